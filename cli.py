@@ -1,0 +1,187 @@
+"""verlag command line: parses options, calls a pipeline stage, prints the outcome.
+
+Exit codes: 0 fine, 1 the work found problems, 2 bad usage or bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+from pipeline.config import load_config
+from pipeline.errors import ManyErrors, VerlagError
+
+
+class Project:
+    """What ``-C DIR`` selects; the config is loaded lazily so ``init`` works in an empty folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._config = None
+
+    @property
+    def config(self):
+        if self._config is None:
+            self._config = load_config(self.root)
+        return self._config
+
+
+pass_project = click.make_pass_decorator(Project)
+
+
+def report_errors(errors: list[VerlagError]) -> None:
+    for error in errors:
+        for single in (error.errors if isinstance(error, ManyErrors) else [error]):
+            click.echo(f"error: {single}", err=True)
+
+
+class VerlagGroup(click.Group):
+    """Turns library errors into ``error: file:line: message`` and exit status 2, at the boundary only."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except VerlagError as exc:
+            if ctx.obj is not None and getattr(ctx.obj, "debug", False):
+                raise
+            report_errors([exc])
+            sys.exit(2)
+
+
+def _progress(label: str, total: int):
+    """A progress bar on a terminal, silence in CI and pipes."""
+    if not sys.stderr.isatty():
+        return None
+    bar = click.progressbar(length=total, label=label, file=sys.stderr)
+    bar.__enter__()
+    return bar
+
+
+@click.group(cls=VerlagGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-C", "directory", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="Content project directory (the one with verlag.toml).")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of short error messages.")
+@click.version_option(__version__, prog_name="verlag")
+@click.pass_context
+def main(ctx: click.Context, directory: Path, debug: bool) -> None:
+    """verlag: German articles to reviewed translations to published editions."""
+    ctx.obj = Project(directory)
+    ctx.obj.debug = debug
+
+
+@main.command()
+@pass_project
+def init(project: Project) -> None:
+    """Scaffold a content project in -C DIR (empty or new)."""
+    from pipeline.scaffold import init_project
+
+    for path in init_project(project.root):
+        click.echo(f"created {path}")
+    click.echo("next: verlag new \"Titel\", then verlag extract")
+
+
+@main.command()
+@click.argument("title")
+@pass_project
+def new(project: Project, title: str) -> None:
+    """Start a German article titled TITLE in source_de/."""
+    from pipeline.scaffold import new_article
+
+    path = new_article(project.config, title)
+    click.echo(f"created {path.relative_to(project.root) if not path.is_absolute() else path}")
+
+
+@main.command()
+@pass_project
+def extract(project: Project) -> None:
+    """Update .pot templates and merge them into every language's .po catalogs."""
+    from pipeline.extract import extract as run_extract
+
+    result = run_extract(project.config)
+    for old, new in result.renamed:
+        click.echo(f"renamed {old} -> {new}")
+    for path in result.written:
+        click.echo(f"updated {path}")
+    for path in result.orphans:
+        click.echo(f"warning: {path}: no German article has this slug any more; kept, delete it when done",
+                   err=True)
+    click.echo(f"extract: {len(result.written)} files updated, {result.skipped} articles unchanged")
+    if result.errors:
+        report_errors(result.errors)
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--engine", "engine_names", multiple=True,
+              help="Engine to use (repeatable, tried in order); default: [pretranslate] engines.")
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
+@click.option("--article", "slugs", multiple=True, help="Only this article slug (repeatable).")
+@pass_project
+def pretranslate(project: Project, engine_names, languages, slugs) -> None:
+    """Fill empty entries with drafts (marked fuzzy, with their origin)."""
+    from pipeline.engines import get_engine
+    from pipeline.pretranslate import pretranslate as run
+
+    config = project.config
+    _check_languages(config, languages)
+    engines = [get_engine(name, config) for name in (engine_names or config.engines)]
+    result = run(config, engines, list(languages or config.languages), list(slugs) or None)
+    for (lang, engine), count in sorted(result.filled.items()):
+        click.echo(f"{lang}: {count} entries drafted by {engine}")
+    for lang in languages or config.languages:
+        click.echo(f"{lang}: {result.remaining[lang]} entries still empty")
+    if result.errors:
+        report_errors(result.errors)
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@pass_project
+def status(project: Project, languages, fmt: str) -> None:
+    """Progress per language and article: untranslated, machine, stale, reviewed."""
+    from pipeline.status import collect_status, format_table
+
+    _check_languages(project.config, languages)
+    rows, errors = collect_status(project.config, list(languages) or None)
+    if fmt == "json":
+        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_table(rows))
+    if errors:
+        report_errors(errors)
+        sys.exit(2)
+
+
+@main.command()
+@pass_project
+def build(project: Project) -> None:
+    """Write the translated editions to editions/<lang>/<slug>.md."""
+    from pipeline.editions import build_editions
+
+    result = build_editions(project.config)
+    for path in result.written:
+        click.echo(f"wrote {path}")
+    for path in result.removed:
+        click.echo(f"removed {path}")
+    click.echo(f"build: {len(result.editions)} editions, {len(result.written)} written")
+    if result.errors:
+        report_errors(result.errors)
+        sys.exit(2)
+
+
+def _check_languages(config, languages) -> None:
+    for lang in languages:
+        if lang not in config.languages:
+            raise click.BadParameter(f"{lang!r} is not in languages of verlag.toml ({', '.join(config.languages)})",
+                                     param_hint="--lang")
+
+
+if __name__ == "__main__":
+    main()

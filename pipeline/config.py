@@ -1,0 +1,131 @@
+"""The content project's settings, read from ``verlag.toml``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import VerlagError
+
+CONFIG_NAME = "verlag.toml"
+SEGMENTATIONS = ("sentence", "block")
+UNREVIEWED = ("source", "machine")
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    name: str = "verlag"
+    source_language: str = "de"
+    languages: tuple[str, ...] = ("en",)
+    segmentation: str = "sentence"
+    unreviewed: str = "source"
+    unreviewed_by_lang: dict[str, str] = field(default_factory=dict)
+    engines: tuple[str, ...] = ("copy",)
+    raw: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / f"source_{self.source_language}"
+
+    @property
+    def translations_dir(self) -> Path:
+        return self.root / "translations"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.translations_dir / "templates"
+
+    @property
+    def editions_dir(self) -> Path:
+        return self.root / "editions"
+
+    @property
+    def state_dir(self) -> Path:
+        """Git-ignored caches (content hashes, later the MT cache)."""
+        return self.root / ".verlag"
+
+    def pot_path(self, slug: str) -> Path:
+        return self.templates_dir / f"{slug}.pot"
+
+    def po_path(self, lang: str, slug: str) -> Path:
+        return self.translations_dir / lang / f"{slug}.po"
+
+    def unreviewed_for(self, lang: str) -> str:
+        """Publish policy for fuzzy (machine or stale) text: German fallback or the text itself."""
+        return self.unreviewed_by_lang.get(lang, self.unreviewed)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    match = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _check_language(code: object, path: Path, text: str, key: str) -> str:
+    if not isinstance(code, str):
+        raise VerlagError(f"{key}: expected a language code, got {code!r}", path, _line_of(text, key))
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        raise VerlagError(f"{key}: unknown language code {code!r} (use BCP 47, e.g. 'en', 'fr', 'pt-BR')",
+                          path, _line_of(text, key)) from None
+    return code
+
+
+def load_config(root: Path) -> Config:
+    """Read and validate ``root/verlag.toml``; every mistake names the file and line."""
+    path = root / CONFIG_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise VerlagError(f"no {CONFIG_NAME} here; run 'verlag init' or pass -C DIR", root) from None
+    except UnicodeDecodeError as exc:
+        raise VerlagError(f"not UTF-8 ({exc.reason})", path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise VerlagError(f"invalid TOML: {exc}", path, int(match.group(1)) if match else None) from None
+
+    source = _check_language(data.get("source_language", "de"), path, text, "source_language")
+    langs = data.get("languages", ["en"])
+    if not isinstance(langs, list) or not langs:
+        raise VerlagError("languages: expected a non-empty list such as [\"en\", \"fr\"]", path,
+                          _line_of(text, "languages"))
+    languages = tuple(_check_language(code, path, text, "languages") for code in langs)
+    if source in languages:
+        raise VerlagError(f"languages: {source!r} is the source language", path, _line_of(text, "languages"))
+
+    segmentation = data.get("segmentation", "sentence")
+    if segmentation not in SEGMENTATIONS:
+        raise VerlagError(f"segmentation: expected one of {', '.join(SEGMENTATIONS)}, got {segmentation!r}",
+                          path, _line_of(text, "segmentation"))
+
+    publish = data.get("publish", {})
+    unreviewed = publish.get("unreviewed", "source")
+    per_lang = {lang: publish[lang].get("unreviewed", unreviewed)
+                for lang in languages if isinstance(publish.get(lang), dict)}
+    for value in (unreviewed, *per_lang.values()):
+        if value not in UNREVIEWED:
+            raise VerlagError(f"unreviewed: expected one of {', '.join(UNREVIEWED)}, got {value!r}",
+                              path, _line_of(text, "unreviewed"))
+
+    engines = data.get("pretranslate", {}).get("engines", ["copy"])
+    if not isinstance(engines, list) or not all(isinstance(e, str) for e in engines):
+        raise VerlagError("engines: expected a list of engine names", path, _line_of(text, "engines"))
+
+    return Config(
+        root=root,
+        name=str(data.get("name", root.resolve().name)),
+        source_language=source,
+        languages=languages,
+        segmentation=segmentation,
+        unreviewed=unreviewed,
+        unreviewed_by_lang=per_lang,
+        engines=tuple(engines),
+        raw=data,
+    )

@@ -1,0 +1,93 @@
+"""Stage: translated Markdown editions, the German original with only its text replaced.
+
+Reviewed entries always publish. Fuzzy entries (machine drafts, or text whose
+German changed after review) publish only under ``unreviewed = "machine"``;
+otherwise, like untranslated ones, they fall back to the German text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import polib
+
+from .catalog import key, read_po
+from .config import Config
+from .errors import VerlagError
+from .fsutil import relpath, write_if_changed
+from .segment import Document, Segment, segment_article
+from .sources import load_articles
+
+REVIEWED, MACHINE, STALE, UNTRANSLATED = "reviewed", "machine", "stale", "untranslated"
+
+
+def entry_state(entry: polib.POEntry | None) -> str:
+    """Reviewed, machine (fuzzy draft), stale (fuzzy after an author's edit) or untranslated."""
+    if entry is None or not entry.msgstr:
+        return UNTRANSLATED
+    if entry.fuzzy:
+        return STALE if entry.previous_msgid is not None else MACHINE
+    return REVIEWED
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One article in one language: its Markdown and what each segment showed."""
+
+    lang: str
+    slug: str
+    text: str
+    shown: Counter  # state -> segments; "fallback" counts segments shown in German
+
+
+def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str) -> Edition:
+    entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
+    shown: Counter = Counter()
+
+    def translate(segment: Segment) -> str | None:
+        entry = entries.get(segment.key)
+        state = entry_state(entry)
+        shown[state] += 1
+        if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
+            return entry.msgstr
+        shown["fallback"] += 1
+        return None
+
+    return Edition(lang, doc.article.slug, doc.render(translate), shown)
+
+
+@dataclass
+class BuildResult:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    editions: list[Edition] = field(default_factory=list)
+    errors: list[VerlagError] = field(default_factory=list)
+
+
+def build_editions(config: Config, progress=None) -> BuildResult:
+    result = BuildResult()
+    articles = load_articles(config)
+    for article in articles:
+        if progress:
+            progress(article)
+        doc = segment_article(article, config.segmentation, config.source_language)
+        for lang in config.languages:
+            path = config.po_path(lang, article.slug)
+            try:
+                po = read_po(path, relpath(path, config.root))
+            except VerlagError as exc:
+                result.errors.append(exc)
+                continue
+            edition = make_edition(doc, po, lang, config.unreviewed_for(lang))
+            result.editions.append(edition)
+            out = config.editions_dir / lang / f"{article.slug}.md"
+            if write_if_changed(out, edition.text):
+                result.written.append(relpath(out, config.root))
+    slugs = {a.slug for a in articles}
+    for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
+        for stale in sorted(lang_dir.glob("*.md")):
+            if stale.stem not in slugs or lang_dir.name not in config.languages:
+                stale.unlink()
+                result.removed.append(relpath(stale, config.root))
+    return result

@@ -1,0 +1,79 @@
+"""The engine seam: anything that turns source segments into draft translations.
+
+An engine gets a batch of ``Request`` and returns one ``Result`` or None per
+request (None: not filled, the next engine may try). Engines never touch
+catalogs; ``pretranslate`` does. Network engines plug in here by name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+from .config import Config
+from .errors import VerlagError
+from .markup import scan
+
+
+@dataclass(frozen=True)
+class Request:
+    text: str
+    context: str | None = None
+    slug: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    origin: str  # provenance line stored as ``#. <origin>``
+
+
+class Engine(Protocol):
+    name: str
+
+    def translate(self, requests: Sequence[Request], source: str, target: str) -> list[Result | None]:
+        ...
+
+
+class CopyEngine:
+    """The German text as a starting point for the reviewer."""
+
+    name = "copy"
+
+    def translate(self, requests, source, target):
+        return [Result(r.text, "mt: copy") for r in requests]
+
+
+_ACCENTED = str.maketrans("aeiouyAEIOUYcnszCNSZ", "áéíóúýÁÉÍÓÚÝçñšžÇÑŠŽ")
+_LONG_VOWELS = set("áéíóúýÁÉÍÓÚÝäöüÄÖÜ")
+
+
+def pseudo(text: str) -> str:
+    """Accent and lengthen prose (~30 %) so untranslated or truncated UI shows; markup is untouched."""
+    out = []
+    for is_markup, piece in scan(text):
+        if is_markup:
+            out.append(piece)
+            continue
+        accented = piece.translate(_ACCENTED)
+        out.append("".join(ch * 2 if ch in _LONG_VOWELS else ch for ch in accented))
+    return "".join(out)
+
+
+class PseudoEngine:
+    name = "pseudo"
+
+    def translate(self, requests, source, target):
+        return [Result(pseudo(r.text), "mt: pseudo") for r in requests]
+
+
+ENGINES: dict[str, type] = {"copy": CopyEngine, "pseudo": PseudoEngine}
+
+
+def get_engine(name: str, config: Config) -> Engine:
+    try:
+        factory = ENGINES[name]
+    except KeyError:
+        raise VerlagError(f"unknown engine {name!r}; available: {', '.join(sorted(ENGINES))}",
+                          config.root / "verlag.toml") from None
+    return factory()

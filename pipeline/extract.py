@@ -1,0 +1,156 @@
+"""Stage: German sources -> ``.pot`` templates -> merged ``.po`` catalogs per language.
+
+Every catalog that cannot be read is reported with file and line and left
+untouched; the others are still updated. Writes are atomic and happen only
+when the content changed. Articles whose source and catalogs are unchanged
+since the last run are skipped by content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from . import __version__
+from .catalog import build_pot, key, merge, now_stamp, parse_po, read_po, render, same_content
+from .config import Config
+from .errors import VerlagError, raise_all
+from .fsutil import relpath, write_if_changed
+from .segment import segment_article
+from .sources import Article, load_articles
+
+STATE_FILE = "extract.json"
+
+
+@dataclass
+class ExtractResult:
+    written: list[str] = field(default_factory=list)
+    skipped: int = 0
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)
+    errors: list[VerlagError] = field(default_factory=list)
+
+
+def _fingerprint(config: Config, article: Article) -> str:
+    """Everything an article's catalogs depend on, hashed."""
+    h = hashlib.sha256()
+    h.update(f"{__version__}|{config.segmentation}|{config.source_language}|{config.name}|".encode())
+    h.update(article.digest.encode())
+    for path in [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]:
+        try:
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+        except FileNotFoundError:
+            h.update(b"-")
+    return h.hexdigest()
+
+
+def _load_state(config: Config) -> dict:
+    try:
+        return json.loads((config.state_dir / STATE_FILE).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+
+
+def extract(config: Config, progress=None) -> ExtractResult:
+    """Update every template and catalog from the German sources."""
+    articles = load_articles(config)
+    result = ExtractResult()
+    state = _load_state(config)
+    fresh: dict[str, str] = {}
+    slugs = {a.slug for a in articles}
+    orphans = _orphans(config, slugs)
+    for article in articles:
+        if progress:
+            progress(article)
+        fingerprint = _fingerprint(config, article)
+        if state.get(article.slug) == fingerprint:
+            result.skipped += 1
+            fresh[article.slug] = fingerprint
+            continue
+        ok = _extract_article(config, article, orphans, result)
+        if ok:
+            fresh[article.slug] = _fingerprint(config, article)
+    for lang, paths in orphans.items():
+        for path in paths:
+            if path.exists():
+                result.orphans.append(relpath(path, config.root))
+    for pot in sorted(config.templates_dir.glob("*.pot")):
+        if pot.stem not in slugs:
+            pot.unlink()
+            result.written.append(relpath(pot, config.root))
+    write_if_changed(config.state_dir / STATE_FILE, json.dumps(fresh, indent=1, sort_keys=True) + "\n")
+    return result
+
+
+def _extract_article(config: Config, article: Article, orphans: dict[str, list[Path]],
+                     result: ExtractResult) -> bool:
+    doc = segment_article(article, config.segmentation, config.source_language)
+    pot_path = config.pot_path(article.slug)
+    ref = relpath(pot_path, config.root)
+    old_pot = pot_path.read_text(encoding="utf-8") if pot_path.exists() else None
+    created = now_stamp()
+    if old_pot is not None:
+        try:
+            created = parse_po(old_pot, ref).metadata.get("POT-Creation-Date") or created
+        except VerlagError:
+            pass
+    pot = build_pot(doc, config.name, created)
+    pot_text = render(pot)
+    if old_pot is not None and not same_content(pot_text, old_pot):
+        pot.metadata["POT-Creation-Date"] = now_stamp()
+        pot_text = render(pot)
+    if write_if_changed(pot_path, pot_text):
+        result.written.append(ref)
+    ok = True
+    for lang in config.languages:
+        path = config.po_path(lang, article.slug)
+        po_ref = relpath(path, config.root)
+        try:
+            old = read_po(path, po_ref)
+        except VerlagError as exc:
+            result.errors.append(exc)
+            ok = False
+            continue
+        source = None
+        if old is None:
+            source, old = _renamed_from(pot, orphans.get(lang, []), config)
+        merged, _ = merge(old, pot, lang)
+        if write_if_changed(path, render(merged)):
+            result.written.append(po_ref)
+        if source is not None:
+            source.unlink()
+            orphans[lang].remove(source)
+            result.renamed.append((relpath(source, config.root), po_ref))
+    return ok
+
+
+def _orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:
+    """Catalogs whose article is gone: candidates for a renamed article, otherwise kept and reported."""
+    found: dict[str, list[Path]] = {}
+    for lang in config.languages:
+        folder = config.translations_dir / lang
+        found[lang] = [p for p in sorted(folder.glob("*.po")) if p.stem not in slugs and p.stem != "site"]
+    return found
+
+
+def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config):
+    """If an orphaned catalog shares at least half of this template's entries, the article was renamed."""
+    wanted = {key(e) for e in pot}
+    best, best_po, best_share = None, None, 0.5
+    for path in candidates:
+        try:
+            po = read_po(path, relpath(path, config.root))
+        except VerlagError:
+            continue
+        share = len(wanted & {key(e) for e in po if e.msgstr}) / max(len(wanted), 1)
+        if share >= best_share:
+            best, best_po, best_share = path, po, share
+    return best, best_po
+
+
+def check_raise(result: ExtractResult) -> None:
+    raise_all(result.errors)

@@ -1,0 +1,373 @@
+"""Cut an article into translatable segments and a template to put translations back.
+
+The body is parsed with markdown-it-py (CommonMark + tables + footnotes). Block
+rules are wrapped so that every inline token records the exact source offsets
+of its lines; a segment is then a slice of the original text. Everything
+between slices (list markers, indentation, blank lines, code, HTML, fences,
+link definitions) is kept byte for byte, which is what makes editions
+lossless.
+
+Inside a block, soft line breaks become one space in the msgid; hard breaks
+(two trailing spaces or a backslash) end a sentence in sentence mode and stay
+in the msgid in block mode.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable
+
+import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from .markup import scan
+from .sentences import sentence_spans, split_sentences
+from .sources import Article
+
+__all__ = ["Segment", "Slot", "Document", "segment_article", "split_sentences", "markdown_parser"]
+
+FRONT_KEYS = ("title", "summary", "tags")
+HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
+BLOCK_START_RE = re.compile(r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|=+\s*$|[-*_](\s*[-*_]){2,}\s*$|`{3}|~{3}|<|\|)")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit: the msgid, its msgctxt and where it came from."""
+
+    text: str
+    context: str | None
+    kind: str
+    line: int
+    note: str
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        return (self.context, self.text)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A span of the article text that is replaced by the translation of its segments.
+
+    ``mode`` is ``inline`` (body text), ``cell`` (a table cell: pipes are
+    escaped) or ``yaml`` (a front-matter key, re-emitted as YAML).
+    ``joins`` are the original hard-break separators inside a block-mode segment;
+    ``restore`` maps markup with a normalised soft break (a code span, link
+    destination or HTML tag that spans lines) back to the original bytes,
+    where a newline can matter.
+    """
+
+    start: int
+    end: int
+    segments: tuple[Segment, ...]
+    mode: str
+    key: str = ""
+    joins: tuple[str, ...] = ()
+    line_start: bool = False
+    restore: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    article: Article
+    segments: tuple[Segment, ...]
+    slots: tuple[Slot, ...]
+
+    def render(self, translate: Callable[[Segment], str | None],
+               wrap: Callable[[Segment, str], str] | None = None, reflow: bool = False) -> str:
+        """Rebuild the article with ``translate(segment)`` (None keeps the German text).
+
+        A translation equal to the msgid keeps the original bytes (line wrapping
+        included) unless ``reflow`` asks to rebuild it like any other text.
+        ``wrap`` may decorate each piece (the site marks German fallbacks with
+        ``lang="de"``); editions pass none.
+        """
+        text = self.article.text
+        out: list[str] = []
+        pos = 0
+        for slot in self.slots:
+            out.append(text[pos:slot.start])
+            out.append(_fill(slot, text[slot.start:slot.end], translate, wrap, reflow))
+            pos = slot.end
+        out.append(text[pos:])
+        return "".join(out)
+
+
+def _fill(slot: Slot, raw: str, translate, wrap, reflow: bool) -> str:
+    if slot.mode == "yaml":
+        values = [translate(s) for s in slot.segments]
+        if not reflow and all(v is None or v == s.text for v, s in zip(values, slot.segments)):
+            return raw
+        values = [s.text if v is None else v for v, s in zip(values, slot.segments)]
+        value = values if slot.key == "tags" else values[0]
+        return yaml.safe_dump({slot.key: value}, allow_unicode=True, default_flow_style=True,
+                              width=1 << 16, sort_keys=False).rstrip("\n").removeprefix("{").removesuffix("}")
+    (segment,) = slot.segments
+    value = translate(segment)
+    if value is None or (value == segment.text and not reflow):
+        piece = raw
+    else:
+        piece = _inline(value, segment, slot)
+    return wrap(segment, piece) if wrap else piece
+
+
+def _inline(value: str, segment: Segment, slot: Slot) -> str:
+    """Make a translated msgstr safe to drop into the slot without changing the block structure."""
+    lines = value.split("\n")
+    if len(lines) > 1:
+        pieces = [lines[0]]
+        for i, line in enumerate(lines[1:]):
+            if i < len(slot.joins):
+                pieces[-1] = HARD_BREAK_RE.sub("", pieces[-1])
+                pieces.append(slot.joins[i] + line.lstrip())
+            else:
+                pieces[-1] = pieces[-1].rstrip() + " " + line.lstrip()
+        value = "".join(pieces)
+    for normalised, raw in slot.restore:
+        value = value.replace(normalised, raw)
+    if slot.mode == "cell":
+        value = re.sub(r"(?<!\\)\|", r"\\|", value)
+    if slot.line_start and BLOCK_START_RE.match(value) and not BLOCK_START_RE.match(segment.text):
+        value = "\\" + value if value[0] in "#>-+*=_`~<|" else re.sub(r"^(\d+)([.)])", r"\1\\\2", value)
+    return value
+
+
+def _hook(rule, name: str):
+    """Wrap a block rule so its inline tokens remember their lines' source offsets."""
+
+    def hooked(state, start_line, end_line, silent):
+        before = len(state.tokens)
+        ok = rule(state, start_line, end_line, silent)
+        if ok and not silent:
+            for token in state.tokens[before:]:
+                if token.map is None:
+                    continue
+                first, last = token.map
+                if name == "lheading" and token.type == "inline":
+                    last -= 1
+                if name == "table":
+                    if token.type == "tr_open":
+                        token.meta["lines"] = [(state.bMarks[first] + state.tShift[first], state.eMarks[first])]
+                elif token.type == "inline" and name == "heading":
+                    start = state.bMarks[first] + state.tShift[first]
+                    while state.src[start] == "#":
+                        start += 1
+                    if token.content:
+                        start = state.src.index(token.content, start)
+                        token.meta["lines"] = [(start, start + len(token.content))]
+                elif token.type == "inline":
+                    token.meta["lines"] = [(state.bMarks[n] + state.tShift[n], state.eMarks[n])
+                                           for n in range(first, last)]
+        return ok
+
+    return hooked
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """CommonMark + tables + footnotes, with offset-recording block rules."""
+    md = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    for rule in md.block.ruler.__rules__:
+        if rule.name in ("paragraph", "heading", "lheading", "table"):
+            rule.fn = _hook(rule.fn, rule.name)
+    md.block.ruler.__cache__ = None
+    return md
+
+
+class _Builder:
+    """Collects slots and segments while walking the token stream."""
+
+    def __init__(self, article: Article, mode: str, lang: str):
+        self.article = article
+        self.mode = mode
+        self.lang = lang
+        self.slots: list[Slot] = []
+        self.block = 0
+
+    def line_of(self, offset: int) -> int:
+        return self.article.text.count("\n", 0, offset) + 1
+
+    def add_front(self) -> None:
+        art = self.article
+        front = art.front
+        for key in FRONT_KEYS:
+            value = art.meta.get(key)
+            if not value:
+                continue
+            match = re.search(rf"^{key}\s*:.*(\n[ \t-].*|\n\s*$)*", front, re.M)
+            if not match:
+                continue
+            region = match.group(0).rstrip()
+            start = art.front_start + match.start()
+            values = value if key == "tags" else [value]
+            line = self.line_of(start)
+            context = "tag" if key == "tags" else key
+            segments = tuple(Segment(normalise_space(v), context, context, line, context)
+                             for v in values if normalise_space(v))
+            self.slots.append(Slot(start, start + len(region), segments, "yaml", key=key))
+
+    def add_lines(self, kind: str, lines: list[tuple[int, int]]) -> None:
+        """A paragraph-like block given as per-line (content start, line end) offsets."""
+        text = self.article.text
+        base = self.article.body_start
+        lines = [(base + a, base + b) for a, b in lines]
+        # Runs of (normalised text, offset map); kept breaks end a run in sentence mode.
+        runs: list[tuple[str, list[int], list[str]]] = []
+        chars: list[str] = []
+        offsets: list[int] = []
+        joins: list[str] = []
+        for i, (a, b) in enumerate(lines):
+            piece = text[a:b]
+            last = i == len(lines) - 1
+            if last:
+                piece = piece.rstrip(" \t")
+            elif not HARD_BREAK_RE.search(piece):
+                piece = piece.rstrip(" \t")
+            chars.extend(piece)
+            offsets.extend(range(a, a + len(piece)))
+            if last:
+                break
+            if HARD_BREAK_RE.search(piece):
+                marker = HARD_BREAK_RE.search(piece).group(0)
+                join = text[a + len(piece) - len(marker):lines[i + 1][0]]
+                if self.mode == "sentence":
+                    del chars[len(chars) - len(marker):]
+                    del offsets[len(offsets) - len(marker):]
+                    runs.append(("".join(chars), offsets, []))
+                    chars, offsets = [], []
+                    continue
+                joins.append(join)
+                chars.append("\n")
+            else:
+                chars.append(" ")
+            offsets.append(a + len(piece))
+        runs.append(("".join(chars), offsets, joins))
+        self.block += 1
+        pieces: list[tuple[int, int, str, tuple[str, ...], tuple[tuple[str, str], ...]]] = []
+        for run, offs, run_joins in runs:
+            if not run.strip():
+                continue
+            if self.mode == "block":
+                lead = len(run) - len(run.lstrip())
+                spans = [(lead, lead + len(run.strip()))]
+            else:
+                spans = sentence_spans(run, self.lang)
+            for s, e in spans:
+                restore = tuple(self._restore(run[s:e], offs[s:e]))
+                pieces.append((offs[s], offs[e - 1] + 1, run[s:e], tuple(run_joins), restore))
+        for n, (start, end, msgid, run_joins, restore) in enumerate(pieces, 1):
+            note = f"{kind}, block {self.block}"
+            if len(pieces) > 1:
+                note += f", sentence {n} of {len(pieces)}"
+            line_start = text[:start].rstrip(" \t").endswith(("\n", ">")) or start == lines[0][0]
+            segment = Segment(msgid, None, kind, self.line_of(start), note)
+            self.slots.append(Slot(start, end, (segment,), "inline", joins=run_joins, line_start=line_start,
+                                   restore=restore))
+
+    def _restore(self, msgid: str, offsets: list[int]):
+        """Markup pieces whose original bytes differ from the msgid (a soft break inside them)."""
+        pos = 0
+        for is_markup, piece in scan(msgid):
+            if is_markup and len(piece) > 1:
+                raw = self.article.text[offsets[pos]:offsets[pos + len(piece) - 1] + 1]
+                if raw != piece and "\n" in raw:
+                    yield piece, raw
+            pos += len(piece)
+
+    def add_cells(self, kind: str, row: tuple[int, int], count: int, row_number: int) -> None:
+        base = self.article.body_start
+        a, b = row
+        line_text = self.article.text[base + a:base + b]
+        for n, (s, e) in enumerate(_cell_spans(line_text)[:count], 1):
+            start, end = base + a + s, base + a + e
+            msgid = self.article.text[start:end]
+            if not msgid:
+                continue
+            note = f"{kind}, block {self.block}, row {row_number}, column {n}"
+            segment = Segment(msgid, None, kind, self.line_of(start), note)
+            self.slots.append(Slot(start, end, (segment,), "cell"))
+
+
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    """Trimmed spans of a pipe-table row's cells (escaped pipes stay in the cell), as markdown-it splits it."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    escaped = False
+    for i, ch in enumerate(line):
+        if ch == "|" and not escaped:
+            spans.append((start, i))
+            start = i + 1
+        escaped = ch == "\\"
+    spans.append((start, len(line)))
+    trimmed = []
+    for s, e in spans:
+        cell = line[s:e]
+        lead = len(cell) - len(cell.lstrip())
+        trimmed.append((s + lead, s + lead + len(cell.strip())))
+    if trimmed and trimmed[0][0] == trimmed[0][1]:
+        trimmed.pop(0)
+    if trimmed and trimmed[-1][0] == trimmed[-1][1]:
+        trimmed.pop()
+    return trimmed
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _kind(stack: list[str], default: str) -> str:
+    for container in reversed(stack):
+        if container == "footnote_block":
+            return "footnote"
+        if container == "list_item":
+            return "list item"
+        if container == "blockquote":
+            return "block quote"
+    return default
+
+
+def segment_article(article: Article, mode: str = "sentence", lang: str = "de") -> Document:
+    """Segments in document order plus the slots to rebuild the article from translations."""
+    builder = _Builder(article, mode, lang)
+    builder.add_front()
+    tokens = markdown_parser().parse(article.body, {})
+    stack: list[str] = []
+    cell_kind, row_number = "table cell", 0
+    for i, token in enumerate(tokens):
+        if token.nesting == 1:
+            stack.append(token.type.removesuffix("_open"))
+        elif token.nesting == -1:
+            stack.pop()
+        if token.type == "table_open":
+            builder.block += 1
+            row_number = 0
+        elif token.type == "thead_open":
+            cell_kind = "table header"
+        elif token.type == "tbody_open":
+            cell_kind = "table cell"
+        elif token.type == "tr_open":
+            row_number += 1
+            count = 0
+            for nxt in tokens[i + 1:]:
+                if nxt.type == "tr_close":
+                    break
+                count += nxt.type in ("th_open", "td_open")
+            builder.add_cells(cell_kind, token.meta["lines"][0], count, row_number)
+        elif token.type == "inline" and "lines" in token.meta:
+            kind = "heading" if stack and stack[-1] == "heading" else _kind(stack, "paragraph")
+            builder.add_lines(kind, token.meta["lines"])
+    slots = tuple(sorted(builder.slots, key=lambda s: s.start))
+    segments = tuple(s for slot in slots for s in slot.segments)
+    return Document(article, segments, slots)
+
+
+def unique_segments(segments: Iterable[Segment]) -> dict[tuple[str | None, str], list[Segment]]:
+    """Group occurrences of the same (msgctxt, msgid), keeping first-seen order."""
+    grouped: dict[tuple[str | None, str], list[Segment]] = {}
+    for segment in segments:
+        grouped.setdefault(segment.key, []).append(segment)
+    return grouped

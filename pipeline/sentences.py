@@ -1,0 +1,617 @@
+"""Sentence segmentation of inline CommonMark source, tuned for German.
+
+pysbd proposes the boundaries; this module then
+
+* keeps inline Markdown (code spans, links, images, autolinks, inline HTML,
+  emphasis, bare URLs and e-mail addresses) intact, because a sentence that
+  ends inside markup cannot be translated and reassembled;
+* treats line breaks the way the source means them (blank line, hard break,
+  list bullet, bare line end) instead of pysbd's "every newline ends a
+  sentence";
+* corrects German abbreviations, ordinals and dates in both directions.
+
+Every boundary sits on whitespace, so closing quotes, brackets and emphasis
+delimiters always stay with the sentence they close.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+
+import pysbd
+
+__all__ = ["sentence_spans", "split_sentences"]
+
+Span = tuple[int, int]
+
+# --------------------------------------------------------------------------
+# Word lists (lower case)
+# --------------------------------------------------------------------------
+
+# German abbreviations that do not end a sentence even before a capital.
+# Words that are also ordinary nouns or names ("Art", "Vers", "Max", "Fax")
+# are left out on purpose: "Das ist eine andere Art. Dann ..." must split.
+_DE_ABBREVIATIONS = frozenset(
+    """
+    abb abg abk abs abschn abt abzgl adr allg anh anl anm aufl ausg az
+    bd bde bearb bes betr bev bez bhf bsp bspw bzgl bzw ca dgl dipl dr dt
+    dtsch ebd ehem eig eigtl einschl engl entspr erg ev evtl exkl fa fam fr
+    frl frz geb gebr gegr gem ges gest gg ggf ggfs ggü gr hbf hg hl hr hrn
+    hrsg ing inkl insb insbes int jh jhd jr jur kap kath kfm kgl kl lfd lt
+    ltd med mind min mio mrd mtl nachf nr nrn od orig päd pers pfd phil pkt
+    pl prof prot rd rel rer resp röm sek sen sog spez st std str stud tab tel
+    theol tsd ugs urspr verf verh verl vgl vj vol vorm vors wg wiss zit zw
+    zzgl
+    """.split()
+)
+
+# Abbreviations that close an enumeration and therefore often end a
+# sentence: "Bier usw. Danach ..." splits, "Bier usw. sind ..." does not.
+_DE_LIST_CLOSER = re.compile(
+    r"(?:^|[\s(\[„\"»‚'*_])"
+    r"(?:usw|usf|etc|pp|[uo]\.\s?[äÄ]|u\.\s?v\.\s?(?:a\.\s?)?m|ff|Chr)\.$"
+)
+
+_DE_MONTHS = frozenset(
+    """
+    januar jänner februar feber märz april mai juni juli august september
+    oktober november dezember
+    """.split()
+)
+_DE_MONTH_ABBREVIATIONS = frozenset(
+    "jan feb febr mär mrz apr jun jul aug sep sept okt nov dez".split()
+)
+
+# Nouns that take an ordinal: "im 3. Jahrhundert", "der 2. Platz".
+_DE_ORDINAL_NOUNS = frozenset(
+    """
+    jahrhundert jahrhunderts jh jhd jahrtausend jahrtausends jahrestag
+    geburtstag todestag jubiläum platz platzes rang stock stockwerk etage
+    obergeschoss klasse liga bundesliga auflage ausgabe mal male advent
+    spieltag runde lauf satz semester quartal halbjahr lebensjahr
+    lebensjahres weltkrieg weltkriegs kongress parteitag sinfonie symphonie
+    hälfte tag tages woche monat monats jahr jahres
+    """.split()
+)
+
+# Words before a number that make it an ordinal: "am 3.", "der 2.", "ab 1.".
+_DE_ORDINAL_CUES = frozenset(
+    """
+    der die das dem den des am im vom zum zur beim ins ans ein eine einem
+    einen einer eines jeden jedem jede jeder jedes dieser diese diesem diesen
+    dieses sein seine seinem seinen seiner ihr ihre ihrem ihren ihrer unser
+    unsere unserem unseren unserer mein meine meinem meinen meiner ab bis
+    seit und oder
+    """.split()
+)
+
+_BULLETS = frozenset("•◦▪‣·*+-–")
+_OPENERS = "„\"»«‚'‘“”(*_[~<`"
+_CLOSERS = frozenset("*_~“”\"’'‘»«›‹)]}")
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+_INLINE_HTML = frozenset(
+    """
+    a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp
+    small span strong sub sup time u var
+    """.split()
+)
+
+# --------------------------------------------------------------------------
+# Markup patterns (CommonMark 0.31, slightly simplified)
+# --------------------------------------------------------------------------
+
+_AUTOLINK = re.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*"
+    r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+    r"[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
+)
+_HTML_TAG = re.compile(
+    r"<(?P<open>[A-Za-z][A-Za-z0-9-]*)"
+    r"(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*"
+    r"(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*(?P<selfclose>/?)>"
+    r"|</(?P<close>[A-Za-z][A-Za-z0-9-]*)\s*>"
+    r"|<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>",
+    re.DOTALL,
+)
+_BARE_URL = re.compile(
+    r"(?<![\w@])(?:[A-Za-z][A-Za-z0-9+.-]{1,20}://|www\.|https?:)[^\s<>`\[\]]*"
+    r"|(?<![\w.+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+_URL_TRAILING = frozenset(".,:;!?\"'*_~)]")
+_BACKTICK_RUN = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_LINE_BREAK = re.compile(r"([^\S\n]*)\n[^\S\n]*")
+_LIST_MARKER = re.compile(r"(?:[•◦▪‣·*+\-–]|\d{1,3}[.)])[^\S\n]")
+_SENTENCE_END_DOT = re.compile(r"[.](?=\s)")
+_DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+_ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
+
+
+# --------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------
+
+
+def sentence_spans(text: str, lang: str) -> list[Span]:
+    """Half-open spans of the sentences in ``text``, in order.
+
+    Spans start and end on non-whitespace and only whitespace lies between
+    them, so the text can be reassembled from spans and gaps exactly.
+    """
+    if not text or text.isspace():
+        return []
+    code = _language(lang)
+    spans: list[Span] = []
+    start = 0
+    for sep in _BLANK_LINE.finditer(text):
+        spans.extend(_block_spans(text, start, sep.start(), code))
+        start = sep.end()
+    spans.extend(_block_spans(text, start, len(text), code))
+    return spans
+
+
+def split_sentences(text: str, lang: str) -> list[str]:
+    """The sentences of ``text`` as substrings (see :func:`sentence_spans`)."""
+    return [text[a:b] for a, b in sentence_spans(text, lang)]
+
+
+# --------------------------------------------------------------------------
+# pysbd
+# --------------------------------------------------------------------------
+
+
+def _language(lang: str) -> str:
+    code = (lang or "en").strip().lower().replace("_", "-").split("-")[0]
+    return code if code in _pysbd_languages() else "en"
+
+
+@functools.lru_cache(maxsize=1)
+def _pysbd_languages() -> frozenset[str]:
+    from pysbd.languages import LANGUAGE_CODES
+
+    return frozenset(LANGUAGE_CODES)
+
+
+@functools.lru_cache(maxsize=None)
+def _segmenter(code: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=code, clean=False, char_span=True)
+
+
+def _pysbd_cuts(masked: str, code: str) -> set[int]:
+    """Ends of pysbd's sentences, as offsets into ``masked``.
+
+    The processor is called directly: ``Segmenter.segment`` recovers spans by
+    re-searching the whole text for every sentence, which is quadratic and
+    misplaces repeated sentences. Sentences are aligned here on their
+    non-whitespace characters instead, in one forward pass.
+    """
+    segmenter = _segmenter(code)
+    sentences = segmenter.processor(masked).process() or []
+    positions = [i for i, ch in enumerate(masked) if not ch.isspace()]
+    dense = "".join(masked[i] for i in positions)
+    cuts: set[int] = set()
+    cursor = 0
+    for sentence in sentences:
+        needle = "".join(sentence.split())
+        if not needle:
+            continue
+        found = dense.find(needle, cursor)
+        if found < 0:
+            continue
+        cursor = found + len(needle)
+        cuts.add(positions[cursor - 1] + 1)
+    return cuts
+
+
+# --------------------------------------------------------------------------
+# One block (text between blank lines)
+# --------------------------------------------------------------------------
+
+
+def _block_spans(text: str, start: int, end: int, code: str) -> list[Span]:
+    block = text[start:end]
+    if not block.strip():
+        return []
+    atomic, protected = _markup_regions(block)
+    forced, masked = _line_breaks(block)
+    masked = _mask(masked, atomic)
+    suggested = _pysbd_cuts(masked, code)
+
+    candidates = {c for c in (_snap(block, c) for c in suggested) if c is not None}
+    candidates.update(m.end() for m in _SENTENCE_END_DOT.finditer(block))
+
+    starts = [a for a, _ in protected]
+    cuts = set()
+    for c in candidates | forced:
+        if _inside(starts, protected, c):
+            continue
+        if c in forced or _keep_cut(block, c, c in suggested, code):
+            cuts.add(c)
+
+    spans: list[Span] = []
+    prev = 0
+    for c in sorted(cuts) + [len(block)]:
+        span = _strip(block, prev, c)
+        prev = c
+        if span is None:
+            continue
+        if spans and not _has_word(block, *span):
+            spans[-1] = (spans[-1][0], span[1])
+        elif spans and not _has_word(block, *spans[-1]):
+            spans[-1] = (spans[-1][0], span[1])
+        else:
+            spans.append(span)
+    return [(a + start, b + start) for a, b in spans]
+
+
+def _strip(block: str, a: int, b: int) -> Span | None:
+    while a < b and block[a].isspace():
+        a += 1
+    while b > a and block[b - 1].isspace():
+        b -= 1
+    return (a, b) if a < b else None
+
+
+def _has_word(block: str, a: int, b: int) -> bool:
+    return any(ch.isalnum() for ch in block[a:b])
+
+
+def _snap(block: str, c: int) -> int | None:
+    """Move a cut past closing quotes/brackets/delimiters onto whitespace.
+
+    pysbd ends "Satz.**" before the "**"; the delimiter belongs to the
+    sentence. A cut that cannot reach whitespace that way is dropped.
+    """
+    n = len(block)
+    while c < n and block[c] in _CLOSERS:
+        c += 1
+    if c <= 0 or c >= n or not block[c].isspace() or block[c - 1].isspace():
+        return None
+    return c
+
+
+def _inside(starts: list[int], regions: list[Span], c: int) -> bool:
+    i = bisect.bisect_left(starts, c) - 1
+    return i >= 0 and c < regions[i][1]
+
+
+def _mask(text: str, regions: list[Span]) -> str:
+    """Replace atomic markup by same-length filler so pysbd ignores it.
+
+    The filler starts with a capital so a sentence before it still ends.
+    """
+    if not regions:
+        return text
+    chars = list(text)
+    for a, b in regions:
+        chars[a:b] = "X" + "x" * (b - a - 1)
+    return "".join(chars)
+
+
+# --------------------------------------------------------------------------
+# Line breaks
+# --------------------------------------------------------------------------
+
+
+def _line_breaks(block: str) -> tuple[set[int], str]:
+    """Cuts forced by line breaks, and the block with soft breaks as spaces.
+
+    A line break ends a sentence when it is a Markdown hard break (two
+    spaces or a backslash), when the next line starts with a list marker,
+    or when the line ends bare (no trailing space) and the next line does
+    not start in lower case, as in titles and address lines. A line that
+    ends in a single space, or continues in lower case, is a wrapped line.
+    """
+    forced: set[int] = set()
+    chars = list(block.replace("\r", " "))
+    for m in _LINE_BREAK.finditer(block):
+        before = m.group(1).replace("\r", "")
+        cut = m.start()
+        if cut == 0 or m.end() >= len(block):
+            continue
+        nxt = block[m.end()]
+        prev = block[cut - 1]
+        hard = (
+            len(before.expandtabs(4)) >= 2
+            or (not before and prev == "\\")
+            or _LIST_MARKER.match(block, m.end()) is not None
+            or (not before and not nxt.islower() and prev not in ",;(-–/")
+        )
+        if hard:
+            forced.add(cut)
+        else:
+            chars[m.start(1) + len(m.group(1))] = " "
+    return forced, "".join(chars)
+
+
+# --------------------------------------------------------------------------
+# Inline markup
+# --------------------------------------------------------------------------
+
+
+def _markup_regions(text: str) -> tuple[list[Span], list[Span]]:
+    """Atomic markup (masked for pysbd) and all regions never to split in.
+
+    One left-to-right scan in the spirit of CommonMark: backslash escapes,
+    code spans (matching backtick run lengths), autolinks, raw HTML and
+    bare URLs are atomic; links/images with their destinations, footnote
+    and reference brackets, paired inline HTML elements and emphasis runs
+    (flanking rules) are protected as a whole.
+    """
+    n = len(text)
+    atomic: list[Span] = []
+    protected: list[Span] = []
+    runs: list[list] = []
+    brackets: list[int] = []
+    html_open: dict[str, list[int]] = {}
+
+    backtick_runs: dict[int, list[int]] = {}
+    for m in _BACKTICK_RUN.finditer(text):
+        backtick_runs.setdefault(len(m.group()), []).append(m.start())
+    urls = [m for m in (_trim_url(m) for m in _BARE_URL.finditer(text)) if m]
+    u = 0
+
+    i = 0
+    while i < n:
+        while u < len(urls) and urls[u][0] < i:
+            u += 1
+        if u < len(urls) and urls[u][0] == i:
+            atomic.append(urls[u])
+            i = urls[u][1]
+            continue
+        ch = text[i]
+        if ch == "\\" and i + 1 < n and text[i + 1] in _ASCII_PUNCT:
+            i += 2
+            continue
+        if ch == "`":
+            j = i
+            while j < n and text[j] == "`":
+                j += 1
+            closing = _next_run(backtick_runs.get(j - i, []), j)
+            if closing is not None:
+                atomic.append((i, closing + j - i))
+                i = closing + j - i
+            else:
+                i = j
+            continue
+        if ch == "<":
+            m = _AUTOLINK.match(text, i) or _HTML_TAG.match(text, i)
+            if m:
+                atomic.append(m.span())
+                _pair_html(m, html_open, protected)
+                i = m.end()
+                continue
+        if ch in "*_~":
+            j = i
+            while j < n and text[j] == ch:
+                j += 1
+            runs.append(_delimiter_run(text, ch, i, j))
+            i = j
+            continue
+        if ch == "[":
+            brackets.append(i - 1 if i and text[i - 1] == "!" else i)
+        elif ch == "]" and brackets:
+            opener = brackets.pop()
+            after = _link_tail(text, i + 1)
+            if after > i + 1:
+                atomic.append((i + 1, after))
+            protected.append((opener, after))
+            i = after
+            continue
+        i += 1
+
+    protected.extend(atomic)
+    protected.extend(_emphasis_regions(runs))
+    return atomic, _merge(protected)
+
+
+def _trim_url(m: re.Match) -> Span | None:
+    a, b = m.span()
+    url = m.group()
+    while url and url[-1] in _URL_TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+        b -= 1
+    return (a, b) if b - a > 4 else None
+
+
+def _next_run(starts: list[int], after: int) -> int | None:
+    k = bisect.bisect_left(starts, after)
+    return starts[k] if k < len(starts) else None
+
+
+def _pair_html(m: re.Match, html_open: dict[str, list[int]], protected: list[Span]) -> None:
+    name = m.group("open")
+    if name and not m.group("selfclose") and name.lower() in _INLINE_HTML:
+        html_open.setdefault(name.lower(), []).append(m.start())
+        return
+    name = m.group("close")
+    if name and html_open.get(name.lower()):
+        protected.append((html_open[name.lower()].pop(), m.end()))
+
+
+def _link_tail(text: str, i: int) -> int:
+    """End of a link's ``(destination "title")`` or ``[label]`` after ``]``."""
+    n = len(text)
+    if i >= n or text[i] not in "([":
+        return i
+    if text[i] == "[":
+        j = i + 1
+        while j < n and text[j] != "]":
+            j += 2 if text[j] == "\\" else 1
+        return j + 1 if j < n else i
+    depth = 0
+    j = i
+    while j < n:
+        ch = text[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return i
+
+
+def _is_punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _delimiter_run(text: str, ch: str, a: int, b: int) -> list:
+    prev = text[a - 1] if a > 0 else " "
+    nxt = text[b] if b < len(text) else " "
+    prev_ws, nxt_ws = prev.isspace(), nxt.isspace()
+    prev_p, nxt_p = _is_punct(prev), _is_punct(nxt)
+    left = not nxt_ws and (not nxt_p or prev_ws or prev_p)
+    right = not prev_ws and (not prev_p or nxt_ws or nxt_p)
+    if ch == "_":
+        can_open = left and (not right or prev_p)
+        can_close = right and (not left or nxt_p)
+    else:
+        can_open, can_close = left, right
+    return [ch, a, b, b - a, can_open, can_close]
+
+
+def _emphasis_regions(runs: list[list]) -> list[Span]:
+    """Match delimiter runs like CommonMark's process_emphasis."""
+    regions: list[Span] = []
+    stack: list[list] = []
+    for run in runs:
+        ch, a, b, count, can_open, can_close = run
+        if can_close:
+            while run[3] > 0:
+                k = len(stack) - 1
+                while k >= 0:
+                    o = stack[k]
+                    odd = (can_open or o[5]) and (o[2] - o[1] + b - a) % 3 == 0 and not (
+                        (o[2] - o[1]) % 3 == 0 and (b - a) % 3 == 0
+                    )
+                    if o[0] == ch and o[3] > 0 and not odd:
+                        break
+                    k -= 1
+                if k < 0:
+                    break
+                o = stack[k]
+                use = 2 if o[3] >= 2 and run[3] >= 2 else 1
+                o[3] -= use
+                run[3] -= use
+                regions.append((o[1], b))
+                del stack[k + 1 :]
+                if o[3] == 0:
+                    stack.pop()
+        if run[3] > 0 and can_open:
+            stack.append(run)
+    return regions
+
+
+def _merge(regions: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for a, b in sorted(regions):
+        if merged and a < merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+# --------------------------------------------------------------------------
+# Boundary corrections
+# --------------------------------------------------------------------------
+
+
+def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
+    """Decide a candidate boundary at ``c`` (end of the left sentence)."""
+    nxt = c
+    while nxt < len(block) and block[nxt].isspace():
+        nxt += 1
+    if nxt >= len(block):
+        return False
+    if block[c - 1] in ".…" and block[nxt].islower():
+        return False
+    if code == "de":
+        verdict = _german_verdict(block, c, nxt)
+        if verdict is not None:
+            return verdict
+    return suggested
+
+
+def _token_before(block: str, end: int) -> tuple[int, str]:
+    start = end
+    while start > 0 and not block[start - 1].isspace():
+        start -= 1
+    return start, block[start:end]
+
+
+def _next_word(block: str, nxt: int) -> str:
+    end = nxt
+    while end < len(block) and not block[end].isspace():
+        end += 1
+    word = block[nxt:end].lstrip(_OPENERS)
+    while word and not word[-1].isalnum():
+        word = word[:-1]
+    return word
+
+
+def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
+    """German rules: True splits, False joins, None keeps pysbd's choice."""
+    start, token = _token_before(block, c)
+    if not token.endswith("."):
+        return None
+    core = token[:-1].lstrip(_OPENERS)
+    word = _next_word(block, nxt)
+    next_upper = bool(word) and word[0].isupper()
+
+    if _DE_LIST_CLOSER.search(block, max(0, c - 16), c):
+        return next_upper
+    lower = core.lower()
+    if lower in _DE_ABBREVIATIONS:
+        return False
+    if len(core) == 1 and core.isalpha():
+        return False
+    if _DOTTED_ABBREVIATION.fullmatch(core):
+        return False
+    if lower in _DE_MONTH_ABBREVIATIONS:
+        prev = _token_before(block, start - 1)[1] if start > 0 else ""
+        if _ORDINAL_NUMBER.fullmatch(prev) or block[nxt].isdigit():
+            return False
+        return None
+    if core.isdigit() and len(core) <= 4:
+        return _german_number(block, start, nxt, word, next_upper)
+    return None
+
+
+def _german_number(block: str, start: int, nxt: int, word: str, next_upper: bool) -> bool | None:
+    """"Seite 12. Dort" splits; "am 26. Mai", "1. -3. Jh.", "• 3. Seien" do not."""
+    follower = block[nxt : nxt + 2]
+    if (
+        word.lower() in _DE_MONTHS
+        or word.lower() in _DE_ORDINAL_NOUNS
+        or follower[:1].isdigit()
+        or (follower[:1] in "-–" and follower[1:].isdigit())
+    ):
+        return False
+    if _starts_line(block, start):
+        return False
+    prev_start, prev = _token_before(block, start - 1)
+    if prev in _BULLETS and _starts_line(block, prev_start):
+        return False
+    if prev.strip("".join(_CLOSERS) + _OPENERS + ",;:").lower() in _DE_ORDINAL_CUES:
+        return None
+    return True if next_upper else None
+
+
+def _starts_line(block: str, pos: int) -> bool:
+    """Only spaces or tabs lie between the line start and ``pos``."""
+    while pos > 0 and block[pos - 1] in " \t":
+        pos -= 1
+    return pos == 0 or block[pos - 1] == "\n"

@@ -1,0 +1,74 @@
+"""Shared fixtures: throwaway content projects, the CLI, GNU msgfmt."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+def need_corpus(name: str) -> Path:
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"test data ../shared/corpus/{name} is absent (the shared folder beside the checkout)")
+    return path
+
+
+def article(title: str, body: str, **meta) -> str:
+    lines = [f"title: {title}", "date: 2026-05-26"] + [f"{k}: {v}" for k, v in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + textwrap.dedent(body).lstrip("\n")
+
+
+class Project:
+    def __init__(self, root: Path):
+        self.root = root
+        self.runner = CliRunner()
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def read(self, rel: str) -> str:
+        return (self.root / rel).read_text(encoding="utf-8")
+
+    def run(self, *args: str, code: int = 0):
+        result = self.runner.invoke(main, ["-C", str(self.root), *args], catch_exceptions=False)
+        assert result.exit_code == code, f"exit {result.exit_code}, expected {code}:\n{result.output}"
+        return result
+
+    def snapshot(self) -> dict[str, bytes]:
+        return {p.relative_to(self.root).as_posix(): p.read_bytes()
+                for p in sorted(self.root.rglob("*")) if p.is_file() and ".verlag" not in p.parts}
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """An empty content project with German sources and en + fr catalogs."""
+    p = Project(tmp_path)
+    p.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n')
+    return p
+
+
+@pytest.fixture(autouse=True)
+def fixed_dates(monkeypatch):
+    """Reproducible catalog dates (SOURCE_DATE_EPOCH, as reproducible builds do)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
+
+
+def msgfmt_check(path: Path) -> None:
+    """GNU msgfmt --check must accept the catalog."""
+    assert shutil.which("msgfmt"), "GNU gettext (msgfmt) is required: apt-get install gettext"
+    proc = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert proc.returncode == 0, f"msgfmt --check {path}:\n{proc.stderr}"
