@@ -121,12 +121,13 @@ _BARE_URL = re.compile(
     r"(?<![\w@])(?:[A-Za-z][A-Za-z0-9+.-]{1,20}://|www\.|https?:)[^\s<>`\[\]]*"
     r"|(?<![\w.+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
+_MAX_LINK_TAIL = 2000
 _URL_TRAILING = frozenset(".,:;!?\"'*_~)]")
 _BACKTICK_RUN = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"([^\S\n]*)\n[^\S\n]*")
 _LIST_MARKER = re.compile(r"(?:[•◦▪‣·*+\-–]|\d{1,3}[.)])[^\S\n]")
-_SENTENCE_END_DOT = re.compile(r"[.](?=\s)")
+_SENTENCE_END = re.compile(r"[.](?=\s)|[.!?…][*_~“”\"’'‘»«›‹)\]]+(?=\s)")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
 
@@ -221,15 +222,16 @@ def _block_spans(text: str, start: int, end: int, code: str) -> list[Span]:
     masked = _mask(masked, atomic)
     suggested = _pysbd_cuts(masked, code)
 
-    candidates = {c for c in (_snap(block, c) for c in suggested) if c is not None}
-    candidates.update(m.end() for m in _SENTENCE_END_DOT.finditer(block))
+    snapped = {c for c in (_snap(block, c) for c in suggested) if c is not None}
+    candidates = snapped | forced
+    candidates.update(m.end() for m in _SENTENCE_END.finditer(block))
 
     starts = [a for a, _ in protected]
     cuts = set()
-    for c in candidates | forced:
+    for c in candidates:
         if _inside(starts, protected, c):
             continue
-        if c in forced or _keep_cut(block, c, c in suggested, code):
+        if c in forced or _keep_cut(block, c, c in snapped, code):
             cuts.add(c)
 
     spans: list[Span] = []
@@ -426,6 +428,8 @@ def _next_run(starts: list[int], after: int) -> int | None:
 
 
 def _pair_html(m: re.Match, html_open: dict[str, list[int]], protected: list[Span]) -> None:
+    if m.re is not _HTML_TAG:
+        return
     name = m.group("open")
     if name and not m.group("selfclose") and name.lower() in _INLINE_HTML:
         html_open.setdefault(name.lower(), []).append(m.start())
@@ -436,8 +440,12 @@ def _pair_html(m: re.Match, html_open: dict[str, list[int]], protected: list[Spa
 
 
 def _link_tail(text: str, i: int) -> int:
-    """End of a link's ``(destination "title")`` or ``[label]`` after ``]``."""
-    n = len(text)
+    """End of a link's ``(destination "title")`` or ``[label]`` after ``]``.
+
+    The look-ahead is capped (CommonMark caps labels at 999 characters) so
+    that unclosed brackets cannot make the scan quadratic.
+    """
+    n = min(len(text), i + _MAX_LINK_TAIL)
     if i >= n or text[i] not in "([":
         return i
     if text[i] == "[":
@@ -482,35 +490,46 @@ def _delimiter_run(text: str, ch: str, a: int, b: int) -> list:
 
 
 def _emphasis_regions(runs: list[list]) -> list[Span]:
-    """Match delimiter runs like CommonMark's process_emphasis."""
+    """Match delimiter runs like CommonMark's process_emphasis.
+
+    ``bottom`` remembers, per kind of closer, how far down the stack a
+    search already failed, which keeps the matching linear.
+    """
     regions: list[Span] = []
     stack: list[list] = []
+    bottom: dict[tuple, int] = {}
     for run in runs:
-        ch, a, b, count, can_open, can_close = run
-        if can_close:
-            while run[3] > 0:
-                k = len(stack) - 1
-                while k >= 0:
-                    o = stack[k]
-                    odd = (can_open or o[5]) and (o[2] - o[1] + b - a) % 3 == 0 and not (
-                        (o[2] - o[1]) % 3 == 0 and (b - a) % 3 == 0
-                    )
-                    if o[0] == ch and o[3] > 0 and not odd:
-                        break
-                    k -= 1
-                if k < 0:
-                    break
-                o = stack[k]
-                use = 2 if o[3] >= 2 and run[3] >= 2 else 1
-                o[3] -= use
-                run[3] -= use
-                regions.append((o[1], b))
-                del stack[k + 1 :]
-                if o[3] == 0:
-                    stack.pop()
+        ch, a, b, _, can_open, can_close = run
+        key = (ch, can_open, (b - a) % 3)
+        while can_close and run[3] > 0:
+            k = len(stack) - 1
+            floor = bottom.get(key, 0)
+            while k >= floor and not _can_pair(stack[k], run):
+                k -= 1
+            if k < floor:
+                bottom[key] = len(stack)
+                break
+            opener = stack[k]
+            use = 2 if opener[3] >= 2 and run[3] >= 2 else 1
+            opener[3] -= use
+            run[3] -= use
+            regions.append((opener[1], b))
+            del stack[k + 1 :]
+            if opener[3] == 0:
+                stack.pop()
+            for other in bottom:
+                bottom[other] = min(bottom[other], len(stack))
         if run[3] > 0 and can_open:
             stack.append(run)
     return regions
+
+
+def _can_pair(opener: list, closer: list) -> bool:
+    if opener[0] != closer[0] or opener[3] == 0:
+        return False
+    both = closer[4] or opener[5]
+    lo, lc = opener[2] - opener[1], closer[2] - closer[1]
+    return not (both and (lo + lc) % 3 == 0 and not (lo % 3 == 0 and lc % 3 == 0))
 
 
 def _merge(regions: list[Span]) -> list[Span]:
@@ -538,11 +557,28 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return False
     if block[c - 1] in ".…" and block[nxt].islower():
         return False
+    if _closed_sentence(block, c, nxt):
+        return True
     if code == "de":
         verdict = _german_verdict(block, c, nxt)
         if verdict is not None:
             return verdict
     return suggested
+
+
+def _closed_sentence(block: str, c: int, nxt: int) -> bool:
+    """A terminator inside closing quotes/brackets/emphasis before a capital.
+
+    "Er sagte: »Ich komme.« Dann ..." and "**Wichtig.** Das ...": the
+    closing mark shows the terminator is not an abbreviation's dot.
+    """
+    i = c
+    while i > 0 and block[i - 1] in _CLOSERS:
+        i -= 1
+    if i == c or i == 0 or block[i - 1] not in ".!?…":
+        return False
+    word = _next_word(block, nxt)
+    return bool(word) and word[0].isupper()
 
 
 def _token_before(block: str, end: int) -> tuple[int, str]:

@@ -1,0 +1,124 @@
+"""The commands as the author and reviewer use them."""
+
+from __future__ import annotations
+
+import json
+
+import click
+import polib
+import pytest
+
+from cli import main
+from pipeline.scaffold import slugify
+
+from conftest import Project, article, msgfmt_check
+
+LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
+                summary="Über die Leber.", tags="[Leber]")
+
+
+def test_every_command_and_option_has_help_text():
+    for name, command in main.commands.items():
+        assert command.help, f"verlag {name} has no help text"
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"verlag {name} {param.opts[0]} has no help text"
+
+
+def test_init_scaffolds_a_project_that_works_end_to_end(tmp_path):
+    p = Project(tmp_path / "blog")
+    p.run("init")
+    assert (p.root / "verlag.toml").exists() and list((p.root / "source_de").glob("*.md"))
+    p.run("extract")
+    p.run("pretranslate", "--engine", "copy")
+    p.run("build")
+    assert list((p.root / "editions" / "en").glob("*.md"))
+
+
+def test_init_refuses_a_directory_with_content(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = Project(tmp_path).run("init", code=2)
+    assert "not empty" in result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize("title, slug", [
+    ("Müde? Öfter Übungen für Rücken & Füße", "muede-oefter-uebungen-fuer-ruecken-fuesse"),
+    ("Straße im Süden – ÄRGER", "strasse-im-sueden-aerger"),
+    ("Café crème", "cafe-creme"),
+])
+def test_slugs_transliterate_german(title, slug):
+    assert slugify(title) == slug
+
+
+def test_new_creates_unique_articles_with_front_matter(project):
+    project.run("new", "Zecken im Garten")
+    project.run("new", "Zecken im Garten")
+    text = project.read("source_de/zecken-im-garten-2.md")
+    assert text.startswith("---\ntitle: Zecken im Garten\n")
+    assert "date: " in text
+    project.run("extract")
+
+
+def test_pretranslate_fills_only_empty_entries_and_marks_them_fuzzy(project):
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = project.root / "translations/en/leber.po"
+    po = polib.pofile(str(path))
+    reviewed = po.find("Die Leber arbeitet nachts.")
+    reviewed.msgstr = "The liver works at night."
+    po.save(str(path))
+    result = project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    assert "en: 6 entries drafted by pseudo" in result.output
+    po = polib.pofile(str(path))
+    assert po.find("Die Leber arbeitet nachts.").msgstr == "The liver works at night."
+    assert not po.find("Die Leber arbeitet nachts.").fuzzy
+    drafted = po.find("Sie braucht Ruhe.")
+    assert drafted.fuzzy and drafted.msgstr != drafted.msgid and "mt: pseudo" in drafted.comment
+    assert not (project.root / "translations/fr/leber.po").read_text(encoding="utf-8").count("mt: pseudo")
+    msgfmt_check(path)
+
+
+def test_unreviewed_text_is_published_only_when_the_policy_says_machine(project):
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    project.run("build")
+    assert project.read("editions/en/leber.md") == LEBER
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "source"\n'
+                  '[publish.fr]\nunreviewed = "machine"\n')
+    project.run("build")
+    assert project.read("editions/en/leber.md") == LEBER
+    assert "Dííéé Léébéér áárbééíítéét" in project.read("editions/fr/leber.md")
+
+
+def test_reviewed_text_is_published_and_a_second_build_writes_nothing(project):
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = project.root / "translations/en/leber.po"
+    po = polib.pofile(str(path))
+    po.find("Tipps").msgstr = "Tips"
+    po.find("Leber", msgctxt="title").msgstr = "The liver"
+    po.save(str(path))
+    project.run("build")
+    edition = project.read("editions/en/leber.md")
+    assert "## Tips\n" in edition and "title: The liver\n" in edition and "Die Leber arbeitet" in edition
+    before = {p: p.stat().st_mtime_ns for p in (project.root / "editions").rglob("*.md")}
+    assert "0 written" in project.run("build").output
+    assert before == {p: p.stat().st_mtime_ns for p in (project.root / "editions").rglob("*.md")}
+
+
+def test_status_counts_segments_and_words_per_state(project):
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = project.root / "translations/en/leber.po"
+    po = polib.pofile(str(path))
+    po.find("Tipps").msgstr = "Tips"
+    po.save(str(path))
+    project.run("pretranslate", "--engine", "copy", "--lang", "en", "--article", "leber")
+    rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)
+    (row,) = rows
+    assert row["segments"] == {"untranslated": 0, "machine": 6, "stale": 0, "reviewed": 1}
+    assert row["words"]["reviewed"] == 1 and row["percent_reviewed"] == pytest.approx(100 / 15, abs=0.1)
+    text = project.run("status").output
+    assert "leber" in text and "= total" in text

@@ -1,0 +1,109 @@
+"""Segmentation: what becomes a msgid, with which kind, line and context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.segment import segment_article
+from pipeline.sources import read_article
+
+from conftest import article
+
+
+def segments_of(tmp_path: Path, text: str, mode: str = "sentence"):
+    path = tmp_path / "a.md"
+    path.write_bytes(text.encode("utf-8"))
+    return segment_article(read_article(path, "source_de/a.md"), mode)
+
+
+def test_front_matter_title_summary_and_tags_are_segments_with_context(tmp_path):
+    doc = segments_of(tmp_path, article("Leber", "Text.\n", summary="Kurz.", tags="[Leber, Rücken]",
+                                        author="Anna Berger"))
+    front = [(s.context, s.text) for s in doc.segments if s.context]
+    assert front == [("title", "Leber"), ("summary", "Kurz."), ("tag", "Leber"), ("tag", "Rücken")]
+    assert all(s.text != "Anna Berger" and s.text != "2026-05-26" for s in doc.segments)
+
+
+def test_kinds_and_source_lines_follow_the_document(tmp_path):
+    text = article("T", """
+        ## Überschrift
+
+        Erster Satz. Zweiter Satz.
+
+        - Punkt eins
+        > Zitat hier.
+
+        | Kopf |
+        |------|
+        | Zelle |
+
+        Text[^1].
+
+        [^1]: Fußnote hier.
+        """)
+    doc = segments_of(tmp_path, text)
+    body = [(s.kind, s.text, s.line) for s in doc.segments if not s.context]
+    assert body == [
+        ("heading", "Überschrift", 5),
+        ("paragraph", "Erster Satz.", 7), ("paragraph", "Zweiter Satz.", 7),
+        ("list item", "Punkt eins", 9),
+        ("block quote", "Zitat hier.", 10),
+        ("table header", "Kopf", 12), ("table cell", "Zelle", 14),
+        ("paragraph", "Text[^1].", 16),
+        ("footnote", "Fußnote hier.", 18),
+    ]
+    assert doc.segments[2].note == "paragraph, block 2, sentence 1 of 2"
+
+
+def test_code_html_and_link_destinations_are_not_segments(tmp_path):
+    text = article("T", """
+        ```
+        Code bleibt.
+        ```
+
+        <div>HTML bleibt.</div>
+
+        Ein [Link](https://example.org/x "Titel") mit `code`.
+        """)
+    texts = [s.text for s in segments_of(tmp_path, text).segments]
+    assert texts == ["T", 'Ein [Link](https://example.org/x "Titel") mit `code`.']
+
+
+def test_soft_breaks_become_spaces_and_hard_breaks_end_a_sentence(tmp_path):
+    text = article("T", "Eine Zeile\nweiter geht es.  \nNeue Zeile\\\nletzte Zeile.\n")
+    texts = [s.text for s in segments_of(tmp_path, text).segments[1:]]
+    assert texts == ["Eine Zeile weiter geht es.", "Neue Zeile", "letzte Zeile."]
+
+
+def test_block_mode_keeps_one_segment_per_block_with_its_hard_breaks(tmp_path):
+    text = article("T", "Erster Satz. Zweiter Satz\nüber zwei Zeilen.  \nNach dem Umbruch.\n")
+    (seg,) = segments_of(tmp_path, text, "block").segments[1:]
+    assert seg.text == "Erster Satz. Zweiter Satz über zwei Zeilen.  \nNach dem Umbruch."
+
+
+def test_sentences_never_split_inside_markup(tmp_path):
+    text = article("T", "Lies **den ersten Satz. Und den zweiten.** Danach Pause.\n")
+    texts = [s.text for s in segments_of(tmp_path, text).segments[1:]]
+    assert texts == ["Lies **den ersten Satz. Und den zweiten.**", "Danach Pause."]
+
+
+def test_german_abbreviations_and_ordinals_do_not_end_sentences(tmp_path):
+    text = article("T", "Am 26. Mai kam Dr. med. Vogt, z. B. mit ca. 3 Kollegen. Es war schön.\n")
+    texts = [s.text for s in segments_of(tmp_path, text).segments[1:]]
+    assert texts == ["Am 26. Mai kam Dr. med. Vogt, z. B. mit ca. 3 Kollegen.", "Es war schön."]
+
+
+def test_translations_cannot_change_the_block_structure(tmp_path):
+    text = article("T", "Erster Satz.\n\n| A | B |\n|---|---|\n| x | y |\n")
+    doc = segments_of(tmp_path, text)
+    out = doc.render(lambda s: {"Erster Satz.": "# keine Überschrift", "x": "a|b"}.get(s.text))
+    assert "\\# keine Überschrift" in out
+    assert "| a\\|b | y |" in out
+    out = doc.render(lambda s: "1. kein Listenpunkt" if s.text == "Erster Satz." else None)
+    assert "1\\. kein Listenpunkt" in out
+
+
+def test_nfd_input_is_normalised_to_nfc(tmp_path):
+    text = article("Ru\u0308cken", "Schu\u0308tzen Sie sich.\n")
+    doc = segments_of(tmp_path, text)
+    assert [s.text for s in doc.segments] == ["Rücken", "Schützen Sie sich."]
