@@ -22,6 +22,7 @@ import re
 import unicodedata
 
 import pysbd
+from pysbd.languages import LANGUAGE_CODES
 
 __all__ = ["sentence_spans", "split_sentences"]
 
@@ -127,7 +128,10 @@ _BACKTICK_RUN = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"([^\S\n]*)\n[^\S\n]*")
 _LIST_MARKER = re.compile(r"(?:[•◦▪‣·*+\-–]|\d{1,3}[.)])[^\S\n]")
-_SENTENCE_END = re.compile(r"[.](?=\s)|[.!?…][*_~“”\"’'‘»«›‹)\]]+(?=\s)")
+_SENTENCE_END = re.compile(
+    r"[.](?=\s)|[.!?…](?:[*_~“”\"’'‘»«›‹)\]]|\[\^[^\]\s]+\])+(?=\s)"
+)
+_FOOTNOTE_BEFORE = re.compile(r"\[\^[^\]\s]+\]$")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
 
@@ -166,15 +170,9 @@ def split_sentences(text: str, lang: str) -> list[str]:
 
 
 def _language(lang: str) -> str:
+    """ISO 639-1 code pysbd knows; English rules for anything else."""
     code = (lang or "en").strip().lower().replace("_", "-").split("-")[0]
-    return code if code in _pysbd_languages() else "en"
-
-
-@functools.lru_cache(maxsize=1)
-def _pysbd_languages() -> frozenset[str]:
-    from pysbd.languages import LANGUAGE_CODES
-
-    return frozenset(LANGUAGE_CODES)
+    return code if code in LANGUAGE_CODES else "en"
 
 
 @functools.lru_cache(maxsize=None)
@@ -214,6 +212,11 @@ def _pysbd_cuts(masked: str, code: str) -> set[int]:
 
 
 def _block_spans(text: str, start: int, end: int, code: str) -> list[Span]:
+    """Spans of one block: pysbd's cuts plus rule candidates, then vetoes.
+
+    A fragment without any letter or digit (a stray bullet or delimiter) is
+    merged into its neighbour rather than emitted as a sentence.
+    """
     block = text[start:end]
     if not block.strip():
         return []
@@ -241,9 +244,7 @@ def _block_spans(text: str, start: int, end: int, code: str) -> list[Span]:
         prev = c
         if span is None:
             continue
-        if spans and not _has_word(block, *span):
-            spans[-1] = (spans[-1][0], span[1])
-        elif spans and not _has_word(block, *spans[-1]):
+        if spans and not (_has_word(block, *span) and _has_word(block, *spans[-1])):
             spans[-1] = (spans[-1][0], span[1])
         else:
             spans.append(span)
@@ -567,14 +568,21 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
 
 
 def _closed_sentence(block: str, c: int, nxt: int) -> bool:
-    """A terminator inside closing quotes/brackets/emphasis before a capital.
+    """A terminator inside closing marks or before footnotes, then a capital.
 
-    "Er sagte: »Ich komme.« Dann ..." and "**Wichtig.** Das ...": the
-    closing mark shows the terminator is not an abbreviation's dot.
+    "Er sagte: »Ich komme.« Dann ...", "**Wichtig.** Das ..." and
+    "erklärt.[^1] Dann ...": what follows the dot shows it is no
+    abbreviation's dot.
     """
     i = c
-    while i > 0 and block[i - 1] in _CLOSERS:
-        i -= 1
+    while i > 0:
+        m = _FOOTNOTE_BEFORE.search(block, max(0, i - 64), i)
+        if m:
+            i = m.start()
+        elif block[i - 1] in _CLOSERS:
+            i -= 1
+        else:
+            break
     if i == c or i == 0 or block[i - 1] not in ".!?…":
         return False
     word = _next_word(block, nxt)
