@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -52,13 +53,18 @@ class VerlagGroup(click.Group):
             sys.exit(2)
 
 
-def _progress(label: str, total: int):
-    """A progress bar on a terminal, silence in CI and pipes."""
-    if not sys.stderr.isatty():
-        return None
-    bar = click.progressbar(length=total, label=label, file=sys.stderr)
-    bar.__enter__()
-    return bar
+@contextmanager
+def progress_bar(label: str, total: int):
+    """A progress callback drawing a bar on a terminal; silence in CI and pipes."""
+    if not sys.stderr.isatty() or total < 2:
+        yield None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield lambda *_: bar.update(1)
+
+
+def _article_count(config) -> int:
+    return sum(1 for _ in config.source_dir.glob("*.md"))
 
 
 @click.group(cls=VerlagGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,7 +107,8 @@ def extract(project: Project) -> None:
     """Update .pot templates and merge them into every language's .po catalogs."""
     from pipeline.extract import extract as run_extract
 
-    result = run_extract(project.config)
+    with progress_bar("extract", _article_count(project.config)) as progress:
+        result = run_extract(project.config, progress)
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:
@@ -128,8 +135,15 @@ def pretranslate(project: Project, engine_names, languages, slugs) -> None:
 
     config = project.config
     _check_languages(config, languages)
-    engines = [get_engine(name, config) for name in (engine_names or config.engines)]
-    result = run(config, engines, list(languages or config.languages), list(slugs) or None)
+    try:
+        engines = [get_engine(name, config) for name in (engine_names or config.engines)]
+    except VerlagError as exc:
+        if engine_names:
+            raise click.BadParameter(exc.message, param_hint="--engine") from None
+        raise VerlagError(f"[pretranslate] engines: {exc.message}", config.root / "verlag.toml") from None
+    targets = list(languages or config.languages)
+    with progress_bar("pretranslate", _article_count(config) * len(targets)) as progress:
+        result = run(config, engines, targets, list(slugs) or None, progress)
     for (lang, engine), count in sorted(result.filled.items()):
         click.echo(f"{lang}: {count} entries drafted by {engine}")
     for lang in languages or config.languages:
@@ -165,7 +179,8 @@ def build(project: Project) -> None:
     """Write the translated editions to editions/<lang>/<slug>.md."""
     from pipeline.editions import build_editions
 
-    result = build_editions(project.config)
+    with progress_bar("build", _article_count(project.config)) as progress:
+        result = build_editions(project.config, progress)
     for path in result.written:
         click.echo(f"wrote {path}")
     for path in result.removed:

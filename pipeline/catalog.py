@@ -103,7 +103,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     report = MergeReport()
     po = polib.POFile(wrapwidth=WRAP)
     po.metadata = _metadata(old, pot, lang)
-    po.header = old.header if old is not None and old.header else _header(pot, lang)
+    po.header = _header(pot, lang, old.header if old is not None else "")
     active = [e for e in old if not e.obsolete] if old is not None else []
     retired = old.obsolete_entries() if old is not None else []
     by_key = {key(e): e for e in retired}
@@ -172,10 +172,14 @@ def _carry(entry: polib.POEntry, previous: polib.POEntry, exact: bool) -> None:
         entry.previous_msgctxt = previous.msgctxt
 
 
-def _header(pot: polib.POFile, lang: str) -> str:
+def _header(pot: polib.POFile, lang: str, previous: str) -> str:
+    """Our two lines, always current (titles and files change), plus whatever else a reviewer put there."""
     title = pot.header.splitlines()[0].removeprefix("Template for ")
-    return (f"Translation ({lang}) of {title}\n"
-            "Entries without the fuzzy flag are reviewed; machine drafts stay fuzzy until a person checks them.")
+    ours = [f"Translation ({lang}) of {title}",
+            "Entries without the fuzzy flag are reviewed; machine drafts stay fuzzy until a person checks them."]
+    kept = [line for line in previous.splitlines()
+            if not line.startswith(("Translation (", "Entries without the fuzzy flag"))]
+    return "\n".join(ours + kept)
 
 
 def _metadata(old: polib.POFile | None, pot: polib.POFile, lang: str) -> dict[str, str]:
@@ -199,11 +203,12 @@ def _metadata(old: polib.POFile | None, pot: polib.POFile, lang: str) -> dict[st
 
 
 def render(po: polib.POFile) -> str:
-    return str(po) + "\n"
+    return str(po).rstrip("\n") + "\n"
 
 
 def parse_po(text: str, ref: str) -> polib.POFile:
     """Parse a catalog; any damage is a VerlagError naming ``ref`` and the line."""
+    _check_strings(text, ref)
     try:
         po = polib.pofile(text, wrapwidth=WRAP)
     except (OSError, ValueError) as exc:
@@ -219,6 +224,22 @@ def parse_po(text: str, ref: str) -> polib.POFile:
                               ref, entry.linenum)
         seen[k] = entry.linenum
     return po
+
+
+_PO_LINE = re.compile(r'^(?:#[~|]\s*)*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _check_strings(text: str, ref: str) -> None:
+    """Reject what polib silently repairs (an unterminated string loses its last character)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
+            continue
+        if stripped in ("#~", "#|"):
+            continue
+        if not _PO_LINE.match(stripped):
+            raise VerlagError("cannot read catalog: syntax error (a string is not enclosed in \"…\"); "
+                              "fix it (or delete it to start over)", ref, number)
 
 
 def read_po(path, ref: str) -> polib.POFile | None:

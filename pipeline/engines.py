@@ -74,6 +74,5 @@ def get_engine(name: str, config: Config) -> Engine:
     try:
         factory = ENGINES[name]
     except KeyError:
-        raise VerlagError(f"unknown engine {name!r}; available: {', '.join(sorted(ENGINES))}",
-                          config.root / "verlag.toml") from None
+        raise VerlagError(f"unknown engine {name!r}; available: {', '.join(sorted(ENGINES))}") from None
     return factory()

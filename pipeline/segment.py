@@ -31,6 +31,8 @@ __all__ = ["Segment", "Slot", "Document", "segment_article", "split_sentences", 
 
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
+REFERENCE_TITLE_RE = re.compile(
+    r"""(?:^|\s)(?:"(?P<t1>(?:\\.|[^"\\])*)"|'(?P<t2>(?:\\.|[^'\\])*)'|\((?P<t3>(?:\\.|[^()\\])*)\))[ \t]*$""")
 BLOCK_START_RE = re.compile(r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|=+\s*$|[-*_](\s*[-*_]){2,}\s*$|`{3}|~{3}|<|\|)")
 
 
@@ -129,6 +131,9 @@ def _inline(value: str, segment: Segment, slot: Slot) -> str:
         value = "".join(pieces)
     for normalised, raw in slot.restore:
         value = value.replace(normalised, raw)
+    if slot.mode == "title":
+        closer = ")" if slot.key == "(" else slot.key
+        value = re.sub(rf"(?<!\\)([{re.escape(slot.key + closer)}])", r"\\\1", value)
     if slot.mode == "cell":
         value = re.sub(r"(?<!\\)\|", r"\\|", value)
     if slot.line_start and BLOCK_START_RE.match(value) and not BLOCK_START_RE.match(segment.text):
@@ -142,7 +147,11 @@ def _hook(rule, name: str):
     def hooked(state, start_line, end_line, silent):
         before = len(state.tokens)
         ok = rule(state, start_line, end_line, silent)
-        if ok and not silent:
+        if ok and not silent and name == "reference":
+            last = state.line - 1
+            state.env.setdefault("verlag_references", []).append(
+                (state.bMarks[last] + state.tShift[last], state.eMarks[last]))
+        elif ok and not silent:
             for token in state.tokens[before:]:
                 if token.map is None:
                     continue
@@ -172,7 +181,7 @@ def markdown_parser() -> MarkdownIt:
     """CommonMark + tables + footnotes, with offset-recording block rules."""
     md = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
     for rule in md.block.ruler.__rules__:
-        if rule.name in ("paragraph", "heading", "lheading", "table"):
+        if rule.name in ("paragraph", "heading", "lheading", "table", "reference"):
             rule.fn = _hook(rule.fn, rule.name)
     md.block.ruler.__cache__ = None
     return md
@@ -278,6 +287,20 @@ class _Builder:
                     yield piece, raw
             pos += len(piece)
 
+    def add_reference_title(self, line: tuple[int, int], titles: set[str]) -> None:
+        """The title of a link reference definition, when it sits on the definition's last line."""
+        base = self.article.body_start
+        text = self.article.text[base + line[0]:base + line[1]]
+        match = REFERENCE_TITLE_RE.search(text)
+        group = next((g for g in ("t1", "t2", "t3") if match and match.group(g) is not None), None)
+        if group is None or not match.group(group) or _unescape(match.group(group)) not in titles:
+            return
+        start, end = base + line[0] + match.start(group), base + line[0] + match.end(group)
+        self.block += 1
+        segment = Segment(match.group(group), None, "link title", self.line_of(start),
+                          f"link title, block {self.block}")
+        self.slots.append(Slot(start, end, (segment,), "title", key=text[match.start(group) - 1]))
+
     def add_cells(self, kind: str, row: tuple[int, int], count: int, row_number: int) -> None:
         base = self.article.body_start
         a, b = row
@@ -315,6 +338,10 @@ def _cell_spans(line: str) -> list[tuple[int, int]]:
     return trimmed
 
 
+def _unescape(text: str) -> str:
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
+
+
 def normalise_space(text: str) -> str:
     return " ".join(str(text).split())
 
@@ -334,7 +361,8 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
     """Segments in document order plus the slots to rebuild the article from translations."""
     builder = _Builder(article, mode, lang)
     builder.add_front()
-    tokens = markdown_parser().parse(article.body, {})
+    env: dict = {}
+    tokens = markdown_parser().parse(article.body, env)
     stack: list[str] = []
     cell_kind, row_number = "table cell", 0
     for i, token in enumerate(tokens):
@@ -360,6 +388,9 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
         elif token.type == "inline" and "lines" in token.meta:
             kind = "heading" if stack and stack[-1] == "heading" else _kind(stack, "paragraph")
             builder.add_lines(kind, token.meta["lines"])
+    titles = {ref["title"] for ref in env.get("references", {}).values() if ref.get("title")}
+    for line in env.get("verlag_references", []):
+        builder.add_reference_title(line, titles)
     slots = tuple(sorted(builder.slots, key=lambda s: s.start))
     segments = tuple(s for slot in slots for s in slot.segments)
     return Document(article, segments, slots)

@@ -70,6 +70,18 @@ def split_front_matter(text: str) -> tuple[str, int, int]:
     return "", 0, 0
 
 
+def _bad_value(front: str) -> tuple[int, str]:
+    """File line and key of the first front-matter line whose value YAML cannot construct."""
+    for number, line in enumerate(front.split("\n"), start=2):
+        try:
+            yaml.safe_load(line)
+        except yaml.YAMLError:
+            continue  # a line of a multi-line value; not the culprit on its own
+        except ValueError:
+            return number, line.split(":", 1)[0].strip()
+    return 2, "front matter"
+
+
 def read_article(path: Path, ref: str) -> Article:
     data = path.read_bytes()
     try:
@@ -89,6 +101,9 @@ def read_article(path: Path, ref: str) -> Article:
         line = mark.line + 2 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise VerlagError(f"invalid YAML front matter: {problem}", ref, line) from None
+    except ValueError as exc:  # a well-formed but impossible value, e.g. date: 2026-13-45
+        line, key = _bad_value(front)
+        raise VerlagError(f"{key}: impossible value ({exc})", ref, line) from None
     if not isinstance(meta, dict):
         raise VerlagError("front matter must be 'key: value' lines", ref, 2)
     probe = Article(path, ref, "", text, meta, front, front_start, body_start,

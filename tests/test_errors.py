@@ -1,0 +1,248 @@
+"""Bad input: exit status 2, ``error: <file>:<line>: ...`` naming the right place, and no damage on disk.
+
+Every test starts from a working project (two articles, en + fr catalogs,
+editions built), breaks one input and compares ``Project.snapshot()`` (all
+files except the ``.verlag/`` cache) before and after the command.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import Project, article
+
+EINS = article("Eins", """\
+    Erster Satz. Zweiter Satz.
+
+    ## Abschnitt
+
+    Dritter Satz.
+    """)
+ZWEI = article("Zwei", "Ein Satz über Kräuter.\n")
+COMMANDS = ("extract", "build", "status", "pretranslate")
+
+
+@pytest.fixture
+def published(project: Project) -> Project:
+    project.write("source_de/eins.md", EINS)
+    project.write("source_de/zwei.md", ZWEI)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy")
+    project.run("build")
+    return project
+
+
+def error_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+
+
+def assert_error(result, where: str, line: int | None, *fragments: str) -> str:
+    """Exactly one error names ``where`` (and ``line``); return it."""
+    prefix = f"error: {where}:{line}: " if line else f"error: {where}: "
+    hits = [e for e in error_lines(result) if e.startswith(prefix)]
+    assert len(hits) == 1, f"no single {prefix!r} in:\n{result.stderr}"
+    for fragment in fragments:
+        assert fragment in hits[0], f"{fragment!r} not in {hits[0]!r}"
+    return hits[0]
+
+
+def assert_fails_untouched(project: Project, *args: str):
+    before = project.snapshot()
+    result = project.run(*args, code=2)
+    assert project.snapshot() == before, "a failed command changed files on disk"
+    return result
+
+
+# ---- German sources: nothing is written, whichever command meets them ----
+
+SOURCE_CASES = {
+    "invalid-yaml": (
+        "---\ntitle: Kaputt\ndate: 2026-05-26\nsummary: Ein Satz: mit zweitem Doppelpunkt\n---\nText.\n",
+        4, ("invalid YAML",)),
+    "unclosed-yaml-list": (
+        "---\ntitle: Kaputt\ndate: 2026-05-26\ntags: [Leber, Rücken\nslug: kaputt\n---\nText.\n",
+        5, ("invalid YAML",)),
+    "missing-title": ("---\ndate: 2026-05-26\nauthor: A. B.\n---\nText.\n", 1, ("missing title",)),
+    "empty-title": ("---\ndate: 2026-05-26\ntitle: \"\"\n---\nText.\n", 3, ("missing title",)),
+    "no-front-matter": ("# Nur Markdown\n\nKein Vorspann.\n", 1, ("missing front matter",)),
+    "unclosed-front-matter": ("---\ntitle: Offen\ndate: 2026-05-26\n\nText.\n", 1, ("missing front matter",)),
+    "not-utf8": (
+        "---\ntitle: Latin-1\ndate: 2026-05-26\n---\nErste Zeile.\n\nSo ein \xc4rger.\n".encode("latin-1"),
+        7, ("not UTF-8", "0xc4")),
+    "slug-escapes-output": ("---\ntitle: Ausbruch\ndate: 2026-05-26\nslug: ../../etc\n---\nText.\n",
+                            4, ("'../../etc'",)),
+    "date-not-a-date": ("---\ntitle: Datum\nauthor: A\ndate: 26.05.2026\n---\nText.\n", 4, ("date:", "2026-05-26")),
+    "date-impossible": ("---\ntitle: Datum\nauthor: A\ndate: 2026-13-45\n---\nText.\n", 4, ("date",)),
+    "updated-not-a-date": ("---\ntitle: Datum\ndate: 2026-05-26\nupdated: bald\n---\nText.\n", 4, ("updated:",)),
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("case", SOURCE_CASES)
+def test_bad_source_exits_2_naming_file_and_line_and_writes_nothing(published: Project, case: str, command: str):
+    content, line, fragments = SOURCE_CASES[case]
+    path = published.root / "source_de/kaputt.md"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    # An edit to a good article must not be half-applied either.
+    published.write("source_de/zwei.md", ZWEI.replace("Kräuter", "Heilkräuter"))
+    result = assert_fails_untouched(published, command)
+    assert_error(result, "source_de/kaputt.md", line, *fragments)
+
+
+def test_two_articles_with_one_slug_name_the_second_file_and_the_first(published: Project):
+    published.write("source_de/zz-kopie.md", article("Kopie", "Noch ein Text.\n", slug="eins"))
+    result = assert_fails_untouched(published, "extract")
+    assert_error(result, "source_de/zz-kopie.md", 4, "'eins'", "source_de/eins.md")
+
+
+def test_all_bad_sources_are_reported_in_one_run(published: Project):
+    published.write("source_de/a-kaputt.md", "kein Vorspann\n")
+    published.write("source_de/b-kaputt.md", "---\ndate: 2026-05-26\n---\nText.\n")
+    result = assert_fails_untouched(published, "extract")
+    assert_error(result, "source_de/a-kaputt.md", 1)
+    assert_error(result, "source_de/b-kaputt.md", 1, "missing title")
+
+
+def test_slug_that_would_escape_writes_nothing_outside_the_project(published: Project):
+    published.write("source_de/ausbruch.md", article("Ausbruch", "Text.\n", slug="../../etc"))
+    outside = sorted(p.name for p in published.root.parent.iterdir())
+    assert_fails_untouched(published, "build")
+    assert sorted(p.name for p in published.root.parent.iterdir()) == outside
+
+
+# ---- damaged catalogs: reported, left alone, the rest of the project still served ----
+
+def damage(project: Project, kind: str) -> tuple[str, int, tuple[str, ...]]:
+    """Break translations/en/eins.po; return its new text, the line to report, message fragments."""
+    lines = project.read("translations/en/eins.po").split("\n")
+    msgid = lines.index('msgid "Zweiter Satz."')
+    if kind == "syntax-error":
+        lines.insert(msgid + 1, "das gehört nicht hierher")
+        return "\n".join(lines), msgid + 2, ("cannot read catalog",)
+    if kind == "unterminated-string":
+        assert lines[msgid + 1].startswith("msgstr ")
+        lines[msgid + 1] = 'msgstr "Second sentence.'
+        return "\n".join(lines), msgid + 2, ()
+    if kind == "duplicate-entry":
+        lines[-1:] = ['msgid "Zweiter Satz."', 'msgstr "Second sentence, again."', "", ""]
+        return "\n".join(lines), len(lines) - 3, ("duplicate entry", "Zweiter Satz.")
+    raise AssertionError(kind)
+
+
+DAMAGE = ("syntax-error", "unterminated-string", "duplicate-entry")
+
+
+@pytest.mark.parametrize("kind", DAMAGE)
+def test_extract_reports_a_damaged_catalog_leaves_it_alone_and_updates_the_others(published: Project, kind: str):
+    text, line, fragments = damage(published, kind)
+    published.write("translations/en/eins.po", text)
+    published.write("source_de/eins.md", EINS.replace("Dritter Satz.", "Dritter Satz. Vierter Satz."))
+    published.write("source_de/zwei.md", ZWEI.replace("Kräuter", "Heilkräuter"))
+    before = published.snapshot()
+
+    result = published.run("extract", code=2)
+    assert_error(result, "translations/en/eins.po", line, *fragments)
+    after = published.snapshot()
+    assert after["translations/en/eins.po"] == before["translations/en/eins.po"] == text.encode()
+    for other in ("translations/en/zwei.po", "translations/fr/zwei.po", "translations/fr/eins.po",
+                  "translations/templates/zwei.pot", "translations/templates/eins.pot"):
+        assert after[other] != before[other], f"{other} was not updated"
+    assert "Heilkräuter" in published.read("translations/en/zwei.po")
+    assert "Vierter Satz." in published.read("translations/fr/eins.po")
+
+    # Still broken on the next run: the skip cache must not hide it.
+    again = published.run("extract", code=2)
+    assert_error(again, "translations/en/eins.po", line)
+    assert published.read("translations/en/eins.po") == text
+
+
+@pytest.mark.parametrize("kind", DAMAGE)
+def test_build_reports_a_damaged_catalog_leaves_it_alone_and_builds_the_others(published: Project, kind: str):
+    text, line, fragments = damage(published, kind)
+    published.write("translations/en/eins.po", text)
+    published.write("translations/en/zwei.po",
+                    published.read("translations/en/zwei.po").replace('msgstr "Ein Satz über Kräuter."',
+                                                                      'msgstr "A sentence about herbs."')
+                    .replace("#, fuzzy, markdown-text\nmsgid \"Ein Satz", "#, markdown-text\nmsgid \"Ein Satz"))
+    before = published.snapshot()
+
+    result = published.run("build", code=2)
+    assert_error(result, "translations/en/eins.po", line, *fragments)
+    after = published.snapshot()
+    assert after["translations/en/eins.po"] == text.encode()
+    assert "A sentence about herbs." in published.read("editions/en/zwei.md")
+    assert {k: v for k, v in after.items() if k != "editions/en/zwei.md"} == \
+        {k: v for k, v in before.items() if k != "editions/en/zwei.md"}
+
+
+@pytest.mark.parametrize("kind", DAMAGE)
+def test_status_reports_a_damaged_catalog_and_still_lists_the_others(published: Project, kind: str):
+    text, line, fragments = damage(published, kind)
+    published.write("translations/en/eins.po", text)
+    result = assert_fails_untouched(published, "status")
+    assert_error(result, "translations/en/eins.po", line, *fragments)
+    assert re.search(r"^en\s+zwei\s", result.stdout, re.M)
+    assert re.search(r"^fr\s+eins\s", result.stdout, re.M)
+
+
+def test_catalog_that_is_not_utf8_names_the_line_of_the_bad_byte(published: Project):
+    path = published.root / "translations/en/eins.po"
+    data = path.read_bytes().replace(b'msgid "Dritter Satz."', b'msgid "Dritter Satz \xe4."')
+    path.write_bytes(data)
+    line = data[:data.index(b"\xe4")].count(b"\n") + 1
+    result = assert_fails_untouched(published, "status")
+    assert_error(result, "translations/en/eins.po", line, "not UTF-8")
+
+
+# ---- verlag.toml ----
+
+CONFIG_CASES = {
+    "toml-syntax": ('name = "Test"\nsource_language = "de"\nsegmentation "block"\nlanguages = ["en"]\n',
+                    3, ("invalid TOML",)),
+    "unknown-language": ('name = "Test"\nsource_language = "de"\n\nlanguages = ["en", "xx"]\n',
+                         4, ("unknown language code 'xx'",)),
+    "unknown-source-language": ('name = "Test"\nsource_language = "deutsch"\nlanguages = ["en"]\n',
+                                2, ("'deutsch'",)),
+    "bad-segmentation": ('name = "Test"\nlanguages = ["en", "fr"]\n\n\nsegmentation = "word"\n',
+                         5, ("segmentation", "'word'", "sentence", "block")),
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("case", CONFIG_CASES)
+def test_bad_config_exits_2_naming_verlag_toml_and_line(published: Project, case: str, command: str):
+    text, line, fragments = CONFIG_CASES[case]
+    published.write("verlag.toml", text)
+    result = assert_fails_untouched(published, command)
+    assert_error(result, str(published.root / "verlag.toml"), line, *fragments)
+
+
+def test_missing_config_says_how_to_start(tmp_path):
+    project = Project(tmp_path)
+    result = project.run("extract", code=2)
+    assert_error(result, str(tmp_path), None, "verlag.toml", "verlag init")
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---- command line ----
+
+def test_unknown_engine_is_a_usage_error_listing_the_available_ones(published: Project):
+    result = assert_fails_untouched(published, "pretranslate", "--engine", "nope")
+    assert "Invalid value for --engine" in result.stderr
+    assert "'nope'" in result.stderr and "copy" in result.stderr and "pseudo" in result.stderr
+
+
+def test_unknown_engine_in_config_names_verlag_toml(published: Project):
+    published.write("verlag.toml", published.read("verlag.toml") + '\n[pretranslate]\nengines = ["nope"]\n')
+    result = assert_fails_untouched(published, "pretranslate")
+    (line,) = error_lines(result)
+    assert line.startswith("error: ") and "verlag.toml" in line and "'nope'" in line
+
+
+@pytest.mark.parametrize("command", ["status", "pretranslate"])
+def test_lang_not_configured_is_a_usage_error(published: Project, command: str):
+    result = assert_fails_untouched(published, command, "--lang", "it")
+    assert "Usage:" in result.stderr
+    assert "--lang" in result.stderr and "'it'" in result.stderr and "en, fr" in result.stderr

@@ -1,0 +1,327 @@
+"""What ``verlag extract`` does to a reviewed catalog when the author edits the German article.
+
+Golden scenarios live in ``tests/merge/<scenario>/``:
+
+``before.md``
+    the German article the reviewer translated;
+``before.po``
+    its English catalog, fully reviewed, with a reviewer comment (``# ...``)
+    and an extra reviewer flag on some entries;
+``middle.md`` (optional)
+    an intermediate edit, extracted before ``after.md`` (deleted-then-restored);
+``after.md``
+    the author's edit;
+``expected.po``
+    the English catalog after ``verlag extract`` on ``after.md``, compared byte
+    for byte (``expected-middle.po`` likewise after ``middle.md``).
+
+The test first extracts ``before.md`` and requires ``before.po`` to stay
+byte-identical (so the golden input really is a catalog of ``before.md``),
+then applies the edit, extracts, compares, runs ``msgfmt --check`` and checks
+that a second extract (with the skip cache removed) changes nothing. Each
+scenario also has a few explicit assertions on the merged catalog, so a
+careless regeneration cannot quietly bless a regression.
+
+Regenerate the golden files after an intended change of the merge or of the
+PO rendering::
+
+    VERLAG_REGENERATE=1 python -m pytest tests/test_merge.py
+
+This writes ``expected.po`` / ``expected-middle.po`` instead of comparing.
+Read every changed file (``git diff tests/merge``) before committing it: the
+golden files are the specification of the merge.
+
+Dates are stable because the autouse fixture fixes SOURCE_DATE_EPOCH.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import Project, article, msgfmt_check
+
+HERE = Path(__file__).resolve().parent / "merge"
+REGENERATE = os.environ.get("VERLAG_REGENERATE") == "1"
+SCENARIOS = sorted(p.name for p in HERE.iterdir() if (p / "before.md").exists())
+SLUG = "artikel"
+RENAMED = {"article-renamed": ("a", "b")}  # scenario -> (slug before, slug after)
+
+EN_ONLY = 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+
+
+def en_project(project: Project, extra: str = "") -> Project:
+    project.write("verlag.toml", EN_ONLY + extra)
+    return project
+
+
+def load(text: str) -> polib.POFile:
+    return polib.pofile(text, wrapwidth=78)
+
+
+def golden(path: Path, actual: str) -> None:
+    if REGENERATE:
+        path.write_text(actual, encoding="utf-8", newline="\n")
+        return
+    assert path.exists(), f"{path} is missing; generate it with VERLAG_REGENERATE=1 and review it"
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"merge result differs from {path.relative_to(HERE.parent)}"
+
+
+def reviewer_work(po: polib.POFile) -> set[tuple[str, str]]:
+    """Everything a reviewer wrote: translations and translator comments."""
+    return ({("msgstr", e.msgstr) for e in po if e.msgstr}
+            | {("comment", e.tcomment) for e in po if e.tcomment})
+
+
+def extract(project: Project, source: Path, slug: str, rel_po: str) -> str:
+    for old in (project.root / "source_de").glob("*.md"):
+        old.unlink()
+    project.write(f"source_de/{slug}.md", source.read_text(encoding="utf-8"))
+    project.run("extract")
+    return project.read(rel_po)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_merge_scenario_matches_golden_catalog(project: Project, scenario: str):
+    folder = HERE / scenario
+    en_project(project)
+    before_slug, after_slug = RENAMED.get(scenario, (SLUG, SLUG))
+    before_rel, after_rel = f"translations/en/{before_slug}.po", f"translations/en/{after_slug}.po"
+    before_po = (folder / "before.po").read_text(encoding="utf-8")
+    project.write(before_rel, before_po)
+
+    assert extract(project, folder / "before.md", before_slug, before_rel) == before_po, \
+        "before.po is not what extract makes of before.md; fix before.po by hand"
+    work = reviewer_work(load(before_po))
+
+    if (folder / "middle.md").exists():
+        middle = extract(project, folder / "middle.md", SLUG, before_rel)
+        golden(folder / "expected-middle.po", middle)
+        msgfmt_check(project.root / before_rel)
+        assert work <= reviewer_work(load(middle)), "middle extract lost reviewer work"
+
+    merged = extract(project, folder / "after.md", after_slug, after_rel)
+    golden(folder / "expected.po", merged)
+    msgfmt_check(project.root / after_rel)
+    assert work <= reviewer_work(load(merged)), "extract lost reviewer work"
+    CHECKS[scenario](load(before_po), load(merged), project)
+
+    # An unchanged extract is a no-op, also when the skip cache is gone and the merge really runs.
+    snapshot = project.snapshot()
+    shutil.rmtree(project.root / ".verlag")
+    result = project.run("extract")
+    assert "extract: 0 files updated" in result.output
+    assert project.snapshot() == snapshot
+
+
+# ---- explicit expectations per scenario (independent of the golden bytes) ----
+
+def active(po: polib.POFile) -> list[polib.POEntry]:
+    return [e for e in po if not e.obsolete]
+
+
+def reviewed(po: polib.POFile) -> list[polib.POEntry]:
+    return [e for e in active(po) if e.msgstr and not e.fuzzy]
+
+
+def entry(po: polib.POFile, msgid: str, ctxt: str | None = None) -> polib.POEntry:
+    found = [e for e in po if e.msgid == msgid and e.msgctxt == ctxt]
+    assert len(found) == 1, f"{len(found)} entries for {msgid!r}"
+    return found[0]
+
+
+def same_translations(before: polib.POFile, after: polib.POFile, *, except_: tuple[str, ...] = ()) -> None:
+    for old in before:
+        if old.msgid in except_:
+            continue
+        new = entry(after, old.msgid, old.msgctxt)
+        assert (new.msgstr, new.fuzzy, new.obsolete) == (old.msgstr, False, False), old.msgid
+
+
+def check_sentence_changed(before, after, project):
+    old_id = "Ihre jungen Blätter enthalten viel Kalium, Eisen und Kieselsäure."
+    new = entry(after, "Ihre jungen Blätter enthalten reichlich Kalium, Eisen, Kieselsäure und Mineralstoffe.")
+    assert new.fuzzy and new.previous_msgid == old_id
+    assert new.msgstr == entry(before, old_id).msgstr
+    assert [e.msgid for e in active(after) if e.fuzzy] == [new.msgid]
+    paragraph = [e for e in active(after) if "block 1," in e.comment]
+    assert len(paragraph) == 5 and sum(not e.fuzzy and bool(e.msgstr) for e in paragraph) == 4
+    assert not after.obsolete_entries()
+    same_translations(before, after, except_=(old_id,))
+
+
+def check_sentence_inserted(before, after, project):
+    new = entry(after, "Im Garten wächst sie an feuchten Stellen fast von selbst.")
+    assert new.msgstr == "" and not new.fuzzy and new.previous_msgid is None
+    assert "sentence 3 of 6" in new.comment
+    assert len(reviewed(after)) == len(reviewed(before)) and not after.obsolete_entries()
+    same_translations(before, after)
+
+
+def check_sentence_deleted(before, after, project):
+    gone = "Als Tee wirkt sie leicht entwässernd."
+    (obsolete,) = after.obsolete_entries()
+    assert obsolete.msgid == gone and obsolete.msgstr == entry(before, gone).msgstr
+    assert not obsolete.occurrences
+    assert not [e for e in active(after) if e.fuzzy or not e.msgstr]
+    assert "#~ msgid \"Als Tee wirkt sie leicht entwässernd.\"" in str(after)
+    same_translations(before, after, except_=(gone,))
+
+
+def check_sentence_moved(before, after, project):
+    moved = entry(after, "Trinken Sie über den Tag verteilt reichlich Wasser.")
+    assert not moved.fuzzy and moved.msgstr == "Drink plenty of water throughout the day."
+    assert moved.comment == "paragraph, block 3, sentence 3 of 3"
+    assert moved.occurrences == [(f"source_de/{SLUG}.md", "13")]
+    assert not after.obsolete_entries()
+    same_translations(before, after)
+
+
+def check_paragraph_split(before, after, project):
+    assert entry(after, "In der Naturheilkunde wird sie dagegen seit Jahrhunderten geschätzt.").comment \
+        == "paragraph, block 1, sentence 2 of 2"
+    assert entry(after, "Ihre jungen Blätter enthalten viel Kalium, Eisen und Kieselsäure.").comment \
+        == "paragraph, block 2, sentence 1 of 3"
+    assert not after.obsolete_entries()
+    same_translations(before, after)
+
+
+def check_heading_and_title_changed(before, after, project):
+    title = entry(after, "Brennnesseltee im Frühling", "title")
+    assert title.fuzzy and title.previous_msgid == "Brennnesseltee im Frühjahr"
+    assert title.msgstr == "Nettle tea in spring" and "max-length:60" in title.flags
+    heading = entry(after, "Zubereitung des Tees")
+    assert heading.fuzzy and heading.previous_msgid == "Zubereitung" and heading.msgstr == "Preparation"
+    assert heading.previous_msgctxt is None
+    assert len([e for e in active(after) if e.fuzzy]) == 2 and not after.obsolete_entries()
+    same_translations(before, after, except_=("Brennnesseltee im Frühjahr", "Zubereitung"))
+
+
+def check_reviewer_comments_kept(before, after, project):
+    changed = entry(after, "Deshalb wird sie gern für eine **Frühjahrskur** von vier Wochen verwendet.")
+    assert changed.fuzzy and changed.tcomment.startswith("Terminology:")
+    assert changed.flags == ["fuzzy", "markdown-text", "check-glossary"]
+    kept = entry(after, "Trinken Sie über den Tag verteilt reichlich Wasser.")
+    assert not kept.fuzzy and kept.tcomment == "Keep this short; it is shown as a tip box."
+    assert kept.flags == ["markdown-text", "max-length:80"]
+    (gone,) = after.obsolete_entries()
+    assert gone.msgid.startswith("Lassen Sie den Tee") and gone.tcomment.startswith('"steep"')
+    title = entry(after, "Brennnesseltee im Frühjahr", "title")
+    assert not title.fuzzy and "max-length:60" in title.flags
+
+
+def check_deleted_then_restored(before, after, project):
+    restored = entry(after, "Als Tee wirkt sie leicht entwässernd.")
+    assert not restored.obsolete and not restored.fuzzy
+    assert restored.msgstr == "As a tea, it has a mild diuretic effect."
+    assert not after.obsolete_entries()
+    same_translations(before, after)
+    # The author undid the deletion, so the catalog is the reviewed one again, byte for byte.
+    assert project.read(f"translations/en/{SLUG}.po") == (HERE / "deleted-then-restored" / "before.po").read_text(encoding="utf-8")
+
+
+def check_article_renamed(before, after, project):
+    assert not (project.root / "translations/en/a.po").exists()
+    assert not (project.root / "translations/templates/a.pot").exists()
+    assert (project.root / "translations/templates/b.pot").exists()
+    assert all(ref == "source_de/b.md" for e in after for ref, _ in e.occurrences)
+    assert not after.obsolete_entries()
+    same_translations(before, after)
+
+
+CHECKS = {
+    "sentence-changed": check_sentence_changed,
+    "sentence-inserted": check_sentence_inserted,
+    "sentence-deleted": check_sentence_deleted,
+    "sentence-moved": check_sentence_moved,
+    "paragraph-split": check_paragraph_split,
+    "heading-and-title-changed": check_heading_and_title_changed,
+    "reviewer-comments-kept": check_reviewer_comments_kept,
+    "deleted-then-restored": check_deleted_then_restored,
+    "article-renamed": check_article_renamed,
+}
+
+
+def test_every_scenario_folder_is_complete_and_checked():
+    assert set(SCENARIOS) == set(CHECKS)
+    for name in SCENARIOS:
+        files = {p.name for p in (HERE / name).iterdir()}
+        assert {"before.md", "before.po", "after.md", "expected.po"} <= files, name
+        assert ("middle.md" in files) == ("expected-middle.po" in files), name
+
+
+# ---- plain tests ----
+
+TEXT = """\
+    Erster Satz im ersten Absatz. Zweiter Satz im ersten Absatz.
+
+    ## Eine Überschrift
+
+    Ein Absatz mit **fett** und einem [Link](https://example.org). Noch ein Satz. Und ein dritter.
+    """
+
+
+def test_extract_twice_gives_identical_files_and_the_second_run_writes_nothing(project: Project):
+    project.write("source_de/eins.md", article("Eins", TEXT, tags="[A, B]"))
+    project.write("source_de/zwei.md", article("Zwei", "Nur ein Satz.\n"))
+    first = project.run("extract")
+    assert "extract: 6 files updated" in first.output
+    snapshot = project.snapshot()
+    mtimes = {p: p.stat().st_mtime_ns for p in project.root.rglob("*.po*")}
+
+    second = project.run("extract")
+    assert "extract: 0 files updated, 2 articles unchanged" in second.output
+    assert project.snapshot() == snapshot
+
+    shutil.rmtree(project.root / ".verlag")  # no skip cache: the merge runs and still writes nothing
+    third = project.run("extract")
+    assert "extract: 0 files updated" in third.output
+    assert project.snapshot() == snapshot
+    assert {p: p.stat().st_mtime_ns for p in project.root.rglob("*.po*")} == mtimes
+
+
+def creation_dates(project: Project, slug: str) -> set[str]:
+    dates = set()
+    for rel in (f"translations/templates/{slug}.pot", f"translations/en/{slug}.po"):
+        dates.add(polib.pofile(project.read(rel)).metadata["POT-Creation-Date"])
+    return dates
+
+
+def test_pot_creation_date_moves_only_when_the_source_text_changes(project: Project, monkeypatch):
+    en_project(project)
+    project.write("source_de/eins.md", article("Eins", TEXT))
+    project.run("extract")
+    assert creation_dates(project, "eins") == {"2026-05-28 20:26+0000"}  # SOURCE_DATE_EPOCH=1780000000
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    snapshot = project.snapshot()
+    project.run("extract")
+    shutil.rmtree(project.root / ".verlag")
+    project.run("extract")
+    assert project.snapshot() == snapshot
+    assert creation_dates(project, "eins") == {"2026-05-28 20:26+0000"}
+
+    project.write("source_de/eins.md", article("Eins", TEXT.replace("Noch ein Satz.", "Noch ein neuer Satz.")))
+    project.run("extract")
+    assert creation_dates(project, "eins") == {"2026-09-21 14:13+0000"}  # 1790000000
+    msgfmt_check(project.root / "translations/en/eins.po")
+
+
+def test_block_mode_makes_one_entry_per_paragraph(project: Project):
+    en_project(project, 'segmentation = "block"\n')
+    project.write("source_de/eins.md", article("Eins", TEXT))
+    project.run("extract")
+    po = polib.pofile(project.read("translations/en/eins.po"))
+    assert [(e.msgctxt, e.msgid, e.comment) for e in po] == [
+        ("title", "Eins", "title"),
+        (None, "Erster Satz im ersten Absatz. Zweiter Satz im ersten Absatz.", "paragraph, block 1"),
+        (None, "Eine Überschrift", "heading, block 2"),
+        (None, "Ein Absatz mit **fett** und einem [Link](https://example.org). Noch ein Satz. Und ein dritter.",
+         "paragraph, block 3"),
+    ]
+    msgfmt_check(project.root / "translations/en/eins.po")
