@@ -105,9 +105,11 @@ def _fill(slot: Slot, raw: str, translate, wrap, reflow: bool) -> str:
         if not reflow and all(v is None or v == s.text for v, s in zip(values, slot.segments)):
             return raw
         values = [s.text if v is None else v for v, s in zip(values, slot.segments)]
-        value = values if slot.key == "tags" else values[0]
-        return yaml.safe_dump({slot.key: value}, allow_unicode=True, default_flow_style=True,
-                              width=1 << 16, sort_keys=False).rstrip("\n").removeprefix("{").removesuffix("}")
+        if slot.key == "tags":
+            flow = yaml.safe_dump(values, allow_unicode=True, default_flow_style=True, width=1 << 16)
+            return f"tags: {flow.rstrip()}"
+        return yaml.safe_dump({slot.key: values[0]}, allow_unicode=True, default_flow_style=False,
+                              width=1 << 16).rstrip("\n")
     (segment,) = slot.segments
     value = translate(segment)
     if value is None or (value == segment.text and not reflow):

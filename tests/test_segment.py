@@ -107,3 +107,25 @@ def test_nfd_input_is_normalised_to_nfc(tmp_path):
     text = article("Ru\u0308cken", "Schu\u0308tzen Sie sich.\n")
     doc = segments_of(tmp_path, text)
     assert [s.text for s in doc.segments] == ["Rücken", "Schützen Sie sich."]
+
+
+def test_reference_definition_titles_are_translatable_and_stay_valid(tmp_path):
+    text = article("T", 'Ein [Link][a] und [noch einer][b].\n\n[a]: https://example.org/a "Der \\"Titel\\""\n'
+                        "[b]: https://example.org/b (Klammer)\n")
+    doc = segments_of(tmp_path, text)
+    titles = [s.text for s in doc.segments if s.kind == "link title"]
+    assert titles == ['Der \\"Titel\\"', "Klammer"]
+    out = doc.render(lambda s: {"Klammer": "a (b) c", 'Der \\"Titel\\"': 'The "title"'}.get(s.text))
+    assert '[a]: https://example.org/a "The \\"title\\""' in out
+    assert "[b]: https://example.org/b (a \\(b\\) c)" in out
+
+
+def test_translated_front_matter_stays_valid_yaml_whatever_the_text(tmp_path):
+    import yaml
+
+    doc = segments_of(tmp_path, article("Titel", "Text.\n", summary="Kurz.", tags="[Leber, Rücken]"))
+    tricky = {"Titel": "Liver: a # note", "Kurz.": "'quoted' - [x]", "Leber": "a, b", "Rücken": "{back}"}
+    out = doc.render(lambda s: tricky.get(s.text))
+    meta = yaml.safe_load(out.split("---\n")[1])
+    assert meta == {"title": "Liver: a # note", "date": __import__("datetime").date(2026, 5, 26),
+                    "summary": "'quoted' - [x]", "tags": ["a, b", "{back}"]}
