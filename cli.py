@@ -185,7 +185,8 @@ def build(project: Project) -> None:
         click.echo(f"wrote {path}")
     for path in result.removed:
         click.echo(f"removed {path}")
-    click.echo(f"build: {len(result.editions)} editions, {len(result.written)} written")
+    click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
+               f"{result.skipped} articles unchanged")
     if result.errors:
         report_errors(result.errors)
         sys.exit(2)

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 import polib
 
+from . import __version__
 from .catalog import key, read_po
 from .config import Config
 from .errors import VerlagError
-from .fsutil import relpath, write_if_changed
+from .fsutil import digest_files, load_state, relpath, save_state, write_if_changed
 from .segment import Document, Segment, segment_article
-from .sources import load_articles
+from .sources import Article, load_articles
 
 REVIEWED, MACHINE, STALE, UNTRANSLATED = "reviewed", "machine", "stale", "untranslated"
 
@@ -62,15 +63,35 @@ class BuildResult:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     editions: list[Edition] = field(default_factory=list)
+    skipped: int = 0  # articles whose sources, catalogs and editions are unchanged since the last build
     errors: list[VerlagError] = field(default_factory=list)
 
 
+STATE_FILE = "build.json"
+
+
+def _fingerprint(config: Config, article: Article, lang: str) -> str:
+    """What one edition depends on: source, catalog, policy; and the edition file as last written."""
+    out = config.editions_dir / lang / f"{article.slug}.md"
+    return digest_files(config.po_path(lang, article.slug), out,
+                        extra=f"{__version__}|{config.segmentation}|{config.unreviewed_for(lang)}|{article.digest}")
+
+
 def build_editions(config: Config, progress=None) -> BuildResult:
+    """Write every edition whose inputs changed; unchanged articles are skipped by content hash."""
     result = BuildResult()
     articles = load_articles(config)
+    state = load_state(config.state_dir / STATE_FILE)
+    fresh: dict[str, str] = {}
     for article in articles:
         if progress:
             progress(article)
+        keys = {lang: f"{lang}/{article.slug}" for lang in config.languages}
+        prints = {lang: _fingerprint(config, article, lang) for lang in config.languages}
+        if all(state.get(keys[lang]) == prints[lang] for lang in config.languages):
+            fresh.update({keys[lang]: prints[lang] for lang in config.languages})
+            result.skipped += 1
+            continue
         doc = segment_article(article, config.segmentation, config.source_language)
         for lang in config.languages:
             path = config.po_path(lang, article.slug)
@@ -84,10 +105,12 @@ def build_editions(config: Config, progress=None) -> BuildResult:
             out = config.editions_dir / lang / f"{article.slug}.md"
             if write_if_changed(out, edition.text):
                 result.written.append(relpath(out, config.root))
+            fresh[keys[lang]] = _fingerprint(config, article, lang)
     slugs = {a.slug for a in articles}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
         for stale in sorted(lang_dir.glob("*.md")):
             if stale.stem not in slugs or lang_dir.name not in config.languages:
                 stale.unlink()
                 result.removed.append(relpath(stale, config.root))
+    save_state(config.state_dir / STATE_FILE, fresh)
     return result

@@ -8,8 +8,6 @@ since the last run are skipped by content hash.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,8 +16,8 @@ import polib
 from . import __version__
 from .catalog import build_pot, key, merge, now_stamp, parse_po, read_po, render, same_content
 from .config import Config
-from .errors import VerlagError, raise_all
-from .fsutil import relpath, write_if_changed
+from .errors import VerlagError
+from .fsutil import digest_files, load_state, relpath, save_state, write_if_changed
 from .segment import segment_article
 from .sources import Article, load_articles
 
@@ -37,29 +35,16 @@ class ExtractResult:
 
 def _fingerprint(config: Config, article: Article) -> str:
     """Everything an article's catalogs depend on, hashed."""
-    h = hashlib.sha256()
-    h.update(f"{__version__}|{config.segmentation}|{config.source_language}|{config.name}|".encode())
-    h.update(article.digest.encode())
-    for path in [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]:
-        try:
-            h.update(hashlib.sha256(path.read_bytes()).digest())
-        except FileNotFoundError:
-            h.update(b"-")
-    return h.hexdigest()
-
-
-def _load_state(config: Config) -> dict:
-    try:
-        return json.loads((config.state_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return {}
+    paths = [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]
+    return digest_files(*paths, extra=f"{__version__}|{config.segmentation}|{config.source_language}|"
+                                      f"{config.name}|{article.digest}")
 
 
 def extract(config: Config, progress=None) -> ExtractResult:
     """Update every template and catalog from the German sources."""
     articles = load_articles(config)
     result = ExtractResult()
-    state = _load_state(config)
+    state = load_state(config.state_dir / STATE_FILE)
     fresh: dict[str, str] = {}
     slugs = {a.slug for a in articles}
     orphans = _orphans(config, slugs)
@@ -82,7 +67,7 @@ def extract(config: Config, progress=None) -> ExtractResult:
         if pot.stem not in slugs:
             pot.unlink()
             result.written.append(relpath(pot, config.root))
-    write_if_changed(config.state_dir / STATE_FILE, json.dumps(fresh, indent=1, sort_keys=True) + "\n")
+    save_state(config.state_dir / STATE_FILE, fresh)
     return result
 
 
@@ -151,6 +136,3 @@ def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config):
             best, best_po, best_share = path, po, share
     return best, best_po
 
-
-def check_raise(result: ExtractResult) -> None:
-    raise_all(result.errors)

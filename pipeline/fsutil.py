@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -39,3 +41,27 @@ def relpath(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def digest_files(*paths: Path, extra: str = "") -> str:
+    """One hash over ``extra`` and the bytes of each file (a missing file counts as absent)."""
+    h = hashlib.sha256(extra.encode("utf-8"))
+    for path in paths:
+        try:
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+        except FileNotFoundError:
+            h.update(b"-")
+    return h.hexdigest()
+
+
+def load_state(path: Path) -> dict:
+    """A JSON cache of fingerprints; a missing or damaged one just means 'redo everything'."""
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def save_state(path: Path, state: dict) -> None:
+    write_if_changed(path, json.dumps(state, indent=1, sort_keys=True) + "\n")

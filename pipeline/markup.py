@@ -71,7 +71,3 @@ def _merge(pieces: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
             merged.append((kind, piece))
     return merged
 
-
-def markup_tokens(text: str) -> list[str]:
-    """The markup pieces alone, in order: what a translation has to keep."""
-    return [piece for is_markup, piece in scan(text) if is_markup]

@@ -79,27 +79,24 @@ class Document:
     segments: tuple[Segment, ...]
     slots: tuple[Slot, ...]
 
-    def render(self, translate: Callable[[Segment], str | None],
-               wrap: Callable[[Segment, str], str] | None = None, reflow: bool = False) -> str:
+    def render(self, translate: Callable[[Segment], str | None], reflow: bool = False) -> str:
         """Rebuild the article with ``translate(segment)`` (None keeps the German text).
 
         A translation equal to the msgid keeps the original bytes (line wrapping
         included) unless ``reflow`` asks to rebuild it like any other text.
-        ``wrap`` may decorate each piece (the site marks German fallbacks with
-        ``lang="de"``); editions pass none.
         """
         text = self.article.text
         out: list[str] = []
         pos = 0
         for slot in self.slots:
             out.append(text[pos:slot.start])
-            out.append(_fill(slot, text[slot.start:slot.end], translate, wrap, reflow))
+            out.append(_fill(slot, text[slot.start:slot.end], translate, reflow))
             pos = slot.end
         out.append(text[pos:])
         return "".join(out)
 
 
-def _fill(slot: Slot, raw: str, translate, wrap, reflow: bool) -> str:
+def _fill(slot: Slot, raw: str, translate, reflow: bool) -> str:
     if slot.mode == "yaml":
         values = [translate(s) for s in slot.segments]
         if not reflow and all(v is None or v == s.text for v, s in zip(values, slot.segments)):
@@ -113,10 +110,8 @@ def _fill(slot: Slot, raw: str, translate, wrap, reflow: bool) -> str:
     (segment,) = slot.segments
     value = translate(segment)
     if value is None or (value == segment.text and not reflow):
-        piece = raw
-    else:
-        piece = _inline(value, segment, slot)
-    return wrap(segment, piece) if wrap else piece
+        return raw
+    return _inline(value, segment, slot)
 
 
 def _inline(value: str, segment: Segment, slot: Slot) -> str:

@@ -125,6 +125,7 @@ _BARE_URL = re.compile(
 _MAX_LINK_TAIL = 2000
 _URL_TRAILING = frozenset(".,:;!?\"'*_~)]")
 _BACKTICK_RUN = re.compile(r"`+")
+_TERMINAL = re.compile(r"[.!?…]")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"([^\S\n]*)\n[^\S\n]*")
 _LIST_MARKER = re.compile(r"(?:[•◦▪‣·*+\-–]|\d{1,3}[.)])[^\S\n]")
@@ -220,6 +221,9 @@ def _block_spans(text: str, start: int, end: int, code: str) -> list[Span]:
     block = text[start:end]
     if not block.strip():
         return []
+    single = _strip(block, 0, len(block))
+    if "\n" not in block and not _TERMINAL.search(block, 0, single[1] - 1):
+        return [(single[0] + start, single[1] + start)]  # no stop before the end: one sentence, skip pysbd
     atomic, protected = _markup_regions(block)
     forced, masked = _line_breaks(block)
     masked = _mask(masked, atomic)

@@ -122,3 +122,20 @@ def test_status_counts_segments_and_words_per_state(project):
     assert row["words"]["reviewed"] == 1 and row["percent_reviewed"] == pytest.approx(100 / 15, abs=0.1)
     text = project.run("status").output
     assert "leber" in text and "= total" in text
+
+
+def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
+    project.write("source_de/leber.md", LEBER)
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    assert "4 written, 0 articles unchanged" in project.run("build").output
+    assert "0 editions made, 0 written, 2 articles unchanged" in project.run("build").output
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist sehr klein.\n"))
+    project.run("extract")
+    assert "2 editions made, 2 written, 1 articles unchanged" in project.run("build").output
+    (project.root / "editions/fr/leber.md").unlink()
+    assert "1 written" in project.run("build").output
+    assert project.read("editions/fr/leber.md") == LEBER
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
+    assert "4 written" in project.run("build").output
