@@ -115,7 +115,14 @@ def _fill(slot: Slot, raw: str, translate, reflow: bool) -> str:
 
 
 def _inline(value: str, segment: Segment, slot: Slot) -> str:
-    """Make a translated msgstr safe to drop into the slot without changing the block structure."""
+    """Make a translated msgstr safe to drop into the slot without changing the block structure.
+
+    Outer whitespace goes (four leading spaces would start a code block, two
+    trailing ones a hard break), extra newlines become spaces, table pipes and
+    title quotes are escaped, and a leading block marker the German did not
+    have (``#``, ``>``, ``-``, ``1.``) is backslash-escaped.
+    """
+    value = value.strip()
     lines = value.split("\n")
     if len(lines) > 1:
         pieces = [lines[0]]

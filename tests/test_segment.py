@@ -129,3 +129,9 @@ def test_translated_front_matter_stays_valid_yaml_whatever_the_text(tmp_path):
     meta = yaml.safe_load(out.split("---\n")[1])
     assert meta == {"title": "Liver: a # note", "date": __import__("datetime").date(2026, 5, 26),
                     "summary": "'quoted' - [x]", "tags": ["a, b", "{back}"]}
+
+
+def test_whitespace_around_a_translation_cannot_make_code_blocks_or_hard_breaks(tmp_path):
+    doc = segments_of(tmp_path, article("T", "Erster Satz.\nZweiter Satz.\n"))
+    out = doc.render(lambda s: {"Erster Satz.": "    First.  ", "Zweiter Satz.": "Second.\n"}.get(s.text))
+    assert out.endswith("---\nFirst.\nSecond.\n")
