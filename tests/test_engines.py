@@ -1,0 +1,34 @@
+"""Built-in engines: copy and pseudo."""
+
+from __future__ import annotations
+
+from pipeline.engines import CopyEngine, PseudoEngine, Request, pseudo
+from pipeline.markup import scan
+
+from conftest import REPO
+
+
+def test_pseudo_keeps_markup_urls_and_placeholders_and_changes_the_prose():
+    text = ("Hallo {name}, siehe %s, **fett** und *kursiv*, `code x`, &amp; <b>HTML</b>, "
+            "[Linktext](https://example.org/a_b?x=1 \"Titel\"), ![Bild](bild.png), [^1], "
+            "<https://example.org>, info@example.org und www.example.org.")
+    out = pseudo(text)
+    for kept in ("{name}", "%s", "**", "`code x`", "&amp;", "<b>", "</b>", "](https://example.org/a_b?x=1 \"",
+                 "](bild.png)", "[^1]", "<https://example.org>", "info@example.org", "www.example.org"):
+        assert kept in out
+    assert [p for m, p in scan(out) if m] == [p for m, p in scan(text) if m]
+    assert "Háállóó" in out and "Lííñktééxt" in out and "Tíítéél" in out
+
+
+def test_pseudo_lengthens_real_german_by_about_a_third():
+    source = "".join(p.read_text(encoding="utf-8") for p in (REPO / "source_de").glob("*.md"))
+    ratio = len(pseudo(source)) / len(source)
+    assert 1.2 < ratio < 1.45
+
+
+def test_engines_answer_every_request_with_their_provenance():
+    requests = [Request("Die Leber."), Request("Der Rücken.", "title")]
+    assert [r.text for r in CopyEngine().translate(requests, "de", "en")] == ["Die Leber.", "Der Rücken."]
+    results = PseudoEngine().translate(requests, "de", "fr")
+    assert [r.origin for r in results] == ["mt: pseudo", "mt: pseudo"]
+    assert results[1].text == "Déér Rüüçkééñ."
