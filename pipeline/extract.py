@@ -8,13 +8,14 @@ since the last run are skipped by content hash.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
 from . import __version__
-from .catalog import build_pot, key, merge, now_stamp, parse_po, read_po, render, same_content
+from .catalog import build_pot, key, merge, now_stamp, read_po, render, same_content
 from .config import Config
 from .errors import VerlagError
 from .fsutil import digest_files, load_state, relpath, save_state, write_if_changed
@@ -77,13 +78,8 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
     old_pot = pot_path.read_text(encoding="utf-8") if pot_path.exists() else None
-    created = now_stamp()
-    if old_pot is not None:
-        try:
-            created = parse_po(old_pot, ref).metadata.get("POT-Creation-Date") or created
-        except VerlagError:
-            pass
-    pot = build_pot(doc, config.name, created)
+    stamp = re.search(r'^"POT-Creation-Date: (.*)\\n"$', old_pot or "", re.M)
+    pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
     pot_text = render(pot)
     if old_pot is not None and not same_content(pot_text, old_pot):
         pot.metadata["POT-Creation-Date"] = now_stamp()
