@@ -1,0 +1,76 @@
+"""Catalogs are laid out exactly as GNU gettext lays them out.
+
+Poedit and the gettext tools re-wrap a PO file on save; if verlag wrapped
+differently, every review would churn the whole file and every extract churn
+it back. msgcat is the reference; it drops flags it does not know
+(``markdown-text``), so those are left out of the comparison.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import polib
+import pytest
+
+from pipeline.engines import pseudo
+from pipeline.pofile import render_po
+
+from conftest import REPO, need_corpus
+
+KNOWN_FLAG = re.compile(r"^(fuzzy|no-wrap|wrap|[a-z-]+-format|no-[a-z-]+-format)$")
+
+
+def gnu_layout(text: str, tmp_path) -> str:
+    path = tmp_path / "in.po"
+    path.write_text(text, encoding="utf-8")
+    proc = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True)
+    return proc.stdout
+
+
+def without_unknown_flags(text: str) -> str:
+    def keep(match: re.Match) -> str:
+        flags = [f for f in match.group(1).split(", ") if KNOWN_FLAG.match(f)]
+        return "#, " + ", ".join(flags) + "\n" if flags else ""
+
+    return re.sub(r"^#, (.*)\n", keep, text, flags=re.M)
+
+
+def stress_catalog(texts: list[str]) -> polib.POFile:
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Plural-Forms":
+                   "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;"}
+    for i, text in enumerate(dict.fromkeys(t for t in texts if t)):
+        po.append(polib.POEntry(msgctxt=str(i), msgid=text, msgstr=pseudo(text), tcomment="a\n\nb",
+                                occurrences=[("source_de/artikel.md", str(n)) for n in range(i % 25)],
+                                flags=["fuzzy"] if i % 3 else [], previous_msgid=text[::-1] if i % 3 else None))
+    return po
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "translations").rglob("*.po*")), ids=lambda p: p.name)
+def test_shipped_catalogs_have_gnu_layout(path, tmp_path):
+    text = path.read_text(encoding="utf-8")
+    assert gnu_layout(text, tmp_path) == without_unknown_flags(text)
+
+
+def test_commonmark_examples_wrap_exactly_like_msgcat(tmp_path):
+    examples = json.loads(need_corpus("commonmark/examples.json").read_text(encoding="utf-8"))
+    text = render_po(stress_catalog([e["markdown"] for e in examples]))
+    assert gnu_layout(text, tmp_path) == text
+
+
+def test_prose_with_punctuation_in_every_position_wraps_exactly_like_msgcat(tmp_path):
+    """Reversed sentences put spaces before commas and after brackets: GNU's rarer break rules."""
+    sentences = [e.msgid for path in sorted((REPO / "translations").rglob("*.po"))
+                 for e in polib.pofile(str(path)) if len(e.msgid) > 60]
+    assert len(sentences) > 50
+    text = render_po(stress_catalog(sentences + [s[::-1] for s in sentences]))
+    assert gnu_layout(text, tmp_path) == text
+
+
+def test_render_of_a_parsed_catalog_is_the_identity():
+    for path in sorted((REPO / "translations").rglob("*.po*")):
+        text = path.read_text(encoding="utf-8")
+        assert render_po(polib.pofile(text)) == text
