@@ -1,73 +1,317 @@
-"""Tell inline Markdown apart from the prose around it.
+"""Inline Markdown, told apart from the prose around it.
 
-Engines must change prose only: code spans, link destinations, URLs, HTML,
-entities, escapes, emphasis delimiters and placeholders pass through
-untouched. ``scan`` cuts a msgid into ``(is_markup, text)`` pieces whose
-concatenation is the msgid again.
+Two users share one scan. The sentence splitter must never cut inside markup
+(``analyse``: atomic units and protected regions); engines and checks must
+change prose only and keep every piece of markup (``scan``: markup and prose
+pieces whose concatenation is the text again). Markup here: backslash
+escapes, code spans, autolinks, inline HTML, entities, bare URLs and e-mail
+addresses, link and image brackets with their destinations (a link title is
+prose), footnote references, emphasis delimiters that really pair under
+CommonMark's flanking rules, and placeholders such as ``{name}`` or ``%s``.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
+from dataclasses import dataclass
 
-_PATTERNS = [
-    r"\\[!-/:-@\[-`{-~]",  # backslash escape
-    r"(?P<ticks>`+)[\s\S]*?(?<!`)(?P=ticks)(?!`)",  # code span
-    r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>",  # autolink
-    r"<!--[\s\S]*?-->|</[A-Za-z][A-Za-z0-9-]*\s*>"  # inline HTML: comment, closing tag
-    r"|<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>",
-    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",  # entity
-    r"\[\^[^\]\s]+\]",  # footnote reference
-    r"!?\[",  # link / image opener
-    r"\]\((?:<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*)(?=\s*(?:\"|'|\(|\)))",  # link closer + destination
-    r"\]\[[^\]]*\]",  # reference link closer
-    r"\]",
-    r"(?<=\S)\s+\"(?=[^\"]*\"\))|(?<=\S)\s+'(?=[^']*'\))",  # space and quote opening a link title
-    r"[\"'](?=\))|\)",
-    r"\*+|_+|~~",  # emphasis delimiters
-    r"https?://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"']|www\.[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"']",  # bare URL
-    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # e-mail
-    r"\{\{[^{}]*\}\}|\{[A-Za-z_][A-Za-z0-9_]*\}|%(?:\([A-Za-z_]+\))?[sdif]",  # placeholders
-]
-_TOKEN = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+__all__ = ["Markup", "analyse", "scan"]
+
+Span = tuple[int, int]
+
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+_INLINE_HTML = frozenset(
+    """
+    a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp
+    small span strong sub sup time u var
+    """.split()
+)
+
+# --------------------------------------------------------------------------
+# Markup patterns (CommonMark 0.31, slightly simplified)
+# --------------------------------------------------------------------------
+
+_AUTOLINK = re.compile(
+    r"<(?:[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*"
+    r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+    r"[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
+)
+_HTML_TAG = re.compile(
+    r"<(?P<open>[A-Za-z][A-Za-z0-9-]*)"
+    r"(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*"
+    r"(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*(?P<selfclose>/?)>"
+    r"|</(?P<close>[A-Za-z][A-Za-z0-9-]*)\s*>"
+    r"|<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>",
+    re.DOTALL,
+)
+_BARE_URL = re.compile(
+    r"(?<![\w@])(?:[A-Za-z][A-Za-z0-9+.-]{1,20}://|www\.|https?:)[^\s<>`\[\]]*"
+    r"|(?<![\w.+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+_MAX_LINK_TAIL = 2000
+_URL_TRAILING = frozenset(".,:;!?\"'*_~)]")
+_BACKTICK_RUN = re.compile(r"`+")
+_ENTITY_OR_PLACEHOLDER = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|\{\{[^{}]*\}\}|\{[A-Za-z_][A-Za-z0-9_]*\}|%(?:\([A-Za-z_]+\))?[sdif]"
+)
+_LINK_TITLE = re.compile(r"""\s+(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'|\(((?:\\.|[^()\\])*)\))\s*\)$""")
+
+
+@dataclass(frozen=True)
+class Markup:
+    atomic: list[Span]  # units nothing may enter: code spans, autolinks, HTML tags, URLs, link tails
+    protected: list[Span]  # regions no sentence boundary may cut: links, paired HTML, emphasis
+    marks: list[Span]  # every piece of markup a translation has to keep
+
+
+def analyse(text: str) -> Markup:
+    """One left-to-right scan in the spirit of CommonMark.
+
+    Backslash escapes, code spans (matching backtick run lengths), autolinks,
+    raw HTML and bare URLs are atomic; links and images with their
+    destinations, footnote and reference brackets, paired inline HTML
+    elements and emphasis runs (flanking rules) are protected as a whole.
+    """
+    n = len(text)
+    atomic: list[Span] = []
+    protected: list[Span] = []
+    marks: list[Span] = [m.span() for m in _ENTITY_OR_PLACEHOLDER.finditer(text)]
+    tails: set[Span] = set()
+    runs: list[list] = []
+    brackets: list[int] = []
+    html_open: dict[str, list[int]] = {}
+
+    backtick_runs: dict[int, list[int]] = {}
+    for m in _BACKTICK_RUN.finditer(text):
+        backtick_runs.setdefault(len(m.group()), []).append(m.start())
+    urls = [m for m in (_trim_url(m) for m in _BARE_URL.finditer(text)) if m]
+    u = 0
+
+    i = 0
+    while i < n:
+        while u < len(urls) and urls[u][0] < i:
+            u += 1
+        if u < len(urls) and urls[u][0] == i:
+            atomic.append(urls[u])
+            i = urls[u][1]
+            continue
+        ch = text[i]
+        if ch == "\\" and i + 1 < n and text[i + 1] in _ASCII_PUNCT:
+            marks.append((i, i + 2))
+            i += 2
+            continue
+        if ch == "`":
+            j = i
+            while j < n and text[j] == "`":
+                j += 1
+            closing = _next_run(backtick_runs.get(j - i, []), j)
+            if closing is not None:
+                atomic.append((i, closing + j - i))
+                i = closing + j - i
+            else:
+                i = j
+            continue
+        if ch == "<":
+            m = _AUTOLINK.match(text, i) or _HTML_TAG.match(text, i)
+            if m:
+                atomic.append(m.span())
+                _pair_html(m, html_open, protected)
+                i = m.end()
+                continue
+        if ch in "*_~":
+            j = i
+            while j < n and text[j] == ch:
+                j += 1
+            runs.append(_delimiter_run(text, ch, i, j))
+            i = j
+            continue
+        if ch == "[":
+            brackets.append(i - 1 if i and text[i - 1] == "!" else i)
+        elif ch == "]" and brackets:
+            opener = brackets.pop()
+            after = _link_tail(text, i + 1)
+            if after > i + 1:
+                atomic.append((i + 1, after))
+                tails.add((i + 1, after))
+                marks.append((opener, text.index("[", opener) + 1))
+                marks.extend(_tail_marks(text, i, after))
+            elif text.startswith("[^", opener):
+                marks.append((opener, i + 1))
+            protected.append((opener, after))
+            i = after
+            continue
+        i += 1
+
+    emphasis, delimiters = _emphasis(runs)
+    marks.extend(span for span in atomic if span not in tails)
+    marks.extend(delimiters)
+    protected.extend(atomic)
+    protected.extend(emphasis)
+    return Markup(atomic, _merge(protected), _merge(marks))
 
 
 def scan(text: str) -> list[tuple[bool, str]]:
-    """Split ``text`` into (is_markup, piece); prose pieces may be translated freely."""
+    """Split ``text`` into (is_markup, piece); prose may be translated freely, markup must survive."""
     pieces: list[tuple[bool, str]] = []
     pos = 0
-    depth = 0
-    for match in _TOKEN.finditer(text):
-        token = match.group(0)
-        if token == "]" and not depth:
-            continue  # a lone bracket is prose
-        if token in ("[", "!["):
-            depth += 1
-        elif token.startswith("]"):
-            depth = max(depth - 1, 0)
-        elif token in (")", "\"", "'") and not _closes_link(text, match.start()):
-            continue
-        if match.start() > pos:
-            pieces.append((False, text[pos:match.start()]))
-        pieces.append((True, token))
-        pos = match.end()
+    for a, b in analyse(text).marks:
+        if a > pos:
+            pieces.append((False, text[pos:a]))
+        if pieces and pieces[-1][0] and a == pos:
+            pieces[-1] = (True, pieces[-1][1] + text[a:b])
+        else:
+            pieces.append((True, text[a:b]))
+        pos = b
     if pos < len(text):
         pieces.append((False, text[pos:]))
-    return _merge(pieces)
+    return pieces
 
 
-def _closes_link(text: str, at: int) -> bool:
-    """A ')' or title quote is markup only when it belongs to an inline link's destination part."""
-    opener = text.rfind("](", 0, at)
-    return opener != -1 and ")" not in text[opener + 2:at].replace("\\)", "")
+def _tail_marks(text: str, close: int, after: int) -> list[Span]:
+    """``](destination`` of a link is markup; a title inside it is prose for the reviewer."""
+    title = _LINK_TITLE.search(text[:after], close + 2) if text[close + 1] == "(" else None
+    if not title:
+        return [(close, after)]
+    group = next(g for g in (1, 2, 3) if title.group(g) is not None)
+    return [(close, title.start(group)), (title.end(group), after)]
 
 
-def _merge(pieces: list[tuple[bool, str]]) -> list[tuple[bool, str]]:
-    merged: list[tuple[bool, str]] = []
-    for kind, piece in pieces:
-        if merged and merged[-1][0] == kind:
-            merged[-1] = (kind, merged[-1][1] + piece)
+def _trim_url(m: re.Match) -> Span | None:
+    a, b = m.span()
+    url = m.group()
+    while url and url[-1] in _URL_TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+        b -= 1
+    return (a, b) if b - a > 4 else None
+
+
+def _next_run(starts: list[int], after: int) -> int | None:
+    k = bisect.bisect_left(starts, after)
+    return starts[k] if k < len(starts) else None
+
+
+def _pair_html(m: re.Match, html_open: dict[str, list[int]], protected: list[Span]) -> None:
+    if m.re is not _HTML_TAG:
+        return
+    name = m.group("open")
+    if name and not m.group("selfclose") and name.lower() in _INLINE_HTML:
+        html_open.setdefault(name.lower(), []).append(m.start())
+        return
+    name = m.group("close")
+    if name and html_open.get(name.lower()):
+        protected.append((html_open[name.lower()].pop(), m.end()))
+
+
+def _link_tail(text: str, i: int) -> int:
+    """End of a link's ``(destination "title")`` or ``[label]`` after ``]``.
+
+    The look-ahead is capped (CommonMark caps labels at 999 characters) so
+    that unclosed brackets cannot make the scan quadratic.
+    """
+    n = min(len(text), i + _MAX_LINK_TAIL)
+    if i >= n or text[i] not in "([":
+        return i
+    if text[i] == "[":
+        j = i + 1
+        while j < n and text[j] != "]":
+            j += 2 if text[j] == "\\" else 1
+        return j + 1 if j < n else i
+    depth = 0
+    j = i
+    while j < n:
+        ch = text[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return i
+
+
+def _is_punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _delimiter_run(text: str, ch: str, a: int, b: int) -> list:
+    prev = text[a - 1] if a > 0 else " "
+    nxt = text[b] if b < len(text) else " "
+    prev_ws, nxt_ws = prev.isspace(), nxt.isspace()
+    prev_p, nxt_p = _is_punct(prev), _is_punct(nxt)
+    left = not nxt_ws and (not nxt_p or prev_ws or prev_p)
+    right = not prev_ws and (not prev_p or nxt_ws or nxt_p)
+    if ch == "_":
+        can_open = left and (not right or prev_p)
+        can_close = right and (not left or nxt_p)
+    else:
+        can_open, can_close = left, right
+    return [ch, a, b, b - a, can_open, can_close]
+
+
+def _emphasis(runs: list[list]) -> tuple[list[Span], list[Span]]:
+    """Match delimiter runs like CommonMark's process_emphasis: (emphasised regions, delimiters used).
+
+    ``bottom`` remembers, per kind of closer, how far down the stack a
+    search already failed, which keeps the matching linear.
+    """
+    regions: list[Span] = []
+    used: list[Span] = []
+    stack: list[list] = []
+    bottom: dict[tuple, int] = {}
+    for run in runs:
+        ch, a, b, _, can_open, can_close = run
+        key = (ch, can_open, (b - a) % 3)
+        while can_close and run[3] > 0:
+            k = len(stack) - 1
+            floor = bottom.get(key, 0)
+            while k >= floor and not _can_pair(stack[k], run):
+                k -= 1
+            if k < floor:
+                bottom[key] = len(stack)
+                break
+            opener = stack[k]
+            use = 2 if opener[3] >= 2 and run[3] >= 2 else 1
+            inner = opener[1] + opener[3]  # delimiters are used from the inside out
+            used.append((inner - use, inner))
+            start = b - run[3]
+            used.append((start, start + use))
+            opener[3] -= use
+            run[3] -= use
+            regions.append((opener[1], b))
+            del stack[k + 1 :]
+            if opener[3] == 0:
+                stack.pop()
+            for other in bottom:
+                bottom[other] = min(bottom[other], len(stack))
+        if run[3] > 0 and can_open:
+            stack.append(run)
+    return regions, used
+
+
+def _can_pair(opener: list, closer: list) -> bool:
+    if opener[0] != closer[0] or opener[3] == 0:
+        return False
+    both = closer[4] or opener[5]
+    lo, lc = opener[2] - opener[1], closer[2] - closer[1]
+    return not (both and (lo + lc) % 3 == 0 and not (lo % 3 == 0 and lc % 3 == 0))
+
+
+def _merge(regions: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for a, b in sorted(regions):
+        if merged and a < merged[-1][1]:
+            if b > merged[-1][1]:
+                merged[-1] = (merged[-1][0], b)
         else:
-            merged.append((kind, piece))
+            merged.append((a, b))
     return merged
-

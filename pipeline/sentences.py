@@ -19,10 +19,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import unicodedata
 
 import pysbd
 from pysbd.languages import LANGUAGE_CODES
+
+from .markup import analyse
 
 __all__ = ["sentence_spans", "split_sentences"]
 
@@ -92,39 +93,6 @@ _DE_ORDINAL_CUES = frozenset(
 _BULLETS = frozenset("•◦▪‣·*+-–")
 _OPENERS = "„\"»«‚'‘“”(*_[~<`"
 _CLOSERS = frozenset("*_~“”\"’'‘»«›‹)]}")
-_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-
-_INLINE_HTML = frozenset(
-    """
-    a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp
-    small span strong sub sup time u var
-    """.split()
-)
-
-# --------------------------------------------------------------------------
-# Markup patterns (CommonMark 0.31, slightly simplified)
-# --------------------------------------------------------------------------
-
-_AUTOLINK = re.compile(
-    r"<(?:[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*"
-    r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
-    r"[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>"
-)
-_HTML_TAG = re.compile(
-    r"<(?P<open>[A-Za-z][A-Za-z0-9-]*)"
-    r"(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*"
-    r"(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*(?P<selfclose>/?)>"
-    r"|</(?P<close>[A-Za-z][A-Za-z0-9-]*)\s*>"
-    r"|<!--.*?-->|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>",
-    re.DOTALL,
-)
-_BARE_URL = re.compile(
-    r"(?<![\w@])(?:[A-Za-z][A-Za-z0-9+.-]{1,20}://|www\.|https?:)[^\s<>`\[\]]*"
-    r"|(?<![\w.+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-)
-_MAX_LINK_TAIL = 2000
-_URL_TRAILING = frozenset(".,:;!?\"'*_~)]")
-_BACKTICK_RUN = re.compile(r"`+")
 _TERMINAL = re.compile(r"[.!?…]")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"([^\S\n]*)\n[^\S\n]*")
@@ -224,7 +192,8 @@ def _block_spans(text: str, start: int, end: int, code: str) -> list[Span]:
     single = _strip(block, 0, len(block))
     if "\n" not in block and not _TERMINAL.search(block, 0, single[1] - 1):
         return [(single[0] + start, single[1] + start)]  # no stop before the end: one sentence, skip pysbd
-    atomic, protected = _markup_regions(block)
+    markup = analyse(block)
+    atomic, protected = markup.atomic, markup.protected
     forced, masked = _line_breaks(block)
     masked = _mask(masked, atomic)
     suggested = _pysbd_cuts(masked, code)
@@ -333,219 +302,6 @@ def _line_breaks(block: str) -> tuple[set[int], str]:
         else:
             chars[m.start(1) + len(m.group(1))] = " "
     return forced, "".join(chars)
-
-
-# --------------------------------------------------------------------------
-# Inline markup
-# --------------------------------------------------------------------------
-
-
-def _markup_regions(text: str) -> tuple[list[Span], list[Span]]:
-    """Atomic markup (masked for pysbd) and all regions never to split in.
-
-    One left-to-right scan in the spirit of CommonMark: backslash escapes,
-    code spans (matching backtick run lengths), autolinks, raw HTML and
-    bare URLs are atomic; links/images with their destinations, footnote
-    and reference brackets, paired inline HTML elements and emphasis runs
-    (flanking rules) are protected as a whole.
-    """
-    n = len(text)
-    atomic: list[Span] = []
-    protected: list[Span] = []
-    runs: list[list] = []
-    brackets: list[int] = []
-    html_open: dict[str, list[int]] = {}
-
-    backtick_runs: dict[int, list[int]] = {}
-    for m in _BACKTICK_RUN.finditer(text):
-        backtick_runs.setdefault(len(m.group()), []).append(m.start())
-    urls = [m for m in (_trim_url(m) for m in _BARE_URL.finditer(text)) if m]
-    u = 0
-
-    i = 0
-    while i < n:
-        while u < len(urls) and urls[u][0] < i:
-            u += 1
-        if u < len(urls) and urls[u][0] == i:
-            atomic.append(urls[u])
-            i = urls[u][1]
-            continue
-        ch = text[i]
-        if ch == "\\" and i + 1 < n and text[i + 1] in _ASCII_PUNCT:
-            i += 2
-            continue
-        if ch == "`":
-            j = i
-            while j < n and text[j] == "`":
-                j += 1
-            closing = _next_run(backtick_runs.get(j - i, []), j)
-            if closing is not None:
-                atomic.append((i, closing + j - i))
-                i = closing + j - i
-            else:
-                i = j
-            continue
-        if ch == "<":
-            m = _AUTOLINK.match(text, i) or _HTML_TAG.match(text, i)
-            if m:
-                atomic.append(m.span())
-                _pair_html(m, html_open, protected)
-                i = m.end()
-                continue
-        if ch in "*_~":
-            j = i
-            while j < n and text[j] == ch:
-                j += 1
-            runs.append(_delimiter_run(text, ch, i, j))
-            i = j
-            continue
-        if ch == "[":
-            brackets.append(i - 1 if i and text[i - 1] == "!" else i)
-        elif ch == "]" and brackets:
-            opener = brackets.pop()
-            after = _link_tail(text, i + 1)
-            if after > i + 1:
-                atomic.append((i + 1, after))
-            protected.append((opener, after))
-            i = after
-            continue
-        i += 1
-
-    protected.extend(atomic)
-    protected.extend(_emphasis_regions(runs))
-    return atomic, _merge(protected)
-
-
-def _trim_url(m: re.Match) -> Span | None:
-    a, b = m.span()
-    url = m.group()
-    while url and url[-1] in _URL_TRAILING:
-        if url[-1] == ")" and url.count("(") >= url.count(")"):
-            break
-        url = url[:-1]
-        b -= 1
-    return (a, b) if b - a > 4 else None
-
-
-def _next_run(starts: list[int], after: int) -> int | None:
-    k = bisect.bisect_left(starts, after)
-    return starts[k] if k < len(starts) else None
-
-
-def _pair_html(m: re.Match, html_open: dict[str, list[int]], protected: list[Span]) -> None:
-    if m.re is not _HTML_TAG:
-        return
-    name = m.group("open")
-    if name and not m.group("selfclose") and name.lower() in _INLINE_HTML:
-        html_open.setdefault(name.lower(), []).append(m.start())
-        return
-    name = m.group("close")
-    if name and html_open.get(name.lower()):
-        protected.append((html_open[name.lower()].pop(), m.end()))
-
-
-def _link_tail(text: str, i: int) -> int:
-    """End of a link's ``(destination "title")`` or ``[label]`` after ``]``.
-
-    The look-ahead is capped (CommonMark caps labels at 999 characters) so
-    that unclosed brackets cannot make the scan quadratic.
-    """
-    n = min(len(text), i + _MAX_LINK_TAIL)
-    if i >= n or text[i] not in "([":
-        return i
-    if text[i] == "[":
-        j = i + 1
-        while j < n and text[j] != "]":
-            j += 2 if text[j] == "\\" else 1
-        return j + 1 if j < n else i
-    depth = 0
-    j = i
-    while j < n:
-        ch = text[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        j += 1
-    return i
-
-
-def _is_punct(ch: str) -> bool:
-    return unicodedata.category(ch)[0] in "PS"
-
-
-def _delimiter_run(text: str, ch: str, a: int, b: int) -> list:
-    prev = text[a - 1] if a > 0 else " "
-    nxt = text[b] if b < len(text) else " "
-    prev_ws, nxt_ws = prev.isspace(), nxt.isspace()
-    prev_p, nxt_p = _is_punct(prev), _is_punct(nxt)
-    left = not nxt_ws and (not nxt_p or prev_ws or prev_p)
-    right = not prev_ws and (not prev_p or nxt_ws or nxt_p)
-    if ch == "_":
-        can_open = left and (not right or prev_p)
-        can_close = right and (not left or nxt_p)
-    else:
-        can_open, can_close = left, right
-    return [ch, a, b, b - a, can_open, can_close]
-
-
-def _emphasis_regions(runs: list[list]) -> list[Span]:
-    """Match delimiter runs like CommonMark's process_emphasis.
-
-    ``bottom`` remembers, per kind of closer, how far down the stack a
-    search already failed, which keeps the matching linear.
-    """
-    regions: list[Span] = []
-    stack: list[list] = []
-    bottom: dict[tuple, int] = {}
-    for run in runs:
-        ch, a, b, _, can_open, can_close = run
-        key = (ch, can_open, (b - a) % 3)
-        while can_close and run[3] > 0:
-            k = len(stack) - 1
-            floor = bottom.get(key, 0)
-            while k >= floor and not _can_pair(stack[k], run):
-                k -= 1
-            if k < floor:
-                bottom[key] = len(stack)
-                break
-            opener = stack[k]
-            use = 2 if opener[3] >= 2 and run[3] >= 2 else 1
-            opener[3] -= use
-            run[3] -= use
-            regions.append((opener[1], b))
-            del stack[k + 1 :]
-            if opener[3] == 0:
-                stack.pop()
-            for other in bottom:
-                bottom[other] = min(bottom[other], len(stack))
-        if run[3] > 0 and can_open:
-            stack.append(run)
-    return regions
-
-
-def _can_pair(opener: list, closer: list) -> bool:
-    if opener[0] != closer[0] or opener[3] == 0:
-        return False
-    both = closer[4] or opener[5]
-    lo, lc = opener[2] - opener[1], closer[2] - closer[1]
-    return not (both and (lo + lc) % 3 == 0 and not (lo % 3 == 0 and lc % 3 == 0))
-
-
-def _merge(regions: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for a, b in sorted(regions):
-        if merged and a < merged[-1][1]:
-            if b > merged[-1][1]:
-                merged[-1] = (merged[-1][0], b)
-        else:
-            merged.append((a, b))
-    return merged
 
 
 # --------------------------------------------------------------------------
