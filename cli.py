@@ -46,9 +46,11 @@ class VerlagGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except VerlagError as exc:
+        except (VerlagError, OSError) as exc:
             if ctx.obj is not None and getattr(ctx.obj, "debug", False):
                 raise
+            if isinstance(exc, OSError):  # unreadable or unwritable file: say which, not a traceback
+                exc = VerlagError(exc.strerror or str(exc), exc.filename)
             report_errors([exc])
             sys.exit(2)
 

@@ -246,3 +246,13 @@ def test_lang_not_configured_is_a_usage_error(published: Project, command: str):
     result = assert_fails_untouched(published, command, "--lang", "it")
     assert "Usage:" in result.stderr
     assert "--lang" in result.stderr and "'it'" in result.stderr and "en, fr" in result.stderr
+
+
+def test_a_file_that_cannot_be_written_is_named_without_a_traceback(tmp_path):
+    project = Project(tmp_path)
+    project.write("verlag.toml", 'name = "T"\nlanguages = ["en"]\n')
+    project.write("source_de/a.md", "---\ntitle: A\n---\nText.\n")
+    project.write("translations", "a file where the catalog folder belongs")
+    result = project.run("extract", code=2)
+    assert "error: " in result.stderr and "translations" in result.stderr
+    assert "Traceback" not in result.stderr
