@@ -20,6 +20,7 @@ class Request:
     text: str
     context: str | None = None
     slug: str = ""
+    labels: frozenset[str] = frozenset()  # link reference labels of the article (see markup.analyse)
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,10 @@ _ACCENTED = str.maketrans("aeiouyAEIOUYcnszCNSZ", "áéíóúýÁÉÍÓÚÝçñ�
 _LONG_VOWELS = set("áéíóúýÁÉÍÓÚÝäöüÄÖÜ")
 
 
-def pseudo(text: str) -> str:
+def pseudo(text: str, labels: frozenset[str] = frozenset()) -> str:
     """Accent and lengthen prose (~30 %) so untranslated or truncated UI shows; markup is untouched."""
     out = []
-    for is_markup, piece in scan(text):
+    for is_markup, piece in scan(text, labels):
         if is_markup:
             out.append(piece)
             continue
@@ -64,7 +65,7 @@ class PseudoEngine:
     name = "pseudo"
 
     def translate(self, requests, source, target):
-        return [Result(pseudo(r.text), "mt: pseudo") for r in requests]
+        return [Result(pseudo(r.text, r.labels), "mt: pseudo") for r in requests]
 
 
 ENGINES: dict[str, type] = {"copy": CopyEngine, "pseudo": PseudoEngine}

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from markdown_it.common.utils import normalizeReference
+
 __all__ = ["Markup", "analyse", "scan"]
 
 Span = tuple[int, int]
@@ -58,6 +60,9 @@ _ENTITY_OR_PLACEHOLDER = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\{\{[^{}]*\}\}|\{[A-Za-z_][A-Za-z0-9_]*\}|%(?:\([A-Za-z_]+\))?[sdif]"
 )
+# ``(destination "title")`` as CommonMark accepts it; anything else after ``]`` is no inline link.
+_INLINE_TAIL = re.compile(r"""\(\s*(?:<(?:\\.|[^<>\\\n])*>|(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))*)"""
+                          r"""(?:\s+(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\)))?\s*\)""")
 _LINK_TITLE = re.compile(r"""\s+(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'|\(((?:\\.|[^()\\])*)\))\s*\)$""")
 
 
@@ -68,8 +73,12 @@ class Markup:
     marks: list[Span]  # every piece of markup a translation has to keep
 
 
-def analyse(text: str) -> Markup:
+def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
     """One left-to-right scan in the spirit of CommonMark.
+
+    ``labels`` are the document's link reference definitions (normalised):
+    in a shortcut ``[label]`` or collapsed ``[label][]`` reference the link
+    text *is* the label, so all of it is markup that a translation keeps.
 
     Backslash escapes, code spans (matching backtick run lengths), autolinks,
     raw HTML and bare URLs are atomic; links and images with their
@@ -134,13 +143,14 @@ def analyse(text: str) -> Markup:
         elif ch == "]" and brackets:
             opener = brackets.pop()
             after = _link_tail(text, i + 1)
-            if after > i + 1:
+            label = normalizeReference(text[text.index("[", opener) + 1:i])
+            if after > i + 1 and not (text.startswith("[]", i + 1) and label in labels):
                 atomic.append((i + 1, after))
                 tails.add((i + 1, after))
                 marks.append((opener, text.index("[", opener) + 1))
                 marks.extend(_tail_marks(text, i, after))
-            elif text.startswith("[^", opener):
-                marks.append((opener, i + 1))
+            elif text.startswith("[^", opener) or label in labels:
+                marks.append((opener, after if after > i + 1 else i + 1))
             protected.append((opener, after))
             i = after
             continue
@@ -154,11 +164,11 @@ def analyse(text: str) -> Markup:
     return Markup(atomic, _merge(protected), _merge(marks))
 
 
-def scan(text: str) -> list[tuple[bool, str]]:
+def scan(text: str, labels: frozenset[str] = frozenset()) -> list[tuple[bool, str]]:
     """Split ``text`` into (is_markup, piece); prose may be translated freely, markup must survive."""
     pieces: list[tuple[bool, str]] = []
     pos = 0
-    for a, b in analyse(text).marks:
+    for a, b in analyse(text, labels).marks:
         if a > pos:
             pieces.append((False, text[pos:a]))
         if pieces and pieces[-1][0] and a == pos:
@@ -219,9 +229,9 @@ def _link_tail(text: str, i: int) -> int:
         return i
     if text[i] == "[":
         j = i + 1
-        while j < n and text[j] != "]":
+        while j < n and text[j] not in "[]":
             j += 2 if text[j] == "\\" else 1
-        return j + 1 if j < n else i
+        return j + 1 if j < n and text[j] == "]" else i  # a label holds no unescaped bracket
     depth = 0
     j = i
     while j < n:
@@ -234,7 +244,7 @@ def _link_tail(text: str, i: int) -> int:
         elif ch == ")":
             depth -= 1
             if depth == 0:
-                return j + 1
+                return j + 1 if _INLINE_TAIL.fullmatch(text, i, j + 1) else i
         j += 1
     return i
 

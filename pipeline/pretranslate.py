@@ -15,6 +15,7 @@ from .config import Config
 from .engines import Engine, Request
 from .errors import VerlagError
 from .fsutil import relpath, write_if_changed
+from .segment import reference_labels
 from .sources import load_articles
 
 
@@ -44,11 +45,12 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str],
                 result.errors.append(VerlagError("no catalog yet; run 'verlag extract' first", ref))
                 continue
             todo = [e for e in po if not e.obsolete and not e.msgstr]
+            labels = reference_labels(article) if todo else frozenset()
             before = len(todo)
             for engine in engines:
                 if not todo:
                     break
-                answers = engine.translate([Request(e.msgid, e.msgctxt, article.slug) for e in todo],
+                answers = engine.translate([Request(e.msgid, e.msgctxt, article.slug, labels) for e in todo],
                                            config.source_language, lang)
                 left = []
                 for entry, answer in zip(todo, answers):

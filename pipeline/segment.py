@@ -23,11 +23,12 @@ import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .markup import scan
+from .markup import analyse, scan
 from .sentences import sentence_spans, split_sentences
 from .sources import Article
 
-__all__ = ["Segment", "Slot", "Document", "segment_article", "split_sentences", "markdown_parser"]
+__all__ = ["Segment", "Slot", "Document", "segment_article", "reference_labels", "split_sentences",
+           "markdown_parser"]
 
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
@@ -78,6 +79,7 @@ class Document:
     article: Article
     segments: tuple[Segment, ...]
     slots: tuple[Slot, ...]
+    labels: frozenset[str] = frozenset()  # link reference definitions, normalised as CommonMark does
 
     def render(self, translate: Callable[[Segment], str | None], reflow: bool = False) -> str:
         """Rebuild the article with ``translate(segment)`` (None keeps the German text).
@@ -111,16 +113,16 @@ def _fill(slot: Slot, raw: str, translate, reflow: bool) -> str:
     value = translate(segment)
     if value is None or (value == segment.text and not reflow):
         return raw
-    return _inline(value, segment, slot)
+    return _inline(value, segment, slot, raw)
 
 
-def _inline(value: str, segment: Segment, slot: Slot) -> str:
+def _inline(value: str, segment: Segment, slot: Slot, raw: str) -> str:
     """Make a translated msgstr safe to drop into the slot without changing the block structure.
 
     Outer whitespace goes (four leading spaces would start a code block, two
     trailing ones a hard break), extra newlines become spaces, table pipes and
     title quotes are escaped, and a leading block marker the German did not
-    have (``#``, ``>``, ``-``, ``1.``) is backslash-escaped.
+    have on that line (``#``, ``>``, ``-``, ``1.``) is backslash-escaped.
     """
     value = value.strip()
     lines = value.split("\n")
@@ -133,14 +135,15 @@ def _inline(value: str, segment: Segment, slot: Slot) -> str:
             else:
                 pieces[-1] = pieces[-1].rstrip() + " " + line.lstrip()
         value = "".join(pieces)
-    for normalised, raw in slot.restore:
-        value = value.replace(normalised, raw)
+    for normalised, original_bytes in slot.restore:
+        value = value.replace(normalised, original_bytes)
     if slot.mode == "title":
         closer = ")" if slot.key == "(" else slot.key
         value = re.sub(rf"(?<!\\)([{re.escape(slot.key + closer)}])", r"\\\1", value)
     if slot.mode == "cell":
         value = re.sub(r"(?<!\\)\|", r"\\|", value)
-    if slot.line_start and BLOCK_START_RE.match(value) and not BLOCK_START_RE.match(segment.text):
+    marker, original = BLOCK_START_RE.match(value), BLOCK_START_RE.match(raw)
+    if slot.line_start and marker and (not original or original.group(0) != marker.group(0)):
         value = "\\" + value if value[0] in "#>-+*=_`~<|" else re.sub(r"^(\d+)([.)])", r"\1\\\2", value)
     return value
 
@@ -228,6 +231,7 @@ class _Builder:
         text = self.article.text
         base = self.article.body_start
         lines = [(base + a, base + b) for a, b in lines]
+        hard = self._hard_breaks(lines)
         # Runs of (normalised text, offset map); kept breaks end a run in sentence mode.
         runs: list[tuple[str, list[int], list[str]]] = []
         chars: list[str] = []
@@ -236,15 +240,13 @@ class _Builder:
         for i, (a, b) in enumerate(lines):
             piece = text[a:b]
             last = i == len(lines) - 1
-            if last:
-                piece = piece.rstrip(" \t")
-            elif not HARD_BREAK_RE.search(piece):
+            if last or i not in hard:
                 piece = piece.rstrip(" \t")
             chars.extend(piece)
             offsets.extend(range(a, a + len(piece)))
             if last:
                 break
-            if HARD_BREAK_RE.search(piece):
+            if i in hard:
                 marker = HARD_BREAK_RE.search(piece).group(0)
                 join = text[a + len(piece) - len(marker):lines[i + 1][0]]
                 if self.mode == "sentence":
@@ -280,6 +282,20 @@ class _Builder:
             segment = Segment(msgid, None, kind, self.line_of(start), note)
             self.slots.append(Slot(start, end, (segment,), "inline", joins=run_joins, line_start=line_start,
                                    restore=restore))
+
+    def _hard_breaks(self, lines: list[tuple[int, int]]) -> set[int]:
+        """Lines ending in a hard break: two spaces or a backslash, but not inside a code span or an HTML tag."""
+        text = self.article.text
+        candidates = [i for i, (a, b) in enumerate(lines[:-1]) if HARD_BREAK_RE.search(text[a:b])]
+        if not candidates:
+            return set()
+        joined, ends = "", {}
+        for i, (a, b) in enumerate(lines):
+            joined += text[a:b]
+            ends[i] = len(joined)
+            joined += "\n"
+        atomic = analyse(joined).atomic
+        return {i for i in candidates if not any(x < ends[i] < y for x, y in atomic)}
 
     def _restore(self, msgid: str, offsets: list[int]):
         """Markup pieces whose original bytes differ from the msgid (a soft break inside them)."""
@@ -397,7 +413,14 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
         builder.add_reference_title(line, titles)
     slots = tuple(sorted(builder.slots, key=lambda s: s.start))
     segments = tuple(s for slot in slots for s in slot.segments)
-    return Document(article, segments, slots)
+    return Document(article, segments, slots, frozenset(env.get("references", {})))
+
+
+def reference_labels(article: Article) -> frozenset[str]:
+    """The article's link reference labels, without the cost of sentence splitting."""
+    env: dict = {}
+    markdown_parser().parse(article.body, env)
+    return frozenset(env.get("references", {}))
 
 
 def unique_segments(segments: Iterable[Segment]) -> dict[tuple[str | None, str], list[Segment]]:

@@ -179,3 +179,46 @@ def test_pseudo_translation_keeps_the_tag_sequence_and_changes_the_text(project)
     assert rendered != original
     assert len(edition) > 1.15 * len(GERMAN)
     assert "Kúúrž gééšáágt" in edition  # the summary in the front matter is translated too
+
+
+GERMAN_LINES = ["Die Leber arbeitet nachts, z. B. zwischen 1 und 3 Uhr.", "Am 3. Juni kam Dr. med. Vogt.",
+                "Ist das so? Ja!", "**Wichtig:** Trinken Sie 0,5 Liter.", "Siehe [hier](https://example.org/a)."]
+
+
+def test_random_mixtures_of_examples_and_german_survive_reflow_and_pseudo():
+    """Examples glued together meet in ways the spec never shows (seeded, so failures reproduce)."""
+    import random
+
+    from pipeline.engines import pseudo
+
+    examples = json.loads(need_corpus("commonmark/examples.json").read_text(encoding="utf-8"))
+    rng = random.Random(20261127)
+    damaged = []
+    for n in range(600):
+        parts = [rng.choice(examples)["markdown"] if rng.random() < 0.7 else rng.choice(GERMAN_LINES) + "\n"
+                 for _ in range(rng.randint(2, 4))]
+        text = normalise(rng.choice(["", "\n", "\n\n"]).join(parts))
+        art = Article(Path("x.md"), "x.md", "x", text, {"title": "x"}, "", 0, 0, 1, "")
+        original = MD.render(text)
+        for mode in ("sentence", "block"):
+            doc = segment_article(art, mode)
+            if not html_equal(original, MD.render(doc.render(lambda s: s.text, reflow=True))):
+                damaged.append((n, mode, "reflow", text))
+            if TAG_RE.findall(original) != TAG_RE.findall(MD.render(doc.render(lambda s: pseudo(s.text, doc.labels)))):
+                damaged.append((n, mode, "pseudo", text))
+    assert not damaged, damaged[:3]
+
+
+@pytest.mark.parametrize("text", [
+    "Ein [Verweis] und [noch einer][].\n\n[verweis]: /a\n[noch einer]: /b\n",  # the link text is the label
+    'Ein <a href="x  \ny">Link</a> über zwei Zeilen.\n',  # two spaces inside a tag are no hard break
+    "Erster Satz.\n*\n**Fett** danach.\n",  # a lone star must not become a list when lines join
+    "[foo](not a link)\n\n[foo]: /url\n",  # no valid destination: a shortcut reference after all
+])
+def test_pitfalls_found_by_mixing_examples(text):
+    from pipeline.engines import pseudo
+
+    art = Article(Path("x.md"), "x.md", "x", text, {"title": "x"}, "", 0, 0, 1, "")
+    doc = segment_article(art)
+    assert html_equal(MD.render(text), MD.render(doc.render(lambda s: s.text, reflow=True)))
+    assert TAG_RE.findall(MD.render(text)) == TAG_RE.findall(MD.render(doc.render(lambda s: pseudo(s.text, doc.labels))))
