@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from . import __version__
 from .errors import VerlagError
+from .markup import analyse
 from .pofile import render_po
 from .segment import Document, unique_segments
 
@@ -62,6 +63,9 @@ def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
     }
     for (context, msgid), occurrences in unique_segments(doc.segments).items():
         notes = list(dict.fromkeys(s.note for s in occurrences))
+        for a, b in analyse(msgid, doc.labels).shortcuts:
+            label = msgid[a:b].removeprefix("!").removesuffix("[]")
+            notes.append(f"{label} is a link by its label: keep it, or write [your words]{label}")
         pot.append(polib.POEntry(
             msgid=msgid, msgstr="", msgctxt=context,
             occurrences=[(doc.article.ref, str(s.line)) for s in occurrences],

@@ -71,6 +71,7 @@ class Markup:
     atomic: list[Span]  # units nothing may enter: code spans, autolinks, HTML tags, URLs, link tails
     protected: list[Span]  # regions no sentence boundary may cut: links, paired HTML, emphasis
     marks: list[Span]  # every piece of markup a translation has to keep
+    shortcuts: list[Span]  # ``[label]`` / ``[label][]`` links, whose text is their label
 
 
 def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
@@ -90,6 +91,7 @@ def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
     protected: list[Span] = []
     marks: list[Span] = [m.span() for m in _ENTITY_OR_PLACEHOLDER.finditer(text)]
     tails: set[Span] = set()
+    shortcuts: list[Span] = []
     runs: list[list] = []
     brackets: list[int] = []
     html_open: dict[str, list[int]] = {}
@@ -149,8 +151,11 @@ def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
                 tails.add((i + 1, after))
                 marks.append((opener, text.index("[", opener) + 1))
                 marks.extend(_tail_marks(text, i, after))
-            elif text.startswith("[^", opener) or label in labels:
-                marks.append((opener, after if after > i + 1 else i + 1))
+            elif text.startswith("[^", opener):
+                marks.append((opener, i + 1))
+            elif label in labels:
+                shortcuts.append((opener, max(after, i + 1)))
+                marks.append(shortcuts[-1])
             protected.append((opener, after))
             i = after
             continue
@@ -161,7 +166,7 @@ def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
     marks.extend(delimiters)
     protected.extend(atomic)
     protected.extend(emphasis)
-    return Markup(atomic, _merge(protected), _merge(marks))
+    return Markup(atomic, _merge(protected), _merge(marks), shortcuts)
 
 
 def scan(text: str, labels: frozenset[str] = frozenset()) -> list[tuple[bool, str]]:

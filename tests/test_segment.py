@@ -135,3 +135,12 @@ def test_whitespace_around_a_translation_cannot_make_code_blocks_or_hard_breaks(
     doc = segments_of(tmp_path, article("T", "Erster Satz.\nZweiter Satz.\n"))
     out = doc.render(lambda s: {"Erster Satz.": "    First.  ", "Zweiter Satz.": "Second.\n"}.get(s.text))
     assert out.endswith("---\nFirst.\nSecond.\n")
+
+
+def test_reviewers_are_told_how_to_translate_links_named_by_their_label(tmp_path):
+    from pipeline.catalog import build_pot
+
+    doc = segments_of(tmp_path, article("T", "Lies [Leberkräuter] und [mehr][].\n\n[leberkräuter]: /a\n[mehr]: /b\n"))
+    (entry,) = [e for e in build_pot(doc, "T", "2026-01-01 00:00+0000") if "Lies" in e.msgid]
+    assert "[Leberkräuter] is a link by its label: keep it, or write [your words][Leberkräuter]" in entry.comment
+    assert "[mehr] is a link by its label" in entry.comment
