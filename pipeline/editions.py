@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 
 import polib
 
-from . import __version__
 from .catalog import key, read_po
 from .config import Config
 from .errors import VerlagError
-from .fsutil import digest_files, load_state, relpath, save_state, write_if_changed
+from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .segment import Document, Segment, segment_article
 from .sources import Article, load_articles
 
@@ -74,7 +73,7 @@ def _fingerprint(config: Config, article: Article, lang: str) -> str:
     """What one edition depends on: source, catalog, policy; and the edition file as last written."""
     out = config.editions_dir / lang / f"{article.slug}.md"
     return digest_files(config.po_path(lang, article.slug), out,
-                        extra=f"{__version__}|{config.segmentation}|{config.unreviewed_for(lang)}|{article.digest}")
+                        extra=f"{code_digest()}|{config.segmentation}|{config.unreviewed_for(lang)}|{article.digest}")
 
 
 def build_editions(config: Config, progress=None) -> BuildResult:

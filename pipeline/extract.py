@@ -14,11 +14,10 @@ from pathlib import Path
 
 import polib
 
-from . import __version__
 from .catalog import build_pot, key, merge, now_stamp, read_po, render, same_content
 from .config import Config
 from .errors import VerlagError
-from .fsutil import digest_files, load_state, relpath, save_state, write_if_changed
+from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .segment import segment_article
 from .sources import Article, load_articles
 
@@ -37,7 +36,7 @@ class ExtractResult:
 def _fingerprint(config: Config, article: Article) -> str:
     """Everything an article's catalogs depend on, hashed."""
     paths = [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]
-    return digest_files(*paths, extra=f"{__version__}|{config.segmentation}|{config.source_language}|"
+    return digest_files(*paths, extra=f"{code_digest()}|{config.segmentation}|{config.source_language}|"
                                       f"{config.name}|{article.digest}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -52,6 +53,15 @@ def digest_files(*paths: Path, extra: str = "") -> str:
         except FileNotFoundError:
             h.update(b"-")
     return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A hash of verlag's own code: a cached result is only valid for the code that made it."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def load_state(path: Path) -> dict:
