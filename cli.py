@@ -115,6 +115,8 @@ def extract(project: Project) -> None:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:
         click.echo(f"updated {path}")
+    for path in result.removed:
+        click.echo(f"removed {path} (its article is gone)")
     for path in result.orphans:
         click.echo(f"warning: {path}: no German article has this slug any more; kept, delete it when done",
                    err=True)

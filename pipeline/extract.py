@@ -27,6 +27,7 @@ STATE_FILE = "extract.json"
 @dataclass
 class ExtractResult:
     written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # templates of deleted articles
     skipped: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
@@ -59,14 +60,11 @@ def extract(config: Config, progress=None) -> ExtractResult:
         ok = _extract_article(config, article, orphans, result)
         if ok:
             fresh[article.slug] = _fingerprint(config, article)
-    for lang, paths in orphans.items():
-        for path in paths:
-            if path.exists():
-                result.orphans.append(relpath(path, config.root))
+    result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
     for pot in sorted(config.templates_dir.glob("*.pot")):
         if pot.stem not in slugs:
             pot.unlink()
-            result.written.append(relpath(pot, config.root))
+            result.removed.append(relpath(pot, config.root))
     save_state(config.state_dir / STATE_FILE, fresh)
     return result
 
