@@ -120,6 +120,10 @@ def extract(project: Project) -> None:
     for path in result.orphans:
         click.echo(f"warning: {path}: no German article has this slug any more; kept, delete it when done",
                    err=True)
+    for lang, counts in sorted(result.changes.items()):
+        if any(counts.values()):
+            click.echo(f"{lang}: {counts['fuzzy']} changed sentences back to review, {counts['new']} new, "
+                       f"{counts['obsolete']} no longer used (kept as obsolete)")
     click.echo(f"extract: {len(result.written)} files updated, {result.skipped} articles unchanged")
     if result.errors:
         report_errors(result.errors)

@@ -9,6 +9,7 @@ since the last run are skipped by content hash.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ class ExtractResult:
     skipped: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
+    changes: dict[str, Counter] = field(default_factory=dict)  # lang -> fuzzy / new / obsolete entries
     errors: list[VerlagError] = field(default_factory=list)
 
 
@@ -96,7 +98,10 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
         source = None
         if old is None:
             source, old = _renamed_from(pot, orphans.get(lang, []), config)
-        merged, _ = merge(old, pot, lang)
+        merged, report = merge(old, pot, lang)
+        if old is not None:
+            result.changes.setdefault(lang, Counter()).update(
+                {"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete})
         if write_if_changed(path, render(merged)):
             result.written.append(po_ref)
         if source is not None:

@@ -139,3 +139,13 @@ def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
     assert project.read("editions/fr/leber.md") == LEBER
     project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
     assert "4 written" in project.run("build").output
+
+
+def test_extract_tells_the_author_what_went_back_to_review(project):
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy")
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe. Und Wasser."))
+    output = project.run("extract").output
+    assert "en: 1 changed sentences back to review, 1 new, 0 no longer used" in output
+    assert "fr: 1 changed sentences back to review, 1 new, 0 no longer used" in output
