@@ -113,8 +113,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     by_key = {key(e): e for e in retired}
     by_key.update({key(e): e for e in active})
     used: set[int] = set()
-    pending: list[tuple[int, polib.POEntry]] = []
-    for index, template in enumerate(pot):
+    pending: list[polib.POEntry] = []
+    for template in pot:
         entry = _copy(template)
         po.append(entry)
         previous = by_key.get(key(template))
@@ -123,10 +123,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             used.add(id(previous))
             report.kept += bool(previous.msgstr)
         else:
-            pending.append((index, entry))
+            pending.append(entry)
     candidates = [e for e in active if id(e) not in used and e.msgstr]
     pairs = sorted(
-        ((score, n, m) for n, (_, entry) in enumerate(pending) for m, cand in enumerate(candidates)
+        ((score, n, m) for n, entry in enumerate(pending) for m, cand in enumerate(candidates)
          if (score := fuzz.ratio(entry.msgid, cand.msgid, score_cutoff=threshold))),
         key=lambda t: (-t[0], t[1], t[2]))
     taken_new: set[int] = set()
@@ -136,7 +136,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             continue
         taken_new.add(n)
         used.add(id(cand))
-        _carry(pending[n][1], cand, exact=False)
+        _carry(pending[n], cand, exact=False)
         report.fuzzy += 1
     report.new = len(pending) - len(taken_new)
     seen = {key(e) for e in po}
