@@ -73,6 +73,19 @@ def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
     return pot
 
 
+REVIEWED, MACHINE, STALE, UNTRANSLATED = "reviewed", "machine", "stale", "untranslated"
+
+
+def entry_state(entry: polib.POEntry | None) -> str:
+    """Reviewed, machine (fuzzy draft), stale (fuzzy, with the German it was made for as ``#| msgid``)
+    or untranslated."""
+    if entry is None or not entry.msgstr:
+        return UNTRANSLATED
+    if entry.fuzzy:
+        return STALE if entry.previous_msgid is not None else MACHINE
+    return REVIEWED
+
+
 def key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 

@@ -12,24 +12,12 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog import key, read_po
+from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, read_po
 from .config import Config
 from .errors import VerlagError
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .segment import Document, Segment, segment_article
 from .sources import Article, load_articles
-
-REVIEWED, MACHINE, STALE, UNTRANSLATED = "reviewed", "machine", "stale", "untranslated"
-
-
-def entry_state(entry: polib.POEntry | None) -> str:
-    """Reviewed, machine (fuzzy draft), stale (fuzzy after an author's edit) or untranslated."""
-    if entry is None or not entry.msgstr:
-        return UNTRANSLATED
-    if entry.fuzzy:
-        return STALE if entry.previous_msgid is not None else MACHINE
-    return REVIEWED
-
 
 @dataclass(frozen=True)
 class Edition:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from .catalog import read_po
+from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, read_po
 from .config import Config
-from .editions import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state
 from .errors import VerlagError
 from .fsutil import relpath
 from .sources import load_articles
@@ -20,6 +19,7 @@ class Progress:
     slug: str
     segments: dict
     words: dict
+    missing: bool = False  # no catalog yet: run extract
 
     @property
     def percent_reviewed(self) -> float:
@@ -50,9 +50,7 @@ def collect_status(config: Config, languages: list[str] | None = None) -> tuple[
                 state = entry_state(entry)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
-            if po is None:
-                segments[UNTRANSLATED] = -1
-            rows.append(Progress(lang, article.slug, segments, words))
+            rows.append(Progress(lang, article.slug, segments, words, missing=po is None))
     return rows, errors
 
 
@@ -62,7 +60,7 @@ def format_table(rows: list[Progress]) -> str:
     for lang in dict.fromkeys(r.lang for r in rows):
         mine = [r for r in rows if r.lang == lang]
         for r in mine:
-            if r.segments[UNTRANSLATED] < 0:
+            if r.missing:
                 lines.append(f"{lang:<5} {r.slug:<32} {'(no catalog: run verlag extract)':>45}")
                 continue
             s, w = r.segments, r.words
