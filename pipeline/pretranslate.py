@@ -30,6 +30,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str],
                  slugs: list[str] | None = None, progress=None) -> PretranslateResult:
     result = PretranslateResult()
     articles = [a for a in load_articles(config) if not slugs or a.slug in slugs]
+    labels: dict[str, frozenset[str]] = {}  # per article, shared by all languages
     for lang in languages:
         for article in articles:
             if progress:
@@ -45,12 +46,13 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str],
                 result.errors.append(VerlagError("no catalog yet; run 'verlag extract' first", ref))
                 continue
             todo = [e for e in po if not e.obsolete and not e.msgstr]
-            labels = reference_labels(article) if todo else frozenset()
+            if todo and article.slug not in labels:
+                labels[article.slug] = reference_labels(article)
             before = len(todo)
             for engine in engines:
                 if not todo:
                     break
-                answers = engine.translate([Request(e.msgid, e.msgctxt, article.slug, labels) for e in todo],
+                answers = engine.translate([Request(e.msgid, e.msgctxt, article.slug, labels[article.slug]) for e in todo],
                                            config.source_language, lang)
                 left = []
                 for entry, answer in zip(todo, answers):
