@@ -250,9 +250,8 @@ def _check_strings(text: str, ref: str) -> None:
     """Reject what polib silently repairs (an unterminated string loses its last character)."""
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
-        if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
-            continue
-        if stripped in ("#~", "#|"):
+        comment = stripped.startswith("#") and not stripped.startswith(("#~", "#|"))
+        if not stripped or comment or stripped in ("#~", "#|"):
             continue
         if not _PO_LINE.match(stripped):
             raise VerlagError("cannot read catalog: syntax error (a string is not enclosed in \"…\"); "

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from markdown_it.common.utils import normalizeReference
 
-__all__ = ["Markup", "analyse", "scan"]
+__all__ = ["Markup", "TITLE", "analyse", "scan", "title_span"]
 
 Span = tuple[int, int]
 
@@ -63,7 +63,9 @@ _ENTITY_OR_PLACEHOLDER = re.compile(
 # ``(destination "title")`` as CommonMark accepts it; anything else after ``]`` is no inline link.
 _INLINE_TAIL = re.compile(r"""\(\s*(?:<(?:\\.|[^<>\\\n])*>|(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))*)"""
                           r"""(?:\s+(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\((?:\\.|[^()\\])*\)))?\s*\)""")
-_LINK_TITLE = re.compile(r"""\s+(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'|\(((?:\\.|[^()\\])*)\))\s*\)$""")
+# A link title in any of its three quotings; the text inside is group 1, 2 or 3 (see ``title_span``).
+TITLE = r"""(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'|\(((?:\\.|[^()\\])*)\))"""
+_LINK_TITLE = re.compile(rf"\s+{TITLE}\s*\)$")
 
 
 @dataclass(frozen=True)
@@ -191,8 +193,14 @@ def _tail_marks(text: str, close: int, after: int) -> list[Span]:
     title = _LINK_TITLE.search(text[:after], close + 2) if text[close + 1] == "(" else None
     if not title:
         return [(close, after)]
-    group = next(g for g in (1, 2, 3) if title.group(g) is not None)
-    return [(close, title.start(group)), (title.end(group), after)]
+    start, end = title_span(title)
+    return [(close, start), (end, after)]
+
+
+def title_span(match: re.Match) -> Span:
+    """Where the text of a title matched with ``TITLE`` lies, whichever quoting it used."""
+    group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+    return match.span(group)
 
 
 def _trim_url(m: re.Match) -> Span | None:

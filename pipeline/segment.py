@@ -23,7 +23,7 @@ import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .markup import analyse, scan
+from .markup import TITLE, analyse, scan, title_span
 from .sentences import sentence_spans, split_sentences
 from .sources import Article
 
@@ -32,8 +32,7 @@ __all__ = ["Segment", "Slot", "Document", "segment_article", "reference_labels",
 
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
-REFERENCE_TITLE_RE = re.compile(
-    r"""(?:^|\s)(?:"(?P<t1>(?:\\.|[^"\\])*)"|'(?P<t2>(?:\\.|[^'\\])*)'|\((?P<t3>(?:\\.|[^()\\])*)\))[ \t]*$""")
+REFERENCE_TITLE_RE = re.compile(rf"(?:^|\s){TITLE}[ \t]*$")
 BLOCK_START_RE = re.compile(r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|=+\s*$|[-*_](\s*[-*_]){2,}\s*$|`{3}|~{3}|<|\|)")
 
 
@@ -312,14 +311,15 @@ class _Builder:
         base = self.article.body_start
         text = self.article.text[base + line[0]:base + line[1]]
         match = REFERENCE_TITLE_RE.search(text)
-        group = next((g for g in ("t1", "t2", "t3") if match and match.group(g) is not None), None)
-        if group is None or not match.group(group) or _unescape(match.group(group)) not in titles:
+        if not match:
             return
-        start, end = base + line[0] + match.start(group), base + line[0] + match.end(group)
+        a, b = title_span(match)
+        if a == b or _unescape(text[a:b]) not in titles:
+            return
+        start, end = base + line[0] + a, base + line[0] + b
         self.block += 1
-        segment = Segment(match.group(group), None, "link title", self.line_of(start),
-                          f"link title, block {self.block}")
-        self.slots.append(Slot(start, end, (segment,), "title", key=text[match.start(group) - 1]))
+        segment = Segment(text[a:b], None, "link title", self.line_of(start), f"link title, block {self.block}")
+        self.slots.append(Slot(start, end, (segment,), "title", key=text[a - 1]))
 
     def add_cells(self, kind: str, row: tuple[int, int], count: int, row_number: int) -> None:
         base = self.article.body_start
