@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 import polib
@@ -15,6 +16,17 @@ from conftest import Project, article, msgfmt_check
 
 LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
                 summary="Über die Leber.", tags="[Leber]")
+
+
+def review(project, lang: str, slug: str, translations: dict) -> Path:
+    """Act as the reviewer: write translations into the catalog, keyed by msgid or (msgctxt, msgid)."""
+    path = project.root / f"translations/{lang}/{slug}.po"
+    po = polib.pofile(str(path))
+    for key, msgstr in translations.items():
+        context, msgid = key if isinstance(key, tuple) else (None, key)
+        po.find(msgid, msgctxt=context).msgstr = msgstr
+    po.save(str(path))
+    return path
 
 
 def test_every_command_and_option_has_help_text():
@@ -63,11 +75,7 @@ def test_new_creates_unique_articles_with_front_matter(project):
 def test_pretranslate_fills_only_empty_entries_and_marks_them_fuzzy(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
-    path = project.root / "translations/en/leber.po"
-    po = polib.pofile(str(path))
-    reviewed = po.find("Die Leber arbeitet nachts.")
-    reviewed.msgstr = "The liver works at night."
-    po.save(str(path))
+    path = review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night."})
     result = project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
     assert "en: 6 entries drafted by pseudo" in result.output
     po = polib.pofile(str(path))
@@ -95,11 +103,7 @@ def test_unreviewed_text_is_published_only_when_the_policy_says_machine(project)
 def test_reviewed_text_is_published_and_a_second_build_writes_nothing(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
-    path = project.root / "translations/en/leber.po"
-    po = polib.pofile(str(path))
-    po.find("Tipps").msgstr = "Tips"
-    po.find("Leber", msgctxt="title").msgstr = "The liver"
-    po.save(str(path))
+    review(project, "en", "leber", {"Tipps": "Tips", ("title", "Leber"): "The liver"})
     project.run("build")
     edition = project.read("editions/en/leber.md")
     assert "## Tips\n" in edition and "title: The liver\n" in edition and "Die Leber arbeitet" in edition
@@ -111,10 +115,7 @@ def test_reviewed_text_is_published_and_a_second_build_writes_nothing(project):
 def test_status_counts_segments_and_words_per_state(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
-    path = project.root / "translations/en/leber.po"
-    po = polib.pofile(str(path))
-    po.find("Tipps").msgstr = "Tips"
-    po.save(str(path))
+    review(project, "en", "leber", {"Tipps": "Tips"})
     project.run("pretranslate", "--engine", "copy", "--lang", "en", "--article", "leber")
     rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)
     (row,) = rows
