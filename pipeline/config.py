@@ -27,6 +27,18 @@ class Config:
     unreviewed_by_lang: dict[str, str] = field(default_factory=dict)
     engines: tuple[str, ...] = ("copy",)
     raw: dict = field(default_factory=dict, compare=False)
+    text: str = field(default="", compare=False, repr=False)  # verlag.toml as written, for line numbers
+
+    def section(self, *names: str) -> dict:
+        """A (nested) table of verlag.toml, e.g. ``section("engines", "libre")``; {} when absent."""
+        table = self.raw
+        for name in names:
+            table = table.get(name, {}) if isinstance(table, dict) else {}
+        return table if isinstance(table, dict) else {}
+
+    def error(self, key: str, message: str) -> VerlagError:
+        """A settings mistake naming verlag.toml and the line where ``key`` is set (first occurrence)."""
+        return VerlagError(f"{key}: {message}", self.root / CONFIG_NAME, _line_of(self.text, key))
 
     @property
     def source_dir(self) -> Path:
@@ -128,4 +140,5 @@ def load_config(root: Path) -> Config:
         unreviewed_by_lang=per_lang,
         engines=tuple(engines),
         raw=data,
+        text=text,
     )
