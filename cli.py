@@ -135,30 +135,65 @@ def extract(project: Project) -> None:
               help="Engine to use (repeatable, tried in order); default: [pretranslate] engines.")
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
 @click.option("--article", "slugs", multiple=True, help="Only this article slug (repeatable).")
+@click.option("--dry-run", is_flag=True,
+              help="Show what would be sent to the first network engine (texts, characters); change nothing.")
+@click.option("--max-chars", type=click.IntRange(min=0), default=None,
+              help="Send at most N characters to services in this run (a cost cap).")
 @pass_project
-def pretranslate(project: Project, engine_names, languages, slugs) -> None:
-    """Fill empty entries with drafts (marked fuzzy, with their origin)."""
+def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool, max_chars) -> None:
+    """Fill empty entries with drafts (marked fuzzy, with their origin).
+
+    Exit status: 0 done (also when some segments failed; see the summary), 1 there were empty
+    entries and no engine could fill any, 2 bad usage or input, 130 interrupted (finished work kept).
+    """
     from pipeline.engines import get_engine
-    from pipeline.pretranslate import pretranslate as run
+    from pipeline.pretranslate import collect, pretranslate as run
 
     config = project.config
     _check_languages(config, languages)
     try:
         engines = [get_engine(name, config) for name in (engine_names or config.engines)]
     except VerlagError as exc:
-        if engine_names:
+        if engine_names and exc.path is None:
             raise click.BadParameter(exc.message, param_hint="--engine") from None
-        raise VerlagError(f"[pretranslate] engines: {exc.message}", config.root / "verlag.toml") from None
-    targets = list(languages or config.languages)
-    with progress_bar("pretranslate", _article_count(config) * len(targets)) as progress:
-        result = run(config, engines, targets, list(slugs) or None, progress)
+        if exc.path is None:
+            raise VerlagError(f"[pretranslate] engines: {exc.message}", config.root / "verlag.toml") from None
+        raise
+    work = collect(config, list(languages or config.languages), list(slugs) or None)
+    with progress_bar("pretranslate", work.size) as progress:
+        result = run(config, engines, work, dry_run=dry_run, max_chars=max_chars, progress=progress)
+    for (lang, engine), planned in sorted(result.planned.items()):
+        for item in planned:
+            click.echo(f"{lang} {engine}: {item.text}")
+        click.echo(f"{lang}: would send {len(planned)} texts, {sum(p.chars for p in planned):,} characters "
+                   f"to {engine} (cached answers left out)")
     for (lang, engine), count in sorted(result.filled.items()):
-        click.echo(f"{lang}: {count} entries drafted by {engine}")
+        click.echo(f"{lang}: {count} entries {'would be ' if dry_run else ''}drafted by {engine}")
     for lang in languages or config.languages:
-        click.echo(f"{lang}: {result.remaining[lang]} entries still empty")
+        if not dry_run:
+            click.echo(f"{lang}: {result.remaining[lang]} entries still empty")
+    for engine, (sent, chars, cached) in sorted(result.sent.items()):
+        click.echo(f"{engine}: {sent} requests, {chars:,} characters sent, {cached} segments from the cache")
+    for engine, reasons in sorted(result.failed.items()):
+        for reason, count in reasons.most_common():
+            if result.unavailable.get(engine) != reason:
+                click.echo(f"warning: {engine}: {count} segments not translated: {reason}", err=True)
+    for engine, reason in sorted(result.unavailable.items()):
+        left = sum(result.failed.get(engine, {}).values())
+        click.echo(f"warning: {engine}: {reason}; skipped for this run ({left} segments left for the next "
+                   f"engine or run)", err=True)
+    for engine, count in sorted(result.warned.items()):
+        click.echo(f"warning: {engine}: {count} drafts changed the markup; their '#. mt:' line says what to check",
+                   err=True)
     if result.errors:
         report_errors(result.errors)
         sys.exit(2)
+    if result.interrupted:
+        click.echo("interrupted: every draft received so far is saved in the catalogs", err=True)
+        sys.exit(130)
+    if result.nothing_done:
+        click.echo("pretranslate: nothing could be drafted", err=True)
+        sys.exit(1)
 
 
 @main.command()

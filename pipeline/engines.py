@@ -7,8 +7,9 @@ catalogs; ``pretranslate`` does. Network engines plug in here by name.
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 from .config import Config
 from .errors import VerlagError
@@ -21,6 +22,7 @@ class Request:
     context: str | None = None
     slug: str = ""
     labels: frozenset[str] = frozenset()  # link reference labels of the article (see markup.analyse)
+    block: str = ""  # sentences of one paragraph share it; services send them together for context
 
 
 @dataclass(frozen=True)
@@ -68,12 +70,27 @@ class PseudoEngine:
         return [Result(pseudo(r.text, r.labels), "mt: pseudo") for r in requests]
 
 
-ENGINES: dict[str, type] = {"copy": CopyEngine, "pseudo": PseudoEngine}
+def _service(name: str):
+    """Network engines are imported only when used: ``build`` and the local engines stay light."""
+
+    def factory(config: Config) -> Engine:
+        from .services import make_service
+
+        return make_service(name, config)
+
+    return factory
+
+
+ENGINES: dict[str, Callable[..., Engine]] = {"copy": CopyEngine, "pseudo": PseudoEngine}
+ENGINES.update({name: _service(name) for name in ("google", "mymemory", "libre", "microsoft", "deepl")})
 
 
 def get_engine(name: str, config: Config) -> Engine:
+    """An engine by name; factories that take a parameter get the config."""
     try:
         factory = ENGINES[name]
     except KeyError:
         raise VerlagError(f"unknown engine {name!r}; available: {', '.join(sorted(ENGINES))}") from None
-    return factory()
+    takes_config = any(p.default is inspect.Parameter.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+                       for p in inspect.signature(factory).parameters.values())
+    return factory(config) if takes_config else factory()

@@ -1,72 +1,209 @@
-"""Stage: fill empty catalog entries with engine drafts, marked fuzzy with their origin.
+"""Stage: fill empty catalog entries through the engine chain, marked fuzzy with their origin.
 
 Only empty entries are touched: nothing a reviewer wrote is overwritten.
-Each catalog is written (atomically) as soon as its article is done, so an
-interrupted run keeps what it finished.
+Engines are tried in order; each gets what the ones before it left empty.
+Network engines (``services``) stream their answers, and every catalog an
+answer lands in is written (atomically) right away, so an interrupted or
+killed run keeps everything that came back before. A failing engine leaves
+its segments to the next engine and says why in the summary.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import polib
+
 from .catalog import now_stamp, read_po, render, set_provenance
 from .config import Config
-from .engines import Engine, Request
+from .engines import Engine, Request, Result
 from .errors import VerlagError
 from .fsutil import relpath, write_if_changed
 from .segment import reference_labels
 from .sources import load_articles
+
+_BLOCK = re.compile(r"block (\d+), sentence \d+ of \d+")
+
+
+@dataclass
+class Catalog:
+    lang: str
+    slug: str
+    path: object
+    po: polib.POFile
+    labels: frozenset[str]
+    dirty: bool = False
+
+
+@dataclass
+class Work:
+    """The empty entries of the selected catalogs, read once."""
+
+    catalogs: list[Catalog] = field(default_factory=list)
+    errors: list[VerlagError] = field(default_factory=list)
+
+    def todo(self, lang: str) -> list[tuple[Catalog, polib.POEntry]]:
+        return [(c, e) for c in self.catalogs if c.lang == lang for e in c.po if not e.obsolete and not e.msgstr]
+
+    @property
+    def size(self) -> int:
+        return sum(1 for c in self.catalogs for e in c.po if not e.obsolete and not e.msgstr)
 
 
 @dataclass
 class PretranslateResult:
     filled: Counter = field(default_factory=Counter)  # (lang, engine) -> entries
     remaining: Counter = field(default_factory=Counter)  # lang -> entries still empty
+    failed: dict = field(default_factory=dict)  # engine -> Counter(reason -> segments)
+    unavailable: dict = field(default_factory=dict)  # engine -> reason (stopped for this run)
+    warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
+    planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
+    sent: dict = field(default_factory=dict)  # engine -> (requests, characters, segments from cache)
     errors: list[VerlagError] = field(default_factory=list)
+    todo: int = 0
+    interrupted: bool = False
+
+    @property
+    def nothing_done(self) -> bool:
+        """There was work, and not one entry could be filled."""
+        return self.todo > 0 and not self.filled and not self.planned
 
 
-def pretranslate(config: Config, engines: list[Engine], languages: list[str],
-                 slugs: list[str] | None = None, progress=None) -> PretranslateResult:
-    result = PretranslateResult()
+def collect(config: Config, languages: list[str], slugs: list[str] | None = None) -> Work:
+    work = Work()
     articles = [a for a in load_articles(config) if not slugs or a.slug in slugs]
-    labels: dict[str, frozenset[str]] = {}  # per article, shared by all languages
+    if slugs:
+        missing = sorted(set(slugs) - {a.slug for a in articles})
+        if missing:
+            raise VerlagError(f"no article with slug {', '.join(missing)} in {relpath(config.source_dir, config.root)}")
+    labels: dict[str, frozenset[str]] = {}
     for lang in languages:
         for article in articles:
-            if progress:
-                progress(lang, article)
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
             try:
                 po = read_po(path, ref)
             except VerlagError as exc:
-                result.errors.append(exc)
+                work.errors.append(exc)
                 continue
             if po is None:
-                result.errors.append(VerlagError("no catalog yet; run 'verlag extract' first", ref))
+                work.errors.append(VerlagError("no catalog yet; run 'verlag extract' first", ref))
                 continue
-            todo = [e for e in po if not e.obsolete and not e.msgstr]
-            if todo and article.slug not in labels:
+            if article.slug not in labels:
                 labels[article.slug] = reference_labels(article)
-            before = len(todo)
+            work.catalogs.append(Catalog(lang, article.slug, path, po, labels[article.slug]))
+    return work
+
+
+def pretranslate(config: Config, engines: list[Engine], work: Work, dry_run: bool = False,
+                 max_chars: int | None = None, progress=None) -> PretranslateResult:
+    """Run the chain over ``work``; a KeyboardInterrupt ends the run with everything so far saved."""
+    from .services import Budget  # the network stack loads only when pretranslate runs
+
+    result = PretranslateResult(errors=list(work.errors), todo=work.size)
+    budget = Budget(max_chars)
+    cache = None
+    if any(getattr(e, "remote", False) for e in engines):
+        from .mtcache import open_cache
+
+        cache = open_cache(config.state_dir)
+    languages = list(dict.fromkeys(c.lang for c in work.catalogs))
+    try:
+        for lang in languages:
+            todo = work.todo(lang)
             for engine in engines:
                 if not todo:
                     break
-                answers = engine.translate([Request(e.msgid, e.msgctxt, article.slug, labels[article.slug]) for e in todo],
-                                           config.source_language, lang)
-                left = []
-                for entry, answer in zip(todo, answers):
-                    if answer is None or not answer.text.strip():
-                        left.append(entry)
-                        continue
-                    entry.msgstr = answer.text
-                    if "fuzzy" not in entry.flags:
-                        entry.flags.insert(0, "fuzzy")
-                    set_provenance(entry, answer.origin)
-                    result.filled[(lang, engine.name)] += 1
-                todo = left
+                if engine.name in result.unavailable:
+                    continue
+                requests = [_request(c, e) for c, e in todo]
+                if getattr(engine, "remote", False):
+                    if dry_run:
+                        result.planned[(lang, engine.name)] = engine.plan(requests, config.source_language, lang, cache)
+                        break  # what reaches later engines depends on answers a dry run does not get
+                    filled = _stream(engine, requests, todo, config, lang, cache, budget, result, progress)
+                else:
+                    answers = engine.translate(requests, config.source_language, lang)
+                    filled = _apply(engine.name, todo, range(len(todo)), answers, lang, result, progress, dry_run)
+                    _save(work, dry_run)
+                todo = [item for n, item in enumerate(todo) if n not in filled]
             result.remaining[lang] += len(todo)
-            if len(todo) < before:
-                po.metadata["PO-Revision-Date"] = now_stamp()
-                write_if_changed(path, render(po))
+    except KeyboardInterrupt:
+        result.interrupted = True
+    finally:
+        _save(work, dry_run)
+        if cache:
+            cache.close()
+        for engine in engines:
+            if getattr(engine, "remote", False) and (engine.requests_sent or engine.cached):
+                result.sent[engine.name] = (engine.requests_sent, engine.chars_sent, engine.cached)
     return result
+
+
+def _request(catalog: Catalog, entry: polib.POEntry) -> Request:
+    note = (entry.comment or "").splitlines()[0] if entry.comment else ""
+    match = _BLOCK.search(note)
+    block = f"{catalog.slug}#{match.group(1)}" if match else ""
+    return Request(entry.msgid, entry.msgctxt, catalog.slug, catalog.labels, block)
+
+
+def _stream(engine, requests, todo, config, lang, cache, budget, result, progress) -> set[int]:
+    filled: set[int] = set()
+    for group in engine.stream(requests, config.source_language, lang, cache=cache, budget=budget):
+        new: set[int] = set()
+        for outcome in group:
+            new |= _apply(engine.name, todo, outcome.indices, outcome.results, lang, result, progress, False)
+            if outcome.error:
+                failed = result.failed.setdefault(engine.name, Counter())
+                failed[outcome.error] += len(outcome.indices)
+                if outcome.fatal:
+                    result.unavailable.setdefault(engine.name, outcome.error)
+        _save_touched(todo, new)
+        filled |= new
+    return filled
+
+
+def _apply(name, todo, indices, answers, lang, result, progress, dry_run) -> set[int]:
+    filled: set[int] = set()
+    for n, answer in zip(indices, answers):
+        if answer is None or not answer.text.strip():
+            continue
+        catalog, entry = todo[n]
+        if not dry_run:
+            _fill(entry, answer)
+            catalog.dirty = True
+        if "check the markup" in answer.origin:
+            result.warned[name] += 1
+        result.filled[(lang, name)] += 1
+        filled.add(n)
+        if progress:
+            progress()
+    return filled
+
+
+def _fill(entry: polib.POEntry, answer: Result) -> None:
+    entry.msgstr = answer.text
+    if "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
+    set_provenance(entry, answer.origin)
+
+
+def _save_touched(todo, filled) -> None:
+    for catalog in {id(todo[n][0]): todo[n][0] for n in filled}.values():
+        _write(catalog)
+
+
+def _save(work: Work, dry_run: bool) -> None:
+    if dry_run:
+        return
+    for catalog in work.catalogs:
+        _write(catalog)
+
+
+def _write(catalog: Catalog) -> None:
+    if catalog.dirty:
+        catalog.po.metadata["PO-Revision-Date"] = now_stamp()
+        write_if_changed(catalog.path, render(catalog.po))
+        catalog.dirty = False

@@ -1,0 +1,81 @@
+"""The machine-translation cache: a service is never asked twice for the same text.
+
+One SQLite file in the state folder (``.verlag/mt-cache.sqlite``, git-ignored),
+keyed by engine (with the settings that change its output), language pair
+and the normalised text as sent: the masked text, so the same sentence in
+another article, after a re-extract, or with a different link target is a
+hit. Only answers are stored, never keys or settings. A damaged cache file
+is set aside and started afresh: it only costs requests.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import time
+import unicodedata
+from pathlib import Path
+
+FILE_NAME = "mt-cache.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    engine TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    text TEXT NOT NULL,
+    result TEXT NOT NULL,
+    created REAL NOT NULL,
+    PRIMARY KEY (engine, source, target, text)
+)
+"""
+
+
+def normalise(text: str) -> str:
+    """NFC, runs of spaces and tabs as one space, no outer whitespace: the same request either way."""
+    return re.sub(r"[ \t]+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+class MTCache:
+    """Thread-confined: open, read and write from one thread (pretranslate's main loop)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError:
+            path.replace(path.with_name(path.name + ".damaged"))
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=10)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute(_SCHEMA)
+        db.commit()
+        return db
+
+    def get_many(self, engine: str, source: str, target: str, texts: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        keys = list(dict.fromkeys(normalise(t) for t in texts))
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            rows = self.db.execute(
+                f"SELECT text, result FROM translations WHERE engine = ? AND source = ? AND target = ? "
+                f"AND text IN ({','.join('?' * len(chunk))})", (engine, source, target, *chunk))
+            found.update(rows)
+        return {t: found[normalise(t)] for t in texts if normalise(t) in found}
+
+    def put_many(self, engine: str, source: str, target: str, pairs: list[tuple[str, str]]) -> None:
+        """Store answers and commit at once: a crash right after a batch keeps that batch."""
+        now = time.time()
+        self.db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
+                            [(engine, source, target, normalise(t), r, now) for t, r in pairs])
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_cache(state_dir: Path) -> MTCache:
+    return MTCache(state_dir / FILE_NAME)

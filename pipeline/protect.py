@@ -1,0 +1,190 @@
+"""Markup protection: what leaves for a translation service is prose plus numbered tags.
+
+Services translate prose; they do not know Markdown. Before a text leaves,
+every piece of inline markup (``markup.scan``: emphasis delimiters, link
+brackets with their destinations, code spans, HTML, entities, URLs,
+placeholders) and every hard line break becomes a tag the services are
+known to keep: a pair ``<gN>…</gN>`` around what markup encloses (emphasis,
+link text, inline HTML elements), so the words inside can move as a unit,
+and ``<xN/>`` for everything else. After the answer comes back the tags are
+put back by number, wherever the service moved them.
+
+A result is accepted only when every tag came back exactly once (pairs in
+order) and the Markdown parses to the same markup as the German; the only
+repairs are the ones that cannot change meaning: tags written with odd
+spacing or case (``< X3 / >``) and spaces a service put just inside a pair
+whose German had none (``** fett **`` does not parse as emphasis).
+Everything else is reported, so the reviewer sees a warning instead of
+silently broken markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .markup import scan
+
+_TAG = re.compile(r"<\s*(/?)\s*([gx])\s*(\d+)\s*(/?)\s*>", re.I)
+_HTML_OPEN = re.compile(r"^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>$")
+_HTML_CLOSE = re.compile(r"^</([A-Za-z][A-Za-z0-9-]*)\s*>$")
+_BREAK = re.compile(r"(?:\\|[ \t]*)\n")
+_DELIMITERS = frozenset("*_~")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """The markup behind tag number N: ``close`` is set for a pair."""
+
+    open: str
+    close: str | None = None
+    inner_space: tuple[bool, bool] = (False, False)  # the German had space just inside the pair
+
+
+@dataclass(frozen=True)
+class Masked:
+    text: str  # what the service sees
+    pieces: dict[int, Piece]
+    next_id: int  # first free tag number (units of several sentences number on)
+
+
+def mask(text: str, labels: frozenset[str] = frozenset(), xml: bool = False, first: int = 1) -> Masked:
+    """Replace markup and hard breaks by numbered tags; ``xml`` escapes the prose for XML-aware services."""
+    items: list[tuple[bool, str]] = []
+    for is_markup, piece in scan(text, labels):
+        if is_markup:
+            items.append((True, piece))
+            continue
+        pos = 0
+        for m in _BREAK.finditer(piece):
+            items.append((False, piece[pos:m.start()]))
+            items.append((True, m.group()))
+            pos = m.end()
+        items.append((False, piece[pos:]))
+    pairs = _pairs(items)
+    closes = {c: o for o, c in pairs.items()}
+    pieces: dict[int, Piece] = {}
+    ids: dict[int, int] = {}
+    out: list[str] = []
+    number = first
+    for i, (is_markup, piece) in enumerate(items):
+        if not is_markup:
+            out.append(html.escape(piece, quote=False) if xml else piece)
+        elif i in pairs:
+            inner = "".join(p for _, p in items[i + 1:pairs[i]])
+            pieces[number] = Piece(piece, items[pairs[i]][1], (inner[:1].isspace(), inner[-1:].isspace()))
+            ids[i] = number
+            out.append(f"<g{number}>")
+            number += 1
+        elif i in closes:
+            out.append(f"</g{ids[closes[i]]}>")
+        else:
+            pieces[number] = Piece(piece)
+            out.append(f"<x{number}/>")
+            number += 1
+    return Masked("".join(out), pieces, number)
+
+
+def _pairs(items: list[tuple[bool, str]]) -> dict[int, int]:
+    """Markup that encloses prose: link text, emphasis, inline HTML elements (properly nested only)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for i, (is_markup, piece) in enumerate(items):
+        if not is_markup:
+            continue
+        top = items[stack[-1]][1] if stack else None
+        if piece in ("[", "!["):
+            stack.append(i)
+        elif piece.startswith("]") and top in ("[", "!["):
+            pairs[stack.pop()] = i
+        elif set(piece) <= _DELIMITERS:
+            if top == piece:
+                pairs[stack.pop()] = i
+            else:
+                stack.append(i)
+        elif (close := _HTML_CLOSE.match(piece)) and top and (opener := _HTML_OPEN.match(top)) \
+                and opener.group(1).lower() == close.group(1).lower():
+            pairs[stack.pop()] = i
+        elif _HTML_OPEN.match(piece) and not piece.endswith("/>"):
+            stack.append(i)
+    return pairs
+
+
+def restore(answer: str, masked: Masked, xml: bool = False) -> tuple[str, list[str]]:
+    """Put the markup back into a service's answer; returns (text, problems) — no problems means proven."""
+    problems: list[str] = []
+    answer = _tighten_pairs(answer, masked.pieces)
+    seen: Counter = Counter()
+    order: dict[tuple[int, str], int] = {}
+    out: list[str] = []
+    pos = 0
+    for m in _TAG.finditer(answer):
+        prose = answer[pos:m.start()]
+        out.append(html.unescape(prose) if xml else prose)
+        pos = m.end()
+        closing, kind, number = bool(m.group(1)), m.group(2).lower(), int(m.group(3))
+        piece = masked.pieces.get(number)
+        role = "close" if closing else "open"
+        if piece is None or (kind == "x") != (piece.close is None) or (closing and piece.close is None):
+            problems.append(f"unknown tag {m.group()!r} dropped")
+            continue
+        seen[(number, role)] += 1
+        order[(number, role)] = len(out)
+        out.append(piece.close if closing else piece.open)
+    tail = answer[pos:]
+    out.append(html.unescape(tail) if xml else tail)
+    for number, piece in masked.pieces.items():
+        for role, text in (("open", piece.open), ("close", piece.close)):
+            if text is None:
+                continue
+            count = seen[(number, role)]
+            if count == 0:
+                problems.append(f"lost {_show(text)}")
+            elif count > 1:
+                problems.append(f"repeated {_show(text)}")
+        if piece.close is not None and seen[(number, "open")] == seen[(number, "close")] == 1 \
+                and order[(number, "close")] < order[(number, "open")]:
+            problems.append(f"{_show(piece.open)}…{_show(piece.close)} out of order")
+    return "".join(out), problems
+
+
+def _tighten_pairs(answer: str, pieces: dict[int, Piece]) -> str:
+    """Drop spaces a service put just inside a pair whose German had none there."""
+
+    def inner_open(m: re.Match) -> str:
+        piece = pieces.get(int(m.group(1)))
+        return m.group(0) if piece is None or piece.inner_space[0] else m.group(0).rstrip()
+
+    def inner_close(m: re.Match) -> str:
+        piece = pieces.get(int(m.group(1)))
+        return m.group(0) if piece is None or piece.inner_space[1] else m.group(0).lstrip()
+
+    answer = re.sub(r"<\s*g\s*(\d+)\s*>[ \t]+", inner_open, answer, flags=re.I)
+    return re.sub(r"[ \t]+<\s*/\s*g\s*(\d+)\s*>", inner_close, answer, flags=re.I)
+
+
+def markup_difference(source: str, result: str, labels: frozenset[str] = frozenset()) -> list[str]:
+    """Whether ``result`` has the same Markdown markup as ``source`` (empty list: it has).
+
+    Compared as a multiset of markup characters, because adjacent pieces
+    merge differently when words move (``**[`` vs ``[**``).
+    """
+    want, got = _markup(source, labels), _markup(result, labels)
+    if want == got:
+        return []
+    pieces = [p for m, p in scan(source, labels) if m] + _BREAK.findall(source)
+    lost = [f"lost {_show(p)}" for p in dict.fromkeys(pieces) if result.count(p) < source.count(p)]
+    return lost or ["markup changed"]
+
+
+def _markup(text: str, labels: frozenset[str]) -> Counter:
+    counts = Counter("".join(p for m, p in scan(text, labels) if m))
+    counts.update("\n" * len(_BREAK.findall(text)))
+    return counts
+
+
+def _show(text: str) -> str:
+    text = text.replace("\n", "⏎")
+    return f"“{text if len(text) <= 30 else text[:27] + '…'}”"

@@ -1,0 +1,716 @@
+"""Machine-translation services as engines: google, mymemory, libre, microsoft (deep-translator), deepl.
+
+deep-translator speaks to the free and keyed endpoints, the official ``deepl``
+client to DeepL (deep-translator's DeepL class still authenticates with the
+removed ``auth_key`` parameter). Both are wrapped so that every service
+behaves the same way here:
+
+- every HTTP request goes through one ``PoliteSession`` per engine: a
+  timeout, a bound on concurrent requests, a rate limit, and retries with
+  exponential backoff and jitter on timeouts, resets, 429 and 5xx (a
+  ``Retry-After`` pauses every request to that service);
+- many segments travel in one request (one text per line for the
+  deep-translator services, whose ``translate_batch`` is a plain loop; a
+  list for DeepL), within each service's length caps;
+- the sentences of one paragraph travel together, so the service sees
+  their context, and are mapped back by sentence splitting; when that fails
+  they are sent one by one and the provenance says so;
+- markup is masked (``protect``) and verified after the answer comes back;
+- answers are cached (``mtcache``) before anything else happens to them;
+- every failure becomes a ``ServiceError`` with one readable line; an
+  unreachable service, a missing key or a refused login stops that engine
+  for the run and leaves its segments to the next engine.
+
+Keys come from the environment variables deep-translator documents
+(``LIBRE_API_KEY``, ``MICROSOFT_API_KEY``, ``DEEPL_API_KEY``) and are never
+printed. Settings live in ``[engines.<name>]`` of verlag.toml.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import threading
+import time
+import urllib.parse
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from typing import Callable, Iterator, Sequence
+
+import requests
+
+from .config import Config
+from .engines import Request, Result
+from .mtcache import MTCache, normalise
+from .protect import Masked, markup_difference, mask, restore
+from .sentences import sentence_spans
+
+RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+COMMON_KEYS = ("url", "timeout", "concurrency", "rate", "retries", "backoff", "max_wait", "batch_chars",
+               "batch_items", "languages")
+
+
+class ServiceError(Exception):
+    """One line a person can act on; ``fatal`` stops the engine for the rest of the run."""
+
+    def __init__(self, message: str, fatal: bool = False):
+        super().__init__(message)
+        self.message = message
+        self.fatal = fatal
+
+
+# --------------------------------------------------------------------------
+# Settings
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    url: str | None
+    timeout: float = 20.0
+    concurrency: int = 4
+    rate: float = 10.0  # requests per second
+    retries: int = 4
+    backoff: float = 1.0  # first wait in seconds; doubles per try
+    max_wait: float = 60.0  # longest single wait (a longer Retry-After fails the batch)
+    batch_chars: int = 4500
+    batch_items: int = 50
+    languages: dict = field(default_factory=dict)  # verlag code -> service code
+    extra: dict = field(default_factory=dict)
+
+
+_NUMBERS = {"timeout": (float, 0.0), "concurrency": (int, 1), "rate": (float, 0.0), "retries": (int, 0),
+            "backoff": (float, 0.0), "max_wait": (float, 0.0), "batch_chars": (int, 1),
+            "batch_items": (int, 1)}
+
+
+def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tuple[str, ...] = ()) -> Settings:
+    """``[engines.<name>]`` over the engine's defaults; a mistake names verlag.toml and its line."""
+    table = config.section("engines", name)
+    values: dict = {}
+    extra: dict = {}
+    for key, value in table.items():
+        if key in _NUMBERS:
+            kind, low = _NUMBERS[key]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < low \
+                    or (kind is int and not isinstance(value, int)) or (key == "rate" and value == 0):
+                raise config.error(key, f"[engines.{name}] expected {'a whole number' if kind is int else 'a number'}"
+                                        f" {'>= ' + str(low) if key != 'rate' else '> 0'}, got {value!r}")
+            values[key] = kind(value)
+        elif key == "url":
+            if not isinstance(value, str) or urllib.parse.urlsplit(value).scheme not in ("http", "https"):
+                raise config.error(key, f"[engines.{name}] expected an http(s) URL, got {value!r}")
+            values[key] = value
+        elif key == "languages":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise config.error(key, f"[engines.{name}] expected a table such as {{ en = \"EN-US\" }}")
+            values[key] = dict(value)
+        elif key in extra_keys:
+            if not isinstance(value, str):
+                raise config.error(key, f"[engines.{name}] expected a string, got {value!r}")
+            extra[key] = value
+        elif key.upper().endswith(("KEY", "TOKEN", "SECRET")):
+            raise config.error(key, f"[engines.{name}] keys never go into verlag.toml; "
+                                    "set the environment variable named in the README instead")
+        else:
+            allowed = ", ".join((*COMMON_KEYS, *extra_keys))
+            raise config.error(key, f"[engines.{name}] unknown setting {key!r} (known: {allowed})")
+    return Settings(**{**defaults.__dict__, **values, "extra": extra})
+
+
+# --------------------------------------------------------------------------
+# HTTP politeness
+# --------------------------------------------------------------------------
+
+
+class PoliteSession(requests.Session):
+    """A session that is polite to one service: timeout, concurrency bound, rate limit, retries.
+
+    Overriding ``send`` covers deep-translator (through the module shim
+    below) and the deepl client (its session is replaced) alike. A final
+    failure raises ``ServiceError``, which neither library swallows.
+    """
+
+    def __init__(self, name: str, settings: Settings, stop: threading.Event):
+        super().__init__()
+        self.name = name
+        self.settings = settings
+        self.stop = stop
+        self.slots = threading.BoundedSemaphore(settings.concurrency)
+        self.lock = threading.Lock()
+        self.next_start = 0.0
+        self.requests_sent = 0
+
+    def send(self, request, **kwargs):
+        kwargs["timeout"] = self.settings.timeout
+        host = urllib.parse.urlsplit(request.url).netloc
+        last = ""
+        for attempt in range(self.settings.retries + 1):
+            retry_after = None
+            with self.slots:
+                self._wait_turn()
+                try:
+                    with self.lock:
+                        self.requests_sent += 1
+                    response = super().send(request, **kwargs)
+                except requests.exceptions.Timeout:
+                    last = f"no answer from {host} within {self.settings.timeout:g} s"
+                except requests.exceptions.ConnectionError as exc:
+                    if _offline(exc):
+                        raise ServiceError(f"unreachable: {_connection_reason(exc, host)}", fatal=True) from None
+                    last = f"connection to {host} failed ({_connection_reason(exc, host)})"
+                else:
+                    if response.status_code not in RETRY_STATUSES:
+                        return response
+                    last = f"HTTP {response.status_code} from {host}"
+                    retry_after = _retry_after(response.headers.get("Retry-After"))
+                    response.close()
+            if attempt == self.settings.retries:
+                break
+            delay = _backoff(self.settings.backoff, attempt)
+            if retry_after is not None:
+                if retry_after > self.settings.max_wait:
+                    raise ServiceError(f"{last}: asks to wait {retry_after:g} s (more than max_wait "
+                                       f"{self.settings.max_wait:g} s)", fatal=True)
+                delay = max(delay, retry_after)
+                with self.lock:  # every request to this service waits, not just this one
+                    self.next_start = max(self.next_start, time.monotonic() + delay)
+            if self.stop.wait(min(delay, self.settings.max_wait)):
+                raise ServiceError("stopped")
+        fatal = not last.startswith("HTTP 5")
+        raise ServiceError(f"{last} after {self.settings.retries + 1} tries", fatal=fatal)
+
+    def _wait_turn(self) -> None:
+        """Rate limit: request starts are at least 1/rate seconds apart, across threads."""
+        with self.lock:
+            now = time.monotonic()
+            start = max(now, self.next_start)
+            self.next_start = start + 1.0 / self.settings.rate
+        if start > now and self.stop.wait(start - now):
+            raise ServiceError("stopped")
+
+
+def _backoff(base: float, attempt: int) -> float:
+    """Exponential backoff with 'equal jitter': between half and all of base * 2**attempt."""
+    ceiling = base * 2 ** attempt
+    return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+def _offline(exc: Exception) -> bool:
+    text = repr(exc)
+    return any(s in text for s in ("NameResolutionError", "Failed to resolve", "Name or service not known",
+                                   "ProxyError", "Network is unreachable", "Temporary failure in name"))
+
+
+def _connection_reason(exc: Exception, host: str) -> str:
+    text = repr(exc)
+    if "ProxyError" in text:
+        return f"cannot reach {host} through the configured proxy (offline?)"
+    if "resolve" in text or "Name or service" in text or "name resolution" in text:
+        return f"cannot resolve {host} (offline?)"
+    if "Connection refused" in text:
+        return f"{host} refused the connection (is the service running?)"
+    if "reset" in text.lower() or "aborted" in text.lower():
+        return f"{host} closed the connection"
+    return f"cannot connect to {host}"
+
+
+class _RequestsShim:
+    """Stands in for the ``requests`` module inside deep-translator, which calls ``requests.get/post``
+    without a timeout: the calls go to the polite session of the engine working in this thread."""
+
+    exceptions = requests.exceptions
+    local = threading.local()
+
+    def get(self, url, **kwargs):
+        return self._session().get(url, **kwargs)
+
+    def post(self, url, **kwargs):
+        return self._session().post(url, **kwargs)
+
+    def _session(self) -> requests.Session:
+        session = getattr(self.local, "session", None)
+        if session is None:  # deep-translator used outside an engine: still never without a timeout
+            session = PoliteSession("deep-translator", Settings(url=None), threading.Event())
+            self.local.session = session
+        return session
+
+
+_SHIM = _RequestsShim()
+
+
+def _install_shim() -> None:
+    from deep_translator import google, libre, microsoft, mymemory
+
+    for module in (google, libre, microsoft, mymemory):
+        module.requests = _SHIM
+
+
+_install_shim()
+
+
+# --------------------------------------------------------------------------
+# The engine: units, cache, batches, mapping back
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Unit:
+    """What one text in a request stands for: one sentence, or a paragraph's sentences together."""
+
+    indices: list[int]
+    masked: Masked
+    alone: bool = False  # sent sentence by sentence after its paragraph did not map back
+
+
+@dataclass
+class Outcome:
+    """Results for some requests (by index), or why they failed."""
+
+    indices: list[int]
+    results: list[Result | None]
+    error: str | None = None
+    fatal: bool = False
+
+
+@dataclass
+class Budget:
+    """The ``--max-chars`` cost cap, shared by every engine of a run."""
+
+    limit: int | None = None
+    used: int = 0
+
+    def take(self, chars: int) -> bool:
+        if self.limit is not None and self.used + chars > self.limit:
+            return False
+        self.used += chars
+        return True
+
+
+@dataclass(frozen=True)
+class Planned:
+    text: str  # German as it would leave (masked), one request text
+    chars: int
+
+
+class ServiceEngine:
+    """Base of the network engines; subclasses implement ``_request`` (one HTTP exchange)."""
+
+    name = "service"
+    remote = True
+    xml = False  # tags as XML with escaped prose (DeepL); otherwise plain text
+    defaults = Settings(url=None)
+    extra_keys: tuple[str, ...] = ()
+    key_variable: str | None = None
+    key_required = False
+
+    def __init__(self, config: Config, settings: Settings | None = None):
+        self.settings = settings or load_settings(config, self.name, self.defaults, self.extra_keys)
+        self.stop = threading.Event()
+        self.session = PoliteSession(self.name, self.settings, self.stop)
+        self.chars_sent = 0
+        self.cached = 0
+
+    @property
+    def requests_sent(self) -> int:
+        return self.session.requests_sent
+
+    @property
+    def api_key(self) -> str | None:
+        return os.environ.get(self.key_variable) if self.key_variable else None
+
+    @property
+    def cache_name(self) -> str:
+        """The cache key's engine part: the name plus settings that change the output."""
+        variant = ",".join(f"{k}={v}" for k, v in sorted(self.settings.extra.items()) if k in ("formality", "glossary"))
+        return f"{self.name}({variant})" if variant else self.name
+
+    def check_ready(self) -> None:
+        if self.key_required and not self.api_key:
+            raise ServiceError(f"no API key: set the environment variable {self.key_variable}", fatal=True)
+
+    # -- the plain seam --------------------------------------------------
+
+    def translate(self, requests: Sequence[Request], source: str, target: str) -> list[Result | None]:
+        results: list[Result | None] = [None] * len(requests)
+        for group in self.stream(requests, source, target):
+            for outcome in group:
+                for i, result in zip(outcome.indices, outcome.results):
+                    results[i] = result
+        return results
+
+    # -- planning and streaming ------------------------------------------
+
+    def units(self, requests: Sequence[Request]) -> list[Unit]:
+        """Consecutive sentences of one block travel together (within the length cap)."""
+        groups: list[list[int]] = []
+        for i, request in enumerate(requests):
+            block = getattr(request, "block", "")
+            if groups and block and getattr(requests[groups[-1][-1]], "block", "") == block:
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        units: list[Unit] = []
+        for group in groups:
+            unit = self._mask(requests, group)
+            if len(group) > 1 and len(unit.masked.text) > self.settings.batch_chars:
+                units.extend(self._mask(requests, [i], alone=True) for i in group)
+            else:
+                units.append(unit)
+        return units
+
+    def _mask(self, requests: Sequence[Request], group: list[int], alone: bool = False) -> Unit:
+        pieces: dict = {}
+        texts: list[str] = []
+        first = 1
+        for i in group:
+            m = mask(requests[i].text, requests[i].labels, self.xml, first)
+            pieces.update(m.pieces)
+            texts.append(m.text)
+            first = m.next_id
+        return Unit(list(group), Masked(" ".join(texts), pieces, first), alone)
+
+    def plan(self, requests: Sequence[Request], source: str, target: str, cache: MTCache | None) -> list[Planned]:
+        """What ``stream`` would send (cache hits left out): for ``--dry-run``."""
+        units = self.units(requests)
+        hits = cache.get_many(self.cache_name, source, target, [u.masked.text for u in units]) if cache else {}
+        texts = dict.fromkeys(normalise(u.masked.text) for u in units if u.masked.text not in hits)
+        return [Planned(t, len(t)) for t in texts]
+
+    def batches(self, texts: list[str]) -> list[list[str]]:
+        """Greedy packing within the service's characters and items per request."""
+        out: list[list[str]] = []
+        size = 0
+        for text in texts:
+            if out and size + len(text) + 1 <= self.settings.batch_chars and len(out[-1]) < self.settings.batch_items:
+                out[-1].append(text)
+                size += len(text) + 1
+            else:
+                out.append([text])
+                size = len(text)
+        return out
+
+    def stream(self, requests: Sequence[Request], source: str, target: str, cache: MTCache | None = None,
+               budget: Budget | None = None) -> Iterator[list[Outcome]]:
+        """Yield outcomes as they arrive, one list per finished request (cache hits first).
+
+        Runs in the caller's thread; only HTTP runs in worker threads, so the
+        cache and the catalogs are touched from one thread.
+        """
+        budget = budget or Budget()
+        try:
+            self.check_ready()
+        except ServiceError as exc:
+            yield [Outcome(list(range(len(requests))), [None] * len(requests), exc.message, True)]
+            return
+        units = self.units(requests)
+        hits = cache.get_many(self.cache_name, source, target, [u.masked.text for u in units]) if cache else {}
+        waiting: dict[str, list[Unit]] = {}
+        done: list[Outcome] = []
+        retry: list[Unit] = []
+        for unit in units:
+            if unit.masked.text in hits:
+                self.cached += len(unit.indices)
+                done.extend(self._finish(unit, hits[unit.masked.text], requests, target, retry))
+            else:
+                waiting.setdefault(normalise(unit.masked.text), []).append(unit)
+        if done:
+            yield done
+        for unit in retry:
+            waiting.setdefault(normalise(unit.masked.text), []).append(unit)
+        if not waiting:
+            return
+        pool = ThreadPoolExecutor(max_workers=self.settings.concurrency, thread_name_prefix=f"verlag-{self.name}")
+        running: dict[Future, list[str]] = {}
+        failures_in_a_row = 0
+
+        def submit(texts: list[str]) -> None:
+            for batch in self.batches(texts):
+                chars = sum(len(t) for t in batch)
+                if len(batch[0]) > self.settings.batch_chars:
+                    yield_now.append(self._fail(batch, waiting, f"longer than {self.settings.batch_chars} characters"))
+                elif not budget.take(chars):
+                    yield_now.append(self._fail(batch, waiting, f"over the --max-chars cap of {budget.limit}"))
+                else:
+                    self.chars_sent += chars
+                    running[pool.submit(self._call, batch, source, target)] = batch
+
+        yield_now: list[list[Outcome]] = []
+        try:
+            submit(list(waiting))
+            yield from yield_now
+            yield_now.clear()
+            while running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    batch = running.pop(future)
+                    try:
+                        answers = future.result()
+                    except ServiceError as exc:
+                        failures_in_a_row += 1
+                        fatal = exc.fatal or failures_in_a_row >= 3
+                        yield [self._fail(batch, waiting, exc.message, fatal)]
+                        if fatal:
+                            for other in running:
+                                other.cancel()
+                            rest = [t for b in running.values() for t in b]
+                            running.clear()
+                            if rest:
+                                yield [self._fail(rest, waiting, exc.message, True)]
+                            return
+                        continue
+                    failures_in_a_row = 0
+                    if cache:
+                        cache.put_many(self.cache_name, source, target, list(zip(batch, answers)))
+                    outcomes: list[Outcome] = []
+                    again: list[Unit] = []
+                    for text, answer in zip(batch, answers):
+                        for unit in waiting.pop(text, []):
+                            outcomes.extend(self._finish(unit, answer, requests, target, again))
+                    for unit in again:
+                        waiting.setdefault(normalise(unit.masked.text), []).append(unit)
+                    yield outcomes
+                    if again:
+                        submit(list(dict.fromkeys(normalise(u.masked.text) for u in again)))
+                        yield from yield_now
+                        yield_now.clear()
+        finally:
+            self.stop.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+            self.stop = threading.Event()
+            self.session.stop = self.stop
+
+    def _fail(self, batch: list[str], waiting: dict[str, list[Unit]], message: str, fatal: bool = False) -> Outcome:
+        indices = [i for text in batch for unit in waiting.pop(text, []) for i in unit.indices]
+        return Outcome(indices, [None] * len(indices), message, fatal)
+
+    def _call(self, batch: list[str], source: str, target: str) -> list[str]:
+        """One request (worker thread): every failure becomes a ServiceError."""
+        _RequestsShim.local.session = self.session
+        try:
+            answers = self._request(batch, self._code(source, True), self._code(target, False))
+        except ServiceError:
+            raise
+        except Exception as exc:  # the libraries raise anything from KeyError to their own types
+            raise _service_error(exc) from None
+        if len(answers) != len(batch) or not all(isinstance(a, str) for a in answers):
+            raise ServiceError(f"malformed answer: {len(answers)} translations for {len(batch)} texts")
+        return [a.strip() for a in answers]
+
+    def _finish(self, unit: Unit, answer: str, requests: Sequence[Request], target: str,
+                again: list[Unit]) -> list[Outcome]:
+        """Restore markup and map a unit's answer back to its sentences (or queue them one by one)."""
+        text, problems = restore(answer, unit.masked, self.xml)
+        origin = f"mt: {self.name}" + (" (sentence by sentence: its paragraph did not map back)" if unit.alone else "")
+        if len(unit.indices) == 1:
+            i = unit.indices[0]
+            problems = problems or markup_difference(requests[i].text, text, requests[i].labels)
+            return [Outcome([i], [_result(text, origin, problems)])]
+        spans = sentence_spans(text, target)
+        if problems or len(spans) != len(unit.indices):
+            again.extend(self._mask(requests, [i], alone=True) for i in unit.indices)
+            return []
+        results = []
+        for i, (a, b) in zip(unit.indices, spans):
+            sentence = text[a:b]
+            results.append(_result(sentence, origin, markup_difference(requests[i].text, sentence, requests[i].labels)))
+        return [Outcome(list(unit.indices), results)]
+
+    # -- per service ----------------------------------------------------
+
+    def _code(self, lang: str, is_source: bool) -> str:
+        return self.settings.languages.get(lang) or lang.split("-")[0].lower()
+
+    def _request(self, texts: list[str], source: str, target: str) -> list[str]:
+        raise NotImplementedError
+
+
+def _result(text: str, origin: str, problems: list[str]) -> Result | None:
+    if not text.strip():
+        return None
+    if problems:
+        origin += "; check the markup: " + ", ".join(dict.fromkeys(problems))
+    return Result(text, origin)
+
+
+def _service_error(exc: Exception) -> ServiceError:
+    """deep-translator's and deepl's many exception types as one line (never with a key in it)."""
+    cause = exc
+    while cause is not None:
+        if isinstance(cause, ServiceError):
+            return cause
+        cause = cause.__cause__ or cause.__context__
+    kind = type(exc).__name__
+    if kind in ("AuthorizationException", "ApiKeyException"):
+        return ServiceError("the service refused the API key (check the environment variable)", fatal=True)
+    if kind == "QuotaExceededException":
+        return ServiceError("quota exceeded", fatal=True)
+    if kind in ("ServerException", "RequestError", "TooManyRequests", "MicrosoftAPIerror"):
+        return ServiceError(f"the service answered with an error ({kind}: {str(exc).splitlines()[0][:120]})")
+    if kind in ("TranslationNotFound",):
+        return ServiceError("the service answered without a translation")
+    if isinstance(exc, (ValueError, KeyError, TypeError, AttributeError, IndexError)):
+        return ServiceError(f"malformed answer ({kind})")
+    message = str(exc).splitlines()[0][:160] if str(exc) else kind
+    return ServiceError(f"{kind}: {message}")
+
+
+class LineBatched(ServiceEngine):
+    """deep-translator services: one text per line in one request; if the lines do not come back
+    one for one, each text goes alone."""
+
+    def _request(self, texts: list[str], source: str, target: str) -> list[str]:
+        translator = self._translator(source, target)
+        if len(texts) > 1:
+            lines = [line.strip() for line in (translator.translate("\n".join(texts)) or "").split("\n")]
+            lines = [line for line in lines if line]
+            if len(lines) == len(texts):
+                return lines
+        return [translator.translate(text) or "" for text in texts]
+
+    def _translator(self, source: str, target: str):
+        raise NotImplementedError
+
+
+class GoogleEngine(LineBatched):
+    """Google Translate's free web endpoint (no key); 5,000 characters per request."""
+
+    name = "google"
+    defaults = Settings(url="https://translate.google.com/m", concurrency=2, rate=2.0, batch_chars=4500,
+                        batch_items=100)
+
+    def _translator(self, source, target):
+        from deep_translator import GoogleTranslator
+
+        translator = GoogleTranslator(source=source, target=target)
+        translator._base_url = self.settings.url
+        return translator
+
+    def _code(self, lang, is_source):
+        from deep_translator.constants import GOOGLE_LANGUAGES_TO_CODES
+
+        mapped = self.settings.languages.get(lang)
+        if mapped:
+            return mapped
+        return lang if lang in GOOGLE_LANGUAGES_TO_CODES.values() else lang.split("-")[0].lower()
+
+
+class MyMemoryEngine(LineBatched):
+    """MyMemory's free API (no key; an ``email`` raises the daily quota); 500 characters per request."""
+
+    name = "mymemory"
+    extra_keys = ("email",)
+    defaults = Settings(url="https://api.mymemory.translated.net/get", concurrency=1, rate=1.0, batch_chars=450,
+                        batch_items=20)
+
+    def _translator(self, source, target):
+        from deep_translator import MyMemoryTranslator
+
+        translator = MyMemoryTranslator(source=source, target=target, email=self.settings.extra.get("email"))
+        translator._base_url = self.settings.url
+        return translator
+
+    def _code(self, lang, is_source):
+        from deep_translator.constants import MY_MEMORY_LANGUAGES_TO_CODES
+
+        mapped = self.settings.languages.get(lang)
+        if mapped:
+            return mapped
+        codes = MY_MEMORY_LANGUAGES_TO_CODES.values()
+        primary = lang.split("-")[0].lower()
+        return next((c for c in codes if c.lower() == lang.lower()), None) \
+            or next((c for c in codes if c.split("-")[0].lower() == primary), primary)
+
+
+class LibreEngine(LineBatched):
+    """LibreTranslate: the public instance (``LIBRE_API_KEY``) or a self-hosted one (``url``, key optional)."""
+
+    name = "libre"
+    key_variable = "LIBRE_API_KEY"
+    defaults = Settings(url="https://libretranslate.com/", concurrency=4, rate=10.0, batch_chars=2000,
+                        batch_items=50)
+
+    def _translator(self, source, target):
+        from deep_translator import LibreTranslator
+
+        url = self.settings.url if self.settings.url.endswith("/") else self.settings.url + "/"
+        translator = LibreTranslator(source=source, target=target, api_key=self.api_key or "-", custom_url=url)
+        translator.api_key = self.api_key  # deep-translator demands a key even where none is needed
+        return translator
+
+
+class MicrosoftEngine(LineBatched):
+    """Azure AI Translator (``MICROSOFT_API_KEY``; ``region`` for regional resources)."""
+
+    name = "microsoft"
+    key_variable = "MICROSOFT_API_KEY"
+    key_required = True
+    extra_keys = ("region",)
+    defaults = Settings(url="https://api.cognitive.microsofttranslator.com/translate?api-version=3.0",
+                        concurrency=4, rate=10.0, batch_chars=9000, batch_items=100)
+
+    def _translator(self, source, target):
+        from deep_translator import MicrosoftTranslator
+
+        class Offline(MicrosoftTranslator):
+            def _get_supported_languages(self):  # upstream asks the internet for this in __init__
+                return {source: source, target: target}
+
+        translator = Offline(source=source, target=target, api_key=self.api_key,
+                             region=self.settings.extra.get("region"))
+        translator._base_url = self.settings.url
+        return translator
+
+
+class DeepLEngine(ServiceEngine):
+    """DeepL through the official client: a list of texts per request, XML tag handling, formality,
+    a glossary id, and ``url`` for the server (default: chosen by the key, free or pro)."""
+
+    name = "deepl"
+    xml = True
+    key_variable = "DEEPL_API_KEY"
+    key_required = True
+    extra_keys = ("formality", "glossary")
+    defaults = Settings(url=None, concurrency=4, rate=10.0, batch_chars=30000, batch_items=50)
+
+    def _code(self, lang, is_source):
+        mapped = self.settings.languages.get(lang)
+        if mapped:
+            return mapped
+        code = lang.upper()
+        if is_source:
+            return code.split("-")[0]
+        return {"EN": "EN-GB", "PT": "PT-PT"}.get(code, code)
+
+    def _request(self, texts, source, target):
+        import deepl
+
+        translator = deepl.Translator(self.api_key, server_url=self.settings.url, send_platform_info=False)
+        translator._client._session = self.session
+        options = {k: v for k, v in self.settings.extra.items() if k in ("formality", "glossary")}
+        results = translator.translate_text(texts, source_lang=source, target_lang=target, tag_handling="xml",
+                                            preserve_formatting=True, **options)
+        return [r.text for r in results]
+
+
+SERVICES: dict[str, Callable[[Config], ServiceEngine]] = {
+    engine.name: engine for engine in (GoogleEngine, MyMemoryEngine, LibreEngine, MicrosoftEngine, DeepLEngine)
+}
+
+
+def make_service(name: str, config: Config) -> ServiceEngine:
+    return SERVICES[name](config)

@@ -1,0 +1,181 @@
+"""A fake translation service on 127.0.0.1 speaking LibreTranslate, Google's /m page, MyMemory, DeepL v2
+and Microsoft v3 shapes, with injectable latency and faults and a request log.
+
+"Translation" upper-cases every word (tags and entities stay as they are), so
+a test can see what was machine-made; "Sie" becomes "IT" when "Leber" came
+earlier in the same text and "THEY" otherwise, so a test can see whether a
+sentence travelled with its paragraph.
+
+Faults, consumed one per request from ``faults`` (or always, for requests whose
+text contains a key of ``rules``): ``timeout`` (answer after ``hang`` s),
+``429`` (with ``Retry-After: retry_after``), ``500``, ``malformed`` (broken
+JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import socket
+import struct
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+_WORD = re.compile(r"(<[^<>]*>|&#?\w+;)|([^\W\d_]+)")
+_TAGS = re.compile(r"<\s*/?\s*[gx]\d+\s*/?\s*>")
+
+
+def fake_translate(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        seen_liver = False
+
+        def word(m: re.Match) -> str:
+            nonlocal seen_liver
+            if m.group(1):
+                return m.group(1)
+            w = m.group(2)
+            if w == "Leber":
+                seen_liver = True
+            if w == "Sie":
+                return "IT" if seen_liver else "THEY"
+            return w.upper()
+
+        lines.append(_WORD.sub(word, line))
+    return "\n".join(lines)
+
+
+class FakeService:
+    def __init__(self):
+        self.latency = 0.0
+        self.hang = 2.0
+        self.retry_after = "1"
+        self.faults: list[str] = []
+        self.rules: dict[str, str] = {}
+        self.log: list[dict] = []
+        self.active = 0
+        self.max_active = 0
+        self.lock = threading.Lock()
+        handler = type("Handler", (_Handler,), {"service": self})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.httpd.handle_error = lambda *args: None
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.latency, self.hang, self.retry_after = 0.0, 2.0, "1"
+            self.faults, self.rules, self.log = [], {}, []
+            self.max_active = 0
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def texts(self) -> list[list[str]]:
+        return [entry["texts"] for entry in self.log]
+
+    def _fault(self, texts: list[str]) -> str | None:
+        with self.lock:
+            for key, fault in self.rules.items():
+                if any(key in t for t in texts):
+                    return fault
+            return self.faults.pop(0) if self.faults else None
+
+
+class _Handler(BaseHTTPRequestHandler):
+    service: FakeService
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self._serve()
+
+    def do_POST(self):
+        self._serve()
+
+    def _serve(self):
+        svc = self.service
+        url = urllib.parse.urlsplit(self.path)
+        query = dict(urllib.parse.parse_qsl(url.query))
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        data = {}
+        if body:
+            try:
+                data = json.loads(body)
+            except ValueError:
+                data = dict(urllib.parse.parse_qsl(body.decode()))
+        if url.path.endswith("/v2/translate"):
+            shape, texts = "deepl", list(data.get("text", []))
+        elif url.path.endswith("/microsoft"):
+            shape, texts = "microsoft", [item["Text" if "Text" in item else "text"] for item in data]
+        elif url.path.endswith("/m"):
+            shape, texts = "google", [query.get("q", "")]
+        elif url.path.endswith("/get"):
+            shape, texts = "mymemory", [query.get("q", "")]
+        else:
+            shape, texts = "libre", [query.get("q") or data.get("q", "")]
+        entry = {"shape": shape, "texts": texts, "chars": sum(len(t) for t in texts), "start": time.monotonic(),
+                 "query": query, "headers": dict(self.headers)}
+        with svc.lock:
+            svc.active += 1
+            svc.max_active = max(svc.max_active, svc.active)
+            svc.log.append(entry)
+        try:
+            fault = svc._fault(texts)
+            entry["fault"] = fault
+            time.sleep(svc.latency)
+            if fault == "timeout":
+                time.sleep(svc.hang)
+            if fault == "reset":
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.connection.close()
+                self.close_connection = True
+                return
+            if fault in ("429", "500"):
+                self.send_response(int(fault))
+                if fault == "429":
+                    self.send_header("Retry-After", svc.retry_after)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            answers = [fake_translate(t) for t in texts]
+            if fault == "mangle":
+                answers = [_TAGS.sub("", a) for a in answers]
+            self._answer(shape, answers, texts, malformed=fault == "malformed")
+        finally:
+            with svc.lock:
+                svc.active -= 1
+                entry["end"] = time.monotonic()
+
+    def _answer(self, shape: str, answers: list[str], texts: list[str], malformed: bool):
+        if shape == "google":
+            payload = f'<html><body><div class="result-container">{html.escape(answers[0])}</div></body></html>'
+            kind = "text/html"
+            if malformed:
+                payload = "<html><body><p>sorry</p></body></html>"
+        else:
+            kind = "application/json"
+            if shape == "deepl":
+                obj = {"translations": [{"detected_source_language": "DE", "text": a, "billed_characters": len(t)}
+                                        for a, t in zip(answers, texts)]}
+            elif shape == "microsoft":
+                obj = [{"translations": [{"text": a, "to": "en"}]} for a in answers]
+            elif shape == "mymemory":
+                obj = {"responseData": {"translatedText": answers[0]}, "matches": []}
+            else:
+                obj = {"translatedText": answers[0]}
+            payload = "{not json" if malformed else json.dumps(obj)
+        data = payload.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
