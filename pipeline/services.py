@@ -449,11 +449,12 @@ class ServiceEngine:
                     self.chars_sent += chars
                     running[pool.submit(self._call, batch, source, target)] = batch
 
-        yield_now: list[list[Outcome]] = []
+        yield_now: list[Outcome] = []
         try:
             submit(list(waiting))
-            yield from yield_now
-            yield_now.clear()
+            if yield_now:
+                yield list(yield_now)
+                yield_now.clear()
             while running:
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
@@ -486,8 +487,9 @@ class ServiceEngine:
                     yield outcomes
                     if again:
                         submit(list(dict.fromkeys(normalise(u.masked.text) for u in again)))
-                        yield from yield_now
-                        yield_now.clear()
+                        if yield_now:
+                            yield list(yield_now)
+                            yield_now.clear()
         finally:
             self.stop.set()
             pool.shutdown(wait=False, cancel_futures=True)

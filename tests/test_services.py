@@ -1,0 +1,188 @@
+"""The network engines against a real HTTP server on 127.0.0.1, through deep-translator's and deepl's own code."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Config
+from pipeline.engines import Request
+from pipeline.mtcache import MTCache
+from pipeline.services import SERVICES, Budget
+
+from mtserver import FakeService
+
+PATHS = {"libre": "/", "google": "/m", "mymemory": "/get", "deepl": "/",
+         "microsoft": "/microsoft?api-version=3.0"}
+
+
+@pytest.fixture(scope="module")
+def server():
+    svc = FakeService()
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def svc(server, monkeypatch):
+    server.reset()
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.setenv("DEEPL_API_KEY", "test-key:fx")
+    monkeypatch.setenv("MICROSOFT_API_KEY", "test-key")
+    monkeypatch.delenv("LIBRE_API_KEY", raising=False)
+    return server
+
+
+def engine(svc, name: str, **settings):
+    table = {"url": svc.url + PATHS[name], "backoff": 0.05, "timeout": 0.5, **settings}
+    return SERVICES[name](Config(root=Path("."), raw={"engines": {name: table}}))
+
+
+PARAGRAPH = [Request("Die **Leber** arbeitet nachts.", block="a#1"), Request("Sie braucht `Ruhe`.", block="a#1"),
+             Request("Sie schläft.")]
+
+
+@pytest.mark.parametrize("name", sorted(SERVICES))
+def test_every_service_translates_through_its_client_with_markup_and_context(svc, name):
+    results = engine(svc, name).translate(PARAGRAPH, "de", "en")
+    assert [r.text for r in results] == ["DIE **LEBER** ARBEITET NACHTS.", "IT BRAUCHT `Ruhe`.", "THEY SCHLÄFT."]
+    assert {r.origin for r in results} == {f"mt: {name}"}
+    assert len(svc.log) == 1 and svc.log[0]["shape"] == name
+    sent = "\n".join(svc.log[0]["texts"])
+    assert "**" not in sent and "`" not in sent and "Die <g1>Leber</g1> arbeitet nachts. Sie braucht <x2/>." in sent
+
+
+def test_deepl_gets_xml_tag_handling_and_the_key_only_in_the_header(svc):
+    engine(svc, "deepl").translate([Request("A & B **fett**.")], "de", "fr")
+    entry = svc.log[0]
+    assert entry["texts"] == ["A &amp; B <g1>fett</g1>."]
+    assert entry["headers"]["Authorization"] == "DeepL-Auth-Key test-key:fx"
+
+
+def test_self_hosted_libre_works_without_a_key_and_sends_none(svc):
+    engine(svc, "libre").translate([Request("Hallo.")], "de", "en")
+    assert "api_key" not in svc.log[0]["query"]
+
+
+def test_many_segments_travel_in_few_requests_within_the_length_cap(svc):
+    requests = [Request(f"Satz Nummer {n} über die Leber.") for n in range(60)]
+    results = engine(svc, "google", batch_chars=300).translate(requests, "de", "en")
+    assert all(r.text == f"SATZ NUMMER {n} ÜBER DIE LEBER." for n, r in enumerate(results))
+    assert 6 <= len(svc.log) <= 10
+    assert all(len("\n".join(e["texts"])) <= 300 for e in svc.log)
+
+
+def test_concurrent_requests_never_exceed_the_bound(svc):
+    svc.latency = 0.15
+    results = engine(svc, "libre", concurrency=3, batch_items=1, rate=1000).translate(
+        [Request(f"Satz {n}.") for n in range(9)], "de", "en")
+    assert all(results) and len(svc.log) == 9
+    assert svc.max_active == 3
+
+
+def test_rate_limit_spaces_request_starts(svc):
+    engine(svc, "libre", concurrency=4, batch_items=1, rate=20).translate([Request(f"Satz {n}.") for n in range(5)],
+                                                                        "de", "en")
+    starts = sorted(e["start"] for e in svc.log)
+    assert all(b - a >= 0.045 for a, b in zip(starts, starts[1:]))
+
+
+def test_retries_back_off_exponentially_and_honour_retry_after(svc):
+    svc.faults = ["500", "timeout", "reset", "429"]
+    svc.hang, svc.retry_after = 0.6, "0.4"
+    results = engine(svc, "libre", backoff=0.1, timeout=0.3).translate([Request("Die Leber.")], "de", "en")
+    assert results[0].text == "DIE LEBER."
+    assert [e.get("fault") for e in svc.log] == ["500", "timeout", "reset", "429", None]
+    starts = [e["start"] for e in svc.log]
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert gaps[0] >= 0.05  # first wait: half to all of 0.1 s
+    assert gaps[1] >= 0.3 + 0.1  # the timeout, then the second wait (0.1-0.2 s)
+    assert gaps[2] >= 0.2  # third wait: 0.2-0.4 s
+    assert gaps[3] >= 0.4  # Retry-After: 0.4 s beats the fourth wait (0.4-0.8 s) only as a floor
+
+
+def test_a_failing_batch_leaves_its_segments_empty_with_one_line_why(svc):
+    svc.faults = ["500"] * 3
+    outcomes = [o for group in engine(svc, "libre", retries=2).stream([Request("Die Leber.")], "de", "en")
+                for o in group]
+    assert len(svc.log) == 3
+    assert [(o.indices, o.results, o.fatal) for o in outcomes] == [([0], [None], False)]
+    assert outcomes[0].error.startswith("HTTP 500 from 127.0.0.1:") and outcomes[0].error.endswith("after 3 tries")
+
+
+@pytest.mark.parametrize("name", ["libre", "google", "deepl"])
+def test_malformed_answers_are_failures_not_translations(svc, name):
+    svc.faults = ["malformed"]
+    outcomes = [o for group in engine(svc, name).stream([Request("Die Leber.")], "de", "en") for o in group]
+    assert outcomes[0].results == [None] and "answer" in outcomes[0].error or "Exception" in outcomes[0].error
+
+
+def test_a_paragraph_that_does_not_map_back_goes_sentence_by_sentence_and_says_so(svc):
+    svc.faults = ["mangle"]
+    results = engine(svc, "libre").translate(PARAGRAPH[:2], "de", "en")
+    assert [r.text for r in results] == ["DIE **LEBER** ARBEITET NACHTS.", "THEY BRAUCHT `Ruhe`."]
+    assert all(r.origin == "mt: libre (sentence by sentence: its paragraph did not map back)" for r in results)
+
+
+def test_mangled_markup_is_kept_for_review_with_a_warning(svc):
+    svc.rules = {"braucht": "mangle"}
+    (result,) = engine(svc, "libre").translate([Request("Sie braucht `Ruhe` und **Schlaf**.")], "de", "en")
+    assert result.text == "THEY BRAUCHT  UND SCHLAF."
+    assert result.origin == "mt: libre; check the markup: lost “`Ruhe`”, lost “**”"
+
+
+def test_unreachable_service_stops_the_engine_at_once(svc):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    eng = SERVICES["libre"](Config(root=Path("."), raw={"engines": {"libre": {
+        "url": f"http://127.0.0.1:{port}/", "retries": 1, "backoff": 0.01}}}))
+    outcomes = [o for g in eng.stream([Request("A."), Request("B.")], "de", "en") for o in g]
+    assert [o.fatal for o in outcomes] == [True]
+    assert outcomes[0].error == f"connection to 127.0.0.1:{port} failed (127.0.0.1:{port} refused the connection " \
+                                "(is the service running?)) after 2 tries"
+
+
+def test_missing_key_is_one_line_naming_the_variable(svc, monkeypatch):
+    monkeypatch.delenv("DEEPL_API_KEY")
+    outcomes = [o for g in engine(svc, "deepl").stream([Request("A.")], "de", "en") for o in g]
+    assert outcomes[0].error == "no API key: set the environment variable DEEPL_API_KEY" and outcomes[0].fatal
+    assert svc.log == []
+
+
+def test_cache_answers_a_repeat_and_the_same_sentence_with_other_link_targets(svc, tmp_path):
+    cache = MTCache(tmp_path / "c.sqlite")
+    eng = engine(svc, "libre")
+    first = [o for g in eng.stream([Request("Siehe [hier](https://a.example).")], "de", "en", cache) for o in g]
+    again = [o for g in eng.stream([Request("Siehe  [hier](https://b.example).")], "de", "en", cache) for o in g]
+    assert len(svc.log) == 1
+    assert first[0].results[0].text == "SIEHE [HIER](https://a.example)."
+    assert again[0].results[0].text == "SIEHE [HIER](https://b.example)."
+    other_pair = [o for g in eng.stream([Request("Siehe [hier](https://a.example).")], "de", "fr", cache) for o in g]
+    assert len(svc.log) == 2 and other_pair[0].results[0]
+    rows = sqlite3.connect(tmp_path / "c.sqlite").execute("SELECT engine, source, target, text FROM translations")
+    assert sorted(rows) == [("libre", "de", "en", "Siehe <g1>hier</g1>."), ("libre", "de", "fr", "Siehe <g1>hier</g1>.")]
+
+
+def test_a_damaged_cache_is_set_aside_not_fatal(tmp_path):
+    path = tmp_path / "c.sqlite"
+    path.write_bytes(b"this is no database" * 100)
+    cache = MTCache(path)
+    cache.put_many("libre", "de", "en", [("a", "b")])
+    assert cache.get_many("libre", "de", "en", ["a"]) == {"a": "b"}
+    assert (tmp_path / "c.sqlite.damaged").exists()
+
+
+def test_cost_cap_stops_sending_and_says_so(svc):
+    requests = [Request(f"Satz {n} über die Leber.") for n in range(10)]
+    outcomes = [o for g in engine(svc, "libre", batch_items=2).stream(requests, "de", "en", budget=Budget(100))
+                for o in g]
+    sent = sum(e["chars"] for e in svc.log)
+    assert sent <= 100
+    filled = [r for o in outcomes for r in o.results if r]
+    capped = [o for o in outcomes if o.error == "over the --max-chars cap of 100"]
+    assert filled and capped and len(filled) + sum(len(o.indices) for o in capped) == 10
