@@ -1,0 +1,221 @@
+"""`verlag pretranslate` with network engines: chain, context, cache, summary, exit statuses, crashes, offline."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+
+import polib
+import pytest
+
+from pipeline.catalog import entry_state, provenance
+
+from conftest import REPO, article, msgfmt_check
+from mtserver import FakeService
+
+LEBER = article("Leber", """
+    Die **Leber** arbeitet nachts. Sie braucht Ruhe und `Zeit`.
+
+    Siehe [die Liste](https://example.org/liste) für Tee.
+
+    - Tee trinken
+    - Früh schlafen
+    """)
+ZECKEN = article("Zecken", """
+    Zecken mögen hohes Gras.
+
+    - Tee trinken
+    """)
+
+
+@pytest.fixture(scope="module")
+def server():
+    svc = FakeService()
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def mt(server, project, monkeypatch):
+    """A project whose chain is libre (the loopback server) then copy."""
+    server.reset()
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.delenv("LIBRE_API_KEY", raising=False)
+    project.write("verlag.toml", f"""name = "Test"
+languages = ["en", "fr"]
+
+[pretranslate]
+engines = ["libre", "copy"]
+
+[engines.libre]
+url = "{server.url}/"
+backoff = 0.02
+timeout = 1
+retries = 2
+""")
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.server = server
+    return project
+
+
+def entries(project, lang="en", slug="leber") -> dict[str, polib.POEntry]:
+    po = polib.pofile(str(project.root / f"translations/{lang}/{slug}.po"))
+    return {e.msgid: e for e in po if not e.obsolete}
+
+
+def test_chain_fills_everything_fuzzy_with_provenance_and_context(mt):
+    mt.write("verlag.toml", mt.read("verlag.toml") + "batch_items = 1\n")
+    mt.server.rules = {"Früh": "malformed"}
+    result = mt.run("pretranslate")
+    en = entries(mt)
+    assert en["Die **Leber** arbeitet nachts."].msgstr == "DIE **LEBER** ARBEITET NACHTS."
+    assert en["Sie braucht Ruhe und `Zeit`."].msgstr == "IT BRAUCHT RUHE UND `Zeit`."  # sent with its paragraph
+    assert en["Siehe [die Liste](https://example.org/liste) für Tee."].msgstr == \
+        "SIEHE [DIE LISTE](https://example.org/liste) FÜR TEE."
+    assert en["Früh schlafen"].msgstr == "Früh schlafen" and provenance(en["Früh schlafen"]) == ["mt: copy"]
+    assert provenance(en["Tee trinken"]) == ["mt: libre"]
+    assert all(e.fuzzy for e in en.values())
+    for lang in ("en", "fr"):
+        msgfmt_check(mt.root / f"translations/{lang}/leber.po")
+    out = result.output
+    assert "en: 5 entries drafted by libre" in out and "en: 1 entries drafted by copy" in out
+    assert "en: 0 entries still empty" in out
+    assert "warning: libre: 2 segments not translated: malformed answer (JSONDecodeError)" in out
+
+
+def test_rerun_and_re_extract_and_a_second_article_ask_the_service_nothing_new(mt):
+    mt.run("pretranslate")
+    first = len(mt.server.log)
+    assert first > 0
+    result = mt.run("pretranslate")
+    assert len(mt.server.log) == first and "libre:" not in result.output
+    for lang in ("en", "fr"):
+        (mt.root / f"translations/{lang}/leber.po").unlink()
+    mt.run("extract")
+    result = mt.run("pretranslate")
+    assert len(mt.server.log) == first
+    assert "libre: 0 requests, 0 characters sent, 12 segments from the cache" in result.output
+    mt.write("source_de/zecken.md", ZECKEN)
+    mt.run("extract")
+    mt.run("pretranslate")
+    new = [t for e in mt.server.log[first:] for t in e["texts"]]
+    assert not any("Tee trinken" in t for t in new) and any("Gras" in t for t in new)
+    assert entries(mt, "en", "zecken")["Tee trinken"].msgstr == "TEE TRINKEN"
+
+
+def test_provenance_survives_extract_and_gettext_tools_and_review_signs_off(mt):
+    mt.run("pretranslate", "--lang", "en")
+    path = mt.root / "translations/en/leber.po"
+    subprocess.run(["msgcat", "-o", str(path), str(path)], check=True)
+    mt.write("source_de/leber.md", LEBER.replace("- Früh schlafen", "- Früh schlafen gehen"))
+    mt.run("extract")
+    en = entries(mt)
+    assert provenance(en["Tee trinken"]) == ["mt: libre"] and entry_state(en["Tee trinken"]) == "machine"
+    po = polib.pofile(str(path))
+    po.find("Tee trinken").flags.remove("fuzzy")
+    po.save(str(path))
+    assert entry_state(entries(mt)["Tee trinken"]) == "reviewed"
+
+
+def test_mangled_markup_is_drafted_with_a_warning_the_reviewer_sees(mt):
+    mt.server.rules = {"Liste": "mangle"}
+    result = mt.run("pretranslate", "--lang", "en")
+    entry = entries(mt)["Siehe [die Liste](https://example.org/liste) für Tee."]
+    assert entry.fuzzy and entry.msgstr == "SIEHE DIE LISTE FÜR TEE."
+    assert provenance(entry) == ["mt: libre; check the markup: lost “[”, lost “](https://example.org/liste)”"]
+    assert "#. mt: libre; check the markup" in mt.read("translations/en/leber.po")
+    assert "warning: libre: 1 drafts changed the markup" in result.output
+    msgfmt_check(mt.root / "translations/en/leber.po")
+
+
+def test_dry_run_shows_what_would_be_sent_and_changes_nothing(mt):
+    before = mt.snapshot()
+    result = mt.run("pretranslate", "--dry-run", "--lang", "en")
+    assert mt.snapshot() == before and mt.server.log == []
+    assert "en libre: Die <g1>Leber</g1> arbeitet nachts. Sie braucht Ruhe und <x2/>." in result.output
+    assert "en: would send 5 texts, 125 characters to libre (cached answers left out)" in result.output
+
+
+def test_cost_cap_leaves_the_rest_for_the_next_engine(mt):
+    mt.write("verlag.toml", mt.read("verlag.toml") + "batch_items = 1\n")
+    result = mt.run("pretranslate", "--max-chars", "60", "--engine", "libre", "--lang", "en")
+    assert sum(e["chars"] for e in mt.server.log) <= 60
+    assert "not translated: over the --max-chars cap of 60" in result.output
+    assert 0 < sum(1 for e in entries(mt).values() if e.msgstr) < 6
+
+
+def test_article_option_selects_one_article_and_an_unknown_one_is_an_error(mt):
+    mt.write("source_de/zecken.md", ZECKEN)
+    mt.run("extract")
+    mt.run("pretranslate", "--article", "zecken", "--engine", "copy")
+    assert not any(e.msgstr for e in entries(mt).values())
+    result = mt.run("pretranslate", "--article", "nope", code=2)
+    assert "no article with slug nope" in result.output
+
+
+def test_nothing_done_is_exit_1_with_one_line_per_engine(mt):
+    mt.server.faults = ["500"] * 50
+    result = mt.run("pretranslate", "--engine", "libre", code=1)
+    assert result.output.count("warning: libre:") == 1
+    assert "Traceback" not in result.output and "pretranslate: nothing could be drafted" in result.output
+
+
+def test_bad_engine_settings_name_the_file_and_line(mt):
+    mt.write("verlag.toml", mt.read("verlag.toml").replace("timeout = 1", 'timeout = "soon"'))
+    result = mt.run("pretranslate", code=2)
+    assert "verlag.toml:10: timeout: [engines.libre] expected a number >= 0.0, got 'soon'" in result.output
+    mt.write("verlag.toml", mt.read("verlag.toml").replace('timeout = "soon"', 'api_key = "secret"'))
+    result = mt.run("pretranslate", code=2)
+    assert "keys never go into verlag.toml" in result.output and "secret" not in result.output
+
+
+def test_offline_default_chain_gives_one_clean_line_and_exit_1(project, monkeypatch):
+    """The shipped engine chain with every route out of this machine pointing at a closed loopback port."""
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.setenv(var, "http://127.0.0.1:9")
+    monkeypatch.setenv("NO_PROXY", "")
+    monkeypatch.setenv("no_proxy", "")
+    shipped = tomllib.loads((REPO / "verlag.toml").read_text(encoding="utf-8"))["pretranslate"]["engines"]
+    remote = [e for e in shipped if e in ("google", "mymemory", "libre", "microsoft", "deepl")]
+    assert remote, "the shipped chain has a network engine"
+    project.write("verlag.toml", project.read("verlag.toml") + f"\n[pretranslate]\nengines = {shipped!r}\n"
+                  .replace("'", '"'))
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    result = project.run("pretranslate", code=1 if shipped == remote else 0)
+    lines = [line for line in result.output.splitlines() if line.startswith("warning: google")]
+    assert lines == ["warning: google: unreachable: cannot reach translate.google.com through the configured proxy "
+                     "(offline?); skipped for this run (6 segments left for the next engine or run)"]
+    assert "Traceback" not in result.output
+
+
+def test_sigkill_mid_run_keeps_valid_catalogs_and_the_finished_work(mt):
+    mt.write("source_de/lang.md", article("Lang", "\n\n".join(f"Absatz {n} über die Leber." for n in range(20))))
+    mt.run("extract")
+    mt.write("verlag.toml", mt.read("verlag.toml") + "concurrency = 1\nbatch_items = 1\nrate = 1000\n")
+    mt.server.latency = 0.05
+    env = {**os.environ, "NO_PROXY": "127.0.0.1", "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, str(REPO / "cli.py"), "-C", str(mt.root), "pretranslate",
+                             "--lang", "en", "--article", "lang", "--engine", "libre"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    path = mt.root / "translations/en/lang.po"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and path.read_text(encoding="utf-8").count("#. mt: libre") < 5:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    for catalog in (mt.root / "translations").rglob("*.po"):
+        msgfmt_check(catalog)
+    done = {e.msgid for e in entries(mt, "en", "lang").values() if e.msgstr}
+    assert 5 <= len(done) < 20
+    assert all(entries(mt, "en", "lang")[m].msgstr == m.upper() for m in done)
+    answered = len(mt.server.log)
+    mt.run("pretranslate", "--lang", "en", "--article", "lang", "--engine", "libre")
+    again = {t for e in mt.server.log[answered:] for t in e["texts"]}
+    assert not again & done
+    assert all(e.msgstr for e in entries(mt, "en", "lang").values())
