@@ -159,9 +159,10 @@ def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool
         if exc.path is None:
             raise VerlagError(f"[pretranslate] engines: {exc.message}", config.root / "verlag.toml") from None
         raise
-    work = collect(config, list(languages or config.languages), list(slugs) or None)
+    targets = list(languages or config.languages)
+    work = collect(config, targets, list(slugs) or None)
     with progress_bar("pretranslate", work.size) as progress:
-        result = run(config, engines, work, dry_run=dry_run, max_chars=max_chars, progress=progress)
+        result = run(config, engines, targets, progress=progress, dry_run=dry_run, max_chars=max_chars, work=work)
     for (lang, engine), planned in sorted(result.planned.items()):
         for item in planned:
             click.echo(f"{lang} {engine}: {item.text}")

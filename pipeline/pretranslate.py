@@ -11,6 +11,7 @@ its segments to the next engine and says why in the summary.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from .fsutil import relpath, write_if_changed
 from .segment import reference_labels
 from .sources import load_articles
 
+FLUSH_SECONDS = 0.5
 _BLOCK = re.compile(r"block (\d+), sentence \d+ of \d+")
 
 
@@ -97,17 +99,19 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
     return work
 
 
-def pretranslate(config: Config, engines: list[Engine], work: Work, dry_run: bool = False,
-                 max_chars: int | None = None, progress=None) -> PretranslateResult:
-    """Run the chain over ``work``; a KeyboardInterrupt ends the run with everything so far saved."""
-    from .services import Budget  # the network stack loads only when pretranslate runs
-
+def pretranslate(config: Config, engines: list[Engine], languages: list[str], slugs: list[str] | None = None,
+                 progress=None, dry_run: bool = False, max_chars: int | None = None,
+                 work: Work | None = None) -> PretranslateResult:
+    """Run the chain over the empty entries (``work``, if already collected); ``progress()`` is called per
+    filled entry. A KeyboardInterrupt ends the run with everything so far saved."""
+    work = work if work is not None else collect(config, languages, slugs)
     result = PretranslateResult(errors=list(work.errors), todo=work.size)
-    budget = Budget(max_chars)
-    cache = None
-    if any(getattr(e, "remote", False) for e in engines):
+    budget = cache = None
+    if any(getattr(e, "remote", False) for e in engines):  # the network stack loads only when needed
         from .mtcache import open_cache
+        from .services import Budget
 
+        budget = Budget(max_chars)
         cache = open_cache(config.state_dir)
     languages = list(dict.fromkeys(c.lang for c in work.catalogs))
     try:
@@ -150,7 +154,10 @@ def _request(catalog: Catalog, entry: polib.POEntry) -> Request:
 
 
 def _stream(engine, requests, todo, config, lang, cache, budget, result, progress) -> set[int]:
+    """Apply answers as they arrive; dirty catalogs are written at most every FLUSH_SECONDS (the cache
+    already holds every answer, so a crash in between costs no request), and once more at the end."""
     filled: set[int] = set()
+    flushed = time.monotonic()
     for group in engine.stream(requests, config.source_language, lang, cache=cache, budget=budget):
         new: set[int] = set()
         for outcome in group:
@@ -160,8 +167,11 @@ def _stream(engine, requests, todo, config, lang, cache, budget, result, progres
                 failed[outcome.error] += len(outcome.indices)
                 if outcome.fatal:
                     result.unavailable.setdefault(engine.name, outcome.error)
-        _save_touched(todo, new)
         filled |= new
+        if time.monotonic() - flushed >= FLUSH_SECONDS:
+            _save_touched(todo, filled)
+            flushed = time.monotonic()
+    _save_touched(todo, filled)
     return filled
 
 
@@ -191,7 +201,7 @@ def _fill(entry: polib.POEntry, answer: Result) -> None:
 
 
 def _save_touched(todo, filled) -> None:
-    for catalog in {id(todo[n][0]): todo[n][0] for n in filled}.values():
+    for catalog in {id(todo[n][0]): todo[n][0] for n in filled if todo[n][0].dirty}.values():
         _write(catalog)
 
 

@@ -128,12 +128,23 @@ class _Handler(BaseHTTPRequestHandler):
             svc.active += 1
             svc.max_active = max(svc.max_active, svc.active)
             svc.log.append(entry)
+        finished = False
+
+        def finish():  # before the answer goes out: the client may send its next request once it has it
+            nonlocal finished
+            if not finished:
+                finished = True
+                with svc.lock:
+                    svc.active -= 1
+                    entry["end"] = time.monotonic()
+
         try:
             fault = svc._fault(texts)
             entry["fault"] = fault
             time.sleep(svc.latency)
             if fault == "timeout":
                 time.sleep(svc.hang)
+            finish()
             if fault == "reset":
                 self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                 self.connection.close()
@@ -151,9 +162,7 @@ class _Handler(BaseHTTPRequestHandler):
                 answers = [_TAGS.sub("", a) for a in answers]
             self._answer(shape, answers, texts, malformed=fault == "malformed")
         finally:
-            with svc.lock:
-                svc.active -= 1
-                entry["end"] = time.monotonic()
+            finish()
 
     def _answer(self, shape: str, answers: list[str], texts: list[str], malformed: bool):
         if shape == "google":

@@ -194,7 +194,9 @@ def test_offline_default_chain_gives_one_clean_line_and_exit_1(project, monkeypa
     assert "Traceback" not in result.output
 
 
-def test_sigkill_mid_run_keeps_valid_catalogs_and_the_finished_work(mt):
+@pytest.mark.parametrize("sig, status", [(signal.SIGKILL, -signal.SIGKILL), (signal.SIGINT, 130)])
+def test_a_killed_or_interrupted_run_keeps_valid_catalogs_and_the_finished_work(mt, sig, status):
+    """SIGKILL (a crash) or SIGINT (Ctrl-C, exit 130) after some answers: catalogs valid, answers kept and cached."""
     mt.write("source_de/lang.md", article("Lang", "\n\n".join(f"Absatz {n} über die Leber." for n in range(20))))
     mt.run("extract")
     mt.write("verlag.toml", mt.read("verlag.toml") + "concurrency = 1\nbatch_items = 1\nrate = 1000\n")
@@ -202,13 +204,16 @@ def test_sigkill_mid_run_keeps_valid_catalogs_and_the_finished_work(mt):
     env = {**os.environ, "NO_PROXY": "127.0.0.1", "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen([sys.executable, str(REPO / "cli.py"), "-C", str(mt.root), "pretranslate",
                              "--lang", "en", "--article", "lang", "--engine", "libre"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     path = mt.root / "translations/en/lang.po"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and path.read_text(encoding="utf-8").count("#. mt: libre") < 5:
         time.sleep(0.02)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == status, err
+    if sig == signal.SIGINT:
+        assert err.endswith("interrupted: every draft received so far is saved in the catalogs\n")
     for catalog in (mt.root / "translations").rglob("*.po"):
         msgfmt_check(catalog)
     done = {e.msgid for e in entries(mt, "en", "lang").values() if e.msgstr}
