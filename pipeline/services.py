@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import threading
 import time
 import urllib.parse
@@ -80,9 +81,10 @@ class Settings:
     extra: dict = field(default_factory=dict)
 
 
-_NUMBERS = {"timeout": (float, 0.0), "concurrency": (int, 1), "rate": (float, 0.0), "retries": (int, 0),
-            "backoff": (float, 0.0), "max_wait": (float, 0.0), "batch_chars": (int, 1),
-            "batch_items": (int, 1)}
+_NUMBERS = {  # key: (type, lowest value, lowest value allowed itself)
+    "timeout": (float, 0, False), "concurrency": (int, 1, True), "rate": (float, 0, False),
+    "retries": (int, 0, True), "backoff": (float, 0, True), "max_wait": (float, 0, True),
+    "batch_chars": (int, 1, True), "batch_items": (int, 1, True)}
 
 
 def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tuple[str, ...] = ()) -> Settings:
@@ -92,11 +94,13 @@ def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tup
     extra: dict = {}
     for key, value in table.items():
         if key in _NUMBERS:
-            kind, low = _NUMBERS[key]
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < low \
-                    or (kind is int and not isinstance(value, int)) or (key == "rate" and value == 0):
-                raise config.error(key, f"[engines.{name}] expected {'a whole number' if kind is int else 'a number'}"
-                                        f" {'>= ' + str(low) if key != 'rate' else '> 0'}, got {value!r}")
+            kind, low, inclusive = _NUMBERS[key]
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if not number or (kind is int and not isinstance(value, int)) or value < low \
+                    or (value == low and not inclusive):
+                what = "a whole number" if kind is int else "a number"
+                raise config.error(key, f"[engines.{name}] expected {what} {'>=' if inclusive else '>'} {low}, "
+                                        f"got {value!r}")
             values[key] = kind(value)
         elif key == "url":
             if not isinstance(value, str) or urllib.parse.urlsplit(value).scheme not in ("http", "https"):
@@ -505,10 +509,12 @@ class ServiceEngine:
         _RequestsShim.local.session = self.session
         try:
             answers = self._request(batch, self._code(source, True), self._code(target, False))
-        except ServiceError:
-            raise
         except Exception as exc:  # the libraries raise anything from KeyError to their own types
-            raise _service_error(exc) from None
+            error = _service_error(exc)
+            message = re.sub(r"(https?://[^\s?]+)\?\S*", r"\1?…", error.message)  # query strings may hold keys
+            if self.api_key:
+                message = message.replace(self.api_key, "…")
+            raise ServiceError(message, error.fatal) from None
         if len(answers) != len(batch) or not all(isinstance(a, str) for a in answers):
             raise ServiceError(f"malformed answer: {len(answers)} translations for {len(batch)} texts")
         return [a.strip() for a in answers]
@@ -521,7 +527,8 @@ class ServiceEngine:
         if len(unit.indices) == 1:
             i = unit.indices[0]
             problems = problems or markup_difference(requests[i].text, text, requests[i].labels)
-            return [Outcome([i], [_result(text, origin, problems)])]
+            result = _result(text, origin, problems)
+            return [Outcome([i], [result], None if result else "the service returned an empty translation")]
         spans = sentence_spans(text, target)
         if problems or len(spans) != len(unit.indices):
             again.extend(self._mask(requests, [i], alone=True) for i in unit.indices)

@@ -8,7 +8,7 @@ sentence travelled with its paragraph.
 
 Faults, consumed one per request from ``faults`` (or always, for requests whose
 text contains a key of ``rules``): ``timeout`` (answer after ``hang`` s),
-``429`` (with ``Retry-After: retry_after``), ``500``, ``malformed`` (broken
+``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
 JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags).
 """
 
@@ -150,7 +150,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.connection.close()
                 self.close_connection = True
                 return
-            if fault in ("429", "500"):
+            if fault and fault.isdigit():
                 self.send_response(int(fault))
                 if fault == "429":
                     self.send_header("Retry-After", svc.retry_after)

@@ -168,7 +168,7 @@ def test_nothing_done_is_exit_1_with_one_line_per_engine(mt):
 def test_bad_engine_settings_name_the_file_and_line(mt):
     mt.write("verlag.toml", mt.read("verlag.toml").replace("timeout = 1", 'timeout = "soon"'))
     result = mt.run("pretranslate", code=2)
-    assert "verlag.toml:10: timeout: [engines.libre] expected a number >= 0.0, got 'soon'" in result.output
+    assert "verlag.toml:10: timeout: [engines.libre] expected a number > 0, got 'soon'" in result.output
     mt.write("verlag.toml", mt.read("verlag.toml").replace('timeout = "soon"', 'api_key = "secret"'))
     result = mt.run("pretranslate", code=2)
     assert "keys never go into verlag.toml" in result.output and "secret" not in result.output
@@ -224,3 +224,26 @@ def test_a_killed_or_interrupted_run_keeps_valid_catalogs_and_the_finished_work(
     again = {t for e in mt.server.log[answered:] for t in e["texts"]}
     assert not again & done
     assert all(e.msgstr for e in entries(mt, "en", "lang").values())
+
+
+def test_without_dns_the_default_chain_says_offline_once(project, monkeypatch):
+    """No resolver (a laptop on a train): name resolution fails for every host but loopback."""
+    import socket
+
+    real = socket.getaddrinfo
+
+    def no_dns(host, *args, **kwargs):
+        if host not in ("127.0.0.1", "localhost"):
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[pretranslate]\nengines = ["google", "copy"]\n')
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    result = project.run("pretranslate", "--lang", "en")
+    assert "warning: google: unreachable: cannot resolve translate.google.com (offline?); skipped for this run " \
+           "(6 segments left for the next engine or run)" in result.output
+    assert "en: 6 entries drafted by copy" in result.output

@@ -147,6 +147,15 @@ def test_unreachable_service_stops_the_engine_at_once(svc):
                                 "(is the service running?)) after 2 tries"
 
 
+def test_a_refused_key_stops_the_engine_and_is_never_shown(svc, monkeypatch):
+    monkeypatch.setenv("LIBRE_API_KEY", "sekrit-123")
+    svc.faults = ["403"]
+    outcomes = [o for g in engine(svc, "libre").stream([Request("A.")], "de", "en") for o in g]
+    assert svc.log[0]["query"]["api_key"] == "sekrit-123"
+    assert (outcomes[0].error, outcomes[0].fatal) == ("the service refused the API key (check the environment "
+                                                      "variable)", True)
+
+
 def test_missing_key_is_one_line_naming_the_variable(svc, monkeypatch):
     monkeypatch.delenv("DEEPL_API_KEY")
     outcomes = [o for g in engine(svc, "deepl").stream([Request("A.")], "de", "en") for o in g]
