@@ -442,23 +442,24 @@ class ServiceEngine:
         running: dict[Future, list[str]] = {}
         failures_in_a_row = 0
 
-        def submit(texts: list[str]) -> None:
+        def submit(texts: list[str]) -> list[Outcome]:
+            """Start the requests for ``texts``; what cannot be sent fails at once."""
+            refused: list[Outcome] = []
             for batch in self.batches(texts):
                 chars = sum(len(t) for t in batch)
                 if len(batch[0]) > self.settings.batch_chars:
-                    yield_now.append(self._fail(batch, waiting, f"longer than {self.settings.batch_chars} characters"))
+                    refused.append(self._fail(batch, waiting, f"longer than {self.settings.batch_chars} characters"))
                 elif not budget.take(chars):
-                    yield_now.append(self._fail(batch, waiting, f"over the --max-chars cap of {budget.limit}"))
+                    refused.append(self._fail(batch, waiting, f"over the --max-chars cap of {budget.limit}"))
                 else:
                     self.chars_sent += chars
                     running[pool.submit(self._call, batch, source, target)] = batch
+            return refused
 
-        yield_now: list[Outcome] = []
         try:
-            submit(list(waiting))
-            if yield_now:
-                yield list(yield_now)
-                yield_now.clear()
+            refused = submit(list(waiting))
+            if refused:
+                yield refused
             while running:
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
@@ -489,11 +490,9 @@ class ServiceEngine:
                     for unit in again:
                         waiting.setdefault(normalise(unit.masked.text), []).append(unit)
                     yield outcomes
-                    if again:
-                        submit(list(dict.fromkeys(normalise(u.masked.text) for u in again)))
-                        if yield_now:
-                            yield list(yield_now)
-                            yield_now.clear()
+                    refused = submit(list(dict.fromkeys(normalise(u.masked.text) for u in again)))
+                    if refused:
+                        yield refused
         finally:
             self.stop.set()
             pool.shutdown(wait=False, cancel_futures=True)

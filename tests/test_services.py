@@ -83,10 +83,10 @@ def test_concurrent_requests_never_exceed_the_bound(svc):
 
 
 def test_rate_limit_spaces_request_starts(svc):
-    engine(svc, "libre", concurrency=4, batch_items=1, rate=20).translate([Request(f"Satz {n}.") for n in range(5)],
+    engine(svc, "libre", concurrency=4, batch_items=1, rate=10).translate([Request(f"Satz {n}.") for n in range(5)],
                                                                         "de", "en")
     starts = sorted(e["start"] for e in svc.log)
-    assert all(b - a >= 0.045 for a, b in zip(starts, starts[1:]))
+    assert all(b - a >= 0.06 for a, b in zip(starts, starts[1:]))  # 0.1 s apart when sent; loopback jitter aside
 
 
 def test_retries_back_off_exponentially_and_honour_retry_after(svc):
