@@ -247,3 +247,19 @@ def test_without_dns_the_default_chain_says_offline_once(project, monkeypatch):
     assert "warning: google: unreachable: cannot resolve translate.google.com (offline?); skipped for this run " \
            "(6 segments left for the next engine or run)" in result.output
     assert "en: 6 entries drafted by copy" in result.output
+
+
+def test_build_of_the_shipped_project_never_loads_the_network_stack(tmp_path):
+    """README's first command stays offline whatever the engine chain says."""
+    import shutil
+
+    for name in ("source_de", "translations"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copy(REPO / "verlag.toml", tmp_path)
+    code = ("import sys; from cli import main\n"
+            "try:\n    main(['-C', sys.argv[1], 'build'])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print(sorted(m for m in ('requests', 'deep_translator', 'deepl', 'pipeline.services') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, check=True)
+    assert proc.stdout.splitlines()[-1] == "[]"
+    assert list((tmp_path / "editions" / "en").glob("*.md"))

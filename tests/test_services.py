@@ -54,11 +54,18 @@ def test_every_service_translates_through_its_client_with_markup_and_context(svc
     assert "**" not in sent and "`" not in sent and "Die <g1>Leber</g1> arbeitet nachts. Sie braucht <x2/>." in sent
 
 
-def test_deepl_gets_xml_tag_handling_and_the_key_only_in_the_header(svc):
-    engine(svc, "deepl").translate([Request("A & B **fett**.")], "de", "fr")
+def test_deepl_gets_xml_tag_handling_settings_and_the_key_only_in_the_header(svc, tmp_path):
+    cache = MTCache(tmp_path / "c.sqlite")
+    deepl = engine(svc, "deepl", formality="prefer_less", languages={"en": "EN-US"})
+    results = [o.results[0].text for g in deepl.stream([Request("A & B **fett**.")], "de", "en", cache) for o in g]
+    assert results == ["A & B **FETT**."]
     entry = svc.log[0]
     assert entry["texts"] == ["A &amp; B <g1>fett</g1>."]
+    assert {k: entry["body"][k] for k in ("tag_handling", "formality", "source_lang", "target_lang")} == \
+        {"tag_handling": "xml", "formality": "prefer_less", "source_lang": "DE", "target_lang": "EN-US"}
     assert entry["headers"]["Authorization"] == "DeepL-Auth-Key test-key:fx"
+    list(engine(svc, "deepl", formality="prefer_more").stream([Request("A & B **fett**.")], "de", "en", cache))
+    assert len(svc.log) == 2  # another formality is another cache entry
 
 
 def test_self_hosted_libre_works_without_a_key_and_sends_none(svc):
