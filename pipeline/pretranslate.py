@@ -133,11 +133,12 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                     filled = _apply(engine.name, todo, range(len(todo)), answers, lang, result, progress, dry_run)
                     _save(work, dry_run)
                 todo = [item for n, item in enumerate(todo) if n not in filled]
-            result.remaining[lang] += len(todo)
     except KeyboardInterrupt:
         result.interrupted = True
     finally:
         _save(work, dry_run)
+        for lang in languages:
+            result.remaining[lang] = len(work.todo(lang))
         if cache:
             cache.close()
         for engine in engines:

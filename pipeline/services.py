@@ -34,7 +34,8 @@ import re
 import threading
 import time
 import urllib.parse
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+import queue
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Callable, Iterator, Sequence
@@ -267,6 +268,44 @@ def _install_shim() -> None:
 _install_shim()
 
 
+class _Workers:
+    """Daemon threads for the requests: Ctrl-C ends the run at once instead of waiting for requests in
+    flight (whatever they would bring is not saved yet anyway; the next run asks again)."""
+
+    def __init__(self, count: int, name: str):
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.count = count
+        for n in range(count):
+            threading.Thread(target=self._work, name=f"{name}-{n}", daemon=True).start()
+
+    def submit(self, fn, *args) -> Future:
+        future: Future = Future()
+        self.jobs.put((future, fn, args))
+        return future
+
+    def _work(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            future, fn, args = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn(*args))
+            except BaseException as exc:  # handed to the waiting thread, which decides
+                future.set_exception(exc)
+
+    def shutdown(self) -> None:
+        """Cancel what has not started; idle workers end, busy ones end after their request."""
+        while True:
+            try:
+                job = self.jobs.get_nowait()
+            except queue.Empty:
+                break
+            if job is not None:
+                job[0].cancel()
+        for _ in range(self.count):
+            self.jobs.put(None)
+
+
 # --------------------------------------------------------------------------
 # The engine: units, cache, batches, mapping back
 # --------------------------------------------------------------------------
@@ -438,7 +477,7 @@ class ServiceEngine:
             waiting.setdefault(normalise(unit.masked.text), []).append(unit)
         if not waiting:
             return
-        pool = ThreadPoolExecutor(max_workers=self.settings.concurrency, thread_name_prefix=f"verlag-{self.name}")
+        pool = _Workers(self.settings.concurrency, f"verlag-{self.name}")
         running: dict[Future, list[str]] = {}
         failures_in_a_row = 0
 
@@ -495,7 +534,7 @@ class ServiceEngine:
                         yield refused
         finally:
             self.stop.set()
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown()
             self.stop = threading.Event()
             self.session.stop = self.stop
 
