@@ -113,21 +113,22 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
 
         budget = Budget(max_chars)
         cache = open_cache(config.state_dir)
-    languages = list(dict.fromkeys(c.lang for c in work.catalogs))
+    langs = list(dict.fromkeys(c.lang for c in work.catalogs))
     try:
-        for lang in languages:
+        for lang in langs:
             todo = work.todo(lang)
             for engine in engines:
                 if not todo:
                     break
-                if engine.name in result.unavailable:
+                if engine.name in result.unavailable:  # counted as left over, not asked again
+                    result.failed[engine.name][result.unavailable[engine.name]] += len(todo)
                     continue
                 requests = [_request(c, e) for c, e in todo]
                 if getattr(engine, "remote", False):
                     if dry_run:
                         result.planned[(lang, engine.name)] = engine.plan(requests, config.source_language, lang, cache)
                         break  # what reaches later engines depends on answers a dry run does not get
-                    filled = _stream(engine, requests, todo, config, lang, cache, budget, result, progress)
+                    filled = _stream(engine, requests, todo, work, config, lang, cache, budget, result, progress)
                 else:
                     answers = engine.translate(requests, config.source_language, lang)
                     filled = _apply(engine.name, todo, range(len(todo)), answers, lang, result, progress, dry_run)
@@ -137,7 +138,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         result.interrupted = True
     finally:
         _save(work, dry_run)
-        for lang in languages:
+        for lang in langs:
             result.remaining[lang] = len(work.todo(lang))
         if cache:
             cache.close()
@@ -154,7 +155,7 @@ def _request(catalog: Catalog, entry: polib.POEntry) -> Request:
     return Request(entry.msgid, entry.msgctxt, catalog.slug, catalog.labels, block)
 
 
-def _stream(engine, requests, todo, config, lang, cache, budget, result, progress) -> set[int]:
+def _stream(engine, requests, todo, work, config, lang, cache, budget, result, progress) -> set[int]:
     """Apply answers as they arrive; dirty catalogs are written at most every FLUSH_SECONDS (the cache
     already holds every answer, so a crash in between costs no request), and once more at the end."""
     filled: set[int] = set()
@@ -170,9 +171,9 @@ def _stream(engine, requests, todo, config, lang, cache, budget, result, progres
                     result.unavailable.setdefault(engine.name, outcome.error)
         filled |= new
         if time.monotonic() - flushed >= FLUSH_SECONDS:
-            _save_touched(todo, filled)
+            _save(work, False)
             flushed = time.monotonic()
-    _save_touched(todo, filled)
+    _save(work, False)
     return filled
 
 
@@ -199,11 +200,6 @@ def _fill(entry: polib.POEntry, answer: Result) -> None:
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
     set_provenance(entry, answer.origin)
-
-
-def _save_touched(todo, filled) -> None:
-    for catalog in {id(todo[n][0]): todo[n][0] for n in filled if todo[n][0].dirty}.values():
-        _write(catalog)
 
 
 def _save(work: Work, dry_run: bool) -> None:

@@ -190,7 +190,7 @@ def test_offline_default_chain_gives_one_clean_line_and_exit_1(project, monkeypa
     result = project.run("pretranslate", code=1 if shipped == remote else 0)
     lines = [line for line in result.output.splitlines() if line.startswith("warning: google")]
     assert lines == ["warning: google: unreachable: cannot reach translate.google.com through the configured proxy "
-                     "(offline?); skipped for this run (6 segments left for the next engine or run)"]
+                     "(offline?); skipped for this run (12 segments left for the next engine or run)"]
     assert "Traceback" not in result.output
 
 
