@@ -5,8 +5,8 @@ client to DeepL (deep-translator's DeepL class still authenticates with the
 removed ``auth_key`` parameter). Both are wrapped so that every service
 behaves the same way here:
 
-- every HTTP request goes through one ``PoliteSession`` per engine: a
-  timeout, a bound on concurrent requests, a rate limit, and retries with
+- every HTTP request goes through one ``polite.PoliteSession`` per engine:
+  a timeout, a bound on concurrent requests, a rate limit, and retries with
   exponential backoff and jitter on timeouts, resets, 429 and 5xx (a
   ``Retry-After`` pauses every request to that service);
 - many segments travel in one request (one text per line for the
@@ -29,37 +29,24 @@ printed. Settings live in ``[engines.<name>]`` of verlag.toml.
 from __future__ import annotations
 
 import os
-import random
 import re
 import threading
-import time
 import urllib.parse
-import queue
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from typing import Callable, Iterator, Sequence
-
-import requests
 
 from .config import Config
 from .engines import Request, Result
 from .mtcache import MTCache, normalise
+from .polite import Policy, PoliteSession, RequestsShim, ServiceError, Workers, install_shim
 from .protect import Masked, markup_difference, mask, restore
 from .sentences import sentence_spans
 
-RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+install_shim()
+
 COMMON_KEYS = ("url", "timeout", "concurrency", "rate", "retries", "backoff", "max_wait", "batch_chars",
                "batch_items", "languages")
-
-
-class ServiceError(Exception):
-    """One line a person can act on; ``fatal`` stops the engine for the rest of the run."""
-
-    def __init__(self, message: str, fatal: bool = False):
-        super().__init__(message)
-        self.message = message
-        self.fatal = fatal
 
 
 # --------------------------------------------------------------------------
@@ -80,6 +67,10 @@ class Settings:
     batch_items: int = 50
     languages: dict = field(default_factory=dict)  # verlag code -> service code
     extra: dict = field(default_factory=dict)
+
+    @property
+    def policy(self) -> Policy:
+        return Policy(self.timeout, self.concurrency, self.rate, self.retries, self.backoff, self.max_wait)
 
 
 _NUMBERS = {  # key: (type, lowest value, lowest value allowed itself)
@@ -122,188 +113,6 @@ def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tup
             allowed = ", ".join((*COMMON_KEYS, *extra_keys))
             raise config.error(key, f"[engines.{name}] unknown setting {key!r} (known: {allowed})")
     return Settings(**{**defaults.__dict__, **values, "extra": extra})
-
-
-# --------------------------------------------------------------------------
-# HTTP politeness
-# --------------------------------------------------------------------------
-
-
-class PoliteSession(requests.Session):
-    """A session that is polite to one service: timeout, concurrency bound, rate limit, retries.
-
-    Overriding ``send`` covers deep-translator (through the module shim
-    below) and the deepl client (its session is replaced) alike. A final
-    failure raises ``ServiceError``, which neither library swallows.
-    """
-
-    def __init__(self, name: str, settings: Settings, stop: threading.Event):
-        super().__init__()
-        self.name = name
-        self.settings = settings
-        self.stop = stop
-        self.slots = threading.BoundedSemaphore(settings.concurrency)
-        self.lock = threading.Lock()
-        self.next_start = 0.0
-        self.requests_sent = 0
-
-    def send(self, request, **kwargs):
-        kwargs["timeout"] = self.settings.timeout
-        host = urllib.parse.urlsplit(request.url).netloc
-        last = ""
-        for attempt in range(self.settings.retries + 1):
-            retry_after = None
-            with self.slots:
-                self._wait_turn()
-                try:
-                    with self.lock:
-                        self.requests_sent += 1
-                    response = super().send(request, **kwargs)
-                except requests.exceptions.Timeout:
-                    last = f"no answer from {host} within {self.settings.timeout:g} s"
-                except requests.exceptions.ConnectionError as exc:
-                    if _offline(exc):
-                        raise ServiceError(f"unreachable: {_connection_reason(exc, host)}", fatal=True) from None
-                    last = f"connection to {host} failed ({_connection_reason(exc, host)})"
-                else:
-                    if response.status_code not in RETRY_STATUSES:
-                        return response
-                    last = f"HTTP {response.status_code} from {host}"
-                    retry_after = _retry_after(response.headers.get("Retry-After"))
-                    response.close()
-            if attempt == self.settings.retries:
-                break
-            delay = _backoff(self.settings.backoff, attempt)
-            if retry_after is not None:
-                if retry_after > self.settings.max_wait:
-                    raise ServiceError(f"{last}: asks to wait {retry_after:g} s (more than max_wait "
-                                       f"{self.settings.max_wait:g} s)", fatal=True)
-                delay = max(delay, retry_after)
-                with self.lock:  # every request to this service waits, not just this one
-                    self.next_start = max(self.next_start, time.monotonic() + delay)
-            if self.stop.wait(min(delay, self.settings.max_wait)):
-                raise ServiceError("stopped")
-        fatal = not last.startswith("HTTP 5")
-        raise ServiceError(f"{last} after {self.settings.retries + 1} tries", fatal=fatal)
-
-    def _wait_turn(self) -> None:
-        """Rate limit: request starts are at least 1/rate seconds apart, across threads."""
-        with self.lock:
-            now = time.monotonic()
-            start = max(now, self.next_start)
-            self.next_start = start + 1.0 / self.settings.rate
-        if start > now and self.stop.wait(start - now):
-            raise ServiceError("stopped")
-
-
-def _backoff(base: float, attempt: int) -> float:
-    """Exponential backoff with 'equal jitter': between half and all of base * 2**attempt."""
-    ceiling = base * 2 ** attempt
-    return ceiling / 2 + random.uniform(0, ceiling / 2)
-
-
-def _retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
-    except (TypeError, ValueError):
-        return None
-
-
-def _offline(exc: Exception) -> bool:
-    text = repr(exc)
-    return any(s in text for s in ("NameResolutionError", "Failed to resolve", "Name or service not known",
-                                   "ProxyError", "Network is unreachable", "Temporary failure in name"))
-
-
-def _connection_reason(exc: Exception, host: str) -> str:
-    text = repr(exc)
-    if "ProxyError" in text:
-        return f"cannot reach {host} through the configured proxy (offline?)"
-    if "resolve" in text or "Name or service" in text or "name resolution" in text:
-        return f"cannot resolve {host} (offline?)"
-    if "Connection refused" in text:
-        return f"{host} refused the connection (is the service running?)"
-    if "reset" in text.lower() or "aborted" in text.lower():
-        return f"{host} closed the connection"
-    return f"cannot connect to {host}"
-
-
-class _RequestsShim:
-    """Stands in for the ``requests`` module inside deep-translator, which calls ``requests.get/post``
-    without a timeout: the calls go to the polite session of the engine working in this thread."""
-
-    exceptions = requests.exceptions
-    local = threading.local()
-
-    def get(self, url, **kwargs):
-        return self._session().get(url, **kwargs)
-
-    def post(self, url, **kwargs):
-        return self._session().post(url, **kwargs)
-
-    def _session(self) -> requests.Session:
-        session = getattr(self.local, "session", None)
-        if session is None:  # deep-translator used outside an engine: still never without a timeout
-            session = PoliteSession("deep-translator", Settings(url=None), threading.Event())
-            self.local.session = session
-        return session
-
-
-_SHIM = _RequestsShim()
-
-
-def _install_shim() -> None:
-    from deep_translator import google, libre, microsoft, mymemory
-
-    for module in (google, libre, microsoft, mymemory):
-        module.requests = _SHIM
-
-
-_install_shim()
-
-
-class _Workers:
-    """Daemon threads for the requests: Ctrl-C ends the run at once instead of waiting for requests in
-    flight (whatever they would bring is not saved yet anyway; the next run asks again)."""
-
-    def __init__(self, count: int, name: str):
-        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
-        self.count = count
-        for n in range(count):
-            threading.Thread(target=self._work, name=f"{name}-{n}", daemon=True).start()
-
-    def submit(self, fn, *args) -> Future:
-        future: Future = Future()
-        self.jobs.put((future, fn, args))
-        return future
-
-    def _work(self) -> None:
-        while (job := self.jobs.get()) is not None:
-            future, fn, args = job
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                future.set_result(fn(*args))
-            except BaseException as exc:  # handed to the waiting thread, which decides
-                future.set_exception(exc)
-
-    def shutdown(self) -> None:
-        """Cancel what has not started; idle workers end, busy ones end after their request."""
-        while True:
-            try:
-                job = self.jobs.get_nowait()
-            except queue.Empty:
-                break
-            if job is not None:
-                job[0].cancel()
-        for _ in range(self.count):
-            self.jobs.put(None)
 
 
 # --------------------------------------------------------------------------
@@ -364,7 +173,7 @@ class ServiceEngine:
     def __init__(self, config: Config, settings: Settings | None = None):
         self.settings = settings or load_settings(config, self.name, self.defaults, self.extra_keys)
         self.stop = threading.Event()
-        self.session = PoliteSession(self.name, self.settings, self.stop)
+        self.session = PoliteSession(self.name, self.settings.policy, self.stop)
         self.chars_sent = 0
         self.cached = 0
 
@@ -477,7 +286,7 @@ class ServiceEngine:
             waiting.setdefault(normalise(unit.masked.text), []).append(unit)
         if not waiting:
             return
-        pool = _Workers(self.settings.concurrency, f"verlag-{self.name}")
+        pool = Workers(self.settings.concurrency, f"verlag-{self.name}")
         running: dict[Future, list[str]] = {}
         failures_in_a_row = 0
 
@@ -544,7 +353,7 @@ class ServiceEngine:
 
     def _call(self, batch: list[str], source: str, target: str) -> list[str]:
         """One request (worker thread): every failure becomes a ServiceError."""
-        _RequestsShim.local.session = self.session
+        RequestsShim.local.session = self.session
         try:
             answers = self._request(batch, self._code(source, True), self._code(target, False))
         except Exception as exc:  # the libraries raise anything from KeyError to their own types

@@ -1,0 +1,223 @@
+"""HTTP politeness for translation services: one ``PoliteSession`` per engine.
+
+Every request gets a timeout; at most ``concurrency`` are in flight; starts
+are spaced by the rate limit; timeouts, resets, 429 and 5xx are retried
+with exponential backoff and jitter, and a ``Retry-After`` pauses every
+request to that service. deep-translator calls ``requests.get/post``
+without a timeout, so ``install_shim`` points its modules at a stand-in
+that hands each call to the session of the engine working in that thread;
+the deepl client gets the session itself. A final failure is a
+``ServiceError`` with one line a person can act on.
+"""
+
+from __future__ import annotations
+
+import queue
+import random
+import threading
+import time
+import urllib.parse
+from concurrent.futures import Future
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+
+import requests
+
+RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+class ServiceError(Exception):
+    """One line a person can act on; ``fatal`` stops the engine for the rest of the run."""
+
+    def __init__(self, message: str, fatal: bool = False):
+        super().__init__(message)
+        self.message = message
+        self.fatal = fatal
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How polite to be to one service (the HTTP part of ``[engines.<name>]``)."""
+
+    timeout: float = 20.0  # seconds per request
+    concurrency: int = 4  # requests in flight
+    rate: float = 10.0  # request starts per second
+    retries: int = 4
+    backoff: float = 1.0  # first wait in seconds; doubles per try
+    max_wait: float = 60.0  # longest single wait (a longer Retry-After fails the batch)
+
+
+class PoliteSession(requests.Session):
+    """A session that is polite to one service: timeout, concurrency bound, rate limit, retries.
+
+    Overriding ``send`` covers deep-translator (through the module shim
+    below) and the deepl client (its session is replaced) alike. A final
+    failure raises ``ServiceError``, which neither library swallows.
+    """
+
+    def __init__(self, name: str, policy: Policy, stop: threading.Event):
+        super().__init__()
+        self.name = name
+        self.policy = policy
+        self.stop = stop
+        self.slots = threading.BoundedSemaphore(policy.concurrency)
+        self.lock = threading.Lock()
+        self.next_start = 0.0
+        self.requests_sent = 0
+
+    def send(self, request, **kwargs):
+        kwargs["timeout"] = self.policy.timeout
+        host = urllib.parse.urlsplit(request.url).netloc
+        last = ""
+        for attempt in range(self.policy.retries + 1):
+            retry_after = None
+            with self.slots:
+                self._wait_turn()
+                try:
+                    with self.lock:
+                        self.requests_sent += 1
+                    response = super().send(request, **kwargs)
+                except requests.exceptions.Timeout:
+                    last = f"no answer from {host} within {self.policy.timeout:g} s"
+                except requests.exceptions.ConnectionError as exc:
+                    if _offline(exc):
+                        raise ServiceError(f"unreachable: {_connection_reason(exc, host)}", fatal=True) from None
+                    last = f"connection to {host} failed ({_connection_reason(exc, host)})"
+                else:
+                    if response.status_code not in RETRY_STATUSES:
+                        return response
+                    last = f"HTTP {response.status_code} from {host}"
+                    retry_after = _retry_after(response.headers.get("Retry-After"))
+                    response.close()
+            if attempt == self.policy.retries:
+                break
+            delay = _backoff(self.policy.backoff, attempt)
+            if retry_after is not None:
+                if retry_after > self.policy.max_wait:
+                    raise ServiceError(f"{last}: asks to wait {retry_after:g} s (more than max_wait "
+                                       f"{self.policy.max_wait:g} s)", fatal=True)
+                delay = max(delay, retry_after)
+                with self.lock:  # every request to this service waits, not just this one
+                    self.next_start = max(self.next_start, time.monotonic() + delay)
+            if self.stop.wait(min(delay, self.policy.max_wait)):
+                raise ServiceError("stopped")
+        fatal = not last.startswith("HTTP 5")
+        raise ServiceError(f"{last} after {self.policy.retries + 1} tries", fatal=fatal)
+
+    def _wait_turn(self) -> None:
+        """Rate limit: request starts are at least 1/rate seconds apart, across threads."""
+        with self.lock:
+            now = time.monotonic()
+            start = max(now, self.next_start)
+            self.next_start = start + 1.0 / self.policy.rate
+        if start > now and self.stop.wait(start - now):
+            raise ServiceError("stopped")
+
+
+def _backoff(base: float, attempt: int) -> float:
+    """Exponential backoff with 'equal jitter': between half and all of base * 2**attempt."""
+    ceiling = base * 2 ** attempt
+    return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+def _offline(exc: Exception) -> bool:
+    text = repr(exc)
+    return any(s in text for s in ("NameResolutionError", "Failed to resolve", "Name or service not known",
+                                   "ProxyError", "Network is unreachable", "Temporary failure in name"))
+
+
+def _connection_reason(exc: Exception, host: str) -> str:
+    text = repr(exc)
+    if "ProxyError" in text:
+        return f"cannot reach {host} through the configured proxy (offline?)"
+    if "resolve" in text or "Name or service" in text or "name resolution" in text:
+        return f"cannot resolve {host} (offline?)"
+    if "Connection refused" in text:
+        return f"{host} refused the connection (is the service running?)"
+    if "reset" in text.lower() or "aborted" in text.lower():
+        return f"{host} closed the connection"
+    return f"cannot connect to {host}"
+
+
+class RequestsShim:
+    """Stands in for the ``requests`` module inside deep-translator, which calls ``requests.get/post``
+    without a timeout: the calls go to the polite session of the engine working in this thread."""
+
+    exceptions = requests.exceptions
+    local = threading.local()
+
+    def get(self, url, **kwargs):
+        return self._session().get(url, **kwargs)
+
+    def post(self, url, **kwargs):
+        return self._session().post(url, **kwargs)
+
+    def _session(self) -> requests.Session:
+        session = getattr(self.local, "session", None)
+        if session is None:  # deep-translator used outside an engine: still never without a timeout
+            session = PoliteSession("deep-translator", Policy(), threading.Event())
+            self.local.session = session
+        return session
+
+
+_SHIM = RequestsShim()
+
+
+def install_shim() -> None:
+    """Route deep-translator's HTTP through the polite sessions (idempotent)."""
+    from deep_translator import google, libre, microsoft, mymemory
+
+    for module in (google, libre, microsoft, mymemory):
+        module.requests = _SHIM
+
+
+
+class Workers:
+    """Daemon threads for the requests: Ctrl-C ends the run at once instead of waiting for requests in
+    flight (whatever they would bring is not saved yet anyway; the next run asks again)."""
+
+    def __init__(self, count: int, name: str):
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.count = count
+        for n in range(count):
+            threading.Thread(target=self._work, name=f"{name}-{n}", daemon=True).start()
+
+    def submit(self, fn, *args) -> Future:
+        future: Future = Future()
+        self.jobs.put((future, fn, args))
+        return future
+
+    def _work(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            future, fn, args = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn(*args))
+            except BaseException as exc:  # handed to the waiting thread, which decides
+                future.set_exception(exc)
+
+    def shutdown(self) -> None:
+        """Cancel what has not started; idle workers end, busy ones end after their request."""
+        while True:
+            try:
+                job = self.jobs.get_nowait()
+            except queue.Empty:
+                break
+            if job is not None:
+                job[0].cancel()
+        for _ in range(self.count):
+            self.jobs.put(None)
