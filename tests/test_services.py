@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,13 @@ def test_cost_cap_stops_sending_and_says_so(svc):
     filled = [r for o in outcomes for r in o.results if r]
     capped = [o for o in outcomes if o.error == "over the --max-chars cap of 100"]
     assert filled and capped and len(filled) + sum(len(o.indices) for o in capped) == 10
+
+
+def test_retry_after_in_seconds_or_as_an_http_date():
+    from email.utils import formatdate
+
+    from pipeline.polite import _retry_after
+
+    assert _retry_after("2") == 2.0 and _retry_after("soon") is None and _retry_after(None) is None
+    assert 8 < _retry_after(formatdate(time.time() + 10, usegmt=True)) <= 10
+    assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
