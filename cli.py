@@ -174,7 +174,7 @@ def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool
         if not dry_run:
             click.echo(f"{lang}: {result.remaining[lang]} entries still empty")
     for engine, (sent, chars, cached) in sorted(result.sent.items()):
-        click.echo(f"{engine}: {sent} requests, {chars:,} characters sent, {cached} segments from the cache")
+        click.echo(f"{engine}: {sent} requests, {chars:,} characters translated, {cached} segments from the cache")
     for engine, reasons in sorted(result.failed.items()):
         for reason, count in reasons.most_common():
             if result.unavailable.get(engine) != reason:

@@ -62,7 +62,7 @@ class PretranslateResult:
     unavailable: dict = field(default_factory=dict)  # engine -> reason (stopped for this run)
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
     planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
-    sent: dict = field(default_factory=dict)  # engine -> (requests, characters, segments from cache)
+    sent: dict = field(default_factory=dict)  # engine -> (requests, characters answered, segments from cache)
     errors: list[VerlagError] = field(default_factory=list)
     todo: int = 0
     interrupted: bool = False
@@ -144,7 +144,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
             cache.close()
         for engine in engines:
             if getattr(engine, "remote", False) and (engine.requests_sent or engine.cached):
-                result.sent[engine.name] = (engine.requests_sent, engine.chars_sent, engine.cached)
+                result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached)
     return result
 
 

@@ -174,7 +174,7 @@ class ServiceEngine:
         self.settings = settings or load_settings(config, self.name, self.defaults, self.extra_keys)
         self.stop = threading.Event()
         self.session = PoliteSession(self.name, self.settings.policy, self.stop)
-        self.chars_sent = 0
+        self.chars_translated = 0  # characters of the requests that were answered
         self.cached = 0
 
     @property
@@ -300,7 +300,6 @@ class ServiceEngine:
                 elif not budget.take(chars):
                     refused.append(self._fail(batch, waiting, f"over the --max-chars cap of {budget.limit}"))
                 else:
-                    self.chars_sent += chars
                     running[pool.submit(self._call, batch, source, target)] = batch
             return refused
 
@@ -328,6 +327,7 @@ class ServiceEngine:
                             return
                         continue
                     failures_in_a_row = 0
+                    self.chars_translated += sum(len(t) for t in batch)
                     if cache:
                         cache.put_many(self.cache_name, source, target, list(zip(batch, answers)))
                     outcomes: list[Outcome] = []

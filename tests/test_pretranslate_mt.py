@@ -89,9 +89,11 @@ def test_chain_fills_everything_fuzzy_with_provenance_and_context(mt):
 
 
 def test_rerun_and_re_extract_and_a_second_article_ask_the_service_nothing_new(mt):
-    mt.run("pretranslate")
+    result = mt.run("pretranslate")
     first = len(mt.server.log)
     assert first > 0
+    chars = sum(e["chars"] for e in mt.server.log)
+    assert f"libre: {first} requests, {chars:,} characters translated, 0 segments from the cache" in result.output
     result = mt.run("pretranslate")
     assert len(mt.server.log) == first and "libre:" not in result.output
     for lang in ("en", "fr"):
@@ -99,7 +101,7 @@ def test_rerun_and_re_extract_and_a_second_article_ask_the_service_nothing_new(m
     mt.run("extract")
     result = mt.run("pretranslate")
     assert len(mt.server.log) == first
-    assert "libre: 0 requests, 0 characters sent, 12 segments from the cache" in result.output
+    assert "libre: 0 requests, 0 characters translated, 12 segments from the cache" in result.output
     mt.write("source_de/zecken.md", ZECKEN)
     mt.run("extract")
     mt.run("pretranslate")
