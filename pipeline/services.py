@@ -243,6 +243,10 @@ class ServiceEngine:
         texts = dict.fromkeys(normalise(u.masked.text) for u in units if u.masked.text not in hits)
         return [Planned(t, len(t)) for t in texts]
 
+    def request_chars(self, batch: list[str]) -> int:
+        """Characters that leave in one request (what services bill)."""
+        return sum(len(t) for t in batch)
+
     def batches(self, texts: list[str]) -> list[list[str]]:
         """Greedy packing within the service's characters and items per request."""
         out: list[list[str]] = []
@@ -294,7 +298,7 @@ class ServiceEngine:
             """Start the requests for ``texts``; what cannot be sent fails at once."""
             refused: list[Outcome] = []
             for batch in self.batches(texts):
-                chars = sum(len(t) for t in batch)
+                chars = self.request_chars(batch)
                 if len(batch[0]) > self.settings.batch_chars:
                     refused.append(self._fail(batch, waiting, f"longer than {self.settings.batch_chars} characters"))
                 elif not budget.take(chars):
@@ -327,7 +331,7 @@ class ServiceEngine:
                             return
                         continue
                     failures_in_a_row = 0
-                    self.chars_translated += sum(len(t) for t in batch)
+                    self.chars_translated += self.request_chars(batch)
                     if cache:
                         cache.put_many(self.cache_name, source, target, list(zip(batch, answers)))
                     outcomes: list[Outcome] = []
@@ -428,6 +432,9 @@ def _service_error(exc: Exception) -> ServiceError:
 class LineBatched(ServiceEngine):
     """deep-translator services: one text per line in one request; if the lines do not come back
     one for one, each text goes alone."""
+
+    def request_chars(self, batch: list[str]) -> int:
+        return len("\n".join(batch))
 
     def _request(self, texts: list[str], source: str, target: str) -> list[str]:
         translator = self._translator(source, target)
