@@ -55,11 +55,10 @@ class PoliteSession(requests.Session):
     failure raises ``ServiceError``, which neither library swallows.
     """
 
-    def __init__(self, name: str, policy: Policy, stop: threading.Event):
+    def __init__(self, name: str, policy: Policy):
         super().__init__()
         self.name = name
         self.policy = policy
-        self.stop = stop
         self.slots = threading.BoundedSemaphore(policy.concurrency)
         self.lock = threading.Lock()
         self.next_start = 0.0
@@ -99,7 +98,7 @@ class PoliteSession(requests.Session):
                 delay = max(delay, retry_after)
                 with self.lock:  # every request to this service waits, not just this one
                     self.next_start = max(self.next_start, time.monotonic() + delay)
-            if self.stop.wait(min(delay, self.policy.max_wait)):
+            if _stop().wait(min(delay, self.policy.max_wait)):
                 raise ServiceError("stopped")
         fatal = not last.startswith("HTTP 5")
         raise ServiceError(f"{last} after {self.policy.retries + 1} tries", fatal=fatal)
@@ -110,8 +109,16 @@ class PoliteSession(requests.Session):
             now = time.monotonic()
             start = max(now, self.next_start)
             self.next_start = start + 1.0 / self.policy.rate
-        if start > now and self.stop.wait(start - now):
+        if start > now and _stop().wait(start - now):
             raise ServiceError("stopped")
+
+
+def _stop() -> threading.Event:
+    """The stop signal of the run this thread works for: waits end at once when it is set."""
+    stop = getattr(RequestsShim.local, "stop", None)
+    if stop is None:
+        stop = RequestsShim.local.stop = threading.Event()
+    return stop
 
 
 def _backoff(base: float, attempt: int) -> float:
@@ -168,7 +175,7 @@ class RequestsShim:
     def _session(self) -> requests.Session:
         session = getattr(self.local, "session", None)
         if session is None:  # deep-translator used outside an engine: still never without a timeout
-            session = PoliteSession("deep-translator", Policy(), threading.Event())
+            session = PoliteSession("deep-translator", Policy())
             self.local.session = session
         return session
 

@@ -172,8 +172,7 @@ class ServiceEngine:
 
     def __init__(self, config: Config, settings: Settings | None = None):
         self.settings = settings or load_settings(config, self.name, self.defaults, self.extra_keys)
-        self.stop = threading.Event()
-        self.session = PoliteSession(self.name, self.settings.policy, self.stop)
+        self.session = PoliteSession(self.name, self.settings.policy)
         self.chars_translated = 0  # characters of the requests that were answered
         self.cached = 0
 
@@ -291,6 +290,7 @@ class ServiceEngine:
         if not waiting:
             return
         pool = Workers(self.settings.concurrency, f"verlag-{self.name}")
+        stop = threading.Event()  # set when this stream ends: its workers stop waiting and retrying
         running: dict[Future, list[str]] = {}
         failures_in_a_row = 0
 
@@ -304,7 +304,7 @@ class ServiceEngine:
                 elif not budget.take(chars):
                     refused.append(self._fail(batch, waiting, f"over the --max-chars cap of {budget.limit}"))
                 else:
-                    running[pool.submit(self._call, batch, source, target)] = batch
+                    running[pool.submit(self._call, batch, source, target, stop)] = batch
             return refused
 
         try:
@@ -346,18 +346,17 @@ class ServiceEngine:
                     if refused:
                         yield refused
         finally:
-            self.stop.set()
+            stop.set()
             pool.shutdown()
-            self.stop = threading.Event()
-            self.session.stop = self.stop
 
     def _fail(self, batch: list[str], waiting: dict[str, list[Unit]], message: str, fatal: bool = False) -> Outcome:
         indices = [i for text in batch for unit in waiting.pop(text, []) for i in unit.indices]
         return Outcome(indices, [None] * len(indices), message, fatal)
 
-    def _call(self, batch: list[str], source: str, target: str) -> list[str]:
+    def _call(self, batch: list[str], source: str, target: str, stop: threading.Event) -> list[str]:
         """One request (worker thread): every failure becomes a ServiceError."""
         RequestsShim.local.session = self.session
+        RequestsShim.local.stop = stop
         try:
             answers = self._request(batch, self._code(source, True), self._code(target, False))
         except Exception as exc:  # the libraries raise anything from KeyError to their own types
