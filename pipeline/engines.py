@@ -13,6 +13,7 @@ from typing import Protocol, Sequence
 from .config import Config
 from .errors import VerlagError
 from .markup import scan
+from .tm import TMEngine
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class PseudoEngine:
         return [Result(pseudo(r.text, r.labels), "mt: pseudo") for r in requests]
 
 
-ENGINES: dict[str, type] = {"copy": CopyEngine, "pseudo": PseudoEngine}
+ENGINES: dict[str, type] = {"copy": CopyEngine, "pseudo": PseudoEngine, "tm": TMEngine}
 
 
 def get_engine(name: str, config: Config) -> Engine:
@@ -76,4 +77,4 @@ def get_engine(name: str, config: Config) -> Engine:
         factory = ENGINES[name]
     except KeyError:
         raise VerlagError(f"unknown engine {name!r}; available: {', '.join(sorted(ENGINES))}") from None
-    return factory()
+    return factory.from_config(config) if hasattr(factory, "from_config") else factory()
