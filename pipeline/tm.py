@@ -266,6 +266,15 @@ class Lookup:
         self.lengths = [len(p) for p in self.proses]
         self.by_prose = by_prose
 
+    @classmethod
+    def of(cls, units: list[Unit], threshold: float = DEFAULT_THRESHOLD) -> Lookup:
+        """A lookup over units in memory (the index stores their split form)."""
+        rows = []
+        for unit in units:
+            prose, marks = _split(unit.source)
+            rows.append((unit, prose, marks.split(_SEP) if marks else []))
+        return cls(rows, threshold)
+
     def best(self, text: str, context: str | None = None, slug: str = "") -> Match | None:
         def rank(match: Match):
             u = match.unit
