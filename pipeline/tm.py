@@ -317,11 +317,13 @@ class TMEngine:
         return cls(config)
 
     def _lookup(self, lang: str) -> Lookup:
+        """Loaded once per run and language: drafts written during the run are not reviewed work."""
         if lang not in self._lookups:
             limit = threshold(self.config)  # checked on first use: a mistake ends the run with its line
             memory = Memory.open(self.config)
             try:
-                memory.refresh(self.config)  # unreadable catalogs are reported by the stage reading them
+                if not self._lookups:
+                    memory.refresh(self.config)  # unreadable catalogs are reported by the stage reading them
                 self._lookups[lang] = memory.lookup(lang, limit)
             finally:
                 memory.close()
