@@ -17,12 +17,11 @@ marked reviewed (the German copied as the translation). Timed in-process:
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import tempfile
 import time
 from pathlib import Path
-
-import random
 
 from bench_extract import ALL_LANGS, Writer, write_project  # the same folder
 
