@@ -104,7 +104,8 @@ def test_only_reviewed_entries_are_offered_never_drafts_nor_this_run_s_own_outpu
     project.run("pretranslate", "--engine", "copy", "--article", "quelle")  # machine drafts, fuzzy
     review(project, "en", "quelle", {"Satz eins steht hier.": "Sentence one is here."})
     for slug in ("a", "b"):
-        project.write(f"source_de/{slug}.md", article(slug.upper(), "Satz eins steht hier drüben. Ganz anders lautet der zweite.\n"))
+        project.write(f"source_de/{slug}.md",
+                      article(slug.upper(), "Satz eins steht hier drüben. Ganz anders lautet der zweite.\n"))
     project.run("extract")
     project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "a", "--article", "b")
     assert int(fuzz.ratio("Satz eins steht hier.", "Satz eins steht hier drüben.")) == 85
@@ -122,7 +123,8 @@ def unit(name: str, source: str, target: str, stamp: str = "", context: str | No
 def test_ties_go_to_the_same_context_then_the_same_article_then_the_newest_then_the_name():
     text = "Die Leber arbeitet nachts."
     units = [unit("alt", text, "old", "20260101T000000Z"), unit("neu", text, "new", "20260601T000000Z"),
-             unit("zeta", text, "zeta", "20260601T000000Z"), unit("a.tmx", text, "tmx", "20260601T000000Z", origin="tmx"),
+             unit("zeta", text, "zeta", "20260601T000000Z"),
+             unit("a.tmx", text, "tmx", "20260601T000000Z", origin="tmx"),
              unit("titel", text, "as a title", "20250101T000000Z", context="title")]
     lookup = Lookup.of(units)
     assert lookup.best(text, None, "other").text == "new"  # newest; "neu" before "zeta" by name, po before TMX
@@ -134,7 +136,8 @@ def test_ties_go_to_the_same_context_then_the_same_article_then_the_newest_then_
 
 def test_fuzzy_matches_must_carry_their_markup_over():
     old = "Lesen Sie mehr in der [Broschüre](https://example.org/a.pdf) über **Leberwickel**."
-    lookup = Lookup.of([unit("q", old, "Read more about **liver compresses** in the [leaflet](https://example.org/a.pdf).")])
+    lookup = Lookup.of([unit("q", old, "Read more about **liver compresses** in the "
+                                       "[leaflet](https://example.org/a.pdf).")])
     new = old.replace("a.pdf", "b.pdf").replace("Lesen Sie mehr", "Lesen Sie noch mehr")
     match = lookup.best(new)
     assert match.text == "Read more about **liver compresses** in the [leaflet](https://example.org/b.pdf)."
@@ -189,8 +192,8 @@ def test_index_is_refreshed_incrementally_from_article_catalogs_only(source: Pro
     config = load_config(source.root)
     parsed = []
     original = Memory._catalog_units
-    monkeypatch.setattr(Memory, "_catalog_units",
-                        staticmethod(lambda data, lang, slug, ref: parsed.append(ref) or original(data, lang, slug, ref)))
+    counting = staticmethod(lambda data, lang, slug, ref: parsed.append(ref) or original(data, lang, slug, ref))
+    monkeypatch.setattr(Memory, "_catalog_units", counting)
 
     def reviewed() -> set[tuple[str, str, str]]:
         memory = Memory.open(config)
@@ -253,14 +256,16 @@ def test_tmx_export_then_import_round_trip(project: Project, tmp_path_factory):
 
     other = Project(tmp_path_factory.mktemp("other"))
     other.write("verlag.toml", 'name = "Other"\nsource_language = "de"\nlanguages = ["en", "fr"]\n')
-    other.write("source_de/neu.md", article("Neu", "Die Leber arbeitet vor allem nachts. Trinken Sie abends keinen Kaffee.\n"))
+    other.write("source_de/neu.md",
+                article("Neu", "Die Leber arbeitet vor allem nachts. Trinken Sie abends keinen Kaffee.\n"))
     other.run("extract")
     assert "translations: en 4, fr 2" in other.run("tm", "import", str(tmx)).output
     other.run("pretranslate", "--engine", "tm")
     liver = entry(other, "fr", "neu", "Die Leber arbeitet vor allem nachts.")
     assert liver.msgstr == "Le foie travaille surtout la nuit." and liver.fuzzy
     assert "tm: 100% from praxis.tmx" in liver.comment.splitlines()
-    assert entry(other, "en", "neu", "Trinken Sie abends keinen Kaffee.").msgstr == "Do not drink coffee in the evening."
+    coffee = entry(other, "en", "neu", "Trinken Sie abends keinen Kaffee.")
+    assert coffee.msgstr == "Do not drink coffee in the evening."
     for lang in ("en", "fr"):
         msgfmt_check(other.root / f"translations/{lang}/neu.po")
 
@@ -351,9 +356,11 @@ def test_a_tmx_from_another_tool_imports(project: Project, tmp_path_factory):
      ":16: not well-formed XML: mismatched tag; nothing was imported"),
     ("<?xml version='1.0'?>\n<!DOCTYPE tmx [\n<!ENTITY a 'aaaaaaaaaa'>\n<!ENTITY b '&a;&a;&a;&a;&a;'>\n]>\n"
      "<tmx><body/></tmx>\n", ":3: entity declarations are not allowed in a TMX file; nothing was imported"),
-    ("<?xml version='1.0'?>\n\n<html><body/></html>\n", ":3: not a TMX file: the root element is <html>, expected <tmx>"),
+    ("<?xml version='1.0'?>\n\n<html><body/></html>\n",
+     ":3: not a TMX file: the root element is <html>, expected <tmx>"),
     ("<tmx version='1.4'>\n<header/>\n</tmx>\n", ":1: not a TMX file: <tmx> has no <body>"),
-    ("<tmx version='1.4'><body>\n<tu>\n<tuv><seg>Hallo.</seg></tuv>\n</tu></body></tmx>\n", ":3: <tuv> without xml:lang"),
+    ("<tmx version='1.4'><body>\n<tu>\n<tuv><seg>Hallo.</seg></tuv>\n</tu></body></tmx>\n",
+     ":3: <tuv> without xml:lang"),
     ("", ":1: not well-formed XML: no element found"),
 ])
 def test_bad_tmx_is_reported_with_file_and_line_and_imports_nothing(project: Project, tmp_path_factory,
@@ -388,3 +395,16 @@ def test_tm_is_a_registered_engine(project: Project):
     assert get_engine("tm", config).name == "tm"
     result = project.run("pretranslate", "--engine", "nope", code=2)
     assert "tm" in result.output
+
+
+def test_a_damaged_index_is_reported_not_overwritten(source: Project, tmp_path):
+    index = source.root / ".verlag/tm.sqlite"
+    index.parent.mkdir(exist_ok=True)
+    index.write_bytes(b"not a database, but maybe someone's only copy of an import" * 100)
+    damaged = index.read_bytes()
+    tmx = tmp_path / "a.tmx"
+    tmx.write_text(OMEGAT, encoding="utf-8")
+    result = source.run("tm", "import", str(tmx), code=2)
+    assert "tm.sqlite: translation memory index is damaged" in result.output
+    assert "delete it and import your TMX files again" in result.output
+    assert index.read_bytes() == damaged

@@ -22,7 +22,7 @@ SENTENCE = "Ihre jungen Blätter enthalten viel Kalium, Eisen und Kieselsäure."
     ("Ihre jungen Blätter enthalten viel Kalium, Eisen und Kieselsöure.", SENTENCE),  # a wrong letter
     ("Ihre jungen Blätter enthalten viel Kalium, Eisen und Kiesesläure.", SENTENCE),  # two letters swapped
     ("Ihre jungen blätter enthalten viel Kalium, Eisen und Kieselsäure.", SENTENCE),  # case of one letter
-    ("Mehr dazu bei der [Ärztin](https://example.org/praxis).", "Mehr dazu bei der [Ärztin](https://example.org/praxis)!"),
+    ("Mehr bei der [Ärztin](https://example.org/praxis).", "Mehr bei der [Ärztin](https://example.org/praxis)!"),
     ("Das ist **wichtig**.", "Das ist **wichtig** ."),
 ])
 def test_trivial_edits(old, new):
