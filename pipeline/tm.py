@@ -9,12 +9,13 @@ becomes a source of further drafts. Imported TMX units live only in the index
 (deleting ``.verlag/`` forgets them; import the file again).
 
 Matching: an identical German text is a 100 % match. Otherwise the rapidfuzz
-ratio of the prose (each piece of inline markup counts as one character) must
-reach the threshold, and the markup must carry over: identical markup, or the
-same number of pieces where every changed piece (a new URL, say) occurs
-exactly once in the stored translation and is replaced there, at 2 points per
-replaced piece. A match whose markup cannot be carried over is never offered,
-so a draft never links to the old URL. Ties go to the same msgctxt, then the
+ratio of the prose (each piece of inline markup and each number counts as one
+character) must reach the threshold, and markup and numbers must carry over:
+identical, or the same number of pieces where every changed piece (a new URL,
+another number) occurs exactly once in the stored translation and is replaced
+there, at 2 points per replaced piece. A match whose markup or numbers cannot
+be carried over is never offered, so a draft never links to the old URL or
+keeps the old dose. Ties go to the same msgctxt, then the
 same article, then the most recent translation, then by name and text.
 """
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -47,6 +49,7 @@ SETTINGS = ("threshold",)
 ADAPT_PENALTY = 2
 MARK = "\ue000"  # stands for one piece of markup in the prose that is compared
 _SEP = "\x1f"
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def threshold(config: Config) -> float:
@@ -84,14 +87,36 @@ class Match:
 
 
 def _split(text: str) -> tuple[str, str]:
-    """(prose with each markup piece as one MARK, the markup pieces joined) as stored in the index."""
-    pieces = scan(text)
-    prose = "".join(MARK if is_markup else piece for is_markup, piece in pieces)
-    return prose, _SEP.join(piece for is_markup, piece in pieces if is_markup)
+    """(prose with each fixed piece as one MARK, the fixed pieces joined) as stored in the index.
+
+    Fixed pieces are inline markup and numbers: a draft must not keep the old ones.
+    """
+    pieces = []
+    for is_markup, piece in scan(text):
+        if is_markup:
+            pieces.append((True, piece))
+            continue
+        pos = 0
+        for number in _NUMBER.finditer(piece):
+            pieces += [(False, piece[pos:number.start()]), (True, number.group())]
+            pos = number.end()
+        pieces.append((False, piece[pos:]))
+    prose = "".join(MARK if fixed else piece for fixed, piece in pieces)
+    return prose, _SEP.join(piece for fixed, piece in pieces if fixed)
+
+
+def _occurrences(piece: str, target: str) -> list[int]:
+    """Where ``piece`` stands in ``target``; a number only as a whole number (2 is not in 12 or 2.5)."""
+    if _NUMBER.fullmatch(piece):
+        pattern = rf"(?<![\d.,]){re.escape(piece)}(?![\d]|[.,]\d)"
+    else:
+        pattern = re.escape(piece)
+    return [m.start() for m in re.finditer(pattern, target)]
 
 
 def _adapt(old_marks: list[str], new_marks: list[str], target: str) -> tuple[str, int] | None:
-    """The translation with the new source's markup, and how many pieces were replaced; None if unsure."""
+    """The translation with the new source's markup and numbers, and how many pieces were replaced;
+    None where the old piece is not exactly once in the translation."""
     if old_marks == new_marks:
         return target, 0
     if len(old_marks) != len(new_marks):
@@ -100,10 +125,10 @@ def _adapt(old_marks: list[str], new_marks: list[str], target: str) -> tuple[str
     for old, new in zip(old_marks, new_marks):
         if old == new:
             continue
-        if target.count(old) != 1:
+        found = _occurrences(old, target)
+        if len(found) != 1:
             return None
-        start = target.index(old)
-        spans.append((start, start + len(old), new))
+        spans.append((found[0], found[0] + len(old), new))
     spans.sort()
     if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
         return None
@@ -168,9 +193,9 @@ class Memory:
                 CREATE INDEX IF NOT EXISTS units_by_lang ON units(lang);
                 PRAGMA user_version = {SCHEMA};
             """)
-        scanner = hashlib.sha256(Path(markup.__file__).read_bytes()).hexdigest()[:16]
+        scanner = hashlib.sha256(Path(markup.__file__).read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
         stored = self.db.execute("SELECT value FROM meta WHERE key = 'scanner'").fetchone()
-        if stored is None or stored[0] != scanner:  # the markup scanner changed: split every text again
+        if stored is None or stored[0] != scanner:  # the markup scan or _split changed: split every text again
             with self.db:
                 rows = self.db.execute("SELECT rowid, source FROM units").fetchall()
                 self.db.executemany("UPDATE units SET prose = ?, marks = ? WHERE rowid = ?",

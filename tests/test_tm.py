@@ -155,6 +155,31 @@ def test_fuzzy_matches_must_carry_their_markup_over():
     assert lookup.best(old).score == 100
 
 
+def test_fuzzy_matches_must_carry_their_numbers_over():
+    lookup = Lookup.of([unit("q", "Trinken Sie täglich 2 Liter Wasser in 12 Stunden.", "Drink 2 litres in 12 hours.")])
+    match = lookup.best("Trinken Sie täglich 3 Liter Wasser in 12 Stunden.")
+    assert (match.text, match.score) == ("Drink 3 litres in 12 hours.", 98)  # 2 is not the 2 of 12
+    assert lookup.best("Trinken Sie täglich 2 Liter Wasser in 10 Stunden.").text == "Drink 2 litres in 10 hours."
+    spelled = Lookup.of([unit("q", "Trinken Sie täglich 2 Liter Wasser.", "Drink two litres of water a day.")])
+    assert spelled.best("Trinken Sie täglich 3 Liter Wasser.") is None  # "two" cannot be proven to be the 2
+    assert spelled.best("Trinken Sie täglich 2 Liter Wasser!").text == "Drink two litres of water a day."
+
+
+def test_the_index_splits_its_texts_again_when_the_scanner_changes(source: Project):
+    config = load_config(source.root)
+    memory = Memory.open(config)
+    memory.refresh(config)
+    with memory.db:
+        memory.db.execute("UPDATE units SET prose = 'stale', marks = ''")
+        memory.db.execute("UPDATE meta SET value = 'an older verlag' WHERE key = 'scanner'")
+    memory.close()
+    memory = Memory.open(config)
+    prose = dict(memory.db.execute("SELECT source, prose FROM units"))
+    memory.close()
+    assert prose["Mehr dazu in der [Beratung](https://example.org/beratung)."] == \
+        "Mehr dazu in der \ue000Beratung\ue000."
+
+
 def test_threshold_is_configurable(source: Project):
     source.write("source_de/ziel.md", article("Ziel", "Trinken Sie nachts keinen Kakao.\n"))
     source.run("extract")
