@@ -124,7 +124,7 @@ def extract(project: Project, keep_typo_fixes: bool) -> None:
         click.echo(f"warning: {path}: no German article has this slug any more; kept, delete it when done",
                    err=True)
     for lang, counts in sorted(result.changes.items()):
-        if any(counts.values()):
+        if counts["fuzzy"] or counts["new"] or counts["obsolete"]:
             click.echo(f"{lang}: {counts['fuzzy']} changed sentences back to review, {counts['new']} new, "
                        f"{counts['obsolete']} no longer used (kept as obsolete)")
         if counts["typo"]:
