@@ -260,7 +260,7 @@ class Memory:
     def lookup(self, lang: str, threshold: float) -> Lookup:
         rows = self.db.execute("SELECT origin, name, lang, context, source, target, stamp, prose, marks "
                                "FROM units WHERE lang = ?", (lang,)).fetchall()
-        return Lookup([(Unit(*row[:7]), row[7], row[8].split(_SEP) if row[8] else []) for row in rows], threshold)
+        return Lookup(rows, threshold)
 
     def import_tmx(self, data: bytes, name: str, ref: str, config: Config) -> ImportReport:
         """Replace the units of an earlier import under the same file name with this file's."""
@@ -278,27 +278,26 @@ def _recency(stamp: str) -> int:
 
 
 class Lookup:
-    """Best matches in one target language, over units loaded once."""
+    """Best matches in one target language, over units loaded once.
 
-    def __init__(self, rows: list[tuple[Unit, str, list[str]]], threshold: float):
+    Rows are the index's (Unit fields..., prose, marks); a Unit is made only for a candidate.
+    """
+
+    def __init__(self, rows: list[tuple], threshold: float):
         self.threshold = threshold
-        self.exact: dict[str, list[Unit]] = defaultdict(list)
-        by_prose: dict[str, list[tuple[Unit, list[str]]]] = defaultdict(list)
-        for unit, prose, marks in rows:
-            self.exact[unit.source].append(unit)
-            by_prose[prose].append((unit, marks))
-        self.proses = sorted(by_prose, key=len)  # by length, for the length bound of the ratio
+        self.exact: dict[str, list[tuple]] = defaultdict(list)
+        self.by_prose: dict[str, list[tuple]] = defaultdict(list)
+        for row in rows:
+            self.exact[row[4]].append(row)
+            self.by_prose[row[7]].append(row)
+        self.proses = sorted(self.by_prose, key=len)  # by length, for the length bound of the ratio
         self.lengths = [len(p) for p in self.proses]
-        self.by_prose = by_prose
 
     @classmethod
     def of(cls, units: list[Unit], threshold: float = DEFAULT_THRESHOLD) -> Lookup:
         """A lookup over units in memory (the index stores their split form)."""
-        rows = []
-        for unit in units:
-            prose, marks = _split(unit.source)
-            rows.append((unit, prose, marks.split(_SEP) if marks else []))
-        return cls(rows, threshold)
+        return cls([(u.origin, u.name, u.lang, u.context, u.source, u.target, u.stamp, *_split(u.source))
+                    for u in units], threshold)
 
     def best(self, text: str, context: str | None = None, slug: str = "") -> Match | None:
         def rank(match: Match):
@@ -307,7 +306,7 @@ class Lookup:
                     _recency(u.stamp), u.origin != "po", u.name, u.target)
 
         if self.exact.get(text):
-            return min((Match(u, u.target, 100) for u in self.exact[text]), key=rank)
+            return min((Match(Unit(*row[:7]), row[5], 100) for row in self.exact[text]), key=rank)
         prose, marks = _split(text)
         marks = marks.split(_SEP) if marks else []
         # ratio = 2 M / (a + b) >= t needs the shorter text to be at least t / (2 - t) of the longer one.
@@ -318,13 +317,13 @@ class Lookup:
                                 limit=None)
         matches = []
         for candidate, score, _ in found:
-            for unit, old_marks in self.by_prose[candidate]:
-                adapted = _adapt(old_marks, marks, unit.target)
+            for row in self.by_prose[candidate]:
+                adapted = _adapt(row[8].split(_SEP) if row[8] else [], marks, row[5])
                 if adapted is None:
                     continue
                 final = min(int(score) - ADAPT_PENALTY * adapted[1], 99)
                 if final >= self.threshold:
-                    matches.append(Match(unit, adapted[0], final))
+                    matches.append(Match(Unit(*row[:7]), adapted[0], final))
         return min(matches, key=rank, default=None)
 
 
