@@ -15,8 +15,8 @@ identical, or the same number of pieces where every changed piece (a new URL,
 another number) occurs exactly once in the stored translation and is replaced
 there, at 2 points per replaced piece. A match whose markup or numbers cannot
 be carried over is never offered, so a draft never links to the old URL or
-keeps the old dose. Ties go to the same msgctxt, then the
-same article, then the most recent translation, then by name and text.
+keeps the old dose. Ties go to the same msgctxt, then the same article, then
+the most recent translation, then by name and text.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import inspect
 import re
 import sqlite3
 from collections import Counter, defaultdict
@@ -32,12 +33,11 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from . import __version__
+from . import __version__, markup
 from .catalog import REVIEWED, entry_state, parse_po
 from .config import Config
 from .errors import VerlagError, raise_all
 from .fsutil import relpath, write_if_changed
-from . import markup
 from .markup import scan
 from .sources import load_articles
 from .tmx import TmxPair, read_tmx, write_tmx
@@ -47,7 +47,7 @@ SCHEMA = 1
 DEFAULT_THRESHOLD = 75.0
 SETTINGS = ("threshold",)
 ADAPT_PENALTY = 2
-MARK = "\ue000"  # stands for one piece of markup in the prose that is compared
+MARK = "\ue000"  # stands for one piece of markup or a number in the prose that is compared
 _SEP = "\x1f"
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -193,7 +193,8 @@ class Memory:
                 CREATE INDEX IF NOT EXISTS units_by_lang ON units(lang);
                 PRAGMA user_version = {SCHEMA};
             """)
-        scanner = hashlib.sha256(Path(markup.__file__).read_bytes() + Path(__file__).read_bytes()).hexdigest()[:16]
+        scanner = hashlib.sha256(Path(markup.__file__).read_bytes() + inspect.getsource(_split).encode()
+                                 + _NUMBER.pattern.encode()).hexdigest()[:16]
         stored = self.db.execute("SELECT value FROM meta WHERE key = 'scanner'").fetchone()
         if stored is None or stored[0] != scanner:  # the markup scan or _split changed: split every text again
             with self.db:
