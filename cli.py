@@ -104,13 +104,16 @@ def new(project: Project, title: str) -> None:
 
 
 @main.command()
+@click.option("--keep-typo-fixes", is_flag=True,
+              help="Keep reviewed translations reviewed where the German changed only trivially "
+                   "(whitespace, punctuation, one letter of a long word).")
 @pass_project
-def extract(project: Project) -> None:
+def extract(project: Project, keep_typo_fixes: bool) -> None:
     """Update .pot templates and merge them into every language's .po catalogs."""
     from pipeline.extract import extract as run_extract
 
     with progress_bar("extract", _article_count(project.config)) as progress:
-        result = run_extract(project.config, progress)
+        result = run_extract(project.config, progress, keep_typo_fixes=keep_typo_fixes)
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:
@@ -121,9 +124,11 @@ def extract(project: Project) -> None:
         click.echo(f"warning: {path}: no German article has this slug any more; kept, delete it when done",
                    err=True)
     for lang, counts in sorted(result.changes.items()):
-        if any(counts.values()):
+        if counts["fuzzy"] or counts["new"] or counts["obsolete"]:
             click.echo(f"{lang}: {counts['fuzzy']} changed sentences back to review, {counts['new']} new, "
                        f"{counts['obsolete']} no longer used (kept as obsolete)")
+        if counts["typo"]:
+            click.echo(f"{lang}: {counts['typo']} typo fixes kept reviewed")
     click.echo(f"extract: {len(result.written)} files updated, {result.skipped} articles unchanged")
     if result.errors:
         report_errors(result.errors)
@@ -144,7 +149,7 @@ def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool
     """Fill empty entries with drafts (marked fuzzy, with their origin).
 
     Exit status: 0 done (also when some segments failed; see the summary), 1 there were empty
-    entries and no engine could fill any, 2 bad usage or input, 130 interrupted (finished work kept).
+    entries, an engine failed and none could fill any, 2 bad usage or input, 130 interrupted (finished work kept).
     """
     from pipeline.engines import get_engine
     from pipeline.pretranslate import collect, pretranslate as run
@@ -234,6 +239,45 @@ def build(project: Project) -> None:
     if result.errors:
         report_errors(result.errors)
         sys.exit(2)
+
+
+@main.group()
+def tm() -> None:
+    """Translation memory: exchange reviewed translations as TMX 1.4b (OmegaT, Trados, Weblate)."""
+
+
+@tm.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_project
+def tm_export(project: Project, file: Path) -> None:
+    """Write every reviewed translation of the catalogs to FILE (TMX 1.4b)."""
+    from pipeline.tm import export_tmx
+
+    counts, left_out = export_tmx(project.config, file)
+    if left_out:
+        click.echo(f"warning: {left_out} pairs left out: their text has characters XML cannot hold", err=True)
+    per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items())) or "none"
+    click.echo(f"tm export: {file}: reviewed translations: {per_lang}")
+
+
+@tm.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@pass_project
+def tm_import(project: Project, file: Path) -> None:
+    """Add the units of FILE (TMX) to the translation memory; a re-import of the same file name replaces it."""
+    from pipeline.tm import import_tmx
+
+    report = import_tmx(project.config, file)
+    if report.other_languages:
+        langs = ", ".join(f"{code} ({n})" for code, n in sorted(report.other_languages.items()))
+        click.echo(f"note: skipped translations in languages not in verlag.toml: {langs}")
+    if report.inline:
+        click.echo(f"note: skipped {report.inline} units with TMX inline tags (<ph>, <bpt>, ...): "
+                   "they stand for another tool's formatting, which verlag cannot place in Markdown")
+    if report.no_source:
+        click.echo(f"note: skipped {report.no_source} units without {project.config.source_language} text")
+    per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(report.units.items())) or "none"
+    click.echo(f"tm import: {file}: translations: {per_lang}")
 
 
 def _check_languages(config, languages) -> None:

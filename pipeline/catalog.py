@@ -22,6 +22,7 @@ from .errors import VerlagError
 from .markup import analyse
 from .pofile import render_po
 from .segment import Document, unique_segments
+from .typos import is_typo_fix
 
 FLAG = "markdown-text"
 FUZZY_THRESHOLD = 60.0
@@ -106,16 +107,19 @@ class MergeReport:
     fuzzy: int = 0
     new: int = 0
     obsolete: int = 0
+    typo_fixes: int = 0  # changed entries kept reviewed (keep_typo_fixes)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
-          threshold: float = FUZZY_THRESHOLD) -> tuple[polib.POFile, MergeReport]:
+          threshold: float = FUZZY_THRESHOLD, keep_typo_fixes: bool = False) -> tuple[polib.POFile, MergeReport]:
     """Carry translations from ``old`` onto the entries of ``pot``; lose nothing a reviewer wrote.
 
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
     the text comes back from obsolete. Changed text takes the most similar
-    unused old translation as ``fuzzy`` with ``#| msgid``. Unused translations
-    become obsolete ``#~`` entries.
+    unused old translation as ``fuzzy`` with ``#| msgid``; with
+    ``keep_typo_fixes``, a reviewed translation whose German changed only
+    trivially (``typos.is_typo_fix``, same msgctxt) is taken first and stays
+    reviewed. Unused translations become obsolete ``#~`` entries.
     """
     report = MergeReport()
     po = polib.POFile()
@@ -138,19 +142,26 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         else:
             pending.append(entry)
     candidates = [e for e in active if id(e) not in used and e.msgstr]
+
+    def typo_fix(n: int, m: int) -> bool:
+        entry, cand = pending[n], candidates[m]
+        return (keep_typo_fixes and entry.msgctxt == cand.msgctxt and entry_state(cand) == REVIEWED
+                and is_typo_fix(cand.msgid, entry.msgid))
+
     pairs = sorted(
-        ((score, n, m) for n, entry in enumerate(pending) for m, cand in enumerate(candidates)
+        ((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending) for m, cand in enumerate(candidates)
          if (score := fuzz.ratio(entry.msgid, cand.msgid, score_cutoff=threshold))),
-        key=lambda t: (-t[0], t[1], t[2]))
+        key=lambda t: (t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
-    for score, n, m in pairs:
+    for fuzzy, _, n, m in pairs:
         cand = candidates[m]
         if n in taken_new or id(cand) in used:
             continue
         taken_new.add(n)
         used.add(id(cand))
-        _carry(pending[n], cand, exact=False)
-        report.fuzzy += 1
+        _carry(pending[n], cand, exact=not fuzzy)
+        report.fuzzy += fuzzy
+        report.typo_fixes += not fuzzy
     report.new = len(pending) - len(taken_new)
     seen = {key(e) for e in po}
     newly = [e for e in active if id(e) not in used and (e.msgstr or e.tcomment)]

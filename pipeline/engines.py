@@ -7,13 +7,13 @@ catalogs; ``pretranslate`` does. Network engines plug in here by name.
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
 from .config import Config
 from .errors import VerlagError
 from .markup import scan
+from .tm import TMEngine
 
 
 @dataclass(frozen=True)
@@ -81,16 +81,18 @@ def _service(name: str):
     return factory
 
 
-ENGINES: dict[str, Callable[..., Engine]] = {"copy": CopyEngine, "pseudo": PseudoEngine}
+ENGINES: dict[str, Callable[[Config], Engine]] = {
+    "copy": lambda config: CopyEngine(),
+    "pseudo": lambda config: PseudoEngine(),
+    "tm": TMEngine,
+}
 ENGINES.update({name: _service(name) for name in ("google", "mymemory", "libre", "microsoft", "deepl")})
 
 
 def get_engine(name: str, config: Config) -> Engine:
-    """An engine by name; factories that take a parameter get the config."""
+    """An engine by name, built from the project settings."""
     try:
         factory = ENGINES[name]
     except KeyError:
         raise VerlagError(f"unknown engine {name!r}; available: {', '.join(sorted(ENGINES))}") from None
-    takes_config = any(p.default is inspect.Parameter.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
-                       for p in inspect.signature(factory).parameters.values())
-    return factory(config) if takes_config else factory()
+    return factory(config)

@@ -32,7 +32,7 @@ class ExtractResult:
     skipped: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
-    changes: dict[str, Counter] = field(default_factory=dict)  # lang -> fuzzy / new / obsolete entries
+    changes: dict[str, Counter] = field(default_factory=dict)  # lang -> fuzzy / new / obsolete / typo entries
     errors: list[VerlagError] = field(default_factory=list)
 
 
@@ -43,8 +43,13 @@ def _fingerprint(config: Config, article: Article) -> str:
                                       f"{config.name}|{article.digest}")
 
 
-def extract(config: Config, progress=None) -> ExtractResult:
-    """Update every template and catalog from the German sources."""
+def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> ExtractResult:
+    """Update every template and catalog from the German sources.
+
+    ``keep_typo_fixes``: reviewed translations of sentences the author changed
+    only trivially stay reviewed (see ``typos.is_typo_fix``) instead of going
+    back to review.
+    """
     articles = load_articles(config)
     result = ExtractResult()
     state = load_state(config.state_dir / STATE_FILE)
@@ -59,7 +64,7 @@ def extract(config: Config, progress=None) -> ExtractResult:
             result.skipped += 1
             fresh[article.slug] = fingerprint
             continue
-        ok = _extract_article(config, article, orphans, result)
+        ok = _extract_article(config, article, orphans, result, keep_typo_fixes)
         if ok:
             fresh[article.slug] = _fingerprint(config, article)
     result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
@@ -72,7 +77,7 @@ def extract(config: Config, progress=None) -> ExtractResult:
 
 
 def _extract_article(config: Config, article: Article, orphans: dict[str, list[Path]],
-                     result: ExtractResult) -> bool:
+                     result: ExtractResult, keep_typo_fixes: bool) -> bool:
     doc = segment_article(article, config.segmentation, config.source_language)
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
@@ -98,10 +103,10 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
         source = None
         if old is None:
             source, old = _renamed_from(pot, orphans.get(lang, []), config)
-        merged, report = merge(old, pot, lang)
+        merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
         if old is not None:
             result.changes.setdefault(lang, Counter()).update(
-                {"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete})
+                {"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete, "typo": report.typo_fixes})
         if write_if_changed(path, render(merged)):
             result.written.append(po_ref)
         if source is not None:

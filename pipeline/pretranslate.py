@@ -69,8 +69,12 @@ class PretranslateResult:
 
     @property
     def nothing_done(self) -> bool:
-        """There was work, and not one entry could be filled."""
-        return self.todo > 0 and not self.filled and not self.planned
+        """There was work, an engine failed, and not one entry could be filled.
+
+        An engine that worked but had nothing to offer (the memory without a
+        match) is not a failure.
+        """
+        return self.todo > 0 and not self.filled and not self.planned and bool(self.failed or self.unavailable)
 
 
 def collect(config: Config, languages: list[str], slugs: list[str] | None = None) -> Work:

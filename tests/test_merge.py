@@ -13,7 +13,9 @@ Golden scenarios live in ``tests/merge/<scenario>/``:
     the author's edit;
 ``expected.po``
     the English catalog after ``verlag extract`` on ``after.md``, compared byte
-    for byte (``expected-middle.po`` likewise after ``middle.md``).
+    for byte (``expected-middle.po`` likewise after ``middle.md``);
+``flags`` (optional)
+    extra ``verlag extract`` options for the scenario, e.g. ``--keep-typo-fixes``.
 
 The test first extracts ``before.md`` and requires ``before.po`` to stay
 byte-identical (so the golden input really is a catalog of ``before.md``),
@@ -82,7 +84,8 @@ def extract(project: Project, source: Path, slug: str, rel_po: str) -> str:
     for old in (project.root / "source_de").glob("*.md"):
         old.unlink()
     project.write(f"source_de/{slug}.md", source.read_text(encoding="utf-8"))
-    project.run("extract")
+    flags = source.parent / "flags"
+    project.run("extract", *(flags.read_text(encoding="utf-8").split() if flags.exists() else ()))
     return project.read(rel_po)
 
 
@@ -234,6 +237,36 @@ def check_article_renamed(before, after, project):
     same_translations(before, after)
 
 
+def check_typo_fixes_kept(before, after, project):
+    fixed = {"Die Brennnessel gilt vielen als lästiges Unkraut.": "Die Brennessel gilt vielen als lästiges Unkraut.",
+             "Ihre jungen Blätter enthalten viel Kalium, Eisen und Kieselsäure.":
+                 "Ihre jungen Blätter enthalten viel Kalium,Eisen und Kieselsäure .",
+             "Als Tee wirkt sie leicht entwässernd.": "Als Tee wirkt sie leicht entwäsernd.",
+             "Übergießen Sie zwei Teelöffel getrocknete Blätter mit einem Viertelliter heißem Wasser.":
+                 "Übergießen Sie zwei teelöffel getrocknete Blätter mit einem Viertelliter heißem Wasser.",
+             "Worauf Sie achten sollten": "Worauf Sie achten solten"}
+    for new_id, old_id in fixed.items():
+        kept = entry(after, new_id)
+        assert (kept.msgstr, kept.fuzzy, kept.previous_msgid) == (entry(before, old_id).msgstr, False, None)
+    number = entry(after, "Lassen Sie den Tee etwa 12 Minuten ziehen und seihen Sie ihn dann ab.")
+    assert number.fuzzy and number.previous_msgid == number.msgid.replace("12", "10")
+    assert [e.msgid for e in active(after) if e.fuzzy] == [number.msgid] and not after.obsolete_entries()
+    assert project.read(f"translations/en/{SLUG}.po").count("#| msgid") == 1
+
+
+def check_typo_fixes_not_trivial(before, after, project):
+    changed = {"Die Brennnessel gilt manchen als lästiges Unkraut.",  # a changed word
+               "Ihre jungen Blätter enthalten viel Kalium, Eisen und Kiselsäre.",  # two letters
+               "Als Tee wirkt Sie leicht entwässernd.",  # sie/Sie: a short word
+               # the last letter
+               "Übergießen Sie zwei Teelöffel getrocknete Blätter mit einen Viertelliter heißem Wasser.",
+               "Bei Herz- oder Nierenerkrankungen sprechen Sie die Kur bitte vorher mit Ihrer "
+               "[Ärztin](https://example.org/praxen) ab."}  # a link target
+    assert {e.msgid for e in active(after) if e.fuzzy} == changed
+    assert all(entry(after, msgid).previous_msgid for msgid in changed)
+    assert not after.obsolete_entries()
+
+
 CHECKS = {
     "sentence-changed": check_sentence_changed,
     "sentence-inserted": check_sentence_inserted,
@@ -244,6 +277,8 @@ CHECKS = {
     "reviewer-comments-kept": check_reviewer_comments_kept,
     "deleted-then-restored": check_deleted_then_restored,
     "article-renamed": check_article_renamed,
+    "typo-fixes-kept": check_typo_fixes_kept,
+    "typo-fixes-not-trivial": check_typo_fixes_not_trivial,
 }
 
 

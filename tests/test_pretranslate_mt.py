@@ -189,7 +189,8 @@ def test_offline_default_chain_gives_one_clean_line_and_exit_1(project, monkeypa
                   .replace("'", '"'))
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
-    result = project.run("pretranslate", code=1 if shipped == remote else 0)
+    fills_anything = {"copy", "pseudo"} & set(shipped)  # tm has no reviewed work to offer in a fresh project
+    result = project.run("pretranslate", code=0 if fills_anything else 1)
     lines = [line for line in result.output.splitlines() if line.startswith("warning: google")]
     assert lines == ["warning: google: unreachable: cannot reach translate.google.com through the configured proxy "
                      "(offline?); skipped for this run (12 segments left for the next engine or run)"]

@@ -1,0 +1,396 @@
+"""Translation memory: the project's reviewed translations, and imported TMX, as drafts for new segments.
+
+The memory is an SQLite index, ``.verlag/tm.sqlite``. Its catalog part is a
+cache: before use, each article catalog (found through the articles, so
+``site.po`` and orphans stay out) is re-read only when its content hash
+changed, so a refresh on 500 articles costs reading and hashing the files.
+Only reviewed entries (not fuzzy, not obsolete) go in: a machine draft never
+becomes a source of further drafts. Imported TMX units live only in the index
+(deleting ``.verlag/`` forgets them; import the file again).
+
+Matching: an identical German text is a 100 % match. Otherwise the rapidfuzz
+ratio of the prose (each piece of inline markup and each number counts as one
+character) must reach the threshold, and markup and numbers must carry over:
+identical, or the same number of pieces where every changed piece (a new URL,
+another number) occurs exactly once in the stored translation and is replaced
+there, at 2 points per replaced piece. A match whose markup or numbers cannot
+be carried over is never offered, so a draft never links to the old URL or
+keeps the old dose. Ties go to the same msgctxt, then the same article, then
+the most recent translation, then by name and text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import inspect
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from . import __version__, markup
+from .catalog import REVIEWED, entry_state, parse_po
+from .config import Config
+from .errors import VerlagError, raise_all
+from .fsutil import relpath, write_if_changed
+from .markup import scan
+from .sources import load_articles
+from .tmx import TmxPair, read_tmx, write_tmx
+
+DB_NAME = "tm.sqlite"
+SCHEMA = 1
+DEFAULT_THRESHOLD = 75.0
+SETTINGS = ("threshold",)
+ADAPT_PENALTY = 2
+MARK = "\ue000"  # stands for one piece of markup or a number in the prose that is compared
+_SEP = "\x1f"
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def threshold(config: Config) -> float:
+    """``[engines.tm] threshold``: the lowest fuzzy score offered, in percent."""
+    settings = config.section("engines", "tm")
+    for name in settings:
+        if name not in SETTINGS:
+            raise config.error(name, f"unknown setting in [engines.tm] (known: {', '.join(SETTINGS)})")
+    value = settings.get("threshold", DEFAULT_THRESHOLD)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 100:
+        raise config.error("threshold", f"expected a percentage above 0 and at most 100, got {value!r}")
+    return float(value)
+
+
+@dataclass(frozen=True)
+class Unit:
+    origin: str  # "po" (a catalog) or "tmx" (imported)
+    name: str  # the article slug, or the TMX file name
+    lang: str
+    context: str | None
+    source: str
+    target: str
+    stamp: str  # when the translation was made, UTC ``YYYYMMDDThhmmssZ``; "" when unknown
+
+
+@dataclass(frozen=True)
+class Match:
+    unit: Unit
+    text: str  # the stored translation, its markup adapted to the new source
+    score: int
+
+    @property
+    def origin(self) -> str:
+        return f"tm: {self.score}% from {self.unit.name}"
+
+
+def _split(text: str) -> tuple[str, str]:
+    """(prose with each fixed piece as one MARK, the fixed pieces joined) as stored in the index.
+
+    Fixed pieces are inline markup and numbers: a draft must not keep the old ones.
+    """
+    pieces = []
+    for is_markup, piece in scan(text):
+        if is_markup:
+            pieces.append((True, piece))
+            continue
+        pos = 0
+        for number in _NUMBER.finditer(piece):
+            pieces += [(False, piece[pos:number.start()]), (True, number.group())]
+            pos = number.end()
+        pieces.append((False, piece[pos:]))
+    prose = "".join(MARK if fixed else piece for fixed, piece in pieces)
+    return prose, _SEP.join(piece for fixed, piece in pieces if fixed)
+
+
+def _occurrences(piece: str, target: str) -> list[int]:
+    """Where ``piece`` stands in ``target``; a number only as a whole number (2 is not in 12 or 2.5)."""
+    if _NUMBER.fullmatch(piece):
+        pattern = rf"(?<![\d.,]){re.escape(piece)}(?![\d]|[.,]\d)"
+    else:
+        pattern = re.escape(piece)
+    return [m.start() for m in re.finditer(pattern, target)]
+
+
+def _adapt(old_marks: list[str], new_marks: list[str], target: str) -> tuple[str, int] | None:
+    """The translation with the new source's markup and numbers, and how many pieces were replaced;
+    None where the old piece is not exactly once in the translation."""
+    if old_marks == new_marks:
+        return target, 0
+    if len(old_marks) != len(new_marks):
+        return None
+    spans = []
+    for old, new in zip(old_marks, new_marks):
+        if old == new:
+            continue
+        found = _occurrences(old, target)
+        if len(found) != 1:
+            return None
+        spans.append((found[0], found[0] + len(old), new))
+    spans.sort()
+    if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+        return None
+    out, pos = [], 0
+    for start, end, new in spans:
+        out += [target[pos:start], new]
+        pos = end
+    return "".join(out) + target[pos:], len(spans)
+
+
+def _stamp(value: str | None) -> str:
+    """A PO date (``2026-04-10 09:30+0200``) as a TMX date in UTC; "" for the template placeholder."""
+    try:
+        when = dt.datetime.strptime((value or "").strip(), "%Y-%m-%d %H:%M%z")
+    except ValueError:
+        return ""
+    return when.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+@dataclass
+class ImportReport:
+    units: Counter = field(default_factory=Counter)  # lang -> translations imported
+    other_languages: Counter = field(default_factory=Counter)
+    inline: int = 0
+    no_source: int = 0
+
+
+class Memory:
+    """The SQLite index. Open it with ``Memory.open(config)``; ``refresh`` before reading catalog units."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(path)
+            self._schema()
+        except sqlite3.DatabaseError as exc:
+            raise VerlagError(f"translation memory index is damaged ({exc}); delete it and import "
+                              "your TMX files again (the catalogs are re-read by themselves)", path) from None
+
+    @classmethod
+    def open(cls, config: Config) -> Memory:
+        return cls(config.state_dir / DB_NAME)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _schema(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA):
+            raise sqlite3.DatabaseError(f"schema {version}, this verlag reads {SCHEMA}")
+        with self.db:
+            self.db.executescript(f"""
+                CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS catalogs(
+                    lang TEXT NOT NULL, slug TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (lang, slug));
+                CREATE TABLE IF NOT EXISTS units(
+                    origin TEXT NOT NULL, name TEXT NOT NULL, lang TEXT NOT NULL, context TEXT,
+                    source TEXT NOT NULL, target TEXT NOT NULL, stamp TEXT NOT NULL,
+                    prose TEXT NOT NULL, marks TEXT NOT NULL);
+                CREATE INDEX IF NOT EXISTS units_by_name ON units(origin, name, lang);
+                CREATE INDEX IF NOT EXISTS units_by_lang ON units(lang);
+                PRAGMA user_version = {SCHEMA};
+            """)
+        scanner = hashlib.sha256(Path(markup.__file__).read_bytes() + inspect.getsource(_split).encode()
+                                 + _NUMBER.pattern.encode()).hexdigest()[:16]
+        stored = self.db.execute("SELECT value FROM meta WHERE key = 'scanner'").fetchone()
+        if stored is None or stored[0] != scanner:  # the markup scan or _split changed: split every text again
+            with self.db:
+                rows = self.db.execute("SELECT rowid, source FROM units").fetchall()
+                self.db.executemany("UPDATE units SET prose = ?, marks = ? WHERE rowid = ?",
+                                    [(*_split(source), rowid) for rowid, source in rows])
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('scanner', ?)", (scanner,))
+
+    def _insert(self, units: list[Unit]) -> None:
+        self.db.executemany(
+            "INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(u.origin, u.name, u.lang, u.context, u.source, u.target, u.stamp, *_split(u.source)) for u in units])
+
+    def refresh(self, config: Config) -> list[VerlagError]:
+        """Bring the catalog units up to date; unreadable catalogs are left out and returned."""
+        errors: list[VerlagError] = []
+        wanted = {(lang, a.slug): config.po_path(lang, a.slug)
+                  for a in load_articles(config) for lang in config.languages}
+        known = {(lang, slug): digest for lang, slug, digest in self.db.execute("SELECT * FROM catalogs")}
+        with self.db:
+            for lang, slug in known.keys() - wanted.keys():
+                self._forget(lang, slug)
+            for (lang, slug), path in sorted(wanted.items()):
+                try:
+                    data = path.read_bytes()
+                except FileNotFoundError:
+                    data = b""
+                digest = hashlib.sha256(data).hexdigest()
+                if known.get((lang, slug)) == digest:
+                    continue
+                self._forget(lang, slug)
+                try:
+                    units = self._catalog_units(data, lang, slug, relpath(path, config.root))
+                except VerlagError as exc:
+                    errors.append(exc)
+                    continue
+                self._insert(units)
+                self.db.execute("INSERT INTO catalogs VALUES (?, ?, ?)", (lang, slug, digest))
+        return errors
+
+    def _forget(self, lang: str, slug: str) -> None:
+        self.db.execute("DELETE FROM units WHERE origin = 'po' AND name = ? AND lang = ?", (slug, lang))
+        self.db.execute("DELETE FROM catalogs WHERE lang = ? AND slug = ?", (lang, slug))
+
+    @staticmethod
+    def _catalog_units(data: bytes, lang: str, slug: str, ref: str) -> list[Unit]:
+        if not data:
+            return []
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
+        po = parse_po(text, ref)
+        stamp = _stamp(po.metadata.get("PO-Revision-Date"))
+        return [Unit("po", slug, lang, e.msgctxt, e.msgid, e.msgstr, stamp)
+                for e in po if not e.obsolete and not e.msgid_plural and entry_state(e) == REVIEWED]
+
+    def units(self, lang: str | None = None, origin: str | None = None) -> list[Unit]:
+        rows = self.db.execute(
+            "SELECT origin, name, lang, context, source, target, stamp FROM units "
+            "WHERE (?1 IS NULL OR lang = ?1) AND (?2 IS NULL OR origin = ?2)", (lang, origin))
+        return [Unit(*row) for row in rows]
+
+    def lookup(self, lang: str, threshold: float) -> Lookup:
+        rows = self.db.execute("SELECT origin, name, lang, context, source, target, stamp, prose, marks "
+                               "FROM units WHERE lang = ?", (lang,)).fetchall()
+        return Lookup(rows, threshold)
+
+    def import_tmx(self, data: bytes, name: str, ref: str, config: Config) -> ImportReport:
+        """Replace the units of an earlier import under the same file name with this file's."""
+        content = read_tmx(data, ref, config.source_language, config.languages)
+        units = [Unit("tmx", name, u.lang, u.context, u.source, u.target, u.stamp) for u in content.units]
+        with self.db:
+            self.db.execute("DELETE FROM units WHERE origin = 'tmx' AND name = ?", (name,))
+            self._insert(units)
+        return ImportReport(Counter(u.lang for u in units), content.other_languages, content.inline,
+                            content.no_source)
+
+
+def _recency(stamp: str) -> int:
+    return -int(stamp[:8] + stamp[9:15]) if stamp else 0
+
+
+class Lookup:
+    """Best matches in one target language, over units loaded once.
+
+    Rows are the index's (Unit fields..., prose, marks); a Unit is made only for a candidate.
+    """
+
+    def __init__(self, rows: list[tuple], threshold: float):
+        self.threshold = threshold
+        self.exact: dict[str, list[tuple]] = defaultdict(list)
+        self.by_prose: dict[str, list[tuple]] = defaultdict(list)
+        for row in rows:
+            self.exact[row[4]].append(row)
+            self.by_prose[row[7]].append(row)
+        self.proses = sorted(self.by_prose, key=len)  # by length, for the length bound of the ratio
+        self.lengths = [len(p) for p in self.proses]
+
+    @classmethod
+    def of(cls, units: list[Unit], threshold: float = DEFAULT_THRESHOLD) -> Lookup:
+        """A lookup over units in memory (the index stores their split form)."""
+        return cls([(u.origin, u.name, u.lang, u.context, u.source, u.target, u.stamp, *_split(u.source))
+                    for u in units], threshold)
+
+    def best(self, text: str, context: str | None = None, slug: str = "") -> Match | None:
+        def rank(match: Match):
+            u = match.unit
+            return (-match.score, u.context != context, not (u.origin == "po" and u.name == slug),
+                    _recency(u.stamp), u.origin != "po", u.name, u.target)
+
+        if self.exact.get(text):
+            return min((Match(Unit(*row[:7]), row[5], 100) for row in self.exact[text]), key=rank)
+        prose, marks = _split(text)
+        marks = marks.split(_SEP) if marks else []
+        # ratio = 2 M / (a + b) >= t needs the shorter text to be at least t / (2 - t) of the longer one.
+        share = self.threshold / 100 / (2 - self.threshold / 100)
+        lo = bisect.bisect_left(self.lengths, len(prose) * share)
+        hi = bisect.bisect_right(self.lengths, len(prose) / share)
+        found = process.extract(prose, self.proses[lo:hi], scorer=fuzz.ratio, score_cutoff=self.threshold,
+                                limit=None)
+        matches = []
+        for candidate, score, _ in found:
+            for row in self.by_prose[candidate]:
+                adapted = _adapt(row[8].split(_SEP) if row[8] else [], marks, row[5])
+                if adapted is None:
+                    continue
+                final = min(int(score) - ADAPT_PENALTY * adapted[1], 99)
+                if final >= self.threshold:
+                    matches.append(Match(Unit(*row[:7]), adapted[0], final))
+        return min(matches, key=rank, default=None)
+
+
+class TMEngine:
+    """The ``tm`` engine: a fuzzy draft from the memory, with its score and where it came from."""
+
+    name = "tm"
+
+    def __init__(self, config: Config):
+        self.config = config
+        self._lookups: dict[str, Lookup] = {}
+
+    def _lookup(self, lang: str) -> Lookup:
+        """Loaded once per run and language: drafts written during the run are not reviewed work."""
+        if lang not in self._lookups:
+            limit = threshold(self.config)  # checked on first use: a mistake ends the run with its line
+            memory = Memory.open(self.config)
+            try:
+                if not self._lookups:
+                    memory.refresh(self.config)  # unreadable catalogs are reported by the stage reading them
+                self._lookups[lang] = memory.lookup(lang, limit)
+            finally:
+                memory.close()
+        return self._lookups[lang]
+
+    def translate(self, requests, source, target):
+        from .engines import Result  # engines imports this module to register the engine
+
+        lookup = self._lookup(target)
+        matches = [lookup.best(r.text, r.context, r.slug) for r in requests]
+        return [Result(m.text, m.origin) if m else None for m in matches]
+
+
+def export_pairs(units: list[Unit]) -> list[TmxPair]:
+    """One pair per German text and context; where translations of it differ, more pairs, newest first."""
+    variants: dict[tuple, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    for u in units:
+        seen = variants[(u.source, u.context or "", u.context)][u.lang]
+        seen[u.target] = max(seen.get(u.target, ""), u.stamp)
+    pairs = []
+    for (source, _, context), langs in sorted(variants.items(), key=lambda kv: kv[0][:2]):
+        ordered = {lang: sorted(texts.items(), key=lambda t: (_recency(t[1]), t[0])) for lang, texts in langs.items()}
+        for n in range(max(len(v) for v in ordered.values())):
+            pairs.append(TmxPair(context, source, {lang: v[n] for lang, v in ordered.items() if n < len(v)}))
+    return pairs
+
+
+def export_tmx(config: Config, path: Path) -> tuple[Counter, int]:
+    """Write every reviewed pair of the catalogs to ``path``; (translations per language, pairs left out)."""
+    memory = Memory.open(config)
+    try:
+        raise_all(memory.refresh(config))  # an export without a damaged catalog's work would mislead
+        units = memory.units(origin="po")
+    finally:
+        memory.close()
+    segtype = "sentence" if config.segmentation == "sentence" else "paragraph"
+    pairs = export_pairs(units)
+    text, left_out = write_tmx(pairs, config.source_language, segtype, __version__)
+    write_if_changed(path, text)
+    return Counter(lang for pair in pairs for lang in pair.targets), left_out
+
+
+def import_tmx(config: Config, path: Path) -> ImportReport:
+    data = path.read_bytes()
+    memory = Memory.open(config)
+    try:
+        return memory.import_tmx(data, path.name, str(path), config)
+    finally:
+        memory.close()

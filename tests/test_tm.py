@@ -1,0 +1,436 @@
+"""Translation memory: matches from reviewed catalogs and TMX, the index, TMX export and import."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import polib
+import pytest
+from rapidfuzz import fuzz
+
+from pipeline.config import load_config
+from pipeline.engines import get_engine
+from pipeline.tm import Lookup, Memory, Unit
+
+from conftest import Project, article, msgfmt_check
+
+QUELLE = article("Quelle", """\
+    Die Leber arbeitet vor allem nachts. Trinken Sie abends keinen Kaffee.
+    Mehr dazu in der [Beratung](https://example.org/beratung).
+    """)
+EN = {("title", "Quelle"): "Source",
+      "Die Leber arbeitet vor allem nachts.": "The liver works mainly at night.",
+      "Trinken Sie abends keinen Kaffee.": "Do not drink coffee in the evening.",
+      "Mehr dazu in der [Beratung](https://example.org/beratung).":
+          "More on this in the [consultation](https://example.org/beratung)."}
+
+
+def review(project: Project, lang: str, slug: str, translations: dict, date: str | None = None) -> Path:
+    """Act as the reviewer: write translations without the fuzzy flag, keyed by msgid or (msgctxt, msgid)."""
+    path = project.root / f"translations/{lang}/{slug}.po"
+    po = polib.pofile(str(path))
+    for key, msgstr in translations.items():
+        context, msgid = key if isinstance(key, tuple) else (None, key)
+        entry = po.find(msgid, msgctxt=context)
+        entry.msgstr = msgstr
+        if entry.fuzzy:
+            entry.flags.remove("fuzzy")
+    if date:
+        po.metadata["PO-Revision-Date"] = date
+    po.save(str(path))
+    return path
+
+
+def entry(project: Project, lang: str, slug: str, msgid: str) -> polib.POEntry:
+    found = polib.pofile(project.read(f"translations/{lang}/{slug}.po")).find(msgid)
+    assert found is not None, msgid
+    return found
+
+
+@pytest.fixture
+def source(project: Project) -> Project:
+    project.write("source_de/quelle.md", QUELLE)
+    project.run("extract")
+    review(project, "en", "quelle", EN)
+    return project
+
+
+def test_pretranslate_tm_fills_exact_and_fuzzy_matches_with_their_scores(source: Project):
+    source.write("source_de/ziel.md", article("Ziel", """\
+        Die Leber arbeitet vor allem nachts. Trinken Sie abends keinen schwarzen Kaffee.
+        Mehr dazu in der [Beratung](https://example.org/termin). Zecken mögen hohes Gras.
+        """))
+    source.run("extract")
+    result = source.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "ziel")
+    assert "en: 3 entries drafted by tm" in result.output
+
+    exact = entry(source, "en", "ziel", "Die Leber arbeitet vor allem nachts.")
+    assert exact.msgstr == "The liver works mainly at night." and exact.fuzzy
+    assert "tm: 100% from quelle" in exact.comment.splitlines()
+
+    near = entry(source, "en", "ziel", "Trinken Sie abends keinen schwarzen Kaffee.")
+    score = int(fuzz.ratio("Trinken Sie abends keinen Kaffee.", "Trinken Sie abends keinen schwarzen Kaffee."))
+    assert score == 86 and near.fuzzy and near.msgstr == "Do not drink coffee in the evening."
+    assert f"tm: {score}% from quelle" in near.comment.splitlines()
+
+    # Same words, another link target: the draft links to the new target, and it is not called 100 %.
+    link = entry(source, "en", "ziel", "Mehr dazu in der [Beratung](https://example.org/termin).")
+    assert link.msgstr == "More on this in the [consultation](https://example.org/termin)."
+    assert "tm: 98% from quelle" in link.comment.splitlines() and link.fuzzy
+
+    for msgid in ("Zecken mögen hohes Gras.", "Ziel"):
+        untouched = entry(source, "en", "ziel", msgid)
+        assert untouched.msgstr == "" and not untouched.fuzzy
+    assert "tm:" not in source.read("translations/fr/ziel.po")
+    msgfmt_check(source.root / "translations/en/ziel.po")
+
+    # The reviewer's catalog of the other article is read, never written.
+    assert not any(e.fuzzy for e in polib.pofile(source.read("translations/en/quelle.po")))
+
+
+def test_the_memory_goes_first_and_a_service_fills_the_rest(source: Project):
+    source.write("source_de/ziel.md", article("Ziel", "Die Leber arbeitet vor allem nachts. Neu ist dieser Satz.\n"))
+    source.run("extract")
+    result = source.run("pretranslate", "--engine", "tm", "--engine", "copy", "--lang", "en", "--article", "ziel")
+    assert "en: 1 entries drafted by tm" in result.output and "en: 2 entries drafted by copy" in result.output
+    assert "tm: 100% from quelle" in entry(source, "en", "ziel", "Die Leber arbeitet vor allem nachts.").comment
+    msgfmt_check(source.root / "translations/en/ziel.po")
+
+
+def test_only_reviewed_entries_are_offered_never_drafts_nor_this_run_s_own_output(project: Project):
+    project.write("source_de/quelle.md", article("Quelle", "Satz eins steht hier. Ganz anders lautet der zweite.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--article", "quelle")  # machine drafts, fuzzy
+    review(project, "en", "quelle", {"Satz eins steht hier.": "Sentence one is here."})
+    for slug in ("a", "b"):
+        project.write(f"source_de/{slug}.md",
+                      article(slug.upper(), "Satz eins steht hier drüben. Ganz anders lautet der zweite.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "a", "--article", "b")
+    assert int(fuzz.ratio("Satz eins steht hier.", "Satz eins steht hier drüben.")) == 85
+    for slug in ("a", "b"):  # b's draft comes from quelle's reviewed entry, not from a's fresh draft
+        near = entry(project, "en", slug, "Satz eins steht hier drüben.")
+        assert near.msgstr == "Sentence one is here." and near.fuzzy
+        assert [line for line in near.comment.splitlines() if line.startswith("tm:")] == ["tm: 85% from quelle"]
+        assert entry(project, "en", slug, "Ganz anders lautet der zweite.").msgstr == ""
+
+
+def unit(name: str, source: str, target: str, stamp: str = "", context: str | None = None, origin: str = "po"):
+    return Unit(origin, name, "en", context, source, target, stamp)
+
+
+def test_ties_go_to_the_same_context_then_the_same_article_then_the_newest_then_the_name():
+    text = "Die Leber arbeitet nachts."
+    units = [unit("alt", text, "old", "20260101T000000Z"), unit("neu", text, "new", "20260601T000000Z"),
+             unit("zeta", text, "zeta", "20260601T000000Z"),
+             unit("a.tmx", text, "tmx", "20260601T000000Z", origin="tmx"),
+             unit("titel", text, "as a title", "20250101T000000Z", context="title")]
+    lookup = Lookup.of(units)
+    assert lookup.best(text, None, "other").text == "new"  # newest; "neu" before "zeta" by name, po before TMX
+    assert lookup.best(text, None, "alt").text == "old"  # the same article
+    assert lookup.best(text, "title", "alt").text == "as a title"  # the same role
+    best = Lookup.of(list(reversed(units))).best(text, None, "other")
+    assert (best.text, best.origin) == ("new", "tm: 100% from neu")
+
+
+def test_fuzzy_matches_must_carry_their_markup_over():
+    old = "Lesen Sie mehr in der [Broschüre](https://example.org/a.pdf) über **Leberwickel**."
+    lookup = Lookup.of([unit("q", old, "Read more about **liver compresses** in the "
+                                       "[leaflet](https://example.org/a.pdf).")])
+    new = old.replace("a.pdf", "b.pdf").replace("Lesen Sie mehr", "Lesen Sie noch mehr")
+    match = lookup.best(new)
+    assert match.text == "Read more about **liver compresses** in the [leaflet](https://example.org/b.pdf)."
+    prose = int(fuzz.ratio("Lesen Sie mehr in der \ue000Broschüre\ue000 über \ue000Leberwickel\ue000.",
+                           "Lesen Sie noch mehr in der \ue000Broschüre\ue000 über \ue000Leberwickel\ue000."))
+    assert match.score == prose - 2
+    # Markup added or dropped: the translation cannot be right, so it is not offered.
+    assert lookup.best(new.replace("**Leberwickel**", "Leberwickel")) is None
+    # The old target occurs twice in the translation: which one to change is a guess, so no offer.
+    twice = Lookup.of([unit("q", old, "[Leaflet](https://example.org/a.pdf) on **compresses** "
+                                      "([PDF](https://example.org/a.pdf)).")])
+    assert twice.best(new) is None
+    # Prose identical, markup not: close, but never 100 %.
+    assert lookup.best(old.replace("a.pdf", "c.pdf")).score == 98
+    assert lookup.best(old).score == 100
+
+
+def test_fuzzy_matches_must_carry_their_numbers_over():
+    lookup = Lookup.of([unit("q", "Trinken Sie täglich 2 Liter Wasser in 12 Stunden.", "Drink 2 litres in 12 hours.")])
+    match = lookup.best("Trinken Sie täglich 3 Liter Wasser in 12 Stunden.")
+    assert (match.text, match.score) == ("Drink 3 litres in 12 hours.", 98)  # 2 is not the 2 of 12
+    assert lookup.best("Trinken Sie täglich 2 Liter Wasser in 10 Stunden.").text == "Drink 2 litres in 10 hours."
+    spelled = Lookup.of([unit("q", "Trinken Sie täglich 2 Liter Wasser.", "Drink two litres of water a day.")])
+    assert spelled.best("Trinken Sie täglich 3 Liter Wasser.") is None  # "two" cannot be proven to be the 2
+    assert spelled.best("Trinken Sie täglich 2 Liter Wasser!").text == "Drink two litres of water a day."
+
+
+def test_the_index_splits_its_texts_again_when_the_scanner_changes(source: Project):
+    config = load_config(source.root)
+    memory = Memory.open(config)
+    memory.refresh(config)
+    with memory.db:
+        memory.db.execute("UPDATE units SET prose = 'stale', marks = ''")
+        memory.db.execute("UPDATE meta SET value = 'an older verlag' WHERE key = 'scanner'")
+    memory.close()
+    memory = Memory.open(config)
+    prose = dict(memory.db.execute("SELECT source, prose FROM units"))
+    memory.close()
+    assert prose["Mehr dazu in der [Beratung](https://example.org/beratung)."] == \
+        "Mehr dazu in der \ue000Beratung\ue000."
+
+
+def test_threshold_is_configurable(source: Project):
+    source.write("source_de/ziel.md", article("Ziel", "Trinken Sie nachts keinen Kakao.\n"))
+    source.run("extract")
+    assert int(fuzz.ratio("Trinken Sie abends keinen Kaffee.", "Trinken Sie nachts keinen Kakao.")) == 76
+    toml = source.read("verlag.toml")
+    source.write("verlag.toml", toml + "\n[engines.tm]\nthreshold = 80\n")
+    source.run("pretranslate", "--engine", "tm", "--lang", "en")
+    assert entry(source, "en", "ziel", "Trinken Sie nachts keinen Kakao.").msgstr == ""
+    source.write("verlag.toml", toml)  # default 75
+    source.run("pretranslate", "--engine", "tm", "--lang", "en")
+    assert "tm: 76% from quelle" in entry(source, "en", "ziel", "Trinken Sie nachts keinen Kakao.").comment
+
+
+@pytest.mark.parametrize("setting, message", [
+    ('threshold = "hoch"', "verlag.toml:5: threshold: expected a percentage above 0 and at most 100, got 'hoch'"),
+    ("threshold = 0", "verlag.toml:5: threshold: expected a percentage above 0 and at most 100, got 0"),
+    ("threshold = 101", "got 101"),
+    ("treshold = 80", "verlag.toml:5: treshold: unknown setting in [engines.tm] (known: threshold)"),
+])
+def test_bad_threshold_names_the_line(source: Project, setting: str, message: str):
+    source.write("source_de/ziel.md", article("Ziel", "Trinken Sie nachts keinen Kakao.\n"))
+    source.run("extract")
+    source.write("verlag.toml", source.read("verlag.toml") + f"[engines.tm]\n{setting}\n")
+    before = source.snapshot()
+    result = source.run("pretranslate", "--engine", "tm", code=2)
+    assert message in result.output
+    assert source.snapshot() == before
+
+
+def test_index_is_refreshed_incrementally_from_article_catalogs_only(source: Project, monkeypatch):
+    source.write("translations/en/site.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                                            'msgid "Start"\nmsgstr "Home"\n')
+    source.write("source_de/zwei.md", article("Zwei", "Ein zweiter Artikel.\n"))
+    source.run("extract")
+    config = load_config(source.root)
+    parsed = []
+    original = Memory._catalog_units
+    counting = staticmethod(lambda data, lang, slug, ref: parsed.append(ref) or original(data, lang, slug, ref))
+    monkeypatch.setattr(Memory, "_catalog_units", counting)
+
+    def reviewed() -> set[tuple[str, str, str]]:
+        memory = Memory.open(config)
+        try:
+            memory.refresh(config)
+            return {(u.lang, u.name, u.target) for u in memory.units()}
+        finally:
+            memory.close()
+
+    assert reviewed() == {("en", "quelle", text) for text in EN.values()}  # site.po and drafts stay out
+    assert sorted(parsed) == ["translations/en/quelle.po", "translations/en/zwei.po",
+                              "translations/fr/quelle.po", "translations/fr/zwei.po"]
+    parsed.clear()
+    assert len(reviewed()) == 4 and parsed == []  # nothing changed, nothing parsed
+    review(source, "fr", "zwei", {"Ein zweiter Artikel.": "Un deuxième article."})
+    assert ("fr", "zwei", "Un deuxième article.") in reviewed() and parsed == ["translations/fr/zwei.po"]
+    (source.root / "source_de/quelle.md").unlink()
+    assert reviewed() == {("fr", "zwei", "Un deuxième article.")}  # the article is gone, so are its units
+
+
+# ---- TMX ----
+
+def reviewed_project(project: Project) -> Project:
+    project.write("source_de/quelle.md", QUELLE)
+    project.run("extract")
+    review(project, "en", "quelle", EN, date="2026-04-10 09:30+0200")
+    review(project, "fr", "quelle", {("title", "Quelle"): "Source",
+                                     "Die Leber arbeitet vor allem nachts.": "Le foie travaille surtout la nuit."})
+    return project
+
+
+def test_tmx_export_then_import_round_trip(project: Project, tmp_path_factory):
+    reviewed_project(project)
+    tmx = tmp_path_factory.mktemp("out") / "praxis.tmx"
+    result = project.run("tm", "export", str(tmx))
+    assert "reviewed translations: en 4, fr 2" in result.output
+    first = tmx.read_bytes()
+    project.run("tm", "export", str(tmx))
+    assert tmx.read_bytes() == first
+
+    root = ET.parse(tmx).getroot()
+    assert (root.tag, root.get("version")) == ("tmx", "1.4")
+    header = root.find("header")
+    assert {k: header.get(k) for k in ("srclang", "creationtool", "segtype", "datatype", "adminlang", "o-tmf")} == {
+        "srclang": "de", "creationtool": "verlag", "segtype": "sentence", "datatype": "plaintext",
+        "adminlang": "en", "o-tmf": "verlag"}
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    units = {tu.find("tuv/seg").text: {tuv.get(lang): tuv.find("seg").text for tuv in tu.findall("tuv")}
+             for tu in root.iter("tu")}
+    assert units["Die Leber arbeitet vor allem nachts."] == {
+        "de": "Die Leber arbeitet vor allem nachts.", "en": "The liver works mainly at night.",
+        "fr": "Le foie travaille surtout la nuit."}
+    assert units["Trinken Sie abends keinen Kaffee."] == {"de": "Trinken Sie abends keinen Kaffee.",
+                                                        "en": "Do not drink coffee in the evening."}
+    assert len(units) == 4
+    title = next(tu for tu in root.iter("tu") if tu.find("tuv/seg").text == "Quelle")
+    assert title.find("prop").attrib == {"type": "x-context"} and title.find("prop").text == "title"
+    en_tuv = next(tuv for tuv in title.findall("tuv") if tuv.get(lang) == "en")
+    assert en_tuv.get("changedate") == "20260410T073000Z"
+
+    other = Project(tmp_path_factory.mktemp("other"))
+    other.write("verlag.toml", 'name = "Other"\nsource_language = "de"\nlanguages = ["en", "fr"]\n')
+    other.write("source_de/neu.md",
+                article("Neu", "Die Leber arbeitet vor allem nachts. Trinken Sie abends keinen Kaffee.\n"))
+    other.run("extract")
+    assert "translations: en 4, fr 2" in other.run("tm", "import", str(tmx)).output
+    other.run("pretranslate", "--engine", "tm")
+    liver = entry(other, "fr", "neu", "Die Leber arbeitet vor allem nachts.")
+    assert liver.msgstr == "Le foie travaille surtout la nuit." and liver.fuzzy
+    assert "tm: 100% from praxis.tmx" in liver.comment.splitlines()
+    coffee = entry(other, "en", "neu", "Trinken Sie abends keinen Kaffee.")
+    assert coffee.msgstr == "Do not drink coffee in the evening."
+    for lang in ("en", "fr"):
+        msgfmt_check(other.root / f"translations/{lang}/neu.po")
+
+    # A language the project does not have is skipped, with a note.
+    english = Project(tmp_path_factory.mktemp("english"))
+    english.write("verlag.toml", 'name = "E"\nsource_language = "de"\nlanguages = ["en"]\n')
+    result = english.run("tm", "import", str(tmx))
+    assert "note: skipped translations in languages not in verlag.toml: fr (2)" in result.output
+    assert "translations: en 4" in result.output
+
+
+OMEGAT = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx11.dtd">
+<tmx version="1.1">
+  <header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext"
+          creationtoolversion="6.0.0_0_1bf1729c" segtype="sentence" srclang="DE-DE"/>
+  <body>
+<!-- Default translations -->
+    <tu>
+      <prop type="file">zecken.md</prop>
+      <note>Checked with the author.</note>
+      <tuv lang="DE-DE">
+        <seg>Zecken lieben
+          hohes Gras.</seg>
+      </tuv>
+      <tuv lang="EN-GB" changeid="anna" changedate="20260412T081500Z" creationid="anna" creationdate="20260412T081500Z">
+        <seg>Ticks love tall grass.</seg>
+      </tuv>
+      <tuv lang="ES-ES">
+        <seg>A las garrapatas les encanta la hierba alta.</seg>
+      </tuv>
+    </tu>
+    <tu tuid="2">
+      <tuv xml:lang="de">
+        <seg>Suchen Sie sich abends &lt;gründlich&gt; ab &amp; duschen Sie.</seg>
+      </tuv>
+      <tuv xml:lang="fr-FR">
+        <seg>Le soir, examinez-vous &lt;soigneusement&gt; &amp; prenez une douche.</seg>
+      </tuv>
+      <tuv xml:lang="en">
+        <seg>In the evening, check yourself <hi type="emphasis">thoroughly</hi> and shower.</seg>
+      </tuv>
+    </tu>
+    <tu>
+      <tuv lang="DE-DE"><seg><bpt i="1" x="1">&lt;b0&gt;</bpt>Wichtig:<ept i="1">&lt;/b0&gt;</ept> Zecke entfernen.</seg></tuv>
+      <tuv lang="EN-GB"><seg><bpt i="1" x="1">&lt;b0&gt;</bpt>Important:<ept i="1">&lt;/b0&gt;</ept> remove the tick.</seg></tuv>
+    </tu>
+    <tu>
+      <tuv lang="DE-DE"><seg>Erste Zeile<ph x="1">&lt;br/&gt;</ph>zweite Zeile</seg></tuv>
+      <tuv lang="EN-GB"><seg>First line<ph x="1">&lt;br/&gt;</ph>second line</seg></tuv>
+    </tu>
+    <tu>
+      <tuv lang="EN-GB"><seg>Only English here.</seg></tuv>
+      <tuv lang="FR-FR"><seg>Seulement du français.</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+"""
+
+
+def test_a_tmx_from_another_tool_imports(project: Project, tmp_path_factory):
+    tmx = tmp_path_factory.mktemp("omegat") / "omegat-project-level.tmx"
+    tmx.write_text(OMEGAT, encoding="utf-8")
+    project.write("source_de/zecken.md", article("Zecken", """\
+        Zecken lieben hohes Gras. Suchen Sie sich abends <gründlich> ab & duschen Sie.
+        """))
+    project.run("extract")
+    result = project.run("tm", "import", str(tmx))
+    assert "note: skipped translations in languages not in verlag.toml: ES-ES (1)" in result.output
+    assert "note: skipped 2 units with TMX inline tags (<ph>, <bpt>, ...)" in result.output
+    assert "note: skipped 1 units without de text" in result.output
+    assert "translations: en 2, fr 1" in result.output
+
+    project.run("pretranslate", "--engine", "tm")
+    grass = entry(project, "en", "zecken", "Zecken lieben hohes Gras.")
+    assert grass.msgstr == "Ticks love tall grass." and grass.fuzzy
+    assert "tm: 100% from omegat-project-level.tmx" in grass.comment.splitlines()
+    check = "Suchen Sie sich abends <gründlich> ab & duschen Sie."
+    assert entry(project, "fr", "zecken", check).msgstr == "Le soir, examinez-vous <soigneusement> & prenez une douche."
+    assert entry(project, "en", "zecken", check).msgstr == "In the evening, check yourself thoroughly and shower."
+    for lang in ("en", "fr"):
+        msgfmt_check(project.root / f"translations/{lang}/zecken.po")
+
+
+@pytest.mark.parametrize("text, message", [
+    (OMEGAT.replace("<seg>Ticks love tall grass.</seg>", "<seg>Ticks love tall grass.</sag>"),
+     ":16: not well-formed XML: mismatched tag; nothing was imported"),
+    ("<?xml version='1.0'?>\n<!DOCTYPE tmx [\n<!ENTITY a 'aaaaaaaaaa'>\n<!ENTITY b '&a;&a;&a;&a;&a;'>\n]>\n"
+     "<tmx><body/></tmx>\n", ":3: entity declarations are not allowed in a TMX file; nothing was imported"),
+    ("<?xml version='1.0'?>\n\n<html><body/></html>\n",
+     ":3: not a TMX file: the root element is <html>, expected <tmx>"),
+    ("<tmx version='1.4'>\n<header/>\n</tmx>\n", ":1: not a TMX file: <tmx> has no <body>"),
+    ("<tmx version='1.4'><body>\n<tu>\n<tuv><seg>Hallo.</seg></tuv>\n</tu></body></tmx>\n",
+     ":3: <tuv> without xml:lang"),
+    ("", ":1: not well-formed XML: no element found"),
+])
+def test_bad_tmx_is_reported_with_file_and_line_and_imports_nothing(project: Project, tmp_path_factory,
+                                                                    text: str, message: str):
+    folder = tmp_path_factory.mktemp("tmx")
+    good = folder / "same.tmx"
+    good.write_text(OMEGAT, encoding="utf-8")
+    project.run("tm", "import", str(good))
+    config = load_config(project.root)
+    memory = Memory.open(config)
+    before = memory.units()
+    memory.close()
+    good.write_text(text, encoding="utf-8")
+    result = project.run("tm", "import", str(good), code=2)
+    assert f"error: {good}{message}" in result.output
+    memory = Memory.open(config)
+    assert memory.units() == before and len(before) == 3  # the earlier import of this file is kept
+    memory.close()
+
+
+def test_export_refuses_when_a_catalog_is_damaged(project: Project, tmp_path):
+    reviewed_project(project)
+    po = project.root / "translations/fr/quelle.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Source"', 'msgstr "Source'), encoding="utf-8")
+    result = project.run("tm", "export", str(tmp_path / "out.tmx"), code=2)
+    assert "error: translations/fr/quelle.po:" in result.output and "syntax error" in result.output
+    assert not (tmp_path / "out.tmx").exists()
+
+
+def test_tm_is_a_registered_engine(project: Project):
+    config = load_config(project.root)
+    assert get_engine("tm", config).name == "tm"
+    result = project.run("pretranslate", "--engine", "nope", code=2)
+    assert re.search(r"available: .*\btm\b", result.output)
+
+
+def test_a_damaged_index_is_reported_not_overwritten(source: Project, tmp_path):
+    index = source.root / ".verlag/tm.sqlite"
+    index.parent.mkdir(exist_ok=True)
+    index.write_bytes(b"not a database, but maybe someone's only copy of an import" * 100)
+    damaged = index.read_bytes()
+    tmx = tmp_path / "a.tmx"
+    tmx.write_text(OMEGAT, encoding="utf-8")
+    result = source.run("tm", "import", str(tmx), code=2)
+    assert "tm.sqlite: translation memory index is damaged" in result.output
+    assert "delete it and import your TMX files again" in result.output
+    assert index.read_bytes() == damaged

@@ -1,0 +1,88 @@
+"""Where an author's edit stops being a typo fix (``extract --keep-typo-fixes``)."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+
+from pipeline.typos import is_typo_fix
+
+from conftest import Project, article, msgfmt_check
+
+SENTENCE = "Ihre jungen Blätter enthalten viel Kalium, Eisen und Kieselsäure."
+
+
+@pytest.mark.parametrize("old, new", [
+    (SENTENCE, SENTENCE),
+    ("Ihre jungen  Blätter enthalten viel Kalium,Eisen und Kieselsäure .", SENTENCE),  # whitespace
+    ("Ihre jungen Blätter enthalten viel Kalium; Eisen und Kieselsäure!", SENTENCE),  # punctuation
+    ("Ihre jungen Blätter enthalten viel Kalium – Eisen und „Kieselsäure“.", SENTENCE),
+    ("Ihre jungen Blätter enthalten viel Kalium, Eisen und Kieselsäre.", SENTENCE),  # a letter missing
+    ("Ihre jungen Blätter enthalten viel Kalium, Eisen und Kiesellsäure.", SENTENCE),  # one too many
+    ("Ihre jungen Blätter enthalten viel Kalium, Eisen und Kieselsöure.", SENTENCE),  # a wrong letter
+    ("Ihre jungen Blätter enthalten viel Kalium, Eisen und Kiesesläure.", SENTENCE),  # two letters swapped
+    ("Ihre jungen blätter enthalten viel Kalium, Eisen und Kieselsäure.", SENTENCE),  # case of one letter
+    ("Mehr bei der [Ärztin](https://example.org/praxis).", "Mehr bei der [Ärztin](https://example.org/praxis)!"),
+    ("Das ist **wichtig**.", "Das ist **wichtig** ."),
+])
+def test_trivial_edits(old, new):
+    assert is_typo_fix(old, new)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("Trinken Sie 2 Liter am Tag.", "Trinken Sie 3 Liter am Tag."),  # a changed number
+    ("Es kostet 10 €.", "Es kostet 10 $."),  # a changed symbol
+    (SENTENCE, SENTENCE.replace("viel", "reichlich")),  # a changed word
+    (SENTENCE, SENTENCE.replace("viel ", "")),  # a removed word
+    (SENTENCE, SENTENCE.replace("Kieselsäure", "Kiesel säure")),  # a split word
+    (SENTENCE, SENTENCE.replace("Kieselsäure", "Kiselsäre")),  # two letters in one word
+    (SENTENCE, SENTENCE.replace("Kalium", "Kalim").replace("Kieselsäure", "Kieselsäre")),  # two words
+    ("Als Tee wirkt sie leicht.", "Als Tee wirkt Sie leicht."),  # sie/Sie: a word under five letters
+    ("Er liegt im Garten.", "Er liegt in Garten."),
+    ("Mit einem Viertelliter Wasser.", "Mit einen Viertelliter Wasser."),  # the last letter: grammar
+    ("Die kleine Pflanze.", "Die kleinen Pflanze."),
+    ("Mehr bei der [Ärztin](https://example.org/praxis).", "Mehr bei der [Ärztin](https://example.org/praxen)."),
+    ("Das ist **wichtig** und gut.", "Das ist wichtig und **gut**."),  # emphasis moved
+    ("Das ist **wichtig**.", "Das ist *wichtig*."),
+])
+def test_edits_that_need_review(old, new):
+    assert not is_typo_fix(old, new)
+
+
+def test_extract_reports_typo_fixes_and_only_with_the_flag(project: Project):
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n')
+    project.write("source_de/tee.md", article("Tee", "Als Tee wirkt sie leicht entwäsernd. Sie trinken 2 Tassen.\n"))
+    project.run("extract")
+    for lang in ("en", "fr"):
+        path = project.root / f"translations/{lang}/tee.po"
+        po = polib.pofile(str(path))
+        for entry in po:
+            entry.msgstr = f"{lang}: {entry.msgid}"
+        po.save(str(path))
+
+    fixed = article("Tee", "Als Tee wirkt sie leicht entwässernd. Sie trinken 3 Tassen.\n")
+    project.write("source_de/tee.md", fixed)
+    result = project.run("extract", "--keep-typo-fixes")
+    assert "en: 1 typo fixes kept reviewed" in result.output
+    assert "fr: 1 changed sentences back to review" in result.output
+    for lang in ("en", "fr"):
+        po = polib.pofile(project.read(f"translations/{lang}/tee.po"))
+        kept = po.find("Als Tee wirkt sie leicht entwässernd.")
+        assert (kept.msgstr, kept.fuzzy, kept.previous_msgid) == (
+            f"{lang}: Als Tee wirkt sie leicht entwäsernd.", False, None)
+        number = po.find("Sie trinken 3 Tassen.")
+        assert number.fuzzy and number.previous_msgid == "Sie trinken 2 Tassen."
+        msgfmt_check(project.root / f"translations/{lang}/tee.po")
+
+
+def test_without_the_flag_a_typo_fix_goes_back_to_review(project: Project):
+    project.write("source_de/tee.md", article("Tee", "Als Tee wirkt sie leicht entwäsernd.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/tee.po"
+    po = polib.pofile(str(path))
+    po.find("Als Tee wirkt sie leicht entwäsernd.").msgstr = "As a tea, it is mildly diuretic."
+    po.save(str(path))
+    project.write("source_de/tee.md", article("Tee", "Als Tee wirkt sie leicht entwässernd.\n"))
+    result = project.run("extract")
+    assert "typo" not in result.output
+    assert polib.pofile(str(path)).find("Als Tee wirkt sie leicht entwässernd.").fuzzy
