@@ -103,8 +103,13 @@ _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s
 _HTML_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)|<!--")
 
 
+_MARKUP_CHARS = re.compile(r"[*_~`\[\]<>&{}%\\@:]|www\.")  # no markup without one of these
+
+
 @lru_cache(maxsize=4096)
 def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
+    if not _MARKUP_CHARS.search(text):
+        return Parts(text, Counter(), Counter(), Counter(), Counter(), Counter())
     marks = analyse(text, labels).marks
     kinds: Counter = Counter()
     exact: Counter = Counter()
@@ -283,9 +288,9 @@ def _final(prose: str) -> str:
 
 
 def check_whitespace(entry, ctx):
-    for side, pattern in (("leading", r"^\s*"), ("trailing", r"\s*$")):
-        a = re.search(pattern, entry.msgid).group()
-        b = re.search(pattern, entry.msgstr).group()
+    src, tgt = entry.msgid, entry.msgstr
+    for side, a, b in (("leading", src[:len(src) - len(src.lstrip())], tgt[:len(tgt) - len(tgt.lstrip())]),
+                       ("trailing", src[len(src.rstrip()):], tgt[len(tgt.rstrip()):])):
         if a != b:
             yield f"{side} whitespace differs: {a!r} in German, {b!r} in the translation"
 
@@ -494,6 +499,8 @@ CHECKS = [
 # Numbers, compared by value
 # --------------------------------------------------------------------------
 
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _NUMBER = re.compile(r"(?<![\w])\d+(?:[.,\u00a0\u202f ]\d+)*")
 _TIME = re.compile(r"(?<![\w.,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?)(?P<m>\d{2}))?"
                    r"(?:\s?(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_]))?(?!\d)")
@@ -531,6 +538,8 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
     German 1.500,5 equals English 1,500.5 and French 1 500,5. An ordinal
     ("26.") is its number.
     """
+    if not _DIGIT.search(prose):
+        return {}
     found: list[tuple[str, str]] = []
     text = _dates(prose, lang, found)
     text = _TIME_RANGE.sub(lambda m: _time_range(m, found), text)
@@ -553,6 +562,8 @@ def _spell(found: dict[str, str], values: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def units(prose: str, lang: str = "") -> list[str]:
     """Unit symbols after numbers; unit words after numbers count as their symbol."""
+    if not _DIGIT.search(prose):
+        return []
     found = [_SAME_UNIT.get(u, u) for u in _UNIT.findall(prose)]
     lang = lang.split("-")[0]
     if words := _unit_words(lang):
@@ -598,6 +609,8 @@ def _month_dates(lang: str) -> tuple[dict[str, int], re.Pattern | None]:
 
 def _dates(text: str, lang: str, found: list) -> str:
     """Take full dates out first, so that 26.05.2026 and May 26, 2026 compare equal."""
+    if not _YEAR.search(text):
+        return text
     def take(spelling: str, day: str, month: int | str, year: str) -> str:
         first, second = sorted((int(day), int(month)))  # day and month order differ between languages
         found.append((f"date {year}-{first}-{second}", spelling))
