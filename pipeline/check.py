@@ -134,9 +134,10 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
             exact[piece] += 1
         elif piece in ("[", "!["):
             openers.append("image" if piece == "![" else "link")
-        elif piece.startswith("["):
-            kinds["link"] += 1
-            targets[("link", "[" + piece.strip("[]!").lower() + "]")] += 1
+        elif piece.startswith(("[", "![")):  # a link or image by its label alone: [label], [label][]
+            kind = "image" if piece[0] == "!" else "link"
+            kinds[kind] += 1
+            targets[(kind, "[" + piece.strip("[]!").lower() + "]")] += 1
         elif piece.startswith("]"):
             kind = openers.pop() if openers else "link"
             kinds[kind] += 1
@@ -171,7 +172,7 @@ def _destination(tail: str) -> str:
     rest = rest.lstrip("(").strip()
     if rest.startswith("<"):
         return rest[1:rest.find(">")] if ">" in rest else rest
-    return re.split(r"\s", rest.rstrip(")"), maxsplit=1)[0]
+    return re.split(r"\s", rest.removesuffix(")"), maxsplit=1)[0]
 
 
 def _differences(source: Counter, target: Counter) -> tuple[list, list]:

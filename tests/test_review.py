@@ -344,3 +344,16 @@ def test_translate_toolkit_parses_every_catalog_as_polib_does(leber: Project):
                  if not u.isheader() and not u.isobsolete()]
         ours = [(e.msgctxt, e.msgid, e.msgstr, e.fuzzy) for e in polib.pofile(str(path)) if not e.obsolete]
         assert units == ours, path
+
+
+def test_shipped_catalogs_pass_check_without_errors_and_carry_glossary_hints():
+    from pipeline.check import ERROR, run_checks
+    from pipeline.config import load_config
+
+    findings, errors = run_checks(load_config(REPO))
+    assert errors == []
+    assert [str(f) for f in findings if f.severity == ERROR] == []
+    english = (REPO / "translations/en/rueckenschmerzen-leber.po").read_text(encoding="utf-8")
+    assert "#. glossary: Mariendistel -> milk thistle" in english
+    assert "#. glossary: Mariendistel -> chardon-Marie" in (
+        REPO / "translations/fr/rueckenschmerzen-leber.po").read_text(encoding="utf-8")
