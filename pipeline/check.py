@@ -245,9 +245,13 @@ def check_urls(entry, ctx):
 
 
 def check_numbers(entry, ctx):
+    if not (_DIGIT.search(entry.msgid) or _DIGIT.search(entry.msgstr)):
+        return
     src = numbers(parts(entry.msgid, ctx.labels).prose, ctx.source_lang)
     tgt = numbers(parts(entry.msgstr, ctx.labels).prose, ctx.lang)
     missing, added = _differences(Counter(src.keys()), Counter(tgt.keys()))
+    _match_dates(missing, added)
+    _match_dates(added, missing)
     if missing or added:
         a, b = _spell(src, missing), _spell(tgt, added)
         if set(a) & set(b):  # the same digits read differently: say how
@@ -259,6 +263,18 @@ def check_numbers(entry, ctx):
     missing, added = _differences(src_units, tgt_units)
     if missing or added:
         yield "units differ: " + _describe(missing, added)
+
+
+def _match_dates(dates: list[str], others: list[str]) -> None:
+    """A full date on one side matches its year and day on the other (a month name the reader did not know)."""
+    for date in [d for d in dates if d.startswith("date ")]:
+        year, first, second = date.split()[1].split("#")[0].split("-")
+        plain = {o.split("#")[0]: o for o in reversed(others)}
+        day = next((plain[n] for n in (first, second) if n in plain), None)
+        if year in plain and day is not None:
+            dates.remove(date)
+            others.remove(plain[year])
+            others.remove(day)
 
 
 def check_punctuation(entry, ctx):
