@@ -103,7 +103,7 @@ _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s
 _HTML_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)|<!--")
 
 
-_MARKUP_CHARS = re.compile(r"[*_~`\[\]<>&{}%\\@:]|www\.")  # no markup without one of these
+_MARKUP_CHARS = re.compile(r"[*_~`\[\]<>&{}%\\@]|www\.|://|https?:")  # no markup without one of these
 
 
 @lru_cache(maxsize=4096)
@@ -524,6 +524,7 @@ _TIME = re.compile(r"(?<![\w.,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?
 _SUFFIX = r"(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_])"
 _TIME_RANGE = re.compile(r"(?<![\w.,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s?(?:–|—|-|to|bis|à)\s?"
                          r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s?" + _SUFFIX)
+_TIME_HINT = re.compile(r"\d\s?(?:[:h]|Uhr|[ap]\.?\s?m)", re.IGNORECASE)  # no clock time without one
 _NUMERIC_DATE = re.compile(r"(?<![\w.,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w)"
                            r"|(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
 UNIT_SYMBOLS = ("%", "‰", "°C", "°F", "°", "mg", "µg", "μg", "kg", "g", "ml", "cl", "dl", "l", "mm", "cm",
@@ -559,8 +560,9 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
         return {}
     found: list[tuple[str, str]] = []
     text = _dates(prose, lang, found)
-    text = _TIME_RANGE.sub(lambda m: _time_range(m, found), text)
-    text = _TIME.sub(lambda m: _time(m, found), text)
+    if _TIME_HINT.search(text):
+        text = _TIME_RANGE.sub(lambda m: _time_range(m, found), text)
+        text = _TIME.sub(lambda m: _time(m, found), text)
     decimal, group = _symbols(lang)
     for m in _NUMBER.finditer(text):
         found.extend(_number(m.group(), decimal, group))
