@@ -280,7 +280,8 @@ def _match_dates(dates: list[str], others: list[str]) -> None:
 def check_punctuation(entry, ctx):
     src, tgt = parts(entry.msgid, ctx.labels).prose, parts(entry.msgstr, ctx.labels).prose
     a, b = _final(src), _final(tgt)
-    if a != b and "abbreviation" not in (a, b) or {a, b} == {"abbreviation", "?"} or {a, b} == {"abbreviation", "!"}:
+    if a != b and not ({a, b} <= {"", ".", _ABBREVIATION} and _ABBREVIATION in (a, b)):
+        a, b = (x.replace(_ABBREVIATION, ".") for x in (a, b))
         yield (f"sentence ends with {a!r} in German but {b!r} in the translation" if a and b else
                f"final {a!r} missing" if a else f"final {b!r} added")
         return
@@ -290,9 +291,8 @@ def check_punctuation(entry, ctx):
 
 
 _CLOSERS = " \t\n\u00a0\u202f\"'”“»«’‘)]*_~"
-
-
 _ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")  # a.m., e.g., z.B.
+_ABBREVIATION = "a.m."  # stands for: ends with an abbreviation, whose full stop may end the sentence too
 
 
 def _final(prose: str) -> str:
@@ -300,7 +300,7 @@ def _final(prose: str) -> str:
     if text.endswith(("...", "…")):
         return "…"
     if _ABBREVIATION_END.search(text):
-        return "abbreviation"  # its full stop may or may not end the sentence too
+        return _ABBREVIATION
     return text[-1] if text and text[-1] in ".?!:;" else ""
 
 
