@@ -775,6 +775,12 @@ def _read(path, ref: str) -> str | None:
         raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
 
 
+def summary(findings: list[Finding]) -> str:
+    errors = sum(f.severity == ERROR for f in findings)
+    entries = len({(f.path, f.line) for f in findings})
+    return f"{errors} errors, {len(findings) - errors} warnings in {entries} entries"
+
+
 def blocked_keys(findings: Iterable[Finding]) -> frozenset[tuple[str | None, str]]:
     """Segments an edition must not publish: those with an error finding."""
     return frozenset(f.key for f in findings if f.severity == ERROR)
