@@ -92,6 +92,7 @@ class Check:
 @dataclass(frozen=True)
 class Parts:
     prose: str  # the text with every piece of markup replaced by one space
+    bare: str  # the text with every piece of markup removed (for spacing rules)
     kinds: Counter  # kind of inline markup -> count
     exact: Counter  # pieces that must survive verbatim: code spans, footnote refs, placeholders
     targets: Counter  # (link|image, destination)
@@ -109,7 +110,7 @@ _MARKUP_CHARS = re.compile(r"[*_~`\[\]<>&{}%\\@]|www\.|://|https?:")  # no marku
 @lru_cache(maxsize=4096)
 def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     if not _MARKUP_CHARS.search(text):
-        return Parts(text, Counter(), Counter(), Counter(), Counter(), Counter())
+        return Parts(text, text, Counter(), Counter(), Counter(), Counter(), Counter())
     marks = analyse(text, labels).marks
     kinds: Counter = Counter()
     exact: Counter = Counter()
@@ -161,7 +162,7 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     for kind in ("emphasis", "strong emphasis", "strikethrough"):
         if kinds[kind]:
             kinds[kind] //= 2  # counted per delimiter, reported per pair
-    return Parts("".join(prose), kinds, exact, targets, urls, html)
+    return Parts("".join(prose), "".join(prose[::2]), kinds, exact, targets, urls, html)
 
 
 def _destination(tail: str) -> str:
@@ -384,9 +385,10 @@ def check_typography(entry, ctx):
     if lang == "en" and (m := _DECIMAL_COMMA.search(tgt)):
         yield f"decimal comma in English: {m.group()} (write {m.group().replace(',', '.')})"
     if lang == "fr":
-        if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", tgt):
+        bare = parts(entry.msgstr, ctx.labels).bare
+        if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", bare):
             yield "« … » need a no-break space inside (U+00A0 or U+202F)"
-        if m := re.search(r"\S( )[?!:;]", tgt):
+        if m := re.search(r"\S( )[?!:;]", bare):
             yield f"a no-break space, not a space, goes before {m.group()[-1]!r} in French"
 
 

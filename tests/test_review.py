@@ -357,3 +357,12 @@ def test_shipped_catalogs_pass_check_without_errors_and_carry_glossary_hints():
     assert "#. glossary: Mariendistel -> milk thistle" in english
     assert "#. glossary: Mariendistel -> chardon-Marie" in (
         REPO / "translations/fr/rueckenschmerzen-leber.po").read_text(encoding="utf-8")
+
+
+def test_site_ui_catalog_is_not_checked_as_an_article(leber: Project):
+    translate(leber, "en", "mariendistel", CLEAN)
+    leber.write("translations/en/site.po", 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+                'msgid "Zwei Minuten Lesezeit"\nmsgstr "Three minutes to read"\n')
+    result = leber.run("check")
+    assert "site.po" not in result.output and "check: 0 errors" in result.output
+    assert "site" not in {r["slug"] for r in json.loads(leber.run("status", "--format", "json").output)["articles"]}
