@@ -208,18 +208,52 @@ def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool
               help="Output format.")
 @pass_project
 def status(project: Project, languages, fmt: str) -> None:
-    """Progress per language and article: untranslated, machine, stale, reviewed."""
-    from pipeline.status import collect_status, format_table
+    """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
+    from pipeline.status import as_json, collect_status, format_table
 
     _check_languages(project.config, languages)
     rows, errors = collect_status(project.config, list(languages) or None)
     if fmt == "json":
-        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+        click.echo(json.dumps(as_json(rows), indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows))
     if errors:
         report_errors(errors)
         sys.exit(2)
+
+
+@main.command()
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
+@click.option("--article", "slugs", multiple=True, help="Only this article slug (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format: compiler-style lines or a JSON list of findings.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (for CI).")
+@click.option("--list", "list_checks", is_flag=True, help="List the checks with their severity and exit.")
+@pass_project
+def check(project: Project, languages, slugs, fmt: str, strict: bool, list_checks: bool) -> None:
+    """Quality checks on the translations; exit 1 if an error remains."""
+    from pipeline.check import CHECKS, ERROR, run_checks, summary
+
+    if list_checks:
+        width = max(len(c.id) for c in CHECKS)
+        for c in CHECKS:
+            click.echo(f"{c.id:<{width}}  {c.severity:<7}  {c.explanation}")
+        return
+    config = project.config
+    _check_languages(config, languages)
+    _check_slugs(config, slugs)
+    findings, errors = run_checks(config, list(languages) or None, list(slugs) or None, strict)
+    if fmt == "json":
+        click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        click.echo(f"check: {summary(findings)}")
+    if errors:
+        report_errors(errors)
+        sys.exit(2)
+    if any(f.severity == ERROR for f in findings):
+        sys.exit(1)
 
 
 @main.command()
@@ -234,6 +268,8 @@ def build(project: Project) -> None:
         click.echo(f"wrote {path}")
     for path in result.removed:
         click.echo(f"removed {path}")
+    for edition, count in sorted(result.held.items()):
+        click.echo(f"{edition}: {count} segment{'s' if count != 1 else ''} held back by QA errors; run verlag check")
     click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
                f"{result.skipped} articles unchanged")
     if result.errors:
@@ -278,6 +314,16 @@ def tm_import(project: Project, file: Path) -> None:
         click.echo(f"note: skipped {report.no_source} units without {project.config.source_language} text")
     per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(report.units.items())) or "none"
     click.echo(f"tm import: {file}: translations: {per_lang}")
+
+
+def _check_slugs(config, slugs) -> None:
+    from pipeline.sources import load_articles
+
+    known = {a.slug for a in load_articles(config)} if slugs else set()
+    for slug in slugs:
+        if slug not in known:
+            raise click.BadParameter(f"no article with slug {slug!r} in {config.source_dir.name}/",
+                                     param_hint="--article")
 
 
 def _check_languages(config, languages) -> None:

@@ -19,6 +19,7 @@ from .catalog import build_pot, key, merge, now_stamp, read_po, render, same_con
 from .config import Config
 from .errors import VerlagError
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
+from .glossary import Glossary, add_hints, load_glossary
 from .segment import segment_article
 from .sources import Article, load_articles
 
@@ -36,11 +37,11 @@ class ExtractResult:
     errors: list[VerlagError] = field(default_factory=list)
 
 
-def _fingerprint(config: Config, article: Article) -> str:
+def _fingerprint(config: Config, article: Article, glossary: Glossary) -> str:
     """Everything an article's catalogs depend on, hashed."""
     paths = [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]
     return digest_files(*paths, extra=f"{code_digest()}|{config.segmentation}|{config.source_language}|"
-                                      f"{config.name}|{article.digest}")
+                                      f"{config.name}|{article.digest}|{glossary.digest}")
 
 
 def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> ExtractResult:
@@ -51,6 +52,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
     back to review.
     """
     articles = load_articles(config)
+    glossary = load_glossary(config.translations_dir, config.root)
     result = ExtractResult()
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict[str, str] = {}
@@ -59,14 +61,14 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
     for article in articles:
         if progress:
             progress(article)
-        fingerprint = _fingerprint(config, article)
+        fingerprint = _fingerprint(config, article, glossary)
         if state.get(article.slug) == fingerprint:
             result.skipped += 1
             fresh[article.slug] = fingerprint
             continue
-        ok = _extract_article(config, article, orphans, result, keep_typo_fixes)
+        ok = _extract_article(config, article, orphans, result, glossary, keep_typo_fixes)
         if ok:
-            fresh[article.slug] = _fingerprint(config, article)
+            fresh[article.slug] = _fingerprint(config, article, glossary)
     result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
     for pot in sorted(config.templates_dir.glob("*.pot")):
         if pot.stem not in slugs:
@@ -77,7 +79,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
 
 
 def _extract_article(config: Config, article: Article, orphans: dict[str, list[Path]],
-                     result: ExtractResult, keep_typo_fixes: bool) -> bool:
+                     result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool) -> bool:
     doc = segment_article(article, config.segmentation, config.source_language)
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
@@ -104,6 +106,7 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
         if old is None:
             source, old = _renamed_from(pot, orphans.get(lang, []), config)
         merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
+        add_hints(merged, glossary, lang)
         if old is not None:
             result.changes.setdefault(lang, Counter()).update(
                 {"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete, "typo": report.typo_fixes})
