@@ -540,7 +540,12 @@ class MicrosoftEngine(LineBatched):
 
 class DeepLEngine(ServiceEngine):
     """DeepL through the official client: a list of texts per request, XML tag handling, formality,
-    a glossary id, and ``url`` for the server (default: chosen by the key, free or pro)."""
+    a glossary, and ``url`` for the server (default: chosen by the key, free or pro).
+
+    Without a ``glossary`` id in the settings, the project's ``translations/glossary.csv`` goes to DeepL
+    as a glossary of its own per language pair (created once, found again by a name that carries the
+    terms' hash), so drafts already use the preferred terms that ``verlag check`` asks for.
+    """
 
     name = "deepl"
     xml = True
@@ -548,6 +553,19 @@ class DeepLEngine(ServiceEngine):
     key_required = True
     extra_keys = ("formality", "glossary")
     defaults = Settings(url=None, concurrency=4, rate=10.0, batch_chars=30000, batch_items=50)
+
+    def __init__(self, config: Config, settings: Settings | None = None):
+        super().__init__(config, settings)
+        from .glossary import load_glossary
+
+        self.terms = None if "glossary" in self.settings.extra else load_glossary(config.translations_dir, config.root)
+        self.languages = config.languages
+        self._glossaries: dict[tuple[str, str], str | None] = {}
+
+    @property
+    def cache_name(self) -> str:
+        name = super().cache_name
+        return f"{name}[terms={self.terms.digest[:12]}]" if self.terms is not None and self.terms.terms else name
 
     def _code(self, lang, is_source):
         mapped = self.settings.languages.get(lang)
@@ -558,12 +576,33 @@ class DeepLEngine(ServiceEngine):
             return code.split("-")[0]
         return {"EN": "EN-GB", "PT": "PT-PT"}.get(code, code)
 
+    def _project_glossary(self, translator, source: str, target: str) -> str | None:
+        """The id of the DeepL glossary holding the project's terms for this pair; made on first use."""
+        pair = (source, target.split("-")[0])
+        if pair not in self._glossaries:
+            lang = next((code for code in self.languages if self._code(code, False).split("-")[0] == pair[1]),
+                        None)
+            entries = self.terms.for_language(lang) if lang else {}
+            if not entries:
+                self._glossaries[pair] = None
+                return None
+            name = f"verlag {pair[0]}-{pair[1]} {self.terms.digest[:12]}"
+            found = [g for g in translator.list_glossaries() if g.name == name and g.ready
+                     and (g.source_lang.upper(), g.target_lang.upper()) == pair]
+            info = found[0] if found else translator.create_glossary(name, pair[0], pair[1], entries)
+            self._glossaries[pair] = info.glossary_id
+        return self._glossaries[pair]
+
     def _request(self, texts, source, target):
         import deepl
 
         translator = deepl.Translator(self.api_key, server_url=self.settings.url, send_platform_info=False)
         translator._client._session = self.session
         options = {k: v for k, v in self.settings.extra.items() if k in ("formality", "glossary")}
+        if self.terms is not None and self.terms.terms:
+            glossary = self._project_glossary(translator, source, target)
+            if glossary:
+                options["glossary"] = glossary
         results = translator.translate_text(texts, source_lang=source, target_lang=target, tag_handling="xml",
                                             preserve_formatting=True, **options)
         return [r.text for r in results]

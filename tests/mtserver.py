@@ -56,6 +56,7 @@ class FakeService:
         self.faults: list[str] = []
         self.rules: dict[str, str] = {}
         self.log: list[dict] = []
+        self.glossaries: list[dict] = []  # DeepL glossaries made through /v2/glossaries
         self.active = 0
         self.max_active = 0
         self.lock = threading.Lock()
@@ -70,7 +71,7 @@ class FakeService:
     def reset(self) -> None:
         with self.lock:
             self.latency, self.hang, self.retry_after = 0.0, 2.0, "1"
-            self.faults, self.rules, self.log = [], {}, []
+            self.faults, self.rules, self.log, self.glossaries = [], {}, [], []
             self.max_active = 0
 
     def close(self) -> None:
@@ -112,6 +113,9 @@ class _Handler(BaseHTTPRequestHandler):
                 data = json.loads(body)
             except ValueError:
                 data = dict(urllib.parse.parse_qsl(body.decode()))
+        if url.path.endswith("/v2/glossaries"):
+            self._glossaries(data)
+            return
         if url.path.endswith("/v2/translate"):
             shape, texts = "deepl", list(data.get("text", []))
         elif url.path.endswith("/microsoft"):
@@ -163,6 +167,28 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(shape, answers, texts, malformed=fault == "malformed")
         finally:
             finish()
+
+    def _glossaries(self, data: dict) -> None:
+        """DeepL's glossary list (GET) and creation (POST, entries as TSV)."""
+        svc = self.service
+        with svc.lock:
+            svc.log.append({"shape": "deepl-glossary", "method": self.command, "texts": [], "chars": 0, "body": data})
+            if self.command == "POST":
+                entries = dict(line.split("\t", 1) for line in data["entries"].splitlines() if line)
+                info = {"glossary_id": f"g{len(svc.glossaries) + 1}", "name": data["name"], "ready": True,
+                        "source_lang": data["source_lang"].lower(), "target_lang": data["target_lang"].lower(),
+                        "creation_time": "2026-11-27T10:00:00.000000Z", "entry_count": len(entries)}
+                svc.glossaries.append({**info, "entries": entries})
+                status, payload = 201, info
+            else:
+                status = 200
+                payload = {"glossaries": [{k: v for k, v in g.items() if k != "entries"} for g in svc.glossaries]}
+        body = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def _answer(self, shape: str, answers: list[str], texts: list[str], malformed: bool):
         if shape == "google":

@@ -36,9 +36,12 @@ def svc(server, monkeypatch):
     return server
 
 
-def engine(svc, name: str, **settings):
+NO_PROJECT = Path(__file__).parent / "no-such-project"  # no translations/glossary.csv
+
+
+def engine(svc, name: str, root: Path = NO_PROJECT, **settings):
     table = {"url": svc.url + PATHS[name], "backoff": 0.05, "timeout": 0.5, **settings}
-    return SERVICES[name](Config(root=Path("."), raw={"engines": {name: table}}))
+    return SERVICES[name](Config(root=root, languages=("en", "fr"), raw={"engines": {name: table}}))
 
 
 PARAGRAPH = [Request("Die **Leber** arbeitet nachts.", block="a#1"), Request("Sie braucht `Ruhe`.", block="a#1"),
@@ -67,6 +70,30 @@ def test_deepl_gets_xml_tag_handling_settings_and_the_key_only_in_the_header(svc
     assert entry["headers"]["Authorization"] == "DeepL-Auth-Key test-key:fx"
     list(engine(svc, "deepl", formality="prefer_more").stream([Request("A & B **fett**.")], "de", "en", cache))
     assert len(svc.log) == 2  # another formality is another cache entry
+
+
+def test_deepl_gets_the_project_glossary_made_once_per_language_pair(svc, tmp_path):
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations/glossary.csv").write_text(
+        "source,en,fr,dnt,note\nMariendistel,milk thistle,chardon-Marie,,\nTCM,,,yes,\nLeber,liver,,,\n",
+        encoding="utf-8")
+    for run in range(2):  # a second run (a new engine) finds the glossary on the server
+        deepl = engine(svc, "deepl", root=tmp_path)
+        deepl.translate([Request("Die Mariendistel stärkt die Leber.")], "de", "en")
+        deepl.translate([Request("Die Mariendistel und TCM.")], "de", "fr")
+    made = [(g["source_lang"], g["target_lang"], g["entries"]) for g in svc.glossaries]
+    assert made == [("de", "en", {"Mariendistel": "milk thistle", "TCM": "TCM", "Leber": "liver"}),
+                    ("de", "fr", {"Mariendistel": "chardon-Marie", "TCM": "TCM"})]
+    sent = [e["body"] for e in svc.log if e["shape"] == "deepl"]
+    assert [b["glossary_id"] for b in sent] == ["g1", "g2", "g1", "g2"]
+    assert [b["target_lang"] for b in sent] == ["EN-GB", "FR", "EN-GB", "FR"]
+
+
+def test_deepl_with_a_glossary_id_setting_sends_that_one_and_makes_none(svc, tmp_path):
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations/glossary.csv").write_text("source,en\nLeber,liver\n", encoding="utf-8")
+    engine(svc, "deepl", root=tmp_path, glossary="own-id").translate([Request("Die Leber.")], "de", "en")
+    assert svc.glossaries == [] and [e["body"].get("glossary_id") for e in svc.log] == ["own-id"]
 
 
 def test_self_hosted_libre_works_without_a_key_and_sends_none(svc):
