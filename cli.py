@@ -108,9 +108,12 @@ def new(project: Project, title: str) -> None:
 def extract(project: Project) -> None:
     """Update .pot templates and merge them into every language's .po catalogs."""
     from pipeline.extract import extract as run_extract
+    from pipeline.uistrings import update_site_catalogs
 
     with progress_bar("extract", _article_count(project.config)) as progress:
         result = run_extract(project.config, progress)
+    for path in update_site_catalogs(project.config):
+        click.echo(f"updated {path} (the website's own words)")
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:
@@ -182,22 +185,36 @@ def status(project: Project, languages, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary, not every file written.")
 @pass_project
-def build(project: Project) -> None:
-    """Write the translated editions to editions/<lang>/<slug>.md."""
-    from pipeline.editions import build_editions
-
-    with progress_bar("build", _article_count(project.config)) as progress:
-        result = build_editions(project.config, progress)
-    for path in result.written:
-        click.echo(f"wrote {path}")
-    for path in result.removed:
-        click.echo(f"removed {path}")
-    click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
-               f"{result.skipped} articles unchanged")
-    if result.errors:
-        report_errors(result.errors)
+def build(project: Project, quiet: bool) -> None:
+    """Write the editions (editions/<lang>/) and the website (site/)."""
+    errors = run_build(project.config, quiet)
+    if errors:
+        report_errors(errors)
         sys.exit(2)
+
+
+def run_build(config, quiet: bool = False) -> list[VerlagError]:
+    """editions -> site; the site is built even when some catalogs could not be read."""
+    from pipeline.editions import build_editions
+    from pipeline.site import build_site
+
+    with progress_bar("build", _article_count(config)) as progress:
+        result = build_editions(config, progress)
+    site = build_site(config)
+    for path in ([] if quiet else [*result.written, *site.written]):
+        click.echo(f"wrote {path}")
+    for path in [*result.removed, *site.removed]:
+        click.echo(f"removed {path}")
+    for note in site.notes:
+        click.echo(f"note: {note}")
+    for lang, slugs in sorted(site.held_back.items()):
+        click.echo(f"{lang}: not published (below [publish] min_reviewed): {', '.join(slugs)}")
+    click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
+               f"{result.skipped} articles unchanged; site: {len(site.written)} files written, "
+               f"{len(site.removed)} removed")
+    return result.errors
 
 
 def _check_languages(config, languages) -> None:
