@@ -189,13 +189,13 @@ def status(project: Project, languages, fmt: str) -> None:
 @pass_project
 def build(project: Project, quiet: bool) -> None:
     """Write the editions (editions/<lang>/) and the website (site/)."""
-    errors = run_build(project.config, quiet)
+    errors, _ = run_build(project.config, quiet)
     if errors:
         report_errors(errors)
         sys.exit(2)
 
 
-def run_build(config, quiet: bool = False) -> list[VerlagError]:
+def run_build(config, quiet: bool = False):
     """editions -> site; the site is built even when some catalogs could not be read."""
     from pipeline.editions import build_editions
     from pipeline.site import build_site
@@ -214,7 +214,67 @@ def run_build(config, quiet: bool = False) -> list[VerlagError]:
     click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
                f"{result.skipped} articles unchanged; site: {len(site.written)} files written, "
                f"{len(site.removed)} removed")
-    return result.errors
+    return result.errors, site
+
+
+@main.command()
+@click.pass_context
+def publish(ctx: click.Context) -> None:
+    """Run the whole chain: extract, pretranslate, build; then a summary per language."""
+    from pipeline.publish import OFFLINE_ERRORS
+
+    project = ctx.obj
+    ctx.invoke(extract)
+    try:
+        ctx.invoke(pretranslate)
+    except OFFLINE_ERRORS as exc:
+        click.echo(f"note: pretranslate could not reach its engines ({exc}); publishing the catalogs as they "
+                   "are, run 'verlag pretranslate' again when online", err=True)
+    errors, site = run_build(project.config, quiet=True)
+    for line in site.summary():
+        click.echo(line)
+    if errors:
+        report_errors(errors)
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--no-build", is_flag=True, help="Serve site/ as it is; do not build first or on changes.")
+@pass_project
+def serve(project: Project, port: int, no_build: bool) -> None:
+    """Preview site/ on http://127.0.0.1:PORT/ and rebuild when sources, catalogs or templates change."""
+    import threading
+
+    from pipeline.config import load_config
+    from pipeline.serve import make_server, watch
+    from pipeline.site import Urls, load_settings, site_dir
+
+    config = project.config
+    if not no_build:
+        run_build(config, quiet=True)
+    urls = Urls(load_settings(config).base_url)
+    server = make_server(site_dir(config), port, urls.base_path, (config.source_language, *config.languages))
+    click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
+
+    def rebuild(fresh) -> None:
+        try:
+            errors, _ = run_build(fresh, quiet=True)
+            report_errors(errors)
+        except (VerlagError, OSError) as exc:
+            report_errors([exc if isinstance(exc, VerlagError) else VerlagError(str(exc))])
+
+    stop = threading.Event()
+    if not no_build:
+        threading.Thread(target=watch, args=(lambda: load_config(project.root), rebuild, stop), daemon=True).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        stop.set()
+        server.server_close()
 
 
 def _check_languages(config, languages) -> None:

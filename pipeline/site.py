@@ -170,6 +170,23 @@ class SiteResult:
     held_back: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs below min_reviewed
     notes: list[str] = field(default_factory=list)
 
+    def summary(self) -> list[str]:
+        """One line per language: what a reader of that edition gets."""
+        lines = []
+        for lang, pages in self.pages.items():
+            machine = sum(1 for p in pages if p.machine)
+            german = sum(1 for p in pages if p.fallback)
+            stale = sum(1 for p in pages if p.stale)
+            held = len(self.held_back.get(lang, []))
+            lines.append(f"{lang}: {len(pages)} articles published"
+                         + (f", {machine} with unreviewed machine text" if machine else "")
+                         + (f", {german} with passages in the original" if german else "")
+                         + (f", {stale} out of date" if stale else "")
+                         + (f", {held} held back (below min_reviewed)" if held else ""))
+        return lines
+
+    pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
+
 
 class _Site:
     """The whole site known in memory: languages, published pages, URLs, templates per language."""
@@ -424,6 +441,7 @@ def build_site(config: Config) -> SiteResult:
             path.unlink()
             result.removed.append(f"site/{rel}")
     for lang in site.languages:
+        result.pages[lang] = site.articles(lang)
         result.published[lang] = sorted(p.slug for p in site.articles(lang))
     result.held_back = {lang: sorted(slugs) for lang, slugs in site.held_back.items()}
     save_state(config.state_dir / STATE_FILE, {"files": sorted(out), "bodies": rendered})
