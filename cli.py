@@ -230,6 +230,7 @@ def publish(ctx: click.Context) -> None:
     except OFFLINE_ERRORS as exc:
         click.echo(f"note: pretranslate could not reach its engines ({exc}); publishing the catalogs as they "
                    "are, run 'verlag pretranslate' again when online", err=True)
+    # QA belongs here, between the drafts and the build: each step is one ctx.invoke in order.
     errors, site = run_build(project.config, quiet=True)
     for line in site.summary():
         click.echo(line)

@@ -324,6 +324,7 @@ class _Bodies:
         self.site = site
         self.cache = cache
         self.fresh: dict = {}
+        self.contexts: dict[str, str] = {}
 
     def get(self, page: Page) -> str:
         site = self.site
@@ -336,21 +337,29 @@ class _Bodies:
             allowance_key = entry["key"]
         elif page.lang != site.source:
             allowance = Allowance()
-        published = sorted(slug for (lang, slug) in site.published if lang in (page.lang, site.source))
-        backlink = site.ui(page.lang, "Back to the text")
-        key = hashlib.sha256(json.dumps([code_digest(), page.lang, page.body, allowance_key, published,
-                                         backlink, site.urls.base_url]).encode("utf-8")).hexdigest()
+        key = hashlib.sha256(json.dumps([self._context(page.lang), page.body, allowance_key])
+                             .encode("utf-8")).hexdigest()
         name = f"{page.lang}/{page.slug}"
         entry = self.fresh.get(name)
         if entry is None:
             entry = self.cache.get(name)
             if not entry or entry.get("key") != key:
                 rendered = render(page.body, page.lang, lambda slug: self._link(page.lang, slug), allowance,
-                                  backlink)
+                                  site.ui(page.lang, "Back to the text"))
                 entry = {"key": key, "html": rendered.html, "raw": sorted(rendered.allowance.raw),
                          "attrs": sorted(map(list, rendered.allowance.attrs))}
             self.fresh[name] = entry
         return entry["html"]
+
+    def _context(self, lang: str) -> str:
+        """What else a body's HTML depends on: code, link targets (published slugs), UI words, base URL."""
+        if lang not in self.contexts:
+            site = self.site
+            published = sorted(f"{code}/{slug}" for (code, slug) in site.published if code in (lang, site.source))
+            self.contexts[lang] = hashlib.sha256(json.dumps(
+                [code_digest(), lang, published, site.ui(lang, "Back to the text"), site.urls.base_url])
+                .encode("utf-8")).hexdigest()
+        return self.contexts[lang]
 
     def _link(self, lang: str, slug: str) -> str | None:
         for code in (lang, self.site.source):

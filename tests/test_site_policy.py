@@ -189,3 +189,27 @@ def test_a_new_language_gets_the_english_interface_until_its_site_po_is_translat
     assert doc.get("lang") == "it" and doc.xpath("//h1/text()") == ["Articles"]
     assert doc.xpath('//nav[@class="switcher"]//*[@lang="it"]/text()') == ["italiano"]
     assert page(blog, "de/index.html").xpath("//h1/text()") == ["Artikel"]
+
+
+class _Unreachable:
+    """An engine whose service cannot be reached, as a network engine is offline."""
+
+    name = "unreachable"
+
+    def __init__(self, config=None):
+        pass
+
+    def translate(self, requests, source, target):
+        raise ConnectionError("Name or service not known")
+
+
+def test_publish_runs_the_chain_and_goes_on_offline_with_a_note(blog, monkeypatch):
+    from pipeline import engines
+
+    monkeypatch.setitem(engines.ENGINES, "unreachable", _Unreachable)
+    blog.write("verlag.toml", blog.read("verlag.toml").replace("[site]", '[pretranslate]\nengines = ["unreachable"]\n\n[site]'))
+    result = blog.run("publish")
+    assert "note: pretranslate could not reach its engines (Name or service not known)" in result.output
+    assert "en: 2 articles published" in result.output
+    assert "fr: 2 articles published, 2 with passages in the original" in result.output
+    assert (blog.root / "site/en/leber/index.html").is_file()
