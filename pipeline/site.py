@@ -34,7 +34,7 @@ from .errors import VerlagError
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .render import Allowance, render
 from .sources import load_articles
-from .uistrings import JINJA_EXTENSIONS, load_translations, theme_dirs
+from .uistrings import JINJA_EXTENSIONS, VERLAG_HOME, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
 PROTECTED = "_review"  # site/_review/ is written by the review tools
@@ -111,6 +111,7 @@ class Page:
     body: str  # Markdown, fallback segments between the editions stage's markers
     segments: dict = field(compare=False)
     words: dict = field(compare=False)
+    digest: str = ""  # of the record, to tell an unchanged page without rendering it
 
     @property
     def machine(self) -> int:
@@ -137,29 +138,41 @@ class Page:
         return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
 
 
-def _page(record: dict) -> Page:
+def _page(record: dict, digest: str) -> Page:
     day = lambda v: dt.date.fromisoformat(v) if v else None  # noqa: E731
     return Page(record["lang"], record["slug"], record["title"], record.get("summary"),
                 tuple(record.get("tags") or ()), frozenset(record.get("front_fallback") or ()),
                 record.get("author"), day(record.get("date")), day(record.get("updated")), record["body"],
-                record.get("segments") or {}, record.get("words") or {})
+                record.get("segments") or {}, record.get("words") or {}, digest)
 
 
 def load_pages(config: Config) -> dict[tuple[str, str], Page]:
     """Every edition the editions stage recorded for the current articles, keyed by (lang, slug)."""
     pages = {}
-    for article in load_articles(config):
+    slugs = [a.slug for a in load_articles(config)]
+    for slug in slugs:
         for lang in (config.source_language, *config.languages):
-            path = record_path(config, lang, article.slug)
+            path = record_path(config, lang, slug)
             try:
-                record = json.loads(path.read_text(encoding="utf-8"))
+                data = path.read_bytes()
+                record = json.loads(data)
             except FileNotFoundError:
                 continue
             except ValueError as exc:
                 raise VerlagError(f"damaged edition record ({exc}); run 'verlag build' again",
                                   relpath(path, config.root)) from None
-            pages[(lang, article.slug)] = _page(record)
+            pages[(lang, slug)] = _page(record, hashlib.sha256(data).hexdigest())
     return pages
+
+
+def theme_digest(config: Config) -> str:
+    """Everything every page depends on besides its own record: code, settings, templates, UI words."""
+    h = hashlib.sha256(f"{code_digest()}|{config.text}".encode("utf-8"))
+    paths = [p for d in theme_dirs(config) for p in sorted(d.rglob("*")) if p.is_file()]
+    paths += sorted(config.translations_dir.glob("*/site.po")) + sorted(VERLAG_HOME.glob("translations/*/site.po"))
+    for path in paths:
+        h.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return h.hexdigest()
 
 
 @dataclass
@@ -337,7 +350,7 @@ class _Bodies:
             allowance_key = entry["key"]
         elif page.lang != site.source:
             allowance = Allowance()
-        key = hashlib.sha256(json.dumps([self._context(page.lang), page.body, allowance_key])
+        key = hashlib.sha256(json.dumps([self.context(page.lang), page.body, allowance_key])
                              .encode("utf-8")).hexdigest()
         name = f"{page.lang}/{page.slug}"
         entry = self.fresh.get(name)
@@ -351,7 +364,13 @@ class _Bodies:
             self.fresh[name] = entry
         return entry["html"]
 
-    def _context(self, lang: str) -> str:
+    def keep(self, page: Page) -> None:
+        """An unchanged page: carry its rendered body over without rendering."""
+        name = f"{page.lang}/{page.slug}"
+        if name in self.cache:
+            self.fresh.setdefault(name, self.cache[name])
+
+    def context(self, lang: str) -> str:
         """What else a body's HTML depends on: code, link targets (published slugs), UI words, base URL."""
         if lang not in self.contexts:
             site = self.site
@@ -369,17 +388,33 @@ class _Bodies:
 
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
-                 cache: dict) -> tuple[dict[str, str], _Site, dict]:
-    """Every file of the site as text, keyed by its path under site/ (nothing is written here)."""
+                 state: dict, exists=lambda rel: False) -> tuple[dict[str, str | None], _Site, dict]:
+    """Every file of the site as text, keyed by its path under site/ (nothing is written here).
+
+    An article page whose inputs have the key recorded in ``state`` and whose
+    file ``exists`` maps to None: unchanged, not rendered again.
+    """
     site = _Site(config, settings, pages)
     urls = site.urls
-    bodies = _Bodies(site, cache)
-    out: dict[str, str] = {}
+    bodies = _Bodies(site, state.get("bodies", {}))
+    previous = state.get("pages", {})
+    keys: dict[str, str] = {}
+    theme = theme_digest(config)
+    out: dict[str, str | None] = {}
     for lang in site.languages:
         env = site.env(lang)
         items = [_item(site, page) for page in site.articles(lang)]
         for item in items:
             page = item["page"]
+            rel = urls.file(item["href"])
+            german = site.published.get((site.source, page.slug))
+            keys[rel] = hashlib.sha256(json.dumps(
+                [theme, bodies.context(lang), page.digest, german.digest if german else "",
+                 [alt["hreflang"] for alt in site.cluster(page.slug)]]).encode("utf-8")).hexdigest()
+            if previous.get(rel) == keys[rel] and exists(rel):
+                bodies.keep(page)
+                out[rel] = None
+                continue
             original = urls.path("article", site.source, page.slug) if lang != site.source else None
             context = {
                 **site.common(lang), "page": page, "item": item, "body": Markup(bodies.get(page)),
@@ -387,7 +422,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": original,
                 "source_name": _locale(lang).languages.get(site.source, site.source),
             }
-            out[urls.file(item["href"])] = env.get_template("article.html").render(context)
+            out[rel] = env.get_template("article.html").render(context)
         out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
             {**site.common(lang), "items": items, "canonical": urls.absolute("index", lang),
              "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index")})
@@ -411,7 +446,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         for asset in sorted((theme / "static").glob("*")):
             if asset.is_file():
                 out[urls.file(urls.path("static", name=asset.name))] = asset.read_text(encoding="utf-8")
-    return out, site, bodies.fresh
+    return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys}
 
 
 def _sitemap(site: _Site) -> list[dict]:
@@ -437,12 +472,12 @@ def build_site(config: Config) -> SiteResult:
     if "base_url" not in config.section("site"):
         result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}")
     state = load_state(config.state_dir / STATE_FILE)
-    out, site, rendered = site_outputs(config, load_pages(config), settings, state.get("bodies", {}))
     root = site_dir(config)
+    out, site, fresh = site_outputs(config, load_pages(config), settings, state, lambda rel: (root / rel).is_file())
     for rel, text in sorted(out.items()):
         if rel.split("/", 1)[0] == PROTECTED:
             raise VerlagError(f"site/{rel}: the '{PROTECTED}' folder belongs to the review tools")
-        if write_if_changed(root / rel, text):
+        if text is not None and write_if_changed(root / rel, text):
             result.written.append(f"site/{rel}")
     for rel in sorted(set(state.get("files", [])) - set(out)):
         path = root / rel
@@ -453,5 +488,6 @@ def build_site(config: Config) -> SiteResult:
         result.pages[lang] = site.articles(lang)
         result.published[lang] = sorted(p.slug for p in site.articles(lang))
     result.held_back = {lang: sorted(slugs) for lang, slugs in site.held_back.items()}
-    save_state(config.state_dir / STATE_FILE, {"files": sorted(out), "bodies": rendered})
+    if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
+        save_state(config.state_dir / STATE_FILE, fresh)
     return result
