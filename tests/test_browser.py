@@ -81,7 +81,9 @@ def test_the_chooser_suggests_a_language_and_remembers_a_choice_without_redirect
     assert browser.current_url == f"{base}/", "never a redirect"
     (suggested,) = browser.find_elements(By.CSS_SELECTOR, "li.suggested")
     assert suggested.get_attribute("lang") == wanted
-    assert suggested.find_element(By.CSS_SELECTOR, ".choice-hint").is_displayed()
+    hints = browser.find_elements(By.CSS_SELECTOR, ".choice-hint")
+    assert [hint.is_displayed() for hint in hints] == [li.get_attribute("lang") == wanted for li in
+                                                       browser.find_elements(By.CSS_SELECTOR, "ul[data-languages] > li")]
     browser.find_element(By.CSS_SELECTOR, 'ul[data-languages] a[hreflang="fr"]').click()
     WebDriverWait(browser, 10).until(expected_conditions.url_to_be(f"{base}/fr/"))
     browser.get(f"{base}/")
