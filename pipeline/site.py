@@ -33,7 +33,6 @@ from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .render import Allowance, render
-from .sources import load_articles
 from .uistrings import JINJA_EXTENSIONS, VERLAG_HOME, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
@@ -149,7 +148,8 @@ def _page(record: dict, digest: str) -> Page:
 def load_pages(config: Config) -> dict[tuple[str, str], Page]:
     """Every edition the editions stage recorded for the current articles, keyed by (lang, slug)."""
     pages = {}
-    slugs = [a.slug for a in load_articles(config)]
+    # The editions stage keeps one German record per current article (and removes the others).
+    slugs = sorted(p.stem for p in (config.editions_dir / config.source_language).glob("*.json"))
     for slug in slugs:
         for lang in (config.source_language, *config.languages):
             path = record_path(config, lang, slug)
