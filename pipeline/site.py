@@ -181,6 +181,7 @@ class SiteResult:
     removed: list[str] = field(default_factory=list)
     published: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs
     held_back: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs below min_reviewed
+    pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
 
     def summary(self) -> list[str]:
@@ -197,8 +198,6 @@ class SiteResult:
                          + (f", {stale} out of date" if stale else "")
                          + (f", {held} held back (below min_reviewed)" if held else ""))
         return lines
-
-    pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
 
 
 class _Site:
