@@ -213,3 +213,13 @@ def test_publish_runs_the_chain_and_goes_on_offline_with_a_note(blog, monkeypatc
     assert "en: 2 articles published" in result.output
     assert "fr: 2 articles published, 2 with passages in the original" in result.output
     assert (blog.root / "site/en/leber/index.html").is_file()
+
+
+def test_untranslated_front_matter_is_marked_german_in_page_index_and_feed(blog):
+    blog.run("build")
+    assert page(blog, "fr/milz/index.html").xpath("//h1/@lang") == ["de"]
+    assert page(blog, "en/milz/index.html").xpath("//h1/@lang") == []
+    assert page(blog, "fr/index.html").xpath('//ol[@class="article-list"]//h2/@lang') == ["de", "de"]
+    assert page(blog, "fr/index.html").xpath('//p[@class="summary"]/@lang') == ["de", "de"]
+    feed = blog.read("site/fr/feed.xml")
+    assert '<title xml:lang="de">Milz</title>' in feed and '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">' in feed
