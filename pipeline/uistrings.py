@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 import polib
-from babel.messages.extract import extract_from_dir, extract_from_file
+from babel.messages.extract import extract, extract_from_file
 from babel.support import NullTranslations, Translations
 
 from . import __version__
@@ -38,16 +38,21 @@ def theme_dirs(config: Config) -> list[Path]:
     return [d for i, d in enumerate(dirs) if d.is_dir() and d.resolve() not in [x.resolve() for x in dirs[:i]]]
 
 
-def _default_theme(config: Config) -> bool:
-    return theme_dirs(config)[0] == VERLAG_HOME / "templates"
+def template_messages(*templates_dirs: Path) -> list[polib.POEntry]:
+    """Every message of the templates (Babel's Jinja2 extractor) and of ``site.py``, sorted by msgid.
 
-
-def template_messages(templates_dir: Path) -> list[polib.POEntry]:
-    """Every message of the templates (Babel's Jinja2 extractor) and of ``site.py``, sorted by msgid."""
-    method_map = [("**.html", "jinja2.ext:babel_extract"), ("**.xml", "jinja2.ext:babel_extract")]
-    options = {"**.html": {"extensions": JINJA_EXTENSIONS}, "**.xml": {"extensions": JINJA_EXTENSIONS}}
-    found = [(f"templates/{name}", line, message) for name, line, message, _, _ in
-             extract_from_dir(templates_dir, method_map, options)]
+    With several theme folders, a template in an earlier one hides the one of the same name after it.
+    """
+    templates: dict[str, Path] = {}
+    for folder in templates_dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".html", ".xml"):
+                templates.setdefault(path.relative_to(folder).as_posix(), path)
+    found = []
+    for name, path in sorted(templates.items()):
+        with path.open("rb") as fh:
+            found += [(f"templates/{name}", line, message) for line, message, _, _ in
+                      extract("jinja2.ext:babel_extract", fh, options={"extensions": JINJA_EXTENSIONS})]
     code = Path(__file__).with_name("site.py")
     found += [(f"pipeline/{code.name}", line, message) for line, message, _, _ in
               extract_from_file("python", code, keywords={"ui": (2,)})]
@@ -100,13 +105,13 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
 
 def update_site_catalogs(config: Config) -> list[str]:
     """Merge the templates' messages into every language's site.po; return the files written."""
-    messages = template_messages(theme_dirs(config)[0])
+    messages = template_messages(*theme_dirs(config))
     written = []
     for lang in (config.source_language, *config.languages):
         path = site_po_path(config, lang)
         ref = relpath(path, config.root)
         old = read_po(path, ref)
-        if old is None and _default_theme(config):
+        if old is None:
             old = read_po(_builtin_po(lang), ref)  # start from verlag's own translation, if there is one
         if write_if_changed(path, render(_merge(old, messages, lang, config.name))):
             written.append(ref)
@@ -120,8 +125,8 @@ def _builtin_po(lang: str) -> Path:
 def load_translations(config: Config, lang: str) -> NullTranslations:
     """The UI translations for one language; English (the msgids) where there are none."""
     path = site_po_path(config, lang)
-    if not path.exists() and _default_theme(config):
-        path = _builtin_po(lang)  # the default theme comes with its translations
+    if not path.exists():
+        path = _builtin_po(lang)  # verlag's theme comes with its translations
     po = read_po(path, relpath(path, config.root))
     if po is None:
         return NullTranslations()

@@ -223,3 +223,17 @@ def test_untranslated_front_matter_is_marked_german_in_page_index_and_feed(blog)
     assert page(blog, "fr/index.html").xpath('//p[@class="summary"]/@lang') == ["de", "de"]
     feed = blog.read("site/fr/feed.xml")
     assert '<title xml:lang="de">Milz</title>' in feed and '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">' in feed
+
+
+def test_a_project_template_overrides_the_theme_and_its_words_are_extracted(blog):
+    blog.write("templates/404.html", '{% extends "base.html" %}{% block main %}<h1>{{ _("Lost?") }}</h1>{% endblock %}\n')
+    blog.write("templates/static/style.css", "body { color: black; }\n")
+    output = blog.run("extract").output
+    assert "updated translations/de/site.po" in output
+    po = polib.pofile(str(blog.root / "translations/de/site.po"))
+    assert po.find("Lost?").msgstr == "" and po.find("Articles").msgstr == "Artikel"
+    blog.run("build")
+    assert page(blog, "en/404.html").xpath("//h1/text()") == ["Lost?"]
+    assert page(blog, "de/index.html").xpath("//h1/text()") == ["Artikel"]
+    assert blog.read("site/static/style.css") == "body { color: black; }\n"
+    assert (blog.root / "site/static/chooser.js").is_file()
