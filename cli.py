@@ -211,6 +211,8 @@ def run_build(config, quiet: bool = False):
         click.echo(f"note: {note}")
     for lang, slugs in sorted(site.held_back.items()):
         click.echo(f"{lang}: not published (below [publish] min_reviewed): {', '.join(slugs)}")
+    for lang, slugs in sorted(site.untranslated.items()):
+        click.echo(f"{lang}: not published (nothing translated yet): {', '.join(slugs)}")
     click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
                f"{result.skipped} articles unchanged; site: {len(site.written)} files written, "
                f"{len(site.removed)} removed")

@@ -127,6 +127,12 @@ class Page:
         return self.segments.get("stale", 0)
 
     @property
+    def translated(self) -> bool:
+        """Whether any segment shows a translation; an all-German copy would only duplicate the original."""
+        shown = sum(v for k, v in self.segments.items() if k not in ("fallback", "machine_shown"))
+        return shown > self.fallback
+
+    @property
     def percent_reviewed(self) -> float:
         total = sum(self.words.values())
         return 100.0 * self.words.get("reviewed", 0) / total if total else 100.0
@@ -181,6 +187,7 @@ class SiteResult:
     removed: list[str] = field(default_factory=list)
     published: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs
     held_back: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs below min_reviewed
+    untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
 
@@ -191,12 +198,12 @@ class SiteResult:
             machine = sum(1 for p in pages if p.machine)
             german = sum(1 for p in pages if p.fallback)
             stale = sum(1 for p in pages if p.stale)
-            held = len(self.held_back.get(lang, []))
+            held = len(self.held_back.get(lang, [])) + len(self.untranslated.get(lang, []))
             lines.append(f"{lang}: {len(pages)} articles published"
                          + (f", {machine} with unreviewed machine text" if machine else "")
                          + (f", {german} with passages in the original" if german else "")
                          + (f", {stale} out of date" if stale else "")
-                         + (f", {held} held back (below min_reviewed)" if held else ""))
+                         + (f", {held} not published (nothing translated or below min_reviewed)" if held else ""))
         return lines
 
 
@@ -210,11 +217,16 @@ class _Site:
         self.languages = (config.source_language, *config.languages)
         self.published: dict[tuple[str, str], Page] = {}
         self.held_back: dict[str, list[str]] = {}
-        for (lang, slug), page in pages.items():
-            if lang == self.source or page.percent_reviewed >= settings.min_reviewed[lang]:
+        self.untranslated: dict[str, list[str]] = {}
+        for (lang, slug), page in sorted(pages.items()):
+            if lang == self.source:
                 self.published[(lang, slug)] = page
-            else:
+            elif not page.translated:  # SITE.md 3: a fallback copy is not generated at all
+                self.untranslated.setdefault(lang, []).append(slug)
+            elif page.percent_reviewed < settings.min_reviewed[lang]:
                 self.held_back.setdefault(lang, []).append(slug)
+            else:
+                self.published[(lang, slug)] = page
         self.envs: dict[str, Environment] = {}
         self.translations: dict = {}
 
@@ -486,7 +498,8 @@ def build_site(config: Config) -> SiteResult:
     for lang in site.languages:
         result.pages[lang] = site.articles(lang)
         result.published[lang] = sorted(p.slug for p in site.articles(lang))
-    result.held_back = {lang: sorted(slugs) for lang, slugs in site.held_back.items()}
+    result.held_back = site.held_back
+    result.untranslated = site.untranslated
     if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
         save_state(config.state_dir / STATE_FILE, fresh)
     return result

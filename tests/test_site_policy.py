@@ -52,6 +52,8 @@ def blog(project):
     review(project, "en", "leber", ENGLISH)
     review(project, "en", "milz", {("title", "Milz"): "Spleen", ("summary", "Über die Milz."): "About the spleen.",
                                    "Ruhe": "Rest", "Die Milz ist klein.": "The spleen is small."})
+    review(project, "fr", "leber", {"Sie braucht Ruhe.": "Il a besoin de repos."})
+    review(project, "fr", "milz", {"Die Milz ist klein.": "La rate est petite."})
     return project
 
 
@@ -152,7 +154,7 @@ def test_a_second_build_writes_nothing_and_one_edit_rewrites_only_its_pages_and_
     assert "site: 0 files written, 0 removed" in again and not written(again)
     assert before == {p: p.stat().st_mtime_ns for p in (blog.root / "site").rglob("*") if p.is_file()}
 
-    blog.write("source_de/milz.md", MILZ.replace("ist klein", "ist eher klein").replace("2026-05-26", "2026-06-01"))
+    blog.write("source_de/milz.md", MILZ.replace("## Ruhe", "## Viel Ruhe").replace("2026-05-26", "2026-06-01"))
     blog.run("extract")
     changed = written(blog.run("build").output)
     mine = {f"site/{lang}/milz/index.html" for lang in ("de", "en", "fr")}
@@ -237,3 +239,13 @@ def test_a_project_template_overrides_the_theme_and_its_words_are_extracted(blog
     assert page(blog, "de/index.html").xpath("//h1/text()") == ["Artikel"]
     assert blog.read("site/static/style.css") == "body { color: black; }\n"
     assert (blog.root / "site/static/chooser.js").is_file()
+
+
+def test_an_edition_with_nothing_translated_is_not_a_page_of_its_own(blog):
+    blog.write("source_de/neu.md", article("Neu", "Ganz neu.\n"))
+    blog.run("extract")
+    review(blog, "en", "neu", {("title", "Neu"): "New", "Ganz neu.": "Brand new."})
+    output = blog.run("build").output
+    assert "fr: not published (nothing translated yet): neu" in output
+    assert (blog.root / "site/en/neu/index.html").is_file() and not (blog.root / "site/fr/neu").exists()
+    assert page(blog, "de/neu/index.html").xpath('//nav[@class="switcher"]//a[@hreflang="fr"]/@href') == ["/blog/fr/"]
