@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polib
 
@@ -37,8 +38,7 @@ class Edition:
     lang: str
     slug: str
     text: str
-    shown: Counter  # state -> segments; "fallback" counts segments shown in German, "machine_shown"
-    # unreviewed (machine or stale) text published as it is
+    shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed text shown
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     front: dict = field(default_factory=dict, compare=False)  # title, summary, tags as published
     front_fallback: frozenset[str] = frozenset()  # front-matter keys shown (partly) in German
@@ -75,7 +75,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         value = translate(segment)
         field_name = FRONT_CONTEXTS.get(segment.context)
         if field_name:
-            front_fallback.update([field_name] if value is None else [])
+            if value is None:
+                front_fallback.add(field_name)
             shown_value = segment.text if value is None else value.strip()
             if field_name == "tags":
                 front["tags"].append(shown_value)
@@ -116,7 +117,7 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def record_path(config: Config, lang: str, slug: str):
+def record_path(config: Config, lang: str, slug: str) -> Path:
     return config.editions_dir / lang / f"{slug}.json"
 
 

@@ -57,9 +57,9 @@ class Rendered:
 
 
 def render(text: str, lang: str, links: Callable[[str], str | None] = lambda slug: None,
-           allowance: Allowance | None = None, backlink_title: str = "") -> Rendered:
+           allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de") -> Rendered:
     """Markdown -> HTML. ``allowance`` None trusts the text (the German original); otherwise it limits it."""
-    ext = _VerlagExtension(links, allowance)
+    ext = _VerlagExtension(links, allowance, source_lang)
     md = markdown.Markdown(extensions=[
         "tables", "attr_list", ext,
         FootnoteExtension(BACKLINK_TITLE=backlink_title or "↩ %d",
@@ -71,9 +71,10 @@ def render(text: str, lang: str, links: Callable[[str], str | None] = lambda slu
 
 
 class _VerlagExtension(Extension):
-    def __init__(self, links, allowance: Allowance | None):
+    def __init__(self, links, allowance: Allowance | None, source_lang: str):
         super().__init__()
         self.links = links
+        self.source_lang = source_lang
         self.allowance = allowance
         self.raw_seen: set[str] = set()
         self.attrs_seen: set[tuple[str, str]] = set()
@@ -81,23 +82,27 @@ class _VerlagExtension(Extension):
     def extendMarkdown(self, md):
         # Priorities: after inline parsing (20) and before attribute lists (8) and heading ids (5),
         # so both see text without markers; the safety pass runs after them.
-        md.treeprocessors.register(_FallbackLang(md), "verlag-fallback-lang", 12)
+        md.treeprocessors.register(_FallbackLang(md, self.source_lang), "verlag-fallback-lang", 12)
         md.treeprocessors.register(_ArticleLinks(md, self.links), "verlag-links", 11)
         md.treeprocessors.register(_Attributes(md, self), "verlag-attributes", 3)
         md.postprocessors.register(_RawHtml(md, self), "verlag-raw-html", 35)
 
 
 class _FallbackLang(Treeprocessor):
+    def __init__(self, md, lang: str):
+        super().__init__(md)
+        self.lang = lang
+
     def run(self, root):
         for node in list(root.iter()):
-            _wrap(node)
+            _wrap(node, self.lang)
             for name, value in node.attrib.items():
                 if FALLBACK_OPEN in value or FALLBACK_CLOSE in value:
                     node.set(name, SENTINELS_RE.sub("", value))
 
 
-def _wrap(el: etree.Element) -> None:
-    """Turn marker ranges in one element's own text and its children's tails into lang="de"."""
+def _wrap(el: etree.Element, lang: str) -> None:
+    """Turn marker ranges in one element's own text and its children's tails into ``lang`` (the original's)."""
     texts = [el.text or ""] + [child.tail or "" for child in el]
     joined = "".join(texts)
     if FALLBACK_OPEN not in joined and FALLBACK_CLOSE not in joined:
@@ -105,7 +110,7 @@ def _wrap(el: etree.Element) -> None:
     stripped = joined.strip()
     if (el.tag in BLOCK_TAGS and stripped.startswith(FALLBACK_OPEN) and stripped.endswith(FALLBACK_CLOSE)
             and joined.count(FALLBACK_OPEN) == 1 and joined.count(FALLBACK_CLOSE) == 1):
-        el.set("lang", "de")
+        el.set("lang", lang)
         el.text = SENTINELS_RE.sub("", el.text or "") or None
         for child in el:
             child.tail = SENTINELS_RE.sub("", child.tail or "") or None
@@ -131,7 +136,7 @@ def _wrap(el: etree.Element) -> None:
         for part in SENTINELS_RE.split(piece):
             if part == FALLBACK_OPEN:
                 if span is None:
-                    span = etree.SubElement(el, "span", {"lang": "de"})
+                    span = etree.SubElement(el, "span", {"lang": lang})
             elif part == FALLBACK_CLOSE:
                 span = None
             elif part:
