@@ -214,7 +214,6 @@ class _Site:
         self.config = config
         self.urls = Urls(settings.base_url)
         self.source = config.source_language
-        self.languages = (config.source_language, *config.languages)
         self.published: dict[tuple[str, str], Page] = {}
         self.held_back: dict[str, list[str]] = {}
         self.untranslated: dict[str, list[str]] = {}
@@ -227,6 +226,9 @@ class _Site:
                 self.held_back.setdefault(lang, []).append(slug)
             else:
                 self.published[(lang, slug)] = page
+        # A language is on the site once it has an article: no switcher entry leads to an empty edition.
+        live = {lang for lang, _ in self.published}
+        self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
         self.envs: dict[str, Environment] = {}
         self.translations: dict = {}
 
