@@ -497,7 +497,7 @@ def build_site(config: Config) -> SiteResult:
         if rel.split("/", 1)[0] != PROTECTED and path.is_file():
             path.unlink()
             result.removed.append(f"site/{rel}")
-    for lang in site.languages:
+    for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
         result.published[lang] = sorted(p.slug for p in site.articles(lang))
     result.held_back = site.held_back
