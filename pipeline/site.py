@@ -25,7 +25,8 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date
 from babel.units import format_unit
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError,
+                    select_autoescape)
 from markupsafe import Markup
 
 from .config import Config
@@ -486,7 +487,14 @@ def build_site(config: Config) -> SiteResult:
         result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}")
     state = load_state(config.state_dir / STATE_FILE)
     root = site_dir(config)
-    out, site, fresh = site_outputs(config, load_pages(config), settings, state, lambda rel: (root / rel).is_file())
+    try:
+        out, site, fresh = site_outputs(config, load_pages(config), settings, state,
+                                        lambda rel: (root / rel).is_file())
+    except TemplateSyntaxError as exc:
+        raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
+                          exc.lineno) from None
+    except TemplateError as exc:
+        raise VerlagError(f"template: {exc.message or exc}", "templates/") from None
     for rel, text in sorted(out.items()):
         if rel.split("/", 1)[0] == PROTECTED:
             raise VerlagError(f"site/{rel}: the '{PROTECTED}' folder belongs to the review tools")

@@ -250,3 +250,12 @@ def test_an_edition_with_nothing_translated_is_not_a_page_of_its_own(blog):
     assert "fr: not published (nothing translated yet): neu" in output
     assert (blog.root / "site/en/neu/index.html").is_file() and not (blog.root / "site/fr/neu").exists()
     assert page(blog, "de/neu/index.html").xpath('//nav[@class="switcher"]//a[@hreflang="fr"]/@href') == ["/blog/fr/"]
+
+
+def test_a_broken_template_is_reported_with_file_and_line(blog):
+    blog.write("templates/404.html", '{% extends "base.html" %}\n{% block main %}\n{{ _("x" }}\n{% endblock %}\n')
+    result = blog.run("build", code=2)
+    assert "error: templates/404.html:3: template: " in result.output
+    blog.write("templates/404.html", '{% extends "base.html" %}{% block main %}{{ no_such_value }}{% endblock %}\n')
+    result = blog.run("build", code=2)
+    assert "'no_such_value' is undefined" in result.output
