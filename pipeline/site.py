@@ -186,7 +186,6 @@ def theme_digest(config: Config) -> str:
 class SiteResult:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    published: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs
     held_back: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs below min_reviewed
     untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
@@ -507,7 +506,6 @@ def build_site(config: Config) -> SiteResult:
             result.removed.append(f"site/{rel}")
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
-        result.published[lang] = sorted(p.slug for p in site.articles(lang))
     result.held_back = site.held_back
     result.untranslated = site.untranslated
     if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
