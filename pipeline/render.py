@@ -56,14 +56,13 @@ class Rendered:
     allowance: Allowance  # what this text contains (for a German original: what its translations may use)
 
 
-def render(text: str, lang: str, links: Callable[[str], str | None] = lambda slug: None,
+def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
            allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de") -> Rendered:
     """Markdown -> HTML. ``allowance`` None trusts the text (the German original); otherwise it limits it."""
     ext = _VerlagExtension(links, allowance, source_lang)
     md = markdown.Markdown(extensions=[
         "tables", "attr_list", ext,
-        FootnoteExtension(BACKLINK_TITLE=backlink_title or "↩ %d",
-                                                        SEPARATOR="-"),
+        FootnoteExtension(BACKLINK_TITLE=backlink_title or "↩ %d", SEPARATOR="-"),
         TocExtension(slugify=slugify_unicode, toc_depth="2-6"),
     ], output_format="html")
     body = md.convert(TOUCHING_RE.sub(r"\1", text))

@@ -370,7 +370,7 @@ class _Bodies:
         if entry is None:
             entry = self.cache.get(name)
             if not entry or entry.get("key") != key:
-                rendered = render(page.body, page.lang, lambda slug: self._link(page.lang, slug), allowance,
+                rendered = render(page.body, lambda slug: self._link(page.lang, slug), allowance,
                                   site.ui(page.lang, "Back to the text"), site.source)
                 entry = {"key": key, "html": rendered.html, "raw": sorted(rendered.allowance.raw),
                          "attrs": sorted(map(list, rendered.allowance.attrs))}

@@ -13,7 +13,7 @@ def tree(fragment: str):
 
 
 def test_a_german_sentence_inside_a_translated_paragraph_becomes_a_span():
-    doc = tree(render(f"The liver works at night. {O}Sie braucht **viel** Ruhe.{C} Sleep helps.", "en").html)
+    doc = tree(render(f"The liver works at night. {O}Sie braucht **viel** Ruhe.{C} Sleep helps.").html)
     (p,) = doc.xpath("//p")
     assert p.get("lang") is None
     (span,) = p.xpath("span")
@@ -24,32 +24,32 @@ def test_a_german_sentence_inside_a_translated_paragraph_becomes_a_span():
 
 def test_a_block_that_fell_back_entirely_carries_lang_itself():
     text = f"## {O}Wann zum Arzt?{C}\n\n{O}Erster Satz.{C} {O}Zweiter Satz.{C}\n\n| a | b |\n|---|---|\n| {O}Zelle{C} | cell |\n"
-    doc = tree(render(text, "fr").html)
+    doc = tree(render(text).html)
     assert doc.xpath("//h2/@lang") == ["de"] and doc.xpath("//h2/@id") == ["wann-zum-arzt"]
     assert doc.xpath("//p/@lang") == ["de"] and not doc.xpath("//span")
     assert doc.xpath("//td[@lang='de']/text()") == ["Zelle"] and doc.xpath("//td[not(@lang)]/text()") == ["cell"]
-    assert O not in render(text, "fr").html and C not in render(text, "fr").html
+    assert O not in render(text).html and C not in render(text).html
 
 
 def test_links_to_an_article_point_to_its_page_and_other_links_stay():
     pages = {"milz": "/en/milz/"}
     doc = tree(render("[a](milz.md) [b](../source_de/milz.md#ruhe) [c](milz/) [d](https://x.example/milz.md) "
-                      "[e](bild.png)", "en", pages.get).html)
+                      "[e](bild.png)", pages.get).html)
     assert doc.xpath("//a/@href") == ["/en/milz/", "/en/milz/#ruhe", "/en/milz/", "https://x.example/milz.md",
                                       "bild.png"]
 
 
 def test_heading_ids_work_in_every_script():
-    doc = tree(render("## Печень и сон\n\n## 肝臓と睡眠\n", "ru").html)
+    doc = tree(render("## Печень и сон\n\n## 肝臓と睡眠\n").html)
     assert doc.xpath("//h2/@id") == ["печень-и-сон", "肝臓と睡眠"]
 
 
 def test_a_translation_keeps_only_the_html_and_attributes_of_its_original():
     german = render('Eine <abbr title="Traditionelle Chinesische Medizin">TCM</abbr>-Regel.\n\n'
-                    '| a | b |\n|:-|-:|\n| c | d |\n', "de")
+                    '| a | b |\n|:-|-:|\n| c | d |\n')
     translated = render('A <abbr title="Traditionelle Chinesische Medizin">TCM</abbr> rule '
                         '<img src=x onerror=alert(1)> &amp; &nbsp;\n{: onclick="x" .note}\n\n'
-                        '| a | b |\n|:-|-:|\n| c | d |\n', "en", allowance=german.allowance)
+                        '| a | b |\n|:-|-:|\n| c | d |\n', allowance=german.allowance)
     doc = tree(translated.html)
     assert doc.xpath("//abbr/@title") == ["Traditionelle Chinesische Medizin"]
     assert not doc.xpath("//img") and "<img src=x onerror=alert(1)>" in doc.text_content()
@@ -67,5 +67,5 @@ def test_script_urls_are_recognised_however_they_are_written():
 
 
 def test_the_original_is_trusted():
-    assert "<script>" in render("<script>track()</script>\n", "de").html
-    assert "<script>" not in render("<script>track()</script>\n", "en", allowance=Allowance()).html
+    assert "<script>" in render("<script>track()</script>\n").html
+    assert "<script>" not in render("<script>track()</script>\n", allowance=Allowance()).html
