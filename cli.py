@@ -111,9 +111,12 @@ def new(project: Project, title: str) -> None:
 def extract(project: Project, keep_typo_fixes: bool) -> None:
     """Update .pot templates and merge them into every language's .po catalogs."""
     from pipeline.extract import extract as run_extract
+    from pipeline.uistrings import update_site_catalogs
 
     with progress_bar("extract", _article_count(project.config)) as progress:
         result = run_extract(project.config, progress, keep_typo_fixes=keep_typo_fixes)
+    for path in update_site_catalogs(project.config):
+        click.echo(f"updated {path} (the website's own words)")
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:
@@ -257,24 +260,113 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 
 
 @main.command()
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary, not every file written.")
 @pass_project
-def build(project: Project) -> None:
-    """Write the translated editions to editions/<lang>/<slug>.md."""
-    from pipeline.editions import build_editions
+def build(project: Project, quiet: bool) -> None:
+    """Write the editions (editions/<lang>/) and the website (site/)."""
+    errors, _ = run_build(project.config, quiet)
+    if errors:
+        report_errors(errors)
+        sys.exit(2)
 
-    with progress_bar("build", _article_count(project.config)) as progress:
-        result = build_editions(project.config, progress)
-    for path in result.written:
+
+def run_build(config, quiet: bool = False):
+    """editions -> site; the site is built even when some catalogs could not be read."""
+    from pipeline.editions import build_editions
+    from pipeline.site import build_site
+
+    with progress_bar("build", _article_count(config)) as progress:
+        result = build_editions(config, progress)
+    site = build_site(config)
+    for path in ([] if quiet else [*result.written, *site.written]):
         click.echo(f"wrote {path}")
-    for path in result.removed:
+    for path in [*result.removed, *site.removed]:
         click.echo(f"removed {path}")
     for edition, count in sorted(result.held.items()):
         click.echo(f"{edition}: {count} segment{'s' if count != 1 else ''} held back by QA errors; run verlag check")
+    for note in site.notes:
+        click.echo(f"note: {note}")
+    for lang, slugs in sorted(site.held_back.items()):
+        click.echo(f"{lang}: not published (below [publish] min_reviewed): {', '.join(slugs)}")
+    for lang, slugs in sorted(site.untranslated.items()):
+        click.echo(f"{lang}: not published (nothing translated yet): {', '.join(slugs)}")
     click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
-               f"{result.skipped} articles unchanged")
-    if result.errors:
-        report_errors(result.errors)
+               f"{result.skipped} articles unchanged; site: {len(site.written)} files written, "
+               f"{len(site.removed)} removed")
+    return result.errors, site
+
+
+@main.command()
+@click.pass_context
+def publish(ctx: click.Context) -> None:
+    """The whole chain: extract, pretranslate, check, build; then a summary per language.
+
+    Offline (or with every engine failing) the drafts step says so and the chain carries on with the
+    catalogs as they are. Segments with QA errors are held back by the build: they appear in German.
+    """
+    from pipeline.check import ERROR, run_checks, summary
+
+    project = ctx.obj
+    ctx.invoke(extract)
+    try:
+        ctx.invoke(pretranslate)
+    except SystemExit as exc:
+        if exc.code != 1:  # 1: nothing could be drafted (offline); anything else is bad input
+            raise
+        click.echo("note: no engine could draft anything (offline?); publishing the catalogs as they are, "
+                   "run 'verlag pretranslate' again when online", err=True)
+    findings, errors = run_checks(project.config)
+    if errors:
+        report_errors(errors)
         sys.exit(2)
+    held = sum(1 for f in findings if f.severity == ERROR)
+    click.echo(f"check: {summary(findings)}" + ("; segments with errors are published in German, "
+                                                 "'verlag check' lists them" if held else ""))
+    errors, site = run_build(project.config, quiet=True)
+    for line in site.summary():
+        click.echo(line)
+    if errors:
+        report_errors(errors)
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--no-build", is_flag=True, help="Serve site/ as it is; do not build first or on changes.")
+@pass_project
+def serve(project: Project, port: int, no_build: bool) -> None:
+    """Preview site/ on http://127.0.0.1:PORT/ and rebuild when sources, catalogs or templates change."""
+    import threading
+
+    from pipeline.config import load_config
+    from pipeline.serve import make_server, watch
+    from pipeline.site import Urls, load_settings, site_dir
+
+    config = project.config
+    if not no_build:
+        run_build(config, quiet=True)
+    urls = Urls(load_settings(config).base_url)
+    server = make_server(site_dir(config), port, urls.base_path, (config.source_language, *config.languages))
+    click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
+
+    def rebuild(fresh) -> None:
+        try:
+            errors, _ = run_build(fresh, quiet=True)
+            report_errors(errors)
+        except (VerlagError, OSError) as exc:
+            report_errors([exc if isinstance(exc, VerlagError) else VerlagError(str(exc))])
+
+    stop = threading.Event()
+    if not no_build:
+        threading.Thread(target=watch, args=(lambda: load_config(project.root), rebuild, stop), daemon=True).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        stop.set()
+        server.server_close()
 
 
 @main.group()

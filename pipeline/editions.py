@@ -8,8 +8,10 @@ segment with a QA error (``verlag check``) falls back too, whatever its state.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polib
 
@@ -20,16 +22,31 @@ from .errors import VerlagError
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .glossary import load_glossary
 from .segment import Document, Segment, segment_article
-from .sources import Article, load_articles
+from .sources import Article, load_articles, split_front_matter
+
+# Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
+# each marked range into an element with lang="de" (private-use characters never occur in sources).
+FALLBACK_OPEN, FALLBACK_CLOSE = "\ue000", "\ue001"
+FRONT_CONTEXTS = {"title": "title", "summary": "summary", "tag": "tags"}
 
 @dataclass(frozen=True)
 class Edition:
-    """One article in one language: its Markdown and what each segment showed."""
+    """One article in one language: its Markdown and what each segment showed.
+
+    ``edition_record`` stores what the site needs beside the Markdown
+    (``editions/<lang>/<slug>.json``, the German original included), so the
+    site is built from this stage's output and never reads catalogs.
+    """
 
     lang: str
     slug: str
     text: str
-    shown: Counter  # state -> segments; "fallback" counts segments shown in German, "qa" those held back
+    shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed text shown;
+    # "qa": held back by a QA error (also counted in "fallback")
+    marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
+    front: dict = field(default_factory=dict, compare=False)  # title, summary, tags as published
+    front_fallback: frozenset[str] = frozenset()  # front-matter keys shown (partly) in German
+    words: Counter = field(default_factory=Counter)  # state -> German words, as `verlag status` counts
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
@@ -37,19 +54,79 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German."""
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
     shown: Counter = Counter()
+    words: Counter = Counter()
+    chosen: dict[Segment, str | None] = {}
 
-    def translate(segment: Segment) -> str | None:
+    def decide(segment: Segment) -> str | None:
         entry = entries.get(segment.key)
         state = entry_state(entry)
         shown[state] += 1
+        words[state] += len(segment.text.split())
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if segment.key not in blocked:
+                shown["machine_shown"] += state != REVIEWED
                 return entry.msgstr
             shown["qa"] += 1
         shown["fallback"] += 1
         return None
 
-    return Edition(lang, doc.article.slug, doc.render(translate), shown)
+    def translate(segment: Segment) -> str | None:
+        if segment not in chosen:
+            chosen[segment] = decide(segment)
+        return chosen[segment]
+
+    text = doc.render(translate)
+    front: dict = {"tags": []}
+    front_fallback: set[str] = set()
+
+    def mark(segment: Segment) -> str | None:
+        value = translate(segment)
+        field_name = FRONT_CONTEXTS.get(segment.context)
+        if field_name:
+            if value is None:
+                front_fallback.add(field_name)
+            shown_value = segment.text if value is None else value.strip()
+            if field_name == "tags":
+                front["tags"].append(shown_value)
+            else:
+                front[field_name] = shown_value
+            return value
+        if value is not None or segment.kind == "link title":  # an attribute value cannot carry lang
+            return value
+        return FALLBACK_OPEN + segment.text + FALLBACK_CLOSE
+
+    marked = doc.render(mark)
+    _, _, body_start = split_front_matter(marked)
+    return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words)
+
+
+def source_edition(article: Article, lang: str) -> Edition:
+    """The German original as an edition of its own, for the site."""
+    meta = article.meta
+    front = {"title": meta["title"], "summary": meta.get("summary"), "tags": list(meta.get("tags") or [])}
+    return Edition(lang, article.slug, article.text, Counter(), article.body, front)
+
+
+def edition_record(edition: Edition, article: Article, unreviewed: str) -> str:
+    """What the site needs of one edition, as JSON beside the edition's Markdown."""
+    meta = article.meta
+    record = {
+        "lang": edition.lang, "slug": edition.slug, "source": article.ref,
+        "title": edition.front.get("title") or meta["title"], "summary": edition.front.get("summary"),
+        "tags": edition.front.get("tags", []), "front_fallback": sorted(edition.front_fallback),
+        "author": meta.get("author"), "date": _iso(meta.get("date")), "updated": _iso(meta.get("updated")),
+        "unreviewed": unreviewed, "segments": dict(sorted(edition.shown.items())),
+        "words": dict(sorted(edition.words.items())), "body": edition.marked,
+    }
+    return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def record_path(config: Config, lang: str, slug: str) -> Path:
+    return config.editions_dir / lang / f"{slug}.json"
 
 
 @dataclass
@@ -68,7 +145,8 @@ STATE_FILE = "build.json"
 def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str) -> str:
     """What one edition depends on: source, catalog, policy, glossary (QA); and the edition file as last written."""
     out = config.editions_dir / lang / f"{article.slug}.md"
-    return digest_files(config.po_path(lang, article.slug), out,
+    return digest_files(config.po_path(lang, article.slug), out, record_path(config, lang, article.slug),
+                        record_path(config, config.source_language, article.slug),
                         extra=f"{code_digest()}|{config.segmentation}|{config.unreviewed_for(lang)}|{article.digest}|"
                               f"{glossary_digest}")
 
@@ -93,6 +171,9 @@ def build_editions(config: Config, progress=None) -> BuildResult:
             result.skipped += 1
             continue
         doc = segment_article(article, config.segmentation, config.source_language)
+        source = config.source_language
+        write_if_changed(record_path(config, source, article.slug),
+                         edition_record(source_edition(article, source), article, "source"))
         for lang in config.languages:
             path = config.po_path(lang, article.slug)
             try:
@@ -112,11 +193,13 @@ def build_editions(config: Config, progress=None) -> BuildResult:
             out = config.editions_dir / lang / f"{article.slug}.md"
             if write_if_changed(out, edition.text):
                 result.written.append(relpath(out, config.root))
+            write_if_changed(record_path(config, lang, article.slug),
+                             edition_record(edition, article, config.unreviewed_for(lang)))
             fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest)
     slugs = {a.slug for a in articles}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
-        for stale in sorted(lang_dir.glob("*.md")):
-            if stale.stem not in slugs or lang_dir.name not in config.languages:
+        for stale in sorted([*lang_dir.glob("*.md"), *lang_dir.glob("*.json")]):
+            if stale.stem not in slugs or lang_dir.name not in (*config.languages, config.source_language):
                 stale.unlink()
                 result.removed.append(relpath(stale, config.root))
     save_state(config.state_dir / STATE_FILE, fresh)

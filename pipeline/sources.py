@@ -15,6 +15,7 @@ from .config import Config
 from .errors import VerlagError, raise_all
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+RESERVED_SLUGS = ("site",)
 FENCE_RE = re.compile(r"^---[ \t]*$")
 END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
@@ -129,6 +130,9 @@ def read_article(path: Path, ref: str) -> Article:
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
         raise VerlagError(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' "
                           "(no '/', '..' or spaces)", ref, probe.key_line("slug"))
+    if slug in RESERVED_SLUGS:
+        raise VerlagError(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own "
+                          "words); rename the file or set another 'slug:'", ref, probe.key_line("slug"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest)
 

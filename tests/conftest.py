@@ -72,3 +72,30 @@ def msgfmt_check(path: Path) -> None:
     assert shutil.which("msgfmt"), "GNU gettext (msgfmt) is required: apt-get install gettext"
     proc = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
     assert proc.returncode == 0, f"msgfmt --check {path}:\n{proc.stderr}"
+
+
+def copy_shipped_project(dest: Path) -> Project:
+    """The repository's own content project (settings, sources, catalogs) in a folder of its own."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "verlag.toml", dest / "verlag.toml")
+    shutil.copytree(REPO / "source_de", dest / "source_de")
+    shutil.copytree(REPO / "translations", dest / "translations")
+    return Project(dest)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real headless Chromium driven by Selenium through the system chromedriver."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    for tool in ("chromium", "chromedriver"):
+        assert shutil.which(tool), f"{tool} is required: apt-get install chromium chromium-driver"
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--window-size=1100,1400"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    yield driver
+    driver.quit()

@@ -342,9 +342,12 @@ def test_translate_toolkit_parses_every_catalog_as_polib_does(leber: Project):
     catalogs = [*sorted((REPO / "translations").rglob("*.po")), leber.root / "translations/en/mariendistel.po"]
     for path in catalogs:
         theirs = pypo.pofile.parsefile(str(path))
-        units = [(u.getcontext() or None, u.source, u.target, u.isfuzzy()) for u in theirs.units
-                 if not u.isheader() and not u.isobsolete()]
-        ours = [(e.msgctxt, e.msgid, e.msgstr, e.fuzzy) for e in polib.pofile(str(path)) if not e.obsolete]
+        units = [(u.getcontext() or None, list(getattr(u.source, "strings", [u.source])),
+                  list(getattr(u.target, "strings", [u.target])), u.isfuzzy())
+                 for u in theirs.units if not u.isheader() and not u.isobsolete()]
+        ours = [(e.msgctxt, [e.msgid, e.msgid_plural] if e.msgid_plural else [e.msgid],
+                 [e.msgstr_plural[n] for n in sorted(e.msgstr_plural)] if e.msgid_plural else [e.msgstr], e.fuzzy)
+                for e in polib.pofile(str(path)) if not e.obsolete]
         assert units == ours, path
 
 

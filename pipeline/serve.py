@@ -1,0 +1,80 @@
+"""``verlag serve``: preview site/ on 127.0.0.1 and rebuild when an input changes.
+
+Polling (once a second) keeps it dependency-free and works on every file
+system. A failed rebuild is reported and the last good site stays online.
+A missing page answers 404 with that language's 404 page, as a host would.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+from urllib.parse import unquote, urlsplit
+
+from .config import CONFIG_NAME, Config
+
+
+def watched(config: Config) -> dict[str, int]:
+    """Modification stamps of everything a build reads: sources, catalogs, theme, settings."""
+    from .uistrings import theme_dirs
+
+    stamps = {}
+    for folder in (config.source_dir, config.translations_dir, *theme_dirs(config)):
+        for path in folder.rglob("*"):
+            if path.is_file():
+                stamps[str(path)] = path.stat().st_mtime_ns
+    settings = config.root / CONFIG_NAME
+    stamps[str(settings)] = settings.stat().st_mtime_ns if settings.exists() else 0
+    return stamps
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def __init__(self, *args, base_path: str, languages: tuple[str, ...], **kwargs):
+        self.base_path = base_path
+        self.languages = languages
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        route = urlsplit(path).path
+        if route.startswith(self.base_path):
+            route = "/" + route[len(self.base_path):]
+        return super().translate_path(route)
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        route = unquote(urlsplit(self.path).path)[len(self.base_path):]
+        lang = route.split("/", 1)[0]
+        page = Path(self.directory) / (f"{lang}/404.html" if lang in self.languages else "404.html")
+        if not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+
+def make_server(site: Path, port: int, base_path: str, languages: tuple[str, ...]) -> ThreadingHTTPServer:
+    handler = partial(_Handler, directory=str(site), base_path=base_path, languages=languages)
+    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
+def watch(load: Callable[[], Config], rebuild: Callable[[Config], None], stop: threading.Event,
+          interval: float = 1.0) -> None:
+    """Call ``rebuild`` whenever the watched files change, until ``stop`` is set."""
+    last = watched(load())
+    while not stop.wait(interval):
+        config = load()
+        now = watched(config)
+        if now != last:
+            last = now
+            rebuild(config)

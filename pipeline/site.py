@@ -1,0 +1,513 @@
+"""Stage: the editions -> the static website in ``site/``.
+
+Load everything, then write (as Pelican does): the switcher, hreflang
+clusters, indexes, feeds and the sitemap need every published edition known
+before the first page is written. Pages are read from what the editions stage
+wrote (``editions/<lang>/<slug>.json``), never from the catalogs. One URL
+function (``Urls``) makes every address; templates never assemble one.
+
+Every file goes through ``write_if_changed``: a build where nothing changed
+writes nothing, and editing one article rewrites its pages plus the indexes,
+feeds and sitemap that show it. Markdown is rendered again only when an
+edition's text changed (cache in ``.verlag/site.json``). ``site/_review/``
+belongs to the review tools and is never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.units import format_unit
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError,
+                    select_autoescape)
+from markupsafe import Markup
+
+from .config import Config
+from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
+from .errors import VerlagError
+from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
+from .render import Allowance, render
+from .uistrings import JINJA_EXTENSIONS, VERLAG_HOME, load_translations, theme_dirs
+
+STATE_FILE = "site.json"
+PROTECTED = "_review"  # site/_review/ is written by the review tools
+WORDS_PER_MINUTE = 200
+DEFAULT_BASE_URL = "http://localhost:8000/"
+
+
+@dataclass(frozen=True)
+class Settings:
+    base_url: str  # absolute, ends with "/"
+    min_reviewed: dict[str, float]  # lang -> percent of words reviewed an edition needs to be published
+
+
+def load_settings(config: Config) -> Settings:
+    """``[site] base_url`` and ``[publish] min_reviewed`` (global and per language), validated."""
+    base = config.section("site").get("base_url", DEFAULT_BASE_URL)
+    if not isinstance(base, str) or not base.startswith(("http://", "https://")):
+        raise config.error("base_url", f"expected an absolute http(s) URL such as \"https://example.org/\", got {base!r}")
+    publish = config.section("publish")
+    limits = {}
+    for lang in config.languages:
+        value = config.section("publish", lang).get("min_reviewed", publish.get("min_reviewed", 0))
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            raise config.error("min_reviewed", f"expected a percentage from 0 to 100, got {value!r}")
+        limits[lang] = float(value)
+    return Settings(base.rstrip("/") + "/", limits)
+
+
+@dataclass(frozen=True)
+class Urls:
+    """The one URL function: every page's address, site-root-relative or absolute."""
+
+    base_url: str
+
+    @property
+    def base_path(self) -> str:
+        return "/" + self.base_url.split("://", 1)[1].partition("/")[2]
+
+    def path(self, kind: str, lang: str | None = None, slug: str | None = None, name: str | None = None) -> str:
+        tail = {
+            "root": "",
+            "index": f"{lang}/",
+            "article": f"{lang}/{slug}/",
+            "feed": f"{lang}/feed.xml",
+            "404": f"{lang}/404.html" if lang else "404.html",
+            "static": f"static/{name}",
+            "sitemap": "sitemap.xml",
+            "robots": "robots.txt",
+        }[kind]
+        return self.base_path + tail
+
+    def absolute(self, *args, **kwargs) -> str:
+        return self.base_url + self.path(*args, **kwargs)[len(self.base_path):]
+
+    def file(self, path: str) -> str:
+        """The file under site/ that serves a path."""
+        rel = path[len(self.base_path):]
+        return rel + "index.html" if rel.endswith("/") or not rel else rel
+
+
+@dataclass(frozen=True)
+class Page:
+    """One article in one language as published, read from the editions stage's record."""
+
+    lang: str
+    slug: str
+    title: str
+    summary: str | None
+    tags: tuple[str, ...]
+    front_fallback: frozenset[str]
+    author: str | None
+    date: dt.date | None
+    updated: dt.date | None
+    body: str  # Markdown, fallback segments between the editions stage's markers
+    segments: dict = field(compare=False)
+    words: dict = field(compare=False)
+    digest: str = ""  # of the record, to tell an unchanged page without rendering it
+
+    @property
+    def machine(self) -> int:
+        """Unreviewed machine (or stale) text shown as it is."""
+        return self.segments.get("machine_shown", 0)
+
+    @property
+    def fallback(self) -> int:
+        return self.segments.get("fallback", 0)
+
+    @property
+    def stale(self) -> int:
+        """Segments whose German changed after they were reviewed: the translation is out of date."""
+        return self.segments.get("stale", 0)
+
+    @property
+    def translated(self) -> bool:
+        """Whether any segment shows a translation; an all-German copy would only duplicate the original."""
+        shown = sum(v for k, v in self.segments.items() if k not in ("fallback", "machine_shown"))
+        return shown > self.fallback
+
+    @property
+    def percent_reviewed(self) -> float:
+        total = sum(self.words.values())
+        return 100.0 * self.words.get("reviewed", 0) / total if total else 100.0
+
+    @property
+    def reading_minutes(self) -> int:
+        text = self.body.replace(FALLBACK_OPEN, " ").replace(FALLBACK_CLOSE, " ")
+        return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
+
+
+def _page(record: dict, digest: str) -> Page:
+    day = lambda v: dt.date.fromisoformat(v) if v else None  # noqa: E731
+    return Page(record["lang"], record["slug"], record["title"], record.get("summary"),
+                tuple(record.get("tags") or ()), frozenset(record.get("front_fallback") or ()),
+                record.get("author"), day(record.get("date")), day(record.get("updated")), record["body"],
+                record.get("segments") or {}, record.get("words") or {}, digest)
+
+
+def load_pages(config: Config) -> dict[tuple[str, str], Page]:
+    """Every edition the editions stage recorded for the current articles, keyed by (lang, slug)."""
+    pages = {}
+    # The editions stage keeps one German record per current article (and removes the others).
+    slugs = sorted(p.stem for p in (config.editions_dir / config.source_language).glob("*.json"))
+    for slug in slugs:
+        for lang in (config.source_language, *config.languages):
+            path = record_path(config, lang, slug)
+            try:
+                data = path.read_bytes()
+                record = json.loads(data)
+            except FileNotFoundError:
+                continue
+            except ValueError as exc:
+                raise VerlagError(f"damaged edition record ({exc}); run 'verlag build' again",
+                                  relpath(path, config.root)) from None
+            pages[(lang, slug)] = _page(record, hashlib.sha256(data).hexdigest())
+    return pages
+
+
+def theme_digest(config: Config) -> str:
+    """Everything every page depends on besides its own record: code, settings, templates, UI words."""
+    h = hashlib.sha256(f"{code_digest()}|{config.text}".encode("utf-8"))
+    paths = [p for d in theme_dirs(config) for p in sorted(d.rglob("*")) if p.is_file()]
+    paths += sorted(config.translations_dir.glob("*/site.po")) + sorted(VERLAG_HOME.glob("translations/*/site.po"))
+    for path in paths:
+        h.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass
+class SiteResult:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    held_back: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs below min_reviewed
+    untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
+    pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> list[str]:
+        """One line per language: what a reader of that edition gets."""
+        lines = []
+        for lang, pages in self.pages.items():
+            machine = sum(1 for p in pages if p.machine)
+            german = sum(1 for p in pages if p.fallback)
+            stale = sum(1 for p in pages if p.stale)
+            held = len(self.held_back.get(lang, [])) + len(self.untranslated.get(lang, []))
+            lines.append(f"{lang}: {len(pages)} articles published"
+                         + (f", {machine} with unreviewed machine text" if machine else "")
+                         + (f", {german} with passages in the original" if german else "")
+                         + (f", {stale} out of date" if stale else "")
+                         + (f", {held} not published (nothing translated or below min_reviewed)" if held else ""))
+        return lines
+
+
+class _Site:
+    """The whole site known in memory: languages, published pages, URLs, templates per language."""
+
+    def __init__(self, config: Config, settings: Settings, pages: dict[tuple[str, str], Page]):
+        self.config = config
+        self.urls = Urls(settings.base_url)
+        self.source = config.source_language
+        self.published: dict[tuple[str, str], Page] = {}
+        self.held_back: dict[str, list[str]] = {}
+        self.untranslated: dict[str, list[str]] = {}
+        for (lang, slug), page in sorted(pages.items()):
+            if lang == self.source:
+                self.published[(lang, slug)] = page
+            elif not page.translated:  # SITE.md 3: a fallback copy is not generated at all
+                self.untranslated.setdefault(lang, []).append(slug)
+            elif page.percent_reviewed < settings.min_reviewed[lang]:
+                self.held_back.setdefault(lang, []).append(slug)
+            else:
+                self.published[(lang, slug)] = page
+        # A language is on the site once it has an article: no switcher entry leads to an empty edition.
+        live = {lang for lang, _ in self.published}
+        self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
+        self.envs: dict[str, Environment] = {}
+        self.translations: dict = {}
+
+    def env(self, lang: str) -> Environment:
+        if lang not in self.envs:
+            env = Environment(loader=FileSystemLoader(theme_dirs(self.config)),
+                              autoescape=select_autoescape(["html", "xml"]), extensions=[JINJA_EXTENSIONS],
+                              undefined=StrictUndefined, keep_trailing_newline=True)
+            self.translations[lang] = load_translations(self.config, lang)
+            env.install_gettext_translations(self.translations[lang], newstyle=True)
+            env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source)
+            self.envs[lang] = env
+        return self.envs[lang]
+
+    def ui(self, lang: str, message: str) -> str:
+        """A UI string used outside the templates (extracted from this file by ``uistrings``)."""
+        self.env(lang)
+        return self.translations[lang].gettext(message)
+
+    def articles(self, lang: str) -> list[Page]:
+        """A language's published articles, newest first."""
+        mine = [p for (code, _), p in self.published.items() if code == lang]
+        return sorted(mine, key=lambda p: (p.date or dt.date.min, p.slug), reverse=True)
+
+    def cluster(self, slug: str) -> list[dict]:
+        """hreflang alternates of an article: every published edition, itself included, and x-default."""
+        links = [{"hreflang": lang, "href": self.urls.absolute("article", lang, slug)}
+                 for lang in self.languages if (lang, slug) in self.published]
+        return links + [{"hreflang": "x-default", "href": self.urls.absolute("root")}]
+
+    def home_cluster(self) -> list[dict]:
+        return [{"hreflang": lang, "href": self.urls.absolute("index", lang)} for lang in self.languages] + \
+               [{"hreflang": "x-default", "href": self.urls.absolute("root")}]
+
+    def switch(self, lang: str, slug: str | None = None, kind: str = "article") -> list[dict]:
+        """The switcher: the same article where it is published, else that language's home page."""
+        out = []
+        for code in self.languages:
+            if kind == "article" and slug and (code, slug) in self.published:
+                href = self.urls.path("article", code, slug)
+            elif kind == "404":
+                href = self.urls.path("404", code)
+            else:
+                href = self.urls.path("index", code)
+            out.append({"lang": code, "name": language_name(code), "href": href, "current": code == lang})
+        return out
+
+    def common(self, lang: str) -> dict:
+        return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
+                "feed": self.urls.absolute("feed", lang), "canonical": None, "alternates": []}
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language ("Deutsch", "English", "français")."""
+    locale = _locale(code)
+    return locale.get_display_name(locale) or code
+
+
+def text_direction(code: str) -> str:
+    return "rtl" if _locale(code).character_order == "right-to-left" else "ltr"
+
+
+def _locale(code: str) -> Locale:
+    return Locale.parse(code.replace("-", "_"))
+
+
+def _item(site: _Site, page: Page) -> dict:
+    """What lists, feeds and article headers show of an article: localized dates and reading time."""
+    locale = _locale(page.lang)
+    updated = format_date(page.updated, "long", locale=locale) if page.updated else None
+    return {
+        "page": page,
+        "href": site.urls.path("article", page.lang, page.slug),
+        "absolute": site.urls.absolute("article", page.lang, page.slug),
+        "date_iso": page.date.isoformat() if page.date else "",
+        "date": format_date(page.date, "long", locale=locale) if page.date else "",
+        "updated": updated,
+        "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
+        if page.updated else None,
+        "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
+        "published": _stamp(page.date),
+        "modified": _stamp(page.updated or page.date),
+    }
+
+
+def _stamp(day: dt.date | None) -> str:
+    return f"{(day or dt.date(1970, 1, 1)).isoformat()}T00:00:00Z"
+
+
+def _jsonld(site: _Site, page: Page) -> Markup:
+    """schema.org Article; a translation names its original (SITE.md 10)."""
+    data = {
+        "@context": "https://schema.org", "@type": "Article", "headline": page.title,
+        "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
+    }
+    if page.summary:
+        data["description"] = page.summary
+    if page.date:
+        data["datePublished"] = page.date.isoformat()
+    if page.updated:
+        data["dateModified"] = page.updated.isoformat()
+    if page.author:
+        data["author"] = {"@type": "Person", "name": page.author}
+    if page.lang != site.source:
+        data["translationOfWork"] = {"@type": "Article", "inLanguage": site.source,
+                                     "@id": site.urls.absolute("article", site.source, page.slug)}
+    else:
+        data["workTranslation"] = [{"@type": "Article", "inLanguage": lang,
+                                    "@id": site.urls.absolute("article", lang, page.slug)}
+                                   for lang in site.languages[1:] if (lang, page.slug) in site.published]
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+class _Bodies:
+    """Article bodies as HTML, rendered again only when their Markdown or links changed."""
+
+    def __init__(self, site: _Site, cache: dict):
+        self.site = site
+        self.cache = cache
+        self.fresh: dict = {}
+        self.contexts: dict[str, str] = {}
+
+    def get(self, page: Page) -> str:
+        site = self.site
+        german = site.published.get((site.source, page.slug))
+        allowance, allowance_key = None, ""
+        if page.lang != site.source and german is not None:
+            self.get(german)
+            entry = self.fresh[f"{site.source}/{page.slug}"]
+            allowance = Allowance(frozenset(entry["raw"]), frozenset(map(tuple, entry["attrs"])))
+            allowance_key = entry["key"]
+        elif page.lang != site.source:
+            allowance = Allowance()
+        key = hashlib.sha256(json.dumps([self.context(page.lang), page.body, allowance_key])
+                             .encode("utf-8")).hexdigest()
+        name = f"{page.lang}/{page.slug}"
+        entry = self.fresh.get(name)
+        if entry is None:
+            entry = self.cache.get(name)
+            if not entry or entry.get("key") != key:
+                rendered = render(page.body, lambda slug: self._link(page.lang, slug), allowance,
+                                  site.ui(page.lang, "Back to the text"), site.source)
+                entry = {"key": key, "html": rendered.html, "raw": sorted(rendered.allowance.raw),
+                         "attrs": sorted(map(list, rendered.allowance.attrs))}
+            self.fresh[name] = entry
+        return entry["html"]
+
+    def keep(self, page: Page) -> None:
+        """An unchanged page: carry its rendered body over without rendering."""
+        name = f"{page.lang}/{page.slug}"
+        if name in self.cache:
+            self.fresh.setdefault(name, self.cache[name])
+
+    def context(self, lang: str) -> str:
+        """What else a body's HTML depends on: code, link targets (published slugs), UI words, base URL."""
+        if lang not in self.contexts:
+            site = self.site
+            published = sorted(f"{code}/{slug}" for (code, slug) in site.published if code in (lang, site.source))
+            self.contexts[lang] = hashlib.sha256(json.dumps(
+                [code_digest(), lang, published, site.ui(lang, "Back to the text"), site.urls.base_url])
+                .encode("utf-8")).hexdigest()
+        return self.contexts[lang]
+
+    def _link(self, lang: str, slug: str) -> str | None:
+        for code in (lang, self.site.source):
+            if (code, slug) in self.site.published:
+                return self.site.urls.path("article", code, slug)
+        return None
+
+
+def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
+                 state: dict, exists=lambda rel: False) -> tuple[dict[str, str | None], _Site, dict]:
+    """Every file of the site as text, keyed by its path under site/ (nothing is written here).
+
+    An article page whose inputs have the key recorded in ``state`` and whose
+    file ``exists`` maps to None: unchanged, not rendered again.
+    """
+    site = _Site(config, settings, pages)
+    urls = site.urls
+    bodies = _Bodies(site, state.get("bodies", {}))
+    previous = state.get("pages", {})
+    keys: dict[str, str] = {}
+    theme = theme_digest(config)
+    out: dict[str, str | None] = {}
+    for lang in site.languages:
+        env = site.env(lang)
+        items = [_item(site, page) for page in site.articles(lang)]
+        for item in items:
+            page = item["page"]
+            rel = urls.file(item["href"])
+            german = site.published.get((site.source, page.slug))
+            keys[rel] = hashlib.sha256(json.dumps(
+                [theme, bodies.context(lang), page.digest, german.digest if german else "",
+                 [alt["hreflang"] for alt in site.cluster(page.slug)]]).encode("utf-8")).hexdigest()
+            if previous.get(rel) == keys[rel] and exists(rel):
+                bodies.keep(page)
+                out[rel] = None
+                continue
+            original = urls.path("article", site.source, page.slug) if lang != site.source else None
+            context = {
+                **site.common(lang), "page": page, "item": item, "body": Markup(bodies.get(page)),
+                "canonical": item["absolute"], "alternates": site.cluster(page.slug),
+                "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": original,
+                "source_name": _locale(lang).languages.get(site.source, site.source),
+            }
+            out[rel] = env.get_template("article.html").render(context)
+        out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
+            {**site.common(lang), "items": items, "canonical": urls.absolute("index", lang),
+             "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index")})
+        out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
+            {**site.common(lang), "switch": site.switch(lang, kind="404")})
+        newest = max((i["modified"] for i in items), default=_stamp(None))
+        out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
+            {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
+             "home_abs": urls.absolute("index", lang), "updated": newest, "items": items})
+    source_env = site.env(site.source)
+    out["404.html"] = out[urls.file(urls.path("404", site.source))]
+    choices = [Markup(site.env(lang).get_template("choice.html").render(
+        {"lang": lang, "dir": text_direction(lang), "name": language_name(lang),
+         "home": urls.path("index", lang), "count": len(site.articles(lang))})) for lang in site.languages]
+    out["index.html"] = source_env.get_template("root.html").render(
+        {"lang": site.source, "dir": text_direction(site.source), "canonical": urls.absolute("root"),
+         "alternates": site.home_cluster(), "choices": choices})
+    out["sitemap.xml"] = source_env.get_template("sitemap.xml").render({"entries": _sitemap(site)})
+    out["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('sitemap')}\n"
+    for theme in reversed(theme_dirs(config)):  # the project's own assets win
+        for asset in sorted((theme / "static").glob("*")):
+            if asset.is_file():
+                out[urls.file(urls.path("static", name=asset.name))] = asset.read_text(encoding="utf-8")
+    return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys}
+
+
+def _sitemap(site: _Site) -> list[dict]:
+    entries = [{"loc": site.urls.absolute("root"), "lastmod": None, "alternates": site.home_cluster()}]
+    entries += [{"loc": site.urls.absolute("index", lang), "lastmod": None, "alternates": site.home_cluster()}
+                for lang in site.languages]
+    for lang in site.languages:
+        for page in sorted(site.articles(lang), key=lambda p: p.slug):
+            day = page.updated or page.date
+            entries.append({"loc": site.urls.absolute("article", lang, page.slug),
+                            "lastmod": day.isoformat() if day else None, "alternates": site.cluster(page.slug)})
+    return entries
+
+
+def site_dir(config: Config) -> Path:
+    return config.root / "site"
+
+
+def build_site(config: Config) -> SiteResult:
+    """Write site/ from the editions; only changed files are written, files no longer made are removed."""
+    settings = load_settings(config)
+    result = SiteResult()
+    if "base_url" not in config.section("site"):
+        result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}")
+    state = load_state(config.state_dir / STATE_FILE)
+    root = site_dir(config)
+    try:
+        out, site, fresh = site_outputs(config, load_pages(config), settings, state,
+                                        lambda rel: (root / rel).is_file())
+    except TemplateSyntaxError as exc:
+        raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
+                          exc.lineno) from None
+    except TemplateError as exc:
+        raise VerlagError(f"template: {exc.message or exc}", "templates/") from None
+    for rel, text in sorted(out.items()):
+        if rel.split("/", 1)[0] == PROTECTED:
+            raise VerlagError(f"site/{rel}: the '{PROTECTED}' folder belongs to the review tools")
+        if text is not None and write_if_changed(root / rel, text):
+            result.written.append(f"site/{rel}")
+    for rel in sorted(set(state.get("files", [])) - set(out)):
+        path = root / rel
+        if rel.split("/", 1)[0] != PROTECTED and path.is_file():
+            path.unlink()
+            result.removed.append(f"site/{rel}")
+    for lang in (config.source_language, *config.languages):  # an edition without articles says so too
+        result.pages[lang] = site.articles(lang)
+    result.held_back = site.held_back
+    result.untranslated = site.untranslated
+    if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
+        save_state(config.state_dir / STATE_FILE, fresh)
+    return result

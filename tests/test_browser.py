@@ -1,0 +1,116 @@
+"""The built site in a real headless Chromium, served by `verlag serve` on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import REPO, copy_shipped_project
+
+ARTIFACTS = REPO / "tests" / "artifacts"
+VERLAG = Path(sys.executable).with_name("verlag")
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The shipped content project, built and served by `verlag serve --port 0` (a free port)."""
+    project = copy_shipped_project(tmp_path_factory.mktemp("served") / "blog")
+    proc = subprocess.Popen([str(VERLAG), "-C", str(project.root), "serve", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    line = ""
+    for line in proc.stdout:
+        if line.startswith("serving"):
+            break
+    match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+    assert match, f"verlag serve did not start: {line!r}"
+    yield project, f"http://127.0.0.1:{match.group(1)}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def test_the_switcher_leads_from_the_german_article_to_the_english_one(browser, served):
+    _, base = served
+    browser.get(f"{base}/de/zecken-im-garten/")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de"
+    german_title = browser.find_element(By.TAG_NAME, "h1").text
+    browser.find_element(By.CSS_SELECTOR, 'nav.switcher a[hreflang="en"]').click()
+    WebDriverWait(browser, 10).until(expected_conditions.url_to_be(f"{base}/en/zecken-im-garten/"))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Ticks in the garden – how do I protect myself properly?"
+    assert browser.find_element(By.TAG_NAME, "h1").text != german_title
+
+
+@pytest.mark.parametrize("lang, heading", [("de", "Seite nicht gefunden"), ("en", "Page not found"),
+                                           ("fr", "Page introuvable")])
+def test_a_missing_page_shows_the_404_page_of_its_language(browser, served, lang, heading):
+    _, base = served
+    status, body = fetch(f"{base}/{lang}/gibt-es-nicht/")
+    assert status == 404 and f'<html lang="{lang}"' in body
+    browser.get(f"{base}/{lang}/gibt-es-nicht/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == heading
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+
+
+def test_the_chooser_suggests_a_language_and_remembers_a_choice_without_redirecting(browser, served):
+    _, base = served
+    browser.get(f"{base}/")
+    browser.execute_script("window.localStorage.clear()")
+    browser.get(f"{base}/")
+    wanted = browser.execute_script("return navigator.languages[0]").split("-")[0]
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.suggested"))
+    assert browser.current_url == f"{base}/", "never a redirect"
+    (suggested,) = browser.find_elements(By.CSS_SELECTOR, "li.suggested")
+    assert suggested.get_attribute("lang") == wanted
+    hints = browser.find_elements(By.CSS_SELECTOR, ".choice-hint")
+    assert [hint.is_displayed() for hint in hints] == [li.get_attribute("lang") == wanted for li in
+                                                       browser.find_elements(By.CSS_SELECTOR, "ul[data-languages] > li")]
+    browser.find_element(By.CSS_SELECTOR, 'ul[data-languages] a[hreflang="fr"]').click()
+    WebDriverWait(browser, 10).until(expected_conditions.url_to_be(f"{base}/fr/"))
+    browser.get(f"{base}/")
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.suggested"))
+    assert browser.find_element(By.CSS_SELECTOR, "li.suggested").get_attribute("lang") == "fr"
+    browser.execute_script("window.localStorage.clear()")
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "fr"])
+def test_screenshot_of_an_article(browser, served, lang):
+    _, base = served
+    browser.get(f"{base}/{lang}/rueckenschmerzen-leber/")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"article-{lang}.png"
+    assert browser.save_screenshot(str(path))
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_serve_rebuilds_when_a_source_changes(served):
+    project, base = served
+    source = project.root / "source_de/zecken-im-garten.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("Endlich ist es warm", "Endlich ist es sommerlich warm"),
+                      encoding="utf-8")
+    deadline = time.monotonic() + 60
+    body = ""
+    while time.monotonic() < deadline and "sommerlich" not in body:
+        time.sleep(0.5)
+        body = fetch(f"{base}/de/zecken-im-garten/")[1]
+    assert "Endlich ist es sommerlich warm" in body

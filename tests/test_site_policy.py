@@ -1,0 +1,270 @@
+"""Publishing rules on small projects: safety, publish policy, notices, links, incremental writes."""
+
+from __future__ import annotations
+
+import re
+
+import polib
+import pytest
+from lxml import html
+
+from conftest import article
+
+LEBER = article("Leber", """
+    Die Leber arbeitet nachts. Sie braucht Ruhe.
+
+    Mehr dazu in [unserem Beitrag zur Milz](milz.md) und [hier](../source_de/milz.md#ruhe).
+
+    Eine <abbr title="Traditionelle Chinesische Medizin">TCM</abbr>-Regel hilft.
+    """, summary="Über die Leber.", tags="[Leber]")
+MILZ = article("Milz", "## Ruhe\n\nDie Milz ist klein.\n", summary="Über die Milz.")
+
+
+def review(project, lang: str, slug: str, translations: dict, silence: tuple[str, ...] = ()) -> None:
+    """Act as the reviewer: translations keyed by msgid or (msgctxt, msgid), reviewed (not fuzzy);
+    ``silence``: QA check ids the reviewer turns off on these entries (``#, ignore-<id>``)."""
+    path = project.root / f"translations/{lang}/{slug}.po"
+    po = polib.pofile(str(path))
+    for key, msgstr in translations.items():
+        context, msgid = key if isinstance(key, tuple) else (None, key)
+        entry = po.find(msgid, msgctxt=context)
+        entry.msgstr = msgstr
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+        entry.flags.extend(f"ignore-{check}" for check in silence)
+    po.save(str(path))
+
+
+ENGLISH = {
+    ("title", "Leber"): "Liver", ("summary", "Über die Leber."): "About the liver.", ("tag", "Leber"): "Liver",
+    "Die Leber arbeitet nachts.": "The liver works at night.", "Sie braucht Ruhe.": "It needs rest.",
+    "Mehr dazu in [unserem Beitrag zur Milz](milz.md) und [hier](../source_de/milz.md#ruhe).":
+        "More in [our post on the spleen](milz.md) and [here](../source_de/milz.md#ruhe).",
+    'Eine <abbr title="Traditionelle Chinesische Medizin">TCM</abbr>-Regel hilft.':
+        'A <abbr title="Traditionelle Chinesische Medizin">TCM</abbr> rule helps.',
+}
+
+
+@pytest.fixture
+def blog(project):
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nbase_url = "https://praxis.example/blog/"\n')
+    project.write("source_de/leber.md", LEBER)
+    project.write("source_de/milz.md", MILZ)
+    project.run("extract")
+    review(project, "en", "leber", ENGLISH)
+    review(project, "en", "milz", {("title", "Milz"): "Spleen", ("summary", "Über die Milz."): "About the spleen.",
+                                   "Ruhe": "Rest", "Die Milz ist klein.": "The spleen is small."})
+    review(project, "fr", "leber", {"Sie braucht Ruhe.": "Il a besoin de repos."})
+    review(project, "fr", "milz", {"Die Milz ist klein.": "La rate est petite."})
+    return project
+
+
+def page(project, rel: str):
+    return html.fromstring(project.read(f"site/{rel}"))
+
+
+def written(output: str) -> set[str]:
+    return set(re.findall(r"^wrote (site/\S+)$", output, re.M))
+
+
+def test_links_to_other_articles_point_to_the_same_edition(blog):
+    blog.run("build")
+    hrefs = page(blog, "en/leber/index.html").xpath('//div[@class="article-body"]//a/@href')
+    assert hrefs == ["/blog/en/milz/", "/blog/en/milz/#ruhe"]
+    assert page(blog, "de/leber/index.html").xpath('//div[@class="article-body"]//a/@href') == \
+        ["/blog/de/milz/", "/blog/de/milz/#ruhe"]
+    assert page(blog, "en/milz/index.html").xpath("//h2/@id") == ["rest"]
+    assert page(blog, "en/leber/index.html").xpath('//link[@rel="canonical"]/@href') == \
+        ["https://praxis.example/blog/en/leber/"]
+
+
+INJECTION = {
+        "Die Leber arbeitet nachts.": 'The liver <script>alert("x")</script> works <img src=x onerror=alert(1)>.',
+        "Sie braucht Ruhe.": "It needs [rest](javascript:alert(1)) and [sleep](&#106;avascript:alert(2)).",
+        "Mehr dazu in [unserem Beitrag zur Milz](milz.md) und [hier](../source_de/milz.md#ruhe).":
+            'More [here](milz.md){: onclick="alert(3)" style="color:red"} <svg onload=alert(4)></svg>.',
+        ("title", "Leber"): '<b onmouseover="alert(5)">Liver</b>',
+        ("summary", "Über die Leber."): '"><script>alert(6)</script>',
+}
+
+
+def test_qa_holds_back_injected_html_and_the_german_is_published(blog):
+    review(blog, "en", "leber", INJECTION)
+    result = blog.run("build")
+    assert "en/leber: 5 segments held back by QA errors; run verlag check" in result.output
+    doc = page(blog, "en/leber/index.html")
+    assert doc.xpath("//script/@type") == ["application/ld+json"] and not doc.xpath("//img | //svg | //b")
+    assert doc.xpath("//h1/text()") == ["Leber"] and doc.xpath("//h1/@lang") == ["de"]
+    assert "Die Leber arbeitet nachts." in doc.xpath('//div[@class="article-body"]')[0].text_content()
+
+
+def test_a_translation_cannot_introduce_script_handlers_or_javascript_urls(blog):
+    """Even when the reviewer silences every QA check, the renderer lets no new HTML through."""
+    from pipeline.check import CHECKS
+
+    review(blog, "en", "leber", INJECTION, silence=tuple(c.id for c in CHECKS))
+    result = blog.run("build")
+    assert "held back" not in result.output
+    text = blog.read("site/en/leber/index.html")
+    doc = html.fromstring(text)
+    assert doc.xpath("//script/@type") == ["application/ld+json"], "no script but the JSON-LD"
+    assert not doc.xpath("//img | //svg | //b")
+    for element in doc.iter():
+        for name, value in element.attrib.items():
+            assert not name.lower().startswith("on") and name != "style", (element.tag, name)
+            assert "javascript" not in value.lower(), (element.tag, name, value)
+    body = doc.xpath('//div[@class="article-body"]')[0].text_content()
+    assert '<script>alert("x")</script>' in body and "<img src=x onerror=alert(1)>" in body
+    assert doc.xpath("//h1/text()") == ['<b onmouseover="alert(5)">Liver</b>']
+    assert doc.xpath("//abbr/@title") == ["Traditionelle Chinesische Medizin"], "the original's own HTML stays"
+    assert "\\u003cscript" in doc.xpath('//script[@type="application/ld+json"]/text()')[0]
+
+
+def test_the_german_original_keeps_its_own_html(blog):
+    blog.write("source_de/milz.md", MILZ + '\n<div class="box">Kasten</div>\n')
+    blog.run("extract")
+    blog.run("build")
+    assert page(blog, "de/milz/index.html").xpath('//div[@class="box"]/text()') == ["Kasten"]
+    assert page(blog, "en/milz/index.html").xpath('//div[@class="box"]/text()') == ["Kasten"]
+
+
+def test_an_edition_below_min_reviewed_is_not_published_and_left_out_everywhere(blog):
+    blog.write("verlag.toml", blog.read("verlag.toml") + "\n[publish.fr]\nmin_reviewed = 50\n")
+    output = blog.run("build").output
+    assert "fr: not published (below [publish] min_reviewed): leber, milz" in output
+    assert not (blog.root / "site/fr").exists(), "an edition without articles is not on the site"
+    doc = page(blog, "en/leber/index.html")
+    assert "fr" not in doc.xpath('//link[@rel="alternate"]/@hreflang')
+    assert doc.xpath('//nav[@class="switcher"]//@hreflang') == ["de"]
+    assert "/fr/" not in blog.read("site/sitemap.xml")
+    assert page(blog, "index.html").xpath("//ul[@data-languages]/li/@lang") == ["de", "en"]
+    blog.write("verlag.toml", blog.read("verlag.toml").replace("min_reviewed = 50", "min_reviewed = 0"))
+    assert "site/fr/leber/index.html" in written(blog.run("build").output)
+
+
+def test_min_reviewed_must_be_a_percentage(blog):
+    blog.write("verlag.toml", blog.read("verlag.toml") + "\n[publish]\nmin_reviewed = 120\n")
+    result = blog.run("build", code=2)
+    assert re.search(r"error: .*verlag.toml:\d+: min_reviewed: expected a percentage", result.output)
+
+
+def test_unreviewed_machine_text_is_disclosed_and_an_outdated_translation_says_so(blog):
+    blog.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    blog.write("verlag.toml", blog.read("verlag.toml") + '\n[publish.fr]\nunreviewed = "machine"\n')
+    blog.run("build")
+    notice = page(blog, "fr/milz/index.html").xpath('//aside[contains(@class, "notice-translation")]')
+    assert notice and "machine" in notice[0].text_content()
+    assert not page(blog, "en/milz/index.html").xpath("//aside")
+    blog.write("source_de/milz.md", MILZ.replace("ist klein", "ist eher klein"))
+    blog.run("extract")
+    blog.run("build")
+    doc = page(blog, "en/milz/index.html")
+    (outdated,) = doc.xpath('//aside[contains(@class, "notice-outdated")]')
+    assert "original has changed" in outdated.text_content()
+    assert outdated.xpath(".//a/@hreflang") == ["de"]
+    assert doc.xpath('//p[@lang="de"]/text()') == ["Die Milz ist eher klein."]
+
+
+def test_a_second_build_writes_nothing_and_one_edit_rewrites_only_its_pages_and_lists(blog):
+    blog.run("build")
+    blog.write("site/_review/notes.html", "<p>the reviewers' own</p>")
+    before = {p: p.stat().st_mtime_ns for p in (blog.root / "site").rglob("*") if p.is_file()}
+    again = blog.run("build").output
+    assert "site: 0 files written, 0 removed" in again and not written(again)
+    assert before == {p: p.stat().st_mtime_ns for p in (blog.root / "site").rglob("*") if p.is_file()}
+
+    blog.write("source_de/milz.md", MILZ.replace("## Ruhe", "## Viel Ruhe").replace("2026-05-26", "2026-06-01"))
+    blog.run("extract")
+    changed = written(blog.run("build").output)
+    mine = {f"site/{lang}/milz/index.html" for lang in ("de", "en", "fr")}
+    lists = {f"site/{lang}/{name}" for lang in ("de", "en", "fr") for name in ("index.html", "feed.xml")}
+    assert mine <= changed <= mine | lists | {"site/sitemap.xml"}
+    assert "site/sitemap.xml" in changed and not any("leber" in path for path in changed)
+
+    (blog.root / "source_de/milz.md").unlink()
+    output = blog.run("build").output
+    assert "removed site/en/milz/index.html" in output and not (blog.root / "site/de/milz/index.html").exists()
+    assert blog.read("site/_review/notes.html") == "<p>the reviewers' own</p>"
+
+
+def test_site_po_is_not_an_article_catalog(blog):
+    for lang in ("de", "en", "fr"):
+        assert (blog.root / f"translations/{lang}/site.po").is_file()
+    blog.write("source_de/neu.md", blog.read("source_de/milz.md"))
+    (blog.root / "source_de/milz.md").unlink()
+    output = blog.run("extract").output
+    assert "site.po" not in output.replace("(the website's own words)", "")
+    assert (blog.root / "translations/en/neu.po").is_file() and (blog.root / "translations/en/site.po").is_file()
+    blog.write("source_de/site.md", MILZ)
+    result = blog.run("build", code=2)
+    assert "error: source_de/site.md:1: slug 'site' is reserved" in result.output
+
+
+def test_a_new_language_gets_the_english_interface_until_its_site_po_is_translated(blog):
+    blog.write("verlag.toml", blog.read("verlag.toml").replace('languages = ["en", "fr"]', 'languages = ["en", "fr", "it"]'))
+    blog.run("extract")
+    po = polib.pofile(str(blog.root / "translations/it/site.po"))
+    assert po.metadata["Language"] == "it" and not po.translated_entries()
+    review(blog, "it", "milz", {"Die Milz ist klein.": "La milza è piccola."})
+    blog.run("build")
+    doc = page(blog, "it/index.html")
+    assert doc.get("lang") == "it" and doc.xpath("//h1/text()") == ["Articles"]
+    assert doc.xpath('//nav[@class="switcher"]//*[@lang="it"]/text()') == ["italiano"]
+    assert page(blog, "de/index.html").xpath("//h1/text()") == ["Artikel"]
+
+
+def test_publish_runs_the_chain_and_goes_on_offline_with_a_note(blog, monkeypatch):
+    """A LibreTranslate that is down (a closed port on this machine) is what offline looks like to verlag."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    blog.write("verlag.toml", blog.read("verlag.toml").replace(
+        "[site]", '[pretranslate]\nengines = ["libre"]\n\n[engines.libre]\nurl = "http://127.0.0.1:9/"\n\n[site]'))
+    result = blog.run("publish")
+    assert "warning: libre: connection to 127.0.0.1:9 failed" in result.output
+    assert "note: no engine could draft anything (offline?)" in result.output
+    assert "check: " in result.output
+    assert "en: 2 articles published" in result.output
+    assert "fr: 2 articles published, 2 with passages in the original" in result.output
+    assert (blog.root / "site/en/leber/index.html").is_file()
+
+
+def test_untranslated_front_matter_is_marked_german_in_page_index_and_feed(blog):
+    blog.run("build")
+    assert page(blog, "fr/milz/index.html").xpath("//h1/@lang") == ["de"]
+    assert page(blog, "en/milz/index.html").xpath("//h1/@lang") == []
+    assert page(blog, "fr/index.html").xpath('//ol[@class="article-list"]//h2/@lang') == ["de", "de"]
+    assert page(blog, "fr/index.html").xpath('//p[@class="summary"]/@lang') == ["de", "de"]
+    feed = blog.read("site/fr/feed.xml")
+    assert '<title xml:lang="de">Milz</title>' in feed and '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">' in feed
+
+
+def test_a_project_template_overrides_the_theme_and_its_words_are_extracted(blog):
+    blog.write("templates/404.html", '{% extends "base.html" %}{% block main %}<h1>{{ _("Lost?") }}</h1>{% endblock %}\n')
+    blog.write("templates/static/style.css", "body { color: black; }\n")
+    output = blog.run("extract").output
+    assert "updated translations/de/site.po" in output
+    po = polib.pofile(str(blog.root / "translations/de/site.po"))
+    assert po.find("Lost?").msgstr == "" and po.find("Articles").msgstr == "Artikel"
+    blog.run("build")
+    assert page(blog, "en/404.html").xpath("//h1/text()") == ["Lost?"]
+    assert page(blog, "de/index.html").xpath("//h1/text()") == ["Artikel"]
+    assert blog.read("site/static/style.css") == "body { color: black; }\n"
+    assert (blog.root / "site/static/chooser.js").is_file()
+
+
+def test_an_edition_with_nothing_translated_is_not_a_page_of_its_own(blog):
+    blog.write("source_de/neu.md", article("Neu", "Ganz neu.\n"))
+    blog.run("extract")
+    review(blog, "en", "neu", {("title", "Neu"): "New", "Ganz neu.": "Brand new."})
+    output = blog.run("build").output
+    assert "fr: not published (nothing translated yet): neu" in output
+    assert (blog.root / "site/en/neu/index.html").is_file() and not (blog.root / "site/fr/neu").exists()
+    assert page(blog, "de/neu/index.html").xpath('//nav[@class="switcher"]//a[@hreflang="fr"]/@href') == ["/blog/fr/"]
+
+
+def test_a_broken_template_is_reported_with_file_and_line(blog):
+    blog.write("templates/404.html", '{% extends "base.html" %}\n{% block main %}\n{{ _("x" }}\n{% endblock %}\n')
+    result = blog.run("build", code=2)
+    assert "error: templates/404.html:3: template: " in result.output
+    blog.write("templates/404.html", '{% extends "base.html" %}{% block main %}{{ no_such_value }}{% endblock %}\n')
+    result = blog.run("build", code=2)
+    assert "'no_such_value' is undefined" in result.output
