@@ -7,6 +7,7 @@ import subprocess
 import textwrap
 from pathlib import Path
 
+import polib
 import pytest
 from click.testing import CliRunner
 
@@ -65,6 +66,29 @@ def project(tmp_path: Path):
 def fixed_dates(monkeypatch):
     """Reproducible catalog dates (SOURCE_DATE_EPOCH, as reproducible builds do)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
+
+
+def review(project: Project, lang: str, slug: str, translations: dict, *, sign_off: bool = True,
+           silence: tuple[str, ...] = (), date: str | None = None) -> Path:
+    """Act as the reviewer in a text editor: write translations keyed by msgid or (msgctxt, msgid).
+
+    ``sign_off`` removes the fuzzy flag (the entry counts as reviewed); ``silence`` adds
+    ``#, ignore-<check id>`` flags; ``date`` sets the catalog's PO-Revision-Date.
+    """
+    path = project.root / f"translations/{lang}/{slug}.po"
+    po = polib.pofile(str(path))
+    for key, msgstr in translations.items():
+        context, msgid = key if isinstance(key, tuple) else (None, key)
+        entry = po.find(msgid, msgctxt=context)
+        assert entry is not None, (lang, slug, key)
+        entry.msgstr = msgstr
+        if sign_off and entry.fuzzy:
+            entry.flags.remove("fuzzy")
+        entry.flags.extend(f"ignore-{check}" for check in silence)
+    if date:
+        po.metadata["PO-Revision-Date"] = date
+    po.save(str(path))
+    return path
 
 
 def msgfmt_check(path: Path) -> None:

@@ -78,6 +78,12 @@ class FakeService:
         self.httpd.shutdown()
         self.httpd.server_close()
 
+    def __enter__(self) -> FakeService:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def texts(self) -> list[list[str]]:
         return [entry["texts"] for entry in self.log]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 import polib
@@ -12,21 +11,10 @@ import pytest
 from cli import main
 from pipeline.scaffold import slugify
 
-from conftest import Project, article, msgfmt_check
+from conftest import Project, article, msgfmt_check, review
 
 LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
                 summary="Über die Leber.", tags="[Leber]")
-
-
-def review(project, lang: str, slug: str, translations: dict) -> Path:
-    """Act as the reviewer: write translations into the catalog, keyed by msgid or (msgctxt, msgid)."""
-    path = project.root / f"translations/{lang}/{slug}.po"
-    po = polib.pofile(str(path))
-    for key, msgstr in translations.items():
-        context, msgid = key if isinstance(key, tuple) else (None, key)
-        po.find(msgid, msgctxt=context).msgstr = msgstr
-    po.save(str(path))
-    return path
 
 
 def test_every_command_and_option_has_help_text():

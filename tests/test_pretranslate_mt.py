@@ -34,9 +34,8 @@ ZECKEN = article("Zecken", """
 
 @pytest.fixture(scope="module")
 def server():
-    svc = FakeService()
-    yield svc
-    svc.close()
+    with FakeService() as svc:
+        yield svc
 
 
 @pytest.fixture

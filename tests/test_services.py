@@ -21,9 +21,8 @@ PATHS = {"libre": "/", "google": "/m", "mymemory": "/get", "deepl": "/",
 
 @pytest.fixture(scope="module")
 def server():
-    svc = FakeService()
-    yield svc
-    svc.close()
+    with FakeService() as svc:
+        yield svc
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import polib
 import pytest
 from lxml import html
 
-from conftest import article
+from conftest import article, review
 
 LEBER = article("Leber", """
     Die Leber arbeitet nachts. Sie braucht Ruhe.
@@ -18,21 +18,6 @@ LEBER = article("Leber", """
     Eine <abbr title="Traditionelle Chinesische Medizin">TCM</abbr>-Regel hilft.
     """, summary="Über die Leber.", tags="[Leber]")
 MILZ = article("Milz", "## Ruhe\n\nDie Milz ist klein.\n", summary="Über die Milz.")
-
-
-def review(project, lang: str, slug: str, translations: dict, silence: tuple[str, ...] = ()) -> None:
-    """Act as the reviewer: translations keyed by msgid or (msgctxt, msgid), reviewed (not fuzzy);
-    ``silence``: QA check ids the reviewer turns off on these entries (``#, ignore-<id>``)."""
-    path = project.root / f"translations/{lang}/{slug}.po"
-    po = polib.pofile(str(path))
-    for key, msgstr in translations.items():
-        context, msgid = key if isinstance(key, tuple) else (None, key)
-        entry = po.find(msgid, msgctxt=context)
-        entry.msgstr = msgstr
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
-        entry.flags.extend(f"ignore-{check}" for check in silence)
-    po.save(str(path))
 
 
 ENGLISH = {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import polib
 import pytest
@@ -14,7 +13,7 @@ from pipeline.config import load_config
 from pipeline.engines import get_engine
 from pipeline.tm import Lookup, Memory, Unit
 
-from conftest import Project, article, msgfmt_check
+from conftest import Project, article, msgfmt_check, review
 
 QUELLE = article("Quelle", """\
     Die Leber arbeitet vor allem nachts. Trinken Sie abends keinen Kaffee.
@@ -25,22 +24,6 @@ EN = {("title", "Quelle"): "Source",
       "Trinken Sie abends keinen Kaffee.": "Do not drink coffee in the evening.",
       "Mehr dazu in der [Beratung](https://example.org/beratung).":
           "More on this in the [consultation](https://example.org/beratung)."}
-
-
-def review(project: Project, lang: str, slug: str, translations: dict, date: str | None = None) -> Path:
-    """Act as the reviewer: write translations without the fuzzy flag, keyed by msgid or (msgctxt, msgid)."""
-    path = project.root / f"translations/{lang}/{slug}.po"
-    po = polib.pofile(str(path))
-    for key, msgstr in translations.items():
-        context, msgid = key if isinstance(key, tuple) else (None, key)
-        entry = po.find(msgid, msgctxt=context)
-        entry.msgstr = msgstr
-        if entry.fuzzy:
-            entry.flags.remove("fuzzy")
-    if date:
-        po.metadata["PO-Revision-Date"] = date
-    po.save(str(path))
-    return path
 
 
 def entry(project: Project, lang: str, slug: str, msgid: str) -> polib.POEntry:
