@@ -31,6 +31,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN
+from . import mdcompat
 
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote"}
 SAFE_ATTRS = {"href", "src", "alt", "title", "id", "class", "lang", "dir", "colspan", "rowspan", "start",
@@ -64,7 +65,7 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
         "tables", "attr_list", ext,
         FootnoteExtension(BACKLINK_TITLE=backlink_title or "↩ %d", SEPARATOR="-"),
         TocExtension(slugify=slugify_unicode, toc_depth="2-6"),
-    ], output_format="html")
+    ], output_format="html", lazy_ol=False)  # an ordered list starts where its source says
     body = md.convert(TOUCHING_RE.sub(r"\1", text))
     return Rendered(body, Allowance(frozenset(ext.raw_seen), frozenset(ext.attrs_seen)))
 
@@ -77,8 +78,10 @@ class _VerlagExtension(Extension):
         self.allowance = allowance
         self.raw_seen: set[str] = set()
         self.attrs_seen: set[tuple[str, str]] = set()
+        self.code_stash: set[int] = set()  # code blocks rendered (and escaped) by CommonMarkBlocks
 
     def extendMarkdown(self, md):
+        mdcompat.register(md, self.code_stash)
         # Priorities: after inline parsing (20) and before attribute lists (8) and heading ids (5),
         # so both see text without markers; the safety pass runs after them.
         md.treeprocessors.register(_FallbackLang(md, self.source_lang), "verlag-fallback-lang", 12)
@@ -200,7 +203,7 @@ class _RawHtml(Postprocessor):
         stash = self.md.htmlStash.rawHtmlBlocks
         for i in range(self.seen, len(stash)):
             block = stash[i]
-            if not isinstance(block, str):
+            if not isinstance(block, str) or i in self.ext.code_stash:
                 continue
             self.ext.raw_seen.add(block)
             allowance = self.ext.allowance
