@@ -12,7 +12,8 @@ differently:
   level (blockquote markers in between are kept, lazy continuation lines are
   left as they are);
 - code blocks, fenced or indented, are rendered from markdown-it's tokens and
-  stashed, so their lines never reach Python-Markdown's block parser;
+  stashed, so their lines never reach Python-Markdown's block parser (so is
+  the raw HTML of a block inside a list item, for the raw-HTML filter);
 - blank lines go where CommonMark ends a block without one, ``N)`` markers
   become ``N.``, and adjacent lists get a separator that ``_ListsAsParsed``
   removes again; it also gives each list CommonMark's tight or loose spacing.
@@ -49,7 +50,8 @@ class _Container:
 @dataclass
 class _Line:
     chain: list[_Container] = field(default_factory=list)
-    code: str | None = None  # the rendered code block that starts on this line
+    code: str | None = None  # the rendered code block (or raw HTML in a list item) that starts on this line
+    raw: bool = False  # ``code`` is the author's HTML: the raw-HTML filter judges it like any other
     in_code: bool = False  # a later line of a code block (replaced by the first line's placeholder)
     continuation: bool = False  # a paragraph's second or later line
     blank_before: bool = False
@@ -111,7 +113,8 @@ class CommonMarkBlocks(Preprocessor):
                 rest = CONTINUATION_RE.sub(r"\1\\\2", rest, count=1)
             after_code = entry.code is not None
             if after_code:
-                self.trusted.add(self.md.htmlStash.html_counter)
+                if not entry.raw:
+                    self.trusted.add(self.md.htmlStash.html_counter)
                 rest = self.md.htmlStash.store(entry.code)
             out.append(prefix + rest)
             if entry.blank_after:
@@ -214,8 +217,11 @@ def _analyse(lines: list[str]) -> tuple[list[_Line], list[bool]]:
             if token.level == 0:
                 info[first].blank_before = True
                 info[end - 1].blank_after = end < len(lines) and bool(lines[end].strip())
-        elif token.type in ("fence", "code_block"):
-            info[first].code = _code_html(token)
+        elif token.type in ("fence", "code_block") or (
+                token.type == "html_block" and any(c.item for c in info[first].chain)):
+            # Python-Markdown finds raw HTML blocks only at the left margin, so not in an item.
+            info[first].raw = token.type == "html_block"
+            info[first].code = token.content.rstrip("\n") if info[first].raw else _code_html(token)
             for number in range(first + 1, end):
                 info[number].in_code = True
         elif token.type == "paragraph_open":

@@ -1,7 +1,9 @@
 """Stage: one edition's Markdown -> an HTML fragment, through Python-Markdown's extension API.
 
 Python-Markdown parses (tables, footnotes, attribute lists, heading ids that
-work in every script); three tree processors then do verlag's part:
+work in every script), after ``mdcompat`` has given it the block structure
+CommonMark sees (list nesting, code blocks: what segmentation read); three
+tree processors then do verlag's part:
 
 - segments shown in German inside a translation (marked by the editions stage
   with FALLBACK_OPEN/CLOSE) become ``<span lang="de">``, or ``lang="de"`` on
@@ -62,10 +64,10 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
     """Markdown -> HTML. ``allowance`` None trusts the text (the German original); otherwise it limits it."""
     ext = _VerlagExtension(links, allowance, source_lang)
     md = markdown.Markdown(extensions=[
-        "tables", "attr_list", ext,
+        "tables", "attr_list", "sane_lists", ext,  # sane_lists: ordered lists keep their start
         FootnoteExtension(BACKLINK_TITLE=backlink_title or "↩ %d", SEPARATOR="-"),
         TocExtension(slugify=slugify_unicode, toc_depth="2-6"),
-    ], output_format="html", lazy_ol=False)  # an ordered list starts where its source says
+    ], output_format="html")
     body = md.convert(TOUCHING_RE.sub(r"\1", text))
     return Rendered(body, Allowance(frozenset(ext.raw_seen), frozenset(ext.attrs_seen)))
 
