@@ -56,7 +56,7 @@ class _Line:
     continuation: bool = False  # a paragraph's second or later line
     blank_before: bool = False
     blank_after: bool = False
-    separate: bool = False  # a top-level list right after another one
+    separate: bool = False  # a list right after another one in the same container
 
 
 def register(md, trusted: set[int]) -> None:
@@ -90,9 +90,13 @@ class CommonMarkBlocks(Preprocessor):
             opening = [c for c in entry.chain if c.item and c.first == number]
             if entry.separate:
                 # Python-Markdown joins adjacent lists; a paragraph of its own between them keeps them apart.
+                enclosing = [c for c in entry.chain if c.first != number]
+                for container in enclosing:
+                    container.spread = True
+                margin = _reindent(line, number, enclosing)[0]
                 placeholder = self.md.htmlStash.store("")
                 self.separators.add(placeholder)
-                out += ["", placeholder, ""]
+                out += [margin.rstrip(), margin + placeholder, margin.rstrip()]
             previous = opening[0].previous if opening else None
             if out and out[-1].strip() and line.strip() and (
                     entry.blank_before or after_code or (entry.code is not None and not opening)
@@ -185,16 +189,18 @@ def _analyse(lines: list[str]) -> tuple[list[_Line], list[bool]]:
     open_lists: list[tuple[int, int]] = []  # (index in tight, level)
     footnote = 0
     lists: list[list[_Container]] = []
-    last_top = ""
+    list_before: dict[int, bool] = {}  # per nesting level: the previous block there is a list
     for token in markdown_parser().parse("\n".join(lines) + "\n"):
         if token.type in ("footnote_open", "footnote_close"):
             footnote += token.nesting
         if footnote:
             continue
-        if token.level == 0 and token.nesting != -1:
-            if token.type in ("bullet_list_open", "ordered_list_open") and last_top == "list":
+        if token.nesting != -1:
+            is_list = token.type in ("bullet_list_open", "ordered_list_open")
+            if is_list and list_before.get(token.level):
                 info[token.map[0]].separate = True
-            last_top = "list" if token.type.endswith("list_open") else token.type
+            list_before = {level: v for level, v in list_before.items() if level < token.level}
+            list_before[token.level] = is_list
         if token.type in ("bullet_list_close", "ordered_list_close"):
             lists.pop()
             open_lists.pop()

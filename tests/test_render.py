@@ -104,6 +104,14 @@ def test_ordered_lists_nest_by_their_marker_width_and_keep_their_start():
     assert shape(render("1) a\n   1) b\n").html) == ["ol", "li", "ol", "li", "/li", "/ol", "/li", "/ol"]
 
 
+def test_adjacent_lists_stay_apart_wherever_they_are():
+    for text in ("- a\n+ b\n", "- a\n1. b\n", "- x\n  - a\n  1. b\n- y\n", "> - a\n> + b\n"):
+        doc = tree(render(text).html)
+        lists = doc.xpath("//li[normalize-space(text())='a']/.. | //li[normalize-space(text())='b']/..")
+        assert len(lists) == 2 and lists[0].getparent() is lists[1].getparent(), text
+        assert "<p></p>" not in render(text).html
+
+
 def test_a_paragraph_continues_an_item_at_its_content_column():
     doc = tree(render("- erster Absatz\n\n  zweiter Absatz\n- noch ein Punkt\n\nDanach.\n").html)
     assert doc.xpath("ul/li[1]/p/text()") == ["erster Absatz", "zweiter Absatz"]
