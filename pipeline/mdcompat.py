@@ -15,8 +15,9 @@ differently:
   stashed, so their lines never reach Python-Markdown's block parser (so is
   the raw HTML of a block inside a list item, for the raw-HTML filter);
 - blank lines go where CommonMark ends a block without one, ``N)`` markers
-  become ``N.``, and adjacent lists get a separator that ``_ListsAsParsed``
-  removes again; it also gives each list CommonMark's tight or loose spacing.
+  become ``N.``, setext headings one ATX line, and adjacent lists get a
+  separator that ``_ListsAsParsed`` removes again; it also gives each list
+  CommonMark's tight or loose spacing.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class _Line:
     chain: list[_Container] = field(default_factory=list)
     code: str | None = None  # the rendered code block (or raw HTML in a list item) that starts on this line
     raw: bool = False  # ``code`` is the author's HTML: the raw-HTML filter judges it like any other
-    in_code: bool = False  # a later line of a code block (replaced by the first line's placeholder)
+    heading: str | None = None  # a setext heading, rewritten as one ATX line
+    in_code: bool = False  # a later line of a code block or heading (it went into its first line)
     continuation: bool = False  # a paragraph's second or later line
     blank_before: bool = False
     blank_after: bool = False
@@ -86,6 +88,7 @@ class CommonMarkBlocks(Preprocessor):
         for number, line in enumerate(lines):
             entry = info[number]
             if entry.in_code:
+                out += [""] if entry.blank_after else []
                 continue
             opening = [c for c in entry.chain if c.item and c.first == number]
             if entry.separate:
@@ -115,6 +118,8 @@ class CommonMarkBlocks(Preprocessor):
                     container.spread = True
             if entry.continuation and CONTINUATION_RE.match(rest) and any(c.item for c in entry.chain):
                 rest = CONTINUATION_RE.sub(r"\1\\\2", rest, count=1)
+            if entry.heading is not None:
+                rest = entry.heading
             after_code = entry.code is not None
             if after_code:
                 if not entry.raw:
@@ -189,6 +194,7 @@ def _analyse(lines: list[str]) -> tuple[list[_Line], list[bool]]:
     open_lists: list[tuple[int, int]] = []  # (index in tight, level)
     footnote = 0
     lists: list[list[_Container]] = []
+    setext: tuple[int, int] | None = None  # (first line, level) of the setext heading being read
     list_before: dict[int, bool] = {}  # per nesting level: the previous block there is a list
     for token in markdown_parser().parse("\n".join(lines) + "\n"):
         if token.type in ("footnote_open", "footnote_close"):
@@ -230,6 +236,16 @@ def _analyse(lines: list[str]) -> tuple[list[_Line], list[bool]]:
             info[first].code = token.content.rstrip("\n") if info[first].raw else _code_html(token)
             for number in range(first + 1, end):
                 info[number].in_code = True
+        elif token.type == "heading_open" and token.markup in ("=", "-"):
+            # Python-Markdown finds a setext heading only at the start of a block, and reads a "---"
+            # underline anywhere as a thematic break; an ATX heading it finds anywhere. A closing "#"
+            # keeps a "#" that ends the text.
+            setext = (first, int(token.tag[1]))
+            for number in range(first + 1, end):
+                info[number].in_code = True
+        elif token.type == "inline" and setext and setext[0] == first:
+            info[first].heading = f"{'#' * setext[1]} {token.content.replace(chr(10), ' ')} #"
+            setext = None
         elif token.type == "paragraph_open":
             for number in range(first + 1, end):
                 info[number].continuation = True

@@ -119,6 +119,11 @@ def test_a_paragraph_continues_an_item_at_its_content_column():
     assert doc.xpath("p/text()") == ["Danach."]
 
 
+def test_a_setext_heading_in_an_item_stays_in_it():
+    doc = tree(render("- Zutaten\n  ---\n  Mehl\n- Zubereitung\n").html)
+    assert doc.xpath("ul/li[1]/h2/text()") == ["Zutaten"] and doc.xpath("count(ul/li)") == 2 and not doc.xpath("//hr")
+
+
 def test_lazy_and_marker_like_continuation_lines_stay_paragraph_text():
     for text in ("- a\n  - b\nweiter\n", "- a\n  - b\n    weiter\n    2. Mai kommt\n"):
         doc = tree(render(text).html)
@@ -186,9 +191,6 @@ def test_the_shipped_article_shows_its_nested_list_in_every_edition():
 
 # markdown-it-py's reading of the CommonMark spec examples is the reference: segmentation uses it.
 BLOCK_TAGS_COMPARED = ("ul", "ol", "li", "p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "hr")
-KNOWN_BLOCK_DIFFERENCES = {
-    302: "a setext underline inside a tight item: Python-Markdown reads it as a thematic break",
-}
 
 
 def test_commonmark_examples_with_lists_keep_their_structure():
@@ -208,5 +210,7 @@ def test_commonmark_examples_with_lists_keep_their_structure():
             lists_differ.append(example["id"])
         if shape(expected, BLOCK_TAGS_COMPARED) != shape(got, BLOCK_TAGS_COMPARED):
             blocks_differ.append(example["id"])
+    # All of them, and no known exceptions: before this stage learnt CommonMark's block structure,
+    # 27 of the 80 differed in list nesting and 44 in block structure.
     assert lists_differ == []
-    assert set(blocks_differ) <= set(KNOWN_BLOCK_DIFFERENCES), blocks_differ
+    assert blocks_differ == []
