@@ -15,9 +15,10 @@ differently:
   stashed, so their lines never reach Python-Markdown's block parser (so is
   the raw HTML of a block inside a list item, for the raw-HTML filter);
 - blank lines go where CommonMark ends a block without one, ``N)`` markers
-  become ``N.``, setext headings one ATX line, and adjacent lists get a
-  separator that ``_ListsAsParsed`` removes again; it also gives each list
-  CommonMark's tight or loose spacing.
+  become ``N.``, setext headings one ATX line, thematic breaks ``***``,
+  paragraph text that would pass for a list marker is escaped, and adjacent
+  lists get a separator that ``_ListsAsParsed`` removes again; it also gives
+  each list CommonMark's tight or loose spacing.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from .segment import markdown_parser
 
 MARKER_RE = re.compile(r"( {0,3})([-+*]|\d{1,9}[.)])( *)")
 QUOTE_RE = re.compile(r" {0,3}> ?")
-CONTINUATION_RE = re.compile(r"( *(?:\\d{1,9})?)([-+*.)])(?= |$)")  # what Python-Markdown would take for an item
+NOT_AN_ITEM_RE = re.compile(r"( *\d*)([-+*.)])(?= |$)")  # paragraph text Python-Markdown would take for an item
 LEVEL = "    "  # Python-Markdown's indentation per nesting level (tab_length)
 
 
@@ -55,7 +56,8 @@ class _Line:
     raw: bool = False  # ``code`` is the author's HTML: the raw-HTML filter judges it like any other
     heading: str | None = None  # a setext heading, rewritten as one ATX line
     in_code: bool = False  # a later line of a code block or heading (it went into its first line)
-    continuation: bool = False  # a paragraph's second or later line
+    text: str = ""  # "first" or "more": a paragraph's first or a later line
+    hr: bool = False
     blank_before: bool = False
     blank_after: bool = False
     separate: bool = False  # a list right after another one in the same container
@@ -116,8 +118,11 @@ class CommonMarkBlocks(Preprocessor):
             if not rest.strip() and entry.code is None and not opening:
                 for container in entry.chain:
                     container.spread = True
-            if entry.continuation and CONTINUATION_RE.match(rest) and any(c.item for c in entry.chain):
-                rest = CONTINUATION_RE.sub(r"\1\\\2", rest, count=1)
+            if (entry.text == "first" or entry.text == "more" and any(c.item for c in entry.chain)) \
+                    and NOT_AN_ITEM_RE.match(rest):
+                rest = NOT_AN_ITEM_RE.sub(r"\1\\\2", rest, count=1)  # inside an item it looks at every line
+            if entry.hr:
+                rest = "***"  # "- - -" with wide gaps: Python-Markdown allows two spaces, CommonMark any
             if entry.heading is not None:
                 rest = entry.heading
             after_code = entry.code is not None
@@ -247,8 +252,11 @@ def _analyse(lines: list[str]) -> tuple[list[_Line], list[bool]]:
             info[first].heading = f"{'#' * setext[1]} {token.content.replace(chr(10), ' ')} #"
             setext = None
         elif token.type == "paragraph_open":
+            info[first].text = "first"
             for number in range(first + 1, end):
-                info[number].continuation = True
+                info[number].text = "more"
+        elif token.type == "hr":
+            info[first].hr = True
     return info, tight
 
 

@@ -119,6 +119,12 @@ def test_a_paragraph_continues_an_item_at_its_content_column():
     assert doc.xpath("p/text()") == ["Danach."]
 
 
+def test_what_commonmark_does_not_call_a_list_is_none():
+    doc = tree(render("1234567890. Zu lang für eine Nummer.\n\n-    -    -\n").html)
+    assert not doc.xpath("//ol | //ul") and doc.xpath("count(hr)") == 1
+    assert doc.xpath("p/text()") == ["1234567890. Zu lang für eine Nummer."]
+
+
 def test_a_setext_heading_in_an_item_stays_in_it():
     doc = tree(render("- Zutaten\n  ---\n  Mehl\n- Zubereitung\n").html)
     assert doc.xpath("ul/li[1]/h2/text()") == ["Zutaten"] and doc.xpath("count(ul/li)") == 2 and not doc.xpath("//hr")
