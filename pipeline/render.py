@@ -1,7 +1,9 @@
 """Stage: one edition's Markdown -> an HTML fragment, through Python-Markdown's extension API.
 
 Python-Markdown parses (tables, footnotes, attribute lists, heading ids that
-work in every script); three tree processors then do verlag's part:
+work in every script), after ``mdcompat`` has given it the block structure
+CommonMark sees (list nesting, code blocks: what segmentation read); three
+tree processors then do verlag's part:
 
 - segments shown in German inside a translation (marked by the editions stage
   with FALLBACK_OPEN/CLOSE) become ``<span lang="de">``, or ``lang="de"`` on
@@ -31,6 +33,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN
+from . import mdcompat
 
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote"}
 SAFE_ATTRS = {"href", "src", "alt", "title", "id", "class", "lang", "dir", "colspan", "rowspan", "start",
@@ -61,7 +64,7 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
     """Markdown -> HTML. ``allowance`` None trusts the text (the German original); otherwise it limits it."""
     ext = _VerlagExtension(links, allowance, source_lang)
     md = markdown.Markdown(extensions=[
-        "tables", "attr_list", ext,
+        "tables", "attr_list", "sane_lists", ext,  # sane_lists: ordered lists keep their start
         FootnoteExtension(BACKLINK_TITLE=backlink_title or "↩ %d", SEPARATOR="-"),
         TocExtension(slugify=slugify_unicode, toc_depth="2-6"),
     ], output_format="html")
@@ -77,8 +80,10 @@ class _VerlagExtension(Extension):
         self.allowance = allowance
         self.raw_seen: set[str] = set()
         self.attrs_seen: set[tuple[str, str]] = set()
+        self.code_stash: set[int] = set()  # code blocks rendered (and escaped) by CommonMarkBlocks
 
     def extendMarkdown(self, md):
+        mdcompat.register(md, self.code_stash)
         # Priorities: after inline parsing (20) and before attribute lists (8) and heading ids (5),
         # so both see text without markers; the safety pass runs after them.
         md.treeprocessors.register(_FallbackLang(md, self.source_lang), "verlag-fallback-lang", 12)
@@ -200,7 +205,7 @@ class _RawHtml(Postprocessor):
         stash = self.md.htmlStash.rawHtmlBlocks
         for i in range(self.seen, len(stash)):
             block = stash[i]
-            if not isinstance(block, str):
+            if not isinstance(block, str) or i in self.ext.code_stash:
                 continue
             self.ext.raw_seen.add(block)
             allowance = self.ext.allowance
