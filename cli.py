@@ -200,6 +200,27 @@ def build(project: Project) -> None:
         sys.exit(2)
 
 
+@main.command()
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
+@click.option("--article", "slugs", multiple=True, help="Only this article slug (repeatable).")
+@pass_project
+def review(project: Project, languages, slugs) -> None:
+    """Write the HTML review report to site/_review/ (open index.html in a browser)."""
+    from pipeline.review import REPORT_DIR, write_review
+
+    config = project.config
+    _check_languages(config, languages)
+    with progress_bar("review", _article_count(config)) as progress:
+        result = write_review(config, list(languages) or None, list(slugs) or None, progress=progress)
+    for path in result.removed:
+        click.echo(f"removed {path}")
+    click.echo(f"review: {len(result.pages)} pages, {len(result.written)} files written; "
+               f"open {(REPORT_DIR / 'index.html').as_posix()}")
+    if result.errors:
+        report_errors(result.errors)
+        sys.exit(2)
+
+
 def _check_languages(config, languages) -> None:
     for lang in languages:
         if lang not in config.languages:
