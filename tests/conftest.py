@@ -72,3 +72,25 @@ def msgfmt_check(path: Path) -> None:
     assert shutil.which("msgfmt"), "GNU gettext (msgfmt) is required: apt-get install gettext"
     proc = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
     assert proc.returncode == 0, f"msgfmt --check {path}:\n{proc.stderr}"
+
+
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--window-size=1280,1600")
+ARTIFACTS = REPO / "tests" / "artifacts"  # screenshots for a person to look at (git-ignored)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One real headless Chromium for the session (Selenium + the system chromedriver); its console
+    log is readable with ``browser.get_log("browser")``."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    yield driver
+    driver.quit()
