@@ -16,6 +16,7 @@ adds keyboard navigation. Model first (frozen dataclasses, no I/O), then
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -233,7 +234,7 @@ def collect_pages(config: Config, articles: list[Article], languages=None, findi
     for article in articles:
         if progress:
             progress(article)
-        labels = reference_labels(article)
+        labels = reference_labels(article) if "]:" in article.body else frozenset()  # no definitions: no parse
         for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
@@ -270,6 +271,12 @@ STATE_HELP = {
 }
 
 
+@functools.lru_cache(maxsize=8192)
+def _pieces(text: str, labels: frozenset) -> list[tuple[bool, str]]:
+    """Markup and prose of a text; cached because every language's page shows the same German."""
+    return scan(text, labels)
+
+
 def language_name(code: str) -> str:
     """"French (français)": the report speaks English, the language names itself too."""
     try:
@@ -283,7 +290,7 @@ def language_name(code: str) -> str:
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(STATES=STATES, STATE_LABELS=STATE_LABELS, STATE_HELP=STATE_HELP, pieces=scan,
+    env.globals.update(STATES=STATES, STATE_LABELS=STATE_LABELS, STATE_HELP=STATE_HELP, pieces=_pieces,
                        language=language_name)
     env.filters["pct"] = lambda value: f"{value:g}"
     return env
