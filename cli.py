@@ -182,6 +182,42 @@ def status(project: Project, languages, fmt: str) -> None:
 
 
 @main.command()
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
+@click.option("--article", "slugs", multiple=True, help="Only this article slug (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format: compiler-style lines or a JSON list of findings.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (for CI).")
+@click.option("--list", "list_checks", is_flag=True, help="List the checks with their severity and exit.")
+@pass_project
+def check(project: Project, languages, slugs, fmt: str, strict: bool, list_checks: bool) -> None:
+    """Quality checks on the translations; exit 1 if an error remains."""
+    from pipeline.check import CHECKS, ERROR, WARNING, run_checks
+
+    if list_checks:
+        width = max(len(c.id) for c in CHECKS)
+        for c in CHECKS:
+            click.echo(f"{c.id:<{width}}  {c.severity:<7}  {c.explanation}")
+        return
+    config = project.config
+    _check_languages(config, languages)
+    _check_slugs(config, slugs)
+    findings, errors = run_checks(config, list(languages) or None, list(slugs) or None, strict)
+    if fmt == "json":
+        click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            click.echo(str(finding))
+        count = {s: sum(f.severity == s for f in findings) for s in (ERROR, WARNING)}
+        entries = len({(f.path, f.line) for f in findings})
+        click.echo(f"check: {count[ERROR]} errors, {count[WARNING]} warnings in {entries} entries")
+    if errors:
+        report_errors(errors)
+        sys.exit(2)
+    if any(f.severity == ERROR for f in findings):
+        sys.exit(1)
+
+
+@main.command()
 @pass_project
 def build(project: Project) -> None:
     """Write the translated editions to editions/<lang>/<slug>.md."""
@@ -210,6 +246,7 @@ def review(project: Project, languages, slugs) -> None:
 
     config = project.config
     _check_languages(config, languages)
+    _check_slugs(config, slugs)
     with progress_bar("review", _article_count(config)) as progress:
         result = write_review(config, list(languages) or None, list(slugs) or None, progress=progress)
     for path in result.removed:
@@ -219,6 +256,16 @@ def review(project: Project, languages, slugs) -> None:
     if result.errors:
         report_errors(result.errors)
         sys.exit(2)
+
+
+def _check_slugs(config, slugs) -> None:
+    from pipeline.sources import load_articles
+
+    known = {a.slug for a in load_articles(config)} if slugs else set()
+    for slug in slugs:
+        if slug not in known:
+            raise click.BadParameter(f"no article with slug {slug!r} in {config.source_dir.name}/",
+                                     param_hint="--article")
 
 
 def _check_languages(config, languages) -> None:

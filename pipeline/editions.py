@@ -26,10 +26,12 @@ class Edition:
     lang: str
     slug: str
     text: str
-    shown: Counter  # state -> segments; "fallback" counts segments shown in German
+    shown: Counter  # state -> segments; "fallback" counts segments shown in German, "qa" those held back
 
 
-def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str) -> Edition:
+def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
+                 blocked: frozenset = frozenset()) -> Edition:
+    """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German."""
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
     shown: Counter = Counter()
 
@@ -38,7 +40,9 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         state = entry_state(entry)
         shown[state] += 1
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
-            return entry.msgstr
+            if segment.key not in blocked:
+                return entry.msgstr
+            shown["qa"] += 1
         shown["fallback"] += 1
         return None
 

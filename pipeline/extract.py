@@ -19,6 +19,7 @@ from .catalog import build_pot, key, merge, now_stamp, read_po, render, same_con
 from .config import Config
 from .errors import VerlagError
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
+from .glossary import Glossary, add_hints, load_glossary
 from .segment import segment_article
 from .sources import Article, load_articles
 
@@ -36,16 +37,17 @@ class ExtractResult:
     errors: list[VerlagError] = field(default_factory=list)
 
 
-def _fingerprint(config: Config, article: Article) -> str:
+def _fingerprint(config: Config, article: Article, glossary: Glossary) -> str:
     """Everything an article's catalogs depend on, hashed."""
     paths = [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]
     return digest_files(*paths, extra=f"{code_digest()}|{config.segmentation}|{config.source_language}|"
-                                      f"{config.name}|{article.digest}")
+                                      f"{config.name}|{article.digest}|{glossary.digest}")
 
 
 def extract(config: Config, progress=None) -> ExtractResult:
     """Update every template and catalog from the German sources."""
     articles = load_articles(config)
+    glossary = load_glossary(config.translations_dir, config.root)
     result = ExtractResult()
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict[str, str] = {}
@@ -54,14 +56,14 @@ def extract(config: Config, progress=None) -> ExtractResult:
     for article in articles:
         if progress:
             progress(article)
-        fingerprint = _fingerprint(config, article)
+        fingerprint = _fingerprint(config, article, glossary)
         if state.get(article.slug) == fingerprint:
             result.skipped += 1
             fresh[article.slug] = fingerprint
             continue
-        ok = _extract_article(config, article, orphans, result)
+        ok = _extract_article(config, article, orphans, result, glossary)
         if ok:
-            fresh[article.slug] = _fingerprint(config, article)
+            fresh[article.slug] = _fingerprint(config, article, glossary)
     result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
     for pot in sorted(config.templates_dir.glob("*.pot")):
         if pot.stem not in slugs:
@@ -72,7 +74,7 @@ def extract(config: Config, progress=None) -> ExtractResult:
 
 
 def _extract_article(config: Config, article: Article, orphans: dict[str, list[Path]],
-                     result: ExtractResult) -> bool:
+                     result: ExtractResult, glossary: Glossary) -> bool:
     doc = segment_article(article, config.segmentation, config.source_language)
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
@@ -99,6 +101,7 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
         if old is None:
             source, old = _renamed_from(pot, orphans.get(lang, []), config)
         merged, report = merge(old, pot, lang)
+        add_hints(merged, glossary, lang)
         if old is not None:
             result.changes.setdefault(lang, Counter()).update(
                 {"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete})

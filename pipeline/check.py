@@ -1,0 +1,725 @@
+"""Stage: quality checks on translated catalogs, reported in compiler style.
+
+Checks are plain functions in one list (``CHECKS``), each ``(entry, context)
+-> messages``, with an id, a severity and a one-line explanation. Which
+entries are checked: every active entry with a translation, reviewed or
+fuzzy (a machine draft or a stale one), because a draft is what a reviewer
+signs off and, under ``unreviewed = "machine"``, what readers see.
+Untranslated entries give no findings, except from checks that exist for
+them (``empty-heading``). Obsolete entries are never checked.
+
+A reviewer silences one check on one entry with the flag ``ignore-<check
+id>`` (``#, ignore-numbers``), in the spirit of Weblate's ``ignore-*``
+flags; the flag survives every merge.
+
+``check_catalog`` is pure (catalog in, findings out); ``run_checks`` reads
+the project's catalogs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Callable, Iterable
+
+import polib
+from babel import Locale
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, key, parse_po
+from .config import Config
+from .errors import VerlagError
+from .fsutil import relpath
+from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
+from .markup import analyse
+from .segment import reference_labels
+from .sources import load_articles
+
+ERROR, WARNING = "error", "warning"
+TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one catalog entry; ``key`` matches it to its segment (``Segment.key``)."""
+
+    path: str  # project-relative, e.g. translations/en/slug.po
+    line: int  # the entry's msgid line
+    check: str
+    severity: str  # "error" | "warning"
+    message: str
+    lang: str
+    slug: str
+    key: tuple[str | None, str]
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.path}:{self.line}: {self.message} [{self.check}]"
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "check": self.check, "severity": self.severity,
+                "message": self.message, "lang": self.lang, "slug": self.slug,
+                "msgctxt": self.key[0], "msgid": self.key[1]}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may know beyond the entry: the language, the glossary, the article's link labels."""
+
+    lang: str
+    glossary: Glossary = Glossary()
+    labels: frozenset[str] = frozenset()
+    source_lang: str = "de"
+    reviewed: int = 0  # reviewed entries in the catalog
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    severity: str
+    explanation: str
+    function: Callable[[polib.POEntry, Context], Iterable[str]]
+    states: frozenset[str] = TEXT_STATES
+
+
+# --------------------------------------------------------------------------
+# Inline markup, split once per text
+# --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Parts:
+    prose: str  # the text with every piece of markup replaced by one space
+    kinds: Counter  # kind of inline markup -> count
+    exact: Counter  # pieces that must survive verbatim: code spans, footnote refs, placeholders
+    targets: Counter  # (link|image, destination)
+    urls: Counter  # bare URLs, autolinks, e-mail addresses
+    html: Counter  # raw HTML tags, normalised
+
+
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
+_HTML_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)|<!--")
+
+
+@lru_cache(maxsize=4096)
+def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
+    marks = analyse(text, labels).marks
+    kinds: Counter = Counter()
+    exact: Counter = Counter()
+    targets: Counter = Counter()
+    urls: Counter = Counter()
+    html: Counter = Counter()
+    prose: list[str] = []
+    pos = 0
+    openers: list[str] = []
+    for a, b in marks:
+        prose.append(text[pos:a])
+        prose.append(" ")
+        pos = b
+        piece = text[a:b]
+        if piece.startswith("\\") and len(piece) == 2:
+            continue
+        if piece.startswith("`"):
+            kinds["code span"] += 1
+            exact[piece] += 1
+        elif piece.startswith("[^"):
+            kinds["footnote reference"] += 1
+            exact[piece] += 1
+        elif piece in ("[", "!["):
+            openers.append("image" if piece == "![" else "link")
+        elif piece.startswith("["):
+            kinds["link"] += 1
+            targets[("link", "[" + piece.strip("[]!").lower() + "]")] += 1
+        elif piece.startswith("]"):
+            kind = openers.pop() if openers else "link"
+            kinds[kind] += 1
+            targets[(kind, _destination(piece))] += 1
+        elif _AUTOLINK.fullmatch(piece):
+            urls[piece.strip("<>")] += 1
+        elif piece.startswith("<"):
+            for m in _HTML_NAME.finditer(piece):
+                html[f"<{m.group(1)}{m.group(2).lower()}>" if m.group(2) else "<!-- -->"] += 1
+        elif piece.startswith(("&", "{", "%")):
+            if not piece.startswith("&"):
+                kinds["placeholder"] += 1
+                exact[piece] += 1
+        elif set(piece) <= set("*_~"):
+            kinds["strikethrough" if piece[0] == "~" else "strong emphasis" if len(piece) == 2 else "emphasis"] += 1
+        elif piece[0] in "\"')":
+            continue  # the end of a link title
+        else:
+            urls[piece] += 1
+    prose.append(text[pos:])
+    for kind in ("emphasis", "strong emphasis", "strikethrough"):
+        if kinds[kind]:
+            kinds[kind] //= 2  # counted per delimiter, reported per pair
+    return Parts("".join(prose), kinds, exact, targets, urls, html)
+
+
+def _destination(tail: str) -> str:
+    """``](dest "title`` -> dest; ``][label]`` -> [label]."""
+    rest = tail[1:].strip()
+    if rest.startswith("["):
+        return "[" + rest.strip("[]").lower() + "]"
+    rest = rest.lstrip("(").strip()
+    if rest.startswith("<"):
+        return rest[1:rest.find(">")] if ">" in rest else rest
+    return re.split(r"\s", rest.rstrip(")"), maxsplit=1)[0]
+
+
+def _differences(source: Counter, target: Counter) -> tuple[list, list]:
+    return sorted((source - target).elements()), sorted((target - source).elements())
+
+
+def _describe(missing: list, added: list, what: Callable = str) -> str:
+    said = []
+    if missing:
+        said.append("missing " + ", ".join(what(x) for x in missing))
+        if added:
+            said.append("instead " + ", ".join(what(x) for x in added))
+    elif added:
+        said.append("added " + ", ".join(what(x) for x in added))
+    return "; ".join(said)
+
+
+# --------------------------------------------------------------------------
+# The checks
+# --------------------------------------------------------------------------
+
+def check_markup(entry, ctx):
+    src, tgt = parts(entry.msgid, ctx.labels), parts(entry.msgstr, ctx.labels)
+    changed = [f"{kind} {src.kinds[kind]} -> {tgt.kinds[kind]}"
+               for kind in sorted(set(src.kinds) | set(tgt.kinds)) if src.kinds[kind] != tgt.kinds[kind]]
+    if changed:
+        yield "inline markup changed: " + ", ".join(changed)
+    missing, added = _differences(src.exact, tgt.exact)
+    if missing or added:
+        yield "code, footnote reference or placeholder not kept verbatim: " + _describe(missing, added)
+
+
+def check_link_target(entry, ctx):
+    src, tgt = parts(entry.msgid, ctx.labels), parts(entry.msgstr, ctx.labels)
+    missing, added = _differences(src.targets, tgt.targets)
+    for kind, dest in added[:]:
+        match = next((m for m in missing if m[0] == kind and _translated_page(m[1], dest, ctx)), None)
+        if match:
+            missing.remove(match)
+            added.remove((kind, dest))
+    if missing or added:
+        yield "link destination or image source changed: " + _describe(
+            missing, added, lambda t: f"{t[0]} {t[1]}")
+
+
+def _translated_page(old: str, new: str, ctx: Context) -> bool:
+    """A link to this site's German page may point to the same site's page in the target language."""
+    a = re.match(rf"^(.*?/){re.escape(ctx.source_lang)}/", old)
+    b = re.match(rf"^(.*?/){re.escape(ctx.lang)}/", new)
+    return bool(a and b and a.group(1) == b.group(1))
+
+
+def check_html(entry, ctx):
+    missing, added = _differences(parts(entry.msgid, ctx.labels).html, parts(entry.msgstr, ctx.labels).html)
+    if added:
+        yield "raw HTML added: " + " ".join(added)
+    if missing:
+        yield "raw HTML dropped: " + " ".join(missing)
+
+
+def check_urls(entry, ctx):
+    missing, added = _differences(parts(entry.msgid, ctx.labels).urls, parts(entry.msgstr, ctx.labels).urls)
+    if missing or added:
+        yield "URL or e-mail address changed: " + _describe(missing, added)
+
+
+def check_numbers(entry, ctx):
+    src = numbers(parts(entry.msgid, ctx.labels).prose, ctx.source_lang)
+    tgt = numbers(parts(entry.msgstr, ctx.labels).prose, ctx.lang)
+    missing, added = _differences(Counter(src.keys()), Counter(tgt.keys()))
+    if missing or added:
+        yield "numbers differ: " + _describe(_spell(src, missing), _spell(tgt, added))
+    src_units = Counter(units(parts(entry.msgid, ctx.labels).prose, ctx.source_lang))
+    tgt_units = Counter(units(parts(entry.msgstr, ctx.labels).prose, ctx.lang))
+    missing, added = _differences(src_units, tgt_units)
+    if missing or added:
+        yield "units differ: " + _describe(missing, added)
+
+
+def check_punctuation(entry, ctx):
+    src, tgt = parts(entry.msgid, ctx.labels).prose, parts(entry.msgstr, ctx.labels).prose
+    a, b = _final(src), _final(tgt)
+    if a != b and "abbreviation" not in (a, b) or {a, b} == {"abbreviation", "?"} or {a, b} == {"abbreviation", "!"}:
+        yield (f"sentence ends with {a!r} in German but {b!r} in the translation" if a and b else
+               f"final {a!r} missing" if a else f"final {b!r} added")
+        return
+    for mark in "?!":
+        if src.count(mark) != tgt.count(mark):
+            yield f"{src.count(mark)} {mark!r} in German, {tgt.count(mark)} in the translation"
+
+
+_CLOSERS = " \t\n\u00a0\u202f\"'”“»«’‘)]*_~"
+
+
+_ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")  # a.m., e.g., z.B.
+
+
+def _final(prose: str) -> str:
+    text = prose.rstrip(_CLOSERS)
+    if text.endswith(("...", "…")):
+        return "…"
+    if _ABBREVIATION_END.search(text):
+        return "abbreviation"  # its full stop may or may not end the sentence too
+    return text[-1] if text and text[-1] in ".?!:;" else ""
+
+
+def check_whitespace(entry, ctx):
+    for side, pattern in (("leading", r"^\s*"), ("trailing", r"\s*$")):
+        a = re.search(pattern, entry.msgid).group()
+        b = re.search(pattern, entry.msgstr).group()
+        if a != b:
+            yield f"{side} whitespace differs: {a!r} in German, {b!r} in the translation"
+
+
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+
+
+def check_double_space(entry, ctx):
+    src, tgt = (_CODE_SPAN.sub("`", t).strip() for t in (entry.msgid, entry.msgstr))
+    if "  " in tgt and "  " not in src:
+        at = tgt.index("  ")
+        yield f"doubled space: “{tgt[max(0, at - 20):at + 20]}”"
+
+
+_DOUBLE_WORD = re.compile(r"(?<![\w-])(\w+)\s+\1(?![\w-])", re.IGNORECASE)
+_DOUBLE_OK = {"en": {"that", "had"}, "fr": {"vous", "nous"}, "de": {"die", "der", "das"}}
+
+
+def check_double_word(entry, ctx):
+    src = {m.group(1).lower() for m in _DOUBLE_WORD.finditer(parts(entry.msgid, ctx.labels).prose)}
+    for m in _DOUBLE_WORD.finditer(parts(entry.msgstr, ctx.labels).prose):
+        word = m.group(1).lower()
+        if word not in src and word not in _DOUBLE_OK.get(ctx.lang.split("-")[0], ()) and not word.isdigit():
+            yield f"doubled word: {m.group()!r}"
+
+
+QUOTES = {"de": (("„", "“"), ("»", "«")), "en": (("“", "”"),), "fr": (("«", "»"), ("“", "”"))}
+_ANY_QUOTES = (("“", "”"), ("«", "»"))
+_BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
+
+
+def check_brackets(entry, ctx):
+    src, tgt = parts(entry.msgid, ctx.labels).prose, parts(entry.msgstr, ctx.labels).prose
+    for open_, close in _BRACKETS:
+        if src.count(open_) - src.count(close) != tgt.count(open_) - tgt.count(close):
+            yield f"unbalanced brackets: {tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
+    if _foreign_quotes(tgt, ctx.lang):
+        return  # the typography check names the wrong quotation marks
+    balance = sum(src.count(o) - src.count(c) for o, c in QUOTES.get(ctx.source_lang, _ANY_QUOTES))
+    pairs = QUOTES.get(ctx.lang.split("-")[0], _ANY_QUOTES)
+    if balance != sum(tgt.count(o) - tgt.count(c) for o, c in pairs):
+        shown = ", ".join(f"{tgt.count(o)} {o} / {tgt.count(c)} {c}" for o, c in pairs)
+        yield f"unbalanced quotation marks: {shown}"
+    if src.count('"') % 2 == 0 and tgt.count('"') % 2:
+        yield 'unbalanced quotation marks: an odd number of "'
+
+
+def _foreign_quotes(text: str, lang: str) -> str | None:
+    lang = lang.split("-")[0]
+    if lang == "en":
+        if "„" in text:
+            return "German quotation marks „…“ in English: use “…”"
+        if "«" in text or "»" in text:
+            return "French quotation marks « … » in English: use “…”"
+    if lang == "fr" and "„" in text:
+        return "German quotation marks „…“ in French: use « … » with no-break spaces"
+    return None
+
+
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
+
+
+def check_typography(entry, ctx):
+    tgt = parts(entry.msgstr, ctx.labels).prose
+    lang = ctx.lang.split("-")[0]
+    foreign = _foreign_quotes(tgt, lang)
+    if foreign:
+        yield foreign
+    if lang == "en" and (m := _DECIMAL_COMMA.search(tgt)):
+        yield f"decimal comma in English: {m.group()} (write {m.group().replace(',', '.')})"
+    if lang == "fr":
+        if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", tgt):
+            yield "« … » need a no-break space inside (U+00A0 or U+202F)"
+        if m := re.search(r"\S( )[?!:;]", tgt):
+            yield f"a no-break space, not a space, goes before {m.group()[-1]!r} in French"
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def check_unchanged(entry, ctx):
+    if entry.msgstr.strip() != entry.msgid.strip():
+        return
+    prose = parts(entry.msgid, ctx.labels).prose
+    for term in ctx.glossary.terms:
+        if term.target(ctx.lang) == term.source:
+            prose = term.pattern.sub(" ", prose)
+    if len(_WORD.findall(prose)) >= 3:
+        yield "translation is identical to the German text"
+
+
+def check_glossary_term(entry, ctx):
+    for term in ctx.glossary.find(entry.msgid):
+        target = term.target(ctx.lang)
+        if target is None or term.dnt:
+            continue
+        pattern = exact_pattern(target) if target == term.source else target_pattern(target)
+        if not pattern.search(entry.msgstr):
+            yield f"glossary: {term.source!r} should be translated as {target!r}"
+
+
+def check_glossary_forbidden(entry, ctx):
+    text = entry.msgstr
+    for term in ctx.glossary.terms:
+        if target := term.target(ctx.lang):
+            text = target_pattern(target).sub(" ", text)
+    for term in ctx.glossary.terms:
+        for bad in term.forbidden.get(ctx.lang, ()):
+            if m := target_pattern(bad).search(text):
+                preferred = term.target(ctx.lang)
+                yield (f"glossary: {m.group()!r} is not used for {term.source!r}" +
+                       (f"; write {preferred!r}" if preferred else ""))
+
+
+def check_glossary_dnt(entry, ctx):
+    for term in ctx.glossary.find(entry.msgid):
+        if term.dnt and not exact_pattern(term.source).search(entry.msgstr):
+            yield f"glossary: {term.source!r} is not translated; keep it exactly as written"
+
+
+LENGTH_RANGE = (0.5, 2.0)
+LENGTH_MIN = 40  # characters of German prose below which the ratio says little
+
+
+def check_length(entry, ctx):
+    src = " ".join(parts(entry.msgid, ctx.labels).prose.split())
+    tgt = " ".join(parts(entry.msgstr, ctx.labels).prose.split())
+    if len(src) < LENGTH_MIN:
+        return
+    ratio = len(tgt) / len(src)
+    if not LENGTH_RANGE[0] <= ratio <= LENGTH_RANGE[1]:
+        yield f"translation is {ratio:.1f}× as long as the German ({len(tgt)} vs {len(src)} characters)"
+
+
+def check_stale(entry, ctx):
+    if entry.previous_msgid is None or entry.previous_msgid == entry.msgid:
+        return
+    old, new = entry.previous_msgid.split(), entry.msgid.split()
+    change = []
+    for op, a, b, c, d in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op != "equal":
+            change.append(f"{' '.join(old[a:b]) or '∅'} -> {' '.join(new[c:d]) or '∅'}")
+    yield "German changed since this translation was made: " + "; ".join(change)[:200]
+
+
+def check_blank(entry, ctx):
+    if _WORD.search(parts(entry.msgid, ctx.labels).prose) and not re.search(
+            r"\w", parts(entry.msgstr, ctx.labels).prose):
+        yield "translation has no words: it would publish an empty text"
+
+
+def check_empty_heading(entry, ctx):
+    if _kind(entry) in ("heading", "title") and ctx.reviewed:
+        yield f"{_kind(entry)} not translated while the rest of the article is under review"
+
+
+def _kind(entry) -> str:
+    return (entry.comment or "").split("\n", 1)[0].split(",", 1)[0]
+
+
+CHECKS = [
+    Check("markup", ERROR, "inline Markdown kept: the same emphasis, code spans, links, images, "
+          "footnote references and placeholders", check_markup),
+    Check("link-target", ERROR, "link destinations and image sources unchanged (a link to this site's German "
+          "page may point to its page in the target language)", check_link_target),
+    Check("html", ERROR, "no raw HTML added or dropped", check_html),
+    Check("urls", ERROR, "URLs and e-mail addresses in the text kept", check_urls),
+    Check("numbers", ERROR, "numbers and unit symbols kept (decimal comma and point, thousands, ordinals, "
+          "dates and 24-hour times are compared by value)", check_numbers),
+    Check("punctuation", WARNING, "sentence-final punctuation and question/exclamation marks kept",
+          check_punctuation),
+    Check("whitespace", WARNING, "leading and trailing whitespace as in the German", check_whitespace),
+    Check("double-space", WARNING, "no doubled spaces", check_double_space),
+    Check("double-word", WARNING, "no doubled words (\"the the\")", check_double_word),
+    Check("brackets", WARNING, "brackets and quotation marks balanced as in the German", check_brackets),
+    Check("typography", WARNING, "target-language typography: “…” in English, « … » with no-break spaces "
+          "in French, decimal point in English", check_typography),
+    Check("unchanged", WARNING, "translation identical to a German sentence of three words or more",
+          check_unchanged),
+    Check("glossary-term", WARNING, "a glossary term's preferred translation is used", check_glossary_term),
+    Check("glossary-forbidden", ERROR, "no translation the glossary forbids", check_glossary_forbidden),
+    Check("glossary-dnt", ERROR, "do-not-translate glossary terms kept exactly", check_glossary_dnt),
+    Check("length", WARNING, f"translation between {LENGTH_RANGE[0]}× and {LENGTH_RANGE[1]}× the length "
+          f"of the German (from {LENGTH_MIN} characters)", check_length),
+    Check("stale", WARNING, "fuzzy entry whose German changed since it was translated (#| msgid)", check_stale,
+          frozenset({STALE})),
+    Check("blank", ERROR, "a translation that is only spaces or markup", check_blank),
+    Check("empty-heading", WARNING, "heading or title left untranslated in an article that has reviewed text",
+          check_empty_heading, frozenset({UNTRANSLATED})),
+]
+
+
+# --------------------------------------------------------------------------
+# Numbers, compared by value
+# --------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"(?<![\w])\d+(?:[.,\u00a0\u202f ]\d+)*")
+_TIME = re.compile(r"(?<![\w.,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?)(?P<m>\d{2}))?"
+                   r"(?:\s?(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_]))?(?!\d)")
+_SUFFIX = r"(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_])"
+_TIME_RANGE = re.compile(r"(?<![\w.,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s?(?:–|—|-|to|bis|à)\s?"
+                         r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s?" + _SUFFIX)
+_NUMERIC_DATE = re.compile(r"(?<![\w.,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w)"
+                           r"|(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
+UNIT_SYMBOLS = ("%", "‰", "°C", "°F", "°", "mg", "µg", "μg", "kg", "g", "ml", "cl", "dl", "l", "mm", "cm",
+                "km", "m", "kcal", "kJ", "mmHg", "mmol", "IE", "IU", "UI")
+_UNIT = re.compile(r"\d[\u00a0\u202f ]?(" + "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, reverse=True))
+                   + r")(?![^\W\d_])")
+_SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg"}
+# Unit words that a translation may write as a symbol (or the other way round), per language;
+# matched with an optional plural ending -s or -n.
+UNIT_WORDS = {
+    "de": {"Grad": "°C", "Prozent": "%", "Liter": "l", "Milliliter": "ml", "Gramm": "g", "Milligramm": "mg",
+           "Kilogramm": "kg", "Zentimeter": "cm", "Millimeter": "mm", "Meter": "m", "Kilometer": "km"},
+    "en": {"degree": "°C", "percent": "%", "per cent": "%", "litre": "l", "liter": "l", "millilitre": "ml",
+           "milliliter": "ml", "gram": "g", "milligram": "mg", "kilogram": "kg", "centimetre": "cm",
+           "centimeter": "cm", "millimetre": "mm", "millimeter": "mm", "metre": "m", "meter": "m",
+           "kilometre": "km", "kilometer": "km"},
+    "fr": {"degré": "°C", "pour cent": "%", "litre": "l", "millilitre": "ml", "gramme": "g", "milligramme": "mg",
+           "kilogramme": "kg", "centimètre": "cm", "millimètre": "mm", "mètre": "m", "kilomètre": "km"},
+}
+
+
+def numbers(prose: str, lang: str) -> dict[str, str]:
+    """Canonical value -> spelling for every number in ``prose``; a repeated value gets #2, #3 ...
+
+    Dates (26.05.2026, 26. Mai 2026, May 26, 2026) and clock times (20 Uhr,
+    20:00, 20 h, 8 p.m.) are taken out first and compared by value; then
+    numbers are read with the language's decimal and group symbols, so that
+    German 1.500,5 equals English 1,500.5 and French 1 500,5. An ordinal
+    ("26.") is its number.
+    """
+    found: list[tuple[str, str]] = []
+    text = _dates(prose, lang, found)
+    text = _TIME_RANGE.sub(lambda m: _time_range(m, found), text)
+    text = _TIME.sub(lambda m: _time(m, found), text)
+    decimal, group = _symbols(lang)
+    for m in _NUMBER.finditer(text):
+        found.extend(_number(m.group(), decimal, group))
+    seen: Counter = Counter()
+    result: dict[str, str] = {}
+    for value, spelling in found:
+        seen[value] += 1
+        result[value if seen[value] == 1 else f"{value}#{seen[value]}"] = spelling
+    return result
+
+
+def _spell(found: dict[str, str], values: list[str]) -> list[str]:
+    return [found[v] for v in values]
+
+
+def units(prose: str, lang: str = "") -> list[str]:
+    """Unit symbols after numbers; unit words after numbers count as their symbol."""
+    found = [_SAME_UNIT.get(u, u) for u in _UNIT.findall(prose)]
+    lang = lang.split("-")[0]
+    if words := _unit_words(lang):
+        symbols = {k.lower(): v for k, v in UNIT_WORDS[lang].items()}
+        found += [symbols[w.lower()] for w in words.findall(prose)]
+    return found
+
+
+@lru_cache(maxsize=16)
+def _unit_words(lang: str) -> re.Pattern | None:
+    words = UNIT_WORDS.get(lang)
+    if not words:
+        return None
+    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<=\d)[\u00a0\u202f ]({names})(?:s|n)?(?![^\W\d_])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _symbols(lang: str) -> tuple[str, str]:
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+        return get_decimal_symbol(locale), get_group_symbol(locale)
+    except Exception:
+        return ".", ","
+
+
+@lru_cache(maxsize=64)
+def _month_dates(lang: str) -> tuple[dict[str, int], re.Pattern | None]:
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except Exception:
+        return {}, None
+    months: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.months[context][width].items():
+                months[name.lower().rstrip(".")] = number
+    names = "|".join(sorted((re.escape(n) for n in months), key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.,])(\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+({names})\.?\s+(\d{{4}})(?!\d)"
+                         rf"|(?<!\w)({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
+    return months, pattern
+
+
+def _dates(text: str, lang: str, found: list) -> str:
+    """Take full dates out first, so that 26.05.2026 and May 26, 2026 compare equal."""
+    def take(spelling: str, day: str, month: int | str, year: str) -> str:
+        first, second = sorted((int(day), int(month)))  # day and month order differ between languages
+        found.append((f"date {year}-{first}-{second}", spelling))
+        return " "
+
+    text = _NUMERIC_DATE.sub(lambda m: take(m.group(), m.group(1), m.group(2), m.group(3)) if m.group(1)
+                             else take(m.group(), m.group(6), m.group(5), m.group(4)), text)
+    months, pattern = _month_dates(lang)
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: take(m.group(), m.group(1), months[m.group(2).lower()], m.group(3)) if m.group(1)
+                       else take(m.group(), m.group(5), months[m.group(4).lower()], m.group(6)), text)
+
+
+def _time(m: re.Match, found: list) -> str:
+    """Clock times by value: 20 Uhr, 20:00, 20 h and 8 p.m. are all 20; 20.30 Uhr and 8:30 pm are 20:30."""
+    suffix = (m.group("suffix") or "").lower()
+    if not suffix and m.group("m") is None:
+        return m.group()  # a plain number
+    found.append((_clock(m.group("h"), m.group("m"), suffix), m.group()))
+    return " "
+
+
+def _time_range(m: re.Match, found: list) -> str:
+    """8–12 Uhr, 3 to 6 p.m.: the clock word belongs to both ends."""
+    suffix = m.group("suffix").lower()
+    found.append((_clock(m.group("h1"), m.group("m1"), suffix), m.group()))
+    found.append((_clock(m.group("h2"), m.group("m2"), suffix), m.group()))
+    return " "
+
+
+def _clock(hour: str, minute: str | None, suffix: str) -> str:
+    h, mins = int(hour), int(minute or 0)
+    if suffix[:1] in ("a", "p"):
+        h = h % 12 + (12 if suffix.startswith("p") else 0)
+    return f"{h}" if mins == 0 else f"{h}:{mins:02d}"
+
+
+def _number(spelling: str, decimal: str, group: str) -> list[tuple[str, str]]:
+    """One number as written in a language, or several where the separators cannot belong to one."""
+    chunks = re.split(r"([.,\u00a0\u202f ])", spelling)
+    spaces = "\u00a0\u202f "
+    digits = written = chunks[0]
+    point = False
+    out: list[tuple[str, str]] = []
+    for sep, chunk in zip(chunks[1::2], chunks[2::2]):
+        if (sep == group or (sep in spaces and group in spaces)) and len(chunk) == 3 and not point:
+            digits += chunk
+        elif sep in ".," and not point:
+            digits += "." + chunk
+            point = True
+        else:
+            out.append((_canonical(digits), written))
+            digits = written = chunk
+            point = False
+            continue
+        written += sep + chunk
+    out.append((_canonical(digits), written))
+    return out
+
+
+def _canonical(digits: str) -> str:
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return digits
+    return format(value.normalize(), "f")
+
+
+# --------------------------------------------------------------------------
+# Running the checks
+# --------------------------------------------------------------------------
+
+def msgid_line(lines: list[str], start: int) -> int:
+    """The line of ``msgid`` in an entry that polib says starts at ``start`` (its first comment line)."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].startswith("msgid "):
+            return number
+    return start
+
+
+def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Glossary = Glossary(),
+                  labels: frozenset[str] = frozenset(), text: str | None = None,
+                  source_lang: str = "de", checks: list[Check] | None = None) -> list[Finding]:
+    """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers."""
+    lines = text.split("\n") if text is not None else []
+    active = [e for e in po if not e.obsolete]
+    ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active))
+    findings: list[Finding] = []
+    for entry in active:
+        state = entry_state(entry)
+        ignored = {f.removeprefix("ignore-") for f in entry.flags if f.startswith("ignore-")}
+        line = msgid_line(lines, entry.linenum) if lines else entry.linenum
+        for check in checks or CHECKS:
+            if state not in check.states or check.id in ignored:
+                continue
+            for message in check.function(entry, ctx):
+                findings.append(Finding(ref, line, check.id, check.severity, message, lang, slug, key(entry)))
+    return findings
+
+
+def run_checks(config: Config, languages: list[str] | None = None, slugs: list[str] | None = None,
+               strict: bool = False) -> tuple[list[Finding], list[VerlagError]]:
+    """Check every article's catalog (not ``site.po``); unreadable catalogs are errors, the rest still checked.
+
+    A broken glossary raises: without it the terminology checks would pass wrongly.
+    """
+    glossary = load_glossary(config.translations_dir, config.root)
+    findings: list[Finding] = []
+    errors: list[VerlagError] = []
+    for article in load_articles(config):
+        if slugs and article.slug not in slugs:
+            continue
+        labels = None
+        for lang in languages or config.languages:
+            path = config.po_path(lang, article.slug)
+            ref = relpath(path, config.root)
+            try:
+                text = _read(path, ref)
+                if text is None:
+                    continue
+                po = parse_po(text, ref)
+            except VerlagError as exc:
+                errors.append(exc)
+                continue
+            if labels is None:
+                labels = reference_labels(article)
+            findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
+                                          config.source_language))
+    if strict:
+        findings = [replace(f, severity=ERROR) for f in findings]
+    return findings, errors
+
+
+def _read(path, ref: str) -> str | None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
+
+
+def blocked_keys(findings: Iterable[Finding]) -> frozenset[tuple[str | None, str]]:
+    """Segments an edition must not publish: those with an error finding."""
+    return frozenset(f.key for f in findings if f.severity == ERROR)

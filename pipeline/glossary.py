@@ -1,0 +1,227 @@
+"""The project's terminology: ``translations/glossary.csv``, read, matched and shown to reviewers.
+
+One row per German term. Columns: ``source`` (the German term), one column
+per target language with the preferred translation (``en``, ``fr``, ...),
+``<lang>_forbidden`` with alternatives that must not be used (separated by
+``|``), ``dnt`` (``yes`` = do not translate: the term stays as written) and
+``note`` (shown to reviewers). Empty cells are fine.
+
+German terms are found in inflected and compound use by one rule (``_source_pattern``):
+a term matches at the start of a word, in the case written or with its
+first letter in the other case, followed by a German inflection ending
+(-e, -en, -er, -es, -em, -n, -s, -ns), by a hyphenated compound
+(``Mariendistel-Tee``; also as a later part, ``Leber-Qi``) or, for terms of
+five letters or more, by a closed compound (``Mariendistelkur``). Short terms never match inside a longer
+word, so ``Qi`` does not match ``Qigong``. In a term of several words each
+word may carry an inflection ending (``Traditionelle Chinesische Medizin``
+matches ``Traditionellen Chinesischen Medizin``). A term at the *end* of a
+compound (``Schweineleber``) is not matched. Translations are matched
+case-insensitively at word starts, with up to three letters of ending
+(plurals, elision) and hyphens or spaces between their words.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from .errors import ManyErrors, VerlagError
+
+GLOSSARY_NAME = "glossary.csv"
+HINT_PREFIX = "glossary: "
+_YES, _NO = {"yes", "y", "x", "1", "true"}, {"", "no", "n", "0", "false"}
+_INFLECTION = r"(?:e|en|er|es|em|n|s|ns)?"
+_LETTER = r"[^\W\d_]"
+
+
+@dataclass(frozen=True)
+class Term:
+    source: str
+    preferred: dict[str, str] = field(compare=False)  # lang -> preferred translation
+    forbidden: dict[str, tuple[str, ...]] = field(compare=False)  # lang -> terms not to use
+    dnt: bool = False
+    note: str = ""
+    line: int = 0  # in glossary.csv, for messages
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        return _source_pattern(self.source)
+
+    def target(self, lang: str) -> str | None:
+        """What the term must be in ``lang``: itself when not translated, else the preferred term."""
+        return self.source if self.dnt else (self.preferred.get(lang) or None)
+
+    def hint(self, lang: str) -> str | None:
+        """The ``#.`` line a reviewer sees on an entry that contains the term."""
+        target = self.target(lang)
+        if target is None and not self.forbidden.get(lang) and not self.note:
+            return None
+        text = f"{HINT_PREFIX}{self.source} -> {target}" if target else f"{HINT_PREFIX}{self.source}"
+        extras = (["do not translate"] if self.dnt else []) + \
+                 ([f"not: {', '.join(self.forbidden[lang])}"] if self.forbidden.get(lang) else []) + \
+                 ([self.note] if self.note else [])
+        return f"{text} ({'; '.join(extras)})" if extras else text
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: tuple[Term, ...] = ()
+    digest: str = ""  # sha256 of the file, for content-hash caches
+
+    def find(self, text: str) -> list[Term]:
+        """The terms that occur in German ``text``, in glossary order.
+
+        Where matches overlap the longer one wins: ``Qi`` inside
+        ``Leber-Qi-Stagnation`` or ``Naturheilkunde`` inside the name
+        ``Praxis für Naturheilkunde Berger`` is not a term of its own.
+        """
+        matches = sorted(((m.end() - m.start(), m.start(), m.end(), n) for n, t in enumerate(self.terms)
+                          for m in t.pattern.finditer(text)), key=lambda x: (-x[0], x[1]))
+        taken: list[tuple[int, int]] = []
+        found: set[int] = set()
+        for _, a, b, n in matches:
+            if all(b <= x or a >= y for x, y in taken):
+                taken.append((a, b))
+                found.add(n)
+        return [t for n, t in enumerate(self.terms) if n in found]
+
+    def for_language(self, lang: str) -> dict[str, str]:
+        """German term -> required translation, e.g. for an MT engine's glossary feature."""
+        return {t.source: target for t in self.terms if (target := t.target(lang))}
+
+
+def _source_pattern(term: str) -> re.Pattern:
+    words = term.split()
+    parts = []
+    for n, word in enumerate(words):
+        first, rest = word[0], re.escape(word[1:])
+        head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.isalpha() else re.escape(first)
+        last = n == len(words) - 1
+        if not last:
+            parts.append(f"{head}{rest}{_INFLECTION}")
+        elif len(word) >= 5 and word.isalpha():
+            parts.append(f"{head}{rest}(?:{_LETTER}*|-)")
+        else:
+            parts.append(f"{head}{rest}(?:{_INFLECTION}(?!{_LETTER})|-)")
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts))
+
+
+@lru_cache(maxsize=1024)
+def target_pattern(term: str) -> re.Pattern:
+    """A translation in running text: case-insensitive, word start, a short ending allowed."""
+    words = [re.escape(w) for w in re.split(r"[\s-]+", term.strip())]
+    return re.compile(r"(?<!\w)" + r"[\s\u00a0-]+".join(words) + rf"{_LETTER}{{0,3}}(?!{_LETTER})",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def exact_pattern(term: str) -> re.Pattern:
+    """A term that is not translated: exactly as written, as a whole word (a compound with - is fine)."""
+    return re.compile(rf"(?<![\w]){re.escape(term)}(?![^\W_])")
+
+
+def parse_glossary(text: str, ref: str) -> Glossary:
+    """Parse the CSV; every mistake is a VerlagError naming ``ref`` and the line."""
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    if not rows or not any(c.strip() for c in rows[0]):
+        return Glossary((), hashlib.sha256(text.encode()).hexdigest())
+    header = [c.strip() for c in rows[0]]
+    errors: list[VerlagError] = []
+    if "source" not in header:
+        raise VerlagError("the first line must name the columns, with 'source' for the German term "
+                          "(e.g. source,en,fr,en_forbidden,fr_forbidden,dnt,note)", ref, 1)
+    for name in header:
+        if name not in ("source", "dnt", "note") and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)?(_forbidden)?",
+                                                                      name):
+            errors.append(VerlagError(f"unknown column {name!r}: use source, <lang>, <lang>_forbidden, dnt, note",
+                                      ref, 1))
+    if len(set(header)) != len(header):
+        errors.append(VerlagError("a column name appears twice", ref, 1))
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    line = 1
+    reader_lines = _row_lines(text)
+    for number, row in enumerate(rows[1:], start=1):
+        line = reader_lines[number] if number < len(reader_lines) else line + 1
+        if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+            continue
+        if len(row) > len(header):
+            errors.append(VerlagError(f"{len(row)} cells but {len(header)} columns (a comma in a term? "
+                                      "put the cell in double quotes)", ref, line))
+            continue
+        cells = dict(zip(header, (c.strip() for c in row)))
+        source = cells.get("source", "")
+        if not source:
+            errors.append(VerlagError("the German term (column 'source') is empty", ref, line))
+            continue
+        if source in seen:
+            errors.append(VerlagError(f"{source!r} is already defined on line {seen[source]}", ref, line))
+            continue
+        dnt = cells.get("dnt", "").lower()
+        if dnt not in _YES | _NO:
+            errors.append(VerlagError(f"dnt: expected 'yes' or empty, got {cells['dnt']!r}", ref, line))
+            continue
+        preferred = {k: v for k, v in cells.items() if v and "_" not in k and k not in ("source", "dnt", "note")}
+        forbidden = {k.removesuffix("_forbidden"): tuple(t.strip() for t in v.split("|") if t.strip())
+                     for k, v in cells.items() if k.endswith("_forbidden") and v}
+        if dnt in _YES and any(v != source for v in preferred.values()):
+            errors.append(VerlagError(f"{source!r} is marked dnt (do not translate) but has a translation",
+                                      ref, line))
+            continue
+        seen[source] = line
+        terms.append(Term(source, preferred, forbidden, dnt in _YES, cells.get("note", ""), line))
+    if errors:
+        raise errors[0] if len(errors) == 1 else ManyErrors(errors)
+    return Glossary(tuple(terms), hashlib.sha256(text.encode()).hexdigest())
+
+
+def _row_lines(text: str) -> list[int]:
+    """The file line where each CSV record starts (a quoted cell may span lines)."""
+    starts, line, quoted, fresh = [], 1, False, True
+    for ch in text.removeprefix("\ufeff"):
+        if fresh:
+            starts.append(line)
+            fresh = False
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "\n":
+            line += 1
+            if not quoted:
+                fresh = True
+    return starts
+
+
+def load_glossary(translations_dir: Path, root: Path) -> Glossary:
+    """``translations/glossary.csv``, or an empty glossary when there is none."""
+    from .fsutil import relpath
+
+    path = translations_dir / GLOSSARY_NAME
+    ref = relpath(path, root)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Glossary()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise VerlagError("glossary is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
+    return parse_glossary(text, ref)
+
+
+def add_hints(po, glossary: Glossary, lang: str) -> None:
+    """Replace the ``#. glossary:`` lines of every active entry with the terms it contains now.
+
+    Runs after the merge, which rebuilds comments from the template, so the
+    lines are always current and come out the same on every run.
+    """
+    for entry in po:
+        if entry.obsolete:
+            continue
+        kept = [line for line in (entry.comment or "").splitlines() if not line.startswith(HINT_PREFIX)]
+        hints = [h for t in glossary.find(entry.msgid) if (h := t.hint(lang))]
+        entry.comment = "\n".join(kept + hints)
