@@ -26,9 +26,11 @@ from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, key, provenance, read_po
+from .check import ERROR, check_catalog, msgid_line
 from .config import Config
 from .errors import VerlagError
 from .fsutil import relpath, write_if_changed
+from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
 from .segment import reference_labels
 from .sources import Article, load_articles
@@ -84,7 +86,7 @@ class Row:
     notes: tuple[str, ...] = ()  # further ``#.`` comments (link labels, ...)
     diff: Diff = ()  # stale entries: old German -> new German
     findings: tuple = ()  # check.Finding objects for this entry
-    hints: tuple = ()  # glossary hints for this entry
+    hints: tuple = ()  # glossary.Term objects found in the German, with something to say for this language
     words: int = 0  # German words, as ``verlag status`` counts them
 
     @property
@@ -94,7 +96,7 @@ class Row:
 
     @property
     def errors(self) -> int:
-        return sum(f.severity == "error" for f in self.findings)
+        return sum(f.severity == ERROR for f in self.findings)
 
     @property
     def attention(self) -> bool:
@@ -119,7 +121,7 @@ class Tally:
             segments[row.state] += 1
             words[row.state] += row.words
         findings = [f for row in rows for f in row.findings] + list(loose)
-        errors = sum(f.severity == "error" for f in findings)
+        errors = sum(f.severity == ERROR for f in findings)
         return cls(segments, words, errors, len(findings) - errors, sum(r.attention for r in rows))
 
     def __add__(self, other: Tally) -> Tally:
@@ -177,41 +179,47 @@ class Page:
         return next((r.translation for r in self.rows if r.context == "title" and r.translation), "")
 
 
-def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str,
-               findings=(), hints=None, labels: frozenset = frozenset()) -> Page:
-    """The page model of one catalog. ``findings`` are attached to their entry by key, else by line;
-    ``hints(german) -> tuple`` gives glossary hints."""
+def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str, findings=(),
+               glossary: Glossary = Glossary(), labels: frozenset = frozenset(), text: str | None = None) -> Page:
+    """The page model of one catalog.
+
+    ``findings`` are attached to their entry by key, else by line; ``text`` (the
+    catalog as read) gives each entry's msgid line, the line ``verlag check`` names.
+    """
     base = dict(lang=lang, slug=article.slug, title=article.title, source_ref=article.ref, po_ref=po_ref,
                 labels=labels)
     if po is None:
         return Page(**base, missing=True)
+    lines = text.split("\n") if text is not None else []
     entries = [e for e in po if not e.obsolete]
-    by_key: dict = {}
-    by_line = {e.linenum: key(e) for e in entries}
+    places = {key(e): msgid_line(lines, e.linenum) if lines else e.linenum for e in entries}
+    by_line = {line: k for k, line in places.items()}
+    attached: dict = {}
     loose = []
     for finding in findings:
-        where = getattr(finding, "key", None)
-        where = where if where in by_line.values() else by_line.get(finding.line)
+        where = finding.key if finding.key in places else by_line.get(finding.line)
         if where is None:
             loose.append(finding)
         else:
-            by_key.setdefault(where, []).append(finding)
-    rows = tuple(_row(n, entry, by_key.get(key(entry), ()), hints) for n, entry in enumerate(entries, 1))
+            attached.setdefault(where, []).append(finding)
+    rows = tuple(_row(n, entry, places[key(entry)], attached.get(key(entry), ()), glossary, lang)
+                 for n, entry in enumerate(entries, 1))
     return Page(**base, rows=rows, loose=tuple(loose), obsolete=len(po) - len(entries))
 
 
-def _row(number: int, entry: polib.POEntry, findings, hints) -> Row:
+def _row(number: int, entry: polib.POEntry, line: int, findings, glossary: Glossary, lang: str) -> Row:
     state = entry_state(entry)
     origins = provenance(entry)
-    comments = [c for c in (entry.comment or "").splitlines() if c and c not in origins]
+    comments = [c for c in (entry.comment or "").splitlines()
+                if c and c not in origins and not c.startswith(HINT_PREFIX)]
     return Row(
         number=number, context=entry.msgctxt, german=entry.msgid, translation=entry.msgstr, state=state,
-        kind=comments[0] if comments else "", origin=origins[-1] if origins else "",
-        po_line=entry.linenum, sources=tuple(f"{path}:{line}" if line else path for path, line in entry.occurrences),
+        kind=comments[0] if comments else "", origin=origins[-1] if origins else "", po_line=line,
+        sources=tuple(f"{path}:{n}" if n else path for path, n in entry.occurrences),
         notes=tuple(comments[1:]),
         diff=word_diff(entry.previous_msgid, entry.msgid) if state == STALE else (),
-        findings=tuple(sorted(findings, key=lambda f: (f.severity != "error", f.check))),
-        hints=tuple(hints(entry.msgid)) if hints else (),
+        findings=tuple(sorted(findings, key=lambda f: (f.severity != ERROR, f.check))),
+        hints=tuple(t for t in glossary.find(entry.msgid) if t.hint(lang)),
         words=len(entry.msgid.split()))
 
 
@@ -223,12 +231,9 @@ class ReviewResult:
     errors: list[VerlagError] = field(default_factory=list)
 
 
-def collect_pages(config: Config, articles: list[Article], languages=None, findings=(), hints=None,
+def collect_pages(config: Config, articles: list[Article], languages=None, glossary: Glossary = Glossary(),
                   progress=None) -> tuple[list[Page], list[VerlagError]]:
-    """Page models for these articles; an unreadable catalog becomes a page that says so."""
-    by_catalog: dict = {}
-    for finding in findings:
-        by_catalog.setdefault((finding.lang, finding.slug), []).append(finding)
+    """Page models with their QA findings; an unreadable catalog becomes a page that says so."""
     pages: list[Page] = []
     errors: list[VerlagError] = []
     for article in articles:
@@ -245,21 +250,11 @@ def collect_pages(config: Config, articles: list[Article], languages=None, findi
                 pages.append(Page(lang, article.slug, article.title, article.ref, ref, labels=labels,
                                   problem=str(exc)))
                 continue
-            pages.append(build_page(article, po, lang, ref, by_catalog.get((lang, article.slug), ()),
-                                    hints, labels))
+            text = path.read_text(encoding="utf-8") if po is not None else None
+            findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text,
+                                     config.source_language) if po is not None else []
+            pages.append(build_page(article, po, lang, ref, findings, glossary, labels, text))
     return pages, errors
-
-
-def select_articles(articles: list[Article], slugs) -> list[Article]:
-    """The articles named by ``--article`` (all without it); an unknown slug is a usage error."""
-    if not slugs:
-        return articles
-    known = {a.slug for a in articles}
-    unknown = [s for s in slugs if s not in known]
-    if unknown:
-        raise VerlagError(f"--article {unknown[0]}: no German article has this slug "
-                          f"(known: {', '.join(sorted(known)) or 'none'})")
-    return [a for a in articles if a.slug in slugs]
 
 
 STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", STALE: "Stale", UNTRANSLATED: "Untranslated"}
@@ -313,8 +308,7 @@ def render_report(pages: list[Page], project: str, languages: list[str], partial
     return files
 
 
-def write_review(config: Config, languages=None, slugs=None, findings=(), hints=None,
-                 progress=None) -> ReviewResult:
+def write_review(config: Config, languages=None, slugs=None, progress=None) -> ReviewResult:
     """Write the report; only changed files are written, pages of removed articles and languages go.
 
     Nothing outside ``site/_review/`` is touched: the site build owns the rest of ``site/``.
@@ -322,8 +316,14 @@ def write_review(config: Config, languages=None, slugs=None, findings=(), hints=
     result = ReviewResult()
     articles = load_articles(config)
     languages = list(languages or config.languages)
-    chosen = select_articles(articles, slugs)
-    result.pages, result.errors = collect_pages(config, chosen, languages, findings, hints, progress)
+    chosen = [a for a in articles if not slugs or a.slug in slugs]
+    try:
+        glossary = load_glossary(config.translations_dir, config.root)
+    except VerlagError as exc:  # still write the report; the terminology part is missing and we say why
+        result.errors.append(exc)
+        glossary = Glossary()
+    result.pages, errors = collect_pages(config, chosen, languages, glossary, progress)
+    result.errors.extend(errors)
     out = config.root / REPORT_DIR
     partial = len(chosen) < len(articles) or languages != list(config.languages)
     for rel, text in render_report(result.pages, config.name, languages, partial).items():

@@ -3,14 +3,17 @@ thing in headless Chromium, opened from disk."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polib
 import pytest
 
-from pipeline.catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, read_po
+from pipeline.catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
+from pipeline.check import Finding
 from pipeline.config import load_config
-from pipeline.review import Tally, build_page, render_report, word_diff
+from pipeline.glossary import load_glossary
+from pipeline.review import Tally, build_page, collect_pages, render_report, word_diff
 from pipeline.sources import load_articles
 
 from conftest import REPO, Project, article
@@ -18,12 +21,13 @@ from conftest import REPO, Project, article
 ZECKEN = article("Zecken im Garten", """
     Zecken sind klein. Sie warten im Gras. Sie mögen Wärme.
 
-    Lesen Sie [mehr dazu](https://example.org/zecken).
+    Lesen Sie [mehr dazu](https://example.org/ratgeber).
 
     Ein Stich juckt oft 3 Tage.
     """)
 LEBER = article("Leber", "Die Leber arbeitet nachts.\n")
 SCRIPT = "<script>alert('x')</script> They wait in the grass."
+GLOSSARY = "source,en,fr,en_forbidden,note\nZecke,tick,tique,mite,Ixodes ricinus\n"
 
 
 def edit(project: Project, lang: str, slug: str, changes: dict) -> None:
@@ -39,9 +43,11 @@ def edit(project: Project, lang: str, slug: str, changes: dict) -> None:
 
 
 def scenario(root: Path) -> Project:
-    """Every state in one catalog: reviewed, machine (copy engine), stale (author edit), untranslated."""
+    """Every state in one catalog: reviewed, machine (copy engine), stale (author edit), untranslated;
+    and a reviewed entry with a QA error (raw HTML added)."""
     p = Project(root)
     p.write("verlag.toml", 'name = "Praxis"\nsource_language = "de"\nlanguages = ["en", "fr"]\n')
+    p.write("translations/glossary.csv", GLOSSARY)
     p.write("source_de/zecken.md", ZECKEN)
     p.write("source_de/leber.md", LEBER)
     p.run("extract")
@@ -50,7 +56,7 @@ def scenario(root: Path) -> Project:
         "Zecken im Garten": "Ticks in the garden",
         "Zecken sind klein.": "Ticks are small.",
         "Sie warten im Gras.": SCRIPT,
-        "Lesen Sie [mehr dazu](https://example.org/zecken).": "Read [more](https://example.org/zecken).",
+        "Lesen Sie [mehr dazu](https://example.org/ratgeber).": "Read [more](https://example.org/ratgeber).",
         "Ein Stich juckt oft 3 Tage.": "",
     })
     edit(p, "en", "leber", {"Leber": "Liver", "Die Leber arbeitet nachts.": "The liver works at night."})
@@ -66,11 +72,12 @@ def built(tmp_path_factory) -> Project:
     return p
 
 
-def page_of(p: Project, lang: str, slug: str, findings=()):
+def page_of(p: Project, lang: str, slug: str):
     config = load_config(p.root)
     art = next(a for a in load_articles(config) if a.slug == slug)
-    ref = f"translations/{lang}/{slug}.po"
-    return build_page(art, read_po(p.root / ref, ref), lang, ref, findings)
+    (page,), errors = collect_pages(config, [art], [lang], load_glossary(config.translations_dir, p.root))
+    assert errors == []
+    return page
 
 
 # --- the model ---------------------------------------------------------------------------------
@@ -100,7 +107,7 @@ def test_rows_follow_the_catalog_with_state_origin_and_stale_diff(built):
     rows = {r.german: r for r in page.rows}
     assert [r.german for r in page.rows] == [
         "Zecken im Garten", "Zecken sind sehr klein.", "Sie warten im Gras.", "Sie mögen Wärme.",
-        "Lesen Sie [mehr dazu](https://example.org/zecken).", "Ein Stich juckt oft 3 Tage."]
+        "Lesen Sie [mehr dazu](https://example.org/ratgeber).", "Ein Stich juckt oft 3 Tage."]
     assert [r.number for r in page.rows] == list(range(1, 7))
     assert rows["Zecken im Garten"].state == REVIEWED and rows["Zecken im Garten"].context == "title"
     machine = rows["Sie mögen Wärme."]
@@ -109,11 +116,57 @@ def test_rows_follow_the_catalog_with_state_origin_and_stale_diff(built):
     assert stale.state == STALE and stale.translation == "Ticks are small."
     assert stale.diff == (("equal", "Zecken sind "), ("insert", "sehr "), ("equal", "klein."))
     assert rows["Ein Stich juckt oft 3 Tage."].state == UNTRANSLATED
-    assert rows["Sie warten im Gras."].state == REVIEWED and not rows["Sie warten im Gras."].attention
-    assert [r.attention for r in page.rows] == [False, True, False, True, False, True]
+    assert rows["Sie warten im Gras."].state == REVIEWED
+    assert [r.attention for r in page.rows] == [False, True, True, True, False, True]
     assert stale.sources == ("source_de/zecken.md:5",) and stale.kind.startswith("paragraph, block 1")
-    po = polib.pofile(str(built.root / "translations/en/zecken.po"))
-    assert stale.po_line == po.find("Zecken sind sehr klein.").linenum
+    lines = built.read("translations/en/zecken.po").split("\n")
+    assert lines[stale.po_line - 1] == 'msgid "Zecken sind sehr klein."', "the msgid line, as verlag check names it"
+
+
+def test_findings_sit_on_their_entry_at_the_line_verlag_check_names(built):
+    page = page_of(built, "en", "zecken")
+    rows = {r.german: r for r in page.rows}
+    result = built.run("check", "--lang", "en", "--article", "zecken", "--format", "json", code=1)
+    reported = {(f["line"], f["check"], f["severity"]) for f in json.loads(result.output)}
+    assert {(r.po_line, f.check, f.severity) for r in page.rows for f in r.findings} == reported
+    assert all(f.line == r.po_line and f.key == (r.context, r.german) for r in page.rows for f in r.findings)
+    script = rows["Sie warten im Gras."]
+    assert [f.check for f in script.findings] == ["html"] and script.errors == 1 and script.attention
+    assert [f.check for f in rows["Zecken sind sehr klein."].findings] == ["stale"]
+    assert not rows["Lesen Sie [mehr dazu](https://example.org/ratgeber)."].findings
+    assert page.loose == () and (page.tally.errors, page.tally.attention) == (1, 4)
+
+
+def test_a_finding_without_its_entry_is_attached_by_line_or_kept_apart(built):
+    page = page_of(built, "en", "leber")
+    line = page.rows[1].po_line
+    by_line = Finding(page.po_ref, line, "numbers", "error", "x", "en", "leber", (None, "gone"))
+    nowhere = Finding(page.po_ref, 1, "blank", "warning", "y", "en", "leber", (None, "gone"))
+    config = load_config(built.root)
+    art = next(a for a in load_articles(config) if a.slug == "leber")
+    po = polib.pofile(str(built.root / page.po_ref))
+    again = build_page(art, po, "en", page.po_ref, [by_line, nowhere],
+                       text=(built.root / page.po_ref).read_text(encoding="utf-8"))
+    assert again.rows[1].findings == (by_line,) and again.loose == (nowhere,)
+    assert (again.tally.errors, again.tally.warnings) == (1, 1)
+    assert "Findings in the catalog outside its entries" in render_report([again], "P", ["en"])["en/leber.html"]
+
+
+def test_glossary_terms_are_hints_on_the_entries_that_contain_them(built):
+    page = page_of(built, "en", "zecken")
+    hinted = {r.german: [t.source for t in r.hints] for r in page.rows if r.hints}
+    assert hinted == {"Zecken im Garten": ["Zecke"], "Zecken sind sehr klein.": ["Zecke"]}
+    text = built.read("site/_review/en/zecken.html")
+    assert '<span lang="de">Zecke</span> → <strong lang="en">tick</strong> · not: <span lang="en">mite</span>' \
+           ' · Ixodes ricinus' in text
+
+
+def test_a_broken_glossary_is_reported_and_the_report_still_written(tmp_path):
+    p = scenario(tmp_path)
+    p.write("translations/glossary.csv", GLOSSARY + "Zecke,tick,tique,,\n")
+    result = p.run("review", code=2)
+    assert "error: translations/glossary.csv:3: 'Zecke' is already defined on line 2" in result.output
+    assert (p.root / "site/_review/en/zecken.html").exists()
 
 
 def test_tally_counts_segments_and_german_words_per_state(built):
@@ -181,7 +234,7 @@ def test_lang_and_article_limit_the_report(tmp_path):
                    for x in (p.root / "site/_review").rglob("*.html"))
     assert files == ["fr/leber.html", "index.html"]
     assert "partial report" in p.read("site/_review/index.html")
-    assert "--article nope: no German article" in p.run("review", "--article", "nope", code=2).output
+    assert "no article with slug 'nope'" in p.run("review", "--article", "nope", code=2).output
     assert "'xx' is not in languages" in p.run("review", "--lang", "xx", code=2).output
 
 
@@ -247,7 +300,9 @@ def test_needs_attention_filter_hides_reviewed_and_shows_the_rest(built, browser
     browser.find_element(By.CSS_SELECTOR, ".filter .f-attention").click()
     assert browser.current_url.endswith("#attention")
     visible = shown(browser)
-    assert {s for s, v in visible.items() if v} == {s for s, c in states.items() if c != "s-reviewed"}
+    assert {s for s, v in visible.items() if v} == {"s2", "s3", "s4", "s6"}, "not reviewed, or an error"
+    assert {s for s, v in visible.items() if not v} == {s for s, c in states.items() if c == "s-reviewed"} - {"s3"}
+    assert "html" in browser.find_element(By.CSS_SELECTOR, "#s3 .findings").text
     assert browser.find_element(By.CSS_SELECTOR, ".filter-note").is_displayed()
     browser.find_element(By.TAG_NAME, "body").send_keys("j")
     assert browser.find_element(By.CSS_SELECTOR, ".seg.current").get_attribute("id") == "s2"
@@ -266,6 +321,6 @@ def test_the_filter_works_without_javascript(built, browser):
         browser.get((built.root / "site/_review/en/zecken.html").as_uri() + "#attention")
         assert not browser.find_elements(By.CSS_SELECTOR, ".filter .keys"), "scripts are really off"
         visible = shown(browser)
-        assert visible["s1"] is False and visible["s2"] is True and sum(visible.values()) == 3
+        assert [s for s, v in visible.items() if v] == ["s2", "s3", "s4", "s6"]
     finally:
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
