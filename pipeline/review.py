@@ -291,8 +291,13 @@ def _environment() -> Environment:
     return env
 
 
-def render_report(pages: list[Page], project: str, languages: list[str], partial: bool = False) -> dict[str, str]:
-    """Every file of the report as text, keyed by its path under ``site/_review/``."""
+def render_report(pages: list[Page], project: str, languages: list[str], partial: bool = False,
+                  all_languages: list[str] | None = None) -> dict[str, str]:
+    """Every file of the report as text, keyed by its path under ``site/_review/``.
+
+    ``languages`` are those on the index; an article page links its other
+    languages out of ``all_languages`` (a partial run links them all the same).
+    """
     env = _environment()
     by_lang = {lang: [p for p in pages if p.lang == lang] for lang in languages}
     totals = {lang: sum((p.tally for p in mine), Tally()) for lang, mine in by_lang.items()}
@@ -301,8 +306,8 @@ def render_report(pages: list[Page], project: str, languages: list[str], partial
         project=project, by_lang=by_lang, totals=totals, problems=problems, partial=partial, root="")}
     article_template = env.get_template("article.html")
     for page in pages:
-        siblings = [p for p in pages if p.slug == page.slug]
-        files[page.href] = article_template.render(project=project, page=page, siblings=siblings, root="../")
+        others = [lang for lang in all_languages or languages if lang != page.lang]
+        files[page.href] = article_template.render(project=project, page=page, others=others, root="../")
     for asset in ASSETS:
         files[asset] = (TEMPLATES / asset).read_text(encoding="utf-8")
     return files
@@ -326,7 +331,8 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     result.errors.extend(errors)
     out = config.root / REPORT_DIR
     partial = len(chosen) < len(articles) or languages != list(config.languages)
-    for rel, text in render_report(result.pages, config.name, languages, partial).items():
+    files = render_report(result.pages, config.name, languages, partial, list(config.languages))
+    for rel, text in files.items():
         if write_if_changed(out / rel, text):
             result.written.append(relpath(out / rel, config.root))
     result.removed = _remove_gone(config, out, {a.slug for a in articles})

@@ -234,6 +234,7 @@ def test_lang_and_article_limit_the_report(tmp_path):
                    for x in (p.root / "site/_review").rglob("*.html"))
     assert files == ["fr/leber.html", "index.html"]
     assert "partial report" in p.read("site/_review/index.html")
+    assert 'href="../en/leber.html" hreflang="en"' in p.read("site/_review/fr/leber.html"), "all languages linked"
     assert "no article with slug 'nope'" in p.run("review", "--article", "nope", code=2).output
     assert "'xx' is not in languages" in p.run("review", "--lang", "xx", code=2).output
 
