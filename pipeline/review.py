@@ -267,9 +267,9 @@ STATE_HELP = {
 
 
 @functools.lru_cache(maxsize=8192)
-def _pieces(text: str, labels: frozenset) -> list[tuple[bool, str]]:
+def _pieces(text: str, labels: frozenset) -> tuple[tuple[bool, str], ...]:
     """Markup and prose of a text; cached because every language's page shows the same German."""
-    return scan(text, labels)
+    return tuple(scan(text, labels))
 
 
 def language_name(code: str) -> str:
