@@ -167,13 +167,13 @@ def pretranslate(project: Project, engine_names, languages, slugs) -> None:
               help="Output format.")
 @pass_project
 def status(project: Project, languages, fmt: str) -> None:
-    """Progress per language and article: untranslated, machine, stale, reviewed."""
-    from pipeline.status import collect_status, format_table
+    """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
+    from pipeline.status import as_json, collect_status, format_table
 
     _check_languages(project.config, languages)
     rows, errors = collect_status(project.config, list(languages) or None)
     if fmt == "json":
-        click.echo(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+        click.echo(json.dumps(as_json(rows), indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows))
     if errors:
@@ -229,6 +229,8 @@ def build(project: Project) -> None:
         click.echo(f"wrote {path}")
     for path in result.removed:
         click.echo(f"removed {path}")
+    for edition, count in sorted(result.held.items()):
+        click.echo(f"{edition}: {count} segment{'s' if count != 1 else ''} held back by QA errors; run verlag check")
     click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
                f"{result.skipped} articles unchanged")
     if result.errors:

@@ -170,7 +170,7 @@ def _destination(tail: str) -> str:
 
 
 def _differences(source: Counter, target: Counter) -> tuple[list, list]:
-    return sorted((source - target).elements()), sorted((target - source).elements())
+    return list((source - target).elements()), list((target - source).elements())
 
 
 def _describe(missing: list, added: list, what: Callable = str) -> str:
@@ -194,6 +194,7 @@ def check_markup(entry, ctx):
                for kind in sorted(set(src.kinds) | set(tgt.kinds)) if src.kinds[kind] != tgt.kinds[kind]]
     if changed:
         yield "inline markup changed: " + ", ".join(changed)
+        return
     missing, added = _differences(src.exact, tgt.exact)
     if missing or added:
         yield "code, footnote reference or placeholder not kept verbatim: " + _describe(missing, added)
@@ -201,6 +202,8 @@ def check_markup(entry, ctx):
 
 def check_link_target(entry, ctx):
     src, tgt = parts(entry.msgid, ctx.labels), parts(entry.msgstr, ctx.labels)
+    if any(src.kinds[k] != tgt.kinds[k] for k in ("link", "image")):
+        return  # a link added or dropped: the markup check says so
     missing, added = _differences(src.targets, tgt.targets)
     for kind, dest in added[:]:
         match = next((m for m in missing if m[0] == kind and _translated_page(m[1], dest, ctx)), None)
@@ -238,7 +241,11 @@ def check_numbers(entry, ctx):
     tgt = numbers(parts(entry.msgstr, ctx.labels).prose, ctx.lang)
     missing, added = _differences(Counter(src.keys()), Counter(tgt.keys()))
     if missing or added:
-        yield "numbers differ: " + _describe(_spell(src, missing), _spell(tgt, added))
+        a, b = _spell(src, missing), _spell(tgt, added)
+        if set(a) & set(b):  # the same digits read differently: say how
+            a = [f"{s} (= {v.split('#')[0]})" for s, v in zip(a, missing)]
+            b = [f"{s} (= {v.split('#')[0]})" for s, v in zip(b, added)]
+        yield "numbers differ: " + _describe(a, b)
     src_units = Counter(units(parts(entry.msgid, ctx.labels).prose, ctx.source_lang))
     tgt_units = Counter(units(parts(entry.msgstr, ctx.labels).prose, ctx.lang))
     missing, added = _differences(src_units, tgt_units)
@@ -379,16 +386,23 @@ def check_glossary_term(entry, ctx):
 
 
 def check_glossary_forbidden(entry, ctx):
+    """Anywhere in the translation, not only where the German has the term; preferred terms are exempt
+    (``milk thistle`` does not use the forbidden ``thistle``), and of overlapping matches the longest counts."""
     text = entry.msgstr
     for term in ctx.glossary.terms:
         if target := term.target(ctx.lang):
-            text = target_pattern(target).sub(" ", text)
-    for term in ctx.glossary.terms:
-        for bad in term.forbidden.get(ctx.lang, ()):
-            if m := target_pattern(bad).search(text):
-                preferred = term.target(ctx.lang)
-                yield (f"glossary: {m.group()!r} is not used for {term.source!r}" +
-                       (f"; write {preferred!r}" if preferred else ""))
+            text = target_pattern(target).sub(lambda m: " " * len(m.group()), text)
+    hits = sorted(((m.start(), -len(m.group()), m.group(), term) for term in ctx.glossary.terms
+                   for bad in term.forbidden.get(ctx.lang, ()) for m in target_pattern(bad).finditer(text)),
+                  key=lambda h: (h[1], h[0]))
+    taken: list[tuple[int, int]] = []
+    for start, length, word, term in hits:
+        end = start - length
+        if any(start < b and end > a for a, b in taken):
+            continue
+        taken.append((start, end))
+        preferred = term.target(ctx.lang)
+        yield f"glossary: {word!r} is not used for {term.source!r}" + (f"; write {preferred!r}" if preferred else "")
 
 
 def check_glossary_dnt(entry, ctx):

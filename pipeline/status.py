@@ -1,13 +1,16 @@
-"""Progress per language and article, in segments and German words."""
+"""Progress per language and article, in segments and German words, with the QA findings."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, read_po
+from .check import ERROR, check_catalog
 from .config import Config
 from .errors import VerlagError
 from .fsutil import relpath
+from .glossary import load_glossary
+from .segment import reference_labels
 from .sources import load_articles
 
 STATES = (UNTRANSLATED, MACHINE, STALE, REVIEWED)
@@ -16,10 +19,13 @@ STATES = (UNTRANSLATED, MACHINE, STALE, REVIEWED)
 @dataclass
 class Progress:
     lang: str
-    slug: str
+    slug: str | None  # None: the total of a language
     segments: dict
     words: dict
     missing: bool = False  # no catalog yet: run extract
+    errors: int = 0  # QA findings (verlag check)
+    warnings: int = 0
+    catalogs: int = field(default=1, repr=False)
 
     @property
     def percent_reviewed(self) -> float:
@@ -27,18 +33,28 @@ class Progress:
         return round(100.0 * self.words[REVIEWED] / total, 1) if total else 100.0
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "percent_reviewed": self.percent_reviewed}
+        data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
+        del data["catalogs"]
+        if self.slug is None:
+            del data["slug"], data["missing"]
+            data["articles"] = self.catalogs
+        return data
 
 
-def collect_status(config: Config, languages: list[str] | None = None) -> tuple[list[Progress], list[VerlagError]]:
+def collect_status(config: Config, languages: list[str] | None = None, qa: bool = True
+                   ) -> tuple[list[Progress], list[VerlagError]]:
+    """One row per language and article; ``qa`` also counts the findings of ``verlag check``."""
     rows: list[Progress] = []
     errors: list[VerlagError] = []
     articles = load_articles(config)
+    glossary = load_glossary(config.translations_dir, config.root) if qa else None
+    labels: dict[str, frozenset] = {}
     for lang in languages or config.languages:
         for article in articles:
             path = config.po_path(lang, article.slug)
+            ref = relpath(path, config.root)
             try:
-                po = read_po(path, relpath(path, config.root))
+                po = read_po(path, ref)
             except VerlagError as exc:
                 errors.append(exc)
                 continue
@@ -50,25 +66,50 @@ def collect_status(config: Config, languages: list[str] | None = None) -> tuple[
                 state = entry_state(entry)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
-            rows.append(Progress(lang, article.slug, segments, words, missing=po is None))
+            row = Progress(lang, article.slug, segments, words, missing=po is None)
+            if qa and po is not None:
+                if article.slug not in labels:
+                    labels[article.slug] = reference_labels(article) if "[" in article.body else frozenset()
+                findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
+                                         source_lang=config.source_language)
+                row.errors = sum(f.severity == ERROR for f in findings)
+                row.warnings = len(findings) - row.errors
+            rows.append(row)
     return rows, errors
 
 
-def format_table(rows: list[Progress]) -> str:
-    head = f"{'lang':<5} {'article':<32} {'reviewed':>9} {'machine':>8} {'stale':>6} {'empty':>6} {'words':>12}"
-    lines = [head, "-" * len(head)]
+def totals(rows: list[Progress]) -> list[Progress]:
+    """One row per language: the sums over its articles."""
+    out = []
     for lang in dict.fromkeys(r.lang for r in rows):
         mine = [r for r in rows if r.lang == lang]
-        for r in mine:
+        out.append(Progress(lang, None, {s: sum(r.segments[s] for r in mine) for s in STATES},
+                            {s: sum(r.words[s] for r in mine) for s in STATES},
+                            errors=sum(r.errors for r in mine), warnings=sum(r.warnings for r in mine),
+                            catalogs=sum(not r.missing for r in mine)))
+    return out
+
+
+def as_json(rows: list[Progress]) -> dict:
+    return {"articles": [r.as_dict() for r in rows], "languages": [t.as_dict() for t in totals(rows)]}
+
+
+def format_table(rows: list[Progress]) -> str:
+    head = (f"{'lang':<5} {'article':<32} {'reviewed':>9} {'machine':>8} {'stale':>6} {'empty':>6} "
+            f"{'words reviewed':>20} {'QA':>9}")
+    lines = [head, "-" * len(head)]
+    total = {t.lang: t for t in totals(rows)}
+    for lang in dict.fromkeys(r.lang for r in rows):
+        for r in [*(r for r in rows if r.lang == lang), total[lang]]:
             if r.missing:
                 lines.append(f"{lang:<5} {r.slug:<32} {'(no catalog: run verlag extract)':>45}")
                 continue
             s, w = r.segments, r.words
-            lines.append(f"{lang:<5} {r.slug[:32]:<32} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[STALE]:>6} "
-                         f"{s[UNTRANSLATED]:>6} {w[REVIEWED]:>5}/{sum(w.values()):<5} {r.percent_reviewed:5.1f}%")
-        words = sum(sum(r.words.values()) for r in mine)
-        done = sum(r.words[REVIEWED] for r in mine)
-        pct = 100.0 * done / words if words else 100.0
-        lines.append(f"{lang:<5} {'= total':<32} {'':>9} {'':>8} {'':>6} {'':>6} {done:>5}/{words:<5} {pct:5.1f}%")
-    lines.append("segments per state; words are German words; % = words reviewed")
+            name = "= total" if r.slug is None else r.slug[:32]
+            qa = f"{r.errors}E {r.warnings}W" if r.errors or r.warnings else "ok"
+            lines.append(f"{lang:<5} {name:<32} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[STALE]:>6} "
+                         f"{s[UNTRANSLATED]:>6} {w[REVIEWED]:>6}/{sum(w.values()):<6} {r.percent_reviewed:5.1f}% "
+                         f"{qa:>9}")
+    lines.append("segments per state; words are German words; % = words reviewed; "
+                 "QA = errors (E) and warnings (W) from verlag check")
     return "\n".join(lines)

@@ -117,7 +117,7 @@ def test_status_counts_segments_and_words_per_state(project):
     project.run("extract")
     review(project, "en", "leber", {"Tipps": "Tips"})
     project.run("pretranslate", "--engine", "copy", "--lang", "en", "--article", "leber")
-    rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)
+    rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     (row,) = rows
     assert row["segments"] == {"untranslated": 0, "machine": 6, "stale": 0, "reviewed": 1}
     assert row["words"]["reviewed"] == 1 and row["percent_reviewed"] == pytest.approx(100 / 15, abs=0.1)

@@ -1,327 +1,338 @@
-"""The review report: its model (states, diffs, findings on the right row), its files, and the real
-thing in headless Chromium, opened from disk."""
+"""The reviewer's tools end to end: ``verlag check`` on real catalogs, the glossary, status, the build gate."""
 
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
+import sys
+from itertools import takewhile
 from pathlib import Path
 
 import polib
 import pytest
 
-from pipeline.catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
-from pipeline.check import Finding
-from pipeline.config import load_config
-from pipeline.glossary import load_glossary
-from pipeline.review import Tally, build_page, collect_pages, render_report, word_diff
-from pipeline.sources import load_articles
+from pipeline.catalog import render
+from pipeline.errors import ManyErrors, VerlagError
+from pipeline.glossary import parse_glossary
 
-from conftest import REPO, Project, article
+from conftest import REPO, Project, article, msgfmt_check
 
-ZECKEN = article("Zecken im Garten", """
-    Zecken sind klein. Sie warten im Gras. Sie mögen Wärme.
+MARIENDISTEL = article("Mariendistel für die Leber", """
+    Die Mariendistel schützt die Leber. Trinken Sie täglich 2 Liter Wasser.
 
-    Lesen Sie [mehr dazu](https://example.org/ratgeber).
+    Mehr dazu lesen Sie im [Beitrag über Leberkräuter](https://example.org/leberkraeuter).
+    Viele sagen: „Bitter ist gut für die Leber.“
 
-    Ein Stich juckt oft 3 Tage.
-    """)
-LEBER = article("Leber", "Die Leber arbeitet nachts.\n")
-SCRIPT = "<script>alert('x')</script> They wait in the grass."
-GLOSSARY = "source,en,fr,en_forbidden,note\nZecke,tick,tique,mite,Ixodes ricinus\n"
+    ## Dosierung
+
+    Nehmen Sie 3 Wochen lang morgens 140 mg Silymarin.
+    """, tags="[Leber]")
+
+GLOSSARY = ("source,en,fr,en_forbidden,fr_forbidden,dnt,note\n"
+            "Mariendistel,milk thistle,chardon-Marie,Marian thistle|thistle,,,Silybum marianum\n"
+            "Silymarin,silymarin,silymarine,,,,\n")
+
+CLEAN = {
+    ("title", "Mariendistel für die Leber"): "Milk thistle for the liver",
+    ("tag", "Leber"): "Liver",
+    "Die Mariendistel schützt die Leber.": "Milk thistle protects the liver.",
+    "Trinken Sie täglich 2 Liter Wasser.": "Drink 2 litres of water a day.",
+    "Mehr dazu lesen Sie im [Beitrag über Leberkräuter](https://example.org/leberkraeuter).":
+        "Read more in the [article on liver herbs](https://example.org/leberkraeuter).",
+    "Viele sagen: „Bitter ist gut für die Leber.“": "Many say: “Bitter is good for the liver.”",
+    "Dosierung": "Dosage",
+    "Nehmen Sie 3 Wochen lang morgens 140 mg Silymarin.": "Take 140 mg of silymarin every morning for 3 weeks.",
+}
+
+# What a machine translation made of it: a dropped link, a changed number, a forbidden term, German quotes.
+MACHINE = {**CLEAN,
+           "Die Mariendistel schützt die Leber.": "Marian thistle protects the liver.",
+           "Trinken Sie täglich 2 Liter Wasser.": "Drink 3 litres of water a day.",
+           "Mehr dazu lesen Sie im [Beitrag über Leberkräuter](https://example.org/leberkraeuter).":
+               "Read more in the article on liver herbs.",
+           "Viele sagen: „Bitter ist gut für die Leber.“": "Many say: „Bitter is good for the liver.“"}
 
 
-def edit(project: Project, lang: str, slug: str, changes: dict) -> None:
-    """Act as the reviewer: msgid -> msgstr; a translation starting with '~' stays fuzzy, '' empties."""
-    path = project.root / f"translations/{lang}/{slug}.po"
+def translate(project: Project, lang: str, slug: str, texts: dict, fuzzy: bool = False) -> Path:
+    """Fill a catalog as a reviewer (or, with ``fuzzy``, an MT engine) would, saved in our own layout."""
+    path = project.root / "translations" / lang / f"{slug}.po"
     po = polib.pofile(str(path))
-    for msgid, msgstr in changes.items():
-        entry = po.find(msgid) or po.find(msgid, msgctxt="title")
-        entry.msgstr = msgstr.removeprefix("~")
-        if not msgstr.startswith("~") and "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
-    po.save(str(path))
-
-
-def scenario(root: Path) -> Project:
-    """Every state in one catalog: reviewed, machine (copy engine), stale (author edit), untranslated;
-    and a reviewed entry with a QA error (raw HTML added)."""
-    p = Project(root)
-    p.write("verlag.toml", 'name = "Praxis"\nsource_language = "de"\nlanguages = ["en", "fr"]\n')
-    p.write("translations/glossary.csv", GLOSSARY)
-    p.write("source_de/zecken.md", ZECKEN)
-    p.write("source_de/leber.md", LEBER)
-    p.run("extract")
-    p.run("pretranslate", "--engine", "copy")
-    edit(p, "en", "zecken", {
-        "Zecken im Garten": "Ticks in the garden",
-        "Zecken sind klein.": "Ticks are small.",
-        "Sie warten im Gras.": SCRIPT,
-        "Lesen Sie [mehr dazu](https://example.org/ratgeber).": "Read [more](https://example.org/ratgeber).",
-        "Ein Stich juckt oft 3 Tage.": "",
-    })
-    edit(p, "en", "leber", {"Leber": "Liver", "Die Leber arbeitet nachts.": "The liver works at night."})
-    p.write("source_de/zecken.md", ZECKEN.replace("Zecken sind klein.", "Zecken sind sehr klein."))
-    p.run("extract")
-    return p
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Project:
-    p = scenario(tmp_path_factory.mktemp("review"))
-    p.run("review")
-    return p
-
-
-def page_of(p: Project, lang: str, slug: str):
-    config = load_config(p.root)
-    art = next(a for a in load_articles(config) if a.slug == slug)
-    (page,), errors = collect_pages(config, [art], [lang], load_glossary(config.translations_dir, p.root))
-    assert errors == []
-    return page
-
-
-# --- the model ---------------------------------------------------------------------------------
-
-def test_word_diff_marks_only_the_changed_words():
-    assert word_diff("ab ca. 7 Grad aktiv.", "ab ca. 8 Grad aktiv!") == (
-        ("equal", "ab ca. "), ("delete", "7"), ("insert", "8"), ("equal", " Grad aktiv"),
-        ("delete", "."), ("insert", "!"))
-    assert word_diff("Zecken sind klein.", "Zecken sind sehr klein.") == (
-        ("equal", "Zecken sind "), ("insert", "sehr "), ("equal", "klein."))
-
-
-@pytest.mark.parametrize("old, new", [
-    ("", "Neu."), ("Alt.", ""), ("Gleich bleibt gleich.", "Gleich bleibt gleich."),
-    ("Der **fette** Text mit [Link](https://a.example).", "Der *kursive* Text ohne Link, dafür mit `Code`."),
-    ("Zeile eins\nZeile  zwei", "Zeile eins Zeile zwei"),
-])
-def test_word_diff_rebuilds_both_texts(old, new):
-    diff = word_diff(old, new)
-    assert "".join(t for op, t in diff if op != "insert") == old
-    assert "".join(t for op, t in diff if op != "delete") == new
-    assert all(a[0] != b[0] for a, b in zip(diff, diff[1:])), "neighbouring runs are merged"
-
-
-def test_rows_follow_the_catalog_with_state_origin_and_stale_diff(built):
-    page = page_of(built, "en", "zecken")
-    rows = {r.german: r for r in page.rows}
-    assert [r.german for r in page.rows] == [
-        "Zecken im Garten", "Zecken sind sehr klein.", "Sie warten im Gras.", "Sie mögen Wärme.",
-        "Lesen Sie [mehr dazu](https://example.org/ratgeber).", "Ein Stich juckt oft 3 Tage."]
-    assert [r.number for r in page.rows] == list(range(1, 7))
-    assert rows["Zecken im Garten"].state == REVIEWED and rows["Zecken im Garten"].context == "title"
-    machine = rows["Sie mögen Wärme."]
-    assert (machine.state, machine.origin, machine.engine) == (MACHINE, "mt: copy", "copy")
-    stale = rows["Zecken sind sehr klein."]
-    assert stale.state == STALE and stale.translation == "Ticks are small."
-    assert stale.diff == (("equal", "Zecken sind "), ("insert", "sehr "), ("equal", "klein."))
-    assert rows["Ein Stich juckt oft 3 Tage."].state == UNTRANSLATED
-    assert rows["Sie warten im Gras."].state == REVIEWED
-    assert [r.attention for r in page.rows] == [False, True, True, True, False, True]
-    assert stale.sources == ("source_de/zecken.md:5",) and stale.kind.startswith("paragraph, block 1")
-    lines = built.read("translations/en/zecken.po").split("\n")
-    assert lines[stale.po_line - 1] == 'msgid "Zecken sind sehr klein."', "the msgid line, as verlag check names it"
-
-
-def test_findings_sit_on_their_entry_at_the_line_verlag_check_names(built):
-    page = page_of(built, "en", "zecken")
-    rows = {r.german: r for r in page.rows}
-    result = built.run("check", "--lang", "en", "--article", "zecken", "--format", "json", code=1)
-    reported = {(f["line"], f["check"], f["severity"]) for f in json.loads(result.output)}
-    assert {(r.po_line, f.check, f.severity) for r in page.rows for f in r.findings} == reported
-    assert all(f.line == r.po_line and f.key == (r.context, r.german) for r in page.rows for f in r.findings)
-    script = rows["Sie warten im Gras."]
-    assert [f.check for f in script.findings] == ["html"] and script.errors == 1 and script.attention
-    assert [f.check for f in rows["Zecken sind sehr klein."].findings] == ["stale"]
-    assert not rows["Lesen Sie [mehr dazu](https://example.org/ratgeber)."].findings
-    assert page.loose == () and (page.tally.errors, page.tally.attention) == (1, 4)
-
-
-def test_a_finding_without_its_entry_is_attached_by_line_or_kept_apart(built):
-    page = page_of(built, "en", "leber")
-    line = page.rows[1].po_line
-    by_line = Finding(page.po_ref, line, "numbers", "error", "x", "en", "leber", (None, "gone"))
-    nowhere = Finding(page.po_ref, 1, "blank", "warning", "y", "en", "leber", (None, "gone"))
-    config = load_config(built.root)
-    art = next(a for a in load_articles(config) if a.slug == "leber")
-    po = polib.pofile(str(built.root / page.po_ref))
-    again = build_page(art, po, "en", page.po_ref, [by_line, nowhere],
-                       text=(built.root / page.po_ref).read_text(encoding="utf-8"))
-    assert again.rows[1].findings == (by_line,) and again.loose == (nowhere,)
-    assert (again.tally.errors, again.tally.warnings) == (1, 1)
-    assert "Findings in the catalog outside its entries" in render_report([again], "P", ["en"])["en/leber.html"]
-
-
-def test_glossary_terms_are_hints_on_the_entries_that_contain_them(built):
-    page = page_of(built, "en", "zecken")
-    hinted = {r.german: [t.source for t in r.hints] for r in page.rows if r.hints}
-    assert hinted == {"Zecken im Garten": ["Zecke"], "Zecken sind sehr klein.": ["Zecke"]}
-    text = built.read("site/_review/en/zecken.html")
-    assert '<span lang="de">Zecke</span> → <strong lang="en">tick</strong> · not: <span lang="en">mite</span>' \
-           ' · Ixodes ricinus' in text
-
-
-def test_a_broken_glossary_is_reported_and_the_report_still_written(tmp_path):
-    p = scenario(tmp_path)
-    p.write("translations/glossary.csv", GLOSSARY + "Zecke,tick,tique,,\n")
-    result = p.run("review", code=2)
-    assert "error: translations/glossary.csv:3: 'Zecke' is already defined on line 2" in result.output
-    assert (p.root / "site/_review/en/zecken.html").exists()
-
-
-def test_tally_counts_segments_and_german_words_per_state(built):
-    t = page_of(built, "en", "zecken").tally
-    assert t.segments == {REVIEWED: 3, MACHINE: 1, STALE: 1, UNTRANSLATED: 1}
-    assert t.words == {REVIEWED: 3 + 4 + 4, MACHINE: 3, STALE: 4, UNTRANSLATED: 6}
-    assert t.percent_reviewed == round(100 * 11 / 24, 1)
-    assert sum(share for _, share in t.shares()) == pytest.approx(100, abs=0.05)
-    assert (t + page_of(built, "en", "leber").tally).segments[REVIEWED] == 5
-    assert Tally().percent_reviewed == 100.0 and Tally().shares() == []
-
-
-def test_a_missing_catalog_is_a_page_that_says_so(built):
-    config = load_config(built.root)
-    art = next(a for a in load_articles(config) if a.slug == "zecken")
-    page = build_page(art, None, "es", "translations/es/zecken.po")
-    assert page.missing and page.rows == ()
-    files = render_report([page], "Praxis", ["es"])
-    assert "No catalog yet" in files["es/zecken.html"] and "verlag extract" in files["es/zecken.html"]
-
-
-# --- the files ---------------------------------------------------------------------------------
-
-def test_catalog_text_is_escaped_never_markup(built):
-    text = built.read("site/_review/en/zecken.html")
-    assert text.count("<script") == 1 and '<script src="../review.js" defer></script>' in text
-    assert "&lt;script&gt;</span>alert(&#39;x&#39;)" in text
-
-
-def test_report_links_are_relative_and_need_no_network(built):
-    for path in (built.root / "site/_review").rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        assert "http://" not in text.replace("https://example.org", "")
-        assert 'href="/' not in text and 'src="/' not in text and "//fonts" not in text
-    index = built.read("site/_review/index.html")
-    assert 'href="en/zecken.html"' in index and 'href="en/zecken.html#attention"' in index
-    assert 'href="review.css"' in index and 'href="../review.css"' in built.read("site/_review/fr/leber.html")
-
-
-def test_a_second_run_writes_nothing_and_says_where_the_report_is(built):
-    result = built.run("review")
-    assert "0 files written" in result.output and "site/_review/index.html" in result.output
-
-
-def test_gone_articles_and_languages_lose_their_pages_and_the_rest_of_site_is_untouched(tmp_path):
-    p = scenario(tmp_path)
-    p.write("site/index.html", "the site's own page")
-    p.write("site/_review/notes.txt", "a reviewer's notes")
-    p.run("review")
-    assert (p.root / "site/_review/fr/leber.html").exists()
-    (p.root / "source_de/leber.md").unlink()
-    p.write("verlag.toml", 'name = "Praxis"\nsource_language = "de"\nlanguages = ["en"]\n')
-    result = p.run("review")
-    assert "removed site/_review/en/leber.html" in result.output
-    left = sorted(x.relative_to(p.root).as_posix() for x in (p.root / "site").rglob("*") if x.is_file())
-    assert left == ["site/_review/en/zecken.html", "site/_review/index.html", "site/_review/notes.txt",
-                    "site/_review/review.css", "site/_review/review.js", "site/index.html"]
-    assert p.read("site/index.html") == "the site's own page"
-
-
-def test_lang_and_article_limit_the_report(tmp_path):
-    p = scenario(tmp_path)
-    p.run("review", "--lang", "fr", "--article", "leber")
-    files = sorted(x.relative_to(p.root / "site/_review").as_posix()
-                   for x in (p.root / "site/_review").rglob("*.html"))
-    assert files == ["fr/leber.html", "index.html"]
-    assert "partial report" in p.read("site/_review/index.html")
-    assert 'href="../en/leber.html" hreflang="en"' in p.read("site/_review/fr/leber.html"), "all languages linked"
-    assert "no article with slug 'nope'" in p.run("review", "--article", "nope", code=2).output
-    assert "'xx' is not in languages" in p.run("review", "--lang", "xx", code=2).output
-
-
-def test_an_unreadable_catalog_is_reported_with_its_line_and_shown_on_the_page(tmp_path):
-    p = scenario(tmp_path)
-    broken = p.read("translations/fr/leber.po").replace('msgstr "Die Leber', 'msgstr Die Leber')
-    p.write("translations/fr/leber.po", broken)
-    result = p.run("review", code=2)
-    assert "error: translations/fr/leber.po:" in result.output
-    assert "cannot be read" in p.read("site/_review/fr/leber.html")
-    assert (p.root / "site/_review/en/zecken.html").exists()
-
-
-# --- in a real browser, from disk ---------------------------------------------------------------
-
-def console_errors(browser) -> list[dict]:
-    return [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
-
-
-def shown(browser) -> dict[str, bool]:
-    from selenium.webdriver.common.by import By
-
-    return {el.get_attribute("id"): el.is_displayed() for el in browser.find_elements(By.CSS_SELECTOR, ".seg")}
-
-
-def screenshot(browser, name: str) -> Path:
-    from conftest import ARTIFACTS
-
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / name
-    assert browser.save_screenshot(str(path)) and path.stat().st_size > 10_000
-    print(f"screenshot: {path}")
+    for entry in po:
+        text = texts.get((entry.msgctxt, entry.msgid), texts.get(entry.msgid))
+        if text is not None and entry.msgctxt in (None, "title", "tag"):
+            entry.msgstr = text
+            if fuzzy and "fuzzy" not in entry.flags:
+                entry.flags.insert(0, "fuzzy")
+    path.write_text(render(po), encoding="utf-8")
     return path
 
 
-def test_index_and_article_open_from_disk_without_console_errors(built, browser):
-    from selenium.webdriver.common.by import By
-
-    browser.get_log("browser")
-    browser.get((built.root / "site/_review/index.html").as_uri())
-    assert browser.title == "Review report · Praxis"
-    reviewed_bar = browser.find_element(By.CSS_SELECTOR, "#lang-en .bar-reviewed")
-    assert reviewed_bar.value_of_css_property("background-color") == "rgba(26, 127, 55, 1)", "review.css is loaded"
-    assert "1 stale" in browser.find_element(By.ID, "lang-en").text
-    screenshot(browser, "review-index.png")
-    browser.find_element(By.CSS_SELECTOR, '#lang-en a[href="en/zecken.html"]').click()
-    assert browser.current_url == (built.root / "site/_review/en/zecken.html").as_uri()
-    assert browser.find_element(By.CSS_SELECTOR, ".filter .keys").text.startswith("j"), "review.js ran"
-    script_row = browser.find_element(By.CSS_SELECTOR, "#s3 .tr .text")
-    assert script_row.text == SCRIPT, "a translation's <script> is text, not code"
-    assert console_errors(browser) == []
+def msgid_line_of(path: Path, msgid: str) -> int:
+    """The line where ``msgid`` starts in the file, found by reading the PO strings ourselves."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for n, line in enumerate(lines):
+        if line.startswith("msgid "):
+            chunks = [line[6:]] + list(takewhile(lambda s: s.startswith('"'), lines[n + 1:]))
+            if "".join(json.loads(c) for c in chunks) == msgid:
+                return n + 1
+    raise AssertionError(f"{msgid!r} not in {path}")
 
 
-def test_needs_attention_filter_hides_reviewed_and_shows_the_rest(built, browser):
-    from selenium.webdriver.common.by import By
-
-    browser.get((built.root / "site/_review/en/zecken.html").as_uri())
-    states = {el.get_attribute("id"): el.get_attribute("class").split()[1]
-              for el in browser.find_elements(By.CSS_SELECTOR, ".seg")}
-    assert sorted(states.values()) == ["s-machine", "s-reviewed", "s-reviewed", "s-reviewed", "s-stale",
-                                       "s-untranslated"]
-    assert all(shown(browser).values())
-    browser.find_element(By.CSS_SELECTOR, ".filter .f-attention").click()
-    assert browser.current_url.endswith("#attention")
-    visible = shown(browser)
-    assert {s for s, v in visible.items() if v} == {"s2", "s3", "s4", "s6"}, "not reviewed, or an error"
-    assert {s for s, v in visible.items() if not v} == {s for s, c in states.items() if c == "s-reviewed"} - {"s3"}
-    assert "html" in browser.find_element(By.CSS_SELECTOR, "#s3 .findings").text
-    assert browser.find_element(By.CSS_SELECTOR, ".filter-note").is_displayed()
-    browser.find_element(By.TAG_NAME, "body").send_keys("j")
-    assert browser.find_element(By.CSS_SELECTOR, ".seg.current").get_attribute("id") == "s2"
-    screenshot(browser, "review-article-attention.png")
-    browser.find_element(By.CSS_SELECTOR, ".filter .f-all").click()
-    assert all(shown(browser).values())
-    assert console_errors(browser) == []
+def findings(output: str) -> set[tuple[str, str, int, str]]:
+    return {(m["severity"], m["path"], int(m["line"]), m["check"]) for m in re.finditer(
+        r"^(?P<severity>error|warning): (?P<path>\S+):(?P<line>\d+): .* \[(?P<check>[\w-]+)\]$", output, re.M)}
 
 
-def test_the_filter_works_without_javascript(built, browser):
-    from selenium.webdriver.common.by import By
+@pytest.fixture
+def leber(project: Project) -> Project:
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/mariendistel.md", MARIENDISTEL)
+    project.write("translations/glossary.csv", GLOSSARY)
+    project.run("extract")
+    return project
 
-    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
-    try:
-        browser.get("about:blank")
-        browser.get((built.root / "site/_review/en/zecken.html").as_uri() + "#attention")
-        assert not browser.find_elements(By.CSS_SELECTOR, ".filter .keys"), "scripts are really off"
-        visible = shown(browser)
-        assert [s for s, v in visible.items() if v] == ["s2", "s3", "s4", "s6"]
-    finally:
-        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+def test_machine_output_problems_are_all_found_at_their_msgid_lines(leber: Project):
+    path = translate(leber, "en", "mariendistel", MACHINE, fuzzy=True)
+    msgfmt_check(path)
+    result = leber.run("check", code=1)
+    ref = "translations/en/mariendistel.po"
+    line = lambda msgid: msgid_line_of(path, msgid)  # noqa: E731
+    assert findings(result.output) == {
+        ("error", ref, line("Die Mariendistel schützt die Leber."), "glossary-forbidden"),
+        ("warning", ref, line("Die Mariendistel schützt die Leber."), "glossary-term"),
+        ("error", ref, line("Trinken Sie täglich 2 Liter Wasser."), "numbers"),
+        ("error", ref, line("Mehr dazu lesen Sie im [Beitrag über Leberkräuter](https://example.org/leberkraeuter)."),
+         "markup"),
+        ("warning", ref, line("Viele sagen: „Bitter ist gut für die Leber.“"), "typography"),
+    }
+    assert "numbers differ: missing 2; instead 3" in result.output
+    assert "'Marian thistle' is not used for 'Mariendistel'; write 'milk thistle'" in result.output
+    assert "inline markup changed: link 1 -> 0" in result.output
+    assert "check: 3 errors, 2 warnings in 4 entries" in result.output
+
+
+def test_a_clean_catalog_gives_zero_findings(leber: Project):
+    translate(leber, "en", "mariendistel", CLEAN)
+    result = leber.run("check")
+    assert findings(result.output) == set()
+    assert "check: 0 errors, 0 warnings in 0 entries" in result.output
+    assert json.loads(leber.run("check", "--format", "json").output) == []
+
+
+def test_json_findings_name_path_line_check_severity_and_segment(leber: Project):
+    path = translate(leber, "en", "mariendistel", MACHINE)
+    data = json.loads(leber.run("check", "--format", "json", code=1).output)
+    number = next(f for f in data if f["check"] == "numbers")
+    assert number == {"path": "translations/en/mariendistel.po",
+                      "line": msgid_line_of(path, "Trinken Sie täglich 2 Liter Wasser."),
+                      "check": "numbers", "severity": "error", "message": "numbers differ: missing 2; instead 3",
+                      "lang": "en", "slug": "mariendistel", "msgctxt": None,
+                      "msgid": "Trinken Sie täglich 2 Liter Wasser."}
+
+
+def test_strict_turns_warnings_into_errors(leber: Project):
+    texts = {**CLEAN, "Viele sagen: „Bitter ist gut für die Leber.“": "Many say: „Bitter is good for the liver.“"}
+    translate(leber, "en", "mariendistel", texts)
+    assert "check: 0 errors, 1 warnings" in leber.run("check").output
+    strict = leber.run("check", "--strict", code=1).output
+    assert "check: 1 errors, 0 warnings" in strict and strict.startswith("error: ")
+
+
+def test_lang_and_article_select_catalogs_and_unknown_ones_are_usage_errors(leber: Project):
+    leber.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
+    leber.run("extract")
+    translate(leber, "en", "mariendistel", MACHINE)
+    translate(leber, "en", "milz", {"Die Milz ist klein.": "The spleen is small,,"})
+    both = {p for _, p, _, _ in findings(leber.run("check", code=1).output)}
+    assert both == {"translations/en/mariendistel.po", "translations/en/milz.po"}
+    one = findings(leber.run("check", "--article", "milz").output)
+    assert {p for _, p, _, _ in one} == {"translations/en/milz.po"}
+    assert "no article with slug 'nope'" in leber.run("check", "--article", "nope", code=2).output
+    assert "'de' is not in languages" in leber.run("check", "--lang", "de", code=2).output
+
+
+def test_list_names_every_check_with_severity_and_explanation(leber: Project):
+    from pipeline.check import CHECKS
+
+    output = leber.run("check", "--list").output
+    for check in CHECKS:
+        assert re.search(rf"^{re.escape(check.id)} +{check.severity} +\S", output, re.M)
+
+
+def test_unreadable_catalog_is_exit_2_and_the_others_are_still_checked(leber: Project):
+    leber.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
+    leber.run("extract")
+    translate(leber, "en", "mariendistel", MACHINE)
+    broken = leber.root / "translations/en/milz.po"
+    text = broken.read_text(encoding="utf-8").replace('msgid "Die Milz ist klein."', 'msgid "Die Milz ist klein.')
+    broken.write_text(text, encoding="utf-8")
+    line = text.split("\n").index('msgid "Die Milz ist klein.') + 1
+    result = leber.run("check", code=2)
+    assert f"error: translations/en/milz.po:{line}: cannot read catalog" in result.output
+    assert ("error", "translations/en/mariendistel.po") in {(s, p) for s, p, _, _ in findings(result.output)}
+    assert broken.read_text(encoding="utf-8") == text
+
+
+# ---- glossary ----
+
+def test_glossary_hints_are_added_per_language_and_stay_stable(leber: Project):
+    po_text = leber.read("translations/en/mariendistel.po")
+    assert "#. glossary: Mariendistel -> milk thistle (not: Marian thistle, thistle; Silybum marianum)\n" in po_text
+    assert "#. glossary: Silymarin -> silymarin\n" in po_text
+    assert "glossary" not in leber.read("translations/templates/mariendistel.pot")
+    (leber.root / ".verlag").exists() and shutil.rmtree(leber.root / ".verlag")
+    before = leber.snapshot()
+    leber.run("extract")
+    assert leber.snapshot() == before
+    leber.write("translations/glossary.csv", GLOSSARY.replace("milk thistle,", "milk-thistle,"))
+    assert "updated translations/en/mariendistel.po" in leber.run("extract").output
+    assert "#. glossary: Mariendistel -> milk-thistle" in leber.read("translations/en/mariendistel.po")
+    msgfmt_check(leber.root / "translations/en/mariendistel.po")
+
+
+def test_glossary_hint_survives_a_reviewers_translation_and_an_mt_provenance(leber: Project):
+    translate(leber, "en", "mariendistel", CLEAN)
+    leber.run("pretranslate", "--engine", "copy")
+    leber.run("extract")
+    entry = polib.pofile(str(leber.root / "translations/en/mariendistel.po")).find(
+        "Die Mariendistel schützt die Leber.")
+    assert entry.msgstr == "Milk thistle protects the liver."
+    assert entry.comment.splitlines() == ["paragraph, block 1, sentence 1 of 2",
+                                          "glossary: Mariendistel -> milk thistle (not: Marian thistle, thistle; "
+                                          "Silybum marianum)"]
+
+
+@pytest.mark.parametrize("text,line,fragment", [
+    ("term,en\nMariendistel,milk thistle\n", 1, "'source'"),
+    ("source,en,english\nMariendistel,milk thistle,x\n", 1, "unknown column 'english'"),
+    ("source,en\nMariendistel,milk thistle\nTCM,TCM\nMariendistel,thistle\n", 4, "already defined on line 2"),
+    ("source,en,dnt\nTCM,,maybe\n", 2, "dnt: expected 'yes' or empty"),
+    ("source,en,dnt\nQi,vital energy,yes\n", 2, "marked dnt"),
+    ("source,en\n\"Leber,\nGalle\",liver\n,bile\n", 4, "column 'source') is empty"),
+    ("source,en\nLeber,liver,organ\n", 2, "3 cells but 2 columns"),
+])
+def test_glossary_mistakes_name_file_and_line(text: str, line: int, fragment: str):
+    with pytest.raises(VerlagError) as caught:
+        parse_glossary(text, "translations/glossary.csv")
+    errors = caught.value.errors if isinstance(caught.value, ManyErrors) else [caught.value]
+    assert any(e.line == line and fragment in e.message for e in errors), [str(e) for e in errors]
+
+
+def test_a_broken_glossary_stops_check_extract_and_build_with_exit_2(leber: Project):
+    leber.write("translations/glossary.csv", GLOSSARY + "Silymarin,x,y,,,,\n")
+    before = leber.snapshot()
+    for command in ("check", "extract", "build", "status"):
+        result = leber.run(command, code=2)
+        assert "error: translations/glossary.csv:4: 'Silymarin' is already defined on line 3" in result.output
+    assert leber.snapshot() == before
+
+
+def test_german_terms_match_inflected_and_compound_forms():
+    glossary = parse_glossary("source,en\nMariendistel,milk thistle\nQi,\n"
+                              "Traditionelle Chinesische Medizin,Traditional Chinese Medicine\n", "g.csv")
+    found = lambda text: [t.source for t in glossary.find(text)]  # noqa: E731
+    assert found("Mariendisteln blühen") == ["Mariendistel"]
+    assert found("eine Mariendistelkur") == ["Mariendistel"]
+    assert found("der Mariendistel-Tee") == ["Mariendistel"]
+    assert found("Leber-Qi-Stagnation und Qi") == ["Qi"]
+    assert found("Qigong am Morgen") == []
+    assert found("aus Sicht der Traditionellen Chinesischen Medizin") == ["Traditionelle Chinesische Medizin"]
+    assert found("Distel") == []
+
+
+# ---- status ----
+
+def test_status_json_has_qa_counts_stale_entries_and_totals(leber: Project):
+    leber.write("source_de/milz.md", article("Milz", "Die Milz ist klein. Sie liegt links.\n"))
+    leber.run("extract")
+    translate(leber, "en", "mariendistel", MACHINE, fuzzy=True)
+    translate(leber, "en", "milz", {"Die Milz ist klein.": "The spleen is small.", ("title", "Milz"): "Spleen"})
+    leber.write("source_de/milz.md", article("Milz", "Die Milz ist eher klein. Sie liegt links.\n"))
+    leber.run("extract")
+    data = json.loads(leber.run("status", "--format", "json").output)
+    rows = {r["slug"]: r for r in data["articles"]}
+    assert rows["mariendistel"]["segments"] == {"untranslated": 0, "machine": 8, "stale": 0, "reviewed": 0}
+    assert (rows["mariendistel"]["errors"], rows["mariendistel"]["warnings"]) == (3, 2)
+    assert rows["milz"]["segments"] == {"untranslated": 1, "machine": 0, "stale": 1, "reviewed": 1}
+    assert rows["milz"]["warnings"] == 1  # the stale entry
+    assert rows["milz"]["percent_reviewed"] == pytest.approx(100 / 9, abs=0.1)  # "Milz" of 9 German words
+    (total,) = data["languages"]
+    assert total["lang"] == "en" and total["articles"] == 2 and total["errors"] == 3 and total["warnings"] == 3
+    assert total["segments"] == {"untranslated": 1, "machine": 8, "stale": 1, "reviewed": 1}
+    assert total["words"]["reviewed"] == rows["milz"]["words"]["reviewed"]
+    text = leber.run("status").output
+    assert re.search(r"^en +mariendistel .* 0\.0% +3E 2W$", text, re.M)
+    assert re.search(r"^en += total .* 3E 3W$", text, re.M)
+
+
+# ---- the build gate ----
+
+def test_build_holds_back_segments_with_qa_errors_and_says_so(leber: Project):
+    machine = {**MACHINE, "Die Mariendistel schützt die Leber.": "Milk thistle protects the liver."}
+    translate(leber, "en", "mariendistel", machine)
+    result = leber.run("build")
+    assert "en/mariendistel: 2 segments held back by QA errors; run verlag check" in result.output
+    edition = leber.read("editions/en/mariendistel.md")
+    assert "Trinken Sie täglich 2 Liter Wasser." in edition and "3 litres" not in edition
+    assert "Mehr dazu lesen Sie im [Beitrag über Leberkräuter](https://example.org/leberkraeuter)." in edition
+    assert "Milk thistle protects the liver." in edition and "„Bitter is good" in edition  # warnings publish
+    assert "2 segments held back" in leber.run("build").output  # said again when nothing changed
+    translate(leber, "en", "mariendistel", CLEAN)
+    result = leber.run("build")
+    assert "held back" not in result.output
+    assert "Drink 2 litres of water a day." in leber.read("editions/en/mariendistel.md")
+
+
+def test_make_edition_counts_blocked_segments_as_qa_fallback(leber: Project):
+    from pipeline.check import blocked_keys, check_catalog
+    from pipeline.config import load_config
+    from pipeline.editions import make_edition
+    from pipeline.glossary import load_glossary
+    from pipeline.segment import segment_article
+    from pipeline.sources import load_articles
+
+    translate(leber, "en", "mariendistel", MACHINE)
+    config = load_config(leber.root)
+    (art,) = load_articles(config)
+    po = polib.pofile(str(config.po_path("en", "mariendistel")))
+    found = check_catalog(po, "x.po", "en", "mariendistel", load_glossary(config.translations_dir, config.root))
+    doc = segment_article(art)
+    plain = make_edition(doc, po, "en", "source")
+    gated = make_edition(doc, po, "en", "source", blocked_keys(found))
+    assert plain.shown["qa"] == 0 and gated.shown["qa"] == 3
+    assert gated.shown["fallback"] == plain.shown["fallback"] + 3
+
+
+# ---- an independent reader ----
+
+def test_pofilter_reads_our_catalogs_without_complaint_and_agrees_on_the_number(leber: Project, tmp_path: Path):
+    """translate-toolkit's pofilter parses every shipped catalog and ours, and flags the changed number too."""
+    pofilter = Path(sys.executable).with_name("pofilter")
+    assert pofilter.exists(), "pip install -e '.[test]' installs translate-toolkit's pofilter"
+    translate(leber, "en", "mariendistel", MACHINE, fuzzy=True)
+    inputs = tmp_path / "in"
+    shutil.copytree(REPO / "translations", inputs / "shipped", ignore=shutil.ignore_patterns("*.csv"))
+    shutil.copy(leber.root / "translations/en/mariendistel.po", inputs / "mariendistel.po")
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.run([str(pofilter), "--progress=none", "--errorlevel=traceback", "-t", "numbers",
+                           "-i", str(inputs), "-o", str(out)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    flagged = polib.pofile(str(out / "mariendistel.po"))
+    assert [e.msgid for e in flagged] == ["Trinken Sie täglich 2 Liter Wasser."]
+
+
+def test_translate_toolkit_parses_every_catalog_as_polib_does(leber: Project):
+    from translate.storage import pypo
+
+    translate(leber, "en", "mariendistel", MACHINE, fuzzy=True)
+    catalogs = [*sorted((REPO / "translations").rglob("*.po")), leber.root / "translations/en/mariendistel.po"]
+    for path in catalogs:
+        theirs = pypo.pofile.parsefile(str(path))
+        units = [(u.getcontext() or None, u.source, u.target, u.isfuzzy()) for u in theirs.units
+                 if not u.isheader() and not u.isobsolete()]
+        ours = [(e.msgctxt, e.msgid, e.msgstr, e.fuzzy) for e in polib.pofile(str(path)) if not e.obsolete]
+        assert units == ours, path

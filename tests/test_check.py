@@ -1,0 +1,98 @@
+"""Each QA check on catalogs where it must fire and where it must stay silent.
+
+Golden cases live in ``tests/checks/<check id>/``:
+
+``fires*.po``
+    a catalog in which *every* entry must give at least one finding of that check;
+``fires*.expected``
+    those findings in compiler style (``warning: path:line: message [check]``), compared line by line;
+``silent*.po``
+    a catalog in which no entry may give a finding of that check;
+``glossary.csv`` (optional)
+    the glossary the check runs with.
+
+The catalog's ``Language`` header is the target language. Regenerate the
+expected findings after an intended change of a check's wording::
+
+    VERLAG_REGENERATE=1 python -m pytest tests/test_check.py
+
+and read the diff (``git diff tests/checks``) before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline.catalog import entry_state, parse_po
+from pipeline.check import CHECKS, check_catalog, msgid_line
+from pipeline.glossary import Glossary, parse_glossary
+
+from conftest import REPO, msgfmt_check
+
+HERE = Path(__file__).resolve().parent / "checks"
+REGENERATE = os.environ.get("VERLAG_REGENERATE") == "1"
+BY_ID = {c.id: c for c in CHECKS}
+CASES = sorted((d.name, p.name) for d in HERE.iterdir() if d.is_dir() for p in d.glob("*.po"))
+
+
+def run_case(check_id: str, name: str):
+    path = HERE / check_id / name
+    text = path.read_text(encoding="utf-8")
+    ref = path.relative_to(REPO).as_posix()
+    po = parse_po(text, ref)
+    glossary_path = path.parent / "glossary.csv"
+    glossary = (parse_glossary(glossary_path.read_text(encoding="utf-8"), "glossary.csv")
+                if glossary_path.exists() else Glossary())
+    findings = check_catalog(po, ref, po.metadata["Language"], check_id, glossary, text=text,
+                             checks=[BY_ID[check_id]])
+    return po, text, findings
+
+
+def test_every_check_has_cases_that_fire_and_stay_silent():
+    for check in CHECKS:
+        names = {p.name.split(".")[0] for p in (HERE / check.id).glob("*.po")}
+        assert names == {"fires", "silent"}, f"tests/checks/{check.id}/ needs fires.po and silent.po"
+    assert {d.name for d in HERE.iterdir() if d.is_dir()} == set(BY_ID)
+
+
+@pytest.mark.parametrize("check_id,name", CASES)
+def test_check_on_golden_catalog(check_id: str, name: str):
+    path = HERE / check_id / name
+    msgfmt_check(path)
+    po, text, findings = run_case(check_id, name)
+    lines = text.split("\n")
+    entries = [e for e in po if not e.obsolete]
+    assert entries
+    assert all(f.check == check_id for f in findings)
+    if name.startswith("silent"):
+        assert findings == [], "\n".join(map(str, findings))
+        return
+    # every entry the check looks at (by state) fires, at its msgid line
+    checked = [e for e in entries if entry_state(e) in BY_ID[check_id].states]
+    assert {f.line for f in findings} == {msgid_line(lines, e.linenum) for e in checked}
+    assert all(lines[f.line - 1].startswith("msgid ") for f in findings)
+    actual = "".join(f"{f}\n" for f in findings)
+    expected = path.with_suffix(".expected")
+    if REGENERATE:
+        expected.write_text(actual, encoding="utf-8")
+        return
+    assert expected.exists(), f"{expected} is missing; generate it with VERLAG_REGENERATE=1 and review it"
+    assert actual == expected.read_text(encoding="utf-8")
+
+
+def test_a_flag_ignore_check_silences_that_check_on_that_entry():
+    po, text, findings = run_case("numbers", "fires.po")
+    assert findings
+    for entry in po:
+        entry.flags.append("ignore-numbers")
+    assert check_catalog(po, "x.po", "en", "x", checks=[BY_ID["numbers"]]) == []
+
+
+def test_untranslated_and_obsolete_entries_give_no_findings():
+    po = polib.pofile('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n#. paragraph\nmsgid "Kennen Sie das?"\n'
+                      'msgstr ""\n\n#~ msgid "Zwei Liter."\n#~ msgstr "Three litres"\n')
+    assert check_catalog(po, "x.po", "en", "x") == []
