@@ -304,6 +304,8 @@ def test_needs_attention_filter_hides_reviewed_and_shows_the_rest(built, browser
     assert {s for s, v in visible.items() if v} == {"s2", "s3", "s4", "s6"}, "not reviewed, or an error"
     assert {s for s, v in visible.items() if not v} == {s for s, c in states.items() if c == "s-reviewed"} - {"s3"}
     assert "html" in browser.find_element(By.CSS_SELECTOR, "#s3 .findings").text
+    assert "Held back" in browser.find_element(By.ID, "s3").text and "Held back" not in browser.find_element(
+        By.ID, "s2").text
     assert browser.find_element(By.CSS_SELECTOR, ".filter-note").is_displayed()
     browser.find_element(By.TAG_NAME, "body").send_keys("j")
     assert browser.find_element(By.CSS_SELECTOR, ".seg.current").get_attribute("id") == "s2"
