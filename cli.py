@@ -253,8 +253,8 @@ def review(project: Project, languages, slugs) -> None:
         result = write_review(config, list(languages) or None, list(slugs) or None, progress=progress)
     for path in result.removed:
         click.echo(f"removed {path}")
-    click.echo(f"review: {len(result.pages)} pages, {len(result.written)} files written; "
-               f"open {(REPORT_DIR / 'index.html').as_posix()}")
+    click.echo(f"review: {len(result.pages)} pages ({result.unchanged} unchanged), {len(result.written)} files "
+               f"written; open {(REPORT_DIR / 'index.html').as_posix()}")
     if result.errors:
         report_errors(result.errors)
         sys.exit(2)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import polib
@@ -29,7 +29,7 @@ from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, key, p
 from .check import ERROR, check_catalog, msgid_line
 from .config import Config
 from .errors import VerlagError
-from .fsutil import relpath, write_if_changed
+from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
 from .segment import reference_labels
@@ -162,21 +162,20 @@ class Page:
     rows: tuple[Row, ...] = ()
     loose: tuple = ()  # findings that belong to no entry (header, obsolete entries)
     labels: frozenset = frozenset()  # link reference labels, to tell markup from prose
+    tally: Tally = field(default_factory=Tally)
+    translated_title: str = ""
     missing: bool = False  # no catalog yet
-    problem: str = ""  # the catalog could not be read
+    problem: VerlagError | None = None  # the catalog could not be read
     obsolete: int = 0
+    unchanged: bool = False  # inputs as at the last run: the page on disk is current, only the index needs it
 
     @property
     def href(self) -> str:
         return f"{self.lang}/{self.slug}.html"
 
-    @property
-    def tally(self) -> Tally:
-        return Tally.of(self.rows, self.loose)
-
-    @property
-    def translated_title(self) -> str:
-        return next((r.translation for r in self.rows if r.context == "title" and r.translation), "")
+    def summary(self) -> dict:
+        """What the index needs of this page on a later run that skips it (JSON)."""
+        return {"tally": asdict(self.tally), "translated_title": self.translated_title, "missing": self.missing}
 
 
 def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str, findings=(),
@@ -204,7 +203,9 @@ def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str
             attached.setdefault(where, []).append(finding)
     rows = tuple(_row(n, entry, places[key(entry)], attached.get(key(entry), ()), glossary, lang)
                  for n, entry in enumerate(entries, 1))
-    return Page(**base, rows=rows, loose=tuple(loose), obsolete=len(po) - len(entries))
+    title = next((r.translation for r in rows if r.context == "title" and r.translation), "")
+    return Page(**base, rows=rows, loose=tuple(loose), tally=Tally.of(rows, loose), translated_title=title,
+                obsolete=len(po) - len(entries))
 
 
 def _row(number: int, entry: polib.POEntry, line: int, findings, glossary: Glossary, lang: str) -> Row:
@@ -230,31 +231,41 @@ class ReviewResult:
     removed: list[str] = field(default_factory=list)
     errors: list[VerlagError] = field(default_factory=list)
 
+    @property
+    def unchanged(self) -> int:
+        return sum(p.unchanged for p in self.pages)
 
-def collect_pages(config: Config, articles: list[Article], languages=None, glossary: Glossary = Glossary(),
-                  progress=None) -> tuple[list[Page], list[VerlagError]]:
-    """Page models with their QA findings; an unreadable catalog becomes a page that says so."""
-    pages: list[Page] = []
-    errors: list[VerlagError] = []
-    for article in articles:
-        if progress:
-            progress(article)
-        labels = reference_labels(article) if "]:" in article.body else frozenset()  # no definitions: no parse
-        for lang in languages or config.languages:
-            path = config.po_path(lang, article.slug)
-            ref = relpath(path, config.root)
-            try:
-                po = read_po(path, ref)
-            except VerlagError as exc:
-                errors.append(exc)
-                pages.append(Page(lang, article.slug, article.title, article.ref, ref, labels=labels,
-                                  problem=str(exc)))
-                continue
-            text = path.read_text(encoding="utf-8") if po is not None else None
-            findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text,
-                                     config.source_language) if po is not None else []
-            pages.append(build_page(article, po, lang, ref, findings, glossary, labels, text))
-    return pages, errors
+
+def make_page(config: Config, article: Article, lang: str, glossary: Glossary, labels: frozenset) -> Page:
+    """Read and check one catalog and model its page; an unreadable catalog becomes a page that says so."""
+    path = config.po_path(lang, article.slug)
+    ref = relpath(path, config.root)
+    try:
+        po = read_po(path, ref)
+    except VerlagError as exc:
+        return Page(lang, article.slug, article.title, article.ref, ref, labels=labels, problem=exc)
+    if po is None:
+        return build_page(article, None, lang, ref, labels=labels)
+    text = path.read_text(encoding="utf-8")
+    findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language)
+    return build_page(article, po, lang, ref, findings, glossary, labels, text)
+
+
+def article_labels(article: Article) -> frozenset:
+    """Link reference labels; without a definition (``[label]: ...``) there are none to parse for."""
+    return reference_labels(article) if "]:" in article.body else frozenset()
+
+
+STATE_FILE = "review.json"
+
+
+def _fingerprint(config: Config, article: Article, lang: str, glossary: Glossary) -> str:
+    """What one page shows: source, catalog, glossary, verlag's code and templates, the languages it links;
+    and the page file as last written (a deleted or edited page is written again)."""
+    out = config.root / REPORT_DIR / f"{lang}/{article.slug}.html"
+    return digest_files(config.po_path(lang, article.slug), out, *sorted(TEMPLATES.iterdir()),
+                        extra=f"{code_digest()}|{article.digest}|{glossary.digest}|{config.name}|"
+                              f"{config.source_language}|{','.join(config.languages)}")
 
 
 STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", STALE: "Stale", UNTRANSLATED: "Untranslated"}
@@ -305,7 +316,7 @@ def render_report(pages: list[Page], project: str, languages: list[str], partial
     files = {"index.html": env.get_template("index.html").render(
         project=project, by_lang=by_lang, totals=totals, problems=problems, partial=partial, root="")}
     article_template = env.get_template("article.html")
-    for page in pages:
+    for page in (p for p in pages if not p.unchanged):
         others = [lang for lang in all_languages or languages if lang != page.lang]
         files[page.href] = article_template.render(project=project, page=page, others=others, root="../")
     for asset in ASSETS:
@@ -316,7 +327,10 @@ def render_report(pages: list[Page], project: str, languages: list[str], partial
 def write_review(config: Config, languages=None, slugs=None, progress=None) -> ReviewResult:
     """Write the report; only changed files are written, pages of removed articles and languages go.
 
-    Nothing outside ``site/_review/`` is touched: the site build owns the rest of ``site/``.
+    A page whose inputs are unchanged since the last run is not read, checked
+    or rendered again (content hash in ``.verlag/review.json``); the index
+    takes its numbers from there. Nothing outside ``site/_review/`` is
+    touched: the site build owns the rest of ``site/``.
     """
     result = ReviewResult()
     articles = load_articles(config)
@@ -327,8 +341,21 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     except VerlagError as exc:  # still write the report; the terminology part is missing and we say why
         result.errors.append(exc)
         glossary = Glossary()
-    result.pages, errors = collect_pages(config, chosen, languages, glossary, progress)
-    result.errors.extend(errors)
+    state = load_state(config.state_dir / STATE_FILE)
+    for article in chosen:
+        if progress:
+            progress(article)
+        labels = None
+        for lang in languages:
+            known = state.get(f"{lang}/{article.slug}", {})
+            if known.get("print") == _fingerprint(config, article, lang, glossary):
+                result.pages.append(_remembered(config, article, lang, known))
+                continue
+            labels = article_labels(article) if labels is None else labels
+            page = make_page(config, article, lang, glossary, labels)
+            result.pages.append(page)
+            if page.problem:
+                result.errors.append(page.problem)
     out = config.root / REPORT_DIR
     partial = len(chosen) < len(articles) or languages != list(config.languages)
     files = render_report(result.pages, config.name, languages, partial, list(config.languages))
@@ -336,7 +363,24 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
         if write_if_changed(out / rel, text):
             result.written.append(relpath(out / rel, config.root))
     result.removed = _remove_gone(config, out, {a.slug for a in articles})
+    by_slug = {a.slug: a for a in articles}
+    for page in result.pages:
+        if not page.problem:
+            state[f"{page.lang}/{page.slug}"] = {
+                "print": _fingerprint(config, by_slug[page.slug], page.lang, glossary), **page.summary()}
+    kept = {k: v for k, v in state.items()
+            if k.split("/")[0] in config.languages and k.split("/")[-1] in by_slug}
+    save_state(config.state_dir / STATE_FILE, kept)
     return result
+
+
+def _remembered(config: Config, article: Article, lang: str, known: dict) -> Page:
+    """An unchanged page as the index needs it, from the last run's summary."""
+    ref = relpath(config.po_path(lang, article.slug), config.root)
+    t = known["tally"]
+    return Page(lang, article.slug, article.title, article.ref, ref,
+                tally=Tally(t["segments"], t["words"], t["errors"], t["warnings"], t["attention"]),
+                translated_title=known["translated_title"], missing=known["missing"], unchanged=True)
 
 
 def _remove_gone(config: Config, out: Path, slugs: set[str]) -> list[str]:

@@ -13,7 +13,7 @@ from pipeline.catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from pipeline.check import Finding
 from pipeline.config import load_config
 from pipeline.glossary import load_glossary
-from pipeline.review import Tally, build_page, collect_pages, render_report, word_diff
+from pipeline.review import Tally, article_labels, build_page, make_page, render_report, word_diff, write_review
 from pipeline.sources import load_articles
 
 from conftest import REPO, Project, article
@@ -75,8 +75,8 @@ def built(tmp_path_factory) -> Project:
 def page_of(p: Project, lang: str, slug: str):
     config = load_config(p.root)
     art = next(a for a in load_articles(config) if a.slug == slug)
-    (page,), errors = collect_pages(config, [art], [lang], load_glossary(config.translations_dir, p.root))
-    assert errors == []
+    page = make_page(config, art, lang, load_glossary(config.translations_dir, p.root), article_labels(art))
+    assert page.problem is None
     return page
 
 
@@ -208,7 +208,28 @@ def test_report_links_are_relative_and_need_no_network(built):
 
 def test_a_second_run_writes_nothing_and_says_where_the_report_is(built):
     result = built.run("review")
-    assert "0 files written" in result.output and "site/_review/index.html" in result.output
+    assert "(4 unchanged), 0 files written" in result.output and "site/_review/index.html" in result.output
+
+
+def test_unchanged_pages_are_not_read_again_and_the_index_keeps_their_numbers(tmp_path):
+    p = scenario(tmp_path)
+    config = load_config(p.root)
+    first = write_review(config)
+    assert first.unchanged == 0 and len(first.written) == 4 + 3
+    index = p.read("site/_review/index.html")
+    again = write_review(config)
+    assert again.unchanged == 4 and again.written == [] and p.read("site/_review/index.html") == index
+    edit(p, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works by night."})
+    (p.root / "site/_review/fr/zecken.html").unlink()
+    third = write_review(config)
+    assert sorted(pg.href for pg in third.pages if not pg.unchanged) == ["en/leber.html", "fr/zecken.html"]
+    assert third.written == ["site/_review/en/leber.html", "site/_review/fr/zecken.html"]
+    assert "by night" in p.read("site/_review/en/leber.html")
+    p.write("translations/glossary.csv", GLOSSARY.replace("mite", "mite|bug"))
+    assert write_review(config).unchanged == 0, "a glossary change reaches every page"
+    (p.root / ".verlag/review.json").unlink()
+    write_review(config)
+    assert p.read("site/_review/index.html") == index, "the remembered numbers are the real ones"
 
 
 def test_gone_articles_and_languages_lose_their_pages_and_the_rest_of_site_is_untouched(tmp_path):
