@@ -16,7 +16,7 @@ from pipeline.glossary import load_glossary
 from pipeline.review import Tally, article_labels, build_page, make_page, render_report, word_diff, write_review
 from pipeline.sources import load_articles
 
-from conftest import REPO, Project, article
+from conftest import Project, article
 
 ZECKEN = article("Zecken im Garten", """
     Zecken sind klein. Sie warten im Gras. Sie mögen Wärme.
