@@ -170,6 +170,8 @@ def _destination(tail: str) -> str:
 
 
 def _differences(source: Counter, target: Counter) -> tuple[list, list]:
+    if source == target:
+        return [], []
     return list((source - target).elements()), list((target - source).elements())
 
 
@@ -315,8 +317,13 @@ _ANY_QUOTES = (("“", "”"), ("«", "»"))
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
+_PAIRED = frozenset("()[]{}\"„“”«»")
+
+
 def check_brackets(entry, ctx):
     src, tgt = parts(entry.msgid, ctx.labels).prose, parts(entry.msgstr, ctx.labels).prose
+    if _PAIRED.isdisjoint(src) and _PAIRED.isdisjoint(tgt):
+        return
     for open_, close in _BRACKETS:
         if src.count(open_) - src.count(close) != tgt.count(open_) - tgt.count(close):
             yield f"unbalanced brackets: {tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
@@ -514,6 +521,7 @@ UNIT_WORDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def numbers(prose: str, lang: str) -> dict[str, str]:
     """Canonical value -> spelling for every number in ``prose``; a repeated value gets #2, #3 ...
 
@@ -542,6 +550,7 @@ def _spell(found: dict[str, str], values: list[str]) -> list[str]:
     return [found[v] for v in values]
 
 
+@lru_cache(maxsize=4096)
 def units(prose: str, lang: str = "") -> list[str]:
     """Unit symbols after numbers; unit words after numbers count as their symbol."""
     found = [_SAME_UNIT.get(u, u) for u in _UNIT.findall(prose)]
@@ -680,7 +689,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     findings: list[Finding] = []
     for entry in active:
         state = entry_state(entry)
-        ignored = {f.removeprefix("ignore-") for f in entry.flags if f.startswith("ignore-")}
+        ignored = [f[7:] for f in entry.flags if f.startswith("ignore-")]
         line = msgid_line(lines, entry.linenum) if lines else entry.linenum
         for check in checks or CHECKS:
             if state not in check.states or check.id in ignored:

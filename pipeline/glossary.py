@@ -72,8 +72,17 @@ class Term:
 class Glossary:
     terms: tuple[Term, ...] = ()
     digest: str = ""  # sha256 of the file, for content-hash caches
+    _found: dict = field(default_factory=dict, compare=False, repr=False)  # text -> terms, per run
 
     def find(self, text: str) -> list[Term]:
+        """The terms that occur in German ``text``, in glossary order (see ``_find``)."""
+        if not self.terms:
+            return []
+        if text not in self._found:
+            self._found[text] = self._find(text)
+        return self._found[text]
+
+    def _find(self, text: str) -> list[Term]:
         """The terms that occur in German ``text``, in glossary order.
 
         Where matches overlap the longer one wins: ``Qi`` inside

@@ -8,12 +8,13 @@ from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, read_p
 from .check import ERROR, check_catalog
 from .config import Config
 from .errors import VerlagError
-from .fsutil import relpath
+from .fsutil import code_digest, digest_files, load_state, relpath, save_state
 from .glossary import load_glossary
 from .segment import reference_labels
 from .sources import load_articles
 
 STATES = (UNTRANSLATED, MACHINE, STALE, REVIEWED)
+STATE_FILE = "status.json"  # QA counts per catalog, keyed by content hash
 
 
 @dataclass
@@ -43,12 +44,19 @@ class Progress:
 
 def collect_status(config: Config, languages: list[str] | None = None, qa: bool = True
                    ) -> tuple[list[Progress], list[VerlagError]]:
-    """One row per language and article; ``qa`` also counts the findings of ``verlag check``."""
+    """One row per language and article; ``qa`` also counts the findings of ``verlag check``.
+
+    The QA counts of a catalog are cached by the hash of everything they
+    depend on (catalog, article, glossary, verlag's code), so a status after
+    a small edit re-checks only the catalogs that changed.
+    """
     rows: list[Progress] = []
     errors: list[VerlagError] = []
     articles = load_articles(config)
     glossary = load_glossary(config.translations_dir, config.root) if qa else None
     labels: dict[str, frozenset] = {}
+    cache = load_state(config.state_dir / STATE_FILE) if qa else {}
+    fresh: dict[str, list] = {}
     for lang in languages or config.languages:
         for article in articles:
             path = config.po_path(lang, article.slug)
@@ -68,13 +76,24 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 words[state] += len(entry.msgid.split())
             row = Progress(lang, article.slug, segments, words, missing=po is None)
             if qa and po is not None:
-                if article.slug not in labels:
-                    labels[article.slug] = reference_labels(article) if "[" in article.body else frozenset()
-                findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
-                                         source_lang=config.source_language)
-                row.errors = sum(f.severity == ERROR for f in findings)
-                row.warnings = len(findings) - row.errors
+                name = f"{lang}/{article.slug}"
+                digest = digest_files(path, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
+                                                  f"{config.source_language}")
+                counts = cache.get(name)
+                if not (isinstance(counts, list) and len(counts) == 3 and counts[0] == digest):
+                    if article.slug not in labels:
+                        labels[article.slug] = reference_labels(article) if "[" in article.body else frozenset()
+                    findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
+                                             source_lang=config.source_language)
+                    errors_found = sum(f.severity == ERROR for f in findings)
+                    counts = [digest, errors_found, len(findings) - errors_found]
+                fresh[name] = counts
+                row.errors, row.warnings = counts[1], counts[2]
             rows.append(row)
+    if qa:
+        slugs = {a.slug for a in articles}
+        kept = {k: v for k, v in cache.items() if k.partition("/")[2] in slugs and k.partition("/")[0] in config.languages}
+        save_state(config.state_dir / STATE_FILE, {**kept, **fresh})
     return rows, errors
 
 

@@ -21,6 +21,7 @@ and read the diff (``git diff tests/checks``) before committing it.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from pipeline.catalog import entry_state, parse_po
 from pipeline.check import CHECKS, check_catalog, msgid_line
 from pipeline.glossary import Glossary, parse_glossary
 
-from conftest import REPO, msgfmt_check
+from conftest import REPO, msgfmt_check, need_corpus
 
 HERE = Path(__file__).resolve().parent / "checks"
 REGENERATE = os.environ.get("VERLAG_REGENERATE") == "1"
@@ -96,3 +97,25 @@ def test_untranslated_and_obsolete_entries_give_no_findings():
     po = polib.pofile('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n#. paragraph\nmsgid "Kennen Sie das?"\n'
                       'msgstr ""\n\n#~ msgid "Zwei Liter."\n#~ msgstr "Three litres"\n')
     assert check_catalog(po, "x.po", "en", "x") == []
+
+
+def test_pseudo_translations_of_every_commonmark_example_give_no_errors(tmp_path: Path):
+    """The pseudo engine changes prose only; any error on its output would be a false alarm of a check."""
+    from pipeline.engines import pseudo
+    from pipeline.segment import segment_article
+    from pipeline.sources import read_article
+
+    examples = json.loads((need_corpus("commonmark") / "examples.json").read_text(encoding="utf-8"))
+    path = tmp_path / "beispiel.md"
+    checked = 0
+    for example in examples:
+        path.write_text("---\ntitle: Beispiel\n---\n" + example["markdown"], encoding="utf-8")
+        doc = segment_article(read_article(path, "beispiel.md"))
+        po = polib.POFile()
+        for segment in doc.segments:
+            po.append(polib.POEntry(msgid=segment.text, msgctxt=segment.context, comment=segment.note,
+                                    msgstr=pseudo(segment.text, doc.labels)))
+        errors = [f for f in check_catalog(po, "x.po", "en", "x", labels=doc.labels) if f.severity == "error"]
+        assert errors == [], f"example {example['id']}: {errors}"
+        checked += len(po)
+    assert checked > 1000

@@ -65,6 +65,9 @@ def translate(project: Project, lang: str, slug: str, texts: dict, fuzzy: bool =
             entry.msgstr = text
             if fuzzy and "fuzzy" not in entry.flags:
                 entry.flags.insert(0, "fuzzy")
+            elif not fuzzy and "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+                entry.previous_msgid = None
     path.write_text(render(po), encoding="utf-8")
     return path
 
@@ -266,6 +269,11 @@ def test_status_json_has_qa_counts_stale_entries_and_totals(leber: Project):
     text = leber.run("status").output
     assert re.search(r"^en +mariendistel .* 0\.0% +3E 2W$", text, re.M)
     assert re.search(r"^en += total .* 3E 3W$", text, re.M)
+    # the QA counts are cached by content: a fixed catalog or a changed glossary is counted anew
+    translate(leber, "en", "mariendistel", CLEAN)
+    assert re.search(r"^en +mariendistel .* 100\.0% +ok$", leber.run("status").output, re.M)
+    leber.write("translations/glossary.csv", GLOSSARY + "Leber,liver,,hepar,,,\nWasser,H2O,,water,,,\n")
+    assert re.search(r"^en +mariendistel .* 1E 1W$", leber.run("status").output, re.M)
 
 
 # ---- the build gate ----
