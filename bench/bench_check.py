@@ -4,8 +4,9 @@
     python bench/bench_check.py [--sizes 10,100,500] [--langs 2]
 
 Uses the article generator of ``bench_extract.py`` (seeded, ~800 words per
-article), extracts, fills every entry with the ``copy`` engine (so every
-entry has text and every check runs on it) and times, in-process:
+article), extracts, fills every entry with the ``pseudo`` engine (so every
+entry has a translation that differs from the German, keeps all markup and
+every check runs on it) and times, in-process:
 
   check        run_checks over every catalog
   status cold  collect_status with the QA counts (what ``verlag status`` does), no cache yet
@@ -58,7 +59,7 @@ def main(argv=None) -> int:
             write_project(root, n, args.langs, edited=False)
             config = load_config(root)
             extract(config)
-            pretranslate(config, [get_engine("copy", config)], list(config.languages))
+            pretranslate(config, [get_engine("pseudo", config)], list(config.languages))
             (findings, _), s = timed(lambda: run_checks(load_config(root)))
             entries = len({(f.path, f.line) for f in findings})
             print(f"{n:>5} {'check':<11} {s:8.2f} {s * 100 / n:10.2f}  {len(findings)} findings in {entries} entries")

@@ -103,8 +103,13 @@ _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s
 _HTML_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)|<!--")
 
 
+_MARKUP_CHARS = re.compile(r"[*_~`\[\]<>&{}%\\@:]|www\.")  # no markup without one of these
+
+
 @lru_cache(maxsize=4096)
 def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
+    if not _MARKUP_CHARS.search(text):
+        return Parts(text, Counter(), Counter(), Counter(), Counter(), Counter())
     marks = analyse(text, labels).marks
     kinds: Counter = Counter()
     exact: Counter = Counter()
@@ -129,9 +134,10 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
             exact[piece] += 1
         elif piece in ("[", "!["):
             openers.append("image" if piece == "![" else "link")
-        elif piece.startswith("["):
-            kinds["link"] += 1
-            targets[("link", "[" + piece.strip("[]!").lower() + "]")] += 1
+        elif piece.startswith(("[", "![")):  # a link or image by its label alone: [label], [label][]
+            kind = "image" if piece[0] == "!" else "link"
+            kinds[kind] += 1
+            targets[(kind, "[" + piece.strip("[]!").lower() + "]")] += 1
         elif piece.startswith("]"):
             kind = openers.pop() if openers else "link"
             kinds[kind] += 1
@@ -166,7 +172,7 @@ def _destination(tail: str) -> str:
     rest = rest.lstrip("(").strip()
     if rest.startswith("<"):
         return rest[1:rest.find(">")] if ">" in rest else rest
-    return re.split(r"\s", rest.rstrip(")"), maxsplit=1)[0]
+    return re.split(r"\s", rest.removesuffix(")"), maxsplit=1)[0]
 
 
 def _differences(source: Counter, target: Counter) -> tuple[list, list]:
@@ -239,9 +245,13 @@ def check_urls(entry, ctx):
 
 
 def check_numbers(entry, ctx):
+    if not (_DIGIT.search(entry.msgid) or _DIGIT.search(entry.msgstr)):
+        return
     src = numbers(parts(entry.msgid, ctx.labels).prose, ctx.source_lang)
     tgt = numbers(parts(entry.msgstr, ctx.labels).prose, ctx.lang)
     missing, added = _differences(Counter(src.keys()), Counter(tgt.keys()))
+    _match_dates(missing, added)
+    _match_dates(added, missing)
     if missing or added:
         a, b = _spell(src, missing), _spell(tgt, added)
         if set(a) & set(b):  # the same digits read differently: say how
@@ -253,6 +263,18 @@ def check_numbers(entry, ctx):
     missing, added = _differences(src_units, tgt_units)
     if missing or added:
         yield "units differ: " + _describe(missing, added)
+
+
+def _match_dates(dates: list[str], others: list[str]) -> None:
+    """A full date on one side matches its year and day on the other (a month name the reader did not know)."""
+    for date in [d for d in dates if d.startswith("date ")]:
+        year, first, second = date.split()[1].split("#")[0].split("-")
+        plain = {o.split("#")[0]: o for o in reversed(others)}
+        day = next((plain[n] for n in (first, second) if n in plain), None)
+        if year in plain and day is not None:
+            dates.remove(date)
+            others.remove(plain[year])
+            others.remove(day)
 
 
 def check_punctuation(entry, ctx):
@@ -283,9 +305,9 @@ def _final(prose: str) -> str:
 
 
 def check_whitespace(entry, ctx):
-    for side, pattern in (("leading", r"^\s*"), ("trailing", r"\s*$")):
-        a = re.search(pattern, entry.msgid).group()
-        b = re.search(pattern, entry.msgstr).group()
+    src, tgt = entry.msgid, entry.msgstr
+    for side, a, b in (("leading", src[:len(src) - len(src.lstrip())], tgt[:len(tgt) - len(tgt.lstrip())]),
+                       ("trailing", src[len(src.rstrip()):], tgt[len(tgt.rstrip()):])):
         if a != b:
             yield f"{side} whitespace differs: {a!r} in German, {b!r} in the translation"
 
@@ -494,6 +516,8 @@ CHECKS = [
 # Numbers, compared by value
 # --------------------------------------------------------------------------
 
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _NUMBER = re.compile(r"(?<![\w])\d+(?:[.,\u00a0\u202f ]\d+)*")
 _TIME = re.compile(r"(?<![\w.,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?)(?P<m>\d{2}))?"
                    r"(?:\s?(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_]))?(?!\d)")
@@ -531,6 +555,8 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
     German 1.500,5 equals English 1,500.5 and French 1 500,5. An ordinal
     ("26.") is its number.
     """
+    if not _DIGIT.search(prose):
+        return {}
     found: list[tuple[str, str]] = []
     text = _dates(prose, lang, found)
     text = _TIME_RANGE.sub(lambda m: _time_range(m, found), text)
@@ -553,6 +579,8 @@ def _spell(found: dict[str, str], values: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def units(prose: str, lang: str = "") -> list[str]:
     """Unit symbols after numbers; unit words after numbers count as their symbol."""
+    if not _DIGIT.search(prose):
+        return []
     found = [_SAME_UNIT.get(u, u) for u in _UNIT.findall(prose)]
     lang = lang.split("-")[0]
     if words := _unit_words(lang):
@@ -598,6 +626,8 @@ def _month_dates(lang: str) -> tuple[dict[str, int], re.Pattern | None]:
 
 def _dates(text: str, lang: str, found: list) -> str:
     """Take full dates out first, so that 26.05.2026 and May 26, 2026 compare equal."""
+    if not _YEAR.search(text):
+        return text
     def take(spelling: str, day: str, month: int | str, year: str) -> str:
         first, second = sorted((int(day), int(month)))  # day and month order differ between languages
         found.append((f"date {year}-{first}-{second}", spelling))

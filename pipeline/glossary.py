@@ -6,18 +6,19 @@ per target language with the preferred translation (``en``, ``fr``, ...),
 ``|``), ``dnt`` (``yes`` = do not translate: the term stays as written) and
 ``note`` (shown to reviewers). Empty cells are fine.
 
-German terms are found in inflected and compound use by one rule (``_source_pattern``):
-a term matches at the start of a word, in the case written or with its
-first letter in the other case, followed by a German inflection ending
-(-e, -en, -er, -es, -em, -n, -s, -ns), by a hyphenated compound
-(``Mariendistel-Tee``; also as a later part, ``Leber-Qi``) or, for terms of
-five letters or more, by a closed compound (``Mariendistelkur``). Short terms never match inside a longer
-word, so ``Qi`` does not match ``Qigong``. In a term of several words each
-word may carry an inflection ending (``Traditionelle Chinesische Medizin``
-matches ``Traditionellen Chinesischen Medizin``). A term at the *end* of a
-compound (``Schweineleber``) is not matched. Translations are matched
+German terms are found in inflected and compound use by one rule
+(``_source_pattern``): a term matches at the start of a word, in the case
+written or with its first letter in the other case, followed by a German
+inflection ending (-e, -en, -er, -es, -em, -n, -s, -ns), by a hyphenated
+compound (``Mariendistel-Tee``; also as a later part, ``Leber-Qi``) or, for
+terms of five letters or more, by a closed compound (``Mariendistelkur``).
+Short terms never match inside a longer word, so ``Qi`` does not match
+``Qigong``. In a term of several words each word may carry an inflection
+ending (``Traditionelle Chinesische Medizin`` matches ``Traditionellen
+Chinesischen Medizin``). A term at the *end* of a closed compound
+(``Schweineleber``) is not matched. Translations are matched
 case-insensitively at word starts, with up to three letters of ending
-(plurals, elision) and hyphens or spaces between their words.
+(plurals) and hyphens or spaces between their words.
 """
 
 from __future__ import annotations

@@ -93,7 +93,10 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     if qa:
         slugs = {a.slug for a in articles}
         kept = {k: v for k, v in cache.items() if k.partition("/")[2] in slugs and k.partition("/")[0] in config.languages}
-        save_state(config.state_dir / STATE_FILE, {**kept, **fresh})
+        try:
+            save_state(config.state_dir / STATE_FILE, {**kept, **fresh})
+        except OSError:
+            pass  # a read-only checkout: status still works, only the next one is slower
     return rows, errors
 
 
