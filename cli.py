@@ -191,7 +191,7 @@ def status(project: Project, languages, fmt: str) -> None:
 @pass_project
 def check(project: Project, languages, slugs, fmt: str, strict: bool, list_checks: bool) -> None:
     """Quality checks on the translations; exit 1 if an error remains."""
-    from pipeline.check import CHECKS, ERROR, WARNING, run_checks
+    from pipeline.check import CHECKS, ERROR, run_checks, summary
 
     if list_checks:
         width = max(len(c.id) for c in CHECKS)
@@ -207,9 +207,7 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
     else:
         for finding in findings:
             click.echo(str(finding))
-        count = {s: sum(f.severity == s for f in findings) for s in (ERROR, WARNING)}
-        entries = len({(f.path, f.line) for f in findings})
-        click.echo(f"check: {count[ERROR]} errors, {count[WARNING]} warnings in {entries} entries")
+        click.echo(f"check: {summary(findings)}")
     if errors:
         report_errors(errors)
         sys.exit(2)

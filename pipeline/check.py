@@ -92,6 +92,7 @@ class Check:
 @dataclass(frozen=True)
 class Parts:
     prose: str  # the text with every piece of markup replaced by one space
+    bare: str  # the text with every piece of markup removed (for spacing rules)
     kinds: Counter  # kind of inline markup -> count
     exact: Counter  # pieces that must survive verbatim: code spans, footnote refs, placeholders
     targets: Counter  # (link|image, destination)
@@ -103,13 +104,13 @@ _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s
 _HTML_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)|<!--")
 
 
-_MARKUP_CHARS = re.compile(r"[*_~`\[\]<>&{}%\\@:]|www\.")  # no markup without one of these
+_MARKUP_CHARS = re.compile(r"[*_~`\[\]<>&{}%\\@]|www\.|://|https?:")  # no markup without one of these
 
 
 @lru_cache(maxsize=4096)
 def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     if not _MARKUP_CHARS.search(text):
-        return Parts(text, Counter(), Counter(), Counter(), Counter(), Counter())
+        return Parts(text, text, Counter(), Counter(), Counter(), Counter(), Counter())
     marks = analyse(text, labels).marks
     kinds: Counter = Counter()
     exact: Counter = Counter()
@@ -161,7 +162,7 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     for kind in ("emphasis", "strong emphasis", "strikethrough"):
         if kinds[kind]:
             kinds[kind] //= 2  # counted per delimiter, reported per pair
-    return Parts("".join(prose), kinds, exact, targets, urls, html)
+    return Parts("".join(prose), "".join(prose[::2]), kinds, exact, targets, urls, html)
 
 
 def _destination(tail: str) -> str:
@@ -280,7 +281,8 @@ def _match_dates(dates: list[str], others: list[str]) -> None:
 def check_punctuation(entry, ctx):
     src, tgt = parts(entry.msgid, ctx.labels).prose, parts(entry.msgstr, ctx.labels).prose
     a, b = _final(src), _final(tgt)
-    if a != b and "abbreviation" not in (a, b) or {a, b} == {"abbreviation", "?"} or {a, b} == {"abbreviation", "!"}:
+    if a != b and not ({a, b} <= {"", ".", _ABBREVIATION} and _ABBREVIATION in (a, b)):
+        a, b = (x.replace(_ABBREVIATION, ".") for x in (a, b))
         yield (f"sentence ends with {a!r} in German but {b!r} in the translation" if a and b else
                f"final {a!r} missing" if a else f"final {b!r} added")
         return
@@ -290,9 +292,8 @@ def check_punctuation(entry, ctx):
 
 
 _CLOSERS = " \t\n\u00a0\u202f\"'”“»«’‘)]*_~"
-
-
 _ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")  # a.m., e.g., z.B.
+_ABBREVIATION = "a.m."  # stands for: ends with an abbreviation, whose full stop may end the sentence too
 
 
 def _final(prose: str) -> str:
@@ -300,7 +301,7 @@ def _final(prose: str) -> str:
     if text.endswith(("...", "…")):
         return "…"
     if _ABBREVIATION_END.search(text):
-        return "abbreviation"  # its full stop may or may not end the sentence too
+        return _ABBREVIATION
     return text[-1] if text and text[-1] in ".?!:;" else ""
 
 
@@ -384,9 +385,10 @@ def check_typography(entry, ctx):
     if lang == "en" and (m := _DECIMAL_COMMA.search(tgt)):
         yield f"decimal comma in English: {m.group()} (write {m.group().replace(',', '.')})"
     if lang == "fr":
-        if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", tgt):
+        bare = parts(entry.msgstr, ctx.labels).bare
+        if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", bare):
             yield "« … » need a no-break space inside (U+00A0 or U+202F)"
-        if m := re.search(r"\S( )[?!:;]", tgt):
+        if m := re.search(r"\S( )[?!:;]", bare):
             yield f"a no-break space, not a space, goes before {m.group()[-1]!r} in French"
 
 
@@ -524,6 +526,7 @@ _TIME = re.compile(r"(?<![\w.,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?
 _SUFFIX = r"(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_])"
 _TIME_RANGE = re.compile(r"(?<![\w.,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s?(?:–|—|-|to|bis|à)\s?"
                          r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s?" + _SUFFIX)
+_TIME_HINT = re.compile(r"\d\s?(?:[:h]|Uhr|[ap]\.?\s?m)", re.IGNORECASE)  # no clock time without one
 _NUMERIC_DATE = re.compile(r"(?<![\w.,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w)"
                            r"|(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
 UNIT_SYMBOLS = ("%", "‰", "°C", "°F", "°", "mg", "µg", "μg", "kg", "g", "ml", "cl", "dl", "l", "mm", "cm",
@@ -559,8 +562,9 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
         return {}
     found: list[tuple[str, str]] = []
     text = _dates(prose, lang, found)
-    text = _TIME_RANGE.sub(lambda m: _time_range(m, found), text)
-    text = _TIME.sub(lambda m: _time(m, found), text)
+    if _TIME_HINT.search(text):
+        text = _TIME_RANGE.sub(lambda m: _time_range(m, found), text)
+        text = _TIME.sub(lambda m: _time(m, found), text)
     decimal, group = _symbols(lang)
     for m in _NUMBER.finditer(text):
         found.extend(_number(m.group(), decimal, group))
@@ -771,6 +775,12 @@ def _read(path, ref: str) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
+
+
+def summary(findings: list[Finding]) -> str:
+    errors = sum(f.severity == ERROR for f in findings)
+    entries = len({(f.path, f.line) for f in findings})
+    return f"{errors} errors, {len(findings) - errors} warnings in {entries} entries"
 
 
 def blocked_keys(findings: Iterable[Finding]) -> frozenset[tuple[str | None, str]]:

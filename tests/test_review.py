@@ -234,8 +234,8 @@ def test_a_broken_glossary_stops_check_extract_and_build_with_exit_2(leber: Proj
 
 
 def test_german_terms_match_inflected_and_compound_forms():
-    glossary = parse_glossary("source,en\nMariendistel,milk thistle\nQi,\n"
-                              "Traditionelle Chinesische Medizin,Traditional Chinese Medicine\n", "g.csv")
+    glossary = parse_glossary("source,en,dnt\nMariendistel,milk thistle,\nQi,,yes\n"
+                              "Traditionelle Chinesische Medizin,Traditional Chinese Medicine,\n", "g.csv")
     found = lambda text: [t.source for t in glossary.find(text)]  # noqa: E731
     assert found("Mariendisteln blühen") == ["Mariendistel"]
     assert found("eine Mariendistelkur") == ["Mariendistel"]
@@ -244,6 +244,8 @@ def test_german_terms_match_inflected_and_compound_forms():
     assert found("Qigong am Morgen") == []
     assert found("aus Sicht der Traditionellen Chinesischen Medizin") == ["Traditionelle Chinesische Medizin"]
     assert found("Distel") == []
+    assert glossary.for_language("en") == {"Mariendistel": "milk thistle", "Qi": "Qi",
+                                           "Traditionelle Chinesische Medizin": "Traditional Chinese Medicine"}
 
 
 # ---- status ----
@@ -357,3 +359,12 @@ def test_shipped_catalogs_pass_check_without_errors_and_carry_glossary_hints():
     assert "#. glossary: Mariendistel -> milk thistle" in english
     assert "#. glossary: Mariendistel -> chardon-Marie" in (
         REPO / "translations/fr/rueckenschmerzen-leber.po").read_text(encoding="utf-8")
+
+
+def test_site_ui_catalog_is_not_checked_as_an_article(leber: Project):
+    translate(leber, "en", "mariendistel", CLEAN)
+    leber.write("translations/en/site.po", 'msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+                'msgid "Zwei Minuten Lesezeit"\nmsgstr "Three minutes to read"\n')
+    result = leber.run("check")
+    assert "site.po" not in result.output and "check: 0 errors" in result.output
+    assert "site" not in {r["slug"] for r in json.loads(leber.run("status", "--format", "json").output)["articles"]}
