@@ -408,6 +408,28 @@ def tm_import(project: Project, file: Path) -> None:
     click.echo(f"tm import: {file}: translations: {per_lang}")
 
 
+@main.command()
+@click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
+@click.option("--article", "slugs", multiple=True, help="Only this article slug (repeatable).")
+@pass_project
+def review(project: Project, languages, slugs) -> None:
+    """Write the HTML review report to site/_review/ (open index.html in a browser)."""
+    from pipeline.review import REPORT_DIR, write_review
+
+    config = project.config
+    _check_languages(config, languages)
+    _check_slugs(config, slugs)
+    with progress_bar("review", _article_count(config)) as progress:
+        result = write_review(config, list(languages) or None, list(slugs) or None, progress=progress)
+    for path in result.removed:
+        click.echo(f"removed {path}")
+    click.echo(f"review: {len(result.pages)} pages ({result.unchanged} unchanged), {len(result.written)} files "
+               f"written; open {(REPORT_DIR / 'index.html').as_posix()}")
+    if result.errors:
+        report_errors(result.errors)
+        sys.exit(2)
+
+
 def _check_slugs(config, slugs) -> None:
     from pipeline.sources import load_articles
 

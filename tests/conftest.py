@@ -107,9 +107,15 @@ def copy_shipped_project(dest: Path) -> Project:
     return Project(dest)
 
 
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--window-size=1280,1600")
+ARTIFACTS = REPO / "tests" / "artifacts"  # screenshots for a person to look at (git-ignored)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    """A real headless Chromium driven by Selenium through the system chromedriver."""
+    """One real headless Chromium for the session (Selenium + the system chromedriver); its console
+    log is readable with ``browser.get_log("browser")``."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -117,9 +123,9 @@ def browser():
         assert shutil.which(tool), f"{tool} is required: apt-get install chromium chromium-driver"
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium")
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--window-size=1100,1400"):
+    for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     yield driver
     driver.quit()

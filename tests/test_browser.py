@@ -16,9 +16,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, copy_shipped_project
+from conftest import ARTIFACTS, copy_shipped_project
 
-ARTIFACTS = REPO / "tests" / "artifacts"
 VERLAG = Path(sys.executable).with_name("verlag")
 
 

@@ -1,0 +1,396 @@
+"""Stage: the reviewer's dashboard, a static HTML report under ``site/_review/``.
+
+One page per language and article puts German and translation side by side,
+entry by entry in catalog order (which is document order; a sentence repeated
+in the article is one entry, listed once with all its source lines). Each row
+shows its state, where a draft came from, what the author changed since the
+review (a word diff of ``#| msgid`` against ``msgid``), QA findings with the
+catalog line they point at, and glossary hints. The index sums it all up.
+
+The pages are plain files with relative links, so they open from disk. The
+"needs attention" filter is CSS (``#attention:target``); the small script only
+adds keyboard navigation. Model first (frozen dataclasses, no I/O), then
+``render_report`` returns text per file, and ``write_review`` alone writes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import polib
+from babel import Locale, UnknownLocaleError
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, key, provenance, read_po
+from .check import ERROR, check_catalog, msgid_line
+from .config import Config
+from .errors import VerlagError
+from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
+from .glossary import HINT_PREFIX, Glossary, load_glossary
+from .markup import scan
+from .segment import reference_labels
+from .sources import Article, load_articles
+
+STATES = (REVIEWED, MACHINE, STALE, UNTRANSLATED)
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "review"
+ASSETS = ("review.css", "review.js")
+REPORT_DIR = Path("site") / "_review"
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+Diff = tuple[tuple[str, str], ...]
+
+
+def word_diff(old: str, new: str) -> Diff:
+    """What changed from ``old`` to ``new``, word by word: ("equal" | "delete" | "insert", text) runs.
+
+    Whitespace and punctuation are tokens of their own, so "7 Grad." -> "8 Grad."
+    marks the number alone and a changed comma does not swallow its word.
+    """
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    runs: list[list[str]] = []
+
+    def add(op: str, tokens: list[str]) -> None:
+        if not tokens:
+            return
+        if runs and runs[-1][0] == op:
+            runs[-1][1] += "".join(tokens)
+        else:
+            runs.append([op, "".join(tokens)])
+
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            add("equal", a[i1:i2])
+        else:
+            add("delete", a[i1:i2])
+            add("insert", b[j1:j2])
+    return tuple((op, text) for op, text in runs)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One catalog entry as the reviewer sees it."""
+
+    number: int  # 1-based position on the page, the anchor ``#s<number>``
+    context: str | None
+    german: str
+    translation: str
+    state: str
+    kind: str  # the block note of the entry: "paragraph, block 3, sentence 2 of 4"
+    origin: str  # where a draft came from: "mt: deepl", "tm: 93% from ..."; "" when unknown
+    po_line: int  # the msgid line in the catalog, where an editor should jump
+    sources: tuple[str, ...]  # "source_de/slug.md:14" for every occurrence
+    notes: tuple[str, ...] = ()  # further ``#.`` comments (link labels, ...)
+    diff: Diff = ()  # stale entries: old German -> new German
+    findings: tuple = ()  # check.Finding objects for this entry
+    hints: tuple = ()  # glossary.Term objects found in the German, with something to say for this language
+    words: int = 0  # German words, as ``verlag status`` counts them
+
+    @property
+    def engine(self) -> str:
+        """The engine name of a machine draft (``mt: deepl`` -> ``deepl``); the whole origin otherwise."""
+        return self.origin.removeprefix("mt: ")
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == ERROR for f in self.findings)
+
+    @property
+    def attention(self) -> bool:
+        """Anything a reviewer still has to look at: not reviewed, or a QA finding."""
+        return self.state != REVIEWED or bool(self.findings)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts for a progress bar: segments and German words per state, QA findings, attention."""
+
+    segments: dict = field(default_factory=lambda: dict.fromkeys(STATES, 0))
+    words: dict = field(default_factory=lambda: dict.fromkeys(STATES, 0))
+    errors: int = 0
+    warnings: int = 0
+    attention: int = 0
+
+    @classmethod
+    def of(cls, rows, loose=()) -> Tally:
+        segments, words = dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0)
+        for row in rows:
+            segments[row.state] += 1
+            words[row.state] += row.words
+        findings = [f for row in rows for f in row.findings] + list(loose)
+        errors = sum(f.severity == ERROR for f in findings)
+        return cls(segments, words, errors, len(findings) - errors, sum(r.attention for r in rows))
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally({s: self.segments[s] + other.segments[s] for s in STATES},
+                     {s: self.words[s] + other.words[s] for s in STATES},
+                     self.errors + other.errors, self.warnings + other.warnings,
+                     self.attention + other.attention)
+
+    @property
+    def total_words(self) -> int:
+        return sum(self.words.values())
+
+    @property
+    def total_segments(self) -> int:
+        return sum(self.segments.values())
+
+    @property
+    def percent_reviewed(self) -> float:
+        """Reviewed share of the German words, like ``verlag status``; nothing to translate is done."""
+        total = self.total_words
+        return round(100.0 * self.words[REVIEWED] / total, 1) if total else 100.0
+
+    def shares(self) -> list[tuple[str, float]]:
+        """(state, percent of words) for the bar, in state order, zero-width states left out."""
+        total = self.total_words
+        return [(s, round(100.0 * self.words[s] / total, 2)) for s in STATES if total and self.words[s]]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One article in one language."""
+
+    lang: str
+    slug: str
+    title: str  # German title
+    source_ref: str
+    po_ref: str
+    rows: tuple[Row, ...] = ()
+    loose: tuple = ()  # findings that belong to no entry (header, obsolete entries)
+    labels: frozenset = frozenset()  # link reference labels, to tell markup from prose
+    tally: Tally = field(default_factory=Tally)
+    translated_title: str = ""
+    missing: bool = False  # no catalog yet
+    problem: VerlagError | None = None  # the catalog could not be read
+    obsolete: int = 0
+    unchanged: bool = False  # inputs as at the last run: the page on disk is current, only the index needs it
+
+    @property
+    def href(self) -> str:
+        return f"{self.lang}/{self.slug}.html"
+
+    def summary(self) -> dict:
+        """What the index needs of this page on a later run that skips it (JSON)."""
+        return {"tally": asdict(self.tally), "translated_title": self.translated_title, "missing": self.missing}
+
+
+def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str, findings=(),
+               glossary: Glossary = Glossary(), labels: frozenset = frozenset(), text: str | None = None) -> Page:
+    """The page model of one catalog.
+
+    ``findings`` are attached to their entry by key, else by line; ``text`` (the
+    catalog as read) gives each entry's msgid line, the line ``verlag check`` names.
+    """
+    base = dict(lang=lang, slug=article.slug, title=article.title, source_ref=article.ref, po_ref=po_ref,
+                labels=labels)
+    if po is None:
+        return Page(**base, missing=True)
+    lines = text.split("\n") if text is not None else []
+    entries = [e for e in po if not e.obsolete]
+    places = {key(e): msgid_line(lines, e.linenum) if lines else e.linenum for e in entries}
+    by_line = {line: k for k, line in places.items()}
+    attached: dict = {}
+    loose = []
+    for finding in findings:
+        where = finding.key if finding.key in places else by_line.get(finding.line)
+        if where is None:
+            loose.append(finding)
+        else:
+            attached.setdefault(where, []).append(finding)
+    rows = tuple(_row(n, entry, places[key(entry)], attached.get(key(entry), ()), glossary, lang)
+                 for n, entry in enumerate(entries, 1))
+    title = next((r.translation for r in rows if r.context == "title" and r.translation), "")
+    return Page(**base, rows=rows, loose=tuple(loose), tally=Tally.of(rows, loose), translated_title=title,
+                obsolete=len(po) - len(entries))
+
+
+def _row(number: int, entry: polib.POEntry, line: int, findings, glossary: Glossary, lang: str) -> Row:
+    state = entry_state(entry)
+    origins = provenance(entry)
+    comments = [c for c in (entry.comment or "").splitlines()
+                if c and c not in origins and not c.startswith(HINT_PREFIX)]
+    return Row(
+        number=number, context=entry.msgctxt, german=entry.msgid, translation=entry.msgstr, state=state,
+        kind=comments[0] if comments else "", origin=origins[-1] if origins else "", po_line=line,
+        sources=tuple(f"{path}:{n}" if n else path for path, n in entry.occurrences),
+        notes=tuple(comments[1:]),
+        diff=word_diff(entry.previous_msgid, entry.msgid) if state == STALE else (),
+        findings=tuple(sorted(findings, key=lambda f: (f.severity != ERROR, f.check))),
+        hints=tuple(t for t in glossary.find(entry.msgid) if t.hint(lang)),
+        words=len(entry.msgid.split()))
+
+
+@dataclass
+class ReviewResult:
+    pages: list[Page] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    errors: list[VerlagError] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(p.unchanged for p in self.pages)
+
+
+def make_page(config: Config, article: Article, lang: str, glossary: Glossary, labels: frozenset) -> Page:
+    """Read and check one catalog and model its page; an unreadable catalog becomes a page that says so."""
+    path = config.po_path(lang, article.slug)
+    ref = relpath(path, config.root)
+    try:
+        po = read_po(path, ref)
+    except VerlagError as exc:
+        return Page(lang, article.slug, article.title, article.ref, ref, labels=labels, problem=exc)
+    if po is None:
+        return build_page(article, None, lang, ref, labels=labels)
+    text = path.read_text(encoding="utf-8")
+    findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language)
+    return build_page(article, po, lang, ref, findings, glossary, labels, text)
+
+
+def article_labels(article: Article) -> frozenset:
+    """Link reference labels; without a definition (``[label]: ...``) there are none to parse for."""
+    return reference_labels(article) if "]:" in article.body else frozenset()
+
+
+STATE_FILE = "review.json"
+
+
+def _fingerprint(config: Config, article: Article, lang: str, glossary: Glossary) -> str:
+    """What one page shows: source, catalog, glossary, verlag's code and templates, the languages it links;
+    and the page file as last written (a deleted or edited page is written again)."""
+    out = config.root / REPORT_DIR / f"{lang}/{article.slug}.html"
+    return digest_files(config.po_path(lang, article.slug), out, *sorted(TEMPLATES.iterdir()),
+                        extra=f"{code_digest()}|{article.digest}|{glossary.digest}|{config.name}|"
+                              f"{config.source_language}|{','.join(config.languages)}")
+
+
+STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", STALE: "Stale", UNTRANSLATED: "Untranslated"}
+STATE_HELP = {
+    REVIEWED: "signed off by a reviewer (not fuzzy)",
+    MACHINE: "a draft (fuzzy) from an engine, not yet checked",
+    STALE: "the German changed after the review; the diff shows how",
+    UNTRANSLATED: "no translation yet; readers see the German",
+}
+
+
+@functools.lru_cache(maxsize=8192)
+def _pieces(text: str, labels: frozenset) -> tuple[tuple[bool, str], ...]:
+    """Markup and prose of a text; cached because every language's page shows the same German."""
+    return tuple(scan(text, labels))
+
+
+def language_name(code: str) -> str:
+    """"French (français)": the report speaks English, the language names itself too."""
+    try:
+        locale = Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return code
+    english, own = locale.get_display_name("en"), locale.get_display_name()
+    return english if english == own else f"{english} ({own})"
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(STATES=STATES, STATE_LABELS=STATE_LABELS, STATE_HELP=STATE_HELP, pieces=_pieces,
+                       language=language_name)
+    env.filters["pct"] = lambda value: f"{value:g}"
+    return env
+
+
+def render_report(pages: list[Page], project: str, languages: list[str], partial: bool = False,
+                  all_languages: list[str] | None = None) -> dict[str, str]:
+    """Every file of the report as text, keyed by its path under ``site/_review/``.
+
+    ``languages`` are those on the index; an article page links its other
+    languages out of ``all_languages`` (a partial run links them all the same).
+    """
+    env = _environment()
+    by_lang = {lang: [p for p in pages if p.lang == lang] for lang in languages}
+    totals = {lang: sum((p.tally for p in mine), Tally()) for lang, mine in by_lang.items()}
+    problems = [p for p in pages if p.problem]
+    files = {"index.html": env.get_template("index.html").render(
+        project=project, by_lang=by_lang, totals=totals, problems=problems, partial=partial, root="")}
+    article_template = env.get_template("article.html")
+    for page in (p for p in pages if not p.unchanged):
+        others = [lang for lang in all_languages or languages if lang != page.lang]
+        files[page.href] = article_template.render(project=project, page=page, others=others, root="../")
+    for asset in ASSETS:
+        files[asset] = (TEMPLATES / asset).read_text(encoding="utf-8")
+    return files
+
+
+def write_review(config: Config, languages=None, slugs=None, progress=None) -> ReviewResult:
+    """Write the report; only changed files are written, pages of removed articles and languages go.
+
+    A page whose inputs are unchanged since the last run is not read, checked
+    or rendered again (content hash in ``.verlag/review.json``); the index
+    takes its numbers from there. Nothing outside ``site/_review/`` is
+    touched: the site build owns the rest of ``site/``.
+    """
+    result = ReviewResult()
+    articles = load_articles(config)
+    languages = list(languages or config.languages)
+    chosen = [a for a in articles if not slugs or a.slug in slugs]
+    try:
+        glossary = load_glossary(config.translations_dir, config.root)
+    except VerlagError as exc:  # still write the report; the terminology part is missing and we say why
+        result.errors.append(exc)
+        glossary = Glossary()
+    state = load_state(config.state_dir / STATE_FILE)
+    for article in chosen:
+        if progress:
+            progress(article)
+        labels = None
+        for lang in languages:
+            known = state.get(f"{lang}/{article.slug}", {})
+            if known.get("print") == _fingerprint(config, article, lang, glossary):
+                result.pages.append(_remembered(config, article, lang, known))
+                continue
+            labels = article_labels(article) if labels is None else labels
+            page = make_page(config, article, lang, glossary, labels)
+            result.pages.append(page)
+            if page.problem:
+                result.errors.append(page.problem)
+    out = config.root / REPORT_DIR
+    partial = len(chosen) < len(articles) or languages != list(config.languages)
+    files = render_report(result.pages, config.name, languages, partial, list(config.languages))
+    for rel, text in files.items():
+        if write_if_changed(out / rel, text):
+            result.written.append(relpath(out / rel, config.root))
+    result.removed = _remove_gone(config, out, {a.slug for a in articles})
+    by_slug = {a.slug: a for a in articles}
+    for page in result.pages:
+        if not page.problem:
+            state[f"{page.lang}/{page.slug}"] = {
+                "print": _fingerprint(config, by_slug[page.slug], page.lang, glossary), **page.summary()}
+    kept = {k: v for k, v in state.items()
+            if k.split("/")[0] in config.languages and k.split("/")[-1] in by_slug}
+    save_state(config.state_dir / STATE_FILE, kept)
+    return result
+
+
+def _remembered(config: Config, article: Article, lang: str, known: dict) -> Page:
+    """An unchanged page as the index needs it, from the last run's summary."""
+    ref = relpath(config.po_path(lang, article.slug), config.root)
+    t = known["tally"]
+    return Page(lang, article.slug, article.title, article.ref, ref,
+                tally=Tally(t["segments"], t["words"], t["errors"], t["warnings"], t["attention"]),
+                translated_title=known["translated_title"], missing=known["missing"], unchanged=True)
+
+
+def _remove_gone(config: Config, out: Path, slugs: set[str]) -> list[str]:
+    """Pages whose article or language no longer exists; other files are left alone."""
+    removed = []
+    for lang_dir in sorted(p for p in out.glob("*") if p.is_dir()):
+        for page in sorted(lang_dir.glob("*.html")):
+            if lang_dir.name not in config.languages or page.stem not in slugs:
+                page.unlink()
+                removed.append(relpath(page, config.root))
+        if not any(lang_dir.iterdir()):
+            lang_dir.rmdir()
+    return removed
