@@ -6,6 +6,7 @@ Exit codes: 0 fine, 1 the work found problems, 2 bad usage or bad input.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,6 +47,9 @@ class VerlagGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # `verlag check | head`: the reader left; nothing to report
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except (VerlagError, OSError) as exc:
             if ctx.obj is not None and getattr(ctx.obj, "debug", False):
                 raise

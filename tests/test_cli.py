@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import click
 import polib
@@ -11,7 +14,7 @@ import pytest
 from cli import main
 from pipeline.scaffold import slugify
 
-from conftest import Project, article, msgfmt_check, review
+from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review
 
 LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
                 summary="Über die Leber.", tags="[Leber]")
@@ -138,3 +141,13 @@ def test_extract_tells_the_author_what_went_back_to_review(project):
     output = project.run("extract").output
     assert "en: 1 changed sentences back to review, 1 new, 0 no longer used" in output
     assert "fr: 1 changed sentences back to review, 1 new, 0 no longer used" in output
+
+
+def test_a_reader_that_stops_reading_is_no_error(tmp_path):
+    """`verlag status | head -1`: the pipe closes early; no 'error: Broken pipe', exit 0."""
+    project = copy_shipped_project(tmp_path / "blog")
+    proc = subprocess.Popen([sys.executable, str(REPO / "cli.py"), "-C", str(project.root), "status"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc.stdout.close()  # before the first line is written
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr.read() == b""
