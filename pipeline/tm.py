@@ -335,17 +335,17 @@ class TMEngine:
 
     def __init__(self, config: Config):
         self.config = config
+        self.threshold = threshold(config)  # a mistake stops the run with its line before anything is sent
         self._lookups: dict[str, Lookup] = {}
 
     def _lookup(self, lang: str) -> Lookup:
         """Loaded once per run and language: drafts written during the run are not reviewed work."""
         if lang not in self._lookups:
-            limit = threshold(self.config)  # checked on first use: a mistake ends the run with its line
             memory = Memory.open(self.config)
             try:
                 if not self._lookups:
                     memory.refresh(self.config)  # unreadable catalogs are reported by the stage reading them
-                self._lookups[lang] = memory.lookup(lang, limit)
+                self._lookups[lang] = memory.lookup(lang, self.threshold)
             finally:
                 memory.close()
         return self._lookups[lang]

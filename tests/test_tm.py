@@ -193,6 +193,16 @@ def test_bad_threshold_names_the_line(source: Project, setting: str, message: st
     assert source.snapshot() == before
 
 
+def test_a_bad_threshold_stops_the_run_even_when_tm_would_get_nothing_to_do(source: Project):
+    source.write("source_de/ziel.md", article("Ziel", "Trinken Sie nachts keinen Kakao.\n"))
+    source.run("extract")
+    source.write("verlag.toml", source.read("verlag.toml") + "[engines.tm]\nthreshold = 0\n")
+    before = source.snapshot()
+    result = source.run("pretranslate", "--engine", "copy", "--engine", "tm", code=2)
+    assert "verlag.toml:5: threshold: expected a percentage" in result.output
+    assert source.snapshot() == before
+
+
 def test_index_is_refreshed_incrementally_from_article_catalogs_only(source: Project, monkeypatch):
     source.write("translations/en/site.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                                             'msgid "Start"\nmsgstr "Home"\n')
