@@ -60,7 +60,11 @@ def template_messages(*templates_dirs: Path) -> list[polib.POEntry]:
     for ref, line, message in found:
         msgid, plural = (message[0], message[1]) if isinstance(message, tuple) else (message, "")
         entry = entries.setdefault(msgid, polib.POEntry(msgid=msgid, msgid_plural=plural, msgstr=""))
-        entry.occurrences.append((ref, str(line)))
+        # verlag's own code is named without a line: its lines move with every release, and a
+        # reference that changes on its own would rewrite every site.po for nothing
+        occurrence = (ref, "" if ref.startswith("pipeline/") else str(line))
+        if occurrence not in entry.occurrences:
+            entry.occurrences.append(occurrence)
         if "%(" in msgid and "python-format" not in entry.flags:
             entry.flags.append("python-format")
     return [entries[k] for k in sorted(entries)]
