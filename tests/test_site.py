@@ -250,3 +250,5 @@ def test_shipped_ui_catalogs_are_complete_and_up_to_date():
         live = [e for e in po if not e.obsolete]
         assert {(e.msgid, e.msgid_plural) for e in live} == wanted, f"run verlag extract: {path}"
         assert all(e.translated() for e in live), f"{path} has untranslated UI strings"
+        code_refs = [ref for e in live for ref in e.occurrences if ref[0].startswith("pipeline/")]
+        assert code_refs and all(line == "" for _, line in code_refs), "verlag's code is named without lines"
