@@ -80,7 +80,7 @@ class Glossary:
         if not self.terms:
             return []
         if text not in self._found:
-            self._found[text] = self._find(text)
+            self._found[text] = self._find(_prose(text))
         return self._found[text]
 
     def _find(self, text: str) -> list[Term]:
@@ -103,6 +103,13 @@ class Glossary:
     def for_language(self, lang: str) -> dict[str, str]:
         """German term -> required translation, e.g. for an MT engine's glossary feature."""
         return {t.source: target for t in self.terms if (target := t.target(lang))}
+
+
+def _prose(text: str) -> str:
+    """The text with its inline markup blanked: a term inside a link address or code is no use of it."""
+    from .markup import scan
+
+    return "".join(" " if is_markup else piece for is_markup, piece in scan(text, frozenset()))
 
 
 def _source_pattern(term: str) -> re.Pattern:

@@ -244,6 +244,8 @@ def test_german_terms_match_inflected_and_compound_forms():
     assert found("Qigong am Morgen") == []
     assert found("aus Sicht der Traditionellen Chinesischen Medizin") == ["Traditionelle Chinesische Medizin"]
     assert found("Distel") == []
+    assert found("[Mehr](https://example.org/mariendistel) zu `Qi`") == [], "addresses and code are no use of a term"
+    assert found("[Mariendistel](https://example.org/x)") == ["Mariendistel"], "link text is prose"
     assert glossary.for_language("en") == {"Mariendistel": "milk thistle", "Qi": "Qi",
                                            "Traditionelle Chinesische Medizin": "Traditional Chinese Medicine"}
 
