@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+import urllib.request
 
 import pytest
 from lxml import html
 
 from conftest import article, review
+from pipeline.serve import make_server
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))  # not valid UTF-8: copied as bytes
 PDF = b"%PDF-1.4\n\xe2\xe3\xcf\xd3\n%%EOF\n"
@@ -104,6 +107,10 @@ def test_a_missing_file_warns_with_file_and_line_and_keeps_the_link(garden):
     line = (NESSEL + "\n").count("\n") + 1
     assert f"warning: source_de/brennnessel.md:{line}: 'dateien/rezept.pdf': no such file in source_de/" in output
     assert "dateien/rezept.pdf" in body(garden, "de").xpath(".//a/@href")
+    (garden.root / "source_de/dateien/rezept.pdf").write_bytes(PDF)  # the author adds it: the page follows
+    output = garden.run("build").output
+    assert "warning" not in output and "site/de/brennnessel/index.html" in written(output)
+    assert "/blog/media/dateien/rezept.pdf" in body(garden, "de").xpath(".//a/@href")
 
 
 def test_a_path_leaving_source_de_is_refused_and_nothing_is_written(garden):
@@ -124,9 +131,27 @@ def test_a_symlink_leading_out_of_source_de_is_refused(garden):
     assert not (garden.root / "site").exists()
 
 
-def test_file_names_with_spaces_and_umlauts_are_copied_and_escaped(garden):
-    (garden.root / "source_de/bilder/Brücke klein.png").write_bytes(PNG)
+def test_every_file_url_on_the_pages_serves_the_file_over_http(garden):
+    """Names with spaces and umlauts too: the URL in the page is escaped, the copy keeps the real name."""
+    (garden.root / "source_de/bilder/Brücke klein.png").write_bytes(PNG[:40])
     garden.write("source_de/brennnessel.md", NESSEL + "\n![Brücke](bilder/Br%C3%BCcke%20klein.png)\n")
     garden.run("build")
-    assert (garden.root / "site/media/bilder/Brücke klein.png").read_bytes() == PNG
-    assert "/blog/media/bilder/Br%C3%BCcke%20klein.png" in body(garden, "de").xpath("//img/@src")
+    assert (garden.root / "site/media/bilder/Brücke klein.png").read_bytes() == PNG[:40]
+    server = make_server(garden.root / "site", 0, "/blog/", ("de", "en", "fr"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        got = {}
+        for lang in ("de", "en"):
+            page = body(garden, lang)
+            for url in page.xpath("//img/@src") + page.xpath(".//a/@href"):
+                if url.startswith("/blog/media/"):
+                    with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}{url}") as response:
+                        got[url] = (response.headers["Content-Type"], response.read())
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert got == {
+        "/blog/media/bilder/brennnessel.png": ("image/png", PNG),
+        "/blog/media/dateien/merkblatt.pdf#seite=2": ("application/pdf", PDF),
+        "/blog/media/bilder/Br%C3%BCcke%20klein.png": ("image/png", PNG[:40]),
+    }
