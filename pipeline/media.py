@@ -18,12 +18,13 @@ that does not exist is a warning: the page keeps the link, which would 404.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError, raise_all
+from .fsutil import code_digest
 from .segment import markdown_parser
 from .sources import Article
 
@@ -34,6 +35,7 @@ class Media:
 
     files: dict[str, dict[str, Path]]
     warnings: tuple[str, ...] = ()
+    scanned: dict = field(default_factory=dict, compare=False)  # slug -> [digest, references]: the cache
 
     def all(self) -> dict[str, Path]:
         return {rel: path for refs in self.files.values() for rel, path in refs.items()}
@@ -75,15 +77,24 @@ def references(article: Article) -> list[tuple[str, int]]:
     return found
 
 
-def collect_media(source_dir: Path, articles: Iterable[Article]) -> Media:
-    """The local files each article references; errors for paths leaving source_dir, warnings for missing ones."""
+def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | None = None) -> Media:
+    """The local files each article references; errors for paths leaving source_dir, warnings for missing ones.
+
+    ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again.
+    """
     root = source_dir.resolve()
     files: dict[str, dict[str, Path]] = {}
     errors: list[VerlagError] = []
     warnings: list[str] = []
+    scanned: dict = {}
     for article in articles:
         mine = files.setdefault(article.slug, {})
-        for url, line in references(article):
+        digest = f"{code_digest()}:{article.digest}"
+        old = (cache or {}).get(article.slug)
+        refs = old[1] if isinstance(old, list) and len(old) == 2 and old[0] == digest else \
+            [list(ref) for ref in references(article)]
+        scanned[article.slug] = [digest, refs]
+        for url, line in refs:
             rel = file_path(url)
             if rel is None:
                 continue
@@ -105,4 +116,4 @@ def collect_media(source_dir: Path, articles: Iterable[Article]) -> Media:
             else:
                 mine[rel] = path
     raise_all(errors)
-    return Media(files, tuple(warnings))
+    return Media(files, tuple(warnings), scanned)

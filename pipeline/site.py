@@ -425,7 +425,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     from source_de/ maps to its Path there.
     """
     slugs = {slug for lang, slug in pages if lang == config.source_language}
-    media = collect_media(config.source_dir, (a for a in load_articles(config) if a.slug in slugs))
+    media = collect_media(config.source_dir, (a for a in load_articles(config) if a.slug in slugs),
+                          state.get("media"))
     site = _Site(config, settings, pages, media)
     urls = site.urls
     bodies = _Bodies(site, state.get("bodies", {}))
@@ -481,7 +482,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 out[urls.file(urls.path("static", name=asset.name))] = asset.read_text(encoding="utf-8")
     for rel, path in sorted(media.all().items()):
         out[urls.file(urls.path("media", name=rel))] = path
-    return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys}
+    return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}
 
 
 def _sitemap(site: _Site) -> list[dict]:
