@@ -87,6 +87,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     errors: list[VerlagError] = []
     warnings: list[str] = []
     scanned: dict = {}
+    articles = list(articles)
+    slugs = {article.slug for article in articles}
     for article in articles:
         mine = files.setdefault(article.slug, {})
         digest = f"{code_digest()}:{article.digest}"
@@ -111,6 +113,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                 errors.append(VerlagError(f"{url!r} is a symlink that leads out of {source_dir.name}/; only "
                                           "files inside it are published", article.ref, line))
             elif not path.is_file():
+                if posixpath.basename(rel) in slugs:  # [Text](zecken-im-garten): a link to that article
+                    continue
                 warnings.append(f"{article.ref}:{line}: {url!r}: no such file in {source_dir.name}/; "
                                 "the link is kept and would not work")
             else:

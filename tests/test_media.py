@@ -102,9 +102,11 @@ def test_a_reference_removed_from_the_german_removes_the_copy(garden):
 
 
 def test_a_missing_file_warns_with_file_and_line_and_keeps_the_link(garden):
-    garden.write("source_de/brennnessel.md", NESSEL + "\nDas [Rezept](dateien/rezept.pdf) fehlt noch.\n")
+    garden.write("source_de/brennnessel.md", NESSEL + "\nDas [Rezept](dateien/rezept.pdf) fehlt noch, "
+                 "[dieser Beitrag](brennnessel) nicht.\n")
     output = garden.run("build").output
     line = (NESSEL + "\n").count("\n") + 1
+    assert output.count("warning") == 1  # a link to an article by its slug is no file
     warning = f"warning: source_de/brennnessel.md:{line}: 'dateien/rezept.pdf': no such file in source_de/"
     assert warning in output
     assert warning in garden.run("build").output  # every build says so, until the file is there
