@@ -34,8 +34,8 @@ from markupsafe import Markup
 from .config import Config
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError
-from .media import Media, collect_media, file_path
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
+from .media import Media, collect_media, file_path
 from .render import Allowance, render
 from .sources import load_articles
 from .uistrings import JINJA_EXTENSIONS, VERLAG_HOME, load_translations, theme_dirs
@@ -251,7 +251,7 @@ class _Site:
         return self.envs[lang]
 
     def media_url(self, slug: str, url: str) -> str | None:
-        """Where a file an article's German original references is published (None: not such a file)."""
+        """Where a file an article's German original references is published (None: no such file)."""
         rel = file_path(url)
         if rel is not None and rel in self.media.files.get(slug, {}):
             return self.urls.path("media", name=rel)
