@@ -290,6 +290,8 @@ def run_build(config, quiet: bool = False):
         click.echo(f"{edition}: {count} segment{'s' if count != 1 else ''} held back by QA errors; run verlag check")
     for note in site.notes:
         click.echo(f"note: {note}")
+    for warning in site.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
         click.echo(f"{lang}: not published (below [publish] min_reviewed): {', '.join(slugs)}")
     for lang, slugs in sorted(site.untranslated.items()):

@@ -10,13 +10,13 @@ import tempfile
 from pathlib import Path
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` via temp file + rename; return False if it was already there.
+def write_if_changed(path: Path, text: str | bytes) -> bool:
+    """Write ``text`` (or bytes) to ``path`` via temp file + rename; return False if it was already there.
 
     A reader (or a crash) never sees a half-written catalog, and unchanged
     files keep their mtime so incremental tools and git stay quiet.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if path.read_bytes() == data:
             return False

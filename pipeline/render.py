@@ -9,7 +9,9 @@ tree processors then do verlag's part:
   with FALLBACK_OPEN/CLOSE) become ``<span lang="de">``, or ``lang="de"`` on
   the whole block when all of it fell back (WCAG 3.1.2);
 - links to another article (its German source file or its slug) point to the
-  same edition of that article;
+  same edition of that article; images and links to files the German original
+  references (``bilder/x.jpg``, relative to ``source_de/``) point to the site's
+  copy of that file (``media``), in every edition;
 - in a translation, nothing the German original does not have gets through:
   raw HTML is shown as text, event handlers and other unknown attributes are
   dropped, ``javascript:``-style URLs are neutralised. The German original is
@@ -60,9 +62,13 @@ class Rendered:
 
 
 def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
-           allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de") -> Rendered:
-    """Markdown -> HTML. ``allowance`` None trusts the text (the German original); otherwise it limits it."""
-    ext = _VerlagExtension(links, allowance, source_lang)
+           allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de",
+           files: Callable[[str], str | None] = lambda url: None) -> Rendered:
+    """Markdown -> HTML. ``allowance`` None trusts the text (the German original); otherwise it limits it.
+
+    ``links`` maps an article slug, ``files`` an image or link URL, to the URL it is published at (or None).
+    """
+    ext = _VerlagExtension(links, allowance, source_lang, files)
     md = markdown.Markdown(extensions=[
         "tables", "attr_list", "sane_lists", ext,  # sane_lists: ordered lists keep their start
         FootnoteExtension(BACKLINK_TITLE=backlink_title or "↩ %d", SEPARATOR="-"),
@@ -73,9 +79,10 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
 
 
 class _VerlagExtension(Extension):
-    def __init__(self, links, allowance: Allowance | None, source_lang: str):
+    def __init__(self, links, allowance: Allowance | None, source_lang: str, files):
         super().__init__()
         self.links = links
+        self.files = files
         self.source_lang = source_lang
         self.allowance = allowance
         self.raw_seen: set[str] = set()
@@ -88,6 +95,7 @@ class _VerlagExtension(Extension):
         # so both see text without markers; the safety pass runs after them.
         md.treeprocessors.register(_FallbackLang(md, self.source_lang), "verlag-fallback-lang", 12)
         md.treeprocessors.register(_ArticleLinks(md, self.links), "verlag-links", 11)
+        md.treeprocessors.register(_LocalFiles(md, self.files), "verlag-files", 10)
         md.treeprocessors.register(_Attributes(md, self), "verlag-attributes", 3)
         md.postprocessors.register(_RawHtml(md, self), "verlag-raw-html", 35)
 
@@ -165,6 +173,26 @@ class _ArticleLinks(Treeprocessor):
             target = self.links(name)
             if target:
                 a.set("href", target + (f"#{parts.fragment}" if parts.fragment else ""))
+
+
+class _LocalFiles(Treeprocessor):
+    """``<img src>`` and ``<a href>`` naming a file the site copied -> that copy's URL (query and fragment kept)."""
+
+    def __init__(self, md, files):
+        super().__init__(md)
+        self.files = files
+
+    def run(self, root):
+        for node in root.iter():
+            name = {"img": "src", "a": "href"}.get(node.tag)
+            value = node.get(name) if name else None
+            if not value:
+                continue
+            target = self.files(value)
+            if target:
+                parts = urlsplit(value)
+                node.set(name, target + (f"?{parts.query}" if parts.query else "")
+                         + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
 def safe_url(value: str) -> bool:

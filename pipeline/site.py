@@ -10,7 +10,8 @@ Every file goes through ``write_if_changed``: a build where nothing changed
 writes nothing, and editing one article rewrites its pages plus the indexes,
 feeds and sitemap that show it. Markdown is rendered again only when an
 edition's text changed (cache in ``.verlag/site.json``). ``site/_review/``
-belongs to the review tools and is never touched.
+belongs to the review tools and is never touched. Local files the German
+articles reference are copied byte for byte to ``site/media/`` (``media``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from babel import Locale
 from babel.dates import format_date
@@ -33,7 +35,9 @@ from .config import Config
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
+from .media import Media, collect_media, file_path
 from .render import Allowance, render
+from .sources import load_articles
 from .uistrings import JINJA_EXTENSIONS, VERLAG_HOME, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
@@ -81,6 +85,7 @@ class Urls:
             "feed": f"{lang}/feed.xml",
             "404": f"{lang}/404.html" if lang else "404.html",
             "static": f"static/{name}",
+            "media": f"media/{quote(name or '')}",  # name: the file's path in source_de/
             "sitemap": "sitemap.xml",
             "robots": "robots.txt",
         }[kind]
@@ -91,7 +96,7 @@ class Urls:
 
     def file(self, path: str) -> str:
         """The file under site/ that serves a path."""
-        rel = path[len(self.base_path):]
+        rel = unquote(path[len(self.base_path):])
         return rel + "index.html" if rel.endswith("/") or not rel else rel
 
 
@@ -190,6 +195,7 @@ class SiteResult:
     untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "file:line: message"
 
     def summary(self) -> list[str]:
         """One line per language: what a reader of that edition gets."""
@@ -210,8 +216,9 @@ class SiteResult:
 class _Site:
     """The whole site known in memory: languages, published pages, URLs, templates per language."""
 
-    def __init__(self, config: Config, settings: Settings, pages: dict[tuple[str, str], Page]):
+    def __init__(self, config: Config, settings: Settings, pages: dict[tuple[str, str], Page], media: Media):
         self.config = config
+        self.media = media
         self.urls = Urls(settings.base_url)
         self.source = config.source_language
         self.published: dict[tuple[str, str], Page] = {}
@@ -242,6 +249,13 @@ class _Site:
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source)
             self.envs[lang] = env
         return self.envs[lang]
+
+    def media_url(self, slug: str, url: str) -> str | None:
+        """Where a file an article's German original references is published (None: no such file)."""
+        rel = file_path(url)
+        if rel is not None and rel in self.media.files.get(slug, {}):
+            return self.urls.path("media", name=rel)
+        return None
 
     def ui(self, lang: str, message: str) -> str:
         """A UI string used outside the templates (extracted from this file by ``uistrings``)."""
@@ -363,7 +377,8 @@ class _Bodies:
             allowance_key = entry["key"]
         elif page.lang != site.source:
             allowance = Allowance()
-        key = hashlib.sha256(json.dumps([self.context(page.lang), page.body, allowance_key])
+        key = hashlib.sha256(json.dumps([self.context(page.lang), page.body, allowance_key,
+                                         site.media.key(page.slug)])
                              .encode("utf-8")).hexdigest()
         name = f"{page.lang}/{page.slug}"
         entry = self.fresh.get(name)
@@ -371,7 +386,8 @@ class _Bodies:
             entry = self.cache.get(name)
             if not entry or entry.get("key") != key:
                 rendered = render(page.body, lambda slug: self._link(page.lang, slug), allowance,
-                                  site.ui(page.lang, "Back to the text"), site.source)
+                                  site.ui(page.lang, "Back to the text"), site.source,
+                                  lambda url: site.media_url(page.slug, url))
                 entry = {"key": key, "html": rendered.html, "raw": sorted(rendered.allowance.raw),
                          "attrs": sorted(map(list, rendered.allowance.attrs))}
             self.fresh[name] = entry
@@ -401,19 +417,23 @@ class _Bodies:
 
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
-                 state: dict, exists=lambda rel: False) -> tuple[dict[str, str | None], _Site, dict]:
+                 state: dict, exists=lambda rel: False) -> tuple[dict[str, str | Path | None], _Site, dict]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
     An article page whose inputs have the key recorded in ``state`` and whose
-    file ``exists`` maps to None: unchanged, not rendered again.
+    file ``exists`` maps to None: unchanged, not rendered again. A file copied
+    from source_de/ maps to its Path there.
     """
-    site = _Site(config, settings, pages)
+    slugs = {slug for lang, slug in pages if lang == config.source_language}
+    media = collect_media(config.source_dir, (a for a in load_articles(config) if a.slug in slugs),
+                          state.get("media"))
+    site = _Site(config, settings, pages, media)
     urls = site.urls
     bodies = _Bodies(site, state.get("bodies", {}))
     previous = state.get("pages", {})
     keys: dict[str, str] = {}
     theme = theme_digest(config)
-    out: dict[str, str | None] = {}
+    out: dict[str, str | Path | None] = {}
     for lang in site.languages:
         env = site.env(lang)
         items = [_item(site, page) for page in site.articles(lang)]
@@ -423,7 +443,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             german = site.published.get((site.source, page.slug))
             keys[rel] = hashlib.sha256(json.dumps(
                 [theme, bodies.context(lang), page.digest, german.digest if german else "",
-                 [alt["hreflang"] for alt in site.cluster(page.slug)]]).encode("utf-8")).hexdigest()
+                 [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug)]
+            ).encode("utf-8")).hexdigest()
             if previous.get(rel) == keys[rel] and exists(rel):
                 bodies.keep(page)
                 out[rel] = None
@@ -459,7 +480,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         for asset in sorted((theme / "static").glob("*")):
             if asset.is_file():
                 out[urls.file(urls.path("static", name=asset.name))] = asset.read_text(encoding="utf-8")
-    return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys}
+    for rel, path in sorted(media.all().items()):
+        out[urls.file(urls.path("media", name=rel))] = path
+    return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}
 
 
 def _sitemap(site: _Site) -> list[dict]:
@@ -497,6 +520,8 @@ def build_site(config: Config) -> SiteResult:
     for rel, text in sorted(out.items()):
         if rel.split("/", 1)[0] == PROTECTED:
             raise VerlagError(f"site/{rel}: the '{PROTECTED}' folder belongs to the review tools")
+        if isinstance(text, Path):
+            text = text.read_bytes()
         if text is not None and write_if_changed(root / rel, text):
             result.written.append(f"site/{rel}")
     for rel in sorted(set(state.get("files", [])) - set(out)):
@@ -507,6 +532,7 @@ def build_site(config: Config) -> SiteResult:
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back = site.held_back
+    result.warnings = list(site.media.warnings)
     result.untranslated = site.untranslated
     if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
         save_state(config.state_dir / STATE_FILE, fresh)

@@ -1,0 +1,123 @@
+"""Local files the German articles reference (images, PDFs): found in the sources, copied into the site.
+
+An author writes ``![Brennnessel](bilder/brennnessel.jpg)`` or
+``[Merkblatt](dateien/merkblatt.pdf)`` relative to ``source_de/``, as their
+editor previews it. Pages live at ``site/<lang>/<slug>/``, so the site stage
+copies each referenced file once to ``site/media/<path in source_de>`` and
+the render stage points every edition's ``src``/``href`` there.
+
+Only what the German original references is copied: a translation reaches
+the same files through the same (unchanged) paths and nothing else. A path
+that leaves ``source_de/`` (``../``, or a symlink pointing out) is refused
+with an error: the build must never publish the project's other files. A path
+starting with ``/`` is a URL on the web server, not a file of the article, and
+is left alone; so is any URL with a scheme (never fetched). A referenced file
+that does not exist is a warning: the page keeps the link, which would 404.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import unquote, urlsplit
+
+from .errors import VerlagError, raise_all
+from .fsutil import code_digest
+from .segment import markdown_parser
+from .sources import Article
+
+
+@dataclass(frozen=True)
+class Media:
+    """What the site copies: per article slug, the referenced files (path in source_de/ -> file)."""
+
+    files: dict[str, dict[str, Path]]
+    warnings: tuple[str, ...] = ()
+    scanned: dict = field(default_factory=dict, compare=False)  # slug -> [digest, references]: the cache
+
+    def all(self) -> dict[str, Path]:
+        return {rel: path for refs in self.files.values() for rel, path in refs.items()}
+
+    def key(self, slug: str) -> list[str]:
+        """What an article's rendered HTML depends on here: the files it may point to."""
+        return sorted(self.files.get(slug, {}))
+
+
+def file_path(url: str) -> str | None:
+    """The path in source_de/ that a relative URL names (fragment and query dropped, %-escapes decoded),
+    or None for what is no local file: URLs with a scheme or host, site paths (``/...``), folders,
+    fragments, and Markdown files (links to other articles, which the render stage handles).
+
+    The result may start with ``../``: the caller decides what that means.
+    """
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if parts.scheme or parts.netloc or not path or path.startswith("/") or path.endswith("/") \
+            or path.endswith(".md"):
+        return None
+    return posixpath.normpath(path)
+
+
+def references(article: Article) -> list[tuple[str, int]]:
+    """Every image source and link target in the article's body, with its 1-based file line."""
+    found = []
+    for token in markdown_parser().parse(article.body, {}):
+        if token.type != "inline" or token.map is None or not token.children:
+            continue
+        line = article.body_line + token.map[0]
+        for child in token.children:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "image" and child.attrs.get("src"):
+                found.append((str(child.attrs["src"]), line))
+            elif child.type == "link_open" and child.attrs.get("href"):
+                found.append((str(child.attrs["href"]), line))
+    return found
+
+
+def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | None = None) -> Media:
+    """The local files each article references; errors for paths leaving source_dir, warnings for missing ones.
+
+    ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again.
+    """
+    root = source_dir.resolve()
+    files: dict[str, dict[str, Path]] = {}
+    errors: list[VerlagError] = []
+    warnings: list[str] = []
+    scanned: dict = {}
+    articles = list(articles)
+    slugs = {article.slug for article in articles}
+    for article in articles:
+        mine = files.setdefault(article.slug, {})
+        digest = f"{code_digest()}:{article.digest}"
+        old = (cache or {}).get(article.slug)
+        refs = old[1] if isinstance(old, list) and len(old) == 2 and old[0] == digest else \
+            [list(ref) for ref in references(article)]
+        scanned[article.slug] = [digest, refs]
+        for url, line in refs:
+            rel = file_path(url)
+            if rel is None:
+                continue
+            path = source_dir / rel
+            if rel == ".." or rel.startswith("../"):
+                errors.append(VerlagError(f"{url!r} leaves {source_dir.name}/; only files inside it are "
+                                          "published (move the file there)", article.ref, line))
+                continue
+            try:
+                inside = path.resolve().is_relative_to(root)
+            except (OSError, RuntimeError):  # a symlink loop
+                inside = False
+            if not inside:
+                errors.append(VerlagError(f"{url!r} is a symlink that leads out of {source_dir.name}/; only "
+                                          "files inside it are published", article.ref, line))
+            elif not path.is_file():
+                if posixpath.basename(rel) in slugs:  # [Text](zecken-im-garten): a link to that article
+                    continue
+                warnings.append(f"{article.ref}:{line}: {url!r}: no such file in {source_dir.name}/; "
+                                "the link is kept and would not work")
+            else:
+                mine[rel] = path
+    raise_all(errors)
+    return Media(files, tuple(warnings), scanned)

@@ -1,0 +1,161 @@
+"""Images and linked files: copied from source_de/ into site/media/ once, every edition points there."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import urllib.request
+
+import pytest
+from lxml import html
+
+from conftest import article, review
+from pipeline.serve import make_server
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))  # not valid UTF-8: copied as bytes
+PDF = b"%PDF-1.4\n\xe2\xe3\xcf\xd3\n%%EOF\n"
+
+NESSEL = article("Brennnessel", """
+    Die Brennnessel wächst am Weg.
+
+    ![Brennnessel am Wegrand](bilder/brennnessel.png "Im Mai")
+
+    Lesen Sie das [Merkblatt (PDF)](dateien/merkblatt.pdf#seite=2).
+
+    Die [Quelle](https://example.org/nessel.png) und die [Übersicht](/uebersicht.pdf) bleiben.
+    """)
+IMAGE = '![Brennnessel am Wegrand](bilder/brennnessel.png "Im Mai")'
+LEAFLET = "Lesen Sie das [Merkblatt (PDF)](dateien/merkblatt.pdf#seite=2)."
+KEEP = "Die [Quelle](https://example.org/nessel.png) und die [Übersicht](/uebersicht.pdf) bleiben."
+
+
+@pytest.fixture
+def garden(project):
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nbase_url = "https://praxis.example/blog/"\n')
+    project.write("source_de/brennnessel.md", NESSEL)
+    (project.root / "source_de/bilder").mkdir()
+    (project.root / "source_de/dateien").mkdir()
+    (project.root / "source_de/bilder/brennnessel.png").write_bytes(PNG)
+    (project.root / "source_de/dateien/merkblatt.pdf").write_bytes(PDF)
+    (project.root / "source_de/bilder/anderes.png").write_bytes(PNG[::-1])  # referenced by no German text
+    project.run("extract")
+    review(project, "en", "brennnessel", {
+        ("title", "Brennnessel"): "Nettle", "Die Brennnessel wächst am Weg.": "Nettles grow by the path.",
+        IMAGE: '![Nettles by the path](bilder/brennnessel.png "In May")',
+        LEAFLET: "Read the [leaflet (PDF)](dateien/merkblatt.pdf#seite=2).",
+        KEEP: "The [source](https://example.org/nessel.png) and the [overview](/uebersicht.pdf) stay.",
+    })
+    review(project, "fr", "brennnessel", {"Die Brennnessel wächst am Weg.": "L'ortie pousse au bord du chemin."})
+    # changed destinations, published anyway: the reviewer silenced the link-target check
+    review(project, "fr", "brennnessel", {
+        IMAGE: '![Orties au bord du chemin](bilder/anderes.png "En mai")',  # a file German does not use
+        LEAFLET: "Lisez la [fiche (PDF)](dateien/merkblatt.pdf?v=1#seite=2).",
+    }, silence=("link-target",))
+    return project
+
+
+def body(project, lang: str):
+    return html.fromstring(project.read(f"site/{lang}/brennnessel/index.html")).xpath('//div[@class="article-body"]')[0]
+
+
+def written(output: str) -> set[str]:
+    return set(re.findall(r"^wrote (site/\S+)$", output, re.M))
+
+
+def test_referenced_files_are_copied_once_and_every_edition_points_there(garden):
+    output = garden.run("build").output
+    assert (garden.root / "site/media/bilder/brennnessel.png").read_bytes() == PNG
+    assert (garden.root / "site/media/dateien/merkblatt.pdf").read_bytes() == PDF
+    assert sorted(p.relative_to(garden.root / "site/media").as_posix()
+                  for p in (garden.root / "site/media").rglob("*") if p.is_file()) == \
+        ["bilder/brennnessel.png", "dateien/merkblatt.pdf"]
+    assert "warning" not in output
+    de, en, fr = body(garden, "de"), body(garden, "en"), body(garden, "fr")
+    assert de.xpath("//img/@src") == en.xpath("//img/@src") == ["/blog/media/bilder/brennnessel.png"]
+    assert de.xpath("//img/@alt") == ["Brennnessel am Wegrand"] and en.xpath("//img/@alt") == ["Nettles by the path"]
+    leaflet = "/blog/media/dateien/merkblatt.pdf#seite=2"
+    assert de.xpath(".//a/@href") == [leaflet, "https://example.org/nessel.png", "/uebersicht.pdf"]
+    assert en.xpath(".//a/@href") == de.xpath(".//a/@href")
+    # fr keeps the leaflet's path (query kept); its own image path reaches nothing the German does not reference
+    assert fr.xpath(".//a/@href")[0] == "/blog/media/dateien/merkblatt.pdf?v=1#seite=2"
+    assert fr.xpath("//img/@src") == ["bilder/anderes.png"]
+    assert not (garden.root / "site/media/bilder/anderes.png").exists()
+
+
+def test_a_no_op_build_writes_nothing_and_an_edited_image_rewrites_only_its_copy(garden):
+    garden.run("build")
+    assert written(garden.run("build").output) == set()
+    (garden.root / "source_de/bilder/brennnessel.png").write_bytes(PNG + b"more")
+    assert written(garden.run("build").output) == {"site/media/bilder/brennnessel.png"}
+    assert (garden.root / "site/media/bilder/brennnessel.png").read_bytes() == PNG + b"more"
+
+
+def test_a_reference_removed_from_the_german_removes_the_copy(garden):
+    garden.run("build")
+    garden.write("source_de/brennnessel.md", NESSEL.replace(LEAFLET, "Lesen Sie das Merkblatt."))
+    output = garden.run("build").output
+    assert "removed site/media/dateien/merkblatt.pdf" in output
+    assert not (garden.root / "site/media/dateien/merkblatt.pdf").exists()
+    assert (garden.root / "site/media/bilder/brennnessel.png").read_bytes() == PNG
+    assert not any("merkblatt" in href for lang in ("de", "en") for href in body(garden, lang).xpath(".//a/@href"))
+
+
+def test_a_missing_file_warns_with_file_and_line_and_keeps_the_link(garden):
+    garden.write("source_de/brennnessel.md", NESSEL + "\nDas [Rezept](dateien/rezept.pdf) fehlt noch, "
+                 "[dieser Beitrag](brennnessel) nicht.\n")
+    output = garden.run("build").output
+    line = (NESSEL + "\n").count("\n") + 1
+    assert output.count("warning") == 1  # a link to an article by its slug is no file
+    warning = f"warning: source_de/brennnessel.md:{line}: 'dateien/rezept.pdf': no such file in source_de/"
+    assert warning in output
+    assert warning in garden.run("build").output  # every build says so, until the file is there
+    assert "dateien/rezept.pdf" in body(garden, "de").xpath(".//a/@href")
+    (garden.root / "source_de/dateien/rezept.pdf").write_bytes(PDF)  # the author adds it: the page follows
+    output = garden.run("build").output
+    assert "warning" not in output and "site/de/brennnessel/index.html" in written(output)
+    assert "/blog/media/dateien/rezept.pdf" in body(garden, "de").xpath(".//a/@href")
+
+
+def test_a_path_leaving_source_de_is_refused_and_nothing_is_written(garden):
+    garden.write("geheim.txt", "secret\n")
+    garden.write("source_de/brennnessel.md", NESSEL.replace("dateien/merkblatt.pdf", "../geheim.txt"))
+    output = garden.run("build", code=2).output
+    line = NESSEL.split("\n").index(LEAFLET) + 1
+    assert f"error: source_de/brennnessel.md:{line}: '../geheim.txt#seite=2' leaves source_de/" in output
+    assert not (garden.root / "site").exists()
+
+
+def test_a_symlink_leading_out_of_source_de_is_refused(garden):
+    garden.write("geheim.txt", "secret\n")
+    os.symlink(garden.root / "geheim.txt", garden.root / "source_de/dateien/link.pdf")
+    garden.write("source_de/brennnessel.md", NESSEL.replace("merkblatt.pdf", "link.pdf"))
+    output = garden.run("build", code=2).output
+    assert "'dateien/link.pdf#seite=2' is a symlink that leads out of source_de/" in output
+    assert not (garden.root / "site").exists()
+
+
+def test_every_file_url_on_the_pages_serves_the_file_over_http(garden):
+    """Names with spaces and umlauts too: the URL in the page is escaped, the copy keeps the real name."""
+    (garden.root / "source_de/bilder/Brücke klein.png").write_bytes(PNG[:40])
+    garden.write("source_de/brennnessel.md", NESSEL + "\n![Brücke](bilder/Br%C3%BCcke%20klein.png)\n")
+    garden.run("build")
+    assert (garden.root / "site/media/bilder/Brücke klein.png").read_bytes() == PNG[:40]
+    server = make_server(garden.root / "site", 0, "/blog/", ("de", "en", "fr"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        got = {}
+        for lang in ("de", "en"):
+            page = body(garden, lang)
+            for url in page.xpath("//img/@src") + page.xpath(".//a/@href"):
+                if url.startswith("/blog/media/"):
+                    with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}{url}") as response:
+                        got[url] = (response.headers["Content-Type"], response.read())
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert got == {
+        "/blog/media/bilder/brennnessel.png": ("image/png", PNG),
+        "/blog/media/dateien/merkblatt.pdf#seite=2": ("application/pdf", PDF),
+        "/blog/media/bilder/Br%C3%BCcke%20klein.png": ("image/png", PNG[:40]),
+    }
