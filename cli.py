@@ -351,21 +351,21 @@ def serve(project: Project, port: int, no_build: bool) -> None:
 
     config = project.config
     if not no_build:
-        run_build(config, quiet=True)
+        report_errors(run_build(config, quiet=True)[0])
     urls = Urls(load_settings(config).base_url)
     server = make_server(site_dir(config), port, urls.base_path, (config.source_language, *config.languages))
     click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
 
     def rebuild(fresh) -> None:
-        try:
-            errors, _ = run_build(fresh, quiet=True)
-            report_errors(errors)
-        except (VerlagError, OSError) as exc:
-            report_errors([exc if isinstance(exc, VerlagError) else VerlagError(str(exc))])
+        report_errors(run_build(fresh, quiet=True)[0])
+
+    def report(exc: Exception) -> None:
+        report_errors([exc if isinstance(exc, VerlagError) else VerlagError(f"rebuild failed: {exc}")])
 
     stop = threading.Event()
     if not no_build:
-        threading.Thread(target=watch, args=(lambda: load_config(project.root), rebuild, stop), daemon=True).start()
+        threading.Thread(target=watch, args=(lambda: load_config(project.root), rebuild, stop, report),
+                         daemon=True).start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

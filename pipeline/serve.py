@@ -69,12 +69,21 @@ def make_server(site: Path, port: int, base_path: str, languages: tuple[str, ...
 
 
 def watch(load: Callable[[], Config], rebuild: Callable[[Config], None], stop: threading.Event,
-          interval: float = 1.0) -> None:
-    """Call ``rebuild`` whenever the watched files change, until ``stop`` is set."""
-    last = watched(load())
-    while not stop.wait(interval):
-        config = load()
-        now = watched(config)
-        if now != last:
+          report: Callable[[Exception], None], interval: float = 1.0) -> None:
+    """Call ``rebuild`` whenever the watched files change, until ``stop`` is set.
+
+    A half-written verlag.toml, a file vanishing mid-scan or a failing build is reported and the
+    watching goes on: the preview must survive the author's editing.
+    """
+    last = None
+    while True:
+        try:
+            config = load()
+            now = watched(config)
+            if last is not None and now != last:
+                rebuild(config)
             last = now
-            rebuild(config)
+        except Exception as exc:  # noqa: BLE001 - reported, and the next change is tried again
+            report(exc)
+        if stop.wait(interval):
+            return

@@ -31,6 +31,7 @@ from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateErro
                     select_autoescape)
 from markupsafe import Markup
 
+from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .config import Config
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError
@@ -135,7 +136,7 @@ class Page:
     @property
     def translated(self) -> bool:
         """Whether any segment shows a translation; an all-German copy would only duplicate the original."""
-        shown = sum(v for k, v in self.segments.items() if k not in ("fallback", "machine_shown"))
+        shown = sum(self.segments.get(state, 0) for state in (UNTRANSLATED, MACHINE, STALE, REVIEWED))
         return shown > self.fallback
 
     @property
@@ -443,7 +444,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             german = site.published.get((site.source, page.slug))
             keys[rel] = hashlib.sha256(json.dumps(
                 [theme, bodies.context(lang), page.digest, german.digest if german else "",
-                 [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug)]
+                 [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
+                 list(site.languages)]  # the switcher names every language with a published article
             ).encode("utf-8")).hexdigest()
             if previous.get(rel) == keys[rel] and exists(rel):
                 bodies.keep(page)
@@ -479,7 +481,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     for theme in reversed(theme_dirs(config)):  # the project's own assets win
         for asset in sorted((theme / "static").glob("*")):
             if asset.is_file():
-                out[urls.file(urls.path("static", name=asset.name))] = asset.read_text(encoding="utf-8")
+                out[urls.file(urls.path("static", name=asset.name))] = asset  # copied byte for byte
     for rel, path in sorted(media.all().items()):
         out[urls.file(urls.path("media", name=rel))] = path
     return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}

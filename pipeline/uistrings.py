@@ -134,4 +134,23 @@ def load_translations(config: Config, lang: str) -> NullTranslations:
     po = read_po(path, relpath(path, config.root))
     if po is None:
         return NullTranslations()
+    for entry in po:
+        _drop_added_html(entry)
     return Translations(io.BytesIO(po.to_binary()))
+
+
+def _drop_added_html(entry: polib.POEntry) -> None:
+    """A UI translation with raw HTML its English msgid lacks shows the English instead.
+
+    Jinja marks translated UI strings safe, so this is where a ``<script>`` in a site.po
+    msgstr would otherwise reach every page of that language.
+    """
+    from .check import parts
+
+    allowed = parts(entry.msgid).html
+    if entry.msgid_plural:
+        allowed = allowed | parts(entry.msgid_plural).html
+        if any(parts(text).html - allowed for text in entry.msgstr_plural.values()):
+            entry.msgstr_plural = {n: "" for n in entry.msgstr_plural}
+    elif parts(entry.msgstr).html - allowed:
+        entry.msgstr = ""

@@ -253,3 +253,77 @@ def test_a_broken_template_is_reported_with_file_and_line(blog):
     blog.write("templates/404.html", '{% extends "base.html" %}{% block main %}{{ no_such_value }}{% endblock %}\n')
     result = blog.run("build", code=2)
     assert "'no_such_value' is undefined" in result.output
+
+
+def test_the_preview_keeps_watching_through_a_broken_setting(blog):
+    """`verlag serve`'s watcher reports a half-edited verlag.toml and rebuilds once it is whole again."""
+    import threading
+    import time
+
+    from pipeline.config import load_config
+    from pipeline.serve import watch
+
+    rebuilt, reported, stop = [], [], threading.Event()
+    thread = threading.Thread(target=watch, args=(lambda: load_config(blog.root), rebuilt.append, stop,
+                                                  reported.append, 0.02), daemon=True)
+    thread.start()
+    good = blog.read("verlag.toml")
+
+    def wait_for(condition) -> None:
+        deadline = time.monotonic() + 10
+        while not condition() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert condition()
+
+    time.sleep(0.1)
+    blog.write("verlag.toml", good + "\n[site\n")
+    wait_for(lambda: reported)
+    assert "verlag.toml" in str(reported[0].path) and thread.is_alive()
+    blog.write("verlag.toml", good)
+    blog.write("source_de/milz.md", MILZ + "\nDie Milz mag Wärme.\n")
+    wait_for(lambda: rebuilt)
+    stop.set()
+    thread.join(timeout=5)
+    assert not thread.is_alive()
+
+
+def test_a_ui_translation_cannot_add_html_either(blog):
+    blog.run("extract")
+    path = blog.root / "translations/fr/site.po"
+    po = polib.pofile(str(path))
+    po.find("Articles").msgstr = '<img src=x onerror="alert(1)">Articles'
+    po.find("All articles").msgstr = "Tous les articles"
+    po.save(str(path))
+    blog.run("build")
+    doc = page(blog, "fr/index.html")
+    assert not doc.xpath("//img") and doc.xpath("//h1/text()") == ["Articles"], "the English msgid instead"
+    assert "Tous les articles" in doc.text_content()
+
+
+def test_a_language_gaining_its_first_article_appears_in_every_switcher(blog):
+    blog.write("verlag.toml", blog.read("verlag.toml").replace('languages = ["en", "fr"]', 'languages = ["en", "fr", "it"]'))
+    blog.run("extract")
+    blog.run("build")
+    assert not page(blog, "de/leber/index.html").xpath('//nav[@class="switcher"]//a[@hreflang="it"]')
+    review(blog, "it", "milz", {"Die Milz ist klein.": "La milza è piccola."})
+    blog.run("build")
+    links = page(blog, "de/leber/index.html").xpath('//nav[@class="switcher"]//a[@hreflang="it"]/@href')
+    assert links == ["/blog/it/"], "leber has no Italian edition: the switcher leads to the Italian home page"
+
+
+def test_an_edition_whose_every_translation_is_held_back_by_qa_is_not_published(blog):
+    blog.write("verlag.toml", blog.read("verlag.toml").replace('languages = ["en", "fr"]', 'languages = ["en", "fr", "it"]'))
+    blog.run("extract")
+    review(blog, "it", "milz", {"Die Milz ist klein.": "La milza è <b>piccola</b>."})
+    result = blog.run("build")
+    assert "it/milz: 1 segment held back by QA errors" in result.output
+    assert "it: not published (nothing translated yet): leber, milz" in result.output
+    assert not (blog.root / "site/it/milz/index.html").exists()
+
+
+def test_binary_theme_files_are_copied_byte_for_byte(blog):
+    logo = bytes(range(256)) * 4  # not UTF-8
+    (blog.root / "templates/static").mkdir(parents=True)
+    (blog.root / "templates/static/logo.png").write_bytes(logo)
+    blog.run("build")
+    assert (blog.root / "site/static/logo.png").read_bytes() == logo
