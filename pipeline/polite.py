@@ -63,9 +63,19 @@ class PoliteSession(requests.Session):
         self.lock = threading.Lock()
         self.next_start = 0.0
         self.requests_sent = 0
+        self._hop = threading.local()
 
     def send(self, request, **kwargs):
         kwargs["timeout"] = self.policy.timeout
+        if getattr(self._hop, "inside", False):  # requests follows a redirect through send() again, on this
+            return super().send(request, **kwargs)  # thread: it already holds a slot and its turn
+        self._hop.inside = True
+        try:
+            return self._send(request, **kwargs)
+        finally:
+            self._hop.inside = False
+
+    def _send(self, request, **kwargs):
         host = urllib.parse.urlsplit(request.url).netloc
         last = ""
         for attempt in range(self.policy.retries + 1):

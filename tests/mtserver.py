@@ -164,6 +164,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_response(int(fault))
                 if fault == "429":
                     self.send_header("Retry-After", svc.retry_after)
+                if fault == "301":  # moved: the same request again, at the same place
+                    self.send_header("Location", self.path)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return

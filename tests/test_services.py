@@ -95,6 +95,20 @@ def test_deepl_with_a_glossary_id_setting_sends_that_one_and_makes_none(svc, tmp
     assert svc.glossaries == [] and [e["body"].get("glossary_id") for e in svc.log] == ["own-id"]
 
 
+def test_a_redirect_is_followed_within_the_concurrency_bound(svc):
+    """requests sends each redirect hop through the session again; with one slot that must not deadlock."""
+    import threading
+
+    svc.faults = ["301"]
+    results = []
+    worker = threading.Thread(target=lambda: results.extend(
+        engine(svc, "mymemory", concurrency=1).translate([Request("Hallo.")], "de", "en")), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "the redirect hop waited for its own slot"
+    assert [r.text for r in results] == ["HALLO."] and [e.get("fault") for e in svc.log] == ["301", None]
+
+
 def test_self_hosted_libre_works_without_a_key_and_sends_none(svc):
     engine(svc, "libre").translate([Request("Hallo.")], "de", "en")
     assert "api_key" not in svc.log[0]["query"]
