@@ -187,8 +187,9 @@ class ServiceEngine:
     @property
     def cache_name(self) -> str:
         """The cache key's engine part: the name plus settings that change the output."""
-        variant = ",".join(f"{k}={v}" for k, v in sorted(self.settings.extra.items()) if k in ("formality", "glossary"))
-        return f"{self.name}({variant})" if variant else self.name
+        variant = [f"{k}={v}" for k, v in sorted(self.settings.extra.items()) if k in ("formality", "glossary")]
+        variant += [f"{lang}={code}" for lang, code in sorted(self.settings.languages.items())]  # e.g. EN-US
+        return f"{self.name}({','.join(variant)})" if variant else self.name
 
     def check_ready(self) -> None:
         if self.key_required and not self.api_key:
@@ -333,7 +334,9 @@ class ServiceEngine:
                     failures_in_a_row = 0
                     self.chars_translated += self.request_chars(batch)
                     if cache:
-                        cache.put_many(self.cache_name, source, target, list(zip(batch, answers)))
+                        # an empty answer is a failure to ask again next time, not a translation
+                        cache.put_many(self.cache_name, source, target,
+                                       [(text, answer) for text, answer in zip(batch, answers) if answer.strip()])
                     outcomes: list[Outcome] = []
                     again: list[Unit] = []
                     for text, answer in zip(batch, answers):
@@ -561,6 +564,7 @@ class DeepLEngine(ServiceEngine):
         self.terms = None if "glossary" in self.settings.extra else load_glossary(config.translations_dir, config.root)
         self.languages = config.languages
         self._glossaries: dict[tuple[str, str], str | None] = {}
+        self._glossary_lock = threading.Lock()  # batches run in threads: make the glossary once, not per thread
 
     @property
     def cache_name(self) -> str:
@@ -579,19 +583,20 @@ class DeepLEngine(ServiceEngine):
     def _project_glossary(self, translator, source: str, target: str) -> str | None:
         """The id of the DeepL glossary holding the project's terms for this pair; made on first use."""
         pair = (source, target.split("-")[0])
-        if pair not in self._glossaries:
-            lang = next((code for code in self.languages if self._code(code, False).split("-")[0] == pair[1]),
-                        None)
-            entries = self.terms.for_language(lang) if lang else {}
-            if not entries:
-                self._glossaries[pair] = None
-                return None
-            name = f"verlag {pair[0]}-{pair[1]} {self.terms.digest[:12]}"
-            found = [g for g in translator.list_glossaries() if g.name == name and g.ready
-                     and (g.source_lang.upper(), g.target_lang.upper()) == pair]
-            info = found[0] if found else translator.create_glossary(name, pair[0], pair[1], entries)
-            self._glossaries[pair] = info.glossary_id
-        return self._glossaries[pair]
+        with self._glossary_lock:
+            if pair not in self._glossaries:
+                lang = next((code for code in self.languages
+                             if self._code(code, False).split("-")[0] == pair[1]), None)
+                entries = self.terms.for_language(lang) if lang else {}
+                glossary_id = None
+                if entries:
+                    name = f"verlag {pair[0]}-{pair[1]} {self.terms.digest[:12]}"
+                    found = [g for g in translator.list_glossaries() if g.name == name and g.ready
+                             and (g.source_lang.upper(), g.target_lang.upper()) == pair]
+                    info = found[0] if found else translator.create_glossary(name, pair[0], pair[1], entries)
+                    glossary_id = info.glossary_id
+                self._glossaries[pair] = glossary_id
+            return self._glossaries[pair]
 
     def _request(self, texts, source, target):
         import deepl

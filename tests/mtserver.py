@@ -172,6 +172,8 @@ class _Handler(BaseHTTPRequestHandler):
             answers = [fake_translate(t) for t in texts]
             if fault == "mangle":
                 answers = [_TAGS.sub("", a) for a in answers]
+            if fault == "empty":
+                answers = ["" for _ in answers]
             self._answer(shape, answers, texts, malformed=fault == "malformed")
         finally:
             finish()

@@ -69,6 +69,20 @@ def test_deepl_gets_xml_tag_handling_settings_and_the_key_only_in_the_header(svc
     assert entry["headers"]["Authorization"] == "DeepL-Auth-Key test-key:fx"
     list(engine(svc, "deepl", formality="prefer_more").stream([Request("A & B **fett**.")], "de", "en", cache))
     assert len(svc.log) == 2  # another formality is another cache entry
+    list(engine(svc, "deepl", formality="prefer_less").stream([Request("A & B **fett**.")], "de", "en", cache))
+    assert len(svc.log) == 3  # EN-GB (the default) is another cache entry than EN-US
+
+
+def test_an_empty_answer_is_not_cached_and_asked_again(svc, tmp_path):
+    cache = MTCache(tmp_path / "c.sqlite")
+
+    def drafts() -> list[str]:
+        return [r.text for g in engine(svc, "libre").stream([Request("Hallo.")], "de", "en", cache)
+                for o in g for r in o.results if r is not None]
+
+    svc.faults = ["empty"]
+    assert drafts() == []
+    assert drafts() == ["HALLO."] and len(svc.log) == 2
 
 
 def test_deepl_gets_the_project_glossary_made_once_per_language_pair(svc, tmp_path):
