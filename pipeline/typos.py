@@ -6,6 +6,7 @@ This is the job po4a's ``msguntypot`` does by hand; ``verlag extract
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .markup import scan
@@ -59,6 +60,9 @@ def _one_letter(old: str, new: str) -> bool:
     return len(a) == len(b) == 2 and a == b[::-1]
 
 
+_NUMBER = re.compile(r"[-+−]?\d+(?:[.,:/]\d+)*")
+
+
 def is_typo_fix(old: str, new: str) -> bool:
     """True when ``new`` is ``old`` with a trivial edit: its translation needs no new review.
 
@@ -77,6 +81,8 @@ def is_typo_fix(old: str, new: str) -> bool:
     """
     if old == new:
         return True
+    if _NUMBER.findall(old) != _NUMBER.findall(new):  # "1.500" -> "1,500", "-5" -> "5": punctuation inside a number
+        return False
     a, b = _tokens(old), _tokens(new)
     if len(a) != len(b):
         return False

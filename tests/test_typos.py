@@ -31,6 +31,8 @@ def test_trivial_edits(old, new):
 
 @pytest.mark.parametrize("old, new", [
     ("Trinken Sie 2 Liter am Tag.", "Trinken Sie 3 Liter am Tag."),  # a changed number
+    ("Täglich 1.500 mg.", "Täglich 1,500 mg."),  # punctuation inside a number changes its value
+    ("Bei -5 Grad ruhen die Zecken.", "Bei 5 Grad ruhen die Zecken."),  # a sign is part of the number
     ("Es kostet 10 €.", "Es kostet 10 $."),  # a changed symbol
     (SENTENCE, SENTENCE.replace("viel", "reichlich")),  # a changed word
     (SENTENCE, SENTENCE.replace("viel ", "")),  # a removed word
