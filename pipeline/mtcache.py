@@ -16,6 +16,8 @@ import time
 import unicodedata
 from pathlib import Path
 
+from .errors import VerlagError
+
 FILE_NAME = "mt-cache.sqlite"
 
 _SCHEMA = """
@@ -44,7 +46,9 @@ class MTCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._open()
-        except sqlite3.DatabaseError:
+        except sqlite3.OperationalError as exc:  # locked or unreadable: the answers in it are still good
+            raise VerlagError(f"the MT cache cannot be opened ({exc}); is another verlag running?", path) from None
+        except sqlite3.DatabaseError:  # not a database any more: set it aside, start a new one
             path.replace(path.with_name(path.name + ".damaged"))
             self.db = self._open()
 

@@ -248,6 +248,16 @@ def test_a_damaged_cache_is_set_aside_not_fatal(tmp_path):
     assert (tmp_path / "c.sqlite.damaged").exists()
 
 
+def test_a_cache_that_cannot_be_opened_is_an_error_and_kept(tmp_path):
+    from pipeline.errors import VerlagError
+
+    path = tmp_path / "c.sqlite"
+    path.mkdir()  # unopenable as a database, as a locked or unreadable file is
+    with pytest.raises(VerlagError, match="the MT cache cannot be opened") as caught:
+        MTCache(path)
+    assert caught.value.path == path and path.is_dir() and not (tmp_path / "c.sqlite.damaged").exists()
+
+
 def test_cost_cap_stops_sending_and_says_so(svc):
     requests = [Request(f"Satz {n} über die Leber.") for n in range(10)]
     outcomes = [o for g in engine(svc, "libre", batch_items=2).stream(requests, "de", "en", budget=Budget(100))
