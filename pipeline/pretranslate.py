@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog import now_stamp, read_po, render, set_provenance
+from .catalog import key, now_stamp, read_po, render, set_provenance
 from .config import Config
 from .engines import Engine, Request, Result
 from .errors import VerlagError
@@ -37,6 +37,9 @@ class Catalog:
     po: polib.POFile
     labels: frozenset[str]
     dirty: bool = False
+    ref: str = ""  # the path as messages name it
+    read_as: bytes = b""  # the file as read or last written here: anything else means someone else saved it
+    drafts: dict = field(default_factory=dict)  # catalog key -> Result: what this run filled
 
 
 @dataclass
@@ -99,7 +102,8 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
                 continue
             if article.slug not in labels:
                 labels[article.slug] = reference_labels(article)
-            work.catalogs.append(Catalog(lang, article.slug, path, po, labels[article.slug]))
+            work.catalogs.append(Catalog(lang, article.slug, path, po, labels[article.slug], ref=ref,
+                                         read_as=path.read_bytes()))
     return work
 
 
@@ -189,6 +193,7 @@ def _apply(name, todo, indices, answers, lang, result, progress, dry_run) -> set
         catalog, entry = todo[n]
         if not dry_run:
             _fill(entry, answer)
+            catalog.drafts[key(entry)] = answer
             catalog.dirty = True
         if "check the markup" in answer.origin:
             result.warned[name] += 1
@@ -214,7 +219,28 @@ def _save(work: Work, dry_run: bool) -> None:
 
 
 def _write(catalog: Catalog) -> None:
-    if catalog.dirty:
-        catalog.po.metadata["PO-Revision-Date"] = now_stamp()
-        write_if_changed(catalog.path, render(catalog.po))
-        catalog.dirty = False
+    """Write the drafts; if a reviewer saved the catalog meanwhile, their file wins and the drafts
+    only fill what is still empty in it (a run against slow services can take minutes)."""
+    if not catalog.dirty:
+        return
+    try:
+        on_disk = catalog.path.read_bytes()
+    except FileNotFoundError:
+        catalog.dirty = False  # deleted meanwhile: nothing to add drafts to
+        return
+    if on_disk != catalog.read_as:
+        fresh = read_po(catalog.path, catalog.ref)
+        if fresh is None:
+            catalog.dirty = False
+            return
+        catalog.po = fresh
+    entries = {key(e): e for e in catalog.po if not e.obsolete}
+    for k, answer in catalog.drafts.items():
+        entry = entries.get(k)
+        if entry is not None and not entry.msgstr:
+            _fill(entry, answer)
+    catalog.po.metadata["PO-Revision-Date"] = now_stamp()
+    text = render(catalog.po)
+    write_if_changed(catalog.path, text)
+    catalog.read_as = text.encode("utf-8")
+    catalog.dirty = False

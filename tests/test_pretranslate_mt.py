@@ -13,8 +13,9 @@ import polib
 import pytest
 
 from pipeline.catalog import entry_state, provenance
+from pipeline.engines import Result
 
-from conftest import REPO, article, msgfmt_check
+from conftest import REPO, article, msgfmt_check, review
 from mtserver import FakeService
 
 LEBER = article("Leber", """
@@ -265,3 +266,32 @@ def test_build_of_the_shipped_project_never_loads_the_network_stack(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(REPO)}, check=True)
     assert proc.stdout.splitlines()[-1] == "[]"
     assert list((tmp_path / "editions" / "en").glob("*.md"))
+
+
+class _SlowWhileReviewing:
+    """An engine during whose work the reviewer saves the catalog in their editor."""
+
+    name = "slow"
+
+    def __init__(self, project):
+        self.project = project
+
+    def translate(self, requests, source, target):
+        review(self.project, target, "leber", {"Tee trinken": "Drink tea (the reviewer's own)"})
+        return [Result(f"draft of {r.text}", "mt: slow") for r in requests]
+
+
+def test_a_reviewer_saving_during_the_run_keeps_their_work_and_the_drafts_fill_the_rest(project, monkeypatch):
+    from pipeline import engines
+
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    monkeypatch.setitem(engines.ENGINES, "slow", lambda config: _SlowWhileReviewing(project))
+    project.run("pretranslate", "--engine", "slow", "--lang", "en")
+    path = project.root / "translations/en/leber.po"
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    mine = po.find("Tee trinken")
+    assert mine.msgstr == "Drink tea (the reviewer's own)" and not mine.fuzzy and not provenance(mine)
+    others = [e for e in po if e.msgid != "Tee trinken"]
+    assert others and all(e.msgstr == f"draft of {e.msgid}" and e.fuzzy for e in others)
