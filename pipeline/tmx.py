@@ -130,8 +130,13 @@ def _resolve(code: str, languages: tuple[str, ...]) -> str | None:
     return None
 
 
+_HARD_BREAK = re.compile(r"( {2,}\n|\\\n)")
+
+
 def _text(seg: ET.Element) -> str:
-    return " ".join("".join(seg.itertext()).split())
+    """The segment's text with layout whitespace collapsed, but Markdown hard line breaks kept."""
+    pieces = _HARD_BREAK.split("".join(seg.itertext()).strip())
+    return "".join(p if n % 2 else " ".join(p.split()) for n, p in enumerate(pieces))
 
 
 def read_tmx(data: bytes, ref: str, source_lang: str, languages: tuple[str, ...]) -> TmxContent:

@@ -427,3 +427,14 @@ def test_a_damaged_index_is_reported_not_overwritten(source: Project, tmp_path):
     assert "tm.sqlite: translation memory index is damaged" in result.output
     assert "delete it and import your TMX files again" in result.output
     assert index.read_bytes() == damaged
+
+
+def test_tmx_text_keeps_markdown_hard_breaks_and_collapses_layout_whitespace():
+    from pipeline.tmx import read_tmx
+
+    data = ('<?xml version="1.0"?><tmx version="1.4"><header srclang="de" segtype="sentence" datatype="plaintext"'
+            ' adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body><tu>'
+            '<tuv xml:lang="de"><seg>\n    Zeile eins  \nzwei\n  und   drei\n  </seg></tuv>'
+            '<tuv xml:lang="en"><seg>Line one\\\ntwo and three</seg></tuv></tu></body></tmx>').encode("utf-8")
+    [unit] = read_tmx(data, "x.tmx", "de", ("en",)).units
+    assert (unit.source, unit.target) == ("Zeile eins  \nzwei und drei", "Line one\\\ntwo and three")
