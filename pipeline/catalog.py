@@ -269,16 +269,20 @@ def _check_strings(text: str, ref: str) -> None:
                               "fix it (or delete it to start over)", ref, number)
 
 
+def decode_po(data: bytes, ref: str) -> str:
+    """A catalog's bytes as text; not UTF-8 is an error naming the line."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
+
+
 def read_po(path, ref: str) -> polib.POFile | None:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
-    return parse_po(text, ref)
+    return parse_po(decode_po(data, ref), ref)
 
 
 def same_content(a: str, b: str) -> bool:

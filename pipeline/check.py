@@ -30,7 +30,7 @@ import polib
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, key, parse_po
+from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, key, parse_po
 from .config import Config
 from .errors import VerlagError
 from .fsutil import relpath
@@ -768,13 +768,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
 
 def _read(path, ref: str) -> str | None:
     try:
-        data = path.read_bytes()
+        return decode_po(path.read_bytes(), ref)
     except FileNotFoundError:
         return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
 
 
 def summary(findings: list[Finding]) -> str:

@@ -25,7 +25,7 @@ import polib
 from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, key, provenance, read_po
+from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, key, parse_po, provenance
 from .check import ERROR, check_catalog, msgid_line
 from .config import Config
 from .errors import VerlagError
@@ -241,19 +241,14 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
     path = config.po_path(lang, article.slug)
     ref = relpath(path, config.root)
     try:
-        po = read_po(path, ref)
+        text = decode_po(path.read_bytes(), ref)  # read once: parsed, and the checks name msgid lines in it
+        po = parse_po(text, ref)
+    except FileNotFoundError:
+        return build_page(article, None, lang, ref, labels=labels)
     except VerlagError as exc:
         return Page(lang, article.slug, article.title, article.ref, ref, labels=labels, problem=exc)
-    if po is None:
-        return build_page(article, None, lang, ref, labels=labels)
-    text = path.read_text(encoding="utf-8")
     findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language)
     return build_page(article, po, lang, ref, findings, glossary, labels, text)
-
-
-def article_labels(article: Article) -> frozenset:
-    """Link reference labels; without a definition (``[label]: ...``) there are none to parse for."""
-    return reference_labels(article) if "]:" in article.body else frozenset()
 
 
 STATE_FILE = "review.json"
@@ -351,7 +346,7 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
             if known.get("print") == _fingerprint(config, article, lang, glossary):
                 result.pages.append(_remembered(config, article, lang, known))
                 continue
-            labels = article_labels(article) if labels is None else labels
+            labels = reference_labels(article) if labels is None else labels
             page = make_page(config, article, lang, glossary, labels)
             result.pages.append(page)
             if page.problem:

@@ -417,7 +417,12 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
 
 
 def reference_labels(article: Article) -> frozenset[str]:
-    """The article's link reference labels, without the cost of sentence splitting."""
+    """The article's link reference labels, without the cost of sentence splitting.
+
+    A definition needs ``]:`` right after its label, so an article without one has none and is not parsed.
+    """
+    if "]:" not in article.body:
+        return frozenset()
     env: dict = {}
     markdown_parser().parse(article.body, env)
     return frozenset(env.get("references", {}))

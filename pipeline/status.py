@@ -82,7 +82,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 counts = cache.get(name)
                 if not (isinstance(counts, list) and len(counts) == 3 and counts[0] == digest):
                     if article.slug not in labels:
-                        labels[article.slug] = reference_labels(article) if "[" in article.body else frozenset()
+                        labels[article.slug] = reference_labels(article)
                     findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
                                              source_lang=config.source_language)
                     errors_found = sum(f.severity == ERROR for f in findings)

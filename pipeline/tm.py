@@ -34,7 +34,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from . import __version__, markup
-from .catalog import REVIEWED, entry_state, parse_po
+from .catalog import REVIEWED, decode_po, entry_state, parse_po
 from .config import Config
 from .errors import VerlagError, raise_all
 from .fsutil import relpath, write_if_changed
@@ -243,11 +243,7 @@ class Memory:
     def _catalog_units(data: bytes, lang: str, slug: str, ref: str) -> list[Unit]:
         if not data:
             return []
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
-        po = parse_po(text, ref)
+        po = parse_po(decode_po(data, ref), ref)
         stamp = _stamp(po.metadata.get("PO-Revision-Date"))
         return [Unit("po", slug, lang, e.msgctxt, e.msgid, e.msgstr, stamp)
                 for e in po if not e.obsolete and not e.msgid_plural and entry_state(e) == REVIEWED]

@@ -13,7 +13,8 @@ from pipeline.catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from pipeline.check import Finding
 from pipeline.config import load_config
 from pipeline.glossary import load_glossary
-from pipeline.review import Tally, article_labels, build_page, make_page, render_report, word_diff, write_review
+from pipeline.segment import reference_labels
+from pipeline.review import Tally, build_page, make_page, render_report, word_diff, write_review
 from pipeline.sources import load_articles
 
 from conftest import ARTIFACTS, Project, article
@@ -75,7 +76,7 @@ def built(tmp_path_factory) -> Project:
 def page_of(p: Project, lang: str, slug: str):
     config = load_config(p.root)
     art = next(a for a in load_articles(config) if a.slug == slug)
-    page = make_page(config, art, lang, load_glossary(config.translations_dir, p.root), article_labels(art))
+    page = make_page(config, art, lang, load_glossary(config.translations_dir, p.root), reference_labels(art))
     assert page.problem is None
     return page
 
