@@ -35,11 +35,12 @@ from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .config import Config
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError
+from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .media import Media, collect_media, file_path
 from .render import Allowance, render
 from .sources import load_articles
-from .uistrings import JINJA_EXTENSIONS, VERLAG_HOME, load_translations, theme_dirs
+from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
 PROTECTED = "_review"  # site/_review/ is written by the review tools
@@ -88,6 +89,7 @@ class Urls:
             "static": f"static/{name}",
             "media": f"media/{quote(name or '')}",  # name: the file's path in source_de/
             "sitemap": "sitemap.xml",
+            "favicon": "favicon.ico",
             "robots": "robots.txt",
         }[kind]
         return self.base_path + tail
@@ -182,7 +184,7 @@ def theme_digest(config: Config) -> str:
     """Everything every page depends on besides its own record: code, settings, templates, UI words."""
     h = hashlib.sha256(f"{code_digest()}|{config.text}".encode("utf-8"))
     paths = [p for d in theme_dirs(config) for p in sorted(d.rglob("*")) if p.is_file()]
-    paths += sorted(config.translations_dir.glob("*/site.po")) + sorted(VERLAG_HOME.glob("translations/*/site.po"))
+    paths += sorted(config.translations_dir.glob("*/site.po")) + sorted(BUILTIN_TRANSLATIONS.glob("*/site.po"))
     for path in paths:
         h.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return h.hexdigest()
@@ -318,6 +320,7 @@ def _item(site: _Site, page: Page) -> dict:
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
         "absolute": site.urls.absolute("article", page.lang, page.slug),
+        "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
         "date": format_date(page.date, "long", locale=locale) if page.date else "",
         "updated": updated,
@@ -435,8 +438,10 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     keys: dict[str, str] = {}
     theme = theme_digest(config)
     out: dict[str, str | Path | None] = {}
+    author = feed_author(config)
     for lang in site.languages:
         env = site.env(lang)
+        source_name = _locale(lang).languages.get(site.source, site.source)
         items = [_item(site, page) for page in site.articles(lang)]
         for item in items:
             page = item["page"]
@@ -451,12 +456,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 bodies.keep(page)
                 out[rel] = None
                 continue
-            original = urls.path("article", site.source, page.slug) if lang != site.source else None
             context = {
                 **site.common(lang), "page": page, "item": item, "body": Markup(bodies.get(page)),
                 "canonical": item["absolute"], "alternates": site.cluster(page.slug),
-                "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": original,
-                "source_name": _locale(lang).languages.get(site.source, site.source),
+                "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": item["original"],
+                "source_name": source_name,
             }
             out[rel] = env.get_template("article.html").render(context)
         out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
@@ -465,9 +469,13 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
             {**site.common(lang), "switch": site.switch(lang, kind="404")})
         newest = max((i["modified"] for i in items), default=_stamp(None))
+        entry = env.get_template("feed_entry.html")
+        entries = [{**item, "content": absolute_html(entry.render(
+            {**site.common(lang), "page": item["page"], "body": Markup(bodies.get(item["page"])),
+             "original": item["original"], "source_name": source_name}), item["absolute"])} for item in items]
         out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
             {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
-             "home_abs": urls.absolute("index", lang), "updated": newest, "items": items})
+             "home_abs": urls.absolute("index", lang), "updated": newest, "author": author, "items": entries})
     source_env = site.env(site.source)
     out["404.html"] = out[urls.file(urls.path("404", site.source))]
     choices = [Markup(site.env(lang).get_template("choice.html").render(
@@ -482,6 +490,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         for asset in sorted((theme / "static").glob("*")):
             if asset.is_file():
                 out[urls.file(urls.path("static", name=asset.name))] = asset  # copied byte for byte
+    icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
+    if icon is not None:  # where browsers and feed readers look when no page names an icon
+        out[urls.file(urls.path("favicon"))] = icon
     for rel, path in sorted(media.all().items()):
         out[urls.file(urls.path("media", name=rel))] = path
     return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}

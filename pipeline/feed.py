@@ -1,0 +1,40 @@
+"""The Atom feed of an edition (RFC 4287): who it names as author, and the article each entry carries.
+
+``site`` renders ``feed.xml`` once per language; this module supplies the
+two things an Atom processor needs beyond the list of articles. A feed names
+an author unless every entry does (RFC 4287 4.1.1), and an entry's
+``<content type="html">`` is read away from the site, so every address in it
+must be absolute (RFC 4287 4.1.3.3; xml:base is ignored by many readers).
+"""
+
+from __future__ import annotations
+
+import lxml.html
+
+from .config import Config
+
+
+def feed_author(config: Config) -> str:
+    """The feed-level ``<author><name>``: ``[site] author``, else the project's ``author`` (the default
+    for ``verlag new``), else the site ``name``. Raises ``VerlagError`` (verlag.toml and line) for a
+    ``[site] author`` that is not a string."""
+    chosen = config.section("site").get("author")
+    if chosen is not None and not isinstance(chosen, str):
+        raise config.error("author", f"expected a name in quotes, got {chosen!r}")
+    for name in (chosen, config.raw.get("author")):
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    return config.name
+
+
+def absolute_html(fragment: str, base_url: str) -> str:
+    """An HTML fragment (str) with every link, image and other resource address made absolute.
+
+    ``base_url`` is the absolute URL of the page the fragment belongs to: "/media/x.jpg",
+    "../y/" and "#fn-1" resolve against it as a browser would (RFC 3986 5.2), through
+    lxml.html's ``make_links_absolute`` (href, src, cite, action, ... of every element).
+    Absolute addresses, ``mailto:`` and the like stay as they are.
+    """
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    root.make_links_absolute(base_url, resolve_base_href=False)
+    return (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
