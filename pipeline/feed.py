@@ -20,7 +20,7 @@ def feed_author(config: Config) -> str:
     ``[site] author`` that is not a string."""
     chosen = config.section("site").get("author")
     if chosen is not None and not isinstance(chosen, str):
-        raise config.error("author", f"expected a name in quotes, got {chosen!r}")
+        raise config.error("author", f"expected a name in quotes, got {chosen!r}", "site")
     for name in (chosen, config.raw.get("author")):
         if isinstance(name, str) and name.strip():
             return name.strip()
