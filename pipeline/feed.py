@@ -35,6 +35,8 @@ def absolute_html(fragment: str, base_url: str) -> str:
     lxml.html's ``make_links_absolute`` (href, src, cite, action, ... of every element).
     Absolute addresses, ``mailto:`` and the like stay as they are.
     """
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    root.make_links_absolute(base_url, resolve_base_href=False)
-    return (root.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+    # The body is opened here, not guessed by lxml: a fragment that starts with raw <html> or a
+    # doctype (an author may write either in Markdown) is still a fragment.
+    body = lxml.html.document_fromstring(f"<html><body>{fragment}</body></html>").body
+    body.make_links_absolute(base_url, resolve_base_href=False)
+    return (body.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in body)

@@ -295,7 +295,8 @@ class _Site:
 
     def common(self, lang: str) -> dict:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
-                "feed": self.urls.absolute("feed", lang), "canonical": None, "alternates": []}
+                "feed": self.urls.absolute("feed", lang), "canonical": None, "alternates": [],
+                "source_name": _locale(lang).languages.get(self.source, self.source)}
 
 
 def language_name(code: str) -> str:
@@ -441,7 +442,6 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     author = feed_author(config)
     for lang in site.languages:
         env = site.env(lang)
-        source_name = _locale(lang).languages.get(site.source, site.source)
         items = [_item(site, page) for page in site.articles(lang)]
         for item in items:
             page = item["page"]
@@ -460,7 +460,6 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 **site.common(lang), "page": page, "item": item, "body": Markup(bodies.get(page)),
                 "canonical": item["absolute"], "alternates": site.cluster(page.slug),
                 "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": item["original"],
-                "source_name": source_name,
             }
             out[rel] = env.get_template("article.html").render(context)
         out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
@@ -471,8 +470,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         newest = max((i["modified"] for i in items), default=_stamp(None))
         entry = env.get_template("feed_entry.html")
         entries = [{**item, "content": absolute_html(entry.render(
-            {**site.common(lang), "page": item["page"], "body": Markup(bodies.get(item["page"])),
-             "original": item["original"], "source_name": source_name}), item["absolute"])} for item in items]
+            {**site.common(lang), **item, "body": Markup(bodies.get(item["page"]))}), item["absolute"])}
+            for item in items]
         out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
             {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
              "home_abs": urls.absolute("index", lang), "updated": newest, "author": author, "items": entries})
