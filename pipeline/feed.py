@@ -2,9 +2,11 @@
 
 ``site`` renders ``feed.xml`` once per language; this module supplies the
 two things an Atom processor needs beyond the list of articles. A feed names
-an author unless every entry does (RFC 4287 4.1.1), and an entry's
-``<content type="html">`` is read away from the site, so every address in it
-must be absolute (RFC 4287 4.1.3.3; xml:base is ignored by many readers).
+an author unless every entry does (RFC 4287 4.1.1). An entry's
+``<content type="html">`` (escaped HTML, RFC 4287 4.1.3.3) is read away from
+the site: a relative address in it would resolve against the feed's own URL
+(RFC 4287 section 2, ``xml:base``, which many readers ignore), so every
+address is made absolute.
 """
 
 from __future__ import annotations
