@@ -46,19 +46,24 @@ STATE_FILE = "site.json"
 PROTECTED = "_review"  # site/_review/ is written by the review tools
 WORDS_PER_MINUTE = 200
 DEFAULT_BASE_URL = "http://localhost:8000/"
+DEFAULT_FEED_ENTRIES = 20  # each entry carries a whole article; Nikola and jekyll-feed keep 10
 
 
 @dataclass(frozen=True)
 class Settings:
     base_url: str  # absolute, ends with "/"
     min_reviewed: dict[str, float]  # lang -> percent of words reviewed an edition needs to be published
+    feed_entries: int  # the newest articles each feed carries
 
 
 def load_settings(config: Config) -> Settings:
-    """``[site] base_url`` and ``[publish] min_reviewed`` (global and per language), validated."""
+    """``[site] base_url`` and ``feed_entries``, ``[publish] min_reviewed`` (global and per language), validated."""
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
     if not isinstance(base, str) or not base.startswith(("http://", "https://")):
         raise config.error("base_url", f"expected an absolute http(s) URL such as \"https://example.org/\", got {base!r}")
+    entries = config.section("site").get("feed_entries", DEFAULT_FEED_ENTRIES)
+    if isinstance(entries, bool) or not isinstance(entries, int) or entries < 1:
+        raise config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}", "site")
     publish = config.section("publish")
     limits = {}
     for lang in config.languages:
@@ -66,7 +71,7 @@ def load_settings(config: Config) -> Settings:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
             raise config.error("min_reviewed", f"expected a percentage from 0 to 100, got {value!r}")
         limits[lang] = float(value)
-    return Settings(base.rstrip("/") + "/", limits)
+    return Settings(base.rstrip("/") + "/", limits, entries)
 
 
 @dataclass(frozen=True)
@@ -467,11 +472,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
              "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index")})
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
             {**site.common(lang), "switch": site.switch(lang, kind="404")})
-        newest = max((i["modified"] for i in items), default=_stamp(None))
         entry = env.get_template("feed_entry.html")
         entries = [{**item, "content": absolute_html(entry.render(
             {**site.common(lang), **item, "body": Markup(bodies.get(item["page"]))}), item["absolute"])}
-            for item in items]
+            for item in items[:settings.feed_entries]]
+        newest = max((i["modified"] for i in entries), default=_stamp(None))
         out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
             {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
              "home_abs": urls.absolute("index", lang), "updated": newest, "author": author, "items": entries})

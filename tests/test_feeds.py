@@ -8,6 +8,7 @@ in every entry), and feedparser without the bozo flag.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import feedparser
@@ -63,9 +64,7 @@ def shipped(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory) -> Project:
     """A project as ``init`` makes it (no author anywhere) with one more article from ``new``."""
-    project = Project(tmp_path_factory.mktemp("fresh") / "praxis")
-    project.run("init")
-    project.run("new", "Zweiter Beitrag")
+    project = started(tmp_path_factory.mktemp("fresh") / "praxis")
     project.run("extract")
     project.run("build")
     return project
@@ -99,15 +98,39 @@ def test_the_feed_of_a_new_project_is_valid_and_names_the_site_as_author(fresh, 
     assert all(entry.content[0].type == "text/html" and entry.content[0].value for entry in feed.entries)
 
 
-def test_site_author_names_the_feed(fresh, atom_schema):
-    fresh.write("verlag.toml", fresh.read("verlag.toml") + '\n[site]\nauthor = "Praxis Dr. Weber"\n')
-    fresh.run("build")
-    feed = assert_valid_atom(fresh.root / "site/de/feed.xml", atom_schema)
+def started(root: Path) -> Project:
+    """``init`` and one more article from ``new``, dated long before the example article."""
+    project = Project(root)
+    project.run("init")
+    project.run("new", "Zweiter Beitrag")
+    article = root / "source_de/zweiter-beitrag.md"
+    article.write_text(re.sub(r"^date: .*$", "date: 2000-01-01", article.read_text("utf-8"), flags=re.M), "utf-8")
+    return project
+
+
+def test_site_author_names_the_feed(tmp_path, atom_schema):
+    project = started(tmp_path / "praxis")
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nauthor = "Praxis Dr. Weber"\n')
+    project.run("build")
+    feed = assert_valid_atom(project.root / "site/de/feed.xml", atom_schema)
     assert feed.feed.author == "Praxis Dr. Weber"
-    fresh.write("verlag.toml", fresh.read("verlag.toml").replace('"Praxis Dr. Weber"', "7"))
-    result = fresh.run("build", code=2)
-    lines = fresh.read("verlag.toml").splitlines()
+    project.write("verlag.toml", project.read("verlag.toml").replace('"Praxis Dr. Weber"', "7"))
+    result = project.run("build", code=2)
+    lines = project.read("verlag.toml").splitlines()
     assert f"verlag.toml:{lines.index('author = 7') + 1}: author: expected a name" in result.output
+
+
+def test_a_feed_carries_the_newest_feed_entries_articles(tmp_path, atom_schema):
+    project = started(tmp_path / "praxis")
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[site]\nfeed_entries = 1\n")
+    project.run("build")
+    feed = assert_valid_atom(project.root / "site/de/feed.xml", atom_schema)
+    assert [entry.title for entry in feed.entries] == ["Willkommen in der Praxis"]
+    assert feed.feed.updated == feed.entries[0].updated
+    project.write("verlag.toml", project.read("verlag.toml").replace("feed_entries = 1", "feed_entries = 0"))
+    result = project.run("build", code=2)
+    lines = project.read("verlag.toml").splitlines()
+    assert f"verlag.toml:{lines.index('feed_entries = 0') + 1}: feed_entries: expected a number" in result.output
 
 
 def entry_html(feed_path: Path) -> dict[str, html.HtmlElement]:
