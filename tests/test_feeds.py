@@ -1,9 +1,9 @@
 """Atom feeds (RFC 4287) of the shipped content and of a project fresh from ``init``.
 
 Each feed must pass RFC 4287's own grammar (Appendix B, ``schemas/atom.rnc``,
-converted with rnc2rng and checked by lxml), the two Schematron rules that
-grammar carries as annotations (an author for every entry; a link or content
-in every entry), and feedparser without the bozo flag.
+converted with rnc2rng and checked by lxml), the three Schematron rules that
+grammar carries as annotations (the feed or each entry names an author; each
+entry has an alternate link or content), and feedparser without the bozo flag.
 """
 
 from __future__ import annotations

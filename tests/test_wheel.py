@@ -41,7 +41,7 @@ def installed(tmp_path_factory) -> tuple[Path, dict]:
     # editable install in the checkout would otherwise lend the build its file list.
     source = work / "source"
     listed = run("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=REPO, env=env).stdout
-    for rel in (rel for rel in listed.split("\0") if os.path.lexists(REPO / rel)):  # not deleted since
+    for rel in (rel for rel in listed.split("\0") if rel and os.path.lexists(REPO / rel)):  # not deleted since
         (source / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / rel, source / rel, follow_symlinks=False)
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", work / "dist", source, cwd=work, env=env)
