@@ -31,26 +31,43 @@ def run(*args, cwd: Path, env: dict) -> subprocess.CompletedProcess:
     return proc
 
 
+ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
+
+
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> tuple[Path, dict]:
-    """The ``bin`` folder of a fresh virtualenv holding the wheel built from this checkout, and the
-    environment to run it in (no PYTHONPATH: nothing may come from the checkout)."""
-    work = tmp_path_factory.mktemp("install")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
+def built(tmp_path_factory) -> tuple[Path, str]:
+    """The wheel built from this checkout, and what the build said (``pip wheel -v``)."""
+    work = tmp_path_factory.mktemp("build")
     # Build from the files git knows (committed or not, never ignored): a stale *.egg-info of an
     # editable install in the checkout would otherwise lend the build its file list.
     source = work / "source"
-    listed = run("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=REPO, env=env).stdout
+    listed = run("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=REPO, env=ENV).stdout
     for rel in (rel for rel in listed.split("\0") if rel and os.path.lexists(REPO / rel)):  # not deleted since
         (source / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(REPO / rel, source / rel, follow_symlinks=False)
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", work / "dist", source, cwd=work, env=env)
+    proc = run(sys.executable, "-m", "pip", "wheel", "-v", "--no-deps", "--wheel-dir", work / "dist", source,
+               cwd=work, env=ENV)
     wheels = sorted((work / "dist").glob("verlag-*.whl"))
     assert len(wheels) == 1, wheels
+    return wheels[0], proc.stdout + proc.stderr
+
+
+@pytest.fixture(scope="module")
+def installed(built, tmp_path_factory) -> tuple[Path, dict]:
+    """The ``bin`` folder of a fresh virtualenv holding the wheel, and the environment to run it in
+    (no PYTHONPATH: nothing may come from the checkout)."""
+    work = tmp_path_factory.mktemp("install")
     venv.create(work / "venv", with_pip=True)
     bin_dir = work / "venv" / "bin"
-    run(bin_dir / "python", "-m", "pip", "install", "--quiet", wheels[0], cwd=work, env=env)  # deps from the index
-    return bin_dir, env
+    run(bin_dir / "python", "-m", "pip", "install", "--quiet", built[0], cwd=work, env=ENV)  # deps from the index
+    return bin_dir, ENV
+
+
+def test_the_build_has_nothing_to_warn_about(built):
+    """No deprecated metadata (the license table) and no data folder setuptools would not install."""
+    log = built[1]
+    assert "Building wheel for verlag" in log
+    assert "Warning" not in log, [line for line in log.splitlines() if "Warning" in line]
 
 
 def test_the_wheel_carries_its_own_code_and_data(installed):
