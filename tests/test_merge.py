@@ -46,6 +46,7 @@ import polib
 import pytest
 
 from conftest import Project, article, msgfmt_check
+from pipeline.catalog import Notes
 
 HERE = Path(__file__).resolve().parent / "merge"
 REGENERATE = os.environ.get("VERLAG_REGENERATE") == "1"
@@ -75,9 +76,9 @@ def golden(path: Path, actual: str) -> None:
 
 
 def reviewer_work(po: polib.POFile) -> set[tuple[str, str]]:
-    """Everything a reviewer wrote: translations and translator comments."""
+    """Everything a reviewer wrote: translations and their own translator comment lines."""
     return ({("msgstr", e.msgstr) for e in po if e.msgstr}
-            | {("comment", e.tcomment) for e in po if e.tcomment})
+            | {("comment", own) for e in po if (own := "\n".join(Notes.of(e).own))})
 
 
 def extract(project: Project, source: Path, slug: str, rel_po: str) -> str:
