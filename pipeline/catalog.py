@@ -9,12 +9,15 @@ differently from the tools reviewers use.
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 import hashlib
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import polib
+from babel.core import UnknownLocaleError
 from babel.messages.plurals import get_plural
 from rapidfuzz import fuzz
 
@@ -38,11 +41,68 @@ def now_stamp() -> str:
     return when.strftime("%Y-%m-%d %H:%M+0000")
 
 
+_TWO = "nplurals=2; plural=(n != 1);"
+_SLAVIC = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+# GNU gettext's conventional expressions: the manual's node "Plural forms" and
+# gettext-tools/src/plural-table.c, the table msginit uses. Poedit, Weblate and
+# translate-toolkit's pofilter expect these; CLDR's rules (Babel) differ for some
+# languages (French: a third form for millions).
+GNU_PLURAL_FORMS = {
+    **dict.fromkeys(("ja", "vi", "ko"), "nplurals=1; plural=0;"),
+    **dict.fromkeys(("en", "de", "nl", "sv", "da", "no", "nb", "nn", "fo", "es", "pt", "it", "bg", "el", "fi",
+                     "et", "he", "eo", "hu", "tr", "ca"), _TWO),
+    **dict.fromkeys(("pt_BR", "fr"), "nplurals=2; plural=(n > 1);"),
+    "lv": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2);",
+    "ga": "nplurals=3; plural=n==1 ? 0 : n==2 ? 1 : 2;",
+    "ro": "nplurals=3; plural=n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2;",
+    "lt": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    **dict.fromkeys(("ru", "uk", "be", "sr", "hr"), _SLAVIC),
+    **dict.fromkeys(("cs", "sk"), "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;"),
+    "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    "sl": "nplurals=4; plural=(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3);",
+}
+
+
 def plural_forms(lang: str) -> str:
+    """The ``Plural-Forms`` header value for a BCP 47 tag (``fr``, ``pt-BR``).
+
+    GNU gettext's conventional expression where its table lists the language
+    (region first, then language), else Babel's from CLDR, else ``n != 1``.
+    """
+    tag = lang.replace("-", "_")
+    for name in (tag, tag.split("_")[0]):
+        if name in GNU_PLURAL_FORMS:
+            return GNU_PLURAL_FORMS[name]
     try:
-        return get_plural(lang.replace("-", "_")).plural_forms
-    except Exception:
-        return "nplurals=2; plural=(n != 1);"
+        return get_plural(tag).plural_forms
+    except (ValueError, TypeError, UnknownLocaleError):
+        return _TWO
+
+
+def nplurals(forms: str) -> int:
+    """The ``nplurals`` of a ``Plural-Forms`` value."""
+    return int(re.search(r"nplurals\s*=\s*(\d+)", forms).group(1))
+
+
+def plural_form_map(old: str | None, new: str) -> dict[int, int]:
+    """For each msgstr index under ``new`` Plural-Forms, the index under ``old`` that says the same.
+
+    Both expressions are evaluated (``gettext.c2py``) for n = 0…1100 and for
+    round millions; each new form takes the old form most of its numbers had.
+    So French catalogs written with CLDR's three forms (one, many, other) keep
+    ``msgstr[2]`` as GNU's ``msgstr[1]``. Without a readable old expression the
+    indices stay as they are.
+    """
+    count = nplurals(new)
+    try:
+        before, after = gettext.c2py(old.split("plural=", 1)[1].rstrip("; ")), gettext.c2py(
+            new.split("plural=", 1)[1].rstrip("; "))
+    except (AttributeError, IndexError, ValueError, SyntaxError):
+        return {i: i for i in range(count)}
+    votes: dict[int, Counter] = {i: Counter() for i in range(count)}
+    for n in [*range(1101), *range(10**6, 10**7, 10**6)]:
+        votes.setdefault(after(n), Counter())[before(n)] += 1
+    return {i: votes[i].most_common(1)[0][0] if votes[i] else i for i in range(count)}
 
 
 def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
@@ -405,6 +465,20 @@ def read_po(path, ref: str) -> polib.POFile | None:
 
 
 def same_content(a: str, b: str) -> bool:
-    """Equal apart from the creation and revision dates, which must not churn on their own."""
-    strip = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.M)
-    return strip.sub("", a) == strip.sub("", b)
+    """Do two templates (PO text) hold the same messages, apart from their dates?
+
+    Compared: the header comment and fields other than the creation and
+    revision dates, and each entry's msgctxt, msgid, references and extracted
+    comments, in order. Not compared: layout (line wrapping, field order) and
+    flags, which ``msgcat``, Poedit and the like rewrite or drop; a template
+    they rewrote keeps its creation date, so no catalog's header churns.
+    """
+    def content(text: str):
+        po = polib.pofile(text)
+        meta = {k: v for k, v in po.metadata.items() if k not in ("POT-Creation-Date", "PO-Revision-Date")}
+        return po.header, meta, [(e.msgctxt, e.msgid, e.occurrences, e.comment, e.obsolete) for e in po]
+
+    try:
+        return content(a) == content(b)
+    except (OSError, ValueError):
+        return False
