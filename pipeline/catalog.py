@@ -345,7 +345,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         seen.add(key(entry))
         gone = _copy(entry)
         gone.obsolete = True
-        gone.occurrences = []
+        gone.occurrences, gone.comment = [], ""  # a place in the German it no longer has, as msgmerge does
+        # every msgid verlag extracted is Markdown; tools drop the flag from #~ entries too
+        gone.flags = ["fuzzy"] * entry.fuzzy + [FLAG] + [f for f in entry.flags if f not in ("fuzzy", FLAG)]
         po.append(gone)
         report.obsolete += entry in newly
     return po, report
