@@ -79,11 +79,6 @@ def plural_forms(lang: str) -> str:
         return _TWO
 
 
-def nplurals(forms: str) -> int:
-    """The ``nplurals`` of a ``Plural-Forms`` value."""
-    return int(re.search(r"nplurals\s*=\s*(\d+)", forms).group(1))
-
-
 def plural_form_map(old: str | None, new: str) -> dict[int, int]:
     """For each msgstr index under ``new`` Plural-Forms, the index under ``old`` that says the same.
 
@@ -93,7 +88,7 @@ def plural_form_map(old: str | None, new: str) -> dict[int, int]:
     ``msgstr[2]`` as GNU's ``msgstr[1]``. Without a readable old expression the
     indices stay as they are.
     """
-    count = nplurals(new)
+    count = int(re.search(r"nplurals\s*=\s*(\d+)", new).group(1))
     try:
         before, after = gettext.c2py(old.split("plural=", 1)[1].rstrip("; ")), gettext.c2py(
             new.split("plural=", 1)[1].rstrip("; "))
@@ -211,7 +206,7 @@ class Notes:
     @classmethod
     def of(cls, entry: polib.POEntry) -> Notes:
         notes = cls()
-        for line in (entry.tcomment or "").split("\n") if entry.tcomment else []:
+        for line in entry.tcomment.split("\n") if entry.tcomment else []:
             text = line.strip()
             if PROVENANCE_RE.match(text):
                 notes.origins.append(text)
@@ -244,12 +239,12 @@ def normalize(entry: polib.POEntry) -> None:
     """Bring an entry as any tool left it into verlag's form (see ``Notes``); reads the older forms too.
 
     ``#, ignore-<check>`` flags and ``#. mt:``/``#. tm:`` extracted comments
-    (verlag before 0.5) move into translator comments; a previous text only
+    (what verlag wrote before these records) move into translator comments; a previous text only
     in ``#|`` is recorded; then ``settle`` decides what the previous text
     still means.
     """
     notes = Notes.of(entry)
-    comments = (entry.comment or "").split("\n") if entry.comment else []
+    comments = entry.comment.split("\n") if entry.comment else []
     notes.origins = [c.strip() for c in comments if PROVENANCE_RE.match(c.strip())] + notes.origins
     entry.comment = "\n".join(c for c in comments if not PROVENANCE_RE.match(c.strip()))
     notes.ignored += [f[len("ignore-"):] for f in entry.flags if f.startswith("ignore-")]
