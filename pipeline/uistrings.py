@@ -99,6 +99,7 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
             entry.msgstr = before.msgstr if before is not None and not before.msgid_plural else ""
         if before is not None and before.fuzzy:
             entry.flags.append("fuzzy")
+        entry.tcomment = before.tcomment if before is not None else ""  # the reviewer's notes
         po.append(entry)
     for gone in previous.values():
         if gone.msgid and (gone.msgstr or any(gone.msgstr_plural.values())):

@@ -258,3 +258,14 @@ def test_french_plural_translations_move_to_gnu_form_indices(project: Project):
     after = next(e for e in polib.pofile(str(path)) if e.msgid_plural)
     assert after.msgstr_plural == {0: "un", 1: "plusieurs"}
     assert polib.pofile(str(path)).metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
+
+
+def test_a_reviewers_comment_in_site_po_survives_extract(project: Project):
+    project.write("source_de/a.md", article("A", "Text.\n"))
+    project.run("extract")
+    path = project.root / "translations/fr/site.po"
+    po = polib.pofile(str(path))
+    po[0].tcomment = "Short: it sits in the menu bar."
+    po.save(str(path))
+    project.run("extract")
+    assert polib.pofile(str(path))[0].tcomment == "Short: it sits in the menu bar."
