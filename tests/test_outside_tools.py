@@ -98,7 +98,7 @@ def _baseline(project: Project):
     project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "ziel")
     project.run("pretranslate", "--engine", "pseudo")
     project.write("source_de/ziel.md", ZIEL.replace("die rechte Seite", "die linke Seite").replace(
-        "\nDieser Absatz fällt später weg. Er hat zwei Sätze.\n", ""))
+        "\nDieser Absatz fällt später weg. Er hat zwei Sätze.\n", "").replace("für den Rücken", "für Ihren Rücken"))
     project.run("extract")
     return project, catalogs(project.root), outputs(project.root)
 
@@ -112,6 +112,8 @@ def test_the_baseline_holds_every_record_worth_keeping(baseline):
     assert "mt: pseudo" in entries["Trinken Sie danach ein Glas warmes Wasser."].tcomment
     stale = entries[STALE_BEFORE.replace("rechte", "linke")]
     assert stale.fuzzy and stale.previous_msgid == STALE_BEFORE
+    title = entries["Wärme für Ihren Rücken"]
+    assert title.fuzzy and (title.previous_msgctxt, title.previous_msgid) == ("title", "Wärme für den Rücken")
     assert "#. glossary: Wärmflasche -> hot-water bottle" in text
     assert sum(e.obsolete for e in entries.values()) == 2
     found = {(f["path"], f["check"]) for f in json.loads(seen["check"][1])}
