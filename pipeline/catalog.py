@@ -285,10 +285,12 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
     the text comes back from obsolete. Changed text takes the most similar
-    unused old translation as ``fuzzy`` with ``#| msgid``; with
-    ``keep_typo_fixes``, a reviewed translation whose German changed only
-    trivially (``typos.is_typo_fix``, same msgctxt) is taken first and stays
-    reviewed. Unused translations become obsolete ``#~`` entries.
+    unused old translation as ``fuzzy`` with ``#| msgid``, the German that
+    translation was made for (``_carry``); with ``keep_typo_fixes``, a
+    reviewed translation whose German changed only trivially
+    (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
+    Unused translations become obsolete ``#~`` entries. ``old`` comes from
+    ``parse_po``, so its records are in the form ``Notes`` describes.
     """
     report = MergeReport()
     po = polib.POFile()
