@@ -31,7 +31,7 @@ from translate.storage import po as ttk_po
 from cli import main
 from pipeline.catalog import parse_po, plural_forms
 
-from conftest import Project, article, msgfmt_check, review
+from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review
 
 STALE_BEFORE = "Legen Sie sich abends mit einer Wärmflasche auf die rechte Seite."
 SUPPRESSED = "Bleiben Sie dort 30 Minuten liegen."
@@ -217,8 +217,6 @@ def fill_plural_forms(path: Path) -> None:
 
 
 def test_shipped_and_generated_catalogs_pass_msgfmt_and_pofilter(tmp_path: Path):
-    from conftest import copy_shipped_project
-
     project = copy_shipped_project(tmp_path / "shipped")
     shipped = sorted((project.root / "translations").rglob("*.po"))
     config = project.read("verlag.toml").replace('languages = ["en", "fr"]', f"languages = {json.dumps(LANGUAGES[1:])}")
@@ -272,3 +270,15 @@ def test_a_reviewers_comment_in_site_po_survives_extract(project: Project):
     po.save(str(path))
     project.run("extract")
     assert polib.pofile(str(path))[0].tcomment == "Short: it sits in the menu bar."
+
+
+@pytest.mark.parametrize("where", ["repository", "init"])
+def test_the_mo_files_poedit_writes_beside_catalogs_are_git_ignored(where: str, tmp_path: Path):
+    assert shutil.which("git"), "git is required"
+    root = REPO if where == "repository" else tmp_path / "praxis"
+    if where == "init":
+        assert cli(root, "init")[0] == 0
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+    ignored = subprocess.run(["git", "-C", str(root), "check-ignore", "-q", "translations/fr/site.mo"])
+    kept = subprocess.run(["git", "-C", str(root), "check-ignore", "-q", "translations/fr/site.po"])
+    assert (ignored.returncode, kept.returncode) == (0, 1)
