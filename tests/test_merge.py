@@ -48,7 +48,7 @@ import pytest
 
 from conftest import Project, article, msgfmt_check
 from pipeline.catalog import Notes, fingerprint, parse_po, render
-from pipeline.check import CHECKS as CHECKS_BY_ID, check_catalog
+from pipeline.check import CHECKS as QA_CHECKS, check_catalog
 
 HERE = Path(__file__).resolve().parent / "merge"
 REGENERATE = os.environ.get("VERLAG_REGENERATE") == "1"
@@ -277,7 +277,7 @@ def check_edited_twice(before, after, project):
     assert edited.fuzzy and edited.msgstr == entry(before, translated).msgstr
     assert edited.previous_msgid == translated
     findings = check_catalog(parse_po(project.read(f"translations/en/{SLUG}.po"), "x.po"), "x.po", "en", SLUG,
-                             checks=[c for c in CHECKS_BY_ID if c.id == "stale"])
+                             checks=[c for c in QA_CHECKS if c.id == "stale"])
     assert [f.message for f in findings] == [
         "German changed since this translation was made: einer Wärmflasche -> einem Kirschkernkissen; "
         "rechte -> linke"]
