@@ -54,10 +54,12 @@ class Settings:
     base_url: str  # absolute, ends with "/"
     min_reviewed: dict[str, float]  # lang -> percent of words reviewed an edition needs to be published
     feed_entries: int  # the newest articles each feed carries
+    feed_author: str  # the name every feed gives as its author
 
 
 def load_settings(config: Config) -> Settings:
-    """``[site] base_url`` and ``feed_entries``, ``[publish] min_reviewed`` (global and per language), validated."""
+    """``[site] base_url``, ``feed_entries`` and ``author``, ``[publish] min_reviewed`` (global and per
+    language), validated; a mistake raises ``VerlagError`` naming verlag.toml and the line."""
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
     if not isinstance(base, str) or not base.startswith(("http://", "https://")):
         raise config.error("base_url", f"expected an absolute http(s) URL such as \"https://example.org/\", got {base!r}")
@@ -71,7 +73,7 @@ def load_settings(config: Config) -> Settings:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
             raise config.error("min_reviewed", f"expected a percentage from 0 to 100, got {value!r}")
         limits[lang] = float(value)
-    return Settings(base.rstrip("/") + "/", limits, entries)
+    return Settings(base.rstrip("/") + "/", limits, entries, feed_author(config))
 
 
 @dataclass(frozen=True)
@@ -444,7 +446,6 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     keys: dict[str, str] = {}
     theme = theme_digest(config)
     out: dict[str, str | Path | None] = {}
-    author = feed_author(config)
     for lang in site.languages:
         env = site.env(lang)
         items = [_item(site, page) for page in site.articles(lang)]
@@ -479,7 +480,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         newest = max((i["modified"] for i in entries), default=_stamp(None))
         out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
             {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
-             "home_abs": urls.absolute("index", lang), "updated": newest, "author": author, "items": entries})
+             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
+             "items": entries})
     source_env = site.env(site.source)
     out["404.html"] = out[urls.file(urls.path("404", site.source))]
     choices = [Markup(site.env(lang).get_template("choice.html").render(
