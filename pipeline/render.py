@@ -200,8 +200,9 @@ class _DepthBlock(ParserBlock):
         if state.level >= state.md.options.maxNesting:
             line = state.skipEmptyLines(startLine)
             if line < endLine:
-                raise VerlagError(f"lists and block quotes nest deeper than {MAX_NESTING // 2} levels here; "
-                                  "CommonMark parsers stop reading there, so flatten them", None, line + 1)
+                raise VerlagError(f"lists and block quotes nest too deep here: markdown-it reads {MAX_NESTING} "
+                                  "levels (a list counts two: the list and its item) and would drop the rest; "
+                                  "flatten them", None, line + 1)
         super().tokenize(state, startLine, endLine, *args)
 
 
