@@ -22,7 +22,8 @@ writes the HTML:
   each piece of raw HTML (an HTML block, an inline tag, or an element whose
   content the browser reads as raw text, such as ``<script>…</script>``,
   with that content) must equal one of the original's byte for byte, else it
-  is shown as text; a link or image URL with a scheme other than http(s),
+  is shown as text (a raw-text element the original leaves open is closed
+  right after it); a link or image URL with a scheme other than http(s),
   mailto or tel must be one the original uses. Then nh3 (ammonia) cleans the
   HTML with only the elements and attributes markdown-it itself writes, the
   original's raw HTML standing aside as placeholders and put back verbatim.
@@ -314,9 +315,10 @@ def _judge(job: _Job, unit: list[Token], rendered: str, siblings: list[Token], s
     job.raw.add(rendered)
     if job.allowance is None:
         return False
-    if rendered in job.allowance.raw and not _leaves_raw_text_open(rendered):
+    if rendered in job.allowance.raw:
         placeholder = f"\ue010{job.nonce}-{len(job.stash)}\ue011"
-        job.stash[placeholder] = rendered
+        left_open = _open_raw_text(rendered)
+        job.stash[placeholder] = rendered + (f"</{left_open}>" if left_open else "")
         siblings[start:start + len(unit)] = [Token(unit[0].type, "", 0, content=placeholder)]
         return True
     for token in unit:
@@ -325,13 +327,18 @@ def _judge(job: _Job, unit: list[Token], rendered: str, siblings: list[Token], s
     return False
 
 
-def _leaves_raw_text_open(rendered: str) -> bool:
-    """Whether the browser would read what follows as the content of a script, style, iframe … element."""
+def _open_raw_text(rendered: str) -> str | None:
+    """The script, style, iframe … element a piece of HTML leaves open (None: none).
+
+    The browser would read everything after it as that element's content; in
+    a translation the original's piece is closed right after it, so nothing
+    the translation says can become script or style.
+    """
     opened = list(RAW_TEXT_RE.finditer(rendered))
     if not opened:
-        return False
+        return None
     last = opened[-1]
-    return not re.search(rf"</{last.group(1)}[\s>]", rendered[last.end():], re.I)
+    return None if re.search(rf"</{last.group(1)}[\s>]", rendered[last.end():], re.I) else last.group(1)
 
 
 def _urls(state) -> None:
