@@ -197,14 +197,13 @@ class _MarkedInline(ParserInline):
 class _DepthBlock(ParserBlock):
     """Refuses, instead of markdown-it's silent skip, the blocks nested deeper than ``MAX_NESTING``."""
 
-    def tokenize(self, state, startLine: int, endLine: int, *args) -> None:
-        if state.level >= state.md.options.maxNesting:
-            line = state.skipEmptyLines(startLine)
-            if line < endLine:
-                raise VerlagError(f"lists and block quotes nest too deep here: markdown-it reads {MAX_NESTING} "
-                                  "levels (a list counts two: the list and its item) and would drop the rest; "
-                                  "flatten them", None, line + 1)
-        super().tokenize(state, startLine, endLine, *args)
+    def tokenize(self, state, startLine: int, endLine: int) -> None:
+        limit = state.md.options.maxNesting
+        if state.level >= limit and state.skipEmptyLines(startLine) < endLine:
+            raise VerlagError(f"lists and block quotes nest too deep here: markdown-it reads {limit} levels "
+                              "(a list counts two: the list and its item) and would drop the rest; flatten them",
+                              None, state.skipEmptyLines(startLine) + 1)
+        super().tokenize(state, startLine, endLine)
 
 
 # --------------------------------------------------------------------------
@@ -283,9 +282,9 @@ def _spans(children: list[Token], lang: str) -> list[Token]:
 def _raw_html(state) -> None:
     """Collect the raw HTML; in a translation, keep only the original's (as placeholders) and show the rest as text."""
     job: _Job = state.env["verlag"]
-    for token in state.tokens:
+    for index, token in enumerate(state.tokens):
         if token.type == "html_block":
-            _judge(job, [token], token.content, state.tokens, state.tokens.index(token))
+            _judge(job, [token], token.content, state.tokens, index)  # replaced one for one
         elif token.type == "inline" and token.children:
             children = token.children
             i = 0

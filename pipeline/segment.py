@@ -28,8 +28,7 @@ from .sentences import sentence_spans, split_sentences
 from .sources import Article
 
 __all__ = ["Segment", "Slot", "Document", "segment_article", "reference_labels", "split_sentences",
-           "markdown_parser",
-           "commonmark_parser"]
+           "markdown_parser", "commonmark_parser"]
 
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")

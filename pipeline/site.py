@@ -392,10 +392,10 @@ class _Bodies:
                     rendered = render(page.body, lambda slug: self._link(page.lang, slug), allowance,
                                       site.ui(page.lang, "Back to the text"), site.source,
                                       lambda url: site.media_url(page.slug, url))
-                except VerlagError as exc:  # its line counts from the body's first line
+                except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
                     article = site.sources[page.slug]
-                    where = f"editions/{page.lang}/{page.slug}.md" if page.lang != site.source else article.ref
-                    raise VerlagError(exc.message, where, exc.line and exc.line + article.body_line - 1) from None
+                    raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) \
+                        from None
                 entry = {"key": key, "html": rendered.html, "raw": sorted(rendered.allowance.raw),
                          "urls": sorted(rendered.allowance.urls)}
             self.fresh[name] = entry
