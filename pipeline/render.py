@@ -37,7 +37,6 @@ from __future__ import annotations
 import html
 import re
 import secrets
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
@@ -152,7 +151,7 @@ def _parser() -> MarkdownIt:
 
 def slugify(title: str) -> str:
     """A heading's id: Python-Markdown's ``slugify_unicode`` (word characters of any script, lower case, ``-``)."""
-    value = re.sub(r"[^\w\s-]", "", unicodedata.normalize("NFKC", title)).strip().lower()
+    value = re.sub(r"[^\w\s-]", "", title).strip().lower()
     return re.sub(r"[-\s]+", "-", value) or "section"
 
 
