@@ -1,58 +1,89 @@
-"""Stage: one edition's Markdown -> an HTML fragment, through Python-Markdown's extension API.
+"""Stage: one edition's Markdown -> its article body as an HTML fragment, with the parser that segments.
 
-Python-Markdown parses (tables, footnotes, attribute lists, heading ids that
-work in every script), after ``mdcompat`` has given it the block structure
-CommonMark sees (list nesting, code blocks: what segmentation read); three
-tree processors then do verlag's part:
+Pages are rendered by markdown-it-py with verlag's one dialect
+(``segment.commonmark_parser``: CommonMark 0.31 + tables + footnotes), so a
+page shows exactly what segmentation, the QA checks, the catalogs and every
+CommonMark editor (GitHub, VS Code, Obsidian) read. verlag's part is done by
+core rules on markdown-it's token stream; markdown-it's own renderer then
+writes the HTML:
 
-- segments shown in German inside a translation (marked by the editions stage
-  with FALLBACK_OPEN/CLOSE) become ``<span lang="de">``, or ``lang="de"`` on
-  the whole block when all of it fell back (WCAG 3.1.2);
+- segments shown in German inside a translation (marked by the editions
+  stage with FALLBACK_OPEN/CLOSE) become ``<span lang="de">``, or ``lang="de"``
+  on the block when all of its text fell back (WCAG 3.1.2, technique H58).
+  The markers are invisible to CommonMark's flanking rules, so emphasis pairs
+  exactly as in the unmarked text;
 - links to another article (its German source file or its slug) point to the
   same edition of that article; images and links to files the German original
-  references (``bilder/x.jpg``, relative to ``source_de/``) point to the site's
-  copy of that file (``media``), in every edition;
-- in a translation, nothing the German original does not have gets through:
-  raw HTML is shown as text, event handlers and other unknown attributes are
-  dropped, ``javascript:``-style URLs are neutralised. The German original is
-  the author's own and trusted; what it contains is the allowance.
+  references (``bilder/x.jpg``, relative to ``source_de/``) point to the
+  site's copy of that file (``media``), in every edition;
+- h2-h6 get ids that work in every script (mdit-py-plugins ``anchors``, with
+  Python-Markdown's ``slugify_unicode`` rule, so existing ``#anchors`` stay);
+- a translation carries only what its German original has (``Allowance``):
+  each piece of raw HTML (an HTML block, an inline tag, or an element whose
+  content the browser reads as raw text, such as ``<script>…</script>``,
+  with that content) must equal one of the original's byte for byte, else it
+  is shown as text (a raw-text element the original leaves open is closed
+  right after it); a link or image URL with a scheme other than http(s),
+  mailto or tel must be one the original uses. Then nh3 (ammonia) cleans the
+  HTML with only the elements and attributes markdown-it itself writes, the
+  original's raw HTML standing aside as placeholders and put back verbatim.
+
+The German original is the author's own and trusted; it is published as
+markdown-it renders it.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 from urllib.parse import urlsplit
 
-import markdown
-from markdown.extensions import Extension
-from markdown.extensions.footnotes import FootnoteExtension
-from markdown.extensions.toc import TocExtension, slugify_unicode
-from markdown.postprocessors import Postprocessor
-from markdown.treeprocessors import Treeprocessor
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
+from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
 
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN
-from . import mdcompat
+from .errors import VerlagError
+from .segment import commonmark_parser
 
-BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote"}
-SAFE_ATTRS = {"href", "src", "alt", "title", "id", "class", "lang", "dir", "colspan", "rowspan", "start",
-              "rel", "width", "height", "loading"}
-URL_ATTRS = {"href", "src", "cite", "action", "formaction", "poster", "srcset", "xlink:href"}
-SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
-ENTITY_RE = re.compile(r"^&(#\d+|#[xX][0-9a-fA-F]+|\w+);$")
-SENTINELS_RE = re.compile(f"([{FALLBACK_OPEN}{FALLBACK_CLOSE}])")
+__all__ = ["Allowance", "Rendered", "render", "safe_url", "MAX_NESTING"]
+
+SENTINELS = FALLBACK_OPEN + FALLBACK_CLOSE
+SENTINELS_RE = re.compile(f"([{SENTINELS}])")
 TOUCHING_RE = re.compile(f"{FALLBACK_CLOSE}([ \t]*\n?[ \t]*){FALLBACK_OPEN}")  # neighbours in one block
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Elements whose content an HTML parser reads as text up to their end tag (HTML Living Standard 13.2.5).
+RAW_TEXT_RE = re.compile(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])",
+                         re.I)
+# The elements and attributes markdown-it writes for CommonMark, tables and footnotes, plus verlag's own.
+MARKDOWN_TAGS = frozenset("""a blockquote br code em h1 h2 h3 h4 h5 h6 hr img li ol p pre section span strong sup
+                             table tbody td th thead tr ul""".split())
+MARKDOWN_ATTRIBUTES = {"*": {"lang"}, "a": {"href", "title", "id", "class", "aria-label"},
+                       "img": {"src", "alt", "title"}, "ol": {"start", "class"}, "li": {"id", "class"},
+                       "code": {"class"}, "section": {"class"}, "hr": {"class"}, "sup": {"class"},
+                       "th": {"style"}, "td": {"style"}, **{f"h{n}": {"id"} for n in range(1, 7)}}
+MAX_NESTING = 20  # markdown-it's CommonMark preset: container tokens (a list level counts two)
 
 
 @dataclass(frozen=True)
 class Allowance:
-    """What a translation may contain beyond plain Markdown: the German original's raw HTML and attributes."""
+    """What a translation may contain beyond Markdown: the German original's raw HTML and URLs.
+
+    ``raw``: every piece of raw HTML as markdown-it renders it (an HTML
+    block, an inline tag, or a raw-text element with its content);
+    ``urls``: every link and image destination, as written.
+    """
 
     raw: frozenset[str] = frozenset()
-    attrs: frozenset[tuple[str, str]] = frozenset()
+    urls: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -61,138 +92,275 @@ class Rendered:
     allowance: Allowance  # what this text contains (for a German original: what its translations may use)
 
 
+@dataclass
+class _Job:
+    """One render call's settings and findings, handed to the core rules through markdown-it's ``env``."""
+
+    links: Callable[[str], str | None]
+    files: Callable[[str], str | None]
+    allowance: Allowance | None
+    source_lang: str
+    backlink_title: str
+    raw: set[str] = field(default_factory=set)
+    urls: set[str] = field(default_factory=set)
+    stash: dict[str, str] = field(default_factory=dict)  # placeholder -> the original's raw HTML
+    nonce: str = field(default_factory=lambda: secrets.token_hex(8))
+
+
 def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
            allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de",
            files: Callable[[str], str | None] = lambda url: None) -> Rendered:
-    """Markdown -> HTML. ``allowance`` None trusts the text (the German original); otherwise it limits it.
+    """An edition's Markdown body (str, fallback segments between the editions stage's markers) -> HTML.
 
-    ``links`` maps an article slug, ``files`` an image or link URL, to the URL it is published at (or None).
+    ``allowance`` None trusts the text (the German original); otherwise the
+    text may contain only the raw HTML and unusual URLs listed there.
+    ``links`` maps an article slug, ``files`` an image or link URL, to the
+    URL it is published at (or None). ``backlink_title`` labels footnote
+    back-references (``aria-label``). Raises ``VerlagError`` (line relative to
+    ``text``) when lists and quotes nest deeper than markdown-it parses
+    (``MAX_NESTING`` container levels): that text would be lost silently.
     """
-    ext = _VerlagExtension(links, allowance, source_lang, files)
-    md = markdown.Markdown(extensions=[
-        "tables", "attr_list", "sane_lists", ext,  # sane_lists: ordered lists keep their start
-        FootnoteExtension(BACKLINK_TITLE=backlink_title or "↩ %d", SEPARATOR="-"),
-        TocExtension(slugify=slugify_unicode, toc_depth="2-6"),
-    ], output_format="html")
-    body = md.convert(TOUCHING_RE.sub(r"\1", text))
-    return Rendered(body, Allowance(frozenset(ext.raw_seen), frozenset(ext.attrs_seen)))
+    md = _parser()
+    job = _Job(links, files, allowance, source_lang, backlink_title)
+    body = md.render(TOUCHING_RE.sub(r"\1", text), {"verlag": job})
+    if allowance is not None:
+        body = _clean(body, allowance, job)
+    return Rendered(body, Allowance(frozenset(job.raw), frozenset(job.urls)))
 
 
-class _VerlagExtension(Extension):
-    def __init__(self, links, allowance: Allowance | None, source_lang: str, files):
-        super().__init__()
-        self.links = links
-        self.files = files
-        self.source_lang = source_lang
-        self.allowance = allowance
-        self.raw_seen: set[str] = set()
-        self.attrs_seen: set[tuple[str, str]] = set()
-        self.code_stash: set[int] = set()  # code blocks rendered (and escaped) by CommonMarkBlocks
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = commonmark_parser()
+    inline, block = _MarkedInline(), _DepthBlock()
+    inline.ruler, inline.ruler2, block.ruler = md.inline.ruler, md.inline.ruler2, md.block.ruler
+    md.inline, md.block = inline, block
+    md.use(anchors_plugin, min_level=2, max_level=6, slug_func=slugify)
+    for name, rule in (("verlag_fallback", _fallback), ("verlag_raw_html", _raw_html), ("verlag_urls", _urls)):
+        md.core.ruler.before("anchor", name, rule)
+    footnote_anchor = md.renderer.rules["footnote_anchor"]
 
-    def extendMarkdown(self, md):
-        mdcompat.register(md, self.code_stash)
-        # Priorities: after inline parsing (20) and before attribute lists (8) and heading ids (5),
-        # so both see text without markers; the safety pass runs after them.
-        md.treeprocessors.register(_FallbackLang(md, self.source_lang), "verlag-fallback-lang", 12)
-        md.treeprocessors.register(_ArticleLinks(md, self.links), "verlag-links", 11)
-        md.treeprocessors.register(_LocalFiles(md, self.files), "verlag-files", 10)
-        md.treeprocessors.register(_Attributes(md, self), "verlag-attributes", 3)
-        md.postprocessors.register(_RawHtml(md, self), "verlag-raw-html", 35)
+    def labelled_anchor(self, tokens, idx, options, env):
+        title = env["verlag"].backlink_title
+        out = footnote_anchor(tokens, idx, options, env)
+        return out.replace(' class="footnote-backref"', f' class="footnote-backref" aria-label="{html.escape(title)}"',
+                           1) if title else out
 
-
-class _FallbackLang(Treeprocessor):
-    def __init__(self, md, lang: str):
-        super().__init__(md)
-        self.lang = lang
-
-    def run(self, root):
-        for node in list(root.iter()):
-            _wrap(node, self.lang)
-            for name, value in node.attrib.items():
-                if FALLBACK_OPEN in value or FALLBACK_CLOSE in value:
-                    node.set(name, SENTINELS_RE.sub("", value))
+    md.add_render_rule("footnote_anchor", labelled_anchor)
+    return md
 
 
-def _wrap(el: etree.Element, lang: str) -> None:
-    """Turn marker ranges in one element's own text and its children's tails into ``lang`` (the original's)."""
-    texts = [el.text or ""] + [child.tail or "" for child in el]
-    joined = "".join(texts)
-    if FALLBACK_OPEN not in joined and FALLBACK_CLOSE not in joined:
-        return
-    stripped = joined.strip()
-    if (el.tag in BLOCK_TAGS and stripped.startswith(FALLBACK_OPEN) and stripped.endswith(FALLBACK_CLOSE)
-            and joined.count(FALLBACK_OPEN) == 1 and joined.count(FALLBACK_CLOSE) == 1):
-        el.set("lang", lang)
-        el.text = SENTINELS_RE.sub("", el.text or "") or None
-        for child in el:
-            child.tail = SENTINELS_RE.sub("", child.tail or "") or None
-        return
-    pieces: list = [el.text or ""]
-    for child in list(el):
-        pieces += [child, child.tail or ""]
-        el.remove(child)
-        child.tail = None
-    el.text = None
-    span = None
+def slugify(title: str) -> str:
+    """A heading's id: Python-Markdown's ``slugify_unicode`` (word characters of any script, lower case, ``-``)."""
+    value = re.sub(r"[^\w\s-]", "", title).strip().lower()
+    return re.sub(r"[-\s]+", "-", value) or "section"
 
-    def add_text(container: etree.Element, text: str) -> None:
-        if len(container):
-            container[-1].tail = (container[-1].tail or "") + text
-        else:
-            container.text = (container.text or "") + text
 
-    for piece in pieces:
-        if not isinstance(piece, str):
-            (span if span is not None else el).append(piece)
+class _MarkedState(StateInline):
+    """Inline state that judges emphasis delimiters as if the fallback markers were not there.
+
+    A marker sits where a segment began or ended, next to whitespace or the
+    edge of the block in the unmarked text; counted as a character it would
+    change CommonMark's left/right-flanking test (``**Achtung:**`` at the end
+    of a German heading would stay literal in a translation).
+    """
+
+    def scanDelims(self, start: int, canSplitWord: bool):
+        src, end = self.src, start
+        while end < self.posMax and src[end] == src[start]:
+            end += 1
+        before, after = start, end
+        while before > 0 and src[before - 1] in SENTINELS:
+            before -= 1
+        while after < self.posMax and src[after] in SENTINELS:
+            after += 1
+        if before == start and after == end:
+            return super().scanDelims(start, canSplitWord)
+        saved = self.posMax
+        self.src = src[:before] + src[start:end] + src[after:]
+        self.posMax = saved - (start - before) - (after - end)
+        try:
+            return super().scanDelims(before, canSplitWord)
+        finally:
+            self.src, self.posMax = src, saved
+
+
+class _MarkedInline(ParserInline):
+    def parse(self, src, md, env, tokens):
+        state = _MarkedState(src, md, env, tokens)
+        self.tokenize(state)
+        for rule in self.ruler2.getRules(""):
+            rule(state)
+        return state.tokens
+
+
+class _DepthBlock(ParserBlock):
+    """Refuses, instead of markdown-it's silent skip, the blocks nested deeper than ``MAX_NESTING``."""
+
+    def tokenize(self, state, startLine: int, endLine: int) -> None:
+        limit = state.md.options.maxNesting
+        if state.level >= limit and state.skipEmptyLines(startLine) < endLine:
+            raise VerlagError(f"lists and block quotes nest too deep here: markdown-it reads {limit} levels "
+                              "(a list counts two: the list and its item) and would drop the rest; flatten them",
+                              None, state.skipEmptyLines(startLine) + 1)
+        super().tokenize(state, startLine, endLine)
+
+
+# --------------------------------------------------------------------------
+# Core rules
+# --------------------------------------------------------------------------
+
+def _fallback(state) -> None:
+    """Marker ranges -> ``lang`` on the block or a ``<span lang>``; markers left elsewhere are dropped."""
+    lang = state.env["verlag"].source_lang
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type != "inline" or not token.children:
             continue
-        for part in SENTINELS_RE.split(piece):
-            if part == FALLBACK_OPEN:
-                if span is None:
-                    span = etree.SubElement(el, "span", {"lang": lang})
-            elif part == FALLBACK_CLOSE:
-                span = None
-            elif part:
-                add_text(span if span is not None else el, part)
+        texts = "".join(c.content for c in token.children if c.type == "text")
+        if FALLBACK_OPEN not in texts and FALLBACK_CLOSE not in texts:
+            continue
+        holder = _whole_block(tokens, i, texts)
+        if holder is not None:
+            holder.attrSet("lang", lang)
+            token.children = [_strip(c) for c in token.children]
+        else:
+            token.children = _spans(token.children, lang)
 
 
-class _ArticleLinks(Treeprocessor):
-    """``[Text](zecken-im-garten.md)``, ``../source_de/zecken-im-garten.md`` or ``zecken-im-garten/``
-    -> the same edition's page of that article."""
+def _whole_block(tokens: list[Token], i: int, texts: str) -> Token | None:
+    """The open token of the element whose text is one fallback range (None: the range is part of it)."""
+    if texts.count(FALLBACK_OPEN) != 1 or texts.count(FALLBACK_CLOSE) != 1:
+        return None
+    children = tokens[i].children
+    first, last = children[0], children[-1]
+    if not (first.type == "text" and first.content.startswith(FALLBACK_OPEN)
+            and last.type == "text" and last.content.endswith(FALLBACK_CLOSE)):
+        return None
+    holder = tokens[i - 1]
+    if holder.type == "paragraph_open" and holder.hidden:  # a tight list item: its <li> shows the text
+        alone = tokens[i - 2].type == "list_item_open" and tokens[i + 2].type == "list_item_close"
+        return tokens[i - 2] if alone else None
+    return holder
 
-    def __init__(self, md, links):
-        super().__init__(md)
-        self.links = links
 
-    def run(self, root):
-        for a in root.iter("a"):
-            href = a.get("href", "")
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.path:
+def _strip(token: Token) -> Token:
+    token.content = SENTINELS_RE.sub("", token.content)
+    if token.children:
+        token.children = [_strip(c) for c in token.children]
+    return token
+
+
+def _spans(children: list[Token], lang: str) -> list[Token]:
+    """Split text at the markers into ``<span lang>`` ranges, closing a span before its parent element ends."""
+    out: list[Token] = []
+    depth, opened = 0, None  # opened: the depth at which the current span began
+    for child in children:
+        if child.type == "text" and SENTINELS_RE.search(child.content):
+            for part in SENTINELS_RE.split(child.content):
+                if part == FALLBACK_OPEN and opened is None:
+                    out.append(Token("fallback_open", "span", 1, attrs={"lang": lang}))
+                    opened = depth
+                elif part == FALLBACK_CLOSE and opened == depth:
+                    out.append(Token("fallback_close", "span", -1))
+                    opened = None
+                elif part not in SENTINELS:
+                    out.append(Token("text", "", 0, content=part))
+            continue
+        if child.nesting == -1:
+            if opened == depth:
+                out.append(Token("fallback_close", "span", -1))
+                opened = None
+            depth -= 1
+        out.append(_strip(child))
+        depth += child.nesting == 1
+    if opened is not None:
+        out.append(Token("fallback_close", "span", -1))
+    return out
+
+
+def _raw_html(state) -> None:
+    """Collect the raw HTML; in a translation, keep only the original's (as placeholders) and show the rest as text."""
+    job: _Job = state.env["verlag"]
+    for index, token in enumerate(state.tokens):
+        if token.type == "html_block":
+            _judge(job, [token], token.content, state.tokens, index)  # replaced one for one
+        elif token.type == "inline" and token.children:
+            children = token.children
+            i = 0
+            while i < len(children):
+                if children[i].type != "html_inline":
+                    i += 1
+                    continue
+                j = _unit_end(children, i)
+                unit = state.md.renderer.renderInline(children[i:j], state.md.options, state.env)
+                i = i + 1 if _judge(job, children[i:j], unit, children, i) else j
+
+
+def _unit_end(children: list[Token], i: int) -> int:
+    """Where a piece of inline raw HTML ends: after its tag, or after the end tag of a raw-text element."""
+    opened = RAW_TEXT_RE.match(children[i].content)
+    if opened:
+        end = re.compile(rf"</{opened.group(1)}[\s>]", re.I)
+        for j in range(i + 1, len(children)):
+            if children[j].type == "html_inline" and end.match(children[j].content):
+                return j + 1
+    return i + 1
+
+
+def _judge(job: _Job, unit: list[Token], rendered: str, siblings: list[Token], start: int) -> bool:
+    """Record a piece of raw HTML; in a translation, True: the original has it (now one placeholder at
+    ``siblings[start]``), False: its tags were made text."""
+    job.raw.add(rendered)
+    if job.allowance is None:
+        return False
+    if rendered in job.allowance.raw:
+        placeholder = f"\ue010{job.nonce}-{len(job.stash)}\ue011"
+        left_open = _open_raw_text(rendered)
+        job.stash[placeholder] = rendered + (f"</{left_open}>" if left_open else "")
+        siblings[start:start + len(unit)] = [Token(unit[0].type, "", 0, content=placeholder)]
+        return True
+    for token in unit:
+        if token.type in ("html_block", "html_inline"):
+            token.type = "text"
+    return False
+
+
+def _open_raw_text(rendered: str) -> str | None:
+    """The script, style, iframe … element a piece of HTML leaves open (None: none).
+
+    The browser would read everything after it as that element's content; in
+    a translation the original's piece is closed right after it, so nothing
+    the translation says can become script or style.
+    """
+    opened = list(RAW_TEXT_RE.finditer(rendered))
+    if not opened:
+        return None
+    last = opened[-1]
+    return None if re.search(rf"</{last.group(1)}[\s>]", rendered[last.end():], re.I) else last.group(1)
+
+
+def _urls(state) -> None:
+    """Collect destinations; links to articles and copied files -> their pages; unusual schemes in a translation -> ``#``."""
+    job: _Job = state.env["verlag"]
+    for token in state.tokens:
+        for child in (token.children or ()) if token.type == "inline" else ():
+            name = {"link_open": "href", "image": "src"}.get(child.type)
+            value = child.attrGet(name) if name else None
+            if value is None:
                 continue
-            name = parts.path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".md")
-            target = self.links(name)
-            if target:
-                a.set("href", target + (f"#{parts.fragment}" if parts.fragment else ""))
-
-
-class _LocalFiles(Treeprocessor):
-    """``<img src>`` and ``<a href>`` naming a file the site copied -> that copy's URL (query and fragment kept)."""
-
-    def __init__(self, md, files):
-        super().__init__(md)
-        self.files = files
-
-    def run(self, root):
-        for node in root.iter():
-            name = {"img": "src", "a": "href"}.get(node.tag)
-            value = node.get(name) if name else None
-            if not value:
+            job.urls.add(value)
+            if job.allowance is not None and not safe_url(value) and value not in job.allowance.urls:
+                child.attrSet(name, "#")
                 continue
-            target = self.files(value)
+            parts = urlsplit(value)
+            target = job.files(value)
             if target:
-                parts = urlsplit(value)
-                node.set(name, target + (f"?{parts.query}" if parts.query else "")
-                         + (f"#{parts.fragment}" if parts.fragment else ""))
+                child.attrSet(name, target + (f"?{parts.query}" if parts.query else "")
+                              + (f"#{parts.fragment}" if parts.fragment else ""))
+            elif name == "href" and not parts.scheme and not parts.netloc and parts.path:
+                page = job.links(parts.path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".md"))
+                if page:
+                    child.attrSet(name, page + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
 def safe_url(value: str) -> bool:
@@ -202,42 +370,15 @@ def safe_url(value: str) -> bool:
     return not scheme or scheme.group(1).lower() in SAFE_SCHEMES
 
 
-class _Attributes(Treeprocessor):
-    def __init__(self, md, ext: _VerlagExtension):
-        super().__init__(md)
-        self.ext = ext
-
-    def run(self, root):
-        allowance = self.ext.allowance
-        for node in root.iter():
-            for name, value in list(node.attrib.items()):
-                pair = (name.lower(), value)
-                self.ext.attrs_seen.add(pair)
-                if allowance is None or pair in allowance.attrs:
-                    continue
-                if pair[0] not in SAFE_ATTRS:
-                    del node.attrib[name]
-                elif pair[0] in URL_ATTRS and not safe_url(value):
-                    node.set(name, "#")
-
-
-class _RawHtml(Postprocessor):
-    """Raw HTML of a translation that the German original does not have is shown as text."""
-
-    def __init__(self, md, ext: _VerlagExtension):
-        super().__init__(md)
-        self.ext = ext
-        self.seen = 0  # Python-Markdown runs postprocessors again on pieces (heading ids): look once
-
-    def run(self, text):
-        stash = self.md.htmlStash.rawHtmlBlocks
-        for i in range(self.seen, len(stash)):
-            block = stash[i]
-            if not isinstance(block, str) or i in self.ext.code_stash:
-                continue
-            self.ext.raw_seen.add(block)
-            allowance = self.ext.allowance
-            if allowance is not None and block not in allowance.raw and not ENTITY_RE.match(block):
-                stash[i] = html.escape(block)
-        self.seen = len(stash)
-        return text
+def _clean(body: str, allowance: Allowance, job: _Job) -> str:
+    """nh3 over a translation's HTML: markdown-it's elements and attributes only, then the original's raw HTML back."""
+    schemes = set(SAFE_SCHEMES)
+    for url in allowance.urls:
+        scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", url)
+        if scheme:
+            schemes.add(scheme.group(1).lower())
+    cleaned = nh3.clean(body, tags=set(MARKDOWN_TAGS), attributes=MARKDOWN_ATTRIBUTES, url_schemes=schemes,
+                        link_rel=None, filter_style_properties={"text-align"})
+    if not job.stash:
+        return cleaned
+    return re.sub(f"\ue010{job.nonce}-\\d+\ue011", lambda m: job.stash.get(m.group(0), ""), cleaned)

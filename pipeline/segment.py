@@ -28,7 +28,7 @@ from .sentences import sentence_spans, split_sentences
 from .sources import Article
 
 __all__ = ["Segment", "Slot", "Document", "segment_article", "reference_labels", "split_sentences",
-           "markdown_parser"]
+           "markdown_parser", "commonmark_parser"]
 
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
@@ -182,10 +182,19 @@ def _hook(rule, name: str):
     return hooked
 
 
+def commonmark_parser() -> MarkdownIt:
+    """A new parser for verlag's Markdown: CommonMark 0.31 + GFM tables + footnotes (mdit-py-plugins).
+
+    The one dialect: segmentation, the QA checks and the site's renderer all
+    start from it, so a page shows what the catalogs and CommonMark editors show.
+    """
+    return MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+
+
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
     """CommonMark + tables + footnotes, with offset-recording block rules."""
-    md = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    md = commonmark_parser()
     for rule in md.block.ruler.__rules__:
         if rule.name in ("paragraph", "heading", "lheading", "table", "reference"):
             rule.fn = _hook(rule.fn, rule.name)

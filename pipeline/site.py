@@ -39,7 +39,7 @@ from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .media import Media, collect_media, file_path
 from .render import Allowance, render
-from .sources import load_articles
+from .sources import Article, load_articles
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
@@ -226,9 +226,11 @@ class SiteResult:
 class _Site:
     """The whole site known in memory: languages, published pages, URLs, templates per language."""
 
-    def __init__(self, config: Config, settings: Settings, pages: dict[tuple[str, str], Page], media: Media):
+    def __init__(self, config: Config, settings: Settings, pages: dict[tuple[str, str], Page], media: Media,
+                 sources: dict[str, Article]):
         self.config = config
         self.media = media
+        self.sources = sources  # slug -> German original, for messages naming its file and line
         self.urls = Urls(settings.base_url)
         self.source = config.source_language
         self.published: dict[tuple[str, str], Page] = {}
@@ -385,7 +387,7 @@ class _Bodies:
         if page.lang != site.source and german is not None:
             self.get(german)
             entry = self.fresh[f"{site.source}/{page.slug}"]
-            allowance = Allowance(frozenset(entry["raw"]), frozenset(map(tuple, entry["attrs"])))
+            allowance = Allowance(frozenset(entry["raw"]), frozenset(entry["urls"]))
             allowance_key = entry["key"]
         elif page.lang != site.source:
             allowance = Allowance()
@@ -397,11 +399,16 @@ class _Bodies:
         if entry is None:
             entry = self.cache.get(name)
             if not entry or entry.get("key") != key:
-                rendered = render(page.body, lambda slug: self._link(page.lang, slug), allowance,
-                                  site.ui(page.lang, "Back to the text"), site.source,
-                                  lambda url: site.media_url(page.slug, url))
+                try:
+                    rendered = render(page.body, lambda slug: self._link(page.lang, slug), allowance,
+                                      site.ui(page.lang, "Back to the text"), site.source,
+                                      lambda url: site.media_url(page.slug, url))
+                except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
+                    article = site.sources[page.slug]
+                    raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) \
+                        from None
                 entry = {"key": key, "html": rendered.html, "raw": sorted(rendered.allowance.raw),
-                         "attrs": sorted(map(list, rendered.allowance.attrs))}
+                         "urls": sorted(rendered.allowance.urls)}
             self.fresh[name] = entry
         return entry["html"]
 
@@ -437,9 +444,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     from source_de/ maps to its Path there.
     """
     slugs = {slug for lang, slug in pages if lang == config.source_language}
-    media = collect_media(config.source_dir, (a for a in load_articles(config) if a.slug in slugs),
-                          state.get("media"))
-    site = _Site(config, settings, pages, media)
+    sources = {a.slug: a for a in load_articles(config) if a.slug in slugs}
+    media = collect_media(config.source_dir, sources.values(), state.get("media"))
+    site = _Site(config, settings, pages, media, sources)
     urls = site.urls
     bodies = _Bodies(site, state.get("bodies", {}))
     previous = state.get("pages", {})

@@ -113,3 +113,40 @@ def test_serve_rebuilds_when_a_source_changes(served):
         time.sleep(0.5)
         body = fetch(f"{base}/de/zecken-im-garten/")[1]
     assert "Endlich ist es sommerlich warm" in body
+
+
+def test_no_dialog_opens_on_a_translation_that_tries_to_run_script(browser, project):
+    """The original's counter script runs on every edition; nothing a translation adds does."""
+    from pipeline.check import CHECKS
+    from selenium.common.exceptions import TimeoutException
+
+    from conftest import article, review
+
+    widget = "Besucher heute: <output id=\"zaehler\">0</output><script>document.getElementById('zaehler').value = 42</script>"
+    project.write("source_de/zaehler.md", article("Zähler", f"""
+        {widget}
+
+        Danke für Ihren Besuch.
+
+        Mehr [hier](https://example.org/).
+        """))
+    project.run("extract")
+    attacks = {
+        widget: widget.replace("Besucher heute", "Visitors today") + ' <script>alert("script")</script>',
+        "Danke für Ihren Besuch.": 'Thanks <img src=x onerror="alert(\'onerror\')"> <iframe srcdoc="<script>'
+                                   'parent.alert(\'iframe\')</script>"></iframe>.',
+        "Mehr [hier](https://example.org/).": "More [here](javascript:alert('link')) "
+                                              "![x](data:image/svg+xml,<svg onload=alert('data')>).",
+        ("title", "Zähler"): "<svg onload=alert('title')>Counter</svg>",
+    }
+    review(project, "en", "zaehler", attacks, silence=tuple(c.id for c in CHECKS))
+    project.run("build")
+    for lang in ("de", "en"):
+        browser.get((project.root / f"site/{lang}/zaehler/index.html").as_uri())
+        with pytest.raises(TimeoutException):
+            WebDriverWait(browser, 2).until(expected_conditions.alert_is_present())
+        assert browser.find_element(By.ID, "zaehler").get_attribute("value") == "42", "the original's script ran"
+        protocols = browser.execute_script(
+            "return [...document.querySelectorAll('.article-body [href], .article-body [src]')]"
+            ".map(e => new URL(e.getAttribute('href') || e.getAttribute('src'), location.href).protocol)")
+        assert set(protocols) <= {"https:", "file:"}, protocols

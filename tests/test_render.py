@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from lxml import html
 
 from pipeline.editions import FALLBACK_CLOSE as C, FALLBACK_OPEN as O
-from pipeline.render import Allowance, render, safe_url
+from pipeline.errors import VerlagError
+from pipeline.render import MAX_NESTING, Allowance, render, safe_url
 
 
 def tree(fragment: str):
@@ -44,18 +48,96 @@ def test_heading_ids_work_in_every_script():
     assert doc.xpath("//h2/@id") == ["печень-и-сон", "肝臓と睡眠"]
 
 
-def test_a_translation_keeps_only_the_html_and_attributes_of_its_original():
+def test_a_translation_keeps_only_the_html_of_its_original():
     german = render('Eine <abbr title="Traditionelle Chinesische Medizin">TCM</abbr>-Regel.\n\n'
                     '| a | b |\n|:-|-:|\n| c | d |\n')
     translated = render('A <abbr title="Traditionelle Chinesische Medizin">TCM</abbr> rule '
-                        '<img src=x onerror=alert(1)> &amp; &nbsp;\n{: onclick="x" .note}\n\n'
+                        '<img src=x onerror=alert(1)> <abbr title="x" onclick="y">z</abbr> &amp; &nbsp;\n\n'
                         '| a | b |\n|:-|-:|\n| c | d |\n', allowance=german.allowance)
     doc = tree(translated.html)
     assert doc.xpath("//abbr/@title") == ["Traditionelle Chinesische Medizin"]
     assert not doc.xpath("//img") and "<img src=x onerror=alert(1)>" in doc.text_content()
-    assert doc.xpath("//p/@class") == ["note"] and not doc.xpath("//@onclick")
-    assert doc.xpath("//th/@style") == ["text-align: left;", "text-align: right;"]
-    assert "&amp; &nbsp;" in translated.html
+    assert '<abbr title="x" onclick="y">' in doc.text_content() and not doc.xpath("//@onclick")
+    assert doc.xpath("//th/@style") == ["text-align:left", "text-align:right"]
+    assert "& \xa0" in doc.text_content()
+
+
+def test_an_allowance_is_by_content_not_by_tag_name():
+    """The original's inline script widget may be carried over as it is, never with other code inside."""
+    german = render("Besucher heute: <script>zaehler()</script>.\n\n<script>\nstatistik()\n</script>\n")
+    same = render("Visitors today: <script>zaehler()</script>.\n\n<script>\nstatistik()\n</script>\n",
+                  allowance=german.allowance)
+    assert tree(same.html).xpath("//script/text()") == ["zaehler()", "\nstatistik()\n"]
+    for other in ("Visitors: <script>alert(1)</script>.", "<script>\nalert(1)\n</script>",
+                  "Visitors <script>zaehler()</script> <script>alert(1)</script>", "Visitors <script>alert(1)",
+                  "<SCRIPT>zaehler()</SCRIPT>", "<script>zaehler()</script >"):
+        doc = tree(render(other + "\n", allowance=german.allowance).html)
+        assert "alert" not in "".join(doc.xpath("//script/text()")) and len(doc.xpath("//script")) <= 1, other
+
+
+def test_raw_text_the_original_leaves_open_is_closed_before_the_translation_goes_on():
+    german = render("Ein <style> ohne Ende.\n\n- <script>\n  zaehler()\n- Zweiter Punkt.\n")
+    assert tree(german.html).xpath("//style")
+    doc = tree(render("A <style> body{display:none}\n\n- <script>\n  zaehler()\n- alert(1)\n",
+                      allowance=german.allowance).html)
+    assert doc.xpath("//style/text()") == [] and doc.xpath("//script/text()") == ["\nzaehler()\n"]
+    assert "body{display:none}" in doc.xpath("//p")[0].text_content() and doc.xpath("//li[2]/text()") == ["alert(1)"]
+
+
+def test_html_wrappers_keep_their_markdown_and_carry_over_with_a_translated_inner_paragraph():
+    text = ('<details>\n<summary>Mehr</summary>\n\nDas ist **wichtig**.\n\n</details>\n\n'
+            '<div class="hinweis">\n\nEin *Hinweis*.\n\n</div>\n')
+    german = render(text)
+    doc = tree(german.html)
+    assert doc.xpath("details/p/strong/text()") == ["wichtig"] and doc.xpath("div[@class='hinweis']/p/em/text()")
+    translated = render(text.replace("Das ist **wichtig**.", "This is **important**.")
+                        .replace("Ein *Hinweis*.", "A *note*."), allowance=german.allowance)
+    doc = tree(translated.html)
+    assert doc.xpath("details/summary/text()") == ["Mehr"] and doc.xpath("details/p/strong/text()") == ["important"]
+    assert doc.xpath("div[@class='hinweis']/p/em/text()") == ["note"] and "&lt;" not in translated.html
+
+
+def test_what_commonmark_says_about_breaks_emphasis_and_tags_is_what_the_page_shows():
+    doc = tree(render("Praxis Berger\\\nLindenstraße 5\n").html)
+    assert doc.xpath("p/br") and doc.xpath("p/text()") == ["Praxis Berger", "\nLindenstraße 5"]
+    assert render("**Achtung:**Dieser Satz ist neu.\n").html == "<p>**Achtung:**Dieser Satz ist neu.</p>\n"
+    assert render("Ein *kursives „Zitat“*und danach.\n").html == "<p>Ein *kursives „Zitat“*und danach.</p>\n"
+    assert render("<m:abc>\n").html == "<p>&lt;m:abc&gt;</p>\n"
+
+
+def test_fallback_markers_do_not_change_how_emphasis_pairs():
+    for markdown in ("## **Achtung:**\n", "*„Zitat“* sagt er.\n", "Er sagte **„ja“**\n", "- _„so“_\n"):
+        marked = re.sub(r"([^#\s-].*)$", lambda m: O + m.group(1) + C, markdown.rstrip("\n")) + "\n"
+        assert re.findall(r"<(\w+)", render(marked).html) == re.findall(r"<(\w+)", render(markdown).html), marked
+
+
+def test_a_translation_cannot_forge_the_placeholder_of_the_originals_html():
+    german = render("<div>x</div>\n")
+    for forged in ("\ue0100-0\ue011", "`\ue010\ue011`", "[a](b \"\ue010\")"):
+        assert "<div>" not in render(forged + "\n", allowance=german.allowance).html
+
+
+def test_urls_a_translation_may_use():
+    german = render("![Logo](data:image/png;base64,iVBORw0KGgo=)\n")
+    assert tree(german.html).xpath("//img/@src") == ["data:image/png;base64,iVBORw0KGgo="]
+    same = render("![Logo](data:image/png;base64,iVBORw0KGgo=)\n", allowance=german.allowance)
+    assert tree(same.html).xpath("//img/@src") == ["data:image/png;base64,iVBORw0KGgo="]
+    other = render("![x](data:image/png;base64,AAAA) [y](data:image/gif;base64,R0lG) <data:image/gif;base64,R0lG>\n",
+                   allowance=german.allowance)
+    assert tree(other.html).xpath("//img/@src | //a/@href") == ["#", "#", "#"]
+
+
+def test_nesting_beyond_what_the_parser_reads_is_refused_with_its_line():
+    deep = "Vorher.\n\n" + "".join("  " * level + "- Ebene\n" for level in range(500))
+    with pytest.raises(VerlagError) as caught:
+        render(deep)
+    readable = MAX_NESTING // 2 - 1  # lists: each one and its item count a level
+    assert caught.value.line == 3 + readable and "nest too deep" in caught.value.message
+    ok = "".join("  " * level + "- Ebene\n" for level in range(readable))
+    assert tree(render(ok).html).xpath(f"count(/{'/ul/li' * readable})") == 1
+    quotes = ">" * 5000 + " tief\n"
+    with pytest.raises(VerlagError):
+        render(quotes)
 
 
 def test_script_urls_are_recognised_however_they_are_written():
@@ -69,84 +151,6 @@ def test_script_urls_are_recognised_however_they_are_written():
 def test_the_original_is_trusted():
     assert "<script>" in render("<script>track()</script>\n").html
     assert "<script>" not in render("<script>track()</script>\n", allowance=Allowance()).html
-
-
-# Lists and code as CommonMark reads them: nesting by the item's content column, not by four spaces.
-
-def shape(fragment: str, tags=("ul", "ol", "li")) -> list[str]:
-    """The nesting of ``tags`` only, as a sequence of opening and closing names."""
-    out: list[str] = []
-
-    def walk(el):
-        named = el.tag in tags
-        out.extend([el.tag] if named else [])
-        for child in el:
-            walk(child)
-        out.extend([f"/{el.tag}"] if named else [])
-
-    for child in tree(fragment):
-        walk(child)
-    return out
-
-
-def test_bullet_lists_nest_by_two_spaces():
-    doc = tree(render("- eins\n- zwei\n  - a\n  - b\n    - tief\n- drei\n").html)
-    assert doc.xpath("count(ul/li)") == 3
-    assert [li.text.strip() for li in doc.xpath("ul/li[2]/ul/li")] == ["a", "b"]
-    assert doc.xpath("ul/li[2]/ul/li[2]/ul/li/text()") == ["tief"]
-    assert not doc.xpath("//p")  # a tight list stays tight
-
-
-def test_ordered_lists_nest_by_their_marker_width_and_keep_their_start():
-    doc = tree(render("1. eins\n2. zwei\n   1. a\n   2. b\n\nText.\n\n9. neun\n10. zehn\n    - x\n").html)
-    assert doc.xpath("ol[1]/li[2]/ol/li/text()") == ["a", "b"]
-    assert doc.xpath("ol[2]/@start") == ["9"] and doc.xpath("ol[2]/li[2]/ul/li/text()") == ["x"]
-    assert shape(render("1) a\n   1) b\n").html) == ["ol", "li", "ol", "li", "/li", "/ol", "/li", "/ol"]
-
-
-def test_adjacent_lists_stay_apart_wherever_they_are():
-    for text in ("- a\n+ b\n", "- a\n1. b\n", "- x\n  - a\n  1. b\n- y\n", "> - a\n> + b\n"):
-        doc = tree(render(text).html)
-        lists = doc.xpath("//li[normalize-space(text())='a']/.. | //li[normalize-space(text())='b']/..")
-        assert len(lists) == 2 and lists[0].getparent() is lists[1].getparent(), text
-        assert "<p></p>" not in render(text).html
-
-
-def test_a_paragraph_continues_an_item_at_its_content_column():
-    doc = tree(render("- erster Absatz\n\n  zweiter Absatz\n- noch ein Punkt\n\nDanach.\n").html)
-    assert doc.xpath("ul/li[1]/p/text()") == ["erster Absatz", "zweiter Absatz"]
-    assert doc.xpath("ul/li[2]/p/text()") == ["noch ein Punkt"]  # a loose list: every item a paragraph
-    assert doc.xpath("p/text()") == ["Danach."]
-
-
-def test_what_commonmark_does_not_call_a_list_is_none():
-    doc = tree(render("1234567890. Zu lang für eine Nummer.\n\n-    -    -\n").html)
-    assert not doc.xpath("//ol | //ul") and doc.xpath("count(hr)") == 1
-    assert doc.xpath("p/text()") == ["1234567890. Zu lang für eine Nummer."]
-
-
-def test_a_setext_heading_in_an_item_stays_in_it():
-    doc = tree(render("- Zutaten\n  ---\n  Mehl\n- Zubereitung\n").html)
-    assert doc.xpath("ul/li[1]/h2/text()") == ["Zutaten"] and doc.xpath("count(ul/li)") == 2 and not doc.xpath("//hr")
-
-
-def test_lazy_and_marker_like_continuation_lines_stay_paragraph_text():
-    for text in ("- a\n  - b\nweiter\n", "- a\n  - b\n    weiter\n    2. Mai kommt\n"):
-        doc = tree(render(text).html)
-        assert shape(render(text).html) == ["ul", "li", "ul", "li", "/li", "/ul", "/li", "/ul"], text
-        assert " ".join(doc.xpath("ul/li/ul/li/text()")[0].split()) == " ".join(text.split("- ", 2)[2].split())
-
-
-def test_fenced_and_indented_code_in_an_item_is_code():
-    text = "- Beispiel:\n\n  ```python\n  if a < b:\n      - x\n  ```\n\n- tight\n  ~~~\n  x\n  ~~~\n- zuletzt\n"
-    doc = tree(render(text).html)
-    assert doc.xpath("count(ul/li)") == 3
-    (code,) = doc.xpath("ul/li[1]/pre/code")
-    assert code.get("class") == "language-python" and code.text == "if a < b:\n    - x\n"
-    assert doc.xpath("ul/li[2]/pre/code/text()") == ["x\n"]
-    assert doc.xpath("ul/li[1]/ul") == []  # the "- x" inside the code is no list
-    doc = tree(render("1. Schritt\n\n       eingerückt\n").html)
-    assert doc.xpath("ol/li/pre/code/text()") == ["eingerückt\n"]
 
 
 def test_code_in_a_translation_is_shown_as_code_not_filtered_as_html():
@@ -195,11 +199,8 @@ def test_the_shipped_article_shows_its_nested_list_in_every_edition():
         assert len(nested) == 1 and len(nested[0].xpath("li")) == 3, lang
 
 
-# markdown-it-py's reading of the CommonMark spec examples is the reference: segmentation uses it.
-BLOCK_TAGS_COMPARED = ("ul", "ol", "li", "p", "pre", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "hr")
-
-
-def test_commonmark_examples_with_lists_keep_their_structure():
+def test_every_commonmark_example_renders_as_markdown_it_renders_it():
+    """The reference is the parser segmentation uses; verlag only adds heading ids (and ``lang``, not here)."""
     import json
 
     from conftest import need_corpus
@@ -207,16 +208,6 @@ def test_commonmark_examples_with_lists_keep_their_structure():
 
     examples = json.loads((need_corpus("commonmark") / "examples.json").read_text(encoding="utf-8"))
     parser = markdown_parser()
-    with_lists = [e for e in examples if any(t.type == "list_item_open" for t in parser.parse(e["markdown"]))]
-    assert len(with_lists) >= 80
-    lists_differ, blocks_differ = [], []
-    for example in with_lists:
-        expected, got = parser.render(example["markdown"]), render(example["markdown"]).html
-        if shape(expected) != shape(got):
-            lists_differ.append(example["id"])
-        if shape(expected, BLOCK_TAGS_COMPARED) != shape(got, BLOCK_TAGS_COMPARED):
-            blocks_differ.append(example["id"])
-    # All of them, and no known exceptions: before this stage learnt CommonMark's block structure,
-    # 27 of the 80 differed in list nesting and 44 in block structure.
-    assert lists_differ == []
-    assert blocks_differ == []
+    differ = [e["id"] for e in examples
+              if re.sub(r'(<h[1-6]) id="[^"]*"', r"\1", render(e["markdown"]).html) != parser.render(e["markdown"])]
+    assert len(examples) == 655 and differ == []

@@ -1,0 +1,124 @@
+"""What the author writes around and inside Markdown reaches every edition as CommonMark says.
+
+Pages are read with an HTML5 parser (html5lib), as a browser builds them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import html5lib
+import polib
+
+from conftest import article, review
+
+WRAPPERS = article("Hinweise", """
+    <details>
+    <summary>Mehr lesen</summary>
+
+    Das ist **wichtig** für Sie.
+
+    </details>
+
+    <div class="hinweis">
+
+    Bitte *vorher* anrufen.
+
+    </div>
+
+    Praxis Berger\\
+    Lindenstraße 5
+
+    **Achtung:**Dieser Satz steht direkt dahinter.
+
+    Ein *kursives „Zitat“*und danach mehr.
+
+    Die Schreibweise <m:abc> ist kein Element.
+    """)
+ENGLISH = {
+    "Das ist **wichtig** für Sie.": "This is **important** for you.",
+    "Bitte *vorher* anrufen.": "Please call *beforehand*.",
+    "Praxis Berger": "Berger practice",
+    "Lindenstraße 5": "Lindenstrasse 5",
+    "**Achtung:**Dieser Satz steht direkt dahinter.": "**Caution:**This sentence follows right after.",
+    "Ein *kursives „Zitat“*und danach mehr.": "An *italic “quote”*and more after it.",
+    "Die Schreibweise <m:abc> ist kein Element.": "The spelling <m:abc> is no element.",
+}
+WIDGET = article("Zähler", """
+    Besucher heute: <output id="zaehler">0</output><script>document.getElementById('zaehler').value = 42</script>
+
+    Danke für Ihren Besuch.
+    """)
+
+
+def body(project, rel: str):
+    """The article body of a built page, parsed as HTML5 (namespace-free element names)."""
+    doc = html5lib.parse(project.read(f"site/{rel}"), treebuilder="lxml", namespaceHTMLElements=False)
+    (div,) = doc.xpath('//div[@class="article-body"]')
+    return div
+
+
+def start_tags(element) -> list[str]:
+    return [e.tag for e in element.iter() if isinstance(e.tag, str)]
+
+
+def test_wrappers_breaks_emphasis_and_non_tags_are_published_as_commonmark_reads_them(project):
+    project.write("source_de/hinweise.md", WRAPPERS)
+    project.run("extract")
+    review(project, "en", "hinweise", {("title", "Hinweise"): "Notes", **ENGLISH})
+    assert "inline markup changed" not in project.run("check", "--lang", "en").output
+    project.run("build")
+    german, english = body(project, "de/hinweise/index.html"), body(project, "en/hinweise/index.html")
+    assert german.xpath("details/p/strong/text()") == ["wichtig"]
+    assert english.xpath("details/summary/text()") == ["Mehr lesen"]
+    assert english.xpath("details/p/strong/text()") == ["important"]
+    assert english.xpath("div[@class='hinweis']/p/em/text()") == ["beforehand"]
+    for doc, first in ((german, "Praxis Berger"), (english, "Berger practice")):
+        (address,) = [p for p in doc.xpath("p") if p.xpath("br")]
+        assert address.text == first and "\\" not in address.xpath("string()")
+    paragraphs = [p.xpath("string()") for p in english.xpath("p")]
+    assert "**Caution:**This sentence follows right after." in paragraphs
+    assert "An *italic “quote”*and more after it." in paragraphs
+    assert "The spelling <m:abc> is no element." in paragraphs
+    assert not german.xpath(".//*[contains(local-name(), 'abc')]") and "<m:abc>" in german.xpath("string()")
+    assert start_tags(english) == start_tags(german)
+
+
+def test_an_allowance_is_by_content_not_by_tag_name(project):
+    """The original's script widget carries over as written; a translation's own script is text."""
+    project.write("source_de/zaehler.md", WIDGET)
+    project.run("extract")
+    widget = WIDGET.split("\n---\n", 1)[1].split("\n", 1)[0]
+    from pipeline.check import CHECKS
+
+    review(project, "en", "zaehler", {
+        widget: widget.replace("Besucher heute", "Visitors today"),
+        "Danke für Ihren Besuch.": 'Thanks <script>alert("x")</script> for <output onclick="alert(2)">visiting</output>.',
+    }, silence=tuple(c.id for c in CHECKS))
+    result = project.run("build")
+    assert "held back" not in result.output
+    english = body(project, "en/zaehler/index.html")
+    assert english.xpath(".//script/text()") == ["document.getElementById('zaehler').value = 42"]
+    assert english.xpath(".//output/@id") == ["zaehler"] and not english.xpath(".//@onclick")
+    assert 'Thanks <script>alert("x")</script> for <output onclick="alert(2)">visiting' in english.xpath("string()")
+
+
+def test_lists_nested_past_the_parsers_depth_are_refused_with_file_and_line(project):
+    project.write("source_de/tief.md", article("Tief", "Vorher.\n\n" + "".join("  " * n + "- Ebene\n" for n in range(500))))
+    project.run("extract")
+    result = project.run("build", code=2)
+    assert re.search(r"^error: source_de/tief\.md:16: lists and block quotes nest too deep", result.output, re.M)
+    assert "Traceback" not in result.output and not (project.root / "site/de/tief").exists()
+
+
+def test_a_site_po_cannot_smuggle_html_into_the_footnote_label(project):
+    project.write("source_de/fussnote.md", article("Fußnote", "Ein Satz.[^1]\n\n[^1]: Die Quelle.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/site.po"
+    po = polib.pofile(str(path))
+    po.find("Back to the text").msgstr = '"><img src=x onerror=alert(1)>'
+    po.save(str(path))
+    review(project, "en", "fussnote", {"Ein Satz.[^1]": "A sentence.[^1]", "Die Quelle.": "The source."})
+    project.run("build")
+    english = body(project, "en/fussnote/index.html")
+    assert not english.xpath(".//img") and english.xpath(".//a[@class='footnote-backref']/@aria-label")
