@@ -36,9 +36,10 @@ class Config:
             table = table.get(name, {}) if isinstance(table, dict) else {}
         return table if isinstance(table, dict) else {}
 
-    def error(self, key: str, message: str) -> VerlagError:
-        """A settings mistake naming verlag.toml and the line where ``key`` is set (first occurrence)."""
-        return VerlagError(f"{key}: {message}", self.root / CONFIG_NAME, _line_of(self.text, key))
+    def error(self, key: str, message: str, table: str | None = None) -> VerlagError:
+        """A settings mistake naming verlag.toml and the line where ``key`` is set (first occurrence,
+        after the ``[table]`` header when one is given)."""
+        return VerlagError(f"{key}: {message}", self.root / CONFIG_NAME, _line_of(self.text, key, table))
 
     @property
     def source_dir(self) -> Path:
@@ -72,8 +73,9 @@ class Config:
         return self.unreviewed_by_lang.get(lang, self.unreviewed)
 
 
-def _line_of(text: str, key: str) -> int | None:
-    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.M)
+def _line_of(text: str, key: str, table: str | None = None) -> int | None:
+    header = re.search(rf"^[ \t]*\[[ \t]*{re.escape(table)}[ \t]*\]", text, re.M) if table else None
+    match = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=", re.M).search(text, header.end() if header else 0)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 

@@ -6,15 +6,21 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
 def write_if_changed(path: Path, text: str | bytes) -> bool:
-    """Write ``text`` (or bytes) to ``path`` via temp file + rename; return False if it was already there.
+    """Write ``text`` (str as UTF-8, or bytes) to ``path`` via temp file + rename; False if it was already there.
 
     A reader (or a crash) never sees a half-written catalog, and unchanged
-    files keep their mtime so incremental tools and git stay quiet.
+    files keep their mtime so incremental tools and git stay quiet. The file
+    gets the permissions a plain ``open(path, "w")`` would give it: a new one
+    0666 minus the umask (0644 under umask 022), a rewritten one keeps its
+    mode; new folders get 0777 minus the umask (0755). A web server running as
+    another user, ``rsync -a`` and shared checkouts can read what verlag writes.
+    Raises ``OSError`` when the folder is not writable.
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
     try:
@@ -25,6 +31,7 @@ def write_if_changed(path: Path, text: str | bytes) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _mode_for(path))  # mkstemp makes 0600 whatever the umask
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -34,6 +41,16 @@ def write_if_changed(path: Path, text: str | bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def _mode_for(path: Path) -> int:
+    """Permission bits for new content at ``path``: the file's own, else 0666 minus the process umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)  # the only portable way to read it (pip does the same)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def relpath(path: Path, root: Path) -> str:

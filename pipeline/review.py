@@ -34,9 +34,10 @@ from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
 from .segment import reference_labels
 from .sources import Article, load_articles
+from .uistrings import DEFAULT_THEME
 
 STATES = (REVIEWED, MACHINE, STALE, UNTRANSLATED)
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "review"
+TEMPLATES = DEFAULT_THEME / "review"
 ASSETS = ("review.css", "review.js")
 REPORT_DIR = Path("site") / "_review"
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")

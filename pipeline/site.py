@@ -35,29 +35,37 @@ from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .config import Config
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError
+from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .media import Media, collect_media, file_path
 from .render import Allowance, render
 from .sources import Article, load_articles
-from .uistrings import JINJA_EXTENSIONS, VERLAG_HOME, load_translations, theme_dirs
+from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
 PROTECTED = "_review"  # site/_review/ is written by the review tools
 WORDS_PER_MINUTE = 200
 DEFAULT_BASE_URL = "http://localhost:8000/"
+DEFAULT_FEED_ENTRIES = 20  # each entry carries a whole article; Nikola and jekyll-feed keep 10
 
 
 @dataclass(frozen=True)
 class Settings:
     base_url: str  # absolute, ends with "/"
     min_reviewed: dict[str, float]  # lang -> percent of words reviewed an edition needs to be published
+    feed_entries: int  # the newest articles each feed carries
+    feed_author: str  # the name every feed gives as its author
 
 
 def load_settings(config: Config) -> Settings:
-    """``[site] base_url`` and ``[publish] min_reviewed`` (global and per language), validated."""
+    """``[site] base_url``, ``feed_entries`` and ``author``, ``[publish] min_reviewed`` (global and per
+    language), validated; a mistake raises ``VerlagError`` naming verlag.toml and the line."""
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
     if not isinstance(base, str) or not base.startswith(("http://", "https://")):
         raise config.error("base_url", f"expected an absolute http(s) URL such as \"https://example.org/\", got {base!r}")
+    entries = config.section("site").get("feed_entries", DEFAULT_FEED_ENTRIES)
+    if isinstance(entries, bool) or not isinstance(entries, int) or entries < 1:
+        raise config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}", "site")
     publish = config.section("publish")
     limits = {}
     for lang in config.languages:
@@ -65,7 +73,7 @@ def load_settings(config: Config) -> Settings:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
             raise config.error("min_reviewed", f"expected a percentage from 0 to 100, got {value!r}")
         limits[lang] = float(value)
-    return Settings(base.rstrip("/") + "/", limits)
+    return Settings(base.rstrip("/") + "/", limits, entries, feed_author(config))
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,7 @@ class Urls:
             "static": f"static/{name}",
             "media": f"media/{quote(name or '')}",  # name: the file's path in source_de/
             "sitemap": "sitemap.xml",
+            "favicon": "favicon.ico",
             "robots": "robots.txt",
         }[kind]
         return self.base_path + tail
@@ -182,7 +191,7 @@ def theme_digest(config: Config) -> str:
     """Everything every page depends on besides its own record: code, settings, templates, UI words."""
     h = hashlib.sha256(f"{code_digest()}|{config.text}".encode("utf-8"))
     paths = [p for d in theme_dirs(config) for p in sorted(d.rglob("*")) if p.is_file()]
-    paths += sorted(config.translations_dir.glob("*/site.po")) + sorted(VERLAG_HOME.glob("translations/*/site.po"))
+    paths += sorted(config.translations_dir.glob("*/site.po")) + sorted(BUILTIN_TRANSLATIONS.glob("*/site.po"))
     for path in paths:
         h.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return h.hexdigest()
@@ -295,7 +304,8 @@ class _Site:
 
     def common(self, lang: str) -> dict:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
-                "feed": self.urls.absolute("feed", lang), "canonical": None, "alternates": []}
+                "feed": self.urls.absolute("feed", lang), "canonical": None, "alternates": [],
+                "source_name": _locale(lang).languages.get(self.source, self.source)}
 
 
 def language_name(code: str) -> str:
@@ -320,6 +330,7 @@ def _item(site: _Site, page: Page) -> dict:
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
         "absolute": site.urls.absolute("article", page.lang, page.slug),
+        "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
         "date": format_date(page.date, "long", locale=locale) if page.date else "",
         "updated": updated,
@@ -458,12 +469,10 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 bodies.keep(page)
                 out[rel] = None
                 continue
-            original = urls.path("article", site.source, page.slug) if lang != site.source else None
             context = {
                 **site.common(lang), "page": page, "item": item, "body": Markup(bodies.get(page)),
                 "canonical": item["absolute"], "alternates": site.cluster(page.slug),
-                "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": original,
-                "source_name": _locale(lang).languages.get(site.source, site.source),
+                "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": item["original"],
             }
             out[rel] = env.get_template("article.html").render(context)
         out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
@@ -471,10 +480,15 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
              "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index")})
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
             {**site.common(lang), "switch": site.switch(lang, kind="404")})
-        newest = max((i["modified"] for i in items), default=_stamp(None))
+        entry = env.get_template("feed_entry.html")
+        entries = [{**item, "content": absolute_html(entry.render(
+            {**site.common(lang), **item, "body": Markup(bodies.get(item["page"]))}), item["absolute"])}
+            for item in items[:settings.feed_entries]]
+        newest = max((i["modified"] for i in entries), default=_stamp(None))
         out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
             {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
-             "home_abs": urls.absolute("index", lang), "updated": newest, "items": items})
+             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
+             "items": entries})
     source_env = site.env(site.source)
     out["404.html"] = out[urls.file(urls.path("404", site.source))]
     choices = [Markup(site.env(lang).get_template("choice.html").render(
@@ -489,6 +503,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         for asset in sorted((theme / "static").glob("*")):
             if asset.is_file():
                 out[urls.file(urls.path("static", name=asset.name))] = asset  # copied byte for byte
+    icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
+    if icon is not None:  # where browsers and feed readers look when no page names an icon
+        out[urls.file(urls.path("favicon"))] = icon
     for rel, path in sorted(media.all().items()):
         out[urls.file(urls.path("media", name=rel))] = path
     return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}

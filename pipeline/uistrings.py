@@ -9,6 +9,7 @@ English text, so a new language works before its ``site.po`` is done.
 
 from __future__ import annotations
 
+import importlib.resources
 import io
 from pathlib import Path
 
@@ -22,7 +23,12 @@ from .config import Config
 from .fsutil import relpath, write_if_changed
 
 SITE_CATALOG = "site"  # translations/<lang>/site.po; no article may take this slug
-VERLAG_HOME = Path(__file__).resolve().parents[1]  # verlag's own theme and UI translations live here
+# verlag's default theme (the site's and the review report's templates) and its UI catalogs
+# (translations/<lang>/site.po), package data found through importlib.resources. In the repository
+# pipeline/templates and pipeline/translations link to the top-level templates/ and translations/.
+# pip and pipx install a wheel as files, so these are folders on disk.
+DEFAULT_THEME = Path(importlib.resources.files(__package__) / "templates")
+BUILTIN_TRANSLATIONS = Path(importlib.resources.files(__package__) / "translations")
 JINJA_EXTENSIONS = "jinja2.ext.i18n"
 HEADER = ("The website's own words in {lang} (menus, notices; dates come from Babel), from the templates.\n"
           "Written by 'verlag extract'; translate the msgstr lines. Empty ones show the English text.")
@@ -34,7 +40,7 @@ def site_po_path(config: Config, lang: str) -> Path:
 
 def theme_dirs(config: Config) -> list[Path]:
     """The project's own ``templates/`` (if any) first, then verlag's default theme."""
-    dirs = [config.root / "templates", VERLAG_HOME / "templates"]
+    dirs = [config.root / "templates", DEFAULT_THEME]
     return [d for i, d in enumerate(dirs) if d.is_dir() and d.resolve() not in [x.resolve() for x in dirs[:i]]]
 
 
@@ -124,7 +130,7 @@ def update_site_catalogs(config: Config) -> list[str]:
 
 
 def _builtin_po(lang: str) -> Path:
-    return VERLAG_HOME / "translations" / lang / f"{SITE_CATALOG}.po"
+    return BUILTIN_TRANSLATIONS / lang / f"{SITE_CATALOG}.po"
 
 
 def load_translations(config: Config, lang: str) -> NullTranslations:

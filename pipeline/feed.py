@@ -1,0 +1,44 @@
+"""The Atom feed of an edition (RFC 4287): who it names as author, and the article each entry carries.
+
+``site`` renders ``feed.xml`` once per language; this module supplies the
+two things an Atom processor needs beyond the list of articles. A feed names
+an author unless every entry does (RFC 4287 4.1.1). An entry's
+``<content type="html">`` (escaped HTML, RFC 4287 4.1.3.3) is read away from
+the site: a relative address in it would resolve against the feed's own URL
+(RFC 4287 section 2, ``xml:base``, which many readers ignore), so every
+address is made absolute.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+
+from .config import Config
+
+
+def feed_author(config: Config) -> str:
+    """The feed-level ``<author><name>``: ``[site] author``, else the project's ``author`` (the default
+    for ``verlag new``), else the site ``name``. Raises ``VerlagError`` (verlag.toml and line) for a
+    ``[site] author`` that is not a string."""
+    chosen = config.section("site").get("author")
+    if chosen is not None and not isinstance(chosen, str):
+        raise config.error("author", f"expected a name in quotes, got {chosen!r}", "site")
+    for name in (chosen, config.raw.get("author")):
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    return config.name
+
+
+def absolute_html(fragment: str, base_url: str) -> str:
+    """An HTML fragment (str) with every link, image and other resource address made absolute.
+
+    ``base_url`` is the absolute URL of the page the fragment belongs to: "/media/x.jpg",
+    "../y/" and "#fn-1" resolve against it as a browser would (RFC 3986 5.2), through
+    lxml.html's ``make_links_absolute`` (href, src, cite, action, ... of every element).
+    Absolute addresses, ``mailto:`` and the like stay as they are.
+    """
+    # The body is opened here, not guessed by lxml: a fragment that starts with raw <html> or a
+    # doctype (an author may write either in Markdown) is still a fragment.
+    body = lxml.html.document_fromstring(f"<html><body>{fragment}</body></html>").body
+    body.make_links_absolute(base_url, resolve_base_href=False)
+    return (body.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in body)
