@@ -14,6 +14,7 @@ in the msgid in block mode.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -202,9 +203,11 @@ class _Builder:
         self.lang = lang
         self.slots: list[Slot] = []
         self.block = 0
+        self.newlines = [m.start() for m in re.finditer("\n", article.text)]
 
     def line_of(self, offset: int) -> int:
-        return self.article.text.count("\n", 0, offset) + 1
+        """1-based line of an offset into the article text (a binary search: segments cost no more late in a file)."""
+        return bisect.bisect_left(self.newlines, offset) + 1
 
     def add_front(self) -> None:
         art = self.article
@@ -277,7 +280,10 @@ class _Builder:
             note = f"{kind}, block {self.block}"
             if len(pieces) > 1:
                 note += f", sentence {n} of {len(pieces)}"
-            line_start = text[:start].rstrip(" \t").endswith(("\n", ">")) or start == lines[0][0]
+            before = start
+            while before > 0 and text[before - 1] in " \t":
+                before -= 1
+            line_start = before > 0 and text[before - 1] in "\n>" or start == lines[0][0]
             segment = Segment(msgid, None, kind, self.line_of(start), note)
             self.slots.append(Slot(start, end, (segment,), "inline", joins=run_joins, line_start=line_start,
                                    restore=restore))
