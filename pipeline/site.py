@@ -38,7 +38,7 @@ from .errors import VerlagError
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .media import Media, collect_media, file_path
 from .render import Allowance, render
-from .sources import load_articles
+from .sources import Moment, load_articles, read_date
 from .uistrings import JINJA_EXTENSIONS, VERLAG_HOME, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
@@ -112,8 +112,8 @@ class Page:
     tags: tuple[str, ...]
     front_fallback: frozenset[str]
     author: str | None
-    date: dt.date | None
-    updated: dt.date | None
+    date: Moment | None  # a day, or an aware instant as the author's front matter gave it
+    updated: Moment | None
     body: str  # Markdown, fallback segments between the editions stage's markers
     segments: dict = field(compare=False)
     words: dict = field(compare=False)
@@ -151,10 +151,10 @@ class Page:
 
 
 def _page(record: dict, digest: str) -> Page:
-    day = lambda v: dt.date.fromisoformat(v) if v else None  # noqa: E731
+    moment = lambda v: read_date(v) if v else None  # noqa: E731
     return Page(record["lang"], record["slug"], record["title"], record.get("summary"),
                 tuple(record.get("tags") or ()), frozenset(record.get("front_fallback") or ()),
-                record.get("author"), day(record.get("date")), day(record.get("updated")), record["body"],
+                record.get("author"), moment(record.get("date")), moment(record.get("updated")), record["body"],
                 record.get("segments") or {}, record.get("words") or {}, digest)
 
 
@@ -266,7 +266,7 @@ class _Site:
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
         mine = [p for (code, _), p in self.published.items() if code == lang]
-        return sorted(mine, key=lambda p: (p.date or dt.date.min, p.slug), reverse=True)
+        return sorted(mine, key=lambda p: (instant(p.date), p.slug), reverse=True)
 
     def cluster(self, slug: str) -> list[dict]:
         """hreflang alternates of an article: every published edition, itself included, and x-default."""
@@ -313,13 +313,13 @@ def _locale(code: str) -> Locale:
 def _item(site: _Site, page: Page) -> dict:
     """What lists, feeds and article headers show of an article: localized dates and reading time."""
     locale = _locale(page.lang)
-    updated = format_date(page.updated, "long", locale=locale) if page.updated else None
+    updated = format_date(_day(page.updated), "long", locale=locale) if page.updated else None
     return {
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
         "absolute": site.urls.absolute("article", page.lang, page.slug),
         "date_iso": page.date.isoformat() if page.date else "",
-        "date": format_date(page.date, "long", locale=locale) if page.date else "",
+        "date": format_date(_day(page.date), "long", locale=locale) if page.date else "",
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
@@ -329,8 +329,21 @@ def _item(site: _Site, page: Page) -> dict:
     }
 
 
-def _stamp(day: dt.date | None) -> str:
-    return f"{(day or dt.date(1970, 1, 1)).isoformat()}T00:00:00Z"
+def instant(moment: Moment | None) -> dt.datetime:
+    """An aware instant to order and stamp by: a day counts from its midnight UTC; None is 1970-01-01."""
+    if isinstance(moment, dt.datetime):
+        return moment
+    return dt.datetime.combine(moment or dt.date(1970, 1, 1), dt.time(), dt.timezone.utc)
+
+
+def _stamp(moment: Moment | None) -> str:
+    """RFC 3339 date-time for Atom (RFC 4287 3.3), the author's time zone kept: 2020-09-09T00:00:00+02:00."""
+    return instant(moment).isoformat().replace("+00:00", "Z")
+
+
+def _day(moment: Moment) -> dt.date:
+    """The calendar day a reader is shown: the day in the author's own time zone."""
+    return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
 def _jsonld(site: _Site, page: Page) -> Markup:
@@ -464,7 +477,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
              "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index")})
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
             {**site.common(lang), "switch": site.switch(lang, kind="404")})
-        newest = max((i["modified"] for i in items), default=_stamp(None))
+        newest = _stamp(max((instant(i["page"].updated or i["page"].date) for i in items), default=None))
         out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
             {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
              "home_abs": urls.absolute("index", lang), "updated": newest, "items": items})
