@@ -20,10 +20,10 @@ import polib
 from .catalog import key, now_stamp, read_po, render, set_provenance
 from .config import Config
 from .engines import Engine, Request, Result
-from .errors import VerlagError
+from .errors import VerlagError, contain
 from .fsutil import relpath, write_if_changed
 from .segment import reference_labels
-from .sources import load_articles
+from .sources import read_sources
 
 FLUSH_SECONDS = 0.5
 _BLOCK = re.compile(r"block (\d+), sentence \d+ of \d+")
@@ -81,8 +81,9 @@ class PretranslateResult:
 
 
 def collect(config: Config, languages: list[str], slugs: list[str] | None = None) -> Work:
-    work = Work()
-    articles = [a for a in load_articles(config) if not slugs or a.slug in slugs]
+    sources = read_sources(config)
+    work = Work(errors=list(sources.errors))
+    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
     if slugs:
         missing = sorted(set(slugs) - {a.slug for a in articles})
         if missing:
@@ -101,7 +102,10 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
                 work.errors.append(VerlagError("no catalog yet; run 'verlag extract' first", ref))
                 continue
             if article.slug not in labels:
-                labels[article.slug] = reference_labels(article)
+                with contain(article.ref, "reading its link labels", work.errors) as outcome:
+                    labels[article.slug] = reference_labels(article)
+                if outcome.failed:
+                    continue
             work.catalogs.append(Catalog(lang, article.slug, path, po, labels[article.slug], ref=ref,
                                          read_as=path.read_bytes()))
     return work

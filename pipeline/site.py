@@ -34,11 +34,11 @@ from markupsafe import Markup
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .config import Config
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
-from .errors import VerlagError
+from .errors import VerlagError, describe, contain
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .media import Media, collect_media, file_path
 from .render import Allowance, render
-from .sources import Moment, load_articles, read_date
+from .sources import Moment, read_date, read_sources
 from .uistrings import JINJA_EXTENSIONS, VERLAG_HOME, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
@@ -118,6 +118,7 @@ class Page:
     segments: dict = field(compare=False)
     words: dict = field(compare=False)
     digest: str = ""  # of the record, to tell an unchanged page without rendering it
+    source: str = ""  # the German original's path, as messages name it (source_de/<file>.md)
 
     @property
     def machine(self) -> int:
@@ -155,11 +156,14 @@ def _page(record: dict, digest: str) -> Page:
     return Page(record["lang"], record["slug"], record["title"], record.get("summary"),
                 tuple(record.get("tags") or ()), frozenset(record.get("front_fallback") or ()),
                 record.get("author"), moment(record.get("date")), moment(record.get("updated")), record["body"],
-                record.get("segments") or {}, record.get("words") or {}, digest)
+                record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""))
 
 
-def load_pages(config: Config) -> dict[tuple[str, str], Page]:
-    """Every edition the editions stage recorded for the current articles, keyed by (lang, slug)."""
+def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str], Page]:
+    """Every edition the editions stage recorded for the current articles, keyed by (lang, slug).
+
+    A damaged record is appended to ``errors`` and left out.
+    """
     pages = {}
     # The editions stage keeps one German record per current article (and removes the others).
     slugs = sorted(p.stem for p in (config.editions_dir / config.source_language).glob("*.json"))
@@ -168,13 +172,12 @@ def load_pages(config: Config) -> dict[tuple[str, str], Page]:
             path = record_path(config, lang, slug)
             try:
                 data = path.read_bytes()
-                record = json.loads(data)
+                pages[(lang, slug)] = _page(json.loads(data), hashlib.sha256(data).hexdigest())
             except FileNotFoundError:
                 continue
-            except ValueError as exc:
-                raise VerlagError(f"damaged edition record ({exc}); run 'verlag build' again",
-                                  relpath(path, config.root)) from None
-            pages[(lang, slug)] = _page(record, hashlib.sha256(data).hexdigest())
+            except (ValueError, KeyError, TypeError) as exc:
+                errors.append(VerlagError(f"damaged edition record ({describe(exc)}); run 'verlag build' again",
+                                          relpath(path, config.root)))
     return pages
 
 
@@ -197,6 +200,7 @@ class SiteResult:
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "file:line: message"
+    errors: list[VerlagError] = field(default_factory=list)  # pages not (re)written: their old file stays
 
     def summary(self) -> list[str]:
         """One line per language: what a reader of that edition gets."""
@@ -431,18 +435,28 @@ class _Bodies:
 
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
-                 state: dict, exists=lambda rel: False) -> tuple[dict[str, str | Path | None], _Site, dict]:
+                 state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None
+                 ) -> tuple[dict[str, str | Path | None], _Site, dict]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
     An article page whose inputs have the key recorded in ``state`` and whose
-    file ``exists`` maps to None: unchanged, not rendered again. A file copied
+    file ``exists`` maps to None: unchanged, not rendered again. So does the
+    page of an article whose German source cannot be read now or names a file
+    outside source_de/ (its last good page stays; without one it is left out)
+    and a page that fails to render (reported in ``errors``). A file copied
     from source_de/ maps to its Path there.
     """
+    errors = [] if errors is None else errors
     slugs = {slug for lang, slug in pages if lang == config.source_language}
-    media = collect_media(config.source_dir, (a for a in load_articles(config) if a.slug in slugs),
-                          state.get("media"))
+    sources = read_sources(config)
+    media = collect_media(config.source_dir, (a for a in sources.articles if a.slug in slugs), state.get("media"))
+    errors.extend(media.errors)
+    refused = {str(e.path) for e in media.errors}
+    frozen = sources.unreadable | {a.slug for a in sources.articles if a.ref in refused}  # pages kept as they are
+    urls = Urls(settings.base_url)
+    pages = {(lang, slug): page for (lang, slug), page in pages.items()
+             if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
     site = _Site(config, settings, pages, media)
-    urls = site.urls
     bodies = _Bodies(site, state.get("bodies", {}))
     previous = state.get("pages", {})
     keys: dict[str, str] = {}
@@ -460,13 +474,21 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                  [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
                  list(site.languages)]  # the switcher names every language with a published article
             ).encode("utf-8")).hexdigest()
-            if previous.get(rel) == keys[rel] and exists(rel):
+            if page.slug in frozen:
+                keys[rel] = previous.get(rel, "")
+            if previous.get(rel) == keys[rel] and exists(rel) or page.slug in frozen:
                 bodies.keep(page)
                 out[rel] = None
                 continue
+            with contain(page.source, f"rendering site/{rel}", errors) as outcome:
+                body = Markup(bodies.get(page))
+            if outcome.failed:
+                out[rel] = None  # the last good page stays
+                keys.pop(rel)  # and is tried again next build
+                continue
             original = urls.path("article", site.source, page.slug) if lang != site.source else None
             context = {
-                **site.common(lang), "page": page, "item": item, "body": Markup(bodies.get(page)),
+                **site.common(lang), "page": page, "item": item, "body": body,
                 "canonical": item["absolute"], "alternates": site.cluster(page.slug),
                 "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": original,
                 "source_name": _locale(lang).languages.get(site.source, site.source),
@@ -497,6 +519,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 out[urls.file(urls.path("static", name=asset.name))] = asset  # copied byte for byte
     for rel, path in sorted(media.all().items()):
         out[urls.file(urls.path("media", name=rel))] = path
+    if frozen:  # their kept pages may show files only their sources name: keep all
+        out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}
 
 
@@ -517,7 +541,11 @@ def site_dir(config: Config) -> Path:
 
 
 def build_site(config: Config) -> SiteResult:
-    """Write site/ from the editions; only changed files are written, files no longer made are removed."""
+    """Write site/ from the editions; only changed files are written, files no longer made are removed.
+
+    Per-article problems (a damaged edition record, a page that fails to render, a file reference leaving
+    source_de/) are collected in ``errors``; the rest of the site is still written. A broken template raises.
+    """
     settings = load_settings(config)
     result = SiteResult()
     if "base_url" not in config.section("site"):
@@ -525,8 +553,8 @@ def build_site(config: Config) -> SiteResult:
     state = load_state(config.state_dir / STATE_FILE)
     root = site_dir(config)
     try:
-        out, site, fresh = site_outputs(config, load_pages(config), settings, state,
-                                        lambda rel: (root / rel).is_file())
+        out, site, fresh = site_outputs(config, load_pages(config, result.errors), settings, state,
+                                        lambda rel: (root / rel).is_file(), result.errors)
     except TemplateSyntaxError as exc:
         raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
                           exc.lineno) from None

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from .config import Config
-from .errors import VerlagError, raise_all
+from .errors import VerlagError, raise_all, stage
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RESERVED_SLUGS = ("site",)
@@ -176,16 +176,32 @@ def _date_problem(key: str, written: str) -> str:
     return f"{key}: expected a date like 2026-05-26 (got {written})"
 
 
-def load_articles(config: Config) -> list[Article]:
-    """Every ``source_<lang>/*.md``, sorted by slug; all problems reported at once."""
+@dataclass(frozen=True)
+class Sources:
+    """The readable articles, sorted by slug; the problems of the others; and which slugs those others had.
+
+    ``unreadable`` holds the slug each failing file had or seems to have (its ``slug:`` line, else its
+    file name): stages leave those articles' catalogs and outputs as they are.
+    """
+
+    articles: list[Article]
+    errors: list[VerlagError]
+    unreadable: frozenset[str]
+
+
+def read_sources(config: Config) -> Sources:
+    """Every ``source_<lang>/*.md``; a file that cannot be read is reported and the others are still read."""
     articles: dict[str, Article] = {}
     errors: list[VerlagError] = []
+    unreadable: set[str] = set()
     for path in sorted(config.source_dir.glob("*.md")):
         ref = f"{config.source_dir.name}/{path.name}"
         try:
-            article = read_article(path, ref)
+            with stage(ref, "reading"):
+                article = read_article(path, ref)
         except VerlagError as exc:
             errors.append(exc)
+            unreadable.add(_likely_slug(path))
             continue
         other = articles.get(article.slug)
         if other:
@@ -193,5 +209,20 @@ def load_articles(config: Config) -> list[Article]:
                                       "set a different 'slug:' in the front matter", ref, article.key_line("slug")))
             continue
         articles[article.slug] = article
-    raise_all(errors)
-    return sorted(articles.values(), key=lambda a: a.slug)
+    return Sources(sorted(articles.values(), key=lambda a: a.slug), errors, frozenset(unreadable))
+
+
+def _likely_slug(path: Path) -> str:
+    try:
+        match = re.search(r"^slug:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", path.read_text(encoding="utf-8", errors="replace"),
+                          re.M)
+    except OSError:
+        match = None
+    return match.group(1) if match else path.stem
+
+
+def load_articles(config: Config) -> list[Article]:
+    """Every ``source_<lang>/*.md``, sorted by slug; all problems reported at once (raises ``ManyErrors``)."""
+    sources = read_sources(config)
+    raise_all(sources.errors)
+    return sources.articles
