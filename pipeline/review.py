@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, key, parse_po, provenance
 from .check import ERROR, check_catalog, msgid_line
 from .config import Config
-from .errors import VerlagError, contain
+from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
@@ -247,7 +247,8 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
         return build_page(article, None, lang, ref, labels=labels)
     except VerlagError as exc:
         return Page(lang, article.slug, article.title, article.ref, ref, labels=labels, problem=exc)
-    findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language)
+    with stage(article.ref, f"checking {ref}"):
+        findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language)
     return build_page(article, po, lang, ref, findings, glossary, labels, text)
 
 

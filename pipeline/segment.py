@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Callable, Iterable
 
 import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
+from .errors import BlockFailure
 from .markup import TITLE, analyse, scan, title_span
 from .sentences import sentence_spans, split_sentences
 from .sources import Article
@@ -383,8 +386,22 @@ def _kind(stack: list[str], default: str) -> str:
     return default
 
 
+@contextmanager
+def _block(article: Article, token):
+    """An unexpected exception while segmenting a block is raised as ``BlockFailure`` with the block's file line."""
+    try:
+        yield
+    except Exception as exc:
+        if token.map is None:
+            raise
+        raise BlockFailure(article.body_line + token.map[0]) from exc
+
+
 def segment_article(article: Article, mode: str = "sentence", lang: str = "de") -> Document:
-    """Segments in document order plus the slots to rebuild the article from translations."""
+    """Segments in document order plus the slots to rebuild the article from translations.
+
+    Raises ``BlockFailure`` (with the block's file line, chained to the cause) when a block cannot be segmented.
+    """
     builder = _Builder(article, mode, lang)
     builder.add_front()
     env: dict = {}
@@ -406,14 +423,16 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
         elif token.type == "tr_open":
             row_number += 1
             count = 0
-            for nxt in tokens[i + 1:]:
+            for nxt in islice(tokens, i + 1, None):
                 if nxt.type == "tr_close":
                     break
                 count += nxt.type in ("th_open", "td_open")
-            builder.add_cells(cell_kind, token.meta["lines"][0], count, row_number)
+            with _block(article, token):
+                builder.add_cells(cell_kind, token.meta["lines"][0], count, row_number)
         elif token.type == "inline" and "lines" in token.meta:
             kind = "heading" if stack and stack[-1] == "heading" else _kind(stack, "paragraph")
-            builder.add_lines(kind, token.meta["lines"])
+            with _block(article, token):
+                builder.add_lines(kind, token.meta["lines"])
     titles = {ref["title"] for ref in env.get("references", {}).values() if ref.get("title")}
     for line in env.get("verlag_references", []):
         builder.add_reference_title(line, titles)
