@@ -98,6 +98,7 @@ def contain(ref: str, doing: str, errors: list[VerlagError]):
 
 
 def describe(exc: BaseException) -> str:
+    """One line for an unexpected exception: ``module.Type: message`` (an OSError: the system's words)."""
     if isinstance(exc, OSError) and exc.strerror:  # unreadable or unwritable file: the system's words
         return exc.strerror if exc.filename is None else f"{exc.filename}: {exc.strerror}"
     kind = type(exc)

@@ -17,12 +17,12 @@ from .errors import VerlagError, raise_all, stage
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RESERVED_SLUGS = ("site",)
 FENCE_RE = re.compile(r"^---[ \t]*$")
+END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 DATE_KEYS = ("date", "updated")
 # ISO 8601 calendar date, optionally with a time (seconds and fraction optional) and "Z" or an offset, as
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
 Moment = dt.date | dt.datetime  # a day, or an instant with its time zone (dt.datetime is aware)
-END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
 
 @dataclass(frozen=True)

@@ -79,3 +79,19 @@ def test_segmentation_never_raises_and_keeps_the_text(text):
     assert text[last:].strip() == ""
     assert "".join(rebuilt).split() == "".join(text[a:b] for a, b in spans).split()
     assert "".join("".join(rebuilt).split()) == "".join(text.split())
+
+
+def test_an_article_with_every_breaker_is_extracted_and_built(project):
+    """The sentences that stopped whole projects (pySBD 0.3.4's re.error) now go through extract and build."""
+    import polib
+
+    from conftest import msgfmt_check
+
+    body = "\n\n".join(text for text, _ in BREAKERS) + "\n"
+    project.write("source_de/lizenzen.md", f"---\ntitle: Lizenzen\ndate: 2026-05-26\n---\n{body}")
+    project.run("extract")
+    project.run("build")
+    pot = project.root / "translations/templates/lizenzen.pot"
+    msgfmt_check(pot)
+    msgids = [entry.msgid for entry in polib.pofile(str(pot)) if entry.msgctxt is None]
+    assert msgids == [s for _, expected in BREAKERS for s in expected]
