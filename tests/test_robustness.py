@@ -36,7 +36,10 @@ ENDS = [".", "!", "?", "…", ".“", "!)"]
 word = st.sampled_from(WORDS)
 emphasis = st.builds(lambda w, m, p, q: f"{q}{m}{w}{m}{p}", word, st.sampled_from(["*", "**", "_", "`"]),
                      st.sampled_from(["", ",", ":", ".", ")", "“", ";"]), st.sampled_from(["", "(", "„", " "]))
-piece = st.one_of(word, word, word, st.sampled_from(ABBREVIATIONS), emphasis)
+INLINE = ["<https://example.org/a>", '<abbr title="zum Beispiel">z. B.</abbr>', "\\*kein Stern\\*", "Äpfel &amp; Öl",
+          "a\u00a0b", "`code mit *Stern*`", '![Ein Bild](bilder/garten.png "Beet im Mai")', "H<sub>2</sub>O",
+          "**fett *und kursiv***", "~~weg~~", "info@example.org"]
+piece = st.one_of(word, word, word, st.sampled_from(ABBREVIATIONS), emphasis, st.sampled_from(INLINE))
 
 
 @st.composite
@@ -57,7 +60,7 @@ def sentences(draw, links: list[str], notes: list[str]) -> str:
 @st.composite
 def paragraph(draw, links, notes) -> str:
     count = draw(st.integers(1, 4))
-    joiner = draw(st.sampled_from([" ", " ", "\n", "  \n"]))
+    joiner = draw(st.sampled_from([" ", " ", "\n", "  \n", "\\\n"]))
     text = joiner.join(draw(sentences(links, notes)) for _ in range(count))
     if draw(st.integers(0, 9)) == 0:  # a very long line
         text = " ".join([text.replace("\n", " ")] * draw(st.integers(20, 60)))
@@ -66,8 +69,8 @@ def paragraph(draw, links, notes) -> str:
 
 @st.composite
 def block(draw, links, notes) -> str:
-    kind = draw(st.sampled_from(["para", "para", "heading", "list", "ordered", "table", "html", "quote", "code",
-                                 "empty-section"]))
+    kind = draw(st.sampled_from(["para", "para", "heading", "setext", "list", "ordered", "table", "html", "comment",
+                                 "quote", "code", "empty-section"]))
     if kind == "para":
         return draw(paragraph(links, notes))
     if kind == "heading":
@@ -84,11 +87,15 @@ def block(draw, links, notes) -> str:
         return "\n".join(items)
     if kind == "table":
         cells = draw(st.lists(st.one_of(word, emphasis, st.sampled_from(ABBREVIATIONS)), min_size=4, max_size=4))
-        return f"| {cells[0]} | {cells[1]} |\n|---|---:|\n| {cells[2]} | {cells[3]} |"
+        return f"| {cells[0]} | {cells[1]} |\n|---|---:|\n| {cells[2]} | {cells[3]} \\| mit Strich |"
+    if kind == "setext":
+        return draw(sentences([], [])) + "\n" + draw(st.sampled_from(["===", "---"]))
+    if kind == "comment":
+        return f"<!-- Notiz: {draw(word)} -->"
     if kind == "html":
         return f'<div class="hinweis">\n<p>{draw(word)} und {draw(word)}</p>\n</div>'
     if kind == "quote":
-        return "> " + draw(sentences([], [])) + "\n> " + draw(sentences([], []))
+        return "> " + draw(sentences([], [])) + "\n> " + draw(sentences([], [])) + "\n>\n> - " + draw(sentences([], []))
     if kind == "code":
         return f"```python\nprint(\"{draw(word)}\")  # z. B.\n```"
     return "## " + draw(word) + "\n\n### " + draw(word)  # a section with nothing in it
