@@ -20,7 +20,7 @@ from .check import blocked_keys, check_catalog
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
-from .glossary import load_glossary
+from .glossary import Glossary, load_glossary
 from .segment import Document, Segment, segment_article
 from .sources import Article, read_sources, split_front_matter
 
@@ -207,7 +207,8 @@ def build_editions(config: Config, progress=None) -> BuildResult:
     return result
 
 
-def _article_editions(config: Config, article: Article, doc: Document, glossary, result: BuildResult) -> list[Edition]:
+def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary,
+                      result: BuildResult) -> list[Edition]:
     """One article's editions, made in memory: nothing is written until every language succeeded.
 
     A catalog that cannot be read is reported in ``result.errors`` and its language left out.

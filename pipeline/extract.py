@@ -52,8 +52,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
     back to review.
 
     An article that cannot be read, segmented or merged is reported in
-    ``errors``; its template and catalogs stay as they
-    were and every other article is still extracted.
+    ``errors``; its template and catalogs stay as they were and every other
+    article is still extracted.
     """
     sources = read_sources(config)
     articles = sources.articles

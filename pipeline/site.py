@@ -34,7 +34,7 @@ from markupsafe import Markup
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .config import Config
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
-from .errors import VerlagError, describe, contain
+from .errors import VerlagError, contain, describe
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .media import Media, collect_media, file_path
 from .render import Allowance, render
@@ -270,7 +270,7 @@ class _Site:
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
         mine = [p for (code, _), p in self.published.items() if code == lang]
-        return sorted(mine, key=lambda p: (instant(p.date), p.slug), reverse=True)
+        return sorted(mine, key=lambda p: (_instant(p.date), p.slug), reverse=True)
 
     def cluster(self, slug: str) -> list[dict]:
         """hreflang alternates of an article: every published edition, itself included, and x-default."""
@@ -333,7 +333,7 @@ def _item(site: _Site, page: Page) -> dict:
     }
 
 
-def instant(moment: Moment | None) -> dt.datetime:
+def _instant(moment: Moment | None) -> dt.datetime:
     """An aware instant to order and stamp by: a day counts from its midnight UTC; None is 1970-01-01."""
     if isinstance(moment, dt.datetime):
         return moment
@@ -342,7 +342,7 @@ def instant(moment: Moment | None) -> dt.datetime:
 
 def _stamp(moment: Moment | None) -> str:
     """RFC 3339 date-time for Atom (RFC 4287 3.3), the author's time zone kept: 2020-09-09T00:00:00+02:00."""
-    return instant(moment).isoformat().replace("+00:00", "Z")
+    return _instant(moment).isoformat().replace("+00:00", "Z")
 
 
 def _day(moment: Moment) -> dt.date:
@@ -474,9 +474,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                  [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
                  list(site.languages)]  # the switcher names every language with a published article
             ).encode("utf-8")).hexdigest()
-            if page.slug in frozen:
+            if page.slug in frozen:  # its source cannot be read or is refused: the last good page stays
                 keys[rel] = previous.get(rel, "")
-            if previous.get(rel) == keys[rel] and exists(rel) or page.slug in frozen:
+            if page.slug in frozen or previous.get(rel) == keys[rel] and exists(rel):
                 bodies.keep(page)
                 out[rel] = None
                 continue
@@ -499,7 +499,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
              "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index")})
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
             {**site.common(lang), "switch": site.switch(lang, kind="404")})
-        newest = _stamp(max((instant(i["page"].updated or i["page"].date) for i in items), default=None))
+        newest = _stamp(max((_instant(i["page"].updated or i["page"].date) for i in items), default=None))
         out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
             {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
              "home_abs": urls.absolute("index", lang), "updated": newest, "items": items})
