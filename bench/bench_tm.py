@@ -39,7 +39,7 @@ def review_everything(root: Path) -> int:
     entries = 0
     for path in (root / "translations").glob("*/*.po"):
         text = path.read_text(encoding="utf-8")
-        text = re.sub(r"^#\. mt: copy\n", "", text.replace("#, fuzzy, markdown-text", "#, markdown-text"), flags=re.M)
+        text = re.sub(r"^# mt: copy\n", "", text.replace("#, fuzzy, markdown-text", "#, markdown-text"), flags=re.M)
         entries += text.count("\nmsgid ") - 1
         path.write_text(text, encoding="utf-8")
     return entries

@@ -9,18 +9,22 @@ differently from the tools reviewers use.
 from __future__ import annotations
 
 import datetime as dt
+import gettext
+import hashlib
 import os
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 import polib
+from babel.core import UnknownLocaleError
 from babel.messages.plurals import get_plural
 from rapidfuzz import fuzz
 
 from . import __version__
 from .errors import VerlagError
 from .markup import analyse
-from .pofile import render_po
+from .pofile import escape, render_po
 from .segment import Document, unique_segments
 from .typos import is_typo_fix
 
@@ -37,11 +41,63 @@ def now_stamp() -> str:
     return when.strftime("%Y-%m-%d %H:%M+0000")
 
 
+_TWO = "nplurals=2; plural=(n != 1);"
+_SLAVIC = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+# GNU gettext's conventional expressions: the manual's node "Plural forms" and
+# gettext-tools/src/plural-table.c, the table msginit uses. Poedit, Weblate and
+# translate-toolkit's pofilter expect these; CLDR's rules (Babel) differ for some
+# languages (French: a third form for millions).
+GNU_PLURAL_FORMS = {
+    **dict.fromkeys(("ja", "vi", "ko"), "nplurals=1; plural=0;"),
+    **dict.fromkeys(("en", "de", "nl", "sv", "da", "no", "nb", "nn", "fo", "es", "pt", "it", "bg", "el", "fi",
+                     "et", "he", "eo", "hu", "tr", "ca"), _TWO),
+    **dict.fromkeys(("pt_BR", "fr"), "nplurals=2; plural=(n > 1);"),
+    "lv": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n != 0 ? 1 : 2);",
+    "ga": "nplurals=3; plural=n==1 ? 0 : n==2 ? 1 : 2;",
+    "ro": "nplurals=3; plural=n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2;",
+    "lt": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    **dict.fromkeys(("ru", "uk", "be", "sr", "hr"), _SLAVIC),
+    **dict.fromkeys(("cs", "sk"), "nplurals=3; plural=(n==1) ? 0 : (n>=2 && n<=4) ? 1 : 2;"),
+    "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+    "sl": "nplurals=4; plural=(n%100==1 ? 0 : n%100==2 ? 1 : n%100==3 || n%100==4 ? 2 : 3);",
+}
+
+
 def plural_forms(lang: str) -> str:
+    """The ``Plural-Forms`` header value for a BCP 47 tag (``fr``, ``pt-BR``).
+
+    GNU gettext's conventional expression where its table lists the language
+    (region first, then language), else Babel's from CLDR, else ``n != 1``.
+    """
+    tag = lang.replace("-", "_")
+    for name in (tag, tag.split("_")[0]):
+        if name in GNU_PLURAL_FORMS:
+            return GNU_PLURAL_FORMS[name]
     try:
-        return get_plural(lang.replace("-", "_")).plural_forms
-    except Exception:
-        return "nplurals=2; plural=(n != 1);"
+        return get_plural(tag).plural_forms
+    except (ValueError, TypeError, UnknownLocaleError):
+        return _TWO
+
+
+def plural_form_map(old: str | None, new: str) -> dict[int, int]:
+    """For each msgstr index under ``new`` Plural-Forms, the index under ``old`` that says the same.
+
+    Both expressions are evaluated (``gettext.c2py``) for n = 0…1100 and for
+    round millions; each new form takes the old form most of its numbers had.
+    So French catalogs written with CLDR's three forms (one, many, other) keep
+    ``msgstr[2]`` as GNU's ``msgstr[1]``. Without a readable old expression the
+    indices stay as they are.
+    """
+    count = int(re.search(r"nplurals\s*=\s*(\d+)", new).group(1))
+    try:
+        before, after = gettext.c2py(old.split("plural=", 1)[1].rstrip("; ")), gettext.c2py(
+            new.split("plural=", 1)[1].rstrip("; "))
+    except (AttributeError, IndexError, ValueError, SyntaxError):
+        return {i: i for i in range(count)}
+    votes: dict[int, Counter] = {i: Counter() for i in range(count)}
+    for n in [*range(1101), *range(10**6, 10**7, 10**6)]:
+        votes.setdefault(after(n), Counter())[before(n)] += 1
+    return {i: votes[i].most_common(1)[0][0] if votes[i] else i for i in range(count)}
 
 
 def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
@@ -92,13 +148,126 @@ def key(entry: polib.POEntry) -> tuple[str | None, str]:
 
 
 def provenance(entry: polib.POEntry) -> list[str]:
-    return [line for line in (entry.comment or "").splitlines() if PROVENANCE_RE.match(line)]
+    """The entry's origin lines (``mt: deepl``, ``tm: 93% from other-slug``), oldest first."""
+    return list(Notes.of(entry).origins)
+
+
+def ignored_checks(entry: polib.POEntry) -> frozenset[str]:
+    """The check ids a reviewer silenced on this entry (``# ignore-numbers``)."""
+    return frozenset(Notes.of(entry).ignored)
 
 
 def set_provenance(entry: polib.POEntry, origin: str) -> None:
     """Record where machine text came from, replacing an older origin line."""
-    lines = [line for line in (entry.comment or "").splitlines() if not PROVENANCE_RE.match(line)]
-    entry.comment = "\n".join([*lines, origin])
+    notes = Notes.of(entry)
+    notes.origins = [origin]
+    notes.store(entry)
+
+
+def fingerprint(msgstr: str) -> str:
+    """Eight hex digits of SHA-256 over the UTF-8 translation: names a signed-off msgstr without repeating it."""
+    return hashlib.sha256(msgstr.encode("utf-8")).hexdigest()[:8]
+
+
+_PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, reviewed ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
+_IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*$")
+
+
+@dataclass
+class Notes:
+    """What an entry's translator comments (``# …``) hold: the reviewer's own words and verlag's records.
+
+    verlag keeps everything that decides publishing or review in translator
+    comments, the one kind of comment that Poedit, ``msgcat``, ``msguniq``,
+    ``msgattrib``, ``msgmerge`` (with or without ``--previous``) and
+    translate-toolkit all keep (flags and ``#.`` extracted comments are
+    dropped or regenerated by them). One record a line, after the reviewer's
+    own lines::
+
+        # mt: deepl                                  provenance (also ``tm: …``)
+        # ignore-numbers                             a silenced check (Weblate's ``ignore-*`` names)
+        # previous msgctxt: "title"                  only when the previous text had a msgctxt
+        # previous msgid: "Alter Satz."              the German the fuzzy translation was made for
+        # previous msgid, reviewed 1a2b3c4d: "…"     ... and the translation was signed off
+                                                     (``fingerprint`` of that msgstr)
+
+    The previous text is also written as GNU's ``#| msgid`` for the tools that
+    show it; the record wins when both are present, ``#|`` alone is read when
+    the record is missing. Strings are quoted and escaped as PO strings.
+    """
+
+    own: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    previous_msgctxt: str | None = None
+    previous_msgid: str | None = None
+    reviewed: str | None = None
+
+    @classmethod
+    def of(cls, entry: polib.POEntry) -> Notes:
+        notes = cls()
+        for line in entry.tcomment.split("\n") if entry.tcomment else []:
+            text = line.strip()
+            if PROVENANCE_RE.match(text):
+                notes.origins.append(text)
+            elif _IGNORE_RE.match(text):
+                notes.ignored += [t[len("ignore-"):] for t in re.split(r"[ ,]+", text)]
+            elif match := _PREVIOUS_RE.match(text):
+                value = polib.unescape(match.group(3))
+                if match.group(1) == "msgctxt":
+                    notes.previous_msgctxt = value
+                else:
+                    notes.previous_msgid, notes.reviewed = value, match.group(2)
+            else:
+                notes.own.append(line)
+        return notes
+
+    def store(self, entry: polib.POEntry) -> None:
+        """Write the notes as the entry's translator comment and mirror the previous text in ``#|``."""
+        lines = [*self.own, *dict.fromkeys(self.origins), *(f"ignore-{c}" for c in dict.fromkeys(self.ignored))]
+        if self.previous_msgid is not None:
+            if self.previous_msgctxt is not None:
+                lines.append(f'previous msgctxt: "{escape(self.previous_msgctxt)}"')
+            mark = f", reviewed {self.reviewed}" if self.reviewed else ""
+            lines.append(f'previous msgid{mark}: "{escape(self.previous_msgid)}"')
+        entry.tcomment = "\n".join(lines)
+        entry.previous_msgid = self.previous_msgid
+        entry.previous_msgctxt = self.previous_msgctxt if self.previous_msgid is not None else None
+
+
+def normalize(entry: polib.POEntry) -> None:
+    """Bring an entry as any tool left it into verlag's form (see ``Notes``); reads the older forms too.
+
+    ``#, ignore-<check>`` flags and ``#. mt:``/``#. tm:`` extracted comments
+    (what verlag wrote before these records) move into translator comments; a previous text only
+    in ``#|`` is recorded; then ``settle`` decides what the previous text
+    still means.
+    """
+    notes = Notes.of(entry)
+    comments = entry.comment.split("\n") if entry.comment else []
+    notes.origins = [c.strip() for c in comments if PROVENANCE_RE.match(c.strip())] + notes.origins
+    entry.comment = "\n".join(c for c in comments if not PROVENANCE_RE.match(c.strip()))
+    notes.ignored += [f[len("ignore-"):] for f in entry.flags if f.startswith("ignore-")]
+    entry.flags = [f for f in entry.flags if not f.startswith("ignore-")]
+    if notes.previous_msgid is None and entry.previous_msgid is not None:
+        notes.previous_msgid, notes.previous_msgctxt = entry.previous_msgid, entry.previous_msgctxt
+    settle(entry, notes)
+
+
+def settle(entry: polib.POEntry, notes: Notes) -> None:
+    """Store ``notes``, keeping a previous text only while it explains a fuzzy translation.
+
+    A previous text is dropped when a reviewer signed the entry off (no
+    fuzzy flag) or when the German is back to exactly that text; then a
+    translation unchanged since it was signed off is reviewed again.
+    """
+    fuzzy = entry.fuzzy and bool(entry.msgstr)
+    back = (notes.previous_msgid == entry.msgid and notes.previous_msgctxt == entry.msgctxt)
+    if fuzzy and back and notes.reviewed == fingerprint(entry.msgstr):
+        entry.flags.remove("fuzzy")
+    if not fuzzy or back:
+        notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
+    notes.store(entry)
 
 
 @dataclass
@@ -116,10 +285,12 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
     the text comes back from obsolete. Changed text takes the most similar
-    unused old translation as ``fuzzy`` with ``#| msgid``; with
-    ``keep_typo_fixes``, a reviewed translation whose German changed only
-    trivially (``typos.is_typo_fix``, same msgctxt) is taken first and stays
-    reviewed. Unused translations become obsolete ``#~`` entries.
+    unused old translation as ``fuzzy`` with ``#| msgid``, the German that
+    translation was made for (``_carry``); with ``keep_typo_fixes``, a
+    reviewed translation whose German changed only trivially
+    (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
+    Unused translations become obsolete ``#~`` entries. ``old`` comes from
+    ``parse_po``, so its records are in the form ``Notes`` describes.
     """
     report = MergeReport()
     po = polib.POFile()
@@ -171,7 +342,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         seen.add(key(entry))
         gone = _copy(entry)
         gone.obsolete = True
-        gone.occurrences = []
+        gone.occurrences, gone.comment = [], ""  # a place in the German it no longer has, as msgmerge does
+        # every msgid verlag extracted is Markdown; tools drop the flag from #~ entries too
+        gone.flags = ["fuzzy"] * entry.fuzzy + [FLAG] + [f for f in entry.flags if f not in ("fuzzy", FLAG)]
         po.append(gone)
         report.obsolete += entry in newly
     return po, report
@@ -186,18 +359,22 @@ def _copy(entry: polib.POEntry) -> polib.POEntry:
 
 
 def _carry(entry: polib.POEntry, previous: polib.POEntry, exact: bool) -> None:
+    """Give the template ``entry`` the translation and records of ``previous``.
+
+    ``#| msgid`` stays the German the translation was made for: a stale
+    entry that changes again keeps its previous text (as ``msgmerge
+    --previous`` does), a reviewed or machine translation takes its own msgid.
+    """
     entry.msgstr = previous.msgstr
-    entry.tcomment = previous.tcomment
-    entry.comment = "\n".join(filter(None, [entry.comment, *provenance(previous)]))
+    notes = Notes.of(previous)
     extra = [f for f in previous.flags if f not in entry.flags and f != "fuzzy"]
     fuzzy = (previous.fuzzy or not exact) and bool(entry.msgstr)
     entry.flags = (["fuzzy"] if fuzzy else []) + entry.flags + extra
-    if exact:
-        entry.previous_msgid = previous.previous_msgid if fuzzy else None
-        entry.previous_msgctxt = previous.previous_msgctxt if fuzzy else None
-    else:
-        entry.previous_msgid = previous.msgid
-        entry.previous_msgctxt = previous.msgctxt
+    state = entry_state(previous)
+    if not exact and state != STALE:
+        notes.previous_msgctxt, notes.previous_msgid = previous.msgctxt, previous.msgid
+        notes.reviewed = fingerprint(previous.msgstr) if state == REVIEWED else None
+    settle(entry, notes)
 
 
 def _header(pot: polib.POFile, lang: str, previous: str) -> str:
@@ -251,6 +428,7 @@ def parse_po(text: str, ref: str) -> polib.POFile:
             raise VerlagError(f"duplicate entry for {entry.msgid[:40]!r} (first at line {seen[k]})",
                               ref, entry.linenum)
         seen[k] = entry.linenum
+        normalize(entry)
     return po
 
 
@@ -286,6 +464,24 @@ def read_po(path, ref: str) -> polib.POFile | None:
 
 
 def same_content(a: str, b: str) -> bool:
-    """Equal apart from the creation and revision dates, which must not churn on their own."""
-    strip = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.M)
-    return strip.sub("", a) == strip.sub("", b)
+    """Do two templates (PO text) hold the same messages, apart from their dates?
+
+    Compared: the header comment and fields other than the creation and
+    revision dates, and each entry's msgctxt, msgid, references and extracted
+    comments, in order. Not compared: layout (line wrapping, field order) and
+    flags, which ``msgcat``, Poedit and the like rewrite or drop; a template
+    they rewrote keeps its creation date, so no catalog's header churns.
+    """
+    dates = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.M)
+    if dates.sub("", a) == dates.sub("", b):
+        return True  # the common case, without parsing
+
+    def content(text: str):
+        po = polib.pofile(text)
+        meta = {k: v for k, v in po.metadata.items() if k not in ("POT-Creation-Date", "PO-Revision-Date")}
+        return po.header, meta, [(e.msgctxt, e.msgid, e.occurrences, e.comment, e.obsolete) for e in po]
+
+    try:
+        return content(a) == content(b)
+    except (OSError, ValueError):
+        return False

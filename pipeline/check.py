@@ -8,9 +8,10 @@ signs off and, under ``unreviewed = "machine"``, what readers see.
 Untranslated entries give no findings, except from checks that exist for
 them (``empty-heading``). Obsolete entries are never checked.
 
-A reviewer silences one check on one entry with the flag ``ignore-<check
-id>`` (``#, ignore-numbers``), in the spirit of Weblate's ``ignore-*``
-flags; the flag survives every merge.
+A reviewer silences one check on one entry with a translator comment line
+``# ignore-<check id>`` (``# ignore-numbers``), named like Weblate's
+``ignore-*`` flags but kept where flags are not: by Poedit, the GNU tools
+and every merge (``catalog.Notes``; the older flag form is still read).
 
 ``check_catalog`` is pure (catalog in, findings out); ``run_checks`` reads
 the project's catalogs.
@@ -30,7 +31,8 @@ import polib
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, key, parse_po
+from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, ignored_checks, key,
+                      parse_po)
 from .config import Config
 from .errors import VerlagError, contain
 from .fsutil import relpath
@@ -723,7 +725,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     findings: list[Finding] = []
     for entry in active:
         state = entry_state(entry)
-        ignored = [f[7:] for f in entry.flags if f.startswith("ignore-")]
+        ignored = ignored_checks(entry)
         line = msgid_line(lines, entry.linenum) if lines else entry.linenum
         for check in checks or CHECKS:
             if state not in check.states or check.id in ignored:

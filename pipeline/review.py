@@ -211,8 +211,7 @@ def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str
 def _row(number: int, entry: polib.POEntry, line: int, findings, glossary: Glossary, lang: str) -> Row:
     state = entry_state(entry)
     origins = provenance(entry)
-    comments = [c for c in (entry.comment or "").splitlines()
-                if c and c not in origins and not c.startswith(HINT_PREFIX)]
+    comments = [c for c in (entry.comment or "").splitlines() if c and not c.startswith(HINT_PREFIX)]
     return Row(
         number=number, context=entry.msgctxt, german=entry.msgid, translation=entry.msgstr, state=state,
         kind=comments[0] if comments else "", origin=origins[-1] if origins else "", po_line=line,

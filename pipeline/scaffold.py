@@ -50,7 +50,7 @@ Schön, dass Sie hier sind. Dieser Beitrag ist ein Beispiel, z. B. für Übersch
 Haben Sie Fragen? [Schreiben Sie uns](https://example.org/kontakt).
 """
 
-GITIGNORE = "editions/\nsite/\n.verlag/\n"
+GITIGNORE = "editions/\nsite/\n.verlag/\n*.mo\n"
 
 
 def slugify(title: str) -> str:

@@ -17,7 +17,7 @@ from babel.messages.extract import extract, extract_from_file
 from babel.support import NullTranslations, Translations
 
 from . import __version__
-from .catalog import now_stamp, plural_forms, read_po, render
+from .catalog import now_stamp, plural_form_map, plural_forms, read_po, render
 from .config import Config
 from .fsutil import relpath, write_if_changed
 
@@ -87,18 +87,19 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
         "Plural-Forms": plural_forms(lang),
         "X-Generator": f"verlag {__version__}",
     }
-    nplurals = int(plural_forms(lang).split("nplurals=")[1].split(";")[0])
+    forms = plural_form_map(old.metadata.get("Plural-Forms") if old is not None else None, plural_forms(lang))
     for message in messages:
         entry = polib.POEntry(msgid=message.msgid, msgid_plural=message.msgid_plural,
                               occurrences=list(message.occurrences), flags=list(message.flags))
         before = previous.pop(message.msgid, None)
         if message.msgid_plural:
             kept = before.msgstr_plural if before is not None and before.msgid_plural else {}
-            entry.msgstr_plural = {i: kept.get(i, "") for i in range(nplurals)}
+            entry.msgstr_plural = {i: kept.get(was, "") for i, was in forms.items()}
         else:
             entry.msgstr = before.msgstr if before is not None and not before.msgid_plural else ""
         if before is not None and before.fuzzy:
             entry.flags.append("fuzzy")
+        entry.tcomment = before.tcomment if before is not None else ""  # the reviewer's notes
         po.append(entry)
     for gone in previous.values():
         if gone.msgid and (gone.msgstr or any(gone.msgstr_plural.values())):

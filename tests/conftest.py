@@ -75,7 +75,7 @@ def review(project: Project, lang: str, slug: str, translations: dict, *, sign_o
     """Act as the reviewer in a text editor: write translations keyed by msgid or (msgctxt, msgid).
 
     ``sign_off`` removes the fuzzy flag (the entry counts as reviewed); ``silence`` adds
-    ``#, ignore-<check id>`` flags; ``date`` sets the catalog's PO-Revision-Date.
+    ``# ignore-<check id>`` comment lines; ``date`` sets the catalog's PO-Revision-Date.
     """
     path = project.root / f"translations/{lang}/{slug}.po"
     po = polib.pofile(str(path))
@@ -86,7 +86,7 @@ def review(project: Project, lang: str, slug: str, translations: dict, *, sign_o
         entry.msgstr = msgstr
         if sign_off and entry.fuzzy:
             entry.flags.remove("fuzzy")
-        entry.flags.extend(f"ignore-{check}" for check in silence)
+        entry.tcomment = "\n".join([*filter(None, [entry.tcomment]), *(f"ignore-{check}" for check in silence)])
     if date:
         po.metadata["PO-Revision-Date"] = date
     po.save(str(path))

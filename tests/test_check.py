@@ -22,13 +22,14 @@ and read the diff (``git diff tests/checks``) before committing it.
 from __future__ import annotations
 
 import json
+import re
 import os
 from pathlib import Path
 
 import polib
 import pytest
 
-from pipeline.catalog import entry_state, parse_po
+from pipeline.catalog import entry_state, key, parse_po
 from pipeline.check import CHECKS, check_catalog, msgid_line
 from pipeline.glossary import Glossary, parse_glossary
 
@@ -85,12 +86,25 @@ def test_check_on_golden_catalog(check_id: str, name: str):
     assert actual == expected.read_text(encoding="utf-8")
 
 
-def test_a_flag_ignore_check_silences_that_check_on_that_entry():
+def test_an_ignore_comment_silences_that_check_on_that_entry_only():
     po, text, findings = run_case("numbers", "fires.po")
-    assert findings
-    for entry in po:
-        entry.flags.append("ignore-numbers")
+    assert len({f.key for f in findings}) > 1
+    silenced = next(e for e in po if key(e) == findings[0].key)
+    silenced.tcomment = "ignore-numbers"
+    after = check_catalog(po, "x.po", "en", "x", checks=[BY_ID["numbers"]])
+    assert {f.key for f in after} == {f.key for f in findings} - {key(silenced)}
+    silenced.tcomment = "ignore-punctuation"
+    assert len(check_catalog(po, "x.po", "en", "x", checks=[BY_ID["numbers"]])) == len(findings)
+
+
+def test_the_older_ignore_flag_still_silences_its_check():
+    """Catalogs written before the comment form carry ``#, ignore-numbers``; reading moves it into a comment."""
+    text = (HERE / "numbers" / "fires.po").read_text(encoding="utf-8")
+    flagged = re.sub(r"^#, (.*)$", r"#, \1, ignore-numbers", text, flags=re.M)
+    assert flagged.count("ignore-numbers") >= 2
+    po = parse_po(flagged, "x.po")
     assert check_catalog(po, "x.po", "en", "x", checks=[BY_ID["numbers"]]) == []
+    assert all("ignore-numbers" not in e.flags and "ignore-numbers" in e.tcomment for e in po if e.msgstr)
 
 
 def test_untranslated_and_obsolete_entries_give_no_findings():

@@ -73,7 +73,7 @@ def test_pretranslate_fills_only_empty_entries_and_marks_them_fuzzy(project):
     assert po.find("Die Leber arbeitet nachts.").msgstr == "The liver works at night."
     assert not po.find("Die Leber arbeitet nachts.").fuzzy
     drafted = po.find("Sie braucht Ruhe.")
-    assert drafted.fuzzy and drafted.msgstr != drafted.msgid and "mt: pseudo" in drafted.comment
+    assert drafted.fuzzy and drafted.msgstr != drafted.msgid and "mt: pseudo" in drafted.tcomment
     assert not (project.root / "translations/fr/leber.po").read_text(encoding="utf-8").count("mt: pseudo")
     msgfmt_check(path)
 

@@ -40,12 +40,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import polib
 import pytest
 
 from conftest import Project, article, msgfmt_check
+from pipeline.catalog import Notes, fingerprint, parse_po, render
+from pipeline.check import CHECKS as QA_CHECKS, check_catalog
 
 HERE = Path(__file__).resolve().parent / "merge"
 REGENERATE = os.environ.get("VERLAG_REGENERATE") == "1"
@@ -75,9 +78,9 @@ def golden(path: Path, actual: str) -> None:
 
 
 def reviewer_work(po: polib.POFile) -> set[tuple[str, str]]:
-    """Everything a reviewer wrote: translations and translator comments."""
+    """Everything a reviewer wrote: translations and their own translator comment lines."""
     return ({("msgstr", e.msgstr) for e in po if e.msgstr}
-            | {("comment", e.tcomment) for e in po if e.tcomment})
+            | {("comment", own) for e in po if (own := "\n".join(Notes.of(e).own))})
 
 
 def extract(project: Project, source: Path, slug: str, rel_po: str) -> str:
@@ -267,6 +270,30 @@ def check_typo_fixes_not_trivial(before, after, project):
     assert not after.obsolete_entries()
 
 
+def check_edited_twice(before, after, project):
+    """Two successive edits of a reviewed sentence: ``#| msgid`` is still the German that was translated."""
+    translated = "Legen Sie sich abends mit einer Wärmflasche auf die rechte Seite."
+    edited = entry(after, "Legen Sie sich abends mit einem Kirschkernkissen auf die linke Seite.")
+    assert edited.fuzzy and edited.msgstr == entry(before, translated).msgstr
+    assert edited.previous_msgid == translated
+    findings = check_catalog(parse_po(project.read(f"translations/en/{SLUG}.po"), "x.po"), "x.po", "en", SLUG,
+                             checks=[c for c in QA_CHECKS if c.id == "stale"])
+    assert [f.message for f in findings] == [
+        "German changed since this translation was made: einer Wärmflasche -> einem Kirschkernkissen; "
+        "rechte -> linke"]
+    assert not after.obsolete_entries()
+    same_translations(before, after, except_=(translated,))
+
+
+def check_edit_undone(before, after, project):
+    """An edit and its exact undo: each entry is in its state from before again, byte for byte."""
+    assert project.read(f"translations/en/{SLUG}.po") == (HERE / "edit-undone" / "before.po").read_text(
+        encoding="utf-8")
+    assert not entry(after, "Bleiben Sie dazu 30 Minuten liegen.").fuzzy
+    draft = entry(after, "Trinken Sie danach 2 Gläser warmes Wasser.")
+    assert draft.fuzzy and draft.previous_msgid is None
+
+
 CHECKS = {
     "sentence-changed": check_sentence_changed,
     "sentence-inserted": check_sentence_inserted,
@@ -279,7 +306,43 @@ CHECKS = {
     "article-renamed": check_article_renamed,
     "typo-fixes-kept": check_typo_fixes_kept,
     "typo-fixes-not-trivial": check_typo_fixes_not_trivial,
+    "edited-twice": check_edited_twice,
+    "edit-undone": check_edit_undone,
 }
+
+
+@pytest.mark.parametrize("scenario", ["edited-twice", "edit-undone"])
+def test_previous_msgid_agrees_with_gnu_msgmerge_previous(project: Project, scenario: str):
+    """The second extract of a scenario against ``msgmerge --previous`` on the same catalog and template.
+
+    GNU keeps the text a stale translation was made for as ``#| msgid``; so do we. Where
+    the German is back to exactly that text, GNU leaves the entry fuzzy with ``#| msgid``
+    equal to its msgid; verlag gives it back its state from before the edit.
+    """
+    assert shutil.which("msgmerge"), "GNU gettext (msgmerge) is required: apt-get install gettext"
+    folder = HERE / scenario
+    en_project(project)
+    rel = f"translations/en/{SLUG}.po"
+    project.write(rel, (folder / "before.po").read_text(encoding="utf-8"))
+    extract(project, folder / "before.md", SLUG, rel)
+    middle = project.write("middle.po", extract(project, folder / "middle.md", SLUG, rel))
+    ours = load(extract(project, folder / "after.md", SLUG, rel))
+    gnu = subprocess.run(["msgmerge", "--previous", "--quiet", "-o", "-", str(middle),
+                          str(project.root / f"translations/templates/{SLUG}.pot")],
+                         capture_output=True, text=True, check=True).stdout
+    before = load((folder / "before.po").read_text(encoding="utf-8"))
+    compared = 0
+    for theirs in active(load(gnu)):
+        mine = entry(ours, theirs.msgid, theirs.msgctxt)
+        assert mine.msgstr == theirs.msgstr
+        if theirs.fuzzy and theirs.previous_msgid == theirs.msgid:
+            assert mine.previous_msgid is None
+            assert mine.fuzzy == entry(before, mine.msgid, mine.msgctxt).fuzzy
+            compared += 1
+        else:
+            assert (mine.fuzzy, mine.previous_msgid) == (theirs.fuzzy, theirs.previous_msgid), mine.msgid
+            compared += mine.previous_msgid is not None
+    assert compared >= 1
 
 
 def test_every_scenario_folder_is_complete_and_checked():
@@ -360,3 +423,27 @@ def test_block_mode_makes_one_entry_per_paragraph(project: Project):
          "paragraph, block 3"),
     ]
     msgfmt_check(project.root / "translations/en/eins.po")
+
+
+def _stale(msgstr: str, reviewed: str, msgid: str = "Bleiben Sie 30 Minuten liegen.", fuzzy: bool = True) -> str:
+    """A catalog with one entry whose translation "Stay … 30 minutes." was signed off as ``reviewed``."""
+    return ('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+            f'# previous msgid, reviewed {fingerprint(reviewed)}: "Bleiben Sie 30 Minuten liegen."\n'
+            + ("#, fuzzy\n" if fuzzy else "")
+            + f'#| msgid "Bleiben Sie 30 Minuten liegen."\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n')
+
+
+def test_german_back_to_its_translated_text_is_reviewed_again_only_with_the_signed_off_translation():
+    signed_off = "Stay lying down for 30 minutes."
+    back = parse_po(_stale(signed_off, signed_off), "x.po")[0]
+    assert not back.fuzzy and back.previous_msgid is None and not back.tcomment
+    touched = parse_po(_stale("Stay lying down for 20 minutes.", signed_off), "x.po")[0]
+    assert touched.fuzzy and touched.previous_msgid is None and not touched.tcomment
+
+
+def test_a_signed_off_entry_drops_its_previous_text():
+    """Poedit and ``msgattrib --clear-fuzzy`` remove the fuzzy flag; the previous text explains nothing then."""
+    text = _stale("Stay lying down for 20 minutes.", "x", msgid="Bleiben Sie 20 Minuten liegen.", fuzzy=False)
+    signed = parse_po(text, "x.po")[0]
+    assert not signed.fuzzy and signed.previous_msgid is None and not signed.tcomment
+    assert "#|" not in render(parse_po(text, "x.po"))

@@ -130,7 +130,7 @@ def test_mangled_markup_is_drafted_with_a_warning_the_reviewer_sees(mt):
     entry = entries(mt)["Siehe [die Liste](https://example.org/liste) für Tee."]
     assert entry.fuzzy and entry.msgstr == "SIEHE DIE LISTE FÜR TEE."
     assert provenance(entry) == ["mt: libre; check the markup: lost “[”, lost “](https://example.org/liste)”"]
-    assert "#. mt: libre; check the markup" in mt.read("translations/en/leber.po")
+    assert "\n# mt: libre; check the markup" in mt.read("translations/en/leber.po")
     assert "warning: libre: 1 drafts changed the markup" in result.output
     msgfmt_check(mt.root / "translations/en/leber.po")
 
@@ -210,7 +210,7 @@ def test_a_killed_or_interrupted_run_keeps_valid_catalogs_and_the_finished_work(
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     path = mt.root / "translations/en/lang.po"
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and path.read_text(encoding="utf-8").count("#. mt: libre") < 5:
+    while time.monotonic() < deadline and path.read_text(encoding="utf-8").count("# mt: libre") < 5:
         time.sleep(0.02)
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=30)

@@ -51,17 +51,17 @@ def test_pretranslate_tm_fills_exact_and_fuzzy_matches_with_their_scores(source:
 
     exact = entry(source, "en", "ziel", "Die Leber arbeitet vor allem nachts.")
     assert exact.msgstr == "The liver works mainly at night." and exact.fuzzy
-    assert "tm: 100% from quelle" in exact.comment.splitlines()
+    assert "tm: 100% from quelle" in exact.tcomment.splitlines()
 
     near = entry(source, "en", "ziel", "Trinken Sie abends keinen schwarzen Kaffee.")
     score = int(fuzz.ratio("Trinken Sie abends keinen Kaffee.", "Trinken Sie abends keinen schwarzen Kaffee."))
     assert score == 86 and near.fuzzy and near.msgstr == "Do not drink coffee in the evening."
-    assert f"tm: {score}% from quelle" in near.comment.splitlines()
+    assert f"tm: {score}% from quelle" in near.tcomment.splitlines()
 
     # Same words, another link target: the draft links to the new target, and it is not called 100 %.
     link = entry(source, "en", "ziel", "Mehr dazu in der [Beratung](https://example.org/termin).")
     assert link.msgstr == "More on this in the [consultation](https://example.org/termin)."
-    assert "tm: 98% from quelle" in link.comment.splitlines() and link.fuzzy
+    assert "tm: 98% from quelle" in link.tcomment.splitlines() and link.fuzzy
 
     for msgid in ("Zecken mögen hohes Gras.", "Ziel"):
         untouched = entry(source, "en", "ziel", msgid)
@@ -78,7 +78,7 @@ def test_the_memory_goes_first_and_a_service_fills_the_rest(source: Project):
     source.run("extract")
     result = source.run("pretranslate", "--engine", "tm", "--engine", "copy", "--lang", "en", "--article", "ziel")
     assert "en: 1 entries drafted by tm" in result.output and "en: 2 entries drafted by copy" in result.output
-    assert "tm: 100% from quelle" in entry(source, "en", "ziel", "Die Leber arbeitet vor allem nachts.").comment
+    assert "tm: 100% from quelle" in entry(source, "en", "ziel", "Die Leber arbeitet vor allem nachts.").tcomment
     msgfmt_check(source.root / "translations/en/ziel.po")
 
 
@@ -96,7 +96,7 @@ def test_only_reviewed_entries_are_offered_never_drafts_nor_this_run_s_own_outpu
     for slug in ("a", "b"):  # b's draft comes from quelle's reviewed entry, not from a's fresh draft
         near = entry(project, "en", slug, "Satz eins steht hier drüben.")
         assert near.msgstr == "Sentence one is here." and near.fuzzy
-        assert [line for line in near.comment.splitlines() if line.startswith("tm:")] == ["tm: 85% from quelle"]
+        assert [line for line in near.tcomment.splitlines() if line.startswith("tm:")] == ["tm: 85% from quelle"]
         assert entry(project, "en", slug, "Ganz anders lautet der zweite.").msgstr == ""
 
 
@@ -174,7 +174,7 @@ def test_threshold_is_configurable(source: Project):
     assert entry(source, "en", "ziel", "Trinken Sie nachts keinen Kakao.").msgstr == ""
     source.write("verlag.toml", toml)  # default 75
     source.run("pretranslate", "--engine", "tm", "--lang", "en")
-    assert "tm: 76% from quelle" in entry(source, "en", "ziel", "Trinken Sie nachts keinen Kakao.").comment
+    assert "tm: 76% from quelle" in entry(source, "en", "ziel", "Trinken Sie nachts keinen Kakao.").tcomment
 
 
 @pytest.mark.parametrize("setting, message", [
@@ -282,7 +282,7 @@ def test_tmx_export_then_import_round_trip(project: Project, tmp_path_factory):
     other.run("pretranslate", "--engine", "tm")
     liver = entry(other, "fr", "neu", "Die Leber arbeitet vor allem nachts.")
     assert liver.msgstr == "Le foie travaille surtout la nuit." and liver.fuzzy
-    assert "tm: 100% from praxis.tmx" in liver.comment.splitlines()
+    assert "tm: 100% from praxis.tmx" in liver.tcomment.splitlines()
     coffee = entry(other, "en", "neu", "Trinken Sie abends keinen Kaffee.")
     assert coffee.msgstr == "Do not drink coffee in the evening."
     for lang in ("en", "fr"):
@@ -362,7 +362,7 @@ def test_a_tmx_from_another_tool_imports(project: Project, tmp_path_factory):
     project.run("pretranslate", "--engine", "tm")
     grass = entry(project, "en", "zecken", "Zecken lieben hohes Gras.")
     assert grass.msgstr == "Ticks love tall grass." and grass.fuzzy
-    assert "tm: 100% from omegat-project-level.tmx" in grass.comment.splitlines()
+    assert "tm: 100% from omegat-project-level.tmx" in grass.tcomment.splitlines()
     check = "Suchen Sie sich abends <gründlich> ab & duschen Sie."
     assert entry(project, "fr", "zecken", check).msgstr == "Le soir, examinez-vous <soigneusement> & prenez une douche."
     assert entry(project, "en", "zecken", check).msgstr == "In the evening, check yourself thoroughly and shower."

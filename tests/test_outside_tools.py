@@ -1,0 +1,284 @@
+"""Catalogs that went through the reviewer's own tools lose nothing that decides what readers see.
+
+Reviewers save in Poedit, run GNU ``msgcat``/``msguniq``/``msgattrib``/``msgmerge``
+or let Weblate (translate-toolkit) commit. Each of these drops unknown flags or
+regenerates ``#.`` comments; verlag's records live in translator comments, which
+all of them keep (``catalog.Notes``). Poedit cannot run here; its save drops
+unknown flags and keeps translator comments exactly as ``msgcat`` does.
+
+One project is built once: a reviewed article with a suppressed finding, machine
+(``mt:``) and translation-memory (``tm:``) drafts, a stale entry with ``#|``, a
+reviewer's comment, a glossary hint and obsolete entries. Each tool rewrites every
+catalog and template, ``verlag extract`` runs, and the catalogs and templates (dates
+included), ``check``, ``status``, the review report and the built page must be exactly
+what they were before.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+from translate.storage import po as ttk_po
+
+from cli import main
+from pipeline.catalog import parse_po, plural_forms
+
+from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review
+
+STALE_BEFORE = "Legen Sie sich abends mit einer Wärmflasche auf die rechte Seite."
+SUPPRESSED = "Bleiben Sie dort 30 Minuten liegen."
+QUELLE = article("Quelle", "Die Leber arbeitet vor allem nachts.\n")
+ZIEL = article("Wärme für den Rücken", f"""\
+    Verspannungen im Rücken lösen sich oft durch Wärme. {STALE_BEFORE} {SUPPRESSED}
+
+    Die Leber arbeitet vor allem nachts. Trinken Sie danach ein Glas warmes Wasser.
+
+    Dieser Absatz fällt später weg. Er hat zwei Sätze.
+    """, summary="Wie Wärme den Rücken entspannt.")
+REVIEWED = {
+    ("title", "Wärme für den Rücken"): "Warmth for the back",
+    "Verspannungen im Rücken lösen sich oft durch Wärme.": "Tension in the back often eases with warmth.",
+    STALE_BEFORE: "In the evening, lie on your right side with a hot-water bottle.",
+    SUPPRESSED: "Stay there for half an hour.",  # numbers: "30" is missing, and the reviewer accepts that
+    "Dieser Absatz fällt später weg.": "This paragraph goes away later.",
+    "Er hat zwei Sätze.": "It has two sentences.",
+}
+
+
+def cli(root: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["-C", str(root), *args], catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def outputs(root: Path) -> dict[str, object]:
+    """What the reviewer and the reader see: check, status, the review report and the English page."""
+    seen: dict[str, object] = {"check": cli(root, "check", "--format", "json"),
+                               "status": cli(root, "status", "--format", "json")}
+    assert cli(root, "review")[0] == 0
+    seen["review"] = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+                      for p in sorted((root / "site/_review").rglob("*.html"))}
+    assert cli(root, "build", "--quiet")[0] == 0
+    seen["page"] = (root / "site/en/ziel/index.html").read_text(encoding="utf-8")
+    return seen
+
+
+def catalogs(root: Path) -> dict[str, bytes]:
+    """Every catalog and template, as bytes."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "translations").rglob("*.po*"))}
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory: pytest.TempPathFactory):
+    """The project after the reviewer's and the author's work, with its catalogs and outputs."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", "1780000000")  # as the autouse fixed_dates, which is per test
+        return _baseline(Project(tmp_path_factory.mktemp("baseline")))
+
+
+def _baseline(project: Project):
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n')
+    project.write("translations/glossary.csv", "source,en,fr\nWärmflasche,hot-water bottle,bouillotte\n")
+    project.write("source_de/quelle.md", QUELLE)
+    project.write("source_de/ziel.md", ZIEL)
+    project.run("extract")
+    review(project, "en", "quelle", {("title", "Quelle"): "Source",
+                                      "Die Leber arbeitet vor allem nachts.": "The liver works mainly at night."})
+    path = review(project, "en", "ziel", REVIEWED)
+    po = polib.pofile(str(path))
+    po.find(SUPPRESSED).tcomment = "Half an hour reads better here; agreed with the author.\nignore-numbers"
+    po.save(str(path))
+    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "ziel")
+    project.run("pretranslate", "--engine", "pseudo")
+    project.write("source_de/ziel.md", ZIEL.replace("die rechte Seite", "die linke Seite").replace(
+        "\nDieser Absatz fällt später weg. Er hat zwei Sätze.\n", "").replace("für den Rücken", "für Ihren Rücken"))
+    project.run("extract")
+    return project, catalogs(project.root), outputs(project.root)
+
+
+def test_the_baseline_holds_every_record_worth_keeping(baseline):
+    project, files, seen = baseline
+    text = files["translations/en/ziel.po"].decode()
+    entries = {e.msgid: e for e in polib.pofile(text)}
+    assert "ignore-numbers" in entries[SUPPRESSED].tcomment and not entries[SUPPRESSED].fuzzy
+    assert "tm: 100% from quelle" in entries["Die Leber arbeitet vor allem nachts."].tcomment
+    assert "mt: pseudo" in entries["Trinken Sie danach ein Glas warmes Wasser."].tcomment
+    stale = entries[STALE_BEFORE.replace("rechte", "linke")]
+    assert stale.fuzzy and stale.previous_msgid == STALE_BEFORE
+    title = entries["Wärme für Ihren Rücken"]
+    assert title.fuzzy and (title.previous_msgctxt, title.previous_msgid) == ("title", "Wärme für den Rücken")
+    assert "#. glossary: Wärmflasche -> hot-water bottle" in text
+    assert sum(e.obsolete for e in entries.values()) == 2
+    found = {(f["path"], f["check"]) for f in json.loads(seen["check"][1])}
+    assert ("translations/en/ziel.po", "stale") in found and ("translations/en/ziel.po", "numbers") not in found
+    assert "Stay there for half an hour." in seen["page"]
+    page = next(html for name, html in seen["review"].items() if name.endswith("en/ziel.html"))
+    assert "right side" in page and "<del>rechte</del>" in page  # the stale entry's word diff
+
+
+def gnu(*command: str) -> None:
+    assert shutil.which(command[0]), f"GNU gettext ({command[0]}) is required: apt-get install gettext"
+    subprocess.run(command, check=True, capture_output=True)
+
+
+def through_translate_toolkit(path: Path, pot: Path | None) -> None:
+    store = ttk_po.pofile.parsefile(str(path))
+    path.write_bytes(bytes(store))
+
+
+TOOLS = {
+    "msgcat": lambda path, pot: gnu("msgcat", "-o", str(path), str(path)),
+    "msguniq": lambda path, pot: gnu("msguniq", "-o", str(path), str(path)),
+    "msgattrib": lambda path, pot: gnu("msgattrib", "-o", str(path), str(path)),
+    "msgmerge": lambda path, pot: pot and gnu("msgmerge", "--quiet", "-o", str(path), str(path), str(pot)),
+    "msgmerge --previous": lambda path, pot: pot and gnu("msgmerge", "--quiet", "--previous", "-o", str(path),
+                                                         str(path), str(pot)),
+    "translate-toolkit": through_translate_toolkit,
+}
+
+
+@pytest.mark.parametrize("tool", list(TOOLS))
+def test_a_catalog_through_an_outside_tool_and_extract_is_what_it_was(baseline, tool: str, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch):
+    project, files, seen = baseline
+    root = tmp_path / "project"
+    shutil.copytree(project.root, root, ignore=shutil.ignore_patterns("site", ".verlag"))
+    for path in sorted((root / "translations").rglob("*.po*")):  # templates too: their dates must not churn
+        pot = root / "translations/templates" / f"{path.stem}.pot"
+        TOOLS[tool](path, pot if pot.exists() else None)
+    # translate-toolkit writes verlag's catalogs back byte for byte; the GNU tools drop and regenerate
+    assert (catalogs(root) == files) == (tool == "translate-toolkit"), tool
+    with monkeypatch.context() as later:
+        later.setenv("SOURCE_DATE_EPOCH", "1790000000")  # any date the extract wrote would now differ
+        assert cli(root, "extract")[0] == 0
+    assert catalogs(root) == files
+    assert outputs(root) == seen
+
+
+def as_older_verlag_wrote_it(text: str) -> str:
+    """The forms verlag wrote before the records moved into translator comments."""
+    blocks = []
+    for block in text.split("\n\n"):
+        lines = block.split("\n")
+        ignored = [line[2:] for line in lines if re.fullmatch(r"# ignore-[a-z-]+", line)]
+        origins = [line[2:] for line in lines if re.match(r"# (mt|tm): ", line)]
+        lines = [line for line in lines if not re.match(r"# (ignore-|mt: |tm: |previous )", line)]
+        kind = next((i for i, line in enumerate(lines) if line.startswith("#. ")), None)
+        if kind is not None:
+            lines[kind + 1:kind + 1] = [f"#. {origin}" for origin in origins]
+        lines = [f"{line}, {', '.join(ignored)}" if line.startswith("#, ") and ignored else line for line in lines]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def test_catalogs_in_the_older_forms_migrate_on_extract_without_loss(baseline, tmp_path: Path):
+    """``#, ignore-…`` flags, ``#. mt:`` lines and a previous text only in ``#|`` mean what they meant."""
+    project, files, seen = baseline
+    root = tmp_path / "project"
+    shutil.copytree(project.root, root, ignore=shutil.ignore_patterns("site", ".verlag"))
+    path = root / "translations/en/ziel.po"
+    older = as_older_verlag_wrote_it(path.read_text(encoding="utf-8"))
+    assert "#, markdown-text, ignore-numbers" in older and "#. mt: pseudo" in older and "# previous" not in older
+    path.write_text(older, encoding="utf-8")
+    assert cli(root, "extract")[0] == 0
+    migrated = path.read_text(encoding="utf-8")
+    assert "ignore-numbers\n" in migrated and "\n# mt: pseudo\n" in migrated and "#. mt:" not in migrated
+    assert outputs(root) == seen
+
+
+# ---- every shipped and generated catalog passes msgfmt --check and pofilter ----
+
+LANGUAGES = ["de", "en", "fr", "pl", "ru", "ar", "sl"]  # two, three, six and four plural forms
+
+
+def pofilter(path: Path, lang: str) -> str:
+    """translate-toolkit's pofilter, nplurals and printf tests (xmltags off: Markdown is not XML); what it flags."""
+    executable = Path(sys.executable).with_name("pofilter")
+    proc = subprocess.run([str(executable), "--progress=none", f"--language={lang}", "-t", "nplurals", "-t", "printf",
+                           str(path)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def fill_plural_forms(path: Path) -> None:
+    """Act as a reviewer who translates every plural form verlag offers (pofilter counts the filled ones)."""
+    po = polib.pofile(str(path))
+    for entry in po:
+        for n, text in entry.msgstr_plural.items():
+            entry.msgstr_plural[n] = text or f"%(count)s ({path.parent.name}, form {n})"
+    po.save(str(path))
+
+
+def test_shipped_and_generated_catalogs_pass_msgfmt_and_pofilter(tmp_path: Path):
+    project = copy_shipped_project(tmp_path / "shipped")
+    shipped = sorted((project.root / "translations").rglob("*.po"))
+    config = project.read("verlag.toml").replace('languages = ["en", "fr"]', f"languages = {json.dumps(LANGUAGES[1:])}")
+    project.write("verlag.toml", config)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    generated = sorted((project.root / "translations").rglob("*.po"))
+    assert {p.parent.name for p in generated} >= set(LANGUAGES) and len(generated) > len(shipped)
+    for path in generated:
+        fill_plural_forms(path)
+        msgfmt_check(path)
+        flagged = [e for e in polib.pofile(pofilter(path, path.parent.name)) if e.msgid]
+        assert flagged == [], f"pofilter flags {path.relative_to(project.root)}: {[e.tcomment for e in flagged]}"
+        po = parse_po(path.read_text(encoding="utf-8"), path.name)
+        assert po.metadata["Plural-Forms"] == plural_forms(path.parent.name)
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "fr", "pl", "ru", "sl", "pt-BR"])
+def test_plural_forms_are_what_gnu_msginit_writes(lang: str, tmp_path: Path):
+    pot = tmp_path / "x.pot"
+    pot.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                   '"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"\n', encoding="utf-8")
+    out = tmp_path / "x.po"
+    gnu("msginit", "--no-translator", "--locale", f"{lang.replace('-', '_')}.UTF-8", "-i", str(pot), "-o", str(out))
+    assert polib.pofile(str(out)).metadata["Plural-Forms"] == plural_forms(lang)
+
+
+def test_french_plural_translations_move_to_gnu_form_indices(project: Project):
+    """A site.po written with CLDR's three French forms keeps its "other" text as GNU's msgstr[1]."""
+    project.write("source_de/a.md", article("A", "Text.\n"))
+    project.run("extract")
+    path = project.root / "translations/fr/site.po"
+    po = polib.pofile(str(path))
+    plural = next(e for e in po if e.msgid_plural)
+    po.metadata["Plural-Forms"] = ("nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 "
+                                   ": 2;")
+    plural.msgstr_plural = {0: "un", 1: "des millions", 2: "plusieurs"}
+    po.save(str(path))
+    project.run("extract")
+    after = next(e for e in polib.pofile(str(path)) if e.msgid_plural)
+    assert after.msgstr_plural == {0: "un", 1: "plusieurs"}
+    assert polib.pofile(str(path)).metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
+
+
+def test_a_reviewers_comment_in_site_po_survives_extract(project: Project):
+    project.write("source_de/a.md", article("A", "Text.\n"))
+    project.run("extract")
+    path = project.root / "translations/fr/site.po"
+    po = polib.pofile(str(path))
+    po[0].tcomment = "Short: it sits in the menu bar."
+    po.save(str(path))
+    project.run("extract")
+    assert polib.pofile(str(path))[0].tcomment == "Short: it sits in the menu bar."
+
+
+@pytest.mark.parametrize("where", ["repository", "init"])
+def test_the_mo_files_poedit_writes_beside_catalogs_are_git_ignored(where: str, tmp_path: Path):
+    assert shutil.which("git"), "git is required"
+    root = REPO if where == "repository" else tmp_path / "praxis"
+    if where == "init":
+        assert cli(root, "init")[0] == 0
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+    ignored = subprocess.run(["git", "-C", str(root), "check-ignore", "-q", "translations/fr/site.mo"])
+    kept = subprocess.run(["git", "-C", str(root), "check-ignore", "-q", "translations/fr/site.po"])
+    assert (ignored.returncode, kept.returncode) == (0, 1)
