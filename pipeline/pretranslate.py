@@ -142,7 +142,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                         break  # what reaches later engines depends on answers a dry run does not get
                     filled = _stream(engine, requests, todo, work, config, lang, cache, budget, result, progress)
                 else:
-                    answers = engine.translate(requests, config.source_language, lang)
+                    answers = _local_answers(engine, requests, todo, config.source_language, lang, result.errors)
                     filled = _apply(engine.name, todo, range(len(todo)), answers, lang, result, progress, dry_run)
                     _save(work, dry_run)
                 todo = [item for n, item in enumerate(todo) if n not in filled]
@@ -187,6 +187,29 @@ def _stream(engine, requests, todo, work, config, lang, cache, budget, result, p
             flushed = time.monotonic()
     _save(work, False)
     return filled
+
+
+def _local_answers(engine: Engine, requests: list[Request], todo, source: str, lang: str,
+                   errors: list[VerlagError]) -> list:
+    """A local engine's answers for one language's batch, one per request (None: no answer).
+
+    Should the engine raise on the batch, it is asked again catalog by catalog, so a failure
+    leaves only that catalog's entries empty; each failure is one error in ``errors``.
+    """
+    try:
+        return list(engine.translate(requests, source, lang))
+    except VerlagError:
+        raise
+    except Exception:  # noqa: BLE001 - isolated below, per catalog
+        answers: list = [None] * len(requests)
+        per_catalog: dict[str, list[int]] = {}
+        for n, (catalog, _) in enumerate(todo):
+            per_catalog.setdefault(catalog.ref, []).append(n)
+        for ref, indices in per_catalog.items():
+            with contain(ref, f"drafting with {engine.name}", errors):
+                for n, answer in zip(indices, engine.translate([requests[n] for n in indices], source, lang)):
+                    answers[n] = answer
+        return answers
 
 
 def _apply(name, todo, indices, answers, lang, result, progress, dry_run) -> set[int]:

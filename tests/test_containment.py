@@ -201,3 +201,24 @@ def pipeline_main():
     from cli import main
 
     return main
+
+
+def test_a_local_engine_failing_on_one_article_leaves_only_its_entries_empty(three: Project, monkeypatch):
+    import pipeline.engines
+
+    real = pipeline.engines.CopyEngine.translate
+
+    def translate(self, requests, source, target):
+        for request in requests:
+            _raise_on(request.text)
+        return real(self, requests, source, target)
+
+    monkeypatch.setattr(pipeline.engines.CopyEngine, "translate", translate)
+    three.run("extract")
+    result = three.run("pretranslate", "--engine", "copy", code=2)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [f"error: translations/{lang}/mitte.po: test_containment.Injected: injected fault at 'Störfall' "
+                      "(while drafting with copy)" for lang in ("en", "fr")]
+    three.run("build")
+    assert_good_articles_complete(three)
+    assert 'msgstr "Im Juli reifen die Beeren."' not in three.read("translations/en/mitte.po")
