@@ -471,6 +471,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
         return False
     if _DOTTED_ABBREVIATION.fullmatch(core):
         return False
+    if _REGEX_SPECIAL.search(core) and next_upper:
+        return True  # "U+A. Dann", "B(asic). Wir": pysbd takes these for its "u.a.", "b.a."; they are no abbreviations
     if lower in _DE_MONTH_ABBREVIATIONS:
         prev = _token_before(block, start - 1)[1] if start > 0 else ""
         if _ORDINAL_NUMBER.fullmatch(prev) or block[nxt].isdigit():
