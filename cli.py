@@ -6,8 +6,10 @@ Exit codes: 0 fine, 1 the work found problems, 2 bad usage or bad input.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import click
 
 from pipeline import __version__
 from pipeline.config import load_config
-from pipeline.errors import ManyErrors, VerlagError
+from pipeline.errors import ArticleFailure, ManyErrors, VerlagError, describe
 
 
 class Project:
@@ -35,10 +37,35 @@ class Project:
 pass_project = click.make_pass_decorator(Project)
 
 
+def _debug() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and getattr(ctx.find_object(Project), "debug", False))
+
+
 def report_errors(errors: list[VerlagError]) -> None:
+    """One ``error: file:line: message`` line each; with ``--debug`` an unexpected failure's traceback first."""
     for error in errors:
         for single in (error.errors if isinstance(error, ManyErrors) else [error]):
+            if isinstance(single, ArticleFailure) and single.__cause__ is not None and _debug():
+                traceback.print_exception(single.__cause__, file=sys.stderr)
             click.echo(f"error: {single}", err=True)
+
+
+def fail(command: str, errors: list[VerlagError]) -> None:
+    """Report the problems of a run that went on past them, name the files once more, exit 2."""
+    report_errors(errors)
+    files = sorted({str(s.path) for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path})
+    if files:
+        click.echo(f"{command}: {len(files)} file{'s' if len(files) != 1 else ''} with problems left as they were, "
+                   f"everything else done: {', '.join(files)}", err=True)
+    sys.exit(2)
+
+
+class _Warnings(logging.Handler):
+    """Library-level warnings of verlag's own modules (e.g. a pySBD fallback), printed as ``warning: ...``."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"warning: {record.getMessage()}", err=True)
 
 
 class VerlagGroup(click.Group):
@@ -50,11 +77,15 @@ class VerlagGroup(click.Group):
         except BrokenPipeError:  # `verlag check | head`: the reader left; nothing to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
-        except (VerlagError, OSError) as exc:
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the boundary: one line, the traceback only with --debug
             if ctx.obj is not None and getattr(ctx.obj, "debug", False):
                 raise
             if isinstance(exc, OSError):  # unreadable or unwritable file: say which, not a traceback
                 exc = VerlagError(exc.strerror or str(exc), exc.filename)
+            elif not isinstance(exc, VerlagError):  # a bug: say so, and how to see more
+                exc = VerlagError(f"internal error: {describe(exc)} (run with --debug for the traceback)")
             report_errors([exc])
             sys.exit(2)
 
@@ -83,6 +114,9 @@ def main(ctx: click.Context, directory: Path, debug: bool) -> None:
     """verlag: German articles to reviewed translations to published editions."""
     ctx.obj = Project(directory)
     ctx.obj.debug = debug
+    log = logging.getLogger("pipeline")
+    if not any(isinstance(h, _Warnings) for h in log.handlers):
+        log.addHandler(_Warnings(logging.WARNING))
 
 
 @main.command()
@@ -114,12 +148,19 @@ def new(project: Project, title: str) -> None:
 @pass_project
 def extract(project: Project, keep_typo_fixes: bool) -> None:
     """Update .pot templates and merge them into every language's .po catalogs."""
-    from pipeline.extract import extract as run_extract
+    errors = run_extract(project.config, keep_typo_fixes)
+    if errors:
+        fail("extract", errors)
+
+
+def run_extract(config, keep_typo_fixes: bool = False) -> list[VerlagError]:
+    """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were."""
+    from pipeline.extract import extract as run
     from pipeline.uistrings import update_site_catalogs
 
-    with progress_bar("extract", _article_count(project.config)) as progress:
-        result = run_extract(project.config, progress, keep_typo_fixes=keep_typo_fixes)
-    for path in update_site_catalogs(project.config):
+    with progress_bar("extract", _article_count(config)) as progress:
+        result = run(config, progress, keep_typo_fixes=keep_typo_fixes)
+    for path in update_site_catalogs(config):
         click.echo(f"updated {path} (the website's own words)")
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
@@ -137,9 +178,7 @@ def extract(project: Project, keep_typo_fixes: bool) -> None:
         if counts["typo"]:
             click.echo(f"{lang}: {counts['typo']} typo fixes kept reviewed")
     click.echo(f"extract: {len(result.written)} files updated, {result.skipped} articles unchanged")
-    if result.errors:
-        report_errors(result.errors)
-        sys.exit(2)
+    return result.errors
 
 
 @main.command()
@@ -158,10 +197,18 @@ def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool
     Exit status: 0 done (also when some segments failed; see the summary), 1 there were empty
     entries, an engine failed and none could fill any, 2 bad usage or input, 130 interrupted (finished work kept).
     """
+    errors, code = run_pretranslate(project.config, engine_names, languages, slugs, dry_run, max_chars)
+    if errors:
+        fail("pretranslate", errors)
+    sys.exit(code)
+
+
+def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: bool = False,
+                     max_chars=None) -> tuple[list[VerlagError], int]:
+    """Draft the empty entries, printing the summary; returns the problems met and the exit status otherwise due."""
     from pipeline.engines import get_engine
     from pipeline.pretranslate import collect, pretranslate as run
 
-    config = project.config
     _check_languages(config, languages)
     try:
         engines = [get_engine(name, config) for name in (engine_names or config.engines)]
@@ -198,15 +245,13 @@ def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool
     for engine, count in sorted(result.warned.items()):
         click.echo(f"warning: {engine}: {count} drafts changed the markup; their '#. mt:' line says what to check",
                    err=True)
-    if result.errors:
-        report_errors(result.errors)
-        sys.exit(2)
     if result.interrupted:
         click.echo("interrupted: every draft received so far is saved in the catalogs", err=True)
-        sys.exit(130)
+        return result.errors, 130
     if result.nothing_done:
         click.echo("pretranslate: nothing could be drafted", err=True)
-        sys.exit(1)
+        return result.errors, 1
+    return result.errors, 0
 
 
 @main.command()
@@ -225,8 +270,7 @@ def status(project: Project, languages, fmt: str) -> None:
     else:
         click.echo(format_table(rows))
     if errors:
-        report_errors(errors)
-        sys.exit(2)
+        fail("status", errors)
 
 
 @main.command()
@@ -257,8 +301,7 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
             click.echo(str(finding))
         click.echo(f"check: {summary(findings)}")
     if errors:
-        report_errors(errors)
-        sys.exit(2)
+        fail("check", errors)
     if any(f.severity == ERROR for f in findings):
         sys.exit(1)
 
@@ -270,8 +313,7 @@ def build(project: Project, quiet: bool) -> None:
     """Write the editions (editions/<lang>/) and the website (site/)."""
     errors, _ = run_build(project.config, quiet)
     if errors:
-        report_errors(errors)
-        sys.exit(2)
+        fail("build", errors)
 
 
 def run_build(config, quiet: bool = False):
@@ -299,7 +341,7 @@ def run_build(config, quiet: bool = False):
     click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
                f"{result.skipped} articles unchanged; site: {len(site.written)} files written, "
                f"{len(site.removed)} removed")
-    return result.errors, site
+    return result.errors + site.errors, site
 
 
 @main.command()
@@ -309,31 +351,30 @@ def publish(ctx: click.Context) -> None:
 
     Offline (or with every engine failing) the drafts step says so and the chain carries on with the
     catalogs as they are. Segments with QA errors are held back by the build: they appear in German.
+    An article with a problem is left as it was; the others go all the way, and the run ends with
+    its problems, each once, and exit status 2.
     """
     from pipeline.check import ERROR, run_checks, summary
 
-    project = ctx.obj
-    ctx.invoke(extract)
-    try:
-        ctx.invoke(pretranslate)
-    except SystemExit as exc:
-        if exc.code != 1:  # 1: nothing could be drafted (offline); anything else is bad input
-            raise
+    config = ctx.obj.config
+    errors = run_extract(config)
+    drafted, code = run_pretranslate(config)
+    errors += drafted
+    if code == 130:
+        sys.exit(code)
+    if code == 1:
         click.echo("note: no engine could draft anything (offline?); publishing the catalogs as they are, "
                    "run 'verlag pretranslate' again when online", err=True)
-    findings, errors = run_checks(project.config)
-    if errors:
-        report_errors(errors)
-        sys.exit(2)
+    findings, checked = run_checks(config)
+    errors += checked
     held = sum(1 for f in findings if f.severity == ERROR)
     click.echo(f"check: {summary(findings)}" + ("; segments with errors are published in German, "
                                                  "'verlag check' lists them" if held else ""))
-    errors, site = run_build(project.config, quiet=True)
+    built, site = run_build(config, quiet=True)
     for line in site.summary():
         click.echo(line)
-    if errors:
-        report_errors(errors)
-        sys.exit(2)
+    if errors or built:
+        fail("publish", list({str(e): e for e in errors + built}.values()))
 
 
 @main.command()
@@ -432,14 +473,14 @@ def review(project: Project, languages, slugs) -> None:
     click.echo(f"review: {len(result.pages)} pages ({result.unchanged} unchanged), {len(result.written)} files "
                f"written; open {(REPORT_DIR / 'index.html').as_posix()}")
     if result.errors:
-        report_errors(result.errors)
-        sys.exit(2)
+        fail("review", result.errors)
 
 
 def _check_slugs(config, slugs) -> None:
-    from pipeline.sources import load_articles
+    from pipeline.sources import read_sources
 
-    known = {a.slug for a in load_articles(config)} if slugs else set()
+    sources = read_sources(config) if slugs else None
+    known = {a.slug for a in sources.articles} | sources.unreadable if sources else set()
     for slug in slugs:
         if slug not in known:
             raise click.BadParameter(f"no article with slug {slug!r} in {config.source_dir.name}/",

@@ -34,12 +34,12 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, ignored_checks, key,
                       parse_po)
 from .config import Config
-from .errors import VerlagError
+from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
 from .markup import analyse
 from .segment import reference_labels
-from .sources import load_articles
+from .sources import read_sources
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -737,14 +737,16 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
 
 def run_checks(config: Config, languages: list[str] | None = None, slugs: list[str] | None = None,
                strict: bool = False) -> tuple[list[Finding], list[VerlagError]]:
-    """Check every article's catalog (not ``site.po``); unreadable catalogs are errors, the rest still checked.
+    """Check every article's catalog (not ``site.po``); unreadable articles and catalogs, and checks that fail
+    on one, are errors naming the file; the rest is still checked.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
     glossary = load_glossary(config.translations_dir, config.root)
     findings: list[Finding] = []
-    errors: list[VerlagError] = []
-    for article in load_articles(config):
+    sources = read_sources(config)
+    errors: list[VerlagError] = list(sources.errors)
+    for article in sources.articles:
         if slugs and article.slug not in slugs:
             continue
         labels = None
@@ -759,10 +761,11 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             except VerlagError as exc:
                 errors.append(exc)
                 continue
-            if labels is None:
-                labels = reference_labels(article)
-            findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
-                                          config.source_language))
+            with contain(article.ref, f"checking {ref}", errors):
+                if labels is None:
+                    labels = reference_labels(article)
+                findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
+                                              config.source_language))
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors

@@ -18,11 +18,11 @@ import polib
 from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, read_po
 from .check import blocked_keys, check_catalog
 from .config import Config
-from .errors import VerlagError
+from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
-from .glossary import load_glossary
+from .glossary import Glossary, load_glossary
 from .segment import Document, Segment, segment_article
-from .sources import Article, load_articles, split_front_matter
+from .sources import Article, read_sources, split_front_matter
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
 # each marked range into an element with lang="de" (private-use characters never occur in sources).
@@ -152,12 +152,18 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
 
 
 def build_editions(config: Config, progress=None) -> BuildResult:
-    """Write every edition whose inputs changed; unchanged articles are skipped by content hash."""
-    result = BuildResult()
-    articles = load_articles(config)
+    """Write every edition whose inputs changed; unchanged articles are skipped by content hash.
+
+    An article that cannot be read, segmented, checked or rebuilt is reported
+    in ``errors`` and keeps the editions it had; the others are still built.
+    """
+    sources = read_sources(config)
+    articles = sources.articles
+    result = BuildResult(errors=list(sources.errors))
     glossary = load_glossary(config.translations_dir, config.root)
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict = {}
+    kept = set(sources.unreadable)  # failed articles: their editions stay as they were
     for article in articles:
         if progress:
             progress(article)
@@ -170,23 +176,18 @@ def build_editions(config: Config, progress=None) -> BuildResult:
                     result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = held
             result.skipped += 1
             continue
-        doc = segment_article(article, config.segmentation, config.source_language)
+        with contain(article.ref, "building the editions", result.errors) as outcome:
+            with stage(article.ref, "segmenting"):
+                doc = segment_article(article, config.segmentation, config.source_language)
+            editions = _article_editions(config, article, doc, glossary, result)
+        if outcome.failed:
+            kept.add(article.slug)
+            continue
         source = config.source_language
         write_if_changed(record_path(config, source, article.slug),
                          edition_record(source_edition(article, source), article, "source"))
-        for lang in config.languages:
-            path = config.po_path(lang, article.slug)
-            try:
-                po = read_po(path, relpath(path, config.root))
-            except VerlagError as exc:
-                result.errors.append(exc)
-                continue
-            blocked = frozenset()
-            if po is not None:
-                findings = check_catalog(po, relpath(path, config.root), lang, article.slug, glossary, doc.labels,
-                                         source_lang=config.source_language)
-                blocked = blocked_keys(findings)
-            edition = make_edition(doc, po, lang, config.unreviewed_for(lang), blocked)
+        for edition in editions:
+            lang = edition.lang
             result.editions.append(edition)
             if edition.shown["qa"]:
                 result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = edition.shown["qa"]
@@ -196,7 +197,7 @@ def build_editions(config: Config, progress=None) -> BuildResult:
             write_if_changed(record_path(config, lang, article.slug),
                              edition_record(edition, article, config.unreviewed_for(lang)))
             fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest)
-    slugs = {a.slug for a in articles}
+    slugs = {a.slug for a in articles} | kept
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
         for stale in sorted([*lang_dir.glob("*.md"), *lang_dir.glob("*.json")]):
             if stale.stem not in slugs or lang_dir.name not in (*config.languages, config.source_language):
@@ -204,3 +205,28 @@ def build_editions(config: Config, progress=None) -> BuildResult:
                 result.removed.append(relpath(stale, config.root))
     save_state(config.state_dir / STATE_FILE, fresh)
     return result
+
+
+def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary,
+                      result: BuildResult) -> list[Edition]:
+    """One article's editions, made in memory: nothing is written until every language succeeded.
+
+    A catalog that cannot be read is reported in ``result.errors`` and its language left out.
+    """
+    editions = []
+    for lang in config.languages:
+        path = config.po_path(lang, article.slug)
+        ref = relpath(path, config.root)
+        try:
+            po = read_po(path, ref)
+        except VerlagError as exc:
+            result.errors.append(exc)
+            continue
+        blocked = frozenset()
+        if po is not None:
+            with stage(article.ref, f"checking {ref}"):
+                findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
+                                         source_lang=config.source_language)
+            blocked = blocked_keys(findings)
+        editions.append(make_edition(doc, po, lang, config.unreviewed_for(lang), blocked))
+    return editions

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -37,3 +38,70 @@ def raise_all(errors: list[VerlagError]) -> None:
         raise errors[0]
     if errors:
         raise ManyErrors(errors)
+
+
+class ArticleFailure(VerlagError):
+    """An unexpected exception (a bug in verlag or a library) while one article was processed.
+
+    Reported like bad input, ``error: source_de/<slug>.md:<line>: <what> (while <stage>)``;
+    the original exception is ``__cause__``, its traceback shown with ``--debug``.
+    """
+
+
+class BlockFailure(Exception):
+    """Raised from an unexpected exception while processing the block at 1-based file ``line``; chained to it."""
+
+    def __init__(self, line: int):
+        super().__init__(f"block at line {line}")
+        self.line = line
+
+
+@contextmanager
+def stage(ref: str, doing: str):
+    """Name the article and stage of any unexpected exception raised inside.
+
+    ``ref``: the article's project-relative path; ``doing``: a gerund phrase
+    ("segmenting", "rendering the page"). A ``VerlagError`` passes unchanged
+    (it names its own file); any other ``Exception`` becomes an
+    ``ArticleFailure`` with the line of the ``BlockFailure`` it came through,
+    if any.
+    """
+    try:
+        yield
+    except VerlagError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - containment: the cause is kept and shown with --debug
+        line, cause = (exc.line, exc.__cause__) if isinstance(exc, BlockFailure) else (None, exc)
+        raise ArticleFailure(f"{describe(cause)} (while {doing})", ref, line) from cause
+
+
+class Outcome:
+    """What ``contain`` saw: ``failed`` is True when the work inside raised."""
+
+    failed = False
+
+
+@contextmanager
+def contain(ref: str, doing: str, errors: list[VerlagError]):
+    """Run one article's share of a stage; a failure is appended to ``errors`` and the run goes on.
+
+    Yields an ``Outcome``; the caller checks ``outcome.failed`` after the block to leave the
+    article's outputs and state as they were (see ``stage`` for how failures are described).
+    """
+    outcome = Outcome()
+    try:
+        with stage(ref, doing):
+            yield outcome
+    except VerlagError as exc:
+        outcome.failed = True
+        errors.append(exc)
+
+
+def describe(exc: BaseException) -> str:
+    """One line for an unexpected exception: ``module.Type: message`` (an OSError: the system's words)."""
+    if isinstance(exc, OSError) and exc.strerror:  # unreadable or unwritable file: the system's words
+        return exc.strerror if exc.filename is None else f"{exc.filename}: {exc.strerror}"
+    kind = type(exc)
+    name = kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
+    text = " ".join(str(exc).split())
+    return f"{name}: {text}" if text else name

@@ -17,11 +17,11 @@ import polib
 
 from .catalog import build_pot, key, merge, now_stamp, read_po, render, same_content
 from .config import Config
-from .errors import VerlagError
+from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
 from .segment import segment_article
-from .sources import Article, load_articles
+from .sources import Article, read_sources
 
 STATE_FILE = "extract.json"
 
@@ -50,13 +50,18 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
     ``keep_typo_fixes``: reviewed translations of sentences the author changed
     only trivially stay reviewed (see ``typos.is_typo_fix``) instead of going
     back to review.
+
+    An article that cannot be read, segmented or merged is reported in
+    ``errors``; its template and catalogs stay as they were and every other
+    article is still extracted.
     """
-    articles = load_articles(config)
+    sources = read_sources(config)
+    articles = sources.articles
     glossary = load_glossary(config.translations_dir, config.root)
-    result = ExtractResult()
+    result = ExtractResult(errors=list(sources.errors))
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict[str, str] = {}
-    slugs = {a.slug for a in articles}
+    slugs = {a.slug for a in articles} | sources.unreadable
     orphans = _orphans(config, slugs)
     for article in articles:
         if progress:
@@ -66,8 +71,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
             result.skipped += 1
             fresh[article.slug] = fingerprint
             continue
-        ok = _extract_article(config, article, orphans, result, glossary, keep_typo_fixes)
-        if ok:
+        with contain(article.ref, "extracting", result.errors) as outcome:
+            ok = _extract_article(config, article, orphans, result, glossary, keep_typo_fixes)
+        if not outcome.failed and ok:
             fresh[article.slug] = _fingerprint(config, article, glossary)
     result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
     for pot in sorted(config.templates_dir.glob("*.pot")):
@@ -80,7 +86,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
 
 def _extract_article(config: Config, article: Article, orphans: dict[str, list[Path]],
                      result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool) -> bool:
-    doc = segment_article(article, config.segmentation, config.source_language)
+    with stage(article.ref, "segmenting"):
+        doc = segment_article(article, config.segmentation, config.source_language)
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
     old_pot = pot_path.read_text(encoding="utf-8") if pot_path.exists() else None
@@ -105,8 +112,9 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
         source = None
         if old is None:
             source, old = _renamed_from(pot, orphans.get(lang, []), config)
-        merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
-        add_hints(merged, glossary, lang)
+        with stage(article.ref, f"merging into {po_ref}"):
+            merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
+            add_hints(merged, glossary, lang)
         if old is not None:
             result.changes.setdefault(lang, Counter()).update(
                 {"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete, "typo": report.typo_fixes})

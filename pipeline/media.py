@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
-from .errors import VerlagError, raise_all
+from .errors import VerlagError
 from .fsutil import code_digest
 from .segment import markdown_parser
 from .sources import Article
@@ -36,6 +36,7 @@ class Media:
     files: dict[str, dict[str, Path]]
     warnings: tuple[str, ...] = ()
     scanned: dict = field(default_factory=dict, compare=False)  # slug -> [digest, references]: the cache
+    errors: tuple[VerlagError, ...] = ()  # references that leave source_dir: those files are not published
 
     def all(self) -> dict[str, Path]:
         return {rel: path for refs in self.files.values() for rel, path in refs.items()}
@@ -78,7 +79,7 @@ def references(article: Article) -> list[tuple[str, int]]:
 
 
 def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | None = None) -> Media:
-    """The local files each article references; errors for paths leaving source_dir, warnings for missing ones.
+    """The local files each article references; ``errors`` for paths leaving source_dir, warnings for missing ones.
 
     ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again.
     """
@@ -119,5 +120,4 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                                 "the link is kept and would not work")
             else:
                 mine[rel] = path
-    raise_all(errors)
-    return Media(files, tuple(warnings), scanned)
+    return Media(files, tuple(warnings), scanned, tuple(errors))

@@ -20,10 +20,10 @@ import polib
 from .catalog import key, now_stamp, read_po, render, set_provenance
 from .config import Config
 from .engines import Engine, Request, Result
-from .errors import VerlagError
+from .errors import VerlagError, contain
 from .fsutil import relpath, write_if_changed
 from .segment import reference_labels
-from .sources import load_articles
+from .sources import read_sources
 
 FLUSH_SECONDS = 0.5
 _BLOCK = re.compile(r"block (\d+), sentence \d+ of \d+")
@@ -81,8 +81,9 @@ class PretranslateResult:
 
 
 def collect(config: Config, languages: list[str], slugs: list[str] | None = None) -> Work:
-    work = Work()
-    articles = [a for a in load_articles(config) if not slugs or a.slug in slugs]
+    sources = read_sources(config)
+    work = Work(errors=list(sources.errors))
+    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
     if slugs:
         missing = sorted(set(slugs) - {a.slug for a in articles})
         if missing:
@@ -101,7 +102,10 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
                 work.errors.append(VerlagError("no catalog yet; run 'verlag extract' first", ref))
                 continue
             if article.slug not in labels:
-                labels[article.slug] = reference_labels(article)
+                with contain(article.ref, "reading its link labels", work.errors) as outcome:
+                    labels[article.slug] = reference_labels(article)
+                if outcome.failed:
+                    continue
             work.catalogs.append(Catalog(lang, article.slug, path, po, labels[article.slug], ref=ref,
                                          read_as=path.read_bytes()))
     return work
@@ -138,7 +142,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                         break  # what reaches later engines depends on answers a dry run does not get
                     filled = _stream(engine, requests, todo, work, config, lang, cache, budget, result, progress)
                 else:
-                    answers = engine.translate(requests, config.source_language, lang)
+                    answers = _local_answers(engine, requests, todo, config.source_language, lang, result.errors)
                     filled = _apply(engine.name, todo, range(len(todo)), answers, lang, result, progress, dry_run)
                     _save(work, dry_run)
                 todo = [item for n, item in enumerate(todo) if n not in filled]
@@ -183,6 +187,29 @@ def _stream(engine, requests, todo, work, config, lang, cache, budget, result, p
             flushed = time.monotonic()
     _save(work, False)
     return filled
+
+
+def _local_answers(engine: Engine, requests: list[Request], todo, source: str, lang: str,
+                   errors: list[VerlagError]) -> list:
+    """A local engine's answers for one language's batch, one per request (None: no answer).
+
+    Should the engine raise on the batch, it is asked again catalog by catalog, so a failure
+    leaves only that catalog's entries empty; each failure is one error in ``errors``.
+    """
+    try:
+        return list(engine.translate(requests, source, lang))
+    except VerlagError:
+        raise
+    except Exception:  # noqa: BLE001 - isolated below, per catalog
+        answers: list = [None] * len(requests)
+        per_catalog: dict[str, list[int]] = {}
+        for n, (catalog, _) in enumerate(todo):
+            per_catalog.setdefault(catalog.ref, []).append(n)
+        for ref, indices in per_catalog.items():
+            with contain(ref, f"drafting with {engine.name}", errors):
+                for n, answer in zip(indices, engine.translate([requests[n] for n in indices], source, lang)):
+                    answers[n] = answer
+        return answers
 
 
 def _apply(name, todo, indices, answers, lang, result, progress, dry_run) -> set[int]:

@@ -28,12 +28,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, key, parse_po, provenance
 from .check import ERROR, check_catalog, msgid_line
 from .config import Config
-from .errors import VerlagError
+from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
 from .segment import reference_labels
-from .sources import Article, load_articles
+from .sources import Article, read_sources
 from .uistrings import DEFAULT_THEME
 
 STATES = (REVIEWED, MACHINE, STALE, UNTRANSLATED)
@@ -247,7 +247,8 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
         return build_page(article, None, lang, ref, labels=labels)
     except VerlagError as exc:
         return Page(lang, article.slug, article.title, article.ref, ref, labels=labels, problem=exc)
-    findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language)
+    with stage(article.ref, f"checking {ref}"):
+        findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language)
     return build_page(article, po, lang, ref, findings, glossary, labels, text)
 
 
@@ -327,8 +328,9 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     takes its numbers from there. Nothing outside ``site/_review/`` is
     touched: the site build owns the rest of ``site/``.
     """
-    result = ReviewResult()
-    articles = load_articles(config)
+    sources = read_sources(config)
+    result = ReviewResult(errors=list(sources.errors))
+    articles = sources.articles
     languages = list(languages or config.languages)
     chosen = [a for a in articles if not slugs or a.slug in slugs]
     try:
@@ -346,8 +348,11 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
             if known.get("print") == _fingerprint(config, article, lang, glossary):
                 result.pages.append(_remembered(config, article, lang, known))
                 continue
-            labels = reference_labels(article) if labels is None else labels
-            page = make_page(config, article, lang, glossary, labels)
+            with contain(article.ref, f"reviewing {lang}", result.errors) as outcome:
+                labels = reference_labels(article) if labels is None else labels
+                page = make_page(config, article, lang, glossary, labels)
+            if outcome.failed:
+                continue
             result.pages.append(page)
             if page.problem:
                 result.errors.append(page.problem)
@@ -357,7 +362,7 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     for rel, text in files.items():
         if write_if_changed(out / rel, text):
             result.written.append(relpath(out / rel, config.root))
-    result.removed = _remove_gone(config, out, {a.slug for a in articles})
+    result.removed = _remove_gone(config, out, {a.slug for a in articles} | sources.unreadable)
     by_slug = {a.slug: a for a in articles}
     for page in result.pages:
         if not page.problem:

@@ -14,15 +14,19 @@ in the msgid in block mode.
 
 from __future__ import annotations
 
+import bisect
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Callable, Iterable
 
 import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
+from .errors import BlockFailure
 from .markup import TITLE, analyse, scan, title_span
 from .sentences import sentence_spans, split_sentences
 from .sources import Article
@@ -211,9 +215,11 @@ class _Builder:
         self.lang = lang
         self.slots: list[Slot] = []
         self.block = 0
+        self.newlines = [m.start() for m in re.finditer("\n", article.text)]
 
     def line_of(self, offset: int) -> int:
-        return self.article.text.count("\n", 0, offset) + 1
+        """1-based line of an offset into the article text (a binary search: segments cost no more late in a file)."""
+        return bisect.bisect_left(self.newlines, offset) + 1
 
     def add_front(self) -> None:
         art = self.article
@@ -286,7 +292,10 @@ class _Builder:
             note = f"{kind}, block {self.block}"
             if len(pieces) > 1:
                 note += f", sentence {n} of {len(pieces)}"
-            line_start = text[:start].rstrip(" \t").endswith(("\n", ">")) or start == lines[0][0]
+            before = start
+            while before > 0 and text[before - 1] in " \t":
+                before -= 1
+            line_start = before > 0 and text[before - 1] in "\n>" or start == lines[0][0]
             segment = Segment(msgid, None, kind, self.line_of(start), note)
             self.slots.append(Slot(start, end, (segment,), "inline", joins=run_joins, line_start=line_start,
                                    restore=restore))
@@ -386,8 +395,22 @@ def _kind(stack: list[str], default: str) -> str:
     return default
 
 
+@contextmanager
+def _block(article: Article, token):
+    """An unexpected exception while segmenting a block is raised as ``BlockFailure`` with the block's file line."""
+    try:
+        yield
+    except Exception as exc:
+        if token.map is None:
+            raise
+        raise BlockFailure(article.body_line + token.map[0]) from exc
+
+
 def segment_article(article: Article, mode: str = "sentence", lang: str = "de") -> Document:
-    """Segments in document order plus the slots to rebuild the article from translations."""
+    """Segments in document order plus the slots to rebuild the article from translations.
+
+    Raises ``BlockFailure`` (with the block's file line, chained to the cause) when a block cannot be segmented.
+    """
     builder = _Builder(article, mode, lang)
     builder.add_front()
     env: dict = {}
@@ -409,14 +432,16 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
         elif token.type == "tr_open":
             row_number += 1
             count = 0
-            for nxt in tokens[i + 1:]:
+            for nxt in islice(tokens, i + 1, None):
                 if nxt.type == "tr_close":
                     break
                 count += nxt.type in ("th_open", "td_open")
-            builder.add_cells(cell_kind, token.meta["lines"][0], count, row_number)
+            with _block(article, token):
+                builder.add_cells(cell_kind, token.meta["lines"][0], count, row_number)
         elif token.type == "inline" and "lines" in token.meta:
             kind = "heading" if stack and stack[-1] == "heading" else _kind(stack, "paragraph")
-            builder.add_lines(kind, token.meta["lines"])
+            with _block(article, token):
+                builder.add_lines(kind, token.meta["lines"])
     titles = {ref["title"] for ref in env.get("references", {}).values() if ref.get("title")}
     for line in env.get("verlag_references", []):
         builder.add_reference_title(line, titles)

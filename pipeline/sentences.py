@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import logging
 import re
 
 import pysbd
@@ -28,6 +29,15 @@ from .markup import analyse
 __all__ = ["sentence_spans", "split_sentences"]
 
 Span = tuple[int, int]
+log = logging.getLogger(__name__)
+
+# pysbd's cost grows with the square of its input (every abbreviation it finds rewrites the whole text), so a
+# long block is handed over in windows of about this many characters, each with this much context either side.
+_WINDOW = 2000
+_CONTEXT = 500
+# Characters that change the meaning of a regular expression. pysbd matches its dotted abbreviations ("b.a",
+# "u.a", "m.e") with the dots unescaped, then builds a new pattern from the matched text without escaping it.
+_REGEX_SPECIAL = re.compile(r"[\\()\[\]{}+*?|^$]")
 
 # --------------------------------------------------------------------------
 # Word lists (lower case)
@@ -100,6 +110,7 @@ _LIST_MARKER = re.compile(r"(?:[•◦▪‣·*+\-–]|\d{1,3}[.)])[^\S\n]")
 _SENTENCE_END = re.compile(
     r"[.](?=\s)|[.!?…](?:[*_~“”\"’'‘»«›‹)\]]|\[\^[^\]\s]+\])+(?=\s)"
 )
+_BEFORE_CAPITAL = re.compile(rf"[.!?…][{re.escape(''.join(sorted(_CLOSERS)))}]*(?=\s+[^\w\s]*[A-ZÄÖÜ])")
 _FOOTNOTE_BEFORE = re.compile(r"\[\^[^\]\s]+\]$")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
@@ -150,17 +161,66 @@ def _segmenter(code: str) -> pysbd.Segmenter:
 
 
 def _pysbd_cuts(masked: str, code: str) -> set[int]:
-    """Ends of pysbd's sentences, as offsets into ``masked``.
+    """Ends of pysbd's sentences, as offsets into ``masked``; never raises.
 
-    The processor is called directly: ``Segmenter.segment`` recovers spans by
-    re-searching the whole text for every sentence, which is quadratic and
-    misplaces repeated sentences. Sentences are aligned here on their
-    non-whitespace characters instead, in one forward pass.
+    A block longer than ``_WINDOW + 2 * _CONTEXT`` characters is split into
+    windows on whitespace; each window's cuts are taken from a pysbd run over
+    it plus ``_CONTEXT`` characters either side, so the work is linear in the
+    block's length while every decision still sees its neighbourhood.
     """
-    segmenter = _segmenter(code)
-    sentences = segmenter.processor(masked).process() or []
-    positions = [i for i, ch in enumerate(masked) if not ch.isspace()]
-    dense = "".join(masked[i] for i in positions)
+    n = len(masked)
+    if n <= _WINDOW + 2 * _CONTEXT:
+        return _pysbd_window(masked, 0, n, 0, n, code)
+    cuts: set[int] = set()
+    core_start = 0
+    while core_start < n:
+        core_end = _whitespace_at_or_after(masked, core_start + _WINDOW)
+        start = _whitespace_at_or_before(masked, core_start - _CONTEXT)
+        end = _whitespace_at_or_after(masked, core_end + _CONTEXT)
+        cuts |= _pysbd_window(masked, start, end, core_start, core_end, code)
+        core_start = core_end
+    return cuts
+
+
+def _whitespace_at_or_after(text: str, pos: int) -> int:
+    while pos < len(text) and not text[pos].isspace():
+        pos += 1
+    return min(pos, len(text))
+
+
+def _whitespace_at_or_before(text: str, pos: int) -> int:
+    while pos > 0 and not text[pos].isspace():
+        pos -= 1
+    return max(pos, 0)
+
+
+def _pysbd_window(masked: str, start: int, end: int, core_start: int, core_end: int, code: str) -> set[int]:
+    """pysbd's cuts in ``masked[start:end]`` that fall in ``(core_start, core_end]``, as offsets into ``masked``.
+
+    The window is pre-masked (``_defuse``) so pysbd cannot build a broken
+    pattern from it; should pysbd raise anyway, the failure is logged and
+    every terminator before a capital is suggested instead, for verlag's
+    own rules (``_keep_cut``: abbreviations, ordinals, dates) to veto.
+    """
+    window = _defuse(masked[start:end], code)
+    try:
+        ends = _align(window, _segmenter(code).processor(window).process() or [])
+    except Exception as exc:  # noqa: BLE001 - a library bug must not stop the article, let alone the run
+        log.warning("pysbd failed (%s: %s) on the text starting %r; verlag's own sentence rules decide there",
+                    type(exc).__name__, exc, window.strip()[:40])
+        ends = {m.end() for m in _BEFORE_CAPITAL.finditer(window)}
+    return {start + c for c in ends if core_start < start + c <= core_end}
+
+
+def _align(text: str, sentences: list[str]) -> set[int]:
+    """Ends of ``sentences`` in ``text``, matched on non-whitespace characters in one forward pass.
+
+    The processor is called directly because ``Segmenter.segment`` recovers
+    spans by re-searching the whole text for every sentence, which is
+    quadratic and misplaces repeated sentences.
+    """
+    positions = [i for i, ch in enumerate(text) if not ch.isspace()]
+    dense = "".join(text[i] for i in positions)
     cuts: set[int] = set()
     cursor = 0
     for sentence in sentences:
@@ -173,6 +233,33 @@ def _pysbd_cuts(masked: str, code: str) -> set[int]:
         cursor = found + len(needle)
         cuts.add(positions[cursor - 1] + 1)
     return cuts
+
+
+@functools.lru_cache(maxsize=None)
+def _dotted_abbreviations(code: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """pysbd's abbreviations with a dot, each with the search pattern pysbd compiles from it."""
+    names = {name.strip() for name in _segmenter(code).language_module.Abbreviation.ABBREVIATIONS}
+    return tuple((name, re.compile(rf"(?:^|\s){name}", re.IGNORECASE)) for name in sorted(names) if "." in name)
+
+
+def _defuse(text: str, code: str) -> str:
+    """``text`` with each regex metacharacter that pysbd would match in a dot's place replaced by "_".
+
+    pysbd (0.3.4, ``AbbreviationReplacer.search_for_abbreviations_in_string``)
+    finds "b.a" in "B(asic" and then compiles ``(?<= B(a)\\.``. Only the
+    characters standing where an abbreviation has a dot are replaced, and the
+    length stays the same, so offsets carry over unchanged.
+    """
+    lowered = text.lower()
+    chars = None
+    for name, pattern in _dotted_abbreviations(code):
+        if name not in lowered:
+            continue  # pysbd skips an abbreviation that does not occur literally
+        for match in pattern.finditer(text):
+            for special in _REGEX_SPECIAL.finditer(match.group()):
+                chars = chars or list(text)
+                chars[match.start() + special.start()] = "_"
+    return "".join(chars) if chars else text
 
 
 # --------------------------------------------------------------------------
@@ -384,6 +471,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
         return False
     if _DOTTED_ABBREVIATION.fullmatch(core):
         return False
+    if _REGEX_SPECIAL.search(core) and next_upper:
+        return True  # "U+A. Dann", "B(asic). Wir": pysbd takes these for its "u.a.", "b.a."; they are no abbreviations
     if lower in _DE_MONTH_ABBREVIATIONS:
         prev = _token_before(block, start - 1)[1] if start > 0 else ""
         if _ORDINAL_NUMBER.fullmatch(prev) or block[nxt].isdigit():

@@ -34,12 +34,12 @@ from markupsafe import Markup
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .config import Config
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
-from .errors import VerlagError
+from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .media import Media, collect_media, file_path
 from .render import Allowance, render
-from .sources import Article, load_articles
+from .sources import Article, Moment, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
@@ -121,12 +121,13 @@ class Page:
     tags: tuple[str, ...]
     front_fallback: frozenset[str]
     author: str | None
-    date: dt.date | None
-    updated: dt.date | None
+    date: Moment | None  # a day, or an aware instant as the author's front matter gave it
+    updated: Moment | None
     body: str  # Markdown, fallback segments between the editions stage's markers
     segments: dict = field(compare=False)
     words: dict = field(compare=False)
     digest: str = ""  # of the record, to tell an unchanged page without rendering it
+    source: str = ""  # the German original's path, as messages name it (source_de/<file>.md)
 
     @property
     def machine(self) -> int:
@@ -160,15 +161,18 @@ class Page:
 
 
 def _page(record: dict, digest: str) -> Page:
-    day = lambda v: dt.date.fromisoformat(v) if v else None  # noqa: E731
+    moment = lambda v: read_date(v) if v else None  # noqa: E731
     return Page(record["lang"], record["slug"], record["title"], record.get("summary"),
                 tuple(record.get("tags") or ()), frozenset(record.get("front_fallback") or ()),
-                record.get("author"), day(record.get("date")), day(record.get("updated")), record["body"],
-                record.get("segments") or {}, record.get("words") or {}, digest)
+                record.get("author"), moment(record.get("date")), moment(record.get("updated")), record["body"],
+                record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""))
 
 
-def load_pages(config: Config) -> dict[tuple[str, str], Page]:
-    """Every edition the editions stage recorded for the current articles, keyed by (lang, slug)."""
+def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str], Page]:
+    """Every edition the editions stage recorded for the current articles, keyed by (lang, slug).
+
+    A damaged record is appended to ``errors`` and left out.
+    """
     pages = {}
     # The editions stage keeps one German record per current article (and removes the others).
     slugs = sorted(p.stem for p in (config.editions_dir / config.source_language).glob("*.json"))
@@ -177,13 +181,12 @@ def load_pages(config: Config) -> dict[tuple[str, str], Page]:
             path = record_path(config, lang, slug)
             try:
                 data = path.read_bytes()
-                record = json.loads(data)
+                pages[(lang, slug)] = _page(json.loads(data), hashlib.sha256(data).hexdigest())
             except FileNotFoundError:
                 continue
-            except ValueError as exc:
-                raise VerlagError(f"damaged edition record ({exc}); run 'verlag build' again",
-                                  relpath(path, config.root)) from None
-            pages[(lang, slug)] = _page(record, hashlib.sha256(data).hexdigest())
+            except (ValueError, KeyError, TypeError) as exc:
+                errors.append(VerlagError(f"damaged edition record ({describe(exc)}); run 'verlag build' again",
+                                          relpath(path, config.root)))
     return pages
 
 
@@ -206,6 +209,7 @@ class SiteResult:
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "file:line: message"
+    errors: list[VerlagError] = field(default_factory=list)  # pages not (re)written: their old file stays
 
     def summary(self) -> list[str]:
         """One line per language: what a reader of that edition gets."""
@@ -277,7 +281,7 @@ class _Site:
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
         mine = [p for (code, _), p in self.published.items() if code == lang]
-        return sorted(mine, key=lambda p: (p.date or dt.date.min, p.slug), reverse=True)
+        return sorted(mine, key=lambda p: (_instant(p.date), p.slug), reverse=True)
 
     def cluster(self, slug: str) -> list[dict]:
         """hreflang alternates of an article: every published edition, itself included, and x-default."""
@@ -325,14 +329,14 @@ def _locale(code: str) -> Locale:
 def _item(site: _Site, page: Page) -> dict:
     """What lists, feeds and article headers show of an article: localized dates and reading time."""
     locale = _locale(page.lang)
-    updated = format_date(page.updated, "long", locale=locale) if page.updated else None
+    updated = format_date(_day(page.updated), "long", locale=locale) if page.updated else None
     return {
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
         "absolute": site.urls.absolute("article", page.lang, page.slug),
         "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
-        "date": format_date(page.date, "long", locale=locale) if page.date else "",
+        "date": format_date(_day(page.date), "long", locale=locale) if page.date else "",
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
@@ -342,8 +346,21 @@ def _item(site: _Site, page: Page) -> dict:
     }
 
 
-def _stamp(day: dt.date | None) -> str:
-    return f"{(day or dt.date(1970, 1, 1)).isoformat()}T00:00:00Z"
+def _instant(moment: Moment | None) -> dt.datetime:
+    """An aware instant to order and stamp by: a day counts from its midnight UTC; None is 1970-01-01."""
+    if isinstance(moment, dt.datetime):
+        return moment
+    return dt.datetime.combine(moment or dt.date(1970, 1, 1), dt.time(), dt.timezone.utc)
+
+
+def _stamp(moment: Moment | None) -> str:
+    """RFC 3339 date-time for Atom (RFC 4287 3.3), the author's time zone kept: 2020-09-09T00:00:00+02:00."""
+    return _instant(moment).isoformat().replace("+00:00", "Z")
+
+
+def _day(moment: Moment) -> dt.date:
+    """The calendar day a reader is shown: the day in the author's own time zone."""
+    return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
 def _jsonld(site: _Site, page: Page) -> Markup:
@@ -436,18 +453,28 @@ class _Bodies:
 
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
-                 state: dict, exists=lambda rel: False) -> tuple[dict[str, str | Path | None], _Site, dict]:
+                 state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None
+                 ) -> tuple[dict[str, str | Path | None], _Site, dict]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
     An article page whose inputs have the key recorded in ``state`` and whose
-    file ``exists`` maps to None: unchanged, not rendered again. A file copied
+    file ``exists`` maps to None: unchanged, not rendered again. So does the
+    page of an article whose German source cannot be read now or names a file
+    outside source_de/ (its last good page stays; without one it is left out)
+    and a page that fails to render (reported in ``errors``). A file copied
     from source_de/ maps to its Path there.
     """
+    errors = [] if errors is None else errors
     slugs = {slug for lang, slug in pages if lang == config.source_language}
-    sources = {a.slug: a for a in load_articles(config) if a.slug in slugs}
-    media = collect_media(config.source_dir, sources.values(), state.get("media"))
-    site = _Site(config, settings, pages, media, sources)
-    urls = site.urls
+    sources = read_sources(config)
+    media = collect_media(config.source_dir, (a for a in sources.articles if a.slug in slugs), state.get("media"))
+    errors.extend(media.errors)
+    refused = {str(e.path) for e in media.errors}
+    frozen = sources.unreadable | {a.slug for a in sources.articles if a.ref in refused}  # pages kept as they are
+    urls = Urls(settings.base_url)
+    pages = {(lang, slug): page for (lang, slug), page in pages.items()
+             if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
+    site = _Site(config, settings, pages, media, {a.slug: a for a in sources.articles if a.slug in slugs})
     bodies = _Bodies(site, state.get("bodies", {}))
     previous = state.get("pages", {})
     keys: dict[str, str] = {}
@@ -465,12 +492,20 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                  [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
                  list(site.languages)]  # the switcher names every language with a published article
             ).encode("utf-8")).hexdigest()
-            if previous.get(rel) == keys[rel] and exists(rel):
+            if page.slug in frozen:  # its source cannot be read or is refused: the last good page stays
+                keys[rel] = previous.get(rel, "")
+            if page.slug in frozen or previous.get(rel) == keys[rel] and exists(rel):
                 bodies.keep(page)
                 out[rel] = None
                 continue
+            with contain(page.source, f"rendering site/{rel}", errors) as outcome:
+                body = Markup(bodies.get(page))
+            if outcome.failed:
+                out[rel] = None  # the last good page stays
+                keys.pop(rel)  # and is tried again next build
+                continue
             context = {
-                **site.common(lang), "page": page, "item": item, "body": Markup(bodies.get(page)),
+                **site.common(lang), "page": page, "item": item, "body": body,
                 "canonical": item["absolute"], "alternates": site.cluster(page.slug),
                 "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": item["original"],
             }
@@ -481,10 +516,14 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
             {**site.common(lang), "switch": site.switch(lang, kind="404")})
         entry = env.get_template("feed_entry.html")
-        entries = [{**item, "content": absolute_html(entry.render(
-            {**site.common(lang), **item, "body": Markup(bodies.get(item["page"]))}), item["absolute"])}
-            for item in items[:settings.feed_entries]]
-        newest = max((i["modified"] for i in entries), default=_stamp(None))
+        entries = []
+        for item in items[:settings.feed_entries]:
+            if urls.file(item["href"]) not in keys:  # its page failed to render, reported above
+                continue
+            body = Markup(bodies.get(item["page"]))
+            entries.append({**item, "content": absolute_html(
+                entry.render({**site.common(lang), **item, "body": body}), item["absolute"])})
+        newest = _stamp(max((_instant(i["page"].updated or i["page"].date) for i in entries), default=None))
         out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
             {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
              "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
@@ -508,6 +547,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         out[urls.file(urls.path("favicon"))] = icon
     for rel, path in sorted(media.all().items()):
         out[urls.file(urls.path("media", name=rel))] = path
+    if frozen:  # their kept pages may show files only their sources name: keep all
+        out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}
 
 
@@ -528,7 +569,11 @@ def site_dir(config: Config) -> Path:
 
 
 def build_site(config: Config) -> SiteResult:
-    """Write site/ from the editions; only changed files are written, files no longer made are removed."""
+    """Write site/ from the editions; only changed files are written, files no longer made are removed.
+
+    Per-article problems (a damaged edition record, a page that fails to render, a file reference leaving
+    source_de/) are collected in ``errors``; the rest of the site is still written. A broken template raises.
+    """
     settings = load_settings(config)
     result = SiteResult()
     if "base_url" not in config.section("site"):
@@ -536,8 +581,8 @@ def build_site(config: Config) -> SiteResult:
     state = load_state(config.state_dir / STATE_FILE)
     root = site_dir(config)
     try:
-        out, site, fresh = site_outputs(config, load_pages(config), settings, state,
-                                        lambda rel: (root / rel).is_file())
+        out, site, fresh = site_outputs(config, load_pages(config, result.errors), settings, state,
+                                        lambda rel: (root / rel).is_file(), result.errors)
     except TemplateSyntaxError as exc:
         raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
                           exc.lineno) from None

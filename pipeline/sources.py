@@ -12,12 +12,17 @@ from pathlib import Path
 import yaml
 
 from .config import Config
-from .errors import VerlagError, raise_all
+from .errors import VerlagError, raise_all, stage
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RESERVED_SLUGS = ("site",)
 FENCE_RE = re.compile(r"^---[ \t]*$")
 END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+DATE_KEYS = ("date", "updated")
+# ISO 8601 calendar date, optionally with a time (seconds and fraction optional) and "Z" or an offset, as
+# Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
+Moment = dt.date | dt.datetime  # a day, or an instant with its time zone (dt.datetime is aware)
 
 
 @dataclass(frozen=True)
@@ -71,16 +76,40 @@ def split_front_matter(text: str) -> tuple[str, int, int]:
     return "", 0, 0
 
 
-def _bad_value(front: str) -> tuple[int, str]:
-    """File line and key of the first front-matter line whose value YAML cannot construct."""
-    for number, line in enumerate(front.split("\n"), start=2):
+def read_date(value) -> Moment:
+    """A front-matter ``date``/``updated`` value as a day or an aware instant.
+
+    Accepts what YAML makes of a date or timestamp (``dt.date``, ``dt.datetime``)
+    and strings in the forms of ``DATE_RE`` (the same, quoted). A time without
+    a zone is read as UTC, as YAML 1.1's timestamp type does. Raises
+    ``ValueError`` for anything else, including impossible days.
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if not DATE_RE.fullmatch(text):
+            raise ValueError(value)
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        text = re.sub(r"[Zz]$", "+00:00", text[:10] + "T" + text[11:]).replace(",", ".").replace(" ", "")
+        value = dt.datetime.fromisoformat(re.sub(r"([+-]\d{2})$", r"\1:00", text))
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError(value)
+
+
+def _bad_value(front: str) -> tuple[int, str, str]:
+    """0-based line in ``front``, key and value text of the first line whose value YAML cannot construct."""
+    for number, line in enumerate(front.split("\n")):
         try:
             yaml.safe_load(line)
         except yaml.YAMLError:
             continue  # a line of a multi-line value; not the culprit on its own
         except ValueError:
-            return number, line.split(":", 1)[0].strip()
-    return 2, "front matter"
+            key, _, value = line.partition(":")
+            return number, key.strip(), value.strip()
+    return 0, "front matter", front.strip()
 
 
 def read_article(path: Path, ref: str) -> Article:
@@ -97,14 +126,19 @@ def read_article(path: Path, ref: str) -> Article:
         raise VerlagError("missing front matter: start the file with '---', a 'title:' line and '---'", ref, 1)
     try:
         meta = yaml.safe_load(front) or {}
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
+        line = text.count("\n", 0, front_start + exc.position) + 1
+        raise VerlagError(f"invalid YAML front matter: character U+{exc.character:04X} is not allowed "
+                          f"({exc.reason}); remove it", ref, line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 2 if mark else 1
+        line = text.count("\n", 0, front_start) + 1 + mark.line if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise VerlagError(f"invalid YAML front matter: {problem}", ref, line) from None
-    except ValueError as exc:  # a well-formed but impossible value, e.g. date: 2026-13-45
-        line, key = _bad_value(front)
-        raise VerlagError(f"{key}: impossible value ({exc})", ref, line) from None
+    except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
+        number, key, got = _bad_value(front)
+        raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
+                          ref, text.count("\n", 0, front_start) + 1 + number) from None
     if not isinstance(meta, dict):
         raise VerlagError("front matter must be 'key: value' lines", ref, 2)
     probe = Article(path, ref, "", text, meta, front, front_start, body_start,
@@ -112,14 +146,15 @@ def read_article(path: Path, ref: str) -> Article:
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise VerlagError("missing title: add 'title: ...' to the front matter", ref, probe.key_line("title"))
-    for key in ("date", "updated"):
+    for key in DATE_KEYS:
         value = meta.get(key)
-        if value is not None and not isinstance(value, dt.date):
+        if value is not None:
             try:
-                meta[key] = dt.date.fromisoformat(str(value))
+                meta[key] = read_date(value)
             except ValueError:
-                raise VerlagError(f"{key}: expected a date like 2026-05-26, got {value!r}",
-                                  ref, probe.key_line(key)) from None
+                line = probe.key_line(key)
+                written = text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
+                raise VerlagError(_date_problem(key, written), ref, line) from None
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
             raise VerlagError(f"{key}: expected text", ref, probe.key_line(key))
@@ -137,16 +172,36 @@ def read_article(path: Path, ref: str) -> Article:
     return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest)
 
 
-def load_articles(config: Config) -> list[Article]:
-    """Every ``source_<lang>/*.md``, sorted by slug; all problems reported at once."""
+def _date_problem(key: str, written: str) -> str:
+    return f"{key}: expected a date like 2026-05-26 (got {written})"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The readable articles, sorted by slug; the problems of the others; and which slugs those others had.
+
+    ``unreadable`` holds the slug each failing file had or seems to have (its ``slug:`` line, else its
+    file name): stages leave those articles' catalogs and outputs as they are.
+    """
+
+    articles: list[Article]
+    errors: list[VerlagError]
+    unreadable: frozenset[str]
+
+
+def read_sources(config: Config) -> Sources:
+    """Every ``source_<lang>/*.md``; a file that cannot be read is reported and the others are still read."""
     articles: dict[str, Article] = {}
     errors: list[VerlagError] = []
+    unreadable: set[str] = set()
     for path in sorted(config.source_dir.glob("*.md")):
         ref = f"{config.source_dir.name}/{path.name}"
         try:
-            article = read_article(path, ref)
+            with stage(ref, "reading"):
+                article = read_article(path, ref)
         except VerlagError as exc:
             errors.append(exc)
+            unreadable.add(_likely_slug(path))
             continue
         other = articles.get(article.slug)
         if other:
@@ -154,5 +209,20 @@ def load_articles(config: Config) -> list[Article]:
                                       "set a different 'slug:' in the front matter", ref, article.key_line("slug")))
             continue
         articles[article.slug] = article
-    raise_all(errors)
-    return sorted(articles.values(), key=lambda a: a.slug)
+    return Sources(sorted(articles.values(), key=lambda a: a.slug), errors, frozenset(unreadable))
+
+
+def _likely_slug(path: Path) -> str:
+    try:
+        match = re.search(r"^slug:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", path.read_text(encoding="utf-8", errors="replace"),
+                          re.M)
+    except OSError:
+        match = None
+    return match.group(1) if match else path.stem
+
+
+def load_articles(config: Config) -> list[Article]:
+    """Every ``source_<lang>/*.md``, sorted by slug; all problems reported at once (raises ``ManyErrors``)."""
+    sources = read_sources(config)
+    raise_all(sources.errors)
+    return sources.articles

@@ -7,11 +7,11 @@ from dataclasses import asdict, dataclass, field
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, read_po
 from .check import ERROR, check_catalog
 from .config import Config
-from .errors import VerlagError
+from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state
 from .glossary import load_glossary
 from .segment import reference_labels
-from .sources import load_articles
+from .sources import read_sources
 
 STATES = (UNTRANSLATED, MACHINE, STALE, REVIEWED)
 STATE_FILE = "status.json"  # QA counts per catalog, keyed by content hash
@@ -51,8 +51,9 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     a small edit re-checks only the catalogs that changed.
     """
     rows: list[Progress] = []
-    errors: list[VerlagError] = []
-    articles = load_articles(config)
+    sources = read_sources(config)
+    errors: list[VerlagError] = list(sources.errors)
+    articles = sources.articles
     glossary = load_glossary(config.translations_dir, config.root) if qa else None
     labels: dict[str, frozenset] = {}
     cache = load_state(config.state_dir / STATE_FILE) if qa else {}
@@ -81,10 +82,14 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                                                   f"{config.source_language}")
                 counts = cache.get(name)
                 if not (isinstance(counts, list) and len(counts) == 3 and counts[0] == digest):
-                    if article.slug not in labels:
-                        labels[article.slug] = reference_labels(article)
-                    findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
-                                             source_lang=config.source_language)
+                    with contain(article.ref, f"checking {ref}", errors) as outcome:
+                        if article.slug not in labels:
+                            labels[article.slug] = reference_labels(article)
+                        findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
+                                                 source_lang=config.source_language)
+                    if outcome.failed:
+                        rows.append(row)  # progress is known; the QA counts are not
+                        continue
                     errors_found = sum(f.severity == ERROR for f in findings)
                     counts = [digest, errors_found, len(findings) - errors_found]
                 fresh[name] = counts

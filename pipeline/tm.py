@@ -39,7 +39,7 @@ from .config import Config
 from .errors import VerlagError, raise_all
 from .fsutil import relpath, write_if_changed
 from .markup import scan
-from .sources import load_articles
+from .sources import read_sources
 from .tmx import TmxPair, read_tmx, write_tmx
 
 DB_NAME = "tm.sqlite"
@@ -211,8 +211,9 @@ class Memory:
     def refresh(self, config: Config) -> list[VerlagError]:
         """Bring the catalog units up to date; unreadable catalogs are left out and returned."""
         errors: list[VerlagError] = []
-        wanted = {(lang, a.slug): config.po_path(lang, a.slug)
-                  for a in load_articles(config) for lang in config.languages}
+        sources = read_sources(config)  # an unreadable article's reviewed catalogs still count
+        wanted = {(lang, slug): config.po_path(lang, slug)
+                  for slug in {a.slug for a in sources.articles} | sources.unreadable for lang in config.languages}
         known = {(lang, slug): digest for lang, slug, digest in self.db.execute("SELECT * FROM catalogs")}
         with self.db:
             for lang, slug in known.keys() - wanted.keys():

@@ -10,6 +10,8 @@ from pathlib import Path
 import polib
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from cli import main
 
@@ -129,3 +131,16 @@ def browser():
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
     yield driver
     driver.quit()
+
+
+# Hypothesis: examples it once found failing are kept in the repository (tests/.hypothesis) and tried first
+# on every run. "ci" (the default) keeps the whole suite well under 10 minutes; "long" is for a run by hand:
+#   python -m pytest tests/test_robustness.py --hypothesis-profile=long
+HYPOTHESIS_DB = DirectoryBasedExampleDatabase(str(REPO / "tests" / ".hypothesis"))
+# "ci" reports a failure as found (and stores it) without shrinking it, which can take many minutes for a
+# whole-pipeline example; "long" shrinks it to the smallest article that still fails.
+settings.register_profile("ci", max_examples=60, deadline=None, database=HYPOTHESIS_DB, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+settings.register_profile("long", parent=settings.get_profile("ci"), max_examples=2000, phases=list(Phase))
+settings.load_profile("ci")

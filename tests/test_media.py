@@ -117,13 +117,20 @@ def test_a_missing_file_warns_with_file_and_line_and_keeps_the_link(garden):
     assert "/blog/media/dateien/rezept.pdf" in body(garden, "de").xpath(".//a/@href")
 
 
-def test_a_path_leaving_source_de_is_refused_and_nothing_is_written(garden):
+def published_secret(site: Path) -> list[str]:
+    return [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and b"secret" in p.read_bytes()]
+
+
+def test_a_path_leaving_source_de_is_refused_and_that_article_is_not_published(garden):
     garden.write("geheim.txt", "secret\n")
     garden.write("source_de/brennnessel.md", NESSEL.replace("dateien/merkblatt.pdf", "../geheim.txt"))
     output = garden.run("build", code=2).output
     line = NESSEL.split("\n").index(LEAFLET) + 1
     assert f"error: source_de/brennnessel.md:{line}: '../geheim.txt#seite=2' leaves source_de/" in output
-    assert not (garden.root / "site").exists()
+    site = garden.root / "site"
+    assert (site / "de/index.html").is_file()  # the rest of the site is built
+    assert not (site / "de/brennnessel").exists() and published_secret(site) == []
+    assert "brennnessel" not in (site / "de/index.html").read_text(encoding="utf-8")
 
 
 def test_a_symlink_leading_out_of_source_de_is_refused(garden):
@@ -132,7 +139,7 @@ def test_a_symlink_leading_out_of_source_de_is_refused(garden):
     garden.write("source_de/brennnessel.md", NESSEL.replace("merkblatt.pdf", "link.pdf"))
     output = garden.run("build", code=2).output
     assert "'dateien/link.pdf#seite=2' is a symlink that leads out of source_de/" in output
-    assert not (garden.root / "site").exists()
+    assert not (garden.root / "site/de/brennnessel").exists() and published_secret(garden.root / "site") == []
 
 
 def test_every_file_url_on_the_pages_serves_the_file_over_http(garden):

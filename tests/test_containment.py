@@ -1,0 +1,224 @@
+"""One article's problem stays that article's: a failure injected into each stage in turn, for the middle of
+three articles, is reported as one line naming its file (and block line), exit 2; the other two articles are
+fully extracted, translated, checked, built and published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import pipeline.check
+import pipeline.editions
+import pipeline.extract
+import pipeline.segment
+import pipeline.site
+import pipeline.sources
+from conftest import Project, article, msgfmt_check
+from pipeline.check import ERROR, Check
+
+TRIGGER = "Störfall"
+GOOD = ("anfang", "schluss")
+MIDDLE_LINE = 9  # the paragraph with the trigger word in source_de/mitte.md
+
+
+class Injected(RuntimeError):
+    pass
+
+
+def _raise_on(text: str) -> None:
+    if TRIGGER in text:
+        raise Injected(f"injected fault at {TRIGGER!r}")
+
+
+def inject_reading(monkeypatch):
+    real = pipeline.sources.read_article
+    monkeypatch.setattr(pipeline.sources, "read_article",
+                        lambda path, ref: _raise_on(path.read_text(encoding="utf-8")) or real(path, ref))
+
+
+def inject_segmenting(monkeypatch):
+    real = pipeline.segment.sentence_spans
+    monkeypatch.setattr(pipeline.segment, "sentence_spans", lambda text, lang: _raise_on(text) or real(text, lang))
+
+
+def inject_merging(monkeypatch):
+    real = pipeline.extract.merge
+
+    def merge(old, pot, lang, **kwargs):
+        for entry in pot:
+            _raise_on(entry.msgid)
+        return real(old, pot, lang, **kwargs)
+
+    monkeypatch.setattr(pipeline.extract, "merge", merge)
+
+
+def inject_checking(monkeypatch):
+    def explode(entry, ctx):
+        _raise_on(entry.msgid)
+        return []
+
+    monkeypatch.setattr(pipeline.check, "CHECKS", [*pipeline.check.CHECKS, Check("explode", ERROR, "test", explode)])
+
+
+def inject_building(monkeypatch):
+    real = pipeline.editions.make_edition
+
+    def make_edition(doc, po, lang, unreviewed, blocked=frozenset()):
+        _raise_on(doc.article.text)
+        return real(doc, po, lang, unreviewed, blocked)
+
+    monkeypatch.setattr(pipeline.editions, "make_edition", make_edition)
+
+
+def inject_rendering(monkeypatch):
+    real = pipeline.site.render
+    monkeypatch.setattr(pipeline.site, "render", lambda body, *args: _raise_on(body) or real(body, *args))
+
+
+# stage -> (injector, the commands that meet it, the words and line of the report)
+STAGES = {
+    "reading": (inject_reading, ("extract", "pretranslate", "check", "status", "build", "review"), "reading", None),
+    "segmenting": (inject_segmenting, ("extract", "build"), "segmenting", MIDDLE_LINE),
+    "merging": (inject_merging, ("extract",), "merging into translations/en/mitte.po", None),
+    "checking": (inject_checking, ("check", "status", "build", "review"), "checking translations/en/mitte.po", None),
+    "building": (inject_building, ("build",), "building the editions", None),
+    "rendering": (inject_rendering, ("build",), "rendering site/de/mitte/index.html", None),
+}
+
+
+@pytest.fixture
+def three(project: Project) -> Project:
+    project.write("verlag.toml", 'name = "Garten"\nsource_language = "de"\nlanguages = ["en", "fr"]\n'
+                                 '[publish]\nunreviewed = "machine"\n')
+    project.write("source_de/anfang.md", article("Der Anfang", "Im Frühjahr keimen die Bohnen. Dann gießen wir.\n"))
+    project.write("source_de/mitte.md", article("Die Mitte", """\
+        ## Sommer
+
+        Im Juli reifen die Beeren.
+
+        Ein {trigger} im Beet: Der Zaun fiel um. Wir bauten ihn neu.
+        """.format(trigger=TRIGGER)))
+    project.write("source_de/schluss.md", article("Der Schluss", "Im Herbst ernten wir Kürbisse.\n"))
+    assert project.read("source_de/mitte.md").split("\n")[MIDDLE_LINE - 1].startswith("Ein " + TRIGGER)
+    return project
+
+
+def assert_good_articles_complete(project: Project) -> None:
+    for slug in GOOD:
+        for lang in ("en", "fr"):
+            po = project.root / f"translations/{lang}/{slug}.po"
+            msgfmt_check(po)
+            text = po.read_text(encoding="utf-8")
+            assert 'msgstr ""\n\n' not in text + "\n", f"{po} still has empty entries"
+            assert (project.root / f"editions/{lang}/{slug}.md").is_file()
+            assert (project.root / f"site/{lang}/{slug}/index.html").is_file()
+        assert (project.root / f"site/de/{slug}/index.html").is_file()
+        assert slug in (project.root / "site/de/index.html").read_text(encoding="utf-8")
+
+
+def error_line(result) -> str:
+    """The first error; each problem is reported once."""
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert lines and len(set(lines)) == len(lines), result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_failure_in_one_article_is_reported_and_the_others_are_done(three: Project, monkeypatch, stage: str):
+    inject, meeting, doing, line = STAGES[stage]
+    inject(monkeypatch)
+    where = f"error: source_de/mitte.md:{line}: " if line else "error: source_de/mitte.md: "
+    for command, args in (("extract", ()), ("pretranslate", ("--engine", "copy")), ("check", ()),
+                          ("status", ()), ("build", ()), ("review", ())):
+        result = three.runner.invoke(pipeline_main(), ["-C", str(three.root), command, *args])
+        assert "Traceback" not in result.output
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+        # later commands may meet what the failure left missing (no catalog yet): still only the middle article
+        assert all("mitte" in error for error in errors), result.stderr
+        if command not in meeting:
+            continue
+        assert result.exit_code == 2, result.output
+        ours = [error for error in errors if error.startswith(where) and error.endswith(f"(while {doing})")]
+        assert len(ours) == 1, f"no {where}...(while {doing}) in:\n{result.stderr}"
+        assert "Injected: injected fault at 'Störfall'" in ours[0]
+        summary = result.stderr.splitlines()[-1]
+        assert summary.startswith(f"{command}: ") and "left as they were, everything else done: " in summary
+        assert "source_de/mitte.md" in summary
+    assert_good_articles_complete(three)
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_publish_goes_all_the_way_for_the_others(three: Project, monkeypatch, stage: str):
+    STAGES[stage][0](monkeypatch)
+    result = three.run("publish", code=2)
+    assert "source_de/mitte.md" in error_line(result)
+    assert "Traceback" not in result.output
+    assert_good_articles_complete(three)
+
+
+def test_debug_shows_the_traceback_of_a_contained_failure(three: Project, monkeypatch):
+    inject_segmenting(monkeypatch)
+    result = three.run("--debug", "extract", code=2)
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "Injected: injected fault at 'Störfall'" in result.stderr
+    assert f"error: source_de/mitte.md:{MIDDLE_LINE}: " in result.stderr
+
+
+def test_a_bug_outside_any_article_is_one_line_not_a_traceback(three: Project, monkeypatch):
+    monkeypatch.setattr(pipeline.site, "load_settings", lambda config: 1 / 0)
+    three.run("extract")
+    result = three.run("build", code=2)
+    assert result.stderr.splitlines()[-1] == ("error: internal error: ZeroDivisionError: division by zero "
+                                              "(run with --debug for the traceback)")
+    assert "Traceback" not in result.output
+    with pytest.raises(ZeroDivisionError):
+        three.runner.invoke(pipeline_main(), ["-C", str(three.root), "--debug", "build"], catch_exceptions=False)
+
+
+def test_segmenter_failure_is_contained_for_every_command(three: Project, monkeypatch):
+    """The segmenter itself raising (pySBD's own errors are caught inside it), whichever command meets it."""
+    import pipeline.sentences
+
+    real = pipeline.sentences._pysbd_window
+
+    def broken(masked, start, end, *args):
+        if TRIGGER in masked[start:end]:
+            raise Injected("segmenter exploded")
+        return real(masked, start, end, *args)
+
+    three.run("extract")
+    three.run("pretranslate", "--engine", "copy")
+    monkeypatch.setattr(pipeline.sentences, "_pysbd_window", broken)
+    three.write("source_de/mitte.md", three.read("source_de/mitte.md").replace("Zaun", "Gartenzaun"))
+    for command in ("extract", "build", "publish"):
+        result = three.run(command, code=2)
+        assert "error: source_de/mitte.md:" in error_line(result) and "(while segmenting)" in error_line(result)
+    assert_good_articles_complete(three)
+
+
+def pipeline_main():
+    from cli import main
+
+    return main
+
+
+def test_a_local_engine_failing_on_one_article_leaves_only_its_entries_empty(three: Project, monkeypatch):
+    import pipeline.engines
+
+    real = pipeline.engines.CopyEngine.translate
+
+    def translate(self, requests, source, target):
+        for request in requests:
+            _raise_on(request.text)
+        return real(self, requests, source, target)
+
+    monkeypatch.setattr(pipeline.engines.CopyEngine, "translate", translate)
+    three.run("extract")
+    result = three.run("pretranslate", "--engine", "copy", code=2)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [f"error: translations/{lang}/mitte.po: test_containment.Injected: injected fault at 'Störfall' "
+                      "(while drafting with copy)" for lang in ("en", "fr")]
+    three.run("build")
+    assert_good_articles_complete(three)
+    assert 'msgstr "Im Juli reifen die Beeren."' not in three.read("translations/en/mitte.po")

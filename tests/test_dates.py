@@ -1,0 +1,105 @@
+"""Front-matter dates as Hugo, WordPress, Jekyll and YAML write them: read, kept with their zone, shown per locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import feedparser
+import pytest
+from lxml import etree, html
+
+UTC = dt.timezone.utc
+PLUS2 = dt.timezone(dt.timedelta(hours=2))
+
+ACCEPTED = [
+    ("2020-09-09", dt.date(2020, 9, 9)),
+    ('"2020-09-09"', dt.date(2020, 9, 9)),
+    ("2020-09-09T00:00:00+02:00", dt.datetime(2020, 9, 9, tzinfo=PLUS2)),  # Hugo, WordPress exports
+    ("'2020-09-09T00:00:00+02:00'", dt.datetime(2020, 9, 9, tzinfo=PLUS2)),
+    ("2020-09-09 10:30", dt.datetime(2020, 9, 9, 10, 30, tzinfo=UTC)),  # Jekyll, without seconds
+    ('"2020-09-09 10:30"', dt.datetime(2020, 9, 9, 10, 30, tzinfo=UTC)),
+    ("2020-09-09T10:30", dt.datetime(2020, 9, 9, 10, 30, tzinfo=UTC)),
+    ("2020-09-09T08:30:00Z", dt.datetime(2020, 9, 9, 8, 30, tzinfo=UTC)),
+    ('"2020-09-09T08:30:00Z"', dt.datetime(2020, 9, 9, 8, 30, tzinfo=UTC)),
+    ("2020-09-09 10:30:00", dt.datetime(2020, 9, 9, 10, 30, tzinfo=UTC)),  # YAML timestamp without zone
+    ("2020-09-09t10:30:00.5 +1", dt.datetime(2020, 9, 9, 10, 30, 0, 500000, tzinfo=dt.timezone(dt.timedelta(hours=1)))),
+    ("2020-09-09T10:30+0200", dt.datetime(2020, 9, 9, 10, 30, tzinfo=PLUS2)),
+]
+
+
+def _article(date: str, extra: str = "") -> str:
+    return f"---\ntitle: Zecken\nauthor: Eva Beispiel\n{extra}date: {date}\n---\nZecken mögen hohes Gras.\n"
+
+
+@pytest.mark.parametrize(("written", "expected"), ACCEPTED)
+def test_date_forms_other_tools_write_are_read_with_their_zone(project, written, expected):
+    from pipeline.sources import read_article
+
+    path = project.write("source_de/zecken.md", _article(written))
+    value = read_article(path, "source_de/zecken.md").meta["date"]
+    assert value == expected and type(value) is type(expected)
+    if isinstance(value, dt.datetime):
+        assert value.utcoffset() == expected.utcoffset()
+
+
+@pytest.mark.parametrize("written", ["09.09.2020", "2020/09/09", "2020-13-45", "2020-09-09T25:00", "2020",
+                                     "gestern", "2020-09-09 10:30 MESZ", "[2020-09-09]", "2020-W37"])
+def test_anything_else_is_one_line_naming_file_line_and_value(project, written):
+    project.write("source_de/zecken.md", _article(written, extra="summary: Kurz.\n"))
+    result = project.run("extract", code=2)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [f"error: source_de/zecken.md:5: date: expected a date like 2026-05-26 (got {written})"]
+    assert "Traceback" not in result.output
+    assert not list(project.root.rglob("zecken.po*"))
+
+
+def test_updated_is_checked_like_date(project):
+    project.write("source_de/zecken.md", _article("2020-09-09", extra="updated: 31.12.2020\n"))
+    result = project.run("build", code=2)
+    assert "error: source_de/zecken.md:4: updated: expected a date like 2026-05-26 (got 31.12.2020)" in result.output
+
+
+def test_control_character_in_front_matter_is_reported_on_its_line(project):
+    project.write("source_de/zecken.md", "---\ntitle: Zecken\ndate: 2020-09-09\nsummary: Ein\x07Satz.\n---\nText.\n")
+    result = project.run("extract", code=2)
+    assert "error: source_de/zecken.md:4: invalid YAML front matter: character U+0007 is not allowed" in result.output
+
+
+def test_yaml_syntax_error_points_at_its_line_after_a_blank_first_line(project):
+    project.write("source_de/zecken.md", "---\n\ntitle: Zecken\ndate: 2020-09-09\ntags: [Garten\n---\nText.\n")
+    result = project.run("extract", code=2)
+    assert result.stderr.startswith("error: source_de/zecken.md:")
+    line = int(result.stderr.split(":")[2])
+    assert line in (5, 6)  # the unclosed flow sequence: its line or the fence that ends it
+
+
+def test_feed_sitemap_and_page_keep_the_zone_and_show_the_local_day(project):
+    project.write("verlag.toml", 'name = "Garten"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[site]\nbase_url = "https://example.org/"\n')
+    project.write("source_de/zecken.md", _article("2020-09-09T00:30:00+02:00", extra="updated: 2020-09-10 10:30\n"))
+    project.write("source_de/igel.md", "---\ntitle: Igel\ndate: 2020-09-09\n---\nIgel fressen Schnecken.\n")
+    project.run("build")
+    site = project.root / "site"
+
+    page = html.parse(str(site / "de/zecken/index.html")).getroot()
+    times = [(t.get("datetime"), t.text_content()) for t in page.xpath("//main//time")]
+    # 00:30 in UTC+2 is the evening before in UTC: the reader sees the author's day
+    assert times == [("2020-09-09T00:30:00+02:00", "9. September 2020"),
+                     ("2020-09-10T10:30:00+00:00", "10. September 2020")]
+
+    feed = feedparser.parse((site / "de/feed.xml").read_bytes())
+    assert not feed.bozo
+    entries = {e.link.rsplit("/", 2)[-2]: e for e in feed.entries}
+    assert entries["zecken"].published == "2020-09-09T00:30:00+02:00"
+    assert entries["zecken"].updated == "2020-09-10T10:30:00Z"
+    assert entries["igel"].published == "2020-09-09T00:00:00Z"
+    assert feed.feed.updated == "2020-09-10T10:30:00Z"
+    # newest first by instant: zecken (08-09 22:30 UTC) is older than igel (09-09 00:00 UTC)
+    assert [e.link.rsplit("/", 2)[-2] for e in feed.entries] == ["igel", "zecken"]
+
+    sitemap = etree.parse(str(site / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    lastmod = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
+               for u in sitemap.getroot().findall("s:url", ns)}
+    assert lastmod["https://example.org/de/zecken/"] == "2020-09-10T10:30:00+00:00"
+    assert lastmod["https://example.org/de/igel/"] == "2020-09-09"
