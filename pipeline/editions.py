@@ -15,11 +15,11 @@ from pathlib import Path
 
 import polib
 
-from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, read_po
+from .catalog import MACHINE, REVIEWED, STALE, decode_po, entry_state, key, parse_po
 from .check import blocked_keys, check_catalog
 from .config import Config
 from .errors import VerlagError
-from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
+from .fsutil import code_digest, digest_bytes, load_state, read_bytes, read_parsed, relpath, save_state, write_if_changed
 from .glossary import load_glossary
 from .segment import Document, Segment, segment_article
 from .sources import Article, load_articles, split_front_matter
@@ -142,11 +142,15 @@ class BuildResult:
 STATE_FILE = "build.json"
 
 
-def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str) -> str:
-    """What one edition depends on: source, catalog, policy, glossary (QA); and the edition file as last written."""
+def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None) -> str:
+    """What one edition depends on: source, catalog, policy, glossary (QA); and the edition file as last written.
+
+    ``catalog``: the catalog's bytes the edition was made from (or is compared with), never the file as it
+    is after the edition was written: a reviewer's save in between must make the next build redo it.
+    """
     out = config.editions_dir / lang / f"{article.slug}.md"
-    return digest_files(config.po_path(lang, article.slug), out, record_path(config, lang, article.slug),
-                        record_path(config, config.source_language, article.slug),
+    outputs = (out, record_path(config, lang, article.slug), record_path(config, config.source_language, article.slug))
+    return digest_bytes(catalog, *(read_bytes(p) for p in outputs),
                         extra=f"{code_digest()}|{config.segmentation}|{config.unreviewed_for(lang)}|{article.digest}|"
                               f"{glossary_digest}")
 
@@ -162,7 +166,8 @@ def build_editions(config: Config, progress=None) -> BuildResult:
         if progress:
             progress(article)
         keys = {lang: f"{lang}/{article.slug}" for lang in config.languages}
-        prints = {lang: _fingerprint(config, article, lang, glossary.digest) for lang in config.languages}
+        prints = {lang: _fingerprint(config, article, lang, glossary.digest,
+                                     read_bytes(config.po_path(lang, article.slug))) for lang in config.languages}
         if all(state.get(keys[lang]) == prints[lang] for lang in config.languages):
             fresh.update({keys[lang]: prints[lang] for lang in config.languages})
             for lang in config.languages:
@@ -176,14 +181,15 @@ def build_editions(config: Config, progress=None) -> BuildResult:
                          edition_record(source_edition(article, source), article, "source"))
         for lang in config.languages:
             path = config.po_path(lang, article.slug)
+            ref = relpath(path, config.root)
             try:
-                po = read_po(path, relpath(path, config.root))
+                data, po = read_parsed(path, lambda data: parse_po(decode_po(data, ref), ref))
             except VerlagError as exc:
                 result.errors.append(exc)
                 continue
             blocked = frozenset()
             if po is not None:
-                findings = check_catalog(po, relpath(path, config.root), lang, article.slug, glossary, doc.labels,
+                findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
                                          source_lang=config.source_language)
                 blocked = blocked_keys(findings)
             edition = make_edition(doc, po, lang, config.unreviewed_for(lang), blocked)
@@ -195,7 +201,7 @@ def build_editions(config: Config, progress=None) -> BuildResult:
                 result.written.append(relpath(out, config.root))
             write_if_changed(record_path(config, lang, article.slug),
                              edition_record(edition, article, config.unreviewed_for(lang)))
-            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest)
+            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data)
     slugs = {a.slug for a in articles}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
         for stale in sorted([*lang_dir.glob("*.md"), *lang_dir.glob("*.json")]):

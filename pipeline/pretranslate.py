@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog import key, now_stamp, read_po, render, set_provenance
+from .catalog import decode_po, key, now_stamp, parse_po, render, set_provenance
 from .config import Config
 from .engines import Engine, Request, Result
 from .errors import VerlagError
-from .fsutil import relpath, write_if_changed
+from .fsutil import read_parsed, relpath, rewrite
 from .segment import reference_labels
 from .sources import load_articles
 
@@ -93,7 +93,7 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
             try:
-                po = read_po(path, ref)
+                data, po = read_parsed(path, lambda data: parse_po(decode_po(data, ref), ref))
             except VerlagError as exc:
                 work.errors.append(exc)
                 continue
@@ -103,7 +103,7 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
             if article.slug not in labels:
                 labels[article.slug] = reference_labels(article)
             work.catalogs.append(Catalog(lang, article.slug, path, po, labels[article.slug], ref=ref,
-                                         read_as=path.read_bytes()))
+                                         read_as=data))
     return work
 
 
@@ -113,7 +113,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
     """Run the chain over the empty entries (``work``, if already collected); ``progress()`` is called per
     filled entry. A KeyboardInterrupt ends the run with everything so far saved."""
     work = work if work is not None else collect(config, languages, slugs)
-    result = PretranslateResult(errors=list(work.errors), todo=work.size)
+    result = PretranslateResult(todo=work.size)
     budget = cache = None
     if any(getattr(e, "remote", False) for e in engines):  # the network stack loads only when needed
         from .mtcache import open_cache
@@ -146,6 +146,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         result.interrupted = True
     finally:
         _save(work, dry_run)
+        result.errors = list(work.errors)
         for lang in langs:
             result.remaining[lang] = len(work.todo(lang))
         if cache:
@@ -215,32 +216,41 @@ def _save(work: Work, dry_run: bool) -> None:
     if dry_run:
         return
     for catalog in work.catalogs:
-        _write(catalog)
+        if catalog.dirty:
+            try:
+                _write(catalog)
+            except VerlagError as exc:
+                work.errors.append(exc)
+            catalog.dirty = False
 
 
 def _write(catalog: Catalog) -> None:
-    """Write the drafts; if a reviewer saved the catalog meanwhile, their file wins and the drafts
-    only fill what is still empty in it (a run against slow services can take minutes)."""
-    if not catalog.dirty:
-        return
-    try:
-        on_disk = catalog.path.read_bytes()
-    except FileNotFoundError:
-        catalog.dirty = False  # deleted meanwhile: nothing to add drafts to
-        return
-    if on_disk != catalog.read_as:
-        fresh = read_po(catalog.path, catalog.ref)
-        if fresh is None:
-            catalog.dirty = False
-            return
-        catalog.po = fresh
-    entries = {key(e): e for e in catalog.po if not e.obsolete}
-    for k, answer in catalog.drafts.items():
-        entry = entries.get(k)
-        if entry is not None and not entry.msgstr:
-            _fill(entry, answer)
-    catalog.po.metadata["PO-Revision-Date"] = now_stamp()
-    text = render(catalog.po)
-    write_if_changed(catalog.path, text)
-    catalog.read_as = text.encode("utf-8")
-    catalog.dirty = False
+    """Write the drafts by compare-and-swap (``fsutil.rewrite``): if a reviewer saved the catalog
+    meanwhile, their file wins and the drafts only fill what is still empty in it (a run against slow
+    services can take minutes). A catalog deleted meanwhile is left deleted. Raises VerlagError, and
+    writes nothing, when the saved file does not parse or lacks entries this run read (an in-place
+    save caught half-way that still parses): writing it back would cut the catalog short."""
+
+    def update(data: bytes | None) -> bytes | None:
+        if data is None:
+            return None
+        if data != catalog.read_as:
+            fresh = parse_po(decode_po(data, catalog.ref), catalog.ref)
+            missing = _active_keys(catalog.po) - _active_keys(fresh)
+            if missing:
+                raise VerlagError(f"saved meanwhile without {len(missing)} of its entries (half-written?); "
+                                  "drafts not written, run 'verlag pretranslate' again", catalog.ref)
+            catalog.po, catalog.read_as = fresh, data
+        entries = {key(e): e for e in catalog.po if not e.obsolete}
+        for k, answer in catalog.drafts.items():
+            entry = entries.get(k)
+            if entry is not None and not entry.msgstr:
+                _fill(entry, answer)
+        catalog.po.metadata["PO-Revision-Date"] = now_stamp()
+        return render(catalog.po).encode("utf-8")
+
+    catalog.read_as = rewrite(catalog.path, update) or b""
+
+
+def _active_keys(po: polib.POFile) -> set:
+    return {key(e) for e in po if not e.obsolete}

@@ -138,12 +138,21 @@ def read_article(path: Path, ref: str) -> Article:
 
 
 def load_articles(config: Config) -> list[Article]:
-    """Every ``source_<lang>/*.md``, sorted by slug; all problems reported at once."""
+    """Every ``source_<lang>/*.md``, sorted by slug; all problems reported at once.
+
+    An article is resolved like an image (``media``): a symlink that leads out
+    of ``source_<lang>/`` (or in a loop) is refused with ``file:1``, so nothing
+    outside the sources folder is ever read and published.
+    """
     articles: dict[str, Article] = {}
     errors: list[VerlagError] = []
+    root = config.source_dir.resolve()
     for path in sorted(config.source_dir.glob("*.md")):
         ref = f"{config.source_dir.name}/{path.name}"
         try:
+            if not _inside(path, root):
+                raise VerlagError(f"a symlink that leads out of {config.source_dir.name}/; only files inside "
+                                  "it are published (copy the article there)", ref, 1)
             article = read_article(path, ref)
         except VerlagError as exc:
             errors.append(exc)
@@ -156,3 +165,11 @@ def load_articles(config: Config) -> list[Article]:
         articles[article.slug] = article
     raise_all(errors)
     return sorted(articles.values(), key=lambda a: a.slug)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """``path`` (after following every symlink) is a file under ``root``; a symlink loop is not."""
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
