@@ -91,6 +91,8 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None]) -> bytes
     the file kept changing through ``SWAP_TRIES`` attempts.
     """
     current = read_bytes(path)
+    if current == b"":  # caught between an in-place save's truncation and its write
+        current = settled(path)
     for _ in range(SWAP_TRIES):
         try:
             data = update(current)
@@ -146,6 +148,8 @@ def read_parsed(path: Path, parse: Callable[[bytes], object]) -> tuple[bytes | N
     file is raised (whatever ``parse`` raises).
     """
     data = read_bytes(path)
+    if data == b"":  # caught between an in-place save's truncation and its write
+        data = settled(path)
     try:
         return data, None if data is None else parse(data)
     except VerlagError:
@@ -155,13 +159,18 @@ def read_parsed(path: Path, parse: Callable[[bytes], object]) -> tuple[bytes | N
         return later, None if later is None else parse(later)
 
 
-def settled(path: Path) -> bytes | None:
-    """The file's bytes once they stop changing for ``SETTLE_SECONDS`` (at most about a second)."""
+def settled(path: Path, patience: float = 2.0) -> bytes | None:
+    """The file's bytes once they stop changing for ``SETTLE_SECONDS`` (waiting at most ``patience`` s).
+
+    An empty file counts as still being written: an in-place save truncates
+    first and writes after, and a busy machine may pause the editor in between.
+    """
     data = read_bytes(path)
-    for _ in range(20):
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
         time.sleep(SETTLE_SECONDS)
         again = read_bytes(path)
-        if again == data:
+        if again == data and again != b"":
             break
         data = again
     return data
