@@ -87,55 +87,63 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None]) -> bytes
     ``update`` keeps the reviewer's save. A VerlagError from ``update`` on a
     file that is still being written is retried on the finished file.
     Returns the bytes now in ``path`` as this call left them (what an output
-    made from them was made from). Raises VerlagError from ``update``, or when
-    the file kept changing through ``SWAP_TRIES`` attempts.
+    made from them was made from). Raises VerlagError from ``update`` (then a
+    save this call had swapped out is put back), or when the file kept
+    changing through ``SWAP_TRIES`` attempts.
     """
     current = read_bytes(path)
     if current == b"":  # caught between an in-place save's truncation and its write
         current = settled(path)
+    there = current  # what ``path`` holds as far as this call knows
     for _ in range(SWAP_TRIES):
         try:
             data = update(current)
         except VerlagError:
-            current, again = settled(path), current
-            if current == again:
+            if there != current:  # a save swapped out just now that cannot be merged: it goes back
+                swap_in(path, there, current)
                 raise
+            later = settled(path)
+            if later == current:
+                raise
+            current = there = later
             continue
-        if data is None or data == current:
-            return current
-        swapped, found = swap_in(path, current, data)
-        if swapped:
+        if data is None or data == there:
+            return there
+        found, there = swap_in(path, there, data)
+        if found is None:
             return data
         current = found
     raise VerlagError("the file kept changing while verlag wrote it; run again when it is saved", path)
 
 
-def swap_in(path: Path, expected: bytes | None, data: bytes) -> tuple[bool, bytes | None]:
+def swap_in(path: Path, expected: bytes | None, data: bytes) -> tuple[bytes | None, bytes | None]:
     """Put ``data`` into ``path`` if it still holds ``expected`` (None: absent); atomically where the OS can.
 
-    Returns (True, None) when swapped, else (False, the bytes found instead).
-    On Linux the swap is ``renameat2(RENAME_EXCHANGE)``: the new file and the
-    old one trade places in one step, and the file taken out is compared with
-    ``expected``; if a save slipped in just before, that save is returned (the
-    caller merges it and swaps again), never lost. Elsewhere the check
-    directly precedes ``os.replace``.
+    Returns (None, data) when swapped; otherwise (the bytes found instead, the
+    bytes ``path`` holds now). On Linux the swap is
+    ``renameat2(RENAME_EXCHANGE)``: the new file and the old one trade places
+    in one step and the file taken out is compared with ``expected``; if a save
+    slipped in just before, ``path`` holds ``data`` and that save is returned,
+    for the caller to merge and swap in again: it is never lost. Elsewhere the
+    check directly precedes ``os.replace``.
     """
     tmp = _temp_copy(path, data)
     try:
         found = read_bytes(path)
         if found != expected:
-            return False, found
+            return found, found
         if expected is None:
             try:
                 os.link(tmp, path)  # creates, or fails if someone else created it meanwhile
             except FileExistsError:
-                return False, settled(path)
-            return True, None
+                found = settled(path)
+                return found, found
+            return None, data
         if not _exchange(tmp, path):
             os.replace(tmp, path)
-            return True, None
+            return None, data
         displaced = settled(tmp)  # an in-place save may still be writing into the file taken out
-        return (True, None) if displaced == expected else (False, displaced)
+        return (None, data) if displaced == expected else (displaced, data)
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -204,3 +204,74 @@ def test_kill_9_at_random_moments_of_build_then_a_rebuild_equals_a_clean_build(p
         assert tree(project.root / "site") == expected, f"trial {trial}"
         assert not temp_files(project.root), f"trial {trial}"
     print(f"{interrupted} of 20 builds were killed while writing site/")
+
+
+# ---- compare-and-swap, with the races made to happen on purpose ----
+
+def save_as_reviewer(path: Path, data: bytes) -> None:
+    tmp = path.with_name("poedit.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def test_a_save_between_reading_and_writing_is_merged_not_overwritten(tmp_path):
+    from pipeline.fsutil import rewrite
+
+    path = tmp_path / "x.po"
+    path.write_bytes(b"base\n")
+    seen = []
+
+    def update(data: bytes) -> bytes:
+        seen.append(data)
+        if len(seen) == 1:
+            save_as_reviewer(path, b"base\nreviewer\n")
+        return data + b"draft\n"
+
+    assert rewrite(path, update) == b"base\nreviewer\ndraft\n" == path.read_bytes()
+    assert seen == [b"base\n", b"base\nreviewer\n"]
+
+
+def test_a_save_in_the_instant_before_the_swap_is_swapped_out_merged_and_kept(tmp_path, monkeypatch):
+    from pipeline import fsutil
+
+    path = tmp_path / "x.po"
+    path.write_bytes(b"base\n")
+    exchange = fsutil._exchange
+
+    def late_save(a: Path, b: Path) -> bool:  # the reviewer wins the race by a microsecond
+        save_as_reviewer(b, b"base\nreviewer\n")
+        monkeypatch.setattr(fsutil, "_exchange", exchange)
+        return exchange(a, b)
+
+    monkeypatch.setattr(fsutil, "_exchange", late_save)
+    merged = fsutil.rewrite(path, lambda data: data if b"draft" in data else data + b"draft\n")
+    assert merged == path.read_bytes() == b"base\nreviewer\ndraft\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.po"]
+
+
+def test_a_half_written_file_is_read_again_once_its_editor_is_done(tmp_path):
+    from pipeline.errors import VerlagError
+    from pipeline.fsutil import rewrite
+
+    path = tmp_path / "x.po"
+    path.write_bytes(b"")  # truncated by an in-place save that has not written yet
+
+    def finish_later() -> None:
+        time.sleep(0.2)
+        path.write_bytes(b"complete\n")
+
+    def update(data: bytes) -> bytes:
+        if not data.endswith(b"\n"):
+            raise VerlagError("does not parse", path)
+        return data + b"draft\n"
+
+    import threading
+
+    writer = threading.Thread(target=finish_later)
+    writer.start()
+    assert rewrite(path, update) == b"complete\ndraft\n"
+    writer.join()
+    path.write_bytes(b"broken")
+    with pytest.raises(VerlagError):
+        rewrite(path, update)
+    assert path.read_bytes() == b"broken", "a file that does not parse is never written back"
