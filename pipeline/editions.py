@@ -15,11 +15,11 @@ from pathlib import Path
 
 import polib
 
-from .catalog import MACHINE, REVIEWED, STALE, decode_po, entry_state, key, parse_po
+from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, load_po
 from .check import blocked_keys, check_catalog
 from .config import Config
 from .errors import VerlagError
-from .fsutil import code_digest, digest_bytes, load_state, read_bytes, read_parsed, relpath, save_state, write_if_changed
+from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import load_glossary
 from .segment import Document, Segment, segment_article
 from .sources import Article, load_articles, split_front_matter
@@ -183,7 +183,7 @@ def build_editions(config: Config, progress=None) -> BuildResult:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
             try:
-                data, po = read_parsed(path, lambda data: parse_po(decode_po(data, ref), ref))
+                data, po = load_po(path, ref)
             except VerlagError as exc:
                 result.errors.append(exc)
                 continue

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polib
 
-from .catalog import build_pot, decode_po, key, merge, now_stamp, parse_po, read_po, render, same_content
+from .catalog import build_pot, key, merge, now_stamp, po_from_bytes, read_po, render, same_content
 from .config import Config
 from .errors import VerlagError
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
@@ -109,7 +109,7 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
         last: dict = {}
 
         def update(data: bytes | None) -> bytes:
-            old = parse_po(decode_po(data, po_ref), po_ref) if data is not None else None
+            old = po_from_bytes(data, po_ref)
             source = None
             if old is None:
                 source, old = _renamed_from(pot, orphans.get(lang, []), config)

@@ -216,13 +216,9 @@ def relpath(path: Path, root: Path) -> str:
         return str(path)
 
 
-def digest_files(*paths: Path, extra: str = "") -> str:
-    """One hash over ``extra`` and the bytes of each file (a missing file counts as absent)."""
-    return digest_bytes(*(read_bytes(path) for path in paths), extra=extra)
-
-
 def digest_bytes(*contents: bytes | None, extra: str = "") -> str:
-    """``digest_files`` over contents already read (None: absent): the bytes an output was really made from."""
+    """One hash over ``extra`` and each file's bytes (None: the file is absent), passed as they were read:
+    the bytes an output was really made from, not the file as it may be by the time the output is written."""
     h = hashlib.sha256(extra.encode("utf-8"))
     for data in contents:
         h.update(b"-" if data is None else hashlib.sha256(data).digest())

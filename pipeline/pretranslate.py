@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog import decode_po, key, now_stamp, parse_po, render, set_provenance
+from .catalog import key, load_po, now_stamp, po_from_bytes, render, set_provenance
 from .config import Config
 from .engines import Engine, Request, Result
 from .errors import VerlagError
-from .fsutil import read_parsed, relpath, rewrite
+from .fsutil import relpath, rewrite
 from .segment import reference_labels
 from .sources import load_articles
 
@@ -93,7 +93,7 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
             try:
-                data, po = read_parsed(path, lambda data: parse_po(decode_po(data, ref), ref))
+                data, po = load_po(path, ref)
             except VerlagError as exc:
                 work.errors.append(exc)
                 continue
@@ -235,7 +235,7 @@ def _write(catalog: Catalog) -> None:
         if data is None:
             return None
         if data != catalog.read_as:
-            fresh = parse_po(decode_po(data, catalog.ref), catalog.ref)
+            fresh = po_from_bytes(data, catalog.ref)
             missing = _active_keys(catalog.po) - _active_keys(fresh)
             if missing:
                 raise VerlagError(f"saved meanwhile without {len(missing)} of its entries (half-written?); "

@@ -20,7 +20,7 @@ from babel.support import NullTranslations, Translations
 from markupsafe import escape
 
 from . import __version__
-from .catalog import decode_po, key, now_stamp, parse_po, plural_forms, read_po, render
+from .catalog import key, now_stamp, plural_forms, po_from_bytes, read_po, render
 from .check import blocked_keys, check_site_catalog, placeholders
 from .config import Config
 from .fsutil import read_bytes, relpath, rewrite
@@ -120,7 +120,7 @@ def update_site_catalogs(config: Config) -> list[str]:
         ref = relpath(path, config.root)
 
         def update(data: bytes | None) -> bytes:
-            old = parse_po(decode_po(data, ref), ref) if data is not None else None
+            old = po_from_bytes(data, ref)
             if old is None:
                 old = read_po(_builtin_po(lang), ref)  # start from verlag's own translation, if there is one
             return render(_merge(old, messages, lang, config.name)).encode("utf-8")
