@@ -33,7 +33,6 @@ class Project:
             self._config = load_config(self.root)
         return self._config
 
-
     def lock(self):
         """The project lock (``pipeline.lock``): waits for another writing verlag, or fails with --no-wait."""
         from pipeline.lock import project_lock

@@ -58,6 +58,10 @@ class Config:
         return self.root / "editions"
 
     @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
     def state_dir(self) -> Path:
         """Git-ignored caches (content hashes, later the MT cache)."""
         return self.root / ".verlag"

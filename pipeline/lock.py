@@ -24,7 +24,6 @@ from typing import Callable, Iterator
 from .config import Config
 from .errors import VerlagError
 from .fsutil import remove_stale_temp_files
-from .site import site_dir
 
 LOCK_NAME = "lock"
 _held: dict[Path, int] = {}  # lock file -> depth: `publish` runs extract, pretranslate and build under one lock
@@ -77,7 +76,7 @@ def project_lock(config: Config, wait: bool = True,
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
-        for folder in (config.translations_dir, config.editions_dir, site_dir(config), config.state_dir):
+        for folder in (config.translations_dir, config.editions_dir, config.site_dir, config.state_dir):
             remove_stale_temp_files(folder)
         _held[path] = 1
         try:

@@ -500,7 +500,7 @@ def _sitemap(site: _Site) -> list[dict]:
 
 
 def site_dir(config: Config) -> Path:
-    return config.root / "site"
+    return config.site_dir
 
 
 def build_site(config: Config) -> SiteResult:
