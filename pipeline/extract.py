@@ -103,6 +103,7 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
     if write_if_changed(pot_path, pot_text):
         result.written.append(ref)
     used: list[bytes | None] = [pot_text.encode("utf-8")]
+    ok = True
     for lang in config.languages:
         path = config.po_path(lang, article.slug)
         po_ref = relpath(path, config.root)
@@ -122,7 +123,7 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
             used.append(rewrite(path, update))
         except VerlagError as exc:
             result.errors.append(exc)
-            used = None
+            ok = False
             continue
         source, report = last["source"], last["report"]
         if last["old"] is not None:
@@ -134,7 +135,7 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
             source.unlink()
             orphans[lang].remove(source)
             result.renamed.append((relpath(source, config.root), po_ref))
-    return used
+    return used if ok else None
 
 
 def _orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:

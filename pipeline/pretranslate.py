@@ -21,7 +21,7 @@ from .catalog import key, load_po, now_stamp, po_from_bytes, render, set_provena
 from .config import Config
 from .engines import Engine, Request, Result
 from .errors import VerlagError
-from .fsutil import relpath, rewrite
+from .fsutil import relpath, rewrite, settled
 from .segment import reference_labels
 from .sources import load_articles
 
@@ -227,9 +227,11 @@ def _save(work: Work, dry_run: bool) -> None:
 def _write(catalog: Catalog) -> None:
     """Write the drafts by compare-and-swap (``fsutil.rewrite``): if a reviewer saved the catalog
     meanwhile, their file wins and the drafts only fill what is still empty in it (a run against slow
-    services can take minutes). A catalog deleted meanwhile is left deleted. Raises VerlagError, and
-    writes nothing, when the saved file does not parse or lacks entries this run read (an in-place
-    save caught half-way that still parses): writing it back would cut the catalog short."""
+    services can take minutes). A catalog deleted meanwhile is left deleted. A saved file that lacks
+    entries this run read may be an in-place save caught half-way that still parses: it is taken only
+    once it has settled (then it is what the reviewer saved; ``extract`` restores the entries), never
+    written back while it may still be growing. Raises VerlagError, writing nothing, when the saved
+    file does not parse."""
 
     def update(data: bytes | None) -> bytes | None:
         if data is None:
@@ -237,7 +239,7 @@ def _write(catalog: Catalog) -> None:
         if data != catalog.read_as:
             fresh = po_from_bytes(data, catalog.ref)
             missing = _active_keys(catalog.po) - _active_keys(fresh)
-            if missing:
+            if missing and settled(catalog.path) != data:  # still being written: ``rewrite`` reads it again
                 raise VerlagError(f"saved meanwhile without {len(missing)} of its entries (half-written?); "
                                   "drafts not written, run 'verlag pretranslate' again", catalog.ref)
             catalog.po, catalog.read_as = fresh, data
