@@ -42,10 +42,6 @@ FOREIGN = {  # new targets to hosts the German never names, each with every igno
 }
 
 
-def site_po_attack(project, lang: str, attacks: dict[str, str]) -> None:
-    review(project, lang, "site", attacks)
-
-
 @pytest.fixture
 def hostile(project):
     from pipeline.check import CHECKS
@@ -55,7 +51,7 @@ def hostile(project):
     review(project, "en", "leber", {("title", "Leber"): "Liver", ("summary", "Über die Leber."): "About the liver."})
     review(project, "en", "leber", FOREIGN, silence=tuple(c.id for c in CHECKS))
     review(project, "fr", "leber", {"Trinken Sie genug Wasser.": "Buvez assez d'eau."})
-    site_po_attack(project, "en", SITE_PO_ATTACKS)
+    review(project, "en", "site", SITE_PO_ATTACKS)
     project.run("build")
     return project
 
@@ -111,10 +107,11 @@ def test_site_po_translations_are_shown_as_text(hostile):
     assert topics in ([], ["Topics"])  # an unknown placeholder is an error: English instead
 
 
-def test_escaping_holds_where_check_is_silenced(project):
-    """Even without the check (a flag on a UI entry is no waiver of escaping), markup is text."""
-    from pipeline.uistrings import gettext_as_text
+def test_escaping_holds_without_the_check():
+    """Even a message no check has seen (here: an English msgid) is escaped: markup is text."""
     from babel.support import NullTranslations
+
+    from pipeline.uistrings import gettext_as_text
 
     text = gettext_as_text(NullTranslations())["gettext"]("<svg/onload=alert(1)>")
     assert str(text) == "&lt;svg/onload=alert(1)&gt;"
