@@ -15,13 +15,14 @@ from pathlib import Path
 
 import polib
 
+from . import doccache
 from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, read_po
 from .check import blocked_keys, check_catalog
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
-from .segment import Document, Segment, segment_article
+from .segment import Document, Segment
 from .sources import Article, read_sources, split_front_matter
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
@@ -178,24 +179,24 @@ def build_editions(config: Config, progress=None) -> BuildResult:
             continue
         with contain(article.ref, "building the editions", result.errors) as outcome:
             with stage(article.ref, "segmenting"):
-                doc = segment_article(article, config.segmentation, config.source_language)
+                doc = doccache.document(config, article)
             editions = _article_editions(config, article, doc, glossary, result)
         if outcome.failed:
             kept.add(article.slug)
             continue
         source = config.source_language
         write_if_changed(record_path(config, source, article.slug),
-                         edition_record(source_edition(article, source), article, "source"))
+                         edition_record(source_edition(article, source), article, "source"), durable=False)
         for edition in editions:
             lang = edition.lang
             result.editions.append(edition)
             if edition.shown["qa"]:
                 result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = edition.shown["qa"]
             out = config.editions_dir / lang / f"{article.slug}.md"
-            if write_if_changed(out, edition.text):
+            if write_if_changed(out, edition.text, durable=False):
                 result.written.append(relpath(out, config.root))
             write_if_changed(record_path(config, lang, article.slug),
-                             edition_record(edition, article, config.unreviewed_for(lang)))
+                             edition_record(edition, article, config.unreviewed_for(lang)), durable=False)
             fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest)
     slugs = {a.slug for a in articles} | kept
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
@@ -203,6 +204,7 @@ def build_editions(config: Config, progress=None) -> BuildResult:
             if stale.stem not in slugs or lang_dir.name not in (*config.languages, config.source_language):
                 stale.unlink()
                 result.removed.append(relpath(stale, config.root))
+    doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
     return result
 

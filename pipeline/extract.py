@@ -15,12 +15,12 @@ from pathlib import Path
 
 import polib
 
+from . import doccache
 from .catalog import build_pot, key, merge, now_stamp, read_po, render, same_content
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
-from .segment import segment_article
 from .sources import Article, read_sources
 
 STATE_FILE = "extract.json"
@@ -80,6 +80,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
         if pot.stem not in slugs:
             pot.unlink()
             result.removed.append(relpath(pot, config.root))
+    doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
     return result
 
@@ -87,7 +88,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
 def _extract_article(config: Config, article: Article, orphans: dict[str, list[Path]],
                      result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool) -> bool:
     with stage(article.ref, "segmenting"):
-        doc = segment_article(article, config.segmentation, config.source_language)
+        doc = doccache.document(config, article)
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
     old_pot = pot_path.read_text(encoding="utf-8") if pot_path.exists() else None

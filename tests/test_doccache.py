@@ -1,0 +1,63 @@
+"""Segment once: build reuses the segmentation extract stored, keyed by the article's content hash."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import doccache, segment
+from pipeline.config import load_config
+from pipeline.segment import segment_article
+from pipeline.sources import read_sources
+
+from conftest import article, copy_shipped_project
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """The slug of every real segmentation, by whichever stage and path it is reached."""
+    calls: list[str] = []
+
+    class Counting(segment._Builder):
+        def __init__(self, art, mode, lang):
+            calls.append(art.slug)
+            super().__init__(art, mode, lang)
+
+    monkeypatch.setattr(segment, "_Builder", Counting)
+    return calls
+
+
+def test_build_after_extract_segments_nothing_and_an_edit_segments_one_article(project, counted):
+    project.write("source_de/eins.md", article("Eins", "Ein Satz. Noch ein Satz mit **Betonung**.\n"))
+    project.write("source_de/zwei.md", article("Zwei", "| A | B |\n|---|---|\n| x | y |\n\nText [Link][a].\n\n"
+                                                       '[a]: https://example.org "Titel"\n'))
+    project.run("extract")
+    assert sorted(counted) == ["eins", "zwei"]
+    counted.clear()
+    project.run("build")
+    assert counted == []
+    project.write("source_de/eins.md", article("Eins", "Ein geänderter Satz.\n"))
+    project.run("extract")
+    project.run("build")
+    assert counted == ["eins"]
+
+
+def test_cached_document_equals_a_fresh_segmentation(tmp_path):
+    """Every field survives the JSON round trip: slots, joins, restores, labels, front matter."""
+    config = load_config(copy_shipped_project(tmp_path).root)
+    for art in read_sources(config).articles:
+        fresh = segment_article(art, config.segmentation, config.source_language)
+        assert doccache.document(config, art) == fresh  # computed and stored
+        assert doccache.document(config, art) == fresh  # loaded
+
+
+def test_damaged_or_stale_cache_is_recomputed_and_a_deleted_article_pruned(project, counted):
+    project.write("source_de/eins.md", article("Eins", "Ein Satz.\n"))
+    project.run("extract")
+    cache = project.root / ".verlag/segments/eins.json"
+    cache.write_text('{"key": "x", "slots": 1', encoding="utf-8")
+    project.run("build")
+    assert counted == ["eins", "eins"]
+    assert '"Ein Satz."' in cache.read_text(encoding="utf-8")
+    (project.root / "source_de/eins.md").unlink()
+    project.run("extract")
+    assert not cache.exists()
