@@ -152,8 +152,13 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
                               f"{glossary_digest}")
 
 
-def build_editions(config: Config, progress=None) -> BuildResult:
+def build_editions(config: Config, progress=None, jobs: int | None = None) -> BuildResult:
     """Write every edition whose inputs changed; unchanged articles are skipped by content hash.
+
+    Segmentation comes from ``extract``'s cache (``doccache``); articles not
+    found there are segmented by ``jobs`` worker processes (default: the CPU
+    cores), and the editions are then made in document order, the same bytes
+    for any ``jobs``.
 
     An article that cannot be read, segmented, checked or rebuilt is reported
     in ``errors`` and keeps the editions it had; the others are still built.
@@ -165,11 +170,16 @@ def build_editions(config: Config, progress=None) -> BuildResult:
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict = {}
     kept = set(sources.unreadable)  # failed articles: their editions stay as they were
+    fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest)
+                                   for lang in config.languages} for article in articles}
+    doccache.warm(config, [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
+                                                      for lang, fingerprint in fingerprints[a.slug].items())],
+                  doccache.default_jobs() if jobs is None else jobs)
     for article in articles:
         if progress:
             progress(article)
         keys = {lang: f"{lang}/{article.slug}" for lang in config.languages}
-        prints = {lang: _fingerprint(config, article, lang, glossary.digest) for lang in config.languages}
+        prints = fingerprints[article.slug]
         if all(state.get(keys[lang]) == prints[lang] for lang in config.languages):
             fresh.update({keys[lang]: prints[lang] for lang in config.languages})
             for lang in config.languages:

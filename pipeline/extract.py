@@ -44,12 +44,14 @@ def _fingerprint(config: Config, article: Article, glossary: Glossary) -> str:
                                       f"{config.name}|{article.digest}|{glossary.digest}")
 
 
-def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> ExtractResult:
+def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: int | None = None) -> ExtractResult:
     """Update every template and catalog from the German sources.
 
     ``keep_typo_fixes``: reviewed translations of sentences the author changed
     only trivially stay reviewed (see ``typos.is_typo_fix``) instead of going
-    back to review.
+    back to review. ``jobs``: worker processes that segment the changed
+    articles (``doccache.warm``; default: the CPU cores); templates and
+    catalogs are then written in document order, the same bytes for any value.
 
     An article that cannot be read, segmented or merged is reported in
     ``errors``; its template and catalogs stay as they were and every other
@@ -63,10 +65,13 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
     fresh: dict[str, str] = {}
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = _orphans(config, slugs)
+    prints = {article.slug: _fingerprint(config, article, glossary) for article in articles}
+    doccache.warm(config, [a for a in articles if state.get(a.slug) != prints[a.slug]],
+                  doccache.default_jobs() if jobs is None else jobs)
     for article in articles:
         if progress:
             progress(article)
-        fingerprint = _fingerprint(config, article, glossary)
+        fingerprint = prints[article.slug]
         if state.get(article.slug) == fingerprint:
             result.skipped += 1
             fresh[article.slug] = fingerprint

@@ -14,7 +14,7 @@ from conftest import article, copy_shipped_project
 
 @pytest.fixture
 def counted(monkeypatch):
-    """The slug of every real segmentation, by whichever stage and path it is reached."""
+    """The slug of every segmentation in this process, by whichever stage and path it is reached."""
     calls: list[str] = []
 
     class Counting(segment._Builder):
@@ -30,14 +30,14 @@ def test_build_after_extract_segments_nothing_and_an_edit_segments_one_article(p
     project.write("source_de/eins.md", article("Eins", "Ein Satz. Noch ein Satz mit **Betonung**.\n"))
     project.write("source_de/zwei.md", article("Zwei", "| A | B |\n|---|---|\n| x | y |\n\nText [Link][a].\n\n"
                                                        '[a]: https://example.org "Titel"\n'))
-    project.run("extract")
+    project.run("extract", "--jobs", "1")
     assert sorted(counted) == ["eins", "zwei"]
     counted.clear()
-    project.run("build")
+    project.run("build", "--jobs", "1")
     assert counted == []
     project.write("source_de/eins.md", article("Eins", "Ein geänderter Satz.\n"))
-    project.run("extract")
-    project.run("build")
+    project.run("extract", "--jobs", "1")
+    project.run("build", "--jobs", "1")
     assert counted == ["eins"]
 
 
@@ -52,12 +52,33 @@ def test_cached_document_equals_a_fresh_segmentation(tmp_path):
 
 def test_damaged_or_stale_cache_is_recomputed_and_a_deleted_article_pruned(project, counted):
     project.write("source_de/eins.md", article("Eins", "Ein Satz.\n"))
-    project.run("extract")
+    project.run("extract", "--jobs", "1")
     cache = project.root / ".verlag/segments/eins.json"
     cache.write_text('{"key": "x", "slots": 1', encoding="utf-8")
-    project.run("build")
+    project.run("build", "--jobs", "1")
     assert counted == ["eins", "eins"]
     assert '"Ein Satz."' in cache.read_text(encoding="utf-8")
     (project.root / "source_de/eins.md").unlink()
-    project.run("extract")
+    project.run("extract", "--jobs", "1")
     assert not cache.exists()
+
+
+def test_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path, counted):
+    """The pool only fills the cache; templates, catalogs, editions and site are written in document order."""
+    snapshots = {}
+    for jobs in ("1", "2"):
+        project = copy_shipped_project(tmp_path / jobs)
+        for n in range(6):
+            project.write(f"source_de/notiz-{n}.md", article(f"Notiz {n}", f"Heute ist Tag {n}. Es regnet. "
+                                                                          "Morgen vielleicht nicht.\n"))
+        counted.clear()
+        project.run("extract", "--jobs", jobs)
+        in_process = sorted(counted)
+        project.run("pretranslate", "--engine", "copy", "--lang", "en")
+        project.run("build", "--jobs", jobs)
+        snapshots[jobs] = project.snapshot()
+        if jobs == "1":
+            assert len(in_process) == len(list((project.root / "source_de").glob("*.md")))
+        else:
+            assert in_process == []  # every article was segmented by a worker process
+    assert snapshots["1"] == snapshots["2"]
