@@ -142,7 +142,7 @@ def new(project: Project, title: str) -> None:
 
 
 JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-                    help="Worker processes that segment changed articles (default: the CPU cores). "
+                    help="Worker processes for the changed articles (default: the CPU cores). "
                          "The output is the same for any number.")
 
 

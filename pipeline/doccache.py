@@ -8,18 +8,12 @@ segmentation mode, the source language and the article's bytes; the next stage
 (or run) loads it when the key still matches and segments again otherwise. The
 cache is regenerable: a missing, stale or damaged file only costs the work.
 JSON, not pickle: a project folder may come from someone else.
-
-``warm`` segments many articles in a process pool; the stages then read the
-results in document order exactly as a serial run would, so ``--jobs`` never
-changes an output byte.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .config import Config
@@ -78,28 +72,3 @@ def prune(config: Config, slugs: set[str]) -> None:
         if path.stem not in slugs:
             path.unlink()
 
-
-def default_jobs() -> int:
-    """Worker processes by default: the CPU cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def warm(config: Config, articles: list[Article], jobs: int) -> None:
-    """Segment ``articles`` in ``jobs`` worker processes, filling the cache; ``jobs`` <= 1 does nothing.
-
-    Only the cache files are written here. An article whose segmentation
-    fails is left out: the stage segments it again in its own process, where
-    the failure is reported (file, line, cause) as in a serial run.
-    """
-    if jobs <= 1 or len(articles) < 2:
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(articles))) as pool:
-        for _ in pool.map(_warm_one, [config] * len(articles), articles, chunksize=8):
-            pass
-
-
-def _warm_one(config: Config, article: Article) -> None:
-    try:
-        document(config, article)
-    except Exception:  # reported by the stage's own, serial attempt
-        pass

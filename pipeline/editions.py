@@ -8,6 +8,7 @@ segment with a QA error (``verlag check``) falls back too, whatever its state.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
+from .pool import map_articles
 from .segment import Document, Segment
 from .sources import Article, read_sources, split_front_matter
 
@@ -155,10 +157,10 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
 def build_editions(config: Config, progress=None, jobs: int | None = None) -> BuildResult:
     """Write every edition whose inputs changed; unchanged articles are skipped by content hash.
 
-    Segmentation comes from ``extract``'s cache (``doccache``); articles not
-    found there are segmented by ``jobs`` worker processes (default: the CPU
-    cores), and the editions are then made in document order, the same bytes
-    for any ``jobs``.
+    Segmentation comes from ``extract``'s cache (``doccache``). The changed
+    articles' editions are made by ``jobs`` worker processes (``pool``; None:
+    the CPU cores) and written in document order, the same bytes for any
+    ``jobs``.
 
     An article that cannot be read, segmented, checked or rebuilt is reported
     in ``errors`` and keeps the editions it had; the others are still built.
@@ -172,9 +174,9 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
     kept = set(sources.unreadable)  # failed articles: their editions stay as they were
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest)
                                    for lang in config.languages} for article in articles}
-    doccache.warm(config, [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
-                                                      for lang, fingerprint in fingerprints[a.slug].items())],
-                  doccache.default_jobs() if jobs is None else jobs)
+    made = map_articles(functools.partial(_pooled_editions, glossary=glossary), config,
+                        [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
+                                                    for lang, fingerprint in fingerprints[a.slug].items())], jobs)
     for article in articles:
         if progress:
             progress(article)
@@ -187,10 +189,12 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
                     result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = held
             result.skipped += 1
             continue
+        editions = made.get(article.slug)
         with contain(article.ref, "building the editions", result.errors) as outcome:
-            with stage(article.ref, "segmenting"):
-                doc = doccache.document(config, article)
-            editions = _article_editions(config, article, doc, glossary, result)
+            if editions is None:
+                with stage(article.ref, "segmenting"):
+                    doc = doccache.document(config, article)
+                editions = _article_editions(config, article, doc, glossary, result)
         if outcome.failed:
             kept.add(article.slug)
             continue
@@ -217,6 +221,15 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
     return result
+
+
+def _pooled_editions(config: Config, article: Article, glossary: Glossary) -> list[Edition]:
+    """``_article_editions`` in a worker process; raises on any problem, so the stage redoes and reports it."""
+    problems = BuildResult()
+    editions = _article_editions(config, article, doccache.document(config, article), glossary, problems)
+    if problems.errors:
+        raise problems.errors[0]
+    return editions
 
 
 def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary,

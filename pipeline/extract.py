@@ -21,6 +21,8 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
+from .pool import map_articles
+from .segment import Document
 from .sources import Article, read_sources
 
 STATE_FILE = "extract.json"
@@ -50,7 +52,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     ``keep_typo_fixes``: reviewed translations of sentences the author changed
     only trivially stay reviewed (see ``typos.is_typo_fix``) instead of going
     back to review. ``jobs``: worker processes that segment the changed
-    articles (``doccache.warm``; default: the CPU cores); templates and
+    articles (``pool.map_articles``; None: the CPU cores); templates and
     catalogs are then written in document order, the same bytes for any value.
 
     An article that cannot be read, segmented or merged is reported in
@@ -66,8 +68,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = _orphans(config, slugs)
     prints = {article.slug: _fingerprint(config, article, glossary) for article in articles}
-    doccache.warm(config, [a for a in articles if state.get(a.slug) != prints[a.slug]],
-                  doccache.default_jobs() if jobs is None else jobs)
+    docs = map_articles(doccache.document, config, [a for a in articles if state.get(a.slug) != prints[a.slug]], jobs)
     for article in articles:
         if progress:
             progress(article)
@@ -77,7 +78,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             fresh[article.slug] = fingerprint
             continue
         with contain(article.ref, "extracting", result.errors) as outcome:
-            ok = _extract_article(config, article, orphans, result, glossary, keep_typo_fixes)
+            ok = _extract_article(config, article, docs.get(article.slug), orphans, result, glossary,
+                                  keep_typo_fixes)
         if not outcome.failed and ok:
             fresh[article.slug] = _fingerprint(config, article, glossary)
     result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
@@ -90,10 +92,12 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     return result
 
 
-def _extract_article(config: Config, article: Article, orphans: dict[str, list[Path]],
+def _extract_article(config: Config, article: Article, doc: Document | None, orphans: dict[str, list[Path]],
                      result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool) -> bool:
-    with stage(article.ref, "segmenting"):
-        doc = doccache.document(config, article)
+    """One article's template and catalogs; ``doc`` is its segmentation when a worker process made it."""
+    if doc is None:
+        with stage(article.ref, "segmenting"):
+            doc = doccache.document(config, article)
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
     old_pot = pot_path.read_text(encoding="utf-8") if pot_path.exists() else None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import doccache, segment
+from pipeline import doccache, editions, segment
+from pipeline.check import check_catalog
 from pipeline.config import load_config
 from pipeline.segment import segment_article
 from pipeline.sources import read_sources
@@ -63,8 +64,15 @@ def test_damaged_or_stale_cache_is_recomputed_and_a_deleted_article_pruned(proje
     assert not cache.exists()
 
 
-def test_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path, counted):
-    """The pool only fills the cache; templates, catalogs, editions and site are written in document order."""
+def test_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path, counted, monkeypatch):
+    """Workers segment and make editions; templates, catalogs, editions and site are written in document order."""
+    checked: list[str] = []
+
+    def counting_check(po, ref, *args, **kwargs):
+        checked.append(ref)
+        return check_catalog(po, ref, *args, **kwargs)
+
+    monkeypatch.setattr(editions, "check_catalog", counting_check)
     snapshots = {}
     for jobs in ("1", "2"):
         project = copy_shipped_project(tmp_path / jobs)
@@ -75,10 +83,12 @@ def test_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path, counted):
         project.run("extract", "--jobs", jobs)
         in_process = sorted(counted)
         project.run("pretranslate", "--engine", "copy", "--lang", "en")
+        checked.clear()
         project.run("build", "--jobs", jobs)
         snapshots[jobs] = project.snapshot()
+        articles = len(list((project.root / "source_de").glob("*.md")))
         if jobs == "1":
-            assert len(in_process) == len(list((project.root / "source_de").glob("*.md")))
+            assert (len(in_process), len(checked)) == (articles, 2 * articles)
         else:
-            assert in_process == []  # every article was segmented by a worker process
+            assert in_process == checked == []  # every article was segmented and checked by a worker process
     assert snapshots["1"] == snapshots["2"]
