@@ -107,7 +107,7 @@ def _extract_article(config: Config, article: Article, doc: Document | None, orp
     if old_pot is not None and not same_content(pot_text, old_pot):
         pot.metadata["POT-Creation-Date"] = now_stamp()
         pot_text = render(pot)
-    if write_if_changed(pot_path, pot_text):
+    if write_if_changed(pot_path, pot_text, durable=False):  # a template is regenerated from the source
         result.written.append(ref)
     ok = True
     for lang in config.languages:
