@@ -17,11 +17,11 @@ from pathlib import Path
 import polib
 
 from . import doccache
-from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, read_po
+from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, load_po
 from .check import blocked_keys, check_catalog
 from .config import Config
 from .errors import VerlagError, contain, stage
-from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
+from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
 from .pool import map_articles
 from .segment import Document, Segment
@@ -145,11 +145,15 @@ class BuildResult:
 STATE_FILE = "build.json"
 
 
-def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str) -> str:
-    """What one edition depends on: source, catalog, policy, glossary (QA); and the edition file as last written."""
+def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None) -> str:
+    """What one edition depends on: source, catalog, policy, glossary (QA); and the edition file as last written.
+
+    ``catalog``: the catalog's bytes the edition was made from (or is compared with), never the file as it
+    is after the edition was written: a reviewer's save in between must make the next build redo it.
+    """
     out = config.editions_dir / lang / f"{article.slug}.md"
-    return digest_files(config.po_path(lang, article.slug), out, record_path(config, lang, article.slug),
-                        record_path(config, config.source_language, article.slug),
+    outputs = (out, record_path(config, lang, article.slug), record_path(config, config.source_language, article.slug))
+    return digest_bytes(catalog, *(read_bytes(p) for p in outputs),
                         extra=f"{code_digest()}|{config.segmentation}|{config.unreviewed_for(lang)}|{article.digest}|"
                               f"{glossary_digest}")
 
@@ -172,7 +176,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict = {}
     kept = set(sources.unreadable)  # failed articles: their editions stay as they were
-    fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest)
+    fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
+                                                      read_bytes(config.po_path(lang, article.slug)))
                                    for lang in config.languages} for article in articles}
     made = map_articles(functools.partial(_pooled_editions, glossary=glossary), config,
                         [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
@@ -201,7 +206,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
         source = config.source_language
         write_if_changed(record_path(config, source, article.slug),
                          edition_record(source_edition(article, source), article, "source"), durable=False)
-        for edition in editions:
+        for edition, data in editions:
             lang = edition.lang
             result.editions.append(edition)
             if edition.shown["qa"]:
@@ -211,7 +216,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
                 result.written.append(relpath(out, config.root))
             write_if_changed(record_path(config, lang, article.slug),
                              edition_record(edition, article, config.unreviewed_for(lang)), durable=False)
-            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest)
+            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data)
     slugs = {a.slug for a in articles} | kept
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
         for stale in sorted([*lang_dir.glob("*.md"), *lang_dir.glob("*.json")]):
@@ -223,7 +228,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
     return result
 
 
-def _pooled_editions(config: Config, article: Article, glossary: Glossary) -> list[Edition]:
+def _pooled_editions(config: Config, article: Article, glossary: Glossary) -> list[tuple[Edition, bytes | None]]:
     """``_article_editions`` in a worker process; raises on any problem, so the stage redoes and reports it."""
     problems = BuildResult()
     editions = _article_editions(config, article, doccache.document(config, article), glossary, problems)
@@ -233,8 +238,9 @@ def _pooled_editions(config: Config, article: Article, glossary: Glossary) -> li
 
 
 def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary,
-                      result: BuildResult) -> list[Edition]:
-    """One article's editions, made in memory: nothing is written until every language succeeded.
+                      result: BuildResult) -> list[tuple[Edition, bytes | None]]:
+    """One article's editions, made in memory, each with the catalog bytes it was made from (None: no
+    catalog): nothing is written until every language succeeded.
 
     A catalog that cannot be read is reported in ``result.errors`` and its language left out.
     """
@@ -243,7 +249,7 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
         path = config.po_path(lang, article.slug)
         ref = relpath(path, config.root)
         try:
-            po = read_po(path, ref)
+            data, po = load_po(path, ref)
         except VerlagError as exc:
             result.errors.append(exc)
             continue
@@ -253,5 +259,5 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
                 findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
                                          source_lang=config.source_language)
             blocked = blocked_keys(findings)
-        editions.append(make_edition(doc, po, lang, config.unreviewed_for(lang), blocked))
+        editions.append((make_edition(doc, po, lang, config.unreviewed_for(lang), blocked), data))
     return editions
