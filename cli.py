@@ -100,6 +100,16 @@ def progress_bar(label: str, total: int):
         yield lambda *_: bar.update(1)
 
 
+LISTED = 8  # names a line lists before summarising the rest
+
+
+def listing(names: list[str]) -> str:
+    """Names for one output line: all of a short list, the first LISTED and a count of a long one."""
+    if len(names) <= LISTED:
+        return ", ".join(names)
+    return f"{', '.join(names[:LISTED])} and {len(names) - LISTED} more (see 'verlag status')"
+
+
 def _article_count(config) -> int:
     return sum(1 for _ in config.source_dir.glob("*.md"))
 
@@ -120,13 +130,22 @@ def main(ctx: click.Context, directory: Path, debug: bool) -> None:
 
 
 @main.command()
+@click.option("--name", help="The site's name (default: the folder's name).")
+@click.option("--author", default="", help="Your name: the author of new articles and of the feeds.")
+@click.option("--base-url", help="The address the site will be published at, e.g. https://example.org/.")
+@click.option("--languages", default="en,fr", show_default=True,
+              help="Languages to translate into, BCP 47 codes separated by commas.")
 @pass_project
-def init(project: Project) -> None:
+def init(project: Project, name, author: str, base_url, languages: str) -> None:
     """Scaffold a content project in -C DIR (empty or new)."""
     from pipeline.scaffold import init_project
 
-    for path in init_project(project.root):
+    codes = tuple(code.strip() for code in languages.split(",") if code.strip())
+    files, todo = init_project(project.root, name, author, base_url, codes)
+    for path in files:
         click.echo(f"created {path}")
+    for item in todo:
+        click.echo(f"still to fill in verlag.toml: {item}")
     click.echo("next: verlag new \"Titel\", then verlag extract")
 
 
@@ -139,6 +158,7 @@ def new(project: Project, title: str) -> None:
 
     path = new_article(project.config, title)
     click.echo(f"created {path.relative_to(project.root) if not path.is_absolute() else path}")
+    click.echo("it says 'draft: true': translated like any article, published once you delete that line")
 
 
 @main.command()
@@ -190,21 +210,24 @@ def run_extract(config, keep_typo_fixes: bool = False) -> list[VerlagError]:
               help="Show what would be sent to the first network engine (texts, characters); change nothing.")
 @click.option("--max-chars", type=click.IntRange(min=0), default=None,
               help="Send at most N characters to services in this run (a cost cap).")
+@click.option("--redo-drafts", "redo", is_flag=True,
+              help="Also replace machine drafts nobody has edited (fuzzy, written by an engine); "
+                   "reviewed and hand-edited entries are never touched.")
 @pass_project
-def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool, max_chars) -> None:
+def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool, max_chars, redo: bool) -> None:
     """Fill empty entries with drafts (marked fuzzy, with their origin).
 
     Exit status: 0 done (also when some segments failed; see the summary), 1 there were empty
     entries, an engine failed and none could fill any, 2 bad usage or input, 130 interrupted (finished work kept).
     """
-    errors, code = run_pretranslate(project.config, engine_names, languages, slugs, dry_run, max_chars)
+    errors, code = run_pretranslate(project.config, engine_names, languages, slugs, dry_run, max_chars, redo)
     if errors:
         fail("pretranslate", errors)
     sys.exit(code)
 
 
 def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: bool = False,
-                     max_chars=None) -> tuple[list[VerlagError], int]:
+                     max_chars=None, redo: bool = False) -> tuple[list[VerlagError], int]:
     """Draft the empty entries, printing the summary; returns the problems met and the exit status otherwise due."""
     from pipeline.engines import get_engine
     from pipeline.pretranslate import collect, pretranslate as run
@@ -219,7 +242,8 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
             raise VerlagError(f"[pretranslate] engines: {exc.message}", config.root / "verlag.toml") from None
         raise
     targets = list(languages or config.languages)
-    work = collect(config, targets, list(slugs) or None)
+    work = collect(config, targets, list(slugs) or None, redo)
+    idle = {lang: work.drafted_by(lang) for lang in targets if not work.todo(lang)}  # nothing to do: say why
     with progress_bar("pretranslate", work.size) as progress:
         result = run(config, engines, targets, progress=progress, dry_run=dry_run, max_chars=max_chars, work=work)
     for (lang, engine), planned in sorted(result.planned.items()):
@@ -228,10 +252,16 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         click.echo(f"{lang}: would send {len(planned)} texts, {sum(p.chars for p in planned):,} characters "
                    f"to {engine} (cached answers left out)")
     for (lang, engine), count in sorted(result.filled.items()):
-        click.echo(f"{lang}: {count} entries {'would be ' if dry_run else ''}drafted by {engine}")
-    for lang in languages or config.languages:
+        replaced = result.replaced[(lang, engine)]
+        click.echo(f"{lang}: {count} entries {'would be ' if dry_run else ''}drafted by {engine}"
+                   + (f" ({replaced} of them replacing machine drafts)" if replaced else ""))
+    for lang in targets:
         if not dry_run:
             click.echo(f"{lang}: {result.remaining[lang]} entries still empty")
+        if idle.get(lang) and not redo:
+            by = ", ".join(f"{n} by {engine}" for engine, n in idle[lang].most_common())
+            click.echo(f"{lang}: nothing to draft: no entry is empty, {sum(idle[lang].values())} hold machine drafts "
+                       f"({by}); use --redo-drafts to replace them")
     for engine, (sent, chars, cached) in sorted(result.sent.items()):
         click.echo(f"{engine}: {sent} requests, {chars:,} characters translated, {cached} segments from the cache")
     for engine, reasons in sorted(result.failed.items()):
@@ -335,9 +365,11 @@ def run_build(config, quiet: bool = False):
     for warning in site.warnings:
         click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
-        click.echo(f"{lang}: not published (below [publish] min_reviewed): {', '.join(slugs)}")
+        click.echo(f"{lang}: not published (below [publish] min_translated or min_reviewed): {listing(slugs)}")
     for lang, slugs in sorted(site.untranslated.items()):
-        click.echo(f"{lang}: not published (nothing translated yet): {', '.join(slugs)}")
+        click.echo(f"{lang}: not published (nothing translated yet): {listing(slugs)}")
+    if site.drafts:
+        click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
                f"{result.skipped} articles unchanged; site: {len(site.written)} files written, "
                f"{len(site.removed)} removed")

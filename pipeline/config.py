@@ -14,6 +14,7 @@ from .errors import VerlagError
 CONFIG_NAME = "verlag.toml"
 SEGMENTATIONS = ("sentence", "block")
 UNREVIEWED = ("source", "machine")
+DEFAULT_BASE_URL = "http://localhost:8000/"  # [site] base_url until the author sets the real address
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,9 @@ def _line_of(text: str, key: str, table: str | None = None) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _check_language(code: object, path: Path, text: str, key: str) -> str:
+def check_language(code: object, path: Path | None, text: str, key: str) -> str:
+    """``code`` if Babel knows it as a BCP 47 language tag (CLDR); else ``VerlagError`` naming ``key``
+    and, when ``text`` is the file at ``path``, the line that sets it."""
     if not isinstance(code, str):
         raise VerlagError(f"{key}: expected a language code, got {code!r}", path, _line_of(text, key))
     try:
@@ -105,12 +108,12 @@ def load_config(root: Path) -> Config:
         match = re.search(r"line (\d+)", str(exc))
         raise VerlagError(f"invalid TOML: {exc}", path, int(match.group(1)) if match else None) from None
 
-    source = _check_language(data.get("source_language", "de"), path, text, "source_language")
+    source = check_language(data.get("source_language", "de"), path, text, "source_language")
     langs = data.get("languages", ["en"])
     if not isinstance(langs, list) or not langs:
         raise VerlagError("languages: expected a non-empty list such as [\"en\", \"fr\"]", path,
                           _line_of(text, "languages"))
-    languages = tuple(_check_language(code, path, text, "languages") for code in langs)
+    languages = tuple(check_language(code, path, text, "languages") for code in langs)
     if source in languages:
         raise VerlagError(f"languages: {source!r} is the source language", path, _line_of(text, "languages"))
 

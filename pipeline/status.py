@@ -24,6 +24,7 @@ class Progress:
     segments: dict
     words: dict
     missing: bool = False  # no catalog yet: run extract
+    draft: bool = False  # the article says ``draft: true``: translated, not published
     errors: int = 0  # QA findings (verlag check)
     warnings: int = 0
     catalogs: int = field(default=1, repr=False)
@@ -37,7 +38,7 @@ class Progress:
         data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
         del data["catalogs"]
         if self.slug is None:
-            del data["slug"], data["missing"]
+            del data["slug"], data["missing"], data["draft"]
             data["articles"] = self.catalogs
         return data
 
@@ -75,7 +76,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 state = entry_state(entry)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
-            row = Progress(lang, article.slug, segments, words, missing=po is None)
+            row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft)
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_files(path, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
@@ -132,7 +133,7 @@ def format_table(rows: list[Progress]) -> str:
                 lines.append(f"{lang:<5} {r.slug:<32} {'(no catalog: run verlag extract)':>45}")
                 continue
             s, w = r.segments, r.words
-            name = "= total" if r.slug is None else r.slug[:32]
+            name = "= total" if r.slug is None else f"{r.slug[:24]} (draft)" if r.draft else r.slug[:32]
             qa = f"{r.errors}E {r.warnings}W" if r.errors or r.warnings else "ok"
             lines.append(f"{lang:<5} {name:<32} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[STALE]:>6} "
                          f"{s[UNTRANSLATED]:>6} {w[REVIEWED]:>6}/{sum(w.values()):<6} {r.percent_reviewed:5.1f}% "
