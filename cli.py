@@ -165,15 +165,23 @@ def new(project: Project, title: str) -> None:
 @click.option("--keep-typo-fixes", is_flag=True,
               help="Keep reviewed translations reviewed where the German changed only trivially "
                    "(whitespace, punctuation, one letter of a long word).")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Only the counts per language, not each changed, new or removed sentence.")
 @pass_project
-def extract(project: Project, keep_typo_fixes: bool) -> None:
+def extract(project: Project, keep_typo_fixes: bool, quiet: bool) -> None:
     """Update .pot templates and merge them into every language's .po catalogs."""
-    errors = run_extract(project.config, keep_typo_fixes)
+    errors = run_extract(project.config, keep_typo_fixes, quiet)
     if errors:
         fail("extract", errors)
 
 
-def run_extract(config, keep_typo_fixes: bool = False) -> list[VerlagError]:
+def shorten(text: str, width: int = 60) -> str:
+    """One line of at most ``width`` characters: whitespace folded, the end replaced by '…'."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[:width - 1].rstrip() + "…"
+
+
+def run_extract(config, keep_typo_fixes: bool = False, quiet: bool = False) -> list[VerlagError]:
     """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were."""
     from pipeline.extract import extract as run
     from pipeline.uistrings import update_site_catalogs
@@ -191,6 +199,10 @@ def run_extract(config, keep_typo_fixes: bool = False) -> list[VerlagError]:
     for path in result.orphans:
         click.echo(f"warning: {path}: no German article has this slug any more; kept, delete it when done",
                    err=True)
+    if not quiet:
+        for ref, listed in sorted(result.sentences.items()):
+            for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):
+                click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
     for lang, counts in sorted(result.changes.items()):
         if counts["fuzzy"] or counts["new"] or counts["obsolete"]:
             click.echo(f"{lang}: {counts['fuzzy']} changed sentences back to review, {counts['new']} new, "

@@ -307,6 +307,9 @@ class MergeReport:
     new: int = 0
     obsolete: int = 0
     typo_fixes: int = 0  # changed entries kept reviewed (keep_typo_fixes)
+    changed: list[polib.POEntry] = field(default_factory=list)  # new German that took an old translation (fuzzy)
+    added: list[polib.POEntry] = field(default_factory=list)  # new German without a translation to carry
+    retired: list[polib.POEntry] = field(default_factory=list)  # translated entries that became obsolete
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
@@ -363,7 +366,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         _carry(pending[n], cand, exact=not fuzzy)
         report.fuzzy += fuzzy
         report.typo_fixes += not fuzzy
-    report.new = len(pending) - len(taken_new)
+        if fuzzy:
+            report.changed.append(pending[n])
+    report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
+    report.new = len(report.added)
     seen = {key(e) for e in po}
     newly = [e for e in active if id(e) not in used and (e.msgstr or e.tcomment)]
     for entry in [*newly, *(e for e in retired if id(e) not in used)]:
@@ -376,7 +382,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         # every msgid verlag extracted is Markdown; tools drop the flag from #~ entries too
         gone.flags = ["fuzzy"] * entry.fuzzy + [FLAG] + [f for f in entry.flags if f not in ("fuzzy", FLAG)]
         po.append(gone)
-        report.obsolete += entry in newly
+        if entry in newly:
+            report.obsolete += 1
+            report.retired.append(gone)
     return po, report
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -15,6 +16,16 @@ CONFIG_NAME = "verlag.toml"
 SEGMENTATIONS = ("sentence", "block")
 UNREVIEWED = ("source", "machine")
 DEFAULT_BASE_URL = "http://localhost:8000/"  # [site] base_url until the author sets the real address
+# Every setting of verlag.toml, table -> keys ("": the top level), except inside [engines.<name>], whose
+# keys each engine checks itself. [publish.<lang>] takes the keys of [publish]. README.md's
+# "Configuration" example shows exactly these (tests/test_config.py compares the two).
+KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
+    "": ("name", "source_language", "languages", "segmentation", "author", "publish", "pretranslate", "site",
+         "engines"),
+    "publish": ("unreviewed", "min_reviewed", "min_translated"),
+    "pretranslate": ("engines",),
+    "site": ("base_url", "author", "feed_entries"),
+}
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,39 @@ def _line_of(text: str, key: str, table: str | None = None) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+def _header_line(text: str, name: str) -> int | None:
+    match = re.search(rf"^[ \t]*\[[ \t]*{re.escape(name)}[ \t]*\]", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _unknown(key: str, table: str, known: list[str], path: Path, text: str) -> VerlagError:
+    """An unknown key (or table) as an error at its line, with the closest known name as a suggestion."""
+    name = f"{table}.{key}" if table else key
+    line = _header_line(text, name) or _line_of(text, key, table or None)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    where = f" in [{table}]" if table else ""
+    hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
+    return VerlagError(f"{key}: unknown setting{where}{hint}", path, line)
+
+
+def _check_known(data: dict, languages: tuple[str, ...], path: Path, text: str) -> None:
+    """Every key of ``data`` is one of ``KNOWN_SETTINGS``; a typo is a ``VerlagError``, never silently ignored."""
+    for table, known in KNOWN_SETTINGS.items():
+        values = data.get(table, {}) if table else data
+        if not isinstance(values, dict):
+            raise VerlagError(f"{table}: expected a table, [{table}]", path, _line_of(text, table))
+        allowed = [*known, *languages] if table == "publish" else list(known)
+        for key, value in values.items():
+            if key not in allowed:
+                raise _unknown(key, table, allowed, path, text)
+            if table == "publish" and key in languages:
+                if not isinstance(value, dict):
+                    raise VerlagError(f"{key}: expected a table, [publish.{key}]", path, _line_of(text, key))
+                for inner in value:
+                    if inner not in known:
+                        raise _unknown(inner, f"publish.{key}", list(known), path, text)
+
+
 def check_language(code: object, path: Path | None, text: str, key: str) -> str:
     """``code`` if Babel knows it as a BCP 47 language tag (CLDR); else ``VerlagError`` naming ``key``
     and, when ``text`` is the file at ``path``, the line that sets it."""
@@ -116,6 +160,8 @@ def load_config(root: Path) -> Config:
     languages = tuple(check_language(code, path, text, "languages") for code in langs)
     if source in languages:
         raise VerlagError(f"languages: {source!r} is the source language", path, _line_of(text, "languages"))
+
+    _check_known(data, languages, path, text)
 
     segmentation = data.get("segmentation", "sentence")
     if segmentation not in SEGMENTATIONS:

@@ -1,0 +1,142 @@
+"""The author's first hour as a new user lives it: init, one article, drafts, redoing drafts, publishing."""
+
+from __future__ import annotations
+
+import socket
+
+import polib
+from lxml import html
+
+from conftest import Project, msgfmt_check, review
+from pipeline.catalog import provenance
+
+ARTICLE = """\
+---
+title: Kalte Hände im Winter
+date: 2026-11-02
+summary: Warum die Finger zuerst frieren und was dagegen hilft.
+---
+Im Winter frieren viele zuerst an den Fingern. Der Körper schützt dann seine Mitte.
+
+## Was hilft
+
+Warmes Wasser über den Unterarmen bringt das Blut zurück. Handschuhe aus Wolle halten länger warm.
+"""
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 nobody listens on: a service there is unreachable at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def entries(project: Project, lang: str, slug: str) -> list[polib.POEntry]:
+    return [e for e in polib.pofile(str(project.root / f"translations/{lang}/{slug}.po")) if not e.obsolete]
+
+
+def test_the_first_hour_never_publishes_german_pages_drafts_or_placeholders(tmp_path):
+    project = Project(tmp_path / "praxis")
+    out = project.run("init", "--author", "Anna Berger", "--languages", "en").output
+    assert "still to fill in verlag.toml: [site] base_url" in out and "author" not in out.split("created")[-1]
+    config = project.read("verlag.toml")
+    assert 'engines = ["tm", "google"]' in config and "copy" not in config
+    project.write("verlag.toml", config + f'\n[engines.google]\nurl = "http://127.0.0.1:{closed_port()}/"\n'
+                                          "retries = 0\n")
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    assert "draft" in project.run("new", "Zweiter Beitrag").output
+    project.run("extract")
+
+    offline = project.run("pretranslate", code=1).output
+    assert "nothing could be drafted" in offline
+    assert all(not e.msgstr for e in entries(project, "en", "kalte-haende")), "an unreachable chain drafts nothing"
+
+    assert "en: 0 entries still empty" in project.run("pretranslate", "--engine", "pseudo").output
+    idle = project.run("pretranslate", "--engine", "copy").output
+    total = sum(len(entries(project, "en", slug)) for slug in ("kalte-haende", "willkommen", "zweiter-beitrag"))
+    assert f"no entry is empty, {total} hold machine drafts ({total} by pseudo); use --redo-drafts" in idle
+
+    review(project, "en", "kalte-haende", {"Was hilft": "What helps"})  # signed off
+    review(project, "en", "kalte-haende", {"Handschuhe aus Wolle halten länger warm.":
+                                           "Woollen gloves keep you warm for longer."}, sign_off=False)  # hand-edited
+    redone = project.run("pretranslate", "--engine", "copy", "--redo-drafts").output
+    assert f"en: {total - 2} entries drafted by copy ({total - 2} of them replacing machine drafts)" in redone
+    msgfmt_check(project.root / "translations/en/kalte-haende.po")
+    by_id = {e.msgid: e for e in entries(project, "en", "kalte-haende")}
+    assert by_id["Was hilft"].msgstr == "What helps" and not by_id["Was hilft"].fuzzy
+    edited = by_id["Handschuhe aus Wolle halten länger warm."]
+    assert edited.msgstr == "Woollen gloves keep you warm for longer." and edited.fuzzy
+    redrafted = [e for e in by_id.values() if e is not edited and e.msgid != "Was hilft"]
+    assert all(e.msgstr == e.msgid and e.fuzzy and provenance(e) == ["mt: copy"] for e in redrafted)
+
+    # The reviewer finishes the welcome article; the winter one stays mostly German (below 80 % of its words).
+    welcome = entries(project, "en", "willkommen")
+    review(project, "en", "willkommen", {(e.msgctxt, e.msgid): f"EN {e.msgid}" for e in welcome})
+    out = project.run("build").output
+    assert "en: not published (below [publish] min_translated or min_reviewed): kalte-haende" in out
+    assert "drafts, not published (draft: true): zweiter-beitrag" in out
+    site = project.root / "site"
+    assert (site / "en/willkommen/index.html").exists()
+    assert not (site / "en/kalte-haende").exists()
+    assert not (site / "de/zweiter-beitrag").exists() and not (site / "en/zweiter-beitrag").exists()
+    assert "Zweiter Beitrag" not in (site / "de/index.html").read_text("utf-8")
+    index = html.fromstring((site / "en/index.html").read_bytes())
+    waiting = index.xpath('//section[@class="unavailable"]')[0]
+    assert waiting.xpath("h2")[0].text == "Not yet available in English"
+    link = waiting.xpath(".//a")[0]
+    assert (link.text, link.get("href"), link.get("lang")) == ("Kalte Hände im Winter", "/de/kalte-haende/", "de")
+    german = html.fromstring((site / "de/willkommen/index.html").read_bytes())
+    assert not german.xpath('//a[@href="/en/kalte-haende/"]')
+
+
+def test_a_reserved_slug_is_refused_by_new_and_nothing_is_written(project):
+    result = project.run("new", "Site", code=2)
+    assert "error: the slug 'site' is reserved" in result.output
+    assert not (project.root / "source_de").exists()
+
+
+def test_new_writes_a_draft_with_today_and_the_configured_author(project):
+    project.write("verlag.toml", project.read("verlag.toml").replace('name = "Test"', 'name = "Test"\nauthor = "Jo"'))
+    project.run("new", "Kalte Hände")
+    text = project.read("source_de/kalte-haende.md")
+    assert "\nauthor: Jo\n" in text and "\ndraft: true\n" in text and "\ndate: " in text
+
+
+def test_status_lists_drafts(project):
+    project.run("new", "Kalte Hände")
+    project.run("extract")
+    assert "kalte-haende (draft)" in project.run("status").output
+
+
+def test_a_colon_in_a_title_gets_a_hint_to_quote_it(project):
+    project.write("source_de/ruecken.md", "---\ntitle: Rückenschmerzen: was tun?\ndate: 2026-11-02\n---\nText.\n")
+    result = project.run("extract", code=2)
+    assert ('error: source_de/ruecken.md:2: invalid YAML front matter: mapping values are not allowed here; '
+            'a value with \': \' in it needs quotes, e.g. title: "Rückenschmerzen: was tun?"') in result.output
+
+
+def test_init_refuses_an_unknown_language_before_writing_anything(tmp_path):
+    result = Project(tmp_path / "p").run("init", "--languages", "en,xx-Quatsch", code=2)
+    assert "--languages: unknown language code 'xx-Quatsch'" in result.output
+    assert not (tmp_path / "p").exists()
+
+
+def test_extract_names_the_changed_new_and_removed_sentences_and_quiet_only_counts(project):
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    project.run("extract")
+    review(project, "en", "kalte-haende", {"Der Körper schützt dann seine Mitte.": "The body protects its core."})
+    project.write("source_de/kalte-haende.md", ARTICLE.replace("Der Körper schützt dann seine Mitte.",
+                                                               "Der Körper schützt dann zuerst seine Mitte.")
+                  .replace("Handschuhe aus Wolle halten länger warm.", "Ein heißer Tee wärmt von innen, und zwar "
+                           "nicht nur die Hände, sondern auch die Laune an einem langen grauen Nachmittag."))
+    before = project.snapshot()
+    out = project.run("extract").output
+    assert "source_de/kalte-haende.md:6: changed: Der Körper schützt dann zuerst seine Mitte." in out
+    assert "source_de/kalte-haende.md:10: new: Ein heißer Tee wärmt von innen, und zwar nicht nur die Händ…\n" in out
+    assert "en: 1 changed sentences back to review" in out
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    for path, data in before.items():
+        (project.root / path).write_bytes(data)
+    project.write("source_de/kalte-haende.md", ARTICLE.replace("Der Körper schützt dann seine Mitte.", ""))
+    quiet = project.run("extract", "--quiet").output
+    assert "removed" not in quiet and "en: 0 changed sentences back to review, 0 new, 1 no longer used" in quiet
