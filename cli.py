@@ -16,20 +16,30 @@ from pathlib import Path
 import click
 
 from pipeline import __version__
-from pipeline.config import load_config
+from pipeline.config import CONFIG_NAME, load_config
 from pipeline.errors import ArticleFailure, ManyErrors, VerlagError, describe
 
 
 class Project:
-    """What ``-C DIR`` selects; the config is loaded lazily so ``init`` works in an empty folder."""
+    """What ``-C DIR`` selects; the config is loaded lazily so ``init`` works in an empty folder.
 
-    def __init__(self, root: Path):
+    Without ``-C`` the project is the current folder or the nearest parent with a verlag.toml,
+    as git finds its repository, so verlag works from inside ``source_de/`` too.
+    """
+
+    def __init__(self, root: Path, explicit: bool = True):
         self.root = root
+        self.explicit = explicit
         self._config = None
 
     @property
     def config(self):
         if self._config is None:
+            if not self.explicit:
+                here = self.root.resolve()
+                found = next((d for d in (here, *here.parents) if (d / CONFIG_NAME).is_file()), None)
+                if found is not None and found != here:
+                    self.root = Path(os.path.relpath(found))
             self._config = load_config(self.root)
         return self._config
 
@@ -74,6 +84,10 @@ class VerlagGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as exc:
+            if exc.option_name == "-C":  # `verlag build -C DIR`: the project option belongs to verlag itself
+                exc.message = "-C goes before the subcommand: verlag -C DIR " + (ctx.invoked_subcommand or "COMMAND")
+            raise
         except BrokenPipeError:  # `verlag check | head`: the reader left; nothing to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
@@ -115,14 +129,15 @@ def _article_count(config) -> int:
 
 
 @click.group(cls=VerlagGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-C", "directory", type=click.Path(file_okay=False, path_type=Path), default=".",
-              show_default=True, help="Content project directory (the one with verlag.toml).")
+@click.option("-C", "directory", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Content project directory (the one with verlag.toml); default: the current folder or "
+                   "the nearest parent with a verlag.toml.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of short error messages.")
 @click.version_option(__version__, prog_name="verlag")
 @click.pass_context
 def main(ctx: click.Context, directory: Path, debug: bool) -> None:
     """verlag: German articles to reviewed translations to published editions."""
-    ctx.obj = Project(directory)
+    ctx.obj = Project(directory or Path("."), explicit=directory is not None)
     ctx.obj.debug = debug
     log = logging.getLogger("pipeline")
     if not any(isinstance(h, _Warnings) for h in log.handlers):

@@ -36,7 +36,7 @@ from .config import DEFAULT_BASE_URL, Config
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
-from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
+from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path
 from .render import Allowance, render
 from .sources import Article, Moment, read_date, read_sources
@@ -636,6 +636,7 @@ def build_site(config: Config) -> SiteResult:
         if rel.split("/", 1)[0] != PROTECTED and path.is_file():
             path.unlink()
             result.removed.append(f"site/{rel}")
+            remove_empty_parents(path, root)
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back = site.held_back

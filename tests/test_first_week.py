@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import socket
+import threading
+import urllib.error
+import urllib.request
 
 import polib
+from click.testing import CliRunner
 from lxml import html
 
+from cli import main
 from conftest import Project, msgfmt_check, review
 from pipeline.catalog import provenance
+from pipeline.serve import make_server
 
 ARTICLE = """\
 ---
@@ -140,3 +146,50 @@ def test_extract_names_the_changed_new_and_removed_sentences_and_quiet_only_coun
     project.write("source_de/kalte-haende.md", ARTICLE.replace("Der Körper schützt dann seine Mitte.", ""))
     quiet = project.run("extract", "--quiet").output
     assert "removed" not in quiet and "en: 0 changed sentences back to review, 0 new, 1 no longer used" in quiet
+
+
+def get(port: int, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def test_serve_answers_the_sites_own_404_pages_and_never_lists_a_folder(tmp_path):
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--languages", "en,fr")
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    project.run("extract")
+    for slug in ("willkommen", "kalte-haende"):
+        review(project, "en", slug, {(e.msgctxt, e.msgid): f"EN {e.msgid}" for e in entries(project, "en", slug)})
+    project.run("build")
+    assert (project.root / "site/en/kalte-haende/index.html").exists()
+    (project.root / "source_de/kalte-haende.md").unlink()
+    project.run("build")
+    assert not (project.root / "site/de/kalte-haende").exists(), "build removes a deleted article's folders"
+    (project.root / "site/de/leer").mkdir()  # a folder left by hand: still no listing
+    server = make_server(project.root / "site", 0, "/", ("de", "en", "fr"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        answers = {path: get(server.server_port, path) for path in (
+            "/en/gibt-es-nicht/", "/fr/", "/fr/willkommen/", "/de/kalte-haende/", "/de/leer/", "/de/")}
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answers.pop("/de/")[0] == 200
+    languages = {path: html.fromstring(text).get("lang") for path, (code, text) in answers.items() if code == 404}
+    assert languages == {"/en/gibt-es-nicht/": "en", "/fr/": "de", "/fr/willkommen/": "de",
+                         "/de/kalte-haende/": "de", "/de/leer/": "de"}, "French is not published: the site's 404"
+    assert all("Directory listing" not in text for _, text in answers.values())
+
+
+def test_verlag_finds_the_project_from_a_subfolder_and_explains_where_c_goes(project, monkeypatch):
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    monkeypatch.chdir(project.root / "source_de")
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract"])
+    assert result.exit_code == 0, result.output
+    assert (project.root / "translations/en/kalte-haende.po").exists()
+    misplaced = runner.invoke(main, ["build", "-C", str(project.root)])
+    assert misplaced.exit_code == 2 and "-C goes before the subcommand: verlag -C DIR build" in misplaced.output
