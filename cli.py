@@ -211,6 +211,8 @@ def run_extract(config, keep_typo_fixes: bool = False, quiet: bool = False) -> l
         click.echo(f"updated {path}")
     for path in result.removed:
         click.echo(f"removed {path} (its article is gone)")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for path in result.orphans:
         click.echo(f"warning: {path}: no German article has this slug any more; kept, delete it when done",
                    err=True)

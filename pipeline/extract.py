@@ -38,6 +38,7 @@ class ExtractResult:
     # the German is the same for every language, so each sentence is listed once
     sentences: dict[str, list[tuple[str, int | None, str]]] = field(default_factory=dict)
     errors: list[VerlagError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "file:line: message"
 
 
 def _list_sentences(listed: list[tuple[str, int | None, str]], report) -> None:
@@ -80,6 +81,10 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
     for article in articles:
         if progress:
             progress(article)
+        if article.undated:
+            day = article.meta["date"].isoformat()
+            result.warnings.append(f"{article.ref}:1: no 'date:' in the front matter; the site shows the file's "
+                                   f"day ({day}), which changes with every copy: add 'date: {day}'")
         fingerprint = _fingerprint(config, article, glossary)
         if state.get(article.slug) == fingerprint:
             result.skipped += 1

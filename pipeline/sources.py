@@ -39,6 +39,7 @@ class Article:
     body_start: int  # offset of the body in ``text``
     body_line: int  # 1-based line number of the body's first line
     digest: str
+    undated: bool = False  # no ``date:``: meta["date"] is the file's modification day
 
     @property
     def body(self) -> str:
@@ -151,6 +152,9 @@ def read_article(path: Path, ref: str) -> Article:
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise VerlagError("missing title: add 'title: ...' to the front matter", ref, probe.key_line("title"))
+    undated = meta.get("date") is None
+    if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed
+        meta["date"] = dt.date.fromtimestamp(path.stat().st_mtime)
     for key in DATE_KEYS:
         value = meta.get(key)
         if value is not None:
@@ -176,7 +180,7 @@ def read_article(path: Path, ref: str) -> Article:
         raise VerlagError(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own "
                           "words); rename the file or set another 'slug:'", ref, probe.key_line("slug"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest)
+    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated)
 
 
 def _yaml_hint(problem: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import urllib.error
@@ -193,3 +194,17 @@ def test_verlag_finds_the_project_from_a_subfolder_and_explains_where_c_goes(pro
     assert (project.root / "translations/en/kalte-haende.po").exists()
     misplaced = runner.invoke(main, ["build", "-C", str(project.root)])
     assert misplaced.exit_code == 2 and "-C goes before the subcommand: verlag -C DIR build" in misplaced.output
+
+
+def test_an_article_without_a_date_is_warned_about_and_never_shows_an_empty_date_or_1970(project):
+    path = project.write("source_de/kalte-haende.md", ARTICLE.replace("date: 2026-11-02\n", ""))
+    os.utime(path, (1780000000, 1780000000))  # 2026-05-28
+    result = project.run("extract")
+    assert ("warning: source_de/kalte-haende.md:1: no 'date:' in the front matter; the site shows the file's day "
+            "(2026-05-28), which changes with every copy: add 'date: 2026-05-28'") in result.output
+    project.run("build")
+    page = html.fromstring(project.read("site/de/kalte-haende/index.html"))
+    assert page.xpath("//time/@datetime")[0].startswith("2026-05-28")
+    assert page.xpath("//time")[0].text.strip()
+    feed = project.read("site/de/feed.xml")
+    assert "1970" not in feed and "<published>2026-05-28" in feed
