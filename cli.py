@@ -9,8 +9,9 @@ import json
 import logging
 import os
 import sys
+import time
 import traceback
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import click
@@ -105,13 +106,26 @@ class VerlagGroup(click.Group):
 
 
 @contextmanager
-def progress_bar(label: str, total: int):
-    """A progress callback drawing a bar on a terminal; silence in CI and pipes."""
+def progress_bar(label: str, total: int, after: float = 0.0):
+    """A progress callback drawing a bar on a terminal once the work has taken ``after`` seconds;
+    silence in CI and pipes."""
     if not sys.stderr.isatty() or total < 2:
         yield None
         return
-    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
-        yield lambda *_: bar.update(1)
+    started, done = time.monotonic(), [0]
+    with ExitStack() as stack:
+        bar = None
+
+        def step(*_):
+            nonlocal bar
+            done[0] += 1
+            if bar is None and time.monotonic() - started >= after:
+                bar = stack.enter_context(click.progressbar(length=total, label=label, file=sys.stderr))
+                bar.update(done[0] - 1)
+            if bar is not None:
+                bar.update(1)
+
+        yield step
 
 
 LISTED = 8  # names a line lists before summarising the rest
@@ -323,7 +337,8 @@ def status(project: Project, languages, fmt: str) -> None:
     from pipeline.status import as_json, collect_status, format_table
 
     _check_languages(project.config, languages)
-    rows, errors = collect_status(project.config, list(languages) or None)
+    with progress_bar("status", _article_count(project.config), after=1.0) as progress:
+        rows, errors = collect_status(project.config, list(languages) or None, progress=progress)
     if fmt == "json":
         click.echo(json.dumps(as_json(rows), indent=2, ensure_ascii=False))
     else:
@@ -352,7 +367,8 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
     config = project.config
     _check_languages(config, languages)
     _check_slugs(config, slugs)
-    findings, errors = run_checks(config, list(languages) or None, list(slugs) or None, strict)
+    with progress_bar("check", _article_count(config), after=1.0) as progress:
+        findings, errors = run_checks(config, list(languages) or None, list(slugs) or None, strict, progress)
     if fmt == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
     else:

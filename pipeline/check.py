@@ -736,9 +736,9 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
 
 
 def run_checks(config: Config, languages: list[str] | None = None, slugs: list[str] | None = None,
-               strict: bool = False) -> tuple[list[Finding], list[VerlagError]]:
+               strict: bool = False, progress=None) -> tuple[list[Finding], list[VerlagError]]:
     """Check every article's catalog (not ``site.po``); unreadable articles and catalogs, and checks that fail
-    on one, are errors naming the file; the rest is still checked.
+    on one, are errors naming the file; the rest is still checked. ``progress()`` is called per article.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
@@ -747,6 +747,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     sources = read_sources(config)
     errors: list[VerlagError] = list(sources.errors)
     for article in sources.articles:
+        if progress:
+            progress()
         if slugs and article.slug not in slugs:
             continue
         labels = None

@@ -43,9 +43,10 @@ class Progress:
         return data
 
 
-def collect_status(config: Config, languages: list[str] | None = None, qa: bool = True
+def collect_status(config: Config, languages: list[str] | None = None, qa: bool = True, progress=None
                    ) -> tuple[list[Progress], list[VerlagError]]:
-    """One row per language and article; ``qa`` also counts the findings of ``verlag check``.
+    """One row per language and article; ``qa`` also counts the findings of ``verlag check``;
+    ``progress()`` is called per article.
 
     The QA counts of a catalog are cached by the hash of everything they
     depend on (catalog, article, glossary, verlag's code), so a status after
@@ -59,8 +60,10 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     labels: dict[str, frozenset] = {}
     cache = load_state(config.state_dir / STATE_FILE) if qa else {}
     fresh: dict[str, list] = {}
-    for lang in languages or config.languages:
-        for article in articles:
+    for article in articles:
+        if progress:
+            progress()
+        for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
             try:
@@ -96,6 +99,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 fresh[name] = counts
                 row.errors, row.warnings = counts[1], counts[2]
             rows.append(row)
+    order = list(languages or config.languages)
+    rows.sort(key=lambda row: order.index(row.lang))  # per language, articles in order (a stable sort)
     if qa:
         slugs = {a.slug for a in articles}
         kept = {k: v for k, v in cache.items() if k.partition("/")[2] in slugs and k.partition("/")[0] in config.languages}

@@ -12,6 +12,7 @@ import polib
 from click.testing import CliRunner
 from lxml import html
 
+import cli
 from cli import main
 from conftest import Project, msgfmt_check, review
 from pipeline.catalog import provenance
@@ -208,3 +209,17 @@ def test_an_article_without_a_date_is_warned_about_and_never_shows_an_empty_date
     assert page.xpath("//time")[0].text.strip()
     feed = project.read("site/de/feed.xml")
     assert "1970" not in feed and "<published>2026-05-28" in feed
+
+
+def test_the_progress_bar_appears_only_once_the_work_takes_longer_than_a_second(monkeypatch, capsys):
+    clock = iter([0.0, 0.2, 0.5, 1.2, 1.4, 1.6])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True)
+    with cli.progress_bar("status", 5, after=1.0) as step:
+        step()
+        step()
+        assert capsys.readouterr().err == "", "quick work draws nothing"
+        step()
+        step()
+        step()
+    assert "status" in capsys.readouterr().err
