@@ -45,7 +45,7 @@ from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, load_translations
 STATE_FILE = "site.json"
 PROTECTED = "_review"  # site/_review/ is written by the review tools
 WORDS_PER_MINUTE = 200
-DEFAULT_MIN_TRANSLATED = 80  # po4a's default for --keep (po4a(7), "translation threshold")
+DEFAULT_MIN_TRANSLATED = 80  # percent; po4a-translate(1) --keep: "minimal threshold ... (default: 80)"
 DEFAULT_FEED_ENTRIES = 20  # each entry carries a whole article; Nikola and jekyll-feed keep 10
 
 
