@@ -16,12 +16,12 @@ CONFIG_NAME = "verlag.toml"
 SEGMENTATIONS = ("sentence", "block")
 UNREVIEWED = ("source", "machine")
 DEFAULT_BASE_URL = "http://localhost:8000/"  # [site] base_url until the author sets the real address
+TABLES = ("publish", "pretranslate", "site", "engines")  # settings that are TOML tables ([name] sections)
 # Every setting of verlag.toml, table -> keys ("": the top level), except inside [engines.<name>], whose
 # keys each engine checks itself. [publish.<lang>] takes the keys of [publish]. README.md's
 # "Configuration" example shows exactly these (tests/test_config.py compares the two).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
-    "": ("name", "source_language", "languages", "segmentation", "author", "publish", "pretranslate", "site",
-         "engines"),
+    "": ("name", "source_language", "languages", "segmentation", "author", *TABLES),
     "publish": ("unreviewed", "min_reviewed", "min_translated"),
     "pretranslate": ("engines",),
     "site": ("base_url", "author", "feed_entries"),
@@ -70,6 +70,10 @@ class Config:
         return self.root / "editions"
 
     @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
     def state_dir(self) -> Path:
         """Git-ignored caches (content hashes, later the MT cache)."""
         return self.root / ".verlag"
@@ -107,21 +111,16 @@ def _unknown(key: str, table: str, known: list[str], path: Path, text: str) -> V
 
 
 def _check_known(data: dict, languages: tuple[str, ...], path: Path, text: str) -> None:
-    """Every key of ``data`` is one of ``KNOWN_SETTINGS``; a typo is a ``VerlagError``, never silently ignored."""
+    """Every key of ``data`` is one of ``KNOWN_SETTINGS``; a typo is a ``VerlagError``, never silently ignored.
+    The tables are known to be tables (``_check_table``)."""
     for table, known in KNOWN_SETTINGS.items():
-        values = data.get(table, {}) if table else data
-        if not isinstance(values, dict):
-            raise VerlagError(f"{table}: expected a table, [{table}]", path, _line_of(text, table))
         allowed = [*known, *languages] if table == "publish" else list(known)
-        for key, value in values.items():
+        for key, value in (data.get(table, {}) if table else data).items():
             if key not in allowed:
                 raise _unknown(key, table, allowed, path, text)
-            if table == "publish" and key in languages:
-                if not isinstance(value, dict):
-                    raise VerlagError(f"{key}: expected a table, [publish.{key}]", path, _line_of(text, key))
-                for inner in value:
-                    if inner not in known:
-                        raise _unknown(inner, f"publish.{key}", list(known), path, text)
+            for inner in value if table == "publish" and key in languages else ():
+                if inner not in known:
+                    raise _unknown(inner, f"publish.{key}", list(known), path, text)
 
 
 def check_language(code: object, path: Path | None, text: str, key: str) -> str:
@@ -135,6 +134,13 @@ def check_language(code: object, path: Path | None, text: str, key: str) -> str:
         raise VerlagError(f"{key}: unknown language code {code!r} (use BCP 47, e.g. 'en', 'fr', 'pt-BR')",
                           path, _line_of(text, key)) from None
     return code
+
+
+def _check_table(value: object, path: Path, text: str, key: str, name: str | None = None) -> None:
+    """A setting that must be a table (``[publish]``) but was given a value (``publish = "x"``) is an error."""
+    if not isinstance(value, dict):
+        raise VerlagError(f"{name or key}: expected a table such as [{name or key}] with 'key = value' lines, "
+                          f"got {value!r}", path, _line_of(text, key))
 
 
 def load_config(root: Path) -> Config:
@@ -161,6 +167,12 @@ def load_config(root: Path) -> Config:
     if source in languages:
         raise VerlagError(f"languages: {source!r} is the source language", path, _line_of(text, "languages"))
 
+    for name in TABLES:
+        _check_table(data.get(name, {}), path, text, name)
+    for name, table in data.get("engines", {}).items():
+        _check_table(table, path, text, name, f"engines.{name}")
+    for lang in languages:
+        _check_table(data.get("publish", {}).get(lang, {}), path, text, lang, f"publish.{lang}")
     _check_known(data, languages, path, text)
 
     segmentation = data.get("segmentation", "sentence")

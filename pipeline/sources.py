@@ -211,13 +211,22 @@ class Sources:
 
 
 def read_sources(config: Config) -> Sources:
-    """Every ``source_<lang>/*.md``; a file that cannot be read is reported and the others are still read."""
+    """Every ``source_<lang>/*.md``; a file that cannot be read is reported and the others are still read.
+
+    An article is resolved like an image (``media``): a symlink that leads out
+    of ``source_<lang>/`` (or in a loop) is refused with ``file:1``, so nothing
+    outside the sources folder is ever read and published.
+    """
     articles: dict[str, Article] = {}
     errors: list[VerlagError] = []
     unreadable: set[str] = set()
+    root = config.source_dir.resolve()
     for path in sorted(config.source_dir.glob("*.md")):
         ref = f"{config.source_dir.name}/{path.name}"
         try:
+            if not _inside(path, root):
+                raise VerlagError(f"a symlink that leads out of {config.source_dir.name}/; only files inside "
+                                  "it are published (copy the article there)", ref, 1)
             with stage(ref, "reading"):
                 article = read_article(path, ref)
         except VerlagError as exc:
@@ -231,6 +240,14 @@ def read_sources(config: Config) -> Sources:
             continue
         articles[article.slug] = article
     return Sources(sorted(articles.values(), key=lambda a: a.slug), errors, frozenset(unreadable))
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """``path`` (after following every symlink) is a file under ``root``; a symlink loop is not."""
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
 
 
 def _likely_slug(path: Path) -> str:
