@@ -119,7 +119,8 @@ def edition_record(edition: Edition, article: Article, unreviewed: str) -> str:
         "lang": edition.lang, "slug": edition.slug, "source": article.ref,
         "title": edition.front.get("title") or meta["title"], "summary": edition.front.get("summary"),
         "tags": edition.front.get("tags", []), "front_fallback": sorted(edition.front_fallback),
-        "draft": article.draft, "author": meta.get("author"), "date": _iso(meta.get("date")), "updated": _iso(meta.get("updated")),
+        "draft": article.draft, "author": meta.get("author"), "date": _iso(meta.get("date")),
+        "updated": _iso(meta.get("updated")),
         "unreviewed": unreviewed, "segments": dict(sorted(edition.shown.items())),
         "words": dict(sorted(edition.words.items())), "words_shown": edition.words_shown, "body": edition.marked,
     }

@@ -271,10 +271,10 @@ def _save(work: Work, dry_run: bool) -> None:
 def _write(catalog: Catalog) -> None:
     """Write the drafts by compare-and-swap (``fsutil.rewrite``): if a reviewer saved the catalog
     meanwhile, their file wins and the drafts only fill what is still empty in it, or with ``redo`` still
-    an untouched machine draft (a run against slow services can take minutes). A catalog deleted meanwhile is left deleted. A saved file that lacks
-    entries this run read may be an in-place save caught half-way that still parses: it is taken only
-    once it has settled (then it is what the reviewer saved; ``extract`` restores the entries), never
-    written back while it may still be growing. Raises VerlagError, writing nothing, when the saved
+    an untouched machine draft (a run against slow services can take minutes). A catalog deleted
+    meanwhile is left deleted. A saved file that lacks entries this run read may be an in-place save
+    caught half-way that still parses: it is taken only once it has settled (then it is what the
+    reviewer saved; ``extract`` restores the entries), never written back while it may still be growing. Raises VerlagError, writing nothing, when the saved
     file does not parse."""
 
     def update(data: bytes | None) -> bytes | None:

@@ -241,7 +241,8 @@ def _strip(token: Token) -> Token:
 
 
 def _spans(children: list[Token], marks: dict[str, str]) -> list[Token]:
-    """Split text at the markers into ``<span lang title>`` ranges (``marks``: their attributes), closing a span before its parent element ends."""
+    """Split text at the markers into ``<span lang title>`` ranges (``marks``: their attributes), closing a
+    span before its parent element ends."""
     out: list[Token] = []
     depth, opened = 0, None  # opened: the depth at which the current span began
     for child in children:

@@ -87,7 +87,8 @@ def init_project(root: Path, name: str | None = None, author: str = "", base_url
     for code in languages or ("",):
         check_language(code, None, "", "--languages")
     if base_url is not None and not base_url.startswith(("http://", "https://")):
-        raise VerlagError(f"--base-url: expected an absolute http(s) URL such as https://example.org/, got {base_url!r}")
+        raise VerlagError("--base-url: expected an absolute http(s) URL such as https://example.org/, "
+                          f"got {base_url!r}")
     today = dt.date.today().isoformat()
     config = CONFIG_TEMPLATE.format(name=_toml(name or root.resolve().name), author=_toml(author),
                                     languages=_toml(list(languages)), base_url=_toml(base_url or DEFAULT_BASE_URL))

@@ -546,7 +546,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             }
             out[rel] = env.get_template("article.html").render(context)
         out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
-            {**site.common(lang), "items": items, "unavailable": site.unavailable(lang), "lang_name": language_name(lang),
+            {**site.common(lang), "items": items, "unavailable": site.unavailable(lang),
+             "lang_name": language_name(lang),
              "canonical": urls.absolute("index", lang),
              "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index")})
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
