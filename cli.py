@@ -10,28 +10,39 @@ import json
 import logging
 import os
 import sys
+import time
 import traceback
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import click
 
 from pipeline import __version__
-from pipeline.config import load_config
+from pipeline.config import CONFIG_NAME, load_config
 from pipeline.errors import ArticleFailure, ManyErrors, VerlagError, describe
 
 
 class Project:
-    """What ``-C DIR`` selects; the config is loaded lazily so ``init`` works in an empty folder."""
+    """What ``-C DIR`` selects; the config is loaded lazily so ``init`` works in an empty folder.
 
-    def __init__(self, root: Path, wait: bool = True):
+    Without ``-C`` the project is the current folder or the nearest parent with a verlag.toml,
+    as git finds its repository, so verlag works from inside ``source_de/`` too.
+    """
+
+    def __init__(self, root: Path, wait: bool = True, explicit: bool = True):
         self.root = root
         self.wait = wait
+        self.explicit = explicit
         self._config = None
 
     @property
     def config(self):
         if self._config is None:
+            if not self.explicit:
+                here = self.root.resolve()
+                found = next((d for d in (here, *here.parents) if (d / CONFIG_NAME).is_file()), None)
+                if found is not None and found != here:
+                    self.root = Path(os.path.relpath(found))
             self._config = load_config(self.root)
         return self._config
 
@@ -100,6 +111,10 @@ class VerlagGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except click.NoSuchOption as exc:
+            if exc.option_name == "-C":  # `verlag build -C DIR`: the project option belongs to verlag itself
+                exc.message = "-C goes before the subcommand: verlag -C DIR " + (ctx.invoked_subcommand or "COMMAND")
+            raise
         except BrokenPipeError:  # `verlag check | head`: the reader left; nothing to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
@@ -117,13 +132,36 @@ class VerlagGroup(click.Group):
 
 
 @contextmanager
-def progress_bar(label: str, total: int):
-    """A progress callback drawing a bar on a terminal; silence in CI and pipes."""
+def progress_bar(label: str, total: int, after: float = 0.0):
+    """A progress callback drawing a bar on a terminal once the work has taken ``after`` seconds;
+    silence in CI and pipes."""
     if not sys.stderr.isatty() or total < 2:
         yield None
         return
-    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
-        yield lambda *_: bar.update(1)
+    started, done = time.monotonic(), [0]
+    with ExitStack() as stack:
+        bar = None
+
+        def step(*_):
+            nonlocal bar
+            done[0] += 1
+            if bar is None and time.monotonic() - started >= after:
+                bar = stack.enter_context(click.progressbar(length=total, label=label, file=sys.stderr))
+                bar.update(done[0] - 1)
+            if bar is not None:
+                bar.update(1)
+
+        yield step
+
+
+LISTED = 8  # names a line lists before summarising the rest
+
+
+def listing(names: list[str]) -> str:
+    """Names for one output line: all of a short list, the first LISTED and a count of a long one."""
+    if len(names) <= LISTED:
+        return ", ".join(names)
+    return f"{', '.join(names[:LISTED])} and {len(names) - LISTED} more (see 'verlag status')"
 
 
 def _article_count(config) -> int:
@@ -131,8 +169,9 @@ def _article_count(config) -> int:
 
 
 @click.group(cls=VerlagGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-C", "directory", type=click.Path(file_okay=False, path_type=Path), default=".",
-              show_default=True, help="Content project directory (the one with verlag.toml).")
+@click.option("-C", "directory", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Content project directory (the one with verlag.toml); default: the current folder or "
+                   "the nearest parent with a verlag.toml.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of short error messages.")
 @click.option("--no-wait", is_flag=True,
               help="When another verlag is writing this project, fail (exit 2) instead of waiting for it.")
@@ -140,7 +179,7 @@ def _article_count(config) -> int:
 @click.pass_context
 def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> None:
     """verlag: German articles to reviewed translations to published editions."""
-    ctx.obj = Project(directory, wait=not no_wait)
+    ctx.obj = Project(directory or Path("."), wait=not no_wait, explicit=directory is not None)
     ctx.obj.debug = debug
     log = logging.getLogger("pipeline")
     if not any(isinstance(h, _Warnings) for h in log.handlers):
@@ -148,13 +187,22 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
 
 
 @main.command()
+@click.option("--name", help="The site's name (default: the folder's name).")
+@click.option("--author", default="", help="Your name: the author of new articles and of the feeds.")
+@click.option("--base-url", help="The address the site will be published at, e.g. https://example.org/.")
+@click.option("--languages", default="en,fr", show_default=True,
+              help="Languages to translate into, BCP 47 codes separated by commas.")
 @pass_project
-def init(project: Project) -> None:
+def init(project: Project, name, author: str, base_url, languages: str) -> None:
     """Scaffold a content project in -C DIR (empty or new)."""
     from pipeline.scaffold import init_project
 
-    for path in init_project(project.root):
+    codes = tuple(code.strip() for code in languages.split(",") if code.strip())
+    files, todo = init_project(project.root, name, author, base_url, codes)
+    for path in files:
         click.echo(f"created {path}")
+    for item in todo:
+        click.echo(f"still to fill in verlag.toml: {item}")
     click.echo("next: verlag new \"Titel\", then verlag extract")
 
 
@@ -168,6 +216,7 @@ def new(project: Project, title: str) -> None:
 
     path = new_article(project.config, title)
     click.echo(f"created {path.relative_to(project.root) if not path.is_absolute() else path}")
+    click.echo("it says 'draft: true': translated like any article, published once you delete that line")
 
 
 JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -180,16 +229,25 @@ JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Keep reviewed translations reviewed where the German changed only trivially "
                    "(whitespace, punctuation, one letter of a long word).")
 @JOBS
+@click.option("-q", "--quiet", is_flag=True,
+              help="Only the counts per language, not each changed, new or removed sentence.")
 @pass_project
 @writes
-def extract(project: Project, keep_typo_fixes: bool, jobs: int | None) -> None:
+def extract(project: Project, keep_typo_fixes: bool, jobs: int | None, quiet: bool) -> None:
     """Update .pot templates and merge them into every language's .po catalogs."""
-    errors = run_extract(project.config, keep_typo_fixes, jobs)
+    errors = run_extract(project.config, keep_typo_fixes, jobs, quiet)
     if errors:
         fail("extract", errors)
 
 
-def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None) -> list[VerlagError]:
+def shorten(text: str, width: int = 60) -> str:
+    """One line of at most ``width`` characters: whitespace folded, the end replaced by '…'."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[:width - 1].rstrip() + "…"
+
+
+def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
+                quiet: bool = False) -> list[VerlagError]:
     """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were."""
     from pipeline.extract import extract as run
     from pipeline.uistrings import update_site_catalogs
@@ -204,9 +262,15 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None) 
         click.echo(f"updated {path}")
     for path in result.removed:
         click.echo(f"removed {path} (its article is gone)")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for path in result.orphans:
         click.echo(f"warning: {path}: no German article has this slug any more; kept, delete it when done",
                    err=True)
+    if not quiet:
+        for ref, listed in sorted(result.sentences.items()):
+            for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):
+                click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
     for lang, counts in sorted(result.changes.items()):
         if counts["fuzzy"] or counts["new"] or counts["obsolete"]:
             click.echo(f"{lang}: {counts['fuzzy']} changed sentences back to review, {counts['new']} new, "
@@ -226,22 +290,25 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None) 
               help="Show what would be sent to the first network engine (texts, characters); change nothing.")
 @click.option("--max-chars", type=click.IntRange(min=0), default=None,
               help="Send at most N characters to services in this run (a cost cap).")
+@click.option("--redo-drafts", "redo", is_flag=True,
+              help="Also replace machine drafts nobody has edited (fuzzy, written by an engine); "
+                   "reviewed and hand-edited entries are never touched.")
 @pass_project
 @writes
-def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool, max_chars) -> None:
+def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool, max_chars, redo: bool) -> None:
     """Fill empty entries with drafts (marked fuzzy, with their origin).
 
     Exit status: 0 done (also when some segments failed; see the summary), 1 there were empty
     entries, an engine failed and none could fill any, 2 bad usage or input, 130 interrupted (finished work kept).
     """
-    errors, code = run_pretranslate(project.config, engine_names, languages, slugs, dry_run, max_chars)
+    errors, code = run_pretranslate(project.config, engine_names, languages, slugs, dry_run, max_chars, redo)
     if errors:
         fail("pretranslate", errors)
     sys.exit(code)
 
 
 def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: bool = False,
-                     max_chars=None) -> tuple[list[VerlagError], int]:
+                     max_chars=None, redo: bool = False) -> tuple[list[VerlagError], int]:
     """Draft the empty entries, printing the summary; returns the problems met and the exit status otherwise due."""
     from pipeline.engines import get_engine
     from pipeline.pretranslate import collect, pretranslate as run
@@ -256,7 +323,8 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
             raise VerlagError(f"[pretranslate] engines: {exc.message}", config.root / "verlag.toml") from None
         raise
     targets = list(languages or config.languages)
-    work = collect(config, targets, list(slugs) or None)
+    work = collect(config, targets, list(slugs) or None, redo)
+    idle = {lang: work.drafted_by(lang) for lang in targets if not work.todo(lang)}  # nothing to do: say why
     with progress_bar("pretranslate", work.size) as progress:
         result = run(config, engines, targets, progress=progress, dry_run=dry_run, max_chars=max_chars, work=work)
     for (lang, engine), planned in sorted(result.planned.items()):
@@ -265,10 +333,16 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         click.echo(f"{lang}: would send {len(planned)} texts, {sum(p.chars for p in planned):,} characters "
                    f"to {engine} (cached answers left out)")
     for (lang, engine), count in sorted(result.filled.items()):
-        click.echo(f"{lang}: {count} entries {'would be ' if dry_run else ''}drafted by {engine}")
-    for lang in languages or config.languages:
+        replaced = result.replaced[(lang, engine)]
+        click.echo(f"{lang}: {count} entries {'would be ' if dry_run else ''}drafted by {engine}"
+                   + (f" ({replaced} of them replacing machine drafts)" if replaced else ""))
+    for lang in targets:
         if not dry_run:
             click.echo(f"{lang}: {result.remaining[lang]} entries still empty")
+        if idle.get(lang) and not redo:
+            by = ", ".join(f"{n} by {engine}" for engine, n in idle[lang].most_common())
+            click.echo(f"{lang}: nothing to draft: no entry is empty, {sum(idle[lang].values())} hold machine drafts "
+                       f"({by}); use --redo-drafts to replace them")
     for engine, (sent, chars, cached) in sorted(result.sent.items()):
         click.echo(f"{engine}: {sent} requests, {chars:,} characters translated, {cached} segments from the cache")
     for engine, reasons in sorted(result.failed.items()):
@@ -301,7 +375,8 @@ def status(project: Project, languages, fmt: str) -> None:
     from pipeline.status import as_json, collect_status, format_table
 
     _check_languages(project.config, languages)
-    rows, errors = collect_status(project.config, list(languages) or None)
+    with progress_bar("status", _article_count(project.config), after=1.0) as progress:
+        rows, errors = collect_status(project.config, list(languages) or None, progress=progress)
     if fmt == "json":
         click.echo(json.dumps(as_json(rows), indent=2, ensure_ascii=False))
     else:
@@ -331,7 +406,8 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
     config = project.config
     _check_languages(config, languages)
     _check_slugs(config, slugs)
-    findings, errors = run_checks(config, list(languages) or None, list(slugs) or None, strict)
+    with progress_bar("check", _article_count(config), after=1.0) as progress:
+        findings, errors = run_checks(config, list(languages) or None, list(slugs) or None, strict, progress)
     if fmt == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
     else:
@@ -375,9 +451,11 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     for warning in site.warnings:
         click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
-        click.echo(f"{lang}: not published (below [publish] min_reviewed): {', '.join(slugs)}")
+        click.echo(f"{lang}: not published (below [publish] min_translated or min_reviewed): {listing(slugs)}")
     for lang, slugs in sorted(site.untranslated.items()):
-        click.echo(f"{lang}: not published (nothing translated yet): {', '.join(slugs)}")
+        click.echo(f"{lang}: not published (nothing translated yet): {listing(slugs)}")
+    if site.drafts:
+        click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
                f"{result.skipped} articles unchanged; site: {len(site.written)} files written, "
                f"{len(site.removed)} removed")

@@ -159,10 +159,34 @@ def ignored_checks(entry: polib.POEntry) -> frozenset[str]:
 
 
 def set_provenance(entry: polib.POEntry, origin: str) -> None:
-    """Record where machine text came from, replacing an older origin line."""
+    """Record where the entry's (new) machine text came from, replacing an older origin line, and the
+    ``fingerprint`` of that text, so ``machine_draft`` can tell it from a reviewer's edit later."""
     notes = Notes.of(entry)
     notes.origins = [origin]
+    notes.drafted = fingerprint(entry.msgstr)
     notes.store(entry)
+
+
+def machine_draft(entry: polib.POEntry) -> str | None:
+    """The origin line (``mt: deepl``) of a machine draft nobody has touched since an engine wrote it;
+    None for a reviewed, stale, empty or hand-edited entry.
+
+    An entry without the draft fingerprint (written before verlag recorded it)
+    counts as untouched only while it still is the German text (a ``copy`` draft).
+    """
+    if entry_state(entry) != MACHINE:
+        return None
+    notes = Notes.of(entry)
+    if not notes.origins:
+        return None
+    unedited = notes.drafted == fingerprint(entry.msgstr) if notes.drafted else entry.msgstr == entry.msgid
+    return notes.origins[-1] if unedited else None
+
+
+def origin_engine(origin: str) -> str:
+    """The engine an origin line names: ``mt: deepl`` -> ``deepl``, ``tm: 93% from x`` -> ``tm``."""
+    kind, _, rest = origin.partition(": ")
+    return rest.split()[0] if kind == "mt" and rest else kind
 
 
 def fingerprint(msgstr: str) -> str:
@@ -171,6 +195,7 @@ def fingerprint(msgstr: str) -> str:
 
 
 _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, reviewed ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
+_DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})$")
 _IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*$")
 
 
@@ -186,6 +211,7 @@ class Notes:
     own lines::
 
         # mt: deepl                                  provenance (also ``tm: …``)
+        # draft 5e6f7a8b                             ``fingerprint`` of the msgstr that engine wrote
         # ignore-numbers                             a silenced check (Weblate's ``ignore-*`` names)
         # previous msgctxt: "title"                  only when the previous text had a msgctxt
         # previous msgid: "Alter Satz."              the German the fuzzy translation was made for
@@ -199,6 +225,7 @@ class Notes:
 
     own: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
+    drafted: str | None = None
     ignored: list[str] = field(default_factory=list)
     previous_msgctxt: str | None = None
     previous_msgid: str | None = None
@@ -211,6 +238,8 @@ class Notes:
             text = line.strip()
             if PROVENANCE_RE.match(text):
                 notes.origins.append(text)
+            elif match := _DRAFT_RE.match(text):
+                notes.drafted = match.group(1)
             elif _IGNORE_RE.match(text):
                 notes.ignored += [t[len("ignore-"):] for t in re.split(r"[ ,]+", text)]
             elif match := _PREVIOUS_RE.match(text):
@@ -225,7 +254,8 @@ class Notes:
 
     def store(self, entry: polib.POEntry) -> None:
         """Write the notes as the entry's translator comment and mirror the previous text in ``#|``."""
-        lines = [*self.own, *dict.fromkeys(self.origins), *(f"ignore-{c}" for c in dict.fromkeys(self.ignored))]
+        lines = [*self.own, *dict.fromkeys(self.origins), *([f"draft {self.drafted}"] if self.drafted else []),
+                 *(f"ignore-{c}" for c in dict.fromkeys(self.ignored))]
         if self.previous_msgid is not None:
             if self.previous_msgctxt is not None:
                 lines.append(f'previous msgctxt: "{escape(self.previous_msgctxt)}"')
@@ -278,6 +308,9 @@ class MergeReport:
     new: int = 0
     obsolete: int = 0
     typo_fixes: int = 0  # changed entries kept reviewed (keep_typo_fixes)
+    changed: list[polib.POEntry] = field(default_factory=list)  # new German that took an old translation (fuzzy)
+    added: list[polib.POEntry] = field(default_factory=list)  # new German without a translation to carry
+    retired: list[polib.POEntry] = field(default_factory=list)  # translated entries that became obsolete
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
@@ -334,7 +367,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         _carry(pending[n], cand, exact=not fuzzy)
         report.fuzzy += fuzzy
         report.typo_fixes += not fuzzy
-    report.new = len(pending) - len(taken_new)
+        if fuzzy:
+            report.changed.append(pending[n])
+    report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
+    report.new = len(report.added)
     seen = {key(e) for e in po}
     newly = [e for e in active if id(e) not in used and (e.msgstr or e.tcomment)]
     for entry in [*newly, *(e for e in retired if id(e) not in used)]:
@@ -347,7 +383,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         # every msgid verlag extracted is Markdown; tools drop the flag from #~ entries too
         gone.flags = ["fuzzy"] * entry.fuzzy + [FLAG] + [f for f in entry.flags if f not in ("fuzzy", FLAG)]
         po.append(gone)
-        report.obsolete += entry in newly
+        if entry in newly:
+            report.obsolete += 1
+            report.retired.append(gone)
     return po, report
 
 

@@ -827,10 +827,10 @@ def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None =
 
 
 def run_checks(config: Config, languages: list[str] | None = None, slugs: list[str] | None = None,
-               strict: bool = False) -> tuple[list[Finding], list[VerlagError]]:
+               strict: bool = False, progress=None) -> tuple[list[Finding], list[VerlagError]]:
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
     some articles are asked for); unreadable articles and catalogs, and checks that fail on one, are errors
-    naming the file; the rest is still checked.
+    naming the file; the rest is still checked. ``progress()`` is called per article.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
@@ -841,6 +841,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     sources = read_sources(config)
     errors: list[VerlagError] = list(sources.errors)
     for article in sources.articles:
+        if progress:
+            progress()
         if slugs and article.slug not in slugs:
             continue
         labels = None

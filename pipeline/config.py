@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -14,7 +15,17 @@ from .errors import VerlagError
 CONFIG_NAME = "verlag.toml"
 SEGMENTATIONS = ("sentence", "block")
 UNREVIEWED = ("source", "machine")
+DEFAULT_BASE_URL = "http://localhost:8000/"  # [site] base_url until the author sets the real address
 TABLES = ("publish", "pretranslate", "site", "engines")  # settings that are TOML tables ([name] sections)
+# Every setting of verlag.toml, table -> keys ("": the top level), except inside [engines.<name>], whose
+# keys each engine checks itself. [publish.<lang>] takes the keys of [publish]. README.md's
+# "Configuration" example shows exactly these (tests/test_config.py compares the two).
+KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
+    "": ("name", "source_language", "languages", "segmentation", "author", *TABLES),
+    "publish": ("unreviewed", "min_reviewed", "min_translated"),
+    "pretranslate": ("engines",),
+    "site": ("base_url", "author", "feed_entries"),
+}
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,37 @@ def _line_of(text: str, key: str, table: str | None = None) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _check_language(code: object, path: Path, text: str, key: str) -> str:
+def _header_line(text: str, name: str) -> int | None:
+    match = re.search(rf"^[ \t]*\[[ \t]*{re.escape(name)}[ \t]*\]", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _unknown(key: str, table: str, known: list[str], path: Path, text: str) -> VerlagError:
+    """An unknown key (or table) as an error at its line, with the closest known name as a suggestion."""
+    name = f"{table}.{key}" if table else key
+    line = _header_line(text, name) or _line_of(text, key, table or None)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    where = f" in [{table}]" if table else ""
+    hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
+    return VerlagError(f"{key}: unknown setting{where}{hint}", path, line)
+
+
+def _check_known(data: dict, languages: tuple[str, ...], path: Path, text: str) -> None:
+    """Every key of ``data`` is one of ``KNOWN_SETTINGS``; a typo is a ``VerlagError``, never silently ignored.
+    The tables are known to be tables (``_check_table``)."""
+    for table, known in KNOWN_SETTINGS.items():
+        allowed = [*known, *languages] if table == "publish" else list(known)
+        for key, value in (data.get(table, {}) if table else data).items():
+            if key not in allowed:
+                raise _unknown(key, table, allowed, path, text)
+            for inner in value if table == "publish" and key in languages else ():
+                if inner not in known:
+                    raise _unknown(inner, f"publish.{key}", list(known), path, text)
+
+
+def check_language(code: object, path: Path | None, text: str, key: str) -> str:
+    """``code`` if Babel knows it as a BCP 47 language tag (CLDR); else ``VerlagError`` naming ``key``
+    and, when ``text`` is the file at ``path``, the line that sets it."""
     if not isinstance(code, str):
         raise VerlagError(f"{key}: expected a language code, got {code!r}", path, _line_of(text, key))
     try:
@@ -117,12 +158,12 @@ def load_config(root: Path) -> Config:
         match = re.search(r"line (\d+)", str(exc))
         raise VerlagError(f"invalid TOML: {exc}", path, int(match.group(1)) if match else None) from None
 
-    source = _check_language(data.get("source_language", "de"), path, text, "source_language")
+    source = check_language(data.get("source_language", "de"), path, text, "source_language")
     langs = data.get("languages", ["en"])
     if not isinstance(langs, list) or not langs:
         raise VerlagError("languages: expected a non-empty list such as [\"en\", \"fr\"]", path,
                           _line_of(text, "languages"))
-    languages = tuple(_check_language(code, path, text, "languages") for code in langs)
+    languages = tuple(check_language(code, path, text, "languages") for code in langs)
     if source in languages:
         raise VerlagError(f"languages: {source!r} is the source language", path, _line_of(text, "languages"))
 
@@ -132,6 +173,7 @@ def load_config(root: Path) -> Config:
         _check_table(table, path, text, name, f"engines.{name}")
     for lang in languages:
         _check_table(data.get("publish", {}).get(lang, {}), path, text, lang, f"publish.{lang}")
+    _check_known(data, languages, path, text)
 
     segmentation = data.get("segmentation", "sentence")
     if segmentation not in SEGMENTATIONS:

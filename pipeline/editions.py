@@ -50,6 +50,7 @@ class Edition:
     front: dict = field(default_factory=dict, compare=False)  # title, summary, tags as published
     front_fallback: frozenset[str] = frozenset()  # front-matter keys shown (partly) in German
     words: Counter = field(default_factory=Counter)  # state -> German words, as `verlag status` counts
+    words_shown: int = 0  # German words of the segments shown in the edition's language (not in German)
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
@@ -58,9 +59,11 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
     shown: Counter = Counter()
     words: Counter = Counter()
+    words_shown = 0
     chosen: dict[Segment, str | None] = {}
 
     def decide(segment: Segment) -> str | None:
+        nonlocal words_shown
         entry = entries.get(segment.key)
         state = entry_state(entry)
         shown[state] += 1
@@ -68,6 +71,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if segment.key not in blocked:
                 shown["machine_shown"] += state != REVIEWED
+                words_shown += len(segment.text.split())
                 return entry.msgstr
             shown["qa"] += 1
         shown["fallback"] += 1
@@ -100,7 +104,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
 
     marked = doc.render(mark)
     _, _, body_start = split_front_matter(marked)
-    return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words)
+    return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
+                   words_shown)
 
 
 def source_edition(article: Article, lang: str) -> Edition:
@@ -117,9 +122,10 @@ def edition_record(edition: Edition, article: Article, unreviewed: str) -> str:
         "lang": edition.lang, "slug": edition.slug, "source": article.ref,
         "title": edition.front.get("title") or meta["title"], "summary": edition.front.get("summary"),
         "tags": edition.front.get("tags", []), "front_fallback": sorted(edition.front_fallback),
-        "author": meta.get("author"), "date": _iso(meta.get("date")), "updated": _iso(meta.get("updated")),
+        "draft": article.draft, "author": meta.get("author"), "date": _iso(meta.get("date")),
+        "updated": _iso(meta.get("updated")),
         "unreviewed": unreviewed, "segments": dict(sorted(edition.shown.items())),
-        "words": dict(sorted(edition.words.items())), "body": edition.marked,
+        "words": dict(sorted(edition.words.items())), "words_shown": edition.words_shown, "body": edition.marked,
     }
     return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 

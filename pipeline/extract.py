@@ -36,7 +36,22 @@ class ExtractResult:
     renamed: list[tuple[str, str]] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
     changes: dict[str, Counter] = field(default_factory=dict)  # lang -> fuzzy / new / obsolete / typo entries
+    # article ref -> German sentences that changed, are new or are gone: (kind, line or None, msgid);
+    # the German is the same for every language, so each sentence is listed once
+    sentences: dict[str, list[tuple[str, int | None, str]]] = field(default_factory=dict)
     errors: list[VerlagError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "file:line: message"
+
+
+def _list_sentences(listed: list[tuple[str, int | None, str]], report) -> None:
+    """Add the changed, new and removed German sentences of one merge to ``listed``, each once."""
+    seen = {(kind, text) for kind, _, text in listed}
+    for kind, entries in (("changed", report.changed), ("new", report.added), ("removed", report.retired)):
+        for entry in entries:
+            if (kind, entry.msgid) not in seen:
+                seen.add((kind, entry.msgid))
+                line = next((int(n) for _, n in entry.occurrences if n.isdigit()), None)
+                listed.append((kind, line, entry.msgid))
 
 
 def _fingerprint(config: Config, article: Article, glossary: Glossary, files: list[bytes | None]) -> str:
@@ -76,6 +91,10 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     for article in articles:
         if progress:
             progress(article)
+        if article.undated:
+            day = article.meta["date"].isoformat()
+            result.warnings.append(f"{article.ref}:1: no 'date:' in the front matter; the site shows the file's "
+                                   f"day ({day}), which changes with every copy: add 'date: {day}'")
         fingerprint = prints[article.slug]
         if state.get(article.slug) == fingerprint:
             result.skipped += 1
@@ -147,6 +166,7 @@ def _extract_article(config: Config, article: Article, doc: Document | None, orp
         if last["old"] is not None:
             result.changes.setdefault(lang, Counter()).update(
                 {"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete, "typo": report.typo_fixes})
+            _list_sentences(result.sentences.setdefault(article.ref, []), report)
         if last["text"] != last["data"]:
             result.written.append(po_ref)
         if source is not None:

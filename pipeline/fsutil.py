@@ -268,3 +268,15 @@ def load_state(path: Path) -> dict:
 def save_state(path: Path, state: dict) -> None:
     """Store a fingerprint cache; not fsynced: losing it only means the next run redoes the work."""
     write_if_changed(path, json.dumps(state, indent=1, sort_keys=True) + "\n", durable=False)
+
+
+def remove_empty_parents(path: Path, root: Path) -> None:
+    """Remove the folders above a deleted ``path`` that are empty now, up to (not including) ``root``:
+    a deleted article leaves no folder a web server would list."""
+    folder = path.parent
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or gone): the folders above are not empty either
+            return
+        folder = folder.parent

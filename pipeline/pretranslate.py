@@ -1,6 +1,7 @@
 """Stage: fill empty catalog entries through the engine chain, marked fuzzy with their origin.
 
-Only empty entries are touched: nothing a reviewer wrote is overwritten.
+Only empty entries are touched, and with ``redo`` machine drafts nobody edited
+(``catalog.machine_draft``): nothing a reviewer wrote is overwritten.
 Engines are tried in order; each gets what the ones before it left empty.
 Network engines (``services``) stream their answers, and every catalog an
 answer lands in is written (atomically) right away, so an interrupted or
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog import key, load_po, now_stamp, po_from_bytes, render, set_provenance
+from .catalog import key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes, render, set_provenance
 from .config import Config
 from .engines import Engine, Request, Result
 from .errors import VerlagError, contain
@@ -40,27 +41,39 @@ class Catalog:
     ref: str = ""  # the path as messages name it
     read_as: bytes = b""  # the file as read or last written here: anything else means someone else saved it
     drafts: dict = field(default_factory=dict)  # catalog key -> Result: what this run filled
+    redo: bool = False  # machine drafts are work too, not only empty entries
+
+
+def _open(entry: polib.POEntry, redo: bool) -> bool:
+    """Whether a run may (re)draft the entry: empty, or with ``redo`` an untouched machine draft."""
+    return not entry.obsolete and (not entry.msgstr or redo and machine_draft(entry) is not None)
 
 
 @dataclass
 class Work:
-    """The empty entries of the selected catalogs, read once."""
+    """The entries of the selected catalogs a run may draft, read once."""
 
     catalogs: list[Catalog] = field(default_factory=list)
     errors: list[VerlagError] = field(default_factory=list)
 
     def todo(self, lang: str) -> list[tuple[Catalog, polib.POEntry]]:
-        return [(c, e) for c in self.catalogs if c.lang == lang for e in c.po if not e.obsolete and not e.msgstr]
+        return [(c, e) for c in self.catalogs if c.lang == lang for e in c.po if _open(e, c.redo)]
 
     @property
     def size(self) -> int:
-        return sum(1 for c in self.catalogs for e in c.po if not e.obsolete and not e.msgstr)
+        return sum(1 for c in self.catalogs for e in c.po if _open(e, c.redo))
+
+    def drafted_by(self, lang: str) -> Counter:
+        """Engine -> machine drafts nobody edited yet, in ``lang``: what ``redo`` would replace."""
+        return Counter(origin_engine(origin) for c in self.catalogs if c.lang == lang for e in c.po
+                       if not e.obsolete and (origin := machine_draft(e)))
 
 
 @dataclass
 class PretranslateResult:
     filled: Counter = field(default_factory=Counter)  # (lang, engine) -> entries
-    remaining: Counter = field(default_factory=Counter)  # lang -> entries still empty
+    replaced: Counter = field(default_factory=Counter)  # (lang, engine) -> machine drafts among filled
+    remaining: Counter = field(default_factory=Counter)  # lang -> entries still empty (not: drafts to redo)
     failed: dict = field(default_factory=dict)  # engine -> Counter(reason -> segments)
     unavailable: dict = field(default_factory=dict)  # engine -> reason (stopped for this run)
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
@@ -80,7 +93,9 @@ class PretranslateResult:
         return self.todo > 0 and not self.filled and not self.planned and bool(self.failed or self.unavailable)
 
 
-def collect(config: Config, languages: list[str], slugs: list[str] | None = None) -> Work:
+def collect(config: Config, languages: list[str], slugs: list[str] | None = None, redo: bool = False) -> Work:
+    """The catalogs of ``slugs`` (all articles: None) in ``languages``; ``redo``: their untouched machine
+    drafts are to be drafted again. Unreadable catalogs are ``Work.errors``; an unknown slug raises."""
     sources = read_sources(config)
     work = Work(errors=list(sources.errors))
     articles = [a for a in sources.articles if not slugs or a.slug in slugs]
@@ -107,7 +122,7 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
                 if outcome.failed:
                     continue
             work.catalogs.append(Catalog(lang, article.slug, path, po, labels[article.slug], ref=ref,
-                                         read_as=data))
+                                         read_as=data, redo=redo))
     return work
 
 
@@ -152,7 +167,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         _save(work, dry_run)
         result.errors = list(work.errors)
         for lang in langs:
-            result.remaining[lang] = len(work.todo(lang))
+            result.remaining[lang] = sum(1 for _, entry in work.todo(lang) if not entry.msgstr)
         if cache:
             cache.close()
         for engine in engines:
@@ -219,6 +234,8 @@ def _apply(name, todo, indices, answers, lang, result, progress, dry_run) -> set
         if answer is None or not answer.text.strip():
             continue
         catalog, entry = todo[n]
+        if entry.msgstr:
+            result.replaced[(lang, name)] += 1
         if not dry_run:
             _fill(entry, answer)
             catalog.drafts[key(entry)] = answer
@@ -253,11 +270,11 @@ def _save(work: Work, dry_run: bool) -> None:
 
 def _write(catalog: Catalog) -> None:
     """Write the drafts by compare-and-swap (``fsutil.rewrite``): if a reviewer saved the catalog
-    meanwhile, their file wins and the drafts only fill what is still empty in it (a run against slow
-    services can take minutes). A catalog deleted meanwhile is left deleted. A saved file that lacks
-    entries this run read may be an in-place save caught half-way that still parses: it is taken only
-    once it has settled (then it is what the reviewer saved; ``extract`` restores the entries), never
-    written back while it may still be growing. Raises VerlagError, writing nothing, when the saved
+    meanwhile, their file wins and the drafts only fill what is still empty in it, or with ``redo`` still
+    an untouched machine draft (a run against slow services can take minutes). A catalog deleted
+    meanwhile is left deleted. A saved file that lacks entries this run read may be an in-place save
+    caught half-way that still parses: it is taken only once it has settled (then it is what the
+    reviewer saved; ``extract`` restores the entries), never written back while it may still be growing. Raises VerlagError, writing nothing, when the saved
     file does not parse."""
 
     def update(data: bytes | None) -> bytes | None:
@@ -273,7 +290,7 @@ def _write(catalog: Catalog) -> None:
         entries = {key(e): e for e in catalog.po if not e.obsolete}
         for k, answer in catalog.drafts.items():
             entry = entries.get(k)
-            if entry is not None and not entry.msgstr:
+            if entry is not None and _open(entry, catalog.redo):
                 _fill(entry, answer)
         catalog.po.metadata["PO-Revision-Date"] = now_stamp()
         return render(catalog.po).encode("utf-8")

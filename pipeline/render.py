@@ -64,7 +64,7 @@ RAW_TEXT_RE = re.compile(r"<(script|style|textarea|title|xmp|iframe|noembed|nofr
 # The elements and attributes markdown-it writes for CommonMark, tables and footnotes, plus verlag's own.
 MARKDOWN_TAGS = frozenset("""a blockquote br code em h1 h2 h3 h4 h5 h6 hr img li ol p pre section span strong sup
                              table tbody td th thead tr ul""".split())
-MARKDOWN_ATTRIBUTES = {"*": {"lang"}, "a": {"href", "title", "id", "class", "aria-label"},
+MARKDOWN_ATTRIBUTES = {"*": {"lang", "title"}, "a": {"href", "title", "id", "class", "aria-label"},
                        "img": {"src", "alt", "title"}, "ol": {"start", "class"}, "li": {"id", "class"},
                        "code": {"class"}, "section": {"class"}, "hr": {"class"}, "sup": {"class"},
                        "th": {"style"}, "td": {"style"}, **{f"h{n}": {"id"} for n in range(1, 7)}}
@@ -98,6 +98,7 @@ class _Job:
     allowance: Allowance | None
     source_lang: str
     backlink_title: str
+    fallback_hint: str = ""
     raw: set[str] = field(default_factory=set)
     urls: set[str] = field(default_factory=set)
     stash: dict[str, str] = field(default_factory=dict)  # placeholder -> the original's raw HTML
@@ -106,19 +107,21 @@ class _Job:
 
 def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
            allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de",
-           files: Callable[[str], str | None] = lambda url: None) -> Rendered:
+           files: Callable[[str], str | None] = lambda url: None, fallback_hint: str = "") -> Rendered:
     """An edition's Markdown body (str, fallback segments between the editions stage's markers) -> HTML.
 
     ``allowance`` None trusts the text (the German original); otherwise the
     text may contain only the raw HTML and unusual URLs listed there.
     ``links`` maps an article slug, ``files`` an image or link URL, to the
     URL it is published at (or None). ``backlink_title`` labels footnote
-    back-references (``aria-label``). Raises ``VerlagError`` (line relative to
+    back-references (``aria-label``). ``fallback_hint`` is the ``title`` (the accessible description,
+    HTML-AAM 4.1.1) of every passage shown in ``source_lang``, so readers and screen readers learn why
+    it is in another language. Raises ``VerlagError`` (line relative to
     ``text``) when lists and quotes nest deeper than markdown-it parses
     (``MAX_NESTING`` container levels): that text would be lost silently.
     """
     md = _parser()
-    job = _Job(links, files, allowance, source_lang, backlink_title)
+    job = _Job(links, files, allowance, source_lang, backlink_title, fallback_hint)
     body = md.render(TOUCHING_RE.sub(r"\1", text), {"verlag": job})
     if allowance is not None:
         body = _clean(body, allowance, job)
@@ -196,7 +199,8 @@ class _MarkedInline(ParserInline):
 
 def _fallback(state) -> None:
     """Marker ranges -> ``lang`` on the block or a ``<span lang>``; markers left elsewhere are dropped."""
-    lang = state.env["verlag"].source_lang
+    job = state.env["verlag"]
+    marks = {"lang": job.source_lang, **({"title": job.fallback_hint} if job.fallback_hint else {})}
     tokens = state.tokens
     for i, token in enumerate(tokens):
         if token.type != "inline" or not token.children:
@@ -206,10 +210,11 @@ def _fallback(state) -> None:
             continue
         holder = _whole_block(tokens, i, texts)
         if holder is not None:
-            holder.attrSet("lang", lang)
+            for name, value in marks.items():
+                holder.attrSet(name, value)
             token.children = [_strip(c) for c in token.children]
         else:
-            token.children = _spans(token.children, lang)
+            token.children = _spans(token.children, marks)
 
 
 def _whole_block(tokens: list[Token], i: int, texts: str) -> Token | None:
@@ -235,15 +240,16 @@ def _strip(token: Token) -> Token:
     return token
 
 
-def _spans(children: list[Token], lang: str) -> list[Token]:
-    """Split text at the markers into ``<span lang>`` ranges, closing a span before its parent element ends."""
+def _spans(children: list[Token], marks: dict[str, str]) -> list[Token]:
+    """Split text at the markers into ``<span lang title>`` ranges (``marks``: their attributes), closing a
+    span before its parent element ends."""
     out: list[Token] = []
     depth, opened = 0, None  # opened: the depth at which the current span began
     for child in children:
         if child.type == "text" and SENTINELS_RE.search(child.content):
             for part in SENTINELS_RE.split(child.content):
                 if part == FALLBACK_OPEN and opened is None:
-                    out.append(Token("fallback_open", "span", 1, attrs={"lang": lang}))
+                    out.append(Token("fallback_open", "span", 1, attrs=dict(marks)))
                     opened = depth
                 elif part == FALLBACK_CLOSE and opened == depth:
                     out.append(Token("fallback_close", "span", -1))

@@ -3,40 +3,47 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from pathlib import Path
 
 import yaml
 
-from .config import CONFIG_NAME, Config
+from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config, check_language
 from .errors import VerlagError
 from .fsutil import write_if_changed
+from .sources import RESERVED_SLUGS
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 
 CONFIG_TEMPLATE = """\
 # verlag content project: see README.md of verlag for every setting.
-name = "{name}"
+name = {name}
 source_language = "de"
-languages = ["en", "fr"]
+languages = {languages}
 # "sentence" (default) or "block": one catalog entry per sentence or per paragraph.
 segmentation = "sentence"
-author = ""
+author = {author}
 
 [publish]
 # Fuzzy (unreviewed) text: "source" shows the German text instead, "machine" publishes it.
 unreviewed = "source"
+# An edition is published once this percentage of its words is shown in its own language.
+min_translated = 80
 
 [pretranslate]
-engines = ["copy"]
+# Tried in order: your own reviewed translations first, then a machine translation service.
+engines = ["tm", "google"]
+
+[site]
+base_url = {base_url}
 """
 
 EXAMPLE = """\
 ---
 title: Willkommen in der Praxis
-author: {author}
-date: {date}
+{author}date: {date}
 summary: Ein erster Beitrag, der zeigt, wie ein Artikel aufgebaut ist.
 tags: [Praxis]
 ---
@@ -61,35 +68,61 @@ def slugify(title: str) -> str:
     return slug or "artikel"
 
 
-def init_project(root: Path) -> list[Path]:
-    """Scaffold into an empty or missing directory; refuse to touch existing content."""
+def _toml(value: str | list[str]) -> str:
+    """A TOML basic string (or array of them); JSON's escapes are TOML's for these."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def init_project(root: Path, name: str | None = None, author: str = "", base_url: str | None = None,
+                 languages: tuple[str, ...] = ("en", "fr")) -> tuple[list[Path], list[str]]:
+    """Scaffold into an empty or missing directory; refuse to touch existing content (``VerlagError``).
+
+    Returns the files written and the settings the author still has to fill in (the site name when it
+    was taken from the folder, the author, the public base URL).
+    """
     if root.exists() and not root.is_dir():
         raise VerlagError("exists and is not a directory", root)
     if root.exists() and any(p for p in root.iterdir() if not p.name.startswith(".")):
         raise VerlagError("directory is not empty; 'verlag init' only scaffolds a new project", root)
+    for code in languages or ("",):
+        check_language(code, None, "", "--languages")
+    if base_url is not None and not base_url.startswith(("http://", "https://")):
+        raise VerlagError("--base-url: expected an absolute http(s) URL such as https://example.org/, "
+                          f"got {base_url!r}")
     today = dt.date.today().isoformat()
+    config = CONFIG_TEMPLATE.format(name=_toml(name or root.resolve().name), author=_toml(author),
+                                    languages=_toml(list(languages)), base_url=_toml(base_url or DEFAULT_BASE_URL))
+    byline = yaml.safe_dump({"author": author}, allow_unicode=True, width=1 << 16) if author else ""
     files = {
-        root / CONFIG_NAME: CONFIG_TEMPLATE.format(name=root.resolve().name),
-        root / "source_de" / "willkommen.md": EXAMPLE.format(author="", date=today).replace("author: \n", ""),
+        root / CONFIG_NAME: config,
+        root / "source_de" / "willkommen.md": EXAMPLE.format(author=byline, date=today),
         root / ".gitignore": GITIGNORE,
     }
     for path, text in files.items():
         write_if_changed(path, text)
     for folder in ("translations/templates", "templates"):
         (root / folder).mkdir(parents=True, exist_ok=True)
-    return list(files)
+    todo = [f"name = {_toml(root.resolve().name)} (taken from the folder): the site's name"] if not name else []
+    todo += ["author = \"\": your name, for new articles and the feeds"] if not author else []
+    todo += [f"[site] base_url = \"{DEFAULT_BASE_URL}\": the address the site will have"] if not base_url else []
+    return list(files), todo
 
 
 def new_article(config: Config, title: str, today: dt.date | None = None) -> Path:
-    """Create ``source_de/<slug>.md`` with front matter; the slug is made unique."""
+    """Create ``source_de/<slug>.md``: front matter with the title, the configured author, ``today`` and
+    ``draft: true`` (so the placeholder text is never published), and a body to replace. The slug is
+    made unique; a title whose slug is reserved (``sources.RESERVED_SLUGS``) raises ``VerlagError``."""
     if not title.strip():
         raise VerlagError("the title is empty")
     base = slugify(title)
+    if base in RESERVED_SLUGS:
+        raise VerlagError(f"the slug {base!r} is reserved (translations/<lang>/{base}.po holds the website's own "
+                          "words); choose another title, or rename the file afterwards")
     slug, n = base, 2
     while (config.source_dir / f"{slug}.md").exists():
         slug, n = f"{base}-{n}", n + 1
     meta = {"title": title.strip(), "author": config.raw.get("author") or None,
-            "date": (today or dt.date.today()), "summary": "", "tags": []}
+            "date": (today or dt.date.today()), "draft": True, "summary": "", "tags": []}
     front = yaml.safe_dump({k: v for k, v in meta.items() if v is not None}, allow_unicode=True,
                            sort_keys=False, default_flow_style=None, width=1 << 16)
     path = config.source_dir / f"{slug}.md"

@@ -2,7 +2,9 @@
 
 Polling (once a second) keeps it dependency-free and works on every file
 system. A failed rebuild is reported and the last good site stays online.
-A missing page answers 404 with that language's 404 page, as a host would.
+A missing page answers 404 with that language's 404 page, as a host would
+(the site's root 404 page for a language not published yet); a folder
+without an index.html answers 404 too, never a directory listing.
 """
 
 from __future__ import annotations
@@ -48,7 +50,9 @@ class _Handler(SimpleHTTPRequestHandler):
             return super().send_error(code, message, explain)
         route = unquote(urlsplit(self.path).path)[len(self.base_path):]
         lang = route.split("/", 1)[0]
-        page = Path(self.directory) / (f"{lang}/404.html" if lang in self.languages else "404.html")
+        page = Path(self.directory) / f"{lang}/404.html"
+        if lang not in self.languages or not page.is_file():
+            page = Path(self.directory) / "404.html"
         if not page.is_file():
             return super().send_error(code, message, explain)
         body = page.read_bytes()
@@ -58,6 +62,10 @@ class _Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def list_directory(self, path):
+        """A folder without index.html (an article's left-over folder) is a missing page, not a listing."""
+        self.send_error(404)
 
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
         pass

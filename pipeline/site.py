@@ -32,11 +32,11 @@ from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateErro
 from markupsafe import Markup
 
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
-from .config import Config
+from .config import DEFAULT_BASE_URL, Config
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
-from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
+from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path
 from .render import Allowance, render
 from .sources import Article, Moment, read_date, read_sources
@@ -45,7 +45,7 @@ from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, 
 STATE_FILE = "site.json"
 PROTECTED = "_review"  # site/_review/ is written by the review tools
 WORDS_PER_MINUTE = 200
-DEFAULT_BASE_URL = "http://localhost:8000/"
+DEFAULT_MIN_TRANSLATED = 80  # percent; po4a-translate(1) --keep: "minimal threshold ... (default: 80)"
 DEFAULT_FEED_ENTRIES = 20  # each entry carries a whole article; Nikola and jekyll-feed keep 10
 
 
@@ -53,27 +53,36 @@ DEFAULT_FEED_ENTRIES = 20  # each entry carries a whole article; Nikola and jeky
 class Settings:
     base_url: str  # absolute, ends with "/"
     min_reviewed: dict[str, float]  # lang -> percent of words reviewed an edition needs to be published
+    min_translated: dict[str, float]  # lang -> percent of words shown in that language an edition needs
     feed_entries: int  # the newest articles each feed carries
     feed_author: str  # the name every feed gives as its author
 
 
 def load_settings(config: Config) -> Settings:
-    """``[site] base_url``, ``feed_entries`` and ``author``, ``[publish] min_reviewed`` (global and per
-    language), validated; a mistake raises ``VerlagError`` naming verlag.toml and the line."""
+    """``[site] base_url``, ``feed_entries`` and ``author``, ``[publish] min_reviewed`` and
+    ``min_translated`` (percent of German words, global and per language), validated; a mistake raises
+    ``VerlagError`` naming verlag.toml and the line."""
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
     if not isinstance(base, str) or not base.startswith(("http://", "https://")):
         raise config.error("base_url", f"expected an absolute http(s) URL such as \"https://example.org/\", got {base!r}")
     entries = config.section("site").get("feed_entries", DEFAULT_FEED_ENTRIES)
     if isinstance(entries, bool) or not isinstance(entries, int) or entries < 1:
         raise config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}", "site")
+    reviewed = _percentages(config, "min_reviewed", 0)
+    translated = _percentages(config, "min_translated", DEFAULT_MIN_TRANSLATED)
+    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config))
+
+
+def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
+    """``[publish] name`` per language (``[publish.<lang>]`` overrides), each a percentage from 0 to 100."""
     publish = config.section("publish")
     limits = {}
     for lang in config.languages:
-        value = config.section("publish", lang).get("min_reviewed", publish.get("min_reviewed", 0))
+        value = config.section("publish", lang).get(name, publish.get(name, default))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            raise config.error("min_reviewed", f"expected a percentage from 0 to 100, got {value!r}")
+            raise config.error(name, f"expected a percentage from 0 to 100, got {value!r}")
         limits[lang] = float(value)
-    return Settings(base.rstrip("/") + "/", limits, entries, feed_author(config))
+    return limits
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,8 @@ class Page:
     words: dict = field(compare=False)
     digest: str = ""  # of the record, to tell an unchanged page without rendering it
     source: str = ""  # the German original's path, as messages name it (source_de/<file>.md)
+    words_shown: int = 0  # German words whose segments the page shows in its own language
+    draft: bool = False  # ``draft: true`` in the German front matter: never published
 
     @property
     def machine(self) -> int:
@@ -155,6 +166,12 @@ class Page:
         return 100.0 * self.words.get("reviewed", 0) / total if total else 100.0
 
     @property
+    def percent_translated(self) -> float:
+        """Percent of the German words a reader gets in the page's language (reviewed, or drafts shown)."""
+        total = sum(self.words.values())
+        return 100.0 * self.words_shown / total if total else 100.0
+
+    @property
     def reading_minutes(self) -> int:
         text = self.body.replace(FALLBACK_OPEN, " ").replace(FALLBACK_CLOSE, " ")
         return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
@@ -165,7 +182,8 @@ def _page(record: dict, digest: str) -> Page:
     return Page(record["lang"], record["slug"], record["title"], record.get("summary"),
                 tuple(record.get("tags") or ()), frozenset(record.get("front_fallback") or ()),
                 record.get("author"), moment(record.get("date")), moment(record.get("updated")), record["body"],
-                record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""))
+                record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""),
+                record.get("words_shown", 0), bool(record.get("draft")))
 
 
 def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str], Page]:
@@ -204,8 +222,9 @@ def theme_digest(config: Config) -> str:
 class SiteResult:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    held_back: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs below min_reviewed
+    held_back: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs below min_reviewed/_translated
     untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
+    drafts: list[str] = field(default_factory=list)  # slugs of articles marked ``draft: true``, not published
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "file:line: message"
@@ -223,7 +242,7 @@ class SiteResult:
                          + (f", {machine} with unreviewed machine text" if machine else "")
                          + (f", {german} with passages in the original" if german else "")
                          + (f", {stale} out of date" if stale else "")
-                         + (f", {held} not published (nothing translated or below min_reviewed)" if held else ""))
+                         + (f", {held} not published (not translated enough yet)" if held else ""))
         return lines
 
 
@@ -240,12 +259,16 @@ class _Site:
         self.published: dict[tuple[str, str], Page] = {}
         self.held_back: dict[str, list[str]] = {}
         self.untranslated: dict[str, list[str]] = {}
+        self.drafts = sorted(slug for (lang, slug), page in pages.items() if lang == self.source and page.draft)
         for (lang, slug), page in sorted(pages.items()):
+            if slug in self.drafts:
+                continue
             if lang == self.source:
                 self.published[(lang, slug)] = page
             elif not page.translated:  # SITE.md 3: a fallback copy is not generated at all
                 self.untranslated.setdefault(lang, []).append(slug)
-            elif page.percent_reviewed < settings.min_reviewed[lang]:
+            elif (page.percent_reviewed < settings.min_reviewed[lang]
+                  or page.percent_translated < settings.min_translated[lang]):
                 self.held_back.setdefault(lang, []).append(slug)
             else:
                 self.published[(lang, slug)] = page
@@ -278,10 +301,21 @@ class _Site:
         self.env(lang)
         return self.translations[lang].gettext(message) % {}  # as the templates' gettext formats it
 
+    def fallback_hint(self, lang: str) -> str:
+        """The accessible description of a passage a translation shows in the original language."""
+        return self.ui(lang, "Not translated yet: shown in the original language")
+
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
         mine = [p for (code, _), p in self.published.items() if code == lang]
         return sorted(mine, key=lambda p: (_instant(p.date), p.slug), reverse=True)
+
+    def unavailable(self, lang: str) -> list[dict]:
+        """The German originals of the articles not (yet) published in ``lang``, newest first: title, href."""
+        slugs = {*self.held_back.get(lang, ()), *self.untranslated.get(lang, ())}
+        german = [self.published[(self.source, s)] for s in slugs if (self.source, s) in self.published]
+        return [{"title": p.title, "href": self.urls.path("article", self.source, p.slug)}
+                for p in sorted(german, key=lambda p: (_instant(p.date), p.slug), reverse=True)]
 
     def cluster(self, slug: str) -> list[dict]:
         """hreflang alternates of an article: every published edition, itself included, and x-default."""
@@ -419,7 +453,7 @@ class _Bodies:
                 try:
                     rendered = render(page.body, lambda slug: self._link(page.lang, slug), allowance,
                                       site.ui(page.lang, "Back to the text"), site.source,
-                                      lambda url: site.media_url(page.slug, url))
+                                      lambda url: site.media_url(page.slug, url), site.fallback_hint(page.lang))
                 except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
                     article = site.sources[page.slug]
                     raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) \
@@ -441,7 +475,8 @@ class _Bodies:
             site = self.site
             published = sorted(f"{code}/{slug}" for (code, slug) in site.published if code in (lang, site.source))
             self.contexts[lang] = hashlib.sha256(json.dumps(
-                [code_digest(), lang, published, site.ui(lang, "Back to the text"), site.urls.base_url])
+                [code_digest(), lang, published, site.ui(lang, "Back to the text"), site.fallback_hint(lang),
+                 site.urls.base_url])
                 .encode("utf-8")).hexdigest()
         return self.contexts[lang]
 
@@ -465,7 +500,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     from source_de/ maps to its Path there.
     """
     errors = [] if errors is None else errors
-    slugs = {slug for lang, slug in pages if lang == config.source_language}
+    slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
     sources = read_sources(config)
     media = collect_media(config.source_dir, (a for a in sources.articles if a.slug in slugs), state.get("media"))
     errors.extend(media.errors)
@@ -511,7 +546,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             }
             out[rel] = env.get_template("article.html").render(context)
         out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
-            {**site.common(lang), "items": items, "canonical": urls.absolute("index", lang),
+            {**site.common(lang), "items": items, "unavailable": site.unavailable(lang),
+             "lang_name": language_name(lang),
+             "canonical": urls.absolute("index", lang),
              "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index")})
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
             {**site.common(lang), "switch": site.switch(lang, kind="404")})
@@ -600,11 +637,13 @@ def build_site(config: Config) -> SiteResult:
         if rel.split("/", 1)[0] != PROTECTED and path.is_file():
             path.unlink()
             result.removed.append(f"site/{rel}")
+            remove_empty_parents(path, root)
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back = site.held_back
     result.warnings = list(site.media.warnings)
     result.untranslated = site.untranslated
+    result.drafts = site.drafts
     if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
         save_state(config.state_dir / STATE_FILE, fresh)
     return result

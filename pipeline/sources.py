@@ -39,6 +39,7 @@ class Article:
     body_start: int  # offset of the body in ``text``
     body_line: int  # 1-based line number of the body's first line
     digest: str
+    undated: bool = False  # no ``date:``: meta["date"] is the file's modification day
 
     @property
     def body(self) -> str:
@@ -47,6 +48,11 @@ class Article:
     @property
     def title(self) -> str:
         return self.meta["title"]
+
+    @property
+    def draft(self) -> bool:
+        """``draft: true`` in the front matter: extracted and translated, never published."""
+        return self.meta.get("draft", False)
 
     def key_line(self, key: str) -> int:
         """1-based line of a front-matter key (line 1 if it is absent)."""
@@ -134,7 +140,7 @@ def read_article(path: Path, ref: str) -> Article:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = text.count("\n", 0, front_start) + 1 + mark.line if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise VerlagError(f"invalid YAML front matter: {problem}", ref, line) from None
+        raise VerlagError(f"invalid YAML front matter: {problem}{_yaml_hint(problem)}", ref, line) from None
     except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
         number, key, got = _bad_value(front)
         raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
@@ -146,6 +152,9 @@ def read_article(path: Path, ref: str) -> Article:
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise VerlagError("missing title: add 'title: ...' to the front matter", ref, probe.key_line("title"))
+    undated = meta.get("date") is None
+    if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed
+        meta["date"] = dt.date.fromtimestamp(path.stat().st_mtime)
     for key in DATE_KEYS:
         value = meta.get(key)
         if value is not None:
@@ -158,6 +167,8 @@ def read_article(path: Path, ref: str) -> Article:
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
             raise VerlagError(f"{key}: expected text", ref, probe.key_line(key))
+    if not isinstance(meta.get("draft", False), bool):
+        raise VerlagError("draft: expected true or false", ref, probe.key_line("draft"))
     tags = meta.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise VerlagError("tags: expected a list of words, e.g. [Leber, Rücken]", ref, probe.key_line("tags"))
@@ -169,7 +180,17 @@ def read_article(path: Path, ref: str) -> Article:
         raise VerlagError(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own "
                           "words); rename the file or set another 'slug:'", ref, probe.key_line("slug"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest)
+    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated)
+
+
+def _yaml_hint(problem: str) -> str:
+    """What usually fixes a YAML problem in a German front matter line (PyYAML's ``problem`` text)."""
+    if "mapping values are not allowed" in problem:
+        return ("; a value with ': ' in it needs quotes, e.g. title: \"Rückenschmerzen: was tun?\" "
+                "(a \" inside becomes \\\")")
+    if "cannot start any token" in problem or "while scanning an alias" in problem:
+        return "; put the value in double quotes, e.g. title: \"@Home: Übungen\""
+    return ""
 
 
 def _date_problem(key: str, written: str) -> str:

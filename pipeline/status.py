@@ -24,6 +24,7 @@ class Progress:
     segments: dict
     words: dict
     missing: bool = False  # no catalog yet: run extract
+    draft: bool = False  # the article says ``draft: true``: translated, not published
     errors: int = 0  # QA findings (verlag check)
     warnings: int = 0
     catalogs: int = field(default=1, repr=False)
@@ -37,14 +38,15 @@ class Progress:
         data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
         del data["catalogs"]
         if self.slug is None:
-            del data["slug"], data["missing"]
+            del data["slug"], data["missing"], data["draft"]
             data["articles"] = self.catalogs
         return data
 
 
-def collect_status(config: Config, languages: list[str] | None = None, qa: bool = True
+def collect_status(config: Config, languages: list[str] | None = None, qa: bool = True, progress=None
                    ) -> tuple[list[Progress], list[VerlagError]]:
-    """One row per language and article; ``qa`` also counts the findings of ``verlag check``.
+    """One row per language and article; ``qa`` also counts the findings of ``verlag check``;
+    ``progress()`` is called per article.
 
     The QA counts of a catalog are cached by the hash of everything they
     depend on (catalog, article, glossary, verlag's code), so a status after
@@ -58,8 +60,10 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     labels: dict[str, frozenset] = {}
     cache = load_state(config.state_dir / STATE_FILE) if qa else {}
     fresh: dict[str, list] = {}
-    for lang in languages or config.languages:
-        for article in articles:
+    for article in articles:
+        if progress:
+            progress()
+        for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
             try:
@@ -75,7 +79,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 state = entry_state(entry)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
-            row = Progress(lang, article.slug, segments, words, missing=po is None)
+            row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft)
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
@@ -95,6 +99,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 fresh[name] = counts
                 row.errors, row.warnings = counts[1], counts[2]
             rows.append(row)
+    order = list(languages or config.languages)
+    rows.sort(key=lambda row: order.index(row.lang))  # per language, articles in order (a stable sort)
     if qa:
         slugs = {a.slug for a in articles}
         kept = {k: v for k, v in cache.items() if k.partition("/")[2] in slugs and k.partition("/")[0] in config.languages}
@@ -132,7 +138,7 @@ def format_table(rows: list[Progress]) -> str:
                 lines.append(f"{lang:<5} {r.slug:<32} {'(no catalog: run verlag extract)':>45}")
                 continue
             s, w = r.segments, r.words
-            name = "= total" if r.slug is None else r.slug[:32]
+            name = "= total" if r.slug is None else f"{r.slug[:24]} (draft)" if r.draft else r.slug[:32]
             qa = f"{r.errors}E {r.warnings}W" if r.errors or r.warnings else "ok"
             lines.append(f"{lang:<5} {name:<32} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[STALE]:>6} "
                          f"{s[UNTRANSLATED]:>6} {w[REVIEWED]:>6}/{sum(w.values()):<6} {r.percent_reviewed:5.1f}% "

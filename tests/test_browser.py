@@ -150,3 +150,13 @@ def test_no_dialog_opens_on_a_translation_that_tries_to_run_script(browser, proj
             "return [...document.querySelectorAll('.article-body [href], .article-body [src]')]"
             ".map(e => new URL(e.getAttribute('href') || e.getAttribute('src'), location.href).protocol)")
         assert set(protocols) <= {"https:", "file:"}, protocols
+
+
+def test_german_passages_in_a_translation_stand_out_and_say_why(browser, served):
+    _, base = served
+    browser.get(f"{base}/fr/abendroutine-schlaf/")
+    german = browser.find_element(By.CSS_SELECTOR, '.article-body p[lang="de"]')
+    french = browser.find_element(By.CSS_SELECTOR, ".article-body p:not([lang])")
+    look = "return [getComputedStyle(arguments[0]).backgroundColor, getComputedStyle(arguments[0]).fontStyle]"
+    assert browser.execute_script(look, german) != browser.execute_script(look, french)
+    assert german.get_attribute("title") == "Pas encore traduit : affiché dans la langue d’origine"

@@ -32,6 +32,8 @@ def scaffolded(root: Path) -> Project:
     project = Project(root)
     project.run("init")
     project.run("new", "Zecken im Garten")
+    project.write("source_de/zecken-im-garten.md",  # the author finishes the article: no longer a draft
+                  project.read("source_de/zecken-im-garten.md").replace("draft: true\n", ""))
     project.run("extract")
     project.run("pretranslate", "--engine", "pseudo")
     project.write("verlag.toml", project.read("verlag.toml").replace('unreviewed = "source"', 'unreviewed = "machine"'))

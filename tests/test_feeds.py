@@ -99,18 +99,20 @@ def test_the_feed_of_a_new_project_is_valid_and_names_the_site_as_author(fresh, 
 
 
 def started(root: Path) -> Project:
-    """``init`` and one more article from ``new``, dated long before the example article."""
+    """``init`` and one more article from ``new``, dated long before the example article and finished
+    (its ``draft: true`` line deleted)."""
     project = Project(root)
     project.run("init")
     project.run("new", "Zweiter Beitrag")
     article = root / "source_de/zweiter-beitrag.md"
-    article.write_text(re.sub(r"^date: .*$", "date: 2000-01-01", article.read_text("utf-8"), flags=re.M), "utf-8")
+    text = re.sub(r"^date: .*$", "date: 2000-01-01", article.read_text("utf-8"), flags=re.M)
+    article.write_text(text.replace("draft: true\n", ""), "utf-8")
     return project
 
 
 def test_site_author_names_the_feed(tmp_path, atom_schema):
     project = started(tmp_path / "praxis")
-    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nauthor = "Praxis Dr. Weber"\n')
+    project.write("verlag.toml", project.read("verlag.toml").replace("[site]\n", '[site]\nauthor = "Praxis Dr. Weber"\n'))
     project.run("build")
     feed = assert_valid_atom(project.root / "site/de/feed.xml", atom_schema)
     assert feed.feed.author == "Praxis Dr. Weber"
@@ -122,7 +124,7 @@ def test_site_author_names_the_feed(tmp_path, atom_schema):
 
 def test_a_feed_carries_the_newest_feed_entries_articles(tmp_path, atom_schema):
     project = started(tmp_path / "praxis")
-    project.write("verlag.toml", project.read("verlag.toml") + "\n[site]\nfeed_entries = 1\n")
+    project.write("verlag.toml", project.read("verlag.toml").replace("[site]\n", "[site]\nfeed_entries = 1\n"))
     project.run("build")
     feed = assert_valid_atom(project.root / "site/de/feed.xml", atom_schema)
     assert [entry.title for entry in feed.entries] == ["Willkommen in der Praxis"]

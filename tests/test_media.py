@@ -33,7 +33,8 @@ KEEP = "Die [Quelle](https://example.org/nessel.png) und die [Übersicht](/ueber
 
 @pytest.fixture
 def garden(project):
-    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nbase_url = "https://praxis.example/blog/"\n')
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nbase_url = "https://praxis.example/blog/"\n'
+                  '\n[publish]\nmin_translated = 0\n')  # the French edition is partly translated on purpose
     project.write("source_de/brennnessel.md", NESSEL)
     (project.root / "source_de/bilder").mkdir()
     (project.root / "source_de/dateien").mkdir()

@@ -1,0 +1,65 @@
+"""verlag.toml answers back: unknown settings are errors at their line with a suggestion."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from conftest import Project
+from pipeline.config import KNOWN_SETTINGS
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+BASE = """\
+name = "Praxis"
+languages = ["en", "fr"]
+author = "Anna Berger"
+
+[publish]
+unreviewed = "source"
+min_translated = 80
+
+[publish.fr]
+min_reviewed = 10
+
+[site]
+base_url = "https://example.org/"
+"""
+
+
+@pytest.mark.parametrize("typo, line, message", [
+    (("languages = [", "languges = ["), 2, "languges: unknown setting; did you mean 'languages'?"),
+    (("[publish]", "[publsh]"), 5, "publsh: unknown setting; did you mean 'publish'?"),
+    (("min_translated", "min_translatd"), 7,
+     "min_translatd: unknown setting in [publish]; did you mean 'min_translated'?"),
+    (("min_reviewed", "min_reviewd"), 10, "min_reviewd: unknown setting in [publish.fr]; did you mean 'min_reviewed'?"),
+    (("base_url", "baseurl"), 13, "baseurl: unknown setting in [site]; did you mean 'base_url'?"),
+    (("[publish.fr]", "[publish.es]"), 9,
+     "es: unknown setting in [publish] (known: unreviewed, min_reviewed, min_translated, en, fr)"),
+])
+def test_a_typo_in_verlag_toml_is_an_error_at_its_line_with_a_suggestion(project: Project, typo, line, message):
+    project.write("verlag.toml", BASE.replace(*typo))
+    before = project.snapshot()
+    result = project.run("status", code=2)
+    assert result.output.strip() == f"error: {project.root / 'verlag.toml'}:{line}: {message}"
+    assert project.snapshot() == before
+
+
+def test_the_settings_without_a_typo_are_accepted(project: Project):
+    project.write("verlag.toml", BASE)
+    project.run("status")
+
+
+def test_every_setting_the_readme_documents_is_known_and_every_known_one_documented():
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Configuration: `verlag.toml`"):]
+    example = tomllib.loads(re.search(r"```toml\n(.*?)```", section, re.S).group(1))
+    documented: dict[str, set[str]] = {"": set(example)}
+    for table, values in example.items():
+        if isinstance(values, dict) and table != "engines":
+            documented[table] = {k for k, v in values.items() if not isinstance(v, dict)}
+            for inner in (v for v in values.values() if isinstance(v, dict)):
+                assert set(inner) <= set(KNOWN_SETTINGS[table]), f"[{table}.*] documents an unknown setting"
+    assert documented == {table: set(keys) for table, keys in KNOWN_SETTINGS.items()}

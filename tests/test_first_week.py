@@ -1,0 +1,226 @@
+"""The author's first hour as a new user lives it: init, one article, drafts, redoing drafts, publishing."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import urllib.error
+import urllib.request
+
+import polib
+from click.testing import CliRunner
+from lxml import html
+
+import cli
+from cli import main
+from conftest import Project, msgfmt_check, review
+from pipeline.catalog import provenance
+from pipeline.serve import make_server
+
+ARTICLE = """\
+---
+title: Kalte Hände im Winter
+date: 2026-11-02
+summary: Warum die Finger zuerst frieren und was dagegen hilft.
+---
+Im Winter frieren viele zuerst an den Fingern. Der Körper schützt dann seine Mitte.
+
+## Was hilft
+
+Warmes Wasser über den Unterarmen bringt das Blut zurück. Handschuhe aus Wolle halten länger warm.
+"""
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 nobody listens on: a service there is unreachable at once."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def entries(project: Project, lang: str, slug: str) -> list[polib.POEntry]:
+    return [e for e in polib.pofile(str(project.root / f"translations/{lang}/{slug}.po")) if not e.obsolete]
+
+
+def test_the_first_hour_never_publishes_german_pages_drafts_or_placeholders(tmp_path):
+    project = Project(tmp_path / "praxis")
+    out = project.run("init", "--author", "Anna Berger", "--languages", "en").output
+    assert "still to fill in verlag.toml: [site] base_url" in out and "author" not in out.split("created")[-1]
+    config = project.read("verlag.toml")
+    assert 'engines = ["tm", "google"]' in config and "copy" not in config
+    project.write("verlag.toml", config + f'\n[engines.google]\nurl = "http://127.0.0.1:{closed_port()}/"\n'
+                                          "retries = 0\n")
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    assert "draft" in project.run("new", "Zweiter Beitrag").output
+    project.run("extract")
+
+    offline = project.run("pretranslate", code=1).output
+    assert "nothing could be drafted" in offline
+    assert all(not e.msgstr for e in entries(project, "en", "kalte-haende")), "an unreachable chain drafts nothing"
+
+    assert "en: 0 entries still empty" in project.run("pretranslate", "--engine", "pseudo").output
+    idle = project.run("pretranslate", "--engine", "copy").output
+    total = sum(len(entries(project, "en", slug)) for slug in ("kalte-haende", "willkommen", "zweiter-beitrag"))
+    assert f"no entry is empty, {total} hold machine drafts ({total} by pseudo); use --redo-drafts" in idle
+
+    review(project, "en", "kalte-haende", {"Was hilft": "What helps"})  # signed off
+    review(project, "en", "kalte-haende", {"Handschuhe aus Wolle halten länger warm.":
+                                           "Woollen gloves keep you warm for longer."}, sign_off=False)  # hand-edited
+    redone = project.run("pretranslate", "--engine", "copy", "--redo-drafts").output
+    assert f"en: {total - 2} entries drafted by copy ({total - 2} of them replacing machine drafts)" in redone
+    msgfmt_check(project.root / "translations/en/kalte-haende.po")
+    by_id = {e.msgid: e for e in entries(project, "en", "kalte-haende")}
+    assert by_id["Was hilft"].msgstr == "What helps" and not by_id["Was hilft"].fuzzy
+    edited = by_id["Handschuhe aus Wolle halten länger warm."]
+    assert edited.msgstr == "Woollen gloves keep you warm for longer." and edited.fuzzy
+    redrafted = [e for e in by_id.values() if e is not edited and e.msgid != "Was hilft"]
+    assert all(e.msgstr == e.msgid and e.fuzzy and provenance(e) == ["mt: copy"] for e in redrafted)
+
+    # The reviewer finishes the welcome article; the winter one stays mostly German (below 80 % of its words).
+    welcome = entries(project, "en", "willkommen")
+    review(project, "en", "willkommen", {(e.msgctxt, e.msgid): f"EN {e.msgid}" for e in welcome})
+    out = project.run("build").output
+    assert "en: not published (below [publish] min_translated or min_reviewed): kalte-haende" in out
+    assert "drafts, not published (draft: true): zweiter-beitrag" in out
+    site = project.root / "site"
+    assert (site / "en/willkommen/index.html").exists()
+    assert not (site / "en/kalte-haende").exists()
+    assert not (site / "de/zweiter-beitrag").exists() and not (site / "en/zweiter-beitrag").exists()
+    assert "Zweiter Beitrag" not in (site / "de/index.html").read_text("utf-8")
+    index = html.fromstring((site / "en/index.html").read_bytes())
+    waiting = index.xpath('//section[@class="unavailable"]')[0]
+    assert waiting.xpath("h2")[0].text == "Not yet available in English"
+    link = waiting.xpath(".//a")[0]
+    assert (link.text, link.get("href"), link.get("lang")) == ("Kalte Hände im Winter", "/de/kalte-haende/", "de")
+    german = html.fromstring((site / "de/willkommen/index.html").read_bytes())
+    assert not german.xpath('//a[@href="/en/kalte-haende/"]')
+
+
+def test_a_reserved_slug_is_refused_by_new_and_nothing_is_written(project):
+    result = project.run("new", "Site", code=2)
+    assert "error: the slug 'site' is reserved" in result.output
+    assert not (project.root / "source_de").exists()
+
+
+def test_new_writes_a_draft_with_today_and_the_configured_author(project):
+    project.write("verlag.toml", project.read("verlag.toml").replace('name = "Test"', 'name = "Test"\nauthor = "Jo"'))
+    project.run("new", "Kalte Hände")
+    text = project.read("source_de/kalte-haende.md")
+    assert "\nauthor: Jo\n" in text and "\ndraft: true\n" in text and "\ndate: " in text
+
+
+def test_status_lists_drafts(project):
+    project.run("new", "Kalte Hände")
+    project.run("extract")
+    assert "kalte-haende (draft)" in project.run("status").output
+
+
+def test_a_colon_in_a_title_gets_a_hint_to_quote_it(project):
+    project.write("source_de/ruecken.md", "---\ntitle: Rückenschmerzen: was tun?\ndate: 2026-11-02\n---\nText.\n")
+    result = project.run("extract", code=2)
+    assert ('error: source_de/ruecken.md:2: invalid YAML front matter: mapping values are not allowed here; '
+            'a value with \': \' in it needs quotes, e.g. title: "Rückenschmerzen: was tun?"') in result.output
+
+
+def test_init_refuses_an_unknown_language_before_writing_anything(tmp_path):
+    result = Project(tmp_path / "p").run("init", "--languages", "en,xx-Quatsch", code=2)
+    assert "--languages: unknown language code 'xx-Quatsch'" in result.output
+    assert not (tmp_path / "p").exists()
+
+
+def test_extract_names_the_changed_new_and_removed_sentences_and_quiet_only_counts(project):
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    project.run("extract")
+    review(project, "en", "kalte-haende", {"Der Körper schützt dann seine Mitte.": "The body protects its core."})
+    project.write("source_de/kalte-haende.md", ARTICLE.replace("Der Körper schützt dann seine Mitte.",
+                                                               "Der Körper schützt dann zuerst seine Mitte.")
+                  .replace("Handschuhe aus Wolle halten länger warm.", "Ein heißer Tee wärmt von innen, und zwar "
+                           "nicht nur die Hände, sondern auch die Laune an einem langen grauen Nachmittag."))
+    before = project.snapshot()
+    out = project.run("extract").output
+    assert "source_de/kalte-haende.md:6: changed: Der Körper schützt dann zuerst seine Mitte." in out
+    assert "source_de/kalte-haende.md:10: new: Ein heißer Tee wärmt von innen, und zwar nicht nur die Händ…\n" \
+        in out
+    assert "en: 1 changed sentences back to review" in out
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    for path, data in before.items():
+        (project.root / path).write_bytes(data)
+    project.write("source_de/kalte-haende.md", ARTICLE.replace("Der Körper schützt dann seine Mitte.", ""))
+    quiet = project.run("extract", "--quiet").output
+    assert "removed" not in quiet and "en: 0 changed sentences back to review, 0 new, 1 no longer used" in quiet
+
+
+def get(port: int, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def test_serve_answers_the_sites_own_404_pages_and_never_lists_a_folder(tmp_path):
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--languages", "en,fr")
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    project.run("extract")
+    for slug in ("willkommen", "kalte-haende"):
+        review(project, "en", slug, {(e.msgctxt, e.msgid): f"EN {e.msgid}" for e in entries(project, "en", slug)})
+    project.run("build")
+    assert (project.root / "site/en/kalte-haende/index.html").exists()
+    (project.root / "source_de/kalte-haende.md").unlink()
+    project.run("build")
+    assert not (project.root / "site/de/kalte-haende").exists(), "build removes a deleted article's folders"
+    (project.root / "site/de/leer").mkdir()  # a folder left by hand: still no listing
+    server = make_server(project.root / "site", 0, "/", ("de", "en", "fr"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        answers = {path: get(server.server_port, path) for path in (
+            "/en/gibt-es-nicht/", "/fr/", "/fr/willkommen/", "/de/kalte-haende/", "/de/leer/", "/de/")}
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answers.pop("/de/")[0] == 200
+    languages = {path: html.fromstring(text).get("lang") for path, (code, text) in answers.items() if code == 404}
+    assert languages == {"/en/gibt-es-nicht/": "en", "/fr/": "de", "/fr/willkommen/": "de",
+                         "/de/kalte-haende/": "de", "/de/leer/": "de"}, "French is not published: the site's 404"
+    assert all("Directory listing" not in text for _, text in answers.values())
+
+
+def test_verlag_finds_the_project_from_a_subfolder_and_explains_where_c_goes(project, monkeypatch):
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    monkeypatch.chdir(project.root / "source_de")
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract"])
+    assert result.exit_code == 0, result.output
+    assert (project.root / "translations/en/kalte-haende.po").exists()
+    misplaced = runner.invoke(main, ["build", "-C", str(project.root)])
+    assert misplaced.exit_code == 2 and "-C goes before the subcommand: verlag -C DIR build" in misplaced.output
+
+
+def test_an_article_without_a_date_is_warned_about_and_never_shows_an_empty_date_or_1970(project):
+    path = project.write("source_de/kalte-haende.md", ARTICLE.replace("date: 2026-11-02\n", ""))
+    os.utime(path, (1780000000, 1780000000))  # 2026-05-28
+    result = project.run("extract")
+    assert ("warning: source_de/kalte-haende.md:1: no 'date:' in the front matter; the site shows the file's day "
+            "(2026-05-28), which changes with every copy: add 'date: 2026-05-28'") in result.output
+    project.run("build")
+    page = html.fromstring(project.read("site/de/kalte-haende/index.html"))
+    assert page.xpath("//time/@datetime")[0].startswith("2026-05-28")
+    assert page.xpath("//time")[0].text.strip()
+    feed = project.read("site/de/feed.xml")
+    assert "1970" not in feed and "<published>2026-05-28" in feed
+
+
+def test_the_progress_bar_appears_only_once_the_work_takes_longer_than_a_second(monkeypatch, capsys):
+    clock = iter([0.0, 0.2, 0.5, 1.2, 1.4, 1.6])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True)
+    with cli.progress_bar("status", 5, after=1.0) as step:
+        step()
+        step()
+        assert capsys.readouterr().err == "", "quick work draws nothing"
+        step()
+        step()
+        step()
+    assert "status" in capsys.readouterr().err
