@@ -38,6 +38,7 @@ from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .media import Media, collect_media, file_path
+from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .render import Allowance, render
 from .sources import Article, Moment, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, load_translations, theme_dirs
@@ -128,6 +129,10 @@ class Page:
     words: dict = field(compare=False)
     digest: str = ""  # of the record, to tell an unchanged page without rendering it
     source: str = ""  # the German original's path, as messages name it (source_de/<file>.md)
+    standalone: bool = False  # a page of source_de/seiten/ (Impressum...): in no list, feed or index
+    reviewed_by: dict | None = None  # name, qualification, url of whoever checked the German original
+    last_reviewed: Moment | None = None
+    translator: str | None = None  # the catalog's Last-Translator (translations only)
 
     @property
     def machine(self) -> int:
@@ -165,7 +170,9 @@ def _page(record: dict, digest: str) -> Page:
     return Page(record["lang"], record["slug"], record["title"], record.get("summary"),
                 tuple(record.get("tags") or ()), frozenset(record.get("front_fallback") or ()),
                 record.get("author"), moment(record.get("date")), moment(record.get("updated")), record["body"],
-                record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""))
+                record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""),
+                bool(record.get("page")), record.get("reviewed_by"), moment(record.get("last_reviewed")),
+                record.get("translator"))
 
 
 def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str], Page]:
@@ -231,8 +238,9 @@ class _Site:
     """The whole site known in memory: languages, published pages, URLs, templates per language."""
 
     def __init__(self, config: Config, settings: Settings, pages: dict[tuple[str, str], Page], media: Media,
-                 sources: dict[str, Article]):
+                 sources: dict[str, Article], practice: Practice):
         self.config = config
+        self.practice = practice
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
         self.urls = Urls(settings.base_url)
@@ -280,8 +288,27 @@ class _Site:
 
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
-        mine = [p for (code, _), p in self.published.items() if code == lang]
+        mine = [p for (code, _), p in self.published.items() if code == lang and not p.standalone]
         return sorted(mine, key=lambda p: (_instant(p.date), p.slug), reverse=True)
+
+    def pages(self, lang: str) -> list[Page]:
+        """A language's published standalone pages (source_de/seiten/), by slug."""
+        return [p for (code, _), p in sorted(self.published.items()) if code == lang and p.standalone]
+
+    def legal(self, lang: str) -> list[dict]:
+        """The footer's legal links: the page in ``lang``, else the German one (``hreflang`` says so)."""
+        links = []
+        for slug in self.practice.legal:
+            code = lang if (lang, slug) in self.published else self.source
+            page = self.published[(code, slug)]
+            links.append({"href": self.urls.path("article", code, slug), "title": page.title,
+                          "hreflang": code if code != lang else None})
+        return links
+
+    def localized(self, lang: str, text: Localized) -> dict | None:
+        """A per-language text of verlag.toml for an edition: its text and, when it is German, that lang."""
+        found = text.get(lang)
+        return {"text": found[0], "lang": found[1] if found[1] != lang else None} if found else None
 
     def cluster(self, slug: str) -> list[dict]:
         """hreflang alternates of an article: every published edition, itself included, and x-default."""
@@ -309,7 +336,7 @@ class _Site:
     def common(self, lang: str) -> dict:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
                 "feed": self.urls.absolute("feed", lang), "canonical": None, "alternates": [],
-                "source_name": _locale(lang).languages.get(self.source, self.source)}
+                "source_name": _locale(lang).languages.get(self.source, self.source), "legal": self.legal(lang)}
 
 
 def language_name(code: str) -> str:
@@ -341,6 +368,7 @@ def _item(site: _Site, page: Page) -> dict:
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
         "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
+        "last_reviewed": format_date(_day(page.last_reviewed), "long", locale=locale) if page.last_reviewed else None,
         "published": _stamp(page.date),
         "modified": _stamp(page.updated or page.date),
     }
@@ -364,11 +392,23 @@ def _day(moment: Moment) -> dt.date:
 
 
 def _jsonld(site: _Site, page: Page) -> Markup:
-    """schema.org Article; a translation names its original (SITE.md 10)."""
+    """schema.org Article; a translation names its original (SITE.md 10) and its translator.
+
+    An article whose front matter says who checked it (``reviewed_by``, ``last_reviewed``) is a
+    schema.org ``MedicalWebPage`` with ``reviewedBy`` (a Person: name, jobTitle, url) and ``lastReviewed``.
+    """
+    medical = page.reviewed_by or page.last_reviewed
     data = {
-        "@context": "https://schema.org", "@type": "Article", "headline": page.title,
-        "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
+        "@context": "https://schema.org", "@type": "MedicalWebPage" if medical else "Article",
+        "headline": page.title, "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
     }
+    if page.reviewed_by:
+        names = {"name": "name", "qualification": "jobTitle", "url": "url"}
+        data["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
+    if page.last_reviewed:
+        data["lastReviewed"] = page.last_reviewed.isoformat()
+    if page.translator and page.lang != site.source:
+        data["translator"] = {"@type": "Person", "name": page.translator}
     if page.summary:
         data["description"] = page.summary
     if page.date:
@@ -467,14 +507,16 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     errors = [] if errors is None else errors
     slugs = {slug for lang, slug in pages if lang == config.source_language}
     sources = read_sources(config)
-    media = collect_media(config.source_dir, (a for a in sources.articles if a.slug in slugs), state.get("media"))
+    documents = [a for a in (*sources.articles, *sources.german_only) if a.slug in slugs]
+    media = collect_media(config.source_dir, documents, state.get("media"))
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
-    frozen = sources.unreadable | {a.slug for a in sources.articles if a.ref in refused}  # pages kept as they are
+    frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
     urls = Urls(settings.base_url)
     pages = {(lang, slug): page for (lang, slug), page in pages.items()
              if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
-    site = _Site(config, settings, pages, media, {a.slug: a for a in sources.articles if a.slug in slugs})
+    site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config))
+    check_legal(config, site.practice, [p.slug for p in site.pages(site.source)])
     bodies = _Bodies(site, state.get("bodies", {}))
     previous = state.get("pages", {})
     keys: dict[str, str] = {}
@@ -483,14 +525,14 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     for lang in site.languages:
         env = site.env(lang)
         items = [_item(site, page) for page in site.articles(lang)]
-        for item in items:
+        for item in items + [_item(site, page) for page in site.pages(lang)]:
             page = item["page"]
             rel = urls.file(item["href"])
             german = site.published.get((site.source, page.slug))
             keys[rel] = hashlib.sha256(json.dumps(
                 [theme, bodies.context(lang), page.digest, german.digest if german else "",
                  [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
-                 list(site.languages)]  # the switcher names every language with a published article
+                 list(site.languages), site.legal(lang)]  # the switcher names every language with a published article
             ).encode("utf-8")).hexdigest()
             if page.slug in frozen:  # its source cannot be read or is refused: the last good page stays
                 keys[rel] = previous.get(rel, "")
@@ -508,8 +550,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 **site.common(lang), "page": page, "item": item, "body": body,
                 "canonical": item["absolute"], "alternates": site.cluster(page.slug),
                 "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": item["original"],
+                "disclaimer": site.localized(lang, site.practice.disclaimer),
+                "call_to_action": site.localized(lang, site.practice.call_to_action),
+                "contact": site.practice.contact,
             }
-            out[rel] = env.get_template("article.html").render(context)
+            out[rel] = env.get_template("page.html" if page.standalone else "article.html").render(context)
         out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
             {**site.common(lang), "items": items, "canonical": urls.absolute("index", lang),
              "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index")})
@@ -557,7 +602,7 @@ def _sitemap(site: _Site) -> list[dict]:
     entries += [{"loc": site.urls.absolute("index", lang), "lastmod": None, "alternates": site.home_cluster()}
                 for lang in site.languages]
     for lang in site.languages:
-        for page in sorted(site.articles(lang), key=lambda p: p.slug):
+        for page in sorted(site.articles(lang) + site.pages(lang), key=lambda p: p.slug):
             day = page.updated or page.date
             entries.append({"loc": site.urls.absolute("article", lang, page.slug),
                             "lastmod": day.isoformat() if day else None, "alternates": site.cluster(page.slug)})
@@ -603,7 +648,7 @@ def build_site(config: Config) -> SiteResult:
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back = site.held_back
-    result.warnings = list(site.media.warnings)
+    result.warnings = list(site.media.warnings) + placeholders(site.sources.values())
     result.untranslated = site.untranslated
     if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
         save_state(config.state_dir / STATE_FILE, fresh)
