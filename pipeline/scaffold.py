@@ -30,6 +30,11 @@ unreviewed = "source"
 
 [pretranslate]
 engines = ["copy"]
+
+[site]
+# Pages of source_de/seiten/ linked from the footer of every page, in every language. A German
+# practice website needs both: Impressum (§ 5 DDG) and Datenschutzerklärung (Art. 13 DSGVO).
+legal = ["impressum", "datenschutz"]
 """
 
 EXAMPLE = """\
@@ -48,6 +53,45 @@ Schön, dass Sie hier sind. Dieser Beitrag ist ein Beispiel, z. B. für Übersch
 - Tipps für den Alltag
 
 Haben Sie Fragen? [Schreiben Sie uns](https://example.org/kontakt).
+"""
+
+# Legal pages with [[AUSFÜLLEN: ...]] placeholders; 'verlag build' warns while one is left (practice.py).
+IMPRESSUM = """\
+---
+title: Impressum
+---
+## Angaben gemäß § 5 DDG
+
+[[AUSFÜLLEN: Name der Praxis]]  
+[[AUSFÜLLEN: Vor- und Nachname, Berufsbezeichnung]]  
+[[AUSFÜLLEN: Straße und Hausnummer, PLZ und Ort]]
+
+## Kontakt
+
+Telefon: [[AUSFÜLLEN: Telefonnummer]]  
+E-Mail: [[AUSFÜLLEN: E-Mail-Adresse]]
+
+## Aufsichtsbehörde
+
+[[AUSFÜLLEN: zuständiges Gesundheitsamt oder Kammer]]
+"""
+
+DATENSCHUTZ = """\
+---
+title: Datenschutzerklärung
+---
+## Verantwortliche Stelle
+
+[[AUSFÜLLEN: Name und Anschrift der Praxis]]
+
+## Welche Daten diese Website verarbeitet
+
+[[AUSFÜLLEN: Server-Protokolle, Speicherdauer, eingebundene Dienste]]
+
+## Ihre Rechte
+
+Sie haben das Recht auf Auskunft, Berichtigung und Löschung Ihrer Daten und können sich bei einer
+Aufsichtsbehörde für den Datenschutz beschweren.
 """
 
 GITIGNORE = "editions/\nsite/\n.verlag/\n*.mo\n"
@@ -71,6 +115,8 @@ def init_project(root: Path) -> list[Path]:
     files = {
         root / CONFIG_NAME: CONFIG_TEMPLATE.format(name=root.resolve().name),
         root / "source_de" / "willkommen.md": EXAMPLE.format(author="", date=today).replace("author: \n", ""),
+        root / "source_de" / "seiten" / "impressum.md": IMPRESSUM,
+        root / "source_de" / "seiten" / "datenschutz.md": DATENSCHUTZ,
         root / ".gitignore": GITIGNORE,
     }
     for path, text in files.items():

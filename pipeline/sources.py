@@ -216,15 +216,19 @@ class Sources:
     german_only: list[Article] = field(default_factory=list)
 
 
+def source_files(config: Config) -> list[tuple[Path, bool]]:
+    """(path, is a standalone page) of every German source: ``source_de/*.md``, then ``source_de/seiten/*.md``."""
+    return [(path, False) for path in sorted(config.source_dir.glob("*.md"))] + \
+           [(path, True) for path in sorted((config.source_dir / PAGES_DIR).glob("*.md"))]
+
+
 def read_sources(config: Config) -> Sources:
     """Every ``source_<lang>/*.md`` and ``source_<lang>/seiten/*.md``; a file that cannot be read is reported
     and the others are still read. Articles and pages share one slug space (one catalog per slug)."""
     articles: dict[str, Article] = {}
     errors: list[VerlagError] = []
     unreadable: set[str] = set()
-    files = [(path, False) for path in sorted(config.source_dir.glob("*.md"))]
-    files += [(path, True) for path in sorted((config.source_dir / PAGES_DIR).glob("*.md"))]
-    for path, page in files:
+    for path, page in source_files(config):
         ref = path.relative_to(config.root).as_posix()
         try:
             with stage(ref, "reading"):
