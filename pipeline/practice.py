@@ -8,6 +8,11 @@ Read from ``verlag.toml``::
     [site.disclaimer]                           # per language (BCP 47 tag as key); missing ones show German
     de = "Dieser Beitrag ersetzt keinen Besuch bei Ärztin, Arzt oder Heilpraktiker."
 
+    [site]
+    image = "bilder/praxis.png"                 # social preview (og:image) of pages without an image
+    [site.image_alt]                            # its alt text per language (og:image:alt)
+    de = "Das Behandlungszimmer der Praxis"
+
     [site.call_to_action]                       # under each article; omitted when the table is absent
     de = "Sie möchten einen Termin?"            # the text, per language as above
     link = "https://example.org/termin"         # optional: each of link, phone, email
@@ -24,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from collections.abc import Iterable
+from pathlib import Path
 
 from .config import Config
 from .errors import VerlagError
@@ -54,6 +60,8 @@ class Practice:
     disclaimer: Localized = Localized()
     call_to_action: Localized = Localized()
     contact: dict[str, str] = field(default_factory=dict)  # link (absolute URL), phone, email
+    image: str | None = None  # social preview of pages without an image of their own: a path in source_de/
+    image_alt: Localized = Localized()
 
 
 def load_practice(config: Config) -> Practice:
@@ -75,8 +83,18 @@ def load_practice(config: Config) -> Practice:
         raise config.error("link", f"expected an absolute http(s) URL, got {contact['link']!r}",
                            "site.call_to_action")
     texts = {k: v for k, v in cta.items() if k not in CONTACT_KEYS}
+    image = site.get("image")
+    if image is not None and (not isinstance(image, str) or not _inside(config.source_dir, image)):
+        raise config.error("image", f"expected the path of an image file in {config.source_dir.name}/, "
+                                    f"such as \"bilder/praxis.png\", got {image!r}", "site")
     return Practice(tuple(legal), _localized(config, "site.disclaimer", config.section("site", "disclaimer")),
-                    _localized(config, "site.call_to_action", texts), contact)
+                    _localized(config, "site.call_to_action", texts), contact, image,
+                    _localized(config, "site.image_alt", config.section("site", "image_alt")))
+
+
+def _inside(folder: Path, rel: str) -> bool:
+    path = (folder / rel).resolve()
+    return path.is_file() and path.is_relative_to(folder.resolve())
 
 
 def _localized(config: Config, table: str, values: dict) -> Localized:

@@ -22,7 +22,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urljoin
 
 from babel import Locale
 from babel.dates import format_date
@@ -39,6 +39,7 @@ from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .media import Media, collect_media, file_path
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
+from .social import first_image, og_locale
 from .render import Allowance, render
 from .sources import Article, Moment, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, load_translations, theme_dirs
@@ -305,6 +306,17 @@ class _Site:
                           "hreflang": code if code != lang else None})
         return links
 
+    def social(self, lang: str, kind: str, title: str, description: str | None, url: str, langs: list[str],
+               image: tuple[str, str] | None = None) -> dict:
+        """A page's Open Graph values (social.py): ``url`` absolute, ``langs`` its editions' languages,
+        ``image`` (src as the body has it, alt) its own first image, else the site's ``[site] image``."""
+        if image is None and self.practice.image:
+            alt = self.localized(lang, self.practice.image_alt)
+            image = (self.urls.path("media", name=self.practice.image), alt["text"] if alt else "")
+        return {"type": kind, "title": title, "description": description, "url": url,
+                "locale": og_locale(lang), "alternates": [og_locale(code) for code in langs if code != lang],
+                "image": urljoin(url, image[0]) if image else None, "image_alt": image[1] if image else None}
+
     def localized(self, lang: str, text: Localized) -> dict | None:
         """A per-language text of verlag.toml for an edition: its text and, when it is German, that lang."""
         found = text.get(lang)
@@ -336,7 +348,8 @@ class _Site:
     def common(self, lang: str) -> dict:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
                 "feed": self.urls.absolute("feed", lang), "canonical": None, "alternates": [],
-                "source_name": _locale(lang).languages.get(self.source, self.source), "legal": self.legal(lang)}
+                "source_name": _locale(lang).languages.get(self.source, self.source), "legal": self.legal(lang),
+                "social": None}
 
 
 def language_name(code: str) -> str:
@@ -553,11 +566,15 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 "disclaimer": site.localized(lang, site.practice.disclaimer),
                 "call_to_action": site.localized(lang, site.practice.call_to_action),
                 "contact": site.practice.contact,
+                "social": site.social(lang, "article", page.title, page.summary, item["absolute"],
+                                      [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
             }
             out[rel] = env.get_template("page.html" if page.standalone else "article.html").render(context)
         out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
             {**site.common(lang), "items": items, "canonical": urls.absolute("index", lang),
-             "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index")})
+             "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
+             "social": site.social(lang, "website", config.name, None, urls.absolute("index", lang),
+                                   list(site.languages))})
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
             {**site.common(lang), "switch": site.switch(lang, kind="404")})
         entry = env.get_template("feed_entry.html")
@@ -592,6 +609,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         out[urls.file(urls.path("favicon"))] = icon
     for rel, path in sorted(media.all().items()):
         out[urls.file(urls.path("media", name=rel))] = path
+    if site.practice.image:
+        out[urls.file(urls.path("media", name=site.practice.image))] = config.source_dir / site.practice.image
     if frozen:  # their kept pages may show files only their sources name: keep all
         out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}

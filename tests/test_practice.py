@@ -189,3 +189,48 @@ def test_bad_review_metadata_is_one_line_naming_file_and_line(project, front, me
     result = project.run("extract", code=2)
     assert f"error: source_de/artikel.md:3: {message}" in result.output
     assert "Traceback" not in result.output
+
+
+def test_open_graph_tags_are_absolute_and_in_each_pages_language(site):
+    locales = {"de": "de_DE", "en": "en_US", "fr": "fr_FR"}
+    for lang in LANGS:
+        for path in [site / lang / "index.html", *site.glob(f"{lang}/*/index.html")]:
+            doc = parse(path)
+            og = {}
+            for meta in doc.xpath("//head/meta[@property]"):
+                og.setdefault(meta.get("property"), []).append(meta.get("content"))
+            assert og["og:locale"] == [locales[lang]], path
+            assert sorted(og["og:locale:alternate"]) == sorted(v for k, v in locales.items() if k != lang)
+            (url,) = og["og:url"]
+            assert url == doc.xpath('string(//link[@rel="canonical"]/@href)') and url.startswith(BASE)
+            index = path.parent.name == lang
+            assert og["og:title"] == ["Naturheilpraxis Berger" if index else doc.xpath("string(//h1)")]
+            assert og["og:type"] == ["website" if index else "article"]
+            assert doc.xpath('//meta[@name="twitter:card"]/@content')
+    en = parse(site / "en/zecken-im-garten/index.html")
+    assert en.xpath('//meta[@property="og:image"]/@content') == [f"{BASE}media/bilder/zecke.svg"]
+    (alt,) = en.xpath('//meta[@property="og:image:alt"]/@content')
+    assert alt == en.xpath('string(//main//img/@alt)') and "tick" in alt
+    de = parse(site / "de/zecken-im-garten/index.html")
+    assert "Zecke" in de.xpath('string(//meta[@property="og:image:alt"]/@content)')
+    assert target(site, en.xpath('string(//meta[@property="og:image"]/@content)')).is_file()
+
+
+def test_pages_without_an_image_show_the_configured_default_with_its_translated_alt_text(project):
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nimage = "bilder/praxis.png"\n'
+                  '[site.image_alt]\nde = "Das Wartezimmer"\nen = "The waiting room"\n')
+    project.write("source_de/bilder/praxis.png", "not really a PNG, copied byte for byte")
+    project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz über Tee."))
+    project.run("extract")
+    review(project, "en", "artikel", {("title", "Ein Artikel"): "An article", "Ein Satz über Tee.": "A sentence."})
+    project.run("build")
+    site = project.root / "site"
+    for lang, alt in (("de", "Das Wartezimmer"), ("en", "The waiting room")):
+        for path in (site / lang / "index.html", site / lang / "artikel/index.html"):
+            doc = parse(path)
+            assert doc.xpath('//meta[@property="og:image"]/@content') == ["http://localhost:8000/media/bilder/praxis.png"]
+            assert doc.xpath('//meta[@property="og:image:alt"]/@content') == [alt]
+    assert (site / "media/bilder/praxis.png").read_bytes() == b"not really a PNG, copied byte for byte"
+    project.write("verlag.toml", project.read("verlag.toml").replace("bilder/praxis.png", "../geheim.png"))
+    result = project.run("build", code=2)
+    assert "verlag.toml:6: image: expected the path of an image file in source_de/" in result.output
