@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin
@@ -39,6 +40,7 @@ from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, save_state, write_if_changed
 from .media import Media, collect_media, file_path
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
+from .search import BUNDLE, index_site
 from .social import first_image, og_locale
 from .render import Allowance, render
 from .sources import Article, Moment, read_date, read_sources
@@ -57,6 +59,7 @@ class Settings:
     min_reviewed: dict[str, float]  # lang -> percent of words reviewed an edition needs to be published
     feed_entries: int  # the newest articles each feed carries
     feed_author: str  # the name every feed gives as its author
+    search: bool  # a Pagefind index and a search box (``[site] search``, default true)
 
 
 def load_settings(config: Config) -> Settings:
@@ -75,7 +78,10 @@ def load_settings(config: Config) -> Settings:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
             raise config.error("min_reviewed", f"expected a percentage from 0 to 100, got {value!r}")
         limits[lang] = float(value)
-    return Settings(base.rstrip("/") + "/", limits, entries, feed_author(config))
+    search = config.section("site").get("search", True)
+    if not isinstance(search, bool):
+        raise config.error("search", f"expected true or false, got {search!r}", "site")
+    return Settings(base.rstrip("/") + "/", limits, entries, feed_author(config), search)
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,7 @@ class Urls:
             "feed": f"{lang}/feed.xml",
             "404": f"{lang}/404.html" if lang else "404.html",
             "static": f"static/{name}",
+            "search": f"{BUNDLE}/{name}",  # the Pagefind bundle (search.py)
             "media": f"media/{quote(name or '')}",  # name: the file's path in source_de/
             "sitemap": "sitemap.xml",
             "favicon": "favicon.ico",
@@ -245,6 +252,7 @@ class _Site:
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
         self.urls = Urls(settings.base_url)
+        self.search = settings.search
         self.source = config.source_language
         self.published: dict[tuple[str, str], Page] = {}
         self.held_back: dict[str, list[str]] = {}
@@ -271,7 +279,8 @@ class _Site:
                               undefined=StrictUndefined, keep_trailing_newline=True)
             self.translations[lang] = load_translations(self.config, lang)
             env.install_gettext_translations(self.translations[lang], newstyle=True)
-            env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source)
+            env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
+                               search=self.search)
             self.envs[lang] = env
         return self.envs[lang]
 
@@ -669,6 +678,10 @@ def build_site(config: Config) -> SiteResult:
     result.held_back = site.held_back
     result.warnings = list(site.media.warnings) + placeholders(site.sources.values())
     result.untranslated = site.untranslated
+    if settings.search and (result.written or result.removed or not (root / BUNDLE).is_dir()):
+        index_site(root)
+    elif not settings.search and (root / BUNDLE).is_dir():
+        shutil.rmtree(root / BUNDLE)
     if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
         save_state(config.state_dir / STATE_FILE, fresh)
     return result

@@ -150,3 +150,24 @@ def test_no_dialog_opens_on_a_translation_that_tries_to_run_script(browser, proj
             "return [...document.querySelectorAll('.article-body [href], .article-body [src]')]"
             ".map(e => new URL(e.getAttribute('href') || e.getAttribute('src'), location.href).protocol)")
         assert set(protocols) <= {"https:", "file:"}, protocols
+
+
+def _search(browser, base: str, lang: str, words: str) -> list[str]:
+    """Submit the header's search form on an edition's page; the result links Pagefind shows."""
+    browser.get(f"{base}/{lang}/zecken-im-garten/")
+    field = browser.find_element(By.ID, "search-q")
+    field.send_keys(words)
+    field.submit()
+    box = WebDriverWait(browser, 20).until(
+        expected_conditions.visibility_of_element_located((By.ID, "search-results")))
+    assert browser.current_url == f"{base}/{lang}/?q={words}"
+    return [a.get_attribute("pathname") for a in box.find_elements(By.CSS_SELECTOR, "a")]
+
+
+def test_search_finds_an_article_only_in_the_language_of_the_edition_searched(browser, served):
+    _, base = served
+    assert _search(browser, base, "de", "Garten") == ["/de/zecken-im-garten/"]
+    assert _search(browser, base, "en", "Garten") == []
+    assert "No article contains" in browser.find_element(By.ID, "search-results").text
+    assert _search(browser, base, "en", "garden") == ["/en/zecken-im-garten/"]
+    assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
