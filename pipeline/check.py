@@ -39,7 +39,8 @@ from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
 from .markup import analyse
 from .segment import reference_labels
-from .sources import read_sources
+from .media import collect_media, outdated_variants
+from .sources import Sources, read_sources
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -766,9 +767,21 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     labels = reference_labels(article)
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language))
+    findings.extend(_image_variants(config, sources, languages or config.languages, slugs))
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors
+
+
+def _image_variants(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None) -> list[Finding]:
+    """A warning for each language variant of an image (``bilder/x.en.png``) older than its German original."""
+    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
+    media = collect_media(config.source_dir, articles, languages=languages)
+    folder = config.source_dir.name
+    return [Finding(f"{folder}/{variant}", 1, "image-variant", WARNING,
+                    f"{folder}/{original} changed after this {lang} version of it; update it or touch it",
+                    lang, slug, (None, ""))
+            for slug, lang, variant, original in outdated_variants(media, languages)]
 
 
 def _read(path, ref: str) -> str | None:

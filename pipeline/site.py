@@ -284,12 +284,12 @@ class _Site:
             self.envs[lang] = env
         return self.envs[lang]
 
-    def media_url(self, slug: str, url: str) -> str | None:
-        """Where a file an article's German original references is published (None: no such file)."""
+    def media_url(self, lang: str, slug: str, url: str) -> str | None:
+        """Where the file an article's German original references is published for an edition in ``lang``
+        (its language variant, if there is one; None: no such file)."""
         rel = file_path(url)
-        if rel is not None and rel in self.media.files.get(slug, {}):
-            return self.urls.path("media", name=rel)
-        return None
+        shown = self.media.for_language(slug, rel, lang) if rel is not None else None
+        return self.urls.path("media", name=shown) if shown else None
 
     def ui(self, lang: str, message: str) -> str:
         """A UI string used outside the templates (extracted from this file by ``uistrings``)."""
@@ -481,7 +481,7 @@ class _Bodies:
                 try:
                     rendered = render(page.body, lambda slug: self._link(page.lang, slug), allowance,
                                       site.ui(page.lang, "Back to the text"), site.source,
-                                      lambda url: site.media_url(page.slug, url))
+                                      lambda url: site.media_url(page.lang, page.slug, url))
                 except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
                     article = site.sources[page.slug]
                     raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) \
@@ -530,7 +530,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     slugs = {slug for lang, slug in pages if lang == config.source_language}
     sources = read_sources(config)
     documents = [a for a in (*sources.articles, *sources.german_only) if a.slug in slugs]
-    media = collect_media(config.source_dir, documents, state.get("media"))
+    media = collect_media(config.source_dir, documents, state.get("media"), config.languages)
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
