@@ -44,15 +44,13 @@ from urllib.parse import urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
-from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN
-from .errors import VerlagError
-from .segment import commonmark_parser
+from .segment import MAX_NESTING, commonmark_parser
 
 __all__ = ["Allowance", "Rendered", "render", "safe_url", "MAX_NESTING"]
 
@@ -70,7 +68,6 @@ MARKDOWN_ATTRIBUTES = {"*": {"lang"}, "a": {"href", "title", "id", "class", "ari
                        "img": {"src", "alt", "title"}, "ol": {"start", "class"}, "li": {"id", "class"},
                        "code": {"class"}, "section": {"class"}, "hr": {"class"}, "sup": {"class"},
                        "th": {"style"}, "td": {"style"}, **{f"h{n}": {"id"} for n in range(1, 7)}}
-MAX_NESTING = 20  # markdown-it's CommonMark preset: container tokens (a list level counts two)
 
 
 @dataclass(frozen=True)
@@ -131,9 +128,9 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = commonmark_parser()
-    inline, block = _MarkedInline(), _DepthBlock()
-    inline.ruler, inline.ruler2, block.ruler = md.inline.ruler, md.inline.ruler2, md.block.ruler
-    md.inline, md.block = inline, block
+    inline = _MarkedInline()
+    inline.ruler, inline.ruler2 = md.inline.ruler, md.inline.ruler2
+    md.inline = inline
     md.use(anchors_plugin, min_level=2, max_level=6, slug_func=slugify)
     for name, rule in (("verlag_fallback", _fallback), ("verlag_raw_html", _raw_html), ("verlag_urls", _urls)):
         md.core.ruler.before("anchor", name, rule)
@@ -191,18 +188,6 @@ class _MarkedInline(ParserInline):
         for rule in self.ruler2.getRules(""):
             rule(state)
         return state.tokens
-
-
-class _DepthBlock(ParserBlock):
-    """Refuses, instead of markdown-it's silent skip, the blocks nested deeper than ``MAX_NESTING``."""
-
-    def tokenize(self, state, startLine: int, endLine: int) -> None:
-        limit = state.md.options.maxNesting
-        if state.level >= limit and state.skipEmptyLines(startLine) < endLine:
-            raise VerlagError(f"lists and block quotes nest too deep here: markdown-it reads {limit} levels "
-                              "(a list counts two: the list and its item) and would drop the rest; flatten them",
-                              None, state.skipEmptyLines(startLine) + 1)
-        super().tokenize(state, startLine, endLine)
 
 
 # --------------------------------------------------------------------------

@@ -24,9 +24,10 @@ from typing import Callable, Iterable
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.parser_block import ParserBlock
 from mdit_py_plugins.footnote import footnote_plugin
 
-from .errors import BlockFailure
+from .errors import BlockFailure, VerlagError
 from .markup import TITLE, analyse, scan, title_span
 from .sentences import sentence_spans, split_sentences
 from .sources import Article
@@ -186,13 +187,37 @@ def _hook(rule, name: str):
     return hooked
 
 
+MAX_NESTING = 20  # markdown-it's CommonMark preset: container tokens (a list level counts two)
+
+
+class _DepthBlock(ParserBlock):
+    """Refuses, instead of markdown-it's silent skip, the blocks nested deeper than ``MAX_NESTING``.
+
+    Raises ``VerlagError`` without a path, its line 1-based in the parsed text.
+    """
+
+    def tokenize(self, state, startLine: int, endLine: int) -> None:
+        limit = state.md.options.maxNesting
+        if state.level >= limit and state.skipEmptyLines(startLine) < endLine:
+            raise VerlagError(f"lists and block quotes nest too deep here: markdown-it reads {limit} levels "
+                              "(a list counts two: the list and its item) and would drop the rest; flatten them",
+                              None, state.skipEmptyLines(startLine) + 1)
+        super().tokenize(state, startLine, endLine)
+
+
 def commonmark_parser() -> MarkdownIt:
     """A new parser for verlag's Markdown: CommonMark 0.31 + GFM tables + footnotes (mdit-py-plugins).
 
     The one dialect: segmentation, the QA checks and the site's renderer all
     start from it, so a page shows what the catalogs and CommonMark editors show.
+    Text nested deeper than ``MAX_NESTING`` raises ``VerlagError`` where
+    markdown-it would drop it without a word.
     """
-    return MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(footnote_plugin)
+    block = _DepthBlock()
+    block.ruler = md.block.ruler
+    md.block = block
+    return md
 
 
 @lru_cache(maxsize=1)
@@ -414,7 +439,12 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
     builder = _Builder(article, mode, lang)
     builder.add_front()
     env: dict = {}
-    tokens = markdown_parser().parse(article.body, env)
+    try:
+        tokens = markdown_parser().parse(article.body, env)
+    except VerlagError as exc:
+        if exc.path is not None or exc.line is None:
+            raise
+        raise VerlagError(exc.message, article.ref, article.body_line + exc.line - 1) from None
     stack: list[str] = []
     cell_kind, row_number = "table cell", 0
     for i, token in enumerate(tokens):
