@@ -4,14 +4,13 @@ Read from ``verlag.toml``::
 
     [site]
     legal = ["impressum", "datenschutz"]        # slugs of source_de/seiten/*.md, linked from every footer
+    image = "bilder/praxis.png"                 # social preview (og:image) of pages without an image
+
+    [site.image_alt]                            # its alt text per language (og:image:alt)
+    de = "Das Behandlungszimmer der Praxis"
 
     [site.disclaimer]                           # per language (BCP 47 tag as key); missing ones show German
     de = "Dieser Beitrag ersetzt keinen Besuch bei Ärztin, Arzt oder Heilpraktiker."
-
-    [site]
-    image = "bilder/praxis.png"                 # social preview (og:image) of pages without an image
-    [site.image_alt]                            # its alt text per language (og:image:alt)
-    de = "Das Behandlungszimmer der Praxis"
 
     [site.call_to_action]                       # under each article; omitted when the table is absent
     de = "Sie möchten einen Termin?"            # the text, per language as above
@@ -27,8 +26,8 @@ finds so ``build`` can warn until they are filled in.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
@@ -65,7 +64,8 @@ class Practice:
 
 
 def load_practice(config: Config) -> Practice:
-    """``[site] legal``, ``[site.disclaimer]`` and ``[site.call_to_action]``, validated.
+    """``[site] legal`` and ``image``, ``[site.image_alt]``, ``[site.disclaimer]`` and ``[site.call_to_action]``,
+    validated (``image`` must be a file inside source_de/).
 
     Raises ``VerlagError`` naming verlag.toml and the line of the first mistake.
     """

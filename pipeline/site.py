@@ -554,7 +554,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             keys[rel] = hashlib.sha256(json.dumps(
                 [theme, bodies.context(lang), page.digest, german.digest if german else "",
                  [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
-                 list(site.languages), site.legal(lang)]  # the switcher names every language with a published article
+                 list(site.languages),  # the switcher names every language with a published article
+                 site.legal(lang)]
             ).encode("utf-8")).hexdigest()
             if page.slug in frozen:  # its source cannot be read or is refused: the last good page stays
                 keys[rel] = previous.get(rel, "")
@@ -678,9 +679,11 @@ def build_site(config: Config) -> SiteResult:
     result.held_back = site.held_back
     result.warnings = list(site.media.warnings) + placeholders(site.sources.values())
     result.untranslated = site.untranslated
-    if settings.search and (result.written or result.removed or not (root / BUNDLE).is_dir()):
-        index_site(root)
-    elif not settings.search and (root / BUNDLE).is_dir():
+    if settings.search:  # indexed again when an article or page changed, or the last run failed
+        fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"]]).encode("utf-8")).hexdigest()
+        if state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir():
+            index_site(root)
+    elif (root / BUNDLE).is_dir():
         shutil.rmtree(root / BUNDLE)
     if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
         save_state(config.state_dir / STATE_FILE, fresh)
