@@ -5,6 +5,7 @@ Exit codes: 0 fine, 1 the work found problems, 2 bad usage or bad input.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -23,8 +24,9 @@ from pipeline.errors import ArticleFailure, ManyErrors, VerlagError, describe
 class Project:
     """What ``-C DIR`` selects; the config is loaded lazily so ``init`` works in an empty folder."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, wait: bool = True):
         self.root = root
+        self.wait = wait
         self._config = None
 
     @property
@@ -33,6 +35,14 @@ class Project:
             self._config = load_config(self.root)
         return self._config
 
+    def lock(self):
+        """The project lock (``pipeline.lock``): waits for another writing verlag, or fails with --no-wait."""
+        from pipeline.lock import project_lock
+
+        return project_lock(self.config, self.wait, lambda pid: click.echo(
+            f"waiting: another verlag is running on this project (pid {pid}); Ctrl+C stops, --no-wait fails "
+            "instead of waiting", err=True))
+
 
 pass_project = click.make_pass_decorator(Project)
 
@@ -40,6 +50,17 @@ pass_project = click.make_pass_decorator(Project)
 def _debug() -> bool:
     ctx = click.get_current_context(silent=True)
     return bool(ctx and getattr(ctx.find_object(Project), "debug", False))
+
+
+def writes(command):
+    """Run a command that writes catalogs, editions or the site under the project lock."""
+
+    @functools.wraps(command)
+    def locked(*args, **kwargs):
+        with click.get_current_context().find_object(Project).lock():
+            return command(*args, **kwargs)
+
+    return locked
 
 
 def report_errors(errors: list[VerlagError]) -> None:
@@ -110,11 +131,13 @@ def _article_count(config) -> int:
 @click.option("-C", "directory", type=click.Path(file_okay=False, path_type=Path), default=".",
               show_default=True, help="Content project directory (the one with verlag.toml).")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of short error messages.")
+@click.option("--no-wait", is_flag=True,
+              help="When another verlag is writing this project, fail (exit 2) instead of waiting for it.")
 @click.version_option(__version__, prog_name="verlag")
 @click.pass_context
-def main(ctx: click.Context, directory: Path, debug: bool) -> None:
+def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> None:
     """verlag: German articles to reviewed translations to published editions."""
-    ctx.obj = Project(directory)
+    ctx.obj = Project(directory, wait=not no_wait)
     ctx.obj.debug = debug
     log = logging.getLogger("pipeline")
     if not any(isinstance(h, _Warnings) for h in log.handlers):
@@ -135,6 +158,7 @@ def init(project: Project) -> None:
 @main.command()
 @click.argument("title")
 @pass_project
+@writes
 def new(project: Project, title: str) -> None:
     """Start a German article titled TITLE in source_de/."""
     from pipeline.scaffold import new_article
@@ -148,6 +172,7 @@ def new(project: Project, title: str) -> None:
               help="Keep reviewed translations reviewed where the German changed only trivially "
                    "(whitespace, punctuation, one letter of a long word).")
 @pass_project
+@writes
 def extract(project: Project, keep_typo_fixes: bool) -> None:
     """Update .pot templates and merge them into every language's .po catalogs."""
     errors = run_extract(project.config, keep_typo_fixes)
@@ -193,6 +218,7 @@ def run_extract(config, keep_typo_fixes: bool = False) -> list[VerlagError]:
 @click.option("--max-chars", type=click.IntRange(min=0), default=None,
               help="Send at most N characters to services in this run (a cost cap).")
 @pass_project
+@writes
 def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool, max_chars) -> None:
     """Fill empty entries with drafts (marked fuzzy, with their origin).
 
@@ -285,11 +311,12 @@ def status(project: Project, languages, fmt: str) -> None:
 @pass_project
 def check(project: Project, languages, slugs, fmt: str, strict: bool, list_checks: bool) -> None:
     """Quality checks on the translations; exit 1 if an error remains."""
-    from pipeline.check import CHECKS, ERROR, run_checks, summary
+    from pipeline.check import CHECKS, ERROR, SITE_CHECKS, run_checks, summary
 
     if list_checks:
-        width = max(len(c.id) for c in CHECKS)
-        for c in CHECKS:
+        listed = [*CHECKS, *(c for c in SITE_CHECKS if c not in CHECKS)]  # the site.po ones after the others
+        width = max(len(c.id) for c in listed)
+        for c in listed:
             click.echo(f"{c.id:<{width}}  {c.severity:<7}  {c.explanation}")
         return
     config = project.config
@@ -311,6 +338,7 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 @main.command()
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary, not every file written.")
 @pass_project
+@writes
 def build(project: Project, quiet: bool) -> None:
     """Write the editions (editions/<lang>/) and the website (site/)."""
     errors, _ = run_build(project.config, quiet)
@@ -348,6 +376,7 @@ def run_build(config, quiet: bool = False):
 
 @main.command()
 @click.pass_context
+@writes
 def publish(ctx: click.Context) -> None:
     """The whole chain: extract, pretranslate, check, build; then a summary per language.
 
@@ -394,13 +423,15 @@ def serve(project: Project, port: int, no_build: bool) -> None:
 
     config = project.config
     if not no_build:
-        report_errors(run_build(config, quiet=True)[0])
+        with project.lock():
+            report_errors(run_build(config, quiet=True)[0])
     urls = Urls(load_settings(config).base_url)
     server = make_server(site_dir(config), port, urls.base_path, (config.source_language, *config.languages))
     click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
 
     def rebuild(fresh) -> None:
-        report_errors(run_build(fresh, quiet=True)[0])
+        with project.lock():
+            report_errors(run_build(fresh, quiet=True)[0])
 
     def report(exc: Exception) -> None:
         report_errors([exc if isinstance(exc, VerlagError) else VerlagError(f"rebuild failed: {exc}")])
@@ -440,6 +471,7 @@ def tm_export(project: Project, file: Path) -> None:
 @tm.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @pass_project
+@writes
 def tm_import(project: Project, file: Path) -> None:
     """Add the units of FILE (TMX) to the translation memory; a re-import of the same file name replaces it."""
     from pipeline.tm import import_tmx
@@ -461,6 +493,7 @@ def tm_import(project: Project, file: Path) -> None:
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
 @click.option("--article", "slugs", multiple=True, help="Only this article slug (repeatable).")
 @pass_project
+@writes
 def review(project: Project, languages, slugs) -> None:
     """Write the HTML review report to site/_review/ (open index.html in a browser)."""
     from pipeline.review import REPORT_DIR, write_review

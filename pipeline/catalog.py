@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 
 from . import __version__
 from .errors import VerlagError
+from .fsutil import read_parsed
 from .markup import analyse
 from .pofile import escape, render_po
 from .segment import Document, unique_segments
@@ -460,7 +461,18 @@ def read_po(path, ref: str) -> polib.POFile | None:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
-    return parse_po(decode_po(data, ref), ref)
+    return po_from_bytes(data, ref)
+
+
+def po_from_bytes(data: bytes | None, ref: str) -> polib.POFile | None:
+    """A catalog from a file's bytes (None for a missing file); VerlagError naming ``ref`` and line if damaged."""
+    return None if data is None else parse_po(decode_po(data, ref), ref)
+
+
+def load_po(path, ref: str) -> tuple[bytes | None, polib.POFile | None]:
+    """The catalog at ``path`` and the very bytes it was parsed from, for a fingerprint of what was used;
+    a file caught half-written by an in-place save is read again when done (``fsutil.read_parsed``)."""
+    return read_parsed(path, lambda data: po_from_bytes(data, ref))
 
 
 def same_content(a: str, b: str) -> bool:

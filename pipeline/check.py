@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Callable, Iterable
+from urllib.parse import urlsplit
 
 import polib
 from babel import Locale
@@ -38,8 +39,8 @@ from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
 from .markup import analyse
-from .segment import reference_labels
 from .media import collect_media, outdated_variants
+from .segment import reference_labels
 from .sources import Sources, read_sources
 
 ERROR, WARNING = "error", "warning"
@@ -77,6 +78,7 @@ class Context:
     labels: frozenset[str] = frozenset()
     source_lang: str = "de"
     reviewed: int = 0  # reviewed entries in the catalog
+    origins: frozenset[str] = frozenset()  # scheme://host of every URL the German of this catalog contains
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class Check:
     explanation: str
     function: Callable[[polib.POEntry, Context], Iterable[str]]
     states: frozenset[str] = TEXT_STATES
+    waivable: bool = True  # False: an ``ignore-<id>`` flag does not silence it (it guards the readers)
 
 
 # --------------------------------------------------------------------------
@@ -240,6 +243,65 @@ def check_html(entry, ctx):
         yield "raw HTML added: " + " ".join(added)
     if missing:
         yield "raw HTML dropped: " + " ".join(missing)
+
+
+def check_foreign_target(entry, ctx):
+    added = set(_addresses(entry.msgstr, ctx.labels)) - set(_addresses(entry.msgid, ctx.labels))
+    foreign = sorted(url for url in added if _origin(url) and _origin(url) not in ctx.origins)
+    if foreign:
+        yield ("link or image to a place the German never points to: " + ", ".join(foreign)
+               + " (published only once the German links there too; cannot be waived)")
+
+
+_HTML_URL = re.compile(r"""\b(?:href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*"""
+                       r"""("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+
+
+def _addresses(text: str, labels: frozenset[str] = frozenset()) -> list[str]:
+    """Every link destination, image source, URL and raw-HTML address in a text."""
+    found = parts(text, labels)
+    urls = [dest for _, dest in found.targets] + list(found.urls)
+    if found.html:
+        urls += [m.group(1).strip("\"'") for m in _HTML_URL.finditer(text)]
+    return urls
+
+
+def _origin(url: str) -> str | None:
+    """``scheme://host`` of an address that leaves the site (None for a relative one or an e-mail address).
+
+    A scheme-relative ``//host/x`` counts as https; ``www.host`` (linkified) as http;
+    a scheme without host (``javascript:``, ``data:``) is an origin of its own.
+    """
+    url = url.strip().lower()
+    if url.startswith("www."):
+        url = "http://" + url
+    if re.match(r"^[^\s@/:]+@[^\s@]+$", url) or url.startswith("mailto:"):
+        return None
+    parsed = urlsplit(url if not url.startswith("//") else "https:" + url)
+    if parsed.netloc:
+        return f"{parsed.scheme}://{parsed.hostname or ''}"
+    return f"{parsed.scheme}:" if parsed.scheme else None
+
+
+def check_placeholders(entry, ctx):
+    declared = placeholders(entry.msgid) | placeholders(entry.msgid_plural)
+    unknown = placeholders(entry.msgstr) - declared
+    if unknown:
+        yield "unknown placeholder " + ", ".join(f"%({name})s" for name in sorted(unknown)) + " (shown as typed)"
+    missing = placeholders(entry.msgid) - placeholders(entry.msgstr)
+    if missing and not entry.msgid_plural:  # a plural form may say "one" in words
+        yield "placeholder missing: " + ", ".join(f"%({name})s" for name in sorted(missing))
+
+
+def placeholders(text: str) -> set[str]:
+    """The names of the Python %-format placeholders ``%(name)s`` in a UI message."""
+    return set(re.findall(r"(?<!%)(?:%%)*%\((\w+)\)s", text))
+
+
+def check_ui_markup(entry, ctx):
+    if re.search(r"<[A-Za-z/!?]|&[#A-Za-z0-9]+;", entry.msgstr):
+        yield ("markup in the website's own words is shown as text: write plain text; a link the sentence "
+               "needs comes from its placeholder")
 
 
 def check_urls(entry, ctx):
@@ -492,6 +554,8 @@ CHECKS = [
           "page may point to its page in the target language)", check_link_target),
     Check("html", ERROR, "no raw HTML added or dropped", check_html),
     Check("urls", ERROR, "URLs and e-mail addresses in the text kept", check_urls),
+    Check("foreign-target", ERROR, "no link, image or HTML address to a host (or scheme) the German of the "
+          "article never points to; cannot be waived by an ignore-* flag", check_foreign_target, waivable=False),
     Check("numbers", ERROR, "numbers and unit symbols kept (decimal comma and point, thousands, ordinals, "
           "dates and 24-hour times are compared by value)", check_numbers),
     Check("punctuation", WARNING, "sentence-final punctuation and question/exclamation marks kept",
@@ -514,6 +578,17 @@ CHECKS = [
     Check("blank", ERROR, "a translation that is only spaces or markup", check_blank),
     Check("empty-heading", WARNING, "heading or title left untranslated in an article that has reviewed text",
           check_empty_heading, frozenset({UNTRANSLATED})),
+]
+
+
+# The website's own words (site.po): plain text with %-format placeholders, no Markdown
+SITE_CHECKS = [
+    Check("placeholder", ERROR, "site.po: the msgid's %(name)s placeholders kept, no unknown ones",
+          check_placeholders),
+    Check("ui-markup", ERROR, "site.po: translations are plain text, without HTML tags or entities",
+          check_ui_markup),
+    *(c for c in CHECKS if c.id in ("punctuation", "whitespace", "double-space", "double-word", "brackets",
+                                     "blank")),
 ]
 
 
@@ -722,27 +797,46 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers."""
     lines = text.split("\n") if text is not None else []
     active = [e for e in po if not e.obsolete]
-    ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active))
+    origins = frozenset(filter(None, (_origin(url) for e in active for url in _addresses(e.msgid, labels))))
+    ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active), origins)
     findings: list[Finding] = []
     for entry in active:
         state = entry_state(entry)
         ignored = ignored_checks(entry)
         line = msgid_line(lines, entry.linenum) if lines else entry.linenum
         for check in checks or CHECKS:
-            if state not in check.states or check.id in ignored:
+            if state not in check.states or (check.id in ignored and check.waivable):
                 continue
             for message in check.function(entry, ctx):
                 findings.append(Finding(ref, line, check.id, check.severity, message, lang, slug, key(entry)))
     return findings
 
 
+def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None = None) -> list[Finding]:
+    """Findings of ``SITE_CHECKS`` in a ``site.po``; each plural form is checked as a translation of its own."""
+    entries = []
+    for entry in po:
+        if not entry.msgid_plural:
+            entries.append(entry)
+            continue
+        for n, form in sorted(entry.msgstr_plural.items()):
+            single = polib.POEntry(msgid=entry.msgid if n == 0 else entry.msgid_plural, msgstr=form,
+                                   msgctxt=entry.msgctxt, flags=list(entry.flags), obsolete=entry.obsolete)
+            single.msgid_plural, single.msgid, single.linenum = entry.msgid_plural, entry.msgid, entry.linenum
+            entries.append(single)
+    return check_catalog(entries, ref, lang, "site", text=text, checks=SITE_CHECKS)
+
+
 def run_checks(config: Config, languages: list[str] | None = None, slugs: list[str] | None = None,
                strict: bool = False) -> tuple[list[Finding], list[VerlagError]]:
-    """Check every article's catalog (not ``site.po``); unreadable articles and catalogs, and checks that fail
-    on one, are errors naming the file; the rest is still checked.
+    """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
+    some articles are asked for); unreadable articles and catalogs, and checks that fail on one, are errors
+    naming the file; the rest is still checked.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
+    from .uistrings import site_po_path
+
     glossary = load_glossary(config.translations_dir, config.root)
     findings: list[Finding] = []
     sources = read_sources(config)
@@ -767,6 +861,15 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     labels = reference_labels(article)
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language))
+    for lang in [] if slugs else languages or config.languages:
+        path = site_po_path(config, lang)
+        ref = relpath(path, config.root)
+        try:
+            text = _read(path, ref)
+            if text is not None:
+                findings.extend(check_site_catalog(parse_po(text, ref), ref, lang, text))
+        except VerlagError as exc:
+            errors.append(exc)
     findings.extend(_image_variants(config, sources, languages or config.languages, slugs))
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]

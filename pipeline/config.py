@@ -14,6 +14,7 @@ from .errors import VerlagError
 CONFIG_NAME = "verlag.toml"
 SEGMENTATIONS = ("sentence", "block")
 UNREVIEWED = ("source", "machine")
+TABLES = ("publish", "pretranslate", "site", "engines")  # settings that are TOML tables ([name] sections)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class Config:
         return self.root / "editions"
 
     @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    @property
     def state_dir(self) -> Path:
         """Git-ignored caches (content hashes, later the MT cache)."""
         return self.root / ".verlag"
@@ -90,6 +95,13 @@ def _check_language(code: object, path: Path, text: str, key: str) -> str:
     return code
 
 
+def _check_table(value: object, path: Path, text: str, key: str, name: str | None = None) -> None:
+    """A setting that must be a table (``[publish]``) but was given a value (``publish = "x"``) is an error."""
+    if not isinstance(value, dict):
+        raise VerlagError(f"{name or key}: expected a table such as [{name or key}] with 'key = value' lines, "
+                          f"got {value!r}", path, _line_of(text, key))
+
+
 def load_config(root: Path) -> Config:
     """Read and validate ``root/verlag.toml``; every mistake names the file and line."""
     path = root / CONFIG_NAME
@@ -113,6 +125,13 @@ def load_config(root: Path) -> Config:
     languages = tuple(_check_language(code, path, text, "languages") for code in langs)
     if source in languages:
         raise VerlagError(f"languages: {source!r} is the source language", path, _line_of(text, "languages"))
+
+    for name in TABLES:
+        _check_table(data.get(name, {}), path, text, name)
+    for name, table in data.get("engines", {}).items():
+        _check_table(table, path, text, name, f"engines.{name}")
+    for lang in languages:
+        _check_table(data.get("publish", {}).get(lang, {}), path, text, lang, f"publish.{lang}")
 
     segmentation = data.get("segmentation", "sentence")
     if segmentation not in SEGMENTATIONS:

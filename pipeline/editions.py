@@ -15,11 +15,11 @@ from pathlib import Path
 
 import polib
 
-from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, read_po
+from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, load_po
 from .check import blocked_keys, check_catalog
 from .config import Config
 from .errors import VerlagError, contain, stage
-from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
+from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
 from .segment import Document, Segment, segment_article
 from .sources import Article, read_sources, split_front_matter
@@ -153,11 +153,15 @@ class BuildResult:
 STATE_FILE = "build.json"
 
 
-def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str) -> str:
-    """What one edition depends on: source, catalog, policy, glossary (QA); and the edition file as last written."""
+def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None) -> str:
+    """What one edition depends on: source, catalog, policy, glossary (QA); and the edition file as last written.
+
+    ``catalog``: the catalog's bytes the edition was made from (or is compared with), never the file as it
+    is after the edition was written: a reviewer's save in between must make the next build redo it.
+    """
     out = config.editions_dir / lang / f"{article.slug}.md"
-    return digest_files(config.po_path(lang, article.slug), out, record_path(config, lang, article.slug),
-                        record_path(config, config.source_language, article.slug),
+    outputs = (out, record_path(config, lang, article.slug), record_path(config, config.source_language, article.slug))
+    return digest_bytes(catalog, *(read_bytes(p) for p in outputs),
                         extra=f"{code_digest()}|{config.segmentation}|{config.unreviewed_for(lang)}|{article.digest}|"
                               f"{glossary_digest}")
 
@@ -182,7 +186,8 @@ def build_editions(config: Config, progress=None) -> BuildResult:
         if progress:
             progress(article)
         keys = {lang: f"{lang}/{article.slug}" for lang in config.languages}
-        prints = {lang: _fingerprint(config, article, lang, glossary.digest) for lang in config.languages}
+        prints = {lang: _fingerprint(config, article, lang, glossary.digest,
+                                     read_bytes(config.po_path(lang, article.slug))) for lang in config.languages}
         if all(state.get(keys[lang]) == prints[lang] for lang in config.languages):
             fresh.update({keys[lang]: prints[lang] for lang in config.languages})
             for lang in config.languages:
@@ -200,7 +205,7 @@ def build_editions(config: Config, progress=None) -> BuildResult:
         source = config.source_language
         write_if_changed(record_path(config, source, article.slug),
                          edition_record(source_edition(article, source), article, "source"))
-        for edition in editions:
+        for edition, data in editions:
             lang = edition.lang
             result.editions.append(edition)
             if edition.shown["qa"]:
@@ -210,7 +215,7 @@ def build_editions(config: Config, progress=None) -> BuildResult:
                 result.written.append(relpath(out, config.root))
             write_if_changed(record_path(config, lang, article.slug),
                              edition_record(edition, article, config.unreviewed_for(lang)))
-            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest)
+            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data)
     slugs = {a.slug for a in articles} | kept
     german = slugs | {a.slug for a in sources.german_only}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
@@ -224,8 +229,9 @@ def build_editions(config: Config, progress=None) -> BuildResult:
 
 
 def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary,
-                      result: BuildResult) -> list[Edition]:
-    """One article's editions, made in memory: nothing is written until every language succeeded.
+                      result: BuildResult) -> list[tuple[Edition, bytes | None]]:
+    """One article's editions, made in memory, each with the catalog bytes it was made from (None: no
+    catalog): nothing is written until every language succeeded.
 
     A catalog that cannot be read is reported in ``result.errors`` and its language left out.
     """
@@ -234,7 +240,7 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
         path = config.po_path(lang, article.slug)
         ref = relpath(path, config.root)
         try:
-            po = read_po(path, ref)
+            data, po = load_po(path, ref)
         except VerlagError as exc:
             result.errors.append(exc)
             continue
@@ -244,5 +250,5 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
                 findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
                                          source_lang=config.source_language)
             blocked = blocked_keys(findings)
-        editions.append(make_edition(doc, po, lang, config.unreviewed_for(lang), blocked))
+        editions.append((make_edition(doc, po, lang, config.unreviewed_for(lang), blocked), data))
     return editions

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import polib
 
-from .catalog import build_pot, key, merge, now_stamp, read_po, render, same_content
+from .catalog import build_pot, key, merge, now_stamp, po_from_bytes, read_po, render, same_content
 from .config import Config
 from .errors import VerlagError, contain, stage
-from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
+from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
 from .segment import segment_article
 from .sources import Article, read_sources
@@ -37,11 +37,15 @@ class ExtractResult:
     errors: list[VerlagError] = field(default_factory=list)
 
 
-def _fingerprint(config: Config, article: Article, glossary: Glossary) -> str:
-    """Everything an article's catalogs depend on, hashed."""
-    paths = [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]
-    return digest_files(*paths, extra=f"{code_digest()}|{config.segmentation}|{config.source_language}|"
+def _fingerprint(config: Config, article: Article, glossary: Glossary, files: list[bytes | None]) -> str:
+    """Everything an article's catalogs depend on, hashed; ``files``: the bytes of its template and catalogs
+    (``_files``), as read before a run or as this run left them, never as someone saved them afterwards."""
+    return digest_bytes(*files, extra=f"{code_digest()}|{config.segmentation}|{config.source_language}|"
                                       f"{config.name}|{article.digest}|{glossary.digest}")
+
+
+def _files(config: Config, article: Article) -> list[Path]:
+    return [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]
 
 
 def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> ExtractResult:
@@ -66,15 +70,15 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
     for article in articles:
         if progress:
             progress(article)
-        fingerprint = _fingerprint(config, article, glossary)
+        fingerprint = _fingerprint(config, article, glossary, [read_bytes(p) for p in _files(config, article)])
         if state.get(article.slug) == fingerprint:
             result.skipped += 1
             fresh[article.slug] = fingerprint
             continue
         with contain(article.ref, "extracting", result.errors) as outcome:
-            ok = _extract_article(config, article, orphans, result, glossary, keep_typo_fixes)
-        if not outcome.failed and ok:
-            fresh[article.slug] = _fingerprint(config, article, glossary)
+            used = _extract_article(config, article, orphans, result, glossary, keep_typo_fixes)
+        if not outcome.failed and used is not None:
+            fresh[article.slug] = _fingerprint(config, article, glossary, used)
     result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
     for pot in sorted(config.templates_dir.glob("*.pot")):
         if pot.stem not in slugs:
@@ -85,7 +89,13 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
 
 
 def _extract_article(config: Config, article: Article, orphans: dict[str, list[Path]],
-                     result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool) -> bool:
+                     result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool) -> list[bytes | None] | None:
+    """Write the article's template and merge it into each catalog; return the bytes each file holds as
+    this run left it (``_files`` order), or None when a catalog could not be read (see ``result.errors``).
+
+    Catalogs are written by compare-and-swap (``fsutil.rewrite``): a reviewer's save that lands while the
+    merge runs is merged again, so it is never overwritten.
+    """
     with stage(article.ref, "segmenting"):
         doc = segment_article(article, config.segmentation, config.source_language)
     pot_path = config.pot_path(article.slug)
@@ -99,32 +109,41 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
         pot_text = render(pot)
     if write_if_changed(pot_path, pot_text):
         result.written.append(ref)
+    used: list[bytes | None] = [pot_text.encode("utf-8")]
     ok = True
     for lang in config.languages:
         path = config.po_path(lang, article.slug)
         po_ref = relpath(path, config.root)
+        last: dict = {}
+
+        def update(data: bytes | None) -> bytes:
+            old = po_from_bytes(data, po_ref)
+            source = None
+            if old is None:
+                source, old = _renamed_from(pot, orphans.get(lang, []), config)
+            with stage(article.ref, f"merging into {po_ref}"):
+                merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
+                add_hints(merged, glossary, lang)
+            last.update(data=data, source=source, old=old, report=report, text=render(merged).encode("utf-8"))
+            return last["text"]
+
         try:
-            old = read_po(path, po_ref)
+            used.append(rewrite(path, update))
         except VerlagError as exc:
             result.errors.append(exc)
             ok = False
             continue
-        source = None
-        if old is None:
-            source, old = _renamed_from(pot, orphans.get(lang, []), config)
-        with stage(article.ref, f"merging into {po_ref}"):
-            merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
-            add_hints(merged, glossary, lang)
-        if old is not None:
+        source, report = last["source"], last["report"]
+        if last["old"] is not None:
             result.changes.setdefault(lang, Counter()).update(
                 {"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete, "typo": report.typo_fixes})
-        if write_if_changed(path, render(merged)):
+        if last["text"] != last["data"]:
             result.written.append(po_ref)
         if source is not None:
             source.unlink()
             orphans[lang].remove(source)
             result.renamed.append((relpath(source, config.root), po_ref))
-    return ok
+    return used if ok else None
 
 
 def _orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:

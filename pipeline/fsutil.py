@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import functools
 import hashlib
 import json
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
+from typing import Callable
+
+from .errors import VerlagError
 
 
 def write_if_changed(path: Path, text: str | bytes) -> bool:
@@ -28,6 +35,17 @@ def write_if_changed(path: Path, text: str | bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
+    tmp = _temp_copy(path, data)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _temp_copy(path: Path, data: bytes) -> Path:
+    """``data`` in a new, fsynced temp file beside ``path`` (named so ``TEMP_RE`` finds it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -36,11 +54,165 @@ def write_if_changed(path: Path, text: str | bytes) -> bool:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return True
+    return Path(tmp)
+
+
+# ``.<name>.<8 random characters>.tmp``, as ``tempfile.mkstemp`` names the temp files above
+TEMP_RE = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+
+
+def remove_stale_temp_files(folder: Path) -> list[Path]:
+    """Delete verlag's temp files under ``folder`` (left by a run killed mid-write); return them.
+
+    Only safe while holding the project lock (``lock.project_lock``): then no
+    other verlag is writing, and every such file is stale.
+    """
+    removed = []
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            if TEMP_RE.match(name):
+                stale = Path(parent, name)
+                stale.unlink(missing_ok=True)
+                removed.append(stale)
+    return removed
+
+
+SWAP_TRIES = 20  # re-merges before a file that never stops changing is reported
+SETTLE_SECONDS = 0.05  # how long a file must stay the same to count as completely saved
+
+
+def rewrite(path: Path, update: Callable[[bytes | None], bytes | None]) -> bytes | None:
+    """Compare-and-swap: replace ``path`` with ``update(current bytes)`` unless someone saved it meanwhile.
+
+    ``update`` gets the file's bytes (None when absent) and returns the new
+    content, or None to leave the file as it is. When the file changed between
+    reading and replacing it (a reviewer saving in Poedit, atomically or in
+    place), ``update`` runs again on what is there now, so a merge made by
+    ``update`` keeps the reviewer's save. A VerlagError from ``update`` on a
+    file that is still being written is retried on the finished file.
+    Returns the bytes now in ``path`` as this call left them (what an output
+    made from them was made from). Raises VerlagError from ``update`` (then a
+    save this call had swapped out is put back), or when the file kept
+    changing through ``SWAP_TRIES`` attempts.
+    """
+    current = read_bytes(path)
+    if current == b"":  # caught between an in-place save's truncation and its write
+        current = settled(path)
+    there = current  # what ``path`` holds as far as this call knows
+    for _ in range(SWAP_TRIES):
+        try:
+            data = update(current)
+        except VerlagError:
+            if there != current:  # a save swapped out just now that cannot be merged: it goes back
+                swap_in(path, there, current)
+                raise
+            later = settled(path)
+            if later == current:
+                raise
+            current = there = later
+            continue
+        if data is None or data == there:
+            return there
+        found, there = swap_in(path, there, data)
+        if found is None:
+            return data
+        current = found
+    raise VerlagError("the file kept changing while verlag wrote it; run again when it is saved", path)
+
+
+def swap_in(path: Path, expected: bytes | None, data: bytes) -> tuple[bytes | None, bytes | None]:
+    """Put ``data`` into ``path`` if it still holds ``expected`` (None: absent); atomically where the OS can.
+
+    Returns (None, data) when swapped; otherwise (the bytes found instead, the
+    bytes ``path`` holds now). On Linux the swap is
+    ``renameat2(RENAME_EXCHANGE)``: the new file and the old one trade places
+    in one step and the file taken out is compared with ``expected``; if a save
+    slipped in just before, ``path`` holds ``data`` and that save is returned,
+    for the caller to merge and swap in again: it is never lost. Elsewhere the
+    check directly precedes ``os.replace``.
+    """
+    tmp = _temp_copy(path, data)
+    try:
+        found = read_bytes(path)
+        if found != expected:
+            return found, found
+        if expected is None:
+            try:
+                os.link(tmp, path)  # creates, or fails if someone else created it meanwhile
+            except FileExistsError:
+                found = settled(path)
+                return found, found
+            return None, data
+        if not _exchange(tmp, path):
+            os.replace(tmp, path)
+            return None, data
+        displaced = settled(tmp)  # an in-place save may still be writing into the file taken out
+        return (None, data) if displaced == expected else (displaced, data)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def read_parsed(path: Path, parse: Callable[[bytes], object]) -> tuple[bytes | None, object]:
+    """The file's bytes and ``parse(bytes)`` of exactly those bytes ((None, None) when absent).
+
+    A file caught half-written by an in-place save usually does not parse: then
+    it is read again once it has settled, and only an error on the finished
+    file is raised (whatever ``parse`` raises).
+    """
+    data = read_bytes(path)
+    if data == b"":  # caught between an in-place save's truncation and its write
+        data = settled(path)
+    try:
+        return data, None if data is None else parse(data)
+    except VerlagError:
+        later = settled(path)
+        if later == data:
+            raise
+        return later, None if later is None else parse(later)
+
+
+def settled(path: Path, patience: float = 2.0) -> bytes | None:
+    """The file's bytes once they stop changing for ``SETTLE_SECONDS`` (waiting at most ``patience`` s).
+
+    An empty file counts as still being written: an in-place save truncates
+    first and writes after, and a busy machine may pause the editor in between.
+    """
+    data = read_bytes(path)
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        time.sleep(SETTLE_SECONDS)
+        again = read_bytes(path)
+        if again == data and again != b"":
+            break
+        data = again
+    return data
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, None when it does not exist."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+_RENAME_EXCHANGE, _AT_FDCWD = 2, -100
+_renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2, glibc >= 2.28); False where that is not supported."""
+    if _renameat2 is None:
+        return False
+    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
 
 
 def _mode_for(path: Path) -> int:
@@ -61,14 +233,12 @@ def relpath(path: Path, root: Path) -> str:
         return str(path)
 
 
-def digest_files(*paths: Path, extra: str = "") -> str:
-    """One hash over ``extra`` and the bytes of each file (a missing file counts as absent)."""
+def digest_bytes(*contents: bytes | None, extra: str = "") -> str:
+    """One hash over ``extra`` and each file's bytes (None: the file is absent), passed as they were read:
+    the bytes an output was really made from, not the file as it may be by the time the output is written."""
     h = hashlib.sha256(extra.encode("utf-8"))
-    for path in paths:
-        try:
-            h.update(hashlib.sha256(path.read_bytes()).digest())
-        except FileNotFoundError:
-            h.update(b"-")
+    for data in contents:
+        h.update(b"-" if data is None else hashlib.sha256(data).digest())
     return h.hexdigest()
 
 

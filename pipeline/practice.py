@@ -70,6 +70,10 @@ def load_practice(config: Config) -> Practice:
     Raises ``VerlagError`` naming verlag.toml and the line of the first mistake.
     """
     site = config.section("site")
+    for name in ("disclaimer", "call_to_action", "image_alt"):
+        if not isinstance(site.get(name, {}), dict):
+            raise config.error(name, f"expected a table such as [site.{name}] with one line per language, "
+                                     f"got {site[name]!r}", "site")
     legal = site.get("legal", [])
     if not isinstance(legal, list) or not all(isinstance(s, str) for s in legal):
         raise config.error("legal", f"expected a list of page slugs such as [\"impressum\", \"datenschutz\"], "

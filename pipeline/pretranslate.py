@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog import key, now_stamp, read_po, render, set_provenance
+from .catalog import key, load_po, now_stamp, po_from_bytes, render, set_provenance
 from .config import Config
 from .engines import Engine, Request, Result
 from .errors import VerlagError, contain
-from .fsutil import relpath, write_if_changed
+from .fsutil import relpath, rewrite, settled
 from .segment import reference_labels
 from .sources import read_sources
 
@@ -94,7 +94,7 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
             try:
-                po = read_po(path, ref)
+                data, po = load_po(path, ref)
             except VerlagError as exc:
                 work.errors.append(exc)
                 continue
@@ -107,7 +107,7 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
                 if outcome.failed:
                     continue
             work.catalogs.append(Catalog(lang, article.slug, path, po, labels[article.slug], ref=ref,
-                                         read_as=path.read_bytes()))
+                                         read_as=data))
     return work
 
 
@@ -117,7 +117,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
     """Run the chain over the empty entries (``work``, if already collected); ``progress()`` is called per
     filled entry. A KeyboardInterrupt ends the run with everything so far saved."""
     work = work if work is not None else collect(config, languages, slugs)
-    result = PretranslateResult(errors=list(work.errors), todo=work.size)
+    result = PretranslateResult(todo=work.size)
     budget = cache = None
     if any(getattr(e, "remote", False) for e in engines):  # the network stack loads only when needed
         from .mtcache import open_cache
@@ -142,7 +142,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                         break  # what reaches later engines depends on answers a dry run does not get
                     filled = _stream(engine, requests, todo, work, config, lang, cache, budget, result, progress)
                 else:
-                    answers = _local_answers(engine, requests, todo, config.source_language, lang, result.errors)
+                    answers = _local_answers(engine, requests, todo, config.source_language, lang, work.errors)
                     filled = _apply(engine.name, todo, range(len(todo)), answers, lang, result, progress, dry_run)
                     _save(work, dry_run)
                 todo = [item for n, item in enumerate(todo) if n not in filled]
@@ -150,6 +150,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         result.interrupted = True
     finally:
         _save(work, dry_run)
+        result.errors = list(work.errors)
         for lang in langs:
             result.remaining[lang] = len(work.todo(lang))
         if cache:
@@ -242,32 +243,43 @@ def _save(work: Work, dry_run: bool) -> None:
     if dry_run:
         return
     for catalog in work.catalogs:
-        _write(catalog)
+        if catalog.dirty:
+            try:
+                _write(catalog)
+            except VerlagError as exc:
+                work.errors.append(exc)
+            catalog.dirty = False
 
 
 def _write(catalog: Catalog) -> None:
-    """Write the drafts; if a reviewer saved the catalog meanwhile, their file wins and the drafts
-    only fill what is still empty in it (a run against slow services can take minutes)."""
-    if not catalog.dirty:
-        return
-    try:
-        on_disk = catalog.path.read_bytes()
-    except FileNotFoundError:
-        catalog.dirty = False  # deleted meanwhile: nothing to add drafts to
-        return
-    if on_disk != catalog.read_as:
-        fresh = read_po(catalog.path, catalog.ref)
-        if fresh is None:
-            catalog.dirty = False
-            return
-        catalog.po = fresh
-    entries = {key(e): e for e in catalog.po if not e.obsolete}
-    for k, answer in catalog.drafts.items():
-        entry = entries.get(k)
-        if entry is not None and not entry.msgstr:
-            _fill(entry, answer)
-    catalog.po.metadata["PO-Revision-Date"] = now_stamp()
-    text = render(catalog.po)
-    write_if_changed(catalog.path, text)
-    catalog.read_as = text.encode("utf-8")
-    catalog.dirty = False
+    """Write the drafts by compare-and-swap (``fsutil.rewrite``): if a reviewer saved the catalog
+    meanwhile, their file wins and the drafts only fill what is still empty in it (a run against slow
+    services can take minutes). A catalog deleted meanwhile is left deleted. A saved file that lacks
+    entries this run read may be an in-place save caught half-way that still parses: it is taken only
+    once it has settled (then it is what the reviewer saved; ``extract`` restores the entries), never
+    written back while it may still be growing. Raises VerlagError, writing nothing, when the saved
+    file does not parse."""
+
+    def update(data: bytes | None) -> bytes | None:
+        if data is None:
+            return None
+        if data != catalog.read_as:
+            fresh = po_from_bytes(data, catalog.ref)
+            missing = _active_keys(catalog.po) - _active_keys(fresh)
+            if missing and settled(catalog.path) != data:  # still being written: ``rewrite`` reads it again
+                raise VerlagError(f"saved meanwhile without {len(missing)} of its entries (half-written?); "
+                                  "drafts not written, run 'verlag pretranslate' again", catalog.ref)
+            catalog.po, catalog.read_as = fresh, data
+        entries = {key(e): e for e in catalog.po if not e.obsolete}
+        for k, answer in catalog.drafts.items():
+            entry = entries.get(k)
+            if entry is not None and not entry.msgstr:
+                _fill(entry, answer)
+        catalog.po.metadata["PO-Revision-Date"] = now_stamp()
+        return render(catalog.po).encode("utf-8")
+
+    catalog.read_as = rewrite(catalog.path, update) or b""
+
+
+def _active_keys(po: polib.POFile) -> set:
+    return {key(e) for e in po if not e.obsolete}

@@ -29,7 +29,7 @@ from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_st
 from .check import ERROR, check_catalog, msgid_line
 from .config import Config
 from .errors import VerlagError, contain, stage
-from .fsutil import code_digest, digest_files, load_state, relpath, save_state, write_if_changed
+from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
 from .segment import reference_labels
@@ -255,11 +255,12 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
 STATE_FILE = "review.json"
 
 
-def _fingerprint(config: Config, article: Article, lang: str, glossary: Glossary) -> str:
+def _fingerprint(config: Config, article: Article, lang: str, glossary: Glossary, catalog: bytes | None) -> str:
     """What one page shows: source, catalog, glossary, verlag's code and templates, the languages it links;
-    and the page file as last written (a deleted or edited page is written again)."""
+    and the page file as last written (a deleted or edited page is written again). ``catalog``: its bytes as
+    read before the page was made, so a save during the run makes the next run redo the page."""
     out = config.root / REPORT_DIR / f"{lang}/{article.slug}.html"
-    return digest_files(config.po_path(lang, article.slug), out, *sorted(TEMPLATES.iterdir()),
+    return digest_bytes(catalog, *(read_bytes(p) for p in (out, *sorted(TEMPLATES.iterdir()))),
                         extra=f"{code_digest()}|{article.digest}|{glossary.digest}|{config.name}|"
                               f"{config.source_language}|{','.join(config.languages)}")
 
@@ -339,13 +340,15 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
         result.errors.append(exc)
         glossary = Glossary()
     state = load_state(config.state_dir / STATE_FILE)
+    catalogs: dict[tuple[str, str], bytes | None] = {}  # (lang, slug) -> the catalog's bytes before its page
     for article in chosen:
         if progress:
             progress(article)
         labels = None
         for lang in languages:
             known = state.get(f"{lang}/{article.slug}", {})
-            if known.get("print") == _fingerprint(config, article, lang, glossary):
+            catalogs[(lang, article.slug)] = read_bytes(config.po_path(lang, article.slug))
+            if known.get("print") == _fingerprint(config, article, lang, glossary, catalogs[(lang, article.slug)]):
                 result.pages.append(_remembered(config, article, lang, known))
                 continue
             with contain(article.ref, f"reviewing {lang}", result.errors) as outcome:
@@ -367,7 +370,8 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     for page in result.pages:
         if not page.problem:
             state[f"{page.lang}/{page.slug}"] = {
-                "print": _fingerprint(config, by_slug[page.slug], page.lang, glossary), **page.summary()}
+                "print": _fingerprint(config, by_slug[page.slug], page.lang, glossary, catalogs[(page.lang, page.slug)]),
+                **page.summary()}
     kept = {k: v for k, v in state.items()
             if k.split("/")[0] in config.languages and k.split("/")[-1] in by_slug}
     save_state(config.state_dir / STATE_FILE, kept)

@@ -17,6 +17,8 @@ behaves the same way here:
   they are sent one by one and the provenance says so;
 - markup is masked (``protect``) and verified after the answer comes back;
 - answers are cached (``mtcache``) before anything else happens to them;
+- an answer that does not line up with its batch, or empty answers, are
+  asked once more, never one by one: a batch costs at most two requests;
 - every failure becomes a ``ServiceError`` with one readable line; an
   unreachable service, a missing key or a refused login stops that engine
   for the run and leaves its segments to the next engine.
@@ -332,7 +334,7 @@ class ServiceEngine:
                             return
                         continue
                     failures_in_a_row = 0
-                    self.chars_translated += self.request_chars(batch)
+                    self.chars_translated += self.request_chars([t for t, a in zip(batch, answers) if a])
                     if cache:
                         # an empty answer is a failure to ask again next time, not a translation
                         cache.put_many(self.cache_name, source, target,
@@ -357,9 +359,31 @@ class ServiceEngine:
         return Outcome(indices, [None] * len(indices), message, fatal)
 
     def _call(self, batch: list[str], source: str, target: str, stop: threading.Event) -> list[str]:
-        """One request (worker thread): every failure becomes a ServiceError."""
+        """One batch (worker thread): its answers, one per text ("" where the service gave none).
+
+        An answer that does not line up with the batch (a line too few or too
+        many) is asked once more; empty answers are asked once more, alone
+        together. So a batch costs at most two requests, however the service
+        misbehaves. Every failure becomes a ServiceError; a batch misaligned
+        twice fails with one.
+        """
         RequestsShim.local.session = self.session
         RequestsShim.local.stop = stop
+        answers = self._ask(batch, source, target)
+        if answers is None:
+            answers = self._ask(batch, source, target)
+            if answers is None:
+                raise ServiceError(f"the answer did not line up with the {len(batch)} texts sent, twice")
+            return answers
+        empty = [n for n, answer in enumerate(answers) if not answer]
+        if empty:
+            again = self._ask([batch[n] for n in empty], source, target) or [""] * len(empty)
+            for n, answer in zip(empty, again):
+                answers[n] = answer
+        return answers
+
+    def _ask(self, batch: list[str], source: str, target: str) -> list[str] | None:
+        """One request: stripped answers, or None when they are not one string per text."""
         try:
             answers = self._request(batch, self._code(source, True), self._code(target, False))
         except Exception as exc:  # the libraries raise anything from KeyError to their own types
@@ -368,8 +392,9 @@ class ServiceEngine:
             if self.api_key:
                 message = message.replace(self.api_key, "…")
             raise ServiceError(message, error.fatal) from None
-        if len(answers) != len(batch) or not all(isinstance(a, str) for a in answers):
-            raise ServiceError(f"malformed answer: {len(answers)} translations for {len(batch)} texts")
+        if not isinstance(answers, list) or len(answers) != len(batch) or \
+                not all(isinstance(a, str) for a in answers):
+            return None
         return [a.strip() for a in answers]
 
     def _finish(self, unit: Unit, answer: str, requests: Sequence[Request], target: str,
@@ -377,6 +402,9 @@ class ServiceEngine:
         """Restore markup and map a unit's answer back to its sentences (or queue them one by one)."""
         text, problems = restore(answer, unit.masked, self.xml)
         origin = f"mt: {self.name}" + (" (sentence by sentence: its paragraph did not map back)" if unit.alone else "")
+        if not text.strip():  # asked twice already (``_call``): nothing to split into sentences
+            return [Outcome(list(unit.indices), [None] * len(unit.indices),
+                            "the service returned an empty translation")]
         if len(unit.indices) == 1:
             i = unit.indices[0]
             problems = problems or markup_difference(requests[i].text, text, requests[i].labels)
@@ -432,20 +460,15 @@ def _service_error(exc: Exception) -> ServiceError:
 
 
 class LineBatched(ServiceEngine):
-    """deep-translator services: one text per line in one request; if the lines do not come back
-    one for one, each text goes alone."""
+    """deep-translator services: one text per line in one request, the answer's lines one per text
+    (an empty line is an empty answer; a line too few or too many does not line up, see ``_call``)."""
 
     def request_chars(self, batch: list[str]) -> int:
         return len("\n".join(batch))
 
     def _request(self, texts: list[str], source: str, target: str) -> list[str]:
-        translator = self._translator(source, target)
-        if len(texts) > 1:
-            lines = [line.strip() for line in (translator.translate("\n".join(texts)) or "").split("\n")]
-            lines = [line for line in lines if line]
-            if len(lines) == len(texts):
-                return lines
-        return [translator.translate(text) or "" for text in texts]
+        answer = self._translator(source, target).translate("\n".join(texts)) or ""
+        return [line.strip() for line in answer.strip("\n").split("\n")] if len(texts) > 1 else [answer]
 
     def _translator(self, source: str, target: str):
         raise NotImplementedError

@@ -44,7 +44,7 @@ from .search import BUNDLE, index_site
 from .social import first_image, og_locale
 from .render import Allowance, render
 from .sources import Article, Moment, read_date, read_sources
-from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, load_translations, theme_dirs
+from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
 PROTECTED = "_review"  # site/_review/ is written by the review tools
@@ -278,7 +278,7 @@ class _Site:
                               autoescape=select_autoescape(["html", "xml"]), extensions=[JINJA_EXTENSIONS],
                               undefined=StrictUndefined, keep_trailing_newline=True)
             self.translations[lang] = load_translations(self.config, lang)
-            env.install_gettext_translations(self.translations[lang], newstyle=True)
+            env.install_gettext_callables(**gettext_as_text(self.translations[lang]), newstyle=True)
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
                                search=self.search)
             self.envs[lang] = env
@@ -294,7 +294,7 @@ class _Site:
     def ui(self, lang: str, message: str) -> str:
         """A UI string used outside the templates (extracted from this file by ``uistrings``)."""
         self.env(lang)
-        return self.translations[lang].gettext(message)
+        return self.translations[lang].gettext(message) % {}  # as the templates' gettext formats it
 
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
@@ -639,7 +639,7 @@ def _sitemap(site: _Site) -> list[dict]:
 
 
 def site_dir(config: Config) -> Path:
-    return config.root / "site"
+    return config.site_dir
 
 
 def build_site(config: Config) -> SiteResult:

@@ -224,13 +224,22 @@ def source_files(config: Config) -> list[tuple[Path, bool]]:
 
 def read_sources(config: Config) -> Sources:
     """Every ``source_<lang>/*.md`` and ``source_<lang>/seiten/*.md``; a file that cannot be read is reported
-    and the others are still read. Articles and pages share one slug space (one catalog per slug)."""
+    and the others are still read. Articles and pages share one slug space (one catalog per slug).
+
+    An article is resolved like an image (``media``): a symlink that leads out
+    of ``source_<lang>/`` (or in a loop) is refused with ``file:1``, so nothing
+    outside the sources folder is ever read and published.
+    """
     articles: dict[str, Article] = {}
     errors: list[VerlagError] = []
     unreadable: set[str] = set()
+    root = config.source_dir.resolve()
     for path, page in source_files(config):
         ref = path.relative_to(config.root).as_posix()
         try:
+            if not _inside(path, root):
+                raise VerlagError(f"a symlink that leads out of {config.source_dir.name}/; only files inside "
+                                  "it are published (copy the article there)", ref, 1)
             with stage(ref, "reading"):
                 article = read_article(path, ref, page)
         except VerlagError as exc:
@@ -246,6 +255,14 @@ def read_sources(config: Config) -> Sources:
     found = sorted(articles.values(), key=lambda a: a.slug)
     return Sources([a for a in found if a.translated], errors, frozenset(unreadable),
                    [a for a in found if not a.translated])
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """``path`` (after following every symlink) is a file under ``root``; a symlink loop is not."""
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
 
 
 def _likely_slug(path: Path) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, read_po
+from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, load_po
 from .check import ERROR, check_catalog
 from .config import Config
 from .errors import VerlagError, contain
-from .fsutil import code_digest, digest_files, load_state, relpath, save_state
+from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
 from .segment import reference_labels
 from .sources import read_sources
@@ -63,7 +63,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
             try:
-                po = read_po(path, ref)
+                data, po = load_po(path, ref)
             except VerlagError as exc:
                 errors.append(exc)
                 continue
@@ -78,7 +78,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             row = Progress(lang, article.slug, segments, words, missing=po is None)
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
-                digest = digest_files(path, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
+                digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
                                                   f"{config.source_language}")
                 counts = cache.get(name)
                 if not (isinstance(counts, list) and len(counts) == 3 and counts[0] == digest):

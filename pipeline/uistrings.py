@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import importlib.resources
 import io
+import re
 from pathlib import Path
+from typing import Callable
 
 import polib
 from babel.messages.extract import extract, extract_from_file
 from babel.support import NullTranslations, Translations
+from markupsafe import escape
 
 from . import __version__
-from .catalog import now_stamp, plural_form_map, plural_forms, read_po, render
+from .catalog import key, now_stamp, plural_form_map, plural_forms, po_from_bytes, read_po, render
+from .check import blocked_keys, check_site_catalog, placeholders
 from .config import Config
-from .fsutil import relpath, write_if_changed
+from .fsutil import read_bytes, relpath, rewrite
 
 SITE_CATALOG = "site"  # translations/<lang>/site.po; no article may take this slug
 # verlag's default theme (the site's and the review report's templates) and its UI catalogs
@@ -121,10 +125,15 @@ def update_site_catalogs(config: Config) -> list[str]:
     for lang in (config.source_language, *config.languages):
         path = site_po_path(config, lang)
         ref = relpath(path, config.root)
-        old = read_po(path, ref)
-        if old is None:
-            old = read_po(_builtin_po(lang), ref)  # start from verlag's own translation, if there is one
-        if write_if_changed(path, render(_merge(old, messages, lang, config.name))):
+
+        def update(data: bytes | None) -> bytes:
+            old = po_from_bytes(data, ref)
+            if old is None:
+                old = read_po(_builtin_po(lang), ref)  # start from verlag's own translation, if there is one
+            return render(_merge(old, messages, lang, config.name)).encode("utf-8")
+
+        before = read_bytes(path)
+        if rewrite(path, update) != before:  # by compare-and-swap: a reviewer's save meanwhile is kept
             written.append(ref)
     return written
 
@@ -134,30 +143,48 @@ def _builtin_po(lang: str) -> Path:
 
 
 def load_translations(config: Config, lang: str) -> NullTranslations:
-    """The UI translations for one language; English (the msgids) where there are none."""
+    """The UI translations for one language; English (the msgids) where there are none.
+
+    Every msgstr comes back as a Python %-format string of plain text: a ``%``
+    that is not one of the msgid's own placeholders (``%(name)s``) is doubled,
+    so "100 % Themen" shows as typed and an unknown ``%(x)s`` shows as
+    ``%(x)s``. Messages with an error finding of ``check.check_site_catalog``
+    (markup, a changed placeholder) show the English text instead, as an
+    article segment with a QA error shows the German. The caller escapes the
+    text as HTML (``gettext_as_text``): translations never carry markup.
+    """
     path = site_po_path(config, lang)
     if not path.exists():
         path = _builtin_po(lang)  # verlag's theme comes with its translations
-    po = read_po(path, relpath(path, config.root))
+    ref = relpath(path, config.root)
+    po = read_po(path, ref)
     if po is None:
         return NullTranslations()
+    blocked = blocked_keys(check_site_catalog(po, ref, lang))
     for entry in po:
-        _drop_added_html(entry)
+        declared = placeholders(entry.msgid) | placeholders(entry.msgid_plural)
+        if key(entry) in blocked:
+            entry.msgstr, entry.msgstr_plural = "", {n: "" for n in entry.msgstr_plural}
+        entry.msgstr = _literal_percent(entry.msgstr, declared)
+        entry.msgstr_plural = {n: _literal_percent(text, declared) for n, text in entry.msgstr_plural.items()}
     return Translations(io.BytesIO(po.to_binary()))
 
 
-def _drop_added_html(entry: polib.POEntry) -> None:
-    """A UI translation with raw HTML its English msgid lacks shows the English instead.
+_PERCENT = re.compile(r"%(%|\((\w+)\)s)?")
 
-    Jinja marks translated UI strings safe, so this is where a ``<script>`` in a site.po
-    msgstr would otherwise reach every page of that language.
+
+def _literal_percent(text: str, declared: set[str]) -> str:
+    return _PERCENT.sub(lambda m: m.group(0) if m.group(1) == "%" or m.group(2) in declared
+                        else "%" + m.group(0), text)
+
+
+def gettext_as_text(translations: NullTranslations) -> dict[str, Callable]:
+    """``gettext`` and ``ngettext`` for ``Environment.install_gettext_callables``, returning escaped Markup.
+
+    Jinja's i18n extension marks what gettext returns as safe HTML; escaping it
+    first makes a site.po translation plain text wherever it lands. Markup a
+    message needs (a link inside a sentence) comes from the template as a
+    placeholder value (``{% trans link=link %}``), which Jinja inserts as it is.
     """
-    from .check import parts
-
-    allowed = parts(entry.msgid).html
-    if entry.msgid_plural:
-        allowed = allowed | parts(entry.msgid_plural).html
-        if any(parts(text).html - allowed for text in entry.msgstr_plural.values()):
-            entry.msgstr_plural = {n: "" for n in entry.msgstr_plural}
-    elif parts(entry.msgstr).html - allowed:
-        entry.msgstr = ""
+    return {"gettext": lambda message: escape(translations.gettext(message)),
+            "ngettext": lambda singular, plural, n: escape(translations.ngettext(singular, plural, n))}

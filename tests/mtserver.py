@@ -9,7 +9,8 @@ sentence travelled with its paragraph.
 Faults, consumed one per request from ``faults`` (or always, for requests whose
 text contains a key of ``rules``): ``timeout`` (answer after ``hang`` s),
 ``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
-JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags).
+JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``empty`` (empty
+translations), ``short`` (one line, or one list item, too few).
 """
 
 from __future__ import annotations
@@ -174,6 +175,8 @@ class _Handler(BaseHTTPRequestHandler):
                 answers = [_TAGS.sub("", a) for a in answers]
             if fault == "empty":
                 answers = ["" for _ in answers]
+            if fault == "short":  # one line (one list item) too few
+                answers = answers[:-1] if len(answers) > 1 else [a.rsplit("\n", 1)[0] for a in answers]
             self._answer(shape, answers, texts, malformed=fault == "malformed")
         finally:
             finish()

@@ -30,14 +30,14 @@ import polib
 import pytest
 
 from pipeline.catalog import entry_state, key, parse_po
-from pipeline.check import CHECKS, check_catalog, msgid_line
+from pipeline.check import CHECKS, SITE_CHECKS, check_catalog, msgid_line
 from pipeline.glossary import Glossary, parse_glossary
 
 from conftest import REPO, msgfmt_check, need_corpus
 
 HERE = Path(__file__).resolve().parent / "checks"
 REGENERATE = os.environ.get("VERLAG_REGENERATE") == "1"
-BY_ID = {c.id: c for c in CHECKS}
+BY_ID = {c.id: c for c in [*CHECKS, *SITE_CHECKS]}
 CASES = sorted((d.name, p.name) for d in HERE.iterdir() if d.is_dir() for p in d.glob("*.po"))
 
 
@@ -55,7 +55,7 @@ def run_case(check_id: str, name: str):
 
 
 def test_every_check_has_cases_that_fire_and_stay_silent():
-    for check in CHECKS:
+    for check in BY_ID.values():
         names = {p.name.split(".")[0] for p in (HERE / check.id).glob("*.po")}
         assert names == {"fires", "silent"}, f"tests/checks/{check.id}/ needs fires.po and silent.po"
     assert {d.name for d in HERE.iterdir() if d.is_dir()} == set(BY_ID)

@@ -4,7 +4,6 @@ fully extracted, translated, checked, built and published."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

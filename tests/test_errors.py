@@ -219,6 +219,11 @@ CONFIG_CASES = {
                                 2, ("'deutsch'",)),
     "bad-segmentation": ('name = "Test"\nlanguages = ["en", "fr"]\n\n\nsegmentation = "word"\n',
                          5, ("segmentation", "'word'", "sentence", "block")),
+    "table-as-number": ('name = "Test"\nlanguages = ["en"]\npretranslate = 1\n', 3, ("pretranslate", "table", "1")),
+    "table-as-text": ('name = "Test"\nlanguages = ["en"]\n\npublish = "x"\n', 4, ("publish", "table", "'x'")),
+    "language-table-as-text": ('languages = ["en"]\n\n[publish]\nunreviewed = "source"\nen = "machine"\n', 5,
+                               ("publish.en", "table", "'machine'")),
+    "engine-table-as-number": ('languages = ["en"]\n[engines]\nlibre = 3\n', 3, ("engines.libre", "table")),
 }
 
 

@@ -6,6 +6,7 @@ import os
 import re
 import threading
 import urllib.request
+from pathlib import Path
 
 import pytest
 from lxml import html

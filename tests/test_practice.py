@@ -234,3 +234,10 @@ def test_pages_without_an_image_show_the_configured_default_with_its_translated_
     project.write("verlag.toml", project.read("verlag.toml").replace("bilder/praxis.png", "../geheim.png"))
     result = project.run("build", code=2)
     assert "verlag.toml:6: image: expected the path of an image file in source_de/" in result.output
+
+
+def test_a_disclaimer_given_as_one_text_instead_of_a_table_is_a_settings_error(project):
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\ndisclaimer = "Kein Ersatz für den Arzt."\n')
+    project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz."))
+    result = project.run("build", code=2)
+    assert "verlag.toml:6: disclaimer: expected a table such as [site.disclaimer]" in result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -295,3 +296,36 @@ def test_a_reviewer_saving_during_the_run_keeps_their_work_and_the_drafts_fill_t
     assert mine.msgstr == "Drink tea (the reviewer's own)" and not mine.fuzzy and not provenance(mine)
     others = [e for e in po if e.msgid != "Tee trinken"]
     assert others and all(e.msgstr == f"draft of {e.msgid}" and e.fuzzy for e in others)
+
+
+
+@pytest.mark.parametrize("fault", ["short", "empty"])
+def test_a_service_answering_a_line_short_or_empty_costs_at_most_twice_the_requests(mt, fault):
+    """Misaligned or empty answers are asked once more per batch, never one by one; the summary
+    counts only what was filled."""
+    mt.write("verlag.toml", mt.read("verlag.toml").replace('engines = ["libre", "copy"]', 'engines = ["libre"]')
+             + "batch_items = 2\n")
+    mt.write("source_de/zecken.md", ZECKEN)
+
+    def run(rule: str | None) -> tuple[int, str]:
+        for path in [*(mt.root / "translations").glob("*/*.po"), *(mt.root / ".verlag").glob("*.sqlite*")]:
+            path.unlink()
+        mt.run("extract")
+        mt.server.reset()
+        mt.server.rules = {"": rule} if rule else {}  # "": every request
+        output = mt.run("pretranslate", code=1 if rule == "empty" else 0).output  # 1: nothing could be drafted
+        return len(mt.server.log), output
+
+    normal, _ = run(None)
+    requests, output = run(fault)
+    assert "not translated" in output or "skipped for this run" in output
+    assert normal > 4 and requests <= 2 * normal, (normal, requests)
+    drafted = sum(int(n) for n in re.findall(r"^\w+: (\d+) entries drafted by libre$", output, re.M))
+    chars = int(re.search(r"^libre: \d+ requests, ([\d,]+) characters translated", output, re.M)
+                .group(1).replace(",", ""))
+    filled = [e for path in (mt.root / "translations").glob("*/*.po") if path.stem != "site"
+              for e in polib.pofile(str(path)) if e.msgstr and not e.obsolete]
+    assert drafted == len(filled)
+    assert chars <= 2 * sum(len(e.msgid) for e in filled), output  # about what was filled, not what was sent
+    if fault == "empty":
+        assert drafted == 0 and chars == 0, output

@@ -158,10 +158,10 @@ def test_lang_and_article_select_catalogs_and_unknown_ones_are_usage_errors(lebe
 
 
 def test_list_names_every_check_with_severity_and_explanation(leber: Project):
-    from pipeline.check import CHECKS
+    from pipeline.check import CHECKS, SITE_CHECKS
 
     output = leber.run("check", "--list").output
-    for check in CHECKS:
+    for check in [*CHECKS, *SITE_CHECKS]:
         assert re.search(rf"^{re.escape(check.id)} +{check.severity} +\S", output, re.M)
 
 

@@ -80,9 +80,15 @@ def test_an_empty_answer_is_not_cached_and_asked_again(svc, tmp_path):
         return [r.text for g in engine(svc, "libre").stream([Request("Hallo.")], "de", "en", cache)
                 for o in g for r in o.results if r is not None]
 
+    svc.faults = ["empty", "empty"]  # the first answer and the one retry
+    assert drafts() == [] and len(svc.log) == 2
+    assert drafts() == ["HALLO."] and len(svc.log) == 3
+
+
+def test_one_empty_answer_is_asked_once_more_in_the_same_run(svc):
     svc.faults = ["empty"]
-    assert drafts() == []
-    assert drafts() == ["HALLO."] and len(svc.log) == 2
+    (result,) = engine(svc, "libre").translate([Request("Hallo.")], "de", "en")
+    assert result.text == "HALLO." and len(svc.log) == 2
 
 
 def test_deepl_gets_the_project_glossary_made_once_per_language_pair(svc, tmp_path):
@@ -176,7 +182,7 @@ def test_a_failing_batch_leaves_its_segments_empty_with_one_line_why(svc):
 
 @pytest.mark.parametrize("name", ["libre", "google", "deepl"])
 def test_malformed_answers_are_failures_not_translations(svc, name):
-    svc.faults = ["malformed"]
+    svc.rules = {"Leber": "malformed"}
     outcomes = [o for group in engine(svc, name).stream([Request("Die Leber.")], "de", "en") for o in group]
     assert outcomes[0].results == [None] and "answer" in outcomes[0].error or "Exception" in outcomes[0].error
 

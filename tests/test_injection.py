@@ -1,0 +1,164 @@
+"""Hostile translations on the built pages: site.po, foreign link targets, symlinked articles.
+
+Every page is parsed the way a browser does (html5lib, the WHATWG parsing
+algorithm) and compared with its German counterpart: a translated page may
+run no script, carry no event handler and hold no ``javascript:`` address the
+German page lacks, and load nothing from a host the German never names.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from conftest import article, review
+
+SITE_PO_ATTACKS = {  # the website's own words, as a hostile reviewer might translate them
+    "Skip to the content": "<img src=x onerror=alert(1)>",
+    "Other languages": "Other <img src=x onerror=alert(2)//",
+    "All articles": "<svg/onload=alert(3)>",
+    "Page not found": "<iframe/src=javascript:alert(4)>",
+    "To all articles": '"><script>alert(5)</script>',
+    "Articles": "100 % Themen",
+    "Topics": "Themen %(unbekannt)s",
+    "Language": "&lt;b&gt;Sprache",
+}
+LEBER = article("Leber", """
+    Die Leber arbeitet nachts. Mehr in der [Leitlinie](https://leitlinien.example.de/leber).
+
+    Trinken Sie genug Wasser.
+
+    Schlafen Sie früh.
+    """, summary="Über die Leber.")
+FOREIGN = {  # new targets to hosts the German never names, each with every ignore-* flag set
+    "Trinken Sie genug Wasser.": "Drink enough water. ![ ](https://zaehler.example.net/p.png)",
+    "Schlafen Sie früh.": "Sleep early, see [this](//werbung.example.com/schlaf) "
+                          '<img src="https://zaehler.example.net/q.gif">.',
+    "Mehr in der [Leitlinie](https://leitlinien.example.de/leber).": "More in the [guideline](javascript:alert(6)).",
+}
+
+
+@pytest.fixture
+def hostile(project):
+    from pipeline.check import CHECKS
+
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", ("summary", "Über die Leber."): "About the liver."})
+    review(project, "en", "leber", FOREIGN, silence=tuple(c.id for c in CHECKS))
+    review(project, "fr", "leber", {"Trinken Sie genug Wasser.": "Buvez assez d'eau."})
+    review(project, "en", "site", SITE_PO_ATTACKS)
+    project.run("build")
+    return project
+
+
+def parse(path: Path):
+    return html5lib.parse(path.read_bytes(), treebuilder="lxml", namespaceHTMLElements=False)
+
+
+def active(path: Path) -> set[tuple]:
+    """What can run or reach out on a page: scripts, handlers, javascript: URLs, embeds, foreign hosts."""
+    found: set[tuple] = set()
+    for element in parse(path).iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in ("script", "iframe", "svg", "object", "embed", "img"):
+            found.add((element.tag, element.get("type") or element.get("src") or ""))
+        for name, value in element.attrib.items():
+            if name.lower().startswith("on"):
+                found.add(("handler", element.tag, name))
+            if "javascript:" in value.lower().replace(" ", ""):
+                found.add(("javascript", element.tag, value))
+            if name in ("href", "src") and ("example.net" in value or "example.com" in value):
+                found.add(("foreign", element.tag, value))
+    return found
+
+
+def pages(project, lang: str) -> list[Path]:
+    return sorted((project.root / "site" / lang).rglob("*.html"))
+
+
+def counterpart(project, page: Path, lang: str) -> Path:
+    return project.root / "site" / "de" / page.relative_to(project.root / "site" / lang)
+
+
+def test_no_translated_page_has_active_content_its_german_page_lacks(hostile):
+    english = pages(hostile, "en")
+    assert {p.relative_to(hostile.root / "site/en").as_posix() for p in english} >= \
+        {"index.html", "404.html", "leber/index.html"}
+    for page in english:
+        extra = active(page) - active(counterpart(hostile, page, "en"))
+        assert not extra, (page, extra)
+
+
+def test_site_po_translations_are_shown_as_text(hostile):
+    doc = parse(hostile.root / "site/en/leber/index.html")
+    skip = doc.xpath('//a[@class="skip"]')[0]
+    assert skip.text == "Skip to the content", "a translation with an error shows the English"
+    assert not doc.xpath("//svg | //iframe | //img")
+    assert doc.xpath("//h1/text()") == ["Liver"]
+    index = parse(hostile.root / "site/en/index.html")
+    assert index.xpath("//h1/text()") == ["100 % Themen"], "a % that is no placeholder is literal"
+    topics = parse(hostile.root / "site/en/leber/index.html").xpath('//h2[@class="visually-hidden"]/text()')
+    assert topics in ([], ["Topics"])  # an unknown placeholder is an error: English instead
+
+
+def test_escaping_holds_without_the_check():
+    """Even a message no check has seen (here: an English msgid) is escaped: markup is text."""
+    from babel.support import NullTranslations
+
+    from pipeline.uistrings import gettext_as_text
+
+    text = gettext_as_text(NullTranslations())["gettext"]("<svg/onload=alert(1)>")
+    assert str(text) == "&lt;svg/onload=alert(1)&gt;"
+
+
+def test_check_reports_site_po_like_an_article_catalog(hostile):
+    result = hostile.run("check", "--lang", "en", code=1)
+    lines = [line for line in result.output.splitlines() if "translations/en/site.po" in line]
+    assert sum("[ui-markup]" in line for line in lines) == 6, lines  # five tags and one entity
+    assert any("unknown placeholder %(unbekannt)s" in line and "[placeholder]" in line for line in lines)
+    assert not any("100 % Themen" in line for line in lines)
+    assert all(line.startswith(("error: translations/en/site.po:", "warning: translations/en/site.po:")) for line in lines), lines
+
+
+def test_foreign_link_targets_are_held_back_whatever_the_flags(hostile):
+    result = hostile.run("check", "--lang", "en", "--format", "json", code=1)
+    assert result.output.count('"check": "foreign-target"') == 3
+    body = (hostile.root / "site/en/leber/index.html").read_text(encoding="utf-8")
+    assert "example.net" not in body and "example.com" not in body and "javascript:" not in body
+    assert "Trinken Sie genug Wasser." in body and "Schlafen Sie früh." in body
+
+
+def test_a_symlinked_article_leading_out_of_source_de_is_refused(project, tmp_path_factory):
+    secret = tmp_path_factory.mktemp("elsewhere") / "secret.md"
+    secret.write_text(article("Geheim", "Das Passwort ist geheim.\n"), encoding="utf-8")
+    project.write("source_de/leber.md", LEBER)
+    os.symlink(secret, project.root / "source_de/passwd.md")
+    result = project.run("build", code=2)
+    assert "error: source_de/passwd.md:1: a symlink that leads out of source_de/" in result.output
+    assert not (project.root / "site").exists() or "Geheim" not in "".join(
+        p.read_text(encoding="utf-8") for p in (project.root / "site").rglob("*.*ml"))
+    (project.root / "source_de/passwd.md").unlink()
+    (project.root / "source_de/inner.md").symlink_to("leber.md")  # a symlink that stays inside is fine
+    assert "source_de/inner.md:1" in project.run("extract").output or (project.root / "translations/en/inner.po").exists()
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_no_dialog_opens_on_any_attacked_page_in_chromium(browser, hostile, lang):
+    from selenium.common.exceptions import NoAlertPresentException
+
+    for page in pages(hostile, lang):
+        browser.get(page.as_uri())
+        time.sleep(0.2)  # let onerror/onload handlers fire
+        try:
+            alert = browser.switch_to.alert
+            text = alert.text
+            alert.dismiss()
+            pytest.fail(f"{page}: a dialog opened: {text!r}")
+        except NoAlertPresentException:
+            pass
