@@ -682,7 +682,7 @@ def build_site(config: Config) -> SiteResult:
     if settings.search:  # indexed again when an article or page changed, or the last run failed
         fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"]]).encode("utf-8")).hexdigest()
         if state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir():
-            index_site(root)
+            index_site(root, config.state_dir)
     elif (root / BUNDLE).is_dir():
         shutil.rmtree(root / BUNDLE)
     if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
