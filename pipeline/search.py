@@ -12,6 +12,7 @@ the folder of a killed run is removed by the next one.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
@@ -46,6 +47,10 @@ def index_site(site: Path, scratch: Path) -> None:
             detail = (proc.stderr or proc.stdout).strip().splitlines()
             raise VerlagError(f"search: Pagefind failed: {detail[-1] if detail else f'exit {proc.returncode}'}",
                               "site/")
+        # Pagefind lists the languages in hash-map order; sorted, the same input makes the same site.
+        entry = fresh / "pagefind-entry.json"
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
         target = site / BUNDLE
         old = Path(tmp) / "old"
         if target.exists():
