@@ -40,8 +40,8 @@ class Project:
         from pipeline.lock import project_lock
 
         return project_lock(self.config, self.wait, lambda pid: click.echo(
-            f"waiting: another verlag is running on this project (pid {pid}); Ctrl+C stops, --no-wait fails "
-            "instead of waiting", err=True))
+            f"waiting: another verlag is running on this project (pid {pid}); Ctrl+C stops, "
+            "'verlag --no-wait COMMAND' fails instead of waiting", err=True))
 
 
 pass_project = click.make_pass_decorator(Project)
@@ -72,12 +72,17 @@ def report_errors(errors: list[VerlagError]) -> None:
             click.echo(f"error: {single}", err=True)
 
 
-def fail(command: str, errors: list[VerlagError]) -> None:
-    """Report the problems of a run that went on past them, name the files once more, exit 2."""
+def fail(command: str, errors: list[VerlagError], writes: bool = True) -> None:
+    """Report the problems of a run that went on past them, name the files once more, exit 2.
+
+    ``writes``: the command writes outputs, so the files with problems were left as they were; a
+    read-only command (status, check) only left them out of what it reports.
+    """
     report_errors(errors)
     files = sorted({str(s.path) for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path})
     if files:
-        click.echo(f"{command}: {len(files)} file{'s' if len(files) != 1 else ''} with problems left as they were, "
+        what = "left as they were" if writes else "left out"
+        click.echo(f"{command}: {len(files)} file{'s' if len(files) != 1 else ''} with problems {what}, "
                    f"everything else done: {', '.join(files)}", err=True)
     sys.exit(2)
 
@@ -298,7 +303,7 @@ def status(project: Project, languages, fmt: str) -> None:
     else:
         click.echo(format_table(rows))
     if errors:
-        fail("status", errors)
+        fail("status", errors, writes=False)
 
 
 @main.command()
@@ -330,7 +335,7 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
             click.echo(str(finding))
         click.echo(f"check: {summary(findings)}")
     if errors:
-        fail("check", errors)
+        fail("check", errors, writes=False)
     if any(f.severity == ERROR for f in findings):
         sys.exit(1)
 

@@ -85,7 +85,8 @@ _DE_ORDINAL_NOUNS = frozenset(
     obergeschoss klasse liga bundesliga auflage ausgabe mal male advent
     spieltag runde lauf satz semester quartal halbjahr lebensjahr
     lebensjahres weltkrieg weltkriegs kongress parteitag sinfonie symphonie
-    hälfte tag tages woche monat monats jahr jahres
+    hälfte tag tages woche monat monats jahr jahres jahrgang jahrgangs
+    aufl ausg bd jg
     """.split()
 )
 

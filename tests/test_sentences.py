@@ -188,10 +188,18 @@ def test_enumeration_closers_end_sentence_before_capital(text, expected):
         "Er wohnt im 2. Stock links.",
         "1. Dies ist eine Punkteliste.",
         "• 3. Seien Sie achtsam!",
+        "Das Buch erschien 2019 in 2. Aufl. bei einem Berliner Verlag.",
+        "Zitiert nach dem 4. Bd. der Reihe.",
     ],
 )
 def test_ordinals_and_dates_do_not_end_sentences(text):
     assert split_sentences(text, "de") == [text]
+
+
+def test_an_edition_number_stays_with_its_abbreviation():
+    """A literature reference: "2. Aufl." is one ordinal, never a sentence "2." of its own."""
+    text = "Vgl. Weber, H.: Der Darm und wir. 2. Aufl., Berlin 2019, S. 12 ff."
+    assert split_sentences(text, "de") == ["Vgl. Weber, H.: Der Darm und wir.", "2. Aufl., Berlin 2019, S. 12 ff."]
 
 
 @pytest.mark.parametrize(
