@@ -172,26 +172,32 @@ def new(project: Project, title: str) -> None:
     click.echo(f"created {path.relative_to(project.root) if not path.is_absolute() else path}")
 
 
+JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                    help="Worker processes for the changed articles (default: the CPU cores). "
+                         "The output is the same for any number.")
+
+
 @main.command()
 @click.option("--keep-typo-fixes", is_flag=True,
               help="Keep reviewed translations reviewed where the German changed only trivially "
                    "(whitespace, punctuation, one letter of a long word).")
+@JOBS
 @pass_project
 @writes
-def extract(project: Project, keep_typo_fixes: bool) -> None:
+def extract(project: Project, keep_typo_fixes: bool, jobs: int | None) -> None:
     """Update .pot templates and merge them into every language's .po catalogs."""
-    errors = run_extract(project.config, keep_typo_fixes)
+    errors = run_extract(project.config, keep_typo_fixes, jobs)
     if errors:
         fail("extract", errors)
 
 
-def run_extract(config, keep_typo_fixes: bool = False) -> list[VerlagError]:
+def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None) -> list[VerlagError]:
     """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were."""
     from pipeline.extract import extract as run
     from pipeline.uistrings import update_site_catalogs
 
     with progress_bar("extract", _article_count(config)) as progress:
-        result = run(config, progress, keep_typo_fixes=keep_typo_fixes)
+        result = run(config, progress, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
     for path in update_site_catalogs(config):
         click.echo(f"updated {path} (the website's own words)")
     for old, new in result.renamed:
@@ -342,22 +348,23 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 
 @main.command()
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary, not every file written.")
+@JOBS
 @pass_project
 @writes
-def build(project: Project, quiet: bool) -> None:
+def build(project: Project, quiet: bool, jobs: int | None) -> None:
     """Write the editions (editions/<lang>/) and the website (site/)."""
-    errors, _ = run_build(project.config, quiet)
+    errors, _ = run_build(project.config, quiet, jobs)
     if errors:
         fail("build", errors)
 
 
-def run_build(config, quiet: bool = False):
+def run_build(config, quiet: bool = False, jobs: int | None = None):
     """editions -> site; the site is built even when some catalogs could not be read."""
     from pipeline.editions import build_editions
     from pipeline.site import build_site
 
     with progress_bar("build", _article_count(config)) as progress:
-        result = build_editions(config, progress)
+        result = build_editions(config, progress, jobs)
     site = build_site(config)
     for path in ([] if quiet else [*result.written, *site.written]):
         click.echo(f"wrote {path}")

@@ -8,6 +8,7 @@ segment with a QA error (``verlag check``) falls back too, whatever its state.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,13 +16,15 @@ from pathlib import Path
 
 import polib
 
+from . import doccache
 from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, load_po
 from .check import blocked_keys, check_catalog
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
-from .segment import Document, Segment, segment_article
+from .pool import map_articles
+from .segment import Document, Segment
 from .sources import Article, read_sources, split_front_matter
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
@@ -166,8 +169,13 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
                               f"{glossary_digest}")
 
 
-def build_editions(config: Config, progress=None) -> BuildResult:
+def build_editions(config: Config, progress=None, jobs: int | None = None) -> BuildResult:
     """Write every edition whose inputs changed; unchanged articles are skipped by content hash.
+
+    Segmentation comes from ``extract``'s cache (``doccache``). The changed
+    articles' editions are made by ``jobs`` worker processes (``pool``; None:
+    the CPU cores) and written in document order, the same bytes for any
+    ``jobs``.
 
     An article that cannot be read, segmented, checked or rebuilt is reported
     in ``errors`` and keeps the editions it had; the others are still built.
@@ -182,12 +190,17 @@ def build_editions(config: Config, progress=None) -> BuildResult:
     for article in sources.german_only:
         write_if_changed(record_path(config, config.source_language, article.slug),
                          edition_record(source_edition(article, config.source_language), article, "source"))
+    fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
+                                                      read_bytes(config.po_path(lang, article.slug)))
+                                   for lang in config.languages} for article in articles}
+    made = map_articles(functools.partial(_pooled_editions, glossary=glossary), config,
+                        [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
+                                                    for lang, fingerprint in fingerprints[a.slug].items())], jobs)
     for article in articles:
         if progress:
             progress(article)
         keys = {lang: f"{lang}/{article.slug}" for lang in config.languages}
-        prints = {lang: _fingerprint(config, article, lang, glossary.digest,
-                                     read_bytes(config.po_path(lang, article.slug))) for lang in config.languages}
+        prints = fingerprints[article.slug]
         if all(state.get(keys[lang]) == prints[lang] for lang in config.languages):
             fresh.update({keys[lang]: prints[lang] for lang in config.languages})
             for lang in config.languages:
@@ -195,26 +208,28 @@ def build_editions(config: Config, progress=None) -> BuildResult:
                     result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = held
             result.skipped += 1
             continue
+        editions = made.get(article.slug)
         with contain(article.ref, "building the editions", result.errors) as outcome:
-            with stage(article.ref, "segmenting"):
-                doc = segment_article(article, config.segmentation, config.source_language)
-            editions = _article_editions(config, article, doc, glossary, result)
+            if editions is None:
+                with stage(article.ref, "segmenting"):
+                    doc = doccache.document(config, article)
+                editions = _article_editions(config, article, doc, glossary, result)
         if outcome.failed:
             kept.add(article.slug)
             continue
         source = config.source_language
         write_if_changed(record_path(config, source, article.slug),
-                         edition_record(source_edition(article, source), article, "source"))
+                         edition_record(source_edition(article, source), article, "source"), durable=False)
         for edition, data in editions:
             lang = edition.lang
             result.editions.append(edition)
             if edition.shown["qa"]:
                 result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = edition.shown["qa"]
             out = config.editions_dir / lang / f"{article.slug}.md"
-            if write_if_changed(out, edition.text):
+            if write_if_changed(out, edition.text, durable=False):
                 result.written.append(relpath(out, config.root))
             write_if_changed(record_path(config, lang, article.slug),
-                             edition_record(edition, article, config.unreviewed_for(lang)))
+                             edition_record(edition, article, config.unreviewed_for(lang)), durable=False)
             fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data)
     slugs = {a.slug for a in articles} | kept
     german = slugs | {a.slug for a in sources.german_only}
@@ -224,8 +239,18 @@ def build_editions(config: Config, progress=None) -> BuildResult:
                     or lang_dir.name not in (*config.languages, config.source_language):
                 stale.unlink()
                 result.removed.append(relpath(stale, config.root))
+    doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
     return result
+
+
+def _pooled_editions(config: Config, article: Article, glossary: Glossary) -> list[tuple[Edition, bytes | None]]:
+    """``_article_editions`` in a worker process; raises on any problem, so the stage redoes and reports it."""
+    problems = BuildResult()
+    editions = _article_editions(config, article, doccache.document(config, article), glossary, problems)
+    if problems.errors:
+        raise problems.errors[0]
+    return editions
 
 
 def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary,

@@ -15,12 +15,14 @@ from pathlib import Path
 
 import polib
 
+from . import doccache
 from .catalog import build_pot, key, merge, now_stamp, po_from_bytes, read_po, render, same_content
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
-from .segment import segment_article
+from .pool import map_articles
+from .segment import Document
 from .sources import Article, read_sources
 
 STATE_FILE = "extract.json"
@@ -48,12 +50,14 @@ def _files(config: Config, article: Article) -> list[Path]:
     return [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]
 
 
-def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> ExtractResult:
+def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: int | None = None) -> ExtractResult:
     """Update every template and catalog from the German sources.
 
     ``keep_typo_fixes``: reviewed translations of sentences the author changed
     only trivially stay reviewed (see ``typos.is_typo_fix``) instead of going
-    back to review.
+    back to review. ``jobs``: worker processes that segment the changed
+    articles (``pool.map_articles``; None: the CPU cores); templates and
+    catalogs are then written in document order, the same bytes for any value.
 
     An article that cannot be read, segmented or merged is reported in
     ``errors``; its template and catalogs stay as they were and every other
@@ -67,16 +71,19 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
     fresh: dict[str, str] = {}
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = _orphans(config, slugs)
+    prints = {a.slug: _fingerprint(config, a, glossary, [read_bytes(p) for p in _files(config, a)]) for a in articles}
+    docs = map_articles(doccache.document, config, [a for a in articles if state.get(a.slug) != prints[a.slug]], jobs)
     for article in articles:
         if progress:
             progress(article)
-        fingerprint = _fingerprint(config, article, glossary, [read_bytes(p) for p in _files(config, article)])
+        fingerprint = prints[article.slug]
         if state.get(article.slug) == fingerprint:
             result.skipped += 1
             fresh[article.slug] = fingerprint
             continue
         with contain(article.ref, "extracting", result.errors) as outcome:
-            used = _extract_article(config, article, orphans, result, glossary, keep_typo_fixes)
+            used = _extract_article(config, article, docs.get(article.slug), orphans, result, glossary,
+                                    keep_typo_fixes)
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
     result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
@@ -84,20 +91,23 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False) -> Ext
         if pot.stem not in slugs:
             pot.unlink()
             result.removed.append(relpath(pot, config.root))
+    doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
     return result
 
 
-def _extract_article(config: Config, article: Article, orphans: dict[str, list[Path]],
+def _extract_article(config: Config, article: Article, doc: Document | None, orphans: dict[str, list[Path]],
                      result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool) -> list[bytes | None] | None:
     """Write the article's template and merge it into each catalog; return the bytes each file holds as
     this run left it (``_files`` order), or None when a catalog could not be read (see ``result.errors``).
 
     Catalogs are written by compare-and-swap (``fsutil.rewrite``): a reviewer's save that lands while the
-    merge runs is merged again, so it is never overwritten.
+    merge runs is merged again, so it is never overwritten. ``doc``: the article's segmentation when a worker
+    process made it, else it is taken from ``doccache`` here.
     """
-    with stage(article.ref, "segmenting"):
-        doc = segment_article(article, config.segmentation, config.source_language)
+    if doc is None:
+        with stage(article.ref, "segmenting"):
+            doc = doccache.document(config, article)
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
     old_pot = pot_path.read_text(encoding="utf-8") if pot_path.exists() else None
@@ -107,7 +117,7 @@ def _extract_article(config: Config, article: Article, orphans: dict[str, list[P
     if old_pot is not None and not same_content(pot_text, old_pot):
         pot.metadata["POT-Creation-Date"] = now_stamp()
         pot_text = render(pot)
-    if write_if_changed(pot_path, pot_text):
+    if write_if_changed(pot_path, pot_text, durable=False):  # a template is regenerated from the source
         result.written.append(ref)
     used: list[bytes | None] = [pot_text.encode("utf-8")]
     ok = True

@@ -18,11 +18,15 @@ from typing import Callable
 from .errors import VerlagError
 
 
-def write_if_changed(path: Path, text: str | bytes) -> bool:
+def write_if_changed(path: Path, text: str | bytes, durable: bool = True) -> bool:
     """Write ``text`` (str as UTF-8, or bytes) to ``path`` via temp file + rename; False if it was already there.
 
     A reader (or a crash) never sees a half-written catalog, and unchanged
-    files keep their mtime so incremental tools and git stay quiet. The file
+    files keep their mtime so incremental tools and git stay quiet.
+    ``durable`` (the default) also fsyncs the data before the rename, so a
+    power cut cannot leave an empty file where a reviewer's work was; outputs
+    verlag can regenerate (``.pot`` templates, ``editions/``, ``site/``,
+    caches) pass ``False`` and keep only the atomic rename. The file
     gets the permissions a plain ``open(path, "w")`` would give it: a new one
     0666 minus the umask (0644 under umask 022), a rewritten one keeps its
     mode; new folders get 0777 minus the umask (0755). A web server running as
@@ -35,7 +39,7 @@ def write_if_changed(path: Path, text: str | bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
-    tmp = _temp_copy(path, data)
+    tmp = _temp_copy(path, data, durable)
     try:
         os.replace(tmp, path)
     except BaseException:
@@ -44,16 +48,17 @@ def write_if_changed(path: Path, text: str | bytes) -> bool:
     return True
 
 
-def _temp_copy(path: Path, data: bytes) -> Path:
-    """``data`` in a new, fsynced temp file beside ``path`` (named so ``TEMP_RE`` finds it)."""
+def _temp_copy(path: Path, data: bytes, durable: bool = True) -> Path:
+    """``data`` in a new temp file beside ``path``, fsynced when ``durable`` (named so ``TEMP_RE`` finds it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _mode_for(path))  # mkstemp makes 0600 whatever the umask
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -261,4 +266,5 @@ def load_state(path: Path) -> dict:
 
 
 def save_state(path: Path, state: dict) -> None:
-    write_if_changed(path, json.dumps(state, indent=1, sort_keys=True) + "\n")
+    """Store a fingerprint cache; not fsynced: losing it only means the next run redoes the work."""
+    write_if_changed(path, json.dumps(state, indent=1, sort_keys=True) + "\n", durable=False)

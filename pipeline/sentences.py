@@ -269,17 +269,24 @@ def _defuse(text: str, code: str) -> str:
 
 
 def _block_spans(text: str, start: int, end: int, code: str) -> list[Span]:
+    """Spans of the block ``text[start:end]``, as offsets into ``text``."""
+    return [(a + start, b + start) for a, b in _spans_in_block(text[start:end], code)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _spans_in_block(block: str, code: str) -> tuple[Span, ...]:
     """Spans of one block: pysbd's cuts plus rule candidates, then vetoes.
 
     A fragment without any letter or digit (a stray bullet or delimiter) is
-    merged into its neighbour rather than emitted as a sentence.
+    merged into its neighbour rather than emitted as a sentence. Cached by
+    block text: boilerplate repeated across articles (notes, licences, link
+    lists) is split once per process.
     """
-    block = text[start:end]
     if not block.strip():
-        return []
+        return ()
     single = _strip(block, 0, len(block))
     if "\n" not in block and not _TERMINAL.search(block, 0, single[1] - 1):
-        return [(single[0] + start, single[1] + start)]  # no stop before the end: one sentence, skip pysbd
+        return (single,)  # no stop before the end: one sentence, skip pysbd
     markup = analyse(block)
     atomic, protected = markup.atomic, markup.protected
     forced, masked = _line_breaks(block)
@@ -309,7 +316,7 @@ def _block_spans(text: str, start: int, end: int, code: str) -> list[Span]:
             spans[-1] = (spans[-1][0], span[1])
         else:
             spans.append(span)
-    return [(a + start, b + start) for a, b in spans]
+    return tuple(spans)
 
 
 def _strip(block: str, a: int, b: int) -> Span | None:

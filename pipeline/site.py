@@ -667,7 +667,7 @@ def build_site(config: Config) -> SiteResult:
             raise VerlagError(f"site/{rel}: the '{PROTECTED}' folder belongs to the review tools")
         if isinstance(text, Path):
             text = text.read_bytes()
-        if text is not None and write_if_changed(root / rel, text):
+        if text is not None and write_if_changed(root / rel, text, durable=False):
             result.written.append(f"site/{rel}")
     for rel in sorted(set(state.get("files", [])) - set(out)):
         path = root / rel

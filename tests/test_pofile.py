@@ -16,7 +16,7 @@ import polib
 import pytest
 
 from pipeline.engines import pseudo
-from pipeline.pofile import render_po
+from pipeline.pofile import _OTHER_DIGITS, render_po
 
 from conftest import REPO, need_corpus
 
@@ -74,3 +74,20 @@ def test_render_of_a_parsed_catalog_is_the_identity():
     for path in sorted((REPO / "translations").rglob("*.po*")):
         text = path.read_text(encoding="utf-8")
         assert render_po(polib.pofile(text)) == text
+
+
+def test_digit_class_matches_pythons_isdigit():
+    """The break regex names the non-decimal digits itself; they must be exactly the ones ``str.isdigit`` sees."""
+    expected = "".join(c for c in map(chr, range(0x110000)) if c.isdigit() and not c.isdecimal())
+    found = "".join(c for c in expected if re.fullmatch(f"[{_OTHER_DIGITS}]", c))
+    assert found == expected
+    assert not re.search(f"[{_OTHER_DIGITS}]", "0123456789abcäöß.,;")
+
+
+def test_escapes_digits_dashes_and_runs_of_spaces_wrap_exactly_like_msgcat(tmp_path):
+    """Tabs, quotes and backslashes take two columns; superscripts are digits; em dashes break after letters."""
+    pieces = ["Schritt\tzwei", 'ein "Zitat"', "C:\\Pfad\\Datei", "m² und 10³ Byte", "Wort—Wort", "9—3",
+              "(  Klammer  )", "„  Anführung“", "Ende .  Satz", "a/b/c", "x –, y", "$HOME/%PATH%+{a}"]
+    texts = [" ".join(pieces[i:] + pieces[:i]) * 3 for i in range(len(pieces))]
+    text = render_po(stress_catalog(texts + [t[::-1] for t in texts]))
+    assert gnu_layout(text, tmp_path) == text

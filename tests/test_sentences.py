@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import sentences
 from pipeline.sentences import sentence_spans, split_sentences
 
 GOLDEN = (
@@ -316,3 +317,22 @@ def test_spans_are_ordered_trimmed_and_reconstruct_the_text(text):
         pos = b
     assert text[pos:].strip() == ""
     assert split_sentences(text, "de") == [text[a:b] for a, b in spans]
+
+
+def test_a_block_repeated_across_articles_is_split_by_pysbd_once(monkeypatch):
+    """Boilerplate paragraphs (notes, licences) recur in every article: the second one costs a cache lookup."""
+    calls = []
+
+    def counting(masked, code):
+        calls.append(masked)
+        return real(masked, code)
+
+    real = sentences._pysbd_cuts
+    monkeypatch.setattr(sentences, "_pysbd_cuts", counting)
+    sentences._spans_in_block.cache_clear()
+    note = "Hinweis: Dieser Text ersetzt keinen Arztbesuch. Fragen Sie im Zweifel nach, z. B. in der Praxis."
+    first = split_sentences(f"Erster Absatz hier.\n\n{note}", "de")
+    second = split_sentences(f"Ein anderer Anfang, ganz anders.\n\n{note}", "de")
+    assert first[1:] == second[1:] == ["Hinweis: Dieser Text ersetzt keinen Arztbesuch.",
+                                      "Fragen Sie im Zweifel nach, z. B. in der Praxis."]
+    assert calls.count(note) == 1

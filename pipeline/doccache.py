@@ -1,0 +1,74 @@
+"""Segment once: an article's ``Document`` stored by content hash, so ``build`` reuses what ``extract`` computed.
+
+Segmenting (Markdown parse, sentence splitting, markup analysis) is the
+costliest step shared by ``extract`` and the editions stage. Each stage that
+segments an article stores the result as JSON in
+``.verlag/segments/<slug>.json``, keyed by a hash of verlag's code, the
+segmentation mode, the source language and the article's bytes; the next stage
+(or run) loads it when the key still matches and segments again otherwise. The
+cache is regenerable: a missing, stale or damaged file only costs the work.
+JSON, not pickle: a project folder may come from someone else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from .config import Config
+from .fsutil import code_digest, write_if_changed
+from .segment import Document, Segment, Slot, segment_article
+from .sources import Article
+
+FOLDER = "segments"
+
+
+def _path(config: Config, slug: str) -> Path:
+    return config.state_dir / FOLDER / f"{slug}.json"
+
+
+def _key(config: Config, article: Article) -> str:
+    return hashlib.sha256(f"{code_digest()}|{config.segmentation}|{config.source_language}|{article.digest}"
+                          .encode("utf-8")).hexdigest()
+
+
+def _encode(doc: Document) -> dict:
+    return {"labels": sorted(doc.labels),
+            "slots": [[s.start, s.end, s.mode, s.key, list(s.joins), s.line_start, [list(r) for r in s.restore],
+                       [[g.text, g.context, g.kind, g.line, g.note] for g in s.segments]] for s in doc.slots]}
+
+
+def _decode(article: Article, data: dict) -> Document:
+    slots = tuple(Slot(start, end, tuple(Segment(*g) for g in segments), mode, key, tuple(joins), line_start,
+                       tuple(tuple(r) for r in restore))
+                  for start, end, mode, key, joins, line_start, restore, segments in data["slots"])
+    return Document(article, tuple(s for slot in slots for s in slot.segments), slots, frozenset(data["labels"]))
+
+
+def document(config: Config, article: Article) -> Document:
+    """The article's segments and slots (``segment.segment_article``), from the cache when its key matches.
+
+    A freshly computed ``Document`` is stored for the next stage. Raises what
+    ``segment_article`` raises (``BlockFailure``); an unreadable cache file is
+    ignored.
+    """
+    key = _key(config, article)
+    path = _path(config, article.slug)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("key") == key:
+            return _decode(article, data)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        pass
+    doc = segment_article(article, config.segmentation, config.source_language)
+    write_if_changed(path, json.dumps({"key": key, **_encode(doc)}, ensure_ascii=False), durable=False)
+    return doc
+
+
+def prune(config: Config, slugs: set[str]) -> None:
+    """Remove the cached documents of articles that no longer exist."""
+    for path in (config.state_dir / FOLDER).glob("*.json"):
+        if path.stem not in slugs:
+            path.unlink()
+
