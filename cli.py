@@ -165,7 +165,9 @@ def listing(names: list[str]) -> str:
 
 
 def _article_count(config) -> int:
-    return sum(1 for _ in config.source_dir.glob("*.md"))
+    from pipeline.sources import source_files
+
+    return len(source_files(config))
 
 
 @click.group(cls=VerlagGroup, context_settings={"help_option_names": ["-h", "--help"]})

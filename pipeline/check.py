@@ -39,8 +39,9 @@ from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
 from .markup import analyse
+from .media import collect_media, outdated_variants
 from .segment import reference_labels
-from .sources import read_sources
+from .sources import Sources, read_sources
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -871,9 +872,21 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 findings.extend(check_site_catalog(parse_po(text, ref), ref, lang, text))
         except VerlagError as exc:
             errors.append(exc)
+    findings.extend(_image_variants(config, sources, languages or config.languages, slugs))
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors
+
+
+def _image_variants(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None) -> list[Finding]:
+    """A warning for each language variant of an image (``bilder/x.en.png``) older than its German original."""
+    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
+    media = collect_media(config.source_dir, articles, languages=languages)
+    folder = config.source_dir.name
+    return [Finding(f"{folder}/{variant}", 1, "image-variant", WARNING,
+                    f"{folder}/{original} changed after this {lang} version of it; update it or touch it",
+                    lang, slug, (None, ""))
+            for slug, lang, variant, original in outdated_variants(media, languages)]
 
 
 def _read(path, ref: str) -> str | None:

@@ -24,7 +24,8 @@ KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
     "": ("name", "source_language", "languages", "segmentation", "author", *TABLES),
     "publish": ("unreviewed", "min_reviewed", "min_translated"),
     "pretranslate": ("engines",),
-    "site": ("base_url", "author", "feed_entries"),
+    "site": ("base_url", "author", "feed_entries", "search", "legal", "image", "image_alt", "disclaimer",
+             "call_to_action"),
 }
 
 

@@ -51,6 +51,7 @@ class Edition:
     front_fallback: frozenset[str] = frozenset()  # front-matter keys shown (partly) in German
     words: Counter = field(default_factory=Counter)  # state -> German words, as `verlag status` counts
     words_shown: int = 0  # German words of the segments shown in the edition's language (not in German)
+    translator: str | None = None  # who answers for the translation: the catalog's Last-Translator, name only
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
@@ -105,7 +106,14 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     marked = doc.render(mark)
     _, _, body_start = split_front_matter(marked)
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
-                   words_shown)
+                   words_shown, translator_name(po))
+
+
+def translator_name(po: polib.POFile | None) -> str | None:
+    """The name in a catalog's ``Last-Translator`` header (GNU gettext manual, 'Header Entry'), its
+    ``<e-mail>`` dropped; None when the header is absent, empty or still xgettext's placeholder."""
+    header = (po.metadata.get("Last-Translator", "") if po is not None else "").partition("<")[0].strip()
+    return header if header and header != "FULL NAME" else None
 
 
 def source_edition(article: Article, lang: str) -> Edition:
@@ -124,6 +132,8 @@ def edition_record(edition: Edition, article: Article, unreviewed: str) -> str:
         "tags": edition.front.get("tags", []), "front_fallback": sorted(edition.front_fallback),
         "draft": article.draft, "author": meta.get("author"), "date": _iso(meta.get("date")),
         "updated": _iso(meta.get("updated")),
+        "page": article.page, "reviewed_by": meta.get("reviewed_by"), "last_reviewed": _iso(meta.get("last_reviewed")),
+        "translator": edition.translator,
         "unreviewed": unreviewed, "segments": dict(sorted(edition.shown.items())),
         "words": dict(sorted(edition.words.items())), "words_shown": edition.words_shown, "body": edition.marked,
     }
@@ -182,6 +192,9 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict = {}
     kept = set(sources.unreadable)  # failed articles: their editions stay as they were
+    for article in sources.german_only:
+        write_if_changed(record_path(config, config.source_language, article.slug),
+                         edition_record(source_edition(article, config.source_language), article, "source"))
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
                                                       read_bytes(config.po_path(lang, article.slug)))
                                    for lang in config.languages} for article in articles}
@@ -224,9 +237,11 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
                              edition_record(edition, article, config.unreviewed_for(lang)), durable=False)
             fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data)
     slugs = {a.slug for a in articles} | kept
+    german = slugs | {a.slug for a in sources.german_only}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
         for stale in sorted([*lang_dir.glob("*.md"), *lang_dir.glob("*.json")]):
-            if stale.stem not in slugs or lang_dir.name not in (*config.languages, config.source_language):
+            if stale.stem not in (german if lang_dir.name == config.source_language else slugs) \
+                    or lang_dir.name not in (*config.languages, config.source_language):
                 stale.unlink()
                 result.removed.append(relpath(stale, config.root))
     doccache.prune(config, slugs)

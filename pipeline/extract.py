@@ -91,7 +91,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     for article in articles:
         if progress:
             progress(article)
-        if article.undated:
+        if article.undated and not article.page:  # a standalone page (Impressum) has no date
             day = article.meta["date"].isoformat()
             result.warnings.append(f"{article.ref}:1: no 'date:' in the front matter; the site shows the file's "
                                    f"day ({day}), which changes with every copy: add 'date: {day}'")

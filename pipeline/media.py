@@ -13,6 +13,11 @@ with an error: the build must never publish the project's other files. A path
 starting with ``/`` is a URL on the web server, not a file of the article, and
 is left alone; so is any URL with a scheme (never fetched). A referenced file
 that does not exist is a warning: the page keeps the link, which would 404.
+
+A file may have language variants beside it, ``bilder/schema.en.png`` for
+``bilder/schema.png`` (mkdocs-static-i18n's naming; Sphinx's
+``figure_language_filename`` does the same): the edition in that language
+shows the variant, every other edition the original. Both are copied.
 """
 
 from __future__ import annotations
@@ -44,6 +49,34 @@ class Media:
     def key(self, slug: str) -> list[str]:
         """What an article's rendered HTML depends on here: the files it may point to."""
         return sorted(self.files.get(slug, {}))
+
+    def for_language(self, slug: str, rel: str, lang: str) -> str | None:
+        """The file an edition in ``lang`` shows for ``rel`` (a path the German original references): its
+        language variant when there is one, else ``rel``; None when the article references no such file."""
+        mine = self.files.get(slug, {})
+        if rel not in mine:
+            return None
+        variant = language_variant(rel, lang)
+        return variant if variant in mine else rel
+
+
+def language_variant(rel: str, lang: str) -> str:
+    """``bilder/schema.png`` -> ``bilder/schema.en.png``: where a file's version for ``lang`` lives."""
+    stem, ext = posixpath.splitext(rel)
+    return f"{stem}.{lang}{ext}"
+
+
+def outdated_variants(media: Media, languages: Iterable[str]) -> list[tuple[str, str, str, str]]:
+    """(slug, lang, variant, original) for every language variant whose original file was modified after it
+    (file modification times): the German image changed, its translated version may not show that yet."""
+    found = []
+    for slug, mine in sorted(media.files.items()):
+        for rel, path in sorted(mine.items()):
+            for lang in languages:
+                variant = mine.get(language_variant(rel, lang))
+                if variant is not None and path.stat().st_mtime > variant.stat().st_mtime:
+                    found.append((slug, lang, language_variant(rel, lang), rel))
+    return found
 
 
 def file_path(url: str) -> str | None:
@@ -78,8 +111,10 @@ def references(article: Article) -> list[tuple[str, int]]:
     return found
 
 
-def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | None = None) -> Media:
-    """The local files each article references; ``errors`` for paths leaving source_dir, warnings for missing ones.
+def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | None = None,
+                  languages: Iterable[str] = ()) -> Media:
+    """The local files each article references, and their variants for ``languages`` beside them; ``errors``
+    for paths leaving source_dir, warnings for missing ones.
 
     ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again.
     """
@@ -89,6 +124,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     warnings: list[str] = []
     scanned: dict = {}
     articles = list(articles)
+    languages = tuple(languages)
     slugs = {article.slug for article in articles}
     for article in articles:
         mine = files.setdefault(article.slug, {})
@@ -120,4 +156,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                                 "the link is kept and would not work")
             else:
                 mine[rel] = path
+                for variant in (language_variant(rel, lang) for lang in languages):
+                    if (source_dir / variant).is_file() and (source_dir / variant).resolve().is_relative_to(root):
+                        mine[variant] = source_dir / variant
     return Media(files, tuple(warnings), scanned, tuple(errors))

@@ -38,6 +38,9 @@ engines = ["tm", "google"]
 
 [site]
 base_url = {base_url}
+# Pages of source_de/seiten/ linked from the footer of every page, in every language. A German
+# practice website needs both: Impressum (§ 5 DDG) and Datenschutzerklärung (Art. 13 DSGVO).
+legal = ["impressum", "datenschutz"]
 """
 
 EXAMPLE = """\
@@ -55,6 +58,45 @@ Schön, dass Sie hier sind. Dieser Beitrag ist ein Beispiel, z. B. für Übersch
 - Tipps für den Alltag
 
 Haben Sie Fragen? [Schreiben Sie uns](https://example.org/kontakt).
+"""
+
+# Legal pages with [[AUSFÜLLEN: ...]] placeholders; 'verlag build' warns while one is left (practice.py).
+IMPRESSUM = """\
+---
+title: Impressum
+---
+## Angaben gemäß § 5 DDG
+
+[[AUSFÜLLEN: Name der Praxis]]  
+[[AUSFÜLLEN: Vor- und Nachname, Berufsbezeichnung]]  
+[[AUSFÜLLEN: Straße und Hausnummer, PLZ und Ort]]
+
+## Kontakt
+
+Telefon: [[AUSFÜLLEN: Telefonnummer]]  
+E-Mail: [[AUSFÜLLEN: E-Mail-Adresse]]
+
+## Aufsichtsbehörde
+
+[[AUSFÜLLEN: zuständiges Gesundheitsamt oder Kammer]]
+"""
+
+DATENSCHUTZ = """\
+---
+title: Datenschutzerklärung
+---
+## Verantwortliche Stelle
+
+[[AUSFÜLLEN: Name und Anschrift der Praxis]]
+
+## Welche Daten diese Website verarbeitet
+
+[[AUSFÜLLEN: Server-Protokolle, Speicherdauer, eingebundene Dienste]]
+
+## Ihre Rechte
+
+Sie haben das Recht auf Auskunft, Berichtigung und Löschung Ihrer Daten und können sich bei einer
+Aufsichtsbehörde für den Datenschutz beschweren.
 """
 
 GITIGNORE = "editions/\nsite/\n.verlag/\n*.mo\n"
@@ -96,6 +138,8 @@ def init_project(root: Path, name: str | None = None, author: str = "", base_url
     files = {
         root / CONFIG_NAME: config,
         root / "source_de" / "willkommen.md": EXAMPLE.format(author=byline, date=today),
+        root / "source_de" / "seiten" / "impressum.md": IMPRESSUM,
+        root / "source_de" / "seiten" / "datenschutz.md": DATENSCHUTZ,
         root / ".gitignore": GITIGNORE,
     }
     for path, text in files.items():

@@ -20,9 +20,10 @@ import datetime as dt
 import hashlib
 import json
 import math
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urljoin
 
 from babel import Locale
 from babel.dates import format_date
@@ -38,6 +39,9 @@ from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path
+from .practice import Localized, Practice, check_legal, load_practice, placeholders
+from .search import BUNDLE, index_site
+from .social import first_image, og_locale
 from .render import Allowance, render
 from .sources import Article, Moment, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
@@ -56,6 +60,7 @@ class Settings:
     min_translated: dict[str, float]  # lang -> percent of words shown in that language an edition needs
     feed_entries: int  # the newest articles each feed carries
     feed_author: str  # the name every feed gives as its author
+    search: bool  # a Pagefind index and a search box (``[site] search``, default true)
 
 
 def load_settings(config: Config) -> Settings:
@@ -70,7 +75,10 @@ def load_settings(config: Config) -> Settings:
         raise config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}", "site")
     reviewed = _percentages(config, "min_reviewed", 0)
     translated = _percentages(config, "min_translated", DEFAULT_MIN_TRANSLATED)
-    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config))
+    search = config.section("site").get("search", True)
+    if not isinstance(search, bool):
+        raise config.error("search", f"expected true or false, got {search!r}", "site")
+    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config), search)
 
 
 def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
@@ -103,6 +111,7 @@ class Urls:
             "feed": f"{lang}/feed.xml",
             "404": f"{lang}/404.html" if lang else "404.html",
             "static": f"static/{name}",
+            "search": f"{BUNDLE}/{name}",  # the Pagefind bundle (search.py)
             "media": f"media/{quote(name or '')}",  # name: the file's path in source_de/
             "sitemap": "sitemap.xml",
             "favicon": "favicon.ico",
@@ -139,6 +148,10 @@ class Page:
     source: str = ""  # the German original's path, as messages name it (source_de/<file>.md)
     words_shown: int = 0  # German words whose segments the page shows in its own language
     draft: bool = False  # ``draft: true`` in the German front matter: never published
+    standalone: bool = False  # a page of source_de/seiten/ (Impressum...): in no list, feed or index
+    reviewed_by: dict | None = None  # name, qualification, url of whoever checked the German original
+    last_reviewed: Moment | None = None
+    translator: str | None = None  # the catalog's Last-Translator (translations only)
 
     @property
     def machine(self) -> int:
@@ -183,7 +196,9 @@ def _page(record: dict, digest: str) -> Page:
                 tuple(record.get("tags") or ()), frozenset(record.get("front_fallback") or ()),
                 record.get("author"), moment(record.get("date")), moment(record.get("updated")), record["body"],
                 record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""),
-                record.get("words_shown", 0), bool(record.get("draft")))
+                record.get("words_shown", 0), bool(record.get("draft")),
+                bool(record.get("page")), record.get("reviewed_by"), moment(record.get("last_reviewed")),
+                record.get("translator"))
 
 
 def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str], Page]:
@@ -250,11 +265,13 @@ class _Site:
     """The whole site known in memory: languages, published pages, URLs, templates per language."""
 
     def __init__(self, config: Config, settings: Settings, pages: dict[tuple[str, str], Page], media: Media,
-                 sources: dict[str, Article]):
+                 sources: dict[str, Article], practice: Practice):
         self.config = config
+        self.practice = practice
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
         self.urls = Urls(settings.base_url)
+        self.search = settings.search
         self.source = config.source_language
         self.published: dict[tuple[str, str], Page] = {}
         self.held_back: dict[str, list[str]] = {}
@@ -285,16 +302,17 @@ class _Site:
                               undefined=StrictUndefined, keep_trailing_newline=True)
             self.translations[lang] = load_translations(self.config, lang)
             env.install_gettext_callables(**gettext_as_text(self.translations[lang]), newstyle=True)
-            env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source)
+            env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
+                               search=self.search)
             self.envs[lang] = env
         return self.envs[lang]
 
-    def media_url(self, slug: str, url: str) -> str | None:
-        """Where a file an article's German original references is published (None: no such file)."""
+    def media_url(self, lang: str, slug: str, url: str) -> str | None:
+        """Where the file an article's German original references is published for an edition in ``lang``
+        (its language variant, if there is one; None: no such file)."""
         rel = file_path(url)
-        if rel is not None and rel in self.media.files.get(slug, {}):
-            return self.urls.path("media", name=rel)
-        return None
+        shown = self.media.for_language(slug, rel, lang) if rel is not None else None
+        return self.urls.path("media", name=shown) if shown else None
 
     def ui(self, lang: str, message: str) -> str:
         """A UI string used outside the templates (extracted from this file by ``uistrings``)."""
@@ -307,7 +325,7 @@ class _Site:
 
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
-        mine = [p for (code, _), p in self.published.items() if code == lang]
+        mine = [p for (code, _), p in self.published.items() if code == lang and not p.standalone]
         return sorted(mine, key=lambda p: (_instant(p.date), p.slug), reverse=True)
 
     def unavailable(self, lang: str) -> list[dict]:
@@ -316,6 +334,35 @@ class _Site:
         german = [self.published[(self.source, s)] for s in slugs if (self.source, s) in self.published]
         return [{"title": p.title, "href": self.urls.path("article", self.source, p.slug)}
                 for p in sorted(german, key=lambda p: (_instant(p.date), p.slug), reverse=True)]
+    def pages(self, lang: str) -> list[Page]:
+        """A language's published standalone pages (source_de/seiten/), by slug."""
+        return [p for (code, _), p in sorted(self.published.items()) if code == lang and p.standalone]
+
+    def legal(self, lang: str) -> list[dict]:
+        """The footer's legal links: the page in ``lang``, else the German one (``hreflang`` says so)."""
+        links = []
+        for slug in self.practice.legal:
+            code = lang if (lang, slug) in self.published else self.source
+            page = self.published[(code, slug)]
+            links.append({"href": self.urls.path("article", code, slug), "title": page.title,
+                          "hreflang": code if code != lang else None})
+        return links
+
+    def social(self, lang: str, kind: str, title: str, description: str | None, url: str, langs: list[str],
+               image: tuple[str, str] | None = None) -> dict:
+        """A page's Open Graph values (social.py): ``url`` absolute, ``langs`` its editions' languages,
+        ``image`` (src as the body has it, alt) its own first image, else the site's ``[site] image``."""
+        if image is None and self.practice.image:
+            alt = self.localized(lang, self.practice.image_alt)
+            image = (self.urls.path("media", name=self.practice.image), alt["text"] if alt else "")
+        return {"type": kind, "title": title, "description": description, "url": url,
+                "locale": og_locale(lang), "alternates": [og_locale(code) for code in langs if code != lang],
+                "image": urljoin(url, image[0]) if image else None, "image_alt": image[1] if image else None}
+
+    def localized(self, lang: str, text: Localized) -> dict | None:
+        """A per-language text of verlag.toml for an edition: its text and, when it is German, that lang."""
+        found = text.get(lang)
+        return {"text": found[0], "lang": found[1] if found[1] != lang else None} if found else None
 
     def cluster(self, slug: str) -> list[dict]:
         """hreflang alternates of an article: every published edition, itself included, and x-default."""
@@ -343,7 +390,8 @@ class _Site:
     def common(self, lang: str) -> dict:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
                 "feed": self.urls.absolute("feed", lang), "canonical": None, "alternates": [],
-                "source_name": _locale(lang).languages.get(self.source, self.source)}
+                "source_name": _locale(lang).languages.get(self.source, self.source), "legal": self.legal(lang),
+                "social": None}
 
 
 def language_name(code: str) -> str:
@@ -375,6 +423,7 @@ def _item(site: _Site, page: Page) -> dict:
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
         "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
+        "last_reviewed": format_date(_day(page.last_reviewed), "long", locale=locale) if page.last_reviewed else None,
         "published": _stamp(page.date),
         "modified": _stamp(page.updated or page.date),
     }
@@ -398,11 +447,23 @@ def _day(moment: Moment) -> dt.date:
 
 
 def _jsonld(site: _Site, page: Page) -> Markup:
-    """schema.org Article; a translation names its original (SITE.md 10)."""
+    """schema.org Article; a translation names its original (SITE.md 10) and its translator.
+
+    An article whose front matter says who checked it (``reviewed_by``, ``last_reviewed``) is a
+    schema.org ``MedicalWebPage`` with ``reviewedBy`` (a Person: name, jobTitle, url) and ``lastReviewed``.
+    """
+    medical = page.reviewed_by or page.last_reviewed
     data = {
-        "@context": "https://schema.org", "@type": "Article", "headline": page.title,
-        "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
+        "@context": "https://schema.org", "@type": "MedicalWebPage" if medical else "Article",
+        "headline": page.title, "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
     }
+    if page.reviewed_by:
+        names = {"name": "name", "qualification": "jobTitle", "url": "url"}
+        data["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
+    if page.last_reviewed:
+        data["lastReviewed"] = page.last_reviewed.isoformat()
+    if page.translator and page.lang != site.source:
+        data["translator"] = {"@type": "Person", "name": page.translator}
     if page.summary:
         data["description"] = page.summary
     if page.date:
@@ -453,7 +514,8 @@ class _Bodies:
                 try:
                     rendered = render(page.body, lambda slug: self._link(page.lang, slug), allowance,
                                       site.ui(page.lang, "Back to the text"), site.source,
-                                      lambda url: site.media_url(page.slug, url), site.fallback_hint(page.lang))
+                                      lambda url: site.media_url(page.lang, page.slug, url),
+                                      site.fallback_hint(page.lang))
                 except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
                     article = site.sources[page.slug]
                     raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) \
@@ -502,14 +564,16 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     errors = [] if errors is None else errors
     slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
     sources = read_sources(config)
-    media = collect_media(config.source_dir, (a for a in sources.articles if a.slug in slugs), state.get("media"))
+    documents = [a for a in (*sources.articles, *sources.german_only) if a.slug in slugs]
+    media = collect_media(config.source_dir, documents, state.get("media"), config.languages)
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
-    frozen = sources.unreadable | {a.slug for a in sources.articles if a.ref in refused}  # pages kept as they are
+    frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
     urls = Urls(settings.base_url)
     pages = {(lang, slug): page for (lang, slug), page in pages.items()
              if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
-    site = _Site(config, settings, pages, media, {a.slug: a for a in sources.articles if a.slug in slugs})
+    site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config))
+    check_legal(config, site.practice, [p.slug for p in site.pages(site.source)])
     bodies = _Bodies(site, state.get("bodies", {}))
     previous = state.get("pages", {})
     keys: dict[str, str] = {}
@@ -518,14 +582,15 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     for lang in site.languages:
         env = site.env(lang)
         items = [_item(site, page) for page in site.articles(lang)]
-        for item in items:
+        for item in items + [_item(site, page) for page in site.pages(lang)]:
             page = item["page"]
             rel = urls.file(item["href"])
             german = site.published.get((site.source, page.slug))
             keys[rel] = hashlib.sha256(json.dumps(
                 [theme, bodies.context(lang), page.digest, german.digest if german else "",
                  [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
-                 list(site.languages)]  # the switcher names every language with a published article
+                 list(site.languages),  # the switcher names every language with a published article
+                 site.legal(lang)]
             ).encode("utf-8")).hexdigest()
             if page.slug in frozen:  # its source cannot be read or is refused: the last good page stays
                 keys[rel] = previous.get(rel, "")
@@ -543,13 +608,20 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 **site.common(lang), "page": page, "item": item, "body": body,
                 "canonical": item["absolute"], "alternates": site.cluster(page.slug),
                 "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": item["original"],
+                "disclaimer": site.localized(lang, site.practice.disclaimer),
+                "call_to_action": site.localized(lang, site.practice.call_to_action),
+                "contact": site.practice.contact,
+                "social": site.social(lang, "article", page.title, page.summary, item["absolute"],
+                                      [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
             }
-            out[rel] = env.get_template("article.html").render(context)
+            out[rel] = env.get_template("page.html" if page.standalone else "article.html").render(context)
         out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
             {**site.common(lang), "items": items, "unavailable": site.unavailable(lang),
              "lang_name": language_name(lang),
              "canonical": urls.absolute("index", lang),
-             "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index")})
+             "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
+             "social": site.social(lang, "website", config.name, None, urls.absolute("index", lang),
+                                   list(site.languages))})
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
             {**site.common(lang), "switch": site.switch(lang, kind="404")})
         entry = env.get_template("feed_entry.html")
@@ -584,6 +656,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         out[urls.file(urls.path("favicon"))] = icon
     for rel, path in sorted(media.all().items()):
         out[urls.file(urls.path("media", name=rel))] = path
+    if site.practice.image:
+        out[urls.file(urls.path("media", name=site.practice.image))] = config.source_dir / site.practice.image
     if frozen:  # their kept pages may show files only their sources name: keep all
         out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}
@@ -594,7 +668,7 @@ def _sitemap(site: _Site) -> list[dict]:
     entries += [{"loc": site.urls.absolute("index", lang), "lastmod": None, "alternates": site.home_cluster()}
                 for lang in site.languages]
     for lang in site.languages:
-        for page in sorted(site.articles(lang), key=lambda p: p.slug):
+        for page in sorted(site.articles(lang) + site.pages(lang), key=lambda p: p.slug):
             day = page.updated or page.date
             entries.append({"loc": site.urls.absolute("article", lang, page.slug),
                             "lastmod": day.isoformat() if day else None, "alternates": site.cluster(page.slug)})
@@ -641,9 +715,15 @@ def build_site(config: Config) -> SiteResult:
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back = site.held_back
-    result.warnings = list(site.media.warnings)
+    result.warnings = list(site.media.warnings) + placeholders(site.sources.values())
     result.untranslated = site.untranslated
     result.drafts = site.drafts
+    if settings.search:  # indexed again when an article or page changed, or the last run failed
+        fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"]]).encode("utf-8")).hexdigest()
+        if state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir():
+            index_site(root, config.state_dir)
+    elif (root / BUNDLE).is_dir():
+        shutil.rmtree(root / BUNDLE)
     if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
         save_state(config.state_dir / STATE_FILE, fresh)
     return result

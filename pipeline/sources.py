@@ -16,9 +16,11 @@ from .errors import VerlagError, raise_all, stage
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RESERVED_SLUGS = ("site",)
+PAGES_DIR = "seiten"  # source_de/seiten/<slug>.md: standalone pages (Impressum, Datenschutz), not articles
 FENCE_RE = re.compile(r"^---[ \t]*$")
 END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-DATE_KEYS = ("date", "updated")
+DATE_KEYS = ("date", "updated", "last_reviewed")
+REVIEWER_KEYS = ("name", "qualification", "url")
 # ISO 8601 calendar date, optionally with a time (seconds and fraction optional) and "Z" or an offset, as
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
@@ -40,6 +42,12 @@ class Article:
     body_line: int  # 1-based line number of the body's first line
     digest: str
     undated: bool = False  # no ``date:``: meta["date"] is the file's modification day
+    page: bool = False  # a standalone page (source_de/seiten/): not in article lists and feeds
+
+    @property
+    def translated(self) -> bool:
+        """False for ``translate: false`` in the front matter: German only, no catalogs, no editions."""
+        return self.meta.get("translate", True)
 
     @property
     def body(self) -> str:
@@ -118,7 +126,7 @@ def _bad_value(front: str) -> tuple[int, str, str]:
     return 0, "front matter", front.strip()
 
 
-def read_article(path: Path, ref: str) -> Article:
+def read_article(path: Path, ref: str, page: bool = False) -> Article:
     data = path.read_bytes()
     try:
         raw = data.decode("utf-8")
@@ -169,6 +177,10 @@ def read_article(path: Path, ref: str) -> Article:
             raise VerlagError(f"{key}: expected text", ref, probe.key_line(key))
     if not isinstance(meta.get("draft", False), bool):
         raise VerlagError("draft: expected true or false", ref, probe.key_line("draft"))
+    if not isinstance(meta.get("translate", True), bool):
+        raise VerlagError("translate: expected true or false", ref, probe.key_line("translate"))
+    if "reviewed_by" in meta:
+        meta["reviewed_by"] = _reviewer(meta["reviewed_by"], ref, probe.key_line("reviewed_by"))
     tags = meta.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise VerlagError("tags: expected a list of words, e.g. [Leber, Rücken]", ref, probe.key_line("tags"))
@@ -180,7 +192,8 @@ def read_article(path: Path, ref: str) -> Article:
         raise VerlagError(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own "
                           "words); rename the file or set another 'slug:'", ref, probe.key_line("slug"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated)
+    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
+                   page)
 
 
 def _yaml_hint(problem: str) -> str:
@@ -193,25 +206,47 @@ def _yaml_hint(problem: str) -> str:
     return ""
 
 
+def _reviewer(value, ref: str, line: int) -> dict[str, str]:
+    """``reviewed_by``: a name, or a table with ``name``, ``qualification`` and ``url`` (schema.org Person)."""
+    if isinstance(value, str):
+        value = {"name": value}
+    if not isinstance(value, dict) or not isinstance(value.get("name"), str) or not value["name"].strip() \
+            or any(k not in REVIEWER_KEYS or not isinstance(v, str) for k, v in value.items()):
+        raise VerlagError("reviewed_by: expected a name, or 'name:', 'qualification:' and 'url:' lines under it",
+                          ref, line)
+    if "url" in value and not value["url"].startswith(("https://", "http://")):
+        raise VerlagError(f"reviewed_by: url: expected an absolute http(s) URL, got {value['url']!r}", ref, line)
+    return value
+
+
 def _date_problem(key: str, written: str) -> str:
     return f"{key}: expected a date like 2026-05-26 (got {written})"
 
 
 @dataclass(frozen=True)
 class Sources:
-    """The readable articles, sorted by slug; the problems of the others; and which slugs those others had.
+    """The readable articles and pages, sorted by slug; the problems of the others; and which slugs those others had.
 
-    ``unreadable`` holds the slug each failing file had or seems to have (its ``slug:`` line, else its
+    ``articles`` are the ones translated through catalogs; ``german_only`` those with ``translate: false``
+    (published in German only, linked from every edition). ``unreadable`` holds the slug each failing file had or seems to have (its ``slug:`` line, else its
     file name): stages leave those articles' catalogs and outputs as they are.
     """
 
     articles: list[Article]
     errors: list[VerlagError]
     unreadable: frozenset[str]
+    german_only: list[Article] = field(default_factory=list)
+
+
+def source_files(config: Config) -> list[tuple[Path, bool]]:
+    """(path, is a standalone page) of every German source: ``source_de/*.md``, then ``source_de/seiten/*.md``."""
+    return [(path, False) for path in sorted(config.source_dir.glob("*.md"))] + \
+           [(path, True) for path in sorted((config.source_dir / PAGES_DIR).glob("*.md"))]
 
 
 def read_sources(config: Config) -> Sources:
-    """Every ``source_<lang>/*.md``; a file that cannot be read is reported and the others are still read.
+    """Every ``source_<lang>/*.md`` and ``source_<lang>/seiten/*.md``; a file that cannot be read is reported
+    and the others are still read. Articles and pages share one slug space (one catalog per slug).
 
     An article is resolved like an image (``media``): a symlink that leads out
     of ``source_<lang>/`` (or in a loop) is refused with ``file:1``, so nothing
@@ -221,14 +256,14 @@ def read_sources(config: Config) -> Sources:
     errors: list[VerlagError] = []
     unreadable: set[str] = set()
     root = config.source_dir.resolve()
-    for path in sorted(config.source_dir.glob("*.md")):
-        ref = f"{config.source_dir.name}/{path.name}"
+    for path, page in source_files(config):
+        ref = path.relative_to(config.root).as_posix()
         try:
             if not _inside(path, root):
                 raise VerlagError(f"a symlink that leads out of {config.source_dir.name}/; only files inside "
                                   "it are published (copy the article there)", ref, 1)
             with stage(ref, "reading"):
-                article = read_article(path, ref)
+                article = read_article(path, ref, page)
         except VerlagError as exc:
             errors.append(exc)
             unreadable.add(_likely_slug(path))
@@ -239,7 +274,9 @@ def read_sources(config: Config) -> Sources:
                                       "set a different 'slug:' in the front matter", ref, article.key_line("slug")))
             continue
         articles[article.slug] = article
-    return Sources(sorted(articles.values(), key=lambda a: a.slug), errors, frozenset(unreadable))
+    found = sorted(articles.values(), key=lambda a: a.slug)
+    return Sources([a for a in found if a.translated], errors, frozenset(unreadable),
+                   [a for a in found if not a.translated])
 
 
 def _inside(path: Path, root: Path) -> bool:

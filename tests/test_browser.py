@@ -160,3 +160,23 @@ def test_german_passages_in_a_translation_stand_out_and_say_why(browser, served)
     look = "return [getComputedStyle(arguments[0]).backgroundColor, getComputedStyle(arguments[0]).fontStyle]"
     assert browser.execute_script(look, german) != browser.execute_script(look, french)
     assert german.get_attribute("title") == "Pas encore traduit : affiché dans la langue d’origine"
+def _search(browser, base: str, lang: str, words: str) -> list[str]:
+    """Submit the header's search form on an edition's page; the result links Pagefind shows."""
+    browser.get(f"{base}/{lang}/zecken-im-garten/")
+    field = browser.find_element(By.ID, "search-q")
+    field.send_keys(words)
+    field.submit()
+    box = WebDriverWait(browser, 20).until(
+        expected_conditions.visibility_of_element_located((By.ID, "search-results")))
+    assert browser.current_url == f"{base}/{lang}/?q={words}"
+    return [a.get_attribute("pathname") for a in box.find_elements(By.CSS_SELECTOR, "a")]
+
+
+def test_search_finds_an_article_only_in_the_language_of_the_edition_searched(browser, served):
+    _, base = served
+    browser.get_log("browser")  # reading the log empties it: what earlier tests left is not this test's
+    assert _search(browser, base, "de", "Garten") == ["/de/zecken-im-garten/"]
+    assert _search(browser, base, "en", "Garten") == []
+    assert "No article contains" in browser.find_element(By.ID, "search-results").text
+    assert _search(browser, base, "en", "garden") == ["/en/zecken-im-garten/"]
+    assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]

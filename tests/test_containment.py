@@ -33,7 +33,7 @@ def _raise_on(text: str) -> None:
 def inject_reading(monkeypatch):
     real = pipeline.sources.read_article
     monkeypatch.setattr(pipeline.sources, "read_article",
-                        lambda path, ref: _raise_on(path.read_text(encoding="utf-8")) or real(path, ref))
+                        lambda path, ref, *page: _raise_on(path.read_text(encoding="utf-8")) or real(path, ref, *page))
 
 
 def inject_segmenting(monkeypatch):

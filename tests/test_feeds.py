@@ -165,7 +165,7 @@ def test_an_entry_carries_its_whole_article_with_absolute_addresses(shipped, lan
 
 def test_the_image_of_an_entry_points_to_the_published_copy(shipped):
     content = entry_html(shipped / "en/feed.xml")[f"{BASE}en/zecken-im-garten/"]
-    assert content.xpath(".//img/@src") == [f"{BASE}media/bilder/zecke.svg"]
+    assert content.xpath(".//img/@src") == [f"{BASE}media/bilder/zecke.en.svg"]  # the English variant of the image
 
 
 def test_an_entry_carries_the_notices_of_its_page(shipped):

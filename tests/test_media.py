@@ -168,3 +168,38 @@ def test_every_file_url_on_the_pages_serves_the_file_over_http(garden):
         "/blog/media/dateien/merkblatt.pdf#seite=2": ("application/pdf", PDF),
         "/blog/media/bilder/Br%C3%BCcke%20klein.png": ("image/png", PNG[:40]),
     }
+
+
+def test_a_language_variant_of_a_file_is_used_in_its_edition_and_the_original_elsewhere(garden):
+    (garden.root / "source_de/bilder/brennnessel.en.png").write_bytes(PNG + b"english labels")
+    (garden.root / "source_de/dateien/merkblatt.en.pdf").write_bytes(PDF + b"english")
+    (garden.root / "source_de/bilder/brennnessel.es.png").write_bytes(PNG)  # no such edition: not copied
+    garden.run("build")
+    media = garden.root / "site/media"
+    assert (media / "bilder/brennnessel.en.png").read_bytes() == PNG + b"english labels"
+    assert (media / "bilder/brennnessel.png").read_bytes() == PNG
+    assert not (media / "bilder/brennnessel.es.png").exists()
+    assert body(garden, "en").xpath("//img/@src") == ["/blog/media/bilder/brennnessel.en.png"]
+    assert body(garden, "en").xpath(".//a/@href")[0] == "/blog/media/dateien/merkblatt.en.pdf#seite=2"
+    assert body(garden, "de").xpath("//img/@src") == ["/blog/media/bilder/brennnessel.png"]
+    assert body(garden, "de").xpath(".//a/@href")[0] == "/blog/media/dateien/merkblatt.pdf#seite=2"
+    english = html.fromstring(garden.read("site/en/brennnessel/index.html"))
+    assert english.xpath('//meta[@property="og:image"]/@content') == \
+        ["https://praxis.example/blog/media/bilder/brennnessel.en.png"]
+    (garden.root / "source_de/bilder/brennnessel.en.png").unlink()  # the variant withdrawn: the original again
+    garden.run("build")
+    assert body(garden, "en").xpath("//img/@src") == ["/blog/media/bilder/brennnessel.png"]
+    assert not (media / "bilder/brennnessel.en.png").exists()
+
+
+def test_check_warns_when_the_german_file_changed_after_its_language_variant(garden):
+    original = garden.root / "source_de/bilder/brennnessel.png"
+    variant = garden.root / "source_de/bilder/brennnessel.en.png"
+    variant.write_bytes(PNG)
+    os.utime(original, (1_700_000_000, 1_700_000_000))
+    os.utime(variant, (1_700_000_100, 1_700_000_100))
+    assert "image-variant" not in garden.run("check").output
+    os.utime(original, (1_700_000_200, 1_700_000_200))
+    output = garden.run("check").output
+    assert "warning: source_de/bilder/brennnessel.en.png:1: source_de/bilder/brennnessel.png changed after this " \
+           "en version of it; update it or touch it [image-variant]" in output

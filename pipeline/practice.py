@@ -1,0 +1,129 @@
+"""What a practice's website needs beyond its articles: legal pages, a medical disclaimer, a call to action.
+
+Read from ``verlag.toml``::
+
+    [site]
+    legal = ["impressum", "datenschutz"]        # slugs of source_de/seiten/*.md, linked from every footer
+    image = "bilder/praxis.png"                 # social preview (og:image) of pages without an image
+
+    [site.image_alt]                            # its alt text per language (og:image:alt)
+    de = "Das Behandlungszimmer der Praxis"
+
+    [site.disclaimer]                           # per language (BCP 47 tag as key); missing ones show German
+    de = "Dieser Beitrag ersetzt keinen Besuch bei Ärztin, Arzt oder Heilpraktiker."
+
+    [site.call_to_action]                       # under each article; omitted when the table is absent
+    de = "Sie möchten einen Termin?"            # the text, per language as above
+    link = "https://example.org/termin"         # optional: each of link, phone, email
+    phone = "+49 30 1234567"
+    email = "praxis@example.org"
+
+The legal pages are the German practitioner's duty (Impressum: § 5 DDG; Datenschutzerklärung: Art. 13
+GDPR); ``verlag init`` writes both with ``[[AUSFÜLLEN: ...]]`` placeholders that ``placeholders``
+finds so ``build`` can warn until they are filled in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import Config
+from .sources import Article
+
+PLACEHOLDER_RE = re.compile(r"\[\[AUSFÜLLEN:[^\]]*\]\]")
+CONTACT_KEYS = ("link", "phone", "email")
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text the author wrote per language in verlag.toml; ``get`` falls back to the source language."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    source: str = "de"
+
+    def get(self, lang: str) -> tuple[str, str] | None:
+        """(text, the language it is in) for an edition in ``lang``; None when nothing is configured."""
+        for code in (lang, self.source):
+            if self.texts.get(code):
+                return self.texts[code], code
+        return None
+
+
+@dataclass(frozen=True)
+class Practice:
+    legal: tuple[str, ...] = ()  # page slugs, in footer order
+    disclaimer: Localized = Localized()
+    call_to_action: Localized = Localized()
+    contact: dict[str, str] = field(default_factory=dict)  # link (absolute URL), phone, email
+    image: str | None = None  # social preview of pages without an image of their own: a path in source_de/
+    image_alt: Localized = Localized()
+
+
+def load_practice(config: Config) -> Practice:
+    """``[site] legal`` and ``image``, ``[site.image_alt]``, ``[site.disclaimer]`` and ``[site.call_to_action]``,
+    validated (``image`` must be a file inside source_de/).
+
+    Raises ``VerlagError`` naming verlag.toml and the line of the first mistake.
+    """
+    site = config.section("site")
+    for name in ("disclaimer", "call_to_action", "image_alt"):
+        if not isinstance(site.get(name, {}), dict):
+            raise config.error(name, f"expected a table such as [site.{name}] with one line per language, "
+                                     f"got {site[name]!r}", "site")
+    legal = site.get("legal", [])
+    if not isinstance(legal, list) or not all(isinstance(s, str) for s in legal):
+        raise config.error("legal", f"expected a list of page slugs such as [\"impressum\", \"datenschutz\"], "
+                                    f"got {legal!r}", "site")
+    cta = config.section("site", "call_to_action")
+    contact = {k: cta[k] for k in CONTACT_KEYS if k in cta}
+    for key, value in contact.items():
+        if not isinstance(value, str) or not value.strip():
+            raise config.error(key, "expected text", "site.call_to_action")
+    if "link" in contact and not contact["link"].startswith(("https://", "http://")):
+        raise config.error("link", f"expected an absolute http(s) URL, got {contact['link']!r}",
+                           "site.call_to_action")
+    texts = {k: v for k, v in cta.items() if k not in CONTACT_KEYS}
+    image = site.get("image")
+    if image is not None and (not isinstance(image, str) or not _inside(config.source_dir, image)):
+        raise config.error("image", f"expected the path of an image file in {config.source_dir.name}/, "
+                                    f"such as \"bilder/praxis.png\", got {image!r}", "site")
+    return Practice(tuple(legal), _localized(config, "site.disclaimer", config.section("site", "disclaimer")),
+                    _localized(config, "site.call_to_action", texts), contact, image,
+                    _localized(config, "site.image_alt", config.section("site", "image_alt")))
+
+
+def _inside(folder: Path, rel: str) -> bool:
+    path = (folder / rel).resolve()
+    return path.is_file() and path.is_relative_to(folder.resolve())
+
+
+def _localized(config: Config, table: str, values: dict) -> Localized:
+    known = (config.source_language, *config.languages)
+    for code, text in values.items():
+        if code not in known:
+            raise config.error(code, f"expected a language of this project ({', '.join(known)})", table)
+        if not isinstance(text, str):
+            raise config.error(code, "expected text", table)
+    return Localized(dict(values), config.source_language)
+
+
+def check_legal(config: Config, practice: Practice, pages: Iterable[str]) -> None:
+    """Every ``legal`` slug names a page of source_de/seiten/; raises ``VerlagError`` at the setting."""
+    missing = [slug for slug in practice.legal if slug not in set(pages)]
+    if missing:
+        raise config.error("legal", f"no page {', '.join(missing)} in {config.source_dir.name}/seiten/ "
+                                    "(write it there, or remove it from the list)", "site")
+
+
+def placeholders(articles: Iterable[Article]) -> list[str]:
+    """``file:line: ...`` warnings for every ``[[AUSFÜLLEN: ...]]`` placeholder still in a German source."""
+    found = []
+    for article in articles:
+        for match in PLACEHOLDER_RE.finditer(article.text):
+            line = article.text.count("\n", 0, match.start()) + 1
+            found.append(f"{article.ref}:{line}: placeholder {match.group(0)} still there; "
+                         "fill it in before publishing")
+    return found

@@ -1,0 +1,32 @@
+"""Social previews: the Open Graph (https://ogp.me/) and Twitter card tags of a page.
+
+A shared link shows the page's title, summary and an image, in the page's language: ``og:locale`` is
+the language as ``language_TERRITORY`` (the form Open Graph asks for), the other editions are
+``og:locale:alternate``. The image is the article's first image (its alt text as translated) or the
+site's default, ``[site] image`` (a file in source_de/) with ``[site.image_alt]`` per language.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from babel.core import get_global
+from lxml import html
+
+
+def og_locale(code: str) -> str:
+    """A BCP 47 tag as Open Graph's ``ll_TT``: the territory given (``en-GB`` -> ``en_GB``), else CLDR's
+    likely one (``de`` -> ``de_DE``, ``en`` -> ``en_US``); a language without one stays as it is."""
+    locale = Locale.parse(code.replace("-", "_"))
+    territory = locale.territory
+    if not territory:
+        likely = get_global("likely_subtags").get(locale.language, "")
+        territory = likely.split("_")[-1] if likely.count("_") else None
+    return f"{locale.language}_{territory}" if territory else locale.language
+
+
+def first_image(body: str) -> tuple[str, str] | None:
+    """(src, alt) of the first ``<img>`` of a rendered article body (HTML, as ``render`` makes it), or None."""
+    if "<img" not in body:
+        return None
+    images = html.fragment_fromstring(body, create_parent="div").xpath("//img[@src]")
+    return (images[0].get("src"), images[0].get("alt") or "") if images else None

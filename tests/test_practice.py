@@ -1,0 +1,243 @@
+"""A site a German practice can run: standalone legal pages, medical review metadata, disclaimer, call to action."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from conftest import Project, article, copy_shipped_project, msgfmt_check, review
+
+BASE = "https://example.org/"
+LANGS = ("de", "en", "fr")
+LEGAL = ("impressum", "datenschutz")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = copy_shipped_project(tmp_path_factory.mktemp("shipped") / "blog")
+    project.run("build")
+    return project.root / "site"
+
+
+def parse(path: Path):
+    return html.parse(str(path)).getroot()
+
+
+def target(site: Path, href: str) -> Path:
+    rel = href.removeprefix(BASE).removeprefix("/")
+    return site / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+
+
+def jsonld(doc) -> dict:
+    (text,) = doc.xpath('//script[@type="application/ld+json"]/text()')
+    return json.loads(text)
+
+
+def test_every_page_of_every_language_links_the_legal_pages_in_its_own_language(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        doc = parse(path)
+        lang = doc.get("lang")
+        links = doc.xpath('//footer[@class="site-footer"]//nav[@class="legal"]//a')
+        if path.name == "index.html" and path.parent == site:  # the language chooser has no footer
+            assert not links
+            continue
+        assert [a.get("href") for a in links] == [f"/{lang}/{slug}/" for slug in LEGAL], path
+        for link in links:
+            assert target(site, link.get("href")).is_file(), (path, link.get("href"))
+            assert link.get("hreflang") is None  # every legal page is translated in the shipped project
+    impressum = parse(site / "en/impressum/index.html")
+    assert impressum.xpath("//h1/text()") == ["Legal notice (Impressum)"]
+
+
+def test_pages_have_hreflang_clusters_and_sitemap_entries_but_no_list_or_feed_entries(site):
+    sitemap = etree.parse(str(site / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for slug in LEGAL:
+        for lang in LANGS:
+            doc = parse(site / lang / slug / "index.html")
+            cluster = {link.get("hreflang"): link.get("href")
+                       for link in doc.xpath('//head/link[@rel="alternate"][not(@type)]')}
+            assert cluster == {**{code: f"{BASE}{code}/{slug}/" for code in LANGS}, "x-default": BASE}
+            (url,) = sitemap.xpath(f'//s:url[s:loc="{BASE}{lang}/{slug}/"]', namespaces=ns)
+            assert len(url.xpath("x:link", namespaces=ns)) == 4
+            index = parse(site / lang / "index.html")
+            assert not index.xpath(f'//main//a[contains(@href, "/{slug}/")]'), (lang, slug)
+            assert f"/{slug}/" not in (site / lang / "feed.xml").read_text(encoding="utf-8")
+            assert not doc.xpath("//time") and not doc.xpath('//aside[@class="call-to-action"]')
+
+
+def test_a_reviewed_article_is_a_medical_web_page_naming_reviewer_date_and_translator(site):
+    for lang in LANGS:
+        doc = parse(site / lang / "rueckenschmerzen-leber/index.html")
+        data = jsonld(doc)
+        assert data["@type"] == "MedicalWebPage" and data["inLanguage"] == lang
+        assert data["author"] == {"@type": "Person", "name": "Anna Berger"}
+        assert data["reviewedBy"] == {"@type": "Person", "name": "Dr. med. Jana Vogt",
+                                      "jobTitle": "Fachärztin für Allgemeinmedizin",
+                                      "url": "https://example.org/jana-vogt"}
+        assert data["lastReviewed"] == "2026-04-10"
+        (reviewed,) = doc.xpath('//p[@class="reviewed"]')
+        assert "Dr. med. Jana Vogt" in reviewed.text_content() and "2026" in reviewed.text_content()
+        if lang == "de":
+            assert "translator" not in data and "translationOfWork" not in data
+            assert not doc.xpath('//p[@class="translator"]')
+        else:
+            assert data["translationOfWork"]["@id"] == f"{BASE}de/rueckenschmerzen-leber/"
+            name = {"en": "Tom Hughes", "fr": "Claire Dubois"}[lang]
+            assert data["translator"] == {"@type": "Person", "name": name}
+            assert name in doc.xpath('string(//p[@class="translator"])')
+            assert reviewed.xpath('.//span[@lang="de"]/text()') == ["Fachärztin für Allgemeinmedizin"]
+    assert "Medically reviewed by" in parse(site / "en/rueckenschmerzen-leber/index.html").xpath(
+        'string(//p[@class="reviewed"])')
+    assert jsonld(parse(site / "en/zecken-im-garten/index.html"))["@type"] == "Article"  # no review recorded
+
+
+def test_disclaimer_and_call_to_action_are_in_the_readers_language(site):
+    words = {"de": ("ersetzt keinen Besuch", "Termin vereinbaren"),
+             "en": ("does not replace a visit", "Book an appointment"),
+             "fr": ("ne remplace pas une consultation", "Prendre rendez-vous")}
+    for lang, (disclaimer, book) in words.items():
+        for path in site.glob(f"{lang}/*/index.html"):
+            doc = parse(path)
+            if path.parent.name in LEGAL:
+                assert not doc.xpath('//aside[@class="disclaimer"]')
+                continue
+            (aside,) = doc.xpath('//aside[@class="disclaimer"]/p')
+            assert disclaimer in aside.text and aside.get("lang") is None
+            (cta,) = doc.xpath('//aside[@class="call-to-action"]')
+            assert cta.xpath(".//a/text()")[0] == book
+            assert cta.xpath(".//a/@href") == ["https://example.org/termin", "tel:+49301234567",
+                                              "mailto:praxis@example.org"]
+
+
+def _legal_project(project: Project, untranslated: bool) -> None:
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nlegal = ["impressum"]\n')
+    project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz über Tee."))
+    project.write("source_de/seiten/impressum.md",
+                  "---\ntitle: Impressum\n" + ("translate: false\n" if untranslated else "") +
+                  "---\nPraxis Muster, Hauptstraße 1, 12345 Musterstadt.\n")
+
+
+def test_a_german_only_legal_page_is_linked_from_every_edition_with_hreflang_de(project):
+    _legal_project(project, untranslated=True)
+    project.run("extract")
+    assert not (project.root / "translations/en/impressum.po").exists()
+    review(project, "en", "artikel", {("title", "Ein Artikel"): "An article", "Ein Satz über Tee.": "A sentence."})
+    msgfmt_check(project.root / "translations/en/artikel.po")
+    project.run("build")
+    site = project.root / "site"
+    assert (site / "de/impressum/index.html").is_file() and not (site / "en/impressum").exists()
+    for path in (site / "en/artikel/index.html", site / "en/index.html", site / "de/artikel/index.html"):
+        (link,) = parse(path).xpath('//nav[@class="legal"]//a')
+        assert link.get("href") == "/de/impressum/" and link.text == "Impressum"
+        assert (link.get("hreflang"), link.get("lang")) == (("de", "de") if "/en/" in str(path) else (None, None))
+    assert not parse(site / "en/artikel/index.html").xpath('//aside[@class="call-to-action"]')  # not configured
+
+
+def test_translating_a_german_only_page_later_publishes_it(project):
+    _legal_project(project, untranslated=True)
+    project.run("build")
+    page = project.root / "source_de/seiten/impressum.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("translate: false\n", ""), encoding="utf-8")
+    project.run("extract")
+    review(project, "en", "impressum", {("title", "Impressum"): "Legal notice",
+                                        "Praxis Muster, Hauptstraße 1, 12345 Musterstadt.": "Praxis Muster."})
+    project.run("build")
+    (link,) = parse(project.root / "site/en/index.html").xpath('//nav[@class="legal"]//a')
+    assert (link.get("href"), link.text, link.get("hreflang")) == ("/en/impressum/", "Legal notice", None)
+
+
+def test_a_legal_slug_without_a_page_is_a_settings_error_naming_the_line(project):
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nlegal = ["impressum"]\n')
+    project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz."))
+    result = project.run("build", code=2)
+    assert "error: " in result.output and "verlag.toml:6: legal: no page impressum in source_de/seiten/" \
+        in result.output
+
+
+def test_init_scaffolds_both_legal_pages_and_build_warns_until_the_placeholders_are_filled(tmp_path):
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    for slug in LEGAL:
+        assert "[[AUSFÜLLEN:" in project.read(f"source_de/seiten/{slug}.md")
+    result = project.run("build")
+    assert "warning: source_de/seiten/impressum.md:6: placeholder [[AUSFÜLLEN: Name der Praxis]] still there" \
+        in result.output
+    for slug in LEGAL:
+        page = project.root / f"source_de/seiten/{slug}.md"
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("[[AUSFÜLLEN:", "(").replace("]]", ")"), encoding="utf-8")
+    result = project.run("build")
+    assert "placeholder" not in result.output and "warning" not in result.output
+    (link, _) = parse(project.root / "site/de/index.html").xpath('//nav[@class="legal"]//a')
+    assert link.get("href") == "/de/impressum/"
+
+
+@pytest.mark.parametrize("front, message", [
+    ("reviewed_by: [a, b]", "reviewed_by: expected a name, or 'name:', 'qualification:' and 'url:' lines"),
+    ("reviewed_by:\n  name: Dr. Vogt\n  url: example.org", "reviewed_by: url: expected an absolute http(s) URL"),
+    ("last_reviewed: gestern", "last_reviewed: expected a date like 2026-05-26 (got gestern)"),
+    ("translate: vielleicht", "translate: expected true or false"),
+])
+def test_bad_review_metadata_is_one_line_naming_file_and_line(project, front, message):
+    project.write("source_de/artikel.md", "---\ntitle: Ein Artikel\n" + front + "\n---\nEin Satz.\n")
+    result = project.run("extract", code=2)
+    assert f"error: source_de/artikel.md:3: {message}" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_open_graph_tags_are_absolute_and_in_each_pages_language(site):
+    locales = {"de": "de_DE", "en": "en_US", "fr": "fr_FR"}
+    for lang in LANGS:
+        for path in [site / lang / "index.html", *site.glob(f"{lang}/*/index.html")]:
+            doc = parse(path)
+            og = {}
+            for meta in doc.xpath("//head/meta[@property]"):
+                og.setdefault(meta.get("property"), []).append(meta.get("content"))
+            assert og["og:locale"] == [locales[lang]], path
+            assert sorted(og["og:locale:alternate"]) == sorted(v for k, v in locales.items() if k != lang)
+            (url,) = og["og:url"]
+            assert url == doc.xpath('string(//link[@rel="canonical"]/@href)') and url.startswith(BASE)
+            index = path.parent.name == lang
+            assert og["og:title"] == ["Naturheilpraxis Berger" if index else doc.xpath("string(//h1)")]
+            assert og["og:type"] == ["website" if index else "article"]
+            assert doc.xpath('//meta[@name="twitter:card"]/@content')
+    en = parse(site / "en/zecken-im-garten/index.html")
+    assert en.xpath('//meta[@property="og:image"]/@content') == [f"{BASE}media/bilder/zecke.en.svg"]  # its variant
+    (alt,) = en.xpath('//meta[@property="og:image:alt"]/@content')
+    assert alt == en.xpath('string(//main//img/@alt)') and "tick" in alt
+    de = parse(site / "de/zecken-im-garten/index.html")
+    assert "Zecke" in de.xpath('string(//meta[@property="og:image:alt"]/@content)')
+    assert target(site, en.xpath('string(//meta[@property="og:image"]/@content)')).is_file()
+
+
+def test_pages_without_an_image_show_the_configured_default_with_its_translated_alt_text(project):
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nimage = "bilder/praxis.png"\n'
+                  '[site.image_alt]\nde = "Das Wartezimmer"\nen = "The waiting room"\n')
+    project.write("source_de/bilder/praxis.png", "not really a PNG, copied byte for byte")
+    project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz über Tee."))
+    project.run("extract")
+    review(project, "en", "artikel", {("title", "Ein Artikel"): "An article", "Ein Satz über Tee.": "A sentence."})
+    project.run("build")
+    site = project.root / "site"
+    for lang, alt in (("de", "Das Wartezimmer"), ("en", "The waiting room")):
+        for path in (site / lang / "index.html", site / lang / "artikel/index.html"):
+            doc = parse(path)
+            assert doc.xpath('//meta[@property="og:image"]/@content') == ["http://localhost:8000/media/bilder/praxis.png"]
+            assert doc.xpath('//meta[@property="og:image:alt"]/@content') == [alt]
+    assert (site / "media/bilder/praxis.png").read_bytes() == b"not really a PNG, copied byte for byte"
+    project.write("verlag.toml", project.read("verlag.toml").replace("bilder/praxis.png", "../geheim.png"))
+    result = project.run("build", code=2)
+    assert "verlag.toml:6: image: expected the path of an image file in source_de/" in result.output
+
+
+def test_a_disclaimer_given_as_one_text_instead_of_a_table_is_a_settings_error(project):
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\ndisclaimer = "Kein Ersatz für den Arzt."\n')
+    project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz."))
+    result = project.run("build", code=2)
+    assert "verlag.toml:6: disclaimer: expected a table such as [site.disclaimer]" in result.output
