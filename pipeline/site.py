@@ -331,7 +331,8 @@ class _Site:
     def unavailable(self, lang: str) -> list[dict]:
         """The German originals of the articles not (yet) published in ``lang``, newest first: title, href."""
         slugs = {*self.held_back.get(lang, ()), *self.untranslated.get(lang, ())}
-        german = [self.published[(self.source, s)] for s in slugs if (self.source, s) in self.published]
+        german = [self.published[(self.source, s)] for s in slugs
+                  if (self.source, s) in self.published and not self.published[(self.source, s)].standalone]
         return [{"title": p.title, "href": self.urls.path("article", self.source, p.slug)}
                 for p in sorted(german, key=lambda p: (_instant(p.date), p.slug), reverse=True)]
     def pages(self, lang: str) -> list[Page]:

@@ -145,8 +145,10 @@ def test_translating_a_german_only_page_later_publishes_it(project):
     page = project.root / "source_de/seiten/impressum.md"
     page.write_text(page.read_text(encoding="utf-8").replace("translate: false\n", ""), encoding="utf-8")
     project.run("extract")
-    review(project, "en", "impressum", {("title", "Impressum"): "Legal notice",
-                                        "Praxis Muster, Hauptstraße 1, 12345 Musterstadt.": "Praxis Muster."})
+    review(project, "en", "impressum", {("title", "Impressum"): "Legal notice",  # an address keeps its numbers
+                                        "Praxis Muster, Hauptstraße 1, 12345 Musterstadt.":
+                                            "Praxis Muster, Hauptstrasse 1, 12345 Musterstadt, Germany."})
+    review(project, "en", "artikel", {("title", "Ein Artikel"): "An article", "Ein Satz über Tee.": "A sentence."})
     project.run("build")
     (link,) = parse(project.root / "site/en/index.html").xpath('//nav[@class="legal"]//a')
     assert (link.get("href"), link.text, link.get("hreflang")) == ("/en/impressum/", "Legal notice", None)
