@@ -840,7 +840,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     glossary = load_glossary(config.translations_dir, config.root)
     findings: list[Finding] = []
     sources = read_sources(config)
-    errors: list[VerlagError] = list(sources.errors)
+    errors: list[VerlagError] = sources.errors_about(slugs)
     for article in sources.articles:
         if progress:
             progress()
