@@ -32,7 +32,7 @@ from .markup import TITLE, analyse, scan, title_span
 from .sentences import sentence_spans, split_sentences
 from .sources import Article
 
-__all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "split_sentences",
+__all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags", "split_sentences",
            "markdown_parser", "commonmark_parser"]
 
 FRONT_KEYS = ("title", "summary", "tags")
@@ -497,6 +497,31 @@ class Labels(frozenset):
         """From markdown-it's parse ``env`` (its ``references``: label -> {"href", "title"})."""
         references = env.get("references", {})
         return cls(references, sorted({ref["href"] for ref in references.values() if ref.get("href")}))
+
+
+_TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%-?\s*\w.*?%\}")
+
+
+def template_tags(article: Article) -> list[tuple[int, str, str]]:
+    """(line, tag, kind) of each static-site-generator tag in the article's prose: Hugo shortcodes
+    (``{{< figure … >}}``, ``{{% note %}}``; https://gohugo.io/content-management/shortcodes/) and
+    Liquid tags (``{% include … %}``; https://shopify.github.io/liquid/). Such tags are not Markdown:
+    verlag's pages would show them as text, so extract names them. Code spans and code blocks are left
+    alone (there a tag is meant literally). Lines are 1-based lines of the file.
+    """
+    if "{{<" not in article.body and "{{%" not in article.body and "{%" not in article.body:
+        return []
+    found = []
+    for token in commonmark_parser().parse(article.body):
+        if token.type != "inline" or not token.map:
+            continue
+        # text and inline HTML as written ("{{<figure src=x>}}" parses as raw HTML between two texts)
+        prose = "".join("\n" if c.type in ("softbreak", "hardbreak") else c.content if c.type in ("text", "html_inline")
+                        else " " for c in token.children or ())
+        for match in _TEMPLATE_TAG.finditer(prose):
+            kind = "Hugo shortcode" if match.group().startswith("{{") else "Liquid tag (Jekyll)"
+            found.append((article.body_line + token.map[0] + prose.count("\n", 0, match.start()), match.group(), kind))
+    return found
 
 
 def reference_labels(article: Article) -> Labels:
