@@ -256,8 +256,11 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
 
     with progress_bar("extract", _article_count(config)) as progress:
         result = run(config, progress, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
-    for path in update_site_catalogs(config):
-        click.echo(f"updated {path} (the website's own words)")
+    try:  # the website's own words: a broken site.po must not hide what the articles' run did
+        for path in update_site_catalogs(config):
+            click.echo(f"updated {path} (the website's own words)")
+    except VerlagError as exc:
+        result.errors.append(exc)
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:
@@ -322,7 +325,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         if engine_names and exc.path is None:
             raise click.BadParameter(exc.message, param_hint="--engine") from None
         if exc.path is None:
-            raise VerlagError(f"[pretranslate] engines: {exc.message}", config.root / "verlag.toml") from None
+            raise config.error("engines", exc.message, "pretranslate") from None
         raise
     targets = list(languages or config.languages)
     work = collect(config, targets, list(slugs) or None, redo)
@@ -437,11 +440,14 @@ def build(project: Project, quiet: bool, jobs: int | None) -> None:
 def run_build(config, quiet: bool = False, jobs: int | None = None):
     """editions -> site; the site is built even when some catalogs could not be read."""
     from pipeline.editions import build_editions
-    from pipeline.site import build_site
+    from pipeline.site import SiteResult, build_site
 
     with progress_bar("build", _article_count(config)) as progress:
         result = build_editions(config, progress, jobs)
-    site = build_site(config)
+    try:
+        site = build_site(config)
+    except VerlagError as exc:  # the site as a whole (a template, verlag.toml): the editions stand, say what they did
+        site = SiteResult(errors=[exc], failed=True)
     for path in ([] if quiet else [*result.written, *site.written]):
         click.echo(f"wrote {path}")
     for path in [*result.removed, *site.removed]:
@@ -459,8 +465,9 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
-               f"{result.skipped} articles unchanged; site: {len(site.written)} files written, "
-               f"{len(site.removed)} removed")
+               f"{result.skipped} articles unchanged; " + ("site: not built, see the error below" if site.failed else
+                                                         f"site: {len(site.written)} files written, "
+                                                         f"{len(site.removed)} removed"))
     return result.errors + site.errors, site
 
 
@@ -509,14 +516,14 @@ def serve(project: Project, port: int, no_build: bool) -> None:
 
     from pipeline.config import load_config
     from pipeline.serve import make_server, watch
-    from pipeline.site import Urls, load_settings, site_dir
+    from pipeline.site import Urls, load_settings
 
     config = project.config
     if not no_build:
         with project.lock():
             report_errors(run_build(config, quiet=True)[0])
     urls = Urls(load_settings(config).base_url)
-    server = make_server(site_dir(config), port, urls.base_path, (config.source_language, *config.languages))
+    server = make_server(config.site_dir, port, urls.base_path, (config.source_language, *config.languages))
     click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
 
     def rebuild(fresh) -> None:

@@ -175,6 +175,8 @@ def read_article(path: Path, ref: str, page: bool = False) -> Article:
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
             raise VerlagError(f"{key}: expected text", ref, probe.key_line(key))
+    if meta.get("author") is not None and not isinstance(meta["author"], str):  # pages, feeds, JSON-LD name one person
+        raise VerlagError("author: expected one name, e.g. 'author: Anna Berger'", ref, probe.key_line("author"))
     if not isinstance(meta.get("draft", False), bool):
         raise VerlagError("draft: expected true or false", ref, probe.key_line("draft"))
     if not isinstance(meta.get("translate", True), bool):
