@@ -254,7 +254,8 @@ def read_feed(path: Path, data: bytes) -> list[ImportedArticle]:
             content = entry.get("summary", "")
             notes.append("the feed has only the description of this entry: compare it with the page")
         body, images, more = html_to_markdown(content)
-        date, updated = _feed_time(entry.get("published_parsed")), _feed_time(entry.get("updated_parsed"))
+        date = _feed_time(entry.get("published_parsed"))
+        updated = _feed_time(entry["updated_parsed"]) if "updated_parsed" in entry.keys() else None  # no fallback
         link = entry.get("link")
         articles.append(new_article(title, body, f"{path}:{line}", author=entry.get("author"),
                                     date=date or updated, updated=_later(updated, date),
