@@ -262,7 +262,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             verb = "would write" if dry_run else "wrote"
         click.echo(f"{verb} {where} (from {placed.article.source})")
         if placed.renamed_from:
-            click.echo(f"  slug {placed.renamed_from!r} is taken by another article: named {placed.article.slug!r}")
+            click.echo(f"  slug {placed.renamed_from!r} is already used: named {placed.article.slug!r}")
         for note in placed.article.notes:
             click.echo(f"  {note}")
         for image, target in placed.images:

@@ -124,6 +124,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None)
                 articles.extend(reader(file, data))
         except VerlagError as exc:
             errors.extend(exc.errors if isinstance(exc, ManyErrors) else [exc])
+        except OSError as exc:  # unreadable: the system's words
+            errors.append(VerlagError(exc.strerror or str(exc), file))
     raise_all(errors)
     return articles
 

@@ -17,6 +17,10 @@ import pytest
 from lxml import html
 
 from conftest import Project, msgfmt_check
+from pipeline.importer import detect_kind
+from pipeline.importer_html import html_to_markdown, read_wxr
+from pipeline.importer_text import german_date, read_text
+from pipeline.segment import commonmark_parser
 
 DATA = Path(__file__).parent / "data" / "import"
 EXPECTED = DATA / "expected"
@@ -98,8 +102,7 @@ def test_an_existing_article_is_never_overwritten(project):
     out = project.run("import", str(DATA / "seite.html")).output
     assert mine.read_text(encoding="utf-8") == "---\ntitle: Mein eigener Tee\n---\nText.\n"
     assert project.read("source_de/bilder/brennnessel.jpg") == "ein anderes Bild"
-    assert "slug 'brennnesseltee-im-fruehjahr' is taken by another article: named 'brennnesseltee-im-fruehjahr-2'" \
-        in out
+    assert "slug 'brennnesseltee-im-fruehjahr' is already used: named 'brennnesseltee-im-fruehjahr-2'" in out
     second = project.read("source_de/brennnesseltee-im-fruehjahr-2.md")
     assert "![Junge Brennnesseln am Wegrand](bilder/brennnessel-2.jpg)" in second
     assert (project.root / "source_de/bilder/brennnessel-2.jpg").read_bytes() == \
@@ -151,3 +154,60 @@ def test_a_folder_imports_every_source_file_in_it(project, tmp_path):
     shutil.copytree(DATA / "seite_files", folder / "seite_files")
     project.run("import", str(folder))
     assert sorted(written(project)) == sorted(SOURCES["seite.html"] + SOURCES["feed.xml"])
+
+
+def test_the_page_builder_around_the_article_stays_out(project):
+    project.run("import", str(DATA / "seite.html"))
+    text = project.read("source_de/brennnesseltee-im-fruehjahr.md")
+    for widget in ("Cookies", "Alle akzeptieren", "Startseite", "Leistungen", "Facebook", "Link kopieren",
+                   "Kommentar schreiben", "Impressum", "Lesezeit"):
+        assert widget not in text
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("3. März", (3, 3, None)), ("3. März 2025", (3, 3, 2025)), ("03.03.2025", (3, 3, 2025)), ("3.3.", (3, 3, None)),
+    ("12. Jan.", (12, 1, None)), ("1. Sept. 2024", (1, 9, 2024)), ("9. Mär 2025", (9, 3, 2025)),
+    ("3 Min. Lesezeit", None), ("3. Kapitel", None), ("März", None),
+])
+def test_german_dates(written, expected):
+    assert german_date(written) == expected
+
+
+@pytest.mark.parametrize("html, markdown", [
+    ("<p>Der <em>erste</em> und der <strong>zweite</strong> Tag.</p>", "Der *erste* und der **zweite** Tag."),
+    ("<p>3. März war ein kalter Tag.</p>", "3\\. März war ein kalter Tag."),
+    ("<p># kein Titel</p>", "\\# kein Titel"),
+    ("<p>Zeile eins<br>Zeile zwei</p>", "Zeile eins\\\nZeile zwei"),
+])
+def test_html_becomes_markdown_that_verlag_reads_as_the_same_text(html, markdown):
+    body, images, notes = html_to_markdown(html)
+    assert body == markdown + "\n"
+    assert not notes and not images
+    tokens = commonmark_parser().parse(body)
+    assert [t.type for t in tokens if t.nesting == 1] == ["paragraph_open"]
+
+
+def test_a_short_colon_list_before_a_paragraph_keeps_its_items(tmp_path):
+    article = read_text(tmp_path / "t.txt", "Titel\nZwei Dinge helfen:\nWärme\nRuhe\n"
+                        "Beides zusammen wirkt meist schon nach einem Tag, oft sogar früher.\n".encode())
+    assert "- Wärme\n- Ruhe\n\nBeides" in article.body
+    assert "not found: author, date (the file's day is used), summary, tags, old address (no redirect)" \
+        in article.notes
+
+
+@pytest.mark.parametrize("name, kind", [("seite.html", "html"), ("wordpress.xml", "wxr"), ("feed.xml", "feed"),
+                                        ("kopiert.txt", "text")])
+def test_the_kind_of_a_source_is_recognised_from_its_content(name, kind):
+    assert detect_kind(DATA / name, (DATA / name).read_bytes()) == kind
+
+
+def test_a_wordpress_export_cannot_read_local_files_through_entities(tmp_path):
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("streng geheim", encoding="utf-8")
+    data = f"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY geheim SYSTEM "file://{secret}">]>
+<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><item><title>Titel &geheim;</title><wp:post_type>post</wp:post_type><wp:status>draft</wp:status>
+<content:encoded>Text &geheim;</content:encoded></item></channel></rss>""".encode()
+    (article,) = read_wxr(tmp_path / "export.xml", data)
+    assert "geheim" not in article.meta["title"] + article.body
