@@ -76,10 +76,11 @@ def detect_kind(path: Path, data: bytes) -> str:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"wordpress.org/export/" in data[:65536].lower():
         return "wxr"
-    if head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<rdf")):
-        if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
-            return "feed"
-    if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head or b"<body" in head:
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
+        return "feed"
+    if b"<html" in head or b"<body" in head:
         return "html"
     if head.startswith(b"<?xml"):
         raise VerlagError("an XML file that is neither a WordPress export (WXR) nor an RSS/Atom feed", path, 1)

@@ -39,7 +39,8 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, list[Pat
     """(CommonMark, local image files, notes) for an HTML fragment or document (str).
 
     An ``<img src>`` that names an existing file relative to ``base`` (the folder of a saved page) is
-    listed and referenced as ``bilder/<file name>``; other images keep their address (noted). The
+    listed and referenced as ``bilder/<file name>`` (see ``_local_file``); other images keep their address
+    (noted). The
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with markdownify's full escaping, and if
     that still differs the difference is noted.
@@ -73,12 +74,13 @@ def _words(text: str) -> str:
 
 
 def _local_file(src: str, base: Path | None) -> Path | None:
-    """The file an ``<img src>`` names next to a saved page, or None (an address, or no such file)."""
+    """The file an ``<img src>`` names in the saved page's folder, or None: an address, no such file, or a
+    path that leads out of that folder (a page cannot make verlag copy and publish other files)."""
     parts = urlsplit(src)
     if base is None or not src or parts.scheme or parts.netloc or src.startswith("/"):
         return None
     path = (base / unquote(parts.path)).resolve()
-    return path if path.is_file() else None
+    return path if path.is_file() and path.is_relative_to(base.resolve()) else None
 
 
 def _plain(html: str | None) -> str:

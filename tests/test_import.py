@@ -63,6 +63,9 @@ def publish_all(project: Project) -> None:
 
 def test_imported_articles_go_through_extract_and_build(project):
     project.run("import", *(str(DATA / name) for name in sorted(SOURCES)))
+    project.run("extract")
+    assert "drafts, not published (draft: true)" in project.run("build").output
+    assert not (project.root / "site/de/der-garten-im-herbst").exists(), "an import is a draft until checked"
     publish_all(project)
     project.run("extract")
     project.run("build")
@@ -211,3 +214,16 @@ def test_a_wordpress_export_cannot_read_local_files_through_entities(tmp_path):
 <content:encoded>Text &geheim;</content:encoded></item></channel></rss>""".encode()
     (article,) = read_wxr(tmp_path / "export.xml", data)
     assert "geheim" not in article.meta["title"] + article.body
+
+
+def test_a_saved_page_cannot_make_verlag_copy_files_from_outside_its_folder(project, tmp_path):
+    (tmp_path / "privat.jpg").write_text("nicht für das Netz", encoding="utf-8")
+    saved = tmp_path / "gespeichert"
+    (saved / "seite_files").mkdir(parents=True)
+    shutil.copy(DATA / "seite_files/brennnessel.jpg", saved / "seite_files/brennnessel.jpg")
+    page = (DATA / "seite.html").read_text(encoding="utf-8").replace(
+        '<h2>So gelingt der Tee</h2>', '<p><img src="../privat.jpg" alt="Privat"></p><h2>So gelingt der Tee</h2>')
+    (saved / "seite.html").write_text(page, encoding="utf-8")
+    out = project.run("import", str(saved / "seite.html")).output
+    assert sorted(written(project)) == sorted(SOURCES["seite.html"])
+    assert "image left at its old address: ../privat.jpg" in out
