@@ -240,6 +240,7 @@ def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
 def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool) -> list[VerlagError]:
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped."""
+    from pipeline.fsutil import relpath
     from pipeline.importer import place, read_import, source_files, write_placed
 
     articles, errors = [], []
@@ -254,26 +255,24 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                 articles.extend(read_import(file, year=year, kind=kind))
             except VerlagError as exc:
                 errors.append(exc)
+    written = 0
     for placed in place(articles, config.source_dir):
-        where = placed.path.relative_to(config.root) if not placed.path.is_absolute() else placed.path
-        if placed.unchanged:
-            verb = "already there, unchanged:"
-        else:
-            verb = "would write" if dry_run else "wrote"
-        click.echo(f"{verb} {where} (from {placed.article.source})")
+        verb = "already there, unchanged:" if placed.unchanged else "would write" if dry_run else "wrote"
+        click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")
         if placed.renamed_from:
             click.echo(f"  slug {placed.renamed_from!r} is already used: named {placed.article.slug!r}")
         for note in placed.article.notes:
             click.echo(f"  {note}")
         for image, target in placed.images:
-            click.echo(f"  image {image.name} -> {target.relative_to(config.source_dir).as_posix()}")
+            click.echo(f"  image {image.name} -> {relpath(target, config.source_dir)}")
         if dry_run:
             click.echo(placed.text)
         else:
             write_placed(placed)
-    if articles and not dry_run:
-        click.echo(f"import: {len(articles)} articles as drafts ('draft: true'); check them, delete that line to "
-                   "publish, then verlag extract")
+            written += not placed.unchanged
+    if written:
+        click.echo(f"import: {written} articles written as drafts ('draft: true'); check each, delete that line "
+                   "to publish it, then verlag extract")
     return errors
 
 

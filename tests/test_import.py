@@ -113,7 +113,8 @@ def test_an_existing_article_is_never_overwritten(project):
 
     before = project.snapshot()
     again = project.run("import", str(DATA / "seite.html")).output
-    assert "already there, unchanged: " in again and "brennnesseltee-im-fruehjahr-2.md" in again
+    assert "already there, unchanged: source_de/brennnesseltee-im-fruehjahr-2.md" in again
+    assert "articles written" not in again
     assert project.snapshot() == before
 
 
@@ -121,7 +122,7 @@ def test_dry_run_shows_the_markdown_and_writes_nothing(project):
     before = project.snapshot()
     out = project.run("import", "--dry-run", str(DATA / "feed.xml")).output
     assert project.snapshot() == before
-    assert "would write source_de/warum-wasser-trinken-im-winter-zaehlt.md" in out.replace(str(project.root) + "/", "")
+    assert "would write source_de/warum-wasser-trinken-im-winter-zaehlt.md (from " in out
     assert (EXPECTED / "feed.xml/warum-wasser-trinken-im-winter-zaehlt.md").read_text(encoding="utf-8") in out
 
 
