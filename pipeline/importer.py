@@ -21,7 +21,7 @@ import yaml
 from .errors import ManyErrors, VerlagError, raise_all
 from .fsutil import write_if_changed
 from .scaffold import slugify
-from .sources import PAGES_DIR, RESERVED_SLUGS
+from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug
 
 KINDS = ("html", "wxr", "feed", "text")
 # A folder stands for the files directly in it with one of these suffixes (a saved page's ``*_files``
@@ -156,12 +156,13 @@ class Placed:
 def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     """Choose each article's file without overwriting anything.
 
-    A slug already used by a file in ``source_dir`` or ``source_dir/seiten`` (or earlier in this run,
-    or reserved) gets ``-2``, ``-3``, …, unless the file there holds exactly the text this import would
+    A slug already used in ``source_dir`` or ``source_dir/seiten`` (a file's name or its ``slug:``), earlier
+    in this run, or reserved gets ``-2``, ``-3``, …, unless the file there holds exactly the text this import would
     write (then it is ``unchanged``). An image goes to ``source_dir/bilder/<name>``; a different file
     already there makes it ``<stem>-2<suffix>`` and the body's reference follows.
     """
-    taken = {p.stem for folder in (source_dir, source_dir / PAGES_DIR) for p in folder.glob("*.md")}
+    taken = {slug for folder in (source_dir, source_dir / PAGES_DIR) for p in folder.glob("*.md")
+             for slug in (p.stem, likely_slug(p))}
     taken.update(RESERVED_SLUGS)
     claimed: dict[Path, bytes] = {}
     placed: list[Placed] = []

@@ -118,6 +118,13 @@ def test_an_existing_article_is_never_overwritten(project):
     assert project.snapshot() == before
 
 
+def test_a_slug_set_in_another_articles_front_matter_is_taken_too(project):
+    project.write("source_de/tee.md", "---\ntitle: Tee\nslug: brennnesseltee-im-fruehjahr\n---\nText.\n")
+    project.run("import", str(DATA / "seite.html"))
+    assert (project.root / "source_de/brennnesseltee-im-fruehjahr-2.md").is_file()
+    assert not (project.root / "source_de/brennnesseltee-im-fruehjahr.md").exists()
+
+
 def test_dry_run_shows_the_markdown_and_writes_nothing(project):
     before = project.snapshot()
     out = project.run("import", "--dry-run", str(DATA / "feed.xml")).output
