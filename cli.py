@@ -221,6 +221,61 @@ def new(project: Project, title: str) -> None:
     click.echo("it says 'draft: true': translated like any article, published once you delete that line")
 
 
+@main.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--year", type=click.IntRange(1990, 2100), default=None,
+              help="The year of dates written without one (\"3. März\") in pasted text.")
+@click.option("--dry-run", is_flag=True, help="Show what would be written (summary and Markdown); write nothing.")
+@click.option("--kind", type=click.Choice(["html", "wxr", "feed", "text"]), default=None,
+              help="What the sources are (default: recognised from each file's content).")
+@pass_project
+@writes
+def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None) -> None:
+    """Bring an existing blog in: saved pages, WordPress exports, feeds or pasted text as German drafts."""
+    errors = _import_articles(project.config, sources, year, kind, dry_run)
+    if errors:
+        fail("import", errors)
+
+
+def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool) -> list[VerlagError]:
+    """Read every source (a folder: its files), place each article under a free name, print what was
+    recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped."""
+    from pipeline.fsutil import relpath
+    from pipeline.importer import place, read_import, source_files, write_placed
+
+    articles, errors = [], []
+    for source in sources:
+        try:
+            files = source_files(source)
+        except VerlagError as exc:
+            errors.append(exc)
+            continue
+        for file in files:
+            try:
+                articles.extend(read_import(file, year=year, kind=kind))
+            except VerlagError as exc:
+                errors.append(exc)
+    written = 0
+    for placed in place(articles, config.source_dir):
+        verb = "already there, unchanged:" if placed.unchanged else "would write" if dry_run else "wrote"
+        click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")
+        if placed.renamed_from:
+            click.echo(f"  slug {placed.renamed_from!r} is already used: named {placed.article.slug!r}")
+        for note in placed.article.notes:
+            click.echo(f"  {note}")
+        for image, target in placed.images:
+            click.echo(f"  image {image.name} -> {relpath(target, config.source_dir)}")
+        if dry_run:
+            click.echo(placed.text)
+        else:
+            write_placed(placed)
+            written += not placed.unchanged
+    if written:
+        click.echo(f"import: {written} articles written as drafts ('draft: true'); check each, delete that line "
+                   "to publish it, then verlag extract")
+    return errors
+
+
 JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                     help="Worker processes for the changed articles (default: the CPU cores). "
                          "The output is the same for any number.")

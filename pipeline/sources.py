@@ -277,7 +277,7 @@ def read_sources(config: Config) -> Sources:
                 article = read_article(path, ref, page)
         except VerlagError as exc:
             errors.append(exc)
-            error_slugs.append(_likely_slug(path))
+            error_slugs.append(likely_slug(path))
             unreadable.add(error_slugs[-1])
             continue
         other = articles.get(article.slug)
@@ -300,7 +300,9 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _likely_slug(path: Path) -> str:
+def likely_slug(path: Path) -> str:
+    """The slug a source file has or seems to have, without reading it as an article: its ``slug:``
+    line, else its file name (also for a file that does not parse)."""
     try:
         match = re.search(r"^slug:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", path.read_text(encoding="utf-8", errors="replace"),
                           re.M)
