@@ -20,7 +20,7 @@ import polib
 
 from .catalog import key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes, render, set_provenance
 from .config import Config
-from .engines import Engine, Request, Result
+from .engines import Engine, Request, Result, Surroundings
 from .errors import VerlagError, contain
 from .fsutil import relpath, rewrite, settled
 from .segment import reference_labels
@@ -28,6 +28,7 @@ from .sources import read_sources
 
 FLUSH_SECONDS = 0.5
 _BLOCK = re.compile(r"block (\d+), sentence \d+ of \d+")
+_PROSE = re.compile(r"^(?!link title)[^,]+, block (\d+)(?:, sentence \d+ of \d+)?$")  # not table cells, not titles
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Catalog:
     read_as: bytes = b""  # the file as read or last written here: anything else means someone else saved it
     drafts: dict = field(default_factory=dict)  # catalog key -> Result: what this run filled
     redo: bool = False  # machine drafts are work too, not only empty entries
+    text: dict | None = None  # block number -> its German, and "title" -> the title (``_surroundings``)
 
 
 def _open(entry: polib.POEntry, redo: bool) -> bool:
@@ -177,10 +179,38 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
 
 
 def _request(catalog: Catalog, entry: polib.POEntry) -> Request:
-    note = (entry.comment or "").splitlines()[0] if entry.comment else ""
+    note = _note(entry)
     match = _BLOCK.search(note)
     block = f"{catalog.slug}#{match.group(1)}" if match else ""
-    return Request(entry.msgid, entry.msgctxt, catalog.slug, catalog.labels, block)
+    return Request(entry.msgid, entry.msgctxt, catalog.slug, catalog.labels, block, _surroundings(catalog, note))
+
+
+def _note(entry: polib.POEntry) -> str:
+    return (entry.comment or "").splitlines()[0] if entry.comment else ""
+
+
+def _surroundings(catalog: Catalog, note: str) -> Surroundings:
+    """The title, the segment's own block and the blocks before and after it, from every entry of the
+    catalog (translated or not): the context engines such as ``deepl`` and ``llm`` send along."""
+    if catalog.text is None:
+        text: dict = {}
+        for entry in catalog.po:
+            if entry.obsolete:
+                continue
+            if entry.msgctxt == "title":
+                text["title"] = entry.msgid
+            elif match := _PROSE.match(_note(entry)):
+                number = int(match.group(1))
+                text[number] = f"{text[number]} {entry.msgid}" if number in text else entry.msgid
+        catalog.text = text
+    match = _PROSE.match(note)
+    if not match:
+        return Surroundings(catalog.text.get("title", ""))
+    numbers = sorted(k for k in catalog.text if isinstance(k, int))
+    at = numbers.index(int(match.group(1)))
+    return Surroundings(catalog.text.get("title", ""), catalog.text[numbers[at]],
+                        catalog.text[numbers[at - 1]] if at else "",
+                        catalog.text[numbers[at + 1]] if at + 1 < len(numbers) else "")
 
 
 def _stream(engine, requests, todo, work, config, lang, cache, budget, result, progress) -> set[int]:
