@@ -96,8 +96,12 @@ def validate(content: str | None, finish_reason: str | None, sentences: Sequence
     for n, (text, masked) in enumerate(zip(texts, sentences), 1):
         if not text:
             return [], f"segment {n} has an empty translation"
+        prose, german = len(_TAG.sub("", text)), len(_TAG.sub("", masked.text))
+        if german >= RATIO_FROM and not RATIO[0] <= prose / german <= RATIO[1]:
+            return [], (f"segment {n} is {prose / german:.1f} times as long as the German; translate it whole, "
+                        "do not summarise or add")
         want, got = _tags(masked.text), _tags(text)
-        if want != got:
+        if sorted(want) != sorted(got):
             lost = [t for t in dict.fromkeys(want) if got.count(t) < want.count(t)]
             extra = [t for t in dict.fromkeys(got) if got.count(t) > want.count(t)]
             what = "; ".join(filter(None, (f"lost {' '.join(lost)}" if lost else "",
@@ -106,15 +110,11 @@ def validate(content: str | None, finish_reason: str | None, sentences: Sequence
         problems = restore(text, masked)[1]
         if problems:
             return [], f"segment {n}: the placeholder pairs are out of order ({problems[0]}); keep <gN>…</gN> around the words they enclose"
-        prose, german = len(_TAG.sub("", text)), len(_TAG.sub("", masked.text))
-        if german >= RATIO_FROM and not RATIO[0] <= prose / german <= RATIO[1]:
-            return [], (f"segment {n} is {prose / german:.1f} times as long as the German; translate it whole, "
-                        "do not summarise or add")
     return texts, ""
 
 
 def _tags(text: str) -> list[str]:
-    return sorted(f"<{m[0]}{m[1].lower()}{m[2]}{m[3]}>" for m in _TAG.findall(text))
+    return [f"<{m[0]}{m[1].lower()}{m[2]}{m[3]}>" for m in _TAG.findall(text)]
 
 
 class _PoliteTransport(httpx.BaseTransport):
@@ -145,14 +145,15 @@ class LLMEngine(ServiceEngine):
         super().__init__(config, settings)
         self.model = self.settings.extra.get("model")
         if not self.model or not isinstance(self.model, str):
-            raise config.error("llm", '[engines.llm] needs model = "…", the model to ask (e.g. "gpt-4.1-mini" or '
-                                      'Ollama\'s "qwen2.5:7b")', table="engines")
+            raise config.error("model", '[engines.llm] is missing: the model to ask, e.g. model = "gpt-4.1-mini" '
+                                        'or Ollama\'s "qwen2.5:7b"', table="engines.llm")
         register = self.settings.extra.get("register", {})
         self.register = register if isinstance(register, dict) else dict.fromkeys(config.languages, register)
         self.terms: Glossary = load_glossary(config.translations_dir, config.root)
         self.key_variable = self.settings.extra.get("key_env", "OPENAI_API_KEY")
         self.key_required = self.settings.url.rstrip("/") == OPENAI_URL
-        self.prompts: dict[str, tuple[Block, list[dict]]] = {}  # request text -> its block and messages
+        self.prompts: dict[str, tuple[Block, list[dict]]] = {}  # request text -> its block and messages, for
+        # the language being translated
         self._client = threading.local()
 
     @property
@@ -232,8 +233,10 @@ class LLMEngine(ServiceEngine):
         return super().plan(requests, source, target, cache)
 
     def _remember(self, requests: Sequence[Request], source: str, target: str) -> None:
+        """The messages of this batch's blocks, by request text (one language at a time)."""
         from .mtcache import normalise
 
+        self.prompts = {}
         for unit in self.units(requests):
             self.prompts.setdefault(normalise(unit.key), (unit, self.messages(requests, unit, source, target)))
 

@@ -156,7 +156,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                 if getattr(engine, "remote", False):
                     if dry_run:
                         result.planned[(lang, engine.name)] = engine.plan(requests, config.source_language, lang, cache)
-                        break  # what reaches later engines depends on answers a dry run does not get
+                        continue  # each network engine in turn: at most what the local ones before it leave
                     filled = _stream(engine, requests, todo, work, config, lang, cache, budget, result, progress)
                 else:
                     answers = _local_answers(engine, requests, todo, config.source_language, lang, work.errors)

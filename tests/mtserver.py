@@ -9,8 +9,8 @@ test can see whether a sentence travelled with its paragraph. The chat model
 finds the JSON object with ``segments`` among the user messages and answers
 ``{"translations": [{"n": 1, "text": …}, …]}``.
 
-Faults, consumed one per request from ``faults`` (or always, for requests whose
-text contains a key of ``rules``): ``timeout`` (answer after ``hang`` s),
+Faults, consumed one per request from ``faults`` (or, for requests whose text contains a key of
+``rules``, always its value, or one each from its list): ``timeout`` (answer after ``hang`` s),
 ``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
 JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``empty`` (empty
 translations), ``short`` (one line, or one list item, too few). For the chat model also ``fence`` (the
@@ -98,7 +98,7 @@ class FakeService:
         with self.lock:
             for key, fault in self.rules.items():
                 if any(key in t for t in texts):
-                    return fault
+                    return (fault.pop(0) if fault else None) if isinstance(fault, list) else fault
             return self.faults.pop(0) if self.faults else None
 
 
