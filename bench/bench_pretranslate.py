@@ -112,7 +112,8 @@ def main(argv=None) -> int:
         write_project(root, args.segments, svc.url, args)
         config = load_config(root)
         extract(config)
-        print(f"{args.engine}: about {args.segments} segments, latency {args.latency * 1000:.0f} ms, concurrency {args.concurrency}, "
+        print(f"{args.engine}: about {args.segments} segments, latency {args.latency * 1000:.0f} ms, "
+              f"concurrency {args.concurrency}, "
               f"rate {args.rate:g}/s, batch_chars {args.batch_chars}")
         for label in ("cold", "rerun"):
             r = run(config, svc, args.engine)

@@ -109,7 +109,8 @@ def validate(content: str | None, finish_reason: str | None, sentences: Sequence
             return [], f"segment {n}: {what}; keep every placeholder tag of the segment exactly once"
         problems = restore(text, masked)[1]
         if problems:
-            return [], f"segment {n}: the placeholder pairs are out of order ({problems[0]}); keep <gN>…</gN> around the words they enclose"
+            return [], (f"segment {n}: the placeholder pairs are out of order ({problems[0]}); "
+                        "keep <gN>…</gN> around the words they enclose")
     return texts, ""
 
 
@@ -152,8 +153,8 @@ class LLMEngine(ServiceEngine):
         self.terms: Glossary = load_glossary(config.translations_dir, config.root)
         self.key_variable = self.settings.extra.get("key_env", "OPENAI_API_KEY")
         self.key_required = self.settings.url.rstrip("/") == OPENAI_URL
-        self.prompts: dict[str, tuple[Block, list[dict]]] = {}  # request text -> its block and messages, for
-        # the language being translated
+        self.pair = (config.source_language, config.languages[0])  # of the current ``stream`` or ``plan``
+        self.prompts: dict[str, tuple[Block, list[dict]]] = {}  # request text -> its block and messages
         self._client = threading.local()
 
     @property
@@ -169,14 +170,25 @@ class LLMEngine(ServiceEngine):
     # -- units: one block, its messages ---------------------------------
 
     def units(self, requests: Sequence[Request]) -> list[Unit]:
+        """One unit per block (a block longer than ``batch_chars``: one per sentence); their messages, for the
+        language of this ``stream`` or ``plan``, are kept in ``prompts`` by request text for the worker threads."""
+        from .mtcache import normalise
+
         groups: list[list[int]] = []
         for i, request in enumerate(requests):
-            if groups and request.block and requests[groups[-1][-1]].block == request.block \
-                    and sum(len(requests[j].text) for j in groups[-1]) + len(request.text) <= self.settings.batch_chars:
+            if groups and request.block and requests[groups[-1][-1]].block == request.block:
                 groups[-1].append(i)
             else:
                 groups.append([i])
-        return [self._block(requests, group) for group in groups]
+        blocks: list[Block] = []
+        for group in groups:
+            block = self._block(requests, group)
+            too_long = len(group) > 1 and len(block.key) > self.settings.batch_chars
+            blocks += [self._block(requests, [i]) for i in group] if too_long else [block]
+        self.prompts = {}
+        for block in blocks:
+            self.prompts.setdefault(normalise(block.key), (block, self.messages(requests, block, *self.pair)))
+        return blocks
 
     def _block(self, requests: Sequence[Request], group: list[int]) -> Block:
         sentences: list[Masked] = []
@@ -223,22 +235,12 @@ class LLMEngine(ServiceEngine):
         return "\n".join(lines)
 
     def stream(self, requests, source, target, cache=None, budget=None):
-        """As ``ServiceEngine.stream``; each block's messages are made first, so a request's characters
-        (``--max-chars``, ``--dry-run``) are the whole prompt."""
-        self._remember(requests, source, target)
+        self.pair = (source, target)
         return super().stream(requests, source, target, cache, budget)
 
     def plan(self, requests, source, target, cache):
-        self._remember(requests, source, target)
+        self.pair = (source, target)
         return super().plan(requests, source, target, cache)
-
-    def _remember(self, requests: Sequence[Request], source: str, target: str) -> None:
-        """The messages of this batch's blocks, by request text (one language at a time)."""
-        from .mtcache import normalise
-
-        self.prompts = {}
-        for unit in self.units(requests):
-            self.prompts.setdefault(normalise(unit.key), (unit, self.messages(requests, unit, source, target)))
 
     def request_chars(self, batch: list[str]) -> int:
         """Characters of the whole prompt (instructions, context and segments): what leaves."""

@@ -43,7 +43,7 @@ class Catalog:
     read_as: bytes = b""  # the file as read or last written here: anything else means someone else saved it
     drafts: dict = field(default_factory=dict)  # catalog key -> Result: what this run filled
     redo: bool = False  # machine drafts are work too, not only empty entries
-    text: dict | None = None  # block number -> its German, and "title" -> the title (``_surroundings``)
+    around: dict | None = None  # block number (None: no block) -> its Surroundings (``_surroundings``)
 
 
 def _open(entry: polib.POEntry, redo: bool) -> bool:
@@ -192,25 +192,20 @@ def _note(entry: polib.POEntry) -> str:
 def _surroundings(catalog: Catalog, note: str) -> Surroundings:
     """The title, the segment's own block and the blocks before and after it, from every entry of the
     catalog (translated or not): the context engines such as ``deepl`` and ``llm`` send along."""
-    if catalog.text is None:
-        text: dict = {}
+    if catalog.around is None:
+        title = next((e.msgid for e in catalog.po if e.msgctxt == "title" and not e.obsolete), "")
+        blocks: dict[int, str] = {}
         for entry in catalog.po:
-            if entry.obsolete:
-                continue
-            if entry.msgctxt == "title":
-                text["title"] = entry.msgid
-            elif match := _PROSE.match(_note(entry)):
+            if not entry.obsolete and (match := _PROSE.match(_note(entry))):
                 number = int(match.group(1))
-                text[number] = f"{text[number]} {entry.msgid}" if number in text else entry.msgid
-        catalog.text = text
+                blocks[number] = f"{blocks[number]} {entry.msgid}" if number in blocks else entry.msgid
+        texts = [blocks[n] for n in sorted(blocks)]
+        catalog.around = {n: Surroundings(title, texts[i], texts[i - 1] if i else "",
+                                          texts[i + 1] if i + 1 < len(texts) else "")
+                          for i, n in enumerate(sorted(blocks))}
+        catalog.around[None] = Surroundings(title)
     match = _PROSE.match(note)
-    if not match:
-        return Surroundings(catalog.text.get("title", ""))
-    numbers = sorted(k for k in catalog.text if isinstance(k, int))
-    at = numbers.index(int(match.group(1)))
-    return Surroundings(catalog.text.get("title", ""), catalog.text[numbers[at]],
-                        catalog.text[numbers[at - 1]] if at else "",
-                        catalog.text[numbers[at + 1]] if at + 1 < len(numbers) else "")
+    return catalog.around[int(match.group(1)) if match else None]
 
 
 def _stream(engine, requests, todo, work, config, lang, cache, budget, result, progress) -> set[int]:

@@ -269,7 +269,7 @@ class ServiceEngine:
 
     def request_chars(self, batch: list[str]) -> int:
         """Characters that leave in one request (what services bill; a context is not billed)."""
-        return sum(len(t.rpartition(CONTEXT_END)[2]) for t in batch)
+        return sum(len(_text(t)) for t in batch)
 
     def tokens(self, text: str) -> int:
         """Estimated tokens of one request text, at ``TOKEN_CHARS`` characters a token."""
@@ -331,7 +331,7 @@ class ServiceEngine:
             refused: list[Outcome] = []
             for batch in self.batches(texts):
                 chars = self.request_chars(batch)
-                if self.request_chars(batch[:1]) > self.settings.batch_chars:
+                if len(_text(batch[0])) > self.settings.batch_chars:
                     refused.append(self._fail(batch, waiting, f"longer than {self.settings.batch_chars} characters"))
                 elif not budget.take(chars):
                     refused.append(self._fail(batch, waiting, f"over the --max-chars cap of {budget.limit}"))
@@ -466,6 +466,11 @@ class InvalidAnswer(ServiceError):
 def _context(text: str) -> str:
     """The context part of a request text (``Unit.key``); "" for a text without one."""
     return text.rpartition(CONTEXT_END)[0]
+
+
+def _text(text: str) -> str:
+    """A request text (``Unit.key``) without its context: what is translated."""
+    return text.rpartition(CONTEXT_END)[2]
 
 
 def _flat(value: str | dict) -> str:
@@ -705,7 +710,7 @@ class DeepLEngine(ServiceEngine):
                 options["glossary"] = glossary
         if _context(texts[0]):
             options["context"] = _context(texts[0])
-        results = translator.translate_text([t.rpartition(CONTEXT_END)[2] for t in texts], source_lang=source,
+        results = translator.translate_text([_text(t) for t in texts], source_lang=source,
                                             target_lang=target, tag_handling="xml", preserve_formatting=True,
                                             **options)
         return [r.text for r in results]

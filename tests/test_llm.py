@@ -57,8 +57,8 @@ def llm(server, project, monkeypatch):
     server.hang = 1.5
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
-    project.write("verlag.toml", 'name = "Test"\nlanguages = ["en", "fr"]\n\n[pretranslate]\nengines = ["llm", "copy"]\n'
-                  f"\n[engines.llm]\n{settings(server.url + '/v1')}")
+    project.write("verlag.toml", 'name = "Test"\nlanguages = ["en", "fr"]\n\n[pretranslate]\n'
+                  f'engines = ["llm", "copy"]\n\n[engines.llm]\n{settings(server.url + "/v1")}')
     project.write("source_de/leber.md", DU)
     project.run("extract")
     project.server = server
@@ -289,3 +289,16 @@ def test_validate_accepts_a_good_answer_with_odd_tag_spelling():
     texts, said = validate(answer("The < G1 >liver</g1> works at night and needs a lot of rest.", GOOD[1]), "stop",
                            SENTENCES)
     assert said == "" and texts[1] == GOOD[1]
+
+
+def test_a_block_longer_than_batch_chars_goes_sentence_by_sentence(llm):
+    llm.write("verlag.toml", llm.read("verlag.toml") + "batch_chars = 100\n")
+    llm.run("pretranslate", "--lang", "en")
+    assert {k: e.msgstr for k, e in entries(llm).items()} == EXPECTED
+    assert sorted(len(e["texts"]) for e in llm.server.log) == [1] * (BLOCKS + 2)  # both paragraphs split
+
+
+def test_register_for_a_language_the_project_does_not_have_is_a_settings_error(llm):
+    llm.write("verlag.toml", llm.read("verlag.toml") + 'register = { it = "Lei" }\n')
+    result = llm.run("pretranslate", code=2)
+    assert "verlag.toml:" in result.output and "register: it is not one of languages" in result.output

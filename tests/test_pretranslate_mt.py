@@ -141,7 +141,8 @@ def test_dry_run_shows_what_would_be_sent_and_changes_nothing(mt):
     result = mt.run("pretranslate", "--dry-run", "--lang", "en")
     assert mt.snapshot() == before and mt.server.log == []
     assert "en libre: Die <g1>Leber</g1> arbeitet nachts. Sie braucht Ruhe und <x2/>." in result.output
-    assert "en: would send 5 texts, 125 characters (about 34 tokens) to libre (cached answers left out)" in result.output
+    assert "en: would send 5 texts, 125 characters (about 34 tokens) to libre (cached answers left out)" \
+        in result.output
 
 
 def test_cost_cap_leaves_the_rest_for_the_next_engine(mt):

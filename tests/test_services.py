@@ -66,7 +66,7 @@ def test_deepl_gets_one_text_per_sentence_with_its_paragraph_and_title_as_contex
     assert {r.origin for r in results} == {"mt: deepl"}
     paragraph, alone = svc.log
     assert paragraph["texts"] == ["Die <g1>Leber</g1> arbeitet nachts.", "Sie braucht <x1/>."]
-    assert paragraph["body"]["context"] == "Die Leber im Frühling\n\nDie **Leber** arbeitet nachts. Sie braucht `Ruhe`."
+    assert paragraph["body"]["context"] == f"Die Leber im Frühling\n\n{around.block}"
     assert paragraph["chars"] == sum(len(t) for t in paragraph["texts"])  # the context is not billed
     assert alone["texts"] == ["Sie schläft."] and "context" not in alone["body"]
 
