@@ -174,23 +174,14 @@ class LLMEngine(ServiceEngine):
         language of this ``stream`` or ``plan``, are kept in ``prompts`` by request text for the worker threads."""
         from .mtcache import normalise
 
-        groups: list[list[int]] = []
-        for i, request in enumerate(requests):
-            if groups and request.block and requests[groups[-1][-1]].block == request.block:
-                groups[-1].append(i)
-            else:
-                groups.append([i])
-        blocks: list[Block] = []
-        for group in groups:
-            block = self._block(requests, group)
-            too_long = len(group) > 1 and len(block.key) > self.settings.batch_chars
-            blocks += [self._block(requests, [i]) for i in group] if too_long else [block]
+        blocks = super().units(requests)
         self.prompts = {}
         for block in blocks:
             self.prompts.setdefault(normalise(block.key), (block, self.messages(requests, block, *self.pair)))
         return blocks
 
-    def _block(self, requests: Sequence[Request], group: list[int]) -> Block:
+    def _mask(self, requests: Sequence[Request], group: list[int], alone: bool = False) -> Block:
+        """The sentences of ``group`` masked one by one, numbered on; the unit's text is them as a JSON list."""
         sentences: list[Masked] = []
         first = 1
         for i in group:
@@ -198,7 +189,7 @@ class LLMEngine(ServiceEngine):
             first = sentences[-1].next_id
         segments = [{"n": n, "text": m.text} for n, m in enumerate(sentences, 1)]
         joined = Masked(json.dumps(segments, ensure_ascii=False), {}, first)
-        return Block(list(group), joined, sentences=tuple(sentences))
+        return Block(list(group), joined, alone, sentences=tuple(sentences))
 
     def messages(self, requests: Sequence[Request], unit: Block, source: str, target: str) -> list[dict]:
         """The Chat Completions messages for one block: instructions (system), the block as JSON (user)."""

@@ -14,7 +14,8 @@ behaves the same way here:
   list for DeepL), within each service's length caps;
 - the sentences of one paragraph travel together, so the service sees
   their context, and are mapped back by sentence splitting; when that fails
-  they are sent one by one and the provenance says so;
+  they are sent one by one and the provenance says so; DeepL instead gets
+  each sentence alone with its paragraph as ``context`` (``Unit.context``);
 - markup is masked (``protect``) and verified after the answer comes back;
 - answers are cached (``mtcache``) before anything else happens to them;
 - an answer that does not line up with its batch, or empty answers, are
