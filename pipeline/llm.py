@@ -264,28 +264,27 @@ class LLMEngine(ServiceEngine):
         return [json.dumps(texts, ensure_ascii=False)]
 
     def _complete(self, messages: list[dict]) -> tuple[str | None, str | None]:
+        """One Chat Completions request: (the answer's content, its finish reason); raises ``ServiceError``."""
         import openai
 
         try:
             response = self._openai().chat.completions.create(
                 model=self.model, messages=messages, temperature=0, response_format={"type": "json_object"})
-        except openai.APIConnectionError as exc:
-            cause = exc.__cause__
-            raise cause if isinstance(cause, ServiceError) else ServiceError(f"cannot connect ({exc})") from None
+            choice = response.choices[0]
+            content, finish = choice.message.content, choice.finish_reason
         except (openai.AuthenticationError, openai.PermissionDeniedError):
             raise ServiceError(f"the service refused the API key (check {self.key_variable})", fatal=True) from None
         except openai.NotFoundError:
             raise ServiceError(f"the service does not know the model {self.model!r} (or the url "
                                f"{_host(self.settings.url)} is not an OpenAI-compatible API)", fatal=True) from None
         except openai.APIStatusError as exc:
-            raise ServiceError(f"HTTP {exc.status_code} from {_host(self.settings.url)}",
-                               fatal=exc.status_code < 500) from None
-        except openai.APIResponseValidationError:
-            raise ServiceError("malformed answer (not a Chat Completions response)") from None
-        if not response.choices:
-            return None, None
-        choice = response.choices[0]
-        return choice.message.content, choice.finish_reason
+            raise ServiceError(f"HTTP {exc.status_code} from {_host(self.settings.url)} "
+                               f"({str(exc.message).splitlines()[0][:120]})", fatal=exc.status_code < 500) from None
+        except ServiceError:  # from the polite session, through the client
+            raise
+        except Exception as exc:  # noqa: BLE001 - an answer that is no Chat Completion, in whatever way
+            raise ServiceError(f"malformed answer, not a Chat Completions response ({type(exc).__name__})") from None
+        return content, finish
 
     def _openai(self):
         """One client per worker thread (its HTTP runs through the shared polite session)."""

@@ -212,7 +212,8 @@ class ServiceEngine:
     @property
     def cache_name(self) -> str:
         """The cache key's engine part: the name plus settings that change the output."""
-        variant = [f"{k}={_flat(v)}" for k, v in sorted(self.settings.extra.items()) if k in ("formality", "glossary")]
+        variant = [f"{k}={_flat(v)}" for k, v in sorted(self.settings.extra.items())
+                   if k in ("formality", "glossary")]
         variant += [f"{lang}={code}" for lang, code in sorted(self.settings.languages.items())]  # e.g. EN-US
         return f"{self.name}({','.join(variant)})" if variant else self.name
 
@@ -656,11 +657,9 @@ class DeepLEngine(ServiceEngine):
         units = []
         for i, request in enumerate(requests):
             unit = self._mask(requests, [i])
-            around = request.around
-            block = around.block if around and around.block else \
-                " ".join(r.text for r in requests if request.block and r.block == request.block)
-            unit.context = "\n\n".join(dict.fromkeys(t for t in (around.title if around else "", block)
-                                                     if t and t != request.text))
+            if request.around:
+                unit.context = "\n\n".join(t for t in (request.around.title, request.around.block)
+                                           if t and t != request.text)
             units.append(unit)
         return units
 

@@ -16,7 +16,7 @@ JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``empty
 translations), ``short`` (one line, or one list item, too few). For the chat model also ``fence`` (the
 answer in a Markdown code fence), ``drop`` (one placeholder tag lost), ``merge`` (the first two segments as
 one), ``summary`` (a long segment answered with two words), ``length`` (cut off, finish reason "length")
-and ``malformed`` (not JSON).
+``malformed`` (not JSON) and ``garbage`` (no Chat Completions response at all).
 """
 
 from __future__ import annotations
@@ -213,6 +213,9 @@ class _Handler(BaseHTTPRequestHandler):
             answers = [answers[0] + " " + answers[1], *answers[2:]]
         if fault == "summary":
             answers = [" ".join(a.split()[:2]) if len(a) >= 40 else a for a in answers]
+        if fault == "garbage":  # not a Chat Completions response at all
+            self._answer("libre", ["<html>busy</html>"], texts, malformed=True)
+            return
         content = json.dumps({"translations": [{"n": n, "text": a} for n, a in enumerate(answers, 1)]},
                              ensure_ascii=False)
         finish = "stop"

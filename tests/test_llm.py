@@ -161,11 +161,15 @@ def test_a_failing_request_is_retried_politely_and_then_drafts(llm, fault):
     assert_cache_holds_only_good_answers(llm)
 
 
-def test_a_service_failing_every_try_leaves_its_segments_to_the_next_engine(llm):
-    llm.server.rules = {"Liste": "500"}
+@pytest.mark.parametrize("fault, reason", [("500", "HTTP 500 from 127.0.0.1:"),
+                                           ("garbage", "malformed answer, not a Chat Completions response")])
+def test_a_service_failing_every_try_leaves_its_segments_to_the_next_engine(llm, fault, reason):
+    llm.server.rules = {"Liste": fault}
     result = llm.run("pretranslate", "--lang", "en")
     assert entries(llm)[LIST_BLOCK].msgstr == LIST_BLOCK  # copy
-    assert "warning: llm: 2 segments not translated: HTTP 500 from 127.0.0.1:" in result.output
+    assert entries(llm)["Tee trinken"].msgstr == "TEE TRINKEN"
+    assert f"warning: llm: 2 segments not translated: {reason}" in result.output
+    assert "Traceback" not in result.output
     assert not any("Liste" in text for text, _ in cached(llm))
 
 
