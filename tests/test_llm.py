@@ -158,7 +158,11 @@ def test_a_failing_request_is_retried_politely_and_then_drafts(llm, fault):
     llm.run("pretranslate", "--lang", "en")
     assert {k: e.msgstr for k, e in entries(llm).items()} == EXPECTED
     assert [e["fault"] for e in llm.server.log if "Liste" in e["texts"][0]] == [fault, None]
+    assert provenance(entries(llm)[LIST_BLOCK]) == [f"mt: llm {MODEL}"]
     assert_cache_holds_only_good_answers(llm)
+    before = len(llm.server.log)
+    llm.run("pretranslate", "--lang", "en", "--redo-drafts")
+    assert len(llm.server.log) == before  # every block from the cache
 
 
 @pytest.mark.parametrize("fault, reason", [("500", "HTTP 500 from 127.0.0.1:"),
