@@ -39,11 +39,13 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import httpx2 as httpx
+import openai
 from babel import Locale
 
 from .config import Config
 from .engines import Request
 from .glossary import Glossary, load_glossary
+from .mtcache import normalise
 from .polite import RequestsShim, ServiceError
 from .protect import Masked, markup_difference, mask, restore
 from .services import TOKEN_CHARS, InvalidAnswer, Outcome, ServiceEngine, Settings, Unit, _flat, _result
@@ -172,8 +174,6 @@ class LLMEngine(ServiceEngine):
     def units(self, requests: Sequence[Request]) -> list[Unit]:
         """One unit per block (a block longer than ``batch_chars``: one per sentence); their messages, for the
         language of this ``stream`` or ``plan``, are kept in ``prompts`` by request text for the worker threads."""
-        from .mtcache import normalise
-
         blocks = super().units(requests)
         self.prompts = {}
         for block in blocks:
@@ -265,8 +265,6 @@ class LLMEngine(ServiceEngine):
 
     def _complete(self, messages: list[dict]) -> tuple[str | None, str | None]:
         """One Chat Completions request: (the answer's content, its finish reason); raises ``ServiceError``."""
-        import openai
-
         try:
             response = self._openai().chat.completions.create(
                 model=self.model, messages=messages, temperature=0, response_format={"type": "json_object"})
@@ -288,8 +286,6 @@ class LLMEngine(ServiceEngine):
 
     def _openai(self):
         """One client per worker thread (its HTTP runs through the shared polite session)."""
-        import openai
-
         client = getattr(self._client, "client", None)
         if client is None:
             client = self._client.client = openai.OpenAI(
