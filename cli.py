@@ -347,7 +347,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
 @click.option("--article", "slugs", multiple=True, help="Only this article slug (repeatable).")
 @click.option("--dry-run", is_flag=True,
-              help="Show what would be sent to the first network engine (texts, characters); change nothing.")
+              help="Show what would be sent to each network engine (texts, characters, estimated tokens); "
+                   "change nothing.")
 @click.option("--max-chars", type=click.IntRange(min=0), default=None,
               help="Send at most N characters to services in this run (a cost cap).")
 @click.option("--redo-drafts", "redo", is_flag=True,
@@ -391,7 +392,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         for item in planned:
             click.echo(f"{lang} {engine}: {item.text}")
         click.echo(f"{lang}: would send {len(planned)} texts, {sum(p.chars for p in planned):,} characters "
-                   f"to {engine} (cached answers left out)")
+                   f"(about {sum(p.tokens for p in planned):,} tokens) to {engine} (cached answers left out)")
     for (lang, engine), count in sorted(result.filled.items()):
         replaced = result.replaced[(lang, engine)]
         click.echo(f"{lang}: {count} entries {'would be ' if dry_run else ''}drafted by {engine}"
