@@ -498,6 +498,40 @@ def publish(ctx: click.Context) -> None:
         fail("publish", list({str(e): e for e in errors + built}.values()))
 
 
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--translation-of", "slug", required=True, metavar="SLUG",
+              help="FILE is an existing translation of this German article: align it into its catalog.")
+@click.option("--lang", required=True, help="The language of FILE (BCP 47, one of languages in verlag.toml).")
+@click.option("--dry-run", is_flag=True, help="Show what would be written; write nothing.")
+@pass_project
+@writes
+def import_(project: Project, file: Path, slug: str, lang: str, dry_run: bool) -> None:
+    """Bring in an existing translation FILE (Markdown or plain text) as reviewed and fuzzy entries."""
+    _import_translation(project.config, slug, lang, file, dry_run)
+
+
+def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool) -> None:
+    """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary:
+    confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept."""
+    from pipeline.align import import_translation
+
+    result = import_translation(config, slug, lang, path, dry_run)
+    for sentence in result.unmatched_german:
+        click.echo(f"unmatched German: {result.source}:{sentence.line}: {shorten(sentence.text)}")
+    for sentence in result.unmatched_translation:
+        click.echo(f"unmatched {lang}: {path}:{sentence.line}: {shorten(sentence.text)} (not written: "
+                   "add it to the right entry by hand)")
+    for sentence, text in result.kept:
+        click.echo(f"kept: {result.path}: the reviewer's translation of {shorten(sentence.text)} "
+                   f"(the import had {shorten(text)})")
+    action = "would write" if dry_run else "wrote" if result.written else "unchanged"
+    click.echo(f"import: {action} {result.path}: {result.confident} confident (reviewed), {result.low} low "
+               f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "
+               f"{len(result.unmatched_translation)} {lang} sentences unmatched, {len(result.kept)} kept, "
+               f"{result.already} already there")
+
+
 @main.command()
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port on 127.0.0.1 (0 picks a free one).")
