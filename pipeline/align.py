@@ -329,7 +329,7 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, sour
         _set(entry, pair.text, pair.confident)
         filled[id(entry)] = (entry, pair)
     sure = [entry for entry, pair in filled.values() if pair.confident]
-    failing = {key(f) for f in check_catalog(sure, ref, lang, "", glossary, labels, source_lang=source_lang)
+    failing = {f.key for f in check_catalog(sure, ref, lang, "", glossary, labels, source_lang=source_lang)
                if f.severity == ERROR}
     for entry in sure:
         if key(entry) in failing:
