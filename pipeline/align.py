@@ -127,7 +127,8 @@ def gale_church(source: list[int], target: list[int], ratio: float, priors: dict
             for (a, b), prior in priors.items():
                 if (a or b) and i >= a and j >= b and cost[i - a][j - b] < math.inf:
                     p = _length_probability(sum(source[i - a:i]), sum(target[j - b:j]), ratio)
-                    total = cost[i - a][j - b] - math.log(prior) - math.log(max(p, 1e-300)) + penalty(i - a, a, j - b, b)
+                    total = (cost[i - a][j - b] - math.log(prior) - math.log(max(p, 1e-300))
+                             + penalty(i - a, a, j - b, b))
                     if total < cost[i][j]:
                         cost[i][j], back[i][j] = total, (a, b, p)
     beads: list[Bead] = []
