@@ -97,10 +97,10 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
     """The catalogs of ``slugs`` (all articles: None) in ``languages``; ``redo``: their untouched machine
     drafts are to be drafted again. Unreadable catalogs are ``Work.errors``; an unknown slug raises."""
     sources = read_sources(config)
-    work = Work(errors=list(sources.errors))
+    work = Work(errors=sources.errors_about(slugs))
     articles = [a for a in sources.articles if not slugs or a.slug in slugs]
     if slugs:
-        missing = sorted(set(slugs) - {a.slug for a in articles})
+        missing = sorted(set(slugs) - {a.slug for a in articles} - sources.unreadable)
         if missing:
             raise VerlagError(f"no article with slug {', '.join(missing)} in {relpath(config.source_dir, config.root)}")
     labels: dict[str, frozenset[str]] = {}

@@ -391,7 +391,7 @@ class _Site:
 
     def common(self, lang: str) -> dict:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
-                "feed": self.urls.absolute("feed", lang), "canonical": None, "alternates": [],
+                "feed": self.urls.absolute("feed", lang), "feed_link": self.urls.path("feed", lang), "canonical": None, "alternates": [],
                 "source_name": _locale(lang).languages.get(self.source, self.source), "legal": self.legal(lang),
                 "social": None}
 
