@@ -663,7 +663,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     if frozen:  # their kept pages may show files only their sources name: keep all
         out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
-              if p.slug in site.sources]  # an unreadable source keeps its last redirects out
+              if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, site.source, out))
     return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}
 

@@ -158,3 +158,12 @@ def test_blocks_of_another_kind_are_not_paired_when_a_same_kind_pairing_exists()
         ("Zubereitung", "Preparation", True),
         ("Den Tee zehn Minuten ziehen lassen.", "Let the tea steep for ten minutes.", True)]
     assert lonely_de == lonely_tr == []
+
+
+def test_another_articles_broken_front_matter_does_not_stop_the_import(project):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    project.write("source_de/kaputt.md", "---\ntitle: [unclosed\n---\nText.\n")
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    assert "17 confident" in result.output
+    broken = project.run("import", "--lang", "en", "--translation-of", "kaputt", str(HERE / "ingwer.en.md"), code=2)
+    assert "error: source_de/kaputt.md:" in broken.output
