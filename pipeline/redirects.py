@@ -61,17 +61,18 @@ class Redirect:
     article: Article
 
 
-def collect(articles: Iterable[Article], urls: Urls, lang: str) -> list[Redirect]:
+def collect(articles: Iterable[Article], urls: Urls, lang: str, errors: list[VerlagError]) -> list[Redirect]:
     """One redirect per alias of the published ``articles`` (German originals, sorted by slug) to their
-    page in ``lang``, sorted by old path. Raises ``VerlagError`` at the ``aliases:`` line when two
-    articles claim one old address."""
+    page in ``lang``, sorted by old path. An old address another article claimed first is left out and
+    reported in ``errors`` at the ``aliases:`` line."""
     found: dict[str, Redirect] = {}
     for article in articles:
         for old in article.meta.get("aliases", []):
             other = found.get(old)
             if other is not None and other.article.slug != article.slug:
-                raise VerlagError(f"aliases: {old} is also an old address of {other.article.ref}; "
-                                  "keep it in one article", article.ref, article.key_line("aliases"))
+                errors.append(_error(article, f"{old} is also an old address of {other.article.ref}; "
+                                              "keep it in one article"))
+                continue
             found[old] = Redirect(old, urls.path("article", lang, article.slug),
                                   urls.absolute("article", lang, article.slug), article.title, article)
     return [found[old] for old in sorted(found)]
@@ -88,36 +89,45 @@ def page_file(old: str, urls: Urls) -> str | None:
     return rel if rel.lower().endswith(HTML_SUFFIXES) else rel.rstrip("/") + "/index.html"
 
 
-def redirect_files(articles: Iterable[Article], urls: Urls, lang: str, made: Container[str]) -> dict[str, str]:
+def redirect_files(articles: Iterable[Article], urls: Urls, lang: str, made: Container[str],
+                   errors: list[VerlagError]) -> dict[str, str]:
     """The redirect outputs for the aliases of ``articles``, keyed by their path under site/; empty when no
     article has aliases. ``made``: the files the site stage makes already.
 
-    Raises ``VerlagError`` at an article's ``aliases:`` line for an old address that is a page verlag
-    makes (naming that page), that lies outside ``[site] base_url``'s path, or that another article claims.
+    An old address that is a page verlag makes (naming that page), that lies outside ``[site] base_url``'s
+    path, or that another article claims is left out and reported in ``errors`` at the article's
+    ``aliases:`` line; every other redirect is still made.
     """
-    redirects = collect(articles, urls, lang)
-    if not redirects:
+    pages: dict[str, Redirect] = {}
+    kept: list[Redirect] = []
+    for r in collect(articles, urls, lang, errors):
+        inside = r.old.startswith(urls.base_path)
+        rel = page_file(r.old, urls) if inside else None
+        if not inside:
+            errors.append(_error(r.article, f"{r.old} is outside the site's address {urls.base_url} (base_url "
+                                            "in verlag.toml); redirects can only answer below it"))
+        elif rel is not None and (rel in made or rel in (NETLIFY, APACHE)):
+            errors.append(_error(r.article, f"{r.old} is the address of site/{rel}, a page verlag makes; "
+                                            "remove it from aliases"))
+        elif rel is not None and rel in pages and pages[rel].article.slug != r.article.slug:
+            errors.append(_error(r.article, f"{r.old} is answered by site/{rel}, the old address "
+                                            f"{pages[rel].old} of {pages[rel].article.ref}; keep one"))
+        else:
+            kept.append(r)
+            if rel is not None:
+                pages.setdefault(rel, r)  # /alt and /alt/ of one article: one page
+    if not kept:
         return {}
-    out: dict[str, str] = {}
-    for r in redirects:
-        where = (r.article.ref, r.article.key_line("aliases"))
-        if not r.old.startswith(urls.base_path):
-            raise VerlagError(f"aliases: {r.old} is outside the site's address {urls.base_url} "
-                              "(base_url in verlag.toml); redirects can only answer below it", *where)
-        rel = page_file(r.old, urls)
-        if rel is None:
-            continue
-        if rel in made or rel in (NETLIFY, APACHE):
-            raise VerlagError(f"aliases: {r.old} is the address of site/{rel}, a page verlag makes; "
-                              "remove it from aliases", *where)
-        if rel in out:
-            continue  # /alt and /alt/ of one article: one page
-        title = html.escape(r.title)
-        out[rel] = PAGE.format(lang=lang, title=title, url=html.escape(r.url))
-    out[NETLIFY] = "".join(f"{r.old}  {r.new}  301\n" for r in redirects)
+    out = {rel: PAGE.format(lang=lang, title=html.escape(r.title), url=html.escape(r.url))
+           for rel, r in pages.items()}
+    out[NETLIFY] = "".join(f"{r.old}  {r.new}  301\n" for r in kept)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"
-                   + "".join(f"RedirectMatch 301 ^{_pattern(r.old)}/?$ {r.url}\n" for r in redirects))
+                   + "".join(f"RedirectMatch 301 ^{_pattern(r.old)}/?$ {r.url}\n" for r in kept))
     return out
+
+
+def _error(article: Article, message: str) -> VerlagError:
+    return VerlagError(f"aliases: {message}", article.ref, article.key_line("aliases"))
 
 
 def _pattern(path: str) -> str:

@@ -664,7 +664,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
               if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
-    out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, site.source, out))
+    out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, site.source, out, errors))
     return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}
 
 
