@@ -50,7 +50,7 @@ PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0
 BLOCK_PRIORS = {bead: p for bead, p in PRIORS.items() if bead != (2, 2)}
 KIND_PENALTY = 6.0  # cost of pairing blocks of different kinds (a heading with a paragraph): about a 1-0 bead
 CONFIDENT = 0.1  # least P(lengths | 1-1) of a confident pair: |delta| below 1.64
-_BLOCK_RE = re.compile(r"^(.*?), block (\d+)")
+_BLOCK_RE = re.compile(r"^(.*?), block (\d+)")  # a segment's note as segment.py writes it: "paragraph, block 3, …"
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,8 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Block:
+    """One block of either text (title, heading, paragraph, list item, table): its kind and sentences."""
+
     kind: str
     sentences: tuple[Sentence, ...]
 
@@ -91,6 +93,8 @@ class Bead:
 
 @dataclass(frozen=True)
 class Pair:
+    """A German segment and the translated text aligned with it; ``confident`` makes it a reviewed entry."""
+
     german: Sentence
     text: str
     confident: bool
