@@ -228,13 +228,25 @@ def new(project: Project, title: str) -> None:
 @click.option("--dry-run", is_flag=True, help="Show what would be written (summary and Markdown); write nothing.")
 @click.option("--kind", type=click.Choice(["html", "wxr", "feed", "text"]), default=None,
               help="What the sources are (default: recognised from each file's content).")
+@click.option("--translation-of", "slug", metavar="SLUG",
+              help="The one SOURCE is an existing translation of this German article: align it into its catalog.")
+@click.option("--lang", help="With --translation-of: the language of SOURCE (BCP 47, one of languages in verlag.toml).")
 @pass_project
 @writes
-def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None) -> None:
-    """Bring an existing blog in: saved pages, WordPress exports, feeds or pasted text as German drafts."""
-    errors = _import_articles(project.config, sources, year, kind, dry_run)
-    if errors:
-        fail("import", errors)
+def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
+            slug: str | None, lang: str | None) -> None:
+    """Bring an existing blog in: saved pages, WordPress exports, feeds or pasted text as German drafts;
+    with --translation-of, a translation made by hand as reviewed and fuzzy catalog entries."""
+    if slug is None:
+        if lang:
+            raise click.UsageError("--lang goes with --translation-of SLUG (the German article SOURCE translates)")
+        errors = _import_articles(project.config, sources, year, kind, dry_run)
+        if errors:
+            fail("import", errors)
+        return
+    if lang is None or len(sources) != 1:
+        raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
+    _import_translation(project.config, slug, lang, sources[0], dry_run, kind)
 
 
 def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool) -> list[VerlagError]:
@@ -559,6 +571,39 @@ def publish(ctx: click.Context) -> None:
         click.echo(line)
     if errors or built:
         fail("publish", list({str(e): e for e in errors + built}.values()))
+
+
+def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None) -> None:
+    """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary:
+    confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
+    A saved page, WordPress export or feed is converted to CommonMark first (``importer``); Markdown or
+    text is read as it is."""
+    from pipeline.align import import_translation
+    from pipeline.importer import detect_kind, read_import, render_markdown
+
+    if not path.is_file():
+        raise VerlagError("no such file", path)
+    text = None
+    if (kind or detect_kind(path, path.read_bytes())) != "text":
+        found = read_import(path, kind=kind)
+        if len(found) != 1:
+            raise VerlagError(f"holds {len(found)} articles; --translation-of takes one (save that article's "
+                              "page, or its text, and import that)", path)
+        text = render_markdown(found[0])
+    result = import_translation(config, slug, lang, path, dry_run, text)
+    for sentence in result.unmatched_german:
+        click.echo(f"unmatched German: {result.source}:{sentence.line}: {shorten(sentence.text)}")
+    for sentence in result.unmatched_translation:
+        click.echo(f"unmatched {lang}: {path}:{sentence.line}: {shorten(sentence.text)} (not written: "
+                   "add it to the right entry by hand)")
+    for sentence, text in result.kept:
+        click.echo(f"kept: {result.path}: the reviewer's translation of {shorten(sentence.text)} "
+                   f"(the import had {shorten(text)})")
+    action = "would write" if dry_run else "wrote" if result.written else "unchanged"
+    click.echo(f"import: {action} {result.path}: {result.confident} confident (reviewed), {result.low} low "
+               f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "
+               f"{len(result.unmatched_translation)} {lang} sentences unmatched, {len(result.kept)} kept, "
+               f"{result.already} already there")
 
 
 @main.command()

@@ -43,6 +43,7 @@ from .media import Media, collect_media, file_path
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
 from .social import first_image, og_locale
+from .redirects import redirect_files
 from .render import Allowance, render
 from .sources import Article, Moment, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
@@ -676,6 +677,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         out[urls.file(urls.path("media", name=site.practice.image))] = config.source_dir / site.practice.image
     if frozen:  # their kept pages may show files only their sources name: keep all
         out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
+    german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
+              if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
+    out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, site.source, out, errors))
     return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}
 
 

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
 
 import yaml
 
@@ -186,6 +187,8 @@ def read_article(path: Path, ref: str, page: bool = False) -> Article:
     tags = meta.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise VerlagError("tags: expected a list of words, e.g. [Leber, Rücken]", ref, probe.key_line("tags"))
+    if "aliases" in meta:
+        meta["aliases"] = read_aliases(meta["aliases"], ref, probe.key_line("aliases"))
     slug = meta.get("slug", path.stem)
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
         raise VerlagError(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' "
@@ -219,6 +222,31 @@ def _reviewer(value, ref: str, line: int) -> dict[str, str]:
     if "url" in value and not value["url"].startswith(("https://", "http://")):
         raise VerlagError(f"reviewed_by: url: expected an absolute http(s) URL, got {value['url']!r}", ref, line)
     return value
+
+
+def read_aliases(value, ref: str, line: int) -> list[str]:
+    """``aliases``: the article's old addresses (Hugo's key), as site paths for redirects.
+
+    Each item is an absolute http(s) URL, whose path is kept, or a path starting with ``/``. Returned
+    percent-encoded as RFC 3986 section 3.3 allows in a path (``/rücken/`` -> ``/r%C3%BCcken/``), the
+    form hosts and ``_redirects`` files match. Raises ``VerlagError`` at ``ref:line`` for anything else,
+    and for a query or fragment, which no static redirect can match.
+    """
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise VerlagError("aliases: expected a list of old addresses, e.g. [/2019/05/alter-beitrag/]", ref, line)
+    paths = []
+    for alias in value:
+        parts = urlsplit(alias.strip())
+        if parts.scheme not in ("http", "https", "") or (parts.scheme and not parts.netloc) \
+                or not parts.path.startswith("/") or (parts.netloc and not parts.scheme):
+            raise VerlagError(f"aliases: {alias!r} is neither an http(s) URL nor a path starting with '/'", ref, line)
+        if parts.query or parts.fragment:
+            raise VerlagError(f"aliases: {alias!r} has a query or fragment (?, #), which a static site cannot "
+                              "redirect; give the page's path", ref, line)
+        paths.append(quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"))
+    return list(dict.fromkeys(paths))
 
 
 def _date_problem(key: str, written: str) -> str:

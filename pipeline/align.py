@@ -1,0 +1,361 @@
+"""Stage: an existing hand translation -> reviewed and fuzzy entries of ``translations/<lang>/<slug>.po``.
+
+A practitioner who already translated an article by hand brings it in once
+instead of retyping it. The German article is segmented exactly as
+``extract`` does (``doccache.document``), the translation (CommonMark, front
+matter optional) with the same segmenter in the target language. Alignment
+runs on two levels, each with the dynamic programme of W. A. Gale and K. W.
+Church, "A Program for Aligning Sentences in Bilingual Corpora",
+Computational Linguistics 19(1), 1993, pp. 75-102:
+
+1. blocks (title, headings, paragraphs, list items, in document order) with
+   1-1, 1-0, 0-1, 2-1 and 1-2 beads, a block of another kind costing extra;
+2. sentences inside each aligned group of blocks, with 2-2 beads too.
+
+The cost of a bead is ``-log P(bead) - log P(lengths | bead)``: the bead
+priors are Gale and Church's (table 5), the length probability is two-sided
+normal in ``delta = (l_de * c - l_tr) / sqrt(s2 * mean length)`` with their
+variance ``s2 = 6.8`` and ``c`` the translation's length ratio measured over
+the whole article. Lengths are characters of the text a reader sees (inline
+markup and link destinations left out, ``check.parts``).
+
+NLTK's ``nltk.translate.gale_church`` implements the same programme, but it
+takes no per-bead cost (needed for block kinds) and would bring all of NLTK
+for some forty lines, so ``gale_church`` below follows the paper directly.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+import yaml
+
+from .catalog import (REVIEWED, UNTRANSLATED, Notes, build_pot, entry_state, key, machine_draft, merge, now_stamp,
+                      po_from_bytes, render)
+from .check import ERROR, check_catalog, parts
+from .config import Config
+from .errors import VerlagError, raise_all
+from .fsutil import read_bytes, relpath, rewrite
+from .glossary import add_hints, load_glossary
+from .segment import Segment, reference_labels, segment_article
+from .sources import Article, normalise, read_sources, split_front_matter
+
+LOW_CONFIDENCE = "alignment: low confidence"
+VARIANCE = 6.8  # Gale & Church 1993, s^2: variance of the length difference per character
+PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011}
+BLOCK_PRIORS = {bead: p for bead, p in PRIORS.items() if bead != (2, 2)}
+KIND_PENALTY = 6.0  # cost of pairing blocks of different kinds (a heading with a paragraph): about a 1-0 bead
+CONFIDENT = 0.1  # least P(lengths | 1-1) of a confident pair: |delta| below 1.64
+_BLOCK_RE = re.compile(r"^(.*?), block (\d+)")  # a segment's note as segment.py writes it: "paragraph, block 3, …"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One segment of either text: its msgid-form text, its 1-based file line and its block kind."""
+
+    text: str
+    line: int
+    kind: str
+    key: tuple[str | None, str]
+
+    @property
+    def length(self) -> int:
+        return len(" ".join(parts(self.text).prose.split()))
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of either text (title, heading, paragraph, list item, table): its kind and sentences."""
+
+    kind: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def length(self) -> int:
+        return sum(s.length for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Bead:
+    """``a`` items of the German from ``i`` paired with ``b`` items of the translation from ``j``;
+    ``p``: the length probability of the pairing."""
+
+    i: int
+    a: int
+    j: int
+    b: int
+    p: float
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A German segment and the translated text aligned with it; ``confident`` makes it a reviewed entry."""
+
+    german: Sentence
+    text: str
+    confident: bool
+
+
+@dataclass
+class AlignResult:
+    """What an import of a translation did to ``path`` (project-relative), or would do with a dry run."""
+
+    path: str
+    source: str  # the German article, project-relative
+    confident: int = 0  # reviewed entries written
+    low: int = 0  # fuzzy entries written with the LOW_CONFIDENCE comment
+    unmatched_german: list[Sentence] = field(default_factory=list)
+    unmatched_translation: list[Sentence] = field(default_factory=list)
+    kept: list[tuple[Sentence, str]] = field(default_factory=list)  # a reviewer's entry and the text not put in
+    already: int = 0  # entries that held the imported text already (an import run again)
+    written: bool = False
+
+
+def gale_church(source: list[int], target: list[int], ratio: float, priors: dict[tuple[int, int], float],
+                penalty=lambda i, a, j, b: 0.0) -> list[Bead]:
+    """The cheapest sequence of beads covering ``source`` and ``target`` lengths (Gale & Church 1993, sec. 4).
+
+    ``ratio``: expected target characters per source character. ``penalty(i, a, j, b)``: an extra cost
+    for one bead (kinds that do not match). Returns the beads in order; both sequences are covered
+    exactly once.
+    """
+    n, m = len(source), len(target)
+    cost = [[math.inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            for (a, b), prior in priors.items():
+                if (a or b) and i >= a and j >= b and cost[i - a][j - b] < math.inf:
+                    p = _length_probability(sum(source[i - a:i]), sum(target[j - b:j]), ratio)
+                    total = (cost[i - a][j - b] - math.log(prior) - math.log(max(p, 1e-300))
+                             + penalty(i - a, a, j - b, b))
+                    if total < cost[i][j]:
+                        cost[i][j], back[i][j] = total, (a, b, p)
+    beads: list[Bead] = []
+    i, j = n, m
+    while i or j:
+        a, b, p = back[i][j]
+        i, j = i - a, j - b
+        beads.append(Bead(i, a, j, b, p))
+    return beads[::-1]
+
+
+def _length_probability(source: int, target: int, ratio: float) -> float:
+    """P(|delta| at least this large) under the standard normal, two-sided (Gale & Church 1993, eq. 6)."""
+    if source == target == 0:
+        return 1.0
+    mean = (source + target / ratio) / 2
+    delta = (source * ratio - target) / math.sqrt(VARIANCE * mean)
+    return math.erfc(abs(delta) / math.sqrt(2))
+
+
+def blocks(segments: tuple[Segment, ...] | list[Segment]) -> list[Block]:
+    """Group segments into their blocks (the ``block N`` of their notes), in document order.
+
+    The title comes first as a block of kind ``title``; summary and tags are left out (``_front_pairs``
+    matches them by their front-matter key, never by position).
+    """
+    grouped: dict[object, list[Sentence]] = {}
+    kinds: dict[object, str] = {}
+    for segment in segments:
+        match = _BLOCK_RE.match(segment.note)
+        if match is None and segment.context != "title":
+            continue
+        group = int(match.group(2)) if match else 0
+        kinds.setdefault(group, segment.kind)
+        grouped.setdefault(group, []).append(Sentence(segment.text, segment.line, segment.kind, segment.key))
+    return [Block(kinds[g], tuple(grouped[g])) for g in sorted(grouped)]
+
+
+def _kind_penalty(german: list[Block], translation: list[Block]):
+    def penalty(i: int, a: int, j: int, b: int) -> float:
+        kinds = {_family(x.kind) for x in (*german[i:i + a], *translation[j:j + b])}
+        return 0.0 if len(kinds) <= 1 else KIND_PENALTY
+
+    return penalty
+
+
+def _family(kind: str) -> str:
+    return "heading" if kind in ("title", "heading") else kind
+
+
+def align_documents(german: list[Block], translation: list[Block]) -> tuple[list[Pair], list[Sentence],
+                                                                             list[Sentence]]:
+    """Pair the sentences of two articles: (pairs, unmatched German, unmatched translation), in order.
+
+    A 1-1 sentence bead whose length probability is at least ``CONFIDENT`` is confident; a 2-2 bead pairs
+    its sentences in order, without confidence; 1-2 joins the two translated sentences; 2-1 gives the
+    translated sentence to the first German one and leaves the second unmatched.
+    """
+    de_total = sum(b.length for b in german) or 1
+    ratio = (sum(b.length for b in translation) or de_total) / de_total
+    pairs: list[Pair] = []
+    lonely_de: list[Sentence] = []
+    lonely_tr: list[Sentence] = []
+    for outer in gale_church([b.length for b in german], [b.length for b in translation], ratio, BLOCK_PRIORS,
+                             _kind_penalty(german, translation)):
+        de = [s for b in german[outer.i:outer.i + outer.a] for s in b.sentences]
+        tr = [s for b in translation[outer.j:outer.j + outer.b] for s in b.sentences]
+        for bead in gale_church([s.length for s in de], [s.length for s in tr], ratio, PRIORS):
+            left, right = de[bead.i:bead.i + bead.a], tr[bead.j:bead.j + bead.b]
+            if not right:
+                lonely_de.extend(left)
+            elif not left:
+                lonely_tr.extend(right)
+            elif bead.a == bead.b:
+                sure = bead.a == 1 and bead.p >= CONFIDENT and _family(left[0].kind) == _family(right[0].kind)
+                pairs.extend(Pair(d, t.text, sure) for d, t in zip(left, right))
+            else:
+                pairs.append(Pair(left[0], " ".join(t.text for t in right), False))
+                lonely_de.extend(left[1:])
+    return pairs, lonely_de, lonely_tr
+
+
+def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | None = None) -> list[Segment]:
+    """The translation at ``path`` (UTF-8 CommonMark or plain text, YAML front matter optional), segmented
+    like a German source in ``mode`` (``sentence`` or ``block``) with the sentence rules of ``lang``.
+    ``text``: the translation as already converted to CommonMark (``importer``, from a saved page or a
+    feed), read instead of the file; ``path`` then only names it in messages.
+
+    Raises ``VerlagError`` naming the file and line for bytes that are not UTF-8 or front matter that
+    is not YAML ``key: value`` lines.
+    """
+    ref = str(path)
+    if text is None:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise VerlagError("not UTF-8; save the translation as UTF-8", ref,
+                              data.count(b"\n", 0, exc.start) + 1) from None
+    text = normalise(text)
+    front, front_start, body_start = split_front_matter(text)
+    try:
+        meta = yaml.safe_load(front) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = text.count("\n", 0, front_start) + 1 + (mark.line if mark else 0)
+        raise VerlagError(f"invalid YAML front matter: {getattr(exc, 'problem', None) or exc}", ref, line) from None
+    if not isinstance(meta, dict):
+        raise VerlagError("front matter must be 'key: value' lines", ref, 2)
+    meta = {k: v for k, v in meta.items() if k in ("title", "summary", "tags") and v}
+    article = Article(path, ref, slug, text, meta, front, front_start, body_start,
+                      text.count("\n", 0, body_start) + 1, "")
+    return list(segment_article(article, mode, lang).segments)
+
+
+def _front_pairs(german: tuple[Segment, ...], translation: list[Segment]) -> list[Pair]:
+    """Summary with summary, tags with tags when both have as many; confident, by their key."""
+    pairs: list[Pair] = []
+    for context in ("summary", "tag"):
+        de = [s for s in german if s.context == context]
+        tr = [s for s in translation if s.context == context]
+        if de and len(de) == len(tr):
+            pairs += [Pair(Sentence(d.text, d.line, d.kind, d.key), t.text, True) for d, t in zip(de, tr)]
+    return pairs
+
+
+def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run: bool = False,
+                       text: str | None = None) -> AlignResult:
+    """Align the hand translation at ``path`` with the German article ``slug`` and write the pairs into
+    ``translations/<lang>/<slug>.po``.
+
+    The catalog is brought up to date with the German first, as ``extract`` does (created when missing).
+    Confident pairs become reviewed entries (no fuzzy flag, no provenance); the others fuzzy entries with
+    the translator comment ``# alignment: low confidence``, as does a confident pair that ``check`` finds
+    an error in. An entry a reviewer translated (reviewed, stale, or a machine draft someone edited) is
+    never overwritten: it is listed in ``kept``. Written by compare-and-swap (``fsutil.rewrite``), so a
+    reviewer's save meanwhile is merged again; ``dry_run`` writes nothing. ``text``: see ``read_translation``.
+
+    Raises ``VerlagError`` for an unknown slug or language, an unreadable translation or catalog.
+    """
+    if lang not in config.languages:
+        raise VerlagError(f"--lang {lang!r} is not in languages of verlag.toml ({', '.join(config.languages)})")
+    sources = read_sources(config)
+    article = next((a for a in sources.articles if a.slug == slug), None)
+    raise_all(sources.errors_about([slug]))  # another article's typo does not stop this import
+    if article is None:
+        raise VerlagError(f"no article with slug {slug!r} in {config.source_dir.name}/ "
+                                 "(translate: false articles have no catalogs)")
+    doc = segment_article(article, config.segmentation, config.source_language)  # as extract segments it
+    segments = read_translation(path, slug, lang, config.segmentation, text)
+    pairs, lonely_de, lonely_tr = align_documents(blocks(doc.segments), blocks(segments))
+    pairs += _front_pairs(doc.segments, segments)
+    po_path = config.po_path(lang, slug)
+    result = AlignResult(relpath(po_path, config.root), article.ref)
+    glossary = load_glossary(config.translations_dir, config.root)
+    labels = reference_labels(article)
+
+    def update(data: bytes | None) -> bytes:
+        po = _current_catalog(config, doc, lang, data, result.path)
+        add_hints(po, glossary, lang)
+        outcome = _fill(po, pairs, lang, glossary, labels, config.source_language, result.path)
+        result.confident, result.low, result.already, result.kept = outcome
+        return render(po).encode("utf-8")
+
+    before = read_bytes(po_path)
+    if dry_run:
+        update(before)
+    else:
+        result.written = rewrite(po_path, update) != before
+    taken = {p.german.key for p in pairs}
+    result.unmatched_german = [s for s in lonely_de if s.key not in taken]
+    result.unmatched_translation = lonely_tr
+    return result
+
+
+def _current_catalog(config: Config, doc, lang: str, data: bytes | None, ref: str) -> polib.POFile:
+    """The catalog as ``extract`` would leave it: the article's template merged into ``data``."""
+    old_pot = read_bytes(config.pot_path(doc.article.slug))
+    stamp = re.search(rb'^"POT-Creation-Date: (.*)\\n"$', old_pot or b"", re.M)
+    pot = build_pot(doc, config.name, stamp.group(1).decode() if stamp else now_stamp())
+    po, _ = merge(po_from_bytes(data, ref), pot, lang)
+    return po
+
+
+def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, source_lang: str,
+          ref: str) -> tuple[int, int, int, list[tuple[Sentence, str]]]:
+    """Put each pair's text into its entry unless a person translated it; confident pairs with a check
+    error are demoted to low confidence. Returns the confident, low-confidence and already present
+    counts and the kept entries with the text not put in."""
+    entries = {key(e): e for e in po if not e.obsolete}
+    kept: list[tuple[Sentence, str]] = []
+    already = 0
+    filled: dict[int, tuple[polib.POEntry, Pair]] = {}
+    for pair in pairs:
+        entry = entries.get(pair.german.key)
+        if entry is None or id(entry) in filled:
+            continue  # the same German sentence again: one entry, filled once
+        if entry_state(entry) == REVIEWED or (entry_state(entry) != UNTRANSLATED and machine_draft(entry) is None):
+            if entry.msgstr != pair.text:
+                kept.append((pair.german, pair.text))
+            already += entry.msgstr == pair.text
+            continue
+        _set(entry, pair.text, pair.confident)
+        filled[id(entry)] = (entry, pair)
+    sure = [entry for entry, pair in filled.values() if pair.confident]
+    failing = {f.key for f in check_catalog(sure, ref, lang, "", glossary, labels, source_lang=source_lang)
+               if f.severity == ERROR}
+    for entry in sure:
+        if key(entry) in failing:
+            _set(entry, entry.msgstr, False)
+    confident = len(sure) - len(failing)
+    return confident, len(filled) - confident, already, kept
+
+
+def _set(entry: polib.POEntry, text: str, confident: bool) -> None:
+    """A person's translation, reviewed or fuzzy with ``LOW_CONFIDENCE``; machine provenance removed."""
+    entry.msgstr = text
+    notes = Notes.of(entry)
+    notes.origins, notes.drafted = [], None
+    notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
+    notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE] + ([] if confident else [LOW_CONFIDENCE])
+    entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    if not confident:
+        entry.flags.insert(0, "fuzzy")
+    notes.store(entry)

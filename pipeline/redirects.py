@@ -1,0 +1,135 @@
+"""Part of the site stage: redirects from an article's old addresses (front-matter ``aliases``) to its page.
+
+A practitioner's old blog (WordPress, Wix, Jimdo) has links and search
+rankings pointing at its addresses; each old path answers with a permanent
+redirect to the article's German page, in the three forms hosts read:
+
+- ``_redirects``: one ``/old/path  /de/slug/  301`` line per alias, the format
+  of Netlify and Cloudflare Pages (docs.netlify.com, "Redirects and rewrites");
+- ``.htaccess``: Apache ``RedirectMatch 301 ^/old/path/?$ <absolute URL>``
+  lines (mod_alias), anchored so an old path never redirects the paths below it;
+- for plain web space, a small HTML page at each old path with
+  ``<meta http-equiv="refresh" content="0; url=…">`` (HTML Living Standard,
+  "Shared declarative refresh steps"), ``<link rel="canonical">``, a visible
+  link and ``noindex``, as Hugo writes for its aliases.
+
+The files are text keyed by their path under site/; the site stage writes
+them with everything else and never lists them in the sitemap.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from .errors import VerlagError
+from .sources import Article
+
+if TYPE_CHECKING:
+    from .site import Urls
+
+NETLIFY = "_redirects"
+APACHE = ".htaccess"
+HTML_SUFFIXES = (".html", ".htm")
+
+PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{url}">
+<meta http-equiv="refresh" content="0; url={url}">
+</head>
+<body>
+<p><a href="{url}">{title}</a></p>
+</body>
+</html>
+"""
+
+
+@dataclass(frozen=True)
+class Redirect:
+    old: str  # host path, percent-encoded (``sources.read_aliases``)
+    new: str  # site path of the article's page
+    url: str  # the same, absolute
+    title: str
+    article: Article
+
+
+def collect(articles: Iterable[Article], urls: Urls, lang: str, errors: list[VerlagError]) -> list[Redirect]:
+    """One redirect per alias of the published ``articles`` (German originals, sorted by slug) to their
+    page in ``lang``, sorted by old path. An old address another article claimed first is left out and
+    reported in ``errors`` at the ``aliases:`` line."""
+    found: dict[str, Redirect] = {}
+    for article in articles:
+        for old in article.meta.get("aliases", []):
+            other = found.get(old)
+            if other is not None and other.article.slug != article.slug:
+                errors.append(_error(article, f"{old} is also an old address of {other.article.ref}; "
+                                              "keep it in one article"))
+                continue
+            found[old] = Redirect(old, urls.path("article", lang, article.slug),
+                                  urls.absolute("article", lang, article.slug), article.title, article)
+    return [found[old] for old in sorted(found)]
+
+
+def page_file(old: str, urls: Urls) -> str | None:
+    """The file under site/ that answers ``old`` on plain web space: ``index.html`` in a folder for a path
+    ending in ``/`` or without a file extension, the file itself for ``.html``; None for other files
+    (``.php``, ``.asp``), which a static server would not send as HTML."""
+    name = old.rstrip("/").rpartition("/")[2]
+    if not old.endswith("/") and "." in name and not name.lower().endswith(HTML_SUFFIXES):
+        return None
+    rel = unquote(old[len(urls.base_path):])
+    return rel if rel.lower().endswith(HTML_SUFFIXES) else rel.rstrip("/") + "/index.html"
+
+
+def redirect_files(articles: Iterable[Article], urls: Urls, lang: str, made: Container[str],
+                   errors: list[VerlagError]) -> dict[str, str]:
+    """The redirect outputs for the aliases of ``articles``, keyed by their path under site/; empty when no
+    article has aliases. ``made``: the files the site stage makes already.
+
+    An old address that is a page verlag makes (naming that page), that lies outside ``[site] base_url``'s
+    path, or that another article claims is left out and reported in ``errors`` at the article's
+    ``aliases:`` line; every other redirect is still made.
+    """
+    pages: dict[str, Redirect] = {}
+    kept: list[Redirect] = []
+    for r in collect(articles, urls, lang, errors):
+        inside = r.old.startswith(urls.base_path)
+        rel = page_file(r.old, urls) if inside else None
+        if not inside:
+            errors.append(_error(r.article, f"{r.old} is outside the site's address {urls.base_url} (base_url "
+                                            "in verlag.toml); redirects can only answer below it"))
+        elif rel is not None and (rel in made or rel in (NETLIFY, APACHE)):
+            errors.append(_error(r.article, f"{r.old} is the address of site/{rel}, a page verlag makes; "
+                                            "remove it from aliases"))
+        elif rel is not None and rel in pages and pages[rel].article.slug != r.article.slug:
+            errors.append(_error(r.article, f"{r.old} is answered by site/{rel}, the old address "
+                                            f"{pages[rel].old} of {pages[rel].article.ref}; keep one"))
+        else:
+            kept.append(r)
+            if rel is not None:
+                pages.setdefault(rel, r)  # /alt and /alt/ of one article: one page
+    if not kept:
+        return {}
+    out = {rel: PAGE.format(lang=lang, title=html.escape(r.title), url=html.escape(r.url))
+           for rel, r in pages.items()}
+    out[NETLIFY] = "".join(f"{r.old}  {r.new}  301\n" for r in kept)
+    out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"
+                   + "".join(f"RedirectMatch 301 ^{_pattern(r.old)}/?$ {r.url}\n" for r in kept))
+    return out
+
+
+def _error(article: Article, message: str) -> VerlagError:
+    return VerlagError(f"aliases: {message}", article.ref, article.key_line("aliases"))
+
+
+def _pattern(path: str) -> str:
+    """``path`` as a PCRE matching it literally (Apache's regex syntax), without its final ``/``."""
+    return re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", path.rstrip("/"))

@@ -1,0 +1,169 @@
+"""verlag import --translation-of: a hand translation aligned into the article's catalog (pipeline/align.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import msgfmt_check, review
+from pipeline.align import LOW_CONFIDENCE, Block, Sentence, align_documents, gale_church
+from pipeline.catalog import REVIEWED, entry_state, provenance
+from pipeline.segment import segment_article
+from pipeline.sources import read_article
+
+HERE = Path(__file__).parent / "align"
+# The English of tests/align/ingwer.en.md: the first German paragraph is two paragraphs there, and
+# "Lassen Sie den Tee zehn Minuten ziehen." has no translation.
+MISSING = "Lassen Sie den Tee zehn Minuten ziehen."
+
+
+@pytest.fixture
+def imported(project):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    return project, result
+
+
+def english_sentences() -> list[str]:
+    from pipeline.align import read_translation
+
+    return [s.text for s in read_translation(HERE / "ingwer.en.md", "ingwer", "en", "sentence")]
+
+
+def test_confident_pairs_are_reviewed_and_the_rest_fuzzy_with_the_alignment_comment(imported):
+    project, result = imported
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    reviewed = {e.msgid: e.msgstr for e in po if entry_state(e) == REVIEWED}
+    assert reviewed[("Ingwertee bei Erkältung – was er kann und was nicht")] == \
+        "Ginger tea for a cold – what it can and cannot do"
+    assert reviewed["Ingwer ist dabei besonders beliebt."] == "Ginger is a particular favourite."
+    # the paragraph the translation split in two still pairs sentence by sentence
+    assert reviewed["Wer ihn frisch aufbrüht, schmeckt den Unterschied sofort."] == \
+        "If you brew it fresh, you will taste the difference at once."
+    assert reviewed["Ein Löffel Honig macht den Tee milder."] == "A spoonful of honey makes the tea milder."
+    for entry in po:
+        if entry.msgstr and entry.fuzzy:
+            assert LOW_CONFIDENCE in entry.tcomment.split("\n"), entry.msgid
+        if entry_state(entry) == REVIEWED:
+            assert LOW_CONFIDENCE not in entry.tcomment and not provenance(entry), entry.msgid
+    # the sentence before the missing one takes the English alone and is not trusted
+    beside = po.find("Übergießen Sie die Scheiben mit einem halben Liter heißem Wasser.")
+    assert beside.fuzzy and beside.msgstr == "Pour half a litre of hot water over the slices."
+    assert po.find(MISSING).msgstr == ""
+    assert f"unmatched German: source_de/ingwer.md:12: {MISSING}" in result.output
+    assert "import: wrote translations/en/ingwer.po: 17 confident (reviewed), 1 low confidence" in result.output
+
+
+def test_nothing_is_lost_or_duplicated(imported):
+    project, _ = imported
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    article = read_article(project.root / "source_de/ingwer.md", "source_de/ingwer.md")
+    german = [s.key for s in segment_article(article).segments]
+    assert [(e.msgctxt, e.msgid) for e in po] == german  # every German segment once, in order, none obsolete
+    assert len(german) == 19  # title, summary, 2 tags, 15 sentences of the body
+    # every English segment (title, summary, tags, sentences) is the msgstr of exactly one entry
+    assert sorted(e.msgstr for e in po if e.msgstr) == sorted(english_sentences())
+
+
+def test_the_result_passes_msgfmt_and_verlag_check_on_the_reviewed_entries(imported):
+    project, _ = imported
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+    result = project.run("check", "--lang", "en", "--strict")
+    assert "0 errors, 0 warnings" in result.output
+
+
+def test_a_dry_run_writes_nothing(project):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    before = project.snapshot()
+    result = project.run("import", "--dry-run", "--lang", "en", "--translation-of", "ingwer",
+                         str(HERE / "ingwer.en.md"))
+    assert "import: would write translations/en/ingwer.po: 17 confident" in result.output
+    assert project.snapshot() == before
+
+
+def test_a_reviewers_translation_is_never_overwritten_and_is_reported(project):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    project.run("extract")
+    review(project, "en", "ingwer", {"Ingwer ist dabei besonders beliebt.": "Ginger is much loved."})
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    assert po.find("Ingwer ist dabei besonders beliebt.").msgstr == "Ginger is much loved."
+    assert "kept: translations/en/ingwer.po: the reviewer's translation of Ingwer ist dabei besonders beliebt." \
+        in result.output
+    again = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    assert "import: unchanged translations/en/ingwer.po: 0 confident" in again.output
+    assert "17 already there" in again.output
+
+
+def test_a_confident_pair_that_fails_a_check_stays_fuzzy(project, tmp_path):
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2026-01-01\n---\n"
+                  "Trinken Sie täglich 2 Liter Wasser oder Tee.\n")
+    translation = tmp_path / "tea.md"
+    translation.write_text("---\ntitle: Tea\n---\nDrink 3 litres of water or tea every single day.\n",
+                           encoding="utf-8")
+    project.run("import", "--lang", "en", "--translation-of", "tee", str(translation))
+    entry = polib.pofile(str(project.root / "translations/en/tee.po")).find(
+        "Trinken Sie täglich 2 Liter Wasser oder Tee.")
+    assert entry.fuzzy and LOW_CONFIDENCE in entry.tcomment  # the number changed: check's error
+
+
+def test_plain_text_without_front_matter_aligns_its_first_heading_with_the_title(project, tmp_path):
+    project.write("source_de/tee.md", "---\ntitle: Grüner Tee am Morgen\ndate: 2026-01-01\n---\n"
+                  "Grüner Tee weckt sanft. Er enthält weniger Koffein als Kaffee.\n")
+    translation = tmp_path / "tea.txt"
+    translation.write_text("# Green tea in the morning\n\nGreen tea wakes you gently. "
+                           "It contains less caffeine than coffee.\n", encoding="utf-8")
+    project.run("import", "--lang", "en", "--translation-of", "tee", str(translation))
+    po = polib.pofile(str(project.root / "translations/en/tee.po"))
+    assert po.find("Grüner Tee am Morgen", msgctxt="title").msgstr == "Green tea in the morning"
+    assert entry_state(po.find("Er enthält weniger Koffein als Kaffee.")) == REVIEWED
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--lang", "it"), "--lang 'it' is not in languages of verlag.toml"),
+    (("--lang", "en", "--translation-of", "nix"), "no article with slug 'nix'"),
+])
+def test_bad_usage_is_one_line_and_exit_2(project, args, message):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    args = args if "--translation-of" in args else (*args, "--translation-of", "ingwer")
+    result = project.run("import", *args, str(HERE / "ingwer.en.md"), code=2)
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_a_translation_that_is_not_utf8_is_named_with_its_line(project, tmp_path):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"Line one.\n\nCaf\xe9 au lait.\n")
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(bad), code=2)
+    assert f"error: {bad}:3: not UTF-8" in result.output
+    assert not (project.root / "translations").exists()
+
+
+def test_gale_church_prefers_a_two_to_one_bead_when_the_lengths_say_so():
+    beads = gale_church([40, 42, 80], [84, 79], 1.0, {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099,
+                                                      (2, 1): 0.089, (1, 2): 0.089})
+    assert [(b.i, b.a, b.j, b.b) for b in beads] == [(0, 2, 0, 1), (2, 1, 1, 1)]
+
+
+def test_blocks_of_another_kind_are_not_paired_when_a_same_kind_pairing_exists():
+    def block(kind, *texts):
+        return Block(kind, tuple(Sentence(t, 1, kind, (None, t)) for t in texts))
+
+    german = [block("heading", "Zubereitung"), block("paragraph", "Den Tee zehn Minuten ziehen lassen.")]
+    english = [block("heading", "Preparation"), block("paragraph", "Let the tea steep for ten minutes.")]
+    pairs, lonely_de, lonely_tr = align_documents(german, english)
+    assert [(p.german.text, p.text, p.confident) for p in pairs] == [
+        ("Zubereitung", "Preparation", True),
+        ("Den Tee zehn Minuten ziehen lassen.", "Let the tea steep for ten minutes.", True)]
+    assert lonely_de == lonely_tr == []
+
+
+def test_another_articles_broken_front_matter_does_not_stop_the_import(project):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    project.write("source_de/kaputt.md", "---\ntitle: [unclosed\n---\nText.\n")
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    assert "17 confident" in result.output
+    broken = project.run("import", "--lang", "en", "--translation-of", "kaputt", str(HERE / "ingwer.en.md"), code=2)
+    assert "error: source_de/kaputt.md:" in broken.output
