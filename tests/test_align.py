@@ -167,3 +167,33 @@ def test_another_articles_broken_front_matter_does_not_stop_the_import(project):
     assert "17 confident" in result.output
     broken = project.run("import", "--lang", "en", "--translation-of", "kaputt", str(HERE / "ingwer.en.md"), code=2)
     assert "error: source_de/kaputt.md:" in broken.output
+
+
+def test_a_saved_english_page_is_converted_and_aligned_like_its_markdown(project, tmp_path):
+    """The hand translation as the old blog served it (navigation, cookie banner, share buttons around the
+    article): the importer takes the article out, and the catalog gets the same pairs as from Markdown."""
+    from markdown_it import MarkdownIt
+
+    from pipeline.sources import split_front_matter
+
+    text = (HERE / "ingwer.en.md").read_text(encoding="utf-8")
+    front, _, body_start = split_front_matter(text)
+    title = next(line.partition(":")[2].strip() for line in front.splitlines() if line.startswith("title:"))
+    page = tmp_path / "ginger-tea.html"
+    page.write_text(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>" + title + " | Practice</title>"
+        "<link rel='canonical' href='https://old.example/en/ginger-tea'></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/blog'>Blog</a> <a href='/contact'>Contact</a></nav>"
+        "<div class='cookie-banner'>We use cookies to improve your experience. Accept all / Settings</div>"
+        f"<main><article><h1>{title}</h1>{MarkdownIt('commonmark').render(text[body_start:])}</article></main>"
+        "<div class='share'>Share on Facebook · Share on X · Copy link</div>"
+        "<footer>© Practice · Imprint · Privacy</footer></body></html>", encoding="utf-8")
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(page))
+    # the Markdown's 17 less its summary and two tags, which a web page does not carry
+    assert "import: wrote translations/en/ingwer.po: 14 confident (reviewed), 1 low confidence" in result.output
+    assert f"unmatched German: source_de/ingwer.md:12: {MISSING}" in result.output
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    assert {e.msgstr for e in po if e.msgstr} <= set(english_sentences())
+    assert not [e for e in po if "cookie" in e.msgstr.lower() or "share" in e.msgstr.lower()]
+    msgfmt_check(project.root / "translations/en/ingwer.po")
