@@ -693,7 +693,7 @@ def tm_import(project: Project, file: Path) -> None:
 @pass_project
 @writes
 def review(project: Project, languages, slugs) -> None:
-    """Write the HTML review report to site/_review/ (open index.html in a browser)."""
+    """Write the HTML review report to review/ (open review/index.html in a browser; never uploaded)."""
     from pipeline.review import REPORT_DIR, write_review
 
     config = project.config

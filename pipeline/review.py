@@ -1,4 +1,6 @@
-"""Stage: the reviewer's dashboard, a static HTML report under ``site/_review/``.
+"""Stage: the reviewer's dashboard, a static HTML report under ``review/``.
+
+Not under ``site/``: the report shows drafts and unpublished articles, and ``site/`` is what gets uploaded.
 
 One page per language and article puts German and translation side by side,
 entry by entry in catalog order (which is document order; a sentence repeated
@@ -39,7 +41,7 @@ from .uistrings import DEFAULT_THEME
 STATES = (REVIEWED, MACHINE, STALE, UNTRANSLATED)
 TEMPLATES = DEFAULT_THEME / "review"
 ASSETS = ("review.css", "review.js")
-REPORT_DIR = Path("site") / "_review"
+REPORT_DIR = Path("review")
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 Diff = tuple[tuple[str, str], ...]
@@ -301,7 +303,7 @@ def _environment() -> Environment:
 
 def render_report(pages: list[Page], project: str, languages: list[str], partial: bool = False,
                   all_languages: list[str] | None = None) -> dict[str, str]:
-    """Every file of the report as text, keyed by its path under ``site/_review/``.
+    """Every file of the report as text, keyed by its path under ``review/``.
 
     ``languages`` are those on the index; an article page links its other
     languages out of ``all_languages`` (a partial run links them all the same).
@@ -326,7 +328,7 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
 
     A page whose inputs are unchanged since the last run is not read, checked
     or rendered again (content hash in ``.verlag/review.json``); the index
-    takes its numbers from there. Nothing outside ``site/_review/`` is
+    takes its numbers from there. Nothing outside ``review/`` is
     touched: the site build owns the rest of ``site/``.
     """
     sources = read_sources(config)

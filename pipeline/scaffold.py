@@ -99,7 +99,7 @@ Sie haben das Recht auf Auskunft, Berichtigung und Löschung Ihrer Daten und kö
 Aufsichtsbehörde für den Datenschutz beschweren.
 """
 
-GITIGNORE = "editions/\nsite/\n.verlag/\n*.mo\n"
+GITIGNORE = "editions/\nsite/\nreview/\n.verlag/\n*.mo\n"
 
 
 def slugify(title: str) -> str:

@@ -9,8 +9,9 @@ function (``Urls``) makes every address; templates never assemble one.
 Every file goes through ``write_if_changed``: a build where nothing changed
 writes nothing, and editing one article rewrites its pages plus the indexes,
 feeds and sitemap that show it. Markdown is rendered again only when an
-edition's text changed (cache in ``.verlag/site.json``). ``site/_review/``
-belongs to the review tools and is never touched. Local files the German
+edition's text changed (cache in ``.verlag/site.json``). A ``site/_review/``
+left by verlag before 0.9 (the review report, drafts included) is never
+touched, but every build warns until it is deleted: site/ is what is uploaded. Local files the German
 articles reference are copied byte for byte to ``site/media/`` (``media``).
 """
 
@@ -49,7 +50,7 @@ from .sources import Article, Moment, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
-PROTECTED = "_review"  # site/_review/ is written by the review tools
+OLD_REVIEW = "_review"  # where the review report went before it moved out of site/ (review/)
 WORDS_PER_MINUTE = 200
 DEFAULT_MIN_TRANSLATED = 80  # percent; po4a-translate(1) --keep: "minimal threshold ... (default: 80)"
 DEFAULT_FEED_ENTRIES = 20  # each entry carries a whole article; Nikola and jekyll-feed keep 10
@@ -731,15 +732,13 @@ def build_site(config: Config) -> SiteResult:
     except Exception as exc:  # noqa: BLE001 - a template's own mistake is named with its file and line
         raise _template_error(config, exc) from None
     for rel, text in sorted(out.items()):
-        if rel.split("/", 1)[0] == PROTECTED:
-            raise VerlagError(f"site/{rel}: the '{PROTECTED}' folder belongs to the review tools")
         if isinstance(text, Path):
             text = text.read_bytes()
         if text is not None and write_if_changed(root / rel, text, durable=False):
             result.written.append(f"site/{rel}")
     for rel in sorted(set(state.get("files", [])) - set(out)):
         path = root / rel
-        if rel.split("/", 1)[0] != PROTECTED and path.is_file():
+        if rel.split("/", 1)[0] != OLD_REVIEW and path.is_file():
             path.unlink()
             result.removed.append(f"site/{rel}")
             remove_empty_parents(path, root)
@@ -748,6 +747,9 @@ def build_site(config: Config) -> SiteResult:
     result.held_back = site.held_back
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
     result.warnings = list(site.media.warnings) + placeholders(site.sources.values())
+    if (root / OLD_REVIEW).is_dir():
+        result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
+                               "folder that is uploaded; delete it: 'verlag review' writes to review/ now")
     result.untranslated = site.untranslated
     result.drafts = site.drafts
     if settings.search:  # indexed again when an article or page changed, or the last run failed

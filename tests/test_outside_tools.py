@@ -64,7 +64,7 @@ def outputs(root: Path) -> dict[str, object]:
                                "status": cli(root, "status", "--format", "json")}
     assert cli(root, "review")[0] == 0
     seen["review"] = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
-                      for p in sorted((root / "site/_review").rglob("*.html"))}
+                      for p in sorted((root / "review").rglob("*.html"))}
     assert cli(root, "build", "--quiet")[0] == 0
     seen["page"] = (root / "site/en/ziel/index.html").read_text(encoding="utf-8")
     return seen

@@ -157,7 +157,7 @@ def test_glossary_terms_are_hints_on_the_entries_that_contain_them(built):
     page = page_of(built, "en", "zecken")
     hinted = {r.german: [t.source for t in r.hints] for r in page.rows if r.hints}
     assert hinted == {"Zecken im Garten": ["Zecke"], "Zecken sind sehr klein.": ["Zecke"]}
-    text = built.read("site/_review/en/zecken.html")
+    text = built.read("review/en/zecken.html")
     assert '<span lang="de">Zecke</span> → <strong lang="en">tick</strong> · not: <span lang="en">mite</span>' \
            ' · Ixodes ricinus' in text
 
@@ -167,7 +167,7 @@ def test_a_broken_glossary_is_reported_and_the_report_still_written(tmp_path):
     p.write("translations/glossary.csv", GLOSSARY + "Zecke,tick,tique,,\n")
     result = p.run("review", code=2)
     assert "error: translations/glossary.csv:3: 'Zecke' is already defined on line 2" in result.output
-    assert (p.root / "site/_review/en/zecken.html").exists()
+    assert (p.root / "review/en/zecken.html").exists()
 
 
 def test_tally_counts_segments_and_german_words_per_state(built):
@@ -192,24 +192,24 @@ def test_a_missing_catalog_is_a_page_that_says_so(built):
 # --- the files ---------------------------------------------------------------------------------
 
 def test_catalog_text_is_escaped_never_markup(built):
-    text = built.read("site/_review/en/zecken.html")
+    text = built.read("review/en/zecken.html")
     assert text.count("<script") == 1 and '<script src="../review.js" defer></script>' in text
     assert "&lt;script&gt;</span>alert(&#39;x&#39;)" in text
 
 
 def test_report_links_are_relative_and_need_no_network(built):
-    for path in (built.root / "site/_review").rglob("*.html"):
+    for path in (built.root / "review").rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "http://" not in text.replace("https://example.org", "")
         assert 'href="/' not in text and 'src="/' not in text and "//fonts" not in text
-    index = built.read("site/_review/index.html")
+    index = built.read("review/index.html")
     assert 'href="en/zecken.html"' in index and 'href="en/zecken.html#attention"' in index
-    assert 'href="review.css"' in index and 'href="../review.css"' in built.read("site/_review/fr/leber.html")
+    assert 'href="review.css"' in index and 'href="../review.css"' in built.read("review/fr/leber.html")
 
 
 def test_a_second_run_writes_nothing_and_says_where_the_report_is(built):
     result = built.run("review")
-    assert "(4 unchanged), 0 files written" in result.output and "site/_review/index.html" in result.output
+    assert "(4 unchanged), 0 files written" in result.output and "review/index.html" in result.output
 
 
 def test_unchanged_pages_are_not_read_again_and_the_index_keeps_their_numbers(tmp_path):
@@ -217,46 +217,47 @@ def test_unchanged_pages_are_not_read_again_and_the_index_keeps_their_numbers(tm
     config = load_config(p.root)
     first = write_review(config)
     assert first.unchanged == 0 and len(first.written) == 4 + 3
-    index = p.read("site/_review/index.html")
+    index = p.read("review/index.html")
     again = write_review(config)
-    assert again.unchanged == 4 and again.written == [] and p.read("site/_review/index.html") == index
+    assert again.unchanged == 4 and again.written == [] and p.read("review/index.html") == index
     edit(p, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works by night."})
-    (p.root / "site/_review/fr/zecken.html").unlink()
+    (p.root / "review/fr/zecken.html").unlink()
     third = write_review(config)
     assert sorted(pg.href for pg in third.pages if not pg.unchanged) == ["en/leber.html", "fr/zecken.html"]
-    assert third.written == ["site/_review/en/leber.html", "site/_review/fr/zecken.html"]
-    assert "by night" in p.read("site/_review/en/leber.html")
+    assert third.written == ["review/en/leber.html", "review/fr/zecken.html"]
+    assert "by night" in p.read("review/en/leber.html")
     p.write("translations/glossary.csv", GLOSSARY.replace("mite", "mite|bug"))
     assert write_review(config).unchanged == 0, "a glossary change reaches every page"
     (p.root / ".verlag/review.json").unlink()
     write_review(config)
-    assert p.read("site/_review/index.html") == index, "the remembered numbers are the real ones"
+    assert p.read("review/index.html") == index, "the remembered numbers are the real ones"
 
 
 def test_gone_articles_and_languages_lose_their_pages_and_the_rest_of_site_is_untouched(tmp_path):
     p = scenario(tmp_path)
     p.write("site/index.html", "the site's own page")
-    p.write("site/_review/notes.txt", "a reviewer's notes")
+    p.write("review/notes.txt", "a reviewer's notes")
     p.run("review")
-    assert (p.root / "site/_review/fr/leber.html").exists()
+    assert (p.root / "review/fr/leber.html").exists()
     (p.root / "source_de/leber.md").unlink()
     p.write("verlag.toml", 'name = "Praxis"\nsource_language = "de"\nlanguages = ["en"]\n')
     result = p.run("review")
-    assert "removed site/_review/en/leber.html" in result.output
-    left = sorted(x.relative_to(p.root).as_posix() for x in (p.root / "site").rglob("*") if x.is_file())
-    assert left == ["site/_review/en/zecken.html", "site/_review/index.html", "site/_review/notes.txt",
-                    "site/_review/review.css", "site/_review/review.js", "site/index.html"]
+    assert "removed review/en/leber.html" in result.output
+    left = sorted(x.relative_to(p.root).as_posix() for folder in ("site", "review")
+                  for x in (p.root / folder).rglob("*") if x.is_file())
+    assert left == ["review/en/zecken.html", "review/index.html", "review/notes.txt",
+                    "review/review.css", "review/review.js", "site/index.html"]
     assert p.read("site/index.html") == "the site's own page"
 
 
 def test_lang_and_article_limit_the_report(tmp_path):
     p = scenario(tmp_path)
     p.run("review", "--lang", "fr", "--article", "leber")
-    files = sorted(x.relative_to(p.root / "site/_review").as_posix()
-                   for x in (p.root / "site/_review").rglob("*.html"))
+    files = sorted(x.relative_to(p.root / "review").as_posix()
+                   for x in (p.root / "review").rglob("*.html"))
     assert files == ["fr/leber.html", "index.html"]
-    assert "partial report" in p.read("site/_review/index.html")
-    assert 'href="../en/leber.html" hreflang="en"' in p.read("site/_review/fr/leber.html"), "all languages linked"
+    assert "partial report" in p.read("review/index.html")
+    assert 'href="../en/leber.html" hreflang="en"' in p.read("review/fr/leber.html"), "all languages linked"
     assert "no article with slug 'nope'" in p.run("review", "--article", "nope", code=2).output
     assert "'xx' is not in languages" in p.run("review", "--lang", "xx", code=2).output
 
@@ -267,8 +268,8 @@ def test_an_unreadable_catalog_is_reported_with_its_line_and_shown_on_the_page(t
     p.write("translations/fr/leber.po", broken)
     result = p.run("review", code=2)
     assert "error: translations/fr/leber.po:" in result.output
-    assert "cannot be read" in p.read("site/_review/fr/leber.html")
-    assert (p.root / "site/_review/en/zecken.html").exists()
+    assert "cannot be read" in p.read("review/fr/leber.html")
+    assert (p.root / "review/en/zecken.html").exists()
 
 
 # --- in a real browser, from disk ---------------------------------------------------------------
@@ -295,14 +296,14 @@ def test_index_and_article_open_from_disk_without_console_errors(built, browser)
     from selenium.webdriver.common.by import By
 
     browser.get_log("browser")
-    browser.get((built.root / "site/_review/index.html").as_uri())
+    browser.get((built.root / "review/index.html").as_uri())
     assert browser.title == "Review report · Praxis"
     reviewed_bar = browser.find_element(By.CSS_SELECTOR, "#lang-en .bar-reviewed")
     assert reviewed_bar.value_of_css_property("background-color") == "rgba(26, 127, 55, 1)", "review.css is loaded"
     assert "1 stale" in browser.find_element(By.ID, "lang-en").text
     screenshot(browser, "review-index.png")
     browser.find_element(By.CSS_SELECTOR, '#lang-en a[href="en/zecken.html"]').click()
-    assert browser.current_url == (built.root / "site/_review/en/zecken.html").as_uri()
+    assert browser.current_url == (built.root / "review/en/zecken.html").as_uri()
     assert browser.find_element(By.CSS_SELECTOR, ".filter .keys").text.startswith("j"), "review.js ran"
     script_row = browser.find_element(By.CSS_SELECTOR, "#s3 .tr .text")
     assert script_row.text == SCRIPT, "a translation's <script> is text, not code"
@@ -312,7 +313,7 @@ def test_index_and_article_open_from_disk_without_console_errors(built, browser)
 def test_needs_attention_filter_hides_reviewed_and_shows_the_rest(built, browser):
     from selenium.webdriver.common.by import By
 
-    browser.get((built.root / "site/_review/en/zecken.html").as_uri())
+    browser.get((built.root / "review/en/zecken.html").as_uri())
     states = {el.get_attribute("id"): el.get_attribute("class").split()[1]
               for el in browser.find_elements(By.CSS_SELECTOR, ".seg")}
     assert sorted(states.values()) == ["s-machine", "s-reviewed", "s-reviewed", "s-reviewed", "s-stale",
@@ -341,7 +342,7 @@ def test_the_filter_works_without_javascript(built, browser):
     browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     try:
         browser.get("about:blank")
-        browser.get((built.root / "site/_review/en/zecken.html").as_uri() + "#attention")
+        browser.get((built.root / "review/en/zecken.html").as_uri() + "#attention")
         assert not browser.find_elements(By.CSS_SELECTOR, ".filter .keys"), "scripts are really off"
         visible = shown(browser)
         assert [s for s, v in visible.items() if v] == ["s2", "s3", "s4", "s6"]

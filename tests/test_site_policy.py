@@ -146,11 +146,17 @@ def test_unreviewed_machine_text_is_disclosed_and_an_outdated_translation_says_s
     blog.write("source_de/milz.md", MILZ.replace("ist klein", "ist eher klein"))
     blog.run("extract")
     blog.run("build")
-    doc = page(blog, "en/milz/index.html")
+    doc = page(blog, "en/milz/index.html")  # unreviewed = "source": the changed sentence is shown in German
+    assert doc.xpath('//p[@lang="de"]/text()') == ["Die Milz ist eher klein."]
+    assert not doc.xpath('//aside[contains(@class, "notice-outdated")]')  # nothing out of date is shown
+    assert "not translated yet" in doc.xpath('//aside[contains(@class, "notice-translation")]')[0].text_content()
+    blog.write("verlag.toml", blog.read("verlag.toml") + '\n[publish.en]\nunreviewed = "machine"\n')
+    blog.run("build")
+    doc = page(blog, "en/milz/index.html")  # now the old English is shown, and said to be out of date
     (outdated,) = doc.xpath('//aside[contains(@class, "notice-outdated")]')
     assert "original has changed" in outdated.text_content()
     assert outdated.xpath(".//a/@hreflang") == ["de"]
-    assert doc.xpath('//p[@lang="de"]/text()') == ["Die Milz ist eher klein."]
+    assert "The spleen is small." in doc.xpath("//main")[0].text_content()
 
 
 def test_a_second_build_writes_nothing_and_one_edit_rewrites_only_its_pages_and_lists(blog):
@@ -173,6 +179,7 @@ def test_a_second_build_writes_nothing_and_one_edit_rewrites_only_its_pages_and_
     output = blog.run("build").output
     assert "removed site/en/milz/index.html" in output and not (blog.root / "site/de/milz/index.html").exists()
     assert blog.read("site/_review/notes.html") == "<p>the reviewers' own</p>"
+    assert "warning: site/_review/: an old review report" in output
 
 
 def test_site_po_is_not_an_article_catalog(blog):

@@ -108,13 +108,15 @@ def test_every_command_works_in_a_project_made_by_init(installed, tmp_path):
 
     site = root / "site"
     expected = {"index.html", "404.html", "sitemap.xml", "robots.txt", "favicon.ico", "static/style.css",
-                "static/chooser.js", "static/favicon.svg", "static/favicon.ico", "_review/index.html"}
+                "static/chooser.js", "static/favicon.svg", "static/favicon.ico"}
     for lang in ("de", "en", "fr"):
         expected |= {f"{lang}/index.html", f"{lang}/404.html", f"{lang}/feed.xml", f"{lang}/willkommen/index.html",
                      f"{lang}/zecken-im-garten/index.html"}
-    expected |= {f"_review/{lang}/{slug}.html" for lang in ("en", "fr") for slug in ("willkommen", "zecken-im-garten")}
     made = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     assert expected <= made, sorted(expected - made)
+    assert not (site / "_review").exists()  # the report shows drafts: never in the folder that is uploaded
+    report = {f"{lang}/{slug}.html" for lang in ("en", "fr") for slug in ("willkommen", "zecken-im-garten")}
+    assert report | {"index.html"} <= {p.relative_to(root / "review").as_posix() for p in (root / "review").rglob("*")}
     assert (site / "static/style.css").read_bytes() == (REPO / "templates/static/style.css").read_bytes()
     # The shipped UI translations were found: the French edition speaks French, and extract kept them.
     assert "nouveaux articles" in (site / "fr/feed.xml").read_text("utf-8")
