@@ -355,7 +355,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 
     pairs = sorted(
         ((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending) for m, cand in enumerate(candidates)
-         if (score := fuzz.ratio(entry.msgid, cand.msgid, score_cutoff=threshold))),
+         if (score := similarity(entry.msgid, cand.msgid, threshold))),
         key=lambda t: (t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
     for fuzzy, _, n, m in pairs:
@@ -387,6 +387,14 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.obsolete += 1
             report.retired.append(gone)
     return po, report
+
+
+def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
+    """How alike two source texts are, 0-100 (0 below ``cutoff``): the better of rapidfuzz's character
+    edit ratio (``fuzz.ratio``, the Indel similarity msgmerge's fuzzy matching resembles) and its sorted-token
+    ratio, so a sentence whose words the author only reordered ("Sie liefert Mineralstoffe nach dem Winter."
+    -> "Sie liefert nach dem Winter wertvolle Mineralstoffe.") keeps its translation as a fuzzy entry."""
+    return max(fuzz.ratio(a, b, score_cutoff=cutoff), fuzz.token_sort_ratio(a, b, score_cutoff=cutoff))
 
 
 def _copy(entry: polib.POEntry) -> polib.POEntry:

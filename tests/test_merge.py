@@ -46,7 +46,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import Project, article, msgfmt_check
+from conftest import Project, article, msgfmt_check, review
 from pipeline.catalog import Notes, fingerprint, parse_po, render
 from pipeline.check import CHECKS as QA_CHECKS, check_catalog
 
@@ -447,3 +447,18 @@ def test_a_signed_off_entry_drops_its_previous_text():
     signed = parse_po(text, "x.po")[0]
     assert not signed.fuzzy and signed.previous_msgid is None and not signed.tcomment
     assert "#|" not in render(parse_po(text, "x.po"))
+
+
+def test_a_sentence_whose_words_were_reordered_keeps_its_translation_as_fuzzy(project: Project):
+    """Reordering words scores below the edit-ratio threshold (59.6 < 60) but is the same sentence: the
+    reviewed English comes along as fuzzy with ``#| msgid``, never only to ``#~``."""
+    project.write("source_de/a.md", article("A", "Sie liefert Mineralstoffe nach dem Winter.\n"))
+    project.run("extract")
+    review(project, "en", "a", {"Sie liefert Mineralstoffe nach dem Winter.": "It supplies minerals after the winter."})
+    project.write("source_de/a.md", article("A", "Sie liefert nach dem Winter wertvolle Mineralstoffe.\n"))
+    project.run("extract")
+    po = polib.pofile(str(project.root / "translations/en/a.po"))
+    entry = po.find("Sie liefert nach dem Winter wertvolle Mineralstoffe.")
+    assert entry.fuzzy and entry.msgstr == "It supplies minerals after the winter."
+    assert entry.previous_msgid == "Sie liefert Mineralstoffe nach dem Winter."
+    msgfmt_check(project.root / "translations/en/a.po")
