@@ -43,7 +43,9 @@ _REGEX_SPECIAL = re.compile(r"[\\()\[\]{}+*?|^$]")
 # Word lists (lower case)
 # --------------------------------------------------------------------------
 
-# German abbreviations that do not end a sentence even before a capital.
+# German abbreviations that do not end a sentence even before a capital,
+# with the dosage and practice ones a health text uses ("3 x tägl. 1 Tbl.",
+# "1 Msp.", "Inj.").
 # Words that are also ordinary nouns or names ("Art", "Vers", "Max", "Fax")
 # are left out on purpose: "Das ist eine andere Art. Dann ..." must split.
 _DE_ABBREVIATIONS = frozenset(
@@ -57,6 +59,8 @@ _DE_ABBREVIATIONS = frozenset(
     pl prof prot rd rel rer resp röm sek sen sog spez st std str stud tab tel
     theol tsd ugs urspr verf verh verl vgl vj vol vorm vors wg wiss zit zw
     zzgl
+    tägl wöchentl monatl jährl stdl tbl tabl kps drg trpf gtt msp lsg amp
+    inj supp ther diagn beh
     """.split()
 )
 

@@ -154,6 +154,9 @@ def test_escaped_delimiters_do_not_protect_text():
         "Wir wohnen in St. Gallen bei Hr. Huber und Fr. Meier.",
         "Äpfel, Birnen etc. sind gesund.",
         "Er wurde am 3. Okt. 1990 geboren.",
+        "Nehmen Sie 3 x tägl. 1 Tbl. ein.",
+        "Geben Sie 1 Msp. Pulver in ein Glas Wasser.",
+        "Dazu 2 x wöchentl. 10 Trpf. Tinktur nach der Beh. mit Wärme.",
     ],
 )
 def test_german_abbreviations_do_not_end_sentences(text):
