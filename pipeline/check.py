@@ -609,8 +609,8 @@ _NUMERIC_DATE = re.compile(r"(?<![\w.,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w
                            r"|(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
 UNIT_SYMBOLS = ("%", "‰", "°C", "°F", "°", "mg", "µg", "μg", "kg", "g", "ml", "cl", "dl", "l", "mm", "cm",
                 "km", "m", "kcal", "kJ", "mmHg", "mmol", "IE", "IU", "UI")
-_UNIT = re.compile(r"\d[\u00a0\u202f ]?(" + "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, reverse=True))
-                   + r")(?![^\W\d_])")
+UNIT = re.compile(r"\d[\u00a0\u202f ]?(" + "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, reverse=True))
+                  + r")(?![^\W\d_])")  # a number's unit symbol; the numbers check compares them
 _SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg"}
 # Unit words that a translation may write as a symbol (or the other way round), per language;
 # matched with an optional plural ending -s or -n.
@@ -663,7 +663,7 @@ def units(prose: str, lang: str = "") -> list[str]:
     """Unit symbols after numbers; unit words after numbers count as their symbol."""
     if not _DIGIT.search(prose):
         return []
-    found = [_SAME_UNIT.get(u, u) for u in _UNIT.findall(prose)]
+    found = [_SAME_UNIT.get(u, u) for u in UNIT.findall(prose)]
     lang = lang.split("-")[0]
     if words := _unit_words(lang):
         symbols = {k.lower(): v for k, v in UNIT_WORDS[lang].items()}

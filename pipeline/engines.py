@@ -12,6 +12,7 @@ from typing import Callable, Protocol, Sequence
 
 from .config import Config
 from .errors import VerlagError
+from .check import UNIT
 from .markup import scan
 from .tm import TMEngine
 
@@ -66,15 +67,24 @@ _LONG_VOWELS = set("áéíóúýÁÉÍÓÚÝäöüÄÖÜ")
 
 
 def pseudo(text: str, labels: frozenset[str] = frozenset()) -> str:
-    """Accent and lengthen prose (~30 %) so untranslated or truncated UI shows; markup is untouched."""
+    """Accent and lengthen prose (~30 %) so untranslated or truncated UI shows; markup and a number's unit
+    symbol (``60 °C``, ``400 IE``: what the numbers check compares) are untouched."""
     out = []
     for is_markup, piece in scan(text, labels):
         if is_markup:
             out.append(piece)
             continue
-        accented = piece.translate(_ACCENTED)
-        out.append("".join(ch * 2 if ch in _LONG_VOWELS else ch for ch in accented))
+        kept = 0
+        for unit in UNIT.finditer(piece):
+            out.append(_accent(piece[kept:unit.start(1)]))
+            out.append(unit.group(1))
+            kept = unit.end(1)
+        out.append(_accent(piece[kept:]))
     return "".join(out)
+
+
+def _accent(prose: str) -> str:
+    return "".join(ch * 2 if ch in _LONG_VOWELS else ch for ch in prose.translate(_ACCENTED))
 
 
 class PseudoEngine:

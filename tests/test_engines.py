@@ -20,6 +20,20 @@ def test_pseudo_keeps_markup_urls_and_placeholders_and_changes_the_prose():
     assert "Háállóó" in out and "Lííñktééxt" in out and "Tíítéél" in out
 
 
+def test_pseudo_drafts_pass_the_numbers_check_with_their_units_as_written():
+    import polib
+
+    from pipeline.check import CHECKS, check_catalog
+
+    german = "Erhitzen Sie die Salbe auf 60 °C, nehmen Sie 400 IE Vitamin D und 5 mg Zink, 2 l Wasser am Tag."
+    draft = pseudo(german)
+    assert "60 °C" in draft and "400 IE" in draft and "5 mg" in draft and "2 l" in draft
+    assert draft != german and "Šáálbéé" in draft
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=draft))
+    assert check_catalog(po, "x.po", "en", "x", checks=[c for c in CHECKS if c.id == "numbers"]) == []
+
+
 def test_pseudo_lengthens_real_german_by_about_a_third():
     source = "".join(p.read_text(encoding="utf-8") for p in (REPO / "source_de").glob("*.md"))
     ratio = len(pseudo(source)) / len(source)
