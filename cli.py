@@ -205,6 +205,7 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
         click.echo(f"created {path}")
     for item in todo:
         click.echo(f"still to fill in verlag.toml: {item}")
+    click.echo("source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
     click.echo("next: verlag new \"Titel\", then verlag extract")
 
 

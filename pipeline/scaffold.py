@@ -49,6 +49,7 @@ title: Willkommen in der Praxis
 {author}date: {date}
 summary: Ein erster Beitrag, der zeigt, wie ein Artikel aufgebaut ist.
 tags: [Praxis]
+draft: true
 ---
 Schön, dass Sie hier sind. Dieser Beitrag ist ein Beispiel, z. B. für Überschriften und Listen.
 

@@ -56,6 +56,12 @@ class Project:
                 for p in sorted(self.root.rglob("*")) if p.is_file() and ".verlag" not in p.parts}
 
 
+def adopt_example(project: Project) -> None:
+    """What an author does who keeps ``init``'s example article as a first post: deletes its draft line."""
+    path = project.root / "source_de/willkommen.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+
+
 @pytest.fixture
 def project(tmp_path: Path):
     """An empty content project with German sources and en + fr catalogs."""

@@ -17,7 +17,7 @@ import rnc2rng
 from lxml import etree, html
 from lxml.isoschematron import Schematron
 
-from conftest import Project, copy_shipped_project
+from conftest import Project, adopt_example, copy_shipped_project
 
 BASE = "https://example.org/"
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
@@ -99,10 +99,11 @@ def test_the_feed_of_a_new_project_is_valid_and_names_the_site_as_author(fresh, 
 
 
 def started(root: Path) -> Project:
-    """``init`` and one more article from ``new``, dated long before the example article and finished
-    (its ``draft: true`` line deleted)."""
+    """``init`` (its example article kept) and one more article from ``new``, dated long before the example
+    article; both finished (their ``draft: true`` lines deleted)."""
     project = Project(root)
     project.run("init")
+    adopt_example(project)
     project.run("new", "Zweiter Beitrag")
     article = root / "source_de/zweiter-beitrag.md"
     text = re.sub(r"^date: .*$", "date: 2000-01-01", article.read_text("utf-8"), flags=re.M)

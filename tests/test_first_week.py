@@ -14,7 +14,7 @@ from lxml import html
 
 import cli
 from cli import main
-from conftest import Project, msgfmt_check, review
+from conftest import Project, adopt_example, msgfmt_check, review
 from pipeline.catalog import provenance
 from pipeline.serve import make_server
 
@@ -46,6 +46,10 @@ def entries(project: Project, lang: str, slug: str) -> list[polib.POEntry]:
 def test_the_first_hour_never_publishes_german_pages_drafts_or_placeholders(tmp_path):
     project = Project(tmp_path / "praxis")
     out = project.run("init", "--author", "Anna Berger", "--languages", "en").output
+    assert "source_de/willkommen.md is an example (draft: true, never published)" in out
+    assert "willkommen" in project.run("build").output.split("drafts, not published (draft: true):")[1]
+    assert not (project.root / "site/de/willkommen").exists()
+    adopt_example(project)  # this author keeps it as a first post
     assert "still to fill in verlag.toml: [site] base_url" in out and "author" not in out.split("created")[-1]
     config = project.read("verlag.toml")
     assert 'engines = ["tm", "google"]' in config and "copy" not in config
@@ -164,6 +168,7 @@ def get(port: int, path: str) -> tuple[int, str]:
 def test_serve_answers_the_sites_own_404_pages_and_never_lists_a_folder(tmp_path):
     project = Project(tmp_path / "praxis")
     project.run("init", "--languages", "en,fr")
+    adopt_example(project)
     project.write("source_de/kalte-haende.md", ARTICLE)
     project.run("extract")
     for slug in ("willkommen", "kalte-haende"):

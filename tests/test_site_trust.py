@@ -9,7 +9,7 @@ import polib
 import pytest
 from lxml import etree
 
-from conftest import Project, article, review
+from conftest import Project, adopt_example, article, review
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -20,6 +20,7 @@ def practice(tmp_path) -> Project:
     published with unreviewed machine text shown, so every language has pages."""
     project = Project(tmp_path / "praxis")
     project.run("init", "--author", "Anna Berger", "--base-url", "https://praxis.example/", "--languages", "en")
+    adopt_example(project)
     toml = project.read("verlag.toml")
     toml = re.sub(r'engines = \[.*\]', 'engines = ["pseudo"]', toml)
     project.write("verlag.toml", re.sub(r'unreviewed = "source"', 'unreviewed = "machine"', toml))
