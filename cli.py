@@ -530,7 +530,9 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     for lang, slugs in sorted(site.held_back.items()):
         click.echo(f"{lang}: not published (below [publish] min_translated or min_reviewed): {listing(slugs)}")
     for lang, slugs in sorted(site.untranslated.items()):
-        click.echo(f"{lang}: not published (nothing translated yet): {listing(slugs)}")
+        why = ("no reviewed translation to show yet; machine drafts show only with [publish] unreviewed = \"machine\""
+               if config.unreviewed_for(lang) == "source" else "nothing translated yet")
+        click.echo(f"{lang}: not published ({why}): {listing(slugs)}")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
