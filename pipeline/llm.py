@@ -281,7 +281,8 @@ class LLMEngine(ServiceEngine):
         except ServiceError:  # from the polite session, through the client
             raise
         except Exception as exc:  # noqa: BLE001 - an answer that is no Chat Completion, in whatever way
-            raise ServiceError(f"malformed answer, not a Chat Completions response ({type(exc).__name__})") from None
+            raise ServiceError(f"{_host(self.settings.url)} did not answer as a Chat Completions API does (is url "
+                               "the API's base address, e.g. http://localhost:11434/v1 for Ollama?)") from None
         return content, finish
 
     def _openai(self):
