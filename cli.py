@@ -596,9 +596,9 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     for sentence in result.unmatched_translation:
         click.echo(f"unmatched {lang}: {path}:{sentence.line}: {shorten(sentence.text)} (not written: "
                    "add it to the right entry by hand)")
-    for sentence, text in result.kept:
-        click.echo(f"kept: {result.path}: the reviewer's translation of {shorten(sentence.text)} "
-                   f"(the import had {shorten(text)})")
+    for kept in result.kept:
+        click.echo(f"kept: {result.path}: {kept.held} of {shorten(kept.german.text)} "
+                   f"(the import had {shorten(kept.text)})")
     action = "would write" if dry_run else "wrote" if result.written else "unchanged"
     click.echo(f"import: {action} {result.path}: {result.confident} confident (reviewed), {result.low} low "
                f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "

@@ -34,8 +34,8 @@ from pathlib import Path
 import polib
 import yaml
 
-from .catalog import (REVIEWED, UNTRANSLATED, Notes, build_pot, entry_state, key, machine_draft, merge, now_stamp,
-                      po_from_bytes, render)
+from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot, entry_state, fingerprint, key,
+                      machine_draft, merge, now_stamp, po_from_bytes, render)
 from .check import ERROR, check_catalog, parts
 from .config import Config
 from .errors import VerlagError, raise_all
@@ -100,6 +100,16 @@ class Pair:
     confident: bool
 
 
+@dataclass(frozen=True)
+class Kept:
+    """An entry the import left as it was: its German, what it holds (``held``: "a reviewed translation",
+    "a machine draft edited by hand", …) and the imported text that was not put in."""
+
+    german: Sentence
+    held: str
+    text: str
+
+
 @dataclass
 class AlignResult:
     """What an import of a translation did to ``path`` (project-relative), or would do with a dry run."""
@@ -110,7 +120,7 @@ class AlignResult:
     low: int = 0  # fuzzy entries written with the LOW_CONFIDENCE comment
     unmatched_german: list[Sentence] = field(default_factory=list)
     unmatched_translation: list[Sentence] = field(default_factory=list)
-    kept: list[tuple[Sentence, str]] = field(default_factory=list)  # a reviewer's entry and the text not put in
+    kept: list[Kept] = field(default_factory=list)
     already: int = 0  # entries that held the imported text already (an import run again)
     written: bool = False
 
@@ -268,8 +278,9 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     The catalog is brought up to date with the German first, as ``extract`` does (created when missing).
     Confident pairs become reviewed entries (no fuzzy flag, no provenance); the others fuzzy entries with
     the translator comment ``# alignment: low confidence``, as does a confident pair that ``check`` finds
-    an error in. An entry a reviewer translated (reviewed, stale, or a machine draft someone edited) is
-    never overwritten: it is listed in ``kept``. Written by compare-and-swap (``fsutil.rewrite``), so a
+    an error in. Empty entries and machine drafts nobody touched (also those whose German changed since)
+    take the imported text; any other entry (reviewed, edited by hand, or a reviewed translation of older
+    German) is never overwritten: it is listed in ``kept``. Written by compare-and-swap (``fsutil.rewrite``), so a
     reviewer's save meanwhile is merged again; ``dry_run`` writes nothing. ``text``: see ``read_translation``.
 
     Raises ``VerlagError`` for an unknown slug or language, an unreadable translation or catalog.
@@ -319,21 +330,22 @@ def _current_catalog(config: Config, doc, lang: str, data: bytes | None, ref: st
 
 
 def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, source_lang: str,
-          ref: str) -> tuple[int, int, int, list[tuple[Sentence, str]]]:
+          ref: str) -> tuple[int, int, int, list[Kept]]:
     """Put each pair's text into its entry unless a person translated it; confident pairs with a check
     error are demoted to low confidence. Returns the confident, low-confidence and already present
-    counts and the kept entries with the text not put in."""
+    counts and the kept entries."""
     entries = {key(e): e for e in po if not e.obsolete}
-    kept: list[tuple[Sentence, str]] = []
+    kept: list[Kept] = []
     already = 0
     filled: dict[int, tuple[polib.POEntry, Pair]] = {}
     for pair in pairs:
         entry = entries.get(pair.german.key)
         if entry is None or id(entry) in filled:
             continue  # the same German sentence again: one entry, filled once
-        if entry_state(entry) == REVIEWED or (entry_state(entry) != UNTRANSLATED and machine_draft(entry) is None):
+        held = _held(entry)
+        if held is not None:
             if entry.msgstr != pair.text:
-                kept.append((pair.german, pair.text))
+                kept.append(Kept(pair.german, held, pair.text))
             already += entry.msgstr == pair.text
             continue
         _set(entry, pair.text, pair.confident)
@@ -346,6 +358,24 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, sour
             _set(entry, entry.msgstr, False)
     confident = len(sure) - len(failing)
     return confident, len(filled) - confident, already, kept
+
+
+def _held(entry: polib.POEntry) -> str | None:
+    """What a person's work in ``entry`` is, in the words the import prints; None for an entry the import
+    may fill: empty, or a machine draft nobody edited (fresh, or stale: its German changed since, and
+    nobody had signed it off)."""
+    state = entry_state(entry)
+    notes = Notes.of(entry)
+    untouched = bool(notes.origins) and notes.drafted == fingerprint(entry.msgstr) and notes.reviewed is None
+    if state == UNTRANSLATED or (state == MACHINE and machine_draft(entry)) or (state == STALE and untouched):
+        return None
+    if state == REVIEWED:
+        return "a reviewed translation"
+    if state == MACHINE:
+        return "a machine draft edited by hand"
+    if notes.reviewed:
+        return "an out-of-date reviewed translation (the German changed since it was signed off)"
+    return "an out-of-date translation edited by hand (the German changed since)"
 
 
 def _set(entry: polib.POEntry, text: str, confident: bool) -> None:

@@ -90,11 +90,54 @@ def test_a_reviewers_translation_is_never_overwritten_and_is_reported(project):
     result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
     po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
     assert po.find("Ingwer ist dabei besonders beliebt.").msgstr == "Ginger is much loved."
-    assert "kept: translations/en/ingwer.po: the reviewer's translation of Ingwer ist dabei besonders beliebt." \
+    assert "kept: translations/en/ingwer.po: a reviewed translation of Ingwer ist dabei besonders beliebt." \
         in result.output
     again = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
     assert "import: unchanged translations/en/ingwer.po: 0 confident" in again.output
     assert "17 already there" in again.output
+
+
+def test_kept_entries_are_named_for_what_they_are_and_untouched_stale_machine_drafts_are_replaced(project):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    review(project, "en", "ingwer", {"Ein Löffel Honig macht den Tee milder.": "Honey softens it."})
+    review(project, "en", "ingwer", {"Eine Prise Zimt rundet den Geschmack ab.": "Cinnamon, edited."},
+           sign_off=False)
+    text = (HERE / "ingwer.md").read_text(encoding="utf-8")
+    project.write("source_de/ingwer.md", text.replace("besonders beliebt", "sehr beliebt")
+                  .replace("Tee milder", "Tee deutlich milder").replace("Geschmack ab", "Geschmack schön ab"))
+    project.run("extract")
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    assert all(po.find(m).previous_msgid for m in ("Ingwer ist dabei sehr beliebt.",
+                                                   "Ein Löffel Honig macht den Tee deutlich milder."))
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    assert "the reviewer's translation" not in result.output
+    out = "kept: translations/en/ingwer.po: "
+    assert out + ("an out-of-date reviewed translation (the German changed since it was signed off) of Ein "
+                  "Löffel Honig macht den Tee deutlich milder.") in result.output
+    assert out + ("an out-of-date translation edited by hand (the German changed since) of Eine Prise Zimt "
+                  "rundet den Geschmack schön ab.") in result.output
+    assert result.output.count("kept: ") == 2
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    # the pseudo draft made for the old German, untouched since, gives way to the hand translation
+    replaced = po.find("Ingwer ist dabei sehr beliebt.")
+    assert replaced.msgstr == "Ginger is a particular favourite." and not provenance(replaced)
+    assert replaced.previous_msgid is None
+    assert po.find("Ein Löffel Honig macht den Tee deutlich milder.").msgstr == "Honey softens it."
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
+def test_a_machine_draft_edited_by_hand_is_kept_and_named_so(project):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    review(project, "en", "ingwer", {"Eine Prise Zimt rundet den Geschmack ab.": "Cinnamon, edited."},
+           sign_off=False)
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    assert ("kept: translations/en/ingwer.po: a machine draft edited by hand of Eine Prise Zimt rundet den "
+            "Geschmack ab.") in result.output
+    assert result.output.count("kept: ") == 1
 
 
 def test_a_confident_pair_that_fails_a_check_stays_fuzzy(project, tmp_path):
