@@ -384,8 +384,9 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     the translator comment ``# alignment: low confidence``, as does a confident pair that ``check`` finds
     an error in. Empty entries and machine drafts nobody touched (also those whose German changed since)
     take the imported text; any other entry (reviewed, edited by hand, or a reviewed translation of older
-    German) is never overwritten: it is listed in ``kept``. Written by compare-and-swap (``fsutil.rewrite``), so a
-    reviewer's save meanwhile is merged again; ``dry_run`` writes nothing. ``text``: see ``read_translation``.
+    German) is never overwritten: it is listed in ``kept``. Written by compare-and-swap
+    (``fsutil.rewrite``), so a reviewer's save meanwhile is merged again; ``dry_run`` writes nothing.
+    ``text``: see ``read_translation``.
 
     A file that does not look like a translation of the article into ``lang`` (``plausibility``) raises
     ``VerlagError`` naming it and why, before anything is written; with ``force`` it is written with
