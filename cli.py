@@ -232,22 +232,26 @@ def new(project: Project, title: str) -> None:
 @click.option("--translation-of", "slug", metavar="SLUG",
               help="The one SOURCE is an existing translation of this German article: align it into its catalog.")
 @click.option("--lang", help="With --translation-of: the language of SOURCE (BCP 47, one of languages in verlag.toml).")
+@click.option("--force", is_flag=True,
+              help="With --translation-of: import a SOURCE that does not look like a translation of the article "
+                   "(few confident pairs, other blocks, another language), every entry fuzzy.")
 @pass_project
 @writes
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
-            slug: str | None, lang: str | None) -> None:
+            slug: str | None, lang: str | None, force: bool) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds or pasted text as German drafts;
     with --translation-of, a translation made by hand as reviewed and fuzzy catalog entries."""
     if slug is None:
-        if lang:
-            raise click.UsageError("--lang goes with --translation-of SLUG (the German article SOURCE translates)")
+        if lang or force:
+            raise click.UsageError(f"{'--lang' if lang else '--force'} goes with --translation-of SLUG (the German "
+                                   "article SOURCE translates)")
         errors = _import_articles(project.config, sources, year, kind, dry_run)
         if errors:
             fail("import", errors)
         return
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
-    _import_translation(project.config, slug, lang, sources[0], dry_run, kind)
+    _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force)
 
 
 def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool) -> list[VerlagError]:
@@ -576,11 +580,13 @@ def publish(ctx: click.Context) -> None:
         fail("publish", list({str(e): e for e in errors + built}.values()))
 
 
-def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None) -> None:
+def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
+                        force: bool = False) -> None:
     """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary:
     confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
     A saved page, WordPress export or feed is converted to CommonMark first (``importer``); Markdown or
-    text is read as it is."""
+    text is read as it is. A file that does not look like the article's translation is refused unless
+    ``force`` (``align.plausibility``)."""
     from pipeline.align import import_translation
     from pipeline.importer import detect_kind, read_import, render_markdown
 
@@ -593,15 +599,18 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
             raise VerlagError(f"holds {len(found)} articles; --translation-of takes one (save that article's "
                               "page, or its text, and import that)", path)
         text = render_markdown(found[0])
-    result = import_translation(config, slug, lang, path, dry_run, text)
+    result = import_translation(config, slug, lang, path, dry_run, text, force)
+    if result.doubt:
+        click.echo(f"import: {path} does not look like the article's translation ({result.doubt}); imported "
+                   "anyway (--force): every entry fuzzy with '# alignment: low confidence'")
     for sentence in result.unmatched_german:
         click.echo(f"unmatched German: {result.source}:{sentence.line}: {shorten(sentence.text)}")
     for sentence in result.unmatched_translation:
         click.echo(f"unmatched {lang}: {path}:{sentence.line}: {shorten(sentence.text)} (not written: "
                    "add it to the right entry by hand)")
-    for sentence, text in result.kept:
-        click.echo(f"kept: {result.path}: the reviewer's translation of {shorten(sentence.text)} "
-                   f"(the import had {shorten(text)})")
+    for kept in result.kept:
+        click.echo(f"kept: {result.path}: {kept.held} of {shorten(kept.german.text)} "
+                   f"(the import had {shorten(kept.text)})")
     action = "would write" if dry_run else "wrote" if result.written else "unchanged"
     click.echo(f"import: {action} {result.path}: {result.confident} confident (reviewed), {result.low} low "
                f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "

@@ -22,20 +22,41 @@ markup and link destinations left out, ``check.parts``).
 NLTK's ``nltk.translate.gale_church`` implements the same programme, but it
 takes no per-bead cost (needed for block kinds) and would bring all of NLTK
 for some forty lines, so ``gale_church`` below follows the paper directly.
+
+Lengths pair any two texts somehow, so before anything is written the result
+must look like a translation of this article (``plausibility``), as
+po4a-gettextize refuses a document whose structure does not match:
+
+- at least half (``MIN_CONFIDENT``) of the German sentences (title and body)
+  are in confident pairs;
+- at least half (``MIN_BLOCKS``) of the blocks, counted on the longer side,
+  are paired with a block of their own kind;
+- the file is written in ``lang``: among the stop word lists of jusText (the
+  boilerplate remover trafilatura uses, lists for 100 languages) for the German
+  and the project's languages, ``lang``'s covers at least ``MIN_STOPWORDS`` of
+  the file's words and no other covers more than ``RIVAL`` times as many.
+  An English text has about half its words on the English list and under a
+  fifth on the French or German one. A language without a list is not tested.
+
+A file that fails is refused, unless forced: then every pair becomes a fuzzy
+entry with ``# alignment: low confidence``.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import justext
 import polib
 import yaml
+from babel import Locale, UnknownLocaleError
 
-from .catalog import (REVIEWED, UNTRANSLATED, Notes, build_pot, entry_state, key, machine_draft, merge, now_stamp,
-                      po_from_bytes, render)
+from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot, entry_state, fingerprint, key,
+                      machine_draft, merge, now_stamp, po_from_bytes, render)
 from .check import ERROR, check_catalog, parts
 from .config import Config
 from .errors import VerlagError, raise_all
@@ -50,6 +71,11 @@ PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0
 BLOCK_PRIORS = {bead: p for bead, p in PRIORS.items() if bead != (2, 2)}
 KIND_PENALTY = 6.0  # cost of pairing blocks of different kinds (a heading with a paragraph): about a 1-0 bead
 CONFIDENT = 0.1  # least P(lengths | 1-1) of a confident pair: |delta| below 1.64
+MIN_CONFIDENT = 0.5  # least share of German sentences in confident pairs for a plausible translation
+MIN_BLOCKS = 0.5  # least share of blocks (of the longer text) paired with a block of their kind
+MIN_STOPWORDS = 0.2  # least share of the file's words on the stop word list of --lang
+RIVAL = 1.5  # another language whose list covers this many times more words is the file's language
+MIN_WORDS = 20  # fewer words tell no language apart
 _BLOCK_RE = re.compile(r"^(.*?), block (\d+)")  # a segment's note as segment.py writes it: "paragraph, block 3, …"
 
 
@@ -100,6 +126,16 @@ class Pair:
     confident: bool
 
 
+@dataclass(frozen=True)
+class Kept:
+    """An entry the import left as it was: its German, what it holds (``held``: "a reviewed translation",
+    "a machine draft edited by hand", …) and the imported text that was not put in."""
+
+    german: Sentence
+    held: str
+    text: str
+
+
 @dataclass
 class AlignResult:
     """What an import of a translation did to ``path`` (project-relative), or would do with a dry run."""
@@ -110,9 +146,10 @@ class AlignResult:
     low: int = 0  # fuzzy entries written with the LOW_CONFIDENCE comment
     unmatched_german: list[Sentence] = field(default_factory=list)
     unmatched_translation: list[Sentence] = field(default_factory=list)
-    kept: list[tuple[Sentence, str]] = field(default_factory=list)  # a reviewer's entry and the text not put in
+    kept: list[Kept] = field(default_factory=list)
     already: int = 0  # entries that held the imported text already (an import run again)
     written: bool = False
+    doubt: str | None = None  # why the file does not look like a translation of the article (forced import)
 
 
 def gale_church(source: list[int], target: list[int], ratio: float, priors: dict[tuple[int, int], float],
@@ -184,6 +221,14 @@ def _family(kind: str) -> str:
     return "heading" if kind in ("title", "heading") else kind
 
 
+def _block_beads(german: list[Block], translation: list[Block]) -> tuple[list[Bead], float]:
+    """The block-level beads and the translation's length ratio, measured over the whole article."""
+    de_total = sum(b.length for b in german) or 1
+    ratio = (sum(b.length for b in translation) or de_total) / de_total
+    return gale_church([b.length for b in german], [b.length for b in translation], ratio, BLOCK_PRIORS,
+                       _kind_penalty(german, translation)), ratio
+
+
 def align_documents(german: list[Block], translation: list[Block]) -> tuple[list[Pair], list[Sentence],
                                                                              list[Sentence]]:
     """Pair the sentences of two articles: (pairs, unmatched German, unmatched translation), in order.
@@ -192,13 +237,11 @@ def align_documents(german: list[Block], translation: list[Block]) -> tuple[list
     its sentences in order, without confidence; 1-2 joins the two translated sentences; 2-1 gives the
     translated sentence to the first German one and leaves the second unmatched.
     """
-    de_total = sum(b.length for b in german) or 1
-    ratio = (sum(b.length for b in translation) or de_total) / de_total
+    beads, ratio = _block_beads(german, translation)
     pairs: list[Pair] = []
     lonely_de: list[Sentence] = []
     lonely_tr: list[Sentence] = []
-    for outer in gale_church([b.length for b in german], [b.length for b in translation], ratio, BLOCK_PRIORS,
-                             _kind_penalty(german, translation)):
+    for outer in beads:
         de = [s for b in german[outer.i:outer.i + outer.a] for s in b.sentences]
         tr = [s for b in translation[outer.j:outer.j + outer.b] for s in b.sentences]
         for bead in gale_church([s.length for s in de], [s.length for s in tr], ratio, PRIORS):
@@ -214,6 +257,76 @@ def align_documents(german: list[Block], translation: list[Block]) -> tuple[list
                 pairs.append(Pair(left[0], " ".join(t.text for t in right), False))
                 lonely_de.extend(left[1:])
     return pairs, lonely_de, lonely_tr
+
+
+def plausibility(german: list[Block], translation: list[Block], pairs: list[Pair], words: list[str], lang: str,
+                 candidates: list[str]) -> str | None:
+    """Why the translation (its ``blocks`` aligned with the German's into ``pairs``; ``words``: its words,
+    lower case) does not look like a translation of the article into ``lang``, or None when it does. The
+    tests and thresholds are those of the module docstring; ``candidates``: the languages it might be in
+    instead (the source language and the project's languages)."""
+    doubts = []
+    sentences = sum(len(b.sentences) for b in german)
+    sure = sum(p.confident for p in pairs)
+    if sentences and sure < MIN_CONFIDENT * sentences:
+        doubts.append(f"only {sure} of {sentences} German sentences pair confidently by length (at least half must)")
+    longer = max(len(german), len(translation))
+    matched = block_matches(german, translation)
+    if longer and matched < MIN_BLOCKS * longer:
+        doubts.append(f"only {matched} of {longer} blocks pair with a block of their kind ({len(german)} German, "
+                      f"{len(translation)} in the file)")
+    found = _language(words, lang, candidates)
+    if found:
+        doubts.append(found)
+    return "; ".join(doubts) or None
+
+
+def block_matches(german: list[Block], translation: list[Block]) -> int:
+    """The German blocks that the block-level alignment pairs with translated blocks of their own kind."""
+    same = _kind_penalty(german, translation)
+    return sum(b.a for b in _block_beads(german, translation)[0] if b.a and b.b and not same(b.i, b.a, b.j, b.b))
+
+
+def _language(words: list[str], lang: str, candidates: list[str]) -> str | None:
+    """A sentence saying the words are not ``lang`` but another of ``candidates`` (or hardly ``lang`` at
+    all), by their shares on jusText's stop word lists; None when they are, or cannot be told."""
+    lists = {code: _stoplist(code) for code in dict.fromkeys([lang, *candidates])}
+    if len(words) < MIN_WORDS or not lists[lang]:
+        return None
+    share = {code: sum(w in stop for w in words) / len(words) for code, stop in lists.items() if stop}
+    rival = max((c for c in share if c != lang), key=share.__getitem__, default=None)
+    if rival is not None and share[rival] > RIVAL * share[lang]:
+        return (f"it reads as {_english_name(rival)}, not {_english_name(lang)}: {share[rival]:.0%} of its words are "
+                f"common {_english_name(rival)} words, {share[lang]:.0%} common {_english_name(lang)} ones")
+    if share[lang] < MIN_STOPWORDS:
+        return (f"only {share[lang]:.0%} of its words are common {_english_name(lang)} words (a text in "
+                f"{_english_name(lang)} has about half)")
+    return None
+
+
+def _english_name(code: str) -> str:
+    try:
+        return Locale.parse(code.replace("-", "_")).english_name or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def _stoplist(code: str) -> frozenset[str]:
+    """jusText's stop words of the language of BCP 47 ``code`` (its lists are named in English,
+    ``Norwegian_Bokmal``); empty when it has none."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).language
+        name = Locale(name).english_name or ""
+    except (ValueError, UnknownLocaleError):
+        return frozenset()
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace(" ", "_")
+    return frozenset(justext.get_stoplist(name)) if name in justext.get_stoplists() else frozenset()
+
+
+def words_of(segments: list[Segment]) -> list[str]:
+    """The words a reader sees in ``segments`` (inline markup and link targets left out), lower case,
+    without numbers."""
+    return [w.lower() for s in segments for w in re.findall(r"[^\W\d_]+", parts(s.text).prose)]
 
 
 def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | None = None) -> list[Segment]:
@@ -250,7 +363,8 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
 
 
 def _front_pairs(german: tuple[Segment, ...], translation: list[Segment]) -> list[Pair]:
-    """Summary with summary, tags with tags when both have as many; confident, by their key."""
+    """Summary with summary, tags with tags when both have as many, by their key; confident (as long as
+    the body's alignment is plausible)."""
     pairs: list[Pair] = []
     for context in ("summary", "tag"):
         de = [s for s in german if s.context == context]
@@ -261,16 +375,22 @@ def _front_pairs(german: tuple[Segment, ...], translation: list[Segment]) -> lis
 
 
 def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run: bool = False,
-                       text: str | None = None) -> AlignResult:
+                       text: str | None = None, force: bool = False) -> AlignResult:
     """Align the hand translation at ``path`` with the German article ``slug`` and write the pairs into
     ``translations/<lang>/<slug>.po``.
 
     The catalog is brought up to date with the German first, as ``extract`` does (created when missing).
     Confident pairs become reviewed entries (no fuzzy flag, no provenance); the others fuzzy entries with
     the translator comment ``# alignment: low confidence``, as does a confident pair that ``check`` finds
-    an error in. An entry a reviewer translated (reviewed, stale, or a machine draft someone edited) is
-    never overwritten: it is listed in ``kept``. Written by compare-and-swap (``fsutil.rewrite``), so a
-    reviewer's save meanwhile is merged again; ``dry_run`` writes nothing. ``text``: see ``read_translation``.
+    an error in. Empty entries and machine drafts nobody touched (also those whose German changed since)
+    take the imported text; any other entry (reviewed, edited by hand, or a reviewed translation of older
+    German) is never overwritten: it is listed in ``kept``. Written by compare-and-swap
+    (``fsutil.rewrite``), so a reviewer's save meanwhile is merged again; ``dry_run`` writes nothing.
+    ``text``: see ``read_translation``.
+
+    A file that does not look like a translation of the article into ``lang`` (``plausibility``) raises
+    ``VerlagError`` naming it and why, before anything is written; with ``force`` it is written with
+    every pair fuzzy and ``# alignment: low confidence``, the reason in ``AlignResult.doubt``.
 
     Raises ``VerlagError`` for an unknown slug or language, an unreadable translation or catalog.
     """
@@ -284,10 +404,19 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
                                  "(translate: false articles have no catalogs)")
     doc = segment_article(article, config.segmentation, config.source_language)  # as extract segments it
     segments = read_translation(path, slug, lang, config.segmentation, text)
-    pairs, lonely_de, lonely_tr = align_documents(blocks(doc.segments), blocks(segments))
+    german, translation = blocks(doc.segments), blocks(segments)
+    pairs, lonely_de, lonely_tr = align_documents(german, translation)
+    doubt = plausibility(german, translation, pairs, words_of(segments), lang,
+                         [config.source_language, *config.languages])
+    if doubt and not force:
+        raise VerlagError(f"does not look like the {_english_name(lang)} translation of {article.ref}: {doubt}. "
+                          "Check the file, --translation-of and --lang; --force imports it anyway, every entry "
+                          f"fuzzy with '# {LOW_CONFIDENCE}'", path)
     pairs += _front_pairs(doc.segments, segments)
+    if doubt:
+        pairs = [replace(p, confident=False) for p in pairs]
     po_path = config.po_path(lang, slug)
-    result = AlignResult(relpath(po_path, config.root), article.ref)
+    result = AlignResult(relpath(po_path, config.root), article.ref, doubt=doubt)
     glossary = load_glossary(config.translations_dir, config.root)
     labels = reference_labels(article)
 
@@ -319,21 +448,22 @@ def _current_catalog(config: Config, doc, lang: str, data: bytes | None, ref: st
 
 
 def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, source_lang: str,
-          ref: str) -> tuple[int, int, int, list[tuple[Sentence, str]]]:
+          ref: str) -> tuple[int, int, int, list[Kept]]:
     """Put each pair's text into its entry unless a person translated it; confident pairs with a check
     error are demoted to low confidence. Returns the confident, low-confidence and already present
-    counts and the kept entries with the text not put in."""
+    counts and the kept entries."""
     entries = {key(e): e for e in po if not e.obsolete}
-    kept: list[tuple[Sentence, str]] = []
+    kept: list[Kept] = []
     already = 0
     filled: dict[int, tuple[polib.POEntry, Pair]] = {}
     for pair in pairs:
         entry = entries.get(pair.german.key)
         if entry is None or id(entry) in filled:
             continue  # the same German sentence again: one entry, filled once
-        if entry_state(entry) == REVIEWED or (entry_state(entry) != UNTRANSLATED and machine_draft(entry) is None):
+        held = _held(entry)
+        if held is not None:
             if entry.msgstr != pair.text:
-                kept.append((pair.german, pair.text))
+                kept.append(Kept(pair.german, held, pair.text))
             already += entry.msgstr == pair.text
             continue
         _set(entry, pair.text, pair.confident)
@@ -346,6 +476,24 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, sour
             _set(entry, entry.msgstr, False)
     confident = len(sure) - len(failing)
     return confident, len(filled) - confident, already, kept
+
+
+def _held(entry: polib.POEntry) -> str | None:
+    """What a person's work in ``entry`` is, in the words the import prints; None for an entry the import
+    may fill: empty, or a machine draft nobody edited (fresh, or stale: its German changed since, and
+    nobody had signed it off)."""
+    state = entry_state(entry)
+    notes = Notes.of(entry)
+    untouched = bool(notes.origins) and notes.drafted == fingerprint(entry.msgstr) and notes.reviewed is None
+    if state == UNTRANSLATED or (state == MACHINE and machine_draft(entry)) or (state == STALE and untouched):
+        return None
+    if state == REVIEWED:
+        return "a reviewed translation"
+    if state == MACHINE:
+        return "a machine draft edited by hand"
+    if notes.reviewed:
+        return "an out-of-date reviewed translation (the German changed since it was signed off)"
+    return "an out-of-date translation edited by hand (the German changed since)"
 
 
 def _set(entry: polib.POEntry, text: str, confident: bool) -> None:

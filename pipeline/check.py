@@ -41,7 +41,7 @@ from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
 from .markup import analyse
 from .media import collect_media, outdated_variants
 from .segment import reference_labels
-from .sources import Sources, read_sources
+from .sources import Sources, read_aliases, read_sources
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -831,8 +831,9 @@ def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None =
 def run_checks(config: Config, languages: list[str] | None = None, slugs: list[str] | None = None,
                strict: bool = False, progress=None) -> tuple[list[Finding], list[VerlagError]]:
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
-    some articles are asked for); unreadable articles and catalogs, and checks that fail on one, are errors
-    naming the file; the rest is still checked. ``progress()`` is called per article.
+    some articles are asked for); unreadable articles and catalogs, a published article's alias that is no
+    address (``sources.read_aliases``), and checks that fail on one, are errors naming the file; the rest
+    is still checked. ``progress()`` is called per article.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
@@ -842,6 +843,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     findings: list[Finding] = []
     sources = read_sources(config)
     errors: list[VerlagError] = sources.errors_about(slugs)
+    errors += [e for a in [*sources.articles, *sources.german_only] if not a.draft and (not slugs or a.slug in slugs)
+               for e in read_aliases(a)[1]]  # an old address build cannot redirect; clashes need the site stage
     for article in sources.articles:
         if progress:
             progress()

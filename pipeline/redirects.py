@@ -6,12 +6,19 @@ redirect to the article's German page, in the three forms hosts read:
 
 - ``_redirects``: one ``/old/path  /de/slug/  301`` line per alias, the format
   of Netlify and Cloudflare Pages (docs.netlify.com, "Redirects and rewrites");
+  paths percent-encoded, as Netlify's documentation asks ("special characters
+  in paths must be url-encoded", e.g. ``/authors/c%C3%A9line``);
 - ``.htaccess``: Apache ``RedirectMatch 301 ^/old/path/?$ <absolute URL>``
-  lines (mod_alias), anchored so an old path never redirects the paths below it;
+  lines (mod_alias), anchored so an old path never redirects the paths below it.
+  mod_alias matches the %-decoded URL-path
+  (https://httpd.apache.org/docs/2.4/mod/mod_alias.html), so the pattern is the
+  decoded path, regex-escaped, and in double quotes when it holds a space;
 - for plain web space, a small HTML page at each old path with
   ``<meta http-equiv="refresh" content="0; url=…">`` (HTML Living Standard,
-  "Shared declarative refresh steps"), ``<link rel="canonical">``, a visible
-  link and ``noindex``, as Hugo writes for its aliases.
+  "Shared declarative refresh steps") and a visible link to the page's site path
+  (``/de/slug/``, so a preview on 127.0.0.1 stays there), ``<link
+  rel="canonical">`` to its absolute URL, and ``noindex``, as Hugo writes for
+  its aliases.
 
 The files are text keyed by their path under site/; the site stage writes
 them with everything else and never lists them in the sitemap.
@@ -27,7 +34,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from .errors import VerlagError
-from .sources import Article
+from .sources import Article, read_aliases
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -43,10 +50,10 @@ PAGE = """<!DOCTYPE html>
 <title>{title}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{url}">
-<meta http-equiv="refresh" content="0; url={url}">
+<meta http-equiv="refresh" content="0; url={path}">
 </head>
 <body>
-<p><a href="{url}">{title}</a></p>
+<p><a href="{path}">{title}</a></p>
 </body>
 </html>
 """
@@ -63,11 +70,13 @@ class Redirect:
 
 def collect(articles: Iterable[Article], urls: Urls, lang: str, errors: list[VerlagError]) -> list[Redirect]:
     """One redirect per alias of the published ``articles`` (German originals, sorted by slug) to their
-    page in ``lang``, sorted by old path. An old address another article claimed first is left out and
-    reported in ``errors`` at the ``aliases:`` line."""
+    page in ``lang``, sorted by old path. An alias that is no address (``sources.read_aliases``) or an old
+    address another article claimed first is left out and reported in ``errors``."""
     found: dict[str, Redirect] = {}
     for article in articles:
-        for old in article.meta.get("aliases", []):
+        olds, problems = read_aliases(article)
+        errors.extend(problems)
+        for old in olds:
             other = found.get(old)
             if other is not None and other.article.slug != article.slug:
                 errors.append(_error(article, f"{old} is also an old address of {other.article.ref}; "
@@ -118,11 +127,11 @@ def redirect_files(articles: Iterable[Article], urls: Urls, lang: str, made: Con
                 pages.setdefault(rel, r)  # /alt and /alt/ of one article: one page
     if not kept:
         return {}
-    out = {rel: PAGE.format(lang=lang, title=html.escape(r.title), url=html.escape(r.url))
+    out = {rel: PAGE.format(lang=lang, title=html.escape(r.title), url=html.escape(r.url), path=html.escape(r.new))
            for rel, r in pages.items()}
     out[NETLIFY] = "".join(f"{r.old}  {r.new}  301\n" for r in kept)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"
-                   + "".join(f"RedirectMatch 301 ^{_pattern(r.old)}/?$ {r.url}\n" for r in kept))
+                   + "".join(f"RedirectMatch 301 {_pattern(r.old)} {r.url}\n" for r in kept))
     return out
 
 
@@ -131,5 +140,17 @@ def _error(article: Article, message: str) -> VerlagError:
 
 
 def _pattern(path: str) -> str:
-    """``path`` as a PCRE matching it literally (Apache's regex syntax), without its final ``/``."""
-    return re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", path.rstrip("/"))
+    """The %-decoded ``path`` as an anchored PCRE matching it literally, with or without its final ``/``,
+    as one argument of an Apache directive: in double quotes when it holds a space.
+
+    Inside and outside quotes Apache's config reader turns ``\\\\`` into ``\\`` (``ap_getword_conf``),
+    so a backslash, a double quote and any other control or space character are written as PCRE
+    ``\\xHH`` escapes rather than with a backslash of their own.
+    """
+    def literal(char: str) -> str:
+        if char in '\\"' or (char.isspace() and char != " ") or not char.isprintable():
+            return "".join(f"\\x{b:02X}" for b in char.encode("utf-8"))
+        return re.escape(char) if char in ".^$*+?()[]{}|" else char
+
+    pattern = "^" + "".join(literal(c) for c in unquote(path.rstrip("/"))) + "/?$"
+    return f'"{pattern}"' if " " in pattern else pattern

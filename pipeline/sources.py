@@ -187,8 +187,6 @@ def read_article(path: Path, ref: str, page: bool = False) -> Article:
     tags = meta.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise VerlagError("tags: expected a list of words, e.g. [Leber, Rücken]", ref, probe.key_line("tags"))
-    if "aliases" in meta:
-        meta["aliases"] = read_aliases(meta["aliases"], ref, probe.key_line("aliases"))
     slug = meta.get("slug", path.stem)
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
         raise VerlagError(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' "
@@ -224,29 +222,45 @@ def _reviewer(value, ref: str, line: int) -> dict[str, str]:
     return value
 
 
-def read_aliases(value, ref: str, line: int) -> list[str]:
-    """``aliases``: the article's old addresses (Hugo's key), as site paths for redirects.
+def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
+    """``aliases``: the article's old addresses (Hugo's key), as site paths for redirects, and the problems
+    of the items that are none.
 
     Each item is an absolute http(s) URL, whose path is kept, or a path starting with ``/``. Returned
     percent-encoded as RFC 3986 section 3.3 allows in a path (``/rücken/`` -> ``/r%C3%BCcken/``), the
-    form hosts and ``_redirects`` files match. Raises ``VerlagError`` at ``ref:line`` for anything else,
-    and for a query or fragment, which no static redirect can match.
+    form ``_redirects`` files match, without repeats. Anything else, and an address with a query or
+    fragment (which no static redirect can match), is a ``VerlagError`` at the item's line (the
+    ``aliases:`` line when it cannot be found): it costs only its own redirect, never the article, so
+    ``read_article`` leaves the value as YAML gave it and the site stage reads it here.
     """
+    value = article.meta.get("aliases", [])
+    line = article.key_line("aliases")
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise VerlagError("aliases: expected a list of old addresses, e.g. [/2019/05/alter-beitrag/]", ref, line)
-    paths = []
+        return [], [VerlagError("aliases: expected a list of old addresses, e.g. [/2019/05/alter-beitrag/]",
+                                article.ref, line)]
+    paths: list[str] = []
+    errors: list[VerlagError] = []
     for alias in value:
         parts = urlsplit(alias.strip())
         if parts.scheme not in ("http", "https", "") or (parts.scheme and not parts.netloc) \
                 or not parts.path.startswith("/") or (parts.netloc and not parts.scheme):
-            raise VerlagError(f"aliases: {alias!r} is neither an http(s) URL nor a path starting with '/'", ref, line)
-        if parts.query or parts.fragment:
-            raise VerlagError(f"aliases: {alias!r} has a query or fragment (?, #), which a static site cannot "
-                              "redirect; give the page's path", ref, line)
-        paths.append(quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"))
-    return list(dict.fromkeys(paths))
+            problem = "is neither an http(s) URL nor a path starting with '/'"
+        elif parts.query or parts.fragment:
+            problem = "has a query or fragment (?, #), which a static site cannot redirect; give the page's path"
+        else:
+            paths.append(quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"))
+            continue
+        errors.append(VerlagError(f"aliases: {alias!r} {problem}", article.ref, _item_line(article, line, alias)))
+    return list(dict.fromkeys(paths)), errors
+
+
+def _item_line(article: Article, key_line: int, item: str) -> int:
+    """The line of the front matter at or after ``key_line`` that holds ``item`` as written; else ``key_line``."""
+    lines = article.text.split("\n")
+    end = article.body_line - 1
+    return next((n for n in range(key_line, end) if item in lines[n - 1]), key_line)
 
 
 def _date_problem(key: str, written: str) -> str:

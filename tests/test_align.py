@@ -14,6 +14,8 @@ from pipeline.segment import segment_article
 from pipeline.sources import read_article
 
 HERE = Path(__file__).parent / "align"
+# tests/align/elderflower.en.md is an English article of its own, a translation of nothing here.
+OTHER = HERE / "elderflower.en.md"
 # The English of tests/align/ingwer.en.md: the first German paragraph is two paragraphs there, and
 # "Lassen Sie den Tee zehn Minuten ziehen." has no translation.
 MISSING = "Lassen Sie den Tee zehn Minuten ziehen."
@@ -90,11 +92,102 @@ def test_a_reviewers_translation_is_never_overwritten_and_is_reported(project):
     result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
     po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
     assert po.find("Ingwer ist dabei besonders beliebt.").msgstr == "Ginger is much loved."
-    assert "kept: translations/en/ingwer.po: the reviewer's translation of Ingwer ist dabei besonders beliebt." \
+    assert "kept: translations/en/ingwer.po: a reviewed translation of Ingwer ist dabei besonders beliebt." \
         in result.output
     again = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
     assert "import: unchanged translations/en/ingwer.po: 0 confident" in again.output
     assert "17 already there" in again.output
+
+
+def test_kept_entries_are_named_for_what_they_are_and_untouched_stale_machine_drafts_are_replaced(project):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    review(project, "en", "ingwer", {"Ein Löffel Honig macht den Tee milder.": "Honey softens it."})
+    review(project, "en", "ingwer", {"Eine Prise Zimt rundet den Geschmack ab.": "Cinnamon, edited."},
+           sign_off=False)
+    text = (HERE / "ingwer.md").read_text(encoding="utf-8")
+    project.write("source_de/ingwer.md", text.replace("besonders beliebt", "sehr beliebt")
+                  .replace("Tee milder", "Tee deutlich milder").replace("Geschmack ab", "Geschmack schön ab"))
+    project.run("extract")
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    assert all(po.find(m).previous_msgid for m in ("Ingwer ist dabei sehr beliebt.",
+                                                   "Ein Löffel Honig macht den Tee deutlich milder."))
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    assert "the reviewer's translation" not in result.output
+    out = "kept: translations/en/ingwer.po: "
+    assert out + ("an out-of-date reviewed translation (the German changed since it was signed off) of Ein "
+                  "Löffel Honig macht den Tee deutlich milder.") in result.output
+    assert out + ("an out-of-date translation edited by hand (the German changed since) of Eine Prise Zimt "
+                  "rundet den Geschmack schön ab.") in result.output
+    assert result.output.count("kept: ") == 2
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    # the pseudo draft made for the old German, untouched since, gives way to the hand translation
+    replaced = po.find("Ingwer ist dabei sehr beliebt.")
+    assert replaced.msgstr == "Ginger is a particular favourite." and not provenance(replaced)
+    assert replaced.previous_msgid is None
+    assert po.find("Ein Löffel Honig macht den Tee deutlich milder.").msgstr == "Honey softens it."
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
+def test_a_machine_draft_edited_by_hand_is_kept_and_named_so(project):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    review(project, "en", "ingwer", {"Eine Prise Zimt rundet den Geschmack ab.": "Cinnamon, edited."},
+           sign_off=False)
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    assert ("kept: translations/en/ingwer.po: a machine draft edited by hand of Eine Prise Zimt rundet den "
+            "Geschmack ab.") in result.output
+    assert result.output.count("kept: ") == 1
+
+
+def refused(project, *args: str) -> str:
+    """Run an import that must be refused: exit 2, one error line, nothing on disk changed."""
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    before = project.snapshot()
+    result = project.run("import", *args, code=2)
+    assert project.snapshot() == before and "Traceback" not in result.output
+    assert result.output.count("error: ") == 1 and "--force imports it anyway" in result.output
+    return result.output
+
+
+def test_another_articles_translation_is_refused_and_nothing_is_written(project):
+    output = refused(project, "--lang", "en", "--translation-of", "ingwer", str(OTHER))
+    assert f"error: {OTHER}: does not look like the English translation of source_de/ingwer.md: only " in output
+    assert "German sentences pair confidently by length (at least half must)" in output
+    assert "blocks pair with a block of their kind (9 German, 6 in the file)" in output
+
+
+def test_a_file_in_another_language_than_lang_is_refused(project):
+    output = refused(project, "--lang", "fr", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    assert "does not look like the French translation of source_de/ingwer.md: it reads as English, not French" in output
+    assert "German sentences pair" not in output  # the alignment itself is fine: only the language is wrong
+
+
+def test_the_german_article_itself_is_no_translation(project):
+    output = refused(project, "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.md"))
+    assert "it reads as German, not English" in output
+
+
+def test_forced_every_entry_is_fuzzy_with_the_alignment_comment_front_matter_too(project):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    result = project.run("import", "--force", "--lang", "en", "--translation-of", "ingwer", str(OTHER))
+    assert f"import: {OTHER} does not look like the article's translation (only " in result.output
+    assert "imported anyway (--force): every entry fuzzy" in result.output
+    assert "import: wrote translations/en/ingwer.po: 0 confident (reviewed)" in result.output
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    written = [e for e in po if e.msgstr]
+    assert po.find("Ingwertee bei Erkältung – was er kann und was nicht", msgctxt="title").msgstr == \
+        "Elderflower syrup from your own garden"
+    assert {e.msgctxt for e in written} >= {"title", "summary", "tag"}
+    assert all(e.fuzzy and LOW_CONFIDENCE in e.tcomment.split("\n") for e in written)
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
+def test_force_goes_with_translation_of(project):
+    result = project.run("import", "--force", str(OTHER), code=2)
+    assert "--force goes with --translation-of SLUG" in result.output
 
 
 def test_a_confident_pair_that_fails_a_check_stays_fuzzy(project, tmp_path):

@@ -3,9 +3,12 @@ served by a real HTTP server on 127.0.0.1 (pipeline/redirects.py)."""
 
 from __future__ import annotations
 
+import re
+import shlex
 import threading
 import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import unquote, urljoin
 
 import lxml.html
 import pytest
@@ -13,7 +16,7 @@ import pytest
 from conftest import article
 
 ALIASES = ["https://alter-blog.example/2019/05/ingwer-tee-bei-erkaeltung/", "/post/ingwer-tee",
-           "/blog/ingwertee.html", "/alt/kräutertee/", "/index.php"]
+           "/blog/ingwertee.html", "/alt/kräutertee/", "/index.php", "/blog/ingwer%20mit%20honig.html"]
 
 
 @pytest.fixture
@@ -37,12 +40,16 @@ def server():
     httpd.server_close()
 
 
+def configure(project, base: str) -> None:
+    project.write("verlag.toml", f'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n\n[site]\n'
+                                 f'base_url = "{base}"\n')
+
+
 @pytest.fixture
 def built(project, server):
     httpd, state = server
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    project.write("verlag.toml", f'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n\n[site]\n'
-                                 f'base_url = "{base}"\n')
+    configure(project, base)
     aliases = "\n".join(f'  - "{a}"' for a in ALIASES)
     project.write("source_de/ingwer.md", article("Ingwertee bei Erkältung", """
         Ein warmer Ingwertee tut gut, wenn die Nase läuft.
@@ -62,14 +69,15 @@ def follow(url: str, hops: int = 5) -> str:
         refresh = lxml.html.fromstring(body).xpath('//meta[@http-equiv="refresh"]/@content')
         if not refresh:
             return url
-        url = refresh[0].split("url=", 1)[1]
+        url = urljoin(url, refresh[0].split("url=", 1)[1])
     raise AssertionError(f"more than {hops} redirects from {url}")
 
 
 def test_each_old_address_answers_with_the_articles_page_on_plain_web_space(built):
     project, base = built
     for old in ["/2019/05/ingwer-tee-bei-erkaeltung/", "/2019/05/ingwer-tee-bei-erkaeltung", "/post/ingwer-tee",
-                "/post/ingwer-tee/", "/blog/ingwertee.html", "/alt/kr%C3%A4utertee/"]:
+                "/post/ingwer-tee/", "/blog/ingwertee.html", "/alt/kr%C3%A4utertee/",
+                "/blog/ingwer%20mit%20honig.html"]:
         assert follow(base + old[1:]) == base + "de/ingwer/", old
     with urllib.request.urlopen(base + "de/ingwer/", timeout=10) as response:
         assert "Ingwertee bei Erkältung" in response.read().decode("utf-8")
@@ -81,25 +89,64 @@ def test_a_redirect_page_has_canonical_noindex_and_a_visible_link(built):
     assert page.xpath("/html/@lang") == ["de"]
     assert page.xpath('//link[@rel="canonical"]/@href') == [base + "de/ingwer/"]
     assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
-    assert page.xpath('//meta[@http-equiv="refresh"]/@content') == [f"0; url={base}de/ingwer/"]
-    assert page.xpath("//body//a/@href") == [base + "de/ingwer/"]
+    assert page.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/de/ingwer/"]
+    assert page.xpath("//body//a/@href") == ["/de/ingwer/"]
     assert page.xpath("//body//a/text()") == ["Ingwertee bei Erkältung"]
 
 
 def test_redirects_file_and_htaccess_list_every_old_path(built):
     project, base = built
+    # Netlify: "special characters in paths must be url-encoded"
     assert project.read("site/_redirects") == (
         "/2019/05/ingwer-tee-bei-erkaeltung/  /de/ingwer/  301\n"
         "/alt/kr%C3%A4utertee/  /de/ingwer/  301\n"
+        "/blog/ingwer%20mit%20honig.html  /de/ingwer/  301\n"
         "/blog/ingwertee.html  /de/ingwer/  301\n"
         "/index.php  /de/ingwer/  301\n"
         "/post/ingwer-tee  /de/ingwer/  301\n")
+    # Apache: mod_alias matches the %-decoded path; an argument with a space is quoted
     rules = [line for line in project.read("site/.htaccess").splitlines() if not line.startswith("#")]
-    assert rules == [f"RedirectMatch 301 ^{p}/?$ {base}de/ingwer/" for p in (
-        "/2019/05/ingwer-tee-bei-erkaeltung", "/alt/kr%C3%A4utertee", r"/blog/ingwertee\.html", r"/index\.php",
-        "/post/ingwer-tee")]
+    assert rules == [f"RedirectMatch 301 {p} {base}de/ingwer/" for p in (
+        "^/2019/05/ingwer-tee-bei-erkaeltung/?$", "^/alt/kräutertee/?$", r'"^/blog/ingwer mit honig\.html/?$"',
+        r"^/blog/ingwertee\.html/?$", r"^/index\.php/?$", "^/post/ingwer-tee/?$")]
     # a .php address is no page a static server sends as HTML: only the host files redirect it
     assert not (project.root / "site/index.php").exists()
+
+
+@pytest.mark.parametrize("old", ["/alt/kr%C3%A4utertee/", "/alt/kr%C3%A4utertee", "/blog/ingwer%20mit%20honig.html",
+                                 "/index.php", "/post/ingwer-tee/"])
+def test_each_htaccess_pattern_matches_the_decoded_path_apache_compares_and_nothing_below_it(built, old):
+    project, _ = built
+    patterns = [shlex.split(line)[2] for line in project.read("site/.htaccess").splitlines()
+                if line.startswith("RedirectMatch")]
+    assert sum(bool(re.search(p, unquote(old))) for p in patterns) == 1
+    assert not any(re.search(p, unquote(old).rstrip("/") + "/weiter") for p in patterns)
+    assert not any(re.search(p, old) for p in patterns if "%" in old)  # the encoded form never reaches mod_alias
+
+
+def test_the_redirect_pages_keep_a_local_preview_local(project, server):
+    """base_url is the production address; the old address asked of a server on 127.0.0.1 (as under
+    verlag serve) ends at the page on that server, and only rel=canonical names production."""
+    httpd, state = server
+    configure(project, "https://praxis-beispiel.example/")
+    project.write("source_de/ingwer.md", article("Ingwertee", "Ingwer wärmt.\n",
+                                                 aliases='["/alt/kräutertee/", "/blog/ingwer%20mit%20honig.html"]'))
+    project.run("build")
+    state["root"] = project.root / "site"
+    local = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    for old in ("alt/kr%C3%A4utertee/", "blog/ingwer%20mit%20honig.html"):
+        assert follow(local + old) == local + "de/ingwer/"
+    page = lxml.html.fromstring((project.root / "site/blog/ingwer mit honig.html").read_bytes())
+    assert page.xpath('//link[@rel="canonical"]/@href') == ["https://praxis-beispiel.example/de/ingwer/"]
+
+
+def test_under_a_base_path_the_redirect_page_leads_to_the_page_below_it(project):
+    configure(project, "https://praxis-beispiel.example/praxis/")
+    project.write("source_de/ingwer.md", article("Ingwertee", "Ingwer wärmt.\n", aliases='["/praxis/alt/tee/"]'))
+    project.run("build")
+    page = lxml.html.fromstring((project.root / "site/alt/tee/index.html").read_bytes())
+    assert page.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/praxis/de/ingwer/"]
+    assert page.xpath("//body//a/@href") == ["/praxis/de/ingwer/"]
 
 
 def test_the_sitemap_does_not_list_redirect_pages(built):
@@ -141,6 +188,21 @@ def test_a_bad_or_clashing_alias_is_an_error_naming_the_file_and_line_and_the_ot
     for rel in ("site/_redirects", "site/.htaccess", "site/post/ingwer-tee/index.html"):
         assert after[rel] == before[rel], rel
     assert follow(base + "post/ingwer-tee") == base + "de/ingwer/"
+    assert "Salbei beruhigt." in project.read("site/de/salbei/index.html")  # the article itself is published
+
+
+def test_a_bad_alias_costs_only_its_redirect_and_is_named_at_its_line_by_build_and_check(built):
+    project, base = built
+    project.write("source_de/salbei.md", article("Salbei für den Hals", "Salbei beruhigt.\n",
+                                                 aliases='\n  - "/post/salbei"\n  - "https://x.de/?p=140"'))
+    message = ("error: source_de/salbei.md:6: aliases: 'https://x.de/?p=140' has a query or fragment (?, #), "
+               "which a static site cannot redirect")
+    assert message in project.run("build", code=2).output
+    assert "Salbei beruhigt." in project.read("site/de/salbei/index.html")
+    assert follow(base + "post/salbei") == base + "de/salbei/"
+    assert "/post/salbei  /de/salbei/  301\n" in project.read("site/_redirects")
+    assert message in project.run("check", code=2).output
+    project.run("extract")  # other stages read the article as ever
 
 
 def test_an_alias_outside_the_sites_path_is_an_error(project):
