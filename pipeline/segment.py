@@ -220,15 +220,38 @@ def commonmark_parser() -> MarkdownIt:
     return md
 
 
-@lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
-    """CommonMark + tables + footnotes, with offset-recording block rules."""
+@lru_cache(maxsize=2)
+def markdown_parser(inline: bool = True) -> MarkdownIt:
+    """CommonMark + tables + footnotes, with offset-recording block rules.
+
+    ``inline=False``: the block structure only. Inline tokens keep their
+    ``content`` and source lines but get no children, and footnote references
+    are not found, so unreferenced footnote definitions stay in place; link
+    reference definitions are still collected in ``env["references"]``.
+    """
     md = commonmark_parser()
     for rule in md.block.ruler.__rules__:
         if rule.name in ("paragraph", "heading", "lheading", "table", "reference"):
             rule.fn = _hook(rule.fn, rule.name)
     md.block.ruler.__cache__ = None
+    if not inline:
+        md.core.ruler.disable(["inline", "text_join"])
     return md
+
+
+def _block_tokens(body: str, env: dict) -> list:
+    """The token stream segmentation walks, filling ``env``.
+
+    Segmentation reads block tokens and their source lines, never inline
+    children, so the inline parse (half of markdown-it's time) is skipped,
+    except in an article with footnote definitions: which of them are
+    referenced, and so kept and moved to the end, only the inline parse tells.
+    """
+    tokens = markdown_parser(inline=False).parse(body, env)
+    if "footnotes" not in env:
+        return tokens
+    env.clear()
+    return markdown_parser().parse(body, env)
 
 
 class _Builder:
@@ -341,6 +364,8 @@ class _Builder:
 
     def _restore(self, msgid: str, offsets: list[int]):
         """Markup pieces whose original bytes differ from the msgid (a soft break inside them)."""
+        if "\n" not in self.article.text[offsets[0]:offsets[-1] + 1]:
+            return
         pos = 0
         for is_markup, piece in scan(msgid):
             if is_markup and len(piece) > 1:
@@ -440,7 +465,7 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
     builder.add_front()
     env: dict = {}
     try:
-        tokens = markdown_parser().parse(article.body, env)
+        tokens = _block_tokens(article.body, env)
     except VerlagError as exc:
         if exc.path is not None or exc.line is None:
             raise
@@ -488,7 +513,7 @@ def reference_labels(article: Article) -> frozenset[str]:
     if "]:" not in article.body:
         return frozenset()
     env: dict = {}
-    markdown_parser().parse(article.body, env)
+    markdown_parser(inline=False).parse(article.body, env)
     return frozenset(env.get("references", {}))
 
 
