@@ -33,7 +33,7 @@ from .sentences import sentence_spans, split_sentences
 from .sources import Article
 
 __all__ = ["Segment", "Slot", "Document", "segment_article", "reference_labels", "split_sentences",
-           "markdown_parser", "commonmark_parser"]
+           "markdown_parser", "commonmark_parser", "block_tokens"]
 
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
@@ -239,19 +239,28 @@ def markdown_parser(inline: bool = True) -> MarkdownIt:
     return md
 
 
-def _block_tokens(body: str, env: dict) -> list:
-    """The token stream segmentation walks, filling ``env``.
+def block_tokens(body: str, env: dict, inline_if: Callable[[str], bool] = lambda content: False) -> list:
+    """``markdown_parser()``'s token stream for ``body`` (str), filling ``env``, with inline children parsed
+    only in the inline tokens whose ``content`` passes ``inline_if`` (the others keep ``children`` None).
 
     Segmentation reads block tokens and their source lines, never inline
-    children, so the inline parse (half of markdown-it's time) is skipped,
-    except in an article with footnote definitions: which of them are
-    referenced, and so kept and moved to the end, only the inline parse tells.
+    children; finding links needs only the blocks that can hold one. The inline
+    parse is about half of markdown-it's time. An article with footnote
+    definitions is parsed whole (every inline token has its children):
+    which definitions are referenced, and so kept and moved to the end, only
+    the inline parse tells. Children parsed here are not passed through
+    markdown-it's ``text_join`` rule (adjacent text tokens stay apart).
     """
-    tokens = markdown_parser(inline=False).parse(body, env)
-    if "footnotes" not in env:
-        return tokens
-    env.clear()
-    return markdown_parser().parse(body, env)
+    md = markdown_parser(inline=False)
+    tokens = md.parse(body, env)
+    if "footnotes" in env:
+        env.clear()
+        return markdown_parser().parse(body, env)
+    for token in tokens:
+        if token.type == "inline" and inline_if(token.content):
+            token.children = []
+            md.inline.parse(token.content, md, env, token.children)
+    return tokens
 
 
 class _Builder:
@@ -465,7 +474,7 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
     builder.add_front()
     env: dict = {}
     try:
-        tokens = _block_tokens(article.body, env)
+        tokens = block_tokens(article.body, env)
     except VerlagError as exc:
         if exc.path is not None or exc.line is None:
             raise
