@@ -221,6 +221,61 @@ def new(project: Project, title: str) -> None:
     click.echo("it says 'draft: true': translated like any article, published once you delete that line")
 
 
+@main.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--year", type=click.IntRange(1990, 2100), default=None,
+              help="The year of dates written without one (\"3. März\") in pasted text.")
+@click.option("--dry-run", is_flag=True, help="Show what would be written (summary and Markdown); write nothing.")
+@click.option("--kind", type=click.Choice(["html", "wxr", "feed", "text"]), default=None,
+              help="What the sources are (default: recognised from each file's content).")
+@pass_project
+@writes
+def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None) -> None:
+    """Bring an existing blog in: saved pages, WordPress exports, feeds or pasted text as German drafts."""
+    errors = _import_articles(project.config, sources, year, kind, dry_run)
+    if errors:
+        fail("import", errors)
+
+
+def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool) -> list[VerlagError]:
+    """Read every source (a folder: its files), place each article under a free name, print what was
+    recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped."""
+    from pipeline.fsutil import relpath
+    from pipeline.importer import place, read_import, source_files, write_placed
+
+    articles, errors = [], []
+    for source in sources:
+        try:
+            files = source_files(source)
+        except VerlagError as exc:
+            errors.append(exc)
+            continue
+        for file in files:
+            try:
+                articles.extend(read_import(file, year=year, kind=kind))
+            except VerlagError as exc:
+                errors.append(exc)
+    written = 0
+    for placed in place(articles, config.source_dir):
+        verb = "already there, unchanged:" if placed.unchanged else "would write" if dry_run else "wrote"
+        click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")
+        if placed.renamed_from:
+            click.echo(f"  slug {placed.renamed_from!r} is already used: named {placed.article.slug!r}")
+        for note in placed.article.notes:
+            click.echo(f"  {note}")
+        for image, target in placed.images:
+            click.echo(f"  image {image.name} -> {relpath(target, config.source_dir)}")
+        if dry_run:
+            click.echo(placed.text)
+        else:
+            write_placed(placed)
+            written += not placed.unchanged
+    if written:
+        click.echo(f"import: {written} article{'s' if written != 1 else ''} written as drafts ('draft: true'); check each, delete that line "
+                   "to publish it, then verlag extract")
+    return errors
+
+
 JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                     help="Worker processes for the changed articles (default: the CPU cores). "
                          "The output is the same for any number.")
@@ -256,8 +311,11 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
 
     with progress_bar("extract", _article_count(config)) as progress:
         result = run(config, progress, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
-    for path in update_site_catalogs(config):
-        click.echo(f"updated {path} (the website's own words)")
+    try:  # the website's own words: a broken site.po must not hide what the articles' run did
+        for path in update_site_catalogs(config):
+            click.echo(f"updated {path} (the website's own words)")
+    except VerlagError as exc:
+        result.errors.append(exc)
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:
@@ -289,7 +347,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
 @click.option("--article", "slugs", multiple=True, help="Only this article slug (repeatable).")
 @click.option("--dry-run", is_flag=True,
-              help="Show what would be sent to the first network engine (texts, characters); change nothing.")
+              help="Show what would be sent to each network engine (texts, characters, estimated tokens); "
+                   "change nothing.")
 @click.option("--max-chars", type=click.IntRange(min=0), default=None,
               help="Send at most N characters to services in this run (a cost cap).")
 @click.option("--redo-drafts", "redo", is_flag=True,
@@ -322,7 +381,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         if engine_names and exc.path is None:
             raise click.BadParameter(exc.message, param_hint="--engine") from None
         if exc.path is None:
-            raise VerlagError(f"[pretranslate] engines: {exc.message}", config.root / "verlag.toml") from None
+            raise config.error("engines", exc.message, "pretranslate") from None
         raise
     targets = list(languages or config.languages)
     work = collect(config, targets, list(slugs) or None, redo)
@@ -333,7 +392,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         for item in planned:
             click.echo(f"{lang} {engine}: {item.text}")
         click.echo(f"{lang}: would send {len(planned)} texts, {sum(p.chars for p in planned):,} characters "
-                   f"to {engine} (cached answers left out)")
+                   f"(about {sum(p.tokens for p in planned):,} tokens) to {engine} (cached answers left out)")
     for (lang, engine), count in sorted(result.filled.items()):
         replaced = result.replaced[(lang, engine)]
         click.echo(f"{lang}: {count} entries {'would be ' if dry_run else ''}drafted by {engine}"
@@ -437,11 +496,14 @@ def build(project: Project, quiet: bool, jobs: int | None) -> None:
 def run_build(config, quiet: bool = False, jobs: int | None = None):
     """editions -> site; the site is built even when some catalogs could not be read."""
     from pipeline.editions import build_editions
-    from pipeline.site import build_site
+    from pipeline.site import SiteResult, build_site
 
     with progress_bar("build", _article_count(config)) as progress:
         result = build_editions(config, progress, jobs)
-    site = build_site(config)
+    try:
+        site = build_site(config)
+    except VerlagError as exc:  # the site as a whole (a template, verlag.toml): the editions stand, say what they did
+        site = SiteResult(errors=[exc], failed=True)
     for path in ([] if quiet else [*result.written, *site.written]):
         click.echo(f"wrote {path}")
     for path in [*result.removed, *site.removed]:
@@ -459,8 +521,9 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
-               f"{result.skipped} articles unchanged; site: {len(site.written)} files written, "
-               f"{len(site.removed)} removed")
+               f"{result.skipped} articles unchanged; " + ("site: not built, see the error below" if site.failed else
+                                                         f"site: {len(site.written)} files written, "
+                                                         f"{len(site.removed)} removed"))
     return result.errors + site.errors, site
 
 
@@ -509,14 +572,14 @@ def serve(project: Project, port: int, no_build: bool) -> None:
 
     from pipeline.config import load_config
     from pipeline.serve import make_server, watch
-    from pipeline.site import Urls, load_settings, site_dir
+    from pipeline.site import Urls, load_settings
 
     config = project.config
     if not no_build:
         with project.lock():
             report_errors(run_build(config, quiet=True)[0])
     urls = Urls(load_settings(config).base_url)
-    server = make_server(site_dir(config), port, urls.base_path, (config.source_language, *config.languages))
+    server = make_server(config.site_dir, port, urls.base_path, (config.source_language, *config.languages))
     click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
 
     def rebuild(fresh) -> None:

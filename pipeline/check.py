@@ -78,7 +78,7 @@ class Context:
     labels: frozenset[str] = frozenset()
     source_lang: str = "de"
     reviewed: int = 0  # reviewed entries in the catalog
-    origins: frozenset[str] = frozenset()  # scheme://host of every URL the German of this catalog contains
+    origins: frozenset[str] = frozenset()  # scheme://host of every URL in the German: its entries, its link definitions
 
 
 @dataclass(frozen=True)
@@ -797,7 +797,8 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers."""
     lines = text.split("\n") if text is not None else []
     active = [e for e in po if not e.obsolete]
-    origins = frozenset(filter(None, (_origin(url) for e in active for url in _addresses(e.msgid, labels))))
+    german = [url for e in active for url in _addresses(e.msgid, labels)]
+    origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ())])))
     ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active), origins)
     findings: list[Finding] = []
     for entry in active:
@@ -840,7 +841,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     glossary = load_glossary(config.translations_dir, config.root)
     findings: list[Finding] = []
     sources = read_sources(config)
-    errors: list[VerlagError] = list(sources.errors)
+    errors: list[VerlagError] = sources.errors_about(slugs)
     for article in sources.articles:
         if progress:
             progress()

@@ -176,6 +176,10 @@ def load_config(root: Path) -> Config:
         _check_table(data.get("publish", {}).get(lang, {}), path, text, lang, f"publish.{lang}")
     _check_known(data, languages, path, text)
 
+    for key in ("name", "author"):  # the site's name and the byline 'verlag new' writes
+        if key in data and not isinstance(data[key], str):  # "" is allowed: not known yet (init writes it so)
+            raise VerlagError(f"{key}: expected text in quotes, e.g. {key} = \"Anna Berger\"", path, _line_of(text, key))
+
     segmentation = data.get("segmentation", "sentence")
     if segmentation not in SEGMENTATIONS:
         raise VerlagError(f"segmentation: expected one of {', '.join(SEGMENTATIONS)}, got {segmentation!r}",

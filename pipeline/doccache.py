@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .config import Config
 from .fsutil import code_digest, write_if_changed
-from .segment import Document, Segment, Slot, segment_article
+from .segment import Document, Labels, Segment, Slot, segment_article
 from .sources import Article
 
 FOLDER = "segments"
@@ -34,7 +34,7 @@ def _key(config: Config, article: Article) -> str:
 
 
 def _encode(doc: Document) -> dict:
-    return {"labels": sorted(doc.labels),
+    return {"labels": sorted(doc.labels), "destinations": list(getattr(doc.labels, "destinations", ())),
             "slots": [[s.start, s.end, s.mode, s.key, list(s.joins), s.line_start, [list(r) for r in s.restore],
                        [[g.text, g.context, g.kind, g.line, g.note] for g in s.segments]] for s in doc.slots]}
 
@@ -43,7 +43,8 @@ def _decode(article: Article, data: dict) -> Document:
     slots = tuple(Slot(start, end, tuple(Segment(*g) for g in segments), mode, key, tuple(joins), line_start,
                        tuple(tuple(r) for r in restore))
                   for start, end, mode, key, joins, line_start, restore, segments in data["slots"])
-    return Document(article, tuple(s for slot in slots for s in slot.segments), slots, frozenset(data["labels"]))
+    return Document(article, tuple(s for slot in slots for s in slot.segments), slots,
+                    Labels(data["labels"], data["destinations"]))
 
 
 def document(config: Config, article: Article) -> Document:

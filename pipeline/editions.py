@@ -44,8 +44,8 @@ class Edition:
     lang: str
     slug: str
     text: str
-    shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed text shown;
-    # "qa": held back by a QA error (also counted in "fallback")
+    shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
+    # shown; "stale_shown": out-of-date translations shown; "qa": held back by a QA error (also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     front: dict = field(default_factory=dict, compare=False)  # title, summary, tags as published
     front_fallback: frozenset[str] = frozenset()  # front-matter keys shown (partly) in German
@@ -71,7 +71,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         words[state] += len(segment.text.split())
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if segment.key not in blocked:
-                shown["machine_shown"] += state != REVIEWED
+                shown["machine_shown"] += state == MACHINE
+                shown["stale_shown"] += state == STALE  # a checked translation of an older German
                 words_shown += len(segment.text.split())
                 return entry.msgstr
             shown["qa"] += 1
@@ -171,7 +172,7 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
     outputs = (out, record_path(config, lang, article.slug), record_path(config, config.source_language, article.slug))
     return digest_bytes(catalog, *(read_bytes(p) for p in outputs),
                         extra=f"{code_digest()}|{config.segmentation}|{config.unreviewed_for(lang)}|{article.digest}|"
-                              f"{glossary_digest}")
+                              f"{glossary_digest}|{article.ref}|{article.page}")  # moved into seiten/ or out
 
 
 def build_editions(config: Config, progress=None, jobs: int | None = None) -> BuildResult:
@@ -193,8 +194,10 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
     fresh: dict = {}
     kept = set(sources.unreadable)  # failed articles: their editions stay as they were
     for article in sources.german_only:
-        write_if_changed(record_path(config, config.source_language, article.slug),
-                         edition_record(source_edition(article, config.source_language), article, "source"))
+        with contain(article.ref, "writing its German record", result.errors):
+            write_if_changed(record_path(config, config.source_language, article.slug),
+                             edition_record(source_edition(article, config.source_language), article, "source"),
+                             durable=False)
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
                                                       read_bytes(config.po_path(lang, article.slug)))
                                    for lang in config.languages} for article in articles}

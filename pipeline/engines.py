@@ -17,12 +17,26 @@ from .tm import TMEngine
 
 
 @dataclass(frozen=True)
+class Surroundings:
+    """The German around a segment, for engines that translate with context (DeepL ``context``, ``llm``).
+
+    Each field is German Markdown as in the catalog's msgids; "" where there is none.
+    """
+
+    title: str = ""  # the article's title
+    block: str = ""  # the segment's own block (paragraph, heading, list item): all its sentences
+    before: str = ""  # the block before it
+    after: str = ""  # the block after it
+
+
+@dataclass(frozen=True)
 class Request:
     text: str
-    context: str | None = None
+    context: str | None = None  # the entry's msgctxt
     slug: str = ""
     labels: frozenset[str] = frozenset()  # link reference labels of the article (see markup.analyse)
     block: str = ""  # sentences of one paragraph share it; services send them together for context
+    around: Surroundings | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +100,7 @@ ENGINES: dict[str, Callable[[Config], Engine]] = {
     "pseudo": lambda config: PseudoEngine(),
     "tm": TMEngine,
 }
-ENGINES.update({name: _service(name) for name in ("google", "mymemory", "libre", "microsoft", "deepl")})
+ENGINES.update({name: _service(name) for name in ("google", "mymemory", "libre", "microsoft", "deepl", "llm")})
 
 
 def get_engine(name: str, config: Config) -> Engine:

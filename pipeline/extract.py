@@ -22,7 +22,7 @@ from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
 from .pool import map_articles
-from .segment import Document
+from .segment import Document, template_tags
 from .sources import Article, read_sources
 
 STATE_FILE = "extract.json"
@@ -95,6 +95,10 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             day = article.meta["date"].isoformat()
             result.warnings.append(f"{article.ref}:1: no 'date:' in the front matter; the site shows the file's "
                                    f"day ({day}), which changes with every copy: add 'date: {day}'")
+        for line, tag, kind in template_tags(article):
+            result.warnings.append(f"{article.ref}:{line}: {kind} {tag if len(tag) <= 60 else tag[:57] + '…'} is not Markdown: the pages would "
+                                   "show it as text; write what it stands for in Markdown (an image: "
+                                   "![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote)")
         fingerprint = prints[article.slug]
         if state.get(article.slug) == fingerprint:
             result.skipped += 1

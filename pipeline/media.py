@@ -94,6 +94,15 @@ def file_path(url: str) -> str | None:
     return posixpath.normpath(path)
 
 
+def _article_link(url: str) -> str | None:
+    """The slug a relative link to another article names (``zecken.md``, ``../source_de/zecken.md#x``), else None."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if parts.scheme or parts.netloc or not path.endswith(".md"):
+        return None
+    return posixpath.basename(path).removesuffix(".md")
+
+
 def references(article: Article) -> list[tuple[str, int]]:
     """Every image source and link target in the article's body, with its 1-based file line."""
     found = []
@@ -136,6 +145,10 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         for url, line in refs:
             rel = file_path(url)
             if rel is None:
+                target = _article_link(url)
+                if target is not None and target not in slugs:
+                    warnings.append(f"{article.ref}:{line}: {url!r}: no published article {target!r} (a draft, or "
+                                    "no such file); the link is kept and would not work")
                 continue
             path = source_dir / rel
             if rel == ".." or rel.startswith("../"):

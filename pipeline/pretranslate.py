@@ -20,7 +20,7 @@ import polib
 
 from .catalog import key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes, render, set_provenance
 from .config import Config
-from .engines import Engine, Request, Result
+from .engines import Engine, Request, Result, Surroundings
 from .errors import VerlagError, contain
 from .fsutil import relpath, rewrite, settled
 from .segment import reference_labels
@@ -28,6 +28,7 @@ from .sources import read_sources
 
 FLUSH_SECONDS = 0.5
 _BLOCK = re.compile(r"block (\d+), sentence \d+ of \d+")
+_PROSE = re.compile(r"^(?!link title)[^,]+, block (\d+)(?:, sentence \d+ of \d+)?$")  # not table cells, not titles
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Catalog:
     read_as: bytes = b""  # the file as read or last written here: anything else means someone else saved it
     drafts: dict = field(default_factory=dict)  # catalog key -> Result: what this run filled
     redo: bool = False  # machine drafts are work too, not only empty entries
+    around: dict | None = None  # block number (None: no block) -> its Surroundings (``_surroundings``)
 
 
 def _open(entry: polib.POEntry, redo: bool) -> bool:
@@ -97,10 +99,10 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
     """The catalogs of ``slugs`` (all articles: None) in ``languages``; ``redo``: their untouched machine
     drafts are to be drafted again. Unreadable catalogs are ``Work.errors``; an unknown slug raises."""
     sources = read_sources(config)
-    work = Work(errors=list(sources.errors))
+    work = Work(errors=sources.errors_about(slugs))
     articles = [a for a in sources.articles if not slugs or a.slug in slugs]
     if slugs:
-        missing = sorted(set(slugs) - {a.slug for a in articles})
+        missing = sorted(set(slugs) - {a.slug for a in articles} - sources.unreadable)
         if missing:
             raise VerlagError(f"no article with slug {', '.join(missing)} in {relpath(config.source_dir, config.root)}")
     labels: dict[str, frozenset[str]] = {}
@@ -154,7 +156,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                 if getattr(engine, "remote", False):
                     if dry_run:
                         result.planned[(lang, engine.name)] = engine.plan(requests, config.source_language, lang, cache)
-                        break  # what reaches later engines depends on answers a dry run does not get
+                        continue  # each network engine in turn: at most what the local ones before it leave
                     filled = _stream(engine, requests, todo, work, config, lang, cache, budget, result, progress)
                 else:
                     answers = _local_answers(engine, requests, todo, config.source_language, lang, work.errors)
@@ -177,10 +179,33 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
 
 
 def _request(catalog: Catalog, entry: polib.POEntry) -> Request:
-    note = (entry.comment or "").splitlines()[0] if entry.comment else ""
+    note = _note(entry)
     match = _BLOCK.search(note)
     block = f"{catalog.slug}#{match.group(1)}" if match else ""
-    return Request(entry.msgid, entry.msgctxt, catalog.slug, catalog.labels, block)
+    return Request(entry.msgid, entry.msgctxt, catalog.slug, catalog.labels, block, _surroundings(catalog, note))
+
+
+def _note(entry: polib.POEntry) -> str:
+    return (entry.comment or "").splitlines()[0] if entry.comment else ""
+
+
+def _surroundings(catalog: Catalog, note: str) -> Surroundings:
+    """The title, the segment's own block and the blocks before and after it, from every entry of the
+    catalog (translated or not): the context engines such as ``deepl`` and ``llm`` send along."""
+    if catalog.around is None:
+        title = next((e.msgid for e in catalog.po if e.msgctxt == "title" and not e.obsolete), "")
+        blocks: dict[int, str] = {}
+        for entry in catalog.po:
+            if not entry.obsolete and (match := _PROSE.match(_note(entry))):
+                number = int(match.group(1))
+                blocks[number] = f"{blocks[number]} {entry.msgid}" if number in blocks else entry.msgid
+        texts = [blocks[n] for n in sorted(blocks)]
+        catalog.around = {n: Surroundings(title, texts[i], texts[i - 1] if i else "",
+                                          texts[i + 1] if i + 1 < len(texts) else "")
+                          for i, n in enumerate(sorted(blocks))}
+        catalog.around[None] = Surroundings(title)
+    match = _PROSE.match(note)
+    return catalog.around[int(match.group(1)) if match else None]
 
 
 def _stream(engine, requests, todo, work, config, lang, cache, budget, result, progress) -> set[int]:

@@ -330,7 +330,7 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     touched: the site build owns the rest of ``site/``.
     """
     sources = read_sources(config)
-    result = ReviewResult(errors=list(sources.errors))
+    result = ReviewResult(errors=sources.errors_about(slugs))
     articles = sources.articles
     languages = list(languages or config.languages)
     chosen = [a for a in articles if not slugs or a.slug in slugs]

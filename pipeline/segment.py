@@ -32,7 +32,7 @@ from .markup import TITLE, analyse, scan, title_span
 from .sentences import sentence_spans, split_sentences
 from .sources import Article
 
-__all__ = ["Segment", "Slot", "Document", "segment_article", "reference_labels", "split_sentences",
+__all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags", "split_sentences",
            "markdown_parser", "commonmark_parser", "block_tokens"]
 
 FRONT_KEYS = ("title", "summary", "tags")
@@ -83,7 +83,7 @@ class Document:
     article: Article
     segments: tuple[Segment, ...]
     slots: tuple[Slot, ...]
-    labels: frozenset[str] = frozenset()  # link reference definitions, normalised as CommonMark does
+    labels: frozenset[str] = frozenset()  # link reference labels and destinations (``Labels``)
 
     def render(self, translate: Callable[[Segment], str | None], reflow: bool = False) -> str:
         """Rebuild the article with ``translate(segment)`` (None keeps the German text).
@@ -511,19 +511,63 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
         builder.add_reference_title(line, titles)
     slots = tuple(sorted(builder.slots, key=lambda s: s.start))
     segments = tuple(s for slot in slots for s in slot.segments)
-    return Document(article, segments, slots, frozenset(env.get("references", {})))
+    return Document(article, segments, slots, Labels.of(env))
 
 
-def reference_labels(article: Article) -> frozenset[str]:
+class Labels(frozenset):
+    """An article's link reference labels (normalised as CommonMark does), a ``frozenset[str]``, with the
+    destinations their definitions give (``destinations``, URLs as written), so a check can tell that a
+    translation's inline link to ``https://host/…`` goes where the German's ``[text][label]`` already goes."""
+
+    destinations: tuple[str, ...] = ()
+
+    def __new__(cls, labels=(), destinations=()):
+        self = super().__new__(cls, labels)
+        self.destinations = tuple(destinations)
+        return self
+
+    @classmethod
+    def of(cls, env: dict) -> Labels:
+        """From markdown-it's parse ``env`` (its ``references``: label -> {"href", "title"})."""
+        references = env.get("references", {})
+        return cls(references, sorted({ref["href"] for ref in references.values() if ref.get("href")}))
+
+
+_TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%-?\s*\w.*?%\}")
+
+
+def template_tags(article: Article) -> list[tuple[int, str, str]]:
+    """(line, tag, kind) of each static-site-generator tag in the article's prose: Hugo shortcodes
+    (``{{< figure … >}}``, ``{{% note %}}``; https://gohugo.io/content-management/shortcodes/) and
+    Liquid tags (``{% include … %}``; https://shopify.github.io/liquid/). Such tags are not Markdown:
+    verlag's pages would show them as text, so extract names them. Code spans and code blocks are left
+    alone (there a tag is meant literally). Lines are 1-based lines of the file.
+    """
+    if "{{<" not in article.body and "{{%" not in article.body and "{%" not in article.body:
+        return []
+    found = []
+    for token in commonmark_parser().parse(article.body):
+        if token.type != "inline" or not token.map:
+            continue
+        # text and inline HTML as written ("{{<figure src=x>}}" parses as raw HTML between two texts)
+        prose = "".join("\n" if c.type in ("softbreak", "hardbreak") else c.content if c.type in ("text", "html_inline")
+                        else " " for c in token.children or ())
+        for match in _TEMPLATE_TAG.finditer(prose):
+            kind = "Hugo shortcode" if match.group().startswith("{{") else "Liquid tag (Jekyll)"
+            found.append((article.body_line + token.map[0] + prose.count("\n", 0, match.start()), match.group(), kind))
+    return found
+
+
+def reference_labels(article: Article) -> Labels:
     """The article's link reference labels, without the cost of sentence splitting.
 
     A definition needs ``]:`` right after its label, so an article without one has none and is not parsed.
     """
     if "]:" not in article.body:
-        return frozenset()
+        return Labels()
     env: dict = {}
     markdown_parser(inline=False).parse(article.body, env)
-    return frozenset(env.get("references", {}))
+    return Labels.of(env)
 
 
 def unique_segments(segments: Iterable[Segment]) -> dict[tuple[str | None, str], list[Segment]]:

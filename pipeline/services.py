@@ -14,7 +14,8 @@ behaves the same way here:
   list for DeepL), within each service's length caps;
 - the sentences of one paragraph travel together, so the service sees
   their context, and are mapped back by sentence splitting; when that fails
-  they are sent one by one and the provenance says so;
+  they are sent one by one and the provenance says so; DeepL instead gets
+  each sentence alone with its paragraph as ``context`` (``Unit.context``);
 - markup is masked (``protect``) and verified after the answer comes back;
 - answers are cached (``mtcache``) before anything else happens to them;
 - an answer that does not line up with its batch, or empty answers, are
@@ -47,6 +48,8 @@ from .sentences import sentence_spans
 
 install_shim()
 
+CONTEXT_END = "\x1e"  # between a unit's context and its text in ``Unit.key`` (ASCII record separator)
+TOKEN_CHARS = 4  # characters per token, the usual rough estimate for tokenisers of current language models
 COMMON_KEYS = ("url", "timeout", "concurrency", "rate", "retries", "backoff", "max_wait", "batch_chars",
                "batch_items", "languages")
 
@@ -81,8 +84,13 @@ _NUMBERS = {  # key: (type, lowest value, lowest value allowed itself)
     "batch_chars": (int, 1, True), "batch_items": (int, 1, True)}
 
 
-def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tuple[str, ...] = ()) -> Settings:
-    """``[engines.<name>]`` over the engine's defaults; a mistake names verlag.toml and its line."""
+def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tuple[str, ...] = (),
+                  per_language: tuple[str, ...] = ()) -> Settings:
+    """``[engines.<name>]`` over the engine's defaults; a mistake names verlag.toml and its line.
+
+    ``extra_keys`` are the engine's own string settings; those also in ``per_language`` may instead be a
+    table of strings by verlag language code (``formality = { fr = "more" }``).
+    """
     table = config.section("engines", name)
     values: dict = {}
     extra: dict = {}
@@ -105,9 +113,15 @@ def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tup
                 raise config.error(key, f"[engines.{name}] expected a table such as {{ en = \"EN-US\" }}")
             values[key] = dict(value)
         elif key in extra_keys:
-            if not isinstance(value, str):
-                raise config.error(key, f"[engines.{name}] expected a string, got {value!r}")
-            extra[key] = value
+            table = key in per_language and isinstance(value, dict)
+            if not (isinstance(value, str) or table and all(isinstance(v, str) for v in value.values())):
+                kind = "a string or a table by language such as { fr = \"…\" }" if key in per_language \
+                    else "a string"
+                raise config.error(key, f"[engines.{name}] expected {kind}, got {value!r}")
+            unknown = sorted(set(value) - set(config.languages)) if table else []
+            if unknown:
+                raise config.error(key, f"[engines.{name}] {key}: {', '.join(unknown)} is not one of languages")
+            extra[key] = dict(value) if table else value
         elif key.upper().endswith(("KEY", "TOKEN", "SECRET")):
             raise config.error(key, f"[engines.{name}] keys never go into verlag.toml; "
                                     "set the environment variable named in the README instead")
@@ -129,6 +143,12 @@ class Unit:
     indices: list[int]
     masked: Masked
     alone: bool = False  # sent sentence by sentence after its paragraph did not map back
+    context: str = ""  # German sent along to be used, not translated (DeepL ``context``); not billed
+
+    @property
+    def key(self) -> str:
+        """What identifies the unit in a request and in the cache: its masked text, with its context."""
+        return f"{self.context}{CONTEXT_END}{self.masked.text}" if self.context else self.masked.text
 
 
 @dataclass
@@ -158,7 +178,8 @@ class Budget:
 @dataclass(frozen=True)
 class Planned:
     text: str  # German as it would leave (masked), one request text
-    chars: int
+    chars: int  # characters billed
+    tokens: int  # estimated tokens (a language model's prompt and answer; for other services the text's)
 
 
 class ServiceEngine:
@@ -169,11 +190,13 @@ class ServiceEngine:
     xml = False  # tags as XML with escaped prose (DeepL); otherwise plain text
     defaults = Settings(url=None)
     extra_keys: tuple[str, ...] = ()
+    per_language: tuple[str, ...] = ()  # extra keys that may be a table by language
     key_variable: str | None = None
     key_required = False
 
     def __init__(self, config: Config, settings: Settings | None = None):
-        self.settings = settings or load_settings(config, self.name, self.defaults, self.extra_keys)
+        self.settings = settings or load_settings(config, self.name, self.defaults, self.extra_keys,
+                                                      self.per_language)
         self.session = PoliteSession(self.name, self.settings.policy)
         self.chars_translated = 0  # characters of the requests that were answered
         self.cached = 0
@@ -189,7 +212,8 @@ class ServiceEngine:
     @property
     def cache_name(self) -> str:
         """The cache key's engine part: the name plus settings that change the output."""
-        variant = [f"{k}={v}" for k, v in sorted(self.settings.extra.items()) if k in ("formality", "glossary")]
+        variant = [f"{k}={_flat(v)}" for k, v in sorted(self.settings.extra.items())
+                   if k in ("formality", "glossary")]
         variant += [f"{lang}={code}" for lang, code in sorted(self.settings.languages.items())]  # e.g. EN-US
         return f"{self.name}({','.join(variant)})" if variant else self.name
 
@@ -221,7 +245,7 @@ class ServiceEngine:
         units: list[Unit] = []
         for group in groups:
             unit = self._mask(requests, group)
-            if len(group) > 1 and len(unit.masked.text) > self.settings.batch_chars:
+            if len(group) > 1 and len(unit.key) > self.settings.batch_chars:
                 units.extend(self._mask(requests, [i], alone=True) for i in group)
             else:
                 units.append(unit)
@@ -241,25 +265,32 @@ class ServiceEngine:
     def plan(self, requests: Sequence[Request], source: str, target: str, cache: MTCache | None) -> list[Planned]:
         """What ``stream`` would send (cache hits left out): for ``--dry-run``."""
         units = self.units(requests)
-        hits = cache.get_many(self.cache_name, source, target, [u.masked.text for u in units]) if cache else {}
-        texts = dict.fromkeys(normalise(u.masked.text) for u in units if u.masked.text not in hits)
-        return [Planned(t, len(t)) for t in texts]
+        hits = cache.get_many(self.cache_name, source, target, [u.key for u in units]) if cache else {}
+        texts = dict.fromkeys(normalise(u.key) for u in units if u.key not in hits)
+        return [Planned(t, self.request_chars([t]), self.tokens(t)) for t in texts]
 
     def request_chars(self, batch: list[str]) -> int:
-        """Characters that leave in one request (what services bill)."""
-        return sum(len(t) for t in batch)
+        """Characters that leave in one request (what services bill; a context is not billed)."""
+        return sum(len(_text(t)) for t in batch)
+
+    def tokens(self, text: str) -> int:
+        """Estimated tokens of one request text, at ``TOKEN_CHARS`` characters a token."""
+        return -(-self.request_chars([text]) // TOKEN_CHARS)
 
     def batches(self, texts: list[str]) -> list[list[str]]:
-        """Greedy packing within the service's characters and items per request."""
+        """Greedy packing within the service's characters and items per request; texts with another
+        context (``Unit.key``) start another request, as a request carries one context."""
         out: list[list[str]] = []
         size = 0
         for text in texts:
-            if out and size + len(text) + 1 <= self.settings.batch_chars and len(out[-1]) < self.settings.batch_items:
+            length = self.request_chars([text])
+            if out and size + length + 1 <= self.settings.batch_chars and len(out[-1]) < self.settings.batch_items \
+                    and _context(out[-1][0]) == _context(text):
                 out[-1].append(text)
-                size += len(text) + 1
+                size += length + 1
             else:
                 out.append([text])
-                size = len(text)
+                size = length
         return out
 
     def stream(self, requests: Sequence[Request], source: str, target: str, cache: MTCache | None = None,
@@ -276,20 +307,20 @@ class ServiceEngine:
             yield [Outcome(list(range(len(requests))), [None] * len(requests), exc.message, True)]
             return
         units = self.units(requests)
-        hits = cache.get_many(self.cache_name, source, target, [u.masked.text for u in units]) if cache else {}
+        hits = cache.get_many(self.cache_name, source, target, [u.key for u in units]) if cache else {}
         waiting: dict[str, list[Unit]] = {}
         done: list[Outcome] = []
         retry: list[Unit] = []
         for unit in units:
-            if unit.masked.text in hits:
+            if unit.key in hits:
                 self.cached += len(unit.indices)
-                done.extend(self._finish(unit, hits[unit.masked.text], requests, target, retry))
+                done.extend(self._finish(unit, hits[unit.key], requests, target, retry))
             else:
-                waiting.setdefault(normalise(unit.masked.text), []).append(unit)
+                waiting.setdefault(normalise(unit.key), []).append(unit)
         if done:
             yield done
         for unit in retry:
-            waiting.setdefault(normalise(unit.masked.text), []).append(unit)
+            waiting.setdefault(normalise(unit.key), []).append(unit)
         if not waiting:
             return
         pool = Workers(self.settings.concurrency, f"verlag-{self.name}")
@@ -302,7 +333,7 @@ class ServiceEngine:
             refused: list[Outcome] = []
             for batch in self.batches(texts):
                 chars = self.request_chars(batch)
-                if len(batch[0]) > self.settings.batch_chars:
+                if len(_text(batch[0])) > self.settings.batch_chars:
                     refused.append(self._fail(batch, waiting, f"longer than {self.settings.batch_chars} characters"))
                 elif not budget.take(chars):
                     refused.append(self._fail(batch, waiting, f"over the --max-chars cap of {budget.limit}"))
@@ -321,7 +352,7 @@ class ServiceEngine:
                     try:
                         answers = future.result()
                     except ServiceError as exc:
-                        failures_in_a_row += 1
+                        failures_in_a_row += not isinstance(exc, InvalidAnswer)
                         fatal = exc.fatal or failures_in_a_row >= 3
                         yield [self._fail(batch, waiting, exc.message, fatal)]
                         if fatal:
@@ -345,9 +376,9 @@ class ServiceEngine:
                         for unit in waiting.pop(text, []):
                             outcomes.extend(self._finish(unit, answer, requests, target, again))
                     for unit in again:
-                        waiting.setdefault(normalise(unit.masked.text), []).append(unit)
+                        waiting.setdefault(normalise(unit.key), []).append(unit)
                     yield outcomes
-                    refused = submit(list(dict.fromkeys(normalise(u.masked.text) for u in again)))
+                    refused = submit(list(dict.fromkeys(normalise(u.key) for u in again)))
                     if refused:
                         yield refused
         finally:
@@ -427,6 +458,26 @@ class ServiceEngine:
 
     def _request(self, texts: list[str], source: str, target: str) -> list[str]:
         raise NotImplementedError
+
+
+class InvalidAnswer(ServiceError):
+    """An answer that arrived but failed validation: its segments go to the next engine. Unlike an
+    unreachable or failing service it does not count towards stopping the engine."""
+
+
+def _context(text: str) -> str:
+    """The context part of a request text (``Unit.key``); "" for a text without one."""
+    return text.rpartition(CONTEXT_END)[0]
+
+
+def _text(text: str) -> str:
+    """A request text (``Unit.key``) without its context: what is translated."""
+    return text.rpartition(CONTEXT_END)[2]
+
+
+def _flat(value: str | dict) -> str:
+    """A setting as it goes into a cache key: a table by language as ``en:less+fr:more``."""
+    return "+".join(f"{k}:{v}" for k, v in sorted(value.items())) if isinstance(value, dict) else value
 
 
 def _result(text: str, origin: str, problems: list[str]) -> Result | None:
@@ -565,8 +616,14 @@ class MicrosoftEngine(LineBatched):
 
 
 class DeepLEngine(ServiceEngine):
-    """DeepL through the official client: a list of texts per request, XML tag handling, formality,
-    a glossary, and ``url`` for the server (default: chosen by the key, free or pro).
+    """DeepL through the official client: a list of texts per request, XML tag handling, formality
+    (one for all languages or a table by language), a glossary, and ``url`` for the server (default:
+    chosen by the key, free or pro).
+
+    Each sentence is a text of its own, with the article's title and its whole paragraph as DeepL's
+    ``context`` parameter (https://developers.deepl.com/api-reference/translate: used to translate,
+    not returned, not billed), so no answer has to be split back into sentences. The sentences of one
+    paragraph share a request, as a request carries one context.
 
     Without a ``glossary`` id in the settings, the project's ``translations/glossary.csv`` goes to DeepL
     as a glossary of its own per language pair (created once, found again by a name that carries the
@@ -578,6 +635,7 @@ class DeepLEngine(ServiceEngine):
     key_variable = "DEEPL_API_KEY"
     key_required = True
     extra_keys = ("formality", "glossary")
+    per_language = ("formality",)
     defaults = Settings(url=None, concurrency=4, rate=10.0, batch_chars=30000, batch_items=50)
 
     def __init__(self, config: Config, settings: Settings | None = None):
@@ -594,6 +652,17 @@ class DeepLEngine(ServiceEngine):
         name = super().cache_name
         return f"{name}[terms={self.terms.digest[:12]}]" if self.terms is not None and self.terms.terms else name
 
+    def units(self, requests: Sequence[Request]) -> list[Unit]:
+        """One unit per sentence, its context the title and the paragraph it stands in."""
+        units = []
+        for i, request in enumerate(requests):
+            unit = self._mask(requests, [i])
+            if request.around:
+                unit.context = "\n\n".join(t for t in (request.around.title, request.around.block)
+                                           if t and t != request.text)
+            units.append(unit)
+        return units
+
     def _code(self, lang, is_source):
         mapped = self.settings.languages.get(lang)
         if mapped:
@@ -603,13 +672,17 @@ class DeepLEngine(ServiceEngine):
             return code.split("-")[0]
         return {"EN": "EN-GB", "PT": "PT-PT"}.get(code, code)
 
+    def _language(self, target: str) -> str | None:
+        """The project language DeepL's target code stands for."""
+        return next((code for code in self.languages
+                     if self._code(code, False).split("-")[0] == target.split("-")[0]), None)
+
     def _project_glossary(self, translator, source: str, target: str) -> str | None:
         """The id of the DeepL glossary holding the project's terms for this pair; made on first use."""
         pair = (source, target.split("-")[0])
         with self._glossary_lock:
             if pair not in self._glossaries:
-                lang = next((code for code in self.languages
-                             if self._code(code, False).split("-")[0] == pair[1]), None)
+                lang = self._language(target)
                 entries = self.terms.for_language(lang) if lang else {}
                 glossary_id = None
                 if entries:
@@ -627,12 +700,19 @@ class DeepLEngine(ServiceEngine):
         translator = deepl.Translator(self.api_key, server_url=self.settings.url, send_platform_info=False)
         translator._client._session = self.session
         options = {k: v for k, v in self.settings.extra.items() if k in ("formality", "glossary")}
+        if isinstance(options.get("formality"), dict):
+            formality = options.pop("formality").get(self._language(target))
+            if formality:
+                options["formality"] = formality
         if self.terms is not None and self.terms.terms:
             glossary = self._project_glossary(translator, source, target)
             if glossary:
                 options["glossary"] = glossary
-        results = translator.translate_text(texts, source_lang=source, target_lang=target, tag_handling="xml",
-                                            preserve_formatting=True, **options)
+        if _context(texts[0]):
+            options["context"] = _context(texts[0])
+        results = translator.translate_text([_text(t) for t in texts], source_lang=source,
+                                            target_lang=target, tag_handling="xml", preserve_formatting=True,
+                                            **options)
         return [r.text for r in results]
 
 
@@ -642,4 +722,8 @@ SERVICES: dict[str, Callable[[Config], ServiceEngine]] = {
 
 
 def make_service(name: str, config: Config) -> ServiceEngine:
+    if name == "llm":  # its client (openai) loads only when the engine is used
+        from .llm import LLMEngine
+
+        return LLMEngine(config)
     return SERVICES[name](config)

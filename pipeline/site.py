@@ -21,9 +21,10 @@ import hashlib
 import json
 import math
 import shutil
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, unquote, urljoin
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from babel import Locale
 from babel.dates import format_date
@@ -68,8 +69,12 @@ def load_settings(config: Config) -> Settings:
     ``min_translated`` (percent of German words, global and per language), validated; a mistake raises
     ``VerlagError`` naming verlag.toml and the line."""
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
-    if not isinstance(base, str) or not base.startswith(("http://", "https://")):
-        raise config.error("base_url", f"expected an absolute http(s) URL such as \"https://example.org/\", got {base!r}")
+    parts = urlsplit(base) if isinstance(base, str) else None
+    if not parts or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
+            or not parts.path.endswith("/") and "." in parts.path.rpartition("/")[2]:
+        raise config.error("base_url", "expected the address of the site's folder, http(s) with a host, no file "
+                           f"name, query or '#', such as \"https://example.org/\" or \"https://example.org/blog/\", "
+                           f"got {base!r}", "site")
     entries = config.section("site").get("feed_entries", DEFAULT_FEED_ENTRIES)
     if isinstance(entries, bool) or not isinstance(entries, int) or entries < 1:
         raise config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}", "site")
@@ -86,9 +91,11 @@ def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
     publish = config.section("publish")
     limits = {}
     for lang in config.languages:
-        value = config.section("publish", lang).get(name, publish.get(name, default))
+        own = config.section("publish", lang)
+        value = own.get(name, publish.get(name, default))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            raise config.error(name, f"expected a percentage from 0 to 100, got {value!r}")
+            raise config.error(name, f"expected a percentage from 0 to 100, got {value!r}",
+                               f"publish.{lang}" if name in own else "publish")
         limits[lang] = float(value)
     return limits
 
@@ -110,7 +117,7 @@ class Urls:
             "article": f"{lang}/{slug}/",
             "feed": f"{lang}/feed.xml",
             "404": f"{lang}/404.html" if lang else "404.html",
-            "static": f"static/{name}",
+            "static": f"static/{quote(name or '')}",
             "search": f"{BUNDLE}/{name}",  # the Pagefind bundle (search.py)
             "media": f"media/{quote(name or '')}",  # name: the file's path in source_de/
             "sitemap": "sitemap.xml",
@@ -155,7 +162,7 @@ class Page:
 
     @property
     def machine(self) -> int:
-        """Unreviewed machine (or stale) text shown as it is."""
+        """Unreviewed machine text shown as it is."""
         return self.segments.get("machine_shown", 0)
 
     @property
@@ -164,8 +171,9 @@ class Page:
 
     @property
     def stale(self) -> int:
-        """Segments whose German changed after they were reviewed: the translation is out of date."""
-        return self.segments.get("stale", 0)
+        """Segments shown in translation whose German changed after they were reviewed: out of date. (One
+        shown in German instead, ``[publish] unreviewed = "source"``, is not.)"""
+        return self.segments.get("stale_shown", 0)
 
     @property
     def translated(self) -> bool:
@@ -244,6 +252,8 @@ class SiteResult:
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "file:line: message"
     errors: list[VerlagError] = field(default_factory=list)  # pages not (re)written: their old file stays
+    failed: bool = False  # the site as a whole could not be made (see errors); site/ is as it was
+    standalone: frozenset[str] = frozenset()  # slugs of the pages of source_de/seiten/ (Impressum...)
 
     def summary(self) -> list[str]:
         """One line per language: what a reader of that edition gets."""
@@ -252,8 +262,9 @@ class SiteResult:
             machine = sum(1 for p in pages if p.machine)
             german = sum(1 for p in pages if p.fallback)
             stale = sum(1 for p in pages if p.stale)
-            held = len(self.held_back.get(lang, [])) + len(self.untranslated.get(lang, []))
-            lines.append(f"{lang}: {len(pages)} articles published"
+            held = len([s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
+                        if s not in self.standalone])
+            lines.append(f"{lang}: {len(pages)} article{'s' if len(pages) != 1 else ''} published"
                          + (f", {machine} with unreviewed machine text" if machine else "")
                          + (f", {german} with passages in the original" if german else "")
                          + (f", {stale} out of date" if stale else "")
@@ -265,8 +276,9 @@ class _Site:
     """The whole site known in memory: languages, published pages, URLs, templates per language."""
 
     def __init__(self, config: Config, settings: Settings, pages: dict[tuple[str, str], Page], media: Media,
-                 sources: dict[str, Article], practice: Practice):
+                 sources: dict[str, Article], practice: Practice, errors: list[VerlagError]):
         self.config = config
+        self.errors = errors  # a language's unreadable site.po: its pages use verlag's own words
         self.practice = practice
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
@@ -290,7 +302,7 @@ class _Site:
             else:
                 self.published[(lang, slug)] = page
         # A language is on the site once it has an article: no switcher entry leads to an empty edition.
-        live = {lang for lang, _ in self.published}
+        live = {lang for (lang, _), page in self.published.items() if not page.standalone}
         self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
         self.envs: dict[str, Environment] = {}
         self.translations: dict = {}
@@ -300,7 +312,7 @@ class _Site:
             env = Environment(loader=FileSystemLoader(theme_dirs(self.config)),
                               autoescape=select_autoescape(["html", "xml"]), extensions=[JINJA_EXTENSIONS],
                               undefined=StrictUndefined, keep_trailing_newline=True)
-            self.translations[lang] = load_translations(self.config, lang)
+            self.translations[lang] = load_translations(self.config, lang, self.errors)
             env.install_gettext_callables(**gettext_as_text(self.translations[lang]), newstyle=True)
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
                                search=self.search)
@@ -343,6 +355,8 @@ class _Site:
         """The footer's legal links: the page in ``lang``, else the German one (``hreflang`` says so)."""
         links = []
         for slug in self.practice.legal:
+            if (self.source, slug) not in self.published:  # its source cannot be read now (reported) and never was
+                continue
             code = lang if (lang, slug) in self.published else self.source
             page = self.published[(code, slug)]
             links.append({"href": self.urls.path("article", code, slug), "title": page.title,
@@ -390,7 +404,7 @@ class _Site:
 
     def common(self, lang: str) -> dict:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
-                "feed": self.urls.absolute("feed", lang), "canonical": None, "alternates": [],
+                "feed": self.urls.absolute("feed", lang), "feed_link": self.urls.path("feed", lang), "canonical": None, "alternates": [],
                 "source_name": _locale(lang).languages.get(self.source, self.source), "legal": self.legal(lang),
                 "social": None}
 
@@ -573,8 +587,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     urls = Urls(settings.base_url)
     pages = {(lang, slug): page for (lang, slug), page in pages.items()
              if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
-    site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config))
-    check_legal(config, site.practice, [p.slug for p in site.pages(site.source)])
+    site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
+    check_legal(config, site.practice, [*(p.slug for p in site.pages(site.source)), *sources.unreadable])
     bodies = _Bodies(site, state.get("bodies", {}))
     previous = state.get("pages", {})
     keys: dict[str, str] = {}
@@ -648,10 +662,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
          "alternates": site.home_cluster(), "choices": choices})
     out["sitemap.xml"] = source_env.get_template("sitemap.xml").render({"entries": _sitemap(site)})
     out["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('sitemap')}\n"
-    for theme in reversed(theme_dirs(config)):  # the project's own assets win
-        for asset in sorted((theme / "static").glob("*")):
-            if asset.is_file():
-                out[urls.file(urls.path("static", name=asset.name))] = asset  # copied byte for byte
+    for folder in reversed(theme_dirs(config)):  # the project's own assets win
+        for asset in sorted((folder / "static").rglob("*")):  # fonts/, icons/...; no .DS_Store, no .git
+            name = asset.relative_to(folder / "static").as_posix()
+            if asset.is_file() and not any(part.startswith(".") for part in name.split("/")):
+                out[urls.file(urls.path("static", name=name))] = asset  # copied byte for byte
     icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
     if icon is not None:  # where browsers and feed readers look when no page names an icon
         out[urls.file(urls.path("favicon"))] = icon
@@ -676,8 +691,19 @@ def _sitemap(site: _Site) -> list[dict]:
     return entries
 
 
-def site_dir(config: Config) -> Path:
-    return config.site_dir
+def _template_error(config: Config, exc: Exception) -> Exception:
+    """A ``VerlagError`` at the template line where ``exc`` arose (Jinja2 puts template frames into the
+    traceback: https://jinja.palletsprojects.com/en/stable/api/#jinja2.Template); ``exc`` itself when no
+    template was running (verlag's own failure, reported as such)."""
+    themes = [theme.resolve() for theme in theme_dirs(config)]
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        path = Path(frame.filename)
+        if path.suffix and any(path.resolve().is_relative_to(theme) for theme in themes):
+            message = exc.message if isinstance(exc, TemplateError) and exc.message else describe(exc)
+            return VerlagError(f"template: {message}", relpath(path, config.root), frame.lineno)
+    if isinstance(exc, TemplateError):
+        return VerlagError(f"template: {exc.message or exc}", "templates/")
+    return exc
 
 
 def build_site(config: Config) -> SiteResult:
@@ -691,15 +717,15 @@ def build_site(config: Config) -> SiteResult:
     if "base_url" not in config.section("site"):
         result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}")
     state = load_state(config.state_dir / STATE_FILE)
-    root = site_dir(config)
+    root = config.site_dir
     try:
         out, site, fresh = site_outputs(config, load_pages(config, result.errors), settings, state,
                                         lambda rel: (root / rel).is_file(), result.errors)
     except TemplateSyntaxError as exc:
         raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
                           exc.lineno) from None
-    except TemplateError as exc:
-        raise VerlagError(f"template: {exc.message or exc}", "templates/") from None
+    except Exception as exc:  # noqa: BLE001 - a template's own mistake is named with its file and line
+        raise _template_error(config, exc) from None
     for rel, text in sorted(out.items()):
         if rel.split("/", 1)[0] == PROTECTED:
             raise VerlagError(f"site/{rel}: the '{PROTECTED}' folder belongs to the review tools")
@@ -716,6 +742,7 @@ def build_site(config: Config) -> SiteResult:
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back = site.held_back
+    result.standalone = frozenset(p.slug for p in site.pages(site.source))
     result.warnings = list(site.media.warnings) + placeholders(site.sources.values())
     result.untranslated = site.untranslated
     result.drafts = site.drafts

@@ -186,6 +186,8 @@ def read_article(path: Path, ref: str, page: bool = False) -> Article:
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
             raise VerlagError(f"{key}: expected text", ref, probe.key_line(key))
+    if meta.get("author") is not None and not isinstance(meta["author"], str):  # pages, feeds, JSON-LD name one person
+        raise VerlagError("author: expected one name, e.g. 'author: Anna Berger'", ref, probe.key_line("author"))
     if not isinstance(meta.get("draft", False), bool):
         raise VerlagError("draft: expected true or false", ref, probe.key_line("draft"))
     if not isinstance(meta.get("translate", True), bool):
@@ -247,6 +249,14 @@ class Sources:
     errors: list[VerlagError]
     unreadable: frozenset[str]
     german_only: list[Article] = field(default_factory=list)
+    error_slugs: tuple[str, ...] = ()
+
+    def errors_about(self, slugs) -> list[VerlagError]:
+        """The problems of the sources with these slugs (every problem when ``slugs`` is empty or None), so a
+        command asked about one article (``--article``) is not failed by another article's typo."""
+        if not slugs:
+            return list(self.errors)
+        return [e for e, slug in zip(self.errors, self.error_slugs, strict=True) if slug in slugs]
 
 
 def source_files(config: Config) -> list[tuple[Path, bool]]:
@@ -265,6 +275,7 @@ def read_sources(config: Config) -> Sources:
     """
     articles: dict[str, Article] = {}
     errors: list[VerlagError] = []
+    error_slugs: list[str] = []
     unreadable: set[str] = set()
     root = config.source_dir.resolve()
     for path, page in source_files(config):
@@ -277,17 +288,19 @@ def read_sources(config: Config) -> Sources:
                 article = read_article(path, ref, page)
         except VerlagError as exc:
             errors.append(exc)
-            unreadable.add(_likely_slug(path))
+            error_slugs.append(likely_slug(path))
+            unreadable.add(error_slugs[-1])
             continue
         other = articles.get(article.slug)
         if other:
             errors.append(VerlagError(f"slug {article.slug!r} is already used by {other.ref}; "
                                       "set a different 'slug:' in the front matter", ref, article.key_line("slug")))
+            error_slugs.append(article.slug)
             continue
         articles[article.slug] = article
     found = sorted(articles.values(), key=lambda a: a.slug)
     return Sources([a for a in found if a.translated], errors, frozenset(unreadable),
-                   [a for a in found if not a.translated])
+                   [a for a in found if not a.translated], tuple(error_slugs))
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -298,7 +311,9 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _likely_slug(path: Path) -> str:
+def likely_slug(path: Path) -> str:
+    """The slug a source file has or seems to have, without reading it as an article: its ``slug:``
+    line, else its file name (also for a file that does not parse)."""
     try:
         match = re.search(r"^slug:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", path.read_text(encoding="utf-8", errors="replace"),
                           re.M)

@@ -24,6 +24,7 @@ from . import __version__
 from .catalog import key, now_stamp, plural_form_map, plural_forms, po_from_bytes, read_po, render
 from .check import blocked_keys, check_site_catalog, placeholders
 from .config import Config
+from .errors import VerlagError
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state
 
 SITE_CATALOG = "site"  # translations/<lang>/site.po; no article may take this slug
@@ -163,8 +164,11 @@ def _builtin_po(lang: str) -> Path:
     return BUILTIN_TRANSLATIONS / lang / f"{SITE_CATALOG}.po"
 
 
-def load_translations(config: Config, lang: str) -> NullTranslations:
+def load_translations(config: Config, lang: str, errors: list[VerlagError] | None = None) -> NullTranslations:
     """The UI translations for one language; English (the msgids) where there are none.
+
+    A project ``site.po`` that cannot be read raises ``VerlagError``, or, given ``errors``, is appended
+    there and verlag's built-in translations for ``lang`` are used (so one file does not stop the site).
 
     Every msgstr comes back as a Python %-format string of plain text: a ``%``
     that is not one of the msgid's own placeholders (``%(name)s``) is doubled,
@@ -178,7 +182,14 @@ def load_translations(config: Config, lang: str) -> NullTranslations:
     if not path.exists():
         path = _builtin_po(lang)  # verlag's theme comes with its translations
     ref = relpath(path, config.root)
-    po = read_po(path, ref)
+    try:
+        po = read_po(path, ref)
+    except VerlagError as exc:
+        if errors is None or path == _builtin_po(lang):
+            raise
+        errors.append(exc)  # one reviewer's broken file: that language gets verlag's own words, and exit 2
+        path = _builtin_po(lang)
+        po = read_po(path, relpath(path, config.root))
     if po is None:
         return NullTranslations()
     blocked = blocked_keys(check_site_catalog(po, ref, lang))

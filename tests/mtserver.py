@@ -1,16 +1,22 @@
-"""A fake translation service on 127.0.0.1 speaking LibreTranslate, Google's /m page, MyMemory, DeepL v2
-and Microsoft v3 shapes, with injectable latency and faults and a request log.
+"""A fake translation service on 127.0.0.1 speaking LibreTranslate, Google's /m page, MyMemory, DeepL v2,
+Microsoft v3 and OpenAI Chat Completions (``/v1/chat/completions``, not streaming) shapes, with injectable
+latency and faults and a request log.
 
 "Translation" upper-cases every word (tags and entities stay as they are), so
 a test can see what was machine-made; "Sie" becomes "IT" when "Leber" came
-earlier in the same text and "THEY" otherwise, so a test can see whether a
-sentence travelled with its paragraph.
+earlier in the same text or in DeepL's ``context`` and "THEY" otherwise, so a
+test can see whether a sentence travelled with its paragraph. The chat model
+finds the JSON object with ``segments`` among the user messages and answers
+``{"translations": [{"n": 1, "text": …}, …]}``.
 
-Faults, consumed one per request from ``faults`` (or always, for requests whose
-text contains a key of ``rules``): ``timeout`` (answer after ``hang`` s),
+Faults, consumed one per request from ``faults`` (or, for requests whose text contains a key of
+``rules``, always its value, or one each from its list): ``timeout`` (answer after ``hang`` s),
 ``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
 JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``empty`` (empty
-translations), ``short`` (one line, or one list item, too few).
+translations), ``short`` (one line, or one list item, too few). For the chat model also ``fence`` (the
+answer in a Markdown code fence), ``drop`` (one placeholder tag lost), ``merge`` (the first two segments as
+one), ``summary`` (a long segment answered with two words), ``length`` (cut off, finish reason "length")
+``malformed`` (not JSON) and ``garbage`` (no Chat Completions response at all).
 """
 
 from __future__ import annotations
@@ -29,10 +35,10 @@ _WORD = re.compile(r"(<[^<>]*>|&#?\w+;)|([^\W\d_]+)")
 _TAGS = re.compile(r"<\s*/?\s*[gx]\d+\s*/?\s*>")
 
 
-def fake_translate(text: str) -> str:
+def fake_translate(text: str, context: str = "") -> str:
     lines = []
     for line in text.split("\n"):
-        seen_liver = False
+        seen_liver = "Leber" in context
 
         def word(m: re.Match) -> str:
             nonlocal seen_liver
@@ -92,8 +98,19 @@ class FakeService:
         with self.lock:
             for key, fault in self.rules.items():
                 if any(key in t for t in texts):
-                    return fault
+                    return (fault.pop(0) if fault else None) if isinstance(fault, list) else fault
             return self.faults.pop(0) if self.faults else None
+
+
+def _segments(body: dict) -> list[dict]:
+    """The numbered segments of a chat request: from the first user message that is JSON with ``segments``."""
+    for message in body.get("messages", []):
+        if message.get("role") == "user":
+            try:
+                return json.loads(message["content"])["segments"]
+            except (ValueError, KeyError, TypeError):
+                continue
+    return []
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -125,6 +142,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if url.path.endswith("/v2/translate"):
             shape, texts = "deepl", list(data.get("text", []))
+        elif url.path.endswith("/chat/completions"):
+            shape, texts = "chat", [s["text"] for s in _segments(data)]
         elif url.path.endswith("/microsoft"):
             shape, texts = "microsoft", [item["Text" if "Text" in item else "text"] for item in data]
         elif url.path.endswith("/m"):
@@ -170,7 +189,10 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            answers = [fake_translate(t) for t in texts]
+            if shape == "chat":
+                self._chat(texts, fault)
+                return
+            answers = [fake_translate(t, data.get("context", "") if shape == "deepl" else "") for t in texts]
             if fault == "mangle":
                 answers = [_TAGS.sub("", a) for a in answers]
             if fault == "empty":
@@ -180,6 +202,39 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(shape, answers, texts, malformed=fault == "malformed")
         finally:
             finish()
+
+    def _chat(self, texts: list[str], fault: str | None) -> None:
+        """A Chat Completions answer translating the numbered segments, or one of the model's known faults."""
+        answers = [fake_translate(t, " ".join(texts[:n])) for n, t in enumerate(texts)]  # the block is context
+        tagged = next((n for n, a in enumerate(answers) if _TAGS.search(a)), None)
+        if fault == "drop" and tagged is not None:
+            answers[tagged] = _TAGS.sub("", answers[tagged], count=1)
+        if fault == "merge" and len(answers) > 1:
+            answers = [answers[0] + " " + answers[1], *answers[2:]]
+        if fault == "summary":
+            answers = [" ".join(a.split()[:2]) if len(a) >= 40 else a for a in answers]
+        if fault == "garbage":  # not a Chat Completions response at all
+            self._answer("libre", ["<html>busy</html>"], texts, malformed=True)
+            return
+        content = json.dumps({"translations": [{"n": n, "text": a} for n, a in enumerate(answers, 1)]},
+                             ensure_ascii=False)
+        finish = "stop"
+        if fault == "fence":
+            content = f"```json\n{content}\n```"
+        elif fault == "length":
+            content, finish = content[:len(content) // 2], "length"
+        elif fault == "malformed":
+            content = "{not json"
+        obj = {"id": "chatcmpl-1", "object": "chat.completion", "created": 1764500000, "model": "fake",
+               "choices": [{"index": 0, "finish_reason": finish,
+                            "message": {"role": "assistant", "content": content}}],
+               "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+        data = json.dumps(obj).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     def _glossaries(self, data: dict) -> None:
         """DeepL's glossary list (GET) and creation (POST, entries as TSV)."""

@@ -59,6 +59,20 @@ def test_the_switcher_leads_from_the_german_article_to_the_english_one(browser, 
     assert browser.find_element(By.TAG_NAME, "h1").text != german_title
 
 
+def test_every_link_the_site_itself_writes_stays_on_the_preview(browser, served):
+    """Without a matching base_url (the shipped one is https://example.org/), the links verlag writes around
+    an article (header, switcher, tags, footer: feed, legal pages, languages) lead to the preview server on
+    its own port; only <head> carries absolute base_url addresses (canonical, hreflang, feed)."""
+    _, base = served
+    browser.get(f"{base}/en/zecken-im-garten/")
+    hrefs = browser.execute_script(
+        "return [...document.querySelectorAll('a[href]')]"
+        ".filter(a => !a.closest('.article-body')).map(a => a.href)")
+    assert f"{base}/en/feed.xml" in hrefs and f"{base}/de/zecken-im-garten/" in hrefs, hrefs
+    site_pages = re.compile(r"https://example\.org/((de|en|fr|static|media)/.*)?$")  # not the practice's booking link
+    assert not [h for h in hrefs if site_pages.match(h)]
+
+
 @pytest.mark.parametrize("lang, heading", [("de", "Seite nicht gefunden"), ("en", "Page not found"),
                                            ("fr", "Page introuvable")])
 def test_a_missing_page_shows_the_404_page_of_its_language(browser, served, lang, heading):

@@ -4,6 +4,7 @@ fully extracted, translated, checked, built and published."""
 
 from __future__ import annotations
 
+import re
 
 import pytest
 
@@ -222,3 +223,17 @@ def test_a_local_engine_failing_on_one_article_leaves_only_its_entries_empty(thr
     three.run("build")
     assert_good_articles_complete(three)
     assert 'msgstr "Im Juli reifen die Beeren."' not in three.read("translations/en/mitte.po")
+
+
+@pytest.mark.parametrize("command", ["check", "pretranslate", "review"])
+def test_article_option_reports_only_that_articles_problems(project: Project, command: str):
+    """``--article gut`` is not failed by another article's broken front matter; ``--article kaputt`` names it."""
+    project.write("source_de/gut.md", article("Gut", "Ein Satz.\n"))
+    project.write("source_de/kaputt.md", "---\ntitle: [Kaputt\n---\nText.\n")
+    project.run("extract", code=2)
+    args = [command, "--engine", "copy"] if command == "pretranslate" else [command]
+    good = project.run(*args, "--article", "gut")
+    assert "kaputt" not in good.output
+    bad = project.run(*args, "--article", "kaputt", code=2)
+    assert re.search(r"error: source_de/kaputt.md:\d+: invalid YAML", bad.output)
+    assert "no article with slug" not in bad.output

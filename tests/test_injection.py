@@ -163,3 +163,29 @@ def test_no_dialog_opens_on_any_attacked_page_in_chromium(browser, hostile, lang
             pytest.fail(f"{page}: a dialog opened: {text!r}")
         except NoAlertPresentException:
             pass
+
+
+def test_a_host_the_german_reaches_through_a_link_definition_is_not_foreign(project):
+    """``[Leitlinie][awmf]`` with ``[awmf]: https://register.example.org/…`` in the German: a reviewer who
+    links the English page on that host inline (waiving link-target) publishes it; another host is still
+    held back, by check and by build, whatever is waived."""
+    project.write("source_de/leber.md", article("Leber", """
+        Mehr steht in der [Leitlinie][awmf].
+
+        Trinken Sie genug [Wasser][awmf].
+
+        [awmf]: https://register.example.org/leitlinie
+        """))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver"})
+    review(project, "en", "leber", {
+        "Mehr steht in der [Leitlinie][awmf].": "More in the [guideline](https://register.example.org/guideline).",
+        "Trinken Sie genug [Wasser][awmf].": "Drink enough [water](https://werbung.example.com/).",
+    }, silence=("link-target",))
+    output = project.run("check", "--lang", "en", code=1).output
+    assert "[foreign-target]" in output and "werbung.example.com" in output
+    assert output.count("[foreign-target]") == 1, output
+    project.run("build")
+    body = (project.root / "editions/en/leber.md").read_text(encoding="utf-8")
+    assert "More in the [guideline](https://register.example.org/guideline)." in body
+    assert "werbung.example.com" not in body and "Trinken Sie genug [Wasser][awmf]." in body

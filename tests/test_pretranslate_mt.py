@@ -141,7 +141,8 @@ def test_dry_run_shows_what_would_be_sent_and_changes_nothing(mt):
     result = mt.run("pretranslate", "--dry-run", "--lang", "en")
     assert mt.snapshot() == before and mt.server.log == []
     assert "en libre: Die <g1>Leber</g1> arbeitet nachts. Sie braucht Ruhe und <x2/>." in result.output
-    assert "en: would send 5 texts, 125 characters to libre (cached answers left out)" in result.output
+    assert "en: would send 5 texts, 125 characters (about 34 tokens) to libre (cached answers left out)" \
+        in result.output
 
 
 def test_cost_cap_leaves_the_rest_for_the_next_engine(mt):
@@ -329,3 +330,18 @@ def test_a_service_answering_a_line_short_or_empty_costs_at_most_twice_the_reque
     assert chars <= 2 * sum(len(e.msgid) for e in filled), output  # about what was filled, not what was sent
     if fault == "empty":
         assert drafted == 0 and chars == 0, output
+
+
+def test_deepl_gets_each_sentence_with_the_title_and_its_paragraph_and_formality_per_language(mt, monkeypatch):
+    monkeypatch.setenv("DEEPL_API_KEY", "test-key:fx")
+    mt.write("verlag.toml", mt.read("verlag.toml").replace('engines = ["libre", "copy"]', 'engines = ["deepl"]')
+             + f'\n[engines.deepl]\nurl = "{mt.server.url}"\nformality = {{ fr = "more" }}\n')
+    mt.run("pretranslate")
+    translate = [e for e in mt.server.log if e["shape"] == "deepl"]
+    paragraph = next(e for e in translate if e["texts"][0].startswith("Die <g1>Leber</g1>"))
+    assert paragraph["texts"] == ["Die <g1>Leber</g1> arbeitet nachts.", "Sie braucht Ruhe und <x1/>."]
+    assert paragraph["body"]["context"] == "Leber\n\nDie **Leber** arbeitet nachts. Sie braucht Ruhe und `Zeit`."
+    assert entries(mt)["Sie braucht Ruhe und `Zeit`."].msgstr == "IT BRAUCHT RUHE UND `Zeit`."  # the context told
+    items = next(e for e in translate if "Tee trinken" in e["texts"])
+    assert items["body"]["context"] == "Leber"  # list items are blocks of their own: the title is their context
+    assert {e["body"]["target_lang"]: e["body"].get("formality") for e in translate} == {"EN-GB": None, "FR": "more"}

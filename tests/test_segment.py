@@ -144,3 +144,30 @@ def test_reviewers_are_told_how_to_translate_links_named_by_their_label(tmp_path
     (entry,) = [e for e in build_pot(doc, "T", "2026-01-01 00:00+0000") if "Lies" in e.msgid]
     assert "[Leberkräuter] is a link by its label: keep it, or write [your words][Leberkräuter]" in entry.comment
     assert "[mehr] is a link by its label" in entry.comment
+
+
+def test_hugo_shortcodes_and_liquid_tags_in_prose_are_named_with_their_lines(project):
+    """Tags a Hugo or Jekyll export leaves in the prose are warned about at their line; in code they are meant."""
+    project.write("source_de/hugo.md", article("Hugo", """
+        Ein Bild:
+
+        {{< figure src="garten.jpg" title="Garten" >}}
+
+        Davor steht {{%/* nichts */%}} und
+        danach {{<ref "zecken.md">}} im Satz.
+
+        {% include hinweis.html %}
+
+        So schreibt man es: `{{< figure >}}`
+
+            {{< im Codeblock >}}
+        """))
+    warnings = [line for line in project.run("extract").output.splitlines() if "is not Markdown" in line]
+    assert [w.split(" is not")[0] for w in warnings] == [
+        'warning: source_de/hugo.md:7: Hugo shortcode {{< figure src="garten.jpg" title="Garten" >}}',
+        "warning: source_de/hugo.md:9: Hugo shortcode {{%/* nichts */%}}",
+        'warning: source_de/hugo.md:10: Hugo shortcode {{<ref "zecken.md">}}',
+        "warning: source_de/hugo.md:12: Liquid tag (Jekyll) {% include hinweis.html %}",
+    ]
+    again = [line for line in project.run("extract").output.splitlines() if "is not Markdown" in line]
+    assert again == warnings  # said on every run until the author rewrites them, like a missing date

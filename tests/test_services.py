@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import Config
-from pipeline.engines import Request
+from pipeline.engines import Request, Surroundings
 from pipeline.mtcache import MTCache
 from pipeline.services import SERVICES, Budget
 
@@ -47,7 +47,7 @@ PARAGRAPH = [Request("Die **Leber** arbeitet nachts.", block="a#1"), Request("Si
              Request("Sie schläft.")]
 
 
-@pytest.mark.parametrize("name", sorted(SERVICES))
+@pytest.mark.parametrize("name", sorted(set(SERVICES) - {"deepl"}))
 def test_every_service_translates_through_its_client_with_markup_and_context(svc, name):
     results = engine(svc, name).translate(PARAGRAPH, "de", "en")
     assert [r.text for r in results] == ["DIE **LEBER** ARBEITET NACHTS.", "IT BRAUCHT `Ruhe`.", "THEY SCHLÄFT."]
@@ -55,6 +55,31 @@ def test_every_service_translates_through_its_client_with_markup_and_context(svc
     assert len(svc.log) == 1 and svc.log[0]["shape"] == name
     sent = "\n".join(svc.log[0]["texts"])
     assert "**" not in sent and "`" not in sent and "Die <g1>Leber</g1> arbeitet nachts. Sie braucht <x2/>." in sent
+
+
+def test_deepl_gets_one_text_per_sentence_with_its_paragraph_and_title_as_context(svc):
+    around = Surroundings("Die Leber im Frühling", "Die **Leber** arbeitet nachts. Sie braucht `Ruhe`.")
+    requests = [Request("Die **Leber** arbeitet nachts.", block="a#1", around=around),
+                Request("Sie braucht `Ruhe`.", block="a#1", around=around), Request("Sie schläft.")]
+    results = engine(svc, "deepl").translate(requests, "de", "en")
+    assert [r.text for r in results] == ["DIE **LEBER** ARBEITET NACHTS.", "IT BRAUCHT `Ruhe`.", "THEY SCHLÄFT."]
+    assert {r.origin for r in results} == {"mt: deepl"}
+    paragraph, alone = svc.log
+    assert paragraph["texts"] == ["Die <g1>Leber</g1> arbeitet nachts.", "Sie braucht <x1/>."]
+    assert paragraph["body"]["context"] == f"Die Leber im Frühling\n\n{around.block}"
+    assert paragraph["chars"] == sum(len(t) for t in paragraph["texts"])  # the context is not billed
+    assert alone["texts"] == ["Sie schläft."] and "context" not in alone["body"]
+
+
+def test_deepl_formality_per_language(svc, tmp_path):
+    deepl = engine(svc, "deepl", formality={"fr": "more", "en": "prefer_less"})
+    for lang in ("fr", "en"):
+        deepl.translate([Request("Du schläfst gut.")], "de", lang)
+    assert [(e["body"]["target_lang"], e["body"]["formality"]) for e in svc.log] == \
+        [("FR", "more"), ("EN-GB", "prefer_less")]
+    svc.log.clear()
+    engine(svc, "deepl", formality={"fr": "more"}).translate([Request("Du schläfst gut.")], "de", "en")
+    assert "formality" not in svc.log[0]["body"]  # a language without one gets DeepL's default
 
 
 def test_deepl_gets_xml_tag_handling_settings_and_the_key_only_in_the_header(svc, tmp_path):

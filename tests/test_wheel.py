@@ -92,6 +92,9 @@ def test_every_command_works_in_a_project_made_by_init(installed, tmp_path):
     root.mkdir()
     for args in (["init"], ["new", "Zecken im Garten"]):
         run(verlag, *args, cwd=root, env=env)
+    imported = run(verlag, "import", REPO / "tests/data/import/seite.html", REPO / "tests/data/import/feed.xml",
+                   cwd=root, env=env)  # trafilatura, markdownify and feedparser came with the wheel
+    assert "wrote source_de/brennnesseltee-im-fruehjahr.md" in imported.stdout
     article = root / "source_de/zecken-im-garten.md"  # the author finishes the article: no longer a draft
     article.write_text(article.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
     for args in (["extract"], ["pretranslate", "--engine", "pseudo"], ["check"]):

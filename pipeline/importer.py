@@ -1,0 +1,219 @@
+"""``verlag import``: bring an existing blog in as German sources (``source_de/<slug>.md``).
+
+Readers turn what a browser or a blog system hands out into ``ImportedArticle``s
+(no file is written there): a saved HTML page (``importer_html.read_page``), a
+WordPress export (WXR, ``importer_html.read_wxr``), an RSS/Atom feed
+(``importer_html.read_feed``) or text copied from a page (``importer_text``).
+``render_markdown`` makes the text of the source file; ``place`` decides where
+each one goes without ever overwriting an existing article; ``write_placed``
+writes it and copies the images. Each article's old address goes into the
+front-matter key ``aliases`` (Hugo's name for the URLs that redirect to a page).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import ManyErrors, VerlagError, raise_all
+from .fsutil import write_if_changed
+from .scaffold import slugify
+from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug
+
+KINDS = ("html", "wxr", "feed", "text")
+# A folder stands for the files directly in it with one of these suffixes (a saved page's ``*_files``
+# folder and its images are not sources themselves).
+FOLDER_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".txt")
+IMAGES_DIR = "bilder"  # source_de/bilder/: where imported local images go (README "Images and files")
+# What the summary says is missing (a missing date: verlag uses the file's day until 'date:' is added).
+MISSING = {"author": "author", "date": "date (the file's day is used)", "summary": "summary", "tags": "tags",
+           "aliases": "old address (no redirect)"}
+FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "aliases")
+
+
+@dataclass(frozen=True)
+class ImportedArticle:
+    """One article read from an outside source, ready to become ``source_de/<slug>.md``.
+
+    ``meta``: front-matter values in the order written (``FRONT_KEYS``): ``title`` (str), ``author``
+    (str), ``date`` and ``updated`` (``dt.date`` or aware ``dt.datetime``), ``summary`` (str), ``tags``
+    (list of str), ``draft`` (always True: the author publishes by deleting it), ``aliases`` (list of
+    the article's old absolute URLs). ``body``: CommonMark; local images are referenced as
+    ``bilder/<file name>`` and listed in ``images`` (the files to copy). ``notes``: what was recognised
+    or guessed and what was not, one line each, for the printed summary. ``source``: ``file[:line]``
+    for messages. ``page``: a standalone page (WordPress page): goes to ``source_de/seiten/``.
+    """
+
+    slug: str
+    meta: dict
+    body: str
+    images: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    source: str = ""
+    page: bool = False
+
+
+def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
+                summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
+                images: list[Path] | None = None, notes: list[str] | None = None,
+                page: bool = False) -> ImportedArticle:
+    """An ``ImportedArticle`` with its slug made from ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and
+    ``draft: true``; empty values are left out of the front matter."""
+    meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
+            "tags": tags, "draft": True, "aliases": aliases}
+    meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
+    missing = [MISSING[key] for key in MISSING if key not in meta]
+    notes = list(notes or []) + ([f"not found: {', '.join(missing)}"] if missing else [])
+    return ImportedArticle(slugify(title), meta, body, list(images or []), notes, source, page)
+
+
+def detect_kind(path: Path, data: bytes) -> str:
+    """``wxr``, ``feed``, ``html`` or ``text`` from the first 4 KiB of a file (its suffix does not count:
+    saved exports are often called ``.xml`` or ``.txt``)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"wordpress.org/export/" in data[:65536].lower():
+        return "wxr"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf")):
+        return "feed"
+    if b"<html" in head or b"<body" in head:
+        return "html"
+    if head.startswith(b"<?xml"):
+        raise VerlagError("an XML file that is neither a WordPress export (WXR) nor an RSS/Atom feed", path, 1)
+    return "text"
+
+
+def source_files(path: Path) -> list[Path]:
+    """``path`` itself, or for a folder the files directly in it with a suffix in ``FOLDER_SUFFIXES``,
+    sorted by name. Raises ``VerlagError`` for a missing path or a folder without such files."""
+    if path.is_dir():
+        found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
+                       and not p.name.startswith("."))
+        if not found:
+            raise VerlagError(f"no {', '.join(FOLDER_SUFFIXES)} files in this folder", path)
+        return found
+    if not path.is_file():
+        raise VerlagError("no such file or folder", path)
+    return [path]
+
+
+def read_import(path: Path, *, year: int | None = None, kind: str | None = None) -> list[ImportedArticle]:
+    """The articles in one source file (or every file of a folder, see ``source_files``).
+
+    ``kind``: one of ``KINDS``, or None to detect it (``detect_kind``). ``year``: the year for
+    German dates written without one ("3. März") in pasted text. Raises ``VerlagError`` naming the
+    file and line of bad input; for a folder, ``ManyErrors`` with the problems of every failing file
+    (the readable files' articles are then not returned: call it per file to keep them).
+    """
+    from . import importer_html, importer_text
+
+    articles: list[ImportedArticle] = []
+    errors: list[VerlagError] = []
+    for file in source_files(path):
+        try:
+            data = file.read_bytes()
+            found = kind or detect_kind(file, data)
+            if found == "text":
+                articles.append(importer_text.read_text(file, data, year))
+            else:
+                reader = {"html": importer_html.read_page, "wxr": importer_html.read_wxr,
+                          "feed": importer_html.read_feed}[found]
+                articles.extend(reader(file, data))
+        except VerlagError as exc:
+            errors.extend(exc.errors if isinstance(exc, ManyErrors) else [exc])
+        except OSError as exc:  # unreadable: the system's words
+            errors.append(VerlagError(exc.strerror or str(exc), file))
+    raise_all(errors)
+    return articles
+
+
+def render_markdown(article: ImportedArticle) -> str:
+    """The exact text of ``source_de/<slug>.md``: YAML front matter in ``FRONT_KEYS`` order (dates as
+    YAML dates or timestamps, the forms ``sources.read_date`` reads; ``tags`` as one ``[a, b]`` line,
+    ``aliases`` one per line), then the CommonMark body."""
+    front = "".join(yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=key == "tags" and None,
+                                   width=1 << 16) for key, value in article.meta.items())
+    return f"---\n{front}---\n{article.body.strip()}\n"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where an imported article goes: ``path`` (its source file), the article with its final slug and
+    image references, the images to copy (source, target), and what happened to its name."""
+
+    article: ImportedArticle
+    path: Path
+    text: str
+    images: list[tuple[Path, Path]]
+    renamed_from: str | None = None  # the slug it would have had, when that one was taken
+    unchanged: bool = False  # the same text is already there (imported before): nothing to write
+
+
+def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
+    """Choose each article's file without overwriting anything.
+
+    A slug already used in ``source_dir`` or ``source_dir/seiten`` (a file's name or its ``slug:``), earlier
+    in this run, or reserved gets ``-2``, ``-3``, …, unless the file there holds exactly the text this import would
+    write (then it is ``unchanged``). An image goes to ``source_dir/bilder/<name>``; a different file
+    already there makes it ``<stem>-2<suffix>`` and the body's reference follows.
+    """
+    taken = {slug for folder in (source_dir, source_dir / PAGES_DIR) for p in folder.glob("*.md")
+             for slug in (p.stem, likely_slug(p))}
+    taken.update(RESERVED_SLUGS)
+    claimed: dict[Path, bytes] = {}
+    placed: list[Placed] = []
+    for article in articles:
+        article, images = _place_images(article, source_dir, claimed)
+        folder = source_dir / PAGES_DIR if article.page else source_dir
+        slug, n = article.slug, 2
+        while slug in taken:
+            candidate = dataclasses.replace(article, slug=slug)
+            existing = folder / f"{slug}.md"
+            if existing.is_file() and existing.read_bytes() == render_markdown(candidate).encode("utf-8"):
+                break
+            slug, n = f"{article.slug}-{n}", n + 1
+        final = dataclasses.replace(article, slug=slug)
+        path = folder / f"{slug}.md"
+        text = render_markdown(final)
+        unchanged = path.is_file() and path.read_bytes() == text.encode("utf-8")
+        taken.add(slug)
+        placed.append(Placed(final, path, text, images, article.slug if slug != article.slug else None, unchanged))
+    return placed
+
+
+def _place_images(article: ImportedArticle, source_dir: Path,
+                  claimed: dict[Path, bytes]) -> tuple[ImportedArticle, list[tuple[Path, Path]]]:
+    """(article with its image references renamed where needed, [(image file, target)])."""
+    body, copies = article.body, []
+    for image in article.images:
+        data = image.read_bytes()
+        stem, suffix, n = image.stem, image.suffix, 2
+        target = source_dir / IMAGES_DIR / image.name
+        while _holds_other(target, data, claimed):
+            target, n = target.with_name(f"{stem}-{n}{suffix}"), n + 1
+        claimed[target] = data
+        if target.name != image.name:
+            body = body.replace(f"]({IMAGES_DIR}/{image.name})", f"]({IMAGES_DIR}/{target.name})")
+        copies.append((image, target))
+    return dataclasses.replace(article, body=body), copies
+
+
+def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:
+    if target in claimed:
+        return claimed[target] != data
+    return target.is_file() and target.read_bytes() != data
+
+
+def write_placed(placed: Placed) -> None:
+    """Write the article's source file and copy its images (atomically, ``fsutil.write_if_changed``).
+    Never replaces an existing article: ``place`` chose a free name."""
+    for image, target in placed.images:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(target, image.read_bytes())
+    if not placed.unchanged:
+        placed.path.parent.mkdir(parents=True, exist_ok=True)
+        write_if_changed(placed.path, placed.text)

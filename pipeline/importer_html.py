@@ -1,0 +1,272 @@
+"""Readers for ``verlag import`` whose articles are HTML: saved pages, WordPress exports (WXR), RSS/Atom feeds.
+
+The article's HTML becomes CommonMark through markdownify (ATX headings, ``-``
+bullets, ``*``/``**`` emphasis, backslash hard breaks); the result is read back
+with verlag's own parser (``segment.commonmark_parser``) and its text compared
+with the HTML's, so what is written is what ``extract`` reads. A saved page's
+main content is found by trafilatura (navigation, cookie banners, share and
+comment widgets left out). WXR is read with lxml without entities and without
+network (WordPress eXtended RSS 1.2, as Tools → Export writes it); feeds with
+feedparser (RSS 2.0, Atom 1.0; Wix publishes ``/blog-feed.xml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import feedparser
+import markdownify
+import trafilatura
+from lxml import etree, html as lxml_html
+
+from .errors import VerlagError
+from .importer import IMAGES_DIR, ImportedArticle, new_article
+from .segment import commonmark_parser
+
+MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*", "newline_style": "BACKSLASH"}
+WP_DEFAULT_CATEGORIES = ("uncategorized", "allgemein")  # WordPress's default category, not a real topic
+WP_ARTICLE_TYPES = ("post", "page")
+SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]")
+GALLERY_IDS_RE = re.compile(r"""ids\s*=\s*["']([\d,\s]+)["']""")
+BLOCK_TAG_RE = re.compile(r"<(p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)\b", re.I)
+
+
+def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, list[Path], list[str]]:
+    """(CommonMark, local image files, notes) for an HTML fragment or document (str).
+
+    An ``<img src>`` that names an existing file relative to ``base`` (the folder of a saved page) is
+    listed and referenced as ``bilder/<file name>`` (see ``_local_file``); other images keep their address
+    (noted). The
+    Markdown is written plainly first; if verlag's parser would read a different text from it (a
+    line starting with "1." or "#"), it is written again with markdownify's full escaping, and if
+    that still differs the difference is noted.
+    """
+    tree = lxml_html.fragment_fromstring(html, create_parent="div")
+    images: list[Path] = []
+    notes: list[str] = []
+    for img in tree.iter("img"):
+        src = img.get("src", "")
+        local = _local_file(src, base)
+        if local is not None:
+            images.append(local)
+            img.set("src", f"{IMAGES_DIR}/{local.name}")
+        elif src:
+            notes.append(f"image left at its old address: {src}")
+    cleaned = lxml_html.tostring(tree, encoding="unicode")
+    expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
+    for escape in (False, True):
+        markdown = markdownify.markdownify(cleaned, escape_misc=escape, **MARKDOWN_STYLE).strip()
+        markdown = re.sub(r"\n{3,}", "\n\n", markdown)
+        rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
+        if "".join(rendered.text_content().split()) == expected:
+            break
+    else:
+        notes.append("the Markdown may read differently from the page: compare the two")
+    return markdown + "\n", list(dict.fromkeys(images)), notes
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _local_file(src: str, base: Path | None) -> Path | None:
+    """The file an ``<img src>`` names in the saved page's folder, or None: an address, no such file, or a
+    path that leads out of that folder (a page cannot make verlag copy and publish other files)."""
+    parts = urlsplit(src)
+    if base is None or not src or parts.scheme or parts.netloc or src.startswith("/"):
+        return None
+    path = (base / unquote(parts.path)).resolve()
+    return path if path.is_file() and path.is_relative_to(base.resolve()) else None
+
+
+def _plain(html: str | None) -> str:
+    """The words of an HTML snippet (a summary or excerpt), whitespace folded."""
+    if not html or not html.strip():
+        return ""
+    return _words(lxml_html.fragment_fromstring(html, create_parent="div").text_content())
+
+
+def _day(value: str | None) -> dt.date | None:
+    """The calendar day at the start of an ISO 8601 date or timestamp, or None."""
+    match = re.match(r"\d{4}-\d{2}-\d{2}", value or "")
+    return dt.date.fromisoformat(match.group(0)) if match else None
+
+
+def _later(updated, date):
+    """``updated`` when it falls on a later day than ``date`` (a re-save on the same day is no update)."""
+    day = lambda m: m.date() if isinstance(m, dt.datetime) else m  # noqa: E731
+    return updated if updated is not None and date is not None and day(updated) > day(date) else None
+
+
+def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
+    """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
+
+    Main content and metadata by trafilatura (title, author, ``article:published_time`` or the
+    visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address);
+    ``article:modified_time`` as ``updated``. Raises ``VerlagError`` when no article text is found.
+    """
+    content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
+                                  include_formatting=True, include_comments=False, include_tables=True)
+    meta = trafilatura.extract_metadata(data)
+    if not content or meta is None or not meta.title:
+        raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
+    body, images, notes = html_to_markdown(content, path.parent)
+    body = _without_title(body, meta.title)
+    doc = lxml_html.document_fromstring(data)
+    modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
+    date, updated = _day(meta.date), _day(modified)
+    notes = [f"title: {meta.title}", *notes]
+    tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
+    return [new_article(meta.title, body, str(path), author=meta.author, date=date,
+                        updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
+                        aliases=[meta.url] if meta.url else None, images=images, notes=notes)]
+
+
+def _without_title(markdown: str, title: str) -> str:
+    """The body without a first heading that repeats the title (it is in the front matter)."""
+    first, _, rest = markdown.partition("\n")
+    return rest.lstrip("\n") if first.lstrip("# ").strip() == title.strip() and first.startswith("#") else markdown
+
+
+def _children(element, name: str) -> list:
+    return [c for c in element if isinstance(c.tag, str) and etree.QName(c).localname == name]
+
+
+def _text(element, name: str, namespace: str = "") -> str:
+    """Text of the first child ``name`` whose namespace contains ``namespace``, or ""."""
+    for child in _children(element, name):
+        if namespace in (etree.QName(child).namespace or ""):
+            return (child.text or "").strip()
+    return ""
+
+
+def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
+    """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or future.
+
+    Title, author (display name from ``wp:author``), ``wp:post_date_gmt`` (or the local day of a draft),
+    ``wp:post_modified_gmt`` as ``updated`` when on a later day, categories and tags (not the default
+    "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address.
+    Body HTML: paragraphs from blank lines where WordPress's classic editor left them out (its
+    ``wpautop``), ``[gallery ids=…]`` as the attachments' images, ``[caption]`` unwrapped.
+    Raises ``VerlagError`` with the line of malformed XML.
+    """
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise VerlagError(f"not well-formed XML: {exc.msg}", path, exc.lineno) from None
+    channel = next(iter(_children(root, "channel")), None)
+    if channel is None:
+        raise VerlagError("no <channel> in this WordPress export", path, root.sourceline)
+    authors = {_text(a, "author_login"): _text(a, "author_display_name") for a in _children(channel, "author")}
+    items = _children(channel, "item")
+    attachments = {_text(i, "post_id"): (_text(i, "attachment_url"), _text(i, "title"))
+                   for i in items if _text(i, "post_type") == "attachment"}
+    articles = []
+    for item in items:
+        kind, status = _text(item, "post_type"), _text(item, "status")
+        if kind not in WP_ARTICLE_TYPES or status not in ("publish", "draft", "pending", "private", "future"):
+            continue
+        ref = f"{path}:{item.sourceline}"
+        title = _text(item, "title")
+        if not title:
+            raise VerlagError(f"a WordPress {kind} without a title", path, item.sourceline)
+        content, notes = _expand_shortcodes(_autop(_text(item, "encoded", "/content/")), attachments)
+        body, images, more = html_to_markdown(content)
+        login = _text(item, "creator")
+        date = _wp_date(_text(item, "post_date_gmt")) or _day(_text(item, "post_date"))
+        updated = _later(_wp_date(_text(item, "post_modified_gmt")), date)
+        tags = [(c.text or "").strip() for c in _children(item, "category")
+                if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
+        published = status == "publish"
+        link = _text(item, "link")
+        notes = [f"WordPress {kind}, status {status}" + (f", published at {link}" if published else ""),
+                 f"title: {title}", *notes, *more]
+        articles.append(new_article(title, body, ref, author=authors.get(login) or login or None, date=date,
+                                    updated=updated, summary=_plain(_text(item, "encoded", "/excerpt/")),
+                                    tags=list(dict.fromkeys(t for t in tags if t)),
+                                    aliases=[link] if published and link else None, images=images, notes=notes,
+                                    page=kind == "page"))
+    if not articles:
+        raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
+    return articles
+
+
+def _wp_date(value: str) -> dt.datetime | None:
+    """A WXR ``*_gmt`` timestamp ("2025-03-03 07:15:00") as an aware UTC instant; drafts have zeros: None."""
+    if not value or value.startswith("0000"):
+        return None
+    return dt.datetime.fromisoformat(value).replace(tzinfo=dt.timezone.utc)
+
+
+def _autop(content: str) -> str:
+    """Paragraphs for the classic editor's text, which keeps them as blank lines (WordPress ``wpautop``)."""
+    if BLOCK_TAG_RE.search(content):
+        return content
+    return "".join(f"<p>{chunk.strip()}</p>" for chunk in re.split(r"\n\s*\n", content) if chunk.strip())
+
+
+def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) -> tuple[str, list[str]]:
+    """``[gallery ids="…"]`` as the images of those attachments, ``[caption]…[/caption]`` as its content;
+    other shortcodes stay as text and are noted."""
+    notes: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        closing, name, attributes = match.groups()
+        if name == "gallery" and not closing:
+            ids = GALLERY_IDS_RE.search(attributes)
+            found = [attachments[i.strip()] for i in (ids.group(1).split(",") if ids else []) if i.strip() in attachments]
+            notes.append(f"gallery: {len(found)} images")
+            return "".join(f'<p><img src="{escape(url)}" alt="{escape(alt)}"></p>' for url, alt in found)
+        if name == "caption":
+            return ""
+        notes.append(f"shortcode [{name}] left as text: replace it by hand")
+        return match.group(0)
+
+    return SHORTCODE_RE.sub(replace, content), notes
+
+
+def read_feed(path: Path, data: bytes) -> list[ImportedArticle]:
+    """Every entry of an RSS 2.0 or Atom 1.0 feed file (e.g. a Wix blog's ``blog-feed.xml``).
+
+    Title, author, published and updated time, categories as tags, the entry's link as its old address;
+    the body from ``content:encoded``/``<content>``, else the description (noted: feeds often carry
+    only a teaser), which is the summary when there is a full content too. Raises ``VerlagError`` for
+    a file feedparser reads no entries from.
+    """
+    feed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
+    if not feed.entries:
+        problem = feed.get("bozo_exception")
+        line = problem.getLineNumber() if hasattr(problem, "getLineNumber") else 1
+        raise VerlagError(f"no entries in this feed{': ' + str(problem) if problem else ''}", path, line)
+    starts = [data.count(b"\n", 0, m.start()) + 1 for m in re.finditer(rb"<(item|entry)[\s>]", data)]
+    articles = []
+    for number, entry in enumerate(feed.entries):
+        line = starts[number] if number < len(starts) else 1
+        title = _plain(entry.get("title"))
+        if not title:
+            raise VerlagError("a feed entry without a title", path, line)
+        content = entry.get("content", [{}])[0].get("value", "")
+        notes = [f"title: {title}"]
+        if not content:
+            content = entry.get("summary", "")
+            notes.append("the feed has only the description of this entry: compare it with the page")
+        body, images, more = html_to_markdown(content)
+        date = _feed_time(entry.get("published_parsed"))
+        updated = _feed_time(entry["updated_parsed"]) if "updated_parsed" in entry.keys() else None  # no fallback
+        link = entry.get("link")
+        articles.append(new_article(title, body, f"{path}:{line}", author=entry.get("author"),
+                                    date=date or updated, updated=_later(updated, date),
+                                    summary=_plain(entry.get("summary")) if entry.get("content") else None,
+                                    tags=[t.term for t in entry.get("tags", []) if t.get("term")],
+                                    aliases=[link] if link else None, images=images, notes=notes + more))
+    return articles
+
+
+def _feed_time(value) -> dt.datetime | None:
+    """feedparser's UTC ``time.struct_time`` as an aware instant."""
+    return dt.datetime(*value[:6], tzinfo=dt.timezone.utc) if value else None

@@ -1,0 +1,193 @@
+"""``verlag import`` of text copied from a blog page (Wix, Jimdo, WordPress): the rules of README
+"Bringing in an existing blog", each guess reported in the article's notes.
+
+1. The first line is the title.
+2. The byline follows: lines starting with "- ", "• " or "· ", and lines that are a German date,
+   a reading time or "Aktualisiert: <date>". A date is ``date``, "Aktualisiert:" is ``updated``,
+   a reading time ("3 Min. Lesezeit") is dropped (verlag computes its own), the first other
+   byline item is the author.
+3. Widget text at the end ("Teilen", "Kommentar schreiben", "12 Aufrufe", …, ``WIDGET_RE``) is dropped.
+4. In the body, every line is a block. A line ending with ":" followed by short lines introduces a
+   list: those short lines are its items; the last of them is the next heading instead when a
+   paragraph follows it directly and two items remain. Any other short line (at most
+   ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph is a
+   heading. Lines starting with "- " or "• " are list items. Everything else is a paragraph.
+
+German dates: "3. März", "3. Mär.", "3. März 2025", "03.03.2025", "3.3." (month names from CLDR via
+Babel). A date without a year takes the year of another date in the byline, else ``--year``; a
+date that would then fall after its "Aktualisiert:" date is put a year earlier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape
+from pathlib import Path
+
+from babel import Locale
+
+from .errors import VerlagError
+from .importer import ImportedArticle, new_article
+from .importer_html import html_to_markdown
+from .sources import normalise
+
+SHORT = 80
+BULLET_RE = re.compile(r"^[-•·]\s+")
+READING_TIME_RE = re.compile(r"^\d+\s*(Min\.?|Minuten?)\s*(Lesezeit|Lesedauer|lesen)$", re.I)
+UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
+WIDGET_RE = re.compile(
+    r"^(comments?|kommentare?|kommentar schreiben|kommentieren|teilen|beitrag teilen|share|gefällt mir|like|"
+    r"facebook|twitter|x|linkedin|whatsapp|pinterest|e-mail|link kopieren|letzte beiträge|alle ansehen|"
+    r"\d+\s+(aufrufe|kommentare?|views|comments?|likes?|mal gefällt mir))$", re.I)
+NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})?$")
+NAMED_DATE_RE = re.compile(r"^(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\.?\s*(\d{4})?$")
+
+
+def _month_names() -> dict[str, int]:
+    """German month names and abbreviations (CLDR, "März", "Mär", "Sept.") in lower case, to the month."""
+    months = Locale.parse("de").months
+    names = {}
+    for context, width in (("format", "wide"), ("format", "abbreviated"), ("stand-alone", "abbreviated")):
+        for number, name in months[context][width].items():
+            names[name.lower().rstrip(".")] = number
+    return names
+
+
+MONTHS = _month_names()
+
+
+def german_date(text: str) -> tuple[int, int, int | None] | None:
+    """(day, month, year or None) of a German date written alone ("3. März", "03.03.2025"), or None."""
+    text = text.strip()
+    match = NUMERIC_DATE_RE.match(text)
+    if match:
+        day, month, year = match.groups()
+        return int(day), int(month), int(year) if year else None
+    match = NAMED_DATE_RE.match(text)
+    if match and match.group(2).lower() in MONTHS:
+        return int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3)) if match.group(3) else None
+    return None
+
+
+def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArticle:
+    """One article from text copied from a blog page (UTF-8), by the rules in this module's docstring.
+
+    ``year``: for dates written without one when the byline names no year. Raises ``VerlagError``
+    (file and line) for text that is not UTF-8, an empty file, an impossible date, or a date without
+    a year when none can be found.
+    """
+    try:
+        text = normalise(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise VerlagError("not UTF-8: save the copied text as UTF-8", path,
+                          data.count(b"\n", 0, exc.start) + 1) from None
+    lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), 1)]
+    filled = [(n, line) for n, line in lines if line]
+    if not filled:
+        raise VerlagError("the file is empty", path, 1)
+    (title_line, title), rest = filled[0], filled[1:]
+    notes = [f"title (first line): {title}"]
+    header, rest = _byline(rest)
+    author, dates = None, {}
+    for number, line in header:
+        item = BULLET_RE.sub("", line)
+        updated = UPDATED_RE.match(item)
+        if updated and german_date(updated.group(1)):
+            dates["updated"] = (number, item, german_date(updated.group(1)))
+        elif READING_TIME_RE.match(item):
+            notes.append(f"dropped the reading time: {item}")
+        elif german_date(item) and "date" not in dates:
+            dates["date"] = (number, item, german_date(item))
+        elif author is None:
+            author = item
+            notes.append(f"author (first other byline item): {author}")
+        else:
+            notes.append(f"dropped a byline item verlag does not know: {item}")
+    found = _resolve_dates(path, dates, year, notes)
+    widgets = []
+    while rest and WIDGET_RE.match(BULLET_RE.sub("", rest[-1][1])):
+        widgets.insert(0, rest.pop()[1])
+    if widgets:
+        notes.append(f"dropped widget text at the end: {', '.join(widgets)}")
+    html, guesses = _blocks(rest)
+    body, _, more = html_to_markdown(html)
+    return new_article(title, body, f"{path}:{title_line}", author=author, date=found.get("date"),
+                       updated=found.get("updated"), notes=notes + guesses + more)
+
+
+def _byline(filled: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(byline lines, the rest): the leading lines that are bullets, dates, reading times or "Aktualisiert:"."""
+    count = 0
+    for _, line in filled:
+        item = BULLET_RE.sub("", line)
+        if not (BULLET_RE.match(line) or german_date(item) or READING_TIME_RE.match(item) or UPDATED_RE.match(item)):
+            break
+        count += 1
+    return filled[:count], filled[count:]
+
+
+def _resolve_dates(path: Path, dates: dict, year: int | None, notes: list[str]) -> dict[str, dt.date]:
+    """``date``/``updated`` as days; the missing year from the other date, else ``year``."""
+    known = [found[2] for _, _, found in dates.values() if found[2]]
+    context = known[0] if known else year
+    result = {}
+    for key in ("updated", "date"):
+        if key not in dates:
+            continue
+        number, written, (day, month, given) = dates[key]
+        chosen = given or context
+        if chosen is None:
+            raise VerlagError(f"the date '{written}' has no year: pass --year (the year it was published)",
+                              path, number)
+        try:
+            value = dt.date(chosen, month, day)
+            if key == "date" and not given and "updated" in result and value > result["updated"]:
+                value = value.replace(year=chosen - 1)
+        except ValueError:
+            raise VerlagError(f"'{written}' is not a date", path, number) from None
+        result[key] = value
+        origin = "" if given else (" (year from --year)" if not known else " (year from the other date)")
+        notes.append(f"{key}: {value.isoformat()} from '{written}'{origin}")
+    return result
+
+
+def _short(line: str) -> bool:
+    return len(line) <= SHORT and not line.endswith((".", "!", ",", ";", ":"))
+
+
+def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
+    """HTML of the body lines (headings, lists, paragraphs) and the guesses made, one note each."""
+    html: list[str] = []
+    notes: list[str] = []
+    i = 0
+    while i < len(body):
+        number, line = body[i]
+        following = body[i + 1][1] if i + 1 < len(body) else None
+        if BULLET_RE.match(line):
+            items = []
+            while i < len(body) and BULLET_RE.match(body[i][1]):
+                items.append(BULLET_RE.sub("", body[i][1]))
+                i += 1
+            html.append(_list(items))
+            continue
+        html.append(f"<p>{escape(line)}</p>")
+        i += 1
+        if line.endswith(":") and following is not None and _short(following):
+            start = i
+            while i < len(body) and _short(body[i][1]):
+                i += 1
+            items = [text for _, text in body[start:i]]
+            if i < len(body) and len(items) > 2:  # the last short line heads the paragraph after it
+                i -= 1
+                items.pop()
+            html.append(_list(items))
+            notes.append(f"line {number}: list of {len(items)} items after '{line}'")
+        elif _short(line) and following is not None and not _short(following):
+            html[-1] = f"<h2>{escape(line)}</h2>"
+            notes.append(f"line {number}: heading (short line before a paragraph): {line}")
+    return "\n".join(html), notes
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"

@@ -1,0 +1,237 @@
+"""``verlag import``: each source kind against golden files, then extract and build on what it wrote.
+
+Inputs are in tests/data/import/ (written for these tests, in German); the expected source files
+beside them in tests/data/import/expected/<input name>/ (the paths under source_de/). After a
+deliberate change, regenerate and review the diff:
+
+    VERLAG_REGENERATE=1 python -m pytest tests/test_import.py
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from conftest import Project, msgfmt_check
+from pipeline.importer import detect_kind
+from pipeline.importer_html import html_to_markdown, read_wxr
+from pipeline.importer_text import german_date, read_text
+from pipeline.segment import commonmark_parser
+
+DATA = Path(__file__).parent / "data" / "import"
+EXPECTED = DATA / "expected"
+REGENERATE = os.environ.get("VERLAG_REGENERATE") == "1"
+SOURCES = {
+    "seite.html": ["brennnesseltee-im-fruehjahr.md", "bilder/brennnessel.jpg"],
+    "wordpress.xml": ["der-garten-im-herbst.md", "schlaf-und-jahreszeiten.md", "seiten/ueber-die-praxis.md"],
+    "feed.xml": ["bewegung-im-buero-drei-kleine-uebungen.md", "neue-sprechzeiten-ab-maerz.md",
+                 "warum-wasser-trinken-im-winter-zaehlt.md"],
+    "kopiert.txt": ["kalte-fuesse-am-abend-was-der-kreislauf-damit-zu-tun-hat.md"],
+}
+
+
+def written(project: Project) -> dict[str, bytes]:
+    root = project.root / "source_de"
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("name", sorted(SOURCES))
+def test_each_source_kind_gives_the_expected_german_sources(project, name):
+    out = project.run("import", str(DATA / name)).output
+    got = written(project)
+    assert sorted(got) == sorted(SOURCES[name])
+    for rel, data in got.items():
+        expected = EXPECTED / name / rel
+        if REGENERATE:
+            expected.parent.mkdir(parents=True, exist_ok=True)
+            expected.write_bytes(data)
+        assert expected.exists(), f"{expected} is missing; generate it with VERLAG_REGENERATE=1 and review it"
+        assert data == expected.read_bytes(), f"{rel} differs from {expected}"
+        if rel.endswith(".md"):
+            assert f"source_de/{rel}" in out
+
+
+def publish_all(project: Project) -> None:
+    """The author's step after checking the imports: delete every 'draft: true' line."""
+    for path in (project.root / "source_de").rglob("*.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+
+
+def test_imported_articles_go_through_extract_and_build(project):
+    project.run("import", *(str(DATA / name) for name in sorted(SOURCES)))
+    project.run("extract")
+    assert "drafts, not published (draft: true)" in project.run("build").output
+    assert not (project.root / "site/de/der-garten-im-herbst").exists(), "an import is a draft until checked"
+    publish_all(project)
+    project.run("extract")
+    project.run("build")
+    for lang in ("en", "fr"):
+        for catalog in (project.root / "translations" / lang).glob("*.po"):
+            msgfmt_check(catalog)
+    page = html.parse(str(project.root / "site/de/brennnesseltee-im-fruehjahr/index.html"))
+    assert page.xpath("//h1")[0].text_content().strip() == "Brennnesseltee im Frühjahr"
+    assert [h.text_content() for h in page.xpath("//main//h2")][:2] == ["So gelingt der Tee",
+                                                                       "Wer vorsichtig sein sollte"]
+    assert page.xpath("//img[@src='/media/bilder/brennnessel.jpg']/@alt") == ["Junge Brennnesseln am Wegrand"]
+    assert (project.root / "site/media/bilder/brennnessel.jpg").read_bytes() == \
+        (DATA / "seite_files/brennnessel.jpg").read_bytes()
+    pasted = html.parse(str(project.root / "site/de/kalte-fuesse-am-abend-was-der-kreislauf-damit-zu-tun-hat/"
+                                           "index.html"))
+    assert [li.text_content() for li in pasted.xpath("//main//ul/li")][:3] == [
+        "Ein kurzer Spaziergang nach dem Essen", "Wechselbäder für die Füße", "Wollsocken aus Schafwolle"]
+    assert (project.root / "site/de/ueber-die-praxis/index.html").is_file()
+    feed = (project.root / "site/de/feed.xml").read_text(encoding="utf-8")
+    assert "Der Garten im Herbst" in feed and "Über die Praxis" not in feed
+
+
+def test_the_summary_shows_every_guess_of_the_pasted_text(project):
+    out = project.run("import", str(DATA / "kopiert.txt")).output
+    assert "author (first other byline item): Jana Vogt" in out
+    assert "dropped the reading time: 3 Min. Lesezeit" in out
+    assert "date: 2025-01-12 from '12. Jan.' (year from the other date)" in out
+    assert "line 9: list of 3 items after 'Was Sie selbst tun können:'" in out
+    assert "line 15: heading (short line before a paragraph): Fazit" in out
+    assert "dropped widget text at the end: Teilen, Gefällt mir, 12 Aufrufe, Kommentar schreiben, Comments" in out
+    assert "not found: summary, tags, old address (no redirect)" in out
+
+
+def test_an_existing_article_is_never_overwritten(project):
+    mine = project.write("source_de/brennnesseltee-im-fruehjahr.md", "---\ntitle: Mein eigener Tee\n---\nText.\n")
+    project.write("source_de/bilder/brennnessel.jpg", "ein anderes Bild")
+    out = project.run("import", str(DATA / "seite.html")).output
+    assert mine.read_text(encoding="utf-8") == "---\ntitle: Mein eigener Tee\n---\nText.\n"
+    assert project.read("source_de/bilder/brennnessel.jpg") == "ein anderes Bild"
+    assert "slug 'brennnesseltee-im-fruehjahr' is already used: named 'brennnesseltee-im-fruehjahr-2'" in out
+    second = project.read("source_de/brennnesseltee-im-fruehjahr-2.md")
+    assert "![Junge Brennnesseln am Wegrand](bilder/brennnessel-2.jpg)" in second
+    assert (project.root / "source_de/bilder/brennnessel-2.jpg").read_bytes() == \
+        (DATA / "seite_files/brennnessel.jpg").read_bytes()
+
+    before = project.snapshot()
+    again = project.run("import", str(DATA / "seite.html")).output
+    assert "already there, unchanged: source_de/brennnesseltee-im-fruehjahr-2.md" in again
+    assert "articles written" not in again
+    assert project.snapshot() == before
+
+
+def test_a_slug_set_in_another_articles_front_matter_is_taken_too(project):
+    project.write("source_de/tee.md", "---\ntitle: Tee\nslug: brennnesseltee-im-fruehjahr\n---\nText.\n")
+    project.run("import", str(DATA / "seite.html"))
+    assert (project.root / "source_de/brennnesseltee-im-fruehjahr-2.md").is_file()
+    assert not (project.root / "source_de/brennnesseltee-im-fruehjahr.md").exists()
+
+
+def test_dry_run_shows_the_markdown_and_writes_nothing(project):
+    before = project.snapshot()
+    out = project.run("import", "--dry-run", str(DATA / "feed.xml")).output
+    assert project.snapshot() == before
+    assert "would write source_de/warum-wasser-trinken-im-winter-zaehlt.md (from " in out
+    assert (EXPECTED / "feed.xml/warum-wasser-trinken-im-winter-zaehlt.md").read_text(encoding="utf-8") in out
+
+
+def test_bad_input_is_named_by_file_and_line_and_the_other_sources_are_still_imported(project, tmp_path):
+    broken = tmp_path / "export.xml"
+    broken.write_text('<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n'
+                      "<item><title>Ohne Ende</title>\n</channel>\n</rss>\n", encoding="utf-8")
+    result = project.run("import", str(broken), str(DATA / "kopiert.txt"), code=2)
+    assert f"error: {broken}:5: not well-formed XML" in result.output
+    assert "Traceback" not in result.output
+    assert written(project) == {"kalte-fuesse-am-abend-was-der-kreislauf-damit-zu-tun-hat.md":
+                                (EXPECTED / "kopiert.txt/kalte-fuesse-am-abend-was-der-kreislauf-damit-zu-tun-hat.md")
+                                .read_bytes()}
+
+
+def test_a_date_without_a_year_asks_for_year(project, tmp_path):
+    pasted = tmp_path / "text.txt"
+    pasted.write_text("Frühling im Park\n- Anna Beispiel\n- 3. März\nDer Park wird grün, und die Bänke füllen sich.\n",
+                      encoding="utf-8")
+    result = project.run("import", str(pasted), code=2)
+    assert f"error: {pasted}:3: the date '3. März' has no year: pass --year" in result.output
+    assert not (project.root / "source_de").exists()
+    out = project.run("import", "--year", "2024", str(pasted)).output
+    assert "date: 2024-03-03 from '3. März' (year from --year)" in out
+    assert "date: 2024-03-03\n" in project.read("source_de/fruehling-im-park.md")
+
+
+def test_a_folder_imports_every_source_file_in_it(project, tmp_path):
+    folder = tmp_path / "blog"
+    folder.mkdir()
+    for name in ("seite.html", "feed.xml"):
+        shutil.copy(DATA / name, folder / name)
+    shutil.copytree(DATA / "seite_files", folder / "seite_files")
+    project.run("import", str(folder))
+    assert sorted(written(project)) == sorted(SOURCES["seite.html"] + SOURCES["feed.xml"])
+
+
+def test_the_page_builder_around_the_article_stays_out(project):
+    project.run("import", str(DATA / "seite.html"))
+    text = project.read("source_de/brennnesseltee-im-fruehjahr.md")
+    for widget in ("Cookies", "Alle akzeptieren", "Startseite", "Leistungen", "Facebook", "Link kopieren",
+                   "Kommentar schreiben", "Impressum", "Lesezeit"):
+        assert widget not in text
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("3. März", (3, 3, None)), ("3. März 2025", (3, 3, 2025)), ("03.03.2025", (3, 3, 2025)), ("3.3.", (3, 3, None)),
+    ("12. Jan.", (12, 1, None)), ("1. Sept. 2024", (1, 9, 2024)), ("9. Mär 2025", (9, 3, 2025)),
+    ("3 Min. Lesezeit", None), ("3. Kapitel", None), ("März", None),
+])
+def test_german_dates(written, expected):
+    assert german_date(written) == expected
+
+
+@pytest.mark.parametrize("html, markdown", [
+    ("<p>Der <em>erste</em> und der <strong>zweite</strong> Tag.</p>", "Der *erste* und der **zweite** Tag."),
+    ("<p>3. März war ein kalter Tag.</p>", "3\\. März war ein kalter Tag."),
+    ("<p># kein Titel</p>", "\\# kein Titel"),
+    ("<p>Zeile eins<br>Zeile zwei</p>", "Zeile eins\\\nZeile zwei"),
+])
+def test_html_becomes_markdown_that_verlag_reads_as_the_same_text(html, markdown):
+    body, images, notes = html_to_markdown(html)
+    assert body == markdown + "\n"
+    assert not notes and not images
+    tokens = commonmark_parser().parse(body)
+    assert [t.type for t in tokens if t.nesting == 1] == ["paragraph_open"]
+
+
+def test_a_short_colon_list_before_a_paragraph_keeps_its_items(tmp_path):
+    article = read_text(tmp_path / "t.txt", "Titel\nZwei Dinge helfen:\nWärme\nRuhe\n"
+                        "Beides zusammen wirkt meist schon nach einem Tag, oft sogar früher.\n".encode())
+    assert "- Wärme\n- Ruhe\n\nBeides" in article.body
+    assert "not found: author, date (the file's day is used), summary, tags, old address (no redirect)" \
+        in article.notes
+
+
+@pytest.mark.parametrize("name, kind", [("seite.html", "html"), ("wordpress.xml", "wxr"), ("feed.xml", "feed"),
+                                        ("kopiert.txt", "text")])
+def test_the_kind_of_a_source_is_recognised_from_its_content(name, kind):
+    assert detect_kind(DATA / name, (DATA / name).read_bytes()) == kind
+
+
+def test_a_wordpress_export_cannot_read_local_files_through_entities(tmp_path):
+    secret = tmp_path / "geheim.txt"
+    secret.write_text("streng geheim", encoding="utf-8")
+    data = f"""<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY geheim SYSTEM "file://{secret}">]>
+<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><item><title>Titel &geheim;</title><wp:post_type>post</wp:post_type><wp:status>draft</wp:status>
+<content:encoded>Text &geheim;</content:encoded></item></channel></rss>""".encode()
+    (article,) = read_wxr(tmp_path / "export.xml", data)
+    assert "geheim" not in article.meta["title"] + article.body
+
+
+def test_a_saved_page_cannot_make_verlag_copy_files_from_outside_its_folder(project, tmp_path):
+    (tmp_path / "privat.jpg").write_text("nicht für das Netz", encoding="utf-8")
+    saved = tmp_path / "gespeichert"
+    (saved / "seite_files").mkdir(parents=True)
+    shutil.copy(DATA / "seite_files/brennnessel.jpg", saved / "seite_files/brennnessel.jpg")
+    page = (DATA / "seite.html").read_text(encoding="utf-8").replace(
+        '<h2>So gelingt der Tee</h2>', '<p><img src="../privat.jpg" alt="Privat"></p><h2>So gelingt der Tee</h2>')
+    (saved / "seite.html").write_text(page, encoding="utf-8")
+    out = project.run("import", str(saved / "seite.html")).output
+    assert sorted(written(project)) == sorted(SOURCES["seite.html"])
+    assert "image left at its old address: ../privat.jpg" in out

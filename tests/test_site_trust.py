@@ -1,0 +1,177 @@
+"""One file's mistake stays that file's, and what the reader sees is what the sources say: defects a code
+review of the site stage found, each reproduced as a user would meet it."""
+
+from __future__ import annotations
+
+import re
+
+import polib
+import pytest
+from lxml import etree
+
+from conftest import Project, article, review
+
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture
+def practice(tmp_path) -> Project:
+    """What ``init`` makes (an article, Impressum, Datenschutz; English), drafted by the pseudo engine and
+    published with unreviewed machine text shown, so every language has pages."""
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--author", "Anna Berger", "--base-url", "https://praxis.example/", "--languages", "en")
+    toml = project.read("verlag.toml")
+    toml = re.sub(r'engines = \[.*\]', 'engines = ["pseudo"]', toml)
+    project.write("verlag.toml", re.sub(r'unreviewed = "source"', 'unreviewed = "machine"', toml))
+    project.run("extract")
+    project.run("pretranslate")
+    project.run("build")
+    return project
+
+
+def article_slug(project: Project) -> str:
+    (path,) = (project.root / "source_de").glob("*.md")
+    return path.stem
+
+
+def test_a_broken_site_po_costs_only_its_words_and_extract_and_build_still_say_what_they_did(practice):
+    slug = article_slug(practice)
+    po = practice.root / "translations/en/site.po"
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "kaputt\n', encoding="utf-8")
+    source = practice.root / f"source_de/{slug}.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nEin ganz neuer Satz steht hier.\n", encoding="utf-8")
+    extracted = practice.run("extract", code=2)
+    assert f"updated translations/en/{slug}.po" in extracted.output
+    assert re.search(r"error: translations/en/site\.po:\d+: ", extracted.output)
+    practice.run("pretranslate")
+    built = practice.run("build", code=2)
+    assert re.search(r"error: translations/en/site\.po:\d+: ", built.output)
+    assert "build: " in built.output and "site: not built" not in built.output
+    assert "Ein ganz neuer Satz steht hier." in practice.read(f"site/de/{slug}/index.html")
+    english = practice.read(f"site/en/{slug}/index.html")
+    assert "All articles" in english  # verlag's own words for the language whose site.po is broken
+
+
+def test_an_unreadable_legal_page_is_named_and_the_rest_of_the_site_is_built(practice):
+    slug = article_slug(practice)
+    impressum = practice.root / "source_de/seiten/impressum.md"
+    impressum.write_text(impressum.read_text(encoding="utf-8").replace("title:", "title: [Impressum", 1),
+                         encoding="utf-8")
+    source = practice.root / f"source_de/{slug}.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", encoding="utf-8")
+    built = practice.run("build", code=2)
+    assert re.search(r"error: source_de/seiten/impressum\.md:\d+: invalid YAML", built.output), built.output
+    assert "no page impressum" not in built.output
+    assert "Noch ein Satz." in practice.read(f"site/de/{slug}/index.html")
+
+
+def test_a_language_with_only_a_legal_page_translated_is_not_offered_to_readers(tmp_path):
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--base-url", "https://praxis.example/", "--languages", "en")
+    project.run("extract")
+    path = project.root / "translations/en/impressum.po"
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        entry.msgstr = entry.msgstr or f"EN {entry.msgid}"
+        if entry.fuzzy:
+            entry.flags.remove("fuzzy")
+    catalog.save(str(path))
+    project.run("build")
+    assert 'hreflang="en"' not in project.read("site/de/index.html")
+    locs = etree.parse(str(project.root / "site/sitemap.xml")).xpath("//s:loc/text()", namespaces=SITEMAP)
+    assert not [loc for loc in locs if "/en/" in loc], locs
+    assert not (project.root / "site/en/feed.xml").exists()
+
+
+def test_an_article_moved_into_seiten_leaves_the_lists_at_the_next_build(practice):
+    slug = article_slug(practice)
+    assert f"/de/{slug}/" in practice.read("site/de/index.html")
+    (practice.root / f"source_de/{slug}.md").rename(practice.root / f"source_de/seiten/{slug}.md")
+    practice.run("build")
+    assert f"/de/{slug}/" not in practice.read("site/de/index.html")
+    assert f"/de/{slug}/" not in practice.read("site/de/feed.xml")
+    assert (practice.root / f"site/de/{slug}/index.html").is_file()  # still published, as a page
+
+
+def test_a_mistake_in_a_project_template_names_the_template_and_its_line(practice):
+    (practice.root / "templates").mkdir(exist_ok=True)
+    practice.write("templates/page.html", '{% extends "base.html" %}\n{% block main %}\n'
+                                          "{{ page.summary|length > 3 }}\n{% endblock %}\n")
+    built = practice.run("build", code=2)
+    assert re.search(r"error: templates/page\.html:3: template: TypeError: ", built.output), built.output
+    assert "internal error" not in built.output
+
+
+@pytest.mark.parametrize("value", ["[Anna, Bernd]", "2026-01-01", "{name: Anna}"])
+def test_an_author_that_is_not_one_name_is_an_error_at_its_line(project, value):
+    project.write("source_de/a.md", f"---\ntitle: A\ndate: 2026-05-26\nauthor: {value}\n---\nText hier.\n")
+    result = project.run("build", code=2)
+    assert "error: source_de/a.md:4: author: expected one name" in result.output
+    assert "internal error" not in result.output
+
+
+def test_the_out_of_date_notice_appears_only_where_out_of_date_text_is_shown(project):
+    toml = project.read("verlag.toml")
+    project.write("verlag.toml", toml + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/a.md", article("A", "Erster Satz hier.\n\nZweiter Satz hier.\n"))
+    project.run("extract")
+    review(project, "en", "a", {("title", "A"): "A", "Erster Satz hier.": "First sentence here.",
+                                "Zweiter Satz hier.": "Second sentence here."})
+    project.write("source_de/a.md", article("A", "Erster Satz hier.\n\nZweiter Satz, geändert.\n"))
+    project.run("extract")
+    project.run("build")
+    page = project.read("site/en/a/index.html")
+    assert "notice-outdated" not in page  # the changed sentence is shown in German ([publish] unreviewed = source)
+    assert "Zweiter Satz, geändert." in page
+    project.write("verlag.toml", toml + '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.run("build")
+    page = project.read("site/en/a/index.html")
+    assert "notice-outdated" in page and "Second sentence here." in page
+    assert "were made by machine" not in page  # a person translated it, for an older German
+
+
+def test_a_link_to_a_draft_or_a_missing_article_is_warned_about_with_its_line(project):
+    project.write("source_de/a.md", article("A", "Siehe [den Entwurf](entwurf.md).\n\nUnd [Fehlt](fehlt.md).\n"))
+    project.write("source_de/entwurf.md", article("Entwurf", "Noch nicht fertig.\n", draft="true"))
+    project.run("extract")
+    result = project.run("build")
+    assert "warning: source_de/a.md:5: 'entwurf.md': no published article 'entwurf'" in result.output
+    assert "warning: source_de/a.md:7: 'fehlt.md': no published article 'fehlt'" in result.output
+
+
+def test_settings_mistakes_name_their_own_line(practice):
+    toml = practice.read("verlag.toml")
+    practice.write("verlag.toml", toml + "\n[publish.en]\nmin_translated = 150\n")
+    result = practice.run("build", code=2)
+    line = len((toml + "\n[publish.en]\n").splitlines()) + 1
+    assert f"verlag.toml:{line}: min_translated: expected a percentage" in result.output
+    practice.write("verlag.toml", toml.replace('engines = ["pseudo"]', 'engines = ["pseudo", "nosuch"]'))
+    result = practice.run("pretranslate", code=2)
+    engines_line = next(n for n, text in enumerate(toml.splitlines(), 1) if text.startswith("engines"))
+    assert re.search(rf"verlag\.toml:{engines_line}: engines: .*'nosuch'", result.output), result.output
+    practice.write("verlag.toml", re.sub(r'^author = .*$', "author = 5", toml, flags=re.M))
+    author_line = next(n for n, text in enumerate(toml.splitlines(), 1) if text.startswith("author"))
+    assert f"verlag.toml:{author_line}: author: expected text" in practice.run("new", "Neu", code=2).output
+
+
+@pytest.mark.parametrize("base", ["https://praxis.example/index.html", "https://praxis.example/?ref=x",
+                                  "https://praxis.example/#oben", "https:///blog/"])
+def test_a_base_url_that_is_not_a_folder_address_is_refused(practice, base):
+    practice.write("verlag.toml", re.sub(r'base_url = ".*"', f'base_url = "{base}"', practice.read("verlag.toml")))
+    result = practice.run("build", code=2)
+    assert re.search(r"verlag\.toml:\d+: base_url: expected the address of the site's folder", result.output)
+    assert "site: not built, see the error below" in result.output
+
+
+def test_theme_assets_in_subfolders_are_published_and_hidden_files_are_not(practice):
+    practice.write("templates/static/fonts/text.woff2", "font")
+    practice.write("templates/static/.DS_Store", "finder")
+    practice.run("build")
+    assert practice.read("site/static/fonts/text.woff2") == "font"
+    assert not (practice.root / "site/static/.DS_Store").exists()
+
+
+def test_the_publish_summary_counts_articles_not_legal_pages(practice):
+    out = practice.run("publish").output
+    assert re.search(r"^en: 1 article published", out, re.M), out
+    assert "not published" not in out.split("en: 1 article published")[1].splitlines()[0]
