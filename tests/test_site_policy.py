@@ -146,11 +146,12 @@ def test_unreviewed_machine_text_is_disclosed_and_an_outdated_translation_says_s
     blog.write("source_de/milz.md", MILZ.replace("ist klein", "ist eher klein"))
     blog.run("extract")
     blog.run("build")
-    doc = page(blog, "en/milz/index.html")
-    (outdated,) = doc.xpath('//aside[contains(@class, "notice-outdated")]')
-    assert "original has changed" in outdated.text_content()
-    assert outdated.xpath(".//a/@hreflang") == ["de"]
+    doc = page(blog, "en/milz/index.html")  # unreviewed = "source": the changed sentence is shown in German,
+    assert not doc.xpath('//aside[contains(@class, "notice-outdated")]')  # so no old translation is on show
     assert doc.xpath('//p[@lang="de"]/text()') == ["Die Milz ist eher klein."]
+    (outdated,) = page(blog, "fr/milz/index.html").xpath('//aside[contains(@class, "notice-outdated")]')
+    assert "original a été modifié" in outdated.text_content()  # fr shows its draft of the older German
+    assert outdated.xpath(".//a/@hreflang") == ["de"]
 
 
 def test_a_second_build_writes_nothing_and_one_edit_rewrites_only_its_pages_and_lists(blog):
