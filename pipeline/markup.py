@@ -56,6 +56,8 @@ _BARE_URL = re.compile(
 _MAX_LINK_TAIL = 2000
 _URL_TRAILING = frozenset(".,:;!?\"'*_~)]")
 _BACKTICK_RUN = re.compile(r"`+")
+# The only characters at which ``analyse`` acts (besides the start of a bare URL); the scan jumps between them.
+_STOP = re.compile(r"[\\`<*_~\[\]]")
 _ENTITY_OR_PLACEHOLDER = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\{\{[^{}]*\}\}|\{[A-Za-z_][A-Za-z0-9_]*\}|%(?:\([A-Za-z_]+\))?[sdif]"
@@ -161,7 +163,8 @@ def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
             protected.append((opener, after))
             i = after
             continue
-        i += 1
+        stop = _STOP.search(text, i + 1)
+        i = min(stop.start() if stop else n, urls[u][0] if u < len(urls) else n)
 
     emphasis, delimiters = _emphasis(runs)
     marks.extend(span for span in atomic if span not in tails)

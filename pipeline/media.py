@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
 from .fsutil import code_digest
-from .segment import markdown_parser
+from .segment import block_tokens
 from .sources import Article
 
 
@@ -106,7 +106,7 @@ def _article_link(url: str) -> str | None:
 def references(article: Article) -> list[tuple[str, int]]:
     """Every image source and link target in the article's body, with its 1-based file line."""
     found = []
-    for token in markdown_parser().parse(article.body, {}):
+    for token in block_tokens(article.body, {}, lambda content: "[" in content or "<" in content):
         if token.type != "inline" or token.map is None or not token.children:
             continue
         line = article.body_line + token.map[0]

@@ -2,17 +2,19 @@
 
 The stages call ``map_articles`` for the articles they are about to process
 and then walk the articles in document order as a serial run does, taking
-each result from the pool; so ``--jobs`` never changes an output byte. An
-article whose work raised in a worker is simply absent from the answer: the
-stage does it again in its own process, where the failure is contained and
-reported (file, line, cause) exactly as in a serial run.
+each result from the pool as soon as the workers have it, so the stage's own
+work (merging, writing) overlaps theirs; ``--jobs`` never changes an output
+byte. An article whose work raised in a worker has no result: the stage does
+it again in its own process, where the failure is contained and reported
+(file, line, cause) exactly as in a serial run.
 """
 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, TypeVar
+import weakref
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
+from typing import Callable, Iterator, TypeVar
 
 from .config import Config
 from .sources import Article
@@ -26,20 +28,54 @@ def default_jobs() -> int:
 
 
 def map_articles(work: Callable[[Config, Article], T], config: Config, articles: list[Article],
-                 jobs: int | None) -> dict[str, T]:
+                 jobs: int | None) -> Results:
     """``work(config, article)`` for each article in ``jobs`` worker processes (None: ``default_jobs()``).
 
-    Returns slug -> result for the articles whose work returned; ``work`` must
-    be a module-level function (or a ``functools.partial`` of one) and its
-    result picklable. With one job, or fewer than two articles, nothing is
-    done and the answer is empty: the stage's serial path does the work.
+    Returns the results as they come, to be taken by slug (``Results.get``) in
+    the order of ``articles``; ``work`` must be a module-level function (or a
+    ``functools.partial`` of one) and its result picklable. With one job, or
+    fewer than two articles, nothing is done and every answer is None: the
+    stage's serial path does the work.
     """
     jobs = default_jobs() if jobs is None else jobs
     if jobs <= 1 or len(articles) < 2:
-        return {}
-    with ProcessPoolExecutor(max_workers=min(jobs, len(articles))) as pool:
-        answers = pool.map(_attempt, [work] * len(articles), [config] * len(articles), articles, chunksize=8)
-        return {article.slug: answer[0] for article, answer in zip(articles, answers) if answer is not None}
+        return Results([], iter(()), None)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(articles)))
+    answers = pool.map(_attempt, [work] * len(articles), [config] * len(articles), articles, chunksize=8)
+    return Results(articles, answers, pool)
+
+
+class Results:
+    """The pool's answers by slug, each waited for only when the stage asks for it."""
+
+    def __init__(self, articles: list[Article], answers: Iterator[tuple | None], pool: ProcessPoolExecutor | None):
+        self._pending = iter([a.slug for a in articles])
+        self._asked = {a.slug for a in articles}
+        self._answers = answers
+        self._ready: dict[str, tuple | None] = {}
+        self._pool = pool
+        if pool is not None:  # a stage that stops early (an exception) leaves no workers behind
+            self._done = weakref.finalize(self, pool.shutdown, wait=False, cancel_futures=True)
+
+    def get(self, slug: str):
+        """The result of ``work`` for this article, or None (not submitted, or its work raised).
+
+        Blocks until the workers have answered for every article submitted before it.
+        """
+        if slug not in self._asked:
+            return None
+        while slug not in self._ready:
+            try:
+                answer = next(self._answers)
+            except (BrokenExecutor, StopIteration):  # a worker died: the stage does the rest itself
+                answer = None
+            self._ready[next(self._pending)] = answer
+        self._asked.discard(slug)
+        if not self._asked and self._pool is not None:
+            self._done.detach()
+            self._pool.shutdown()
+        answer = self._ready.pop(slug)
+        return answer[0] if answer is not None else None
 
 
 def _attempt(work: Callable[[Config, Article], T], config: Config, article: Article) -> tuple[T] | None:

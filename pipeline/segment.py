@@ -33,7 +33,7 @@ from .sentences import sentence_spans, split_sentences
 from .sources import Article
 
 __all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags", "split_sentences",
-           "markdown_parser", "commonmark_parser"]
+           "markdown_parser", "commonmark_parser", "block_tokens"]
 
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
@@ -220,15 +220,47 @@ def commonmark_parser() -> MarkdownIt:
     return md
 
 
-@lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
-    """CommonMark + tables + footnotes, with offset-recording block rules."""
+@lru_cache(maxsize=2)
+def markdown_parser(inline: bool = True) -> MarkdownIt:
+    """CommonMark + tables + footnotes, with offset-recording block rules.
+
+    ``inline=False``: the block structure only. Inline tokens keep their
+    ``content`` and source lines but get no children, and footnote references
+    are not found, so unreferenced footnote definitions stay in place; link
+    reference definitions are still collected in ``env["references"]``.
+    """
     md = commonmark_parser()
     for rule in md.block.ruler.__rules__:
         if rule.name in ("paragraph", "heading", "lheading", "table", "reference"):
             rule.fn = _hook(rule.fn, rule.name)
     md.block.ruler.__cache__ = None
+    if not inline:
+        md.core.ruler.disable(["inline", "text_join"])
     return md
+
+
+def block_tokens(body: str, env: dict, inline_if: Callable[[str], bool] = lambda content: False) -> list:
+    """``markdown_parser()``'s token stream for ``body`` (str), filling ``env``, with inline children parsed
+    only in the inline tokens whose ``content`` passes ``inline_if`` (the others keep ``children`` None).
+
+    Segmentation reads block tokens and their source lines, never inline
+    children; finding links needs only the blocks that can hold one. The inline
+    parse is about half of markdown-it's time. An article with footnote
+    definitions is parsed whole (every inline token has its children):
+    which definitions are referenced, and so kept and moved to the end, only
+    the inline parse tells. Children parsed here are not passed through
+    markdown-it's ``text_join`` rule (adjacent text tokens stay apart).
+    """
+    md = markdown_parser(inline=False)
+    tokens = md.parse(body, env)
+    if "footnotes" in env:
+        env.clear()
+        return markdown_parser().parse(body, env)
+    for token in tokens:
+        if token.type == "inline" and inline_if(token.content):
+            token.children = []
+            md.inline.parse(token.content, md, env, token.children)
+    return tokens
 
 
 class _Builder:
@@ -341,6 +373,8 @@ class _Builder:
 
     def _restore(self, msgid: str, offsets: list[int]):
         """Markup pieces whose original bytes differ from the msgid (a soft break inside them)."""
+        if "\n" not in self.article.text[offsets[0]:offsets[-1] + 1]:
+            return
         pos = 0
         for is_markup, piece in scan(msgid):
             if is_markup and len(piece) > 1:
@@ -440,7 +474,7 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
     builder.add_front()
     env: dict = {}
     try:
-        tokens = markdown_parser().parse(article.body, env)
+        tokens = block_tokens(article.body, env)
     except VerlagError as exc:
         if exc.path is not None or exc.line is None:
             raise
@@ -532,7 +566,7 @@ def reference_labels(article: Article) -> Labels:
     if "]:" not in article.body:
         return Labels()
     env: dict = {}
-    markdown_parser().parse(article.body, env)
+    markdown_parser(inline=False).parse(article.body, env)
     return Labels.of(env)
 
 

@@ -21,6 +21,7 @@ PAGES_DIR = "seiten"  # source_de/seiten/<slug>.md: standalone pages (Impressum,
 FENCE_RE = re.compile(r"^---[ \t]*$")
 END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 DATE_KEYS = ("date", "updated", "last_reviewed")
+_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser, when PyYAML was built with it
 REVIEWER_KEYS = ("name", "qualification", "url")
 # ISO 8601 calendar date, optionally with a time (seconds and fraction optional) and "Z" or an offset, as
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
@@ -127,6 +128,16 @@ def _bad_value(front: str) -> tuple[int, str, str]:
     return 0, "front matter", front.strip()
 
 
+def _load_front(front: str):
+    """The front matter as YAML 1.1 (``yaml.safe_load``), parsed by libyaml when PyYAML has it (the same
+    safe constructors, several times faster); anything libyaml refuses is parsed again by PyYAML's own
+    parser, so the errors raised, and their lines, are PyYAML's."""
+    try:
+        return yaml.load(front, Loader=_FAST_SAFE_LOADER)
+    except Exception:  # noqa: BLE001 - raised again, the same way every time, by the pure-Python parser
+        return yaml.safe_load(front)
+
+
 def read_article(path: Path, ref: str, page: bool = False) -> Article:
     data = path.read_bytes()
     try:
@@ -140,7 +151,7 @@ def read_article(path: Path, ref: str, page: bool = False) -> Article:
     if not body_start:
         raise VerlagError("missing front matter: start the file with '---', a 'title:' line and '---'", ref, 1)
     try:
-        meta = yaml.safe_load(front) or {}
+        meta = _load_front(front) or {}
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
         line = text.count("\n", 0, front_start + exc.position) + 1
         raise VerlagError(f"invalid YAML front matter: character U+{exc.character:04X} is not allowed "

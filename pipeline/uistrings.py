@@ -25,9 +25,10 @@ from .catalog import key, now_stamp, plural_form_map, plural_forms, po_from_byte
 from .check import blocked_keys, check_site_catalog, placeholders
 from .config import Config
 from .errors import VerlagError
-from .fsutil import read_bytes, relpath, rewrite
+from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state
 
 SITE_CATALOG = "site"  # translations/<lang>/site.po; no article may take this slug
+MESSAGES_FILE = "site-messages.json"  # .verlag/: the templates' messages and the fingerprint they were taken at
 # verlag's default theme (the site's and the review report's templates) and its UI catalogs
 # (translations/<lang>/site.po), package data found through importlib.resources. In the repository
 # pipeline/templates and pipeline/translations link to the top-level templates/ and translations/.
@@ -119,9 +120,29 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
     return po
 
 
+def _theme_messages(config: Config) -> list[polib.POEntry]:
+    """``template_messages`` of the project's theme, taken from ``.verlag/`` (``MESSAGES_FILE``) while
+    the template files and verlag's code are byte for byte the same: Babel's extraction is most of
+    what a ``verlag extract`` with nothing changed would cost."""
+    dirs = theme_dirs(config)
+    files = sorted(p for d in dirs for p in d.rglob("*") if p.suffix in (".html", ".xml"))
+    fingerprint = digest_bytes(*(read_bytes(p) for p in files),
+                               extra=f"{code_digest()}|{[str(d) for d in dirs]}|{[str(p) for p in files]}")
+    state = config.state_dir / MESSAGES_FILE
+    cached = load_state(state)
+    if cached.get("key") == fingerprint:
+        return [polib.POEntry(msgid=msgid, msgid_plural=plural, msgstr="", flags=flags,
+                              occurrences=[tuple(o) for o in occurrences])
+                for msgid, plural, occurrences, flags in cached["messages"]]
+    messages = template_messages(*dirs)
+    save_state(state, {"key": fingerprint, "messages": [[e.msgid, e.msgid_plural, e.occurrences, e.flags]
+                                                         for e in messages]})
+    return messages
+
+
 def update_site_catalogs(config: Config) -> list[str]:
     """Merge the templates' messages into every language's site.po; return the files written."""
-    messages = template_messages(*theme_dirs(config))
+    messages = _theme_messages(config)
     written = []
     for lang in (config.source_language, *config.languages):
         path = site_po_path(config, lang)

@@ -239,6 +239,12 @@ def test_a_project_template_overrides_the_theme_and_its_words_are_extracted(blog
     assert "updated translations/de/site.po" in output
     po = polib.pofile(str(blog.root / "translations/de/site.po"))
     assert po.find("Lost?").msgstr == "" and po.find("Articles").msgstr == "Artikel"
+    blog.write("templates/404.html", '{% extends "base.html" %}{% block main %}<h1>{{ _("Lost.") }}</h1>{% endblock %}\n')
+    blog.run("extract")  # the templates' messages are cached in .verlag/ by the templates' bytes
+    po = polib.pofile(str(blog.root / "translations/de/site.po"))
+    assert po.find("Lost.") is not None and po.find("Lost?") is None
+    blog.write("templates/404.html", '{% extends "base.html" %}{% block main %}<h1>{{ _("Lost?") }}</h1>{% endblock %}\n')
+    blog.run("extract")
     blog.run("build")
     assert page(blog, "en/404.html").xpath("//h1/text()") == ["Lost?"]
     assert page(blog, "de/index.html").xpath("//h1/text()") == ["Artikel"]
