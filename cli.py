@@ -270,7 +270,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     written = 0
     for placed in place(articles, config.source_dir):
         if placed.imported_as:
-            click.echo(f"skipped {placed.article.source}: already imported as {relpath(placed.imported_as, config.root)}")
+            before = relpath(placed.imported_as, config.root)
+            click.echo(f"skipped {placed.article.source}: already imported as {before}")
             continue
         verb = "would write" if dry_run else "wrote"
         click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")

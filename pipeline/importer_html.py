@@ -267,10 +267,11 @@ def _wp_date(local: str, gmt: str) -> dt.datetime | dt.date | None:
     """A WXR ``wp:post_date`` ("2025-03-03 08:15:00", the blog's local time) with the blog's UTC offset
     (``local`` minus ``wp:post_date_gmt``), so it stays on the day the blog showed; its day when the GMT
     time is missing (drafts have zeros); the GMT time in UTC without a local one; None without either."""
-    if not local or local.startswith("0000"):
-        return None if not gmt or gmt.startswith("0000") else dt.datetime.fromisoformat(gmt).replace(tzinfo=dt.timezone.utc)
+    known = lambda value: bool(value) and not value.startswith("0000")  # noqa: E731
+    if not known(local):
+        return dt.datetime.fromisoformat(gmt).replace(tzinfo=dt.timezone.utc) if known(gmt) else None
     moment = dt.datetime.fromisoformat(local)
-    if not gmt or gmt.startswith("0000"):
+    if not known(gmt):
         return moment.date()
     return moment.replace(tzinfo=dt.timezone(moment - dt.datetime.fromisoformat(gmt)))
 
@@ -333,7 +334,8 @@ def read_feed(path: Path, data: bytes) -> list[ImportedArticle]:
         date = _feed_time(entry, "published")
         updated = _feed_time(entry, "updated") if "updated" in entry.keys() else None  # not feedparser's fallback
         link = entry.get("link")
-        articles.append(new_article(title, body, f"{path}:{line}", author=entry.get("author") or feed.feed.get("author"),
+        author = entry.get("author") or feed.feed.get("author")  # Atom: the feed's author is each entry's
+        articles.append(new_article(title, body, f"{path}:{line}", author=author,
                                     date=date or updated, updated=_later(updated, date),
                                     summary=_plain(entry.get("summary")) if entry.get("content") else None,
                                     tags=[t.term for t in entry.get("tags", []) if t.get("term")],
