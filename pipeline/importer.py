@@ -65,9 +65,8 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                 images: list[Path] | None = None, notes: list[str] | None = None,
                 page: bool = False) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and
-    ``draft: true``; empty values are left out of the front matter."""
-    meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
-            "tags": tags, "draft": True, "aliases": aliases}
+    ``draft: true``; empty values are left out of the front matter. An old address with a query or
+    fragment (WordPress's plain permalink ``/?p=140``) is left out and noted: no static host can redirect it."""
     notes = list(notes or [])
     kept = []
     for alias in aliases or []:

@@ -35,6 +35,7 @@ SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]")
 GALLERY_IDS_RE = re.compile(r"""ids\s*=\s*["']([\d,\s]+)["']""")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CONTENT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", *HEADINGS)
+SHORT_TEXT = 25  # letters: shorter text must be a whole block of trafilatura's to stay (see _prune)
 ALWAYS_KEPT = (*HEADINGS, "figure", "img", "picture")  # what trafilatura drops from page-builder markup
 BLOCK_TAG_RE = re.compile(r"<(p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)\b", re.I)
 
@@ -124,8 +125,8 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     if not content or meta is None or not meta.title:
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
     doc = lxml_html.document_fromstring(data)
-    kept = _squash(lxml_html.fragment_fromstring(content, create_parent="div").text_content())
-    node = _prune(_main_node(doc, content), kept)
+    blocks = _blocks(content)
+    node = _prune(_main_node(doc, blocks), set(blocks), "".join(blocks))
     title_heading = _title_heading(node, meta.title)
     if title_heading is not None:
         title_heading.drop_tree()
@@ -144,11 +145,14 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _main_node(doc, content: str):
-    """The innermost element of ``doc`` whose text holds every block of trafilatura's ``content``."""
-    blocks = [_squash(b.text_content()) for b in lxml_html.fragment_fromstring(content, create_parent="div")
-              .iter(*CONTENT_BLOCKS)]
-    blocks = [b for b in blocks if b]
+def _blocks(content: str) -> list[str]:
+    """The squashed texts of the blocks (paragraphs, items, headings, cells) of trafilatura's HTML."""
+    found = lxml_html.fragment_fromstring(content, create_parent="div").iter(*CONTENT_BLOCKS)
+    return [text for text in (_squash(block.text_content()) for block in found) if text]
+
+
+def _main_node(doc, blocks: list[str]):
+    """The innermost element of ``doc`` whose text holds every one of ``blocks``."""
     found = doc.body if doc.body is not None else doc
     for element in found.iter():
         if isinstance(element.tag, str) and all(b in _squash(element.text_content()) for b in blocks):
@@ -156,18 +160,21 @@ def _main_node(doc, content: str):
     return found
 
 
-def _prune(node, kept: str):
-    """``node`` without the child blocks whose text is not in ``kept`` (trafilatura's text, squashed):
-    share buttons, bylines, comment forms. Headings, figures and images always stay."""
+def _prune(node, blocks: set[str], kept: str):
+    """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
+    forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
+    of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
+    button. Headings, figures and images always stay."""
     for child in list(node):
         if not isinstance(child.tag, str):
             child.drop_tree()
             continue
         text = _squash(child.text_content())
-        if child.tag in ALWAYS_KEPT or (text and text in kept) or (not text and child.xpath(".//img")):
+        if child.tag in ALWAYS_KEPT or text in blocks or (len(text) >= SHORT_TEXT and text in kept) \
+                or (not text and child.xpath(".//img")):
             continue
         if len(child):
-            _prune(child, kept)
+            _prune(child, blocks, kept)
             if _squash(child.text_content()) or child.xpath(".//img"):
                 continue
         child.drop_tree()

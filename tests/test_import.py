@@ -387,3 +387,14 @@ def test_an_image_passed_by_mistake_is_named_as_such(project, tmp_path):
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     result = project.run("import", str(image), code=2)
     assert f"error: {image}:1: not a saved page, WordPress export, feed or text file verlag can import" in result.output
+
+
+def test_a_share_widget_inside_the_article_stays_out(project, tmp_path):
+    page = tmp_path / "r.html"
+    share = "Teilen Sie diesen Beitrag gern mit Menschen, die einen Garten haben."
+    page.write_text('<html><head><meta charset="utf-8"><title>Ringelblume</title></head><body><article>'
+                    f'<h1>Ringelblume</h1><p>{LEAD}</p><p>{share}</p><div class="share-buttons"><span>Teilen</span>'
+                    '<a href="https://facebook.example/share">Facebook</a></div></article></body></html>',
+                    encoding="utf-8")
+    project.run("import", str(page))
+    assert project.read("source_de/ringelblume.md").endswith(f"---\n{LEAD}\n\n{share}\n")
