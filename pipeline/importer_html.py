@@ -35,6 +35,7 @@ SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]")
 GALLERY_IDS_RE = re.compile(r"""ids\s*=\s*["']([\d,\s]+)["']""")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CONTENT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", *HEADINGS)
+CONTAINERS = ("body", "main", "article", "section", "div")  # what can hold a whole article
 SHORT_TEXT = 25  # letters: shorter text must be a whole block of trafilatura's to stay (see _prune)
 ALWAYS_KEPT = (*HEADINGS, "figure", "img", "picture")  # what trafilatura drops from page-builder markup
 BLOCK_TAG_RE = re.compile(r"<(p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)\b", re.I)
@@ -71,7 +72,7 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, list[Pat
             break
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
-    return markdown + "\n", list(dict.fromkeys(images)), notes
+    return markdown + "\n", list(dict.fromkeys(images)), list(dict.fromkeys(notes))
 
 
 def _words(text: str) -> str:
@@ -152,10 +153,10 @@ def _blocks(content: str) -> list[str]:
 
 
 def _main_node(doc, blocks: list[str]):
-    """The innermost element of ``doc`` whose text holds every one of ``blocks``."""
+    """The innermost container (``CONTAINERS``) of ``doc`` whose text holds every one of ``blocks``."""
     found = doc.body if doc.body is not None else doc
     for element in found.iter():
-        if isinstance(element.tag, str) and all(b in _squash(element.text_content()) for b in blocks):
+        if element.tag in CONTAINERS and all(b in _squash(element.text_content()) for b in blocks):
             found = element  # document order: each later match lies inside the one before
     return found
 

@@ -398,3 +398,14 @@ def test_a_share_widget_inside_the_article_stays_out(project, tmp_path):
                     encoding="utf-8")
     project.run("import", str(page))
     assert project.read("source_de/ringelblume.md").endswith(f"---\n{LEAD}\n\n{share}\n")
+
+
+def test_an_image_before_the_only_paragraph_is_kept(project, tmp_path):
+    page = tmp_path / "r.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>Ringelblume</title></head><body><main><article>'
+                    f'<h1>Ringelblume</h1><p><img src="https://blog.example/beet.jpg" alt="Das Beet"></p><p>{LEAD}</p>'
+                    "</article></main></body></html>", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert project.read("source_de/ringelblume.md").endswith(
+        f"---\n![Das Beet](https://blog.example/beet.jpg)\n\n{LEAD}\n")
+    assert out.count("image left at its old address: https://blog.example/beet.jpg") == 1
