@@ -165,20 +165,25 @@ def _prune(node, blocks: set[str], kept: str):
     """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
     forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
-    button. Headings, figures and images always stay."""
+    button. Headings, figures and images always stay; a child left with only those loses its loose
+    text (the "·" between a byline's dropped parts)."""
+    def keeps(text: str) -> bool:
+        return text in blocks or (len(text) >= SHORT_TEXT and text in kept)
+
     for child in list(node):
         if not isinstance(child.tag, str):
             child.drop_tree()
             continue
         text = _squash(child.text_content())
-        if child.tag in ALWAYS_KEPT or text in blocks or (len(text) >= SHORT_TEXT and text in kept) \
-                or (not text and child.xpath(".//img")):
+        if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")):
             continue
-        if len(child):
-            _prune(child, blocks, kept)
-            if _squash(child.text_content()) or child.xpath(".//img"):
-                continue
-        child.drop_tree()
+        _prune(child, blocks, kept)
+        if not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()):
+            child.drop_tree()
+        elif not keeps(_squash(child.text_content())):
+            child.text = None
+            for grandchild in child:
+                grandchild.tail = None
     return node
 
 
