@@ -389,13 +389,11 @@ def test_an_image_passed_by_mistake_is_named_as_such(project, tmp_path):
     assert f"error: {image}:1: not a saved page, WordPress export, feed or text file verlag can import" in result.output
 
 
-def test_a_byline_and_share_widget_inside_the_article_stay_out(project, tmp_path):
+def test_a_share_widget_inside_the_article_stays_out(project, tmp_path):
     page = tmp_path / "r.html"
     share = "Teilen Sie diesen Beitrag gern mit Menschen, die einen Garten haben."
     page.write_text('<html><head><meta charset="utf-8"><title>Ringelblume</title></head><body><article>'
-                    '<h1>Ringelblume</h1><div class="post-meta"><span>Jana Vogt</span> · <span>3. Juli 2024</span>'
-                    ' · 2 Min. Lesezeit</div>'
-                    f'<p>{LEAD}</p><p>{share}</p><div class="share-buttons"><span>Teilen</span>'
+                    f'<h1>Ringelblume</h1><p>{LEAD}</p><p>{share}</p><div class="share-buttons"><span>Teilen</span>'
                     '<a href="https://facebook.example/share">Facebook</a></div></article></body></html>',
                     encoding="utf-8")
     project.run("import", str(page))
@@ -411,3 +409,13 @@ def test_an_image_before_the_only_paragraph_is_kept(project, tmp_path):
     assert project.read("source_de/ringelblume.md").endswith(
         f"---\n![Das Beet](https://blog.example/beet.jpg)\n\n{LEAD}\n")
     assert out.count("image left at its old address: https://blog.example/beet.jpg") == 1
+
+
+def test_pruning_keeps_headings_and_images_without_the_loose_text_around_them():
+    from pipeline.importer_html import _prune
+
+    node = html.fragment_fromstring('<div><div class="meta"><span>Jana Vogt</span> · <img src="a.jpg" alt="">'
+                                    f' · 2 Min.</div><p>{LEAD}</p><div><span>Teilen</span></div></div>')
+    squashed = "".join(LEAD.split())
+    kept = html.tostring(_prune(node, {squashed}, squashed), encoding="unicode")
+    assert kept == f'<div><div class="meta"><img src="a.jpg" alt=""></div><p>{LEAD}</p></div>'
