@@ -32,6 +32,7 @@ MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*
 WP_DEFAULT_CATEGORIES = ("uncategorized", "allgemein")  # WordPress's default category, not a real topic
 WP_ARTICLE_TYPES = ("post", "page")
 SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]")
+SHORTCODE_ONLY_RE = re.compile(r"\[[a-z_][\w-]*[^\]]*\]")
 GALLERY_IDS_RE = re.compile(r"""ids\s*=\s*["']([\d,\s]+)["']""")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CONTENT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", *HEADINGS)
@@ -290,11 +291,13 @@ def _wp_date(local: str, gmt: str) -> dt.datetime | dt.date | None:
 
 
 def _autop(content: str) -> str:
-    """Paragraphs for the classic editor's text, which keeps them as blank lines (WordPress ``wpautop``)."""
-    if BLOCK_TAG_RE.search(content):
-        return content
-    return "".join(f"<p>{'<br>'.join(line.strip() for line in chunk.strip().split(chr(10)))}</p>"
-                   for chunk in re.split(r"\n\s*\n", content) if chunk.strip())
+    """Paragraphs for the classic editor's text, which keeps them as blank lines, and ``<br>`` for its
+    single newlines (WordPress ``wpautop``). A chunk between blank lines that holds a block tag, or is
+    one shortcode on its own (``[gallery …]``), stays as it is."""
+    chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", content) if chunk.strip()]
+    return "\n".join(chunk if BLOCK_TAG_RE.search(chunk) or SHORTCODE_ONLY_RE.fullmatch(chunk)
+                     else "<p>" + "<br>".join(line.strip() for line in chunk.split("\n")) + "</p>"
+                     for chunk in chunks)
 
 
 def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) -> tuple[str, list[str]]:

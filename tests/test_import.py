@@ -419,3 +419,10 @@ def test_pruning_keeps_headings_and_images_without_the_loose_text_around_them():
     squashed = "".join(LEAD.split())
     kept = html.tostring(_prune(node, {squashed}, squashed), encoding="unicode")
     assert kept == f'<div><div class="meta"><img src="a.jpg" alt=""></div><p>{LEAD}</p></div>'
+
+
+def test_a_classic_editor_paragraph_among_block_tags_keeps_its_line_break(tmp_path):
+    data = wxr("<title>Beet</title><wp:status>draft</wp:status><content:encoded><![CDATA[<h2>Im Mai</h2>\n\n"
+               "Erste Zeile\nzweite Zeile\n\n<p>Ein Absatz mit Tag.</p>]]></content:encoded>").encode()
+    (article,) = read_wxr(tmp_path / "export.xml", data)
+    assert article.body == "## Im Mai\n\nErste Zeile\\\nzweite Zeile\n\nEin Absatz mit Tag.\n"
