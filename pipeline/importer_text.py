@@ -11,7 +11,8 @@
    list: those short lines are its items; the last of them is the next heading instead when a
    paragraph of prose follows it directly and two items remain. Any other short line (at most
    ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph of prose
-   is a heading. A line that starts with a colon label ("Wichtig: …", ``LABEL_RE``) is a paragraph
+   is a heading, unless the line before it is a short line too (then it ends a run of list-like
+   lines and stays a paragraph). A line that starts with a colon label ("Wichtig: …", ``LABEL_RE``) is a paragraph
    but never prose that makes the line before it a heading. Lines starting with "- " or "• " are
    list items; two or more lines numbered in sequence ("1. …", "2. …" or "1) …") are an ordered
    list. Everything else is a paragraph.
@@ -166,6 +167,13 @@ def _prose(line: str | None) -> bool:
     return line is not None and not _short(line) and not LABEL_RE.match(line) and not NUMBERED_RE.match(line)
 
 
+def _in_run(body: list[tuple[int, str]], at: int) -> bool:
+    """Whether the line at ``at`` ends a run of plain short lines (an unannounced list), so the one after it
+    is the run's last item, not a heading; a bullet or numbered line before it does not count."""
+    before = body[at - 1][1] if at > 0 else None
+    return before is not None and _short(before) and not BULLET_RE.match(before) and not NUMBERED_RE.match(before)
+
+
 def _numbered_run(body: list[tuple[int, str]], start: int) -> list[str]:
     """The texts of the lines from ``start`` numbered in sequence (1., 2., …), or [] for fewer than two."""
     items: list[str] = []
@@ -206,16 +214,20 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             start = i
             while i < len(body) and _short(body[i][1]):
                 i += 1
-            items = [text for _, text in body[start:i]]
-            if i < len(body) and len(items) > 2 and _prose(body[i][1]):  # the last one heads the paragraph
-                i -= 1
-                items.pop()
-            html.append(_list(items))
-            notes.append(f"line {number}: list of {len(items)} items after '{line}'")
-        elif _short(line) and _prose(following):
-            html[-1] = f"<h2>{escape(line)}</h2>"
-            notes.append(f"line {number}: heading (short line before a paragraph): {line}")
+            items = body[start:i]
+            heads = i < len(body) and len(items) > 2 and _prose(body[i][1])  # the last one heads the paragraph
+            html.append(_list([text for _, text in items[:-1 if heads else None]]))
+            notes.append(f"line {number}: list of {len(items) - heads} items after '{line}'")
+            if heads:
+                html.append(_heading(*items[-1], notes))
+        elif _short(line) and _prose(following) and not _in_run(body, i - 1):
+            html[-1] = _heading(number, line, notes)
     return "\n".join(html), notes
+
+
+def _heading(number: int, line: str, notes: list[str]) -> str:
+    notes.append(f"line {number}: heading (short line before a paragraph): {line}")
+    return f"<h2>{escape(line)}</h2>"
 
 
 def _list(items: list[str]) -> str:

@@ -426,3 +426,8 @@ def test_a_classic_editor_paragraph_among_block_tags_keeps_its_line_break(tmp_pa
                "Erste Zeile\nzweite Zeile\n\n<p>Ein Absatz mit Tag.</p>]]></content:encoded>").encode()
     (article,) = read_wxr(tmp_path / "export.xml", data)
     assert article.body == "## Im Mai\n\nErste Zeile\\\nzweite Zeile\n\nEin Absatz mit Tag.\n"
+
+
+def test_the_last_of_a_run_of_short_lines_is_no_heading(tmp_path):
+    article = read_text(tmp_path / "t.txt", f"Titel\n{LEAD}\nSalz\nPfeffer\nOlivenöl\n{CARE}\nFazit\n{LEAD}\n".encode())
+    assert article.body == f"{LEAD}\n\nSalz\n\nPfeffer\n\nOlivenöl\n\n{CARE}\n\n## Fazit\n\n{LEAD}\n"
