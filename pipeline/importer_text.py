@@ -12,10 +12,10 @@
    paragraph of prose follows it directly and two items remain. Any other short line (at most
    ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph of prose
    is a heading, unless the line before it is a short line too (then it ends a run of list-like
-   lines and stays a paragraph). A line that starts with a colon label ("Wichtig: …", ``LABEL_RE``) is a paragraph
-   but never prose that makes the line before it a heading. Lines starting with "- " or "• " are
-   list items; two or more lines numbered in sequence ("1. …", "2. …" or "1) …") are an ordered
-   list. Everything else is a paragraph.
+   lines and stays a paragraph). A line that starts with a colon label ("Wichtig: …",
+   ``LABEL_RE``) is a paragraph, but never prose that makes the line before it a heading. Lines
+   starting with "- " or "• " are list items; two or more lines numbered in sequence ("1. …",
+   "2. …" or "1) …") are an ordered list. Everything else is a paragraph.
 
 German dates: "3. März", "3. Mär.", "3. März 2025", "03.03.2025", "3.3." (month names from CLDR via
 Babel). A date without a year takes the year of another date in the byline, else ``--year``; a

@@ -429,5 +429,6 @@ def test_a_classic_editor_paragraph_among_block_tags_keeps_its_line_break(tmp_pa
 
 
 def test_the_last_of_a_run_of_short_lines_is_no_heading(tmp_path):
-    article = read_text(tmp_path / "t.txt", f"Titel\n{LEAD}\nSalz\nPfeffer\nOlivenöl\n{CARE}\nFazit\n{LEAD}\n".encode())
+    text = f"Titel\n{LEAD}\nSalz\nPfeffer\nOlivenöl\n{CARE}\nFazit\n{LEAD}\n"
+    article = read_text(tmp_path / "t.txt", text.encode())
     assert article.body == f"{LEAD}\n\nSalz\n\nPfeffer\n\nOlivenöl\n\n{CARE}\n\n## Fazit\n\n{LEAD}\n"
