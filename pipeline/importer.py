@@ -70,9 +70,11 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     notes = list(notes or [])
     kept = []
     for alias in aliases or []:
-        if urlsplit(alias).query or urlsplit(alias).fragment:
-            notes.append(f"old address {alias} has a query or fragment, which a static host cannot redirect: "
-                         "add a server-side rule for it, or put the post's pretty permalink under 'aliases:'")
+        parts = urlsplit(alias)
+        if parts.query or parts.fragment:
+            part = f"?{parts.query}" if parts.query else f"#{parts.fragment}"
+            notes.append(f"old address {alias} cannot be redirected by a static host ({part}): add a rule for "
+                         f"'{part}' on the server, or put the post's pretty permalink under 'aliases:'")
         else:
             kept.append(alias)
     meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
