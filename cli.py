@@ -269,12 +269,16 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             continue
         for file in files:
             try:
-                articles.extend(read_import(file, year=year, kind=kind))
+                articles.extend(read_import(file, year=year, kind=kind, author=config.raw.get("author") or None))
             except VerlagError as exc:
                 errors.append(exc)
     written = 0
     for placed in place(articles, config.source_dir):
-        verb = "already there, unchanged:" if placed.unchanged else "would write" if dry_run else "wrote"
+        if placed.imported_as:
+            before = relpath(placed.imported_as, config.root)
+            click.echo(f"skipped {placed.article.source}: already imported as {before}")
+            continue
+        verb = "would write" if dry_run else "wrote"
         click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")
         if placed.renamed_from:
             click.echo(f"  slug {placed.renamed_from!r} is already used: named {placed.article.slug!r}")
@@ -286,7 +290,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             click.echo(placed.text)
         else:
             write_placed(placed)
-            written += not placed.unchanged
+            written += 1
     if written:
         click.echo(f"import: {written} article{'s' if written != 1 else ''} written as drafts ('draft: true'); check each, delete that line "
                    "to publish it, then verlag extract")

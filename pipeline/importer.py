@@ -13,24 +13,28 @@ front-matter key ``aliases`` (Hugo's name for the URLs that redirect to a page).
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 from .errors import ManyErrors, VerlagError, raise_all
 from .fsutil import write_if_changed
 from .scaffold import slugify
-from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug
+from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "text")
 # A folder stands for the files directly in it with one of these suffixes (a saved page's ``*_files``
 # folder and its images are not sources themselves).
 FOLDER_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".txt")
 IMAGES_DIR = "bilder"  # source_de/bilder/: where imported local images go (README "Images and files")
-# What the summary says is missing (a missing date: verlag uses the file's day until 'date:' is added).
-MISSING = {"author": "author", "date": "date (the file's day is used)", "summary": "summary", "tags": "tags",
-           "aliases": "old address (no redirect)"}
+# What the summary says is missing ('date' has a line of its own: the author must add it).
+MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": "old address (no redirect)"}
+# Files that are none of the importable kinds: their first bytes (PNG, JPEG, GIF, PDF, ZIP/Office, WebP).
+CONTROL_RE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # in no text file (ESC, 0x1b, may be)
+BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"RIFF")
 FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "aliases")
 
 
@@ -61,18 +65,46 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                 images: list[Path] | None = None, notes: list[str] | None = None,
                 page: bool = False) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and
-    ``draft: true``; empty values are left out of the front matter."""
+    ``draft: true``; empty values are left out of the front matter. An old address with a query or
+    fragment (WordPress's plain permalink ``/?p=140``) is left out and noted: no static host can redirect it."""
+    notes = list(notes or [])
+    kept = []
+    for alias in aliases or []:
+        parts = urlsplit(alias)
+        if parts.query or parts.fragment:
+            part = f"?{parts.query}" if parts.query else f"#{parts.fragment}"
+            notes.append(f"old address {alias} cannot be redirected by a static host ({part}): add a rule for "
+                         f"'{part}' on the server, or put the post's pretty permalink under 'aliases:'")
+        else:
+            kept.append(alias)
     meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
-            "tags": tags, "draft": True, "aliases": aliases}
+            "tags": tags, "draft": True, "aliases": kept}
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
-    missing = [MISSING[key] for key in MISSING if key not in meta]
-    notes = list(notes or []) + ([f"not found: {', '.join(missing)}"] if missing else [])
     return ImportedArticle(slugify(title), meta, body, list(images or []), notes, source, page)
+
+
+def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
+    """``article`` with ``author`` (verlag.toml's) where the source names none, and the summary's lines
+    for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``)."""
+    meta, notes = dict(article.meta), list(article.notes)
+    if "author" not in meta and author:
+        meta = {key: author if key == "author" else meta[key] for key in FRONT_KEYS
+                if key in meta or key == "author"}
+        notes.append(f"author: {author} from verlag.toml (the source names none)")
+    if "date" not in meta:
+        notes.append("no date found: add 'date: YYYY-MM-DD' before publishing")
+    missing = [MISSING[key] for key in MISSING if key not in meta]
+    notes += [f"not found: {', '.join(missing)}"] if missing else []
+    return dataclasses.replace(article, meta=meta, notes=notes)
 
 
 def detect_kind(path: Path, data: bytes) -> str:
     """``wxr``, ``feed``, ``html`` or ``text`` from the first 4 KiB of a file (its suffix does not count:
-    saved exports are often called ``.xml`` or ``.txt``)."""
+    saved exports are often called ``.xml`` or ``.txt``). Raises ``VerlagError`` for an image, PDF or
+    other binary file (``BINARY_MAGIC`` or a control character), and for XML of another kind."""
+    if data.startswith(BINARY_MAGIC) or CONTROL_RE.search(data[:4096]):
+        raise VerlagError("not a saved page, WordPress export, feed or text file verlag can import "
+                          "(it is binary, e.g. an image or PDF)", path, 1)
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"wordpress.org/export/" in data[:65536].lower():
         return "wxr"
@@ -101,11 +133,13 @@ def source_files(path: Path) -> list[Path]:
     return [path]
 
 
-def read_import(path: Path, *, year: int | None = None, kind: str | None = None) -> list[ImportedArticle]:
+def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
+                author: str | None = None) -> list[ImportedArticle]:
     """The articles in one source file (or every file of a folder, see ``source_files``).
 
     ``kind``: one of ``KINDS``, or None to detect it (``detect_kind``). ``year``: the year for
-    German dates written without one ("3. März") in pasted text. Raises ``VerlagError`` naming the
+    German dates written without one ("3. März") in pasted text. ``author``: verlag.toml's, for articles
+    whose source names none (``completed``). Raises ``VerlagError`` naming the
     file and line of bad input; for a folder, ``ManyErrors`` with the problems of every failing file
     (the readable files' articles are then not returned: call it per file to keep them).
     """
@@ -128,7 +162,7 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None)
         except OSError as exc:  # unreadable: the system's words
             errors.append(VerlagError(exc.strerror or str(exc), file))
     raise_all(errors)
-    return articles
+    return [completed(article, author) for article in articles]
 
 
 def render_markdown(article: ImportedArticle) -> str:
@@ -150,39 +184,62 @@ class Placed:
     text: str
     images: list[tuple[Path, Path]]
     renamed_from: str | None = None  # the slug it would have had, when that one was taken
-    unchanged: bool = False  # the same text is already there (imported before): nothing to write
+    imported_as: Path | None = None  # the existing article it was imported as before: nothing to write
 
 
 def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     """Choose each article's file without overwriting anything.
 
-    A slug already used in ``source_dir`` or ``source_dir/seiten`` (a file's name or its ``slug:``), earlier
-    in this run, or reserved gets ``-2``, ``-3``, …, unless the file there holds exactly the text this import would
-    write (then it is ``unchanged``). An image goes to ``source_dir/bilder/<name>``; a different file
-    already there makes it ``<stem>-2<suffix>`` and the body's reference follows.
+    An article imported before is skipped (``imported_as``): an existing article in ``source_dir`` or
+    ``source_dir/seiten`` shares one of its old addresses (``aliases``) or, when it has none, has the same
+    ``title`` and ``date`` (also after the author edited it or removed ``draft: true``). Otherwise a slug
+    already used there (a file's name or its ``slug:``), earlier in this run, or reserved gets ``-2``,
+    ``-3``, …. An image goes to ``source_dir/bilder/<name>``; a different file already there makes it
+    ``<stem>-2<suffix>`` and the body's reference follows.
     """
-    taken = {slug for folder in (source_dir, source_dir / PAGES_DIR) for p in folder.glob("*.md")
-             for slug in (p.stem, likely_slug(p))}
+    existing = [p for folder in (source_dir, source_dir / PAGES_DIR) for p in sorted(folder.glob("*.md"))]
+    taken = {slug for p in existing for slug in (p.stem, likely_slug(p))}
     taken.update(RESERVED_SLUGS)
+    known = {p: _identity(p) for p in existing}
     claimed: dict[Path, bytes] = {}
     placed: list[Placed] = []
     for article in articles:
-        article, images = _place_images(article, source_dir, claimed)
         folder = source_dir / PAGES_DIR if article.page else source_dir
+        before = next((p for p, (aliases, title_date) in known.items()
+                       if (aliases & _paths(article.meta.get("aliases", [])) if "aliases" in article.meta
+                           else title_date == (article.meta["title"], article.meta.get("date")))), None)
+        if before is not None:
+            placed.append(Placed(article, before, render_markdown(article), [], None, before))
+            continue
+        article, images = _place_images(article, source_dir, claimed)
         slug, n = article.slug, 2
         while slug in taken:
-            candidate = dataclasses.replace(article, slug=slug)
-            existing = folder / f"{slug}.md"
-            if existing.is_file() and existing.read_bytes() == render_markdown(candidate).encode("utf-8"):
-                break
             slug, n = f"{article.slug}-{n}", n + 1
         final = dataclasses.replace(article, slug=slug)
         path = folder / f"{slug}.md"
-        text = render_markdown(final)
-        unchanged = path.is_file() and path.read_bytes() == text.encode("utf-8")
         taken.add(slug)
-        placed.append(Placed(final, path, text, images, article.slug if slug != article.slug else None, unchanged))
+        known[path] = (_paths(final.meta.get("aliases", [])), (final.meta["title"], final.meta.get("date")))
+        placed.append(Placed(final, path, render_markdown(final), images,
+                             article.slug if slug != article.slug else None))
     return placed
+
+
+def _paths(aliases) -> set[str]:
+    """The paths of old addresses (``/post/x``, trailing slash dropped): what a redirect matches."""
+    if not isinstance(aliases, list):
+        return set()
+    return {urlsplit(a).path.rstrip("/") or "/" for a in aliases if isinstance(a, str)}
+
+
+def _identity(path: Path) -> tuple[set[str], tuple]:
+    """(old address paths, (title, date)) of an existing source file; a file that does not parse has neither."""
+    front, _, _ = split_front_matter(normalise(path.read_text(encoding="utf-8", errors="replace")))
+    try:
+        meta = yaml.safe_load(front) if front else {}
+    except (yaml.YAMLError, ValueError):
+        meta = {}
+    meta = meta if isinstance(meta, dict) else {}
+    return _paths(meta.get("aliases", [])), (meta.get("title"), meta.get("date"))
 
 
 def _place_images(article: ImportedArticle, source_dir: Path,
@@ -210,10 +267,9 @@ def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:
 
 def write_placed(placed: Placed) -> None:
     """Write the article's source file and copy its images (atomically, ``fsutil.write_if_changed``).
-    Never replaces an existing article: ``place`` chose a free name."""
+    Never replaces an existing article: ``place`` chose a free name (do not call it for ``imported_as``)."""
     for image, target in placed.images:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_if_changed(target, image.read_bytes())
-    if not placed.unchanged:
-        placed.path.parent.mkdir(parents=True, exist_ok=True)
-        write_if_changed(placed.path, placed.text)
+    placed.path.parent.mkdir(parents=True, exist_ok=True)
+    write_if_changed(placed.path, placed.text)

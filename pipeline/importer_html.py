@@ -13,6 +13,7 @@ feedparser (RSS 2.0, Atom 1.0; Wix publishes ``/blog-feed.xml``).
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 from html import escape
 from pathlib import Path
@@ -31,7 +32,13 @@ MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*
 WP_DEFAULT_CATEGORIES = ("uncategorized", "allgemein")  # WordPress's default category, not a real topic
 WP_ARTICLE_TYPES = ("post", "page")
 SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]")
+SHORTCODE_ONLY_RE = re.compile(r"\[[a-z_][\w-]*[^\]]*\]")
 GALLERY_IDS_RE = re.compile(r"""ids\s*=\s*["']([\d,\s]+)["']""")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+CONTENT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", *HEADINGS)
+CONTAINERS = ("body", "main", "article", "section", "div")  # what can hold a whole article
+SHORT_TEXT = 25  # letters: shorter text must be a whole block of trafilatura's to stay (see _prune)
+ALWAYS_KEPT = (*HEADINGS, "figure", "img", "picture")  # what trafilatura drops from page-builder markup
 BLOCK_TAG_RE = re.compile(r"<(p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)\b", re.I)
 
 
@@ -66,7 +73,7 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, list[Pat
             break
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
-    return markdown + "\n", list(dict.fromkeys(images)), notes
+    return markdown + "\n", list(dict.fromkeys(images)), list(dict.fromkeys(notes))
 
 
 def _words(text: str) -> str:
@@ -105,31 +112,103 @@ def _later(updated, date):
 def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
 
-    Main content and metadata by trafilatura (title, author, ``article:published_time`` or the
+    trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
     visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address);
-    ``article:modified_time`` as ``updated``. Raises ``VerlagError`` when no article text is found.
+    ``article:modified_time`` is ``updated``. Its own output drops headings, figures and captions in
+    page-builder markup (Jimdo's ``j-blogarticle``, Wix's ``post-description``), so it only locates
+    the content: the innermost element holding all of that text (``_main_node``) is converted with its
+    own headings, images and captions, minus the blocks trafilatura left out as widgets (``_prune``).
+    A heading or image of that element missing from the Markdown is noted. Raises ``VerlagError``
+    when no article text is found.
     """
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
                                   include_formatting=True, include_comments=False, include_tables=True)
     meta = trafilatura.extract_metadata(data)
     if not content or meta is None or not meta.title:
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
-    body, images, notes = html_to_markdown(content, path.parent)
-    body = _without_title(body, meta.title)
     doc = lxml_html.document_fromstring(data)
+    blocks = _blocks(content)
+    node = _prune(_main_node(doc, blocks), set(blocks), "".join(blocks))
+    title_heading = _title_heading(node, meta.title)
+    if title_heading is not None:
+        title_heading.drop_tree()
+    body, images, notes = html_to_markdown(lxml_html.tostring(node, encoding="unicode"), path.parent)
     modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
     date, updated = _day(meta.date), _day(modified)
-    notes = [f"title: {meta.title}", *notes]
+    notes = [f"title: {meta.title}", *notes, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
     return [new_article(meta.title, body, str(path), author=meta.author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
                         aliases=[meta.url] if meta.url else None, images=images, notes=notes)]
 
 
-def _without_title(markdown: str, title: str) -> str:
-    """The body without a first heading that repeats the title (it is in the front matter)."""
-    first, _, rest = markdown.partition("\n")
-    return rest.lstrip("\n") if first.lstrip("# ").strip() == title.strip() and first.startswith("#") else markdown
+def _squash(text: str) -> str:
+    """``text`` without any whitespace: block boundaries add or drop spaces, the letters stay."""
+    return "".join(text.split())
+
+
+def _blocks(content: str) -> list[str]:
+    """The squashed texts of the blocks (paragraphs, items, headings, cells) of trafilatura's HTML."""
+    found = lxml_html.fragment_fromstring(content, create_parent="div").iter(*CONTENT_BLOCKS)
+    return [text for text in (_squash(block.text_content()) for block in found) if text]
+
+
+def _main_node(doc, blocks: list[str]):
+    """The innermost container (``CONTAINERS``) of ``doc`` whose text holds every one of ``blocks``."""
+    found = doc.body if doc.body is not None else doc
+    for element in found.iter():
+        if element.tag in CONTAINERS and all(b in _squash(element.text_content()) for b in blocks):
+            found = element  # document order: each later match lies inside the one before
+    return found
+
+
+def _prune(node, blocks: set[str], kept: str):
+    """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
+    forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
+    of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
+    button. Headings, figures and images always stay; a child left with only those loses its loose
+    text (the "·" between a byline's dropped parts)."""
+    def keeps(text: str) -> bool:
+        return text in blocks or (len(text) >= SHORT_TEXT and text in kept)
+
+    for child in list(node):
+        if not isinstance(child.tag, str):
+            child.drop_tree()
+            continue
+        text = _squash(child.text_content())
+        if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")):
+            continue
+        _prune(child, blocks, kept)
+        if not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()):
+            child.drop_tree()
+        elif not keeps(_squash(child.text_content())):
+            child.text = None
+            for grandchild in child:
+                grandchild.tail = None
+    return node
+
+
+def _title_heading(node, title: str):
+    """The first ``<h1>`` of ``node`` when it repeats the title (the front matter has it), or None."""
+    heading = next(node.iter("h1"), None)
+    if heading is None:
+        return None
+    text = _words(heading.text_content())
+    return heading if text and (text == title.strip() or title.startswith(text + " ")) else None
+
+
+def _lost(node, markdown: str) -> list[str]:
+    """A note for each heading and image of ``node`` that the Markdown does not have."""
+    rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
+    headings = {_words(h.text_content()) for h in rendered.iter(*HEADINGS)}
+    images = {(i.get("alt") or "", Path(unquote(urlsplit(i.get("src", "")).path)).name) for i in rendered.iter("img")}
+    notes = [f"heading not kept: {_words(h.text_content())}: add it by hand" for h in node.iter(*HEADINGS)
+             if _words(h.text_content()) not in headings]
+    for img in node.iter("img"):
+        key = (img.get("alt") or "", Path(unquote(urlsplit(img.get("src", "")).path)).name)
+        if key not in images:
+            notes.append(f"image not kept: {img.get('src', '')}: add it by hand")
+    return notes
 
 
 def _children(element, name: str) -> list:
@@ -147,11 +226,13 @@ def _text(element, name: str, namespace: str = "") -> str:
 def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
     """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or future.
 
-    Title, author (display name from ``wp:author``), ``wp:post_date_gmt`` (or the local day of a draft),
-    ``wp:post_modified_gmt`` as ``updated`` when on a later day, categories and tags (not the default
+    Title, author (display name from ``wp:author``), ``wp:post_date`` (the blog's local time, see
+    ``_wp_date``), ``wp:post_modified`` as ``updated`` when on a later day, categories and tags (not the default
     "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address.
-    Body HTML: paragraphs from blank lines where WordPress's classic editor left them out (its
-    ``wpautop``), ``[gallery ids=…]`` as the attachments' images, ``[caption]`` unwrapped.
+    Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
+    single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
+    as the attachments' images with an empty alt text, ``[caption]`` unwrapped.
+    An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``).
     Raises ``VerlagError`` with the line of malformed XML.
     """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -178,8 +259,8 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
         content, notes = _expand_shortcodes(_autop(_text(item, "encoded", "/content/")), attachments)
         body, images, more = html_to_markdown(content)
         login = _text(item, "creator")
-        date = _wp_date(_text(item, "post_date_gmt")) or _day(_text(item, "post_date"))
-        updated = _later(_wp_date(_text(item, "post_modified_gmt")), date)
+        date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
+        updated = _later(_wp_date(_text(item, "post_modified"), _text(item, "post_modified_gmt")), date)
         tags = [(c.text or "").strip() for c in _children(item, "category")
                 if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
         published = status == "publish"
@@ -196,18 +277,27 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
     return articles
 
 
-def _wp_date(value: str) -> dt.datetime | None:
-    """A WXR ``*_gmt`` timestamp ("2025-03-03 07:15:00") as an aware UTC instant; drafts have zeros: None."""
-    if not value or value.startswith("0000"):
-        return None
-    return dt.datetime.fromisoformat(value).replace(tzinfo=dt.timezone.utc)
+def _wp_date(local: str, gmt: str) -> dt.datetime | dt.date | None:
+    """A WXR ``wp:post_date`` ("2025-03-03 08:15:00", the blog's local time) with the blog's UTC offset
+    (``local`` minus ``wp:post_date_gmt``), so it stays on the day the blog showed; its day when the GMT
+    time is missing (drafts have zeros); the GMT time in UTC without a local one; None without either."""
+    known = lambda value: bool(value) and not value.startswith("0000")  # noqa: E731
+    if not known(local):
+        return dt.datetime.fromisoformat(gmt).replace(tzinfo=dt.timezone.utc) if known(gmt) else None
+    moment = dt.datetime.fromisoformat(local)
+    if not known(gmt):
+        return moment.date()
+    return moment.replace(tzinfo=dt.timezone(moment - dt.datetime.fromisoformat(gmt)))
 
 
 def _autop(content: str) -> str:
-    """Paragraphs for the classic editor's text, which keeps them as blank lines (WordPress ``wpautop``)."""
-    if BLOCK_TAG_RE.search(content):
-        return content
-    return "".join(f"<p>{chunk.strip()}</p>" for chunk in re.split(r"\n\s*\n", content) if chunk.strip())
+    """Paragraphs for the classic editor's text, which keeps them as blank lines, and ``<br>`` for its
+    single newlines (WordPress ``wpautop``). A chunk between blank lines that holds a block tag, or is
+    one shortcode on its own (``[gallery …]``), stays as it is."""
+    chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", content) if chunk.strip()]
+    return "\n".join(chunk if BLOCK_TAG_RE.search(chunk) or SHORTCODE_ONLY_RE.fullmatch(chunk)
+                     else "<p>" + "<br>".join(line.strip() for line in chunk.split("\n")) + "</p>"
+                     for chunk in chunks)
 
 
 def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) -> tuple[str, list[str]]:
@@ -220,11 +310,12 @@ def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) ->
         if name == "gallery" and not closing:
             ids = GALLERY_IDS_RE.search(attributes)
             found = [attachments[i.strip()] for i in (ids.group(1).split(",") if ids else []) if i.strip() in attachments]
-            notes.append(f"gallery: {len(found)} images")
-            return "".join(f'<p><img src="{escape(url)}" alt="{escape(alt)}"></p>' for url, alt in found)
+            notes.append(f"gallery: {len(found)} images without alt text: describe each in its ![…]")
+            return "".join(f'<p><img src="{escape(url)}" alt=""></p>' for url, _ in found)
         if name == "caption":
             return ""
-        notes.append(f"shortcode [{name}] left as text: replace it by hand")
+        if not closing:
+            notes.append(f"shortcode [{name}] left as text: replace it by hand")
         return match.group(0)
 
     return SHORTCODE_RE.sub(replace, content), notes
@@ -256,10 +347,11 @@ def read_feed(path: Path, data: bytes) -> list[ImportedArticle]:
             content = entry.get("summary", "")
             notes.append("the feed has only the description of this entry: compare it with the page")
         body, images, more = html_to_markdown(content)
-        date = _feed_time(entry.get("published_parsed"))
-        updated = _feed_time(entry["updated_parsed"]) if "updated_parsed" in entry.keys() else None  # no fallback
+        date = _feed_time(entry, "published")
+        updated = _feed_time(entry, "updated") if "updated" in entry.keys() else None  # not feedparser's fallback
         link = entry.get("link")
-        articles.append(new_article(title, body, f"{path}:{line}", author=entry.get("author"),
+        author = entry.get("author") or feed.feed.get("author")  # Atom: the feed's author is each entry's
+        articles.append(new_article(title, body, f"{path}:{line}", author=author,
                                     date=date or updated, updated=_later(updated, date),
                                     summary=_plain(entry.get("summary")) if entry.get("content") else None,
                                     tags=[t.term for t in entry.get("tags", []) if t.get("term")],
@@ -267,6 +359,17 @@ def read_feed(path: Path, data: bytes) -> list[ImportedArticle]:
     return articles
 
 
-def _feed_time(value) -> dt.datetime | None:
-    """feedparser's UTC ``time.struct_time`` as an aware instant."""
-    return dt.datetime(*value[:6], tzinfo=dt.timezone.utc) if value else None
+def _feed_time(entry, key: str) -> dt.datetime | None:
+    """The entry's ``published``/``updated`` time as written, with its own UTC offset: RFC 822 (RSS,
+    ``email.utils.parsedate_to_datetime``) or ISO 8601 (Atom); feedparser's UTC reading only when neither
+    parses. A time without a zone is UTC (RFC 822 "-0000")."""
+    raw = entry.get(key) or ""
+    try:
+        moment = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        try:
+            moment = dt.datetime.fromisoformat(raw.strip())
+        except ValueError:
+            parsed = entry.get(f"{key}_parsed")
+            return dt.datetime(*parsed[:6], tzinfo=dt.timezone.utc) if parsed else None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)

@@ -9,9 +9,13 @@
 3. Widget text at the end ("Teilen", "Kommentar schreiben", "12 Aufrufe", …, ``WIDGET_RE``) is dropped.
 4. In the body, every line is a block. A line ending with ":" followed by short lines introduces a
    list: those short lines are its items; the last of them is the next heading instead when a
-   paragraph follows it directly and two items remain. Any other short line (at most
-   ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph is a
-   heading. Lines starting with "- " or "• " are list items. Everything else is a paragraph.
+   paragraph of prose follows it directly and two items remain. Any other short line (at most
+   ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph of prose
+   is a heading, unless the line before it is a short line too (then it ends a run of list-like
+   lines and stays a paragraph). A line that starts with a colon label ("Wichtig: …",
+   ``LABEL_RE``) is a paragraph, but never prose that makes the line before it a heading. Lines
+   starting with "- " or "• " are list items; two or more lines numbered in sequence ("1. …",
+   "2. …" or "1) …") are an ordered list. Everything else is a paragraph.
 
 German dates: "3. März", "3. Mär.", "3. März 2025", "03.03.2025", "3.3." (month names from CLDR via
 Babel). A date without a year takes the year of another date in the byline, else ``--year``; a
@@ -40,6 +44,8 @@ WIDGET_RE = re.compile(
     r"^(comments?|kommentare?|kommentar schreiben|kommentieren|teilen|beitrag teilen|share|gefällt mir|like|"
     r"facebook|twitter|x|linkedin|whatsapp|pinterest|e-mail|link kopieren|letzte beiträge|alle ansehen|"
     r"\d+\s+(aufrufe|kommentare?|views|comments?|likes?|mal gefällt mir))$", re.I)
+NUMBERED_RE = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
+LABEL_RE = re.compile(r"^[\wÄÖÜäöüß-]+( [\wÄÖÜäöüß-]+)?:\s+\S")
 NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})?$")
 NAMED_DATE_RE = re.compile(r"^(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\.?\s*(\d{4})?$")
 
@@ -80,7 +86,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     try:
         text = normalise(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise VerlagError("not UTF-8: save the copied text as UTF-8", path,
+        raise VerlagError("not UTF-8: save the copied text as UTF-8 (or pass a saved page, export or feed)", path,
                           data.count(b"\n", 0, exc.start) + 1) from None
     lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), 1)]
     filled = [(n, line) for n, line in lines if line]
@@ -156,6 +162,30 @@ def _short(line: str) -> bool:
     return len(line) <= SHORT and not line.endswith((".", "!", ",", ";", ":"))
 
 
+def _prose(line: str | None) -> bool:
+    """A paragraph a heading can stand over: not short, not numbered, not led by a colon label."""
+    return line is not None and not _short(line) and not LABEL_RE.match(line) and not NUMBERED_RE.match(line)
+
+
+def _in_run(body: list[tuple[int, str]], at: int) -> bool:
+    """Whether the line at ``at`` ends a run of plain short lines (an unannounced list), so the one after it
+    is the run's last item, not a heading; a bullet or numbered line before it does not count."""
+    before = body[at - 1][1] if at > 0 else None
+    return before is not None and _short(before) and not BULLET_RE.match(before) and not NUMBERED_RE.match(before)
+
+
+def _numbered_run(body: list[tuple[int, str]], start: int) -> list[str]:
+    """The texts of the lines from ``start`` numbered in sequence (1., 2., …), or [] for fewer than two."""
+    items: list[str] = []
+    first = NUMBERED_RE.match(body[start][1])
+    while first and start + len(items) < len(body):
+        match = NUMBERED_RE.match(body[start + len(items)][1])
+        if not match or int(match.group(1)) != int(first.group(1)) + len(items):
+            break
+        items.append(match.group(2))
+    return items if len(items) > 1 else []
+
+
 def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
     """HTML of the body lines (headings, lists, paragraphs) and the guesses made, one note each."""
     html: list[str] = []
@@ -171,22 +201,33 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
                 i += 1
             html.append(_list(items))
             continue
+        numbered = _numbered_run(body, i)
+        if numbered:
+            start = NUMBERED_RE.match(line).group(1)
+            html.append(f'<ol start="{start}">' + "".join(f"<li>{escape(t)}</li>" for t in numbered) + "</ol>")
+            notes.append(f"line {number}: numbered list of {len(numbered)} steps")
+            i += len(numbered)
+            continue
         html.append(f"<p>{escape(line)}</p>")
         i += 1
         if line.endswith(":") and following is not None and _short(following):
             start = i
             while i < len(body) and _short(body[i][1]):
                 i += 1
-            items = [text for _, text in body[start:i]]
-            if i < len(body) and len(items) > 2:  # the last short line heads the paragraph after it
-                i -= 1
-                items.pop()
-            html.append(_list(items))
-            notes.append(f"line {number}: list of {len(items)} items after '{line}'")
-        elif _short(line) and following is not None and not _short(following):
-            html[-1] = f"<h2>{escape(line)}</h2>"
-            notes.append(f"line {number}: heading (short line before a paragraph): {line}")
+            items = body[start:i]
+            heads = i < len(body) and len(items) > 2 and _prose(body[i][1])  # the last one heads the paragraph
+            html.append(_list([text for _, text in items[:-1 if heads else None]]))
+            notes.append(f"line {number}: list of {len(items) - heads} items after '{line}'")
+            if heads:
+                html.append(_heading(*items[-1], notes))
+        elif _short(line) and _prose(following) and not _in_run(body, i - 1):
+            html[-1] = _heading(number, line, notes)
     return "\n".join(html), notes
+
+
+def _heading(number: int, line: str, notes: list[str]) -> str:
+    notes.append(f"line {number}: heading (short line before a paragraph): {line}")
+    return f"<h2>{escape(line)}</h2>"
 
 
 def _list(items: list[str]) -> str:
