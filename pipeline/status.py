@@ -128,19 +128,23 @@ def as_json(rows: list[Progress]) -> dict:
 
 
 def format_table(rows: list[Progress]) -> str:
-    head = (f"{'lang':<5} {'article':<32} {'reviewed':>9} {'machine':>8} {'stale':>6} {'empty':>6} "
+    """The table ``verlag status`` prints; slugs whole (an imported ``x-2`` must not look like ``x``)."""
+    def name(r: Progress) -> str:
+        return "= total" if r.slug is None else f"{r.slug} (draft)" if r.draft else r.slug
+
+    width = max([32, *(len(name(r)) for r in rows)])
+    head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'stale':>6} {'empty':>6} "
             f"{'words reviewed':>20} {'QA':>9}")
     lines = [head, "-" * len(head)]
     total = {t.lang: t for t in totals(rows)}
     for lang in dict.fromkeys(r.lang for r in rows):
         for r in [*(r for r in rows if r.lang == lang), total[lang]]:
             if r.missing:
-                lines.append(f"{lang:<5} {r.slug:<32} {'(no catalog: run verlag extract)':>45}")
+                lines.append(f"{lang:<5} {r.slug:<{width}} {'(no catalog: run verlag extract)':>45}")
                 continue
             s, w = r.segments, r.words
-            name = "= total" if r.slug is None else f"{r.slug[:24]} (draft)" if r.draft else r.slug[:32]
             qa = f"{r.errors}E {r.warnings}W" if r.errors or r.warnings else "ok"
-            lines.append(f"{lang:<5} {name:<32} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[STALE]:>6} "
+            lines.append(f"{lang:<5} {name(r):<{width}} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[STALE]:>6} "
                          f"{s[UNTRANSLATED]:>6} {w[REVIEWED]:>6}/{sum(w.values()):<6} {r.percent_reviewed:5.1f}% "
                          f"{qa:>9}")
     lines.append("segments per state; words are German words; % = words reviewed; "

@@ -151,3 +151,15 @@ def test_a_reader_that_stops_reading_is_no_error(tmp_path):
     proc.stdout.close()  # before the first line is written
     assert proc.wait(timeout=60) == 0
     assert proc.stderr.read() == b""
+
+
+def test_status_shows_long_slugs_whole(project):
+    """An imported copy ``…-2`` must be told from its original: no slug is cut, drafts included."""
+    long = "knieschmerzen-beim-treppensteigen-was-die-kniescheibe-verraet"
+    project.write(f"source_de/{long}.md", article("Knie", "Ein Satz.\n"))
+    project.write(f"source_de/{long}-2.md", article("Knie", "Ein Satz.\n", draft="true"))
+    project.run("extract")
+    lines = project.run("status", "--lang", "en").output.splitlines()
+    assert any(line.split()[1:2] == [long] for line in lines)
+    assert any(f" {long}-2 (draft) " in line for line in lines)
+    assert len({len(line) for line in lines[:1] + [x for x in lines if x.startswith("en ")]}) == 1  # aligned
