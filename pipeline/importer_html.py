@@ -39,6 +39,10 @@ CONTENT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", *HEADINGS)
 CONTAINERS = ("body", "main", "article", "section", "div")  # what can hold a whole article
 SHORT_TEXT = 25  # letters: shorter text must be a whole block of trafilatura's to stay (see _prune)
 ALWAYS_KEPT = (*HEADINGS, "figure", "img", "picture")  # what trafilatura drops from page-builder markup
+WIX_BYLINE_HOOK = "post-metadata"  # Wix's byline: user-name, time-ago, time-to-read
+WIDGET_HOOKS = ("post-metadata", "post-footer", "share-buttons", "post-social-counters", "like-button",
+                "comments", "recent-posts")  # Wix widgets (``data-hook``) that are never article text
+PROSE_WORDS = 5  # a dropped block with this many words is named in the summary
 BLOCK_TAG_RE = re.compile(r"<(p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)\b", re.I)
 
 
@@ -127,17 +131,27 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     if not content or meta is None or not meta.title:
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
     doc = lxml_html.document_fromstring(data)
-    blocks = _blocks(content)
-    node = _prune(_main_node(doc, blocks), set(blocks), "".join(blocks))
+    byline, notes = _byline(doc)
+    widgets = _drop_widgets(doc)
+    blocks = [b for b in _blocks(content) if b not in widgets]
+    dropped: list[str] = []
+    node = _prune(_main_node(doc, blocks), set(blocks), "".join(_blocks(content, outer=True)), dropped)
     title_heading = _title_heading(node, meta.title)
     if title_heading is not None:
         title_heading.drop_tree()
-    body, images, notes = html_to_markdown(lxml_html.tostring(node, encoding="unicode"), path.parent)
+    body, images, more = html_to_markdown(lxml_html.tostring(node, encoding="unicode"), path.parent)
     modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
     date, updated = _day(meta.date), _day(modified)
-    notes = [f"title: {meta.title}", *notes, *_lost(node, body)]
+    if byline.get("date") and date is None:
+        date = byline["date"]
+        notes.append(f"date: {date.isoformat()} from the byline")
+    author = meta.author or byline.get("author")
+    if author and not meta.author:
+        notes.append(f"author (the byline's): {author}")
+    notes = [f"title: {meta.title}", *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
+                                               for t in dropped), *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
-    return [new_article(meta.title, body, str(path), author=meta.author, date=date,
+    return [new_article(meta.title, body, str(path), author=author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
                         aliases=[meta.url] if meta.url else None, images=images, notes=notes)]
 
@@ -147,10 +161,66 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _blocks(content: str) -> list[str]:
-    """The squashed texts of the blocks (paragraphs, items, headings, cells) of trafilatura's HTML."""
+def _blocks(content: str, outer: bool = False) -> list[str]:
+    """The squashed texts of the blocks (paragraphs, items, headings, cells) of trafilatura's HTML;
+    with ``outer`` only those inside no other block (an item's ``<p>`` is not counted twice, so the
+    items of a ``<li><p>`` list stay one run of text)."""
     found = lxml_html.fragment_fromstring(content, create_parent="div").iter(*CONTENT_BLOCKS)
+    if outer:
+        found = [b for b in found if not any(a.tag in CONTENT_BLOCKS for a in b.iterancestors())]
     return [text for text in (_squash(block.text_content()) for block in found) if text]
+
+
+def _byline(doc) -> tuple[dict, list[str]]:
+    """({"author": …, "date": …}, notes) from Wix's post metadata (``data-hook`` user-name, time-ago;
+    the reading time, time-to-read, is dropped: verlag computes its own). A date is read as the pasted-text
+    reader reads it (``importer_text.german_date``); one without a year ("5. März") is not used."""
+    from .importer_text import german_date  # importer_text imports this module
+
+    found: dict = {}
+    notes: list[str] = []
+    for meta in doc.xpath(f"//*[@data-hook='{WIX_BYLINE_HOOK}']")[:1]:
+        name = _words(meta.xpath("string(.//*[@data-hook='user-name'])"))
+        if name:
+            found["author"] = name
+        written = _words(meta.xpath("string(.//*[@data-hook='time-ago'])"))
+        day = german_date(written) if written else None
+        if day and day[2]:
+            try:
+                found["date"] = dt.date(day[2], day[1], day[0])
+            except ValueError:
+                notes.append(f"the byline's date is not a date: {written}")
+        reading = _words(meta.xpath("string(.//*[@data-hook='time-to-read'])"))
+        if reading:
+            notes.append(f"dropped the reading time: {reading}")
+    return found, notes
+
+
+def _drop_widgets(doc) -> set[str]:
+    """Remove the page's byline and counter/share widgets from ``doc``; the squashed texts removed.
+
+    Recognised by structure: a Wix ``data-hook`` of ``WIDGET_HOOKS``, or an element of two or more
+    children that are each only widget words as the pasted-text reader knows them ("12 Aufrufe",
+    "0 Kommentare", "Gefällt mir", "Teilen", ``importer_text.WIDGET_RE``) or a reading time."""
+    from .importer_text import READING_TIME_RE, WIDGET_RE
+
+    def widget_words(element) -> bool:
+        text = _words(element.text_content())
+        return bool(text) and bool(WIDGET_RE.match(text) or READING_TIME_RE.match(text))
+
+    removed: set[str] = set()
+    for element in list(doc.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        parts = [c for c in element if isinstance(c.tag, str)]
+        if (element.get("data-hook") in WIDGET_HOOKS
+                or (len(parts) >= 2 and not (element.text or "").strip()
+                    and all(widget_words(c) and not (c.tail or "").strip() for c in parts))):
+            text = _squash(element.text_content())
+            if text:
+                removed.add(text)
+            element.drop_tree()
+    return removed
 
 
 def _main_node(doc, blocks: list[str]):
@@ -162,12 +232,13 @@ def _main_node(doc, blocks: list[str]):
     return found
 
 
-def _prune(node, blocks: set[str], kept: str):
+def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
     """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
     forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
     button. Headings, figures and images always stay; a child left with only those loses its loose
-    text (the "·" between a byline's dropped parts)."""
+    text (the "·" between a byline's dropped parts). A dropped child of ``PROSE_WORDS`` words or more is
+    added to ``dropped`` (whitespace folded), for the summary."""
     def keeps(text: str) -> bool:
         return text in blocks or (len(text) >= SHORT_TEXT and text in kept)
 
@@ -178,8 +249,11 @@ def _prune(node, blocks: set[str], kept: str):
         text = _squash(child.text_content())
         if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")):
             continue
-        _prune(child, blocks, kept)
+        _prune(child, blocks, kept, dropped)
         if not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()):
+            words = _words(child.text_content())
+            if dropped is not None and len(words.split()) >= PROSE_WORDS:
+                dropped.append(words if len(words) <= 80 else words[:77] + "…")
             child.drop_tree()
         elif not keeps(_squash(child.text_content())):
             child.text = None

@@ -9,6 +9,7 @@ deliberate change, regenerate and review the diff:
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -18,7 +19,7 @@ from lxml import html
 
 from conftest import Project, msgfmt_check
 from pipeline.importer import detect_kind
-from pipeline.importer_html import html_to_markdown, read_wxr
+from pipeline.importer_html import _words, html_to_markdown, read_wxr
 from pipeline.importer_text import german_date, read_text
 from pipeline.segment import commonmark_parser
 
@@ -31,6 +32,7 @@ SOURCES = {
     "feed.xml": ["bewegung-im-buero-drei-kleine-uebungen.md", "neue-sprechzeiten-ab-maerz.md",
                  "warum-wasser-trinken-im-winter-zaehlt.md"],
     "kopiert.txt": ["kalte-fuesse-am-abend-was-der-kreislauf-damit-zu-tun-hat.md"],
+    "wix.html": ["holunderblueten-sammeln.md"],
 }
 
 
@@ -432,3 +434,47 @@ def test_the_last_of_a_run_of_short_lines_is_no_heading(tmp_path):
     text = f"Titel\n{LEAD}\nSalz\nPfeffer\nOlivenöl\n{CARE}\nFazit\n{LEAD}\n"
     article = read_text(tmp_path / "t.txt", text.encode())
     assert article.body == f"{LEAD}\n\nSalz\n\nPfeffer\n\nOlivenöl\n\n{CARE}\n\n## Fazit\n\n{LEAD}\n"
+
+
+def test_a_wix_byline_is_read_and_its_widgets_stay_out_of_the_body(project):
+    project.write("verlag.toml", 'name = "Test"\nauthor = "Jana Vogt"\nsource_language = "de"\nlanguages = ["en"]\n')
+    out = project.run("import", str(DATA / "wix.html")).output
+    text = project.read("source_de/holunderblueten-sammeln.md")
+    assert text.startswith("---\ntitle: Holunderblüten sammeln\nauthor: Karl Linde\ndate: 2023-06-14\n")
+    assert "from verlag.toml" not in out and "Jana Vogt" not in text, "the page's byline wins"
+    assert "dropped the reading time: 3 Min. Lesezeit" in out
+    for widget in ("Karl Linde", "14. Juni", "Lesezeit", "Aufrufe", "Kommentare", "Gefällt mir", "Teilen"):
+        assert widget not in text.split("---\n", 2)[2], widget
+    assert "- nur voll aufgeblühte Dolden nehmen\n- Sträucher" in text, "a <li><p> list is kept"
+
+
+def test_the_byline_date_is_taken_when_the_page_has_no_other():
+    from pipeline.importer_html import _byline
+
+    doc = html.document_fromstring('<html><body><div data-hook="post-metadata"><span data-hook="user-name">'
+                                   'Karl Linde</span><span data-hook="time-ago">3. März 2024</span>'
+                                   '<span data-hook="time-to-read">2 Min. Lesezeit</span></div></body></html>')
+    assert _byline(doc) == ({"author": "Karl Linde", "date": dt.date(2024, 3, 3)},
+                            ["dropped the reading time: 2 Min. Lesezeit"])
+
+
+def test_counter_widgets_without_hooks_are_recognised_by_their_words():
+    from pipeline.importer_html import _drop_widgets
+
+    doc = html.document_fromstring("<html><body><p>Ein Satz.</p><div><span>5 Aufrufe</span><span>0 Kommentare"
+                                   "</span><span>Gefällt mir</span></div><div><span>Salbei</span><span>Teilen"
+                                   "</span></div></body></html>")
+    assert _drop_widgets(doc) == {"5Aufrufe0KommentareGefälltmir"}
+    assert "".join(doc.body.text_content().split()) == "EinSatz.SalbeiTeilen"
+
+
+def test_prose_the_filter_drops_is_named():
+    from pipeline.importer_html import _prune
+
+    node = html.fragment_fromstring("<div><p>Der erste Absatz bleibt stehen.</p>"
+                                    "<ul><li>ein Punkt, den trafilatura nicht sah, mit Worten</li></ul>"
+                                    "<div><button>Teilen</button></div></div>")
+    dropped: list[str] = []
+    _prune(node, {"DerersteAbsatzbleibtstehen."}, "DerersteAbsatzbleibtstehen.", dropped)
+    assert dropped == ["ein Punkt, den trafilatura nicht sah, mit Worten"]
+    assert _words(node.text_content()) == "Der erste Absatz bleibt stehen."
