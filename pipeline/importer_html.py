@@ -121,7 +121,9 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     ``article:modified_time`` is ``updated``. Its own output drops headings, figures and captions in
     page-builder markup (Jimdo's ``j-blogarticle``, Wix's ``post-description``), so it only locates
     the content: the innermost element holding all of that text (``_main_node``) is converted with its
-    own headings, images and captions, minus the blocks trafilatura left out as widgets (``_prune``).
+    own headings, images and captions, minus the blocks trafilatura left out as widgets (``_prune``; one of
+    ``PROSE_WORDS`` words or more is noted). Wix's byline gives the author and, when trafilatura found no
+    date, the date (``_byline``); it and the counter/share widgets are removed first (``_drop_widgets``).
     A heading or image of that element missing from the Markdown is noted. Raises ``VerlagError``
     when no article text is found.
     """
