@@ -221,6 +221,20 @@ def _family(kind: str) -> str:
     return "heading" if kind in ("title", "heading") else kind
 
 
+def _anchored(beads: list[Bead], german: list[Block], translation: list[Block]) -> list[bool]:
+    """Per block bead: it and its neighbours pair blocks on both sides, of the same kinds. Next to a block
+    left out or added, or a heading paired with a paragraph, the alignment has shifted or may have (an
+    image and its caption missing in the translation pairs the caption with the next paragraph by
+    length alone), so no pair there is trusted as reviewed."""
+    def sound(bead: Bead) -> bool:
+        kinds = lambda blocks: {_family(b.kind) for b in blocks}  # noqa: E731
+        return bool(bead.a and bead.b) and kinds(german[bead.i:bead.i + bead.a]) == \
+            kinds(translation[bead.j:bead.j + bead.b])
+
+    ok = [sound(bead) for bead in beads]
+    return [ok[k] and (k == 0 or ok[k - 1]) and (k == len(ok) - 1 or ok[k + 1]) for k in range(len(ok))]
+
+
 def _block_beads(german: list[Block], translation: list[Block]) -> tuple[list[Bead], float]:
     """The block-level beads and the translation's length ratio, measured over the whole article."""
     de_total = sum(b.length for b in german) or 1
@@ -233,15 +247,17 @@ def align_documents(german: list[Block], translation: list[Block]) -> tuple[list
                                                                              list[Sentence]]:
     """Pair the sentences of two articles: (pairs, unmatched German, unmatched translation), in order.
 
-    A 1-1 sentence bead whose length probability is at least ``CONFIDENT`` is confident; a 2-2 bead pairs
-    its sentences in order, without confidence; 1-2 joins the two translated sentences; 2-1 gives the
-    translated sentence to the first German one and leaves the second unmatched.
+    A 1-1 sentence bead whose length probability is at least ``CONFIDENT`` is confident, when its blocks
+    and the blocks beside them are anchored (``_anchored``); a 2-2 bead pairs its sentences in order,
+    without confidence; 1-2 joins the two translated sentences; 2-1 gives the translated sentence to the
+    first German one and leaves the second unmatched.
     """
     beads, ratio = _block_beads(german, translation)
+    anchored = _anchored(beads, german, translation)
     pairs: list[Pair] = []
     lonely_de: list[Sentence] = []
     lonely_tr: list[Sentence] = []
-    for outer in beads:
+    for k, outer in enumerate(beads):
         de = [s for b in german[outer.i:outer.i + outer.a] for s in b.sentences]
         tr = [s for b in translation[outer.j:outer.j + outer.b] for s in b.sentences]
         for bead in gale_church([s.length for s in de], [s.length for s in tr], ratio, PRIORS):
@@ -251,7 +267,8 @@ def align_documents(german: list[Block], translation: list[Block]) -> tuple[list
             elif not left:
                 lonely_tr.extend(right)
             elif bead.a == bead.b:
-                sure = bead.a == 1 and bead.p >= CONFIDENT and _family(left[0].kind) == _family(right[0].kind)
+                sure = (anchored[k] and bead.a == 1 and bead.p >= CONFIDENT
+                        and _family(left[0].kind) == _family(right[0].kind))
                 pairs.extend(Pair(d, t.text, sure) for d, t in zip(left, right))
             else:
                 pairs.append(Pair(left[0], " ".join(t.text for t in right), False))

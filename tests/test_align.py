@@ -290,3 +290,78 @@ def test_a_saved_english_page_is_converted_and_aligned_like_its_markdown(project
     assert {e.msgstr for e in po if e.msgstr} <= set(english_sentences())
     assert not [e for e in po if "cookie" in e.msgstr.lower() or "share" in e.msgstr.lower()]
     msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
+MINZE_DE = """---
+title: Minze im Sommer
+---
+Anna Berg3. Mai 20242 Min. Lesezeit
+
+Wenn es draußen heiß ist, greifen viele Menschen zu einem Glas kaltem Minztee. Das kühle Getränk erfrischt und die Minze bringt einen milden Geschmack mit.
+
+## Was steckt in der Minze?
+
+Die Blätter enthalten Menthol und ätherische Öle. Diese Stoffe geben der Minze ihren typischen Duft und kühlen den Mund.
+
+![Ein Bund frischer Minze auf einem Tisch](bilder/minze.jpg)
+
+Frische Minze aus dem Kräutergarten
+
+## So bereiten Sie den Tee zu
+
+Sie brauchen nur wenige Zutaten:
+
+Mehr dazu lesen Sie auf der [Seite des Kräutervereins](https://kraeuter.example/minze). Bei Magenbeschwerden fragen Sie bitte Ihre Ärztin.
+"""
+MINZE_EN = """---
+title: Mint in summer
+---
+When it is hot outside, many people reach for a glass of cold mint tea.
+
+The cool drink refreshes and the mint brings a mild taste.
+
+## What is in mint?
+
+The leaves contain menthol and essential oils.
+
+## How to make the tea
+
+You only need a few ingredients:
+
+Read more on the [herb society's page](https://kraeuter.example/minze). If your stomach hurts, please ask your doctor.
+"""
+
+
+def test_next_to_a_left_out_image_and_caption_no_pair_is_trusted(project, tmp_path):
+    """The translation leaves out an image and its caption (two blocks in a row): by length alone the
+    caption would pair with the English heading's neighbour; pairs beside the gap are fuzzy, never reviewed."""
+    project.write("source_de/minze.md", MINZE_DE)
+    (tmp_path / "mint.en.md").write_text(MINZE_EN, encoding="utf-8")
+    project.run("import", "--lang", "en", "--translation-of", "minze", str(tmp_path / "mint.en.md"), "--force")
+    po = polib.pofile(str(project.root / "translations/en/minze.po"))
+    assert not [e.msgid for e in po if entry_state(e) == REVIEWED]  # --force: everything fuzzy
+    result = project.run("import", "--dry-run", "--lang", "en", "--translation-of", "minze",
+                         str(tmp_path / "mint.en.md"), code=2)  # unforced: too few trustworthy pairs
+    assert "does not look like the English translation" in result.output
+
+
+def test_a_pair_beside_left_out_blocks_is_never_confident():
+    """Sentence lengths (prose characters) of a tester's Wix article and its hand translation, which left
+    out a byline paragraph, an image and its caption and split the first paragraph: by length alone the
+    caption (German block 6) pairs 1-1 with the English paragraph after the heading, with high probability.
+    Beside a block left out, no pair is trusted: the caption pair and its neighbours stay fuzzy."""
+    def article(spec, tag):
+        return [Block(kind, tuple(Sentence(f"{tag}{k}.{i}".ljust(n, "x"), k + 1, kind, (None, f"{tag}{k}.{i}"))
+                                  for i, n in enumerate(lengths)))
+                for k, (kind, lengths) in enumerate(spec)]
+
+    german = article([("title", [23]), ("paragraph", [36]), ("paragraph", [89, 75]), ("heading", [21]),
+                      ("paragraph", [48, 78]), ("paragraph", [40]), ("paragraph", [32]), ("heading", [26]),
+                      ("paragraph", [32]), ("paragraph", [59, 42]), ("paragraph", [33])], "d")
+    english = article([("title", [21]), ("paragraph", [97]), ("paragraph", [64]), ("heading", [18]),
+                       ("paragraph", [47]), ("heading", [19]), ("paragraph", [32]), ("paragraph", [39, 46]),
+                       ("paragraph", [22])], "e")
+    pairs, _, _ = align_documents(german, english)
+    sure = [(p.german.key[1], p.text[:4]) for p in pairs if p.confident]
+    assert ("d6.0", "e4.0") not in sure and not [d for d, _ in sure if d.startswith(("d4.", "d5.", "d6."))]
+    assert ("d9.0", "e7.0") in sure and ("d10.0", "e8.0") in sure  # far from the gap, trusted as before
