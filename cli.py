@@ -292,8 +292,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             write_placed(placed)
             written += 1
     if written:
-        click.echo(f"import: {written} article{'s' if written != 1 else ''} written as drafts ('draft: true'); check each, delete that line "
-                   "to publish it, then verlag extract")
+        click.echo(f"import: {written} article{'s' if written != 1 else ''} written as drafts ('draft: true'); "
+                   "check each, delete that line to publish it, then verlag extract")
     return errors
 
 

@@ -96,8 +96,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             result.warnings.append(f"{article.ref}:1: no 'date:' in the front matter; the site shows the file's "
                                    f"day ({day}), which changes with every copy: add 'date: {day}'")
         for line, tag, kind in template_tags(article):
-            result.warnings.append(f"{article.ref}:{line}: {kind} {tag if len(tag) <= 60 else tag[:57] + '…'} is not Markdown: the pages would "
-                                   "show it as text; write what it stands for in Markdown (an image: "
+            shown = tag if len(tag) <= 60 else tag[:57] + "…"
+            result.warnings.append(f"{article.ref}:{line}: {kind} {shown} is not Markdown: the pages would show it "
+                                   "as text; write what it stands for in Markdown (an image: "
                                    "![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote)")
         fingerprint = prints[article.slug]
         if state.get(article.slug) == fingerprint:

@@ -32,8 +32,8 @@ from .markup import TITLE, analyse, scan, title_span
 from .sentences import sentence_spans, split_sentences
 from .sources import Article
 
-__all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags", "split_sentences",
-           "markdown_parser", "commonmark_parser", "block_tokens"]
+__all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags",
+           "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
 
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
@@ -546,12 +546,12 @@ def template_tags(article: Article) -> list[tuple[int, str, str]]:
     if "{{<" not in article.body and "{{%" not in article.body and "{%" not in article.body:
         return []
     found = []
-    for token in commonmark_parser().parse(article.body):
-        if token.type != "inline" or not token.map:
+    for token in block_tokens(article.body, {}, lambda content: "{{" in content or "{%" in content):
+        if token.type != "inline" or not token.map or token.children is None:
             continue
         # text and inline HTML as written ("{{<figure src=x>}}" parses as raw HTML between two texts)
-        prose = "".join("\n" if c.type in ("softbreak", "hardbreak") else c.content if c.type in ("text", "html_inline")
-                        else " " for c in token.children or ())
+        prose = "".join("\n" if c.type in ("softbreak", "hardbreak")
+                        else c.content if c.type in ("text", "html_inline") else " " for c in token.children)
         for match in _TEMPLATE_TAG.finditer(prose):
             kind = "Hugo shortcode" if match.group().startswith("{{") else "Liquid tag (Jekyll)"
             found.append((article.body_line + token.map[0] + prose.count("\n", 0, match.start()), match.group(), kind))

@@ -11,8 +11,9 @@ writes nothing, and editing one article rewrites its pages plus the indexes,
 feeds and sitemap that show it. Markdown is rendered again only when an
 edition's text changed (cache in ``.verlag/site.json``). A ``site/_review/``
 left by verlag before 0.9 (the review report, drafts included) is never
-touched, but every build warns until it is deleted: site/ is what is uploaded. Local files the German
-articles reference are copied byte for byte to ``site/media/`` (``media``).
+touched, but every build warns until it is deleted: site/ is what is
+uploaded. Local files the German articles reference are copied byte for
+byte to ``site/media/`` (``media``).
 """
 
 from __future__ import annotations
@@ -406,7 +407,8 @@ class _Site:
 
     def common(self, lang: str) -> dict:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
-                "feed": self.urls.absolute("feed", lang), "feed_link": self.urls.path("feed", lang), "canonical": None, "alternates": [],
+                "feed": self.urls.absolute("feed", lang), "feed_link": self.urls.path("feed", lang),
+                "canonical": None, "alternates": [],
                 "source_name": _locale(lang).languages.get(self.source, self.source), "legal": self.legal(lang),
                 "social": None}
 

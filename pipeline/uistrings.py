@@ -189,7 +189,8 @@ def load_translations(config: Config, lang: str, errors: list[VerlagError] | Non
             raise
         errors.append(exc)  # one reviewer's broken file: that language gets verlag's own words, and exit 2
         path = _builtin_po(lang)
-        po = read_po(path, relpath(path, config.root))
+        ref = relpath(path, config.root)
+        po = read_po(path, ref)
     if po is None:
         return NullTranslations()
     blocked = blocked_keys(check_site_catalog(po, ref, lang))
