@@ -332,9 +332,10 @@ Read more on the [herb society's page](https://kraeuter.example/minze). If your 
 """
 
 
-def test_next_to_a_left_out_image_and_caption_no_pair_is_trusted(project, tmp_path):
-    """The translation leaves out an image and its caption (two blocks in a row): by length alone the
-    caption would pair with the English heading's neighbour; pairs beside the gap are fuzzy, never reviewed."""
+def test_a_translation_without_byline_image_and_caption_is_refused_unless_forced(project, tmp_path):
+    """The hand translation leaves out a byline paragraph, an image and its caption and shortens a paragraph:
+    too few pairs are trustworthy, so the import is refused (exit 2, nothing written); with --force every
+    entry is written fuzzy. (Which pairs beside such a gap are trusted: the test below, on lengths.)"""
     project.write("source_de/minze.md", MINZE_DE)
     (tmp_path / "mint.en.md").write_text(MINZE_EN, encoding="utf-8")
     project.run("import", "--lang", "en", "--translation-of", "minze", str(tmp_path / "mint.en.md"), "--force")
