@@ -141,6 +141,7 @@ def swap_in(path: Path, expected: bytes | None, data: bytes) -> tuple[bytes | No
     """
     tmp = _temp_copy(path, data)
     try:
+        before = _identity(path)
         found = read_bytes(path)
         if found != expected:
             return found, found
@@ -154,6 +155,8 @@ def swap_in(path: Path, expected: bytes | None, data: bytes) -> tuple[bytes | No
         if not _exchange(tmp, path):
             os.replace(tmp, path)
             return None, data
+        if _identity(tmp) == before and read_bytes(tmp) == expected:
+            return None, data  # untouched since it was compared: no save was under way
         displaced = settled(tmp)  # an in-place save may still be writing into the file taken out
         return (None, data) if displaced == expected else (displaced, data)
     finally:
@@ -194,6 +197,17 @@ def settled(path: Path, patience: float = 2.0) -> bytes | None:
             break
         data = again
     return data
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """Inode, size and modification time (ns) of ``path``: a write or truncation sets the modification
+    time, so the same identity and bytes mean no in-place save touched the file (the change time is
+    left out: the exchange itself sets it)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def read_bytes(path: Path) -> bytes | None:
