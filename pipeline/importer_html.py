@@ -34,6 +34,9 @@ WP_ARTICLE_TYPES = ("post", "page")
 SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]")
 SHORTCODE_ONLY_RE = re.compile(r"\[[a-z_][\w-]*[^\]]*\]")
 GALLERY_IDS_RE = re.compile(r"""ids\s*=\s*["']([\d,\s]+)["']""")
+CAPTION_RE = re.compile(r"\[caption\b([^\]]*)\](.*?)\[/caption\]", re.S)
+CAPTION_ATTR_RE = re.compile(r"""\bcaption\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # WordPress before 3.4
+CAPTIONED_RE = re.compile(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)", re.S)  # the image, the text
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CONTENT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", *HEADINGS)
 CONTAINERS = ("body", "main", "article", "section", "div")  # what can hold a whole article
@@ -307,7 +310,8 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
     "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address.
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
-    as the attachments' images with an empty alt text, ``[caption]`` unwrapped.
+    as the attachments' images with an empty alt text, ``[caption]`` as a figure (``_figures``): the image, then
+    its caption as a paragraph of its own.
     An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``).
     Raises ``VerlagError`` with the line of malformed XML.
     """
@@ -332,7 +336,7 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
         title = _text(item, "title")
         if not title:
             raise VerlagError(f"a WordPress {kind} without a title", path, item.sourceline)
-        content, notes = _expand_shortcodes(_autop(_text(item, "encoded", "/content/")), attachments)
+        content, notes = _expand_shortcodes(_autop(_figures(_text(item, "encoded", "/content/"))), attachments)
         body, images, more = html_to_markdown(content)
         login = _text(item, "creator")
         date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
@@ -364,6 +368,22 @@ def _wp_date(local: str, gmt: str) -> dt.datetime | dt.date | None:
     if not known(gmt):
         return moment.date()
     return moment.replace(tzinfo=dt.timezone(moment - dt.datetime.fromisoformat(gmt)))
+
+
+def _figures(content: str) -> str:
+    """``[caption …]<img …> Text[/caption]`` as ``<figure><img …><figcaption>Text</figcaption></figure>``, the
+    HTML WordPress itself renders it as (``img_caption_shortcode``), so its image and caption become two
+    paragraphs as a saved page's figure does; the caption may also be the older ``caption="…"`` attribute.
+    A caption shortcode that holds no image is left for ``_expand_shortcodes`` (unwrapped)."""
+    def replace(match: re.Match) -> str:
+        image = CAPTIONED_RE.match(match.group(2))
+        if image is None:
+            return match.group(0)
+        attribute = CAPTION_ATTR_RE.search(match.group(1))
+        text = image.group(2).strip() or (next(filter(None, attribute.groups()), "") if attribute else "")
+        return f"<figure>{image.group(1)}" + (f"<figcaption>{text}</figcaption>" if text else "") + "</figure>"
+
+    return CAPTION_RE.sub(replace, content)
 
 
 def _autop(content: str) -> str:

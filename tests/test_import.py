@@ -340,6 +340,24 @@ def test_the_classic_editors_text_keeps_line_breaks_and_gallery_images_get_descr
     assert out.count("shortcode [embed]") == 1
 
 
+def test_a_wordpress_caption_is_its_image_then_its_caption_as_a_saved_pages_figure_is(project, tmp_path):
+    export = tmp_path / "export.xml"
+    export.write_text(wxr("<title>Beet</title><wp:status>draft</wp:status><content:encoded><![CDATA["
+                          f"{LEAD}\n\n"
+                          '[caption id="attachment_7" width="300"]<img src="https://blog.example/beet.jpg" '
+                          'alt="Orange Blüten im Beet" /> Das Beet im August[/caption]\n\n'
+                          '[caption id="attachment_8" align="alignleft" caption="Der Zaun &amp; das Tor"]'
+                          '<img src="https://blog.example/zaun.jpg" alt="Ein Holzzaun" />[/caption]\n\n'
+                          "[caption]Nur Text[/caption]]]></content:encoded>"), encoding="utf-8")
+    project.run("import", str(export))
+    assert project.read("source_de/beet.md").endswith(
+        f"---\n{LEAD}\n\n![Orange Blüten im Beet](https://blog.example/beet.jpg)\n\nDas Beet im August\n\n"
+        "![Ein Holzzaun](https://blog.example/zaun.jpg)\n\nDer Zaun & das Tor\n\nNur Text\n")
+    saved = html_to_markdown(f'<p>{LEAD}</p><figure><img src="https://blog.example/beet.jpg" '
+                             'alt="Orange Blüten im Beet"><figcaption>Das Beet im August</figcaption></figure>')[0]
+    assert project.read("source_de/beet.md").split("---\n", 2)[2].startswith(saved)
+
+
 def test_an_article_imported_before_is_skipped_not_copied(project):
     project.run("import", str(DATA / "feed.xml"))
     publish_all(project)
