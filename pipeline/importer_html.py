@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import json
 import re
 from html import escape
 from pathlib import Path
@@ -110,6 +111,48 @@ def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(match.group(0)) if match else None
 
 
+def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str,
+                 time_tags: bool = False) -> dt.datetime | dt.date | None:
+    """The moment the page states for ``day`` with its time and UTC offset, as the WXR and feed readers keep
+    it: the first ISO 8601 timestamp with both (``2025-04-14T08:00:00+02:00``) on that day from the
+    ``meta_property`` meta tag (Open Graph ``article:published_time``), schema.org JSON-LD's ``ld_key``
+    (``datePublished``), and with ``time_tags`` HTML's ``<time datetime>``; any day's when ``day`` is None.
+    ``day`` itself when none is stated (a date without time or zone gives no moment: none is invented)."""
+    stated = [*doc.xpath(f"//meta[@property='{meta_property}']/@content"), *_json_ld(doc, ld_key),
+              *(doc.xpath("//time/@datetime") if time_tags else [])]
+    for value in stated:
+        try:
+            moment = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            continue
+        if moment.tzinfo is not None and (day is None or moment.date() == day):
+            return moment.replace(microsecond=0)
+    return day
+
+
+def _json_ld(doc, key: str) -> list[str]:
+    """Every string value of ``key`` in the page's JSON-LD (``<script type="application/ld+json">``), also
+    inside ``@graph`` and nested objects, in document order; a script that is not JSON is skipped."""
+    found: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get(key), str):
+                found.append(node[key])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for script in doc.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            walk(json.loads(script))
+        except ValueError:
+            continue
+    return found
+
+
 def _later(updated, date):
     """``updated`` when it falls on a later day than ``date`` (a re-save on the same day is no update)."""
     day = lambda m: m.date() if isinstance(m, dt.datetime) else m  # noqa: E731
@@ -121,7 +164,8 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
 
     trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
     visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address);
-    ``article:modified_time`` is ``updated``. Its own output drops headings, figures and captions in
+    ``article:modified_time`` is ``updated``. Both keep the time and UTC offset where the page states them
+    (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``), else they are the day. Its own output drops headings, figures and captions in
     page-builder markup (Jimdo's ``j-blogarticle``, Wix's ``post-description``), so it only locates
     the content: the innermost element holding all of that text (``_main_node``) is converted with its
     own headings, images and captions, minus the blocks trafilatura left out as widgets (``_prune``; one of
@@ -136,6 +180,10 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     if not content or meta is None or not meta.title:
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
     doc = lxml_html.document_fromstring(data)
+    modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
+    day = _day(meta.date)  # read before the page is pruned: a <time> may stand outside the article's text
+    date = day and _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True)
+    updated = _stated_time(doc, _day(modified), "article:modified_time", "dateModified")
     byline, notes = _byline(doc)
     widgets = _drop_widgets(doc)
     blocks = [b for b in _blocks(content) if b not in widgets]
@@ -145,8 +193,6 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     if title_heading is not None:
         title_heading.drop_tree()
     body, images, more = html_to_markdown(lxml_html.tostring(node, encoding="unicode"), path.parent)
-    modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
-    date, updated = _day(meta.date), _day(modified)
     if byline.get("date") and date is None:
         date = byline["date"]
         notes.append(f"date: {date.isoformat()} from the byline")
