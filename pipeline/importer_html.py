@@ -165,14 +165,14 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
     visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address);
     ``article:modified_time`` is ``updated``. Both keep the time and UTC offset where the page states them
-    (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``), else they are the day. Its own output drops headings, figures and captions in
-    page-builder markup (Jimdo's ``j-blogarticle``, Wix's ``post-description``), so it only locates
-    the content: the innermost element holding all of that text (``_main_node``) is converted with its
-    own headings, images and captions, minus the blocks trafilatura left out as widgets (``_prune``; one of
-    ``PROSE_WORDS`` words or more is noted). Wix's byline gives the author and, when trafilatura found no
-    date, the date (``_byline``); it and the counter/share widgets are removed first (``_drop_widgets``).
-    A heading or image of that element missing from the Markdown is noted. Raises ``VerlagError``
-    when no article text is found.
+    (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``), else they are the day. trafilatura's
+    own output drops headings, figures and captions in page-builder markup (Jimdo's ``j-blogarticle``,
+    Wix's ``post-description``), so it only locates the content: the innermost element holding all of
+    that text (``_main_node``) is converted with its own headings, images and captions, minus the blocks
+    trafilatura left out as widgets (``_prune``; one of ``PROSE_WORDS`` words or more is noted). Wix's
+    byline gives the author and, when trafilatura found no date, the date (``_byline``); it and the
+    counter/share widgets are removed first (``_drop_widgets``). A heading or image of that element
+    missing from the Markdown is noted. Raises ``VerlagError`` when no article text is found.
     """
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
                                   include_formatting=True, include_comments=False, include_tables=True)

@@ -125,8 +125,9 @@ def record_variants(source_dir: Path, translations_dir: Path, languages: Iterabl
     deleted by hand). Written atomically and only when changed; a language without variants has no file.
     Raises ``OSError`` when translations/ is not writable.
     """
+    root = source_dir.resolve()
     files = sorted(p for p in source_dir.rglob("*") if p.is_file() and p.suffix != ".md")
-    present = {p.relative_to(source_dir).as_posix(): p for p in files}
+    present = {p.relative_to(source_dir).as_posix(): p for p in files if p.resolve().is_relative_to(root)}
     changed = []
     for lang in languages:
         path = translations_dir / lang / RECORD
