@@ -207,12 +207,16 @@ def git(*args: str, cwd: Path) -> str:
 
 
 def commit_and_clone(project, clone: Path) -> Project:
-    """Commit the project as it is and give a fresh ``git clone`` of it (new files, new modification times)."""
+    """Commit the project as it is and give a fresh ``git clone`` of it. Its files' modification times are
+    set one second apart in path order, as a checkout writes them on a file system with fine timestamps
+    (on a coarse one they may all be equal): ``bilder/x.en.png`` before ``bilder/x.png``."""
     if not (project.root / ".git").exists():
         git("init", "-q", cwd=project.root)
     git("add", "-A", cwd=project.root)
     git("commit", "-q", "--allow-empty", "-m", "edit", cwd=project.root)
     git("clone", "-q", str(project.root), str(clone), cwd=project.root.parent)
+    for n, path in enumerate(sorted(p for p in (clone / "source_de").rglob("*") if p.is_file())):
+        os.utime(path, (1_700_000_000 + n, 1_700_000_000 + n))
     return Project(clone)
 
 
