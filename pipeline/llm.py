@@ -53,7 +53,7 @@ from .glossary import Glossary, load_glossary
 from .mtcache import normalise
 from .polite import RequestsShim, ServiceError
 from .protect import Masked, markup_difference, mask, restore
-from .services import TOKEN_CHARS, InvalidAnswer, Outcome, ServiceEngine, Settings, Unit, _flat, _result
+from .services import TOKEN_CHARS, InvalidAnswer, Outcome, ServiceEngine, Settings, Unit, _flat, _result, _text
 
 PROMPT_VERSION = 1  # raise when the instructions change: cached answers to the old prompt are not reused
 OPENAI_URL = "https://api.openai.com/v1"
@@ -243,7 +243,7 @@ class LLMEngine(ServiceEngine):
 
     def tokens(self, text: str) -> int:
         """Prompt tokens plus about as many answer tokens as the segments take."""
-        return -(-(self.request_chars([text]) + len(text)) // TOKEN_CHARS)
+        return -(-(self.request_chars([text]) + len(_text(text))) // TOKEN_CHARS)  # _text: the key without context
 
     # -- one exchange ----------------------------------------------------
 

@@ -279,6 +279,19 @@ def test_dry_run_shows_characters_and_tokens_and_sends_nothing(llm):
     assert "en: would send 0 texts" in result.output  # all cached
 
 
+def test_the_token_estimate_is_the_prompt_and_an_answer_as_long_as_the_segments_not_their_context(llm):
+    from pipeline.config import load_config
+    from pipeline.engines import Request, Surroundings
+    from pipeline.llm import LLMEngine
+    from pipeline.services import TOKEN_CHARS
+
+    around = Surroundings(title="Leber", block="Tee trinken", before="Vorher. " * 500, after="")
+    (planned,) = LLMEngine(load_config(llm.root)).plan([Request("Tee trinken", around=around)], "de", "en", None)
+    segments = json.dumps([{"n": 1, "text": "Tee trinken"}], ensure_ascii=False)
+    assert planned.chars > 4000  # the context is part of the prompt ...
+    assert planned.tokens == -(-(planned.chars + len(segments)) // TOKEN_CHARS)  # ... and of no answer
+
+
 def test_max_chars_counts_the_whole_prompt(llm):
     result = llm.run("pretranslate", "--lang", "en", "--max-chars", "1500")
     sent = len(llm.server.log)
