@@ -274,6 +274,9 @@ def test_dry_run_shows_characters_and_tokens_and_sends_nothing(llm):
     assert not llm.server.log
     line = next(x for x in result.output.splitlines() if x.startswith("en: would send"))
     assert line.startswith(f"en: would send {BLOCKS} texts,") and "characters" in line and "tokens" in line
+    shown = [x.removeprefix("en llm: ") for x in result.output.splitlines() if x.startswith("en llm: ")]
+    assert '[{"n": 1, "text": "Tee trinken"}]' in shown  # the segments as they leave, not the context of the key
+    assert len(shown) == BLOCKS and not any(CONTEXT_END in x for x in shown)
     llm.run("pretranslate", "--lang", "en")
     result = llm.run("pretranslate", "--lang", "en", "--dry-run", "--redo-drafts")
     assert "en: would send 0 texts" in result.output  # all cached
