@@ -328,6 +328,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
                 quiet: bool = False) -> list[VerlagError]:
     """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were."""
     from pipeline.extract import extract as run
+    from pipeline.fsutil import relpath
+    from pipeline.media import record_variants
     from pipeline.uistrings import update_site_catalogs
 
     with progress_bar("extract", _article_count(config)) as progress:
@@ -337,6 +339,9 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
             click.echo(f"updated {path} (the website's own words)")
     except VerlagError as exc:
         result.errors.append(exc)
+    for path in record_variants(config.source_dir, config.translations_dir, config.languages):
+        click.echo(f"{'updated' if path.exists() else 'removed'} {relpath(path, config.root)} "
+                   "(the German files the language variants were made from)")
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:

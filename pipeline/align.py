@@ -39,7 +39,9 @@ po4a-gettextize refuses a document whose structure does not match:
   fifth on the French or German one. A language without a list is not tested.
 
 A file that fails is refused, unless forced: then every pair becomes a fuzzy
-entry with ``# alignment: low confidence``.
+entry with ``# alignment: low confidence``. The comment lasts while the entry
+is fuzzy: the next command that rewrites the catalog after a reviewer removed the
+flag drops it (``catalog.settle``).
 """
 
 from __future__ import annotations
@@ -55,8 +57,8 @@ import polib
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot, entry_state, fingerprint, key,
-                      machine_draft, merge, now_stamp, po_from_bytes, render)
+from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot, entry_state,
+                      fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes, render)
 from .check import ERROR, check_catalog, parts
 from .config import Config
 from .errors import VerlagError, raise_all
@@ -65,7 +67,6 @@ from .glossary import add_hints, load_glossary
 from .segment import Segment, reference_labels, segment_article
 from .sources import Article, normalise, read_sources, split_front_matter
 
-LOW_CONFIDENCE = "alignment: low confidence"
 VARIANCE = 6.8  # Gale & Church 1993, s^2: variance of the length difference per character
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011}
 BLOCK_PRIORS = {bead: p for bead, p in PRIORS.items() if bead != (2, 2)}

@@ -194,6 +194,7 @@ def fingerprint(msgstr: str) -> str:
     return hashlib.sha256(msgstr.encode("utf-8")).hexdigest()[:8]
 
 
+LOW_CONFIDENCE = "alignment: low confidence"  # align's translator comment on a pair it is not sure of
 _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, reviewed ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
 _DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})$")
 _IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*$")
@@ -290,7 +291,9 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
 
     A previous text is dropped when a reviewer signed the entry off (no
     fuzzy flag) or when the German is back to exactly that text; then a
-    translation unchanged since it was signed off is reviewed again.
+    translation unchanged since it was signed off is reviewed again. A
+    signed-off entry also loses ``# alignment: low confidence`` (``align``'s
+    doubt about an imported pair): the reviewer has settled it.
     """
     fuzzy = entry.fuzzy and bool(entry.msgstr)
     back = (notes.previous_msgid == entry.msgid and notes.previous_msgctxt == entry.msgctxt)
@@ -298,6 +301,8 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
         entry.flags.remove("fuzzy")
     if not fuzzy or back:
         notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
+    if not fuzzy:
+        notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE]
     notes.store(entry)
 
 

@@ -39,7 +39,7 @@ from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
 from .markup import analyse
-from .media import collect_media, outdated_variants
+from .media import RECORD, collect_media, outdated_variants
 from .segment import reference_labels
 from .sources import Sources, read_aliases, read_sources
 
@@ -883,14 +883,16 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
 
 
 def _image_variants(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None) -> list[Finding]:
-    """A warning for each language variant of an image (``bilder/x.en.png``) older than its German original."""
+    """A warning for each language variant of an image (``bilder/x.en.png``) made from an older version of its
+    German original than the one in source_de/ (by content: ``media.outdated_variants``)."""
     articles = [a for a in sources.articles if not slugs or a.slug in slugs]
     media = collect_media(config.source_dir, articles, languages=languages)
     folder = config.source_dir.name
     return [Finding(f"{folder}/{variant}", 1, "image-variant", WARNING,
-                    f"{folder}/{original} changed after this {lang} version of it; update it or touch it",
+                    f"{folder}/{original} changed after this {lang} version was made from it; update it, or sign "
+                    f"it off: delete the line of {original} in translations/{lang}/{RECORD}, run verlag extract",
                     lang, slug, (None, ""))
-            for slug, lang, variant, original in outdated_variants(media, languages)]
+            for slug, lang, variant, original in outdated_variants(media, languages, config.translations_dir)]
 
 
 def _read(path, ref: str) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import json
 import re
 from html import escape
 from pathlib import Path
@@ -34,6 +35,9 @@ WP_ARTICLE_TYPES = ("post", "page")
 SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]")
 SHORTCODE_ONLY_RE = re.compile(r"\[[a-z_][\w-]*[^\]]*\]")
 GALLERY_IDS_RE = re.compile(r"""ids\s*=\s*["']([\d,\s]+)["']""")
+CAPTION_RE = re.compile(r"\[caption\b([^\]]*)\](.*?)\[/caption\]", re.S)
+CAPTION_ATTR_RE = re.compile(r"""\bcaption\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # WordPress before 3.4
+CAPTIONED_RE = re.compile(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)", re.S)  # the image, the text
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CONTENT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", *HEADINGS)
 CONTAINERS = ("body", "main", "article", "section", "div")  # what can hold a whole article
@@ -107,6 +111,48 @@ def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(match.group(0)) if match else None
 
 
+def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str,
+                 time_tags: bool = False) -> dt.datetime | dt.date | None:
+    """The moment the page states for ``day`` with its time and UTC offset, as the WXR and feed readers keep
+    it: the first ISO 8601 timestamp with both (``2025-04-14T08:00:00+02:00``) on that day from the
+    ``meta_property`` meta tag (Open Graph ``article:published_time``), schema.org JSON-LD's ``ld_key``
+    (``datePublished``), and with ``time_tags`` HTML's ``<time datetime>``; any day's when ``day`` is None.
+    ``day`` itself when none is stated (a date without time or zone gives no moment: none is invented)."""
+    stated = [*doc.xpath(f"//meta[@property='{meta_property}']/@content"), *_json_ld(doc, ld_key),
+              *(doc.xpath("//time/@datetime") if time_tags else [])]
+    for value in stated:
+        try:
+            moment = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            continue
+        if moment.tzinfo is not None and (day is None or moment.date() == day):
+            return moment.replace(microsecond=0)
+    return day
+
+
+def _json_ld(doc, key: str) -> list[str]:
+    """Every string value of ``key`` in the page's JSON-LD (``<script type="application/ld+json">``), also
+    inside ``@graph`` and nested objects, in document order; a script that is not JSON is skipped."""
+    found: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get(key), str):
+                found.append(node[key])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for script in doc.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            walk(json.loads(script))
+        except ValueError:
+            continue
+    return found
+
+
 def _later(updated, date):
     """``updated`` when it falls on a later day than ``date`` (a re-save on the same day is no update)."""
     day = lambda m: m.date() if isinstance(m, dt.datetime) else m  # noqa: E731
@@ -118,14 +164,15 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
 
     trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
     visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address);
-    ``article:modified_time`` is ``updated``. Its own output drops headings, figures and captions in
-    page-builder markup (Jimdo's ``j-blogarticle``, Wix's ``post-description``), so it only locates
-    the content: the innermost element holding all of that text (``_main_node``) is converted with its
-    own headings, images and captions, minus the blocks trafilatura left out as widgets (``_prune``; one of
-    ``PROSE_WORDS`` words or more is noted). Wix's byline gives the author and, when trafilatura found no
-    date, the date (``_byline``); it and the counter/share widgets are removed first (``_drop_widgets``).
-    A heading or image of that element missing from the Markdown is noted. Raises ``VerlagError``
-    when no article text is found.
+    ``article:modified_time`` is ``updated``. Both keep the time and UTC offset where the page states them
+    (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``), else they are the day. trafilatura's
+    own output drops headings, figures and captions in page-builder markup (Jimdo's ``j-blogarticle``,
+    Wix's ``post-description``), so it only locates the content: the innermost element holding all of
+    that text (``_main_node``) is converted with its own headings, images and captions, minus the blocks
+    trafilatura left out as widgets (``_prune``; one of ``PROSE_WORDS`` words or more is noted). Wix's
+    byline gives the author and, when trafilatura found no date, the date (``_byline``); it and the
+    counter/share widgets are removed first (``_drop_widgets``). A heading or image of that element
+    missing from the Markdown is noted. Raises ``VerlagError`` when no article text is found.
     """
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
                                   include_formatting=True, include_comments=False, include_tables=True)
@@ -133,6 +180,10 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     if not content or meta is None or not meta.title:
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
     doc = lxml_html.document_fromstring(data)
+    modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
+    day = _day(meta.date)  # read before the page is pruned: a <time> may stand outside the article's text
+    date = day and _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True)
+    updated = _stated_time(doc, _day(modified), "article:modified_time", "dateModified")
     byline, notes = _byline(doc)
     widgets = _drop_widgets(doc)
     blocks = [b for b in _blocks(content) if b not in widgets]
@@ -142,8 +193,6 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     if title_heading is not None:
         title_heading.drop_tree()
     body, images, more = html_to_markdown(lxml_html.tostring(node, encoding="unicode"), path.parent)
-    modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
-    date, updated = _day(meta.date), _day(modified)
     if byline.get("date") and date is None:
         date = byline["date"]
         notes.append(f"date: {date.isoformat()} from the byline")
@@ -307,7 +356,8 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
     "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address.
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
-    as the attachments' images with an empty alt text, ``[caption]`` unwrapped.
+    as the attachments' images with an empty alt text, ``[caption]`` as a figure (``_figures``): the image, then
+    its caption as a paragraph of its own.
     An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``).
     Raises ``VerlagError`` with the line of malformed XML.
     """
@@ -332,7 +382,7 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
         title = _text(item, "title")
         if not title:
             raise VerlagError(f"a WordPress {kind} without a title", path, item.sourceline)
-        content, notes = _expand_shortcodes(_autop(_text(item, "encoded", "/content/")), attachments)
+        content, notes = _expand_shortcodes(_autop(_figures(_text(item, "encoded", "/content/"))), attachments)
         body, images, more = html_to_markdown(content)
         login = _text(item, "creator")
         date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
@@ -364,6 +414,22 @@ def _wp_date(local: str, gmt: str) -> dt.datetime | dt.date | None:
     if not known(gmt):
         return moment.date()
     return moment.replace(tzinfo=dt.timezone(moment - dt.datetime.fromisoformat(gmt)))
+
+
+def _figures(content: str) -> str:
+    """``[caption …]<img …> Text[/caption]`` as ``<figure><img …><figcaption>Text</figcaption></figure>``, the
+    HTML WordPress itself renders it as (``img_caption_shortcode``), so its image and caption become two
+    paragraphs as a saved page's figure does; the caption may also be the older ``caption="…"`` attribute.
+    A caption shortcode that holds no image is left for ``_expand_shortcodes`` (unwrapped)."""
+    def replace(match: re.Match) -> str:
+        image = CAPTIONED_RE.match(match.group(2))
+        if image is None:
+            return match.group(0)
+        attribute = CAPTION_ATTR_RE.search(match.group(1))
+        text = image.group(2).strip() or (next(filter(None, attribute.groups()), "") if attribute else "")
+        return f"<figure>{image.group(1)}" + (f"<figcaption>{text}</figcaption>" if text else "") + "</figure>"
+
+    return CAPTION_RE.sub(replace, content)
 
 
 def _autop(content: str) -> str:

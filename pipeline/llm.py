@@ -21,7 +21,12 @@ no empty translation, a length within ``RATIO`` of the German. An invalid
 answer is asked once more with the complaint; a second invalid answer leaves
 the block's sentences to the next engine and is never cached. The cache key
 (``cache_name``) holds the model, ``PROMPT_VERSION``, the glossary's digest
-and the register, so changing any of them asks again.
+and the register, so changing any of them asks again. Each block's key
+(``Unit.key``) holds its context too, the title and the blocks before and
+after it, as DeepL's key holds its ``context``: the model reads them and its
+answer may follow them (a pronoun, a term chosen there), so editing a
+neighbouring block asks again instead of reusing an answer given beside
+other text.
 
 Settings (``[engines.llm]``): ``url`` (the API's base URL), ``model``,
 ``key_env`` (the environment variable with the key; default
@@ -43,12 +48,12 @@ import openai
 from babel import Locale
 
 from .config import Config
-from .engines import Request
+from .engines import Request, Surroundings
 from .glossary import Glossary, load_glossary
 from .mtcache import normalise
 from .polite import RequestsShim, ServiceError
 from .protect import Masked, markup_difference, mask, restore
-from .services import TOKEN_CHARS, InvalidAnswer, Outcome, ServiceEngine, Settings, Unit, _flat, _result
+from .services import TOKEN_CHARS, InvalidAnswer, Outcome, ServiceEngine, Settings, Unit, _flat, _result, _text
 
 PROMPT_VERSION = 1  # raise when the instructions change: cached answers to the old prompt are not reused
 OPENAI_URL = "https://api.openai.com/v1"
@@ -177,6 +182,8 @@ class LLMEngine(ServiceEngine):
         blocks = super().units(requests)
         self.prompts = {}
         for block in blocks:
+            around = requests[block.indices[0]].around
+            block.context = json.dumps(_surroundings(around), ensure_ascii=False) if around else ""
             self.prompts.setdefault(normalise(block.key), (block, self.messages(requests, block, *self.pair)))
         return blocks
 
@@ -193,11 +200,8 @@ class LLMEngine(ServiceEngine):
 
     def messages(self, requests: Sequence[Request], unit: Block, source: str, target: str) -> list[dict]:
         """The Chat Completions messages for one block: instructions (system), the block as JSON (user)."""
-        around = requests[unit.indices[0]].around
         german = " ".join(requests[i].text for i in unit.indices)
-        payload = {"title": around.title if around else "", "before": around.before if around else "",
-                   "after": around.after if around else "",
-                   "segments": json.loads(unit.masked.text)}
+        payload = {**_surroundings(requests[unit.indices[0]].around), "segments": json.loads(unit.masked.text)}
         return [{"role": "system", "content": self.instructions(german, source, target)},
                 {"role": "user", "content": json.dumps(payload, ensure_ascii=False)}]
 
@@ -239,7 +243,7 @@ class LLMEngine(ServiceEngine):
 
     def tokens(self, text: str) -> int:
         """Prompt tokens plus about as many answer tokens as the segments take."""
-        return -(-(self.request_chars([text]) + len(text)) // TOKEN_CHARS)
+        return -(-(self.request_chars([text]) + len(_text(text))) // TOKEN_CHARS)  # _text: the key without context
 
     # -- one exchange ----------------------------------------------------
 
@@ -306,6 +310,12 @@ class LLMEngine(ServiceEngine):
             problems = problems or markup_difference(requests[i].text, restored, requests[i].labels)
             results.append(_result(restored, self.origin, problems))
         return [Outcome(list(unit.indices), results)]
+
+
+def _surroundings(around: Surroundings | None) -> dict[str, str]:
+    """The context a block is sent with: the article's title and the German blocks before and after it."""
+    return {"title": around.title if around else "", "before": around.before if around else "",
+            "after": around.after if around else ""}
 
 
 def _language(code: str) -> str:

@@ -18,10 +18,16 @@ A file may have language variants beside it, ``bilder/schema.en.png`` for
 ``bilder/schema.png`` (mkdocs-static-i18n's naming; Sphinx's
 ``figure_language_filename`` does the same): the edition in that language
 shows the variant, every other edition the original. Both are copied.
+
+Which German bytes a variant was made from is recorded in ``translations/<lang>/variants.sha256``
+(``sha256sum`` lines, paths relative to ``source_de/``, so ``sha256sum -c`` run there reads it too): the
+original's and the variant's SHA-256 as they were when the variant was last made or signed off. Content,
+not modification times, which ``git clone``, ``cp`` and unpacking set arbitrarily.
 """
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +35,7 @@ from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .fsutil import code_digest
+from .fsutil import code_digest, write_if_changed
 from .segment import block_tokens
 from .sources import Article
 
@@ -66,17 +72,83 @@ def language_variant(rel: str, lang: str) -> str:
     return f"{stem}.{lang}{ext}"
 
 
-def outdated_variants(media: Media, languages: Iterable[str]) -> list[tuple[str, str, str, str]]:
-    """(slug, lang, variant, original) for every language variant whose original file was modified after it
-    (file modification times): the German image changed, its translated version may not show that yet."""
+RECORD = "variants.sha256"
+RECORD_HEADER = ("# The German files (paths in source_de/) the language variants beside them were made from,\n"
+                 "# and those variants, as sha256sum writes them; kept by 'verlag extract'. To sign a variant off\n"
+                 "# without changing it, delete the line of its German file and run 'verlag extract'.\n")
+
+
+def read_record(path: Path) -> dict[str, str]:
+    """A ``variants.sha256`` as {path in source_de/: hex SHA-256}; {} when absent. Lines that are no
+    ``<64 hex digits>  <path>`` (comments, damage) are skipped: a lost line only means no warning."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    found = {}
+    for line in text.splitlines():
+        digest, _, rel = line.partition("  ")
+        if len(digest) == 64 and all(c in "0123456789abcdef" for c in digest) and rel:
+            found[rel.removeprefix("*")] = digest
+    return found
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def outdated_variants(media: Media, languages: Iterable[str],
+                      translations_dir: Path) -> list[tuple[str, str, str, str]]:
+    """(slug, lang, variant, original) for every language variant that is still the one recorded in
+    ``translations/<lang>/variants.sha256`` while its German original no longer is: the German file changed
+    after the variant was made from it, so the variant may not show that yet. A variant changed since
+    (remade), or one with no record yet, is taken as made from the German file as it is."""
     found = []
+    records = {lang: read_record(translations_dir / lang / RECORD) for lang in languages}
     for slug, mine in sorted(media.files.items()):
         for rel, path in sorted(mine.items()):
-            for lang in languages:
-                variant = mine.get(language_variant(rel, lang))
-                if variant is not None and path.stat().st_mtime > variant.stat().st_mtime:
-                    found.append((slug, lang, language_variant(rel, lang), rel))
+            for lang, record in records.items():
+                variant = language_variant(rel, lang)
+                if variant in mine and rel in record and record.get(variant) == _sha256(mine[variant]) \
+                        and record[rel] != _sha256(path):
+                    found.append((slug, lang, variant, rel))
     return found
+
+
+def record_variants(source_dir: Path, translations_dir: Path, languages: Iterable[str]) -> list[Path]:
+    """Bring every ``translations/<lang>/variants.sha256`` up to date with the variants in ``source_dir``
+    (any file ``x.<lang>.ext`` beside an ``x.ext``); returns the files written or removed.
+
+    A variant that is new, or changed since its record, was made from the German file as it is now: both
+    are recorded afresh. An unchanged variant keeps the German digest it was made from, so a German edit
+    stays visible to ``outdated_variants`` until the variant is remade or signed off (its German line
+    deleted by hand). Written atomically and only when changed; a language without variants has no file.
+    Raises ``OSError`` when translations/ is not writable.
+    """
+    root = source_dir.resolve()
+    files = sorted(p for p in source_dir.rglob("*") if p.is_file() and p.suffix != ".md")
+    present = {p.relative_to(source_dir).as_posix(): p for p in files if p.resolve().is_relative_to(root)}
+    changed = []
+    for lang in languages:
+        path = translations_dir / lang / RECORD
+        old = read_record(path)
+        new: dict[str, str] = {}
+        for rel, original in present.items():
+            variant = language_variant(rel, lang)
+            if variant not in present:
+                continue
+            made = _sha256(present[variant])
+            kept = old.get(variant) == made and rel in old
+            new[rel] = old[rel] if kept else _sha256(original)
+            new[variant] = made
+        if new:
+            text = RECORD_HEADER + "".join(f"{digest}  {rel}\n" for rel, digest in sorted(new.items()))
+            if write_if_changed(path, text):
+                changed.append(path)
+        elif path.exists():
+            path.unlink()
+            changed.append(path)
+    return changed
 
 
 def file_path(url: str) -> str | None:

@@ -267,7 +267,7 @@ class ServiceEngine:
         units = self.units(requests)
         hits = cache.get_many(self.cache_name, source, target, [u.key for u in units]) if cache else {}
         texts = dict.fromkeys(normalise(u.key) for u in units if u.key not in hits)
-        return [Planned(t, self.request_chars([t]), self.tokens(t)) for t in texts]
+        return [Planned(_text(t), self.request_chars([t]), self.tokens(t)) for t in texts]
 
     def request_chars(self, batch: list[str]) -> int:
         """Characters that leave in one request (what services bill; a context is not billed)."""

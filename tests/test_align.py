@@ -9,7 +9,7 @@ import pytest
 
 from conftest import msgfmt_check, review
 from pipeline.align import LOW_CONFIDENCE, Block, Sentence, align_documents, gale_church
-from pipeline.catalog import REVIEWED, entry_state, provenance
+from pipeline.catalog import REVIEWED, entry_state, key, provenance
 from pipeline.segment import segment_article
 from pipeline.sources import read_article
 
@@ -56,6 +56,24 @@ def test_confident_pairs_are_reviewed_and_the_rest_fuzzy_with_the_alignment_comm
     assert po.find(MISSING).msgstr == ""
     assert f"unmatched German: source_de/ingwer.md:12: {MISSING}" in result.output
     assert "import: wrote translations/en/ingwer.po: 17 confident (reviewed), 1 low confidence" in result.output
+
+
+def test_the_alignment_comment_goes_when_the_reviewer_signs_the_entry_off(project):
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    project.run("import", "--force", "--lang", "en", "--translation-of", "ingwer", str(OTHER))  # all doubted
+    path = project.root / "translations/en/ingwer.po"
+    doubted = [key(e) for e in polib.pofile(str(path)) if LOW_CONFIDENCE in e.tcomment.split("\n")]
+    title = ("title", "Ingwertee bei Erkältung – was er kann und was nicht")
+    assert title in doubted and len(doubted) > 10
+    review(project, "en", "ingwer", {title: "Ginger tea for a cold"})  # the reviewer fixed it, fuzzy removed
+    assert project.read("translations/en/ingwer.po").count(f"# {LOW_CONFIDENCE}\n") == len(doubted)  # as saved
+    project.run("extract")
+    po = polib.pofile(str(path))
+    signed = po.find(title[1], msgctxt=title[0])
+    assert entry_state(signed) == REVIEWED and LOW_CONFIDENCE not in signed.tcomment
+    still = [e for e in po if LOW_CONFIDENCE in e.tcomment.split("\n")]
+    assert [key(e) for e in still] == [k for k in doubted if k != title] and all(e.fuzzy for e in still)
+    msgfmt_check(path)
 
 
 def test_nothing_is_lost_or_duplicated(imported):

@@ -254,6 +254,24 @@ def test_a_page_builders_headings_survive(project, tmp_path, wrapper):
         f"---\n{LEAD}\n\n## Achtung\n\n{CARE}\n"), "the title is not repeated, the h2 stays"
 
 
+@pytest.mark.parametrize("head, body, date", [
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "BlogPosting", '
+     '"datePublished": "2025-03-03T07:45:00+01:00", "dateModified": "2025-03-09T12:00:00Z"}]}</script>', "",
+     "date: 2025-03-03 07:45:00+01:00\nupdated: 2025-03-09 12:00:00+00:00\n"),
+    ("", '<p>Ein Kommentar vom <time datetime="2025-03-05T21:00:00+01:00">5. März</time>.</p>'
+         '<time datetime="2025-03-03T07:45:00+01:00">3. März 2025</time>',
+     "date: 2025-03-03 07:45:00+01:00\n"),  # the comment's time is of another day
+    ('<meta property="article:published_time" content="2025-03-03T07:45:00">', "",
+     "date: 2025-03-03\n"),  # a time without its zone: the day, no zone invented
+], ids=["json-ld", "time-element", "no-zone"])
+def test_a_saved_pages_date_keeps_the_time_and_zone_it_states(project, tmp_path, head, body, date):
+    page = tmp_path / "r.html"
+    page.write_text(f'<html><head><meta charset="utf-8"><title>Ringelblume</title>{head}</head><body><article>'
+                    f"<h1>Ringelblume</h1>{body}<p>{LEAD}</p><p>{CARE}</p></article></body></html>", encoding="utf-8")
+    project.run("import", str(page))
+    assert f"\n{date}" in project.read("source_de/ringelblume.md").split("---\n")[1]
+
+
 def test_a_figure_keeps_its_image_alt_text_and_caption(project, tmp_path):
     (tmp_path / "r_files").mkdir()
     (tmp_path / "r_files/beet.jpg").write_bytes(b"\xff\xd8\xff ein Bild")
@@ -338,6 +356,24 @@ def test_the_classic_editors_text_keeps_line_breaks_and_gallery_images_get_descr
         "[embed]https://video.example/beet[/embed]\n")
     assert "gallery: 1 images without alt text: describe each in its ![…]" in out
     assert out.count("shortcode [embed]") == 1
+
+
+def test_a_wordpress_caption_is_its_image_then_its_caption_as_a_saved_pages_figure_is(project, tmp_path):
+    export = tmp_path / "export.xml"
+    export.write_text(wxr("<title>Beet</title><wp:status>draft</wp:status><content:encoded><![CDATA["
+                          f"{LEAD}\n\n"
+                          '[caption id="attachment_7" width="300"]<img src="https://blog.example/beet.jpg" '
+                          'alt="Orange Blüten im Beet" /> Das Beet im August[/caption]\n\n'
+                          '[caption id="attachment_8" align="alignleft" caption="Der Zaun &amp; das Tor"]'
+                          '<img src="https://blog.example/zaun.jpg" alt="Ein Holzzaun" />[/caption]\n\n'
+                          "[caption]Nur Text[/caption]]]></content:encoded>"), encoding="utf-8")
+    project.run("import", str(export))
+    assert project.read("source_de/beet.md").endswith(
+        f"---\n{LEAD}\n\n![Orange Blüten im Beet](https://blog.example/beet.jpg)\n\nDas Beet im August\n\n"
+        "![Ein Holzzaun](https://blog.example/zaun.jpg)\n\nDer Zaun & das Tor\n\nNur Text\n")
+    saved = html_to_markdown(f'<p>{LEAD}</p><figure><img src="https://blog.example/beet.jpg" '
+                             'alt="Orange Blüten im Beet"><figcaption>Das Beet im August</figcaption></figure>')[0]
+    assert project.read("source_de/beet.md").split("---\n", 2)[2].startswith(saved)
 
 
 def test_an_article_imported_before_is_skipped_not_copied(project):

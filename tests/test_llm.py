@@ -13,6 +13,7 @@ import pytest
 from pipeline.catalog import provenance
 from pipeline.llm import validate
 from pipeline.protect import mask
+from pipeline.services import CONTEXT_END
 
 from conftest import article, msgfmt_check
 from mtserver import FakeService, fake_translate
@@ -75,8 +76,10 @@ def header(logged: dict, name: str) -> str | None:
 
 
 def cached(project) -> list[tuple[str, str]]:
+    """(the block's segments as sent, the answer) for each cached llm answer; its context left out of the key."""
     with sqlite3.connect(project.root / ".verlag/mt-cache.sqlite") as db:
-        return list(db.execute("SELECT text, result FROM translations WHERE engine LIKE 'llm(%'"))
+        rows = db.execute("SELECT text, result FROM translations WHERE engine LIKE 'llm(%'")
+        return [(text.rpartition(CONTEXT_END)[2], result) for text, result in rows]
 
 
 def assert_cache_holds_only_good_answers(project) -> None:
@@ -221,6 +224,26 @@ def test_model_register_and_glossary_are_part_of_the_cache_key(llm):
     assert provenance(entries(llm, "fr")["Tee trinken"]) == ["mt: llm other-model"]
 
 
+def test_editing_a_neighbouring_block_asks_again_for_the_blocks_beside_it(llm):
+    """The title and the blocks before and after are in the prompt, so they are in the cache key too."""
+    llm.run("pretranslate", "--lang", "fr")
+    llm.write("source_de/leber.md", DU.replace("Trink ihn langsam.", "Trink ihn warm."))
+    llm.run("extract")
+    before = len(llm.server.log)
+    llm.run("pretranslate", "--lang", "fr", "--redo-drafts")
+    asked = [json.loads(e["body"]["messages"][1]["content"]) for e in llm.server.log[before:]]
+    assert sorted(s["segments"][0]["text"] for s in asked) == [
+        "Die <g1>Leber</g1> arbeitet nachts.",  # the block before the edited one: its "after" changed
+        "Siehe <g1>die Liste</g1> für <g2>Tee</g2> am Abend, wenn du müde bist.",  # the edited block
+        "Tee trinken"]  # the block after it: its "before" changed; the title's answer is reused
+    assert {s["segments"][0]["text"]: s["after"] for s in asked}["Die <g1>Leber</g1> arbeitet nachts."] \
+        .endswith("Trink ihn warm.")
+    assert_cache_holds_only_good_answers(llm)
+    assert len(llm.server.log) == before + 3
+    llm.run("pretranslate", "--lang", "fr", "--redo-drafts")
+    assert len(llm.server.log) == before + 3  # the new context's answers come from the cache
+
+
 def test_a_hosted_service_gets_the_key_from_the_environment_only(llm, monkeypatch):
     llm.write("verlag.toml", llm.read("verlag.toml") + 'key_env = "MISTRAL_API_KEY"\n')
     monkeypatch.setenv("MISTRAL_API_KEY", "sk-secret-1")
@@ -251,9 +274,25 @@ def test_dry_run_shows_characters_and_tokens_and_sends_nothing(llm):
     assert not llm.server.log
     line = next(x for x in result.output.splitlines() if x.startswith("en: would send"))
     assert line.startswith(f"en: would send {BLOCKS} texts,") and "characters" in line and "tokens" in line
+    shown = [x.removeprefix("en llm: ") for x in result.output.splitlines() if x.startswith("en llm: ")]
+    assert '[{"n": 1, "text": "Tee trinken"}]' in shown  # the segments as they leave, not the context of the key
+    assert len(shown) == BLOCKS and not any(CONTEXT_END in x for x in shown)
     llm.run("pretranslate", "--lang", "en")
     result = llm.run("pretranslate", "--lang", "en", "--dry-run", "--redo-drafts")
     assert "en: would send 0 texts" in result.output  # all cached
+
+
+def test_the_token_estimate_is_the_prompt_and_an_answer_as_long_as_the_segments_not_their_context(llm):
+    from pipeline.config import load_config
+    from pipeline.engines import Request, Surroundings
+    from pipeline.llm import LLMEngine
+    from pipeline.services import TOKEN_CHARS
+
+    around = Surroundings(title="Leber", block="Tee trinken", before="Vorher. " * 500, after="")
+    (planned,) = LLMEngine(load_config(llm.root)).plan([Request("Tee trinken", around=around)], "de", "en", None)
+    segments = json.dumps([{"n": 1, "text": "Tee trinken"}], ensure_ascii=False)
+    assert planned.chars > 4000  # the context is part of the prompt ...
+    assert planned.tokens == -(-(planned.chars + len(segments)) // TOKEN_CHARS)  # ... and of no answer
 
 
 def test_max_chars_counts_the_whole_prompt(llm):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 import threading
 import urllib.request
 from pathlib import Path
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import article, review
+from conftest import Project, article, copy_shipped_project, review
 from pipeline.serve import make_server
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))  # not valid UTF-8: copied as bytes
@@ -192,14 +194,74 @@ def test_a_language_variant_of_a_file_is_used_in_its_edition_and_the_original_el
     assert not (media / "bilder/brennnessel.en.png").exists()
 
 
-def test_check_warns_when_the_german_file_changed_after_its_language_variant(garden):
+STALE = "warning: source_de/bilder/brennnessel.en.png:1: source_de/bilder/brennnessel.png changed after this en " \
+        "version was made from it; update it, or sign it off: delete the line of bilder/brennnessel.png in " \
+        "translations/en/variants.sha256, run verlag extract [image-variant]"
+
+
+def git(*args: str, cwd: Path) -> str:
+    assert shutil.which("git"), "git is required"
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def commit_and_clone(project, clone: Path) -> Project:
+    """Commit the project as it is and give a fresh ``git clone`` of it. Its files' modification times are
+    set one second apart in path order, as a checkout writes them on a file system with fine timestamps
+    (on a coarse one they may all be equal): ``bilder/x.en.png`` before ``bilder/x.png``."""
+    if not (project.root / ".git").exists():
+        git("init", "-q", cwd=project.root)
+    git("add", "-A", cwd=project.root)
+    git("commit", "-q", "--allow-empty", "-m", "edit", cwd=project.root)
+    git("clone", "-q", str(project.root), str(clone), cwd=project.root.parent)
+    for n, path in enumerate(sorted(p for p in (clone / "source_de").rglob("*") if p.is_file())):
+        os.utime(path, (1_700_000_000 + n, 1_700_000_000 + n))
+    return Project(clone)
+
+
+def test_check_warns_when_the_german_file_changed_after_its_language_variant_was_made(garden):
     original = garden.root / "source_de/bilder/brennnessel.png"
     variant = garden.root / "source_de/bilder/brennnessel.en.png"
-    variant.write_bytes(PNG)
-    os.utime(original, (1_700_000_000, 1_700_000_000))
-    os.utime(variant, (1_700_000_100, 1_700_000_100))
+    variant.write_bytes(PNG + b"english labels")
+    assert "translations/en/variants.sha256" in garden.run("extract").output
+    os.utime(variant, (1_700_000_000, 1_700_000_000))  # older than the German file: no matter, same content
     assert "image-variant" not in garden.run("check").output
-    os.utime(original, (1_700_000_200, 1_700_000_200))
-    output = garden.run("check").output
-    assert "warning: source_de/bilder/brennnessel.en.png:1: source_de/bilder/brennnessel.png changed after this " \
-           "en version of it; update it or touch it [image-variant]" in output
+    original.write_bytes(PNG + b"a new arrow")
+    assert STALE in garden.run("check").output
+    garden.run("extract")  # the author's next extract does not sign the variant off
+    assert STALE in garden.run("check").output
+    variant.write_bytes(PNG + b"english labels, new arrow")  # remade: silent at once, recorded by extract
+    assert "image-variant" not in garden.run("check").output
+    garden.run("extract")
+    original.write_bytes(PNG + b"a newer arrow")
+    assert STALE in garden.run("check").output
+    record = garden.root / "translations/en/variants.sha256"  # signed off unchanged: the German line deleted
+    record.write_text("".join(line for line in record.read_text().splitlines(keepends=True)
+                              if not line.endswith("  bilder/brennnessel.png\n")))
+    garden.run("extract")
+    assert "image-variant" not in garden.run("check").output
+    (garden.root / "source_de/bilder/brennnessel.en.png").unlink()
+    assert "removed translations/en/variants.sha256" in garden.run("extract").output
+    assert not record.exists()
+
+
+def test_variants_are_compared_by_content_in_git_clones(garden, tmp_path):
+    variant = garden.root / "source_de/bilder/brennnessel.en.png"
+    variant.write_bytes(PNG + b"english labels")
+    garden.run("extract")
+    assert "image-variant" not in commit_and_clone(garden, tmp_path / "clone1").run("check").output
+    (garden.root / "source_de/bilder/brennnessel.png").write_bytes(PNG + b"a new arrow")
+    garden.run("extract")
+    assert STALE in commit_and_clone(garden, tmp_path / "clone2").run("check").output
+    variant.write_bytes(PNG + b"english labels, new arrow")
+    garden.run("extract")
+    assert "image-variant" not in commit_and_clone(garden, tmp_path / "clone3").run("check").output
+
+
+def test_a_fresh_clone_of_the_shipped_project_has_no_outdated_variant(tmp_path):
+    shipped = copy_shipped_project(tmp_path / "shipped")
+    assert (shipped.root / "source_de/bilder/zecke.en.svg").exists()
+    clone = commit_and_clone(shipped, tmp_path / "clone")
+    assert "image-variant" not in clone.run("check").output
+    assert "variants.sha256" not in clone.run("extract").output  # the committed record is up to date
