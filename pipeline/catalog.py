@@ -516,8 +516,18 @@ def read_po(path, ref: str) -> polib.POFile | None:
 
 
 def po_from_bytes(data: bytes | None, ref: str) -> polib.POFile | None:
-    """A catalog from a file's bytes (None for a missing file); VerlagError naming ``ref`` and line if damaged."""
-    return None if data is None else parse_po(decode_po(data, ref), ref)
+    """A catalog from a file's bytes (None for a missing file); VerlagError naming ``ref`` and line if damaged.
+
+    An empty file is damaged too, not a catalog without entries: every catalog has a header entry, and
+    an editor saving in place empties the file before it writes (``fsutil.rewrite`` reads it again once
+    the save is done; one that stays empty is reported, never merged into).
+    """
+    if data is None:
+        return None
+    if not data.strip():
+        raise VerlagError("catalog is empty (a save cut short?); restore it, or delete it to make it again "
+                          "from the template", ref)
+    return parse_po(decode_po(data, ref), ref)
 
 
 def load_po(path, ref: str) -> tuple[bytes | None, polib.POFile | None]:

@@ -18,6 +18,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from cli import main
 from conftest import article, msgfmt_check, review
 
 VERLAG = Path(sys.executable).with_name("verlag")
@@ -55,6 +56,8 @@ while not os.path.exists(stop):
         os.replace(tmp, path)
     else:
         with open(path, "wb") as fh:
+            if mode == "inplace-slow":  # an editor paused between truncating the file and writing it
+                time.sleep(0.005)
             fh.write(data)
     with open(log, "w") as fh:
         fh.write(str(i))
@@ -249,6 +252,39 @@ def test_a_save_in_the_instant_before_the_swap_is_swapped_out_merged_and_kept(tm
     merged = fsutil.rewrite(path, lambda data: data if b"draft" in data else data + b"draft\n")
     assert merged == path.read_bytes() == b"base\nreviewer\ndraft\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.po"]
+
+
+def test_an_empty_moment_of_an_in_place_save_never_costs_the_other_translations(leber, tmp_path):
+    # A trial user's editor paused between truncating the catalog and writing it: extract took the
+    # empty file for a catalog, merged every sentence into it as new, and the editor's next save
+    # (made from what was on disk) kept only its own entry.
+    review(leber, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night.",
+                                  "Sie braucht Ruhe.": "It needs rest.", EDITED: "Drink enough water."})
+    path = leber.root / "translations/en/leber.po"
+    stop, log = tmp_path / "stop", tmp_path / "log"
+    reviewer = subprocess.Popen([sys.executable, "-c", REVIEWER, str(path), "inplace-slow", str(stop), str(log)])
+    try:
+        for trial in range(6):
+            leber.write("source_de/leber.md", LEBER + f"\nSatz Nummer {trial}.\n")
+            outcome = leber.runner.invoke(main, ["-C", str(leber.root), "extract"])
+            assert outcome.exit_code in (0, 2), outcome.output  # 2: the file kept changing; run again
+    finally:
+        stop.touch()
+        reviewer.wait(timeout=30)
+    leber.run("extract")
+    po = polib.pofile(str(path))
+    assert po.find("Die Leber arbeitet nachts.").msgstr == "The liver works at night."
+    assert po.find("Sie braucht Ruhe.").msgstr == "It needs rest."
+    assert po.find(EDITED).msgstr == edit(int(log.read_text()))
+    msgfmt_check(path)
+
+
+def test_an_empty_catalog_is_an_error_and_stays_as_it_is(leber):
+    path = leber.root / "translations/en/leber.po"
+    path.write_bytes(b"")
+    result = leber.run("extract", code=2)
+    assert "translations/en/leber.po" in result.output and "empty" in result.output
+    assert path.read_bytes() == b"", "nothing is merged into a file that holds no catalog"
 
 
 def test_a_half_written_file_is_read_again_once_its_editor_is_done(tmp_path):
