@@ -281,7 +281,7 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
         if po is not None:
             with stage(article.ref, f"checking {ref}"):
                 findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
-                                         source_lang=config.source_language)
+                                         source_lang=config.source_language, errors_only=True)
             blocked = blocked_keys(findings)
         editions.append((make_edition(doc, po, lang, config.unreviewed_for(lang), blocked), data))
     return editions
