@@ -267,6 +267,10 @@ def check_foreign_target(entry, ctx):
                + " (published only once the German links there too; cannot be waived)")
 
 
+_EMAIL = re.compile(r"^[^\s@/:]+@[^\s@]+$")
+
+
+@lru_cache(maxsize=4096)
 def _origin(url: str) -> str | None:
     """``scheme://host`` of an address that leaves the site (None for a relative one or an e-mail address).
 
@@ -276,7 +280,7 @@ def _origin(url: str) -> str | None:
     url = url.strip().lower()
     if url.startswith("www."):
         url = "http://" + url
-    if re.match(r"^[^\s@/:]+@[^\s@]+$", url) or url.startswith("mailto:"):
+    if _EMAIL.match(url) or url.startswith("mailto:"):
         return None
     parsed = urlsplit(url if not url.startswith("//") else "https:" + url)
     if parsed.netloc:
@@ -316,7 +320,7 @@ def check_numbers(entry, ctx):
         return
     src = numbers(parts(entry.msgid, ctx.labels).prose, ctx.source_lang)
     tgt = numbers(parts(entry.msgstr, ctx.labels).prose, ctx.lang)
-    missing, added = _differences(Counter(src.keys()), Counter(tgt.keys()))
+    missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
     _match_dates(added, missing)
     if missing or added:
@@ -533,9 +537,12 @@ def check_stale(entry, ctx):
     yield "German changed since this translation was made: " + "; ".join(change)[:200]
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
 def check_blank(entry, ctx):
-    if _WORD.search(parts(entry.msgid, ctx.labels).prose) and not re.search(
-            r"\w", parts(entry.msgstr, ctx.labels).prose):
+    if _WORD.search(parts(entry.msgid, ctx.labels).prose) and not _WORD_CHAR.search(
+            parts(entry.msgstr, ctx.labels).prose):
         yield "translation has no words: it would publish an empty text"
 
 
@@ -749,9 +756,12 @@ def _clock(hour: str, minute: str | None, suffix: str) -> str:
     return f"{h}" if mins == 0 else f"{h}:{mins:02d}"
 
 
+_SEPARATOR = re.compile(r"([.,\u00a0\u202f ])")
+
+
 def _number(spelling: str, decimal: str, group: str) -> list[tuple[str, str]]:
     """One number as written in a language, or several where the separators cannot belong to one."""
-    chunks = re.split(r"([.,\u00a0\u202f ])", spelling)
+    chunks = _SEPARATOR.split(spelling)
     spaces = "\u00a0\u202f "
     digits = written = chunks[0]
     point = False
