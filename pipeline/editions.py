@@ -244,7 +244,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
             if write_if_changed(out, text, durable=False):
                 result.written.append(relpath(out, config.root))
             write_if_changed(record_path(config, lang, article.slug), record, durable=False)
-            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data, (text, record, source_record))
+            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data,
+                                             (text, record, source_record))
     slugs = {a.slug for a in articles} | kept
     german = slugs | {a.slug for a in sources.german_only}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
