@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# cProfile of a cold `verlag extract -j 1` and a cold `verlag build -j 1` on the peer corpus, for any commit.
+# cProfile of a cold `verlag extract -j 1`, the editions stage alone (`build_editions(jobs=1)`, what the peer
+# bench's tools/verlag_editions.py times) and a cold `verlag build -j 1` on the peer corpus, for any commit.
 #
 #   bash bench/profile_serial.sh [COMMIT]        (default: the work tree; N=500 as in the peer benchmark)
 #
@@ -8,7 +9,7 @@
 # main process). COMMIT is exported with `git archive` to a scratch folder and imported ahead of the
 # installed checkout (PYTHONPATH), with this checkout's .venv: before/after profiles of one machine and
 # one corpus. Needs the peer corpus (`../shared/peer-bench/run_peers.sh side` or `profile` makes it) and
-# the peer bench's tools/profile_summary.py. Writes $OUT/{extract,build}.{prof,md}
+# the peer bench's tools/profile_summary.py. Writes $OUT/{extract,editions,build}.{prof,md}
 # (default OUT: $PEER_BENCH_HOME/results/serial-<commit or worktree>).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,8 +37,12 @@ printf '%s\n' 'name = "bench"' 'source_language = "de"' 'languages = ["en"]' '' 
 cd "$WS"
 profile "$OUT/extract.prof" extract -q -j 1 >/dev/null
 verlag pretranslate --engine copy --lang en >/dev/null
+cp -a "$WS" "$SCRATCH/ws-editions"  # the editions stage alone, in a copy: build below still makes them itself
+printf '%s\n' 'from pathlib import Path' 'from pipeline.config import load_config' \
+  'from pipeline.editions import build_editions' 'build_editions(load_config(Path(".")), jobs=1)' >"$SCRATCH/editions.py"
+(cd "$SCRATCH/ws-editions" && PYTHONPATH=$CODE "$PY" -m cProfile -o "$OUT/editions.prof" "$SCRATCH/editions.py")
 profile "$OUT/build.prof" build -q -j 1 >/dev/null
-for f in extract build; do
+for f in extract editions build; do
   "$PY" "$PEERS/tools/profile_summary.py" "$OUT/$f.prof" --top 15 >"$OUT/$f.md"
 done
-echo "$OUT/extract.md $OUT/build.md"
+echo "$OUT/extract.md $OUT/editions.md $OUT/build.md"

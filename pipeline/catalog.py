@@ -155,6 +155,8 @@ def provenance(entry: polib.POEntry) -> list[str]:
 
 def ignored_checks(entry: polib.POEntry) -> frozenset[str]:
     """The check ids a reviewer silenced on this entry (``# ignore-numbers``)."""
+    if "ignore-" not in (entry.tcomment or ""):  # no such line: the comment need not be read (``Notes.of``)
+        return frozenset()
     return frozenset(Notes.of(entry).ignored)
 
 

@@ -104,19 +104,30 @@ class Parts:
     targets: Counter  # (link|image, destination)
     urls: Counter  # bare URLs, autolinks, e-mail addresses
     html: Counter  # raw HTML tags, normalised
+    addresses: tuple[str, ...]  # every link destination, image source, URL and raw-HTML address
 
 
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
 _HTML_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)|<!--")
+_HTML_URL = re.compile(r"""\b(?:href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*"""
+                       r"""("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 
 
 _MARKUP_CHARS = re.compile(r"[*_~`\[\]<>&{}%\\@]|www\.|://|https?:")  # no markup without one of these
 
 
+_NONE: Counter = Counter()  # shared by every text without markup; a cached Parts is never changed
+
+
 @lru_cache(maxsize=4096)
 def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
+    """The inline markup of ``text`` (``markup.analyse`` with the article's link ``labels``), counted by kind.
+
+    Cached per (text, labels): each check asks for the same text's parts, and one catalog's
+    texts are asked for by every check. The result is shared, so its counters are read-only.
+    """
     if not _MARKUP_CHARS.search(text):
-        return Parts(text, text, Counter(), Counter(), Counter(), Counter(), Counter())
+        return Parts(text, text, _NONE, _NONE, _NONE, _NONE, _NONE, ())
     marks = analyse(text, labels).marks
     kinds: Counter = Counter()
     exact: Counter = Counter()
@@ -168,7 +179,10 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     for kind in ("emphasis", "strong emphasis", "strikethrough"):
         if kinds[kind]:
             kinds[kind] //= 2  # counted per delimiter, reported per pair
-    return Parts("".join(prose), "".join(prose[::2]), kinds, exact, targets, urls, html)
+    addresses = [dest for _, dest in targets] + list(urls)
+    if html:
+        addresses += [m.group(1).strip("\"'") for m in _HTML_URL.finditer(text)]
+    return Parts("".join(prose), "".join(prose[::2]), kinds, exact, targets, urls, html, tuple(addresses))
 
 
 def _destination(tail: str) -> str:
@@ -183,7 +197,7 @@ def _destination(tail: str) -> str:
 
 
 def _differences(source: Counter, target: Counter) -> tuple[list, list]:
-    if source == target:
+    if not source and not target or source == target:
         return [], []
     return list((source - target).elements()), list((target - source).elements())
 
@@ -246,26 +260,17 @@ def check_html(entry, ctx):
 
 
 def check_foreign_target(entry, ctx):
-    added = set(_addresses(entry.msgstr, ctx.labels)) - set(_addresses(entry.msgid, ctx.labels))
+    added = set(parts(entry.msgstr, ctx.labels).addresses) - set(parts(entry.msgid, ctx.labels).addresses)
     foreign = sorted(url for url in added if _origin(url) and _origin(url) not in ctx.origins)
     if foreign:
         yield ("link or image to a place the German never points to: " + ", ".join(foreign)
                + " (published only once the German links there too; cannot be waived)")
 
 
-_HTML_URL = re.compile(r"""\b(?:href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*"""
-                       r"""("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+_EMAIL = re.compile(r"^[^\s@/:]+@[^\s@]+$")
 
 
-def _addresses(text: str, labels: frozenset[str] = frozenset()) -> list[str]:
-    """Every link destination, image source, URL and raw-HTML address in a text."""
-    found = parts(text, labels)
-    urls = [dest for _, dest in found.targets] + list(found.urls)
-    if found.html:
-        urls += [m.group(1).strip("\"'") for m in _HTML_URL.finditer(text)]
-    return urls
-
-
+@lru_cache(maxsize=4096)
 def _origin(url: str) -> str | None:
     """``scheme://host`` of an address that leaves the site (None for a relative one or an e-mail address).
 
@@ -275,7 +280,7 @@ def _origin(url: str) -> str | None:
     url = url.strip().lower()
     if url.startswith("www."):
         url = "http://" + url
-    if re.match(r"^[^\s@/:]+@[^\s@]+$", url) or url.startswith("mailto:"):
+    if _EMAIL.match(url) or url.startswith("mailto:"):
         return None
     parsed = urlsplit(url if not url.startswith("//") else "https:" + url)
     if parsed.netloc:
@@ -315,7 +320,7 @@ def check_numbers(entry, ctx):
         return
     src = numbers(parts(entry.msgid, ctx.labels).prose, ctx.source_lang)
     tgt = numbers(parts(entry.msgstr, ctx.labels).prose, ctx.lang)
-    missing, added = _differences(Counter(src.keys()), Counter(tgt.keys()))
+    missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
     _match_dates(added, missing)
     if missing or added:
@@ -532,9 +537,12 @@ def check_stale(entry, ctx):
     yield "German changed since this translation was made: " + "; ".join(change)[:200]
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
 def check_blank(entry, ctx):
-    if _WORD.search(parts(entry.msgid, ctx.labels).prose) and not re.search(
-            r"\w", parts(entry.msgstr, ctx.labels).prose):
+    if _WORD.search(parts(entry.msgid, ctx.labels).prose) and not _WORD_CHAR.search(
+            parts(entry.msgstr, ctx.labels).prose):
         yield "translation has no words: it would publish an empty text"
 
 
@@ -748,9 +756,12 @@ def _clock(hour: str, minute: str | None, suffix: str) -> str:
     return f"{h}" if mins == 0 else f"{h}:{mins:02d}"
 
 
+_SEPARATOR = re.compile(r"([.,\u00a0\u202f ])")
+
+
 def _number(spelling: str, decimal: str, group: str) -> list[tuple[str, str]]:
     """One number as written in a language, or several where the separators cannot belong to one."""
-    chunks = re.split(r"([.,\u00a0\u202f ])", spelling)
+    chunks = _SEPARATOR.split(spelling)
     spaces = "\u00a0\u202f "
     digits = written = chunks[0]
     point = False
@@ -793,22 +804,31 @@ def msgid_line(lines: list[str], start: int) -> int:
 
 def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Glossary = Glossary(),
                   labels: frozenset[str] = frozenset(), text: str | None = None,
-                  source_lang: str = "de", checks: list[Check] | None = None) -> list[Finding]:
-    """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers."""
+                  source_lang: str = "de", checks: list[Check] | None = None,
+                  errors_only: bool = False) -> list[Finding]:
+    """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers.
+
+    ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
+    error, all that an edition's QA gate (``blocked_keys``) looks at.
+    """
     lines = text.split("\n") if text is not None else []
     active = [e for e in po if not e.obsolete]
-    german = [url for e in active for url in _addresses(e.msgid, labels)]
+    selected = [c for c in checks or CHECKS if not errors_only or c.severity == ERROR]
+    by_state = {state: [c for c in selected if state in c.states] for state in (*TEXT_STATES, UNTRANSLATED)}
+    german = {url for e in active for url in parts(e.msgid, labels).addresses}
     origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ())])))
     ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active), origins)
     findings: list[Finding] = []
     for entry in active:
-        state = entry_state(entry)
-        ignored = ignored_checks(entry)
-        line = msgid_line(lines, entry.linenum) if lines else entry.linenum
-        for check in checks or CHECKS:
-            if state not in check.states or (check.id in ignored and check.waivable):
+        run = by_state[entry_state(entry)]
+        ignored = ignored_checks(entry) if run else frozenset()
+        line = None
+        for check in run:
+            if check.id in ignored and check.waivable:
                 continue
             for message in check.function(entry, ctx):
+                if line is None:
+                    line = msgid_line(lines, entry.linenum) if lines else entry.linenum
                 findings.append(Finding(ref, line, check.id, check.severity, message, lang, slug, key(entry)))
     return findings
 

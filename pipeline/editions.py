@@ -162,15 +162,20 @@ class BuildResult:
 STATE_FILE = "build.json"
 
 
-def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None) -> str:
+def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,
+                 written: tuple[bytes | None, ...] | None = None) -> str:
     """What one edition depends on: source, catalog, policy, glossary (QA); and the edition file as last written.
 
     ``catalog``: the catalog's bytes the edition was made from (or is compared with), never the file as it
     is after the edition was written: a reviewer's save in between must make the next build redo it.
+    ``written``: the edition's Markdown, its record and the German record as this build just wrote them;
+    None: as they are on disk (None for an absent file).
     """
-    out = config.editions_dir / lang / f"{article.slug}.md"
-    outputs = (out, record_path(config, lang, article.slug), record_path(config, config.source_language, article.slug))
-    return digest_bytes(catalog, *(read_bytes(p) for p in outputs),
+    if written is None:
+        out = config.editions_dir / lang / f"{article.slug}.md"
+        written = tuple(read_bytes(p) for p in (out, record_path(config, lang, article.slug),
+                                                record_path(config, config.source_language, article.slug)))
+    return digest_bytes(catalog, *written,
                         extra=f"{code_digest()}|{config.segmentation}|{config.unreviewed_for(lang)}|{article.digest}|"
                               f"{glossary_digest}|{article.ref}|{article.page}")  # moved into seiten/ or out
 
@@ -226,19 +231,21 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
             kept.add(article.slug)
             continue
         source = config.source_language
-        write_if_changed(record_path(config, source, article.slug),
-                         edition_record(source_edition(article, source), article, "source"), durable=False)
+        source_record = edition_record(source_edition(article, source), article, "source").encode("utf-8")
+        write_if_changed(record_path(config, source, article.slug), source_record, durable=False)
         for edition, data in editions:
             lang = edition.lang
             result.editions.append(edition)
             if edition.shown["qa"]:
                 result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = edition.shown["qa"]
             out = config.editions_dir / lang / f"{article.slug}.md"
-            if write_if_changed(out, edition.text, durable=False):
+            text = edition.text.encode("utf-8")
+            record = edition_record(edition, article, config.unreviewed_for(lang)).encode("utf-8")
+            if write_if_changed(out, text, durable=False):
                 result.written.append(relpath(out, config.root))
-            write_if_changed(record_path(config, lang, article.slug),
-                             edition_record(edition, article, config.unreviewed_for(lang)), durable=False)
-            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data)
+            write_if_changed(record_path(config, lang, article.slug), record, durable=False)
+            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data,
+                                             (text, record, source_record))
     slugs = {a.slug for a in articles} | kept
     german = slugs | {a.slug for a in sources.german_only}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
@@ -281,7 +288,7 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
         if po is not None:
             with stage(article.ref, f"checking {ref}"):
                 findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
-                                         source_lang=config.source_language)
+                                         source_lang=config.source_language, errors_only=True)
             blocked = blocked_keys(findings)
         editions.append((make_edition(doc, po, lang, config.unreviewed_for(lang), blocked), data))
     return editions

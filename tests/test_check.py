@@ -133,3 +133,40 @@ def test_pseudo_translations_of_every_commonmark_example_give_no_errors(tmp_path
         assert errors == [], f"example {example['id']}: {errors}"
         checked += len(po)
     assert checked > 1000
+
+
+def test_the_editions_gate_runs_only_the_error_checks_and_finds_every_error_they_find():
+    """``errors_only`` (what an edition's QA gate asks for) gives exactly the error findings of a full run:
+    on every golden catalog, with all checks and its glossary (the planted problems), and on the shipped
+    project's catalogs with their link labels and glossary."""
+    from pipeline.config import load_config
+    from pipeline.glossary import load_glossary
+    from pipeline.segment import reference_labels
+    from pipeline.sources import read_sources
+
+    cases = []
+    for check_id, name in CASES:
+        path = HERE / check_id / name
+        text = path.read_text(encoding="utf-8")
+        glossary_path = path.parent / "glossary.csv"
+        glossary = (parse_glossary(glossary_path.read_text(encoding="utf-8"), "glossary.csv")
+                    if glossary_path.exists() else Glossary())
+        cases.append((parse_po(text, name), name, glossary, frozenset(), text))
+    config = load_config(REPO)
+    shipped = load_glossary(config.translations_dir, config.root)
+    for article in read_sources(config).articles:
+        for lang in config.languages:
+            path = config.po_path(lang, article.slug)
+            if path.exists():
+                text = path.read_text(encoding="utf-8")
+                cases.append((parse_po(text, article.slug), article.slug, shipped, reference_labels(article), text))
+    errors = 0
+    for po, ref, glossary, labels, text in cases:
+        lang = po.metadata.get("Language") or "en"
+        full = check_catalog(po, ref, lang, ref, glossary, labels, text)
+        gate = check_catalog(po, ref, lang, ref, glossary, labels, text, errors_only=True)
+        assert gate == [f for f in full if f.severity == "error"], ref
+        errors += len(gate)
+        warnings_only = [BY_ID["length"], BY_ID["punctuation"]]
+        assert check_catalog(po, ref, lang, ref, glossary, labels, text, checks=warnings_only, errors_only=True) == []
+    assert errors > 40 and len(cases) > len(CASES)
