@@ -896,15 +896,19 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 findings.extend(check_site_catalog(parse_po(text, ref), ref, lang, text))
         except VerlagError as exc:
             errors.append(exc)
-    findings.extend(_image_variants(config, sources, languages or config.languages, slugs))
+    findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs))
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors
 
 
-def _image_variants(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None) -> list[Finding]:
+def image_variant_findings(config: Config, sources: Sources, languages: list[str],
+                           slugs: list[str] | None) -> list[Finding]:
     """A warning for each language variant of an image (``bilder/x.en.png``) made from an older version of its
-    German original than the one in source_de/ (by content: ``media.outdated_variants``)."""
+    German original than the one in source_de/ (by content: ``media.outdated_variants``); none without any
+    ``translations/<lang>/variants.sha256`` record (no image scan then)."""
+    if not any((config.translations_dir / lang / RECORD).exists() for lang in languages):
+        return []
     articles = [a for a in sources.articles if not slugs or a.slug in slugs]
     media = collect_media(config.source_dir, articles, languages=languages)
     folder = config.source_dir.name

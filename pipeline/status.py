@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, load_po
-from .check import ERROR, check_catalog
+from .check import ERROR, check_catalog, image_variant_findings
 from .config import Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
@@ -99,6 +99,11 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 fresh[name] = counts
                 row.errors, row.warnings = counts[1], counts[2]
             rows.append(row)
+    if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
+        by_row = {(r.lang, r.slug): r for r in rows}
+        for finding in image_variant_findings(config, sources, list(languages or config.languages), None):
+            if (finding.lang, finding.slug) in by_row:
+                by_row[finding.lang, finding.slug].warnings += 1
     order = list(languages or config.languages)
     rows.sort(key=lambda row: order.index(row.lang))  # per language, articles in order (a stable sort)
     if qa:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -229,6 +230,8 @@ def test_check_warns_when_the_german_file_changed_after_its_language_variant_was
     assert "image-variant" not in garden.run("check").output
     original.write_bytes(PNG + b"a new arrow")
     assert STALE in garden.run("check").output
+    status = json.loads(garden.run("status", "--format", "json", "--lang", "en").output)
+    assert status["languages"][0]["warnings"] == 1, "status counts what check reports"
     garden.run("extract")  # the author's next extract does not sign the variant off
     assert STALE in garden.run("check").output
     variant.write_bytes(PNG + b"english labels, new arrow")  # remade: silent at once, recorded by extract

@@ -115,6 +115,18 @@ def test_disclaimer_and_call_to_action_are_in_the_readers_language(site):
                                               "mailto:praxis@example.org"]
 
 
+@pytest.mark.parametrize("left_out", ["email", "phone", "link"])
+def test_a_call_to_action_without_one_way_of_contact_lists_the_others(tmp_path, left_out):
+    project = copy_shipped_project(tmp_path / "blog")
+    project.write("verlag.toml", "\n".join(line for line in project.read("verlag.toml").splitlines()
+                                           if not line.startswith(f"{left_out} =")) + "\n")
+    project.run("build")
+    (cta,) = parse(project.root / "site/en/zecken-im-garten/index.html").xpath('//aside[@class="call-to-action"]')
+    hrefs = cta.xpath(".//a/@href")
+    assert len(hrefs) == 2 and not any(h.startswith({"email": "mailto:", "phone": "tel:",
+                                                       "link": "https:"}[left_out]) for h in hrefs)
+
+
 def _legal_project(project: Project, untranslated: bool) -> None:
     project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nlegal = ["impressum"]\n')
     project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz über Tee."))
