@@ -17,6 +17,7 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from .config import CONFIG_NAME, Config
+from .errors import VerlagError
 
 
 def watched(config: Config) -> dict[str, int]:
@@ -34,6 +35,13 @@ def watched(config: Config) -> dict[str, int]:
 
 
 class _Handler(SimpleHTTPRequestHandler):
+    # the site's text files are UTF-8, as their <meta charset> says; a header without it leaves some clients guessing
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                      **{ext: f"{kind}; charset=utf-8" for ext, kind in (
+                          (".html", "text/html"), (".css", "text/css"), (".js", "text/javascript"),
+                          (".xml", "application/xml"), (".json", "application/json"), (".txt", "text/plain"),
+                          (".svg", "image/svg+xml"))}}
+
     def __init__(self, *args, base_path: str, languages: tuple[str, ...], **kwargs):
         self.base_path = base_path
         self.languages = languages
@@ -72,8 +80,13 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 def make_server(site: Path, port: int, base_path: str, languages: tuple[str, ...]) -> ThreadingHTTPServer:
+    """A server for ``site`` on 127.0.0.1:``port``; VerlagError naming the port when it cannot listen there."""
     handler = partial(_Handler, directory=str(site), base_path=base_path, languages=languages)
-    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:
+        return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        raise VerlagError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}; another program (or "
+                          f"another verlag serve) uses it: stop it, or pick another with --port") from None
 
 
 def watch(load: Callable[[], Config], rebuild: Callable[[Config], None], stop: threading.Event,

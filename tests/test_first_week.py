@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 
 import polib
+import pytest
 from click.testing import CliRunner
 from lxml import html
 
@@ -16,6 +17,7 @@ import cli
 from cli import main
 from conftest import Project, adopt_example, msgfmt_check, review
 from pipeline.catalog import provenance
+from pipeline.errors import VerlagError
 from pipeline.serve import make_server
 
 ARTICLE = """\
@@ -192,6 +194,21 @@ def test_serve_answers_the_sites_own_404_pages_and_never_lists_a_folder(tmp_path
     assert languages == {"/en/gibt-es-nicht/": "en", "/fr/": "de", "/fr/willkommen/": "de",
                          "/de/kalte-haende/": "de", "/de/leer/": "de"}, "French is not published: the site's 404"
     assert all("Directory listing" not in text for _, text in answers.values())
+
+
+def test_serve_names_utf8_and_a_busy_port(project):
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    project.run("build")
+    server = make_server(project.root / "site", 0, "/", ("de", "en"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/de/kalte-haende/") as response:
+            assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+        with pytest.raises(VerlagError, match=f"cannot serve on 127.0.0.1:{server.server_port}: .*--port"):
+            make_server(project.root / "site", server.server_port, "/", ("de", "en"))
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_verlag_finds_the_project_from_a_subfolder_and_explains_where_c_goes(project, monkeypatch):
