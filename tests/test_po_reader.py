@@ -117,21 +117,38 @@ def test_bom_crlf_plural_forms_and_every_escape():
     assert po.header == "Kopf\n\nzweite Zeile" and po.metadata_is_fuzzy == ["fuzzy"]
 
 
-LINES = st.sampled_from([
-    "", "   ", "#", "# Kommentar", "#  zwei", "##doppelt", "#.", "#. Hinweis", "#.  Hinweis", "#:", "#: a.md:3 b.md",
-    "#: :4 x: y:z", "#,", "#, fuzzy", "#, fuzzy, markdown-text", "#,fuzzy", "#| msgid \"alt\"", "#| \"weiter\"",
-    "#| msgctxt \"k\"", "#| msgid_plural \"alte\"", "#|", "#| msgid", "#~| msgid \"weg\"", "#~|", "#~ msgid \"weg\"",
-    "#~ msgstr \"gone\"", "#~ \"weiter\"", "#~ msgctxt \"k\"", "#~ #, fuzzy", "#~ # Notiz", "#~ #| msgid \"x\"", "#~",
-    "msgctxt \"k\"", "msgid \"\"", "msgid \"Satz\"", "msgid \"a\\\"b\\\\\"", "msgstr \"\"", "msgstr \"Sentence\"",
-    "msgid_plural \"Sätze\"", "msgstr[0] \"eins\"", "msgstr[1] \"zwei\"", "msgstr[10] \"zehn\"", "msgstr[x] \"?\"",
-    "\"Content-Type: text/plain; charset=UTF-8\\n\"", "\"Language: en\\n\"", "\"Fortsetzung \"",
-    "\"a\\tb\\x41\\101\\a\"", "\"offen", "\"a\"b\"", "msgid \"a\" ", "  msgid \"eingerückt\"", "msgid\t\"tab\"",
-    "msgid\"dicht\"", "Unsinn", "\"\\\\\"\"", "msgstr \"z.\u00a0B.\"", "\"\u2028\"", "#\tKommentar", "#\u00a0x",
-])
+NOTES = ["#", "# Kommentar", "#  zwei", "##doppelt", "# trailing  ", "#.", "#. Hinweis", "#.  Hinweis", "#:",
+         "#: a.md:3 b.md", "#: :4 x: y:z", "#,", "#, fuzzy", "#, fuzzy, markdown-text", "#| msgid \"alt\"",
+         "#| \"weiter\"", "#| msgctxt \"k\"", "#| msgid_plural \"alte\"", "#~| msgid \"weg\"", "#~| \"mehr\""]
+STRINGS = ['""', '"Satz"', '"a\\"b\\\\"', '"Fortsetzung "', '"a\\tb\\x41\\101\\a\\n"', '"z.\u00a0B."',
+           '"Content-Type: text/plain; charset=UTF-8\\n"', '"Language: en\\n"']
+DAMAGED = ["", "   ", "#~", "#|", "#| msgid", "#~|", "#,fuzzy", "#~ #, fuzzy", "#~ # Notiz", "#~ #| msgid \"x\"",
+           "msgstr[10] \"zehn\"", "msgstr[x] \"?\"", "\"offen", "\"a\"b\"", "msgid \"a\" ", "  msgid \"eingerückt\"",
+           "msgid\t\"tab\"", "msgid\"dicht\"", "Unsinn", "\"\\\\\"\"", "\"\u2028\"", "#\tKommentar", "#\u00a0x",
+           "msgstr \"\"", "msgid \"\"", "#~ msgstr \"gone\""]
+
+
+@st.composite
+def line_soups(draw) -> list[str]:
+    """Entries in gettext's shape (any comments in any order, optional msgctxt, plural or not, obsolete or
+    not, continuation lines), with now and then a damaged or out-of-place line put anywhere."""
+    lines: list[str] = []
+    for _ in range(draw(st.integers(0, 6))):
+        lines += draw(st.lists(st.sampled_from(NOTES), max_size=5))
+        prefix = draw(st.sampled_from(["", "", "#~ "]))
+        keywords = ["msgctxt"] * draw(st.booleans()) + ["msgid"]
+        keywords += ["msgid_plural", "msgstr[0]", "msgstr[1]"] if draw(st.booleans()) else ["msgstr"]
+        for keyword in keywords:
+            strings = draw(st.lists(st.sampled_from(STRINGS), min_size=1, max_size=3))
+            lines += [f"{prefix}{keyword} {strings[0]}"] + [prefix + s for s in strings[1:]]
+        lines += [""] * draw(st.integers(0, 2))
+    for _ in range(draw(st.integers(0, 2))):
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(DAMAGED + NOTES)))
+    return lines
 
 
 @settings(max_examples=500)
-@given(st.lists(LINES, max_size=30), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+@given(line_soups(), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
 def test_any_sequence_of_lines_reads_or_fails_as_in_polib(lines, newline, bom):
     """Good and damaged lines in any order: the same catalog, or polib's error with its line number."""
     assert_same(("\ufeff" if bom else "") + newline.join(lines))
