@@ -9,6 +9,7 @@ Damaged text must fail in ``parse`` with polib's very exception and message.
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import polib
@@ -16,7 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.engines import pseudo
+from pipeline import catalog
+from pipeline.errors import VerlagError
 from pipeline.pofile import parse, render_po
 
 from conftest import REPO
@@ -194,3 +196,24 @@ def test_catalogs_written_by_verlag_read_as_polib_reads_them(po):
 def test_catalogs_written_by_msgcat_read_as_polib_reads_them(tmp_path_factory, po):
     tmp_path = tmp_path_factory.mktemp("msgcat")
     assert_same(msgcat(render_po(po), tmp_path))
+
+
+def verlag_outcome(text: str):
+    """What ``catalog.parse_po`` makes of the text: the normalised catalog, or the error and its line."""
+    try:
+        return fields(catalog.parse_po(text, "translations/en/a.po"))
+    except VerlagError as exc:
+        return str(exc), exc.line
+
+
+@settings(max_examples=300)
+@given(line_soups(), st.sampled_from(["\n", "\r\n"]))
+def test_parse_po_reads_and_rejects_as_it_did_with_polib_alone(lines, newline):
+    """The fast paths (one regex for the string check, ``parse``) against the line-by-line check and polib."""
+    text = newline.join(lines)
+    fast = verlag_outcome(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(catalog, "parse", polib.pofile)
+        patch.setattr(catalog, "_PLAIN_LINES", re.compile(r"(?!)"))
+        slow = verlag_outcome(text)
+    assert fast == slow
