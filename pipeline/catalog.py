@@ -26,7 +26,7 @@ from . import __version__
 from .errors import VerlagError
 from .fsutil import read_parsed
 from .markup import analyse
-from .pofile import escape, parse, render_po
+from .pofile import escape, parse, render_header, render_po
 from .segment import Document, unique_segments
 from .typos import is_typo_fix
 
@@ -457,6 +457,16 @@ def _metadata(old: polib.POFile | None, pot: polib.POFile, lang: str) -> dict[st
 
 def render(po: polib.POFile) -> str:
     return render_po(po)
+
+
+def redate(pot: polib.POFile, text: str, created: str) -> str:
+    """``text``, which is ``render(pot)``, for ``pot`` with POT-Creation-Date ``created`` (set on ``pot`` too).
+
+    Only the header is rendered again: the entries, nearly all of the work, do not depend on the date.
+    """
+    before = render_header(pot)
+    pot.metadata["POT-Creation-Date"] = created
+    return render_header(pot) + text[len(before):]
 
 
 def parse_po(text: str, ref: str) -> polib.POFile:

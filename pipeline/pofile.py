@@ -189,18 +189,20 @@ def entry_lines(entry: polib.POEntry) -> list[str]:
     return lines
 
 
-def render_po(po: polib.POFile) -> str:
-    """The whole catalog: header comment, header entry, entries, then obsolete entries."""
-    blocks: list[list[str]] = []
+def render_header(po: polib.POFile) -> str:
+    """The start of ``render_po(po)``: header comment and header entry (metadata), through its last line."""
     header: list[str] = _comment_lines("#", po.header) if po.header else []
     if po.metadata_is_fuzzy:
         header.append("#, fuzzy")
     meta = "".join(f"{name}: {value}\n" for name, value in po.metadata.items())
     header += field("", "msgid", "") + field("", "msgstr", meta)
-    blocks.append(header)
-    blocks += [entry_lines(e) for e in po if not e.obsolete]
-    blocks += [entry_lines(e) for e in po if e.obsolete]
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    return "\n".join(header) + "\n"
+
+
+def render_po(po: polib.POFile) -> str:
+    """The whole catalog: header comment, header entry, entries, then obsolete entries, a blank line between."""
+    blocks = [entry_lines(e) for e in po if not e.obsolete] + [entry_lines(e) for e in po if e.obsolete]
+    return render_header(po) + "".join("\n" + "\n".join(block) + "\n" for block in blocks)
 
 
 class _LeftToPolib(Exception):
