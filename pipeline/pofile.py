@@ -220,13 +220,16 @@ def _field(keyword: str, prefix: str = "") -> str:
 # Comment lines in any order (polib's state machine allows that): translator (``#``, ``# …``, ``##…``),
 # extracted, reference and flag comments, previous fields and their continuations, ``#~|`` (skipped by polib).
 _NOTE = rf'(?:#(?:[ #][^\n]*)?\n|#[.:,](?: [^\n]*)?\n|#\| (?:(?:msgctxt|msgid|msgid_plural) )?{_STR}|#~\| [^\n]*\n)'
+# The comments in gettext's order, each line with content that ends in a non-blank: read without a loop.
+_ORDERED = (r"(?P<tcomment>(?:# [^\n]*\S\n)*)(?P<comment>(?:#\. [^\n]*\S\n)*)(?P<occurrences>(?:#: [^\n]*\S\n)*)"
+            rf"(?P<flags>(?:#, [^\n]*\S\n)*)(?P<previous_msgid>#\| msgid {_STR}(?:#\| {_STR})*)?")
 
 
 def _entry_re(prefix: str) -> re.Pattern:
     """One whole entry followed by blank lines; ``prefix``: ``#~ `` for an obsolete entry."""
     msgctxt, msgid, msgstr = _field("msgctxt", prefix), _field("msgid", prefix), _field("msgstr", prefix)
     msgid_plural, indexed = _field("msgid_plural", prefix), _field(r"msgstr\[\d\]", prefix)
-    return re.compile(rf"(?P<notes>{_NOTE}*)(?P<msgctxt>{msgctxt})?(?P<msgid>{msgid})"
+    return re.compile(rf"{_ORDERED}(?P<notes>{_NOTE}*)(?P<msgctxt>{msgctxt})?(?P<msgid>{msgid})"
                       rf"(?:(?P<msgid_plural>{msgid_plural})(?P<plurals>(?:{indexed})+)|(?P<msgstr>{msgstr}))\n*")
 
 
@@ -348,10 +351,27 @@ def _entry(match: re.Match, number: int) -> polib.POEntry:
         entry.msgid_plural = _string(match["msgid_plural"])
         for part in re.split(r"^(?=(?:#~ )?msgstr\[)", match["plurals"], flags=re.M)[1:]:
             entry.msgstr_plural[int(part[part.index("[") + 1])] = _string(part)
+    ordered = match.start("notes") > match.start()
+    if ordered:
+        _ordered_notes(entry, match)
     notes = match["notes"]
     if notes:
-        _notes(entry, notes.split("\n")[:-1], number)
+        _notes(entry, notes.split("\n")[:-1], 0 if ordered else number)
     return entry
+
+
+def _ordered_notes(entry: polib.POEntry, match: re.Match) -> None:
+    """The comments ``_ORDERED`` matched, as polib's handlers would have added them line by line."""
+    if match["tcomment"]:
+        entry.tcomment = match["tcomment"][2:-1].replace("\n# ", "\n")
+    if match["comment"]:
+        entry.comment = match["comment"][3:-1].replace("\n#. ", "\n")
+    for line in match["occurrences"].split("\n")[:-1]:
+        entry.occurrences += _occurrences(line)
+    for line in match["flags"].split("\n")[:-1]:
+        entry.flags += [flag.strip() for flag in line[3:].split(",")]
+    if match["previous_msgid"]:
+        entry.previous_msgid = _string(match["previous_msgid"])
 
 
 def _notes(entry: polib.POEntry, lines: list[str], number: int) -> None:
@@ -367,9 +387,7 @@ def _notes(entry: polib.POEntry, lines: list[str], number: int) -> None:
             if mark == ".":
                 entry.comment = f"{entry.comment}\n{line[3:]}" if entry.comment else line[3:]
             elif mark == ":":
-                for occurrence in line[3:].split():
-                    path, colon, where = occurrence.rpartition(":")
-                    entry.occurrences.append((path, where) if colon and where.isdigit() else (occurrence, ""))
+                entry.occurrences += _occurrences(line)
             else:
                 entry.flags += [flag.strip() for flag in line[3:].split(",")]
         elif mark == "|":
@@ -390,6 +408,15 @@ def _notes(entry: polib.POEntry, lines: list[str], number: int) -> None:
             first = offset
     if number:
         entry.linenum = number + (len(lines) if first is None else first)
+
+
+def _occurrences(line: str) -> list[tuple[str, str]]:
+    """The references of a ``#:`` line, split as polib splits them: ``path:line``, else the whole word."""
+    found = []
+    for occurrence in line[3:].split():
+        path, colon, where = occurrence.rpartition(":")
+        found.append((path, where) if colon and where.isdigit() else (occurrence, ""))
+    return found
 
 
 def _skipped(line: str) -> bool:
