@@ -46,8 +46,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import Project, article, msgfmt_check, review
-from pipeline.catalog import Notes, fingerprint, parse_po, render
+from conftest import REPO, Project, article, msgfmt_check, review
+from pipeline.catalog import Notes, fingerprint, parse_po, redate, render
 from pipeline.check import CHECKS as QA_CHECKS, check_catalog
 
 HERE = Path(__file__).resolve().parent / "merge"
@@ -408,6 +408,18 @@ def test_pot_creation_date_moves_only_when_the_source_text_changes(project: Proj
     project.run("extract")
     assert creation_dates(project, "eins") == {"2026-09-21 14:13+0000"}  # 1790000000
     msgfmt_check(project.root / "translations/en/eins.po")
+
+
+def test_a_redated_template_is_the_template_rendered_with_the_new_date():
+    """extract renders a changed template once and renders only its header again with the new date."""
+    templates = sorted((REPO / "translations" / "templates").glob("*.pot"))
+    assert templates
+    for path in templates:
+        pot = parse_po(path.read_text(encoding="utf-8"), path.name)
+        text = render(pot)
+        redated = redate(pot, text, "2031-02-03 04:05+0000")
+        assert pot.metadata["POT-Creation-Date"] == "2031-02-03 04:05+0000"
+        assert redated == render(pot) != text
 
 
 def test_block_mode_makes_one_entry_per_paragraph(project: Project):
