@@ -490,9 +490,9 @@ def parse_po(text: str, ref: str) -> polib.POFile:
     return po
 
 
-_PO_LINE = re.compile(r'^(?:#[~|]\s*)*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+_PO_LINE = re.compile(r'^(?:(?:#~\||#[~|])\s*)*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
 # Lines ``_check_strings`` passes at a glance, as gettext writes them: empty, a comment, one string.
-_PLAIN_LINES = re.compile(r'^(?:#(?![~|]).*|(?:#~ |#\| )?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) )?'
+_PLAIN_LINES = re.compile(r'^(?:#(?![~|]).*|(?:#~ |#\| |#~\| )?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) )?'
                           r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|)\r?$', re.M)
 
 

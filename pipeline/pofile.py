@@ -173,10 +173,11 @@ def entry_lines(entry: polib.POEntry) -> list[str]:
     if entry.flags:
         lines.append("#, " + ", ".join(entry.flags))
     prefix = "#~ " if entry.obsolete else ""
+    before = "#~| " if entry.obsolete else "#| "  # GNU's marker of an obsolete entry's previous text
     if entry.previous_msgctxt is not None:
-        lines += field(prefix + "#| ", "msgctxt", entry.previous_msgctxt)
+        lines += field(before, "msgctxt", entry.previous_msgctxt)
     if entry.previous_msgid is not None:
-        lines += field(prefix + "#| ", "msgid", entry.previous_msgid)
+        lines += field(before, "msgid", entry.previous_msgid)
     if entry.msgctxt is not None:
         lines += field(prefix, "msgctxt", entry.msgctxt)
     lines += field(prefix, "msgid", entry.msgid)

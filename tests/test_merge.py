@@ -422,6 +422,31 @@ def test_a_redated_template_is_the_template_rendered_with_the_new_date():
         assert redated == render(pot) != text
 
 
+def test_a_stale_translation_whose_sentence_is_deleted_stays_readable(project: Project, tmp_path):
+    """A fuzzy entry with its previous German, retired as obsolete, keeps that text as GNU writes it
+    (``#~| msgid``; ``#~ #| msgid`` was unreadable for polib, so the next extract failed on the catalog)."""
+    en_project(project)
+    project.write("source_de/eins.md", article("Eins", "Der erste Satz steht hier. Der zweite Satz ist lang genug.\n"))
+    project.run("extract")
+    review(project, "en", "eins", {"Der zweite Satz ist lang genug.": "The second sentence is long enough."})
+    project.write("source_de/eins.md", article("Eins", "Der erste Satz steht hier. Der zweite Satz ist nun lang.\n"))
+    project.run("extract")
+    project.write("source_de/eins.md", article("Eins", "Der erste Satz steht hier.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/eins.po"
+    text = path.read_text(encoding="utf-8")
+    assert '#~| msgid "Der zweite Satz ist lang genug."\n#~ msgid "Der zweite Satz ist nun lang."' in text
+    project.write("source_de/eins.md", article("Eins", "Der erste Satz steht hier.\n\nNoch ein Satz.\n"))
+    project.run("extract")
+    gone = [e for e in parse_po(path.read_text(encoding="utf-8"), "eins.po") if e.obsolete]
+    assert [(e.msgid, e.previous_msgid, e.fuzzy) for e in gone] == [
+        ("Der zweite Satz ist nun lang.", "Der zweite Satz ist lang genug.", True)]
+    msgfmt_check(path)
+    gnu = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True).stdout
+    assert gnu == path.read_text(encoding="utf-8").replace("#, fuzzy, markdown-text\n", "#, fuzzy\n").replace(
+        "#, markdown-text\n", "")
+
+
 def test_block_mode_makes_one_entry_per_paragraph(project: Project):
     en_project(project, 'segmentation = "block"\n')
     project.write("source_de/eins.md", article("Eins", TEXT))
