@@ -1,10 +1,9 @@
 """Gettext catalogs: build a template from segments, merge it into translations, read and render.
 
 No file I/O here except ``read_po``; ``extract`` and ``pretranslate`` decide
-what to write. ``pofile`` reads (polib's objects, polib's results) and writes
-in GNU's layout; the merge is
-ours because polib's keeps exact matches only and babel's renders PO files
-differently from the tools reviewers use.
+what to write. ``pofile`` reads (polib's objects, as polib reads them) and
+writes in GNU's layout; the merge is ours because polib's keeps exact matches
+only and babel's renders PO files differently from the tools reviewers use.
 """
 
 from __future__ import annotations

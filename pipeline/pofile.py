@@ -238,8 +238,8 @@ _ENTRY_RE, _OBSOLETE_RE = _entry_re(""), _entry_re("#~ ")
 _PIECE_RE = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
 _COMMENT_MARKS = (".", ":", ",")
 _PREVIOUS = {"msgctxt": "previous_msgctxt", "msgid": "previous_msgid", "msgid_plural": "previous_msgid_plural"}
-# Characters str.splitlines breaks at besides "\n" (polib reads the lines splitlines gives).
 _CHARSET_RE = re.compile(r"Content-Type:.+? charset=([\w_\-:\.]+)")
+# Characters str.splitlines breaks at besides "\n" (polib reads the lines splitlines gives).
 _ODD_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
@@ -386,7 +386,7 @@ def _notes(entry: polib.POEntry, lines: list[str], number: int) -> None:
                 continue
             previous = None
             if mark == ".":
-                entry.comment = f"{entry.comment}\n{line[3:]}" if entry.comment else line[3:]
+                entry.comment = _joined(entry.comment, line[3:])
             elif mark == ":":
                 entry.occurrences += _occurrences(line)
             else:
@@ -403,8 +403,7 @@ def _notes(entry: polib.POEntry, lines: list[str], number: int) -> None:
         else:
             previous = None
             comment = line.lstrip("#")
-            comment = comment[1:] if comment[:1] == " " else comment
-            entry.tcomment = f"{entry.tcomment}\n{comment}" if entry.tcomment else comment
+            entry.tcomment = _joined(entry.tcomment, comment[1:] if comment[:1] == " " else comment)
         if first is None:
             first = offset
     if number:
