@@ -1,9 +1,9 @@
 """Gettext catalogs: build a template from segments, merge it into translations, read and render.
 
 No file I/O here except ``read_po``; ``extract`` and ``pretranslate`` decide
-what to write. polib parses, ``pofile`` writes in GNU's layout; the merge is
-ours because polib's keeps exact matches only and babel's renders PO files
-differently from the tools reviewers use.
+what to write. ``pofile`` reads (polib's objects, as polib reads them) and
+writes in GNU's layout; the merge is ours because polib's keeps exact matches
+only and babel's renders PO files differently from the tools reviewers use.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from . import __version__
 from .errors import VerlagError
 from .fsutil import read_parsed
 from .markup import analyse
-from .pofile import escape, render_po
+from .pofile import escape, parse, render_header, render_po
 from .segment import Document, unique_segments
 from .typos import is_typo_fix
 
@@ -465,11 +465,21 @@ def render(po: polib.POFile) -> str:
     return render_po(po)
 
 
+def redate(pot: polib.POFile, text: str, created: str) -> str:
+    """``text``, which is ``render(pot)``, for ``pot`` with POT-Creation-Date ``created`` (set on ``pot`` too).
+
+    Only the header is rendered again: the entries, nearly all of the work, do not depend on the date.
+    """
+    before = render_header(pot)
+    pot.metadata["POT-Creation-Date"] = created
+    return render_header(pot) + text[len(before):]
+
+
 def parse_po(text: str, ref: str) -> polib.POFile:
-    """Parse a catalog; any damage is a VerlagError naming ``ref`` and the line."""
+    """Parse a catalog (``pofile.parse``, polib's reading); any damage is a VerlagError naming ``ref`` and the line."""
     _check_strings(text, ref)
     try:
-        po = polib.pofile(text)
+        po = parse(text)
     except (OSError, ValueError) as exc:
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(line \d+\)", "", str(exc)).replace(" in po file", "").strip()
@@ -486,11 +496,19 @@ def parse_po(text: str, ref: str) -> polib.POFile:
     return po
 
 
-_PO_LINE = re.compile(r'^(?:#[~|]\s*)*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+_PO_LINE = re.compile(r'^(?:(?:#~\||#[~|])\s*)*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+# Lines ``_check_strings`` passes at a glance, as gettext writes them: empty, a comment, one string.
+_PLAIN_LINES = re.compile(r'^(?:#(?![~|]).*|(?:#~ |#\| |#~\| )?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) )?'
+                          r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|)\r?$', re.M)
 
 
 def _check_strings(text: str, ref: str) -> None:
-    """Reject what polib silently repairs (an unterminated string loses its last character)."""
+    """Reject what polib silently repairs (an unterminated string loses its last character).
+
+    One regex pass removes the plain lines; only a text with other lines left is checked line by line.
+    """
+    if not _PLAIN_LINES.sub("", text).strip("\n"):
+        return
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         comment = stripped.startswith("#") and not stripped.startswith(("#~", "#|"))
@@ -552,7 +570,7 @@ def same_content(a: str, b: str) -> bool:
         return True  # the common case, without parsing
 
     def content(text: str):
-        po = polib.pofile(text)
+        po = parse(text)
         meta = {k: v for k, v in po.metadata.items() if k not in ("POT-Creation-Date", "PO-Revision-Date")}
         return po.header, meta, [(e.msgctxt, e.msgid, e.occurrences, e.comment, e.obsolete) for e in po]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import polib
 
 from . import doccache
-from .catalog import build_pot, key, merge, now_stamp, po_from_bytes, read_po, render, same_content
+from .catalog import build_pot, key, merge, now_stamp, po_from_bytes, read_po, redate, render, same_content
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
@@ -139,8 +139,7 @@ def _extract_article(config: Config, article: Article, doc: Document | None, orp
     pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
     pot_text = render(pot)
     if old_pot is not None and not same_content(pot_text, old_pot):
-        pot.metadata["POT-Creation-Date"] = now_stamp()
-        pot_text = render(pot)
+        pot_text = redate(pot, pot_text, now_stamp())
     if write_if_changed(pot_path, pot_text, durable=False):  # a template is regenerated from the source
         result.written.append(ref)
     used: list[bytes | None] = [pot_text.encode("utf-8")]

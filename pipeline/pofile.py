@@ -1,16 +1,22 @@
-"""Write PO files the way GNU gettext does, so Poedit, msgcat and verlag agree byte for byte.
+"""Read and write PO files: polib's objects, GNU gettext's layout, at the speed of a regex.
 
-polib parses well but wraps long strings differently from GNU (it moves the
-space to the start of the next line); every save in a reviewer's tool would
-then re-wrap the file and every ``extract`` wrap it back. This writer follows
-GNU's layout: lines of at most 79 columns, broken where GNU's Unicode line
-breaking would (after spaces, hyphens, dashes, slashes, sentence punctuation
-before a letter), always after ``\\n``.
+Writing: polib wraps long strings differently from GNU (it moves the space to
+the start of the next line); every save in a reviewer's tool would then
+re-wrap the file and every ``extract`` wrap it back. This writer follows GNU's
+layout: lines of at most 79 columns, broken where GNU's Unicode line breaking
+would (after spaces, hyphens, dashes, slashes, sentence punctuation before a
+letter), always after ``\\n``.
+
+Reading: ``parse`` returns exactly the ``polib.POFile`` that ``polib.pofile``
+returns for the same text (every field of every entry, quirks included), in a
+fraction of its time; on any line it does not fully understand it hands the
+whole text to polib, so a damaged file gets polib's own error and line.
 """
 
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 
 import polib
@@ -167,10 +173,11 @@ def entry_lines(entry: polib.POEntry) -> list[str]:
     if entry.flags:
         lines.append("#, " + ", ".join(entry.flags))
     prefix = "#~ " if entry.obsolete else ""
+    before = "#~| " if entry.obsolete else "#| "  # GNU's marker of an obsolete entry's previous text
     if entry.previous_msgctxt is not None:
-        lines += field(prefix + "#| ", "msgctxt", entry.previous_msgctxt)
+        lines += field(before, "msgctxt", entry.previous_msgctxt)
     if entry.previous_msgid is not None:
-        lines += field(prefix + "#| ", "msgid", entry.previous_msgid)
+        lines += field(before, "msgid", entry.previous_msgid)
     if entry.msgctxt is not None:
         lines += field(prefix, "msgctxt", entry.msgctxt)
     lines += field(prefix, "msgid", entry.msgid)
@@ -183,15 +190,235 @@ def entry_lines(entry: polib.POEntry) -> list[str]:
     return lines
 
 
-def render_po(po: polib.POFile) -> str:
-    """The whole catalog: header comment, header entry, entries, then obsolete entries."""
-    blocks: list[list[str]] = []
+def render_header(po: polib.POFile) -> str:
+    """The start of ``render_po(po)``: header comment and header entry (metadata), through its last line."""
     header: list[str] = _comment_lines("#", po.header) if po.header else []
     if po.metadata_is_fuzzy:
         header.append("#, fuzzy")
     meta = "".join(f"{name}: {value}\n" for name, value in po.metadata.items())
     header += field("", "msgid", "") + field("", "msgstr", meta)
-    blocks.append(header)
-    blocks += [entry_lines(e) for e in po if not e.obsolete]
-    blocks += [entry_lines(e) for e in po if e.obsolete]
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    return "\n".join(header) + "\n"
+
+
+def render_po(po: polib.POFile) -> str:
+    """The whole catalog: header comment, header entry, entries, then obsolete entries, a blank line between."""
+    blocks = [entry_lines(e) for e in po if not e.obsolete] + [entry_lines(e) for e in po if e.obsolete]
+    return render_header(po) + "".join("\n" + "\n".join(block) + "\n" for block in blocks)
+
+
+class _LeftToPolib(Exception):
+    """Text ``parse`` does not fully understand: polib reads it instead."""
+
+
+_STR = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"\n'  # a quoted string on its own line, every backslash escaping a character
+
+
+def _field(keyword: str, prefix: str = "") -> str:
+    """A regex for one field as gettext writes it: keyword and string, then continuation strings."""
+    return f'{prefix}{keyword} {_STR}(?:{prefix}{_STR})*'
+
+
+# Comment lines in any order (polib's state machine allows that): translator (``#``, ``# …``, ``##…``),
+# extracted, reference and flag comments, previous fields and their continuations, ``#~|`` (skipped by polib).
+_NOTE = rf'(?:#(?:[ #][^\n]*)?\n|#[.:,](?: [^\n]*)?\n|#\| (?:(?:msgctxt|msgid|msgid_plural) )?{_STR}|#~\| [^\n]*\n)'
+# The comments in gettext's order, each line with content that ends in a non-blank: read without a loop.
+_ORDERED = (r"(?P<tcomment>(?:# [^\n]*\S\n)*)(?P<comment>(?:#\. [^\n]*\S\n)*)(?P<occurrences>(?:#: [^\n]*\S\n)*)"
+            rf"(?P<flags>(?:#, [^\n]*\S\n)*)(?P<previous_msgid>#\| msgid {_STR}(?:#\| {_STR})*)?")
+
+
+def _entry_re(prefix: str) -> re.Pattern:
+    """One whole entry followed by blank lines; ``prefix``: ``#~ `` for an obsolete entry."""
+    msgctxt, msgid, msgstr = _field("msgctxt", prefix), _field("msgid", prefix), _field("msgstr", prefix)
+    msgid_plural, indexed = _field("msgid_plural", prefix), _field(r"msgstr\[\d\]", prefix)
+    return re.compile(rf"{_ORDERED}(?P<notes>{_NOTE}*)(?P<msgctxt>{msgctxt})?(?P<msgid>{msgid})"
+                      rf"(?:(?P<msgid_plural>{msgid_plural})(?P<plurals>(?:{indexed})+)|(?P<msgstr>{msgstr}))\n*")
+
+
+_ENTRY_RE, _OBSOLETE_RE = _entry_re(""), _entry_re("#~ ")
+_PIECE_RE = re.compile(r'"([^"\\\n]*(?:\\.[^"\\\n]*)*)"')
+_COMMENT_MARKS = (".", ":", ",")
+_PREVIOUS = {"msgctxt": "previous_msgctxt", "msgid": "previous_msgid", "msgid_plural": "previous_msgid_plural"}
+_CHARSET_RE = re.compile(r"Content-Type:.+? charset=([\w_\-:\.]+)")
+# Characters str.splitlines breaks at besides "\n" (polib reads the lines splitlines gives).
+_ODD_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _string(field: str) -> str:
+    """The value of a field's regex match: its quoted pieces joined, escapes undone as polib undoes them."""
+    value = "".join(_PIECE_RE.findall(field))
+    return polib.unescape(value) if "\\" in value else value
+
+
+def _joined(text: str, line: str) -> str:
+    """polib's way of adding a comment line: after a newline unless nothing (not even an empty line) is there."""
+    return f"{text}\n{line}" if text else line
+
+
+def parse(text: str, wrapwidth: int = 78) -> polib.POFile:
+    """The catalog in ``text`` (a PO file's content, decoded) exactly as ``polib.pofile(text)`` returns it.
+
+    Same ``POFile`` and ``POEntry`` objects, field for field, polib 1.2's quirks included: header and
+    metadata, ``metadata_is_fuzzy`` (the header entry's flags), encoding (from the Content-Type charset),
+    msgctxt, msgid, msgid_plural, msgstr, msgstr_plural, flags, comment, tcomment, occurrences, previous
+    msgctxt/msgid/msgid_plural, obsolete, linenum (the entry's first line; 0 for the first entry). Escapes are
+    undone by ``polib.unescape``, so ``\\a`` and octal escapes stay as written, as in polib; a BOM and CRLF
+    line ends are read as polib reads them; ``#~|`` lines are skipped as polib skips them.
+
+    Each entry in the layouts gettext, Poedit, Weblate and Lokalize write is matched by one regex, so the
+    cost is linear in the size of the text and a fraction of polib's line-by-line state machine. Anything
+    else (a line with stray blanks or quotes, a keyword without its space, comments after the last entry,
+    two header entries, an odd line break) sends the whole text to ``polib.pofile``: such a file reads as
+    before, and a damaged one raises polib's ``OSError``/``ValueError`` with its message and line number.
+    """
+    try:
+        return _read(text, wrapwidth)
+    except _LeftToPolib:
+        return polib.pofile(text, wrapwidth=wrapwidth)
+
+
+def _encoding(text: str) -> str:
+    """polib's ``detect_encoding`` for PO text: the first Content-Type charset Python knows, else UTF-8.
+
+    polib's pattern starts with an optional quote, which makes the regex engine try every position; without
+    it the match starts at the same "Content-Type:", so the charset found is the same.
+    """
+    match = _CHARSET_RE.search(text)
+    if match:
+        try:
+            codecs.lookup(match.group(1).strip())
+            return match.group(1).strip()
+        except LookupError:
+            pass
+    return polib.default_encoding
+
+
+def _read(text: str, wrapwidth: int) -> polib.POFile:
+    """``parse`` for the layouts it knows; raises ``_LeftToPolib`` on anything else."""
+    po = polib.POFile(encoding=_encoding(text), wrapwidth=wrapwidth)
+    body = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    if body and not body.endswith("\n"):
+        body += "\n"
+    if any(odd in body for odd in _ODD_BREAKS):
+        raise _LeftToPolib
+    pos, number = 0, 1
+    while pos < len(body):  # translator comments before the first entry are polib's header
+        end = body.index("\n", pos)
+        line = body[pos:end].strip()
+        if line == "#" or line.startswith(("# ", "##")):
+            po.header = _joined(po.header, (line + " " if line == "#" else line)[2:])
+        elif line and not _skipped(line):
+            break
+        pos, number = end + 1, number + 1
+    entries: list[polib.POEntry] = []
+    while pos < len(body):
+        match = _ENTRY_RE.match(body, pos) or _OBSOLETE_RE.match(body, pos)
+        if match is None:
+            raise _LeftToPolib
+        entries.append(_entry(match, number if entries else 0))
+        pos = match.end()
+        number += match.group().count("\n")
+    headers = [e for e in entries if e.msgid == "" and not e.obsolete]
+    if len(headers) > 1:
+        raise _LeftToPolib
+    po.extend(e for e in entries if not headers or e is not headers[0])
+    if headers:
+        po.metadata_is_fuzzy = headers[0].flags
+        name = None
+        for line in headers[0].msgstr.splitlines():
+            try:
+                name, value = line.split(":", 1)
+                po.metadata[name] = value.strip()
+            except (ValueError, KeyError):
+                if name is not None:
+                    po.metadata[name] += "\n" + line.strip()
+    return po
+
+
+# A new POEntry's attributes as polib's constructor sets them; the containers are made fresh for each entry.
+_BLANK = {name: value for name, value in vars(polib.POEntry()).items() if name not in ("occurrences", "flags",
+                                                                                          "msgstr_plural")}
+
+
+def _entry(match: re.Match, number: int) -> polib.POEntry:
+    """The ``POEntry`` polib builds from one entry ``match`` whose first line is line ``number`` (0: keep 0)."""
+    entry = polib.POEntry.__new__(polib.POEntry)
+    vars(entry).update(_BLANK, occurrences=[], flags=[], msgstr_plural={}, linenum=number,
+                       msgid=_string(match["msgid"]), obsolete=int(match.re is _OBSOLETE_RE))
+    if match["msgctxt"] is not None:
+        entry.msgctxt = _string(match["msgctxt"])
+    if match["msgstr"] is not None:
+        entry.msgstr = _string(match["msgstr"])
+    else:
+        entry.msgid_plural = _string(match["msgid_plural"])
+        for part in re.split(r"^(?=(?:#~ )?msgstr\[)", match["plurals"], flags=re.M)[1:]:
+            entry.msgstr_plural[int(part[part.index("[") + 1])] = _string(part)
+    ordered = match.start("notes") > match.start()
+    if ordered:
+        _ordered_notes(entry, match)
+    notes = match["notes"]
+    if notes:
+        _notes(entry, notes.split("\n")[:-1], 0 if ordered else number)
+    return entry
+
+
+def _ordered_notes(entry: polib.POEntry, match: re.Match) -> None:
+    """The comments ``_ORDERED`` matched, as polib's handlers would have added them line by line."""
+    if match["tcomment"]:
+        entry.tcomment = match["tcomment"][2:-1].replace("\n# ", "\n")
+    if match["comment"]:
+        entry.comment = match["comment"][3:-1].replace("\n#. ", "\n")
+    for line in match["occurrences"].split("\n")[:-1]:
+        entry.occurrences += _occurrences(line)
+    for line in match["flags"].split("\n")[:-1]:
+        entry.flags += [flag.strip() for flag in line[3:].split(",")]
+    if match["previous_msgid"]:
+        entry.previous_msgid = _string(match["previous_msgid"])
+
+
+def _notes(entry: polib.POEntry, lines: list[str], number: int) -> None:
+    """Add an entry's comment lines (``_NOTE``) to it as polib's handlers do, line by line."""
+    first, previous = None, None
+    for offset, raw in enumerate(lines):
+        line = raw.strip()
+        mark = line[1:2]
+        if mark in _COMMENT_MARKS or mark == "~":
+            if len(line) == 2 or mark == "~":  # polib passes over an empty ``#.``, ``#:``, ``#,`` and ``#~|``
+                continue
+            previous = None
+            if mark == ".":
+                entry.comment = _joined(entry.comment, line[3:])
+            elif mark == ":":
+                entry.occurrences += _occurrences(line)
+            else:
+                entry.flags += [flag.strip() for flag in line[3:].split(",")]
+        elif mark == "|":
+            keyword, _, rest = line[3:].partition(" ")
+            if keyword.startswith('"'):  # a continuation of the previous field
+                if previous is None:
+                    raise _LeftToPolib
+                setattr(entry, previous, getattr(entry, previous) + _string(line))
+            else:
+                previous = _PREVIOUS[keyword]
+                setattr(entry, previous, _string(rest))
+        else:
+            previous = None
+            comment = line.lstrip("#")
+            entry.tcomment = _joined(entry.tcomment, comment[1:] if comment[:1] == " " else comment)
+        if first is None:
+            first = offset
+    if number:
+        entry.linenum = number + (len(lines) if first is None else first)
+
+
+def _occurrences(line: str) -> list[tuple[str, str]]:
+    """The references of a ``#:`` line, split as polib splits them: ``path:line``, else the whole word."""
+    found = []
+    for occurrence in line[3:].split():
+        path, colon, where = occurrence.rpartition(":")
+        found.append((path, where) if colon and where.isdigit() else (occurrence, ""))
+    return found
+
+
+def _skipped(line: str) -> bool:
+    """Is this (stripped) line one polib passes over: an empty comment of a kind with content, or ``#~|``?"""
+    return line in ("#.", "#:", "#,", "#~|") or line.startswith("#~| ")

@@ -46,8 +46,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import Project, article, msgfmt_check, review
-from pipeline.catalog import Notes, fingerprint, parse_po, render
+from conftest import REPO, Project, article, msgfmt_check, review
+from pipeline.catalog import Notes, fingerprint, parse_po, redate, render
 from pipeline.check import CHECKS as QA_CHECKS, check_catalog
 
 HERE = Path(__file__).resolve().parent / "merge"
@@ -408,6 +408,43 @@ def test_pot_creation_date_moves_only_when_the_source_text_changes(project: Proj
     project.run("extract")
     assert creation_dates(project, "eins") == {"2026-09-21 14:13+0000"}  # 1790000000
     msgfmt_check(project.root / "translations/en/eins.po")
+
+
+def test_a_redated_template_is_the_template_rendered_with_the_new_date():
+    """extract renders a changed template once and renders only its header again with the new date."""
+    templates = sorted((REPO / "translations" / "templates").glob("*.pot"))
+    assert templates
+    for path in templates:
+        pot = parse_po(path.read_text(encoding="utf-8"), path.name)
+        text = render(pot)
+        redated = redate(pot, text, "2031-02-03 04:05+0000")
+        assert pot.metadata["POT-Creation-Date"] == "2031-02-03 04:05+0000"
+        assert redated == render(pot) != text
+
+
+def test_a_stale_translation_whose_sentence_is_deleted_stays_readable(project: Project, tmp_path):
+    """A fuzzy entry with its previous German, retired as obsolete, keeps that text as GNU writes it
+    (``#~| msgid``; ``#~ #| msgid`` was unreadable for polib, so the next extract failed on the catalog)."""
+    en_project(project)
+    project.write("source_de/eins.md", article("Eins", "Der erste Satz steht hier. Der zweite Satz ist lang genug.\n"))
+    project.run("extract")
+    review(project, "en", "eins", {"Der zweite Satz ist lang genug.": "The second sentence is long enough."})
+    project.write("source_de/eins.md", article("Eins", "Der erste Satz steht hier. Der zweite Satz ist nun lang.\n"))
+    project.run("extract")
+    project.write("source_de/eins.md", article("Eins", "Der erste Satz steht hier.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/eins.po"
+    text = path.read_text(encoding="utf-8")
+    assert '#~| msgid "Der zweite Satz ist lang genug."\n#~ msgid "Der zweite Satz ist nun lang."' in text
+    project.write("source_de/eins.md", article("Eins", "Der erste Satz steht hier.\n\nNoch ein Satz.\n"))
+    project.run("extract")
+    gone = [e for e in parse_po(path.read_text(encoding="utf-8"), "eins.po") if e.obsolete]
+    assert [(e.msgid, e.previous_msgid, e.fuzzy) for e in gone] == [
+        ("Der zweite Satz ist nun lang.", "Der zweite Satz ist lang genug.", True)]
+    msgfmt_check(path)
+    gnu = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True).stdout
+    assert gnu == path.read_text(encoding="utf-8").replace("#, fuzzy, markdown-text\n", "#, fuzzy\n").replace(
+        "#, markdown-text\n", "")
 
 
 def test_block_mode_makes_one_entry_per_paragraph(project: Project):

@@ -1,0 +1,219 @@
+"""``pofile.parse`` returns what ``polib.pofile`` returns, field for field, for every catalog.
+
+Differential tests: polib is the reference. Compared are the ``POFile``'s own
+attributes and every attribute of every entry (``vars``), so a quirk of
+polib's (a header line swallowed, ``linenum`` 0 for the first entry, the
+header entry's flags as ``metadata_is_fuzzy``) is a quirk of ``parse`` too.
+Damaged text must fail in ``parse`` with polib's very exception and message.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import polib
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import catalog
+from pipeline.errors import VerlagError
+from pipeline.pofile import parse, render_po
+
+from conftest import REPO
+
+CATALOGS = sorted(p for p in REPO.rglob("*.po*") if p.suffix in (".po", ".pot") and ".venv" not in p.parts)
+
+
+def fields(po: polib.POFile) -> tuple:
+    return (type(po), po.header, po.metadata, po.metadata_is_fuzzy, po.encoding, po.wrapwidth, po.fpath,
+            po.check_for_duplicates, [(type(e), vars(e)) for e in po])
+
+
+def outcome(read, text: str):
+    """The catalog's fields, or the exception's type and message."""
+    try:
+        return fields(read(text))
+    except (OSError, ValueError) as exc:
+        return type(exc), str(exc)
+
+
+def assert_same(text: str) -> None:
+    assert outcome(parse, text) == outcome(polib.pofile, text)
+
+
+def test_the_repository_holds_catalogs_of_every_kind():
+    names = {p.parent.name for p in CATALOGS}
+    assert len(CATALOGS) > 80 and {"en", "fr", "templates", "sentence-changed", "typo-fixes-kept"} <= names
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: str(p.relative_to(REPO)))
+def test_every_catalog_in_the_repository_reads_as_polib_reads_it(path):
+    assert_same(path.read_text(encoding="utf-8"))
+
+
+def test_catalogs_in_gettexts_layout_never_need_polib(monkeypatch):
+    """The speed is real: verlag's own catalogs are read by the regex reader, not handed to polib."""
+    texts = [p.read_text(encoding="utf-8") for p in CATALOGS]
+    expected = [fields(polib.pofile(t)) for t in texts]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("parse handed a well-formed catalog to polib")
+
+    monkeypatch.setattr(polib, "pofile", refuse)
+    assert [fields(parse(t)) for t in texts] == expected
+
+
+def msgcat(text: str, tmp_path, *options: str) -> str:
+    source = tmp_path / "in.po"
+    source.write_text(text, encoding="utf-8")
+    return subprocess.run(["msgcat", *options, str(source)], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("options", [(), ("--no-wrap",), ("-w", "30"), ("--sort-output",), ("--no-location",),
+                                     ("--add-location=file",)], ids=" ".join)
+def test_catalogs_rewritten_by_msgcat_read_as_polib_reads_them(options, tmp_path):
+    for path in CATALOGS:
+        assert_same(msgcat(path.read_text(encoding="utf-8"), tmp_path, *options))
+
+
+def test_catalogs_updated_by_msgmerge_read_as_polib_reads_them(tmp_path):
+    """msgmerge --previous writes fuzzy entries with ``#| msgid`` and obsolete ones with ``#~|``."""
+    merged = 0
+    for po_path in sorted((REPO / "translations").glob("*/*.po")):
+        pot_path = REPO / "translations" / "templates" / f"{po_path.stem}.pot"
+        if not pot_path.exists():
+            continue
+        pot = polib.pofile(str(pot_path))
+        for n, entry in enumerate(pot):  # the author rewrites every third sentence and deletes every fifth
+            entry.msgid = entry.msgid + " Dazu mehr." if n % 3 == 0 else entry.msgid
+        kept = polib.POFile()
+        kept.metadata = pot.metadata
+        kept.extend(e for n, e in enumerate(pot) if n % 5)
+        changed = tmp_path / "changed.pot"
+        changed.write_text(render_po(kept), encoding="utf-8")
+        out = subprocess.run(["msgmerge", "--quiet", "--previous", str(po_path), str(changed)],
+                             capture_output=True, text=True, check=True).stdout
+        assert "#| msgid" in out and "#~ msgid" in out
+        assert_same(out)
+        merged += 1
+    assert merged >= 6
+
+
+def test_bom_crlf_plural_forms_and_every_escape():
+    text = ('\ufeff# Kopf\r\n#\r\n# zweite Zeile\r\n#, fuzzy\r\nmsgid ""\r\nmsgstr ""\r\n'
+            '"Content-Type: text/plain; charset=UTF-8\\n"\r\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\r\n\r\n'
+            '#: a.md:1 b.md c:d.md:x :7\r\n#, c-format\r\nmsgid "%d Datei \\a\\b\\f\\v\\r\\t\\n\\"\\\\ \\101 \\x41"\r\n'
+            'msgid_plural "%d Dateien"\r\nmsgstr[0] "%d file"\r\n"s"\r\nmsgstr[1] "%d files"\r\n\r\n'
+            '#| msgctxt "alt"\r\n#| msgid "Alt"\r\n#| "er Satz"\r\n#| msgid_plural "Alte"\r\nmsgctxt "neu"\r\n'
+            'msgid "Neu"\r\nmsgstr ""\r\n\r\n#, fuzzy\r\n#~| msgid "Vorher"\r\n#~ msgctxt "weg"\r\n'
+            '#~ msgid "Weg"\r\n#~ "gegangen"\r\n#~ msgstr "Gone"\r\n')
+    assert_same(text)
+    po = parse(text)
+    assert po[0].msgid == '%d Datei \\a\x08\x0c\x0b\r\t\n"\\ \\101 \\x41'  # polib undoes \b \f \v, not \a
+    assert po[0].msgstr_plural == {0: "%d files", 1: "%d files"}
+    assert po[0].occurrences == [("a.md", "1"), ("b.md", ""), ("c:d.md:x", ""), ("", "7")]
+    assert (po[1].previous_msgctxt, po[1].previous_msgid, po[1].previous_msgid_plural) == ("alt", "Alter Satz", "Alte")
+    assert (po[2].obsolete, po[2].msgid, po[2].previous_msgid) == (1, "Weggegangen", None)
+    assert po.header == "Kopf\n\nzweite Zeile" and po.metadata_is_fuzzy == ["fuzzy"]
+
+
+NOTES = ["#", "# Kommentar", "#  zwei", "##doppelt", "# trailing  ", "#.", "#. Hinweis", "#.  Hinweis", "#:",
+         "#: a.md:3 b.md", "#: :4 x: y:z", "#,", "#, fuzzy", "#, fuzzy, markdown-text", "#| msgid \"alt\"",
+         "#| \"weiter\"", "#| msgctxt \"k\"", "#| msgid_plural \"alte\"", "#~| msgid \"weg\"", "#~| \"mehr\""]
+STRINGS = ['""', '"Satz"', '"a\\"b\\\\"', '"Fortsetzung "', '"a\\tb\\x41\\101\\a\\n"', '"z.\u00a0B."',
+           '"Content-Type: text/plain; charset=UTF-8\\n"', '"Language: en\\n"']
+DAMAGED = ["", "   ", "#~", "#|", "#| msgid", "#~|", "#,fuzzy", "#~ #, fuzzy", "#~ # Notiz", "#~ #| msgid \"x\"",
+           "msgstr[10] \"zehn\"", "msgstr[x] \"?\"", "\"offen", "\"a\"b\"", "msgid \"a\" ", "  msgid \"eingerückt\"",
+           "msgid\t\"tab\"", "msgid\"dicht\"", "Unsinn", "\"\\\\\"\"", "\"\u2028\"", "#\tKommentar", "#\u00a0x",
+           "msgstr \"\"", "msgid \"\"", "#~ msgstr \"gone\""]
+
+
+@st.composite
+def line_soups(draw) -> list[str]:
+    """Entries in gettext's shape (any comments in any order, optional msgctxt, plural or not, obsolete or
+    not, continuation lines), with now and then a damaged or out-of-place line put anywhere."""
+    lines: list[str] = []
+    for _ in range(draw(st.integers(0, 6))):
+        lines += draw(st.lists(st.sampled_from(NOTES), max_size=5))
+        prefix = draw(st.sampled_from(["", "", "#~ "]))
+        keywords = ["msgctxt"] * draw(st.booleans()) + ["msgid"]
+        keywords += ["msgid_plural", "msgstr[0]", "msgstr[1]"] if draw(st.booleans()) else ["msgstr"]
+        for keyword in keywords:
+            strings = draw(st.lists(st.sampled_from(STRINGS), min_size=1, max_size=3))
+            lines += [f"{prefix}{keyword} {strings[0]}"] + [prefix + s for s in strings[1:]]
+        lines += [""] * draw(st.integers(0, 2))
+    for _ in range(draw(st.integers(0, 2))):
+        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(DAMAGED + NOTES)))
+    return lines
+
+
+@settings(max_examples=500)
+@given(line_soups(), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+def test_any_sequence_of_lines_reads_or_fails_as_in_polib(lines, newline, bom):
+    """Good and damaged lines in any order: the same catalog, or polib's error with its line number."""
+    assert_same(("\ufeff" if bom else "") + newline.join(lines))
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t\r\a\b\f\v\\\""),
+               max_size=120)
+
+
+@st.composite
+def catalogs(draw) -> polib.POFile:
+    po = polib.POFile()
+    po.header = draw(st.sampled_from(["", "Kopf", "Kopf\nzweite Zeile"]))
+    po.metadata_is_fuzzy = draw(st.booleans())
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en",
+                   "Plural-Forms": "nplurals=2; plural=(n != 1);"}
+    seen = set()
+    for _ in range(draw(st.integers(0, 8))):
+        msgctxt, msgid = draw(st.none() | TEXT), draw(TEXT.filter(bool))
+        obsolete = draw(st.booleans())
+        if (msgctxt, msgid) in seen:
+            continue
+        seen.add((msgctxt, msgid))
+        entry = polib.POEntry(msgctxt=msgctxt, msgid=msgid, msgstr=draw(TEXT), obsolete=obsolete,
+                              tcomment=draw(st.sampled_from(["", "mt: copy", "eigene Worte\ndraft 1a2b3c4d"])),
+                              flags=draw(st.sampled_from([[], ["fuzzy"], ["fuzzy", "markdown-text"]])))
+        if not obsolete:
+            entry.comment = draw(st.sampled_from(["", "paragraph", "title\nzweite"]))
+            entry.occurrences = [("source_de/a.md", str(n)) for n in range(draw(st.integers(0, 3)))]
+            entry.previous_msgid = draw(st.none() | TEXT)
+            if draw(st.booleans()):
+                entry.msgid_plural, entry.msgstr_plural = draw(TEXT.filter(bool)), {0: draw(TEXT), 1: draw(TEXT)}
+        po.append(entry)
+    return po
+
+
+@given(catalogs())
+def test_catalogs_written_by_verlag_read_as_polib_reads_them(po):
+    assert_same(render_po(po))
+
+
+@given(catalogs())
+def test_catalogs_written_by_msgcat_read_as_polib_reads_them(tmp_path_factory, po):
+    tmp_path = tmp_path_factory.mktemp("msgcat")
+    assert_same(msgcat(render_po(po), tmp_path))
+
+
+def verlag_outcome(text: str):
+    """What ``catalog.parse_po`` makes of the text: the normalised catalog, or the error and its line."""
+    try:
+        return fields(catalog.parse_po(text, "translations/en/a.po"))
+    except VerlagError as exc:
+        return str(exc), exc.line
+
+
+@settings(max_examples=300)
+@given(line_soups(), st.sampled_from(["\n", "\r\n"]))
+def test_parse_po_reads_and_rejects_as_it_did_with_polib_alone(lines, newline):
+    """The fast paths (one regex for the string check, ``parse``) against the line-by-line check and polib."""
+    text = newline.join(lines)
+    fast = verlag_outcome(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(catalog, "parse", polib.pofile)
+        patch.setattr(catalog, "_PLAIN_LINES", re.compile(r"(?!)"))
+        slow = verlag_outcome(text)
+    assert fast == slow
