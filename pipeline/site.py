@@ -13,10 +13,10 @@ edition's text changed (cache in ``.verlag/site.json``). Article bodies, and
 the links and images of the German originals, are worked out per article in
 the process pool (``pool.map_articles``, ``--jobs``) and taken in the order
 the pages are written; the parent keeps what needs every article (indexes,
-feeds, sitemap, Pagefind), so the bytes are those of a one-process run.
-A ``site/_review/`` left by verlag before 0.9 (the review report, drafts included) is never
-touched, but every build warns until it is deleted: site/ is what is
-uploaded. Local files the German articles reference are copied byte for
+feeds, sitemap, Pagefind), so the bytes are those of a one-process run. A
+``site/_review/`` left by verlag before 0.9 (the review report, drafts
+included) is never touched, but every build warns until it is deleted:
+site/ is what is uploaded. Local files the German articles reference are copied byte for
 byte to ``site/media/`` (``media``).
 """
 
