@@ -527,7 +527,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     with progress_bar("build", _article_count(config)) as progress:
         result = build_editions(config, progress, jobs)
     try:
-        site = build_site(config)
+        site = build_site(config, jobs)
     except VerlagError as exc:  # the site as a whole (a template, verlag.toml): the editions stand, say what they did
         site = SiteResult(errors=[exc], failed=True)
     for path in ([] if quiet else [*result.written, *site.written]):

@@ -31,7 +31,7 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
@@ -192,12 +192,28 @@ def references(article: Article) -> list[tuple[str, int]]:
     return found
 
 
+def unscanned(articles: Iterable[Article], cache: dict | None) -> list[Article]:
+    """The articles whose references ``cache`` (a previous ``Media.scanned``) does not hold, in order."""
+    return [article for article in articles if _cached(article, cache) is None]
+
+
+def _cached(article: Article, cache: dict | None) -> list | None:
+    old = (cache or {}).get(article.slug)
+    return old[1] if isinstance(old, list) and len(old) == 2 and old[0] == _scan_digest(article) else None
+
+
+def _scan_digest(article: Article) -> str:
+    return f"{code_digest()}:{article.digest}"
+
+
 def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | None = None,
-                  languages: Iterable[str] = ()) -> Media:
+                  languages: Iterable[str] = (),
+                  scan: Callable[[Article], list[tuple[str, int]]] = references) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir, warnings for missing ones.
 
-    ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again.
+    ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again; ``scan``
+    finds the references of the others (``references``, or the same answers worked out elsewhere).
     """
     root = source_dir.resolve()
     files: dict[str, dict[str, Path]] = {}
@@ -209,11 +225,10 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     slugs = {article.slug for article in articles}
     for article in articles:
         mine = files.setdefault(article.slug, {})
-        digest = f"{code_digest()}:{article.digest}"
-        old = (cache or {}).get(article.slug)
-        refs = old[1] if isinstance(old, list) and len(old) == 2 and old[0] == digest else \
-            [list(ref) for ref in references(article)]
-        scanned[article.slug] = [digest, refs]
+        refs = _cached(article, cache)
+        if refs is None:
+            refs = [list(ref) for ref in scan(article)]
+        scanned[article.slug] = [_scan_digest(article), refs]
         for url, line in refs:
             rel = file_path(url)
             if rel is None:

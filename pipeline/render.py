@@ -58,6 +58,7 @@ SENTINELS = FALLBACK_OPEN + FALLBACK_CLOSE
 SENTINELS_RE = re.compile(f"([{SENTINELS}])")
 TOUCHING_RE = re.compile(f"{FALLBACK_CLOSE}([ \t]*\n?[ \t]*){FALLBACK_OPEN}")  # neighbours in one block
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+LINK_CACHE = 8192  # link destinations and autolink texts remembered per process
 # Elements whose content an HTML parser reads as text up to their end tag (HTML Living Standard 13.2.5).
 RAW_TEXT_RE = re.compile(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])",
                          re.I)
@@ -146,6 +147,10 @@ def _parser() -> MarkdownIt:
                            1) if title else out
 
     md.add_render_rule("footnote_anchor", labelled_anchor)
+    # Pure functions of a destination (mdurl's parse, encode and punycode), called once per link: the same
+    # URLs recur in every edition of an article and across articles. markdown-it lets both be replaced.
+    md.normalizeLink = lru_cache(maxsize=LINK_CACHE)(md.normalizeLink)
+    md.normalizeLinkText = lru_cache(maxsize=LINK_CACHE)(md.normalizeLinkText)
     return md
 
 
@@ -361,6 +366,13 @@ def safe_url(value: str) -> bool:
     return not scheme or scheme.group(1).lower() in SAFE_SCHEMES
 
 
+@lru_cache(maxsize=64)
+def _cleaner(schemes: frozenset[str]) -> nh3.Cleaner:
+    """nh3's sanitiser for markdown-it's output, built once per set of allowed URL schemes."""
+    return nh3.Cleaner(tags=set(MARKDOWN_TAGS), attributes=MARKDOWN_ATTRIBUTES, url_schemes=set(schemes),
+                       link_rel=None, filter_style_properties={"text-align"})
+
+
 def _clean(body: str, allowance: Allowance, job: _Job) -> str:
     """nh3 over a translation's HTML: markdown-it's elements and attributes only, then the original's raw HTML back."""
     schemes = set(SAFE_SCHEMES)
@@ -368,8 +380,7 @@ def _clean(body: str, allowance: Allowance, job: _Job) -> str:
         scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", url)
         if scheme:
             schemes.add(scheme.group(1).lower())
-    cleaned = nh3.clean(body, tags=set(MARKDOWN_TAGS), attributes=MARKDOWN_ATTRIBUTES, url_schemes=schemes,
-                        link_rel=None, filter_style_properties={"text-align"})
+    cleaned = _cleaner(frozenset(schemes)).clean(body)
     if not job.stash:
         return cleaned
     return re.sub(f"\ue010{job.nonce}-\\d+\ue011", lambda m: job.stash.get(m.group(0), ""), cleaned)

@@ -9,22 +9,27 @@ function (``Urls``) makes every address; templates never assemble one.
 Every file goes through ``write_if_changed``: a build where nothing changed
 writes nothing, and editing one article rewrites its pages plus the indexes,
 feeds and sitemap that show it. Markdown is rendered again only when an
-edition's text changed (cache in ``.verlag/site.json``). A ``site/_review/``
-left by verlag before 0.9 (the review report, drafts included) is never
-touched, but every build warns until it is deleted: site/ is what is
-uploaded. Local files the German articles reference are copied byte for
+edition's text changed (cache in ``.verlag/site.json``). Article bodies, and
+the links and images of the German originals, are worked out per article in
+the process pool (``pool.map_articles``, ``--jobs``) and taken in the order
+the pages are written; the parent keeps what needs every article (indexes,
+feeds, sitemap, Pagefind), so the bytes are those of a one-process run. A
+``site/_review/`` left by verlag before 0.9 (the review report, drafts
+included) is never touched, but every build warns until it is deleted:
+site/ is what is uploaded. Local files the German articles reference are copied byte for
 byte to ``site/media/`` (``media``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import math
 import shutil
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
@@ -41,7 +46,8 @@ from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
-from .media import Media, collect_media, file_path
+from .media import Media, collect_media, file_path, references, unscanned
+from .pool import Results, map_articles
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
 from .social import first_image, og_locale
@@ -322,13 +328,6 @@ class _Site:
             self.envs[lang] = env
         return self.envs[lang]
 
-    def media_url(self, lang: str, slug: str, url: str) -> str | None:
-        """Where the file an article's German original references is published for an edition in ``lang``
-        (its language variant, if there is one; None: no such file)."""
-        rel = file_path(url)
-        shown = self.media.for_language(slug, rel, lang) if rel is not None else None
-        return self.urls.path("media", name=shown) if shown else None
-
     def ui(self, lang: str, message: str) -> str:
         """A UI string used outside the templates (extracted from this file by ``uistrings``)."""
         self.env(lang)
@@ -502,47 +501,108 @@ def _jsonld(site: _Site, page: Page) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-class _Bodies:
-    """Article bodies as HTML, rendered again only when their Markdown or links changed."""
+@dataclass(frozen=True)
+class _BodyPlan:
+    """Everything an article body's HTML depends on besides its own edition record, made once per build.
 
-    def __init__(self, site: _Site, cache: dict):
-        self.site = site
+    Picklable: the pool's workers (``pool.map_articles``) render with the same
+    plan as the parent, so a body is the same bytes wherever it was rendered.
+    """
+
+    source: str  # the German original's language code
+    urls: Urls
+    published: frozenset[tuple[str, str]]  # (lang, slug) of every published page
+    media: Media  # the files each German original references (``files`` only)
+    words: dict[str, tuple[str, str]]  # lang -> (footnote back-reference label, fallback passage title)
+    contexts: dict[str, str]  # lang -> digest of the above as far as a body in ``lang`` depends on it
+    todo: frozenset[str] = frozenset()  # "lang/slug" of the bodies the workers render
+    allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
+
+    @classmethod
+    def of(cls, site: _Site) -> _BodyPlan:
+        published = frozenset(site.published)
+        words = {lang: (site.ui(lang, "Back to the text"), site.fallback_hint(lang)) for lang in site.languages}
+        contexts = {lang: hashlib.sha256(json.dumps(
+            [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
+             *words[lang], site.urls.base_url]).encode("utf-8")).hexdigest() for lang in site.languages}
+        return cls(site.source, site.urls, published, Media(site.media.files), words, contexts)
+
+    def link(self, lang: str, slug: str) -> str | None:
+        """The page an article link from an edition in ``lang`` goes to: that edition, else the original."""
+        for code in (lang, self.source):
+            if (code, slug) in self.published:
+                return self.urls.path("article", code, slug)
+        return None
+
+    def media_url(self, lang: str, slug: str, url: str) -> str | None:
+        """Where the file an article's German original references is published for an edition in ``lang``
+        (its language variant, if there is one; None: no such file)."""
+        rel = file_path(url)
+        shown = self.media.for_language(slug, rel, lang) if rel is not None else None
+        return self.urls.path("media", name=shown) if shown else None
+
+
+class _Bodies:
+    """Article bodies as HTML, rendered again only when their Markdown or links changed.
+
+    ``cache`` and ``fresh`` map "lang/slug" to an entry: ``key`` (digest of
+    everything the HTML depends on), ``html``, and ``raw``/``urls`` (what the
+    body contains: for a German original, its translations' ``Allowance``).
+    ``answers`` are the pool's renders by slug (``_pooled_bodies``), taken
+    when their key is the one this process computes.
+    """
+
+    def __init__(self, plan: _BodyPlan, cache: dict, pages: dict[tuple[str, str], Page],
+                 sources: dict[str, Article] | None = None):
+        self.plan = plan
         self.cache = cache
+        self.pages = pages  # (lang, slug) -> published page
+        self.sources = sources or {}  # slug -> German original, for the line of a failure
+        self.answers: Results | None = None
         self.fresh: dict = {}
-        self.contexts: dict[str, str] = {}
+        self.keys: dict[str, str] = {}
+
+    def key(self, page: Page) -> str:
+        """The digest of what ``page``'s body HTML depends on: its text, its links' targets, UI words and,
+        for a translation, its German original's body (the allowance)."""
+        name = f"{page.lang}/{page.slug}"
+        if name not in self.keys:
+            original = self.original(page)
+            self.keys[name] = hashlib.sha256(json.dumps(
+                [self.plan.contexts[page.lang], page.body, self.key(original) if original else "",
+                 self.plan.media.key(page.slug)]).encode("utf-8")).hexdigest()
+        return self.keys[name]
+
+    def original(self, page: Page) -> Page | None:
+        """The published German original a translation is checked against (None: ``page`` is one, or there is none)."""
+        return None if page.lang == self.plan.source else self.pages.get((self.plan.source, page.slug))
+
+    def stale(self, page: Page) -> bool:
+        """Whether ``page``'s body must be rendered: no cached entry with its key."""
+        entry = self.cache.get(f"{page.lang}/{page.slug}")
+        return not entry or entry.get("key") != self.key(page)
 
     def get(self, page: Page) -> str:
-        site = self.site
-        german = site.published.get((site.source, page.slug))
-        allowance, allowance_key = None, ""
-        if page.lang != site.source and german is not None:
-            self.get(german)
-            entry = self.fresh[f"{site.source}/{page.slug}"]
-            allowance = Allowance(frozenset(entry["raw"]), frozenset(entry["urls"]))
-            allowance_key = entry["key"]
-        elif page.lang != site.source:
-            allowance = Allowance()
-        key = hashlib.sha256(json.dumps([self.context(page.lang), page.body, allowance_key,
-                                         site.media.key(page.slug)])
-                             .encode("utf-8")).hexdigest()
+        """``page``'s body HTML: carried over, taken from the pool, or rendered here (``VerlagError`` at the
+        German original's file and line when it cannot be)."""
+        return self.entry(page)["html"]
+
+    def entry(self, page: Page) -> dict:
         name = f"{page.lang}/{page.slug}"
-        entry = self.fresh.get(name)
-        if entry is None:
+        if name not in self.fresh and self.answers is not None:
+            for lang, entry in (self.answers.get(page.slug) or {}).items():
+                if entry["key"] == self.key(self.pages[(lang, page.slug)]):  # rendered from this very record
+                    self.fresh.setdefault(f"{lang}/{page.slug}", entry)
+        if name not in self.fresh:
             entry = self.cache.get(name)
-            if not entry or entry.get("key") != key:
-                try:
-                    rendered = render(page.body, lambda slug: self._link(page.lang, slug), allowance,
-                                      site.ui(page.lang, "Back to the text"), site.source,
-                                      lambda url: site.media_url(page.lang, page.slug, url),
-                                      site.fallback_hint(page.lang))
-                except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
-                    article = site.sources[page.slug]
-                    raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) \
-                        from None
-                entry = {"key": key, "html": rendered.html, "raw": sorted(rendered.allowance.raw),
-                         "urls": sorted(rendered.allowance.urls)}
+            if self.stale(page):
+                original = self.original(page)
+                base = self.entry(original) if original else None
+                allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
+                    else None if page.lang == self.plan.source else Allowance()
+                entry = self._render(page, allowance)
             self.fresh[name] = entry
-        return entry["html"]
+        return self.fresh[name]
 
     def keep(self, page: Page) -> None:
         """An unchanged page: carry its rendered body over without rendering."""
@@ -550,27 +610,55 @@ class _Bodies:
         if name in self.cache:
             self.fresh.setdefault(name, self.cache[name])
 
-    def context(self, lang: str) -> str:
-        """What else a body's HTML depends on: code, link targets (published slugs), UI words, base URL."""
-        if lang not in self.contexts:
-            site = self.site
-            published = sorted(f"{code}/{slug}" for (code, slug) in site.published if code in (lang, site.source))
-            self.contexts[lang] = hashlib.sha256(json.dumps(
-                [code_digest(), lang, published, site.ui(lang, "Back to the text"), site.fallback_hint(lang),
-                 site.urls.base_url])
-                .encode("utf-8")).hexdigest()
-        return self.contexts[lang]
+    def _render(self, page: Page, allowance: Allowance | None) -> dict:
+        plan = self.plan
+        words = plan.words[page.lang]
+        try:
+            rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
+                              lambda url: plan.media_url(page.lang, page.slug, url), words[1])
+        except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
+            article = self.sources.get(page.slug)
+            if article is None:
+                raise
+            raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) from None
+        return {"key": self.key(page), "html": rendered.html, "raw": sorted(rendered.allowance.raw),
+                "urls": sorted(rendered.allowance.urls)}
 
-    def _link(self, lang: str, slug: str) -> str | None:
-        for code in (lang, self.site.source):
-            if (code, slug) in self.site.published:
-                return self.site.urls.path("article", code, slug)
-        return None
+
+def _references(config: Config, article: Article) -> list[tuple[str, int]]:
+    """In a worker: ``media.references`` of a German original."""
+    return references(article)
+
+
+def _pooled(config: Config, bodies: _Bodies, due: list[Page], jobs: int | None) -> Results:
+    """Start rendering the stale bodies of the ``due`` pages in the pool, one task per article, in the
+    order the pages are written (``pool.map_articles``)."""
+    plan = bodies.plan
+    todo = {f"{page.lang}/{page.slug}" for page in due if bodies.stale(page)}
+    allowances = {}  # a German body carried over whose translation is rendered: the worker needs its allowance
+    for name in todo:
+        german = f"{plan.source}/{name.split('/', 1)[1]}"
+        if german not in todo and german in bodies.cache:
+            allowances[german] = {k: v for k, v in bodies.cache[german].items() if k != "html"}
+    slugs = dict.fromkeys(page.slug for page in due if f"{page.lang}/{page.slug}" in todo)
+    return map_articles(functools.partial(_pooled_bodies, replace(plan, todo=frozenset(todo), allowances=allowances)),
+                        config, [bodies.sources[slug] for slug in slugs if slug in bodies.sources], jobs)
+
+
+def _pooled_bodies(plan: _BodyPlan, config: Config, article: Article) -> dict[str, dict]:
+    """In a worker: the bodies of ``article``'s editions that ``plan.todo`` names, read from their
+    edition records and rendered; lang -> ``_Bodies`` entry."""
+    pages = {}
+    for lang in (plan.source, *config.languages):
+        if (lang, article.slug) in plan.published:
+            pages[(lang, article.slug)] = _page(json.loads(record_path(config, lang, article.slug).read_bytes()), "")
+    bodies = _Bodies(plan, plan.allowances, pages)
+    return {lang: bodies.entry(page) for (lang, slug), page in pages.items() if f"{lang}/{slug}" in plan.todo}
 
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
-                 state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None
-                 ) -> tuple[dict[str, str | Path | None], _Site, dict]:
+                 state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None,
+                 jobs: int | None = None) -> tuple[dict[str, str | Path | None], _Site, dict]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
     An article page whose inputs have the key recorded in ``state`` and whose
@@ -578,13 +666,21 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     page of an article whose German source cannot be read now or names a file
     outside source_de/ (its last good page stays; without one it is left out)
     and a page that fails to render (reported in ``errors``). A file copied
-    from source_de/ maps to its Path there.
+    from source_de/ maps to its Path there. Article bodies are rendered in ``jobs`` worker processes
+    (None: the CPU cores; ``pool.map_articles``); the text is the same for any number.
     """
     errors = [] if errors is None else errors
     slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
     sources = read_sources(config)
     documents = [a for a in (*sources.articles, *sources.german_only) if a.slug in slugs]
-    media = collect_media(config.source_dir, documents, state.get("media"), config.languages)
+    unread = unscanned(documents, state.get("media"))
+    found = map_articles(_references, config, unread, jobs)  # the German originals parsed in the pool
+
+    def scan(article: Article) -> list[tuple[str, int]]:
+        refs = found.get(article.slug)
+        return references(article) if refs is None else refs
+
+    media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan)
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
@@ -593,20 +689,20 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
              if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
     check_legal(config, site.practice, [*(p.slug for p in site.pages(site.source)), *sources.unreadable])
-    bodies = _Bodies(site, state.get("bodies", {}))
+    plan = _BodyPlan.of(site)
+    bodies = _Bodies(plan, state.get("bodies", {}), site.published, site.sources)
     previous = state.get("pages", {})
-    keys: dict[str, str] = {}
     theme = theme_digest(config)
-    out: dict[str, str | Path | None] = {}
-    for lang in site.languages:
-        env = site.env(lang)
-        items = [_item(site, page) for page in site.articles(lang)]
-        for item in items + [_item(site, page) for page in site.pages(lang)]:
+    listed = {lang: [_item(site, page) for page in site.articles(lang) + site.pages(lang)] for lang in site.languages}
+    keys: dict[str, str] = {}
+    due: dict[str, Page] = {}  # file under site/ -> page to write, in the order they are written
+    for lang, items in listed.items():
+        for item in items:
             page = item["page"]
             rel = urls.file(item["href"])
             german = site.published.get((site.source, page.slug))
             keys[rel] = hashlib.sha256(json.dumps(
-                [theme, bodies.context(lang), page.digest, german.digest if german else "",
+                [theme, plan.contexts[lang], page.digest, german.digest if german else "",
                  [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
                  list(site.languages),  # the switcher names every language with a published article
                  site.legal(lang)]
@@ -615,6 +711,17 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 keys[rel] = previous.get(rel, "")
             if page.slug in frozen or previous.get(rel) == keys[rel] and exists(rel):
                 bodies.keep(page)
+            else:
+                due[rel] = page
+    bodies.answers = _pooled(config, bodies, list(due.values()), jobs)
+    out: dict[str, str | Path | None] = {}
+    for lang, listing in listed.items():
+        env = site.env(lang)
+        items = [item for item in listing if not item["page"].standalone]
+        for item in listing:
+            page = item["page"]
+            rel = urls.file(item["href"])
+            if rel not in due:
                 out[rel] = None
                 continue
             with contain(page.source, f"rendering site/{rel}", errors) as outcome:
@@ -713,8 +820,11 @@ def _template_error(config: Config, exc: Exception) -> Exception:
     return exc
 
 
-def build_site(config: Config) -> SiteResult:
+def build_site(config: Config, jobs: int | None = None) -> SiteResult:
     """Write site/ from the editions; only changed files are written, files no longer made are removed.
+
+    Article bodies and the German originals' file references are worked out in ``jobs`` processes
+    (None: the CPU cores); every byte written is the same for any number.
 
     Per-article problems (a damaged edition record, a page that fails to render, a file reference leaving
     source_de/) are collected in ``errors``; the rest of the site is still written. A broken template raises.
@@ -727,7 +837,7 @@ def build_site(config: Config) -> SiteResult:
     root = config.site_dir
     try:
         out, site, fresh = site_outputs(config, load_pages(config, result.errors), settings, state,
-                                        lambda rel: (root / rel).is_file(), result.errors)
+                                        lambda rel: (root / rel).is_file(), result.errors, jobs)
     except TemplateSyntaxError as exc:
         raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
                           exc.lineno) from None

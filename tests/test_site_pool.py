@@ -1,0 +1,110 @@
+"""The site stage's process pool (``--jobs``): bodies rendered by workers, every byte as one process writes it."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+
+import pipeline.site
+from pipeline.errors import VerlagError
+from conftest import Project, article, copy_shipped_project
+
+
+def _generated(project: Project) -> None:
+    """Articles beside the shipped ones with what a body's HTML depends on: links to other articles, the
+    original's raw HTML and images (allowance, media), footnotes, nesting, a table."""
+    for n in range(5):
+        project.write(f"source_de/notiz-{n}.md", article(f"Notiz {n}", f"""\
+            Am Tag {n} blühte der Holunder.[^h] Siehe [die Zecken](zecken-im-garten.md) und
+            [die nächste Notiz](notiz-{(n + 1) % 5}.md).
+
+            <div class="kasten">Ein Kasten mit <em>Hinweis</em>.</div>
+
+            ![Holunder im Juni](bilder/{"zecke.svg" if n % 2 else "fehlt.svg"})
+
+            - Blüten sammeln
+              - nur trockene
+                > Im Schatten trocknen.
+
+            | Monat | Ernte |
+            |:--|--:|
+            | Juni | Blüten |
+
+            [^h]: Sambucus nigra, {n}. Beobachtung.
+            """))
+
+
+def _built(root, jobs: str, parent: list[str], edit) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    project = copy_shipped_project(root)
+    _generated(project)
+    project.run("extract", "--jobs", jobs)
+    project.run("pretranslate", "--engine", "copy", "--lang", "fr")
+    project.run("build", "--jobs", jobs)
+    first = _site(project)
+    edit(project)
+    parent.clear()
+    project.run("build", "--jobs", jobs)
+    return first, _site(project)
+
+
+def _site(project: Project) -> dict[str, bytes]:
+    return {rel: data for rel, data in project.snapshot().items() if rel.startswith("site/")}
+
+
+def _review_two(project: Project) -> None:
+    """The reviewer changes a French sentence in two articles (one would not be worth a pool): the German
+    originals' bodies are carried over, the translations' are rendered again against their allowance."""
+    for n in (2, 3):
+        path = project.root / f"translations/fr/notiz-{n}.po"
+        po = polib.pofile(str(path))
+        entry = next(e for e in po if e.msgid.startswith(f"Am Tag {n}"))
+        entry.msgstr, entry.flags = f"Le jour {n}, le sureau était en fleurs.[^h]", []
+        po.save(str(path))
+
+
+@pytest.fixture
+def parent_renders(monkeypatch) -> list[str]:
+    """Bodies rendered in the test's own process (workers are forked: their calls land in their copy)."""
+    calls: list[str] = []
+    real = pipeline.site.render
+    monkeypatch.setattr(pipeline.site, "render", lambda body, *args: calls.append(body) or real(body, *args))
+    return calls
+
+
+def test_jobs_1_and_jobs_2_build_the_same_site_bytes(tmp_path, parent_renders):
+    built = {}
+    for jobs in ("1", "2"):
+        parent_renders.clear()
+        built[jobs] = _built(tmp_path / jobs, jobs, parent_renders, _review_two)
+        cold, edited = built[jobs]
+        pages = [rel for rel in cold if rel.count("/") == 3 and rel.endswith("/index.html")]
+        changed = sorted(rel for rel in edited if edited[rel] != cold.get(rel))
+        if jobs == "1":
+            assert len(parent_renders) == 2  # the edited translations, in this process
+        else:
+            assert parent_renders == []  # every body of both builds came from a worker
+        assert {"site/fr/notiz-2/index.html", "site/fr/notiz-3/index.html"} <= set(changed)
+        assert not any(rel.startswith("site/de/") for rel in changed)
+        assert len(pages) > 20 and "le sureau était".encode() in edited["site/fr/notiz-2/index.html"]
+    assert built["1"] == built["2"]
+
+
+def test_a_page_failing_in_a_worker_is_reported_with_its_line_and_the_others_are_built(project: Project, monkeypatch):
+    real = pipeline.site.render
+
+    def render(body, *args):
+        if "Störfall" in body:  # as render reports a body it cannot show: the line within the body
+            raise VerlagError("cannot render this", None, 3)
+        return real(body, *args)
+
+    monkeypatch.setattr(pipeline.site, "render", render)  # workers are forked: they fail the same way
+    for slug in ("anfang", "mitte", "schluss"):
+        project.write(f"source_de/{slug}.md", article(slug.title(), "Ein Satz.\n\nNoch einer.\n\n"
+                                                      + ("Ein Störfall.\n" if slug == "mitte" else "")))
+    project.run("extract", "--jobs", "2")
+    result = project.run("build", "--jobs", "2", code=2)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == ["error: source_de/mitte.md:7: cannot render this"]  # body line 3, after 4 lines of front matter
+    assert "Traceback" not in result.output
+    assert all((project.root / f"site/de/{slug}/index.html").is_file() for slug in ("anfang", "schluss"))
+    assert not (project.root / "site/de/mitte").exists()
