@@ -36,8 +36,8 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 from babel import Locale
 from babel.dates import format_date
 from babel.units import format_unit
-from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError,
-                    select_autoescape)
+from jinja2 import (Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError,
+                    TemplateSyntaxError, select_autoescape)
 from markupsafe import Markup
 
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -281,6 +281,24 @@ class SiteResult:
         return lines
 
 
+class _CodeBoundCache(FileSystemBytecodeCache):
+    """Jinja's compiled templates in ``.verlag/jinja/``, keyed by template name, source checksum (Jinja's
+    own) and verlag's code, whose environment settings (extensions, gettext style) shape the compiled code.
+    Compiling the theme took 0.5 s of every build, a no-op one included."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return super().get_cache_key(f"{code_digest()}|{name}", filename)
+
+
+def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
+    folder = config.state_dir / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout: templates are compiled each time
+    return _CodeBoundCache(str(folder))
+
+
 class _Site:
     """The whole site known in memory: languages, published pages, URLs, templates per language."""
 
@@ -320,7 +338,8 @@ class _Site:
         if lang not in self.envs:
             env = Environment(loader=FileSystemLoader(theme_dirs(self.config)),
                               autoescape=select_autoescape(["html", "xml"]), extensions=[JINJA_EXTENSIONS],
-                              undefined=StrictUndefined, keep_trailing_newline=True)
+                              undefined=StrictUndefined, keep_trailing_newline=True,
+                              bytecode_cache=_bytecode_cache(self.config))
             self.translations[lang] = load_translations(self.config, lang, self.errors)
             env.install_gettext_callables(**gettext_as_text(self.translations[lang]), newstyle=True)
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
