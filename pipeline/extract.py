@@ -161,8 +161,9 @@ def _extract_article(config: Config, article: Article, doc: Document | None, orp
             last.update(data=data, source=source, old=old, report=report, text=render(merged).encode("utf-8"))
             return last["text"]
 
-        try:
-            used.append(rewrite(path, update))
+        try:  # a catalog made from the template alone (none there, none renamed) holds no translation: a
+            # crash that empties it costs nothing the next extract cannot make again, so it skips the fsync
+            used.append(rewrite(path, update, durable=lambda data: last["old"] is not None))
         except VerlagError as exc:
             result.errors.append(exc)
             ok = False
