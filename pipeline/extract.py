@@ -127,27 +127,24 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
 
 @dataclass(frozen=True)
 class _Prepared:
-    """An article's segmentation, its template and the catalogs a language without one gets: everything
-    of its extraction that does not depend on a catalog a reviewer edits, so a pool worker can make it."""
+    """An article's template and the catalogs a language without one gets: everything of its extraction
+    that does not depend on a catalog a reviewer edits, so a pool worker can make it."""
 
-    doc: Document
     old_pot: str | None  # the template as found on disk when this was made
     pot_text: str  # the new template
     new_catalogs: dict[str, bytes]  # language whose catalog was absent -> the catalog ``_new_catalog`` made
-    pot: polib.POFile | None = None  # the template itself; not sent back from a worker, made again from its text
+    pot: polib.POFile | None = None  # the template itself; a worker sends only its text
 
-    def template(self, config: Config) -> polib.POFile:
+    def template(self, config: Config, article: Article) -> polib.POFile:
+        """The template, made again from the segmentation the worker stored (``doccache``) if need be."""
         if self.pot is not None:
             return self.pot
-        return build_pot(self.doc, config.name, _CREATED_RE.search(self.pot_text).group(1))
+        doc = doccache.document(config, article)
+        return build_pot(doc, config.name, _CREATED_RE.search(self.pot_text).group(1))
 
 
-def _prepare(config: Config, article: Article, glossary: Glossary, doc: Document | None = None) -> _Prepared:
-    """``_Prepared`` for the article; ``doc``: its segmentation if already made (else ``doccache.document``).
-
-    Raises what segmenting raises (``BlockFailure``, ``VerlagError``).
-    """
-    doc = doccache.document(config, article) if doc is None else doc
+def _prepare(config: Config, article: Article, glossary: Glossary, doc: Document) -> _Prepared:
+    """``_Prepared`` for the article, from its segmentation ``doc``."""
     old_pot = _read_text(config.pot_path(article.slug))
     stamp = _CREATED_RE.search(old_pot or "")
     pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
@@ -156,12 +153,15 @@ def _prepare(config: Config, article: Article, glossary: Glossary, doc: Document
         pot.metadata["POT-Creation-Date"] = now_stamp()
         pot_text = render(pot)
     absent = [lang for lang in config.languages if not config.po_path(lang, article.slug).exists()]
-    return _Prepared(doc, old_pot, pot_text, {lang: _new_catalog(pot, lang, glossary) for lang in absent}, pot)
+    return _Prepared(old_pot, pot_text, {lang: _new_catalog(pot, lang, glossary) for lang in absent}, pot)
 
 
 def _prepare_in_worker(config: Config, article: Article, glossary: Glossary) -> _Prepared:
-    """``_prepare`` in a pool worker: the template travels back as its text."""
-    return replace(_prepare(config, article, glossary), pot=None)
+    """``_prepare`` in a pool worker, which segments the article (``doccache``, stored for the main process).
+
+    Only text travels back: a pickled ``Document`` or template costs more to send than to load or make again.
+    """
+    return replace(_prepare(config, article, glossary, doccache.document(config, article)), pot=None)
 
 
 def _read_text(path: Path) -> str | None:
@@ -184,12 +184,10 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
     merge runs is merged again, so it is never overwritten. ``made``: what a worker process prepared,
     used while the template on disk is still the one it found; otherwise it is prepared here.
     """
-    if made is None:
+    if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
         with stage(article.ref, "segmenting"):
             doc = doccache.document(config, article)
         made = _prepare(config, article, glossary, doc)
-    elif made.old_pot != _read_text(config.pot_path(article.slug)):
-        made = _prepare(config, article, glossary, made.doc)
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
     pot_text, pot = made.pot_text, None
@@ -209,7 +207,7 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
                 last.update(data=data, source=None, old=None, report=None, text=made.new_catalogs[lang])
                 return last["text"]
             if pot is None:
-                pot = made.template(config)
+                pot = made.template(config, article)
             source = None
             if old is None:
                 source, old = _renamed_from(pot, orphans.get(lang, []), config)
