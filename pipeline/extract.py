@@ -132,7 +132,7 @@ class _Prepared:
 
     old_pot: str | None  # the template as found on disk when this was made
     pot_text: str  # the new template
-    new_catalogs: dict[str, bytes]  # language whose catalog was absent -> the catalog ``_new_catalog`` made
+    new_catalogs: dict[str, bytes]  # language whose catalog was absent -> the catalog ``_new_catalog`` made it
     pot: polib.POFile | None = None  # the template itself; a worker sends only its text
 
     def template(self, config: Config, article: Article) -> polib.POFile:
@@ -152,8 +152,14 @@ def _prepare(config: Config, article: Article, glossary: Glossary, doc: Document
     if old_pot is not None and not same_content(pot_text, old_pot):  # else the template keeps its date
         pot.metadata["POT-Creation-Date"] = now_stamp()
         pot_text = render(pot)
-    absent = [lang for lang in config.languages if not config.po_path(lang, article.slug).exists()]
-    return _Prepared(old_pot, pot_text, {lang: _new_catalog(pot, lang, glossary) for lang in absent}, pot)
+    new_catalogs = {}
+    for lang in config.languages:
+        if not config.po_path(lang, article.slug).exists():
+            try:
+                new_catalogs[lang] = _new_catalog(pot, lang, glossary)
+            except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
+                continue
+    return _Prepared(old_pot, pot_text, new_catalogs, pot)
 
 
 def _prepare_in_worker(config: Config, article: Article, glossary: Glossary) -> _Prepared:
