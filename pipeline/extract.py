@@ -132,7 +132,7 @@ class _Prepared:
 
     old_pot: str | None  # the template as found on disk when this was made
     pot_text: str  # the new template
-    new_catalogs: dict[str, bytes]  # language whose catalog was absent -> the catalog ``_new_catalog`` made it
+    new_catalogs: dict[str, bytes]  # language whose catalog was absent -> its new catalog (none if that failed)
     pot: polib.POFile | None = None  # the template itself; a worker sends only its text
 
     def template(self, config: Config, article: Article) -> polib.POFile:
