@@ -121,7 +121,8 @@ def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
     }
     for (context, msgid), occurrences in unique_segments(doc.segments).items():
         notes = list(dict.fromkeys(s.note for s in occurrences))
-        for a, b in analyse(msgid, doc.labels).shortcuts if "[" in msgid else ():
+        # a shortcut link is a [label] the article defines: none without a "[" or without definitions
+        for a, b in analyse(msgid, doc.labels).shortcuts if doc.labels and "[" in msgid else ():
             label = msgid[a:b].removeprefix("!").removesuffix("[]")
             notes.append(f"{label} is a link by its label: keep it, or write [your words]{label}")
         pot.append(polib.POEntry(

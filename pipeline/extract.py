@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import polib
@@ -26,6 +27,7 @@ from .segment import Document, template_tags
 from .sources import Article, read_sources
 
 STATE_FILE = "extract.json"
+_CREATED_RE = re.compile(r'^"POT-Creation-Date: (.*)\\n"$', re.M)
 
 
 @dataclass
@@ -71,8 +73,10 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     ``keep_typo_fixes``: reviewed translations of sentences the author changed
     only trivially stay reviewed (see ``typos.is_typo_fix``) instead of going
     back to review. ``jobs``: worker processes that segment the changed
-    articles (``pool.map_articles``; None: the CPU cores); templates and
-    catalogs are then written in document order, the same bytes for any value.
+    articles and make their templates and the catalogs of languages that
+    have none yet (``_prepare``, ``pool.map_articles``; None: the CPU cores);
+    this process merges the catalogs that exist and writes every file, in
+    document order: the same bytes for any value.
 
     An article that cannot be read, segmented or merged is reported in
     ``errors``; its template and catalogs stay as they were and every other
@@ -87,7 +91,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = _orphans(config, slugs)
     prints = {a.slug: _fingerprint(config, a, glossary, [read_bytes(p) for p in _files(config, a)]) for a in articles}
-    docs = map_articles(doccache.document, config, [a for a in articles if state.get(a.slug) != prints[a.slug]], jobs)
+    made = map_articles(partial(_prepare_in_worker, glossary=glossary), config,
+                        [a for a in articles if state.get(a.slug) != prints[a.slug]], jobs)
     for article in articles:
         if progress:
             progress(article)
@@ -106,7 +111,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             fresh[article.slug] = fingerprint
             continue
         with contain(article.ref, "extracting", result.errors) as outcome:
-            used = _extract_article(config, article, docs.get(article.slug), orphans, result, glossary,
+            used = _extract_article(config, article, made.get(article.slug), orphans, result, glossary,
                                     keep_typo_fixes)
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
@@ -120,26 +125,77 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     return result
 
 
-def _extract_article(config: Config, article: Article, doc: Document | None, orphans: dict[str, list[Path]],
+@dataclass(frozen=True)
+class _Prepared:
+    """An article's template and the catalogs a language without one gets: everything of its extraction
+    that does not depend on a catalog a reviewer edits, so a pool worker can make it."""
+
+    old_pot: str | None  # the template as found on disk when this was made
+    pot_text: str  # the new template
+    new_catalogs: dict[str, bytes]  # language whose catalog was absent -> its new catalog (none if that failed)
+    pot: polib.POFile | None = None  # the template itself; a worker sends only its text
+
+    def template(self, config: Config, article: Article) -> polib.POFile:
+        """The template, made again from the segmentation the worker stored (``doccache``) if need be."""
+        if self.pot is not None:
+            return self.pot
+        doc = doccache.document(config, article)
+        return build_pot(doc, config.name, _CREATED_RE.search(self.pot_text).group(1))
+
+
+def _prepare(config: Config, article: Article, glossary: Glossary, doc: Document) -> _Prepared:
+    """``_Prepared`` for the article, from its segmentation ``doc``."""
+    old_pot = _read_text(config.pot_path(article.slug))
+    stamp = _CREATED_RE.search(old_pot or "")
+    pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
+    pot_text = render(pot)
+    if old_pot is not None and not same_content(pot_text, old_pot):  # else the template keeps its date
+        pot_text = redate(pot, pot_text, now_stamp())
+    new_catalogs = {}
+    for lang in config.languages:
+        if not config.po_path(lang, article.slug).exists():
+            try:
+                new_catalogs[lang] = _new_catalog(pot, lang, glossary)
+            except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
+                continue
+    return _Prepared(old_pot, pot_text, new_catalogs, pot)
+
+
+def _prepare_in_worker(config: Config, article: Article, glossary: Glossary) -> _Prepared:
+    """``_prepare`` in a pool worker, which segments the article (``doccache``, stored for the main process).
+
+    Only text travels back: a pickled ``Document`` or template costs more to send than to load or make again.
+    """
+    return replace(_prepare(config, article, glossary, doccache.document(config, article)), pot=None)
+
+
+def _read_text(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+def _new_catalog(pot: polib.POFile, lang: str, glossary: Glossary) -> bytes:
+    """The catalog for ``lang`` when there is none yet: ``pot`` merged into nothing, glossary hints added."""
+    merged, _ = merge(None, pot, lang)
+    add_hints(merged, glossary, lang)
+    return render(merged).encode("utf-8")
+
+
+def _extract_article(config: Config, article: Article, made: _Prepared | None, orphans: dict[str, list[Path]],
                      result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool) -> list[bytes | None] | None:
     """Write the article's template and merge it into each catalog; return the bytes each file holds as
     this run left it (``_files`` order), or None when a catalog could not be read (see ``result.errors``).
 
     Catalogs are written by compare-and-swap (``fsutil.rewrite``): a reviewer's save that lands while the
-    merge runs is merged again, so it is never overwritten. ``doc``: the article's segmentation when a worker
-    process made it, else it is taken from ``doccache`` here.
+    merge runs is merged again, so it is never overwritten. ``made``: what a worker process prepared,
+    used while the template on disk is still the one it found; otherwise it is prepared here.
     """
-    if doc is None:
+    if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
         with stage(article.ref, "segmenting"):
             doc = doccache.document(config, article)
+        made = _prepare(config, article, glossary, doc)
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
-    old_pot = pot_path.read_text(encoding="utf-8") if pot_path.exists() else None
-    stamp = re.search(r'^"POT-Creation-Date: (.*)\\n"$', old_pot or "", re.M)
-    pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
-    pot_text = render(pot)
-    if old_pot is not None and not same_content(pot_text, old_pot):
-        pot_text = redate(pot, pot_text, now_stamp())
+    pot_text, pot = made.pot_text, None
     if write_if_changed(pot_path, pot_text, durable=False):  # a template is regenerated from the source
         result.written.append(ref)
     used: list[bytes | None] = [pot_text.encode("utf-8")]
@@ -150,7 +206,13 @@ def _extract_article(config: Config, article: Article, doc: Document | None, orp
         last: dict = {}
 
         def update(data: bytes | None) -> bytes:
+            nonlocal pot
             old = po_from_bytes(data, po_ref)
+            if old is None and not orphans.get(lang) and lang in made.new_catalogs:
+                last.update(data=data, source=None, old=None, report=None, text=made.new_catalogs[lang])
+                return last["text"]
+            if pot is None:
+                pot = made.template(config, article)
             source = None
             if old is None:
                 source, old = _renamed_from(pot, orphans.get(lang, []), config)
@@ -160,8 +222,9 @@ def _extract_article(config: Config, article: Article, doc: Document | None, orp
             last.update(data=data, source=source, old=old, report=report, text=render(merged).encode("utf-8"))
             return last["text"]
 
-        try:
-            used.append(rewrite(path, update))
+        try:  # a catalog made from the template alone (none there, none renamed) holds no translation: a
+            # crash that empties it costs nothing the next extract cannot make again, so it skips the fsync
+            used.append(rewrite(path, update, durable=lambda data: last["old"] is not None))
         except VerlagError as exc:
             result.errors.append(exc)
             ok = False

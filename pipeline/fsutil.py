@@ -89,7 +89,8 @@ SWAP_TRIES = 20  # re-merges before a file that never stops changing is reported
 SETTLE_SECONDS = 0.05  # how long a file must stay the same to count as completely saved
 
 
-def rewrite(path: Path, update: Callable[[bytes | None], bytes | None]) -> bytes | None:
+def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
+            durable: Callable[[bytes], bool] | None = None) -> bytes | None:
     """Compare-and-swap: replace ``path`` with ``update(current bytes)`` unless someone saved it meanwhile.
 
     ``update`` gets the file's bytes (None when absent) and returns the new
@@ -99,7 +100,11 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None]) -> bytes
     ``update`` keeps the reviewer's save. A VerlagError from ``update`` on a
     file that is still being written is retried on the finished file.
     Returns the bytes now in ``path`` as this call left them (what an output
-    made from them was made from). Raises VerlagError from ``update`` (then a
+    made from them was made from). ``durable(data)``: must ``data``, what
+    ``update`` just returned, be fsynced before it replaces the file (None:
+    always)? Only content verlag can make again from the sources may skip it
+    (see ``extract``: a catalog it creates from the template, no translation
+    in it). Raises VerlagError from ``update`` (then a
     save this call had swapped out is put back), or when the file kept
     changing through ``SWAP_TRIES`` attempts.
     """
@@ -121,15 +126,16 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None]) -> bytes
             continue
         if data is None or data == there:
             return there
-        found, there = swap_in(path, there, data)
+        found, there = swap_in(path, there, data, durable is None or durable(data))
         if found is None:
             return data
         current = found
     raise VerlagError("the file kept changing while verlag wrote it; run again when it is saved", path)
 
 
-def swap_in(path: Path, expected: bytes | None, data: bytes) -> tuple[bytes | None, bytes | None]:
-    """Put ``data`` into ``path`` if it still holds ``expected`` (None: absent); atomically where the OS can.
+def swap_in(path: Path, expected: bytes | None, data: bytes, durable: bool = True) -> tuple[bytes | None, bytes | None]:
+    """Put ``data`` into ``path`` if it still holds ``expected`` (None: absent); atomically where the OS can,
+    and fsynced first when ``durable``.
 
     Returns (None, data) when swapped; otherwise (the bytes found instead, the
     bytes ``path`` holds now). On Linux the swap is
@@ -139,7 +145,7 @@ def swap_in(path: Path, expected: bytes | None, data: bytes) -> tuple[bytes | No
     for the caller to merge and swap in again: it is never lost. Elsewhere the
     check directly precedes ``os.replace``.
     """
-    tmp = _temp_copy(path, data)
+    tmp = _temp_copy(path, data, durable)
     try:
         before = _identity(path)
         found = read_bytes(path)

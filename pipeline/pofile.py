@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import functools
 import re
 
 import polib
@@ -131,17 +132,21 @@ def _chunks(text: str, room: int) -> list[str]:
     return [p for p in pieces if p]
 
 
-def field(prefix: str, keyword: str, value: str) -> list[str]:
-    """``keyword "value"`` on one line when it fits and has no inner newline, else ``""`` + wrapped lines."""
+@functools.lru_cache(maxsize=16384)
+def field(prefix: str, keyword: str, value: str) -> tuple[str, ...]:
+    """``keyword "value"`` on one line when it fits and has no inner newline, else ``""`` + wrapped lines.
+
+    Cached: ``extract`` writes each msgid into the template and again into every new catalog.
+    """
     escaped = escape(value)
     head = f'{prefix}{keyword} "'
     if "\n" not in value[:-1] and len(head) + len(escaped) + 1 <= WIDTH:
-        return [f'{head}{escaped}"']
+        return (f'{head}{escaped}"',)
     lines = [f'{head}"']
     for segment in re.split(r"(?<=\n)(?=.)", value, flags=re.S):
         for piece in _chunks(segment, WIDTH - len(prefix) - 2):
             lines.append(f'{prefix}"{piece}"')
-    return lines
+    return tuple(lines)
 
 
 def _comment_lines(marker: str, text: str) -> list[str]:

@@ -38,6 +38,7 @@ __all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "referenc
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
 REFERENCE_TITLE_RE = re.compile(rf"(?:^|\s){TITLE}[ \t]*$")
+_CELL_PIPE_RE = re.compile(r"(?<!\\)\|")
 BLOCK_START_RE = re.compile(r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|=+\s*$|[-*_](\s*[-*_]){2,}\s*$|`{3}|~{3}|<|\|)")
 
 
@@ -413,18 +414,11 @@ class _Builder:
 
 
 def _cell_spans(line: str) -> list[tuple[int, int]]:
-    """Trimmed spans of a pipe-table row's cells (escaped pipes stay in the cell), as markdown-it splits it."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    escaped = False
-    for i, ch in enumerate(line):
-        if ch == "|" and not escaped:
-            spans.append((start, i))
-            start = i + 1
-        escaped = ch == "\\"
-    spans.append((start, len(line)))
+    """Trimmed spans of a pipe-table row's cells (escaped pipes stay in the cell), as markdown-it splits it:
+    a cell ends at each pipe not right after a backslash."""
+    pipes = [m.start() for m in _CELL_PIPE_RE.finditer(line)]
     trimmed = []
-    for s, e in spans:
+    for s, e in zip([0] + [p + 1 for p in pipes], pipes + [len(line)]):
         cell = line[s:e]
         lead = len(cell) - len(cell.lstrip())
         trimmed.append((s + lead, s + lead + len(cell.strip())))

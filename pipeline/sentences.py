@@ -20,11 +20,12 @@ import bisect
 import functools
 import logging
 import re
-
-import pysbd
-from pysbd.languages import LANGUAGE_CODES
+from typing import TYPE_CHECKING
 
 from .markup import analyse
+
+if TYPE_CHECKING:
+    import pysbd
 
 __all__ = ["sentence_spans", "split_sentences"]
 
@@ -154,14 +155,19 @@ def split_sentences(text: str, lang: str) -> list[str]:
 # --------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=None)
 def _language(lang: str) -> str:
     """ISO 639-1 code pysbd knows; English rules for anything else."""
+    from pysbd.languages import LANGUAGE_CODES  # pysbd is imported only by a run that splits sentences
+
     code = (lang or "en").strip().lower().replace("_", "-").split("-")[0]
     return code if code in LANGUAGE_CODES else "en"
 
 
 @functools.lru_cache(maxsize=None)
 def _segmenter(code: str) -> pysbd.Segmenter:
+    import pysbd
+
     return pysbd.Segmenter(language=code, clean=False, char_span=True)
 
 

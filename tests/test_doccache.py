@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import doccache, editions, segment
+from pipeline import doccache, editions, extract, segment
 from pipeline.check import check_catalog
 from pipeline.config import load_config
+from pipeline.glossary import Glossary
 from pipeline.segment import segment_article
 from pipeline.sources import read_sources, source_files
 
@@ -92,3 +93,21 @@ def test_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path, counted, monkeypatch):
         else:
             assert in_process == checked == []  # every article was segmented and checked by a worker process
     assert snapshots["1"] == snapshots["2"]
+
+
+def test_a_template_changed_since_the_worker_read_it_is_made_again(project, monkeypatch):
+    """What a worker prepared is used only while the template on disk is the one it read."""
+    project.write("source_de/eins.md", article("Eins", "Ein Satz. Noch ein Satz.\n"))
+    project.run("extract", "--jobs", "1")
+    config = load_config(project.root)
+    (art,) = read_sources(config).articles
+    pot = config.pot_path("eins")
+    kept = pot.read_text(encoding="utf-8")
+    made = extract._prepare_in_worker(config, art, Glossary())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # a template whose messages change is dated anew
+    extract._extract_article(config, art, made, {}, extract.ExtractResult(), Glossary(), False)
+    assert pot.read_text(encoding="utf-8") == kept  # unchanged messages keep their creation date
+
+    pot.write_text(kept.replace('msgid "Ein Satz."', 'msgid "Ein anderer Satz."'), encoding="utf-8")
+    extract._extract_article(config, art, made, {}, extract.ExtractResult(), Glossary(), False)
+    assert pot.read_text(encoding="utf-8") == kept.replace("2026-05-28 20:26+0000", "2026-09-21 14:13+0000")
