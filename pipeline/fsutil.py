@@ -100,7 +100,11 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
     ``update`` keeps the reviewer's save. A VerlagError from ``update`` on a
     file that is still being written is retried on the finished file.
     Returns the bytes now in ``path`` as this call left them (what an output
-    made from them was made from). ``durable(data)``: must ``data``, what
+    made from them was made from). A file that stays empty through
+    ``settled``'s patience is no save in progress but a file emptied (a crash
+    before its data reached the disk): ``update`` gets None for it, as for a
+    missing file, and its empty bytes are what the swap expects to replace.
+    ``durable(data)``: must ``data``, what
     ``update`` just returned, be fsynced before it replaces the file (None:
     always)? Only content verlag can make again from the sources may skip it
     (see ``extract``: a catalog it creates from the template, no translation
@@ -114,7 +118,7 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
     there = current  # what ``path`` holds as far as this call knows
     for _ in range(SWAP_TRIES):
         try:
-            data = update(current)
+            data = update(None if current == b"" else current)
         except VerlagError:
             if there != current:  # a save swapped out just now that cannot be merged: it goes back
                 swap_in(path, there, current)
@@ -149,6 +153,8 @@ def swap_in(path: Path, expected: bytes | None, data: bytes, durable: bool = Tru
     try:
         before = _identity(path)
         found = read_bytes(path)
+        if found == b"":  # an in-place save between truncating and writing: what it saves is what counts
+            found = settled(path)
         if found != expected:
             return found, found
         if expected is None:
@@ -193,15 +199,22 @@ def settled(path: Path, patience: float = 2.0) -> bytes | None:
 
     An empty file counts as still being written: an in-place save truncates
     first and writes after, and a busy machine may pause the editor in between.
+    Empty bytes are returned only for a file that stayed empty all along; one
+    caught empty again at the end of a patience full of saves raises
+    VerlagError (it kept changing), never passes for an emptied file.
     """
     data = read_bytes(path)
+    saving = data not in (b"", None)
     deadline = time.monotonic() + patience
     while time.monotonic() < deadline:
         time.sleep(SETTLE_SECONDS)
         again = read_bytes(path)
         if again == data and again != b"":
-            break
+            return data
+        saving = saving or again not in (b"", None)
         data = again
+    if data == b"" and saving:
+        raise VerlagError("the file kept changing while verlag read it; run again when it is saved", path)
     return data
 
 

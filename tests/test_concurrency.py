@@ -279,12 +279,15 @@ def test_an_empty_moment_of_an_in_place_save_never_costs_the_other_translations(
     msgfmt_check(path)
 
 
-def test_an_empty_catalog_is_an_error_and_stays_as_it_is(leber):
+def test_an_empty_catalog_is_an_error_for_build_and_made_again_by_extract(leber):
     path = leber.root / "translations/en/leber.po"
-    path.write_bytes(b"")
-    result = leber.run("extract", code=2)
-    assert "translations/en/leber.po" in result.output and "empty" in result.output
-    assert path.read_bytes() == b"", "nothing is merged into a file that holds no catalog"
+    made = path.read_bytes()
+    path.write_bytes(b"")  # emptied for good (a crash), not for an instant (test above)
+    result = leber.run("build", code=2)
+    assert "translations/en/leber.po: catalog is empty" in result.output
+    assert path.read_bytes() == b""
+    leber.run("extract")
+    assert path.read_bytes() == made
 
 
 def test_a_half_written_file_is_read_again_once_its_editor_is_done(tmp_path):
