@@ -17,8 +17,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import polib
-from babel.core import UnknownLocaleError
-from babel.messages.plurals import get_plural
 from rapidfuzz import fuzz
 
 from . import __version__
@@ -74,6 +72,9 @@ def plural_forms(lang: str) -> str:
     for name in (tag, tag.split("_")[0]):
         if name in GNU_PLURAL_FORMS:
             return GNU_PLURAL_FORMS[name]
+    from babel.core import UnknownLocaleError  # Babel's catalog modules take 0.1 s to import: only when needed
+    from babel.messages.plurals import get_plural
+
     try:
         return get_plural(tag).plural_forms
     except (ValueError, TypeError, UnknownLocaleError):

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Callable
 
 import polib
-from babel.messages.extract import extract, extract_from_file
 from babel.support import NullTranslations, Translations
 from markupsafe import escape
 
@@ -55,6 +54,8 @@ def template_messages(*templates_dirs: Path) -> list[polib.POEntry]:
 
     With several theme folders, a template in an earlier one hides the one of the same name after it.
     """
+    from babel.messages.extract import extract, extract_from_file  # 0.1 s to import; a run with cached messages never needs it
+
     templates: dict[str, Path] = {}
     for folder in templates_dirs:
         for path in sorted(folder.rglob("*")):
