@@ -27,6 +27,7 @@ from .fsutil import remove_stale_temp_files
 
 LOCK_NAME = "lock"
 _held: dict[Path, int] = {}  # lock file -> depth: `publish` runs extract, pretranslate and build under one lock
+_fds: dict[Path, int] = {}  # lock file -> the descriptor holding its flock
 
 
 def lock_path(config: Config) -> Path:
@@ -78,11 +79,24 @@ def project_lock(config: Config, wait: bool = True,
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
         for folder in (config.translations_dir, config.editions_dir, config.site_dir, config.state_dir):
             remove_stale_temp_files(folder)
-        _held[path] = 1
+        _held[path], _fds[path] = 1, fd
         try:
             yield
         finally:
-            del _held[path]
+            del _held[path], _fds[path]
             os.ftruncate(fd, 0)
     finally:
         os.close(fd)
+
+
+def release_in_forked_child() -> None:
+    """In a process forked while a lock was held (a pool worker): close its copies of the lock descriptors.
+
+    flock(2) locks belong to the open file, which a fork shares: a worker left behind by a verlag killed
+    with kill -9 would otherwise hold the project lock until it ends, and every later run would wait.
+    The parent's lock is unaffected (it holds its own descriptor).
+    """
+    for fd in _fds.values():
+        os.close(fd)
+    _fds.clear()
+    _held.clear()

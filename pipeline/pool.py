@@ -11,12 +11,15 @@ it again in its own process, where the failure is contained and reported
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import weakref
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from typing import Callable, Iterator, TypeVar
 
 from .config import Config
+from .lock import release_in_forked_child
 from .sources import Article
 
 T = TypeVar("T")
@@ -40,9 +43,26 @@ def map_articles(work: Callable[[Config, Article], T], config: Config, articles:
     jobs = default_jobs() if jobs is None else jobs
     if jobs <= 1 or len(articles) < 2:
         return Results([], iter(()), None)
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(articles)))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(articles)), initializer=_start_worker,
+                               initargs=(os.getpid(),))
     answers = pool.map(_attempt, [work] * len(articles), [config] * len(articles), articles, chunksize=8)
     return Results(articles, answers, pool)
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2)
+
+
+def _start_worker(parent: int) -> None:
+    """A worker lets go of the project lock its fork copied and ends with the verlag that started it
+    (Linux: prctl PR_SET_PDEATHSIG; elsewhere it exits when its pipe closes, as before): a verlag killed
+    with kill -9 must leave neither a held lock nor idle workers behind."""
+    release_in_forked_child()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (AttributeError, OSError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 class Results:

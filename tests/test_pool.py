@@ -45,3 +45,62 @@ def test_one_job_or_a_dead_worker_leaves_the_work_to_the_stage(project):
     answers = {a.slug: results.get(a.slug) for a in articles}
     assert answers["zwei"] is None
     assert set(answers.values()) <= {None, "drei", "eins", "vier"}  # whatever finished before the death counts
+
+
+def _sleep_then_slug(config, art):
+    import time
+
+    time.sleep(30)
+    return art.slug
+
+
+def _parent_of(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return int(fh.read().rsplit(")", 1)[1].split()[1])
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+
+
+def test_workers_of_a_verlag_killed_with_kill_9_end_and_leave_the_lock_free(project, tmp_path):
+    # A build killed mid-pool left its workers asleep for ever, holding the project lock (flock belongs to
+    # the open file, which a fork shares): every later verlag waited on it.
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    from pipeline.lock import project_lock
+
+    _articles(project)
+    started = tmp_path / "started"
+    code = textwrap.dedent(f"""
+        import sys; sys.path[:0] = {sys.path[:3]!r}
+        from pathlib import Path
+        from pipeline.config import load_config
+        from pipeline.lock import project_lock
+        from pipeline.pool import map_articles
+        from pipeline.sources import read_sources
+        from test_pool import _sleep_then_slug
+        config = load_config(Path({str(project.root)!r}))
+        with project_lock(config):
+            results = map_articles(_sleep_then_slug, config, read_sources(config).articles, 2)
+            Path({str(started)!r}).write_text("")
+            results.get("drei")
+    """)
+    parent = subprocess.Popen([sys.executable, "-c", code], cwd=os.path.dirname(__file__))
+    deadline = time.monotonic() + 30
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        time.sleep(0.1)
+        workers = [int(p) for p in os.listdir("/proc") if p.isdigit() and _parent_of(int(p)) == parent.pid]
+    assert started.exists() and len(workers) == 2
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_parent_of(w) is not None for w in workers):
+        time.sleep(0.1)
+    assert all(_parent_of(w) is None for w in workers), "the workers ended with their verlag"
+    with project_lock(load_config(project.root), wait=False):  # raises if anyone still holds it
+        pass
