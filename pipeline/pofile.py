@@ -235,7 +235,10 @@ def _entry_re(prefix: str) -> re.Pattern:
     """One whole entry followed by blank lines; ``prefix``: ``#~ `` for an obsolete entry."""
     msgctxt, msgid, msgstr = _field("msgctxt", prefix), _field("msgid", prefix), _field("msgstr", prefix)
     msgid_plural, indexed = _field("msgid_plural", prefix), _field(r"msgstr\[\d\]", prefix)
-    return re.compile(rf"{_ORDERED}(?P<notes>{_NOTE}*)(?P<msgctxt>{msgctxt})?(?P<msgid>{msgid})"
+    # Atomic/possessive: a comment line taken by ``_ORDERED`` or the notes is never handed back (the notes
+    # can take any comment line, so giving one back never leads to a match); without that, comments not
+    # followed by an entry made the engine try every split of them, quadratic in their number.
+    return re.compile(rf"(?>{_ORDERED})(?P<notes>(?:{_NOTE})*+)(?P<msgctxt>{msgctxt})?(?P<msgid>{msgid})"
                       rf"(?:(?P<msgid_plural>{msgid_plural})(?P<plurals>(?:{indexed})+)|(?P<msgstr>{msgstr}))\n*")
 
 

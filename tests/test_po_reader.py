@@ -119,6 +119,16 @@ def test_bom_crlf_plural_forms_and_every_escape():
     assert po.header == "Kopf\n\nzweite Zeile" and po.metadata_is_fuzzy == ["fuzzy"]
 
 
+
+def test_comments_after_the_last_entry_read_as_polib_reads_them():
+    # A reviewer's notes below the last entry: no entry follows them, so the fast path gives up; the
+    # entry regex must do so in linear time (it tried every split of the lines: 1 s for 1,600 lines).
+    # Speed is measured by bench/bench_po_reader.py; here the outcome.
+    tail = "".join(f"{mark}\n" for mark in ("# t", "#. c", "#: a:1", "#, f") for _ in range(2000))
+    assert_same('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n\n'
+                + tail)
+
+
 NOTES = ["#", "# Kommentar", "#  zwei", "##doppelt", "# trailing  ", "#.", "#. Hinweis", "#.  Hinweis", "#:",
          "#: a.md:3 b.md", "#: :4 x: y:z", "#,", "#, fuzzy", "#, fuzzy, markdown-text", "#| msgid \"alt\"",
          "#| \"weiter\"", "#| msgctxt \"k\"", "#| msgid_plural \"alte\"", "#~| msgid \"weg\"", "#~| \"mehr\""]
