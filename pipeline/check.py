@@ -39,7 +39,7 @@ from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
 from .markup import analyse
-from .media import RECORD, collect_media, outdated_variants
+from .media import RECORD, collect_media, outdated_variants, references
 from .segment import reference_labels
 from .sources import Sources, read_aliases, read_sources
 
@@ -896,21 +896,28 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 findings.extend(check_site_catalog(parse_po(text, ref), ref, lang, text))
         except VerlagError as exc:
             errors.append(exc)
-    findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs))
+    findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors))
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors
 
 
-def image_variant_findings(config: Config, sources: Sources, languages: list[str],
-                           slugs: list[str] | None) -> list[Finding]:
+def image_variant_findings(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None,
+                           errors: list[VerlagError]) -> list[Finding]:
     """A warning for each language variant of an image (``bilder/x.en.png``) made from an older version of its
     German original than the one in source_de/ (by content: ``media.outdated_variants``); none without any
-    ``translations/<lang>/variants.sha256`` record (no image scan then)."""
+    ``translations/<lang>/variants.sha256`` record (no image scan then). An article whose Markdown cannot be
+    read is appended to ``errors`` (file, line) and the others are compared."""
     if not any((config.translations_dir / lang / RECORD).exists() for lang in languages):
         return []
+
+    def scan(article):
+        with contain(article.ref, "reading its images", errors):
+            return references(article)
+        return []
+
     articles = [a for a in sources.articles if not slugs or a.slug in slugs]
-    media = collect_media(config.source_dir, articles, languages=languages)
+    media = collect_media(config.source_dir, articles, languages=languages, scan=scan)
     folder = config.source_dir.name
     return [Finding(f"{folder}/{variant}", 1, "image-variant", WARNING,
                     f"{folder}/{original} changed after this {lang} version was made from it; update it, or sign "

@@ -169,7 +169,12 @@ def swap_in(path: Path, expected: bytes | None, data: bytes, durable: bool = Tru
             return None, data
         if _identity(tmp) == before and read_bytes(tmp) == expected:
             return None, data  # untouched since it was compared: no save was under way
-        displaced = settled(tmp)  # an in-place save may still be writing into the file taken out
+        try:
+            displaced = settled(tmp)  # an in-place save may still be writing into the file taken out
+        except VerlagError:  # it never stopped: the save goes back where its editor expects it
+            _exchange(tmp, path)
+            raise VerlagError("the file kept changing while verlag wrote it; run again when it is saved",
+                              path) from None
         return (None, data) if displaced == expected else (displaced, data)
     finally:
         tmp.unlink(missing_ok=True)
@@ -183,11 +188,14 @@ def read_parsed(path: Path, parse: Callable[[bytes], object]) -> tuple[bytes | N
     file is raised (whatever ``parse`` raises).
     """
     data = read_bytes(path)
-    if data == b"":  # caught between an in-place save's truncation and its write
+    waited = data == b""
+    if waited:  # caught between an in-place save's truncation and its write
         data = settled(path)
     try:
         return data, None if data is None else parse(data)
     except VerlagError:
+        if waited and data == b"":  # it stayed empty through the wait: no save is coming
+            raise
         later = settled(path)
         if later == data:
             raise
@@ -200,8 +208,9 @@ def settled(path: Path, patience: float = 2.0) -> bytes | None:
     An empty file counts as still being written: an in-place save truncates
     first and writes after, and a busy machine may pause the editor in between.
     Empty bytes are returned only for a file that stayed empty all along; one
-    caught empty again at the end of a patience full of saves raises
-    VerlagError (it kept changing), never passes for an emptied file.
+    caught empty at the end of a patience full of saves is read again until
+    that save's bytes arrive (VerlagError "kept changing" if they never do), so
+    a save's empty instant never passes for an emptied file.
     """
     data = read_bytes(path)
     saving = data not in (b"", None)
@@ -213,8 +222,13 @@ def settled(path: Path, patience: float = 2.0) -> bytes | None:
             return data
         saving = saving or again not in (b"", None)
         data = again
-    if data == b"" and saving:
-        raise VerlagError("the file kept changing while verlag read it; run again when it is saved", path)
+    if data == b"" and saving:  # caught in a save's empty instant: its bytes follow within milliseconds
+        deadline = time.monotonic() + patience
+        while data == b"" and time.monotonic() < deadline:
+            time.sleep(0.001)
+            data = read_bytes(path)
+        if data == b"":
+            raise VerlagError("the file kept changing while verlag read it; run again when it is saved", path)
     return data
 
 

@@ -36,7 +36,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
 from .fsutil import code_digest, write_if_changed
-from .segment import block_tokens
+from .segment import article_tokens
 from .sources import Article
 
 
@@ -82,11 +82,15 @@ def read_record(path: Path) -> dict[str, str]:
     """A ``variants.sha256`` as {path in source_de/: hex SHA-256}; {} when absent. Lines that are no
     ``<64 hex digits>  <path>`` (comments, damage) are skipped: a lost line only means no warning."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return {}
     found = {}
-    for line in text.splitlines():
+    for raw in data.splitlines():
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:  # damage, or a comment saved in another encoding
+            continue
         digest, _, rel = line.partition("  ")
         if len(digest) == 64 and all(c in "0123456789abcdef" for c in digest) and rel:
             found[rel.removeprefix("*")] = digest
@@ -178,7 +182,7 @@ def _article_link(url: str) -> str | None:
 def references(article: Article) -> list[tuple[str, int]]:
     """Every image source and link target in the article's body, with its 1-based file line."""
     found = []
-    for token in block_tokens(article.body, {}, lambda content: "[" in content or "<" in content):
+    for token in article_tokens(article, {}, lambda content: "[" in content or "<" in content):
         if token.type != "inline" or token.map is None or not token.children:
             continue
         line = article.body_line + token.map[0]

@@ -459,6 +459,17 @@ def _block(article: Article, token):
         raise BlockFailure(article.body_line + token.map[0]) from exc
 
 
+def article_tokens(article: Article, env: dict, inline_if: Callable[[str], bool] = lambda content: False) -> list:
+    """``block_tokens`` of the article's body; a VerlagError from the parse (nesting too deep) names the
+    article and its file line."""
+    try:
+        return block_tokens(article.body, env, inline_if)
+    except VerlagError as exc:
+        if exc.path is not None or exc.line is None:
+            raise
+        raise VerlagError(exc.message, article.ref, article.body_line + exc.line - 1) from None
+
+
 def segment_article(article: Article, mode: str = "sentence", lang: str = "de") -> Document:
     """Segments in document order plus the slots to rebuild the article from translations.
 
@@ -467,12 +478,7 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de") 
     builder = _Builder(article, mode, lang)
     builder.add_front()
     env: dict = {}
-    try:
-        tokens = block_tokens(article.body, env)
-    except VerlagError as exc:
-        if exc.path is not None or exc.line is None:
-            raise
-        raise VerlagError(exc.message, article.ref, article.body_line + exc.line - 1) from None
+    tokens = article_tokens(article, env)
     stack: list[str] = []
     cell_kind, row_number = "table cell", 0
     for i, token in enumerate(tokens):

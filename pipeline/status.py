@@ -101,7 +101,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             rows.append(row)
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}
-        for finding in image_variant_findings(config, sources, list(languages or config.languages), None):
+        for finding in image_variant_findings(config, sources, list(languages or config.languages), None, errors):
             if (finding.lang, finding.slug) in by_row:
                 by_row[finding.lang, finding.slug].warnings += 1
     order = list(languages or config.languages)

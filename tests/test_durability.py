@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import polib
+import pytest
 
 from pipeline import fsutil
 
@@ -62,3 +63,19 @@ def test_a_catalog_emptied_by_a_crash_is_made_again(project):
     path.write_bytes(b"")  # what a power cut can leave of a file written without fsync
     project.run("extract", "--jobs", "1")
     assert path.read_bytes() == made
+
+
+def test_an_empty_catalog_is_waited_for_once_per_read(project, monkeypatch):
+    from pipeline import fsutil
+    from pipeline.catalog import load_po
+    from pipeline.errors import VerlagError
+
+    path = project.root / "translations/en/leer.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")
+    waits = []
+    real = fsutil.settled
+    monkeypatch.setattr(fsutil, "settled", lambda p, patience=0.2: waits.append(p) or real(p, patience))
+    with pytest.raises(VerlagError, match="catalog is empty"):
+        load_po(path, "translations/en/leer.po")
+    assert len(waits) == 1, "one wait tells an emptied file from a save in progress"

@@ -268,3 +268,19 @@ def test_a_fresh_clone_of_the_shipped_project_has_no_outdated_variant(tmp_path):
     clone = commit_and_clone(shipped, tmp_path / "clone")
     assert "image-variant" not in clone.run("check").output
     assert "variants.sha256" not in clone.run("extract").output  # the committed record is up to date
+
+
+def test_a_damaged_record_or_an_unreadable_article_costs_no_table(garden):
+    variant = garden.root / "source_de/bilder/brennnessel.en.png"
+    variant.write_bytes(PNG + b"english labels")
+    garden.run("extract")
+    record = garden.root / "translations/en/variants.sha256"
+    record.write_bytes(record.read_bytes() + b"# \xc4nderung in Latin-1\n")  # a line no UTF-8 reader takes
+    (garden.root / "source_de/bilder/brennnessel.png").write_bytes(PNG + b"a new arrow")
+    assert STALE in garden.run("check").output, "the damaged line is skipped, the others still count"
+    garden.write("source_de/tief.md", "---\ntitle: Tief\ndate: 2026-01-01\n---\nEin Satz.\n\n"
+                 + "".join("  " * i + "- Punkt\n" for i in range(15)))  # nests deeper than CommonMark reads
+    result = garden.run("status", code=2)
+    assert "error: source_de/tief.md:16: lists and block quotes nest too deep" in result.output
+    assert re.search(r"en +brennnessel .* 0E 1W", result.output), "the other articles' variants still count"
+    assert "internal error" not in result.output
