@@ -329,7 +329,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were."""
     from pipeline.extract import extract as run
     from pipeline.fsutil import relpath
-    from pipeline.media import record_variants
+    from pipeline.media import RECORD, record_variants
     from pipeline.uistrings import update_site_catalogs
 
     with progress_bar("extract", _article_count(config)) as progress:
@@ -339,9 +339,15 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
             click.echo(f"updated {path} (the website's own words)")
     except VerlagError as exc:
         result.errors.append(exc)
+    first = {config.translations_dir / lang / RECORD for lang in config.languages
+             if not (config.translations_dir / lang / RECORD).exists()}
     for path in record_variants(config.source_dir, config.translations_dir, config.languages):
         click.echo(f"{'updated' if path.exists() else 'removed'} {relpath(path, config.root)} "
                    "(the German files the language variants were made from)")
+        if path in first and path.exists():  # nothing tells which German version an existing variant shows
+            click.echo(f"note: {relpath(path, config.root)} is new: its variants count as made from the German "
+                       "files as they are now; look once that each shows the German image's current content",
+                       err=True)
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:
