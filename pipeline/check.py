@@ -39,7 +39,7 @@ from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
 from .markup import analyse
-from .media import RECORD, collect_media, outdated_variants, references
+from .media import RECORD, collect_media, outdated_variants, references, stale_originals
 from .segment import reference_labels
 from .sources import Sources, read_aliases, read_sources
 
@@ -905,10 +905,11 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
 def image_variant_findings(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None,
                            errors: list[VerlagError]) -> list[Finding]:
     """A warning for each language variant of an image (``bilder/x.en.png``) made from an older version of its
-    German original than the one in source_de/ (by content: ``media.outdated_variants``); none without any
-    ``translations/<lang>/variants.sha256`` record (no image scan then). An article whose Markdown cannot be
+    German original than the one in source_de/ (by content: ``media.stale_originals``). The articles are
+    scanned for the files they use only when some variant is stale. An article whose Markdown cannot be
     read is appended to ``errors`` (file, line) and the others are compared."""
-    if not any((config.translations_dir / lang / RECORD).exists() for lang in languages):
+    stale = stale_originals(config.source_dir, languages, config.translations_dir)
+    if not stale:
         return []
 
     def scan(article):
@@ -923,7 +924,7 @@ def image_variant_findings(config: Config, sources: Sources, languages: list[str
                     f"{folder}/{original} changed after this {lang} version was made from it; update it, or sign "
                     f"it off: delete the line of {original} in translations/{lang}/{RECORD}, run verlag extract",
                     lang, slug, (None, ""))
-            for slug, lang, variant, original in outdated_variants(media, languages, config.translations_dir)]
+            for slug, lang, variant, original in outdated_variants(media, languages, stale)]
 
 
 def _read(path, ref: str) -> str | None:

@@ -104,13 +104,12 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
     ``settled``'s patience is no save in progress but a file emptied (a crash
     before its data reached the disk): ``update`` gets None for it, as for a
     missing file, and its empty bytes are what the swap expects to replace.
-    ``durable(data)``: must ``data``, what
-    ``update`` just returned, be fsynced before it replaces the file (None:
-    always)? Only content verlag can make again from the sources may skip it
-    (see ``extract``: a catalog it creates from the template, no translation
-    in it). Raises VerlagError from ``update`` (then a
-    save this call had swapped out is put back), or when the file kept
-    changing through ``SWAP_TRIES`` attempts.
+    ``durable(data)``: must ``data``, what ``update`` just returned, be
+    fsynced before it replaces the file (None: always)? Only content verlag
+    can make again from the sources may skip it (see ``extract``: a catalog
+    it creates from the template, no translation in it). Raises VerlagError
+    from ``update`` (then a save this call had swapped out is put back), or
+    when the file kept changing through ``SWAP_TRIES`` attempts.
     """
     current = read_bytes(path)
     if current == b"":  # caught between an in-place save's truncation and its write
@@ -134,7 +133,7 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
         if found is None:
             return data
         current = found
-    raise VerlagError("the file kept changing while verlag wrote it; run again when it is saved", path)
+    raise _kept_changing(path, "wrote")
 
 
 def swap_in(path: Path, expected: bytes | None, data: bytes, durable: bool = True) -> tuple[bytes | None, bytes | None]:
@@ -173,8 +172,7 @@ def swap_in(path: Path, expected: bytes | None, data: bytes, durable: bool = Tru
             displaced = settled(tmp)  # an in-place save may still be writing into the file taken out
         except VerlagError:  # it never stopped: the save goes back where its editor expects it
             _exchange(tmp, path)
-            raise VerlagError("the file kept changing while verlag wrote it; run again when it is saved",
-                              path) from None
+            raise _kept_changing(path, "wrote") from None
         return (None, data) if displaced == expected else (displaced, data)
     finally:
         tmp.unlink(missing_ok=True)
@@ -228,8 +226,12 @@ def settled(path: Path, patience: float = 2.0) -> bytes | None:
             time.sleep(0.001)
             data = read_bytes(path)
         if data == b"":
-            raise VerlagError("the file kept changing while verlag read it; run again when it is saved", path)
+            raise _kept_changing(path, "read")
     return data
+
+
+def _kept_changing(path: Path, did: str) -> VerlagError:
+    return VerlagError(f"the file kept changing while verlag {did} it; run again when it is saved", path)
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:

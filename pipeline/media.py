@@ -101,22 +101,32 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def outdated_variants(media: Media, languages: Iterable[str],
-                      translations_dir: Path) -> list[tuple[str, str, str, str]]:
-    """(slug, lang, variant, original) for every language variant that is still the one recorded in
+def stale_originals(source_dir: Path, languages: Iterable[str], translations_dir: Path) -> set[tuple[str, str]]:
+    """(lang, German file in ``source_dir``) for every language variant that is still the one recorded in
     ``translations/<lang>/variants.sha256`` while its German original no longer is: the German file changed
     after the variant was made from it, so the variant may not show that yet. A variant changed since
-    (remade), or one with no record yet, is taken as made from the German file as it is."""
-    found = []
-    records = {lang: read_record(translations_dir / lang / RECORD) for lang in languages}
-    for slug, mine in sorted(media.files.items()):
-        for rel, path in sorted(mine.items()):
-            for lang, record in records.items():
-                variant = language_variant(rel, lang)
-                if variant in mine and rel in record and record.get(variant) == _sha256(mine[variant]) \
-                        and record[rel] != _sha256(path):
-                    found.append((slug, lang, variant, rel))
+    (remade), or one with no record yet, is taken as made from the German file as it is. Reads only the
+    recorded files: no article is parsed."""
+    found = set()
+    for lang in languages:
+        record = read_record(translations_dir / lang / RECORD)
+        for rel, digest in record.items():
+            variant = language_variant(rel, lang)
+            original, made = source_dir / rel, source_dir / variant
+            if variant in record and original.is_file() and made.is_file() \
+                    and record[variant] == _sha256(made) and digest != _sha256(original):
+                found.add((lang, rel))
     return found
+
+
+def outdated_variants(media: Media, languages: Iterable[str],
+                      stale: set[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
+    """(slug, lang, variant, original) for each variant in ``stale`` (``stale_originals``) that an article uses
+    beside its original, per article, file and language."""
+    languages = tuple(languages)
+    return [(slug, lang, language_variant(rel, lang), rel)
+            for slug, mine in sorted(media.files.items()) for rel in sorted(mine) for lang in languages
+            if (lang, rel) in stale and language_variant(rel, lang) in mine]
 
 
 def record_variants(source_dir: Path, translations_dir: Path, languages: Iterable[str]) -> list[Path]:
@@ -125,7 +135,7 @@ def record_variants(source_dir: Path, translations_dir: Path, languages: Iterabl
 
     A variant that is new, or changed since its record, was made from the German file as it is now: both
     are recorded afresh. An unchanged variant keeps the German digest it was made from, so a German edit
-    stays visible to ``outdated_variants`` until the variant is remade or signed off (its German line
+    stays visible to ``stale_originals`` until the variant is remade or signed off (its German line
     deleted by hand). Written atomically and only when changed; a language without variants has no file.
     Raises ``OSError`` when translations/ is not writable.
     """
