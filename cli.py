@@ -608,7 +608,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     if not path.is_file():
         raise VerlagError("no such file", path)
     text = None
-    if (kind or detect_kind(path, path.read_bytes())) != "text":
+    kind = kind or detect_kind(path, path.read_bytes())
+    if kind != "text":
         found = read_import(path, kind=kind)
         if len(found) != 1:
             raise VerlagError(f"holds {len(found)} articles; --translation-of takes one (save that article's "

@@ -12,7 +12,6 @@ from typing import Callable, Protocol, Sequence
 
 from .config import Config
 from .errors import VerlagError
-from .check import UNIT
 from .markup import scan
 from .tm import TMEngine
 
@@ -69,6 +68,8 @@ _LONG_VOWELS = set("áéíóúýÁÉÍÓÚÝäöüÄÖÜ")
 def pseudo(text: str, labels: frozenset[str] = frozenset()) -> str:
     """Accent and lengthen prose (~30 %) so untranslated or truncated UI shows; markup and a number's unit
     symbol (``60 °C``, ``400 IE``: what the numbers check compares) are untouched."""
+    from .check import UNIT  # the numbers check's own pattern; importing the checks is kept off other engines' path
+
     out = []
     for is_markup, piece in scan(text, labels):
         if is_markup:

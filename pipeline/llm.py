@@ -52,14 +52,13 @@ from .engines import Request, Surroundings
 from .glossary import Glossary, load_glossary
 from .mtcache import normalise
 from .polite import RequestsShim, ServiceError
-from .protect import Masked, markup_difference, mask, restore
+from .protect import TAG, Masked, markup_difference, mask, restore
 from .services import TOKEN_CHARS, InvalidAnswer, Outcome, ServiceEngine, Settings, Unit, _flat, _result, _text
 
 PROMPT_VERSION = 1  # raise when the instructions change: cached answers to the old prompt are not reused
 OPENAI_URL = "https://api.openai.com/v1"
 RATIO = (0.4, 2.5)  # lowest and highest length of a translation relative to its German (summary, padding)
 RATIO_FROM = 40  # characters of prose from which a sentence's length ratio is checked
-_TAG = re.compile(r"<\s*(/?)\s*([gx])\s*(\d+)\s*(/?)\s*>", re.I)
 _FENCE = re.compile(r"^\s*```")
 _REGISTERS = {"formal": "Address the reader formally.", "informal": "Address the reader informally."}
 
@@ -103,7 +102,7 @@ def validate(content: str | None, finish_reason: str | None, sentences: Sequence
     for n, (text, masked) in enumerate(zip(texts, sentences), 1):
         if not text:
             return [], f"segment {n} has an empty translation"
-        prose, german = len(_TAG.sub("", text)), len(_TAG.sub("", masked.text))
+        prose, german = len(TAG.sub("", text)), len(TAG.sub("", masked.text))
         if german >= RATIO_FROM and not RATIO[0] <= prose / german <= RATIO[1]:
             return [], (f"segment {n} is {prose / german:.1f} times as long as the German; translate it whole, "
                         "do not summarise or add")
@@ -122,7 +121,7 @@ def validate(content: str | None, finish_reason: str | None, sentences: Sequence
 
 
 def _tags(text: str) -> list[str]:
-    return [f"<{m[0]}{m[1].lower()}{m[2]}{m[3]}>" for m in _TAG.findall(text)]
+    return [f"<{m[0]}{m[1].lower()}{m[2]}{m[3]}>" for m in TAG.findall(text)]
 
 
 class _PoliteTransport(httpx.BaseTransport):
@@ -183,8 +182,10 @@ class LLMEngine(ServiceEngine):
         self.prompts = {}
         for block in blocks:
             around = requests[block.indices[0]].around
-            block.context = json.dumps(_surroundings(around), ensure_ascii=False) if around else ""
-            self.prompts.setdefault(normalise(block.key), (block, self.messages(requests, block, *self.pair)))
+            surroundings = _surroundings(around)
+            block.context = json.dumps(surroundings, ensure_ascii=False) if around else ""
+            self.prompts.setdefault(normalise(block.key),
+                                    (block, self.messages(requests, block, surroundings, *self.pair)))
         return blocks
 
     def _mask(self, requests: Sequence[Request], group: list[int], alone: bool = False) -> Block:
@@ -194,14 +195,15 @@ class LLMEngine(ServiceEngine):
         for i in group:
             sentences.append(mask(requests[i].text, requests[i].labels, first=first))
             first = sentences[-1].next_id
-        segments = [{"n": n, "text": m.text} for n, m in enumerate(sentences, 1)]
-        joined = Masked(json.dumps(segments, ensure_ascii=False), {}, first)
+        joined = Masked(json.dumps(_numbered(sentences), ensure_ascii=False), {}, first)
         return Block(list(group), joined, alone, sentences=tuple(sentences))
 
-    def messages(self, requests: Sequence[Request], unit: Block, source: str, target: str) -> list[dict]:
-        """The Chat Completions messages for one block: instructions (system), the block as JSON (user)."""
+    def messages(self, requests: Sequence[Request], unit: Block, surroundings: dict[str, str], source: str,
+                 target: str) -> list[dict]:
+        """The Chat Completions messages for one block: instructions (system), the block with its
+        ``surroundings`` (``_surroundings``) as JSON (user)."""
         german = " ".join(requests[i].text for i in unit.indices)
-        payload = {**_surroundings(requests[unit.indices[0]].around), "segments": json.loads(unit.masked.text)}
+        payload = {**surroundings, "segments": _numbered(unit.sentences)}
         return [{"role": "system", "content": self.instructions(german, source, target)},
                 {"role": "user", "content": json.dumps(payload, ensure_ascii=False)}]
 
@@ -310,6 +312,11 @@ class LLMEngine(ServiceEngine):
             problems = problems or markup_difference(requests[i].text, restored, requests[i].labels)
             results.append(_result(restored, self.origin, problems))
         return [Outcome(list(unit.indices), results)]
+
+
+def _numbered(sentences: Sequence[Masked]) -> list[dict]:
+    """The masked sentences of a block as the model sees them: ``{"n": 1, "text": …}``, numbered from 1."""
+    return [{"n": n, "text": m.text} for n, m in enumerate(sentences, 1)]
 
 
 def _surroundings(around: Surroundings | None) -> dict[str, str]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .markup import scan
 
-_TAG = re.compile(r"<\s*(/?)\s*([gx])\s*(\d+)\s*(/?)\s*>", re.I)
+TAG = re.compile(r"<\s*(/?)\s*([gx])\s*(\d+)\s*(/?)\s*>", re.I)  # a placeholder as a service may return it
 _HTML_OPEN = re.compile(r"^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>$")
 _HTML_CLOSE = re.compile(r"^</([A-Za-z][A-Za-z0-9-]*)\s*>$")
 _BREAK = re.compile(r"(?:\\|[ \t]*)\n")
@@ -120,7 +120,7 @@ def restore(answer: str, masked: Masked, xml: bool = False) -> tuple[str, list[s
     order: dict[tuple[int, str], int] = {}
     out: list[str] = []
     pos = 0
-    for m in _TAG.finditer(answer):
+    for m in TAG.finditer(answer):
         prose = answer[pos:m.start()]
         out.append(html.unescape(prose) if xml else prose)
         pos = m.end()
