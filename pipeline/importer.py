@@ -205,8 +205,9 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     placed: list[Placed] = []
     for article in articles:
         folder = source_dir / PAGES_DIR if article.page else source_dir
+        mine = _paths(article.meta["aliases"]) if "aliases" in article.meta else None
         before = next((p for p, (aliases, title_date) in known.items()
-                       if (aliases & _paths(article.meta.get("aliases", [])) if "aliases" in article.meta
+                       if (aliases & mine if mine is not None
                            else title_date == (article.meta["title"], article.meta.get("date")))), None)
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
