@@ -369,6 +369,9 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
                        f"{counts['obsolete']} no longer used (kept as obsolete)")
         if counts["typo"]:
             click.echo(f"{lang}: {counts['typo']} typo fixes kept reviewed")
+        if counts["restored"]:
+            click.echo(f"{lang}: {counts['restored']} sentences changed back to their reviewed German, "
+                       "reviewed again")
     click.echo(f"extract: {len(result.written)} files updated, {result.skipped} articles unchanged")
     return result.errors
 

@@ -320,6 +320,9 @@ class MergeReport:
     changed: list[polib.POEntry] = field(default_factory=list)  # new German that took an old translation (fuzzy)
     added: list[polib.POEntry] = field(default_factory=list)  # new German without a translation to carry
     retired: list[polib.POEntry] = field(default_factory=list)  # translated entries that became obsolete
+    # German the author changed and then changed back to the text its translation was reviewed for:
+    # reviewed again (``settle``)
+    restored: list[polib.POEntry] = field(default_factory=list)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
@@ -332,7 +335,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     translation was made for (``_carry``); with ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
     (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
-    Unused translations become obsolete ``#~`` entries. ``old`` comes from
+    German changed back to the text a stale entry's translation was reviewed
+    for makes it reviewed again (``settle``), reported as ``restored``. Unused translations become obsolete ``#~`` entries. ``old`` comes from
     ``parse_po``, so its records are in the form ``Notes`` describes.
     """
     report = MergeReport()
@@ -374,10 +378,13 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         taken_new.add(n)
         used.add(id(cand))
         _carry(pending[n], cand, exact=not fuzzy)
-        report.fuzzy += fuzzy
-        report.typo_fixes += not fuzzy
-        if fuzzy:
+        if fuzzy and not pending[n].fuzzy:  # settle() found the German back at its reviewed text
+            report.restored.append(pending[n])
+        elif fuzzy:
+            report.fuzzy += 1
             report.changed.append(pending[n])
+        else:
+            report.typo_fixes += 1
     report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
     report.new = len(report.added)
     seen = {key(e) for e in po}

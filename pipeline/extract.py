@@ -37,7 +37,7 @@ class ExtractResult:
     skipped: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
-    changes: dict[str, Counter] = field(default_factory=dict)  # lang -> fuzzy / new / obsolete / typo entries
+    changes: dict[str, Counter] = field(default_factory=dict)  # lang -> fuzzy / new / obsolete / typo / restored
     # article ref -> German sentences that changed, are new or are gone: (kind, line or None, msgid);
     # the German is the same for every language, so each sentence is listed once
     sentences: dict[str, list[tuple[str, int | None, str]]] = field(default_factory=dict)
@@ -46,9 +46,10 @@ class ExtractResult:
 
 
 def _list_sentences(listed: list[tuple[str, int | None, str]], report) -> None:
-    """Add the changed, new and removed German sentences of one merge to ``listed``, each once."""
+    """Add the changed, restored, new and removed German sentences of one merge to ``listed``, each once."""
     seen = {(kind, text) for kind, _, text in listed}
-    for kind, entries in (("changed", report.changed), ("new", report.added), ("removed", report.retired)):
+    for kind, entries in (("changed", report.changed), ("restored", report.restored), ("new", report.added),
+                          ("removed", report.retired)):
         for entry in entries:
             if (kind, entry.msgid) not in seen:
                 seen.add((kind, entry.msgid))
@@ -232,7 +233,8 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
         source, report = last["source"], last["report"]
         if last["old"] is not None:
             result.changes.setdefault(lang, Counter()).update(
-                {"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete, "typo": report.typo_fixes})
+                {"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete, "typo": report.typo_fixes,
+                 "restored": len(report.restored)})
             _list_sentences(result.sentences.setdefault(article.ref, []), report)
         if last["text"] != last["data"]:
             result.written.append(po_ref)

@@ -383,6 +383,23 @@ def test_extract_twice_gives_identical_files_and_the_second_run_writes_nothing(p
     assert {p: p.stat().st_mtime_ns for p in project.root.rglob("*.po*")} == mtimes
 
 
+def test_a_sentence_changed_and_changed_back_is_reported_as_reviewed_again_not_as_back_to_review(project: Project):
+    en_project(project)
+    project.write("source_de/eins.md", article("Eins", "Zecken mögen hohes Gras. Ein zweiter Satz.\n"))
+    project.run("extract")
+    review(project, "en", "eins", {"Zecken mögen hohes Gras.": "Ticks like tall grass."})
+    project.write("source_de/eins.md", article("Eins", "Zecken lieben hohes Gras. Ein zweiter Satz.\n"))
+    assert "en: 1 changed sentences back to review" in project.run("extract").output
+
+    project.write("source_de/eins.md", article("Eins", "Zecken mögen hohes Gras. Ein zweiter Satz.\n"))
+    output = project.run("extract").output
+    assert "back to review" not in output
+    assert "en: 1 sentences changed back to their reviewed German, reviewed again" in output
+    assert "source_de/eins.md:5: restored: Zecken mögen hohes Gras." in output
+    restored = polib.pofile(project.read("translations/en/eins.po")).find("Zecken mögen hohes Gras.")
+    assert restored.msgstr == "Ticks like tall grass." and not restored.fuzzy and not restored.previous_msgid
+
+
 def creation_dates(project: Project, slug: str) -> set[str]:
     dates = set()
     for rel in (f"translations/templates/{slug}.pot", f"translations/en/{slug}.po"):
