@@ -34,7 +34,8 @@ _CREATED_RE = re.compile(r'^"POT-Creation-Date: (.*)\\n"$', re.M)
 class ExtractResult:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # templates of deleted articles
-    skipped: int = 0
+    skipped: int = 0  # articles not merged again: nothing they depend on changed since the last run
+    current: int = 0  # articles merged again (no record of the last run, e.g. a fresh clone) with nothing to write
     renamed: list[tuple[str, str]] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
     changes: dict[str, Counter] = field(default_factory=dict)  # lang -> fuzzy / new / obsolete / typo / restored
@@ -111,11 +112,13 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             result.skipped += 1
             fresh[article.slug] = fingerprint
             continue
+        written = len(result.written)
         with contain(article.ref, "extracting", result.errors) as outcome:
             used = _extract_article(config, article, made.get(article.slug), orphans, result, glossary,
                                     keep_typo_fixes)
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
+            result.current += len(result.written) == written
     result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
     for pot in sorted(config.templates_dir.glob("*.pot")):
         if pot.stem not in slugs:
