@@ -153,9 +153,16 @@ def init_project(root: Path, name: str | None = None, author: str = "", base_url
     return list(files), todo
 
 
+# The optional keys a new article may want, as YAML comments: an empty 'summary:' would be an empty
+# description, feed summary and catalog entry, and a value typed after it with a colon would not parse.
+OPTIONAL_KEYS = ("# summary: \"Ein Satz für die Artikelliste, den Feed und geteilte Links\"   # optional\n"
+                 "# tags: [Thema, Zweites Thema]   # optional\n")
+
+
 def new_article(config: Config, title: str, today: dt.date | None = None) -> Path:
     """Create ``source_de/<slug>.md``: front matter with the title, the configured author, ``today`` and
-    ``draft: true`` (so the placeholder text is never published), and a body to replace. The slug is
+    ``draft: true`` (so the placeholder text is never published), the optional ``summary`` and ``tags``
+    as commented examples (``OPTIONAL_KEYS``), and a body to replace. The slug is
     made unique; a title whose slug is reserved (``sources.RESERVED_SLUGS``) raises ``VerlagError``."""
     if not title.strip():
         raise VerlagError("the title is empty")
@@ -167,9 +174,9 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> Pat
     while (config.source_dir / f"{slug}.md").exists():
         slug, n = f"{base}-{n}", n + 1
     meta = {"title": title.strip(), "author": config.raw.get("author") or None,
-            "date": (today or dt.date.today()), "draft": True, "summary": "", "tags": []}
+            "date": (today or dt.date.today()), "draft": True}
     front = yaml.safe_dump({k: v for k, v in meta.items() if v is not None}, allow_unicode=True,
-                           sort_keys=False, default_flow_style=None, width=1 << 16)
+                           sort_keys=False, default_flow_style=False, width=1 << 16) + OPTIONAL_KEYS
     path = config.source_dir / f"{slug}.md"
     write_if_changed(path, f"---\n{front}---\nEinleitung: Worum geht es, und für wen?\n\n## Erste Überschrift\n\nText.\n")
     return path

@@ -118,6 +118,26 @@ def test_new_writes_a_draft_with_today_and_the_configured_author(project):
     assert "\nauthor: Jo\n" in text and "\ndraft: true\n" in text and "\ndate: " in text
 
 
+def test_new_offers_summary_and_tags_as_comments_that_work_once_uncommented(project):
+    project.run("new", "Kalte Hände")
+    path = project.root / "source_de/kalte-haende.md"
+    text = path.read_text(encoding="utf-8").replace("draft: true\n", "")
+    assert "\nsummary:" not in text and "\ntags:" not in text  # no empty values to fill in (or to publish)
+    path.write_text(text, encoding="utf-8")
+    project.run("extract")
+    project.run("build")
+    page = project.read("site/de/kalte-haende/index.html")
+    assert 'name="description"' not in page and 'class="tags"' not in page
+
+    path.write_text(text.replace("\n# summary: ", "\nsummary: ").replace("\n# tags: ", "\ntags: "), encoding="utf-8")
+    project.run("extract")
+    project.run("build")
+    page = project.read("site/de/kalte-haende/index.html")
+    assert '<meta name="description" content="Ein Satz für die Artikelliste, den Feed und geteilte Links">' in page
+    assert "<li>Zweites Thema</li>" in page
+    assert "<summary>Ein Satz für die Artikelliste" in project.read("site/de/feed.xml")
+
+
 def test_status_lists_drafts(project):
     project.run("new", "Kalte Hände")
     project.run("extract")
