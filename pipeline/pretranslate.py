@@ -22,7 +22,7 @@ from .catalog import key, load_po, machine_draft, now_stamp, origin_engine, po_f
 from .config import Config
 from .engines import Engine, Request, Result, Surroundings
 from .errors import VerlagError, contain
-from .fsutil import relpath, rewrite, settled
+from .fsutil import read_bytes, relpath, rewrite, settled
 from .segment import reference_labels
 from .sources import read_sources
 
@@ -43,6 +43,8 @@ class Catalog:
     read_as: bytes = b""  # the file as read or last written here: anything else means someone else saved it
     drafts: dict = field(default_factory=dict)  # catalog key -> Result: what this run filled
     redo: bool = False  # machine drafts are work too, not only empty entries
+    gone: str = ""  # why the file cannot take this run's drafts: deleted or emptied meanwhile (``_write``)
+    failed: bool = False  # a write failed (reported once): not tried again in this run
     around: dict | None = None  # block number (None: no block) -> its Surroundings (``_surroundings``)
 
 
@@ -167,7 +169,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         result.interrupted = True
     finally:
         _save(work, dry_run)
-        result.errors = list(work.errors)
+        result.errors = [*work.errors, *(_lost(c) for c in work.catalogs if c.gone and c.drafts)]
         for lang in langs:
             result.remaining[lang] = sum(1 for _, entry in work.todo(lang) if not entry.msgstr)
         if cache:
@@ -285,25 +287,37 @@ def _save(work: Work, dry_run: bool) -> None:
     if dry_run:
         return
     for catalog in work.catalogs:
-        if catalog.dirty:
+        if catalog.dirty and not catalog.failed and not catalog.gone:
             try:
                 _write(catalog)
             except VerlagError as exc:
                 work.errors.append(exc)
+                catalog.failed = True
             catalog.dirty = False
+
+
+def _lost(catalog: Catalog) -> VerlagError:
+    """The error for a catalog deleted or emptied while the run drafted it: its drafts are not lost with it.
+    A network engine's answers are in the MT cache (``mtcache``), a local engine's cost nothing, so
+    ``extract`` and a rerun give them back without asking a service again."""
+    return VerlagError(f"{catalog.gone} while pretranslate ran: its {len(catalog.drafts)} drafts of this run are "
+                       "not written; 'verlag extract', then 'verlag pretranslate' puts them in without asking a "
+                       "service again (their answers are kept in the MT cache)", catalog.ref)
 
 
 def _write(catalog: Catalog) -> None:
     """Write the drafts by compare-and-swap (``fsutil.rewrite``): if a reviewer saved the catalog
     meanwhile, their file wins and the drafts only fill what is still empty in it, or with ``redo`` still
-    an untouched machine draft (a run against slow services can take minutes). A catalog deleted
-    meanwhile is left deleted. A saved file that lacks entries this run read may be an in-place save
+    an untouched machine draft (a run against slow services can take minutes). A catalog deleted or
+    emptied for good meanwhile (a crash, a cut-short save) is left as it is, and ``catalog.gone`` says
+    which (``_lost``). A saved file that lacks entries this run read may be an in-place save
     caught half-way that still parses: it is taken only once it has settled (then it is what the
     reviewer saved; ``extract`` restores the entries), never written back while it may still be growing. Raises VerlagError, writing nothing, when the saved
     file does not parse."""
 
     def update(data: bytes | None) -> bytes | None:
         if data is None:
+            catalog.gone = "deleted" if read_bytes(catalog.path) is None else "emptied (a crash or a save cut short?)"
             return None
         if data != catalog.read_as:
             fresh = po_from_bytes(data, catalog.ref)

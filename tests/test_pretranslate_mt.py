@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import tomllib
 
@@ -229,6 +230,36 @@ def test_a_killed_or_interrupted_run_keeps_valid_catalogs_and_the_finished_work(
     again = {t for e in mt.server.log[answered:] for t in e["texts"]}
     assert not again & done
     assert all(e.msgstr for e in entries(mt, "en", "lang").values())
+
+
+@pytest.mark.parametrize("loss, said", [("emptied", "emptied (a crash or a save cut short?)"), ("deleted", "deleted")])
+def test_a_catalog_emptied_or_deleted_during_the_run_is_reported_and_its_drafts_cost_nothing_again(mt, loss, said):
+    mt.write("source_de/lang.md", article("Lang", "\n\n".join(f"Absatz {n} über die Leber." for n in range(20))))
+    mt.run("extract")
+    mt.write("verlag.toml", mt.read("verlag.toml") + "concurrency = 1\nbatch_items = 1\nrate = 1000\n")
+    mt.server.latency = 0.1
+    path = mt.root / "translations/en/lang.po"
+
+    def crash():  # once the first drafts are saved: gone for good (nobody writes it again)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and "# mt: libre" not in path.read_text(encoding="utf-8"):
+            time.sleep(0.01)
+        path.write_bytes(b"") if loss == "emptied" else path.unlink()
+
+    cutter = threading.Thread(target=crash)
+    cutter.start()
+    result = mt.run("pretranslate", "--lang", "en", "--article", "lang", "--engine", "libre", code=2)
+    cutter.join()
+    assert (f"error: translations/en/lang.po: {said} while pretranslate ran: its 21 drafts of this run are not "
+            "written; 'verlag extract', then 'verlag pretranslate' puts them in") in result.output
+    assert result.output.count("error: ") == 1
+    assert path.read_bytes() == b"" if loss == "emptied" else not path.exists()  # left as found, not overwritten
+    asked = len(mt.server.log)
+    path.unlink(missing_ok=True)
+    mt.run("extract")
+    again = mt.run("pretranslate", "--lang", "en", "--article", "lang", "--engine", "libre")
+    assert len(mt.server.log) == asked and "21 segments from the cache" in again.output
+    assert all(e.msgstr == e.msgid.upper() for e in entries(mt, "en", "lang").values())
 
 
 def test_without_dns_the_default_chain_says_offline_once(project, monkeypatch):
