@@ -191,6 +191,12 @@ class Page:
         return shown > self.fallback
 
     @property
+    def fully_reviewed(self) -> bool:
+        """Whether a person checked every German word's translation as shown (no machine text, no German
+        fallback, nothing out of date): only then does a translation's byline name its translator alone."""
+        return self.words.get(REVIEWED, 0) == sum(self.words.values())
+
+    @property
     def percent_reviewed(self) -> float:
         total = sum(self.words.values())
         return 100.0 * self.words.get("reviewed", 0) / total if total else 100.0
@@ -484,7 +490,8 @@ def _day(moment: Moment) -> dt.date:
 
 
 def _jsonld(site: _Site, page: Page) -> Markup:
-    """schema.org Article; a translation names its original (SITE.md 10) and its translator.
+    """schema.org Article; a translation names its original (SITE.md 10), and its translator once it is fully
+    reviewed (a machine draft has none).
 
     An article whose front matter says who checked it (``reviewed_by``, ``last_reviewed``) is a
     schema.org ``MedicalWebPage`` with ``reviewedBy`` (a Person: name, jobTitle, url) and ``lastReviewed``.
@@ -499,7 +506,7 @@ def _jsonld(site: _Site, page: Page) -> Markup:
         data["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
     if page.last_reviewed:
         data["lastReviewed"] = page.last_reviewed.isoformat()
-    if page.translator and page.lang != site.source:
+    if page.translator and page.lang != site.source and page.fully_reviewed:
         data["translator"] = {"@type": "Person", "name": page.translator}
     if page.summary:
         data["description"] = page.summary

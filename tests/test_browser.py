@@ -173,7 +173,7 @@ def test_german_passages_in_a_translation_stand_out_and_say_why(browser, served)
     french = browser.find_element(By.CSS_SELECTOR, ".article-body p:not([lang])")
     look = "return [getComputedStyle(arguments[0]).backgroundColor, getComputedStyle(arguments[0]).fontStyle]"
     assert browser.execute_script(look, german) != browser.execute_script(look, french)
-    assert german.get_attribute("title") == "Pas encore traduit : affiché dans la langue d’origine"
+    assert german.get_attribute("title") == "Pas encore traduit\u202f: affiché dans la langue d’origine"
 def _search(browser, base: str, lang: str, words: str) -> list[str]:
     """Submit the header's search form on an edition's page; the result links Pagefind shows."""
     browser.get(f"{base}/{lang}/zecken-im-garten/")
@@ -194,3 +194,18 @@ def test_search_finds_an_article_only_in_the_language_of_the_edition_searched(br
     assert "No article contains" in browser.find_element(By.ID, "search-results").text
     assert _search(browser, base, "en", "garden") == ["/en/zecken-im-garten/"]
     assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def test_search_heading_has_the_languages_punctuation_and_excerpts_show_the_article_not_the_notice(browser, served):
+    _, base = served
+
+    def excerpts(words: str) -> list[str]:
+        box = browser.find_element(By.ID, "search-results")
+        assert box.find_element(By.TAG_NAME, "h2").text == f"Résultats de la recherche\u202f: {words}"
+        return [item.find_element(By.TAG_NAME, "p").text for item in box.find_elements(By.CSS_SELECTOR, "li")]
+
+    assert "/fr/rueckenschmerzen-leber/" in _search(browser, base, "fr", "foie")  # a page under the notice
+    found = excerpts("foie")
+    _search(browser, base, "fr", "machine")  # a word of the notice
+    for excerpt in found + excerpts("machine"):
+        assert excerpt and "machine" not in excerpt and "vérifiée" not in excerpt, excerpt

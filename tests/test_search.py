@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 from lxml import html
@@ -34,6 +35,35 @@ def test_build_writes_one_pagefind_index_per_published_language_and_a_form_on_ev
         assert index.xpath('//section[@id="search-results"]/@data-bundle') == ["/pagefind/pagefind.js"]
         assert index.xpath('//script[@type="module"]/@src') == ["/static/search.js"]
     assert (site / "static/search.js").is_file()
+
+
+def indexed_text(site, url: str) -> str:
+    """The text Pagefind indexed for the page at ``url`` (its fragment: ``pagefind_dcd`` + JSON, gzipped)."""
+    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        if data["url"] == url:
+            return data["content"]
+    raise AssertionError(f"{url} is not in the index")
+
+
+def test_notices_bylines_and_dates_are_not_indexed_so_excerpts_show_the_article(project):
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nunreviewed = "machine"\n')
+    project.write("source_de/tee.md", article("Kräutertee", "Ein Kräutertee wärmt am Abend. Er beruhigt den Magen.",
+                                              author="Anna Berger"))
+    project.run("extract")
+    review(project, "en", "tee", {"Ein Kräutertee wärmt am Abend.": "A herbal tea warms you in the evening."})
+    project.run("pretranslate", "--engine", "copy")
+    po = project.root / "translations/en/tee.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('"Last-Translator: \\n"', '"Last-Translator: Tom Hughes\\n"'),
+                  encoding="utf-8")
+    project.run("build")
+    site = project.root / "site"
+    page = (site / "en/tee/index.html").read_text(encoding="utf-8")
+    assert "made by machine" in page and "Anna Berger" in page and "Tom Hughes" in page and "reading time" in page
+    content = indexed_text(site, "/en/tee/")
+    assert content.startswith("Kräutertee") and "A herbal tea warms you in the evening." in content
+    for boilerplate in ("machine", "the original in German", "Anna Berger", "Tom Hughes", "reading time", "2026"):
+        assert boilerplate not in content, boilerplate
 
 
 def test_an_unchanged_build_leaves_the_index_alone_and_search_false_removes_it(project):

@@ -121,7 +121,7 @@ def test_german_fallback_segments_are_marked_as_german(site):
     whole = doc.xpath('//*[@class="article-body"]//p[@lang="de"]')
     assert whole, "a paragraph that fell back entirely carries lang itself"
     hints = {el.get("title") for el in german}
-    assert hints == {"Pas encore traduit : affiché dans la langue d’origine"}, "every passage says why, in French"
+    assert hints == {"Pas encore traduit\u202f: affiché dans la langue d’origine"}, "every passage says why, in French"
     french = doc.xpath('//*[@class="article-body"]/p[1]')[0]
     assert french.get("lang") is None and "Quand les jours raccourcissent" in french.text_content()
     assert not parse(site / "en/abendroutine-schlaf/index.html").xpath('//*[@class="article-body"]//*[@lang]')

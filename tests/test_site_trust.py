@@ -3,6 +3,7 @@ review of the site stage found, each reproduced as a user would meet it."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import polib
@@ -129,6 +130,28 @@ def test_the_out_of_date_notice_appears_only_where_out_of_date_text_is_shown(pro
     page = project.read("site/en/a/index.html")
     assert "notice-outdated" in page and "Second sentence here." in page
     assert "were made by machine" not in page  # a person translated it, for an older German
+
+
+def test_the_translator_is_named_only_for_what_they_checked(project):
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
+    project.write("source_de/a.md", article("A", "Erster Satz hier.\n\nZweiter Satz hier.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    po = polib.pofile(str(project.root / "translations/en/a.po"))
+    po.metadata["Last-Translator"] = "Tom Hughes <tom@example.org>"
+    po.save()
+
+    def byline() -> tuple[list[str], object]:
+        project.run("build")
+        doc = etree.HTML(project.read("site/en/a/index.html").encode("utf-8"))
+        data = json.loads(doc.xpath('string(//script[@type="application/ld+json"])'))
+        return [p.xpath("string()") for p in doc.xpath('//p[@class="translator"]')], data.get("translator")
+
+    assert byline() == ([], None)  # machine drafts only: the notice says so, nobody answers for them
+    review(project, "en", "a", {"Erster Satz hier.": "First sentence here."})
+    assert byline() == (["Translation partly checked by Tom Hughes; the rest is not checked yet"], None)
+    review(project, "en", "a", {("title", "A"): "A", "Zweiter Satz hier.": "Second sentence here."})
+    assert byline() == (["Translated by Tom Hughes"], {"@type": "Person", "name": "Tom Hughes"})
 
 
 def test_a_link_to_a_draft_or_a_missing_article_is_warned_about_with_its_line(project):
