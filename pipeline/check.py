@@ -40,6 +40,7 @@ from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
 from .markup import analyse
 from .media import RECORD, collect_media, outdated_variants, references, stale_originals
+from .rawhtml import german_blocks, stays_german
 from .segment import reference_labels
 from .sources import Sources, read_aliases, read_sources
 
@@ -897,6 +898,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         except VerlagError as exc:
             errors.append(exc)
     findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors))
+    findings.extend(Finding(article.ref, line, "html-block", WARNING, stays_german(text), config.source_language,
+                            article.slug, (None, ""))
+                    for article in sources.articles if not slugs or article.slug in slugs
+                    for line, text in german_blocks(article))
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors

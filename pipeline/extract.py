@@ -23,6 +23,7 @@ from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
 from .pool import map_articles
+from .rawhtml import german_blocks, stays_german
 from .segment import Document, template_tags
 from .sources import Article, read_sources
 
@@ -107,6 +108,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             result.warnings.append(f"{article.ref}:{line}: {kind} {shown} is not Markdown: the pages would show it "
                                    "as text; write what it stands for in Markdown (an image: "
                                    "![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote)")
+        result.warnings += [f"{article.ref}:{line}: {stays_german(text)}" for line, text in german_blocks(article)]
         fingerprint = prints[article.slug]
         if state.get(article.slug) == fingerprint:
             result.skipped += 1

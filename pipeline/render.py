@@ -23,10 +23,12 @@ writes the HTML:
   content the browser reads as raw text, such as ``<script>…</script>``,
   with that content) must equal one of the original's byte for byte, else it
   is shown as text (a raw-text element the original leaves open is closed
-  right after it); a link or image URL with a scheme other than http(s),
-  mailto or tel must be one the original uses. Then nh3 (ammonia) cleans the
-  HTML with only the elements and attributes markdown-it itself writes, the
-  original's raw HTML standing aside as placeholders and put back verbatim.
+  right after it), an HTML block's text (never extracted, so German) marked
+  ``lang="de"`` (``rawhtml.mark_language``); a link or image URL with a
+  scheme other than http(s), mailto or tel must be one the original uses.
+  Then nh3 (ammonia) cleans the HTML with only the elements and attributes
+  markdown-it itself writes, the original's raw HTML standing aside as
+  placeholders and put back verbatim (its ``lang`` marks with it).
 
 The German original is the author's own and trusted; it is published as
 markdown-it renders it.
@@ -50,6 +52,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN
+from .rawhtml import mark_language
 from .segment import MAX_NESTING, commonmark_parser
 
 __all__ = ["Allowance", "Rendered", "render", "safe_url", "MAX_NESTING"]
@@ -312,7 +315,8 @@ def _judge(job: _Job, unit: list[Token], rendered: str, siblings: list[Token], s
     if rendered in job.allowance.raw:
         placeholder = f"\ue010{job.nonce}-{len(job.stash)}\ue011"
         left_open = _open_raw_text(rendered)
-        job.stash[placeholder] = rendered + (f"</{left_open}>" if left_open else "")
+        kept = mark_language(rendered, job.source_lang) if unit[0].type == "html_block" else rendered
+        job.stash[placeholder] = kept + (f"</{left_open}>" if left_open else "")
         siblings[start:start + len(unit)] = [Token(unit[0].type, "", 0, content=placeholder)]
         return True
     for token in unit:

@@ -1,0 +1,135 @@
+"""German text in raw HTML blocks: named for the author, marked as German on translated pages.
+
+A CommonMark HTML block (spec 0.31, 4.6: ``<div class="hinweis">Bitte …</div>``,
+``<details><summary>…``) is passed through as it is written; verlag does not cut
+its text into segments, as mdpo's md2po does not (it reads only its own
+``<!-- mdpo-… -->`` commands there). The text a reader sees in such a block,
+and its ``title`` and ``alt`` attributes, therefore stay German in every
+edition. ``extract`` and ``check`` name each such block with its line
+(``german_blocks``), and a translated page marks it ``lang="de"``
+(``mark_language``; WCAG 2.2 SC 3.1.2 Language of Parts, technique H58), so a
+screen reader reads it with German rules instead of announcing German as English.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from .segment import block_tokens
+from .sources import Article
+
+__all__ = ["german_blocks", "mark_language", "readable_text", "stays_german"]
+
+TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
+# Elements whose content is no text for the reader; void elements, which have no content or end tag.
+NOT_TEXT = frozenset({"script", "style", "template"})
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_HTML_BLOCK_START = re.compile(r"^ {0,3}<[A-Za-z/!?]", re.M)  # where an HTML block can begin (spec 4.6)
+
+
+class _Reader(HTMLParser):
+    """Walks an HTML fragment: its readable text, and where ``lang`` must go to mark it."""
+
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=True)
+        self.source = source
+        self.starts = [0] + [m.end() for m in re.finditer("\n", source)]  # offset of each line
+        self.stack: list[list] = []  # [open element, its start tag's end, has it (or gets it) a lang]
+        self.text: list[str] = []
+        self.marks: set[int] = set()  # offsets of start-tag ends that get the lang attribute
+        self.loose: list[tuple[int, int]] = []  # text outside every element: wrapped in a span
+        self.feed(source)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def _marked(self) -> bool:
+        return any(has_lang for _, _, has_lang in self.stack)
+
+    def _mark(self, element: list) -> None:
+        self.marks.add(element[1])
+        element[2] = True
+
+    def handle_starttag(self, tag, attrs):
+        start = self._offset()
+        text = self.get_starttag_text() or ""
+        end = start + len(text) - (2 if text.endswith("/>") else 1)  # where an attribute can be added
+        has_lang = any(name == "lang" for name, _ in attrs)
+        shown = [value for name, value in attrs if name in TEXT_ATTRIBUTES and value and value.strip()]
+        self.text += shown
+        element = [tag, end, has_lang]
+        if shown and not has_lang and not self._marked():
+            self._mark(element)
+        if tag not in VOID:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data):
+        if not data.strip() or any(tag in NOT_TEXT for tag, _, _ in self.stack):
+            return
+        self.text.append(data)
+        if self._marked():
+            return
+        if self.stack:
+            self._mark(self.stack[-1])
+        else:  # up to the next tag, as written (``data`` has its character references resolved)
+            start = self._offset()
+            end = self.source.find("<", start)
+            end = len(self.source) if end < 0 else end
+            self.loose.append((start, start + len(self.source[start:end].rstrip())))
+
+
+def readable_text(fragment: str) -> str:
+    """The text a reader gets from an HTML fragment (str): its text outside script and style, and its
+    ``title`` and ``alt`` values, whitespace collapsed; "" when there is none (markup, a comment)."""
+    return " ".join(" ".join(_Reader(fragment).text).split())
+
+
+def mark_language(fragment: str, lang: str) -> str:
+    """``fragment`` (HTML, str) with ``lang="<lang>"`` (BCP 47) on each element that holds text or a
+    ``title``/``alt`` value and has no ``lang`` itself or on an enclosing element, and text outside every
+    element wrapped in ``<span lang>``. Everything else stays byte for byte as written."""
+    reader = _Reader(fragment)
+    edits = [(at, at, f' lang="{lang}"') for at in reader.marks]
+    edits += [edit for start, end in reader.loose
+              for edit in ((start, start, f'<span lang="{lang}">'), (end, end, "</span>"))]
+    out, done = [], 0
+    for start, end, text in sorted(edits, key=lambda e: (e[0], e[2] == "</span>")):
+        out += [fragment[done:start], text]
+        done = end
+    return "".join(out) + fragment[done:]
+
+
+def stays_german(text: str) -> str:
+    """What ``extract`` and ``check`` say about an HTML block whose readable text is ``text``."""
+    shown = text if len(text) <= 50 else text[:47] + "…"
+    return (f'HTML block with text ("{shown}") is not translated: translated pages show it in German, marked '
+            'lang="de"; write it in Markdown to have it translated')
+
+
+def german_blocks(article: Article) -> list[tuple[int, str]]:
+    """(line of the file, readable text) of each HTML block of the article's body that has text a reader
+    sees, in document order: that text is not extracted, it stays German in every translation. Code
+    blocks are no HTML blocks; the body is read as segmentation reads it (``segment.block_tokens``)."""
+    if not _HTML_BLOCK_START.search(article.body):
+        return []
+    found = []
+    for token in block_tokens(article.body, {}):
+        if token.type == "html_block" and token.map:
+            text = readable_text(token.content)
+            if text:
+                found.append((article.body_line + token.map[0], text))
+    return found

@@ -1,0 +1,88 @@
+"""German text in raw HTML blocks: named at extract and check, marked lang="de" on translated pages."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html
+
+from conftest import article
+from pipeline.rawhtml import mark_language, readable_text
+
+HINWEIS = article("Zecken", """
+    Zecken lauern im hohen Gras.
+
+    <div class="hinweis">Bitte suchen Sie nach jedem Gartentag Ihre Haut ab.</div>
+
+    <details>
+    <summary>Was tun bei einem Stich?</summary>
+
+    Die Zecke langsam herausziehen.
+
+    </details>
+
+    <!-- nur für die Autorin -->
+
+    ```html
+    <div>Im Codeblock ist das gemeint, wie es steht.</div>
+    ```
+    """)
+
+
+@pytest.mark.parametrize("fragment, marked", [
+    ('<div class="hinweis">Bitte &amp; danke.</div>\n', '<div class="hinweis" lang="de">Bitte &amp; danke.</div>\n'),
+    ("<details>\n<summary>Was tun?</summary>\n", '<details>\n<summary lang="de">Was tun?</summary>\n'),
+    ("<aside>Text <b>fett</b> und mehr</aside>", '<aside lang="de">Text <b>fett</b> und mehr</aside>'),
+    ('<img src="zecke.png" alt="Eine Zecke">\n', '<img src="zecke.png" alt="Eine Zecke" lang="de">\n'),
+    ('<div>\n<p lang="en">Already English</p>\n</div>\n', '<div>\n<p lang="en">Already English</p>\n</div>\n'),
+    ("<table><tr><td>Eins</td><td>Zwei</td></tr></table>",
+     '<table><tr><td lang="de">Eins</td><td lang="de">Zwei</td></tr></table>'),
+    ("<br>\nLoser &amp; Text\n", '<br><span lang="de">\nLoser &amp; Text</span>\n'),
+    ("</details>\n", "</details>\n"),
+    ("<!-- Kommentar -->\n", "<!-- Kommentar -->\n"),
+    ('<script>const gruss = "Hallo";</script>\n', '<script>const gruss = "Hallo";</script>\n'),
+])
+def test_mark_language_puts_lang_on_the_elements_that_hold_text_and_leaves_the_rest_as_written(fragment, marked):
+    assert mark_language(fragment, "de") == marked
+
+
+def test_readable_text_is_what_a_reader_gets_text_and_title_and_alt():
+    assert readable_text('<div title="Hinweis"><img alt="Zecke" src="z.png"> Bitte &amp; <b>danke</b></div>') \
+        == "Hinweis Zecke Bitte & danke"
+    assert readable_text("<!-- Kommentar -->\n<script>var a = 1;</script>\n<hr>") == ""
+
+
+def test_extract_and_check_name_each_html_block_with_text_at_its_line(project):
+    project.write("source_de/zecken.md", HINWEIS)
+    extracted = project.run("extract").output
+    expected = [
+        'source_de/zecken.md:7: HTML block with text ("Bitte suchen Sie nach jedem Gartentag Ihre Haut…") is '
+        'not translated: translated pages show it in German, marked lang="de"; write it in Markdown to have it '
+        "translated",
+        'source_de/zecken.md:9: HTML block with text ("Was tun bei einem Stich?") is not translated',
+    ]
+    for warning in expected:
+        assert f"warning: {warning}" in extracted
+    assert extracted.count("HTML block with text") == 2  # not </details>, the comment or the code block
+    checked = project.run("check").output
+    assert all(f"warning: {warning}" in checked for warning in expected) and "[html-block]" in checked
+    po = project.read("translations/en/zecken.po")
+    assert "Die Zecke langsam herausziehen." in po and "Bitte suchen" not in po and "Was tun" not in po
+
+
+def test_a_translated_page_marks_the_blocks_german_text_and_the_german_page_shows_it_as_written(project):
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
+    project.write("source_de/zecken.md", HINWEIS)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    project.run("build")
+    for lang in ("en", "fr"):
+        page = html.parse(str(project.root / f"site/{lang}/zecken/index.html")).getroot()
+        assert page.get("lang") == lang
+        (hinweis,) = page.xpath('//div[@class="hinweis"]')
+        assert hinweis.get("lang") == "de" and hinweis.text == "Bitte suchen Sie nach jedem Gartentag Ihre Haut ab."
+        (summary,) = page.xpath("//details/summary")
+        assert summary.get("lang") == "de" and summary.text == "Was tun bei einem Stich?"
+        (inside,) = page.xpath("//details/p")
+        assert inside.get("lang") is None and "Zecke" not in inside.text  # extracted, translated (pseudo)
+    german = project.read("site/de/zecken/index.html")
+    assert '<div class="hinweis">Bitte suchen Sie' in german and "<summary>Was tun" in german
