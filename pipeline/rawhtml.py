@@ -33,12 +33,10 @@ class _Reader(HTMLParser):
 
     def __init__(self, source: str):
         super().__init__(convert_charrefs=True)
-        self.source = source
         self.starts = [0] + [m.end() for m in re.finditer("\n", source)]  # offset of each line
         self.stack: list[list] = []  # [open element, its start tag's end, has it (or gets it) a lang]
         self.text: list[str] = []
         self.marks: set[int] = set()  # offsets of start-tag ends that get the lang attribute
-        self.loose: list[tuple[int, int]] = []  # text outside every element: wrapped in a span
         self.feed(source)
         self.close()
 
@@ -81,15 +79,8 @@ class _Reader(HTMLParser):
         if not data.strip() or any(tag in NOT_TEXT for tag, _, _ in self.stack):
             return
         self.text.append(data)
-        if self._marked():
-            return
-        if self.stack:
+        if self.stack and not self._marked():
             self._mark(self.stack[-1])
-        else:  # up to the next tag, as written (``data`` has its character references resolved)
-            start = self._offset()
-            end = self.source.find("<", start)
-            end = len(self.source) if end < 0 else end
-            self.loose.append((start, start + len(self.source[start:end].rstrip())))
 
 
 def readable_text(fragment: str) -> str:
@@ -100,16 +91,13 @@ def readable_text(fragment: str) -> str:
 
 def mark_language(fragment: str, lang: str) -> str:
     """``fragment`` (HTML, str) with ``lang="<lang>"`` (BCP 47) on each element that holds text or a
-    ``title``/``alt`` value and has no ``lang`` itself or on an enclosing element, and text outside every
-    element wrapped in ``<span lang>``. Everything else stays byte for byte as written."""
-    reader = _Reader(fragment)
-    edits = [(at, at, f' lang="{lang}"') for at in reader.marks]
-    edits += [edit for start, end in reader.loose
-              for edit in ((start, start, f'<span lang="{lang}">'), (end, end, "</span>"))]
+    ``title``/``alt`` value and has no ``lang`` itself or on an enclosing element. Nothing else changes,
+    so the elements stay those of the original: text outside every element (a block that only closes one,
+    ``</div>`` then text) has nothing to carry the mark and stays as written."""
     out, done = [], 0
-    for start, end, text in sorted(edits, key=lambda e: (e[0], e[2] == "</span>")):
-        out += [fragment[done:start], text]
-        done = end
+    for at in sorted(_Reader(fragment).marks):
+        out += [fragment[done:at], f' lang="{lang}"']
+        done = at
     return "".join(out) + fragment[done:]
 
 

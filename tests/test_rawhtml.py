@@ -36,7 +36,8 @@ HINWEIS = article("Zecken", """
     ('<div>\n<p lang="en">Already English</p>\n</div>\n', '<div>\n<p lang="en">Already English</p>\n</div>\n'),
     ("<table><tr><td>Eins</td><td>Zwei</td></tr></table>",
      '<table><tr><td lang="de">Eins</td><td lang="de">Zwei</td></tr></table>'),
-    ("<br>\nLoser &amp; Text\n", '<br><span lang="de">\nLoser &amp; Text</span>\n'),
+    ("</div>\n*Loser* Text\n", "</div>\n*Loser* Text\n"),  # no element to carry it: the elements stay the original's
+    ('<div id="x"\n*unfertig*\n', '<div id="x"\n*unfertig*\n'),
     ("</details>\n", "</details>\n"),
     ("<!-- Kommentar -->\n", "<!-- Kommentar -->\n"),
     ('<script>const gruss = "Hallo";</script>\n', '<script>const gruss = "Hallo";</script>\n'),
