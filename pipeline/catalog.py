@@ -336,7 +336,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     reviewed translation whose German changed only trivially
     (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
     German changed back to the text a stale entry's translation was reviewed
-    for makes it reviewed again (``settle``), reported as ``restored``. Unused translations become obsolete ``#~`` entries. ``old`` comes from
+    for makes it reviewed again (``settle``), reported as ``restored``.
+    Unused translations become obsolete ``#~`` entries. ``old`` comes from
     ``parse_po``, so its records are in the form ``Notes`` describes.
     """
     report = MergeReport()

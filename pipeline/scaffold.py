@@ -153,8 +153,8 @@ def init_project(root: Path, name: str | None = None, author: str = "", base_url
     return list(files), todo
 
 
-# The optional keys a new article may want, as YAML comments: an empty 'summary:' would be an empty
-# description, feed summary and catalog entry, and a value typed after it with a colon would not parse.
+# The optional keys a new article may want, as YAML comments showing a form that parses: an empty
+# "summary: ''" invites text typed after the quotes, and a colon in an unquoted value breaks the YAML.
 OPTIONAL_KEYS = ("# summary: \"Ein Satz für die Artikelliste, den Feed und geteilte Links\"   # optional\n"
                  "# tags: [Thema, Zweites Thema]   # optional\n")
 
