@@ -148,9 +148,12 @@ def _structure(element) -> list[str]:
 
 def _comparable(element) -> str:
     """The body's HTML with what may rightly differ between languages taken out: the UI words of footnote
-    back-links (their title and aria-label) and the link targets' language folder."""
+    back-links (their title and aria-label), the link targets' language folder, and ``lang="de"`` on the
+    text of HTML blocks (German in every edition, marked so in a translation: ``rawhtml``)."""
     for node in element.iter():
         if isinstance(node.tag, str):
+            if node.get("lang") == "de":
+                node.attrib.pop("lang")
             if node.get("class") == "footnote-backref":
                 node.attrib.pop("title", None)
                 node.attrib.pop("aria-label", None)
