@@ -34,7 +34,8 @@ class _Reader(HTMLParser):
     def __init__(self, source: str):
         super().__init__(convert_charrefs=True)
         self.starts = [0] + [m.end() for m in re.finditer("\n", source)]  # offset of each line
-        self.stack: list[list] = []  # [open element, its start tag's end, has it (or gets it) a lang]
+        # [open element, its start tag's end, lang written by the author, lang added here]
+        self.stack: list[list] = []
         self.text: list[str] = []
         self.marks: set[int] = set()  # offsets of start-tag ends that get the lang attribute
         self.feed(source)
@@ -44,23 +45,27 @@ class _Reader(HTMLParser):
         line, column = self.getpos()
         return self.starts[line - 1] + column
 
-    def _marked(self) -> bool:
-        return any(has_lang for _, _, has_lang in self.stack)
+    def _declared(self) -> bool:
+        """Is the text here in an element whose language the author wrote (``lang``)?"""
+        return any(element[2] for element in self.stack)
+
+    def _covered(self) -> bool:
+        return any(element[2] or element[3] for element in self.stack)
 
     def _mark(self, element: list) -> None:
         self.marks.add(element[1])
-        element[2] = True
+        element[3] = True
 
     def handle_starttag(self, tag, attrs):
         start = self._offset()
         text = self.get_starttag_text() or ""
         end = start + len(text) - (2 if text.endswith("/>") else 1)  # where an attribute can be added
-        has_lang = any(name == "lang" for name, _ in attrs)
+        element = [tag, end, any(name == "lang" for name, _ in attrs), False]
         shown = [value for name, value in attrs if name in TEXT_ATTRIBUTES and value and value.strip()]
-        self.text += shown
-        element = [tag, end, has_lang]
-        if shown and not has_lang and not self._marked():
-            self._mark(element)
+        if shown and not element[2] and not self._declared():
+            self.text += shown
+            if not self._covered():
+                self._mark(element)
         if tag not in VOID:
             self.stack.append(element)
 
@@ -76,16 +81,18 @@ class _Reader(HTMLParser):
                 return
 
     def handle_data(self, data):
-        if not data.strip() or any(tag in NOT_TEXT for tag, _, _ in self.stack):
+        if not data.strip() or self._declared() or any(element[0] in NOT_TEXT for element in self.stack):
             return
         self.text.append(data)
-        if self.stack and not self._marked():
+        if self.stack and not self._covered():
             self._mark(self.stack[-1])
 
 
 def readable_text(fragment: str) -> str:
-    """The text a reader gets from an HTML fragment (str): its text outside script and style, and its
-    ``title`` and ``alt`` values, whitespace collapsed; "" when there is none (markup, a comment)."""
+    """The text a reader gets from an HTML fragment (str) in no language its author declared: its text
+    outside script and style, and its ``title`` and ``alt`` values, unless in an element with a ``lang``
+    attribute (the author's ``<div lang="de">`` says the text stays German on purpose), whitespace
+    collapsed; "" when there is none (markup, a comment)."""
     return " ".join(" ".join(_Reader(fragment).text).split())
 
 
@@ -105,7 +112,8 @@ def stays_german(text: str) -> str:
     """What ``extract`` and ``check`` say about an HTML block whose readable text is ``text``."""
     shown = text if len(text) <= 50 else text[:47] + "…"
     return (f'HTML block with text ("{shown}") is not translated: translated pages show it in German, marked '
-            'lang="de"; write it in Markdown to have it translated')
+            'lang="de"; write it in Markdown to have it translated (or lang="de" on its element to keep it German '
+            'without this warning)')
 
 
 def german_blocks(article: Article) -> list[tuple[int, str]]:
