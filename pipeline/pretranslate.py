@@ -302,7 +302,7 @@ def _lost(catalog: Catalog) -> VerlagError:
     ``extract`` and a rerun give them back without asking a service again."""
     return VerlagError(f"{catalog.gone} while pretranslate ran: its {len(catalog.drafts)} drafts of this run are "
                        "not written; 'verlag extract', then 'verlag pretranslate' puts them in without asking a "
-                       "service again (their answers are kept in the MT cache)", catalog.ref)
+                       "service again (a service's answers are kept in the MT cache)", catalog.ref)
 
 
 def _write(catalog: Catalog) -> None:
