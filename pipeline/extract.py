@@ -108,12 +108,13 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             result.warnings.append(f"{article.ref}:{line}: {kind} {shown} is not Markdown: the pages would show it "
                                    "as text; write what it stands for in Markdown (an image: "
                                    "![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote)")
-        result.warnings += [f"{article.ref}:{line}: {stays_german(text)}" for line, text in german_blocks(article)]
         fingerprint = prints[article.slug]
         if state.get(article.slug) == fingerprint:
             result.skipped += 1
             fresh[article.slug] = fingerprint
             continue
+        # said when the article is extracted (new or changed); 'check' says it on every run
+        result.warnings += [f"{article.ref}:{line}: {stays_german(text)}" for line, text in german_blocks(article)]
         written = len(result.written)
         with contain(article.ref, "extracting", result.errors) as outcome:
             used = _extract_article(config, article, made.get(article.slug), orphans, result, glossary,
