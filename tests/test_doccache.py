@@ -20,9 +20,9 @@ def counted(monkeypatch):
     calls: list[str] = []
 
     class Counting(segment._Builder):
-        def __init__(self, art, mode, lang):
+        def __init__(self, art, *args):
             calls.append(art.slug)
-            super().__init__(art, mode, lang)
+            super().__init__(art, *args)
 
     monkeypatch.setattr(segment, "_Builder", Counting)
     return calls
