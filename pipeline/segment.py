@@ -476,7 +476,9 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de",
     """Segments in document order plus the slots to rebuild the article from translations.
 
     ``memo``: sentence spans of blocks an earlier segmentation split
-    (``sentences.SplitMemo``), reused, and filled with this one's. Raises ``BlockFailure`` (with the block's file line, chained to the cause) when a block cannot be segmented.
+    (``sentences.SplitMemo``), reused, and filled with this one's. Raises
+    ``BlockFailure`` (with the block's file line, chained to the cause) when
+    a block cannot be segmented.
     """
     builder = _Builder(article, mode, lang, memo)
     builder.add_front()

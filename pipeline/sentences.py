@@ -298,7 +298,8 @@ def splitter_version(lang: str) -> str:
 
 
 class SplitMemo:
-    """Sentence spans of blocks (text between blank lines), by a BLAKE2b digest of the block's UTF-8 text.
+    """Sentence spans of blocks (text between blank lines), by a 128-bit BLAKE2b digest (RFC 7693) of the
+    block's UTF-8 text.
 
     ``known``: digest -> spans as an earlier segmentation with the same
     ``splitter_version`` stored them (JSON lists); a block found there is not
