@@ -6,8 +6,11 @@ segments an article stores the result as JSON in
 ``.verlag/segments/<slug>.json``, keyed by a hash of verlag's code, the
 segmentation mode, the source language and the article's bytes; the next stage
 (or run) loads it when the key still matches and segments again otherwise. The
-cache is regenerable: a missing, stale or damaged file only costs the work.
-JSON, not pickle: a project folder may come from someone else.
+file also keeps the sentence spans of each block (text between blank lines)
+of the article, by the block's digest (``sentences.SplitMemo``): an edited
+article is segmented again, but pySBD runs only on its blocks that changed.
+The cache is regenerable: a missing, stale or damaged file only costs the
+work. JSON, not pickle: a project folder may come from someone else.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 from .config import Config
 from .fsutil import code_digest, write_if_changed
 from .segment import Document, Labels, Segment, Slot, segment_article
+from .sentences import SplitMemo, splitter_version
 from .sources import Article
 
 FOLDER = "segments"
@@ -50,9 +54,11 @@ def _decode(article: Article, data: dict) -> Document:
 def document(config: Config, article: Article) -> Document:
     """The article's segments and slots (``segment.segment_article``), from the cache when its key matches.
 
-    A freshly computed ``Document`` is stored for the next stage. Raises what
-    ``segment_article`` raises (``BlockFailure``); an unreadable cache file is
-    ignored.
+    Otherwise the article is segmented, reusing the sentence spans the cache
+    file holds for blocks whose text is unchanged (when they were split by
+    the same ``sentences.splitter_version``), and the new ``Document`` and
+    spans are stored for the next stage. Raises what ``segment_article``
+    raises (``BlockFailure``); an unreadable cache file is ignored.
     """
     key = _key(config, article)
     path = _path(config, article.slug)
@@ -61,9 +67,18 @@ def document(config: Config, article: Article) -> Document:
         if data.get("key") == key:
             return _decode(article, data)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        pass
-    doc = segment_article(article, config.segmentation, config.source_language)
-    write_if_changed(path, json.dumps({"key": key, **_encode(doc)}, ensure_ascii=False), durable=False)
+        data = None
+    memo = version = None
+    if config.segmentation == "sentence":
+        version = splitter_version(config.source_language)
+        splits = data.get("splits") if isinstance(data, dict) else None
+        memo = SplitMemo(splits.get("spans") if isinstance(splits, dict) and splits.get("version") == version
+                         else None)
+    doc = segment_article(article, config.segmentation, config.source_language, memo)
+    stored = {"key": key, **_encode(doc)}
+    if memo is not None:
+        stored["splits"] = {"version": version, "spans": memo.used}
+    write_if_changed(path, json.dumps(stored, ensure_ascii=False), durable=False)
     return doc
 
 

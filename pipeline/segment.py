@@ -29,7 +29,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from .errors import BlockFailure, VerlagError
 from .markup import TITLE, analyse, scan, title_span
-from .sentences import sentence_spans, split_sentences
+from .sentences import SplitMemo, sentence_spans, split_sentences
 from .sources import Article
 
 __all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags",
@@ -267,10 +267,11 @@ def block_tokens(body: str, env: dict, inline_if: Callable[[str], bool] = lambda
 class _Builder:
     """Collects slots and segments while walking the token stream."""
 
-    def __init__(self, article: Article, mode: str, lang: str):
+    def __init__(self, article: Article, mode: str, lang: str, memo: SplitMemo | None = None):
         self.article = article
         self.mode = mode
         self.lang = lang
+        self.memo = memo
         self.slots: list[Slot] = []
         self.block = 0
         self.newlines = [m.start() for m in re.finditer("\n", article.text)]
@@ -342,7 +343,7 @@ class _Builder:
                 lead = len(run) - len(run.lstrip())
                 spans = [(lead, lead + len(run.strip()))]
             else:
-                spans = sentence_spans(run, self.lang)
+                spans = sentence_spans(run, self.lang, self.memo)
             for s, e in spans:
                 restore = tuple(self._restore(run[s:e], offs[s:e]))
                 pieces.append((offs[s], offs[e - 1] + 1, run[s:e], tuple(run_joins), restore))
@@ -470,12 +471,16 @@ def article_tokens(article: Article, env: dict, inline_if: Callable[[str], bool]
         raise VerlagError(exc.message, article.ref, article.body_line + exc.line - 1) from None
 
 
-def segment_article(article: Article, mode: str = "sentence", lang: str = "de") -> Document:
+def segment_article(article: Article, mode: str = "sentence", lang: str = "de",
+                    memo: SplitMemo | None = None) -> Document:
     """Segments in document order plus the slots to rebuild the article from translations.
 
-    Raises ``BlockFailure`` (with the block's file line, chained to the cause) when a block cannot be segmented.
+    ``memo``: sentence spans of blocks an earlier segmentation split
+    (``sentences.SplitMemo``), reused, and filled with this one's. Raises
+    ``BlockFailure`` (with the block's file line, chained to the cause) when
+    a block cannot be segmented.
     """
-    builder = _Builder(article, mode, lang)
+    builder = _Builder(article, mode, lang, memo)
     builder.add_front()
     env: dict = {}
     tokens = article_tokens(article, env)

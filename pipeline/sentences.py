@@ -18,16 +18,18 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import logging
 import re
 from typing import TYPE_CHECKING
 
+from .fsutil import code_digest
 from .markup import analyse
 
 if TYPE_CHECKING:
     import pysbd
 
-__all__ = ["sentence_spans", "split_sentences"]
+__all__ = ["SplitMemo", "sentence_spans", "split_sentences"]
 
 Span = tuple[int, int]
 log = logging.getLogger(__name__)
@@ -127,11 +129,13 @@ _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
 # --------------------------------------------------------------------------
 
 
-def sentence_spans(text: str, lang: str) -> list[Span]:
+def sentence_spans(text: str, lang: str, memo: SplitMemo | None = None) -> list[Span]:
     """Half-open spans of the sentences in ``text``, in order.
 
     Spans start and end on non-whitespace and only whitespace lies between
     them, so the text can be reassembled from spans and gaps exactly.
+    ``memo``: spans of blocks split before (by an earlier run), used instead
+    of splitting them again; every block split here is recorded in it.
     """
     if not text or text.isspace():
         return []
@@ -139,9 +143,9 @@ def sentence_spans(text: str, lang: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for sep in _BLANK_LINE.finditer(text):
-        spans.extend(_block_spans(text, start, sep.start(), code))
+        spans.extend(_block_spans(text, start, sep.start(), code, memo))
         start = sep.end()
-    spans.extend(_block_spans(text, start, len(text), code))
+    spans.extend(_block_spans(text, start, len(text), code, memo))
     return spans
 
 
@@ -278,9 +282,64 @@ def _defuse(text: str, code: str) -> str:
 # --------------------------------------------------------------------------
 
 
-def _block_spans(text: str, start: int, end: int, code: str) -> list[Span]:
+def _block_spans(text: str, start: int, end: int, code: str, memo: SplitMemo | None) -> list[Span]:
     """Spans of the block ``text[start:end]``, as offsets into ``text``."""
-    return [(a + start, b + start) for a, b in _spans_in_block(text[start:end], code)]
+    block = text[start:end]
+    spans = _spans_in_block(block, code) if memo is None else memo.spans(block, code)
+    return [(a + start, b + start) for a, b in spans]
+
+
+def splitter_version(lang: str) -> str:
+    """What a block's sentence spans depend on besides its text: the language pysbd is run with, verlag's
+    code (its own rules and word lists, ``fsutil.code_digest``) and pysbd's version."""
+    from pysbd import __version__ as pysbd_version
+
+    return f"{code_digest()}|pysbd {pysbd_version}|{_language(lang)}"
+
+
+class SplitMemo:
+    """Sentence spans of blocks (text between blank lines), by a 128-bit BLAKE2b digest (RFC 7693) of the
+    block's UTF-8 text.
+
+    ``known``: digest -> spans as an earlier segmentation with the same
+    ``splitter_version`` stored them (JSON lists); a block found there is not
+    split again, so re-segmenting an edited article runs pySBD only on the
+    blocks that changed. ``used``: digest -> spans of every block looked up
+    since, in the order met: what to store for the next run (blocks the
+    article no longer has drop out). A known entry that cannot be spans of
+    its block (not ascending non-empty ``[start, end]`` pairs inside it) is
+    ignored and the block split again.
+    """
+
+    def __init__(self, known: dict | None = None):
+        self.known = known if isinstance(known, dict) else {}
+        self.used: dict[str, tuple[Span, ...]] = {}
+
+    def spans(self, block: str, code: str) -> tuple[Span, ...]:
+        """``_spans_in_block(block, code)``, from ``known`` when it holds the block."""
+        key = hashlib.blake2b(block.encode("utf-8"), digest_size=16).hexdigest()
+        spans = self.used.get(key)
+        if spans is None:
+            spans = _valid(self.known.get(key), block)
+        if spans is None:
+            spans = _spans_in_block(block, code)
+        self.used[key] = spans
+        return spans
+
+
+def _valid(spans, block: str) -> tuple[Span, ...] | None:
+    """``spans`` (JSON) as a tuple of spans when they can be a block's sentences (``SplitMemo``), else None."""
+    if not isinstance(spans, list):
+        return None
+    found: list[Span] = []
+    end = 0
+    for span in spans:
+        if not (isinstance(span, list) and len(span) == 2 and all(type(n) is int for n in span)
+                and end <= span[0] < span[1] <= len(block)):
+            return None
+        end = span[1]
+        found.append((span[0], span[1]))
+    return tuple(found) if found or block.isspace() else None
 
 
 @functools.lru_cache(maxsize=8192)

@@ -39,7 +39,8 @@ def inject_reading(monkeypatch):
 
 def inject_segmenting(monkeypatch):
     real = pipeline.segment.sentence_spans
-    monkeypatch.setattr(pipeline.segment, "sentence_spans", lambda text, lang: _raise_on(text) or real(text, lang))
+    monkeypatch.setattr(pipeline.segment, "sentence_spans",
+                        lambda text, lang, memo=None: _raise_on(text) or real(text, lang, memo))
 
 
 def inject_merging(monkeypatch):

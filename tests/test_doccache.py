@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from pipeline import doccache, editions, extract, segment
+from pipeline import doccache, editions, extract, segment, sentences
 from pipeline.check import check_catalog
 from pipeline.config import load_config
 from pipeline.glossary import Glossary
 from pipeline.segment import segment_article
 from pipeline.sources import read_sources, source_files
 
-from conftest import article, copy_shipped_project
+from conftest import article, copy_shipped_project, need_corpus
 
 
 @pytest.fixture
@@ -20,9 +22,9 @@ def counted(monkeypatch):
     calls: list[str] = []
 
     class Counting(segment._Builder):
-        def __init__(self, art, mode, lang):
+        def __init__(self, art, *args):
             calls.append(art.slug)
-            super().__init__(art, mode, lang)
+            super().__init__(art, *args)
 
     monkeypatch.setattr(segment, "_Builder", Counting)
     return calls
@@ -111,3 +113,122 @@ def test_a_template_changed_since_the_worker_read_it_is_made_again(project, monk
     pot.write_text(kept.replace('msgid "Ein Satz."', 'msgid "Ein anderer Satz."'), encoding="utf-8")
     extract._extract_article(config, art, made, {}, extract.ExtractResult(), Glossary(), False)
     assert pot.read_text(encoding="utf-8") == kept.replace("2026-05-28 20:26+0000", "2026-09-21 14:13+0000")
+
+
+@pytest.fixture
+def pysbd_runs(monkeypatch):
+    """Every text pySBD is run on in this process (the per-process block cache emptied first)."""
+    runs: list[str] = []
+    real = sentences._pysbd_cuts
+
+    def counting(masked, code):
+        runs.append(masked)
+        return real(masked, code)
+
+    monkeypatch.setattr(sentences, "_pysbd_cuts", counting)
+    sentences._spans_in_block.cache_clear()
+    yield runs
+    sentences._spans_in_block.cache_clear()
+
+
+PARAGRAPHS = ["Der erste Absatz hat zwei Sätze. Das ist der zweite, z. B. mit einer Abkürzung.",
+              "Im 3. Jahrhundert war alles anders. Heute nicht mehr.",
+              "Der letzte Absatz endet hier. Wirklich."]
+
+
+def test_an_edited_article_runs_pysbd_only_on_the_blocks_that_changed(project, pysbd_runs):
+    project.write("source_de/eins.md", article("Eins", "\n\n".join(PARAGRAPHS) + "\n"))
+    project.run("extract", "--jobs", "1")
+    assert len(pysbd_runs) == 3
+    pysbd_runs.clear()
+    sentences._spans_in_block.cache_clear()
+    edited = [PARAGRAPHS[0], "Im 4. Jahrhundert war alles anders. Heute nicht mehr.", PARAGRAPHS[2]]
+    project.write("source_de/eins.md", article("Eins", "\n\n".join(edited) + "\n"))
+    project.run("extract", "--jobs", "1")
+    assert pysbd_runs == [edited[1]]
+    config = load_config(project.root)
+    (art,) = read_sources(config).articles
+    assert doccache.document(config, art) == segment_article(art, config.segmentation, config.source_language)
+    assert 'msgid "Im 4. Jahrhundert war alles anders."' in project.read("translations/templates/eins.pot")
+
+
+def _stored(config, slug: str) -> dict:
+    return json.loads(doccache._path(config, slug).read_text(encoding="utf-8"))
+
+
+def _restore(config, slug: str, data: dict, text: str) -> None:
+    doccache._path(config, slug).write_text(json.dumps(data), encoding="utf-8")
+    (config.source_dir / f"{slug}.md").write_text(text, encoding="utf-8")  # an edit: the document key is stale
+
+
+@pytest.mark.parametrize("damage", [
+    lambda spans: {k: [[5, 2]] for k in spans},  # a span that ends before it starts
+    lambda spans: {k: [[0, 10_000]] for k in spans},  # beyond its block
+    lambda spans: {k: [] for k in spans},  # a block with text and no sentence
+    lambda spans: {k: "x" for k in spans},
+    lambda spans: [1, 2],
+    lambda spans: {k: [[0.5, 3]] for k in spans},
+])
+def test_stored_spans_that_cannot_be_their_blocks_are_ignored(project, pysbd_runs, damage):
+    text = article("Eins", "\n\n".join(PARAGRAPHS) + "\n")
+    project.write("source_de/eins.md", text)
+    config = load_config(project.root)
+    (art,) = read_sources(config).articles
+    fresh = doccache.document(config, art)
+    data = _stored(config, "eins")
+    data["splits"]["spans"] = damage(data["splits"]["spans"])
+    _restore(config, "eins", data, text + "\nNeu.\n")
+    pysbd_runs.clear()
+    sentences._spans_in_block.cache_clear()
+    (art,) = read_sources(config).articles
+    assert doccache.document(config, art).slots[:-1] == fresh.slots
+    assert sorted(pysbd_runs) == sorted(PARAGRAPHS)
+    assert _stored(config, "eins")["splits"]["version"] == sentences.splitter_version("de")
+
+
+def test_stored_spans_of_other_code_or_another_language_are_not_used(project, pysbd_runs, monkeypatch):
+    text = article("Eins", "\n\n".join(PARAGRAPHS) + "\n")
+    project.write("source_de/eins.md", text)
+    config = load_config(project.root)
+    (art,) = read_sources(config).articles
+    doccache.document(config, art)
+    assert sentences.splitter_version("en") != sentences.splitter_version("de")
+    data = _stored(config, "eins")
+    for version in (sentences.splitter_version("en"), "0123456789abcdef|pysbd 0.3.4|de"):
+        data["splits"]["version"] = version
+        _restore(config, "eins", data, text + "\nNeu.\n")
+        pysbd_runs.clear()
+        sentences._spans_in_block.cache_clear()
+        (art,) = read_sources(config).articles
+        doccache.document(config, art)
+        assert sorted(pysbd_runs) == sorted(PARAGRAPHS)
+    monkeypatch.setattr(sentences, "code_digest", lambda: "changed code")
+    assert sentences.splitter_version("de") != data["splits"]["version"]
+
+
+def _same_with_memo(art, lang: str, pysbd_runs: list[str]) -> None:
+    """Segmenting ``art`` fresh, filling a memo, and from that memo (JSON round trip) gives one ``Document``;
+    the last runs no pySBD."""
+    fresh = segment_article(art, "sentence", lang)
+    sentences._spans_in_block.cache_clear()
+    memo = sentences.SplitMemo()
+    assert segment_article(art, "sentence", lang, memo) == fresh
+    pysbd_runs.clear()
+    sentences._spans_in_block.cache_clear()
+    again = sentences.SplitMemo(json.loads(json.dumps(memo.used)))
+    assert segment_article(art, "sentence", lang, again) == fresh
+    assert pysbd_runs == []
+    assert again.used == memo.used
+
+
+def test_the_memo_gives_todays_segmentation_of_the_shipped_articles(tmp_path, pysbd_runs):
+    config = load_config(copy_shipped_project(tmp_path).root)
+    for art in read_sources(config).articles:
+        _same_with_memo(art, config.source_language, pysbd_runs)
+
+
+def test_the_memo_gives_todays_sentences_of_the_german_gold(project, pysbd_runs):
+    cases = json.loads((need_corpus("segmentation") / "de_golden.json").read_text(encoding="utf-8"))
+    project.write("source_de/gold.md", article("Gold", "\n\n".join(case["text"].strip() for case in cases) + "\n"))
+    (art,) = read_sources(load_config(project.root)).articles
+    _same_with_memo(art, "de", pysbd_runs)
