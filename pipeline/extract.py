@@ -47,16 +47,14 @@ class ExtractResult:
     warnings: list[str] = field(default_factory=list)  # "file:line: message"
 
 
-def _list_sentences(listed: list[tuple[str, int | None, str]], report) -> None:
-    """Add the changed, restored, new and removed German sentences of one merge to ``listed``, each once."""
+def _list_sentences(listed: list[tuple[str, int | None, str]], found: list[tuple[str, int | None, str]]) -> None:
+    """Add the changed, restored, new and removed German sentences of one merge, ``found``
+    (``_Merged.sentences``), to ``listed``, each once."""
     seen = {(kind, text) for kind, _, text in listed}
-    for kind, entries in (("changed", report.changed), ("restored", report.restored), ("new", report.added),
-                          ("removed", report.retired)):
-        for entry in entries:
-            if (kind, entry.msgid) not in seen:
-                seen.add((kind, entry.msgid))
-                line = next((int(n) for _, n in entry.occurrences if n.isdigit()), None)
-                listed.append((kind, line, entry.msgid))
+    for kind, line, text in found:
+        if (kind, text) not in seen:
+            seen.add((kind, text))
+            listed.append((kind, line, text))
 
 
 def _fingerprint(config: Config, article: Article, glossary: Glossary, files: list[bytes | None]) -> str:
@@ -76,10 +74,10 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     ``keep_typo_fixes``: reviewed translations of sentences the author changed
     only trivially stay reviewed (see ``typos.is_typo_fix``) instead of going
     back to review. ``jobs``: worker processes that segment the changed
-    articles and make their templates and the catalogs of languages that
-    have none yet (``_prepare``, ``pool.map_articles``; None: the CPU cores);
-    this process merges the catalogs that exist and writes every file, in
-    document order: the same bytes for any value.
+    articles, make their templates and merge them into their catalogs as
+    found (``_prepare``, ``pool.map_articles``; None: the CPU cores); this
+    process swaps every file in, in document order, merging again only a
+    catalog saved since a worker read it: the same bytes for any value.
 
     An article that cannot be read, segmented or merged is reported in
     ``errors``; its template and catalogs stay as they were and every other
@@ -94,7 +92,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = _orphans(config, slugs)
     prints = {a.slug: _fingerprint(config, a, glossary, [read_bytes(p) for p in _files(config, a)]) for a in articles}
-    made = map_articles(partial(_prepare_in_worker, glossary=glossary), config,
+    made = map_articles(partial(_prepare_in_worker, glossary=glossary, keep_typo_fixes=keep_typo_fixes), config,
                         [a for a in articles if state.get(a.slug) != prints[a.slug]], jobs)
     for article in articles:
         if progress:
@@ -133,13 +131,40 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
 
 
 @dataclass(frozen=True)
+class _Merged:
+    """One catalog merged with the article's template: the bytes to swap in while the file still holds ``data``."""
+
+    data: bytes | None  # the catalog the merge was made from (None: there was none)
+    text: bytes  # the merged catalog
+    counts: Counter | None  # fuzzy / new / obsolete / typo / restored entries; None: made from the template alone
+    sentences: list[tuple[str, int | None, str]]  # changed, restored, new, removed German: (kind, line, msgid)
+
+
+def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
+                   keep_typo_fixes: bool) -> _Merged:
+    """``pot`` merged into ``old`` (``catalog.merge``, None: a catalog from the template alone), glossary hints
+    added; ``data``: the bytes ``old`` was read from."""
+    merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
+    add_hints(merged, glossary, lang)
+    text = render(merged).encode("utf-8")
+    if old is None:
+        return _Merged(data, text, None, [])
+    counts = Counter({"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete,
+                      "typo": report.typo_fixes, "restored": len(report.restored)})
+    sentences = [(kind, next((int(n) for _, n in entry.occurrences if n.isdigit()), None), entry.msgid)
+                 for kind, entries in (("changed", report.changed), ("restored", report.restored),
+                                       ("new", report.added), ("removed", report.retired)) for entry in entries]
+    return _Merged(data, text, counts, sentences)
+
+
+@dataclass(frozen=True)
 class _Prepared:
-    """An article's template and the catalogs a language without one gets: everything of its extraction
-    that does not depend on a catalog a reviewer edits, so a pool worker can make it."""
+    """An article's template and its catalogs merged with it as found on disk: everything of its extraction
+    but the writing, so a pool worker can make it and the main process only has to swap the files in."""
 
     old_pot: str | None  # the template as found on disk when this was made
     pot_text: str  # the new template
-    new_catalogs: dict[str, bytes]  # language whose catalog was absent -> its new catalog (none if that failed)
+    catalogs: dict[str, _Merged]  # language -> its catalog merged (none for one that could not be read or merged)
     pot: polib.POFile | None = None  # the template itself; a worker sends only its text
 
     def template(self, config: Config, article: Article) -> polib.POFile:
@@ -150,41 +175,40 @@ class _Prepared:
         return build_pot(doc, config.name, _CREATED_RE.search(self.pot_text).group(1))
 
 
-def _prepare(config: Config, article: Article, glossary: Glossary, doc: Document) -> _Prepared:
-    """``_Prepared`` for the article, from its segmentation ``doc``."""
+def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool,
+             doc: Document) -> _Prepared:
+    """``_Prepared`` for the article, from its segmentation ``doc`` and the catalogs as they are now."""
     old_pot = _read_text(config.pot_path(article.slug))
     stamp = _CREATED_RE.search(old_pot or "")
     pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
     pot_text = render(pot)
     if old_pot is not None and not same_content(pot_text, old_pot):  # else the template keeps its date
         pot_text = redate(pot, pot_text, now_stamp())
-    new_catalogs = {}
+    catalogs = {}
     for lang in config.languages:
-        if not config.po_path(lang, article.slug).exists():
-            try:
-                new_catalogs[lang] = _new_catalog(pot, lang, glossary)
-            except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
-                continue
-    return _Prepared(old_pot, pot_text, new_catalogs, pot)
+        path = config.po_path(lang, article.slug)
+        data = read_bytes(path)
+        if data == b"":  # caught mid-save, or emptied: left to ``rewrite``, which waits for it to settle
+            continue
+        try:
+            old = po_from_bytes(data, relpath(path, config.root))
+            catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes)
+        except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
+            continue
+    return _Prepared(old_pot, pot_text, catalogs, pot)
 
 
-def _prepare_in_worker(config: Config, article: Article, glossary: Glossary) -> _Prepared:
+def _prepare_in_worker(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool) -> _Prepared:
     """``_prepare`` in a pool worker, which segments the article (``doccache``, stored for the main process).
 
     Only text travels back: a pickled ``Document`` or template costs more to send than to load or make again.
     """
-    return replace(_prepare(config, article, glossary, doccache.document(config, article)), pot=None)
+    doc = doccache.document(config, article)
+    return replace(_prepare(config, article, glossary, keep_typo_fixes, doc), pot=None)
 
 
 def _read_text(path: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.exists() else None
-
-
-def _new_catalog(pot: polib.POFile, lang: str, glossary: Glossary) -> bytes:
-    """The catalog for ``lang`` when there is none yet: ``pot`` merged into nothing, glossary hints added."""
-    merged, _ = merge(None, pot, lang)
-    add_hints(merged, glossary, lang)
-    return render(merged).encode("utf-8")
 
 
 def _extract_article(config: Config, article: Article, made: _Prepared | None, orphans: dict[str, list[Path]],
@@ -194,12 +218,14 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
 
     Catalogs are written by compare-and-swap (``fsutil.rewrite``): a reviewer's save that lands while the
     merge runs is merged again, so it is never overwritten. ``made``: what a worker process prepared,
-    used while the template on disk is still the one it found; otherwise it is prepared here.
+    used while the template on disk is still the one it found; otherwise it is prepared here. A catalog
+    merged there is swapped in while the file still holds the bytes it was merged from; otherwise, or for an
+    orphaned catalog of a renamed article, it is merged here.
     """
     if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
         with stage(article.ref, "segmenting"):
             doc = doccache.document(config, article)
-        made = _prepare(config, article, glossary, doc)
+        made = _prepare(config, article, glossary, keep_typo_fixes, doc)
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
     pot_text, pot = made.pot_text, None
@@ -214,35 +240,32 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
 
         def update(data: bytes | None) -> bytes:
             nonlocal pot
+            ready = made.catalogs.get(lang)
+            if ready is not None and ready.data == data and (data is not None or not orphans.get(lang)):
+                last.update(source=None, merged=ready)
+                return ready.text
             old = po_from_bytes(data, po_ref)
-            if old is None and not orphans.get(lang) and lang in made.new_catalogs:
-                last.update(data=data, source=None, old=None, report=None, text=made.new_catalogs[lang])
-                return last["text"]
             if pot is None:
                 pot = made.template(config, article)
             source = None
             if old is None:
                 source, old = _renamed_from(pot, orphans.get(lang, []), config)
             with stage(article.ref, f"merging into {po_ref}"):
-                merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
-                add_hints(merged, glossary, lang)
-            last.update(data=data, source=source, old=old, report=report, text=render(merged).encode("utf-8"))
-            return last["text"]
+                last.update(source=source, merged=_merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes))
+            return last["merged"].text
 
         try:  # a catalog made from the template alone (none there, none renamed) holds no translation: a
             # crash that empties it costs nothing the next extract cannot make again, so it skips the fsync
-            used.append(rewrite(path, update, durable=lambda data: last["old"] is not None))
+            used.append(rewrite(path, update, durable=lambda data: last["merged"].counts is not None))
         except VerlagError as exc:
             result.errors.append(exc)
             ok = False
             continue
-        source, report = last["source"], last["report"]
-        if last["old"] is not None:
-            result.changes.setdefault(lang, Counter()).update(
-                {"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete, "typo": report.typo_fixes,
-                 "restored": len(report.restored)})
-            _list_sentences(result.sentences.setdefault(article.ref, []), report)
-        if last["text"] != last["data"]:
+        source, merged = last["source"], last["merged"]
+        if merged.counts is not None:
+            result.changes.setdefault(lang, Counter()).update(merged.counts)
+            _list_sentences(result.sentences.setdefault(article.ref, []), merged.sentences)
+        if merged.text != merged.data:
             result.written.append(po_ref)
         if source is not None:
             source.unlink()

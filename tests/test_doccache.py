@@ -105,7 +105,7 @@ def test_a_template_changed_since_the_worker_read_it_is_made_again(project, monk
     (art,) = read_sources(config).articles
     pot = config.pot_path("eins")
     kept = pot.read_text(encoding="utf-8")
-    made = extract._prepare_in_worker(config, art, Glossary())
+    made = extract._prepare_in_worker(config, art, Glossary(), False)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # a template whose messages change is dated anew
     extract._extract_article(config, art, made, {}, extract.ExtractResult(), Glossary(), False)
     assert pot.read_text(encoding="utf-8") == kept  # unchanged messages keep their creation date

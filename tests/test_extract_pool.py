@@ -1,0 +1,88 @@
+"""extract's pool workers merge templates into the catalogs; the main process only swaps the results in."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+
+from pipeline import extract
+from pipeline.config import load_config
+from pipeline.glossary import Glossary
+from pipeline.sources import read_sources
+
+from conftest import article, copy_shipped_project, msgfmt_check, review
+
+NOTES = {
+    "beet": "Das Beet liegt im Halbschatten. Im März setzen wir Zwiebeln. Der Boden bleibt locker.",
+    "regen": "Regenwasser sammeln wir in einer Tonne. Sie steht unter der Dachrinne. Im Winter ist sie leer.",
+    "kompost": "Der Kompost braucht Luft. Wir wenden ihn zweimal im Jahr. Nach einem Jahr ist er reif.",
+    "werkzeug": "Die Hacke hängt im Schuppen. Der Spaten ist neu. Eine Gießkanne fehlt noch.",
+}
+
+
+@pytest.fixture
+def merges_here(monkeypatch):
+    """The (slug, language) of every catalog merge made in this process (pool workers are other processes)."""
+    calls: list[tuple[str, str]] = []
+    real = extract._merge_catalog
+
+    def counting(data, old, pot, lang, *args):
+        calls.append((pot.metadata["Project-Id-Version"].split()[-1], lang))
+        return real(data, old, pot, lang, *args)
+
+    monkeypatch.setattr(extract, "_merge_catalog", counting)
+    return calls
+
+
+def _edited(text: str) -> str:
+    """The author's edit: one sentence reworded, one added, one removed."""
+    first, second, third = text.split(". ")
+    return f"{first.replace('Der', 'Unser').replace('Die', 'Unsere').replace('Das', 'Unser')}. {third} Neu dabei."
+
+
+def test_update_after_edits_writes_the_same_bytes_and_report_with_one_or_two_jobs(tmp_path, merges_here):
+    snapshots, outputs = {}, {}
+    for jobs in ("1", "2"):
+        project = copy_shipped_project(tmp_path / jobs)
+        for slug, text in NOTES.items():
+            project.write(f"source_de/{slug}.md", article(slug.title(), text + "\n"))
+        project.run("extract", "--jobs", jobs)
+        project.run("pretranslate", "--engine", "copy", "--lang", "en")
+        review(project, "en", "beet", {"Der Boden bleibt locker.": "The soil stays loose."})
+        for slug, text in NOTES.items():
+            project.write(f"source_de/{slug}.md", article(slug.title(), _edited(text) + "\n"))
+        merges_here.clear()
+        outputs[jobs] = project.run("extract", "--jobs", jobs, "--keep-typo-fixes").output
+        snapshots[jobs] = project.snapshot()
+        languages = load_config(project.root).languages
+        if jobs == "1":
+            assert sorted(merges_here) == sorted((slug, lang) for slug in NOTES for lang in languages)
+        else:
+            assert merges_here == []  # every catalog was merged by a worker process
+        for lang in languages:
+            for slug in NOTES:
+                msgfmt_check(project.root / f"translations/{lang}/{slug}.po")
+    assert "fuzzy" in snapshots["2"]["translations/en/beet.po"].decode()
+    assert "Neu dabei." in outputs["2"]
+    assert snapshots["1"] == snapshots["2"]
+    assert outputs["1"] == outputs["2"]
+
+
+def test_a_catalog_saved_after_the_worker_merged_it_is_merged_again(project, merges_here):
+    """What a worker merged is swapped in only while the catalog holds the bytes it merged from."""
+    project.write("source_de/beet.md", article("Beet", NOTES["beet"] + "\n"))
+    project.run("extract", "--jobs", "1")
+    config = load_config(project.root)
+    project.write("source_de/beet.md", article("Beet", _edited(NOTES["beet"]) + "\n"))
+    (art,) = read_sources(config).articles
+    made = extract._prepare_in_worker(config, art, Glossary(), False)
+    assert sorted(made.catalogs) == ["en", "fr"]
+    path = review(project, "en", "beet", {"Der Boden bleibt locker.": "The soil stays loose."})
+    merges_here.clear()
+    result = extract.ExtractResult()
+    extract._extract_article(config, art, made, {}, result, Glossary(), False)
+    assert merges_here == [("beet", "en")]  # fr was still as the worker found it
+    kept = polib.pofile(str(path)).find("Der Boden bleibt locker.")
+    assert (kept.msgstr, kept.fuzzy, kept.obsolete) == ("The soil stays loose.", False, 0)
+    assert "translations/fr/beet.po" in result.written and result.changes["en"]["new"] == 2  # reworded, added
+    msgfmt_check(path)
