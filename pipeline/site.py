@@ -9,7 +9,9 @@ function (``Urls``) makes every address; templates never assemble one.
 Every file goes through ``write_if_changed``: a build where nothing changed
 writes nothing, and editing one article rewrites its pages plus the indexes,
 feeds and sitemap that show it. Markdown is rendered again only when an
-edition's text changed (cache in ``.verlag/site.json``). Article bodies, and
+edition's text changed (cache in ``.verlag/site.json``); the indexes, feeds,
+404 pages, root index and sitemap only when a page they may show changed
+(a key over every page's key, the held-back lists and the theme). Article bodies, and
 the links and images of the German originals, are worked out per article in
 the process pool (``pool.map_articles``, ``--jobs``) and taken in the order
 the pages are written; the parent keeps what needs every article (indexes,
@@ -53,7 +55,7 @@ from .search import BUNDLE, index_site
 from .social import first_image, og_locale
 from .redirects import redirect_files
 from .render import Allowance, render
-from .sources import Article, Moment, read_date, read_sources
+from .sources import Article, Moment, Sources, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
@@ -333,6 +335,7 @@ class _Site:
         self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
         self.envs: dict[str, Environment] = {}
         self.translations: dict = {}
+        self.items: dict[tuple[str, str], dict] = {}  # (lang, slug) -> ``item``
 
     def env(self, lang: str) -> Environment:
         if lang not in self.envs:
@@ -360,6 +363,13 @@ class _Site:
         """A language's published articles, newest first."""
         mine = [p for (code, _), p in self.published.items() if code == lang and not p.standalone]
         return sorted(mine, key=lambda p: (_instant(p.date), p.slug), reverse=True)
+
+    def item(self, page: Page) -> dict:
+        """``_item`` of ``page``, worked out once per build and only for the pages and lists rendered."""
+        name = (page.lang, page.slug)
+        if name not in self.items:
+            self.items[name] = _item(self, page)
+        return self.items[name]
 
     def unavailable(self, lang: str) -> list[dict]:
         """The German originals of the articles not (yet) published in ``lang``, newest first: title, href."""
@@ -677,7 +687,8 @@ def _pooled_bodies(plan: _BodyPlan, config: Config, article: Article) -> dict[st
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
                  state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None,
-                 jobs: int | None = None) -> tuple[dict[str, str | Path | None], _Site, dict]:
+                 jobs: int | None = None, sources: Sources | None = None
+                 ) -> tuple[dict[str, str | Path | None], _Site, dict]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
     An article page whose inputs have the key recorded in ``state`` and whose
@@ -686,11 +697,12 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     outside source_de/ (its last good page stays; without one it is left out)
     and a page that fails to render (reported in ``errors``). A file copied
     from source_de/ maps to its Path there. Article bodies are rendered in ``jobs`` worker processes
-    (None: the CPU cores; ``pool.map_articles``); the text is the same for any number.
+    (None: the CPU cores; ``pool.map_articles``); the text is the same for any number. ``sources``: the
+    German originals as ``read_sources`` returns them (read here when None).
     """
     errors = [] if errors is None else errors
     slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
-    sources = read_sources(config)
+    sources = read_sources(config) if sources is None else sources
     documents = [a for a in (*sources.articles, *sources.german_only) if a.slug in slugs]
     unread = unscanned(documents, state.get("media"))
     found = map_articles(_references, config, unread, jobs)  # the German originals parsed in the pool
@@ -712,13 +724,12 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     bodies = _Bodies(plan, state.get("bodies", {}), site.published, site.sources)
     previous = state.get("pages", {})
     theme = theme_digest(config)
-    listed = {lang: [_item(site, page) for page in site.articles(lang) + site.pages(lang)] for lang in site.languages}
+    listed = {lang: site.articles(lang) + site.pages(lang) for lang in site.languages}
     keys: dict[str, str] = {}
     due: dict[str, Page] = {}  # file under site/ -> page to write, in the order they are written
-    for lang, items in listed.items():
-        for item in items:
-            page = item["page"]
-            rel = urls.file(item["href"])
+    for lang, listing in listed.items():
+        for page in listing:
+            rel = urls.file(urls.path("article", lang, page.slug))
             german = site.published.get((site.source, page.slug))
             keys[rel] = hashlib.sha256(json.dumps(
                 [theme, plan.contexts[lang], page.digest, german.digest if german else "",
@@ -734,38 +745,82 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 due[rel] = page
     bodies.answers = _pooled(config, bodies, list(due.values()), jobs)
     out: dict[str, str | Path | None] = {}
+    for rel, page in due.items():
+        with contain(page.source, f"rendering site/{rel}", errors) as outcome:
+            body = Markup(bodies.get(page))
+        if outcome.failed:
+            out[rel] = None  # the last good page stays
+            keys.pop(rel)  # and is tried again next build
+            continue
+        item = site.item(page)
+        context = {
+            **site.common(page.lang), "page": page, "item": item, "body": body,
+            "canonical": item["absolute"], "alternates": site.cluster(page.slug),
+            "switch": site.switch(page.lang, page.slug), "jsonld": _jsonld(site, page), "original": item["original"],
+            "disclaimer": site.localized(page.lang, site.practice.disclaimer),
+            "call_to_action": site.localized(page.lang, site.practice.call_to_action),
+            "contact": site.practice.contact,
+            "social": site.social(page.lang, "article", page.title, page.summary, item["absolute"],
+                                  [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
+        }
+        out[rel] = site.env(page.lang).get_template("page.html" if page.standalone else "article.html").render(context)
+    out.update((rel, None) for rel in keys if rel not in out)  # unchanged: not rendered again
+    # The indexes, feeds, 404 pages, root index and sitemap show nothing but the listed pages (their
+    # records and, through their keys, bodies, links and languages), what is held back, and the theme.
+    lists = hashlib.sha256(json.dumps(
+        [theme, sorted(keys.items()), [[p.digest for p in listing] for listing in listed.values()],
+         site.held_back, site.untranslated]).encode("utf-8")).hexdigest()
+    names = _list_files(site)
+    if state.get("lists") == lists and all(exists(rel) for rel in names):
+        out.update(dict.fromkeys(names))
+    else:
+        out.update(_list_pages(site, listed, bodies, keys, settings))
+    out["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('sitemap')}\n"
+    for folder in reversed(theme_dirs(config)):  # the project's own assets win
+        for asset in sorted((folder / "static").rglob("*")):  # fonts/, icons/...; no .DS_Store, no .git
+            name = asset.relative_to(folder / "static").as_posix()
+            if asset.is_file() and not any(part.startswith(".") for part in name.split("/")):
+                out[urls.file(urls.path("static", name=name))] = asset  # copied byte for byte
+    icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
+    if icon is not None:  # where browsers and feed readers look when no page names an icon
+        out[urls.file(urls.path("favicon"))] = icon
+    for rel, path in sorted(media.all().items()):
+        out[urls.file(urls.path("media", name=rel))] = path
+    if site.practice.image:
+        out[urls.file(urls.path("media", name=site.practice.image))] = config.source_dir / site.practice.image
+    if frozen:  # their kept pages may show files only their sources name: keep all
+        out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
+    german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
+              if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
+    out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, site.source, out, errors))
+    return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "lists": lists,
+                       "media": media.scanned}
+
+
+def _list_files(site: _Site) -> list[str]:
+    """The files under site/ that ``_list_pages`` makes: per language its index, 404 page and feed; the
+    root index (the language choice), the root 404 page and the sitemap."""
+    urls = site.urls
+    names = [urls.file(urls.path(kind, lang)) for lang in site.languages for kind in ("index", "404", "feed")]
+    return names + ["404.html", "index.html", "sitemap.xml"]
+
+
+def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, keys: dict[str, str],
+                settings: Settings) -> dict[str, str]:
+    """The text of every file ``_list_files`` names, keyed by its path under site/. ``listed``: each
+    language's published articles (newest first), then its standalone pages; ``keys``: the article pages
+    written (a page that failed to render has none, and its feed entry is left out)."""
+    urls = site.urls
+    out = {}
     for lang, listing in listed.items():
         env = site.env(lang)
-        items = [item for item in listing if not item["page"].standalone]
-        for item in listing:
-            page = item["page"]
-            rel = urls.file(item["href"])
-            if rel not in due:
-                out[rel] = None
-                continue
-            with contain(page.source, f"rendering site/{rel}", errors) as outcome:
-                body = Markup(bodies.get(page))
-            if outcome.failed:
-                out[rel] = None  # the last good page stays
-                keys.pop(rel)  # and is tried again next build
-                continue
-            context = {
-                **site.common(lang), "page": page, "item": item, "body": body,
-                "canonical": item["absolute"], "alternates": site.cluster(page.slug),
-                "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": item["original"],
-                "disclaimer": site.localized(lang, site.practice.disclaimer),
-                "call_to_action": site.localized(lang, site.practice.call_to_action),
-                "contact": site.practice.contact,
-                "social": site.social(lang, "article", page.title, page.summary, item["absolute"],
-                                      [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
-            }
-            out[rel] = env.get_template("page.html" if page.standalone else "article.html").render(context)
+        items = [site.item(page) for page in listing if not page.standalone]
         out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
             {**site.common(lang), "items": items, "unavailable": site.unavailable(lang),
              "lang_name": language_name(lang),
              "canonical": urls.absolute("index", lang),
              "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
-             "social": site.social(lang, "website", config.name, None, urls.absolute("index", lang),
+             "social": site.social(lang, "website", site.config.name, None, urls.absolute("index", lang),
                                    list(site.languages))})
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
             {**site.common(lang), "switch": site.switch(lang, kind="404")})
@@ -791,25 +846,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         {"lang": site.source, "dir": text_direction(site.source), "canonical": urls.absolute("root"),
          "alternates": site.home_cluster(), "choices": choices})
     out["sitemap.xml"] = source_env.get_template("sitemap.xml").render({"entries": _sitemap(site)})
-    out["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('sitemap')}\n"
-    for folder in reversed(theme_dirs(config)):  # the project's own assets win
-        for asset in sorted((folder / "static").rglob("*")):  # fonts/, icons/...; no .DS_Store, no .git
-            name = asset.relative_to(folder / "static").as_posix()
-            if asset.is_file() and not any(part.startswith(".") for part in name.split("/")):
-                out[urls.file(urls.path("static", name=name))] = asset  # copied byte for byte
-    icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
-    if icon is not None:  # where browsers and feed readers look when no page names an icon
-        out[urls.file(urls.path("favicon"))] = icon
-    for rel, path in sorted(media.all().items()):
-        out[urls.file(urls.path("media", name=rel))] = path
-    if site.practice.image:
-        out[urls.file(urls.path("media", name=site.practice.image))] = config.source_dir / site.practice.image
-    if frozen:  # their kept pages may show files only their sources name: keep all
-        out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
-    german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
-              if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
-    out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, site.source, out, errors))
-    return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}
+    return out
 
 
 def _sitemap(site: _Site) -> list[dict]:
@@ -839,11 +876,12 @@ def _template_error(config: Config, exc: Exception) -> Exception:
     return exc
 
 
-def build_site(config: Config, jobs: int | None = None) -> SiteResult:
+def build_site(config: Config, jobs: int | None = None, sources: Sources | None = None) -> SiteResult:
     """Write site/ from the editions; only changed files are written, files no longer made are removed.
 
     Article bodies and the German originals' file references are worked out in ``jobs`` processes
-    (None: the CPU cores); every byte written is the same for any number.
+    (None: the CPU cores); every byte written is the same for any number. ``sources``: what
+    ``read_sources`` returned for the editions stage of this build (None: read again).
 
     Per-article problems (a damaged edition record, a page that fails to render, a file reference leaving
     source_de/) are collected in ``errors``; the rest of the site is still written. A broken template raises.
@@ -856,7 +894,7 @@ def build_site(config: Config, jobs: int | None = None) -> SiteResult:
     root = config.site_dir
     try:
         out, site, fresh = site_outputs(config, load_pages(config, result.errors), settings, state,
-                                        lambda rel: (root / rel).is_file(), result.errors, jobs)
+                                        lambda rel: (root / rel).is_file(), result.errors, jobs, sources)
     except TemplateSyntaxError as exc:
         raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
                           exc.lineno) from None
