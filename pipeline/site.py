@@ -9,7 +9,7 @@ function (``Urls``) makes every address; templates never assemble one.
 Every file goes through ``write_if_changed``: a build where nothing changed
 writes nothing, and editing one article rewrites its pages plus the indexes,
 feeds and sitemap that show it. Markdown is rendered again only when an
-edition's text changed (cache in ``.verlag/site.json``); the indexes, feeds,
+edition's text changed (cache in ``.verlag/site-bodies.json``); the indexes, feeds,
 404 pages, root index and sitemap only when a page they may show changed
 (a key over every page's key, the held-back lists and the theme). Article bodies, and
 the links and images of the German originals, are worked out per article in
@@ -59,6 +59,7 @@ from .sources import Article, Moment, Sources, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
+BODIES_FILE = "site-bodies.json"  # the rendered article bodies (``_Bodies``): 13 MB at 500 articles, read when needed
 OLD_REVIEW = "_review"  # where the review report went before it moved out of site/ (review/)
 WORDS_PER_MINUTE = 200
 DEFAULT_MIN_TRANSLATED = 80  # percent; po4a-translate(1) --keep: "minimal threshold ... (default: 80)"
@@ -578,10 +579,11 @@ class _Bodies:
     everything the HTML depends on), ``html``, and ``raw``/``urls`` (what the
     body contains: for a German original, its translations' ``Allowance``).
     ``answers`` are the pool's renders by slug (``_pooled_bodies``), taken
-    when their key is the one this process computes.
+    when their key is the one this process computes. ``kept``: the unchanged
+    pages' bodies, carried over from ``cache`` by name without reading it.
     """
 
-    def __init__(self, plan: _BodyPlan, cache: dict, pages: dict[tuple[str, str], Page],
+    def __init__(self, plan: _BodyPlan, cache: dict | _StoredBodies, pages: dict[tuple[str, str], Page],
                  sources: dict[str, Article] | None = None):
         self.plan = plan
         self.cache = cache
@@ -589,6 +591,7 @@ class _Bodies:
         self.sources = sources or {}  # slug -> German original, for the line of a failure
         self.answers: Results | None = None
         self.fresh: dict = {}
+        self.kept: list[str] = []
         self.keys: dict[str, str] = {}
 
     def key(self, page: Page) -> str:
@@ -635,9 +638,15 @@ class _Bodies:
 
     def keep(self, page: Page) -> None:
         """An unchanged page: carry its rendered body over without rendering."""
-        name = f"{page.lang}/{page.slug}"
-        if name in self.cache:
-            self.fresh.setdefault(name, self.cache[name])
+        self.kept.append(f"{page.lang}/{page.slug}")
+
+    def stored(self, names) -> dict | None:
+        """The bodies to cache for the next build: every kept one as it was, every other one as taken or
+        rendered now; None when that is what the cache holds (``names``: its names, as ``stored`` left
+        them), so a build that rendered no body never reads the cache."""
+        if not self.fresh and sorted(self.kept) == names:
+            return None
+        return {**{name: self.cache[name] for name in self.kept if name in self.cache}, **self.fresh}
 
     def _render(self, page: Page, allowance: Allowance | None) -> dict:
         plan = self.plan
@@ -652,6 +661,29 @@ class _Bodies:
             raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) from None
         return {"key": self.key(page), "html": rendered.html, "raw": sorted(rendered.allowance.raw),
                 "urls": sorted(rendered.allowance.urls)}
+
+
+class _StoredBodies:
+    """The bodies cache of the last build (``BODIES_FILE``), read on first use; missing or damaged: empty."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._data: dict | None = None
+
+    @property
+    def data(self) -> dict:
+        if self._data is None:
+            self._data = load_state(self.path)
+        return self._data
+
+    def get(self, name: str) -> dict | None:
+        return self.data.get(name)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.data
+
+    def __getitem__(self, name: str) -> dict:
+        return self.data[name]
 
 
 def _references(config: Config, article: Article) -> list[tuple[str, int]]:
@@ -688,7 +720,7 @@ def _pooled_bodies(plan: _BodyPlan, config: Config, article: Article) -> dict[st
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
                  state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None,
                  jobs: int | None = None, sources: Sources | None = None
-                 ) -> tuple[dict[str, str | Path | None], _Site, dict]:
+                 ) -> tuple[dict[str, str | Path | None], _Site, dict, dict | None]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
     An article page whose inputs have the key recorded in ``state`` and whose
@@ -698,7 +730,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     and a page that fails to render (reported in ``errors``). A file copied
     from source_de/ maps to its Path there. Article bodies are rendered in ``jobs`` worker processes
     (None: the CPU cores; ``pool.map_articles``); the text is the same for any number. ``sources``: the
-    German originals as ``read_sources`` returns them (read here when None).
+    German originals as ``read_sources`` returns them (read here when None). Also returned: the ``_Site``,
+    the state for ``STATE_FILE`` and the bodies for ``BODIES_FILE`` (None: unchanged, not to be written).
     """
     errors = [] if errors is None else errors
     slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
@@ -721,7 +754,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
     check_legal(config, site.practice, [*(p.slug for p in site.pages(site.source)), *sources.unreadable])
     plan = _BodyPlan.of(site)
-    bodies = _Bodies(plan, state.get("bodies", {}), site.published, site.sources)
+    bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE), site.published, site.sources)
     previous = state.get("pages", {})
     theme = theme_digest(config)
     listed = {lang: site.articles(lang) + site.pages(lang) for lang in site.languages}
@@ -793,8 +826,10 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
               if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, site.source, out, errors))
-    return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "lists": lists,
-                       "media": media.scanned}
+    stored = bodies.stored(state.get("bodies"))
+    names = sorted(stored) if stored is not None else state["bodies"]
+    return out, site, {"files": sorted(out), "bodies": names, "pages": keys, "lists": lists,
+                       "media": media.scanned}, stored
 
 
 def _list_files(site: _Site) -> list[str]:
@@ -893,7 +928,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     state = load_state(config.state_dir / STATE_FILE)
     root = config.site_dir
     try:
-        out, site, fresh = site_outputs(config, load_pages(config, result.errors), settings, state,
+        out, site, fresh, stored = site_outputs(config, load_pages(config, result.errors), settings, state,
                                         lambda rel: (root / rel).is_file(), result.errors, jobs, sources)
     except TemplateSyntaxError as exc:
         raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
@@ -927,6 +962,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             index_site(root, config.state_dir)
     elif (root / BUNDLE).is_dir():
         shutil.rmtree(root / BUNDLE)
-    if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
+    if stored is not None:  # before the names in site.json: a run stopped between them stores them again
+        save_state(config.state_dir / BODIES_FILE, stored)
+    if fresh != state:
         save_state(config.state_dir / STATE_FILE, fresh)
     return result

@@ -194,6 +194,7 @@ def cold_site(project, tmp_path) -> dict[str, bytes]:
     shutil.copytree(project.root, copy.root)
     shutil.rmtree(copy.root / "site")
     (copy.root / ".verlag/site.json").unlink()
+    (copy.root / ".verlag/site-bodies.json").unlink()
     copy.run("build")
     return site_bytes(copy)
 
@@ -220,6 +221,18 @@ def test_indexes_feeds_and_sitemap_are_made_again_when_missing_or_their_settings
     assert blog.read("site/en/feed.xml").count("<entry>") == 1 and "<name>Praxis</name>" in blog.read("site/de/feed.xml")
     blog.write(".verlag/site.json", blog.read(".verlag/site.json").replace('"lists": "', '"lists": "damaged'))
     assert not written(blog.run("build").output)  # rendered again, the same bytes
+    assert site_bytes(blog) == cold_site(blog, tmp_path)
+
+
+def test_the_bodies_cache_is_read_only_when_a_body_is_needed_and_a_damaged_one_is_rebuilt(blog, tmp_path):
+    blog.run("build")
+    cache = blog.root / ".verlag/site-bodies.json"
+    assert "The spleen is small." in cache.read_text("utf-8")
+    cache.write_text("{not json", encoding="utf-8")  # a no-op build would fail on nothing it does not read
+    assert not written(blog.run("build").output) and cache.read_text("utf-8") == "{not json"
+    review(blog, "en", "milz", {"Die Milz ist klein.": "The spleen is tiny."})
+    assert written(blog.run("build").output) == {"site/en/milz/index.html", "site/en/feed.xml"}
+    assert "The spleen is tiny." in cache.read_text("utf-8") and "The liver works at night." in cache.read_text("utf-8")
     assert site_bytes(blog) == cold_site(blog, tmp_path)
 
 
