@@ -640,7 +640,7 @@ class _Bodies:
         """An unchanged page: carry its rendered body over without rendering."""
         self.kept.append(f"{page.lang}/{page.slug}")
 
-    def stored(self, names) -> dict | None:
+    def stored(self, names: list[str] | None) -> dict | None:
         """The bodies to cache for the next build: every kept one as it was, every other one as taken or
         rendered now; None when that is what the cache holds (``names``: its names, as ``stored`` left
         them), so a build that rendered no body never reads the cache."""
@@ -929,7 +929,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     root = config.site_dir
     try:
         out, site, fresh, stored = site_outputs(config, load_pages(config, result.errors), settings, state,
-                                        lambda rel: (root / rel).is_file(), result.errors, jobs, sources)
+                                                lambda rel: (root / rel).is_file(), result.errors, jobs, sources)
     except TemplateSyntaxError as exc:
         raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
                           exc.lineno) from None
