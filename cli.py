@@ -533,11 +533,13 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     """editions -> site; the site is built even when some catalogs could not be read."""
     from pipeline.editions import build_editions
     from pipeline.site import SiteResult, build_site
+    from pipeline.sources import read_sources
 
+    sources = read_sources(config)  # once: both stages work from the same reading of source_de/
     with progress_bar("build", _article_count(config)) as progress:
-        result = build_editions(config, progress, jobs)
+        result = build_editions(config, progress, jobs, sources)
     try:
-        site = build_site(config, jobs)
+        site = build_site(config, jobs, sources)
     except VerlagError as exc:  # the site as a whole (a template, verlag.toml): the editions stand, say what they did
         site = SiteResult(errors=[exc], failed=True)
     for path in ([] if quiet else [*result.written, *site.written]):

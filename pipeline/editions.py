@@ -25,7 +25,7 @@ from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, 
 from .glossary import Glossary, load_glossary
 from .pool import map_articles
 from .segment import Document, Segment
-from .sources import Article, read_sources, split_front_matter
+from .sources import Article, Sources, read_sources, split_front_matter
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
 # each marked range into an element with lang="de" (private-use characters never occur in sources).
@@ -180,7 +180,8 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
                               f"{glossary_digest}|{article.ref}|{article.page}")  # moved into seiten/ or out
 
 
-def build_editions(config: Config, progress=None, jobs: int | None = None) -> BuildResult:
+def build_editions(config: Config, progress=None, jobs: int | None = None,
+                   sources: Sources | None = None) -> BuildResult:
     """Write every edition whose inputs changed; unchanged articles are skipped by content hash.
 
     Segmentation comes from ``extract``'s cache (``doccache``). The changed
@@ -190,8 +191,10 @@ def build_editions(config: Config, progress=None, jobs: int | None = None) -> Bu
 
     An article that cannot be read, segmented, checked or rebuilt is reported
     in ``errors`` and keeps the editions it had; the others are still built.
+    ``sources``: ``read_sources(config)`` when the caller has it (``verlag build`` hands the same to the
+    site stage), else read here.
     """
-    sources = read_sources(config)
+    sources = read_sources(config) if sources is None else sources
     articles = sources.articles
     result = BuildResult(errors=list(sources.errors))
     glossary = load_glossary(config.translations_dir, config.root)

@@ -11,8 +11,6 @@ address is made absolute.
 
 from __future__ import annotations
 
-import lxml.html
-
 from .config import Config
 
 
@@ -37,6 +35,8 @@ def absolute_html(fragment: str, base_url: str) -> str:
     lxml.html's ``make_links_absolute`` (href, src, cite, action, ... of every element).
     Absolute addresses, ``mailto:`` and the like stay as they are.
     """
+    import lxml.html  # 0.06 s to import: a build whose feeds are unchanged never renders one
+
     # The body is opened here, not guessed by lxml: a fragment that starts with raw <html> or a
     # doctype (an author may write either in Markdown) is still a fragment.
     body = lxml.html.document_fromstring(f"<html><body>{fragment}</body></html>").body

@@ -165,6 +165,9 @@ def record_variants(source_dir: Path, translations_dir: Path, languages: Iterabl
     return changed
 
 
+WEB = ("http://", "https://")  # a URL starting so has a scheme (RFC 3986 3.1): no file of source_de/
+
+
 def file_path(url: str) -> str | None:
     """The path in source_de/ that a relative URL names (fragment and query dropped, %-escapes decoded),
     or None for what is no local file: URLs with a scheme or host, site paths (``/...``), folders,
@@ -172,6 +175,8 @@ def file_path(url: str) -> str | None:
 
     The result may start with ``../``: the caller decides what that means.
     """
+    if url.startswith(WEB):  # most references; urlsplit's answer for them, without its cost
+        return None
     parts = urlsplit(url)
     path = unquote(parts.path)
     if parts.scheme or parts.netloc or not path or path.startswith("/") or path.endswith("/") \
@@ -182,6 +187,8 @@ def file_path(url: str) -> str | None:
 
 def _article_link(url: str) -> str | None:
     """The slug a relative link to another article names (``zecken.md``, ``../source_de/zecken.md#x``), else None."""
+    if url.startswith(WEB):
+        return None
     parts = urlsplit(url)
     path = unquote(parts.path)
     if parts.scheme or parts.netloc or not path.endswith(".md"):

@@ -9,7 +9,9 @@ function (``Urls``) makes every address; templates never assemble one.
 Every file goes through ``write_if_changed``: a build where nothing changed
 writes nothing, and editing one article rewrites its pages plus the indexes,
 feeds and sitemap that show it. Markdown is rendered again only when an
-edition's text changed (cache in ``.verlag/site.json``). Article bodies, and
+edition's text changed (cache in ``.verlag/site-bodies.json``); the indexes, feeds,
+404 pages, root index and sitemap only when a page they may show changed
+(a key over every page's key, the held-back lists and the theme). Article bodies, and
 the links and images of the German originals, are worked out per article in
 the process pool (``pool.map_articles``, ``--jobs``) and taken in the order
 the pages are written; the parent keeps what needs every article (indexes,
@@ -53,10 +55,11 @@ from .search import BUNDLE, index_site
 from .social import first_image, og_locale
 from .redirects import redirect_files
 from .render import Allowance, render
-from .sources import Article, Moment, read_date, read_sources
+from .sources import Article, Moment, Sources, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
+BODIES_FILE = "site-bodies.json"  # the rendered article bodies (``_Bodies``): 13 MB at 500 articles, read when needed
 OLD_REVIEW = "_review"  # where the review report went before it moved out of site/ (review/)
 WORDS_PER_MINUTE = 200
 DEFAULT_MIN_TRANSLATED = 80  # percent; po4a-translate(1) --keep: "minimal threshold ... (default: 80)"
@@ -339,6 +342,7 @@ class _Site:
         self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
         self.envs: dict[str, Environment] = {}
         self.translations: dict = {}
+        self.items: dict[tuple[str, str], dict] = {}  # (lang, slug) -> ``item``
 
     def env(self, lang: str) -> Environment:
         if lang not in self.envs:
@@ -366,6 +370,13 @@ class _Site:
         """A language's published articles, newest first."""
         mine = [p for (code, _), p in self.published.items() if code == lang and not p.standalone]
         return sorted(mine, key=lambda p: (_instant(p.date), p.slug), reverse=True)
+
+    def item(self, page: Page) -> dict:
+        """``_item`` of ``page``, worked out once per build and only for the pages and lists rendered."""
+        name = (page.lang, page.slug)
+        if name not in self.items:
+            self.items[name] = _item(self, page)
+        return self.items[name]
 
     def unavailable(self, lang: str) -> list[dict]:
         """The German originals of the articles not (yet) published in ``lang``, newest first: title, href."""
@@ -575,10 +586,11 @@ class _Bodies:
     everything the HTML depends on), ``html``, and ``raw``/``urls`` (what the
     body contains: for a German original, its translations' ``Allowance``).
     ``answers`` are the pool's renders by slug (``_pooled_bodies``), taken
-    when their key is the one this process computes.
+    when their key is the one this process computes. ``kept``: the unchanged
+    pages' bodies, carried over from ``cache`` by name without reading it.
     """
 
-    def __init__(self, plan: _BodyPlan, cache: dict, pages: dict[tuple[str, str], Page],
+    def __init__(self, plan: _BodyPlan, cache: dict | _StoredBodies, pages: dict[tuple[str, str], Page],
                  sources: dict[str, Article] | None = None):
         self.plan = plan
         self.cache = cache
@@ -586,6 +598,7 @@ class _Bodies:
         self.sources = sources or {}  # slug -> German original, for the line of a failure
         self.answers: Results | None = None
         self.fresh: dict = {}
+        self.kept: list[str] = []
         self.keys: dict[str, str] = {}
 
     def key(self, page: Page) -> str:
@@ -632,9 +645,15 @@ class _Bodies:
 
     def keep(self, page: Page) -> None:
         """An unchanged page: carry its rendered body over without rendering."""
-        name = f"{page.lang}/{page.slug}"
-        if name in self.cache:
-            self.fresh.setdefault(name, self.cache[name])
+        self.kept.append(f"{page.lang}/{page.slug}")
+
+    def stored(self, names: list[str] | None) -> dict | None:
+        """The bodies to cache for the next build: every kept one as it was, every other one as taken or
+        rendered now; None when that is what the cache holds (``names``: its names, as ``stored`` left
+        them), so a build that rendered no body never reads the cache."""
+        if not self.fresh and sorted(self.kept) == names:
+            return None
+        return {**{name: self.cache[name] for name in self.kept if name in self.cache}, **self.fresh}
 
     def _render(self, page: Page, allowance: Allowance | None) -> dict:
         plan = self.plan
@@ -649,6 +668,29 @@ class _Bodies:
             raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) from None
         return {"key": self.key(page), "html": rendered.html, "raw": sorted(rendered.allowance.raw),
                 "urls": sorted(rendered.allowance.urls)}
+
+
+class _StoredBodies:
+    """The bodies cache of the last build (``BODIES_FILE``), read on first use; missing or damaged: empty."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._data: dict | None = None
+
+    @property
+    def data(self) -> dict:
+        if self._data is None:
+            self._data = load_state(self.path)
+        return self._data
+
+    def get(self, name: str) -> dict | None:
+        return self.data.get(name)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.data
+
+    def __getitem__(self, name: str) -> dict:
+        return self.data[name]
 
 
 def _references(config: Config, article: Article) -> list[tuple[str, int]]:
@@ -684,7 +726,8 @@ def _pooled_bodies(plan: _BodyPlan, config: Config, article: Article) -> dict[st
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
                  state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None,
-                 jobs: int | None = None) -> tuple[dict[str, str | Path | None], _Site, dict]:
+                 jobs: int | None = None, sources: Sources | None = None
+                 ) -> tuple[dict[str, str | Path | None], _Site, dict, dict | None]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
     An article page whose inputs have the key recorded in ``state`` and whose
@@ -693,11 +736,13 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     outside source_de/ (its last good page stays; without one it is left out)
     and a page that fails to render (reported in ``errors``). A file copied
     from source_de/ maps to its Path there. Article bodies are rendered in ``jobs`` worker processes
-    (None: the CPU cores; ``pool.map_articles``); the text is the same for any number.
+    (None: the CPU cores; ``pool.map_articles``); the text is the same for any number. ``sources``: the
+    German originals as ``read_sources`` returns them (read here when None). Also returned: the ``_Site``,
+    the state for ``STATE_FILE`` and the bodies for ``BODIES_FILE`` (None: unchanged, not to be written).
     """
     errors = [] if errors is None else errors
     slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
-    sources = read_sources(config)
+    sources = read_sources(config) if sources is None else sources
     documents = [a for a in (*sources.articles, *sources.german_only) if a.slug in slugs]
     unread = unscanned(documents, state.get("media"))
     found = map_articles(_references, config, unread, jobs)  # the German originals parsed in the pool
@@ -716,16 +761,15 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
     check_legal(config, site.practice, [*(p.slug for p in site.pages(site.source)), *sources.unreadable])
     plan = _BodyPlan.of(site)
-    bodies = _Bodies(plan, state.get("bodies", {}), site.published, site.sources)
+    bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE), site.published, site.sources)
     previous = state.get("pages", {})
     theme = theme_digest(config)
-    listed = {lang: [_item(site, page) for page in site.articles(lang) + site.pages(lang)] for lang in site.languages}
+    listed = {lang: site.articles(lang) + site.pages(lang) for lang in site.languages}
     keys: dict[str, str] = {}
     due: dict[str, Page] = {}  # file under site/ -> page to write, in the order they are written
-    for lang, items in listed.items():
-        for item in items:
-            page = item["page"]
-            rel = urls.file(item["href"])
+    for lang, listing in listed.items():
+        for page in listing:
+            rel = urls.file(urls.path("article", lang, page.slug))
             german = site.published.get((site.source, page.slug))
             keys[rel] = hashlib.sha256(json.dumps(
                 [theme, plan.contexts[lang], page.digest, german.digest if german else "",
@@ -741,38 +785,84 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 due[rel] = page
     bodies.answers = _pooled(config, bodies, list(due.values()), jobs)
     out: dict[str, str | Path | None] = {}
+    for rel, page in due.items():
+        with contain(page.source, f"rendering site/{rel}", errors) as outcome:
+            body = Markup(bodies.get(page))
+        if outcome.failed:
+            out[rel] = None  # the last good page stays
+            keys.pop(rel)  # and is tried again next build
+            continue
+        item = site.item(page)
+        context = {
+            **site.common(page.lang), "page": page, "item": item, "body": body,
+            "canonical": item["absolute"], "alternates": site.cluster(page.slug),
+            "switch": site.switch(page.lang, page.slug), "jsonld": _jsonld(site, page), "original": item["original"],
+            "disclaimer": site.localized(page.lang, site.practice.disclaimer),
+            "call_to_action": site.localized(page.lang, site.practice.call_to_action),
+            "contact": site.practice.contact,
+            "social": site.social(page.lang, "article", page.title, page.summary, item["absolute"],
+                                  [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
+        }
+        out[rel] = site.env(page.lang).get_template("page.html" if page.standalone else "article.html").render(context)
+    out.update((rel, None) for rel in keys if rel not in out)  # unchanged: not rendered again
+    # The indexes, feeds, 404 pages, root index and sitemap show nothing but the listed pages (their
+    # records and, through their keys, bodies, links and languages), what is held back, and the theme.
+    lists = hashlib.sha256(json.dumps(
+        [theme, sorted(keys.items()), [[p.digest for p in listing] for listing in listed.values()],
+         site.held_back, site.untranslated]).encode("utf-8")).hexdigest()
+    names = _list_files(site)
+    if state.get("lists") == lists and all(exists(rel) for rel in names):
+        out.update(dict.fromkeys(names))
+    else:
+        out.update(_list_pages(site, listed, bodies, keys, settings))
+    out["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('sitemap')}\n"
+    for folder in reversed(theme_dirs(config)):  # the project's own assets win
+        for asset in sorted((folder / "static").rglob("*")):  # fonts/, icons/...; no .DS_Store, no .git
+            name = asset.relative_to(folder / "static").as_posix()
+            if asset.is_file() and not any(part.startswith(".") for part in name.split("/")):
+                out[urls.file(urls.path("static", name=name))] = asset  # copied byte for byte
+    icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
+    if icon is not None:  # where browsers and feed readers look when no page names an icon
+        out[urls.file(urls.path("favicon"))] = icon
+    for rel, path in sorted(media.all().items()):
+        out[urls.file(urls.path("media", name=rel))] = path
+    if site.practice.image:
+        out[urls.file(urls.path("media", name=site.practice.image))] = config.source_dir / site.practice.image
+    if frozen:  # their kept pages may show files only their sources name: keep all
+        out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
+    german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
+              if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
+    out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, site.source, out, errors))
+    stored = bodies.stored(state.get("bodies"))
+    names = sorted(stored) if stored is not None else state["bodies"]
+    return out, site, {"files": sorted(out), "bodies": names, "pages": keys, "lists": lists,
+                       "media": media.scanned}, stored
+
+
+def _list_files(site: _Site) -> list[str]:
+    """The files under site/ that ``_list_pages`` makes: per language its index, 404 page and feed; the
+    root index (the language choice), the root 404 page and the sitemap."""
+    urls = site.urls
+    names = [urls.file(urls.path(kind, lang)) for lang in site.languages for kind in ("index", "404", "feed")]
+    return names + ["404.html", "index.html", "sitemap.xml"]
+
+
+def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, keys: dict[str, str],
+                settings: Settings) -> dict[str, str]:
+    """The text of every file ``_list_files`` names, keyed by its path under site/. ``listed``: each
+    language's published articles (newest first), then its standalone pages; ``keys``: the article pages
+    written (a page that failed to render has none, and its feed entry is left out)."""
+    urls = site.urls
+    out = {}
     for lang, listing in listed.items():
         env = site.env(lang)
-        items = [item for item in listing if not item["page"].standalone]
-        for item in listing:
-            page = item["page"]
-            rel = urls.file(item["href"])
-            if rel not in due:
-                out[rel] = None
-                continue
-            with contain(page.source, f"rendering site/{rel}", errors) as outcome:
-                body = Markup(bodies.get(page))
-            if outcome.failed:
-                out[rel] = None  # the last good page stays
-                keys.pop(rel)  # and is tried again next build
-                continue
-            context = {
-                **site.common(lang), "page": page, "item": item, "body": body,
-                "canonical": item["absolute"], "alternates": site.cluster(page.slug),
-                "switch": site.switch(lang, page.slug), "jsonld": _jsonld(site, page), "original": item["original"],
-                "disclaimer": site.localized(lang, site.practice.disclaimer),
-                "call_to_action": site.localized(lang, site.practice.call_to_action),
-                "contact": site.practice.contact,
-                "social": site.social(lang, "article", page.title, page.summary, item["absolute"],
-                                      [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
-            }
-            out[rel] = env.get_template("page.html" if page.standalone else "article.html").render(context)
+        items = [site.item(page) for page in listing if not page.standalone]
         out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
             {**site.common(lang), "items": items, "unavailable": site.unavailable(lang),
              "lang_name": language_name(lang),
              "canonical": urls.absolute("index", lang),
              "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
-             "social": site.social(lang, "website", config.name, None, urls.absolute("index", lang),
+             "social": site.social(lang, "website", site.config.name, None, urls.absolute("index", lang),
                                    list(site.languages))})
         out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
             {**site.common(lang), "switch": site.switch(lang, kind="404")})
@@ -798,25 +888,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         {"lang": site.source, "dir": text_direction(site.source), "canonical": urls.absolute("root"),
          "alternates": site.home_cluster(), "choices": choices})
     out["sitemap.xml"] = source_env.get_template("sitemap.xml").render({"entries": _sitemap(site)})
-    out["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('sitemap')}\n"
-    for folder in reversed(theme_dirs(config)):  # the project's own assets win
-        for asset in sorted((folder / "static").rglob("*")):  # fonts/, icons/...; no .DS_Store, no .git
-            name = asset.relative_to(folder / "static").as_posix()
-            if asset.is_file() and not any(part.startswith(".") for part in name.split("/")):
-                out[urls.file(urls.path("static", name=name))] = asset  # copied byte for byte
-    icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
-    if icon is not None:  # where browsers and feed readers look when no page names an icon
-        out[urls.file(urls.path("favicon"))] = icon
-    for rel, path in sorted(media.all().items()):
-        out[urls.file(urls.path("media", name=rel))] = path
-    if site.practice.image:
-        out[urls.file(urls.path("media", name=site.practice.image))] = config.source_dir / site.practice.image
-    if frozen:  # their kept pages may show files only their sources name: keep all
-        out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
-    german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
-              if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
-    out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, site.source, out, errors))
-    return out, site, {"files": sorted(out), "bodies": bodies.fresh, "pages": keys, "media": media.scanned}
+    return out
 
 
 def _sitemap(site: _Site) -> list[dict]:
@@ -846,11 +918,12 @@ def _template_error(config: Config, exc: Exception) -> Exception:
     return exc
 
 
-def build_site(config: Config, jobs: int | None = None) -> SiteResult:
+def build_site(config: Config, jobs: int | None = None, sources: Sources | None = None) -> SiteResult:
     """Write site/ from the editions; only changed files are written, files no longer made are removed.
 
     Article bodies and the German originals' file references are worked out in ``jobs`` processes
-    (None: the CPU cores); every byte written is the same for any number.
+    (None: the CPU cores); every byte written is the same for any number. ``sources``: what
+    ``read_sources`` returned for the editions stage of this build (None: read again).
 
     Per-article problems (a damaged edition record, a page that fails to render, a file reference leaving
     source_de/) are collected in ``errors``; the rest of the site is still written. A broken template raises.
@@ -862,8 +935,8 @@ def build_site(config: Config, jobs: int | None = None) -> SiteResult:
     state = load_state(config.state_dir / STATE_FILE)
     root = config.site_dir
     try:
-        out, site, fresh = site_outputs(config, load_pages(config, result.errors), settings, state,
-                                        lambda rel: (root / rel).is_file(), result.errors, jobs)
+        out, site, fresh, stored = site_outputs(config, load_pages(config, result.errors), settings, state,
+                                                lambda rel: (root / rel).is_file(), result.errors, jobs, sources)
     except TemplateSyntaxError as exc:
         raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
                           exc.lineno) from None
@@ -896,6 +969,8 @@ def build_site(config: Config, jobs: int | None = None) -> SiteResult:
             index_site(root, config.state_dir)
     elif (root / BUNDLE).is_dir():
         shutil.rmtree(root / BUNDLE)
-    if fresh != state:  # comparing is much cheaper than serialising the rendered bodies again
+    if stored is not None:  # before the names in site.json: a run stopped between them stores them again
+        save_state(config.state_dir / BODIES_FILE, stored)
+    if fresh != state:
         save_state(config.state_dir / STATE_FILE, fresh)
     return result

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from babel import Locale
 from babel.core import get_global
-from lxml import html
 
 
 def og_locale(code: str) -> str:
@@ -28,5 +27,7 @@ def first_image(body: str) -> tuple[str, str] | None:
     """(src, alt) of the first ``<img>`` of a rendered article body (HTML, as ``render`` makes it), or None."""
     if "<img" not in body:
         return None
+    from lxml import html  # 0.06 s to import: a build that renders no page with an image never needs it
+
     images = html.fragment_fromstring(body, create_parent="div").xpath("//img[@src]")
     return (images[0].get("src"), images[0].get("alt") or "") if images else None

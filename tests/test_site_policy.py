@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import polib
 import pytest
@@ -180,6 +181,59 @@ def test_a_second_build_writes_nothing_and_one_edit_rewrites_only_its_pages_and_
     assert "removed site/en/milz/index.html" in output and not (blog.root / "site/de/milz/index.html").exists()
     assert blog.read("site/_review/notes.html") == "<p>the reviewers' own</p>"
     assert "warning: site/_review/: an old review report" in output
+
+
+def site_bytes(project) -> dict[str, bytes]:
+    return {p.relative_to(project.root).as_posix(): p.read_bytes()
+            for p in (project.root / "site").rglob("*") if p.is_file()}
+
+
+def cold_site(project, tmp_path) -> dict[str, bytes]:
+    """The site/ a build makes from the same project with no site/ and no site cache."""
+    copy = type(project)(tmp_path / "cold")
+    shutil.copytree(project.root, copy.root)
+    shutil.rmtree(copy.root / "site")
+    (copy.root / ".verlag/site.json").unlink()
+    (copy.root / ".verlag/site-bodies.json").unlink()
+    copy.run("build")
+    return site_bytes(copy)
+
+
+def test_a_catalog_edit_rewrites_its_page_and_the_lists_that_show_it_and_nothing_else(blog, tmp_path):
+    blog.run("build")
+    assert not written(blog.run("build").output)
+    review(blog, "en", "milz", {"Die Milz ist klein.": "The spleen is tiny."})
+    assert written(blog.run("build").output) == {"site/en/milz/index.html", "site/en/feed.xml"}
+    assert "The spleen is tiny." in blog.read("site/en/feed.xml")
+    assert site_bytes(blog) == cold_site(blog, tmp_path)
+
+
+def test_indexes_feeds_and_sitemap_are_made_again_when_missing_or_their_settings_change(blog, tmp_path):
+    blog.run("build")
+    feed, sitemap = blog.read("site/en/feed.xml"), blog.read("site/sitemap.xml")
+    (blog.root / "site/en/feed.xml").unlink()
+    (blog.root / "site/sitemap.xml").unlink()
+    assert written(blog.run("build").output) == {"site/en/feed.xml", "site/sitemap.xml"}
+    assert (blog.read("site/en/feed.xml"), blog.read("site/sitemap.xml")) == (feed, sitemap)
+    blog.write("verlag.toml", blog.read("verlag.toml").replace("[site]\n", '[site]\nfeed_entries = 1\nauthor = "Praxis"\n'))
+    changed = written(blog.run("build").output)
+    assert {f"site/{lang}/feed.xml" for lang in ("de", "en", "fr")} <= changed
+    assert blog.read("site/en/feed.xml").count("<entry>") == 1 and "<name>Praxis</name>" in blog.read("site/de/feed.xml")
+    blog.write(".verlag/site.json", blog.read(".verlag/site.json").replace('"lists": "', '"lists": "damaged'))
+    assert not written(blog.run("build").output)  # rendered again, the same bytes
+    assert site_bytes(blog) == cold_site(blog, tmp_path)
+
+
+def test_the_bodies_cache_is_read_only_when_a_body_is_needed_and_a_damaged_one_is_rebuilt(blog, tmp_path):
+    blog.run("build")
+    cache = blog.root / ".verlag/site-bodies.json"
+    assert "The spleen is small." in cache.read_text("utf-8")
+    cache.write_text("{not json", encoding="utf-8")  # a no-op build would fail on nothing it does not read
+    assert not written(blog.run("build").output) and cache.read_text("utf-8") == "{not json"
+    review(blog, "en", "milz", {"Die Milz ist klein.": "The spleen is tiny."})
+    assert written(blog.run("build").output) == {"site/en/milz/index.html", "site/en/feed.xml"}
+    assert "The spleen is tiny." in cache.read_text("utf-8") and "The liver works at night." in cache.read_text("utf-8")
+    assert site_bytes(blog) == cold_site(blog, tmp_path)
 
 
 def test_site_po_is_not_an_article_catalog(blog):
