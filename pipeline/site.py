@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
+import jinja2
 from babel import Locale
 from babel.dates import format_date
 from babel.units import format_unit
@@ -292,11 +293,12 @@ class SiteResult:
 
 class _CodeBoundCache(FileSystemBytecodeCache):
     """Jinja's compiled templates in ``.verlag/jinja/``, keyed by template name, source checksum (Jinja's
-    own) and verlag's code, whose environment settings (extensions, gettext style) shape the compiled code.
-    Compiling the theme took 0.5 s of every build, a no-op one included."""
+    own) verlag's code, whose environment settings (extensions, gettext style) shape the compiled code, and
+    Jinja's version (its ``bc_version`` changes only with the bytecode format, not with the runtime helpers
+    compiled code calls). Compiling the theme took 0.5 s of every build, a no-op one included."""
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return super().get_cache_key(f"{code_digest()}|{name}", filename)
+        return super().get_cache_key(f"{code_digest()}|jinja2 {jinja2.__version__}|{name}", filename)
 
 
 def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
