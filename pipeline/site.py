@@ -681,8 +681,8 @@ class _StoredBodies:
 
     @property
     def data(self) -> dict:
-        if self._data is None:
-            self._data = load_state(self.path)
+        if self._data is None:  # an entry of the wrong shape (a damaged or hand-edited file) is rendered again
+            self._data = {name: entry for name, entry in load_state(self.path).items() if _body_entry(entry)}
         return self._data
 
     def get(self, name: str) -> dict | None:
@@ -693,6 +693,13 @@ class _StoredBodies:
 
     def __getitem__(self, name: str) -> dict:
         return self.data[name]
+
+
+def _body_entry(entry) -> bool:
+    """Whether ``entry`` (JSON) has the shape ``_Bodies._render`` stores: key, html, raw and urls."""
+    return (isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("html"), str)
+            and all(isinstance(entry.get(name), list) and all(isinstance(v, str) for v in entry[name])
+                    for name in ("raw", "urls")))
 
 
 def _references(config: Config, article: Article) -> list[tuple[str, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -233,6 +234,18 @@ def test_the_bodies_cache_is_read_only_when_a_body_is_needed_and_a_damaged_one_i
     review(blog, "en", "milz", {"Die Milz ist klein.": "The spleen is tiny."})
     assert written(blog.run("build").output) == {"site/en/milz/index.html", "site/en/feed.xml"}
     assert "The spleen is tiny." in cache.read_text("utf-8") and "The liver works at night." in cache.read_text("utf-8")
+    assert site_bytes(blog) == cold_site(blog, tmp_path)
+
+
+def test_bodies_cache_entries_of_the_wrong_shape_are_rendered_again(blog, tmp_path):
+    blog.run("build")
+    cache = blog.root / ".verlag/site-bodies.json"
+    names = json.loads(cache.read_text("utf-8"))
+    damaged = dict.fromkeys(names, 5)
+    damaged[next(iter(names))] = {"key": 7, "html": None}
+    cache.write_text(json.dumps(damaged), encoding="utf-8")
+    review(blog, "en", "milz", {"Die Milz ist klein.": "The spleen is tiny."})
+    assert written(blog.run("build").output) == {"site/en/milz/index.html", "site/en/feed.xml"}
     assert site_bytes(blog) == cold_site(blog, tmp_path)
 
 
