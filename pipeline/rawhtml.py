@@ -13,94 +13,129 @@ screen reader reads it with German rules instead of announcing German as English
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
-from .segment import block_tokens
+from .errors import VerlagError
+from .segment import article_tokens
 from .sources import Article
 
 __all__ = ["german_blocks", "mark_language", "readable_text", "stays_german"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
-# Elements whose content is no text for the reader; void elements, which have no content or end tag.
+# Elements whose content is no text for the reader; void elements, which have no content or end tag;
+# RCDATA elements (HTML Living Standard 13.1.2.2), whose content is text even where it looks like tags.
 NOT_TEXT = frozenset({"script", "style", "template"})
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+RCDATA = frozenset({"textarea", "title"})
 _HTML_BLOCK_START = re.compile(r"^ {0,3}<[A-Za-z/!?]", re.M)  # where an HTML block can begin (spec 4.6)
+_TAG_NAME = re.compile(r"<[^\s/>]+")
+_TAG = re.compile(r"<[^>]*>")
+
+
+class _Element:
+    __slots__ = ("tag", "at", "declared", "closed")
+
+    def __init__(self, tag: str, at: int, declared: bool, closed: bool):
+        self.tag = tag
+        self.at = at  # where ``lang`` goes: right after the tag's name in its start tag
+        self.declared = declared  # the author wrote a ``lang`` on it
+        self.closed = closed  # ends inside the fragment (or is void): a mark on it covers nothing after
 
 
 class _Reader(HTMLParser):
-    """Walks an HTML fragment: its readable text, and where ``lang`` must go to mark it."""
+    """Walks an HTML fragment: its readable text, and the elements whose start tag gets ``lang``.
+
+    Each piece of text is marked on the innermost element around it that ends inside the fragment (an
+    element a block leaves open also holds the Markdown after the block, translated text), unless an
+    element around it is marked already or has the author's own ``lang``. ``failed``: Python's parser gave
+    up on the fragment (it raises on some malformed declarations); then nothing is marked.
+    """
 
     def __init__(self, source: str):
         super().__init__(convert_charrefs=True)
         self.starts = [0] + [m.end() for m in re.finditer("\n", source)]  # offset of each line
-        # [open element, its start tag's end, lang written by the author, lang added here]
-        self.stack: list[list] = []
+        self.stack: list[_Element] = []
         self.text: list[str] = []
-        self.marks: set[int] = set()  # offsets of start-tag ends that get the lang attribute
-        self.feed(source)
-        self.close()
+        self.held: list[tuple[_Element, ...]] = []  # per piece of text: the elements around it, outermost first
+        self.failed = False
+        try:
+            self.feed(source)
+            self.close()
+        except (AssertionError, ValueError):  # e.g. "unknown status keyword 'x' in marked section"
+            self.failed = True
+
+    @property
+    def marks(self) -> set[int]:
+        """Offsets in the fragment where `` lang="…"`` is inserted."""
+        marked: set[int] = set()
+        for around in [] if self.failed else self.held:
+            closed = [element for element in around if element.closed]
+            if closed and not any(element.at in marked for element in closed):
+                marked.add(closed[-1].at)
+        return marked
 
     def _offset(self) -> int:
         line, column = self.getpos()
         return self.starts[line - 1] + column
 
     def _declared(self) -> bool:
-        """Is the text here in an element whose language the author wrote (``lang``)?"""
-        return any(element[2] for element in self.stack)
+        return any(element.declared for element in self.stack)
 
-    def _covered(self) -> bool:
-        return any(element[2] or element[3] for element in self.stack)
-
-    def _mark(self, element: list) -> None:
-        self.marks.add(element[1])
-        element[3] = True
+    def _hold(self, text: str, around: tuple[_Element, ...]) -> None:
+        self.text.append(text)
+        self.held.append(around)
 
     def handle_starttag(self, tag, attrs):
-        start = self._offset()
-        text = self.get_starttag_text() or ""
-        end = start + len(text) - (2 if text.endswith("/>") else 1)  # where an attribute can be added
-        element = [tag, end, any(name == "lang" for name, _ in attrs), False]
+        written = self.get_starttag_text() or ""
+        element = _Element(tag, self._offset() + _TAG_NAME.match(written).end(), any(n == "lang" for n, _ in attrs),
+                           tag in VOID)
         shown = [value for name, value in attrs if name in TEXT_ATTRIBUTES and value and value.strip()]
-        if shown and not element[2] and not self._declared():
-            self.text += shown
-            if not self._covered():
-                self._mark(element)
+        if shown and not element.declared and not self._declared():
+            for value in shown:
+                self._hold(value, (*self.stack, element))
         if tag not in VOID:
             self.stack.append(element)
+            if tag in RCDATA:
+                self.set_cdata_mode(tag)
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
         if tag not in VOID:
-            self.stack.pop()
+            self.stack.pop().closed = True
 
     def handle_endtag(self, tag):
         for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth][0] == tag:
+            if self.stack[depth].tag == tag:
+                for element in self.stack[depth:]:
+                    element.closed = True
                 del self.stack[depth:]
                 return
 
     def handle_data(self, data):
-        if not data.strip() or self._declared() or any(element[0] in NOT_TEXT for element in self.stack):
+        if not data.strip() or self._declared() or any(element.tag in NOT_TEXT for element in self.stack):
             return
-        self.text.append(data)
-        if self.stack and not self._covered():
-            self._mark(self.stack[-1])
+        self._hold(data, tuple(self.stack))
 
 
 def readable_text(fragment: str) -> str:
     """The text a reader gets from an HTML fragment (str) in no language its author declared: its text
     outside script and style, and its ``title`` and ``alt`` values, unless in an element with a ``lang``
     attribute (the author's ``<div lang="de">`` says the text stays German on purpose), whitespace
-    collapsed; "" when there is none (markup, a comment)."""
-    return " ".join(" ".join(_Reader(fragment).text).split())
+    collapsed; "" when there is none (markup, a comment). A fragment Python's HTML parser gives up on
+    counts with its tags taken out."""
+    reader = _Reader(fragment)
+    text = html.unescape(_TAG.sub(" ", fragment)) if reader.failed else " ".join(reader.text)
+    return " ".join(text.split())
 
 
 def mark_language(fragment: str, lang: str) -> str:
-    """``fragment`` (HTML, str) with ``lang="<lang>"`` (BCP 47) on each element that holds text or a
-    ``title``/``alt`` value and has no ``lang`` itself or on an enclosing element. Nothing else changes,
-    so the elements stay those of the original: text outside every element (a block that only closes one,
-    ``</div>`` then text) has nothing to carry the mark and stays as written."""
+    """``fragment`` (HTML, str) with ``lang="<lang>"`` (BCP 47) right after the tag name of each element
+    that holds text or a ``title``/``alt`` value and ends inside the fragment, unless an element around it
+    has a ``lang`` or is marked. Nothing else changes, so the elements and attribute values stay the
+    original's: text in an element the fragment leaves open, or outside every element (``</div>`` then
+    text), has nothing that could carry the mark without also covering what follows, and stays as written."""
     out, done = [], 0
     for at in sorted(_Reader(fragment).marks):
         out += [fragment[done:at], f' lang="{lang}"']
@@ -119,11 +154,16 @@ def stays_german(text: str) -> str:
 def german_blocks(article: Article) -> list[tuple[int, str]]:
     """(line of the file, readable text) of each HTML block of the article's body that has text a reader
     sees, in document order: that text is not extracted, it stays German in every translation. Code
-    blocks are no HTML blocks; the body is read as segmentation reads it (``segment.block_tokens``)."""
+    blocks are no HTML blocks; the body is read as segmentation reads it (``segment.article_tokens``;
+    none when it cannot be parsed)."""
     if not _HTML_BLOCK_START.search(article.body):
         return []
+    try:
+        tokens = article_tokens(article, {})
+    except VerlagError:  # nesting too deep: segmenting the article says so, at its file and line
+        return []
     found = []
-    for token in block_tokens(article.body, {}):
+    for token in tokens:
         if token.type == "html_block" and token.map:
             text = readable_text(token.content)
             if text:

@@ -29,10 +29,10 @@ HINWEIS = article("Zecken", """
 
 
 @pytest.mark.parametrize("fragment, marked", [
-    ('<div class="hinweis">Bitte &amp; danke.</div>\n', '<div class="hinweis" lang="de">Bitte &amp; danke.</div>\n'),
+    ('<div class="hinweis">Bitte &amp; danke.</div>\n', '<div lang="de" class="hinweis">Bitte &amp; danke.</div>\n'),
     ("<details>\n<summary>Was tun?</summary>\n", '<details>\n<summary lang="de">Was tun?</summary>\n'),
     ("<aside>Text <b>fett</b> und mehr</aside>", '<aside lang="de">Text <b>fett</b> und mehr</aside>'),
-    ('<img src="zecke.png" alt="Eine Zecke">\n', '<img src="zecke.png" alt="Eine Zecke" lang="de">\n'),
+    ('<img src="zecke.png" alt="Eine Zecke">\n', '<img lang="de" src="zecke.png" alt="Eine Zecke">\n'),
     ('<div>\n<p lang="en">Already English</p>\n</div>\n', '<div>\n<p lang="en">Already English</p>\n</div>\n'),
     ("<table><tr><td>Eins</td><td>Zwei</td></tr></table>",
      '<table><tr><td lang="de">Eins</td><td lang="de">Zwei</td></tr></table>'),
@@ -41,6 +41,16 @@ HINWEIS = article("Zecken", """
     ("</details>\n", "</details>\n"),
     ("<!-- Kommentar -->\n", "<!-- Kommentar -->\n"),
     ('<script>const gruss = "Hallo";</script>\n', '<script>const gruss = "Hallo";</script>\n'),
+    # an element the block leaves open also holds the (translated) Markdown after the block: never marked
+    ('<div class="hinweis">\nAchtung:\n', '<div class="hinweis">\nAchtung:\n'),
+    ("<div>\n<p>Eins</p>\nZwei\n", '<div>\n<p lang="de">Eins</p>\nZwei\n'),
+    # an unquoted value may end in "/": the mark goes after the tag's name, never into a value
+    ("<p><a title=Kontakt href=/kontakt/>Schreiben</a></p>", '<p><a lang="de" title=Kontakt href=/kontakt/>Schreiben</a></p>'),
+    ("<img alt=Foto/>\n", '<img lang="de" alt=Foto/>\n'),
+    # RCDATA: what looks like tags in a textarea is its text
+    ("<textarea><b>Ihre Nachricht</b></textarea>", '<textarea lang="de"><b>Ihre Nachricht</b></textarea>'),
+    # Python's parser gives up on this declaration: the block stays as written
+    ('<div class="box">\nText <![x]> hier.\n</div>\n', '<div class="box">\nText <![x]> hier.\n</div>\n'),
 ])
 def test_mark_language_puts_lang_on_the_elements_that_hold_text_and_leaves_the_rest_as_written(fragment, marked):
     assert mark_language(fragment, "de") == marked
@@ -91,3 +101,26 @@ def test_a_translated_page_marks_the_blocks_german_text_and_the_german_page_show
         assert inside.get("lang") is None and "Zecke" not in inside.text  # extracted, translated (pseudo)
     german = project.read("site/de/zecken/index.html")
     assert '<div class="hinweis">Bitte suchen Sie' in german and "<summary>Was tun" in german
+
+
+def test_readable_text_of_a_block_the_parser_gives_up_on_is_its_text_without_tags():
+    assert readable_text('<div class="box">\nText <![x]> hier &amp; da.\n</div>\n') == "Text hier & da."
+
+
+def test_html_blocks_in_an_article_nested_too_deep_leave_the_error_to_segmentation(project):
+    deep = "> " * 25 + "Tief.\n"
+    project.write("source_de/tief.md", article("Tief", "Erster Satz.\n\n<div>Text</div>\n\n" + deep))
+    project.write("source_de/flach.md", article("Flach", "Ein Satz.\n\n<div>Hinweis</div>\n"))
+    extracted = project.run("extract", code=2).output
+    assert "error: source_de/tief.md:" in extracted and "nest too deep" in extracted
+    assert (project.root / "translations/en/flach.po").is_file()
+    assert "source_de/flach.md:7: HTML block with text" in extracted
+
+
+def test_a_block_the_html_parser_gives_up_on_costs_nothing_but_its_mark(project):
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
+    project.write("source_de/bedingt.md", article("Bedingt", 'Ein Satz.\n\n<div class="box">\nText <![x]> hier.\n</div>\n'))
+    assert "HTML block with text" in project.run("extract").output
+    project.run("pretranslate", "--engine", "copy")
+    project.run("build")
+    assert '<div class="box">\nText <![x]> hier.\n</div>' in project.read("site/en/bedingt/index.html")
