@@ -895,7 +895,7 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
          "home": urls.path("index", lang), "count": len(site.articles(lang))})) for lang in site.languages]
     out["index.html"] = source_env.get_template("root.html").render(
         {"lang": site.source, "dir": text_direction(site.source), "canonical": urls.absolute("root"),
-         "alternates": site.home_cluster(), "choices": choices})
+         "alternates": site.home_cluster(), "choices": choices, "legal": site.legal(site.source)})
     out["sitemap.xml"] = source_env.get_template("sitemap.xml").render({"entries": _sitemap(site)})
     return out
 

@@ -37,15 +37,13 @@ def jsonld(doc) -> dict:
 
 
 def test_every_page_of_every_language_links_the_legal_pages_in_its_own_language(site):
+    """The root language chooser too, in the original's language (it was left without them)."""
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 20
     for path in pages:
         doc = parse(path)
         lang = doc.get("lang")
         links = doc.xpath('//footer[@class="site-footer"]//nav[@class="legal"]//a')
-        if path.name == "index.html" and path.parent == site:  # the language chooser has no footer
-            assert not links
-            continue
         assert [a.get("href") for a in links] == [f"/{lang}/{slug}/" for slug in LEGAL], path
         for link in links:
             assert target(site, link.get("href")).is_file(), (path, link.get("href"))
@@ -259,3 +257,18 @@ def test_a_disclaimer_given_as_one_text_instead_of_a_table_is_a_settings_error(p
     project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz."))
     result = project.run("build", code=2)
     assert "verlag.toml:6: disclaimer: expected a table such as [site.disclaimer]" in result.output
+
+
+@pytest.mark.parametrize("reviewer, shown", [
+    ("Dr. med. Jana Vogt", "Dr. med. Jana Vogt"),
+    ("\n  name: Dr. med. Jana Vogt\n  url: https://example.org/vogt", "Dr. med. Jana Vogt"),
+    ("\n  name: Dr. med. Jana Vogt\n  qualification: Ärztin", "Dr. med. Jana Vogt, Ärztin"),
+])
+def test_a_reviewer_given_by_name_alone_or_without_url_or_qualification_is_shown(project, reviewer, shown):
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n", reviewed_by=reviewer,
+                                               last_reviewed="2026-04-10"))
+    project.run("extract")
+    project.run("build")
+    doc = parse(project.root / "site/de/milz/index.html")
+    assert " ".join(doc.xpath('string(//p[@class="reviewed"])').split()).startswith(f"Medizinisch geprüft von {shown}")
+    assert jsonld(doc)["reviewedBy"]["name"] == "Dr. med. Jana Vogt"
