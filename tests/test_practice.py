@@ -272,3 +272,14 @@ def test_a_reviewer_given_by_name_alone_or_without_url_or_qualification_is_shown
     doc = parse(project.root / "site/de/milz/index.html")
     assert " ".join(doc.xpath('string(//p[@class="reviewed"])').split()).startswith(f"Medizinisch geprüft von {shown}")
     assert jsonld(doc)["reviewedBy"]["name"] == "Dr. med. Jana Vogt"
+
+
+def test_contact_labels_are_punctuated_as_each_language_writes_them(site):
+    """Label and value are one message: French puts a narrow no-break space before the colon."""
+    labels = {"de": ("Telefon: ", "E-Mail: "), "en": ("Phone: ", "E-mail: "),
+              "fr": ("Téléphone\u202f: ", "Courriel\u202f: ")}
+    for lang, (phone, email) in labels.items():
+        (cta,) = parse(site / f"{lang}/zecken-im-garten/index.html").xpath('//aside[@class="call-to-action"]')
+        items = [li.text_content() for li in cta.xpath(".//li")]
+        assert any(item.startswith(phone) for item in items) and any(item.startswith(email) for item in items), items
+        assert [a.get("href")[:4] for a in cta.xpath(".//li/a")][-2:] == ["tel:", "mail"]
