@@ -52,7 +52,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN
-from .rawhtml import mark_language
+from .rawhtml import mark_language, readable_text
 from .segment import MAX_NESTING, commonmark_parser
 
 __all__ = ["Allowance", "Rendered", "render", "safe_url", "MAX_NESTING"]
@@ -91,6 +91,7 @@ class Allowance:
 class Rendered:
     html: str
     allowance: Allowance  # what this text contains (for a German original: what its translations may use)
+    german: bool = False  # a translation shows text of the original's HTML blocks (never extracted: German)
 
 
 @dataclass
@@ -106,6 +107,7 @@ class _Job:
     raw: set[str] = field(default_factory=set)
     urls: set[str] = field(default_factory=set)
     stash: dict[str, str] = field(default_factory=dict)  # placeholder -> the original's raw HTML
+    german: bool = False  # an HTML block with text a reader sees was kept (``Rendered.german``)
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
 
 
@@ -129,7 +131,7 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
     body = md.render(TOUCHING_RE.sub(r"\1", text), {"verlag": job})
     if allowance is not None:
         body = _clean(body, allowance, job)
-    return Rendered(body, Allowance(frozenset(job.raw), frozenset(job.urls)))
+    return Rendered(body, Allowance(frozenset(job.raw), frozenset(job.urls)), job.german)
 
 
 @lru_cache(maxsize=1)
@@ -315,7 +317,10 @@ def _judge(job: _Job, unit: list[Token], rendered: str, siblings: list[Token], s
     if rendered in job.allowance.raw:
         placeholder = f"\ue010{job.nonce}-{len(job.stash)}\ue011"
         left_open = _open_raw_text(rendered)
-        kept = mark_language(rendered, job.source_lang) if unit[0].type == "html_block" else rendered
+        kept = rendered
+        if unit[0].type == "html_block":
+            kept = mark_language(rendered, job.source_lang)
+            job.german = job.german or bool(readable_text(rendered))
         job.stash[placeholder] = kept + (f"</{left_open}>" if left_open else "")
         siblings[start:start + len(unit)] = [Token(unit[0].type, "", 0, content=placeholder)]
         return True

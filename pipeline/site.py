@@ -502,9 +502,9 @@ def _day(moment: Moment) -> dt.date:
     return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
-def _jsonld(site: _Site, page: Page) -> Markup:
+def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
     """schema.org Article; a translation names its original (SITE.md 10), and its translator once it is fully
-    reviewed (a machine draft has none).
+    reviewed (a machine draft has none) and shows no German text of the original's HTML blocks (``german_html``).
 
     An article whose front matter says who checked it (``reviewed_by``, ``last_reviewed``) is a
     schema.org ``MedicalWebPage`` with ``reviewedBy`` (a Person: name, jobTitle, url) and ``lastReviewed``.
@@ -519,7 +519,7 @@ def _jsonld(site: _Site, page: Page) -> Markup:
         data["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
     if page.last_reviewed:
         data["lastReviewed"] = page.last_reviewed.isoformat()
-    if page.translator and page.lang != site.source and page.fully_reviewed:
+    if page.translator and page.lang != site.source and page.fully_reviewed and not german_html:
         data["translator"] = {"@type": "Person", "name": page.translator}
     if page.summary:
         data["description"] = page.summary
@@ -669,7 +669,7 @@ class _Bodies:
                 raise
             raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) from None
         return {"key": self.key(page), "html": rendered.html, "raw": sorted(rendered.allowance.raw),
-                "urls": sorted(rendered.allowance.urls)}
+                "urls": sorted(rendered.allowance.urls), "german": rendered.german}
 
 
 class _StoredBodies:
@@ -696,8 +696,9 @@ class _StoredBodies:
 
 
 def _body_entry(entry) -> bool:
-    """Whether ``entry`` (JSON) has the shape ``_Bodies._render`` stores: key, html, raw and urls."""
+    """Whether ``entry`` (JSON) has the shape ``_Bodies._render`` stores: key, html, raw, urls and german."""
     return (isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("html"), str)
+            and isinstance(entry.get("german"), bool)
             and all(isinstance(entry.get(name), list) and all(isinstance(v, str) for v in entry[name])
                     for name in ("raw", "urls")))
 
@@ -802,10 +803,12 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             keys.pop(rel)  # and is tried again next build
             continue
         item = site.item(page)
+        german = bodies.entry(page)["german"]
         context = {
-            **site.common(page.lang), "page": page, "item": item, "body": body,
+            **site.common(page.lang), "page": page, "item": item, "body": body, "german_html": german,
             "canonical": item["absolute"], "alternates": site.cluster(page.slug),
-            "switch": site.switch(page.lang, page.slug), "jsonld": _jsonld(site, page), "original": item["original"],
+            "switch": site.switch(page.lang, page.slug), "jsonld": _jsonld(site, page, german),
+            "original": item["original"],
             "disclaimer": site.localized(page.lang, site.practice.disclaimer),
             "call_to_action": site.localized(page.lang, site.practice.call_to_action),
             "contact": site.practice.contact,
@@ -881,8 +884,9 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
             if urls.file(item["href"]) not in keys:  # its page failed to render, reported above
                 continue
             body = Markup(bodies.get(item["page"]))
+            german = bodies.entry(item["page"])["german"]
             entries.append({**item, "content": absolute_html(
-                entry.render({**site.common(lang), **item, "body": body}), item["absolute"])})
+                entry.render({**site.common(lang), **item, "body": body, "german_html": german}), item["absolute"])})
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date) for i in entries), default=None))
         out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
             {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import polib
 import pytest
 from lxml import html
 
-from conftest import article
+from conftest import article, review
 from pipeline.rawhtml import mark_language, readable_text
 
 HINWEIS = article("Zecken", """
@@ -124,3 +125,33 @@ def test_a_block_the_html_parser_gives_up_on_costs_nothing_but_its_mark(project)
     project.run("pretranslate", "--engine", "copy")
     project.run("build")
     assert '<div class="box">\nText <![x]> hier.\n</div>' in project.read("site/en/bedingt/index.html")
+
+
+def test_a_reviewed_translation_showing_german_html_text_says_so_and_names_no_translator_for_all_of_it(project):
+    project.write("source_de/hinweis.md", article("Hinweis", """
+        Ein Satz.
+
+        <div class="hinweis">
+        <p>Bitte kommen Sie nüchtern zur Blutabnahme.</p>
+        </div>
+        """))
+    project.write("source_de/schlicht.md", article("Schlicht", "Nur ein Satz.\n"))
+    project.run("extract")
+    for slug in ("hinweis", "schlicht"):  # the reviewer translates and signs off every entry
+        po = polib.pofile(str(project.root / f"translations/en/{slug}.po"))
+        review(project, "en", slug, {(e.msgctxt, e.msgid): f"EN {e.msgid}" for e in po})
+        po = polib.pofile(str(project.root / f"translations/en/{slug}.po"))
+        po.metadata["Last-Translator"] = "Jane Doe <jane@example.org>"
+        po.save()
+    project.run("build")
+    notice = "Some passages are not translated yet and are shown in the original language."
+    hinweis = html.fromstring(project.read("site/en/hinweis/index.html"))
+    assert hinweis.xpath('//p[@lang="de"]/text()') == ["Bitte kommen Sie nüchtern zur Blutabnahme."]
+    assert notice in hinweis.text_content()
+    assert "Translated by" not in hinweis.text_content()
+    assert "partly checked by Jane Doe" in hinweis.xpath('string(//p[@class="translator"])')
+    assert '"translator"' not in hinweis.xpath('string(//script[@type="application/ld+json"])')
+    schlicht = html.fromstring(project.read("site/en/schlicht/index.html"))  # no HTML block: as before
+    assert notice not in schlicht.text_content()
+    assert schlicht.xpath('string(//p[@class="translator"])') == "Translated by Jane Doe"
+    assert '"translator"' in schlicht.xpath('string(//script[@type="application/ld+json"])')
