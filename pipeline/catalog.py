@@ -332,7 +332,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
     the text comes back from obsolete. Changed text takes the most similar
     unused old translation as ``fuzzy`` with ``#| msgid``, the German that
-    translation was made for (``_carry``); with ``keep_typo_fixes``, a
+    translation was made for (``_carry``), unless that is a machine draft
+    nobody touched (``machine_draft``): it goes obsolete and the new German
+    stays empty for ``pretranslate``; with ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
     (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
     German changed back to the text a stale entry's translation was reviewed
@@ -360,7 +362,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.kept += bool(previous.msgstr)
         else:
             pending.append(entry)
-    candidates = [e for e in active if id(e) not in used and e.msgstr]
+    # An untouched machine draft of German that changed is no translation of the new German: nobody checked
+    # it, and a reader would get the old sentence. It goes obsolete (kept as #~) and the new German waits
+    # for pretranslate, instead of carrying the old draft as "changed since it was checked".
+    candidates = [e for e in active if id(e) not in used and e.msgstr and machine_draft(e) is None]
 
     def typo_fix(n: int, m: int) -> bool:
         entry, cand = pending[n], candidates[m]

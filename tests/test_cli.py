@@ -137,10 +137,28 @@ def test_extract_tells_the_author_what_went_back_to_review(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
     project.run("pretranslate", "--engine", "copy")
+    for lang in ("en", "fr"):  # the reviewer signs the drafts off
+        po = polib.pofile(str(project.root / f"translations/{lang}/leber.po"))
+        review(project, lang, "leber", {(e.msgctxt, e.msgid): e.msgstr for e in po if e.msgstr})
     project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe. Und Wasser."))
     output = project.run("extract").output
     assert "en: 1 changed sentences back to review, 1 new, 0 no longer used" in output
     assert "fr: 1 changed sentences back to review, 1 new, 0 no longer used" in output
+
+
+def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(project):
+    """Nobody checked the draft: it goes obsolete, the new German is empty until pretranslate drafts it."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy")
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    output = project.run("extract").output
+    assert "en: 0 changed sentences back to review, 1 new, 1 no longer used" in output
+    po = polib.pofile(str(project.root / "translations/en/leber.po"))
+    assert po.find("Sie braucht viel Ruhe.").msgstr == "" and po.find("Sie braucht Ruhe.", include_obsolete_entries=True).obsolete
+    project.run("pretranslate", "--engine", "copy")
+    entry = polib.pofile(str(project.root / "translations/en/leber.po")).find("Sie braucht viel Ruhe.")
+    assert entry.msgstr == "Sie braucht viel Ruhe." and entry.fuzzy and entry.previous_msgid is None
 
 
 def test_a_reader_that_stops_reading_is_no_error(tmp_path):
