@@ -117,7 +117,7 @@ def test_a_reviewers_translation_is_never_overwritten_and_is_reported(project):
     assert "17 already there" in again.output
 
 
-def test_kept_entries_are_named_for_what_they_are_and_untouched_stale_machine_drafts_are_replaced(project):
+def test_kept_entries_are_named_for_what_they_are_and_untouched_machine_drafts_of_old_german_are_replaced(project):
     project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
     project.run("extract")
     project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
@@ -129,8 +129,10 @@ def test_kept_entries_are_named_for_what_they_are_and_untouched_stale_machine_dr
                   .replace("Tee milder", "Tee deutlich milder").replace("Geschmack ab", "Geschmack schön ab"))
     project.run("extract")
     po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
-    assert all(po.find(m).previous_msgid for m in ("Ingwer ist dabei sehr beliebt.",
-                                                   "Ein Löffel Honig macht den Tee deutlich milder."))
+    assert po.find("Ein Löffel Honig macht den Tee deutlich milder.").previous_msgid
+    # the pseudo draft made for the old German, untouched, went obsolete: the new German is empty
+    assert po.find("Ingwer ist dabei sehr beliebt.").msgstr == ""
+    assert po.find("Ingwer ist dabei besonders beliebt.", include_obsolete_entries=True).obsolete
     result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
     assert "the reviewer's translation" not in result.output
     out = "kept: translations/en/ingwer.po: "
@@ -140,7 +142,7 @@ def test_kept_entries_are_named_for_what_they_are_and_untouched_stale_machine_dr
                   "rundet den Geschmack schön ab.") in result.output
     assert result.output.count("kept: ") == 2
     po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
-    # the pseudo draft made for the old German, untouched since, gives way to the hand translation
+    # the empty entry takes the hand translation
     replaced = po.find("Ingwer ist dabei sehr beliebt.")
     assert replaced.msgstr == "Ginger is a particular favourite." and not provenance(replaced)
     assert replaced.previous_msgid is None
