@@ -8,11 +8,21 @@ are indexed. The binary comes with the ``pagefind[bin]`` Python package; nothing
 The bundle is written to a temporary folder in ``.verlag/`` (outside ``site/``, on the same file
 system) and swapped in when Pagefind succeeded, so a failed run leaves the previous index in place;
 the folder of a killed run is removed by the next one.
+
+Pagefind indexes each language on its own and runs in one thread. With more than one job the site is
+indexed in parts, at most ``jobs`` Pagefind processes at a time: each translation's folder (``en/``)
+and the rest of the site (the original's pages, the root pages), each part with its own ``--glob``;
+their bundles are merged, file for file and with the languages of their ``pagefind-entry.json``
+joined, into the bundle one run over the whole site writes. A split that might index differently
+is run once over the whole site instead: a language found in two parts, a file two parts wrote
+with different bytes, or a ``data-pagefind-body`` element in some parts only (Pagefind indexes
+every page of a run without one: https://pagefind.app/docs/indexing/).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -22,12 +32,17 @@ from .errors import VerlagError
 
 BUNDLE = "pagefind"  # site/pagefind/: pagefind.js and the per-language indexes
 TEMP_PREFIX = "pagefind-"  # .verlag/pagefind-*/: a run's bundle until it is swapped in
+ENTRY = "pagefind-entry.json"  # the bundle's list of languages and their indexes
+_GLOB_SAFE = re.compile(r"[A-Za-z0-9._-]+")  # a folder or file name a glob carries as it is
+_BODY = re.compile(rb"<[A-Za-z][^<>]*\sdata-pagefind-body[\s=/>]")  # the element Pagefind indexes alone
 
 
-def index_site(site: Path, scratch: Path) -> None:
+def index_site(site: Path, scratch: Path, folders: list[str] = (), jobs: int = 1) -> None:
     """Run Pagefind over ``site`` (a built site folder) and replace ``site/pagefind/`` with its bundle,
     made in a temporary folder inside ``scratch`` (the project's ``.verlag/``).
 
+    ``folders``: the top-level folders of ``site`` that each hold one translation's pages (``en``);
+    with ``jobs`` > 1 they are indexed apart and in parallel, the bundle byte for byte the same.
     Raises ``VerlagError`` when the binary is missing or Pagefind fails (its own message attached).
     """
     try:
@@ -41,14 +56,11 @@ def index_site(site: Path, scratch: Path) -> None:
     scratch.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=scratch, prefix=TEMP_PREFIX) as tmp:
         fresh = Path(tmp) / BUNDLE
-        proc = subprocess.run([binary, "--site", str(site), "--output-path", str(fresh), "--silent"],
-                              capture_output=True, text=True)
-        if proc.returncode != 0:
-            detail = (proc.stderr or proc.stdout).strip().splitlines()
-            raise VerlagError(f"search: Pagefind failed: {detail[-1] if detail else f'exit {proc.returncode}'}",
-                              "site/")
+        parts = _parts(site, folders) if jobs > 1 else []
+        if len(parts) < 2 or not _merge(_run(binary, site, Path(tmp), parts, jobs), parts, site, fresh):
+            _run(binary, site, Path(tmp) / "whole", [None], 1)[0].rename(fresh)
         # Pagefind lists the languages in hash-map order; sorted, the same input makes the same site.
-        entry = fresh / "pagefind-entry.json"
+        entry = fresh / ENTRY
         data = json.loads(entry.read_text(encoding="utf-8"))
         entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
         target = site / BUNDLE
@@ -56,3 +68,81 @@ def index_site(site: Path, scratch: Path) -> None:
         if target.exists():
             target.rename(old)
         fresh.rename(target)  # the old bundle goes with the temporary folder
+
+
+def _parts(site: Path, folders: list[str]) -> list[list[str]]:
+    """The top-level names of ``site`` each Pagefind run covers: each of ``folders`` on its own, then
+    every other name (the bundle left out); [] when a name is not one a glob carries as it is."""
+    own = [name for name in folders if (site / name).is_dir()]
+    rest = sorted(p.name for p in site.iterdir() if p.name not in own and p.name != BUNDLE
+                  and (p.is_dir() or p.suffix == ".html"))
+    if not all(_GLOB_SAFE.fullmatch(name) for name in [*own, *rest]):
+        return []
+    return [[name] for name in own] + ([rest] if rest else [])
+
+
+def _glob(site: Path, names: list[str]) -> str:
+    """Pagefind's ``--glob`` (wax syntax) for the HTML files under ``names``, as its default ``**/*.{html}``."""
+    globs = [f"{name}/**/*.html" if (site / name).is_dir() else name for name in names]
+    return globs[0] if len(globs) == 1 else "{" + ",".join(globs) + "}"
+
+
+def _run(binary: str, site: Path, out: Path, parts: list[list[str] | None], jobs: int) -> list[Path]:
+    """One Pagefind run per part (None: the whole site), at most ``jobs`` at a time; their bundles,
+    in ``out``. Raises ``VerlagError`` with Pagefind's last line of output when a run fails."""
+    bundles = [out / f"part{i}" for i in range(len(parts))]
+    waiting = list(zip(parts, bundles))
+    running: list[subprocess.Popen] = []
+    try:
+        while waiting or running:
+            while waiting and len(running) < jobs:
+                names, bundle = waiting.pop(0)
+                glob = ["--glob", _glob(site, names)] if names is not None else []
+                running.append(subprocess.Popen([binary, "--site", str(site), "--output-path", str(bundle),
+                                                 "--silent", *glob], stdout=subprocess.PIPE,
+                                                stderr=subprocess.PIPE, text=True))
+            proc = running.pop(0)
+            stdout, stderr = proc.communicate()
+            if proc.returncode != 0:
+                detail = (stderr or stdout).strip().splitlines()
+                raise VerlagError(f"search: Pagefind failed: {detail[-1] if detail else f'exit {proc.returncode}'}",
+                                  "site/")
+    finally:
+        for proc in running:  # a failed part: the others are not waited for
+            proc.kill()
+            proc.wait()
+    return bundles
+
+
+def _merge(bundles: list[Path], parts: list[list[str]], site: Path, fresh: Path) -> bool:
+    """Join the parts' bundles into ``fresh``, as one run over the whole site writes it; False (nothing
+    made) when the split may index differently from one run (see the module's docstring)."""
+    marked = {any(_marks_body(path.read_bytes()) for name in names
+                  for path in ((site / name).rglob("*.html") if (site / name).is_dir() else [site / name]))
+              for names in parts}
+    entries = [json.loads((bundle / ENTRY).read_text(encoding="utf-8")) for bundle in bundles]
+    languages: dict = {}
+    for entry in entries:
+        if languages.keys() & entry["languages"].keys():
+            return False
+        languages.update(entry["languages"])
+    if len(marked) > 1 or any({**e, "languages": None} != {**entries[0], "languages": None} for e in entries):
+        return False
+    files: dict[Path, Path] = {}
+    for bundle in bundles:
+        for path in sorted(p for p in bundle.rglob("*") if p.is_file() and p.name != ENTRY):
+            rel = path.relative_to(bundle)
+            if rel in files and files[rel].read_bytes() != path.read_bytes():
+                return False
+            files.setdefault(rel, path)
+    for rel, path in files.items():
+        (fresh / rel).parent.mkdir(parents=True, exist_ok=True)
+        path.rename(fresh / rel)
+    (fresh / ENTRY).write_text(json.dumps({**entries[0], "languages": languages}, ensure_ascii=False),
+                               encoding="utf-8")
+    return True
+
+
+def _marks_body(html: bytes) -> bool:
+    """Whether a page has an element with the ``data-pagefind-body`` attribute."""
+    return b"data-pagefind-body" in html and _BODY.search(html) is not None

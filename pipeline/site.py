@@ -50,7 +50,7 @@ from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path, references, unscanned
-from .pool import Results, map_articles
+from .pool import Results, default_jobs, map_articles
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
 from .social import first_image, og_locale
@@ -979,7 +979,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     if settings.search:  # indexed again when an article or page changed, or the last run failed
         fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"]]).encode("utf-8")).hexdigest()
         if state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir():
-            index_site(root, config.state_dir)
+            index_site(root, config.state_dir, [lang for lang in site.languages if lang != site.source],
+                       default_jobs() if jobs is None else jobs)
     elif (root / BUNDLE).is_dir():
         shutil.rmtree(root / BUNDLE)
     if stored is not None:  # before the names in site.json: a run stopped between them stores them again

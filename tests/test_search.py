@@ -5,9 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 
+import pytest
 from lxml import html
 
+import pipeline.search
 from conftest import article, review
+from pipeline.errors import VerlagError
+from pipeline.search import index_site
 
 
 def _build(project):
@@ -85,3 +89,91 @@ def test_search_must_be_true_or_false(project):
     project.write("source_de/tee.md", article("Kräutertee", "Ein Satz."))
     result = project.run("build", code=2)
     assert 'verlag.toml:6: search: expected true or false, got \'ja\'' in result.output
+
+
+def _page(lang: str, title: str, text: str, body: bool = True) -> str:
+    mark = " data-pagefind-body" if body else ""
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><title>{title}</title></head>'
+            f"<body><nav>Start</nav><article{mark}><h1>{title}</h1><p>{text}</p></article></body></html>\n")
+
+
+def _site_folder(root, pages: dict[str, str]):
+    site = root / "site"
+    for rel, text in pages.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    return site
+
+
+SITE = {
+    "index.html": _page("de", "Sprachen", "Deutsch, English, français", body=False),
+    "404.html": _page("de", "Nicht gefunden", "Diese Seite gibt es nicht.", body=False),
+    "de/index.html": _page("de", "Artikel", "Liste", body=False),
+    "de/tee/index.html": _page("de", "Kräutertee", "Ein Kräutertee wärmt am Abend."),
+    "de/zecken/index.html": _page("de", "Zecken", "Zecken sitzen im hohen Gras."),
+    "en/tee/index.html": _page("en", "Herbal tea", "A herbal tea warms you in the evening."),
+    "en/zecken/index.html": _page("en", "Ticks", "Ticks wait in tall grass."),
+    "fr/tee/index.html": _page("fr", "Tisane", "Une tisane réchauffe le soir."),
+}
+
+
+def _bundle(site) -> dict[str, bytes]:
+    bundle = site / "pagefind"
+    return {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+
+
+def _indexed(tmp_path, monkeypatch, name: str, pages: dict[str, str], jobs: int) -> tuple[dict[str, bytes], list]:
+    """The bundle ``index_site`` makes of ``pages`` with ``jobs``, and the ``--glob`` of each Pagefind run
+    (None: the whole site)."""
+    runs = []
+    real = pipeline.search.subprocess.Popen
+
+    def popen(args, **kwargs):
+        runs.append(args[args.index("--glob") + 1] if "--glob" in args else None)
+        return real(args, **kwargs)
+
+    monkeypatch.setattr(pipeline.search.subprocess, "Popen", popen)
+    site = _site_folder(tmp_path / name, pages)
+    index_site(site, tmp_path / name / ".verlag", ["en", "fr"], jobs)
+    assert not list((tmp_path / name / ".verlag").glob("pagefind-*"))  # the parts went with the temporary folder
+    return _bundle(site), runs
+
+
+def test_an_index_made_in_parallel_parts_is_the_bundle_of_one_run(tmp_path, monkeypatch):
+    whole, runs = _indexed(tmp_path, monkeypatch, "one", SITE, 1)
+    assert runs == [None]
+    parts, runs = _indexed(tmp_path, monkeypatch, "parts", SITE, 2)
+    assert sorted(runs) == ["en/**/*.html", "fr/**/*.html", "{404.html,de/**/*.html,index.html}"]
+    assert parts == whole
+    entry = json.loads(parts["pagefind-entry.json"])
+    assert {lang: entry["languages"][lang]["page_count"] for lang in entry["languages"]} == {"de": 2, "en": 2, "fr": 1}
+
+
+@pytest.mark.parametrize("change", [
+    {"en/alt/index.html": _page("de", "Alte Seite", "Noch auf Deutsch.")},  # German in the English part
+    {"fr/tee/index.html": _page("fr", "Tisane", "Une tisane réchauffe le soir.", body=False)},  # a part unmarked
+])
+def test_a_split_that_could_index_differently_is_indexed_in_one_run(tmp_path, monkeypatch, change):
+    pages = {**SITE, **change}
+    whole, _ = _indexed(tmp_path, monkeypatch, "one", pages, 1)
+    parts, runs = _indexed(tmp_path, monkeypatch, "parts", pages, 2)
+    assert len(runs) == 4 and runs[-1] is None  # the three parts, then the whole site
+    assert parts == whole
+
+
+def test_a_part_that_fails_is_reported_and_the_last_index_stays(tmp_path, monkeypatch):
+    site = _site_folder(tmp_path, SITE)
+    index_site(site, tmp_path / ".verlag", ["en", "fr"], 2)
+    before = _bundle(site)
+    fake = tmp_path / "pagefind"
+    fake.write_text('#!/bin/sh\ncase "$*" in *fr/*) echo "Error: no space left on device" >&2; exit 1;; esac\n'
+                    'exec "$REAL" "$@"\n')
+    fake.chmod(0o755)
+    import pagefind_bin
+    monkeypatch.setenv("REAL", str(pagefind_bin.get_executable()))
+    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: fake)
+    (site / "fr/tee/index.html").write_text(_page("fr", "Tisane", "Une autre phrase."), encoding="utf-8")
+    with pytest.raises(VerlagError, match="search: Pagefind failed: Error: no space left on device"):
+        index_site(site, tmp_path / ".verlag", ["en", "fr"], 2)
+    assert _bundle(site) == before
+    assert not list((tmp_path / ".verlag").glob("pagefind-*"))
