@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from pipeline.config import load_config
-from pipeline.pool import map_articles
+from pipeline.pool import WORKER_GC_THRESHOLD, map_articles
 from pipeline.sources import read_sources
 
 from conftest import article
@@ -36,6 +37,20 @@ def test_results_by_slug_from_worker_processes(project):
     assert [title for _, title in answers] == [a.meta["title"] for a in articles[:3]]
     assert os.getpid() not in {pid for pid, _ in answers}
     assert results.get(articles[0].slug) is None  # each result is handed out once
+
+
+def _collector(config, art):
+    return gc.get_threshold()[0], gc.get_freeze_count()
+
+
+def test_workers_collect_garbage_less_often_and_never_walk_the_heap_their_fork_copied(project):
+    config, articles = _articles(project)
+    threshold = gc.get_threshold()
+    results = map_articles(_collector, config, articles, 2)
+    answers = [results.get(a.slug) for a in articles]
+    assert {young for young, _ in answers} == {WORKER_GC_THRESHOLD}
+    assert min(frozen for _, frozen in answers) > 10_000  # the parent's modules, config, articles...
+    assert gc.get_threshold() == threshold and gc.get_freeze_count() == 0  # the parent's own collector as it was
 
 
 def test_one_job_or_a_dead_worker_leaves_the_work_to_the_stage(project):
