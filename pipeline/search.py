@@ -9,14 +9,15 @@ The bundle is written to a temporary folder in ``.verlag/`` (outside ``site/``, 
 system) and swapped in when Pagefind succeeded, so a failed run leaves the previous index in place;
 the folder of a killed run is removed by the next one.
 
-Pagefind indexes each language on its own and runs in one thread. With more than one job the site is
-indexed in parts, at most ``jobs`` Pagefind processes at a time: each translation's folder (``en/``)
-and the rest of the site (the original's pages, the root pages), each part with its own ``--glob``;
-their bundles are merged, file for file and with the languages of their ``pagefind-entry.json``
-joined, into the bundle one run over the whole site writes. A split that might index differently
-is run once over the whole site instead: a language found in two parts, a file two parts wrote
-with different bytes, or a ``data-pagefind-body`` element in some parts only (Pagefind indexes
-every page of a run without one: https://pagefind.app/docs/indexing/).
+Pagefind indexes each language on its own, and builds the indexes in one thread after reading the
+pages in several. With more than one job the site is indexed in parts, at most ``jobs`` Pagefind
+processes at a time: each translation's folder (``en/``) and the rest of the site (the original's
+pages, the root pages), each part with its own ``--glob``; their bundles are merged, file for file
+and with the languages of their ``pagefind-entry.json`` joined, into the bundle one run over the
+whole site writes. A split that might index differently is run once over the whole site instead: a
+language found in two parts, a file two parts wrote with different bytes, or a ``data-pagefind-body``
+element in some parts only (Pagefind indexes every page of a run without one:
+https://pagefind.app/docs/indexing/).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Sequence
 
 from .errors import VerlagError
 
@@ -37,7 +39,7 @@ _GLOB_SAFE = re.compile(r"[A-Za-z0-9._-]+")  # a folder or file name a glob carr
 _BODY = re.compile(rb"<[A-Za-z][^<>]*\sdata-pagefind-body[\s=/>]")  # the element Pagefind indexes alone
 
 
-def index_site(site: Path, scratch: Path, folders: list[str] = (), jobs: int = 1) -> None:
+def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int = 1) -> None:
     """Run Pagefind over ``site`` (a built site folder) and replace ``site/pagefind/`` with its bundle,
     made in a temporary folder inside ``scratch`` (the project's ``.verlag/``).
 
@@ -70,7 +72,7 @@ def index_site(site: Path, scratch: Path, folders: list[str] = (), jobs: int = 1
         fresh.rename(target)  # the old bundle goes with the temporary folder
 
 
-def _parts(site: Path, folders: list[str]) -> list[list[str]]:
+def _parts(site: Path, folders: Sequence[str]) -> list[list[str]]:
     """The top-level names of ``site`` each Pagefind run covers: each of ``folders`` on its own, then
     every other name (the bundle left out); [] when a name is not one a glob carries as it is."""
     own = [name for name in folders if (site / name).is_dir()]
