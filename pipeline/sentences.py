@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import itertools
 import logging
 import re
 from typing import TYPE_CHECKING
@@ -122,6 +123,7 @@ _BEFORE_CAPITAL = re.compile(rf"[.!?…][{re.escape(''.join(sorted(_CLOSERS)))}]
 _FOOTNOTE_BEFORE = re.compile(r"\[\^[^\]\s]+\]$")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
+_WORD = re.compile(r"\S+")
 
 
 # --------------------------------------------------------------------------
@@ -170,9 +172,15 @@ def _language(lang: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _segmenter(code: str) -> pysbd.Segmenter:
+    """pysbd's segmenter for ``code``; German with its rules' fixed patterns compiled once (``pysbd_de``)."""
     import pysbd
 
-    return pysbd.Segmenter(language=code, clean=False, char_span=True)
+    segmenter = pysbd.Segmenter(language=code, clean=False, char_span=True)
+    if code == "de":
+        from .pysbd_de import german
+
+        segmenter.language_module = german()
+    return segmenter
 
 
 def _pysbd_cuts(masked: str, code: str) -> set[int]:
@@ -234,8 +242,9 @@ def _align(text: str, sentences: list[str]) -> set[int]:
     spans by re-searching the whole text for every sentence, which is
     quadratic and misplaces repeated sentences.
     """
-    positions = [i for i, ch in enumerate(text) if not ch.isspace()]
-    dense = "".join(text[i] for i in positions)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    dense = "".join(text[a:b] for a, b in words)
+    firsts = list(itertools.accumulate((b - a for a, b in words), initial=0))  # dense offset of each word
     cuts: set[int] = set()
     cursor = 0
     for sentence in sentences:
@@ -246,7 +255,8 @@ def _align(text: str, sentences: list[str]) -> set[int]:
         if found < 0:
             continue
         cursor = found + len(needle)
-        cuts.add(positions[cursor - 1] + 1)
+        word = bisect.bisect_right(firsts, cursor - 1) - 1  # the word holding the needle's last character
+        cuts.add(words[word][0] + cursor - firsts[word])
     return cuts
 
 
