@@ -314,23 +314,32 @@ class SplitMemo:
     ``known``: digest -> spans as an earlier segmentation with the same
     ``splitter_version`` stored them (JSON lists); a block found there is not
     split again, so re-segmenting an edited article runs pySBD only on the
-    blocks that changed. ``used``: digest -> spans of every block looked up
-    since, in the order met: what to store for the next run (blocks the
-    article no longer has drop out). A known entry that cannot be spans of
-    its block (not ascending non-empty ``[start, end]`` pairs inside it) is
-    ignored and the block split again.
+    blocks that changed. ``shared``: the same for every article
+    (``splitstore.SplitStore``, or None), asked for a block pySBD would have
+    to split that ``known`` lacks; ``fresh`` collects the blocks split here
+    for it. ``used``: digest -> spans of every block looked up since, in the
+    order met: what to store for the next run (blocks the article no longer
+    has drop out). A known or shared entry that cannot be spans of its block
+    (not ascending non-empty ``[start, end]`` pairs inside it) is ignored and
+    the block split again.
     """
 
-    def __init__(self, known: dict | None = None):
+    def __init__(self, known: dict | None = None, shared=None):
         self.known = known if isinstance(known, dict) else {}
+        self.shared = shared
         self.used: dict[str, tuple[Span, ...]] = {}
+        self.fresh: dict[str, tuple[Span, ...]] = {}
 
     def spans(self, block: str, code: str) -> tuple[Span, ...]:
-        """``_spans_in_block(block, code)``, from ``known`` when it holds the block."""
+        """``_spans_in_block(block, code)``, from ``known`` or ``shared`` when they hold the block."""
         key = hashlib.blake2b(block.encode("utf-8"), digest_size=16).hexdigest()
         spans = self.used.get(key)
         if spans is None:
             spans = _valid(self.known.get(key), block)
+        if spans is None and self.shared is not None and _one_sentence(block) is None:
+            spans = _valid(self.shared.get(key), block)
+            if spans is None:
+                spans = self.fresh[key] = _spans_in_block(block, code)
         if spans is None:
             spans = _spans_in_block(block, code)
         self.used[key] = spans
@@ -361,11 +370,9 @@ def _spans_in_block(block: str, code: str) -> tuple[Span, ...]:
     block text: boilerplate repeated across articles (notes, licences, link
     lists) is split once per process.
     """
-    if not block.strip():
-        return ()
-    single = _strip(block, 0, len(block))
-    if "\n" not in block and not _TERMINAL.search(block, 0, single[1] - 1):
-        return (single,)  # no stop before the end: one sentence, skip pysbd
+    single = _one_sentence(block)
+    if single is not None:
+        return single
     markup = analyse(block)
     atomic, protected = markup.atomic, markup.protected
     forced, masked = _line_breaks(block)
@@ -396,6 +403,15 @@ def _spans_in_block(block: str, code: str) -> tuple[Span, ...]:
         else:
             spans.append(span)
     return tuple(spans)
+
+
+def _one_sentence(block: str) -> tuple[Span] | None:
+    """The span of a block that is one sentence without pySBD's help (one line, no stop before its end; a
+    block of whitespace has none), or None when pySBD has to look at it."""
+    single = _strip(block, 0, len(block))
+    if single is None:
+        return ()
+    return None if "\n" in block or _TERMINAL.search(block, 0, single[1] - 1) else (single,)
 
 
 def _strip(block: str, a: int, b: int) -> Span | None:
