@@ -35,6 +35,7 @@ class SplitStore:
         self.path = path
         self.version = version
         self.db: sqlite3.Connection | None = None
+        self.met: dict[str, list] = {}  # what this process read or wrote: a repeat costs no query
         try:
             self.db = self._open()
         except sqlite3.DatabaseError:  # not a database (any more): it only held spans pySBD can find again
@@ -68,17 +69,24 @@ class SplitStore:
 
     def get(self, digest: str):
         """The spans stored for the block with this digest (JSON lists, to be checked by the caller), or None."""
-        if self.db is None:
-            return None
+        if digest in self.met or self.db is None:
+            return self.met.get(digest)
         try:
             row = self.db.execute("SELECT spans FROM spans WHERE digest = ?", (digest,)).fetchone()
-            return json.loads(row[0]) if row else None
-        except (sqlite3.Error, ValueError):
+        except sqlite3.Error:
             self.db = None
             return None
+        if row is None:
+            return None
+        try:
+            self.met[digest] = json.loads(row[0])
+        except ValueError:
+            return None
+        return self.met[digest]
 
     def put(self, found: dict[str, tuple[tuple[int, int], ...]]) -> None:
         """Store the spans of blocks just split (digest -> spans), in one transaction."""
+        self.met.update((digest, [list(span) for span in spans]) for digest, spans in found.items())
         if self.db is None or not found:
             return
         try:

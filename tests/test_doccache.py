@@ -291,6 +291,7 @@ def test_shared_spans_that_cannot_be_their_block_are_ignored(project, pysbd_runs
     doccache.document(config, eins)
     store = splitstore.open_store(config.state_dir / doccache.FOLDER, sentences.splitter_version("de"))
     store.db.execute("UPDATE spans SET spans = '[[0, 100000]]'")
+    splitstore._OPEN.clear()  # read by another process
     sentences._spans_in_block.cache_clear()
     pysbd_runs.clear()
     doc = doccache.document(config, zwei)
