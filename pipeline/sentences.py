@@ -30,6 +30,8 @@ from .markup import analyse
 if TYPE_CHECKING:
     import pysbd
 
+    from .splitstore import SplitStore
+
 __all__ = ["SplitMemo", "sentence_spans", "split_sentences"]
 
 Span = tuple[int, int]
@@ -324,7 +326,7 @@ class SplitMemo:
     the block split again.
     """
 
-    def __init__(self, known: dict | None = None, shared=None):
+    def __init__(self, known: dict | None = None, shared: SplitStore | None = None):
         self.known = known if isinstance(known, dict) else {}
         self.shared = shared
         self.used: dict[str, tuple[Span, ...]] = {}

@@ -9,8 +9,8 @@ meets it. This store holds the spans of every block pySBD had to split, by the
 block's digest, in one SQLite file (stdlib ``sqlite3``, WAL) that the worker
 processes read and fill while they run. It is valid for one
 ``sentences.splitter_version`` (verlag's code, pySBD's version, the language):
-opened under another, it is emptied first. It is regenerable: written without
-fsync; a damaged file is deleted and started afresh, and any SQLite error
+opened under another, it is emptied first; under one version it grows with
+the distinct blocks split. It is regenerable: written without fsync; a damaged file is deleted and started afresh, and any SQLite error
 only turns the store off for the process, never stops segmentation.
 """
 
@@ -38,6 +38,8 @@ class SplitStore:
         self.met: dict[str, list] = {}  # what this process read or wrote: a repeat costs no query
         try:
             self.db = self._open()
+        except sqlite3.OperationalError:  # locked or unreadable: this process does without it
+            self.db = None
         except sqlite3.DatabaseError:  # not a database (any more): it only held spans pySBD can find again
             try:
                 path.unlink(missing_ok=True)
@@ -67,7 +69,7 @@ class SplitStore:
             raise
         return db
 
-    def get(self, digest: str):
+    def get(self, digest: str) -> list | None:
         """The spans stored for the block with this digest (JSON lists, to be checked by the caller), or None."""
         if digest in self.met or self.db is None:
             return self.met.get(digest)
@@ -101,9 +103,9 @@ class SplitStore:
 _OPEN: dict[tuple[int, Path, str], SplitStore] = {}
 
 
-def open_store(state_dir: Path, version: str) -> SplitStore:
-    """This process's store in ``state_dir`` for ``version`` (opened once per process)."""
-    key = (os.getpid(), state_dir, version)
+def open_store(folder: Path, version: str) -> SplitStore:
+    """This process's store in ``folder`` for ``version`` (opened once per process)."""
+    key = (os.getpid(), folder, version)
     if key not in _OPEN:
-        _OPEN[key] = SplitStore(state_dir / FILE_NAME, version)
+        _OPEN[key] = SplitStore(folder / FILE_NAME, version)
     return _OPEN[key]
