@@ -9,6 +9,9 @@ segmentation mode, the source language and the article's bytes; the next stage
 file also keeps the sentence spans of each block (text between blank lines)
 of the article, by the block's digest (``sentences.SplitMemo``): an edited
 article is segmented again, but pySBD runs only on its blocks that changed.
+Blocks pySBD split for any article are also kept in one store shared by all
+articles and worker processes (``splitstore``), so a block another article
+holds is not split again.
 The cache is regenerable: a missing, stale or damaged file only costs the
 work. JSON, not pickle: a project folder may come from someone else.
 """
@@ -24,6 +27,7 @@ from .fsutil import code_digest, write_if_changed
 from .segment import Document, Labels, Segment, Slot, segment_article
 from .sentences import SplitMemo, splitter_version
 from .sources import Article
+from .splitstore import open_store
 
 FOLDER = "segments"
 
@@ -72,12 +76,14 @@ def document(config: Config, article: Article) -> Document:
     if config.segmentation == "sentence":
         version = splitter_version(config.source_language)
         splits = data.get("splits") if isinstance(data, dict) else None
+        store = open_store(config.state_dir / FOLDER, version)
         memo = SplitMemo(splits.get("spans") if isinstance(splits, dict) and splits.get("version") == version
-                         else None)
+                         else None, store)
     doc = segment_article(article, config.segmentation, config.source_language, memo)
     stored = {"key": key, **_encode(doc)}
     if memo is not None:
         stored["splits"] = {"version": version, "spans": memo.used}
+        store.put(memo.fresh)
     write_if_changed(path, json.dumps(stored, ensure_ascii=False), durable=False)
     return doc
 

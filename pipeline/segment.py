@@ -305,35 +305,31 @@ class _Builder:
         base = self.article.body_start
         lines = [(base + a, base + b) for a, b in lines]
         hard = self._hard_breaks(lines)
-        # Runs of (normalised text, offset map); kept breaks end a run in sentence mode.
-        runs: list[tuple[str, list[int], list[str]]] = []
-        chars: list[str] = []
-        offsets: list[int] = []
+        # Runs of normalised text with their source offsets; kept breaks end a run in sentence mode.
+        runs: list[tuple[str, _Offsets, list[str]]] = []
+        offsets = _Offsets()
         joins: list[str] = []
         for i, (a, b) in enumerate(lines):
             piece = text[a:b]
             last = i == len(lines) - 1
             if last or i not in hard:
                 piece = piece.rstrip(" \t")
-            chars.extend(piece)
-            offsets.extend(range(a, a + len(piece)))
             if last:
+                offsets.add(piece, a)
                 break
             if i in hard:
                 marker = HARD_BREAK_RE.search(piece).group(0)
                 join = text[a + len(piece) - len(marker):lines[i + 1][0]]
                 if self.mode == "sentence":
-                    del chars[len(chars) - len(marker):]
-                    del offsets[len(offsets) - len(marker):]
-                    runs.append(("".join(chars), offsets, []))
-                    chars, offsets = [], []
+                    offsets.add(piece[:len(piece) - len(marker)], a)
+                    runs.append((offsets.text(), offsets, []))
+                    offsets = _Offsets()
                     continue
                 joins.append(join)
-                chars.append("\n")
+                offsets.add(piece + "\n", a)  # the line break stands where the line ends
             else:
-                chars.append(" ")
-            offsets.append(a + len(piece))
-        runs.append(("".join(chars), offsets, joins))
+                offsets.add(piece + " ", a)
+        runs.append((offsets.text(), offsets, joins))
         self.block += 1
         pieces: list[tuple[int, int, str, tuple[str, ...], tuple[tuple[str, str], ...]]] = []
         for run, offs, run_joins in runs:
@@ -345,8 +341,8 @@ class _Builder:
             else:
                 spans = sentence_spans(run, self.lang, self.memo)
             for s, e in spans:
-                restore = tuple(self._restore(run[s:e], offs[s:e]))
-                pieces.append((offs[s], offs[e - 1] + 1, run[s:e], tuple(run_joins), restore))
+                restore = tuple(self._restore(run[s:e], offs, s))
+                pieces.append((offs.source(s), offs.source(e - 1) + 1, run[s:e], tuple(run_joins), restore))
         for n, (start, end, msgid, run_joins, restore) in enumerate(pieces, 1):
             note = f"{kind}, block {self.block}"
             if len(pieces) > 1:
@@ -373,14 +369,16 @@ class _Builder:
         atomic = analyse(joined).atomic
         return {i for i in candidates if not any(x < ends[i] < y for x, y in atomic)}
 
-    def _restore(self, msgid: str, offsets: list[int]):
-        """Markup pieces whose original bytes differ from the msgid (a soft break inside them)."""
-        if "\n" not in self.article.text[offsets[0]:offsets[-1] + 1]:
+    def _restore(self, msgid: str, offsets: _Offsets, start: int):
+        """Markup pieces whose original bytes differ from the msgid (a soft break inside them); ``msgid``
+        stands at ``start`` in the run ``offsets`` maps."""
+        text = self.article.text
+        if "\n" not in text[offsets.source(start):offsets.source(start + len(msgid) - 1) + 1]:
             return
-        pos = 0
+        pos = start
         for is_markup, piece in scan(msgid):
             if is_markup and len(piece) > 1:
-                raw = self.article.text[offsets[pos]:offsets[pos + len(piece) - 1] + 1]
+                raw = text[offsets.source(pos):offsets.source(pos + len(piece) - 1) + 1]
                 if raw != piece and "\n" in raw:
                     yield piece, raw
             pos += len(piece)
@@ -412,6 +410,33 @@ class _Builder:
             note = f"{kind}, block {self.block}, row {row_number}, column {n}"
             segment = Segment(msgid, None, kind, self.line_of(start), note)
             self.slots.append(Slot(start, end, (segment,), "cell"))
+
+
+class _Offsets:
+    """A run of a block's text put together from stretches of the source (a line's content, then the space or
+    line break that joins it to the next), and where each of its characters stands in the article text."""
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.starts: list[int] = []  # where each stretch begins in the run
+        self.sources: list[int] = []  # and in the article text
+        self.size = 0
+
+    def add(self, stretch: str, source: int) -> None:
+        """Append ``stretch``, whose characters stand at ``source``, ``source + 1``, … in the article text."""
+        if stretch:
+            self.parts.append(stretch)
+            self.starts.append(self.size)
+            self.sources.append(source)
+            self.size += len(stretch)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def source(self, index: int) -> int:
+        """Offset in the article text of the run's character ``index``."""
+        k = bisect.bisect_right(self.starts, index) - 1
+        return self.sources[k] + index - self.starts[k]
 
 
 def _cell_spans(line: str) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import itertools
 import logging
 import re
 from typing import TYPE_CHECKING
@@ -28,6 +29,8 @@ from .markup import analyse
 
 if TYPE_CHECKING:
     import pysbd
+
+    from .splitstore import SplitStore
 
 __all__ = ["SplitMemo", "sentence_spans", "split_sentences"]
 
@@ -122,6 +125,7 @@ _BEFORE_CAPITAL = re.compile(rf"[.!?…][{re.escape(''.join(sorted(_CLOSERS)))}]
 _FOOTNOTE_BEFORE = re.compile(r"\[\^[^\]\s]+\]$")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
+_WORD = re.compile(r"\S+")
 
 
 # --------------------------------------------------------------------------
@@ -170,9 +174,15 @@ def _language(lang: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _segmenter(code: str) -> pysbd.Segmenter:
+    """pysbd's segmenter for ``code``; German with its rules' fixed patterns compiled once (``pysbd_de``)."""
     import pysbd
 
-    return pysbd.Segmenter(language=code, clean=False, char_span=True)
+    segmenter = pysbd.Segmenter(language=code, clean=False, char_span=True)
+    if code == "de":
+        from .pysbd_de import german
+
+        segmenter.language_module = german()
+    return segmenter
 
 
 def _pysbd_cuts(masked: str, code: str) -> set[int]:
@@ -234,8 +244,9 @@ def _align(text: str, sentences: list[str]) -> set[int]:
     spans by re-searching the whole text for every sentence, which is
     quadratic and misplaces repeated sentences.
     """
-    positions = [i for i, ch in enumerate(text) if not ch.isspace()]
-    dense = "".join(text[i] for i in positions)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    dense = "".join(text[a:b] for a, b in words)
+    firsts = list(itertools.accumulate((b - a for a, b in words), initial=0))  # dense offset of each word
     cuts: set[int] = set()
     cursor = 0
     for sentence in sentences:
@@ -246,7 +257,8 @@ def _align(text: str, sentences: list[str]) -> set[int]:
         if found < 0:
             continue
         cursor = found + len(needle)
-        cuts.add(positions[cursor - 1] + 1)
+        word = bisect.bisect_right(firsts, cursor - 1) - 1  # the word holding the needle's last character
+        cuts.add(words[word][0] + cursor - firsts[word])
     return cuts
 
 
@@ -304,23 +316,32 @@ class SplitMemo:
     ``known``: digest -> spans as an earlier segmentation with the same
     ``splitter_version`` stored them (JSON lists); a block found there is not
     split again, so re-segmenting an edited article runs pySBD only on the
-    blocks that changed. ``used``: digest -> spans of every block looked up
-    since, in the order met: what to store for the next run (blocks the
-    article no longer has drop out). A known entry that cannot be spans of
-    its block (not ascending non-empty ``[start, end]`` pairs inside it) is
-    ignored and the block split again.
+    blocks that changed. ``shared``: the same for every article
+    (``splitstore.SplitStore``, or None), asked for a block pySBD would have
+    to split that ``known`` lacks; ``fresh`` collects the blocks split here
+    for it. ``used``: digest -> spans of every block looked up since, in the
+    order met: what to store for the next run (blocks the article no longer
+    has drop out). A known or shared entry that cannot be spans of its block
+    (not ascending non-empty ``[start, end]`` pairs inside it) is ignored and
+    the block split again.
     """
 
-    def __init__(self, known: dict | None = None):
+    def __init__(self, known: dict | None = None, shared: SplitStore | None = None):
         self.known = known if isinstance(known, dict) else {}
+        self.shared = shared
         self.used: dict[str, tuple[Span, ...]] = {}
+        self.fresh: dict[str, tuple[Span, ...]] = {}
 
     def spans(self, block: str, code: str) -> tuple[Span, ...]:
-        """``_spans_in_block(block, code)``, from ``known`` when it holds the block."""
+        """``_spans_in_block(block, code)``, from ``known`` or ``shared`` when they hold the block."""
         key = hashlib.blake2b(block.encode("utf-8"), digest_size=16).hexdigest()
         spans = self.used.get(key)
         if spans is None:
             spans = _valid(self.known.get(key), block)
+        if spans is None and self.shared is not None and _one_sentence(block) is None:
+            spans = _valid(self.shared.get(key), block)
+            if spans is None:
+                spans = self.fresh[key] = _spans_in_block(block, code)
         if spans is None:
             spans = _spans_in_block(block, code)
         self.used[key] = spans
@@ -351,11 +372,9 @@ def _spans_in_block(block: str, code: str) -> tuple[Span, ...]:
     block text: boilerplate repeated across articles (notes, licences, link
     lists) is split once per process.
     """
-    if not block.strip():
-        return ()
-    single = _strip(block, 0, len(block))
-    if "\n" not in block and not _TERMINAL.search(block, 0, single[1] - 1):
-        return (single,)  # no stop before the end: one sentence, skip pysbd
+    single = _one_sentence(block)
+    if single is not None:
+        return single
     markup = analyse(block)
     atomic, protected = markup.atomic, markup.protected
     forced, masked = _line_breaks(block)
@@ -386,6 +405,15 @@ def _spans_in_block(block: str, code: str) -> tuple[Span, ...]:
         else:
             spans.append(span)
     return tuple(spans)
+
+
+def _one_sentence(block: str) -> tuple[Span] | None:
+    """The span of a block that is one sentence without pySBD's help (one line, no stop before its end; a
+    block of whitespace has none), or None when pySBD has to look at it."""
+    single = _strip(block, 0, len(block))
+    if single is None:
+        return ()
+    return None if "\n" in block or _TERMINAL.search(block, 0, single[1] - 1) else (single,)
 
 
 def _strip(block: str, a: int, b: int) -> Span | None:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline import doccache, editions, extract, segment, sentences
+from pipeline import doccache, editions, extract, segment, sentences, splitstore
 from pipeline.check import check_catalog
 from pipeline.config import load_config
 from pipeline.glossary import Glossary
@@ -157,8 +157,17 @@ def _stored(config, slug: str) -> dict:
 
 
 def _restore(config, slug: str, data: dict, text: str) -> None:
+    """The article's cache file as ``data``, its source as ``text``; the spans shared by all articles gone,
+    so only that file can spare pySBD's work."""
     doccache._path(config, slug).write_text(json.dumps(data), encoding="utf-8")
     (config.source_dir / f"{slug}.md").write_text(text, encoding="utf-8")  # an edit: the document key is stale
+    _forget_shared(config)
+
+
+def _forget_shared(config) -> None:
+    splitstore._OPEN.clear()
+    for path in (config.state_dir / doccache.FOLDER).glob(f"{splitstore.FILE_NAME}*"):
+        path.unlink()
 
 
 @pytest.mark.parametrize("damage", [
@@ -232,3 +241,59 @@ def test_the_memo_gives_todays_sentences_of_the_german_gold(project, pysbd_runs)
     project.write("source_de/gold.md", article("Gold", "\n\n".join(case["text"].strip() for case in cases) + "\n"))
     (art,) = read_sources(load_config(project.root)).articles
     _same_with_memo(art, "de", pysbd_runs)
+
+
+def _two_articles(project) -> tuple:
+    """Two articles that share their first paragraph; the shared spans start empty."""
+    project.write("source_de/eins.md", article("Eins", "\n\n".join(PARAGRAPHS) + "\n"))
+    project.write("source_de/zwei.md", article("Zwei", PARAGRAPHS[0] + "\n\nAnders hier. Und dort.\n"))
+    config = load_config(project.root)
+    _forget_shared(config)
+    return config, read_sources(config).articles
+
+
+def test_a_block_another_article_holds_is_not_split_again(project, pysbd_runs):
+    config, (eins, zwei) = _two_articles(project)
+    doccache.document(config, eins)
+    sentences._spans_in_block.cache_clear()  # as in another worker process
+    pysbd_runs.clear()
+    doc = doccache.document(config, zwei)
+    assert pysbd_runs == ["Anders hier. Und dort."]
+    assert doc == segment_article(zwei, config.segmentation, config.source_language)
+
+
+def test_shared_spans_of_other_code_are_not_used(project, pysbd_runs, monkeypatch):
+    config, (eins, zwei) = _two_articles(project)
+    doccache.document(config, eins)
+    monkeypatch.setattr(sentences, "code_digest", lambda: "changed code")
+    splitstore._OPEN.clear()
+    sentences._spans_in_block.cache_clear()
+    pysbd_runs.clear()
+    doccache.document(config, zwei)
+    assert sorted(pysbd_runs) == sorted([PARAGRAPHS[0], "Anders hier. Und dort."])
+
+
+@pytest.mark.parametrize("damage", [b"not a database", b"SQLite format 3\x00" + b"\xff" * 200])
+def test_a_damaged_shared_file_is_started_afresh(project, pysbd_runs, damage):
+    config, (eins, zwei) = _two_articles(project)
+    path = config.state_dir / doccache.FOLDER / splitstore.FILE_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(damage)
+    assert doccache.document(config, eins) == segment_article(eins, config.segmentation, config.source_language)
+    sentences._spans_in_block.cache_clear()
+    pysbd_runs.clear()
+    doccache.document(config, zwei)
+    assert pysbd_runs == ["Anders hier. Und dort."]  # the new file holds what the first article split
+
+
+def test_shared_spans_that_cannot_be_their_block_are_ignored(project, pysbd_runs):
+    config, (eins, zwei) = _two_articles(project)
+    doccache.document(config, eins)
+    store = splitstore.open_store(config.state_dir / doccache.FOLDER, sentences.splitter_version("de"))
+    store.db.execute("UPDATE spans SET spans = '[[0, 100000]]'")
+    splitstore._OPEN.clear()  # read by another process
+    sentences._spans_in_block.cache_clear()
+    pysbd_runs.clear()
+    doc = doccache.document(config, zwei)
+    assert sorted(pysbd_runs) == sorted([PARAGRAPHS[0], "Anders hier. Und dort."])
+    assert doc == segment_article(zwei, config.segmentation, config.source_language)

@@ -1,13 +1,15 @@
 """pysbd builds regular expressions from text it matched; sentence splitting must survive every such text."""
 
+import json
 import logging
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import sentences
+from pipeline import pysbd_de, sentences
 from pipeline.sentences import sentence_spans, split_sentences
 
 # Each pairs an abbreviation pysbd knows ("b.a", "u.a", "d.h", "m.e") with a word where a regex
@@ -98,3 +100,98 @@ def test_an_article_with_every_breaker_is_extracted_and_built(project):
     msgfmt_check(pot)
     msgids = [entry.msgid for entry in polib.pofile(str(pot)) if entry.msgctxt is None]
     assert msgids == list(dict.fromkeys(s for _, expected in BREAKERS for s in expected))  # one entry per text
+
+
+GOLDEN = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "segmentation" / "de_golden.json"
+SHIPPED = Path(__file__).resolve().parents[1] / "source_de"
+
+
+def _stock(text: str) -> list[str]:
+    from pysbd.lang.deutsch import Deutsch
+
+    return Deutsch.Processor(text, Deutsch, char_span=True).process()
+
+
+def _ours(text: str) -> list[str]:
+    language = sentences._segmenter("de").language_module
+    return language.Processor(text, language, char_span=True).process()
+
+
+def _blocks(text: str) -> list[str]:
+    return [text, *(block for block in re.split(r"\n\s*\n", text) if block.strip())]
+
+
+def test_german_rules_compiled_once_are_in_use():
+    """The comparisons below are about the segmenter verlag runs, not pySBD's own module."""
+    import pysbd
+
+    assert sentences._segmenter("de").language_module is pysbd_de.german()
+    assert pysbd.__version__ != pysbd_de._VERSION or pysbd_de.german() is not pysbd_de.Deutsch
+
+
+def test_german_rules_find_pysbds_sentences_in_the_shipped_articles():
+    texts = [block for path in sorted(SHIPPED.rglob("*.md")) for block in _blocks(path.read_text(encoding="utf-8"))]
+    assert len(texts) > 50
+    for text in texts:
+        defused = sentences._defuse(text, "de")
+        assert _ours(defused) == _stock(defused), text[:80]
+
+
+def test_german_rules_find_pysbds_sentences_in_the_golden_corpus():
+    if not GOLDEN.parent.is_dir():
+        pytest.skip("golden corpus missing: ../shared/corpus is not checked out")
+    for case in json.loads(GOLDEN.read_text(encoding="utf-8")):
+        assert _ours(case["text"]) == _stock(case["text"]), case["id"]
+
+
+# Abbreviations (with and without their dot, any case), sentence starters, month names after numbers,
+# the shapes pySBD builds patterns from and line breaks: what its German rules react to.
+_GERMAN = st.lists(
+    st.one_of(st.sampled_from(["ca", "Ca", "nr", "Nr.", "z.B.", "z. B.", "u.a.", "U.S.", "U∯S", "i.v", "I.V.",
+                               "Dr.", "dr ", "evtl.", "usw.", "Prof.", "o.univ.-prof.", "v.", "x.", "ii.", "St.",
+                               "str  ", "u.a  ", "ä.", "Ä.", "art.", "no.", "pp."]),
+              st.sampled_from(["Am", "Das", "Die", "Ich", "Und", "Warum", "Wir", "es", "Mai", "März", "Dezember",
+                               "Satz", "hier"]),
+              st.sampled_from(["3.", "26.", "1.", "12.", "2024", "(", ")", "„", "“", "?", "!", "...", ":", "-"]),
+              st.sampled_from([" ", " ", " ", ". ", "\n", "\r", "  \n", "\t"])),
+    max_size=60).map("".join)
+
+
+# Each reaches one of the rules ``pysbd_de`` compiles: dates whose number no space precedes (pySBD's number
+# rules leave those dots), abbreviations after a line start, a boundary abbreviation before a sentence starter.
+TRICKY = ["Im Jahr 1999. Mai war schön.", "(12.\tMai Dann.", "Seit 2024. März wird gebaut.",
+          "Die U.S. Das ist neu.", "Sie sah die U∯S Wir auch.", "ca. 3 Tage. Nr. 5 folgt.\nDr. Meier kam.",
+          "Er kam i.v. Wir gingen.", "Usw. usw. Und dann.", "Er ging z.B. heim, u.a. Mit dir.", "II. Kapitel. Es war."]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_german_rules_find_pysbds_sentences_where_each_rule_acts(text):
+    assert _ours(text) == _stock(text)
+
+
+@given(st.one_of(_GERMAN, _SHAPES))
+def test_german_rules_find_pysbds_sentences_in_generated_text(text):
+    defused = sentences._defuse(text, "de")
+    assert _ours(defused) == _stock(defused)
+
+
+def _align_by_character(text: str, found: list[str]) -> set[int]:
+    """What ``_align`` computes, one character at a time."""
+    positions = [i for i, ch in enumerate(text) if not ch.isspace()]
+    dense = "".join(text[i] for i in positions)
+    cuts, cursor = set(), 0
+    for sentence in found:
+        needle = "".join(sentence.split())
+        at = dense.find(needle, cursor) if needle else -1
+        if at >= 0:
+            cursor = at + len(needle)
+            cuts.add(positions[cursor - 1] + 1)
+    return cuts
+
+
+_SPACED = st.text(alphabet="ab.x \n\t\u00a0\u2009", max_size=40)
+
+
+@given(_SPACED, st.lists(_SPACED, max_size=6))
+def test_sentence_ends_are_found_word_by_word_as_character_by_character(text, found):
+    assert sentences._align(text, found) == _align_by_character(text, found)

@@ -1,0 +1,70 @@
+"""pySBD's German rules with the work they repeat for every text done once, for the same sentences.
+
+pySBD 0.3.4 (``pysbd.lang.deutsch.Deutsch``) spends most of a short text's
+time on set-up that does not depend on the text: per call it strips each of
+its 147 abbreviations, formats and looks up a search pattern for every one it
+finds, runs a second search whose result its German rules never read, joins
+a pattern from its 30 sentence starters and runs one substitution per month
+name. ``German`` is the same language module with those patterns compiled
+once, the unread search left out and the twelve month substitutions made
+one (a dot after a digit and before a month name, whichever month: replacing
+it cannot create or remove a match for another month). Every substitution
+that depends on the text is pySBD's own call, so the sentences are the same
+(``tests/test_sentences_pysbd.py`` compares both on the German gold corpus,
+the shipped articles and generated text). Another pySBD version gets its own
+``Deutsch`` unchanged: these overrides copy 0.3.4's methods.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pysbd
+from pysbd.lang.deutsch import Deutsch
+
+__all__ = ["german"]
+
+_VERSION = "0.3.4"
+_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember")
+
+
+class _AbbreviationReplacer(Deutsch.AbbreviationReplacer):
+    # (abbreviation as pySBD strips it, the pattern pySBD formats from it: unescaped, as pySBD has it)
+    _SEARCHES = tuple((name.strip(), re.compile(r"(?:^|\s|\r|\n){}".format(name.strip()), re.IGNORECASE))
+                      for name in Deutsch.Abbreviation.ABBREVIATIONS)
+    _BOUNDARY = re.compile(r"(U∯S|U\.S|U∯K|E∯U|E\.U|U∯S∯A|U\.S\.A|I|i.v|I.V)∯({})".format(
+        "|".join(r"(?=\s{}\s)".format(word) for word in Deutsch.AbbreviationReplacer.SENTENCE_STARTERS)))
+
+    def search_for_abbreviations_in_string(self, text: str) -> str:
+        """pySBD's: each abbreviation that occurs in the lower-cased text, searched for after a line start
+        or whitespace, and every match's dot replaced (``scan_for_replacements``, which for German reads
+        neither the match's index nor the next word's first letters the base class searches for)."""
+        lowered = text.lower()
+        for name, search in self._SEARCHES:
+            if name in lowered:
+                for match in search.findall(text):
+                    text = self.scan_for_replacements(text, match, None, None)
+        return text
+
+    def replace_abbreviation_as_sentence_boundary(self) -> str:
+        self.text = self._BOUNDARY.sub("\\1.", self.text)
+        return self.text
+
+
+class _Processor(Deutsch.Processor):
+    _DATE_DOT = re.compile(r"(?<=\d)\.(?=\s*(?:{}))".format("|".join(_MONTHS)))
+
+    def replace_period_in_deutsch_dates(self) -> None:
+        self.text = self._DATE_DOT.sub("∯", self.text)
+
+
+class _German(Deutsch):
+    AbbreviationReplacer = _AbbreviationReplacer
+    Processor = _Processor
+
+
+def german() -> type:
+    """The language module for ``pysbd.Segmenter.language_module``: ``_German`` under pySBD 0.3.4, else
+    pySBD's own ``Deutsch``."""
+    return _German if pysbd.__version__ == _VERSION else Deutsch

@@ -1,0 +1,111 @@
+"""Sentence spans of blocks shared by every article and process: ``.verlag/segments/splits.sqlite``.
+
+``sentences.SplitMemo`` keeps the spans of one article's blocks in that
+article's cache file (``doccache``), so an edited article runs pySBD only on
+its changed blocks. A block that another article also holds (a repeated
+notice, a licence paragraph, an article copied under a new name) would still
+be split once per article, and, with ``--jobs``, once per worker process that
+meets it. This store holds the spans of every block pySBD had to split, by the
+block's digest, in one SQLite file (stdlib ``sqlite3``, WAL) that the worker
+processes read and fill while they run. It is valid for one
+``sentences.splitter_version`` (verlag's code, pySBD's version, the language):
+opened under another, it is emptied first; under one version it grows with
+the distinct blocks split. It is regenerable: written without fsync; a damaged file is deleted and started afresh, and any SQLite error
+only turns the store off for the process, never stops segmentation.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+FILE_NAME = "splits.sqlite"
+
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS meta (version TEXT NOT NULL)",
+           "CREATE TABLE IF NOT EXISTS spans (digest TEXT PRIMARY KEY, spans TEXT NOT NULL) WITHOUT ROWID")
+
+
+class SplitStore:
+    """The shared spans of one ``splitter_version``; one per process (``open_store``): a SQLite connection must
+    not cross a fork."""
+
+    def __init__(self, path: Path, version: str):
+        self.path = path
+        self.version = version
+        self.db: sqlite3.Connection | None = None
+        self.met: dict[str, list] = {}  # what this process read or wrote: a repeat costs no query
+        try:
+            self.db = self._open()
+        except sqlite3.OperationalError:  # locked or unreadable: this process does without it
+            self.db = None
+        except sqlite3.DatabaseError:  # not a database (any more): it only held spans pySBD can find again
+            try:
+                path.unlink(missing_ok=True)
+                self.db = self._open()
+            except (OSError, sqlite3.Error):
+                self.db = None
+        except OSError:
+            self.db = None
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=OFF")
+            db.execute("BEGIN IMMEDIATE")
+            for statement in _SCHEMA:
+                db.execute(statement)
+            found = db.execute("SELECT version FROM meta").fetchall()
+            if found != [(self.version,)]:
+                db.execute("DELETE FROM spans")
+                db.execute("DELETE FROM meta")
+                db.execute("INSERT INTO meta VALUES (?)", (self.version,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def get(self, digest: str) -> list | None:
+        """The spans stored for the block with this digest (JSON lists, to be checked by the caller), or None."""
+        if digest in self.met or self.db is None:
+            return self.met.get(digest)
+        try:
+            row = self.db.execute("SELECT spans FROM spans WHERE digest = ?", (digest,)).fetchone()
+        except sqlite3.Error:
+            self.db = None
+            return None
+        if row is None:
+            return None
+        try:
+            self.met[digest] = json.loads(row[0])
+        except ValueError:
+            return None
+        return self.met[digest]
+
+    def put(self, found: dict[str, tuple[tuple[int, int], ...]]) -> None:
+        """Store the spans of blocks just split (digest -> spans), in one transaction."""
+        self.met.update((digest, [list(span) for span in spans]) for digest, spans in found.items())
+        if self.db is None or not found:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("INSERT OR IGNORE INTO spans VALUES (?, ?)",
+                                [(digest, json.dumps(spans)) for digest, spans in found.items()])
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            self.db = None
+
+
+_OPEN: dict[tuple[int, Path, str], SplitStore] = {}
+
+
+def open_store(folder: Path, version: str) -> SplitStore:
+    """This process's store in ``folder`` for ``version`` (opened once per process)."""
+    key = (os.getpid(), folder, version)
+    if key not in _OPEN:
+        _OPEN[key] = SplitStore(folder / FILE_NAME, version)
+    return _OPEN[key]
