@@ -107,7 +107,7 @@ def test_workers_of_a_verlag_killed_with_kill_9_end_and_leave_the_lock_free(proj
     parent = subprocess.Popen([sys.executable, "-c", code], cwd=os.path.dirname(__file__))
     deadline = time.monotonic() + 30
     workers: list[int] = []
-    while time.monotonic() < deadline and len(workers) < 2:
+    while time.monotonic() < deadline and not (started.exists() and len(workers) == 2):
         time.sleep(0.1)
         workers = [int(p) for p in os.listdir("/proc") if p.isdigit() and _parent_of(int(p)) == parent.pid]
     assert started.exists() and len(workers) == 2
