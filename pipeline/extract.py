@@ -86,7 +86,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     ``errors``; its template and catalogs stay as they were and every other
     article is still extracted.
     """
-    sources = read_sources(config)
+    sources = read_sources(config, remember=True)
     articles = sources.articles
     glossary = load_glossary(config.translations_dir, config.root)
     result = ExtractResult(errors=list(sources.errors))
