@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-import yaml
-
 from .config import Config
 from .errors import VerlagError, raise_all, stage
 
@@ -23,7 +21,6 @@ PAGES_DIR = "seiten"  # source_de/seiten/<slug>.md: standalone pages (Impressum,
 FENCE_RE = re.compile(r"^---[ \t]*$")
 END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 DATE_KEYS = ("date", "updated", "last_reviewed")
-_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser, when PyYAML was built with it
 REVIEWER_KEYS = ("name", "qualification", "url")
 # ISO 8601 calendar date, optionally with a time (seconds and fraction optional) and "Z" or an offset, as
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
@@ -119,6 +116,8 @@ def read_date(value) -> Moment:
 
 def _bad_value(front: str) -> tuple[int, str, str]:
     """0-based line in ``front``, key and value text of the first line whose value YAML cannot construct."""
+    import yaml
+
     for number, line in enumerate(front.split("\n")):
         try:
             yaml.safe_load(line)
@@ -134,8 +133,10 @@ def _load_front(front: str):
     """The front matter as YAML 1.1 (``yaml.safe_load``), parsed by libyaml when PyYAML has it (the same
     safe constructors, several times faster); anything libyaml refuses is parsed again by PyYAML's own
     parser, so the errors raised, and their lines, are PyYAML's."""
+    import yaml  # 0.02 s to import: a run that takes every source from ``_ReadCache`` never needs it
+
     try:
-        return yaml.load(front, Loader=_FAST_SAFE_LOADER)
+        return yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's, if built with it
     except Exception:  # noqa: BLE001 - raised again, the same way every time, by the pure-Python parser
         return yaml.safe_load(front)
 
@@ -146,6 +147,8 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, a missing or invalid front
     matter (YAML 1.1), a missing title and values of the wrong kind; ``OSError`` when it cannot be read.
     """
+    import yaml
+
     data = path.read_bytes() if data is None else data
     try:
         raw = data.decode("utf-8")

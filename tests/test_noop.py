@@ -141,7 +141,7 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
     assert {k: v[0] for k, v in _files(copy.root).items()} == {k: v[0] for k, v in copied.items()}
 
 
-HEAVY = ("pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool", "markdown_it", "pysbd",
+HEAVY = ("pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool", "markdown_it", "pysbd", "yaml",
          "rapidfuzz", "babel.support")
 
 
@@ -152,7 +152,7 @@ def _loaded_by_extract(root) -> list[str]:
     return json.loads(proc.stdout.strip().splitlines()[-1].replace("'", '"'))
 
 
-def test_extract_with_nothing_changed_loads_no_segmentation_catalogs_or_pool(project):
+def test_extract_with_nothing_changed_loads_no_segmentation_catalogs_yaml_or_pool(project):
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
     assert {"pipeline.segment", "pipeline.catalog", "markdown_it"} <= set(_loaded_by_extract(project.root))
     assert _loaded_by_extract(project.root) == []
