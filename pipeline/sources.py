@@ -14,6 +14,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config
 from .errors import VerlagError, raise_all, stage
+from .fsutil import code_digest, load_state, save_state
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RESERVED_SLUGS = ("site",)
@@ -302,8 +303,6 @@ class _ReadCache:
     FILE = "sources.json"
 
     def __init__(self, config: Config):
-        from .fsutil import code_digest, load_state
-
         self.path = config.state_dir / self.FILE
         self.key = code_digest()
         stored = load_state(self.path)
@@ -335,7 +334,7 @@ class _ReadCache:
     def _article(path: Path, ref: str, page: bool, data: bytes, digest: str, entry: list) -> Article | None:
         _, _, plain, meta, front_start, front_end, body_start, body_line = entry
         meta = _from_json(meta)
-        if not isinstance(meta, dict) or not all(isinstance(n, int) for n in entry[4:]):
+        if not isinstance(meta, dict) or not isinstance(plain, bool) or not all(isinstance(n, int) for n in entry[4:]):
             return None
         text = data.decode("utf-8") if plain else normalise(data.decode("utf-8"))
         return Article(path, ref, meta.get("slug", path.stem), text, meta, text[front_start:front_end], front_start,
@@ -344,8 +343,6 @@ class _ReadCache:
 
     def save(self) -> None:
         """Store the entries of the sources read this time (only when they changed; not fsynced: a cache)."""
-        from .fsutil import save_state
-
         if self.fresh != self.known:
             try:
                 save_state(self.path, {"key": self.key, "sources": self.fresh})

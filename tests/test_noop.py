@@ -90,6 +90,7 @@ def test_a_source_changed_within_the_same_second_and_size_is_read_again(project)
     '{"key": "KEY", "sources": {"source_de/leber.md": ["DIGEST", false, true, [], 0, 0, 0, 0]}}',
     '{"key": "KEY", "sources": {"source_de/leber.md": ["DIGEST", false, true, {"title": "x"}, "a", 0, 0, 0]}}',
     '{"key": "KEY", "sources": {"source_de/leber.md": ["DIGEST", false, 3, {"date": {"$date": "5"}}, 0, 9, 9, 9]}}',
+    '{"key": "KEY", "sources": {"source_de/leber.md": ["DIGEST", false, 3, {"title": "x"}, 0, 9, 9, 9]}}',
 ])
 def test_a_damaged_cache_is_read_past(project, damage):
     import hashlib
