@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -93,8 +94,6 @@ def test_a_source_changed_within_the_same_second_and_size_is_read_again(project)
     '{"key": "KEY", "sources": {"source_de/leber.md": ["DIGEST", false, 3, {"title": "x"}, 0, 9, 9, 9]}}',
 ])
 def test_a_damaged_cache_is_read_past(project, damage):
-    import hashlib
-
     path = project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
     config = load_config(project.root)
     expected = _fields(read_sources(config))
@@ -173,3 +172,12 @@ def test_site_po_is_merged_again_when_its_bytes_change(project):
     result = project.run("extract", code=2)
     assert "error: translations/en/site.po:" in result.output
     assert "error: translations/en/site.po:" in project.run("extract", code=2).output  # every run says it
+
+
+def test_site_po_is_merged_again_when_a_template_gains_a_message(project):
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    theme = (REPO / "templates" / "404.html").read_text(encoding="utf-8")
+    project.write("templates/404.html", theme + '{% trans %}Words of the project theme{% endtrans %}\n')
+    assert "updated translations/en/site.po" in project.run("extract").output
+    assert 'msgid "Words of the project theme"' in project.read("translations/en/site.po")
