@@ -407,9 +407,10 @@ class Sources:
 
 
 def source_files(config: Config) -> list[tuple[Path, bool]]:
-    """(path, is a standalone page) of every German source: ``source_de/*.md``, then ``source_de/seiten/*.md``."""
-    return [(path, False) for path in sorted(config.source_dir.glob("*.md"))] + \
-           [(path, True) for path in sorted((config.source_dir / PAGES_DIR).glob("*.md"))]
+    """(path, is a standalone page) of every German source: ``source_de/*.md``, then ``source_de/seiten/*.md``,
+    each folder sorted by file name (the order of ``sorted`` on the paths, without comparing ``Path`` objects)."""
+    return [(path, False) for path in sorted(config.source_dir.glob("*.md"), key=lambda p: p.name)] + \
+           [(path, True) for path in sorted((config.source_dir / PAGES_DIR).glob("*.md"), key=lambda p: p.name)]
 
 
 def read_sources(config: Config, remember: bool = False) -> Sources:
