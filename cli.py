@@ -535,7 +535,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     from pipeline.site import SiteResult, build_site
     from pipeline.sources import read_sources
 
-    sources = read_sources(config)  # once: both stages work from the same reading of source_de/
+    sources = read_sources(config, remember=True)  # once: both stages work from the same reading of source_de/
     with progress_bar("build", _article_count(config)) as progress:
         result = build_editions(config, progress, jobs, sources)
     try:

@@ -21,13 +21,18 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .fsutil import code_digest, write_if_changed
-from .segment import Document, Labels, Segment, Slot, segment_article
-from .sentences import SplitMemo, splitter_version
 from .sources import Article
 from .splitstore import open_store
+
+if TYPE_CHECKING:
+    from .segment import Document
+
+# segment and sentences (markdown-it, pySBD) are imported by the functions that load or make a Document, so
+# ``prune`` in a run with nothing to segment does not load them
 
 FOLDER = "segments"
 
@@ -48,6 +53,8 @@ def _encode(doc: Document) -> dict:
 
 
 def _decode(article: Article, data: dict) -> Document:
+    from .segment import Document, Labels, Segment, Slot
+
     slots = tuple(Slot(start, end, tuple(Segment(*g) for g in segments), mode, key, tuple(joins), line_start,
                        tuple(tuple(r) for r in restore))
                   for start, end, mode, key, joins, line_start, restore, segments in data["slots"])
@@ -64,6 +71,9 @@ def document(config: Config, article: Article) -> Document:
     spans are stored for the next stage. Raises what ``segment_article``
     raises (``BlockFailure``); an unreadable cache file is ignored.
     """
+    from .segment import segment_article
+    from .sentences import SplitMemo, splitter_version
+
     key = _key(config, article)
     path = _path(config, article.slug)
     try:

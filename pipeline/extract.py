@@ -13,19 +13,22 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-
-import polib
+from typing import TYPE_CHECKING
 
 from . import doccache
-from .catalog import build_pot, key, merge, now_stamp, po_from_bytes, read_po, redate, render, same_content
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
-from .pool import map_articles
-from .rawhtml import german_blocks, stays_german
-from .segment import Document, template_tags
 from .sources import Article, read_sources
+
+if TYPE_CHECKING:
+    import polib
+
+    from .segment import Document
+
+# Segmentation, catalogs, raw HTML and the process pool (0.2 s to import) are imported where an article is
+# extracted, so a run that finds every article unchanged by its fingerprint never loads them.
 
 STATE_FILE = "extract.json"
 _CREATED_RE = re.compile(r'^"POT-Creation-Date: (.*)\\n"$', re.M)
@@ -83,7 +86,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     ``errors``; its template and catalogs stay as they were and every other
     article is still extracted.
     """
-    sources = read_sources(config)
+    sources = read_sources(config, remember=True)
     articles = sources.articles
     glossary = load_glossary(config.translations_dir, config.root)
     result = ExtractResult(errors=list(sources.errors))
@@ -92,8 +95,13 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = _orphans(config, slugs)
     prints = {a.slug: _fingerprint(config, a, glossary, [read_bytes(p) for p in _files(config, a)]) for a in articles}
-    made = map_articles(partial(_prepare_in_worker, glossary=glossary, keep_typo_fixes=keep_typo_fixes), config,
-                        [a for a in articles if state.get(a.slug) != prints[a.slug]], jobs)
+    changed = [a for a in articles if state.get(a.slug) != prints[a.slug]]
+    made: dict = {}
+    if changed:
+        from .pool import map_articles
+
+        made = map_articles(partial(_prepare_in_worker, glossary=glossary, keep_typo_fixes=keep_typo_fixes), config,
+                            changed, jobs)
     for article in articles:
         if progress:
             progress(article)
@@ -101,7 +109,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             day = article.meta["date"].isoformat()
             result.warnings.append(f"{article.ref}:1: no 'date:' in the front matter; the site shows the file's "
                                    f"day ({day}), which changes with every copy: add 'date: {day}'")
-        for line, tag, kind in template_tags(article):
+        for line, tag, kind in _template_tags(article):
             shown = tag if len(tag) <= 60 else tag[:57] + "…"
             result.warnings.append(f"{article.ref}:{line}: {kind} {shown} is not Markdown: the pages would show it "
                                    "as text; write what it stands for in Markdown (an image: "
@@ -112,6 +120,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             fresh[article.slug] = fingerprint
             continue
         # said when the article is extracted (new or changed); 'check' says it on every run
+        from .rawhtml import german_blocks, stays_german
+
         result.warnings += [f"{article.ref}:{line}: {stays_german(text)}" for line, text in german_blocks(article)]
         written = len(result.written)
         with contain(article.ref, "extracting", result.errors) as outcome:
@@ -130,6 +140,15 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     return result
 
 
+def _template_tags(article: Article) -> list[tuple[int, str, str]]:
+    """``segment.template_tags``; segmentation is imported only for a body in which such a tag can start."""
+    if "{{" not in article.body and "{%" not in article.body:
+        return []
+    from .segment import template_tags
+
+    return template_tags(article)
+
+
 @dataclass(frozen=True)
 class _Merged:
     """One catalog merged with the article's template: the bytes to swap in while the file still holds ``data``."""
@@ -144,6 +163,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    keep_typo_fixes: bool) -> _Merged:
     """``pot`` merged into ``old`` (``catalog.merge``, None: a catalog from the template alone), glossary hints
     added; ``data``: the bytes ``old`` was read from."""
+    from .catalog import merge, render
+
     merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
     add_hints(merged, glossary, lang)
     text = render(merged).encode("utf-8")
@@ -169,6 +190,8 @@ class _Prepared:
 
     def template(self, config: Config, article: Article) -> polib.POFile:
         """The template, made again from the segmentation the worker stored (``doccache``) if need be."""
+        from .catalog import build_pot
+
         if self.pot is not None:
             return self.pot
         doc = doccache.document(config, article)
@@ -178,6 +201,8 @@ class _Prepared:
 def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool,
              doc: Document) -> _Prepared:
     """``_Prepared`` for the article, from its segmentation ``doc`` and the catalogs as they are now."""
+    from .catalog import build_pot, now_stamp, po_from_bytes, redate, render, same_content
+
     old_pot = _read_text(config.pot_path(article.slug))
     stamp = _CREATED_RE.search(old_pot or "")
     pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
@@ -222,6 +247,8 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
     merged there is swapped in while the file still holds the bytes it was merged from; otherwise, or for an
     orphaned catalog of a renamed article, it is merged here.
     """
+    from .catalog import po_from_bytes
+
     if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
         with stage(article.ref, "segmenting"):
             doc = doccache.document(config, article)
@@ -285,6 +312,8 @@ def _orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:
 
 def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config):
     """If an orphaned catalog shares at least half of this template's entries, the article was renamed."""
+    from .catalog import key, read_po
+
     wanted = {key(e) for e in pot}
     best, best_po, best_share = None, None, 0.5
     for path in candidates:

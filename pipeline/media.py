@@ -36,7 +36,6 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
 from .fsutil import code_digest, write_if_changed
-from .segment import article_tokens
 from .sources import Article
 
 
@@ -198,6 +197,8 @@ def _article_link(url: str) -> str | None:
 
 def references(article: Article) -> list[tuple[str, int]]:
     """Every image source and link target in the article's body, with its 1-based file line."""
+    from .segment import article_tokens  # markdown-it: not loaded by 'extract', which only records variants
+
     found = []
     for token in article_tokens(article, {}, lambda content: "[" in content or "<" in content):
         if token.type != "inline" or token.map is None or not token.children:

@@ -255,8 +255,8 @@ def theme_digest(config: Config) -> str:
     h = hashlib.sha256(f"{code_digest()}|{config.text}".encode("utf-8"))
     paths = [p for d in theme_dirs(config) for p in sorted(d.rglob("*")) if p.is_file()]
     paths += sorted(config.translations_dir.glob("*/site.po")) + sorted(BUILTIN_TRANSLATIONS.glob("*/site.po"))
-    for path in paths:
-        h.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    for path in paths:  # named as inside the project, so a copy of it (cp -r, git clone) keeps its pages
+        h.update(relpath(path, config.root).encode("utf-8") + b"\0" + path.read_bytes())
     return h.hexdigest()
 
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-import yaml
-
 from .config import Config
 from .errors import VerlagError, raise_all, stage
+from .fsutil import code_digest, load_state, save_state
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RESERVED_SLUGS = ("site",)
@@ -21,7 +22,6 @@ PAGES_DIR = "seiten"  # source_de/seiten/<slug>.md: standalone pages (Impressum,
 FENCE_RE = re.compile(r"^---[ \t]*$")
 END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 DATE_KEYS = ("date", "updated", "last_reviewed")
-_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser, when PyYAML was built with it
 REVIEWER_KEYS = ("name", "qualification", "url")
 # ISO 8601 calendar date, optionally with a time (seconds and fraction optional) and "Z" or an offset, as
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
@@ -117,6 +117,8 @@ def read_date(value) -> Moment:
 
 def _bad_value(front: str) -> tuple[int, str, str]:
     """0-based line in ``front``, key and value text of the first line whose value YAML cannot construct."""
+    import yaml
+
     for number, line in enumerate(front.split("\n")):
         try:
             yaml.safe_load(line)
@@ -132,14 +134,23 @@ def _load_front(front: str):
     """The front matter as YAML 1.1 (``yaml.safe_load``), parsed by libyaml when PyYAML has it (the same
     safe constructors, several times faster); anything libyaml refuses is parsed again by PyYAML's own
     parser, so the errors raised, and their lines, are PyYAML's."""
+    import yaml  # 0.02 s to import: a run that takes every source from ``_ReadCache`` never needs it
+
     try:
-        return yaml.load(front, Loader=_FAST_SAFE_LOADER)
+        return yaml.load(front, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's, if built with it
     except Exception:  # noqa: BLE001 - raised again, the same way every time, by the pure-Python parser
         return yaml.safe_load(front)
 
 
-def read_article(path: Path, ref: str, page: bool = False) -> Article:
-    data = path.read_bytes()
+def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = None) -> Article:
+    """The article in ``path`` (``data``: its bytes, when the caller has read them), its front matter checked.
+
+    Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, a missing or invalid front
+    matter (YAML 1.1), a missing title and values of the wrong kind; ``OSError`` when it cannot be read.
+    """
+    import yaml
+
+    data = path.read_bytes() if data is None else data
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -278,6 +289,100 @@ def _date_problem(key: str, written: str) -> str:
     return f"{key}: expected a date like 2026-05-26 (got {written})"
 
 
+class _ReadCache:
+    """What ``read_article`` made of each source, by the SHA-256 of its bytes, in ``.verlag/sources.json``.
+
+    A source whose bytes (and path) are the ones read last time is taken from here instead of being
+    normalised and its front matter parsed and checked again: ``Article`` equal to ``read_article``'s (a test
+    compares them). Keyed by verlag's code (``fsutil.code_digest``); a missing, stale or damaged file
+    or entry only means reading again. Not kept: sources without ``date:`` (their day is the file's
+    modification day, not in the bytes) and front matter with values JSON cannot give back as YAML made
+    them (sets, binary, keys that are not text). JSON, not pickle: a project folder may come from someone else.
+    """
+
+    FILE = "sources.json"
+
+    def __init__(self, config: Config):
+        self.path = config.state_dir / self.FILE
+        self.key = code_digest()
+        stored = load_state(self.path)
+        entries = stored.get("sources") if stored.get("key") == self.key else None
+        self.known: dict = entries if isinstance(entries, dict) else {}
+        self.fresh: dict[str, list] = {}
+
+    def read(self, path: Path, ref: str, page: bool) -> Article:
+        """``read_article(path, ref, page)``, from the stored entry when the bytes are the same."""
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        entry = self.known.get(ref)
+        if isinstance(entry, list) and len(entry) == 8 and entry[0] == digest and entry[1] == page:
+            try:
+                article = self._article(path, ref, page, data, digest, entry)
+            except (TypeError, ValueError, KeyError, AttributeError, IndexError, UnicodeDecodeError):
+                article = None  # damaged: read again
+            if article is not None:
+                self.fresh[ref] = entry
+                return article
+        article = read_article(path, ref, page, data)
+        meta = None if article.undated else _to_json(article.meta)
+        if meta is not None:
+            self.fresh[ref] = [digest, page, article.digest == digest, meta, article.front_start,
+                               article.front_start + len(article.front), article.body_start, article.body_line]
+        return article
+
+    @staticmethod
+    def _article(path: Path, ref: str, page: bool, data: bytes, digest: str, entry: list) -> Article | None:
+        _, _, plain, meta, front_start, front_end, body_start, body_line = entry
+        meta = _from_json(meta)
+        if not isinstance(meta, dict) or not isinstance(plain, bool) or not all(isinstance(n, int) for n in entry[4:]):
+            return None
+        text = data.decode("utf-8") if plain else normalise(data.decode("utf-8"))
+        return Article(path, ref, meta.get("slug", path.stem), text, meta, text[front_start:front_end], front_start,
+                       body_start, body_line, digest if plain else hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                       False, page)
+
+    def save(self) -> None:
+        """Store the entries of the sources read this time (only when they changed; not fsynced: a cache)."""
+        if self.fresh != self.known:
+            try:
+                save_state(self.path, {"key": self.key, "sources": self.fresh})
+            except OSError:
+                pass  # a folder verlag may not write to: the next run reads the sources again
+
+
+_DATE, _INSTANT = "$date", "$datetime"
+
+
+def _to_json(value):
+    """``value`` (what YAML and ``read_article`` made) as JSON that ``_from_json`` turns back into an equal
+    value of the same types; None when there is no such JSON (a set, bytes, a key that is not text)."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, dt.datetime):
+        return {_INSTANT: value.isoformat()}
+    if isinstance(value, dt.date):
+        return {_DATE: value.isoformat()}
+    if isinstance(value, list):
+        items = [_to_json(v) for v in value]
+        return None if any(i is None and v is not None for i, v in zip(items, value)) else items
+    if isinstance(value, dict) and all(isinstance(k, str) and not k.startswith("$") for k in value):
+        items = {k: _to_json(v) for k, v in value.items()}
+        return None if any(items[k] is None and v is not None for k, v in value.items()) else items
+    return None
+
+
+def _from_json(value):
+    if isinstance(value, list):
+        return [_from_json(v) for v in value]
+    if isinstance(value, dict):
+        if len(value) == 1 and _INSTANT in value:
+            return dt.datetime.fromisoformat(value[_INSTANT])
+        if len(value) == 1 and _DATE in value:
+            return dt.date.fromisoformat(value[_DATE])
+        return {k: _from_json(v) for k, v in value.items()}
+    return value
+
+
 @dataclass(frozen=True)
 class Sources:
     """The readable articles and pages, sorted by slug; the problems of the others; and which slugs those others had.
@@ -302,14 +407,18 @@ class Sources:
 
 
 def source_files(config: Config) -> list[tuple[Path, bool]]:
-    """(path, is a standalone page) of every German source: ``source_de/*.md``, then ``source_de/seiten/*.md``."""
-    return [(path, False) for path in sorted(config.source_dir.glob("*.md"))] + \
-           [(path, True) for path in sorted((config.source_dir / PAGES_DIR).glob("*.md"))]
+    """(path, is a standalone page) of every German source: ``source_de/*.md``, then ``source_de/seiten/*.md``,
+    each folder sorted by file name (the order of ``sorted`` on the paths, without comparing ``Path`` objects)."""
+    return [(path, False) for path in sorted(config.source_dir.glob("*.md"), key=lambda p: p.name)] + \
+           [(path, True) for path in sorted((config.source_dir / PAGES_DIR).glob("*.md"), key=lambda p: p.name)]
 
 
-def read_sources(config: Config) -> Sources:
+def read_sources(config: Config, remember: bool = False) -> Sources:
     """Every ``source_<lang>/*.md`` and ``source_<lang>/seiten/*.md``; a file that cannot be read is reported
     and the others are still read. Articles and pages share one slug space (one catalog per slug).
+
+    A source read before with the same bytes is taken from ``.verlag/sources.json`` (``_ReadCache``);
+    ``remember``: store what was read there for the next run (the commands that write: extract, build).
 
     An article is resolved like an image (``media``): a symlink that leads out
     of ``source_<lang>/`` (or in a loop) is refused with ``file:1``, so nothing
@@ -320,14 +429,16 @@ def read_sources(config: Config) -> Sources:
     error_slugs: list[str] = []
     unreadable: set[str] = set()
     root = config.source_dir.resolve()
+    cache = _ReadCache(config)
+    folders: dict[Path, bool] = {}
     for path, page in source_files(config):
         ref = path.relative_to(config.root).as_posix()
         try:
-            if not _inside(path, root):
+            if not _inside(path, root, folders):
                 raise VerlagError(f"a symlink that leads out of {config.source_dir.name}/; only files inside "
                                   "it are published (copy the article there)", ref, 1)
             with stage(ref, "reading"):
-                article = read_article(path, ref, page)
+                article = cache.read(path, ref, page)
         except VerlagError as exc:
             errors.append(exc)
             error_slugs.append(likely_slug(path))
@@ -340,15 +451,25 @@ def read_sources(config: Config) -> Sources:
             error_slugs.append(article.slug)
             continue
         articles[article.slug] = article
+    if remember:
+        cache.save()
     found = sorted(articles.values(), key=lambda a: a.slug)
     return Sources([a for a in found if a.translated], errors, frozenset(unreadable),
                    [a for a in found if not a.translated], tuple(error_slugs))
 
 
-def _inside(path: Path, root: Path) -> bool:
-    """``path`` (after following every symlink) is a file under ``root``; a symlink loop is not."""
+def _inside(path: Path, root: Path, folders: dict[Path, bool]) -> bool:
+    """``path`` (after following every symlink) is a file under ``root``; a symlink loop is not.
+
+    ``folders``: the answer for each folder already resolved. A file that is no symlink lies where its
+    folder resolves to, so it costs one ``lstat`` instead of resolving every part of its path again.
+    """
     try:
-        return path.resolve(strict=True).is_relative_to(root)
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            return path.resolve(strict=True).is_relative_to(root)
+        if path.parent not in folders:
+            folders[path.parent] = path.parent.resolve(strict=True).is_relative_to(root)
+        return folders[path.parent]
     except (OSError, RuntimeError):
         return False
 

@@ -13,21 +13,25 @@ import importlib.resources
 import io
 import re
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import polib
-from babel.support import NullTranslations, Translations
 from markupsafe import escape
 
 from . import __version__
-from .catalog import key, now_stamp, plural_form_map, plural_forms, po_from_bytes, read_po, render
-from .check import blocked_keys, check_site_catalog, placeholders
 from .config import Config
 from .errors import VerlagError
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state
 
+if TYPE_CHECKING:
+    from babel.support import NullTranslations
+
+# catalog, check and babel.support are imported where a site.po is merged or read: 'extract' with nothing
+# changed only compares fingerprints (``update_site_catalogs``) and never loads them
+
 SITE_CATALOG = "site"  # translations/<lang>/site.po; no article may take this slug
 MESSAGES_FILE = "site-messages.json"  # .verlag/: the templates' messages and the fingerprint they were taken at
+SETTLED_FILE = "site-catalogs.json"  # .verlag/: per language, the fingerprint of a site.po that merging leaves as it is
 # verlag's default theme (the site's and the review report's templates) and its UI catalogs
 # (translations/<lang>/site.po), package data found through importlib.resources. In the repository
 # pipeline/templates and pipeline/translations link to the top-level templates/ and translations/.
@@ -85,6 +89,8 @@ def template_messages(*templates_dirs: Path) -> list[polib.POEntry]:
 
 def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, project: str) -> polib.POFile:
     """Keep every translation whose msgid is still used; new messages start empty; unused ones go obsolete."""
+    from .catalog import now_stamp, plural_form_map, plural_forms
+
     previous = {e.msgid: e for e in old} if old is not None else {}
     po = polib.POFile(wrapwidth=79)
     po.header = old.header if old is not None and old.header else HEADER.format(lang=lang)
@@ -121,10 +127,10 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
     return po
 
 
-def _theme_messages(config: Config) -> list[polib.POEntry]:
-    """``template_messages`` of the project's theme, taken from ``.verlag/`` (``MESSAGES_FILE``) while
-    the template files and verlag's code are byte for byte the same: Babel's extraction is most of
-    what a ``verlag extract`` with nothing changed would cost."""
+def _theme_messages(config: Config) -> tuple[list[polib.POEntry], str]:
+    """``template_messages`` of the project's theme and their fingerprint (the template files' bytes and
+    names, verlag's code), taken from ``.verlag/`` (``MESSAGES_FILE``) while the fingerprint is the same:
+    Babel's extraction is most of what a ``verlag extract`` with nothing changed would cost."""
     dirs = theme_dirs(config)
     files = sorted(p for d in dirs for p in d.rglob("*") if p.suffix in (".html", ".xml"))
     fingerprint = digest_bytes(*(read_bytes(p) for p in files),
@@ -134,30 +140,48 @@ def _theme_messages(config: Config) -> list[polib.POEntry]:
     if cached.get("key") == fingerprint:
         return [polib.POEntry(msgid=msgid, msgid_plural=plural, msgstr="", flags=flags,
                               occurrences=[tuple(o) for o in occurrences])
-                for msgid, plural, occurrences, flags in cached["messages"]]
+                for msgid, plural, occurrences, flags in cached["messages"]], fingerprint
     messages = template_messages(*dirs)
     save_state(state, {"key": fingerprint, "messages": [[e.msgid, e.msgid_plural, e.occurrences, e.flags]
                                                          for e in messages]})
-    return messages
+    return messages, fingerprint
 
 
 def update_site_catalogs(config: Config) -> list[str]:
-    """Merge the templates' messages into every language's site.po; return the files written."""
-    messages = _theme_messages(config)
+    """Merge the templates' messages into every language's site.po; return the files written (project-relative).
+
+    A site.po whose bytes are the ones the last merge left, with the same messages, project name and
+    verlag code, is not read: merging it again would give the same bytes (``SETTLED_FILE`` holds the
+    fingerprint of each as merged; a missing, stale or damaged record only means merging again).
+    Raises ``VerlagError`` for a site.po that cannot be read.
+    """
+    messages, fingerprint = _theme_messages(config)
+    record = config.state_dir / SETTLED_FILE
+    settled = load_state(record)
+    merged = {}
     written = []
     for lang in (config.source_language, *config.languages):
         path = site_po_path(config, lang)
         ref = relpath(path, config.root)
 
         def update(data: bytes | None) -> bytes:
+            from .catalog import po_from_bytes, read_po, render
+
             old = po_from_bytes(data, ref)
             if old is None:
                 old = read_po(_builtin_po(lang), ref)  # start from verlag's own translation, if there is one
             return render(_merge(old, messages, lang, config.name)).encode("utf-8")
 
         before = read_bytes(path)
-        if rewrite(path, update) != before:  # by compare-and-swap: a reviewer's save meanwhile is kept
+        mark = f"{fingerprint}|{lang}|{config.name}"
+        if before and settled.get(lang) == digest_bytes(before, extra=mark):
+            merged[lang] = settled[lang]
+            continue
+        after = rewrite(path, update)  # by compare-and-swap: a reviewer's save meanwhile is kept
+        if after != before:
             written.append(ref)
+        merged[lang] = digest_bytes(after, extra=mark)
+    save_state(record, merged)
     return written
 
 
@@ -179,6 +203,11 @@ def load_translations(config: Config, lang: str, errors: list[VerlagError] | Non
     article segment with a QA error shows the German. The caller escapes the
     text as HTML (``gettext_as_text``): translations never carry markup.
     """
+    from babel.support import NullTranslations, Translations
+
+    from .catalog import key, read_po
+    from .check import blocked_keys, check_site_catalog, placeholders
+
     path = site_po_path(config, lang)
     if not path.exists():
         path = _builtin_po(lang)  # verlag's theme comes with its translations

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+import pipeline.catalog
 import pipeline.check
 import pipeline.editions
 import pipeline.extract
@@ -44,14 +45,14 @@ def inject_segmenting(monkeypatch):
 
 
 def inject_merging(monkeypatch):
-    real = pipeline.extract.merge
+    real = pipeline.catalog.merge  # extract imports it where it merges
 
     def merge(old, pot, lang, **kwargs):
         for entry in pot:
             _raise_on(entry.msgid)
         return real(old, pot, lang, **kwargs)
 
-    monkeypatch.setattr(pipeline.extract, "merge", merge)
+    monkeypatch.setattr(pipeline.catalog, "merge", merge)
 
 
 def inject_checking(monkeypatch):

@@ -1,0 +1,183 @@
+"""Reruns with nothing changed: they write nothing, load little, and still see every change, however small."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from pipeline import sources
+from pipeline.config import load_config
+from pipeline.fsutil import code_digest
+from pipeline.sources import read_sources
+
+from conftest import REPO, Project, article, copy_shipped_project
+
+TRICKY = {
+    # time zones, a datetime and a date outside the date keys, nested values, a reviewer as a table
+    "zeit.md": "---\ntitle: Zeit\ndate: 2026-05-26T08:30:00+02:00\nupdated: 2026-06-01 10:00Z\n"
+               "gemessen: 2025-01-02 03:04:05.25\nextra: {a: [1, 2.5, null, true], b: 2026-01-01}\n"
+               "reviewed_by:\n  name: Dr. Anna Berger\n  url: https://example.org/berger\n---\nText.\n",
+    "crlf.md": "---\r\ntitle: Zeilenenden\r\ndate: 2026-05-26\r\n---\r\nErster Satz.\r\n",  # normalised text
+    "nfd.md": "---\ntitle: Mu\u0308de\ndate: 2026-05-26\n---\nU\u0308bungen fu\u0308r den Ru\u0308cken.\n",
+    "bom.md": "\ufeff---\ntitle: BOM\ndate: '2026-05-26'\ntags: [a, b]\n---\nText.\n",
+    "ohne-datum.md": "---\ntitle: Ohne Datum\n---\nText.\n",  # its day is the file's: not stored (as pages)
+    "menge.md": "---\ntitle: Menge\ndate: 2026-05-26\nsorten: !!set {a, b}\n---\nText.\n",  # no JSON for a set
+    "dollar.md": "---\ntitle: Dollar\ndate: 2026-05-26\nwerte: {$date: x}\n---\nText.\n",
+}
+
+
+def _typed(value):
+    """``value`` with the type of every part spelled out, so 1 == 1.0 == True or a date == its string cannot pass."""
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    if isinstance(value, dt.datetime):
+        return ("datetime", value.isoformat(), value.utcoffset())
+    return (type(value).__name__, value)
+
+
+def _fields(found) -> list:
+    return [(a.path, a.ref, a.slug, a.text, a.front, a.front_start, a.body_start, a.body_line, a.digest, a.undated,
+             a.page, _typed(a.meta)) for a in [*found.articles, *found.german_only]]
+
+
+@pytest.fixture
+def tricky(tmp_path):
+    p = copy_shipped_project(tmp_path / "p")
+    for name, text in TRICKY.items():
+        path = p.root / "source_de" / name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    return p
+
+
+def test_sources_read_from_the_cache_are_the_articles_read_from_the_files(tricky, monkeypatch):
+    config = load_config(tricky.root)
+    fresh = read_sources(config)
+    assert not (config.state_dir / "sources.json").exists()  # only the commands that write store it
+    assert _fields(read_sources(config, remember=True)) == _fields(fresh)
+    parsed = []
+    real = sources._load_front
+    monkeypatch.setattr(sources, "_load_front", lambda front: parsed.append(front) or real(front))
+    assert _fields(read_sources(config)) == _fields(fresh)
+    undated = [a for a in [*fresh.articles, *fresh.german_only] if a.undated]
+    assert len(parsed) == len(undated) + 2  # and menge, dollar; the others came from .verlag/sources.json
+    assert len(fresh.articles) > 10 and not fresh.errors
+
+
+def test_a_source_changed_within_the_same_second_and_size_is_read_again(project):
+    path = project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    before = os.stat(path)
+    path.write_bytes(path.read_bytes().replace(b"nachts", b"tags  "))  # an editor that keeps the mtime
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(path).st_size == before.st_size
+    result = project.run("extract")
+    assert "extract: 0 files updated" not in result.output
+    assert "Die Leber arbeitet tags" in project.read("translations/templates/leber.pot")
+    assert "nachts" not in project.read("translations/templates/leber.pot")
+
+
+@pytest.mark.parametrize("damage", [
+    "not json", "[]", '{"key": "KEY", "sources": []}', '{"key": "KEY", "sources": {"source_de/leber.md": 7}}',
+    '{"key": "KEY", "sources": {"source_de/leber.md": ["DIGEST", false, true, [], 0, 0, 0, 0]}}',
+    '{"key": "KEY", "sources": {"source_de/leber.md": ["DIGEST", false, true, {"title": "x"}, "a", 0, 0, 0]}}',
+    '{"key": "KEY", "sources": {"source_de/leber.md": ["DIGEST", false, 3, {"date": {"$date": "5"}}, 0, 9, 9, 9]}}',
+    '{"key": "KEY", "sources": {"source_de/leber.md": ["DIGEST", false, 3, {"title": "x"}, 0, 9, 9, 9]}}',
+])
+def test_a_damaged_cache_is_read_past(project, damage):
+    path = project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    config = load_config(project.root)
+    expected = _fields(read_sources(config))
+    state = config.state_dir / "sources.json"
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(damage.replace("KEY", code_digest())
+                     .replace("DIGEST", hashlib.sha256(path.read_bytes()).hexdigest()), encoding="utf-8")
+    assert _fields(read_sources(config, remember=True)) == expected
+    assert _fields(read_sources(config)) == expected  # and what it stored instead is right
+
+
+def test_the_cache_of_other_code_is_not_used(project):
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    config = load_config(project.root)
+    read_sources(config, remember=True)
+    state = config.state_dir / "sources.json"
+    stored = json.loads(state.read_text(encoding="utf-8"))
+    stored["sources"]["source_de/leber.md"][3]["title"] = "Aus dem Speicher"
+    state.write_text(json.dumps(stored), encoding="utf-8")
+    assert read_sources(config).articles[0].title == "Aus dem Speicher"  # same code, same bytes: taken as stored
+    state.write_text(json.dumps({**stored, "key": "made-by-another-verlag"}), encoding="utf-8")
+    assert read_sources(config).articles[0].title == "Leber"
+
+
+def _files(root) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*")) if p.is_file() and p.name != "lock"}
+
+
+def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
+    p = copy_shipped_project(tmp_path / "p")
+    p.run("extract")
+    p.run("pretranslate", "--engine", "copy")
+    p.run("build", "-q")
+    p.run("extract")  # takes note of the catalogs pretranslate filled
+    before = _files(p.root)
+    assert "extract: 0 files updated" in p.run("extract").output
+    p.run("build", "-q")
+    assert _files(p.root) == before  # bytes and modification times, .verlag/ included
+    copy = Project(tmp_path / "copy")
+    shutil.copytree(p.root, copy.root, copy_function=shutil.copy)  # cp -r: the same bytes, new mtimes
+    copied = _files(copy.root)
+    assert "extract: 0 files updated" in copy.run("extract").output
+    assert "0 editions made, 0 written" in copy.run("build").output
+    assert {k: v[0] for k, v in _files(copy.root).items()} == {k: v[0] for k, v in copied.items()}
+
+
+HEAVY = ("pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool", "markdown_it", "pysbd", "yaml",
+         "rapidfuzz", "babel.support")
+
+
+def _loaded_by_extract(root) -> list[str]:
+    code = (f"import sys\nfrom cli import main\ntry:\n    main(['-C', {str(root)!r}, 'extract', '-q'])\n"
+            f"except SystemExit:\n    pass\nprint(sorted(m for m in {HEAVY!r} if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1].replace("'", '"'))
+
+
+def test_extract_with_nothing_changed_loads_no_segmentation_catalogs_yaml_or_pool(project):
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    assert {"pipeline.segment", "pipeline.catalog", "markdown_it"} <= set(_loaded_by_extract(project.root))
+    assert _loaded_by_extract(project.root) == []
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet tags.\n"))
+    assert "pipeline.segment" in _loaded_by_extract(project.root)
+
+
+def test_site_po_is_merged_again_when_its_bytes_change(project):
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    site_po = project.root / "translations/en/site.po"
+    merged = site_po.read_bytes()
+    site_po.write_bytes(merged + b'\nmsgid "Nowhere in the templates"\nmsgstr ""\n')
+    assert "updated translations/en/site.po" in project.run("extract").output
+    assert site_po.read_bytes() == merged  # the stray message is gone, as a merge of the file always did
+    site_po.write_bytes(merged.replace(b'msgid "', b'msgid x"', 1))
+    result = project.run("extract", code=2)
+    assert "error: translations/en/site.po:" in result.output
+    assert "error: translations/en/site.po:" in project.run("extract", code=2).output  # every run says it
+
+
+def test_site_po_is_merged_again_when_a_template_gains_a_message(project):
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    theme = (REPO / "templates" / "404.html").read_text(encoding="utf-8")
+    project.write("templates/404.html", theme + '{% trans %}Words of the project theme{% endtrans %}\n')
+    assert "updated translations/en/site.po" in project.run("extract").output
+    assert 'msgid "Words of the project theme"' in project.read("translations/en/site.po")
