@@ -116,6 +116,27 @@ def test_status_counts_segments_and_words_per_state(project):
     assert "leber" in text and "= total" in text
 
 
+def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
+    """Every entry reviewed, but the page still shows the original's HTML block in German (render marks it
+    lang="de" under the notice): status counts the block and its words, and the page is not 100 %."""
+    project.write("source_de/zecke.md", article("Zecke", """\
+        Die Zecke sticht.
+
+        <div class="hinweis">
+        Suchen Sie sich abends ab.
+        </div>
+        """))
+    project.run("extract")
+    review(project, "en", "zecke", {("title", "Zecke"): "Tick", "Die Zecke sticht.": "The tick bites."})
+    data = json.loads(project.run("status", "--format", "json", "--lang", "en").output)
+    (row,) = data["articles"]
+    assert row["segments"]["reviewed"] == 2 and row["german"] == 1 and row["german_words"] == 5
+    assert row["percent_reviewed"] == pytest.approx(100 * 4 / 9, abs=0.1)
+    assert data["languages"][0]["german"] == 1
+    line = next(x for x in project.run("status", "--lang", "en").output.splitlines() if x.startswith("en    zecke"))
+    assert line.split()[2:9] == ["2", "0", "0", "0", "1", "4/9", "44.4%"]
+
+
 def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
     project.write("source_de/leber.md", LEBER)
     project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
