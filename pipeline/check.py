@@ -42,7 +42,7 @@ from .markup import analyse
 from .media import RECORD, collect_media, outdated_variants, references, stale_originals
 from .rawhtml import german_blocks, stays_german
 from .segment import reference_labels
-from .sources import Sources, read_aliases, read_sources
+from .sources import Sources, front_matter_warnings, read_aliases, read_sources
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -902,6 +902,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, text in german_blocks(article))
+    findings.extend(Finding(article.ref, line, "front-matter", WARNING, message, config.source_language,
+                            article.slug, (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
+                    for line, message in front_matter_warnings(article))
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors

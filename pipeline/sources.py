@@ -278,6 +278,35 @@ def _date_problem(key: str, written: str) -> str:
     return f"{key}: expected a date like 2026-05-26 (got {written})"
 
 
+def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
+    """(line of the file, message) for each front-matter value that reads well but is doubtful: no
+    ``date`` (the file's day is used; not for a standalone page, which has no date) and an ``updated``
+    earlier than ``date`` (the page would say "updated on" a day before it was published, and its
+    schema.org ``dateModified`` would precede ``datePublished``). Days are compared when either value is
+    a day, instants otherwise. Warnings, not errors: both values are valid and the article can be built."""
+    meta, found = article.meta, []
+    if article.undated and not article.page:
+        day = meta["date"].isoformat()
+        found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "
+                         f"with every copy: add 'date: {day}'"))
+    date, updated = meta["date"], meta.get("updated")
+    if updated is not None and not article.undated:
+        if isinstance(date, dt.datetime) and isinstance(updated, dt.datetime):
+            earlier = updated < date
+        else:
+            earlier = _day(updated) < _day(date)
+        if earlier:
+            found.append((article.key_line("updated"),
+                          f"updated: {updated.isoformat()} is earlier than date: {date.isoformat()}; pages and feeds "
+                          "would say the article was updated before it was published: correct one of them "
+                          "('updated' is the day of the last change, 'date' the day of publication)"))
+    return found
+
+
+def _day(moment: Moment) -> dt.date:
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
 @dataclass(frozen=True)
 class Sources:
     """The readable articles and pages, sorted by slug; the problems of the others; and which slugs those others had.

@@ -59,6 +59,24 @@ def test_updated_is_checked_like_date(project):
     assert "error: source_de/zecken.md:4: updated: expected a date like 2026-05-26 (got 31.12.2020)" in result.output
 
 
+@pytest.mark.parametrize(("date", "updated", "earlier"), [
+    ("2020-09-09", "2020-09-01", True),
+    ("2020-09-09T10:00:00+02:00", "2020-09-09T09:00:00+02:00", True),  # instants: an hour before
+    ("2020-09-09T10:00:00+02:00", "2020-09-09T09:00:00+01:00", False),  # the same instant
+    ("2020-09-09T10:00:00+02:00", "2020-09-09", False),  # a day: the day of publication
+    ("2020-09-09", "2020-09-10", False),
+])
+def test_updated_earlier_than_date_is_a_warning_of_extract_and_check_at_its_line(project, date, updated, earlier):
+    """Both values are valid dates and the page can be built, as with a missing date: a warning (exit 0),
+    said by extract and check at the ``updated`` line, while an unreadable date is an error (exit 2)."""
+    project.write("source_de/zecken.md", _article(date, extra=f"updated: {updated}\n"))
+    expected = f"warning: source_de/zecken.md:4: updated: {updated} is earlier"
+    extracted, checked = project.run("extract").output, project.run("check").output
+    assert (expected in extracted, expected in checked) == (earlier, earlier)
+    if earlier:
+        assert "is earlier than date:" in extracted and "[front-matter]" in checked
+
+
 def test_control_character_in_front_matter_is_reported_on_its_line(project):
     project.write("source_de/zecken.md", "---\ntitle: Zecken\ndate: 2020-09-09\nsummary: Ein\x07Satz.\n---\nText.\n")
     result = project.run("extract", code=2)
