@@ -815,7 +815,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             "social": site.social(page.lang, "article", page.title, page.summary, item["absolute"],
                                   [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
         }
-        out[rel] = site.env(page.lang).get_template("page.html" if page.standalone else "article.html").render(context)
+        out[rel] = _render(site.env(page.lang), "page.html" if page.standalone else "article.html", rel, context)
     out.update((rel, None) for rel in keys if rel not in out)  # unchanged: not rendered again
     # The indexes, feeds, 404 pages, root index and sitemap show nothing but the listed pages (their
     # records and, through their keys, bodies, links and languages), what is held back, and the theme.
@@ -869,38 +869,38 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
     for lang, listing in listed.items():
         env = site.env(lang)
         items = [site.item(page) for page in listing if not page.standalone]
-        out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
-            {**site.common(lang), "items": items, "unavailable": site.unavailable(lang),
-             "lang_name": language_name(lang),
-             "canonical": urls.absolute("index", lang),
-             "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
-             "social": site.social(lang, "website", site.config.name, None, urls.absolute("index", lang),
-                                   list(site.languages))})
-        out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
-            {**site.common(lang), "switch": site.switch(lang, kind="404")})
-        entry = env.get_template("feed_entry.html")
+        index, missing, feed = (urls.file(urls.path(kind, lang)) for kind in ("index", "404", "feed"))
+        out[index] = _render(env, "index.html", index, {
+            **site.common(lang), "items": items, "unavailable": site.unavailable(lang),
+            "lang_name": language_name(lang),
+            "canonical": urls.absolute("index", lang),
+            "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
+            "social": site.social(lang, "website", site.config.name, None, urls.absolute("index", lang),
+                                  list(site.languages))})
+        out[missing] = _render(env, "404.html", missing, {**site.common(lang), "switch": site.switch(lang, kind="404")})
         entries = []
         for item in items[:settings.feed_entries]:
             if urls.file(item["href"]) not in keys:  # its page failed to render, reported above
                 continue
             body = Markup(bodies.get(item["page"]))
             german = bodies.entry(item["page"])["german"]
-            entries.append({**item, "content": absolute_html(
-                entry.render({**site.common(lang), **item, "body": body, "german_html": german}), item["absolute"])})
+            entries.append({**item, "content": absolute_html(_render(
+                env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
+                item["absolute"])})
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date) for i in entries), default=None))
-        out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
-            {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
-             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
-             "items": entries})
+        out[feed] = _render(env, "feed.xml", feed, {
+            "lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
+            "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
+            "items": entries})
     source_env = site.env(site.source)
     out["404.html"] = out[urls.file(urls.path("404", site.source))]
-    choices = [Markup(site.env(lang).get_template("choice.html").render(
-        {"lang": lang, "dir": text_direction(lang), "name": language_name(lang),
-         "home": urls.path("index", lang), "count": len(site.articles(lang))})) for lang in site.languages]
-    out["index.html"] = source_env.get_template("root.html").render(
-        {"lang": site.source, "dir": text_direction(site.source), "canonical": urls.absolute("root"),
-         "alternates": site.home_cluster(), "choices": choices, "legal": site.legal(site.source)})
-    out["sitemap.xml"] = source_env.get_template("sitemap.xml").render({"entries": _sitemap(site)})
+    choices = [Markup(_render(site.env(lang), "choice.html", "index.html", {
+        "lang": lang, "dir": text_direction(lang), "name": language_name(lang),
+        "home": urls.path("index", lang), "count": len(site.articles(lang))})) for lang in site.languages]
+    out["index.html"] = _render(source_env, "root.html", "index.html", {
+        "lang": site.source, "dir": text_direction(site.source), "canonical": urls.absolute("root"),
+        "alternates": site.home_cluster(), "choices": choices, "legal": site.legal(site.source)})
+    out["sitemap.xml"] = _render(source_env, "sitemap.xml", "sitemap.xml", {"entries": _sitemap(site)})
     return out
 
 
@@ -916,19 +916,42 @@ def _sitemap(site: _Site) -> list[dict]:
     return entries
 
 
-def _template_error(config: Config, exc: Exception) -> Exception:
-    """A ``VerlagError`` at the template line where ``exc`` arose (Jinja2 puts template frames into the
-    traceback: https://jinja.palletsprojects.com/en/stable/api/#jinja2.Template); ``exc`` itself when no
-    template was running (verlag's own failure, reported as such)."""
+class _Building(Exception):
+    """A template failed while ``rel`` (a file under site/) was rendered; the template's exception is the cause."""
+
+    def __init__(self, rel: str):
+        super().__init__(rel)
+        self.rel = rel
+
+
+def _render(env: Environment, name: str, rel: str, context: dict) -> str:
+    """Template ``name`` rendered for site/``rel``; raises ``_Building`` (from the template's exception)."""
+    try:
+        return env.get_template(name).render(context)
+    except Exception as exc:  # noqa: BLE001 - named by _template_error with the page it was building
+        raise _Building(rel) from exc
+
+
+def _template_error(config: Config, exc: Exception, rel: str) -> Exception:
+    """A ``VerlagError`` for a template that failed while site/``rel`` was built, at the line of the project's
+    own template (``templates/``, the file the user can edit) nearest the failure, else of verlag's theme,
+    naming the theme's line too when the failure is inside it (Jinja2 puts template frames into the
+    traceback: https://jinja.palletsprojects.com/en/stable/api/#jinja2.Template, and a syntax error carries
+    its file and line); ``exc`` itself when no template was running (verlag's own failure, reported as such)."""
+    message = exc.message if isinstance(exc, TemplateError) and exc.message else describe(exc)
+    building = f" (while building site/{rel})"
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        return VerlagError(f"template: {message}{building}", relpath(Path(exc.filename), config.root), exc.lineno)
     themes = [theme.resolve() for theme in theme_dirs(config)]
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        path = Path(frame.filename)
-        if path.suffix and any(path.resolve().is_relative_to(theme) for theme in themes):
-            message = exc.message if isinstance(exc, TemplateError) and exc.message else describe(exc)
-            return VerlagError(f"template: {message}", relpath(path, config.root), frame.lineno)
-    if isinstance(exc, TemplateError):
-        return VerlagError(f"template: {exc.message or exc}", "templates/")
-    return exc
+    frames = [(path, frame.lineno) for frame in traceback.extract_tb(exc.__traceback__)
+              for path in [Path(frame.filename).resolve()] if path.suffix and any(path.is_relative_to(t) for t in themes)]
+    if not frames:
+        return VerlagError(f"template: {message}{building}", "templates/") if isinstance(exc, TemplateError) else exc
+    own = [(path, line) for path, line in frames if path.is_relative_to(themes[0])]
+    path, line = (own or frames)[-1]
+    if (path, line) != frames[-1]:
+        building = f" (in {relpath(frames[-1][0], config.root)}:{frames[-1][1]}, while building site/{rel})"
+    return VerlagError(f"template: {message}{building}", relpath(path, config.root), line)
 
 
 def build_site(config: Config, jobs: int | None = None, sources: Sources | None = None) -> SiteResult:
@@ -950,11 +973,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     try:
         out, site, fresh, stored = site_outputs(config, load_pages(config, result.errors), settings, state,
                                                 lambda rel: (root / rel).is_file(), result.errors, jobs, sources)
-    except TemplateSyntaxError as exc:
-        raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
-                          exc.lineno) from None
-    except Exception as exc:  # noqa: BLE001 - a template's own mistake is named with its file and line
-        raise _template_error(config, exc) from None
+    except _Building as exc:  # a template's own mistake is named with its file, line and the page built
+        raise _template_error(config, exc.__cause__, exc.rel) from None
     for rel, text in sorted(out.items()):
         if isinstance(text, Path):
             text = text.read_bytes()

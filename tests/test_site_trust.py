@@ -10,7 +10,7 @@ import polib
 import pytest
 from lxml import etree
 
-from conftest import Project, adopt_example, article, review
+from conftest import REPO, Project, adopt_example, article, review
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -102,6 +102,29 @@ def test_a_mistake_in_a_project_template_names_the_template_and_its_line(practic
     built = practice.run("build", code=2)
     assert re.search(r"error: templates/page\.html:3: template: TypeError: ", built.output), built.output
     assert "internal error" not in built.output
+
+
+def test_a_template_mistake_names_the_own_template_the_shipped_line_and_the_page_and_writes_nothing(practice):
+    """The user's article.html hands the shipped ``meta_line`` macro the page instead of its item: the
+    failure is inside verlag's macros.html, but the line to fix is the user's, and the message says which
+    page was being built; the build stops with exit 2 and leaves site/ as it was."""
+    slug = article_slug(practice)
+    shipped = (REPO / "templates/article.html").read_text(encoding="utf-8")
+    line = shipped[:shipped.index("meta_line(item)")].count("\n") + 1
+    practice.write("templates/article.html", shipped.replace("meta_line(item)", "meta_line(page)"))
+    practice.write(f"source_de/{slug}.md", practice.read(f"source_de/{slug}.md") + "\nEin neuer Satz.\n")
+    before = {p: p.read_bytes() for p in (practice.root / "site").rglob("*") if p.is_file()}
+    built = practice.run("build", code=2)
+    (error,) = [x for x in built.output.splitlines() if x.startswith("error: ")]
+    assert re.fullmatch(rf"error: templates/article\.html:{line}: template: .*'date_iso' \(in \S+/macros\.html:\d+, "
+                        rf"while building site/de/{slug}/index\.html\)", error), error
+    assert "Traceback" not in built.output
+    assert before == {p: p.read_bytes() for p in (practice.root / "site").rglob("*") if p.is_file()}
+    practice.write("templates/root.html", "<!doctype html>\n<p>{{ choices|length / 0 }}</p>\n")
+    practice.write("templates/article.html", shipped)
+    built = practice.run("build", code=2)
+    assert "error: templates/root.html:2: template: ZeroDivisionError: " in built.output
+    assert "(while building site/index.html)" in built.output
 
 
 @pytest.mark.parametrize("value", ["[Anna, Bernd]", "2026-01-01", "{name: Anna}"])
