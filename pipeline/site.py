@@ -65,6 +65,7 @@ OLD_REVIEW = "_review"  # where the review report went before it moved out of si
 WORDS_PER_MINUTE = 200
 DEFAULT_MIN_TRANSLATED = 80  # percent; po4a-translate(1) --keep: "minimal threshold ... (default: 80)"
 DEFAULT_FEED_ENTRIES = 20  # each entry carries a whole article; Nikola and jekyll-feed keep 10
+SEARCH_SCRIPT = "search.js"  # static/search.js: the search box's results, made only with [site] search = true
 
 
 @dataclass(frozen=True)
@@ -831,6 +832,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     for folder in reversed(theme_dirs(config)):  # the project's own assets win
         for asset in sorted((folder / "static").rglob("*")):  # fonts/, icons/...; no .DS_Store, no .git
             name = asset.relative_to(folder / "static").as_posix()
+            if name == SEARCH_SCRIPT and not settings.search:  # an output of a feature that is off: removed
+                continue
             if asset.is_file() and not any(part.startswith(".") for part in name.split("/")):
                 out[urls.file(urls.path("static", name=name))] = asset  # copied byte for byte
     icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
@@ -1002,6 +1005,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             index_site(root, config.state_dir)
     elif (root / BUNDLE).is_dir():
         shutil.rmtree(root / BUNDLE)
+        result.removed.append(f"site/{BUNDLE}/")
     if stored is not None:  # before the names in site.json: a run stopped between them stores them again
         save_state(config.state_dir / BODIES_FILE, stored)
     if fresh != state:
