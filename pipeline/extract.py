@@ -22,6 +22,7 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
+from .pofile import encode_like
 from .pool import map_articles
 from .rawhtml import german_blocks, stays_german
 from .segment import Document, template_tags
@@ -152,7 +153,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     added; ``data``: the bytes ``old`` was read from."""
     merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
     add_hints(merged, glossary, lang)
-    text = render(merged).encode("utf-8")
+    text = encode_like(render(merged), data)
     if old is None:
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete,

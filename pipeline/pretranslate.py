@@ -23,6 +23,7 @@ from .config import Config
 from .engines import Engine, Request, Result, Surroundings
 from .errors import VerlagError, contain
 from .fsutil import read_bytes, relpath, rewrite, settled
+from .pofile import encode_like
 from .segment import reference_labels
 from .sources import read_sources
 
@@ -332,7 +333,7 @@ def _write(catalog: Catalog) -> None:
             if entry is not None and _open(entry, catalog.redo):
                 _fill(entry, answer)
         catalog.po.metadata["PO-Revision-Date"] = now_stamp()
-        return render(catalog.po).encode("utf-8")
+        return encode_like(render(catalog.po), data)
 
     catalog.read_as = rewrite(catalog.path, update) or b""
 

@@ -25,6 +25,7 @@ from .check import blocked_keys, check_site_catalog, placeholders
 from .config import Config
 from .errors import VerlagError
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state
+from .pofile import encode_like
 
 SITE_CATALOG = "site"  # translations/<lang>/site.po; no article may take this slug
 MESSAGES_FILE = "site-messages.json"  # .verlag/: the templates' messages and the fingerprint they were taken at
@@ -153,7 +154,7 @@ def update_site_catalogs(config: Config) -> list[str]:
             old = po_from_bytes(data, ref)
             if old is None:
                 old = read_po(_builtin_po(lang), ref)  # start from verlag's own translation, if there is one
-            return render(_merge(old, messages, lang, config.name)).encode("utf-8")
+            return encode_like(render(_merge(old, messages, lang, config.name)), data)
 
         before = read_bytes(path)
         if rewrite(path, update) != before:  # by compare-and-swap: a reviewer's save meanwhile is kept

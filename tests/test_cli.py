@@ -137,6 +137,38 @@ def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
     assert line.split()[2:9] == ["2", "0", "0", "0", "1", "4/9", "44.4%"]
 
 
+def test_a_catalog_saved_with_crlf_keeps_its_line_ends_through_extract_pretranslate_and_import(project):
+    """A reviewer's Windows editor saved the catalogs with CRLF: verlag reads them and writes them back
+    with CRLF (as Poedit keeps a catalog's line ends), and leaves them alone when nothing changed."""
+    def crlf(path):
+        path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+        return path.read_bytes()
+
+    def only_crlf(path):
+        data = path.read_bytes()
+        assert data.count(b"\n") == data.count(b"\r\n") > 10, path
+        msgfmt_check(path)
+
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    fr, en, site = (project.root / f"translations/{p}.po" for p in ("fr/leber", "en/leber", "fr/site"))
+    saved = [crlf(path) for path in (fr, en, site)]
+    assert "updated translations" not in project.run("extract").output
+    assert [path.read_bytes() for path in (fr, en, site)] == saved
+    project.write("source_de/leber.md", LEBER + "\nEin neuer Satz.\n")
+    assert "updated translations/fr/leber.po" in project.run("extract").output
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    assert polib.pofile(str(fr)).find("Ein neuer Satz.").msgstr  # drafted
+    project.write("leber.en.md", "---\ntitle: Liver\n---\nThe liver works at night. It needs rest.\n\n"
+                                 "## Tips\n\n- Drink tea\n\nA new sentence.\n")
+    project.run("import", "--lang", "en", "--translation-of", "leber", str(project.root / "leber.en.md"))
+    assert "The liver works at night." in en.read_text(encoding="utf-8")
+    for path in (fr, en, site):
+        only_crlf(path)
+    rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert rows[0]["segments"]["untranslated"] < 3
+
+
 def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
     project.write("source_de/leber.md", LEBER)
     project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
