@@ -40,7 +40,7 @@ from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
 from .markup import analyse
 from .media import RECORD, collect_media, outdated_variants, references, stale_originals
-from .rawhtml import german_blocks, stays_german
+from .rawhtml import german_blocks, stays_german, text_attributes
 from .segment import reference_labels
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
 
@@ -258,6 +258,16 @@ def check_html(entry, ctx):
         yield "raw HTML added: " + " ".join(added)
     if missing:
         yield "raw HTML dropped: " + " ".join(missing)
+
+
+def check_html_text(entry, ctx):
+    german = text_attributes(entry.msgid)
+    if not german or parts(entry.msgstr, ctx.labels).prose == parts(entry.msgid, ctx.labels).prose:
+        return  # no title/alt, or nothing around it translated (the unchanged check's)
+    for value in dict.fromkeys(v for v in text_attributes(entry.msgstr) if v in german and _WORD.search(v)):
+        shown = value if len(value) <= 50 else value[:47] + "…"
+        yield (f'title/alt text "{shown}" is the German of the original in a translated sentence; readers get it '
+               "as a tooltip or image description: translate the text between the quotes too")
 
 
 def check_foreign_target(entry, ctx):
@@ -562,6 +572,8 @@ CHECKS = [
     Check("link-target", ERROR, "link destinations and image sources unchanged (a link to this site's German "
           "page may point to its page in the target language)", check_link_target),
     Check("html", ERROR, "no raw HTML added or dropped", check_html),
+    Check("html-text", WARNING, "the title and alt text of inline HTML translated with the sentence",
+          check_html_text),
     Check("urls", ERROR, "URLs and e-mail addresses in the text kept", check_urls),
     Check("foreign-target", ERROR, "no link, image or HTML address to a host (or scheme) the German of the "
           "article never points to; cannot be waived by an ignore-* flag", check_foreign_target, waivable=False),
