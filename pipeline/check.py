@@ -35,6 +35,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, ignored_checks, key,
                       parse_po)
 from .config import Config
+from .counts import counted
 from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
@@ -958,7 +959,8 @@ def _read(path, ref: str) -> str | None:
 def summary(findings: list[Finding]) -> str:
     errors = sum(f.severity == ERROR for f in findings)
     entries = len({(f.path, f.line) for f in findings})
-    return f"{errors} errors, {len(findings) - errors} warnings in {entries} entries"
+    return (f"{counted(errors, 'error')}, {counted(len(findings) - errors, 'warning')} in "
+            f"{counted(entries, 'entry', 'entries')}")
 
 
 def blocked_keys(findings: Iterable[Finding]) -> frozenset[tuple[str | None, str]]:

@@ -301,7 +301,7 @@ def _lost(catalog: Catalog) -> VerlagError:
     """The error for a catalog deleted or emptied while the run drafted it: its drafts are not lost with it.
     A network engine's answers are in the MT cache (``mtcache``), a local engine's cost nothing, so
     ``extract`` and a rerun give them back without asking a service again."""
-    return VerlagError(f"{catalog.gone} while pretranslate ran: its {len(catalog.drafts)} drafts of this run are "
+    return VerlagError(f"{catalog.gone} while pretranslate ran: its drafts of this run ({len(catalog.drafts)}) are "
                        "not written; 'verlag extract', then 'verlag pretranslate' puts them in without asking a "
                        "service again (a service's answers are kept in the MT cache)", catalog.ref)
 

@@ -45,6 +45,7 @@ from markupsafe import Markup
 
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .config import DEFAULT_BASE_URL, Config
+from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
@@ -284,7 +285,7 @@ class SiteResult:
             stale = sum(1 for p in pages if p.stale)
             held = len([s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
                         if s not in self.standalone])
-            lines.append(f"{lang}: {len(pages)} article{'s' if len(pages) != 1 else ''} published"
+            lines.append(f"{lang}: {counted(len(pages), 'article')} published"
                          + (f", {machine} with unreviewed machine text" if machine else "")
                          + (f", {german} with passages in the original" if german else "")
                          + (f", {stale} out of date" if stale else "")

@@ -169,6 +169,25 @@ def test_a_catalog_saved_with_crlf_keeps_its_line_ends_through_extract_pretransl
     assert rows[0]["segments"]["untranslated"] < 3
 
 
+def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_updated(project):
+    project.write("source_de/leber.md", LEBER)
+    first = project.run("extract").output
+    updated = [line for line in first.splitlines() if line.startswith("updated ")]
+    assert any("site.po" in line for line in updated)
+    assert f"extract: {len(updated)} files updated, 0 articles unchanged" in first
+    project.write("translations/en/leber.po", project.read("translations/en/leber.po") + "\n")
+    assert "extract: 1 file updated, 0 articles unchanged" in project.run("extract").output
+    assert "extract: 0 files updated, 1 article unchanged" in project.run("extract").output
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    review(project, "en", "leber", {"Tipps": "Tips"})
+    project.write("source_de/leber.md", LEBER.replace("## Tipps", "## Gute Tipps") + "\nNeu.\n")
+    assert "en: 1 changed sentence back to review, 1 new, 0 no longer used" in project.run("extract").output
+    drafted = project.run("pretranslate", "--engine", "copy", "--lang", "en").output
+    assert "en: 1 entry drafted by copy" in drafted and "en: 0 entries still empty" in drafted
+    assert "build: 2 editions made, 2 written, 0 articles unchanged" in project.run("build").output
+    assert "build: 0 editions made, 0 written, 1 article unchanged; site: 0 files written" in project.run("build").output
+
+
 def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
     project.write("source_de/leber.md", LEBER)
     project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
@@ -178,7 +197,7 @@ def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
     assert "0 editions made, 0 written, 2 articles unchanged" in project.run("build").output
     project.write("source_de/milz.md", article("Milz", "Die Milz ist sehr klein.\n"))
     project.run("extract")
-    assert "2 editions made, 2 written, 1 articles unchanged" in project.run("build").output
+    assert "2 editions made, 2 written, 1 article unchanged" in project.run("build").output
     (project.root / "editions/fr/leber.md").unlink()
     assert "1 written" in project.run("build").output
     assert project.read("editions/fr/leber.md") == LEBER
@@ -195,8 +214,8 @@ def test_extract_tells_the_author_what_went_back_to_review(project):
         review(project, lang, "leber", {(e.msgctxt, e.msgid): e.msgstr for e in po if e.msgstr})
     project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe. Und Wasser."))
     output = project.run("extract").output
-    assert "en: 1 changed sentences back to review, 1 new, 0 no longer used" in output
-    assert "fr: 1 changed sentences back to review, 1 new, 0 no longer used" in output
+    assert "en: 1 changed sentence back to review, 1 new, 0 no longer used" in output
+    assert "fr: 1 changed sentence back to review, 1 new, 0 no longer used" in output
 
 
 def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(project):

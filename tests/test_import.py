@@ -354,7 +354,7 @@ def test_the_classic_editors_text_keeps_line_breaks_and_gallery_images_get_descr
     assert project.read("source_de/kraeuterbeet.md").endswith(
         "---\nErste Zeile\\\nzweite Zeile\n\n![](https://blog.example/beet.jpg)\n\n"
         "[embed]https://video.example/beet[/embed]\n")
-    assert "gallery: 1 images without alt text: describe each in its ![…]" in out
+    assert "gallery: 1 image without alt text: describe each in its ![…]" in out
     assert out.count("shortcode [embed]") == 1
 
 

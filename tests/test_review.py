@@ -139,9 +139,9 @@ def test_json_findings_name_path_line_check_severity_and_segment(leber: Project)
 def test_strict_turns_warnings_into_errors(leber: Project):
     texts = {**CLEAN, "Viele sagen: „Bitter ist gut für die Leber.“": "Many say: „Bitter is good for the liver.“"}
     translate(leber, "en", "mariendistel", texts)
-    assert "check: 0 errors, 1 warnings" in leber.run("check").output
+    assert "check: 0 errors, 1 warning" in leber.run("check").output
     strict = leber.run("check", "--strict", code=1).output
-    assert "check: 1 errors, 0 warnings" in strict and strict.startswith("error: ")
+    assert "check: 1 error, 0 warnings" in strict and strict.startswith("error: ")
 
 
 def test_lang_and_article_select_catalogs_and_unknown_ones_are_usage_errors(leber: Project):
