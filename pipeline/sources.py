@@ -160,7 +160,8 @@ def read_article(path: Path, ref: str, page: bool = False) -> Article:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = text.count("\n", 0, front_start) + 1 + mark.line if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise VerlagError(f"invalid YAML front matter: {problem}{_yaml_hint(problem)}", ref, line) from None
+        written = front.split("\n")[mark.line] if mark and mark.line < front.count("\n") + 1 else ""
+        raise VerlagError(f"invalid YAML front matter: {problem}{_yaml_hint(problem, written)}", ref, line) from None
     except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
         number, key, got = _bad_value(front)
         raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
@@ -210,8 +211,15 @@ def read_article(path: Path, ref: str, page: bool = False) -> Article:
                    page)
 
 
-def _yaml_hint(problem: str) -> str:
-    """What usually fixes a YAML problem in a German front matter line (PyYAML's ``problem`` text)."""
+def _yaml_hint(problem: str, written: str) -> str:
+    """What usually fixes a YAML problem in a German front matter line (PyYAML's ``problem`` text; ``written``:
+    the line it points at). A ``key:`` line indented under a key that has a value (``  summary: …`` left
+    from uncommenting ``# summary:``) reads to YAML as more of that value, where a key may not start."""
+    indented = re.match(r"^([ \t]+)([^\s:#][^:]*):(\s|$)", written)
+    if indented and ("mapping values are not allowed" in problem or "cannot start any token" in problem):
+        blank = "a tab" if "\t" in indented.group(1) else "a space"
+        return (f"; '{indented.group(2)}:' is indented (the line starts with {blank}), so YAML reads it as part of "
+                "the value above it: start it at the beginning of the line, as every key")
     if "mapping values are not allowed" in problem:
         return ("; a value with ': ' in it needs quotes, e.g. title: \"Rückenschmerzen: was tun?\" "
                 "(a \" inside becomes \\\")")

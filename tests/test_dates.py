@@ -83,6 +83,20 @@ def test_control_character_in_front_matter_is_reported_on_its_line(project):
     assert "error: source_de/zecken.md:4: invalid YAML front matter: character U+0007 is not allowed" in result.output
 
 
+@pytest.mark.parametrize(("indent", "blank"), [("  ", "a space"), (" ", "a space"), ("\t", "a tab")])
+def test_a_key_left_indented_after_uncommenting_it_is_named_as_indented(project, indent, blank):
+    """``verlag new`` writes '# summary: …'; deleting only the '#' leaves the key indented."""
+    project.run("new", "Zecken")
+    path = project.root / "source_de/zecken.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("# summary:", f"{indent}summary:"), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(next(
+        x for x in path.read_text(encoding="utf-8").splitlines() if x.lstrip().startswith("summary:"))) + 1
+    errors = [x for x in project.run("extract", code=2).stderr.splitlines() if x.startswith("error: ")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: source_de/zecken.md:{line}: invalid YAML front matter: ")
+    assert f"'summary:' is indented (the line starts with {blank}), so YAML reads it as part of the value above" \
+        in errors[0] and "needs quotes" not in errors[0] and "double quotes" not in errors[0]
+
+
 def test_yaml_syntax_error_points_at_its_line_after_a_blank_first_line(project):
     project.write("source_de/zecken.md", "---\n\ntitle: Zecken\ndate: 2020-09-09\ntags: [Garten\n---\nText.\n")
     result = project.run("extract", code=2)
