@@ -376,3 +376,41 @@ def test_deepl_gets_each_sentence_with_the_title_and_its_paragraph_and_formality
     items = next(e for e in translate if "Tee trinken" in e["texts"])
     assert items["body"]["context"] == "Leber"  # list items are blocks of their own: the title is their context
     assert {e["body"]["target_lang"]: e["body"].get("formality") for e in translate} == {"EN-GB": None, "FR": "more"}
+
+
+@pytest.mark.parametrize("meanwhile", ["deleted", "half-written"])
+def test_a_catalog_briefly_gone_or_unparseable_takes_the_drafts_at_the_next_write_of_the_run(project, meanwhile):
+    """A reviewer's editor saves the catalog in place while the first engine drafts: that write finds it
+    missing or cut off and leaves it alone; the second engine's write finds it saved again and writes every
+    draft of the run into it. Nothing is reported: what stands at the end was written."""
+    from pipeline.config import load_config
+    from pipeline.pretranslate import pretranslate
+
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n"
+                                                          "Tee hilft. Schlaf hilft auch.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/leber.po"
+    saved = path.read_bytes()
+
+    class First:  # drafts the first half, while the reviewer's save is under way
+        name = "first"
+
+        def translate(self, requests, source, target):
+            path.unlink() if meanwhile == "deleted" else path.write_bytes(saved[:saved.index(b'msgid "Tee') + 9])
+            return [Result(r.text.upper(), "mt: first") if n % 2 == 0 else None for n, r in enumerate(requests)]
+
+    class Second:  # the save is done
+        name = "second"
+
+        def translate(self, requests, source, target):
+            path.write_bytes(saved)
+            return [Result(r.text.lower(), "mt: second") for r in requests]
+
+    result = pretranslate(load_config(project.root), [First(), Second()], ["en"], ["leber"])
+    assert result.errors == []
+    po = polib.pofile(str(path))
+    drafts = {e.msgid: e.msgstr for e in po if e.msgid}
+    assert all(drafts.values())
+    firsts = [m for m, s in drafts.items() if s == m.upper()]
+    assert firsts and len(firsts) + sum(s == m.lower() for m, s in drafts.items()) == len(drafts)
+    msgfmt_check(path)
