@@ -127,6 +127,14 @@ def test_a_template_mistake_names_the_own_template_the_shipped_line_and_the_page
     assert "(while building site/index.html)" in built.output
 
 
+def test_the_legal_links_are_one_macro_and_the_language_choice_shows_them_as_every_page_does(practice):
+    themes = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "templates").glob("*.html")}
+    assert [name for name, text in sorted(themes.items()) if 'class="legal"' in text] == ["macros.html"]
+    root, german = (practice.read(rel) for rel in ("site/index.html", "site/de/index.html"))
+    nav = re.compile(r'<nav class="legal".*?</nav>', re.S)
+    assert nav.findall(root) == nav.findall(german) and "impressum" in nav.findall(root)[0]
+
+
 @pytest.mark.parametrize("value", ["[Anna, Bernd]", "2026-01-01", "{name: Anna}"])
 def test_an_author_that_is_not_one_name_is_an_error_at_its_line(project, value):
     project.write("source_de/a.md", f"---\ntitle: A\ndate: 2026-05-26\nauthor: {value}\n---\nText hier.\n")
