@@ -431,8 +431,9 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
     for (lang, engine), planned in sorted(result.planned.items()):
         for item in planned:
             click.echo(f"{lang} {engine}: {item.text}")
-        click.echo(f"{lang}: would send {counted(len(planned), 'text')}, {counted(sum(p.chars for p in planned), 'character')} "
-                   f"(about {sum(p.tokens for p in planned):,} tokens) to {engine} (cached answers left out)")
+        click.echo(f"{lang}: would send {counted(len(planned), 'text')}, "
+                   f"{counted(sum(p.chars for p in planned), 'character')} (about {sum(p.tokens for p in planned):,} "
+                   f"tokens) to {engine} (cached answers left out)")
     for (lang, engine), count in sorted(result.filled.items()):
         replaced = result.replaced[(lang, engine)]
         click.echo(f"{lang}: {counted(count, 'entry', 'entries')} {'would be ' if dry_run else ''}drafted by {engine}"
@@ -456,8 +457,8 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         click.echo(f"warning: {engine}: {reason}; skipped for this run ({counted(left, 'segment')} left for the next "
                    f"engine or run)", err=True)
     for engine, count in sorted(result.warned.items()):
-        click.echo(f"warning: {engine}: {counted(count, 'draft')} changed the markup; their '#. mt:' line says what to check",
-                   err=True)
+        click.echo(f"warning: {engine}: {counted(count, 'draft')} changed the markup; their '#. mt:' line says what "
+                   "to check", err=True)
     if result.interrupted:
         click.echo("interrupted: every draft received so far is saved in the catalogs", err=True)
         return result.errors, 130
@@ -565,10 +566,10 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         click.echo(f"{lang}: not published ({why}): {listing(slugs)}")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
+    made = ("site: not built, see the error below" if site.failed
+            else f"site: {counted(len(site.written), 'file')} written, {len(site.removed)} removed")
     click.echo(f"build: {counted(len(result.editions), 'edition')} made, {len(result.written)} written, "
-               f"{counted(result.skipped, 'article')} unchanged; " + ("site: not built, see the error below" if site.failed
-                                                                      else f"site: {counted(len(site.written), 'file')} "
-                                                                           f"written, {len(site.removed)} removed"))
+               f"{counted(result.skipped, 'article')} unchanged; {made}")
     return result.errors + site.errors, site
 
 
@@ -700,7 +701,8 @@ def tm_export(project: Project, file: Path) -> None:
 
     counts, left_out = export_tmx(project.config, file)
     if left_out:
-        click.echo(f"warning: {counted(left_out, 'pair')} left out: their text has characters XML cannot hold", err=True)
+        click.echo(f"warning: {counted(left_out, 'pair')} left out: their text has characters XML cannot hold",
+                   err=True)
     per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items())) or "none"
     click.echo(f"tm export: {file}: reviewed translations: {per_lang}")
 

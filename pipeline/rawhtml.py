@@ -199,4 +199,5 @@ def retitled(tag: str, allowed: frozenset[str]) -> str | None:
 @lru_cache(maxsize=64)
 def _shapes(allowed: frozenset[str]) -> dict[str, str]:
     """Each allowed start tag with ``title``/``alt`` values, keyed by its text with those values emptied."""
-    return {_TEXT_VALUE.sub(r'\1""', tag): tag for tag in allowed if _START_TAG.fullmatch(tag) and _TEXT_VALUE.search(tag)}
+    return {_TEXT_VALUE.sub(r'\1""', tag): tag for tag in allowed
+            if _START_TAG.fullmatch(tag) and _TEXT_VALUE.search(tag)}

@@ -24,9 +24,10 @@ writes the HTML:
   with that content) must equal one of the original's byte for byte, else it
   is shown as text (a raw-text element the original leaves open is closed
   right after it; an inline start tag may differ only in its ``title`` and
-  ``alt`` text, which a translator translates: ``rawhtml.retitled``), an HTML block's text (never extracted, so German) marked
-  ``lang="de"`` (``rawhtml.mark_language``); a link or image URL with a
-  scheme other than http(s), mailto or tel must be one the original uses.
+  ``alt`` text, which a translator translates: ``rawhtml.retitled``), an
+  HTML block's text (never extracted, so German) marked ``lang="de"``
+  (``rawhtml.mark_language``); a link or image URL with a scheme other than
+  http(s), mailto or tel must be one the original uses.
   Then nh3 (ammonia) cleans the HTML with only the elements and attributes
   markdown-it itself writes, the original's raw HTML standing aside as
   placeholders and put back verbatim (its ``lang`` marks with it).

@@ -57,7 +57,7 @@ from .search import BUNDLE, index_site
 from .social import first_image, og_locale
 from .redirects import redirect_files
 from .render import Allowance, render
-from .sources import Article, Moment, Sources, read_date, read_sources
+from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
@@ -469,19 +469,20 @@ def _locale(code: str) -> Locale:
 def _item(site: _Site, page: Page) -> dict:
     """What lists, feeds and article headers show of an article: localized dates and reading time."""
     locale = _locale(page.lang)
-    updated = format_date(_day(page.updated), "long", locale=locale) if page.updated else None
+    updated = format_date(calendar_day(page.updated), "long", locale=locale) if page.updated else None
     return {
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
         "absolute": site.urls.absolute("article", page.lang, page.slug),
         "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
-        "date": format_date(_day(page.date), "long", locale=locale) if page.date else "",
+        "date": format_date(calendar_day(page.date), "long", locale=locale) if page.date else "",
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
         "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
-        "last_reviewed": format_date(_day(page.last_reviewed), "long", locale=locale) if page.last_reviewed else None,
+        "last_reviewed": format_date(calendar_day(page.last_reviewed), "long", locale=locale)
+        if page.last_reviewed else None,
         "published": _stamp(page.date),
         "modified": _stamp(page.updated or page.date),
     }
@@ -497,11 +498,6 @@ def _instant(moment: Moment | None) -> dt.datetime:
 def _stamp(moment: Moment | None) -> str:
     """RFC 3339 date-time for Atom (RFC 4287 3.3), the author's time zone kept: 2020-09-09T00:00:00+02:00."""
     return _instant(moment).isoformat().replace("+00:00", "Z")
-
-
-def _day(moment: Moment) -> dt.date:
-    """The calendar day a reader is shown: the day in the author's own time zone."""
-    return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
 def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
@@ -948,7 +944,8 @@ def _template_error(config: Config, exc: Exception, rel: str) -> Exception:
         return VerlagError(f"template: {message}{building}", relpath(Path(exc.filename), config.root), exc.lineno)
     themes = [theme.resolve() for theme in theme_dirs(config)]
     frames = [(path, frame.lineno) for frame in traceback.extract_tb(exc.__traceback__)
-              for path in [Path(frame.filename).resolve()] if path.suffix and any(path.is_relative_to(t) for t in themes)]
+              for path in [Path(frame.filename).resolve()]
+              if path.suffix and any(path.is_relative_to(theme) for theme in themes)]
     if not frames:
         return VerlagError(f"template: {message}{building}", "templates/") if isinstance(exc, TemplateError) else exc
     own = [(path, line) for path, line in frames if path.is_relative_to(themes[0])]

@@ -160,7 +160,8 @@ def read_article(path: Path, ref: str, page: bool = False) -> Article:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = text.count("\n", 0, front_start) + 1 + mark.line if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        written = front.split("\n")[mark.line] if mark and mark.line < front.count("\n") + 1 else ""
+        lines = front.split("\n")
+        written = lines[mark.line] if mark and mark.line < len(lines) else ""
         raise VerlagError(f"invalid YAML front matter: {problem}{_yaml_hint(problem, written)}", ref, line) from None
     except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
         number, key, got = _bad_value(front)
@@ -302,7 +303,7 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
         if isinstance(date, dt.datetime) and isinstance(updated, dt.datetime):
             earlier = updated < date
         else:
-            earlier = _day(updated) < _day(date)
+            earlier = calendar_day(updated) < calendar_day(date)
         if earlier:
             found.append((article.key_line("updated"),
                           f"updated: {updated.isoformat()} is earlier than date: {date.isoformat()}; pages and feeds "
@@ -311,7 +312,8 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     return found
 
 
-def _day(moment: Moment) -> dt.date:
+def calendar_day(moment: Moment) -> dt.date:
+    """The calendar day of a front-matter date (a day, or an instant: its day in the author's own time zone)."""
     return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
