@@ -181,6 +181,12 @@ class Page:
         return self.segments.get("machine_shown", 0)
 
     @property
+    def all_machine(self) -> bool:
+        """Whether every passage the page shows in its own language is unreviewed machine text: no person
+        checked any of it, not even an older German (``stale``)."""
+        return bool(self.machine) and not self.words.get(REVIEWED) and not self.stale
+
+    @property
     def fallback(self) -> int:
         return self.segments.get("fallback", 0)
 
@@ -506,17 +512,21 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
 
     An article whose front matter says who checked it (``reviewed_by``, ``last_reviewed``) is a
     schema.org ``MedicalWebPage`` with ``reviewedBy`` (a Person: name, jobTitle, url) and ``lastReviewed``.
+    Those say who reviewed "the content on this page" (https://schema.org/reviewedBy), and the medical review
+    was of the German text: a translation carries them on its ``translationOfWork``, the original, not on
+    itself, whether or not a translator checked it.
     """
     medical = page.reviewed_by or page.last_reviewed
     data = {
         "@context": "https://schema.org", "@type": "MedicalWebPage" if medical else "Article",
         "headline": page.title, "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
     }
+    review = {}
     if page.reviewed_by:
         names = {"name": "name", "qualification": "jobTitle", "url": "url"}
-        data["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
+        review["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
     if page.last_reviewed:
-        data["lastReviewed"] = page.last_reviewed.isoformat()
+        review["lastReviewed"] = page.last_reviewed.isoformat()
     if page.translator and page.lang != site.source and page.fully_reviewed and not german_html:
         data["translator"] = {"@type": "Person", "name": page.translator}
     if page.summary:
@@ -528,9 +538,10 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
     if page.author:
         data["author"] = {"@type": "Person", "name": page.author}
     if page.lang != site.source:
-        data["translationOfWork"] = {"@type": "Article", "inLanguage": site.source,
-                                     "@id": site.urls.absolute("article", site.source, page.slug)}
+        data["translationOfWork"] = {"@type": data["@type"], "inLanguage": site.source,
+                                     "@id": site.urls.absolute("article", site.source, page.slug), **review}
     else:
+        data.update(review)
         data["workTranslation"] = [{"@type": "Article", "inLanguage": lang,
                                     "@id": site.urls.absolute("article", lang, page.slug)}
                                    for lang in site.languages[1:] if (lang, page.slug) in site.published]

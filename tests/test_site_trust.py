@@ -230,3 +230,48 @@ def test_the_publish_summary_counts_articles_not_legal_pages(practice):
     out = practice.run("publish").output
     assert re.search(r"^en: 1 article published", out, re.M), out
     assert "not published" not in out.split("en: 1 article published")[1].splitlines()[0]
+
+
+def test_a_medical_review_of_the_german_original_is_not_claimed_for_an_unchecked_machine_translation(project):
+    """schema.org reviewedBy is about "the content on this page": on a translation the reviewer and date
+    belong to the original it names (translationOfWork), and the byline says whose review it was."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish.fr]\nunreviewed = "machine"\n')
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n\nSie liegt links oben.\n",
+                                               reviewed_by="\n  name: Dr. med. Jana Vogt\n  qualification: Ärztin",
+                                               last_reviewed="2026-04-10"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    project.run("build")
+    doc = etree.HTML(project.read("site/fr/milz/index.html").encode("utf-8"))
+    reviewed = " ".join(doc.xpath('string(//p[@class="reviewed"])').split())
+    assert reviewed == ("Relecture médicale de l’original en allemand par Dr. med. Jana Vogt, Ärztin"
+                        " · dernière relecture le 10 avril 2026")
+    assert doc.xpath('//p[@class="reviewed"]/a/@href') == ["/de/milz/"]
+    notice = [" ".join(p.xpath("string()").split()) for p in doc.xpath('//aside[contains(@class, "notice")]/p')]
+    assert notice[0] == ("Cette traduction a été produite par une machine et n’a pas encore été vérifiée "
+                         "par une personne.")
+    data = json.loads(doc.xpath('string(//script[@type="application/ld+json"])'))
+    assert "reviewedBy" not in data and "lastReviewed" not in data
+    original = data["translationOfWork"]
+    assert original["@id"].endswith("/de/milz/") and original["lastReviewed"] == "2026-04-10"
+    assert original["reviewedBy"]["name"] == "Dr. med. Jana Vogt"
+    review(project, "fr", "milz", {"Die Milz ist klein.": "La rate est petite."})
+    project.run("build")
+    page = project.read("site/fr/milz/index.html")
+    assert "Certaines parties de cette traduction ont été produites par une machine" in page
+    assert "Cette traduction a été produite" not in page
+
+
+def test_a_project_site_po_from_an_older_verlag_gets_the_new_messages_shipped_translations(project):
+    project.write("source_de/a.md", article("A", "Ein Satz.\n"))
+    project.run("extract")
+    path = project.root / "translations/fr/site.po"
+    po = polib.pofile(str(path))
+    new = "This translation was made by machine and has not yet been checked by a person."
+    po.remove(po.find(new))  # as a project made before the message existed has it
+    po.find("Language").msgstr = "Idioma"  # the reviewer's own choice stays
+    po.save()
+    project.run("extract")
+    po = polib.pofile(str(path))
+    assert po.find(new).msgstr.startswith("Cette traduction a été produite par une machine")
+    assert po.find("Language").msgstr == "Idioma"
