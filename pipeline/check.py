@@ -81,6 +81,12 @@ class Context:
     source_lang: str = "de"
     reviewed: int = 0  # reviewed entries in the catalog
     origins: frozenset[str] = frozenset()  # scheme://host of every URL in the German: its entries, its link definitions
+    plain: bool = False  # the entry is plain text (``PLAIN_CONTEXTS``): no markup to compare
+
+
+# Front-matter entries (segment.FRONT_KEYS, a tag's msgctxt is "tag"): the site shows them as escaped plain text
+# (a "<" is a "<" in the title), so no Markdown or HTML is read in them.
+PLAIN_CONTEXTS = frozenset({"title", "summary", "tag"})
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,13 @@ _NONE: Counter = Counter()  # shared by every text without markup; a cached Part
 
 
 @lru_cache(maxsize=4096)
+def text_parts(text: str, ctx: Context) -> Parts:
+    """``parts`` of an entry's msgid or msgstr; in a plain-text entry (``Context.plain``) all of it is prose,
+    and only its URLs and e-mail addresses are counted (the urls check keeps them)."""
+    found = parts(text, ctx.labels)
+    return Parts(text, text, _NONE, _NONE, _NONE, found.urls, _NONE, ()) if ctx.plain else found
+
+
 def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     """The inline markup of ``text`` (``markup.analyse`` with the article's link ``labels``), counted by kind.
 
@@ -220,7 +233,7 @@ def _describe(missing: list, added: list, what: Callable = str) -> str:
 # --------------------------------------------------------------------------
 
 def check_markup(entry, ctx):
-    src, tgt = parts(entry.msgid, ctx.labels), parts(entry.msgstr, ctx.labels)
+    src, tgt = text_parts(entry.msgid, ctx), text_parts(entry.msgstr, ctx)
     changed = [f"{kind} {src.kinds[kind]} -> {tgt.kinds[kind]}"
                for kind in sorted(set(src.kinds) | set(tgt.kinds)) if src.kinds[kind] != tgt.kinds[kind]]
     if changed:
@@ -232,7 +245,7 @@ def check_markup(entry, ctx):
 
 
 def check_link_target(entry, ctx):
-    src, tgt = parts(entry.msgid, ctx.labels), parts(entry.msgstr, ctx.labels)
+    src, tgt = text_parts(entry.msgid, ctx), text_parts(entry.msgstr, ctx)
     if any(src.kinds[k] != tgt.kinds[k] for k in ("link", "image")):
         return  # a link added or dropped: the markup check says so
     missing, added = _differences(src.targets, tgt.targets)
@@ -254,7 +267,7 @@ def _translated_page(old: str, new: str, ctx: Context) -> bool:
 
 
 def check_html(entry, ctx):
-    missing, added = _differences(parts(entry.msgid, ctx.labels).html, parts(entry.msgstr, ctx.labels).html)
+    missing, added = _differences(text_parts(entry.msgid, ctx).html, text_parts(entry.msgstr, ctx).html)
     if added:
         yield "raw HTML added: " + " ".join(added)
     if missing:
@@ -263,7 +276,7 @@ def check_html(entry, ctx):
 
 def check_html_text(entry, ctx):
     german = text_attributes(entry.msgid)
-    if not german or parts(entry.msgstr, ctx.labels).prose == parts(entry.msgid, ctx.labels).prose:
+    if not german or text_parts(entry.msgstr, ctx).prose == text_parts(entry.msgid, ctx).prose:
         return  # no title/alt, or nothing around it translated (the unchanged check's)
     for value in dict.fromkeys(v for v in text_attributes(entry.msgstr) if v in german and _WORD.search(v)):
         shown = value if len(value) <= 50 else value[:47] + "…"
@@ -272,7 +285,7 @@ def check_html_text(entry, ctx):
 
 
 def check_foreign_target(entry, ctx):
-    added = set(parts(entry.msgstr, ctx.labels).addresses) - set(parts(entry.msgid, ctx.labels).addresses)
+    added = set(text_parts(entry.msgstr, ctx).addresses) - set(text_parts(entry.msgid, ctx).addresses)
     foreign = sorted(url for url in added if _origin(url) and _origin(url) not in ctx.origins)
     if foreign:
         yield ("link or image to a place the German never points to: " + ", ".join(foreign)
@@ -322,7 +335,7 @@ def check_ui_markup(entry, ctx):
 
 
 def check_urls(entry, ctx):
-    missing, added = _differences(parts(entry.msgid, ctx.labels).urls, parts(entry.msgstr, ctx.labels).urls)
+    missing, added = _differences(text_parts(entry.msgid, ctx).urls, text_parts(entry.msgstr, ctx).urls)
     if missing or added:
         yield "URL or e-mail address changed: " + _describe(missing, added)
 
@@ -330,8 +343,8 @@ def check_urls(entry, ctx):
 def check_numbers(entry, ctx):
     if not (_DIGIT.search(entry.msgid) or _DIGIT.search(entry.msgstr)):
         return
-    src = numbers(parts(entry.msgid, ctx.labels).prose, ctx.source_lang)
-    tgt = numbers(parts(entry.msgstr, ctx.labels).prose, ctx.lang)
+    src = numbers(text_parts(entry.msgid, ctx).prose, ctx.source_lang)
+    tgt = numbers(text_parts(entry.msgstr, ctx).prose, ctx.lang)
     missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
     _match_dates(added, missing)
@@ -341,8 +354,8 @@ def check_numbers(entry, ctx):
             a = [f"{s} (= {v.split('#')[0]})" for s, v in zip(a, missing)]
             b = [f"{s} (= {v.split('#')[0]})" for s, v in zip(b, added)]
         yield "numbers differ: " + _describe(a, b)
-    src_units = Counter(units(parts(entry.msgid, ctx.labels).prose, ctx.source_lang))
-    tgt_units = Counter(units(parts(entry.msgstr, ctx.labels).prose, ctx.lang))
+    src_units = Counter(units(text_parts(entry.msgid, ctx).prose, ctx.source_lang))
+    tgt_units = Counter(units(text_parts(entry.msgstr, ctx).prose, ctx.lang))
     missing, added = _differences(src_units, tgt_units)
     if missing or added:
         yield "units differ: " + _describe(missing, added)
@@ -361,7 +374,7 @@ def _match_dates(dates: list[str], others: list[str]) -> None:
 
 
 def check_punctuation(entry, ctx):
-    src, tgt = parts(entry.msgid, ctx.labels).prose, parts(entry.msgstr, ctx.labels).prose
+    src, tgt = text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose
     a, b = _final(src), _final(tgt)
     if a != b and not ({a, b} <= {"", ".", _ABBREVIATION} and _ABBREVIATION in (a, b)):
         a, b = (x.replace(_ABBREVIATION, ".") for x in (a, b))
@@ -410,8 +423,8 @@ _DOUBLE_OK = {"en": {"that", "had"}, "fr": {"vous", "nous"}, "de": {"die", "der"
 
 
 def check_double_word(entry, ctx):
-    src = {m.group(1).lower() for m in _DOUBLE_WORD.finditer(parts(entry.msgid, ctx.labels).prose)}
-    for m in _DOUBLE_WORD.finditer(parts(entry.msgstr, ctx.labels).prose):
+    src = {m.group(1).lower() for m in _DOUBLE_WORD.finditer(text_parts(entry.msgid, ctx).prose)}
+    for m in _DOUBLE_WORD.finditer(text_parts(entry.msgstr, ctx).prose):
         word = m.group(1).lower()
         if word not in src and word not in _DOUBLE_OK.get(ctx.lang.split("-")[0], ()) and not word.isdigit():
             yield f"doubled word: {m.group()!r}"
@@ -426,7 +439,7 @@ _PAIRED = frozenset("()[]{}\"„“”«»")
 
 
 def check_brackets(entry, ctx):
-    src, tgt = parts(entry.msgid, ctx.labels).prose, parts(entry.msgstr, ctx.labels).prose
+    src, tgt = text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose
     if _PAIRED.isdisjoint(src) and _PAIRED.isdisjoint(tgt):
         return
     for open_, close in _BRACKETS:
@@ -459,7 +472,7 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
 
 
 def check_typography(entry, ctx):
-    tgt = parts(entry.msgstr, ctx.labels).prose
+    tgt = text_parts(entry.msgstr, ctx).prose
     lang = ctx.lang.split("-")[0]
     foreign = _foreign_quotes(tgt, lang)
     if foreign:
@@ -467,7 +480,7 @@ def check_typography(entry, ctx):
     if lang == "en" and (m := _DECIMAL_COMMA.search(tgt)):
         yield f"decimal comma in English: {m.group()} (write {m.group().replace(',', '.')})"
     if lang == "fr":
-        bare = parts(entry.msgstr, ctx.labels).bare
+        bare = text_parts(entry.msgstr, ctx).bare
         if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", bare):
             yield "« … » need a no-break space inside (U+00A0 or U+202F)"
         if m := re.search(r"\S( )[?!:;]", bare):
@@ -480,7 +493,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def check_unchanged(entry, ctx):
     if entry.msgstr.strip() != entry.msgid.strip():
         return
-    prose = parts(entry.msgid, ctx.labels).prose
+    prose = text_parts(entry.msgid, ctx).prose
     for term in ctx.glossary.terms:
         if term.target(ctx.lang) == term.source:
             prose = term.pattern.sub(" ", prose)
@@ -529,8 +542,8 @@ LENGTH_MIN = 40  # characters of German prose below which the ratio says little
 
 
 def check_length(entry, ctx):
-    src = " ".join(parts(entry.msgid, ctx.labels).prose.split())
-    tgt = " ".join(parts(entry.msgstr, ctx.labels).prose.split())
+    src = " ".join(text_parts(entry.msgid, ctx).prose.split())
+    tgt = " ".join(text_parts(entry.msgstr, ctx).prose.split())
     if len(src) < LENGTH_MIN:
         return
     ratio = len(tgt) / len(src)
@@ -553,8 +566,8 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def check_blank(entry, ctx):
-    if _WORD.search(parts(entry.msgid, ctx.labels).prose) and not _WORD_CHAR.search(
-            parts(entry.msgstr, ctx.labels).prose):
+    if _WORD.search(text_parts(entry.msgid, ctx).prose) and not _WORD_CHAR.search(
+            text_parts(entry.msgstr, ctx).prose):
         yield "translation has no words: it would publish an empty text"
 
 
@@ -832,6 +845,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     german = {url for e in active for url in parts(e.msgid, labels).addresses}
     origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ())])))
     ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active), origins)
+    plain = replace(ctx, plain=True)
     findings: list[Finding] = []
     for entry in active:
         run = by_state[entry_state(entry)]
@@ -840,7 +854,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
         for check in run:
             if check.id in ignored and check.waivable:
                 continue
-            for message in check.function(entry, ctx):
+            for message in check.function(entry, plain if entry.msgctxt in PLAIN_CONTEXTS else ctx):
                 if line is None:
                     line = msgid_line(lines, entry.linenum) if lines else entry.linenum
                 findings.append(Finding(ref, line, check.id, check.severity, message, lang, slug, key(entry)))

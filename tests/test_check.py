@@ -170,3 +170,24 @@ def test_the_editions_gate_runs_only_the_error_checks_and_finds_every_error_they
         warnings_only = [BY_ID["length"], BY_ID["punctuation"]]
         assert check_catalog(po, ref, lang, ref, glossary, labels, text, checks=warnings_only, errors_only=True) == []
     assert errors > 40 and len(cases) > len(CASES)
+
+
+def test_title_summary_and_tags_are_plain_text_so_angle_brackets_in_them_are_not_html():
+    """The site shows front-matter entries escaped: '<Ein Überblick>' in a title is text, in a sentence a tag."""
+    def entry(context: str, msgid: str, msgstr: str) -> str:
+        msgctxt = f'msgctxt "{context}"\n' if context else ""
+        return f'#. {context or "paragraph"}\n{msgctxt}msgid "{msgid}"\nmsgstr "{msgstr}"\n\n'
+    po = polib.pofile('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+                      + entry("title", "Kräutertee: Was hilft wirklich? <Ein Überblick>",
+                              "Herbal tea: what really helps? <An overview>")
+                      + entry("summary", "Was Tee kann <und was nicht>.", "What tea can do <and what not>.")
+                      + entry("tag", "<Leber>", "<Liver>")
+                      + entry("", "Text mit <b>fett</b>.", "Text with <i>bold</i>."))
+    findings = check_catalog(po, "x.po", "en", "x")
+    assert [(f.key[0], f.check, f.message) for f in findings] == [
+        (None, "html", "raw HTML added: <i> </i>"), (None, "html", "raw HTML dropped: <b> </b>")]
+    po[0].msgstr = "Herbal tea: see https://example.org/tee"  # a plain title still keeps its addresses
+    po[0].msgid = "Kräutertee: siehe https://example.org/tee"
+    assert [f.check for f in check_catalog(po, "x.po", "en", "x") if f.key[0] == "title"] == []
+    po[0].msgstr = "Herbal tea: see the shop"
+    assert "urls" in [f.check for f in check_catalog(po, "x.po", "en", "x") if f.key[0] == "title"]
