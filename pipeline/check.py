@@ -38,7 +38,7 @@ from .config import Config
 from .counts import counted
 from .errors import VerlagError, contain
 from .fsutil import relpath
-from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
+from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, visible
 from .markup import analyse
 from .media import RECORD, collect_media, outdated_variants, references, stale_originals
 from .rawhtml import german_blocks, stays_german, text_attributes
@@ -507,14 +507,14 @@ def check_glossary_term(entry, ctx):
         if target is None or term.dnt:
             continue
         pattern = exact_pattern(target) if target == term.source else target_pattern(target)
-        if not pattern.search(entry.msgstr):
+        if not pattern.search(visible(entry.msgstr)):
             yield f"glossary: {term.source!r} should be translated as {target!r}"
 
 
 def check_glossary_forbidden(entry, ctx):
     """Anywhere in the translation, not only where the German has the term; preferred terms are exempt
     (``milk thistle`` does not use the forbidden ``thistle``), and of overlapping matches the longest counts."""
-    text = entry.msgstr
+    text = visible(entry.msgstr)
     for term in ctx.glossary.terms:
         if target := term.target(ctx.lang):
             text = target_pattern(target).sub(lambda m: " " * len(m.group()), text)
@@ -533,7 +533,7 @@ def check_glossary_forbidden(entry, ctx):
 
 def check_glossary_dnt(entry, ctx):
     for term in ctx.glossary.find(entry.msgid):
-        if term.dnt and not exact_pattern(term.source).search(entry.msgstr):
+        if term.dnt and not exact_pattern(term.source).search(visible(entry.msgstr)):
             yield f"glossary: {term.source!r} is not translated; keep it exactly as written"
 
 

@@ -373,3 +373,19 @@ def test_site_ui_catalog_is_not_checked_as_an_article(leber: Project):
     result = leber.run("check")
     assert "site.po" not in result.output and "check: 0 errors" in result.output
     assert "site" not in {r["slug"] for r in json.loads(leber.run("status", "--format", "json").output)["articles"]}
+
+
+def test_soft_hyphens_and_zero_width_spaces_pasted_from_a_web_page_do_not_hide_a_glossary_term(project):
+    project.write("translations/glossary.csv", "source,en,fr\nUrsachen,causes,causes\nMenschen,people,\n")
+    project.write("source_de/fieber.md", article("Fieber", "## Ur\u00adsachen\n\nViele Men\u200bschen fiebern.\n"))
+    project.run("extract")
+    po = polib.pofile(str(project.root / "translations/en/fieber.po"))
+    heading, sentence = po.find("Ur\u00adsachen"), po.find("Viele Men\u200bschen fiebern.")
+    assert "glossary: Ursachen -> causes" in heading.comment  # the msgid keeps the author's hyphenation hint
+    assert "glossary: Menschen -> people" in sentence.comment
+    heading.msgstr, sentence.msgstr = "Reasons", "Many peo\u00adple run a fever."
+    po.save()
+    result = project.run("check", "--lang", "en")
+    assert "glossary: 'Ursachen' should be translated as 'causes' [glossary-term]" in result.output
+    assert "'Menschen'" not in result.output  # "peo\u00adple" is "people"
+    msgfmt_check(project.root / "translations/en/fieber.po")
