@@ -355,10 +355,22 @@ def check_numbers(entry, ctx):
             b = [f"{s} (= {v.split('#')[0]})" for s, v in zip(b, added)]
         yield "numbers differ: " + _describe(a, b)
     src_units = Counter(units(text_parts(entry.msgid, ctx).prose, ctx.source_lang))
-    tgt_units = Counter(units(text_parts(entry.msgstr, ctx).prose, ctx.lang))
+    tgt_units = Counter(units(text_parts(entry.msgstr, ctx).prose, ctx.lang, ctx.source_lang))
     missing, added = _differences(src_units, tgt_units)
+    _match_degrees(missing, added)
+    _match_degrees(added, missing)
     if missing or added:
         yield "units differ: " + _describe(missing, added)
+
+
+def _match_degrees(generic: list[str], specific: list[str]) -> None:
+    """A "°" (40 Grad, 40°) on one side matches a °C or °F on the other: the word does not say which scale."""
+    for _ in range(generic.count("°")):
+        scale = next((u for u in specific if u in DEGREES), None)
+        if scale is None:
+            return
+        generic.remove("°")
+        specific.remove(scale)
 
 
 def _match_dates(dates: list[str], others: list[str]) -> None:
@@ -648,15 +660,16 @@ UNIT = re.compile(r"\d[\u00a0\u202f ]?(" + "|".join(re.escape(u) for u in sorted
                   + r")(?![^\W\d_])")  # a number's unit symbol; the numbers check compares them
 _SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg"}
 # Unit words that a translation may write as a symbol (or the other way round), per language;
-# matched with an optional plural ending -s or -n.
+# matched with an optional plural ending -s or -n. "Grad", "degree", "degré" say only "degree" (Celsius,
+# Fahrenheit, an angle, a burn's degree): the generic "°", which a translation may make °C or °F (DEGREES).
 UNIT_WORDS = {
-    "de": {"Grad": "°C", "Prozent": "%", "Liter": "l", "Milliliter": "ml", "Gramm": "g", "Milligramm": "mg",
+    "de": {"Grad": "°", "Prozent": "%", "Liter": "l", "Milliliter": "ml", "Gramm": "g", "Milligramm": "mg",
            "Kilogramm": "kg", "Zentimeter": "cm", "Millimeter": "mm", "Meter": "m", "Kilometer": "km"},
-    "en": {"degree": "°C", "percent": "%", "per cent": "%", "litre": "l", "liter": "l", "millilitre": "ml",
+    "en": {"degree": "°", "percent": "%", "per cent": "%", "litre": "l", "liter": "l", "millilitre": "ml",
            "milliliter": "ml", "gram": "g", "milligram": "mg", "kilogram": "kg", "centimetre": "cm",
            "centimeter": "cm", "millimetre": "mm", "millimeter": "mm", "metre": "m", "meter": "m",
            "kilometre": "km", "kilometer": "km"},
-    "fr": {"degré": "°C", "pour cent": "%", "litre": "l", "millilitre": "ml", "gramme": "g", "milligramme": "mg",
+    "fr": {"degré": "°", "pour cent": "%", "litre": "l", "millilitre": "ml", "gramme": "g", "milligramme": "mg",
            "kilogramme": "kg", "centimètre": "cm", "millimètre": "mm", "mètre": "m", "kilomètre": "km"},
 }
 
@@ -693,26 +706,37 @@ def _spell(found: dict[str, str], values: list[str]) -> list[str]:
     return [found[v] for v in values]
 
 
+DEGREES = frozenset({"°C", "°F"})  # what a generic "°" (Grad, degree) may be written as in the other text
+
+
 @lru_cache(maxsize=4096)
-def units(prose: str, lang: str = "") -> list[str]:
-    """Unit symbols after numbers; unit words after numbers count as their symbol."""
+def units(prose: str, *langs: str) -> list[str]:
+    """Unit symbols after numbers; unit words of ``langs`` after numbers count as their symbol (a
+    translation's own words, and the German ones a draft kept as they were: ``40 Grad`` copied)."""
     if not _DIGIT.search(prose):
         return []
     found = [_SAME_UNIT.get(u, u) for u in UNIT.findall(prose)]
-    lang = lang.split("-")[0]
-    if words := _unit_words(lang):
-        symbols = {k.lower(): v for k, v in UNIT_WORDS[lang].items()}
+    words, symbols = _unit_words(tuple(sorted({lang.split("-")[0] for lang in langs})))
+    if words:
         found += [symbols[w.lower()] for w in words.findall(prose)]
     return found
 
 
+def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of every unit symbol and ``lang`` unit word after a number in ``prose``, in order."""
+    words, _ = _unit_words((lang.split("-")[0],))
+    spans = [(m.start(1), m.end(1)) for m in UNIT.finditer(prose)]
+    spans += [(m.start(1), m.end()) for m in words.finditer(prose)] if words else []
+    return sorted(spans)
+
+
 @lru_cache(maxsize=16)
-def _unit_words(lang: str) -> re.Pattern | None:
-    words = UNIT_WORDS.get(lang)
-    if not words:
-        return None
-    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<=\d)[\u00a0\u202f ]({names})(?:s|n)?(?![^\W\d_])", re.IGNORECASE)
+def _unit_words(langs: tuple[str, ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+    symbols = {k.lower(): v for lang in langs for k, v in UNIT_WORDS.get(lang, {}).items()}
+    if not symbols:
+        return None, {}
+    names = "|".join(re.escape(w) for w in sorted(symbols, key=len, reverse=True))
+    return re.compile(rf"(?<=\d)[\u00a0\u202f ]({names})(?:s|n)?(?![^\W\d_])", re.IGNORECASE), symbols
 
 
 @lru_cache(maxsize=64)
