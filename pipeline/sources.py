@@ -157,8 +157,12 @@ def read_article(path: Path, ref: str, page: bool = False) -> Article:
         raise VerlagError(f"invalid YAML front matter: character U+{exc.character:04X} is not allowed "
                           f"({exc.reason}); remove it", ref, line) from None
     except yaml.YAMLError as exc:
+        first = text.count("\n", 0, front_start) + 1
+        opened = _unclosed(exc, first)
+        if opened:
+            raise VerlagError(opened[1], ref, opened[0]) from None
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = text.count("\n", 0, front_start) + 1 + mark.line if mark else 1
+        line = first + mark.line if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         lines = front.split("\n")
         written = lines[mark.line] if mark and mark.line < len(lines) else ""
@@ -210,6 +214,23 @@ def read_article(path: Path, ref: str, page: bool = False) -> Article:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
                    page)
+
+
+_FLOW = {"while parsing a flow sequence": ("[", "]", "tags: [Tee, Leber]"),
+         "while parsing a flow mapping": ("{", "}", "reviewed_by: {name: Dr. Vogt}")}
+
+
+def _unclosed(exc: yaml.YAMLError, first: int) -> tuple[int, str] | None:
+    """(line, message) for a '[' or '{' never closed: PyYAML notices only at a later line (its ``problem_mark``);
+    its ``context_mark`` is where the bracket opened, the line to name. ``first``: the front matter's line 1."""
+    bracket = _FLOW.get(getattr(exc, "context", None) or "")
+    mark, later = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
+    if not bracket or mark is None or later is None or later.line <= mark.line:
+        return None  # a problem inside a bracket closed on its own line is named where it is
+    opening, closing, example = bracket
+    return first + mark.line, (f"invalid YAML front matter: '{opening}' is not closed with '{closing}' (YAML "
+                               f"noticed on line {first + later.line}: {exc.problem}); end it on the same line, "
+                               f"e.g. {example}")
 
 
 def _yaml_hint(problem: str, written: str) -> str:

@@ -135,3 +135,16 @@ def test_feed_sitemap_and_page_keep_the_zone_and_show_the_local_day(project):
                for u in sitemap.getroot().findall("s:url", ns)}
     assert lastmod["https://example.org/de/zecken/"] == "2020-09-10T10:30:00+00:00"
     assert lastmod["https://example.org/de/igel/"] == "2020-09-09"
+
+
+def test_an_unclosed_bracket_is_named_at_the_line_it_opened_not_where_yaml_noticed(project):
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2026-05-26\nauthor: A\ntags: [Tee, Leber\n"
+                                      "summary: Das geht: schief\n---\nText.\n")
+    errors = [x for x in project.run("extract", code=2).stderr.splitlines() if x.startswith("error: ")]
+    assert errors == ["error: source_de/tee.md:5: invalid YAML front matter: '[' is not closed with ']' (YAML "
+                      "noticed on line 6: expected ',' or ']', but got ':'); end it on the same line, "
+                      "e.g. tags: [Tee, Leber]"]
+    project.write("source_de/tee.md", "---\ntitle: Tee\ntags: [Tee, Leber}\n---\nText.\n")  # wrong on its own line
+    errors = [x for x in project.run("extract", code=2).stderr.splitlines() if x.startswith("error: ")]
+    assert len(errors) == 1 and errors[0].startswith("error: source_de/tee.md:3: invalid YAML") \
+        and "not closed" not in errors[0]
