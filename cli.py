@@ -228,7 +228,7 @@ def new(project: Project, title: str) -> None:
 @click.option("--year", type=click.IntRange(1990, 2100), default=None,
               help="The year of dates written without one (\"3. März\") in pasted text.")
 @click.option("--dry-run", is_flag=True, help="Show what would be written (summary and Markdown); write nothing.")
-@click.option("--kind", type=click.Choice(["html", "wxr", "feed", "text"]), default=None,
+@click.option("--kind", type=click.Choice(["html", "wxr", "feed", "markdown", "text"]), default=None,
               help="What the sources are (default: recognised from each file's content).")
 @click.option("--translation-of", "slug", metavar="SLUG",
               help="The one SOURCE is an existing translation of this German article: align it into its catalog.")
@@ -621,7 +621,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
         raise VerlagError("no such file", path)
     text = None
     kind = kind or detect_kind(path, path.read_bytes())
-    if kind != "text":
+    if kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found = read_import(path, kind=kind)
         if len(found) != 1:
             raise VerlagError(f"holds {len(found)} articles; --translation-of takes one (save that article's "

@@ -148,6 +148,10 @@ def read_article(path: Path, ref: str, page: bool = False) -> Article:
                           ref, line) from None
     text = normalise(raw)
     front, front_start, body_start = split_front_matter(text)
+    if not body_start and text.startswith("+++"):
+        raise VerlagError("TOML front matter ('+++', Hugo) is not supported: write it as YAML between '---' lines "
+                          "(title = \"…\" becomes title: …), or bring the file in with 'verlag import <file>', "
+                          "which converts it", ref, 1)
     if not body_start:
         raise VerlagError("missing front matter: start the file with '---', a 'title:' line and '---'", ref, 1)
     try:
