@@ -85,7 +85,7 @@ def template_messages(*templates_dirs: Path) -> list[polib.POEntry]:
 
 
 def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, project: str,
-           shipped: polib.POFile | None = None) -> polib.POFile:
+           shipped: polib.POFile | None) -> polib.POFile:
     """Keep every translation whose msgid is still used; unused ones go obsolete. A message new or still
     untranslated in ``old`` takes verlag's own translation from ``shipped`` (a newer verlag's notice in a
     project made before it), else stays empty."""
