@@ -19,6 +19,7 @@ import click
 
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config
+from pipeline.counts import counted
 from pipeline.errors import ArticleFailure, ManyErrors, VerlagError, describe
 
 
@@ -93,7 +94,7 @@ def fail(command: str, errors: list[VerlagError], writes: bool = True) -> None:
     files = sorted({str(s.path) for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path})
     if files:
         what = "left as they were" if writes else "left out"
-        click.echo(f"{command}: {len(files)} file{'s' if len(files) != 1 else ''} with problems {what}, "
+        click.echo(f"{command}: {counted(len(files), 'file')} with problems {what}, "
                    f"everything else done: {', '.join(files)}", err=True)
     sys.exit(2)
 
@@ -227,7 +228,7 @@ def new(project: Project, title: str) -> None:
 @click.option("--year", type=click.IntRange(1990, 2100), default=None,
               help="The year of dates written without one (\"3. März\") in pasted text.")
 @click.option("--dry-run", is_flag=True, help="Show what would be written (summary and Markdown); write nothing.")
-@click.option("--kind", type=click.Choice(["html", "wxr", "feed", "text"]), default=None,
+@click.option("--kind", type=click.Choice(["html", "wxr", "feed", "markdown", "text"]), default=None,
               help="What the sources are (default: recognised from each file's content).")
 @click.option("--translation-of", "slug", metavar="SLUG",
               help="The one SOURCE is an existing translation of this German article: align it into its catalog.")
@@ -292,7 +293,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             write_placed(placed)
             written += 1
     if written:
-        click.echo(f"import: {written} article{'s' if written != 1 else ''} written as drafts ('draft: true'); "
+        click.echo(f"import: {counted(written, 'article')} written as drafts ('draft: true'); "
                    "check each, delete that line to publish it, then verlag extract")
     return errors
 
@@ -334,9 +335,11 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
 
     with progress_bar("extract", _article_count(config)) as progress:
         result = run(config, progress, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
+    site_catalogs = []
     try:  # the website's own words: a broken site.po must not hide what the articles' run did
         for path in update_site_catalogs(config):
             click.echo(f"updated {path} (the website's own words)")
+            site_catalogs.append(path)
     except VerlagError as exc:
         result.errors.append(exc)
     first = {config.translations_dir / lang / RECORD for lang in config.languages
@@ -365,15 +368,16 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
                 click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
     for lang, counts in sorted(result.changes.items()):
         if counts["fuzzy"] or counts["new"] or counts["obsolete"]:
-            click.echo(f"{lang}: {counts['fuzzy']} changed sentences back to review, {counts['new']} new, "
+            click.echo(f"{lang}: {counted(counts['fuzzy'], 'changed sentence')} back to review, {counts['new']} new, "
                        f"{counts['obsolete']} no longer used (kept as obsolete)")
         if counts["typo"]:
-            click.echo(f"{lang}: {counts['typo']} typo fixes kept reviewed")
+            click.echo(f"{lang}: {counted(counts['typo'], 'typo fix', 'typo fixes')} kept reviewed")
         if counts["restored"]:
-            click.echo(f"{lang}: {counts['restored']} sentences changed back to their reviewed German, "
+            click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to their reviewed German, "
                        "reviewed again")
-    # 'extract: N files updated' is read by scripts (../shared/peer-bench, tests): keep that part as it is
-    click.echo(f"extract: {len(result.written)} files updated, {result.skipped + result.current} articles unchanged")
+    # 'extract: N files updated' (1: 'file') is read by scripts (../shared/peer-bench, tests): keep its shape
+    click.echo(f"extract: {counted(len(result.written) + len(site_catalogs), 'file')} updated, "
+               f"{counted(result.skipped + result.current, 'article')} unchanged")
     return result.errors
 
 
@@ -427,32 +431,34 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
     for (lang, engine), planned in sorted(result.planned.items()):
         for item in planned:
             click.echo(f"{lang} {engine}: {item.text}")
-        click.echo(f"{lang}: would send {len(planned)} texts, {sum(p.chars for p in planned):,} characters "
-                   f"(about {sum(p.tokens for p in planned):,} tokens) to {engine} (cached answers left out)")
+        click.echo(f"{lang}: would send {counted(len(planned), 'text')}, "
+                   f"{counted(sum(p.chars for p in planned), 'character')} (about {sum(p.tokens for p in planned):,} "
+                   f"tokens) to {engine} (cached answers left out)")
     for (lang, engine), count in sorted(result.filled.items()):
         replaced = result.replaced[(lang, engine)]
-        click.echo(f"{lang}: {count} entries {'would be ' if dry_run else ''}drafted by {engine}"
+        click.echo(f"{lang}: {counted(count, 'entry', 'entries')} {'would be ' if dry_run else ''}drafted by {engine}"
                    + (f" ({replaced} of them replacing machine drafts)" if replaced else ""))
     for lang in targets:
         if not dry_run:
-            click.echo(f"{lang}: {result.remaining[lang]} entries still empty")
+            click.echo(f"{lang}: {counted(result.remaining[lang], 'entry', 'entries')} still empty")
         if idle.get(lang) and not redo:
             by = ", ".join(f"{n} by {engine}" for engine, n in idle[lang].most_common())
             click.echo(f"{lang}: nothing to draft: no entry is empty, {sum(idle[lang].values())} hold machine drafts "
                        f"({by}); use --redo-drafts to replace them")
     for engine, (sent, chars, cached) in sorted(result.sent.items()):
-        click.echo(f"{engine}: {sent} requests, {chars:,} characters translated, {cached} segments from the cache")
+        click.echo(f"{engine}: {counted(sent, 'request')}, {counted(chars, 'character')} translated, "
+                   f"{counted(cached, 'segment')} from the cache")
     for engine, reasons in sorted(result.failed.items()):
         for reason, count in reasons.most_common():
             if result.unavailable.get(engine) != reason:
-                click.echo(f"warning: {engine}: {count} segments not translated: {reason}", err=True)
+                click.echo(f"warning: {engine}: {counted(count, 'segment')} not translated: {reason}", err=True)
     for engine, reason in sorted(result.unavailable.items()):
         left = sum(result.failed.get(engine, {}).values())
-        click.echo(f"warning: {engine}: {reason}; skipped for this run ({left} segments left for the next "
+        click.echo(f"warning: {engine}: {reason}; skipped for this run ({counted(left, 'segment')} left for the next "
                    f"engine or run)", err=True)
     for engine, count in sorted(result.warned.items()):
-        click.echo(f"warning: {engine}: {count} drafts changed the markup; their '#. mt:' line says what to check",
-                   err=True)
+        click.echo(f"warning: {engine}: {counted(count, 'draft')} changed the markup; their '#. mt:' line says what "
+                   "to check", err=True)
     if result.interrupted:
         click.echo("interrupted: every draft received so far is saved in the catalogs", err=True)
         return result.errors, 130
@@ -547,7 +553,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     for path in [*result.removed, *site.removed]:
         click.echo(f"removed {path}")
     for edition, count in sorted(result.held.items()):
-        click.echo(f"{edition}: {count} segment{'s' if count != 1 else ''} held back by QA errors; run verlag check")
+        click.echo(f"{edition}: {counted(count, 'segment')} held back by QA errors; run verlag check")
     for note in site.notes:
         click.echo(f"note: {note}")
     for warning in site.warnings:
@@ -560,10 +566,10 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         click.echo(f"{lang}: not published ({why}): {listing(slugs)}")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
-    click.echo(f"build: {len(result.editions)} editions made, {len(result.written)} written, "
-               f"{result.skipped} articles unchanged; " + ("site: not built, see the error below" if site.failed else
-                                                         f"site: {len(site.written)} files written, "
-                                                         f"{len(site.removed)} removed"))
+    made = ("site: not built, see the error below" if site.failed
+            else f"site: {counted(len(site.written), 'file')} written, {len(site.removed)} removed")
+    click.echo(f"build: {counted(len(result.editions), 'edition')} made, {len(result.written)} written, "
+               f"{counted(result.skipped, 'article')} unchanged; {made}")
     return result.errors + site.errors, site
 
 
@@ -615,7 +621,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
         raise VerlagError("no such file", path)
     text = None
     kind = kind or detect_kind(path, path.read_bytes())
-    if kind != "text":
+    if kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found = read_import(path, kind=kind)
         if len(found) != 1:
             raise VerlagError(f"holds {len(found)} articles; --translation-of takes one (save that article's "
@@ -636,7 +642,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     action = "would write" if dry_run else "wrote" if result.written else "unchanged"
     click.echo(f"import: {action} {result.path}: {result.confident} confident (reviewed), {result.low} low "
                f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "
-               f"{len(result.unmatched_translation)} {lang} sentences unmatched, {len(result.kept)} kept, "
+               f"{counted(len(result.unmatched_translation), f'{lang} sentence')} unmatched, {len(result.kept)} kept, "
                f"{result.already} already there")
 
 
@@ -695,7 +701,8 @@ def tm_export(project: Project, file: Path) -> None:
 
     counts, left_out = export_tmx(project.config, file)
     if left_out:
-        click.echo(f"warning: {left_out} pairs left out: their text has characters XML cannot hold", err=True)
+        click.echo(f"warning: {counted(left_out, 'pair')} left out: their text has characters XML cannot hold",
+                   err=True)
     per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items())) or "none"
     click.echo(f"tm export: {file}: reviewed translations: {per_lang}")
 
@@ -713,10 +720,10 @@ def tm_import(project: Project, file: Path) -> None:
         langs = ", ".join(f"{code} ({n})" for code, n in sorted(report.other_languages.items()))
         click.echo(f"note: skipped translations in languages not in verlag.toml: {langs}")
     if report.inline:
-        click.echo(f"note: skipped {report.inline} units with TMX inline tags (<ph>, <bpt>, ...): "
+        click.echo(f"note: skipped {counted(report.inline, 'unit')} with TMX inline tags (<ph>, <bpt>, ...): "
                    "they stand for another tool's formatting, which verlag cannot place in Markdown")
     if report.no_source:
-        click.echo(f"note: skipped {report.no_source} units without {project.config.source_language} text")
+        click.echo(f"note: skipped {counted(report.no_source, 'unit')} without {project.config.source_language} text")
     per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(report.units.items())) or "none"
     click.echo(f"tm import: {file}: translations: {per_lang}")
 
@@ -737,8 +744,8 @@ def review(project: Project, languages, slugs) -> None:
         result = write_review(config, list(languages) or None, list(slugs) or None, progress=progress)
     for path in result.removed:
         click.echo(f"removed {path}")
-    click.echo(f"review: {len(result.pages)} pages ({result.unchanged} unchanged), {len(result.written)} files "
-               f"written; open {(REPORT_DIR / 'index.html').as_posix()}")
+    click.echo(f"review: {counted(len(result.pages), 'page')} ({result.unchanged} unchanged), "
+               f"{counted(len(result.written), 'file')} written; open {(REPORT_DIR / 'index.html').as_posix()}")
     if result.errors:
         fail("review", result.errors)
 

@@ -64,6 +64,7 @@ from .config import Config
 from .errors import VerlagError, raise_all
 from .fsutil import read_bytes, relpath, rewrite
 from .glossary import add_hints, load_glossary
+from .pofile import encode_like
 from .segment import Segment, reference_labels, segment_article
 from .sources import Article, normalise, read_sources, split_front_matter
 
@@ -443,7 +444,7 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
         add_hints(po, glossary, lang)
         outcome = _fill(po, pairs, lang, glossary, labels, config.source_language, result.path)
         result.confident, result.low, result.already, result.kept = outcome
-        return render(po).encode("utf-8")
+        return encode_like(render(po), data)
 
     before = read_bytes(po_path)
     if dry_run:

@@ -35,14 +35,15 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, ignored_checks, key,
                       parse_po)
 from .config import Config
+from .counts import counted
 from .errors import VerlagError, contain
 from .fsutil import relpath
-from .glossary import Glossary, exact_pattern, load_glossary, target_pattern
+from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, visible
 from .markup import analyse
 from .media import RECORD, collect_media, outdated_variants, references, stale_originals
-from .rawhtml import german_blocks, stays_german
+from .rawhtml import german_blocks, stays_german, text_attributes
 from .segment import reference_labels
-from .sources import Sources, read_aliases, read_sources
+from .sources import Sources, front_matter_warnings, read_aliases, read_sources
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -80,6 +81,12 @@ class Context:
     source_lang: str = "de"
     reviewed: int = 0  # reviewed entries in the catalog
     origins: frozenset[str] = frozenset()  # scheme://host of every URL in the German: its entries, its link definitions
+    plain: bool = False  # the entry is plain text (``PLAIN_CONTEXTS``): no markup to compare
+
+
+# Front-matter entries (segment.FRONT_KEYS, a tag's msgctxt is "tag"): the site shows them as escaped plain text
+# (a "<" is a "<" in the title), so no Markdown or HTML is read in them.
+PLAIN_CONTEXTS = frozenset({"title", "summary", "tag"})
 
 
 @dataclass(frozen=True)
@@ -121,6 +128,13 @@ _NONE: Counter = Counter()  # shared by every text without markup; a cached Part
 
 
 @lru_cache(maxsize=4096)
+def text_parts(text: str, ctx: Context) -> Parts:
+    """``parts`` of an entry's msgid or msgstr; in a plain-text entry (``Context.plain``) all of it is prose,
+    and only its URLs and e-mail addresses are counted (the urls check keeps them)."""
+    found = parts(text, ctx.labels)
+    return Parts(text, text, _NONE, _NONE, _NONE, found.urls, _NONE, ()) if ctx.plain else found
+
+
 def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     """The inline markup of ``text`` (``markup.analyse`` with the article's link ``labels``), counted by kind.
 
@@ -219,7 +233,7 @@ def _describe(missing: list, added: list, what: Callable = str) -> str:
 # --------------------------------------------------------------------------
 
 def check_markup(entry, ctx):
-    src, tgt = parts(entry.msgid, ctx.labels), parts(entry.msgstr, ctx.labels)
+    src, tgt = text_parts(entry.msgid, ctx), text_parts(entry.msgstr, ctx)
     changed = [f"{kind} {src.kinds[kind]} -> {tgt.kinds[kind]}"
                for kind in sorted(set(src.kinds) | set(tgt.kinds)) if src.kinds[kind] != tgt.kinds[kind]]
     if changed:
@@ -231,7 +245,7 @@ def check_markup(entry, ctx):
 
 
 def check_link_target(entry, ctx):
-    src, tgt = parts(entry.msgid, ctx.labels), parts(entry.msgstr, ctx.labels)
+    src, tgt = text_parts(entry.msgid, ctx), text_parts(entry.msgstr, ctx)
     if any(src.kinds[k] != tgt.kinds[k] for k in ("link", "image")):
         return  # a link added or dropped: the markup check says so
     missing, added = _differences(src.targets, tgt.targets)
@@ -253,15 +267,25 @@ def _translated_page(old: str, new: str, ctx: Context) -> bool:
 
 
 def check_html(entry, ctx):
-    missing, added = _differences(parts(entry.msgid, ctx.labels).html, parts(entry.msgstr, ctx.labels).html)
+    missing, added = _differences(text_parts(entry.msgid, ctx).html, text_parts(entry.msgstr, ctx).html)
     if added:
         yield "raw HTML added: " + " ".join(added)
     if missing:
         yield "raw HTML dropped: " + " ".join(missing)
 
 
+def check_html_text(entry, ctx):
+    german = text_attributes(entry.msgid)
+    if not german or text_parts(entry.msgstr, ctx).prose == text_parts(entry.msgid, ctx).prose:
+        return  # no title/alt, or nothing around it translated (the unchanged check's)
+    for value in dict.fromkeys(v for v in text_attributes(entry.msgstr) if v in german and _WORD.search(v)):
+        shown = value if len(value) <= 50 else value[:47] + "…"
+        yield (f'title/alt text "{shown}" is the German of the original in a translated sentence; readers get it '
+               "as a tooltip or image description: translate the text between the quotes too")
+
+
 def check_foreign_target(entry, ctx):
-    added = set(parts(entry.msgstr, ctx.labels).addresses) - set(parts(entry.msgid, ctx.labels).addresses)
+    added = set(text_parts(entry.msgstr, ctx).addresses) - set(text_parts(entry.msgid, ctx).addresses)
     foreign = sorted(url for url in added if _origin(url) and _origin(url) not in ctx.origins)
     if foreign:
         yield ("link or image to a place the German never points to: " + ", ".join(foreign)
@@ -311,7 +335,7 @@ def check_ui_markup(entry, ctx):
 
 
 def check_urls(entry, ctx):
-    missing, added = _differences(parts(entry.msgid, ctx.labels).urls, parts(entry.msgstr, ctx.labels).urls)
+    missing, added = _differences(text_parts(entry.msgid, ctx).urls, text_parts(entry.msgstr, ctx).urls)
     if missing or added:
         yield "URL or e-mail address changed: " + _describe(missing, added)
 
@@ -319,8 +343,8 @@ def check_urls(entry, ctx):
 def check_numbers(entry, ctx):
     if not (_DIGIT.search(entry.msgid) or _DIGIT.search(entry.msgstr)):
         return
-    src = numbers(parts(entry.msgid, ctx.labels).prose, ctx.source_lang)
-    tgt = numbers(parts(entry.msgstr, ctx.labels).prose, ctx.lang)
+    src = numbers(text_parts(entry.msgid, ctx).prose, ctx.source_lang)
+    tgt = numbers(text_parts(entry.msgstr, ctx).prose, ctx.lang)
     missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
     _match_dates(added, missing)
@@ -330,11 +354,23 @@ def check_numbers(entry, ctx):
             a = [f"{s} (= {v.split('#')[0]})" for s, v in zip(a, missing)]
             b = [f"{s} (= {v.split('#')[0]})" for s, v in zip(b, added)]
         yield "numbers differ: " + _describe(a, b)
-    src_units = Counter(units(parts(entry.msgid, ctx.labels).prose, ctx.source_lang))
-    tgt_units = Counter(units(parts(entry.msgstr, ctx.labels).prose, ctx.lang))
+    src_units = Counter(units(text_parts(entry.msgid, ctx).prose, ctx.source_lang))
+    tgt_units = Counter(units(text_parts(entry.msgstr, ctx).prose, ctx.lang, ctx.source_lang))
     missing, added = _differences(src_units, tgt_units)
+    _match_degrees(missing, added)
+    _match_degrees(added, missing)
     if missing or added:
         yield "units differ: " + _describe(missing, added)
+
+
+def _match_degrees(generic: list[str], specific: list[str]) -> None:
+    """A "°" (40 Grad, 40°) on one side matches a °C or °F on the other: the word does not say which scale."""
+    for _ in range(generic.count("°")):
+        scale = next((u for u in specific if u in DEGREES), None)
+        if scale is None:
+            return
+        generic.remove("°")
+        specific.remove(scale)
 
 
 def _match_dates(dates: list[str], others: list[str]) -> None:
@@ -350,7 +386,7 @@ def _match_dates(dates: list[str], others: list[str]) -> None:
 
 
 def check_punctuation(entry, ctx):
-    src, tgt = parts(entry.msgid, ctx.labels).prose, parts(entry.msgstr, ctx.labels).prose
+    src, tgt = text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose
     a, b = _final(src), _final(tgt)
     if a != b and not ({a, b} <= {"", ".", _ABBREVIATION} and _ABBREVIATION in (a, b)):
         a, b = (x.replace(_ABBREVIATION, ".") for x in (a, b))
@@ -399,8 +435,8 @@ _DOUBLE_OK = {"en": {"that", "had"}, "fr": {"vous", "nous"}, "de": {"die", "der"
 
 
 def check_double_word(entry, ctx):
-    src = {m.group(1).lower() for m in _DOUBLE_WORD.finditer(parts(entry.msgid, ctx.labels).prose)}
-    for m in _DOUBLE_WORD.finditer(parts(entry.msgstr, ctx.labels).prose):
+    src = {m.group(1).lower() for m in _DOUBLE_WORD.finditer(text_parts(entry.msgid, ctx).prose)}
+    for m in _DOUBLE_WORD.finditer(text_parts(entry.msgstr, ctx).prose):
         word = m.group(1).lower()
         if word not in src and word not in _DOUBLE_OK.get(ctx.lang.split("-")[0], ()) and not word.isdigit():
             yield f"doubled word: {m.group()!r}"
@@ -415,7 +451,7 @@ _PAIRED = frozenset("()[]{}\"„“”«»")
 
 
 def check_brackets(entry, ctx):
-    src, tgt = parts(entry.msgid, ctx.labels).prose, parts(entry.msgstr, ctx.labels).prose
+    src, tgt = text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose
     if _PAIRED.isdisjoint(src) and _PAIRED.isdisjoint(tgt):
         return
     for open_, close in _BRACKETS:
@@ -448,7 +484,7 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
 
 
 def check_typography(entry, ctx):
-    tgt = parts(entry.msgstr, ctx.labels).prose
+    tgt = text_parts(entry.msgstr, ctx).prose
     lang = ctx.lang.split("-")[0]
     foreign = _foreign_quotes(tgt, lang)
     if foreign:
@@ -456,7 +492,7 @@ def check_typography(entry, ctx):
     if lang == "en" and (m := _DECIMAL_COMMA.search(tgt)):
         yield f"decimal comma in English: {m.group()} (write {m.group().replace(',', '.')})"
     if lang == "fr":
-        bare = parts(entry.msgstr, ctx.labels).bare
+        bare = text_parts(entry.msgstr, ctx).bare
         if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", bare):
             yield "« … » need a no-break space inside (U+00A0 or U+202F)"
         if m := re.search(r"\S( )[?!:;]", bare):
@@ -469,7 +505,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def check_unchanged(entry, ctx):
     if entry.msgstr.strip() != entry.msgid.strip():
         return
-    prose = parts(entry.msgid, ctx.labels).prose
+    prose = text_parts(entry.msgid, ctx).prose
     for term in ctx.glossary.terms:
         if term.target(ctx.lang) == term.source:
             prose = term.pattern.sub(" ", prose)
@@ -483,14 +519,14 @@ def check_glossary_term(entry, ctx):
         if target is None or term.dnt:
             continue
         pattern = exact_pattern(target) if target == term.source else target_pattern(target)
-        if not pattern.search(entry.msgstr):
+        if not pattern.search(visible(entry.msgstr)):
             yield f"glossary: {term.source!r} should be translated as {target!r}"
 
 
 def check_glossary_forbidden(entry, ctx):
     """Anywhere in the translation, not only where the German has the term; preferred terms are exempt
     (``milk thistle`` does not use the forbidden ``thistle``), and of overlapping matches the longest counts."""
-    text = entry.msgstr
+    text = visible(entry.msgstr)
     for term in ctx.glossary.terms:
         if target := term.target(ctx.lang):
             text = target_pattern(target).sub(lambda m: " " * len(m.group()), text)
@@ -509,7 +545,7 @@ def check_glossary_forbidden(entry, ctx):
 
 def check_glossary_dnt(entry, ctx):
     for term in ctx.glossary.find(entry.msgid):
-        if term.dnt and not exact_pattern(term.source).search(entry.msgstr):
+        if term.dnt and not exact_pattern(term.source).search(visible(entry.msgstr)):
             yield f"glossary: {term.source!r} is not translated; keep it exactly as written"
 
 
@@ -518,8 +554,8 @@ LENGTH_MIN = 40  # characters of German prose below which the ratio says little
 
 
 def check_length(entry, ctx):
-    src = " ".join(parts(entry.msgid, ctx.labels).prose.split())
-    tgt = " ".join(parts(entry.msgstr, ctx.labels).prose.split())
+    src = " ".join(text_parts(entry.msgid, ctx).prose.split())
+    tgt = " ".join(text_parts(entry.msgstr, ctx).prose.split())
     if len(src) < LENGTH_MIN:
         return
     ratio = len(tgt) / len(src)
@@ -542,8 +578,8 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 def check_blank(entry, ctx):
-    if _WORD.search(parts(entry.msgid, ctx.labels).prose) and not _WORD_CHAR.search(
-            parts(entry.msgstr, ctx.labels).prose):
+    if _WORD.search(text_parts(entry.msgid, ctx).prose) and not _WORD_CHAR.search(
+            text_parts(entry.msgstr, ctx).prose):
         yield "translation has no words: it would publish an empty text"
 
 
@@ -562,6 +598,8 @@ CHECKS = [
     Check("link-target", ERROR, "link destinations and image sources unchanged (a link to this site's German "
           "page may point to its page in the target language)", check_link_target),
     Check("html", ERROR, "no raw HTML added or dropped", check_html),
+    Check("html-text", WARNING, "the title and alt text of inline HTML translated with the sentence",
+          check_html_text),
     Check("urls", ERROR, "URLs and e-mail addresses in the text kept", check_urls),
     Check("foreign-target", ERROR, "no link, image or HTML address to a host (or scheme) the German of the "
           "article never points to; cannot be waived by an ignore-* flag", check_foreign_target, waivable=False),
@@ -622,15 +660,16 @@ UNIT = re.compile(r"\d[\u00a0\u202f ]?(" + "|".join(re.escape(u) for u in sorted
                   + r")(?![^\W\d_])")  # a number's unit symbol; the numbers check compares them
 _SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg"}
 # Unit words that a translation may write as a symbol (or the other way round), per language;
-# matched with an optional plural ending -s or -n.
+# matched with an optional plural ending -s or -n. "Grad", "degree", "degré" say only "degree" (Celsius,
+# Fahrenheit, an angle, a burn's degree): the generic "°", which a translation may make °C or °F (DEGREES).
 UNIT_WORDS = {
-    "de": {"Grad": "°C", "Prozent": "%", "Liter": "l", "Milliliter": "ml", "Gramm": "g", "Milligramm": "mg",
+    "de": {"Grad": "°", "Prozent": "%", "Liter": "l", "Milliliter": "ml", "Gramm": "g", "Milligramm": "mg",
            "Kilogramm": "kg", "Zentimeter": "cm", "Millimeter": "mm", "Meter": "m", "Kilometer": "km"},
-    "en": {"degree": "°C", "percent": "%", "per cent": "%", "litre": "l", "liter": "l", "millilitre": "ml",
+    "en": {"degree": "°", "percent": "%", "per cent": "%", "litre": "l", "liter": "l", "millilitre": "ml",
            "milliliter": "ml", "gram": "g", "milligram": "mg", "kilogram": "kg", "centimetre": "cm",
            "centimeter": "cm", "millimetre": "mm", "millimeter": "mm", "metre": "m", "meter": "m",
            "kilometre": "km", "kilometer": "km"},
-    "fr": {"degré": "°C", "pour cent": "%", "litre": "l", "millilitre": "ml", "gramme": "g", "milligramme": "mg",
+    "fr": {"degré": "°", "pour cent": "%", "litre": "l", "millilitre": "ml", "gramme": "g", "milligramme": "mg",
            "kilogramme": "kg", "centimètre": "cm", "millimètre": "mm", "mètre": "m", "kilomètre": "km"},
 }
 
@@ -667,26 +706,37 @@ def _spell(found: dict[str, str], values: list[str]) -> list[str]:
     return [found[v] for v in values]
 
 
+DEGREES = frozenset({"°C", "°F"})  # what a generic "°" (Grad, degree) may be written as in the other text
+
+
 @lru_cache(maxsize=4096)
-def units(prose: str, lang: str = "") -> list[str]:
-    """Unit symbols after numbers; unit words after numbers count as their symbol."""
+def units(prose: str, *langs: str) -> list[str]:
+    """Unit symbols after numbers; unit words of ``langs`` after numbers count as their symbol (a
+    translation's own words, and the German ones a draft kept as they were: ``40 Grad`` copied)."""
     if not _DIGIT.search(prose):
         return []
     found = [_SAME_UNIT.get(u, u) for u in UNIT.findall(prose)]
-    lang = lang.split("-")[0]
-    if words := _unit_words(lang):
-        symbols = {k.lower(): v for k, v in UNIT_WORDS[lang].items()}
+    words, symbols = _unit_words(tuple(sorted({lang.split("-")[0] for lang in langs})))
+    if words:
         found += [symbols[w.lower()] for w in words.findall(prose)]
     return found
 
 
+def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of every unit symbol and ``lang`` unit word after a number in ``prose``, in order."""
+    words, _ = _unit_words((lang.split("-")[0],))
+    spans = [(m.start(1), m.end(1)) for m in UNIT.finditer(prose)]
+    spans += [(m.start(1), m.end()) for m in words.finditer(prose)] if words else []
+    return sorted(spans)
+
+
 @lru_cache(maxsize=16)
-def _unit_words(lang: str) -> re.Pattern | None:
-    words = UNIT_WORDS.get(lang)
-    if not words:
-        return None
-    names = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<=\d)[\u00a0\u202f ]({names})(?:s|n)?(?![^\W\d_])", re.IGNORECASE)
+def _unit_words(langs: tuple[str, ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+    symbols = {k.lower(): v for lang in langs for k, v in UNIT_WORDS.get(lang, {}).items()}
+    if not symbols:
+        return None, {}
+    names = "|".join(re.escape(w) for w in sorted(symbols, key=len, reverse=True))
+    return re.compile(rf"(?<=\d)[\u00a0\u202f ]({names})(?:s|n)?(?![^\W\d_])", re.IGNORECASE), symbols
 
 
 @lru_cache(maxsize=64)
@@ -819,6 +869,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     german = {url for e in active for url in parts(e.msgid, labels).addresses}
     origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ())])))
     ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active), origins)
+    plain = replace(ctx, plain=True)
     findings: list[Finding] = []
     for entry in active:
         run = by_state[entry_state(entry)]
@@ -827,7 +878,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
         for check in run:
             if check.id in ignored and check.waivable:
                 continue
-            for message in check.function(entry, ctx):
+            for message in check.function(entry, plain if entry.msgctxt in PLAIN_CONTEXTS else ctx):
                 if line is None:
                     line = msgid_line(lines, entry.linenum) if lines else entry.linenum
                 findings.append(Finding(ref, line, check.id, check.severity, message, lang, slug, key(entry)))
@@ -902,6 +953,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, text in german_blocks(article))
+    findings.extend(Finding(article.ref, line, "front-matter", WARNING, message, config.source_language,
+                            article.slug, (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
+                    for line, message in front_matter_warnings(article))
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors
@@ -942,7 +997,8 @@ def _read(path, ref: str) -> str | None:
 def summary(findings: list[Finding]) -> str:
     errors = sum(f.severity == ERROR for f in findings)
     entries = len({(f.path, f.line) for f in findings})
-    return f"{errors} errors, {len(findings) - errors} warnings in {entries} entries"
+    return (f"{counted(errors, 'error')}, {counted(len(findings) - errors, 'warning')} in "
+            f"{counted(entries, 'entry', 'entries')}")
 
 
 def blocked_keys(findings: Iterable[Finding]) -> frozenset[tuple[str | None, str]]:

@@ -65,21 +65,30 @@ _ACCENTED = str.maketrans("aeiouyAEIOUYcnszCNSZ", "áéíóúýÁÉÍÓÚÝçñ�
 _LONG_VOWELS = set("áéíóúýÁÉÍÓÚÝäöüÄÖÜ")
 
 
-def pseudo(text: str, labels: frozenset[str] = frozenset()) -> str:
+def pseudo(text: str, labels: frozenset[str] = frozenset(), source: str = "de") -> str:
     """Accent and lengthen prose (~30 %) so untranslated or truncated UI shows; markup and a number's unit
-    symbol (``60 °C``, ``400 IE``: what the numbers check compares) are untouched."""
-    from .check import UNIT  # the numbers check's own pattern; importing the checks is kept off other engines' path
+    symbol or ``source`` unit word (``60 °C``, ``400 IE``, ``40 Grad``: what the numbers check compares) are
+    untouched."""
+    from .check import unit_spans  # the numbers check's own patterns; kept off other engines' import path
 
+    pieces = list(scan(text, labels))
+    starts, prose = [], ""
+    for is_markup, piece in pieces:  # markup read as one space, as the check reads it: 38&nbsp;Grad
+        starts.append(len(prose))
+        prose += " " if is_markup else piece
+    spans = unit_spans(prose, source)
     out = []
-    for is_markup, piece in scan(text, labels):
+    for (is_markup, piece), offset in zip(pieces, starts):
         if is_markup:
             out.append(piece)
             continue
         kept = 0
-        for unit in UNIT.finditer(piece):
-            out.append(_accent(piece[kept:unit.start(1)]))
-            out.append(unit.group(1))
-            kept = unit.end(1)
+        for start, end in spans:
+            start, end = start - offset, end - offset
+            if 0 <= start and end <= len(piece) and start >= kept:
+                out.append(_accent(piece[kept:start]))
+                out.append(piece[start:end])
+                kept = end
         out.append(_accent(piece[kept:]))
     return "".join(out)
 
@@ -92,7 +101,7 @@ class PseudoEngine:
     name = "pseudo"
 
     def translate(self, requests, source, target):
-        return [Result(pseudo(r.text, r.labels), "mt: pseudo") for r in requests]
+        return [Result(pseudo(r.text, r.labels, source), "mt: pseudo") for r in requests]
 
 
 def _service(name: str):

@@ -20,7 +20,7 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
-from .sources import Article, read_sources
+from .sources import Article, front_matter_warnings, read_sources
 
 if TYPE_CHECKING:
     import polib
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # extracted, so a run that finds every article unchanged by its fingerprint never loads them.
 
 STATE_FILE = "extract.json"
+SAID_FILE = "html-blocks.json"  # per article: the German text (sha256) whose HTML-block warnings were said
 _CREATED_RE = re.compile(r'^"POT-Creation-Date: (.*)\\n"$', re.M)
 
 
@@ -85,6 +86,11 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     An article that cannot be read, segmented or merged is reported in
     ``errors``; its template and catalogs stay as they were and every other
     article is still extracted.
+
+    Warnings: the doubtful front matter of every article on every run (``sources.front_matter_warnings``);
+    an article's HTML blocks that stay German (``rawhtml.german_blocks``) only when its German text changed
+    since they were last said (or was never seen), not when only a catalog changed; ``check`` says both on
+    every run.
     """
     sources = read_sources(config, remember=True)
     articles = sources.articles
@@ -92,6 +98,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     result = ExtractResult(errors=list(sources.errors))
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict[str, str] = {}
+    said, told = load_state(config.state_dir / SAID_FILE), {}
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = _orphans(config, slugs)
     prints = {a.slug: _fingerprint(config, a, glossary, [read_bytes(p) for p in _files(config, a)]) for a in articles}
@@ -105,24 +112,22 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     for article in articles:
         if progress:
             progress(article)
-        if article.undated and not article.page:  # a standalone page (Impressum) has no date
-            day = article.meta["date"].isoformat()
-            result.warnings.append(f"{article.ref}:1: no 'date:' in the front matter; the site shows the file's "
-                                   f"day ({day}), which changes with every copy: add 'date: {day}'")
+        result.warnings += [f"{article.ref}:{line}: {message}" for line, message in front_matter_warnings(article)]
         for line, tag, kind in _template_tags(article):
             shown = tag if len(tag) <= 60 else tag[:57] + "…"
             result.warnings.append(f"{article.ref}:{line}: {kind} {shown} is not Markdown: the pages would show it "
                                    "as text; write what it stands for in Markdown (an image: "
                                    "![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote)")
+        if said.get(article.slug) != article.digest:  # as make repeats a warning only when the file is compiled again
+            from .rawhtml import german_blocks, stays_german
+
+            result.warnings += [f"{article.ref}:{line}: {stays_german(text)}" for line, text in german_blocks(article)]
+        told[article.slug] = article.digest
         fingerprint = prints[article.slug]
         if state.get(article.slug) == fingerprint:
             result.skipped += 1
             fresh[article.slug] = fingerprint
             continue
-        # said when the article is extracted (new or changed); 'check' says it on every run
-        from .rawhtml import german_blocks, stays_german
-
-        result.warnings += [f"{article.ref}:{line}: {stays_german(text)}" for line, text in german_blocks(article)]
         written = len(result.written)
         with contain(article.ref, "extracting", result.errors) as outcome:
             used = _extract_article(config, article, made.get(article.slug), orphans, result, glossary,
@@ -137,6 +142,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             result.removed.append(relpath(pot, config.root))
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
+    save_state(config.state_dir / SAID_FILE, told)
     return result
 
 
@@ -164,10 +170,11 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     """``pot`` merged into ``old`` (``catalog.merge``, None: a catalog from the template alone), glossary hints
     added; ``data``: the bytes ``old`` was read from."""
     from .catalog import merge, render
+    from .pofile import encode_like
 
     merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
     add_hints(merged, glossary, lang)
-    text = render(merged).encode("utf-8")
+    text = encode_like(render(merged), data)
     if old is None:
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete,

@@ -19,6 +19,13 @@ Chinesischen Medizin``). A term at the *end* of a closed compound
 (``Schweineleber``) is not matched. Translations are matched
 case-insensitively at word starts, with up to three letters of ending
 (plurals) and hyphens or spaces between their words.
+
+Invisible format characters that only hint where a line may break (soft
+hyphen U+00AD, zero width space U+200B, word joiner U+2060, U+FEFF; Unicode
+Default_Ignorable_Code_Point, as pasted from web pages: ``Ur\u00adsachen``)
+are ignored in every match, in the German, the translation and the CSV.
+Zero width (non-)joiners U+200C/U+200D are kept: they change the spelling of
+Persian or Indic words.
 """
 
 from __future__ import annotations
@@ -38,6 +45,12 @@ HINT_PREFIX = "glossary: "
 _YES, _NO = {"yes", "y", "x", "1", "true"}, {"", "no", "n", "0", "false"}
 _INFLECTION = r"(?:e|en|er|es|em|n|s|ns)?"
 _LETTER = r"[^\W\d_]"
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
+
+
+def visible(text: str) -> str:
+    """``text`` without the line-break hints a glossary match ignores (soft hyphen, zero width space...)."""
+    return text.translate(_INVISIBLE)
 
 
 @dataclass(frozen=True)
@@ -80,7 +93,7 @@ class Glossary:
         if not self.terms:
             return []
         if text not in self._found:
-            self._found[text] = self._find(_prose(text))
+            self._found[text] = self._find(_prose(visible(text)))
         return self._found[text]
 
     def _find(self, text: str) -> list[Term]:
@@ -171,7 +184,7 @@ def parse_glossary(text: str, ref: str) -> Glossary:
             errors.append(VerlagError(f"{len(row)} cells but {len(header)} columns (a comma in a term? "
                                       "put the cell in double quotes)", ref, line))
             continue
-        cells = dict(zip(header, (c.strip() for c in row)))
+        cells = dict(zip(header, (visible(c).strip() for c in row)))
         source = cells.get("source", "")
         if not source:
             errors.append(VerlagError("the German term (column 'source') is empty", ref, line))

@@ -3,7 +3,8 @@
 Readers turn what a browser or a blog system hands out into ``ImportedArticle``s
 (no file is written there): a saved HTML page (``importer_html.read_page``), a
 WordPress export (WXR, ``importer_html.read_wxr``), an RSS/Atom feed
-(``importer_html.read_feed``) or text copied from a page (``importer_text``).
+(``importer_html.read_feed``), a Hugo or Jekyll Markdown file (``importer_markdown``) or text copied
+from a page (``importer_text``).
 ``render_markdown`` makes the text of the source file; ``place`` decides where
 each one goes without ever overwriting an existing article; ``write_placed``
 writes it and copies the images. Each article's old address goes into the
@@ -25,10 +26,10 @@ from .fsutil import write_if_changed
 from .scaffold import slugify
 from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
 
-KINDS = ("html", "wxr", "feed", "text")
+KINDS = ("html", "wxr", "feed", "markdown", "text")
 # A folder stands for the files directly in it with one of these suffixes (a saved page's ``*_files``
 # folder and its images are not sources themselves).
-FOLDER_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".txt")
+FOLDER_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".txt", ".md", ".markdown")
 IMAGES_DIR = "bilder"  # source_de/bilder/: where imported local images go (README "Images and files")
 # What the summary says is missing ('date' has a line of its own: the author must add it).
 MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": "old address (no redirect)"}
@@ -99,7 +100,8 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
 
 
 def detect_kind(path: Path, data: bytes) -> str:
-    """``wxr``, ``feed``, ``html`` or ``text`` from the first 4 KiB of a file (its suffix does not count:
+    """``wxr``, ``feed``, ``html``, ``markdown`` (front matter between ``---`` or ``+++`` lines, the whole
+    file read for its closing line) or ``text`` from the first 4 KiB of a file (its suffix does not count:
     saved exports are often called ``.xml`` or ``.txt``). Raises ``VerlagError`` for an image, PDF or
     other binary file (``BINARY_MAGIC`` or a control character), and for XML of another kind."""
     if data.startswith(BINARY_MAGIC) or CONTROL_RE.search(data[:4096]):
@@ -116,6 +118,11 @@ def detect_kind(path: Path, data: bytes) -> str:
         return "html"
     if head.startswith(b"<?xml"):
         raise VerlagError("an XML file that is neither a WordPress export (WXR) nor an RSS/Atom feed", path, 1)
+    if head.startswith((b"---", b"+++")):
+        from .importer_markdown import front_matter_fence
+
+        if front_matter_fence(normalise(data.decode("utf-8", "replace"))):
+            return "markdown"
     return "text"
 
 
@@ -143,7 +150,7 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     file and line of bad input; for a folder, ``ManyErrors`` with the problems of every failing file
     (the readable files' articles are then not returned: call it per file to keep them).
     """
-    from . import importer_html, importer_text
+    from . import importer_html, importer_markdown, importer_text
 
     articles: list[ImportedArticle] = []
     errors: list[VerlagError] = []
@@ -153,6 +160,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
             found = kind or detect_kind(file, data)
             if found == "text":
                 articles.append(importer_text.read_text(file, data, year))
+            elif found == "markdown":
+                articles.append(importer_markdown.read_markdown(file, data))
             else:
                 reader = {"html": importer_html.read_page, "wxr": importer_html.read_wxr,
                           "feed": importer_html.read_feed}[found]

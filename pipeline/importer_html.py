@@ -25,6 +25,7 @@ import markdownify
 import trafilatura
 from lxml import etree, html as lxml_html
 
+from .counts import counted
 from .errors import VerlagError
 from .importer import IMAGES_DIR, ImportedArticle, new_article
 from .segment import commonmark_parser
@@ -452,7 +453,7 @@ def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) ->
         if name == "gallery" and not closing:
             ids = GALLERY_IDS_RE.search(attributes)
             found = [attachments[i.strip()] for i in (ids.group(1).split(",") if ids else []) if i.strip() in attachments]
-            notes.append(f"gallery: {len(found)} images without alt text: describe each in its ![…]")
+            notes.append(f"gallery: {counted(len(found), 'image')} without alt text: describe each in its ![…]")
             return "".join(f'<p><img src="{escape(url)}" alt=""></p>' for url, _ in found)
         if name == "caption":
             return ""

@@ -211,6 +211,18 @@ def render_po(po: polib.POFile) -> str:
     return render_header(po) + "".join("\n" + "\n".join(block) + "\n" for block in blocks)
 
 
+def encode_like(text: str, previous: bytes | None) -> bytes:
+    """``text`` (a rendered catalog, str with LF line ends) as the UTF-8 bytes to write over ``previous``
+    (the file's bytes; None: a new file): with CRLF line ends when most of ``previous``'s lines end so (a
+    catalog saved by a Windows editor), else LF. Poedit does the same: it keeps a catalog's line ending
+    (``keep_crlf``, on by default; src/catalog_po.cpp, ``GetDesiredCRLFFormat``), where GNU msgcat and
+    msgmerge write the platform's own (LF here; they read either)."""
+    data = text.encode("utf-8")
+    if previous and 2 * previous.count(b"\r\n") > previous.count(b"\n"):
+        return data.replace(b"\n", b"\r\n")
+    return data
+
+
 class _LeftToPolib(Exception):
     """Text ``parse`` does not fully understand: polib reads it instead."""
 

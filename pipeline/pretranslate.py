@@ -23,6 +23,7 @@ from .config import Config
 from .engines import Engine, Request, Result, Surroundings
 from .errors import VerlagError, contain
 from .fsutil import read_bytes, relpath, rewrite, settled
+from .pofile import encode_like
 from .segment import reference_labels
 from .sources import read_sources
 
@@ -43,8 +44,8 @@ class Catalog:
     read_as: bytes = b""  # the file as read or last written here: anything else means someone else saved it
     drafts: dict = field(default_factory=dict)  # catalog key -> Result: what this run filled
     redo: bool = False  # machine drafts are work too, not only empty entries
-    gone: str = ""  # why the file cannot take this run's drafts: deleted or emptied meanwhile (``_write``)
-    failed: bool = False  # a write failed (reported once): not tried again in this run
+    gone: str = ""  # why the file could not take this run's drafts at the last write: deleted or emptied (``_write``)
+    failed: VerlagError | None = None  # why the last write failed; each write is tried anew (``_save``)
     around: dict | None = None  # block number (None: no block) -> its Surroundings (``_surroundings``)
 
 
@@ -169,7 +170,8 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         result.interrupted = True
     finally:
         _save(work, dry_run)
-        result.errors = [*work.errors, *(_lost(c) for c in work.catalogs if c.gone and c.drafts)]
+        result.errors = [*work.errors, *(c.failed for c in work.catalogs if c.failed),
+                         *(_lost(c) for c in work.catalogs if c.gone and c.drafts)]
         for lang in langs:
             result.remaining[lang] = sum(1 for _, entry in work.todo(lang) if not entry.msgstr)
         if cache:
@@ -284,23 +286,26 @@ def _fill(entry: polib.POEntry, answer: Result) -> None:
 
 
 def _save(work: Work, dry_run: bool) -> None:
+    """Write every catalog with drafts not yet written. Each write is decided on the file as it is then: a
+    catalog that was missing, emptied or unparseable at an earlier write (a reviewer's in-place save) takes
+    the drafts once it is back, and only what still stands at the run's last write is reported."""
     if dry_run:
         return
     for catalog in work.catalogs:
-        if catalog.dirty and not catalog.failed and not catalog.gone:
+        if catalog.dirty:
+            catalog.gone, catalog.failed = "", None
             try:
                 _write(catalog)
             except VerlagError as exc:
-                work.errors.append(exc)
-                catalog.failed = True
-            catalog.dirty = False
+                catalog.failed = exc
+            catalog.dirty = bool(catalog.gone or catalog.failed)  # tried again at the next write
 
 
 def _lost(catalog: Catalog) -> VerlagError:
     """The error for a catalog deleted or emptied while the run drafted it: its drafts are not lost with it.
     A network engine's answers are in the MT cache (``mtcache``), a local engine's cost nothing, so
     ``extract`` and a rerun give them back without asking a service again."""
-    return VerlagError(f"{catalog.gone} while pretranslate ran: its {len(catalog.drafts)} drafts of this run are "
+    return VerlagError(f"{catalog.gone} while pretranslate ran: its drafts of this run ({len(catalog.drafts)}) are "
                        "not written; 'verlag extract', then 'verlag pretranslate' puts them in without asking a "
                        "service again (a service's answers are kept in the MT cache)", catalog.ref)
 
@@ -332,7 +337,7 @@ def _write(catalog: Catalog) -> None:
             if entry is not None and _open(entry, catalog.redo):
                 _fill(entry, answer)
         catalog.po.metadata["PO-Revision-Date"] = now_stamp()
-        return render(catalog.po).encode("utf-8")
+        return encode_like(render(catalog.po), data)
 
     catalog.read_as = rewrite(catalog.path, update) or b""
 

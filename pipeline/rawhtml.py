@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from .errors import VerlagError
 from .segment import article_tokens
 from .sources import Article
 
-__all__ = ["german_blocks", "mark_language", "readable_text", "stays_german"]
+__all__ = ["german_blocks", "mark_language", "readable_text", "retitled", "stays_german", "text_attributes"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
 # Elements whose content is no text for the reader; void elements, which have no content or end tag;
@@ -32,6 +33,8 @@ RCDATA = frozenset({"textarea", "title"})
 _HTML_BLOCK_START = re.compile(r"^ {0,3}<[A-Za-z/!?]", re.M)  # where an HTML block can begin (spec 4.6)
 _TAG_NAME = re.compile(r"<[^\s/>]+")
 _TAG = re.compile(r"<[^>]*>")
+_START_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>")
+_TEXT_VALUE = re.compile(r"""(\s(?:title|alt)\s*=\s*)("[^"]*"|'[^']*')""", re.I)  # a quoted title/alt value
 
 
 class _Element:
@@ -169,3 +172,32 @@ def german_blocks(article: Article) -> list[tuple[int, str]]:
             if text:
                 found.append((article.body_line + token.map[0], text))
     return found
+
+
+def text_attributes(text: str) -> list[str]:
+    """The ``title`` and ``alt`` values (unescaped) of the start tags of inline HTML in ``text`` (a segment,
+    Markdown with raw HTML), in order; code spans are not HTML."""
+    text = re.sub(r"(`+).+?\1", " ", text)
+    return [html.unescape(m.group(2)[1:-1]) for tag in _START_TAG.findall(text) for m in _TEXT_VALUE.finditer(tag)]
+
+
+def retitled(tag: str, allowed: frozenset[str]) -> str | None:
+    """A translation's start tag (str) that is one of the original's ``allowed`` tags but for the quoted values
+    of its ``title`` and ``alt`` attributes, the text a reader gets (a tooltip, an image description), which a
+    translator translates: that original tag, written as the author wrote it, with the translation's values
+    (escaped again, quoted with ``"``); None when no allowed tag matches so. Nothing but those values comes from
+    the translation, so it can add no attribute, element or URL."""
+    if not _START_TAG.fullmatch(tag) or not _TEXT_VALUE.search(tag):
+        return None
+    original = _shapes(allowed).get(_TEXT_VALUE.sub(r'\1""', tag))
+    if original is None:
+        return None
+    values = iter(html.escape(html.unescape(m.group(2)[1:-1])) for m in _TEXT_VALUE.finditer(tag))
+    return _TEXT_VALUE.sub(lambda m: f'{m.group(1)}"{next(values)}"', original)
+
+
+@lru_cache(maxsize=64)
+def _shapes(allowed: frozenset[str]) -> dict[str, str]:
+    """Each allowed start tag with ``title``/``alt`` values, keyed by its text with those values emptied."""
+    return {_TEXT_VALUE.sub(r'\1""', tag): tag for tag in allowed
+            if _START_TAG.fullmatch(tag) and _TEXT_VALUE.search(tag)}

@@ -23,9 +23,11 @@ writes the HTML:
   content the browser reads as raw text, such as ``<script>…</script>``,
   with that content) must equal one of the original's byte for byte, else it
   is shown as text (a raw-text element the original leaves open is closed
-  right after it), an HTML block's text (never extracted, so German) marked
-  ``lang="de"`` (``rawhtml.mark_language``); a link or image URL with a
-  scheme other than http(s), mailto or tel must be one the original uses.
+  right after it; an inline start tag may differ only in its ``title`` and
+  ``alt`` text, which a translator translates: ``rawhtml.retitled``), an
+  HTML block's text (never extracted, so German) marked ``lang="de"``
+  (``rawhtml.mark_language``); a link or image URL with a scheme other than
+  http(s), mailto or tel must be one the original uses.
   Then nh3 (ammonia) cleans the HTML with only the elements and attributes
   markdown-it itself writes, the original's raw HTML standing aside as
   placeholders and put back verbatim (its ``lang`` marks with it).
@@ -52,7 +54,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN
-from .rawhtml import mark_language, readable_text
+from .rawhtml import mark_language, readable_text, retitled
 from .segment import MAX_NESTING, commonmark_parser
 
 __all__ = ["Allowance", "Rendered", "render", "safe_url", "MAX_NESTING"]
@@ -309,15 +311,17 @@ def _unit_end(children: list[Token], i: int) -> int:
 
 
 def _judge(job: _Job, unit: list[Token], rendered: str, siblings: list[Token], start: int) -> bool:
-    """Record a piece of raw HTML; in a translation, True: the original has it (now one placeholder at
-    ``siblings[start]``), False: its tags were made text."""
+    """Record a piece of raw HTML; in a translation, True: the original has it, an inline start tag perhaps
+    with its ``title``/``alt`` text translated (now one placeholder at ``siblings[start]``), False: its tags
+    were made text."""
     job.raw.add(rendered)
     if job.allowance is None:
         return False
-    if rendered in job.allowance.raw:
+    kept = rendered if rendered in job.allowance.raw else \
+        retitled(rendered, job.allowance.raw) if unit[0].type == "html_inline" else None
+    if kept is not None:
         placeholder = f"\ue010{job.nonce}-{len(job.stash)}\ue011"
-        left_open = _open_raw_text(rendered)
-        kept = rendered
+        left_open = _open_raw_text(kept)
         if unit[0].type == "html_block":
             kept = mark_language(rendered, job.source_lang)
             job.german = job.german or bool(readable_text(rendered))

@@ -404,7 +404,7 @@ class ServiceEngine:
         if answers is None:
             answers = self._ask(batch, source, target)
             if answers is None:
-                raise ServiceError(f"the answer did not line up with the {len(batch)} texts sent, twice")
+                raise ServiceError(f"the answer did not line up with the texts sent ({len(batch)}), twice")
             return answers
         empty = [n for n, answer in enumerate(answers) if not answer]
         if empty:

@@ -45,6 +45,7 @@ from markupsafe import Markup
 
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .config import DEFAULT_BASE_URL, Config
+from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
@@ -56,7 +57,7 @@ from .search import BUNDLE, index_site
 from .social import first_image, og_locale
 from .redirects import redirect_files
 from .render import Allowance, render
-from .sources import Article, Moment, Sources, read_date, read_sources
+from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
@@ -65,6 +66,7 @@ OLD_REVIEW = "_review"  # where the review report went before it moved out of si
 WORDS_PER_MINUTE = 200
 DEFAULT_MIN_TRANSLATED = 80  # percent; po4a-translate(1) --keep: "minimal threshold ... (default: 80)"
 DEFAULT_FEED_ENTRIES = 20  # each entry carries a whole article; Nikola and jekyll-feed keep 10
+SEARCH_SCRIPT = "search.js"  # static/search.js: the search box's results, made only with [site] search = true
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,12 @@ class Page:
         return self.segments.get("machine_shown", 0)
 
     @property
+    def all_machine(self) -> bool:
+        """Whether every passage the page shows in its own language is unreviewed machine text: no person
+        checked any of it, not even an older German (``stale``)."""
+        return bool(self.machine) and not self.words.get(REVIEWED) and not self.stale
+
+    @property
     def fallback(self) -> int:
         return self.segments.get("fallback", 0)
 
@@ -283,7 +291,7 @@ class SiteResult:
             stale = sum(1 for p in pages if p.stale)
             held = len([s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
                         if s not in self.standalone])
-            lines.append(f"{lang}: {len(pages)} article{'s' if len(pages) != 1 else ''} published"
+            lines.append(f"{lang}: {counted(len(pages), 'article')} published"
                          + (f", {machine} with unreviewed machine text" if machine else "")
                          + (f", {german} with passages in the original" if german else "")
                          + (f", {stale} out of date" if stale else "")
@@ -467,19 +475,20 @@ def _locale(code: str) -> Locale:
 def _item(site: _Site, page: Page) -> dict:
     """What lists, feeds and article headers show of an article: localized dates and reading time."""
     locale = _locale(page.lang)
-    updated = format_date(_day(page.updated), "long", locale=locale) if page.updated else None
+    updated = format_date(calendar_day(page.updated), "long", locale=locale) if page.updated else None
     return {
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
         "absolute": site.urls.absolute("article", page.lang, page.slug),
         "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
-        "date": format_date(_day(page.date), "long", locale=locale) if page.date else "",
+        "date": format_date(calendar_day(page.date), "long", locale=locale) if page.date else "",
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
         "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
-        "last_reviewed": format_date(_day(page.last_reviewed), "long", locale=locale) if page.last_reviewed else None,
+        "last_reviewed": format_date(calendar_day(page.last_reviewed), "long", locale=locale)
+        if page.last_reviewed else None,
         "published": _stamp(page.date),
         "modified": _stamp(page.updated or page.date),
     }
@@ -497,28 +506,27 @@ def _stamp(moment: Moment | None) -> str:
     return _instant(moment).isoformat().replace("+00:00", "Z")
 
 
-def _day(moment: Moment) -> dt.date:
-    """The calendar day a reader is shown: the day in the author's own time zone."""
-    return moment.date() if isinstance(moment, dt.datetime) else moment
-
-
 def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
     """schema.org Article; a translation names its original (SITE.md 10), and its translator once it is fully
     reviewed (a machine draft has none) and shows no German text of the original's HTML blocks (``german_html``).
 
     An article whose front matter says who checked it (``reviewed_by``, ``last_reviewed``) is a
     schema.org ``MedicalWebPage`` with ``reviewedBy`` (a Person: name, jobTitle, url) and ``lastReviewed``.
+    Those say who reviewed "the content on this page" (https://schema.org/reviewedBy), and the medical review
+    was of the German text: a translation carries them on its ``translationOfWork``, the original, not on
+    itself, whether or not a translator checked it.
     """
     medical = page.reviewed_by or page.last_reviewed
     data = {
         "@context": "https://schema.org", "@type": "MedicalWebPage" if medical else "Article",
         "headline": page.title, "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
     }
+    review = {}
     if page.reviewed_by:
         names = {"name": "name", "qualification": "jobTitle", "url": "url"}
-        data["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
+        review["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
     if page.last_reviewed:
-        data["lastReviewed"] = page.last_reviewed.isoformat()
+        review["lastReviewed"] = page.last_reviewed.isoformat()
     if page.translator and page.lang != site.source and page.fully_reviewed and not german_html:
         data["translator"] = {"@type": "Person", "name": page.translator}
     if page.summary:
@@ -530,9 +538,10 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
     if page.author:
         data["author"] = {"@type": "Person", "name": page.author}
     if page.lang != site.source:
-        data["translationOfWork"] = {"@type": "Article", "inLanguage": site.source,
-                                     "@id": site.urls.absolute("article", site.source, page.slug)}
+        data["translationOfWork"] = {"@type": data["@type"], "inLanguage": site.source,
+                                     "@id": site.urls.absolute("article", site.source, page.slug), **review}
     else:
+        data.update(review)
         data["workTranslation"] = [{"@type": "Article", "inLanguage": lang,
                                     "@id": site.urls.absolute("article", lang, page.slug)}
                                    for lang in site.languages[1:] if (lang, page.slug) in site.published]
@@ -815,7 +824,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             "social": site.social(page.lang, "article", page.title, page.summary, item["absolute"],
                                   [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
         }
-        out[rel] = site.env(page.lang).get_template("page.html" if page.standalone else "article.html").render(context)
+        out[rel] = _render(site.env(page.lang), "page.html" if page.standalone else "article.html", rel, context)
     out.update((rel, None) for rel in keys if rel not in out)  # unchanged: not rendered again
     # The indexes, feeds, 404 pages, root index and sitemap show nothing but the listed pages (their
     # records and, through their keys, bodies, links and languages), what is held back, and the theme.
@@ -831,6 +840,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     for folder in reversed(theme_dirs(config)):  # the project's own assets win
         for asset in sorted((folder / "static").rglob("*")):  # fonts/, icons/...; no .DS_Store, no .git
             name = asset.relative_to(folder / "static").as_posix()
+            if name == SEARCH_SCRIPT and not settings.search:  # an output of a feature that is off: removed
+                continue
             if asset.is_file() and not any(part.startswith(".") for part in name.split("/")):
                 out[urls.file(urls.path("static", name=name))] = asset  # copied byte for byte
     icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
@@ -869,38 +880,38 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
     for lang, listing in listed.items():
         env = site.env(lang)
         items = [site.item(page) for page in listing if not page.standalone]
-        out[urls.file(urls.path("index", lang))] = env.get_template("index.html").render(
-            {**site.common(lang), "items": items, "unavailable": site.unavailable(lang),
-             "lang_name": language_name(lang),
-             "canonical": urls.absolute("index", lang),
-             "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
-             "social": site.social(lang, "website", site.config.name, None, urls.absolute("index", lang),
-                                   list(site.languages))})
-        out[urls.file(urls.path("404", lang))] = env.get_template("404.html").render(
-            {**site.common(lang), "switch": site.switch(lang, kind="404")})
-        entry = env.get_template("feed_entry.html")
+        index, missing, feed = (urls.file(urls.path(kind, lang)) for kind in ("index", "404", "feed"))
+        out[index] = _render(env, "index.html", index, {
+            **site.common(lang), "items": items, "unavailable": site.unavailable(lang),
+            "lang_name": language_name(lang),
+            "canonical": urls.absolute("index", lang),
+            "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
+            "social": site.social(lang, "website", site.config.name, None, urls.absolute("index", lang),
+                                  list(site.languages))})
+        out[missing] = _render(env, "404.html", missing, {**site.common(lang), "switch": site.switch(lang, kind="404")})
         entries = []
         for item in items[:settings.feed_entries]:
             if urls.file(item["href"]) not in keys:  # its page failed to render, reported above
                 continue
             body = Markup(bodies.get(item["page"]))
             german = bodies.entry(item["page"])["german"]
-            entries.append({**item, "content": absolute_html(
-                entry.render({**site.common(lang), **item, "body": body, "german_html": german}), item["absolute"])})
+            entries.append({**item, "content": absolute_html(_render(
+                env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
+                item["absolute"])})
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date) for i in entries), default=None))
-        out[urls.file(urls.path("feed", lang))] = env.get_template("feed.xml").render(
-            {"lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
-             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
-             "items": entries})
+        out[feed] = _render(env, "feed.xml", feed, {
+            "lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
+            "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
+            "items": entries})
     source_env = site.env(site.source)
     out["404.html"] = out[urls.file(urls.path("404", site.source))]
-    choices = [Markup(site.env(lang).get_template("choice.html").render(
-        {"lang": lang, "dir": text_direction(lang), "name": language_name(lang),
-         "home": urls.path("index", lang), "count": len(site.articles(lang))})) for lang in site.languages]
-    out["index.html"] = source_env.get_template("root.html").render(
-        {"lang": site.source, "dir": text_direction(site.source), "canonical": urls.absolute("root"),
-         "alternates": site.home_cluster(), "choices": choices, "legal": site.legal(site.source)})
-    out["sitemap.xml"] = source_env.get_template("sitemap.xml").render({"entries": _sitemap(site)})
+    choices = [Markup(_render(site.env(lang), "choice.html", "index.html", {
+        "lang": lang, "dir": text_direction(lang), "name": language_name(lang),
+        "home": urls.path("index", lang), "count": len(site.articles(lang))})) for lang in site.languages]
+    out["index.html"] = _render(source_env, "root.html", "index.html", {
+        "lang": site.source, "dir": text_direction(site.source), "canonical": urls.absolute("root"),
+        "alternates": site.home_cluster(), "choices": choices, "legal": site.legal(site.source)})
+    out["sitemap.xml"] = _render(source_env, "sitemap.xml", "sitemap.xml", {"entries": _sitemap(site)})
     return out
 
 
@@ -916,19 +927,43 @@ def _sitemap(site: _Site) -> list[dict]:
     return entries
 
 
-def _template_error(config: Config, exc: Exception) -> Exception:
-    """A ``VerlagError`` at the template line where ``exc`` arose (Jinja2 puts template frames into the
-    traceback: https://jinja.palletsprojects.com/en/stable/api/#jinja2.Template); ``exc`` itself when no
-    template was running (verlag's own failure, reported as such)."""
+class _Building(Exception):
+    """A template failed while ``rel`` (a file under site/) was rendered; the template's exception is the cause."""
+
+    def __init__(self, rel: str):
+        super().__init__(rel)
+        self.rel = rel
+
+
+def _render(env: Environment, name: str, rel: str, context: dict) -> str:
+    """Template ``name`` rendered for site/``rel``; raises ``_Building`` (from the template's exception)."""
+    try:
+        return env.get_template(name).render(context)
+    except Exception as exc:  # noqa: BLE001 - named by _template_error with the page it was building
+        raise _Building(rel) from exc
+
+
+def _template_error(config: Config, exc: Exception, rel: str) -> Exception:
+    """A ``VerlagError`` for a template that failed while site/``rel`` was built, at the line of the project's
+    own template (``templates/``, the file the user can edit) nearest the failure, else of verlag's theme,
+    naming the theme's line too when the failure is inside it (Jinja2 puts template frames into the
+    traceback: https://jinja.palletsprojects.com/en/stable/api/#jinja2.Template, and a syntax error carries
+    its file and line); ``exc`` itself when no template was running (verlag's own failure, reported as such)."""
+    message = exc.message if isinstance(exc, TemplateError) and exc.message else describe(exc)
+    building = f" (while building site/{rel})"
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        return VerlagError(f"template: {message}{building}", relpath(Path(exc.filename), config.root), exc.lineno)
     themes = [theme.resolve() for theme in theme_dirs(config)]
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        path = Path(frame.filename)
-        if path.suffix and any(path.resolve().is_relative_to(theme) for theme in themes):
-            message = exc.message if isinstance(exc, TemplateError) and exc.message else describe(exc)
-            return VerlagError(f"template: {message}", relpath(path, config.root), frame.lineno)
-    if isinstance(exc, TemplateError):
-        return VerlagError(f"template: {exc.message or exc}", "templates/")
-    return exc
+    frames = [(path, frame.lineno) for frame in traceback.extract_tb(exc.__traceback__)
+              for path in [Path(frame.filename).resolve()]
+              if path.suffix and any(path.is_relative_to(theme) for theme in themes)]
+    if not frames:
+        return VerlagError(f"template: {message}{building}", "templates/") if isinstance(exc, TemplateError) else exc
+    own = [(path, line) for path, line in frames if path.is_relative_to(themes[0])]
+    path, line = (own or frames)[-1]
+    if (path, line) != frames[-1]:
+        building = f" (in {relpath(frames[-1][0], config.root)}:{frames[-1][1]}, while building site/{rel})"
+    return VerlagError(f"template: {message}{building}", relpath(path, config.root), line)
 
 
 def build_site(config: Config, jobs: int | None = None, sources: Sources | None = None) -> SiteResult:
@@ -950,11 +985,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     try:
         out, site, fresh, stored = site_outputs(config, load_pages(config, result.errors), settings, state,
                                                 lambda rel: (root / rel).is_file(), result.errors, jobs, sources)
-    except TemplateSyntaxError as exc:
-        raise VerlagError(f"template: {exc.message}", exc.filename and relpath(Path(exc.filename), config.root),
-                          exc.lineno) from None
-    except Exception as exc:  # noqa: BLE001 - a template's own mistake is named with its file and line
-        raise _template_error(config, exc) from None
+    except _Building as exc:  # a template's own mistake is named with its file, line and the page built
+        raise _template_error(config, exc.__cause__, exc.rel) from None
     for rel, text in sorted(out.items()):
         if isinstance(text, Path):
             text = text.read_bytes()
@@ -983,6 +1015,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
                        default_jobs() if jobs is None else jobs)
     elif (root / BUNDLE).is_dir():
         shutil.rmtree(root / BUNDLE)
+        result.removed.append(f"site/{BUNDLE}/")
     if stored is not None:  # before the names in site.json: a run stopped between them stores them again
         save_state(config.state_dir / BODIES_FILE, stored)
     if fresh != state:

@@ -159,6 +159,10 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
                           ref, line) from None
     text = normalise(raw)
     front, front_start, body_start = split_front_matter(text)
+    if not body_start and text.startswith("+++"):
+        raise VerlagError("TOML front matter ('+++', Hugo) is not supported: write it as YAML between '---' lines "
+                          "(title = \"…\" becomes title: …), or bring the file in with 'verlag import <file>', "
+                          "which converts it", ref, 1)
     if not body_start:
         raise VerlagError("missing front matter: start the file with '---', a 'title:' line and '---'", ref, 1)
     try:
@@ -168,10 +172,16 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         raise VerlagError(f"invalid YAML front matter: character U+{exc.character:04X} is not allowed "
                           f"({exc.reason}); remove it", ref, line) from None
     except yaml.YAMLError as exc:
+        first = text.count("\n", 0, front_start) + 1
+        opened = _unclosed(exc, first)
+        if opened:
+            raise VerlagError(opened[1], ref, opened[0]) from None
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = text.count("\n", 0, front_start) + 1 + mark.line if mark else 1
+        line = first + mark.line if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise VerlagError(f"invalid YAML front matter: {problem}{_yaml_hint(problem)}", ref, line) from None
+        lines = front.split("\n")
+        written = lines[mark.line] if mark and mark.line < len(lines) else ""
+        raise VerlagError(f"invalid YAML front matter: {problem}{_yaml_hint(problem, written)}", ref, line) from None
     except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
         number, key, got = _bad_value(front)
         raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
@@ -221,8 +231,32 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
                    page)
 
 
-def _yaml_hint(problem: str) -> str:
-    """What usually fixes a YAML problem in a German front matter line (PyYAML's ``problem`` text)."""
+_FLOW = {"while parsing a flow sequence": ("[", "]", "tags: [Tee, Leber]"),
+         "while parsing a flow mapping": ("{", "}", "reviewed_by: {name: Dr. Vogt}")}
+
+
+def _unclosed(exc: yaml.YAMLError, first: int) -> tuple[int, str] | None:
+    """(line, message) for a '[' or '{' never closed: PyYAML notices only at a later line (its ``problem_mark``);
+    its ``context_mark`` is where the bracket opened, the line to name. ``first``: the front matter's line 1."""
+    bracket = _FLOW.get(getattr(exc, "context", None) or "")
+    mark, later = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
+    if not bracket or mark is None or later is None or later.line <= mark.line:
+        return None  # a problem inside a bracket closed on its own line is named where it is
+    opening, closing, example = bracket
+    return first + mark.line, (f"invalid YAML front matter: '{opening}' is not closed with '{closing}' (YAML "
+                               f"noticed on line {first + later.line}: {exc.problem}); end it on the same line, "
+                               f"e.g. {example}")
+
+
+def _yaml_hint(problem: str, written: str) -> str:
+    """What usually fixes a YAML problem in a German front matter line (PyYAML's ``problem`` text; ``written``:
+    the line it points at). A ``key:`` line indented under a key that has a value (``  summary: …`` left
+    from uncommenting ``# summary:``) reads to YAML as more of that value, where a key may not start."""
+    indented = re.match(r"^([ \t]+)([^\s:#][^:]*):(\s|$)", written)
+    if indented and ("mapping values are not allowed" in problem or "cannot start any token" in problem):
+        blank = "a tab" if "\t" in indented.group(1) else "a space"
+        return (f"; '{indented.group(2)}:' is indented (the line starts with {blank}), so YAML reads it as part of "
+                "the value above it: start it at the beginning of the line, as every key")
     if "mapping values are not allowed" in problem:
         return ("; a value with ': ' in it needs quotes, e.g. title: \"Rückenschmerzen: was tun?\" "
                 "(a \" inside becomes \\\")")
@@ -381,6 +415,36 @@ def _from_json(value):
             return dt.date.fromisoformat(value[_DATE])
         return {k: _from_json(v) for k, v in value.items()}
     return value
+
+
+def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
+    """(line of the file, message) for each front-matter value that reads well but is doubtful: no
+    ``date`` (the file's day is used; not for a standalone page, which has no date) and an ``updated``
+    earlier than ``date`` (the page would say "updated on" a day before it was published, and its
+    schema.org ``dateModified`` would precede ``datePublished``). Days are compared when either value is
+    a day, instants otherwise. Warnings, not errors: both values are valid and the article can be built."""
+    meta, found = article.meta, []
+    if article.undated and not article.page:
+        day = meta["date"].isoformat()
+        found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "
+                         f"with every copy: add 'date: {day}'"))
+    date, updated = meta["date"], meta.get("updated")
+    if updated is not None and not article.undated:
+        if isinstance(date, dt.datetime) and isinstance(updated, dt.datetime):
+            earlier = updated < date
+        else:
+            earlier = calendar_day(updated) < calendar_day(date)
+        if earlier:
+            found.append((article.key_line("updated"),
+                          f"updated: {updated.isoformat()} is earlier than date: {date.isoformat()}; pages and feeds "
+                          "would say the article was updated before it was published: correct one of them "
+                          "('updated' is the day of the last change, 'date' the day of publication)"))
+    return found
+
+
+def calendar_day(moment: Moment) -> dt.date:
+    """The calendar day of a front-matter date (a day, or an instant: its day in the author's own time zone)."""
+    return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
 @dataclass(frozen=True)

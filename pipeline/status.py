@@ -10,6 +10,7 @@ from .config import Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
+from .rawhtml import german_blocks
 from .segment import reference_labels
 from .sources import read_sources
 
@@ -25,13 +26,21 @@ class Progress:
     words: dict
     missing: bool = False  # no catalog yet: run extract
     draft: bool = False  # the article says ``draft: true``: translated, not published
+    german: int = 0  # HTML blocks of the original with text readers of this edition see in German
+    german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
     warnings: int = 0
     catalogs: int = field(default=1, repr=False)
 
     @property
+    def total_words(self) -> int:
+        """The German words of the page: its segments' and those of the HTML blocks shown in German."""
+        return sum(self.words.values()) + self.german_words
+
+    @property
     def percent_reviewed(self) -> float:
-        total = sum(self.words.values())
+        """Reviewed words of ``total_words`` in percent: a page that shows German HTML blocks is not 100."""
+        total = self.total_words
         return round(100.0 * self.words[REVIEWED] / total, 1) if total else 100.0
 
     def as_dict(self) -> dict:
@@ -48,6 +57,10 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     """One row per language and article; ``qa`` also counts the findings of ``verlag check``;
     ``progress()`` is called per article.
 
+    An HTML block of the original with text a reader sees (``rawhtml.german_blocks``) is never
+    extracted: every translated page shows it in German, so it counts in ``german`` and its words in
+    the total of every language's row, and such a page is never 100 % reviewed.
+
     The QA counts of a catalog are cached by the hash of everything they
     depend on (catalog, article, glossary, verlag's code), so a status after
     a small edit re-checks only the catalogs that changed.
@@ -63,6 +76,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     for article in articles:
         if progress:
             progress()
+        blocks = german_blocks(article)
         for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
@@ -79,7 +93,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 state = entry_state(entry)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
-            row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft)
+            row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
+                           german=len(blocks), german_words=sum(len(text.split()) for _, text in blocks))
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
@@ -123,6 +138,7 @@ def totals(rows: list[Progress]) -> list[Progress]:
         mine = [r for r in rows if r.lang == lang]
         out.append(Progress(lang, None, {s: sum(r.segments[s] for r in mine) for s in STATES},
                             {s: sum(r.words[s] for r in mine) for s in STATES},
+                            german=sum(r.german for r in mine), german_words=sum(r.german_words for r in mine),
                             errors=sum(r.errors for r in mine), warnings=sum(r.warnings for r in mine),
                             catalogs=sum(not r.missing for r in mine)))
     return out
@@ -139,7 +155,7 @@ def format_table(rows: list[Progress]) -> str:
 
     width = max([32, *(len(name(r)) for r in rows)])
     head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'stale':>6} {'empty':>6} "
-            f"{'words reviewed':>20} {'QA':>9}")
+            f"{'German':>6} {'words reviewed':>20} {'QA':>9}")
     lines = [head, "-" * len(head)]
     total = {t.lang: t for t in totals(rows)}
     for lang in dict.fromkeys(r.lang for r in rows):
@@ -150,8 +166,11 @@ def format_table(rows: list[Progress]) -> str:
             s, w = r.segments, r.words
             qa = f"{r.errors}E {r.warnings}W" if r.errors or r.warnings else "ok"
             lines.append(f"{lang:<5} {name(r):<{width}} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[STALE]:>6} "
-                         f"{s[UNTRANSLATED]:>6} {w[REVIEWED]:>6}/{sum(w.values()):<6} {r.percent_reviewed:5.1f}% "
+                         f"{s[UNTRANSLATED]:>6} {r.german:>6} {w[REVIEWED]:>6}/{r.total_words:<6} "
+                         f"{r.percent_reviewed:5.1f}% "
                          f"{qa:>9}")
     lines.append("segments per state; words are German words; % = words reviewed; "
                  "QA = errors (E) and warnings (W) from verlag check")
+    lines.append("German = HTML blocks of the original that translated pages show in German (never extracted; "
+                 "see verlag check): their words count as not reviewed")
     return "\n".join(lines)

@@ -87,11 +87,15 @@ def template_messages(*templates_dirs: Path) -> list[polib.POEntry]:
     return [entries[k] for k in sorted(entries)]
 
 
-def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, project: str) -> polib.POFile:
-    """Keep every translation whose msgid is still used; new messages start empty; unused ones go obsolete."""
+def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, project: str,
+           shipped: polib.POFile | None) -> polib.POFile:
+    """Keep every translation whose msgid is still used; unused ones go obsolete. A message new or still
+    untranslated in ``old`` takes verlag's own translation from ``shipped`` (a newer verlag's notice in a
+    project made before it), else stays empty."""
     from .catalog import now_stamp, plural_form_map, plural_forms
 
     previous = {e.msgid: e for e in old} if old is not None else {}
+    ours = {e.msgid: e for e in shipped if not e.obsolete and not e.fuzzy} if shipped is not None else {}
     po = polib.POFile(wrapwidth=79)
     po.header = old.header if old is not None and old.header else HEADER.format(lang=lang)
     po.metadata = {
@@ -111,6 +115,8 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
         entry = polib.POEntry(msgid=message.msgid, msgid_plural=message.msgid_plural,
                               occurrences=list(message.occurrences), flags=list(message.flags))
         before = previous.pop(message.msgid, None)
+        if before is None or not (before.msgstr or any(before.msgstr_plural.values())):
+            before = ours.get(message.msgid, before)
         if message.msgid_plural:
             kept = before.msgstr_plural if before is not None and before.msgid_plural else {}
             entry.msgstr_plural = {i: kept.get(was, "") for i, was in forms.items()}
@@ -166,11 +172,12 @@ def update_site_catalogs(config: Config) -> list[str]:
 
         def update(data: bytes | None) -> bytes:
             from .catalog import po_from_bytes, read_po, render
+            from .pofile import encode_like
 
             old = po_from_bytes(data, ref)
-            if old is None:
-                old = read_po(_builtin_po(lang), ref)  # start from verlag's own translation, if there is one
-            return render(_merge(old, messages, lang, config.name)).encode("utf-8")
+            shipped = read_po(_builtin_po(lang), ref)  # verlag's own translation, if there is one
+            return encode_like(render(_merge(old if old is not None else shipped, messages, lang, config.name,
+                                             shipped)), data)
 
         before = read_bytes(path)
         mark = f"{fingerprint}|{lang}|{config.name}"

@@ -170,3 +170,43 @@ def test_the_editions_gate_runs_only_the_error_checks_and_finds_every_error_they
         warnings_only = [BY_ID["length"], BY_ID["punctuation"]]
         assert check_catalog(po, ref, lang, ref, glossary, labels, text, checks=warnings_only, errors_only=True) == []
     assert errors > 40 and len(cases) > len(CASES)
+
+
+def test_title_summary_and_tags_are_plain_text_so_angle_brackets_in_them_are_not_html():
+    """The site shows front-matter entries escaped: '<Ein Überblick>' in a title is text, in a sentence a tag."""
+    def entry(context: str, msgid: str, msgstr: str) -> str:
+        msgctxt = f'msgctxt "{context}"\n' if context else ""
+        return f'#. {context or "paragraph"}\n{msgctxt}msgid "{msgid}"\nmsgstr "{msgstr}"\n\n'
+    po = polib.pofile('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+                      + entry("title", "Kräutertee: Was hilft wirklich? <Ein Überblick>",
+                              "Herbal tea: what really helps? <An overview>")
+                      + entry("summary", "Was Tee kann <und was nicht>.", "What tea can do <and what not>.")
+                      + entry("tag", "<Leber>", "<Liver>")
+                      + entry("", "Text mit <b>fett</b>.", "Text with <i>bold</i>."))
+    findings = check_catalog(po, "x.po", "en", "x")
+    assert [(f.key[0], f.check, f.message) for f in findings] == [
+        (None, "html", "raw HTML added: <i> </i>"), (None, "html", "raw HTML dropped: <b> </b>")]
+    po[0].msgstr = "Herbal tea: see https://example.org/tee"  # a plain title still keeps its addresses
+    po[0].msgid = "Kräutertee: siehe https://example.org/tee"
+    assert [f.check for f in check_catalog(po, "x.po", "en", "x") if f.key[0] == "title"] == []
+    po[0].msgstr = "Herbal tea: see the shop"
+    assert "urls" in [f.check for f in check_catalog(po, "x.po", "en", "x") if f.key[0] == "title"]
+
+
+@pytest.mark.parametrize("german, translation, expected", [
+    ("Ab ca. 40 Grad zum Arzt.", "Ab ca. 40 Grad zum Arzt.", []),  # a copy: German "Grad" kept as it was
+    ("Bei 38&nbsp;Grad ist das normal.", "Bei 38&nbsp;Grad ist das normal.", []),
+    ("Ab 40 Grad zum Arzt.", "See a doctor from 40 °C.", []),  # Grad is a degree: Celsius here
+    ("Ab 40 Grad zum Arzt.", "See a doctor from 40 degrees.", []),
+    ("Ab 40 Grad zum Arzt.", "Voir un médecin dès 40 degrés.", []),
+    ("Bei 40 °C baden.", "Bathe at 40 degrees.", []),
+    ("Bei 40 °C baden.", "Bathe at 40 °F.", ["units differ: missing °C; instead °F"]),
+    ("Nehmen Sie 5 mg.", "Take 5 g.", ["units differ: missing mg; instead g"]),
+    ("Ab 40 Grad zum Arzt.", "See a doctor from 40 percent.", ["units differ: missing °; instead %"]),
+])
+def test_a_degree_keeps_its_number_in_any_equivalent_or_unchanged_unit_and_a_changed_unit_is_an_error(
+        german, translation, expected):
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=translation))
+    lang = "fr" if "degrés" in translation else "en"
+    assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected

@@ -116,6 +116,78 @@ def test_status_counts_segments_and_words_per_state(project):
     assert "leber" in text and "= total" in text
 
 
+def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
+    """Every entry reviewed, but the page still shows the original's HTML block in German (render marks it
+    lang="de" under the notice): status counts the block and its words, and the page is not 100 %."""
+    project.write("source_de/zecke.md", article("Zecke", """\
+        Die Zecke sticht.
+
+        <div class="hinweis">
+        Suchen Sie sich abends ab.
+        </div>
+        """))
+    project.run("extract")
+    review(project, "en", "zecke", {("title", "Zecke"): "Tick", "Die Zecke sticht.": "The tick bites."})
+    data = json.loads(project.run("status", "--format", "json", "--lang", "en").output)
+    (row,) = data["articles"]
+    assert row["segments"]["reviewed"] == 2 and row["german"] == 1 and row["german_words"] == 5
+    assert row["percent_reviewed"] == pytest.approx(100 * 4 / 9, abs=0.1)
+    assert data["languages"][0]["german"] == 1
+    line = next(x for x in project.run("status", "--lang", "en").output.splitlines() if x.startswith("en    zecke"))
+    assert line.split()[2:9] == ["2", "0", "0", "0", "1", "4/9", "44.4%"]
+
+
+def test_a_catalog_saved_with_crlf_keeps_its_line_ends_through_extract_pretranslate_and_import(project):
+    """A reviewer's Windows editor saved the catalogs with CRLF: verlag reads them and writes them back
+    with CRLF (as Poedit keeps a catalog's line ends), and leaves them alone when nothing changed."""
+    def crlf(path):
+        path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+        return path.read_bytes()
+
+    def only_crlf(path):
+        data = path.read_bytes()
+        assert data.count(b"\n") == data.count(b"\r\n") > 10, path
+        msgfmt_check(path)
+
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    fr, en, site = (project.root / f"translations/{p}.po" for p in ("fr/leber", "en/leber", "fr/site"))
+    saved = [crlf(path) for path in (fr, en, site)]
+    assert "updated translations" not in project.run("extract").output
+    assert [path.read_bytes() for path in (fr, en, site)] == saved
+    project.write("source_de/leber.md", LEBER + "\nEin neuer Satz.\n")
+    assert "updated translations/fr/leber.po" in project.run("extract").output
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    assert polib.pofile(str(fr)).find("Ein neuer Satz.").msgstr  # drafted
+    project.write("leber.en.md", "---\ntitle: Liver\n---\nThe liver works at night. It needs rest.\n\n"
+                                 "## Tips\n\n- Drink tea\n\nA new sentence.\n")
+    project.run("import", "--lang", "en", "--translation-of", "leber", str(project.root / "leber.en.md"))
+    assert "The liver works at night." in en.read_text(encoding="utf-8")
+    for path in (fr, en, site):
+        only_crlf(path)
+    rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert rows[0]["segments"]["untranslated"] < 3
+
+
+def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_updated(project):
+    project.write("source_de/leber.md", LEBER)
+    first = project.run("extract").output
+    updated = [line for line in first.splitlines() if line.startswith("updated ")]
+    assert any("site.po" in line for line in updated)
+    assert f"extract: {len(updated)} files updated, 0 articles unchanged" in first
+    project.write("translations/en/leber.po", project.read("translations/en/leber.po") + "\n")
+    assert "extract: 1 file updated, 0 articles unchanged" in project.run("extract").output
+    assert "extract: 0 files updated, 1 article unchanged" in project.run("extract").output
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    review(project, "en", "leber", {"Tipps": "Tips"})
+    project.write("source_de/leber.md", LEBER.replace("## Tipps", "## Gute Tipps") + "\nNeu.\n")
+    assert "en: 1 changed sentence back to review, 1 new, 0 no longer used" in project.run("extract").output
+    drafted = project.run("pretranslate", "--engine", "copy", "--lang", "en").output
+    assert "en: 1 entry drafted by copy" in drafted and "en: 0 entries still empty" in drafted
+    assert "build: 2 editions made, 2 written, 0 articles unchanged" in project.run("build").output
+    assert "build: 0 editions made, 0 written, 1 article unchanged; site: 0 files written" in project.run("build").output
+
+
 def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
     project.write("source_de/leber.md", LEBER)
     project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
@@ -125,7 +197,7 @@ def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
     assert "0 editions made, 0 written, 2 articles unchanged" in project.run("build").output
     project.write("source_de/milz.md", article("Milz", "Die Milz ist sehr klein.\n"))
     project.run("extract")
-    assert "2 editions made, 2 written, 1 articles unchanged" in project.run("build").output
+    assert "2 editions made, 2 written, 1 article unchanged" in project.run("build").output
     (project.root / "editions/fr/leber.md").unlink()
     assert "1 written" in project.run("build").output
     assert project.read("editions/fr/leber.md") == LEBER
@@ -142,8 +214,8 @@ def test_extract_tells_the_author_what_went_back_to_review(project):
         review(project, lang, "leber", {(e.msgctxt, e.msgid): e.msgstr for e in po if e.msgstr})
     project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe. Und Wasser."))
     output = project.run("extract").output
-    assert "en: 1 changed sentences back to review, 1 new, 0 no longer used" in output
-    assert "fr: 1 changed sentences back to review, 1 new, 0 no longer used" in output
+    assert "en: 1 changed sentence back to review, 1 new, 0 no longer used" in output
+    assert "fr: 1 changed sentence back to review, 1 new, 0 no longer used" in output
 
 
 def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(project):

@@ -59,10 +59,42 @@ def test_updated_is_checked_like_date(project):
     assert "error: source_de/zecken.md:4: updated: expected a date like 2026-05-26 (got 31.12.2020)" in result.output
 
 
+@pytest.mark.parametrize(("date", "updated", "earlier"), [
+    ("2020-09-09", "2020-09-01", True),
+    ("2020-09-09T10:00:00+02:00", "2020-09-09T09:00:00+02:00", True),  # instants: an hour before
+    ("2020-09-09T10:00:00+02:00", "2020-09-09T09:00:00+01:00", False),  # the same instant
+    ("2020-09-09T10:00:00+02:00", "2020-09-09", False),  # a day: the day of publication
+    ("2020-09-09", "2020-09-10", False),
+])
+def test_updated_earlier_than_date_is_a_warning_of_extract_and_check_at_its_line(project, date, updated, earlier):
+    """Both values are valid dates and the page can be built, as with a missing date: a warning (exit 0),
+    said by extract and check at the ``updated`` line, while an unreadable date is an error (exit 2)."""
+    project.write("source_de/zecken.md", _article(date, extra=f"updated: {updated}\n"))
+    expected = f"warning: source_de/zecken.md:4: updated: {updated} is earlier"
+    extracted, checked = project.run("extract").output, project.run("check").output
+    assert (expected in extracted, expected in checked) == (earlier, earlier)
+    if earlier:
+        assert "is earlier than date:" in extracted and "[front-matter]" in checked
+
+
 def test_control_character_in_front_matter_is_reported_on_its_line(project):
     project.write("source_de/zecken.md", "---\ntitle: Zecken\ndate: 2020-09-09\nsummary: Ein\x07Satz.\n---\nText.\n")
     result = project.run("extract", code=2)
     assert "error: source_de/zecken.md:4: invalid YAML front matter: character U+0007 is not allowed" in result.output
+
+
+@pytest.mark.parametrize(("indent", "blank"), [("  ", "a space"), (" ", "a space"), ("\t", "a tab")])
+def test_a_key_left_indented_after_uncommenting_it_is_named_as_indented(project, indent, blank):
+    """``verlag new`` writes '# summary: …'; deleting only the '#' leaves the key indented."""
+    project.run("new", "Zecken")
+    path = project.root / "source_de/zecken.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("# summary:", f"{indent}summary:"), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(next(
+        x for x in path.read_text(encoding="utf-8").splitlines() if x.lstrip().startswith("summary:"))) + 1
+    errors = [x for x in project.run("extract", code=2).stderr.splitlines() if x.startswith("error: ")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: source_de/zecken.md:{line}: invalid YAML front matter: ")
+    assert f"'summary:' is indented (the line starts with {blank}), so YAML reads it as part of the value above" \
+        in errors[0] and "needs quotes" not in errors[0] and "double quotes" not in errors[0]
 
 
 def test_yaml_syntax_error_points_at_its_line_after_a_blank_first_line(project):
@@ -103,3 +135,16 @@ def test_feed_sitemap_and_page_keep_the_zone_and_show_the_local_day(project):
                for u in sitemap.getroot().findall("s:url", ns)}
     assert lastmod["https://example.org/de/zecken/"] == "2020-09-10T10:30:00+00:00"
     assert lastmod["https://example.org/de/igel/"] == "2020-09-09"
+
+
+def test_an_unclosed_bracket_is_named_at_the_line_it_opened_not_where_yaml_noticed(project):
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2026-05-26\nauthor: A\ntags: [Tee, Leber\n"
+                                      "summary: Das geht: schief\n---\nText.\n")
+    errors = [x for x in project.run("extract", code=2).stderr.splitlines() if x.startswith("error: ")]
+    assert errors == ["error: source_de/tee.md:5: invalid YAML front matter: '[' is not closed with ']' (YAML "
+                      "noticed on line 6: expected ',' or ']', but got ':'); end it on the same line, "
+                      "e.g. tags: [Tee, Leber]"]
+    project.write("source_de/tee.md", "---\ntitle: Tee\ntags: [Tee, Leber}\n---\nText.\n")  # wrong on its own line
+    errors = [x for x in project.run("extract", code=2).stderr.splitlines() if x.startswith("error: ")]
+    assert len(errors) == 1 and errors[0].startswith("error: source_de/tee.md:3: invalid YAML") \
+        and "not closed" not in errors[0]

@@ -25,10 +25,12 @@ def test_pseudo_drafts_pass_the_numbers_check_with_their_units_as_written():
 
     from pipeline.check import CHECKS, check_catalog
 
-    german = "Erhitzen Sie die Salbe auf 60 °C, nehmen Sie 400 IE Vitamin D und 5 mg Zink, 2 l Wasser am Tag."
+    german = ("Erhitzen Sie die Salbe auf 60 °C, nehmen Sie 400 IE Vitamin D und 5 mg Zink, 2 l Wasser am Tag, "
+              "ab ca. 40 Grad zum Arzt, 38&nbsp;Grad sind normal.")
     draft = pseudo(german)
-    assert "60 °C" in draft and "400 IE" in draft and "5 mg" in draft and "2 l" in draft
-    assert draft != german and "Šáálbéé" in draft
+    for unit in ("60 °C", "400 IE", "5 mg", "2 l", "40 Grad", "38&nbsp;Grad"):
+        assert unit in draft
+    assert draft != german and "Šáálbéé" in draft and "ñóórmáál" in draft
     po = polib.POFile()
     po.append(polib.POEntry(msgid=german, msgstr=draft))
     assert check_catalog(po, "x.po", "en", "x", checks=[c for c in CHECKS if c.id == "numbers"]) == []

@@ -63,7 +63,7 @@ SOURCE_CASES = {
         4, ("invalid YAML",)),
     "unclosed-yaml-list": (
         "---\ntitle: Kaputt\ndate: 2026-05-26\ntags: [Leber, Rücken\nslug: kaputt\n---\nText.\n",
-        5, ("invalid YAML",)),
+        4, ("invalid YAML", "'[' is not closed with ']' (YAML noticed on line 5")),  # where the '[' opened
     "missing-title": ("---\ndate: 2026-05-26\nauthor: A. B.\n---\nText.\n", 1, ("missing title",)),
     "empty-title": ("---\ndate: 2026-05-26\ntitle: \"\"\n---\nText.\n", 3, ("missing title",)),
     "no-front-matter": ("# Nur Markdown\n\nKein Vorspann.\n", 1, ("missing front matter",)),

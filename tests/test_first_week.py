@@ -170,7 +170,7 @@ def test_extract_names_the_changed_new_and_removed_sentences_and_quiet_only_coun
     assert "source_de/kalte-haende.md:6: changed: Der Körper schützt dann zuerst seine Mitte." in out
     assert "source_de/kalte-haende.md:10: new: Ein heißer Tee wärmt von innen, und zwar nicht nur die Händ…\n" \
         in out
-    assert "en: 1 changed sentences back to review" in out
+    assert "en: 1 changed sentence back to review" in out
     project.write("source_de/kalte-haende.md", ARTICLE)
     for path, data in before.items():
         (project.root / path).write_bytes(data)

@@ -33,6 +33,8 @@ SOURCES = {
                  "warum-wasser-trinken-im-winter-zaehlt.md"],
     "kopiert.txt": ["kalte-fuesse-am-abend-was-der-kreislauf-damit-zu-tun-hat.md"],
     "wix.html": ["holunderblueten-sammeln.md"],
+    "hugo.md": ["kraeutertee-im-winter.md"],  # TOML front matter, a shortcode
+    "jekyll.md": ["leberwickel-so-geht-s.md"],  # YAML front matter, a Liquid tag
 }
 
 
@@ -207,7 +209,8 @@ def test_a_short_colon_list_before_a_paragraph_keeps_its_items(tmp_path):
 
 
 @pytest.mark.parametrize("name, kind", [("seite.html", "html"), ("wordpress.xml", "wxr"), ("feed.xml", "feed"),
-                                        ("kopiert.txt", "text")])
+                                        ("kopiert.txt", "text"), ("hugo.md", "markdown"),
+                                        ("jekyll.md", "markdown")])
 def test_the_kind_of_a_source_is_recognised_from_its_content(name, kind):
     assert detect_kind(DATA / name, (DATA / name).read_bytes()) == kind
 
@@ -354,7 +357,7 @@ def test_the_classic_editors_text_keeps_line_breaks_and_gallery_images_get_descr
     assert project.read("source_de/kraeuterbeet.md").endswith(
         "---\nErste Zeile\\\nzweite Zeile\n\n![](https://blog.example/beet.jpg)\n\n"
         "[embed]https://video.example/beet[/embed]\n")
-    assert "gallery: 1 images without alt text: describe each in its ![…]" in out
+    assert "gallery: 1 image without alt text: describe each in its ![…]" in out
     assert out.count("shortcode [embed]") == 1
 
 
@@ -514,3 +517,33 @@ def test_prose_the_filter_drops_is_named():
     _prune(node, {"DerersteAbsatzbleibtstehen."}, "DerersteAbsatzbleibtstehen.", dropped)
     assert dropped == ["ein Punkt, den trafilatura nicht sah, mit Worten"]
     assert _words(node.text_content()) == "Der erste Absatz bleibt stehen."
+
+
+def test_a_hugo_or_jekyll_file_is_an_article_with_its_front_matter_and_its_template_tags_named(project):
+    out = project.run("import", str(DATA / "hugo.md"), str(DATA / "jekyll.md")).output
+    assert "TOML front matter read" in out and "YAML front matter read" in out
+    assert "shortcodes or template tags kept as text on line 14, 16: replace them with Markdown" in out
+    assert "title: +++" not in project.read("source_de/kraeutertee-im-winter.md")
+    publish_all(project)
+    project.run("extract")
+    assert 'msgid "Im Winter trinken viele Menschen mehr Tee."' in project.read("translations/en/kraeutertee-im-winter.po")
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("+++\ntitle = \"Tee\"\ndate = 2024-13-01\n+++\nText.\n", 3, "invalid TOML front matter"),
+    ("---\ntitle: Tee\ntags: [a, b\n---\nText.\n", 3, "invalid YAML front matter"),
+    ("+++\ndate = 2024-01-01\n+++\nText.\n", 1, "no title in the TOML front matter"),
+])
+def test_a_markdown_file_whose_front_matter_does_not_parse_is_refused_at_its_line(project, tmp_path, text, line,
+                                                                                   message):
+    (tmp_path / "alt.md").write_text(text, encoding="utf-8")
+    result = project.run("import", str(tmp_path / "alt.md"), code=2)
+    assert f"error: {tmp_path / 'alt.md'}:{line}: {message}" in result.output
+    assert not (project.root / "source_de").exists() or not list((project.root / "source_de").glob("*.md"))
+
+
+def test_extract_says_toml_front_matter_is_not_supported_and_how_to_convert_it(project):
+    project.write("source_de/tee.md", (DATA / "hugo.md").read_text(encoding="utf-8"))
+    result = project.run("extract", code=2)
+    assert "error: source_de/tee.md:1: TOML front matter ('+++', Hugo) is not supported: write it as YAML" \
+        in result.output and "verlag import" in result.output and "missing front matter" not in result.output

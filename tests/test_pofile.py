@@ -16,7 +16,7 @@ import polib
 import pytest
 
 from pipeline.engines import pseudo
-from pipeline.pofile import _OTHER_DIGITS, render_po
+from pipeline.pofile import _OTHER_DIGITS, encode_like, render_po
 
 from conftest import REPO, need_corpus
 
@@ -91,3 +91,10 @@ def test_escapes_digits_dashes_and_runs_of_spaces_wrap_exactly_like_msgcat(tmp_p
     texts = [" ".join(pieces[i:] + pieces[:i]) * 3 for i in range(len(pieces))]
     text = render_po(stress_catalog(texts + [t[::-1] for t in texts]))
     assert gnu_layout(text, tmp_path) == text
+
+
+def test_encode_like_keeps_the_line_ends_most_of_the_previous_file_has():
+    text = 'msgid "a"\nmsgstr "b\\n"\n'
+    assert encode_like(text, None) == text.encode("utf-8")
+    assert encode_like(text, b'msgid ""\r\nmsgstr ""\r\n') == b'msgid "a"\r\nmsgstr "b\\n"\r\n'
+    assert encode_like(text, b'msgid ""\nmsgstr ""\n"x"\r\n') == text.encode("utf-8")  # one stray CR: LF wins

@@ -85,6 +85,19 @@ def test_extract_and_check_name_each_html_block_with_text_at_its_line(project):
     assert "Die Zecke langsam herausziehen." in po and "Bitte suchen" not in po and "Was tun" not in po
 
 
+def test_extract_repeats_the_html_block_warnings_only_when_the_article_changed(project):
+    """A reviewer's save changes only a catalog: the author was told already (check tells every time)."""
+    project.write("source_de/zecken.md", HINWEIS)
+    assert project.run("extract").output.count("HTML block with text") == 2
+    assert "HTML block with text" not in project.run("extract").output
+    project.write("translations/en/zecken.po", project.read("translations/en/zecken.po") + "\n")
+    again = project.run("extract").output
+    assert "updated translations/en/zecken.po" in again and "HTML block with text" not in again
+    assert project.run("check").output.count("[html-block]") == 2
+    project.write("source_de/zecken.md", project.read("source_de/zecken.md") + "\nNoch ein Satz.\n")
+    assert project.run("extract").output.count("HTML block with text") == 2
+
+
 def test_a_translated_page_marks_the_blocks_german_text_and_the_german_page_shows_it_as_written(project):
     project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
     project.write("source_de/zecken.md", HINWEIS)

@@ -62,6 +62,27 @@ def test_a_translation_keeps_only_the_html_of_its_original():
     assert "& \xa0" in doc.text_content()
 
 
+def test_a_translation_may_translate_the_title_and_alt_text_of_the_originals_inline_tags_and_nothing_else():
+    """The reader gets a title as a tooltip and an alt as the image's description: a translator translates
+    them (check's html-text asks to), and the tag is still the original's, with only those values new."""
+    german = render('Die <abbr class="k" title="Frühsommer-Meningoenzephalitis">FSME</abbr> und '
+                    '<img src="z.png" alt="Eine Zecke">.\n')
+    translated = render("The <abbr class=\"k\" title='tick-borne encephalitis'>TBE</abbr> and "
+                        '<img src="z.png" alt="A tick &amp; its &quot;head&quot;">.\n', allowance=german.allowance)
+    doc = tree(translated.html)
+    assert doc.xpath("//abbr/@title") == ["tick-borne encephalitis"] and doc.xpath("//abbr/@class") == ["k"]
+    assert doc.xpath("//img/@alt") == ['A tick & its "head"'] and doc.xpath("//img/@src") == ["z.png"]
+    assert '<abbr class="k" title="tick-borne encephalitis">' in translated.html
+    for forged in ('<abbr class="k" title="x" onclick="y">', '<abbr class="j" title="x">',
+                   '<abbr title="x" class="k">', '<img src="evil.png" alt="A tick">',
+                   '<abbr class="k" title="x" title="y">'):
+        doc = tree(render(f"The {forged}TBE</abbr>.\n", allowance=german.allowance).html)
+        assert not doc.xpath("//abbr") and not doc.xpath("//img") and forged in doc.text_content(), forged
+    quoted = tree(render('The <abbr class="k" title="a&quot; onclick=&quot;y">TBE</abbr>.\n',
+                         allowance=german.allowance).html)
+    assert quoted.xpath("//abbr/@title") == ['a" onclick="y'] and not quoted.xpath("//@onclick")
+
+
 def test_an_allowance_is_by_content_not_by_tag_name():
     """The original's inline script widget may be carried over as it is, never with other code inside."""
     german = render("Besucher heute: <script>zaehler()</script>.\n\n<script>\nstatistik()\n</script>\n")

@@ -139,9 +139,9 @@ def test_json_findings_name_path_line_check_severity_and_segment(leber: Project)
 def test_strict_turns_warnings_into_errors(leber: Project):
     texts = {**CLEAN, "Viele sagen: „Bitter ist gut für die Leber.“": "Many say: „Bitter is good for the liver.“"}
     translate(leber, "en", "mariendistel", texts)
-    assert "check: 0 errors, 1 warnings" in leber.run("check").output
+    assert "check: 0 errors, 1 warning" in leber.run("check").output
     strict = leber.run("check", "--strict", code=1).output
-    assert "check: 1 errors, 0 warnings" in strict and strict.startswith("error: ")
+    assert "check: 1 error, 0 warnings" in strict and strict.startswith("error: ")
 
 
 def test_lang_and_article_select_catalogs_and_unknown_ones_are_usage_errors(leber: Project):
@@ -373,3 +373,19 @@ def test_site_ui_catalog_is_not_checked_as_an_article(leber: Project):
     result = leber.run("check")
     assert "site.po" not in result.output and "check: 0 errors" in result.output
     assert "site" not in {r["slug"] for r in json.loads(leber.run("status", "--format", "json").output)["articles"]}
+
+
+def test_soft_hyphens_and_zero_width_spaces_pasted_from_a_web_page_do_not_hide_a_glossary_term(project):
+    project.write("translations/glossary.csv", "source,en,fr\nUrsachen,causes,causes\nMenschen,people,\n")
+    project.write("source_de/fieber.md", article("Fieber", "## Ur\u00adsachen\n\nViele Men\u200bschen fiebern.\n"))
+    project.run("extract")
+    po = polib.pofile(str(project.root / "translations/en/fieber.po"))
+    heading, sentence = po.find("Ur\u00adsachen"), po.find("Viele Men\u200bschen fiebern.")
+    assert "glossary: Ursachen -> causes" in heading.comment  # the msgid keeps the author's hyphenation hint
+    assert "glossary: Menschen -> people" in sentence.comment
+    heading.msgstr, sentence.msgstr = "Reasons", "Many peo\u00adple run a fever."
+    po.save()
+    result = project.run("check", "--lang", "en")
+    assert "glossary: 'Ursachen' should be translated as 'causes' [glossary-term]" in result.output
+    assert "'Menschen'" not in result.output  # "peo\u00adple" is "people"
+    msgfmt_check(project.root / "translations/en/fieber.po")

@@ -70,16 +70,19 @@ def test_notices_bylines_and_dates_are_not_indexed_so_excerpts_show_the_article(
         assert boilerplate not in content, boilerplate
 
 
-def test_an_unchanged_build_leaves_the_index_alone_and_search_false_removes_it(project):
+def test_an_unchanged_build_leaves_the_index_alone_and_search_false_removes_it_and_its_script(project):
     _build(project)
     bundle = project.root / "site/pagefind/pagefind-entry.json"
     stamp = bundle.stat().st_mtime_ns
     project.run("build")
     assert bundle.stat().st_mtime_ns == stamp
-    project.write("verlag.toml", project.read("verlag.toml") + "\n[site]\nsearch = false\n")
-    project.run("build")
     site = project.root / "site"
-    assert not (site / "pagefind").exists()
+    assert (site / "static/search.js").is_file()
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[site]\nsearch = false\n")
+    built = project.run("build").output
+    assert not (site / "pagefind").exists() and not (site / "static/search.js").exists()  # the feature's outputs go
+    assert "2 removed" in built  # the script and the index, said like every file the build no longer makes
+    assert (site / "static/style.css").is_file() and (site / "static/chooser.js").is_file()
     doc = html.parse(str(site / "de/tee/index.html")).getroot()
     assert not doc.xpath("//form") and not html.parse(str(site / "de/index.html")).getroot().xpath("//script")
 

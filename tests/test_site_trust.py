@@ -10,7 +10,7 @@ import polib
 import pytest
 from lxml import etree
 
-from conftest import Project, adopt_example, article, review
+from conftest import REPO, Project, adopt_example, article, review
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -102,6 +102,37 @@ def test_a_mistake_in_a_project_template_names_the_template_and_its_line(practic
     built = practice.run("build", code=2)
     assert re.search(r"error: templates/page\.html:3: template: TypeError: ", built.output), built.output
     assert "internal error" not in built.output
+
+
+def test_a_template_mistake_names_the_own_template_the_shipped_line_and_the_page_and_writes_nothing(practice):
+    """The user's article.html hands the shipped ``meta_line`` macro the page instead of its item: the
+    failure is inside verlag's macros.html, but the line to fix is the user's, and the message says which
+    page was being built; the build stops with exit 2 and leaves site/ as it was."""
+    slug = article_slug(practice)
+    shipped = (REPO / "templates/article.html").read_text(encoding="utf-8")
+    line = shipped[:shipped.index("meta_line(item)")].count("\n") + 1
+    practice.write("templates/article.html", shipped.replace("meta_line(item)", "meta_line(page)"))
+    practice.write(f"source_de/{slug}.md", practice.read(f"source_de/{slug}.md") + "\nEin neuer Satz.\n")
+    before = {p: p.read_bytes() for p in (practice.root / "site").rglob("*") if p.is_file()}
+    built = practice.run("build", code=2)
+    (error,) = [x for x in built.output.splitlines() if x.startswith("error: ")]
+    assert re.fullmatch(rf"error: templates/article\.html:{line}: template: .*'date_iso' \(in \S+/macros\.html:\d+, "
+                        rf"while building site/de/{slug}/index\.html\)", error), error
+    assert "Traceback" not in built.output
+    assert before == {p: p.read_bytes() for p in (practice.root / "site").rglob("*") if p.is_file()}
+    practice.write("templates/root.html", "<!doctype html>\n<p>{{ choices|length / 0 }}</p>\n")
+    practice.write("templates/article.html", shipped)
+    built = practice.run("build", code=2)
+    assert "error: templates/root.html:2: template: ZeroDivisionError: " in built.output
+    assert "(while building site/index.html)" in built.output
+
+
+def test_the_legal_links_are_one_macro_and_the_language_choice_shows_them_as_every_page_does(practice):
+    themes = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "templates").glob("*.html")}
+    assert [name for name, text in sorted(themes.items()) if 'class="legal"' in text] == ["macros.html"]
+    root, german = (practice.read(rel) for rel in ("site/index.html", "site/de/index.html"))
+    nav = re.compile(r'<nav class="legal".*?</nav>', re.S)
+    assert nav.findall(root) == nav.findall(german) and "impressum" in nav.findall(root)[0]
 
 
 @pytest.mark.parametrize("value", ["[Anna, Bernd]", "2026-01-01", "{name: Anna}"])
@@ -199,3 +230,48 @@ def test_the_publish_summary_counts_articles_not_legal_pages(practice):
     out = practice.run("publish").output
     assert re.search(r"^en: 1 article published", out, re.M), out
     assert "not published" not in out.split("en: 1 article published")[1].splitlines()[0]
+
+
+def test_a_medical_review_of_the_german_original_is_not_claimed_for_an_unchecked_machine_translation(project):
+    """schema.org reviewedBy is about "the content on this page": on a translation the reviewer and date
+    belong to the original it names (translationOfWork), and the byline says whose review it was."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish.fr]\nunreviewed = "machine"\n')
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n\nSie liegt links oben.\n",
+                                               reviewed_by="\n  name: Dr. med. Jana Vogt\n  qualification: Ärztin",
+                                               last_reviewed="2026-04-10"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    project.run("build")
+    doc = etree.HTML(project.read("site/fr/milz/index.html").encode("utf-8"))
+    reviewed = " ".join(doc.xpath('string(//p[@class="reviewed"])').split())
+    assert reviewed == ("Relecture médicale de l’original en allemand par Dr. med. Jana Vogt, Ärztin"
+                        " · dernière relecture le 10 avril 2026")
+    assert doc.xpath('//p[@class="reviewed"]/a/@href') == ["/de/milz/"]
+    notice = [" ".join(p.xpath("string()").split()) for p in doc.xpath('//aside[contains(@class, "notice")]/p')]
+    assert notice[0] == ("Cette traduction a été produite par une machine et n’a pas encore été vérifiée "
+                         "par une personne.")
+    data = json.loads(doc.xpath('string(//script[@type="application/ld+json"])'))
+    assert "reviewedBy" not in data and "lastReviewed" not in data
+    original = data["translationOfWork"]
+    assert original["@id"].endswith("/de/milz/") and original["lastReviewed"] == "2026-04-10"
+    assert original["reviewedBy"]["name"] == "Dr. med. Jana Vogt"
+    review(project, "fr", "milz", {"Die Milz ist klein.": "La rate est petite."})
+    project.run("build")
+    page = project.read("site/fr/milz/index.html")
+    assert "Certaines parties de cette traduction ont été produites par une machine" in page
+    assert "Cette traduction a été produite" not in page
+
+
+def test_a_project_site_po_from_an_older_verlag_gets_the_new_messages_shipped_translations(project):
+    project.write("source_de/a.md", article("A", "Ein Satz.\n"))
+    project.run("extract")
+    path = project.root / "translations/fr/site.po"
+    po = polib.pofile(str(path))
+    new = "This translation was made by machine and has not yet been checked by a person."
+    po.remove(po.find(new))  # as a project made before the message existed has it
+    po.find("Language").msgstr = "Idioma"  # the reviewer's own choice stays
+    po.save()
+    project.run("extract")
+    po = polib.pofile(str(path))
+    assert po.find(new).msgstr.startswith("Cette traduction a été produite par une machine")
+    assert po.find("Language").msgstr == "Idioma"

@@ -77,7 +77,7 @@ def test_the_memory_goes_first_and_a_service_fills_the_rest(source: Project):
     source.write("source_de/ziel.md", article("Ziel", "Die Leber arbeitet vor allem nachts. Neu ist dieser Satz.\n"))
     source.run("extract")
     result = source.run("pretranslate", "--engine", "tm", "--engine", "copy", "--lang", "en", "--article", "ziel")
-    assert "en: 1 entries drafted by tm" in result.output and "en: 2 entries drafted by copy" in result.output
+    assert "en: 1 entry drafted by tm" in result.output and "en: 2 entries drafted by copy" in result.output
     assert "tm: 100% from quelle" in entry(source, "en", "ziel", "Die Leber arbeitet vor allem nachts.").tcomment
     msgfmt_check(source.root / "translations/en/ziel.po")
 
@@ -356,7 +356,7 @@ def test_a_tmx_from_another_tool_imports(project: Project, tmp_path_factory):
     result = project.run("tm", "import", str(tmx))
     assert "note: skipped translations in languages not in verlag.toml: ES-ES (1)" in result.output
     assert "note: skipped 2 units with TMX inline tags (<ph>, <bpt>, ...)" in result.output
-    assert "note: skipped 1 units without de text" in result.output
+    assert "note: skipped 1 unit without de text" in result.output
     assert "translations: en 2, fr 1" in result.output
 
     project.run("pretranslate", "--engine", "tm")

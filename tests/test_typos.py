@@ -65,8 +65,8 @@ def test_extract_reports_typo_fixes_and_only_with_the_flag(project: Project):
     fixed = article("Tee", "Als Tee wirkt sie leicht entwässernd. Sie trinken 3 Tassen.\n")
     project.write("source_de/tee.md", fixed)
     result = project.run("extract", "--keep-typo-fixes")
-    assert "en: 1 typo fixes kept reviewed" in result.output
-    assert "fr: 1 changed sentences back to review" in result.output
+    assert "en: 1 typo fix kept reviewed" in result.output
+    assert "fr: 1 changed sentence back to review" in result.output
     for lang in ("en", "fr"):
         po = polib.pofile(project.read(f"translations/{lang}/tee.po"))
         kept = po.find("Als Tee wirkt sie leicht entwässernd.")

@@ -1,0 +1,110 @@
+"""``verlag import`` of a Markdown file from a static site generator: Hugo or Jekyll front matter.
+
+A file that starts with a ``---`` line (YAML front matter: Jekyll, Hugo, Eleventy) or a ``+++`` line
+(TOML front matter: Hugo, read with the standard library's ``tomllib``, TOML 1.0) up to the same line
+again is an article whose body is CommonMark already. Its fields map as the WordPress and web importers
+map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), ``last_modified_at``
+(Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
+``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``
+and ``permalink`` as old addresses. Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll
+``{% %}``, ``{{ }}``) have no meaning outside their generator: they stay as text and the summary names
+their lines. References: https://gohugo.io/content-management/front-matter/,
+https://jekyllrb.com/docs/front-matter/.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+from .errors import VerlagError
+from .importer import ImportedArticle, new_article
+from .sources import normalise, read_date
+
+FENCES = {"---": "YAML", "+++": "TOML"}
+_TEMPLATE_TAG = re.compile(r"\{\{[<%]|\{%|\{\{")
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+def front_matter_fence(text: str) -> str | None:
+    """``---`` or ``+++`` when ``text`` (decoded, BOM removed) starts with front matter closed by the same line."""
+    first, _, rest = text.partition("\n")
+    fence = first.rstrip()
+    if fence in FENCES and re.search(rf"^{re.escape(fence)}[ \t]*$", rest, re.M):
+        return fence
+    return None
+
+
+def read_markdown(path: Path, data: bytes) -> ImportedArticle:
+    """The article in a Hugo or Jekyll Markdown file (UTF-8). Raises ``VerlagError`` at the line of front
+    matter that does not parse, is not a table of keys, or has no ``title``."""
+    try:
+        text = normalise(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise VerlagError("not UTF-8: save the file as UTF-8", path, data.count(b"\n", 0, exc.start) + 1) from None
+    fence = front_matter_fence(text)
+    lines = text.split("\n")
+    end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
+    front = "\n".join(lines[1:end])
+    meta = _parse(front, fence, path)
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
+    notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(meta))})"]
+    body = "\n".join(lines[end + 1:]).strip("\n") + "\n"
+    tagged = [n for n, line in enumerate(lines[end + 1:], start=end + 2) if _TEMPLATE_TAG.search(line)]
+    if tagged:
+        notes.append("shortcodes or template tags kept as text on line " + ", ".join(map(str, tagged[:10]))
+                     + (" …" if len(tagged) > 10 else "") + ": replace them with Markdown")
+    first = lambda *keys: next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)  # noqa: E731
+    return new_article(
+        title.strip(), body, str(path), author=_text(first("author")), date=_date(first("date"), "date", notes),
+        updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes),
+        summary=_text(first("description", "summary", "excerpt")),
+        tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
+        aliases=_words(first("aliases", "redirect_from")) + _words(first("url", "permalink")) or None,
+        notes=notes)
+
+
+def _parse(front: str, fence: str, path: Path) -> dict:
+    try:
+        meta = tomllib.loads(front) if fence == "+++" else yaml.safe_load(front)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        raise VerlagError(f"invalid TOML front matter: {str(exc).split(' (at')[0]}", path,
+                          1 + int(found.group(1)) if found else 1) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise VerlagError(f"invalid YAML front matter: {getattr(exc, 'problem', None) or exc}", path,
+                          2 + mark.line if mark else 1) from None
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise VerlagError(f"{FENCES[fence]} front matter must be 'key = value' or 'key: value' lines", path, 2)
+    return meta
+
+
+def _text(value) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _words(value) -> list[str]:
+    """A list of strings from a list or one string (Jekyll allows ``tags: Tee Leber``: space-separated)."""
+    if isinstance(value, str):
+        return value.split()
+    return [v.strip() for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
+
+
+def _date(value, key: str, notes: list[str]):
+    """A ``dt.date`` or aware ``dt.datetime`` as ``sources.read_date`` reads it (a time without offset, a
+    TOML local date-time, as UTC); otherwise None and a note."""
+    if value is None:
+        return None
+    try:
+        return read_date(value)
+    except (ValueError, TypeError):
+        notes.append(f"{key}: {value!r} is not a date verlag reads; add it as YYYY-MM-DD")
+        return None
