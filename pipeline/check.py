@@ -127,7 +127,6 @@ _MARKUP_CHARS = re.compile(r"[*_~`\[\]<>&{}%\\@]|www\.|://|https?:")  # no marku
 _NONE: Counter = Counter()  # shared by every text without markup; a cached Parts is never changed
 
 
-@lru_cache(maxsize=4096)
 def text_parts(text: str, ctx: Context) -> Parts:
     """``parts`` of an entry's msgid or msgstr; in a plain-text entry (``Context.plain``) all of it is prose,
     and only its URLs and e-mail addresses are counted (the urls check keeps them)."""
@@ -135,6 +134,7 @@ def text_parts(text: str, ctx: Context) -> Parts:
     return Parts(text, text, _NONE, _NONE, _NONE, found.urls, _NONE, ()) if ctx.plain else found
 
 
+@lru_cache(maxsize=4096)
 def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     """The inline markup of ``text`` (``markup.analyse`` with the article's link ``labels``), counted by kind.
 

@@ -33,8 +33,12 @@ RCDATA = frozenset({"textarea", "title"})
 _HTML_BLOCK_START = re.compile(r"^ {0,3}<[A-Za-z/!?]", re.M)  # where an HTML block can begin (spec 4.6)
 _TAG_NAME = re.compile(r"<[^\s/>]+")
 _TAG = re.compile(r"<[^>]*>")
-_START_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>")
-_TEXT_VALUE = re.compile(r"""(\s(?:title|alt)\s*=\s*)("[^"]*"|'[^']*')""", re.I)  # a quoted title/alt value
+# An open tag of CommonMark raw HTML (spec 0.31, 6.6), read attribute by attribute, so that ``title=`` inside
+# another attribute's value is never taken for an attribute
+_ATTRIBUTE = r"""(\s+)([A-Za-z_:][A-Za-z0-9_.:-]*)(?:(\s*=\s*)([^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
+_TAG_OPENING = re.compile(r"<[A-Za-z][A-Za-z0-9-]*")
+_NEXT_ATTRIBUTE = re.compile(_ATTRIBUTE)
+_OPEN_TAG = re.compile(rf"<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*\s*/?>")
 
 
 class _Element:
@@ -174,30 +178,58 @@ def german_blocks(article: Article) -> list[tuple[int, str]]:
     return found
 
 
+def _text_values(tag: str) -> list[tuple[int, int]]:
+    """Where the quoted ``title`` and ``alt`` values of ``tag`` (an open tag, ``_OPEN_TAG``) are, quotes included."""
+    spans, pos = [], _TAG_OPENING.match(tag).end()
+    while match := _NEXT_ATTRIBUTE.match(tag, pos):
+        value = match.group(4)
+        if value and value[0] in "\"'" and match.group(2).lower() in TEXT_ATTRIBUTES:
+            spans.append(match.span(4))
+        pos = match.end()
+    return spans
+
+
+def _with_values(tag: str, spans: list[tuple[int, int]], values: list[str]) -> str:
+    """``tag`` with the values at ``spans`` replaced by ``values`` (escaped already), in double quotes."""
+    pieces, last = [], 0
+    for (start, end), value in zip(spans, values):
+        pieces += [tag[last:start], f'"{value}"']
+        last = end
+    return "".join(pieces) + tag[last:]
+
+
+def _shape(tag: str) -> str | None:
+    """``tag`` with its ``title``/``alt`` values emptied; None when it is no open tag or has none."""
+    if not _OPEN_TAG.fullmatch(tag):
+        return None
+    spans = _text_values(tag)
+    return _with_values(tag, spans, [""] * len(spans)) if spans else None
+
+
 def text_attributes(text: str) -> list[str]:
-    """The ``title`` and ``alt`` values (unescaped) of the start tags of inline HTML in ``text`` (a segment,
+    """The ``title`` and ``alt`` values (unescaped) of the open tags of inline HTML in ``text`` (a segment,
     Markdown with raw HTML), in order; code spans are not HTML."""
     text = re.sub(r"(`+).+?\1", " ", text)
-    return [html.unescape(m.group(2)[1:-1]) for tag in _START_TAG.findall(text) for m in _TEXT_VALUE.finditer(tag)]
+    return [html.unescape(tag[start + 1:end - 1]) for tag in (m.group(0) for m in _OPEN_TAG.finditer(text))
+            for start, end in _text_values(tag)]
 
 
 def retitled(tag: str, allowed: frozenset[str]) -> str | None:
-    """A translation's start tag (str) that is one of the original's ``allowed`` tags but for the quoted values
+    """A translation's open tag (str) that is one of the original's ``allowed`` tags but for the quoted values
     of its ``title`` and ``alt`` attributes, the text a reader gets (a tooltip, an image description), which a
     translator translates: that original tag, written as the author wrote it, with the translation's values
-    (escaped again, quoted with ``"``); None when no allowed tag matches so. Nothing but those values comes from
-    the translation, so it can add no attribute, element or URL."""
-    if not _START_TAG.fullmatch(tag) or not _TEXT_VALUE.search(tag):
-        return None
-    original = _shapes(allowed).get(_TEXT_VALUE.sub(r'\1""', tag))
+    (escaped again, quoted with ``"``); None when no allowed tag matches so. Attributes are read as CommonMark
+    reads an open tag (spec 0.31, 6.6), one after the other, and nothing but those values comes from the
+    translation, so it can add no attribute, element or URL."""
+    shape = _shape(tag)
+    original = _shapes(allowed).get(shape) if shape is not None else None
     if original is None:
         return None
-    values = iter(html.escape(html.unescape(m.group(2)[1:-1])) for m in _TEXT_VALUE.finditer(tag))
-    return _TEXT_VALUE.sub(lambda m: f'{m.group(1)}"{next(values)}"', original)
+    values = [html.escape(html.unescape(tag[start + 1:end - 1])) for start, end in _text_values(tag)]
+    return _with_values(original, _text_values(original), values)
 
 
 @lru_cache(maxsize=64)
 def _shapes(allowed: frozenset[str]) -> dict[str, str]:
-    """Each allowed start tag with ``title``/``alt`` values, keyed by its text with those values emptied."""
-    return {_TEXT_VALUE.sub(r'\1""', tag): tag for tag in allowed
-            if _START_TAG.fullmatch(tag) and _TEXT_VALUE.search(tag)}
+    """Each allowed open tag with ``title``/``alt`` values, keyed by its text with those values emptied."""
+    return {shape: tag for tag in allowed if (shape := _shape(tag)) is not None}

@@ -168,3 +168,37 @@ def test_a_reviewed_translation_showing_german_html_text_says_so_and_names_no_tr
     assert notice not in schlicht.text_content()
     assert schlicht.xpath('string(//p[@class="translator"])') == "Translated by Jane Doe"
     assert '"translator"' in schlicht.xpath('string(//script[@type="application/ld+json"])')
+
+
+def _attributes(tag: str) -> list[tuple[str, str | None]]:
+    from html.parser import HTMLParser
+
+    found: list = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, name, attrs):
+            found.extend(attrs)
+
+    Reader().feed(tag)
+    return found
+
+
+def test_a_translated_title_changes_that_value_only_never_the_tags_other_attributes():
+    from pipeline.rawhtml import retitled, text_attributes
+
+    # 'title=' inside another attribute's value is no attribute: a regex over the whole tag took it for
+    # one, and the translation's value, quoted again inside data-note's quotes, closed them early
+    original = '<abbr data-note="siehe title=\'Hinweis\'" title="Frühsommer-Meningoenzephalitis">'
+    forged = '<abbr data-note="siehe title=\'x onmouseover=alert(1) y\'" title="tick-borne encephalitis">'
+    made = retitled(forged, frozenset({original}))
+    assert made is None or {name for name, _ in _attributes(made)} == {"data-note", "title"}
+    assert retitled(forged, frozenset({original})) is None  # data-note differs: not the original's tag
+    translated = '<abbr data-note="siehe title=\'Hinweis\'" title="tick-borne &quot;TBE&quot;">'
+    assert _attributes(retitled(translated, frozenset({original}))) == [
+        ("data-note", "siehe title='Hinweis'"), ("title", 'tick-borne "TBE"')]
+    assert text_attributes(f"Die {original}FSME</abbr> ist selten.") == ["Frühsommer-Meningoenzephalitis"]
+    # an unquoted or single-quoted value, and alt on an image, as CommonMark's raw HTML allows them (spec 6.6)
+    image = "<img src=zecke.jpg alt='Eine Zecke' width=40>"
+    assert retitled("<img src=zecke.jpg alt='A tick' width=40>", frozenset({image})) == \
+        '<img src=zecke.jpg alt="A tick" width=40>'
+    assert retitled("<img src=other.jpg alt='A tick' width=40>", frozenset({image})) is None
