@@ -22,7 +22,7 @@ import yaml
 
 from .errors import VerlagError
 from .importer import ImportedArticle, new_article
-from .sources import normalise, read_date
+from .sources import normalise, read_date, yaml_error
 
 FENCES = {"---": "YAML", "+++": "TOML"}
 _TEMPLATE_TAG = re.compile(r"\{\{[<%]|\{%|\{\{")
@@ -77,9 +77,7 @@ def _parse(front: str, fence: str, path: Path) -> dict:
         raise VerlagError(f"invalid TOML front matter: {str(exc).split(' (at')[0]}", path,
                           1 + int(found.group(1)) if found else 1) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise VerlagError(f"invalid YAML front matter: {getattr(exc, 'problem', None) or exc}", path,
-                          2 + mark.line if mark else 1) from None
+        raise yaml_error(exc, front, 2, path) from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

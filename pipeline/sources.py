@@ -167,21 +167,8 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         raise VerlagError("missing front matter: start the file with '---', a 'title:' line and '---'", ref, 1)
     try:
         meta = _load_front(front) or {}
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
-        line = text.count("\n", 0, front_start + exc.position) + 1
-        raise VerlagError(f"invalid YAML front matter: character U+{exc.character:04X} is not allowed "
-                          f"({exc.reason}); remove it", ref, line) from None
     except yaml.YAMLError as exc:
-        first = text.count("\n", 0, front_start) + 1
-        opened = _unclosed(exc, first)
-        if opened:
-            raise VerlagError(opened[1], ref, opened[0]) from None
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first + mark.line if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        lines = front.split("\n")
-        written = lines[mark.line] if mark and mark.line < len(lines) else ""
-        raise VerlagError(f"invalid YAML front matter: {problem}{_yaml_hint(problem, written)}", ref, line) from None
+        raise yaml_error(exc, front, text.count("\n", 0, front_start) + 1, ref) from None
     except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
         number, key, got = _bad_value(front)
         raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
@@ -229,6 +216,27 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
                    page)
+
+
+def yaml_error(exc: Exception, front: str, first: int, ref: str | Path) -> VerlagError:
+    """The ``VerlagError`` for PyYAML's ``exc`` (a ``yaml.YAMLError``) raised on ``front`` (YAML front matter,
+    str) whose line 1 is line ``first`` of the file ``ref``: at the line of the character YAML does not allow
+    (``ReaderError``), of an unclosed '[' or '{' (``_unclosed``), else of PyYAML's mark, with a hint for what
+    usually fixes the line (``_yaml_hint``). Shared by ``read_article`` and ``verlag import``."""
+    import yaml
+
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow, e.g. a control character
+        return VerlagError(f"invalid YAML front matter: character U+{exc.character:04X} is not allowed "
+                           f"({exc.reason}); remove it", ref, first + front.count("\n", 0, exc.position))
+    opened = _unclosed(exc, first)
+    if opened:
+        return VerlagError(opened[1], ref, opened[0])
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    lines = front.split("\n")
+    written = lines[mark.line] if mark and mark.line < len(lines) else ""
+    return VerlagError(f"invalid YAML front matter: {problem}{_yaml_hint(problem, written)}", ref,
+                       first + mark.line if mark else 1)
 
 
 _FLOW = {"while parsing a flow sequence": ("[", "]", "tags: [Tee, Leber]"),
