@@ -561,9 +561,14 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     for lang, slugs in sorted(site.held_back.items()):
         click.echo(f"{lang}: not published (below [publish] min_translated or min_reviewed): {listing(slugs)}")
     for lang, slugs in sorted(site.untranslated.items()):
-        why = ("no reviewed translation to show yet; machine drafts show only with [publish] unreviewed = \"machine\""
-               if config.unreviewed_for(lang) == "source" else "nothing translated yet")
-        click.echo(f"{lang}: not published ({why}): {listing(slugs)}")
+        legal = [slug for slug in slugs if config.legal_page(slug)]
+        if legal:
+            click.echo(f"{lang}: legal pages show only reviewed translations ([site] legal), none yet: the footer "
+                       f"links the German original: {listing(legal)}")
+        if others := [slug for slug in slugs if slug not in legal]:
+            why = ("no reviewed translation to show yet; machine drafts show only with [publish] unreviewed = "
+                   "\"machine\"" if config.unreviewed_for(lang) == "source" else "nothing translated yet")
+            click.echo(f"{lang}: not published ({why}): {listing(others)}")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed

@@ -939,6 +939,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     labels = reference_labels(article)
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language))
+            findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
     for lang in [] if slugs else languages or config.languages:
         path = site_po_path(config, lang)
         ref = relpath(path, config.root)
@@ -960,6 +961,23 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors
+
+
+def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, slug: str) -> list[Finding]:
+    """A warning on a legal page's catalog (``[site] legal``) whose fuzzy entries readers would see as they are
+    under ``[publish] unreviewed = "machine"``, but do not: a legal page shows only reviewed translations and
+    German for the rest (``Config.unreviewed_for``). Empty under ``unreviewed = "source"``, where every page
+    does so."""
+    if not config.legal_page(slug) or config.unreviewed_for(lang) != "machine":
+        return []
+    fuzzy = sum(entry_state(e) in (MACHINE, STALE) for e in po if not e.obsolete)
+    if not fuzzy:
+        return []
+    return [Finding(ref, 1, "legal-page", WARNING,
+                    f"legal page: its {counted(fuzzy, 'unreviewed translation')} {'is' if fuzzy == 1 else 'are'} "
+                    "shown in German, whatever [publish] unreviewed says (an unchecked translation of an Impressum "
+                    "or privacy notice is no legal text); review and sign them off to publish them", lang, slug,
+                    (None, ""))]
 
 
 def image_variant_findings(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None,

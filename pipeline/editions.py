@@ -1,9 +1,10 @@
 """Stage: translated Markdown editions, the German original with only its text replaced.
 
 Reviewed entries always publish. Fuzzy entries (machine drafts, or text whose
-German changed after review) publish only under ``unreviewed = "machine"``;
-otherwise, like untranslated ones, they fall back to the German text. A
-segment with a QA error (``verlag check``) falls back too, whatever its state.
+German changed after review) publish only under ``unreviewed = "machine"``, and
+never on a legal page (``Config.unreviewed_for``); otherwise, like untranslated
+ones, they fall back to the German text. A segment with a QA error (``verlag
+check``) falls back too, whatever its state.
 """
 
 from __future__ import annotations
@@ -175,8 +176,9 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
         out = config.editions_dir / lang / f"{article.slug}.md"
         written = tuple(read_bytes(p) for p in (out, record_path(config, lang, article.slug),
                                                 record_path(config, config.source_language, article.slug)))
+    policy = config.unreviewed_for(lang, article.slug)
     return digest_bytes(catalog, *written,
-                        extra=f"{code_digest()}|{config.segmentation}|{config.unreviewed_for(lang)}|{article.digest}|"
+                        extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
                               f"{glossary_digest}|{article.ref}|{article.page}")  # moved into seiten/ or out
 
 
@@ -243,7 +245,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
                 result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = edition.shown["qa"]
             out = config.editions_dir / lang / f"{article.slug}.md"
             text = edition.text.encode("utf-8")
-            record = edition_record(edition, article, config.unreviewed_for(lang)).encode("utf-8")
+            record = edition_record(edition, article, config.unreviewed_for(lang, article.slug)).encode("utf-8")
             if write_if_changed(out, text, durable=False):
                 result.written.append(relpath(out, config.root))
             write_if_changed(record_path(config, lang, article.slug), record, durable=False)
@@ -293,5 +295,5 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
                 findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
                                          source_lang=config.source_language, errors_only=True)
             blocked = blocked_keys(findings)
-        editions.append((make_edition(doc, po, lang, config.unreviewed_for(lang), blocked), data))
+        editions.append((make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked), data))
     return editions
