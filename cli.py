@@ -273,7 +273,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                 articles.extend(read_import(file, year=year, kind=kind, author=config.raw.get("author") or None))
             except VerlagError as exc:
                 errors.append(exc)
-    written = 0
+    written, unfinished = 0, []
     for placed in place(articles, config.source_dir):
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
@@ -292,9 +292,14 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         else:
             write_placed(placed)
             written += 1
+            if placed.article.unpublished:
+                unfinished.append(relpath(placed.path, config.root))
     if written:
         click.echo(f"import: {counted(written, 'article')} written as drafts ('draft: true'); "
                    "check each, delete that line to publish it, then verlag extract")
+    if unfinished:
+        click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
+                   f"too, its draft line says so): {listing(unfinished)}")
     return errors
 
 
