@@ -30,7 +30,9 @@ from .sources import Article, Sources, read_sources, split_front_matter
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
 # each marked range into an element with lang="de" (private-use characters never occur in sources).
-FALLBACK_OPEN, FALLBACK_CLOSE = "\ue000", "\ue001"
+# STALE_MARK right after FALLBACK_OPEN: the segment was translated, but its German changed since (its
+# translation awaits review), so it is not "not translated yet".
+FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK = "\ue000", "\ue001", "\ue002"
 FRONT_CONTEXTS = {"title": "title", "summary": "summary", "tag": "tags"}
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ class Edition:
     slug: str
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
-    # shown; "stale_shown": out-of-date translations shown; "qa": held back by a QA error (also in "fallback")
+    # shown; "stale_shown": out-of-date translations shown; "stale_fallback": out-of-date translations shown in
+    # German instead (also in "fallback"); "qa": held back by a QA error (also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     front: dict = field(default_factory=dict, compare=False)  # title, summary, tags as published
     front_fallback: frozenset[str] = frozenset()  # front-matter keys shown (partly) in German
@@ -78,6 +81,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                 return entry.msgstr
             shown["qa"] += 1
         shown["fallback"] += 1
+        shown["stale_fallback"] += state == STALE
         return None
 
     def translate(segment: Segment) -> str | None:
@@ -103,7 +107,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
             return value
         if value is not None or segment.kind == "link title":  # an attribute value cannot carry lang
             return value
-        return FALLBACK_OPEN + segment.text + FALLBACK_CLOSE
+        stale = entry_state(entries.get(segment.key)) == STALE
+        return FALLBACK_OPEN + STALE_MARK * stale + segment.text + FALLBACK_CLOSE
 
     marked = doc.render(mark)
     _, _, body_start = split_front_matter(marked)

@@ -191,6 +191,12 @@ class Page:
         return self.segments.get("fallback", 0)
 
     @property
+    def stale_fallback(self) -> int:
+        """Segments shown in German because their German changed after they were translated: the translation
+        awaits review (``[publish] unreviewed = "source"``), it is not missing."""
+        return self.segments.get("stale_fallback", 0)
+
+    @property
     def stale(self) -> int:
         """Segments shown in translation whose German changed after they were reviewed: out of date. (One
         shown in German instead, ``[publish] unreviewed = "source"``, is not.)"""
@@ -372,9 +378,11 @@ class _Site:
         self.env(lang)
         return self.translations[lang].gettext(message) % {}  # as the templates' gettext formats it
 
-    def fallback_hint(self, lang: str) -> str:
-        """The accessible description of a passage a translation shows in the original language."""
-        return self.ui(lang, "Not translated yet: shown in the original language")
+    def fallback_hints(self, lang: str) -> tuple[str, str]:
+        """The accessible descriptions of a passage a translation shows in the original language: one not
+        translated yet, and one translated before its German changed (``render``'s ``stale_hint``)."""
+        return (self.ui(lang, "Not translated yet: shown in the original language"),
+                self.ui(lang, "Updated in the original; translation pending review: shown in the original language"))
 
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
@@ -569,7 +577,7 @@ class _BodyPlan:
     @classmethod
     def of(cls, site: _Site) -> _BodyPlan:
         published = frozenset(site.published)
-        words = {lang: (site.ui(lang, "Back to the text"), site.fallback_hint(lang)) for lang in site.languages}
+        words = {lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang)) for lang in site.languages}
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
              *words[lang], site.urls.base_url]).encode("utf-8")).hexdigest() for lang in site.languages}
@@ -671,7 +679,7 @@ class _Bodies:
         words = plan.words[page.lang]
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
-                              lambda url: plan.media_url(page.lang, page.slug, url), words[1])
+                              lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2])
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:

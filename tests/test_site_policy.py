@@ -149,9 +149,13 @@ def test_unreviewed_machine_text_is_disclosed_and_an_outdated_translation_says_s
     blog.run("extract")
     blog.run("build")
     doc = page(blog, "en/milz/index.html")  # unreviewed = "source": the changed sentence is shown in German
-    assert doc.xpath('//p[@lang="de"]/text()') == ["Die Milz ist eher klein."]
+    (german,) = doc.xpath('//p[@lang="de"]')
+    assert german.text == "Die Milz ist eher klein."
+    # it was translated: the German changed since, and the translation awaits review (not "not translated yet")
+    assert german.get("title") == "Updated in the original; translation pending review: shown in the original language"
     assert not doc.xpath('//aside[contains(@class, "notice-outdated")]')  # nothing out of date is shown
-    assert "not translated yet" in doc.xpath('//aside[contains(@class, "notice-translation")]')[0].text_content()
+    notice = doc.xpath('//aside[contains(@class, "notice-translation")]')[0].text_content()
+    assert "changed in the original after they were translated" in notice and "not translated yet" not in notice
     blog.write("verlag.toml", blog.read("verlag.toml") + '\n[publish.en]\nunreviewed = "machine"\n')
     blog.run("build")
     doc = page(blog, "en/milz/index.html")  # now the old English is shown, and said to be out of date
