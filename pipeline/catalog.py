@@ -297,7 +297,11 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
     fuzzy flag) or when the German is back to exactly that text; then a
     translation unchanged since it was signed off is reviewed again. A
     signed-off entry also loses ``# alignment: low confidence`` (``align``'s
-    doubt about an imported pair): the reviewer has settled it.
+    doubt about an imported pair): the reviewer has settled it, and its ``draft`` fingerprint: signed off,
+    the text is the reviewer's, and reopened later (fuzzy again) it must not count as an untouched machine
+    draft that ``pretranslate --redo-drafts`` replaces or an author's edit retires (``machine_draft``). Its
+    ``mt:``/``tm:`` line stays, as where the text first came from, as Weblate and Poedit keep a translator
+    comment through review; nothing that counts machine text reads it of an entry that is not fuzzy.
     """
     fuzzy = entry.fuzzy and bool(entry.msgstr)
     back = (notes.previous_msgid == entry.msgid and notes.previous_msgctxt == entry.msgctxt)
@@ -307,6 +311,7 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
         notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
     if not fuzzy:
         notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE]
+        notes.drafted = None
     notes.store(entry)
 
 

@@ -233,6 +233,31 @@ def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(p
     assert entry.msgstr == "Sie braucht viel Ruhe." and entry.fuzzy and entry.previous_msgid is None
 
 
+def test_a_signed_off_draft_keeps_its_origin_but_is_never_machine_text_again(project):
+    """Signed off, a draft is the reviewer's translation: the next extract drops its draft fingerprint and
+    keeps '# mt: pseudo' as its origin; reopened ('Needs work' in Poedit: fuzzy again), --redo-drafts leaves
+    it alone and an author's edit sends it back to review instead of retiring it."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    path = project.root / "translations/en/leber.po"
+    drafted = polib.pofile(str(path)).find("Sie braucht Ruhe.").msgstr
+    review(project, "en", "leber", {"Sie braucht Ruhe.": drafted})
+    project.run("extract")
+    text = path.read_text(encoding="utf-8")
+    block = text[:text.index('msgid "Sie braucht Ruhe."')].rsplit("\n\n", 1)[1]
+    assert "# mt: pseudo\n" in block and "# draft " not in block and "fuzzy" not in block
+    msgfmt_check(path)
+    path.write_text(text.replace('#, markdown-text\nmsgid "Sie braucht Ruhe."',
+                                 '#, fuzzy, markdown-text\nmsgid "Sie braucht Ruhe."'), encoding="utf-8")
+    project.run("pretranslate", "--engine", "copy", "--redo-drafts", "--lang", "en")
+    assert polib.pofile(str(path)).find("Sie braucht Ruhe.").msgstr == drafted
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    project.run("extract")
+    entry = polib.pofile(str(path)).find("Sie braucht viel Ruhe.")
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (drafted, True, "Sie braucht Ruhe.")
+
+
 def test_a_reader_that_stops_reading_is_no_error(tmp_path):
     """`verlag status | head -1`: the pipe closes early; no 'error: Broken pipe', exit 0."""
     project = copy_shipped_project(tmp_path / "blog")
