@@ -84,19 +84,25 @@ def report_errors(errors: list[VerlagError]) -> None:
             click.echo(f"error: {single}", err=True)
 
 
-def fail(command: str, errors: list[VerlagError], writes: bool = True) -> None:
+def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None) -> None:
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
     ``writes``: the command writes outputs, so the files with problems were left as they were; a
-    read-only command (status, check) only left them out of what it reports.
+    read-only command (status, check) only left them out of what it reports. ``outcome``: what the run
+    did instead, when it is not "everything else" (a build whose site could not be made: ``build_outcome``).
     """
     report_errors(errors)
     files = sorted({str(s.path) for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path})
     if files:
         what = "left as they were" if writes else "left out"
-        click.echo(f"{command}: {counted(len(files), 'file')} with problems {what}, "
-                   f"everything else done: {', '.join(files)}", err=True)
+        outcome = outcome or f"{counted(len(files), 'file')} with problems {what}, everything else done"
+        click.echo(f"{command}: {outcome}: {', '.join(files)}", err=True)
     sys.exit(2)
+
+
+def build_outcome(site) -> str | None:
+    """``fail``'s outcome of a build whose site as a whole could not be made (a template, a setting)."""
+    return "site/ not built, left as it was (editions: see the build line above); fix" if site.failed else None
 
 
 class _Warnings(logging.Handler):
@@ -535,9 +541,9 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 @writes
 def build(project: Project, quiet: bool, jobs: int | None) -> None:
     """Write the editions (editions/<lang>/) and the website (site/)."""
-    errors, _ = run_build(project.config, quiet, jobs)
+    errors, site = run_build(project.config, quiet, jobs)
     if errors:
-        fail("build", errors)
+        fail("build", errors, outcome=build_outcome(site))
 
 
 def run_build(config, quiet: bool = False, jobs: int | None = None):
@@ -614,7 +620,7 @@ def publish(ctx: click.Context) -> None:
     for line in site.summary():
         click.echo(line)
     if errors or built:
-        fail("publish", list({str(e): e for e in errors + built}.values()))
+        fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site))
 
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
