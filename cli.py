@@ -378,8 +378,12 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
             for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):
                 click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
     for lang, counts in sorted(result.changes.items()):
-        if counts["fuzzy"] or counts["new"] or counts["obsolete"]:
-            click.echo(f"{lang}: {counted(counts['fuzzy'], 'changed sentence')} back to review, {counts['new']} new, "
+        if counts["fuzzy"] or counts["redraft"] or counts["new"] or counts["obsolete"]:
+            redrafted = (f"{counted(counts['redraft'], 'changed sentence')} to draft again (an untouched machine "
+                         "draft of the old German, kept as obsolete; run verlag pretranslate), " if counts["redraft"]
+                         else "")
+            click.echo(f"{lang}: {counted(counts['fuzzy'], 'changed sentence')} back to review (fuzzy, the old "
+                       f"German shown as previous msgid), {redrafted}{counts['new']} new, "
                        f"{counts['obsolete']} no longer used (kept as obsolete)")
         if counts["typo"]:
             click.echo(f"{lang}: {counted(counts['typo'], 'typo fix', 'typo fixes')} kept reviewed")

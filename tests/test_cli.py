@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -181,7 +182,7 @@ def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_upd
     project.run("pretranslate", "--engine", "copy", "--lang", "en")
     review(project, "en", "leber", {"Tipps": "Tips"})
     project.write("source_de/leber.md", LEBER.replace("## Tipps", "## Gute Tipps") + "\nNeu.\n")
-    assert "en: 1 changed sentence back to review, 1 new, 0 no longer used" in project.run("extract").output
+    assert "en: 1 changed sentence back to review (fuzzy, the old German shown as previous msgid), 1 new, 0 no longer used" in project.run("extract").output
     drafted = project.run("pretranslate", "--engine", "copy", "--lang", "en").output
     assert "en: 1 entry drafted by copy" in drafted and "en: 0 entries still empty" in drafted
     assert "build: 2 editions made, 2 written, 0 articles unchanged" in project.run("build").output
@@ -205,6 +206,9 @@ def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
     assert "4 written" in project.run("build").output
 
 
+REVIEW = "back to review (fuzzy, the old German shown as previous msgid)"
+
+
 def test_extract_tells_the_author_what_went_back_to_review(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
@@ -214,8 +218,19 @@ def test_extract_tells_the_author_what_went_back_to_review(project):
         review(project, lang, "leber", {(e.msgctxt, e.msgid): e.msgstr for e in po if e.msgstr})
     project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe. Und Wasser."))
     output = project.run("extract").output
-    assert "en: 1 changed sentence back to review, 1 new, 0 no longer used" in output
-    assert "fr: 1 changed sentence back to review, 1 new, 0 no longer used" in output
+    assert "en: 1 changed sentence back to review (fuzzy, the old German shown as previous msgid), 1 new, 0 no longer used" in output
+    assert "fr: 1 changed sentence back to review (fuzzy, the old German shown as previous msgid), 1 new, 0 no longer used" in output
+
+
+def test_a_sentence_changed_where_one_language_had_no_translation_is_listed_as_changed_once(project):
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    output = project.run("extract").output
+    assert re.findall(r"^source_de/leber\.md:\d+: (\w+): Sie braucht viel Ruhe\.$", output, re.M) == ["changed"]
+    assert f"en: 1 changed sentence {REVIEW}, 0 new, 0 no longer used" in output
+    assert f"fr: 0 changed sentences {REVIEW}, 1 new, 0 no longer used" in output  # nothing there to carry
 
 
 def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(project):
@@ -225,7 +240,12 @@ def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(p
     project.run("pretranslate", "--engine", "copy")
     project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
     output = project.run("extract").output
-    assert "en: 0 changed sentences back to review, 1 new, 1 no longer used" in output
+    # per language what became of the work: no review lost, the draft kept as obsolete, nothing new or gone
+    assert (f"en: 0 changed sentences {REVIEW}, 1 changed sentence to draft again (an untouched machine draft of "
+            "the old German, kept as obsolete; run verlag pretranslate), 0 new, 0 no longer used") in output
+    # the German is listed once, as what it is: a changed sentence, neither new nor removed
+    assert re.search(r"^source_de/leber\.md:\d+: changed: Sie braucht viel Ruhe\.$", output, re.M)
+    assert ": new: " not in output and ": removed: " not in output
     po = polib.pofile(str(project.root / "translations/en/leber.po"))
     assert po.find("Sie braucht viel Ruhe.").msgstr == "" and po.find("Sie braucht Ruhe.", include_obsolete_entries=True).obsolete
     project.run("pretranslate", "--engine", "copy")
