@@ -43,6 +43,7 @@ from .markup import analyse
 from .media import RECORD, collect_media, outdated_variants, references, stale_originals
 from .rawhtml import german_blocks, stays_german, text_attributes
 from .segment import reference_labels
+from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
 
 ERROR, WARNING = "error", "warning"
@@ -388,6 +389,8 @@ def _match_dates(dates: list[str], others: list[str]) -> None:
 def check_punctuation(entry, ctx):
     src, tgt = text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose
     a, b = _final(src), _final(tgt)
+    if a == "." and ctx.source_lang == "de" and german_abbreviation(src.rstrip(_CLOSERS).rsplit(None, 1)[-1]):
+        a = _ABBREVIATION  # "3 x tägl." -> "3 times daily": the full stop is the abbreviation's
     if a != b and not ({a, b} <= {"", ".", _ABBREVIATION} and _ABBREVIATION in (a, b)):
         a, b = (x.replace(_ABBREVIATION, ".") for x in (a, b))
         yield (f"sentence ends with {a!r} in German but {b!r} in the translation" if a and b else
@@ -435,8 +438,10 @@ _DOUBLE_OK = {"en": {"that", "had"}, "fr": {"vous", "nous"}, "de": {"die", "der"
 
 
 def check_double_word(entry, ctx):
-    src = {m.group(1).lower() for m in _DOUBLE_WORD.finditer(text_parts(entry.msgid, ctx).prose)}
-    for m in _DOUBLE_WORD.finditer(text_parts(entry.msgstr, ctx).prose):
+    """Read in the text without its markup (``Parts.bare``): a link whose title repeats its text
+    (``[liver](url "liver")``) shows the word once, while "the **the**" still reads twice."""
+    src = {m.group(1).lower() for m in _DOUBLE_WORD.finditer(text_parts(entry.msgid, ctx).bare)}
+    for m in _DOUBLE_WORD.finditer(text_parts(entry.msgstr, ctx).bare):
         word = m.group(1).lower()
         if word not in src and word not in _DOUBLE_OK.get(ctx.lang.split("-")[0], ()) and not word.isdigit():
             yield f"doubled word: {m.group()!r}"
