@@ -260,6 +260,7 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
     orphaned catalog of a renamed article, it is merged here.
     """
     from .catalog import po_from_bytes
+    from .pofile import encode_like
 
     if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
         with stage(article.ref, "segmenting"):
@@ -268,9 +269,12 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
     pot_text, pot = made.pot_text, None
-    if write_if_changed(pot_path, pot_text, durable=False):  # a template is regenerated from the source
+    # the template's line ends as its own were, else as its catalogs' (``encode_like``): a CRLF checkout stays CRLF
+    like = read_bytes(pot_path) or next((m.data for m in made.catalogs.values() if m.data), None)
+    pot_bytes = encode_like(pot_text, like)
+    if write_if_changed(pot_path, pot_bytes, durable=False):  # a template is regenerated from the source
         result.written.append(ref)
-    used: list[bytes | None] = [pot_text.encode("utf-8")]
+    used: list[bytes | None] = [pot_bytes]
     ok = True
     for lang in config.languages:
         path = config.po_path(lang, article.slug)

@@ -206,6 +206,27 @@ def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
     assert "4 written" in project.run("build").output
 
 
+def test_a_template_keeps_crlf_line_ends_like_its_catalogs(project):
+    """A checkout with CRLF line ends (git's core.autocrlf on Windows): the .pot is written back with them
+    when its German changes, and made again with its catalogs' line ends when it was deleted."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    files = [project.root / p for p in ("translations/templates/leber.pot", "translations/en/leber.po",
+                                        "translations/fr/leber.po")]
+    for path in files:
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert "extract: 0 files updated" in project.run("extract").output
+    project.write("source_de/leber.md", LEBER + "\nEin neuer Satz.\n")
+    assert "updated translations/templates/leber.pot" in project.run("extract").output
+    files[0].unlink()
+    project.run("extract")
+    for path in files:
+        data = path.read_bytes()
+        assert data.count(b"\n") == data.count(b"\r\n") > 10, path
+    msgfmt_check(files[0])
+    assert "extract: 0 files updated" in project.run("extract").output
+
+
 REVIEW = "back to review (fuzzy, the old German shown as previous msgid)"
 
 
