@@ -9,11 +9,11 @@ map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), 
 and ``permalink`` as old addresses; ``slug`` (the last part of its address in Hugo and in Jekyll's
 ``:slug`` permalinks) as the article's slug. An article its generator does not publish (Hugo
 ``draft: true``, Jekyll ``published: false`` or a file in Jekyll's ``_drafts/`` folder; ``hugo
---buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is imported with the reason beside
-its ``draft: true`` and without old addresses (``importer.new_article``). Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll
-``{% %}``, ``{{ }}``) have no meaning outside their generator: they stay as text and the summary names
-their lines. References: https://gohugo.io/content-management/front-matter/,
-https://jekyllrb.com/docs/front-matter/.
+--buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is imported with the reason
+beside its ``draft: true`` and without old addresses (``importer.new_article``). Shortcodes (Hugo
+``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``, ``{{ }}``) have no meaning outside their
+generator: they stay as text and the summary names their lines. References:
+https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/front-matter/.
 """
 
 from __future__ import annotations

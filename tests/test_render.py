@@ -38,8 +38,9 @@ def test_a_block_that_fell_back_entirely_carries_lang_itself():
 def test_a_german_passage_says_whether_it_is_untranslated_or_changed_since_its_translation():
     """Touching passages of one kind are one element; of two kinds, two, each with its own description."""
     hints = {"fallback_hint": "Not translated yet", "stale_hint": "Updated in the original"}
-    doc = tree(render(f"{O}{S}Erster Satz.{C} {O}{S}Zweiter Satz.{C}\n\n"
-                      f"Done. {O}{S}Geändert.{C} {O}Neu.{C} {O}Auch neu.{C} {O}{S}Wieder **geändert**.{C}\n", **hints).html)
+    text = (f"{O}{S}Erster Satz.{C} {O}{S}Zweiter Satz.{C}\n\n"
+            f"Done. {O}{S}Geändert.{C} {O}Neu.{C} {O}Auch neu.{C} {O}{S}Wieder **geändert**.{C}\n")
+    doc = tree(render(text, **hints).html)
     (whole, mixed) = doc.xpath("//p")
     assert (whole.get("lang"), whole.get("title"), whole.text_content()) == \
         ("de", "Updated in the original", "Erster Satz. Zweiter Satz.")
