@@ -359,9 +359,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         click.echo(f"removed {path} (its article is gone)")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    for path in result.orphans:
-        click.echo(f"warning: {path}: no German article has this slug any more; kept, delete it when done",
-                   err=True)
+    for orphan in result.orphans:
+        click.echo(f"warning: {orphan.message()}", err=True)
     if not quiet:
         for ref, listed in sorted(result.sentences.items()):
             for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):

@@ -20,6 +20,7 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
+from .orphans import Orphan, carry_over, report
 from .sources import Article, front_matter_warnings, read_sources
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class ExtractResult:
     skipped: int = 0  # articles not merged again: nothing they depend on changed since the last run
     current: int = 0  # articles merged again (no record of the last run, e.g. a fresh clone) with nothing to write
     renamed: list[tuple[str, str]] = field(default_factory=list)
-    orphans: list[str] = field(default_factory=list)
+    orphans: list[Orphan] = field(default_factory=list)  # kept catalogs with something new to say
     changes: dict[str, Counter] = field(default_factory=dict)  # lang -> fuzzy / new / obsolete / typo / restored
     # article ref -> German sentences that changed, are new or are gone: (kind, line or None, msgid);
     # the German is the same for every language, so each sentence is listed once
@@ -101,6 +102,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     said, told = load_state(config.state_dir / SAID_FILE), {}
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = _orphans(config, slugs)
+    kept = carry_over(config, orphans, slugs)  # first: the catalogs it brings translations to are merged as found
     prints = {a.slug: _fingerprint(config, a, glossary, [read_bytes(p) for p in _files(config, a)]) for a in articles}
     changed = [a for a in articles if state.get(a.slug) != prints[a.slug]]
     made: dict = {}
@@ -135,7 +137,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
-    result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
+    result.orphans = report(config, kept, result.renamed, slugs)
     for pot in sorted(config.templates_dir.glob("*.pot")):
         if pot.stem not in slugs:
             pot.unlink()
