@@ -650,7 +650,7 @@ class _Bodies:
                 base = self.entry(original) if original else None
                 allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
                     else None if page.lang == self.plan.source else Allowance()
-                entry = self._render(page, allowance)
+                entry = self._render(page, allowance, tuple(base["ids"]) if base else None)
             self.fresh[name] = entry
         return self.fresh[name]
 
@@ -666,19 +666,20 @@ class _Bodies:
             return None
         return {**{name: self.cache[name] for name in self.kept if name in self.cache}, **self.fresh}
 
-    def _render(self, page: Page, allowance: Allowance | None) -> dict:
+    def _render(self, page: Page, allowance: Allowance | None, heading_ids: tuple[str, ...] | None) -> dict:
+        """``page``'s body; ``allowance`` and ``heading_ids`` come from its German original's (``render``)."""
         plan = self.plan
         words = plan.words[page.lang]
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
-                              lambda url: plan.media_url(page.lang, page.slug, url), words[1])
+                              lambda url: plan.media_url(page.lang, page.slug, url), words[1], heading_ids)
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
                 raise
             raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) from None
         return {"key": self.key(page), "html": rendered.html, "raw": sorted(rendered.allowance.raw),
-                "urls": sorted(rendered.allowance.urls), "german": rendered.german}
+                "urls": sorted(rendered.allowance.urls), "german": rendered.german, "ids": list(rendered.ids)}
 
 
 class _StoredBodies:
@@ -705,11 +706,11 @@ class _StoredBodies:
 
 
 def _body_entry(entry) -> bool:
-    """Whether ``entry`` (JSON) has the shape ``_Bodies._render`` stores: key, html, raw, urls and german."""
+    """Whether ``entry`` (JSON) has the shape ``_Bodies._render`` stores: key, html, raw, urls, german and ids."""
     return (isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("html"), str)
             and isinstance(entry.get("german"), bool)
             and all(isinstance(entry.get(name), list) and all(isinstance(v, str) for v in entry[name])
-                    for name in ("raw", "urls")))
+                    for name in ("raw", "urls", "ids")))
 
 
 def _references(config: Config, article: Article) -> list[tuple[str, int]]:
