@@ -55,7 +55,7 @@ from .pool import Results, default_jobs, map_articles
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
 from .social import first_image, og_locale
-from .redirects import redirect_files
+from .redirects import old_names, redirect_files
 from .render import Allowance, render
 from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
@@ -563,6 +563,7 @@ class _BodyPlan:
     media: Media  # the files each German original references (``files`` only)
     words: dict[str, tuple[str, str]]  # lang -> (footnote back-reference label, fallback passage title)
     contexts: dict[str, str]  # lang -> digest of the above as far as a body in ``lang`` depends on it
+    renamed: dict[str, str] = field(default_factory=dict)  # an article's old name -> its slug (``old_names``)
     todo: frozenset[str] = frozenset()  # "lang/slug" of the bodies the workers render
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
 
@@ -570,13 +571,18 @@ class _BodyPlan:
     def of(cls, site: _Site) -> _BodyPlan:
         published = frozenset(site.published)
         words = {lang: (site.ui(lang, "Back to the text"), site.fallback_hint(lang)) for lang in site.languages}
+        renamed = old_names(site.sources[slug] for (code, slug) in published
+                            if code == site.source and slug in site.sources)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
-             *words[lang], site.urls.base_url]).encode("utf-8")).hexdigest() for lang in site.languages}
-        return cls(site.source, site.urls, published, Media(site.media.files), words, contexts)
+             *words[lang], site.urls.base_url, renamed]).encode("utf-8")).hexdigest() for lang in site.languages}
+        return cls(site.source, site.urls, published, Media(site.media.files), words, contexts, renamed)
 
     def link(self, lang: str, slug: str) -> str | None:
-        """The page an article link from an edition in ``lang`` goes to: that edition, else the original."""
+        """The page an article link from an edition in ``lang`` goes to: that edition, else the original; a
+        link to an article's old name (``renamed``) goes to the article."""
+        if (self.source, slug) not in self.published:
+            slug = self.renamed.get(slug, slug)
         for code in (lang, self.source):
             if (code, slug) in self.published:
                 return self.urls.path("article", code, slug)

@@ -98,14 +98,14 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
-                                                  f"{config.source_language}")
+                                                  f"{config.source_language}|{config.site_url}")
                 counts = cache.get(name)
                 if not (isinstance(counts, list) and len(counts) == 3 and counts[0] == digest):
                     with contain(article.ref, f"checking {ref}", errors) as outcome:
                         if article.slug not in labels:
                             labels[article.slug] = reference_labels(article)
                         findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
-                                                 source_lang=config.source_language)
+                                                 source_lang=config.source_language, site_url=config.site_url)
                     if outcome.failed:
                         rows.append(row)  # progress is known; the QA counts are not
                         continue
