@@ -40,10 +40,11 @@ from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, visible
 from .markup import analyse
-from .media import RECORD, article_link_problem, collect_media, linked_article, outdated_variants, references, stale_originals
+from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, references,
+                    stale_originals)
 from .rawhtml import german_blocks, stays_german, text_attributes
-from .segment import reference_labels
 from .redirects import old_names
+from .segment import reference_labels
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
 
 ERROR, WARNING = "error", "warning"
@@ -1008,7 +1009,8 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
         with contain(article.ref, "reading its links", errors):
             findings += [Finding(article.ref, line, "article-link", WARNING, problem, config.source_language,
                                  article.slug, (None, ""))
-                         for url, line in references(article) if (problem := article_link_problem(url, names, renamed))]
+                         for url, line in references(article)
+                         if (problem := article_link_problem(url, names, renamed))]
     return findings
 
 

@@ -8,8 +8,9 @@ Only reviewed entries (translated, not fuzzy) go in, obsolete ones and those of
 orphaned catalogs (an article deleted or renamed, its catalog kept) too, as
 msgmerge's compendium (``-C``) and Weblate's memory offer them: a sentence the
 author moved to another article keeps its reviewed translation as a draft. A
-machine draft never becomes a source of further drafts. Imported TMX units live only in the index
-(deleting ``.verlag/`` forgets them; import the file again).
+machine draft never becomes a source of further drafts. Imported TMX units
+live only in the index (deleting ``.verlag/`` forgets them; import the file
+again).
 
 Matching: an identical German text is a 100 % match. Otherwise the rapidfuzz
 ratio of the prose (each piece of inline markup and each number counts as one
