@@ -42,7 +42,7 @@ from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, vi
 from .markup import analyse
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, references,
                     stale_originals)
-from .rawhtml import german_blocks, stays_german, text_attributes
+from .rawhtml import german_blocks, retitled, stays_german, text_attributes
 from .redirects import old_names
 from .segment import reference_labels
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
@@ -117,6 +117,7 @@ class Parts:
     urls: Counter  # bare URLs, autolinks, e-mail addresses
     html: Counter  # raw HTML tags, normalised
     addresses: tuple[str, ...]  # every link destination, image source, URL and raw-HTML address
+    tags: frozenset[str] = frozenset()  # the raw HTML pieces as written (the page keeps only the original's)
 
 
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
@@ -153,6 +154,7 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     targets: Counter = Counter()
     urls: Counter = Counter()
     html: Counter = Counter()
+    tags: set[str] = set()
     prose: list[str] = []
     pos = 0
     openers: list[str] = []
@@ -182,6 +184,7 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
         elif _AUTOLINK.fullmatch(piece):
             urls[piece.strip("<>")] += 1
         elif piece.startswith("<"):
+            tags.add(piece)
             for m in _HTML_NAME.finditer(piece):
                 html[f"<{m.group(1)}{m.group(2).lower()}>" if m.group(2) else "<!-- -->"] += 1
         elif piece.startswith(("&", "{", "%")):
@@ -201,7 +204,8 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     addresses = [dest for _, dest in targets] + list(urls)
     if html:
         addresses += [m.group(1).strip("\"'") for m in _HTML_URL.finditer(text)]
-    return Parts("".join(prose), "".join(prose[::2]), kinds, exact, targets, urls, html, tuple(addresses))
+    return Parts("".join(prose), "".join(prose[::2]), kinds, exact, targets, urls, html, tuple(addresses),
+                 frozenset(tags))
 
 
 def _destination(tail: str) -> str:
@@ -295,11 +299,18 @@ def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
 
 
 def check_html(entry, ctx):
-    missing, added = _differences(text_parts(entry.msgid, ctx).html, text_parts(entry.msgstr, ctx).html)
+    german, translated = text_parts(entry.msgid, ctx), text_parts(entry.msgstr, ctx)
+    missing, added = _differences(german.html, translated.html)
     if added:
         yield "raw HTML added: " + " ".join(added)
     if missing:
         yield "raw HTML dropped: " + " ".join(missing)
+    # the page keeps a translation's tag only as the original writes it, but for title/alt text
+    # (render._judge): any other change to a tag shows it to readers as text
+    changed = sorted(tag for tag in translated.tags - german.tags if retitled(tag, german.tags) is None)
+    if changed and not added:
+        yield ("raw HTML changed: " + " ".join(changed) + " is not written as in the original; only the text of "
+               "title and alt may be translated (else the page shows the tag as text)")
 
 
 def check_html_text(entry, ctx):
