@@ -70,6 +70,8 @@ def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str]) 
     Returns every orphan. A catalog that cannot be read is left as it is (the stage that reads it
     reports it); the catalog brought over to is written by compare-and-swap (``fsutil.rewrite``).
     """
+    if not any(orphans.values()):
+        return []
     renames = load_state(config.state_dir / RENAMES_FILE)
     found = []
     for lang, paths in orphans.items():
@@ -130,6 +132,8 @@ def report(config: Config, found: list[Orphan], renamed: list[tuple[str, str]], 
     """Record this run's renames (``renamed``: (old catalog, new catalog) paths) and return the orphans
     in ``found`` still there that have something new to say: brought something over, or hold other
     bytes or differences than when last said."""
+    if not found and not renamed:  # the common run: no state to read or write
+        return []
     renames = load_state(config.state_dir / RENAMES_FILE)
     renames.update({Path(old).stem: Path(new).stem for old, new in renamed})
     save_state(config.state_dir / RENAMES_FILE, {old: new for old, new in renames.items() if old not in slugs})
