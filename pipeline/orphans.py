@@ -5,7 +5,8 @@ renamed (``extract._renamed_from``) and records the rename here
 (``.verlag/renames.json``: old slug -> new slug). A catalog saved under the
 old name afterwards (a Poedit window still open, a Weblate commit, a git
 merge) is an orphan whose article is known. Its reviewed translations that
-the renamed article's catalog lacks are brought over there as fuzzy entries
+the renamed article's catalog lacks (an empty entry, or a machine draft of
+the same German) are brought over there as fuzzy entries
 for review, marked ``tm: 100% from <old slug>`` like any translation-memory
 draft; a reviewed translation there is never overwritten (the rule of
 msgmerge's compendia, GNU gettext manual, "Invoking the msgmerge Program":
@@ -83,8 +84,9 @@ def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str]) 
                 continue
             try:
                 carried, differing = _bring_over(config, path, target)
-            except VerlagError:
-                carried, differing = 0, 0
+            except VerlagError:  # either catalog damaged: extract reports the article's, the orphan stays as it is
+                found.append(Orphan(relpath(path, config.root)))
+                continue
             found.append(Orphan(relpath(path, config.root), relpath(target, config.root), carried, differing))
     return found
 
@@ -100,7 +102,8 @@ def _renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:
 
 def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
     """(translations brought over from ``source`` to ``target``, reviewed translations that differ)."""
-    from .catalog import REVIEWED, entry_state, key, po_from_bytes, read_po, render, set_provenance
+    from .catalog import MACHINE, REVIEWED, UNTRANSLATED, entry_state, key, po_from_bytes, read_po, render, \
+        set_provenance
     from .pofile import encode_like
 
     kept = read_po(source, relpath(source, config.root))
@@ -114,8 +117,10 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
             theirs = reviewed.get(key(entry))
             if entry.obsolete or theirs is None or theirs == entry.msgstr:
                 continue
-            if entry_state(entry) == REVIEWED:
+            state = entry_state(entry)
+            if state == REVIEWED:
                 counts[1] += 1
+            if state not in (UNTRANSLATED, MACHINE):  # reviewed, or stale: a reviewer's work for older German
                 continue
             entry.msgstr = theirs
             if not entry.fuzzy:

@@ -70,3 +70,13 @@ def test_a_deleted_article_s_catalog_is_reported_once_per_change(project: Projec
     assert warning not in project.run("extract").output
     review(project, "en", "alt", {"Ein Satz.": "A sentence."})  # saved again: worth saying again
     assert warning in project.run("extract").output
+
+
+def test_a_damaged_old_catalog_after_a_rename_is_kept_as_it_is(project: Project):
+    renamed(project)
+    (project.root / "translations/en/schlaf.po").write_text('msgid "kaputt\n', encoding="utf-8")
+    before = project.read("translations/en/schlafen.po")
+    result = project.run("extract")
+    assert "warning: translations/en/schlaf.po: no German article has this slug any more; kept" in result.output
+    assert project.read("translations/en/schlafen.po") == before
+    assert project.read("translations/en/schlaf.po") == 'msgid "kaputt\n'
