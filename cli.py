@@ -474,15 +474,19 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 @pass_project
 def status(project: Project, languages, fmt: str) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
-    from pipeline.status import as_json, collect_status, format_table
+    from pipeline.status import as_json, collect_status, format_table, kept_catalogs
 
     _check_languages(project.config, languages)
     with progress_bar("status", _article_count(project.config), after=1.0) as progress:
         rows, errors = collect_status(project.config, list(languages) or None, progress=progress)
+    kept = kept_catalogs(project.config, list(languages) or None)
     if fmt == "json":
-        click.echo(json.dumps(as_json(rows), indent=2, ensure_ascii=False))
+        click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows))
+        for path in kept:
+            click.echo(f"kept: {path}: no German article has this slug any more (its reviewed translations still "
+                       "serve the translation memory); delete it when done")
     if errors:
         fail("status", errors, writes=False)
 

@@ -64,6 +64,16 @@ class Orphan:
         return "; ".join(said)
 
 
+def find_orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:
+    """Language -> its catalogs whose article is gone (``slugs``: the articles there are, readable or not):
+    candidates for a renamed article, otherwise kept and reported. ``site.po`` is the website's own."""
+    found: dict[str, list[Path]] = {}
+    for lang in config.languages:
+        folder = config.translations_dir / lang
+        found[lang] = [p for p in sorted(folder.glob("*.po")) if p.stem not in slugs and p.stem != "site"]
+    return found
+
+
 def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str]) -> list[Orphan]:
     """Bring the reviewed translations of orphans of renamed articles over to the renamed article's
     catalog (see the module); ``orphans``: language -> kept catalogs, ``slugs``: the articles there are.

@@ -10,6 +10,7 @@ from .config import Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
+from .orphans import find_orphans
 from .rawhtml import german_blocks
 from .segment import reference_labels
 from .sources import read_sources
@@ -142,6 +143,14 @@ def totals(rows: list[Progress]) -> list[Progress]:
                             errors=sum(r.errors for r in mine), warnings=sum(r.warnings for r in mine),
                             catalogs=sum(not r.missing for r in mine)))
     return out
+
+
+def kept_catalogs(config: Config, languages: list[str] | None = None) -> list[str]:
+    """The catalogs (paths relative to the project) in ``languages`` (None: all) whose article is gone:
+    kept by ``extract``, which says so once (``orphans``); listed here on every run."""
+    sources = read_sources(config)
+    found = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
+    return [relpath(path, config.root) for lang in languages or config.languages for path in found[lang]]
 
 
 def as_json(rows: list[Progress]) -> dict:

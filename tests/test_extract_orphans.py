@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import polib
 
 from conftest import Project, article, msgfmt_check, review
@@ -68,6 +70,10 @@ def test_a_deleted_article_s_catalog_is_reported_once_per_change(project: Projec
     warning = "warning: translations/en/alt.po: no German article has this slug any more; kept"
     assert warning in project.run("extract").output
     assert warning not in project.run("extract").output
+    # status lists it on every run, in text and JSON
+    assert "kept: translations/en/alt.po: no German article has this slug any more" in project.run("status").output
+    listed = json.loads(project.run("status", "--format", "json").output)["kept_catalogs"]
+    assert listed == ["translations/en/alt.po", "translations/fr/alt.po"]
     review(project, "en", "alt", {"Ein Satz.": "A sentence."})  # saved again: worth saying again
     assert warning in project.run("extract").output
 
