@@ -60,7 +60,8 @@ class Orphan:
                         f"{self.renamed_to}, which were kept: open both, copy over what is newer, then delete "
                         f"{self.path}")
         else:
-            said.append(f"{self.renamed_to} has all its translations now: delete {self.path}")
+            said.append(f"{self.renamed_to} has its reviewed translations of the German there is now: delete "
+                        f"{self.path}")
         return "; ".join(said)
 
 
