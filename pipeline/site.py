@@ -56,7 +56,7 @@ from .pool import Results, default_jobs, map_articles
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
 from .social import first_image, og_locale
-from .redirects import redirect_files
+from .redirects import old_names, redirect_files
 from .render import Allowance, render
 from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
@@ -586,6 +586,7 @@ class _BodyPlan:
     media: Media  # the files each German original references (``files`` only)
     words: dict[str, tuple[str, str]]  # lang -> (footnote back-reference label, fallback passage title)
     contexts: dict[str, str]  # lang -> digest of the above as far as a body in ``lang`` depends on it
+    renamed: dict[str, str] = field(default_factory=dict)  # an article's old name -> its slug (``old_names``)
     todo: frozenset[str] = frozenset()  # "lang/slug" of the bodies the workers render
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
 
@@ -593,13 +594,18 @@ class _BodyPlan:
     def of(cls, site: _Site) -> _BodyPlan:
         published = frozenset(site.published)
         words = {lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang)) for lang in site.languages}
+        renamed = old_names(site.sources[slug] for (code, slug) in published
+                            if code == site.source and slug in site.sources)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
-             *words[lang], site.urls.base_url]).encode("utf-8")).hexdigest() for lang in site.languages}
-        return cls(site.source, site.urls, published, Media(site.media.files), words, contexts)
+             *words[lang], site.urls.base_url, renamed]).encode("utf-8")).hexdigest() for lang in site.languages}
+        return cls(site.source, site.urls, published, Media(site.media.files), words, contexts, renamed)
 
     def link(self, lang: str, slug: str) -> str | None:
-        """The page an article link from an edition in ``lang`` goes to: that edition, else the original."""
+        """The page an article link from an edition in ``lang`` goes to: that edition, else the original; a
+        link to an article's old name (``renamed``) goes to the article."""
+        if (self.source, slug) not in self.published:
+            slug = self.renamed.get(slug, slug)
         for code in (lang, self.source):
             if (code, slug) in self.published:
                 return self.urls.path("article", code, slug)
@@ -673,7 +679,7 @@ class _Bodies:
                 base = self.entry(original) if original else None
                 allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
                     else None if page.lang == self.plan.source else Allowance()
-                entry = self._render(page, allowance)
+                entry = self._render(page, allowance, tuple(base["ids"]) if base else None)
             self.fresh[name] = entry
         return self.fresh[name]
 
@@ -689,19 +695,21 @@ class _Bodies:
             return None
         return {**{name: self.cache[name] for name in self.kept if name in self.cache}, **self.fresh}
 
-    def _render(self, page: Page, allowance: Allowance | None) -> dict:
+    def _render(self, page: Page, allowance: Allowance | None, heading_ids: tuple[str, ...] | None) -> dict:
+        """``page``'s body; ``allowance`` and ``heading_ids`` come from its German original's (``render``)."""
         plan = self.plan
         words = plan.words[page.lang]
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
-                              lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2])
+                              lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
+                              heading_ids)
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
                 raise
             raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) from None
         return {"key": self.key(page), "html": rendered.html, "raw": sorted(rendered.allowance.raw),
-                "urls": sorted(rendered.allowance.urls), "german": rendered.german}
+                "urls": sorted(rendered.allowance.urls), "german": rendered.german, "ids": list(rendered.ids)}
 
 
 class _StoredBodies:
@@ -728,11 +736,11 @@ class _StoredBodies:
 
 
 def _body_entry(entry) -> bool:
-    """Whether ``entry`` (JSON) has the shape ``_Bodies._render`` stores: key, html, raw, urls and german."""
+    """Whether ``entry`` (JSON) has the shape ``_Bodies._render`` stores: key, html, raw, urls, german and ids."""
     return (isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("html"), str)
             and isinstance(entry.get("german"), bool)
             and all(isinstance(entry.get(name), list) and all(isinstance(v, str) for v in entry[name])
-                    for name in ("raw", "urls")))
+                    for name in ("raw", "urls", "ids")))
 
 
 def _references(config: Config, article: Article) -> list[tuple[str, int]]:
