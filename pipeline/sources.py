@@ -148,8 +148,6 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, a missing or invalid front
     matter (YAML 1.1), a missing title and values of the wrong kind; ``OSError`` when it cannot be read.
     """
-    import yaml
-
     data = path.read_bytes() if data is None else data
     try:
         raw = data.decode("utf-8")
@@ -165,14 +163,7 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
                           "which converts it", ref, 1)
     if not body_start:
         raise VerlagError("missing front matter: start the file with '---', a 'title:' line and '---'", ref, 1)
-    try:
-        meta = _load_front(front) or {}
-    except yaml.YAMLError as exc:
-        raise yaml_error(exc, front, text.count("\n", 0, front_start) + 1, ref) from None
-    except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
-        number, key, got = _bad_value(front)
-        raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
-                          ref, text.count("\n", 0, front_start) + 1 + number) from None
+    meta = load_front(front, text.count("\n", 0, front_start) + 1, ref) or {}
     if not isinstance(meta, dict):
         raise VerlagError("front matter must be 'key: value' lines", ref, 2)
     probe = Article(path, ref, "", text, meta, front, front_start, body_start,
@@ -216,6 +207,23 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
                    page)
+
+
+def load_front(front: str, first: int, ref: str | Path):
+    """YAML front matter ``front`` (str, YAML 1.1, between the ``---`` lines) as Python values (None when it is
+    empty). ``first``: the file line of its line 1; ``ref``: the file, for messages. Raises ``VerlagError`` at the
+    file's line for YAML that does not parse (``yaml_error``) and for a well-formed value YAML cannot construct
+    (``date: 2026-13-45``). Shared by ``read_article`` and ``verlag import`` (``importer_markdown``)."""
+    import yaml
+
+    try:
+        return _load_front(front)
+    except yaml.YAMLError as exc:
+        raise yaml_error(exc, front, first, ref) from None
+    except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
+        number, key, got = _bad_value(front)
+        raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
+                          ref, first + number) from None
 
 
 def yaml_error(exc: Exception, front: str, first: int, ref: str | Path) -> VerlagError:
