@@ -236,7 +236,7 @@ def yaml_error(exc: Exception, front: str, first: int, ref: str | Path) -> Verla
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow, e.g. a control character
         return VerlagError(f"invalid YAML front matter: character U+{exc.character:04X} is not allowed "
                            f"({exc.reason}); remove it", ref, first + front.count("\n", 0, exc.position))
-    opened = _unclosed(exc, first)
+    opened = _unclosed(exc, front, first)
     if opened:
         return VerlagError(opened[1], ref, opened[0])
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -251,17 +251,62 @@ _FLOW = {"while parsing a flow sequence": ("[", "]", "tags: [Tee, Leber]"),
          "while parsing a flow mapping": ("{", "}", "reviewed_by: {name: Dr. Vogt}")}
 
 
-def _unclosed(exc: yaml.YAMLError, first: int) -> tuple[int, str] | None:
-    """(line, message) for a '[' or '{' never closed: PyYAML notices only at a later line (its ``problem_mark``);
-    its ``context_mark`` is where the bracket opened, the line to name. ``first``: the front matter's line 1."""
+def _unclosed(exc: yaml.YAMLError, front: str, first: int) -> tuple[int, str] | None:
+    """(line, message) for a '[' or '{' in ``front`` never closed: PyYAML notices only at a later line (its
+    ``problem_mark``); its ``context_mark`` is where the bracket opened, the line to name. None when the bracket
+    is closed after all (``_closes``): the problem is then where PyYAML found it. ``first``: the front matter's
+    line 1."""
     bracket = _FLOW.get(getattr(exc, "context", None) or "")
     mark, later = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
     if not bracket or mark is None or later is None or later.line <= mark.line:
         return None  # a problem inside a bracket closed on its own line is named where it is
+    lines = front.split("\n")
+    if _closes(front, sum(len(line) + 1 for line in lines[:mark.line]) + mark.column):
+        return None
     opening, closing, example = bracket
     return first + mark.line, (f"invalid YAML front matter: '{opening}' is not closed with '{closing}' (YAML "
                                f"noticed on line {first + later.line}: {exc.problem}); end it on the same line, "
                                f"e.g. {example}")
+
+
+def _closes(front: str, start: int) -> bool:
+    """Is the '[' or '{' at ``front[start]`` closed by its matching bracket later on? Brackets nest; those in a
+    quoted scalar (one that starts with ' or " where a YAML flow token may start: after '[', '{', ',', ': ' or
+    the start of a line, YAML 1.1 section 7.3) or in a comment (' #' to the line's end) do not count."""
+    pairs, stack, n = {"]": "[", "}": "{"}, [], start
+    while n < len(front):
+        char = front[n]
+        if char in "[{":
+            stack.append(char)
+        elif char in pairs:
+            if stack.pop() != pairs[char]:
+                return False  # ']' for a '{': not the matching bracket
+            if not stack:
+                return True
+        elif char in "'\"" and (front[:n].rstrip(" \t")[-1:] in ("", "\n", "[", "{", ",", ":")):
+            n = _quote_end(front, n)
+        elif char == "#" and front[n - 1:n] in (" ", "\t", "\n"):
+            n = front.find("\n", n) % (len(front) + 1)  # to the line's end (or the text's)
+            continue
+        n += 1
+    return False
+
+
+def _quote_end(front: str, start: int) -> int:
+    """The offset of the quote closing the quoted scalar that opens at ``front[start]`` ('' escapes a single
+    quote, a backslash the next character in a double-quoted one); ``len(front)`` when it is not closed."""
+    quote, n = front[start], start + 1
+    while n < len(front):
+        if quote == '"' and front[n] == "\\":
+            n += 2
+            continue
+        if front[n] == quote:
+            if quote == "'" and front[n + 1:n + 2] == "'":
+                n += 2
+                continue
+            return n
+        n += 1
+    return len(front)
 
 
 def _yaml_hint(problem: str, written: str) -> str:
@@ -276,6 +321,8 @@ def _yaml_hint(problem: str, written: str) -> str:
     if "mapping values are not allowed" in problem:
         return ("; a value with ': ' in it needs quotes, e.g. title: \"Rückenschmerzen: was tun?\" "
                 "(a \" inside becomes \\\")")
+    if "but got ':'" in problem:  # in a '[…]' or '{…}': ': ' ends a key there, as on a line of its own
+        return "; a value with ': ' in it needs quotes, e.g. tags: [Tee, \"Leber: Galle\"]"
     if "cannot start any token" in problem or "while scanning an alias" in problem:
         return "; put the value in double quotes, e.g. title: \"@Home: Übungen\""
     return ""

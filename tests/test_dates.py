@@ -8,6 +8,9 @@ import feedparser
 import pytest
 from lxml import etree, html
 
+from pipeline.errors import VerlagError
+from pipeline.sources import read_article
+
 UTC = dt.timezone.utc
 PLUS2 = dt.timezone(dt.timedelta(hours=2))
 
@@ -148,3 +151,28 @@ def test_an_unclosed_bracket_is_named_at_the_line_it_opened_not_where_yaml_notic
     errors = [x for x in project.run("extract", code=2).stderr.splitlines() if x.startswith("error: ")]
     assert len(errors) == 1 and errors[0].startswith("error: source_de/tee.md:3: invalid YAML") \
         and "not closed" not in errors[0]
+
+
+@pytest.mark.parametrize(("front", "line", "said"), [
+    ("tags: [Tee,\n  Leber: x: y,\n  Galle]\n", 4, "expected ',' or ']', but got ':'"),
+    ("reviewed_by: {name: Dr. Vogt,\n  url: https://x.de/a: b}\n", 4, "expected ',' or '}', but got ':'"),
+    ("tags: [Tee, 'Ga]le',  # ein ] im Kommentar\n  Leber: x: y, \"Mi}lz\"]\n", 4, "expected ',' or ']', but got ':'"),
+])
+def test_a_bracket_closed_on_a_later_line_is_not_called_unclosed(tmp_path, front, line, said):
+    """The problem is then where YAML found it: a ': ' inside the brackets, which needs quotes."""
+    path = tmp_path / "tee.md"
+    path.write_text(f"---\ntitle: Tee\n{front}---\nText.\n", encoding="utf-8")
+    with pytest.raises(VerlagError) as caught:
+        read_article(path, "tee.md")
+    assert str(caught.value) == (f"tee.md:{line}: invalid YAML front matter: {said}; a value with ': ' in it needs "
+                                 'quotes, e.g. tags: [Tee, "Leber: Galle"]')
+
+
+@pytest.mark.parametrize("front", ["tags: [Tee, 'Ga]le',\n  Leber\nsummary: x\n",
+                                   "tags: [Tee, # ]\n  Leber\nsummary: x\n",
+                                   "tags: [Tee, \"a\\\"]\",\n  Leber\nsummary: x\n"])
+def test_a_bracket_closed_only_inside_quotes_or_a_comment_is_unclosed(tmp_path, front):
+    path = tmp_path / "tee.md"
+    path.write_text(f"---\ntitle: Tee\n{front}---\nText.\n", encoding="utf-8")
+    with pytest.raises(VerlagError, match=r"^tee.md:3: invalid YAML front matter: '\[' is not closed with '\]'"):
+        read_article(path, "tee.md")
