@@ -241,10 +241,8 @@ def yaml_error(exc: Exception, front: str, first: int, ref: str | Path) -> Verla
         return VerlagError(opened[1], ref, opened[0])
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    lines = front.split("\n")
-    written = lines[mark.line] if mark and mark.line < len(lines) else ""
-    return VerlagError(f"invalid YAML front matter: {problem}{_yaml_hint(problem, written)}", ref,
-                       first + mark.line if mark else 1)
+    hint = _yaml_hint(problem, front.split("\n"), mark.line) if mark else ""
+    return VerlagError(f"invalid YAML front matter: {problem}{hint}", ref, first + mark.line if mark else 1)
 
 
 _FLOW = {"while parsing a flow sequence": ("[", "]", "tags: [Tee, Leber]"),
@@ -309,15 +307,23 @@ def _quote_end(front: str, start: int) -> int:
     return len(front)
 
 
-def _yaml_hint(problem: str, written: str) -> str:
-    """What usually fixes a YAML problem in a German front matter line (PyYAML's ``problem`` text; ``written``:
-    the line it points at). A ``key:`` line indented under a key that has a value (``  summary: …`` left
-    from uncommenting ``# summary:``) reads to YAML as more of that value, where a key may not start."""
+def _yaml_hint(problem: str, lines: list[str], number: int) -> str:
+    """What usually fixes a YAML problem in a German front matter line (PyYAML's ``problem`` text; ``lines``: the
+    front matter's lines, ``number``: the 0-based one it points at). A ``key:`` line indented under a key that
+    has a value (``  summary: …`` left from uncommenting ``# summary:``) reads to YAML as more of that value, where
+    a key may not start; a key indented under a ``key:`` line without a value (``reviewed_by:``) is nested as it
+    should be, and the problem is in its own value."""
+    written = lines[number] if number < len(lines) else ""
     indented = re.match(r"^([ \t]+)([^\s:#][^:]*):(\s|$)", written)
     if indented and ("mapping values are not allowed" in problem or "cannot start any token" in problem):
-        blank = "a tab" if "\t" in indented.group(1) else "a space"
-        return (f"; '{indented.group(2)}:' is indented (the line starts with {blank}), so YAML reads it as part of "
-                "the value above it: start it at the beginning of the line, as every key")
+        tab = "\t" in indented.group(1)
+        if _opened_above(lines, number, len(indented.group(1))):
+            if tab:
+                return "; indent it with spaces: YAML does not allow a tab there"
+        else:
+            blank = "a tab" if tab else "a space"
+            return (f"; '{indented.group(2)}:' is indented (the line starts with {blank}), so YAML reads it as part "
+                    "of the value above it: start it at the beginning of the line, as every key")
     if "mapping values are not allowed" in problem:
         return ("; a value with ': ' in it needs quotes, e.g. title: \"Rückenschmerzen: was tun?\" "
                 "(a \" inside becomes \\\")")
@@ -326,6 +332,20 @@ def _yaml_hint(problem: str, written: str) -> str:
     if "cannot start any token" in problem or "while scanning an alias" in problem:
         return "; put the value in double quotes, e.g. title: \"@Home: Übungen\""
     return ""
+
+
+def _opened_above(lines: list[str], number: int, indent: int) -> bool:
+    """Is line ``number``, indented by ``indent`` characters, a key of a block mapping that the lines above it
+    open: is the nearest line above it that is indented less (blank and comment lines skipped) a ``key:`` with
+    no value on it (YAML 1.1 section 9.3), or a ``- key: …`` item whose key starts where this line's does?"""
+    for line in reversed(lines[:number]):
+        content = line.lstrip(" \t")
+        if not content or content.startswith("#") or len(line) - len(content) >= indent:
+            continue
+        item = re.match(r"^([ \t]*)- +[^\s:#][^:]*:(\s|$)", line)
+        return bool(re.match(r"^[^\s:#][^:]*:[ \t]*(#.*)?$", content)) or \
+            bool(item and len(line) - len(line[item.end(1):].lstrip("- ")) == indent)
+    return False
 
 
 def _reviewer(value, ref: str, line: int) -> dict[str, str]:

@@ -176,3 +176,22 @@ def test_a_bracket_closed_only_inside_quotes_or_a_comment_is_unclosed(tmp_path, 
     path.write_text(f"---\ntitle: Tee\n{front}---\nText.\n", encoding="utf-8")
     with pytest.raises(VerlagError, match=r"^tee.md:3: invalid YAML front matter: '\[' is not closed with '\]'"):
         read_article(path, "tee.md")
+
+
+@pytest.mark.parametrize(("front", "line", "hint"), [
+    ("reviewed_by:\n  name: Dr. Vogt\n  qualification: Fachärztin: Innere Medizin\n", 5,
+     "mapping values are not allowed here; a value with ': ' in it needs quotes"),
+    ("reviewed_by:  # wer prüfte\n\n  qualification: Fachärztin: Innere Medizin\n", 5,
+     "mapping values are not allowed here; a value with ': ' in it needs quotes"),
+    ("quellen:\n  - name: Leitlinie\n    stand: Mai: 2025\n", 5,
+     "mapping values are not allowed here; a value with ': ' in it needs quotes"),
+    ("reviewed_by:\n\tname: Dr. Vogt\n", 4, "cannot start any token; indent it with spaces: YAML does not allow a tab"),
+])
+def test_a_key_nested_under_a_key_without_value_is_not_told_to_start_at_the_line_start(tmp_path, front, line, hint):
+    """Its indentation is right (following that advice would take it out of ``reviewed_by``)."""
+    path = tmp_path / "tee.md"
+    path.write_text(f"---\ntitle: Tee\n{front}---\nText.\n", encoding="utf-8")
+    with pytest.raises(VerlagError) as caught:
+        read_article(path, "tee.md")
+    assert str(caught.value).startswith(f"tee.md:{line}: invalid YAML front matter: ")
+    assert hint in str(caught.value) and "is indented" not in str(caught.value)
