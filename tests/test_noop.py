@@ -213,3 +213,23 @@ def test_a_copied_project_keeps_its_template_messages_fingerprint(project, tmp_p
     assert _theme_messages(load_config(copy))[1] == _theme_messages(load_config(project.root))[1]
     (copy / "templates/404.html").rename(copy / "templates/500.html")
     assert _theme_messages(load_config(copy))[1] != _theme_messages(load_config(project.root))[1]
+
+
+def test_a_state_file_that_cannot_be_read_is_no_cache_and_a_warning(project):
+    """A folder in the place of ``.verlag/*.json`` (or a file without read permission): every command still
+    works, as without the cache, and says once which file it does without."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    made = project.snapshot()
+    names = ("sources.json", "extract.json", "site-catalogs.json", "site-messages.json")
+    for name in names:
+        (project.root / ".verlag" / name).unlink()
+        (project.root / ".verlag" / name).mkdir()
+    (project.root / "translations/en/leber.po").unlink()
+    result = project.run("extract")
+    warned = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert sorted(warned) == sorted(f"warning: {project.root / '.verlag' / name}: Is a directory; verlag does "
+                                    "without this cache (its work is done again): remove it" for name in names)
+    assert project.snapshot() == made
+    project.run("build")
+    project.run("status")
