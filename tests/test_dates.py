@@ -160,11 +160,7 @@ def test_an_unclosed_bracket_is_named_at_the_line_it_opened_not_where_yaml_notic
 ])
 def test_a_bracket_closed_on_a_later_line_is_not_called_unclosed(tmp_path, front, line, said):
     """The problem is then where YAML found it: a ': ' inside the brackets, which needs quotes."""
-    path = tmp_path / "tee.md"
-    path.write_text(f"---\ntitle: Tee\n{front}---\nText.\n", encoding="utf-8")
-    with pytest.raises(VerlagError) as caught:
-        read_article(path, "tee.md")
-    assert str(caught.value) == (f"tee.md:{line}: invalid YAML front matter: {said}; a value with ': ' in it needs "
+    assert _refused(tmp_path, front) == (f"tee.md:{line}: invalid YAML front matter: {said}; a value with ': ' in it needs "
                                  'quotes, e.g. tags: [Tee, "Leber: Galle"]')
 
 
@@ -172,10 +168,7 @@ def test_a_bracket_closed_on_a_later_line_is_not_called_unclosed(tmp_path, front
                                    "tags: [Tee, # ]\n  Leber\nsummary: x\n",
                                    "tags: [Tee, \"a\\\"]\",\n  Leber\nsummary: x\n"])
 def test_a_bracket_closed_only_inside_quotes_or_a_comment_is_unclosed(tmp_path, front):
-    path = tmp_path / "tee.md"
-    path.write_text(f"---\ntitle: Tee\n{front}---\nText.\n", encoding="utf-8")
-    with pytest.raises(VerlagError, match=r"^tee.md:3: invalid YAML front matter: '\[' is not closed with '\]'"):
-        read_article(path, "tee.md")
+    assert _refused(tmp_path, front).startswith("tee.md:3: invalid YAML front matter: '[' is not closed with ']'")
 
 
 @pytest.mark.parametrize(("front", "line", "hint"), [
@@ -189,9 +182,14 @@ def test_a_bracket_closed_only_inside_quotes_or_a_comment_is_unclosed(tmp_path, 
 ])
 def test_a_key_nested_under_a_key_without_value_is_not_told_to_start_at_the_line_start(tmp_path, front, line, hint):
     """Its indentation is right (following that advice would take it out of ``reviewed_by``)."""
+    said = _refused(tmp_path, front)
+    assert said.startswith(f"tee.md:{line}: invalid YAML front matter: ") and hint in said and "is indented" not in said
+
+
+def _refused(tmp_path, front: str) -> str:
+    """What ``read_article`` says of an article with ``front`` after its ``title:`` line."""
     path = tmp_path / "tee.md"
     path.write_text(f"---\ntitle: Tee\n{front}---\nText.\n", encoding="utf-8")
     with pytest.raises(VerlagError) as caught:
         read_article(path, "tee.md")
-    assert str(caught.value).startswith(f"tee.md:{line}: invalid YAML front matter: ")
-    assert hint in str(caught.value) and "is indented" not in str(caught.value)
+    return str(caught.value)

@@ -411,28 +411,3 @@ def test_binary_theme_files_are_copied_byte_for_byte(blog):
     (blog.root / "templates/static/logo.png").write_bytes(logo)
     blog.run("build")
     assert (blog.root / "site/static/logo.png").read_bytes() == logo
-
-
-@pytest.mark.parametrize(("minimum", "published"), [(50, False), (40, True)])
-def test_min_reviewed_counts_german_html_block_words_as_status_does(project, minimum, published):
-    """Every entry reviewed, but the page shows the original's HTML block in German: 4 of 9 words reviewed for
-    ``verlag status`` and for the build's gate alike (the gate counted 4 of 4 and published it at 50 %)."""
-    project.write("verlag.toml", project.read("verlag.toml") + f"\n[publish]\nmin_reviewed = {minimum}\n")
-    project.write("source_de/zecke.md", article("Zecke", """\
-        Die Zecke sticht.
-
-        <div class="hinweis">
-        Suchen Sie sich abends ab.
-        </div>
-        """))
-    project.run("extract")
-    review(project, "en", "zecke", {("title", "Zecke"): "Tick", "Die Zecke sticht.": "The tick bites."})
-    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
-    assert row["percent_reviewed"] == pytest.approx(100 * 4 / 9, abs=0.1)
-    output = project.run("build").output
-    assert (project.root / "site/en/zecke/index.html").exists() == published
-    assert ("not published (below [publish] min_translated or min_reviewed): zecke" in output) != published
-    if published:  # not fully reviewed: the translator is not named as the page's only author
-        page = html.parse(str(project.root / "site/en/zecke/index.html")).getroot()
-        data = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
-        assert "translator" not in json.dumps(data)
