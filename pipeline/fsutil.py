@@ -335,7 +335,7 @@ _WARNED: set[Path] = set()
 def _state_warning(path: Path, exc: OSError | UnicodeError) -> None:
     if path not in _WARNED:
         _WARNED.add(path)
-        reason = exc.reason if isinstance(exc, UnicodeError) else exc.strerror or str(exc)
+        reason = f"not UTF-8 ({exc})" if isinstance(exc, UnicodeError) else exc.strerror or str(exc)
         logging.getLogger(__name__).warning(f"{path}: {reason}; verlag does without this cache (its work is done "
                                             "again): remove it")
 

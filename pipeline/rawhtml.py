@@ -180,8 +180,8 @@ def german_blocks(article: Article) -> list[tuple[int, str]]:
 
 def german_words(blocks: list[tuple[int, str]]) -> int:
     """The German words of ``german_blocks``' texts (whitespace-separated, as every word count of verlag): never
-    in a catalog, so never reviewed nor translated. ``verlag status`` and the site's ``min_reviewed`` and
-    ``min_translated`` gates count them alike."""
+    in a catalog, so never reviewed. ``verlag status`` and the site (``[publish] min_reviewed``, a translator
+    named as the only one who checked a page) count them alike."""
     return sum(len(text.split()) for _, text in blocks)
 
 

@@ -48,7 +48,7 @@ class SplitStore:
         except sqlite3.DatabaseError:  # not a database (any more): it only held spans pySBD can find again
             try:
                 for part in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
-                    part.unlink(missing_ok=True)  # a journal left beside a new file would be replayed into it
+                    part.unlink(missing_ok=True)  # its WAL and index belong to it, not to a new file
                 self.db = self._open()
             except (OSError, sqlite3.Error):
                 self.db = None
