@@ -134,16 +134,31 @@ def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
 
 
 REVIEWED, MACHINE, STALE, UNTRANSLATED = "reviewed", "machine", "stale", "untranslated"
+COPY_ORIGIN = "mt: copy"  # ``engines.CopyEngine``'s provenance line
 
 
 def entry_state(entry: polib.POEntry | None) -> str:
     """Reviewed, machine (fuzzy draft), stale (fuzzy, with the German it was made for as ``#| msgid``)
-    or untranslated."""
+    or untranslated: empty, or a ``copy`` draft nobody touched (``copied``).
+
+    The one answer to "is this machine text or untranslated" for editions, publishing thresholds,
+    notices, ``status``, ``check`` and the review report.
+    """
     if entry is None or not entry.msgstr:
         return UNTRANSLATED
     if entry.fuzzy:
-        return STALE if entry.previous_msgid is not None else MACHINE
+        if entry.previous_msgid is not None:
+            return STALE
+        return UNTRANSLATED if copied(entry) else MACHINE
     return REVIEWED
+
+
+def copied(entry: polib.POEntry) -> bool:
+    """Whether a fuzzy entry's msgstr is the ``copy`` engine's draft as it wrote it (``# mt: copy``,
+    msgstr == msgid): the German as a reviewer's starting point, no translation. Readers get it as the
+    untranslated German it is (``lang="de"``), and it counts for no edition. A reviewer who signs it off
+    (a name, a number that stays as it is) makes it reviewed; one who edits it makes it a draft of theirs."""
+    return entry.msgstr == entry.msgid and _draft_origin(entry) == COPY_ORIGIN
 
 
 def key(entry: polib.POEntry) -> tuple[str | None, str]:
@@ -178,8 +193,12 @@ def machine_draft(entry: polib.POEntry) -> str | None:
     An entry without the draft fingerprint (written before verlag recorded it)
     counts as untouched only while it still is the German text (a ``copy`` draft).
     """
-    if entry_state(entry) != MACHINE:
+    if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None:
         return None
+    return _draft_origin(entry)
+
+
+def _draft_origin(entry: polib.POEntry) -> str | None:
     notes = Notes.of(entry)
     if not notes.origins:
         return None

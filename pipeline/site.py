@@ -174,6 +174,7 @@ class Page:
     reviewed_by: dict | None = None  # name, qualification, url of whoever checked the German original
     last_reviewed: Moment | None = None
     translator: str | None = None  # the catalog's Last-Translator (translations only)
+    german_tags: frozenset[int] = frozenset()  # positions in ``tags`` of the tags shown in German
 
     @property
     def machine(self) -> int:
@@ -205,8 +206,9 @@ class Page:
     @property
     def fully_reviewed(self) -> bool:
         """Whether a person checked every German word's translation as shown (no machine text, no German
-        fallback, nothing out of date): only then does a translation's byline name its translator alone."""
-        return self.words.get(REVIEWED, 0) == sum(self.words.values())
+        fallback, nothing out of date): only then does a translation's byline name its translator alone.
+        Decided from what the page shows: a reviewed segment the QA gate held back is German on it."""
+        return self.words.get(REVIEWED, 0) == sum(self.words.values()) and not self.fallback
 
     @property
     def percent_reviewed(self) -> float:
@@ -233,7 +235,7 @@ def _page(record: dict, digest: str) -> Page:
                 record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""),
                 record.get("words_shown", 0), bool(record.get("draft")),
                 bool(record.get("page")), record.get("reviewed_by"), moment(record.get("last_reviewed")),
-                record.get("translator"))
+                record.get("translator"), frozenset(record.get("german_tags") or ()))
 
 
 def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str], Page]:
