@@ -327,6 +327,7 @@ class _Site:
                  sources: dict[str, Article], practice: Practice, errors: list[VerlagError]):
         self.config = config
         self.errors = errors  # a language's unreadable site.po: its pages use verlag's own words
+        self.notes: list[str] = []  # for the build's report: aliases that lead to the original for now
         self.practice = practice
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
@@ -857,7 +858,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
               if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
-    out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, site.source, out, errors))
+    titles = {name: page.title for name, page in site.published.items()}
+    out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
+                              out, errors, site.notes))
     stored = bodies.stored(state.get("bodies"))
     names = sorted(stored) if stored is not None else state["bodies"]
     return out, site, {"files": sorted(out), "bodies": names, "pages": keys, "lists": lists,
@@ -1009,6 +1012,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")
     result.untranslated = site.untranslated
+    result.notes += site.notes
     result.drafts = site.drafts
     if settings.search:  # indexed again when an article or page changed, or the last run failed
         fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"]]).encode("utf-8")).hexdigest()

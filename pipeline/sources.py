@@ -290,7 +290,9 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
     """``aliases``: the article's old addresses (Hugo's key), as site paths for redirects, and the problems
     of the items that are none.
 
-    Each item is an absolute http(s) URL, whose path is kept, or a path starting with ``/``. Returned
+    Each item is an absolute http(s) URL, whose path is kept, a path starting with ``/``, or a bare slug
+    (``SLUG_RE``, Hugo's relative alias): the article's old slug, returned as it is for the site stage to
+    give it each language's folder (``/de/alt/``, ``/en/alt/``). Returned
     percent-encoded as RFC 3986 section 3.3 allows in a path (``/rücken/`` -> ``/r%C3%BCcken/``), the
     form ``_redirects`` files match, without repeats. Anything else, and an address with a query or
     fragment (which no static redirect can match), is a ``VerlagError`` at the item's line (the
@@ -308,6 +310,9 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
     errors: list[VerlagError] = []
     for alias in value:
         parts = urlsplit(alias.strip())
+        if SLUG_RE.match(alias.strip()):
+            paths.append(alias.strip())
+            continue
         if parts.scheme not in ("http", "https", "") or (parts.scheme and not parts.netloc) \
                 or not parts.path.startswith("/") or (parts.netloc and not parts.scheme):
             problem = "is neither an http(s) URL nor a path starting with '/'"
