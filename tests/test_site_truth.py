@@ -116,3 +116,18 @@ def test_each_languages_old_address_leads_to_that_languages_edition(tea):
     assert stub.xpath('//link[@rel="canonical"]/@href') == ["https://example.org/en/tee/"]
     assert stub.xpath('//meta[@name="robots"]/@content') == ["noindex"]
     assert page(tea, "site/de/alt/index.html").get("lang") == "de"
+
+
+def test_an_unknown_front_matter_key_is_a_warning_at_its_line_with_the_closest_key(tea):
+    source = tea.read(f"source_de/{SLUG}.md").replace("tags:", "reading-time: 4\nsumary: Kurz.\ntags:", 1)
+    tea.write(f"source_de/{SLUG}.md", source)
+    lines = source.splitlines()
+    at = {key: lines.index(next(line for line in lines if line.startswith(key))) + 1
+          for key in ("reading-time", "sumary")}
+    for command in ("extract", "check"):
+        output = tea.run(command).output
+        assert (f"warning: source_de/{SLUG}.md:{at['sumary']}: sumary: unknown front-matter key, ignored; "
+                "did you mean 'summary'?") in output
+        assert (f"warning: source_de/{SLUG}.md:{at['reading-time']}: reading-time: unknown front-matter key, "
+                "ignored (known: title, author, date,") in output
+    assert (tea.root / f"translations/en/{SLUG}.po").is_file()
