@@ -29,6 +29,7 @@ from .typos import is_typo_fix
 
 FLAG = "markdown-text"
 FUZZY_THRESHOLD = 60.0
+FIELD_CONTEXTS = ("title", "summary", "tag")  # the msgctxt of segment.FRONT_KEYS' entries
 PROVENANCE_RE = re.compile(r"^(mt|tm): ")
 
 
@@ -351,7 +352,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
     the text comes back from obsolete. Changed text takes the most similar
     unused old translation as ``fuzzy`` with ``#| msgid``, the German that
-    translation was made for (``_carry``), unless that is a machine draft
+    translation was made for (``_carry``; a title's or summary's, and a single changed tag's, however
+    different: ``FIELD_CONTEXTS``), unless that is a machine draft
     nobody touched (``machine_draft``): it goes obsolete and the new German
     stays empty for ``pretranslate``; with ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
@@ -396,10 +398,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
          if (score := similarity(entry.msgid, cand.msgid, threshold))),
         key=lambda t: (t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
-    for fuzzy, _, n, m in pairs:
-        cand = candidates[m]
-        if n in taken_new or id(cand) in used:
-            continue
+
+    def take(n: int, cand: polib.POEntry, fuzzy: bool) -> None:
         taken_new.add(n)
         used.add(id(cand))
         _carry(pending[n], cand, exact=not fuzzy)
@@ -410,6 +410,18 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.changed.append(pending[n])
         else:
             report.typo_fixes += 1
+
+    for fuzzy, _, n, m in pairs:
+        if n not in taken_new and id(candidates[m]) not in used:
+            take(n, candidates[m], fuzzy)
+    # A front-matter field is one entry by its msgctxt: a reworded title or summary (or the one tag that
+    # changed) follows its old text however little of the wording is left, as fuzzy with the previous msgid,
+    # instead of an empty entry beside the obsolete translation.
+    for context in FIELD_CONTEXTS:
+        new = [n for n, entry in enumerate(pending) if n not in taken_new and entry.msgctxt == context]
+        old = [cand for cand in candidates if id(cand) not in used and cand.msgctxt == context]
+        if len(new) == 1 == len(old):
+            take(new[0], old[0], True)
     report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
     report.new = len(report.added)
     seen = {key(e) for e in po}
