@@ -7,8 +7,12 @@ import json
 
 import lxml.html
 import pytest
+from lxml import etree
 
 from conftest import Project, article, msgfmt_check, review
+from test_feeds import assert_valid_atom, atom_schema  # noqa: F401 (a fixture)
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 SLUG = "tee"
 BODY = """
@@ -91,12 +95,15 @@ def test_the_byline_says_partly_checked_when_qa_holds_a_reviewed_sentence_back(t
     assert "translator" not in json.loads(data)
 
 
-def test_each_tag_shown_in_german_carries_lang_not_the_whole_list(tea):
+def test_each_tag_shown_in_german_carries_lang_not_the_whole_list(tea, atom_schema):
     review(tea, "en", SLUG, {k: v for k, v in ENGLISH.items() if k != ("tag", "Kräuter")})
     tea.run("build")
     (tags,) = page(tea, f"site/en/{SLUG}/index.html").xpath('//ul[@class="tags"]')
     assert tags.get("lang") is None
     assert [(li.text, li.get("lang")) for li in tags] == [("Tea", None), ("Kräuter", "de")]
+    assert_valid_atom(tea.root / "site/en/feed.xml", atom_schema)
+    categories = etree.parse(str(tea.root / "site/en/feed.xml")).getroot().iterfind(".//{*}category")
+    assert [(c.get("term"), c.get(XML_LANG)) for c in categories] == [("Tea", None), ("Kräuter", "de")]
 
 
 def test_each_languages_old_address_leads_to_that_languages_edition(tea):
