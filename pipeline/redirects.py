@@ -76,9 +76,10 @@ def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], p
             errors: list[VerlagError], notes: list[str]) -> list[Redirect]:
     """One redirect per alias of the published ``articles`` (German originals, sorted by slug), sorted by old
     path. ``languages``: the source language first, then the translations; ``published``: the title of
-    every published page by (lang, slug). An alias under ``/<lang>/`` of a translation leads to that edition, or, while
-    it is not published, to the original, said in ``notes`` ("file:line: message"); any other alias leads to
-    the original. An old slug (``alt``) is the alias ``/<lang>/alt/`` in every language. An alias that is no address (``sources.read_aliases``) or an old address another article
+    every published page by (lang, slug). An alias under ``/<lang>/`` of a translation leads to that
+    edition, or, while it is not published, to the original, said in ``notes`` ("file:line: message");
+    any other alias leads to the original. An old slug (``alt``) is the alias ``/<lang>/alt/`` in every
+    language. An alias that is no address (``sources.read_aliases``) or an old address another article
     claimed first is left out and reported in ``errors``."""
     source = languages[0]
     found: dict[str, Redirect] = {}
