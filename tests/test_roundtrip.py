@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+import polib
 import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
@@ -96,6 +97,14 @@ def roundtrip_project(project, sources: dict[str, str], languages=("en",)):
         project.write(f"source_de/{slug}.md", text)
     project.run("extract")
     project.run("pretranslate", "--engine", "copy")
+    # A copy draft is untranslated until a reviewer signs it off: signed off, every segment comes from the catalog
+    for lang in languages:
+        for path in (project.root / "translations" / lang).glob("*.po"):
+            po = polib.pofile(str(path))
+            for entry in po:
+                if entry.msgstr and entry.fuzzy:
+                    entry.flags.remove("fuzzy")
+            po.save(str(path))
     project.run("build")
 
 
@@ -122,7 +131,7 @@ def test_copy_round_trip_really_takes_every_segment_from_the_catalog(project):
     edition = make_edition(segment_article(art), read_po(config.po_path("en", "leber"), "en/leber.po"), "en",
                            "machine")
     assert edition.shown["fallback"] == 0
-    assert edition.shown["machine"] > 20
+    assert edition.shown["reviewed"] > 20
     assert project.read("editions/en/leber.md") == project.read("source_de/leber.md")
 
 
