@@ -12,7 +12,6 @@ import json
 import re
 from pathlib import Path
 
-import polib
 import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
@@ -21,7 +20,7 @@ from pipeline.config import load_config
 from pipeline.segment import segment_article
 from pipeline.sources import Article, load_articles, normalise
 
-from conftest import REPO, article, need_corpus
+from conftest import REPO, article, need_corpus, sign_off_all
 
 MD = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
 TAG_RE = re.compile(r"<(/?[a-z0-9]+)")
@@ -97,14 +96,8 @@ def roundtrip_project(project, sources: dict[str, str], languages=("en",)):
         project.write(f"source_de/{slug}.md", text)
     project.run("extract")
     project.run("pretranslate", "--engine", "copy")
-    # A copy draft is untranslated until a reviewer signs it off: signed off, every segment comes from the catalog
-    for lang in languages:
-        for path in (project.root / "translations" / lang).glob("*.po"):
-            po = polib.pofile(str(path))
-            for entry in po:
-                if entry.msgstr and entry.fuzzy:
-                    entry.flags.remove("fuzzy")
-            po.save(str(path))
+    for lang in languages:  # signed off, every segment comes from the catalog
+        sign_off_all(project, lang)
     project.run("build")
 
 
