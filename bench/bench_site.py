@@ -5,7 +5,8 @@
 
 The project comes from bench_extract's seeded generator (~800 words per
 article, German + ``--langs`` target languages), is extracted and
-pre-translated with the ``copy`` engine (not timed), then these builds run
+pre-translated with the ``pseudo`` engine (not timed; a ``copy`` draft is untranslated, so an edition of
+copies would not be published and the site would hold the German pages only), then these builds run
 in-process, one after the other:
 
   cold          editions and site written for the first time
@@ -72,7 +73,7 @@ def prepare(root: Path, articles: int, langs: int) -> None:
     write_project(root, articles, langs, edited=False)
     config = load_config(root)
     extract(config)
-    pretranslate(config, [get_engine("copy", config)], list(config.languages))
+    pretranslate(config, [get_engine("pseudo", config)], list(config.languages))
 
 
 def main(argv=None) -> int:

@@ -29,6 +29,7 @@ from .typos import is_typo_fix
 
 FLAG = "markdown-text"
 FUZZY_THRESHOLD = 60.0
+FIELD_CONTEXTS = ("title", "summary", "tag")  # the msgctxt of segment.FRONT_KEYS' entries
 PROVENANCE_RE = re.compile(r"^(mt|tm): ")
 
 
@@ -134,16 +135,31 @@ def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
 
 
 REVIEWED, MACHINE, STALE, UNTRANSLATED = "reviewed", "machine", "stale", "untranslated"
+COPY_ORIGIN = "mt: copy"  # ``engines.CopyEngine``'s provenance line
 
 
 def entry_state(entry: polib.POEntry | None) -> str:
     """Reviewed, machine (fuzzy draft), stale (fuzzy, with the German it was made for as ``#| msgid``)
-    or untranslated."""
+    or untranslated: empty, or a ``copy`` draft nobody touched (``copied``).
+
+    The one answer to "is this machine text or untranslated" for editions, publishing thresholds,
+    notices, ``status``, ``check`` and the review report.
+    """
     if entry is None or not entry.msgstr:
         return UNTRANSLATED
     if entry.fuzzy:
-        return STALE if entry.previous_msgid is not None else MACHINE
+        if entry.previous_msgid is not None:
+            return STALE
+        return UNTRANSLATED if copied(entry) else MACHINE
     return REVIEWED
+
+
+def copied(entry: polib.POEntry) -> bool:
+    """Whether a fuzzy entry's msgstr is the ``copy`` engine's draft as it wrote it (``# mt: copy``,
+    msgstr == msgid): the German as a reviewer's starting point, no translation. Readers get it as the
+    untranslated German it is (``lang="de"``), and it counts for no edition. A reviewer who signs it off
+    (a name, a number that stays as it is) makes it reviewed; one who edits it makes it a draft of theirs."""
+    return entry.msgstr == entry.msgid and _draft_origin(entry) == COPY_ORIGIN
 
 
 def key(entry: polib.POEntry) -> tuple[str | None, str]:
@@ -178,8 +194,12 @@ def machine_draft(entry: polib.POEntry) -> str | None:
     An entry without the draft fingerprint (written before verlag recorded it)
     counts as untouched only while it still is the German text (a ``copy`` draft).
     """
-    if entry_state(entry) != MACHINE:
+    if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None:
         return None
+    return _draft_origin(entry)
+
+
+def _draft_origin(entry: polib.POEntry) -> str | None:
     notes = Notes.of(entry)
     if not notes.origins:
         return None
@@ -340,7 +360,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
     the text comes back from obsolete. Changed text takes the most similar
     unused old translation as ``fuzzy`` with ``#| msgid``, the German that
-    translation was made for (``_carry``), unless that is a machine draft
+    translation was made for (``_carry``; a title's or summary's, and a single changed tag's, however
+    different: ``FIELD_CONTEXTS``), unless that is a machine draft
     nobody touched (``machine_draft``): it goes obsolete and the new German
     stays empty for ``pretranslate`` (reported as ``redrafted``); with ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
@@ -387,15 +408,13 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
          if (score := similarity(entry.msgid, cand.msgid, threshold))),
         key=lambda t: (t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
-    for fuzzy, _, n, m in pairs:
-        cand = candidates[m]
-        if n in taken_new or id(cand) in claimed:
-            continue
+
+    def take(n: int, cand: polib.POEntry, fuzzy: bool) -> None:
         taken_new.add(n)
         claimed.add(id(cand))
         if machine_draft(cand) is not None:
             report.redrafted.append(pending[n])
-            continue
+            return
         used.add(id(cand))
         _carry(pending[n], cand, exact=not fuzzy)
         if fuzzy and not pending[n].fuzzy:  # settle() found the German back at its reviewed text
@@ -405,6 +424,18 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.changed.append(pending[n])
         else:
             report.typo_fixes += 1
+
+    for fuzzy, _, n, m in pairs:
+        if n not in taken_new and id(candidates[m]) not in claimed:
+            take(n, candidates[m], fuzzy)
+    # A front-matter field is one entry by its msgctxt: a reworded title or summary (or the one tag that
+    # changed) follows its old text however little of the wording is left, as fuzzy with the previous msgid,
+    # instead of an empty entry beside the obsolete translation.
+    for context in FIELD_CONTEXTS:
+        new = [n for n, entry in enumerate(pending) if n not in taken_new and entry.msgctxt == context]
+        old = [cand for cand in candidates if id(cand) not in claimed and cand.msgctxt == context]
+        if len(new) == 1 == len(old):
+            take(new[0], old[0], True)
     report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
     redrafts = {id(e) for e in candidates if id(e) in claimed and id(e) not in used}
     report.new = len(report.added)

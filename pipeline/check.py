@@ -368,6 +368,22 @@ def placeholders(text: str) -> set[str]:
     return set(re.findall(r"(?<!%)(?:%%)*%\((\w+)\)s", text))
 
 
+def check_plain_markup(entry, ctx):
+    """A title, summary or tag (``PLAIN_CONTEXTS``) is shown as it is typed: HTML or Markdown the translation
+    adds is safe (escaped) but readers see the tags and asterisks in the heading, the feed and previews."""
+    if not ctx.plain:
+        return
+    german, translation = parts(entry.msgid, ctx.labels), parts(entry.msgstr, ctx.labels)
+    # Tags are found where the translation has more "<" than the German: "<Ein Überblick>" (no tag, Ü cannot
+    # start an attribute name) translated as "<An overview>" reads as a tag, and is no more markup than it.
+    more_tags = entry.msgstr.count("<") > entry.msgid.count("<")
+    added = [*((translation.html - german.html).elements() if more_tags else ()),
+             *(translation.kinds - german.kinds).elements()]
+    if added:
+        yield (f"{', '.join(dict.fromkeys(added))} in the {_kind(entry) or 'text'}, which is plain text: readers "
+               "would see it as typed; write the words only")
+
+
 def check_ui_markup(entry, ctx):
     if re.search(r"<[A-Za-z/!?]|&[#A-Za-z0-9]+;", entry.msgstr):
         yield ("markup in the website's own words is shown as text: write plain text; a link the sentence "
@@ -644,6 +660,8 @@ CHECKS = [
     Check("html", ERROR, "no raw HTML added or dropped", check_html),
     Check("html-text", WARNING, "the title and alt text of inline HTML translated with the sentence",
           check_html_text),
+    Check("plain-markup", WARNING, "a title, summary or tag gets no HTML or Markdown the German does not have "
+          "(shown as typed)", check_plain_markup),
     Check("urls", ERROR, "URLs and e-mail addresses in the text kept", check_urls),
     Check("foreign-target", ERROR, "no link, image or HTML address to a host (or scheme) the German of the "
           "article never points to; cannot be waived by an ignore-* flag", check_foreign_target, waivable=False),

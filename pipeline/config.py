@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,14 +119,19 @@ def _header_line(text: str, name: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+def did_you_mean(key: str, known: Sequence[str]) -> str:
+    """The end of a message about an unknown ``key``: the closest of ``known`` (difflib ratio >= 0.6, the
+    cutoff ``get_close_matches`` defaults to) as a suggestion, else the list of known names."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
+
+
 def _unknown(key: str, table: str, known: list[str], path: Path, text: str) -> VerlagError:
     """An unknown key (or table) as an error at its line, with the closest known name as a suggestion."""
     name = f"{table}.{key}" if table else key
     line = _header_line(text, name) or _line_of(text, key, table or None)
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     where = f" in [{table}]" if table else ""
-    hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
-    return VerlagError(f"{key}: unknown setting{where}{hint}", path, line)
+    return VerlagError(f"{key}: unknown setting{where}{did_you_mean(key, known)}", path, line)
 
 
 def _check_known(data: dict, languages: tuple[str, ...], path: Path, text: str) -> None:

@@ -52,7 +52,8 @@ class Edition:
     # shown; "stale_shown": out-of-date translations shown; "stale_fallback": out-of-date translations shown in
     # German instead (also in "fallback"); "qa": held back by a QA error (also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
-    front: dict = field(default_factory=dict, compare=False)  # title, summary, tags as published
+    # title, summary, tags as published; german_tags: the positions of the tags shown in German
+    front: dict = field(default_factory=dict, compare=False)
     front_fallback: frozenset[str] = frozenset()  # front-matter keys shown (partly) in German
     words: Counter = field(default_factory=Counter)  # state -> German words, as `verlag status` counts
     words_shown: int = 0  # German words of the segments shown in the edition's language (not in German)
@@ -93,7 +94,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         return chosen[segment]
 
     text = doc.render(translate)
-    front: dict = {"tags": []}
+    front: dict = {"tags": [], "german_tags": []}
     front_fallback: set[str] = set()
 
     def mark(segment: Segment) -> str | None:
@@ -104,6 +105,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                 front_fallback.add(field_name)
             shown_value = segment.text if value is None else value.strip()
             if field_name == "tags":
+                if value is None:  # each tag carries its own language: the list is not German as a whole
+                    front["german_tags"].append(len(front["tags"]))
                 front["tags"].append(shown_value)
             else:
                 front[field_name] = shown_value
@@ -140,6 +143,7 @@ def edition_record(edition: Edition, article: Article, unreviewed: str) -> str:
         "lang": edition.lang, "slug": edition.slug, "source": article.ref,
         "title": edition.front.get("title") or meta["title"], "summary": edition.front.get("summary"),
         "tags": edition.front.get("tags", []), "front_fallback": sorted(edition.front_fallback),
+        "german_tags": edition.front.get("german_tags", []),
         "draft": article.draft, "author": meta.get("author"), "date": _iso(meta.get("date")),
         "updated": _iso(meta.get("updated")),
         "page": article.page, "reviewed_by": meta.get("reviewed_by"), "last_reviewed": _iso(meta.get("last_reviewed")),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
+from .catalog import COPY_ORIGIN
 from .config import Config
 from .errors import VerlagError
 from .markup import scan
@@ -58,7 +59,7 @@ class CopyEngine:
     name = "copy"
 
     def translate(self, requests, source, target):
-        return [Result(r.text, "mt: copy") for r in requests]
+        return [Result(r.text, COPY_ORIGIN) for r in requests]
 
 
 _ACCENTED = str.maketrans("aeiouyAEIOUYcnszCNSZ", "áéíóúýÁÉÍÓÚÝçñšžÇÑŠŽ")

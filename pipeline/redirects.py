@@ -2,9 +2,12 @@
 
 A practitioner's old blog (WordPress, Wix, Jimdo) has links and search
 rankings pointing at its addresses; each old path answers with a permanent
-redirect to the article's German page, in the three forms hosts read:
+redirect to the article's page, in the three forms hosts read. An old path inside a language's folder
+(``/en/alt/``, a renamed article's old English address) leads to that language's edition while it is
+published, any other to the German original (Hugo's multilingual aliases do the same: each language's
+alias points at that language's page):
 
-- ``_redirects``: one ``/old/path  /de/slug/  301`` line per alias, the format
+- ``_redirects``: one ``/old/path  /en/slug/  301`` line per alias, the format
   of Netlify and Cloudflare Pages (docs.netlify.com, "Redirects and rewrites");
   paths percent-encoded, as Netlify's documentation asks ("special characters
   in paths must be url-encoded", e.g. ``/authors/c%C3%A9line``);
@@ -29,7 +32,7 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -63,6 +66,7 @@ PAGE = """<!DOCTYPE html>
 @dataclass(frozen=True)
 class Redirect:
     old: str  # host path, percent-encoded (``sources.read_aliases``)
+    lang: str  # the language of the page it leads to
     new: str  # site path of the article's page
     url: str  # the same, absolute
     title: str
@@ -87,22 +91,35 @@ def old_names(articles: Iterable[Article]) -> dict[str, str]:
     return {name: slugs.pop() for name, slugs in sorted(found.items()) if len(slugs) == 1}
 
 
-def collect(articles: Iterable[Article], urls: Urls, lang: str, errors: list[VerlagError]) -> list[Redirect]:
-    """One redirect per alias of the published ``articles`` (German originals, sorted by slug) to their
-    page in ``lang``, sorted by old path. An alias that is no address (``sources.read_aliases``) or an old
-    address another article claimed first is left out and reported in ``errors``."""
+def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], published: Mapping[tuple[str, str], str],
+            errors: list[VerlagError], notes: list[str]) -> list[Redirect]:
+    """One redirect per alias of the published ``articles`` (German originals, sorted by slug), sorted by old
+    path. ``languages``: the source language first, then the translations; ``published``: the title of
+    every published page by (lang, slug). An alias under ``/<lang>/`` of a translation leads to that
+    edition, or, while it is not published, to the original, said in ``notes`` ("file:line: message");
+    any other alias leads to the original. An old slug (``alt``) is the alias ``/<lang>/alt/`` in every
+    language. An alias that is no address (``sources.read_aliases``) or an old address another article
+    claimed first is left out and reported in ``errors``."""
+    source = languages[0]
     found: dict[str, Redirect] = {}
     for article in articles:
         olds, problems = read_aliases(article)
         errors.extend(problems)
-        for old in olds:
+        expanded = [urls.path("article", code, old) for old in olds if not old.startswith("/") for code in languages]
+        for old in dict.fromkeys([*(old for old in olds if old.startswith("/")), *expanded]):
             other = found.get(old)
             if other is not None and other.article.slug != article.slug:
                 errors.append(_error(article, f"{old} is also an old address of {other.article.ref}; "
                                               "keep it in one article"))
                 continue
-            found[old] = Redirect(old, urls.path("article", lang, article.slug),
-                                  urls.absolute("article", lang, article.slug), article.title, article)
+            lang = next((code for code in languages[1:] if old.startswith(urls.path("index", code))), source)
+            if (lang, article.slug) not in published:
+                notes.append(f"{article.ref}:{article.key_line('aliases')}: aliases: {old} leads to the original "
+                             f"({source}) until the article's {lang} edition is published")
+                lang = source
+            found[old] = Redirect(old, lang, urls.path("article", lang, article.slug),
+                                  urls.absolute("article", lang, article.slug), published[(lang, article.slug)],
+                                  article)
     return [found[old] for old in sorted(found)]
 
 
@@ -117,10 +134,12 @@ def page_file(old: str, urls: Urls) -> str | None:
     return rel if rel.lower().endswith(HTML_SUFFIXES) else rel.rstrip("/") + "/index.html"
 
 
-def redirect_files(articles: Iterable[Article], urls: Urls, lang: str, made: Container[str],
-                   errors: list[VerlagError]) -> dict[str, str]:
+def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[str],
+                   published: Mapping[tuple[str, str], str], made: Container[str], errors: list[VerlagError],
+                   notes: list[str]) -> dict[str, str]:
     """The redirect outputs for the aliases of ``articles``, keyed by their path under site/; empty when no
-    article has aliases. ``made``: the files the site stage makes already.
+    article has aliases. ``languages``, ``published``, ``notes``: as for ``collect``. ``made``: the files
+    the site stage makes already.
 
     An old address that is a page verlag makes (naming that page), that lies outside ``[site] base_url``'s
     path, or that another article claims is left out and reported in ``errors`` at the article's
@@ -128,7 +147,7 @@ def redirect_files(articles: Iterable[Article], urls: Urls, lang: str, made: Con
     """
     pages: dict[str, Redirect] = {}
     kept: list[Redirect] = []
-    for r in collect(articles, urls, lang, errors):
+    for r in collect(articles, urls, languages, published, errors, notes):
         inside = r.old.startswith(urls.base_path)
         rel = page_file(r.old, urls) if inside else None
         if not inside:
@@ -146,7 +165,7 @@ def redirect_files(articles: Iterable[Article], urls: Urls, lang: str, made: Con
                 pages.setdefault(rel, r)  # /alt and /alt/ of one article: one page
     if not kept:
         return {}
-    out = {rel: PAGE.format(lang=lang, title=html.escape(r.title), url=html.escape(r.url), path=html.escape(r.new))
+    out = {rel: PAGE.format(lang=r.lang, title=html.escape(r.title), url=html.escape(r.url), path=html.escape(r.new))
            for rel, r in pages.items()}
     out[NETLIFY] = "".join(f"{r.old}  {r.new}  301\n" for r in kept)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"

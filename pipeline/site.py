@@ -176,6 +176,7 @@ class Page:
     reviewed_by: dict | None = None  # name, qualification, url of whoever checked the German original
     last_reviewed: Moment | None = None
     translator: str | None = None  # the catalog's Last-Translator (translations only)
+    german_tags: frozenset[int] = frozenset()  # positions in ``tags`` of the tags shown in German
 
     @property
     def machine(self) -> int:
@@ -214,8 +215,8 @@ class Page:
     def fully_reviewed(self) -> bool:
         """Whether a person checked every German word's translation as shown (no machine text, no German
         fallback or HTML block, nothing out of date): only then does a translation's byline name its translator
-        alone."""
-        return self.words.get(REVIEWED, 0) == self.total_words
+        alone. Decided from what the page shows: a reviewed segment the QA gate held back is German on it."""
+        return self.words.get(REVIEWED, 0) == self.total_words and not self.fallback
 
     @property
     def total_words(self) -> int:
@@ -248,7 +249,7 @@ def _page(record: dict, digest: str) -> Page:
                 record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""),
                 record.get("words_shown", 0), record.get("german_words", 0), bool(record.get("draft")),
                 bool(record.get("page")), record.get("reviewed_by"), moment(record.get("last_reviewed")),
-                record.get("translator"))
+                record.get("translator"), frozenset(record.get("german_tags") or ()))
 
 
 def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str], Page]:
@@ -340,6 +341,7 @@ class _Site:
                  sources: dict[str, Article], practice: Practice, errors: list[VerlagError]):
         self.config = config
         self.errors = errors  # a language's unreadable site.po: its pages use verlag's own words
+        self.notes: list[str] = []  # for the build's report: aliases that lead to the original for now
         self.practice = practice
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
@@ -894,7 +896,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
               if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
-    out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, site.source, out, errors))
+    titles = {name: page.title for name, page in site.published.items()}
+    out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
+                              out, errors, site.notes))
     stored = bodies.stored(state.get("bodies"))
     names = sorted(stored) if stored is not None else state["bodies"]
     return out, site, {"files": sorted(out), "bodies": names, "pages": keys, "lists": lists,
@@ -1046,6 +1050,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")
     result.untranslated = site.untranslated
+    result.notes += site.notes
     result.drafts = site.drafts
     if settings.search:  # indexed again when an article or page changed, or the last run failed
         fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"]]).encode("utf-8")).hexdigest()

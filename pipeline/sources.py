@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from .config import Config
+from .config import Config, did_you_mean
 from .errors import VerlagError, raise_all, stage
 from .fsutil import code_digest, load_state, save_state
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Every front-matter key verlag reads (README, "The author's workflow"); others are reported, not used.
+FRONT_MATTER_KEYS = ("title", "author", "date", "updated", "summary", "tags", "slug", "draft", "aliases",
+                     "reviewed_by", "last_reviewed", "translate")
 RESERVED_SLUGS = ("site",)
 PAGES_DIR = "seiten"  # source_de/seiten/<slug>.md: standalone pages (Impressum, Datenschutz), not articles
 FENCE_RE = re.compile(r"^---[ \t]*$")
@@ -365,7 +368,9 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
     """``aliases``: the article's old addresses (Hugo's key), as site paths for redirects, and the problems
     of the items that are none.
 
-    Each item is an absolute http(s) URL, whose path is kept, or a path starting with ``/``. Returned
+    Each item is an absolute http(s) URL, whose path is kept, a path starting with ``/``, or a bare slug
+    (``SLUG_RE``, Hugo's relative alias): the article's old slug, returned as it is for the site stage to
+    give it each language's folder (``/de/alt/``, ``/en/alt/``). Returned
     percent-encoded as RFC 3986 section 3.3 allows in a path (``/rücken/`` -> ``/r%C3%BCcken/``), the
     form ``_redirects`` files match, without repeats. Anything else, and an address with a query or
     fragment (which no static redirect can match), is a ``VerlagError`` at the item's line (the
@@ -383,6 +388,9 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
     errors: list[VerlagError] = []
     for alias in value:
         parts = urlsplit(alias.strip())
+        if SLUG_RE.match(alias.strip()):
+            paths.append(alias.strip())
+            continue
         if parts.scheme not in ("http", "https", "") or (parts.scheme and not parts.netloc) \
                 or not parts.path.startswith("/") or (parts.netloc and not parts.scheme):
             problem = "is neither an http(s) URL nor a path starting with '/'"
@@ -505,8 +513,18 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     ``date`` (the file's day is used; not for a standalone page, which has no date) and an ``updated``
     earlier than ``date`` (the page would say "updated on" a day before it was published, and its
     schema.org ``dateModified`` would precede ``datePublished``). Days are compared when either value is
-    a day, instants otherwise. Warnings, not errors: both values are valid and the article can be built."""
+    a day, instants otherwise. Warnings, not errors: both values are valid and the article can be built.
+
+    A key verlag does not read (``FRONT_MATTER_KEYS``; ``reading_time:``, ``sumary:``) is a warning at its
+    line with the closest known key, as ``verlag.toml`` names an unknown setting. ``verlag.toml`` stops on
+    one, since a mistyped setting changes the whole site; front matter keeps what other tools wrote there
+    (Hugo's ``weight``, Jekyll's ``layout``) and the article is built right without it, so the author is told
+    on every ``extract`` and ``check`` (whose front-matter findings are warnings too) and nothing stops."""
     meta, found = article.meta, []
+    for key in meta:
+        if key not in FRONT_MATTER_KEYS:
+            found.append((article.key_line(str(key)), f"{key}: unknown front-matter key, ignored"
+                                                      f"{did_you_mean(str(key), FRONT_MATTER_KEYS)}"))
     if article.undated and not article.page:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "

@@ -99,6 +99,19 @@ def review(project: Project, lang: str, slug: str, translations: dict, *, sign_o
     return path
 
 
+def sign_off_all(project: Project, lang: str) -> None:
+    """Act as a reviewer who accepts every draft of ``lang`` as it is (a ``copy`` draft is untranslated until
+    then): each article's catalog loses its fuzzy flags."""
+    for path in (project.root / "translations" / lang).glob("*.po"):
+        if path.name == "site.po":
+            continue
+        po = polib.pofile(str(path))
+        for entry in po:
+            if entry.msgstr and entry.fuzzy:
+                entry.flags.remove("fuzzy")
+        po.save(str(path))
+
+
 def msgfmt_check(path: Path) -> None:
     """GNU msgfmt --check must accept the catalog."""
     assert shutil.which("msgfmt"), "GNU gettext (msgfmt) is required: apt-get install gettext"

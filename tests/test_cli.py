@@ -110,7 +110,7 @@ def test_status_counts_segments_and_words_per_state(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
     review(project, "en", "leber", {"Tipps": "Tips"})
-    project.run("pretranslate", "--engine", "copy", "--lang", "en", "--article", "leber")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--article", "leber")
     rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     (row,) = rows
     assert row["segments"] == {"untranslated": 0, "machine": 6, "stale": 0, "reviewed": 1}

@@ -92,7 +92,7 @@ STAGES = {
 @pytest.fixture
 def three(project: Project) -> Project:
     project.write("verlag.toml", 'name = "Garten"\nsource_language = "de"\nlanguages = ["en", "fr"]\n'
-                                 '[publish]\nunreviewed = "machine"\n')
+                                 '[publish]\nunreviewed = "machine"\n[pretranslate]\nengines = ["pseudo"]\n')
     project.write("source_de/anfang.md", article("Der Anfang", "Im Frühjahr keimen die Bohnen. Dann gießen wir.\n"))
     project.write("source_de/mitte.md", article("Die Mitte", """\
         ## Sommer
@@ -131,7 +131,7 @@ def test_failure_in_one_article_is_reported_and_the_others_are_done(three: Proje
     inject, meeting, doing, line = STAGES[stage]
     inject(monkeypatch)
     where = f"error: source_de/mitte.md:{line}: " if line else "error: source_de/mitte.md: "
-    for command, args in (("extract", ()), ("pretranslate", ("--engine", "copy")), ("check", ()),
+    for command, args in (("extract", ()), ("pretranslate", ("--engine", "pseudo")), ("check", ()),
                           ("status", ()), ("build", ()), ("review", ())):
         result = three.runner.invoke(pipeline_main(), ["-C", str(three.root), command, *args])
         assert "Traceback" not in result.output
@@ -191,7 +191,7 @@ def test_segmenter_failure_is_contained_for_every_command(three: Project, monkey
         return real(masked, start, end, *args)
 
     three.run("extract")
-    three.run("pretranslate", "--engine", "copy")
+    three.run("pretranslate", "--engine", "pseudo")
     monkeypatch.setattr(pipeline.sentences, "_pysbd_window", broken)
     three.write("source_de/mitte.md", three.read("source_de/mitte.md").replace("Zaun", "Gartenzaun"))
     for command in ("extract", "build", "publish"):
@@ -209,22 +209,22 @@ def pipeline_main():
 def test_a_local_engine_failing_on_one_article_leaves_only_its_entries_empty(three: Project, monkeypatch):
     import pipeline.engines
 
-    real = pipeline.engines.CopyEngine.translate
+    real = pipeline.engines.PseudoEngine.translate
 
     def translate(self, requests, source, target):
         for request in requests:
             _raise_on(request.text)
         return real(self, requests, source, target)
 
-    monkeypatch.setattr(pipeline.engines.CopyEngine, "translate", translate)
+    monkeypatch.setattr(pipeline.engines.PseudoEngine, "translate", translate)
     three.run("extract")
-    result = three.run("pretranslate", "--engine", "copy", code=2)
+    result = three.run("pretranslate", "--engine", "pseudo", code=2)
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert errors == [f"error: translations/{lang}/mitte.po: test_containment.Injected: injected fault at 'Störfall' "
-                      "(while drafting with copy)" for lang in ("en", "fr")]
+                      "(while drafting with pseudo)" for lang in ("en", "fr")]
     three.run("build")
     assert_good_articles_complete(three)
-    assert 'msgstr "Im Juli reifen die Beeren."' not in three.read("translations/en/mitte.po")
+    assert 'msgid "Im Juli reifen die Beeren."\nmsgstr ""\n' in three.read("translations/en/mitte.po")
 
 
 @pytest.mark.parametrize("command", ["check", "pretranslate", "review"])
@@ -233,7 +233,7 @@ def test_article_option_reports_only_that_articles_problems(project: Project, co
     project.write("source_de/gut.md", article("Gut", "Ein Satz.\n"))
     project.write("source_de/kaputt.md", "---\ntitle: [Kaputt\n---\nText.\n")
     project.run("extract", code=2)
-    args = [command, "--engine", "copy"] if command == "pretranslate" else [command]
+    args = [command, "--engine", "pseudo"] if command == "pretranslate" else [command]
     good = project.run(*args, "--article", "gut")
     assert "kaputt" not in good.output
     bad = project.run(*args, "--article", "kaputt", code=2)

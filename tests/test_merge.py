@@ -294,7 +294,24 @@ def check_edit_undone(before, after, project):
     assert draft.fuzzy and draft.previous_msgid is None
 
 
+def check_front_matter_reworded(before, after, project):
+    """Title and summary are one entry each by msgctxt: reworded beyond the fuzzy threshold, still followed."""
+    for context, old_id, new_id in [
+            ("title", "Brennnesseltee im Frühjahr", "Die Brennnessel als Frühlingskur"),
+            ("summary", "Warum eine Kur mit Brennnesseltee im Frühling guttut und worauf Sie dabei achten sollten.",
+             "Eine Tasse am Morgen, vier Wochen lang, so gelingt die Kur."),
+            ("tag", "Heilpflanzen", "Wildkräuter")]:
+        new = entry(after, new_id, context)
+        assert new.fuzzy and new.previous_msgid == old_id and new.previous_msgctxt == context, context
+        assert new.msgstr == entry(before, old_id, context).msgstr
+    assert not after.obsolete_entries()
+    same_translations(before, after, except_=("Brennnesseltee im Frühjahr", "Heilpflanzen",
+                                              "Warum eine Kur mit Brennnesseltee im Frühling guttut und worauf "
+                                              "Sie dabei achten sollten."))
+
+
 CHECKS = {
+    "front-matter-reworded": check_front_matter_reworded,
     "sentence-changed": check_sentence_changed,
     "sentence-inserted": check_sentence_inserted,
     "sentence-deleted": check_sentence_deleted,

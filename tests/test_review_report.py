@@ -44,7 +44,7 @@ def edit(project: Project, lang: str, slug: str, changes: dict) -> None:
 
 
 def scenario(root: Path) -> Project:
-    """Every state in one catalog: reviewed, machine (copy engine), stale (author edit), untranslated;
+    """Every state in one catalog: reviewed, machine (pseudo engine; a copy draft is untranslated), stale (author edit), untranslated;
     and a reviewed entry with a QA error (raw HTML added)."""
     p = Project(root)
     p.write("verlag.toml", 'name = "Praxis"\nsource_language = "de"\nlanguages = ["en", "fr"]\n')
@@ -52,7 +52,7 @@ def scenario(root: Path) -> Project:
     p.write("source_de/zecken.md", ZECKEN)
     p.write("source_de/leber.md", LEBER)
     p.run("extract")
-    p.run("pretranslate", "--engine", "copy")
+    p.run("pretranslate", "--engine", "pseudo")
     edit(p, "en", "zecken", {
         "Zecken im Garten": "Ticks in the garden",
         "Zecken sind klein.": "Ticks are small.",
@@ -112,7 +112,7 @@ def test_rows_follow_the_catalog_with_state_origin_and_stale_diff(built):
     assert [r.number for r in page.rows] == list(range(1, 7))
     assert rows["Zecken im Garten"].state == REVIEWED and rows["Zecken im Garten"].context == "title"
     machine = rows["Sie mögen Wärme."]
-    assert (machine.state, machine.origin, machine.engine) == (MACHINE, "mt: copy", "copy")
+    assert (machine.state, machine.origin, machine.engine) == (MACHINE, "mt: pseudo", "pseudo")
     stale = rows["Zecken sind sehr klein."]
     assert stale.state == STALE and stale.translation == "Ticks are small."
     assert stale.diff == (("equal", "Zecken sind "), ("insert", "sehr "), ("equal", "klein."))
@@ -264,7 +264,7 @@ def test_lang_and_article_limit_the_report(tmp_path):
 
 def test_an_unreadable_catalog_is_reported_with_its_line_and_shown_on_the_page(tmp_path):
     p = scenario(tmp_path)
-    broken = p.read("translations/fr/leber.po").replace('msgstr "Die Leber', 'msgstr Die Leber')
+    broken = p.read("translations/fr/leber.po").replace('msgid "Die Leber', 'msgid Die Leber')
     p.write("translations/fr/leber.po", broken)
     result = p.run("review", code=2)
     assert "error: translations/fr/leber.po:" in result.output

@@ -20,7 +20,7 @@ from pipeline.config import load_config
 from pipeline.segment import segment_article
 from pipeline.sources import Article, load_articles, normalise
 
-from conftest import REPO, article, need_corpus
+from conftest import REPO, article, need_corpus, sign_off_all
 
 MD = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
 TAG_RE = re.compile(r"<(/?[a-z0-9]+)")
@@ -96,6 +96,8 @@ def roundtrip_project(project, sources: dict[str, str], languages=("en",)):
         project.write(f"source_de/{slug}.md", text)
     project.run("extract")
     project.run("pretranslate", "--engine", "copy")
+    for lang in languages:  # signed off, every segment comes from the catalog
+        sign_off_all(project, lang)
     project.run("build")
 
 
@@ -122,7 +124,7 @@ def test_copy_round_trip_really_takes_every_segment_from_the_catalog(project):
     edition = make_edition(segment_article(art), read_po(config.po_path("en", "leber"), "en/leber.po"), "en",
                            "machine")
     assert edition.shown["fallback"] == 0
-    assert edition.shown["machine"] > 20
+    assert edition.shown["reviewed"] > 20
     assert project.read("editions/en/leber.md") == project.read("source_de/leber.md")
 
 

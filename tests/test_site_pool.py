@@ -38,7 +38,7 @@ def _built(root, jobs: str, parent: list[str], edit) -> tuple[dict[str, bytes], 
     project = copy_shipped_project(root)
     _generated(project)
     project.run("extract", "--jobs", jobs)
-    project.run("pretranslate", "--engine", "copy", "--lang", "fr")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
     project.run("build", "--jobs", jobs)
     first = _site(project)
     edit(project)

@@ -1,0 +1,140 @@
+"""The published site says what it shows: a fresh user's trial (extract, pretranslate with the offline
+chain, a reviewer's edits, build) read back from the pages, the feed, the sitemap and the redirects."""
+
+from __future__ import annotations
+
+import json
+
+import lxml.html
+import pytest
+from lxml import etree
+
+from conftest import Project, article, msgfmt_check, review
+from test_feeds import assert_valid_atom, atom_schema  # noqa: F401 (a fixture)
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+SLUG = "tee"
+BODY = """
+    Ein Kräutertee wärmt von innen. Man nimmt getrocknete Blüten und heißes Wasser.
+
+    ## Zubereitung
+
+    **Zehn Minuten** ziehen lassen. Dann abseihen und langsam trinken.
+    """
+ENGLISH = {
+    ("title", "Kräutertee für kalte Abende"): "Herbal tea for cold evenings",
+    ("tag", "Tee"): "Tea",
+    ("tag", "Kräuter"): "Herbs",
+    "Ein Kräutertee wärmt von innen.": "A herbal tea warms you from the inside.",
+    "Man nimmt getrocknete Blüten und heißes Wasser.": "Take dried flowers and hot water.",
+    "Zubereitung": "Preparation",
+    "**Zehn Minuten** ziehen lassen.": "Let it steep for **ten minutes**.",
+    "Dann abseihen und langsam trinken.": "Then strain it and drink slowly.",
+}
+
+
+@pytest.fixture
+def tea(tmp_path) -> Project:
+    """One English article drafted by README's offline chain (``tm``, then ``copy``), machine text shown."""
+    project = Project(tmp_path / "p")
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n\n'
+                                 '[publish]\nunreviewed = "machine"\nmin_translated = 0\n\n'
+                                 '[pretranslate]\nengines = ["tm", "copy"]\n\n'
+                                 '[site]\nbase_url = "https://example.org/"\nsearch = false\n')
+    project.write(f"source_de/{SLUG}.md", article("Kräutertee für kalte Abende", BODY, tags="[Tee, Kräuter]",
+                                                  aliases="[/de/alt/, /en/alt/, /alt/, frueher]"))
+    project.run("extract")
+    project.run("pretranslate")
+    return project
+
+
+def page(project: Project, rel: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(project.read(rel))
+
+
+def test_an_edition_of_copied_german_is_untranslated_and_not_published(tea):
+    msgfmt_check(tea.root / f"translations/en/{SLUG}.po")
+    assert "# mt: copy" in tea.read(f"translations/en/{SLUG}.po")
+    built = tea.run("build")
+    assert not (tea.root / f"site/en/{SLUG}").exists() and not (tea.root / "site/en/feed.xml").exists()
+    assert f"en: not published (nothing translated yet): {SLUG}" in built.output
+    assert "/en/" not in tea.read("site/sitemap.xml")
+    assert not page(tea, f"site/de/{SLUG}/index.html").xpath('//link[@hreflang="en"]')
+    (row,) = [r for r in json.loads(tea.run("status", "--format", "json").output)["articles"] if r["slug"] == SLUG]
+    assert row["segments"] == {"untranslated": 8, "machine": 0, "stale": 0, "reviewed": 0}
+
+
+def test_copied_german_in_a_published_translation_is_marked_german_not_machine_text(tea):
+    review(tea, "en", SLUG, {k: v for k, v in ENGLISH.items() if k != "Dann abseihen und langsam trinken."})
+    tea.run("build")
+    html = page(tea, f"site/en/{SLUG}/index.html")
+    (german,) = html.xpath('//div[@class="article-body"]//*[@lang="de"]')
+    assert german.text_content() == "Dann abseihen und langsam trinken."
+    notice = html.xpath('string(//aside[contains(@class, "notice-translation")])')
+    assert "not translated yet" in notice and "made by machine" not in notice
+
+
+def test_the_byline_says_partly_checked_when_qa_holds_a_reviewed_sentence_back(tea):
+    review(tea, "en", SLUG, ENGLISH)
+    tea.run("build")
+    assert page(tea, f"site/en/{SLUG}/index.html").xpath('string(//p[@class="translator"])') == ""  # no name yet
+    po = tea.root / f"translations/en/{SLUG}.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        "Last-Translator: \\n", "Last-Translator: Tom Reviewer <tom@example.org>\\n"), encoding="utf-8")
+    tea.run("build")
+    html = page(tea, f"site/en/{SLUG}/index.html")
+    assert html.xpath('string(//p[@class="translator"])') == "Translated by Tom Reviewer"
+    review(tea, "en", SLUG, {"**Zehn Minuten** ziehen lassen.": "**Ten minutes steep."})
+    built = tea.run("build")
+    assert "1 segment held back" in built.output
+    html = page(tea, f"site/en/{SLUG}/index.html")
+    assert html.xpath('//div[@class="article-body"]//*[@lang="de"]')
+    assert html.xpath('string(//p[@class="translator"])').startswith("Translation partly checked by Tom Reviewer")
+    (data,) = html.xpath('//script[@type="application/ld+json"]/text()')
+    assert "translator" not in json.loads(data)
+
+
+def test_each_tag_shown_in_german_carries_lang_not_the_whole_list(tea, atom_schema):
+    review(tea, "en", SLUG, {k: v for k, v in ENGLISH.items() if k != ("tag", "Kräuter")})
+    tea.run("build")
+    (tags,) = page(tea, f"site/en/{SLUG}/index.html").xpath('//ul[@class="tags"]')
+    assert tags.get("lang") is None
+    assert [(li.text, li.get("lang")) for li in tags] == [("Tea", None), ("Kräuter", "de")]
+    assert_valid_atom(tea.root / "site/en/feed.xml", atom_schema)
+    categories = etree.parse(str(tea.root / "site/en/feed.xml")).getroot().iterfind(".//{*}category")
+    assert [(c.get("term"), c.get(XML_LANG)) for c in categories] == [("Tea", None), ("Kräuter", "de")]
+
+
+def test_each_languages_old_address_leads_to_that_languages_edition(tea):
+    built = tea.run("build")
+    lines = tea.read("site/_redirects").splitlines()
+    assert "/en/alt/  /de/tee/  301" in lines  # no English page yet: the original, and the build says so
+    assert "note: source_de/tee.md:5: aliases: /en/alt/ leads to the original (de) until" in built.output
+    review(tea, "en", SLUG, ENGLISH)
+    built = tea.run("build")
+    assert "aliases:" not in built.output
+    assert sorted(tea.read("site/_redirects").splitlines()) == [
+        "/alt/  /de/tee/  301", "/de/alt/  /de/tee/  301", "/de/frueher/  /de/tee/  301",
+        "/en/alt/  /en/tee/  301", "/en/frueher/  /en/tee/  301"]
+    assert "RedirectMatch 301 ^/en/alt/?$ https://example.org/en/tee/" in tea.read("site/.htaccess")
+    stub = page(tea, "site/en/frueher/index.html")
+    assert stub.get("lang") == "en" and stub.findtext(".//title") == "Herbal tea for cold evenings"
+    assert stub.xpath('//link[@rel="canonical"]/@href') == ["https://example.org/en/tee/"]
+    assert stub.xpath('//meta[@name="robots"]/@content') == ["noindex"]
+    assert page(tea, "site/de/alt/index.html").get("lang") == "de"
+
+
+def test_an_unknown_front_matter_key_is_a_warning_at_its_line_with_the_closest_key(tea):
+    source = tea.read(f"source_de/{SLUG}.md").replace("tags:", "reading-time: 4\nsumary: Kurz.\ntags:", 1)
+    tea.write(f"source_de/{SLUG}.md", source)
+    lines = source.splitlines()
+    at = {key: lines.index(next(line for line in lines if line.startswith(key))) + 1
+          for key in ("reading-time", "sumary")}
+    for command in ("extract", "check"):
+        output = tea.run(command).output
+        assert (f"warning: source_de/{SLUG}.md:{at['sumary']}: sumary: unknown front-matter key, ignored; "
+                "did you mean 'summary'?") in output
+        assert (f"warning: source_de/{SLUG}.md:{at['reading-time']}: reading-time: unknown front-matter key, "
+                "ignored (known: title, author, date,") in output
+    assert (tea.root / f"translations/en/{SLUG}.po").is_file()
