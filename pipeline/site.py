@@ -601,12 +601,16 @@ class _Bodies:
     ``answers`` are the pool's renders by slug (``_pooled_bodies``), taken
     when their key is the one this process computes. ``kept``: the unchanged
     pages' bodies, carried over from ``cache`` by name without reading it.
+    With a ``_StoredBodies`` cache (the building process), a fresh entry's
+    HTML goes into it at once and is read back when asked for again (a feed),
+    so the bodies of a whole site are never held at once.
     """
 
     def __init__(self, plan: _BodyPlan, cache: dict | _StoredBodies, pages: dict[tuple[str, str], Page],
                  sources: dict[str, Article] | None = None):
         self.plan = plan
         self.cache = cache
+        self.spill = isinstance(cache, _StoredBodies)
         self.pages = pages  # (lang, slug) -> published page
         self.sources = sources or {}  # slug -> German original, for the line of a failure
         self.answers: Results | None = None
@@ -637,14 +641,18 @@ class _Bodies:
     def get(self, page: Page) -> str:
         """``page``'s body HTML: carried over, taken from the pool, or rendered here (``VerlagError`` at the
         German original's file and line when it cannot be)."""
-        return self.entry(page)["html"]
+        name = f"{page.lang}/{page.slug}"
+        entry = self.entry(page)
+        return entry["html"] if "html" in entry else self.cache.get(name)["html"]
 
     def entry(self, page: Page) -> dict:
+        """``page``'s entry as ``get`` finds it; without its ``html`` when that went into the cache."""
         name = f"{page.lang}/{page.slug}"
         if name not in self.fresh and self.answers is not None:
             for lang, entry in (self.answers.get(page.slug) or {}).items():
-                if entry["key"] == self.key(self.pages[(lang, page.slug)]):  # rendered from this very record
-                    self.fresh.setdefault(f"{lang}/{page.slug}", entry)
+                if f"{lang}/{page.slug}" not in self.fresh \
+                        and entry["key"] == self.key(self.pages[(lang, page.slug)]):  # rendered from this very record
+                    self._take(f"{lang}/{page.slug}", entry)
         if name not in self.fresh:
             entry = self.cache.get(name)
             if self.stale(page):
@@ -653,8 +661,14 @@ class _Bodies:
                 allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
                     else None if page.lang == self.plan.source else Allowance()
                 entry = self._render(page, allowance)
-            self.fresh[name] = entry
+            self._take(name, entry)
         return self.fresh[name]
+
+    def _take(self, name: str, entry: dict) -> None:
+        if self.spill:
+            self.cache.put(name, entry)
+            entry = {k: v for k, v in entry.items() if k != "html"}
+        self.fresh[name] = entry
 
     def keep(self, page: Page) -> None:
         """An unchanged page: carry its rendered body over without rendering."""
@@ -667,7 +681,7 @@ class _Bodies:
         body never opens the cache."""
         if not self.fresh and sorted(self.kept) == recorded:
             return None
-        return self.cache.save(self.fresh, self.kept)
+        return self.cache.save({*self.fresh, *self.kept})
 
     def _render(self, page: Page, allowance: Allowance | None) -> dict:
         plan = self.plan
@@ -726,15 +740,20 @@ class _StoredBodies:
             return None
         return entry if _body_entry(entry) else None
 
-    def save(self, fresh: dict[str, dict], kept: list[str]) -> list[str]:
-        """In one transaction: the ``fresh`` entries stored, every other entry not ``kept`` deleted; returns
-        the names stored, sorted. The JSON document of an older verlag is removed."""
+    def put(self, name: str, entry: dict) -> None:
+        """Store the entry of "lang/slug" in this build's transaction (begun here; ``save`` commits it, a
+        build that stops before rolls it back): read back by ``get`` meanwhile."""
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (name, json.dumps(entry)))
+
+    def save(self, keep: set[str]) -> list[str]:
+        """Commit the entries ``put`` with every other one deleted that ``keep`` does not name; returns the
+        names stored, sorted. The JSON document of an older verlag is removed."""
         db = self.db
-        db.execute("BEGIN IMMEDIATE")
+        if not db.in_transaction:
+            db.execute("BEGIN IMMEDIATE")
         try:
-            db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)",
-                           ((name, json.dumps(entry)) for name, entry in fresh.items()))
-            keep = {*fresh, *kept}
             gone = [(name,) for (name,) in db.execute("SELECT name FROM bodies") if name not in keep]
             db.executemany("DELETE FROM bodies WHERE name = ?", gone)
             names = sorted(name for (name,) in db.execute("SELECT name FROM bodies"))
