@@ -29,6 +29,7 @@ import functools
 import hashlib
 import json
 import math
+import re
 import shutil
 import sqlite3
 import traceback
@@ -56,7 +57,7 @@ from .pool import Results, default_jobs, map_articles
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
 from .social import first_image, og_locale
-from .redirects import redirect_files
+from .redirects import old_names, redirect_files
 from .render import Allowance, render
 from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
@@ -191,6 +192,12 @@ class Page:
     @property
     def fallback(self) -> int:
         return self.segments.get("fallback", 0)
+
+    @property
+    def stale_fallback(self) -> int:
+        """Segments shown in German because their German changed after they were translated: the translation
+        awaits review (``[publish] unreviewed = "source"``), it is not missing."""
+        return self.segments.get("stale_fallback", 0)
 
     @property
     def stale(self) -> int:
@@ -374,9 +381,11 @@ class _Site:
         self.env(lang)
         return self.translations[lang].gettext(message) % {}  # as the templates' gettext formats it
 
-    def fallback_hint(self, lang: str) -> str:
-        """The accessible description of a passage a translation shows in the original language."""
-        return self.ui(lang, "Not translated yet: shown in the original language")
+    def fallback_hints(self, lang: str) -> tuple[str, str]:
+        """The accessible descriptions of a passage a translation shows in the original language: one not
+        translated yet, and one translated before its German changed (``render``'s ``stale_hint``)."""
+        return (self.ui(lang, "Not translated yet: shown in the original language"),
+                self.ui(lang, "Updated in the original; translation pending review: shown in the original language"))
 
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
@@ -474,23 +483,37 @@ def _locale(code: str) -> Locale:
     return Locale.parse(code.replace("-", "_"))
 
 
+_DAY_FIELD = re.compile(r"(?<![d'])d(?![d'])")  # the day of month, alone, in a CLDR date pattern
+
+
+def long_date(moment: Moment, locale: Locale) -> str:
+    """``moment``'s day in CLDR's long date format for ``locale`` (Babel ``format_date(..., "long")``), except
+    that French writes the first of a month as an ordinal: "1er avril 2026", "2 avril 2026" (French
+    typography, e.g. the Imprimerie nationale's Lexique; date-fns and Moment.js format French long dates so;
+    CLDR's pattern "d MMMM y" has no ordinal day and gives "1 avril 2026")."""
+    day = calendar_day(moment)
+    pattern = locale.date_formats["long"].pattern
+    if locale.language == "fr" and day.day == 1:
+        pattern = _DAY_FIELD.sub("d'er'", pattern, count=1)
+    return format_date(day, pattern, locale=locale)
+
+
 def _item(site: _Site, page: Page) -> dict:
     """What lists, feeds and article headers show of an article: localized dates and reading time."""
     locale = _locale(page.lang)
-    updated = format_date(calendar_day(page.updated), "long", locale=locale) if page.updated else None
+    updated = long_date(page.updated, locale) if page.updated else None
     return {
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
         "absolute": site.urls.absolute("article", page.lang, page.slug),
         "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
-        "date": format_date(calendar_day(page.date), "long", locale=locale) if page.date else "",
+        "date": long_date(page.date, locale) if page.date else "",
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
         "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
-        "last_reviewed": format_date(calendar_day(page.last_reviewed), "long", locale=locale)
-        if page.last_reviewed else None,
+        "last_reviewed": long_date(page.last_reviewed, locale) if page.last_reviewed else None,
         "published": _stamp(page.date),
         "modified": _stamp(page.updated or page.date),
     }
@@ -565,20 +588,26 @@ class _BodyPlan:
     media: Media  # the files each German original references (``files`` only)
     words: dict[str, tuple[str, str]]  # lang -> (footnote back-reference label, fallback passage title)
     contexts: dict[str, str]  # lang -> digest of the above as far as a body in ``lang`` depends on it
+    renamed: dict[str, str] = field(default_factory=dict)  # an article's old name -> its slug (``old_names``)
     todo: frozenset[str] = frozenset()  # "lang/slug" of the bodies the workers render
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
 
     @classmethod
     def of(cls, site: _Site) -> _BodyPlan:
         published = frozenset(site.published)
-        words = {lang: (site.ui(lang, "Back to the text"), site.fallback_hint(lang)) for lang in site.languages}
+        words = {lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang)) for lang in site.languages}
+        renamed = old_names(site.sources[slug] for (code, slug) in published
+                            if code == site.source and slug in site.sources)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
-             *words[lang], site.urls.base_url]).encode("utf-8")).hexdigest() for lang in site.languages}
-        return cls(site.source, site.urls, published, Media(site.media.files), words, contexts)
+             *words[lang], site.urls.base_url, renamed]).encode("utf-8")).hexdigest() for lang in site.languages}
+        return cls(site.source, site.urls, published, Media(site.media.files), words, contexts, renamed)
 
     def link(self, lang: str, slug: str) -> str | None:
-        """The page an article link from an edition in ``lang`` goes to: that edition, else the original."""
+        """The page an article link from an edition in ``lang`` goes to: that edition, else the original; a
+        link to an article's old name (``renamed``) goes to the article."""
+        if (self.source, slug) not in self.published:
+            slug = self.renamed.get(slug, slug)
         for code in (lang, self.source):
             if (code, slug) in self.published:
                 return self.urls.path("article", code, slug)
@@ -660,7 +689,7 @@ class _Bodies:
                 base = self.entry(original) if original else None
                 allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
                     else None if page.lang == self.plan.source else Allowance()
-                entry = self._render(page, allowance)
+                entry = self._render(page, allowance, tuple(base["ids"]) if base else None)
             self._take(name, entry)
         return self.fresh[name]
 
@@ -683,19 +712,21 @@ class _Bodies:
             return None
         return self.cache.save({*self.fresh, *self.kept})
 
-    def _render(self, page: Page, allowance: Allowance | None) -> dict:
+    def _render(self, page: Page, allowance: Allowance | None, heading_ids: tuple[str, ...] | None) -> dict:
+        """``page``'s body; ``allowance`` and ``heading_ids`` come from its German original's (``render``)."""
         plan = self.plan
         words = plan.words[page.lang]
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
-                              lambda url: plan.media_url(page.lang, page.slug, url), words[1])
+                              lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
+                              heading_ids)
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
                 raise
             raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) from None
         return {"key": self.key(page), "html": rendered.html, "raw": sorted(rendered.allowance.raw),
-                "urls": sorted(rendered.allowance.urls), "german": rendered.german}
+                "urls": sorted(rendered.allowance.urls), "german": rendered.german, "ids": list(rendered.ids)}
 
 
 class _StoredBodies:
@@ -766,11 +797,11 @@ class _StoredBodies:
 
 
 def _body_entry(entry) -> bool:
-    """Whether ``entry`` (JSON) has the shape ``_Bodies._render`` stores: key, html, raw, urls and german."""
+    """Whether ``entry`` (JSON) has the shape ``_Bodies._render`` stores: key, html, raw, urls, german and ids."""
     return (isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("html"), str)
             and isinstance(entry.get("german"), bool)
             and all(isinstance(entry.get(name), list) and all(isinstance(v, str) for v in entry[name])
-                    for name in ("raw", "urls")))
+                    for name in ("raw", "urls", "ids")))
 
 
 def _references(config: Config, article: Article) -> list[tuple[str, int]]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, load_po
-from .check import ERROR, check_catalog, image_variant_findings
+from .check import ERROR, check_catalog, image_variant_findings, legal_page_findings
 from .config import Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
+from .orphans import find_orphans
 from .rawhtml import german_blocks
 from .segment import reference_labels
 from .sources import read_sources
@@ -26,6 +27,7 @@ class Progress:
     words: dict
     missing: bool = False  # no catalog yet: run extract
     draft: bool = False  # the article says ``draft: true``: translated, not published
+    legal: bool = False  # a page of ``[site] legal``: only reviewed translations are published, whatever the policy
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
@@ -47,7 +49,7 @@ class Progress:
         data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
         del data["catalogs"]
         if self.slug is None:
-            del data["slug"], data["missing"], data["draft"]
+            del data["slug"], data["missing"], data["draft"], data["legal"]
             data["articles"] = self.catalogs
         return data
 
@@ -94,25 +96,27 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
             row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
+                           legal=config.legal_page(article.slug),
                            german=len(blocks), german_words=sum(len(text.split()) for _, text in blocks))
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
-                                                  f"{config.source_language}")
+                                                  f"{config.source_language}|{config.site_url}")
                 counts = cache.get(name)
                 if not (isinstance(counts, list) and len(counts) == 3 and counts[0] == digest):
                     with contain(article.ref, f"checking {ref}", errors) as outcome:
                         if article.slug not in labels:
                             labels[article.slug] = reference_labels(article)
                         findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
-                                                 source_lang=config.source_language)
+                                                 source_lang=config.source_language, site_url=config.site_url)
                     if outcome.failed:
                         rows.append(row)  # progress is known; the QA counts are not
                         continue
                     errors_found = sum(f.severity == ERROR for f in findings)
                     counts = [digest, errors_found, len(findings) - errors_found]
                 fresh[name] = counts
-                row.errors, row.warnings = counts[1], counts[2]
+                row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(config, po, ref, lang,
+                                                                                        article.slug))
             rows.append(row)
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}
@@ -144,6 +148,14 @@ def totals(rows: list[Progress]) -> list[Progress]:
     return out
 
 
+def kept_catalogs(config: Config, languages: list[str] | None = None) -> list[str]:
+    """The catalogs (paths relative to the project) in ``languages`` (None: all) whose article is gone:
+    kept by ``extract``, which says so once (``orphans``); listed here on every run."""
+    sources = read_sources(config)
+    found = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
+    return [relpath(path, config.root) for lang in languages or config.languages for path in found[lang]]
+
+
 def as_json(rows: list[Progress]) -> dict:
     return {"articles": [r.as_dict() for r in rows], "languages": [t.as_dict() for t in totals(rows)]}
 
@@ -151,7 +163,8 @@ def as_json(rows: list[Progress]) -> dict:
 def format_table(rows: list[Progress]) -> str:
     """The table ``verlag status`` prints; slugs whole (an imported ``x-2`` must not look like ``x``)."""
     def name(r: Progress) -> str:
-        return "= total" if r.slug is None else f"{r.slug} (draft)" if r.draft else r.slug
+        return ("= total" if r.slug is None else f"{r.slug} (draft)" if r.draft
+                else f"{r.slug} (legal)" if r.legal else r.slug)
 
     width = max([32, *(len(name(r)) for r in rows)])
     head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'stale':>6} {'empty':>6} "
@@ -173,4 +186,7 @@ def format_table(rows: list[Progress]) -> str:
                  "QA = errors (E) and warnings (W) from verlag check")
     lines.append("German = HTML blocks of the original that translated pages show in German (never extracted; "
                  "see verlag check): their words count as not reviewed")
+    if any(r.legal for r in rows):
+        lines.append("legal = a page of [site] legal: only its reviewed translations are published, machine drafts "
+                     "never, whatever [publish] unreviewed says; the rest shows in German")
     return "\n".join(lines)
