@@ -45,8 +45,8 @@ def map_articles(work: Callable[[Config, Article], T], config: Config, articles:
     if jobs <= 1 or len(articles) < 2:
         return Results([], iter(()), None)
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(articles)), initializer=_start_worker,
-                               initargs=(os.getpid(),))
-    answers = pool.map(_attempt, [work] * len(articles), [config] * len(articles), articles, chunksize=8)
+                               initargs=(os.getpid(), work, config))
+    answers = pool.map(_attempt, articles, chunksize=8)
     return Results(articles, answers, pool)
 
 
@@ -54,8 +54,15 @@ _PR_SET_PDEATHSIG = 1  # prctl(2)
 WORKER_GC_THRESHOLD = 20_000  # allocations between a worker's young collections (CPython's default: 700)
 
 
-def _start_worker(parent: int) -> None:
-    """A worker lets go of the project lock its fork copied and ends with the verlag that started it
+_task: tuple[Callable[[Config, Article], object], Config] | None = None  # a worker's ``work`` and ``config``
+
+
+def _start_worker(parent: int, work: Callable[[Config, Article], T], config: Config) -> None:
+    """A worker takes ``work`` and ``config`` once, not with every chunk of articles: a stage's ``work``
+    may carry what grows with the site (the site stage's ``_BodyPlan`` names every published page), and
+    sent with each chunk of 8 articles it cost time quadratic in their number.
+
+    A worker lets go of the project lock its fork copied and ends with the verlag that started it
     (Linux: prctl PR_SET_PDEATHSIG; elsewhere it exits when its pipe closes, as before): a verlag killed
     with kill -9 must leave neither a held lock nor idle workers behind.
 
@@ -64,6 +71,8 @@ def _start_worker(parent: int) -> None:
     after ``WORKER_GC_THRESHOLD`` allocations instead of 700: the Markdown tokens, catalog entries and
     segments a worker makes are freed by reference counting, and the collections that walked them and
     the copied heap took 4.5 s of a cold build's 40 s of CPU at N = 500, 0.8 s after (README "The website")."""
+    global _task
+    _task = (work, config)
     release_in_forked_child()
     gc.freeze()
     gc.set_threshold(WORKER_GC_THRESHOLD, 10, 10)
@@ -108,7 +117,9 @@ class Results:
         return answer[0] if answer is not None else None
 
 
-def _attempt(work: Callable[[Config, Article], T], config: Config, article: Article) -> tuple[T] | None:
+def _attempt(article: Article) -> tuple | None:
+    """In a worker: ``(work(config, article),)`` with the worker's ``_task``; None when it raised."""
+    work, config = _task
     try:
         return (work(config, article),)
     except Exception:  # done again, contained and reported, by the stage's serial path

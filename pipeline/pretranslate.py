@@ -11,6 +11,7 @@ its segments to the next engine and says why in the summary.
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections import Counter
@@ -135,8 +136,14 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                  progress=None, dry_run: bool = False, max_chars: int | None = None,
                  work: Work | None = None) -> PretranslateResult:
     """Run the chain over the empty entries (``work``, if already collected); ``progress()`` is called per
-    filled entry. A KeyboardInterrupt ends the run with everything so far saved."""
+    filled entry. A KeyboardInterrupt ends the run with everything so far saved.
+
+    The catalogs read live until the run ends: they are kept out of the cyclic garbage collector's
+    collections meanwhile (``gc.freeze``), whose full collections otherwise walk every entry of every
+    catalog again and again (10 s of the 29 s of CPU at 2,000 catalogs, growing faster than their number).
+    """
     work = work if work is not None else collect(config, languages, slugs)
+    gc.freeze()
     result = PretranslateResult(todo=work.size)
     budget = cache = None
     if any(getattr(e, "remote", False) for e in engines):  # the network stack loads only when needed
@@ -179,6 +186,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         for engine in engines:
             if getattr(engine, "remote", False) and (engine.requests_sent or engine.cached):
                 result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached)
+        gc.unfreeze()
     return result
 
 

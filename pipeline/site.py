@@ -9,7 +9,7 @@ function (``Urls``) makes every address; templates never assemble one.
 Every file goes through ``write_if_changed``: a build where nothing changed
 writes nothing, and editing one article rewrites its pages plus the indexes,
 feeds and sitemap that show it. Markdown is rendered again only when an
-edition's text changed (cache in ``.verlag/site-bodies.json``); the indexes, feeds,
+edition's text changed (cache in ``.verlag/site-bodies.sqlite``); the indexes, feeds,
 404 pages, root index and sitemap only when a page they may show changed
 (a key over every page's key, the held-back lists and the theme). Article bodies, and
 the links and images of the German originals, are worked out per article in
@@ -31,6 +31,7 @@ import json
 import math
 import re
 import shutil
+import sqlite3
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -62,7 +63,8 @@ from .sources import Article, Moment, Sources, calendar_day, read_date, read_sou
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
 
 STATE_FILE = "site.json"
-BODIES_FILE = "site-bodies.json"  # the rendered article bodies (``_Bodies``): 13 MB at 500 articles, read when needed
+BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
+OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
 OLD_REVIEW = "_review"  # where the review report went before it moved out of site/ (review/)
 WORDS_PER_MINUTE = 200
 DEFAULT_MIN_TRANSLATED = 80  # percent; po4a-translate(1) --keep: "minimal threshold ... (default: 80)"
@@ -638,12 +640,16 @@ class _Bodies:
     ``answers`` are the pool's renders by slug (``_pooled_bodies``), taken
     when their key is the one this process computes. ``kept``: the unchanged
     pages' bodies, carried over from ``cache`` by name without reading it.
+    With a ``_StoredBodies`` cache (the building process), a fresh entry's
+    HTML goes into it at once and is read back when asked for again (a feed),
+    so the bodies of a whole site are never held at once.
     """
 
     def __init__(self, plan: _BodyPlan, cache: dict | _StoredBodies, pages: dict[tuple[str, str], Page],
                  sources: dict[str, Article] | None = None):
         self.plan = plan
         self.cache = cache
+        self.spill = isinstance(cache, _StoredBodies)
         self.pages = pages  # (lang, slug) -> published page
         self.sources = sources or {}  # slug -> German original, for the line of a failure
         self.answers: Results | None = None
@@ -674,14 +680,18 @@ class _Bodies:
     def get(self, page: Page) -> str:
         """``page``'s body HTML: carried over, taken from the pool, or rendered here (``VerlagError`` at the
         German original's file and line when it cannot be)."""
-        return self.entry(page)["html"]
+        name = f"{page.lang}/{page.slug}"
+        entry = self.entry(page)
+        return entry["html"] if "html" in entry else self.cache.get(name)["html"]
 
     def entry(self, page: Page) -> dict:
+        """``page``'s entry as ``get`` finds it; without its ``html`` when that went into the cache."""
         name = f"{page.lang}/{page.slug}"
         if name not in self.fresh and self.answers is not None:
             for lang, entry in (self.answers.get(page.slug) or {}).items():
-                if entry["key"] == self.key(self.pages[(lang, page.slug)]):  # rendered from this very record
-                    self.fresh.setdefault(f"{lang}/{page.slug}", entry)
+                if f"{lang}/{page.slug}" not in self.fresh \
+                        and entry["key"] == self.key(self.pages[(lang, page.slug)]):  # rendered from this very record
+                    self._take(f"{lang}/{page.slug}", entry)
         if name not in self.fresh:
             entry = self.cache.get(name)
             if self.stale(page):
@@ -690,20 +700,27 @@ class _Bodies:
                 allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
                     else None if page.lang == self.plan.source else Allowance()
                 entry = self._render(page, allowance, tuple(base["ids"]) if base else None)
-            self.fresh[name] = entry
+            self._take(name, entry)
         return self.fresh[name]
+
+    def _take(self, name: str, entry: dict) -> None:
+        if self.spill:
+            self.cache.put(name, entry)
+            entry = {k: v for k, v in entry.items() if k != "html"}
+        self.fresh[name] = entry
 
     def keep(self, page: Page) -> None:
         """An unchanged page: carry its rendered body over without rendering."""
         self.kept.append(f"{page.lang}/{page.slug}")
 
-    def stored(self, names: list[str] | None) -> dict | None:
-        """The bodies to cache for the next build: every kept one as it was, every other one as taken or
-        rendered now; None when that is what the cache holds (``names``: its names, as ``stored`` left
-        them), so a build that rendered no body never reads the cache."""
-        if not self.fresh and sorted(self.kept) == names:
+    def save(self, recorded: list[str] | None) -> list[str] | None:
+        """Cache the bodies for the next build (``_StoredBodies.save``): every kept one stays as it is, every
+        other one as taken or rendered now. Returns the names the cache holds then, sorted; None when that is
+        what it holds already (``recorded``: the names the last save returned), so a build that rendered no
+        body never opens the cache."""
+        if not self.fresh and sorted(self.kept) == recorded:
             return None
-        return {**{name: self.cache[name] for name in self.kept if name in self.cache}, **self.fresh}
+        return self.cache.save({*self.fresh, *self.kept})
 
     def _render(self, page: Page, allowance: Allowance | None, heading_ids: tuple[str, ...] | None) -> dict:
         """``page``'s body; ``allowance`` and ``heading_ids`` come from its German original's (``render``)."""
@@ -723,26 +740,70 @@ class _Bodies:
 
 
 class _StoredBodies:
-    """The bodies cache of the last build (``BODIES_FILE``), read on first use; missing or damaged: empty."""
+    """The bodies cache of the last build (``BODIES_FILE``): a SQLite database (stdlib ``sqlite3``) with one
+    row per body, "lang/slug" -> its ``_Bodies`` entry as JSON, so a build reads only the bodies it needs and
+    none is held longer than the page that shows it (one JSON document of them all took 156 MB at 10,000
+    articles, read and written whole). Opened on first use; a file that is no SQLite database (damaged) is
+    deleted and made afresh, and an entry of the wrong shape is rendered again: it is regenerable, written
+    without fsync. Raises ``sqlite3.Error`` for what a new file does not cure (an unwritable ``.verlag/``)."""
 
     def __init__(self, path: Path):
         self.path = path
-        self._data: dict | None = None
+        self._db: sqlite3.Connection | None = None
 
     @property
-    def data(self) -> dict:
-        if self._data is None:  # an entry of the wrong shape (a damaged or hand-edited file) is rendered again
-            self._data = {name: entry for name, entry in load_state(self.path).items() if _body_entry(entry)}
-        return self._data
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError:  # not a database (any more): it only held bodies verlag renders again
+                self.path.unlink(missing_ok=True)
+                self._db = self._open()
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            db.execute("PRAGMA synchronous=OFF")
+            db.execute("CREATE TABLE IF NOT EXISTS bodies (name TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID")
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def get(self, name: str) -> dict | None:
-        return self.data.get(name)
+        """The cached entry of "lang/slug", or None (none, or not of the shape ``_Bodies._render`` stores)."""
+        row = self.db.execute("SELECT entry FROM bodies WHERE name = ?", (name,)).fetchone()
+        try:
+            entry = json.loads(row[0]) if row else None
+        except (TypeError, ValueError):
+            return None
+        return entry if _body_entry(entry) else None
 
-    def __contains__(self, name: str) -> bool:
-        return name in self.data
+    def put(self, name: str, entry: dict) -> None:
+        """Store the entry of "lang/slug" in this build's transaction (begun here; ``save`` commits it, a
+        build that stops before rolls it back): read back by ``get`` meanwhile."""
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (name, json.dumps(entry)))
 
-    def __getitem__(self, name: str) -> dict:
-        return self.data[name]
+    def save(self, keep: set[str]) -> list[str]:
+        """Commit the entries ``put`` with every other one deleted that ``keep`` does not name; returns the
+        names stored, sorted. The JSON document of an older verlag is removed."""
+        db = self.db
+        if not db.in_transaction:
+            db.execute("BEGIN IMMEDIATE")
+        try:
+            gone = [(name,) for (name,) in db.execute("SELECT name FROM bodies") if name not in keep]
+            db.executemany("DELETE FROM bodies WHERE name = ?", gone)
+            names = sorted(name for (name,) in db.execute("SELECT name FROM bodies"))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        (self.path.parent / OLD_BODIES_FILE).unlink(missing_ok=True)
+        return names
 
 
 def _body_entry(entry) -> bool:
@@ -766,8 +827,9 @@ def _pooled(config: Config, bodies: _Bodies, due: list[Page], jobs: int | None) 
     allowances = {}  # a German body carried over whose translation is rendered: the worker needs its allowance
     for name in todo:
         german = f"{plan.source}/{name.split('/', 1)[1]}"
-        if german not in todo and german in bodies.cache:
-            allowances[german] = {k: v for k, v in bodies.cache[german].items() if k != "html"}
+        entry = bodies.cache.get(german) if german not in todo else None
+        if entry:
+            allowances[german] = {k: v for k, v in entry.items() if k != "html"}
     slugs = dict.fromkeys(page.slug for page in due if f"{page.lang}/{page.slug}" in todo)
     return map_articles(functools.partial(_pooled_bodies, replace(plan, todo=frozenset(todo), allowances=allowances)),
                         config, [bodies.sources[slug] for slug in slugs if slug in bodies.sources], jobs)
@@ -787,7 +849,7 @@ def _pooled_bodies(plan: _BodyPlan, config: Config, article: Article) -> dict[st
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
                  state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None,
                  jobs: int | None = None, sources: Sources | None = None
-                 ) -> tuple[dict[str, str | Path | None], _Site, dict, dict | None]:
+                 ) -> tuple[dict[str, bytes | str | Path | None], _Site, dict, _Bodies]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
     An article page whose inputs have the key recorded in ``state`` and whose
@@ -797,8 +859,10 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     and a page that fails to render (reported in ``errors``). A file copied
     from source_de/ maps to its Path there. Article bodies are rendered in ``jobs`` worker processes
     (None: the CPU cores; ``pool.map_articles``); the text is the same for any number. ``sources``: the
-    German originals as ``read_sources`` returns them (read here when None). Also returned: the ``_Site``,
-    the state for ``STATE_FILE`` and the bodies for ``BODIES_FILE`` (None: unchanged, not to be written).
+    German originals as ``read_sources`` returns them (read here when None). An article page is held as
+    UTF-8 bytes until it is written (half the memory of a ``str`` of text beyond Latin-1, as every page's
+    is). Also returned: the ``_Site``, the state for ``STATE_FILE`` (without the names of the cached bodies)
+    and the ``_Bodies``, whose ``save`` caches them for the next build.
     """
     errors = [] if errors is None else errors
     slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
@@ -844,7 +908,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             else:
                 due[rel] = page
     bodies.answers = _pooled(config, bodies, list(due.values()), jobs)
-    out: dict[str, str | Path | None] = {}
+    out: dict[str, bytes | str | Path | None] = {}
     for rel, page in due.items():
         with contain(page.source, f"rendering site/{rel}", errors) as outcome:
             body = Markup(bodies.get(page))
@@ -865,7 +929,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             "social": site.social(page.lang, "article", page.title, page.summary, item["absolute"],
                                   [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
         }
-        out[rel] = _render(site.env(page.lang), "page.html" if page.standalone else "article.html", rel, context)
+        out[rel] = _render(site.env(page.lang), "page.html" if page.standalone else "article.html", rel,
+                           context).encode("utf-8")
     out.update((rel, None) for rel in keys if rel not in out)  # unchanged: not rendered again
     # The indexes, feeds, 404 pages, root index and sitemap show nothing but the listed pages (their
     # records and, through their keys, bodies, links and languages), what is held back, and the theme.
@@ -899,10 +964,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     titles = {name: page.title for name, page in site.published.items()}
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
                               out, errors, site.notes))
-    stored = bodies.stored(state.get("bodies"))
-    names = sorted(stored) if stored is not None else state["bodies"]
-    return out, site, {"files": sorted(out), "bodies": names, "pages": keys, "lists": lists,
-                       "media": media.scanned}, stored
+    return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned}, bodies
 
 
 def _list_files(site: _Site) -> list[str]:
@@ -1026,7 +1088,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     state = load_state(config.state_dir / STATE_FILE)
     root = config.site_dir
     try:
-        out, site, fresh, stored = site_outputs(config, load_pages(config, result.errors), settings, state,
+        out, site, fresh, bodies = site_outputs(config, load_pages(config, result.errors), settings, state,
                                                 lambda rel: (root / rel).is_file(), result.errors, jobs, sources)
     except _Building as exc:  # a template's own mistake is named with its file, line and the page built
         raise _template_error(config, exc.__cause__, exc.rel) from None
@@ -1060,8 +1122,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     elif (root / BUNDLE).is_dir():
         shutil.rmtree(root / BUNDLE)
         result.removed.append(f"site/{BUNDLE}/")
-    if stored is not None:  # before the names in site.json: a run stopped between them stores them again
-        save_state(config.state_dir / BODIES_FILE, stored)
+    names = bodies.save(state.get("bodies"))  # before site.json: a run stopped between them stores them again
+    fresh["bodies"] = names if names is not None else state["bodies"]
     if fresh != state:
         save_state(config.state_dir / STATE_FILE, fresh)
     return result

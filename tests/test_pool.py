@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 
@@ -37,6 +38,33 @@ def test_results_by_slug_from_worker_processes(project):
     assert [title for _, title in answers] == [a.meta["title"] for a in articles[:3]]
     assert os.getpid() not in {pid for pid, _ in answers}
     assert results.get(articles[0].slug) is None  # each result is handed out once
+
+
+class _Counted:
+    """A stage's plan stand-in that counts how often the parent pickles it."""
+
+    sent = 0
+
+    def __reduce__(self):
+        _Counted.sent += 1
+        return _Counted, ()
+
+
+def _with_plan(plan, config, art):
+    return art.slug
+
+
+def test_a_stages_work_goes_to_each_worker_once_not_with_every_chunk(project):
+    """The site stage's work carries a plan naming every page: sent with each chunk of 8 articles it cost
+    time quadratic in their number."""
+    for n in range(40):
+        project.write(f"source_de/a{n:02d}.md", article(f"A {n}", "Ein Satz.\n"))
+    config = load_config(project.root)
+    articles = sorted(read_sources(config).articles, key=lambda a: a.slug)
+    _Counted.sent = 0
+    results = map_articles(functools.partial(_with_plan, _Counted()), config, articles, 2)
+    assert [results.get(a.slug) for a in articles] == [a.slug for a in articles]
+    assert _Counted.sent <= 2  # at most once per worker (none when forked); 5 chunks were sent
 
 
 def _collector(config, art):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import signal
@@ -88,6 +89,7 @@ def test_chain_fills_everything_fuzzy_with_provenance_and_context(mt):
     assert "en: 5 entries drafted by libre" in out and "en: 1 entry drafted by copy" in out
     assert "en: 0 entries still empty" in out
     assert "warning: libre: 2 segments not translated: malformed answer (JSONDecodeError)" in out
+    assert gc.get_freeze_count() == 0  # the catalogs kept from the collector for the run are handed back
 
 
 def test_rerun_and_re_extract_and_a_second_article_ask_the_service_nothing_new(mt):

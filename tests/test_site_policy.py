@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sqlite3
 
 import polib
 import pytest
@@ -200,9 +201,15 @@ def cold_site(project, tmp_path) -> dict[str, bytes]:
     shutil.copytree(project.root, copy.root)
     shutil.rmtree(copy.root / "site")
     (copy.root / ".verlag/site.json").unlink()
-    (copy.root / ".verlag/site-bodies.json").unlink()
+    (copy.root / ".verlag/site-bodies.sqlite").unlink()
     copy.run("build")
     return site_bytes(copy)
+
+
+def cached_bodies(project) -> dict[str, str]:
+    """The bodies cache as stored: "lang/slug" -> its entry's JSON."""
+    with sqlite3.connect(project.root / ".verlag/site-bodies.sqlite") as db:
+        return dict(db.execute("SELECT name, entry FROM bodies"))
 
 
 def test_a_catalog_edit_rewrites_its_page_and_the_lists_that_show_it_and_nothing_else(blog, tmp_path):
@@ -231,24 +238,28 @@ def test_indexes_feeds_and_sitemap_are_made_again_when_missing_or_their_settings
 
 
 def test_the_bodies_cache_is_read_only_when_a_body_is_needed_and_a_damaged_one_is_rebuilt(blog, tmp_path):
+    blog.write(".verlag/site-bodies.json", "{}")  # where an older verlag kept the bodies: removed at the next save
     blog.run("build")
-    cache = blog.root / ".verlag/site-bodies.json"
-    assert "The spleen is small." in cache.read_text("utf-8")
-    cache.write_text("{not json", encoding="utf-8")  # a no-op build would fail on nothing it does not read
-    assert not written(blog.run("build").output) and cache.read_text("utf-8") == "{not json"
+    assert not (blog.root / ".verlag/site-bodies.json").exists()
+    cache = blog.root / ".verlag/site-bodies.sqlite"
+    assert "The spleen is small." in cached_bodies(blog)["en/milz"]
+    cache.write_bytes(b"{not a database")  # a no-op build would fail on nothing it does not read
+    assert not written(blog.run("build").output) and cache.read_bytes() == b"{not a database"
     review(blog, "en", "milz", {"Die Milz ist klein.": "The spleen is tiny."})
     assert written(blog.run("build").output) == {"site/en/milz/index.html", "site/en/feed.xml"}
-    assert "The spleen is tiny." in cache.read_text("utf-8") and "The liver works at night." in cache.read_text("utf-8")
+    stored = cached_bodies(blog)
+    assert "The spleen is tiny." in stored["en/milz"]
+    assert json.loads(blog.read(".verlag/site.json"))["bodies"] == sorted(stored)
     assert site_bytes(blog) == cold_site(blog, tmp_path)
 
 
 def test_bodies_cache_entries_of_the_wrong_shape_are_rendered_again(blog, tmp_path):
     blog.run("build")
-    cache = blog.root / ".verlag/site-bodies.json"
-    names = json.loads(cache.read_text("utf-8"))
-    damaged = dict.fromkeys(names, 5)
-    damaged[next(iter(names))] = {"key": 7, "html": None}
-    cache.write_text(json.dumps(damaged), encoding="utf-8")
+    names = sorted(cached_bodies(blog))
+    with sqlite3.connect(blog.root / ".verlag/site-bodies.sqlite") as db:
+        db.execute("UPDATE bodies SET entry = '5'")
+        db.execute("UPDATE bodies SET entry = ? WHERE name = ?", (json.dumps({"key": 7, "html": None}), names[0]))
+        db.execute("UPDATE bodies SET entry = '{not json' WHERE name = ?", (names[1],))
     review(blog, "en", "milz", {"Die Milz ist klein.": "The spleen is tiny."})
     assert written(blog.run("build").output) == {"site/en/milz/index.html", "site/en/feed.xml"}
     assert site_bytes(blog) == cold_site(blog, tmp_path)
