@@ -13,19 +13,22 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import polib
+from typing import TYPE_CHECKING
 
 from . import doccache
-from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, load_po
-from .check import blocked_keys, check_catalog
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
-from .pool import map_articles
-from .segment import Document, Segment
 from .sources import Article, Sources, read_sources, split_front_matter
+
+if TYPE_CHECKING:
+    import polib
+
+    from .segment import Document, Segment
+
+# The catalogs, the QA checks, segmentation and the process pool (0.2 s to import) are imported where an
+# edition is made, so a build that finds every article unchanged by its fingerprint never loads them.
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
 # each marked range into an element with lang="de" (private-use characters never occur in sources).
@@ -57,6 +60,8 @@ class Edition:
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
                  blocked: frozenset = frozenset()) -> Edition:
     """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German."""
+    from .catalog import MACHINE, REVIEWED, STALE, entry_state, key
+
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
     shown: Counter = Counter()
     words: Counter = Counter()
@@ -209,9 +214,13 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
                                                       read_bytes(config.po_path(lang, article.slug)))
                                    for lang in config.languages} for article in articles}
-    made = map_articles(functools.partial(_pooled_editions, glossary=glossary), config,
-                        [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
-                                                    for lang, fingerprint in fingerprints[a.slug].items())], jobs)
+    changed = [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
+                                          for lang, fingerprint in fingerprints[a.slug].items())]
+    made: dict = {}
+    if changed:
+        from .pool import map_articles
+
+        made = map_articles(functools.partial(_pooled_editions, glossary=glossary), config, changed, jobs)
     for article in articles:
         if progress:
             progress(article)
@@ -278,6 +287,9 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
 
     A catalog that cannot be read is reported in ``result.errors`` and its language left out.
     """
+    from .catalog import load_po
+    from .check import blocked_keys, check_catalog
+
     editions = []
     for lang in config.languages:
         path = config.po_path(lang, article.slug)

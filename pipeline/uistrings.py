@@ -196,6 +196,14 @@ def _builtin_po(lang: str) -> Path:
     return BUILTIN_TRANSLATIONS / lang / f"{SITE_CATALOG}.po"
 
 
+def translations_digest(config: Config, lang: str) -> str:
+    """A digest of everything ``load_translations(config, lang)`` answers from: verlag's code and the bytes
+    of the project's and verlag's own ``site.po`` for ``lang`` (absent ones included as absent). The site
+    keys what it renders with the UI words on it, without reading or checking the catalogs."""
+    return digest_bytes(read_bytes(site_po_path(config, lang)), read_bytes(_builtin_po(lang)),
+                        extra=f"{code_digest()}|{lang}")
+
+
 def load_translations(config: Config, lang: str, errors: list[VerlagError] | None = None) -> NullTranslations:
     """The UI translations for one language; English (the msgids) where there are none.
 
