@@ -261,11 +261,11 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     slugs = {a.slug for a in articles} | kept
     german = slugs | {a.slug for a in sources.german_only}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
-        for stale in sorted([*lang_dir.glob("*.md"), *lang_dir.glob("*.json")]):
-            if stale.stem not in (german if lang_dir.name == config.source_language else slugs) \
-                    or lang_dir.name not in (*config.languages, config.source_language):
-                stale.unlink()
-                result.removed.append(relpath(stale, config.root))
+        current = set() if lang_dir.name not in (*config.languages, config.source_language) \
+            else german if lang_dir.name == config.source_language else slugs
+        for stale in sorted(p for p in [*lang_dir.glob("*.md"), *lang_dir.glob("*.json")] if p.stem not in current):
+            stale.unlink()
+            result.removed.append(relpath(stale, config.root))
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
     return result

@@ -136,10 +136,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
     result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
-    for pot in sorted(config.templates_dir.glob("*.pot")):
-        if pot.stem not in slugs:
-            pot.unlink()
-            result.removed.append(relpath(pot, config.root))
+    for pot in sorted(p for p in config.templates_dir.glob("*.pot") if p.stem not in slugs):  # sort the few only
+        pot.unlink()
+        result.removed.append(relpath(pot, config.root))
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
     save_state(config.state_dir / SAID_FILE, told)
@@ -313,7 +312,7 @@ def _orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:
     found: dict[str, list[Path]] = {}
     for lang in config.languages:
         folder = config.translations_dir / lang
-        found[lang] = [p for p in sorted(folder.glob("*.po")) if p.stem not in slugs and p.stem != "site"]
+        found[lang] = sorted(p for p in folder.glob("*.po") if p.stem not in slugs and p.stem != "site")
     return found
 
 
