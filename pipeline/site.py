@@ -580,12 +580,13 @@ class _BodyPlan:
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
 
     @classmethod
-    def of(cls, site: _Site, ui: dict[str, str]) -> _BodyPlan:
-        """``ui``: lang -> ``ui_digest``, what the words depend on; they are not looked up here."""
+    def of(cls, site: _Site, spoken: dict[str, str]) -> _BodyPlan:
+        """``spoken``: lang -> ``uistrings.translations_digest``, what the words depend on; they are not looked
+        up here."""
         published = frozenset(site.published)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
-             ui[lang], site.urls.base_url]).encode("utf-8")).hexdigest() for lang in site.languages}
+             spoken[lang], site.urls.base_url]).encode("utf-8")).hexdigest() for lang in site.languages}
         return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts)
 
     def speaking(self, site: _Site) -> _BodyPlan:
@@ -808,16 +809,16 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
              if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
     check_legal(config, site.practice, [*(p.slug for p in site.pages(site.source)), *sources.unreadable])
-    ui = {lang: translations_digest(config, lang) for lang in site.languages}
-    known = state.get("ui") if isinstance(state.get("ui"), dict) else {}
-    clean = {}  # lang -> ``ui`` of a language whose UI translations were read without a problem
+    spoken = {lang: translations_digest(config, lang) for lang in site.languages}
+    known = state.get("spoken") if isinstance(state.get("spoken"), dict) else {}
+    clean = {}  # lang -> ``spoken`` of a language whose UI translations were read without a problem
     for lang in site.languages:  # a site.po not read cleanly at these bytes is read now: its problems are said
         before = len(errors)
-        if known.get(lang) != ui[lang]:
+        if known.get(lang) != spoken[lang]:
             site.env(lang)
         if len(errors) == before:
-            clean[lang] = ui[lang]
-    plan = _BodyPlan.of(site, ui)
+            clean[lang] = spoken[lang]
+    plan = _BodyPlan.of(site, spoken)
     bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE), site.published, site.sources)
     previous = state.get("pages", {})
     theme = theme_digest(config)
@@ -902,7 +903,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     stored = bodies.stored(state.get("bodies"))
     names = sorted(stored) if stored is not None else state["bodies"]
     return out, site, {"files": sorted(out), "bodies": names, "pages": keys, "lists": lists,
-                       "media": media.scanned, "ui": clean}, stored
+                       "media": media.scanned, "spoken": clean}, stored
 
 
 def _list_files(site: _Site) -> list[str]:
