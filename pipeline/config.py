@@ -6,6 +6,7 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -31,6 +32,9 @@ KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Config:
+    """verlag.toml's settings and the project's folders (each ``Path`` made once: a run joins paths to them
+    for every article)."""
+
     root: Path
     name: str = "verlag"
     source_language: str = "de"
@@ -54,27 +58,27 @@ class Config:
         after the ``[table]`` header when one is given)."""
         return VerlagError(f"{key}: {message}", self.root / CONFIG_NAME, _line_of(self.text, key, table))
 
-    @property
+    @cached_property
     def source_dir(self) -> Path:
         return self.root / f"source_{self.source_language}"
 
-    @property
+    @cached_property
     def translations_dir(self) -> Path:
         return self.root / "translations"
 
-    @property
+    @cached_property
     def templates_dir(self) -> Path:
         return self.translations_dir / "templates"
 
-    @property
+    @cached_property
     def editions_dir(self) -> Path:
         return self.root / "editions"
 
-    @property
+    @cached_property
     def site_dir(self) -> Path:
         return self.root / "site"
 
-    @property
+    @cached_property
     def state_dir(self) -> Path:
         """Git-ignored caches (content hashes, later the MT cache)."""
         return self.root / ".verlag"
