@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -109,6 +108,8 @@ def _unknown(key: str, table: str, known: list[str], path: Path, text: str) -> V
     """An unknown key (or table) as an error at its line, with the closest known name as a suggestion."""
     name = f"{table}.{key}" if table else key
     line = _header_line(text, name) or _line_of(text, key, table or None)
+    import difflib  # for a mistake only
+
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     where = f" in [{table}]" if table else ""
     hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"

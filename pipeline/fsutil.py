@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import functools
 import hashlib
@@ -10,7 +9,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import Callable
@@ -56,6 +54,8 @@ def _temp_copy(path: Path, data: bytes, durable: bool = True) -> Path:
     if _no_temp_files is not None:
         _no_temp_files.unlink(missing_ok=True)
         _no_temp_files = None
+    import tempfile  # this and ctypes (``_exchange``) are imported by a run that writes: 30 ms a no-op never spends
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _mode_for(path))  # mkstemp makes 0600 whatever the umask
@@ -270,14 +270,24 @@ def read_bytes(path: Path) -> bytes | None:
 
 
 _RENAME_EXCHANGE, _AT_FDCWD = 2, -100
-_renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+
+
+@functools.cache
+def _renameat2():
+    """libc's ``renameat2`` (None where it has none)."""
+    import ctypes
+
+    return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically (Linux renameat2, glibc >= 2.28); False where that is not supported."""
-    if _renameat2 is None:
+    import ctypes
+
+    renameat2 = _renameat2()
+    if renameat2 is None:
         return False
-    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
     err = ctypes.get_errno()
     if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
