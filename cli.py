@@ -84,19 +84,25 @@ def report_errors(errors: list[VerlagError]) -> None:
             click.echo(f"error: {single}", err=True)
 
 
-def fail(command: str, errors: list[VerlagError], writes: bool = True) -> None:
+def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None) -> None:
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
     ``writes``: the command writes outputs, so the files with problems were left as they were; a
-    read-only command (status, check) only left them out of what it reports.
+    read-only command (status, check) only left them out of what it reports. ``outcome``: what the run
+    did instead, when it is not "everything else" (a build whose site could not be made: ``build_outcome``).
     """
     report_errors(errors)
     files = sorted({str(s.path) for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path})
     if files:
         what = "left as they were" if writes else "left out"
-        click.echo(f"{command}: {counted(len(files), 'file')} with problems {what}, "
-                   f"everything else done: {', '.join(files)}", err=True)
+        outcome = outcome or f"{counted(len(files), 'file')} with problems {what}, everything else done"
+        click.echo(f"{command}: {outcome}: {', '.join(files)}", err=True)
     sys.exit(2)
+
+
+def build_outcome(site) -> str | None:
+    """``fail``'s outcome of a build whose site as a whole could not be made (a template, a setting)."""
+    return "site/ not built, left as it was (editions: see the build line above); fix" if site.failed else None
 
 
 class _Warnings(logging.Handler):
@@ -273,7 +279,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                 articles.extend(read_import(file, year=year, kind=kind, author=config.raw.get("author") or None))
             except VerlagError as exc:
                 errors.append(exc)
-    written = 0
+    written, unfinished = 0, []
     for placed in place(articles, config.source_dir):
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
@@ -292,9 +298,14 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         else:
             write_placed(placed)
             written += 1
+            if placed.article.unpublished:
+                unfinished.append(relpath(placed.path, config.root))
     if written:
         click.echo(f"import: {counted(written, 'article')} written as drafts ('draft: true'); "
                    "check each, delete that line to publish it, then verlag extract")
+    if unfinished:
+        click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
+                   f"too, its draft line says so): {listing(unfinished)}")
     return errors
 
 
@@ -367,8 +378,12 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
             for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):
                 click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
     for lang, counts in sorted(result.changes.items()):
-        if counts["fuzzy"] or counts["new"] or counts["obsolete"]:
-            click.echo(f"{lang}: {counted(counts['fuzzy'], 'changed sentence')} back to review, {counts['new']} new, "
+        if counts["fuzzy"] or counts["redraft"] or counts["new"] or counts["obsolete"]:
+            redrafted = (f"{counted(counts['redraft'], 'changed sentence')} to draft again (an untouched machine "
+                         "draft of the old German, kept as obsolete; run verlag pretranslate), " if counts["redraft"]
+                         else "")
+            click.echo(f"{lang}: {counted(counts['fuzzy'], 'changed sentence')} back to review (fuzzy, the old "
+                       f"German shown as previous msgid), {redrafted}{counts['new']} new, "
                        f"{counts['obsolete']} no longer used (kept as obsolete)")
         if counts["typo"]:
             click.echo(f"{lang}: {counted(counts['typo'], 'typo fix', 'typo fixes')} kept reviewed")
@@ -530,9 +545,9 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 @writes
 def build(project: Project, quiet: bool, jobs: int | None) -> None:
     """Write the editions (editions/<lang>/) and the website (site/)."""
-    errors, _ = run_build(project.config, quiet, jobs)
+    errors, site = run_build(project.config, quiet, jobs)
     if errors:
-        fail("build", errors)
+        fail("build", errors, outcome=build_outcome(site))
 
 
 def run_build(config, quiet: bool = False, jobs: int | None = None):
@@ -561,9 +576,14 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     for lang, slugs in sorted(site.held_back.items()):
         click.echo(f"{lang}: not published (below [publish] min_translated or min_reviewed): {listing(slugs)}")
     for lang, slugs in sorted(site.untranslated.items()):
-        why = ("no reviewed translation to show yet; machine drafts show only with [publish] unreviewed = \"machine\""
-               if config.unreviewed_for(lang) == "source" else "nothing translated yet")
-        click.echo(f"{lang}: not published ({why}): {listing(slugs)}")
+        legal = [slug for slug in slugs if config.legal_page(slug)]
+        if legal:
+            click.echo(f"{lang}: legal pages show only reviewed translations ([site] legal), none yet: the footer "
+                       f"links the German original: {listing(legal)}")
+        if others := [slug for slug in slugs if slug not in legal]:
+            why = ("no reviewed translation to show yet; machine drafts show only with [publish] unreviewed = "
+                   "\"machine\"" if config.unreviewed_for(lang) == "source" else "nothing translated yet")
+            click.echo(f"{lang}: not published ({why}): {listing(others)}")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed
@@ -604,7 +624,7 @@ def publish(ctx: click.Context) -> None:
     for line in site.summary():
         click.echo(line)
     if errors or built:
-        fail("publish", list({str(e): e for e in errors + built}.values()))
+        fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site))
 
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,

@@ -295,7 +295,11 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
     fuzzy flag) or when the German is back to exactly that text; then a
     translation unchanged since it was signed off is reviewed again. A
     signed-off entry also loses ``# alignment: low confidence`` (``align``'s
-    doubt about an imported pair): the reviewer has settled it.
+    doubt about an imported pair): the reviewer has settled it, and its ``draft`` fingerprint: signed off,
+    the text is the reviewer's, and reopened later (fuzzy again) it must not count as an untouched machine
+    draft that ``pretranslate --redo-drafts`` replaces or an author's edit retires (``machine_draft``). Its
+    ``mt:``/``tm:`` line stays, as where the text first came from, as Weblate and Poedit keep a translator
+    comment through review; nothing that counts machine text reads it of an entry that is not fuzzy.
     """
     fuzzy = entry.fuzzy and bool(entry.msgstr)
     back = (notes.previous_msgid == entry.msgid and notes.previous_msgctxt == entry.msgctxt)
@@ -305,6 +309,7 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
         notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
     if not fuzzy:
         notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE]
+        notes.drafted = None
     notes.store(entry)
 
 
@@ -316,6 +321,9 @@ class MergeReport:
     obsolete: int = 0
     typo_fixes: int = 0  # changed entries kept reviewed (keep_typo_fixes)
     changed: list[polib.POEntry] = field(default_factory=list)  # new German that took an old translation (fuzzy)
+    # new German whose old sentence had only an untouched machine draft: the draft went obsolete, the entry
+    # waits empty for pretranslate (the German changed; nothing a person wrote was there to carry)
+    redrafted: list[polib.POEntry] = field(default_factory=list)
     added: list[polib.POEntry] = field(default_factory=list)  # new German without a translation to carry
     retired: list[polib.POEntry] = field(default_factory=list)  # translated entries that became obsolete
     # German the author changed and then changed back to the text its translation was reviewed for:
@@ -332,7 +340,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     unused old translation as ``fuzzy`` with ``#| msgid``, the German that
     translation was made for (``_carry``), unless that is a machine draft
     nobody touched (``machine_draft``): it goes obsolete and the new German
-    stays empty for ``pretranslate``; with ``keep_typo_fixes``, a
+    stays empty for ``pretranslate`` (reported as ``redrafted``); with ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
     (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
     German changed back to the text a stale entry's translation was reviewed
@@ -362,8 +370,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             pending.append(entry)
     # An untouched machine draft of German that changed is no translation of the new German: nobody checked
     # it, and a reader would get the old sentence. It goes obsolete (kept as #~) and the new German waits
-    # for pretranslate, instead of carrying the old draft as "changed since it was checked".
-    candidates = [e for e in active if id(e) not in used and e.msgstr and machine_draft(e) is None]
+    # for pretranslate, instead of carrying the old draft as "changed since it was checked"; it is still
+    # matched, so the report can tell a changed sentence (``redrafted``) from a new one.
+    candidates = [e for e in active if id(e) not in used and e.msgstr]
+    claimed = set(used)  # old entries matched to new German: carried, or (machine drafts) left to go obsolete
 
     def typo_fix(n: int, m: int) -> bool:
         entry, cand = pending[n], candidates[m]
@@ -377,9 +387,13 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     taken_new: set[int] = set()
     for fuzzy, _, n, m in pairs:
         cand = candidates[m]
-        if n in taken_new or id(cand) in used:
+        if n in taken_new or id(cand) in claimed:
             continue
         taken_new.add(n)
+        claimed.add(id(cand))
+        if machine_draft(cand) is not None:
+            report.redrafted.append(pending[n])
+            continue
         used.add(id(cand))
         _carry(pending[n], cand, exact=not fuzzy)
         if fuzzy and not pending[n].fuzzy:  # settle() found the German back at its reviewed text
@@ -390,6 +404,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         else:
             report.typo_fixes += 1
     report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
+    redrafts = {id(e) for e in candidates if id(e) in claimed and id(e) not in used}
     report.new = len(report.added)
     seen = {key(e) for e in po}
     newly = [e for e in active if id(e) not in used and (e.msgstr or e.tcomment)]
@@ -403,7 +418,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         # every msgid verlag extracted is Markdown; tools drop the flag from #~ entries too
         gone.flags = ["fuzzy"] * entry.fuzzy + [FLAG] + [f for f in entry.flags if f not in ("fuzzy", FLAG)]
         po.append(gone)
-        if entry in newly:
+        if entry in newly and id(entry) not in redrafts:  # a redrafted sentence's old draft: counted there
             report.obsolete += 1
             report.retired.append(gone)
     return po, report

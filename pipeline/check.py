@@ -41,8 +41,9 @@ from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, visible
 from .markup import analyse
 from .media import RECORD, collect_media, outdated_variants, references, stale_originals
-from .rawhtml import german_blocks, stays_german, text_attributes
+from .rawhtml import german_blocks, retitled, stays_german, text_attributes
 from .segment import reference_labels
+from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
 
 ERROR, WARNING = "error", "warning"
@@ -113,6 +114,7 @@ class Parts:
     urls: Counter  # bare URLs, autolinks, e-mail addresses
     html: Counter  # raw HTML tags, normalised
     addresses: tuple[str, ...]  # every link destination, image source, URL and raw-HTML address
+    tags: frozenset[str] = frozenset()  # the raw HTML pieces as written (the page keeps only the original's)
 
 
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
@@ -149,6 +151,7 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     targets: Counter = Counter()
     urls: Counter = Counter()
     html: Counter = Counter()
+    tags: set[str] = set()
     prose: list[str] = []
     pos = 0
     openers: list[str] = []
@@ -178,6 +181,7 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
         elif _AUTOLINK.fullmatch(piece):
             urls[piece.strip("<>")] += 1
         elif piece.startswith("<"):
+            tags.add(piece)
             for m in _HTML_NAME.finditer(piece):
                 html[f"<{m.group(1)}{m.group(2).lower()}>" if m.group(2) else "<!-- -->"] += 1
         elif piece.startswith(("&", "{", "%")):
@@ -197,7 +201,8 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     addresses = [dest for _, dest in targets] + list(urls)
     if html:
         addresses += [m.group(1).strip("\"'") for m in _HTML_URL.finditer(text)]
-    return Parts("".join(prose), "".join(prose[::2]), kinds, exact, targets, urls, html, tuple(addresses))
+    return Parts("".join(prose), "".join(prose[::2]), kinds, exact, targets, urls, html, tuple(addresses),
+                 frozenset(tags))
 
 
 def _destination(tail: str) -> str:
@@ -267,11 +272,18 @@ def _translated_page(old: str, new: str, ctx: Context) -> bool:
 
 
 def check_html(entry, ctx):
-    missing, added = _differences(text_parts(entry.msgid, ctx).html, text_parts(entry.msgstr, ctx).html)
+    german, translated = text_parts(entry.msgid, ctx), text_parts(entry.msgstr, ctx)
+    missing, added = _differences(german.html, translated.html)
     if added:
         yield "raw HTML added: " + " ".join(added)
     if missing:
         yield "raw HTML dropped: " + " ".join(missing)
+    # the page keeps a translation's tag only as the original writes it, but for title/alt text
+    # (render._judge): any other change to a tag shows it to readers as text
+    changed = sorted(tag for tag in translated.tags - german.tags if retitled(tag, german.tags) is None)
+    if changed and not added:
+        yield ("raw HTML changed: " + " ".join(changed) + " is not written as in the original; only the text of "
+               "title and alt may be translated (else the page shows the tag as text)")
 
 
 def check_html_text(entry, ctx):
@@ -388,6 +400,8 @@ def _match_dates(dates: list[str], others: list[str]) -> None:
 def check_punctuation(entry, ctx):
     src, tgt = text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose
     a, b = _final(src), _final(tgt)
+    if a == "." and ctx.source_lang == "de" and german_abbreviation(src.rstrip(_CLOSERS).rsplit(None, 1)[-1]):
+        a = _ABBREVIATION  # "3 x tägl." -> "3 times daily": the full stop is the abbreviation's
     if a != b and not ({a, b} <= {"", ".", _ABBREVIATION} and _ABBREVIATION in (a, b)):
         a, b = (x.replace(_ABBREVIATION, ".") for x in (a, b))
         yield (f"sentence ends with {a!r} in German but {b!r} in the translation" if a and b else
@@ -435,8 +449,10 @@ _DOUBLE_OK = {"en": {"that", "had"}, "fr": {"vous", "nous"}, "de": {"die", "der"
 
 
 def check_double_word(entry, ctx):
-    src = {m.group(1).lower() for m in _DOUBLE_WORD.finditer(text_parts(entry.msgid, ctx).prose)}
-    for m in _DOUBLE_WORD.finditer(text_parts(entry.msgstr, ctx).prose):
+    """Read in the text without its markup (``Parts.bare``): a link whose title repeats its text
+    (``[liver](url "liver")``) shows the word once, while "the **the**" still reads twice."""
+    src = {m.group(1).lower() for m in _DOUBLE_WORD.finditer(text_parts(entry.msgid, ctx).bare)}
+    for m in _DOUBLE_WORD.finditer(text_parts(entry.msgstr, ctx).bare):
         word = m.group(1).lower()
         if word not in src and word not in _DOUBLE_OK.get(ctx.lang.split("-")[0], ()) and not word.isdigit():
             yield f"doubled word: {m.group()!r}"
@@ -939,6 +955,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     labels = reference_labels(article)
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language))
+            findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
     for lang in [] if slugs else languages or config.languages:
         path = site_po_path(config, lang)
         ref = relpath(path, config.root)
@@ -960,6 +977,23 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors
+
+
+def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, slug: str) -> list[Finding]:
+    """A warning on a legal page's catalog (``[site] legal``) whose fuzzy entries readers would see as they are
+    under ``[publish] unreviewed = "machine"``, but do not: a legal page shows only reviewed translations and
+    German for the rest (``Config.unreviewed_for``). Empty under ``unreviewed = "source"``, where every page
+    does so."""
+    if not config.legal_page(slug) or config.unreviewed_for(lang) != "machine":
+        return []
+    fuzzy = sum(entry_state(e) in (MACHINE, STALE) for e in po if not e.obsolete)
+    if not fuzzy:
+        return []
+    return [Finding(ref, 1, "legal-page", WARNING,
+                    f"legal page: its {counted(fuzzy, 'unreviewed translation')} {'is' if fuzzy == 1 else 'are'} "
+                    "shown in German, whatever [publish] unreviewed says (an unchecked translation of an Impressum "
+                    "or privacy notice is no legal text); review and sign them off to publish them", lang, slug,
+                    (None, ""))]
 
 
 def image_variant_findings(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None,

@@ -88,9 +88,19 @@ class Config:
     def po_path(self, lang: str, slug: str) -> Path:
         return self.translations_dir / lang / f"{slug}.po"
 
-    def unreviewed_for(self, lang: str) -> str:
-        """Publish policy for fuzzy (machine or stale) text: German fallback or the text itself."""
+    def unreviewed_for(self, lang: str, slug: str | None = None) -> str:
+        """Publish policy for fuzzy (machine or stale) text of ``lang``: "source" (German fallback) or
+        "machine" (the text itself). A legal page (``slug`` in ``[site] legal``) is always "source": an
+        Impressum (§ 5 DDG) or privacy notice (Art. 13 GDPR) is the practice's binding statement, and a
+        translation nobody checked must not stand in for it (``legal_page``)."""
+        if slug is not None and self.legal_page(slug):
+            return "source"
         return self.unreviewed_by_lang.get(lang, self.unreviewed)
+
+    def legal_page(self, slug: str) -> bool:
+        """Whether ``slug`` is one of ``[site] legal`` (validated by ``practice.load_practice``)."""
+        legal = self.section("site").get("legal")
+        return isinstance(legal, list) and slug in legal
 
 
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:

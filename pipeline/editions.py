@@ -1,9 +1,10 @@
 """Stage: translated Markdown editions, the German original with only its text replaced.
 
 Reviewed entries always publish. Fuzzy entries (machine drafts, or text whose
-German changed after review) publish only under ``unreviewed = "machine"``;
-otherwise, like untranslated ones, they fall back to the German text. A
-segment with a QA error (``verlag check``) falls back too, whatever its state.
+German changed after review) publish only under ``unreviewed = "machine"``, and
+never on a legal page (``Config.unreviewed_for``); otherwise, like untranslated
+ones, they fall back to the German text. A segment with a QA error (``verlag
+check``) falls back too, whatever its state.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ if TYPE_CHECKING:
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
 # each marked range into an element with lang="de" (private-use characters never occur in sources).
-FALLBACK_OPEN, FALLBACK_CLOSE = "\ue000", "\ue001"
+# STALE_MARK right after FALLBACK_OPEN: the segment was translated, but its German changed since (its
+# translation awaits review), so it is not "not translated yet".
+FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK = "\ue000", "\ue001", "\ue002"
 FRONT_CONTEXTS = {"title": "title", "summary": "summary", "tag": "tags"}
 
 @dataclass(frozen=True)
@@ -48,7 +51,8 @@ class Edition:
     slug: str
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
-    # shown; "stale_shown": out-of-date translations shown; "qa": held back by a QA error (also in "fallback")
+    # shown; "stale_shown": out-of-date translations shown; "stale_fallback": out-of-date translations shown in
+    # German instead (also in "fallback"); "qa": held back by a QA error (also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     front: dict = field(default_factory=dict, compare=False)  # title, summary, tags as published
     front_fallback: frozenset[str] = frozenset()  # front-matter keys shown (partly) in German
@@ -82,6 +86,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                 return entry.msgstr
             shown["qa"] += 1
         shown["fallback"] += 1
+        shown["stale_fallback"] += state == STALE
         return None
 
     def translate(segment: Segment) -> str | None:
@@ -107,7 +112,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
             return value
         if value is not None or segment.kind == "link title":  # an attribute value cannot carry lang
             return value
-        return FALLBACK_OPEN + segment.text + FALLBACK_CLOSE
+        stale = entry_state(entries.get(segment.key)) == STALE
+        return FALLBACK_OPEN + STALE_MARK * stale + segment.text + FALLBACK_CLOSE
 
     marked = doc.render(mark)
     _, _, body_start = split_front_matter(marked)
@@ -180,8 +186,9 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
         out = config.editions_dir / lang / f"{article.slug}.md"
         written = tuple(read_bytes(p) for p in (out, record_path(config, lang, article.slug),
                                                 record_path(config, config.source_language, article.slug)))
+    policy = config.unreviewed_for(lang, article.slug)
     return digest_bytes(catalog, *written,
-                        extra=f"{code_digest()}|{config.segmentation}|{config.unreviewed_for(lang)}|{article.digest}|"
+                        extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
                               f"{glossary_digest}|{article.ref}|{article.page}")  # moved into seiten/ or out
 
 
@@ -252,7 +259,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
                 result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = edition.shown["qa"]
             out = config.editions_dir / lang / f"{article.slug}.md"
             text = edition.text.encode("utf-8")
-            record = edition_record(edition, article, config.unreviewed_for(lang)).encode("utf-8")
+            record = edition_record(edition, article, config.unreviewed_for(lang, article.slug)).encode("utf-8")
             if write_if_changed(out, text, durable=False):
                 result.written.append(relpath(out, config.root))
             write_if_changed(record_path(config, lang, article.slug), record, durable=False)
@@ -305,5 +312,5 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
                 findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
                                          source_lang=config.source_language, errors_only=True)
             blocked = blocked_keys(findings)
-        editions.append((make_edition(doc, po, lang, config.unreviewed_for(lang), blocked), data))
+        editions.append((make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked), data))
     return editions

@@ -43,7 +43,8 @@ class ExtractResult:
     current: int = 0  # articles merged again (no record of the last run, e.g. a fresh clone) with nothing to write
     renamed: list[tuple[str, str]] = field(default_factory=list)
     orphans: list[str] = field(default_factory=list)
-    changes: dict[str, Counter] = field(default_factory=dict)  # lang -> fuzzy / new / obsolete / typo / restored
+    # lang -> fuzzy / redraft / new / obsolete / typo / restored
+    changes: dict[str, Counter] = field(default_factory=dict)
     # article ref -> German sentences that changed, are new or are gone: (kind, line or None, msgid);
     # the German is the same for every language, so each sentence is listed once
     sentences: dict[str, list[tuple[str, int | None, str]]] = field(default_factory=dict)
@@ -53,12 +54,16 @@ class ExtractResult:
 
 def _list_sentences(listed: list[tuple[str, int | None, str]], found: list[tuple[str, int | None, str]]) -> None:
     """Add the changed, restored, new and removed German sentences of one merge, ``found``
-    (``_Merged.sentences``), to ``listed``, each once."""
+    (``_Merged.sentences``), to ``listed``, each once. A sentence changed in one language's catalog is
+    changed, though another language had no translation of its old German to match it with (new there)."""
     seen = {(kind, text) for kind, _, text in listed}
     for kind, line, text in found:
-        if (kind, text) not in seen:
-            seen.add((kind, text))
-            listed.append((kind, line, text))
+        if (kind, text) in seen or (kind == "new" and ("changed", text) in seen):
+            continue
+        if kind == "changed" and ("new", text) in seen:
+            listed[:] = [item for item in listed if item[::2] != ("new", text)]
+        seen.add((kind, text))
+        listed.append((kind, line, text))
 
 
 def _fingerprint(config: Config, article: Article, glossary: Glossary, files: list[bytes | None]) -> str:
@@ -160,7 +165,7 @@ class _Merged:
 
     data: bytes | None  # the catalog the merge was made from (None: there was none)
     text: bytes  # the merged catalog
-    counts: Counter | None  # fuzzy / new / obsolete / typo / restored entries; None: made from the template alone
+    counts: Counter | None  # fuzzy / redraft / new / obsolete / typo / restored entries; None: from the template alone
     sentences: list[tuple[str, int | None, str]]  # changed, restored, new, removed German: (kind, line, msgid)
 
 
@@ -176,11 +181,12 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     text = encode_like(render(merged), data)
     if old is None:
         return _Merged(data, text, None, [])
-    counts = Counter({"fuzzy": report.fuzzy, "new": report.new, "obsolete": report.obsolete,
-                      "typo": report.typo_fixes, "restored": len(report.restored)})
+    counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
+                      "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored)})
     sentences = [(kind, next((int(n) for _, n in entry.occurrences if n.isdigit()), None), entry.msgid)
-                 for kind, entries in (("changed", report.changed), ("restored", report.restored),
-                                       ("new", report.added), ("removed", report.retired)) for entry in entries]
+                 for kind, entries in (("changed", [*report.changed, *report.redrafted]),
+                                       ("restored", report.restored), ("new", report.added),
+                                       ("removed", report.retired)) for entry in entries]
     return _Merged(data, text, counts, sentences)
 
 
@@ -254,6 +260,7 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
     orphaned catalog of a renamed article, it is merged here.
     """
     from .catalog import po_from_bytes
+    from .pofile import encode_like
 
     if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
         with stage(article.ref, "segmenting"):
@@ -262,9 +269,12 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
     pot_text, pot = made.pot_text, None
-    if write_if_changed(pot_path, pot_text, durable=False):  # a template is regenerated from the source
+    # the template's line ends as its own were, else as its catalogs' (``encode_like``): a CRLF checkout stays CRLF
+    like = read_bytes(pot_path) or next((m.data for m in made.catalogs.values() if m.data), None)
+    pot_bytes = encode_like(pot_text, like)
+    if write_if_changed(pot_path, pot_bytes, durable=False):  # a template is regenerated from the source
         result.written.append(ref)
-    used: list[bytes | None] = [pot_text.encode("utf-8")]
+    used: list[bytes | None] = [pot_bytes]
     ok = True
     for lang in config.languages:
         path = config.po_path(lang, article.slug)

@@ -50,6 +50,9 @@ class ImportedArticle:
     ``bilder/<file name>`` and listed in ``images`` (the files to copy). ``notes``: what was recognised
     or guessed and what was not, one line each, for the printed summary. ``source``: ``file[:line]``
     for messages. ``page``: a standalone page (WordPress page): goes to ``source_de/seiten/``.
+    ``unpublished``: why the old blog never published it (``draft = true`` in Hugo, WordPress status
+    draft), None for a published article; ``render_markdown`` says it beside ``draft: true``, so the author
+    who deletes that line to publish the imports sees which of them were never finished.
     """
 
     slug: str
@@ -59,16 +62,24 @@ class ImportedArticle:
     notes: list[str] = field(default_factory=list)
     source: str = ""
     page: bool = False
+    unpublished: str | None = None
 
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
                 images: list[Path] | None = None, notes: list[str] | None = None,
-                page: bool = False) -> ImportedArticle:
-    """An ``ImportedArticle`` with its slug made from ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and
-    ``draft: true``; empty values are left out of the front matter. An old address with a query or
-    fragment (WordPress's plain permalink ``/?p=140``) is left out and noted: no static host can redirect it."""
+                page: bool = False, slug: str | None = None, unpublished: str | None = None) -> ImportedArticle:
+    """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
+    else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
+    the front matter. An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is
+    left out and noted: no static host can redirect it. ``unpublished``: see ``ImportedArticle``; such an
+    article had no public address, so ``aliases`` are left out (and noted)."""
     notes = list(notes or [])
+    if unpublished:
+        notes.append(f"{unpublished}: never published there; keep 'draft: true' until it is finished")
+        if aliases:
+            notes.append(f"old address {', '.join(aliases)} not kept: a draft had no public address to redirect")
+            aliases = []
     kept = []
     for alias in aliases or []:
         parts = urlsplit(alias)
@@ -81,7 +92,7 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
             "tags": tags, "draft": True, "aliases": kept}
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
-    return ImportedArticle(slugify(title), meta, body, list(images or []), notes, source, page)
+    return ImportedArticle(slugify(slug or title), meta, body, list(images or []), notes, source, page, unpublished)
 
 
 def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
@@ -177,9 +188,12 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
 def render_markdown(article: ImportedArticle) -> str:
     """The exact text of ``source_de/<slug>.md``: YAML front matter in ``FRONT_KEYS`` order (dates as
     YAML dates or timestamps, the forms ``sources.read_date`` reads; ``tags`` as one ``[a, b]`` line,
-    ``aliases`` one per line), then the CommonMark body."""
+    ``aliases`` one per line), then the CommonMark body. The ``draft`` line of an article its old blog
+    never published says so in a YAML comment (``draft: true  # a draft in Hugo too: …``)."""
     front = "".join(yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=key == "tags" and None,
                                    width=1 << 16) for key, value in article.meta.items())
+    if article.unpublished:
+        front = front.replace("draft: true\n", f"draft: true  # {article.unpublished}: never published there\n", 1)
     return f"---\n{front}---\n{article.body.strip()}\n"
 
 

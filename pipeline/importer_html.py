@@ -398,7 +398,7 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
                                     updated=updated, summary=_plain(_text(item, "encoded", "/excerpt/")),
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[link] if published and link else None, images=images, notes=notes,
-                                    page=kind == "page"))
+                                    page=kind == "page", unpublished=None if published else f"{status} in WordPress"))
     if not articles:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles

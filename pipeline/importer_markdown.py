@@ -6,10 +6,14 @@ again is an article whose body is CommonMark already. Its fields map as the Word
 map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), ``last_modified_at``
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
 ``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``
-and ``permalink`` as old addresses. Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll
-``{% %}``, ``{{ }}``) have no meaning outside their generator: they stay as text and the summary names
-their lines. References: https://gohugo.io/content-management/front-matter/,
-https://jekyllrb.com/docs/front-matter/.
+and ``permalink`` as old addresses; ``slug`` (the last part of its address in Hugo and in Jekyll's
+``:slug`` permalinks) as the article's slug. An article its generator does not publish (Hugo
+``draft: true``, Jekyll ``published: false`` or a file in Jekyll's ``_drafts/`` folder; ``hugo
+--buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is imported with the reason
+beside its ``draft: true`` and without old addresses (``importer.new_article``). Shortcodes (Hugo
+``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``, ``{{ }}``) have no meaning outside their
+generator: they stay as text and the summary names their lines. References:
+https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/front-matter/.
 """
 
 from __future__ import annotations
@@ -66,7 +70,18 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
         aliases=_words(first("aliases", "redirect_from")) + _words(first("url", "permalink")) or None,
-        notes=notes)
+        notes=notes, slug=_text(first("slug")), unpublished=_unpublished(meta, path))
+
+
+def _unpublished(meta: dict, path: Path) -> str | None:
+    """Why Hugo or Jekyll would not publish the file, None when it would."""
+    if meta.get("draft") is True:
+        return "a draft in Hugo (draft: true)"
+    if meta.get("published") is False:
+        return "a draft in Jekyll (published: false)"
+    if "_drafts" in path.parts:
+        return "a draft in Jekyll (_drafts/)"
+    return None
 
 
 def _parse(front: str, fence: str, path: Path) -> dict:

@@ -34,11 +34,16 @@ _HTML_BLOCK_START = re.compile(r"^ {0,3}<[A-Za-z/!?]", re.M)  # where an HTML bl
 _TAG_NAME = re.compile(r"<[^\s/>]+")
 _TAG = re.compile(r"<[^>]*>")
 # An open tag of CommonMark raw HTML (spec 0.31, 6.6), read attribute by attribute, so that ``title=`` inside
-# another attribute's value is never taken for an attribute
-_ATTRIBUTE = r"""(\s+)([A-Za-z_:][A-Za-z0-9_.:-]*)(?:(\s*=\s*)([^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
+# another attribute's value is never taken for an attribute. Whitespace there is spaces, tabs and line endings
+# only, never Python's Unicode ``\s``: a browser separates attributes at ASCII whitespace alone (HTML Living
+# Standard 13.2.5.32-38), so a no-break space before ``title=`` leaves it inside the unquoted value before it,
+# and a translation's value written there would become attributes. Unquoted values exclude controls and space
+# as markdown-it's HTML rule does, so none spans a form feed, where a browser ends the value.
+_SPACE = "[ \t\r\n]"
+_ATTRIBUTE = rf"""({_SPACE}+)([A-Za-z_:][A-Za-z0-9_.:-]*)(?:({_SPACE}*={_SPACE}*)([^"'=<>`\x00-\x20\x7f]+|'[^']*'|"[^"]*"))?"""
 _TAG_OPENING = re.compile(r"<[A-Za-z][A-Za-z0-9-]*")
 _NEXT_ATTRIBUTE = re.compile(_ATTRIBUTE)
-_OPEN_TAG = re.compile(rf"<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*\s*/?>")
+_OPEN_TAG = re.compile(rf"<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*{_SPACE}*/?>")
 
 
 class _Element:

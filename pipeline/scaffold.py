@@ -27,7 +27,8 @@ segmentation = "sentence"
 author = {author}
 
 [publish]
-# Fuzzy (unreviewed) text: "source" shows the German text instead, "machine" publishes it.
+# Fuzzy (unreviewed) text: "source" shows the German text instead, "machine" publishes it
+# (never on the legal pages below: they publish reviewed translations only).
 unreviewed = "source"
 # An edition is published once this percentage of its words is shown in its own language.
 min_translated = 80
@@ -39,7 +40,8 @@ engines = ["tm", "google"]
 [site]
 base_url = {base_url}
 # Pages of source_de/seiten/ linked from the footer of every page, in every language. A German
-# practice website needs both: Impressum (§ 5 DDG) and Datenschutzerklärung (Art. 13 DSGVO).
+# practice website needs both: Impressum (§ 5 DDG) and Datenschutzerklärung (Art. 13 DSGVO). Their
+# translations are published only where a reviewer signed them off; the rest shows the German text.
 legal = ["impressum", "datenschutz"]
 """
 

@@ -77,6 +77,15 @@ _DE_LIST_CLOSER = re.compile(
     r"(?:usw|usf|etc|pp|[uo]\.\s?[äÄ]|u\.\s?v\.\s?(?:a\.\s?)?m|ff|Chr)\.$"
 )
 
+
+def german_abbreviation(word: str) -> bool:
+    """Whether ``word`` (one token, with its final full stop: "tägl.", "bzw.", "usw.", "z.B.") is a German
+    abbreviation, so its full stop belongs to it and need not end the sentence (``check``'s punctuation)."""
+    core = word.lstrip(_OPENERS).removesuffix(".")
+    return word.endswith(".") and (core.lower() in _DE_ABBREVIATIONS or core.lower() in ("usw", "usf", "etc")
+                                   or bool(_DOTTED_ABBREVIATION.fullmatch(core)))
+
+
 _DE_MONTHS = frozenset(
     """
     januar jänner februar feber märz april mai juni juli august september

@@ -29,6 +29,7 @@ import functools
 import hashlib
 import json
 import math
+import re
 import shutil
 import traceback
 from dataclasses import dataclass, field, replace
@@ -191,6 +192,12 @@ class Page:
     @property
     def fallback(self) -> int:
         return self.segments.get("fallback", 0)
+
+    @property
+    def stale_fallback(self) -> int:
+        """Segments shown in German because their German changed after they were translated: the translation
+        awaits review (``[publish] unreviewed = "source"``), it is not missing."""
+        return self.segments.get("stale_fallback", 0)
 
     @property
     def stale(self) -> int:
@@ -377,9 +384,11 @@ class _Site:
         self.env(lang)
         return self.translations[lang].gettext(message) % {}  # as the templates' gettext formats it
 
-    def fallback_hint(self, lang: str) -> str:
-        """The accessible description of a passage a translation shows in the original language."""
-        return self.ui(lang, "Not translated yet: shown in the original language")
+    def fallback_hints(self, lang: str) -> tuple[str, str]:
+        """The accessible descriptions of a passage a translation shows in the original language: one not
+        translated yet, and one translated before its German changed (``render``'s ``stale_hint``)."""
+        return (self.ui(lang, "Not translated yet: shown in the original language"),
+                self.ui(lang, "Updated in the original; translation pending review: shown in the original language"))
 
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
@@ -481,26 +490,41 @@ def _locale(code: str) -> Locale:
     return Locale.parse(code.replace("-", "_"))
 
 
+_DAY_FIELD = re.compile(r"(?<![d'])d(?![d'])")  # the day of month, alone, in a CLDR date pattern
+
+
+def long_date(moment: Moment, locale: Locale) -> str:
+    """``moment``'s day in CLDR's long date format for ``locale`` (Babel ``format_date(..., "long")``), except
+    that French writes the first of a month as an ordinal: "1er avril 2026", "2 avril 2026" (French
+    typography, e.g. the Imprimerie nationale's Lexique; date-fns and Moment.js format French long dates so;
+    CLDR's pattern "d MMMM y" has no ordinal day and gives "1 avril 2026")."""
+    from babel.dates import format_date
+
+    day = calendar_day(moment)
+    pattern = locale.date_formats["long"].pattern
+    if locale.language == "fr" and day.day == 1:
+        pattern = _DAY_FIELD.sub("d'er'", pattern, count=1)
+    return format_date(day, pattern, locale=locale)
+
+
 def _item(site: _Site, page: Page) -> dict:
     """What lists, feeds and article headers show of an article: localized dates and reading time."""
-    from babel.dates import format_date
     from babel.units import format_unit
 
     locale = _locale(page.lang)
-    updated = format_date(calendar_day(page.updated), "long", locale=locale) if page.updated else None
+    updated = long_date(page.updated, locale) if page.updated else None
     return {
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
         "absolute": site.urls.absolute("article", page.lang, page.slug),
         "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
-        "date": format_date(calendar_day(page.date), "long", locale=locale) if page.date else "",
+        "date": long_date(page.date, locale) if page.date else "",
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
         "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
-        "last_reviewed": format_date(calendar_day(page.last_reviewed), "long", locale=locale)
-        if page.last_reviewed else None,
+        "last_reviewed": long_date(page.last_reviewed, locale) if page.last_reviewed else None,
         "published": _stamp(page.date),
         "modified": _stamp(page.updated or page.date),
     }
@@ -593,7 +617,7 @@ class _BodyPlan:
         """This plan with its ``words``, in the UI translations of each language (``_Site.ui``)."""
         if self.words:
             return self
-        return replace(self, words={lang: (site.ui(lang, "Back to the text"), site.fallback_hint(lang))
+        return replace(self, words={lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang))
                                     for lang in site.languages})
 
     def link(self, lang: str, slug: str) -> str | None:
@@ -695,7 +719,7 @@ class _Bodies:
         words = plan.words[page.lang]
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
-                              lambda url: plan.media_url(page.lang, page.slug, url), words[1])
+                              lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2])
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, load_po
-from .check import ERROR, check_catalog, image_variant_findings
+from .check import ERROR, check_catalog, image_variant_findings, legal_page_findings
 from .config import Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
@@ -26,6 +26,7 @@ class Progress:
     words: dict
     missing: bool = False  # no catalog yet: run extract
     draft: bool = False  # the article says ``draft: true``: translated, not published
+    legal: bool = False  # a page of ``[site] legal``: only reviewed translations are published, whatever the policy
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
@@ -47,7 +48,7 @@ class Progress:
         data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
         del data["catalogs"]
         if self.slug is None:
-            del data["slug"], data["missing"], data["draft"]
+            del data["slug"], data["missing"], data["draft"], data["legal"]
             data["articles"] = self.catalogs
         return data
 
@@ -94,6 +95,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
             row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
+                           legal=config.legal_page(article.slug),
                            german=len(blocks), german_words=sum(len(text.split()) for _, text in blocks))
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
@@ -112,7 +114,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                     errors_found = sum(f.severity == ERROR for f in findings)
                     counts = [digest, errors_found, len(findings) - errors_found]
                 fresh[name] = counts
-                row.errors, row.warnings = counts[1], counts[2]
+                row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(config, po, ref, lang,
+                                                                                        article.slug))
             rows.append(row)
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}
@@ -151,7 +154,8 @@ def as_json(rows: list[Progress]) -> dict:
 def format_table(rows: list[Progress]) -> str:
     """The table ``verlag status`` prints; slugs whole (an imported ``x-2`` must not look like ``x``)."""
     def name(r: Progress) -> str:
-        return "= total" if r.slug is None else f"{r.slug} (draft)" if r.draft else r.slug
+        return ("= total" if r.slug is None else f"{r.slug} (draft)" if r.draft
+                else f"{r.slug} (legal)" if r.legal else r.slug)
 
     width = max([32, *(len(name(r)) for r in rows)])
     head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'stale':>6} {'empty':>6} "
@@ -173,4 +177,7 @@ def format_table(rows: list[Progress]) -> str:
                  "QA = errors (E) and warnings (W) from verlag check")
     lines.append("German = HTML blocks of the original that translated pages show in German (never extracted; "
                  "see verlag check): their words count as not reviewed")
+    if any(r.legal for r in rows):
+        lines.append("legal = a page of [site] legal: only its reviewed translations are published, machine drafts "
+                     "never, whatever [publish] unreviewed says; the rest shows in German")
     return "\n".join(lines)

@@ -174,6 +174,31 @@ def test_german_passages_in_a_translation_stand_out_and_say_why(browser, served)
     look = "return [getComputedStyle(arguments[0]).backgroundColor, getComputedStyle(arguments[0]).fontStyle]"
     assert browser.execute_script(look, german) != browser.execute_script(look, french)
     assert german.get_attribute("title") == "Pas encore traduit\u202f: affiché dans la langue d’origine"
+def test_a_sentence_changed_in_the_original_says_so_not_that_it_was_never_translated(browser, project):
+    """unreviewed = "source": a reviewed sentence whose German changed is shown in German, and the reader is
+    told it was updated in the original and awaits review (French typography: U+202F before ; and :)."""
+    from conftest import article, review
+
+    text = "Die Leber arbeitet nachts, wenn der Körper ruht. Sie braucht Ruhe.\n\nTrinken Sie am Abend Wasser.\n"
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 50\n")
+    project.write("source_de/leber.md", article("Leber", text))
+    project.run("extract")
+    review(project, "fr", "leber", {("title", "Leber"): "Le foie", "Die Leber arbeitet nachts, wenn der Körper "
+                                    "ruht.": "Le foie travaille la nuit, quand le corps se repose.",
+                                    "Sie braucht Ruhe.": "Il a besoin de repos.",
+                                    "Trinken Sie am Abend Wasser.": "Buvez de l’eau le soir."})
+    project.write("source_de/leber.md", article("Leber", text.replace("Ruhe.", "viel Ruhe.")))
+    project.run("extract")
+    project.run("build")
+    browser.get((project.root / "site/fr/leber/index.html").as_uri())
+    (german,) = browser.find_elements(By.CSS_SELECTOR, '.article-body [lang="de"]')
+    assert german.text == "Sie braucht viel Ruhe."
+    assert german.get_attribute("title") == ("Modifié dans l’original\u202f; traduction en cours de relecture"
+                                             "\u202f: affiché dans la langue d’origine")
+    notice = browser.find_element(By.CSS_SELECTOR, "aside.notice-translation").text
+    assert "modifiés dans l’original après leur traduction" in notice and "pas encore traduits" not in notice
+
+
 def _search(browser, base: str, lang: str, words: str) -> list[str]:
     """Submit the header's search form on an edition's page; the result links Pagefind shows."""
     browser.get(f"{base}/{lang}/zecken-im-garten/")

@@ -210,3 +210,27 @@ def test_a_degree_keeps_its_number_in_any_equivalent_or_unchanged_unit_and_a_cha
     po.append(polib.POEntry(msgid=german, msgstr=translation))
     lang = "fr" if "degrés" in translation else "en"
     assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected
+
+
+def test_a_tag_written_otherwise_than_in_the_original_is_an_error_as_the_page_shows_it_as_text():
+    """The page keeps a translation's raw HTML only as the original writes it, but for title/alt text
+    (render._judge with rawhtml.retitled): check reads it the same way, so such a sentence is held back
+    instead of published with '<span class=…>' visible to readers."""
+    german = 'Das ist <span class="hinweis" title="Hinweis">wichtig</span> heute.'
+    po = polib.pofile('msgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+                      f'msgid "{german.replace(chr(34), chr(92) + chr(34))}"\nmsgstr ""\n')
+    entry = po[0]
+
+    def html_findings(msgstr: str) -> list[str]:
+        entry.msgstr = msgstr
+        return [f.message for f in check_catalog(po, "x.po", "en", "x") if f.check == "html"]
+
+    assert html_findings('This is <span class="hinweis" title="Note">important</span> today.') == []
+    changed = html_findings('This is <span class="note" title="Note">important</span> today.')
+    assert len(changed) == 1 and changed[0].startswith('raw HTML changed: <span class="note" title="Note">')
+    assert html_findings('This is <span class="hinweis" title="a" onclick="x()">important</span> today.')
+    # a no-break space before title= leaves it inside data-a's unquoted value for a browser: no attribute
+    nbsp = 'Das ist <span data-a=x\u00a0title="Hinweis">wichtig</span> heute.'
+    entry.msgid = nbsp
+    assert html_findings(nbsp.replace("Das ist", "This is").replace("heute", "today")) == []
+    assert html_findings('This is <span data-a=x\u00a0title="a onmouseover=alert(1) b">important</span>.')

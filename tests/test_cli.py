@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -18,6 +19,7 @@ from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check,
 
 LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
                 summary="Über die Leber.", tags="[Leber]")
+REVIEW = "back to review (fuzzy, the old German shown as previous msgid)"  # extract's words per language
 
 
 def test_every_command_and_option_has_help_text():
@@ -181,7 +183,7 @@ def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_upd
     project.run("pretranslate", "--engine", "copy", "--lang", "en")
     review(project, "en", "leber", {"Tipps": "Tips"})
     project.write("source_de/leber.md", LEBER.replace("## Tipps", "## Gute Tipps") + "\nNeu.\n")
-    assert "en: 1 changed sentence back to review, 1 new, 0 no longer used" in project.run("extract").output
+    assert f"en: 1 changed sentence {REVIEW}, 1 new, 0 no longer used" in project.run("extract").output
     drafted = project.run("pretranslate", "--engine", "copy", "--lang", "en").output
     assert "en: 1 entry drafted by copy" in drafted and "en: 0 entries still empty" in drafted
     assert "build: 2 editions made, 2 written, 0 articles unchanged" in project.run("build").output
@@ -205,6 +207,27 @@ def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
     assert "4 written" in project.run("build").output
 
 
+def test_a_template_keeps_crlf_line_ends_like_its_catalogs(project):
+    """A checkout with CRLF line ends (git's core.autocrlf on Windows): the .pot is written back with them
+    when its German changes, and made again with its catalogs' line ends when it was deleted."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    files = [project.root / p for p in ("translations/templates/leber.pot", "translations/en/leber.po",
+                                        "translations/fr/leber.po")]
+    for path in files:
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert "extract: 0 files updated" in project.run("extract").output
+    project.write("source_de/leber.md", LEBER + "\nEin neuer Satz.\n")
+    assert "updated translations/templates/leber.pot" in project.run("extract").output
+    files[0].unlink()
+    project.run("extract")
+    for path in files:
+        data = path.read_bytes()
+        assert data.count(b"\n") == data.count(b"\r\n") > 10, path
+    msgfmt_check(files[0])
+    assert "extract: 0 files updated" in project.run("extract").output
+
+
 def test_extract_tells_the_author_what_went_back_to_review(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
@@ -214,8 +237,19 @@ def test_extract_tells_the_author_what_went_back_to_review(project):
         review(project, lang, "leber", {(e.msgctxt, e.msgid): e.msgstr for e in po if e.msgstr})
     project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe. Und Wasser."))
     output = project.run("extract").output
-    assert "en: 1 changed sentence back to review, 1 new, 0 no longer used" in output
-    assert "fr: 1 changed sentence back to review, 1 new, 0 no longer used" in output
+    assert f"en: 1 changed sentence {REVIEW}, 1 new, 0 no longer used" in output
+    assert f"fr: 1 changed sentence {REVIEW}, 1 new, 0 no longer used" in output
+
+
+def test_a_sentence_changed_where_one_language_had_no_translation_is_listed_as_changed_once(project):
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    output = project.run("extract").output
+    assert re.findall(r"^source_de/leber\.md:\d+: (\w+): Sie braucht viel Ruhe\.$", output, re.M) == ["changed"]
+    assert f"en: 1 changed sentence {REVIEW}, 0 new, 0 no longer used" in output
+    assert f"fr: 0 changed sentences {REVIEW}, 1 new, 0 no longer used" in output  # nothing there to carry
 
 
 def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(project):
@@ -225,12 +259,42 @@ def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(p
     project.run("pretranslate", "--engine", "copy")
     project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
     output = project.run("extract").output
-    assert "en: 0 changed sentences back to review, 1 new, 1 no longer used" in output
+    # per language what became of the work: no review lost, the draft kept as obsolete, nothing new or gone
+    assert (f"en: 0 changed sentences {REVIEW}, 1 changed sentence to draft again (an untouched machine draft of "
+            "the old German, kept as obsolete; run verlag pretranslate), 0 new, 0 no longer used") in output
+    # the German is listed once, as what it is: a changed sentence, neither new nor removed
+    assert re.search(r"^source_de/leber\.md:\d+: changed: Sie braucht viel Ruhe\.$", output, re.M)
+    assert ": new: " not in output and ": removed: " not in output
     po = polib.pofile(str(project.root / "translations/en/leber.po"))
     assert po.find("Sie braucht viel Ruhe.").msgstr == "" and po.find("Sie braucht Ruhe.", include_obsolete_entries=True).obsolete
     project.run("pretranslate", "--engine", "copy")
     entry = polib.pofile(str(project.root / "translations/en/leber.po")).find("Sie braucht viel Ruhe.")
     assert entry.msgstr == "Sie braucht viel Ruhe." and entry.fuzzy and entry.previous_msgid is None
+
+
+def test_a_signed_off_draft_keeps_its_origin_but_is_never_machine_text_again(project):
+    """Signed off, a draft is the reviewer's translation: the next extract drops its draft fingerprint and
+    keeps '# mt: pseudo' as its origin; reopened ('Needs work' in Poedit: fuzzy again), --redo-drafts leaves
+    it alone and an author's edit sends it back to review instead of retiring it."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    path = project.root / "translations/en/leber.po"
+    drafted = polib.pofile(str(path)).find("Sie braucht Ruhe.").msgstr
+    review(project, "en", "leber", {"Sie braucht Ruhe.": drafted})
+    project.run("extract")
+    text = path.read_text(encoding="utf-8")
+    block = text[:text.index('msgid "Sie braucht Ruhe."')].rsplit("\n\n", 1)[1]
+    assert "# mt: pseudo\n" in block and "# draft " not in block and "fuzzy" not in block
+    msgfmt_check(path)
+    path.write_text(text.replace('#, markdown-text\nmsgid "Sie braucht Ruhe."',
+                                 '#, fuzzy, markdown-text\nmsgid "Sie braucht Ruhe."'), encoding="utf-8")
+    project.run("pretranslate", "--engine", "copy", "--redo-drafts", "--lang", "en")
+    assert polib.pofile(str(path)).find("Sie braucht Ruhe.").msgstr == drafted
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    project.run("extract")
+    entry = polib.pofile(str(path)).find("Sie braucht viel Ruhe.")
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (drafted, True, "Sie braucht Ruhe.")
 
 
 def test_a_reader_that_stops_reading_is_no_error(tmp_path):

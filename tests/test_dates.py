@@ -148,3 +148,19 @@ def test_an_unclosed_bracket_is_named_at_the_line_it_opened_not_where_yaml_notic
     errors = [x for x in project.run("extract", code=2).stderr.splitlines() if x.startswith("error: ")]
     assert len(errors) == 1 and errors[0].startswith("error: source_de/tee.md:3: invalid YAML") \
         and "not closed" not in errors[0]
+
+
+def test_a_french_page_writes_the_first_of_a_month_as_1er(project):
+    """French typography: "1er avril 2026", then "2 avril 2026" (CLDR's "d MMMM y" gives "1 avril 2026")."""
+    from conftest import review
+
+    project.write("verlag.toml", 'name = "Garten"\nsource_language = "de"\nlanguages = ["fr"]\n')
+    project.write("source_de/igel.md", "---\ntitle: Igel\ndate: 2026-04-01\nupdated: 2026-04-02\n---\n"
+                                       "Igel fressen Schnecken.\n")
+    project.run("extract")
+    review(project, "fr", "igel", {("title", "Igel"): "Hérissons",
+                                   "Igel fressen Schnecken.": "Les hérissons mangent des limaces."})
+    project.run("build")
+    for lang, shown in (("fr", ["1er avril 2026", "2 avril 2026"]), ("de", ["1. April 2026", "2. April 2026"])):
+        page = html.parse(str(project.root / f"site/{lang}/igel/index.html")).getroot()
+        assert [t.text_content() for t in page.xpath("//main//time")] == shown

@@ -529,6 +529,36 @@ def test_a_hugo_or_jekyll_file_is_an_article_with_its_front_matter_and_its_templ
     assert 'msgid "Im Winter trinken viele Menschen mehr Tee."' in project.read("translations/en/kraeutertee-im-winter.po")
 
 
+def test_a_hugo_or_jekyll_draft_stays_a_draft_that_says_so_and_slug_names_the_file(project, tmp_path):
+    """Every import is written with 'draft: true', which the author deletes after checking it: a file its
+    generator never published must not look like the others then. Its own 'slug' names the file (and URL)."""
+    (tmp_path / "_drafts").mkdir()
+    (tmp_path / "tee.md").write_text('+++\ntitle = "Kräutertee am Abend"\ndate = 2025-03-02\ndraft = true\n'
+                                     'slug = "Kräutertee"\naliases = ["/tee/"]\n+++\nMelisse beruhigt.\n',
+                                     encoding="utf-8")
+    (tmp_path / "herbst.md").write_text("---\ntitle: Wandern im Herbst\ndate: 2025-10-02\npublished: false\n"
+                                        "---\nIm Herbst sind die Wege leer.\n", encoding="utf-8")
+    (tmp_path / "_drafts/winter.md").write_text("---\ntitle: Winterspaziergang\n---\nKalt.\n", encoding="utf-8")
+    (tmp_path / "fertig.md").write_text("---\ntitle: Ein fertiger Beitrag\nslug: fertig\ndraft: false\n"
+                                        "aliases: [/alt/fertig/]\n---\nFertig.\n", encoding="utf-8")
+    out = project.run("import", str(tmp_path), str(tmp_path / "_drafts/winter.md")).output
+    assert "a draft in Hugo (draft: true): never published there; keep 'draft: true' until it is finished" in out
+    assert "old address /tee/ not kept: a draft had no public address to redirect" in out
+    assert ("import: 3 articles never published by the old blog (a draft there too, its draft line says so): "
+            "source_de/wandern-im-herbst.md, source_de/kraeutertee.md, source_de/winterspaziergang.md") in out
+    assert project.read("source_de/kraeutertee.md") == (
+        "---\ntitle: Kräutertee am Abend\ndate: 2025-03-02\n"
+        "draft: true  # a draft in Hugo (draft: true): never published there\n---\nMelisse beruhigt.\n")
+    assert "draft: true  # a draft in Jekyll (published: false): never published there\n" \
+        in project.read("source_de/wandern-im-herbst.md")
+    assert "draft: true  # a draft in Jekyll (_drafts/): never published there\n" \
+        in project.read("source_de/winterspaziergang.md")
+    finished = project.read("source_de/fertig.md")
+    assert "draft: true\naliases:\n- /alt/fertig/\n" in finished and "#" not in finished
+    built = project.run("build").output
+    assert "drafts, not published (draft: true): fertig, kraeutertee, wandern-im-herbst, winterspaziergang" in built
+
+
 @pytest.mark.parametrize("text, line, message", [
     ("+++\ntitle = \"Tee\"\ndate = 2024-13-01\n+++\nText.\n", 3, "invalid TOML front matter"),
     ("---\ntitle: Tee\ntags: [a, b\n---\nText.\n", 3, "invalid YAML front matter"),

@@ -171,6 +171,41 @@ def test_translating_a_german_only_page_later_publishes_it(project):
     assert (link.get("href"), link.text, link.get("hreflang")) == ("/en/impressum/", "Legal notice", None)
 
 
+def test_a_legal_page_never_publishes_machine_text_even_when_unreviewed_is_machine(project):
+    """An unchecked translation of an Impressum is no legal text: the page shows reviewed sentences only, the
+    rest in German (lang="de"); with none reviewed the footer links the German page. Articles still publish
+    their drafts; build, check and status say why the legal page does not."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nunreviewed = "machine"\n')
+    _legal_project(project, untranslated=False)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    built = project.run("build").output
+    site = project.root / "site"
+    assert (site / "en/artikel/index.html").is_file() and not (site / "en/impressum").exists()
+    assert "en: legal pages show only reviewed translations ([site] legal), none yet: the footer links the " \
+           "German original: impressum" in built
+    (link,) = parse(site / "en/artikel/index.html").xpath('//nav[@class="legal"]//a')
+    assert (link.get("href"), link.get("hreflang")) == ("/de/impressum/", "de")
+    checked = project.run("check").output
+    assert "warning: translations/en/impressum.po:1: legal page: its 2 unreviewed translations are shown in " \
+           "German, whatever [publish] unreviewed says" in checked and "artikel.po:1: legal" not in checked
+    rows = {(r["lang"], r["slug"]): r for r in json.loads(project.run("status", "--format", "json").output)["articles"]}
+    assert rows["en", "impressum"]["legal"] and not rows["en", "artikel"]["legal"]
+    assert rows["en", "impressum"]["warnings"] == 1
+    assert "impressum (legal)" in project.run("status").output
+
+    review(project, "en", "impressum", {"Praxis Muster, Hauptstraße 1, 12345 Musterstadt.":
+                                        "Praxis Muster, Hauptstrasse 1, 12345 Musterstadt, Germany."})
+    msgfmt_check(project.root / "translations/en/impressum.po")
+    project.run("build")
+    page = parse(site / "en/impressum/index.html")
+    (title,) = page.xpath("//h1")
+    assert (title.text, title.get("lang")) == ("Impressum", "de")  # its machine draft stays unpublished
+    assert page.xpath('//div[@class="article-body"]//p/text()') == [
+        "Praxis Muster, Hauptstrasse 1, 12345 Musterstadt, Germany."]
+    assert parse(site / "en/artikel/index.html").xpath("//h1/text()") != ["Ein Artikel"]  # its draft is shown
+
+
 def test_a_legal_slug_without_a_page_is_a_settings_error_naming_the_line(project):
     project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nlegal = ["impressum"]\n')
     project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz."))

@@ -183,6 +183,33 @@ def _attributes(tag: str) -> list[tuple[str, str | None]]:
     return found
 
 
+def _browser_attributes(tag: str) -> dict[str, str]:
+    """The attributes of ``tag`` as a browser reads them (html5lib follows the WHATWG tokenizer)."""
+    import html5lib
+
+    fragment = html5lib.parseFragment(tag, namespaceHTMLElements=False)
+    return dict(fragment[0].attrib)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2003", "\u3000", "\x0b", "\x1f"])
+def test_title_after_a_space_no_browser_separates_at_is_no_attribute(space):
+    from pipeline.rawhtml import retitled, text_attributes
+
+    # a no-break space (Option-Space on a Mac) is Unicode whitespace to Python's \s but not to a browser, for
+    # which 'title="Hinweis"' is still data-a's unquoted value: a translation's value put there with spaces
+    # in it split that value into attributes (onmouseover) after nh3 had run
+    original = f'<span data-a=x{space}title="Hinweis">'
+    forged = f'<span data-a=x{space}title="a onmouseover=alert(1) b">'
+    assert "onmouseover" in _browser_attributes(
+        original.replace('"Hinweis"', '"a onmouseover=alert(1) b"'))  # what writing the value there gives
+    assert retitled(forged, frozenset({original})) is None
+    assert text_attributes(f"Das ist {original}wichtig</span>.") == []
+    # the same tag with a real space is an attribute a translator translates, and stays one in a browser
+    spaced = '<span data-a=x title="Hinweis">'
+    made = retitled('<span data-a=x title="a onmouseover=alert(1) b">', frozenset({spaced}))
+    assert _browser_attributes(made) == {"data-a": "x", "title": "a onmouseover=alert(1) b"}
+
+
 def test_a_translated_title_changes_that_value_only_never_the_tags_other_attributes():
     from pipeline.rawhtml import retitled, text_attributes
 

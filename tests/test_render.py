@@ -7,7 +7,7 @@ import re
 import pytest
 from lxml import html
 
-from pipeline.editions import FALLBACK_CLOSE as C, FALLBACK_OPEN as O
+from pipeline.editions import FALLBACK_CLOSE as C, FALLBACK_OPEN as O, STALE_MARK as S
 from pipeline.errors import VerlagError
 from pipeline.render import MAX_NESTING, Allowance, render, safe_url
 
@@ -33,6 +33,21 @@ def test_a_block_that_fell_back_entirely_carries_lang_itself():
     assert doc.xpath("//p/@lang") == ["de"] and not doc.xpath("//span")
     assert doc.xpath("//td[@lang='de']/text()") == ["Zelle"] and doc.xpath("//td[not(@lang)]/text()") == ["cell"]
     assert O not in render(text).html and C not in render(text).html
+
+
+def test_a_german_passage_says_whether_it_is_untranslated_or_changed_since_its_translation():
+    """Touching passages of one kind are one element; of two kinds, two, each with its own description."""
+    hints = {"fallback_hint": "Not translated yet", "stale_hint": "Updated in the original"}
+    text = (f"{O}{S}Erster Satz.{C} {O}{S}Zweiter Satz.{C}\n\n"
+            f"Done. {O}{S}Geändert.{C} {O}Neu.{C} {O}Auch neu.{C} {O}{S}Wieder **geändert**.{C}\n")
+    doc = tree(render(text, **hints).html)
+    (whole, mixed) = doc.xpath("//p")
+    assert (whole.get("lang"), whole.get("title"), whole.text_content()) == \
+        ("de", "Updated in the original", "Erster Satz. Zweiter Satz.")
+    assert [(span.get("title"), span.text_content()) for span in mixed.xpath("span")] == [
+        ("Updated in the original", "Geändert."), ("Not translated yet", "Neu. Auch neu."),
+        ("Updated in the original", "Wieder geändert.")]
+    assert mixed.xpath("span/strong/text()") == ["geändert"] and S not in mixed.text_content()
 
 
 def test_links_to_an_article_point_to_its_page_and_other_links_stay():

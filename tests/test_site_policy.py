@@ -149,9 +149,13 @@ def test_unreviewed_machine_text_is_disclosed_and_an_outdated_translation_says_s
     blog.run("extract")
     blog.run("build")
     doc = page(blog, "en/milz/index.html")  # unreviewed = "source": the changed sentence is shown in German
-    assert doc.xpath('//p[@lang="de"]/text()') == ["Die Milz ist eher klein."]
+    (german,) = doc.xpath('//p[@lang="de"]')
+    assert german.text == "Die Milz ist eher klein."
+    # it was translated: the German changed since, and the translation awaits review (not "not translated yet")
+    assert german.get("title") == "Updated in the original; translation pending review: shown in the original language"
     assert not doc.xpath('//aside[contains(@class, "notice-outdated")]')  # nothing out of date is shown
-    assert "not translated yet" in doc.xpath('//aside[contains(@class, "notice-translation")]')[0].text_content()
+    notice = doc.xpath('//aside[contains(@class, "notice-translation")]')[0].text_content()
+    assert "changed in the original after they were translated" in notice and "not translated yet" not in notice
     blog.write("verlag.toml", blog.read("verlag.toml") + '\n[publish.en]\nunreviewed = "machine"\n')
     blog.run("build")
     doc = page(blog, "en/milz/index.html")  # now the old English is shown, and said to be out of date
@@ -331,9 +335,18 @@ def test_an_edition_with_nothing_translated_is_not_a_page_of_its_own(blog):
 
 
 def test_a_broken_template_is_reported_with_file_and_line(blog):
+    blog.run("build")
+    blog.write("source_de/milz.md", MILZ.replace("ist klein", "ist eher klein"))
     blog.write("templates/404.html", '{% extends "base.html" %}\n{% block main %}\n{{ _("x" }}\n{% endblock %}\n')
+    before = {p: p.read_bytes() for p in (blog.root / "site").rglob("*") if p.is_file()}
     result = blog.run("build", code=2)
     assert "error: templates/404.html:3: template: " in result.output
+    # the summary says what was done: the editions, not the site (nothing "else done")
+    assert "build: 2 editions made, 2 written, 1 article unchanged; site: not built" in result.output
+    assert result.output.rstrip().endswith(
+        "build: site/ not built, left as it was (editions: see the build line above); fix: templates/404.html")
+    assert "everything else done" not in result.output
+    assert {p: p.read_bytes() for p in (blog.root / "site").rglob("*") if p.is_file()} == before
     blog.write("templates/404.html", '{% extends "base.html" %}{% block main %}{{ no_such_value }}{% endblock %}\n')
     result = blog.run("build", code=2)
     assert "'no_such_value' is undefined" in result.output
