@@ -370,9 +370,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         click.echo(f"removed {path} (its article is gone)")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    for path in result.orphans:
-        click.echo(f"warning: {path}: no German article has this slug any more; kept, delete it when done",
-                   err=True)
+    for orphan in result.orphans:
+        click.echo(f"warning: {orphan.message()}", err=True)
     if not quiet:
         for ref, listed in sorted(result.sentences.items()):
             for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):
@@ -490,15 +489,19 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 @pass_project
 def status(project: Project, languages, fmt: str) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
-    from pipeline.status import as_json, collect_status, format_table
+    from pipeline.status import as_json, collect_status, format_table, kept_catalogs
 
     _check_languages(project.config, languages)
     with progress_bar("status", _article_count(project.config), after=1.0) as progress:
         rows, errors = collect_status(project.config, list(languages) or None, progress=progress)
+    kept = kept_catalogs(project.config, list(languages) or None)
     if fmt == "json":
-        click.echo(json.dumps(as_json(rows), indent=2, ensure_ascii=False))
+        click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows))
+        for path in kept:
+            click.echo(f"kept: {path}: no German article has this slug any more (its reviewed translations still "
+                       "serve the translation memory); delete it when done")
     if errors:
         fail("status", errors, writes=False)
 

@@ -40,8 +40,10 @@ from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, visible
 from .markup import analyse
-from .media import RECORD, collect_media, outdated_variants, references, stale_originals
+from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, references,
+                    stale_originals)
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
+from .redirects import old_names
 from .segment import reference_labels
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
@@ -81,7 +83,9 @@ class Context:
     labels: frozenset[str] = frozenset()
     source_lang: str = "de"
     reviewed: int = 0  # reviewed entries in the catalog
-    origins: frozenset[str] = frozenset()  # scheme://host of every URL in the German: its entries, its link definitions
+    # scheme://host of every URL in the German (its entries, its link definitions) and of the site's own address
+    origins: frozenset[str] = frozenset()
+    site_url: str = ""  # ``[site] base_url``
     plain: bool = False  # the entry is plain text (``PLAIN_CONTEXTS``): no markup to compare
 
 
@@ -265,10 +269,34 @@ def check_link_target(entry, ctx):
 
 
 def _translated_page(old: str, new: str, ctx: Context) -> bool:
-    """A link to this site's German page may point to the same site's page in the target language."""
+    """A link to this site's German page may point to the same site's page in the target language: the
+    same path with the target language (``/de/zecken/`` -> ``/en/zecken/``), or the same article and
+    fragment in any form the site reads (``zecken.md``, ``/en/zecken/``, ``<base_url>en/zecken/``)."""
     a = re.match(rf"^(.*?/){re.escape(ctx.source_lang)}/", old)
     b = re.match(rf"^(.*?/){re.escape(ctx.lang)}/", new)
-    return bool(a and b and a.group(1) == b.group(1))
+    if a and b and a.group(1) == b.group(1):
+        return True
+    was, now = _site_article(old, ctx), _site_article(new, ctx)
+    return (was is not None and now is not None and was[1:] == now[1:]
+            and was[0] in (None, ctx.source_lang) and now[0] in (None, ctx.lang))
+
+
+def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
+    """(language or None for the German file, slug, fragment) of a link to one of this site's articles:
+    ``slug.md``, ``/<base path><lang>/<slug>/`` or ``<base_url><lang>/<slug>/``; None for anything else."""
+    address, _, fragment = url.partition("#")
+    slug = linked_article(address)
+    if slug is not None:
+        return None, slug, fragment
+    base = urlsplit(ctx.site_url)
+    if ctx.site_url and address.startswith(ctx.site_url):
+        address = address[len(ctx.site_url):]
+    elif address.startswith(base.path or "/"):
+        address = address[len(base.path or "/"):]
+    else:
+        return None
+    page = re.fullmatch(r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?]+)/?", address)
+    return (page.group(1), page.group(2), fragment) if page else None
 
 
 def check_html(entry, ctx):
@@ -872,8 +900,10 @@ def msgid_line(lines: list[str], start: int) -> int:
 def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Glossary = Glossary(),
                   labels: frozenset[str] = frozenset(), text: str | None = None,
                   source_lang: str = "de", checks: list[Check] | None = None,
-                  errors_only: bool = False) -> list[Finding]:
+                  errors_only: bool = False, site_url: str = "") -> list[Finding]:
     """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers.
+    ``site_url``: ``[site] base_url``; links to the site itself are never foreign, and a link to one of
+    its articles may name the article's page in the catalog's language.
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
     error, all that an edition's QA gate (``blocked_keys``) looks at.
@@ -883,8 +913,9 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     selected = [c for c in checks or CHECKS if not errors_only or c.severity == ERROR]
     by_state = {state: [c for c in selected if state in c.states] for state in (*TEXT_STATES, UNTRANSLATED)}
     german = {url for e in active for url in parts(e.msgid, labels).addresses}
-    origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ())])))
-    ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active), origins)
+    origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ()), site_url])))
+    ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active), origins,
+                  site_url=site_url)
     plain = replace(ctx, plain=True)
     findings: list[Finding] = []
     for entry in active:
@@ -954,7 +985,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 if labels is None:
                     labels = reference_labels(article)
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
-                                              config.source_language))
+                                              config.source_language, site_url=config.site_url))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
     for lang in [] if slugs else languages or config.languages:
         path = site_po_path(config, lang)
@@ -974,6 +1005,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, message in front_matter_warnings(article))
+    findings.extend(article_link_findings(config, sources, slugs, errors))
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors
@@ -994,6 +1026,26 @@ def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, s
                     "shown in German, whatever [publish] unreviewed says (an unchecked translation of an Impressum "
                     "or privacy notice is no legal text); review and sign them off to publish them", lang, slug,
                     (None, ""))]
+
+
+def article_link_findings(config: Config, sources: Sources, slugs: list[str] | None,
+                          errors: list[VerlagError]) -> list[Finding]:
+    """A warning at the German file and line for each link of a published original to an article that is
+    not published (deleted, renamed without an alias naming its old address, a draft): the link would not
+    work in any edition (``media.article_link_problem``, which ``build`` says too). Only originals whose
+    text names a ``.md`` file are parsed; one that cannot be is appended to ``errors``."""
+    published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
+    names, renamed = {a.slug for a in published}, old_names(published)
+    findings = []
+    for article in published:
+        if (slugs and article.slug not in slugs) or ".md" not in article.body:
+            continue
+        with contain(article.ref, "reading its links", errors):
+            findings += [Finding(article.ref, line, "article-link", WARNING, problem, config.source_language,
+                                 article.slug, (None, ""))
+                         for url, line in references(article)
+                         if (problem := article_link_problem(url, names, renamed))]
+    return findings
 
 
 def image_variant_findings(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None,

@@ -82,6 +82,13 @@ class Config:
         """Git-ignored caches (content hashes, later the MT cache)."""
         return self.root / ".verlag"
 
+    @property
+    def site_url(self) -> str:
+        """``[site] base_url`` as written (``DEFAULT_BASE_URL`` when absent, "" when it is no string); the
+        site stage validates it (``site.load_settings``)."""
+        value = self.section("site").get("base_url", DEFAULT_BASE_URL)
+        return value if isinstance(value, str) else ""
+
     def pot_path(self, slug: str) -> Path:
         return self.templates_dir / f"{slug}.pot"
 

@@ -186,10 +186,11 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
         out = config.editions_dir / lang / f"{article.slug}.md"
         written = tuple(read_bytes(p) for p in (out, record_path(config, lang, article.slug),
                                                 record_path(config, config.source_language, article.slug)))
+    # article.page: moved into seiten/ or out; site_url: the QA gate's foreign-target and link-target read it
     policy = config.unreviewed_for(lang, article.slug)
     return digest_bytes(catalog, *written,
                         extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
-                              f"{glossary_digest}|{article.ref}|{article.page}")  # moved into seiten/ or out
+                              f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}")
 
 
 def build_editions(config: Config, progress=None, jobs: int | None = None,
@@ -310,7 +311,8 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
         if po is not None:
             with stage(article.ref, f"checking {ref}"):
                 findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
-                                         source_lang=config.source_language, errors_only=True)
+                                         source_lang=config.source_language, errors_only=True,
+                                         site_url=config.site_url)
             blocked = blocked_keys(findings)
         editions.append((make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked), data))
     return editions

@@ -20,6 +20,7 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
 from .glossary import Glossary, add_hints, load_glossary
+from .orphans import Orphan, carry_over, find_orphans, report
 from .sources import Article, front_matter_warnings, read_sources
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class ExtractResult:
     skipped: int = 0  # articles not merged again: nothing they depend on changed since the last run
     current: int = 0  # articles merged again (no record of the last run, e.g. a fresh clone) with nothing to write
     renamed: list[tuple[str, str]] = field(default_factory=list)
-    orphans: list[str] = field(default_factory=list)
+    orphans: list[Orphan] = field(default_factory=list)  # kept catalogs with something new to say
     # lang -> fuzzy / redraft / new / obsolete / typo / restored
     changes: dict[str, Counter] = field(default_factory=dict)
     # article ref -> German sentences that changed, are new or are gone: (kind, line or None, msgid);
@@ -105,7 +106,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     fresh: dict[str, str] = {}
     said, told = load_state(config.state_dir / SAID_FILE), {}
     slugs = {a.slug for a in articles} | sources.unreadable
-    orphans = _orphans(config, slugs)
+    orphans = find_orphans(config, slugs)
+    kept = carry_over(config, orphans, slugs)  # first: the catalogs it brings translations to are merged as found
     prints = {a.slug: _fingerprint(config, a, glossary, [read_bytes(p) for p in _files(config, a)]) for a in articles}
     changed = [a for a in articles if state.get(a.slug) != prints[a.slug]]
     made: dict = {}
@@ -140,7 +142,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
-    result.orphans = [relpath(p, config.root) for paths in orphans.values() for p in paths if p.exists()]
+    result.orphans = report(config, kept, result.renamed, slugs)
     for pot in sorted(p for p in config.templates_dir.glob("*.pot") if p.stem not in slugs):  # sort the few only
         pot.unlink()
         result.removed.append(relpath(pot, config.root))
@@ -315,15 +317,6 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
             orphans[lang].remove(source)
             result.renamed.append((relpath(source, config.root), po_ref))
     return used if ok else None
-
-
-def _orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:
-    """Catalogs whose article is gone: candidates for a renamed article, otherwise kept and reported."""
-    found: dict[str, list[Path]] = {}
-    for lang in config.languages:
-        folder = config.translations_dir / lang
-        found[lang] = sorted(p for p in folder.glob("*.po") if p.stem not in slugs and p.stem != "site")
-    return found
 
 
 def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config):

@@ -31,11 +31,12 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Container, Iterable
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
 from .fsutil import code_digest, write_if_changed
+from .redirects import old_names
 from .sources import Article
 
 
@@ -184,7 +185,7 @@ def file_path(url: str) -> str | None:
     return posixpath.normpath(path)
 
 
-def _article_link(url: str) -> str | None:
+def linked_article(url: str) -> str | None:
     """The slug a relative link to another article names (``zecken.md``, ``../source_de/zecken.md#x``), else None."""
     if url.startswith(WEB):
         return None
@@ -193,6 +194,19 @@ def _article_link(url: str) -> str | None:
     if parts.scheme or parts.netloc or not path.endswith(".md"):
         return None
     return posixpath.basename(path).removesuffix(".md")
+
+
+def article_link_problem(url: str, slugs: Container[str], renamed: Container[str]) -> str | None:
+    """What is wrong with ``url`` as a link to another article (``zecken.md``), or None: fine, or no such link.
+
+    ``slugs``: the published articles; ``renamed``: old names that lead to one (``redirects.old_names``).
+    """
+    target = linked_article(url)
+    if target is None or target in slugs or target in renamed:
+        return None
+    return (f"{url!r}: no published article {target!r} (a draft, or no such file: renamed or deleted? link to its "
+            "new file, or list its old address under the renamed article's aliases:); the link is kept and would "
+            "not work")
 
 
 def references(article: Article) -> list[tuple[str, int]]:
@@ -245,6 +259,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     articles = list(articles)
     languages = tuple(languages)
     slugs = {article.slug for article in articles}
+    renamed = old_names(articles)
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs = _cached(article, cache)
@@ -254,10 +269,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         for url, line in refs:
             rel = file_path(url)
             if rel is None:
-                target = _article_link(url)
-                if target is not None and target not in slugs:
-                    warnings.append(f"{article.ref}:{line}: {url!r}: no published article {target!r} (a draft, or "
-                                    "no such file); the link is kept and would not work")
+                if problem := article_link_problem(url, slugs, renamed):
+                    warnings.append(f"{article.ref}:{line}: {problem}")
                 continue
             path = source_dir / rel
             if rel == ".." or rel.startswith("../"):

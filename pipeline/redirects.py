@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import defaultdict
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -66,6 +67,24 @@ class Redirect:
     url: str  # the same, absolute
     title: str
     article: Article
+
+
+def old_names(articles: Iterable[Article]) -> dict[str, str]:
+    """Old name -> slug: the names articles had before a rename, as their ``aliases`` give them.
+
+    An old name is the last segment of an old address (``/de/schlaf/``, ``https://praxis.example/schlaf.html``
+    -> ``schlaf``), so that a link to the old file (``schlaf.md``) still finds the article. A name that is an
+    article's slug now, or that the aliases of two articles give, is no old name.
+    """
+    articles = list(articles)
+    current = {article.slug for article in articles}
+    found: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        for path in read_aliases(article)[0]:
+            name = re.sub(r"\.html?$", "", unquote(path.rstrip("/").rpartition("/")[2]))
+            if name and name not in current:
+                found[name].add(article.slug)
+    return {name: slugs.pop() for name, slugs in sorted(found.items()) if len(slugs) == 1}
 
 
 def collect(articles: Iterable[Article], urls: Urls, lang: str, errors: list[VerlagError]) -> list[Redirect]:

@@ -20,6 +20,15 @@ writes the HTML:
   site's copy of that file (``media``), in every edition;
 - h2-h6 get ids that work in every script (mdit-py-plugins ``anchors``, with
   Python-Markdown's ``slugify_unicode`` rule, so existing ``#anchors`` stay);
+  a translation's headings get the ids of the German headings at the same
+  places (a translation changes only the text of its blocks, never their
+  order): a fragment the author wrote (``#abschnitt``,
+  ``brennnessel.md#zubereitung``) finds its heading in every edition, and
+  when a link falls back to the German page. Docusaurus gives explicit
+  heading ids for the same reason ("you might want to change or translate
+  the text without updating the existing ID"); Hugo derives each language's
+  ids from its own heading text, so fragments break in translations unless
+  the author writes ``{#id}``;
 - a translation carries only what its German original has (``Allowance``):
   each piece of raw HTML (an HTML block, an inline tag, or an element whose
   content the browser reads as raw text, such as ``<script>…</script>``,
@@ -96,6 +105,7 @@ class Rendered:
     html: str
     allowance: Allowance  # what this text contains (for a German original: what its translations may use)
     german: bool = False  # a translation shows text of the original's HTML blocks (never extracted: German)
+    ids: tuple[str, ...] = ()  # the ids of the h2-h6 headings, in document order
 
 
 @dataclass
@@ -109,6 +119,8 @@ class _Job:
     backlink_title: str
     fallback_hint: str = ""
     stale_hint: str = ""
+    heading_ids: tuple[str, ...] | None = None  # the original's heading ids, for a translation's headings
+    ids: tuple[str, ...] = ()  # the heading ids given
     raw: set[str] = field(default_factory=set)
     urls: set[str] = field(default_factory=set)
     stash: dict[str, str] = field(default_factory=dict)  # placeholder -> the original's raw HTML
@@ -119,7 +131,7 @@ class _Job:
 def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
            allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de",
            files: Callable[[str], str | None] = lambda url: None, fallback_hint: str = "",
-           stale_hint: str = "") -> Rendered:
+           stale_hint: str = "", heading_ids: tuple[str, ...] | None = None) -> Rendered:
     """An edition's Markdown body (str, fallback segments between the editions stage's markers) -> HTML.
 
     ``allowance`` None trusts the text (the German original); otherwise the
@@ -129,16 +141,18 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
     back-references (``aria-label``). ``fallback_hint`` is the ``title`` (the accessible description,
     HTML-AAM 4.1.1) of every passage shown in ``source_lang``, so readers and screen readers learn why
     it is in another language; ``stale_hint`` that of a passage whose German changed after it was
-    translated (the editions stage's STALE_MARK). Raises ``VerlagError`` (line relative to
+    translated (the editions stage's STALE_MARK). ``heading_ids``: the German original's ``Rendered.ids``; a
+    translation's h2-h6 headings get them in order (when it has as many headings; else their own).
+    Raises ``VerlagError`` (line relative to
     ``text``) when lists and quotes nest deeper than markdown-it parses
     (``MAX_NESTING`` container levels): that text would be lost silently.
     """
     md = _parser()
-    job = _Job(links, files, allowance, source_lang, backlink_title, fallback_hint, stale_hint)
+    job = _Job(links, files, allowance, source_lang, backlink_title, fallback_hint, stale_hint, heading_ids)
     body = md.render(TOUCHING_RE.sub(_join_touching, text), {"verlag": job})
     if allowance is not None:
         body = _clean(body, allowance, job)
-    return Rendered(body, Allowance(frozenset(job.raw), frozenset(job.urls)), job.german)
+    return Rendered(body, Allowance(frozenset(job.raw), frozenset(job.urls)), job.german, job.ids)
 
 
 def _join_touching(match: re.Match) -> str:
@@ -158,6 +172,7 @@ def _parser() -> MarkdownIt:
     md.use(anchors_plugin, min_level=2, max_level=6, slug_func=slugify)
     for name, rule in (("verlag_fallback", _fallback), ("verlag_raw_html", _raw_html), ("verlag_urls", _urls)):
         md.core.ruler.before("anchor", name, rule)
+    md.core.ruler.after("anchor", "verlag_heading_ids", _heading_ids)
     footnote_anchor = md.renderer.rules["footnote_anchor"]
 
     def labelled_anchor(self, tokens, idx, options, env):
@@ -172,6 +187,17 @@ def _parser() -> MarkdownIt:
     md.normalizeLink = lru_cache(maxsize=LINK_CACHE)(md.normalizeLink)
     md.normalizeLinkText = lru_cache(maxsize=LINK_CACHE)(md.normalizeLinkText)
     return md
+
+
+def _heading_ids(state) -> None:
+    """After ``anchors``: give h2-h6 the original's ids (``_Job.heading_ids``) where their number matches;
+    record the ids given (``Rendered.ids``)."""
+    job: _Job = state.env["verlag"]
+    headings = [t for t in state.tokens if t.type == "heading_open" and t.tag in ("h2", "h3", "h4", "h5", "h6")]
+    if job.heading_ids is not None and len(job.heading_ids) == len(headings):
+        for token, wanted in zip(headings, job.heading_ids):
+            token.attrSet("id", wanted)
+    job.ids = tuple(str(t.attrGet("id")) for t in headings)
 
 
 def slugify(title: str) -> str:

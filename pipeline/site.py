@@ -48,7 +48,7 @@ from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save
 from .media import Media, collect_media, file_path, references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
-from .redirects import redirect_files
+from .redirects import old_names, redirect_files
 from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs, \
@@ -600,6 +600,7 @@ class _BodyPlan:
     words: dict[str, tuple[str, str]]  # lang -> (footnote back-reference label, fallback passage title);
     # empty until a body is to be rendered (``speaking``)
     contexts: dict[str, str]  # lang -> digest of the above as far as a body in ``lang`` depends on it
+    renamed: dict[str, str] = field(default_factory=dict)  # an article's old name -> its slug (``old_names``)
     todo: frozenset[str] = frozenset()  # "lang/slug" of the bodies the workers render
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
 
@@ -608,10 +609,12 @@ class _BodyPlan:
         """``spoken``: lang -> ``uistrings.translations_digest``, what the words depend on; they are not looked
         up here."""
         published = frozenset(site.published)
+        renamed = old_names(site.sources[slug] for (code, slug) in published
+                            if code == site.source and slug in site.sources)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
-             spoken[lang], site.urls.base_url]).encode("utf-8")).hexdigest() for lang in site.languages}
-        return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts)
+             spoken[lang], site.urls.base_url, renamed]).encode("utf-8")).hexdigest() for lang in site.languages}
+        return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts, renamed)
 
     def speaking(self, site: _Site) -> _BodyPlan:
         """This plan with its ``words``, in the UI translations of each language (``_Site.ui``)."""
@@ -621,7 +624,10 @@ class _BodyPlan:
                                     for lang in site.languages})
 
     def link(self, lang: str, slug: str) -> str | None:
-        """The page an article link from an edition in ``lang`` goes to: that edition, else the original."""
+        """The page an article link from an edition in ``lang`` goes to: that edition, else the original; a
+        link to an article's old name (``renamed``) goes to the article."""
+        if (self.source, slug) not in self.published:
+            slug = self.renamed.get(slug, slug)
         for code in (lang, self.source):
             if (code, slug) in self.published:
                 return self.urls.path("article", code, slug)
@@ -709,24 +715,27 @@ class _Bodies:
         return {**{name: self.cache[name] for name in self.kept if name in self.cache}, **self.fresh}
 
     def _render(self, page: Page, base: dict | None) -> dict:
-        """``page``'s body rendered; a translation's against ``base``, its German original's entry (None: no
-        published original, so no raw HTML or address of the German is allowed)."""
+        """``page``'s body; a translation's with the allowance and heading ids of ``base``, its German
+        original's entry (``render``; None: no published original, so no raw HTML or address of the German
+        is allowed)."""
         from .render import Allowance, render
 
         allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
             else None if page.lang == self.plan.source else Allowance()
+        heading_ids = tuple(base["ids"]) if base else None
         plan = self.plan
         words = plan.words[page.lang]
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
-                              lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2])
+                              lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
+                              heading_ids)
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
                 raise
             raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) from None
         return {"key": self.key(page), "html": rendered.html, "raw": sorted(rendered.allowance.raw),
-                "urls": sorted(rendered.allowance.urls), "german": rendered.german}
+                "urls": sorted(rendered.allowance.urls), "german": rendered.german, "ids": list(rendered.ids)}
 
 
 class _StoredBodies:
@@ -753,11 +762,11 @@ class _StoredBodies:
 
 
 def _body_entry(entry) -> bool:
-    """Whether ``entry`` (JSON) has the shape ``_Bodies._render`` stores: key, html, raw, urls and german."""
+    """Whether ``entry`` (JSON) has the shape ``_Bodies._render`` stores: key, html, raw, urls, german and ids."""
     return (isinstance(entry, dict) and isinstance(entry.get("key"), str) and isinstance(entry.get("html"), str)
             and isinstance(entry.get("german"), bool)
             and all(isinstance(entry.get(name), list) and all(isinstance(v, str) for v in entry[name])
-                    for name in ("raw", "urls")))
+                    for name in ("raw", "urls", "ids")))
 
 
 def _references(config: Config, article: Article) -> list[tuple[str, int]]:

@@ -10,6 +10,7 @@ from .config import Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
+from .orphans import find_orphans
 from .rawhtml import german_blocks
 from .segment import reference_labels
 from .sources import read_sources
@@ -100,14 +101,14 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
-                                                  f"{config.source_language}")
+                                                  f"{config.source_language}|{config.site_url}")
                 counts = cache.get(name)
                 if not (isinstance(counts, list) and len(counts) == 3 and counts[0] == digest):
                     with contain(article.ref, f"checking {ref}", errors) as outcome:
                         if article.slug not in labels:
                             labels[article.slug] = reference_labels(article)
                         findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
-                                                 source_lang=config.source_language)
+                                                 source_lang=config.source_language, site_url=config.site_url)
                     if outcome.failed:
                         rows.append(row)  # progress is known; the QA counts are not
                         continue
@@ -145,6 +146,14 @@ def totals(rows: list[Progress]) -> list[Progress]:
                             errors=sum(r.errors for r in mine), warnings=sum(r.warnings for r in mine),
                             catalogs=sum(not r.missing for r in mine)))
     return out
+
+
+def kept_catalogs(config: Config, languages: list[str] | None = None) -> list[str]:
+    """The catalogs (paths relative to the project) in ``languages`` (None: all) whose article is gone:
+    kept by ``extract``, which says so once (``orphans``); listed here on every run."""
+    sources = read_sources(config)
+    found = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
+    return [relpath(path, config.root) for lang in languages or config.languages for path in found[lang]]
 
 
 def as_json(rows: list[Progress]) -> dict:

@@ -1,12 +1,16 @@
 """Translation memory: the project's reviewed translations, and imported TMX, as drafts for new segments.
 
 The memory is an SQLite index, ``.verlag/tm.sqlite``. Its catalog part is a
-cache: before use, each article catalog (found through the articles, so
-``site.po`` and orphans stay out) is re-read only when its content hash
+cache: before use, each catalog ``translations/<lang>/<slug>.po`` (``site.po``,
+the website's own words, stays out) is re-read only when its content hash
 changed, so a refresh on 500 articles costs reading and hashing the files.
-Only reviewed entries (not fuzzy, not obsolete) go in: a machine draft never
-becomes a source of further drafts. Imported TMX units live only in the index
-(deleting ``.verlag/`` forgets them; import the file again).
+Only reviewed entries (translated, not fuzzy) go in, obsolete ones and those of
+orphaned catalogs (an article deleted or renamed, its catalog kept) too, as
+msgmerge's compendium (``-C``) and Weblate's memory offer them: a sentence the
+author moved to another article keeps its reviewed translation as a draft. A
+machine draft never becomes a source of further drafts. Imported TMX units
+live only in the index (deleting ``.verlag/`` forgets them; import the file
+again).
 
 Matching: an identical German text is a 100 % match. Otherwise the rapidfuzz
 ratio of the prose (each piece of inline markup and each number counts as one
@@ -39,7 +43,6 @@ from .config import Config
 from .errors import VerlagError, raise_all
 from .fsutil import relpath, write_if_changed
 from .markup import scan
-from .sources import read_sources
 from .tmx import TmxPair, read_tmx, write_tmx
 
 DB_NAME = "tm.sqlite"
@@ -211,9 +214,8 @@ class Memory:
     def refresh(self, config: Config) -> list[VerlagError]:
         """Bring the catalog units up to date; unreadable catalogs are left out and returned."""
         errors: list[VerlagError] = []
-        sources = read_sources(config)  # an unreadable article's reviewed catalogs still count
-        wanted = {(lang, slug): config.po_path(lang, slug)
-                  for slug in {a.slug for a in sources.articles} | sources.unreadable for lang in config.languages}
+        wanted = {(lang, path.stem): path for lang in config.languages
+                  for path in (config.translations_dir / lang).glob("*.po") if path.stem != "site"}
         known = {(lang, slug): digest for lang, slug, digest in self.db.execute("SELECT * FROM catalogs")}
         with self.db:
             for lang, slug in known.keys() - wanted.keys():
@@ -247,7 +249,7 @@ class Memory:
         po = parse_po(decode_po(data, ref), ref)
         stamp = _stamp(po.metadata.get("PO-Revision-Date"))
         return [Unit("po", slug, lang, e.msgctxt, e.msgid, e.msgstr, stamp)
-                for e in po if not e.obsolete and not e.msgid_plural and entry_state(e) == REVIEWED]
+                for e in po if not e.msgid_plural and entry_state(e) == REVIEWED]
 
     def units(self, lang: str | None = None, origin: str | None = None) -> list[Unit]:
         rows = self.db.execute(

@@ -62,7 +62,8 @@ def test_links_to_other_articles_point_to_the_same_edition(blog):
     assert hrefs == ["/blog/en/milz/", "/blog/en/milz/#ruhe"]
     assert page(blog, "de/leber/index.html").xpath('//div[@class="article-body"]//a/@href') == \
         ["/blog/de/milz/", "/blog/de/milz/#ruhe"]
-    assert page(blog, "en/milz/index.html").xpath("//h2/@id") == ["rest"]
+    milz = page(blog, "en/milz/index.html")
+    assert milz.xpath("//h2/@id") == ["ruhe"] and milz.xpath("//h2/text()") == ["Rest"]  # the fragment's heading
     assert page(blog, "en/leber/index.html").xpath('//link[@rel="canonical"]/@href') == \
         ["https://praxis.example/blog/en/leber/"]
 

@@ -104,6 +104,34 @@ def unit(name: str, source: str, target: str, stamp: str = "", context: str | No
     return Unit(origin, name, "en", context, source, target, stamp)
 
 
+def test_a_sentence_moved_to_another_article_keeps_its_reviewed_translation_as_a_draft(project: Project):
+    project.write("source_de/eins.md", article("Eins", "Erster Satz hier. Zweiter Satz dort.\n"))
+    project.run("extract")
+    review(project, "en", "eins", {"Erster Satz hier.": "First sentence here.",
+                                   "Zweiter Satz dort.": "Second sentence there."})
+    project.write("source_de/eins.md", article("Eins", "Zweiter Satz dort.\n"))
+    project.write("source_de/zwei.md", article("Zwei", "Erster Satz hier.\n"))
+    project.run("extract")
+    assert "#~ msgstr \"First sentence here.\"" in project.read("translations/en/eins.po")
+    project.run("pretranslate", "--engine", "tm", "--engine", "copy", "--lang", "en")
+    moved = entry(project, "en", "zwei", "Erster Satz hier.")
+    assert (moved.msgstr, moved.fuzzy) == ("First sentence here.", True)  # a draft: the reviewer confirms it
+    assert "tm: 100% from eins" in moved.tcomment.splitlines()
+    msgfmt_check(project.root / "translations/en/zwei.po")
+
+
+def test_a_deleted_article_s_kept_catalog_still_drafts_its_sentences(project: Project):
+    project.write("source_de/alt.md", article("Alt", "Brennnesseln wachsen überall.\n"))
+    project.run("extract")
+    review(project, "en", "alt", {"Brennnesseln wachsen überall.": "Nettles grow everywhere."})
+    (project.root / "source_de/alt.md").unlink()
+    project.write("source_de/neu.md", article("Neu", "Brennnesseln wachsen überall. Ein neuer Satz.\n"))
+    result = project.run("extract")
+    assert "translations/en/alt.po" in result.output  # kept, not renamed: it shares too little with neu
+    project.run("pretranslate", "--engine", "tm", "--lang", "en")
+    assert "tm: 100% from alt" in entry(project, "en", "neu", "Brennnesseln wachsen überall.").tcomment
+
+
 def test_ties_go_to_the_same_context_then_the_same_article_then_the_newest_then_the_name():
     text = "Die Leber arbeitet nachts."
     units = [unit("alt", text, "old", "20260101T000000Z"), unit("neu", text, "new", "20260601T000000Z"),
@@ -230,7 +258,10 @@ def test_index_is_refreshed_incrementally_from_article_catalogs_only(source: Pro
     review(source, "fr", "zwei", {"Ein zweiter Artikel.": "Un deuxième article."})
     assert ("fr", "zwei", "Un deuxième article.") in reviewed() and parsed == ["translations/fr/zwei.po"]
     (source.root / "source_de/quelle.md").unlink()
-    assert reviewed() == {("fr", "zwei", "Un deuxième article.")}  # the article is gone, so are its units
+    source.run("extract")
+    assert len(reviewed()) == 5  # the article is gone, its catalog is kept: its reviewed work still counts
+    (source.root / "translations/en/quelle.po").unlink()
+    assert reviewed() == {("fr", "zwei", "Un deuxième article.")}  # the catalog is gone, so are its units
 
 
 # ---- TMX ----

@@ -1,0 +1,166 @@
+"""Kept catalogs of articles that are gone (orphans): a reviewer's save after a rename, and what is said.
+
+``extract`` moves an article's catalogs along when its German file is
+renamed (``extract._renamed_from``) and records the rename here
+(``.verlag/renames.json``: old slug -> new slug). A catalog saved under the
+old name afterwards (a Poedit window still open, a Weblate commit, a git
+merge) is an orphan whose article is known. Its reviewed translations that
+the renamed article's catalog lacks (an empty entry, or a machine draft of
+the same German) are brought over there as fuzzy entries
+for review, marked ``tm: 100% from <old slug>`` like any translation-memory
+draft; a reviewed translation there is never overwritten (the rule of
+msgmerge's compendia, GNU gettext manual, "Invoking the msgmerge Program":
+the catalog's own translation wins). What could not be brought over is
+counted, and the warning names both files.
+
+Each orphan is reported once per change (its bytes, or what differs from
+the renamed article's catalog), not on every run; its reviewed entries keep
+serving the translation memory (``tm``) as long as it is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Config
+from .errors import VerlagError
+from .fsutil import digest_bytes, load_state, read_bytes, relpath, rewrite, save_state
+
+RENAMES_FILE = "renames.json"  # old slug -> the slug its catalogs were renamed to
+SAID_FILE = "orphans.json"  # orphan path -> what it held (digest) when extract last said something about it
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """A kept catalog ``path`` (relative to the project) whose article is gone.
+
+    ``renamed_to``: the catalog of the article it was renamed to (None: deleted, or a rename
+    this project's ``.verlag/`` never saw); ``carried``: reviewed translations brought over
+    there as fuzzy on this run; ``differing``: reviewed translations that differ from reviewed
+    ones there, left where they are.
+    """
+
+    path: str
+    renamed_to: str | None = None
+    carried: int = 0
+    differing: int = 0
+
+    def message(self) -> str:
+        """The warning ``extract`` prints: ``<path>: <what is in it, and what to do>``."""
+        if self.renamed_to is None:
+            return (f"{self.path}: no German article has this slug any more; kept (its reviewed translations "
+                    "still serve the translation memory), delete it when done")
+        said = [f"{self.path}: its article was renamed (now {self.renamed_to}) and it was saved again"]
+        if self.carried:
+            said.append(f"{self.carried} of its translations brought over to {self.renamed_to} as fuzzy, "
+                        "for review")
+        if self.differing:
+            said.append(f"{self.differing} of its reviewed translations differ from the reviewed ones in "
+                        f"{self.renamed_to}, which were kept: open both, copy over what is newer, then delete "
+                        f"{self.path}")
+        else:
+            said.append(f"{self.renamed_to} has its reviewed translations of the German there is now: delete "
+                        f"{self.path}")
+        return "; ".join(said)
+
+
+def find_orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:
+    """Language -> its catalogs whose article is gone (``slugs``: the articles there are, readable or not):
+    candidates for a renamed article, otherwise kept and reported. ``site.po`` is the website's own."""
+    found: dict[str, list[Path]] = {}
+    for lang in config.languages:
+        folder = config.translations_dir / lang
+        found[lang] = [p for p in sorted(folder.glob("*.po")) if p.stem not in slugs and p.stem != "site"]
+    return found
+
+
+def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str]) -> list[Orphan]:
+    """Bring the reviewed translations of orphans of renamed articles over to the renamed article's
+    catalog (see the module); ``orphans``: language -> kept catalogs, ``slugs``: the articles there are.
+
+    Returns every orphan. A catalog that cannot be read is left as it is (the stage that reads it
+    reports it); the catalog brought over to is written by compare-and-swap (``fsutil.rewrite``).
+    """
+    if not any(orphans.values()):
+        return []
+    renames = load_state(config.state_dir / RENAMES_FILE)
+    found = []
+    for lang, paths in orphans.items():
+        for path in paths:
+            slug = _renamed_to(path.stem, renames, slugs)
+            target = config.po_path(lang, slug) if slug else None
+            if target is None or not target.exists():
+                found.append(Orphan(relpath(path, config.root)))
+                continue
+            try:
+                carried, differing = _bring_over(config, path, target)
+            except VerlagError:  # either catalog damaged: extract reports the article's, the orphan stays as it is
+                found.append(Orphan(relpath(path, config.root)))
+                continue
+            found.append(Orphan(relpath(path, config.root), relpath(target, config.root), carried, differing))
+    return found
+
+
+def _renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:
+    """The article ``slug`` was last renamed to, through any renames after it; None if there is none now."""
+    seen = {slug}
+    while slug in renames and renames[slug] not in seen:
+        slug = renames[slug]
+        seen.add(slug)
+    return slug if slug in slugs and len(seen) > 1 else None
+
+
+def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
+    """(translations brought over from ``source`` to ``target``, reviewed translations that differ)."""
+    from .catalog import MACHINE, REVIEWED, UNTRANSLATED, entry_state, key, po_from_bytes, read_po, render, \
+        set_provenance
+    from .pofile import encode_like
+
+    kept = read_po(source, relpath(source, config.root))
+    reviewed = {key(e): e.msgstr for e in kept or [] if not e.obsolete and entry_state(e) == REVIEWED}
+    counts = [0, 0]
+
+    def update(data: bytes | None) -> bytes | None:
+        po = po_from_bytes(data, relpath(target, config.root))
+        counts[:] = [0, 0]
+        for entry in po if po is not None else []:
+            theirs = reviewed.get(key(entry))
+            if entry.obsolete or theirs is None or theirs == entry.msgstr:
+                continue
+            state = entry_state(entry)
+            if state == REVIEWED:
+                counts[1] += 1
+            if state not in (UNTRANSLATED, MACHINE):  # reviewed, or stale: a reviewer's work for older German
+                continue
+            entry.msgstr = theirs
+            if not entry.fuzzy:
+                entry.flags.append("fuzzy")
+            set_provenance(entry, f"tm: 100% from {source.stem}")
+            counts[0] += 1
+        return encode_like(render(po), data) if counts[0] else None
+
+    rewrite(target, update)
+    return counts[0], counts[1]
+
+
+def report(config: Config, found: list[Orphan], renamed: list[tuple[str, str]], slugs: set[str]) -> list[Orphan]:
+    """Record this run's renames (``renamed``: (old catalog, new catalog) paths) and return the orphans
+    in ``found`` still there that have something new to say: brought something over, or hold other
+    bytes or differences than when last said."""
+    if not found and not renamed:  # the common run: no state to read or write
+        return []
+    renames = load_state(config.state_dir / RENAMES_FILE)
+    renames.update({Path(old).stem: Path(new).stem for old, new in renamed})
+    save_state(config.state_dir / RENAMES_FILE, {old: new for old, new in renames.items() if old not in slugs})
+    said = load_state(config.state_dir / SAID_FILE)
+    told, out = {}, []
+    for orphan in found:
+        data = read_bytes(config.root / orphan.path)
+        if data is None:
+            continue
+        told[orphan.path] = digest_bytes(data, extra=f"{orphan.renamed_to}|{orphan.differing}")
+        if orphan.carried or said.get(orphan.path) != told[orphan.path]:
+            out.append(orphan)
+    save_state(config.state_dir / SAID_FILE, told)
+    return out

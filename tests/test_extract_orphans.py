@@ -1,0 +1,88 @@
+"""Kept catalogs of gone articles: a reviewer's save to the old name after a rename, and the warnings."""
+
+from __future__ import annotations
+
+import json
+
+import polib
+
+from conftest import Project, article, msgfmt_check, review
+
+SCHLAF = article("Schlaf", "Schlaf heilt viel. Abends hilft Tee. Morgens hilft Licht.\n")
+
+
+def renamed(project: Project) -> bytes:
+    """schlaf.md reviewed in part in English, then renamed to schlafen.md and extracted; returns the old
+    catalog's bytes as a reviewer's editor still holds them."""
+    project.write("source_de/schlaf.md", SCHLAF)
+    project.run("extract")
+    review(project, "en", "schlaf", {("title", "Schlaf"): "Sleep", "Schlaf heilt viel.": "Sleep heals a lot."})
+    held = (project.root / "translations/en/schlaf.po").read_bytes()
+    (project.root / "source_de/schlaf.md").rename(project.root / "source_de/schlafen.md")
+    result = project.run("extract")
+    assert "renamed translations/en/schlaf.po -> translations/en/schlafen.po" in result.output
+    return held
+
+
+def entry(project: Project, slug: str, msgid: str) -> polib.POEntry:
+    return polib.pofile(project.read(f"translations/en/{slug}.po")).find(msgid)
+
+
+def test_a_save_to_the_old_catalog_after_a_rename_is_brought_over_for_review(project: Project):
+    held = renamed(project)
+    review(project, "en", "schlafen", {"Morgens hilft Licht.": "Light helps in the morning."})
+    (project.root / "translations/en/schlaf.po").write_bytes(held)  # the reviewer's editor saves the old file
+    review(project, "en", "schlaf", {"Abends hilft Tee.": "Tea helps in the evening.",
+                                     "Schlaf heilt viel.": "Sleep heals much.",
+                                     "Morgens hilft Licht.": "Morning light helps."})
+    result = project.run("extract")
+    carried = entry(project, "schlafen", "Abends hilft Tee.")
+    assert (carried.msgstr, carried.fuzzy) == ("Tea helps in the evening.", True)
+    assert "tm: 100% from schlaf" in carried.tcomment.splitlines()
+    # reviewed translations in the renamed article's catalog are never overwritten
+    assert entry(project, "schlafen", "Schlaf heilt viel.").msgstr == "Sleep heals a lot."
+    assert entry(project, "schlafen", "Morgens hilft Licht.").msgstr == "Light helps in the morning."
+    assert ("warning: translations/en/schlaf.po: its article was renamed (now translations/en/schlafen.po) and it "
+            "was saved again; 1 of its translations brought over to translations/en/schlafen.po as fuzzy, for "
+            "review; 2 of its reviewed translations differ from the reviewed ones in translations/en/schlafen.po"
+            ) in result.output
+    assert "then delete translations/en/schlaf.po" in result.output
+    msgfmt_check(project.root / "translations/en/schlafen.po")
+    again = project.run("extract")
+    assert "schlaf.po" not in again.output  # said once, until something changes
+    assert entry(project, "schlafen", "Abends hilft Tee.").msgstr == "Tea helps in the evening."
+
+
+def test_an_old_catalog_saved_unchanged_after_a_rename_only_asks_to_be_deleted(project: Project):
+    held = renamed(project)
+    (project.root / "translations/en/schlaf.po").write_bytes(held)
+    result = project.run("extract")
+    assert ("translations/en/schlafen.po has its reviewed translations of the German there is now: delete "
+            "translations/en/schlaf.po") in result.output
+    assert entry(project, "schlafen", "Schlaf heilt viel.").msgstr == "Sleep heals a lot."
+
+
+def test_a_deleted_article_s_catalog_is_reported_once_per_change(project: Project):
+    project.write("source_de/alt.md", article("Alt", "Ein Satz.\n"))
+    project.write("source_de/bleibt.md", article("Bleibt", "Noch ein Satz.\n"))
+    project.run("extract")
+    (project.root / "source_de/alt.md").unlink()
+    warning = "warning: translations/en/alt.po: no German article has this slug any more; kept"
+    assert warning in project.run("extract").output
+    assert warning not in project.run("extract").output
+    # status lists it on every run, in text and JSON
+    assert "kept: translations/en/alt.po: no German article has this slug any more" in project.run("status").output
+    listed = json.loads(project.run("status", "--format", "json").output)["kept_catalogs"]
+    assert listed == ["translations/en/alt.po", "translations/fr/alt.po"]
+    review(project, "en", "alt", {"Ein Satz.": "A sentence."})  # saved again: worth saying again
+    assert warning in project.run("extract").output
+
+
+def test_a_damaged_old_catalog_after_a_rename_is_kept_as_it_is(project: Project):
+    renamed(project)
+    (project.root / "translations/en/schlaf.po").write_text('msgid "kaputt\n', encoding="utf-8")
+    before = project.read("translations/en/schlafen.po")
+    result = project.run("extract")
+    assert "warning: translations/en/schlaf.po: no German article has this slug any more; kept" in result.output
+    assert project.read("translations/en/schlafen.po") == before
+    assert project.read("translations/en/schlaf.po") == 'msgid "kaputt\n'

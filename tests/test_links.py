@@ -1,0 +1,83 @@
+"""Links that keep working in every language: fragments to headings, within an article and between articles."""
+
+from __future__ import annotations
+
+from lxml import html
+
+from pipeline.render import render
+
+from conftest import Project, article, review
+
+
+def test_a_translation_s_headings_get_the_ids_of_the_german_headings_at_the_same_places():
+    german = render("## Abschnitt\n\nSiehe [oben](#abschnitt).\n\n### Zweiter Teil\n")
+    assert german.ids == ("abschnitt", "zweiter-teil")
+    english = render("## Section\n\nSee [above](#abschnitt).\n\n### Second part\n", heading_ids=german.ids)
+    doc = html.fromstring(f"<div>{english.html}</div>")
+    assert doc.xpath("//h2/@id") == ["abschnitt"] and doc.xpath("//h3/@id") == ["zweiter-teil"]
+    assert doc.xpath("//a/@href") == ["#abschnitt"]
+    # where the headings do not correspond one to one, each keeps its own id
+    assert render("## Section\n", heading_ids=german.ids).ids == ("section",)
+
+
+def test_fragments_find_their_heading_in_every_edition_and_between_articles(project: Project):
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/brennnessel.md", article("Brennnessel", "## Zubereitung\n\nKurz blanchieren.\n"))
+    project.write("source_de/tee.md", article("Tee", "## Abschnitt\n\nSiehe [oben](#abschnitt). Mehr in "
+                                                     "[Brennnessel](brennnessel.md#zubereitung).\n"))
+    project.run("extract")
+    review(project, "en", "brennnessel", {("title", "Brennnessel"): "Nettle", "Zubereitung": "Preparation",
+                                          "Kurz blanchieren.": "Blanch briefly."})
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Abschnitt": "Section",
+                                  "Siehe [oben](#abschnitt).": "See [above](#abschnitt).",
+                                  "Mehr in [Brennnessel](brennnessel.md#zubereitung).":
+                                      "More in [nettle](brennnessel.md#zubereitung)."})
+    assert "check: 0 errors" in project.run("check").output
+    project.run("build")
+    tea = html.fromstring(project.read("site/en/tee/index.html"))
+    nettle = html.fromstring(project.read("site/en/brennnessel/index.html"))
+    assert tea.xpath("//article//h2/@id") == ["abschnitt"]
+    links = tea.xpath("//article//p/a/@href")
+    assert links[0] == "#abschnitt" and links[1].endswith("/en/brennnessel/#zubereitung")
+    assert nettle.xpath("//article//h2/@id") == ["zubereitung"]
+    assert nettle.xpath("//article//h2/text()") == ["Preparation"]
+    # the Markdown edition keeps the author's fragment: the id its heading has in every edition
+    assert "See [above](#abschnitt)." in project.read("editions/en/tee.md")
+
+
+SITE = '[site]\nbase_url = "https://praxis.example/blog/"\n[publish]\nmin_translated = 0\n'
+
+
+def test_a_link_to_a_renamed_article_s_old_file_finds_it_through_its_aliases(project: Project):
+    project.write("verlag.toml", project.read("verlag.toml") + SITE)
+    project.write("source_de/schlafen.md", article("Schlafen", "Gut schlafen hilft.\n",
+                                                   aliases="[https://praxis.example/blog/de/schlaf/]"))
+    project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](schlaf.md#abends) und [das](weg.md).\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Lesen Sie [dies](schlaf.md#abends) und [das](weg.md).":
+                                  "Read [this](schlaf.md#abends) and [that](weg.md)."})
+    checked = project.run("check", "--strict", code=1)  # the CI gate: a link no edition can follow is an error
+    assert ("error: source_de/tee.md:5: 'weg.md': no published article 'weg' (a draft, or no such file: renamed "
+            "or deleted?") in checked.output
+    assert "schlaf.md" not in checked.output  # its aliases say where it went
+    project.run("build")
+    for lang in ("de", "en"):
+        hrefs = html.fromstring(project.read(f"site/{lang}/tee/index.html")).xpath("//article//p/a/@href")
+        assert hrefs[0] == "/blog/de/schlafen/#abends" if lang == "de" else hrefs[0].endswith("/schlafen/#abends")
+
+
+def test_a_reviewer_may_point_a_link_at_the_article_s_page_in_the_target_language(project: Project):
+    project.write("verlag.toml", project.read("verlag.toml") + SITE)
+    project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
+    links = {"Siehe [Zecken](zecken.md).": "See [ticks](/blog/en/zecken/).",
+             "Oder [hier](zecken.md#gras).": "Or [here](https://praxis.example/blog/en/zecken/#gras).",
+             "Auch [dort](/blog/de/zecken/).": "Also [there](zecken.md).",
+             "Nicht [so](zecken.md).": "Not [like this](/blog/en/milz/).",
+             "Und nicht [so](zecken.md#gras).": "And not [like this](/blog/en/zecken/#wald)."}
+    project.write("source_de/milz.md", article("Milz", " ".join(links) + "\n"))
+    project.run("extract")
+    review(project, "en", "milz", links)
+    found = project.run("check", "--lang", "en", code=1).output
+    assert "foreign-target" not in found  # the site's own address is no foreign place
+    flagged = [line for line in found.splitlines() if "[link-target]" in line]
+    assert len(flagged) == 2 and "/blog/en/milz/" in flagged[0] and "#wald" in flagged[1]
