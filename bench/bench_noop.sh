@@ -8,8 +8,9 @@
 # e.g. `bash bench/bench_noop.sh ../main/.venv`. Each project is the peer benchmark's corpus with its
 # verlag.toml (one language, [publish] unreviewed = "machine"), made once by a cold extract, pretranslate
 # --engine copy and build, then extract and build again untimed (the first runs of an install after a code
-# change are not no-ops). Bytecode is compiled first, as bench_peers.sh does. On a shared machine compare CPU
-# seconds, not wall seconds. Needs the peer corpus (`../shared/peer-bench/run_peers.sh` makes it).
+# change are not no-ops; so neither checkout may change while it runs: a merge into ../main makes that
+# install's next runs cold ones). Bytecode is compiled first, as bench_peers.sh does. On a shared machine compare
+# CPU seconds, not wall seconds. Needs the peer corpus (`../shared/peer-bench/run_peers.sh` makes it).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BASE=${PEER_BENCH_HOME:-$HOME/.cache/peer-bench}
