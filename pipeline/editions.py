@@ -58,13 +58,16 @@ class Edition:
     front_fallback: frozenset[str] = frozenset()  # front-matter keys shown (partly) in German
     words: Counter = field(default_factory=Counter)  # state -> German words, as `verlag status` counts
     words_shown: int = 0  # German words of the segments shown in the edition's language (not in German)
+    german_words: int = 0  # German words of the HTML blocks every edition shows in German (never reviewed)
     translator: str | None = None  # who answers for the translation: the catalog's Last-Translator, name only
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
                  blocked: frozenset = frozenset()) -> Edition:
-    """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German."""
+    """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German. The words
+    of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``)."""
     from .catalog import MACHINE, REVIEWED, STALE, entry_state, key
+    from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
     shown: Counter = Counter()
@@ -118,7 +121,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     marked = doc.render(mark)
     _, _, body_start = split_front_matter(marked)
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
-                   words_shown, translator_name(po))
+                   words_shown, german_words(german_blocks(doc.article)), translator_name(po))
 
 
 def translator_name(po: polib.POFile | None) -> str | None:
@@ -147,7 +150,8 @@ def edition_record(edition: Edition, article: Article, unreviewed: str) -> str:
         "page": article.page, "reviewed_by": meta.get("reviewed_by"), "last_reviewed": _iso(meta.get("last_reviewed")),
         "translator": edition.translator,
         "unreviewed": unreviewed, "segments": dict(sorted(edition.shown.items())),
-        "words": dict(sorted(edition.words.items())), "words_shown": edition.words_shown, "body": edition.marked,
+        "words": dict(sorted(edition.words.items())), "words_shown": edition.words_shown,
+        "german_words": edition.german_words, "body": edition.marked,
     }
     return json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 

@@ -6,6 +6,7 @@ import errno
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
 import stat
@@ -332,17 +333,37 @@ def code_digest() -> str:
 
 
 def load_state(path: Path) -> dict:
-    """A JSON cache of fingerprints; a missing or damaged one just means 'redo everything'."""
+    """A JSON cache of fingerprints (a ``.verlag/`` state file, UTF-8); a missing or damaged one just means
+    'redo everything'. One that cannot be read (a folder in its place, no permission, not UTF-8) is no cache
+    either, said once per process as a warning (``logging``, printed by the CLI as ``warning: …``)."""
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    except (OSError, UnicodeError) as exc:
+        _state_warning(path, exc)
         return {}
     return state if isinstance(state, dict) else {}
 
 
 def save_state(path: Path, state: dict) -> None:
-    """Store a fingerprint cache; not fsynced: losing it only means the next run redoes the work."""
-    write_if_changed(path, json.dumps(state, indent=1, sort_keys=True) + "\n", durable=False)
+    """Store a fingerprint cache; not fsynced: losing it only means the next run redoes the work, so one that
+    cannot be written (``OSError``) is a warning, as in ``load_state``, never a failed command."""
+    try:
+        write_if_changed(path, json.dumps(state, indent=1, sort_keys=True) + "\n", durable=False)
+    except OSError as exc:
+        _state_warning(path, exc)
+
+
+_WARNED: set[Path] = set()
+
+
+def _state_warning(path: Path, exc: OSError | UnicodeError) -> None:
+    if path not in _WARNED:
+        _WARNED.add(path)
+        reason = f"not UTF-8 ({exc})" if isinstance(exc, UnicodeError) else exc.strerror or str(exc)
+        logging.getLogger(__name__).warning(f"{path}: {reason}; verlag does without this cache (its work is done "
+                                            "again): remove it")
 
 
 def remove_empty_parents(path: Path, root: Path) -> None:

@@ -22,11 +22,9 @@ import re
 import tomllib
 from pathlib import Path
 
-import yaml
-
 from .errors import VerlagError
 from .importer import ImportedArticle, new_article
-from .sources import normalise, read_date, yaml_error
+from .sources import load_front, normalise, read_date
 
 FENCES = {"---": "YAML", "+++": "TOML"}
 _TEMPLATE_TAG = re.compile(r"\{\{[<%]|\{%|\{\{")
@@ -44,12 +42,18 @@ def front_matter_fence(text: str) -> str | None:
 
 def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     """The article in a Hugo or Jekyll Markdown file (UTF-8). Raises ``VerlagError`` at the line of front
-    matter that does not parse, is not a table of keys, or has no ``title``."""
+    matter that is missing (``--kind markdown`` on a file without it), does not parse, holds a value YAML
+    cannot construct (``date: 2026-13-45``, said as ``verlag extract`` says it), is not a table of keys,
+    or has no ``title``."""
     try:
         text = normalise(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise VerlagError("not UTF-8: save the file as UTF-8", path, data.count(b"\n", 0, exc.start) + 1) from None
     fence = front_matter_fence(text)
+    if fence is None:
+        raise VerlagError("no front matter: a Markdown file to import starts with a '---' (YAML) or '+++' (TOML) "
+                          "line and has the same line again after its keys; import a file without it as "
+                          "--kind text", path, 1)
     lines = text.split("\n")
     end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
     front = "\n".join(lines[1:end])
@@ -57,7 +61,7 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
-    notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(meta))})"]
+    notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, meta)))})"]
     body = "\n".join(lines[end + 1:]).strip("\n") + "\n"
     tagged = [n for n, line in enumerate(lines[end + 1:], start=end + 2) if _TEMPLATE_TAG.search(line)]
     if tagged:
@@ -86,13 +90,11 @@ def _unpublished(meta: dict, path: Path) -> str | None:
 
 def _parse(front: str, fence: str, path: Path) -> dict:
     try:
-        meta = tomllib.loads(front) if fence == "+++" else yaml.safe_load(front)
+        meta = tomllib.loads(front) if fence == "+++" else load_front(front, 2, path)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE.search(str(exc))
         raise VerlagError(f"invalid TOML front matter: {str(exc).split(' (at')[0]}", path,
                           1 + int(found.group(1)) if found else 1) from None
-    except yaml.YAMLError as exc:
-        raise yaml_error(exc, front, 2, path) from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

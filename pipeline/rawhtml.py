@@ -183,6 +183,13 @@ def german_blocks(article: Article) -> list[tuple[int, str]]:
     return found
 
 
+def german_words(blocks: list[tuple[int, str]]) -> int:
+    """The German words of ``german_blocks``' texts (whitespace-separated, as every word count of verlag): never
+    in a catalog, so never reviewed. ``verlag status`` and the site (``[publish] min_reviewed``, a translator
+    named as the only one who checked a page) count them alike."""
+    return sum(len(text.split()) for _, text in blocks)
+
+
 def _text_values(tag: str) -> list[tuple[int, int]]:
     """Where the quoted ``title`` and ``alt`` values of ``tag`` (an open tag, ``_OPEN_TAG``) are, quotes included."""
     spans, pos = [], _TAG_OPENING.match(tag).end()

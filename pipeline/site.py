@@ -172,6 +172,7 @@ class Page:
     digest: str = ""  # of the record, to tell an unchanged page without rendering it
     source: str = ""  # the German original's path, as messages name it (source_de/<file>.md)
     words_shown: int = 0  # German words whose segments the page shows in its own language
+    german_words: int = 0  # German words of the original's HTML blocks, shown in German: never reviewed
     draft: bool = False  # ``draft: true`` in the German front matter: never published
     standalone: bool = False  # a page of source_de/seiten/ (Impressum...): in no list, feed or index
     reviewed_by: dict | None = None  # name, qualification, url of whoever checked the German original
@@ -214,13 +215,20 @@ class Page:
     @property
     def fully_reviewed(self) -> bool:
         """Whether a person checked every German word's translation as shown (no machine text, no German
-        fallback, nothing out of date): only then does a translation's byline name its translator alone."""
-        return self.words.get(REVIEWED, 0) == sum(self.words.values())
+        fallback or HTML block, nothing out of date): only then does a translation's byline name its translator
+        alone."""
+        return self.words.get(REVIEWED, 0) == self.total_words
+
+    @property
+    def total_words(self) -> int:
+        """The German words of the page: its segments' and its HTML blocks' (``status.Progress.total_words``)."""
+        return sum(self.words.values()) + self.german_words
 
     @property
     def percent_reviewed(self) -> float:
-        total = sum(self.words.values())
-        return 100.0 * self.words.get("reviewed", 0) / total if total else 100.0
+        """Percent of ``total_words`` reviewed, as ``verlag status`` computes it (``[publish] min_reviewed``)."""
+        total = self.total_words
+        return 100.0 * self.words.get(REVIEWED, 0) / total if total else 100.0
 
     @property
     def percent_translated(self) -> float:
@@ -240,7 +248,7 @@ def _page(record: dict, digest: str) -> Page:
                 tuple(record.get("tags") or ()), frozenset(record.get("front_fallback") or ()),
                 record.get("author"), moment(record.get("date")), moment(record.get("updated")), record["body"],
                 record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""),
-                record.get("words_shown", 0), bool(record.get("draft")),
+                record.get("words_shown", 0), record.get("german_words", 0), bool(record.get("draft")),
                 bool(record.get("page")), record.get("reviewed_by"), moment(record.get("last_reviewed")),
                 record.get("translator"))
 

@@ -148,8 +148,6 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, a missing or invalid front
     matter (YAML 1.1), a missing title and values of the wrong kind; ``OSError`` when it cannot be read.
     """
-    import yaml
-
     data = path.read_bytes() if data is None else data
     try:
         raw = data.decode("utf-8")
@@ -165,14 +163,7 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
                           "which converts it", ref, 1)
     if not body_start:
         raise VerlagError("missing front matter: start the file with '---', a 'title:' line and '---'", ref, 1)
-    try:
-        meta = _load_front(front) or {}
-    except yaml.YAMLError as exc:
-        raise yaml_error(exc, front, text.count("\n", 0, front_start) + 1, ref) from None
-    except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
-        number, key, got = _bad_value(front)
-        raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
-                          ref, text.count("\n", 0, front_start) + 1 + number) from None
+    meta = load_front(front, text.count("\n", 0, front_start) + 1, ref) or {}
     if not isinstance(meta, dict):
         raise VerlagError("front matter must be 'key: value' lines", ref, 2)
     probe = Article(path, ref, "", text, meta, front, front_start, body_start,
@@ -218,6 +209,23 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
                    page)
 
 
+def load_front(front: str, first: int, ref: str | Path):
+    """YAML front matter ``front`` (str, YAML 1.1, between the ``---`` lines) as Python values (None when it is
+    empty). ``first``: the file line of its line 1; ``ref``: the file, for messages. Raises ``VerlagError`` at the
+    file's line for YAML that does not parse (``yaml_error``) and for a well-formed value YAML cannot construct
+    (``date: 2026-13-45``). Shared by ``read_article`` and ``verlag import`` (``importer_markdown``)."""
+    import yaml
+
+    try:
+        return _load_front(front)
+    except yaml.YAMLError as exc:
+        raise yaml_error(exc, front, first, ref) from None
+    except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
+        number, key, got = _bad_value(front)
+        raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
+                          ref, first + number) from None
+
+
 def yaml_error(exc: Exception, front: str, first: int, ref: str | Path) -> VerlagError:
     """The ``VerlagError`` for PyYAML's ``exc`` (a ``yaml.YAMLError``) raised on ``front`` (YAML front matter,
     str) whose line 1 is line ``first`` of the file ``ref``: at the line of the character YAML does not allow
@@ -228,49 +236,116 @@ def yaml_error(exc: Exception, front: str, first: int, ref: str | Path) -> Verla
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow, e.g. a control character
         return VerlagError(f"invalid YAML front matter: character U+{exc.character:04X} is not allowed "
                            f"({exc.reason}); remove it", ref, first + front.count("\n", 0, exc.position))
-    opened = _unclosed(exc, first)
+    opened = _unclosed(exc, front, first)
     if opened:
         return VerlagError(opened[1], ref, opened[0])
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    lines = front.split("\n")
-    written = lines[mark.line] if mark and mark.line < len(lines) else ""
-    return VerlagError(f"invalid YAML front matter: {problem}{_yaml_hint(problem, written)}", ref,
-                       first + mark.line if mark else 1)
+    hint = _yaml_hint(problem, front.split("\n"), mark.line) if mark else ""
+    return VerlagError(f"invalid YAML front matter: {problem}{hint}", ref, first + mark.line if mark else 1)
 
 
 _FLOW = {"while parsing a flow sequence": ("[", "]", "tags: [Tee, Leber]"),
          "while parsing a flow mapping": ("{", "}", "reviewed_by: {name: Dr. Vogt}")}
 
 
-def _unclosed(exc: yaml.YAMLError, first: int) -> tuple[int, str] | None:
-    """(line, message) for a '[' or '{' never closed: PyYAML notices only at a later line (its ``problem_mark``);
-    its ``context_mark`` is where the bracket opened, the line to name. ``first``: the front matter's line 1."""
+def _unclosed(exc: yaml.YAMLError, front: str, first: int) -> tuple[int, str] | None:
+    """(line, message) for a '[' or '{' in ``front`` never closed: PyYAML notices only at a later line (its
+    ``problem_mark``); its ``context_mark`` is where the bracket opened, the line to name. None when the bracket
+    is closed after all (``_closes``): the problem is then where PyYAML found it. ``first``: the front matter's
+    line 1."""
     bracket = _FLOW.get(getattr(exc, "context", None) or "")
     mark, later = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
     if not bracket or mark is None or later is None or later.line <= mark.line:
         return None  # a problem inside a bracket closed on its own line is named where it is
+    lines = front.split("\n")
+    if _closes(front, sum(len(line) + 1 for line in lines[:mark.line]) + mark.column):
+        return None
     opening, closing, example = bracket
     return first + mark.line, (f"invalid YAML front matter: '{opening}' is not closed with '{closing}' (YAML "
                                f"noticed on line {first + later.line}: {exc.problem}); end it on the same line, "
                                f"e.g. {example}")
 
 
-def _yaml_hint(problem: str, written: str) -> str:
-    """What usually fixes a YAML problem in a German front matter line (PyYAML's ``problem`` text; ``written``:
-    the line it points at). A ``key:`` line indented under a key that has a value (``  summary: …`` left
-    from uncommenting ``# summary:``) reads to YAML as more of that value, where a key may not start."""
+def _closes(front: str, start: int) -> bool:
+    """Is the '[' or '{' at ``front[start]`` closed by its matching bracket later on? Brackets nest; those in a
+    quoted scalar (one that starts with ' or " where a YAML flow token may start: after '[', '{', ',', ': ' or
+    the start of a line, YAML 1.1 section 7.3) or in a comment (' #' to the line's end) do not count."""
+    pairs, stack, n = {"]": "[", "}": "{"}, [], start
+    while n < len(front):
+        char = front[n]
+        if char in "[{":
+            stack.append(char)
+        elif char in pairs:
+            if stack.pop() != pairs[char]:
+                return False  # ']' for a '{': not the matching bracket
+            if not stack:
+                return True
+        elif char in "'\"" and (front[:n].rstrip(" \t")[-1:] in ("", "\n", "[", "{", ",", ":")):
+            n = _quote_end(front, n)
+        elif char == "#" and front[n - 1:n] in (" ", "\t", "\n"):
+            n = front.find("\n", n) % (len(front) + 1)  # to the line's end (or the text's)
+            continue
+        n += 1
+    return False
+
+
+def _quote_end(front: str, start: int) -> int:
+    """The offset of the quote closing the quoted scalar that opens at ``front[start]`` ('' escapes a single
+    quote, a backslash the next character in a double-quoted one); ``len(front)`` when it is not closed."""
+    quote, n = front[start], start + 1
+    while n < len(front):
+        if quote == '"' and front[n] == "\\":
+            n += 2
+            continue
+        if front[n] == quote:
+            if quote == "'" and front[n + 1:n + 2] == "'":
+                n += 2
+                continue
+            return n
+        n += 1
+    return len(front)
+
+
+def _yaml_hint(problem: str, lines: list[str], number: int) -> str:
+    """What usually fixes a YAML problem in a German front matter line (PyYAML's ``problem`` text; ``lines``: the
+    front matter's lines, ``number``: the 0-based one it points at). A ``key:`` line indented under a key that
+    has a value (``  summary: …`` left from uncommenting ``# summary:``) reads to YAML as more of that value, where
+    a key may not start; a key indented under a ``key:`` line without a value (``reviewed_by:``) is nested as it
+    should be, and the problem is in its own value."""
+    written = lines[number] if number < len(lines) else ""
     indented = re.match(r"^([ \t]+)([^\s:#][^:]*):(\s|$)", written)
     if indented and ("mapping values are not allowed" in problem or "cannot start any token" in problem):
-        blank = "a tab" if "\t" in indented.group(1) else "a space"
-        return (f"; '{indented.group(2)}:' is indented (the line starts with {blank}), so YAML reads it as part of "
-                "the value above it: start it at the beginning of the line, as every key")
+        tab = "\t" in indented.group(1)
+        if _opened_above(lines, number, len(indented.group(1))):
+            if tab:
+                return "; indent it with spaces: YAML does not allow a tab there"
+        else:
+            blank = "a tab" if tab else "a space"
+            return (f"; '{indented.group(2)}:' is indented (the line starts with {blank}), so YAML reads it as part "
+                    "of the value above it: start it at the beginning of the line, as every key")
     if "mapping values are not allowed" in problem:
         return ("; a value with ': ' in it needs quotes, e.g. title: \"Rückenschmerzen: was tun?\" "
                 "(a \" inside becomes \\\")")
+    if "but got ':'" in problem:  # in a '[…]' or '{…}': ': ' ends a key there, as on a line of its own
+        return "; a value with ': ' in it needs quotes, e.g. tags: [Tee, \"Leber: Galle\"]"
     if "cannot start any token" in problem or "while scanning an alias" in problem:
         return "; put the value in double quotes, e.g. title: \"@Home: Übungen\""
     return ""
+
+
+def _opened_above(lines: list[str], number: int, indent: int) -> bool:
+    """Is line ``number``, indented by ``indent`` characters, a key of a block mapping that the lines above it
+    open: is the nearest line above it that is indented less (blank and comment lines skipped) a ``key:`` with
+    no value on it (YAML 1.1 section 9.3), or a ``- key: …`` item whose key starts where this line's does?"""
+    for line in reversed(lines[:number]):
+        content = line.lstrip(" \t")
+        if not content or content.startswith("#") or len(line) - len(content) >= indent:
+            continue
+        item = re.match(r"^([ \t]*)- +[^\s:#][^:]*:(\s|$)", line)
+        return bool(re.match(r"^[^\s:#][^:]*:[ \t]*(#.*)?$", content)) or \
+            bool(item and len(line) - len(line[item.end(1):].lstrip("- ")) == indent)
+    return False
 
 
 def _reviewer(value, ref: str, line: int) -> dict[str, str]:

@@ -10,8 +10,12 @@ block's digest, in one SQLite file (stdlib ``sqlite3``, WAL) that the worker
 processes read and fill while they run. It is valid for one
 ``sentences.splitter_version`` (verlag's code, pySBD's version, the language):
 opened under another, it is emptied first; under one version it grows with
-the distinct blocks split. It is regenerable: written without fsync; a damaged file is deleted and started afresh, and any SQLite error
-only turns the store off for the process, never stops segmentation.
+the distinct blocks split. It is regenerable: written without fsync; a damaged file is deleted (with its
+``-wal`` and ``-shm`` files) and started afresh, and any SQLite error only turns the store off for the process,
+never stops segmentation. A store another process keeps locked is done without after ``LOCK_SECONDS``: it
+saves pySBD runs, it is worth no wait. Spans are read and written only while the file holds this process's
+version (in the same statement or transaction), so two verlag versions running at once never take or leave
+spans of the other's code.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import sqlite3
 from pathlib import Path
 
 FILE_NAME = "splits.sqlite"
+LOCK_SECONDS = 0.5  # SQLite's busy timeout: the longest any open or write waits for another process's lock
 
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS meta (version TEXT NOT NULL)",
            "CREATE TABLE IF NOT EXISTS spans (digest TEXT PRIMARY KEY, spans TEXT NOT NULL) WITHOUT ROWID")
@@ -42,7 +47,8 @@ class SplitStore:
             self.db = None
         except sqlite3.DatabaseError:  # not a database (any more): it only held spans pySBD can find again
             try:
-                path.unlink(missing_ok=True)
+                for part in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+                    part.unlink(missing_ok=True)  # its WAL and index belong to it, not to a new file
                 self.db = self._open()
             except (OSError, sqlite3.Error):
                 self.db = None
@@ -51,7 +57,7 @@ class SplitStore:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=LOCK_SECONDS, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=OFF")
@@ -70,13 +76,15 @@ class SplitStore:
         return db
 
     def get(self, digest: str) -> list | None:
-        """The spans stored for the block with this digest (JSON lists, to be checked by the caller), or None."""
+        """The spans stored for the block with this digest (JSON lists, to be checked by the caller), or None;
+        None too once another version has taken the file over."""
         if digest in self.met or self.db is None:
             return self.met.get(digest)
         try:
-            row = self.db.execute("SELECT spans FROM spans WHERE digest = ?", (digest,)).fetchone()
+            row = self.db.execute("SELECT spans FROM spans WHERE digest = ? AND (SELECT version FROM meta) = ?",
+                                  (digest, self.version)).fetchone()
         except sqlite3.Error:
-            self.db = None
+            self._close()
             return None
         if row is None:
             return None
@@ -87,17 +95,30 @@ class SplitStore:
         return self.met[digest]
 
     def put(self, found: dict[str, tuple[tuple[int, int], ...]]) -> None:
-        """Store the spans of blocks just split (digest -> spans), in one transaction."""
+        """Store the spans of blocks just split (digest -> spans), in one transaction with the check that the file
+        still holds this process's version; when another version has taken it over (emptied and stamped it),
+        nothing is stored and this process does without the store."""
         self.met.update((digest, [list(span) for span in spans]) for digest, spans in found.items())
         if self.db is None or not found:
             return
         try:
             self.db.execute("BEGIN IMMEDIATE")
+            if self.db.execute("SELECT version FROM meta").fetchall() != [(self.version,)]:
+                self._close()
+                return
             self.db.executemany("INSERT OR IGNORE INTO spans VALUES (?, ?)",
                                 [(digest, json.dumps(spans)) for digest, spans in found.items()])
             self.db.execute("COMMIT")
         except sqlite3.Error:
-            self.db = None
+            self._close()
+
+    def _close(self) -> None:
+        """Do without the store from now on (an open transaction is rolled back: nothing of it is kept)."""
+        db, self.db = self.db, None
+        try:
+            db.close()
+        except sqlite3.Error:
+            pass
 
 
 _OPEN: dict[tuple[int, Path, str], SplitStore] = {}

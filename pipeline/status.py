@@ -11,7 +11,7 @@ from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
 from .orphans import find_orphans
-from .rawhtml import german_blocks
+from .rawhtml import german_blocks, german_words
 from .segment import reference_labels
 from .sources import read_sources
 
@@ -97,7 +97,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 words[state] += len(entry.msgid.split())
             row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
                            legal=config.legal_page(article.slug),
-                           german=len(blocks), german_words=sum(len(text.split()) for _, text in blocks))
+                           german=len(blocks), german_words=german_words(blocks))
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"

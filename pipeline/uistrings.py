@@ -135,12 +135,13 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
 
 def _theme_messages(config: Config) -> tuple[list[polib.POEntry], str]:
     """``template_messages`` of the project's theme and their fingerprint (the template files' bytes and
-    names, verlag's code), taken from ``.verlag/`` (``MESSAGES_FILE``) while the fingerprint is the same:
-    Babel's extraction is most of what a ``verlag extract`` with nothing changed would cost."""
+    names as inside the project, so a copy of it keeps them; verlag's code), taken from ``.verlag/``
+    (``MESSAGES_FILE``) while the fingerprint is the same: Babel's extraction is most of what a
+    ``verlag extract`` with nothing changed would cost."""
     dirs = theme_dirs(config)
     files = sorted(p for d in dirs for p in d.rglob("*") if p.suffix in (".html", ".xml"))
-    fingerprint = digest_bytes(*(read_bytes(p) for p in files),
-                               extra=f"{code_digest()}|{[str(d) for d in dirs]}|{[str(p) for p in files]}")
+    named = [relpath(path, config.root) for path in (*dirs, *files)]
+    fingerprint = digest_bytes(*(read_bytes(p) for p in files), extra=f"{code_digest()}|{named}")
     state = config.state_dir / MESSAGES_FILE
     cached = load_state(state)
     if cached.get("key") == fingerprint:
@@ -156,8 +157,9 @@ def _theme_messages(config: Config) -> tuple[list[polib.POEntry], str]:
 def update_site_catalogs(config: Config) -> list[str]:
     """Merge the templates' messages into every language's site.po; return the files written (project-relative).
 
-    A site.po whose bytes are the ones the last merge left, with the same messages, project name and
-    verlag code, is not read: merging it again would give the same bytes (``SETTLED_FILE`` holds the
+    A site.po whose bytes are the ones the last merge left, with the same messages, project name, verlag
+    code and verlag's own catalog for its language (``_builtin_po``: a release may change only those), is not
+    read: merging it again would give the same bytes (``SETTLED_FILE`` holds the
     fingerprint of each as merged; a missing, stale or damaged record only means merging again).
     Raises ``VerlagError`` for a site.po that cannot be read.
     """
@@ -169,25 +171,26 @@ def update_site_catalogs(config: Config) -> list[str]:
     for lang in (config.source_language, *config.languages):
         path = site_po_path(config, lang)
         ref = relpath(path, config.root)
+        ours = read_bytes(_builtin_po(lang))  # verlag's own translation, if there is one
 
         def update(data: bytes | None) -> bytes:
-            from .catalog import po_from_bytes, read_po, render
+            from .catalog import po_from_bytes, render
             from .pofile import encode_like
 
             old = po_from_bytes(data, ref)
-            shipped = read_po(_builtin_po(lang), ref)  # verlag's own translation, if there is one
+            shipped = po_from_bytes(ours, ref)
             return encode_like(render(_merge(old if old is not None else shipped, messages, lang, config.name,
                                              shipped)), data)
 
         before = read_bytes(path)
         mark = f"{fingerprint}|{lang}|{config.name}"
-        if before and settled.get(lang) == digest_bytes(before, extra=mark):
+        if before and settled.get(lang) == digest_bytes(before, ours, extra=mark):
             merged[lang] = settled[lang]
             continue
         after = rewrite(path, update)  # by compare-and-swap: a reviewer's save meanwhile is kept
         if after != before:
             written.append(ref)
-        merged[lang] = digest_bytes(after, extra=mark)
+        merged[lang] = digest_bytes(after, ours, extra=mark)
     save_state(record, merged)
     return written
 

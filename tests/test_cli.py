@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import click
+import lxml.html
 import polib
 import pytest
 
@@ -118,9 +119,8 @@ def test_status_counts_segments_and_words_per_state(project):
     assert "leber" in text and "= total" in text
 
 
-def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
-    """Every entry reviewed, but the page still shows the original's HTML block in German (render marks it
-    lang="de" under the notice): status counts the block and its words, and the page is not 100 %."""
+def _reviewed_but_for_an_html_block(project: Project) -> None:
+    """An article whose entries are all reviewed in English and whose HTML block (5 words) stays German."""
     project.write("source_de/zecke.md", article("Zecke", """\
         Die Zecke sticht.
 
@@ -130,6 +130,12 @@ def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
         """))
     project.run("extract")
     review(project, "en", "zecke", {("title", "Zecke"): "Tick", "Die Zecke sticht.": "The tick bites."})
+
+
+def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
+    """Every entry reviewed, but the page still shows the original's HTML block in German (render marks it
+    lang="de" under the notice): status counts the block and its words, and the page is not 100 %."""
+    _reviewed_but_for_an_html_block(project)
     data = json.loads(project.run("status", "--format", "json", "--lang", "en").output)
     (row,) = data["articles"]
     assert row["segments"]["reviewed"] == 2 and row["german"] == 1 and row["german_words"] == 5
@@ -137,6 +143,23 @@ def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
     assert data["languages"][0]["german"] == 1
     line = next(x for x in project.run("status", "--lang", "en").output.splitlines() if x.startswith("en    zecke"))
     assert line.split()[2:9] == ["2", "0", "0", "0", "1", "4/9", "44.4%"]
+
+
+@pytest.mark.parametrize(("minimum", "published"), [(50, False), (40, True)])
+def test_min_reviewed_counts_german_html_block_words_as_status_does(project, minimum, published):
+    """Every entry reviewed, but the page shows the original's HTML block in German: 4 of 9 words reviewed for
+    ``verlag status`` and for the build's gate alike (the gate counted 4 of 4 and published it at 50 %)."""
+    project.write("verlag.toml", project.read("verlag.toml") + f"\n[publish]\nmin_reviewed = {minimum}\n")
+    _reviewed_but_for_an_html_block(project)
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["percent_reviewed"] == pytest.approx(100 * 4 / 9, abs=0.1)
+    output = project.run("build").output
+    assert (project.root / "site/en/zecke/index.html").exists() == published
+    assert ("not published (below [publish] min_translated or min_reviewed): zecke" in output) != published
+    if published:  # not fully reviewed: the translator is not named as the page's only author
+        page = lxml.html.parse(str(project.root / "site/en/zecke/index.html")).getroot()
+        data = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
+        assert "translator" not in json.dumps(data)
 
 
 def test_a_catalog_saved_with_crlf_keeps_its_line_ends_through_extract_pretranslate_and_import(project):

@@ -8,6 +8,9 @@ import feedparser
 import pytest
 from lxml import etree, html
 
+from pipeline.errors import VerlagError
+from pipeline.sources import read_article
+
 UTC = dt.timezone.utc
 PLUS2 = dt.timezone(dt.timedelta(hours=2))
 
@@ -164,3 +167,45 @@ def test_a_french_page_writes_the_first_of_a_month_as_1er(project):
     for lang, shown in (("fr", ["1er avril 2026", "2 avril 2026"]), ("de", ["1. April 2026", "2. April 2026"])):
         page = html.parse(str(project.root / f"site/{lang}/igel/index.html")).getroot()
         assert [t.text_content() for t in page.xpath("//main//time")] == shown
+
+
+@pytest.mark.parametrize(("front", "line", "said"), [
+    ("tags: [Tee,\n  Leber: x: y,\n  Galle]\n", 4, "expected ',' or ']', but got ':'"),
+    ("reviewed_by: {name: Dr. Vogt,\n  url: https://x.de/a: b}\n", 4, "expected ',' or '}', but got ':'"),
+    ("tags: [Tee, 'Ga]le',  # ein ] im Kommentar\n  Leber: x: y, \"Mi}lz\"]\n", 4, "expected ',' or ']', but got ':'"),
+])
+def test_a_bracket_closed_on_a_later_line_is_not_called_unclosed(tmp_path, front, line, said):
+    """The problem is then where YAML found it: a ': ' inside the brackets, which needs quotes."""
+    assert _refused(tmp_path, front) == (f"tee.md:{line}: invalid YAML front matter: {said}; a value with ': ' in it needs "
+                                 'quotes, e.g. tags: [Tee, "Leber: Galle"]')
+
+
+@pytest.mark.parametrize("front", ["tags: [Tee, 'Ga]le',\n  Leber\nsummary: x\n",
+                                   "tags: [Tee, # ]\n  Leber\nsummary: x\n",
+                                   "tags: [Tee, \"a\\\"]\",\n  Leber\nsummary: x\n"])
+def test_a_bracket_closed_only_inside_quotes_or_a_comment_is_unclosed(tmp_path, front):
+    assert _refused(tmp_path, front).startswith("tee.md:3: invalid YAML front matter: '[' is not closed with ']'")
+
+
+@pytest.mark.parametrize(("front", "line", "hint"), [
+    ("reviewed_by:\n  name: Dr. Vogt\n  qualification: Fachärztin: Innere Medizin\n", 5,
+     "mapping values are not allowed here; a value with ': ' in it needs quotes"),
+    ("reviewed_by:  # wer prüfte\n\n  qualification: Fachärztin: Innere Medizin\n", 5,
+     "mapping values are not allowed here; a value with ': ' in it needs quotes"),
+    ("quellen:\n  - name: Leitlinie\n    stand: Mai: 2025\n", 5,
+     "mapping values are not allowed here; a value with ': ' in it needs quotes"),
+    ("reviewed_by:\n\tname: Dr. Vogt\n", 4, "cannot start any token; indent it with spaces: YAML does not allow a tab"),
+])
+def test_a_key_nested_under_a_key_without_value_is_not_told_to_start_at_the_line_start(tmp_path, front, line, hint):
+    """Its indentation is right (following that advice would take it out of ``reviewed_by``)."""
+    said = _refused(tmp_path, front)
+    assert said.startswith(f"tee.md:{line}: invalid YAML front matter: ") and hint in said and "is indented" not in said
+
+
+def _refused(tmp_path, front: str) -> str:
+    """What ``read_article`` says of an article with ``front`` after its ``title:`` line."""
+    path = tmp_path / "tee.md"
+    path.write_text(f"---\ntitle: Tee\n{front}---\nText.\n", encoding="utf-8")
+    with pytest.raises(VerlagError) as caught:
+        read_article(path, "tee.md")
+    return str(caught.value)

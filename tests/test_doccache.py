@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 
 import pytest
 
@@ -299,3 +301,37 @@ def test_shared_spans_that_cannot_be_their_block_are_ignored(project, pysbd_runs
     doc = doccache.document(config, zwei)
     assert sorted(pysbd_runs) == sorted([PARAGRAPHS[0], "Anders hier. Und dort."])
     assert doc == segment_article(zwei, config.segmentation, config.source_language)
+
+
+def test_a_locked_shared_store_is_done_without_at_once(tmp_path):
+    """Another process holding the write lock (a stuck verlag, a DB browser): no 30 s wait to open it, and one
+    wait of at most ``LOCK_SECONDS`` for a store that becomes locked later, never one per block. The bound
+    below only tells 'at once' from SQLite's default waits; it is no speed target."""
+    path = tmp_path / splitstore.FILE_NAME
+    early = splitstore.SplitStore(path, "v1")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        late = splitstore.SplitStore(path, "v1")
+        assert late.db is None and late.get("a" * 64) is None
+        assert time.monotonic() - started < 5 * splitstore.LOCK_SECONDS
+        early.put({"b" * 64: ((0, 4),)})  # waits once, then does without
+        assert early.db is None
+        assert early.get("b" * 64) == [[0, 4]]  # what this process split is still known to it
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_two_versions_at_once_never_take_or_leave_each_others_spans(tmp_path):
+    path = tmp_path / splitstore.FILE_NAME
+    old = splitstore.SplitStore(path, "v1")
+    reader = splitstore.SplitStore(path, "v1")
+    new = splitstore.SplitStore(path, "v2")  # empties the file and stamps it with v2
+    new.put({"n" * 64: ((0, 3),)})
+    assert reader.get("n" * 64) is None  # v2's spans are not v1's
+    old.put({"o" * 64: ((0, 5),)})  # v1's spans do not go into v2's file
+    assert old.db is None
+    assert splitstore.SplitStore(path, "v2").get("o" * 64) is None
+    assert splitstore.SplitStore(path, "v2").get("n" * 64) == [[0, 3]]

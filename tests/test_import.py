@@ -572,6 +572,28 @@ def test_a_markdown_file_whose_front_matter_does_not_parse_is_refused_at_its_lin
     assert not (project.root / "source_de").exists() or not list((project.root / "source_de").glob("*.md"))
 
 
+def test_a_markdown_file_with_an_impossible_date_is_refused_as_extract_refuses_it_and_the_others_are_imported(
+        project, tmp_path):
+    bad = "---\ntitle: Leber\ndate: 2026-13-45\n---\n\nDie Leber arbeitet leise.\n"
+    (tmp_path / "a-gut.md").write_text("---\ntitle: Galle\ndate: 2026-01-05\n---\n\nDie Galle hilft.\n",
+                                       encoding="utf-8")
+    (tmp_path / "b-datum.md").write_text(bad, encoding="utf-8")
+    (tmp_path / "c-zahl.md").write_text("---\ntitle: Milz\n1: eins\n---\n\nDie Milz filtert.\n", encoding="utf-8")
+    (tmp_path / "d-ohne.md").write_text("Niere\n\nDie Niere filtert auch.\n", encoding="utf-8")
+    result = project.run("import", str(tmp_path / "a-gut.md"), str(tmp_path / "b-datum.md"),
+                         str(tmp_path / "c-zahl.md"), code=2)
+    said = f"{tmp_path / 'b-datum.md'}:3: date: expected a date like 2026-05-26 (got 2026-13-45)"
+    assert f"error: {said}\n" in result.output and "internal error" not in result.output
+    assert "YAML front matter read (1, title)" in result.output
+    assert sorted(written(project)) == ["galle.md", "milz.md"]
+    project.write("source_de/datum.md", bad)
+    assert "error: source_de/datum.md:3: date: expected a date like 2026-05-26 (got 2026-13-45)\n" \
+        in project.run("extract", code=2).output
+    result = project.run("import", "--kind", "markdown", str(tmp_path / "d-ohne.md"), code=2)
+    assert f"error: {tmp_path / 'd-ohne.md'}:1: no front matter: " in result.output
+    assert "--kind text" in result.output and "internal error" not in result.output
+
+
 def test_extract_says_toml_front_matter_is_not_supported_and_how_to_convert_it(project):
     project.write("source_de/tee.md", (DATA / "hugo.md").read_text(encoding="utf-8"))
     result = project.run("extract", code=2)

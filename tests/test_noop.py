@@ -237,3 +237,55 @@ def test_site_po_is_merged_again_when_a_template_gains_a_message(project):
     project.write("templates/404.html", theme + '{% trans %}Words of the project theme{% endtrans %}\n')
     assert "updated translations/en/site.po" in project.run("extract").output
     assert 'msgid "Words of the project theme"' in project.read("translations/en/site.po")
+
+
+def test_a_verlag_release_that_changes_only_its_own_site_po_is_merged_into_the_projects(project, tmp_path_factory,
+                                                                                      monkeypatch):
+    """verlag's catalog fills a message still untranslated in the project's site.po; the record of settled
+    catalogs is keyed on its bytes too (not only on verlag's code), so a new one is read without a cache reset."""
+    from pipeline import uistrings
+
+    shipped = tmp_path_factory.mktemp("verlag") / "translations"
+    shutil.copytree(uistrings.BUILTIN_TRANSLATIONS, shipped)
+    monkeypatch.setattr(uistrings, "BUILTIN_TRANSLATIONS", shipped)
+    catalog = shipped / "fr/site.po"
+    release = catalog.read_bytes()
+    catalog.write_bytes(release.replace(b'msgstr "Tous les articles"', b'msgstr ""'))
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    assert 'msgid "All articles"\nmsgstr ""\n' in project.read("translations/fr/site.po")
+    catalog.write_bytes(release)  # the next release translates it
+    assert "updated translations/fr/site.po" in project.run("extract").output
+    assert 'msgid "All articles"\nmsgstr "Tous les articles"\n' in project.read("translations/fr/site.po")
+
+
+def test_a_copied_project_keeps_its_template_messages_fingerprint(project, tmp_path_factory):
+    """The fingerprint names the theme's files as inside the project, as ``site.theme_digest`` does."""
+    from pipeline.uistrings import _theme_messages
+
+    project.write("templates/404.html", (REPO / "templates/404.html").read_text(encoding="utf-8"))
+    copy = tmp_path_factory.mktemp("kopie") / "projekt"
+    shutil.copytree(project.root, copy)
+    assert _theme_messages(load_config(copy))[1] == _theme_messages(load_config(project.root))[1]
+    (copy / "templates/404.html").rename(copy / "templates/500.html")
+    assert _theme_messages(load_config(copy))[1] != _theme_messages(load_config(project.root))[1]
+
+
+def test_a_state_file_that_cannot_be_read_is_no_cache_and_a_warning(project):
+    """A folder in the place of ``.verlag/*.json`` (or a file without read permission): every command still
+    works, as without the cache, and says once which file it does without."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    made = project.snapshot()
+    names = ("sources.json", "extract.json", "site-catalogs.json", "site-messages.json")
+    for name in names:
+        (project.root / ".verlag" / name).unlink()
+        (project.root / ".verlag" / name).mkdir()
+    (project.root / "translations/en/leber.po").unlink()
+    result = project.run("extract")
+    warned = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert sorted(warned) == sorted(f"warning: {project.root / '.verlag' / name}: Is a directory; verlag does "
+                                    "without this cache (its work is done again): remove it" for name in names)
+    assert project.snapshot() == made
+    project.run("build")
+    project.run("status")
