@@ -25,6 +25,7 @@ from .fsutil import read_parsed
 from .markup import analyse
 from .pofile import escape, parse, render_header, render_po
 from .segment import Document, unique_segments
+from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .typos import is_typo_fix
 
 FLAG = "markdown-text"
@@ -134,7 +135,6 @@ def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
     return pot
 
 
-REVIEWED, MACHINE, STALE, UNTRANSLATED = "reviewed", "machine", "stale", "untranslated"
 COPY_ORIGIN = "mt: copy"  # ``engines.CopyEngine``'s provenance line
 
 

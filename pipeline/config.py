@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -32,6 +32,9 @@ KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Config:
+    """verlag.toml's settings and the project's folders (each ``Path`` made once: a run joins paths to them
+    for every article)."""
+
     root: Path
     name: str = "verlag"
     source_language: str = "de"
@@ -55,27 +58,27 @@ class Config:
         after the ``[table]`` header when one is given)."""
         return VerlagError(f"{key}: {message}", self.root / CONFIG_NAME, _line_of(self.text, key, table))
 
-    @property
+    @cached_property
     def source_dir(self) -> Path:
         return self.root / f"source_{self.source_language}"
 
-    @property
+    @cached_property
     def translations_dir(self) -> Path:
         return self.root / "translations"
 
-    @property
+    @cached_property
     def templates_dir(self) -> Path:
         return self.translations_dir / "templates"
 
-    @property
+    @cached_property
     def editions_dir(self) -> Path:
         return self.root / "editions"
 
-    @property
+    @cached_property
     def site_dir(self) -> Path:
         return self.root / "site"
 
-    @property
+    @cached_property
     def state_dir(self) -> Path:
         """Git-ignored caches (content hashes, later the MT cache)."""
         return self.root / ".verlag"
@@ -122,6 +125,8 @@ def _header_line(text: str, name: str) -> int | None:
 def did_you_mean(key: str, known: Sequence[str]) -> str:
     """The end of a message about an unknown ``key``: the closest of ``known`` (difflib ratio >= 0.6, the
     cutoff ``get_close_matches`` defaults to) as a suggestion, else the list of known names."""
+    import difflib  # for a mistake only
+
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
 

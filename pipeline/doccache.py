@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from .config import Config
 from .fsutil import code_digest, write_if_changed
 from .sources import Article
-from .splitstore import open_store
 
 if TYPE_CHECKING:
     from .segment import Document
@@ -84,6 +83,8 @@ def document(config: Config, article: Article) -> Document:
         data = None
     memo = version = None
     if config.segmentation == "sentence":
+        from .splitstore import open_store  # SQLite: for an article to segment, not for a run that prunes
+
         version = splitter_version(config.source_language)
         splits = data.get("splits") if isinstance(data, dict) else None
         store = open_store(config.state_dir / FOLDER, version)

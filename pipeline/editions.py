@@ -14,20 +14,22 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import polib
+from typing import TYPE_CHECKING
 
 from . import doccache
-from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, load_po
-from .check import blocked_keys, check_catalog
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
-from .pool import map_articles
-from .rawhtml import german_blocks, german_words
-from .segment import Document, Segment
 from .sources import Article, Sources, read_sources, split_front_matter
+
+if TYPE_CHECKING:
+    import polib
+
+    from .segment import Document, Segment
+
+# The catalogs, the QA checks, segmentation and the process pool (0.2 s to import) are imported where an
+# edition is made, so a build that finds every article unchanged by its fingerprint never loads them.
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
 # each marked range into an element with lang="de" (private-use characters never occur in sources).
@@ -65,6 +67,9 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                  blocked: frozenset = frozenset()) -> Edition:
     """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German. The words
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``)."""
+    from .catalog import MACHINE, REVIEWED, STALE, entry_state, key
+    from .rawhtml import german_blocks, german_words
+
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
     shown: Counter = Counter()
     words: Counter = Counter()
@@ -225,9 +230,13 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
                                                       read_bytes(config.po_path(lang, article.slug)))
                                    for lang in config.languages} for article in articles}
-    made = map_articles(functools.partial(_pooled_editions, glossary=glossary), config,
-                        [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
-                                                    for lang, fingerprint in fingerprints[a.slug].items())], jobs)
+    changed = [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
+                                          for lang, fingerprint in fingerprints[a.slug].items())]
+    made: dict = {}
+    if changed:
+        from .pool import map_articles
+
+        made = map_articles(functools.partial(_pooled_editions, glossary=glossary), config, changed, jobs)
     for article in articles:
         if progress:
             progress(article)
@@ -268,11 +277,11 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     slugs = {a.slug for a in articles} | kept
     german = slugs | {a.slug for a in sources.german_only}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
-        for stale in sorted([*lang_dir.glob("*.md"), *lang_dir.glob("*.json")]):
-            if stale.stem not in (german if lang_dir.name == config.source_language else slugs) \
-                    or lang_dir.name not in (*config.languages, config.source_language):
-                stale.unlink()
-                result.removed.append(relpath(stale, config.root))
+        current = set() if lang_dir.name not in (*config.languages, config.source_language) \
+            else german if lang_dir.name == config.source_language else slugs
+        for stale in sorted(p for p in [*lang_dir.glob("*.md"), *lang_dir.glob("*.json")] if p.stem not in current):
+            stale.unlink()
+            result.removed.append(relpath(stale, config.root))
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
     return result
@@ -294,6 +303,9 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
 
     A catalog that cannot be read is reported in ``result.errors`` and its language left out.
     """
+    from .catalog import load_po
+    from .check import blocked_keys, check_catalog
+
     editions = []
     for lang in config.languages:
         path = config.po_path(lang, article.slug)

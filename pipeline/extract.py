@@ -143,10 +143,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
     result.orphans = report(config, kept, result.renamed, slugs)
-    for pot in sorted(config.templates_dir.glob("*.pot")):
-        if pot.stem not in slugs:
-            pot.unlink()
-            result.removed.append(relpath(pot, config.root))
+    for pot in sorted(p for p in config.templates_dir.glob("*.pot") if p.stem not in slugs):  # sort the few only
+        pot.unlink()
+        result.removed.append(relpath(pot, config.root))
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
     save_state(config.state_dir / SAID_FILE, told)

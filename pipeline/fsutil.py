@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import functools
 import hashlib
@@ -11,7 +10,6 @@ import logging
 import os
 import re
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import Callable
@@ -50,8 +48,15 @@ def write_if_changed(path: Path, text: str | bytes, durable: bool = True) -> boo
 
 
 def _temp_copy(path: Path, data: bytes, durable: bool = True) -> Path:
-    """``data`` in a new temp file beside ``path``, fsynced when ``durable`` (named so ``TEMP_RE`` finds it)."""
+    """``data`` in a new temp file beside ``path``, fsynced when ``durable`` (named so ``TEMP_RE`` finds it);
+    the marker ``expect_temp_files`` named is removed first."""
+    global _no_temp_files
     path.parent.mkdir(parents=True, exist_ok=True)
+    if _no_temp_files is not None:
+        _no_temp_files.unlink(missing_ok=True)
+        _no_temp_files = None
+    import tempfile  # this and ctypes (``_exchange``) are imported by a run that writes: 30 ms a no-op never spends
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, _mode_for(path))  # mkstemp makes 0600 whatever the umask
@@ -68,6 +73,17 @@ def _temp_copy(path: Path, data: bytes, durable: bool = True) -> Path:
 
 # ``.<name>.<8 random characters>.tmp``, as ``tempfile.mkstemp`` names the temp files above
 TEMP_RE = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+_no_temp_files: Path | None = None  # the marker ``_temp_copy`` removes before its next temp file
+
+
+def expect_temp_files(marker: Path | None) -> None:
+    """Have the next temp file this process (or a worker forked from it) makes remove ``marker`` first; None:
+    forget it. ``lock.project_lock`` passes a file that exists only while no temp file of verlag's can be
+    left in the project: a run killed after its first temp file was made has removed it (a file's removal
+    and the next one's creation in the same file system reach the disk in that order on journaling file
+    systems, so a power cut cannot undo the one and keep the other)."""
+    global _no_temp_files
+    _no_temp_files = marker
 
 
 def remove_stale_temp_files(folder: Path) -> list[Path]:
@@ -255,14 +271,24 @@ def read_bytes(path: Path) -> bytes | None:
 
 
 _RENAME_EXCHANGE, _AT_FDCWD = 2, -100
-_renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+
+
+@functools.cache
+def _renameat2():
+    """libc's ``renameat2`` (None where it has none)."""
+    import ctypes
+
+    return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths atomically (Linux renameat2, glibc >= 2.28); False where that is not supported."""
-    if _renameat2 is None:
+    import ctypes
+
+    renameat2 = _renameat2()
+    if renameat2 is None:
         return False
-    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
     err = ctypes.get_errno()
     if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):

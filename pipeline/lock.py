@@ -7,7 +7,13 @@ on a file that also holds the owner's pid for the message, so a process
 killed with ``kill -9`` releases it with its last file descriptor and a stale
 pid in the file means nothing. Holding the lock also makes every temp file
 verlag left behind in the project (``fsutil.TEMP_RE``) provably stale: the
-run that made it is gone, so it is removed before any work starts.
+run that made it is gone, so it is removed before any work starts. That
+sweep walks every folder of ``translations/``, ``editions/``, ``site/`` and
+``.verlag/`` (1,000 folders at 500 articles), so it is made only when
+``.verlag/no-temp-files`` is missing: the holder that made a temp file first
+removed it, and puts it back after sweeping again when it gives the lock
+back (a killed pool worker's temp file goes then). A new project, or one
+a killed run left, has none.
 
 Editors and Weblate do not take this lock; catalog writes stay safe against
 them by compare-and-swap (``fsutil.swap_in``).
@@ -23,9 +29,10 @@ from typing import Callable, Iterator
 
 from .config import Config
 from .errors import VerlagError
-from .fsutil import remove_stale_temp_files
+from .fsutil import expect_temp_files, remove_stale_temp_files
 
 LOCK_NAME = "lock"
+SWEPT_NAME = "no-temp-files"  # in .verlag/: no temp file of verlag's is left in the project
 _held: dict[Path, int] = {}  # lock file -> depth: `publish` runs extract, pretranslate and build under one lock
 _fds: dict[Path, int] = {}  # lock file -> the descriptor holding its flock
 
@@ -50,8 +57,9 @@ def project_lock(config: Config, wait: bool = True,
     ``wait``: block until the other verlag finishes (``waiting(pid)`` is called once
     first, to say so); otherwise raise VerlagError "another verlag is running on this
     project (pid N)". On acquiring, stale temp files are removed from ``translations/``,
-    ``editions/``, ``site/`` and ``.verlag/``. Raises OSError when ``.verlag/`` cannot
-    be created.
+    ``editions/``, ``site/`` and ``.verlag/`` unless ``SWEPT_NAME`` says there are none;
+    on releasing, when this holder made temp files, again. Raises OSError when
+    ``.verlag/`` cannot be created.
     """
     path = lock_path(config)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,16 +85,30 @@ def project_lock(config: Config, wait: bool = True,
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
-        for folder in (config.translations_dir, config.editions_dir, config.site_dir, config.state_dir):
-            remove_stale_temp_files(folder)
+        swept = path.with_name(SWEPT_NAME)
+        if not swept.exists():
+            _sweep(config, swept)
         _held[path], _fds[path] = 1, fd
+        expect_temp_files(swept)
         try:
             yield
         finally:
+            expect_temp_files(None)
             del _held[path], _fds[path]
-            os.ftruncate(fd, 0)
+            try:
+                if not swept.exists():  # this run made temp files
+                    _sweep(config, swept)
+            finally:
+                os.ftruncate(fd, 0)
     finally:
         os.close(fd)
+
+
+def _sweep(config: Config, swept: Path) -> None:
+    """Remove verlag's temp files from the folders it writes, then record that there are none."""
+    for folder in (config.translations_dir, config.editions_dir, config.site_dir, config.state_dir):
+        remove_stale_temp_files(folder)
+    swept.touch()
 
 
 def release_in_forked_child() -> None:

@@ -71,7 +71,7 @@ def find_orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:
     found: dict[str, list[Path]] = {}
     for lang in config.languages:
         folder = config.translations_dir / lang
-        found[lang] = [p for p in sorted(folder.glob("*.po")) if p.stem not in slugs and p.stem != "site"]
+        found[lang] = sorted(p for p in folder.glob("*.po") if p.stem not in slugs and p.stem != "site")
     return found
 
 

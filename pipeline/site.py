@@ -35,17 +35,11 @@ import sqlite3
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-import jinja2
-from babel import Locale
-from babel.dates import format_date
-from babel.units import format_unit
-from jinja2 import (Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError,
-                    TemplateSyntaxError, select_autoescape)
 from markupsafe import Markup
 
-from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .config import DEFAULT_BASE_URL, Config
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
@@ -53,14 +47,22 @@ from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path, references, unscanned
-from .pool import Results, default_jobs, map_articles
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
-from .social import first_image, og_locale
 from .redirects import old_names, redirect_files
-from .render import Allowance, render
 from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
-from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs
+from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
+from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs, \
+    translations_digest
+
+if TYPE_CHECKING:
+    from babel import Locale
+    from jinja2 import Environment, FileSystemBytecodeCache
+
+    from .pool import Results
+
+# Jinja2, Babel, the Markdown renderer and the process pool (0.3 s to import) are imported where a page,
+# body or list is rendered: a build that finds every page unchanged by its key never loads them.
 
 STATE_FILE = "site.json"
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
@@ -317,23 +319,24 @@ class SiteResult:
         return lines
 
 
-class _CodeBoundCache(FileSystemBytecodeCache):
+def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
     """Jinja's compiled templates in ``.verlag/jinja/``, keyed by template name, source checksum (Jinja's
     own) verlag's code, whose environment settings (extensions, gettext style) shape the compiled code, and
     Jinja's version (its ``bc_version`` changes only with the bytecode format, not with the runtime helpers
-    compiled code calls). Compiling the theme took 0.5 s of every build, a no-op one included."""
+    compiled code calls). Compiling the theme took 0.5 s of every build, a no-op one included. None: a
+    read-only checkout, where templates are compiled each time."""
+    import jinja2
 
-    def get_cache_key(self, name: str, filename: str | None = None) -> str:
-        return super().get_cache_key(f"{code_digest()}|jinja2 {jinja2.__version__}|{name}", filename)
+    class CodeBoundCache(jinja2.FileSystemBytecodeCache):
+        def get_cache_key(self, name: str, filename: str | None = None) -> str:
+            return super().get_cache_key(f"{code_digest()}|jinja2 {jinja2.__version__}|{name}", filename)
 
-
-def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
     folder = config.state_dir / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
-        return None  # a read-only checkout: templates are compiled each time
-    return _CodeBoundCache(str(folder))
+        return None
+    return CodeBoundCache(str(folder))
 
 
 class _Site:
@@ -375,6 +378,8 @@ class _Site:
 
     def env(self, lang: str) -> Environment:
         if lang not in self.envs:
+            from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
             env = Environment(loader=FileSystemLoader(theme_dirs(self.config)),
                               autoescape=select_autoescape(["html", "xml"]), extensions=[JINJA_EXTENSIONS],
                               undefined=StrictUndefined, keep_trailing_newline=True,
@@ -436,6 +441,8 @@ class _Site:
                image: tuple[str, str] | None = None) -> dict:
         """A page's Open Graph values (social.py): ``url`` absolute, ``langs`` its editions' languages,
         ``image`` (src as the body has it, alt) its own first image, else the site's ``[site] image``."""
+        from .social import og_locale
+
         if image is None and self.practice.image:
             alt = self.localized(lang, self.practice.image_alt)
             image = (self.urls.path("media", name=self.practice.image), alt["text"] if alt else "")
@@ -490,6 +497,8 @@ def text_direction(code: str) -> str:
 
 
 def _locale(code: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(code.replace("-", "_"))
 
 
@@ -501,6 +510,8 @@ def long_date(moment: Moment, locale: Locale) -> str:
     that French writes the first of a month as an ordinal: "1er avril 2026", "2 avril 2026" (French
     typography, e.g. the Imprimerie nationale's Lexique; date-fns and Moment.js format French long dates so;
     CLDR's pattern "d MMMM y" has no ordinal day and gives "1 avril 2026")."""
+    from babel.dates import format_date
+
     day = calendar_day(moment)
     pattern = locale.date_formats["long"].pattern
     if locale.language == "fr" and day.day == 1:
@@ -510,6 +521,8 @@ def long_date(moment: Moment, locale: Locale) -> str:
 
 def _item(site: _Site, page: Page) -> dict:
     """What lists, feeds and article headers show of an article: localized dates and reading time."""
+    from babel.units import format_unit
+
     locale = _locale(page.lang)
     updated = long_date(page.updated, locale) if page.updated else None
     return {
@@ -596,22 +609,31 @@ class _BodyPlan:
     urls: Urls
     published: frozenset[tuple[str, str]]  # (lang, slug) of every published page
     media: Media  # the files each German original references (``files`` only)
-    words: dict[str, tuple[str, str]]  # lang -> (footnote back-reference label, fallback passage title)
+    words: dict[str, tuple[str, str]]  # lang -> (footnote back-reference label, fallback passage title);
+    # empty until a body is to be rendered (``speaking``)
     contexts: dict[str, str]  # lang -> digest of the above as far as a body in ``lang`` depends on it
     renamed: dict[str, str] = field(default_factory=dict)  # an article's old name -> its slug (``old_names``)
     todo: frozenset[str] = frozenset()  # "lang/slug" of the bodies the workers render
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
 
     @classmethod
-    def of(cls, site: _Site) -> _BodyPlan:
+    def of(cls, site: _Site, spoken: dict[str, str]) -> _BodyPlan:
+        """``spoken``: lang -> ``uistrings.translations_digest``, what the words depend on; they are not looked
+        up here."""
         published = frozenset(site.published)
-        words = {lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang)) for lang in site.languages}
         renamed = old_names(site.sources[slug] for (code, slug) in published
                             if code == site.source and slug in site.sources)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
-             *words[lang], site.urls.base_url, renamed]).encode("utf-8")).hexdigest() for lang in site.languages}
-        return cls(site.source, site.urls, published, Media(site.media.files), words, contexts, renamed)
+             spoken[lang], site.urls.base_url, renamed]).encode("utf-8")).hexdigest() for lang in site.languages}
+        return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts, renamed)
+
+    def speaking(self, site: _Site) -> _BodyPlan:
+        """This plan with its ``words``, in the UI translations of each language (``_Site.ui``)."""
+        if self.words:
+            return self
+        return replace(self, words={lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang))
+                                    for lang in site.languages})
 
     def link(self, lang: str, slug: str) -> str | None:
         """The page an article link from an edition in ``lang`` goes to: that edition, else the original; a
@@ -696,10 +718,7 @@ class _Bodies:
             entry = self.cache.get(name)
             if self.stale(page):
                 original = self.original(page)
-                base = self.entry(original) if original else None
-                allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
-                    else None if page.lang == self.plan.source else Allowance()
-                entry = self._render(page, allowance, tuple(base["ids"]) if base else None)
+                entry = self._render(page, self.entry(original) if original else None)
             self._take(name, entry)
         return self.fresh[name]
 
@@ -722,8 +741,15 @@ class _Bodies:
             return None
         return self.cache.save({*self.fresh, *self.kept})
 
-    def _render(self, page: Page, allowance: Allowance | None, heading_ids: tuple[str, ...] | None) -> dict:
-        """``page``'s body; ``allowance`` and ``heading_ids`` come from its German original's (``render``)."""
+    def _render(self, page: Page, base: dict | None) -> dict:
+        """``page``'s body; a translation's with the allowance and heading ids of ``base``, its German
+        original's entry (``render``; None: no published original, so no raw HTML or address of the German
+        is allowed)."""
+        from .render import Allowance, render
+
+        allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
+            else None if page.lang == self.plan.source else Allowance()
+        heading_ids = tuple(base["ids"]) if base else None
         plan = self.plan
         words = plan.words[page.lang]
         try:
@@ -822,6 +848,8 @@ def _references(config: Config, article: Article) -> list[tuple[str, int]]:
 def _pooled(config: Config, bodies: _Bodies, due: list[Page], jobs: int | None) -> Results:
     """Start rendering the stale bodies of the ``due`` pages in the pool, one task per article, in the
     order the pages are written (``pool.map_articles``)."""
+    from .pool import map_articles
+
     plan = bodies.plan
     todo = {f"{page.lang}/{page.slug}" for page in due if bodies.stale(page)}
     allowances = {}  # a German body carried over whose translation is rendered: the worker needs its allowance
@@ -869,7 +897,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     sources = read_sources(config) if sources is None else sources
     documents = [a for a in (*sources.articles, *sources.german_only) if a.slug in slugs]
     unread = unscanned(documents, state.get("media"))
-    found = map_articles(_references, config, unread, jobs)  # the German originals parsed in the pool
+    found: dict | Results = {}
+    if unread:
+        from .pool import map_articles
+
+        found = map_articles(_references, config, unread, jobs)  # the German originals parsed in the pool
 
     def scan(article: Article) -> list[tuple[str, int]]:
         refs = found.get(article.slug)
@@ -884,7 +916,16 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
              if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
     check_legal(config, site.practice, [*(p.slug for p in site.pages(site.source)), *sources.unreadable])
-    plan = _BodyPlan.of(site)
+    spoken = {lang: translations_digest(config, lang) for lang in site.languages}
+    known = state.get("spoken") if isinstance(state.get("spoken"), dict) else {}
+    clean = {}  # lang -> ``spoken`` of a language whose UI translations were read without a problem
+    for lang in site.languages:  # a site.po not read cleanly at these bytes is read now: its problems are said
+        before = len(errors)
+        if known.get(lang) != spoken[lang]:
+            site.env(lang)
+        if len(errors) == before:
+            clean[lang] = spoken[lang]
+    plan = _BodyPlan.of(site, spoken)
     bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE), site.published, site.sources)
     previous = state.get("pages", {})
     theme = theme_digest(config)
@@ -907,7 +948,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 bodies.keep(page)
             else:
                 due[rel] = page
-    bodies.answers = _pooled(config, bodies, list(due.values()), jobs)
+    if due:
+        from .social import first_image
+
+        bodies.plan = bodies.plan.speaking(site)
+        bodies.answers = _pooled(config, bodies, list(due.values()), jobs)
     out: dict[str, bytes | str | Path | None] = {}
     for rel, page in due.items():
         with contain(page.source, f"rendering site/{rel}", errors) as outcome:
@@ -941,6 +986,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     if state.get("lists") == lists and all(exists(rel) for rel in names):
         out.update(dict.fromkeys(names))
     else:
+        bodies.plan = bodies.plan.speaking(site)
         out.update(_list_pages(site, listed, bodies, keys, settings))
     out["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('sitemap')}\n"
     for folder in reversed(theme_dirs(config)):  # the project's own assets win
@@ -964,7 +1010,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     titles = {name: page.title for name, page in site.published.items()}
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
                               out, errors, site.notes))
-    return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned}, bodies
+    return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned,
+                       "spoken": clean}, bodies
 
 
 def _list_files(site: _Site) -> list[str]:
@@ -1054,6 +1101,8 @@ def _template_error(config: Config, exc: Exception, rel: str) -> Exception:
     naming the theme's line too when the failure is inside it (Jinja2 puts template frames into the
     traceback: https://jinja.palletsprojects.com/en/stable/api/#jinja2.Template, and a syntax error carries
     its file and line); ``exc`` itself when no template was running (verlag's own failure, reported as such)."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+
     message = exc.message if isinstance(exc, TemplateError) and exc.message else describe(exc)
     building = f" (while building site/{rel})"
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
@@ -1117,6 +1166,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     if settings.search:  # indexed again when an article or page changed, or the last run failed
         fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"]]).encode("utf-8")).hexdigest()
         if state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir():
+            from .pool import default_jobs
+
             index_site(root, config.state_dir, [lang for lang in site.languages if lang != site.source],
                        default_jobs() if jobs is None else jobs)
     elif (root / BUNDLE).is_dir():

@@ -9,7 +9,6 @@ English text, so a new language works before its ``site.po`` is done.
 
 from __future__ import annotations
 
-import importlib.resources
 import io
 import re
 from pathlib import Path
@@ -33,11 +32,12 @@ SITE_CATALOG = "site"  # translations/<lang>/site.po; no article may take this s
 MESSAGES_FILE = "site-messages.json"  # .verlag/: the templates' messages and the fingerprint they were taken at
 SETTLED_FILE = "site-catalogs.json"  # .verlag/: per language, the fingerprint of a site.po that merging leaves as it is
 # verlag's default theme (the site's and the review report's templates) and its UI catalogs
-# (translations/<lang>/site.po), package data found through importlib.resources. In the repository
-# pipeline/templates and pipeline/translations link to the top-level templates/ and translations/.
-# pip and pipx install a wheel as files, so these are folders on disk.
-DEFAULT_THEME = Path(importlib.resources.files(__package__) / "templates")
-BUILTIN_TRANSLATIONS = Path(importlib.resources.files(__package__) / "translations")
+# (translations/<lang>/site.po), package data beside this module. In the repository pipeline/templates
+# and pipeline/translations link to the top-level templates/ and translations/. pip and pipx install a
+# wheel as files, so these are folders on disk (importlib.resources would find the same folders, at the
+# price of importing zipfile, tempfile and shutil on every run).
+DEFAULT_THEME = Path(__file__).with_name("templates")
+BUILTIN_TRANSLATIONS = Path(__file__).with_name("translations")
 JINJA_EXTENSIONS = "jinja2.ext.i18n"
 HEADER = ("The website's own words in {lang} (menus, notices; dates come from Babel), from the templates.\n"
           "Written by 'verlag extract'; translate the msgstr lines. Empty ones show the English text.")
@@ -197,6 +197,14 @@ def update_site_catalogs(config: Config) -> list[str]:
 
 def _builtin_po(lang: str) -> Path:
     return BUILTIN_TRANSLATIONS / lang / f"{SITE_CATALOG}.po"
+
+
+def translations_digest(config: Config, lang: str) -> str:
+    """A digest of everything ``load_translations(config, lang)`` answers from: verlag's code and the bytes
+    of the project's and verlag's own ``site.po`` for ``lang`` (absent ones included as absent). The site
+    keys what it renders with the UI words on it, without reading or checking the catalogs."""
+    return digest_bytes(read_bytes(site_po_path(config, lang)), read_bytes(_builtin_po(lang)),
+                        extra=f"{code_digest()}|{lang}")
 
 
 def load_translations(config: Config, lang: str, errors: list[VerlagError] | None = None) -> NullTranslations:

@@ -125,11 +125,37 @@ def test_a_writer_killed_with_kill_9_leaves_no_lock_behind(leber):
 
 def test_temp_files_left_by_a_killed_run_are_removed_by_the_next_writer(leber):
     leber.run("build")
-    left = [leber.write(rel, "half") for rel in ("site/en/.index.html.k2j4x_9a.tmp", "editions/en/.leber.md.abcdefgh.tmp",
-                                                 "translations/en/.leber.po.0a1b2c3d.tmp")]
+    code = ("import sys; from pathlib import Path; from pipeline.config import load_config; "
+            "from pipeline.fsutil import _temp_copy; from pipeline.lock import project_lock\n"
+            f"root = Path({str(leber.root)!r})\n"
+            "with project_lock(load_config(root)):\n"
+            "    print(_temp_copy(root / 'site/en/index.html', b'half').name, flush=True); sys.stdin.read()")
+    writer = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    made = leber.root / "site/en" / writer.stdout.readline().strip()
+    os.kill(writer.pid, signal.SIGKILL)  # between writing its temp file and renaming it
+    writer.wait(timeout=10)
+    left = [made] + [leber.write(rel, "half") for rel in ("editions/en/.leber.md.abcdefgh.tmp",
+                                                          "translations/en/.leber.po.0a1b2c3d.tmp")]
     mine = leber.write("translations/en/notes.tmp", "a reviewer's file, not verlag's")
+    assert TEMP.match(made.name) and all(p.exists() for p in left)
     leber.run("build")
     assert not any(p.exists() for p in left) and mine.exists()
+
+
+def test_a_run_that_makes_no_temp_file_does_not_look_for_any(leber, monkeypatch):
+    import pipeline.lock
+
+    swept = []
+    real = pipeline.lock.remove_stale_temp_files
+    monkeypatch.setattr(pipeline.lock, "remove_stale_temp_files", lambda folder: swept.append(folder) or real(folder))
+    leber.run("build")
+    assert swept  # it wrote the site: swept when it gave the lock back
+    swept.clear()
+    assert "0 editions made, 0 written" in leber.run("build").output
+    assert swept == []
+    leber.write("source_de/leber.md", LEBER + "\nNoch ein Satz.\n")
+    leber.run("extract")
+    assert len(swept) == 4  # the folders of translations, editions, the site and .verlag/, once
 
 
 @pytest.mark.parametrize("mode", ["atomic", "inplace"])

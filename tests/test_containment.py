@@ -13,6 +13,7 @@ import pipeline.check
 import pipeline.editions
 import pipeline.extract
 import pipeline.segment
+import pipeline.render
 import pipeline.site
 import pipeline.sources
 from conftest import Project, article, msgfmt_check
@@ -74,8 +75,8 @@ def inject_building(monkeypatch):
 
 
 def inject_rendering(monkeypatch):
-    real = pipeline.site.render
-    monkeypatch.setattr(pipeline.site, "render", lambda body, *args: _raise_on(body) or real(body, *args))
+    real = pipeline.render.render
+    monkeypatch.setattr(pipeline.render, "render", lambda body, *args: _raise_on(body) or real(body, *args))
 
 
 # stage -> (injector, the commands that meet it, the words and line of the report)

@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from pipeline import doccache, editions, extract, segment, sentences, splitstore
+import pipeline.check
+from pipeline import doccache, extract, segment, sentences, splitstore
 from pipeline.check import check_catalog
 from pipeline.config import load_config
 from pipeline.glossary import Glossary
@@ -74,10 +75,11 @@ def test_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path, counted, monkeypatch):
     checked: list[str] = []
 
     def counting_check(po, ref, *args, **kwargs):
-        checked.append(ref)
+        if not ref.endswith("/site.po"):  # the site's UI catalogs are checked by the site stage, in this process
+            checked.append(ref)
         return check_catalog(po, ref, *args, **kwargs)
 
-    monkeypatch.setattr(editions, "check_catalog", counting_check)
+    monkeypatch.setattr(pipeline.check, "check_catalog", counting_check)  # as the editions stage imports it
     snapshots = {}
     for jobs in ("1", "2"):
         project = copy_shipped_project(tmp_path / jobs)

@@ -145,11 +145,22 @@ HEAVY = ("pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.poo
          "rapidfuzz", "babel.support")
 
 
-def _loaded_by_extract(root) -> list[str]:
-    code = (f"import sys\nfrom cli import main\ntry:\n    main(['-C', {str(root)!r}, 'extract', '-q'])\n"
-            f"except SystemExit:\n    pass\nprint(sorted(m for m in {HEAVY!r} if m in sys.modules))")
+# what a build loads only to make an edition or render a page, a body or a list
+HEAVY_BUILD = ("pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool", "pipeline.render",
+               "pipeline.social", "markdown_it", "pysbd", "rapidfuzz", "jinja2", "babel.dates", "babel.support",
+               "concurrent.futures.process")
+
+
+def _loaded_by(root, command: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    """The modules of ``heavy`` that ``verlag -C root COMMAND -q`` loads, run in a fresh interpreter."""
+    code = (f"import sys\nfrom cli import main\ntry:\n    main(['-C', {str(root)!r}, {command!r}, '-q'])\n"
+            f"except SystemExit:\n    pass\nprint(sorted(m for m in {heavy!r} if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     return json.loads(proc.stdout.strip().splitlines()[-1].replace("'", '"'))
+
+
+def _loaded_by_extract(root) -> list[str]:
+    return _loaded_by(root, "extract")
 
 
 def test_extract_with_nothing_changed_loads_no_segmentation_catalogs_yaml_or_pool(project):
@@ -158,6 +169,51 @@ def test_extract_with_nothing_changed_loads_no_segmentation_catalogs_yaml_or_poo
     assert _loaded_by_extract(project.root) == []
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet tags.\n"))
     assert "pipeline.segment" in _loaded_by_extract(project.root)
+
+
+def test_build_with_nothing_changed_loads_no_catalogs_checks_renderer_jinja_babel_or_pool(tmp_path):
+    p = copy_shipped_project(tmp_path / "p")
+    p.run("extract")
+    p.run("pretranslate", "--engine", "copy")
+    assert {"pipeline.catalog", "pipeline.pool", "jinja2", "babel.dates"} <= set(_loaded_by(p.root, "build",
+                                                                                              HEAVY_BUILD))
+    assert _loaded_by(p.root, "build", HEAVY_BUILD) == []
+    po = p.root / "translations/en/rueckenschmerzen-leber.po"
+    po.write_bytes(po.read_bytes() + b"\n")  # a reviewer's save: the same entries, other bytes
+    assert {"pipeline.catalog", "pipeline.check"} <= set(_loaded_by(p.root, "build", HEAVY_BUILD))
+    p.write("templates/404.html", (REPO / "templates" / "404.html").read_text(encoding="utf-8") + "<!-- -->\n")
+    assert {"jinja2", "babel.dates"} <= set(_loaded_by(p.root, "build", HEAVY_BUILD))
+
+
+def _page_with_footnote(p: Project) -> str:
+    """An English page whose body has a footnote: its back reference is labelled with a UI word."""
+    return next(rel for rel in sorted(p.snapshot()) if rel.startswith("site/en/") and rel.endswith("/index.html")
+                and 'class="footnote-backref"' in p.read(rel))
+
+
+def test_a_changed_site_po_renders_the_bodies_of_its_language_again_and_a_broken_one_is_said_every_build(tmp_path):
+    p = copy_shipped_project(tmp_path / "p")
+    p.run("extract")
+    p.run("pretranslate", "--engine", "copy")
+    p.run("build", "-q")
+    page = _page_with_footnote(p)
+    assert 'aria-label="Back to the text"' in p.read(page)
+    site_po = p.root / "translations/en/site.po"
+    good = site_po.read_bytes()
+    site_po.write_bytes(good.replace(b'msgid "Back to the text"\nmsgstr "Back to the text"',
+                                     b'msgid "Back to the text"\nmsgstr "Up to the text"'))
+    p.run("build", "-q")
+    assert 'aria-label="Up to the text"' in p.read(page) and "Back to the text" not in p.read(page)
+    german = p.snapshot()
+    site_po.write_bytes(good.replace(b'msgid "', b'msgid x"', 1))
+    for _ in range(2):  # the build that meets it and the next, with nothing else changed
+        assert "error: translations/en/site.po:" in p.run("build", "-q", code=2).output
+    assert 'aria-label="Back to the text"' in p.read(page)  # verlag's own words while it is broken
+    assert {k: v for k, v in p.snapshot().items() if k.startswith("site/de/")} == \
+        {k: v for k, v in german.items() if k.startswith("site/de/")}
+    site_po.write_bytes(good)
+    assert "error" not in p.run("build", "-q").output
+    assert "error" not in p.run("build", "-q").output
 
 
 def test_site_po_is_merged_again_when_its_bytes_change(project):

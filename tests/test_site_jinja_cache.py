@@ -1,9 +1,10 @@
-"""The compiled-template cache in .verlag/jinja/ (``site._CodeBoundCache``): used, and never stale."""
+"""The compiled-template cache in .verlag/jinja/ (``site._bytecode_cache``): used, and never stale."""
 
 import jinja2
 from jinja2 import Environment, FileSystemLoader
 
 from pipeline import site
+from pipeline.config import Config
 
 
 def _render(folder, cache, text):
@@ -13,17 +14,16 @@ def _render(folder, cache, text):
 
 
 def test_compiled_templates_are_stored_and_a_changed_template_is_compiled_again(tmp_path):
-    templates, store = tmp_path / "templates", tmp_path / "jinja"
+    templates, store = tmp_path / "templates", tmp_path / ".verlag" / "jinja"
     templates.mkdir()
-    store.mkdir()
-    cache = site._CodeBoundCache(str(store))
+    cache = site._bytecode_cache(Config(tmp_path))
     assert _render(templates, cache, "Hallo {{ name }}") == "Hallo Welt"
     assert len(list(store.iterdir())) == 1
-    assert _render(templates, site._CodeBoundCache(str(store)), "Servus {{ name }}!") == "Servus Welt!"
+    assert _render(templates, site._bytecode_cache(Config(tmp_path)), "Servus {{ name }}!") == "Servus Welt!"
 
 
 def test_the_key_changes_with_verlags_code_and_with_jinjas_version(tmp_path, monkeypatch):
-    cache = site._CodeBoundCache(str(tmp_path))
+    cache = site._bytecode_cache(Config(tmp_path))
     key = cache.get_cache_key("article.html", "/theme/article.html")
     assert cache.get_cache_key("article.html", "/theme/article.html") == key
     monkeypatch.setattr(jinja2, "__version__", jinja2.__version__ + ".post1")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polib
 import pytest
 
-import pipeline.site
+import pipeline.render
 from pipeline.errors import VerlagError
 from conftest import Project, article, copy_shipped_project
 
@@ -66,8 +66,8 @@ def _review_two(project: Project) -> None:
 def parent_renders(monkeypatch) -> list[str]:
     """Bodies rendered in the test's own process (workers are forked: their calls land in their copy)."""
     calls: list[str] = []
-    real = pipeline.site.render
-    monkeypatch.setattr(pipeline.site, "render", lambda body, *args: calls.append(body) or real(body, *args))
+    real = pipeline.render.render
+    monkeypatch.setattr(pipeline.render, "render", lambda body, *args: calls.append(body) or real(body, *args))
     return calls
 
 
@@ -90,14 +90,14 @@ def test_jobs_1_and_jobs_2_build_the_same_site_bytes(tmp_path, parent_renders):
 
 
 def test_a_page_failing_in_a_worker_is_reported_with_its_line_and_the_others_are_built(project: Project, monkeypatch):
-    real = pipeline.site.render
+    real = pipeline.render.render
 
     def render(body, *args):
         if "Störfall" in body:  # as render reports a body it cannot show: the line within the body
             raise VerlagError("cannot render this", None, 3)
         return real(body, *args)
 
-    monkeypatch.setattr(pipeline.site, "render", render)  # workers are forked: they fail the same way
+    monkeypatch.setattr(pipeline.render, "render", render)  # workers are forked: they fail the same way
     for slug in ("anfang", "mitte", "schluss"):
         project.write(f"source_de/{slug}.md", article(slug.title(), "Ein Satz.\n\nNoch einer.\n\n"
                                                       + ("Ein Störfall.\n" if slug == "mitte" else "")))
