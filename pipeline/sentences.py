@@ -123,6 +123,9 @@ _SENTENCE_END = re.compile(
 )
 _BEFORE_CAPITAL = re.compile(rf"[.!?…][{re.escape(''.join(sorted(_CLOSERS)))}]*(?=\s+[^\w\s]*[A-ZÄÖÜ])")
 _FOOTNOTE_BEFORE = re.compile(r"\[\^[^\]\s]+\]$")
+# Where a cut pySBD proposes can survive ``_snap`` and ``_keep_cut``: after a terminator, closing marks or
+# footnote references, then whitespace and more text. A block without one is not handed to pySBD.
+_PYSBD_MAY_CUT = re.compile(rf"[.!?…](?:[{re.escape(''.join(sorted(_CLOSERS)))}]|\[\^[^\]\s]+\])*\s+\S")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
 _WORD = re.compile(r"\S+")
@@ -379,7 +382,7 @@ def _spans_in_block(block: str, code: str) -> tuple[Span, ...]:
     atomic, protected = markup.atomic, markup.protected
     forced, masked = _line_breaks(block)
     masked = _mask(masked, atomic)
-    suggested = _pysbd_cuts(masked, code)
+    suggested = _pysbd_cuts(masked, code) if _PYSBD_MAY_CUT.search(masked) else set()
 
     snapped = {c for c in (_snap(block, c) for c in suggested) if c is not None}
     candidates = snapped | forced

@@ -2,6 +2,7 @@
 
 import json
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -195,3 +196,70 @@ _SPACED = st.text(alphabet="ab.x \n\t\u00a0\u2009", max_size=40)
 @given(_SPACED, st.lists(_SPACED, max_size=6))
 def test_sentence_ends_are_found_word_by_word_as_character_by_character(text, found):
     assert sentences._align(text, found) == _align_by_character(text, found)
+
+
+# ``_PYSBD_MAY_CUT``: a block in which no cut pySBD proposes could survive is split without pySBD. The same
+# block split with pySBD asked anyway (the pattern replaced by one that always matches) must give the same spans.
+PEER_CORPUS = Path(os.environ.get("VERLAG_PEER_CORPUS",
+                                  Path.home() / ".cache/peer-bench/work/corpus/n500-none/src"))
+
+
+def _asked_anyway(monkeypatch, blocks) -> None:
+    with_rule = {block: sentences._spans_in_block.__wrapped__(block, "de") for block in blocks}
+    monkeypatch.setattr(sentences, "_PYSBD_MAY_CUT", re.compile(""))
+    for block, spans in with_rule.items():
+        assert sentences._spans_in_block.__wrapped__(block, "de") == spans, block[:80]
+    monkeypatch.undo()
+
+
+def _segmented_blocks(monkeypatch, paths) -> set[str]:
+    """The blocks ``segment_article`` hands to the sentence splitter for the articles at ``paths``."""
+    from pipeline.segment import segment_article
+    from pipeline.sources import read_article
+
+    seen: set[str] = set()
+    real = sentences._spans_in_block
+
+    def spy(block, code):
+        seen.add(block)
+        return real(block, code)
+
+    monkeypatch.setattr(sentences, "_spans_in_block", spy)
+    for path in paths:
+        segment_article(read_article(path, path.name))
+    monkeypatch.undo()
+    return seen
+
+
+def test_blocks_split_without_pysbd_are_split_as_pysbd_would_in_the_shipped_articles(monkeypatch):
+    blocks = _segmented_blocks(monkeypatch, sorted(SHIPPED.rglob("*.md")))
+    assert len(blocks) > 50
+    skipped = [b for b in blocks if not sentences._PYSBD_MAY_CUT.search(b) and sentences._one_sentence(b) is None]
+    assert skipped, "the shipped articles have multi-line blocks pySBD is spared"
+    _asked_anyway(monkeypatch, blocks)
+
+
+def test_blocks_split_without_pysbd_are_split_as_pysbd_would_in_the_golden_corpus(monkeypatch):
+    if not GOLDEN.parent.is_dir():
+        pytest.skip("golden corpus missing: ../shared/corpus is not checked out")
+    texts = [case["text"] for case in json.loads(GOLDEN.read_text(encoding="utf-8"))]
+    _asked_anyway(monkeypatch, {block for text in texts for block in _blocks(text)})
+
+
+def test_blocks_split_without_pysbd_are_split_as_pysbd_would_in_the_peer_corpus(monkeypatch):
+    if not PEER_CORPUS.is_dir():
+        pytest.skip(f"peer corpus missing: {PEER_CORPUS} (../shared/peer-bench/run_peers.sh makes it)")
+    blocks = _segmented_blocks(monkeypatch, sorted(PEER_CORPUS.glob("*.md")))
+    assert len(blocks) > 1000
+    _asked_anyway(monkeypatch, blocks)
+
+
+@given(st.one_of(_GERMAN, _SHAPES, st.text(alphabet="Ab1.!?…)»*_[^] \n", max_size=30)))
+def test_blocks_split_without_pysbd_are_split_as_pysbd_would_in_generated_text(text):
+    asked = re.compile("")
+    with_rule = sentences._spans_in_block.__wrapped__(text, "de")
+    real, sentences._PYSBD_MAY_CUT = sentences._PYSBD_MAY_CUT, asked
+    try:
+        assert sentences._spans_in_block.__wrapped__(text, "de") == with_rule
+    finally:
+        sentences._PYSBD_MAY_CUT = real
