@@ -2,7 +2,6 @@
 
 import json
 import logging
-import os
 import re
 from pathlib import Path
 
@@ -12,6 +11,8 @@ from hypothesis import strategies as st
 
 from pipeline import pysbd_de, sentences
 from pipeline.sentences import sentence_spans, split_sentences
+
+from conftest import need_peer_corpus
 
 # Each pairs an abbreviation pysbd knows ("b.a", "u.a", "d.h", "m.e") with a word where a regex
 # metacharacter stands in the dot's place; pysbd 0.3.4 raised re.error on every one of them.
@@ -200,8 +201,6 @@ def test_sentence_ends_are_found_word_by_word_as_character_by_character(text, fo
 
 # ``_PYSBD_MAY_CUT``: a block in which no cut pySBD proposes could survive is split without pySBD. The same
 # block split with pySBD asked anyway (the pattern replaced by one that always matches) must give the same spans.
-PEER_CORPUS = Path(os.environ.get("VERLAG_PEER_CORPUS",
-                                  Path.home() / ".cache/peer-bench/work/corpus/n500-none/src"))
 
 
 def _asked_anyway(monkeypatch, blocks) -> None:
@@ -247,9 +246,7 @@ def test_blocks_split_without_pysbd_are_split_as_pysbd_would_in_the_golden_corpu
 
 
 def test_blocks_split_without_pysbd_are_split_as_pysbd_would_in_the_peer_corpus(monkeypatch):
-    if not PEER_CORPUS.is_dir():
-        pytest.skip(f"peer corpus missing: {PEER_CORPUS} (../shared/peer-bench/run_peers.sh makes it)")
-    blocks = _segmented_blocks(monkeypatch, sorted(PEER_CORPUS.glob("*.md")))
+    blocks = _segmented_blocks(monkeypatch, need_peer_corpus())
     assert len(blocks) > 1000
     _asked_anyway(monkeypatch, blocks)
 
