@@ -320,9 +320,9 @@ class SplitMemo:
     ``splitter_version`` stored them (JSON lists); a block found there is not
     split again, so re-segmenting an edited article runs pySBD only on the
     blocks that changed. ``shared``: the same for every article
-    (``splitstore.SplitStore``, or None), asked for a block pySBD would have
-    to split that ``known`` lacks; ``fresh`` collects the blocks split here
-    for it. ``used``: digest -> spans of every block looked up since, in the
+    (``splitstore.SplitStore``, or None), asked for a block that ``known``
+    lacks and pySBD may have to split (``_may_ask_pysbd``); ``fresh``
+    collects the blocks split here for it. ``used``: digest -> spans of every block looked up since, in the
     order met: what to store for the next run (blocks the article no longer
     has drop out). A known or shared entry that cannot be spans of its block
     (not ascending non-empty ``[start, end]`` pairs inside it) is ignored and
@@ -341,7 +341,7 @@ class SplitMemo:
         spans = self.used.get(key)
         if spans is None:
             spans = _valid(self.known.get(key), block)
-        if spans is None and self.shared is not None and _one_sentence(block) is None:
+        if spans is None and self.shared is not None and _may_ask_pysbd(block):
             spans = _valid(self.shared.get(key), block)
             if spans is None:
                 spans = self.fresh[key] = _spans_in_block(block, code)
@@ -417,6 +417,13 @@ def _one_sentence(block: str) -> tuple[Span] | None:
     if single is None:
         return ()
     return None if "\n" in block or _TERMINAL.search(block, 0, single[1] - 1) else (single,)
+
+
+def _may_ask_pysbd(block: str) -> bool:
+    """Whether splitting ``block`` can involve pySBD: it is more than one sentence by ``_one_sentence`` and
+    holds a place where a cut pySBD proposes could survive (``_PYSBD_MAY_CUT``; masking markup, as
+    ``_spans_in_block`` does before it asks, only takes such places away)."""
+    return _one_sentence(block) is None and _PYSBD_MAY_CUT.search(block) is not None
 
 
 def _strip(block: str, a: int, b: int) -> Span | None:

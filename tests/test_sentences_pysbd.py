@@ -204,7 +204,15 @@ def test_sentence_ends_are_found_word_by_word_as_character_by_character(text, fo
 
 
 def _asked_anyway(monkeypatch, blocks) -> None:
-    with_rule = {block: sentences._spans_in_block.__wrapped__(block, "de") for block in blocks}
+    asked = []
+    real = sentences._pysbd_cuts
+    monkeypatch.setattr(sentences, "_pysbd_cuts", lambda masked, code: asked.append(masked) or real(masked, code))
+    with_rule = {}
+    for block in blocks:
+        asked.clear()
+        with_rule[block] = sentences._spans_in_block.__wrapped__(block, "de")
+        assert not asked or sentences._may_ask_pysbd(block), block[:80]  # what the shared store is asked for
+    monkeypatch.undo()
     monkeypatch.setattr(sentences, "_PYSBD_MAY_CUT", re.compile(""))
     for block, spans in with_rule.items():
         assert sentences._spans_in_block.__wrapped__(block, "de") == spans, block[:80]
