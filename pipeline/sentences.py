@@ -322,11 +322,11 @@ class SplitMemo:
     blocks that changed. ``shared``: the same for every article
     (``splitstore.SplitStore``, or None), asked for a block that ``known``
     lacks and pySBD may have to split (``_may_ask_pysbd``); ``fresh``
-    collects the blocks split here for it. ``used``: digest -> spans of every block looked up since, in the
-    order met: what to store for the next run (blocks the article no longer
-    has drop out). A known or shared entry that cannot be spans of its block
-    (not ascending non-empty ``[start, end]`` pairs inside it) is ignored and
-    the block split again.
+    collects the blocks split here for it. ``used``: digest -> spans of
+    every block looked up since, in the order met: what to store for the
+    next run (blocks the article no longer has drop out). A known or shared
+    entry that cannot be spans of its block (not ascending non-empty
+    ``[start, end]`` pairs inside it) is ignored and the block split again.
     """
 
     def __init__(self, known: dict | None = None, shared: SplitStore | None = None):
