@@ -132,6 +132,9 @@ _SENTENCE_END = re.compile(
 )
 _BEFORE_CAPITAL = re.compile(rf"[.!?…][{re.escape(''.join(sorted(_CLOSERS)))}]*(?=\s+[^\w\s]*[A-ZÄÖÜ])")
 _FOOTNOTE_BEFORE = re.compile(r"\[\^[^\]\s]+\]$")
+# Where a cut pySBD proposes can survive ``_snap`` and ``_keep_cut``: after a terminator, closing marks or
+# footnote references, then whitespace and more text. A block without one is not handed to pySBD.
+_PYSBD_MAY_CUT = re.compile(rf"[.!?…](?:[{re.escape(''.join(sorted(_CLOSERS)))}]|\[\^[^\]\s]+\])*\s+\S")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
 _WORD = re.compile(r"\S+")
@@ -326,13 +329,13 @@ class SplitMemo:
     ``splitter_version`` stored them (JSON lists); a block found there is not
     split again, so re-segmenting an edited article runs pySBD only on the
     blocks that changed. ``shared``: the same for every article
-    (``splitstore.SplitStore``, or None), asked for a block pySBD would have
-    to split that ``known`` lacks; ``fresh`` collects the blocks split here
-    for it. ``used``: digest -> spans of every block looked up since, in the
-    order met: what to store for the next run (blocks the article no longer
-    has drop out). A known or shared entry that cannot be spans of its block
-    (not ascending non-empty ``[start, end]`` pairs inside it) is ignored and
-    the block split again.
+    (``splitstore.SplitStore``, or None), asked for a block that ``known``
+    lacks and pySBD may have to split (``_may_ask_pysbd``); ``fresh``
+    collects the blocks split here for it. ``used``: digest -> spans of
+    every block looked up since, in the order met: what to store for the
+    next run (blocks the article no longer has drop out). A known or shared
+    entry that cannot be spans of its block (not ascending non-empty
+    ``[start, end]`` pairs inside it) is ignored and the block split again.
     """
 
     def __init__(self, known: dict | None = None, shared: SplitStore | None = None):
@@ -347,7 +350,7 @@ class SplitMemo:
         spans = self.used.get(key)
         if spans is None:
             spans = _valid(self.known.get(key), block)
-        if spans is None and self.shared is not None and _one_sentence(block) is None:
+        if spans is None and self.shared is not None and _may_ask_pysbd(block):
             spans = _valid(self.shared.get(key), block)
             if spans is None:
                 spans = self.fresh[key] = _spans_in_block(block, code)
@@ -388,7 +391,7 @@ def _spans_in_block(block: str, code: str) -> tuple[Span, ...]:
     atomic, protected = markup.atomic, markup.protected
     forced, masked = _line_breaks(block)
     masked = _mask(masked, atomic)
-    suggested = _pysbd_cuts(masked, code)
+    suggested = _pysbd_cuts(masked, code) if _PYSBD_MAY_CUT.search(masked) else set()
 
     snapped = {c for c in (_snap(block, c) for c in suggested) if c is not None}
     candidates = snapped | forced
@@ -423,6 +426,13 @@ def _one_sentence(block: str) -> tuple[Span] | None:
     if single is None:
         return ()
     return None if "\n" in block or _TERMINAL.search(block, 0, single[1] - 1) else (single,)
+
+
+def _may_ask_pysbd(block: str) -> bool:
+    """Whether splitting ``block`` can involve pySBD: it is more than one sentence by ``_one_sentence`` and
+    holds a place where a cut pySBD proposes could survive (``_PYSBD_MAY_CUT``; masking markup, as
+    ``_spans_in_block`` does before it asks, only takes such places away)."""
+    return _one_sentence(block) is None and _PYSBD_MAY_CUT.search(block) is not None
 
 
 def _strip(block: str, a: int, b: int) -> Span | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import textwrap
@@ -25,6 +26,18 @@ def need_corpus(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"test data ../shared/corpus/{name} is absent (the shared folder beside the checkout)")
     return path
+
+
+# The peer benchmark's 500 generated articles (``../shared/peer-bench/run_peers.sh`` makes them)
+PEER_CORPUS = Path(os.environ.get("VERLAG_PEER_CORPUS", Path.home() / ".cache/peer-bench/work/corpus/n500-none/src"))
+
+
+def need_peer_corpus() -> list[Path]:
+    """The peer corpus's articles; the test is skipped, naming the folder, where it was not made."""
+    if not PEER_CORPUS.is_dir():
+        pytest.skip(f"peer corpus {PEER_CORPUS} is absent (../shared/peer-bench/run_peers.sh makes it; "
+                    "VERLAG_PEER_CORPUS names another)")
+    return sorted(PEER_CORPUS.glob("*.md"))
 
 
 def article(title: str, body: str, **meta) -> str:

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from pipeline import pysbd_de, sentences
 from pipeline.sentences import sentence_spans, split_sentences
 
+from conftest import need_peer_corpus
+
 # Each pairs an abbreviation pysbd knows ("b.a", "u.a", "d.h", "m.e") with a word where a regex
 # metacharacter stands in the dot's place; pysbd 0.3.4 raised re.error on every one of them.
 BREAKERS = [
@@ -195,3 +197,72 @@ _SPACED = st.text(alphabet="ab.x \n\t\u00a0\u2009", max_size=40)
 @given(_SPACED, st.lists(_SPACED, max_size=6))
 def test_sentence_ends_are_found_word_by_word_as_character_by_character(text, found):
     assert sentences._align(text, found) == _align_by_character(text, found)
+
+
+# ``_PYSBD_MAY_CUT``: a block in which no cut pySBD proposes could survive is split without pySBD. The same
+# block split with pySBD asked anyway (the pattern replaced by one that always matches) must give the same spans.
+def _asked_anyway(monkeypatch, blocks) -> None:
+    asked = []
+    real = sentences._pysbd_cuts
+    monkeypatch.setattr(sentences, "_pysbd_cuts", lambda masked, code: asked.append(masked) or real(masked, code))
+    with_rule = {}
+    for block in blocks:
+        asked.clear()
+        with_rule[block] = sentences._spans_in_block.__wrapped__(block, "de")
+        assert not asked or sentences._may_ask_pysbd(block), block[:80]  # what the shared store is asked for
+    monkeypatch.undo()
+    monkeypatch.setattr(sentences, "_PYSBD_MAY_CUT", re.compile(""))
+    for block, spans in with_rule.items():
+        assert sentences._spans_in_block.__wrapped__(block, "de") == spans, block[:80]
+    monkeypatch.undo()
+
+
+def _segmented_blocks(monkeypatch, paths) -> set[str]:
+    """The blocks ``segment_article`` hands to the sentence splitter for the articles at ``paths``."""
+    from pipeline.segment import segment_article
+    from pipeline.sources import read_article
+
+    seen: set[str] = set()
+    real = sentences._spans_in_block
+
+    def spy(block, code):
+        seen.add(block)
+        return real(block, code)
+
+    monkeypatch.setattr(sentences, "_spans_in_block", spy)
+    for path in paths:
+        segment_article(read_article(path, path.name))
+    monkeypatch.undo()
+    return seen
+
+
+def test_blocks_split_without_pysbd_are_split_as_pysbd_would_in_the_shipped_articles(monkeypatch):
+    blocks = _segmented_blocks(monkeypatch, sorted(SHIPPED.rglob("*.md")))
+    assert len(blocks) > 50
+    skipped = [b for b in blocks if sentences._one_sentence(b) is None and not sentences._may_ask_pysbd(b)]
+    assert skipped, "the shipped articles have multi-line blocks pySBD is spared"
+    _asked_anyway(monkeypatch, blocks)
+
+
+def test_blocks_split_without_pysbd_are_split_as_pysbd_would_in_the_golden_corpus(monkeypatch):
+    if not GOLDEN.parent.is_dir():
+        pytest.skip("golden corpus missing: ../shared/corpus is not checked out")
+    texts = [case["text"] for case in json.loads(GOLDEN.read_text(encoding="utf-8"))]
+    _asked_anyway(monkeypatch, {block for text in texts for block in _blocks(text)})
+
+
+def test_blocks_split_without_pysbd_are_split_as_pysbd_would_in_the_peer_corpus(monkeypatch):
+    blocks = _segmented_blocks(monkeypatch, need_peer_corpus())
+    assert len(blocks) > 1000
+    _asked_anyway(monkeypatch, blocks)
+
+
+@given(st.one_of(_GERMAN, _SHAPES, st.text(alphabet="Ab1.!?…)»*_[^] \n", max_size=30)))
+def test_blocks_split_without_pysbd_are_split_as_pysbd_would_in_generated_text(text):
+    asked = re.compile("")
+    with_rule = sentences._spans_in_block.__wrapped__(text, "de")
+    real, sentences._PYSBD_MAY_CUT = sentences._PYSBD_MAY_CUT, asked
+    try:
+        assert sentences._spans_in_block.__wrapped__(text, "de") == with_rule
+    finally:
+        sentences._PYSBD_MAY_CUT = real
