@@ -591,7 +591,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed
             else f"site: {counted(len(site.written), 'file')} written, {len(site.removed)} removed")
-    click.echo(f"build: {counted(result.made, 'edition')} made, {len(result.written)} written, "
+    click.echo(f"build: {counted(len(result.editions), 'edition')} made, {len(result.written)} written, "
                f"{counted(result.skipped, 'article')} unchanged; {made}")
     return result.errors + site.errors, site
 

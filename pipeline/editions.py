@@ -172,7 +172,8 @@ def record_path(config: Config, lang: str, slug: str) -> Path:
 class BuildResult:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    made: int = 0  # editions made (not kept): counted, not held, so a build's memory does not grow with them
+    editions: list[str] = field(default_factory=list)  # "lang/slug" of each edition made (not kept): names only,
+    # not the editions, so a build's memory does not grow with their text
     skipped: int = 0  # articles whose sources, catalogs and editions are unchanged since the last build
     errors: list[VerlagError] = field(default_factory=list)
     held: dict[str, int] = field(default_factory=dict)  # "lang/slug" -> segments held back by QA errors
@@ -263,7 +264,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
         write_if_changed(record_path(config, source, article.slug), source_record, durable=False)
         for edition, data in editions:
             lang = edition.lang
-            result.made += 1
+            result.editions.append(keys[lang])
             if edition.shown["qa"]:
                 result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = edition.shown["qa"]
             out = config.editions_dir / lang / f"{article.slug}.md"
