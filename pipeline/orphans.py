@@ -56,7 +56,8 @@ class Orphan:
             said.append(f"{self.carried} of its translations brought over to {self.renamed_to} as fuzzy, "
                         "for review")
         if self.differing:
-            said.append(f"{self.differing} of its reviewed translations differ from the reviewed ones in "
+            verb = "differs" if self.differing == 1 else "differ"
+            said.append(f"{self.differing} of its reviewed translations {verb} from the reviewed ones in "
                         f"{self.renamed_to}, which were kept: open both, copy over what is newer, then delete "
                         f"{self.path}")
         else:
