@@ -443,9 +443,7 @@ def _match_dates(dates: list[str], others: list[str]) -> None:
 
 def check_punctuation(entry, ctx):
     src, tgt = text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose
-    a, b = _final(src), _final(tgt)
-    if a == "." and ctx.source_lang == "de" and german_abbreviation(src.rstrip(_CLOSERS).rsplit(None, 1)[-1]):
-        a = _ABBREVIATION  # "3 x tägl." -> "3 times daily": the full stop is the abbreviation's
+    a, b = _final(src, german=ctx.source_lang == "de"), _final(tgt)
     if a != b and not ({a, b} <= {"", ".", _ABBREVIATION} and _ABBREVIATION in (a, b)):
         a, b = (x.replace(_ABBREVIATION, ".") for x in (a, b))
         yield (f"sentence ends with {a!r} in German but {b!r} in the translation" if a and b else
@@ -461,11 +459,15 @@ _ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")  # a.m., e.g
 _ABBREVIATION = "a.m."  # stands for: ends with an abbreviation, whose full stop may end the sentence too
 
 
-def _final(prose: str) -> str:
+def _final(prose: str, german: bool = False) -> str:
+    """How ``prose`` ends: "…", ``_ABBREVIATION`` (its full stop is an abbreviation's: "z.B.", and in
+    ``german`` text one of the segmenter's abbreviations, "3 x tägl." -> "3 times daily"), a final
+    ``.?!:;``, or ""."""
     text = prose.rstrip(_CLOSERS)
     if text.endswith(("...", "…")):
         return "…"
-    if _ABBREVIATION_END.search(text):
+    if _ABBREVIATION_END.search(text) or (german and text.endswith(".")
+                                          and german_abbreviation(text.rsplit(None, 1)[-1])):
         return _ABBREVIATION
     return text[-1] if text and text[-1] in ".?!:;" else ""
 

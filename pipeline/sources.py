@@ -261,8 +261,7 @@ def _unclosed(exc: yaml.YAMLError, front: str, first: int) -> tuple[int, str] | 
     mark, later = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
     if not bracket or mark is None or later is None or later.line <= mark.line:
         return None  # a problem inside a bracket closed on its own line is named where it is
-    lines = front.split("\n")
-    if _closes(front, sum(len(line) + 1 for line in lines[:mark.line]) + mark.column):
+    if _closes(front, mark.index):  # PyYAML's mark counts characters into ``front``, the text it parsed
         return None
     opening, closing, example = bracket
     return first + mark.line, (f"invalid YAML front matter: '{opening}' is not closed with '{closing}' (YAML "
