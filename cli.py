@@ -489,12 +489,14 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 @pass_project
 def status(project: Project, languages, fmt: str) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
+    from pipeline.sources import read_sources
     from pipeline.status import as_json, collect_status, format_table, kept_catalogs
 
     _check_languages(project.config, languages)
+    sources = read_sources(project.config)  # once, for the rows and the kept catalogs
     with progress_bar("status", _article_count(project.config), after=1.0) as progress:
-        rows, errors = collect_status(project.config, list(languages) or None, progress=progress)
-    kept = kept_catalogs(project.config, list(languages) or None)
+        rows, errors = collect_status(project.config, list(languages) or None, progress=progress, sources=sources)
+    kept = kept_catalogs(project.config, list(languages) or None, sources)
     if fmt == "json":
         click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:

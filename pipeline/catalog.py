@@ -437,7 +437,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         if len(new) == 1 == len(old):
             take(new[0], old[0], True)
     report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
-    redrafts = {id(e) for e in candidates if id(e) in claimed and id(e) not in used}
+    redrafts = claimed - used  # matched machine drafts, left to go obsolete
     report.new = len(report.added)
     seen = {key(e) for e in po}
     newly = [e for e in active if id(e) not in used and (e.msgstr or e.tcomment)]

@@ -13,7 +13,7 @@ from .glossary import load_glossary
 from .orphans import find_orphans
 from .rawhtml import german_blocks, german_words
 from .segment import reference_labels
-from .sources import read_sources
+from .sources import Sources, read_sources
 
 STATES = (UNTRANSLATED, MACHINE, STALE, REVIEWED)
 STATE_FILE = "status.json"  # QA counts per catalog, keyed by content hash
@@ -54,10 +54,10 @@ class Progress:
         return data
 
 
-def collect_status(config: Config, languages: list[str] | None = None, qa: bool = True, progress=None
-                   ) -> tuple[list[Progress], list[VerlagError]]:
+def collect_status(config: Config, languages: list[str] | None = None, qa: bool = True, progress=None,
+                   sources: Sources | None = None) -> tuple[list[Progress], list[VerlagError]]:
     """One row per language and article; ``qa`` also counts the findings of ``verlag check``;
-    ``progress()`` is called per article.
+    ``progress()`` is called per article; ``sources``: the project's, when the caller has read them.
 
     An HTML block of the original with text a reader sees (``rawhtml.german_blocks``) is never
     extracted: every translated page shows it in German, so it counts in ``german`` and its words in
@@ -68,7 +68,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     a small edit re-checks only the catalogs that changed.
     """
     rows: list[Progress] = []
-    sources = read_sources(config)
+    sources = sources or read_sources(config)
     errors: list[VerlagError] = list(sources.errors)
     articles = sources.articles
     glossary = load_glossary(config.translations_dir, config.root) if qa else None
@@ -148,10 +148,10 @@ def totals(rows: list[Progress]) -> list[Progress]:
     return out
 
 
-def kept_catalogs(config: Config, languages: list[str] | None = None) -> list[str]:
+def kept_catalogs(config: Config, languages: list[str] | None = None, sources: Sources | None = None) -> list[str]:
     """The catalogs (paths relative to the project) in ``languages`` (None: all) whose article is gone:
     kept by ``extract``, which says so once (``orphans``); listed here on every run."""
-    sources = read_sources(config)
+    sources = sources or read_sources(config)
     found = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
     return [relpath(path, config.root) for lang in languages or config.languages for path in found[lang]]
 
