@@ -716,10 +716,11 @@ class _Bodies:
                     self._take(f"{lang}/{page.slug}", entry)
         if name not in self.fresh:
             entry = self.cache.get(name)
-            if self.stale(page):
+            if entry and entry.get("key") == self.key(page):  # unchanged (``stale``): in the cache as it is
+                self.fresh[name] = {k: v for k, v in entry.items() if k != "html"} if self.spill else entry
+            else:
                 original = self.original(page)
-                entry = self._render(page, self.entry(original) if original else None)
-            self._take(name, entry)
+                self._take(name, self._render(page, self.entry(original) if original else None))
         return self.fresh[name]
 
     def _take(self, name: str, entry: dict) -> None:
@@ -821,9 +822,9 @@ class _StoredBodies:
         if not db.in_transaction:
             db.execute("BEGIN IMMEDIATE")
         try:
-            gone = [(name,) for (name,) in db.execute("SELECT name FROM bodies") if name not in keep]
-            db.executemany("DELETE FROM bodies WHERE name = ?", gone)
-            names = sorted(name for (name,) in db.execute("SELECT name FROM bodies"))
+            held = [name for (name,) in db.execute("SELECT name FROM bodies").fetchall()]
+            db.executemany("DELETE FROM bodies WHERE name = ?", [(name,) for name in held if name not in keep])
+            names = sorted(name for name in held if name in keep)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
