@@ -67,9 +67,9 @@ def inject_checking(monkeypatch):
 def inject_building(monkeypatch):
     real = pipeline.editions.make_edition
 
-    def make_edition(doc, po, lang, unreviewed, blocked=frozenset()):
+    def make_edition(doc, *args, **kwargs):
         _raise_on(doc.article.text)
-        return real(doc, po, lang, unreviewed, blocked)
+        return real(doc, *args, **kwargs)
 
     monkeypatch.setattr(pipeline.editions, "make_edition", make_edition)
 
