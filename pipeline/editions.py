@@ -33,9 +33,10 @@ if TYPE_CHECKING:
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
 # each marked range into an element with lang="de" (private-use characters never occur in sources).
-# STALE_MARK right after FALLBACK_OPEN: the segment was translated, but its German changed since (its
-# translation awaits review), so it is not "not translated yet".
-FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK = "\ue000", "\ue001", "\ue002"
+# Right after FALLBACK_OPEN, why a translated segment is German all the same (none: not translated yet):
+# STALE_MARK, its German changed since (its translation awaits review); HELD_MARK, its translation has an error
+# of ``verlag check`` (the QA gate holds it back).
+FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK, HELD_MARK = "\ue000", "\ue001", "\ue002", "\ue003"
 FRONT_CONTEXTS = {"title": "title", "summary": "summary", "tag": "tags"}
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Edition:
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
     # shown; "stale_shown": out-of-date translations shown; "stale_fallback": out-of-date translations shown in
-    # German instead (also in "fallback"); "qa": held back by a QA error (also in "fallback")
+    # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     # title, summary, tags as published; german_tags: the positions of the tags shown in German
     front: dict = field(default_factory=dict, compare=False)
@@ -76,6 +77,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     words: Counter = Counter()
     words_shown = 0
     chosen: dict[Segment, str | None] = {}
+    reasons: dict[Segment, str] = {}  # a translated segment shown in German -> its mark after FALLBACK_OPEN
 
     def decide(segment: Segment) -> str | None:
         nonlocal words_shown
@@ -90,8 +92,11 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                 words_shown += len(segment.text.split())
                 return entry.msgstr
             shown["qa"] += 1
+            reasons[segment] = HELD_MARK
+        elif state == STALE:
+            reasons[segment] = STALE_MARK
+            shown["stale_fallback"] += 1
         shown["fallback"] += 1
-        shown["stale_fallback"] += state == STALE
         return None
 
     def translate(segment: Segment) -> str | None:
@@ -119,8 +124,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
             return value
         if value is not None or segment.kind == "link title":  # an attribute value cannot carry lang
             return value
-        stale = entry_state(entries.get(segment.key)) == STALE
-        return FALLBACK_OPEN + STALE_MARK * stale + segment.text + FALLBACK_CLOSE
+        return FALLBACK_OPEN + reasons.get(segment, "") + segment.text + FALLBACK_CLOSE
 
     marked = doc.render(mark)
     _, _, body_start = split_front_matter(marked)

@@ -200,8 +200,15 @@ class Page:
     @property
     def stale_fallback(self) -> int:
         """Segments shown in German because their German changed after they were translated: the translation
-        awaits review (``[publish] unreviewed = "source"``), it is not missing."""
+        awaits review (``[publish] unreviewed = "source"``), it is not missing. (One the QA gate holds back is
+        ``held``.)"""
         return self.segments.get("stale_fallback", 0)
+
+    @property
+    def held(self) -> int:
+        """Segments shown in German because their translation has an error of ``verlag check`` (the QA gate):
+        translated, not missing, and not shown until the error is fixed or accepted."""
+        return self.segments.get("qa", 0)
 
     @property
     def stale(self) -> int:
@@ -396,11 +403,13 @@ class _Site:
         self.env(lang)
         return self.translations[lang].gettext(message) % {}  # as the templates' gettext formats it
 
-    def fallback_hints(self, lang: str) -> tuple[str, str]:
+    def fallback_hints(self, lang: str) -> tuple[str, str, str]:
         """The accessible descriptions of a passage a translation shows in the original language: one not
-        translated yet, and one translated before its German changed (``render``'s ``stale_hint``)."""
+        translated yet, one translated before its German changed (``render``'s ``stale_hint``), and one whose
+        translation the QA gate holds back (``held_hint``)."""
         return (self.ui(lang, "Not translated yet: shown in the original language"),
-                self.ui(lang, "Updated in the original; translation pending review: shown in the original language"))
+                self.ui(lang, "Updated in the original; translation pending review: shown in the original language"),
+                self.ui(lang, "Translation on hold for a check: shown in the original language"))
 
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
@@ -756,7 +765,7 @@ class _Bodies:
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
-                              heading_ids)
+                              heading_ids, words[3])
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
