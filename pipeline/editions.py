@@ -52,7 +52,8 @@ class Edition:
     slug: str
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
-    # shown; "stale_shown": out-of-date translations shown; "stale_fallback": out-of-date translations shown in
+    # shown; "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
+    # (drafts, ``catalog.signed_off``); "stale_fallback": out-of-date translations shown in
     # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     # title, summary, tags as published; german_tags: the positions of the tags shown in German
@@ -69,7 +70,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German. The words
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article)."""
-    from .catalog import MACHINE, REVIEWED, STALE, entry_state, key
+    from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, signed_off
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
@@ -88,7 +89,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if segment.key not in blocked:
                 shown["machine_shown"] += state == MACHINE
-                shown["stale_shown"] += state == STALE  # a checked translation of an older German
+                shown["stale_shown"] += state == STALE  # a translation of an older German
+                shown["stale_unchecked"] += state == STALE and not signed_off(entry)
                 words_shown += len(segment.text.split())
                 return entry.msgstr
             shown["qa"] += 1

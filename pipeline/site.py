@@ -190,8 +190,8 @@ class Page:
     @property
     def all_machine(self) -> bool:
         """Whether every passage the page shows in its own language is unreviewed machine text: no person
-        checked any of it, not even an older German (``stale``)."""
-        return bool(self.machine) and not self.words.get(REVIEWED) and not self.stale
+        checked any of it, not even for an older German (``stale`` beyond ``stale_unchecked``)."""
+        return bool(self.machine) and not self.words.get(REVIEWED) and self.stale == self.stale_unchecked
 
     @property
     def fallback(self) -> int:
@@ -215,6 +215,12 @@ class Page:
         """Segments shown in translation whose German changed after they were reviewed: out of date. (One
         shown in German instead, ``[publish] unreviewed = "source"``, is not.)"""
         return self.segments.get("stale_shown", 0)
+
+    @property
+    def stale_unchecked(self) -> int:
+        """Of ``stale``, the segments no person ever signed off (drafts, ``catalog.signed_off``): the page must
+        not say that a person checked them."""
+        return self.segments.get("stale_unchecked", 0)
 
     @property
     def translated(self) -> bool:

@@ -186,6 +186,30 @@ def test_unreviewed_machine_text_is_disclosed_and_an_outdated_translation_says_s
     assert "The spleen is small." in doc.xpath("//main")[0].text_content()
 
 
+def test_an_out_of_date_draft_nobody_signed_off_is_never_called_checked(blog):
+    """A machine draft edited by hand but never signed off (still fuzzy), whose German then changes, is out of
+    date and unchecked: the notice must not say the translation was checked, as it does for a reviewed one."""
+    blog.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    review(blog, "fr", "leber", {"Die Leber arbeitet nachts.": "Le foie travaille la nuit."}, sign_off=False)
+    blog.write("verlag.toml", blog.read("verlag.toml") + 'unreviewed = "machine"\n')  # in [publish]
+    blog.write("source_de/leber.md", LEBER.replace("Die Leber arbeitet nachts.", "Die Leber arbeitet vor allem nachts."))
+    blog.run("extract")
+    blog.run("build")
+
+    def outdated(lang: str) -> str:
+        (notice,) = page(blog, f"{lang}/leber/index.html").xpath('//aside[contains(@class, "notice-outdated")]')
+        return " ".join(notice.text_content().split())
+
+    assert "Le foie travaille la nuit." in page(blog, "fr/leber/index.html").xpath("//main")[0].text_content()
+    # the shipped French site.po: "... since this translation was made, and a person has not checked all of it"
+    assert "une personne ne l’a pas entièrement vérifiée" in outdated("fr")
+    assert "depuis la vérification" not in outdated("fr")  # "... since this translation was checked"
+    fr = page(blog, "fr/leber/index.html").xpath('//aside[contains(@class, "notice-translation")]')[0]
+    assert "Certaines parties de cette traduction ont été produites par une machine" in fr.text_content()
+    # en/leber was reviewed entry by entry: its out-of-date sentence was checked once, and the notice says so
+    assert outdated("en").startswith("The original has changed since this translation was checked;")
+
+
 def test_a_second_build_writes_nothing_and_one_edit_rewrites_only_its_pages_and_lists(blog):
     blog.run("build")
     blog.write("site/_review/notes.html", "<p>the reviewers' own</p>")
