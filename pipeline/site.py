@@ -632,12 +632,10 @@ class _BodyPlan:
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
 
     @classmethod
-    def of(cls, site: _Site, spoken: dict[str, str]) -> _BodyPlan:
+    def of(cls, site: _Site, spoken: dict[str, str], renamed: dict[str, str]) -> _BodyPlan:
         """``spoken``: lang -> ``uistrings.translations_digest``, what the words depend on; they are not looked
-        up here."""
+        up here. ``renamed``: ``redirects.old_names`` of the site's German originals."""
         published = frozenset(site.published)
-        renamed = old_names(site.sources[slug] for (code, slug) in published
-                            if code == site.source and slug in site.sources)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
              spoken[lang], site.urls.base_url, renamed]).encode("utf-8")).hexdigest() for lang in site.languages}
@@ -923,7 +921,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         refs = found.get(article.slug)
         return references(article) if refs is None else refs
 
-    media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan)
+    # the old names of the German originals the site is built from, worked out once for the link warnings and
+    # the bodies' links: one set for both, so a link the build does not warn about is one the pages resolve (an
+    # original left out for now, its references refused and no earlier page, still holds its names, as its file)
+    renamed = old_names(documents)
+    media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan, renamed)
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
@@ -941,7 +943,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             site.env(lang)
         if len(errors) == before:
             clean[lang] = spoken[lang]
-    plan = _BodyPlan.of(site, spoken)
+    plan = _BodyPlan.of(site, spoken, renamed)
     bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE), site.published, site.sources)
     previous = state.get("pages", {})
     theme = theme_digest(config)
