@@ -212,8 +212,9 @@ class Page:
 
     @property
     def stale(self) -> int:
-        """Segments shown in translation whose German changed after they were reviewed: out of date. (One
-        shown in German instead, ``[publish] unreviewed = "source"``, is not.)"""
+        """Segments shown in translation whose German changed after they were translated: out of date, reviewed
+        once or not (``stale_unchecked``). (One shown in German instead, ``[publish] unreviewed = "source"``, is
+        not.)"""
         return self.segments.get("stale_shown", 0)
 
     @property
