@@ -65,13 +65,14 @@ from .errors import VerlagError, raise_all
 from .fsutil import read_bytes, relpath, rewrite
 from .glossary import add_hints, load_glossary
 from .pofile import encode_like
-from .segment import Segment, reference_labels, segment_article
+from .segment import Segment, markdown_parser, reference_labels, segment_article
 from .sources import Article, normalise, read_sources, split_front_matter
 
 VARIANCE = 6.8  # Gale & Church 1993, s^2: variance of the length difference per character
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011}
 BLOCK_PRIORS = {bead: p for bead, p in PRIORS.items() if bead != (2, 2)}
 KIND_PENALTY = 6.0  # cost of pairing blocks of different kinds (a heading with a paragraph): about a 1-0 bead
+SPLIT_PENALTY = math.log(PRIORS[(1, 1)] / PRIORS[(2, 1)])  # a 2-1 sentence bead's cost over a 1-1 one
 CONFIDENT = 0.1  # least P(lengths | 1-1) of a confident pair: |delta| below 1.64
 MIN_CONFIDENT = 0.5  # least share of German sentences in confident pairs for a plausible translation
 MIN_BLOCKS = 0.5  # least share of blocks (of the longer text) paired with a block of their kind
@@ -97,10 +98,13 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Block:
-    """One block of either text (title, heading, paragraph, list item, table): its kind and sentences."""
+    """One block of either text (title, heading, paragraph, list item, table, image): its kind and
+    sentences. ``image``: a paragraph that is one image and nothing else (CommonMark inline ``image``
+    token, as markdown-it parses it), its ``source`` the image's destination."""
 
     kind: str
     sentences: tuple[Sentence, ...]
+    source: str | None = None
 
     @property
     def length(self) -> int:
@@ -155,11 +159,14 @@ class AlignResult:
 
 
 def gale_church(source: list[int], target: list[int], ratio: float, priors: dict[tuple[int, int], float],
-                penalty=lambda i, a, j, b: 0.0) -> list[Bead]:
+                penalty=lambda i, a, j, b: 0.0, gaps_by_length: bool = True) -> list[Bead]:
     """The cheapest sequence of beads covering ``source`` and ``target`` lengths (Gale & Church 1993, sec. 4).
 
     ``ratio``: expected target characters per source character. ``penalty(i, a, j, b)``: an extra cost
-    for one bead (kinds that do not match). Returns the beads in order; both sequences are covered
+    for one bead (kinds that do not match). ``gaps_by_length=False``: a 1-0 or 0-1 bead costs its prior
+    alone. The paper prices it by the length of the item left out like any bead, so a whole paragraph
+    without counterpart costs more than joining it to its neighbour's pair whatever the lengths; but an
+    item nobody translated has no length to fit. Returns the beads in order; both sequences are covered
     exactly once.
     """
     n, m = len(source), len(target)
@@ -170,7 +177,8 @@ def gale_church(source: list[int], target: list[int], ratio: float, priors: dict
         for j in range(m + 1):
             for (a, b), prior in priors.items():
                 if (a or b) and i >= a and j >= b and cost[i - a][j - b] < math.inf:
-                    p = _length_probability(sum(source[i - a:i]), sum(target[j - b:j]), ratio)
+                    p = (_length_probability(sum(source[i - a:i]), sum(target[j - b:j]), ratio)
+                         if gaps_by_length or (a and b) else 1.0)
                     total = (cost[i - a][j - b] - math.log(prior) - math.log(max(p, 1e-300))
                              + penalty(i - a, a, j - b, b))
                     if total < cost[i][j]:
@@ -208,13 +216,41 @@ def blocks(segments: tuple[Segment, ...] | list[Segment]) -> list[Block]:
         group = int(match.group(2)) if match else 0
         kinds.setdefault(group, segment.kind)
         grouped.setdefault(group, []).append(Sentence(segment.text, segment.line, segment.kind, segment.key))
-    return [Block(kinds[g], tuple(grouped[g])) for g in sorted(grouped)]
+    return [_image_block(kinds[g], tuple(grouped[g])) for g in sorted(grouped)]
+
+
+def _image_block(kind: str, sentences: tuple[Sentence, ...]) -> Block:
+    """The block of ``sentences``, of kind ``image`` when it is a paragraph holding one image alone
+    (``![alt](source)``, parsed with markdown-it; a reference-style image has no source here and stays
+    a paragraph)."""
+    if kind == "paragraph" and len(sentences) == 1:
+        children = [t for t in markdown_parser().parseInline(sentences[0].text)[0].children or ()
+                    if not (t.type in ("text", "softbreak") and not t.content.strip())]
+        if len(children) == 1 and children[0].type == "image":
+            return Block("image", sentences, str(children[0].attrs.get("src", "")))
+    return Block(kind, sentences)
 
 
 def _kind_penalty(german: list[Block], translation: list[Block]):
+    """``KIND_PENALTY`` for a bead pairing blocks of different kinds, or images of different sources."""
     def penalty(i: int, a: int, j: int, b: int) -> float:
-        kinds = {_family(x.kind) for x in (*german[i:i + a], *translation[j:j + b])}
-        return 0.0 if len(kinds) <= 1 else KIND_PENALTY
+        both = (*german[i:i + a], *translation[j:j + b])
+        kinds = {_family(x.kind) for x in both}
+        return 0.0 if len(kinds) <= 1 and len({x.source for x in both}) <= 1 else KIND_PENALTY
+
+    return penalty
+
+
+def _block_penalty(german: list[Block], translation: list[Block]):
+    """The kind penalty, and for a 2-1 or 1-2 bead ``SPLIT_PENALTY`` per sentence the two sides differ in:
+    a translator who splits or joins paragraphs keeps the sentences, while a paragraph added or left
+    out next to another makes the join uneven (two German sentences for four translated ones)."""
+    kind = _kind_penalty(german, translation)
+
+    def penalty(i: int, a: int, j: int, b: int) -> float:
+        count = lambda blocks: sum(len(x.sentences) for x in blocks)  # noqa: E731
+        uneven = abs(count(german[i:i + a]) - count(translation[j:j + b])) if a + b > 2 else 0
+        return kind(i, a, j, b) + SPLIT_PENALTY * uneven
 
     return penalty
 
@@ -227,14 +263,20 @@ def _anchored(beads: list[Bead], german: list[Block], translation: list[Block]) 
     """Per block bead: it and its neighbours pair blocks on both sides, of the same kinds. Next to a block
     left out or added, or a heading paired with a paragraph, the alignment has shifted or may have (an
     image and its caption missing in the translation pairs the caption with the next paragraph by
-    length alone), so no pair there is trusted as reviewed."""
+    length alone), so no pair there is trusted as reviewed. An image paired with the image of the same
+    source cannot have shifted: it is anchored whatever its neighbours."""
     def sound(bead: Bead) -> bool:
         kinds = lambda blocks: {_family(b.kind) for b in blocks}  # noqa: E731
         return bool(bead.a and bead.b) and kinds(german[bead.i:bead.i + bead.a]) == \
             kinds(translation[bead.j:bead.j + bead.b])
 
+    def same_image(bead: Bead) -> bool:
+        return bead.a == bead.b == 1 and german[bead.i].kind == "image" and \
+            german[bead.i].source == translation[bead.j].source
+
     ok = [sound(bead) for bead in beads]
-    return [ok[k] and (k == 0 or ok[k - 1]) and (k == len(ok) - 1 or ok[k + 1]) for k in range(len(ok))]
+    return [same_image(bead) or (ok[k] and (k == 0 or ok[k - 1]) and (k == len(ok) - 1 or ok[k + 1]))
+            for k, bead in enumerate(beads)]
 
 
 def _block_beads(german: list[Block], translation: list[Block]) -> tuple[list[Bead], float]:
@@ -242,7 +284,7 @@ def _block_beads(german: list[Block], translation: list[Block]) -> tuple[list[Be
     de_total = sum(b.length for b in german) or 1
     ratio = (sum(b.length for b in translation) or de_total) / de_total
     return gale_church([b.length for b in german], [b.length for b in translation], ratio, BLOCK_PRIORS,
-                       _kind_penalty(german, translation)), ratio
+                       _block_penalty(german, translation), gaps_by_length=False), ratio
 
 
 def align_documents(german: list[Block], translation: list[Block]) -> tuple[list[Pair], list[Sentence],
