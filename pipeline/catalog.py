@@ -170,6 +170,14 @@ def signed_off(entry: polib.POEntry) -> bool:
     return Notes.of(entry).reviewed == fingerprint(entry.msgstr)
 
 
+def aligned_draft(entry: polib.POEntry) -> bool:
+    """Whether a fuzzy entry holds a person's translation that ``verlag import --translation-of`` put in
+    without confidence (its ``# alignment: low confidence`` line, no machine origin): not checked yet, but
+    no machine wrote it."""
+    notes = Notes.of(entry)
+    return entry.fuzzy and not notes.origins and LOW_CONFIDENCE in (line.strip() for line in notes.own)
+
+
 def key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 

@@ -188,10 +188,17 @@ class Page:
         return self.segments.get("machine_shown", 0)
 
     @property
+    def unchecked_hand(self) -> int:
+        """Unreviewed hand translation shown as it is (a pair ``verlag import --translation-of`` was not sure
+        of): not checked yet, but not machine text."""
+        return self.segments.get("hand_shown", 0)
+
+    @property
     def all_machine(self) -> bool:
         """Whether every passage the page shows in its own language is unreviewed machine text: no person
-        checked any of it, not even for an older German (``stale`` beyond ``stale_unchecked``)."""
-        return bool(self.machine) and not self.words.get(REVIEWED) and self.stale == self.stale_unchecked
+        checked or translated any of it, not even for an older German (``stale`` beyond ``stale_unchecked``)."""
+        return (bool(self.machine) and not self.unchecked_hand and not self.words.get(REVIEWED)
+                and self.stale == self.stale_unchecked)
 
     @property
     def fallback(self) -> int:
