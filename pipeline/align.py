@@ -436,7 +436,7 @@ def _front_pairs(german: tuple[Segment, ...], translation: list[Segment]) -> lis
 
 
 def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run: bool = False,
-                       text: str | None = None, force: bool = False) -> AlignResult:
+                       text: str | None = None, force: bool = False, translator: str | None = None) -> AlignResult:
     """Align the hand translation at ``path`` with the German article ``slug`` and write the pairs into
     ``translations/<lang>/<slug>.po``.
 
@@ -447,7 +447,10 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     take the imported text; any other entry (reviewed, edited by hand, or a reviewed translation of older
     German) is never overwritten: it is listed in ``kept``. Written by compare-and-swap
     (``fsutil.rewrite``), so a reviewer's save meanwhile is merged again; ``dry_run`` writes nothing.
-    ``text``: see ``read_translation``.
+    ``text``: see ``read_translation``. ``translator``: who made the hand translation (``Name`` or
+    ``Name <e-mail>``, as GNU gettext's ``Last-Translator``): each entry filled records it (``hand: Name,
+    <fingerprint>``, ``catalog.Notes``), so the byline credits them while their text is most of the page
+    (``editions.credited``), and it becomes the catalog's ``Last-Translator`` when anything was filled.
 
     A file that does not look like a translation of the article into ``lang`` (``plausibility``) raises
     ``VerlagError`` naming it and why, before anything is written; with ``force`` it is written with
@@ -484,8 +487,10 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     def update(data: bytes | None) -> bytes:
         po = _current_catalog(config, doc, lang, data, result.path)
         add_hints(po, glossary, lang)
-        outcome = _fill(po, pairs, lang, glossary, labels, config, result.path)
+        outcome = _fill(po, pairs, lang, glossary, labels, config, result.path, translator)
         result.confident, result.low, result.already, result.kept = outcome
+        if translator and result.confident + result.low:
+            po.metadata["Last-Translator"] = translator
         return encode_like(render(po), data)
 
     before = read_bytes(po_path)
@@ -509,7 +514,7 @@ def _current_catalog(config: Config, doc, lang: str, data: bytes | None, ref: st
 
 
 def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, config: Config,
-          ref: str) -> tuple[int, int, int, list[Kept]]:
+          ref: str, translator: str | None) -> tuple[int, int, int, list[Kept]]:
     """Put each pair's text into its entry unless a person translated it; confident pairs with an error of
     ``verlag check`` (run as ``check`` runs it: with ``[site] base_url``, so a link the translator pointed at
     the site's own page in ``lang`` passes) are demoted to low confidence. Returns the confident,
@@ -528,14 +533,14 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
                 kept.append(Kept(pair.german, held, pair.text))
             already += entry.msgstr == pair.text
             continue
-        _set(entry, pair.text, pair.confident)
+        _set(entry, pair.text, pair.confident, translator)
         filled[id(entry)] = (entry, pair)
     sure = [entry for entry, pair in filled.values() if pair.confident]
     failing = {f.key for f in check_catalog(sure, ref, lang, "", glossary, labels, source_lang=config.source_language,
                                             site_url=config.site_url) if f.severity == ERROR}
     for entry in sure:
         if key(entry) in failing:
-            _set(entry, entry.msgstr, False)
+            _set(entry, entry.msgstr, False, translator)
     confident = len(sure) - len(failing)
     return confident, len(filled) - confident, already, kept
 
@@ -558,11 +563,13 @@ def _held(entry: polib.POEntry) -> str | None:
     return "an out-of-date translation edited by hand (the German changed since)"
 
 
-def _set(entry: polib.POEntry, text: str, confident: bool) -> None:
-    """A person's translation, reviewed or fuzzy with ``LOW_CONFIDENCE``; machine provenance removed."""
+def _set(entry: polib.POEntry, text: str, confident: bool, translator: str | None) -> None:
+    """A person's translation, reviewed or fuzzy with ``LOW_CONFIDENCE``; machine provenance removed, the
+    ``translator`` (name only) recorded."""
     entry.msgstr = text
     notes = Notes.of(entry)
     notes.origins, notes.drafted = [], None
+    notes.hand = (translator.partition("<")[0].strip(), fingerprint(text)) if translator else None
     notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
     notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE] + ([] if confident else [LOW_CONFIDENCE])
     entry.flags = [f for f in entry.flags if f != "fuzzy"]
