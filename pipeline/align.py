@@ -8,8 +8,14 @@ runs on two levels, each with the dynamic programme of W. A. Gale and K. W.
 Church, "A Program for Aligning Sentences in Bilingual Corpora",
 Computational Linguistics 19(1), 1993, pp. 75-102:
 
-1. blocks (title, headings, paragraphs, list items, in document order) with
-   1-1, 1-0, 0-1, 2-1 and 1-2 beads, a block of another kind costing extra;
+1. blocks (title, headings, paragraphs, list items, images, in document
+   order) with 1-1, 1-0, 0-1, 2-1 and 1-2 beads, a block of another kind (an
+   image of another source) costing extra. Two departures from the paper,
+   which aligns sentences: a 1-0 or 0-1 bead costs its prior alone (a block
+   nobody translated has no length to fit; priced by length, a paragraph
+   added to the translation would always be joined to its neighbour's pair),
+   and a 2-1 or 1-2 bead costs extra per sentence the two sides differ in (a
+   split or joined paragraph keeps its sentences; an added one does not);
 2. sentences inside each aligned group of blocks, with 2-2 beads too.
 
 The cost of a bead is ``-log P(bead) - log P(lengths | bead)``: the bead

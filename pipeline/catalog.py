@@ -174,8 +174,10 @@ def aligned_draft(entry: polib.POEntry) -> bool:
     """Whether a fuzzy entry holds a person's translation that ``verlag import --translation-of`` put in
     without confidence (its ``# alignment: low confidence`` line, no machine origin): not checked yet, but
     no machine wrote it."""
+    if not entry.fuzzy or LOW_CONFIDENCE not in (entry.tcomment or ""):
+        return False
     notes = Notes.of(entry)
-    return entry.fuzzy and not notes.origins and LOW_CONFIDENCE in (line.strip() for line in notes.own)
+    return not notes.origins and LOW_CONFIDENCE in (line.strip() for line in notes.own)
 
 
 def hand_translator(entry: polib.POEntry) -> str | None:

@@ -91,7 +91,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
             if segment.key not in blocked:
                 hand = state == MACHINE and aligned_draft(entry)
                 shown["machine_shown"] += state == MACHINE and not hand
-                shown["hand_shown"] += hand
+                if hand:  # counted only where there is one: a record without them stays as it was
+                    shown["hand_shown"] += 1
                 shown["stale_shown"] += state == STALE  # a translation of an older German
                 shown["stale_unchecked"] += state == STALE and not signed_off(entry)
                 words_shown += len(segment.text.split())
