@@ -495,7 +495,7 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
         add_hints(po, glossary, lang)
         outcome = _fill(po, pairs, lang, glossary, labels, config, result.path, translator)
         result.confident, result.low, result.already, result.kept = outcome
-        if translator and result.confident + result.low:
+        if translator and result.confident + result.low + result.already:
             po.metadata["Last-Translator"] = translator
         return encode_like(render(po), data)
 
@@ -524,7 +524,8 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
     """Put each pair's text into its entry unless a person translated it; confident pairs with an error of
     ``verlag check`` (run as ``check`` runs it: with ``[site] base_url``, so a link the translator pointed at
     the site's own page in ``lang`` passes) are demoted to low confidence. Returns the confident,
-    low-confidence and already present counts and the kept entries."""
+    low-confidence and already present counts and the kept entries. ``translator``: recorded in each entry
+    filled, and in each that holds the imported text already."""
     entries = {key(e): e for e in po if not e.obsolete}
     kept: list[Kept] = []
     already = 0
@@ -537,6 +538,10 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
         if held is not None:
             if entry.msgstr != pair.text:
                 kept.append(Kept(pair.german, held, pair.text))
+            elif translator:  # the import's text is there already (an import run again): it is theirs
+                notes = Notes.of(entry)
+                notes.hand = _hand(translator, entry.msgstr)
+                notes.store(entry)
             already += entry.msgstr == pair.text
             continue
         _set(entry, pair.text, pair.confident, translator)
@@ -549,6 +554,11 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
             _set(entry, entry.msgstr, False, translator)
     confident = len(sure) - len(failing)
     return confident, len(filled) - confident, already, kept
+
+
+def _hand(translator: str, text: str) -> tuple[str, str]:
+    """The ``Notes.hand`` record of ``text`` by ``translator`` (``Name <e-mail>``: the name only)."""
+    return translator.partition("<")[0].strip(), fingerprint(text)
 
 
 def _held(entry: polib.POEntry) -> str | None:
@@ -575,7 +585,7 @@ def _set(entry: polib.POEntry, text: str, confident: bool, translator: str | Non
     entry.msgstr = text
     notes = Notes.of(entry)
     notes.origins, notes.drafted = [], None
-    notes.hand = (translator.partition("<")[0].strip(), fingerprint(text)) if translator else None
+    notes.hand = _hand(translator, text) if translator else None
     notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
     notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE] + ([] if confident else [LOW_CONFIDENCE])
     entry.flags = [f for f in entry.flags if f != "fuzzy"]

@@ -52,7 +52,8 @@ class Edition:
     slug: str
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
-    # shown; "hand_shown": unreviewed hand translation shown (``catalog.aligned_draft``); "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
+    # shown; "hand_shown": unreviewed hand translation shown (``catalog.aligned_draft``), only where there is
+    # one; "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
     # (drafts, ``catalog.signed_off``); "stale_fallback": out-of-date translations shown in
     # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
@@ -91,7 +92,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
             if segment.key not in blocked:
                 hand = state == MACHINE and aligned_draft(entry)
                 shown["machine_shown"] += state == MACHINE and not hand
-                if hand:  # counted only where there is one: a record without them stays as it was
+                if hand:  # only where there is one: the records of other pages stay as they were
                     shown["hand_shown"] += 1
                 shown["stale_shown"] += state == STALE  # a translation of an older German
                 shown["stale_unchecked"] += state == STALE and not signed_off(entry)

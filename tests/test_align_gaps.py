@@ -158,3 +158,13 @@ def test_the_byline_credits_the_hand_translator_while_their_text_is_most_of_the_
 def test_translator_goes_with_translation_of(project, tmp_path):
     result = project.run("import", "--translator", "Anna Berg", str(english(tmp_path, ENGLISH)), code=2)
     assert "--translator goes with --translation-of SLUG" in result.output
+
+
+def test_importing_again_with_translator_records_who_made_the_text_already_there(project, tmp_path):
+    path = english(tmp_path, ENGLISH)
+    _, po = imported(project, path)
+    assert "hand: " not in "".join(e.tcomment for e in po) and not po.metadata.get("Last-Translator")
+    result, po = imported(project, path, "--translator", "Anna Berg")
+    assert "0 confident" in result.output and "already there" in result.output
+    assert po.metadata["Last-Translator"] == "Anna Berg"
+    assert all(re.search(r"^hand: Anna Berg, [0-9a-f]{8}$", e.tcomment, re.M) for e in po if e.msgstr)
