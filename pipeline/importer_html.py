@@ -16,7 +16,7 @@ import datetime as dt
 import email.utils
 import json
 import re
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -349,10 +349,13 @@ def _text(element, name: str, namespace: str = "") -> str:
     return ""
 
 
-def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
-    """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or future.
+def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[VerlagError]]:
+    """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or
+    future, and a ``VerlagError`` at the line of each one left out (a post without a title): one such post
+    does not keep the others out.
 
-    Title, author (display name from ``wp:author``), ``wp:post_date`` (the blog's local time, see
+    Title, author (display name from ``wp:author``) and term names are HTML-decoded (WordPress stores them
+    escaped, ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; ``wp:post_date`` (the blog's local time, see
     ``_wp_date``), ``wp:post_modified`` as ``updated`` when on a later day, categories and tags (not the default
     "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address.
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
@@ -360,7 +363,7 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
     as the attachments' images with an empty alt text, ``[caption]`` as a figure (``_figures``): the image, then
     its caption as a paragraph of its own.
     An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``).
-    Raises ``VerlagError`` with the line of malformed XML.
+    Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
     """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
@@ -370,25 +373,29 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
         raise VerlagError("no <channel> in this WordPress export", path, root.sourceline)
-    authors = {_text(a, "author_login"): _text(a, "author_display_name") for a in _children(channel, "author")}
+    authors = {_text(a, "author_login"): unescape(_text(a, "author_display_name"))
+               for a in _children(channel, "author")}
     items = _children(channel, "item")
     attachments = {_text(i, "post_id"): (_text(i, "attachment_url"), _text(i, "title"))
                    for i in items if _text(i, "post_type") == "attachment"}
-    articles = []
+    articles, errors = [], []
     for item in items:
         kind, status = _text(item, "post_type"), _text(item, "status")
         if kind not in WP_ARTICLE_TYPES or status not in ("publish", "draft", "pending", "private", "future"):
             continue
         ref = f"{path}:{item.sourceline}"
-        title = _text(item, "title")
+        title = _words(unescape(_text(item, "title")))
         if not title:
-            raise VerlagError(f"a WordPress {kind} without a title", path, item.sourceline)
+            errors.append(VerlagError(f"a WordPress {kind} without a title (WordPress lists it as '(no title)'): "
+                                      "give it one in WordPress and export again, or copy it by hand",
+                                      path, item.sourceline))
+            continue
         content, notes = _expand_shortcodes(_autop(_figures(_text(item, "encoded", "/content/"))), attachments)
         body, images, more = html_to_markdown(content)
         login = _text(item, "creator")
         date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
         updated = _later(_wp_date(_text(item, "post_modified"), _text(item, "post_modified_gmt")), date)
-        tags = [(c.text or "").strip() for c in _children(item, "category")
+        tags = [_words(unescape(c.text or "")) for c in _children(item, "category")
                 if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
         published = status == "publish"
         link = _text(item, "link")
@@ -399,9 +406,9 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[link] if published and link else None, images=images, notes=notes,
                                     page=kind == "page", unpublished=None if published else f"{status} in WordPress"))
-    if not articles:
+    if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
-    return articles
+    return articles, errors
 
 
 def _wp_date(local: str, gmt: str) -> dt.datetime | dt.date | None:
@@ -464,8 +471,9 @@ def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) ->
     return SHORTCODE_RE.sub(replace, content), notes
 
 
-def read_feed(path: Path, data: bytes) -> list[ImportedArticle]:
-    """Every entry of an RSS 2.0 or Atom 1.0 feed file (e.g. a Wix blog's ``blog-feed.xml``).
+def read_feed(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[VerlagError]]:
+    """Every entry of an RSS 2.0 or Atom 1.0 feed file (e.g. a Wix blog's ``blog-feed.xml``), and a
+    ``VerlagError`` at the line of each entry left out (one without a title).
 
     Title, author, published and updated time, categories as tags, the entry's link as its old address;
     the body from ``content:encoded``/``<content>``, else the description (noted: feeds often carry
@@ -478,12 +486,13 @@ def read_feed(path: Path, data: bytes) -> list[ImportedArticle]:
         line = problem.getLineNumber() if hasattr(problem, "getLineNumber") else 1
         raise VerlagError(f"no entries in this feed{': ' + str(problem) if problem else ''}", path, line)
     starts = [data.count(b"\n", 0, m.start()) + 1 for m in re.finditer(rb"<(item|entry)[\s>]", data)]
-    articles = []
+    articles, errors = [], []
     for number, entry in enumerate(feed.entries):
         line = starts[number] if number < len(starts) else 1
         title = _plain(entry.get("title"))
         if not title:
-            raise VerlagError("a feed entry without a title", path, line)
+            errors.append(VerlagError("a feed entry without a title: copy it by hand", path, line))
+            continue
         content = entry.get("content", [{}])[0].get("value", "")
         notes = [f"title: {title}"]
         if not content:
@@ -499,7 +508,7 @@ def read_feed(path: Path, data: bytes) -> list[ImportedArticle]:
                                     summary=_plain(entry.get("summary")) if entry.get("content") else None,
                                     tags=[t.term for t in entry.get("tags", []) if t.get("term")],
                                     aliases=[link] if link else None, images=images, notes=notes + more))
-    return articles
+    return articles, errors
 
 
 def _feed_time(entry, key: str) -> dt.datetime | None:

@@ -223,7 +223,7 @@ def test_a_wordpress_export_cannot_read_local_files_through_entities(tmp_path):
 <rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel><item><title>Titel &geheim;</title><wp:post_type>post</wp:post_type><wp:status>draft</wp:status>
 <content:encoded>Text &geheim;</content:encoded></item></channel></rss>""".encode()
-    (article,) = read_wxr(tmp_path / "export.xml", data)
+    (article,), _ = read_wxr(tmp_path / "export.xml", data)
     assert "geheim" not in article.meta["title"] + article.body
 
 
@@ -465,7 +465,7 @@ def test_pruning_keeps_headings_and_images_without_the_loose_text_around_them():
 def test_a_classic_editor_paragraph_among_block_tags_keeps_its_line_break(tmp_path):
     data = wxr("<title>Beet</title><wp:status>draft</wp:status><content:encoded><![CDATA[<h2>Im Mai</h2>\n\n"
                "Erste Zeile\nzweite Zeile\n\n<p>Ein Absatz mit Tag.</p>]]></content:encoded>").encode()
-    (article,) = read_wxr(tmp_path / "export.xml", data)
+    (article,), _ = read_wxr(tmp_path / "export.xml", data)
     assert article.body == "## Im Mai\n\nErste Zeile\\\nzweite Zeile\n\nEin Absatz mit Tag.\n"
 
 
@@ -599,3 +599,40 @@ def test_extract_says_toml_front_matter_is_not_supported_and_how_to_convert_it(p
     result = project.run("extract", code=2)
     assert "error: source_de/tee.md:1: TOML front matter ('+++', Hugo) is not supported: write it as YAML" \
         in result.output and "verlag import" in result.output and "missing front matter" not in result.output
+
+
+def test_a_wordpress_post_without_a_title_is_its_own_error_and_the_others_are_imported(project, tmp_path):
+    export = tmp_path / "export.xml"
+    export.write_text(wxr("<title>Johanniskraut</title><wp:status>publish</wp:status>"
+                          "<link>https://blog.example/johanniskraut/</link>"
+                          f"<content:encoded><![CDATA[{LEAD}]]></content:encoded>")
+                      .replace("</item>", "</item>\n<item><title></title><wp:status>publish</wp:status>"
+                               f"<content:encoded><![CDATA[{CARE}]]></content:encoded>"
+                               "<wp:post_type>post</wp:post_type></item>", 1), encoding="utf-8")
+    result = project.run("import", str(export), code=2)
+    assert f"error: {export}:4: a WordPress post without a title (WordPress lists it as '(no title)')" \
+        in result.output
+    assert sorted(written(project)) == ["johanniskraut.md"]
+
+
+def test_a_feed_entry_without_a_title_is_its_own_error_and_the_others_are_imported(project, tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Blog</title>\n'
+                    f"<item><title>Ringelblumen</title><description>{LEAD}</description></item>\n"
+                    f"<item><description>{CARE}</description></item>\n</channel></rss>\n", encoding="utf-8")
+    result = project.run("import", str(feed), code=2)
+    assert f"error: {feed}:4: a feed entry without a title" in result.output
+    assert sorted(written(project)) == ["ringelblumen.md"]
+
+
+def test_wordpress_titles_and_term_names_are_html_decoded_before_the_slug_is_made(project, tmp_path):
+    """WordPress stores post titles and term names HTML-escaped; the CDATA keeps the escapes as text."""
+    export = tmp_path / "export.xml"
+    export.write_text(wxr("<title><![CDATA[Melisse &amp; Lavendel &#8211; zwei &quot;Beruhiger&quot;]]></title>"
+                          "<wp:status>draft</wp:status>"
+                          '<category domain="post_tag" nicename="tee-kaffee"><![CDATA[Tee &amp; Kaffee]]></category>'
+                          f"<content:encoded><![CDATA[{LEAD}]]></content:encoded>"), encoding="utf-8")
+    project.run("import", str(export))
+    text = project.read("source_de/melisse-lavendel-zwei-beruhiger.md")
+    assert "title: Melisse & Lavendel – zwei \"Beruhiger\"\n" in text
+    assert "tags: [Tee & Kaffee]\n" in text
