@@ -7,7 +7,10 @@ map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), 
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
 ``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``
 and ``permalink`` as old addresses; ``slug`` (the last part of its address in Hugo and in Jekyll's
-``:slug`` permalinks) as the article's slug. An article its generator does not publish (Hugo
+``:slug`` permalinks) as the article's slug. A Jekyll post's file name, ``_posts/YYYY-MM-DD-slug.md``, gives
+its date (front matter ``date`` wins) and slug (front matter ``slug`` wins), and a post in ``_posts/`` without
+a ``permalink`` had Jekyll's default address, ``/:categories/:year/:month/:day/:title.html``, offered as an
+old address (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/). An article its generator does not publish (Hugo
 ``draft: true``, Jekyll ``published: false`` or a file in Jekyll's ``_drafts/`` folder; ``hugo
 --buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is imported with the reason
 beside its ``draft: true`` and without old addresses (``importer.new_article``). Shortcodes (Hugo
@@ -18,6 +21,7 @@ https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/fr
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from pathlib import Path
@@ -27,6 +31,7 @@ from .importer import ImportedArticle, new_article
 from .sources import load_front, normalise, read_date
 
 FENCES = {"---": "YAML", "+++": "TOML"}
+POST_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")  # Jekyll's _posts/YYYY-MM-DD-slug.md
 _TEMPLATE_TAG = re.compile(r"\{\{[<%]|\{%|\{\{")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
@@ -68,13 +73,27 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
         notes.append("shortcodes or template tags kept as text on line " + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + ": replace them with Markdown")
     first = lambda *keys: next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)  # noqa: E731
+    date, slug = _date(first("date"), "date", notes), _text(first("slug"))
+    aliases = _words(first("aliases", "redirect_from")) + _words(first("url", "permalink"))
+    dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, path)
+    if dated:
+        named = dt.date(*map(int, dated.group(1, 2, 3)))
+        if date is None:
+            date = named
+            notes.append(f"date: {named.isoformat()} from the file name (Jekyll's YYYY-MM-DD-slug)")
+        slug = slug or dated.group(4)
+        if "_posts" in path.parts and not first("permalink") and unpublished is None:
+            default = "/".join(["", *dict.fromkeys(c.lower() for c in _words(first("categories", "category"))),
+                                f"{named:%Y/%m/%d}", f"{slug}.html"])
+            aliases.append(default)
+            notes.append(f"old address {default}: Jekyll's default permalink; change it under 'aliases:' if the "
+                         "blog's _config.yml set another 'permalink'")
     return new_article(
-        title.strip(), body, str(path), author=_text(first("author")), date=_date(first("date"), "date", notes),
+        title.strip(), body, str(path), author=_text(first("author")), date=date,
         updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
-        aliases=_words(first("aliases", "redirect_from")) + _words(first("url", "permalink")) or None,
-        notes=notes, slug=_text(first("slug")), unpublished=_unpublished(meta, path))
+        aliases=aliases or None, notes=notes, slug=slug, unpublished=unpublished)
 
 
 def _unpublished(meta: dict, path: Path) -> str | None:

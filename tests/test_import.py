@@ -636,3 +636,31 @@ def test_wordpress_titles_and_term_names_are_html_decoded_before_the_slug_is_mad
     text = project.read("source_de/melisse-lavendel-zwei-beruhiger.md")
     assert "title: Melisse & Lavendel – zwei \"Beruhiger\"\n" in text
     assert "tags: [Tee & Kaffee]\n" in text
+
+
+def test_a_jekyll_posts_file_name_gives_its_date_slug_and_default_permalink(project, tmp_path):
+    """Jekyll names posts _posts/YYYY-MM-DD-slug.md and, without a 'permalink', publishes them at
+    /:categories/:year/:month/:day/:title.html (https://jekyllrb.com/docs/posts/, …/docs/permalinks/)."""
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2023-05-04-baerlauch.md").write_text("---\ntitle: Bärlauch sammeln im Auwald\n---\n"
+                                                    "Bärlauch riecht nach Knoblauch.\n", encoding="utf-8")
+    (posts / "2023-06-01-giersch.md").write_text("---\ntitle: Giersch\ndate: 2023-06-02\ncategories: Kraeuter Kueche\n"
+                                                  "---\nGiersch wächst überall.\n", encoding="utf-8")
+    (posts / "2023-07-01-malve.md").write_text("---\ntitle: Malve\npermalink: /malve/\n---\nMalven blühen.\n",
+                                               encoding="utf-8")
+    out = project.run("import", str(posts)).output
+    assert project.read("source_de/baerlauch.md") == (
+        "---\ntitle: Bärlauch sammeln im Auwald\ndate: 2023-05-04\ndraft: true\naliases:\n"
+        "- /2023/05/04/baerlauch.html\n---\nBärlauch riecht nach Knoblauch.\n")
+    assert "date: 2023-05-04 from the file name (Jekyll's YYYY-MM-DD-slug)" in out
+    assert "old address /2023/05/04/baerlauch.html: Jekyll's default permalink" in out
+    giersch = project.read("source_de/giersch.md")
+    assert "date: 2023-06-02\n" in giersch and "- /kraeuter/kueche/2023/06/01/giersch.html\n" in giersch
+    assert "aliases:\n- /malve/\n---" in project.read("source_de/malve.md")
+    publish_all(project)
+    project.run("extract")
+    project.run("build")
+    assert (project.root / "site/de/baerlauch/index.html").is_file()
+    assert "2023-05-04" in project.read("site/de/baerlauch/index.html")
+    assert "/2023/05/04/baerlauch.html /de/baerlauch/ 301" in " ".join(project.read("site/_redirects").split())
