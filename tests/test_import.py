@@ -664,3 +664,12 @@ def test_a_jekyll_posts_file_name_gives_its_date_slug_and_default_permalink(proj
     assert (project.root / "site/de/baerlauch/index.html").is_file()
     assert "2023-05-04" in project.read("site/de/baerlauch/index.html")
     assert "/2023/05/04/baerlauch.html /de/baerlauch/ 301" in " ".join(project.read("site/_redirects").split())
+
+
+@pytest.mark.parametrize("bullet", ["• ", "- "])
+def test_bulleted_lines_after_a_colon_line_are_one_list_without_a_second_marker(tmp_path, bullet):
+    article = read_text(tmp_path / "t.txt", (f"Tee im Herbst\nFür eine Kanne nehmen Sie:\n{bullet}Salbei\n{bullet}Thymian\n"
+                                            "Beides zehn Minuten ziehen lassen und langsam in kleinen Schlucken "
+                                            "trinken.\n").encode())
+    assert article.body == ("Für eine Kanne nehmen Sie:\n\n- Salbei\n- Thymian\n\nBeides zehn Minuten ziehen lassen "
+                            "und langsam in kleinen Schlucken trinken.\n")
