@@ -253,8 +253,9 @@ def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
             raise click.UsageError(f"{'--lang' if lang else '--force'} goes with --translation-of SLUG (the German "
                                    "article SOURCE translates)")
         errors = _import_articles(project.config, sources, year, kind, dry_run)
-        if errors:
-            fail("import", errors)
+        if errors:  # a file's readable items are imported: the file was not simply left out
+            named = f"the {counted(len(errors), 'error')} above name{'s' * (len(errors) == 1)}"
+            fail("import", errors, outcome=f"what {named} was not imported, everything else was")
         return
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")

@@ -48,7 +48,15 @@ WIX_BYLINE_HOOK = "post-metadata"  # Wix's byline: user-name, time-ago, time-to-
 WIDGET_HOOKS = ("post-metadata", "post-footer", "share-buttons", "post-social-counters", "like-button",
                 "comments", "recent-posts")  # Wix widgets (``data-hook``) that are never article text
 PROSE_WORDS = 5  # a dropped block with this many words is named in the summary
-BLOCK_TAG_RE = re.compile(r"<(p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)\b", re.I)
+BLOCK_TAGS = r"(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)"
+BLOCK_TAG_RE = re.compile(rf"</?{BLOCK_TAGS}\b", re.I)
+BLOCK_START_RE = re.compile(rf"(<{BLOCK_TAGS}\b)", re.I)  # wpautop: a blank line before each block's start …
+BLOCK_END_RE = re.compile(rf"(</{BLOCK_TAGS}>|<hr\b[^>]*>)", re.I)  # … and after its end
+PRE_RE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)  # wpautop leaves the lines of <pre> as they are
+PRE_MARK = "\x00"  # where a <pre> stood while the rest is split (XML 1.0 has no NUL character)
+WP_BLOCK_RE = re.compile(r"<!--\s+/?wp:[a-z][\w/-]*.*?-->", re.S)  # block editor delimiters
+MORE_RE = re.compile(r"<!--(?:more\b.*?|noteaser)-->", re.S)  # the excerpt cut, no content
+MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M | re.S)
 
 
 def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, list[Path], list[str]]:
@@ -441,13 +449,27 @@ def _figures(content: str) -> str:
 
 
 def _autop(content: str) -> str:
-    """Paragraphs for the classic editor's text, which keeps them as blank lines, and ``<br>`` for its
-    single newlines (WordPress ``wpautop``). A chunk between blank lines that holds a block tag, or is
-    one shortcode on its own (``[gallery …]``), stays as it is."""
+    """The post's HTML as WordPress renders ``post_content`` (``the_content``).
+
+    Block editor content (``<!-- wp:… -->`` delimiters) is HTML already: WordPress strips the delimiters
+    and runs no ``wpautop`` on it (``do_blocks``). The classic editor's text keeps paragraphs as blank lines
+    and line breaks as single newlines: as ``wpautop`` does, every block element (``BLOCK_TAGS``) gets a
+    blank line before its start and after its end, so the text between blocks is a paragraph of its own,
+    each chunk between blank lines that holds no block tag and is not one shortcode on its own
+    (``[gallery …]``) becomes a ``<p>`` with a ``<br>`` (a CommonMark hard break) for each newline, and
+    ``<pre>`` keeps its lines. The ``<!--more-->`` excerpt cut is no content: on a line of its own it ends
+    the paragraph (WordPress leaves an empty line there), elsewhere it is dropped."""
+    if WP_BLOCK_RE.search(content):
+        return MORE_RE.sub("", WP_BLOCK_RE.sub("", content))
+    content = MORE_RE.sub("", MORE_LINE_RE.sub("", content))
+    kept = PRE_RE.findall(content)
+    content = PRE_RE.sub(f"\n\n{PRE_MARK}\n\n", content)
+    content = BLOCK_END_RE.sub("\\1\n\n", BLOCK_START_RE.sub("\n\n\\1", content))
     chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", content) if chunk.strip()]
-    return "\n".join(chunk if BLOCK_TAG_RE.search(chunk) or SHORTCODE_ONLY_RE.fullmatch(chunk)
+    html = "\n".join(chunk if BLOCK_TAG_RE.search(chunk) or SHORTCODE_ONLY_RE.fullmatch(chunk) or chunk == PRE_MARK
                      else "<p>" + "<br>".join(line.strip() for line in chunk.split("\n")) + "</p>"
                      for chunk in chunks)
+    return re.sub(PRE_MARK, lambda _: kept.pop(0), html)
 
 
 def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) -> tuple[str, list[str]]:

@@ -10,12 +10,12 @@ and ``permalink`` as old addresses; ``slug`` (the last part of its address in Hu
 ``:slug`` permalinks) as the article's slug. A Jekyll post's file name, ``_posts/YYYY-MM-DD-slug.md``, gives
 its date (front matter ``date`` wins) and slug (front matter ``slug`` wins), and a post in ``_posts/`` without
 a ``permalink`` had Jekyll's default address, ``/:categories/:year/:month/:day/:title.html``, offered as an
-old address (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/). An article its generator does not publish (Hugo
-``draft: true``, Jekyll ``published: false`` or a file in Jekyll's ``_drafts/`` folder; ``hugo
---buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is imported with the reason
-beside its ``draft: true`` and without old addresses (``importer.new_article``). Shortcodes (Hugo
-``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``, ``{{ }}``) have no meaning outside their
-generator: they stay as text and the summary names their lines. References:
+old address (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/). An article its
+generator does not publish (Hugo ``draft: true``, Jekyll ``published: false`` or a file in Jekyll's
+``_drafts/`` folder; ``hugo --buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is
+imported with the reason beside its ``draft: true`` and without old addresses (``importer.new_article``).
+Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``, ``{{ }}``) have no meaning
+outside their generator: they stay as text and the summary names their lines. References:
 https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/front-matter/.
 """
 

@@ -668,8 +668,39 @@ def test_a_jekyll_posts_file_name_gives_its_date_slug_and_default_permalink(proj
 
 @pytest.mark.parametrize("bullet", ["• ", "- "])
 def test_bulleted_lines_after_a_colon_line_are_one_list_without_a_second_marker(tmp_path, bullet):
-    article = read_text(tmp_path / "t.txt", (f"Tee im Herbst\nFür eine Kanne nehmen Sie:\n{bullet}Salbei\n{bullet}Thymian\n"
-                                            "Beides zehn Minuten ziehen lassen und langsam in kleinen Schlucken "
-                                            "trinken.\n").encode())
+    article = read_text(tmp_path / "t.txt", (f"Tee im Herbst\nFür eine Kanne nehmen Sie:\n{bullet}Salbei\n"
+                                            f"{bullet}Thymian\nBeides zehn Minuten ziehen lassen und langsam "
+                                            "in kleinen Schlucken trinken.\n").encode())
     assert article.body == ("Für eine Kanne nehmen Sie:\n\n- Salbei\n- Thymian\n\nBeides zehn Minuten ziehen lassen "
                             "und langsam in kleinen Schlucken trinken.\n")
+
+
+@pytest.mark.parametrize("content", [
+    # block editor: the more block holds the marker, WordPress strips block delimiters and runs no wpautop
+    f"<!-- wp:paragraph -->\n<p>{LEAD}</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:more -->\n<!--more-->\n"
+    f"<!-- /wp:more -->\n\n<!-- wp:paragraph -->\n<p>{CARE}</p>\n<!-- /wp:paragraph -->",
+    f"{LEAD}\n<!--more-->\n{CARE}",  # classic editor, on a line of its own
+    f"{LEAD}\n\n<!--more Weiterlesen …-->\n\n{CARE}",
+])
+def test_the_more_marker_is_the_excerpt_cut_not_content(tmp_path, content):
+    data = wxr("<title>Beet</title><wp:status>draft</wp:status>"
+               f"<content:encoded><![CDATA[{content}]]></content:encoded>").encode()
+    (article,), _ = read_wxr(tmp_path / "export.xml", data)
+    assert article.body == f"{LEAD}\n\n{CARE}\n"
+
+
+@pytest.mark.parametrize("before", ["<ol><li>Erde lockern</li></ol>", "<p>Im Mai säen.</p>", "<h2>Im Mai</h2>",
+                                    "<hr />", "<pre>ab\n\ncd</pre>"])
+def test_classic_editor_lines_after_a_block_element_are_a_paragraph_with_hard_breaks(tmp_path, before):
+    """WordPress's wpautop puts a blank line around every block element, then makes each single newline a <br>."""
+    data = wxr("<title>Beet</title><wp:status>draft</wp:status>"
+               f"<content:encoded><![CDATA[{before}\nErste Zeile\nzweite Zeile]]></content:encoded>").encode()
+    (article,), _ = read_wxr(tmp_path / "export.xml", data)
+    assert article.body.endswith("\n\nErste Zeile\\\nzweite Zeile\n")
+
+
+def test_classic_editor_text_in_pre_keeps_its_lines(tmp_path):
+    data = wxr("<title>Beet</title><wp:status>draft</wp:status><content:encoded><![CDATA[Reihen:\n\n"
+               "<pre>Salat   Möhren\n\nLauch   Bohnen</pre>]]></content:encoded>").encode()
+    (article,), _ = read_wxr(tmp_path / "export.xml", data)
+    assert article.body == "Reihen:\n\n```\nSalat   Möhren\n\nLauch   Bohnen\n```\n"
