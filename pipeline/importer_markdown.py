@@ -25,9 +25,11 @@ import datetime as dt
 import re
 import tomllib
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .importer import ImportedArticle, new_article
+from .importer import IMAGES_DIR, ImportedArticle, new_article
+from .segment import commonmark_parser
 from .sources import load_front, normalise, read_date
 
 FENCES = {"---": "YAML", "+++": "TOML"}
@@ -67,7 +69,8 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
     notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, meta)))})"]
-    body = "\n".join(lines[end + 1:]).strip("\n") + "\n"
+    body, images = _local_images("\n".join(lines[end + 1:]), end + 2, path, notes)
+    body = body.strip("\n") + "\n"
     tagged = [n for n, line in enumerate(lines[end + 1:], start=end + 2) if _TEMPLATE_TAG.search(line)]
     if tagged:
         notes.append("shortcodes or template tags kept as text on line " + ", ".join(map(str, tagged[:10]))
@@ -93,7 +96,45 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
         updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
-        aliases=aliases or None, notes=notes, slug=slug, unpublished=unpublished)
+        aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished)
+
+
+def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> tuple[str, list[Path]]:
+    """(``body`` with each image found beside the file referenced as ``bilder/<name>``, those image files).
+
+    An image's relative path is looked up from the file's folder (a Hugo page bundle:
+    ``content/posts/holunder/index.md`` beside ``holunder.png``), a site path (``/assets/x.jpg``) in the
+    site's folder, the one holding ``_posts``/``_drafts`` (Jekyll) or ``content`` (Hugo, whose site paths
+    are files of its ``static/`` folder); a file outside those folders is never taken
+    (``importer_html._local_file``). An image that is not found there is noted with its file and line
+    (``first_line``: the file line of the body's first line), one with an address is noted as kept there.
+    """
+    from .importer_html import _local_file
+
+    root = next((folder.parent for folder in path.parents if folder.name in ("_posts", "_drafts", "content")), None)
+    images: list[Path] = []
+    for token in commonmark_parser().parse(body):
+        if token.type != "inline" or token.map is None or not token.children:
+            continue
+        line = first_line + token.map[0]
+        for child in token.children:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            src = str(child.attrs.get("src") or "") if child.type == "image" else ""
+            if not src or _TEMPLATE_TAG.search(unquote(src)):
+                continue
+            if urlsplit(src).scheme or src.startswith("//"):
+                notes.append(f"image left at its old address: {src}")
+                continue
+            site = [root / "static", root] if root is not None and src.startswith("/") else []
+            found = next(filter(None, (_local_file(src.lstrip("/"), base) for base in [path.parent] + site)), None)
+            if found is None:
+                notes.append(f"image not found: {src} ({path}:{line}): save it into source_de/{IMAGES_DIR}/ and "
+                             f"refer to it as {IMAGES_DIR}/<name>")
+                continue
+            images.append(found)
+            body = re.sub(rf"\]\({re.escape(src)}(?=[\s)])", lambda _: f"]({IMAGES_DIR}/{found.name}", body)
+    return body, list(dict.fromkeys(images))
 
 
 def _unpublished(meta: dict, path: Path) -> str | None:

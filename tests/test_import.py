@@ -704,3 +704,26 @@ def test_classic_editor_text_in_pre_keeps_its_lines(tmp_path):
                "<pre>Salat   Möhren\n\nLauch   Bohnen</pre>]]></content:encoded>").encode()
     (article,), _ = read_wxr(tmp_path / "export.xml", data)
     assert article.body == "Reihen:\n\n```\nSalat   Möhren\n\nLauch   Bohnen\n```\n"
+
+
+def test_a_hugo_page_bundles_images_are_copied_and_a_missing_one_is_named(project, tmp_path):
+    bundle = tmp_path / "site/content/posts/beinwell"
+    bundle.mkdir(parents=True)
+    png = (DATA / "seite_files/brennnessel.jpg").read_bytes()
+    (bundle / "beinwell.jpg").write_bytes(png)
+    (tmp_path / "site/static/bilder").mkdir(parents=True)
+    (tmp_path / "site/static/bilder/wurzel.jpg").write_bytes(png[:-1])
+    (bundle / "index.md").write_text('+++\ntitle = "Beinwell"\ndate = 2024-05-01\n+++\n\nBeinwell wächst am Bach.\n\n'
+                                     "![Beinwell am Bach](beinwell.jpg)\n\nDie Wurzel:\n![Wurzel](/bilder/wurzel.jpg)\n\n"
+                                     "Ein Blatt:\n![Blatt](blatt.jpg)\n", encoding="utf-8")
+    out = project.run("import", str(bundle / "index.md")).output
+    assert f"image not found: blatt.jpg ({bundle / 'index.md'}:14): save it into source_de/bilder/" in out
+    text = project.read("source_de/beinwell.md")
+    assert "![Beinwell am Bach](bilder/beinwell.jpg)\n" in text and "![Wurzel](bilder/wurzel.jpg)\n" in text
+    assert (project.root / "source_de/bilder/beinwell.jpg").read_bytes() == png
+    assert (project.root / "source_de/bilder/wurzel.jpg").read_bytes() == png[:-1]
+    publish_all(project)
+    project.run("extract")
+    project.run("build")
+    page = html.parse(str(project.root / "site/de/beinwell/index.html"))
+    assert page.xpath("//img[@alt='Beinwell am Bach']/@src") == ["/media/bilder/beinwell.jpg"]
