@@ -1,7 +1,7 @@
 """Readers for ``verlag import`` whose articles are HTML: saved pages, WordPress exports (WXR), RSS/Atom feeds.
 
 The article's HTML becomes CommonMark through markdownify (ATX headings, ``-``
-bullets, ``*``/``**`` emphasis, backslash hard breaks); the result is read back
+bullets, ``*``/``**`` emphasis, backslash hard breaks, ``<sup>``/``<sub>`` kept as inline raw HTML); the result is read back
 with verlag's own parser (``segment.commonmark_parser``) and its text compared
 with the HTML's, so what is written is what ``extract`` reads. A saved page's
 main content is found by trafilatura (navigation, cookie banners, share and
@@ -30,7 +30,9 @@ from .errors import VerlagError
 from .importer import IMAGES_DIR, ImportedArticle, new_article
 from .segment import commonmark_parser
 
-MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*", "newline_style": "BACKSLASH"}
+# Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
+MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*", "newline_style": "BACKSLASH",
+                  "sup_symbol": "<sup>", "sub_symbol": "<sub>"}
 WP_DEFAULT_CATEGORIES = ("uncategorized", "allgemein")  # WordPress's default category, not a real topic
 WP_ARTICLE_TYPES = ("post", "page")
 SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]")

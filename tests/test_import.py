@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import Project, msgfmt_check
+from conftest import Project, msgfmt_check, sign_off_all
 from pipeline.importer import detect_kind
 from pipeline.importer_html import _words, html_to_markdown, read_wxr
 from pipeline.importer_text import german_date, read_text
@@ -727,3 +727,21 @@ def test_a_hugo_page_bundles_images_are_copied_and_a_missing_one_is_named(projec
     project.run("build")
     page = html.parse(str(project.root / "site/de/beinwell/index.html"))
     assert page.xpath("//img[@alt='Beinwell am Bach']/@src") == ["/media/bilder/beinwell.jpg"]
+
+
+def test_superscript_and_subscript_stay_inline_html_on_every_page(project, tmp_path):
+    export = tmp_path / "export.xml"
+    export.write_text(wxr("<title>Sauerstoff</title><wp:status>publish</wp:status>"
+                          "<link>https://blog.example/sauerstoff/</link><content:encoded><![CDATA[<p>Wasser ist "
+                          "H<sub>2</sub>O, sagt die Chemie.<sup>1</sup></p>]]></content:encoded>"), encoding="utf-8")
+    project.run("import", str(export))
+    assert "Wasser ist H<sub>2</sub>O, sagt die Chemie.<sup>1</sup>\n" in project.read("source_de/sauerstoff.md")
+    publish_all(project)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy")
+    sign_off_all(project, "en")
+    msgfmt_check(project.root / "translations/en/sauerstoff.po")
+    project.run("build")
+    for lang in ("de", "en"):
+        page = html.parse(str(project.root / f"site/{lang}/sauerstoff/index.html"))
+        assert [e.text for e in page.xpath("//main//sub | //main//sup")] == ["2", "1"], lang
