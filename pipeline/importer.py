@@ -37,6 +37,8 @@ MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": 
 CONTROL_RE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # in no text file (ESC, 0x1b, may be)
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"RIFF")
 FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "aliases")
+# After a shortcode or template tag kept as text: extract and check name each at its line of the written article.
+TAG_ADVICE = "rewrite in Markdown ('verlag check' names each at its line of the article)"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from lxml import etree, html as lxml_html
 
 from .counts import counted
 from .errors import VerlagError
-from .importer import IMAGES_DIR, ImportedArticle, new_article
+from .importer import IMAGES_DIR, TAG_ADVICE, ImportedArticle, new_article
 from .segment import commonmark_parser
 
 # Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
@@ -489,7 +489,7 @@ def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) ->
         if name == "caption":
             return ""
         if not closing:
-            notes.append(f"shortcode [{name}] left as text: replace it by hand")
+            notes.append(f"shortcode [{name}] left as text: {TAG_ADVICE}")
         return match.group(0)
 
     return SHORTCODE_RE.sub(replace, content), notes

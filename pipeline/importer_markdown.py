@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .importer import IMAGES_DIR, ImportedArticle, new_article
+from .importer import IMAGES_DIR, TAG_ADVICE, ImportedArticle, new_article
 from .segment import commonmark_parser
 from .sources import load_front, normalise, read_date
 
@@ -73,8 +73,8 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     body = body.strip("\n") + "\n"
     tagged = [n for n, line in enumerate(lines[end + 1:], start=end + 2) if _TEMPLATE_TAG.search(line)]
     if tagged:
-        notes.append("shortcodes or template tags kept as text on line " + ", ".join(map(str, tagged[:10]))
-                     + (" …" if len(tagged) > 10 else "") + ": replace them with Markdown")
+        notes.append(f"shortcodes or template tags kept as text ({path}:" + ", ".join(map(str, tagged[:10]))
+                     + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
     first = lambda *keys: next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)  # noqa: E731
     date, slug = _date(first("date"), "date", notes), _text(first("slug"))
     aliases = _words(first("aliases", "redirect_from")) + _words(first("url", "permalink"))

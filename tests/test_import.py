@@ -522,7 +522,7 @@ def test_prose_the_filter_drops_is_named():
 def test_a_hugo_or_jekyll_file_is_an_article_with_its_front_matter_and_its_template_tags_named(project):
     out = project.run("import", str(DATA / "hugo.md"), str(DATA / "jekyll.md")).output
     assert "TOML front matter read" in out and "YAML front matter read" in out
-    assert "shortcodes or template tags kept as text on line 14, 16: replace them with Markdown" in out
+    assert f"shortcodes or template tags kept as text ({DATA / 'hugo.md'}:14, 16): rewrite in Markdown" in out
     assert "title: +++" not in project.read("source_de/kraeutertee-im-winter.md")
     publish_all(project)
     project.run("extract")
@@ -745,3 +745,26 @@ def test_superscript_and_subscript_stay_inline_html_on_every_page(project, tmp_p
     for lang in ("de", "en"):
         page = html.parse(str(project.root / f"site/{lang}/sauerstoff/index.html"))
         assert [e.text for e in page.xpath("//main//sub | //main//sup")] == ["2", "1"], lang
+
+
+def test_a_wordpress_shortcode_left_as_text_is_named_by_extract_and_check_at_its_line(project, tmp_path):
+    export = tmp_path / "export.xml"
+    export.write_text(wxr("<title>Vogelstimmen</title><wp:status>publish</wp:status>"
+                          "<link>https://blog.example/vogelstimmen/</link><content:encoded><![CDATA["
+                          f"<p>{LEAD}</p>\n<p>[audio src=\"amsel.mp3\"] Die Amsel [sic] singt.<br>1. Strophe</p>\n"
+                          "<p>[embed]https://video.example/fink[/embed]</p>]]></content:encoded>"), encoding="utf-8")
+    out = project.run("import", str(export)).output
+    assert "shortcode [audio] left as text: rewrite in Markdown ('verlag check' names each at its line" in out
+    text = project.read("source_de/vogelstimmen.md")
+    assert "\\[audio src\\=" in text  # the escaped form markdownify writes when a line looks like Markdown
+    line = text.split("\n").index(next(t for t in text.split("\n") if "amsel.mp3" in t)) + 1
+    publish_all(project)
+    line -= 1  # the draft line is gone
+    extracted = project.run("extract").output
+    checked = project.run("check").output
+    for said in (extracted, checked):
+        assert f"source_de/vogelstimmen.md:{line}: WordPress shortcode [audio src=\"amsel.mp3\"] is not Markdown" \
+            in said, said
+        assert f"source_de/vogelstimmen.md:{line + 3}: WordPress shortcode [embed] is not Markdown" in said
+        assert "[sic]" not in said
+    assert "[template-tag]" in checked
