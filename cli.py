@@ -254,8 +254,7 @@ def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
                                    "article SOURCE translates)")
         errors = _import_articles(project.config, sources, year, kind, dry_run)
         if errors:  # a file's readable items are imported: the file was not simply left out
-            named = f"the {counted(len(errors), 'error')} above name{'s' * (len(errors) == 1)}"
-            fail("import", errors, outcome=f"what {named} was not imported, everything else was")
+            fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")

@@ -1,9 +1,10 @@
 """Readers for ``verlag import`` whose articles are HTML: saved pages, WordPress exports (WXR), RSS/Atom feeds.
 
 The article's HTML becomes CommonMark through markdownify (ATX headings, ``-``
-bullets, ``*``/``**`` emphasis, backslash hard breaks, ``<sup>``/``<sub>`` kept as inline raw HTML); the result is read back
-with verlag's own parser (``segment.commonmark_parser``) and its text compared
-with the HTML's, so what is written is what ``extract`` reads. A saved page's
+bullets, ``*``/``**`` emphasis, backslash hard breaks, ``<sup>``/``<sub>`` kept as
+inline raw HTML); the result is read back with verlag's own parser
+(``segment.commonmark_parser``) and its text compared with the HTML's, so what is
+written is what ``extract`` reads. A saved page's
 main content is found by trafilatura (navigation, cookie banners, share and
 comment widgets left out). WXR is read with lxml without entities and without
 network (WordPress eXtended RSS 1.2, as Tools → Export writes it); feeds with

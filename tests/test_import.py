@@ -613,6 +613,7 @@ def test_a_wordpress_post_without_a_title_is_its_own_error_and_the_others_are_im
     assert f"error: {export}:4: a WordPress post without a title (WordPress lists it as '(no title)')" \
         in result.output
     assert sorted(written(project)) == ["johanniskraut.md"]
+    assert result.stderr.splitlines()[-1] == f"import: 1 error above, not imported; everything else was: {export}"
 
 
 def test_a_feed_entry_without_a_title_is_its_own_error_and_the_others_are_imported(project, tmp_path):
