@@ -58,8 +58,8 @@ BLOCK_END_RE = re.compile(rf"(</{BLOCK_TAGS}>|<hr\b[^>]*>)", re.I)  # … and af
 PRE_RE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)  # wpautop leaves the lines of <pre> as they are
 PRE_MARK = "\x00"  # where a <pre> stood while the rest is split (XML 1.0 has no NUL character)
 WP_BLOCK_RE = re.compile(r"<!--\s+/?wp:[a-z][\w/-]*.*?-->", re.S)  # block editor delimiters
-MORE_RE = re.compile(r"<!--(?:more\b.*?|noteaser)-->", re.S)  # the excerpt cut, no content
-MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M | re.S)
+MORE_RE = re.compile(r"<!--(?:more\b[^>]*?|noteaser)-->")  # the excerpt cut, no content
+MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
 
 def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, list[Path], list[str]]:

@@ -682,6 +682,7 @@ def test_bulleted_lines_after_a_colon_line_are_one_list_without_a_second_marker(
     f"<!-- /wp:more -->\n\n<!-- wp:paragraph -->\n<p>{CARE}</p>\n<!-- /wp:paragraph -->",
     f"{LEAD}\n<!--more-->\n{CARE}",  # classic editor, on a line of its own
     f"{LEAD}\n\n<!--more Weiterlesen …-->\n\n{CARE}",
+    f"{LEAD}\n\n<!--more--> {CARE}<!-- ein Kommentar -->",  # a line with more than the cut keeps its text
 ])
 def test_the_more_marker_is_the_excerpt_cut_not_content(tmp_path, content):
     data = wxr("<title>Beet</title><wp:status>draft</wp:status>"
