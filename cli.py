@@ -20,7 +20,7 @@ import click
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config
 from pipeline.counts import counted
-from pipeline.errors import ArticleFailure, ManyErrors, VerlagError, describe
+from pipeline.errors import ArticleFailure, ManyErrors, VerlagError, describe, raise_all
 
 
 class Project:
@@ -256,8 +256,8 @@ def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
             option = "--lang" if lang else "--force" if force else "--translator"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
         errors = _import_articles(project.config, sources, year, kind, dry_run)
-        if errors:
-            fail("import", errors)
+        if errors:  # a file's readable items are imported: the file was not simply left out
+            fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
@@ -280,10 +280,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             errors.append(exc)
             continue
         for file in files:
-            try:
-                articles.extend(read_import(file, year=year, kind=kind, author=config.raw.get("author") or None))
-            except VerlagError as exc:
-                errors.append(exc)
+            found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None)
+            articles.extend(found)
+            errors.extend(problems)
     written, unfinished = 0, []
     for placed in place(articles, config.source_dir):
         if placed.imported_as:
@@ -652,7 +651,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     text = None
     kind = kind or detect_kind(path, path.read_bytes())
     if kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
-        found = read_import(path, kind=kind)
+        found, problems = read_import(path, kind=kind)
+        raise_all(problems)
         if len(found) != 1:
             raise VerlagError(f"holds {len(found)} articles; --translation-of takes one (save that article's "
                               "page, or its text, and import that)", path)
