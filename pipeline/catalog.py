@@ -186,12 +186,17 @@ def ignored_checks(entry: polib.POEntry) -> frozenset[str]:
     return frozenset(Notes.of(entry).ignored)
 
 
-def set_provenance(entry: polib.POEntry, origin: str) -> None:
-    """Record where the entry's (new) machine text came from, replacing an older origin line, and the
-    ``fingerprint`` of that text, so ``machine_draft`` can tell it from a reviewer's edit later."""
+def set_provenance(entry: polib.POEntry, origin: str, drafted: bool = True) -> None:
+    """Record where the entry's (new) text came from, replacing an older origin line, and the
+    ``fingerprint`` of that text, so ``machine_draft`` can tell it from a reviewer's edit later.
+
+    ``drafted=False``: the text is a person's (a reviewed translation brought over from another catalog,
+    ``orphans``); the origin is recorded without a fingerprint, so it never counts as an untouched machine
+    draft that ``pretranslate --redo-drafts`` replaces or an edit of the German retires.
+    """
     notes = Notes.of(entry)
     notes.origins = [origin]
-    notes.drafted = fingerprint(entry.msgstr)
+    notes.drafted = fingerprint(entry.msgstr) if drafted else None
     notes.store(entry)
 
 
