@@ -150,12 +150,19 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
 def report(config: Config, found: list[Orphan], renamed: list[tuple[str, str]], slugs: set[str]) -> list[Orphan]:
     """Record this run's renames (``renamed``: (old catalog, new catalog) paths) and return the orphans
     in ``found`` still there that have something new to say: brought something over, or hold other
-    bytes or differences than when last said."""
-    if not found and not renamed:  # the common run: no state to read or write
-        return []
+    bytes or differences than when last said.
+
+    A rename whose old slug is an article again (``slugs``) is forgotten on every run, orphans or not:
+    that article's catalogs are its own, and were it deleted later they must not be taken for the
+    renamed one's.
+    """
     renames = load_state(config.state_dir / RENAMES_FILE)
-    renames.update({Path(old).stem: Path(new).stem for old, new in renamed})
-    save_state(config.state_dir / RENAMES_FILE, {old: new for old, new in renames.items() if old not in slugs})
+    kept = {old: new for old, new in renames.items() if old not in slugs}
+    kept.update({Path(old).stem: Path(new).stem for old, new in renamed})
+    if kept != renames:
+        save_state(config.state_dir / RENAMES_FILE, kept)
+    if not found and not renamed:  # the common run: nothing to say, no record of what was said to change
+        return []
     said = load_state(config.state_dir / SAID_FILE)
     told, out = {}, []
     for orphan in found:

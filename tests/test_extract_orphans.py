@@ -120,3 +120,16 @@ def test_a_brought_over_translation_whose_german_changes_is_carried_as_fuzzy_not
         "Tea helps in the evening.", True, "Abends hilft Tee.")
     assert "tm: 100% from schlaf" in carried.tcomment.splitlines()
     msgfmt_check(project.root / "translations/en/schlafen.po")
+
+
+def test_a_new_article_under_a_renamed_article_s_old_slug_ends_the_rename(project: Project):
+    renamed(project)  # schlaf -> schlafen
+    # no catalog is kept (orphaned) in this run: the rename is forgotten all the same
+    project.write("source_de/schlaf.md", article("Schlaf", "Ein ganz neuer Artikel. Abends hilft Tee.\n"))
+    project.run("extract")
+    review(project, "en", "schlaf", {"Abends hilft Tee.": "Tea in the evening helps."})
+    before = project.read("translations/en/schlafen.po")
+    (project.root / "source_de/schlaf.md").unlink()  # the new article goes: its catalog is no rename's leftover
+    result = project.run("extract")
+    assert "warning: translations/en/schlaf.po: no German article has this slug any more; kept" in result.output
+    assert project.read("translations/en/schlafen.po") == before
