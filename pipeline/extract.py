@@ -108,7 +108,6 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = find_orphans(config, slugs)
     kept = carry_over(config, orphans, slugs)  # first: the catalogs it brings translations to are merged as found
-    result.written += sorted({orphan.renamed_to for orphan in kept if orphan.carried})
     prints = {a.slug: _fingerprint(config, a, glossary, [read_bytes(p) for p in _files(config, a)]) for a in articles}
     changed = [a for a in articles if state.get(a.slug) != prints[a.slug]]
     made: dict = {}
@@ -143,6 +142,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
+    merged = set(result.written)  # and, once, what carry_over wrote and no merge wrote again
+    result.written += sorted({o.renamed_to for o in kept if o.carried and o.renamed_to not in merged})
     result.orphans = report(config, kept, result.renamed, slugs)
     for pot in sorted(p for p in config.templates_dir.glob("*.pot") if p.stem not in slugs):  # sort the few only
         pot.unlink()
@@ -311,7 +312,7 @@ def _extract_article(config: Config, article: Article, made: _Prepared | None, o
         if merged.counts is not None:
             result.changes.setdefault(lang, Counter()).update(merged.counts)
             _list_sentences(result.sentences.setdefault(article.ref, []), merged.sentences)
-        if merged.text != merged.data and po_ref not in result.written:  # not yet written by ``carry_over``
+        if merged.text != merged.data:
             result.written.append(po_ref)
         if source is not None:
             source.unlink()

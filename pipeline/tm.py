@@ -51,7 +51,7 @@ from .markup import scan
 from .tmx import TmxPair, read_tmx, write_tmx
 
 DB_NAME = "tm.sqlite"
-SCHEMA = 2  # 2: units of obsolete entries and of kept catalogs, marked ``retired``
+SCHEMA = 2  # 2: obsolete entries are selected too (``retired``); schema 1 took active entries only
 DEFAULT_THRESHOLD = 75.0
 SETTINGS = ("threshold",)
 ADAPT_PENALTY = 2

@@ -202,6 +202,16 @@ def test_the_index_splits_its_texts_again_when_the_scanner_changes(source: Proje
         "Mehr dazu in der \ue000Beratung\ue000."
 
 
+def refreshed_units(config) -> list[Unit]:
+    """The index's units after a refresh, as the ``tm`` engine would read them."""
+    memory = Memory.open(config)
+    try:
+        memory.refresh(config)
+        return memory.units()
+    finally:
+        memory.close()
+
+
 SCHEMA_1 = """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE catalogs(lang TEXT NOT NULL, slug TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (lang, slug));
@@ -234,12 +244,7 @@ def test_an_index_of_an_older_verlag_selects_its_catalog_units_again(source: Pro
     config = load_config(source.root)
 
     def known() -> set[tuple[str, str, str]]:
-        memory = Memory.open(config)
-        try:
-            memory.refresh(config)
-            return {(u.origin, u.name, u.target) for u in memory.units()}
-        finally:
-            memory.close()
+        return {(u.origin, u.name, u.target) for u in refreshed_units(config)}
 
     assert known() == {("po", "quelle", text) for text in EN.values()} | {imported[:2] + imported[3:4]}  # coffee too
     memory = Memory.open(config)
@@ -301,12 +306,7 @@ def test_index_is_refreshed_incrementally_from_article_catalogs_only(source: Pro
     monkeypatch.setattr(Memory, "_catalog_units", counting)
 
     def reviewed() -> set[tuple[str, str, str]]:
-        memory = Memory.open(config)
-        try:
-            memory.refresh(config)
-            return {(u.lang, u.name, u.target) for u in memory.units()}
-        finally:
-            memory.close()
+        return {(u.lang, u.name, u.target) for u in refreshed_units(config)}
 
     assert reviewed() == {("en", "quelle", text) for text in EN.values()}  # site.po and drafts stay out
     assert sorted(parsed) == ["translations/en/quelle.po", "translations/en/zwei.po",
