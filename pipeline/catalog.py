@@ -30,7 +30,7 @@ from .typos import is_typo_fix
 
 FLAG = "markdown-text"
 FUZZY_THRESHOLD = 60.0
-FIELD_CONTEXTS = ("title", "summary", "tag")  # the msgctxt of segment.FRONT_KEYS' entries
+TAG_CONTEXT = "tag"  # the msgctxt of a ``tags:`` entry (``segment.FRONT_KEYS``): a name, matched only exactly
 PROVENANCE_RE = re.compile(r"^(mt|tm): ")
 
 
@@ -205,12 +205,17 @@ def ignored_checks(entry: polib.POEntry) -> frozenset[str]:
     return frozenset(Notes.of(entry).ignored)
 
 
-def set_provenance(entry: polib.POEntry, origin: str) -> None:
-    """Record where the entry's (new) machine text came from, replacing an older origin line, and the
-    ``fingerprint`` of that text, so ``machine_draft`` can tell it from a reviewer's edit later."""
+def set_provenance(entry: polib.POEntry, origin: str, drafted: bool = True) -> None:
+    """Record where the entry's (new) text came from, replacing an older origin line, and the
+    ``fingerprint`` of that text, so ``machine_draft`` can tell it from a reviewer's edit later.
+
+    ``drafted=False``: the text is a person's (a reviewed translation brought over from another catalog,
+    ``orphans``); the origin is recorded without a fingerprint, so it never counts as an untouched machine
+    draft that ``pretranslate --redo-drafts`` replaces or an edit of the German retires.
+    """
     notes = Notes.of(entry)
     notes.origins = [origin]
-    notes.drafted = fingerprint(entry.msgstr)
+    notes.drafted = fingerprint(entry.msgstr) if drafted else None
     notes.store(entry)
 
 
@@ -393,11 +398,13 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
     the text comes back from obsolete. Changed text takes the most similar
-    unused old translation as ``fuzzy`` with ``#| msgid``, the German that
-    translation was made for (``_carry``; a title's or summary's, and a single changed tag's, however
-    different: ``FIELD_CONTEXTS``), unless that is a machine draft
+    unused old translation at least ``threshold`` alike (``similarity``, a
+    title or summary too) as ``fuzzy`` with ``#| msgid``, the German that
+    translation was made for (``_carry``), unless that is a machine draft
     nobody touched (``machine_draft``): it goes obsolete and the new German
-    stays empty for ``pretranslate`` (reported as ``redrafted``); with ``keep_typo_fixes``, a
+    stays empty for ``pretranslate`` (reported as ``redrafted``). A tag
+    (``TAG_CONTEXT``) is a name: another tag is a new entry, never a reworded
+    one. With ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
     (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
     German changed back to the text a stale entry's translation was reviewed
@@ -439,7 +446,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 
     pairs = sorted(
         ((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending) for m, cand in enumerate(candidates)
-         if (score := similarity(entry.msgid, cand.msgid, threshold))),
+         if TAG_CONTEXT not in (entry.msgctxt, cand.msgctxt)
+         and (score := similarity(entry.msgid, cand.msgid, threshold))),
         key=lambda t: (t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
 
@@ -462,14 +470,6 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     for fuzzy, _, n, m in pairs:
         if n not in taken_new and id(candidates[m]) not in claimed:
             take(n, candidates[m], fuzzy)
-    # A front-matter field is one entry by its msgctxt: a reworded title or summary (or the one tag that
-    # changed) follows its old text however little of the wording is left, as fuzzy with the previous msgid,
-    # instead of an empty entry beside the obsolete translation.
-    for context in FIELD_CONTEXTS:
-        new = [n for n, entry in enumerate(pending) if n not in taken_new and entry.msgctxt == context]
-        old = [cand for cand in candidates if id(cand) not in claimed and cand.msgctxt == context]
-        if len(new) == 1 == len(old):
-            take(new[0], old[0], True)
     report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
     redrafts = claimed - used  # matched machine drafts, left to go obsolete
     report.new = len(report.added)

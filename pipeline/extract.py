@@ -138,6 +138,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
+    merged = set(result.written)  # and, once, what carry_over wrote and no merge wrote again
+    result.written += sorted({o.renamed_to for o in kept if o.carried and o.renamed_to not in merged})
     result.orphans = report(config, kept, result.renamed, slugs)
     for pot in sorted(p for p in config.templates_dir.glob("*.pot") if p.stem not in slugs):  # sort the few only
         pot.unlink()
