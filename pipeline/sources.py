@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, did_you_mean
 from .errors import VerlagError, raise_all, stage
-from .fsutil import code_digest, load_state, save_state
+from .fsutil import code_digest, file_bytes, load_state, save_state
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Every front-matter key verlag reads (README, "The author's workflow"); others are reported, not used.
@@ -436,7 +436,7 @@ class _ReadCache:
 
     def read(self, path: Path, ref: str, page: bool) -> Article:
         """``read_article(path, ref, page)``, from the stored entry when the bytes are the same."""
-        data = path.read_bytes()
+        data = file_bytes(path)
         digest = hashlib.sha256(data).hexdigest()
         entry = self.known.get(ref)
         if isinstance(entry, list) and len(entry) == 8 and entry[0] == digest and entry[1] == page:
@@ -594,11 +594,15 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
     unreadable: set[str] = set()
     root = config.source_dir.resolve()
     cache = _ReadCache(config)
-    folders: dict[Path, bool] = {}
+    folders: dict[str, bool] = {}
+    refs: dict[str, str] = {}  # folder -> as a ref names it (project-relative, "/"), worked out once per folder
     for path, page in source_files(config):
-        ref = path.relative_to(config.root).as_posix()
+        folder = os.path.dirname(path)
+        if folder not in refs:
+            refs[folder] = Path(folder).relative_to(config.root).as_posix()
+        ref = f"{refs[folder]}/{path.name}"
         try:
-            if not _inside(path, root, folders):
+            if not _inside(path, folder, root, folders):
                 raise VerlagError(f"a symlink that leads out of {config.source_dir.name}/; only files inside "
                                   "it are published (copy the article there)", ref, 1)
             with stage(ref, "reading"):
@@ -622,18 +626,19 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
                    [a for a in found if not a.translated], tuple(error_slugs))
 
 
-def _inside(path: Path, root: Path, folders: dict[Path, bool]) -> bool:
+def _inside(path: Path, folder: str, root: Path, folders: dict[str, bool]) -> bool:
     """``path`` (after following every symlink) is a file under ``root``; a symlink loop is not.
 
-    ``folders``: the answer for each folder already resolved. A file that is no symlink lies where its
-    folder resolves to, so it costs one ``lstat`` instead of resolving every part of its path again.
+    ``folder``: the folder ``path`` is in (``os.path.dirname``); ``folders``: the answer for each folder
+    already resolved. A file that is no symlink lies where its folder resolves to, so it costs one ``lstat``
+    instead of resolving every part of its path again.
     """
     try:
         if stat.S_ISLNK(os.lstat(path).st_mode):
             return path.resolve(strict=True).is_relative_to(root)
-        if path.parent not in folders:
-            folders[path.parent] = path.parent.resolve(strict=True).is_relative_to(root)
-        return folders[path.parent]
+        if folder not in folders:
+            folders[folder] = Path(folder).resolve(strict=True).is_relative_to(root)
+        return folders[folder]
     except (OSError, RuntimeError):
         return False
 

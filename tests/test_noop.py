@@ -289,3 +289,23 @@ def test_a_state_file_that_cannot_be_read_is_no_cache_and_a_warning(project):
     assert project.snapshot() == made
     project.run("build")
     project.run("status")
+
+
+def test_file_bytes_reads_what_path_read_bytes_reads_and_fails_as_it_fails(tmp_path, monkeypatch):
+    from pipeline import fsutil
+
+    files = {"leer.po": b"", "klein.po": "msgid \"Grüße\"\r\n".encode("utf-8"), "gross.po": os.urandom(3 << 20)}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        assert fsutil.file_bytes(tmp_path / name) == (tmp_path / name).read_bytes() == data
+    assert fsutil.read_bytes(tmp_path / "fehlt.po") is None
+    for missing in (tmp_path / "fehlt.po", tmp_path):  # absent; a folder (its read fails, naming no file)
+        with pytest.raises(OSError) as theirs:
+            missing.read_bytes()
+        with pytest.raises(OSError) as ours:
+            fsutil.file_bytes(missing)
+        assert (type(ours.value), ours.value.filename, str(ours.value)) == \
+               (type(theirs.value), theirs.value.filename, str(theirs.value))
+    # a file that grew between the fstat and the read is read to its end
+    monkeypatch.setattr(fsutil.os, "fstat", lambda fd: os.stat_result((0,) * 6 + (10,) + (0,) * 3))
+    assert fsutil.file_bytes(tmp_path / "gross.po") == files["gross.po"]
