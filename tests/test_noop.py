@@ -141,8 +141,8 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
     assert {k: v[0] for k, v in _files(copy.root).items()} == {k: v[0] for k, v in copied.items()}
 
 
-HEAVY = ("pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool", "markdown_it", "pysbd", "yaml",
-         "rapidfuzz", "babel.support")
+HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool",
+         "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel.support", "html")
 
 
 # what a build loads only to make an edition or render a page, a body or a list
@@ -165,7 +165,8 @@ def _loaded_by_extract(root) -> list[str]:
 
 def test_extract_with_nothing_changed_loads_no_segmentation_catalogs_yaml_or_pool(project):
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
-    assert {"pipeline.segment", "pipeline.catalog", "markdown_it"} <= set(_loaded_by_extract(project.root))
+    assert {"pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "markdown_it"} <= \
+           set(_loaded_by_extract(project.root))
     assert _loaded_by_extract(project.root) == []
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet tags.\n"))
     assert "pipeline.segment" in _loaded_by_extract(project.root)
