@@ -6,6 +6,7 @@ Exit codes: 0 fine, 1 the work found problems, 2 bad usage or bad input.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import logging
 import os
@@ -193,6 +194,7 @@ def _article_count(config) -> int:
 @click.pass_context
 def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> None:
     """verlag: German articles to reviewed translations to published editions."""
+    gc.freeze()  # what is loaded by now lives as long as the process: no collection walks it again, nor the one at exit
     ctx.obj = Project(directory or Path("."), wait=not no_wait, explicit=directory is not None)
     ctx.obj.debug = debug
     log = logging.getLogger("pipeline")

@@ -36,7 +36,6 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
 from .fsutil import code_digest, write_if_changed
-from .redirects import old_names
 from .sources import Article
 
 
@@ -251,6 +250,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again; ``scan``
     finds the references of the others (``references``, or the same answers worked out elsewhere).
     """
+    from .redirects import old_names  # here: 'extract' imports this module only to record the variants
+
     root = source_dir.resolve()
     files: dict[str, dict[str, Path]] = {}
     errors: list[VerlagError] = []

@@ -142,7 +142,7 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
 
 
 HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool",
-         "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel.support", "html")
+         "pipeline.redirects", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel.support", "html")
 
 
 # what a build loads only to make an edition or render a page, a body or a list
