@@ -442,7 +442,7 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     def update(data: bytes | None) -> bytes:
         po = _current_catalog(config, doc, lang, data, result.path)
         add_hints(po, glossary, lang)
-        outcome = _fill(po, pairs, lang, glossary, labels, config.source_language, result.path)
+        outcome = _fill(po, pairs, lang, glossary, labels, config, result.path)
         result.confident, result.low, result.already, result.kept = outcome
         return encode_like(render(po), data)
 
@@ -466,11 +466,12 @@ def _current_catalog(config: Config, doc, lang: str, data: bytes | None, ref: st
     return po
 
 
-def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, source_lang: str,
+def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, config: Config,
           ref: str) -> tuple[int, int, int, list[Kept]]:
-    """Put each pair's text into its entry unless a person translated it; confident pairs with a check
-    error are demoted to low confidence. Returns the confident, low-confidence and already present
-    counts and the kept entries."""
+    """Put each pair's text into its entry unless a person translated it; confident pairs with an error of
+    ``verlag check`` (run as ``check`` runs it: with ``[site] base_url``, so a link the translator pointed at
+    the site's own page in ``lang`` passes) are demoted to low confidence. Returns the confident,
+    low-confidence and already present counts and the kept entries."""
     entries = {key(e): e for e in po if not e.obsolete}
     kept: list[Kept] = []
     already = 0
@@ -488,8 +489,8 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, sour
         _set(entry, pair.text, pair.confident)
         filled[id(entry)] = (entry, pair)
     sure = [entry for entry, pair in filled.values() if pair.confident]
-    failing = {f.key for f in check_catalog(sure, ref, lang, "", glossary, labels, source_lang=source_lang)
-               if f.severity == ERROR}
+    failing = {f.key for f in check_catalog(sure, ref, lang, "", glossary, labels, source_lang=config.source_language,
+                                            site_url=config.site_url) if f.severity == ERROR}
     for entry in sure:
         if key(entry) in failing:
             _set(entry, entry.msgstr, False)

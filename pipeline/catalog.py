@@ -162,6 +162,14 @@ def copied(entry: polib.POEntry) -> bool:
     return entry.msgstr == entry.msgid and _draft_origin(entry) == COPY_ORIGIN
 
 
+def signed_off(entry: polib.POEntry) -> bool:
+    """Whether a stale entry shows the translation a reviewer signed off for its previous German (its
+    ``previous msgid, reviewed <fingerprint>`` line names this msgstr): out of date, but checked by a person
+    once. False for a draft nobody signed off (a machine draft, edited by hand or not) and for a signed-off
+    translation edited since it was reopened."""
+    return Notes.of(entry).reviewed == fingerprint(entry.msgstr)
+
+
 def key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 

@@ -33,9 +33,10 @@ if TYPE_CHECKING:
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
 # each marked range into an element with lang="de" (private-use characters never occur in sources).
-# STALE_MARK right after FALLBACK_OPEN: the segment was translated, but its German changed since (its
-# translation awaits review), so it is not "not translated yet".
-FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK = "\ue000", "\ue001", "\ue002"
+# Right after FALLBACK_OPEN, why a translated segment is German all the same (none: not translated yet):
+# STALE_MARK, its German changed since (its translation awaits review); HELD_MARK, its translation has an error
+# of ``verlag check`` (the QA gate holds it back).
+FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK, HELD_MARK = "\ue000", "\ue001", "\ue002", "\ue003"
 FRONT_CONTEXTS = {"title": "title", "summary": "summary", "tag": "tags"}
 
 @dataclass(frozen=True)
@@ -51,8 +52,9 @@ class Edition:
     slug: str
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
-    # shown; "stale_shown": out-of-date translations shown; "stale_fallback": out-of-date translations shown in
-    # German instead (also in "fallback"); "qa": held back by a QA error (also in "fallback")
+    # shown; "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
+    # (drafts, ``catalog.signed_off``); "stale_fallback": out-of-date translations shown in
+    # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     # title, summary, tags as published; german_tags: the positions of the tags shown in German
     front: dict = field(default_factory=dict, compare=False)
@@ -68,7 +70,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German. The words
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article)."""
-    from .catalog import MACHINE, REVIEWED, STALE, entry_state, key
+    from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, signed_off
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
@@ -76,6 +78,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     words: Counter = Counter()
     words_shown = 0
     chosen: dict[Segment, str | None] = {}
+    reasons: dict[Segment, str] = {}  # a translated segment shown in German -> its mark after FALLBACK_OPEN
 
     def decide(segment: Segment) -> str | None:
         nonlocal words_shown
@@ -86,12 +89,16 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if segment.key not in blocked:
                 shown["machine_shown"] += state == MACHINE
-                shown["stale_shown"] += state == STALE  # a checked translation of an older German
+                shown["stale_shown"] += state == STALE  # a translation of an older German
+                shown["stale_unchecked"] += state == STALE and not signed_off(entry)
                 words_shown += len(segment.text.split())
                 return entry.msgstr
             shown["qa"] += 1
+            reasons[segment] = HELD_MARK
+        elif state == STALE:
+            reasons[segment] = STALE_MARK
+            shown["stale_fallback"] += 1
         shown["fallback"] += 1
-        shown["stale_fallback"] += state == STALE
         return None
 
     def translate(segment: Segment) -> str | None:
@@ -119,8 +126,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
             return value
         if value is not None or segment.kind == "link title":  # an attribute value cannot carry lang
             return value
-        stale = entry_state(entries.get(segment.key)) == STALE
-        return FALLBACK_OPEN + STALE_MARK * stale + segment.text + FALLBACK_CLOSE
+        return FALLBACK_OPEN + reasons.get(segment, "") + segment.text + FALLBACK_CLOSE
 
     marked = doc.render(mark)
     _, _, body_start = split_front_matter(marked)

@@ -31,7 +31,7 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Container, Iterable
+from typing import Callable, Container, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
@@ -243,12 +243,14 @@ def _scan_digest(article: Article) -> str:
 
 def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | None = None,
                   languages: Iterable[str] = (),
-                  scan: Callable[[Article], list[tuple[str, int]]] = references) -> Media:
+                  scan: Callable[[Article], list[tuple[str, int]]] = references,
+                  renamed: Mapping[str, str] | None = None) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
-    for paths leaving source_dir, warnings for missing ones.
+    for paths leaving source_dir, warnings for missing ones and for links to no published article.
 
     ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again; ``scan``
     finds the references of the others (``references``, or the same answers worked out elsewhere).
+    ``renamed``: ``redirects.old_names(articles)`` when the caller has it (worked out here when None).
     """
     from .redirects import old_names  # here: 'extract' imports this module only to record the variants
 
@@ -260,7 +262,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     articles = list(articles)
     languages = tuple(languages)
     slugs = {article.slug for article in articles}
-    renamed = old_names(articles)
+    renamed = old_names(articles) if renamed is None else renamed
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs = _cached(article, cache)

@@ -143,7 +143,6 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
     catalog again and again (10 s of the 29 s of CPU at 2,000 catalogs, growing faster than their number).
     """
     work = work if work is not None else collect(config, languages, slugs)
-    gc.freeze()
     result = PretranslateResult(todo=work.size)
     budget = cache = None
     if any(getattr(e, "remote", False) for e in engines):  # the network stack loads only when needed
@@ -154,6 +153,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         cache = open_cache(config.state_dir)
     langs = list(dict.fromkeys(c.lang for c in work.catalogs))
     try:
+        gc.freeze()
         for lang in langs:
             todo = work.todo(lang)
             for engine in engines:
@@ -176,6 +176,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
     except KeyboardInterrupt:
         result.interrupted = True
     finally:
+        gc.unfreeze()  # first: a failing save below must not leave the collector frozen either
         _save(work, dry_run)
         result.errors = [*work.errors, *(c.failed for c in work.catalogs if c.failed),
                          *(_lost(c) for c in work.catalogs if c.gone and c.drafts)]
@@ -186,7 +187,6 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         for engine in engines:
             if getattr(engine, "remote", False) and (engine.requests_sent or engine.cached):
                 result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached)
-        gc.unfreeze()
     return result
 
 

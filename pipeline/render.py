@@ -10,8 +10,9 @@ writes the HTML:
 - segments shown in German inside a translation (marked by the editions
   stage with FALLBACK_OPEN/CLOSE) become ``<span lang="de">``, or ``lang="de"``
   on the block when all of its text fell back (WCAG 3.1.2, technique H58),
-  with a ``title`` saying why: not translated yet, or (STALE_MARK) changed in
-  the original since it was translated;
+  with a ``title`` saying why: not translated yet, (STALE_MARK) changed in
+  the original since it was translated, or (HELD_MARK) its translation held
+  back by the QA gate;
   The markers are invisible to CommonMark's flanking rules, so emphasis pairs
   exactly as in the unmarked text;
 - links to another article (its German source file or its slug) point to the
@@ -64,15 +65,16 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
-from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, STALE_MARK
+from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK
 from .rawhtml import mark_language, readable_text, retitled
 from .segment import MAX_NESTING, commonmark_parser
 
 __all__ = ["Allowance", "Rendered", "render", "safe_url", "MAX_NESTING"]
 
-SENTINELS = FALLBACK_OPEN + FALLBACK_CLOSE + STALE_MARK
+REASONS = STALE_MARK + HELD_MARK  # why a translated passage is shown in German (none: not translated yet)
+SENTINELS = FALLBACK_OPEN + FALLBACK_CLOSE + REASONS
 SENTINELS_RE = re.compile(f"([{SENTINELS}])")
-TOUCHING_RE = re.compile(f"{FALLBACK_CLOSE}([ \t]*\n?[ \t]*){FALLBACK_OPEN}({STALE_MARK}?)")  # neighbours in one block
+TOUCHING_RE = re.compile(f"{FALLBACK_CLOSE}([ \t]*\n?[ \t]*){FALLBACK_OPEN}([{REASONS}]?)")  # neighbours in one block
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 LINK_CACHE = 8192  # link destinations and autolink texts remembered per process
 # Elements whose content an HTML parser reads as text up to their end tag (HTML Living Standard 13.2.5).
@@ -119,6 +121,7 @@ class _Job:
     backlink_title: str
     fallback_hint: str = ""
     stale_hint: str = ""
+    held_hint: str = ""
     heading_ids: tuple[str, ...] | None = None  # the original's heading ids, for a translation's headings
     ids: tuple[str, ...] = ()  # the heading ids given
     raw: set[str] = field(default_factory=set)
@@ -131,7 +134,7 @@ class _Job:
 def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
            allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de",
            files: Callable[[str], str | None] = lambda url: None, fallback_hint: str = "",
-           stale_hint: str = "", heading_ids: tuple[str, ...] | None = None) -> Rendered:
+           stale_hint: str = "", heading_ids: tuple[str, ...] | None = None, held_hint: str = "") -> Rendered:
     """An edition's Markdown body (str, fallback segments between the editions stage's markers) -> HTML.
 
     ``allowance`` None trusts the text (the German original); otherwise the
@@ -141,14 +144,15 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
     back-references (``aria-label``). ``fallback_hint`` is the ``title`` (the accessible description,
     HTML-AAM 4.1.1) of every passage shown in ``source_lang``, so readers and screen readers learn why
     it is in another language; ``stale_hint`` that of a passage whose German changed after it was
-    translated (the editions stage's STALE_MARK). ``heading_ids``: the German original's ``Rendered.ids``; a
+    translated (the editions stage's STALE_MARK); ``held_hint`` that of a passage whose translation the QA
+    gate held back (HELD_MARK). ``heading_ids``: the German original's ``Rendered.ids``; a
     translation's h2-h6 headings get them in order (when it has as many headings; else their own).
     Raises ``VerlagError`` (line relative to
     ``text``) when lists and quotes nest deeper than markdown-it parses
     (``MAX_NESTING`` container levels): that text would be lost silently.
     """
     md = _parser()
-    job = _Job(links, files, allowance, source_lang, backlink_title, fallback_hint, stale_hint, heading_ids)
+    job = _Job(links, files, allowance, source_lang, backlink_title, fallback_hint, stale_hint, held_hint, heading_ids)
     body = md.render(TOUCHING_RE.sub(_join_touching, text), {"verlag": job})
     if allowance is not None:
         body = _clean(body, allowance, job)
@@ -157,9 +161,11 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
 
 def _join_touching(match: re.Match) -> str:
     """Two fallback ranges with only spaces (and one line end) between them as one range, when both are of
-    one kind (both stale or neither): the range before ends at the match, so its opening is the last before."""
+    one kind (the same reason mark, or none): the range before ends at the match, so its opening is the last
+    before."""
     opening = match.string.rfind(FALLBACK_OPEN, 0, match.start())
-    same = (match.string[opening + 1:opening + 2] == STALE_MARK) == bool(match.group(2))
+    before = match.string[opening + 1:opening + 2]
+    same = (before if before in REASONS else "") == match.group(2)
     return match.group(1) if same else match.group()
 
 
@@ -251,8 +257,8 @@ class _MarkedInline(ParserInline):
 def _fallback(state) -> None:
     """Marker ranges -> ``lang`` on the block or a ``<span lang>``; markers left elsewhere are dropped."""
     job = state.env["verlag"]
-    marks = {"lang": job.source_lang, **({"title": job.fallback_hint} if job.fallback_hint else {})}
-    stale = {"lang": job.source_lang, **({"title": job.stale_hint} if job.stale_hint else {})}
+    kinds = {reason: {"lang": job.source_lang, **({"title": hint} if hint else {})}
+             for reason, hint in (("", job.fallback_hint), (STALE_MARK, job.stale_hint), (HELD_MARK, job.held_hint))}
     tokens = state.tokens
     for i, token in enumerate(tokens):
         if token.type != "inline" or not token.children:
@@ -262,11 +268,11 @@ def _fallback(state) -> None:
             continue
         holder = _whole_block(tokens, i, texts)
         if holder is not None:
-            for name, value in (stale if texts[1:2] == STALE_MARK else marks).items():
+            for name, value in kinds[texts[1:2] if texts[1:2] in REASONS else ""].items():
                 holder.attrSet(name, value)
             token.children = [_strip(c) for c in token.children]
         else:
-            token.children = _spans(token.children, marks, stale)
+            token.children = _spans(token.children, kinds)
 
 
 def _whole_block(tokens: list[Token], i: int, texts: str) -> Token | None:
@@ -292,19 +298,19 @@ def _strip(token: Token) -> Token:
     return token
 
 
-def _spans(children: list[Token], marks: dict[str, str], stale: dict[str, str]) -> list[Token]:
-    """Split text at the markers into ``<span lang title>`` ranges (``marks``: their attributes; ``stale``:
-    those of a range opened with STALE_MARK), closing a span before its parent element ends."""
+def _spans(children: list[Token], kinds: dict[str, dict[str, str]]) -> list[Token]:
+    """Split text at the markers into ``<span lang title>`` ranges (``kinds``: their attributes by the reason
+    mark the range opens with, "" for none), closing a span before its parent element ends."""
     out: list[Token] = []
     depth, opened = 0, None  # opened: the depth at which the current span began
     for child in children:
         if child.type == "text" and SENTINELS_RE.search(child.content):
             for part in SENTINELS_RE.split(child.content):
                 if part == FALLBACK_OPEN and opened is None:
-                    out.append(Token("fallback_open", "span", 1, attrs=dict(marks)))
+                    out.append(Token("fallback_open", "span", 1, attrs=dict(kinds[""])))
                     opened = depth
-                elif part == STALE_MARK and out and out[-1].type == "fallback_open":
-                    out[-1].attrs = dict(stale)
+                elif part in REASONS and out and out[-1].type == "fallback_open":
+                    out[-1].attrs = dict(kinds[part])
                 elif part == FALLBACK_CLOSE and opened == depth:
                     out.append(Token("fallback_close", "span", -1))
                     opened = None

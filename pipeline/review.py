@@ -272,7 +272,7 @@ STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", STALE: "Stale", 
 STATE_HELP = {
     REVIEWED: "signed off by a reviewer (not fuzzy)",
     MACHINE: "a draft (fuzzy) from an engine, not yet checked",
-    STALE: "the German changed after the review; the diff shows how",
+    STALE: "the German changed after it was translated (signed off or still a draft); the diff shows how",
     UNTRANSLATED: "no translation yet; readers see the German",
 }
 

@@ -190,8 +190,8 @@ class Page:
     @property
     def all_machine(self) -> bool:
         """Whether every passage the page shows in its own language is unreviewed machine text: no person
-        checked any of it, not even an older German (``stale``)."""
-        return bool(self.machine) and not self.words.get(REVIEWED) and not self.stale
+        checked any of it, not even for an older German (``stale`` beyond ``stale_unchecked``)."""
+        return bool(self.machine) and not self.words.get(REVIEWED) and self.stale == self.stale_unchecked
 
     @property
     def fallback(self) -> int:
@@ -200,14 +200,28 @@ class Page:
     @property
     def stale_fallback(self) -> int:
         """Segments shown in German because their German changed after they were translated: the translation
-        awaits review (``[publish] unreviewed = "source"``), it is not missing."""
+        awaits review (``[publish] unreviewed = "source"``), it is not missing. (One the QA gate holds back is
+        ``held``.)"""
         return self.segments.get("stale_fallback", 0)
 
     @property
+    def held(self) -> int:
+        """Segments shown in German because their translation has an error of ``verlag check`` (the QA gate):
+        translated, not missing, and not shown until the error is fixed or accepted."""
+        return self.segments.get("qa", 0)
+
+    @property
     def stale(self) -> int:
-        """Segments shown in translation whose German changed after they were reviewed: out of date. (One
-        shown in German instead, ``[publish] unreviewed = "source"``, is not.)"""
+        """Segments shown in translation whose German changed after they were translated: out of date, reviewed
+        once or not (``stale_unchecked``). (One shown in German instead, ``[publish] unreviewed = "source"``, is
+        not.)"""
         return self.segments.get("stale_shown", 0)
+
+    @property
+    def stale_unchecked(self) -> int:
+        """Of ``stale``, the segments no person ever signed off (drafts, ``catalog.signed_off``): the page must
+        not say that a person checked them."""
+        return self.segments.get("stale_unchecked", 0)
 
     @property
     def translated(self) -> bool:
@@ -396,11 +410,13 @@ class _Site:
         self.env(lang)
         return self.translations[lang].gettext(message) % {}  # as the templates' gettext formats it
 
-    def fallback_hints(self, lang: str) -> tuple[str, str]:
+    def fallback_hints(self, lang: str) -> tuple[str, str, str]:
         """The accessible descriptions of a passage a translation shows in the original language: one not
-        translated yet, and one translated before its German changed (``render``'s ``stale_hint``)."""
+        translated yet, one translated before its German changed (``render``'s ``stale_hint``), and one whose
+        translation the QA gate holds back (``held_hint``)."""
         return (self.ui(lang, "Not translated yet: shown in the original language"),
-                self.ui(lang, "Updated in the original; translation pending review: shown in the original language"))
+                self.ui(lang, "Updated in the original; translation pending review: shown in the original language"),
+                self.ui(lang, "Translation on hold for a check: shown in the original language"))
 
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
@@ -617,12 +633,10 @@ class _BodyPlan:
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
 
     @classmethod
-    def of(cls, site: _Site, spoken: dict[str, str]) -> _BodyPlan:
+    def of(cls, site: _Site, spoken: dict[str, str], renamed: dict[str, str]) -> _BodyPlan:
         """``spoken``: lang -> ``uistrings.translations_digest``, what the words depend on; they are not looked
-        up here."""
+        up here. ``renamed``: ``redirects.old_names`` of the site's German originals."""
         published = frozenset(site.published)
-        renamed = old_names(site.sources[slug] for (code, slug) in published
-                            if code == site.source and slug in site.sources)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
              spoken[lang], site.urls.base_url, renamed]).encode("utf-8")).hexdigest() for lang in site.languages}
@@ -756,7 +770,7 @@ class _Bodies:
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
-                              heading_ids)
+                              heading_ids, words[3])
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
@@ -908,7 +922,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         refs = found.get(article.slug)
         return references(article) if refs is None else refs
 
-    media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan)
+    # the old names of the German originals the site is built from, worked out once for the link warnings and
+    # the bodies' links: one set for both, so a link the build does not warn about is one the pages resolve (an
+    # original left out for now, its references refused and no earlier page, still holds its names, as its file)
+    renamed = old_names(documents)
+    media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan, renamed)
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
@@ -926,7 +944,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             site.env(lang)
         if len(errors) == before:
             clean[lang] = spoken[lang]
-    plan = _BodyPlan.of(site, spoken)
+    plan = _BodyPlan.of(site, spoken, renamed)
     bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE), site.published, site.sources)
     previous = state.get("pages", {})
     theme = theme_digest(config)

@@ -133,11 +133,11 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
     return po
 
 
-def _theme_messages(config: Config) -> tuple[list[polib.POEntry], str]:
+def _theme_messages(config: Config, own: _OwnCatalogs | None = None) -> tuple[list[polib.POEntry], str]:
     """``template_messages`` of the project's theme and their fingerprint (the template files' bytes and
     names as inside the project, so a copy of it keeps them; verlag's code), taken from ``.verlag/``
     (``MESSAGES_FILE``) while the fingerprint is the same: Babel's extraction is most of what a
-    ``verlag extract`` with nothing changed would cost."""
+    ``verlag extract`` with nothing changed would cost. ``own``: verlag's catalogs as the caller reads them."""
     dirs = theme_dirs(config)
     files = sorted(p for d in dirs for p in d.rglob("*") if p.suffix in (".html", ".xml"))
     named = [relpath(path, config.root) for path in (*dirs, *files)]
@@ -148,21 +148,43 @@ def _theme_messages(config: Config) -> tuple[list[polib.POEntry], str]:
         return [polib.POEntry(msgid=msgid, msgid_plural=plural, msgstr="", flags=flags,
                               occurrences=[tuple(o) for o in occurrences])
                 for msgid, plural, occurrences, flags in cached["messages"]], fingerprint
-    messages = (_shipped_messages() if dirs == [DEFAULT_THEME] else None) or template_messages(*dirs)
+    messages = (_shipped_messages(own) if dirs == [DEFAULT_THEME] else None) or template_messages(*dirs)
     save_state(state, {"key": fingerprint, "messages": [[e.msgid, e.msgid_plural, e.occurrences, e.flags]
                                                          for e in messages]})
     return messages, fingerprint
 
 
-def _shipped_messages() -> list[polib.POEntry] | None:
+class _OwnCatalogs:
+    """verlag's own site.po catalogs (``_builtin_po``) as one run reads them: each file's bytes read, and
+    parsed, at most once (a cold ``extract`` needs the German one for the theme's messages and again to
+    merge the project's German site.po). A catalog that cannot be parsed raises ``VerlagError`` each time."""
+
+    def __init__(self) -> None:
+        self._bytes: dict[str, bytes | None] = {}
+        self._parsed: dict[str, polib.POFile | None] = {}
+
+    def data(self, lang: str) -> bytes | None:
+        if lang not in self._bytes:
+            self._bytes[lang] = read_bytes(_builtin_po(lang))
+        return self._bytes[lang]
+
+    def catalog(self, lang: str) -> polib.POFile | None:
+        """The parsed catalog (None: verlag has none for ``lang``). ``_merge`` may mark its entries obsolete:
+        merging it again gives the same catalog, so a merge retried after a concurrent save may reuse it."""
+        from .catalog import po_from_bytes
+
+        if lang not in self._parsed:
+            self._parsed[lang] = po_from_bytes(self.data(lang), str(_builtin_po(lang)))
+        return self._parsed[lang]
+
+
+def _shipped_messages(own: _OwnCatalogs | None = None) -> list[polib.POEntry] | None:
     """The default theme's messages as verlag's own German site.po holds them (the theme's catalog, made by
     ``template_messages`` and kept equal to it by ``tests/test_uistrings.py``), read in milliseconds instead
     of Babel's extraction of every template (a third of a second, most of a cold extract's serial tail);
     None when that catalog cannot be read."""
-    from .catalog import po_from_bytes
-
     try:
-        shipped = po_from_bytes(read_bytes(_builtin_po("de")), "site.po")
+        shipped = (own or _OwnCatalogs()).catalog("de")
     except VerlagError:
         return None
     if shipped is None:
@@ -181,7 +203,8 @@ def update_site_catalogs(config: Config) -> list[str]:
     fingerprint of each as merged; a missing, stale or damaged record only means merging again).
     Raises ``VerlagError`` for a site.po that cannot be read.
     """
-    messages, fingerprint = _theme_messages(config)
+    own = _OwnCatalogs()
+    messages, fingerprint = _theme_messages(config, own)
     record = config.state_dir / SETTLED_FILE
     settled = load_state(record)
     merged = {}
@@ -189,14 +212,14 @@ def update_site_catalogs(config: Config) -> list[str]:
     for lang in (config.source_language, *config.languages):
         path = site_po_path(config, lang)
         ref = relpath(path, config.root)
-        ours = read_bytes(_builtin_po(lang))  # verlag's own translation, if there is one
+        ours = own.data(lang)  # verlag's own translation, if there is one
 
         def update(data: bytes | None) -> bytes:
             from .catalog import po_from_bytes, render
             from .pofile import encode_like
 
             old = po_from_bytes(data, ref)
-            shipped = po_from_bytes(ours, ref)
+            shipped = own.catalog(lang)
             return encode_like(render(_merge(old if old is not None else shipped, messages, lang, config.name,
                                              shipped)), data)
 

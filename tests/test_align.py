@@ -386,3 +386,37 @@ def test_a_pair_beside_left_out_blocks_is_never_confident():
     sure = [(p.german.key[1], p.text[:4]) for p in pairs if p.confident]
     assert ("d6.0", "e4.0") not in sure and not [d for d, _ in sure if d.startswith(("d4.", "d5.", "d6."))]
     assert ("d9.0", "e7.0") in sure and ("d10.0", "e8.0") in sure  # far from the gap, trusted as before
+
+
+def test_a_link_pointed_at_the_sites_own_translated_page_is_as_confident_as_no_link(project, tmp_path):
+    """``verlag check`` accepts a link moved to the article's page in the catalog's language ([site]
+    base_url, link-target), so the import trusts such a pair as much as one without a link; a link to
+    another site is still a changed link."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n'
+                  '[site]\nbase_url = "https://praxis.example/"\n')
+    project.write("source_de/andere.md", "---\ntitle: Andere Seite\ndate: 2026-01-01\n---\nNur ein Ziel.\n")
+    project.write("source_de/tee.md", "---\ntitle: Tee am Abend\ndate: 2026-01-01\n---\n"
+                  "Ein warmer Tee beruhigt vor dem Schlafen.\n\n"
+                  "Mehr dazu steht [auf der anderen Seite](andere.md) in aller Ruhe.\n\n"
+                  "Kamille hilft vielen Menschen beim Einschlafen.\n")
+
+    def imported(link: str) -> polib.POFile:
+        translation = tmp_path / "tea.md"
+        translation.write_text("---\ntitle: Tea in the evening\n---\n"
+                               "A warm tea calms you before sleeping.\n\n"
+                               f"There is more about it [on the other page]({link}) at your leisure.\n\n"
+                               "Camomile helps many people fall asleep.\n", encoding="utf-8")
+        (project.root / "translations/en/tee.po").unlink(missing_ok=True)
+        result = project.run("import", "--lang", "en", "--translation-of", "tee", str(translation))
+        assert result.exit_code == 0, result.output
+        return polib.pofile(str(project.root / "translations/en/tee.po"))
+
+    linked = "Mehr dazu steht [auf der anderen Seite](andere.md) in aller Ruhe."
+    plain = "Ein warmer Tee beruhigt vor dem Schlafen."
+    own = imported("https://praxis.example/en/andere/")
+    assert entry_state(own.find(plain)) == REVIEWED  # the pair without a link
+    assert entry_state(own.find(linked)) == REVIEWED, own.find(linked)
+    assert project.run("check", "--lang", "en").exit_code == 0
+    foreign = imported("https://elsewhere.example/en/andere/")
+    entry = foreign.find(linked)
+    assert entry.fuzzy and LOW_CONFIDENCE in entry.tcomment

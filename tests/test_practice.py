@@ -9,6 +9,7 @@ import pytest
 from lxml import etree, html
 
 from conftest import Project, article, copy_shipped_project, msgfmt_check, review
+from pipeline.config import load_config
 
 BASE = "https://example.org/"
 LANGS = ("de", "en", "fr")
@@ -100,6 +101,20 @@ def test_a_reviewed_article_is_a_medical_web_page_naming_reviewer_date_and_trans
     assert "Medical review of the original in German by" in parse(site / "en/rueckenschmerzen-leber/index.html").xpath(
         'string(//p[@class="reviewed"])')
     assert jsonld(parse(site / "en/zecken-im-garten/index.html"))["@type"] == "Article"  # no review recorded
+
+
+def test_every_shipped_translation_with_reviewed_entries_names_who_answers_for_them(site):
+    """The sample content is consistent: a published translated article with reviewed entries names its
+    translator (its catalog's Last-Translator), all of it or the part they checked, in the page's language."""
+    from pipeline.status import collect_status
+
+    rows, _ = collect_status(load_config(site.parent))
+    reviewed = sorted((r.lang, r.slug) for r in rows if r.slug and r.segments.get("reviewed") and not r.legal)
+    assert len(reviewed) == 6  # every article (not a legal page) in English and French
+    for lang, slug in reviewed:
+        byline = parse(site / lang / slug / "index.html").xpath('string(//p[@class="translator"])')
+        name = {"en": "Tom Hughes", "fr": "Claire Dubois"}[lang]
+        assert name in byline, (lang, slug, byline)
 
 
 def test_disclaimer_and_call_to_action_are_in_the_readers_language(site):

@@ -7,7 +7,7 @@ import re
 import pytest
 from lxml import html
 
-from pipeline.editions import FALLBACK_CLOSE as C, FALLBACK_OPEN as O, STALE_MARK as S
+from pipeline.editions import FALLBACK_CLOSE as C, FALLBACK_OPEN as O, HELD_MARK as H, STALE_MARK as S
 from pipeline.errors import VerlagError
 from pipeline.render import MAX_NESTING, Allowance, render, safe_url
 
@@ -48,6 +48,17 @@ def test_a_german_passage_says_whether_it_is_untranslated_or_changed_since_its_t
         ("Updated in the original", "Geändert."), ("Not translated yet", "Neu. Auch neu."),
         ("Updated in the original", "Wieder geändert.")]
     assert mixed.xpath("span/strong/text()") == ["geändert"] and S not in mixed.text_content()
+
+
+def test_a_passage_held_back_by_the_qa_gate_has_its_own_description_and_touches_no_other_kind():
+    text = f"{O}{H}Gehalten.{C} {O}{H}Auch gehalten.{C} {O}{S}Geändert.{C} {O}Neu.{C}\n\n{O}{H}Allein.{C}\n"
+    doc = tree(render(text, fallback_hint="Not translated yet", stale_hint="Updated in the original",
+                      held_hint="On hold for a check").html)
+    (mixed, whole) = doc.xpath("//p")
+    assert [(span.get("title"), span.text_content()) for span in mixed.xpath("span")] == [
+        ("On hold for a check", "Gehalten. Auch gehalten."), ("Updated in the original", "Geändert."),
+        ("Not translated yet", "Neu.")]
+    assert (whole.get("lang"), whole.get("title"), whole.text_content()) == ("de", "On hold for a check", "Allein.")
 
 
 def test_links_to_an_article_point_to_its_page_and_other_links_stay():

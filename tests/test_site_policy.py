@@ -89,6 +89,25 @@ def test_qa_holds_back_injected_html_and_the_german_is_published(blog):
     assert "Die Leber arbeitet nachts." in doc.xpath('//div[@class="article-body"]')[0].text_content()
 
 
+def test_a_sentence_held_back_by_qa_says_so_and_a_changed_one_says_it_awaits_review(blog):
+    """A reviewed translation with a check error was translated: its German says it is on hold for a check,
+    not that it is untranslated; one whose German changed since still says the translation awaits review."""
+    review(blog, "en", "leber", {"Sie braucht Ruhe.": "It needs [rest](javascript:alert(1))."})
+    blog.write("source_de/leber.md", LEBER.replace("Die Leber arbeitet nachts.", "Die Leber arbeitet vor allem nachts."))
+    blog.run("extract")
+    result = blog.run("build")
+    assert "en/leber: 1 segment held back by QA errors" in result.output
+    doc = page(blog, "en/leber/index.html")
+    titles = {span.text_content(): span.get("title") for span in doc.xpath('//span[@lang="de"]')}
+    assert titles == {"Sie braucht Ruhe.": "Translation on hold for a check: shown in the original language",
+                      "Die Leber arbeitet vor allem nachts.":
+                          "Updated in the original; translation pending review: shown in the original language"}
+    notice = doc.xpath('//aside[contains(@class, "notice-translation")]')[0].text_content()
+    assert "on hold for a quality check" in notice and "changed in the original after they were translated" in notice
+    assert "not translated yet" not in notice
+    assert not any(mark in blog.read("editions/en/leber.md") for mark in "\ue000\ue001\ue002\ue003")
+
+
 def test_a_translation_cannot_introduce_script_handlers_or_javascript_urls(blog):
     """Even when the reviewer silences every QA check, the renderer lets no new HTML through; the
     javascript: links are held back all the same (foreign-target cannot be waived)."""
@@ -165,6 +184,30 @@ def test_unreviewed_machine_text_is_disclosed_and_an_outdated_translation_says_s
     assert "original has changed" in outdated.text_content()
     assert outdated.xpath(".//a/@hreflang") == ["de"]
     assert "The spleen is small." in doc.xpath("//main")[0].text_content()
+
+
+def test_an_out_of_date_draft_nobody_signed_off_is_never_called_checked(blog):
+    """A machine draft edited by hand but never signed off (still fuzzy), whose German then changes, is out of
+    date and unchecked: the notice must not say the translation was checked, as it does for a reviewed one."""
+    blog.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    review(blog, "fr", "leber", {"Die Leber arbeitet nachts.": "Le foie travaille la nuit."}, sign_off=False)
+    blog.write("verlag.toml", blog.read("verlag.toml") + 'unreviewed = "machine"\n')  # in [publish]
+    blog.write("source_de/leber.md", LEBER.replace("Die Leber arbeitet nachts.", "Die Leber arbeitet vor allem nachts."))
+    blog.run("extract")
+    blog.run("build")
+
+    def outdated(lang: str) -> str:
+        (notice,) = page(blog, f"{lang}/leber/index.html").xpath('//aside[contains(@class, "notice-outdated")]')
+        return " ".join(notice.text_content().split())
+
+    assert "Le foie travaille la nuit." in page(blog, "fr/leber/index.html").xpath("//main")[0].text_content()
+    # the shipped French site.po: "... since this translation was made, and a person has not checked all of it"
+    assert "une personne ne l’a pas entièrement vérifiée" in outdated("fr")
+    assert "depuis la vérification" not in outdated("fr")  # "... since this translation was checked"
+    fr = page(blog, "fr/leber/index.html").xpath('//aside[contains(@class, "notice-translation")]')[0]
+    assert "Certaines parties de cette traduction ont été produites par une machine" in fr.text_content()
+    # en/leber was reviewed entry by entry: its out-of-date sentence was checked once, and the notice says so
+    assert outdated("en").startswith("The original has changed since this translation was checked;")
 
 
 def test_a_second_build_writes_nothing_and_one_edit_rewrites_only_its_pages_and_lists(blog):

@@ -29,7 +29,7 @@ def test_a_project_without_templates_gets_the_same_site_catalogs_either_way(proj
         patched.setattr(uistrings, "template_messages", no_extraction)
         project.run("extract")
     fast = {lang: project.read(f"translations/{lang}/site.po") for lang in ("de", "en", "fr")}
-    monkeypatch.setattr(uistrings, "_shipped_messages", lambda: None)
+    monkeypatch.setattr(uistrings, "_shipped_messages", lambda own=None: None)
     for lang in ("de", "en", "fr"):
         (project.root / f"translations/{lang}/site.po").unlink()
     (project.root / ".verlag" / uistrings.MESSAGES_FILE).unlink()
