@@ -170,6 +170,25 @@ def signed_off(entry: polib.POEntry) -> bool:
     return Notes.of(entry).reviewed == fingerprint(entry.msgstr)
 
 
+def aligned_draft(entry: polib.POEntry) -> bool:
+    """Whether a fuzzy entry holds a person's translation that ``verlag import --translation-of`` put in
+    without confidence (its ``# alignment: low confidence`` line, no machine origin): not checked yet, but
+    no machine wrote it."""
+    if not entry.fuzzy or LOW_CONFIDENCE not in (entry.tcomment or ""):
+        return False
+    notes = Notes.of(entry)
+    return not notes.origins and LOW_CONFIDENCE in (line.strip() for line in notes.own)
+
+
+def hand_translator(entry: polib.POEntry) -> str | None:
+    """The name of whoever translated the entry's msgstr by hand (its ``hand:`` record, ``verlag import
+    --translator``), while the msgstr is still the text they wrote; None otherwise."""
+    if "hand: " not in (entry.tcomment or ""):
+        return None
+    hand = Notes.of(entry).hand
+    return hand[0] if hand and hand[1] == fingerprint(entry.msgstr) else None
+
+
 def key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
@@ -229,6 +248,7 @@ def fingerprint(msgstr: str) -> str:
 LOW_CONFIDENCE = "alignment: low confidence"  # align's translator comment on a pair it is not sure of
 _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, reviewed ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
 _DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})$")
+_HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
 _IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*$")
 
 
@@ -245,6 +265,8 @@ class Notes:
 
         # mt: deepl                                  provenance (also ``tm: …``)
         # draft 5e6f7a8b                             ``fingerprint`` of the msgstr that engine wrote
+        # hand: Anna Berg, 5e6f7a8b                  who translated the msgstr by hand (``import
+                                                     --translator``), and its ``fingerprint`` then
         # ignore-numbers                             a silenced check (Weblate's ``ignore-*`` names)
         # previous msgctxt: "title"                  only when the previous text had a msgctxt
         # previous msgid: "Alter Satz."              the German the fuzzy translation was made for
@@ -259,6 +281,7 @@ class Notes:
     own: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
     drafted: str | None = None
+    hand: tuple[str, str] | None = None  # (translator's name, fingerprint of the msgstr they wrote)
     ignored: list[str] = field(default_factory=list)
     previous_msgctxt: str | None = None
     previous_msgid: str | None = None
@@ -273,6 +296,8 @@ class Notes:
                 notes.origins.append(text)
             elif match := _DRAFT_RE.match(text):
                 notes.drafted = match.group(1)
+            elif match := _HAND_RE.match(text):
+                notes.hand = (match.group(1), match.group(2))
             elif _IGNORE_RE.match(text):
                 notes.ignored += [t[len("ignore-"):] for t in re.split(r"[ ,]+", text)]
             elif match := _PREVIOUS_RE.match(text):
@@ -288,6 +313,7 @@ class Notes:
     def store(self, entry: polib.POEntry) -> None:
         """Write the notes as the entry's translator comment and mirror the previous text in ``#|``."""
         lines = [*self.own, *dict.fromkeys(self.origins), *([f"draft {self.drafted}"] if self.drafted else []),
+                 *([f"hand: {self.hand[0]}, {self.hand[1]}"] if self.hand else []),
                  *(f"ignore-{c}" for c in dict.fromkeys(self.ignored))]
         if self.previous_msgid is not None:
             if self.previous_msgctxt is not None:

@@ -30,6 +30,13 @@ REVIEWER_KEYS = ("name", "qualification", "url")
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
 Moment = dt.date | dt.datetime  # a day, or an instant with its time zone (dt.datetime is aware)
+# WordPress's own shortcodes by name (https://codex.wordpress.org/Shortcode_API), and where a static-site
+# generator's or blog's tag may start in a source as written (``segment.template_tags`` finds the tags; a
+# shortcode's brackets and '=' may be backslash-escaped). Here, not in ``segment``: ``extract`` asks every
+# article on every run, and loads segmentation only for one where a tag may start.
+WP_SHORTCODES = "audio|caption|embed|gallery|playlist|video|wp_caption"
+TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{[<%]|\{{%|\\?\[\\?/?(?:{WP_SHORTCODES})\b|\\?\[[a-z_][\w-]*\s+[\w-]+\s*\\?=|"
+                               r"\\?\[\\?/[a-z_]")
 
 
 @dataclass(frozen=True)
