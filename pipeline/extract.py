@@ -27,6 +27,7 @@ from .sources import TEMPLATE_TAG_HINT, Article, front_matter_warnings, read_sou
 
 STATE_FILE = "extract.json"
 SAID_FILE = "html-blocks.json"  # per article: the German text (sha256) whose HTML-block warnings were said
+TAGS_FILE = "template-tags.json"  # per article where a tag may start: its text (sha256) and its tag warnings
 
 
 @dataclass
@@ -84,6 +85,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict[str, str] = {}
     said, told = load_state(config.state_dir / SAID_FILE), {}
+    tags = load_state(config.state_dir / TAGS_FILE)
+    tagged = tags.get("articles") if tags.get("key") == code_digest() else None  # verlag's code words the warnings
+    tagged, tags_now = tagged if isinstance(tagged, dict) else {}, {}
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = find_orphans(config, slugs)
     kept = carry_over(config, orphans, slugs)  # first: the catalogs it brings translations to are merged as found
@@ -100,7 +104,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if progress:
             progress(article)
         result.warnings += [f"{article.ref}:{line}: {message}" for line, message in front_matter_warnings(article)]
-        result.warnings += [f"{article.ref}:{line}: {message}" for line, message in _template_tags(article)]
+        result.warnings += [f"{article.ref}:{line}: {message}"
+                            for line, message in _template_tags(article, tagged.get(article.slug), tags_now)]
         if said.get(article.slug) != article.digest:  # as make repeats a warning only when the file is compiled again
             from .rawhtml import german_blocks, stays_german
 
@@ -125,14 +130,32 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
     save_state(config.state_dir / SAID_FILE, told)
+    save_state(config.state_dir / TAGS_FILE, {"key": code_digest(), "articles": tags_now})
     return result
 
 
-def _template_tags(article: Article) -> list[tuple[int, str]]:
+def _template_tags(article: Article, known, found: dict[str, list]) -> list[tuple[int, str]]:
     """(line, warning) for each of ``segment.template_tags``; segmentation is imported only for a body in which
-    such a tag can start (``sources.TEMPLATE_TAG_HINT``, searched in the text from the body on)."""
+    such a tag can start (``sources.TEMPLATE_TAG_HINT``, searched in the text from the body on) and whose
+    answer is not ``known``: ``TAGS_FILE``'s entry for the article, [its digest, its (line, warning) pairs],
+    taken while the digest is the article's (anything else is worked out again). ``found``: where the
+    answer goes, by slug, for the next run."""
     if not TEMPLATE_TAG_HINT.search(article.text, article.body_start):
         return []
-    from .segment import template_tag_warning, template_tags
+    warnings = _kept_warnings(known, article.digest)
+    if warnings is None:
+        from .segment import template_tag_warning, template_tags
 
-    return [(line, template_tag_warning(tag, kind)) for line, tag, kind in template_tags(article)]
+        warnings = [(line, template_tag_warning(tag, kind)) for line, tag, kind in template_tags(article)]
+    found[article.slug] = [article.digest, [list(w) for w in warnings]]
+    return warnings
+
+
+def _kept_warnings(known, digest: str) -> list[tuple[int, str]] | None:
+    """The (line, warning) pairs of a ``TAGS_FILE`` entry made for the text with ``digest``; None for any other
+    entry (none, another text's, damaged)."""
+    if not (isinstance(known, list) and len(known) == 2 and known[0] == digest and isinstance(known[1], list)):
+        return None
+    if not all(isinstance(w, list) and len(w) == 2 and type(w[0]) is int and isinstance(w[1], str) for w in known[1]):
+        return None
+    return [(line, message) for line, message in known[1]]

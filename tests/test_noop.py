@@ -312,3 +312,25 @@ def test_file_bytes_reads_what_path_read_bytes_reads_and_fails_as_it_fails(tmp_p
     # a file that grew between the fstat and the read is read to its end
     monkeypatch.setattr(fsutil.os, "fstat", lambda fd: os.stat_result((0,) * 6 + (10,) + (0,) * 3))
     assert fsutil.file_bytes(tmp_path / "gross.po") == files["gross.po"]
+
+
+def test_template_tag_warnings_are_said_on_every_run_and_kept_by_the_articles_text_and_verlags_code(project):
+    """An article where a tag may start is parsed once for its warnings; the next runs say them from
+    ``.verlag/template-tags.json`` without loading segmentation, until its text or verlag's code changes or the
+    file is damaged."""
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht.\n\n{{< figure src=\"tee.jpg\" >}}\n\n"
+                                                     "[audio src=\"tee.mp3\"]\n"))
+    project.write("source_de/leber.md", article("Leber", "Die [Leber](https://example.org) arbeitet.\n"))
+    said = [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line]
+    assert len(said) == 2 and all(line.startswith("warning: source_de/tee.md:") for line in said)
+    state = project.root / ".verlag/template-tags.json"
+    kept = state.read_bytes()
+    assert [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line] == said
+    assert _loaded_by_extract(project.root) == [] and state.read_bytes() == kept
+    for damage in (b'{"key": "other code", "articles": {}}', b"{", kept.replace(b'"tee": [', b'"tee": [1, ')):
+        state.write_bytes(damage)
+        assert [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line] == said
+        assert state.read_bytes() == kept
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht lange.\n\n{{< figure src=\"tee.jpg\" >}}\n"))
+    assert "pipeline.segment" in _loaded_by_extract(project.root)
+    assert [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line] == said[:1]
