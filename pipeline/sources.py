@@ -33,10 +33,11 @@ Moment = dt.date | dt.datetime  # a day, or an instant with its time zone (dt.da
 # WordPress's own shortcodes by name (https://codex.wordpress.org/Shortcode_API), and where a static-site
 # generator's or blog's tag may start in a source as written (``segment.template_tags`` finds the tags; a
 # shortcode's brackets and '=' may be backslash-escaped). Here, not in ``segment``: ``extract`` asks every
-# article on every run, and loads segmentation only for one where a tag may start.
+# article on every run, and loads segmentation only for one where a tag may start. Each alternative starts
+# with its "{" or "[" (a backslash before the "[" changes nothing about whether one is found), so the regex
+# engine skips to those characters: with an optional backslash first it tried every position of the text.
 WP_SHORTCODES = "audio|caption|embed|gallery|playlist|video|wp_caption"
-TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{[<%]|\{{%|\\?\[\\?/?(?:{WP_SHORTCODES})\b|\\?\[[a-z_][\w-]*\s+[\w-]+\s*\\?=|"
-                               r"\\?\[\\?/[a-z_]")
+TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{[<%]|\{{%|\[\\?/?(?:{WP_SHORTCODES})\b|\[[a-z_][\w-]*\s+[\w-]+\s*\\?=|\[\\?/[a-z_]")
 
 
 @dataclass(frozen=True)
