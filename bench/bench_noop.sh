@@ -3,7 +3,8 @@
 # of each, ROUNDS times, each in a project of its own; prints per install and step the median and range of
 # CPU (user + system) and wall seconds and the peak RSS, as /usr/bin/time measures them.
 #
-#   bash bench/bench_noop.sh BEFORE_VENV [AFTER_VENV]     (default AFTER_VENV: this checkout's .venv; ROUNDS=6, N=500)
+#   bash bench/bench_noop.sh BEFORE_VENV [AFTER_VENV]     (default AFTER_VENV: this checkout's .venv; ROUNDS=6, N=500,
+#                                                          COUNT=instructions: see below)
 #
 # e.g. `bash bench/bench_noop.sh ../main/.venv`. Each project is the peer benchmark's corpus with its
 # verlag.toml (one language, [publish] unreviewed = "machine"), made once by a cold extract, pretranslate
@@ -11,6 +12,12 @@
 # change are not no-ops; so neither checkout may change while it runs: a merge into ../main makes that
 # install's next runs cold ones). Bytecode is compiled first, as bench_peers.sh does. On a shared machine compare
 # CPU seconds, not wall seconds. Needs the peer corpus (`../shared/peer-bench/run_peers.sh` makes it).
+#
+# COUNT=instructions: each step once under valgrind's callgrind instead, printing the instructions it executes in
+# millions, all and without libcrypto's: one figure whatever the load. Under valgrind OpenSSL cannot use the
+# CPU's SHA extensions and hashes in plain code, many times the instructions a real run spends on SHA-256 (about
+# 1.2 GB/s on the build machine: 20 ms for the 23 MB a no-op extract hashes at N = 500); the kernel's work
+# (open, read, stat) is not counted. Needs valgrind.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BASE=${PEER_BENCH_HOME:-$HOME/.cache/peer-bench}
@@ -33,6 +40,21 @@ for i in 0 1; do
   (cd "$ws" && "$venv/bin/verlag" extract -q && "$venv/bin/verlag" pretranslate --engine copy --lang en \
     && "$venv/bin/verlag" build -q && "$venv/bin/verlag" extract -q && "$venv/bin/verlag" build -q) >/dev/null 2>&1
 done
+if [ "${COUNT:-}" = instructions ]; then
+  for i in 0 1; do
+    for step in extract build; do
+      args=$([ $step = build ] && echo "build -q" || echo extract)
+      (cd "$WORK/$i" && valgrind --tool=callgrind --callgrind-out-file="$WORK/$i.$step.out" \
+        "${VENVS[$i]}/bin/python" "${VENVS[$i]}/bin/verlag" $args >/dev/null 2>&1)
+      callgrind_annotate --inclusive=no "$WORK/$i.$step.out" 2>/dev/null | awk -v step="$step" -v venv="${VENVS[$i]}" '
+        /PROGRAM TOTALS/ { gsub(",", "", $1); total = $1 }
+        /libcrypto/ { gsub(",", "", $1); crypto += $1 }
+        END { printf "%-8s %s: %.0f M instructions, %.0f M without libcrypto\n", step, venv, total / 1e6,
+              (total - crypto) / 1e6 }'
+    done
+  done
+  exit 0
+fi
 for round in $(seq 1 "$ROUNDS"); do
   for i in 0 1; do
     for step in extract build; do

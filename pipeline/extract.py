@@ -8,32 +8,26 @@ since the last run are skipped by content hash.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import doccache
 from .config import Config
-from .errors import VerlagError, contain, stage
-from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state, write_if_changed
-from .glossary import Glossary, add_hints, load_glossary
+from .errors import VerlagError, contain
+from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state
+from .glossary import Glossary, load_glossary
 from .orphans import Orphan, carry_over, find_orphans, report
-from .sources import Article, front_matter_warnings, read_sources
+from .sources import TEMPLATE_TAG_HINT, Article, front_matter_warnings, read_sources
 
-if TYPE_CHECKING:
-    import polib
-
-    from .segment import Document
-
-# Segmentation, catalogs, raw HTML and the process pool (0.2 s to import) are imported where an article is
-# extracted, so a run that finds every article unchanged by its fingerprint never loads them.
+# The work on a changed article (``extract_article``: segmentation, catalogs, raw HTML) and the process pool,
+# 0.2 s to import, are imported where an article is extracted, so a run that finds every article unchanged by
+# its fingerprint never loads them.
 
 STATE_FILE = "extract.json"
 SAID_FILE = "html-blocks.json"  # per article: the German text (sha256) whose HTML-block warnings were said
-_CREATED_RE = re.compile(r'^"POT-Creation-Date: (.*)\\n"$', re.M)
+TAGS_FILE = "template-tags.json"  # per article where a tag may start: its text (sha256) and its tag warnings
 
 
 @dataclass
@@ -51,20 +45,6 @@ class ExtractResult:
     sentences: dict[str, list[tuple[str, int | None, str]]] = field(default_factory=dict)
     errors: list[VerlagError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "file:line: message"
-
-
-def _list_sentences(listed: list[tuple[str, int | None, str]], found: list[tuple[str, int | None, str]]) -> None:
-    """Add the changed, restored, new and removed German sentences of one merge, ``found``
-    (``_Merged.sentences``), to ``listed``, each once. A sentence changed in one language's catalog is
-    changed, though another language had no translation of its old German to match it with (new there)."""
-    seen = {(kind, text) for kind, _, text in listed}
-    for kind, line, text in found:
-        if (kind, text) in seen or (kind == "new" and ("changed", text) in seen):
-            continue
-        if kind == "changed" and ("new", text) in seen:
-            listed[:] = [item for item in listed if item[::2] != ("new", text)]
-        seen.add((kind, text))
-        listed.append((kind, line, text))
 
 
 def _fingerprint(config: Config, article: Article, glossary: Glossary, files: list[bytes | None]) -> str:
@@ -85,7 +65,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     only trivially stay reviewed (see ``typos.is_typo_fix``) instead of going
     back to review. ``jobs``: worker processes that segment the changed
     articles, make their templates and merge them into their catalogs as
-    found (``_prepare``, ``pool.map_articles``; None: the CPU cores); this
+    found (``extract_article.prepare_in_worker``, ``pool.map_articles``; None: the CPU cores); this
     process swaps every file in, in document order, merging again only a
     catalog saved since a worker read it: the same bytes for any value.
 
@@ -105,6 +85,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict[str, str] = {}
     said, told = load_state(config.state_dir / SAID_FILE), {}
+    tags = load_state(config.state_dir / TAGS_FILE)
+    tagged = tags.get("articles") if tags.get("key") == code_digest() else None  # verlag's code words the warnings
+    tagged, tags_now = tagged if isinstance(tagged, dict) else {}, {}
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = find_orphans(config, slugs)
     kept = carry_over(config, orphans, slugs)  # first: the catalogs it brings translations to are merged as found
@@ -112,15 +95,17 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     changed = [a for a in articles if state.get(a.slug) != prints[a.slug]]
     made: dict = {}
     if changed:
+        from .extract_article import extract_article, prepare_in_worker
         from .pool import map_articles
 
-        made = map_articles(partial(_prepare_in_worker, glossary=glossary, keep_typo_fixes=keep_typo_fixes), config,
+        made = map_articles(partial(prepare_in_worker, glossary=glossary, keep_typo_fixes=keep_typo_fixes), config,
                             changed, jobs)
     for article in articles:
         if progress:
             progress(article)
         result.warnings += [f"{article.ref}:{line}: {message}" for line, message in front_matter_warnings(article)]
-        result.warnings += [f"{article.ref}:{line}: {message}" for line, message in _template_tags(article)]
+        result.warnings += [f"{article.ref}:{line}: {message}"
+                            for line, message in _template_tags(article, tagged.get(article.slug), tags_now)]
         if said.get(article.slug) != article.digest:  # as make repeats a warning only when the file is compiled again
             from .rawhtml import german_blocks, stays_german
 
@@ -133,8 +118,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             continue
         written = len(result.written)
         with contain(article.ref, "extracting", result.errors) as outcome:
-            used = _extract_article(config, article, made.get(article.slug), orphans, result, glossary,
-                                    keep_typo_fixes)
+            used = extract_article(config, article, made.get(article.slug), orphans, result, glossary,
+                                   keep_typo_fixes)
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
@@ -147,190 +132,32 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
     save_state(config.state_dir / SAID_FILE, told)
+    save_state(config.state_dir / TAGS_FILE, {"key": code_digest(), "articles": tags_now})
     return result
 
 
-def _template_tags(article: Article) -> list[tuple[int, str]]:
+def _template_tags(article: Article, known, found: dict[str, list]) -> list[tuple[int, str]]:
     """(line, warning) for each of ``segment.template_tags``; segmentation is imported only for a body in which
-    such a tag can start."""
-    if "{" not in article.body and "[" not in article.body:
+    such a tag can start (``sources.TEMPLATE_TAG_HINT``, searched in the text from the body on) and whose
+    answer is not ``known``: ``TAGS_FILE``'s entry for the article, [its digest, its (line, warning) pairs],
+    taken while the digest is the article's (anything else is worked out again). ``found``: where the
+    answer goes, by slug, for the next run."""
+    if not TEMPLATE_TAG_HINT.search(article.text, article.body_start):
         return []
-    from .segment import template_tag_warning, template_tags
+    warnings = _kept_warnings(known, article.digest)
+    if warnings is None:
+        from .segment import template_tag_warning, template_tags
 
-    return [(line, template_tag_warning(tag, kind)) for line, tag, kind in template_tags(article)]
-
-
-@dataclass(frozen=True)
-class _Merged:
-    """One catalog merged with the article's template: the bytes to swap in while the file still holds ``data``."""
-
-    data: bytes | None  # the catalog the merge was made from (None: there was none)
-    text: bytes  # the merged catalog
-    counts: Counter | None  # fuzzy / redraft / new / obsolete / typo / restored entries; None: from the template alone
-    sentences: list[tuple[str, int | None, str]]  # changed, restored, new, removed German: (kind, line, msgid)
+        warnings = [(line, template_tag_warning(tag, kind)) for line, tag, kind in template_tags(article)]
+    found[article.slug] = [article.digest, [list(w) for w in warnings]]
+    return warnings
 
 
-def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
-                   keep_typo_fixes: bool) -> _Merged:
-    """``pot`` merged into ``old`` (``catalog.merge``, None: a catalog from the template alone), glossary hints
-    added; ``data``: the bytes ``old`` was read from."""
-    from .catalog import merge, render
-    from .pofile import encode_like
-
-    merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
-    add_hints(merged, glossary, lang)
-    text = encode_like(render(merged), data)
-    if old is None:
-        return _Merged(data, text, None, [])
-    counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
-                      "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored)})
-    sentences = [(kind, next((int(n) for _, n in entry.occurrences if n.isdigit()), None), entry.msgid)
-                 for kind, entries in (("changed", [*report.changed, *report.redrafted]),
-                                       ("restored", report.restored), ("new", report.added),
-                                       ("removed", report.retired)) for entry in entries]
-    return _Merged(data, text, counts, sentences)
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    """An article's template and its catalogs merged with it as found on disk: everything of its extraction
-    but the writing, so a pool worker can make it and the main process only has to swap the files in."""
-
-    old_pot: str | None  # the template as found on disk when this was made
-    pot_text: str  # the new template
-    catalogs: dict[str, _Merged]  # language -> its catalog merged (none for one that could not be read or merged)
-    pot: polib.POFile | None = None  # the template itself; a worker sends only its text
-
-    def template(self, config: Config, article: Article) -> polib.POFile:
-        """The template, made again from the segmentation the worker stored (``doccache``) if need be."""
-        from .catalog import build_pot
-
-        if self.pot is not None:
-            return self.pot
-        doc = doccache.document(config, article)
-        return build_pot(doc, config.name, _CREATED_RE.search(self.pot_text).group(1))
-
-
-def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool,
-             doc: Document) -> _Prepared:
-    """``_Prepared`` for the article, from its segmentation ``doc`` and the catalogs as they are now."""
-    from .catalog import build_pot, now_stamp, po_from_bytes, redate, render, same_content
-
-    old_pot = _read_text(config.pot_path(article.slug))
-    stamp = _CREATED_RE.search(old_pot or "")
-    pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
-    pot_text = render(pot)
-    if old_pot is not None and not same_content(pot_text, old_pot):  # else the template keeps its date
-        pot_text = redate(pot, pot_text, now_stamp())
-    catalogs = {}
-    for lang in config.languages:
-        path = config.po_path(lang, article.slug)
-        data = read_bytes(path)
-        if data == b"":  # caught mid-save, or emptied: left to ``rewrite``, which waits for it to settle
-            continue
-        try:
-            old = po_from_bytes(data, relpath(path, config.root))
-            catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes)
-        except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
-            continue
-    return _Prepared(old_pot, pot_text, catalogs, pot)
-
-
-def _prepare_in_worker(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool) -> _Prepared:
-    """``_prepare`` in a pool worker, which segments the article (``doccache``, stored for the main process).
-
-    Only text travels back: a pickled ``Document`` or template costs more to send than to load or make again.
-    """
-    doc = doccache.document(config, article)
-    return replace(_prepare(config, article, glossary, keep_typo_fixes, doc), pot=None)
-
-
-def _read_text(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.exists() else None
-
-
-def _extract_article(config: Config, article: Article, made: _Prepared | None, orphans: dict[str, list[Path]],
-                     result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool) -> list[bytes | None] | None:
-    """Write the article's template and merge it into each catalog; return the bytes each file holds as
-    this run left it (``_files`` order), or None when a catalog could not be read (see ``result.errors``).
-
-    Catalogs are written by compare-and-swap (``fsutil.rewrite``): a reviewer's save that lands while the
-    merge runs is merged again, so it is never overwritten. ``made``: what a worker process prepared,
-    used while the template on disk is still the one it found; otherwise it is prepared here. A catalog
-    merged there is swapped in while the file still holds the bytes it was merged from; otherwise, or for an
-    orphaned catalog of a renamed article, it is merged here.
-    """
-    from .catalog import po_from_bytes
-    from .pofile import encode_like
-
-    if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
-        with stage(article.ref, "segmenting"):
-            doc = doccache.document(config, article)
-        made = _prepare(config, article, glossary, keep_typo_fixes, doc)
-    pot_path = config.pot_path(article.slug)
-    ref = relpath(pot_path, config.root)
-    pot_text, pot = made.pot_text, None
-    # the template's line ends as its own were, else as its catalogs' (``encode_like``): a CRLF checkout stays CRLF
-    like = read_bytes(pot_path) or next((m.data for m in made.catalogs.values() if m.data), None)
-    pot_bytes = encode_like(pot_text, like)
-    if write_if_changed(pot_path, pot_bytes, durable=False):  # a template is regenerated from the source
-        result.written.append(ref)
-    used: list[bytes | None] = [pot_bytes]
-    ok = True
-    for lang in config.languages:
-        path = config.po_path(lang, article.slug)
-        po_ref = relpath(path, config.root)
-        last: dict = {}
-
-        def update(data: bytes | None) -> bytes:
-            nonlocal pot
-            ready = made.catalogs.get(lang)
-            if ready is not None and ready.data == data and (data is not None or not orphans.get(lang)):
-                last.update(source=None, merged=ready)
-                return ready.text
-            old = po_from_bytes(data, po_ref)
-            if pot is None:
-                pot = made.template(config, article)
-            source = None
-            if old is None:
-                source, old = _renamed_from(pot, orphans.get(lang, []), config)
-            with stage(article.ref, f"merging into {po_ref}"):
-                last.update(source=source, merged=_merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes))
-            return last["merged"].text
-
-        try:  # a catalog made from the template alone (none there, none renamed) holds no translation: a
-            # crash that empties it costs nothing the next extract cannot make again, so it skips the fsync
-            used.append(rewrite(path, update, durable=lambda data: last["merged"].counts is not None))
-        except VerlagError as exc:
-            result.errors.append(exc)
-            ok = False
-            continue
-        source, merged = last["source"], last["merged"]
-        if merged.counts is not None:
-            result.changes.setdefault(lang, Counter()).update(merged.counts)
-            _list_sentences(result.sentences.setdefault(article.ref, []), merged.sentences)
-        if merged.text != merged.data:
-            result.written.append(po_ref)
-        if source is not None:
-            source.unlink()
-            orphans[lang].remove(source)
-            result.renamed.append((relpath(source, config.root), po_ref))
-    return used if ok else None
-
-
-def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config):
-    """If an orphaned catalog shares at least half of this template's entries, the article was renamed."""
-    from .catalog import key, read_po
-
-    wanted = {key(e) for e in pot}
-    best, best_po, best_share = None, None, 0.5
-    for path in candidates:
-        try:
-            po = read_po(path, relpath(path, config.root))
-        except VerlagError:
-            continue
-        share = len(wanted & {key(e) for e in po if e.msgstr}) / max(len(wanted), 1)
-        if share >= best_share:
-            best, best_po, best_share = path, po, share
-    return best, best_po
-
+def _kept_warnings(known, digest: str) -> list[tuple[int, str]] | None:
+    """The (line, warning) pairs of a ``TAGS_FILE`` entry made for the text with ``digest``; None for any other
+    entry (none, another text's, damaged)."""
+    if not (isinstance(known, list) and len(known) == 2 and known[0] == digest and isinstance(known[1], list)):
+        return None
+    if not all(isinstance(w, list) and len(w) == 2 and type(w[0]) is int and isinstance(w[1], str) for w in known[1]):
+        return None
+    return [(line, message) for line, message in known[1]]

@@ -263,11 +263,30 @@ def _identity(path: Path) -> tuple[int, int, int] | None:
 
 
 def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, None when it does not exist."""
+    """The file's bytes, None when it does not exist (``file_bytes``)."""
     try:
-        return path.read_bytes()
+        return file_bytes(path)
     except FileNotFoundError:
         return None
+
+
+_READING = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)  # os.open's flags for file_bytes
+
+
+def file_bytes(path: Path) -> bytes:
+    """``path.read_bytes()`` in five system calls (open, fstat, two reads, close) instead of nine: the
+    buffered reader ``Path.read_bytes`` goes through also asks whether the file is a terminal and where it
+    stands. Raises ``OSError`` as ``Path.read_bytes`` does (``IsADirectoryError`` for a folder, with its name)."""
+    fd = os.open(path, _READING)
+    try:
+        data = os.read(fd, os.fstat(fd).st_size + 1)  # the whole file; the next read finds its end
+        while more := os.read(fd, 1 << 20):  # it grew since the fstat
+            data += more
+    except OSError as exc:  # EISDIR comes from the read, which names no file
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    finally:
+        os.close(fd)
+    return data
 
 
 _RENAME_EXCHANGE, _AT_FDCWD = 2, -100

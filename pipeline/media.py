@@ -36,7 +36,6 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
 from .fsutil import code_digest, write_if_changed
-from .redirects import old_names
 from .sources import Article
 
 
@@ -140,7 +139,7 @@ def record_variants(source_dir: Path, translations_dir: Path, languages: Iterabl
     Raises ``OSError`` when translations/ is not writable.
     """
     root = source_dir.resolve()
-    files = sorted(p for p in source_dir.rglob("*") if p.is_file() and p.suffix != ".md")
+    files = sorted(p for p in source_dir.rglob("*") if p.suffix != ".md" and p.is_file())  # no stat per article
     present = {p.relative_to(source_dir).as_posix(): p for p in files if p.resolve().is_relative_to(root)}
     changed = []
     for lang in languages:
@@ -253,6 +252,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     finds the references of the others (``references``, or the same answers worked out elsewhere).
     ``renamed``: ``redirects.old_names(articles)`` when the caller has it (worked out here when None).
     """
+    from .redirects import old_names  # here: 'extract' imports this module only to record the variants
+
     root = source_dir.resolve()
     files: dict[str, dict[str, Path]] = {}
     errors: list[VerlagError] = []

@@ -31,7 +31,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .errors import BlockFailure, VerlagError
 from .markup import TITLE, analyse, scan, title_span
 from .sentences import SplitMemo, sentence_spans, split_sentences
-from .sources import Article
+from .sources import TEMPLATE_TAG_HINT, WP_SHORTCODES, Article
 
 __all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags",
            "template_tag_warning", "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
@@ -583,14 +583,11 @@ class Labels(frozenset):
         return cls(references, sorted({ref["href"] for ref in references.values() if ref.get("href")}))
 
 
-# A WordPress shortcode (https://codex.wordpress.org/Shortcode_API): one of WordPress's own by name, any with an
-# attribute ("[audio src=…]") or a closing one ("[/notice]"); "[sic]" or "[1]" alone is ordinary text.
-WP_SHORTCODES = "audio|caption|embed|gallery|playlist|video|wp_caption"
+# A WordPress shortcode (https://codex.wordpress.org/Shortcode_API): one of WordPress's own by name
+# (``sources.WP_SHORTCODES``), any with an attribute ("[audio src=…]") or a closing one ("[/notice]"); "[sic]" or
+# "[1]" alone is ordinary text. Where such a tag may start: ``sources.TEMPLATE_TAG_HINT``.
 _WP_SHORTCODE = rf"\[(?:/?(?:{WP_SHORTCODES})\b[^\]\n]*|[a-z_][\w-]*\s+[\w-]+\s*=[^\]\n]*|/[a-z_][\w-]*)\]"
 _TEMPLATE_TAG = re.compile(rf"\{{\{{[<%].*?[>%]\}}\}}|\{{%-?\s*\w.*?%\}}|{_WP_SHORTCODE}")
-# Where such a tag may start in the file as written (a shortcode's brackets and '=' may be backslash-escaped).
-TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{[<%]|\{{%|\\?\[\\?/?(?:{WP_SHORTCODES})\b|\\?\[[a-z_][\w-]*\s+[\w-]+\s*\\?=|"
-                               r"\\?\[\\?/[a-z_]")
 
 
 def template_tag_warning(tag: str, kind: str) -> str:

@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, did_you_mean
 from .errors import VerlagError, raise_all, stage
-from .fsutil import code_digest, load_state, save_state
+from .fsutil import code_digest, file_bytes, load_state, save_state
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Every front-matter key verlag reads (README, "The author's workflow"); others are reported, not used.
@@ -30,6 +30,14 @@ REVIEWER_KEYS = ("name", "qualification", "url")
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
 Moment = dt.date | dt.datetime  # a day, or an instant with its time zone (dt.datetime is aware)
+# WordPress's own shortcodes by name (https://codex.wordpress.org/Shortcode_API), and where a static-site
+# generator's or blog's tag may start in a source as written (``segment.template_tags`` finds the tags; a
+# shortcode's brackets and '=' may be backslash-escaped). Here, not in ``segment``: ``extract`` asks every
+# article on every run, and loads segmentation only for one where a tag may start. Each alternative starts
+# with its "{" or "[" (a backslash before the "[" changes nothing about whether one is found), so the regex
+# engine skips to those characters: with an optional backslash first it tried every position of the text.
+WP_SHORTCODES = "audio|caption|embed|gallery|playlist|video|wp_caption"
+TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{[<%]|\{{%|\[\\?/?(?:{WP_SHORTCODES})\b|\[[a-z_][\w-]*\s+[\w-]+\s*\\?=|\[\\?/[a-z_]")
 
 
 @dataclass(frozen=True)
@@ -436,7 +444,7 @@ class _ReadCache:
 
     def read(self, path: Path, ref: str, page: bool) -> Article:
         """``read_article(path, ref, page)``, from the stored entry when the bytes are the same."""
-        data = path.read_bytes()
+        data = file_bytes(path)
         digest = hashlib.sha256(data).hexdigest()
         entry = self.known.get(ref)
         if isinstance(entry, list) and len(entry) == 8 and entry[0] == digest and entry[1] == page:
@@ -594,11 +602,15 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
     unreadable: set[str] = set()
     root = config.source_dir.resolve()
     cache = _ReadCache(config)
-    folders: dict[Path, bool] = {}
+    folders: dict[str, bool] = {}
+    refs: dict[str, str] = {}  # folder -> as a ref names it (project-relative, "/"), worked out once per folder
     for path, page in source_files(config):
-        ref = path.relative_to(config.root).as_posix()
+        folder = os.path.dirname(path)
+        if folder not in refs:
+            refs[folder] = Path(folder).relative_to(config.root).as_posix()
+        ref = f"{refs[folder]}/{path.name}"
         try:
-            if not _inside(path, root, folders):
+            if not _inside(path, folder, root, folders):
                 raise VerlagError(f"a symlink that leads out of {config.source_dir.name}/; only files inside "
                                   "it are published (copy the article there)", ref, 1)
             with stage(ref, "reading"):
@@ -622,18 +634,19 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
                    [a for a in found if not a.translated], tuple(error_slugs))
 
 
-def _inside(path: Path, root: Path, folders: dict[Path, bool]) -> bool:
+def _inside(path: Path, folder: str, root: Path, folders: dict[str, bool]) -> bool:
     """``path`` (after following every symlink) is a file under ``root``; a symlink loop is not.
 
-    ``folders``: the answer for each folder already resolved. A file that is no symlink lies where its
-    folder resolves to, so it costs one ``lstat`` instead of resolving every part of its path again.
+    ``folder``: the folder ``path`` is in (``os.path.dirname``); ``folders``: the answer for each folder
+    already resolved. A file that is no symlink lies where its folder resolves to, so it costs one ``lstat``
+    instead of resolving every part of its path again.
     """
     try:
         if stat.S_ISLNK(os.lstat(path).st_mode):
             return path.resolve(strict=True).is_relative_to(root)
-        if path.parent not in folders:
-            folders[path.parent] = path.parent.resolve(strict=True).is_relative_to(root)
-        return folders[path.parent]
+        if folder not in folders:
+            folders[folder] = Path(folder).resolve(strict=True).is_relative_to(root)
+        return folders[folder]
     except (OSError, RuntimeError):
         return False
 

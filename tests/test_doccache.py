@@ -9,7 +9,7 @@ import time
 import pytest
 
 import pipeline.check
-from pipeline import doccache, extract, segment, sentences, splitstore
+from pipeline import doccache, extract, extract_article, segment, sentences, splitstore
 from pipeline.check import check_catalog
 from pipeline.config import load_config
 from pipeline.glossary import Glossary
@@ -109,13 +109,13 @@ def test_a_template_changed_since_the_worker_read_it_is_made_again(project, monk
     (art,) = read_sources(config).articles
     pot = config.pot_path("eins")
     kept = pot.read_text(encoding="utf-8")
-    made = extract._prepare_in_worker(config, art, Glossary(), False)
+    made = extract_article.prepare_in_worker(config, art, Glossary(), False)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # a template whose messages change is dated anew
-    extract._extract_article(config, art, made, {}, extract.ExtractResult(), Glossary(), False)
+    extract_article.extract_article(config, art, made, {}, extract.ExtractResult(), Glossary(), False)
     assert pot.read_text(encoding="utf-8") == kept  # unchanged messages keep their creation date
 
     pot.write_text(kept.replace('msgid "Ein Satz."', 'msgid "Ein anderer Satz."'), encoding="utf-8")
-    extract._extract_article(config, art, made, {}, extract.ExtractResult(), Glossary(), False)
+    extract_article.extract_article(config, art, made, {}, extract.ExtractResult(), Glossary(), False)
     assert pot.read_text(encoding="utf-8") == kept.replace("2026-05-28 20:26+0000", "2026-09-21 14:13+0000")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polib
 import pytest
 
-from pipeline import extract
+from pipeline import extract, extract_article
 from pipeline.config import load_config
 from pipeline.glossary import Glossary
 from pipeline.sources import read_sources
@@ -24,13 +24,13 @@ NOTES = {
 def merges_here(monkeypatch):
     """The (slug, language) of every catalog merge made in this process (pool workers are other processes)."""
     calls: list[tuple[str, str]] = []
-    real = extract._merge_catalog
+    real = extract_article._merge_catalog
 
     def counting(data, old, pot, lang, *args):
         calls.append((pot.metadata["Project-Id-Version"].split()[-1], lang))
         return real(data, old, pot, lang, *args)
 
-    monkeypatch.setattr(extract, "_merge_catalog", counting)
+    monkeypatch.setattr(extract_article, "_merge_catalog", counting)
     return calls
 
 
@@ -75,12 +75,12 @@ def test_a_catalog_saved_after_the_worker_merged_it_is_merged_again(project, mer
     config = load_config(project.root)
     project.write("source_de/beet.md", article("Beet", _edited(NOTES["beet"]) + "\n"))
     (art,) = read_sources(config).articles
-    made = extract._prepare_in_worker(config, art, Glossary(), False)
+    made = extract_article.prepare_in_worker(config, art, Glossary(), False)
     assert sorted(made.catalogs) == ["en", "fr"]
     path = review(project, "en", "beet", {"Der Boden bleibt locker.": "The soil stays loose."})
     merges_here.clear()
     result = extract.ExtractResult()
-    extract._extract_article(config, art, made, {}, result, Glossary(), False)
+    extract_article.extract_article(config, art, made, {}, result, Glossary(), False)
     assert merges_here == [("beet", "en")]  # fr was still as the worker found it
     kept = polib.pofile(str(path)).find("Der Boden bleibt locker.")
     assert (kept.msgstr, kept.fuzzy, kept.obsolete) == ("The soil stays loose.", False, 0)

@@ -261,7 +261,7 @@ def test_the_progress_bar_appears_only_once_the_work_takes_longer_than_a_second(
     clock = iter([0.0, 0.2, 0.5, 1.2, 1.4, 1.6])
     monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
     monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True)
-    with cli.progress_bar("status", 5, after=1.0) as step:
+    with cli.progress_bar("status", lambda: 5, after=1.0) as step:
         step()
         step()
         assert capsys.readouterr().err == "", "quick work draws nothing"
@@ -269,3 +269,11 @@ def test_the_progress_bar_appears_only_once_the_work_takes_longer_than_a_second(
         step()
         step()
     assert "status" in capsys.readouterr().err
+
+
+def test_without_a_terminal_no_bar_is_drawn_and_the_steps_are_not_counted(monkeypatch):
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: False)
+    counted = []
+    with cli.progress_bar("extract", lambda: counted.append(1) or 5) as step:
+        assert step is None
+    assert counted == [], "counting the steps lists every source: a run in a pipe or CI does without"

@@ -141,8 +141,8 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
     assert {k: v[0] for k, v in _files(copy.root).items()} == {k: v[0] for k, v in copied.items()}
 
 
-HEAVY = ("pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool", "markdown_it", "pysbd", "yaml",
-         "rapidfuzz", "babel.support")
+HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool",
+         "pipeline.redirects", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel.support", "html")
 
 
 # what a build loads only to make an edition or render a page, a body or a list
@@ -164,8 +164,11 @@ def _loaded_by_extract(root) -> list[str]:
 
 
 def test_extract_with_nothing_changed_loads_no_segmentation_catalogs_yaml_or_pool(project):
-    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
-    assert {"pipeline.segment", "pipeline.catalog", "markdown_it"} <= set(_loaded_by_extract(project.root))
+    # a link and a footnote: brackets, as in most articles, where no template tag can start
+    project.write("source_de/leber.md", article("Leber", "Die [Leber](https://example.org/leber) arbeitet "
+                                                         "nachts.[^1]\n\n[^1]: Meistens.\n"))
+    assert {"pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "markdown_it"} <= \
+           set(_loaded_by_extract(project.root))
     assert _loaded_by_extract(project.root) == []
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet tags.\n"))
     assert "pipeline.segment" in _loaded_by_extract(project.root)
@@ -289,3 +292,45 @@ def test_a_state_file_that_cannot_be_read_is_no_cache_and_a_warning(project):
     assert project.snapshot() == made
     project.run("build")
     project.run("status")
+
+
+def test_file_bytes_reads_what_path_read_bytes_reads_and_fails_as_it_fails(tmp_path, monkeypatch):
+    from pipeline import fsutil
+
+    files = {"leer.po": b"", "klein.po": "msgid \"Grüße\"\r\n".encode("utf-8"), "gross.po": os.urandom(3 << 20)}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        assert fsutil.file_bytes(tmp_path / name) == (tmp_path / name).read_bytes() == data
+    assert fsutil.read_bytes(tmp_path / "fehlt.po") is None
+    for missing in (tmp_path / "fehlt.po", tmp_path):  # absent; a folder (its read fails, naming no file)
+        with pytest.raises(OSError) as theirs:
+            missing.read_bytes()
+        with pytest.raises(OSError) as ours:
+            fsutil.file_bytes(missing)
+        assert (type(ours.value), ours.value.filename, str(ours.value)) == \
+               (type(theirs.value), theirs.value.filename, str(theirs.value))
+    # a file that grew between the fstat and the read is read to its end
+    monkeypatch.setattr(fsutil.os, "fstat", lambda fd: os.stat_result((0,) * 6 + (10,) + (0,) * 3))
+    assert fsutil.file_bytes(tmp_path / "gross.po") == files["gross.po"]
+
+
+def test_template_tag_warnings_are_said_on_every_run_and_kept_by_the_articles_text_and_verlags_code(project):
+    """An article where a tag may start is parsed once for its warnings; the next runs say them from
+    ``.verlag/template-tags.json`` without loading segmentation, until its text or verlag's code changes or the
+    file is damaged."""
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht.\n\n{{< figure src=\"tee.jpg\" >}}\n\n"
+                                                     "[audio src=\"tee.mp3\"]\n"))
+    project.write("source_de/leber.md", article("Leber", "Die [Leber](https://example.org) arbeitet.\n"))
+    said = [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line]
+    assert len(said) == 2 and all(line.startswith("warning: source_de/tee.md:") for line in said)
+    state = project.root / ".verlag/template-tags.json"
+    kept = state.read_bytes()
+    assert [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line] == said
+    assert _loaded_by_extract(project.root) == [] and state.read_bytes() == kept
+    for damage in (b'{"key": "other code", "articles": {}}', b"{", kept.replace(b'"tee": [', b'"tee": [1, ')):
+        state.write_bytes(damage)
+        assert [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line] == said
+        assert state.read_bytes() == kept
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht lange.\n\n{{< figure src=\"tee.jpg\" >}}\n"))
+    assert "pipeline.segment" in _loaded_by_extract(project.root)
+    assert [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line] == said[:1]

@@ -73,12 +73,12 @@ def _collector(config, art):
 
 def test_workers_collect_garbage_less_often_and_never_walk_the_heap_their_fork_copied(project):
     config, articles = _articles(project)
-    threshold = gc.get_threshold()
+    threshold, frozen_here = gc.get_threshold(), gc.get_freeze_count()  # (a command run in this process froze)
     results = map_articles(_collector, config, articles, 2)
     answers = [results.get(a.slug) for a in articles]
     assert {young for young, _ in answers} == {WORKER_GC_THRESHOLD}
-    assert min(frozen for _, frozen in answers) > 10_000  # the parent's modules, config, articles...
-    assert gc.get_threshold() == threshold and gc.get_freeze_count() == 0  # the parent's own collector as it was
+    assert min(frozen for _, frozen in answers) > max(10_000, frozen_here)  # the parent's modules, config, articles...
+    assert gc.get_threshold() == threshold and gc.get_freeze_count() == frozen_here  # the parent's collector as it was
 
 
 def test_one_job_or_a_dead_worker_leaves_the_work_to_the_stage(project):
