@@ -140,6 +140,7 @@ class PretranslateResult:
     unavailable: dict = field(default_factory=dict)  # engine -> reason (stopped for this run)
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
     planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
+    planned_texts: dict = field(default_factory=dict)  # dry run: (lang, engine) -> the texts planned so far
     sent: dict = field(default_factory=dict)  # engine -> (requests, characters answered, segments from cache)
     errors: list[VerlagError] = field(default_factory=list)
     todo: int = 0  # entries the run could draft, in the catalogs it read
@@ -226,9 +227,10 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
         requests = [_request(c, e) for c, e in todo]
         if getattr(engine, "remote", False):
             if dry_run:  # each network engine in turn: at most what the local ones before it leave
-                planned = result.planned.setdefault((lang, engine.name), [])
-                seen = {p.text for p in planned}  # a text in an earlier batch too is sent once
-                planned += [p for p in engine.plan(requests, config.source_language, lang, cache) if p.text not in seen]
+                earlier = result.planned_texts.setdefault((lang, engine.name), set())
+                fresh = [p for p in engine.plan(requests, config.source_language, lang, cache) if p.text not in earlier]
+                result.planned.setdefault((lang, engine.name), []).extend(fresh)
+                earlier.update(p.text for p in fresh)  # a text of an earlier batch is sent once, answered from the cache
                 continue
             filled = _stream(engine, requests, todo, batch, config, lang, cache, budget, result)
         else:
