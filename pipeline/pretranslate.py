@@ -19,6 +19,7 @@ in the MT cache (``mtcache``).
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections import Counter
@@ -175,8 +176,13 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
     catalogs at a time (``Work.batches``): each batch is read, drafted by every engine in turn and written
     before the next is read. ``progress()`` is called per catalog done. A KeyboardInterrupt ends the run
     with everything so far saved; the catalogs after that batch are not read.
+
+    What lives for the whole run (the sources read by ``collect``) is kept out of the cyclic garbage
+    collector's full collections (``gc.freeze``), which otherwise walk it again every few batches
+    (10.4 of 90.6 s of CPU at 10,000 articles, 2.6 s frozen); the batches are collected as usual.
     """
     work = work if work is not None else collect(config, languages, slugs)
+    gc.freeze()
     result = PretranslateResult()
     budget = cache = None
     if any(getattr(e, "remote", False) for e in engines):  # the network stack loads only when needed
@@ -211,6 +217,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         for engine in engines:
             if getattr(engine, "remote", False) and (engine.requests_sent or engine.cached):
                 result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached)
+        gc.unfreeze()
     return result
 
 
