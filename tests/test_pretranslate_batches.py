@@ -33,8 +33,7 @@ def generated(tmp_path_factory) -> Project:
     write_project(root, 200, 1, edited=False)
     project = Project(root)
     project.run("extract")
-    for n in range(40):
-        project.run("pretranslate", "--engine", "pseudo", "--article", f"artikel-{n:04d}")
+    project.run("pretranslate", "--engine", "pseudo", *(f"--article=artikel-{n:04d}" for n in range(40)))
     sign_off_all(project, "en")
     return project
 
