@@ -237,7 +237,7 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
                 earlier = result.planned_texts.setdefault((lang, engine.name), set())
                 fresh = [p for p in engine.plan(requests, config.source_language, lang, cache) if p.text not in earlier]
                 result.planned.setdefault((lang, engine.name), []).extend(fresh)
-                earlier.update(p.text for p in fresh)  # a text of an earlier batch is sent once, answered from the cache
+                earlier.update(p.text for p in fresh)  # a text of an earlier batch is answered from the cache
                 continue
             filled = _stream(engine, requests, todo, batch, config, lang, cache, budget, result)
         else:
