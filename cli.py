@@ -454,9 +454,9 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         raise
     targets = list(languages or config.languages)
     work = collect(config, targets, list(slugs) or None, redo)
-    idle = {lang: work.drafted_by(lang) for lang in targets if not work.todo(lang)}  # nothing to do: say why
     with progress_bar("pretranslate", lambda: work.size) as progress:
         result = run(config, engines, targets, progress=progress, dry_run=dry_run, max_chars=max_chars, work=work)
+    idle = {lang: work.drafted.get(lang) for lang in targets if not work.todo[lang]}  # nothing to do: say why
     for (lang, engine), planned in sorted(result.planned.items()):
         for item in planned:
             click.echo(f"{lang} {engine}: {item.text}")
@@ -467,7 +467,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         replaced = result.replaced[(lang, engine)]
         click.echo(f"{lang}: {counted(count, 'entry', 'entries')} {'would be ' if dry_run else ''}drafted by {engine}"
                    + (f" ({replaced} of them replacing machine drafts)" if replaced else ""))
-    for lang in targets:
+    for lang in targets if not result.interrupted else ():  # the catalogs not read then are not counted
         if not dry_run:
             click.echo(f"{lang}: {counted(result.remaining[lang], 'entry', 'entries')} still empty")
         if idle.get(lang) and not redo:
