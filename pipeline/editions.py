@@ -21,6 +21,7 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
+from .published import SitePages
 from .sources import Article, Sources, read_sources, split_front_matter
 
 if TYPE_CHECKING:
@@ -192,8 +193,9 @@ STATE_FILE = "build.json"
 
 
 def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,
-                 written: tuple[bytes | None, ...] | None = None) -> str:
-    """What one edition depends on: source, catalog, policy, glossary (QA); and the edition file as last written.
+                 pages: SitePages, written: tuple[bytes | None, ...] | None = None) -> str:
+    """What one edition depends on: source, catalog, policy, glossary (QA), which of the site's pages the
+    catalog names by address are published (QA: ``check.SitePages``); and the edition file as last written.
 
     ``catalog``: the catalog's bytes the edition was made from (or is compared with), never the file as it
     is after the edition was written: a reviewer's save in between must make the next build redo it.
@@ -208,7 +210,7 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
     policy = config.unreviewed_for(lang, article.slug)
     return digest_bytes(catalog, *written,
                         extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
-                              f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}")
+                              f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{pages.key(catalog)}")
 
 
 def build_editions(config: Config, progress=None, jobs: int | None = None,
@@ -237,8 +239,9 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             write_if_changed(record_path(config, config.source_language, article.slug),
                              edition_record(source_edition(article, config.source_language), article, "source"),
                              durable=False)
+    pages = SitePages(config)  # as the last build published them: check's QA gate reads the same
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
-                                                      read_bytes(config.po_path(lang, article.slug)))
+                                                      read_bytes(config.po_path(lang, article.slug)), pages)
                                    for lang in config.languages} for article in articles}
     changed = [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
                                           for lang, fingerprint in fingerprints[a.slug].items())]
@@ -246,7 +249,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     if changed:
         from .pool import map_articles
 
-        made = map_articles(functools.partial(_pooled_editions, glossary=glossary), config, changed, jobs)
+        made = map_articles(functools.partial(_pooled_editions, glossary=glossary, pages=pages), config, changed,
+                            jobs)
     for article in articles:
         if progress:
             progress(article)
@@ -264,7 +268,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             if editions is None:
                 with stage(article.ref, "segmenting"):
                     doc = doccache.document(config, article)
-                editions = _article_editions(config, article, doc, glossary, result)
+                editions = _article_editions(config, article, doc, glossary, pages, result)
         if outcome.failed:
             kept.add(article.slug)
             continue
@@ -282,7 +286,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             if write_if_changed(out, text, durable=False):
                 result.written.append(relpath(out, config.root))
             write_if_changed(record_path(config, lang, article.slug), record, durable=False)
-            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data,
+            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data, pages,
                                              (text, record, source_record))
     slugs = {a.slug for a in articles} | kept
     german = slugs | {a.slug for a in sources.german_only}
@@ -297,19 +301,21 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     return result
 
 
-def _pooled_editions(config: Config, article: Article, glossary: Glossary) -> list[tuple[Edition, bytes | None]]:
+def _pooled_editions(config: Config, article: Article, glossary: Glossary,
+                     pages: SitePages) -> list[tuple[Edition, bytes | None]]:
     """``_article_editions`` in a worker process; raises on any problem, so the stage redoes and reports it."""
     problems = BuildResult()
-    editions = _article_editions(config, article, doccache.document(config, article), glossary, problems)
+    editions = _article_editions(config, article, doccache.document(config, article), glossary, pages, problems)
     if problems.errors:
         raise problems.errors[0]
     return editions
 
 
-def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary,
+def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary, pages: SitePages,
                       result: BuildResult) -> list[tuple[Edition, bytes | None]]:
     """One article's editions, made in memory, each with the catalog bytes it was made from (None: no
-    catalog): nothing is written until every language succeeded.
+    catalog): nothing is written until every language succeeded. The QA gate checks as ``verlag check`` does
+    (``pages``: the site's pages as the last build published them).
 
     A catalog that cannot be read is reported in ``result.errors`` and its language left out.
     """
@@ -332,7 +338,7 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
             with stage(article.ref, f"checking {ref}"):
                 findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
                                          source_lang=config.source_language, errors_only=True,
-                                         site_url=config.site_url)
+                                         site_url=config.site_url, published=pages)
             blocked = blocked_keys(findings)
         edition = make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german)
         editions.append((edition, data))

@@ -292,6 +292,37 @@ def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str
     return pages
 
 
+# ``publication``'s answers
+PUBLISHED, NOT_TRANSLATED, HELD_BACK, DRAFT = "published", "not translated", "held back", "draft"
+
+
+def publication(page: Page, settings: Settings, source: str, drafts: list[str]) -> str:
+    """Whether the site publishes ``page``: ``DRAFT`` (its German original says ``draft: true``, in
+    ``drafts``), ``NOT_TRANSLATED`` (a translation that shows nothing translated: SITE.md 3, a fallback copy is not
+    generated at all), ``HELD_BACK`` (below ``[publish] min_reviewed`` or ``min_translated``) or ``PUBLISHED``
+    (every German original that is no draft)."""
+    if page.slug in drafts:
+        return DRAFT
+    if page.lang == source:
+        return PUBLISHED
+    if not page.translated:
+        return NOT_TRANSLATED
+    if page.percent_reviewed < settings.min_reviewed[page.lang] or \
+            page.percent_translated < settings.min_translated[page.lang]:
+        return HELD_BACK
+    return PUBLISHED
+
+
+def published_editions(config: Config) -> frozenset[tuple[str, str]]:
+    """(lang, slug) of every page the site publishes (``publication``) from the edition records as the editions
+    stage last wrote them; a damaged record's page is left out (the build names it). Raises ``VerlagError``
+    for a mistake in verlag.toml's ``[site]`` or ``[publish]`` (``load_settings``)."""
+    settings, pages = load_settings(config), load_pages(config, [])
+    drafts = [slug for (lang, slug), page in pages.items() if lang == config.source_language and page.draft]
+    return frozenset(name for name, page in pages.items()
+                     if publication(page, settings, config.source_language, drafts) == PUBLISHED)
+
+
 def theme_digest(config: Config) -> str:
     """Everything every page depends on besides its own record: code, settings, templates, UI words."""
     h = hashlib.sha256(f"{code_digest()}|{config.text}".encode("utf-8"))
@@ -372,17 +403,13 @@ class _Site:
         self.untranslated: dict[str, list[str]] = {}
         self.drafts = sorted(slug for (lang, slug), page in pages.items() if lang == self.source and page.draft)
         for (lang, slug), page in sorted(pages.items()):
-            if slug in self.drafts:
-                continue
-            if lang == self.source:
+            outcome = publication(page, settings, self.source, self.drafts)
+            if outcome == PUBLISHED:
                 self.published[(lang, slug)] = page
-            elif not page.translated:  # SITE.md 3: a fallback copy is not generated at all
+            elif outcome == NOT_TRANSLATED:
                 self.untranslated.setdefault(lang, []).append(slug)
-            elif (page.percent_reviewed < settings.min_reviewed[lang]
-                  or page.percent_translated < settings.min_translated[lang]):
+            elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
-            else:
-                self.published[(lang, slug)] = page
         # A language is on the site once it has an article: no switcher entry leads to an empty edition.
         live = {lang for (lang, _), page in self.published.items() if not page.standalone}
         self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
