@@ -86,6 +86,7 @@ class PretranslateResult:
     planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
     sent: dict = field(default_factory=dict)  # engine -> (requests, characters answered, segments from cache)
     errors: list[VerlagError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "file: message" (a damaged MT cache set aside)
     todo: int = 0
     interrupted: bool = False
 
@@ -184,6 +185,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
             result.remaining[lang] = sum(1 for _, entry in work.todo(lang) if not entry.msgstr)
         if cache:
             cache.close()
+            result.warnings = list(cache.warnings)
         for engine in engines:
             if getattr(engine, "remote", False) and (engine.requests_sent or engine.cached):
                 result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached)
