@@ -33,11 +33,12 @@ if TYPE_CHECKING:
 # edition is made, so a build that finds every article unchanged by its fingerprint never loads them.
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
-# each marked range into an element with lang="de" (private-use characters never occur in sources).
+# each marked range into an element with lang="de" (``sources.read_article`` refuses a source holding one).
 # Right after FALLBACK_OPEN, why a translated segment is German all the same (none: not translated yet):
 # STALE_MARK, its German changed since (its translation awaits review); HELD_MARK, its translation has an error
 # of ``verlag check`` (the QA gate holds it back).
 FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK, HELD_MARK = "\ue000", "\ue001", "\ue002", "\ue003"
+RESERVED = FALLBACK_OPEN + FALLBACK_CLOSE + STALE_MARK + HELD_MARK  # a German source holding one is refused
 FRONT_CONTEXTS = {"title": "title", "summary": "summary", "tag": "tags"}
 
 @dataclass(frozen=True)

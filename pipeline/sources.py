@@ -162,8 +162,9 @@ def _load_front(front: str):
 def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = None) -> Article:
     """The article in ``path`` (``data``: its bytes, when the caller has read them), its front matter checked.
 
-    Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, a missing or invalid front
-    matter (YAML 1.1), a missing title and values of the wrong kind; ``OSError`` when it cannot be read.
+    Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, one of the editions stage's
+    reserved characters (``editions.RESERVED``), a missing or invalid front matter (YAML 1.1), a missing title
+    and values of the wrong kind; ``OSError`` when it cannot be read.
     """
     data = path.read_bytes() if data is None else data
     try:
@@ -173,6 +174,13 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         raise VerlagError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save the file as UTF-8",
                           ref, line) from None
     text = normalise(raw)
+    from .editions import RESERVED  # editions reads sources: imported once this module is
+
+    reserved = min((n for char in RESERVED if (n := text.find(char)) >= 0), default=None)
+    if reserved is not None:  # read as a marker, it would drop or re-label the passage on every page showing it
+        raise VerlagError(f"character U+{ord(text[reserved]):04X} (private use) is reserved: verlag marks the "
+                          "German passages of translated pages with it; delete it", ref,
+                          text.count("\n", 0, reserved) + 1)
     front, front_start, body_start = split_front_matter(text)
     if not body_start and text.startswith("+++"):
         raise VerlagError("TOML front matter ('+++', Hugo) is not supported: write it as YAML between '---' lines "

@@ -67,6 +67,9 @@ SOURCE_CASES = {
     "unclosed-yaml-list-and-a-later-bracket": (  # the ']' of a later key's plain value closes no '['
         "---\ntitle: Kaputt\ntags: [Leber, Niere\nsummary: Kapitel ]\n---\nText.\n",
         3, ("invalid YAML", "'[' is not closed with ']' (YAML noticed on line 4")),
+    "reserved-marker": (  # the editions stage's fallback marker, read as one, would re-label the passage
+        "---\ntitle: Kaputt\ndate: 2026-05-26\n---\nErste Zeile.\nIm \ue000hohen Gras.\n", 6,
+        ("U+E000 (private use) is reserved",)),
     "missing-title": ("---\ndate: 2026-05-26\nauthor: A. B.\n---\nText.\n", 1, ("missing title",)),
     "empty-title": ("---\ndate: 2026-05-26\ntitle: \"\"\n---\nText.\n", 3, ("missing title",)),
     "no-front-matter": ("# Nur Markdown\n\nKein Vorspann.\n", 1, ("missing front matter",)),
