@@ -1220,6 +1220,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         shutil.rmtree(root / BUNDLE)
         result.removed.append(f"site/{BUNDLE}/")
     names = bodies.save(state.get("bodies"))  # before site.json: a run stopped between them stores them again
+    bodies.cache.close()
     result.warnings += bodies.cache.warnings
     fresh["bodies"] = names if names is not None else state["bodies"]
     if fresh != state:

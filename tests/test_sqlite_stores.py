@@ -92,3 +92,25 @@ def test_a_damaged_translation_memory_is_one_line_naming_it_and_is_kept(built: P
     assert result.output.startswith("error: .verlag/tm.sqlite: translation memory index is damaged (database disk "
                                     "image is malformed); delete it and import your TMX files again")
     assert "Traceback" not in result.output and index.read_bytes()[4096:] == damaged[4096:]  # its pages kept
+
+
+def test_no_connection_to_the_bodies_cache_is_open_when_the_site_pool_forks(built: Project, monkeypatch):
+    """sqlite.org, How To Corrupt: do not carry an open connection across fork(); the workers get the plan."""
+    import os
+
+    from pipeline import pool
+
+    real, open_at_fork = pool.map_articles, []
+
+    def spying(work, config, articles, jobs):
+        fds = os.listdir("/proc/self/fd")
+        open_at_fork.append([os.readlink(f"/proc/self/fd/{fd}") for fd in fds
+                             if os.path.exists(f"/proc/self/fd/{fd}")
+                             and os.readlink(f"/proc/self/fd/{fd}").endswith(BODIES_FILE)])
+        return real(work, config, articles, jobs)
+
+    monkeypatch.setattr(pool, "map_articles", spying)
+    for name in ("leber", "milz"):  # every body due again
+        built.write(f"source_de/{name}.md", built.read(f"source_de/{name}.md").replace("Die ", "Diese "))
+    built.run("build", "--jobs", "2")
+    assert open_at_fork and open_at_fork[-1] == []
