@@ -215,7 +215,7 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
 
 
 def build_editions(config: Config, progress=None, jobs: int | None = None,
-                   sources: Sources | None = None) -> BuildResult:
+                   sources: Sources | None = None, settle: bool = True) -> BuildResult:
     """Write every edition whose inputs changed; unchanged articles are skipped by content hash.
 
     Segmentation comes from ``extract``'s cache (``doccache``). The changed
@@ -227,6 +227,11 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     in ``errors`` and keeps the editions it had; the others are still built.
     ``sources``: ``read_sources(config)`` when the caller has it (``verlag build`` hands the same to the
     site stage), else read here.
+
+    The QA gate knows which of the site's pages exist from the edition records (``published.SitePages``); when
+    this build published or withdrew a page that a catalog links by its address, the editions of that catalog
+    are made once more (``settle``), so a link to a page published in this very build is shown, and one to a
+    page withdrawn is held back, without waiting for the next build.
     """
     sources = read_sources(config) if sources is None else sources
     articles = sources.articles
@@ -299,6 +304,13 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             result.removed.append(relpath(stale, config.root))
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
+    if settle and changed and pages.moved():
+        again = build_editions(config, None, jobs, sources, settle=False)
+        result.written += [path for path in again.written if path not in result.written]
+        result.removed += again.removed
+        result.editions += [name for name in again.editions if name not in result.editions]
+        result.errors += [e for e in again.errors if str(e) not in {str(f) for f in result.errors}]
+        result.held = again.held
     return result
 
 

@@ -27,6 +27,7 @@ class SitePages:
         base = urlsplit(config.site_url).path or "/"
         # as PAGE_PATH, the slug ending where an address does in a PO string or in Markdown
         self._named = re.compile(re.escape(base).encode() + rb"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?#\s\"'()<>\\]+)")
+        self.mentioned: set[tuple[str, str]] = set()  # every page ``key`` found named
 
     @cached_property
     def published(self) -> frozenset[tuple[str, str]]:
@@ -42,4 +43,12 @@ class SitePages:
         ("" when it names none, without reading the records)."""
         named = {(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
                  for m in self._named.finditer(catalog or b"")}
+        self.mentioned |= named
         return ",".join(sorted(f"{lang}/{slug}" for lang, slug in named if (lang, slug) in self)) if named else ""
+
+    def moved(self) -> bool:
+        """Whether a page that a catalog named (``key``) is published by the records as they are now and was not
+        when these were read, or the other way round: a build that published it makes the editions that link
+        it once more, so the QA gate reads what the site publishes."""
+        now = SitePages(self.config) if self.mentioned else self
+        return any((page in self) != (page in now) for page in self.mentioned)

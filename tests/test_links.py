@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import polib
 from lxml import html
 
 from pipeline.render import render
@@ -105,16 +106,26 @@ def test_a_link_to_the_site_s_page_of_a_translation_not_published_is_an_error_an
     assert "/blog/de/zecken/#vorsorge" in links and not any("en/zecken" in link for link in links)  # the German
     project.run("review")
     assert "link-target" in project.read("review/en/leber.html")
-    # once the English page is published, the address is right: the next build shows the link as reviewed
+    # the build that publishes the English page shows the link as reviewed: its edition is made once more
     review(project, "en", "zecken", {("title", "Zecken"): "Ticks", "Vorsorge": "Prevention",
                                      "Zecken lauern im Gras.": "Ticks lurk in grass."})
-    project.run("build")
+    built = project.run("build").output
+    assert "held back" not in built and "wrote editions/en/leber.md" in built
     assert "check: 0 errors" in project.run("check").output
-    project.run("build")
+    assert "build: 0 editions made" in project.run("build").output  # settled: nothing left to redo
     page = html.fromstring(project.read("site/en/leber/index.html"))
     assert "https://praxis.example/blog/en/zecken/#vorsorge" in page.xpath("//article//a/@href")
     project.run("review")
     assert "link-target" not in project.read("review/en/leber.html")
+    # and the build that withdraws it holds the link back at once
+    po = polib.pofile(str(project.root / "translations/en/zecken.po"))
+    for entry in po:
+        entry.flags.append("fuzzy")  # drafts again: shown in German, the English page is not published
+    po.save()
+    assert "en/leber: 1 segment held back" in project.run("build").output
+    assert not (project.root / "site/en/zecken/index.html").exists()
+    links = html.fromstring(project.read("site/en/leber/index.html")).xpath("//article//a/@href")
+    assert not any("en/zecken" in link for link in links)
     # the site moves: the address names no page of it any more, and the report's findings follow
     project.write("verlag.toml", project.read("verlag.toml").replace("https://praxis.example/blog/",
                                                                      "https://andere.example/"))
