@@ -71,9 +71,9 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                 page: bool = False, slug: str | None = None, unpublished: str | None = None) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
-    the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file. An old
-    address with a query or fragment (WordPress's plain permalink ``/?p=140``) is
-    left out and noted: no static host can redirect it. ``unpublished``: see ``ImportedArticle``; such an
+    the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
+    An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is left out and noted:
+    no static host can redirect it. ``unpublished``: see ``ImportedArticle``; such an
     article had no public address, so ``aliases`` are left out (and noted)."""
     notes = list(notes or [])
     if unpublished:
@@ -95,7 +95,8 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
-    return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, list(images or []), notes, source, page, unpublished)
+    return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, list(images or []), notes, source,
+                           page, unpublished)
 
 
 def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:

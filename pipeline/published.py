@@ -50,5 +50,7 @@ class SitePages:
         """Whether a page that a catalog named (``key``) is published by the records as they are now and was not
         when these were read, or the other way round: a build that published it makes the editions that link
         it once more, so the QA gate reads what the site publishes."""
-        now = SitePages(self.config) if self.mentioned else self
+        if not self.mentioned:
+            return False
+        now = SitePages(self.config)
         return any((page in self) != (page in now) for page in self.mentioned)

@@ -242,7 +242,7 @@ class ReviewResult:
 def make_page(config: Config, article: Article, lang: str, glossary: Glossary, labels: frozenset,
               pages: SitePages) -> Page:
     """Read and check one catalog and model its page, as ``verlag check`` checks it (``pages``: the site's
-    published pages, ``check.SitePages``); an unreadable catalog becomes a page that says so."""
+    published pages, ``published.SitePages``); an unreadable catalog becomes a page that says so."""
     path = config.po_path(lang, article.slug)
     ref = relpath(path, config.root)
     try:

@@ -1,21 +1,18 @@
 """Sentence spans of blocks shared by every article and process: ``.verlag/segments/splits.sqlite``.
 
-``sentences.SplitMemo`` keeps the spans of one article's blocks in that
-article's cache file (``doccache``), so an edited article runs pySBD only on
-its changed blocks. A block that another article also holds (a repeated
-notice, a licence paragraph, an article copied under a new name) would still
-be split once per article, and, with ``--jobs``, once per worker process that
-meets it. This store holds the spans of every block pySBD had to split, by the
-block's digest, in one SQLite file (stdlib ``sqlite3``, WAL) that the worker
-processes read and fill while they run. It is valid for one
-``sentences.splitter_version`` (verlag's code, pySBD's version, the language):
-opened under another, it is emptied first; under one version it grows with
-the distinct blocks split. It is regenerable: written without fsync; a damaged file, met on opening it or by any later statement,
-is deleted (with its ``-wal`` and ``-shm`` files) and started afresh (``sqlitedb.REBUILD``), and any other
-SQLite error only turns the store off for the process, never stops segmentation. A store another process keeps locked is done without after ``LOCK_SECONDS``: it
-saves pySBD runs, it is worth no wait. Spans are read and written only while the file holds this process's
-version (in the same statement or transaction), so two verlag versions running at once never take or leave
-spans of the other's code.
+``sentences.SplitMemo`` keeps the spans of one article's blocks in that article's cache file (``doccache``),
+so an edited article runs pySBD only on its changed blocks. A block that another article also holds (a
+repeated notice, a licence paragraph, an article copied under a new name) would still be split once per
+article, and, with ``--jobs``, once per worker process that meets it. This store holds the spans of every
+block pySBD had to split, by the block's digest, in one SQLite file (stdlib ``sqlite3``, WAL) that the worker
+processes read and fill while they run. It is valid for one ``sentences.splitter_version`` (verlag's code,
+pySBD's version, the language): opened under another, it is emptied first; under one version it grows with the
+distinct blocks split. It is regenerable: written without fsync; a damaged file, met on opening it or by any
+later statement, is deleted (with its ``-wal`` and ``-shm`` files) and started afresh (``sqlitedb.REBUILD``),
+and any other SQLite error only turns the store off for the process, never stops segmentation. A store another
+process keeps locked is done without after ``LOCK_SECONDS``: it saves pySBD runs, it is worth no wait. Spans
+are read and written only while the file holds this process's version (in the same statement or transaction),
+so two verlag versions running at once never take or leave spans of the other's code.
 """
 
 from __future__ import annotations

@@ -27,9 +27,10 @@ REBUILD, SET_ASIDE, REFUSE = "rebuild", "set aside", "refuse"
 class Database:
     """One SQLite file, opened on first use with ``setup(connection)`` (schema, pragmas; run again on a new
     file). ``damaged``: ``REBUILD``, ``SET_ASIDE`` or ``REFUSE``; ``advice``: the message of a refused file,
-    ``{problem}`` in it replaced with SQLite's. A replaced file is said in ``warnings`` ("<file>: ..."); ``root``: the folder the file is
-    named from there. The connection is one process's: ``close`` it before the process forks (sqlite.org:
-    "carry an open SQLite database across a fork() ... Don't do that"); the next use opens it again."""
+    ``{problem}`` in it replaced with SQLite's. A replaced file is said in ``warnings`` ("<file>: ...");
+    ``root``: the folder messages name the file from. The connection is one process's: ``close`` it before the
+    process forks (sqlite.org: "carry an open SQLite database across a fork() ... Don't do that"); the next use
+    opens it again."""
 
     def __init__(self, path: Path, setup: Callable[[sqlite3.Connection], None], damaged: str = REBUILD,
                  advice: str = "", root: Path | None = None, **connect):
@@ -94,6 +95,5 @@ class Database:
             self.path.replace(self.path.with_name(self.path.name + ".damaged"))
         for part in (self.path, *(self.path.with_name(self.path.name + end) for end in ("-wal", "-shm", "-journal"))):
             part.unlink(missing_ok=True)  # its WAL, index and journal belong to it, not to a new file
-        self.warnings.append(f"{name}: damaged ({exc}); "
-                             + ("kept as " + self.path.name + ".damaged, " if self.damaged == SET_ASIDE else "deleted, ")
-                             + "a new one made")
+        kept = f"kept as {self.path.name}.damaged" if self.damaged == SET_ASIDE else "deleted"
+        self.warnings.append(f"{name}: damaged ({exc}); {kept}, a new one made")

@@ -390,8 +390,8 @@ def test_a_pair_beside_left_out_blocks_is_never_confident():
 
 def test_a_link_pointed_at_the_sites_own_translated_page_is_as_confident_as_no_link(project, tmp_path):
     """``verlag check`` accepts a link moved to the article's page in the catalog's language where the site
-    publishes it ([site] base_url, link-target), so the import trusts such a pair as much as one without a link; a link to
-    another site is still a changed link."""
+    publishes it ([site] base_url, link-target), so the import trusts such a pair as much as one without a link;
+    a link to another site is still a changed link."""
     project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n'
                   '[site]\nbase_url = "https://praxis.example/"\n')
     project.write("source_de/andere.md", "---\ntitle: Andere Seite\ndate: 2026-01-01\n---\nNur ein Ziel.\n")
