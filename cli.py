@@ -20,7 +20,7 @@ import click
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config
 from pipeline.counts import counted
-from pipeline.errors import ArticleFailure, ManyErrors, VerlagError, describe
+from pipeline.errors import ArticleFailure, ManyErrors, VerlagError, describe, raise_all
 
 
 class Project:
@@ -242,23 +242,28 @@ def new(project: Project, title: str) -> None:
 @click.option("--force", is_flag=True,
               help="With --translation-of: import a SOURCE that does not look like a translation of the article "
                    "(few confident pairs, other blocks, another language), every entry fuzzy.")
+@click.option("--translator", metavar="NAME",
+              help="With --translation-of: who translated SOURCE (\"Name\" or \"Name <e-mail>\"); recorded in each "
+                   "entry filled and as the catalog's Last-Translator, credited on the page.")
 @pass_project
 @writes
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
-            slug: str | None, lang: str | None, force: bool) -> None:
+            slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds or pasted text as German drafts;
     with --translation-of, a translation made by hand as reviewed and fuzzy catalog entries."""
     if slug is None:
-        if lang or force:
-            raise click.UsageError(f"{'--lang' if lang else '--force'} goes with --translation-of SLUG (the German "
-                                   "article SOURCE translates)")
+        if lang or force or translator:
+            option = "--lang" if lang else "--force" if force else "--translator"
+            raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
         errors = _import_articles(project.config, sources, year, kind, dry_run)
-        if errors:
-            fail("import", errors)
+        if errors:  # a file's readable items are imported: the file was not simply left out
+            fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
-    _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force)
+    if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
+        raise click.UsageError("--translator takes a name on one line (\"Name\" or \"Name <e-mail>\")")
+    _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator)
 
 
 def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool) -> list[VerlagError]:
@@ -275,10 +280,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             errors.append(exc)
             continue
         for file in files:
-            try:
-                articles.extend(read_import(file, year=year, kind=kind, author=config.raw.get("author") or None))
-            except VerlagError as exc:
-                errors.append(exc)
+            found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None)
+            articles.extend(found)
+            errors.extend(problems)
     written, unfinished = 0, []
     for placed in place(articles, config.source_dir):
         if placed.imported_as:
@@ -635,12 +639,12 @@ def publish(ctx: click.Context) -> None:
 
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
-                        force: bool = False) -> None:
+                        force: bool = False, translator: str | None = None) -> None:
     """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary:
     confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
     A saved page, WordPress export or feed is converted to CommonMark first (``importer``); Markdown or
     text is read as it is. A file that does not look like the article's translation is refused unless
-    ``force`` (``align.plausibility``)."""
+    ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``."""
     from pipeline.align import import_translation
     from pipeline.importer import detect_kind, read_import, render_markdown
 
@@ -649,12 +653,13 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     text = None
     kind = kind or detect_kind(path, path.read_bytes())
     if kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
-        found = read_import(path, kind=kind)
+        found, problems = read_import(path, kind=kind)
+        raise_all(problems)
         if len(found) != 1:
             raise VerlagError(f"holds {len(found)} articles; --translation-of takes one (save that article's "
                               "page, or its text, and import that)", path)
         text = render_markdown(found[0])
-    result = import_translation(config, slug, lang, path, dry_run, text, force)
+    result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
     if result.doubt:
         click.echo(f"import: {path} does not look like the article's translation ({result.doubt}); imported "
                    "anyway (--force): every entry fuzzy with '# alignment: low confidence'")

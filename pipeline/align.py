@@ -8,8 +8,14 @@ runs on two levels, each with the dynamic programme of W. A. Gale and K. W.
 Church, "A Program for Aligning Sentences in Bilingual Corpora",
 Computational Linguistics 19(1), 1993, pp. 75-102:
 
-1. blocks (title, headings, paragraphs, list items, in document order) with
-   1-1, 1-0, 0-1, 2-1 and 1-2 beads, a block of another kind costing extra;
+1. blocks (title, headings, paragraphs, list items, images, in document
+   order) with 1-1, 1-0, 0-1, 2-1 and 1-2 beads, a block of another kind (an
+   image of another source) costing extra. Two departures from the paper,
+   which aligns sentences: a 1-0 or 0-1 bead costs its prior alone (a block
+   nobody translated has no length to fit; priced by length, a paragraph
+   added to the translation would always be joined to its neighbour's pair),
+   and a 2-1 or 1-2 bead costs extra per sentence the two sides differ in (a
+   split or joined paragraph keeps its sentences; an added one does not);
 2. sentences inside each aligned group of blocks, with 2-2 beads too.
 
 The cost of a bead is ``-log P(bead) - log P(lengths | bead)``: the bead
@@ -66,13 +72,14 @@ from .fsutil import read_bytes, relpath, rewrite
 from .glossary import add_hints, load_glossary
 from .pofile import encode_like
 from .published import SitePages
-from .segment import Segment, reference_labels, segment_article
+from .segment import Segment, markdown_parser, reference_labels, segment_article
 from .sources import Article, normalise, read_sources, split_front_matter
 
 VARIANCE = 6.8  # Gale & Church 1993, s^2: variance of the length difference per character
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011}
 BLOCK_PRIORS = {bead: p for bead, p in PRIORS.items() if bead != (2, 2)}
 KIND_PENALTY = 6.0  # cost of pairing blocks of different kinds (a heading with a paragraph): about a 1-0 bead
+SPLIT_PENALTY = math.log(PRIORS[(1, 1)] / PRIORS[(2, 1)])  # a 2-1 sentence bead's cost over a 1-1 one
 CONFIDENT = 0.1  # least P(lengths | 1-1) of a confident pair: |delta| below 1.64
 MIN_CONFIDENT = 0.5  # least share of German sentences in confident pairs for a plausible translation
 MIN_BLOCKS = 0.5  # least share of blocks (of the longer text) paired with a block of their kind
@@ -98,10 +105,13 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Block:
-    """One block of either text (title, heading, paragraph, list item, table): its kind and sentences."""
+    """One block of either text (title, heading, paragraph, list item, table, image): its kind and
+    sentences. ``image``: a paragraph that is one image and nothing else (CommonMark inline ``image``
+    token, as markdown-it parses it), its ``source`` the image's destination."""
 
     kind: str
     sentences: tuple[Sentence, ...]
+    source: str | None = None
 
     @property
     def length(self) -> int:
@@ -156,11 +166,14 @@ class AlignResult:
 
 
 def gale_church(source: list[int], target: list[int], ratio: float, priors: dict[tuple[int, int], float],
-                penalty=lambda i, a, j, b: 0.0) -> list[Bead]:
+                penalty=lambda i, a, j, b: 0.0, gaps_by_length: bool = True) -> list[Bead]:
     """The cheapest sequence of beads covering ``source`` and ``target`` lengths (Gale & Church 1993, sec. 4).
 
     ``ratio``: expected target characters per source character. ``penalty(i, a, j, b)``: an extra cost
-    for one bead (kinds that do not match). Returns the beads in order; both sequences are covered
+    for one bead (kinds that do not match). ``gaps_by_length=False``: a 1-0 or 0-1 bead costs its prior
+    alone. The paper prices it by the length of the item left out like any bead, so a whole paragraph
+    without counterpart costs more than joining it to its neighbour's pair whatever the lengths; but an
+    item nobody translated has no length to fit. Returns the beads in order; both sequences are covered
     exactly once.
     """
     n, m = len(source), len(target)
@@ -171,7 +184,8 @@ def gale_church(source: list[int], target: list[int], ratio: float, priors: dict
         for j in range(m + 1):
             for (a, b), prior in priors.items():
                 if (a or b) and i >= a and j >= b and cost[i - a][j - b] < math.inf:
-                    p = _length_probability(sum(source[i - a:i]), sum(target[j - b:j]), ratio)
+                    p = (_length_probability(sum(source[i - a:i]), sum(target[j - b:j]), ratio)
+                         if gaps_by_length or (a and b) else 1.0)
                     total = (cost[i - a][j - b] - math.log(prior) - math.log(max(p, 1e-300))
                              + penalty(i - a, a, j - b, b))
                     if total < cost[i][j]:
@@ -209,13 +223,41 @@ def blocks(segments: tuple[Segment, ...] | list[Segment]) -> list[Block]:
         group = int(match.group(2)) if match else 0
         kinds.setdefault(group, segment.kind)
         grouped.setdefault(group, []).append(Sentence(segment.text, segment.line, segment.kind, segment.key))
-    return [Block(kinds[g], tuple(grouped[g])) for g in sorted(grouped)]
+    return [_image_block(kinds[g], tuple(grouped[g])) for g in sorted(grouped)]
+
+
+def _image_block(kind: str, sentences: tuple[Sentence, ...]) -> Block:
+    """The block of ``sentences``, of kind ``image`` when it is a paragraph holding one image alone
+    (``![alt](source)``, parsed with markdown-it; a reference-style image has no source here and stays
+    a paragraph)."""
+    if kind == "paragraph" and len(sentences) == 1:
+        children = [t for t in markdown_parser().parseInline(sentences[0].text)[0].children or ()
+                    if not (t.type in ("text", "softbreak") and not t.content.strip())]
+        if len(children) == 1 and children[0].type == "image":
+            return Block("image", sentences, str(children[0].attrs.get("src", "")))
+    return Block(kind, sentences)
 
 
 def _kind_penalty(german: list[Block], translation: list[Block]):
+    """``KIND_PENALTY`` for a bead pairing blocks of different kinds, or images of different sources."""
     def penalty(i: int, a: int, j: int, b: int) -> float:
-        kinds = {_family(x.kind) for x in (*german[i:i + a], *translation[j:j + b])}
-        return 0.0 if len(kinds) <= 1 else KIND_PENALTY
+        both = (*german[i:i + a], *translation[j:j + b])
+        kinds = {_family(x.kind) for x in both}
+        return 0.0 if len(kinds) <= 1 and len({x.source for x in both}) <= 1 else KIND_PENALTY
+
+    return penalty
+
+
+def _block_penalty(german: list[Block], translation: list[Block]):
+    """The kind penalty, and for a 2-1 or 1-2 bead ``SPLIT_PENALTY`` per sentence the two sides differ in:
+    a translator who splits or joins paragraphs keeps the sentences, while a paragraph added or left
+    out next to another makes the join uneven (two German sentences for four translated ones)."""
+    kind = _kind_penalty(german, translation)
+
+    def penalty(i: int, a: int, j: int, b: int) -> float:
+        count = lambda blocks: sum(len(x.sentences) for x in blocks)  # noqa: E731
+        uneven = abs(count(german[i:i + a]) - count(translation[j:j + b])) if a + b > 2 else 0
+        return kind(i, a, j, b) + SPLIT_PENALTY * uneven
 
     return penalty
 
@@ -228,14 +270,20 @@ def _anchored(beads: list[Bead], german: list[Block], translation: list[Block]) 
     """Per block bead: it and its neighbours pair blocks on both sides, of the same kinds. Next to a block
     left out or added, or a heading paired with a paragraph, the alignment has shifted or may have (an
     image and its caption missing in the translation pairs the caption with the next paragraph by
-    length alone), so no pair there is trusted as reviewed."""
+    length alone), so no pair there is trusted as reviewed. An image paired with the image of the same
+    source cannot have shifted: it is anchored whatever its neighbours."""
     def sound(bead: Bead) -> bool:
         kinds = lambda blocks: {_family(b.kind) for b in blocks}  # noqa: E731
         return bool(bead.a and bead.b) and kinds(german[bead.i:bead.i + bead.a]) == \
             kinds(translation[bead.j:bead.j + bead.b])
 
+    def same_image(bead: Bead) -> bool:
+        return bead.a == bead.b == 1 and german[bead.i].kind == "image" and \
+            german[bead.i].source == translation[bead.j].source
+
     ok = [sound(bead) for bead in beads]
-    return [ok[k] and (k == 0 or ok[k - 1]) and (k == len(ok) - 1 or ok[k + 1]) for k in range(len(ok))]
+    return [same_image(bead) or (ok[k] and (k == 0 or ok[k - 1]) and (k == len(ok) - 1 or ok[k + 1]))
+            for k, bead in enumerate(beads)]
 
 
 def _block_beads(german: list[Block], translation: list[Block]) -> tuple[list[Bead], float]:
@@ -243,7 +291,7 @@ def _block_beads(german: list[Block], translation: list[Block]) -> tuple[list[Be
     de_total = sum(b.length for b in german) or 1
     ratio = (sum(b.length for b in translation) or de_total) / de_total
     return gale_church([b.length for b in german], [b.length for b in translation], ratio, BLOCK_PRIORS,
-                       _kind_penalty(german, translation)), ratio
+                       _block_penalty(german, translation), gaps_by_length=False), ratio
 
 
 def align_documents(german: list[Block], translation: list[Block]) -> tuple[list[Pair], list[Sentence],
@@ -395,7 +443,7 @@ def _front_pairs(german: tuple[Segment, ...], translation: list[Segment]) -> lis
 
 
 def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run: bool = False,
-                       text: str | None = None, force: bool = False) -> AlignResult:
+                       text: str | None = None, force: bool = False, translator: str | None = None) -> AlignResult:
     """Align the hand translation at ``path`` with the German article ``slug`` and write the pairs into
     ``translations/<lang>/<slug>.po``.
 
@@ -406,7 +454,10 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     take the imported text; any other entry (reviewed, edited by hand, or a reviewed translation of older
     German) is never overwritten: it is listed in ``kept``. Written by compare-and-swap
     (``fsutil.rewrite``), so a reviewer's save meanwhile is merged again; ``dry_run`` writes nothing.
-    ``text``: see ``read_translation``.
+    ``text``: see ``read_translation``. ``translator``: who made the hand translation (``Name`` or
+    ``Name <e-mail>``, as GNU gettext's ``Last-Translator``): each entry filled records it (``hand: Name,
+    <fingerprint>``, ``catalog.Notes``), so the byline credits them while their text is most of the page
+    (``editions.credited``), and it becomes the catalog's ``Last-Translator`` when anything was filled.
 
     A file that does not look like a translation of the article into ``lang`` (``plausibility``) raises
     ``VerlagError`` naming it and why, before anything is written; with ``force`` it is written with
@@ -443,8 +494,10 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     def update(data: bytes | None) -> bytes:
         po = _current_catalog(config, doc, lang, data, result.path)
         add_hints(po, glossary, lang)
-        outcome = _fill(po, pairs, lang, glossary, labels, config, result.path)
+        outcome = _fill(po, pairs, lang, glossary, labels, config, result.path, translator)
         result.confident, result.low, result.already, result.kept = outcome
+        if translator and result.confident + result.low + result.already:
+            po.metadata["Last-Translator"] = translator
         return encode_like(render(po), data)
 
     before = read_bytes(po_path)
@@ -468,11 +521,12 @@ def _current_catalog(config: Config, doc, lang: str, data: bytes | None, ref: st
 
 
 def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, config: Config,
-          ref: str) -> tuple[int, int, int, list[Kept]]:
+          ref: str, translator: str | None) -> tuple[int, int, int, list[Kept]]:
     """Put each pair's text into its entry unless a person translated it; confident pairs with an error of
     ``verlag check`` (run as ``check`` runs it: with ``[site] base_url`` and the site's published pages, so a
     link the translator pointed at the site's own page in ``lang`` passes where that page exists) are demoted
-    to low confidence. Returns the confident, low-confidence and already present counts and the kept entries."""
+    to low confidence. Returns the confident, low-confidence and already present counts and the kept entries.
+    ``translator``: recorded in each entry filled, and in each that holds the imported text already."""
     entries = {key(e): e for e in po if not e.obsolete}
     kept: list[Kept] = []
     already = 0
@@ -485,9 +539,13 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
         if held is not None:
             if entry.msgstr != pair.text:
                 kept.append(Kept(pair.german, held, pair.text))
+            elif translator:  # the import's text is there already (an import run again): it is theirs
+                notes = Notes.of(entry)
+                notes.hand = _hand(translator, entry.msgstr)
+                notes.store(entry)
             already += entry.msgstr == pair.text
             continue
-        _set(entry, pair.text, pair.confident)
+        _set(entry, pair.text, pair.confident, translator)
         filled[id(entry)] = (entry, pair)
     sure = [entry for entry, pair in filled.values() if pair.confident]
     failing = {f.key for f in check_catalog(sure, ref, lang, "", glossary, labels, source_lang=config.source_language,
@@ -495,9 +553,14 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
                if f.severity == ERROR}
     for entry in sure:
         if key(entry) in failing:
-            _set(entry, entry.msgstr, False)
+            _set(entry, entry.msgstr, False, translator)
     confident = len(sure) - len(failing)
     return confident, len(filled) - confident, already, kept
+
+
+def _hand(translator: str, text: str) -> tuple[str, str]:
+    """The ``Notes.hand`` record of ``text`` by ``translator`` (``Name <e-mail>``: the name only)."""
+    return translator.partition("<")[0].strip(), fingerprint(text)
 
 
 def _held(entry: polib.POEntry) -> str | None:
@@ -518,11 +581,13 @@ def _held(entry: polib.POEntry) -> str | None:
     return "an out-of-date translation edited by hand (the German changed since)"
 
 
-def _set(entry: polib.POEntry, text: str, confident: bool) -> None:
-    """A person's translation, reviewed or fuzzy with ``LOW_CONFIDENCE``; machine provenance removed."""
+def _set(entry: polib.POEntry, text: str, confident: bool, translator: str | None) -> None:
+    """A person's translation, reviewed or fuzzy with ``LOW_CONFIDENCE``; machine provenance removed, the
+    ``translator`` (name only) recorded."""
     entry.msgstr = text
     notes = Notes.of(entry)
     notes.origins, notes.drafted = [], None
+    notes.hand = _hand(translator, text) if translator else None
     notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
     notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE] + ([] if confident else [LOW_CONFIDENCE])
     entry.flags = [f for f in entry.flags if f != "fuzzy"]

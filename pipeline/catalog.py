@@ -30,7 +30,7 @@ from .typos import is_typo_fix
 
 FLAG = "markdown-text"
 FUZZY_THRESHOLD = 60.0
-FIELD_CONTEXTS = ("title", "summary", "tag")  # the msgctxt of segment.FRONT_KEYS' entries
+TAG_CONTEXT = "tag"  # the msgctxt of a ``tags:`` entry (``segment.FRONT_KEYS``): a name, matched only exactly
 PROVENANCE_RE = re.compile(r"^(mt|tm): ")
 
 
@@ -170,6 +170,25 @@ def signed_off(entry: polib.POEntry) -> bool:
     return Notes.of(entry).reviewed == fingerprint(entry.msgstr)
 
 
+def aligned_draft(entry: polib.POEntry) -> bool:
+    """Whether a fuzzy entry holds a person's translation that ``verlag import --translation-of`` put in
+    without confidence (its ``# alignment: low confidence`` line, no machine origin): not checked yet, but
+    no machine wrote it."""
+    if not entry.fuzzy or LOW_CONFIDENCE not in (entry.tcomment or ""):
+        return False
+    notes = Notes.of(entry)
+    return not notes.origins and LOW_CONFIDENCE in (line.strip() for line in notes.own)
+
+
+def hand_translator(entry: polib.POEntry) -> str | None:
+    """The name of whoever translated the entry's msgstr by hand (its ``hand:`` record, ``verlag import
+    --translator``), while the msgstr is still the text they wrote; None otherwise."""
+    if "hand: " not in (entry.tcomment or ""):
+        return None
+    hand = Notes.of(entry).hand
+    return hand[0] if hand and hand[1] == fingerprint(entry.msgstr) else None
+
+
 def key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
@@ -186,12 +205,17 @@ def ignored_checks(entry: polib.POEntry) -> frozenset[str]:
     return frozenset(Notes.of(entry).ignored)
 
 
-def set_provenance(entry: polib.POEntry, origin: str) -> None:
-    """Record where the entry's (new) machine text came from, replacing an older origin line, and the
-    ``fingerprint`` of that text, so ``machine_draft`` can tell it from a reviewer's edit later."""
+def set_provenance(entry: polib.POEntry, origin: str, drafted: bool = True) -> None:
+    """Record where the entry's (new) text came from, replacing an older origin line, and the
+    ``fingerprint`` of that text, so ``machine_draft`` can tell it from a reviewer's edit later.
+
+    ``drafted=False``: the text is a person's (a reviewed translation brought over from another catalog,
+    ``orphans``); the origin is recorded without a fingerprint, so it never counts as an untouched machine
+    draft that ``pretranslate --redo-drafts`` replaces or an edit of the German retires.
+    """
     notes = Notes.of(entry)
     notes.origins = [origin]
-    notes.drafted = fingerprint(entry.msgstr)
+    notes.drafted = fingerprint(entry.msgstr) if drafted else None
     notes.store(entry)
 
 
@@ -229,6 +253,7 @@ def fingerprint(msgstr: str) -> str:
 LOW_CONFIDENCE = "alignment: low confidence"  # align's translator comment on a pair it is not sure of
 _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, reviewed ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
 _DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})$")
+_HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
 _IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*$")
 
 
@@ -245,6 +270,8 @@ class Notes:
 
         # mt: deepl                                  provenance (also ``tm: …``)
         # draft 5e6f7a8b                             ``fingerprint`` of the msgstr that engine wrote
+        # hand: Anna Berg, 5e6f7a8b                  who translated the msgstr by hand (``import
+                                                     --translator``), and its ``fingerprint`` then
         # ignore-numbers                             a silenced check (Weblate's ``ignore-*`` names)
         # previous msgctxt: "title"                  only when the previous text had a msgctxt
         # previous msgid: "Alter Satz."              the German the fuzzy translation was made for
@@ -259,6 +286,7 @@ class Notes:
     own: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
     drafted: str | None = None
+    hand: tuple[str, str] | None = None  # (translator's name, fingerprint of the msgstr they wrote)
     ignored: list[str] = field(default_factory=list)
     previous_msgctxt: str | None = None
     previous_msgid: str | None = None
@@ -273,6 +301,8 @@ class Notes:
                 notes.origins.append(text)
             elif match := _DRAFT_RE.match(text):
                 notes.drafted = match.group(1)
+            elif match := _HAND_RE.match(text):
+                notes.hand = (match.group(1), match.group(2))
             elif _IGNORE_RE.match(text):
                 notes.ignored += [t[len("ignore-"):] for t in re.split(r"[ ,]+", text)]
             elif match := _PREVIOUS_RE.match(text):
@@ -288,6 +318,7 @@ class Notes:
     def store(self, entry: polib.POEntry) -> None:
         """Write the notes as the entry's translator comment and mirror the previous text in ``#|``."""
         lines = [*self.own, *dict.fromkeys(self.origins), *([f"draft {self.drafted}"] if self.drafted else []),
+                 *([f"hand: {self.hand[0]}, {self.hand[1]}"] if self.hand else []),
                  *(f"ignore-{c}" for c in dict.fromkeys(self.ignored))]
         if self.previous_msgid is not None:
             if self.previous_msgctxt is not None:
@@ -367,11 +398,13 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
     the text comes back from obsolete. Changed text takes the most similar
-    unused old translation as ``fuzzy`` with ``#| msgid``, the German that
-    translation was made for (``_carry``; a title's or summary's, and a single changed tag's, however
-    different: ``FIELD_CONTEXTS``), unless that is a machine draft
+    unused old translation at least ``threshold`` alike (``similarity``, a
+    title or summary too) as ``fuzzy`` with ``#| msgid``, the German that
+    translation was made for (``_carry``), unless that is a machine draft
     nobody touched (``machine_draft``): it goes obsolete and the new German
-    stays empty for ``pretranslate`` (reported as ``redrafted``); with ``keep_typo_fixes``, a
+    stays empty for ``pretranslate`` (reported as ``redrafted``). A tag
+    (``TAG_CONTEXT``) is a name: another tag is a new entry, never a reworded
+    one. With ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
     (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
     German changed back to the text a stale entry's translation was reviewed
@@ -413,7 +446,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 
     pairs = sorted(
         ((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending) for m, cand in enumerate(candidates)
-         if (score := similarity(entry.msgid, cand.msgid, threshold))),
+         if TAG_CONTEXT not in (entry.msgctxt, cand.msgctxt)
+         and (score := similarity(entry.msgid, cand.msgid, threshold))),
         key=lambda t: (t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
 
@@ -436,14 +470,6 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     for fuzzy, _, n, m in pairs:
         if n not in taken_new and id(candidates[m]) not in claimed:
             take(n, candidates[m], fuzzy)
-    # A front-matter field is one entry by its msgctxt: a reworded title or summary (or the one tag that
-    # changed) follows its old text however little of the wording is left, as fuzzy with the previous msgid,
-    # instead of an empty entry beside the obsolete translation.
-    for context in FIELD_CONTEXTS:
-        new = [n for n, entry in enumerate(pending) if n not in taken_new and entry.msgctxt == context]
-        old = [cand for cand in candidates if id(cand) not in claimed and cand.msgctxt == context]
-        if len(new) == 1 == len(old):
-            take(new[0], old[0], True)
     report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
     redrafts = claimed - used  # matched machine drafts, left to go obsolete
     report.new = len(report.added)

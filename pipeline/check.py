@@ -45,7 +45,7 @@ from .media import (RECORD, article_link_problem, collect_media, linked_article,
 from .published import PAGE_PATH, SitePages
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
 from .redirects import old_names
-from .segment import reference_labels
+from .segment import reference_labels, template_tag_warning, template_tags
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
 
@@ -1035,6 +1035,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, message in front_matter_warnings(article))
+    findings.extend(Finding(article.ref, line, "template-tag", WARNING, template_tag_warning(tag, kind),
+                            config.source_language, article.slug, (None, ""))
+                    for article in sources.articles if not slugs or article.slug in slugs
+                    for line, tag, kind in template_tags(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]

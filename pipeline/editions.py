@@ -54,7 +54,8 @@ class Edition:
     slug: str
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
-    # shown; "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
+    # shown; "hand_shown": unreviewed hand translation shown (``catalog.aligned_draft``), only where there is
+    # one; "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
     # (drafts, ``catalog.signed_off``); "stale_fallback": out-of-date translations shown in
     # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
@@ -64,7 +65,7 @@ class Edition:
     words: Counter = field(default_factory=Counter)  # state -> German words, as `verlag status` counts
     words_shown: int = 0  # German words of the segments shown in the edition's language (not in German)
     german_words: int = 0  # German words of the HTML blocks every edition shows in German (never reviewed)
-    translator: str | None = None  # who answers for the translation: the catalog's Last-Translator, name only
+    translator: str | None = None  # who answers for the translation, name only (``credited``)
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
@@ -72,13 +73,14 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German. The words
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article)."""
-    from .catalog import MACHINE, REVIEWED, STALE, entry_state, key, signed_off
+    from .catalog import MACHINE, REVIEWED, STALE, aligned_draft, entry_state, hand_translator, key, signed_off
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
     shown: Counter = Counter()
     words: Counter = Counter()
     words_shown = 0
+    hands: Counter = Counter()  # hand translator's name -> segments shown in their text; None: anyone else's
     chosen: dict[Segment, str | None] = {}
     reasons: dict[Segment, str] = {}  # a translated segment shown in German -> its mark after FALLBACK_OPEN
 
@@ -90,10 +92,14 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         words[state] += len(segment.text.split())
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if segment.key not in blocked:
-                shown["machine_shown"] += state == MACHINE
+                hand = state == MACHINE and aligned_draft(entry)
+                shown["machine_shown"] += state == MACHINE and not hand
+                if hand:  # only where there is one: the records of other pages stay as they were
+                    shown["hand_shown"] += 1
                 shown["stale_shown"] += state == STALE  # a translation of an older German
                 shown["stale_unchecked"] += state == STALE and not signed_off(entry)
                 words_shown += len(segment.text.split())
+                hands[hand_translator(entry)] += 1
                 return entry.msgstr
             shown["qa"] += 1
             reasons[segment] = HELD_MARK
@@ -134,7 +140,16 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     _, _, body_start = split_front_matter(marked)
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
                    words_shown, german_words(german_blocks(doc.article)) if german is None else german,
-                   translator_name(po))
+                   credited(po, hands))
+
+
+def credited(po: polib.POFile | None, hands: Counter) -> str | None:
+    """Who the byline names: the hand translator whose text (``catalog.hand_translator``) is more than half
+    of the segments shown translated (``hands``: name, or None for text of no recorded hand translator ->
+    segments), else the catalog's ``Last-Translator`` (``translator_name``). So a reviewer who saved the
+    catalog after signing off one entry of an imported hand translation is not credited with all of it."""
+    name, count = max(((n, c) for n, c in hands.items() if n), key=lambda item: item[1], default=(None, 0))
+    return name if name and 2 * count > sum(hands.values()) else translator_name(po)
 
 
 def translator_name(po: polib.POFile | None) -> str | None:

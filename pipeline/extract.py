@@ -120,11 +120,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if progress:
             progress(article)
         result.warnings += [f"{article.ref}:{line}: {message}" for line, message in front_matter_warnings(article)]
-        for line, tag, kind in _template_tags(article):
-            shown = tag if len(tag) <= 60 else tag[:57] + "…"
-            result.warnings.append(f"{article.ref}:{line}: {kind} {shown} is not Markdown: the pages would show it "
-                                   "as text; write what it stands for in Markdown (an image: "
-                                   "![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote)")
+        result.warnings += [f"{article.ref}:{line}: {message}" for line, message in _template_tags(article)]
         if said.get(article.slug) != article.digest:  # as make repeats a warning only when the file is compiled again
             from .rawhtml import german_blocks, stays_german
 
@@ -142,6 +138,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
+    merged = set(result.written)  # and, once, what carry_over wrote and no merge wrote again
+    result.written += sorted({o.renamed_to for o in kept if o.carried and o.renamed_to not in merged})
     result.orphans = report(config, kept, result.renamed, slugs)
     for pot in sorted(p for p in config.templates_dir.glob("*.pot") if p.stem not in slugs):  # sort the few only
         pot.unlink()
@@ -152,13 +150,14 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     return result
 
 
-def _template_tags(article: Article) -> list[tuple[int, str, str]]:
-    """``segment.template_tags``; segmentation is imported only for a body in which such a tag can start."""
-    if "{{" not in article.body and "{%" not in article.body:
+def _template_tags(article: Article) -> list[tuple[int, str]]:
+    """(line, warning) for each of ``segment.template_tags``; segmentation is imported only for a body in which
+    such a tag can start."""
+    if "{" not in article.body and "[" not in article.body:
         return []
-    from .segment import template_tags
+    from .segment import template_tag_warning, template_tags
 
-    return template_tags(article)
+    return [(line, template_tag_warning(tag, kind)) for line, tag, kind in template_tags(article)]
 
 
 @dataclass(frozen=True)

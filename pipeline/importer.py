@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .errors import ManyErrors, VerlagError, raise_all
+from .errors import ManyErrors, VerlagError
 from .fsutil import write_if_changed
 from .scaffold import ascii_slug, slugify
 from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
@@ -37,6 +37,8 @@ MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": 
 CONTROL_RE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # in no text file (ESC, 0x1b, may be)
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"RIFF")
 FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "aliases")
+# After a shortcode or template tag kept as text: extract and check name each at its line of the written article.
+TAG_ADVICE = "rewrite in Markdown ('verlag check' names each at its line of the article)"
 
 
 @dataclass(frozen=True)
@@ -156,14 +158,14 @@ def source_files(path: Path) -> list[Path]:
 
 
 def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
-                author: str | None = None) -> list[ImportedArticle]:
-    """The articles in one source file (or every file of a folder, see ``source_files``).
+                author: str | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
+    """(the articles, the problems) of one source file (or every file of a folder, see ``source_files``).
 
     ``kind``: one of ``KINDS``, or None to detect it (``detect_kind``). ``year``: the year for
     German dates written without one ("3. März") in pasted text. ``author``: verlag.toml's, for articles
-    whose source names none (``completed``). Raises ``VerlagError`` naming the
-    file and line of bad input; for a folder, ``ManyErrors`` with the problems of every failing file
-    (the readable files' articles are then not returned: call it per file to keep them).
+    whose source names none (``completed``). A problem is a ``VerlagError`` naming the file and line of
+    bad input: a file that cannot be read is left out, and so is an item of an export or feed that cannot
+    be imported (a WordPress post without a title), while the other items and files are returned.
     """
     from . import importer_html, importer_markdown, importer_text
 
@@ -177,16 +179,17 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
                 articles.append(importer_text.read_text(file, data, year))
             elif found == "markdown":
                 articles.append(importer_markdown.read_markdown(file, data))
+            elif found == "html":
+                articles.extend(importer_html.read_page(file, data))
             else:
-                reader = {"html": importer_html.read_page, "wxr": importer_html.read_wxr,
-                          "feed": importer_html.read_feed}[found]
-                articles.extend(reader(file, data))
+                items, skipped = {"wxr": importer_html.read_wxr, "feed": importer_html.read_feed}[found](file, data)
+                articles.extend(items)
+                errors.extend(skipped)
         except VerlagError as exc:
             errors.extend(exc.errors if isinstance(exc, ManyErrors) else [exc])
         except OSError as exc:  # unreadable: the system's words
             errors.append(VerlagError(exc.strerror or str(exc), file))
-    raise_all(errors)
-    return [completed(article, author) for article in articles]
+    return [completed(article, author) for article in articles], errors
 
 
 def render_markdown(article: ImportedArticle) -> str:

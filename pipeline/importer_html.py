@@ -1,9 +1,10 @@
 """Readers for ``verlag import`` whose articles are HTML: saved pages, WordPress exports (WXR), RSS/Atom feeds.
 
 The article's HTML becomes CommonMark through markdownify (ATX headings, ``-``
-bullets, ``*``/``**`` emphasis, backslash hard breaks); the result is read back
-with verlag's own parser (``segment.commonmark_parser``) and its text compared
-with the HTML's, so what is written is what ``extract`` reads. A saved page's
+bullets, ``*``/``**`` emphasis, backslash hard breaks, ``<sup>``/``<sub>`` kept as
+inline raw HTML); the result is read back with verlag's own parser
+(``segment.commonmark_parser``) and its text compared with the HTML's, so what is
+written is what ``extract`` reads. A saved page's
 main content is found by trafilatura (navigation, cookie banners, share and
 comment widgets left out). WXR is read with lxml without entities and without
 network (WordPress eXtended RSS 1.2, as Tools → Export writes it); feeds with
@@ -16,7 +17,7 @@ import datetime as dt
 import email.utils
 import json
 import re
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -27,10 +28,12 @@ from lxml import etree, html as lxml_html
 
 from .counts import counted
 from .errors import VerlagError
-from .importer import IMAGES_DIR, ImportedArticle, new_article
+from .importer import IMAGES_DIR, TAG_ADVICE, ImportedArticle, new_article
 from .segment import commonmark_parser
 
-MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*", "newline_style": "BACKSLASH"}
+# Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
+MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*", "newline_style": "BACKSLASH",
+                  "sup_symbol": "<sup>", "sub_symbol": "<sub>"}
 WP_DEFAULT_CATEGORIES = ("uncategorized", "allgemein")  # WordPress's default category, not a real topic
 WP_ARTICLE_TYPES = ("post", "page")
 SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]")
@@ -48,7 +51,15 @@ WIX_BYLINE_HOOK = "post-metadata"  # Wix's byline: user-name, time-ago, time-to-
 WIDGET_HOOKS = ("post-metadata", "post-footer", "share-buttons", "post-social-counters", "like-button",
                 "comments", "recent-posts")  # Wix widgets (``data-hook``) that are never article text
 PROSE_WORDS = 5  # a dropped block with this many words is named in the summary
-BLOCK_TAG_RE = re.compile(r"<(p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)\b", re.I)
+BLOCK_TAGS = r"(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)"
+BLOCK_TAG_RE = re.compile(rf"</?{BLOCK_TAGS}\b", re.I)
+BLOCK_START_RE = re.compile(rf"(<{BLOCK_TAGS}\b)", re.I)  # wpautop: a blank line before each block's start …
+BLOCK_END_RE = re.compile(rf"(</{BLOCK_TAGS}>|<hr\b[^>]*>)", re.I)  # … and after its end
+PRE_RE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)  # wpautop leaves the lines of <pre> as they are
+PRE_MARK = "\x00"  # where a <pre> stood while the rest is split (XML 1.0 has no NUL character)
+WP_BLOCK_RE = re.compile(r"<!--\s+/?wp:[a-z][\w/-]*.*?-->", re.S)  # block editor delimiters
+MORE_RE = re.compile(r"<!--(?:more\b[^>]*?|noteaser)-->")  # the excerpt cut, no content
+MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
 
 def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, list[Path], list[str]]:
@@ -349,10 +360,13 @@ def _text(element, name: str, namespace: str = "") -> str:
     return ""
 
 
-def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
-    """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or future.
+def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[VerlagError]]:
+    """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or
+    future, and a ``VerlagError`` at the line of each one left out (a post without a title): one such post
+    does not keep the others out.
 
-    Title, author (display name from ``wp:author``), ``wp:post_date`` (the blog's local time, see
+    Title, author (display name from ``wp:author``) and term names are HTML-decoded (WordPress stores them
+    escaped, ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; ``wp:post_date`` (the blog's local time, see
     ``_wp_date``), ``wp:post_modified`` as ``updated`` when on a later day, categories and tags (not the default
     "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address.
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
@@ -360,7 +374,7 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
     as the attachments' images with an empty alt text, ``[caption]`` as a figure (``_figures``): the image, then
     its caption as a paragraph of its own.
     An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``).
-    Raises ``VerlagError`` with the line of malformed XML.
+    Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
     """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
@@ -370,25 +384,29 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
         raise VerlagError("no <channel> in this WordPress export", path, root.sourceline)
-    authors = {_text(a, "author_login"): _text(a, "author_display_name") for a in _children(channel, "author")}
+    authors = {_text(a, "author_login"): unescape(_text(a, "author_display_name"))
+               for a in _children(channel, "author")}
     items = _children(channel, "item")
     attachments = {_text(i, "post_id"): (_text(i, "attachment_url"), _text(i, "title"))
                    for i in items if _text(i, "post_type") == "attachment"}
-    articles = []
+    articles, errors = [], []
     for item in items:
         kind, status = _text(item, "post_type"), _text(item, "status")
         if kind not in WP_ARTICLE_TYPES or status not in ("publish", "draft", "pending", "private", "future"):
             continue
         ref = f"{path}:{item.sourceline}"
-        title = _text(item, "title")
+        title = _words(unescape(_text(item, "title")))
         if not title:
-            raise VerlagError(f"a WordPress {kind} without a title", path, item.sourceline)
+            errors.append(VerlagError(f"a WordPress {kind} without a title (WordPress lists it as '(no title)'): "
+                                      "give it one in WordPress and export again, or copy it by hand",
+                                      path, item.sourceline))
+            continue
         content, notes = _expand_shortcodes(_autop(_figures(_text(item, "encoded", "/content/"))), attachments)
         body, images, more = html_to_markdown(content)
         login = _text(item, "creator")
         date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
         updated = _later(_wp_date(_text(item, "post_modified"), _text(item, "post_modified_gmt")), date)
-        tags = [(c.text or "").strip() for c in _children(item, "category")
+        tags = [_words(unescape(c.text or "")) for c in _children(item, "category")
                 if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
         published = status == "publish"
         link = _text(item, "link")
@@ -399,9 +417,9 @@ def read_wxr(path: Path, data: bytes) -> list[ImportedArticle]:
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[link] if published and link else None, images=images, notes=notes,
                                     page=kind == "page", unpublished=None if published else f"{status} in WordPress"))
-    if not articles:
+    if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
-    return articles
+    return articles, errors
 
 
 def _wp_date(local: str, gmt: str) -> dt.datetime | dt.date | None:
@@ -434,13 +452,27 @@ def _figures(content: str) -> str:
 
 
 def _autop(content: str) -> str:
-    """Paragraphs for the classic editor's text, which keeps them as blank lines, and ``<br>`` for its
-    single newlines (WordPress ``wpautop``). A chunk between blank lines that holds a block tag, or is
-    one shortcode on its own (``[gallery …]``), stays as it is."""
+    """The post's HTML as WordPress renders ``post_content`` (``the_content``).
+
+    Block editor content (``<!-- wp:… -->`` delimiters) is HTML already: WordPress strips the delimiters
+    and runs no ``wpautop`` on it (``do_blocks``). The classic editor's text keeps paragraphs as blank lines
+    and line breaks as single newlines: as ``wpautop`` does, every block element (``BLOCK_TAGS``) gets a
+    blank line before its start and after its end, so the text between blocks is a paragraph of its own,
+    each chunk between blank lines that holds no block tag and is not one shortcode on its own
+    (``[gallery …]``) becomes a ``<p>`` with a ``<br>`` (a CommonMark hard break) for each newline, and
+    ``<pre>`` keeps its lines. The ``<!--more-->`` excerpt cut is no content: on a line of its own it ends
+    the paragraph (WordPress leaves an empty line there), elsewhere it is dropped."""
+    if WP_BLOCK_RE.search(content):
+        return MORE_RE.sub("", WP_BLOCK_RE.sub("", content))
+    content = MORE_RE.sub("", MORE_LINE_RE.sub("", content))
+    kept = PRE_RE.findall(content)
+    content = PRE_RE.sub(f"\n\n{PRE_MARK}\n\n", content)
+    content = BLOCK_END_RE.sub("\\1\n\n", BLOCK_START_RE.sub("\n\n\\1", content))
     chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", content) if chunk.strip()]
-    return "\n".join(chunk if BLOCK_TAG_RE.search(chunk) or SHORTCODE_ONLY_RE.fullmatch(chunk)
+    html = "\n".join(chunk if BLOCK_TAG_RE.search(chunk) or SHORTCODE_ONLY_RE.fullmatch(chunk) or chunk == PRE_MARK
                      else "<p>" + "<br>".join(line.strip() for line in chunk.split("\n")) + "</p>"
                      for chunk in chunks)
+    return re.sub(PRE_MARK, lambda _: kept.pop(0), html)
 
 
 def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) -> tuple[str, list[str]]:
@@ -458,14 +490,15 @@ def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) ->
         if name == "caption":
             return ""
         if not closing:
-            notes.append(f"shortcode [{name}] left as text: replace it by hand")
+            notes.append(f"shortcode [{name}] left as text: {TAG_ADVICE}")
         return match.group(0)
 
     return SHORTCODE_RE.sub(replace, content), notes
 
 
-def read_feed(path: Path, data: bytes) -> list[ImportedArticle]:
-    """Every entry of an RSS 2.0 or Atom 1.0 feed file (e.g. a Wix blog's ``blog-feed.xml``).
+def read_feed(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[VerlagError]]:
+    """Every entry of an RSS 2.0 or Atom 1.0 feed file (e.g. a Wix blog's ``blog-feed.xml``), and a
+    ``VerlagError`` at the line of each entry left out (one without a title).
 
     Title, author, published and updated time, categories as tags, the entry's link as its old address;
     the body from ``content:encoded``/``<content>``, else the description (noted: feeds often carry
@@ -478,12 +511,13 @@ def read_feed(path: Path, data: bytes) -> list[ImportedArticle]:
         line = problem.getLineNumber() if hasattr(problem, "getLineNumber") else 1
         raise VerlagError(f"no entries in this feed{': ' + str(problem) if problem else ''}", path, line)
     starts = [data.count(b"\n", 0, m.start()) + 1 for m in re.finditer(rb"<(item|entry)[\s>]", data)]
-    articles = []
+    articles, errors = [], []
     for number, entry in enumerate(feed.entries):
         line = starts[number] if number < len(starts) else 1
         title = _plain(entry.get("title"))
         if not title:
-            raise VerlagError("a feed entry without a title", path, line)
+            errors.append(VerlagError("a feed entry without a title: copy it by hand", path, line))
+            continue
         content = entry.get("content", [{}])[0].get("value", "")
         notes = [f"title: {title}"]
         if not content:
@@ -499,7 +533,7 @@ def read_feed(path: Path, data: bytes) -> list[ImportedArticle]:
                                     summary=_plain(entry.get("summary")) if entry.get("content") else None,
                                     tags=[t.term for t in entry.get("tags", []) if t.get("term")],
                                     aliases=[link] if link else None, images=images, notes=notes + more))
-    return articles
+    return articles, errors
 
 
 def _feed_time(entry, key: str) -> dt.datetime | None:

@@ -7,26 +7,33 @@ map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), 
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
 ``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``
 and ``permalink`` as old addresses; ``slug`` (the last part of its address in Hugo and in Jekyll's
-``:slug`` permalinks) as the article's slug. An article its generator does not publish (Hugo
-``draft: true``, Jekyll ``published: false`` or a file in Jekyll's ``_drafts/`` folder; ``hugo
---buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is imported with the reason
-beside its ``draft: true`` and without old addresses (``importer.new_article``). Shortcodes (Hugo
-``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``, ``{{ }}``) have no meaning outside their
-generator: they stay as text and the summary names their lines. References:
+``:slug`` permalinks) as the article's slug. A Jekyll post's file name, ``_posts/YYYY-MM-DD-slug.md``, gives
+its date (front matter ``date`` wins) and slug (front matter ``slug`` wins), and a post in ``_posts/`` without
+a ``permalink`` had Jekyll's default address, ``/:categories/:year/:month/:day/:title.html``, offered as an
+old address (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/). An article its
+generator does not publish (Hugo ``draft: true``, Jekyll ``published: false`` or a file in Jekyll's
+``_drafts/`` folder; ``hugo --buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is
+imported with the reason beside its ``draft: true`` and without old addresses (``importer.new_article``).
+Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``, ``{{ }}``) have no meaning
+outside their generator: they stay as text and the summary names their lines. References:
 https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/front-matter/.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .importer import ImportedArticle, new_article
+from .importer import IMAGES_DIR, TAG_ADVICE, ImportedArticle, new_article
+from .segment import commonmark_parser
 from .sources import load_front, normalise, read_date
 
 FENCES = {"---": "YAML", "+++": "TOML"}
+POST_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")  # Jekyll's _posts/YYYY-MM-DD-slug.md
 _TEMPLATE_TAG = re.compile(r"\{\{[<%]|\{%|\{\{")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
@@ -62,19 +69,72 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
     notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, meta)))})"]
-    body = "\n".join(lines[end + 1:]).strip("\n") + "\n"
+    body, images = _local_images("\n".join(lines[end + 1:]), end + 2, path, notes)
+    body = body.strip("\n") + "\n"
     tagged = [n for n, line in enumerate(lines[end + 1:], start=end + 2) if _TEMPLATE_TAG.search(line)]
     if tagged:
-        notes.append("shortcodes or template tags kept as text on line " + ", ".join(map(str, tagged[:10]))
-                     + (" …" if len(tagged) > 10 else "") + ": replace them with Markdown")
+        notes.append(f"shortcodes or template tags kept as text ({path}:" + ", ".join(map(str, tagged[:10]))
+                     + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
     first = lambda *keys: next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)  # noqa: E731
+    date, slug = _date(first("date"), "date", notes), _text(first("slug"))
+    aliases = _words(first("aliases", "redirect_from")) + _words(first("url", "permalink"))
+    dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, path)
+    if dated:
+        named = dt.date(*map(int, dated.group(1, 2, 3)))
+        if date is None:
+            date = named
+            notes.append(f"date: {named.isoformat()} from the file name (Jekyll's YYYY-MM-DD-slug)")
+        slug = slug or dated.group(4)
+        if "_posts" in path.parts and not first("permalink") and unpublished is None:
+            default = "/".join(["", *dict.fromkeys(c.lower() for c in _words(first("categories", "category"))),
+                                f"{named:%Y/%m/%d}", f"{slug}.html"])
+            aliases.append(default)
+            notes.append(f"old address {default}: Jekyll's default permalink; change it under 'aliases:' if the "
+                         "blog's _config.yml set another 'permalink'")
     return new_article(
-        title.strip(), body, str(path), author=_text(first("author")), date=_date(first("date"), "date", notes),
+        title.strip(), body, str(path), author=_text(first("author")), date=date,
         updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
-        aliases=_words(first("aliases", "redirect_from")) + _words(first("url", "permalink")) or None,
-        notes=notes, slug=_text(first("slug")), unpublished=_unpublished(meta, path))
+        aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished)
+
+
+def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> tuple[str, list[Path]]:
+    """(``body`` with each image found beside the file referenced as ``bilder/<name>``, those image files).
+
+    An image's relative path is looked up from the file's folder (a Hugo page bundle:
+    ``content/posts/holunder/index.md`` beside ``holunder.png``), a site path (``/assets/x.jpg``) in the
+    site's folder, the one holding ``_posts``/``_drafts`` (Jekyll) or ``content`` (Hugo, whose site paths
+    are files of its ``static/`` folder); a file outside those folders is never taken
+    (``importer_html._local_file``). An image that is not found there is noted with its file and line
+    (``first_line``: the file line of the body's first line), one with an address is noted as kept there.
+    """
+    from .importer_html import _local_file
+
+    root = next((folder.parent for folder in path.parents if folder.name in ("_posts", "_drafts", "content")), None)
+    images: list[Path] = []
+    for token in commonmark_parser().parse(body):
+        if token.type != "inline" or token.map is None or not token.children:
+            continue
+        line = first_line + token.map[0]
+        for child in token.children:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            src = str(child.attrs.get("src") or "") if child.type == "image" else ""
+            if not src or _TEMPLATE_TAG.search(unquote(src)):
+                continue
+            if urlsplit(src).scheme or src.startswith("//"):
+                notes.append(f"image left at its old address: {src}")
+                continue
+            site = [root / "static", root] if root is not None and src.startswith("/") else []
+            found = next(filter(None, (_local_file(src.lstrip("/"), base) for base in [path.parent] + site)), None)
+            if found is None:
+                notes.append(f"image not found: {src} ({path}:{line}): save it into source_de/{IMAGES_DIR}/ and "
+                             f"refer to it as {IMAGES_DIR}/<name>")
+                continue
+            images.append(found)
+            body = re.sub(rf"\]\({re.escape(src)}(?=[\s)])", lambda _: f"]({IMAGES_DIR}/{found.name}", body)
+    return body, list(dict.fromkeys(images))
 
 
 def _unpublished(meta: dict, path: Path) -> str | None:

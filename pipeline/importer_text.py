@@ -7,8 +7,8 @@
    a reading time ("3 Min. Lesezeit") is dropped (verlag computes its own), the first other
    byline item is the author.
 3. Widget text at the end ("Teilen", "Kommentar schreiben", "12 Aufrufe", …, ``WIDGET_RE``) is dropped.
-4. In the body, every line is a block. A line ending with ":" followed by short lines introduces a
-   list: those short lines are its items; the last of them is the next heading instead when a
+4. In the body, every line is a block. A line ending with ":" followed by short lines without a bullet
+   introduces a list: those short lines are its items; the last of them is the next heading instead when a
    paragraph of prose follows it directly and two items remain. Any other short line (at most
    ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph of prose
    is a heading, unless the line before it is a short line too (then it ends a run of list-like
@@ -162,6 +162,11 @@ def _short(line: str) -> bool:
     return len(line) <= SHORT and not line.endswith((".", "!", ",", ";", ":"))
 
 
+def _plain_short(line: str | None) -> bool:
+    """A short line without a bullet: an item of a list a "…:" line announces (bullet lines are a list anyway)."""
+    return line is not None and _short(line) and not BULLET_RE.match(line)
+
+
 def _prose(line: str | None) -> bool:
     """A paragraph a heading can stand over: not short, not numbered, not led by a colon label."""
     return line is not None and not _short(line) and not LABEL_RE.match(line) and not NUMBERED_RE.match(line)
@@ -210,9 +215,9 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             continue
         html.append(f"<p>{escape(line)}</p>")
         i += 1
-        if line.endswith(":") and following is not None and _short(following):
+        if line.endswith(":") and _plain_short(following):
             start = i
-            while i < len(body) and _short(body[i][1]):
+            while i < len(body) and _plain_short(body[i][1]):
                 i += 1
             items = body[start:i]
             heads = i < len(body) and len(items) > 2 and _prose(body[i][1])  # the last one heads the paragraph

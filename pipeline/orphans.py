@@ -5,13 +5,16 @@ renamed (``extract._renamed_from``) and records the rename here
 (``.verlag/renames.json``: old slug -> new slug). A catalog saved under the
 old name afterwards (a Poedit window still open, a Weblate commit, a git
 merge) is an orphan whose article is known. Its reviewed translations that
-the renamed article's catalog lacks (an empty entry, or a machine draft of
-the same German) are brought over there as fuzzy entries
-for review, marked ``tm: 100% from <old slug>`` like any translation-memory
-draft; a reviewed translation there is never overwritten (the rule of
-msgmerge's compendia, GNU gettext manual, "Invoking the msgmerge Program":
-the catalog's own translation wins). What could not be brought over is
-counted, and the warning names both files.
+the renamed article's catalog lacks (an empty entry, a ``copy`` draft, or a
+machine draft nobody touched: ``catalog.machine_draft``) are brought over
+there as fuzzy entries for review, marked ``tm: 100% from <old slug>`` like
+any translation-memory draft but without the draft fingerprint: a person's
+translation, which a later edit of the German carries as fuzzy with its
+previous msgid instead of retiring it as an untouched machine draft. What a
+person wrote there (reviewed, stale, or a draft they edited) is never
+overwritten (the rule of msgmerge's compendia, GNU gettext manual, "Invoking
+the msgmerge Program": the catalog's own translation wins). What could not be
+brought over is counted, and the warning names both files.
 
 Each orphan is reported once per change (its bytes, or what differs from
 the renamed article's catalog), not on every run; its reviewed entries keep
@@ -37,8 +40,8 @@ class Orphan:
 
     ``renamed_to``: the catalog of the article it was renamed to (None: deleted, or a rename
     this project's ``.verlag/`` never saw); ``carried``: reviewed translations brought over
-    there as fuzzy on this run; ``differing``: reviewed translations that differ from reviewed
-    ones there, left where they are.
+    there as fuzzy on this run; ``differing``: reviewed translations that differ from what a person
+    wrote there (reviewed, stale or edited), left where they are.
     """
 
     path: str
@@ -57,7 +60,7 @@ class Orphan:
                         "for review")
         if self.differing:
             verb = "differs" if self.differing == 1 else "differ"
-            said.append(f"{self.differing} of its reviewed translations {verb} from the reviewed ones in "
+            said.append(f"{self.differing} of its reviewed translations {verb} from the ones a reviewer wrote in "
                         f"{self.renamed_to}, which were kept: open both, copy over what is newer, then delete "
                         f"{self.path}")
         else:
@@ -113,8 +116,9 @@ def _renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:
 
 
 def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
-    """(translations brought over from ``source`` to ``target``, reviewed translations that differ)."""
-    from .catalog import MACHINE, REVIEWED, UNTRANSLATED, entry_state, key, po_from_bytes, read_po, render, \
+    """(translations brought over from ``source`` to ``target``, reviewed translations that differ from a
+    person's there)."""
+    from .catalog import REVIEWED, UNTRANSLATED, entry_state, key, machine_draft, po_from_bytes, read_po, render, \
         set_provenance
     from .pofile import encode_like
 
@@ -129,15 +133,13 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
             theirs = reviewed.get(key(entry))
             if entry.obsolete or theirs is None or theirs == entry.msgstr:
                 continue
-            state = entry_state(entry)
-            if state == REVIEWED:
+            if entry_state(entry) != UNTRANSLATED and machine_draft(entry) is None:  # a person's work: kept
                 counts[1] += 1
-            if state not in (UNTRANSLATED, MACHINE):  # reviewed, or stale: a reviewer's work for older German
                 continue
             entry.msgstr = theirs
             if not entry.fuzzy:
-                entry.flags.append("fuzzy")
-            set_provenance(entry, f"tm: 100% from {source.stem}")
+                entry.flags.insert(0, "fuzzy")  # where msgmerge and Poedit write it
+            set_provenance(entry, f"tm: 100% from {source.stem}", drafted=False)
             counts[0] += 1
         return encode_like(render(po), data) if counts[0] else None
 
@@ -148,12 +150,19 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
 def report(config: Config, found: list[Orphan], renamed: list[tuple[str, str]], slugs: set[str]) -> list[Orphan]:
     """Record this run's renames (``renamed``: (old catalog, new catalog) paths) and return the orphans
     in ``found`` still there that have something new to say: brought something over, or hold other
-    bytes or differences than when last said."""
-    if not found and not renamed:  # the common run: no state to read or write
-        return []
+    bytes or differences than when last said.
+
+    A rename whose old slug is an article again (``slugs``) is forgotten on every run, orphans or not:
+    that article's catalogs are its own, and were it deleted later they must not be taken for the
+    renamed one's.
+    """
     renames = load_state(config.state_dir / RENAMES_FILE)
-    renames.update({Path(old).stem: Path(new).stem for old, new in renamed})
-    save_state(config.state_dir / RENAMES_FILE, {old: new for old, new in renames.items() if old not in slugs})
+    kept = {old: new for old, new in renames.items() if old not in slugs}
+    kept.update({Path(old).stem: Path(new).stem for old, new in renamed})
+    if kept != renames:
+        save_state(config.state_dir / RENAMES_FILE, kept)
+    if not found and not renamed:  # the common run: nothing to say, no record of what was said to change
+        return []
     said = load_state(config.state_dir / SAID_FILE)
     told, out = {}, []
     for orphan in found:

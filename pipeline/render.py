@@ -66,6 +66,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK
+from .media import WEB
 from .rawhtml import mark_language, readable_text, retitled
 from .segment import MAX_NESTING, commonmark_parser
 
@@ -140,8 +141,9 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
     ``allowance`` None trusts the text (the German original); otherwise the
     text may contain only the raw HTML and unusual URLs listed there.
     ``links`` maps an article slug, ``files`` an image or link URL, to the
-    URL it is published at (or None). ``backlink_title`` labels footnote
-    back-references (``aria-label``). ``fallback_hint`` is the ``title`` (the accessible description,
+    URL it is published at (or None); an ``http://`` or ``https://`` URL is no file of source_de/ and
+    no article (``media.file_path``): it is kept as written, ``files`` is not asked. ``backlink_title``
+    labels footnote back-references (``aria-label``). ``fallback_hint`` is the ``title`` (the accessible description,
     HTML-AAM 4.1.1) of every passage shown in ``source_lang``, so readers and screen readers learn why
     it is in another language; ``stale_hint`` that of a passage whose German changed after it was
     translated (the editions stage's STALE_MARK); ``held_hint`` that of a passage whose translation the QA
@@ -396,18 +398,23 @@ def _open_raw_text(rendered: str) -> str | None:
     return None if re.search(rf"</{last.group(1)}[\s>]", rendered[last.end():], re.I) else last.group(1)
 
 
+_URL_ATTRIBUTE = {"link_open": "href", "image": "src"}  # the token types with a destination, and its attribute
+
+
 def _urls(state) -> None:
     """Collect destinations; links to articles and copied files -> their pages; unusual schemes in a translation -> ``#``."""
     job: _Job = state.env["verlag"]
     for token in state.tokens:
         for child in (token.children or ()) if token.type == "inline" else ():
-            name = {"link_open": "href", "image": "src"}.get(child.type)
+            name = _URL_ATTRIBUTE.get(child.type)
             value = child.attrGet(name) if name else None
             if value is None:
                 continue
             job.urls.add(value)
             if job.allowance is not None and not safe_url(value) and value not in job.allowance.urls:
                 child.attrSet(name, "#")
+                continue
+            if value.startswith(WEB):  # most destinations: no file of source_de/ and no article, kept as written
                 continue
             parts = urlsplit(value)
             target = job.files(value)

@@ -34,7 +34,7 @@ from .sentences import SplitMemo, sentence_spans, split_sentences
 from .sources import Article
 
 __all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags",
-           "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
+           "template_tag_warning", "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
 
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
@@ -583,27 +583,45 @@ class Labels(frozenset):
         return cls(references, sorted({ref["href"] for ref in references.values() if ref.get("href")}))
 
 
-_TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%-?\s*\w.*?%\}")
+# A WordPress shortcode (https://codex.wordpress.org/Shortcode_API): one of WordPress's own by name, any with an
+# attribute ("[audio src=…]") or a closing one ("[/notice]"); "[sic]" or "[1]" alone is ordinary text.
+WP_SHORTCODES = "audio|caption|embed|gallery|playlist|video|wp_caption"
+_WP_SHORTCODE = rf"\[(?:/?(?:{WP_SHORTCODES})\b[^\]\n]*|[a-z_][\w-]*\s+[\w-]+\s*=[^\]\n]*|/[a-z_][\w-]*)\]"
+_TEMPLATE_TAG = re.compile(rf"\{{\{{[<%].*?[>%]\}}\}}|\{{%-?\s*\w.*?%\}}|{_WP_SHORTCODE}")
+# Where such a tag may start in the file as written (a shortcode's brackets and '=' may be backslash-escaped).
+TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{[<%]|\{{%|\\?\[\\?/?(?:{WP_SHORTCODES})\b|\\?\[[a-z_][\w-]*\s+[\w-]+\s*\\?=|"
+                               r"\\?\[\\?/[a-z_]")
+
+
+def template_tag_warning(tag: str, kind: str) -> str:
+    """What ``extract`` and ``check`` say about one of ``template_tags``' tags (its ``kind``: "Hugo shortcode", …)."""
+    shown = tag if len(tag) <= 60 else tag[:57] + "…"
+    return (f"{kind} {shown} is not Markdown: the pages would show it as text; write what it stands for in Markdown "
+            "(an image: ![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote)")
 
 
 def template_tags(article: Article) -> list[tuple[int, str, str]]:
-    """(line, tag, kind) of each static-site-generator tag in the article's prose: Hugo shortcodes
-    (``{{< figure … >}}``, ``{{% note %}}``; https://gohugo.io/content-management/shortcodes/) and
-    Liquid tags (``{% include … %}``; https://shopify.github.io/liquid/). Such tags are not Markdown:
-    verlag's pages would show them as text, so extract names them. Code spans and code blocks are left
-    alone (there a tag is meant literally). Lines are 1-based lines of the file.
+    """(line, tag, kind) of each static-site-generator or blog tag in the article's prose: Hugo shortcodes
+    (``{{< figure … >}}``, ``{{% note %}}``; https://gohugo.io/content-management/shortcodes/), Liquid
+    tags (``{% include … %}``; https://shopify.github.io/liquid/) and WordPress shortcodes (``[audio
+    src="…"]``, ``_WP_SHORTCODE``). Such tags are not Markdown: verlag's pages would show them as text,
+    so extract names them. Code spans and code blocks are left alone (there a tag is meant literally).
+    Lines are 1-based lines of the file.
     """
-    if "{{<" not in article.body and "{{%" not in article.body and "{%" not in article.body:
+    if not TEMPLATE_TAG_HINT.search(article.body):
         return []
     found = []
-    for token in block_tokens(article.body, {}, lambda content: "{{" in content or "{%" in content):
+    for token in block_tokens(article.body, {}, lambda content: TEMPLATE_TAG_HINT.search(content) is not None):
         if token.type != "inline" or not token.map or token.children is None:
             continue
-        # text and inline HTML as written ("{{<figure src=x>}}" parses as raw HTML between two texts)
+        # text (a backslash escape as the character it stands for) and inline HTML as written
+        # ("{{<figure src=x>}}" parses as raw HTML between two texts)
         prose = "".join("\n" if c.type in ("softbreak", "hardbreak")
-                        else c.content if c.type in ("text", "html_inline") else " " for c in token.children)
+                        else c.content if c.type in ("text", "text_special", "html_inline") else " "
+                        for c in token.children)
         for match in _TEMPLATE_TAG.finditer(prose):
-            kind = "Hugo shortcode" if match.group().startswith("{{") else "Liquid tag (Jekyll)"
+            kind = ("Hugo shortcode" if match.group().startswith("{{") else
+                    "Liquid tag (Jekyll)" if match.group().startswith("{") else "WordPress shortcode")
             found.append((article.body_line + token.map[0] + prose.count("\n", 0, match.start()), match.group(), kind))
     return found
 

@@ -189,10 +189,17 @@ class Page:
         return self.segments.get("machine_shown", 0)
 
     @property
+    def unchecked_hand(self) -> int:
+        """Unreviewed hand translation shown as it is (a pair ``verlag import --translation-of`` was not sure
+        of): not checked yet, but not machine text."""
+        return self.segments.get("hand_shown", 0)
+
+    @property
     def all_machine(self) -> bool:
         """Whether every passage the page shows in its own language is unreviewed machine text: no person
-        checked any of it, not even for an older German (``stale`` beyond ``stale_unchecked``)."""
-        return bool(self.machine) and not self.words.get(REVIEWED) and self.stale == self.stale_unchecked
+        checked or translated any of it, not even for an older German (``stale`` beyond ``stale_unchecked``)."""
+        return (bool(self.machine) and not self.unchecked_hand and not self.words.get(REVIEWED)
+                and self.stale == self.stale_unchecked)
 
     @property
     def fallback(self) -> int:
@@ -995,33 +1002,24 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             else:
                 due[rel] = page
     if due:
-        from .social import first_image
-
         bodies.plan = bodies.plan.speaking(site)
         bodies.answers = _pooled(config, bodies, list(due.values()), jobs)
     out: dict[str, bytes | str | Path | None] = {}
-    for rel, page in due.items():
-        with contain(page.source, f"rendering site/{rel}", errors) as outcome:
-            body = Markup(bodies.get(page))
-        if outcome.failed:
-            out[rel] = None  # the last good page stays
-            keys.pop(rel)  # and is tried again next build
+    failures: dict[int, list[VerlagError]] = {}  # due page's index -> its problems, reported in that order
+    building: tuple[int, _Building] | None = None  # the first page in ``due`` order whose template failed
+    for i, rel, page in _as_answered(due):
+        if building is not None and i > building[0]:  # a serial run would have stopped before this page
             continue
-        item = site.item(page)
-        german = bodies.entry(page)["german"]
-        context = {
-            **site.common(page.lang), "page": page, "item": item, "body": body, "german_html": german,
-            "canonical": item["absolute"], "alternates": site.cluster(page.slug),
-            "switch": site.switch(page.lang, page.slug), "jsonld": _jsonld(site, page, german),
-            "original": item["original"],
-            "disclaimer": site.localized(page.lang, site.practice.disclaimer),
-            "call_to_action": site.localized(page.lang, site.practice.call_to_action),
-            "contact": site.practice.contact,
-            "social": site.social(page.lang, "article", page.title, page.summary, item["absolute"],
-                                  [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
-        }
-        out[rel] = _render(site.env(page.lang), "page.html" if page.standalone else "article.html", rel,
-                           context).encode("utf-8")
+        try:
+            out[rel] = _article_page(site, bodies, rel, page, failures.setdefault(i, []))
+        except _Building as exc:
+            building = (i, exc)
+    if building is not None:
+        raise building[1]
+    for i in sorted(failures):
+        errors.extend(failures[i])
+    for rel in [rel for rel, data in out.items() if data is None]:
+        keys.pop(rel)  # the last good page stays, and is tried again next build
     out.update((rel, None) for rel in keys if rel not in out)  # unchanged: not rendered again
     # The indexes, feeds, 404 pages, root index and sitemap show nothing but the listed pages (their
     # records and, through their keys, bodies, links and languages), what is held back, and the theme.
@@ -1058,6 +1056,43 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                               out, errors, site.notes))
     return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned,
                        "spoken": clean}, bodies
+
+
+def _as_answered(due: dict[str, Page]) -> list[tuple[int, str, Page]]:
+    """The pages of ``due`` (file under site/ -> page, in the order they are listed) as (index in ``due``, file,
+    page), in the order the pool answers for them: article by article in the order of each article's first
+    page (``_pooled`` submits one task per article, in that order), an article's pages in ``due`` order. So
+    the parent renders a translation's page while the workers render later articles, instead of every
+    translation's page after the last body (a serial tail of a second per 500 pages)."""
+    first: dict[str, int] = {}
+    order = [(first.setdefault(page.slug, i), i, rel, page) for i, (rel, page) in enumerate(due.items())]
+    return [(i, rel, page) for _, i, rel, page in sorted(order, key=lambda o: o[:2])]
+
+
+def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: list[VerlagError]) -> bytes | None:
+    """site/``rel``, the page of ``page``, as UTF-8 bytes; None when its body cannot be rendered (the problem
+    appended to ``errors``: the last good page stays). Raises ``_Building`` when the template fails."""
+    from .social import first_image
+
+    with contain(page.source, f"rendering site/{rel}", errors) as outcome:
+        body = Markup(bodies.get(page))
+    if outcome.failed:
+        return None
+    item = site.item(page)
+    german = bodies.entry(page)["german"]
+    context = {
+        **site.common(page.lang), "page": page, "item": item, "body": body, "german_html": german,
+        "canonical": item["absolute"], "alternates": site.cluster(page.slug),
+        "switch": site.switch(page.lang, page.slug), "jsonld": _jsonld(site, page, german),
+        "original": item["original"],
+        "disclaimer": site.localized(page.lang, site.practice.disclaimer),
+        "call_to_action": site.localized(page.lang, site.practice.call_to_action),
+        "contact": site.practice.contact,
+        "social": site.social(page.lang, "article", page.title, page.summary, item["absolute"],
+                              [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
+    }
+    return _render(site.env(page.lang), "page.html" if page.standalone else "article.html", rel,
+                   context).encode("utf-8")
 
 
 def _list_files(site: _Site) -> list[str]:

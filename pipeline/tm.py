@@ -10,7 +10,10 @@ msgmerge's compendium (``-C``) and Weblate's memory offer them: a sentence the
 author moved to another article keeps its reviewed translation as a draft. A
 machine draft never becomes a source of further drafts. Imported TMX units
 live only in the index (deleting ``.verlag/`` forgets them; import the file
-again).
+again). The catalog units are valid for the verlag that selected them: an
+index written by another verlag's code (``fsutil.code_digest``, as the other
+caches in ``.verlag/`` are keyed) or under an older ``SCHEMA`` re-reads every
+catalog, keeping the imported TMX units.
 
 Matching: an identical German text is a 100 % match. Otherwise the rapidfuzz
 ratio of the prose (each piece of inline markup and each number counts as one
@@ -20,7 +23,9 @@ another number) occurs exactly once in the stored translation and is replaced
 there, at 2 points per replaced piece. A match whose markup or numbers cannot
 be carried over is never offered, so a draft never links to the old URL or
 keeps the old dose. Ties go to the same msgctxt, then the same article, then
-the most recent translation, then by name and text.
+an active entry before an obsolete one (``#~``: German no article holds any
+more; the active translation is the one in use), then the most recent
+translation, then by name and text.
 """
 
 from __future__ import annotations
@@ -41,13 +46,13 @@ from . import __version__, markup
 from .catalog import REVIEWED, decode_po, entry_state, parse_po
 from .config import Config
 from .errors import VerlagError, raise_all
-from .fsutil import relpath, write_if_changed
+from .fsutil import code_digest, relpath, write_if_changed
 from .markup import scan
 from .sqlitedb import REFUSE, Database
 from .tmx import TmxPair, read_tmx, write_tmx
 
 DB_NAME = "tm.sqlite"
-SCHEMA = 1
+SCHEMA = 2  # 2: obsolete entries are selected too (``retired``); schema 1 took active entries only
 DEFAULT_THRESHOLD = 75.0
 SETTINGS = ("threshold",)
 ADAPT_PENALTY = 2
@@ -77,6 +82,7 @@ class Unit:
     source: str
     target: str
     stamp: str  # when the translation was made, UTC ``YYYYMMDDThhmmssZ``; "" when unknown
+    retired: bool = False  # an obsolete (``#~``) catalog entry: its German is in no article any more
 
 
 @dataclass(frozen=True)
@@ -186,9 +192,11 @@ class Memory:
     @staticmethod
     def _schema(db: sqlite3.Connection) -> None:
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA):
+        if version > SCHEMA:
             raise sqlite3.DatabaseError(f"schema {version}, this verlag reads {SCHEMA}")
         with db:
+            if version == 1:  # schema 1 had no ``retired``; its catalog units are selected again below
+                db.execute("ALTER TABLE units ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
             db.executescript(f"""
                 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS catalogs(
@@ -196,11 +204,17 @@ class Memory:
                 CREATE TABLE IF NOT EXISTS units(
                     origin TEXT NOT NULL, name TEXT NOT NULL, lang TEXT NOT NULL, context TEXT,
                     source TEXT NOT NULL, target TEXT NOT NULL, stamp TEXT NOT NULL,
-                    prose TEXT NOT NULL, marks TEXT NOT NULL);
+                    prose TEXT NOT NULL, marks TEXT NOT NULL, retired INTEGER NOT NULL DEFAULT 0);
                 CREATE INDEX IF NOT EXISTS units_by_name ON units(origin, name, lang);
                 CREATE INDEX IF NOT EXISTS units_by_lang ON units(lang);
                 PRAGMA user_version = {SCHEMA};
             """)
+            selector = f"{SCHEMA}|{code_digest()}"  # what chose a catalog's units: the digests hold for it alone
+            stored = db.execute("SELECT value FROM meta WHERE key = 'selector'").fetchone()
+            if stored is None or stored[0] != selector:
+                db.execute("DELETE FROM units WHERE origin = 'po'")
+                db.execute("DELETE FROM catalogs")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('selector', ?)", (selector,))
         scanner = hashlib.sha256(Path(markup.__file__).read_bytes() + inspect.getsource(_split).encode()
                                  + _NUMBER.pattern.encode()).hexdigest()[:16]
         stored = db.execute("SELECT value FROM meta WHERE key = 'scanner'").fetchone()
@@ -213,8 +227,9 @@ class Memory:
 
     def _insert(self, units: list[Unit]) -> None:
         self.db.executemany(
-            "INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(u.origin, u.name, u.lang, u.context, u.source, u.target, u.stamp, *_split(u.source)) for u in units])
+            "INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(u.origin, u.name, u.lang, u.context, u.source, u.target, u.stamp, *_split(u.source), u.retired)
+             for u in units])
 
     def refresh(self, config: Config) -> list[VerlagError]:
         """Bring the catalog units up to date; unreadable catalogs are left out and returned."""
@@ -256,18 +271,19 @@ class Memory:
             return []
         po = parse_po(decode_po(data, ref), ref)
         stamp = _stamp(po.metadata.get("PO-Revision-Date"))
-        return [Unit("po", slug, lang, e.msgctxt, e.msgid, e.msgstr, stamp)
+        return [Unit("po", slug, lang, e.msgctxt, e.msgid, e.msgstr, stamp, e.obsolete)
                 for e in po if not e.msgid_plural and entry_state(e) == REVIEWED]
 
     def units(self, lang: str | None = None, origin: str | None = None) -> list[Unit]:
         rows = self.file.use(lambda db: db.execute(
-            "SELECT origin, name, lang, context, source, target, stamp FROM units "
+            "SELECT origin, name, lang, context, source, target, stamp, retired FROM units "
             "WHERE (?1 IS NULL OR lang = ?1) AND (?2 IS NULL OR origin = ?2)", (lang, origin)).fetchall())
-        return [Unit(*row) for row in rows]
+        return [Unit(*row[:7], bool(row[7])) for row in rows]
 
     def lookup(self, lang: str, threshold: float) -> Lookup:
         rows = self.file.use(lambda db: db.execute("SELECT origin, name, lang, context, source, target, stamp, "
-                                                   "prose, marks FROM units WHERE lang = ?", (lang,)).fetchall())
+                                                   "prose, marks, retired FROM units WHERE lang = ?",
+                                                   (lang,)).fetchall())
         return Lookup(rows, threshold)
 
     def import_tmx(self, data: bytes, name: str, ref: str, config: Config) -> ImportReport:
@@ -292,7 +308,8 @@ def _recency(stamp: str) -> int:
 class Lookup:
     """Best matches in one target language, over units loaded once.
 
-    Rows are the index's (Unit fields..., prose, marks); a Unit is made only for a candidate.
+    Rows are the index's (Unit fields but ``retired``..., prose, marks, retired); a Unit is made only for a
+    candidate (``_unit``).
     """
 
     def __init__(self, rows: list[tuple], threshold: float):
@@ -308,17 +325,17 @@ class Lookup:
     @classmethod
     def of(cls, units: list[Unit], threshold: float = DEFAULT_THRESHOLD) -> Lookup:
         """A lookup over units in memory (the index stores their split form)."""
-        return cls([(u.origin, u.name, u.lang, u.context, u.source, u.target, u.stamp, *_split(u.source))
+        return cls([(u.origin, u.name, u.lang, u.context, u.source, u.target, u.stamp, *_split(u.source), u.retired)
                     for u in units], threshold)
 
     def best(self, text: str, context: str | None = None, slug: str = "") -> Match | None:
         def rank(match: Match):
             u = match.unit
-            return (-match.score, u.context != context, not (u.origin == "po" and u.name == slug),
+            return (-match.score, u.context != context, not (u.origin == "po" and u.name == slug), u.retired,
                     _recency(u.stamp), u.origin != "po", u.name, u.target)
 
         if self.exact.get(text):
-            return min((Match(Unit(*row[:7]), row[5], 100) for row in self.exact[text]), key=rank)
+            return min((Match(_unit(row), row[5], 100) for row in self.exact[text]), key=rank)
         prose, marks = _split(text)
         marks = marks.split(_SEP) if marks else []
         # ratio = 2 M / (a + b) >= t needs the shorter text to be at least t / (2 - t) of the longer one.
@@ -335,8 +352,13 @@ class Lookup:
                     continue
                 final = min(int(score) - ADAPT_PENALTY * adapted[1], 99)
                 if final >= self.threshold:
-                    matches.append(Match(Unit(*row[:7]), adapted[0], final))
+                    matches.append(Match(_unit(row), adapted[0], final))
         return min(matches, key=rank, default=None)
+
+
+def _unit(row: tuple) -> Unit:
+    """The Unit of a ``Lookup`` row."""
+    return Unit(*row[:7], bool(row[9]))
 
 
 class TMEngine:

@@ -64,7 +64,7 @@ def test_the_alignment_comment_goes_when_the_reviewer_signs_the_entry_off(projec
     path = project.root / "translations/en/ingwer.po"
     doubted = [key(e) for e in polib.pofile(str(path)) if LOW_CONFIDENCE in e.tcomment.split("\n")]
     title = ("title", "Ingwertee bei Erkältung – was er kann und was nicht")
-    assert title in doubted and len(doubted) > 10
+    assert title in doubted and len(doubted) >= 10  # another article: blocks whose lengths do not fit are left out
     review(project, "en", "ingwer", {title: "Ginger tea for a cold"})  # the reviewer fixed it, fuzzy removed
     assert project.read("translations/en/ingwer.po").count(f"# {LOW_CONFIDENCE}\n") == len(doubted)  # as saved
     project.run("extract")

@@ -44,7 +44,7 @@ def test_a_save_to_the_old_catalog_after_a_rename_is_brought_over_for_review(pro
     assert entry(project, "schlafen", "Morgens hilft Licht.").msgstr == "Light helps in the morning."
     assert ("warning: translations/en/schlaf.po: its article was renamed (now translations/en/schlafen.po) and it "
             "was saved again; 1 of its translations brought over to translations/en/schlafen.po as fuzzy, for "
-            "review; 2 of its reviewed translations differ from the reviewed ones in translations/en/schlafen.po"
+            "review; 2 of its reviewed translations differ from the ones a reviewer wrote in translations/en/schlafen.po"
             ) in result.output
     assert "then delete translations/en/schlaf.po" in result.output
     msgfmt_check(project.root / "translations/en/schlafen.po")
@@ -86,3 +86,50 @@ def test_a_damaged_old_catalog_after_a_rename_is_kept_as_it_is(project: Project)
     assert "warning: translations/en/schlaf.po: no German article has this slug any more; kept" in result.output
     assert project.read("translations/en/schlafen.po") == before
     assert project.read("translations/en/schlaf.po") == 'msgid "kaputt\n'
+
+
+def test_a_reviewer_s_edit_of_a_brought_over_translation_stays(project: Project):
+    held = renamed(project)
+    (project.root / "translations/en/schlaf.po").write_bytes(held)
+    review(project, "en", "schlaf", {"Abends hilft Tee.": "Tea helps in the evening."})
+    result = project.run("extract")
+    assert "extract: 1 file updated" in result.output  # the catalog carry-over wrote is counted
+    assert entry(project, "schlafen", "Abends hilft Tee.").msgstr == "Tea helps in the evening."
+    review(project, "en", "schlafen", {"Abends hilft Tee.": "A cup of tea helps in the evening."}, sign_off=False)
+    said = project.run("extract").output
+    assert ("1 of its reviewed translations differs from the ones a reviewer wrote in translations/en/schlafen.po"
+            ) in said
+    assert "extract: 0 files updated" in said
+    project.run("extract")  # the orphan is still there: every extract looks at it again
+    edited = entry(project, "schlafen", "Abends hilft Tee.")
+    assert (edited.msgstr, edited.fuzzy) == ("A cup of tea helps in the evening.", True)
+
+
+def test_a_brought_over_translation_whose_german_changes_is_carried_as_fuzzy_not_redrafted(project: Project):
+    """A translation brought over is a person's, not an untouched machine draft: when the German changed in
+    the same run, it is carried with the previous msgid, as it is in a catalog saved in place."""
+    held = renamed(project)
+    project.write("source_de/schlafen.md", SCHLAF.replace("Abends hilft Tee.", "Abends hilft warmer Tee."))
+    (project.root / "translations/en/schlaf.po").write_bytes(held)
+    review(project, "en", "schlaf", {"Abends hilft Tee.": "Tea helps in the evening."})
+    result = project.run("extract")
+    assert "1 of its translations brought over to translations/en/schlafen.po" in result.output
+    assert "draft again" not in result.output
+    carried = entry(project, "schlafen", "Abends hilft warmer Tee.")
+    assert (carried.msgstr, carried.fuzzy, carried.previous_msgid) == (
+        "Tea helps in the evening.", True, "Abends hilft Tee.")
+    assert "tm: 100% from schlaf" in carried.tcomment.splitlines()
+    msgfmt_check(project.root / "translations/en/schlafen.po")
+
+
+def test_a_new_article_under_a_renamed_article_s_old_slug_ends_the_rename(project: Project):
+    renamed(project)  # schlaf -> schlafen
+    # no catalog is kept (orphaned) in this run: the rename is forgotten all the same
+    project.write("source_de/schlaf.md", article("Schlaf", "Ein ganz neuer Artikel. Abends hilft Tee.\n"))
+    project.run("extract")
+    review(project, "en", "schlaf", {"Abends hilft Tee.": "Tea in the evening helps."})
+    before = project.read("translations/en/schlafen.po")
+    (project.root / "source_de/schlaf.md").unlink()  # the new article goes: its catalog is no rename's leftover
+    result = project.run("extract")
+    assert "warning: translations/en/schlaf.po: no German article has this slug any more; kept" in result.output
+    assert project.read("translations/en/schlafen.po") == before

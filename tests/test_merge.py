@@ -295,16 +295,19 @@ def check_edit_undone(before, after, project):
 
 
 def check_front_matter_reworded(before, after, project):
-    """Title and summary are one entry each by msgctxt: reworded beyond the fuzzy threshold, still followed."""
+    """Title and summary follow their old translation as msgmerge's fuzzy matching would: only a rewording
+    (``catalog.similarity`` at the fuzzy threshold). A summary written anew and a tag replaced by another
+    are new entries, their old translations obsolete, never shown as translations of the new German."""
+    title = entry(after, "Die Brennnessel als Frühlingskur", "title")
+    assert title.fuzzy and (title.previous_msgid, title.previous_msgctxt) == ("Brennnesseltee im Frühjahr", "title")
+    assert title.msgstr == entry(before, "Brennnesseltee im Frühjahr", "title").msgstr
     for context, old_id, new_id in [
-            ("title", "Brennnesseltee im Frühjahr", "Die Brennnessel als Frühlingskur"),
             ("summary", "Warum eine Kur mit Brennnesseltee im Frühling guttut und worauf Sie dabei achten sollten.",
              "Eine Tasse am Morgen, vier Wochen lang, so gelingt die Kur."),
             ("tag", "Heilpflanzen", "Wildkräuter")]:
-        new = entry(after, new_id, context)
-        assert new.fuzzy and new.previous_msgid == old_id and new.previous_msgctxt == context, context
-        assert new.msgstr == entry(before, old_id, context).msgstr
-    assert not after.obsolete_entries()
+        assert entry(after, new_id, context).msgstr == "", context
+        [gone] = [e for e in after.obsolete_entries() if (e.msgctxt, e.msgid) == (context, old_id)]
+        assert gone.msgstr == entry(before, old_id, context).msgstr
     same_translations(before, after, except_=("Brennnesseltee im Frühjahr", "Heilpflanzen",
                                               "Warum eine Kur mit Brennnesseltee im Frühling guttut und worauf "
                                               "Sie dabei achten sollten."))
@@ -533,3 +536,34 @@ def test_a_sentence_whose_words_were_reordered_keeps_its_translation_as_fuzzy(pr
     assert entry.fuzzy and entry.msgstr == "It supplies minerals after the winter."
     assert entry.previous_msgid == "Sie liefert Mineralstoffe nach dem Winter."
     msgfmt_check(project.root / "translations/en/a.po")
+
+
+LEBER = "Die Leber ist ein wichtiges Organ. Sie arbeitet nachts am meisten.\n\n## Zubereitung\n\nTrinken Sie viel Wasser.\n"
+
+
+def test_a_title_written_anew_and_a_replaced_tag_inherit_no_old_translation(project: Project):
+    """Front matter follows its old translation only as a rewording (``catalog.similarity``), as sentences do;
+    a tag is a name, so even a nearly equal one is a new entry. Otherwise the old translation would stand
+    stale, which pretranslate never redrafts, and sites publishing machine text would show it."""
+    en_project(project)
+    project.write("source_de/leber.md", article("Die Leber entgiften", LEBER, tags="[Leber, Niere]"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Die Leber entgiften"): "Detoxing the liver",
+                                    ("tag", "Leber"): "Liver", ("tag", "Niere"): "Kidney"})
+    project.write("source_de/leber.md", article("Die Leber sanft entgiften", LEBER, tags="[Schlaf, Nieren]"))
+    assert "en: 1 changed sentence back to review (fuzzy, the old German shown as previous msgid), 2 new, 2 no " \
+        "longer used" in project.run("extract").output
+    po = polib.pofile(project.read("translations/en/leber.po"))
+    title = entry(po, "Die Leber sanft entgiften", "title")
+    assert (title.msgstr, title.fuzzy, title.previous_msgid) == ("Detoxing the liver", True, "Die Leber entgiften")
+    for msgid in ("Schlaf", "Nieren"):
+        assert (entry(po, msgid, "tag").msgstr, entry(po, msgid, "tag").fuzzy) == ("", False), msgid
+    assert {(e.msgctxt, e.msgstr) for e in po.obsolete_entries()} == {("tag", "Liver"), ("tag", "Kidney")}
+    project.write("source_de/leber.md", article("Schlafstörungen bei Kindern", LEBER, tags="[Schlaf, Nieren]"))
+    assert "en: 0 changed sentences back to review (fuzzy, the old German shown as previous msgid), 1 new, 1 no " \
+        "longer used" in project.run("extract").output
+    po = polib.pofile(project.read("translations/en/leber.po"))
+    title = entry(po, "Schlafstörungen bei Kindern", "title")
+    assert (title.msgstr, title.fuzzy, title.previous_msgid) == ("", False, None)
+    assert ("title", "Detoxing the liver") in {(e.msgctxt, e.msgstr) for e in po.obsolete_entries()}
+    msgfmt_check(project.root / "translations/en/leber.po")

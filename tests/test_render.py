@@ -69,6 +69,15 @@ def test_links_to_an_article_point_to_its_page_and_other_links_stay():
                                       "bild.png"]
 
 
+def test_web_addresses_are_kept_as_written_and_only_other_urls_are_looked_up_as_files():
+    asked = []
+    doc = tree(render("[a](https://x.example/a.png) ![b](http://x.example/b.png) [c](HTTPS://x.example/c.png) "
+                      "![d](bilder/d.png?v=2#oben)", files=lambda url: asked.append(url) or "/media/x.png").html)
+    assert asked == ["HTTPS://x.example/c.png", "bilder/d.png?v=2#oben"]  # the scheme's case: urlsplit decides
+    assert doc.xpath("//a/@href | //img/@src") == ["https://x.example/a.png", "http://x.example/b.png",
+                                                   "/media/x.png", "/media/x.png?v=2#oben"]
+
+
 def test_heading_ids_work_in_every_script():
     doc = tree(render("## Печень и сон\n\n## 肝臓と睡眠\n").html)
     assert doc.xpath("//h2/@id") == ["печень-и-сон", "肝臓と睡眠"]

@@ -7,7 +7,7 @@ import pytest
 
 import pipeline.render
 from pipeline.errors import VerlagError
-from conftest import Project, article, copy_shipped_project
+from conftest import REPO, Project, article, copy_shipped_project
 
 
 def _generated(project: Project) -> None:
@@ -108,3 +108,50 @@ def test_a_page_failing_in_a_worker_is_reported_with_its_line_and_the_others_are
     assert "Traceback" not in result.output
     assert all((project.root / f"site/de/{slug}/index.html").is_file() for slug in ("anfang", "schluss"))
     assert not (project.root / "site/de/mitte").exists()
+
+
+def _three(project: Project, marked: tuple[str, ...] = ()) -> None:
+    """Articles listed schluss, mitte, anfang (one date: by slug, descending), drafted by pseudo in en and fr
+    and published; ``marked`` ones have a sentence "Ein Störfall."."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nunreviewed = "machine"\n')
+    for slug in ("anfang", "mitte", "schluss"):
+        project.write(f"source_de/{slug}.md", article(slug.title(), "Ein Satz.\n\nNoch einer.\n\n"
+                                                      + ("Ein Störfall.\n" if slug in marked else "")))
+    project.run("extract", "--jobs", "2")
+    for lang in ("en", "fr"):
+        project.run("pretranslate", "--engine", "pseudo", "--lang", lang)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_pages_failing_in_several_articles_are_reported_in_the_order_the_pages_are_listed(
+        project: Project, monkeypatch, jobs):
+    """The parent renders an article's pages together, as the pool answers for the article; the problems
+    are still reported language by language, as the pages are listed (German, then en, then fr)."""
+    real = pipeline.render.render
+
+    def render(body, links, allowance, backlink_title, *args):
+        if allowance is not None and "Štöörfááll" in body:  # the sentence as pseudo translates it
+            raise VerlagError(f"cannot render ({backlink_title})", None, 3)
+        return real(body, links, allowance, backlink_title, *args)
+
+    monkeypatch.setattr(pipeline.render, "render", render)
+    _three(project, ("mitte", "schluss"))
+    result = project.run("build", "--jobs", jobs, code=2)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert errors == [f"error: source_de/{slug}.md:7: cannot render ({label})"
+                      for label in ("Back to the text", "Retour au texte") for slug in ("schluss", "mitte")]
+    assert (project.root / "site/en/anfang/index.html").is_file() and not (project.root / "site/en/mitte").exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_of_two_pages_whose_template_fails_the_one_listed_first_is_named(project: Project, jobs):
+    """en/schluss is rendered before de/anfang (the pages of an article together), but a serial run over the
+    listing meets de/anfang first: that is the page the error names, and site/ is not written."""
+    _three(project)
+    shipped = (REPO / "templates/article.html").read_text(encoding="utf-8")
+    project.write("templates/article.html", shipped.replace(
+        "{% block title %}", '{% block title %}{% if (page.lang, page.slug) in [("de", "anfang"), ("en", "schluss")] %}'
+                             "{{ 1 / 0 }}{% endif %}", 1))
+    result = project.run("build", "--jobs", jobs, code=2)
+    assert "(while building site/de/anfang/index.html)" in result.output, result.output
+    assert not (project.root / "site").exists()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sqlite3
 import xml.etree.ElementTree as ET
 
 import polib
@@ -11,7 +13,7 @@ from rapidfuzz import fuzz
 
 from pipeline.config import load_config
 from pipeline.engines import get_engine
-from pipeline.tm import Lookup, Memory, Unit
+from pipeline.tm import Lookup, Memory, Unit, _split
 
 from conftest import Project, article, msgfmt_check, review
 
@@ -146,6 +148,14 @@ def test_ties_go_to_the_same_context_then_the_same_article_then_the_newest_then_
     assert (best.text, best.origin) == ("new", "tm: 100% from neu")
 
 
+def test_an_active_translation_wins_over_an_obsolete_one_however_recent():
+    text = "Die Leber arbeitet nachts."
+    lookup = Lookup.of([Unit("po", "alt", "en", None, text, "retired", "20260901T000000Z", retired=True),
+                        Unit("po", "neu", "en", None, text, "in use", "20260101T000000Z")])
+    assert lookup.best(text, None, "other").text == "in use"
+    assert lookup.best(text, None, "alt").text == "retired"  # the same article still comes first
+
+
 def test_fuzzy_matches_must_carry_their_markup_over():
     old = "Lesen Sie mehr in der [Broschüre](https://example.org/a.pdf) über **Leberwickel**."
     lookup = Lookup.of([unit("q", old, "Read more about **liver compresses** in the "
@@ -190,6 +200,59 @@ def test_the_index_splits_its_texts_again_when_the_scanner_changes(source: Proje
     memory.close()
     assert prose["Mehr dazu in der [Beratung](https://example.org/beratung)."] == \
         "Mehr dazu in der \ue000Beratung\ue000."
+
+
+def refreshed_units(config) -> list[Unit]:
+    """The index's units after a refresh, as the ``tm`` engine would read them."""
+    memory = Memory.open(config)
+    try:
+        memory.refresh(config)
+        return memory.units()
+    finally:
+        memory.close()
+
+
+SCHEMA_1 = """
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE catalogs(lang TEXT NOT NULL, slug TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (lang, slug));
+    CREATE TABLE units(origin TEXT NOT NULL, name TEXT NOT NULL, lang TEXT NOT NULL, context TEXT,
+                       source TEXT NOT NULL, target TEXT NOT NULL, stamp TEXT NOT NULL,
+                       prose TEXT NOT NULL, marks TEXT NOT NULL);
+    PRAGMA user_version = 1;
+"""
+
+
+def test_an_index_of_an_older_verlag_selects_its_catalog_units_again(source: Project):
+    """verlag 0.1's index (schema 1) took no obsolete entries; its catalog digests still match, yet every
+    catalog is read again, and what only the index holds (imported TMX) stays. An index of another verlag's
+    code (its ``selector``) is read again the same way."""
+    source.write("source_de/quelle.md", QUELLE.replace("Trinken Sie abends keinen Kaffee.", ""))
+    source.run("extract")  # the coffee sentence is now an obsolete reviewed entry of quelle.po
+    coffee = ("po", "quelle", "Do not drink coffee in the evening.")
+    imported = ("tmx", "alt.tmx", "Die Leber arbeitet nachts.", "The liver works at night.", "20250101T000000Z")
+    db = sqlite3.connect(source.root / ".verlag/tm.sqlite")
+    with db:
+        db.executescript(SCHEMA_1)
+        for path in (source.root / "translations").glob("*/quelle.po"):
+            db.execute("INSERT INTO catalogs VALUES (?, ?, ?)",
+                       (path.parent.name, "quelle", hashlib.sha256(path.read_bytes()).hexdigest()))
+        db.executemany("INSERT INTO units VALUES (?, ?, 'en', ?, ?, ?, '', ?, ?)",
+                       [("po", "quelle", e.msgctxt, e.msgid, e.msgstr, *_split(e.msgid))
+                        for e in polib.pofile(source.read("translations/en/quelle.po")) if e.msgstr and not e.obsolete]
+                       + [(*imported[:2], None, *imported[2:4], *_split(imported[2]))])
+    db.close()
+    config = load_config(source.root)
+
+    def known() -> set[tuple[str, str, str]]:
+        return {(u.origin, u.name, u.target) for u in refreshed_units(config)}
+
+    assert known() == {("po", "quelle", text) for text in EN.values()} | {imported[:2] + imported[3:4]}  # coffee too
+    memory = Memory.open(config)
+    with memory.db:
+        memory.db.execute("DELETE FROM units WHERE target = ?", (coffee[2],))
+        memory.db.execute("UPDATE meta SET value = 'another verlag' WHERE key = 'selector'")
+    memory.close()
+    assert coffee in known()
 
 
 def test_threshold_is_configurable(source: Project):
@@ -243,12 +306,7 @@ def test_index_is_refreshed_incrementally_from_article_catalogs_only(source: Pro
     monkeypatch.setattr(Memory, "_catalog_units", counting)
 
     def reviewed() -> set[tuple[str, str, str]]:
-        memory = Memory.open(config)
-        try:
-            memory.refresh(config)
-            return {(u.lang, u.name, u.target) for u in memory.units()}
-        finally:
-            memory.close()
+        return {(u.lang, u.name, u.target) for u in refreshed_units(config)}
 
     assert reviewed() == {("en", "quelle", text) for text in EN.values()}  # site.po and drafts stay out
     assert sorted(parsed) == ["translations/en/quelle.po", "translations/en/zwei.po",

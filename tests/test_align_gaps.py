@@ -1,0 +1,170 @@
+"""verlag import --translation-of when the blocks of the two texts differ (an added paragraph, a caption left
+out), and what the page says about a hand translation: who made it, and that no machine did."""
+
+from __future__ import annotations
+
+import re
+
+import polib
+import pytest
+
+from conftest import msgfmt_check, review
+from pipeline.align import LOW_CONFIDENCE
+from pipeline.catalog import REVIEWED, entry_state
+
+GERMAN = """---
+title: Löwenzahn im Frühling
+date: 2026-04-02
+---
+Der Löwenzahn blüht im April auf fast jeder Wiese. Seine jungen Blätter schmecken leicht bitter und passen gut in einen Salat.
+
+## Was er enthält
+
+Die Blätter liefern Kalium, Bitterstoffe und etwas Vitamin A.
+
+![Gelbe Löwenzahnblüten auf einer Wiese](bilder/loewenzahn.jpg)
+
+Löwenzahn am Feldrand im Mai
+
+- Salat: junge Blätter
+- Tee: getrocknete Wurzel
+- Sirup: die Blüten
+
+## Hinweis
+
+Wer Gallensteine hat, sollte vor einer Kur mit Löwenzahn den Arzt fragen.
+"""
+ENGLISH = """# Dandelion in spring
+
+The dandelion flowers in April in almost every meadow. Its young leaves taste slightly bitter and go well in a salad.
+
+## What it contains
+
+The leaves provide potassium, bitter compounds and some vitamin A.
+
+![Yellow dandelion flowers in a meadow](bilder/loewenzahn.jpg)
+
+Dandelion at the edge of a field in May
+
+- Salad: young leaves
+- Tea: dried root
+- Syrup: the flowers
+
+## Note
+
+Anyone with gallstones should ask their doctor before a course of dandelion.
+"""
+FIRST = "Der Löwenzahn blüht im April auf fast jeder Wiese."
+SECOND = "Seine jungen Blätter schmecken leicht bitter und passen gut in einen Salat."
+IMAGE = "![Gelbe Löwenzahnblüten auf einer Wiese](bilder/loewenzahn.jpg)"
+CAPTION = "Löwenzahn am Feldrand im Mai"
+# a paragraph only the English has, after the first one (line 5 of the file)
+EXTRA = ("Children in Britain blow on its seed heads to tell the time. Few of them know that the whole plant "
+         "is edible.\n\n")
+
+
+def english(tmp_path, text: str):
+    path = tmp_path / "dandelion.en.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def imported(project, path, *args: str):
+    project.write("source_de/loewenzahn.md", GERMAN)
+    result = project.run("import", "--lang", "en", "--translation-of", "loewenzahn", str(path), *args)
+    return result, polib.pofile(str(project.root / "translations/en/loewenzahn.po"))
+
+
+def test_a_paragraph_only_the_translation_has_is_reported_not_joined_to_a_german_sentence(project, tmp_path):
+    path = english(tmp_path, ENGLISH.replace("## What it contains", EXTRA + "## What it contains"))
+    result, po = imported(project, path)
+    assert f"unmatched en: {path}:5: Children in Britain blow" in result.output
+    assert f"unmatched en: {path}:5: Few of them know" in result.output
+    assert "0 German and 2 en sentences unmatched" in result.output
+    assert po.find(FIRST).msgstr == "The dandelion flowers in April in almost every meadow."
+    assert po.find(SECOND).msgstr == "Its young leaves taste slightly bitter and go well in a salad."
+    assert not [e.msgid for e in po if "Children" in e.msgstr or "Few of them" in e.msgstr]
+    # next to the gap a pair is not trusted; away from it, as confident as without the extra paragraph
+    assert po.find(FIRST).fuzzy and LOW_CONFIDENCE in po.find(FIRST).tcomment
+    assert entry_state(po.find("Tee: getrocknete Wurzel")) == REVIEWED
+    msgfmt_check(project.root / "translations/en/loewenzahn.po")
+
+
+def test_an_image_pairs_with_the_image_of_the_same_source_and_a_caption_left_out_is_unmatched(project, tmp_path):
+    path = english(tmp_path, ENGLISH.replace("Dandelion at the edge of a field in May\n\n", ""))
+    result, po = imported(project, path)
+    assert f"unmatched German: source_de/loewenzahn.md:13: {CAPTION}" in result.output
+    assert "1 German and 0 en sentences unmatched" in result.output
+    image = po.find(IMAGE)
+    assert image.msgstr == "![Yellow dandelion flowers in a meadow](bilder/loewenzahn.jpg)"
+    assert entry_state(image) == REVIEWED  # the same source: an anchor, though the caption beside it is missing
+    assert po.find(CAPTION).msgstr == ""
+    assert po.find("Salat: junge Blätter").msgstr == "Salad: young leaves"
+
+
+def test_the_whole_translation_pairs_block_by_block(project, tmp_path):
+    result, po = imported(project, english(tmp_path, ENGLISH))
+    assert "0 German and 0 en sentences unmatched" in result.output
+    assert po.find(CAPTION).msgstr == "Dandelion at the edge of a field in May"
+    assert entry_state(po.find(IMAGE)) == REVIEWED
+
+
+@pytest.fixture
+def published(project):
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n'
+                  '[publish]\nunreviewed = "machine"\n')
+    return project
+
+
+def page(project) -> str:
+    project.run("build")
+    return project.read("site/en/loewenzahn/index.html")
+
+
+def test_an_unchecked_hand_translation_is_published_as_not_checked_never_as_made_by_machine(published, tmp_path):
+    path = english(tmp_path, ENGLISH.replace("## What it contains", EXTRA + "## What it contains")
+                   .replace("Dandelion at the edge of a field in May\n\n", ""))
+    _, po = imported(published, path)
+    assert [e for e in po if e.fuzzy and e.msgstr]  # drafts the import was not sure of, shown as they are
+    html = page(published)
+    assert "Parts of this translation have not yet been checked by a person." in html
+    assert "machine" not in html
+    # a machine draft of the caption the translation left out still says so
+    published.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    assert "Parts of this translation were made by machine" in page(published)
+
+
+def test_the_byline_credits_the_hand_translator_while_their_text_is_most_of_the_page(published, tmp_path):
+    _, po = imported(published, english(tmp_path, ENGLISH), "--translator", "Anna Berg <anna@example.org>")
+    assert po.metadata["Last-Translator"] == "Anna Berg <anna@example.org>"
+    filled = [e for e in po if e.msgstr]
+    assert filled and all(re.search(r"^hand: Anna Berg, [0-9a-f]{8}$", e.tcomment, re.M) for e in filled)
+    msgfmt_check(published.root / "translations/en/loewenzahn.po")
+    assert "Translated by Anna Berg" in page(published)
+    # a reviewer fixes one entry and saves: the editor makes them the Last-Translator
+    path = review(published, "en", "loewenzahn", {CAPTION: "Dandelion by a field in May"})
+    po = polib.pofile(str(path))
+    po.metadata["Last-Translator"] = "Tom Becker <tom@example.org>"
+    po.save(str(path))
+    html = page(published)
+    assert "Translated by Anna Berg" in html and "Tom Becker" not in html
+    # once most of the text is the reviewer's own, the byline is theirs
+    review(published, "en", "loewenzahn", {e.msgid if not e.msgctxt else (e.msgctxt, e.msgid): e.msgstr + " "
+                                           for e in po if e.msgstr and not e.msgctxt})
+    html = page(published)
+    assert "Translated by Tom Becker" in html and "Anna Berg" not in html
+
+
+def test_translator_goes_with_translation_of(project, tmp_path):
+    result = project.run("import", "--translator", "Anna Berg", str(english(tmp_path, ENGLISH)), code=2)
+    assert "--translator goes with --translation-of SLUG" in result.output
+
+
+def test_importing_again_with_translator_records_who_made_the_text_already_there(project, tmp_path):
+    path = english(tmp_path, ENGLISH)
+    _, po = imported(project, path)
+    assert "hand: " not in "".join(e.tcomment for e in po) and not po.metadata.get("Last-Translator")
+    result, po = imported(project, path, "--translator", "Anna Berg")
+    assert "0 confident" in result.output and "already there" in result.output
+    assert po.metadata["Last-Translator"] == "Anna Berg"
+    assert all(re.search(r"^hand: Anna Berg, [0-9a-f]{8}$", e.tcomment, re.M) for e in po if e.msgstr)
