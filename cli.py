@@ -474,6 +474,8 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
             by = ", ".join(f"{n} by {engine}" for engine, n in idle[lang].most_common())
             click.echo(f"{lang}: nothing to draft: no entry is empty, {sum(idle[lang].values())} hold machine drafts "
                        f"({by}); use --redo-drafts to replace them")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     for engine, (sent, chars, cached) in sorted(result.sent.items()):
         click.echo(f"{engine}: {counted(sent, 'request')}, {counted(chars, 'character')} translated, "
                    f"{counted(cached, 'segment')} from the cache")

@@ -71,6 +71,7 @@ from .errors import VerlagError, raise_all
 from .fsutil import read_bytes, relpath, rewrite
 from .glossary import add_hints, load_glossary
 from .pofile import encode_like
+from .published import SitePages
 from .segment import Segment, markdown_parser, reference_labels, segment_article
 from .sources import Article, normalise, read_sources, split_front_matter
 
@@ -522,10 +523,10 @@ def _current_catalog(config: Config, doc, lang: str, data: bytes | None, ref: st
 def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, config: Config,
           ref: str, translator: str | None) -> tuple[int, int, int, list[Kept]]:
     """Put each pair's text into its entry unless a person translated it; confident pairs with an error of
-    ``verlag check`` (run as ``check`` runs it: with ``[site] base_url``, so a link the translator pointed at
-    the site's own page in ``lang`` passes) are demoted to low confidence. Returns the confident,
-    low-confidence and already present counts and the kept entries. ``translator``: recorded in each entry
-    filled, and in each that holds the imported text already."""
+    ``verlag check`` (run as ``check`` runs it: with ``[site] base_url`` and the site's published pages, so a
+    link the translator pointed at the site's own page in ``lang`` passes where that page exists) are demoted
+    to low confidence. Returns the confident, low-confidence and already present counts and the kept entries.
+    ``translator``: recorded in each entry filled, and in each that holds the imported text already."""
     entries = {key(e): e for e in po if not e.obsolete}
     kept: list[Kept] = []
     already = 0
@@ -548,7 +549,8 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
         filled[id(entry)] = (entry, pair)
     sure = [entry for entry, pair in filled.values() if pair.confident]
     failing = {f.key for f in check_catalog(sure, ref, lang, "", glossary, labels, source_lang=config.source_language,
-                                            site_url=config.site_url) if f.severity == ERROR}
+                                            site_url=config.site_url, published=SitePages(config))
+               if f.severity == ERROR}
     for entry in sure:
         if key(entry) in failing:
             _set(entry, entry.msgstr, False, translator)

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Container, Iterable
 from urllib.parse import urlsplit
 
 import polib
@@ -42,6 +42,7 @@ from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, vi
 from .markup import analyse
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, references,
                     stale_originals)
+from .published import PAGE_PATH, SitePages
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
 from .redirects import old_names
 from .segment import reference_labels, template_tag_warning, template_tags
@@ -86,6 +87,7 @@ class Context:
     # scheme://host of every URL in the German (its entries, its link definitions) and of the site's own address
     origins: frozenset[str] = frozenset()
     site_url: str = ""  # ``[site] base_url``
+    published: Container[tuple[str, str]] = frozenset()  # (lang, slug) of the site's pages (``SitePages``)
     plain: bool = False  # the entry is plain text (``PLAIN_CONTEXTS``): no markup to compare
 
 
@@ -271,14 +273,19 @@ def check_link_target(entry, ctx):
 def _translated_page(old: str, new: str, ctx: Context) -> bool:
     """A link to this site's German page may point to the same site's page in the target language: the
     same path with the target language (``/de/zecken/`` -> ``/en/zecken/``), or the same article and
-    fragment in any form the site reads (``zecken.md``, ``/en/zecken/``, ``<base_url>en/zecken/``)."""
+    fragment in any form the site reads (``zecken.md``, ``/en/zecken/``, ``<base_url>en/zecken/``,
+    ``<base_url>de/zecken/``). With the site's address known (``ctx.site_url``), an address of one of its pages
+    must name a page it publishes (``ctx.published``), else readers follow it to a 404 (the site rewrites only
+    ``.md`` and relative links)."""
+    was, now = _site_article(old, ctx), _site_article(new, ctx)
+    if ctx.site_url and now is not None and now[0] is not None and now[:2] not in ctx.published:
+        return False
     a = re.match(rf"^(.*?/){re.escape(ctx.source_lang)}/", old)
     b = re.match(rf"^(.*?/){re.escape(ctx.lang)}/", new)
     if a and b and a.group(1) == b.group(1):
         return True
-    was, now = _site_article(old, ctx), _site_article(new, ctx)
     return (was is not None and now is not None and was[1:] == now[1:]
-            and was[0] in (None, ctx.source_lang) and now[0] in (None, ctx.lang))
+            and was[0] in (None, ctx.source_lang) and now[0] in (None, ctx.lang, ctx.source_lang))
 
 
 def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
@@ -295,7 +302,7 @@ def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
         address = address[len(base.path or "/"):]
     else:
         return None
-    page = re.fullmatch(r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?]+)/?", address)
+    page = re.fullmatch(PAGE_PATH, address)
     return (page.group(1), page.group(2), fragment) if page else None
 
 
@@ -920,10 +927,12 @@ def msgid_line(lines: list[str], start: int) -> int:
 def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Glossary = Glossary(),
                   labels: frozenset[str] = frozenset(), text: str | None = None,
                   source_lang: str = "de", checks: list[Check] | None = None,
-                  errors_only: bool = False, site_url: str = "") -> list[Finding]:
+                  errors_only: bool = False, site_url: str = "",
+                  published: Container[tuple[str, str]] = frozenset()) -> list[Finding]:
     """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers.
     ``site_url``: ``[site] base_url``; links to the site itself are never foreign, and a link to one of
-    its articles may name the article's page in the catalog's language.
+    its articles may name the article's page in the catalog's language where the site publishes it:
+    ``published``, (lang, slug) of its pages (``SitePages``).
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
     error, all that an edition's QA gate (``blocked_keys``) looks at.
@@ -935,7 +944,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     german = {url for e in active for url in parts(e.msgid, labels).addresses}
     origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ()), site_url])))
     ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active), origins,
-                  site_url=site_url)
+                  site_url=site_url, published=published)
     plain = replace(ctx, plain=True)
     findings: list[Finding] = []
     for entry in active:
@@ -979,6 +988,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     from .uistrings import site_po_path
 
     glossary = load_glossary(config.translations_dir, config.root)
+    pages = SitePages(config)
     findings: list[Finding] = []
     sources = read_sources(config)
     errors: list[VerlagError] = sources.errors_about(slugs)
@@ -1005,7 +1015,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 if labels is None:
                     labels = reference_labels(article)
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
-                                              config.source_language, site_url=config.site_url))
+                                              config.source_language, site_url=config.site_url, published=pages))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
     for lang in [] if slugs else languages or config.languages:
         path = site_po_path(config, lang)

@@ -21,6 +21,7 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
+from .published import SitePages
 from .sources import Article, Sources, read_sources, split_front_matter
 
 if TYPE_CHECKING:
@@ -32,11 +33,12 @@ if TYPE_CHECKING:
 # edition is made, so a build that finds every article unchanged by its fingerprint never loads them.
 
 # Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
-# each marked range into an element with lang="de" (private-use characters never occur in sources).
+# each marked range into an element with lang="de" (``sources.read_article`` refuses a source holding one).
 # Right after FALLBACK_OPEN, why a translated segment is German all the same (none: not translated yet):
 # STALE_MARK, its German changed since (its translation awaits review); HELD_MARK, its translation has an error
 # of ``verlag check`` (the QA gate holds it back).
 FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK, HELD_MARK = "\ue000", "\ue001", "\ue002", "\ue003"
+RESERVED = FALLBACK_OPEN + FALLBACK_CLOSE + STALE_MARK + HELD_MARK  # a German source holding one is refused
 FRONT_CONTEXTS = {"title": "title", "summary": "summary", "tag": "tags"}
 
 @dataclass(frozen=True)
@@ -207,8 +209,9 @@ STATE_FILE = "build.json"
 
 
 def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,
-                 written: tuple[bytes | None, ...] | None = None) -> str:
-    """What one edition depends on: source, catalog, policy, glossary (QA); and the edition file as last written.
+                 pages: SitePages, written: tuple[bytes | None, ...] | None = None) -> str:
+    """What one edition depends on: source, catalog, policy, glossary (QA), which of the site's pages the
+    catalog names by address are published (QA: ``published.SitePages``); and the edition file as last written.
 
     ``catalog``: the catalog's bytes the edition was made from (or is compared with), never the file as it
     is after the edition was written: a reviewer's save in between must make the next build redo it.
@@ -223,11 +226,11 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
     policy = config.unreviewed_for(lang, article.slug)
     return digest_bytes(catalog, *written,
                         extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
-                              f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}")
+                              f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{pages.key(catalog)}")
 
 
 def build_editions(config: Config, progress=None, jobs: int | None = None,
-                   sources: Sources | None = None) -> BuildResult:
+                   sources: Sources | None = None, settle: bool = True) -> BuildResult:
     """Write every edition whose inputs changed; unchanged articles are skipped by content hash.
 
     Segmentation comes from ``extract``'s cache (``doccache``). The changed
@@ -239,6 +242,11 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     in ``errors`` and keeps the editions it had; the others are still built.
     ``sources``: ``read_sources(config)`` when the caller has it (``verlag build`` hands the same to the
     site stage), else read here.
+
+    The QA gate knows which of the site's pages exist from the edition records (``published.SitePages``); when
+    this build published or withdrew a page that a catalog links by its address, the editions of that catalog
+    are made once more (``settle``), so a link to a page published in this very build is shown, and one to a
+    page withdrawn is held back, without waiting for the next build.
     """
     sources = read_sources(config) if sources is None else sources
     articles = sources.articles
@@ -252,8 +260,9 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             write_if_changed(record_path(config, config.source_language, article.slug),
                              edition_record(source_edition(article, config.source_language), article, "source"),
                              durable=False)
+    pages = SitePages(config)  # as the last build published them: check's QA gate reads the same
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
-                                                      read_bytes(config.po_path(lang, article.slug)))
+                                                      read_bytes(config.po_path(lang, article.slug)), pages)
                                    for lang in config.languages} for article in articles}
     changed = [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
                                           for lang, fingerprint in fingerprints[a.slug].items())]
@@ -261,7 +270,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     if changed:
         from .pool import map_articles
 
-        made = map_articles(functools.partial(_pooled_editions, glossary=glossary), config, changed, jobs)
+        made = map_articles(functools.partial(_pooled_editions, glossary=glossary, pages=pages), config, changed,
+                            jobs)
     for article in articles:
         if progress:
             progress(article)
@@ -279,7 +289,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             if editions is None:
                 with stage(article.ref, "segmenting"):
                     doc = doccache.document(config, article)
-                editions = _article_editions(config, article, doc, glossary, result)
+                editions = _article_editions(config, article, doc, glossary, pages, result)
         if outcome.failed:
             kept.add(article.slug)
             continue
@@ -297,7 +307,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             if write_if_changed(out, text, durable=False):
                 result.written.append(relpath(out, config.root))
             write_if_changed(record_path(config, lang, article.slug), record, durable=False)
-            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data,
+            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data, pages,
                                              (text, record, source_record))
     slugs = {a.slug for a in articles} | kept
     german = slugs | {a.slug for a in sources.german_only}
@@ -309,22 +319,31 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             result.removed.append(relpath(stale, config.root))
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
+    if settle and changed and pages.moved():
+        again = build_editions(config, None, jobs, sources, settle=False)
+        result.written += [path for path in again.written if path not in result.written]
+        result.removed += again.removed
+        result.editions += [name for name in again.editions if name not in result.editions]
+        result.errors += [e for e in again.errors if str(e) not in {str(f) for f in result.errors}]
+        result.held = again.held
     return result
 
 
-def _pooled_editions(config: Config, article: Article, glossary: Glossary) -> list[tuple[Edition, bytes | None]]:
+def _pooled_editions(config: Config, article: Article, glossary: Glossary,
+                     pages: SitePages) -> list[tuple[Edition, bytes | None]]:
     """``_article_editions`` in a worker process; raises on any problem, so the stage redoes and reports it."""
     problems = BuildResult()
-    editions = _article_editions(config, article, doccache.document(config, article), glossary, problems)
+    editions = _article_editions(config, article, doccache.document(config, article), glossary, pages, problems)
     if problems.errors:
         raise problems.errors[0]
     return editions
 
 
-def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary,
+def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary, pages: SitePages,
                       result: BuildResult) -> list[tuple[Edition, bytes | None]]:
     """One article's editions, made in memory, each with the catalog bytes it was made from (None: no
-    catalog): nothing is written until every language succeeded.
+    catalog): nothing is written until every language succeeded. The QA gate checks as ``verlag check`` does
+    (``pages``: the site's pages as the last build published them).
 
     A catalog that cannot be read is reported in ``result.errors`` and its language left out.
     """
@@ -347,7 +366,7 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
             with stage(article.ref, f"checking {ref}"):
                 findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
                                          source_lang=config.source_language, errors_only=True,
-                                         site_url=config.site_url)
+                                         site_url=config.site_url, published=pages)
             blocked = blocked_keys(findings)
         edition = make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german)
         editions.append((edition, data))

@@ -23,7 +23,7 @@ import yaml
 
 from .errors import ManyErrors, VerlagError
 from .fsutil import write_if_changed
-from .scaffold import slugify
+from .scaffold import ascii_slug, slugify
 from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
@@ -73,8 +73,9 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                 page: bool = False, slug: str | None = None, unpublished: str | None = None) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
-    the front matter. An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is
-    left out and noted: no static host can redirect it. ``unpublished``: see ``ImportedArticle``; such an
+    the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
+    An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is left out and noted:
+    no static host can redirect it. ``unpublished``: see ``ImportedArticle``; such an
     article had no public address, so ``aliases`` are left out (and noted)."""
     notes = list(notes or [])
     if unpublished:
@@ -94,7 +95,10 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
             "tags": tags, "draft": True, "aliases": kept}
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
-    return ImportedArticle(slugify(slug or title), meta, body, list(images or []), notes, source, page, unpublished)
+    if slug and not ascii_slug(slug):
+        notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
+    return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, list(images or []), notes, source,
+                           page, unpublished)
 
 
 def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:

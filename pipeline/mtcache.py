@@ -17,6 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import VerlagError
+from .sqlitedb import SET_ASIDE, Database
 
 FILE_NAME = "mt-cache.sqlite"
 
@@ -39,46 +40,48 @@ def normalise(text: str) -> str:
 
 
 class MTCache:
-    """Thread-confined: open, read and write from one thread (pretranslate's main loop)."""
+    """Thread-confined: open, read and write from one thread (pretranslate's main loop). A damaged file, met
+    on opening it or by any later statement, is set aside as ``mt-cache.sqlite.damaged`` and started afresh
+    (``sqlitedb.SET_ASIDE``, said in ``warnings``)."""
 
     def __init__(self, path: Path):
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.file = Database(path, _setup, SET_ASIDE, root=path.parent.parent, timeout=10)  # named from the project
+        self.warnings = self.file.warnings
         try:
-            self.db = self._open()
+            self.file.connection
         except sqlite3.OperationalError as exc:  # locked or unreadable: the answers in it are still good
             raise VerlagError(f"the MT cache cannot be opened ({exc}); is another verlag running?", path) from None
-        except sqlite3.DatabaseError:  # not a database any more: set it aside, start a new one
-            path.replace(path.with_name(path.name + ".damaged"))
-            self.db = self._open()
-
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=10)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute(_SCHEMA)
-        db.commit()
-        return db
 
     def get_many(self, engine: str, source: str, target: str, texts: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         keys = list(dict.fromkeys(normalise(t) for t in texts))
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
-            rows = self.db.execute(
+            found.update(self.file.use(lambda db: db.execute(
                 f"SELECT text, result FROM translations WHERE engine = ? AND source = ? AND target = ? "
-                f"AND text IN ({','.join('?' * len(chunk))})", (engine, source, target, *chunk))
-            found.update(rows)
+                f"AND text IN ({','.join('?' * len(chunk))})", (engine, source, target, *chunk)).fetchall()))
         return {t: found[normalise(t)] for t in texts if normalise(t) in found}
 
     def put_many(self, engine: str, source: str, target: str, pairs: list[tuple[str, str]]) -> None:
         """Store answers and commit at once: a crash right after a batch keeps that batch."""
         now = time.time()
-        self.db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
-                            [(engine, source, target, normalise(t), r, now) for t, r in pairs])
-        self.db.commit()
+
+        def put(db: sqlite3.Connection) -> None:
+            db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
+                           [(engine, source, target, normalise(t), r, now) for t, r in pairs])
+            db.commit()
+
+        self.file.use(put)
 
     def close(self) -> None:
-        self.db.close()
+        self.file.close()
+
+
+def _setup(db: sqlite3.Connection) -> None:
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute(_SCHEMA)
+    db.commit()
 
 
 def open_cache(state_dir: Path) -> MTCache:

@@ -144,6 +144,7 @@ class PretranslateResult:
     planned_texts: dict = field(default_factory=dict)  # dry run: (lang, engine) -> the texts planned so far
     sent: dict = field(default_factory=dict)  # engine -> (requests, characters answered, segments from cache)
     errors: list[VerlagError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "file: message" (a damaged MT cache set aside)
     todo: int = 0  # entries the run could draft, in the catalogs it read
     interrupted: bool = False  # by Ctrl-C: the catalogs after the batch then drafted were not read
 
@@ -215,6 +216,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         result.errors = [*work.errors, *drafting, *failed, *lost]
         if cache:
             cache.close()
+            result.warnings = list(cache.warnings)
         for engine in engines:
             if getattr(engine, "remote", False) and (engine.requests_sent or engine.cached):
                 result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached)

@@ -34,6 +34,7 @@ from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
+from .published import SitePages
 from .segment import reference_labels
 from .sources import Article, read_sources
 from .uistrings import DEFAULT_THEME
@@ -238,8 +239,10 @@ class ReviewResult:
         return sum(p.unchanged for p in self.pages)
 
 
-def make_page(config: Config, article: Article, lang: str, glossary: Glossary, labels: frozenset) -> Page:
-    """Read and check one catalog and model its page; an unreadable catalog becomes a page that says so."""
+def make_page(config: Config, article: Article, lang: str, glossary: Glossary, labels: frozenset,
+              pages: SitePages) -> Page:
+    """Read and check one catalog and model its page, as ``verlag check`` checks it (``pages``: the site's
+    published pages, ``published.SitePages``); an unreadable catalog becomes a page that says so."""
     path = config.po_path(lang, article.slug)
     ref = relpath(path, config.root)
     try:
@@ -251,21 +254,24 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
         return Page(lang, article.slug, article.title, article.ref, ref, labels=labels, problem=exc)
     with stage(article.ref, f"checking {ref}"):
         findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language,
-                                  site_url=config.site_url)
+                                  site_url=config.site_url, published=pages)
     return build_page(article, po, lang, ref, findings, glossary, labels, text)
 
 
 STATE_FILE = "review.json"
 
 
-def _fingerprint(config: Config, article: Article, lang: str, glossary: Glossary, catalog: bytes | None) -> str:
-    """What one page shows: source, catalog, glossary, verlag's code and templates, the languages it links;
+def _fingerprint(config: Config, article: Article, lang: str, glossary: Glossary, catalog: bytes | None,
+                 pages: SitePages) -> str:
+    """What one page shows: source, catalog, glossary, verlag's code and templates, the languages it links,
+    what its QA findings read (``[site] base_url``, which of the site's pages the catalog names are published);
     and the page file as last written (a deleted or edited page is written again). ``catalog``: its bytes as
     read before the page was made, so a save during the run makes the next run redo the page."""
     out = config.root / REPORT_DIR / f"{lang}/{article.slug}.html"
     return digest_bytes(catalog, *(read_bytes(p) for p in (out, *sorted(TEMPLATES.iterdir()))),
                         extra=f"{code_digest()}|{article.digest}|{glossary.digest}|{config.name}|"
-                              f"{config.source_language}|{','.join(config.languages)}")
+                              f"{config.source_language}|{','.join(config.languages)}|{config.site_url}|"
+                              f"{pages.key(catalog)}")
 
 
 STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", STALE: "Stale", UNTRANSLATED: "Untranslated"}
@@ -343,6 +349,7 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
         result.errors.append(exc)
         glossary = Glossary()
     state = load_state(config.state_dir / STATE_FILE)
+    pages = SitePages(config)
     catalogs: dict[tuple[str, str], bytes | None] = {}  # (lang, slug) -> the catalog's bytes before its page
     for article in chosen:
         if progress:
@@ -351,12 +358,13 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
         for lang in languages:
             known = state.get(f"{lang}/{article.slug}", {})
             catalogs[(lang, article.slug)] = read_bytes(config.po_path(lang, article.slug))
-            if known.get("print") == _fingerprint(config, article, lang, glossary, catalogs[(lang, article.slug)]):
+            if known.get("print") == _fingerprint(config, article, lang, glossary, catalogs[(lang, article.slug)],
+                                                  pages):
                 result.pages.append(_remembered(config, article, lang, known))
                 continue
             with contain(article.ref, f"reviewing {lang}", result.errors) as outcome:
                 labels = reference_labels(article) if labels is None else labels
-                page = make_page(config, article, lang, glossary, labels)
+                page = make_page(config, article, lang, glossary, labels, pages)
             if outcome.failed:
                 continue
             result.pages.append(page)
@@ -373,7 +381,8 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     for page in result.pages:
         if not page.problem:
             state[f"{page.lang}/{page.slug}"] = {
-                "print": _fingerprint(config, by_slug[page.slug], page.lang, glossary, catalogs[(page.lang, page.slug)]),
+                "print": _fingerprint(config, by_slug[page.slug], page.lang, glossary, catalogs[(page.lang, page.slug)],
+                                      pages),
                 **page.summary()}
     kept = {k: v for k, v in state.items()
             if k.split("/")[0] in config.languages and k.split("/")[-1] in by_slug}

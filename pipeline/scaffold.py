@@ -106,11 +106,16 @@ GITIGNORE = "editions/\nsite/\nreview/\n.verlag/\n*.mo\n"
 
 
 def slugify(title: str) -> str:
-    """ASCII slug; German umlauts and ß transliterated the German way (ä → ae)."""
-    text = unicodedata.normalize("NFC", title).translate(_GERMAN)
+    """ASCII slug; German umlauts and ß transliterated the German way (ä → ae); "artikel" when ``title`` has
+    no letter or digit to make one of (``ascii_slug`` is "" then)."""
+    return ascii_slug(title) or "artikel"
+
+
+def ascii_slug(text: str) -> str:
+    """``slugify``'s slug of ``text``, "" when it has no letter or digit."""
+    text = unicodedata.normalize("NFC", text).translate(_GERMAN)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug or "artikel"
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _toml(value: str | list[str]) -> str:

@@ -51,6 +51,7 @@ from .practice import Localized, Practice, check_legal, load_practice, placehold
 from .search import BUNDLE, index_site
 from .redirects import old_names, redirect_files
 from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
+from .sqlitedb import REBUILD, Database
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs, \
     translations_digest
@@ -299,6 +300,37 @@ def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str
     return pages
 
 
+# ``publication``'s answers
+PUBLISHED, NOT_TRANSLATED, HELD_BACK, DRAFT = "published", "not translated", "held back", "draft"
+
+
+def publication(page: Page, settings: Settings, source: str, drafts: list[str]) -> str:
+    """Whether the site publishes ``page``: ``DRAFT`` (its German original says ``draft: true``, in
+    ``drafts``), ``NOT_TRANSLATED`` (a translation that shows nothing translated: SITE.md 3, a fallback copy is not
+    generated at all), ``HELD_BACK`` (below ``[publish] min_reviewed`` or ``min_translated``) or ``PUBLISHED``
+    (every German original that is no draft)."""
+    if page.slug in drafts:
+        return DRAFT
+    if page.lang == source:
+        return PUBLISHED
+    if not page.translated:
+        return NOT_TRANSLATED
+    if page.percent_reviewed < settings.min_reviewed[page.lang] or \
+            page.percent_translated < settings.min_translated[page.lang]:
+        return HELD_BACK
+    return PUBLISHED
+
+
+def published_editions(config: Config) -> frozenset[tuple[str, str]]:
+    """(lang, slug) of every page the site publishes (``publication``) from the edition records as the editions
+    stage last wrote them; a damaged record's page is left out (the build names it). Raises ``VerlagError``
+    for a mistake in verlag.toml's ``[site]`` or ``[publish]`` (``load_settings``)."""
+    settings, pages = load_settings(config), load_pages(config, [])
+    drafts = [slug for (lang, slug), page in pages.items() if lang == config.source_language and page.draft]
+    return frozenset(name for name, page in pages.items()
+                     if publication(page, settings, config.source_language, drafts) == PUBLISHED)
+
+
 def theme_digest(config: Config) -> str:
     """Everything every page depends on besides its own record: code, settings, templates, UI words."""
     h = hashlib.sha256(f"{code_digest()}|{config.text}".encode("utf-8"))
@@ -379,17 +411,13 @@ class _Site:
         self.untranslated: dict[str, list[str]] = {}
         self.drafts = sorted(slug for (lang, slug), page in pages.items() if lang == self.source and page.draft)
         for (lang, slug), page in sorted(pages.items()):
-            if slug in self.drafts:
-                continue
-            if lang == self.source:
+            outcome = publication(page, settings, self.source, self.drafts)
+            if outcome == PUBLISHED:
                 self.published[(lang, slug)] = page
-            elif not page.translated:  # SITE.md 3: a fallback copy is not generated at all
+            elif outcome == NOT_TRANSLATED:
                 self.untranslated.setdefault(lang, []).append(slug)
-            elif (page.percent_reviewed < settings.min_reviewed[lang]
-                  or page.percent_translated < settings.min_translated[lang]):
+            elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
-            else:
-                self.published[(lang, slug)] = page
         # A language is on the site once it has an article: no switcher entry leads to an empty edition.
         live = {lang for (lang, _), page in self.published.items() if not page.standalone}
         self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
@@ -788,41 +816,22 @@ class _Bodies:
 
 
 class _StoredBodies:
-    """The bodies cache of the last build (``BODIES_FILE``): a SQLite database (stdlib ``sqlite3``) with one
+    """The bodies cache of the last build (``BODIES_FILE``): a SQLite database (``sqlitedb.Database``) with one
     row per body, "lang/slug" -> its ``_Bodies`` entry as JSON, so a build reads only the bodies it needs and
     none is held longer than the page that shows it (one JSON document of them all took 156 MB at 10,000
-    articles, read and written whole). Opened on first use; a file that is no SQLite database (damaged) is
-    deleted and made afresh, and an entry of the wrong shape is rendered again: it is regenerable, written
-    without fsync. Raises ``sqlite3.Error`` for what a new file does not cure (an unwritable ``.verlag/``)."""
+    articles, read and written whole). Opened on first use; a damaged file, met on opening it or by any later
+    statement, is deleted and made afresh with a warning in ``warnings`` (``sqlitedb.REBUILD``: the build goes
+    on and renders again what it held), and an entry of the wrong shape is rendered again: it is regenerable,
+    written without fsync. Raises ``sqlite3.Error`` for what a new file does not cure (an unwritable
+    ``.verlag/``)."""
 
-    def __init__(self, path: Path):
-        self.path = path
-        self._db: sqlite3.Connection | None = None
-
-    @property
-    def db(self) -> sqlite3.Connection:
-        if self._db is None:
-            try:
-                self._db = self._open()
-            except sqlite3.DatabaseError:  # not a database (any more): it only held bodies verlag renders again
-                self.path.unlink(missing_ok=True)
-                self._db = self._open()
-        return self._db
-
-    def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, isolation_level=None)
-        try:
-            db.execute("PRAGMA synchronous=OFF")
-            db.execute("CREATE TABLE IF NOT EXISTS bodies (name TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID")
-        except BaseException:
-            db.close()
-            raise
-        return db
+    def __init__(self, path: Path, root: Path):
+        self.store = Database(path, _bodies_schema, REBUILD, root=root, isolation_level=None)
+        self.warnings = self.store.warnings
 
     def get(self, name: str) -> dict | None:
         """The cached entry of "lang/slug", or None (none, or not of the shape ``_Bodies._render`` stores)."""
-        row = self.db.execute("SELECT entry FROM bodies WHERE name = ?", (name,)).fetchone()
+        row = self.store.use(lambda db: db.execute("SELECT entry FROM bodies WHERE name = ?", (name,)).fetchone())
         try:
             entry = json.loads(row[0]) if row else None
         except (TypeError, ValueError):
@@ -831,27 +840,44 @@ class _StoredBodies:
 
     def put(self, name: str, entry: dict) -> None:
         """Store the entry of "lang/slug" in this build's transaction (begun here; ``save`` commits it, a
-        build that stops before rolls it back): read back by ``get`` meanwhile."""
-        if not self.db.in_transaction:
-            self.db.execute("BEGIN IMMEDIATE")
-        self.db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (name, json.dumps(entry)))
+        build that stops before rolls it back): read back by ``get`` meanwhile. On a damaged file the entries
+        put before are gone with it: ``get`` finds none, and the page renders them again."""
+        def put(db: sqlite3.Connection) -> None:
+            if not db.in_transaction:
+                db.execute("BEGIN IMMEDIATE")
+            db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?)", (name, json.dumps(entry)))
+
+        self.store.use(put)
 
     def save(self, keep: set[str]) -> list[str]:
         """Commit the entries ``put`` with every other one deleted that ``keep`` does not name; returns the
         names stored, sorted. The JSON document of an older verlag is removed."""
-        db = self.db
-        if not db.in_transaction:
-            db.execute("BEGIN IMMEDIATE")
-        try:
-            held = [name for (name,) in db.execute("SELECT name FROM bodies").fetchall()]
-            db.executemany("DELETE FROM bodies WHERE name = ?", [(name,) for name in held if name not in keep])
-            names = sorted(name for name in held if name in keep)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        (self.path.parent / OLD_BODIES_FILE).unlink(missing_ok=True)
+        def save(db: sqlite3.Connection) -> list[str]:
+            if not db.in_transaction:
+                db.execute("BEGIN IMMEDIATE")
+            try:
+                held = [name for (name,) in db.execute("SELECT name FROM bodies").fetchall()]
+                db.executemany("DELETE FROM bodies WHERE name = ?", [(name,) for name in held if name not in keep])
+                names = sorted(name for name in held if name in keep)
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            return names
+
+        names = self.store.use(save)
+        (self.store.path.parent / OLD_BODIES_FILE).unlink(missing_ok=True)
         return names
+
+    def close(self) -> None:
+        """Let the connection go before the pool forks (``Database.close``); the next use opens it again."""
+        self.store.close()
+
+
+def _bodies_schema(db: sqlite3.Connection) -> None:
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute("CREATE TABLE IF NOT EXISTS bodies (name TEXT PRIMARY KEY, entry TEXT NOT NULL) WITHOUT ROWID")
 
 
 def _body_entry(entry) -> bool:
@@ -881,6 +907,7 @@ def _pooled(config: Config, bodies: _Bodies, due: list[Page], jobs: int | None) 
         if entry:
             allowances[german] = {k: v for k, v in entry.items() if k != "html"}
     slugs = dict.fromkeys(page.slug for page in due if f"{page.lang}/{page.slug}" in todo)
+    bodies.cache.close()  # no SQLite connection may cross the fork: the workers get the plan, never the cache
     return map_articles(functools.partial(_pooled_bodies, replace(plan, todo=frozenset(todo), allowances=allowances)),
                         config, [bodies.sources[slug] for slug in slugs if slug in bodies.sources], jobs)
 
@@ -952,7 +979,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         if len(errors) == before:
             clean[lang] = spoken[lang]
     plan = _BodyPlan.of(site, spoken, renamed)
-    bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE), site.published, site.sources)
+    bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE, config.root), site.published, site.sources)
     previous = state.get("pages", {})
     theme = theme_digest(config)
     listed = {lang: site.articles(lang) + site.pages(lang) for lang in site.languages}
@@ -1228,6 +1255,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         shutil.rmtree(root / BUNDLE)
         result.removed.append(f"site/{BUNDLE}/")
     names = bodies.save(state.get("bodies"))  # before site.json: a run stopped between them stores them again
+    bodies.cache.close()
+    result.warnings += bodies.cache.warnings
     fresh["bodies"] = names if names is not None else state["bodies"]
     if fresh != state:
         save_state(config.state_dir / STATE_FILE, fresh)

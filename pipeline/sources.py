@@ -75,6 +75,20 @@ class Article:
         """``draft: true`` in the front matter: extracted and translated, never published."""
         return self.meta.get("draft", False)
 
+    def written_keys(self) -> dict:
+        """Each top-level front-matter key as YAML reads it (``true:`` is True, ``null:`` None) -> (1-based line
+        of the file, the key as written: ``true``, ``"tit: le"``); read with PyYAML's composer, whose node
+        marks say where each key is."""
+        import yaml
+
+        node = yaml.compose(self.front, Loader=yaml.SafeLoader)
+        if not isinstance(node, yaml.MappingNode):
+            return {}
+        loader = yaml.SafeLoader("")
+        return {loader.construct_object(k): (self.text.count("\n", 0, self.front_start + k.start_mark.index) + 1,
+                                             self.front[k.start_mark.index:k.end_mark.index])
+                for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+
     def key_line(self, key: str) -> int:
         """1-based line of a front-matter key (line 1 if it is absent)."""
         match = re.search(rf"^{re.escape(key)}\s*:", self.front, re.M)
@@ -156,8 +170,9 @@ def _load_front(front: str):
 def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = None) -> Article:
     """The article in ``path`` (``data``: its bytes, when the caller has read them), its front matter checked.
 
-    Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, a missing or invalid front
-    matter (YAML 1.1), a missing title and values of the wrong kind; ``OSError`` when it cannot be read.
+    Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, one of the editions stage's
+    reserved characters (``editions.RESERVED``), a missing or invalid front matter (YAML 1.1), a missing title
+    and values of the wrong kind; ``OSError`` when it cannot be read.
     """
     data = path.read_bytes() if data is None else data
     try:
@@ -167,6 +182,13 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         raise VerlagError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save the file as UTF-8",
                           ref, line) from None
     text = normalise(raw)
+    from .editions import RESERVED  # editions reads sources: imported once this module is
+
+    reserved = min((n for char in RESERVED if (n := text.find(char)) >= 0), default=None)
+    if reserved is not None:  # read as a marker, it would drop or re-label the passage on every page showing it
+        raise VerlagError(f"character U+{ord(text[reserved]):04X} (private use) is reserved: verlag marks the "
+                          "German passages of translated pages with it; delete it", ref,
+                          text.count("\n", 0, reserved) + 1)
     front, front_start, body_start = split_front_matter(text)
     if not body_start and text.startswith("+++"):
         raise VerlagError("TOML front matter ('+++', Hugo) is not supported: write it as YAML between '---' lines "
@@ -280,7 +302,9 @@ def _unclosed(exc: yaml.YAMLError, front: str, first: int) -> tuple[int, str] | 
 def _closes(front: str, start: int) -> bool:
     """Is the '[' or '{' at ``front[start]`` closed by its matching bracket later on? Brackets nest; those in a
     quoted scalar (one that starts with ' or " where a YAML flow token may start: after '[', '{', ',', ': ' or
-    the start of a line, YAML 1.1 section 7.3) or in a comment (' #' to the line's end) do not count."""
+    the start of a line, YAML 1.1 section 7.3) or in a comment (' #' to the line's end) do not count, nor do
+    those after a line that starts unindented with a key: a flow collection's lines are indented (YAML 1.1
+    section 9.1.2), so that line is the front matter's next key (``summary: Kapitel ]``)."""
     pairs, stack, n = {"]": "[", "}": "{"}, [], start
     while n < len(front):
         char = front[n]
@@ -296,6 +320,8 @@ def _closes(front: str, start: int) -> bool:
         elif char == "#" and front[n - 1:n] in (" ", "\t", "\n"):
             n = front.find("\n", n) % (len(front) + 1)  # to the line's end (or the text's)
             continue
+        elif char == "\n" and front[n + 1:n + 2] not in ("", " ", "\t", "\n", "#", "]", "}", ","):
+            return False  # an unindented line is the next key of the front matter, not the bracket's content
         n += 1
     return False
 
@@ -528,10 +554,11 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     (Hugo's ``weight``, Jekyll's ``layout``) and the article is built right without it, so the author is told
     on every ``extract`` and ``check`` (whose front-matter findings are warnings too) and nothing stops."""
     meta, found = article.meta, []
-    for key in meta:
-        if key not in FRONT_MATTER_KEYS:
-            found.append((article.key_line(str(key)), f"{key}: unknown front-matter key, ignored"
-                                                      f"{did_you_mean(str(key), FRONT_MATTER_KEYS)}"))
+    unknown = [key for key in meta if key not in FRONT_MATTER_KEYS]
+    written = article.written_keys() if unknown else {}
+    for key in unknown:
+        line, name = written.get(key, (1, str(key)))
+        found.append((line, f"{name}: unknown front-matter key, ignored{did_you_mean(str(key), FRONT_MATTER_KEYS)}"))
     if article.undated and not article.page:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "

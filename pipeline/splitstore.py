@@ -1,21 +1,18 @@
 """Sentence spans of blocks shared by every article and process: ``.verlag/segments/splits.sqlite``.
 
-``sentences.SplitMemo`` keeps the spans of one article's blocks in that
-article's cache file (``doccache``), so an edited article runs pySBD only on
-its changed blocks. A block that another article also holds (a repeated
-notice, a licence paragraph, an article copied under a new name) would still
-be split once per article, and, with ``--jobs``, once per worker process that
-meets it. This store holds the spans of every block pySBD had to split, by the
-block's digest, in one SQLite file (stdlib ``sqlite3``, WAL) that the worker
-processes read and fill while they run. It is valid for one
-``sentences.splitter_version`` (verlag's code, pySBD's version, the language):
-opened under another, it is emptied first; under one version it grows with
-the distinct blocks split. It is regenerable: written without fsync; a damaged file is deleted (with its
-``-wal`` and ``-shm`` files) and started afresh, and any SQLite error only turns the store off for the process,
-never stops segmentation. A store another process keeps locked is done without after ``LOCK_SECONDS``: it
-saves pySBD runs, it is worth no wait. Spans are read and written only while the file holds this process's
-version (in the same statement or transaction), so two verlag versions running at once never take or leave
-spans of the other's code.
+``sentences.SplitMemo`` keeps the spans of one article's blocks in that article's cache file (``doccache``),
+so an edited article runs pySBD only on its changed blocks. A block that another article also holds (a
+repeated notice, a licence paragraph, an article copied under a new name) would still be split once per
+article, and, with ``--jobs``, once per worker process that meets it. This store holds the spans of every
+block pySBD had to split, by the block's digest, in one SQLite file (stdlib ``sqlite3``, WAL) that the worker
+processes read and fill while they run. It is valid for one ``sentences.splitter_version`` (verlag's code,
+pySBD's version, the language): opened under another, it is emptied first; under one version it grows with the
+distinct blocks split. It is regenerable: written without fsync; a damaged file, met on opening it or by any
+later statement, is deleted (with its ``-wal`` and ``-shm`` files) and started afresh (``sqlitedb.REBUILD``),
+and any other SQLite error only turns the store off for the process, never stops segmentation. A store another
+process keeps locked is done without after ``LOCK_SECONDS``: it saves pySBD runs, it is worth no wait. Spans
+are read and written only while the file holds this process's version (in the same statement or transaction),
+so two verlag versions running at once never take or leave spans of the other's code.
 """
 
 from __future__ import annotations
@@ -24,6 +21,8 @@ import json
 import os
 import sqlite3
 from pathlib import Path
+
+from .sqlitedb import REBUILD, Database
 
 FILE_NAME = "splits.sqlite"
 LOCK_SECONDS = 0.5  # SQLite's busy timeout: the longest any open or write waits for another process's lock
@@ -37,53 +36,38 @@ class SplitStore:
     not cross a fork."""
 
     def __init__(self, path: Path, version: str):
-        self.path = path
         self.version = version
-        self.db: sqlite3.Connection | None = None
         self.met: dict[str, list] = {}  # what this process read or wrote: a repeat costs no query
+        # a damaged file (on opening it or in any later statement) is deleted and started afresh
+        self.file: Database | None = Database(path, self._setup, REBUILD, timeout=LOCK_SECONDS, isolation_level=None)
         try:
-            self.db = self._open()
-        except sqlite3.OperationalError:  # locked or unreadable: this process does without it
-            self.db = None
-        except sqlite3.DatabaseError:  # not a database (any more): it only held spans pySBD can find again
-            try:
-                for part in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
-                    part.unlink(missing_ok=True)  # its WAL and index belong to it, not to a new file
-                self.db = self._open()
-            except (OSError, sqlite3.Error):
-                self.db = None
-        except OSError:
-            self.db = None
+            self.file.connection
+        except (OSError, sqlite3.Error):  # locked or unreadable: this process does without it
+            self.file = None
 
-    def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=LOCK_SECONDS, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=OFF")
-            db.execute("BEGIN IMMEDIATE")
-            for statement in _SCHEMA:
-                db.execute(statement)
-            found = db.execute("SELECT version FROM meta").fetchall()
-            if found != [(self.version,)]:
-                db.execute("DELETE FROM spans")
-                db.execute("DELETE FROM meta")
-                db.execute("INSERT INTO meta VALUES (?)", (self.version,))
-            db.execute("COMMIT")
-        except BaseException:
-            db.close()
-            raise
-        return db
+    def _setup(self, db: sqlite3.Connection) -> None:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=OFF")
+        db.execute("BEGIN IMMEDIATE")
+        for statement in _SCHEMA:
+            db.execute(statement)
+        found = db.execute("SELECT version FROM meta").fetchall()
+        if found != [(self.version,)]:
+            db.execute("DELETE FROM spans")
+            db.execute("DELETE FROM meta")
+            db.execute("INSERT INTO meta VALUES (?)", (self.version,))
+        db.execute("COMMIT")
 
     def get(self, digest: str) -> list | None:
         """The spans stored for the block with this digest (JSON lists, to be checked by the caller), or None;
         None too once another version has taken the file over."""
-        if digest in self.met or self.db is None:
+        if digest in self.met or self.file is None:
             return self.met.get(digest)
         try:
-            row = self.db.execute("SELECT spans FROM spans WHERE digest = ? AND (SELECT version FROM meta) = ?",
-                                  (digest, self.version)).fetchone()
-        except sqlite3.Error:
+            row = self.file.use(lambda db: db.execute(
+                "SELECT spans FROM spans WHERE digest = ? AND (SELECT version FROM meta) = ?",
+                (digest, self.version)).fetchone())
+        except (OSError, sqlite3.Error):
             self._close()
             return None
         if row is None:
@@ -99,24 +83,29 @@ class SplitStore:
         still holds this process's version; when another version has taken it over (emptied and stamped it),
         nothing is stored and this process does without the store."""
         self.met.update((digest, [list(span) for span in spans]) for digest, spans in found.items())
-        if self.db is None or not found:
+        if self.file is None or not found:
             return
+
+        def put(db: sqlite3.Connection) -> bool:
+            db.execute("BEGIN IMMEDIATE")
+            if db.execute("SELECT version FROM meta").fetchall() != [(self.version,)]:
+                return False
+            db.executemany("INSERT OR IGNORE INTO spans VALUES (?, ?)",
+                           [(digest, json.dumps(spans)) for digest, spans in found.items()])
+            db.execute("COMMIT")
+            return True
+
         try:
-            self.db.execute("BEGIN IMMEDIATE")
-            if self.db.execute("SELECT version FROM meta").fetchall() != [(self.version,)]:
+            if not self.file.use(put):
                 self._close()
-                return
-            self.db.executemany("INSERT OR IGNORE INTO spans VALUES (?, ?)",
-                                [(digest, json.dumps(spans)) for digest, spans in found.items()])
-            self.db.execute("COMMIT")
-        except sqlite3.Error:
+        except (OSError, sqlite3.Error):
             self._close()
 
     def _close(self) -> None:
         """Do without the store from now on (an open transaction is rolled back: nothing of it is kept)."""
-        db, self.db = self.db, None
+        file, self.file = self.file, None
         try:
-            db.close()
+            file.close()
         except sqlite3.Error:
             pass
 

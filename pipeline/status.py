@@ -11,6 +11,7 @@ from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
 from .orphans import find_orphans
+from .published import SitePages
 from .rawhtml import german_blocks, german_words
 from .segment import reference_labels
 from .sources import Sources, read_sources
@@ -74,6 +75,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     glossary = load_glossary(config.translations_dir, config.root) if qa else None
     labels: dict[str, frozenset] = {}
     cache = load_state(config.state_dir / STATE_FILE) if qa else {}
+    pages = SitePages(config)
     fresh: dict[str, list] = {}
     for article in articles:
         if progress:
@@ -101,14 +103,15 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
-                                                  f"{config.source_language}|{config.site_url}")
+                                                  f"{config.source_language}|{config.site_url}|{pages.key(data)}")
                 counts = cache.get(name)
                 if not (isinstance(counts, list) and len(counts) == 3 and counts[0] == digest):
                     with contain(article.ref, f"checking {ref}", errors) as outcome:
                         if article.slug not in labels:
                             labels[article.slug] = reference_labels(article)
                         findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
-                                                 source_lang=config.source_language, site_url=config.site_url)
+                                                 source_lang=config.source_language, site_url=config.site_url,
+                                                 published=pages)
                     if outcome.failed:
                         rows.append(row)  # progress is known; the QA counts are not
                         continue

@@ -48,6 +48,7 @@ from .config import Config
 from .errors import VerlagError, raise_all
 from .fsutil import code_digest, relpath, write_if_changed
 from .markup import scan
+from .sqlitedb import REFUSE, Database
 from .tmx import TmxPair, read_tmx, write_tmx
 
 DB_NAME = "tm.sqlite"
@@ -169,30 +170,34 @@ class Memory:
     """The SQLite index. Open it with ``Memory.open(config)``; ``refresh`` before reading catalog units."""
 
     def __init__(self, path: Path):
+        """Raises ``VerlagError`` naming the file when it is damaged, on opening it or in any later statement
+        (``sqlitedb.REFUSE``: it holds the imported TMX files, which verlag cannot make again)."""
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.db = sqlite3.connect(path)
-            self._schema()
-        except sqlite3.DatabaseError as exc:
-            raise VerlagError(f"translation memory index is damaged ({exc}); delete it and import "
-                              "your TMX files again (the catalogs are re-read by themselves)", path) from None
+        self.file = Database(path, self._schema, REFUSE, root=path.parent.parent,
+                             advice="translation memory index is damaged ({problem}); delete it and import your "
+                                    "TMX files again (the catalogs are re-read by themselves)")
+        self.file.connection
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        return self.file.connection
 
     @classmethod
     def open(cls, config: Config) -> Memory:
         return cls(config.state_dir / DB_NAME)
 
     def close(self) -> None:
-        self.db.close()
+        self.file.close()
 
-    def _schema(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+    @staticmethod
+    def _schema(db: sqlite3.Connection) -> None:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA:
             raise sqlite3.DatabaseError(f"schema {version}, this verlag reads {SCHEMA}")
-        with self.db:
+        with db:
             if version == 1:  # schema 1 had no ``retired``; its catalog units are selected again below
-                self.db.execute("ALTER TABLE units ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
-            self.db.executescript(f"""
+                db.execute("ALTER TABLE units ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
+            db.executescript(f"""
                 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS catalogs(
                     lang TEXT NOT NULL, slug TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (lang, slug));
@@ -205,20 +210,20 @@ class Memory:
                 PRAGMA user_version = {SCHEMA};
             """)
             selector = f"{SCHEMA}|{code_digest()}"  # what chose a catalog's units: the digests hold for it alone
-            stored = self.db.execute("SELECT value FROM meta WHERE key = 'selector'").fetchone()
+            stored = db.execute("SELECT value FROM meta WHERE key = 'selector'").fetchone()
             if stored is None or stored[0] != selector:
-                self.db.execute("DELETE FROM units WHERE origin = 'po'")
-                self.db.execute("DELETE FROM catalogs")
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('selector', ?)", (selector,))
+                db.execute("DELETE FROM units WHERE origin = 'po'")
+                db.execute("DELETE FROM catalogs")
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('selector', ?)", (selector,))
         scanner = hashlib.sha256(Path(markup.__file__).read_bytes() + inspect.getsource(_split).encode()
                                  + _NUMBER.pattern.encode()).hexdigest()[:16]
-        stored = self.db.execute("SELECT value FROM meta WHERE key = 'scanner'").fetchone()
+        stored = db.execute("SELECT value FROM meta WHERE key = 'scanner'").fetchone()
         if stored is None or stored[0] != scanner:  # the markup scan or _split changed: split every text again
-            with self.db:
-                rows = self.db.execute("SELECT rowid, source FROM units").fetchall()
-                self.db.executemany("UPDATE units SET prose = ?, marks = ? WHERE rowid = ?",
-                                    [(*_split(source), rowid) for rowid, source in rows])
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('scanner', ?)", (scanner,))
+            with db:
+                rows = db.execute("SELECT rowid, source FROM units").fetchall()
+                db.executemany("UPDATE units SET prose = ?, marks = ? WHERE rowid = ?",
+                               [(*_split(source), rowid) for rowid, source in rows])
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('scanner', ?)", (scanner,))
 
     def _insert(self, units: list[Unit]) -> None:
         self.db.executemany(
@@ -228,6 +233,9 @@ class Memory:
 
     def refresh(self, config: Config) -> list[VerlagError]:
         """Bring the catalog units up to date; unreadable catalogs are left out and returned."""
+        return self.file.use(lambda db: self._refresh(config))
+
+    def _refresh(self, config: Config) -> list[VerlagError]:
         errors: list[VerlagError] = []
         wanted = {(lang, path.stem): path for lang in config.languages
                   for path in (config.translations_dir / lang).glob("*.po") if path.stem != "site"}
@@ -267,23 +275,28 @@ class Memory:
                 for e in po if not e.msgid_plural and entry_state(e) == REVIEWED]
 
     def units(self, lang: str | None = None, origin: str | None = None) -> list[Unit]:
-        rows = self.db.execute(
+        rows = self.file.use(lambda db: db.execute(
             "SELECT origin, name, lang, context, source, target, stamp, retired FROM units "
-            "WHERE (?1 IS NULL OR lang = ?1) AND (?2 IS NULL OR origin = ?2)", (lang, origin))
+            "WHERE (?1 IS NULL OR lang = ?1) AND (?2 IS NULL OR origin = ?2)", (lang, origin)).fetchall())
         return [Unit(*row[:7], bool(row[7])) for row in rows]
 
     def lookup(self, lang: str, threshold: float) -> Lookup:
-        rows = self.db.execute("SELECT origin, name, lang, context, source, target, stamp, prose, marks, retired "
-                               "FROM units WHERE lang = ?", (lang,)).fetchall()
+        rows = self.file.use(lambda db: db.execute("SELECT origin, name, lang, context, source, target, stamp, "
+                                                   "prose, marks, retired FROM units WHERE lang = ?",
+                                                   (lang,)).fetchall())
         return Lookup(rows, threshold)
 
     def import_tmx(self, data: bytes, name: str, ref: str, config: Config) -> ImportReport:
         """Replace the units of an earlier import under the same file name with this file's."""
         content = read_tmx(data, ref, config.source_language, config.languages)
         units = [Unit("tmx", name, u.lang, u.context, u.source, u.target, u.stamp) for u in content.units]
-        with self.db:
-            self.db.execute("DELETE FROM units WHERE origin = 'tmx' AND name = ?", (name,))
-            self._insert(units)
+
+        def replace(db: sqlite3.Connection) -> None:
+            with db:
+                db.execute("DELETE FROM units WHERE origin = 'tmx' AND name = ?", (name,))
+                self._insert(units)
+
+        self.file.use(replace)
         return ImportReport(Counter(u.lang for u in units), content.other_languages, content.inline,
                             content.no_source)
 

@@ -125,6 +125,19 @@ def sign_off_all(project: Project, lang: str) -> None:
         po.save(str(path))
 
 
+def malform_sqlite(path: Path) -> None:
+    """Damage a SQLite file past its first page (as a disk or a killed copy can): it opens, its schema reads, and
+    the first statement that reads a table fails with "database disk image is malformed"."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the file itself, nothing in a -wal beside it
+    db.close()
+    data = path.read_bytes()
+    assert len(data) > 4096, f"{path} has only its first page"
+    path.write_bytes(data[:4096] + b"A" * (len(data) - 4096))
+
+
 def msgfmt_check(path: Path) -> None:
     """GNU msgfmt --check must accept the catalog."""
     assert shutil.which("msgfmt"), "GNU gettext (msgfmt) is required: apt-get install gettext"

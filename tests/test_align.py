@@ -389,9 +389,9 @@ def test_a_pair_beside_left_out_blocks_is_never_confident():
 
 
 def test_a_link_pointed_at_the_sites_own_translated_page_is_as_confident_as_no_link(project, tmp_path):
-    """``verlag check`` accepts a link moved to the article's page in the catalog's language ([site]
-    base_url, link-target), so the import trusts such a pair as much as one without a link; a link to
-    another site is still a changed link."""
+    """``verlag check`` accepts a link moved to the article's page in the catalog's language where the site
+    publishes it ([site] base_url, link-target), so the import trusts such a pair as much as one without a link;
+    a link to another site is still a changed link."""
     project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n'
                   '[site]\nbase_url = "https://praxis.example/"\n')
     project.write("source_de/andere.md", "---\ntitle: Andere Seite\ndate: 2026-01-01\n---\nNur ein Ziel.\n")
@@ -399,6 +399,9 @@ def test_a_link_pointed_at_the_sites_own_translated_page_is_as_confident_as_no_l
                   "Ein warmer Tee beruhigt vor dem Schlafen.\n\n"
                   "Mehr dazu steht [auf der anderen Seite](andere.md) in aller Ruhe.\n\n"
                   "Kamille hilft vielen Menschen beim Einschlafen.\n")
+    project.run("extract")
+    review(project, "en", "andere", {("title", "Andere Seite"): "Other page", "Nur ein Ziel.": "Just a target."})
+    project.run("build")  # https://praxis.example/en/andere/ is published
 
     def imported(link: str) -> polib.POFile:
         translation = tmp_path / "tea.md"

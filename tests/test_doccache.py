@@ -294,7 +294,7 @@ def test_shared_spans_that_cannot_be_their_block_are_ignored(project, pysbd_runs
     config, (eins, zwei) = _two_articles(project)
     doccache.document(config, eins)
     store = splitstore.open_store(config.state_dir / doccache.FOLDER, sentences.splitter_version("de"))
-    store.db.execute("UPDATE spans SET spans = '[[0, 100000]]'")
+    store.file.connection.execute("UPDATE spans SET spans = '[[0, 100000]]'")
     splitstore._OPEN.clear()  # read by another process
     sentences._spans_in_block.cache_clear()
     pysbd_runs.clear()
@@ -314,10 +314,10 @@ def test_a_locked_shared_store_is_done_without_at_once(tmp_path):
     try:
         started = time.monotonic()
         late = splitstore.SplitStore(path, "v1")
-        assert late.db is None and late.get("a" * 64) is None
+        assert late.file is None and late.get("a" * 64) is None
         assert time.monotonic() - started < 5 * splitstore.LOCK_SECONDS
         early.put({"b" * 64: ((0, 4),)})  # waits once, then does without
-        assert early.db is None
+        assert early.file is None
         assert early.get("b" * 64) == [[0, 4]]  # what this process split is still known to it
     finally:
         holder.execute("ROLLBACK")
@@ -332,6 +332,6 @@ def test_two_versions_at_once_never_take_or_leave_each_others_spans(tmp_path):
     new.put({"n" * 64: ((0, 3),)})
     assert reader.get("n" * 64) is None  # v2's spans are not v1's
     old.put({"o" * 64: ((0, 5),)})  # v1's spans do not go into v2's file
-    assert old.db is None
+    assert old.file is None
     assert splitstore.SplitStore(path, "v2").get("o" * 64) is None
     assert splitstore.SplitStore(path, "v2").get("n" * 64) == [[0, 3]]

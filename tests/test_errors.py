@@ -64,6 +64,12 @@ SOURCE_CASES = {
     "unclosed-yaml-list": (
         "---\ntitle: Kaputt\ndate: 2026-05-26\ntags: [Leber, Rücken\nslug: kaputt\n---\nText.\n",
         4, ("invalid YAML", "'[' is not closed with ']' (YAML noticed on line 5")),  # where the '[' opened
+    "unclosed-yaml-list-and-a-later-bracket": (  # the ']' of a later key's plain value closes no '['
+        "---\ntitle: Kaputt\ntags: [Leber, Niere\nsummary: Kapitel ]\n---\nText.\n",
+        3, ("invalid YAML", "'[' is not closed with ']' (YAML noticed on line 4")),
+    "reserved-marker": (  # the editions stage's fallback marker, read as one, would re-label the passage
+        "---\ntitle: Kaputt\ndate: 2026-05-26\n---\nErste Zeile.\nIm \ue000hohen Gras.\n", 6,
+        ("U+E000 (private use) is reserved",)),
     "missing-title": ("---\ndate: 2026-05-26\nauthor: A. B.\n---\nText.\n", 1, ("missing title",)),
     "empty-title": ("---\ndate: 2026-05-26\ntitle: \"\"\n---\nText.\n", 3, ("missing title",)),
     "no-front-matter": ("# Nur Markdown\n\nKein Vorspann.\n", 1, ("missing front matter",)),
@@ -100,6 +106,15 @@ def test_bad_source_exits_2_naming_file_and_line_and_the_other_articles_go_on(pu
     made = {"extract": "translations/en/zwei.po", "build": "editions/en/zwei.md"}.get(command)
     if made:  # the good article's edit went all the way through
         assert "Heilkräuter" in published.read(made)
+
+
+def test_an_unknown_key_is_named_at_its_line_as_written_whatever_yaml_reads_it_as(published: Project):
+    published.write("source_de/schluessel.md", "---\ntitle: Schlüssel\ndate: 2026-05-26\ntrue: 1\nnull: 2\n"
+                                               '"tit: le": 3\n---\nText.\n')
+    warnings = [line for line in published.run("check").output.splitlines() if "schluessel.md" in line]
+    assert [w.split(": unknown")[0] for w in warnings] == [
+        "warning: source_de/schluessel.md:4: true", "warning: source_de/schluessel.md:5: null",
+        'warning: source_de/schluessel.md:6: "tit: le"']
 
 
 def test_two_articles_with_one_slug_name_the_second_file_and_the_first(published: Project):

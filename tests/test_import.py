@@ -601,6 +601,14 @@ def test_extract_says_toml_front_matter_is_not_supported_and_how_to_convert_it(p
         in result.output and "verlag import" in result.output and "missing front matter" not in result.output
 
 
+def test_a_slug_with_no_letter_or_digit_leaves_the_title_to_name_the_file(project, tmp_path):
+    (tmp_path / "zweiter.md").write_text('+++\ntitle = "Zweiter"\ndate = 2025-03-02\nslug = "!!!"\n+++\nText.\n',
+                                         encoding="utf-8")
+    out = project.run("import", str(tmp_path / "zweiter.md")).output
+    assert (project.root / "source_de/zweiter.md").exists() and not (project.root / "source_de/artikel.md").exists()
+    assert "slug '!!!' has no letter or digit to name a file: named from the title" in out
+
+
 def test_a_wordpress_post_without_a_title_is_its_own_error_and_the_others_are_imported(project, tmp_path):
     export = tmp_path / "export.xml"
     export.write_text(wxr("<title>Johanniskraut</title><wp:status>publish</wp:status>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import polib
 from lxml import html
 
 from pipeline.render import render
@@ -76,8 +77,59 @@ def test_a_reviewer_may_point_a_link_at_the_article_s_page_in_the_target_languag
              "Und nicht [so](zecken.md#gras).": "And not [like this](/blog/en/zecken/#wald)."}
     project.write("source_de/milz.md", article("Milz", " ".join(links) + "\n"))
     project.run("extract")
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks", "Zecken lauern im Gras.": "Ticks lurk in grass."})
+    project.run("build")  # /blog/en/zecken/ is published
     review(project, "en", "milz", links)
     found = project.run("check", "--lang", "en", code=1).output
     assert "foreign-target" not in found  # the site's own address is no foreign place
     flagged = [line for line in found.splitlines() if "[link-target]" in line]
     assert len(flagged) == 2 and "/blog/en/milz/" in flagged[0] and "#wald" in flagged[1]
+
+
+def test_a_link_to_the_site_s_page_of_a_translation_not_published_is_an_error_and_held_back(project: Project):
+    """The site rewrites only ``.md`` and relative links: ``<base_url>en/zecken/`` stays as written, so it passes
+    only where the site publishes that page; ``check``, the build's QA gate and the review report agree."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]') + SITE)
+    project.write("source_de/zecken.md", article("Zecken", "## Vorsorge\n\nZecken lauern im Gras.\n"))
+    project.write("source_de/leber.md", article("Leber", "Lesen Sie auch [über Zecken](zecken.md#vorsorge).\n"))
+    project.run("extract")
+    linked = {("title", "Leber"): "Liver", "Lesen Sie auch [über Zecken](zecken.md#vorsorge).":
+              "Also read [about ticks](https://praxis.example/blog/en/zecken/#vorsorge)."}
+    review(project, "en", "leber", linked)
+    found = project.run("check", code=1).output
+    assert "translations/en/leber.po" in found and "[link-target]" in found and "check: 1 error" in found
+    built = project.run("build").output
+    assert "en/leber: 1 segment held back by QA errors" in built
+    assert not (project.root / "site/en/zecken/index.html").exists()
+    page = html.fromstring(project.read("site/en/leber/index.html"))
+    links = page.xpath("//article//a/@href")
+    assert "/blog/de/zecken/#vorsorge" in links and not any("en/zecken" in link for link in links)  # the German
+    project.run("review")
+    assert "link-target" in project.read("review/en/leber.html")
+    # the build that publishes the English page shows the link as reviewed: its edition is made once more
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks", "Vorsorge": "Prevention",
+                                     "Zecken lauern im Gras.": "Ticks lurk in grass."})
+    built = project.run("build").output
+    assert "held back" not in built and "wrote editions/en/leber.md" in built
+    assert "check: 0 errors" in project.run("check").output
+    assert "build: 0 editions made" in project.run("build").output  # settled: nothing left to redo
+    page = html.fromstring(project.read("site/en/leber/index.html"))
+    assert "https://praxis.example/blog/en/zecken/#vorsorge" in page.xpath("//article//a/@href")
+    project.run("review")
+    assert "link-target" not in project.read("review/en/leber.html")
+    # and the build that withdraws it holds the link back at once
+    po = polib.pofile(str(project.root / "translations/en/zecken.po"))
+    for entry in po:
+        entry.flags.append("fuzzy")  # drafts again: shown in German, the English page is not published
+    po.save()
+    assert "en/leber: 1 segment held back" in project.run("build").output
+    assert not (project.root / "site/en/zecken/index.html").exists()
+    links = html.fromstring(project.read("site/en/leber/index.html")).xpath("//article//a/@href")
+    assert not any("en/zecken" in link for link in links)
+    # the site moves: the address names no page of it any more, and the report's findings follow
+    project.write("verlag.toml", project.read("verlag.toml").replace("https://praxis.example/blog/",
+                                                                     "https://andere.example/"))
+    assert "check: 2 errors" in project.run("check", code=1).output  # link-target, foreign-target
+    assert "(0 unchanged)" in project.run("review").output
+    report = project.read("review/en/leber.html")
+    assert "link-target" in report and "foreign-target" in report

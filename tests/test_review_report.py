@@ -13,6 +13,7 @@ from pipeline.catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from pipeline.check import Finding
 from pipeline.config import load_config
 from pipeline.glossary import load_glossary
+from pipeline.published import SitePages
 from pipeline.segment import reference_labels
 from pipeline.review import Tally, build_page, make_page, render_report, word_diff, write_review
 from pipeline.sources import load_articles
@@ -76,7 +77,8 @@ def built(tmp_path_factory) -> Project:
 def page_of(p: Project, lang: str, slug: str):
     config = load_config(p.root)
     art = next(a for a in load_articles(config) if a.slug == slug)
-    page = make_page(config, art, lang, load_glossary(config.translations_dir, p.root), reference_labels(art))
+    page = make_page(config, art, lang, load_glossary(config.translations_dir, p.root), reference_labels(art),
+                     SitePages(config))
     assert page.problem is None
     return page
 
