@@ -587,7 +587,10 @@ def check_glossary_term(entry, ctx):
 
 def check_glossary_forbidden(entry, ctx):
     """Anywhere in the translation, not only where the German has the term; preferred terms are exempt
-    (``milk thistle`` does not use the forbidden ``thistle``), and of overlapping matches the longest counts."""
+    (``milk thistle`` does not use the forbidden ``thistle``), and of overlapping matches the longest counts.
+    A glossary that forbids nothing in the catalog's language is not searched (no finding is possible)."""
+    if not any(term.forbidden.get(ctx.lang) for term in ctx.glossary.terms):
+        return
     text = visible(entry.msgstr)
     for term in ctx.glossary.terms:
         if target := term.target(ctx.lang):
