@@ -937,12 +937,12 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     by_state = {state: [c for c in selected if state in c.states] for state in (*TEXT_STATES, UNTRANSLATED)}
     german = {url for e in active for url in parts(e.msgid, labels).addresses}
     origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ()), site_url])))
-    ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active), origins,
-                  site_url=site_url)
+    states = [entry_state(e) for e in active]  # each entry's once: the count and the checks to run read it
+    ctx = Context(lang, glossary, labels, source_lang, states.count(REVIEWED), origins, site_url=site_url)
     plain = replace(ctx, plain=True)
     findings: list[Finding] = []
-    for entry in active:
-        run = by_state[entry_state(entry)]
+    for entry, state in zip(active, states):
+        run = by_state[state]
         ignored = ignored_checks(entry) if run else frozenset()
         line = None
         for check in run:
