@@ -594,7 +594,10 @@ def check_glossary_term(entry, ctx):
 
 def check_glossary_forbidden(entry, ctx):
     """Anywhere in the translation, not only where the German has the term; preferred terms are exempt
-    (``milk thistle`` does not use the forbidden ``thistle``), and of overlapping matches the longest counts."""
+    (``milk thistle`` does not use the forbidden ``thistle``), and of overlapping matches the longest counts.
+    A glossary that forbids nothing in the catalog's language is not searched (no finding is possible)."""
+    if not any(term.forbidden.get(ctx.lang) for term in ctx.glossary.terms):
+        return
     text = visible(entry.msgstr)
     for term in ctx.glossary.terms:
         if target := term.target(ctx.lang):
@@ -943,12 +946,13 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     by_state = {state: [c for c in selected if state in c.states] for state in (*TEXT_STATES, UNTRANSLATED)}
     german = {url for e in active for url in parts(e.msgid, labels).addresses}
     origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ()), site_url])))
-    ctx = Context(lang, glossary, labels, source_lang, sum(entry_state(e) == REVIEWED for e in active), origins,
-                  site_url=site_url, published=published)
+    states = [entry_state(e) for e in active]  # each entry's once: the count and the checks to run read it
+    ctx = Context(lang, glossary, labels, source_lang, states.count(REVIEWED), origins, site_url=site_url,
+                  published=published)
     plain = replace(ctx, plain=True)
     findings: list[Finding] = []
-    for entry in active:
-        run = by_state[entry_state(entry)]
+    for entry, state in zip(active, states):
+        run = by_state[state]
         ignored = ignored_checks(entry) if run else frozenset()
         line = None
         for check in run:

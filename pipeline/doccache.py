@@ -48,7 +48,9 @@ def _key(config: Config, article: Article) -> str:
 def _encode(doc: Document) -> dict:
     return {"labels": sorted(doc.labels), "destinations": list(getattr(doc.labels, "destinations", ())),
             "slots": [[s.start, s.end, s.mode, s.key, list(s.joins), s.line_start, [list(r) for r in s.restore],
-                       [[g.text, g.context, g.kind, g.line, g.note] for g in s.segments]] for s in doc.slots]}
+                       [[g.text, g.context, g.kind, g.line, g.note] for g in s.segments]] for s in doc.slots],
+            "links": None if doc.links is None else [list(link) for link in doc.links],
+            "definitions": doc.definitions}
 
 
 def _decode(article: Article, data: dict) -> Document:
@@ -57,8 +59,11 @@ def _decode(article: Article, data: dict) -> Document:
     slots = tuple(Slot(start, end, tuple(Segment(*g) for g in segments), mode, key, tuple(joins), line_start,
                        tuple(tuple(r) for r in restore))
                   for start, end, mode, key, joins, line_start, restore, segments in data["slots"])
+    links = data["links"]
     return Document(article, tuple(s for slot in slots for s in slot.segments), slots,
-                    Labels(data["labels"], data["destinations"]))
+                    Labels(data["labels"], data["destinations"]),
+                    None if links is None else tuple((line, content) for line, content in links),
+                    dict(data["definitions"]))
 
 
 def document(config: Config, article: Article) -> Document:
@@ -74,13 +79,9 @@ def document(config: Config, article: Article) -> Document:
     from .sentences import SplitMemo, splitter_version
 
     key = _key(config, article)
-    path = _path(config, article.slug)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("key") == key:
-            return _decode(article, data)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        data = None
+    doc, data = _load(config, article, key)
+    if doc is not None:
+        return doc
     memo = version = None
     if config.segmentation == "sentence":
         from .splitstore import open_store  # SQLite: for an article to segment, not for a run that prunes
@@ -91,12 +92,29 @@ def document(config: Config, article: Article) -> Document:
         memo = SplitMemo(splits.get("spans") if isinstance(splits, dict) and splits.get("version") == version
                          else None, store)
     doc = segment_article(article, config.segmentation, config.source_language, memo)
-    stored = {"key": key, **_encode(doc)}
+    record = {"key": key, **_encode(doc)}
     if memo is not None:
-        stored["splits"] = {"version": version, "spans": memo.used}
+        record["splits"] = {"version": version, "spans": memo.used}
         store.put(memo.fresh)
-    write_if_changed(path, json.dumps(stored, ensure_ascii=False), durable=False)
+    write_if_changed(_path(config, article.slug), json.dumps(record, ensure_ascii=False), durable=False)
     return doc
+
+
+def stored(config: Config, article: Article) -> Document | None:
+    """The article's ``Document`` as the cache holds it for its current bytes, else None (nothing is segmented
+    or written: for a stage that can do without, such as the site's link scan, ``media.references``)."""
+    return _load(config, article, _key(config, article))[0]
+
+
+def _load(config: Config, article: Article, key: str) -> tuple[Document | None, dict | None]:
+    """(the cached ``Document`` when the file's key is ``key``, else None; the file's data when readable)."""
+    try:
+        data = json.loads(_path(config, article.slug).read_text(encoding="utf-8"))
+        if data.get("key") == key:
+            return _decode(article, data), data
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None, None
+    return None, data
 
 
 def prune(config: Config, slugs: set[str]) -> None:

@@ -53,6 +53,7 @@ _BARE_URL = re.compile(
     r"(?<![\w@])(?:[A-Za-z][A-Za-z0-9+.-]{1,20}://|www\.|https?:)[^\s<>`\[\]]*"
     r"|(?<![\w.+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
+_BARE_URL_HINT = re.compile(r"://|www\.|https?:|@")  # in every ``_BARE_URL`` match: a text without one has none
 _MAX_LINK_TAIL = 2000
 _URL_TRAILING = frozenset(".,:;!?\"'*_~)]")
 _BACKTICK_RUN = re.compile(r"`+")
@@ -93,7 +94,9 @@ def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
     n = len(text)
     atomic: list[Span] = []
     protected: list[Span] = []
-    marks: list[Span] = [m.span() for m in _ENTITY_OR_PLACEHOLDER.finditer(text)]
+    # each scan below runs only on a text holding a character its matches need (most texts have none)
+    marks: list[Span] = [m.span() for m in _ENTITY_OR_PLACEHOLDER.finditer(text)] \
+        if "&" in text or "{" in text or "%" in text else []
     tails: set[Span] = set()
     shortcuts: list[Span] = []
     runs: list[list] = []
@@ -101,9 +104,9 @@ def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
     html_open: dict[str, list[int]] = {}
 
     backtick_runs: dict[int, list[int]] = {}
-    for m in _BACKTICK_RUN.finditer(text):
+    for m in _BACKTICK_RUN.finditer(text) if "`" in text else ():
         backtick_runs.setdefault(len(m.group()), []).append(m.start())
-    urls = [m for m in (_trim_url(m) for m in _BARE_URL.finditer(text)) if m]
+    urls = [m for m in (_trim_url(m) for m in _BARE_URL.finditer(text)) if m] if _BARE_URL_HINT.search(text) else []
     u = 0
 
     i = 0

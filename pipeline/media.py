@@ -31,12 +31,15 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Container, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
 from .fsutil import code_digest, write_if_changed
 from .sources import Article
+
+if TYPE_CHECKING:
+    from .segment import Document
 
 
 @dataclass(frozen=True)
@@ -208,16 +211,22 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
             "not work")
 
 
-def references(article: Article) -> list[tuple[str, int]]:
-    """Every image source and link target in the article's body, with its 1-based file line."""
-    from .segment import article_tokens  # markdown-it: not loaded by 'extract', which only records variants
+def references(article: Article, doc: Document | None = None) -> list[tuple[str, int]]:
+    """Every image source and link target in the article's body, with its 1-based file line.
 
+    ``doc``: the article's segmentation (``doccache.stored``) when there is one: the blocks that may hold a
+    link are then read from it (``segment.link_blocks``) and the body is not parsed again.
+    """
+    from .segment import article_tokens, link_blocks, may_link  # markdown-it: not loaded by 'extract'
+
+    blocks = link_blocks(doc) if doc is not None else None
+    if blocks is None:
+        blocks = [(token.map[0], token.children) for token in article_tokens(article, {}, may_link)
+                  if token.type == "inline" and token.map is not None and token.children]
     found = []
-    for token in article_tokens(article, {}, lambda content: "[" in content or "<" in content):
-        if token.type != "inline" or token.map is None or not token.children:
-            continue
-        line = article.body_line + token.map[0]
-        for child in token.children:
+    for start, children in blocks:
+        line = article.body_line + start
+        for child in children:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
             elif child.type == "image" and child.attrs.get("src"):

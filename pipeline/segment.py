@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from types import FunctionType
@@ -86,6 +86,11 @@ class Document:
     segments: tuple[Segment, ...]
     slots: tuple[Slot, ...]
     labels: frozenset[str] = frozenset()  # link reference labels and destinations (``Labels``)
+    # (0-based body line, content) of each inline token that may hold a link or image (``may_link``), and the
+    # link reference definitions (markdown-it's ``env["references"]``): what ``link_blocks`` parses; None when
+    # the article has footnotes (its whole parse is needed, ``block_tokens``)
+    links: tuple[tuple[int, str], ...] | None = None
+    definitions: dict = field(default_factory=dict, compare=False)
 
     def render(self, translate: Callable[[Segment], str | None], reflow: bool = False) -> str:
         """Rebuild the article with ``translate(segment)`` (None keeps the German text).
@@ -258,6 +263,29 @@ def markdown_parser(inline: bool = True) -> MarkdownIt:
     if not inline:
         md.core.ruler.disable(["inline", "text_join"])
     return md
+
+
+def may_link(content: str) -> bool:
+    """Whether an inline token's ``content`` (str) can hold a link or image: ``[`` (inline, reference and
+    shortcut links) or ``<`` (autolinks). The others' inline parse is skipped where only links matter."""
+    return "[" in content or "<" in content
+
+
+def link_blocks(doc: Document) -> list[tuple[int, list]] | None:
+    """(0-based line in the body, inline child tokens) of each block of ``doc`` that may hold a link or image,
+    parsed inline from the contents segmentation kept (``Document.links``) with its link reference
+    definitions: the children ``block_tokens(body, env, may_link)`` gives them, without the block parse
+    again. None when ``doc`` kept no contents (an article with footnotes, or a ``Document`` made otherwise)."""
+    if doc.links is None:
+        return None
+    md = markdown_parser(inline=False)
+    env = {"references": doc.definitions}
+    found = []
+    for line, content in doc.links:
+        children: list = []
+        md.inline.parse(content, md, env, children)
+        found.append((line, children))
+    return found
 
 
 def block_tokens(body: str, env: dict, inline_if: Callable[[str], bool] = lambda content: False) -> list:
@@ -561,7 +589,10 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de",
         builder.add_reference_title(line, titles)
     slots = tuple(sorted(builder.slots, key=lambda s: s.start))
     segments = tuple(s for slot in slots for s in slot.segments)
-    return Document(article, segments, slots, Labels.of(env))
+    links = None if "footnotes" in env else tuple(
+        (token.map[0], token.content) for token in tokens
+        if token.type == "inline" and token.map is not None and may_link(token.content))
+    return Document(article, segments, slots, Labels.of(env), links, env.get("references", {}))
 
 
 class Labels(frozenset):

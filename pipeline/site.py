@@ -889,8 +889,12 @@ def _body_entry(entry) -> bool:
 
 
 def _references(config: Config, article: Article) -> list[tuple[str, int]]:
-    """In a worker: ``media.references`` of a German original."""
-    return references(article)
+    """``media.references`` of a German original (in a worker, or in the parent for what the pool did not
+    answer), from the blocks its segmentation kept (``doccache.stored``) when ``extract`` or the editions
+    stage segmented these bytes."""
+    from .doccache import stored
+
+    return references(article, stored(config, article))
 
 
 def _pooled(config: Config, bodies: _Bodies, due: list[Page], jobs: int | None) -> Results:
@@ -954,7 +958,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
 
     def scan(article: Article) -> list[tuple[str, int]]:
         refs = found.get(article.slug)
-        return references(article) if refs is None else refs
+        return _references(config, article) if refs is None else refs
 
     # the old names of the German originals the site is built from, worked out once for the link warnings and
     # the bodies' links: one set for both, so a link the build does not warn about is one the pages resolve (an

@@ -234,3 +234,14 @@ def test_a_tag_written_otherwise_than_in_the_original_is_an_error_as_the_page_sh
     entry.msgid = nbsp
     assert html_findings(nbsp.replace("Das ist", "This is").replace("heute", "today")) == []
     assert html_findings('This is <span data-a=x\u00a0title="a onmouseover=alert(1) b">important</span>.')
+
+
+def test_a_word_forbidden_in_one_language_is_found_in_that_language_only():
+    """The forbidden-term check searches a translation only when the glossary forbids a word in its language."""
+    glossary = parse_glossary("source,en,fr,en_forbidden\nMariendistel,milk thistle,chardon-Marie,thistle\n",
+                              "glossary.csv")
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Die Mariendistel blüht.", msgstr="The thistle (thistle) blooms."))
+    found = {lang: [f.message for f in check_catalog(po, "x.po", lang, "x", glossary) if f.check == "glossary-forbidden"]
+             for lang in ("en", "fr")}
+    assert found == {"en": ["glossary: 'thistle' is not used for 'Mariendistel'; write 'milk thistle'"] * 2, "fr": []}

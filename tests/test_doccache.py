@@ -335,3 +335,25 @@ def test_two_versions_at_once_never_take_or_leave_each_others_spans(tmp_path):
     assert old.file is None
     assert splitstore.SplitStore(path, "v2").get("o" * 64) is None
     assert splitstore.SplitStore(path, "v2").get("n" * 64) == [[0, 3]]
+
+
+def test_a_stored_document_is_read_only_for_the_bytes_and_code_it_was_made_by(project, monkeypatch):
+    """``doccache.stored`` (the site's link scan) never segments: the cached Document for the article's
+    current bytes and verlag's code, else None; so an edited article, other code or a damaged file
+    leave the scan to parse the article."""
+    project.write("source_de/eins.md", article("Eins", "Ein [Link](a.pdf).\n"))
+    config = load_config(project.root)
+    (art,) = read_sources(config).articles
+    assert doccache.stored(config, art) is None  # nothing stored yet, and nothing is made
+    assert not (config.state_dir / "segments/eins.json").exists()
+    assert doccache.stored(config, art) is None
+    made = doccache.document(config, art)
+    assert doccache.stored(config, art) == made and made.links == ((0, "Ein [Link](a.pdf)."),)
+    project.write("source_de/eins.md", article("Eins", "Ein [Link](b.pdf).\n"))
+    (edited,) = read_sources(config).articles
+    assert doccache.stored(config, edited) is None
+    monkeypatch.setattr(doccache, "code_digest", lambda: "other code")
+    assert doccache.stored(config, art) is None
+    monkeypatch.undo()
+    (config.state_dir / "segments/eins.json").write_text('{"key": ', encoding="utf-8")
+    assert doccache.stored(config, art) is None

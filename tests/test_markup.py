@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pipeline.markup import analyse, scan
+from pipeline.markup import _BACKTICK_RUN, _BARE_URL, _BARE_URL_HINT, _ENTITY_OR_PLACEHOLDER, analyse, scan
 
 from conftest import need_corpus
 
@@ -46,3 +48,20 @@ def test_scan_reassembles_every_commonmark_example():
     for example in examples:
         text = example["markdown"]
         assert "".join(piece for _, piece in scan(text)) == text
+
+
+PIECES = st.lists(st.sampled_from(["http:", "https://", "www.", "w", "a@b.de", "@", "ftp://x", "mailto:", "://",
+                                   "&amp;", "&#35;", "{name}", "{{x}}", "%s", "%(n)d", "`", "``", "x", "1", " ",
+                                   "(", ")", ".", ":", "/", "-", "_", "\\"]), max_size=12).map("".join)
+
+
+@given(st.one_of(PIECES, st.text(max_size=30)))
+def test_every_scan_analyse_skips_needs_a_character_the_text_lacks(text):
+    """``analyse`` runs its bare-URL, entity/placeholder and backtick scans only on texts holding a character
+    (or string) each of their matches holds: true of every match, so skipping them changes no result."""
+    for m in _BARE_URL.finditer(text):
+        assert _BARE_URL_HINT.search(m.group()), m
+    for m in _ENTITY_OR_PLACEHOLDER.finditer(text):
+        assert set(m.group()) & set("&{%"), m
+    for m in _BACKTICK_RUN.finditer(text):
+        assert "`" in m.group()

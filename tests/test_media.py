@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import Project, article, copy_shipped_project, review
+from conftest import Project, article, copy_shipped_project, need_corpus, need_peer_corpus, review
 from pipeline.serve import make_server
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))  # not valid UTF-8: copied as bytes
@@ -287,3 +287,77 @@ def test_a_damaged_record_or_an_unreadable_article_costs_no_table(garden):
     assert "error: source_de/tief.md:16: lists and block quotes nest too deep" in result.output
     assert re.search(r"en +brennnessel .* 0E 1W", result.output), "the other articles' variants still count"
     assert "internal error" not in result.output
+
+
+def _through_the_cache(art):
+    """The article's segmentation as ``doccache`` stores it in JSON and reads it back."""
+    from pipeline import doccache
+    from pipeline.segment import segment_article
+
+    return doccache._decode(art, json.loads(json.dumps(doccache._encode(segment_article(art)))))
+
+
+def _same_references(texts: list[str], tmp_path: Path) -> int:
+    """Asserts that each article text's references read from its stored segmentation are those a parse of
+    it finds (URLs, order and file lines); returns how many were read from stored blocks (not footnotes)."""
+    from pipeline.media import references
+    from pipeline.sources import read_article
+
+    path = tmp_path / "beispiel.md"
+    stored = 0
+    for text in texts:
+        path.write_text(text, encoding="utf-8")
+        art = read_article(path, "source_de/beispiel.md")
+        doc = _through_the_cache(art)
+        assert references(art, doc) == references(art), text
+        stored += doc.links is not None
+    return stored
+
+
+def test_references_from_the_stored_segmentation_are_a_parse_s_on_commonmark_examples_and_shipped_articles(tmp_path):
+    """One CommonMark reading: the site's link scan takes the blocks that may hold a link from what ``extract``
+    stored, and finds every link and image a parse of the whole article finds, at the same file line."""
+    examples = json.loads(need_corpus("commonmark/examples.json").read_text(encoding="utf-8"))
+    shipped = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "source_de").rglob("*.md"))]
+    made = [NESSEL, article("Zeilen", """
+        > Ein [Link über
+        > zwei Zeilen](dateien/a.pdf) im Zitat, <https://example.org/x> und ![Bild][b].
+
+        - Liste mit [Verweis][] und `[kein](link.pdf)`
+          und [noch einem](b.pdf "Titel
+          auf zwei Zeilen").
+
+        | A | B |
+        |---|---|
+        | [c](c.pdf) | ![d](d.png) |
+
+        [b]: bilder/b.png
+        [verweis]: <dateien/v w.pdf>
+        """)]
+    stored = _same_references([f"---\ntitle: Beispiel\n---\n{e['markdown']}" for e in examples] + shipped + made,
+                              tmp_path)
+    assert stored > len(examples)  # the stored blocks were read, not only the fallback of footnote articles
+
+
+def test_references_from_the_stored_segmentation_are_a_parse_s_on_the_peer_corpus(tmp_path):
+    texts = [p.read_text(encoding="utf-8") for p in need_peer_corpus()]
+    assert _same_references(texts, tmp_path) > 100
+
+
+def test_the_site_reads_the_links_from_the_segmentation_extract_stored(garden, monkeypatch):
+    """After ``extract`` the build's link scan parses no German original again; a damaged segmentation file
+    is passed over (the original is parsed), and the warnings are the same either way."""
+    from pipeline import segment
+
+    garden.write("source_de/brennnessel.md", NESSEL + "\nDas [Rezept](dateien/rezept.pdf) fehlt.\n")
+    garden.run("extract")
+    parsed = []
+    real = segment.article_tokens
+    monkeypatch.setattr(segment, "article_tokens", lambda art, *args: parsed.append(art.slug) or real(art, *args))
+    warning = f"warning: source_de/brennnessel.md:{(NESSEL + chr(10)).count(chr(10)) + 1}: 'dateien/rezept.pdf'"
+    assert warning in garden.run("build", "--jobs", "1").output
+    assert parsed == []
+    (garden.root / ".verlag/site.json").unlink()  # the scan's own cache, so the scan runs again
+    (garden.root / ".verlag/segments/brennnessel.json").write_text("{damaged", encoding="utf-8")
+    assert warning in garden.run("build", "--jobs", "1").output
+    assert "brennnessel" in parsed
