@@ -235,7 +235,8 @@ def _draft_origin(entry: polib.POEntry) -> str | None:
     notes = Notes.of(entry)
     if not notes.origins:
         return None
-    unedited = notes.drafted == fingerprint(entry.msgstr) if notes.drafted else entry.msgstr == entry.msgid
+    unedited = (notes.drafted == fingerprint(entry.msgstr) if notes.drafted
+                else entry.msgstr == entry.msgid and notes.origins[-1] == COPY_ORIGIN)
     return notes.origins[-1] if unedited else None
 
 

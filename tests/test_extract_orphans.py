@@ -122,6 +122,19 @@ def test_a_brought_over_translation_whose_german_changes_is_carried_as_fuzzy_not
     msgfmt_check(project.root / "translations/en/schlafen.po")
 
 
+def test_a_brought_over_translation_equal_to_its_german_is_no_machine_draft(project: Project):
+    """A person's translation that is the German as written (a drug name, a number) carries no draft
+    fingerprint, and must not be taken for an untouched ``copy`` draft that ``--redo-drafts`` replaces."""
+    held = renamed(project)
+    (project.root / "translations/en/schlaf.po").write_bytes(held)
+    review(project, "en", "schlaf", {"Abends hilft Tee.": "Abends hilft Tee."})
+    project.run("extract")
+    result = project.run("pretranslate", "--engine", "pseudo", "--redo-drafts", "--lang", "en")
+    assert "replacing machine drafts" not in result.output
+    carried = entry(project, "schlafen", "Abends hilft Tee.")
+    assert (carried.msgstr, carried.fuzzy) == ("Abends hilft Tee.", True)
+
+
 def test_a_new_article_under_a_renamed_article_s_old_slug_ends_the_rename(project: Project):
     renamed(project)  # schlaf -> schlafen
     # no catalog is kept (orphaned) in this run: the rename is forgotten all the same
