@@ -235,9 +235,9 @@ class LLMEngine(ServiceEngine):
         self.pair = (source, target)
         return super().stream(requests, source, target, cache, budget)
 
-    def plan(self, requests, source, target, cache):
+    def plan(self, requests, source, target, cache, planned=None):
         self.pair = (source, target)
-        return super().plan(requests, source, target, cache)
+        return super().plan(requests, source, target, cache, planned)
 
     def request_chars(self, batch: list[str]) -> int:
         """Characters of the whole prompt (instructions, context and segments): what leaves."""

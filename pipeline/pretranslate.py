@@ -141,7 +141,7 @@ class PretranslateResult:
     unavailable: dict = field(default_factory=dict)  # engine -> reason (stopped for this run)
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
     planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
-    planned_texts: dict = field(default_factory=dict)  # dry run: (lang, engine) -> the texts planned so far
+    planned_keys: dict = field(default_factory=dict)  # dry run: (lang, engine) -> the request keys planned so far
     sent: dict = field(default_factory=dict)  # engine -> (requests, characters answered, segments from cache)
     errors: list[VerlagError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "file: message" (a damaged MT cache set aside)
@@ -236,10 +236,9 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
         requests = [_request(c, e) for c, e in todo]
         if getattr(engine, "remote", False):
             if dry_run:  # each network engine in turn: at most what the local ones before it leave
-                earlier = result.planned_texts.setdefault((lang, engine.name), set())
-                fresh = [p for p in engine.plan(requests, config.source_language, lang, cache) if p.text not in earlier]
-                result.planned.setdefault((lang, engine.name), []).extend(fresh)
-                earlier.update(p.text for p in fresh)  # a text of an earlier batch is answered from the cache
+                keys = result.planned_keys.setdefault((lang, engine.name), set())
+                result.planned.setdefault((lang, engine.name), []).extend(
+                    engine.plan(requests, config.source_language, lang, cache, keys))
                 continue
             filled = _stream(engine, requests, todo, batch, config, lang, cache, budget, result)
         else:

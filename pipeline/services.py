@@ -262,11 +262,15 @@ class ServiceEngine:
             first = m.next_id
         return Unit(list(group), Masked(" ".join(texts), pieces, first), alone)
 
-    def plan(self, requests: Sequence[Request], source: str, target: str, cache: MTCache | None) -> list[Planned]:
-        """What ``stream`` would send (cache hits left out): for ``--dry-run``."""
+    def plan(self, requests: Sequence[Request], source: str, target: str, cache: MTCache | None,
+             planned: set[str] | None = None) -> list[Planned]:
+        """What ``stream`` would send (cache hits left out, and the keys in ``planned``, which this adds
+        its own to: an earlier batch's, answered from the cache by then): for ``--dry-run``."""
         units = self.units(requests)
         hits = cache.get_many(self.cache_name, source, target, [u.key for u in units]) if cache else {}
-        texts = dict.fromkeys(normalise(u.key) for u in units if u.key not in hits)
+        earlier = planned if planned is not None else set()
+        texts = dict.fromkeys(k for u in units if u.key not in hits and (k := normalise(u.key)) not in earlier)
+        earlier.update(texts)
         return [Planned(_text(t), self.request_chars([t]), self.tokens(t)) for t in texts]
 
     def request_chars(self, batch: list[str]) -> int:

@@ -91,6 +91,19 @@ def test_memory_holds_one_batch_of_catalogs(generated, tmp_path, monkeypatch):
     assert max(most) <= 1
 
 
+def test_a_dry_run_lists_what_a_context_sending_engine_would_send_whatever_the_batches(mt, monkeypatch):  # noqa: F811
+    """DeepL is sent each sentence with its article's title and paragraph (its cache key holds them), so the
+    real run sends "Tee trinken" once per article: the dry run lists it so, in one batch or in two."""
+    mt.write("source_de/zecken.md", ZECKEN)
+    mt.run("extract")
+    monkeypatch.setenv("DEEPL_API_KEY", "x")
+    listed = []
+    for size in (stage.BATCH_ENTRIES, 1):
+        monkeypatch.setattr(stage, "BATCH_ENTRIES", size)
+        listed.append(mt.run("pretranslate", "--engine", "deepl", "--lang", "en", "--dry-run").output)
+    assert [out.count("en deepl: Tee trinken\n") for out in listed] == [2, 2]
+
+
 def test_a_sentence_in_two_batches_goes_to_the_service_once(mt, monkeypatch):  # noqa: F811 - the fixture
     """Leber and Zecken both say "Tee trinken"; in batches of one catalog the second finds the answer in the
     MT cache. A dry run lists it once."""
