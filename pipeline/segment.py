@@ -34,7 +34,8 @@ from .sentences import SplitMemo, sentence_spans, split_sentences
 from .sources import TEMPLATE_TAG_HINT, WP_SHORTCODES, Article
 
 __all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags",
-           "markdown_template_tags", "template_tag_kind", "TEMPLATE_TAG_RE", "template_tag_warning", "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
+           "markdown_template_tags", "template_tag_kind", "TEMPLATE_TAG_RE", "template_tag_warning",
+           "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
 
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
