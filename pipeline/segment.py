@@ -621,8 +621,9 @@ class Labels(frozenset):
 _WP_SHORTCODE = rf"\[(?:/?(?:{WP_SHORTCODES})\b[^\]\n]*|[a-z_][\w-]*\s+[\w-]+\s*=[^\]\n]*|/[a-z_][\w-]*)\]"
 # The tags ``template_tags`` names, each alternative a kind of ``template_tag_kind``: a Hugo shortcode, a Liquid
 # tag, a Liquid output tag ("{{ site.url }}", https://shopify.github.io/liquid/basics/introduction/), a WordPress
-# shortcode.
-TEMPLATE_TAG_RE = re.compile(rf"\{{\{{[<%].*?[>%]\}}\}}|\{{%-?\s*\w.*?%\}}|\{{\{{-?\s*[\w.'\"\[].*?\}}\}}|{_WP_SHORTCODE}")
+# shortcode. A Hugo or Liquid tag may go on over lines of its paragraph ("{{< figure src=…" and "alt=… >}}").
+TEMPLATE_TAG_RE = re.compile(rf"\{{\{{[<%].*?[>%]\}}\}}|\{{%-?\s*\w.*?%\}}|\{{\{{-?\s*[\w.'\"\[].*?\}}\}}|{_WP_SHORTCODE}",
+                             re.S)
 
 
 def template_tag_kind(text: str) -> str | None:
@@ -636,6 +637,7 @@ def template_tag_kind(text: str) -> str | None:
 
 def template_tag_warning(tag: str, kind: str) -> str:
     """What ``extract`` and ``check`` say about one of ``template_tags``' tags (its ``kind``: "Hugo shortcode", …)."""
+    tag = " ".join(tag.split())  # one over several lines
     shown = tag if len(tag) <= 60 else tag[:57] + "…"
     return (f"{kind} {shown} is not Markdown: the pages would show it as text; write what it stands for in Markdown "
             "(an image: ![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote)")

@@ -861,13 +861,14 @@ def test_the_import_points_at_check_only_for_tags_check_names(project, tmp_path)
     posts.mkdir()
     (posts / "2024-02-03-quellen.md").write_text(
         "---\ntitle: Quellen im Wald\n---\nDie Karte liegt unter {{ site.baseurl }}/karte bereit.\n\n"
-        "Im Code schreibt man `{{ page.title }}` so.\n", encoding="utf-8")
+        "Im Code schreibt man `{{ page.title }}` so.\n\nDie Quelle:\n{% include bild.html\n  datei=\"quelle.jpg\" %}\n",
+        encoding="utf-8")
     export = tmp_path / "export.xml"
     export.write_text(wxr("<title>Moose</title><wp:status>publish</wp:status><link>https://blog.example/moose/</link>"
                           f"<content:encoded><![CDATA[<p>{LEAD}</p>\n<p>[toc]</p>\n<p>[inhalt typ=\"kurz\"]</p>]]>"
                           "</content:encoded>"), encoding="utf-8")
     out = project.run("import", str(posts), str(export)).output
-    assert (f"shortcodes or template tags kept as text ({posts / '2024-02-03-quellen.md'}:4): rewrite in Markdown "
+    assert (f"shortcodes or template tags kept as text ({posts / '2024-02-03-quellen.md'}:4, 9): rewrite in Markdown "
             "('verlag check' names each at its line of the article)") in out
     assert "shortcode [toc] left as text: replace it by hand" in out
     assert "shortcode [inhalt] left as text: rewrite in Markdown ('verlag check' names each" in out
@@ -878,4 +879,7 @@ def test_the_import_points_at_check_only_for_tags_check_names(project, tmp_path)
     assert f"source_de/quellen.md:{line}: Liquid output (Jekyll) {{{{ site.baseurl }}}} is not Markdown" in checked, \
         checked
     assert "page.title" not in checked and "[toc]" not in checked
+    # a tag over two lines of its paragraph is named once, at its first line
+    assert f"source_de/quellen.md:{line + 5}: Liquid tag (Jekyll) {{% include bild.html datei=\"quelle.jpg\" %}} is " \
+        "not Markdown" in checked
     assert "WordPress shortcode [inhalt typ=" in checked
