@@ -290,14 +290,20 @@ def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str
         for lang in (config.source_language, *config.languages):
             path = record_path(config, lang, slug)
             try:
-                data = path.read_bytes()
-                pages[(lang, slug)] = _page(json.loads(data), hashlib.sha256(data).hexdigest())
+                pages[(lang, slug)] = _read_page(path)
             except FileNotFoundError:
                 continue
             except (ValueError, KeyError, TypeError) as exc:
                 errors.append(VerlagError(f"damaged edition record ({describe(exc)}); run 'verlag build' again",
                                           relpath(path, config.root)))
     return pages
+
+
+def _read_page(path: Path) -> Page:
+    """The page of one edition record (``editions/<lang>/<slug>.json``, UTF-8 JSON); raises
+    ``FileNotFoundError`` when there is none, ``ValueError``, ``KeyError`` or ``TypeError`` when it is damaged."""
+    data = path.read_bytes()
+    return _page(json.loads(data), hashlib.sha256(data).hexdigest())
 
 
 # ``publication``'s answers
@@ -321,14 +327,21 @@ def publication(page: Page, settings: Settings, source: str, drafts: list[str]) 
     return PUBLISHED
 
 
-def published_editions(config: Config) -> frozenset[tuple[str, str]]:
-    """(lang, slug) of every page the site publishes (``publication``) from the edition records as the editions
-    stage last wrote them; a damaged record's page is left out (the build names it). Raises ``VerlagError``
-    for a mistake in verlag.toml's ``[site]`` or ``[publish]`` (``load_settings``)."""
-    settings, pages = load_settings(config), load_pages(config, [])
-    drafts = [slug for (lang, slug), page in pages.items() if lang == config.source_language and page.draft]
-    return frozenset(name for name, page in pages.items()
-                     if publication(page, settings, config.source_language, drafts) == PUBLISHED)
+def page_published(config: Config, settings: Settings, lang: str, slug: str) -> bool:
+    """Whether the site publishes the page (lang, slug), BCP 47 tag and slug, as ``verlag build`` decides it
+    (``publication``) from the edition records as the editions stage last wrote them: the page's own record and
+    its German original's (``draft``), nothing else. A page without both records, in a language the project
+    does not publish, or with a damaged record is not published (``load_pages`` leaves it out; the build names
+    it). ``settings``: ``load_settings(config)``."""
+    source = config.source_language
+    if lang != source and lang not in config.languages:
+        return False
+    try:
+        german = _read_page(record_path(config, source, slug))
+        page = german if lang == source else _read_page(record_path(config, lang, slug))
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        return False
+    return publication(page, settings, source, [slug] if german.draft else []) == PUBLISHED
 
 
 def theme_digest(config: Config) -> str:
