@@ -1044,6 +1044,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, tag, kind in template_tags(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
+    if pages.error:  # links to the site's pages went unjudged: said once, not per catalog
+        errors.append(pages.error)
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors

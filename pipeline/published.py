@@ -29,8 +29,8 @@ class SitePages:
     all of them.
 
     A mistake in verlag.toml's ``[site]`` or ``[publish]`` makes every page count as published (no link to the
-    site is judged): the other checks still run, and the mistake is reported once, by whoever reads the
-    settings for their own work (``verlag check``, the build's site stage)."""
+    site is judged) and is kept in ``error`` once a page was asked about: the other checks still run, and the
+    mistake is reported once (``verlag check`` reports ``error``, the build's site stage its own)."""
 
     def __init__(self, config: Config):
         self.config = config
@@ -43,15 +43,18 @@ class SitePages:
                                  + rb")([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?#\s\"'()<>\\]+)")
         self.mentioned: set[tuple[str, str]] = set()  # every page ``key`` found named
         self._answers: dict[tuple[str, str], bool] = {}
+        self.error: VerlagError | None = None  # the settings' mistake, once they were read (``_settings``)
 
     @cached_property
     def _settings(self) -> Settings | None:
-        """``site.load_settings``, read once; None when verlag.toml's ``[site]`` or ``[publish]`` has a mistake."""
+        """``site.load_settings``, read once; None when verlag.toml's ``[site]`` or ``[publish]`` has a mistake
+        (kept in ``error``)."""
         from .site import load_settings
 
         try:
             return load_settings(self.config)
-        except VerlagError:
+        except VerlagError as exc:
+            self.error = exc
             return None
 
     def __contains__(self, page: tuple[str, str]) -> bool:
