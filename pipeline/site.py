@@ -46,7 +46,7 @@ from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
-from .media import Media, collect_media, file_path, references, unscanned
+from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
 from .redirects import old_names, redirect_files
@@ -901,15 +901,6 @@ def _body_entry(entry) -> bool:
                     for name in ("raw", "urls", "ids")))
 
 
-def _references(config: Config, article: Article) -> list[tuple[str, int]]:
-    """``media.references`` of a German original (in a worker, or in the parent for what the pool did not
-    answer), from the blocks its segmentation kept (``doccache.stored``) when ``extract`` or the editions
-    stage segmented these bytes."""
-    from .doccache import stored
-
-    return references(article, stored(config, article))
-
-
 def _pooled(config: Config, bodies: _Bodies, due: list[Page], jobs: int | None) -> Results:
     """Start rendering the stale bodies of the ``due`` pages in the pool, one task per article, in the
     order the pages are written (``pool.map_articles``)."""
@@ -967,11 +958,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     if unread:
         from .pool import map_articles
 
-        found = map_articles(_references, config, unread, jobs)  # the German originals parsed in the pool
+        found = map_articles(stored_references, config, unread, jobs)  # the German originals parsed in the pool
 
     def scan(article: Article) -> list[tuple[str, int]]:
         refs = found.get(article.slug)
-        return _references(config, article) if refs is None else refs
+        return stored_references(config, article) if refs is None else refs
 
     # the old names of the German originals the site is built from, worked out once for the link warnings and
     # the bodies' links: one set for both, so a link the build does not warn about is one the pages resolve (an
