@@ -36,11 +36,14 @@ class SitePages:
         self.config = config
         site = config.site_url
         base = urlsplit(site).path or "/"
-        # An address of the site itself: its base_url, or its base path where a link destination starts (in
-        # Markdown or HTML, in a PO string or a Markdown file); the slug ends as PAGE_PATH's, where an address
-        # does in a PO string or in Markdown.
-        self._named = re.compile(rb"(?:" + re.escape(site.encode()) + rb"|(?<=[(<\"'=\s])" + re.escape(base.encode())
-                                 + rb")([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?#\s\"'()<>\\]+)")
+        at = re.escape((site[:len(site) - len(urlsplit(site).path)] + base).encode())  # base_url, with its "/"
+        # An address of the site itself: its base path preceded by the rest of its base_url, or where a link
+        # destination starts (in Markdown or HTML, in a PO string or a Markdown file); the slug ends as
+        # PAGE_PATH's, where an address does in a PO string or in Markdown. The literal first lets the
+        # search skip ahead to each "/" (a no-op build asks this of every catalog).
+        path = re.escape(base.encode())
+        self._named = re.compile(path + rb"(?:(?<=" + at + rb")|(?<=[(<\"'=\s]" + path + rb"))"
+                                 + rb"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?#\s\"'()<>\\]+)")
         self.mentioned: set[tuple[str, str]] = set()  # every page ``key`` found named
         self._answers: dict[tuple[str, str], bool] = {}
         self.error: VerlagError | None = None  # the settings' mistake, once they were read (``_settings``)
