@@ -40,8 +40,8 @@ from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, visible
 from .markup import analyse
-from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, references,
-                    stale_originals)
+from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
+                    stored_references)
 from .published import PAGE_PATH, SitePages
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
 from .redirects import old_names
@@ -1044,6 +1044,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, tag, kind in template_tags(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
+    if pages.error:  # links to the site's pages went unjudged: said once, not per catalog
+        errors.append(pages.error)
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors
@@ -1081,7 +1083,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
         with contain(article.ref, "reading its links", errors):
             findings += [Finding(article.ref, line, "article-link", WARNING, problem, config.source_language,
                                  article.slug, (None, ""))
-                         for url, line in references(article)
+                         for url, line in stored_references(config, article)
                          if (problem := article_link_problem(url, names, renamed))]
     return findings
 
@@ -1098,7 +1100,7 @@ def image_variant_findings(config: Config, sources: Sources, languages: list[str
 
     def scan(article):
         with contain(article.ref, "reading its images", errors):
-            return references(article)
+            return stored_references(config, article)
         return []
 
     articles = [a for a in sources.articles if not slugs or a.slug in slugs]

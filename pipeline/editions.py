@@ -203,9 +203,11 @@ class BuildResult:
     skipped: int = 0  # articles whose sources, catalogs and editions are unchanged since the last build
     errors: list[VerlagError] = field(default_factory=list)
     held: dict[str, int] = field(default_factory=dict)  # "lang/slug" -> segments held back by QA errors
+    warnings: list[str] = field(default_factory=list)
 
 
 STATE_FILE = "build.json"
+SETTLE_PASSES = 4  # passes after the first that make again the editions linking a page published or withdrawn
 
 
 def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,
@@ -230,7 +232,7 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
 
 
 def build_editions(config: Config, progress=None, jobs: int | None = None,
-                   sources: Sources | None = None, settle: bool = True) -> BuildResult:
+                   sources: Sources | None = None) -> BuildResult:
     """Write every edition whose inputs changed; unchanged articles are skipped by content hash.
 
     Segmentation comes from ``extract``'s cache (``doccache``). The changed
@@ -244,11 +246,37 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     site stage), else read here.
 
     The QA gate knows which of the site's pages exist from the edition records (``published.SitePages``); when
-    this build published or withdrew a page that a catalog links by its address, the editions of that catalog
-    are made once more (``settle``), so a link to a page published in this very build is shown, and one to a
-    page withdrawn is held back, without waiting for the next build.
+    this build published or withdrew a page that a catalog links by its address (an article made again or
+    deleted), the editions of that catalog are made once more, pass after pass until no page moves, so a link
+    to a page published in this very build is shown, and one to a page withdrawn is held back, without waiting
+    for the next build (a chain d -> b -> c settles in one build). Pages that still move after
+    ``SETTLE_PASSES`` passes (articles linking each other) keep the last pass's editions, and a warning in
+    ``warnings`` names the articles.
     """
     sources = read_sources(config) if sources is None else sources
+    result, pages, made = _build_pass(config, progress, jobs, sources)
+    moving = bool(made or result.removed)
+    for _ in range(SETTLE_PASSES):
+        if not (moving and pages.moved()):
+            return result
+        again, pages, made = _build_pass(config, None, jobs, sources)
+        result.written += [path for path in again.written if path not in result.written]
+        result.removed += again.removed
+        result.editions += [name for name in again.editions if name not in result.editions]
+        result.errors += [e for e in again.errors if str(e) not in {str(f) for f in result.errors}]
+        result.held = again.held
+        moving = bool(made)
+    if moving and pages.moved():
+        result.warnings.append(f"the editions of {', '.join(made)} link pages of each other that the site publishes "
+                               f"or withdraws in turn; after {SETTLE_PASSES} passes the last one is kept: check "
+                               "the links between them (verlag check)")
+    return result
+
+
+def _build_pass(config: Config, progress, jobs: int | None,
+                sources: Sources) -> tuple[BuildResult, SitePages, list[str]]:
+    """One pass of ``build_editions``: the result, the site's pages as they were before it (the QA gate's) and
+    the slugs of the articles whose editions it made again."""
     articles = sources.articles
     result = BuildResult(errors=list(sources.errors))
     glossary = load_glossary(config.translations_dir, config.root)
@@ -319,14 +347,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             result.removed.append(relpath(stale, config.root))
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
-    if settle and changed and pages.moved():
-        again = build_editions(config, None, jobs, sources, settle=False)
-        result.written += [path for path in again.written if path not in result.written]
-        result.removed += again.removed
-        result.editions += [name for name in again.editions if name not in result.editions]
-        result.errors += [e for e in again.errors if str(e) not in {str(f) for f in result.errors}]
-        result.held = again.held
-    return result
+    return result, pages, [a.slug for a in changed]
 
 
 def _pooled_editions(config: Config, article: Article, glossary: Glossary,

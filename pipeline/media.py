@@ -39,6 +39,7 @@ from .fsutil import code_digest, write_if_changed
 from .sources import Article
 
 if TYPE_CHECKING:
+    from .config import Config
     from .segment import Document
 
 
@@ -209,6 +210,15 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
     return (f"{url!r}: no published article {target!r} (a draft, or no such file: renamed or deleted? link to its "
             "new file, or list its old address under the renamed article's aliases:); the link is kept and would "
             "not work")
+
+
+def stored_references(config: Config, article: Article) -> list[tuple[str, int]]:
+    """``references`` of a German original, from the blocks its segmentation kept (``doccache.stored``) when
+    ``extract`` or the editions stage segmented these bytes, else from a parse of its body; in a worker
+    (``pool.map_articles``) or in the parent."""
+    from .doccache import stored
+
+    return references(article, stored(config, article))
 
 
 def references(article: Article, doc: Document | None = None) -> list[tuple[str, int]]:

@@ -46,7 +46,7 @@ from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
-from .media import Media, collect_media, file_path, references, unscanned
+from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
 from .redirects import old_names, redirect_files
@@ -290,14 +290,20 @@ def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str
         for lang in (config.source_language, *config.languages):
             path = record_path(config, lang, slug)
             try:
-                data = path.read_bytes()
-                pages[(lang, slug)] = _page(json.loads(data), hashlib.sha256(data).hexdigest())
+                pages[(lang, slug)] = _read_page(path)
             except FileNotFoundError:
                 continue
             except (ValueError, KeyError, TypeError) as exc:
                 errors.append(VerlagError(f"damaged edition record ({describe(exc)}); run 'verlag build' again",
                                           relpath(path, config.root)))
     return pages
+
+
+def _read_page(path: Path) -> Page:
+    """The page of one edition record (``editions/<lang>/<slug>.json``, UTF-8 JSON); raises
+    ``FileNotFoundError`` when there is none, ``ValueError``, ``KeyError`` or ``TypeError`` when it is damaged."""
+    data = path.read_bytes()
+    return _page(json.loads(data), hashlib.sha256(data).hexdigest())
 
 
 # ``publication``'s answers
@@ -321,14 +327,21 @@ def publication(page: Page, settings: Settings, source: str, drafts: list[str]) 
     return PUBLISHED
 
 
-def published_editions(config: Config) -> frozenset[tuple[str, str]]:
-    """(lang, slug) of every page the site publishes (``publication``) from the edition records as the editions
-    stage last wrote them; a damaged record's page is left out (the build names it). Raises ``VerlagError``
-    for a mistake in verlag.toml's ``[site]`` or ``[publish]`` (``load_settings``)."""
-    settings, pages = load_settings(config), load_pages(config, [])
-    drafts = [slug for (lang, slug), page in pages.items() if lang == config.source_language and page.draft]
-    return frozenset(name for name, page in pages.items()
-                     if publication(page, settings, config.source_language, drafts) == PUBLISHED)
+def page_published(config: Config, settings: Settings, lang: str, slug: str) -> bool:
+    """Whether the site publishes the page (lang, slug), BCP 47 tag and slug, as ``verlag build`` decides it
+    (``publication``) from the edition records as the editions stage last wrote them: the page's own record and
+    its German original's (``draft``), nothing else. A page without both records, in a language the project
+    does not publish, or with a damaged record is not published (``load_pages`` leaves it out; the build names
+    it). ``settings``: ``load_settings(config)``."""
+    source = config.source_language
+    if lang != source and lang not in config.languages:
+        return False
+    try:
+        german = _read_page(record_path(config, source, slug))
+        page = german if lang == source else _read_page(record_path(config, lang, slug))
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        return False
+    return publication(page, settings, source, [slug] if german.draft else []) == PUBLISHED
 
 
 def theme_digest(config: Config) -> str:
@@ -888,15 +901,6 @@ def _body_entry(entry) -> bool:
                     for name in ("raw", "urls", "ids")))
 
 
-def _references(config: Config, article: Article) -> list[tuple[str, int]]:
-    """``media.references`` of a German original (in a worker, or in the parent for what the pool did not
-    answer), from the blocks its segmentation kept (``doccache.stored``) when ``extract`` or the editions
-    stage segmented these bytes."""
-    from .doccache import stored
-
-    return references(article, stored(config, article))
-
-
 def _pooled(config: Config, bodies: _Bodies, due: list[Page], jobs: int | None) -> Results:
     """Start rendering the stale bodies of the ``due`` pages in the pool, one task per article, in the
     order the pages are written (``pool.map_articles``)."""
@@ -954,11 +958,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     if unread:
         from .pool import map_articles
 
-        found = map_articles(_references, config, unread, jobs)  # the German originals parsed in the pool
+        found = map_articles(stored_references, config, unread, jobs)  # the German originals parsed in the pool
 
     def scan(article: Article) -> list[tuple[str, int]]:
         refs = found.get(article.slug)
-        return _references(config, article) if refs is None else refs
+        return stored_references(config, article) if refs is None else refs
 
     # the old names of the German originals the site is built from, worked out once for the link warnings and
     # the bodies' links: one set for both, so a link the build does not warn about is one the pages resolve (an

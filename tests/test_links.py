@@ -133,3 +133,66 @@ def test_a_link_to_the_site_s_page_of_a_translation_not_published_is_an_error_an
     assert "(0 unchanged)" in project.run("review").output
     report = project.read("review/en/leber.html")
     assert "link-target" in report and "foreign-target" in report
+
+
+def test_only_addresses_of_the_site_itself_name_its_pages_and_each_is_decided_from_its_own_records(project: Project):
+    """With the site at the host's root (base path "/"), another site's address or a file path in a code span
+    names no page of it: no edition record is read for them (SitePages costs every build and ``status``)."""
+    from pipeline.config import load_config
+    from pipeline.published import SitePages
+
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + '[site]\nbase_url = "https://praxis.example/"\n[publish]\nmin_translated = 0\n')
+    project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
+    project.write("source_de/milz.md", article("Milz", "Die Milz.\n", draft="true"))
+    project.run("extract")
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks", "Zecken lauern im Gras.": "Ticks lurk in grass."})
+    project.run("build")
+    pages = SitePages(load_config(project.root))
+    other = b'msgstr "See https://www.who.int/de/news/ and `/etc/default`, or <https://else.example/en/zecken/>."'
+    assert pages.key(other) == "" and pages.mentioned == set()
+    named = (b'msgstr "See [ticks](/en/zecken/), <https://praxis.example/de/zecken/>, [x](/en/milz/) and '
+             b'<a href=\\"/en/fehlt/\\">"')
+    assert pages.key(named) == "de/zecken,en/zecken"
+    assert pages.mentioned == {("en", "zecken"), ("de", "zecken"), ("en", "milz"), ("en", "fehlt")}
+    assert ("de", "milz") not in pages and ("fr", "zecken") not in pages  # a draft; a language not published
+    (project.root / "editions/en/zecken.json").write_text("{", encoding="utf-8")  # damaged: not published
+    assert ("en", "zecken") not in SitePages(load_config(project.root))
+
+
+def test_a_mistake_in_publish_is_said_once_and_the_other_checks_still_run(project: Project):
+    project.write("verlag.toml", project.read("verlag.toml") + SITE.replace("= 0", '= "viel"'))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
+    for slug in ("leber", "milz"):
+        project.write(f"source_de/{slug}.md", article(slug.title(), "Lesen Sie [dies](zecken.md). Kurz gesagt.\n"))
+    project.run("extract")
+    for slug in ("leber", "milz"):
+        review(project, "en", slug, {"Lesen Sie [dies](zecken.md).": "Read [this](/blog/en/zecken/).",
+                                     "Kurz gesagt.": "In short **really."})
+    found = project.run("check", "--lang", "en", code=2).output
+    assert found.count("verlag.toml:") == 1 and "min_translated" in found
+    assert "translations/en/leber.po" in found and "translations/en/milz.po" in found  # their findings: not skipped
+
+
+def test_deleting_an_article_holds_back_links_to_its_pages_in_the_same_build(project: Project):
+    """d links b's English page, b links c's: deleting c withdraws en/c, so b's link is held back, b falls below
+    min_translated and is withdrawn, so d's link is held back: all in one build; the next build changes nothing."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + SITE.replace("= 0", "= 60"))
+    project.write("source_de/c.md", article("Ce", "Zecken lauern im Gras.\n"))
+    project.write("source_de/b.md", article("Be", "Lies [dies](c.md).\n"))
+    project.write("source_de/d.md", article("De", "Lies [das](b.md).\n"))
+    project.run("extract")
+    review(project, "en", "c", {("title", "Ce"): "Cee", "Zecken lauern im Gras.": "Ticks lurk in grass."})
+    review(project, "en", "b", {("title", "Be"): "Bee", "Lies [dies](c.md).": "Read [this](/blog/en/c/)."})
+    review(project, "en", "d", {("title", "De"): "Dee", "Lies [das](b.md).": "Read [that](/blog/en/b/)."})
+    project.run("build")
+    project.run("build")
+    assert (project.root / "site/en/d/index.html").exists() and (project.root / "site/en/b/index.html").exists()
+    (project.root / "source_de/c.md").unlink()
+    built = project.run("build").output
+    assert "en/b: 1 segment held back" in built and "en/d: 1 segment held back" in built
+    assert not (project.root / "site/en/b/index.html").exists()
+    before = project.snapshot()
+    assert "build: 0 editions made" in project.run("build").output
+    assert project.snapshot() == before
