@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import Project, msgfmt_check, sign_off_all
+from conftest import Project, msgfmt_check, review, sign_off_all
 from pipeline.importer import detect_kind
 from pipeline.importer_html import _words, html_to_markdown, read_wxr
 from pipeline.importer_text import german_date, read_text
@@ -778,3 +778,39 @@ def test_a_wordpress_shortcode_left_as_text_is_named_by_extract_and_check_at_its
         assert f"source_de/vogelstimmen.md:{line + 3}: WordPress shortcode [embed] is not Markdown" in said
         assert "[sic]" not in said
     assert "[template-tag]" in checked
+
+
+def test_links_between_the_posts_of_one_export_lead_to_their_pages_in_each_language(project, tmp_path):
+    def post(title: str, path: str, body: str) -> str:
+        return (f"<item><title>{title}</title><link>https://praxis-sonne.example{path}</link>"
+                "<wp:post_date>2023-11-02 09:00:00</wp:post_date><wp:status>publish</wp:status>"
+                f"<content:encoded><![CDATA[{body}]]></content:encoded><wp:post_type>post</wp:post_type></item>\n")
+
+    export = tmp_path / "export.xml"
+    export.write_text(wxr("").split("<item>")[0]
+                      + post("Lindenblüten", "/2022/09/linden/",
+                             "<p>Abends trinke ich gern einen Tee. Dazu mehr unter "
+                             '<a href="https://praxis-sonne.example/2023/11/tee-kaffee/#abends">Tee und Kaffee</a>.</p>')
+                      + post("Tee und Kaffee", "/2023/11/tee-kaffee/",
+                             "<p>Beides weckt am Morgen. Blüten gibt es bei "
+                             '<a href="/2022/09/linden/index.html">den Linden</a> und '
+                             '<a href="https://praxis-sonne.example/2019/01/alt/">früher</a>.</p>')
+                      + "</channel></rss>\n", encoding="utf-8")
+    out = project.run("import", str(export)).output
+    assert "import: 2 links to another imported post's old address lead to its source file now" in out
+    assert "[Tee und Kaffee](tee-und-kaffee.md#abends)" in project.read("source_de/lindenblueten.md")
+    tea = project.read("source_de/tee-und-kaffee.md")
+    assert "[den Linden](lindenblueten.md)" in tea
+    assert "[früher](https://praxis-sonne.example/2019/01/alt/)" in tea  # not imported: kept as written
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nmin_translated = 0\n')
+    publish_all(project)
+    project.run("extract")
+    review(project, "en", "lindenblueten", {("title", "Lindenblüten"): "Linden blossoms"})
+    review(project, "en", "tee-und-kaffee", {("title", "Tee und Kaffee"): "Tea and coffee"})
+    project.run("build")
+    for lang in ("de", "en"):
+        linden = html.fromstring(project.read(f"site/{lang}/lindenblueten/index.html"))
+        assert linden.xpath("//div[@class='article-body']//a/@href") == [f"/{lang}/tee-und-kaffee/#abends"]
+        tea_page = html.fromstring(project.read(f"site/{lang}/tee-und-kaffee/index.html"))
+        assert tea_page.xpath("//div[@class='article-body']//a/@href") == [f"/{lang}/lindenblueten/",
+                                                         "https://praxis-sonne.example/2019/01/alt/"]
