@@ -151,10 +151,11 @@ class Urls:
         return self.base_url + self.path(*args, **kwargs)[len(self.base_path):]
 
     def serves(self, path: str, languages: Container[str]) -> bool:
-        """Whether a site-root-relative ``path`` (%-encoded or not) lies where verlag publishes: the site's
-        front page, a folder of one of ``languages`` (BCP 47 codes) or a file or folder ``path`` gives."""
+        """Whether a site-root-relative ``path`` (%-encoded or not) may be answered: it lies where verlag
+        publishes (the site's front page, a folder of one of ``languages``, BCP 47 codes, or a file or folder
+        ``path`` gives), or outside the site's base path, on the host, where something else may answer."""
         if not path.startswith(self.base_path):
-            return False
+            return True
         top = unquote(path[len(self.base_path):]).partition("/")[0]
         return top in languages or top in {self.path(kind, name="")[len(self.base_path):].partition("/")[0]
                                            for kind in ("root", "404", "static", "search", "media", "sitemap",
