@@ -38,10 +38,13 @@ CONTROL_RE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # in no text file (E
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"RIFF")
 FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "aliases")
 # After a shortcode or template tag kept as text: extract and check name each at its line of the written article.
-# A Markdown link or image destination, ``](url)`` or ``](<url>)``, as ``html_to_markdown`` and Hugo/Jekyll
-# authors write them (CommonMark 0.31, "Links": a destination without spaces, or between ``<`` and ``>``).
-DESTINATION_RE = re.compile(r"(\]\(\s*)(<[^<>\n]*>|[^\s()<>]+)")
 TAG_ADVICE = "rewrite in Markdown ('verlag check' names each at its line of the article)"
+# After a tag kept as text that check does not name (``segment.template_tag_kind`` knows none: "[toc]").
+HAND_ADVICE = "replace it by hand"
+# A link or image destination (CommonMark 0.31 section 6.3) after "](" or in a link reference definition:
+# "<…>" (spaces allowed, "<" and ">" backslash-escaped) or a run without spaces and with balanced parentheses.
+DESTINATION_RE = re.compile(r"(\]\([ \t]*\n?[ \t]*|^[ ]{0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\n?[ \t]*)"
+                            r"(<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)", re.M)
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ class ImportedArticle:
     (str), ``date`` and ``updated`` (``dt.date`` or aware ``dt.datetime``), ``summary`` (str), ``tags``
     (list of str), ``draft`` (always True: the author publishes by deleting it), ``aliases`` (list of
     the article's old absolute URLs). ``body``: CommonMark; local images are referenced as
-    ``bilder/<file name>`` and listed in ``images`` (the files to copy). ``notes``: what was recognised
+    ``bilder/<name>`` (``image_destination``) and listed in ``images`` (each file to copy -> its ``<name>``,
+    one name per distinct file: ``local_name``). ``notes``: what was recognised
     or guessed and what was not, one line each, for the printed summary. ``source``: ``file[:line]``
     for messages. ``page``: a standalone page (WordPress page): goes to ``source_de/seiten/``.
     ``unpublished``: why the old blog never published it (``draft = true`` in Hugo, WordPress status
@@ -63,7 +67,7 @@ class ImportedArticle:
     slug: str
     meta: dict
     body: str
-    images: list[Path] = field(default_factory=list)
+    images: dict[Path, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     source: str = ""
     page: bool = False
@@ -72,7 +76,7 @@ class ImportedArticle:
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
-                images: list[Path] | None = None, notes: list[str] | None = None,
+                images: dict[Path, str] | None = None, notes: list[str] | None = None,
                 page: bool = False, slug: str | None = None, unpublished: str | None = None) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
@@ -100,8 +104,49 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
-    return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, list(images or []), notes, source,
+    return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, dict(images or {}), notes, source,
                            page, unpublished)
+
+
+def local_name(names: dict[Path, str], file: Path) -> str:
+    """The name ``file`` (a resolved path) has under ``bilder/`` in its article: its own file name, or
+    ``<stem>-2<suffix>``, ``-3``, … when another file of the same article has that name already (a Hugo
+    bundle's ``karte.png`` and ``static/img/karte.png``). Remembered in ``names`` (file -> name)."""
+    if file not in names:
+        taken, name, n = set(names.values()), file.name, 2
+        while name in taken:
+            name, n = f"{file.stem}-{n}{file.suffix}", n + 1
+        names[file] = name
+    return names[file]
+
+
+def image_destination(name: str) -> str:
+    """The CommonMark link destination (0.31 section 6.3) of ``bilder/<name>`` as written in an article: in
+    ``<…>`` when the name holds a space, a parenthesis or another character a plain destination cannot hold
+    (``<bilder/Blüte groß.png>``)."""
+    target = f"{IMAGES_DIR}/{name}"
+    if not re.search(r"[\s()<>\\]", target):
+        return target
+    return "<" + re.sub(r"([<>\\])", r"\\\1", target) + ">"
+
+
+def rewrite_destinations(body: str, names: dict[str, str]) -> str:
+    """``body`` (CommonMark) with each inline link or image destination and each link reference definition's
+    destination, in either form (``DESTINATION_RE``), that reads as an address of ``names`` written as
+    ``image_destination`` of that address's name. An address is compared as markdown-it reads it: backslash
+    escapes and entities resolved, then ``normalizeLink`` (percent-encoded), so ``<Blüte groß.png>`` and
+    ``Blüte%20groß.png`` are the same address."""
+    from markdown_it.common.normalize_url import normalizeLink
+    from markdown_it.common.utils import unescapeAll
+
+    wanted = {normalizeLink(address): name for address, name in names.items()}
+
+    def swap(match: re.Match) -> str:
+        written = match.group(2)
+        name = wanted.get(normalizeLink(unescapeAll(written[1:-1] if written.startswith("<") else written)))
+        return match.group(1) + image_destination(name) if name else match.group(0)
+
+    return DESTINATION_RE.sub(swap, body) if wanted else body
 
 
 def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
@@ -228,7 +273,7 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     ``title`` and ``date`` (also after the author edited it or removed ``draft: true``). Otherwise a slug
     already used there (a file's name or its ``slug:``), earlier in this run, or reserved gets ``-2``,
     ``-3``, …. An image goes to ``source_dir/bilder/<name>``; a different file already there makes it
-    ``<stem>-2<suffix>`` and the body's reference follows.
+    ``<stem>-2<suffix>`` (a name no other image of the article has) and the body's references follow.
     """
     existing = [p for folder in (source_dir, source_dir / PAGES_DIR) for p in sorted(folder.glob("*.md"))]
     taken = {slug for p in existing for slug in (p.stem, likely_slug(p))}
@@ -326,19 +371,20 @@ def _identity(path: Path) -> tuple[set[str], tuple]:
 
 def _place_images(article: ImportedArticle, source_dir: Path,
                   claimed: dict[Path, bytes]) -> tuple[ImportedArticle, list[tuple[Path, Path]]]:
-    """(article with its image references renamed where needed, [(image file, target)])."""
-    body, copies = article.body, []
-    for image in article.images:
+    """(article with its image references renamed where another article's image has the name, [(image file,
+    target)]). ``claimed``: the targets of this run's earlier articles (target -> bytes)."""
+    copies, renamed, mine = [], {}, set(article.images.values())
+    for image, name in article.images.items():
         data = image.read_bytes()
-        stem, suffix, n = image.stem, image.suffix, 2
-        target = source_dir / IMAGES_DIR / image.name
-        while _holds_other(target, data, claimed):
-            target, n = target.with_name(f"{stem}-{n}{suffix}"), n + 1
+        target, n = source_dir / IMAGES_DIR / name, 2
+        while _holds_other(target, data, claimed) or (target.name != name and target.name in mine):
+            target, n = target.with_name(f"{Path(name).stem}-{n}{Path(name).suffix}"), n + 1
         claimed[target] = data
-        if target.name != image.name:
-            body = body.replace(f"]({IMAGES_DIR}/{image.name})", f"]({IMAGES_DIR}/{target.name})")
+        mine.add(target.name)
+        if target.name != name:
+            renamed[f"{IMAGES_DIR}/{name}"] = target.name
         copies.append((image, target))
-    return dataclasses.replace(article, body=body), copies
+    return dataclasses.replace(article, body=rewrite_destinations(article.body, renamed)), copies
 
 
 def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:

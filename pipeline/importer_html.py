@@ -28,8 +28,8 @@ from lxml import etree, html as lxml_html
 
 from .counts import counted
 from .errors import VerlagError
-from .importer import IMAGES_DIR, TAG_ADVICE, ImportedArticle, new_article
-from .segment import commonmark_parser
+from .importer import HAND_ADVICE, TAG_ADVICE, ImportedArticle, image_destination, local_name, new_article
+from .segment import commonmark_parser, template_tag_kind
 
 # Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
 MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*", "newline_style": "BACKSLASH",
@@ -62,25 +62,25 @@ MORE_RE = re.compile(r"<!--(?:more\b[^>]*?|noteaser)-->")  # the excerpt cut, no
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
 
-def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, list[Path], list[str]]:
-    """(CommonMark, local image files, notes) for an HTML fragment or document (str).
+def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, dict[Path, str], list[str]]:
+    """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     An ``<img src>`` that names an existing file relative to ``base`` (the folder of a saved page) is
-    listed and referenced as ``bilder/<file name>`` (see ``_local_file``); other images keep their address
+    listed and referenced as ``bilder/<name>`` (see ``_local_file``; ``importer.local_name``: one name per
+    distinct file, ``importer.image_destination``); other images keep their address
     (noted). The
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with markdownify's full escaping, and if
     that still differs the difference is noted.
     """
     tree = lxml_html.fragment_fromstring(html, create_parent="div")
-    images: list[Path] = []
+    images: dict[Path, str] = {}
     notes: list[str] = []
     for img in tree.iter("img"):
         src = img.get("src", "")
         local = _local_file(src, base)
         if local is not None:
-            images.append(local)
-            img.set("src", f"{IMAGES_DIR}/{local.name}")
+            img.set("src", image_destination(local_name(images, local)))
         elif src:
             notes.append(f"image left at its old address: {src}")
     cleaned = lxml_html.tostring(tree, encoding="unicode")
@@ -93,7 +93,7 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, list[Pat
             break
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
-    return markdown + "\n", list(dict.fromkeys(images)), list(dict.fromkeys(notes))
+    return markdown + "\n", images, list(dict.fromkeys(notes))
 
 
 def _words(text: str) -> str:
@@ -477,7 +477,8 @@ def _autop(content: str) -> str:
 
 def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) -> tuple[str, list[str]]:
     """``[gallery ids="…"]`` as the images of those attachments, ``[caption]…[/caption]`` as its content;
-    other shortcodes stay as text and are noted."""
+    other shortcodes stay as text and are noted: to be rewritten in Markdown where ``verlag check`` will name
+    them (``segment.template_tag_kind``), else by hand."""
     notes: list[str] = []
 
     def replace(match: re.Match) -> str:
@@ -490,7 +491,8 @@ def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) ->
         if name == "caption":
             return ""
         if not closing:
-            notes.append(f"shortcode [{name}] left as text: {TAG_ADVICE}")
+            advice = TAG_ADVICE if template_tag_kind(match.group(0)) else HAND_ADVICE
+            notes.append(f"shortcode [{name}] left as text: {advice}")
         return match.group(0)
 
     return SHORTCODE_RE.sub(replace, content), notes

@@ -28,13 +28,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .importer import IMAGES_DIR, TAG_ADVICE, ImportedArticle, new_article
-from .segment import commonmark_parser
+from .importer import (IMAGES_DIR, TAG_ADVICE, ImportedArticle, local_name, new_article,
+                       rewrite_destinations)
+from .segment import TEMPLATE_TAG_RE, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
 
 FENCES = {"---": "YAML", "+++": "TOML"}
 POST_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")  # Jekyll's _posts/YYYY-MM-DD-slug.md
-_TEMPLATE_TAG = re.compile(r"\{\{[<%]|\{%|\{\{")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
@@ -69,9 +69,10 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
     notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, meta)))})"]
-    body, images = _local_images("\n".join(lines[end + 1:]), end + 2, path, notes)
+    body = "\n".join(lines[end + 1:])
+    tagged = list(dict.fromkeys(line for line, _, _ in markdown_template_tags(body, end + 2)))
+    body, images = _local_images(body, end + 2, path, notes)
     body = body.strip("\n") + "\n"
-    tagged = [n for n, line in enumerate(lines[end + 1:], start=end + 2) if _TEMPLATE_TAG.search(line)]
     if tagged:
         notes.append(f"shortcodes or template tags kept as text ({path}:" + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
@@ -87,7 +88,7 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
         slug = slug or dated.group(4)
         if "_posts" in path.parts and not first("permalink") and unpublished is None:
             default = "/".join(["", *dict.fromkeys(c.lower() for c in _words(first("categories", "category"))),
-                                f"{named:%Y/%m/%d}", f"{slug}.html"])
+                                f"{date:%Y/%m/%d}", f"{slug}.html"])
             aliases.append(default)
             notes.append(f"old address {default}: Jekyll's default permalink; change it under 'aliases:' if the "
                          "blog's _config.yml set another 'permalink'")
@@ -99,8 +100,9 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
         aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished)
 
 
-def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> tuple[str, list[Path]]:
-    """(``body`` with each image found beside the file referenced as ``bilder/<name>``, those image files).
+def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> tuple[str, dict[Path, str]]:
+    """(``body`` with each image found beside the file referenced as ``bilder/<name>``, those image files ->
+    their ``<name>``: ``importer.local_name``, one per distinct file).
 
     An image's relative path is looked up from the file's folder (a Hugo page bundle:
     ``content/posts/holunder/index.md`` beside ``holunder.png``), a site path (``/assets/x.jpg``) in the
@@ -108,11 +110,14 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> t
     are files of its ``static/`` folder); a file outside those folders is never taken
     (``importer_html._local_file``). An image that is not found there is noted with its file and line
     (``first_line``: the file line of the body's first line), one with an address is noted as kept there.
+    The address is markdown-it's (normalised: ``<Blüte groß.png>`` and ``Blüte%20groß.png`` alike); every
+    destination in the body that reads as it is rewritten (``importer.rewrite_destinations``).
     """
     from .importer_html import _local_file
 
     root = next((folder.parent for folder in path.parents if folder.name in ("_posts", "_drafts", "content")), None)
-    images: list[Path] = []
+    images: dict[Path, str] = {}
+    renamed: dict[str, str] = {}
     for token in commonmark_parser().parse(body):
         if token.type != "inline" or token.map is None or not token.children:
             continue
@@ -121,7 +126,7 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> t
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
             src = str(child.attrs.get("src") or "") if child.type == "image" else ""
-            if not src or _TEMPLATE_TAG.search(unquote(src)):
+            if not src or src in renamed or TEMPLATE_TAG_RE.search(unquote(src)):
                 continue
             if urlsplit(src).scheme or src.startswith("//"):
                 notes.append(f"image left at its old address: {src}")
@@ -132,9 +137,8 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> t
                 notes.append(f"image not found: {src} ({path}:{line}): save it into source_de/{IMAGES_DIR}/ and "
                              f"refer to it as {IMAGES_DIR}/<name>")
                 continue
-            images.append(found)
-            body = re.sub(rf"\]\({re.escape(src)}(?=[\s)])", lambda _: f"]({IMAGES_DIR}/{found.name}", body)
-    return body, list(dict.fromkeys(images))
+            renamed[src] = local_name(images, found)
+    return rewrite_destinations(body, renamed), images
 
 
 def _unpublished(meta: dict, path: Path) -> str | None:

@@ -34,7 +34,8 @@ from .sentences import SplitMemo, sentence_spans, split_sentences
 from .sources import TEMPLATE_TAG_HINT, WP_SHORTCODES, Article
 
 __all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags",
-           "template_tag_warning", "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
+           "markdown_template_tags", "template_tag_kind", "TEMPLATE_TAG_RE", "template_tag_warning",
+           "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
 
 FRONT_KEYS = ("title", "summary", "tags")
 HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
@@ -618,28 +619,49 @@ class Labels(frozenset):
 # (``sources.WP_SHORTCODES``), any with an attribute ("[audio src=…]") or a closing one ("[/notice]"); "[sic]" or
 # "[1]" alone is ordinary text. Where such a tag may start: ``sources.TEMPLATE_TAG_HINT``.
 _WP_SHORTCODE = rf"\[(?:/?(?:{WP_SHORTCODES})\b[^\]\n]*|[a-z_][\w-]*\s+[\w-]+\s*=[^\]\n]*|/[a-z_][\w-]*)\]"
-_TEMPLATE_TAG = re.compile(rf"\{{\{{[<%].*?[>%]\}}\}}|\{{%-?\s*\w.*?%\}}|{_WP_SHORTCODE}")
+# The tags ``template_tags`` names, each alternative a kind of ``template_tag_kind``: a Hugo shortcode, a Liquid
+# tag, a Liquid output tag ("{{ site.url }}", https://shopify.github.io/liquid/basics/introduction/), a WordPress
+# shortcode. A Hugo or Liquid tag may go on over lines of its paragraph ("{{< figure src=…" and "alt=… >}}").
+TEMPLATE_TAG_RE = re.compile(rf"\{{\{{[<%].*?[>%]\}}\}}|\{{%-?\s*\w.*?%\}}|\{{\{{-?\s*[\w.'\"\[].*?\}}\}}|{_WP_SHORTCODE}",
+                             re.S)
+
+
+def template_tag_kind(text: str) -> str | None:
+    """What the whole of ``text`` is when it is a tag ``template_tags`` names ("Hugo shortcode", "Liquid tag
+    (Jekyll)", "Liquid output (Jekyll)", "WordPress shortcode"), None when it is none (``[toc]``, ``[sic]``)."""
+    if not TEMPLATE_TAG_RE.fullmatch(text):
+        return None
+    return ("Hugo shortcode" if text.startswith(("{{<", "{{%")) else "Liquid output (Jekyll)" if text.startswith("{{")
+            else "Liquid tag (Jekyll)" if text.startswith("{") else "WordPress shortcode")
 
 
 def template_tag_warning(tag: str, kind: str) -> str:
     """What ``extract`` and ``check`` say about one of ``template_tags``' tags (its ``kind``: "Hugo shortcode", …)."""
+    tag = " ".join(tag.split())  # one over several lines
     shown = tag if len(tag) <= 60 else tag[:57] + "…"
     return (f"{kind} {shown} is not Markdown: the pages would show it as text; write what it stands for in Markdown "
             "(an image: ![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote)")
 
 
 def template_tags(article: Article) -> list[tuple[int, str, str]]:
-    """(line, tag, kind) of each static-site-generator or blog tag in the article's prose: Hugo shortcodes
-    (``{{< figure … >}}``, ``{{% note %}}``; https://gohugo.io/content-management/shortcodes/), Liquid
-    tags (``{% include … %}``; https://shopify.github.io/liquid/) and WordPress shortcodes (``[audio
-    src="…"]``, ``_WP_SHORTCODE``). Such tags are not Markdown: verlag's pages would show them as text,
-    so extract names them. Code spans and code blocks are left alone (there a tag is meant literally).
-    Lines are 1-based lines of the file.
+    """(line, tag, kind) of each static-site-generator or blog tag in the article's prose
+    (``markdown_template_tags`` of its body). Lines are 1-based lines of the file."""
+    return markdown_template_tags(article.body, article.body_line)
+
+
+def markdown_template_tags(body: str, first_line: int) -> list[tuple[int, str, str]]:
+    """(line, tag, kind) of each static-site-generator or blog tag in the prose of ``body`` (CommonMark whose
+    first line is line ``first_line`` of its file): Hugo shortcodes (``{{< figure … >}}``, ``{{% note %}}``;
+    https://gohugo.io/content-management/shortcodes/), Liquid tags and output (``{% include … %}``,
+    ``{{ site.url }}``; https://shopify.github.io/liquid/) and WordPress shortcodes (``[audio src="…"]``,
+    ``_WP_SHORTCODE``); ``kind`` as ``template_tag_kind`` says it. Such tags are not Markdown: verlag's pages
+    would show them as text, so extract and check name them, and import advises so only for these. Code spans
+    and code blocks are left alone (there a tag is meant literally).
     """
-    if not TEMPLATE_TAG_HINT.search(article.body):
+    if not TEMPLATE_TAG_HINT.search(body):
         return []
     found = []
-    for token in block_tokens(article.body, {}, lambda content: TEMPLATE_TAG_HINT.search(content) is not None):
+    for token in block_tokens(body, {}, lambda content: TEMPLATE_TAG_HINT.search(content) is not None):
         if token.type != "inline" or not token.map or token.children is None:
             continue
         # text (a backslash escape as the character it stands for) and inline HTML as written
@@ -647,10 +669,9 @@ def template_tags(article: Article) -> list[tuple[int, str, str]]:
         prose = "".join("\n" if c.type in ("softbreak", "hardbreak")
                         else c.content if c.type in ("text", "text_special", "html_inline") else " "
                         for c in token.children)
-        for match in _TEMPLATE_TAG.finditer(prose):
-            kind = ("Hugo shortcode" if match.group().startswith("{{") else
-                    "Liquid tag (Jekyll)" if match.group().startswith("{") else "WordPress shortcode")
-            found.append((article.body_line + token.map[0] + prose.count("\n", 0, match.start()), match.group(), kind))
+        for match in TEMPLATE_TAG_RE.finditer(prose):
+            found.append((first_line + token.map[0] + prose.count("\n", 0, match.start()), match.group(),
+                          template_tag_kind(match.group())))
     return found
 
 

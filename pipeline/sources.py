@@ -31,13 +31,14 @@ REVIEWER_KEYS = ("name", "qualification", "url")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
 Moment = dt.date | dt.datetime  # a day, or an instant with its time zone (dt.datetime is aware)
 # WordPress's own shortcodes by name (https://codex.wordpress.org/Shortcode_API), and where a static-site
-# generator's or blog's tag may start in a source as written (``segment.template_tags`` finds the tags; a
+# generator's or blog's tag may start in a source as written ("{{" a Hugo shortcode or Liquid output, "{%" a
+# Liquid tag; ``segment.TEMPLATE_TAG_RE`` is the tags, ``segment.template_tags`` finds them; a
 # shortcode's brackets and '=' may be backslash-escaped). Here, not in ``segment``: ``extract`` asks every
 # article on every run, and loads segmentation only for one where a tag may start. Each alternative starts
 # with its "{" or "[" (a backslash before the "[" changes nothing about whether one is found), so the regex
 # engine skips to those characters: with an optional backslash first it tried every position of the text.
 WP_SHORTCODES = "audio|caption|embed|gallery|playlist|video|wp_caption"
-TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{[<%]|\{{%|\[\\?/?(?:{WP_SHORTCODES})\b|\[[a-z_][\w-]*\s+[\w-]+\s*\\?=|\[\\?/[a-z_]")
+TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{|\{{%|\[\\?/?(?:{WP_SHORTCODES})\b|\[[a-z_][\w-]*\s+[\w-]+\s*\\?=|\[\\?/[a-z_]")
 
 
 @dataclass(frozen=True)

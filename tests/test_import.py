@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from lxml import html
@@ -665,7 +666,8 @@ def test_a_jekyll_posts_file_name_gives_its_date_slug_and_default_permalink(proj
     assert "date: 2023-05-04 from the file name (Jekyll's YYYY-MM-DD-slug)" in out
     assert "old address /2023/05/04/baerlauch.html: Jekyll's default permalink" in out
     giersch = project.read("source_de/giersch.md")
-    assert "date: 2023-06-02\n" in giersch and "- /kraeuter/kueche/2023/06/01/giersch.html\n" in giersch
+    # Jekyll's URL has the front matter's date, not the file name's
+    assert "date: 2023-06-02\n" in giersch and "- /kraeuter/kueche/2023/06/02/giersch.html\n" in giersch
     assert "aliases:\n- /malve/\n---" in project.read("source_de/malve.md")
     publish_all(project)
     project.run("extract")
@@ -814,3 +816,104 @@ def test_links_between_the_posts_of_one_export_lead_to_their_pages_in_each_langu
         tea_page = html.fromstring(project.read(f"site/{lang}/tee-und-kaffee/index.html"))
         assert tea_page.xpath("//div[@class='article-body']//a/@href") == [f"/{lang}/lindenblueten/",
                                                          "https://praxis-sonne.example/2019/01/alt/"]
+def test_an_image_address_in_angle_brackets_or_percent_encoded_is_rewritten_and_its_page_shows_it(project, tmp_path):
+    """markdown-it reads "<Linde blüht.png>" and "Linde%20bl%C3%BCht.png" as one address (CommonMark 6.3, its
+    normalizeLink): both references must follow the copied file, written in <…> as its name has a space."""
+    bundle = tmp_path / "site/content/posts/linde"
+    bundle.mkdir(parents=True)
+    jpg = (DATA / "seite_files/brennnessel.jpg").read_bytes()
+    (bundle / "Linde blüht.jpg").write_bytes(jpg)
+    (bundle / "Rinde (alt).jpg").write_bytes(jpg[:-2])
+    (bundle / "index.md").write_text(
+        '---\ntitle: Die Linde im Juni\ndate: 2024-06-10\n---\nIm Juni duftet die Linde weit über den Hof.\n\n'
+        '![Linde](<Linde blüht.jpg> "Blühende Linde")\n\n![Noch einmal](Linde%20bl%C3%BCht.jpg)\n\n'
+        "Die Rinde im Winter:\n![Rinde][rinde]\n\n[rinde]: <Rinde (alt).jpg>\n", encoding="utf-8")
+    project.run("import", str(bundle / "index.md"))
+    text = project.read("source_de/die-linde-im-juni.md")
+    assert '![Linde](<bilder/Linde blüht.jpg> "Blühende Linde")\n' in text
+    assert "![Noch einmal](<bilder/Linde blüht.jpg>)\n" in text
+    assert "[rinde]: <bilder/Rinde (alt).jpg>\n" in text
+    # a second article with another file of that name: renamed on the clash, still in <…>
+    other = tmp_path / "site/content/posts/hof"
+    other.mkdir()
+    (other / "Linde blüht.jpg").write_bytes(jpg[:-1])
+    (other / "index.md").write_text("---\ntitle: Der Hof\ndate: 2024-06-11\n---\nDer Hof liegt im Schatten.\n\n"
+                                    "![Die Linde am Hof](<Linde blüht.jpg>)\n", encoding="utf-8")
+    project.run("import", str(other / "index.md"))
+    assert "![Die Linde am Hof](<bilder/Linde blüht-2.jpg>)\n" in project.read("source_de/der-hof.md")
+    assert (project.root / "source_de/bilder/Linde blüht-2.jpg").read_bytes() == jpg[:-1]
+    publish_all(project)
+    project.run("extract")
+    assert "image" not in project.run("check").output
+    project.run("build")
+    for slug, alts in (("die-linde-im-juni", ["Linde", "Noch einmal", "Rinde"]), ("der-hof", ["Die Linde am Hof"])):
+        page = html.parse(str(project.root / f"site/de/{slug}/index.html"))
+        for alt in alts:
+            [src] = page.xpath(f"//img[@alt='{alt}']/@src")
+            assert (project.root / "site" / unquote(src).lstrip("/")).is_file(), src
+
+
+def test_two_images_of_one_name_in_an_article_keep_their_own_files(project, tmp_path):
+    """A Hugo bundle's karte.png and static/img/karte.png are two images: each keeps its own name in the
+    article (karte.png, karte-2.png); a third name is chosen where source_de/bilder/ holds another karte.png."""
+    jpg = (DATA / "seite_files/brennnessel.jpg").read_bytes()
+    bundle = tmp_path / "site/content/posts/wanderweg"
+    bundle.mkdir(parents=True)
+    (tmp_path / "site/static/img").mkdir(parents=True)
+    (bundle / "karte.jpg").write_bytes(jpg)
+    (tmp_path / "site/static/img/karte.jpg").write_bytes(jpg[:-1])
+    (project.root / "source_de/bilder").mkdir(parents=True, exist_ok=True)
+    (project.root / "source_de/bilder/karte.jpg").write_bytes(jpg[:-2])
+    (bundle / "index.md").write_text("---\ntitle: Der Wanderweg am Fluss\ndate: 2024-07-01\n---\n"
+                                     "Der Weg folgt dem Fluss bis zur Mühle.\n\n![Karte des Wegs](karte.jpg)\n\n"
+                                     "![Karte der Gegend](/img/karte.jpg)\n\n![Wieder der Weg](karte.jpg)\n",
+                                     encoding="utf-8")
+    project.run("import", str(bundle / "index.md"))
+    text = project.read("source_de/der-wanderweg-am-fluss.md")
+    assert "![Karte des Wegs](bilder/karte-3.jpg)\n" in text and "![Wieder der Weg](bilder/karte-3.jpg)\n" in text
+    assert "![Karte der Gegend](bilder/karte-2.jpg)\n" in text
+    images = project.root / "source_de/bilder"
+    assert [(images / name).read_bytes() for name in ("karte.jpg", "karte-2.jpg", "karte-3.jpg")] == \
+        [jpg[:-2], jpg[:-1], jpg]
+
+
+def test_a_saved_pages_two_images_of_one_name_keep_their_own_files(tmp_path):
+    for folder, data in (("a", b"\x89PNG eins"), ("b", b"\x89PNG zwei")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "blatt.png").write_bytes(data)
+    body, images, _ = html_to_markdown('<p>Zwei Blätter:</p><p><img src="a/blatt.png" alt="Ahorn"></p>'
+                                       '<p><img src="b/blatt.png" alt="Eiche"></p>', tmp_path)
+    assert "![Ahorn](bilder/blatt.png)" in body and "![Eiche](bilder/blatt-2.png)" in body
+    assert {name: file.read_bytes() for file, name in images.items()} == \
+        {"blatt.png": b"\x89PNG eins", "blatt-2.png": b"\x89PNG zwei"}
+
+
+def test_the_import_points_at_check_only_for_tags_check_names(project, tmp_path):
+    """Liquid's output tag {{ … }} is named by check like its {% … %}; a WordPress "[toc]" (no WordPress
+    shortcode, no attribute) is not, so the import says to replace it by hand; a tag in a code span is meant."""
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (posts / "2024-02-03-quellen.md").write_text(
+        "---\ntitle: Quellen im Wald\n---\nDie Karte liegt unter {{ site.baseurl }}/karte bereit.\n\n"
+        "Im Code schreibt man `{{ page.title }}` so.\n\nDie Quelle:\n{% include bild.html\n  datei=\"quelle.jpg\" %}\n",
+        encoding="utf-8")
+    export = tmp_path / "export.xml"
+    export.write_text(wxr("<title>Moose</title><wp:status>publish</wp:status><link>https://blog.example/moose/</link>"
+                          f"<content:encoded><![CDATA[<p>{LEAD}</p>\n<p>[toc]</p>\n<p>[inhalt typ=\"kurz\"]</p>]]>"
+                          "</content:encoded>"), encoding="utf-8")
+    out = project.run("import", str(posts), str(export)).output
+    assert (f"shortcodes or template tags kept as text ({posts / '2024-02-03-quellen.md'}:4, 9): rewrite in Markdown "
+            "('verlag check' names each at its line of the article)") in out
+    assert "shortcode [toc] left as text: replace it by hand" in out
+    assert "shortcode [inhalt] left as text: rewrite in Markdown ('verlag check' names each" in out
+    publish_all(project)
+    lines = project.read("source_de/quellen.md").split("\n")
+    line = lines.index(next(t for t in lines if "site.baseurl" in t)) + 1
+    checked = project.run("check").output
+    assert f"source_de/quellen.md:{line}: Liquid output (Jekyll) {{{{ site.baseurl }}}} is not Markdown" in checked, \
+        checked
+    assert "page.title" not in checked and "[toc]" not in checked
+    # a tag over two lines of its paragraph is named once, at its first line
+    assert f"source_de/quellen.md:{line + 5}: Liquid tag (Jekyll) {{% include bild.html datei=\"quelle.jpg\" %}} is " \
+        "not Markdown" in checked
+    assert "WordPress shortcode [inhalt typ=" in checked
