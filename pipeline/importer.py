@@ -309,8 +309,10 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
     post's ``<link>`` or permalink) becomes that article's source file (``other-slug.md``, its ``#fragment``
     kept), which every stage resolves to the page in the reader's language. An address matches as a full
     URL on the old host or as a root-relative path, with or without its final ``/`` or ``index.html``
-    (``_old_key``). Pages (``source_de/seiten/``) and addresses two articles share are no targets; links
-    to anything else stay as written."""
+    (``_old_key``); a destination is read as markdown-it reads it (``DESTINATION_RE``: inline links and link
+    reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Pages
+    (``source_de/seiten/``) and addresses two articles share are no targets; links to anything else stay as
+    written."""
     hosts: set[str] = set()
     found: dict[str, set[Path]] = {}
     for p in placed:
@@ -322,9 +324,12 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
         return placed, 0
     count = 0
 
+    from markdown_it.common.utils import unescapeAll
+
     def replace(match: re.Match) -> str:
         nonlocal count
-        url = match[2].removeprefix("<").removesuffix(">")
+        written = match[2]
+        url = unescapeAll(written[1:-1] if written.startswith("<") else written)
         parts = urlsplit(url)
         if parts.scheme not in ("", "http", "https") or parts.query \
                 or (parts.netloc.lower() not in hosts if parts.netloc else not url.startswith("/")):

@@ -917,3 +917,18 @@ def test_the_import_points_at_check_only_for_tags_check_names(project, tmp_path)
     assert f"source_de/quellen.md:{line + 5}: Liquid tag (Jekyll) {{% include bild.html datei=\"quelle.jpg\" %}} is " \
         "not Markdown" in checked
     assert "WordPress shortcode [inhalt typ=" in checked
+
+
+def test_a_reference_link_to_another_file_s_permalink_in_the_same_folder_is_rewritten(project, tmp_path):
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    (folder / "linden.md").write_text("---\ntitle: Linden\ndate: 2022-09-15\npermalink: /kraeuter/linden.html\n---\n"
+                                      "Die Linde blüht im Juni.\n", encoding="utf-8")
+    (folder / "holunder.md").write_text("---\ntitle: Holunder\ndate: 2023-08-20\n"
+                                        "permalink: /kraeuter/holunder/\n---\nMehr bei den [Linden][l] und "
+                                        "[hier](</kraeuter/holunder/#saft>).\n\n[l]: /kraeuter/linden.html\n",
+                                        encoding="utf-8")
+    out = project.run("import", str(folder)).output
+    assert "import: 2 links to another imported post's old address lead to its source file now" in out
+    text = project.read("source_de/holunder.md")
+    assert "[l]: linden.md\n" in text and "[hier](holunder.md#saft)" in text
