@@ -322,9 +322,9 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
     targets = {key: paths.pop() for key, paths in found.items() if len(paths) == 1}
     if not targets:
         return placed, 0
-    count = 0
-
     from markdown_it.common.utils import unescapeAll
+
+    count = 0
 
     def replace(match: re.Match) -> str:
         nonlocal count

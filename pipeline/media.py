@@ -205,8 +205,8 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
 
     ``slugs``: the published articles; ``renamed``: old names and addresses that lead to one
     (``redirects.old_names``); ``served``: whether a site-root-relative path may be answered other than
-    by an article (``site.Urls.serves``). A root-relative link leads somewhere when one of these does: the render stage
-    resolves its exact old address and its last segment as an article's name.
+    by an article (``site.Urls.serves``). A root-relative link leads somewhere when one of these does: the
+    render stage resolves its exact old address, and its last segment as an article's name.
     """
     target = linked_article(url)
     if target is None:

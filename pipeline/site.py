@@ -697,7 +697,7 @@ class _BodyPlan:
 
     def link(self, lang: str, slug: str) -> str | None:
         """The page an article link from an edition in ``lang`` goes to: that edition, else the original; a
-        link to an article's old name (``renamed``) goes to the article."""
+        link to an article's old name or old address (``renamed``, ``redirects.old_path``) goes to the article."""
         if (self.source, slug) not in self.published:
             slug = self.renamed.get(slug, slug)
         for code in (lang, self.source):
