@@ -281,7 +281,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import place, read_import, source_files, write_placed
+    from pipeline.importer import place, read_import, relink, source_files, write_placed
 
     articles, errors = [], []
     for source in sources:
@@ -295,7 +295,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             articles.extend(found)
             errors.extend(problems)
     written, unfinished = 0, []
-    for placed in place(articles, config.source_dir):
+    placements, relinked = relink(place(articles, config.source_dir))
+    for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
             click.echo(f"skipped {placed.article.source}: already imported as {before}")
@@ -318,6 +319,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     if written:
         click.echo(f"import: {counted(written, 'article')} written as drafts ('draft: true'); "
                    "check each, delete that line to publish it, then verlag extract")
+    if relinked:
+        click.echo(f"import: {counted(relinked, 'link')} to another imported post's old address "
+                   f"{'leads' if relinked == 1 else 'lead'} to its source file now")
     if unfinished:
         click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
                    f"too, its draft line says so): {listing(unfinished)}")

@@ -1071,20 +1071,26 @@ def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, s
 def article_link_findings(config: Config, sources: Sources, slugs: list[str] | None,
                           errors: list[VerlagError]) -> list[Finding]:
     """A warning at the German file and line for each link of a published original to an article that is
-    not published (deleted, renamed without an alias naming its old address, a draft): the link would not
-    work in any edition (``media.article_link_problem``, which ``build`` says too). Only originals whose
-    text names a ``.md`` file are parsed; one that cannot be is appended to ``errors``."""
+    not published (deleted, renamed without an alias naming its old address, a draft) and each
+    root-relative link to a path the site will not have (no article, alias or file verlag publishes there):
+    the link would not work in any edition (``media.article_link_problem``, which ``build`` says too). Only
+    originals whose text names a ``.md`` file or a root path are parsed; one that cannot be is appended to
+    ``errors``."""
+    from .site import Urls
+
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names, renamed = {a.slug for a in published}, old_names(published)
+    urls, codes = Urls(config.site_url), (config.source_language, *config.languages)
+    served = (lambda path: urls.serves(path, codes)) if "://" in config.site_url else None
     findings = []
     for article in published:
-        if (slugs and article.slug not in slugs) or ".md" not in article.body:
+        if (slugs and article.slug not in slugs) or not any(mark in article.body for mark in (".md", "](/", "]: /")):
             continue
         with contain(article.ref, "reading its links", errors):
             findings += [Finding(article.ref, line, "article-link", WARNING, problem, config.source_language,
                                  article.slug, (None, ""))
                          for url, line in stored_references(config, article)
-                         if (problem := article_link_problem(url, names, renamed))]
+                         if (problem := article_link_problem(url, names, renamed, served))]
     return findings
 
 

@@ -17,7 +17,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -301,6 +301,59 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None))
     return placed
+
+
+def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
+    """(``placed`` with the links between its articles rewritten, how many were): a link or image in one
+    imported body whose destination is another imported article's old address (an ``aliases`` entry: the
+    post's ``<link>`` or permalink) becomes that article's source file (``other-slug.md``, its ``#fragment``
+    kept), which every stage resolves to the page in the reader's language. An address matches as a full
+    URL on the old host or as a root-relative path, with or without its final ``/`` or ``index.html``
+    (``_old_key``); a destination is read as markdown-it reads it (``DESTINATION_RE``: inline links and link
+    reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Pages
+    (``source_de/seiten/``) and addresses two articles share are no targets; links to anything else stay as
+    written."""
+    hosts: set[str] = set()
+    found: dict[str, set[Path]] = {}
+    for p in placed:
+        for alias in p.article.meta.get("aliases", []) if not p.article.page else []:
+            hosts.add(urlsplit(alias).netloc.lower())
+            found.setdefault(_old_key(alias), set()).add(p.path)
+    targets = {key: paths.pop() for key, paths in found.items() if len(paths) == 1}
+    if not targets:
+        return placed, 0
+    from markdown_it.common.utils import unescapeAll
+
+    count = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal count
+        written = match[2]
+        url = unescapeAll(written[1:-1] if written.startswith("<") else written)
+        parts = urlsplit(url)
+        if parts.scheme not in ("", "http", "https") or parts.query \
+                or (parts.netloc.lower() not in hosts if parts.netloc else not url.startswith("/")):
+            return match[0]
+        target = targets.get(_old_key(url))
+        if target is None:
+            return match[0]
+        count += 1
+        return match[1] + target.name + (f"#{parts.fragment}" if parts.fragment else "")
+
+    out = []
+    for p in placed:
+        body = p.article.body if p.imported_as else DESTINATION_RE.sub(replace, p.article.body)
+        if body != p.article.body:
+            article = dataclasses.replace(p.article, body=body)
+            p = dataclasses.replace(p, article=article, text=render_markdown(article))
+        out.append(p)
+    return out, count
+
+
+def _old_key(url: str) -> str:
+    """The %-decoded path of an old address without ``#fragment``, final ``index.html`` and ``/``."""
+    path = unquote(urlsplit(url).path)
+    return path.removesuffix("index.html").rstrip("/") or "/"
 
 
 def _paths(aliases) -> set[str]:

@@ -199,13 +199,20 @@ def linked_article(url: str) -> str | None:
     return posixpath.basename(path).removesuffix(".md")
 
 
-def article_link_problem(url: str, slugs: Container[str], renamed: Container[str]) -> str | None:
-    """What is wrong with ``url`` as a link to another article (``zecken.md``), or None: fine, or no such link.
+def article_link_problem(url: str, slugs: Container[str], renamed: Container[str],
+                         served: Callable[[str], bool] | None = None) -> str | None:
+    """What is wrong with ``url`` as a link to another article (``zecken.md``) or, given ``served``, to a path
+    of the site (``/2022/09/15/zecken.html``), or None: fine, or no such link.
 
-    ``slugs``: the published articles; ``renamed``: old names that lead to one (``redirects.old_names``).
+    ``slugs``: the published articles; ``renamed``: old names and addresses that lead to one
+    (``redirects.old_names``); ``served``: whether a site-root-relative path may be answered other than
+    by an article (``site.Urls.serves``). A root-relative link leads somewhere when one of these does: the
+    render stage resolves its exact old address, and its last segment as an article's name.
     """
     target = linked_article(url)
-    if target is None or target in slugs or target in renamed:
+    if target is None:
+        return _site_path_problem(url, slugs, renamed, served) if served is not None else None
+    if target in slugs or target in renamed:
         return None
     return (f"{url!r}: no published article {target!r} (a draft, or no such file: renamed or deleted? link to its "
             "new file, or list its old address under the renamed article's aliases:); the link is kept and would "
@@ -219,6 +226,22 @@ def stored_references(config: Config, article: Article) -> list[tuple[str, int]]
     from .doccache import stored
 
     return references(article, stored(config, article))
+
+
+def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
+                       served: Callable[[str], bool]) -> str | None:
+    """``article_link_problem`` for a site-root-relative ``url`` (``/alt/pfad/``); None for any other URL."""
+    from .redirects import old_path
+
+    if not url.startswith("/") or url.startswith("//"):
+        return None
+    path = urlsplit(url).path
+    name = path.rstrip("/").rpartition("/")[2]
+    if served(path) or old_path(path) in renamed or name in slugs or name in renamed:
+        return None
+    return (f"{url!r}: the site has no page or file at this address (no article of that name, no old address "
+            "under an article's aliases:, nothing verlag publishes there); the link is kept and readers would "
+            "get 'not found'")
 
 
 def references(article: Article, doc: Document | None = None) -> list[tuple[str, int]]:
@@ -263,13 +286,14 @@ def _scan_digest(article: Article) -> str:
 def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | None = None,
                   languages: Iterable[str] = (),
                   scan: Callable[[Article], list[tuple[str, int]]] = references,
-                  renamed: Mapping[str, str] | None = None) -> Media:
+                  renamed: Mapping[str, str] | None = None, served: Callable[[str], bool] | None = None) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir, warnings for missing ones and for links to no published article.
 
     ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again; ``scan``
     finds the references of the others (``references``, or the same answers worked out elsewhere).
-    ``renamed``: ``redirects.old_names(articles)`` when the caller has it (worked out here when None).
+    ``renamed``: ``redirects.old_names(articles)`` when the caller has it (worked out here when None);
+    ``served``: as for ``article_link_problem`` (None: root-relative links are not judged).
     """
     from .redirects import old_names  # here: 'extract' imports this module only to record the variants
 
@@ -291,7 +315,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         for url, line in refs:
             rel = file_path(url)
             if rel is None:
-                if problem := article_link_problem(url, slugs, renamed):
+                if problem := article_link_problem(url, slugs, renamed, served):
                     warnings.append(f"{article.ref}:{line}: {problem}")
                 continue
             path = source_dir / rel

@@ -73,11 +73,15 @@ class Redirect:
 
 
 def old_names(articles: Iterable[Article]) -> dict[str, str]:
-    """Old name -> slug: the names articles had before a rename, as their ``aliases`` give them.
+    """Old name -> slug: the names articles had before a rename, as their ``aliases`` give them, and their
+    old addresses.
 
     An old name is the last segment of an old address (``/de/schlaf/``, ``https://praxis.example/schlaf.html``
-    -> ``schlaf``), so that a link to the old file (``schlaf.md``) still finds the article. A name that is an
-    article's slug now, or that the aliases of two articles give, is no old name.
+    -> ``schlaf``), so that a link to the old file (``schlaf.md``) still finds the article. An old address is
+    the %-decoded path of an alias starting with ``/`` without its final ``/`` (``old_path``:
+    ``/2022/09/15/schlaf.html``), so that a root-relative link to it leads to the article's page in the
+    reader's language rather than to the redirect. A name or address that is an article's slug now, or that
+    the aliases of two articles give, is left out.
     """
     articles = list(articles)
     current = {article.slug for article in articles}
@@ -85,9 +89,16 @@ def old_names(articles: Iterable[Article]) -> dict[str, str]:
     for article in articles:
         for path in read_aliases(article)[0]:
             name = re.sub(r"\.html?$", "", unquote(path.rstrip("/").rpartition("/")[2]))
-            if name and name not in current:
-                found[name].add(article.slug)
+            for key in (name, old_path(path) if path.startswith("/") else ""):
+                if key and key not in current:
+                    found[key].add(article.slug)
     return {name: slugs.pop() for name, slugs in sorted(found.items()) if len(slugs) == 1}
+
+
+def old_path(path: str) -> str:
+    """The key ``old_names`` gives a root-relative address (an alias or a link's path, %-encoded or not):
+    %-decoded, without its final ``/`` (``/2023/11/tee%20kaffee/`` -> ``/2023/11/tee kaffee``)."""
+    return unquote(path).rstrip("/")
 
 
 def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], published: Mapping[tuple[str, str], str],

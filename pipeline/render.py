@@ -68,6 +68,7 @@ from mdit_py_plugins.anchors import anchors_plugin
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK
 from .media import WEB
 from .rawhtml import mark_language, readable_text, retitled
+from .redirects import old_path
 from .segment import MAX_NESTING, commonmark_parser
 
 __all__ = ["Allowance", "Rendered", "render", "safe_url", "MAX_NESTING"]
@@ -422,7 +423,8 @@ def _urls(state) -> None:
                 child.attrSet(name, target + (f"?{parts.query}" if parts.query else "")
                               + (f"#{parts.fragment}" if parts.fragment else ""))
             elif name == "href" and not parts.scheme and not parts.netloc and parts.path:
-                page = job.links(parts.path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".md"))
+                page = (parts.path.startswith("/") and job.links(old_path(parts.path))
+                        or job.links(parts.path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".md")))
                 if page:
                     child.attrSet(name, page + (f"#{parts.fragment}" if parts.fragment else ""))
 

@@ -35,7 +35,7 @@ import sqlite3
 import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Container
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from markupsafe import Markup
@@ -149,6 +149,17 @@ class Urls:
 
     def absolute(self, *args, **kwargs) -> str:
         return self.base_url + self.path(*args, **kwargs)[len(self.base_path):]
+
+    def serves(self, path: str, languages: Container[str]) -> bool:
+        """Whether a site-root-relative ``path`` (%-encoded or not) may be answered: it lies where verlag
+        publishes (the site's front page, a folder of one of ``languages``, BCP 47 codes, or a file or folder
+        ``path`` gives), or outside the site's base path, on the host, where something else may answer."""
+        if not path.startswith(self.base_path):
+            return True
+        top = unquote(path[len(self.base_path):]).partition("/")[0]
+        return top in languages or top in {self.path(kind, name="")[len(self.base_path):].partition("/")[0]
+                                           for kind in ("root", "404", "static", "search", "media", "sitemap",
+                                                        "favicon", "robots")} | {"index.html"}
 
     def file(self, path: str) -> str:
         """The file under site/ that serves a path."""
@@ -699,7 +710,7 @@ class _BodyPlan:
 
     def link(self, lang: str, slug: str) -> str | None:
         """The page an article link from an edition in ``lang`` goes to: that edition, else the original; a
-        link to an article's old name (``renamed``) goes to the article."""
+        link to an article's old name or old address (``renamed``, ``redirects.old_path``) goes to the article."""
         if (self.source, slug) not in self.published:
             slug = self.renamed.get(slug, slug)
         for code in (lang, self.source):
@@ -968,11 +979,12 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     # the bodies' links: one set for both, so a link the build does not warn about is one the pages resolve (an
     # original left out for now, its references refused and no earlier page, still holds its names, as its file)
     renamed = old_names(documents)
-    media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan, renamed)
+    urls = Urls(settings.base_url)
+    media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan, renamed,
+                          lambda path: urls.serves(path, (config.source_language, *config.languages)))
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
-    urls = Urls(settings.base_url)
     pages = {(lang, slug): page for (lang, slug), page in pages.items()
              if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)

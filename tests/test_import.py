@@ -18,7 +18,7 @@ from urllib.parse import unquote
 import pytest
 from lxml import html
 
-from conftest import Project, msgfmt_check, sign_off_all
+from conftest import Project, msgfmt_check, review, sign_off_all
 from pipeline.importer import detect_kind
 from pipeline.importer_html import _words, html_to_markdown, read_wxr
 from pipeline.importer_text import german_date, read_text
@@ -782,6 +782,40 @@ def test_a_wordpress_shortcode_left_as_text_is_named_by_extract_and_check_at_its
     assert "[template-tag]" in checked
 
 
+def test_links_between_the_posts_of_one_export_lead_to_their_pages_in_each_language(project, tmp_path):
+    def post(title: str, path: str, body: str) -> str:
+        return (f"<item><title>{title}</title><link>https://praxis-sonne.example{path}</link>"
+                "<wp:post_date>2023-11-02 09:00:00</wp:post_date><wp:status>publish</wp:status>"
+                f"<content:encoded><![CDATA[{body}]]></content:encoded><wp:post_type>post</wp:post_type></item>\n")
+
+    export = tmp_path / "export.xml"
+    export.write_text(wxr("").split("<item>")[0]
+                      + post("Lindenblüten", "/2022/09/linden/",
+                             "<p>Abends trinke ich gern einen Tee. Dazu mehr unter "
+                             '<a href="https://praxis-sonne.example/2023/11/tee-kaffee/#abends">Tee und Kaffee</a>.</p>')
+                      + post("Tee und Kaffee", "/2023/11/tee-kaffee/",
+                             "<p>Beides weckt am Morgen. Blüten gibt es bei "
+                             '<a href="/2022/09/linden/index.html">den Linden</a> und '
+                             '<a href="https://praxis-sonne.example/2019/01/alt/">früher</a>.</p>')
+                      + "</channel></rss>\n", encoding="utf-8")
+    out = project.run("import", str(export)).output
+    assert "import: 2 links to another imported post's old address lead to its source file now" in out
+    assert "[Tee und Kaffee](tee-und-kaffee.md#abends)" in project.read("source_de/lindenblueten.md")
+    tea = project.read("source_de/tee-und-kaffee.md")
+    assert "[den Linden](lindenblueten.md)" in tea
+    assert "[früher](https://praxis-sonne.example/2019/01/alt/)" in tea  # not imported: kept as written
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nmin_translated = 0\n')
+    publish_all(project)
+    project.run("extract")
+    review(project, "en", "lindenblueten", {("title", "Lindenblüten"): "Linden blossoms"})
+    review(project, "en", "tee-und-kaffee", {("title", "Tee und Kaffee"): "Tea and coffee"})
+    project.run("build")
+    for lang in ("de", "en"):
+        linden = html.fromstring(project.read(f"site/{lang}/lindenblueten/index.html"))
+        assert linden.xpath("//div[@class='article-body']//a/@href") == [f"/{lang}/tee-und-kaffee/#abends"]
+        tea_page = html.fromstring(project.read(f"site/{lang}/tee-und-kaffee/index.html"))
+        assert tea_page.xpath("//div[@class='article-body']//a/@href") == [f"/{lang}/lindenblueten/",
+                                                         "https://praxis-sonne.example/2019/01/alt/"]
 def test_an_image_address_in_angle_brackets_or_percent_encoded_is_rewritten_and_its_page_shows_it(project, tmp_path):
     """markdown-it reads "<Linde blüht.png>" and "Linde%20bl%C3%BCht.png" as one address (CommonMark 6.3, its
     normalizeLink): both references must follow the copied file, written in <…> as its name has a space."""
@@ -883,3 +917,18 @@ def test_the_import_points_at_check_only_for_tags_check_names(project, tmp_path)
     assert f"source_de/quellen.md:{line + 5}: Liquid tag (Jekyll) {{% include bild.html datei=\"quelle.jpg\" %}} is " \
         "not Markdown" in checked
     assert "WordPress shortcode [inhalt typ=" in checked
+
+
+def test_a_reference_link_to_another_file_s_permalink_in_the_same_folder_is_rewritten(project, tmp_path):
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    (folder / "linden.md").write_text("---\ntitle: Linden\ndate: 2022-09-15\npermalink: /kraeuter/linden.html\n---\n"
+                                      "Die Linde blüht im Juni.\n", encoding="utf-8")
+    (folder / "holunder.md").write_text("---\ntitle: Holunder\ndate: 2023-08-20\n"
+                                        "permalink: /kraeuter/holunder/\n---\nMehr bei den [Linden][l] und "
+                                        "[hier](</kraeuter/holunder/#saft>).\n\n[l]: /kraeuter/linden.html\n",
+                                        encoding="utf-8")
+    out = project.run("import", str(folder)).output
+    assert "import: 2 links to another imported post's old address lead to its source file now" in out
+    text = project.read("source_de/holunder.md")
+    assert "[l]: linden.md\n" in text and "[hier](holunder.md#saft)" in text

@@ -196,3 +196,30 @@ def test_deleting_an_article_holds_back_links_to_its_pages_in_the_same_build(pro
     before = project.snapshot()
     assert "build: 0 editions made" in project.run("build").output
     assert project.snapshot() == before
+
+
+def test_a_root_path_that_is_an_old_address_leads_to_the_article_and_a_dead_one_is_warned(project: Project):
+    project.write("verlag.toml", project.read("verlag.toml")
+                  + '[site]\nbase_url = "https://praxis.example/"\n[publish]\nmin_translated = 0\n')
+    project.write("source_de/linden-tee.md", article(
+        "Lindenblütentee", "Er schmeckt mild.\n",
+        aliases="[/kraeuter/2022/09/15/linden-tee.html, https://praxis.example/2023/11/linden/]"))
+    body = ("Erst [eins](/kraeuter/2022/09/15/linden-tee.html#ziehen), dann [zwei](/2023/11/linden).\n\n"
+            "Nicht [drei](/2022/09/15/linden-tee.html), aber [vier](/) und [fünf](/static/style.css).\n")
+    project.write("source_de/fasten.md", article("Fasten", body))
+    project.run("extract")
+    for slug, title in (("linden-tee", "Lindenblütentee"), ("fasten", "Fasten")):
+        review(project, "en", slug, {("title", title): f"{title} (en)"})
+    checked = project.run("check").output
+    assert ("warning: source_de/fasten.md:7: '/2022/09/15/linden-tee.html': the site has no page or file at "
+            "this address") in checked
+    assert checked.count("the site has no page") == 1
+    assert "error: source_de/fasten.md:7: '/2022/09/15/linden-tee.html'" in project.run("check", "--strict",
+                                                                                         code=1).output
+    built = project.run("build").output
+    assert "source_de/fasten.md:7: '/2022/09/15/linden-tee.html': the site has no page" in built
+    for lang in ("de", "en"):
+        hrefs = html.fromstring(project.read(f"site/{lang}/fasten/index.html")).xpath(
+            "//div[@class='article-body']//a/@href")
+        assert hrefs == [f"/{lang}/linden-tee/#ziehen", f"/{lang}/linden-tee/", "/2022/09/15/linden-tee.html", "/",
+                         "/static/style.css"]
