@@ -340,3 +340,40 @@ def test_status_shows_long_slugs_whole(project):
     assert any(line.split()[1:2] == [long] for line in lines)
     assert any(f" {long}-2 (draft) " in line for line in lines)
     assert len({len(line) for line in lines[:1] + [x for x in lines if x.startswith("en ")]}) == 1  # aligned
+
+
+@pytest.mark.parametrize("command", [["pretranslate", "--engine", "pseudo", "--lang", "fr"], ["extract"], ["status"],
+                                     ["check"], ["build"], ["review"]])
+def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(project, command):
+    """SIGINT to the process group, as a terminal's Ctrl-C sends it, while the command is stuck reading an article
+    (a named pipe nobody writes to): exit 130 as ``--help`` says, never click's "Aborted!" and 1."""
+    import signal
+    import time
+
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    before = project.snapshot()
+    pipe = project.root / "source_de/zz-langsam.md"
+    os.mkfifo(pipe)
+    proc = subprocess.Popen([sys.executable, str(REPO / "cli.py"), "-C", str(project.root), *command],
+                            env={**os.environ, "PYTHONPATH": str(REPO)}, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while True:  # a writer can open the pipe once the command has opened it to read: it is waiting in read()
+        try:
+            writer = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:
+            assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.poll() else ""
+            time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)
+    os.close(writer)  # a read of the pipe after the interrupt gets an empty file, not a wait for ever
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "Aborted!" not in err and "Traceback" not in err
+    pipe.unlink()
+    after = project.snapshot()
+    assert {k: v for k, v in after.items() if k in before} == {k: v for k, v in before.items() if k in after}
+    for catalog in (project.root / "translations").rglob("*.po"):
+        msgfmt_check(catalog)
