@@ -717,9 +717,9 @@ CHECKS = [
 ]
 
 
-# The website's own words (site.po): plain text with %-format placeholders, no Markdown
 CHECKS_BY_ID = {c.id: c for c in CHECKS}
 
+# The website's own words (site.po): plain text with %-format placeholders, no Markdown
 SITE_CHECKS = [
     Check("placeholder", ERROR, "site.po: the msgid's %(name)s placeholders kept, no unknown ones",
           check_placeholders),

@@ -170,8 +170,8 @@ def format_table(rows: list[Progress]) -> str:
                 else f"{r.slug} (legal)" if r.legal else r.slug)
 
     width = max([32, *(len(name(r)) for r in rows)])
-    head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'hand':>5} {'stale':>6} {'empty':>6} "
-            f"{'German':>6} {'words reviewed':>20} {'QA':>9}")
+    head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'hand':>5} {'stale':>6} "
+            f"{'empty':>6} {'German':>6} {'words reviewed':>20} {'QA':>9}")
     lines = [head, "-" * len(head)]
     total = {t.lang: t for t in totals(rows)}
     for lang in dict.fromkeys(r.lang for r in rows):
@@ -181,8 +181,8 @@ def format_table(rows: list[Progress]) -> str:
                 continue
             s, w = r.segments, r.words
             qa = f"{r.errors}E {r.warnings}W" if r.errors or r.warnings else "ok"
-            lines.append(f"{lang:<5} {name(r):<{width}} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[HAND]:>5} {s[STALE]:>6} "
-                         f"{s[UNTRANSLATED]:>6} {r.german:>6} {w[REVIEWED]:>6}/{r.total_words:<6} "
+            lines.append(f"{lang:<5} {name(r):<{width}} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[HAND]:>5} "
+                         f"{s[STALE]:>6} {s[UNTRANSLATED]:>6} {r.german:>6} {w[REVIEWED]:>6}/{r.total_words:<6} "
                          f"{r.percent_reviewed:5.1f}% "
                          f"{qa:>9}")
     lines.append("segments per state (hand = a person's imported translation, not checked yet; machine = an "

@@ -3,6 +3,7 @@ out), and what the page says about a hand translation: who made it, and that no 
 
 from __future__ import annotations
 
+import json
 import re
 
 import polib
@@ -171,8 +172,6 @@ def test_importing_again_with_translator_records_who_made_the_text_already_there
 
 
 def test_review_and_status_call_an_unchecked_hand_translation_a_hand_draft_not_a_machine_one(project, tmp_path):
-    import json
-
     path = english(tmp_path, ENGLISH.replace("## What it contains", EXTRA + "## What it contains")
                    .replace("Dandelion at the edge of a field in May\n\n", ""))
     imported(project, path, "--translator", "Jane Miller")
@@ -182,7 +181,8 @@ def test_review_and_status_call_an_unchecked_hand_translation_a_hand_draft_not_a
     assert hand and po.find(CAPTION).fuzzy and po.find(CAPTION).msgstr
     project.run("review", "--lang", "en")
     html = project.read("review/en/loewenzahn.html")
-    rows = {german: next(r for r in html.split('<article class="seg')[1:] if german in r) for german in (FIRST, CAPTION)}
+    rows = {german: next(r for r in html.split('<article class="seg')[1:] if german in r)
+            for german in (FIRST, CAPTION)}
     assert "Hand draft" in rows[FIRST] and "Machine" not in rows[FIRST]
     assert "Machine draft" in rows[CAPTION]
     assert html.count("✍</span> Hand draft") == len(hand)
