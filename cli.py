@@ -114,12 +114,21 @@ class _Warnings(logging.Handler):
         click.echo(f"warning: {record.getMessage()}", err=True)
 
 
+INTERRUPTED = 130  # 128 + SIGINT: the status shells give a command Ctrl-C stopped (POSIX, "Exit Status")
+
+
 class VerlagGroup(click.Group):
-    """Turns library errors into ``error: file:line: message`` and exit status 2, at the boundary only."""
+    """Turns library errors into ``error: file:line: message`` and exit status 2, and an interrupt (SIGINT,
+    Ctrl-C) anywhere in a command (reading the project, collecting, writing) into exit status 130, at the
+    boundary only: click would say "Aborted!" and exit 1. Nothing is half-written then: every file is replaced
+    atomically (``pipeline.fsutil``)."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:  # a stage that keeps its finished work (pretranslate) says so itself
+            click.echo("interrupted", err=True)
+            sys.exit(INTERRUPTED)
         except click.NoSuchOption as exc:
             if exc.option_name == "-C":  # `verlag build -C DIR`: the project option belongs to verlag itself
                 exc.message = "-C goes before the subcommand: verlag -C DIR " + (ctx.invoked_subcommand or "COMMAND")
@@ -496,7 +505,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
                    "to check", err=True)
     if result.interrupted:
         click.echo("interrupted: every draft received so far is saved in the catalogs", err=True)
-        return result.errors, 130
+        return result.errors, INTERRUPTED
     if result.nothing_done:
         click.echo("pretranslate: nothing could be drafted", err=True)
         return result.errors, 1
@@ -636,7 +645,7 @@ def publish(ctx: click.Context) -> None:
     errors = run_extract(config)
     drafted, code = run_pretranslate(config)
     errors += drafted
-    if code == 130:
+    if code == INTERRUPTED:
         sys.exit(code)
     if code == 1:
         click.echo("note: no engine could draft anything (offline?); publishing the catalogs as they are, "

@@ -25,7 +25,7 @@ from .fsutil import read_parsed
 from .markup import analyse
 from .pofile import escape, parse, render_header, render_po
 from .segment import Document, unique_segments
-from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
+from .states import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .typos import is_typo_fix
 
 FLAG = "markdown-text"
@@ -178,6 +178,14 @@ def aligned_draft(entry: polib.POEntry) -> bool:
         return False
     notes = Notes.of(entry)
     return not notes.origins and LOW_CONFIDENCE in (line.strip() for line in notes.own)
+
+
+def review_state(entry: polib.POEntry | None) -> str:
+    """``entry_state``, with an unchecked draft a person wrote (``aligned_draft``) as HAND instead of MACHINE:
+    the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell a translator's
+    imported text from an engine's."""
+    state = entry_state(entry)
+    return HAND if state == MACHINE and aligned_draft(entry) else state
 
 
 def hand_translator(entry: polib.POEntry) -> str | None:

@@ -103,7 +103,21 @@ class Check:
     explanation: str
     function: Callable[[polib.POEntry, Context], Iterable[str]]
     states: frozenset[str] = TEXT_STATES
-    waivable: bool = True  # False: an ``ignore-<id>`` flag does not silence it (it guards the readers)
+    # what to do when the translation is right as it is, for a check an ``ignore-<id>`` flag does not silence
+    # (it guards the readers); "" for the others, which that flag waives
+    remedy: str = ""
+
+    @property
+    def waivable(self) -> bool:
+        return not self.remedy
+
+
+def waiver_advice(check_id: str) -> tuple[str, str]:
+    """How to settle an error of the check ``check_id`` when the translation is right as it is: ("ignore", the
+    comment line that waives it, ``# ignore-<id>``) or ("remedy", the check's ``remedy`` when no flag waives it),
+    the rule ``check_catalog`` applies. ``KeyError`` for an id ``CHECKS`` does not have."""
+    check = CHECKS_BY_ID[check_id]
+    return ("ignore", f"# ignore-{check.id}") if check.waivable else ("remedy", check.remedy)
 
 
 # --------------------------------------------------------------------------
@@ -676,7 +690,8 @@ CHECKS = [
           "(shown as typed)", check_plain_markup),
     Check("urls", ERROR, "URLs and e-mail addresses in the text kept", check_urls),
     Check("foreign-target", ERROR, "no link, image or HTML address to a host (or scheme) the German of the "
-          "article never points to; cannot be waived by an ignore-* flag", check_foreign_target, waivable=False),
+          "article never points to; cannot be waived by an ignore-* flag", check_foreign_target,
+          remedy="the translation links what the German links, or the author adds the link to the German first"),
     Check("numbers", ERROR, "numbers and unit symbols kept (decimal comma and point, thousands, ordinals, "
           "dates and 24-hour times are compared by value)", check_numbers),
     Check("punctuation", WARNING, "sentence-final punctuation and question/exclamation marks kept",
@@ -701,6 +716,8 @@ CHECKS = [
           check_empty_heading, frozenset({UNTRANSLATED})),
 ]
 
+
+CHECKS_BY_ID = {c.id: c for c in CHECKS}
 
 # The website's own words (site.po): plain text with %-format placeholders, no Markdown
 SITE_CHECKS = [

@@ -48,6 +48,12 @@ class ArticleFailure(VerlagError):
     """
 
 
+class EngineUnavailable(Exception):
+    """A local engine that can draft nothing this run, its message saying why and what to do (``tm`` with a
+    damaged index). ``pretranslate`` skips it for the run, as a network engine that stopped answering
+    (``PretranslateResult.unavailable``), and the next engines of the chain draft."""
+
+
 class BlockFailure(Exception):
     """Raised from an unexpected exception while processing the block at 1-based file ``line``; chained to it."""
 

@@ -31,7 +31,7 @@ import polib
 from .catalog import key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes, render, set_provenance
 from .config import Config
 from .engines import Engine, Request, Result, Surroundings
-from .errors import VerlagError, contain
+from .errors import EngineUnavailable, VerlagError, contain
 from .fsutil import read_bytes, relpath, rewrite, settled
 from .pofile import encode_like
 from .segment import reference_labels
@@ -231,7 +231,7 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
         if not todo:
             break
         if engine.name in result.unavailable:  # counted as left over, not asked again
-            result.failed[engine.name][result.unavailable[engine.name]] += len(todo)
+            result.failed.setdefault(engine.name, Counter())[result.unavailable[engine.name]] += len(todo)
             continue
         requests = [_request(c, e) for c, e in todo]
         if getattr(engine, "remote", False):
@@ -242,7 +242,12 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
                 continue
             filled = _stream(engine, requests, todo, batch, config, lang, cache, budget, result)
         else:
-            answers = _local_answers(engine, requests, todo, config.source_language, lang, errors)
+            try:
+                answers = _local_answers(engine, requests, todo, config.source_language, lang, errors)
+            except EngineUnavailable as exc:
+                result.unavailable[engine.name] = str(exc)
+                result.failed.setdefault(engine.name, Counter())[str(exc)] += len(todo)
+                continue
             filled = _apply(engine.name, todo, range(len(todo)), answers, lang, result, dry_run)
             _save(batch, dry_run)
         todo = [item for n, item in enumerate(todo) if n not in filled]
@@ -305,11 +310,12 @@ def _local_answers(engine: Engine, requests: list[Request], todo, source: str, l
     """A local engine's answers for one language's batch, one per request (None: no answer).
 
     Should the engine raise on the batch, it is asked again catalog by catalog, so a failure
-    leaves only that catalog's entries empty; each failure is one error in ``errors``.
+    leaves only that catalog's entries empty; each failure is one error in ``errors``. ``VerlagError``
+    and ``EngineUnavailable`` (the engine can do nothing this run) are raised.
     """
     try:
         return list(engine.translate(requests, source, lang))
-    except VerlagError:
+    except (VerlagError, EngineUnavailable):
         raise
     except Exception:  # noqa: BLE001 - isolated below, per catalog
         answers: list = [None] * len(requests)

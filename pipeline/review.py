@@ -27,8 +27,9 @@ import polib
 from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, key, parse_po, provenance
-from .check import ERROR, check_catalog, msgid_line
+from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, parse_po, provenance,
+                      review_state)
+from .check import ERROR, check_catalog, msgid_line, waiver_advice
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
@@ -39,7 +40,7 @@ from .segment import reference_labels
 from .sources import Article, read_sources
 from .uistrings import DEFAULT_THEME
 
-STATES = (REVIEWED, MACHINE, STALE, UNTRANSLATED)
+STATES = (REVIEWED, MACHINE, HAND, STALE, UNTRANSLATED)
 TEMPLATES = DEFAULT_THEME / "review"
 ASSETS = ("review.css", "review.js")
 REPORT_DIR = Path("review")
@@ -101,6 +102,11 @@ class Row:
     @property
     def errors(self) -> int:
         return sum(f.severity == ERROR for f in self.findings)
+
+    @property
+    def advice(self) -> tuple[str, str]:
+        """How to settle the row's first error if the translation is right (``check.waiver_advice``)."""
+        return waiver_advice(next(f.check for f in self.findings if f.severity == ERROR))
 
     @property
     def attention(self) -> bool:
@@ -213,7 +219,7 @@ def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str
 
 
 def _row(number: int, entry: polib.POEntry, line: int, findings, glossary: Glossary, lang: str) -> Row:
-    state = entry_state(entry)
+    state = review_state(entry)
     origins = provenance(entry)
     comments = [c for c in (entry.comment or "").splitlines() if c and not c.startswith(HINT_PREFIX)]
     return Row(
@@ -274,10 +280,13 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary: Glossary
                               f"{pages.key(catalog)}")
 
 
-STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", STALE: "Stale", UNTRANSLATED: "Untranslated"}
+STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", HAND: "Hand draft", STALE: "Stale",
+                UNTRANSLATED: "Untranslated"}
 STATE_HELP = {
     REVIEWED: "signed off by a reviewer (not fuzzy)",
     MACHINE: "a draft (fuzzy) from an engine, not yet checked",
+    HAND: "a person's translation (fuzzy) that verlag import --translation-of could not align with confidence, "
+          "not yet checked",
     STALE: "the German changed after it was translated (signed off or still a draft); the diff shows how",
     UNTRANSLATED: "no translation yet; readers see the German",
 }

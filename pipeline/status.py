@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, load_po
+from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, load_po, review_state
 from .check import ERROR, check_catalog, image_variant_findings, legal_page_findings
 from .config import Config
 from .errors import VerlagError, contain
@@ -16,7 +16,7 @@ from .rawhtml import german_blocks, german_words
 from .segment import reference_labels
 from .sources import Sources, read_sources
 
-STATES = (UNTRANSLATED, MACHINE, STALE, REVIEWED)
+STATES = (UNTRANSLATED, MACHINE, HAND, STALE, REVIEWED)
 STATE_FILE = "status.json"  # QA counts per catalog, keyed by content hash
 
 
@@ -94,7 +94,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             for entry in (po or []):
                 if entry.obsolete:
                     continue
-                state = entry_state(entry)
+                state = review_state(entry)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
             row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
@@ -170,22 +170,23 @@ def format_table(rows: list[Progress]) -> str:
                 else f"{r.slug} (legal)" if r.legal else r.slug)
 
     width = max([32, *(len(name(r)) for r in rows)])
-    head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'stale':>6} {'empty':>6} "
-            f"{'German':>6} {'words reviewed':>20} {'QA':>9}")
+    head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'hand':>5} {'stale':>6} "
+            f"{'empty':>6} {'German':>6} {'words reviewed':>20} {'QA':>9}")
     lines = [head, "-" * len(head)]
     total = {t.lang: t for t in totals(rows)}
     for lang in dict.fromkeys(r.lang for r in rows):
         for r in [*(r for r in rows if r.lang == lang), total[lang]]:
             if r.missing:
-                lines.append(f"{lang:<5} {r.slug:<{width}} {'(no catalog: run verlag extract)':>45}")
+                lines.append(f"{lang:<5} {r.slug:<{width}} {'(no catalog: run verlag extract)':>51}")
                 continue
             s, w = r.segments, r.words
             qa = f"{r.errors}E {r.warnings}W" if r.errors or r.warnings else "ok"
-            lines.append(f"{lang:<5} {name(r):<{width}} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[STALE]:>6} "
-                         f"{s[UNTRANSLATED]:>6} {r.german:>6} {w[REVIEWED]:>6}/{r.total_words:<6} "
+            lines.append(f"{lang:<5} {name(r):<{width}} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[HAND]:>5} "
+                         f"{s[STALE]:>6} {s[UNTRANSLATED]:>6} {r.german:>6} {w[REVIEWED]:>6}/{r.total_words:<6} "
                          f"{r.percent_reviewed:5.1f}% "
                          f"{qa:>9}")
-    lines.append("segments per state; words are German words; % = words reviewed; "
+    lines.append("segments per state (hand = a person's imported translation, not checked yet; machine = an "
+                 "engine's draft); words are German words; % = words reviewed; "
                  "QA = errors (E) and warnings (W) from verlag check")
     lines.append("German = HTML blocks of the original that translated pages show in German (never extracted; "
                  "see verlag check): their words count as not reviewed")

@@ -45,7 +45,7 @@ from rapidfuzz import fuzz, process
 from . import __version__, markup
 from .catalog import REVIEWED, decode_po, entry_state, parse_po
 from .config import Config
-from .errors import VerlagError, raise_all
+from .errors import EngineUnavailable, VerlagError, raise_all
 from .fsutil import code_digest, relpath, write_if_changed
 from .markup import scan
 from .sqlitedb import REFUSE, Database
@@ -374,16 +374,20 @@ class TMEngine:
     def _lookup(self, lang: str) -> Lookup:
         """Loaded once per run and language: drafts written during the run are not reviewed work."""
         if lang not in self._lookups:
-            memory = Memory.open(self.config)
             try:
-                if not self._lookups:
-                    memory.refresh(self.config)  # unreadable catalogs are reported by the stage reading them
-                self._lookups[lang] = memory.lookup(lang, self.threshold)
-            finally:
-                memory.close()
+                memory = Memory.open(self.config)
+                try:
+                    if not self._lookups:
+                        memory.refresh(self.config)  # unreadable catalogs are reported by the stage reading them
+                    self._lookups[lang] = memory.lookup(lang, self.threshold)
+                finally:
+                    memory.close()
+            except VerlagError as exc:  # a damaged index: kept for a person (it holds TMX imports), not used
+                raise EngineUnavailable(str(exc)) from exc
         return self._lookups[lang]
 
     def translate(self, requests, source, target):
+        """Drafts from the memory; ``EngineUnavailable`` naming ``.verlag/tm.sqlite`` when the index is damaged."""
         from .engines import Result  # engines imports this module to register the engine
 
         lookup = self._lookup(target)

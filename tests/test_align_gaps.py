@@ -3,6 +3,7 @@ out), and what the page says about a hand translation: who made it, and that no 
 
 from __future__ import annotations
 
+import json
 import re
 
 import polib
@@ -168,3 +169,25 @@ def test_importing_again_with_translator_records_who_made_the_text_already_there
     assert "0 confident" in result.output and "already there" in result.output
     assert po.metadata["Last-Translator"] == "Anna Berg"
     assert all(re.search(r"^hand: Anna Berg, [0-9a-f]{8}$", e.tcomment, re.M) for e in po if e.msgstr)
+
+
+def test_review_and_status_call_an_unchecked_hand_translation_a_hand_draft_not_a_machine_one(project, tmp_path):
+    path = english(tmp_path, ENGLISH.replace("## What it contains", EXTRA + "## What it contains")
+                   .replace("Dandelion at the edge of a field in May\n\n", ""))
+    imported(project, path, "--translator", "Jane Miller")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")  # the caption left out: an engine drafts it
+    po = polib.pofile(str(project.root / "translations/en/loewenzahn.po"))
+    hand = [e for e in po if e.fuzzy and e.msgstr and LOW_CONFIDENCE in e.tcomment]
+    assert hand and po.find(CAPTION).fuzzy and po.find(CAPTION).msgstr
+    project.run("review", "--lang", "en")
+    html = project.read("review/en/loewenzahn.html")
+    rows = {german: next(r for r in html.split('<article class="seg')[1:] if german in r)
+            for german in (FIRST, CAPTION)}
+    assert "Hand draft" in rows[FIRST] and "Machine" not in rows[FIRST]
+    assert "Machine draft" in rows[CAPTION]
+    assert html.count("✍</span> Hand draft") == len(hand)
+    assert html.count("⚙</span> Machine draft") == 1
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert (row["segments"]["hand"], row["segments"]["machine"]) == (len(hand), 1)
+    table = project.run("status", "--lang", "en").output
+    assert " hand " in table.splitlines()[0]

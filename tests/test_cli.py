@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
+import time
 
 import click
 import lxml.html
@@ -113,7 +115,7 @@ def test_status_counts_segments_and_words_per_state(project):
     project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--article", "leber")
     rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     (row,) = rows
-    assert row["segments"] == {"untranslated": 0, "machine": 6, "stale": 0, "reviewed": 1}
+    assert row["segments"] == {"untranslated": 0, "machine": 6, "hand": 0, "stale": 0, "reviewed": 1}
     assert row["words"]["reviewed"] == 1 and row["percent_reviewed"] == pytest.approx(100 / 15, abs=0.1)
     text = project.run("status").output
     assert "leber" in text and "= total" in text
@@ -142,7 +144,7 @@ def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
     assert row["percent_reviewed"] == pytest.approx(100 * 4 / 9, abs=0.1)
     assert data["languages"][0]["german"] == 1
     line = next(x for x in project.run("status", "--lang", "en").output.splitlines() if x.startswith("en    zecke"))
-    assert line.split()[2:9] == ["2", "0", "0", "0", "1", "4/9", "44.4%"]
+    assert line.split()[2:10] == ["2", "0", "0", "0", "0", "1", "4/9", "44.4%"]
 
 
 @pytest.mark.parametrize(("minimum", "published"), [(50, False), (40, True)])
@@ -340,3 +342,37 @@ def test_status_shows_long_slugs_whole(project):
     assert any(line.split()[1:2] == [long] for line in lines)
     assert any(f" {long}-2 (draft) " in line for line in lines)
     assert len({len(line) for line in lines[:1] + [x for x in lines if x.startswith("en ")]}) == 1  # aligned
+
+
+@pytest.mark.parametrize("command", [["pretranslate", "--engine", "pseudo", "--lang", "fr"], ["extract"], ["status"],
+                                     ["check"], ["build"], ["review"]])
+def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(project, command):
+    """SIGINT to the process group, as a terminal's Ctrl-C sends it, while the command is stuck reading an article
+    (a named pipe nobody writes to): exit 130 as ``--help`` says, never click's "Aborted!" and 1."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    before = project.snapshot()
+    pipe = project.root / "source_de/zz-langsam.md"
+    os.mkfifo(pipe)
+    proc = subprocess.Popen([sys.executable, str(REPO / "cli.py"), "-C", str(project.root), *command],
+                            env={**os.environ, "PYTHONPATH": str(REPO)}, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while True:  # a writer can open the pipe once the command has opened it to read: it is waiting in read()
+        try:
+            writer = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:
+            assert proc.poll() is None and time.monotonic() < deadline, "ended or never read the article"
+            time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)
+    os.close(writer)  # a read of the pipe after the interrupt gets an empty file, not a wait for ever
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "Aborted!" not in err and "Traceback" not in err
+    pipe.unlink()
+    after = project.snapshot()
+    assert {k: v for k, v in after.items() if k in before} == {k: v for k, v in before.items() if k in after}
+    for catalog in (project.root / "translations").rglob("*.po"):
+        msgfmt_check(catalog)

@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED
+from pipeline.catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
 from pipeline.check import Finding
 from pipeline.config import load_config
 from pipeline.glossary import load_glossary
@@ -174,8 +174,8 @@ def test_a_broken_glossary_is_reported_and_the_report_still_written(tmp_path):
 
 def test_tally_counts_segments_and_german_words_per_state(built):
     t = page_of(built, "en", "zecken").tally
-    assert t.segments == {REVIEWED: 3, MACHINE: 1, STALE: 1, UNTRANSLATED: 1}
-    assert t.words == {REVIEWED: 3 + 4 + 4, MACHINE: 3, STALE: 4, UNTRANSLATED: 6}
+    assert t.segments == {REVIEWED: 3, MACHINE: 1, HAND: 0, STALE: 1, UNTRANSLATED: 1}
+    assert t.words == {REVIEWED: 3 + 4 + 4, MACHINE: 3, HAND: 0, STALE: 4, UNTRANSLATED: 6}
     assert t.percent_reviewed == round(100 * 11 / 24, 1)
     assert sum(share for _, share in t.shares()) == pytest.approx(100, abs=0.05)
     assert (t + page_of(built, "en", "leber").tally).segments[REVIEWED] == 5
@@ -350,3 +350,22 @@ def test_the_filter_works_without_javascript(built, browser):
         assert [s for s, v in visible.items() if v] == ["s2", "s3", "s4", "s6"]
     finally:
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def test_the_report_advises_a_waiver_only_where_check_accepts_one(tmp_path):
+    p = Project(tmp_path)
+    p.write("verlag.toml", 'name = "Praxis"\nsource_language = "de"\nlanguages = ["en"]\n')
+    p.write("source_de/zecken.md", ZECKEN)
+    p.run("extract")
+    edit(p, "en", "zecken", {
+        "Lesen Sie [mehr dazu](https://example.org/ratgeber).": "Read [more](https://elsewhere.example.com/).",
+        "Ein Stich juckt oft 3 Tage.": "A bite often itches for 4 days.",
+    })
+    p.run("review")
+    html = p.read("review/en/zecken.html")
+    rows = {german: next(r for r in html.split('<article class="seg')[1:] if german in r)
+            for german in ("Lesen Sie", "Ein Stich")}
+    assert "foreign-target" in rows["Lesen Sie"] and "ignore-foreign-target" not in rows["Lesen Sie"]
+    assert "no comment line waives this error: the translation links what the German links" in rows["Lesen Sie"]
+    # a check that a comment line does waive gets that line
+    assert "<code># ignore-numbers</code>" in rows["Ein Stich"]

@@ -527,3 +527,22 @@ def test_tmx_text_keeps_markdown_hard_breaks_and_collapses_layout_whitespace():
             '<tuv xml:lang="en"><seg>Line one\\\ntwo and three</seg></tuv></tu></body></tmx>').encode("utf-8")
     [unit] = read_tmx(data, "x.tmx", "de", ("en",)).units
     assert (unit.source, unit.target) == ("Zeile eins  \nzwei und drei", "Line one\\\ntwo and three")
+
+
+def test_a_damaged_index_leaves_the_tm_engine_out_of_the_run_and_the_next_engine_drafts(source: Project):
+    source.write("source_de/ziel.md", article("Ziel", "Die Leber arbeitet vor allem nachts. Neu ist dieser Satz.\n"))
+    source.run("extract")
+    source.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "ziel")  # the index exists
+    index = source.root / ".verlag/tm.sqlite"
+    with index.open("r+b") as file:
+        file.truncate(100)
+    damaged = index.read_bytes()
+    result = source.run("pretranslate", "--engine", "tm", "--engine", "pseudo", "--redo-drafts", "--lang", "en",
+                        "--article", "ziel")
+    assert "en: 3 entries drafted by pseudo" in result.output
+    assert re.search(r"^warning: tm: \.verlag/tm\.sqlite: translation memory index is damaged .*delete it and import "
+                     r"your TMX files again.*; skipped for this run \(3 segments left", result.output, re.M)
+    assert "mt: pseudo" in entry(source, "en", "ziel", "Die Leber arbeitet vor allem nachts.").tcomment
+    assert index.read_bytes() == damaged  # the TMX imports in it are a person's to recover
+    msgfmt_check(source.root / "translations/en/ziel.po")
+    assert "translation memory index is damaged" in source.run("tm", "export", "x.tmx", code=2).output
