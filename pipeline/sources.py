@@ -29,6 +29,7 @@ REVIEWER_KEYS = ("name", "qualification", "url")
 # ISO 8601 calendar date, optionally with a time (seconds and fraction optional) and "Z" or an offset, as
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")  # C0 controls and DEL: no character of an address
 Moment = dt.date | dt.datetime  # a day, or an instant with its time zone (dt.datetime is aware)
 # WordPress's own shortcodes by name (https://codex.wordpress.org/Shortcode_API), and where a static-site
 # generator's or blog's tag may start in a source as written ("{{" a Hugo shortcode or Liquid output, "{%" a
@@ -430,11 +431,20 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
             problem = "is neither an http(s) URL nor a path starting with '/'"
         elif parts.query or parts.fragment:
             problem = "has a query or fragment (?, #), which a static site cannot redirect; give the page's path"
+        elif _unrequestable(unquote(parts.path)):
+            problem = ("has a '.' or '..' segment or a control character (%-encoded or not), which no browser "
+                       "requests: give the old address as the browser showed it")
         else:
             paths.append(quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"))
             continue
         errors.append(VerlagError(f"aliases: {alias!r} {problem}", article.ref, _item_line(article, line, alias)))
     return list(dict.fromkeys(paths)), errors
+
+
+def _unrequestable(path: str) -> bool:
+    """A %-decoded path no client sends: with a ``.`` or ``..`` segment, which a browser removes before asking
+    (RFC 3986 5.2.4; the site stage would also write its redirect page outside site/), or a control character."""
+    return any(segment in (".", "..") for segment in path.split("/")) or _CONTROL_RE.search(path) is not None
 
 
 def _item_line(article: Article, key_line: int, item: str) -> int:

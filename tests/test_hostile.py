@@ -1,0 +1,46 @@
+"""A hostile review's findings, each reproduced as the attacker would meet the product: a guest author's front
+matter, a reviewer's catalog, a project folder (with its ``.verlag/`` state) that came from someone else.
+
+Each test names what it guards; every one failed before its fix.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import Project, article, review
+
+
+@pytest.fixture
+def site_project(project: Project) -> Project:
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nmin_translated = 0\n'
+                                                               '[site]\nbase_url = "https://example.org/"\n')
+    return project
+
+
+def files_outside(root: Path, before: set[Path]) -> set[Path]:
+    return {p for p in root.rglob("*") if p.is_file()} - before
+
+
+@pytest.mark.parametrize("alias", ["/../../../outside/", "/blog/%2e%2e/%2E%2E/%2e%2e/outside/",
+                                   "/a%2F..%2F..%2F..%2Foutside/", "/./x/", "/a%0Ab/"])
+def test_an_alias_with_dot_segments_is_refused_at_its_line_and_nothing_is_written_outside_site(
+        site_project: Project, alias: str):
+    """A browser never asks for a path with ``.``/``..`` segments (RFC 3986 5.2.4 removes them); written as
+    an old address, the redirect page landed outside site/ (``site/../../../outside/index.html``)."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n", aliases=f'["{alias}", "/alt/tee/"]'))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    outside = project.root.parent
+    before = {p for p in outside.rglob("*") if p.is_file()}
+    result = project.run("build", code=2)
+    assert f"error: source_de/tee.md:4: aliases: '{alias}' has a '.' or '..' segment or a control character" \
+        in result.output, result.output
+    assert {p.relative_to(project.root).parts[0] for p in files_outside(outside, before)} <= {"site", "editions",
+                                                                                                ".verlag"}
+    assert "/alt/tee/  /de/tee/  301" in project.read("site/_redirects")  # the other alias still redirects
+    assert (project.root / "site/de/kaffee/index.html").is_file()
