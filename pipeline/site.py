@@ -45,7 +45,7 @@ from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
-from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
+from .fsutil import code_digest, contained, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
@@ -1243,11 +1243,18 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     except _Building as exc:  # a template's own mistake is named with its file, line and the page built
         raise _template_error(config, exc.__cause__, exc.rel) from None
     for rel, text in sorted(out.items()):
+        if not contained(rel):  # every name is checked where it is made; this is the last guard of the disk
+            result.errors.append(VerlagError(f"site/{rel}: leaves site/, not written"))
+            continue
         if isinstance(text, Path):
             text = text.read_bytes()
         if text is not None and write_if_changed(root / rel, text, durable=False):
             result.written.append(f"site/{rel}")
     for rel in sorted(set(state.get("files", [])) - set(out)):
+        if not isinstance(rel, str) or not contained(rel):  # a state file someone else wrote: only site/ is ours
+            result.warnings.append(f"{relpath(config.state_dir / STATE_FILE, config.root)}: {rel!r} is no file "
+                                   "under site/; left alone")
+            continue
         path = root / rel
         if rel.split("/", 1)[0] != OLD_REVIEW and path.is_file():
             path.unlink()
@@ -1257,7 +1264,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.pages[lang] = site.articles(lang)
     result.held_back = site.held_back
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
-    result.warnings = list(site.media.warnings) + placeholders(site.sources.values())
+    result.warnings += list(site.media.warnings) + placeholders(site.sources.values())
     if (root / OLD_REVIEW).is_dir():
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")

@@ -44,3 +44,23 @@ def test_an_alias_with_dot_segments_is_refused_at_its_line_and_nothing_is_writte
                                                                                                 ".verlag"}
     assert "/alt/tee/  /de/tee/  301" in project.read("site/_redirects")  # the other alias still redirects
     assert (project.root / "site/de/kaffee/index.html").is_file()
+
+
+def test_a_state_file_from_someone_else_cannot_make_build_delete_files_outside_site(site_project: Project):
+    """``.verlag/site.json`` lists the files the last build wrote, and build removes those it no longer makes:
+    a project folder that came with a crafted one (an archive, a shared drive) made build delete
+    ``../verlag.toml`` or any absolute path."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    victim = project.write("notes.txt", "mine")
+    elsewhere = project.root.parent / "elsewhere.txt"
+    elsewhere.write_text("mine too", encoding="utf-8")
+    state_path = project.root / ".verlag/site.json"
+    state = json.loads(state_path.read_text(encoding="utf-8"))
+    state["files"] += ["../notes.txt", str(elsewhere), "de/../../notes.txt"]
+    state_path.write_text(json.dumps(state), encoding="utf-8")
+    result = project.run("build")
+    assert victim.read_text(encoding="utf-8") == "mine" and elsewhere.read_text(encoding="utf-8") == "mine too"
+    assert "warning: .verlag/site.json: '../notes.txt' is no file under site/; left alone" in result.output
+    assert "0 removed" in result.output
