@@ -44,7 +44,7 @@ from .config import DEFAULT_BASE_URL, Config
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
 from .errors import VerlagError, contain, describe
-from .feed import absolute_html, feed_author
+from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import code_digest, contained, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
@@ -1152,10 +1152,10 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
                 env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
                 item["absolute"])})
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date) for i in entries), default=None))
-        out[feed] = _render(env, "feed.xml", feed, {
+        out[feed] = xml_chars(_render(env, "feed.xml", feed, {
             "lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
-            "items": entries})
+            "items": entries}))
     source_env = site.env(site.source)
     out["404.html"] = out[urls.file(urls.path("404", site.source))]
     choices = [Markup(_render(site.env(lang), "choice.html", "index.html", {

@@ -64,3 +64,20 @@ def test_a_state_file_from_someone_else_cannot_make_build_delete_files_outside_s
     assert victim.read_text(encoding="utf-8") == "mine" and elsewhere.read_text(encoding="utf-8") == "mine too"
     assert "warning: .verlag/site.json: '../notes.txt' is no file under site/; left alone" in result.output
     assert "0 removed" in result.output
+
+
+def test_a_control_character_in_one_article_leaves_every_feed_well_formed(site_project: Project):
+    """XML 1.0 has no character for most C0 controls, not even as a reference: one in a title, a tag, the
+    text or a translation made the whole feed of that edition not well-formed, and readers dropped every entry."""
+    project = site_project
+    project.write("source_de/tee.md", '---\ntitle: "Tee \\x01 heiß"\ndate: 2026-05-26\nsummary: "Kurz \\x0b"\n'
+                                      'tags: ["Kr\\x02aut"]\n---\nTee \x0c wärmt.\n\nTee hilft.\n')
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {"Tee hilft.": "Tea \x1b helps."})
+    project.run("build")
+    for lang, expected in (("de", ["Kaffee", "Tee  heiß"]), ("en", ["Tee  heiß"])):  # en: tee alone is translated
+        feed = etree.parse(str(project.root / f"site/{lang}/feed.xml"))  # raises when not well-formed
+        titles = feed.xpath("//a:entry/a:title/text()", namespaces={"a": "http://www.w3.org/2005/Atom"})
+        assert sorted(titles) == expected, titles
+    assert "Tea  helps." in project.read("site/en/feed.xml")
