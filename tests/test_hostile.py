@@ -7,6 +7,7 @@ Each test names what it guards; every one failed before its fix.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,25 @@ def test_a_control_character_in_one_article_leaves_every_feed_well_formed(site_p
         titles = feed.xpath("//a:entry/a:title/text()", namespaces={"a": "http://www.w3.org/2005/Atom"})
         assert sorted(titles) == expected, titles
     assert "Tea  helps." in project.read("site/en/feed.xml")
+
+
+def test_a_site_po_whose_plural_forms_gettext_refuses_costs_only_its_words(site_project: Project):
+    """A reviewer's site.po with a Plural-Forms expression Python's gettext refuses ("too complex": nested
+    deeper than it compiles) stopped the whole build with an internal error; now it is that file's error at
+    the header's line, its language shows verlag's own words, and every page is built."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    path = project.root / "translations/en/site.po"
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index('"Plural-Forms:')].count("\n") + 1
+    path.write_text(re.sub(r'"Plural-Forms: [^"]*"', '"Plural-Forms: nplurals=2; plural=' + "(" * 60 + "n"
+                           + ")" * 60 + ';\\\\n"', text), encoding="utf-8")
+    result = project.run("build", code=2)
+    assert f"error: translations/en/site.po:{line}: Plural-Forms: plural form expression is too complex" \
+        in result.output, result.output
+    assert "internal error" not in result.output
+    page = project.read("site/en/tee/index.html")
+    assert "Tea warms." in page and "Skip to the content" in page
+    assert "Zum Inhalt springen" in project.read("site/de/tee/index.html")
