@@ -39,7 +39,7 @@ from .counts import counted
 from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, visible
-from .markup import analyse
+from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
 from .published import PAGE_PATH, SitePages
@@ -501,11 +501,8 @@ def check_whitespace(entry, ctx):
             yield f"{side} whitespace differs: {a!r} in German, {b!r} in the translation"
 
 
-_CODE_SPAN = re.compile(r"(`+).*?\1")
-
-
 def check_double_space(entry, ctx):
-    src, tgt = (_CODE_SPAN.sub("`", t).strip() for t in (entry.msgid, entry.msgstr))
+    src, tgt = (without_code_spans(t, "`").strip() for t in (entry.msgid, entry.msgstr))
     if "  " in tgt and "  " not in src:
         at = tgt.index("  ")
         yield f"doubled space: “{tgt[max(0, at - 20):at + 20]}”"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from markdown_it.common.utils import normalizeReference
 
-__all__ = ["Markup", "TITLE", "analyse", "scan", "title_span"]
+__all__ = ["Markup", "TITLE", "analyse", "code_spans", "scan", "title_span", "without_code_spans"]
 
 Span = tuple[int, int]
 
@@ -218,6 +218,36 @@ def _trim_url(m: re.Match) -> Span | None:
         url = url[:-1]
         b -= 1
     return (a, b) if b - a > 4 else None
+
+
+def code_spans(text: str) -> list[Span]:
+    """(start, end) of each code span of ``text`` (a segment, str), backticks included, in order: a backtick run
+    up to the next run of the same length (CommonMark 0.31 section 6.1; a run without one is literal). In
+    O(n log n): the lazy regex ``(`+).*?\\1`` this replaces took cubic time on a long run of backticks (8,000 in
+    6 s; a 100 KB msgstr of them in hours)."""
+    if "`" not in text:
+        return []
+    runs = [(m.start(), m.end()) for m in _BACKTICK_RUN.finditer(text)]
+    starts: dict[int, list[int]] = {}
+    for start, end in runs:
+        starts.setdefault(end - start, []).append(start)
+    spans: list[Span] = []
+    done = 0
+    for start, end in runs:
+        closing = _next_run(starts[end - start], end) if start >= done else None
+        if closing is not None:
+            done = closing + end - start
+            spans.append((start, done))
+    return spans
+
+
+def without_code_spans(text: str, by: str) -> str:
+    """``text`` with each of its ``code_spans`` replaced by ``by``."""
+    pieces, last = [], 0
+    for start, end in code_spans(text):
+        pieces += [text[last:start], by]
+        last = end
+    return "".join(pieces) + text[last:]
 
 
 def _next_run(starts: list[int], after: int) -> int | None:
