@@ -476,7 +476,10 @@ def check_punctuation(entry, ctx):
 
 
 _CLOSERS = " \t\n\u00a0\u202f\"'”“»«’‘)]*_~"
-_ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")  # a.m., e.g., z.B.
+# a.m., e.g., z.B.: ends with two letter-and-full-stop pairs after no letter. Searched in the last five
+# characters alone, which decide it (a third pair before the two ends in "."): searched in the whole text, the
+# pattern tried every start, quadratic in a run of "a.a.a." that does not end the text.
+_ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")
 _ABBREVIATION = "a.m."  # stands for: ends with an abbreviation, whose full stop may end the sentence too
 
 
@@ -487,7 +490,7 @@ def _final(prose: str, german: bool = False) -> str:
     text = prose.rstrip(_CLOSERS)
     if text.endswith(("...", "…")):
         return "…"
-    if _ABBREVIATION_END.search(text) or (german and text.endswith(".")
+    if _ABBREVIATION_END.search(text[-5:]) or (german and text.endswith(".")
                                           and german_abbreviation(text.rsplit(None, 1)[-1])):
         return _ABBREVIATION
     return text[-1] if text and text[-1] in ".?!:;" else ""
