@@ -108,6 +108,7 @@ def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
         backtick_runs.setdefault(len(m.group()), []).append(m.start())
     urls = [m for m in (_trim_url(m) for m in _BARE_URL.finditer(text)) if m] if _BARE_URL_HINT.search(text) else []
     u = 0
+    closers: dict[str, int] = {}
 
     i = 0
     while i < n:
@@ -134,7 +135,7 @@ def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
                 i = j
             continue
         if ch == "<":
-            m = _AUTOLINK.match(text, i) or _HTML_TAG.match(text, i)
+            m = _AUTOLINK.match(text, i) or (None if _unclosed(text, i, closers) else _HTML_TAG.match(text, i))
             if m:
                 atomic.append(m.span())
                 _pair_html(m, html_open, protected)
@@ -248,6 +249,23 @@ def without_code_spans(text: str, by: str) -> str:
         pieces += [text[last:start], by]
         last = end
     return "".join(pieces) + text[last:]
+
+
+# The HTML constructs of ``_HTML_TAG`` that run to a closing string (comment, processing instruction, CDATA).
+_CLOSED_BY = (("<!--", "-->"), ("<?", "?>"), ("<![CDATA[", "]]>"))
+
+
+def _unclosed(text: str, i: int, last: dict[str, int]) -> bool:
+    """Whether ``text`` at ``i`` opens a comment, processing instruction or CDATA section whose closing string
+    comes nowhere after it: then it is no HTML, and ``_HTML_TAG``'s ``.*?`` would look through the rest of the
+    text for it, at every such opening (quadratic in "<!--<!--…"). ``last``: where each closing string last
+    occurs, found once per text."""
+    for opening, closing in _CLOSED_BY:
+        if text.startswith(opening, i):
+            if closing not in last:
+                last[closing] = text.rfind(closing)
+            return last[closing] < i + len(opening)
+    return False
 
 
 def _next_run(starts: list[int], after: int) -> int | None:
