@@ -92,10 +92,11 @@ def load_settings(config: Config) -> Settings:
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
     parts = urlsplit(base) if isinstance(base, str) else None
     if not parts or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
-            or not parts.path.endswith("/") and "." in parts.path.rpartition("/")[2]:
+            or not parts.path.endswith("/") and "." in parts.path.rpartition("/")[2] \
+            or re.search(r"[\x00-\x20\x7f]", base):  # urlsplit drops tabs and line feeds; robots.txt would not
         raise config.error("base_url", "expected the address of the site's folder, http(s) with a host, no file "
-                           f"name, query or '#', such as \"https://example.org/\" or \"https://example.org/blog/\", "
-                           f"got {base!r}", "site")
+                           "name, query, '#', space or control character (a space is %20), such as "
+                           f"\"https://example.org/\" or \"https://example.org/blog/\", got {base!r}", "site")
     entries = config.section("site").get("feed_entries", DEFAULT_FEED_ENTRIES)
     if isinstance(entries, bool) or not isinstance(entries, int) or entries < 1:
         raise config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}", "site")

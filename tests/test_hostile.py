@@ -120,8 +120,8 @@ def test_a_msgstr_of_one_long_run_is_checked_and_built(site_project: Project, ru
     title/alt checks took code spans out with ``(`+).*?\\1`` (cubic in backticks: 6,000 of them took 3 s of
     CPU, 100 KB hours), the punctuation check searched the whole text for a final "z.B." (quadratic in "a.a.":
     50 KB took 17 s, 400 KB would take 1,000), and markup analysis looked for the end of an HTML comment at
-    every "<!--" (quadratic: 50 KB of them, 8 s of check, 15 s of review). Run as a user runs it, in a process of its own, with a bound
-    far below the old time (and far above the new: well under a second of CPU)."""
+    every "<!--" (quadratic: 50 KB of them, 8 s of check, 15 s of review). Run as a user runs it, in a process
+    of its own, with a bound far below the old time (and far above the new: well under a second of CPU)."""
     import subprocess
     import sys
 
@@ -133,3 +133,17 @@ def test_a_msgstr_of_one_long_run_is_checked_and_built(site_project: Project, ru
         done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command],
                               capture_output=True, text=True, timeout=60)
         assert "Traceback" not in done.stderr and done.returncode in (0, 1), done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("base", ["https://example.org/blog\nSitemap: https://evil.example/s.xml\n/",
+                                  "https://example.org/mein blog/", "https://example.org/\t/"])
+def test_a_base_url_with_a_space_or_control_character_is_refused(site_project: Project, base: str):
+    """urlsplit drops tabs and line feeds before it reads a URL, so the check passed them, and robots.txt
+    (``Sitemap: <base_url>sitemap.xml``) carried a line of the setting's choosing, .htaccess a redirect
+    target Apache reads as two arguments."""
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml").replace('"https://example.org/"', json.dumps(base)))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    result = project.run("build", code=2)
+    assert re.search(r"verlag\.toml:\d+: base_url: expected the address of the site's folder", result.output)
+    assert not (project.root / "site/robots.txt").exists()
