@@ -55,6 +55,7 @@ _BARE_URL = re.compile(
 )
 _BARE_URL_HINT = re.compile(r"://|www\.|https?:|@")  # in every ``_BARE_URL`` match: a text without one has none
 _MAX_LINK_TAIL = 2000
+MAX_LABEL = 999  # the longest link label, in characters between the brackets (CommonMark 0.31 section 6.3)
 _URL_TRAILING = frozenset(".,:;!?\"'*_~)]")
 _BACKTICK_RUN = re.compile(r"`+")
 # The only characters at which ``analyse`` acts (besides the start of a bare URL); the scan jumps between them.
@@ -153,7 +154,10 @@ def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
         elif ch == "]" and brackets:
             opener = brackets.pop()
             after = _link_tail(text, i + 1)
-            label = normalizeReference(text[text.index("[", opener) + 1:i])
+            written = text[text.index("[", opener) + 1:i]
+            # only a document with definitions has labels; a label is at most 999 characters (CommonMark 6.3):
+            # normalising every bracket's text made nested brackets quadratic ("[![" * 20,000: 25 s)
+            label = normalizeReference(written) if labels and len(written) <= MAX_LABEL else None
             if after > i + 1 and not (text.startswith("[]", i + 1) and label in labels):
                 atomic.append((i + 1, after))
                 tails.add((i + 1, after))
