@@ -203,12 +203,23 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         raise VerlagError("front matter must be 'key: value' lines", ref, 2)
     probe = Article(path, ref, "", text, meta, front, front_start, body_start,
                     text.count("\n", 0, body_start) + 1, "")
-    title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        raise VerlagError("missing title: add 'title: ...' to the front matter", ref, probe.key_line("title"))
     undated = meta.get("date") is None
     if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed
         meta["date"] = dt.date.fromtimestamp(path.stat().st_mtime)
+    slug = _checked_front(meta, probe, path, ref)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
+                   page)
+
+
+def _checked_front(meta: dict, probe: Article, path: Path, ref: str) -> str:
+    """The slug of an article whose front matter ``meta`` (its dates read: ``date`` given) passes every check,
+    normalised in place (``read_date``, ``_reviewer``: both give back what they are given once normalised, so
+    a ``_ReadCache`` entry is checked by the same rules). Raises ``VerlagError`` at the line of the first
+    value of the wrong kind. ``probe``: the article without its slug, for lines."""
+    title = meta.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise VerlagError("missing title: add 'title: ...' to the front matter", ref, probe.key_line("title"))
     for key in DATE_KEYS:
         value = meta.get(key)
         if value is not None:
@@ -216,7 +227,7 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
                 meta[key] = read_date(value)
             except ValueError:
                 line = probe.key_line(key)
-                written = text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
+                written = probe.text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
                 raise VerlagError(_date_problem(key, written), ref, line) from None
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
@@ -239,9 +250,7 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     if slug in RESERVED_SLUGS:
         raise VerlagError(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own "
                           "words); rename the file or set another 'slug:'", ref, probe.key_line("slug"))
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
-                   page)
+    return slug
 
 
 def load_front(front: str, first: int, ref: str | Path):
@@ -506,9 +515,14 @@ class _ReadCache:
         if not isinstance(meta, dict) or not isinstance(plain, bool) or not all(isinstance(n, int) for n in entry[4:]):
             return None
         text = data.decode("utf-8") if plain else normalise(data.decode("utf-8"))
-        return Article(path, ref, meta.get("slug", path.stem), text, meta, text[front_start:front_end], front_start,
-                       body_start, body_line, digest if plain else hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                       False, page)
+        front = text[front_start:front_end]
+        try:  # the file is the project's, and may come with the project: an entry says only what a source may
+            slug = _checked_front(meta, Article(path, ref, "", text, meta, front, front_start, body_start, body_line,
+                                                ""), path, ref)
+        except VerlagError:
+            return None
+        return Article(path, ref, slug, text, meta, front, front_start, body_start, body_line,
+                       digest if plain else hashlib.sha256(text.encode("utf-8")).hexdigest(), False, page)
 
     def save(self) -> None:
         """Store the entries of the sources read this time (only when they changed; not fsynced: a cache)."""

@@ -23,8 +23,9 @@ def site_project(project: Project) -> Project:
     return project
 
 
-def files_outside(root: Path, before: set[Path]) -> set[Path]:
-    return {p for p in root.rglob("*") if p.is_file()} - before
+def files_beside(project: Project) -> set[Path]:
+    """The files in the project's parent folder that are not the project's."""
+    return {p for p in project.root.parent.rglob("*") if p.is_file() and not p.is_relative_to(project.root)}
 
 
 @pytest.mark.parametrize("alias", ["/../../../outside/", "/blog/%2e%2e/%2E%2E/%2e%2e/outside/",
@@ -36,13 +37,11 @@ def test_an_alias_with_dot_segments_is_refused_at_its_line_and_nothing_is_writte
     project = site_project
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n", aliases=f'["{alias}", "/alt/tee/"]'))
     project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
-    outside = project.root.parent
-    before = {p for p in outside.rglob("*") if p.is_file()}
+    before = files_beside(project)
     result = project.run("build", code=2)
     assert f"error: source_de/tee.md:4: aliases: '{alias}' has a '.' or '..' segment or a control character" \
         in result.output, result.output
-    assert {p.relative_to(project.root).parts[0] for p in files_outside(outside, before)} <= {"site", "editions",
-                                                                                                ".verlag"}
+    assert not files_beside(project) - before
     assert "/alt/tee/  /de/tee/  301" in project.read("site/_redirects")  # the other alias still redirects
     assert (project.root / "site/de/kaffee/index.html").is_file()
 
@@ -187,3 +186,25 @@ def test_an_article_with_a_table_of_100000_rows_is_extracted(site_project: Proje
                           capture_output=True, text=True, timeout=90)
     assert done.returncode == 0, done.stderr[-2000:]
     assert 'msgid "Grün"' in project.read("translations/en/tee.po")
+
+
+@pytest.mark.parametrize("forged, where", [({"slug": "../../../outside"}, "slug"),
+                                           ({"reviewed_by": {"name": "Dr. X", "url": "javascript:alert(1)"}}, "href")])
+def test_a_forged_sources_cache_says_only_what_a_source_may(site_project: Project, forged: dict, where: str):
+    """``.verlag/sources.json`` keeps each source's checked front matter by the hash of its bytes, and an entry
+    was taken as it stood: one written by someone else (the file travels with a project folder) gave an
+    article the slug ``../../../outside`` (extract and build wrote catalogs and editions outside the project)
+    or a ``javascript:`` reviewer address. An entry is now checked as the source's own front matter is."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    path = project.root / ".verlag/sources.json"
+    state = json.loads(path.read_text(encoding="utf-8"))
+    state["sources"]["source_de/tee.md"][3].update(forged)
+    path.write_text(json.dumps(state), encoding="utf-8")
+    before = files_beside(project)
+    project.run("extract")
+    project.run("build")
+    assert not files_beside(project) - before
+    assert "javascript:" not in project.read("site/de/tee/index.html")
+    assert (project.root / "translations/en/tee.po").is_file()
