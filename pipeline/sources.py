@@ -29,6 +29,7 @@ REVIEWER_KEYS = ("name", "qualification", "url")
 # ISO 8601 calendar date, optionally with a time (seconds and fraction optional) and "Z" or an offset, as
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
+MAX_FRONT_VALUES = 10_000  # values of one front matter, its YAML aliases expanded; real ones hold a few dozen
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")  # C0 controls and DEL: no character of an address
 Moment = dt.date | dt.datetime  # a day, or an instant with its time zone (dt.datetime is aware)
 # WordPress's own shortcodes by name (https://codex.wordpress.org/Shortcode_API), and where a static-site
@@ -261,13 +262,34 @@ def load_front(front: str, first: int, ref: str | Path):
     import yaml
 
     try:
-        return _load_front(front)
+        meta = _load_front(front)
+        size = _expanded_size(meta, {})
+    except RecursionError:  # lists or mappings nested thousands deep: PyYAML's constructor recurses
+        raise VerlagError("front matter nests lists or mappings too deep to read; write the values out", ref,
+                          first) from None
     except yaml.YAMLError as exc:
         raise yaml_error(exc, front, first, ref) from None
     except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
         number, key, got = _bad_value(front)
         raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
                           ref, first + number) from None
+    if size > MAX_FRONT_VALUES:
+        raise VerlagError(f"front matter holds more than {MAX_FRONT_VALUES:,} values once its YAML aliases (*name) "
+                          "are expanded; write the values out", ref, first)
+    return meta
+
+
+def _expanded_size(value, sizes: dict[int, int]) -> int:
+    """How many values ``value`` (what YAML made) holds with every alias expanded, as a walk over it (caches,
+    JSON) meets them: counted once per distinct list or mapping (``sizes``, by id), so nine lines of nested
+    aliases, which expand to 9**9 values (the "billion laughs"), are counted in a moment."""
+    if not isinstance(value, (list, dict)):
+        return 1
+    if id(value) not in sizes:
+        sizes[id(value)] = MAX_FRONT_VALUES + 1  # a list that holds itself (``&a [*a]``) never ends
+        items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        sizes[id(value)] = 1 + sum(_expanded_size(item, sizes) for item in items)
+    return sizes[id(value)]
 
 
 def yaml_error(exc: Exception, front: str, first: int, ref: str | Path) -> VerlagError:

@@ -208,3 +208,30 @@ def test_a_forged_sources_cache_says_only_what_a_source_may(site_project: Projec
     assert not files_beside(project) - before
     assert "javascript:" not in project.read("site/de/tee/index.html")
     assert (project.root / "translations/en/tee.po").is_file()
+
+
+BILLION_LAUGHS = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 9))
+
+
+@pytest.mark.parametrize("front, message", [
+    (BILLION_LAUGHS, "front matter holds more than 10,000 values once its YAML aliases (*name) are expanded"),
+    ("x: &x [1, *x]\n", "front matter holds more than 10,000 values"),
+    ("x: " + "[" * 50_000 + "]" * 50_000 + "\n", "front matter nests lists or mappings too deep to read")])
+def test_front_matter_that_expands_without_end_is_an_error_at_its_file(site_project: Project, front: str,
+                                                                       message: str):
+    """Nine lines of YAML aliases expand to 9**9 values: the sources cache walked them into JSON, and extract
+    ran out of time and memory; a list holding itself, or nested 50,000 deep, ended in a RecursionError. Each
+    is now that article's error at its front matter; the others are extracted. In a process of its own, with
+    a bound far below the old time."""
+    import subprocess
+    import sys
+
+    project = site_project
+    project.write("source_de/bombe.md", "---\ntitle: Bombe\ndate: 2026-05-26\n" + front + "---\nText hier.\n")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and f"error: source_de/bombe.md:2: {message}" in done.stderr, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+    assert (project.root / "translations/en/tee.po").is_file()
