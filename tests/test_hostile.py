@@ -235,3 +235,29 @@ def test_front_matter_that_expands_without_end_is_an_error_at_its_file(site_proj
     assert done.returncode == 2 and f"error: source_de/bombe.md:2: {message}" in done.stderr, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
     assert (project.root / "translations/en/tee.po").is_file()
+
+
+def test_the_review_report_of_a_long_changed_sentence_is_written(site_project: Project):
+    """The review report shows what the author changed as a word diff of ``#| msgid`` against msgid (difflib,
+    cubic on long texts, the spaces between words repeated: 2,000 words took four minutes), and the
+    previous msgid is the reviewer's file to write. A diff that large shows the old text deleted and the new
+    inserted. In a process of its own, with a bound far below the old time."""
+    import subprocess
+    import sys
+
+    import polib
+
+    project = site_project
+    sentence = " ".join(f"Wort{n}" for n in range(2000)) + "."
+    project.write("source_de/tee.md", article("Tee", sentence + "\n"))
+    project.run("extract")
+    path = project.root / "translations/en/tee.po"
+    po = polib.pofile(str(path))
+    entry = po.find(sentence)
+    entry.msgstr, entry.flags = " ".join(f"Word{n}" for n in range(2000)) + ".", ["fuzzy"]
+    entry.previous_msgid = " ".join(f"Alt{n}" for n in range(2000)) + " Schluss."
+    po.save()
+    done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "review"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert "Schluss." in project.read("review/en/tee.html")
