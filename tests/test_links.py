@@ -67,6 +67,28 @@ def test_a_link_to_a_renamed_article_s_old_file_finds_it_through_its_aliases(pro
         assert hrefs[0] == "/blog/de/schlafen/#abends" if lang == "de" else hrefs[0].endswith("/schlafen/#abends")
 
 
+def test_a_link_to_the_file_of_an_article_with_a_slug_leads_to_the_slug_s_page(project: Project):
+    """``slug:`` in the front matter moves the page, not the file: ``eisenmangel-bei-frauen.md`` is still the
+    article's file, so a link to it leads to /<lang>/eisenmangel/ in every edition and check finds nothing
+    wrong with it (it called the file missing, and every page kept the dead ``.md`` link)."""
+    project.write("verlag.toml", project.read("verlag.toml") + SITE)
+    project.write("source_de/eisenmangel-bei-frauen.md",
+                  article("Eisenmangel", "## Ursachen\n\nEisen fehlt oft.\n", slug="eisenmangel"))
+    project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](eisenmangel-bei-frauen.md#ursachen).\n"))
+    project.run("extract")
+    review(project, "en", "eisenmangel", {("title", "Eisenmangel"): "Iron deficiency", "Ursachen": "Causes",
+                                          "Eisen fehlt oft.": "Iron is often lacking."})
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Lesen Sie [dies](eisenmangel-bei-frauen.md#ursachen).":
+                                  "Read [this](eisenmangel-bei-frauen.md#ursachen)."})
+    checked = project.run("check", "--strict").output
+    assert "eisenmangel-bei-frauen" not in checked
+    built = project.run("build").output
+    assert "no published article" not in built
+    for lang in ("de", "en"):
+        hrefs = html.fromstring(project.read(f"site/{lang}/tee/index.html")).xpath("//article//p/a/@href")
+        assert hrefs == [f"/blog/{lang}/eisenmangel/#ursachen"]
+
+
 def test_a_reviewer_may_point_a_link_at_the_article_s_page_in_the_target_language(project: Project):
     project.write("verlag.toml", project.read("verlag.toml") + SITE)
     project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
