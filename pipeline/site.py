@@ -268,8 +268,10 @@ class Page:
 
     @property
     def percent_translated(self) -> float:
-        """Percent of the German words a reader gets in the page's language (reviewed, or drafts shown)."""
-        total = sum(self.words.values())
+        """Percent of ``total_words`` a reader gets in the page's language (reviewed, or drafts shown):
+        ``[publish] min_translated``. The words of HTML blocks count, as for ``percent_reviewed``: the page shows
+        them in German."""
+        total = self.total_words
         return 100.0 * self.words_shown / total if total else 100.0
 
     @property
