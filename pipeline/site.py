@@ -53,8 +53,8 @@ from .redirects import old_names, redirect_files
 from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
 from .sqlitedb import REBUILD, Database
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
-from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs, \
-    translations_digest
+from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, english_fallback, gettext_as_text, in_english, \
+    load_translations, mark_english, site_po_path, theme_dirs, theme_messages, translations_digest, unmarked
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -449,6 +449,7 @@ class _Site:
         self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
         self.envs: dict[str, Environment] = {}
         self.translations: dict = {}
+        self.in_english: dict[str, list[str]] = {}  # lang -> msgids of its UI words shown in English
         self.items: dict[tuple[str, str], dict] = {}  # (lang, slug) -> ``item``
 
     def env(self, lang: str) -> Environment:
@@ -460,16 +461,31 @@ class _Site:
                               undefined=StrictUndefined, keep_trailing_newline=True,
                               bytecode_cache=_bytecode_cache(self.config))
             self.translations[lang] = load_translations(self.config, lang, self.errors)
+            if english_fallback(lang, self.translations[lang]):
+                self._say_english(lang)
             env.install_gettext_callables(**gettext_as_text(self.translations[lang]), newstyle=True)
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
                                search=self.search)
             self.envs[lang] = env
         return self.envs[lang]
 
+    def _say_english(self, lang: str) -> None:
+        """A note, once per build and language, naming the UI words its pages show in English."""
+        english = in_english(self.translations[lang], theme_messages(self.config))
+        if not english:
+            return
+        self.in_english[lang] = english
+        shown = ", ".join(f'"{msgid}"' for msgid in english[:5]) + (f" and {len(english) - 5} more"
+                                                                   if len(english) > 5 else "")
+        self.notes.append(f"{lang}: {counted(len(english), 'website message')} shown in English, marked lang=\"en\" "
+                          f"(untranslated or fuzzy in {relpath(site_po_path(self.config, lang), self.config.root)}, "
+                          f"or held back by verlag check): {shown}")
+
     def ui(self, lang: str, message: str) -> str:
-        """A UI string used outside the templates (extracted from this file by ``uistrings``)."""
+        """A UI string used outside the templates (extracted from this file by ``uistrings``), as plain text:
+        it goes into attributes, where nothing can mark it as English."""
         self.env(lang)
-        return self.translations[lang].gettext(message) % {}  # as the templates' gettext formats it
+        return unmarked(self.translations[lang].gettext(message) % {})  # as the templates' gettext formats it
 
     def fallback_hints(self, lang: str) -> tuple[str, str, str]:
         """The accessible descriptions of a passage a translation shows in the original language: one not
@@ -998,7 +1014,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         before = len(errors)
         if known.get(lang) != spoken[lang]:
             site.env(lang)
-        if len(errors) == before:
+        if len(errors) == before and lang not in site.in_english:  # English words are named every build
             clean[lang] = spoken[lang]
     plan = _BodyPlan.of(site, spoken, renamed)
     bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE, config.root), site.published, site.sources)
@@ -1193,7 +1209,7 @@ class _Building(Exception):
 def _render(env: Environment, name: str, rel: str, context: dict) -> str:
     """Template ``name`` rendered for site/``rel``; raises ``_Building`` (from the template's exception)."""
     try:
-        return env.get_template(name).render(context)
+        return mark_english(env.get_template(name).render(context), xml=name.endswith(".xml"))
     except Exception as exc:  # noqa: BLE001 - named by _template_error with the page it was building
         raise _Building(rel) from exc
 
