@@ -481,11 +481,11 @@ class _Site:
                           f"(untranslated or fuzzy in {relpath(site_po_path(self.config, lang), self.config.root)}, "
                           f"or held back by verlag check): {shown}")
 
-    def ui(self, lang: str, message: str) -> str:
-        """A UI string used outside the templates (extracted from this file by ``uistrings``), as plain text:
-        it goes into attributes, where nothing can mark it as English."""
+    def ui(self, lang: str, message: str, **values: str) -> str:
+        """A UI string used outside the templates (extracted from this file by ``uistrings``), its placeholders
+        filled from ``values``, as plain text (not escaped): it goes where nothing marks it as English."""
         self.env(lang)
-        return unmarked(self.translations[lang].gettext(message) % {})  # as the templates' gettext formats it
+        return unmarked(self.translations[lang].gettext(message) % values)  # as the templates' gettext formats it
 
     def fallback_hints(self, lang: str) -> tuple[str, str, str]:
         """The accessible descriptions of a passage a translation shows in the original language: one not
@@ -1092,8 +1092,59 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     titles = {name: page.title for name, page in site.published.items()}
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
                               out, errors, site.notes))
+    out.update(_withdrawn(site, state, out))
     return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned,
                        "spoken": clean}, bodies
+
+
+WITHDRAWN = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{url}">
+<meta http-equiv="refresh" content="0; url={path}">
+</head>
+<body>
+<h1>{notice}</h1>
+<p><a href="{path}" hreflang="{source}" lang="{source}">{title}</a></p>
+</body>
+</html>
+"""
+
+
+def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
+    """A page at the address of each translation an earlier build published (``state``'s files) that is not
+    published now (below ``[publish] min_translated`` or ``min_reviewed``, or nothing translated any more) while
+    its German original is: it sends readers, feed readers and search engines on to the original (a meta
+    refresh, as ``redirects`` writes for aliases; ``noindex``, canonical the original) and says in the
+    page's language that the article is not available in it, instead of a 404. The page stays while the
+    translation is withheld, and gives way to it once it is published again. The build says so when a
+    published translation is withdrawn."""
+    from html import escape
+
+    before, pages = set(state.get("files", [])), state.get("pages", {})
+    made: dict[str, str] = {}
+    for lang in site.config.languages:
+        withdrawn = []
+        for slug in sorted({*site.held_back.get(lang, ()), *site.untranslated.get(lang, ())}):
+            rel = site.urls.file(site.urls.path("article", lang, slug))
+            original = site.published.get((site.source, slug))
+            if rel not in before or rel in out or original is None:
+                continue
+            made[rel] = WITHDRAWN.format(
+                lang=lang, source=site.source, title=escape(original.title),
+                url=escape(site.urls.absolute("article", site.source, slug)),
+                path=escape(site.urls.path("article", site.source, slug)),
+                notice=escape(site.ui(lang, "Not yet available in %(language)s", language=language_name(lang))))
+            if rel in pages:
+                withdrawn.append(slug)
+        if withdrawn:
+            site.notes.append(f"{lang}: no longer published (not translated or reviewed enough), its address now "
+                              f"leads to the original ({site.source}) until it is published again: "
+                              + ", ".join(withdrawn))
+    return made
 
 
 def _as_answered(due: dict[str, Page]) -> list[tuple[int, str, Page]]:
