@@ -50,7 +50,7 @@ from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
 from .redirects import old_names, redirect_files
-from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
+from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .sqlitedb import REBUILD, Database
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, english_fallback, gettext_as_text, in_english, \
@@ -630,6 +630,8 @@ def _item(site: _Site, page: Page) -> dict:
         if page.updated else None,
         "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
         "last_reviewed": long_date(page.last_reviewed, locale) if page.last_reviewed else None,
+        # the text changed after its medical review: the page must not let the review vouch for it
+        "review_outdated": bool(page.last_reviewed and page.updated and later(page.updated, page.last_reviewed)),
         "published": _stamp(page.date),
         "modified": _stamp(page.updated or page.date),
     }
