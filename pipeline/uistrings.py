@@ -357,7 +357,8 @@ def mark_english(rendered: str, xml: bool = False) -> str:
         return rendered
     if xml:
         return unmarked(rendered)
-    rendered = _HIDDEN_FROM_MARKS.sub(lambda m: unmarked(m.group(0)), rendered).replace(ENGLISH_OPEN + ENGLISH_CLOSE, "")
+    rendered = _HIDDEN_FROM_MARKS.sub(lambda m: unmarked(m.group(0)), rendered)
+    rendered = rendered.replace(ENGLISH_OPEN + ENGLISH_CLOSE, "")  # a message ending in a placeholder
     return rendered.replace(ENGLISH_OPEN, '<span lang="en">').replace(ENGLISH_CLOSE, "</span>")
 
 

@@ -63,8 +63,9 @@ def test_website_words_shown_in_english_are_marked_so_and_the_build_names_them(p
     for _ in range(2):
         notes = sorted(line for line in project.run("build").output.splitlines() if "shown in English" in line)
         assert [line.split(":")[:2] for line in notes] == [["note", " fr"], ["note", " it"]]
-        assert notes[0].startswith('note: fr: 1 website message shown in English, marked lang="en" (untranslated '
-                                   'or fuzzy in translations/fr/site.po, or held back by verlag check): "by %(author)s"')
+        assert notes[0].startswith(
+            'note: fr: 1 website message shown in English, marked lang="en" (untranslated or fuzzy in '
+            'translations/fr/site.po, or held back by verlag check): "by %(author)s"')
     italian = html.fromstring(project.read("site/it/leber/index.html"))
     assert italian.xpath('//a[@class="skip"]/span[@lang="en"]/text()') == ["Skip to the content"]
     meta = italian.xpath('//p[@class="meta"]/span')[0]
