@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -138,7 +139,9 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
     copied = _files(copy.root)
     assert "extract: 0 files updated" in copy.run("extract").output
     assert "0 editions made, 0 written" in copy.run("build").output
-    assert {k: v[0] for k, v in _files(copy.root).items()} == {k: v[0] for k, v in copied.items()}
+    # the same bytes, but for the record of the files' stat (other files: other inodes and times)
+    assert {k: v[0] for k, v in _files(copy.root).items() if k != ".verlag/stat.json"} == \
+           {k: v[0] for k, v in copied.items() if k != ".verlag/stat.json"}
 
 
 HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool",
@@ -280,9 +283,9 @@ def test_a_state_file_that_cannot_be_read_is_no_cache_and_a_warning(project):
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
     project.run("extract")
     made = project.snapshot()
-    names = ("sources.json", "extract.json", "site-catalogs.json", "site-messages.json")
+    names = ("sources.json", "extract.json", "site-catalogs.json", "site-messages.json", "stat.json")
     for name in names:
-        (project.root / ".verlag" / name).unlink()
+        (project.root / ".verlag" / name).unlink(missing_ok=True)  # stat.json: no file recorded yet
         (project.root / ".verlag" / name).mkdir()
     (project.root / "translations/en/leber.po").unlink()
     result = project.run("extract")
@@ -334,3 +337,106 @@ def test_template_tag_warnings_are_said_on_every_run_and_kept_by_the_articles_te
     project.write("source_de/tee.md", article("Tee", "Der Tee zieht lange.\n\n{{< figure src=\"tee.jpg\" >}}\n"))
     assert "pipeline.segment" in _loaded_by_extract(project.root)
     assert [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line] == said[:1]
+
+
+def _catalogs_read_by_extract(project, monkeypatch) -> list[str]:
+    """The templates and catalogs whose bytes ``verlag extract`` reads (``fsutil.file_bytes``), by file name."""
+    from pipeline import fsutil
+
+    read, real = [], fsutil.file_bytes
+    monkeypatch.setattr(fsutil, "file_bytes", lambda path: read.append(Path(path).name) or real(path))
+    result = project.run("extract")
+    monkeypatch.setattr(fsutil, "file_bytes", real)
+    assert "extract: 0 files updated" in result.output
+    return sorted(name for name in read if name.endswith((".po", ".pot")) and name != "site.po")
+
+
+def test_a_rerun_reads_no_catalog_changed_before_the_last_run_started(project, monkeypatch):
+    """The record of the files' stat (``.verlag/stat.json``) stands for their bytes; a catalog the run itself
+    wrote changed after it started (racily clean): the next run hashes it once more, the one after trusts it."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")  # writes leber.pot, en/leber.po, fr/leber.po
+    assert _catalogs_read_by_extract(project, monkeypatch) == ["leber.po", "leber.po", "leber.pot"]
+    assert _catalogs_read_by_extract(project, monkeypatch) == []
+
+
+def _saved_again(path: Path, old: bytes, new: bytes, keep_times: bool) -> None:
+    """``path`` with ``old`` replaced by ``new`` of the same length, written in place (the same inode);
+    ``keep_times``: its modification time put back, as an editor or ``cp -p`` may."""
+    before = os.stat(path)
+    data = path.read_bytes()
+    assert old in data and len(old) == len(new)
+    path.write_bytes(data.replace(old, new))
+    if keep_times:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_size, after.st_ino) == (before.st_size, before.st_ino)
+
+
+@pytest.mark.parametrize("keep_times", [False, True])
+def test_a_catalog_saved_again_with_its_size_and_inode_is_merged_again(project, keep_times):
+    """A reviewer's save that keeps the catalog's size and inode, right after a run or with its modification
+    time put back, is no no-op: extract merges the template into it again (the msgid edited by mistake
+    comes back)."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    project.run("extract")
+    project.run("extract")  # every file recorded by now
+    po = project.root / "translations/en/leber.po"
+    _saved_again(po, b'msgid "Die Leber arbeitet nachts."', b'msgid "Die Lebex arbeitet nachts."', keep_times)
+    assert "updated translations/en/leber.po" in project.run("extract").output
+    assert 'msgid "Die Leber arbeitet nachts."' in po.read_text(encoding="utf-8")
+
+
+def test_a_catalog_saved_twice_within_one_tick_of_the_clock_is_merged_again(project, monkeypatch):
+    """Racily clean (git's racy-git.txt): on a file system whose clock does not move between two saves (whole
+    seconds on some; here frozen for the whole test, os.stat and os.fstat reporting one time), a save with
+    the same size and inode after a run leaves the same stat. A file changed at or after the moment the run
+    took the lock is never trusted by its stat, so the save is seen."""
+    frozen = 1_767_225_600 * 10**9
+
+    def coarse(real):
+        def stat(*args, **kwargs):
+            st = real(*args, **kwargs)
+            seconds = frozen // 10**9
+            return os.stat_result((*st[:7], seconds, seconds, seconds),
+                                  {"st_atime": float(seconds), "st_mtime": float(seconds),
+                                   "st_ctime": float(seconds), "st_atime_ns": frozen, "st_mtime_ns": frozen,
+                                   "st_ctime_ns": frozen, "st_blksize": st.st_blksize, "st_blocks": st.st_blocks,
+                                   "st_rdev": st.st_rdev})
+        return stat
+
+    monkeypatch.setattr(os, "stat", coarse(os.stat))
+    monkeypatch.setattr(os, "fstat", coarse(os.fstat))
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    for _ in range(3):
+        project.run("extract")
+    po = project.root / "translations/en/leber.po"
+    _saved_again(po, b'msgid "Die Leber arbeitet nachts."', b'msgid "Die Lebex arbeitet nachts."', False)
+    assert "updated translations/en/leber.po" in project.run("extract").output
+    assert 'msgid "Die Leber arbeitet nachts."' in po.read_text(encoding="utf-8")
+
+
+def test_a_rerun_searches_no_text_for_template_tags_it_searched_before(project, monkeypatch):
+    """Whether a template tag may start in an article (``sources.TEMPLATE_TAG_HINT``, 25 ms over the texts
+    of 500 articles) is kept with its digest for every article, also the ones without: a rerun searches none."""
+    from pipeline import extract
+
+    project.write("source_de/leber.md", article("Leber", "Die [Leber](https://example.org) arbeitet.\n"))
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht.\n\n{{< figure src=\"tee.jpg\" >}}\n"))
+    searched, real = [], extract.TEMPLATE_TAG_HINT
+
+    class Counted:
+        def search(self, text, *args):
+            searched.append(text)
+            return real.search(text, *args)
+
+    monkeypatch.setattr(extract, "TEMPLATE_TAG_HINT", Counted())
+    said = [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line]
+    assert len(searched) == 2 and len(said) == 1
+    searched.clear()
+    assert [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line] == said
+    assert searched == []
+    project.write("source_de/leber.md", article("Leber", "Die [Leber](https://example.org) ruht.\n"))
+    project.run("extract")
+    assert len(searched) == 1
