@@ -6,7 +6,6 @@ import errno
 import functools
 import hashlib
 import json
-import logging
 import os
 import re
 import stat
@@ -387,8 +386,10 @@ def _state_warning(path: Path, exc: OSError | UnicodeError) -> None:
     if path not in _WARNED:
         _WARNED.add(path)
         reason = f"not UTF-8 ({exc})" if isinstance(exc, UnicodeError) else exc.strerror or str(exc)
-        logging.getLogger(__name__).warning(f"{path}: {reason}; verlag does without this cache (its work is done "
-                                            "again): remove it")
+        from . import logger
+
+        logger(__name__).warning(f"{path}: {reason}; verlag does without this cache (its work is done again): "
+                                 "remove it")
 
 
 def remove_empty_parents(path: Path, root: Path) -> None:

@@ -145,7 +145,7 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
 
 
 HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool",
-         "pipeline.redirects", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel.support", "html")
+         "pipeline.redirects", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel", "html", "logging", "traceback")
 
 
 # what a build loads only to make an edition or render a page, a body or a list
@@ -295,6 +295,21 @@ def test_a_state_file_that_cannot_be_read_is_no_cache_and_a_warning(project):
     assert project.snapshot() == made
     project.run("build")
     project.run("status")
+
+
+def test_a_warning_of_a_run_that_had_not_loaded_logging_is_printed(project):
+    """Logging is loaded by the first module of verlag's that has something to say (``pipeline.logger``); the
+    command line's handler comes with it, so the warning is printed as ``warning: …`` (in a fresh interpreter:
+    pytest has loaded logging long before)."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    state = project.root / ".verlag/extract.json"
+    state.unlink()
+    state.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"], capture_output=True,
+                          text=True, cwd=REPO, check=True)
+    assert proc.stderr == f"warning: {state}: Is a directory; verlag does without this cache (its work is done " \
+                          "again): remove it\n"
 
 
 def test_file_bytes_reads_what_path_read_bytes_reads_and_fails_as_it_fails(tmp_path, monkeypatch):
