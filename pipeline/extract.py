@@ -144,9 +144,10 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         result.removed.append(relpath(pot, config.root))
     doccache.prune(config, slugs)
     files.save()
-    save_state(config.state_dir / STATE_FILE, fresh)
-    save_state(config.state_dir / SAID_FILE, told)
-    save_state(config.state_dir / TAGS_FILE, {"key": code_digest(), "articles": tags_now})
+    tags_now = {"key": code_digest(), "articles": tags_now}
+    for name, now, before in ((STATE_FILE, fresh, state), (SAID_FILE, told, said), (TAGS_FILE, tags_now, tags)):
+        if now != before:  # a no-op run neither encodes nor compares them (2 ms at 500 articles)
+            save_state(config.state_dir / name, now)
     return result
 
 
