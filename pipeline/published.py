@@ -30,10 +30,14 @@ class SitePages:
 
     A mistake in verlag.toml's ``[site]`` or ``[publish]`` makes every page count as published (no link to the
     site is judged) and is kept in ``error`` once a page was asked about: the other checks still run, and the
-    mistake is reported once (``verlag check`` reports ``error``, the build's site stage its own)."""
+    mistake is reported once (``verlag check`` reports ``error``, the build's site stage its own).
 
-    def __init__(self, config: Config):
+    ``withheld``: pages counted as not published whatever their records say (the build's way out of pages that
+    publish and withdraw each other in turn: ``editions.build_editions``)."""
+
+    def __init__(self, config: Config, withheld: frozenset[tuple[str, str]] = frozenset()):
         self.config = config
+        self.withheld = withheld
         site = config.site_url
         base = urlsplit(site).path or "/"
         at = re.escape((site[:len(site) - len(urlsplit(site).path)] + base).encode())  # base_url, with its "/"
@@ -65,7 +69,8 @@ class SitePages:
             from .site import page_published
 
             settings = self._settings
-            self._answers[page] = settings is None or page_published(self.config, settings, *page)
+            self._answers[page] = page not in self.withheld and (
+                settings is None or page_published(self.config, settings, *page))
         return self._answers[page]
 
     def key(self, catalog: bytes | None) -> str:
@@ -84,3 +89,9 @@ class SitePages:
         it once more, so the QA gate reads what the site publishes. Nothing named is nothing moved."""
         now = SitePages(self.config)
         return any((page in self) != (page in now) for page in self.mentioned)
+
+    def withdrawn(self) -> frozenset[tuple[str, str]]:
+        """The pages named (``key``) that these counted as published and the records as they are now do not: the
+        editions made with these would link pages the site does not have."""
+        now = SitePages(self.config)
+        return frozenset(page for page in self.mentioned if page in self and page not in now)

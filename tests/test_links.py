@@ -223,3 +223,46 @@ def test_a_root_path_that_is_an_old_address_leads_to_the_article_and_a_dead_one_
             "//div[@class='article-body']//a/@href")
         assert hrefs == [f"/{lang}/linden-tee/#ziehen", f"/{lang}/linden-tee/", "/2022/09/15/linden-tee.html", "/",
                          "/static/style.css"]
+
+
+def _dead_site_links(project: Project) -> list[str]:
+    """Every link of an article body on the built site to a page of the site itself (its ``base_url`` or base path)
+    that the site does not have, as "page -> address"."""
+    dead = []
+    for page in sorted((project.root / "site").glob("*/*/index.html")):
+        for href in html.fromstring(page.read_text(encoding="utf-8")).xpath("//div[@class='article-body']//a/@href"):
+            path = href.removeprefix("https://praxis.example").partition("#")[0]
+            if path.startswith("/blog/") and not (project.root / "site" / path[len("/blog/"):] / "index.html").exists():
+                dead.append(f"{page.relative_to(project.root / 'site').as_posix()} -> {href}")
+    return dead
+
+
+def test_two_articles_whose_pages_withdraw_each_other_are_named_and_the_site_links_no_withdrawn_page(
+        project: Project):
+    """leber's English page is published only while its link to zecken's is shown, and zecken's only while its link
+    to leber's is: with leber published and zecken not, each pass turns both over. After the passes the build
+    names the two, holds their links to each other back, and no page links a page the site does not have; the
+    next build changes nothing."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + SITE.replace("= 0", "= 100"))
+    project.write("source_de/leber.md", article("Leber", "Lesen Sie [über Zecken](zecken.md).\n"))
+    project.write("source_de/zecken.md", article("Zecken", "Lesen Sie [über die Leber](leber.md). "
+                                                           "Zecken lauern im Gras.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver",
+                                    "Lesen Sie [über Zecken](zecken.md).": "Read [about ticks](zecken.md)."})
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks", "Lesen Sie [über die Leber](leber.md).":
+                                     "Read [about the liver](https://praxis.example/blog/en/leber/)."})
+    project.run("build")
+    assert (project.root / "site/en/leber/index.html").exists()
+    assert not (project.root / "site/en/zecken/index.html").exists()  # "Zecken lauern im Gras." is German
+    review(project, "en", "leber", {"Lesen Sie [über Zecken](zecken.md).":
+                                    "Read [about ticks](https://praxis.example/blog/en/zecken/)."})
+    review(project, "en", "zecken", {"Zecken lauern im Gras.": "Ticks lurk in grass."})
+    built = project.run("build").output
+    warning = next(line for line in built.splitlines() if "in turn" in line)
+    assert "leber" in warning and "zecken" in warning and "5 passes" in warning
+    assert _dead_site_links(project) == []
+    before = project.snapshot()
+    assert "build: 0 editions made" in project.run("build").output
+    assert project.snapshot() == before
