@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Container
 
 from . import doccache
 from .config import Config
@@ -385,27 +385,35 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
 
     A catalog that cannot be read is reported in ``result.errors`` and its language left out.
     """
-    from .catalog import load_po
-    from .check import blocked_keys, check_catalog
     from .rawhtml import german_blocks, german_words
 
     german = german_words(german_blocks(article))  # a parse of the article: once, not per language
     editions = []
     for lang in config.languages:
-        path = config.po_path(lang, article.slug)
-        ref = relpath(path, config.root)
         try:
-            data, po = load_po(path, ref)
+            editions.append(catalog_edition(config, article, doc, lang, glossary, pages, german))
         except VerlagError as exc:
             result.errors.append(exc)
-            continue
-        blocked = frozenset()
-        if po is not None:
-            with stage(article.ref, f"checking {ref}"):
-                findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
-                                         source_lang=config.source_language, errors_only=True,
-                                         site_url=config.site_url, published=pages)
-            blocked = blocked_keys(findings)
-        edition = make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german)
-        editions.append((edition, data))
     return editions
+
+
+def catalog_edition(config: Config, article: Article, doc: Document, lang: str, glossary: Glossary,
+                    pages: Container[tuple[str, str]], german: int) -> tuple[Edition, bytes | None]:
+    """The ``lang`` edition of ``article`` made in memory from its catalog as it is now, with the catalog's bytes
+    (None: no catalog). Segments with an error of ``verlag check`` fall back to German (the QA gate; ``pages``: the
+    (lang, slug) of the site's pages its link-target check counts as published). ``german``: the words of the
+    article's HTML blocks (``rawhtml.german_words``). Raises ``VerlagError`` for a catalog that cannot be read."""
+    from .catalog import load_po
+    from .check import blocked_keys, check_catalog
+
+    path = config.po_path(lang, article.slug)
+    ref = relpath(path, config.root)
+    data, po = load_po(path, ref)
+    blocked = frozenset()
+    if po is not None:
+        with stage(article.ref, f"checking {ref}"):
+            findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
+                                     source_lang=config.source_language, errors_only=True,
+                                     site_url=config.site_url, published=pages)
+        blocked = blocked_keys(findings)
+    return make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german), data

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import polib
 from lxml import html
 
@@ -266,3 +269,42 @@ def test_two_articles_whose_pages_withdraw_each_other_are_named_and_the_site_lin
     before = project.snapshot()
     assert "build: 0 editions made" in project.run("build").output
     assert project.snapshot() == before
+
+
+def test_check_on_a_fresh_clone_judges_links_to_the_site_s_pages_as_the_build_will_publish_them(project: Project,
+                                                                                                  tmp_path):
+    """A clone has no ``editions/`` (nor ``.verlag/`` or ``site/``): no build has recorded which pages exist, so
+    ``check`` decides it from the catalogs as the build will, and a link to a translation the build publishes is
+    no error, while one to a translation the build holds back still is."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + SITE.replace("= 0", "= 60"))
+    project.write("source_de/zecken.md", article("Zecken", "## Vorsorge\n\nZecken lauern im Gras.\n"))
+    project.write("source_de/milz.md", article("Milz", "Die Milz filtert Blut. Sie liegt im linken Oberbauch unter dem "
+                                                     "Zwerchfell.\n"))
+    project.write("source_de/leber.md", article("Leber", "Lesen Sie [über Zecken](zecken.md#vorsorge). "
+                                                         "Oder [über die Milz](milz.md). Die Leber ist das wichtigste "
+                                                         "Organ des Stoffwechsels.\n"))
+    project.run("extract")
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks", "Vorsorge": "Prevention",
+                                     "Zecken lauern im Gras.": "Ticks lurk in grass."})
+    review(project, "en", "milz", {("title", "Milz"): "Spleen", "Die Milz filtert Blut.": "The spleen filters blood."})
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Lesen Sie [über Zecken](zecken.md#vorsorge).":
+                                    "Read [about ticks](https://praxis.example/blog/en/zecken/#vorsorge).",
+                                    "Oder [über die Milz](milz.md).": "Or [about the spleen](/blog/en/milz/).",
+                                    "Die Leber ist das wichtigste Organ des Stoffwechsels.":
+                                        "The liver is the most important organ of metabolism."})
+    clone = Project(tmp_path / "clone")
+    clone.write("verlag.toml", project.read("verlag.toml"))
+    shutil.copytree(project.root / "source_de", clone.root / "source_de")
+    shutil.copytree(project.root / "translations", clone.root / "translations")
+    found = clone.run("check", code=1).output
+    flagged = [line for line in found.splitlines() if "[link-target]" in line]
+    assert len(flagged) == 1 and "/blog/en/milz/" in flagged[0]  # en/milz: 5 of 13 words in English, held back
+    assert not any(p.exists() for p in (clone.root / "editions", clone.root / "site"))  # check builds nothing
+    rows = json.loads(clone.run("status", "--format", "json").output)["articles"]
+    assert {row["slug"]: row["errors"] for row in rows} == {"leber": 1, "milz": 0, "zecken": 0}  # status agrees
+    # the build agrees: it shows the link to en/zecken, holds back the one to en/milz, and check after it is the same
+    assert "en/leber: 1 segment held back" in clone.run("build").output
+    links = html.fromstring(clone.read("site/en/leber/index.html")).xpath("//div[@class='article-body']//a/@href")
+    assert "https://praxis.example/blog/en/zecken/#vorsorge" in links and "/blog/de/milz/" in links
+    assert clone.run("check", code=1).output == found
