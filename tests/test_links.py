@@ -45,6 +45,16 @@ def test_fragments_find_their_heading_in_every_edition_and_between_articles(proj
     assert links[0] == "#abschnitt" and links[1].endswith("/en/brennnessel/#zubereitung")
     assert nettle.xpath("//article//h2/@id") == ["zubereitung"]
     assert nettle.xpath("//article//h2/text()") == ["Preparation"]
+    followed = []
+    for lang in ("de", "en"):  # every fragment finds its element, on the page and on the linked page, in both
+        for slug in ("tee", "brennnessel"):
+            page = html.fromstring(project.read(f"site/{lang}/{slug}/index.html"))
+            for href in page.xpath("//div[@class='article-body']//a/@href"):
+                path, _, fragment = href.partition("#")
+                target = page if not path else html.fromstring(project.read(f"site/{path.strip('/')}/index.html"))
+                assert target.xpath(f"//*[@id='{fragment}']"), (lang, slug, href)
+                followed.append(href)
+    assert followed == ["#abschnitt", "/de/brennnessel/#zubereitung", "#abschnitt", "/en/brennnessel/#zubereitung"]
     # the Markdown edition keeps the author's fragment: the id its heading has in every edition
     assert "See [above](#abschnitt)." in project.read("editions/en/tee.md")
 
