@@ -526,7 +526,8 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
     """Put each pair's text into its entry unless a person translated it; confident pairs with an error of
     ``verlag check`` (run as ``check`` runs it: with ``[site] base_url`` and the site's published pages,
     ``pages``, so a link the translator pointed at the site's own page in ``lang`` passes where that page exists)
-    are demoted to low confidence. Returns the confident, low-confidence and already present counts and the kept entries.
+    are demoted to low confidence. Returns the confident, low-confidence and already present counts and the kept
+    entries.
     ``translator``: recorded in each entry filled, and in each that holds the imported text already."""
     entries = {key(e): e for e in po if not e.obsolete}
     kept: list[Kept] = []
