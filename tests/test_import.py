@@ -983,14 +983,16 @@ def test_a_jekyll_site_s_root_imports_its_posts_and_drafts_and_names_each_page_i
 def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles_images(project, tmp_path):
     """A Hugo site (https://gohugo.io/content-management/organization/): the posts are content/<section>/*.md and
     leaf bundles (a folder with index.md and its images); list pages (_index.md), a page at the top of content/,
-    a bundle's other Markdown (a resource) and a translation (name.en.md) are no German posts; public/ is built."""
+    a bundle's other Markdown (a resource) and a translation (name.en.md) are no German posts; public/ is built.
+    Each post's old address is Hugo's default URL (https://gohugo.io/content-management/urls/)."""
     site = tree(tmp_path / "site", {
         "hugo.toml": 'baseURL = "https://praxis.example/"\ntitle = "Praxis"\n',
         "README.md": "# Praxis\n\nhugo server\n",
         "content/_index.md": '+++\ntitle = "Start"\n+++\n',
         "content/about.md": '+++\ntitle = "Über mich"\n+++\nIch bin Heilpraktikerin.\n',
         "content/posts/_index.md": '+++\ntitle = "Beiträge"\n+++\n',
-        "content/posts/brennnessel.md": '+++\ntitle = "Brennnessel"\ndate = 2024-04-02\n+++\nSie brennt.\n',
+        "content/posts/brennnessel.md": '+++\ntitle = "Brennnessel"\ndate = 2024-04-02\n+++\nSie brennt.\n\n'
+                                        "Mehr zum [Holunder](/posts/holunder/).\n",
         "content/posts/brennnessel.en.md": '+++\ntitle = "Nettle"\ndate = 2024-04-02\n+++\nIt stings.\n',
         "content/posts/holunder/index.md": '+++\ntitle = "Holunder"\ndate = 2024-06-01\n+++\nEr blüht.\n\n'
                                            "![Dolde](dolde.jpg)\n",
@@ -1014,6 +1016,12 @@ def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles
         assert f"  skipped {content / rel}: {why}" in out
     assert sorted(written(project)) == ["bilder/dolde.jpg", "brennnessel.md", "entwurf.md", "holunder.md"]
     assert "Sie brennt." in project.read("source_de/brennnessel.md")
+    # Hugo's default addresses are the old ones: kept under aliases, and a link to one leads to its article now
+    assert "old address /posts/brennnessel/: Hugo's default URL" in out
+    assert "aliases:\n- /posts/brennnessel/\n" in project.read("source_de/brennnessel.md")
+    assert "aliases:\n- /posts/holunder/\n" in project.read("source_de/holunder.md")
+    assert "aliases" not in project.read("source_de/entwurf.md")  # a draft had no address
+    assert "Mehr zum [Holunder](holunder.md)." in project.read("source_de/brennnessel.md")
     assert "![Dolde](bilder/dolde.jpg)" in project.read("source_de/holunder.md")
     assert "draft: true  # a draft in Hugo (draft: true)" in project.read("source_de/entwurf.md")
 
