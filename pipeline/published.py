@@ -112,7 +112,8 @@ class PlannedPages(SitePages):
     records (``SitePages``) and its passes settle on these pages.
 
     A translation whose publication hangs on links to other translations is decided with them, together, as a build
-    from no records settles them: the least set of pages that publishes itself, starting from none published.
+    from no records settles them: the least set of pages that publishes itself, starting from none published; each
+    page's edition is made once, and again only when a page it links became published.
     An article that cannot be read keeps the pages its records give (the build keeps its editions).
     ``sources``: ``read_sources(config)``; ``glossary``: the project's (its errors hold segments back too)."""
 
@@ -128,16 +129,25 @@ class PlannedPages(SitePages):
         fixed = self._fixed(page, settings)
         if fixed is not None:
             return fixed
-        published: set[tuple[str, str]] = set()  # of ``pending``: published, given the others as they are
-        pending = [page]
-        while True:
+        # The least set that publishes itself, from none published: a page is made again only when a page its
+        # edition asked about became published (publication only grows as more pages are published).
+        published: set[tuple[str, str]] = set()
+        readers: dict[tuple[str, str], set[tuple[str, str]]] = {}  # page -> the pages whose editions asked of it
+        seen, todo = {page}, [page]
+        while todo:
+            current = todo.pop()
+            if current in published:
+                continue
             gate = _Gate(self, settings, published)
-            now = {p for p in pending if self._publishes(p, settings, gate)}
-            named = [p for p in dict.fromkeys(gate.asked) if p not in pending]
-            if now == published and not named:
-                break
-            published, pending = now, pending + named  # only grows: the pages publish more as more are published
-        self._answers.update((p, p in published) for p in pending)
+            if self._publishes(current, settings, gate):
+                published.add(current)
+                todo += sorted(readers.get(current, set()) - published)
+            for asked in gate.asked:
+                readers.setdefault(asked, set()).add(current)
+                if asked not in seen:
+                    seen.add(asked)
+                    todo.append(asked)
+        self._answers.update((p, p in published) for p in seen)
         return page in published
 
     def _fixed(self, page: tuple[str, str], settings: Settings) -> bool | None:

@@ -318,3 +318,22 @@ def test_check_on_a_fresh_clone_judges_links_to_the_site_s_pages_as_the_build_wi
     links = html.fromstring(clone.read("site/en/leber/index.html")).xpath("//div[@class='article-body']//a/@href")
     assert "https://praxis.example/blog/en/zecken/#vorsorge" in links and "/blog/de/milz/" in links
     assert clone.run("check", code=1).output == found
+
+
+def test_check_before_any_build_follows_a_chain_of_pages_each_published_only_through_the_next(project: Project):
+    """d links b's English page and is published only while that link is shown; b likewise links c's. Before any
+    build, check judges d's link by b's page, b's by c's: none is an error, and the build publishes all three."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + SITE.replace("= 0", "= 60"))
+    project.write("source_de/c.md", article("Ce", "Zecken lauern im Gras.\n"))
+    project.write("source_de/b.md", article("Be", "Lies [dies](c.md).\n"))
+    project.write("source_de/d.md", article("De", "Lies [das](b.md).\n"))
+    project.run("extract")
+    review(project, "en", "c", {("title", "Ce"): "Cee", "Zecken lauern im Gras.": "Ticks lurk in grass."})
+    review(project, "en", "b", {("title", "Be"): "Bee", "Lies [dies](c.md).": "Read [this](/blog/en/c/)."})
+    review(project, "en", "d", {("title", "De"): "Dee", "Lies [das](b.md).": "Read [that](/blog/en/b/)."})
+    assert "check: 0 errors" in project.run("check").output
+    project.run("build")
+    assert all((project.root / f"site/en/{slug}/index.html").exists() for slug in "bcd")
+    (project.root / "source_de/c.md").unlink()  # withdraws en/c, so en/b, so en/d: check knows before the build
+    assert "check: 2 errors" in project.run("check", code=1).output
