@@ -269,8 +269,9 @@ def new(project: Project, title: str) -> None:
 @writes
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
-    """Bring an existing blog in: saved pages, WordPress exports, feeds or pasted text as German drafts;
-    with --translation-of, a translation made by hand as reviewed and fuzzy catalog entries."""
+    """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
+    drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
+    translation made by hand as reviewed and fuzzy catalog entries."""
     if slug is None:
         if lang or force or translator:
             option = "--lang" if lang else "--force" if force else "--translator"
