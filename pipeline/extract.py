@@ -8,7 +8,6 @@ since the last run are skipped by content hash.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -59,10 +58,8 @@ def _fingerprint(config: Config, article: Article, glossary: Glossary, files: li
 def _fingerprint_before(config: Config, article: Article, glossary: Glossary, files: StatRecord) -> str:
     """``_fingerprint`` of the template and catalogs as they are before the run, their digests taken from
     ``files`` (read and hashed only when their stat changed since they were last hashed)."""
-    folder = os.fspath(config.translations_dir)
-    paths = [f"{folder}/templates/{article.slug}.pot", *(f"{folder}/{lang}/{article.slug}.po"
-                                                          for lang in config.languages)]
-    return combine_digests(*map(files.digest, paths), extra=_depends(config, article, glossary))
+    names = [f"templates/{article.slug}.pot", *(f"{lang}/{article.slug}.po" for lang in config.languages)]
+    return combine_digests(*map(files.digest, names), extra=_depends(config, article, glossary))
 
 
 def _depends(config: Config, article: Article, glossary: Glossary) -> str:
@@ -103,7 +100,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     slugs = {a.slug for a in articles} | sources.unreadable
     orphans = find_orphans(config, slugs)
     kept = carry_over(config, orphans, slugs)  # first: the catalogs it brings translations to are merged as found
-    files = StatRecord(config.state_dir, held_since(config))
+    files = StatRecord(config.state_dir, config.translations_dir, held_since(config))
     prints = {a.slug: _fingerprint_before(config, a, glossary, files) for a in articles}
     changed = [a for a in articles if state.get(a.slug) != prints[a.slug]]
     made: dict = {}

@@ -403,6 +403,41 @@ def test_a_catalog_saved_again_with_its_size_and_inode_is_merged_again(project, 
     assert 'msgid "Die Leber arbeitet nachts."' in po.read_text(encoding="utf-8")
 
 
+def _with_times(st: os.stat_result, ns: int) -> os.stat_result:
+    """``st`` with its access, modification and change times all ``ns``."""
+    seconds = ns // 10**9
+    return os.stat_result((*st[:7], seconds, seconds, seconds),
+                          {"st_atime": ns / 1e9, "st_mtime": ns / 1e9, "st_ctime": ns / 1e9, "st_atime_ns": ns,
+                           "st_mtime_ns": ns, "st_ctime_ns": ns, "st_blksize": st.st_blksize,
+                           "st_blocks": st.st_blocks, "st_rdev": st.st_rdev})
+
+
+def test_a_catalog_on_a_file_system_with_coarse_times_is_recorded_only_two_seconds_after_its_change(
+        tmp_path, monkeypatch):
+    """The moment a run starts is taken in ``.verlag/``; a catalog whose change time is in whole hundredths of a
+    second lies on a file system with coarse times (FAT: two seconds), where a save later in the same tick keeps
+    that time, so it is recorded only once it changed two seconds before the moment. Fine times: at once."""
+    from pipeline.statrecord import StatRecord
+
+    folder = tmp_path / "translations"
+    (folder / "en").mkdir(parents=True)
+    po = folder / "en/leber.po"
+    po.write_bytes(b'msgid "Leber"\nmsgstr "Liver"\n')
+    digest = hashlib.sha256(po.read_bytes()).digest()
+    real = os.stat
+    fine = real(po).st_ctime_ns
+    tick = fine - fine % (2 * 10**9)
+    monkeypatch.setattr(os, "stat", lambda *args, **kwargs: _with_times(real(*args, **kwargs), tick))
+    for moment, recorded in ((tick + 10**9, False), (tick + 2 * 10**9 + 1, True)):
+        record = StatRecord(tmp_path, folder, moment)
+        assert record.digest("en/leber.po") == digest
+        assert bool(record.fresh) == recorded, moment - tick
+    monkeypatch.setattr(os, "stat", real)
+    record = StatRecord(tmp_path, folder, fine + 1)
+    assert record.digest("en/leber.po") == digest
+    assert bool(record.fresh) == (fine % 10**7 != 0)  # a fine time that is a multiple of 10 ms is taken as coarse
+
+
 def test_a_catalog_saved_twice_within_one_tick_of_the_clock_is_merged_again(project, monkeypatch):
     """Racily clean (git's racy-git.txt): on a file system whose clock does not move between two saves (whole
     seconds on some; here frozen for the whole test, os.stat and os.fstat reporting one time), a save with
@@ -411,15 +446,7 @@ def test_a_catalog_saved_twice_within_one_tick_of_the_clock_is_merged_again(proj
     frozen = 1_767_225_600 * 10**9
 
     def coarse(real):
-        def stat(*args, **kwargs):
-            st = real(*args, **kwargs)
-            seconds = frozen // 10**9
-            return os.stat_result((*st[:7], seconds, seconds, seconds),
-                                  {"st_atime": float(seconds), "st_mtime": float(seconds),
-                                   "st_ctime": float(seconds), "st_atime_ns": frozen, "st_mtime_ns": frozen,
-                                   "st_ctime_ns": frozen, "st_blksize": st.st_blksize, "st_blocks": st.st_blocks,
-                                   "st_rdev": st.st_rdev})
-        return stat
+        return lambda *args, **kwargs: _with_times(real(*args, **kwargs), frozen)
 
     monkeypatch.setattr(os, "stat", coarse(os.stat))
     monkeypatch.setattr(os, "fstat", coarse(os.fstat))
