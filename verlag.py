@@ -5,6 +5,7 @@ Python loads it ends the command as Ctrl-C anywhere in a command does (``cli.Ver
 and exit status 130, not a traceback.
 """
 
+import gc
 import sys
 
 INTERRUPTED = 130  # 128 + SIGINT, as cli.INTERRUPTED
@@ -12,11 +13,17 @@ INTERRUPTED = 130  # 128 + SIGINT, as cli.INTERRUPTED
 
 def main() -> None:
     """Run the command line of ``sys.argv``; exits with its status (130 after Ctrl-C while loading it)."""
+    # What is imported lives as long as the process: no collection walks it while it loads (17 of them, 2.5 ms of
+    # a no-op extract), and it is frozen before collections resume (``cli.main`` freezes once a process too).
+    gc.disable()
     try:
         from cli import main as command
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         sys.exit(INTERRUPTED)
+    finally:
+        gc.freeze()
+        gc.enable()
     command(prog_name="verlag")
 
 
