@@ -650,16 +650,39 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
             continue
         other = articles.get(article.slug)
         if other:
-            errors.append(VerlagError(f"slug {article.slug!r} is already used by {other.ref}; "
-                                      "set a different 'slug:' in the front matter", ref, article.key_line("slug")))
+            keeper, left_out, why = claim(config, other, article)
+            errors.append(VerlagError(f"slug {article.slug!r} is also claimed by {keeper.ref}:"
+                                      f"{keeper.key_line('slug')}, which keeps it ({why}); this file is left out "
+                                      "until you set a different 'slug:' in its front matter or rename it",
+                                      left_out.ref, left_out.key_line("slug")))
             error_slugs.append(article.slug)
-            continue
+            article = keeper
         articles[article.slug] = article
     if remember:
         cache.save()
     found = sorted(articles.values(), key=lambda a: a.slug)
     return Sources([a for a in found if a.translated], errors, frozenset(unreadable),
                    [a for a in found if not a.translated], tuple(error_slugs))
+
+
+def claim(config: Config, first: Article, second: Article) -> tuple[Article, Article, str]:
+    """(keeper, left out, why) of two sources that claim one slug (``first`` read first): the one the slug's
+    template ``translations/templates/<slug>.pot`` was made from (its ``#:`` references name it), so that a
+    newcomer, such as ``verlag new "Impressum"`` beside ``seiten/impressum.md``, never takes over the catalogs
+    of a source whose reviewed translations they hold (extract would turn them obsolete); else a published
+    source over a draft; else ``first`` (articles before pages, by file name)."""
+    try:
+        with open(config.pot_path(first.slug), encoding="utf-8", errors="replace") as template:
+            owner = next((line[3:].split()[0].rpartition(":")[0] for line in template if line.startswith("#: ")), None)
+    except OSError:
+        owner = None
+    if owner in (first.ref, second.ref):
+        keeper = first if owner == first.ref else second
+        return keeper, second if keeper is first else first, \
+            f"its catalogs translations/<lang>/{first.slug}.po are made from it"
+    if first.draft and not second.draft:
+        return second, first, "it is published; the other is a draft"
+    return first, second, "it comes first"
 
 
 def _inside(path: Path, folder: str, root: Path, folders: dict[str, bool]) -> bool:
@@ -688,6 +711,18 @@ def likely_slug(path: Path) -> str:
     except OSError:
         match = None
     return match.group(1) if match else path.stem
+
+
+def slugs_in_use(config: Config) -> dict[str, str]:
+    """Slug -> the source that has it (project-relative path), for every article and page of ``source_files``:
+    its file name and its ``slug:`` line (``likely_slug``; also of a file that does not parse), so a new
+    source never claims another's slug and with it that source's catalogs."""
+    used: dict[str, str] = {}
+    for path, _ in source_files(config):
+        ref = path.relative_to(config.root).as_posix()
+        for slug in (path.stem, likely_slug(path)):
+            used.setdefault(slug, ref)
+    return used
 
 
 def load_articles(config: Config) -> list[Article]:
