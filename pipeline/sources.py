@@ -173,7 +173,8 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
 
     Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, one of the editions stage's
     reserved characters (``editions.RESERVED``), a missing or invalid front matter (YAML 1.1), a missing title
-    and values of the wrong kind; ``OSError`` when it cannot be read.
+    and values of the wrong kind; ``ManyErrors`` (in line order) when several front-matter keys are wrong, so
+    the author fixes them all after one run; ``OSError`` when it cannot be read.
     """
     data = path.read_bytes() if data is None else data
     try:
@@ -202,9 +203,14 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         raise VerlagError("front matter must be 'key: value' lines", ref, 2)
     probe = Article(path, ref, "", text, meta, front, front_start, body_start,
                     text.count("\n", 0, body_start) + 1, "")
+    problems: list[VerlagError] = []  # each key is checked on its own: one run names every mistake
+
+    def problem(message: str, key: str) -> None:
+        problems.append(VerlagError(message, ref, probe.key_line(key)))
+
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise VerlagError("missing title: add 'title: ...' to the front matter", ref, probe.key_line("title"))
+        problem("missing title: add 'title: ...' to the front matter", "title")
     undated = meta.get("date") is None
     if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed
         meta["date"] = dt.date.fromtimestamp(path.stat().st_mtime)
@@ -214,30 +220,33 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
             try:
                 meta[key] = read_date(value)
             except ValueError:
-                line = probe.key_line(key)
-                written = text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
-                raise VerlagError(_date_problem(key, written), ref, line) from None
+                written = text.split("\n")[probe.key_line(key) - 1].partition(":")[2].strip()  # as the author wrote it
+                problem(_date_problem(key, written), key)
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
-            raise VerlagError(f"{key}: expected text", ref, probe.key_line(key))
+            problem(f"{key}: expected text", key)
     if meta.get("author") is not None and not isinstance(meta["author"], str):  # pages, feeds, JSON-LD name one person
-        raise VerlagError("author: expected one name, e.g. 'author: Anna Berger'", ref, probe.key_line("author"))
+        problem("author: expected one name, e.g. 'author: Anna Berger'", "author")
     if not isinstance(meta.get("draft", False), bool):
-        raise VerlagError("draft: expected true or false", ref, probe.key_line("draft"))
+        problem("draft: expected true or false", "draft")
     if not isinstance(meta.get("translate", True), bool):
-        raise VerlagError("translate: expected true or false", ref, probe.key_line("translate"))
+        problem("translate: expected true or false", "translate")
     if "reviewed_by" in meta:
-        meta["reviewed_by"] = _reviewer(meta["reviewed_by"], ref, probe.key_line("reviewed_by"))
+        try:
+            meta["reviewed_by"] = _reviewer(meta["reviewed_by"], ref, probe.key_line("reviewed_by"))
+        except VerlagError as exc:
+            problems.append(exc)
     tags = meta.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise VerlagError("tags: expected a list of words, e.g. [Leber, Rücken]", ref, probe.key_line("tags"))
+        problem("tags: expected a list of words, e.g. [Leber, Rücken]", "tags")
     slug = meta.get("slug", path.stem)
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
-        raise VerlagError(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' "
-                          "(no '/', '..' or spaces)", ref, probe.key_line("slug"))
-    if slug in RESERVED_SLUGS:
-        raise VerlagError(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own "
-                          "words); rename the file or set another 'slug:'", ref, probe.key_line("slug"))
+        problem(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' (no '/', '..' or spaces)",
+                "slug")
+    elif slug in RESERVED_SLUGS:
+        problem(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own words); rename "
+                "the file or set another 'slug:'", "slug")
+    raise_all(sorted(problems, key=lambda e: e.line))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
                    page)
