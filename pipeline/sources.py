@@ -676,15 +676,21 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
 
 def claim(config: Config, first: Article, second: Article) -> tuple[Article, Article, str]:
     """(keeper, left out, why) of two sources that claim one slug (``first`` read first): the one the slug's
-    template ``translations/templates/<slug>.pot`` was made from (its ``#:`` references name it), so that a
-    newcomer, such as ``verlag new "Impressum"`` beside ``seiten/impressum.md``, never takes over the catalogs
-    of a source whose reviewed translations they hold (extract would turn them obsolete); else a published
-    source over a draft; else ``first`` (articles before pages, by file name)."""
-    try:
-        with open(config.pot_path(first.slug), encoding="utf-8", errors="replace") as template:
-            owner = next((line[3:].split()[0].rpartition(":")[0] for line in template if line.startswith("#: ")), None)
-    except OSError:
-        owner = None
+    template ``translations/templates/<slug>.pot`` (without one, its first catalog) was made from (its ``#:``
+    references name it), so that a newcomer, such as ``verlag new "Impressum"`` beside
+    ``seiten/impressum.md``, never takes over the catalogs of a source whose reviewed translations they hold
+    (extract would turn them obsolete); else a published source over a draft; else ``first`` (articles
+    before pages, by file name)."""
+    owner = None
+    for catalog in (config.pot_path(first.slug), *(config.po_path(lang, first.slug) for lang in config.languages)):
+        try:
+            with open(catalog, encoding="utf-8", errors="replace") as lines:
+                owner = next((line.split()[1].rpartition(":")[0] for line in lines
+                              if line.startswith("#: ") and len(line.split()) > 1), None)
+        except OSError:
+            continue
+        if owner is not None:
+            break
     if owner in (first.ref, second.ref):
         keeper = first if owner == first.ref else second
         return keeper, second if keeper is first else first, \

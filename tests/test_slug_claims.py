@@ -51,6 +51,9 @@ def test_a_source_claiming_a_pages_slug_is_left_out_and_the_pages_catalogs_and_s
     assert "Entwurf" not in project.read("translations/templates/impressum.pot")
     assert "Germany" in project.read("site/en/impressum/index.html")
     assert "Tea warms." in project.read("site/en/tee/index.html")
+    (project.root / "translations/templates/impressum.pot").unlink()  # the catalogs' references tell then
+    assert "which keeps it (its catalogs" in project.run("extract", code=2).output
+    assert project.read("translations/en/impressum.po") == catalog
 
 
 def test_without_catalogs_a_published_source_keeps_its_slug_over_a_draft(project):
