@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -198,7 +199,7 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
                           "which converts it", ref, 1)
     if not body_start:
         raise VerlagError("missing front matter: start the file with '---', a 'title:' line and '---'", ref, 1)
-    meta = load_front(front, text.count("\n", 0, front_start) + 1, ref) or {}
+    meta = load_front(front, text.count("\n", 0, front_start) + 1, ref, dates_as_text=True) or {}
     if not isinstance(meta, dict):
         raise VerlagError("front matter must be 'key: value' lines", ref, 2)
     probe = Article(path, ref, "", text, meta, front, front_start, body_start,
@@ -252,11 +253,13 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
                    page)
 
 
-def load_front(front: str, first: int, ref: str | Path):
+def load_front(front: str, first: int, ref: str | Path, dates_as_text: bool = False):
     """YAML front matter ``front`` (str, YAML 1.1, between the ``---`` lines) as Python values (None when it is
     empty). ``first``: the file line of its line 1; ``ref``: the file, for messages. Raises ``VerlagError`` at the
     file's line for YAML that does not parse (``yaml_error``) and for a well-formed value YAML cannot construct
-    (``date: 2026-13-45``). Shared by ``read_article`` and ``verlag import`` (``importer_markdown``)."""
+    (``date: 2026-13-45``), unless ``dates_as_text``: then such front matter is read again with every
+    timestamp as the text written, for ``read_article`` to name that date beside the other keys' mistakes.
+    Shared by ``read_article`` and ``verlag import`` (``importer_markdown``)."""
     import yaml
 
     try:
@@ -264,9 +267,25 @@ def load_front(front: str, first: int, ref: str | Path):
     except yaml.YAMLError as exc:
         raise yaml_error(exc, front, first, ref) from None
     except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
+        if dates_as_text:
+            return yaml.load(front, Loader=_text_dates())  # noqa: S506 - a SafeLoader
+
         number, key, got = _bad_value(front)
         raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
                           ref, first + number) from None
+
+
+@functools.cache
+def _text_dates():
+    """PyYAML's safe loader with YAML's timestamps left as the text written (``read_date`` then reads or names
+    them); made on first use, as PyYAML is imported only when a front matter is parsed."""
+    import yaml
+
+    class TextDates(yaml.SafeLoader):
+        pass
+
+    TextDates.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+    return TextDates
 
 
 def yaml_error(exc: Exception, front: str, first: int, ref: str | Path) -> VerlagError:

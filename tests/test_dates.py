@@ -76,6 +76,15 @@ def test_every_front_matter_mistake_of_a_file_is_named_in_one_run_with_its_line(
     assert not list(project.root.rglob("zahl.po*")) and (project.root / "translations/en/tee.po").is_file()
 
 
+def test_impossible_days_yaml_cannot_construct_are_named_beside_the_other_mistakes(project):
+    project.write("source_de/zahl.md", "---\ntitle: Datum\ndate: 2026-13-45\nsummary:\nlast_reviewed: 2026-02-30\n"
+                                       "reviewed_by: Dr. Vogt\n---\nText.\n")
+    errors = [line for line in project.run("extract", code=2).stderr.splitlines() if line.startswith("error: ")]
+    assert errors == ["error: source_de/zahl.md:3: date: expected a date like 2026-05-26 (got 2026-13-45)",
+                      "error: source_de/zahl.md:4: summary: expected text",
+                      "error: source_de/zahl.md:5: last_reviewed: expected a date like 2026-05-26 (got 2026-02-30)"]
+
+
 def test_updated_is_checked_like_date(project):
     project.write("source_de/zecken.md", _article("2020-09-09", extra="updated: 31.12.2020\n"))
     result = project.run("build", code=2)
