@@ -655,7 +655,7 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
     articles: dict[str, Article] = {}
     errors: list[VerlagError] = []
     error_slugs: list[str] = []
-    unreadable: set[str] = set()
+    unreadable: dict[str, str] = {}  # slug -> the first file that has it or seems to and cannot be read
     root = config.source_dir.resolve()
     cache = _ReadCache(config)
     folders: dict[str, bool] = {}
@@ -674,7 +674,7 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
         except VerlagError as exc:
             errors.append(exc)
             error_slugs.append(likely_slug(path))
-            unreadable.add(error_slugs[-1])
+            unreadable.setdefault(error_slugs[-1], ref)
             continue
         other = articles.get(article.slug)
         if other:
@@ -686,6 +686,15 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
             error_slugs.append(article.slug)
             article = keeper
         articles[article.slug] = article
+    for slug, ref in unreadable.items():  # a source that cannot be read now keeps the catalogs made from it
+        article = articles.get(slug)
+        if article is not None and catalog_owner(config, slug) == ref:
+            errors.append(VerlagError(f"slug {slug!r} is also claimed by {ref}, which keeps it (its catalogs "
+                                      f"translations/<lang>/{slug}.po are made from it; it cannot be read now, see "
+                                      "its error); this file is left out until you set a different 'slug:' in its "
+                                      "front matter or rename it", article.ref, article.key_line("slug")))
+            error_slugs.append(slug)
+            del articles[slug]
     if remember:
         cache.save()
     found = sorted(articles.values(), key=lambda a: a.slug)
@@ -700,16 +709,7 @@ def claim(config: Config, first: Article, second: Article) -> tuple[Article, Art
     ``seiten/impressum.md``, never takes over the catalogs of a source whose reviewed translations they hold
     (extract would turn them obsolete); else a published source over a draft; else ``first`` (articles
     before pages, by file name)."""
-    owner = None
-    for catalog in (config.pot_path(first.slug), *(config.po_path(lang, first.slug) for lang in config.languages)):
-        try:
-            with open(catalog, encoding="utf-8", errors="replace") as lines:
-                owner = next((line.split()[1].rpartition(":")[0] for line in lines
-                              if line.startswith("#: ") and len(line.split()) > 1), None)
-        except OSError:
-            continue
-        if owner is not None:
-            break
+    owner = catalog_owner(config, first.slug)
     if owner in (first.ref, second.ref):
         keeper = first if owner == first.ref else second
         return keeper, second if keeper is first else first, \
@@ -717,6 +717,21 @@ def claim(config: Config, first: Article, second: Article) -> tuple[Article, Art
     if first.draft and not second.draft:
         return second, first, "it is published; the other is a draft"
     return first, second, "it comes first"
+
+
+def catalog_owner(config: Config, slug: str) -> str | None:
+    """The source file (project-relative) the catalogs of ``slug`` were made from: the first ``#:`` reference of
+    its template, else of its first catalog; None when there is none."""
+    for catalog in (config.pot_path(slug), *(config.po_path(lang, slug) for lang in config.languages)):
+        try:
+            with open(catalog, encoding="utf-8", errors="replace") as lines:
+                owner = next((line.split()[1].rpartition(":")[0] for line in lines
+                              if line.startswith("#: ") and len(line.split()) > 1), None)
+        except OSError:
+            continue
+        if owner is not None:
+            return owner
+    return None
 
 
 def _inside(path: Path, folder: str, root: Path, folders: dict[str, bool]) -> bool:

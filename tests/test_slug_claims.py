@@ -63,3 +63,18 @@ def test_without_catalogs_a_published_source_keeps_its_slug_over_a_draft(project
     assert "error: source_de/a-entwurf.md:3: slug 'tee' is also claimed by source_de/tee.md:1, which keeps it " \
            "(it is published; the other is a draft)" in result.output
     assert "Tee wärmt." in project.read("site/de/tee/index.html")
+
+
+def test_a_source_claiming_the_slug_of_a_page_that_cannot_be_read_now_does_not_take_its_catalogs(project):
+    _legal_project(project)
+    project.run("build")
+    catalog = project.read("translations/en/impressum.po")
+    project.write("source_de/seiten/impressum.md", IMPRESSUM.replace("title: Impressum", "title: [Impressum"))
+    project.write("source_de/neu.md", article("Neu", "Ganz neu.", slug="impressum"))
+    for command in ("extract", "build"):
+        result = project.run(command, code=2)
+        assert re.search(r"error: source_de/seiten/impressum\.md:2: invalid YAML", result.output), result.output
+        assert "error: source_de/neu.md:4: slug 'impressum' is also claimed by source_de/seiten/impressum.md, " \
+               "which keeps it" in result.output
+    assert project.read("translations/en/impressum.po") == catalog
+    assert "Germany" in project.read("site/en/impressum/index.html")
