@@ -168,22 +168,37 @@ def _named(file: Path, top: bool) -> str | None:
 
 
 def _resource(file: Path, top: Path) -> str | None:
-    """Why a file in a Hugo leaf bundle (a folder below ``top`` holding ``index.md``) other than its
-    ``index.md`` is no article: it is a resource of that page."""
+    """Why a file in a Hugo leaf bundle (a folder below ``top`` holding ``index.md``, or ``index.<lang>.md`` in
+    Hugo's translation by file name) other than its index files is no article: it is a resource of that page."""
+    if _stem(file) == "index":
+        return None
     for folder in file.parents:
         if folder == top or top not in folder.parents:
             return None
-        if (folder / "index.md").is_file() and file != folder / "index.md":
-            return f"a resource of the page bundle {folder.relative_to(top).as_posix()}/ (index.md), not a page"
+        index = next((p.name for p in sorted(folder.glob("index.*md")) if _stem(p) == "index" and p.is_file()), None)
+        if index is not None:
+            return f"a resource of the page bundle {folder.relative_to(top).as_posix()}/ ({index}), not a page"
     return None
 
 
+def _stem(file: Path) -> str:
+    """The name of a Markdown file without its suffix and without the ``.<lang>`` of Hugo's translation by file
+    name (``tee.de.md``: ``tee``)."""
+    named = _TRANSLATION.match(file.stem)
+    return named.group(1) if named else file.stem
+
+
 def _translation(file: Path, source_language: str) -> str | None:
-    """Why ``name.<lang>.md`` beside ``name.md`` is no German article: Hugo's translation of it into another
-    language (one in ``source_language`` is the article itself)."""
+    """Why ``name.<lang>.md`` is no German article: Hugo's translation by file name into another language of
+    ``name.md``, or of ``name.<source_language>.md`` beside it (where the source language is not Hugo's default
+    one), https://gohugo.io/content-management/multilingual/#translation-by-file-name. One in
+    ``source_language`` is the article itself."""
     named = _TRANSLATION.match(file.stem) if file.suffix.lower() in (".md", ".markdown") else None
-    if named is None or named.group(2).lower() == source_language.lower() or \
-            not (file.parent / f"{named.group(1)}{file.suffix}").is_file():
+    if named is None or named.group(2).lower() == source_language.lower():
         return None
-    return (f"a translation ({named.group(2)}) of {named.group(1)}{file.suffix} in Hugo's naming: bring it in with "
+    original = next((file.parent / f"{named.group(1)}{tag}{file.suffix}" for tag in ("", f".{source_language}")
+                     if (file.parent / f"{named.group(1)}{tag}{file.suffix}").is_file()), None)
+    if original is None:
+        return None
+    return (f"a translation ({named.group(2)}) of {original.name} in Hugo's naming: bring it in with "
             f"verlag import --translation-of SLUG --lang {named.group(2)}")

@@ -151,10 +151,12 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> t
 
 def _hugo_address(rel: Path, slug: str | None) -> str:
     """The address Hugo gives a page at ``rel`` under ``content/`` without ``url`` or ``[permalinks]``: its
-    folders, then its ``slug`` or else its file name (a leaf bundle's ``index.md``: its folder's name), in lower
-    case, spaces as hyphens (https://gohugo.io/content-management/urls/)."""
+    folders, then its ``slug`` or else its file name (a leaf bundle's ``index.md``: its folder's name) without the
+    ``.<lang>`` of Hugo's translation by file name (``tee.de.md``: ``tee``), in lower case, spaces as hyphens
+    (https://gohugo.io/content-management/urls/, https://gohugo.io/content-management/multilingual/)."""
     folders = list(rel.parts[:-1])
-    name = folders.pop() if rel.stem == "index" and folders else rel.stem
+    stem = re.sub(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*$", "", rel.stem)
+    name = folders.pop() if stem == "index" and folders else stem
     return ("/" + "/".join([*folders, slug or name]) + "/").lower().replace(" ", "-")
 
 

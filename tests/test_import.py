@@ -1026,6 +1026,30 @@ def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles
     assert "draft: true  # a draft in Hugo (draft: true)" in project.read("source_de/entwurf.md")
 
 
+def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_their_hugo_addresses(project,
+                                                                                                   tmp_path):
+    """Hugo's translation by file name (https://gohugo.io/content-management/multilingual/#translation-by-file-name)
+    marks the German page too where German is not the default language: tee.de.md beside tee.en.md, a bundle's
+    index.de.md beside index.en.md. The English pages are translations, not German articles, and the language code
+    is no part of the page's address (/posts/tee/, /posts/holunder/), nor is a bundle's index.de.md a resource."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'defaultContentLanguage = "en"\n[languages.de]\n[languages.en]\n',
+        "content/posts/tee.de.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
+        "content/posts/tee.en.md": '+++\ntitle = "Tea"\n+++\nTea warms.\n',
+        "content/posts/holunder/index.de.md": '+++\ntitle = "Holunder"\n+++\nEr blüht.\n',
+        "content/posts/holunder/index.en.md": '+++\ntitle = "Elder"\n+++\nIt blooms.\n',
+    })
+    out = project.run("import", str(site)).output
+    content = site / "content"
+    assert "2 files to import" in out
+    assert (f"  skipped {content / 'posts/tee.en.md'}: a translation (en) of tee.de.md in Hugo's naming: bring it in "
+            "with verlag import --translation-of SLUG --lang en") in out
+    assert f"  skipped {content / 'posts/holunder/index.en.md'}: a translation (en) of index.de.md" in out
+    assert sorted(written(project)) == ["holunder.md", "tee.md"]
+    assert "aliases:\n- /posts/tee/\n" in project.read("source_de/tee.md")
+    assert "aliases:\n- /posts/holunder/\n" in project.read("source_de/holunder.md")
+
+
 def test_a_plain_folder_imports_its_subfolders_in_a_stable_order(project, tmp_path):
     """The files of a folder before its subfolders, each in order of name, whatever order the file system lists
     them in; a README, the folder's home page and a site generator's folders are left out, each named."""
