@@ -114,7 +114,7 @@ class PlannedPages(SitePages):
     A translation whose publication hangs on links to other translations is decided with them, together, as a build
     from no records settles them: the least set of pages that publishes itself, starting from none published; each
     page's edition is made once, and again only when a page it links became published.
-    An article that cannot be read keeps the pages its records give (the build keeps its editions).
+    An article or catalog that cannot be read keeps the pages its records give (the build keeps its editions).
     ``sources``: ``read_sources(config)``; ``glossary``: the project's (its errors hold segments back too)."""
 
     def __init__(self, config: Config, sources: Sources, glossary: Glossary):
@@ -167,7 +167,8 @@ class PlannedPages(SitePages):
         return None if article is not None and not article.draft else False
 
     def _publishes(self, page: tuple[str, str], settings: Settings, gate: Container[tuple[str, str]]) -> bool:
-        """Whether the site publishes the translation ``page`` made now, its QA gate counting ``gate`` published."""
+        """Whether the site publishes the translation ``page`` made now, its QA gate counting ``gate`` published; by
+        its record when its article or catalog cannot be read (the build keeps the edition it had)."""
         from . import doccache
         from .editions import catalog_edition
         from .errors import stage
@@ -185,8 +186,8 @@ class PlannedPages(SitePages):
                 self._documents[slug] = (doc, german_words(german_blocks(article)))
             doc, german = self._documents[slug]
             edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german)
-        except VerlagError:  # the build cannot make it either; check reports the problem at its file
-            return False
+        except VerlagError:  # the build cannot make it either and keeps the edition it had; check names the file
+            return super()._decide(page, settings)
         return edition_published(self.config, settings, edition, article)
 
 

@@ -337,3 +337,27 @@ def test_check_before_any_build_follows_a_chain_of_pages_each_published_only_thr
     assert all((project.root / f"site/en/{slug}/index.html").exists() for slug in "bcd")
     (project.root / "source_de/c.md").unlink()  # withdraws en/c, so en/b, so en/d: check knows before the build
     assert "check: 2 errors" in project.run("check", code=1).output
+
+
+def test_a_link_to_a_page_whose_catalog_cannot_be_read_is_judged_by_the_page_the_build_keeps(project: Project):
+    """The build keeps the editions of a catalog it cannot read, so the site keeps publishing the page: check
+    names the damaged catalog, and a translation linking that page by its address is no error (the site shows the
+    link, and it leads to the page)."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + SITE.replace("= 0", "= 100"))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
+    project.write("source_de/leber.md", article("Leber", "Lesen Sie [über Zecken](zecken.md).\n"))
+    project.run("extract")
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks", "Zecken lauern im Gras.": "Ticks lurk in grass."})
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Lesen Sie [über Zecken](zecken.md).":
+                                    "Read [about ticks](/blog/en/zecken/)."})
+    project.run("build")
+    po = project.root / "translations/en/zecken.po"
+    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "kaputt\n', encoding="utf-8")
+    found = project.run("check", code=2).output
+    assert "translations/en/zecken.po:30: cannot read catalog" in found
+    assert "[link-target]" not in found
+    project.run("build", code=2)
+    assert (project.root / "site/en/zecken/index.html").exists()
+    links = html.fromstring(project.read("site/en/leber/index.html")).xpath("//div[@class='article-body']//a/@href")
+    assert links == ["/blog/en/zecken/"]
