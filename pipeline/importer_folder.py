@@ -64,8 +64,7 @@ def import_files(path: Path, source_language: str) -> ImportFiles:
     if not path.is_dir():
         raise VerlagError("no such file or folder", path)
     jekyll = next((name for name in JEKYLL_CONFIGS if (path / name).is_file()), None)
-    hugo = next((name for name in HUGO_CONFIGS if (path / name).is_file()), None) or \
-        ("config/" if (path / "config" / "_default").is_dir() else None)
+    hugo = hugo_config(path)
     if jekyll and (path / "_posts").is_dir():
         found = _jekyll(path, f"a Jekyll site ({jekyll}, _posts/)")
     elif hugo and (path / "content").is_dir():
@@ -76,6 +75,13 @@ def import_files(path: Path, source_language: str) -> ImportFiles:
         raise VerlagError(f"{found.site} without posts to import" if found.site else
                           f"no {', '.join(FOLDER_SUFFIXES)} files to import in this folder or its subfolders", path)
     return found
+
+
+def hugo_config(root: Path) -> str | None:
+    """The name of the file (or ``config/`` folder) that makes ``root`` a Hugo site's root, None when it has none
+    (https://gohugo.io/getting-started/configuration/)."""
+    return next((name for name in HUGO_CONFIGS if (root / name).is_file()), None) or \
+        ("config/" if (root / "config" / "_default").is_dir() else None)
 
 
 def _jekyll(root: Path, site: str) -> ImportFiles:

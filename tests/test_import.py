@@ -1050,6 +1050,26 @@ def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_th
     assert "aliases:\n- /posts/holunder/\n" in project.read("source_de/holunder.md")
 
 
+def test_a_default_address_is_the_old_site_s_only_in_its_tree_however_the_file_is_named(project, tmp_path,
+                                                                                        monkeypatch):
+    """Hugo's default address is given to a page below the content/ of a Hugo site (its hugo.toml beside), not to
+    any file below a folder that happens to be called content; and a Hugo page or Jekyll draft named from inside its
+    folder is read as the same file named from the site's root."""
+    notes = tree(tmp_path / "dokumente", {"content/notizen/tee.md": "---\ntitle: Tee\n---\nTee wärmt.\n"})
+    out = project.run("import", "--dry-run", str(notes)).output
+    assert "Hugo's default URL" not in out and "aliases" not in out
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'title = "Praxis"\n',
+        "content/posts/tee.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
+        "_config.yml": "title: Praxis\n",
+        "_drafts/holunder.md": "---\ntitle: Holunder\n---\nBald.\n",
+    })
+    monkeypatch.chdir(site / "content/posts")
+    assert "old address /posts/tee/: Hugo's default URL" in project.run("import", "--dry-run", "tee.md").output
+    monkeypatch.chdir(site / "_drafts")
+    assert "draft: true  # a draft in Jekyll (_drafts/)" in project.run("import", "--dry-run", "holunder.md").output
+
+
 def test_a_plain_folder_imports_its_subfolders_in_a_stable_order(project, tmp_path):
     """The files of a folder before its subfolders, each in order of name, whatever order the file system lists
     them in; a README, the folder's home page and a site generator's folders are left out, each named."""
