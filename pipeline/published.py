@@ -130,18 +130,20 @@ class PlannedPages(SitePages):
         if fixed is not None:
             return fixed
         # The least set that publishes itself, from none published: a page is made again only when a page its
-        # edition asked about became published (publication only grows as more pages are published).
+        # edition asked about became published (publication only grows as more pages are published), and only
+        # once no page is left that was never made: an overview linking N pages is made twice, not N times.
         published: set[tuple[str, str]] = set()
         readers: dict[tuple[str, str], set[tuple[str, str]]] = {}  # page -> the pages whose editions asked of it
-        seen, todo = {page}, [page]
-        while todo:
-            current = todo.pop()
+        seen, todo, again = {page}, [page], set()
+        while todo or again:
+            current = todo.pop() if todo else min(again)
+            again.discard(current)
             if current in published:
                 continue
             gate = _Gate(self, settings, published)
             if self._publishes(current, settings, gate):
                 published.add(current)
-                todo += sorted(readers.get(current, set()) - published)
+                again |= readers.get(current, set()) - published
             for asked in gate.asked:
                 readers.setdefault(asked, set()).add(current)
                 if asked not in seen:
