@@ -1085,7 +1085,7 @@ def test_a_plain_folder_imports_its_subfolders_in_a_stable_order(project, tmp_pa
     })
     out = project.run("import", "--dry-run", str(notes)).output
     assert (f"import: {notes} read with its subfolders: 4 files to import (drafts of the old blog too, as drafts); "
-            "3 files left out:") in out
+            "2 files and 1 folder left out:") in out
     assert f"  skipped {notes / '_layouts'}/: a folder of a site generator" in out
     order = [line.split("(from ")[1].rstrip(")") for line in out.splitlines() if line.startswith("would write")]
     assert order == [str(notes / rel) for rel in ("oben.md", "2021/eins.md", "2021/tee/index.md", "2022/zwei.md")]
