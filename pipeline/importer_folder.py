@@ -5,11 +5,13 @@ every ``_posts/`` and ``_drafts/`` folder in it (Jekyll reads ``<category>/_post
 (``about.md``, the home page ``index.html``) nor its layouts or generated ``_site/``
 (https://jekyllrb.com/docs/structure/, https://jekyllrb.com/docs/posts/). A Hugo site's root (``hugo.toml``,
 ``hugo.yaml``, ``hugo.json``, the ``config.*`` of Hugo before 0.110 or a ``config/`` folder, beside ``content/``)
-stands for the pages of its content sections: the files below a folder of ``content/``, a leaf bundle's
+stands for the pages of its content sections (of the German ``contentDir`` where each language has its own, the
+others' named): the files below a folder of ``content/``, a leaf bundle's
 ``index.md`` (the images beside it come along, ``importer_markdown``) but not the bundle's other Markdown files
 (page resources), nor a section's list page ``_index.md`` nor a page at the top of ``content/`` (``about.md``)
 (https://gohugo.io/content-management/organization/, https://gohugo.io/content-management/page-bundles/).
-A file ``name.<lang>.md`` is Hugo's translation of ``name.md`` (https://gohugo.io/content-management/multilingual/):
+A file ``name.<lang>.md`` is Hugo's translation of ``name.md`` or ``name.de.md``
+(https://gohugo.io/content-management/multilingual/):
 one in another language than the project's source language is left out (``verlag import --translation-of``
 brings it into that language's catalog).
 
@@ -67,7 +69,7 @@ def import_files(path: Path, source_language: str) -> ImportFiles:
     hugo = hugo_config(path)
     if jekyll and (path / "_posts").is_dir():
         found = _jekyll(path, f"a Jekyll site ({jekyll}, _posts/)")
-    elif hugo and (path / "content").is_dir():
+    elif hugo and ((path / "content").is_dir() or hugo_languages(path).folders):
         found = _hugo(path, source_language, f"a Hugo site ({hugo}, content/)")
     else:
         found = _plain(path, source_language)
@@ -97,12 +99,100 @@ def _jekyll(root: Path, site: str) -> ImportFiles:
     return ImportFiles(files, skipped, site)
 
 
+@dataclass(frozen=True)
+class HugoLanguages:
+    """A Hugo site's languages as its config sets them (https://gohugo.io/content-management/multilingual/):
+    ``configured``, the language keys of ``[languages]`` (lower case; empty: a site of one language);
+    ``default``, ``defaultContentLanguage`` (Hugo's default: en); ``in_subdir``,
+    ``defaultContentLanguageInSubdir``; ``folders``, language -> its ``contentDir`` below the site's root, for
+    those that set one (translation by content directory)."""
+
+    configured: frozenset[str] = frozenset()
+    default: str = "en"
+    in_subdir: bool = False
+    folders: dict[str, Path] = field(default_factory=dict)
+
+    def prefix(self, lang: str | None) -> str:
+        """The start of the address of a page in ``lang`` (None: the default language): "" or "/<lang>"."""
+        lang = (lang or self.default).lower()
+        return f"/{lang}" if self.configured and (lang != self.default or self.in_subdir) else ""
+
+
+def hugo_languages(root: Path) -> HugoLanguages:
+    """The languages of the Hugo site at ``root``, from its config file (``HUGO_CONFIGS``, or
+    ``config/_default/`` with its ``languages.*``). A config that cannot be read counts as a site of one
+    language: the import still runs, and only the old addresses it offers may miss a language's ``/<lang>``."""
+    settings: dict = {}
+    folder = root / "config" / "_default"
+    for path in [*(root / name for name in HUGO_CONFIGS), *(folder / f"{stem}.{ext}" for stem in ("hugo", "config")
+                                                            for ext in ("toml", "yaml", "yml", "json"))]:
+        if path.is_file():
+            settings = _lower(_load_settings(path))
+            break
+    languages = settings.get("languages")
+    if not isinstance(languages, dict):
+        languages = next((_lower(_load_settings(folder / f"languages.{ext}")) for ext in ("toml", "yaml", "yml", "json")
+                          if (folder / f"languages.{ext}").is_file()), {})
+    languages = {str(k).lower(): _lower(v) if isinstance(v, dict) else {} for k, v in languages.items()}
+    folders = {lang: root / str(v["contentdir"]) for lang, v in languages.items() if v.get("contentdir")}
+    return HugoLanguages(frozenset(languages), str(settings.get("defaultcontentlanguage") or "en").lower(),
+                         settings.get("defaultcontentlanguageinsubdir") is True, folders)
+
+
+def hugo_page(path: Path) -> tuple[Path, str] | None:
+    """For a file below the content of a Hugo site (``content/``, or a language's ``contentDir``): that folder
+    (absolute) and the start of the page's address, "" or "/<lang>" (``HugoLanguages.prefix``, the language from
+    the folder or from Hugo's ``name.<lang>.md``); None for a file of no Hugo site."""
+    where = path.absolute()
+    for root in where.parents:
+        if hugo_config(root) is None:
+            continue
+        languages = hugo_languages(root)
+        for lang, folder in languages.folders.items():
+            if folder in where.parents:
+                return folder, languages.prefix(lang)
+        if (root / "content") in where.parents:
+            named = _TRANSLATION.match(where.stem)
+            lang = named.group(2).lower() if named and named.group(2).lower() in languages.configured else None
+            return root / "content", languages.prefix(lang)
+    return None
+
+
+def _load_settings(path: Path) -> dict:
+    """A Hugo config file's settings by its suffix (TOML, YAML, JSON); {} for one that cannot be read."""
+    import json
+    import tomllib
+
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        found = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text) if path.suffix == ".json" else \
+            yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _lower(settings: dict) -> dict:
+    """``settings`` with its keys in lower case: Hugo's keys are case-insensitive (``contentDir``, ``contentdir``)."""
+    return {str(k).lower(): v for k, v in settings.items()}
+
+
 def _hugo(root: Path, source_language: str, site: str) -> ImportFiles:
-    """The pages of a Hugo site's content sections; list pages, bundles' resources and top pages left out."""
-    content = root / "content"
+    """The pages of a Hugo site's content sections; list pages, bundles' resources and top pages left out, and
+    the content folders of other languages (translation by content directory) named."""
+    languages = hugo_languages(root)
+    content = languages.folders.get(source_language.lower(), root / "content")
+    others = {folder: lang for lang, folder in languages.folders.items()
+              if lang != source_language.lower() and folder.is_dir() and folder != content}
     files: list[Path] = []
-    skipped: list[tuple[Path, str]] = []
-    for file in _walk(content, lambda folder: True):
+    skipped = [(folder, f"the content of the site's language {lang} (contentDir), translations, not German "
+                        f"articles: bring each in with verlag import --translation-of SLUG --lang {lang}")
+               for folder, lang in sorted(others.items())]
+    if not content.is_dir():
+        return ImportFiles(files, skipped, site)
+    for file in _walk(content, lambda sub: sub not in others):
         why = _named(file, top=False) or _translation(file, source_language) or _resource(file, content)
         if why is None and file.parent == content:
             why = "a page of the site outside a section, not a post: import it by itself if it is an article"

@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import VerlagError
 from .importer import (IMAGES_DIR, TAG_ADVICE, ImportedArticle, local_name, new_article,
                        rewrite_destinations)
-from .importer_folder import hugo_config
+from .importer_folder import hugo_page
 from .segment import TEMPLATE_TAG_RE, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
 
@@ -96,10 +96,9 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
             aliases.append(default)
             notes.append(f"old address {default}: Jekyll's default permalink; change it under 'aliases:' if the "
                          "blog's _config.yml set another 'permalink'")
-    content = next((folder for folder in where.parents if folder.name == "content" and hugo_config(folder.parent)),
-                   None)  # a Hugo site's (a folder named content/ elsewhere had no such address)
-    if content is not None and not dated and not first("url") and unpublished is None:
-        default = _hugo_address(where.relative_to(content), slug)
+    hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
+    if hugo is not None and not dated and not first("url") and unpublished is None:
+        default = hugo[1] + _hugo_address(where.relative_to(hugo[0]), slug)
         aliases.append(default)
         notes.append(f"old address {default}: Hugo's default URL; change it under 'aliases:' if the site's config "
                      "set [permalinks]")

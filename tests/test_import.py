@@ -1030,8 +1030,9 @@ def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_th
                                                                                                    tmp_path):
     """Hugo's translation by file name (https://gohugo.io/content-management/multilingual/#translation-by-file-name)
     marks the German page too where German is not the default language: tee.de.md beside tee.en.md, a bundle's
-    index.de.md beside index.en.md. The English pages are translations, not German articles, and the language code
-    is no part of the page's address (/posts/tee/, /posts/holunder/), nor is a bundle's index.de.md a resource."""
+    index.de.md beside index.en.md. The English pages are translations, not German articles; the language code of
+    the file name is no part of the page's address, which starts with /de/ as German is not the default language
+    (/de/posts/tee/, /de/posts/holunder/); a bundle's index.de.md is no resource."""
     site = tree(tmp_path / "site", {
         "hugo.toml": 'defaultContentLanguage = "en"\n[languages.de]\n[languages.en]\n',
         "content/posts/tee.de.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
@@ -1046,8 +1047,27 @@ def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_th
             "with verlag import --translation-of SLUG --lang en") in out
     assert f"  skipped {content / 'posts/holunder/index.en.md'}: a translation (en) of index.de.md" in out
     assert sorted(written(project)) == ["holunder.md", "tee.md"]
+    assert "aliases:\n- /de/posts/tee/\n" in project.read("source_de/tee.md")
+    assert "aliases:\n- /de/posts/holunder/\n" in project.read("source_de/holunder.md")
+
+
+def test_a_hugo_site_translated_by_content_folder_imports_the_german_folder_and_names_the_others(project, tmp_path):
+    """Hugo's translation by content directory (https://gohugo.io/content-management/multilingual/): each language's
+    contentDir holds its pages. The German folder's pages are the articles, at German's addresses (the default
+    language: no /de/); the English folder is named as translations, and its pages are not imported."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'defaultContentLanguage = "de"\n[languages.de]\ncontentDir = "content/de"\n'
+                     '[languages.en]\ncontentDir = "content/en"\n',
+        "content/de/posts/tee.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
+        "content/de/about.md": '+++\ntitle = "Über mich"\n+++\nIch.\n',
+        "content/en/posts/tee.md": '+++\ntitle = "Tea"\n+++\nTea warms.\n',
+    })
+    out = project.run("import", str(site)).output
+    assert (f"  skipped {site / 'content/en'}/: the content of the site's language en (contentDir), translations, "
+            "not German articles: bring each in with verlag import --translation-of SLUG --lang en") in out
+    assert f"  skipped {site / 'content/de/about.md'}: a page of the site outside a section" in out
+    assert sorted(written(project)) == ["tee.md"]
     assert "aliases:\n- /posts/tee/\n" in project.read("source_de/tee.md")
-    assert "aliases:\n- /posts/holunder/\n" in project.read("source_de/holunder.md")
 
 
 def test_a_default_address_is_the_old_site_s_only_in_its_tree_however_the_file_is_named(project, tmp_path,
