@@ -320,6 +320,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         except VerlagError as exc:
             errors.append(exc)
             continue
+        errors.extend(chosen.errors)
         if source.is_dir():
             _say_folder(source, chosen)
         for file in chosen.files:

@@ -50,11 +50,12 @@ _TRANSLATION = re.compile(r"^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")  # Hugo's n
 class ImportFiles:
     """What one source of ``verlag import`` stands for. ``files``: to import, in order; ``skipped``: (file or
     folder, why it is no article), in order; ``site``: what the folder was read as ("a Jekyll site (_config.yml,
-    _posts/)"), None for a file or a plain folder."""
+    _posts/)"), None for a file or a plain folder; ``errors``: a folder in it that cannot be read, named."""
 
     files: list[Path]
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     site: str | None = None
+    errors: list[VerlagError] = field(default_factory=list)  # folders that could not be read: the others are read
 
 
 def import_files(path: Path, source_language: str) -> ImportFiles:
@@ -73,6 +74,8 @@ def import_files(path: Path, source_language: str) -> ImportFiles:
         found = _hugo(path, source_language, f"a Hugo site ({hugo}, content/)")
     else:
         found = _plain(path, source_language)
+    if not found.files and found.errors:
+        raise found.errors[0]
     if not found.files:
         raise VerlagError(f"{found.site} without posts to import" if found.site else
                           f"no {', '.join(FOLDER_SUFFIXES)} files to import in this folder or its subfolders", path)
@@ -90,13 +93,14 @@ def _jekyll(root: Path, site: str) -> ImportFiles:
     """The files of a Jekyll site's ``_posts/`` and ``_drafts/`` folders; its pages at the top are left out."""
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
-    for file in _walk(root, lambda folder: folder.name in POST_FOLDERS or not _generated(folder)):
+    errors: list[VerlagError] = []
+    for file in _walk(root, lambda folder: folder.name in POST_FOLDERS or not _generated(folder), errors):
         if any(part in POST_FOLDERS for part in file.relative_to(root).parts[:-1]):
             files.append(file)
         elif file.parent == root and file.suffix.lower() in PAGE_SUFFIXES:
             skipped.append((file, _named(file, top=True) or "a page of the site, not a post: import it by itself "
                                                            "if it is an article"))
-    return ImportFiles(files, skipped, site)
+    return ImportFiles(files, skipped, site, errors)
 
 
 @dataclass(frozen=True)
@@ -190,9 +194,10 @@ def _hugo(root: Path, source_language: str, site: str) -> ImportFiles:
     skipped = [(folder, f"the content of the site's language {lang} (contentDir), translations, not German "
                         f"articles: bring each in with verlag import --translation-of SLUG --lang {lang}")
                for folder, lang in sorted(others.items())]
+    errors: list[VerlagError] = []
     if not content.is_dir():
         return ImportFiles(files, skipped, site)
-    for file in _walk(content, lambda sub: sub not in others):
+    for file in _walk(content, lambda sub: sub not in others, errors):
         why = _named(file, top=False) or _translation(file, source_language) or _resource(file, content)
         if why is None and file.parent == content:
             why = "a page of the site outside a section, not a post: import it by itself if it is an article"
@@ -200,7 +205,7 @@ def _hugo(root: Path, source_language: str, site: str) -> ImportFiles:
             files.append(file)
         elif file.suffix.lower() in PAGE_SUFFIXES:
             skipped.append((file, why))
-    return ImportFiles(files, skipped, site)
+    return ImportFiles(files, skipped, site, errors)
 
 
 def _plain(folder: Path, source_language: str) -> ImportFiles:
@@ -215,7 +220,8 @@ def _plain(folder: Path, source_language: str) -> ImportFiles:
             return False
         return True
 
-    for file in _walk(folder, enter):
+    errors: list[VerlagError] = []
+    for file in _walk(folder, enter, errors):
         why = _named(file, top=file.parent == folder) or _translation(file, source_language) or \
             _resource(file, folder)
         if why is None:
@@ -224,18 +230,23 @@ def _plain(folder: Path, source_language: str) -> ImportFiles:
             skipped.append((file, why))
     skipped += [(sub, "a folder of a site generator (templates, data or built pages), not articles")
                 for sub in generated]
-    return ImportFiles(files, skipped)
+    return ImportFiles(files, skipped, errors=errors)
 
 
-def _walk(folder: Path, enter) -> list[Path]:
+def _walk(folder: Path, enter, errors: list[VerlagError]) -> list[Path]:
     """The files of ``folder`` with a suffix of ``FOLDER_SUFFIXES`` in order of name, then those of each
     subfolder that ``enter`` accepts, in order of name; hidden files and folders and a saved page's
-    ``*_files/`` folder are left out, and symbolic links to folders are not followed."""
-    entries = sorted((p for p in folder.iterdir() if not _hidden(p.name)), key=lambda p: p.name)
+    ``*_files/`` folder are left out, and symbolic links to folders are not followed. A folder that cannot be
+    listed (no permission) is appended to ``errors`` with the system's words, and the others are still read."""
+    try:
+        entries = sorted((p for p in folder.iterdir() if not _hidden(p.name)), key=lambda p: p.name)
+    except OSError as exc:
+        errors.append(VerlagError(f"cannot read this folder: {exc.strerror or exc}", folder))
+        return []
     found = [p for p in entries if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES]
     for sub in entries:
         if sub.is_dir() and not sub.is_symlink() and enter(sub):
-            found += _walk(sub, enter)
+            found += _walk(sub, enter, errors)
     return found
 
 

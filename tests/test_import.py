@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -1068,6 +1071,34 @@ def test_a_hugo_site_translated_by_content_folder_imports_the_german_folder_and_
     assert f"  skipped {site / 'content/de/about.md'}: a page of the site outside a section" in out
     assert sorted(written(project)) == ["tee.md"]
     assert "aliases:\n- /posts/tee/\n" in project.read("source_de/tee.md")
+
+
+def test_a_subfolder_that_cannot_be_read_is_named_and_the_rest_of_the_folder_is_imported():
+    """A subfolder without read permission (another user's) is an error naming it, exit 2, and the folder's
+    other files are imported: one unreadable folder does not stop the others. Run as a user the permissions bind:
+    as root, through setpriv as nobody."""
+    base = Path(tempfile.mkdtemp(prefix="verlag-import-locked-"))
+    locked = base / "blog/locked"
+    try:
+        (base / "proj").mkdir()
+        (base / "proj/verlag.toml").write_text('name = "T"\nsource_language = "de"\nlanguages = ["en"]\n')
+        locked.mkdir(parents=True)
+        (base / "blog/tee.md").write_text("---\ntitle: Tee\n---\nTee wärmt.\n", encoding="utf-8")
+        (locked / "zwei.md").write_text("---\ntitle: Zwei\n---\nZwei.\n", encoding="utf-8")
+        for path in (base, base / "blog", base / "proj", base / "proj/verlag.toml"):
+            path.chmod(0o777 if path.is_dir() else 0o666)
+        locked.chmod(0)
+        command = [sys.executable, "-m", "verlag", "-C", str(base / "proj"), "import", str(base / "blog")]
+        if os.geteuid() == 0:
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=base, timeout=120)
+        assert done.returncode == 2, done.stderr
+        assert f"error: {locked}: cannot read this folder: Permission denied" in done.stderr
+        assert "Traceback" not in done.stderr
+        assert "Tee wärmt." in (base / "proj/source_de/tee.md").read_text(encoding="utf-8")
+    finally:
+        locked.chmod(0o755)
+        shutil.rmtree(base)
 
 
 def test_a_default_address_is_the_old_site_s_only_in_its_tree_however_the_file_is_named(project, tmp_path,
