@@ -1077,7 +1077,7 @@ def test_a_subfolder_that_cannot_be_read_is_named_and_the_rest_of_the_folder_is_
     """A subfolder without read permission (another user's) is an error naming it, exit 2, and the folder's
     other files are imported: one unreadable folder does not stop the others. Run as a user the permissions bind:
     as root, through setpriv as nobody."""
-    base = Path(tempfile.mkdtemp(prefix="verlag-import-locked-"))
+    base = Path(tempfile.mkdtemp(prefix="verlag-import-locked-"))  # not tmp_path: its parents are root's, 0700
     locked = base / "blog/locked"
     try:
         (base / "proj").mkdir()
