@@ -321,6 +321,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         except VerlagError as exc:
             errors.append(exc)
             continue
+        errors.extend(chosen.errors)
         if source.is_dir():
             _say_folder(source, chosen)
         for file in chosen.files:
@@ -362,9 +363,12 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
 
 
 def _say_folder(folder: Path, chosen) -> None:
-    """What ``verlag import <folder>`` took the folder for, how many files it reads, and each file left out."""
+    """What ``verlag import <folder>`` took the folder for, how many files it reads, and each file or folder left
+    out (counted apart: a folder is no file)."""
     what = f"read as {chosen.site}" if chosen.site else "read with its subfolders"
-    left = f"; {counted(len(chosen.skipped), 'file')} left out:" if chosen.skipped else ""
+    folders = sum(path.is_dir() for path, _ in chosen.skipped)
+    parts = [counted(n, noun) for n, noun in ((len(chosen.skipped) - folders, "file"), (folders, "folder")) if n]
+    left = f"; {' and '.join(parts)} left out:" if parts else ""
     click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to import (drafts of the old blog "
                f"too, as drafts){left}")
     for path, why in chosen.skipped:
