@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import hashlib
+import itertools
 import os
 import re
 from collections import Counter
@@ -264,6 +265,76 @@ _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, reviewed ([0-9a-f]{8})
 _DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})$")
 _HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
 _IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*$")
+_PREVIOUS_START = re.compile(r'^previous (?:msgctxt|msgid)(?:, reviewed [0-9a-f]{8})?:(?: "|$)')
+_MAX_HYPHEN_BREAKS = 6  # 2**6 ways to rejoin a record: more is no sentence's previous text
+
+
+def _split_record(text: str) -> bool | None:
+    """Whether a comment line is the first part of a verlag record that a tool wrapped over several lines
+    (True), a whole record (False), or no record at all (None)."""
+    if _PREVIOUS_START.match(text):
+        return not _PREVIOUS_RE.match(text)
+    if PROVENANCE_RE.match(text):  # a slug or file name broken at a hyphen, "(sentence by … back)" at a space
+        return text.endswith("-") or text.count("(") > text.count(")")
+    if text.startswith("hand: "):
+        return not _HAND_RE.match(text)
+    return False if _DRAFT_RE.match(text) or _IGNORE_RE.match(text) else None
+
+
+def _unwrapped(lines: list[str], entry: polib.POEntry) -> list[str]:
+    """The translator comment's lines with each record a tool wrapped put back on one line.
+
+    polib (``wrapwidth`` 78, Python's ``textwrap``) and Babel (76) wrap long
+    comment lines at spaces, polib also after hyphens; GNU gettext, Poedit
+    and translate-toolkit do not. A record's continuation lines are the
+    lines up to the one that completes it; a line break is rejoined as the
+    space it replaced, or after a hyphen as nothing. Which of those a
+    ``previous`` record's breaks were is decided by the text: the ``#|``
+    previous msgid if one of the joins is it, else the join most like the
+    current msgid. A record that no following lines complete stays as the
+    lines it is (the reviewer's words, never dropped).
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        span = _record_span(lines, i)
+        out.append(_rejoin([line.strip() for line in lines[i:i + span]], entry) if span > 1 else lines[i])
+        i += span
+    return out
+
+
+def _record_span(lines: list[str], start: int) -> int:
+    """How many lines from ``start`` one wrapped record takes (1: the line is whole, or no record)."""
+    if not _split_record(lines[start].strip()):
+        return 1
+    pieces = [lines[start].strip()]
+    for line in lines[start + 1:]:
+        text = line.strip()
+        if not text or _split_record(text) is not None:
+            return 1
+        pieces.append(text)
+        if _split_record(" ".join(pieces)) is False:
+            return len(pieces)
+    return 1
+
+
+def _rejoin(pieces: list[str], entry: polib.POEntry) -> str:
+    hyphen = [a.endswith("-") and not a.endswith(" -") for a in pieces[:-1]]
+    if not _PREVIOUS_START.match(pieces[0]) or sum(hyphen) > _MAX_HYPHEN_BREAKS:
+        # a slug, a file or a person's name broken after a hyphen; a sentence with too many to try: spaces
+        prose = _PREVIOUS_START.match(pieces[0]) is not None
+        return pieces[0] + "".join(("" if h and not prose else " ") + p for h, p in zip(hyphen, pieces[1:]))
+    candidates = []
+    for joins in itertools.product(*([" ", ""] if h else [" "] for h in hyphen)):
+        text = pieces[0] + "".join(j + p for j, p in zip(joins, pieces[1:]))
+        candidates.append((polib.unescape(_PREVIOUS_RE.match(text).group(3)), text))
+    context = pieces[0].startswith("previous msgctxt")
+    shown, current = ((entry.previous_msgctxt, entry.msgctxt or "") if context
+                      else (entry.previous_msgid, entry.msgid))
+    for value, text in candidates:
+        if value == shown:
+            return text
+    return max(candidates, key=lambda c: fuzz.ratio(c[0], current))[1]
 
 
 @dataclass
@@ -289,7 +360,9 @@ class Notes:
 
     The previous text is also written as GNU's ``#| msgid`` for the tools that
     show it; the record wins when both are present, ``#|`` alone is read when
-    the record is missing. Strings are quoted and escaped as PO strings.
+    the record is missing. Strings are quoted and escaped as PO strings. A
+    record a tool wrapped over several lines (polib, Babel) is read whole
+    (``_unwrapped``) and written back on one line.
     """
 
     own: list[str] = field(default_factory=list)
@@ -304,7 +377,7 @@ class Notes:
     @classmethod
     def of(cls, entry: polib.POEntry) -> Notes:
         notes = cls()
-        for line in entry.tcomment.split("\n") if entry.tcomment else []:
+        for line in _unwrapped(entry.tcomment.split("\n"), entry) if entry.tcomment else []:
             text = line.strip()
             if PROVENANCE_RE.match(text):
                 notes.origins.append(text)
