@@ -25,6 +25,7 @@ from .errors import VerlagError
 from .fsutil import read_parsed
 from .markup import analyse
 from .pofile import escape, parse, render_header, render_po
+from .pseudo import is_pseudo
 from .segment import Document, unique_segments
 from .states import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .typos import is_typo_fix
@@ -144,7 +145,10 @@ def entry_state(entry: polib.POEntry | None) -> str:
     or untranslated: empty, or a ``copy`` draft nobody touched (``copied``).
 
     The one answer to "is this machine text or untranslated" for editions, publishing thresholds,
-    notices, ``status``, ``check`` and the review report.
+    notices, ``status``, ``check`` and the review report. Pseudo text (``pseudo.is_pseudo``, the layout
+    test's accented German) is machine text also without the fuzzy flag: signing it off makes no
+    translation of it (``check``'s ``pseudo`` error holds it back; the translation memory takes only
+    reviewed entries).
     """
     if entry is None or not entry.msgstr:
         return UNTRANSLATED
@@ -152,7 +156,7 @@ def entry_state(entry: polib.POEntry | None) -> str:
         if entry.previous_msgid is not None:
             return STALE
         return UNTRANSLATED if copied(entry) else MACHINE
-    return REVIEWED
+    return MACHINE if is_pseudo(entry.msgstr, entry.msgid) else REVIEWED
 
 
 def copied(entry: polib.POEntry) -> bool:

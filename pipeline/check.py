@@ -43,6 +43,7 @@ from .markup import analyse
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
 from .published import PAGE_PATH, SitePages
+from .pseudo import is_pseudo
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
 from .redirects import old_names
 from .segment import reference_labels, template_tag_warning, template_tags
@@ -669,6 +670,12 @@ def check_blank(entry, ctx):
         yield "translation has no words: it would publish an empty text"
 
 
+def check_pseudo(entry, ctx):
+    if not entry.fuzzy and is_pseudo(entry.msgstr, entry.msgid):
+        yield "pseudo-translation signed off: the pseudo engine's accented German tests layouts, it is no " \
+              "translation; translate the sentence (readers get the German until then)"
+
+
 def check_empty_heading(entry, ctx):
     if _kind(entry) in ("heading", "title") and ctx.reviewed:
         yield f"{_kind(entry)} not translated while the rest of the article is under review"
@@ -712,6 +719,9 @@ CHECKS = [
     Check("stale", WARNING, "fuzzy entry whose German changed since it was translated (#| msgid)", check_stale,
           frozenset({STALE})),
     Check("blank", ERROR, "a translation that is only spaces or markup", check_blank),
+    Check("pseudo", ERROR, "no signed-off pseudo-translation (the pseudo engine's accented text); cannot be "
+          "waived by an ignore-* flag", check_pseudo, frozenset({MACHINE}),
+          remedy="translate the sentence: pseudo text is a layout test, never a translation"),
     Check("empty-heading", WARNING, "heading or title left untranslated in an article that has reviewed text",
           check_empty_heading, frozenset({UNTRANSLATED})),
 ]
