@@ -248,6 +248,8 @@ def _draft_origin(entry: polib.POEntry) -> str | None:
     notes = Notes.of(entry)
     if not notes.origins:
         return None
+    if notes.signed:  # a reviewer's since the sign-off, also reopened
+        return None
     unedited = (notes.drafted == fingerprint(entry.msgstr) if notes.drafted
                 else entry.msgstr == entry.msgid and notes.origins[-1] == COPY_ORIGIN)
     return notes.origins[-1] if unedited else None
@@ -266,7 +268,7 @@ def fingerprint(msgstr: str) -> str:
 
 LOW_CONFIDENCE = "alignment: low confidence"  # align's translator comment on a pair it is not sure of
 _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, reviewed ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
-_DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})$")
+_DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})(, signed off)?$")
 _HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
 _IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*$")
 _PREVIOUS_START = re.compile(r'^previous (?:msgctxt|msgid)(?:, reviewed [0-9a-f]{8})?:(?: "|$)')
@@ -354,6 +356,7 @@ class Notes:
 
         # mt: deepl                                  provenance (also ``tm: …``)
         # draft 5e6f7a8b                             ``fingerprint`` of the msgstr that engine wrote
+        # draft 5e6f7a8b, signed off                 ... and a reviewer signed that very text off
         # hand: Anna Berg, 5e6f7a8b                  who translated the msgstr by hand (``import
                                                      --translator``), and its ``fingerprint`` then
         # ignore-numbers                             a silenced check (Weblate's ``ignore-*`` names)
@@ -372,6 +375,7 @@ class Notes:
     own: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
     drafted: str | None = None
+    signed: bool = False  # ``drafted`` is the text a reviewer signed off as the engine wrote it
     hand: tuple[str, str] | None = None  # (translator's name, fingerprint of the msgstr they wrote)
     ignored: list[str] = field(default_factory=list)
     previous_msgctxt: str | None = None
@@ -386,7 +390,7 @@ class Notes:
             if PROVENANCE_RE.match(text):
                 notes.origins.append(text)
             elif match := _DRAFT_RE.match(text):
-                notes.drafted = match.group(1)
+                notes.drafted, notes.signed = match.group(1), bool(match.group(2))
             elif match := _HAND_RE.match(text):
                 notes.hand = (match.group(1), match.group(2))
             elif _IGNORE_RE.match(text):
@@ -403,7 +407,8 @@ class Notes:
 
     def store(self, entry: polib.POEntry) -> None:
         """Write the notes as the entry's translator comment and mirror the previous text in ``#|``."""
-        lines = [*self.own, *dict.fromkeys(self.origins), *([f"draft {self.drafted}"] if self.drafted else []),
+        draft = [f"draft {self.drafted}" + ", signed off" * self.signed] if self.drafted else []
+        lines = [*self.own, *dict.fromkeys(self.origins), *draft,
                  *([f"hand: {self.hand[0]}, {self.hand[1]}"] if self.hand else []),
                  *(f"ignore-{c}" for c in dict.fromkeys(self.ignored))]
         if self.previous_msgid is not None:
@@ -442,9 +447,12 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
     fuzzy flag) or when the German is back to exactly that text; then a
     translation unchanged since it was signed off is reviewed again. A
     signed-off entry also loses ``# alignment: low confidence`` (``align``'s
-    doubt about an imported pair): the reviewer has settled it, and its ``draft`` fingerprint: signed off,
-    the text is the reviewer's, and reopened later (fuzzy again) it must not count as an untouched machine
-    draft that ``pretranslate --redo-drafts`` replaces or an author's edit retires (``machine_draft``). Its
+    doubt about an imported pair): the reviewer has settled it. Its ``draft`` fingerprint stays, marked
+    ``signed off``, while the msgstr is still the engine's text byte for byte: the evidence that the
+    reviewer accepted the draft as it was (pseudo or copy output signed off in bulk stays recognisable);
+    edited, the fingerprint goes. Signed off, the text is the reviewer's: reopened later (fuzzy again) it
+    never counts as an untouched machine draft that ``pretranslate --redo-drafts`` replaces or an
+    author's edit retires (``machine_draft``). Its
     ``mt:``/``tm:`` line stays, as where the text first came from, as Weblate and Poedit keep a translator
     comment through review; nothing that counts machine text reads it of an entry that is not fuzzy.
     """
@@ -456,7 +464,10 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
         notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
     if not fuzzy:
         notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE]
-        notes.drafted = None
+        if notes.drafted == fingerprint(entry.msgstr):
+            notes.signed = True
+        else:
+            notes.drafted, notes.signed = None, False
     notes.store(entry)
 
 

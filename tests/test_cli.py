@@ -16,6 +16,7 @@ import polib
 import pytest
 
 from cli import main
+from pipeline.catalog import fingerprint
 from pipeline.scaffold import slugify
 
 from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review
@@ -298,19 +299,24 @@ def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(p
 
 
 def test_a_signed_off_draft_keeps_its_origin_but_is_never_machine_text_again(project):
-    """Signed off, a draft is the reviewer's translation: the next extract drops its draft fingerprint and
-    keeps '# mt: pseudo' as its origin; reopened ('Needs work' in Poedit: fuzzy again), --redo-drafts leaves
-    it alone and an author's edit sends it back to review instead of retiring it."""
+    """Signed off, a draft is the reviewer's translation: the next extract keeps '# mt: pseudo' as its origin
+    and, while the text is the engine's byte for byte, its draft fingerprint marked 'signed off' (the evidence
+    that nobody edited it; an edited one loses it); reopened ('Needs work' in Poedit: fuzzy again),
+    --redo-drafts leaves it alone and an author's edit sends it back to review instead of retiring it."""
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
     project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
     path = project.root / "translations/en/leber.po"
     drafted = polib.pofile(str(path)).find("Sie braucht Ruhe.").msgstr
-    review(project, "en", "leber", {"Sie braucht Ruhe.": drafted})
+    review(project, "en", "leber", {"Sie braucht Ruhe.": drafted, "Tipps": "Tips"})
     project.run("extract")
     text = path.read_text(encoding="utf-8")
     block = text[:text.index('msgid "Sie braucht Ruhe."')].rsplit("\n\n", 1)[1]
-    assert "# mt: pseudo\n" in block and "# draft " not in block and "fuzzy" not in block
+    assert f"# mt: pseudo\n# draft {fingerprint(drafted)}, signed off\n" in block and "fuzzy" not in block
+    edited = text[:text.index('msgid "Tipps"')].rsplit("\n\n", 1)[1]
+    assert "# mt: pseudo\n" in edited and "# draft " not in edited
+    project.run("extract")
+    assert path.read_text(encoding="utf-8") == text
     msgfmt_check(path)
     path.write_text(text.replace('#, markdown-text\nmsgid "Sie braucht Ruhe."',
                                  '#, fuzzy, markdown-text\nmsgid "Sie braucht Ruhe."'), encoding="utf-8")
@@ -376,3 +382,4 @@ def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(
     assert {k: v for k, v in after.items() if k in before} == {k: v for k, v in before.items() if k in after}
     for catalog in (project.root / "translations").rglob("*.po"):
         msgfmt_check(catalog)
+
