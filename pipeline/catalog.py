@@ -185,12 +185,26 @@ def aligned_draft(entry: polib.POEntry) -> bool:
     return not notes.origins and LOW_CONFIDENCE in (line.strip() for line in notes.own)
 
 
+def hand_draft(entry: polib.POEntry) -> bool:
+    """Whether a fuzzy entry holds a person's text not checked yet: an import's unsure pair
+    (``aligned_draft``), or a machine draft a person edited and left fuzzy (its ``draft`` fingerprint no
+    longer names the msgstr; Poedit's "needs work" after overwriting a ``copy`` draft). Not machine text
+    for notices and counts; an entry without a fingerprint (older verlag, other tools) stays machine text,
+    as nothing shows a person wrote it."""
+    if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None:
+        return False
+    if aligned_draft(entry):
+        return True
+    notes = Notes.of(entry)
+    return bool(notes.origins) and notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
+
+
 def review_state(entry: polib.POEntry | None) -> str:
-    """``entry_state``, with an unchecked draft a person wrote (``aligned_draft``) as HAND instead of MACHINE:
-    the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell a translator's
-    imported text from an engine's."""
+    """``entry_state``, with an unchecked draft a person wrote (``hand_draft``) as HAND instead of MACHINE:
+    the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell a person's
+    text from an engine's."""
     state = entry_state(entry)
-    return HAND if state == MACHINE and aligned_draft(entry) else state
+    return HAND if state == MACHINE and hand_draft(entry) else state
 
 
 def hand_translator(entry: polib.POEntry) -> str | None:

@@ -383,3 +383,23 @@ def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(
     for catalog in (project.root / "translations").rglob("*.po"):
         msgfmt_check(catalog)
 
+
+def test_a_draft_a_reviewer_overwrote_and_left_fuzzy_is_a_persons_not_the_machines(project):
+    """The reviewer writes their English over two ``copy`` drafts and leaves them fuzzy: their ``draft``
+    fingerprints no longer match, so ``status`` counts them as hand drafts (not machine), and under
+    ``unreviewed = "machine"`` the page says that parts are not checked yet, not that a machine made them."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night.",
+                                    "Sie braucht Ruhe.": "It needs rest."}, sign_off=False)
+    path = project.root / "translations/en/leber.po"
+    msgfmt_check(path)
+    rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert rows[0]["segments"]["hand"] == 2 and rows[0]["segments"]["machine"] == 0
+    project.run("build", "--quiet")
+    page = (project.root / "site/en/leber/index.html").read_text(encoding="utf-8")
+    assert "The liver works at night." in page and "made by machine" not in page
+    assert "Parts of this translation have not yet been checked by a person." in page
