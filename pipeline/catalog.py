@@ -16,6 +16,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable, Container
 
 import polib
 from rapidfuzz import fuzz
@@ -501,10 +502,13 @@ class MergeReport:
     # German the author changed and then changed back to the text its translation was reviewed for:
     # reviewed again (``settle``)
     restored: list[polib.POEntry] = field(default_factory=list)
+    # (old entry, merged entry) of msgids edited in the catalog, not in the German: the German taken back
+    msgid_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
-          threshold: float = FUZZY_THRESHOLD, keep_typo_fixes: bool = False) -> tuple[polib.POFile, MergeReport]:
+          threshold: float = FUZZY_THRESHOLD, keep_typo_fixes: bool = False,
+          german_before: Callable[[], Container[tuple]] | None = None) -> tuple[polib.POFile, MergeReport]:
     """Carry translations from ``old`` onto the entries of ``pot``; lose nothing a reviewer wrote.
 
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
@@ -522,6 +526,13 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     for makes it reviewed again (``settle``), reported as ``restored``.
     Unused translations become obsolete ``#~`` entries. ``old`` comes from
     ``parse_po``, so its records are in the form ``Notes`` describes.
+
+    ``german_before()``: the (msgctxt, msgid) keys of the template ``old`` was
+    last merged with (empty when unknown), asked only when a sentence is
+    paired. An old msgid that template does not have, paired with German that
+    it has, is no change of the author's but an edit of the msgid in the
+    catalog (a reviewer's slip): the entry takes the German back, keeping its
+    translation and state, reported as ``msgid_edits``.
     """
     report = MergeReport()
     po = polib.POFile()
@@ -562,9 +573,23 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         key=lambda t: (t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
 
+    before: list[Container[tuple]] = []
+
+    def edited_in_catalog(entry: polib.POEntry, cand: polib.POEntry) -> bool:
+        if german_before is None:
+            return False
+        if not before:
+            before.append(german_before())
+        return key(cand) not in before[0] and key(entry) in before[0]
+
     def take(n: int, cand: polib.POEntry, fuzzy: bool) -> None:
         taken_new.add(n)
         claimed.add(id(cand))
+        if edited_in_catalog(pending[n], cand):
+            used.add(id(cand))
+            _carry(pending[n], cand, exact=True)
+            report.msgid_edits.append((cand, pending[n]))
+            return
         if machine_draft(cand) is not None:
             report.redrafted.append(pending[n])
             return

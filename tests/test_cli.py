@@ -403,3 +403,21 @@ def test_a_draft_a_reviewer_overwrote_and_left_fuzzy_is_a_persons_not_the_machin
     page = (project.root / "site/en/leber/index.html").read_text(encoding="utf-8")
     assert "The liver works at night." in page and "made by machine" not in page
     assert "Parts of this translation have not yet been checked by a person." in page
+
+
+def test_a_msgid_the_reviewer_edited_in_the_catalog_is_set_back_not_reported_as_the_authors_change(project):
+    """A slip in a text editor changes a msgid ("Ruhe" -> "Ruhee"): the German did not change, so extract
+    tells the reviewer where (the catalog's line) and sets the msgid back, translation and state kept, instead
+    of telling the author she changed a sentence and sending it back to review."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    reviewed = path.read_text(encoding="utf-8")
+    path.write_text(reviewed.replace('msgid "Sie braucht Ruhe."', 'msgid "Sie braucht Ruhee."'), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").split("\n").index('msgid "Sie braucht Ruhee."') + 1
+    result = project.run("extract")
+    assert (f"warning: translations/en/leber.po:{line}: msgid edited in the catalog, not in source_de/leber.md: "
+            "'Sie braucht Ruhee.' set back to the German 'Sie braucht Ruhe.'") in result.output
+    assert "changed: " not in result.output and "back to review" not in result.output
+    assert path.read_text(encoding="utf-8") == reviewed
+    msgfmt_check(path)
