@@ -295,8 +295,8 @@ def _split_record(text: str) -> bool | None:
     (True), a whole record (False), or no record at all (None)."""
     if _PREVIOUS_START.match(text):
         return not _PREVIOUS_RE.match(text)
-    if PROVENANCE_RE.match(text):  # a slug or file name broken at a hyphen, "(sentence by … back)" at a space
-        return text.endswith("-") or text.count("(") > text.count(")")
+    if PROVENANCE_RE.match(text):  # a name broken at a hyphen or before it, "(sentence by … back)" at a space
+        return text.endswith(("-", "% from")) or text.count("(") > text.count(")")
     if text.startswith("hand: "):
         return not _HAND_RE.match(text)
     return False if _DRAFT_RE.match(text) or _IGNORE_RE.match(text) else None
@@ -306,8 +306,8 @@ def _unwrapped(lines: list[str], entry: polib.POEntry) -> list[str]:
     """The translator comment's lines with each record a tool wrapped put back on one line.
 
     polib (``wrapwidth`` 78, Python's ``textwrap``) and Babel (76) wrap long
-    comment lines at spaces, polib also after hyphens; GNU gettext, Poedit
-    and translate-toolkit do not. A record's continuation lines are the
+    comment lines at spaces, polib also after hyphens; GNU gettext (``msgcat
+    -w``), Poedit and translate-toolkit do not. A record's continuation lines are the
     lines up to the one that completes it; a line break is rejoined as the
     space it replaced, or after a hyphen as nothing. Which of those a
     ``previous`` record's breaks were is decided by the text: the ``#|``

@@ -329,3 +329,33 @@ def test_a_previous_msgid_record_polib_wrapped_survives_msgmerge_without_previou
     project.run("extract")
     entry = polib.pofile(str(path)).find(IRON_AFTER)
     assert not entry.fuzzy and entry.tcomment == "" and entry.previous_msgid is None
+
+
+def _rewrap_polib(text: str) -> str:
+    return str(polib.pofile(text))
+
+
+def _rewrap_babel(text: str) -> str:
+    import io
+
+    from babel.messages.pofile import read_po, write_po
+
+    out = io.BytesIO()
+    write_po(out, read_po(io.BytesIO(text.encode("utf-8"))), width=76)
+    return out.getvalue().decode("utf-8")
+
+
+@pytest.mark.parametrize("rewrap", [_rewrap_polib, _rewrap_babel])
+def test_every_record_a_wrapping_tool_split_is_read_as_written(rewrap):
+    """A ``tm:`` origin naming a long slug (polib breaks it after a hyphen, Babel before it) and a ``previous
+    msgid`` record read back as the lines verlag wrote; the reviewer's own line stays the only one of theirs."""
+    records = ["Checked with the author.",
+               "tm: 100% from morgendliche-rueckenschmerzen-denk-an-die-leber-und-an-die-niere",
+               "draft 1a2b3c4d", f'previous msgid: "{IRON_BEFORE}"']
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            + "".join(f"# {line}\n" for line in records)
+            + f'#, fuzzy\nmsgid "{IRON_AFTER}"\nmsgstr "Women of childbearing age need about 15 mg of iron."\n')
+    wrapped = rewrap(text)
+    assert "# morgendliche" in wrapped or "# an-die-niere" in wrapped or "die-\n# " in wrapped  # it did wrap
+    (entry,) = parse_po(wrapped, "x.po")
+    assert entry.tcomment.split("\n") == records and entry.previous_msgid == IRON_BEFORE
