@@ -42,6 +42,7 @@ from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, vi
 from .markup import analyse
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
+from .orphans import find_orphans, unreadable
 from .published import PAGE_PATH, SitePages
 from .pseudo import is_pseudo
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
@@ -1048,6 +1049,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language, site_url=config.site_url, published=pages))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
+    if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
+        kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
+        errors += unreadable(config, [path for lang in languages or config.languages for path in kept[lang]])
     for lang in [] if slugs else languages or config.languages:
         path = site_po_path(config, lang)
         ref = relpath(path, config.root)
