@@ -269,8 +269,9 @@ def new(project: Project, title: str) -> None:
 @writes
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
-    """Bring an existing blog in: saved pages, WordPress exports, feeds or pasted text as German drafts;
-    with --translation-of, a translation made by hand as reviewed and fuzzy catalog entries."""
+    """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
+    drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
+    translation made by hand as reviewed and fuzzy catalog entries."""
     if slug is None:
         if lang or force or translator:
             option = "--lang" if lang else "--force" if force else "--translator"
@@ -290,16 +291,19 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import place, read_import, relink, source_files, write_placed
+    from pipeline.importer import place, read_import, relink, write_placed
+    from pipeline.importer_folder import import_files
 
     articles, errors = [], []
     for source in sources:
         try:
-            files = source_files(source)
+            chosen = import_files(source, config.source_language)
         except VerlagError as exc:
             errors.append(exc)
             continue
-        for file in files:
+        if source.is_dir():
+            _say_folder(source, chosen)
+        for file in chosen.files:
             found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None)
             articles.extend(found)
             errors.extend(problems)
@@ -335,6 +339,16 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
                    f"too, its draft line says so): {listing(unfinished)}")
     return errors
+
+
+def _say_folder(folder: Path, chosen) -> None:
+    """What ``verlag import <folder>`` took the folder for, how many files it reads, and each file left out."""
+    what = f"read as {chosen.site}" if chosen.site else "read with its subfolders"
+    left = f"; {counted(len(chosen.skipped), 'file')} left out:" if chosen.skipped else ""
+    click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to import (drafts of the old blog "
+               f"too, as drafts){left}")
+    for path, why in chosen.skipped:
+        click.echo(f"  skipped {path}{'/' if path.is_dir() else ''}: {why}")
 
 
 JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
