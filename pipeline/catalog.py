@@ -296,10 +296,15 @@ def _split_record(text: str) -> bool | None:
     if _PREVIOUS_START.match(text):
         return not _PREVIOUS_RE.match(text)
     if PROVENANCE_RE.match(text):  # a name broken at a hyphen or before it, "(sentence by … back)" at a space
-        return text.endswith(("-", "% from")) or text.count("(") > text.count(")")
+        return _cut(text)
     if text.startswith("hand: "):
         return not _HAND_RE.match(text)
     return False if _DRAFT_RE.match(text) or _IGNORE_RE.match(text) else None
+
+
+def _cut(origin: str) -> bool:
+    """Whether an origin line ends where a wrapping tool cut it (``_split_record``)."""
+    return origin.endswith(("-", "% from")) or origin.count("(") > origin.count(")")
 
 
 def _unwrapped(lines: list[str], entry: polib.POEntry) -> list[str]:
@@ -399,8 +404,22 @@ class Notes:
 
     @classmethod
     def of(cls, entry: polib.POEntry) -> Notes:
+        if not entry.tcomment:
+            return cls()
+        lines = entry.tcomment.split("\n")
+        notes = cls._read(lines)
+        # a record a tool wrapped reads as an unfinished origin or an own line that starts a record: rare,
+        # so the lines are put back together (``_unwrapped``) only then
+        if notes.own or notes.origins and _cut(notes.origins[-1]):
+            if any(_cut(text) for text in notes.origins) or any(
+                    line.lstrip().startswith(("previous msg", "hand: ")) for line in notes.own):
+                notes = cls._read(_unwrapped(lines, entry))
+        return notes
+
+    @classmethod
+    def _read(cls, lines: list[str]) -> Notes:
         notes = cls()
-        for line in _unwrapped(entry.tcomment.split("\n"), entry) if entry.tcomment else []:
+        for line in lines:
             text = line.strip()
             if PROVENANCE_RE.match(text):
                 notes.origins.append(text)
