@@ -8,17 +8,16 @@ from __future__ import annotations
 import functools
 import gc
 import json
-import logging
 import os
 import sys
 import time
-import traceback
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Callable
 
 import click
 
+import pipeline
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config
 from pipeline.counts import counted
@@ -82,6 +81,8 @@ def report_errors(errors: list[VerlagError]) -> None:
     for error in errors:
         for single in (error.errors if isinstance(error, ManyErrors) else [error]):
             if isinstance(single, ArticleFailure) and single.__cause__ is not None and _debug():
+                import traceback
+
                 traceback.print_exception(single.__cause__, file=sys.stderr)
             click.echo(f"error: {single}", err=True)
 
@@ -107,11 +108,28 @@ def build_outcome(site) -> str | None:
     return "site/ not built, left as it was (editions: see the build line above); fix" if site.failed else None
 
 
-class _Warnings(logging.Handler):
-    """Library-level warnings of verlag's own modules (e.g. a pySBD fallback), printed as ``warning: ...``."""
+@functools.cache
+def _warnings_handler() -> type:
+    """The handler printing the library-level warnings of verlag's own modules (e.g. a pySBD fallback) as
+    ``warning: ...`` (a class made once, when logging is loaded)."""
+    import logging
 
-    def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"warning: {record.getMessage()}", err=True)
+    class Warnings(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"warning: {record.getMessage()}", err=True)
+
+    return Warnings
+
+
+def _print_warnings(log) -> None:
+    """Have the "pipeline" logger ``log`` print warnings (``_warnings_handler``), once: a test runs many commands
+    in one process. Called by ``pipeline.logger`` when a module first asks for a logger, so a run that warns
+    nothing never loads logging."""
+    import logging
+
+    handler = _warnings_handler()
+    if not any(isinstance(h, handler) for h in log.handlers):
+        log.addHandler(handler(logging.WARNING))
 
 
 INTERRUPTED = 130  # 128 + SIGINT: the status shells give a command Ctrl-C stopped (POSIX, "Exit Status")
@@ -210,9 +228,10 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
         gc.freeze()
     ctx.obj = Project(directory or Path("."), wait=not no_wait, explicit=directory is not None)
     ctx.obj.debug = debug
-    log = logging.getLogger("pipeline")
-    if not any(isinstance(h, _Warnings) for h in log.handlers):
-        log.addHandler(_Warnings(logging.WARNING))
+    if "logging" in sys.modules:  # a module asked for its logger already (or another program's code loaded it)
+        _print_warnings(sys.modules["logging"].getLogger("pipeline"))
+    elif _print_warnings not in pipeline.ON_FIRST_LOGGER:
+        pipeline.ON_FIRST_LOGGER.append(_print_warnings)
 
 
 @main.command()
