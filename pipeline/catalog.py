@@ -253,9 +253,13 @@ def machine_draft(entry: polib.POEntry) -> str | None:
 
     An entry without the draft fingerprint (written before verlag recorded it)
     counts as untouched only while it still is the German text (a ``copy`` draft).
+    Pseudo text signed off is one too (``mt: pseudo``): no translation, nothing a
+    person wrote (``entry_state``), so ``pretranslate --redo-drafts`` replaces it.
     """
-    if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None:
+    if not entry.msgstr or entry.previous_msgid is not None:
         return None
+    if not entry.fuzzy:
+        return "mt: pseudo" if is_pseudo(entry.msgstr, entry.msgid) else None
     return _draft_origin(entry)
 
 

@@ -577,3 +577,10 @@ def test_a_signed_off_pseudo_translation_is_no_translation_anywhere(project: Pro
     assert not (project.root / "site/fr/quelle/index.html").exists()
     project.run("pretranslate", "--engine", "tm", "--lang", "fr", "--article", "ziel")
     assert entry(project, "fr", "ziel", "Die Leber arbeitet vor allem nachts.").msgstr == ""
+    # nothing a person wrote: a better engine redoes it as a draft; the reviewed French stays
+    project.run("pretranslate", "--engine", "copy", "--redo-drafts", "--lang", "fr", "--article", "quelle")
+    redone = entry(project, "fr", "quelle", "Die Leber arbeitet vor allem nachts.")
+    assert (redone.msgstr, redone.fuzzy) == ("Die Leber arbeitet vor allem nachts.", True)
+    kept = entry(project, "fr", "quelle", "Trinken Sie abends keinen Kaffee.")
+    assert (kept.msgstr, kept.fuzzy) == ("Le café du soir a été créé ailleurs.", False)
+    project.run("check", "--lang", "fr")
