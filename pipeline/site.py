@@ -34,6 +34,7 @@ import shutil
 import sqlite3
 import traceback
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Container
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -49,7 +50,7 @@ from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
-from .redirects import old_names, redirect_files
+from .redirects import kept, old_names, redirect_files
 from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
 from .sqlitedb import REBUILD, Database
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -1078,12 +1079,18 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     if frozen:  # their kept pages may show files only their sources name: keep all
         out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
-              if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
+              if p.slug in site.sources]
     titles = {name: page.title for name, page in site.published.items()}
+    before = kept(state.get("redirects"), sources.unreadable - site.sources.keys())  # unreadable: kept as they were
+    for ref, olds in groupby(before, key=lambda r: r.ref):
+        olds = counted(len(list(olds)), "old address", "old addresses")
+        site.notes.append(f"{ref} cannot be read: its redirects from {olds} (aliases) stay as they were until it "
+                          "reads again")
+    made: dict[str, list] = {}
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
-                              out, errors, site.notes))
+                              out, errors, site.notes, before, made))
     return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned,
-                       "spoken": clean}, bodies
+                       "spoken": clean, "redirects": made}, bodies
 
 
 def _as_answered(due: dict[str, Page]) -> list[tuple[int, str, Page]]:

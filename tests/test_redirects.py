@@ -165,6 +165,30 @@ def test_removed_aliases_take_their_redirects_with_them(built):
         assert not (project.root / "site" / rel).exists(), rel
 
 
+def test_an_article_that_cannot_be_read_keeps_its_redirects_until_it_reads_again(built):
+    """A front-matter mistake leaves the article's pages as they were; its old addresses go on answering too,
+    served by a real HTTP server, and the build says so. Once it reads again, its aliases decide as ever."""
+    project, base = built
+    before = project.snapshot()
+    text = project.read("source_de/ingwer.md")
+    project.write("source_de/ingwer.md", text.replace("date: 2026-05-26", "date: 26.05.2026"))
+    result = project.run("build", code=2)
+    assert "error: source_de/ingwer.md:3: date: expected a date like 2026-05-26 (got 26.05.2026)" in result.output
+    assert "note: source_de/ingwer.md cannot be read: its redirects from 6 old addresses (aliases) stay as they " \
+           "were until it reads again" in result.output
+    assert "removed site/" not in result.output
+    after = project.snapshot()
+    for rel in ("site/_redirects", "site/.htaccess", "site/post/ingwer-tee/index.html", "site/blog/ingwertee.html",
+                "site/de/ingwer/index.html"):
+        assert after[rel] == before[rel], rel
+    assert follow(base + "post/ingwer-tee") == base + "de/ingwer/"
+    project.run("build", code=2)  # still unreadable: still kept
+    assert follow(base + "blog/ingwertee.html") == base + "de/ingwer/"
+    project.write("source_de/ingwer.md", text[:text.index("aliases:")] + text[text.index("---\nEin"):])
+    project.run("build")  # readable again, without aliases: the redirects go
+    assert not (project.root / "site/_redirects").exists() and not (project.root / "site/post").exists()
+
+
 @pytest.mark.parametrize("aliases, message", [
     ('["/de/"]', "source_de/salbei.md:4: aliases: /de/ is the address of site/de/index.html, a page verlag makes"),
     ('["/de/ingwer/"]', "source_de/salbei.md:4: aliases: /de/ingwer/ is the address of site/de/ingwer/index.html"),

@@ -10,7 +10,7 @@ import polib
 import pytest
 from lxml import etree
 
-from conftest import REPO, Project, adopt_example, article, review
+from conftest import REPO, Project, adopt_example, article, msgfmt_check, review
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -183,6 +183,37 @@ def test_the_translator_is_named_only_for_what_they_checked(project):
     assert byline() == (["Translation partly checked by Tom Hughes; the rest is not checked yet"], None)
     review(project, "en", "a", {("title", "A"): "A", "Zweiter Satz hier.": "Second sentence here."})
     assert byline() == (["Translated by Tom Hughes"], {"@type": "Person", "name": "Tom Hughes"})
+
+
+def test_the_byline_names_the_languages_translator_from_verlag_toml_not_whoever_saved_last(project):
+    """Weblate sets Last-Translator to whoever saved: an admin fixing one word would be named as the one who
+    checked every sentence (trial finding F15). ``[site.translator]`` names who answers for the language."""
+    project.write("source_de/a.md", article("A", "Erster Satz hier.\n\nZweiter Satz hier.\n"))
+    project.run("extract")
+    path = review(project, "en", "a", {("title", "A"): "A", "Erster Satz hier.": "First sentence here.",
+                                       "Zweiter Satz hier.": "Second sentence here."})
+    po = polib.pofile(str(path))  # the admin's save: one word changed, their name in the header
+    po.find("Zweiter Satz hier.").msgstr = "Second sentence, here."
+    po.metadata["Last-Translator"] = "Weblate Admin <admin@example.org>"
+    po.save()
+    msgfmt_check(path)
+
+    def byline() -> tuple[list[str], object]:
+        project.run("build")
+        doc = etree.HTML(project.read("site/en/a/index.html").encode("utf-8"))
+        data = json.loads(doc.xpath('string(//script[@type="application/ld+json"])'))
+        return [p.xpath("string()") for p in doc.xpath('//p[@class="translator"]')], data.get("translator")
+
+    assert byline() == (["Translated by Weblate Admin"], {"@type": "Person", "name": "Weblate Admin"})  # the rule
+    toml = project.read("verlag.toml")
+    project.write("verlag.toml", toml + '\n[site.translator]\nen = "Mark Lewis"\n')
+    assert byline() == (["Translated by Mark Lewis"], {"@type": "Person", "name": "Mark Lewis"})
+    project.write("verlag.toml", toml + '\n[site.translator]\nen = ""\n')
+    assert byline() == ([], None)
+    project.write("verlag.toml", toml + '\n[site.translator]\nen = "Mark Lewis"\nde = "Anna"\n')
+    result = project.run("build", code=2)
+    assert "verlag.toml:7: de: expected a translation language of this project (en, fr)" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_a_link_to_a_draft_or_a_missing_article_is_warned_about_with_its_line(project):
