@@ -95,8 +95,10 @@ def kept(recorded, slugs: Iterable[str]) -> list[Redirect]:
 
 
 def old_names(articles: Iterable[Article]) -> dict[str, str]:
-    """Old name -> slug: the names articles had before a rename, as their ``aliases`` give them, and their
-    old addresses.
+    """Name -> slug: the file name of an article whose ``slug:`` differs from it (``eisenmangel-bei-frauen`` ->
+    ``eisenmangel``: a link to its file, ``eisenmangel-bei-frauen.md``, leads to its page), the names articles
+    had before a rename, as their ``aliases`` give them, and their old addresses. A file name wins over an
+    old name: the file is there now.
 
     An old name is the last segment of an old address (``/de/schlaf/``, ``https://praxis.example/schlaf.html``
     -> ``schlaf``), so that a link to the old file (``schlaf.md``) still finds the article. An old address is
@@ -114,7 +116,11 @@ def old_names(articles: Iterable[Article]) -> dict[str, str]:
             for key in (name, old_path(path) if path.startswith("/") else ""):
                 if key and key not in current:
                     found[key].add(article.slug)
-    return {name: slugs.pop() for name, slugs in sorted(found.items()) if len(slugs) == 1}
+    files: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        if article.path.stem not in current:
+            files[article.path.stem].add(article.slug)
+    return {name: slugs.pop() for name, slugs in [*sorted(found.items()), *sorted(files.items())] if len(slugs) == 1}
 
 
 def old_path(path: str) -> str:

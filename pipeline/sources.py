@@ -592,18 +592,26 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "
                          f"with every copy: add 'date: {day}'"))
-    date, updated = meta["date"], meta.get("updated")
-    if updated is not None and not article.undated:
-        if isinstance(date, dt.datetime) and isinstance(updated, dt.datetime):
-            earlier = updated < date
-        else:
-            earlier = calendar_day(updated) < calendar_day(date)
-        if earlier:
-            found.append((article.key_line("updated"),
-                          f"updated: {updated.isoformat()} is earlier than date: {date.isoformat()}; pages and feeds "
-                          "would say the article was updated before it was published: correct one of them "
-                          "('updated' is the day of the last change, 'date' the day of publication)"))
+    date, updated, reviewed = meta["date"], meta.get("updated"), meta.get("last_reviewed")
+    if updated is not None and not article.undated and later(date, updated):
+        found.append((article.key_line("updated"),
+                      f"updated: {updated.isoformat()} is earlier than date: {date.isoformat()}; pages and feeds "
+                      "would say the article was updated before it was published: correct one of them "
+                      "('updated' is the day of the last change, 'date' the day of publication)"))
+    if updated is not None and reviewed is not None and later(updated, reviewed):
+        found.append((article.key_line("last_reviewed"),
+                      f"last_reviewed: {reviewed.isoformat()} is before updated: {updated.isoformat()}; the medical "
+                      "review does not cover the current text, and the page says so: have it reviewed again and set "
+                      "last_reviewed to that day"))
     return found
+
+
+def later(moment: Moment, other: Moment) -> bool:
+    """Whether front-matter date ``moment`` is after ``other``: instants compared when both are instants, else
+    their calendar days (a day and an instant on it are the same day)."""
+    if isinstance(moment, dt.datetime) and isinstance(other, dt.datetime):
+        return moment > other
+    return calendar_day(moment) > calendar_day(other)
 
 
 def calendar_day(moment: Moment) -> dt.date:

@@ -293,6 +293,36 @@ def test_a_medical_review_of_the_german_original_is_not_claimed_for_an_unchecked
     assert "Cette traduction a été produite" not in page
 
 
+def test_a_medical_review_older_than_the_last_update_is_flagged_and_not_claimed_for_the_current_text(project):
+    """The author changed the German text (updated: 2026-12-08) after Dr. Vogt's review (2026-04-01): check and
+    extract warn at the last_reviewed line naming both dates, and every edition says next to the review that
+    the text changed after it; a review on the day of the update, or without an update, is not flagged."""
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01", "updated": "2026-12-08"}
+    project.write("source_de/zecken.md", article("Zecken", "Zecken werden ab ca. 8 °C aktiv.\n", **meta))
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n",
+                                               **{**meta, "last_reviewed": "2026-06-01", "updated": "2026-06-01"}))
+    warning = ("warning: source_de/zecken.md:5: last_reviewed: 2026-04-01 is before updated: 2026-12-08; the "
+               "medical review does not cover the current text")
+    assert warning in project.run("extract").output
+    checked = project.run("check").output
+    assert warning in checked and "milz.md" not in checked
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks",
+                                     "Zecken werden ab ca. 8 °C aktiv.": "Ticks become active from about 8 °C."})
+    project.run("build")
+    lines = {}
+    for lang in ("de", "en"):
+        doc = etree.HTML(project.read(f"site/{lang}/zecken/index.html").encode("utf-8"))
+        lines[lang] = " ".join(doc.xpath('string(//p[@class="reviewed"])').split())
+        assert doc.xpath('//p[@class="reviewed"]/strong/time/@datetime') == ["2026-12-08"]
+    assert lines["de"] == ("Medizinisch geprüft von Dr. med. Jana Vogt · zuletzt geprüft am 1. April 2026 · "
+                           "Text nach dieser Prüfung am 8. Dezember 2026 geändert")
+    assert lines["en"] == ("Medical review of the original in German by Dr. med. Jana Vogt · last reviewed on "
+                           "April 1, 2026 · text changed on December 8, 2026, after this review")
+    milz = etree.HTML(project.read("site/de/milz/index.html").encode("utf-8"))
+    assert " ".join(milz.xpath('string(//p[@class="reviewed"])').split()) == \
+        "Medizinisch geprüft von Dr. med. Jana Vogt · zuletzt geprüft am 1. Juni 2026"
+
+
 def test_a_project_site_po_from_an_older_verlag_gets_the_new_messages_shipped_translations(project):
     project.write("source_de/a.md", article("A", "Ein Satz.\n"))
     project.run("extract")
