@@ -564,13 +564,17 @@ def status(project: Project, languages, fmt: str) -> None:
     sources = read_sources(project.config)  # once, for the rows and the kept catalogs
     with progress_bar("status", lambda: _article_count(project.config), after=1.0) as progress:
         rows, errors = collect_status(project.config, list(languages) or None, progress=progress, sources=sources)
-    kept = kept_catalogs(project.config, list(languages) or None, sources)
+    kept, damaged = kept_catalogs(project.config, list(languages) or None, sources)
+    errors += damaged
     if fmt == "json":
         click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows))
+        unusable = {str(e.path) for e in damaged}
         for path in kept:
-            click.echo(f"kept: {path}: no German article has this slug any more (its reviewed translations still "
+            click.echo(f"kept: {path}: no German article has this slug any more; it cannot be read (see the error), "
+                       "so it serves nothing until fixed; delete it when done" if path in unusable else
+                       f"kept: {path}: no German article has this slug any more (its reviewed translations still "
                        "serve the translation memory); delete it when done")
     if errors:
         fail("status", errors, writes=False)

@@ -42,7 +42,9 @@ from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, vi
 from .markup import analyse
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
+from .orphans import find_orphans, unreadable
 from .published import PAGE_PATH, PlannedPages
+from .pseudo import is_pseudo
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
 from .redirects import old_names
 from .segment import reference_labels, template_tag_warning, template_tags
@@ -669,6 +671,12 @@ def check_blank(entry, ctx):
         yield "translation has no words: it would publish an empty text"
 
 
+def check_pseudo(entry, ctx):
+    if not entry.fuzzy and is_pseudo(entry.msgstr, entry.msgid):
+        yield "pseudo-translation signed off: the pseudo engine's accented German tests layouts, it is no " \
+              "translation; translate the sentence (readers get the German until then)"
+
+
 def check_empty_heading(entry, ctx):
     if _kind(entry) in ("heading", "title") and ctx.reviewed:
         yield f"{_kind(entry)} not translated while the rest of the article is under review"
@@ -712,6 +720,9 @@ CHECKS = [
     Check("stale", WARNING, "fuzzy entry whose German changed since it was translated (#| msgid)", check_stale,
           frozenset({STALE})),
     Check("blank", ERROR, "a translation that is only spaces or markup", check_blank),
+    Check("pseudo", ERROR, "no signed-off pseudo-translation (the pseudo engine's accented text); cannot be "
+          "waived by an ignore-* flag", check_pseudo, frozenset({MACHINE}),
+          remedy="translate the sentence: pseudo text is a layout test, never a translation"),
     Check("empty-heading", WARNING, "heading or title left untranslated in an article that has reviewed text",
           check_empty_heading, frozenset({UNTRANSLATED})),
 ]
@@ -1038,6 +1049,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language, site_url=config.site_url, published=pages))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
+    if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
+        kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
+        errors += unreadable(config, [path for lang in languages or config.languages for path in kept[lang]])
     for lang in [] if slugs else languages or config.languages:
         path = site_po_path(config, lang)
         ref = relpath(path, config.root)

@@ -55,7 +55,7 @@ class Edition:
     slug: str
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
-    # shown; "hand_shown": unreviewed hand translation shown (``catalog.aligned_draft``), only where there is
+    # shown; "hand_shown": unreviewed hand translation shown (``catalog.hand_draft``), only where there is
     # one; "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
     # (drafts, ``catalog.signed_off``); "stale_fallback": out-of-date translations shown in
     # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback")
@@ -75,7 +75,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
-    from .catalog import MACHINE, REVIEWED, STALE, aligned_draft, entry_state, hand_translator, key, signed_off
+    from .catalog import MACHINE, REVIEWED, STALE, entry_state, hand_draft, hand_translator, key, signed_off
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
@@ -94,7 +94,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         words[state] += len(segment.text.split())
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if segment.key not in blocked:
-                hand = state == MACHINE and aligned_draft(entry)
+                hand = state == MACHINE and hand_draft(entry)
                 shown["machine_shown"] += state == MACHINE and not hand
                 if hand:  # only where there is one: the records of other pages stay as they were
                     shown["hand_shown"] += 1
