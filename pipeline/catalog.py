@@ -347,6 +347,28 @@ def normalize(entry: polib.POEntry) -> None:
     in ``#|`` is recorded; then ``settle`` decides what the previous text
     still means.
     """
+    if not _settled(entry):
+        _normalize(entry)
+
+
+def _settled(entry: polib.POEntry) -> bool:
+    """Whether ``normalize`` would leave the entry as it is: it is in the form verlag writes, with no previous
+    text, no older form to move and only records that stay (origin lines, each once, then a draft's
+    fingerprint while the entry is a fuzzy translation). Read without ``Notes.of``: most entries of a catalog
+    look so, and a catalog's every entry is normalized whenever it is read (``tests/test_po_reader.py``)."""
+    if entry.previous_msgid is not None or entry.previous_msgctxt is not None or entry.comment is None \
+            or entry.tcomment is None or "mt: " in entry.comment or "tm: " in entry.comment \
+            or any(flag.startswith("ignore-") for flag in entry.flags):
+        return False
+    lines = entry.tcomment.split("\n") if entry.tcomment else []
+    if lines and lines[-1].startswith("draft "):
+        if not (_DRAFT_RE.match(lines[-1]) and entry.fuzzy and entry.msgstr):
+            return False
+        lines.pop()
+    return len(set(lines)) == len(lines) and all(PROVENANCE_RE.match(line) and line == line.strip() for line in lines)
+
+
+def _normalize(entry: polib.POEntry) -> None:
     notes = Notes.of(entry)
     comments = entry.comment.split("\n") if entry.comment else []
     notes.origins = [c.strip() for c in comments if PROVENANCE_RE.match(c.strip())] + notes.origins

@@ -249,7 +249,7 @@ def same_markup(german: Parts, translated: Parts) -> bool:
     return (same(german.kinds, translated.kinds) and same(german.exact, translated.exact)
             and same(german.targets, translated.targets) and same(german.urls, translated.urls)
             and same(german.html, translated.html) and translated.tags <= german.tags
-            and set(translated.addresses) <= set(german.addresses))
+            and (not translated.addresses or set(translated.addresses) <= set(german.addresses)))
 
 
 def _destination(tail: str) -> str:
@@ -989,7 +989,10 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     """
     lines = text.split("\n") if text is not None else []
     active = [e for e in po if not e.obsolete]
-    selected = [c for c in checks or CHECKS if not errors_only or c.severity == ERROR]
+    # a glossary that forbids nothing in ``lang``, or keeps no term untranslated, gives those checks nothing to find
+    idle = {check_glossary_forbidden: not any(term.forbidden.get(lang) for term in glossary.terms),
+            check_glossary_dnt: not any(term.dnt for term in glossary.terms)}
+    selected = [c for c in checks or CHECKS if (not errors_only or c.severity == ERROR) and not idle.get(c.function)]
     by_state = {state: [c for c in selected if state in c.states] for state in (*TEXT_STATES, UNTRANSLATED)}
     # the same checks without MARKUP_CHECKS, for an entry whose translation keeps the German's markup (same_markup)
     kept = {state: [c for c in run if c.function not in MARKUP_CHECKS] for state, run in by_state.items()}

@@ -131,7 +131,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                 front["tags"].append(shown_value)
             else:
                 front[field_name] = shown_value
-            return value
+            return None  # the front matter is cut off ``marked`` below: the German's, not dumped again as YAML
         if value is not None or segment.kind == "link title":  # an attribute value cannot carry lang
             return value
         return FALLBACK_OPEN + reasons.get(segment, "") + segment.text + FALLBACK_CLOSE
