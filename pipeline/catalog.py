@@ -356,15 +356,19 @@ def _settled(entry: polib.POEntry) -> bool:
     text, no older form to move and only records that stay (origin lines, each once, then a draft's
     fingerprint while the entry is a fuzzy translation). Read without ``Notes.of``: most entries of a catalog
     look so, and a catalog's every entry is normalized whenever it is read (``tests/test_po_reader.py``)."""
-    if entry.previous_msgid is not None or entry.previous_msgctxt is not None or entry.comment is None \
-            or entry.tcomment is None or "mt: " in entry.comment or "tm: " in entry.comment \
-            or any(flag.startswith("ignore-") for flag in entry.flags):
-        return False
-    lines = entry.tcomment.split("\n") if entry.tcomment else []
-    if lines and lines[-1].startswith("draft "):
-        if not (_DRAFT_RE.match(lines[-1]) and entry.fuzzy and entry.msgstr):
+    comment, tcomment = entry.comment, entry.tcomment
+    if entry.previous_msgid is not None or entry.previous_msgctxt is not None or comment is None \
+            or tcomment is None or "mt: " in comment or "tm: " in comment or "ignore-" in " ".join(entry.flags):
+        return False  # (a flag holding "ignore-" further in is read in full: a detour, never a wrong answer)
+    if not tcomment:
+        return True
+    lines = tcomment.split("\n")
+    if lines[-1].startswith("draft "):
+        if not (_DRAFT_RE.match(lines[-1]) and "fuzzy" in entry.flags and entry.msgstr):
             return False
         lines.pop()
+    if len(lines) == 1:
+        return bool(PROVENANCE_RE.match(lines[0])) and lines[0] == lines[0].strip()
     return len(set(lines)) == len(lines) and all(PROVENANCE_RE.match(line) and line == line.strip() for line in lines)
 
 
@@ -613,7 +617,7 @@ def parse_po(text: str, ref: str) -> polib.POFile:
                           ref, int(match.group(1)) if match else None) from None
     seen: dict[tuple, int] = {}
     for entry in po:
-        k = key(entry)
+        k = (entry.msgctxt, entry.msgid)  # ``key``
         if k in seen:
             raise VerlagError(f"duplicate entry for {entry.msgid[:40]!r} (first at line {seen[k]})",
                               ref, entry.linenum)
