@@ -42,7 +42,7 @@ from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, vi
 from .markup import analyse
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
-from .published import PAGE_PATH, SitePages
+from .published import PAGE_PATH, PlannedPages
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
 from .redirects import old_names
 from .segment import reference_labels, template_tag_warning, template_tags
@@ -1048,9 +1048,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     from .uistrings import site_po_path
 
     glossary = load_glossary(config.translations_dir, config.root)
-    pages = SitePages(config)
     findings: list[Finding] = []
     sources = read_sources(config)
+    pages = PlannedPages(config, sources, glossary)  # as the build will publish them, not as the last one did
     errors: list[VerlagError] = sources.errors_about(slugs)
     errors += [e for a in [*sources.articles, *sources.german_only] if not a.draft and (not slugs or a.slug in slugs)
                for e in read_aliases(a)[1]]  # an old address build cannot redirect; clashes need the site stage

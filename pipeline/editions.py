@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Container
 
 from . import doccache
 from .config import Config
@@ -253,8 +253,10 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     deleted), the editions of that catalog are made once more, pass after pass until no page moves, so a link
     to a page published in this very build is shown, and one to a page withdrawn is held back, without waiting
     for the next build (a chain d -> b -> c settles in one build). Pages that still move after
-    ``SETTLE_PASSES`` passes (articles linking each other) keep the last pass's editions, and a warning in
-    ``warnings`` names the articles.
+    ``SETTLE_PASSES`` more passes (articles linking each other's pages, each published only while its link is
+    shown) are settled downwards: the pages the last pass's editions link but the site withdrew count as not
+    published, and the editions are made again until none links a page the site does not have (the set only
+    grows, so this ends); a warning in ``warnings`` names the articles and those pages.
     """
     sources = read_sources(config) if sources is None else sources
     result, pages, made = _build_pass(config, progress, jobs, sources)
@@ -262,24 +264,39 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     for _ in range(SETTLE_PASSES):
         if not (moving and pages.moved()):
             return result
-        again, pages, made = _build_pass(config, None, jobs, sources)
-        result.written += [path for path in again.written if path not in result.written]
-        result.removed += again.removed
-        result.editions += [name for name in again.editions if name not in result.editions]
-        result.errors += [e for e in again.errors if str(e) not in {str(f) for f in result.errors}]
-        result.held = again.held
+        pages, made = _next_pass(config, jobs, sources, result)
         moving = bool(made)
-    if moving and pages.moved():
-        result.warnings.append(f"the editions of {', '.join(made)} link pages of each other that the site publishes "
-                               f"or withdraws in turn; after {SETTLE_PASSES} passes the last one is kept: check "
-                               "the links between them (verlag check)")
+    if not (moving and pages.moved()):
+        return result
+    turning, withheld = made, frozenset()
+    while stale := pages.withdrawn():
+        withheld |= stale
+        pages, _ = _next_pass(config, jobs, sources, result, withheld)
+    held = (f"their links to {', '.join(f'{lang}/{slug}' for lang, slug in sorted(withheld))} are held back (shown "
+            "in German)") if withheld else "the last one is kept"
+    result.warnings.append(f"the editions of {', '.join(turning)} link pages of each other that the site publishes "
+                           f"or withdraws in turn; after {SETTLE_PASSES + 1} passes {held}: link them as <slug>.md, "
+                           "which the site points at the page it publishes (verlag check names the links)")
     return result
 
 
-def _build_pass(config: Config, progress, jobs: int | None,
-                sources: Sources) -> tuple[BuildResult, SitePages, list[str]]:
-    """One pass of ``build_editions``: the result, the site's pages as they were before it (the QA gate's) and
-    the slugs of the articles whose editions it made again."""
+def _next_pass(config: Config, jobs: int | None, sources: Sources, result: BuildResult,
+               withheld: frozenset[tuple[str, str]] = frozenset()) -> tuple[SitePages, list[str]]:
+    """Another pass of ``build_editions`` (``withheld``: pages its QA gate counts as not published), added to
+    ``result``: the site's pages as its gate read them, and the slugs of the articles it made again."""
+    again, pages, made = _build_pass(config, None, jobs, sources, withheld)
+    result.written += [path for path in again.written if path not in result.written]
+    result.removed += again.removed
+    result.editions += [name for name in again.editions if name not in result.editions]
+    result.errors += [e for e in again.errors if str(e) not in {str(f) for f in result.errors}]
+    result.held = again.held
+    return pages, made
+
+
+def _build_pass(config: Config, progress, jobs: int | None, sources: Sources,
+                withheld: frozenset[tuple[str, str]] = frozenset()) -> tuple[BuildResult, SitePages, list[str]]:
+    """One pass of ``build_editions``: the result, the site's pages as they were before it (the QA gate's, with
+    ``withheld`` counted as not published) and the slugs of the articles whose editions it made again."""
     articles = sources.articles
     result = BuildResult(errors=list(sources.errors))
     glossary = load_glossary(config.translations_dir, config.root)
@@ -291,7 +308,7 @@ def _build_pass(config: Config, progress, jobs: int | None,
             write_if_changed(record_path(config, config.source_language, article.slug),
                              edition_record(source_edition(article, config.source_language), article, "source"),
                              durable=False)
-    pages = SitePages(config)  # as the last build published them: check's QA gate reads the same
+    pages = SitePages(config, withheld)  # as the last build published them: check's QA gate reads the same
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
                                                       read_bytes(config.po_path(lang, article.slug)), pages)
                                    for lang in config.languages} for article in articles}
@@ -371,27 +388,35 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
 
     A catalog that cannot be read is reported in ``result.errors`` and its language left out.
     """
-    from .catalog import load_po
-    from .check import blocked_keys, check_catalog
     from .rawhtml import german_blocks, german_words
 
     german = german_words(german_blocks(article))  # a parse of the article: once, not per language
     editions = []
     for lang in config.languages:
-        path = config.po_path(lang, article.slug)
-        ref = relpath(path, config.root)
         try:
-            data, po = load_po(path, ref)
+            editions.append(catalog_edition(config, article, doc, lang, glossary, pages, german))
         except VerlagError as exc:
             result.errors.append(exc)
-            continue
-        blocked = frozenset()
-        if po is not None:
-            with stage(article.ref, f"checking {ref}"):
-                findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
-                                         source_lang=config.source_language, errors_only=True,
-                                         site_url=config.site_url, published=pages)
-            blocked = blocked_keys(findings)
-        edition = make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german)
-        editions.append((edition, data))
     return editions
+
+
+def catalog_edition(config: Config, article: Article, doc: Document, lang: str, glossary: Glossary,
+                    pages: Container[tuple[str, str]], german: int) -> tuple[Edition, bytes | None]:
+    """The ``lang`` edition of ``article`` made in memory from its catalog as it is now, with the catalog's bytes
+    (None: no catalog). Segments with an error of ``verlag check`` fall back to German (the QA gate; ``pages``: the
+    (lang, slug) of the site's pages its link-target check counts as published). ``german``: the words of the
+    article's HTML blocks (``rawhtml.german_words``). Raises ``VerlagError`` for a catalog that cannot be read."""
+    from .catalog import load_po
+    from .check import blocked_keys, check_catalog
+
+    path = config.po_path(lang, article.slug)
+    ref = relpath(path, config.root)
+    data, po = load_po(path, ref)
+    blocked = frozenset()
+    if po is not None:
+        with stage(article.ref, f"checking {ref}"):
+            findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
+                                     source_lang=config.source_language, errors_only=True,
+                                     site_url=config.site_url, published=pages)
+        blocked = blocked_keys(findings)
+    return make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german), data

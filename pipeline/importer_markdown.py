@@ -10,7 +10,9 @@ and ``permalink`` as old addresses; ``slug`` (the last part of its address in Hu
 ``:slug`` permalinks) as the article's slug. A Jekyll post's file name, ``_posts/YYYY-MM-DD-slug.md``, gives
 its date (front matter ``date`` wins) and slug (front matter ``slug`` wins), and a post in ``_posts/`` without
 a ``permalink`` had Jekyll's default address, ``/:categories/:year/:month/:day/:title.html``, offered as an
-old address (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/). An article its
+old address (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/); a page below a Hugo site's
+``content/`` without ``url`` likewise gets Hugo's default, ``/<sections>/<slug or file name>/``
+(https://gohugo.io/content-management/urls/). An article its
 generator does not publish (Hugo ``draft: true``, Jekyll ``published: false`` or a file in Jekyll's
 ``_drafts/`` folder; ``hugo --buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is
 imported with the reason beside its ``draft: true`` and without old addresses (``importer.new_article``).
@@ -92,6 +94,12 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
             aliases.append(default)
             notes.append(f"old address {default}: Jekyll's default permalink; change it under 'aliases:' if the "
                          "blog's _config.yml set another 'permalink'")
+    content = next((folder for folder in path.parents if folder.name == "content"), None)
+    if content is not None and not dated and not first("url") and unpublished is None:
+        default = _hugo_address(path.relative_to(content), slug)
+        aliases.append(default)
+        notes.append(f"old address {default}: Hugo's default URL; change it under 'aliases:' if the site's config "
+                     "set [permalinks]")
     return new_article(
         title.strip(), body, str(path), author=_text(first("author")), date=date,
         updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes),
@@ -139,6 +147,15 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> t
                 continue
             renamed[src] = local_name(images, found)
     return rewrite_destinations(body, renamed), images
+
+
+def _hugo_address(rel: Path, slug: str | None) -> str:
+    """The address Hugo gives a page at ``rel`` under ``content/`` without ``url`` or ``[permalinks]``: its
+    folders, then its ``slug`` or else its file name (a leaf bundle's ``index.md``: its folder's name), in lower
+    case, spaces as hyphens (https://gohugo.io/content-management/urls/)."""
+    folders = list(rel.parts[:-1])
+    name = folders.pop() if rel.stem == "index" and folders else rel.stem
+    return ("/" + "/".join([*folders, slug or name]) + "/").lower().replace(" ", "-")
 
 
 def _unpublished(meta: dict, path: Path) -> str | None:

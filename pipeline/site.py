@@ -42,7 +42,7 @@ from markupsafe import Markup
 
 from .config import DEFAULT_BASE_URL, Config
 from .counts import counted
-from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, record_path
+from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_record, record_path
 from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
@@ -353,6 +353,14 @@ def page_published(config: Config, settings: Settings, lang: str, slug: str) -> 
     except (FileNotFoundError, ValueError, KeyError, TypeError):
         return False
     return publication(page, settings, source, [slug] if german.draft else []) == PUBLISHED
+
+
+def edition_published(config: Config, settings: Settings, edition: Edition, article: Article) -> bool:
+    """Whether the site publishes an edition made in memory, not written (``editions.catalog_edition``), decided by
+    ``publication`` from the record the editions stage would write for it. ``settings``: ``load_settings(config)``."""
+    record = edition_record(edition, article, config.unreviewed_for(edition.lang, article.slug))
+    page = _page(json.loads(record), "")
+    return publication(page, settings, config.source_language, [article.slug] if article.draft else []) == PUBLISHED
 
 
 def theme_digest(config: Config) -> str:

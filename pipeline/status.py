@@ -11,7 +11,7 @@ from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
 from .orphans import find_orphans
-from .published import SitePages
+from .published import PlannedPages
 from .rawhtml import german_blocks, german_words
 from .segment import reference_labels
 from .sources import Sources, read_sources
@@ -75,7 +75,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     glossary = load_glossary(config.translations_dir, config.root) if qa else None
     labels: dict[str, frozenset] = {}
     cache = load_state(config.state_dir / STATE_FILE) if qa else {}
-    pages = SitePages(config)
+    pages = PlannedPages(config, sources, glossary) if qa else None  # as the build will publish them
     fresh: dict[str, list] = {}
     for article in articles:
         if progress:

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+import tomllib
 
 import click
 import lxml.html
@@ -331,6 +332,49 @@ def test_a_reader_that_stops_reading_is_no_error(tmp_path):
     assert proc.wait(timeout=60) == 0
     assert proc.stderr.read() == b""
 
+
+# A sitecustomize for the test's own PYTHONPATH: the import of click (the first thing ``cli`` loads) says it has
+# started, by creating the file named in the environment, then takes up to a minute: a Ctrl-C lands in it.
+SLOW_CLICK = """
+import importlib.abc, os, sys, time
+
+class SlowClick(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            open(os.environ["VERLAG_TEST_IMPORTING"], "w").close()
+            time.sleep(60)
+        return None
+
+sys.meta_path.insert(0, SlowClick())
+"""
+
+
+@pytest.mark.parametrize("how", ["script", "module"])
+def test_ctrl_c_while_python_loads_verlag_exits_130_without_a_traceback(project, tmp_path, how):
+    """SIGINT to the process group while Python is still importing verlag's command line (click here, held
+    up by the sitecustomize above): "interrupted" and exit 130 as for Ctrl-C in a command, no traceback; for
+    the console script pyproject.toml names (run as pip's script runs it) and for ``python -m verlag``."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(SLOW_CLICK, encoding="utf-8")
+    importing = tmp_path / "importing"
+    if how == "script":
+        module, function = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+            "scripts"]["verlag"].split(":")
+        command = [sys.executable, "-c", f"import sys\nfrom {module} import {function}\nsys.exit({function}())"]
+    else:
+        command = [sys.executable, "-m", "verlag"]
+    proc = subprocess.Popen([*command, "-C", str(project.root), "status"], cwd=tmp_path, start_new_session=True,
+                            env={**os.environ, "PYTHONPATH": f"{hook}{os.pathsep}{REPO}",
+                                 "VERLAG_TEST_IMPORTING": str(importing)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not importing.exists():
+        assert proc.poll() is None and time.monotonic() < deadline, "ended or never imported click"
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert (proc.returncode, out, err) == (130, "", "interrupted\n")
 
 def test_status_shows_long_slugs_whole(project):
     """An imported copy ``…-2`` must be told from its original: no slug is cut, drafts included."""
