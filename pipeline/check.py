@@ -985,7 +985,8 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     ``published``, (lang, slug) of its pages (``SitePages``).
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
-    error, all that an edition's QA gate (``blocked_keys``) looks at.
+    error, all that an edition's QA gate (``blocked_keys``) looks at. An entry whose translation keeps the
+    German's markup (``same_markup``) is not run through ``MARKUP_CHECKS``, which could find nothing in it.
     """
     lines = text.split("\n") if text is not None else []
     active = [e for e in po if not e.obsolete]
