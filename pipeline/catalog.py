@@ -467,6 +467,32 @@ def normalize(entry: polib.POEntry) -> None:
     in ``#|`` is recorded; then ``settle`` decides what the previous text
     still means.
     """
+    if not _settled(entry):
+        _normalize(entry)
+
+
+def _settled(entry: polib.POEntry) -> bool:
+    """Whether ``normalize`` would leave the entry as it is: it is in the form verlag writes, with no previous
+    text, no older form to move and only records that stay (origin lines, each once, then a draft's
+    fingerprint while the entry is a fuzzy translation). Read without ``Notes.of``: most entries of a catalog
+    look so, and a catalog's every entry is normalized whenever it is read (``tests/test_po_reader.py``)."""
+    comment, tcomment = entry.comment, entry.tcomment
+    if entry.previous_msgid is not None or entry.previous_msgctxt is not None or comment is None \
+            or tcomment is None or "mt: " in comment or "tm: " in comment or "ignore-" in " ".join(entry.flags):
+        return False  # (a flag holding "ignore-" further in is read in full: a detour, never a wrong answer)
+    if not tcomment:
+        return True
+    lines = tcomment.split("\n")
+    if lines[-1].startswith("draft "):
+        if not (_DRAFT_RE.match(lines[-1]) and "fuzzy" in entry.flags and entry.msgstr):
+            return False
+        lines.pop()
+    if len(lines) == 1:
+        return bool(PROVENANCE_RE.match(lines[0])) and lines[0] == lines[0].strip()
+    return len(set(lines)) == len(lines) and all(PROVENANCE_RE.match(line) and line == line.strip() for line in lines)
+
+
+def _normalize(entry: polib.POEntry) -> None:
     notes = Notes.of(entry)
     comments = entry.comment.split("\n") if entry.comment else []
     notes.origins = [c.strip() for c in comments if PROVENANCE_RE.match(c.strip())] + notes.origins
@@ -741,7 +767,7 @@ def parse_po(text: str, ref: str) -> polib.POFile:
                           ref, int(match.group(1)) if match else None) from None
     seen: dict[tuple, int] = {}
     for entry in po:
-        k = key(entry)
+        k = (entry.msgctxt, entry.msgid)  # ``key``
         if k in seen:
             raise VerlagError(f"duplicate entry for {entry.msgid[:40]!r} (first at line {seen[k]})",
                               ref, entry.linenum)

@@ -91,7 +91,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         entry = entries.get(segment.key)
         state = entry_state(entry)
         shown[state] += 1
-        words[state] += len(segment.text.split())
+        count = len(segment.text.split())
+        words[state] += count
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if segment.key not in blocked:
                 hand = state == MACHINE and hand_draft(entry)
@@ -100,7 +101,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                     shown["hand_shown"] += 1
                 shown["stale_shown"] += state == STALE  # a translation of an older German
                 shown["stale_unchecked"] += state == STALE and not signed_off(entry)
-                words_shown += len(segment.text.split())
+                words_shown += count
                 hands[hand_translator(entry)] += 1
                 return entry.msgstr
             shown["qa"] += 1
@@ -112,9 +113,11 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         return None
 
     def translate(segment: Segment) -> str | None:
-        if segment not in chosen:
-            chosen[segment] = decide(segment)
-        return chosen[segment]
+        try:  # one hash of the segment per look-up (equal segments share a decision, and are counted once)
+            return chosen[segment]
+        except KeyError:
+            value = chosen[segment] = decide(segment)
+            return value
 
     text = doc.render(translate)
     front: dict = {"tags": [], "german_tags": []}
@@ -133,7 +136,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                 front["tags"].append(shown_value)
             else:
                 front[field_name] = shown_value
-            return value
+            return None  # the front matter is cut off ``marked`` below: the German's, not dumped again as YAML
         if value is not None or segment.kind == "link title":  # an attribute value cannot carry lang
             return value
         return FALLBACK_OPEN + reasons.get(segment, "") + segment.text + FALLBACK_CLOSE
