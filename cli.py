@@ -8,17 +8,16 @@ from __future__ import annotations
 import functools
 import gc
 import json
-import logging
 import os
 import sys
 import time
-import traceback
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Callable
 
 import click
 
+import pipeline
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config
 from pipeline.counts import counted
@@ -82,6 +81,8 @@ def report_errors(errors: list[VerlagError]) -> None:
     for error in errors:
         for single in (error.errors if isinstance(error, ManyErrors) else [error]):
             if isinstance(single, ArticleFailure) and single.__cause__ is not None and _debug():
+                import traceback
+
                 traceback.print_exception(single.__cause__, file=sys.stderr)
             click.echo(f"error: {single}", err=True)
 
@@ -107,11 +108,28 @@ def build_outcome(site) -> str | None:
     return "site/ not built, left as it was (editions: see the build line above); fix" if site.failed else None
 
 
-class _Warnings(logging.Handler):
-    """Library-level warnings of verlag's own modules (e.g. a pySBD fallback), printed as ``warning: ...``."""
+@functools.cache
+def _warnings_handler() -> type:
+    """The handler printing the library-level warnings of verlag's own modules (e.g. a pySBD fallback) as
+    ``warning: ...`` (a class made once, when logging is loaded)."""
+    import logging
 
-    def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"warning: {record.getMessage()}", err=True)
+    class Warnings(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"warning: {record.getMessage()}", err=True)
+
+    return Warnings
+
+
+def _print_warnings(log) -> None:
+    """Have the "pipeline" logger ``log`` print warnings (``_warnings_handler``), once: a test runs many commands
+    in one process. Called by ``pipeline.logger`` when a module first asks for a logger, so a run that warns
+    nothing never loads logging."""
+    import logging
+
+    handler = _warnings_handler()
+    if not any(isinstance(h, handler) for h in log.handlers):
+        log.addHandler(handler(logging.WARNING))
 
 
 INTERRUPTED = 130  # 128 + SIGINT: the status shells give a command Ctrl-C stopped (POSIX, "Exit Status")
@@ -210,9 +228,10 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
         gc.freeze()
     ctx.obj = Project(directory or Path("."), wait=not no_wait, explicit=directory is not None)
     ctx.obj.debug = debug
-    log = logging.getLogger("pipeline")
-    if not any(isinstance(h, _Warnings) for h in log.handlers):
-        log.addHandler(_Warnings(logging.WARNING))
+    if "logging" in sys.modules:  # a module asked for its logger already (or another program's code loaded it)
+        _print_warnings(sys.modules["logging"].getLogger("pipeline"))
+    elif _print_warnings not in pipeline.ON_FIRST_LOGGER:
+        pipeline.ON_FIRST_LOGGER.append(_print_warnings)
 
 
 @main.command()
@@ -242,10 +261,11 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
 @writes
 def new(project: Project, title: str) -> None:
     """Start a German article titled TITLE in source_de/."""
-    from pipeline.scaffold import new_article
+    from pipeline.scaffold import new_article, slugify
 
-    path = new_article(project.config, title)
-    click.echo(f"created {path.relative_to(project.root) if not path.is_absolute() else path}")
+    path, taken = new_article(project.config, title)
+    click.echo(f"created {path.relative_to(project.root) if not path.is_absolute() else path}"
+               + (f" (the slug {slugify(title)!r} is {taken}'s)" if taken else ""))
     click.echo("it says 'draft: true': translated like any article, published once you delete that line")
 
 
@@ -269,8 +289,9 @@ def new(project: Project, title: str) -> None:
 @writes
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
-    """Bring an existing blog in: saved pages, WordPress exports, feeds or pasted text as German drafts;
-    with --translation-of, a translation made by hand as reviewed and fuzzy catalog entries."""
+    """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
+    drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
+    translation made by hand as reviewed and fuzzy catalog entries."""
     if slug is None:
         if lang or force or translator:
             option = "--lang" if lang else "--force" if force else "--translator"
@@ -290,16 +311,20 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import place, read_import, relink, source_files, write_placed
+    from pipeline.importer import place, read_import, relink, write_placed
+    from pipeline.importer_folder import import_files
 
     articles, errors = [], []
     for source in sources:
         try:
-            files = source_files(source)
+            chosen = import_files(source, config.source_language)
         except VerlagError as exc:
             errors.append(exc)
             continue
-        for file in files:
+        errors.extend(chosen.errors)
+        if source.is_dir():
+            _say_folder(source, chosen)
+        for file in chosen.files:
             found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None)
             articles.extend(found)
             errors.extend(problems)
@@ -335,6 +360,19 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
                    f"too, its draft line says so): {listing(unfinished)}")
     return errors
+
+
+def _say_folder(folder: Path, chosen) -> None:
+    """What ``verlag import <folder>`` took the folder for, how many files it reads, and each file or folder left
+    out (counted apart: a folder is no file)."""
+    what = f"read as {chosen.site}" if chosen.site else "read with its subfolders"
+    folders = sum(path.is_dir() for path, _ in chosen.skipped)
+    parts = [counted(n, noun) for n, noun in ((len(chosen.skipped) - folders, "file"), (folders, "folder")) if n]
+    left = f"; {' and '.join(parts)} left out:" if parts else ""
+    click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to import (drafts of the old blog "
+               f"too, as drafts){left}")
+    for path, why in chosen.skipped:
+        click.echo(f"  skipped {path}{'/' if path.is_dir() else ''}: {why}")
 
 
 JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -526,13 +564,17 @@ def status(project: Project, languages, fmt: str) -> None:
     sources = read_sources(project.config)  # once, for the rows and the kept catalogs
     with progress_bar("status", lambda: _article_count(project.config), after=1.0) as progress:
         rows, errors = collect_status(project.config, list(languages) or None, progress=progress, sources=sources)
-    kept = kept_catalogs(project.config, list(languages) or None, sources)
+    kept, damaged = kept_catalogs(project.config, list(languages) or None, sources)
+    errors += damaged
     if fmt == "json":
         click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows))
+        unusable = {str(e.path) for e in damaged}
         for path in kept:
-            click.echo(f"kept: {path}: no German article has this slug any more (its reviewed translations still "
+            click.echo(f"kept: {path}: no German article has this slug any more; it cannot be read (see the error), "
+                       "so it serves nothing until fixed; delete it when done" if path in unusable else
+                       f"kept: {path}: no German article has this slug any more (its reviewed translations still "
                        "serve the translation memory); delete it when done")
     if errors:
         fail("status", errors, writes=False)

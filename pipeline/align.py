@@ -71,7 +71,7 @@ from .errors import VerlagError, raise_all
 from .fsutil import read_bytes, relpath, rewrite
 from .glossary import add_hints, load_glossary
 from .pofile import encode_like
-from .published import SitePages
+from .published import PlannedPages, SitePages
 from .segment import Segment, markdown_parser, reference_labels, segment_article
 from .sources import Article, normalise, read_sources, split_front_matter
 
@@ -490,11 +490,12 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     result = AlignResult(relpath(po_path, config.root), article.ref, doubt=doubt)
     glossary = load_glossary(config.translations_dir, config.root)
     labels = reference_labels(article)
+    pages = PlannedPages(config, sources, glossary)  # as the build will publish them
 
     def update(data: bytes | None) -> bytes:
         po = _current_catalog(config, doc, lang, data, result.path)
         add_hints(po, glossary, lang)
-        outcome = _fill(po, pairs, lang, glossary, labels, config, result.path, translator)
+        outcome = _fill(po, pairs, lang, glossary, labels, config, result.path, translator, pages)
         result.confident, result.low, result.already, result.kept = outcome
         if translator and result.confident + result.low + result.already:
             po.metadata["Last-Translator"] = translator
@@ -521,11 +522,12 @@ def _current_catalog(config: Config, doc, lang: str, data: bytes | None, ref: st
 
 
 def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, config: Config,
-          ref: str, translator: str | None) -> tuple[int, int, int, list[Kept]]:
+          ref: str, translator: str | None, pages: SitePages) -> tuple[int, int, int, list[Kept]]:
     """Put each pair's text into its entry unless a person translated it; confident pairs with an error of
-    ``verlag check`` (run as ``check`` runs it: with ``[site] base_url`` and the site's published pages, so a
-    link the translator pointed at the site's own page in ``lang`` passes where that page exists) are demoted
-    to low confidence. Returns the confident, low-confidence and already present counts and the kept entries.
+    ``verlag check`` (run as ``check`` runs it: with ``[site] base_url`` and the site's published pages,
+    ``pages``, so a link the translator pointed at the site's own page in ``lang`` passes where that page exists)
+    are demoted to low confidence. Returns the confident, low-confidence and already present counts and the kept
+    entries.
     ``translator``: recorded in each entry filled, and in each that holds the imported text already."""
     entries = {key(e): e for e in po if not e.obsolete}
     kept: list[Kept] = []
@@ -549,7 +551,7 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
         filled[id(entry)] = (entry, pair)
     sure = [entry for entry, pair in filled.values() if pair.confident]
     failing = {f.key for f in check_catalog(sure, ref, lang, "", glossary, labels, source_lang=config.source_language,
-                                            site_url=config.site_url, published=SitePages(config))
+                                            site_url=config.site_url, published=pages)
                if f.severity == ERROR}
     for entry in sure:
         if key(entry) in failing:
@@ -569,7 +571,8 @@ def _held(entry: polib.POEntry) -> str | None:
     nobody had signed it off)."""
     state = entry_state(entry)
     notes = Notes.of(entry)
-    untouched = bool(notes.origins) and notes.drafted == fingerprint(entry.msgstr) and notes.reviewed is None
+    untouched = (bool(notes.origins) and notes.drafted == fingerprint(entry.msgstr) and notes.reviewed is None
+                 and not notes.signed)
     if state == UNTRANSLATED or (state == MACHINE and machine_draft(entry)) or (state == STALE and untouched):
         return None
     if state == REVIEWED:

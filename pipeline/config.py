@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
+from importlib.machinery import PathFinder
 from pathlib import Path
-
-from babel import Locale, UnknownLocaleError
 
 from .errors import VerlagError
 
@@ -26,7 +26,7 @@ KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
     "publish": ("unreviewed", "min_reviewed", "min_translated"),
     "pretranslate": ("engines",),
     "site": ("base_url", "author", "feed_entries", "search", "legal", "image", "image_alt", "disclaimer",
-             "call_to_action"),
+             "call_to_action", "translator"),
 }
 
 
@@ -152,13 +152,35 @@ def _check_known(data: dict, languages: tuple[str, ...], path: Path, text: str) 
                     raise _unknown(inner, f"publish.{key}", list(known), path, text)
 
 
+# A language tag spelled as Babel names its CLDR locales ("en", "pt_BR", "zh_Hant_TW", "es_419")
+CLDR_NAME = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|\d{3}))?")
+
+
+@cache
+def _cldr_data() -> str | None:
+    """Babel's folder of CLDR locale data (``babel.localedata``'s ``locale-data``), found without importing Babel."""
+    spec = PathFinder.find_spec("babel")
+    return os.path.join(spec.submodule_search_locations[0], "locale-data") if spec and \
+        spec.submodule_search_locations else None
+
+
 def check_language(code: object, path: Path | None, text: str, key: str) -> str:
     """``code`` if Babel knows it as a BCP 47 language tag (CLDR); else ``VerlagError`` naming ``key``
-    and, when ``text`` is the file at ``path``, the line that sets it."""
+    and, when ``text`` is the file at ``path``, the line that sets it.
+
+    A tag spelled as a CLDR locale whose data file Babel ships (``babel.localedata.exists``: ``en.dat``) is
+    one ``Locale.parse`` accepts: taken without importing Babel (7 ms of every command's start); any other
+    (aliases, other spellings, unknown tags) is Babel's to judge."""
     if not isinstance(code, str):
         raise VerlagError(f"{key}: expected a language code, got {code!r}", path, _line_of(text, key))
+    name = code.replace("-", "_")
+    folder = _cldr_data() if CLDR_NAME.fullmatch(name) else None
+    if folder and os.path.isfile(os.path.join(folder, f"{name}.dat")):
+        return code
+    from babel import Locale, UnknownLocaleError
+
     try:
-        Locale.parse(code.replace("-", "_"))
+        Locale.parse(name)
     except (ValueError, UnknownLocaleError):
         raise VerlagError(f"{key}: unknown language code {code!r} (use BCP 47, e.g. 'en', 'fr', 'pt-BR')",
                           path, _line_of(text, key)) from None

@@ -14,13 +14,14 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Container
 
 from . import doccache
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
+from .practice import translator_names
 from .published import SitePages
 from .sources import Article, Sources, read_sources, split_front_matter
 
@@ -54,7 +55,7 @@ class Edition:
     slug: str
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
-    # shown; "hand_shown": unreviewed hand translation shown (``catalog.aligned_draft``), only where there is
+    # shown; "hand_shown": unreviewed hand translation shown (``catalog.hand_draft``), only where there is
     # one; "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
     # (drafts, ``catalog.signed_off``); "stale_fallback": out-of-date translations shown in
     # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback")
@@ -69,11 +70,12 @@ class Edition:
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
-                 blocked: frozenset = frozenset(), german: int | None = None) -> Edition:
+                 blocked: frozenset = frozenset(), german: int | None = None, named: str | None = None) -> Edition:
     """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German. The words
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
-    ``german``: that count, when the caller has it (the same for every language of the article)."""
-    from .catalog import MACHINE, REVIEWED, STALE, aligned_draft, entry_state, hand_translator, key, signed_off
+    ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
+    language's ``[site.translator]`` (``credited``)."""
+    from .catalog import MACHINE, REVIEWED, STALE, entry_state, hand_draft, hand_translator, key, signed_off
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
@@ -89,16 +91,17 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         entry = entries.get(segment.key)
         state = entry_state(entry)
         shown[state] += 1
-        words[state] += len(segment.text.split())
+        count = len(segment.text.split())
+        words[state] += count
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if segment.key not in blocked:
-                hand = state == MACHINE and aligned_draft(entry)
+                hand = state == MACHINE and hand_draft(entry)
                 shown["machine_shown"] += state == MACHINE and not hand
                 if hand:  # only where there is one: the records of other pages stay as they were
                     shown["hand_shown"] += 1
                 shown["stale_shown"] += state == STALE  # a translation of an older German
                 shown["stale_unchecked"] += state == STALE and not signed_off(entry)
-                words_shown += len(segment.text.split())
+                words_shown += count
                 hands[hand_translator(entry)] += 1
                 return entry.msgstr
             shown["qa"] += 1
@@ -110,9 +113,11 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         return None
 
     def translate(segment: Segment) -> str | None:
-        if segment not in chosen:
-            chosen[segment] = decide(segment)
-        return chosen[segment]
+        try:  # one hash of the segment per look-up (equal segments share a decision, and are counted once)
+            return chosen[segment]
+        except KeyError:
+            value = chosen[segment] = decide(segment)
+            return value
 
     text = doc.render(translate)
     front: dict = {"tags": [], "german_tags": []}
@@ -131,7 +136,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                 front["tags"].append(shown_value)
             else:
                 front[field_name] = shown_value
-            return value
+            return None  # the front matter is cut off ``marked`` below: the German's, not dumped again as YAML
         if value is not None or segment.kind == "link title":  # an attribute value cannot carry lang
             return value
         return FALLBACK_OPEN + reasons.get(segment, "") + segment.text + FALLBACK_CLOSE
@@ -140,16 +145,20 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     _, _, body_start = split_front_matter(marked)
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
                    words_shown, german_words(german_blocks(doc.article)) if german is None else german,
-                   credited(po, hands))
+                   credited(po, hands, named))
 
 
-def credited(po: polib.POFile | None, hands: Counter) -> str | None:
+def credited(po: polib.POFile | None, hands: Counter, named: str | None = None) -> str | None:
     """Who the byline names: the hand translator whose text (``catalog.hand_translator``) is more than half
     of the segments shown translated (``hands``: name, or None for text of no recorded hand translator ->
-    segments), else the catalog's ``Last-Translator`` (``translator_name``). So a reviewer who saved the
-    catalog after signing off one entry of an imported hand translation is not credited with all of it."""
+    segments), else the language's ``[site.translator]`` (``named``; "" names nobody), else the catalog's
+    ``Last-Translator`` (``translator_name``). So a reviewer who saved the catalog after signing off one entry
+    of an imported hand translation is not credited with all of it, nor a Weblate admin who fixed one word
+    with a language whose reviewer the author named."""
     name, count = max(((n, c) for n, c in hands.items() if n), key=lambda item: item[1], default=(None, 0))
-    return name if name and 2 * count > sum(hands.values()) else translator_name(po)
+    if name and 2 * count > sum(hands.values()):
+        return name
+    return (named or None) if named is not None else translator_name(po)
 
 
 def translator_name(po: polib.POFile | None) -> str | None:
@@ -226,9 +235,11 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
                                                 record_path(config, config.source_language, article.slug)))
     # article.page: moved into seiten/ or out; site_url: the QA gate's foreign-target and link-target read it
     policy = config.unreviewed_for(lang, article.slug)
+    named = config.section("site", "translator").get(lang)  # the byline's name ([site.translator])
     return digest_bytes(catalog, *written,
                         extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
-                              f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{pages.key(catalog)}")
+                              f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{pages.key(catalog)}"
+                              f"|{named!r}")
 
 
 def build_editions(config: Config, progress=None, jobs: int | None = None,
@@ -250,8 +261,10 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     deleted), the editions of that catalog are made once more, pass after pass until no page moves, so a link
     to a page published in this very build is shown, and one to a page withdrawn is held back, without waiting
     for the next build (a chain d -> b -> c settles in one build). Pages that still move after
-    ``SETTLE_PASSES`` passes (articles linking each other) keep the last pass's editions, and a warning in
-    ``warnings`` names the articles.
+    ``SETTLE_PASSES`` more passes (articles linking each other's pages, each published only while its link is
+    shown) are settled downwards: the pages the last pass's editions link but the site withdrew count as not
+    published, and the editions are made again until none links a page the site does not have (the set only
+    grows, so this ends); a warning in ``warnings`` names the articles and those pages.
     """
     sources = read_sources(config) if sources is None else sources
     result, pages, made = _build_pass(config, progress, jobs, sources)
@@ -259,26 +272,42 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     for _ in range(SETTLE_PASSES):
         if not (moving and pages.moved()):
             return result
-        again, pages, made = _build_pass(config, None, jobs, sources)
-        result.written += [path for path in again.written if path not in result.written]
-        result.removed += again.removed
-        result.editions += [name for name in again.editions if name not in result.editions]
-        result.errors += [e for e in again.errors if str(e) not in {str(f) for f in result.errors}]
-        result.held = again.held
+        pages, made = _next_pass(config, jobs, sources, result)
         moving = bool(made)
-    if moving and pages.moved():
-        result.warnings.append(f"the editions of {', '.join(made)} link pages of each other that the site publishes "
-                               f"or withdraws in turn; after {SETTLE_PASSES} passes the last one is kept: check "
-                               "the links between them (verlag check)")
+    if not (moving and pages.moved()):
+        return result
+    turning, withheld = made, frozenset()
+    while stale := pages.withdrawn():
+        withheld |= stale
+        pages, _ = _next_pass(config, jobs, sources, result, withheld)
+    held = (f"their links to {', '.join(f'{lang}/{slug}' for lang, slug in sorted(withheld))} are held back (shown "
+            "in German)") if withheld else "the last one is kept"
+    result.warnings.append(f"the editions of {', '.join(turning)} link pages of each other that the site publishes "
+                           f"or withdraws in turn; after {SETTLE_PASSES + 1} passes {held}: link them as <slug>.md, "
+                           "which the site points at the page it publishes (verlag check names the links)")
     return result
 
 
-def _build_pass(config: Config, progress, jobs: int | None,
-                sources: Sources) -> tuple[BuildResult, SitePages, list[str]]:
-    """One pass of ``build_editions``: the result, the site's pages as they were before it (the QA gate's) and
-    the slugs of the articles whose editions it made again."""
+def _next_pass(config: Config, jobs: int | None, sources: Sources, result: BuildResult,
+               withheld: frozenset[tuple[str, str]] = frozenset()) -> tuple[SitePages, list[str]]:
+    """Another pass of ``build_editions`` (``withheld``: pages its QA gate counts as not published), added to
+    ``result``: the site's pages as its gate read them, and the slugs of the articles it made again."""
+    again, pages, made = _build_pass(config, None, jobs, sources, withheld)
+    result.written += [path for path in again.written if path not in result.written]
+    result.removed += again.removed
+    result.editions += [name for name in again.editions if name not in result.editions]
+    result.errors += [e for e in again.errors if str(e) not in {str(f) for f in result.errors}]
+    result.held = again.held
+    return pages, made
+
+
+def _build_pass(config: Config, progress, jobs: int | None, sources: Sources,
+                withheld: frozenset[tuple[str, str]] = frozenset()) -> tuple[BuildResult, SitePages, list[str]]:
+    """One pass of ``build_editions``: the result, the site's pages as they were before it (the QA gate's, with
+    ``withheld`` counted as not published) and the slugs of the articles whose editions it made again."""
     articles = sources.articles
     result = BuildResult(errors=list(sources.errors))
+    translator_names(config)  # a mistake in [site.translator] stops the build at its line, before any edition
     glossary = load_glossary(config.translations_dir, config.root)
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict = {}
@@ -288,7 +317,7 @@ def _build_pass(config: Config, progress, jobs: int | None,
             write_if_changed(record_path(config, config.source_language, article.slug),
                              edition_record(source_edition(article, config.source_language), article, "source"),
                              durable=False)
-    pages = SitePages(config)  # as the last build published them: check's QA gate reads the same
+    pages = SitePages(config, withheld)  # as the last build published them: check's QA gate reads the same
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
                                                       read_bytes(config.po_path(lang, article.slug)), pages)
                                    for lang in config.languages} for article in articles}
@@ -368,27 +397,36 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
 
     A catalog that cannot be read is reported in ``result.errors`` and its language left out.
     """
-    from .catalog import load_po
-    from .check import blocked_keys, check_catalog
     from .rawhtml import german_blocks, german_words
 
     german = german_words(german_blocks(article))  # a parse of the article: once, not per language
     editions = []
     for lang in config.languages:
-        path = config.po_path(lang, article.slug)
-        ref = relpath(path, config.root)
         try:
-            data, po = load_po(path, ref)
+            editions.append(catalog_edition(config, article, doc, lang, glossary, pages, german))
         except VerlagError as exc:
             result.errors.append(exc)
-            continue
-        blocked = frozenset()
-        if po is not None:
-            with stage(article.ref, f"checking {ref}"):
-                findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
-                                         source_lang=config.source_language, errors_only=True,
-                                         site_url=config.site_url, published=pages)
-            blocked = blocked_keys(findings)
-        edition = make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german)
-        editions.append((edition, data))
     return editions
+
+
+def catalog_edition(config: Config, article: Article, doc: Document, lang: str, glossary: Glossary,
+                    pages: Container[tuple[str, str]], german: int) -> tuple[Edition, bytes | None]:
+    """The ``lang`` edition of ``article`` made in memory from its catalog as it is now, with the catalog's bytes
+    (None: no catalog). Segments with an error of ``verlag check`` fall back to German (the QA gate; ``pages``: the
+    (lang, slug) of the site's pages its link-target check counts as published). ``german``: the words of the
+    article's HTML blocks (``rawhtml.german_words``). Raises ``VerlagError`` for a catalog that cannot be read."""
+    from .catalog import load_po
+    from .check import blocked_keys, check_catalog
+
+    path = config.po_path(lang, article.slug)
+    ref = relpath(path, config.root)
+    data, po = load_po(path, ref)
+    blocked = frozenset()
+    if po is not None:
+        with stage(article.ref, f"checking {ref}"):
+            findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
+                                     source_lang=config.source_language, errors_only=True,
+                                     site_url=config.site_url, published=pages)
+        blocked = blocked_keys(findings)
+    return make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german,
+                        translator_names(config).get(lang)), data

@@ -6,7 +6,6 @@ import errno
 import functools
 import hashlib
 import json
-import logging
 import os
 import re
 import stat
@@ -344,9 +343,15 @@ def relpath(path: Path, root: Path) -> str:
 def digest_bytes(*contents: bytes | None, extra: str = "") -> str:
     """One hash over ``extra`` and each file's bytes (None: the file is absent), passed as they were read:
     the bytes an output was really made from, not the file as it may be by the time the output is written."""
+    return combine_digests(*(None if data is None else hashlib.sha256(data).digest() for data in contents), extra=extra)
+
+
+def combine_digests(*digests: bytes | None, extra: str = "") -> str:
+    """``digest_bytes`` of files by their SHA-256 digests (32 bytes each; None: the file is absent), e.g. as
+    ``statrecord.StatRecord`` knows them without reading the files."""
     h = hashlib.sha256(extra.encode("utf-8"))
-    for data in contents:
-        h.update(b"-" if data is None else hashlib.sha256(data).digest())
+    for digest in digests:
+        h.update(b"-" if digest is None else digest)
     return h.hexdigest()
 
 
@@ -389,8 +394,10 @@ def _state_warning(path: Path, exc: OSError | UnicodeError) -> None:
     if path not in _WARNED:
         _WARNED.add(path)
         reason = f"not UTF-8 ({exc})" if isinstance(exc, UnicodeError) else exc.strerror or str(exc)
-        logging.getLogger(__name__).warning(f"{path}: {reason}; verlag does without this cache (its work is done "
-                                            "again): remove it")
+        from . import logger
+
+        logger(__name__).warning(f"{path}: {reason}; verlag does without this cache (its work is done again): "
+                                 "remove it")
 
 
 def remove_empty_parents(path: Path, root: Path) -> None:

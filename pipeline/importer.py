@@ -27,9 +27,6 @@ from .scaffold import ascii_slug, slugify
 from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
-# A folder stands for the files directly in it with one of these suffixes (a saved page's ``*_files``
-# folder and its images are not sources themselves).
-FOLDER_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".txt", ".md", ".markdown")
 IMAGES_DIR = "bilder"  # source_de/bilder/: where imported local images go (README "Images and files")
 # What the summary says is missing ('date' has a line of its own: the author must add it).
 MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": "old address (no redirect)"}
@@ -191,52 +188,37 @@ def detect_kind(path: Path, data: bytes) -> str:
     return "text"
 
 
-def source_files(path: Path) -> list[Path]:
-    """``path`` itself, or for a folder the files directly in it with a suffix in ``FOLDER_SUFFIXES``,
-    sorted by name. Raises ``VerlagError`` for a missing path or a folder without such files."""
-    if path.is_dir():
-        found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES
-                       and not p.name.startswith("."))
-        if not found:
-            raise VerlagError(f"no {', '.join(FOLDER_SUFFIXES)} files in this folder", path)
-        return found
-    if not path.is_file():
-        raise VerlagError("no such file or folder", path)
-    return [path]
-
-
 def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
                 author: str | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
-    """(the articles, the problems) of one source file (or every file of a folder, see ``source_files``).
+    """(the articles, the problems) of one source file (a folder's files: ``importer_folder.import_files``).
 
     ``kind``: one of ``KINDS``, or None to detect it (``detect_kind``). ``year``: the year for
     German dates written without one ("3. März") in pasted text. ``author``: verlag.toml's, for articles
     whose source names none (``completed``). A problem is a ``VerlagError`` naming the file and line of
-    bad input: a file that cannot be read is left out, and so is an item of an export or feed that cannot
-    be imported (a WordPress post without a title), while the other items and files are returned.
+    bad input: a file that cannot be read gives no article, an item of an export or feed that cannot be
+    imported (a WordPress post without a title) is left out and the other items are returned.
     """
     from . import importer_html, importer_markdown, importer_text
 
     articles: list[ImportedArticle] = []
     errors: list[VerlagError] = []
-    for file in source_files(path):
-        try:
-            data = file.read_bytes()
-            found = kind or detect_kind(file, data)
-            if found == "text":
-                articles.append(importer_text.read_text(file, data, year))
-            elif found == "markdown":
-                articles.append(importer_markdown.read_markdown(file, data))
-            elif found == "html":
-                articles.extend(importer_html.read_page(file, data))
-            else:
-                items, skipped = {"wxr": importer_html.read_wxr, "feed": importer_html.read_feed}[found](file, data)
-                articles.extend(items)
-                errors.extend(skipped)
-        except VerlagError as exc:
-            errors.extend(exc.errors if isinstance(exc, ManyErrors) else [exc])
-        except OSError as exc:  # unreadable: the system's words
-            errors.append(VerlagError(exc.strerror or str(exc), file))
+    try:
+        data = path.read_bytes()
+        found = kind or detect_kind(path, data)
+        if found == "text":
+            articles.append(importer_text.read_text(path, data, year))
+        elif found == "markdown":
+            articles.append(importer_markdown.read_markdown(path, data))
+        elif found == "html":
+            articles.extend(importer_html.read_page(path, data))
+        else:
+            items, skipped = {"wxr": importer_html.read_wxr, "feed": importer_html.read_feed}[found](path, data)
+            articles.extend(items)
+            errors.extend(skipped)
+    except VerlagError as exc:
+        errors.extend(exc.errors if isinstance(exc, ManyErrors) else [exc])
+    except OSError as exc:  # unreadable: the system's words
+        errors.append(VerlagError(exc.strerror or str(exc), path))
     return [completed(article, author) for article in articles], errors
 
 

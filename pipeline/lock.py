@@ -35,6 +35,7 @@ LOCK_NAME = "lock"
 SWEPT_NAME = "no-temp-files"  # in .verlag/: no temp file of verlag's is left in the project
 _held: dict[Path, int] = {}  # lock file -> depth: `publish` runs extract, pretranslate and build under one lock
 _fds: dict[Path, int] = {}  # lock file -> the descriptor holding its flock
+_since: dict[Path, int] = {}  # lock file -> its change time (ns) as this process wrote its pid there
 
 
 def lock_path(config: Config) -> Path:
@@ -85,6 +86,7 @@ def project_lock(config: Config, wait: bool = True,
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        _since[path] = os.fstat(fd).st_ctime_ns
         swept = path.with_name(SWEPT_NAME)
         if not swept.exists():
             _sweep(config, swept)
@@ -94,7 +96,7 @@ def project_lock(config: Config, wait: bool = True,
             yield
         finally:
             expect_temp_files(None)
-            del _held[path], _fds[path]
+            del _held[path], _fds[path], _since[path]
             try:
                 if not swept.exists():  # this run made temp files
                     _sweep(config, swept)
@@ -102,6 +104,13 @@ def project_lock(config: Config, wait: bool = True,
                 os.ftruncate(fd, 0)
     finally:
         os.close(fd)
+
+
+def held_since(config: Config) -> int | None:
+    """When this process took the project lock, on the file system's own clock (the lock file's change time in
+    ns as the pid was written); None when it does not hold it. Everything the run reads comes after it
+    (``statrecord``: a file changed since may have been read between two saves of one clock tick)."""
+    return _since.get(lock_path(config).resolve())
 
 
 def _sweep(config: Config, swept: Path) -> None:
@@ -122,3 +131,4 @@ def release_in_forked_child() -> None:
         os.close(fd)
     _fds.clear()
     _held.clear()
+    _since.clear()

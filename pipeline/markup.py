@@ -58,6 +58,7 @@ _MAX_LINK_TAIL = 2000
 MAX_LABEL = 999  # the longest link label, in characters between the brackets (CommonMark 0.31 section 6.3)
 _URL_TRAILING = frozenset(".,:;!?\"'*_~)]")
 _BACKTICK_RUN = re.compile(r"`+")
+_PAREN_STOP = re.compile(r"[\\()]")
 # The only characters at which ``analyse`` acts (besides the start of a bare URL); the scan jumps between them.
 _STOP = re.compile(r"[\\`<*_~\[\]]")
 _ENTITY_OR_PLACEHOLDER = re.compile(
@@ -305,14 +306,14 @@ def _link_tail(text: str, i: int) -> int:
         return j + 1 if j < n and text[j] == "]" else i  # a label holds no unescaped bracket
     depth = 0
     j = i
-    while j < n:
-        ch = text[j]
-        if ch == "\\":
+    while stop := _PAREN_STOP.search(text, j, n):  # from one backslash or parenthesis to the next
+        j = stop.start()
+        if text[j] == "\\":
             j += 2
             continue
-        if ch == "(":
+        if text[j] == "(":
             depth += 1
-        elif ch == ")":
+        else:
             depth -= 1
             if depth == 0:
                 return j + 1 if _INLINE_TAIL.fullmatch(text, i, j + 1) else i

@@ -1,22 +1,26 @@
 """Which of the site's pages exist, for the QA checks: a translation may link a page of the site by its address
 only where the site publishes that page (``check.check_link_target``).
 
-The decision is the site stage's (``site.publication``, from the edition records), read here, never made a
-second time; for each page a catalog names, only that page's record and its German original's are read.
+The decision is the site stage's (``site.publication``), never made a second time: over the edition records as the
+last build wrote them (``SitePages``, the build's QA gate: for each page a catalog names, only that page's record
+and its German original's are read), or over the editions the next build will make from the catalogs as they are
+(``PlannedPages``: ``check``, ``status``, ``review``, ``import``).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Container
 from urllib.parse import urlsplit
 
 from .config import Config
 from .errors import VerlagError
 
 if TYPE_CHECKING:
+    from .glossary import Glossary
     from .site import Settings
+    from .sources import Sources
 
 PAGE_PATH = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?]+)/?"  # <lang>/<slug>/ after the site's base path
 
@@ -24,16 +28,19 @@ PAGE_PATH = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?]+)/?"  # <lang>/<slug>/ af
 class SitePages:
     """Which of the site's pages exist: whether the site publishes (lang, slug), as ``verlag build`` decides it
     from the edition records (``site.page_published``: the same decision, not a second one), read per page
-    when asked and remembered. ``verlag check``, the build's QA gate, the review report, ``status`` and
-    ``align`` hand it to ``check_catalog``, so a translation's link to a page that will not exist is an error in
-    all of them.
+    when asked and remembered. The build's QA gate hands it to ``check_catalog``, so a translation's link to a
+    page that will not exist is held back (``verlag check`` and the other reports judge by ``PlannedPages``).
 
     A mistake in verlag.toml's ``[site]`` or ``[publish]`` makes every page count as published (no link to the
     site is judged) and is kept in ``error`` once a page was asked about: the other checks still run, and the
-    mistake is reported once (``verlag check`` reports ``error``, the build's site stage its own)."""
+    mistake is reported once (``verlag check`` reports ``error``, the build's site stage its own).
 
-    def __init__(self, config: Config):
+    ``withheld``: pages counted as not published whatever their records say (the build's way out of pages that
+    publish and withdraw each other in turn: ``editions.build_editions``)."""
+
+    def __init__(self, config: Config, withheld: frozenset[tuple[str, str]] = frozenset()):
         self.config = config
+        self.withheld = withheld
         site = config.site_url
         base = urlsplit(site).path or "/"
         at = re.escape((site[:len(site) - len(urlsplit(site).path)] + base).encode())  # base_url, with its "/"
@@ -62,11 +69,15 @@ class SitePages:
 
     def __contains__(self, page: tuple[str, str]) -> bool:
         if page not in self._answers:
-            from .site import page_published
-
             settings = self._settings
-            self._answers[page] = settings is None or page_published(self.config, settings, *page)
+            self._answers[page] = page not in self.withheld and (settings is None or self._decide(page, settings))
         return self._answers[page]
+
+    def _decide(self, page: tuple[str, str], settings: Settings) -> bool:
+        """Whether the site publishes ``page``, (lang, slug), by the edition records."""
+        from .site import page_published
+
+        return page_published(self.config, settings, *page)
 
     def key(self, catalog: bytes | None) -> str:
         """For a cache key of a catalog's findings: the pages its bytes name by an address of the site that the
@@ -84,3 +95,115 @@ class SitePages:
         it once more, so the QA gate reads what the site publishes. Nothing named is nothing moved."""
         now = SitePages(self.config)
         return any((page in self) != (page in now) for page in self.mentioned)
+
+    def withdrawn(self) -> frozenset[tuple[str, str]]:
+        """The pages named (``key``) that these counted as published and the records as they are now do not: the
+        editions made with these would link pages the site does not have."""
+        now = SitePages(self.config)
+        return frozenset(page for page in self.mentioned if page in self and page not in now)
+
+
+class PlannedPages(SitePages):
+    """Which of the site's pages the next ``verlag build`` publishes, decided as it will decide it: the site stage's
+    ``site.publication`` over each named translation's edition made in memory from the current source and catalog,
+    with the segments its QA gate holds back (``editions.catalog_edition``), never from the last build's records: a
+    fresh clone has none (``editions/`` is not committed), and a catalog saved since the build changes them.
+    ``verlag check``, ``status``, ``review`` and ``import`` judge links with it; the build's own gate reads the
+    records (``SitePages``) and its passes settle on these pages.
+
+    A translation whose publication hangs on links to other translations is decided with them, together, as a build
+    from no records settles them: the least set of pages that publishes itself, starting from none published; each
+    page's edition is made once, and again only when a page it links became published.
+    An article or catalog that cannot be read keeps the pages its records give (the build keeps its editions).
+    ``sources``: ``read_sources(config)``; ``glossary``: the project's (its errors hold segments back too)."""
+
+    def __init__(self, config: Config, sources: Sources, glossary: Glossary):
+        super().__init__(config)
+        self._articles = {a.slug: a for a in sources.articles}
+        self._german_only = {a.slug for a in sources.german_only if not a.draft}
+        self._unreadable = sources.unreadable
+        self._glossary = glossary
+        self._documents: dict[str, tuple] = {}  # slug -> (segmentation, words of its HTML blocks)
+
+    def _decide(self, page: tuple[str, str], settings: Settings) -> bool:
+        fixed = self._fixed(page, settings)
+        if fixed is not None:
+            return fixed
+        # The least set that publishes itself, from none published: a page is made again only when a page its
+        # edition asked about became published (publication only grows as more pages are published), and only
+        # once no page is left that was never made: an overview linking N pages is made twice, not N times.
+        published: set[tuple[str, str]] = set()
+        readers: dict[tuple[str, str], set[tuple[str, str]]] = {}  # page -> the pages whose editions asked of it
+        seen, todo, again = {page}, [page], set()
+        while todo or again:
+            current = todo.pop() if todo else min(again)
+            again.discard(current)
+            if current in published:
+                continue
+            gate = _Gate(self, settings, published)
+            if self._publishes(current, settings, gate):
+                published.add(current)
+                again |= readers.get(current, set()) - published
+            for asked in gate.asked:
+                readers.setdefault(asked, set()).add(current)
+                if asked not in seen:
+                    seen.add(asked)
+                    todo.append(asked)
+        self._answers.update((p, p in published) for p in seen)
+        return page in published
+
+    def _fixed(self, page: tuple[str, str], settings: Settings) -> bool | None:
+        """Whether the site publishes ``page``, known without making an edition; None for a translation of a
+        readable article, which needs one."""
+        lang, slug = page
+        source = self.config.source_language
+        if page in self._answers:
+            return self._answers[page]
+        if slug in self._unreadable:
+            return super()._decide(page, settings)
+        if lang != source and lang not in self.config.languages:
+            return False
+        article = self._articles.get(slug)
+        if lang == source:
+            return slug in self._german_only or (article is not None and not article.draft)
+        return None if article is not None and not article.draft else False
+
+    def _publishes(self, page: tuple[str, str], settings: Settings, gate: Container[tuple[str, str]]) -> bool:
+        """Whether the site publishes the translation ``page`` made now, its QA gate counting ``gate`` published; by
+        its record when its article or catalog cannot be read (the build keeps the edition it had)."""
+        from . import doccache
+        from .editions import catalog_edition
+        from .errors import stage
+        from .rawhtml import german_blocks, german_words
+        from .segment import segment_article
+        from .site import edition_published
+
+        lang, slug = page
+        article = self._articles[slug]
+        try:
+            if slug not in self._documents:  # extract's segmentation when it is stored, else made here, not stored
+                with stage(article.ref, "segmenting"):
+                    doc = doccache.stored(self.config, article) or segment_article(
+                        article, self.config.segmentation, self.config.source_language)
+                self._documents[slug] = (doc, german_words(german_blocks(article)))
+            doc, german = self._documents[slug]
+            edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german)
+        except VerlagError:  # the build cannot make it either and keeps the edition it had; check names the file
+            return super()._decide(page, settings)
+        return edition_published(self.config, settings, edition, article)
+
+
+class _Gate:
+    """The pages ``PlannedPages`` counts as published while it settles a group of translations: the answers it
+    knows, and of the others ``published``; the translations asked about that need an edition are in ``asked``."""
+
+    def __init__(self, pages: PlannedPages, settings: Settings, published: set[tuple[str, str]]):
+        self.pages, self.settings, self.published = pages, settings, published
+        self.asked: list[tuple[str, str]] = []
+
+    def __contains__(self, page: object) -> bool:
+        fixed = self.pages._fixed(page, self.settings)
+        if fixed is not None:
+            return fixed
+        self.asked.append(page)
+        return page in self.published

@@ -35,7 +35,7 @@ from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
-from .published import SitePages
+from .published import PlannedPages, SitePages
 from .segment import reference_labels
 from .sources import Article, read_sources
 from .uistrings import DEFAULT_THEME
@@ -290,8 +290,8 @@ STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", HAND: "Hand draf
 STATE_HELP = {
     REVIEWED: "signed off by a reviewer (not fuzzy)",
     MACHINE: "a draft (fuzzy) from an engine, not yet checked",
-    HAND: "a person's translation (fuzzy) that verlag import --translation-of could not align with confidence, "
-          "not yet checked",
+    HAND: "a person's translation (fuzzy), not yet checked: one verlag import --translation-of could not align "
+          "with confidence, or a machine draft edited and left fuzzy",
     STALE: "the German changed after it was translated (signed off or still a draft); the diff shows how",
     UNTRANSLATED: "no translation yet; readers see the German",
 }
@@ -363,7 +363,7 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
         result.errors.append(exc)
         glossary = Glossary()
     state = load_state(config.state_dir / STATE_FILE)
-    pages = SitePages(config)
+    pages = PlannedPages(config, sources, glossary)  # as the build will publish them
     catalogs: dict[tuple[str, str], bytes | None] = {}  # (lang, slug) -> the catalog's bytes before its page
     for article in chosen:
         if progress:

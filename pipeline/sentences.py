@@ -20,10 +20,10 @@ import bisect
 import functools
 import hashlib
 import itertools
-import logging
 import re
 from typing import TYPE_CHECKING
 
+from . import logger
 from .fsutil import code_digest
 from .markup import analyse
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["SplitMemo", "sentence_spans", "split_sentences"]
 
 Span = tuple[int, int]
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 # pysbd's cost grows with the square of its input (every abbreviation it finds rewrites the whole text), so a
 # long block is handed over in windows of about this many characters, each with this much context either side.

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+import tomllib
 
 import click
 import lxml.html
@@ -16,6 +17,7 @@ import polib
 import pytest
 
 from cli import main
+from pipeline.catalog import fingerprint
 from pipeline.scaffold import slugify
 
 from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review
@@ -151,7 +153,8 @@ def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
 def test_min_reviewed_counts_german_html_block_words_as_status_does(project, minimum, published):
     """Every entry reviewed, but the page shows the original's HTML block in German: 4 of 9 words reviewed for
     ``verlag status`` and for the build's gate alike (the gate counted 4 of 4 and published it at 50 %)."""
-    project.write("verlag.toml", project.read("verlag.toml") + f"\n[publish]\nmin_reviewed = {minimum}\n")
+    project.write("verlag.toml", project.read("verlag.toml")
+                  + f"\n[publish]\nmin_reviewed = {minimum}\nmin_translated = 0\n")  # min_reviewed decides
     _reviewed_but_for_an_html_block(project)
     (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     assert row["percent_reviewed"] == pytest.approx(100 * 4 / 9, abs=0.1)
@@ -162,6 +165,19 @@ def test_min_reviewed_counts_german_html_block_words_as_status_does(project, min
         page = lxml.html.parse(str(project.root / "site/en/zecke/index.html")).getroot()
         data = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
         assert "translator" not in json.dumps(data)
+
+
+@pytest.mark.parametrize(("minimum", "published"), [(80, False), (50, False), (40, True)])
+def test_min_translated_counts_german_html_block_words_as_not_in_the_language(project, minimum, published):
+    """Every entry reviewed, but the page shows the original's HTML block in German: 4 of 9 words are in
+    English, so ``min_translated`` 50 holds the page back as ``min_reviewed`` does (the gate divided by the
+    segments' 4 words alone and published a mostly German page as a translation)."""
+    project.write("verlag.toml", project.read("verlag.toml") + f"\n[publish]\nmin_translated = {minimum}\n")
+    _reviewed_but_for_an_html_block(project)
+    output = project.run("build").output
+    assert (project.root / "site/en/zecke/index.html").exists() == published
+    assert ("not published (below [publish] min_translated or min_reviewed): zecke" in output) != published
+    assert ('hreflang="en"' in project.read("site/sitemap.xml")) == published
 
 
 def test_a_catalog_saved_with_crlf_keeps_its_line_ends_through_extract_pretranslate_and_import(project):
@@ -298,19 +314,24 @@ def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(p
 
 
 def test_a_signed_off_draft_keeps_its_origin_but_is_never_machine_text_again(project):
-    """Signed off, a draft is the reviewer's translation: the next extract drops its draft fingerprint and
-    keeps '# mt: pseudo' as its origin; reopened ('Needs work' in Poedit: fuzzy again), --redo-drafts leaves
-    it alone and an author's edit sends it back to review instead of retiring it."""
+    """Signed off, a draft is the reviewer's translation: the next extract keeps '# mt: pseudo' as its origin
+    and, while the text is the engine's byte for byte, its draft fingerprint marked 'signed off' (the evidence
+    that nobody edited it; an edited one loses it); reopened ('Needs work' in Poedit: fuzzy again),
+    --redo-drafts leaves it alone and an author's edit sends it back to review instead of retiring it."""
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
     project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
     path = project.root / "translations/en/leber.po"
     drafted = polib.pofile(str(path)).find("Sie braucht Ruhe.").msgstr
-    review(project, "en", "leber", {"Sie braucht Ruhe.": drafted})
+    review(project, "en", "leber", {"Sie braucht Ruhe.": drafted, "Tipps": "Tips"})
     project.run("extract")
     text = path.read_text(encoding="utf-8")
     block = text[:text.index('msgid "Sie braucht Ruhe."')].rsplit("\n\n", 1)[1]
-    assert "# mt: pseudo\n" in block and "# draft " not in block and "fuzzy" not in block
+    assert f"# mt: pseudo\n# draft {fingerprint(drafted)}, signed off\n" in block and "fuzzy" not in block
+    edited = text[:text.index('msgid "Tipps"')].rsplit("\n\n", 1)[1]
+    assert "# mt: pseudo\n" in edited and "# draft " not in edited
+    project.run("extract")
+    assert path.read_text(encoding="utf-8") == text
     msgfmt_check(path)
     path.write_text(text.replace('#, markdown-text\nmsgid "Sie braucht Ruhe."',
                                  '#, fuzzy, markdown-text\nmsgid "Sie braucht Ruhe."'), encoding="utf-8")
@@ -331,6 +352,49 @@ def test_a_reader_that_stops_reading_is_no_error(tmp_path):
     assert proc.wait(timeout=60) == 0
     assert proc.stderr.read() == b""
 
+
+# A sitecustomize for the test's own PYTHONPATH: the import of click (the first thing ``cli`` loads) says it has
+# started, by creating the file named in the environment, then takes up to a minute: a Ctrl-C lands in it.
+SLOW_CLICK = """
+import importlib.abc, os, sys, time
+
+class SlowClick(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            open(os.environ["VERLAG_TEST_IMPORTING"], "w").close()
+            time.sleep(60)
+        return None
+
+sys.meta_path.insert(0, SlowClick())
+"""
+
+
+@pytest.mark.parametrize("how", ["script", "module"])
+def test_ctrl_c_while_python_loads_verlag_exits_130_without_a_traceback(project, tmp_path, how):
+    """SIGINT to the process group while Python is still importing verlag's command line (click here, held
+    up by the sitecustomize above): "interrupted" and exit 130 as for Ctrl-C in a command, no traceback; for
+    the console script pyproject.toml names (run as pip's script runs it) and for ``python -m verlag``."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(SLOW_CLICK, encoding="utf-8")
+    importing = tmp_path / "importing"
+    if how == "script":
+        module, function = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+            "scripts"]["verlag"].split(":")
+        command = [sys.executable, "-c", f"import sys\nfrom {module} import {function}\nsys.exit({function}())"]
+    else:
+        command = [sys.executable, "-m", "verlag"]
+    proc = subprocess.Popen([*command, "-C", str(project.root), "status"], cwd=tmp_path, start_new_session=True,
+                            env={**os.environ, "PYTHONPATH": f"{hook}{os.pathsep}{REPO}",
+                                 "VERLAG_TEST_IMPORTING": str(importing)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not importing.exists():
+        assert proc.poll() is None and time.monotonic() < deadline, "ended or never imported click"
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert (proc.returncode, out, err) == (130, "", "interrupted\n")
 
 def test_status_shows_long_slugs_whole(project):
     """An imported copy ``…-2`` must be told from its original: no slug is cut, drafts included."""
@@ -376,3 +440,42 @@ def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(
     assert {k: v for k, v in after.items() if k in before} == {k: v for k, v in before.items() if k in after}
     for catalog in (project.root / "translations").rglob("*.po"):
         msgfmt_check(catalog)
+
+
+def test_a_draft_a_reviewer_overwrote_and_left_fuzzy_is_a_persons_not_the_machines(project):
+    """The reviewer writes their English over two ``copy`` drafts and leaves them fuzzy: their ``draft``
+    fingerprints no longer match, so ``status`` counts them as hand drafts (not machine), and under
+    ``unreviewed = "machine"`` the page says that parts are not checked yet, not that a machine made them."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night.",
+                                    "Sie braucht Ruhe.": "It needs rest."}, sign_off=False)
+    path = project.root / "translations/en/leber.po"
+    msgfmt_check(path)
+    rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert rows[0]["segments"]["hand"] == 2 and rows[0]["segments"]["machine"] == 0
+    project.run("build", "--quiet")
+    page = (project.root / "site/en/leber/index.html").read_text(encoding="utf-8")
+    assert "The liver works at night." in page and "made by machine" not in page
+    assert "Parts of this translation have not yet been checked by a person." in page
+
+
+def test_a_msgid_the_reviewer_edited_in_the_catalog_is_set_back_not_reported_as_the_authors_change(project):
+    """A slip in a text editor changes a msgid ("Ruhe" -> "Ruhee"): the German did not change, so extract
+    tells the reviewer where (the catalog's line) and sets the msgid back, translation and state kept, instead
+    of telling the author she changed a sentence and sending it back to review."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    reviewed = path.read_text(encoding="utf-8")
+    path.write_text(reviewed.replace('msgid "Sie braucht Ruhe."', 'msgid "Sie braucht Ruhee."'), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").split("\n").index('msgid "Sie braucht Ruhee."') + 1
+    result = project.run("extract")
+    assert (f"warning: translations/en/leber.po:{line}: msgid edited in the catalog, not in source_de/leber.md: "
+            "'Sie braucht Ruhee.' set back to the German 'Sie braucht Ruhe.'") in result.output
+    assert "changed: " not in result.output and "back to review" not in result.output
+    assert path.read_text(encoding="utf-8") == reviewed
+    msgfmt_check(path)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 import pytest
+from babel import Locale, UnknownLocaleError
 
-from conftest import Project
-from pipeline.config import KNOWN_SETTINGS
+from conftest import REPO, Project
+from pipeline.config import KNOWN_SETTINGS, check_language
+from pipeline.errors import VerlagError
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 BASE = """\
@@ -66,3 +70,36 @@ def test_every_setting_the_readme_documents_is_known_and_every_known_one_documen
             for inner in (v for v in values.values() if per_language and isinstance(v, dict)):
                 assert set(inner) <= set(KNOWN_SETTINGS[table]), f"[{table}.*] documents an unknown setting"
     assert documented == {table: set(keys) for table, keys in KNOWN_SETTINGS.items()}
+
+
+TAGS = ["en", "fr", "de", "pt-BR", "pt_BR", "zh-Hant", "zh-Hant-TW", "es-419", "sr-Latn", "de-CH", "gsw", "fil",
+        "EN", "en-us", "zh-TW", "iw", "no", "xx", "xx-Quatsch", "en-ZZ", "qaa", "d", "en--US", "en_US_POSIX", "C",
+        "../en", "en.dat", "de-1996", "zh_Hans_CN"]
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_a_language_tag_is_accepted_exactly_when_babel_parses_it(tag):
+    """``check_language`` skips Babel for a tag whose CLDR data Babel ships; its verdict stays Babel's."""
+    try:
+        Locale.parse(tag.replace("-", "_"))
+        babel_knows = True
+    except (ValueError, UnknownLocaleError):
+        babel_knows = False
+    try:
+        assert check_language(tag, None, "", "languages") == tag
+        accepted = True
+    except VerlagError as exc:
+        assert f"unknown language code {tag!r}" in str(exc)
+        accepted = False
+    assert accepted == babel_knows
+
+
+def test_loading_a_config_of_cldr_languages_does_not_import_babel(tmp_path):
+    """Babel (7 ms to import) is left to the stages that format dates or read plural rules: a no-op run
+    never needs it."""
+    project = Project(tmp_path)
+    project.write("verlag.toml", 'name = "T"\nsource_language = "de"\nlanguages = ["en", "pt-BR", "zh-Hant"]\n')
+    code = (f"import sys\nfrom pathlib import Path\nfrom pipeline.config import load_config\n"
+            f"print(load_config(Path({str(tmp_path)!r})).languages, 'babel' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True).stdout
+    assert out.strip() == "('en', 'pt-BR', 'zh-Hant') False"

@@ -216,6 +216,7 @@ BILLION_LAUGHS = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".
 
 @pytest.mark.parametrize("front, message", [
     (BILLION_LAUGHS, "front matter holds more than 10,000 values once its YAML aliases (*name) are expanded"),
+    (BILLION_LAUGHS + "updated: 2026-13-45\n", "front matter holds more than 10,000 values"),  # read again as text
     ("x: &x [1, *x]\n", "front matter holds more than 10,000 values"),
     ("x: " + "[" * 50_000 + "]" * 50_000 + "\n", "front matter nests lists or mappings too deep to read")])
 def test_front_matter_that_expands_without_end_is_an_error_at_its_file(site_project: Project, front: str,

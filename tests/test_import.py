@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -932,3 +935,210 @@ def test_a_reference_link_to_another_file_s_permalink_in_the_same_folder_is_rewr
     assert "import: 2 links to another imported post's old address lead to its source file now" in out
     text = project.read("source_de/holunder.md")
     assert "[l]: linden.md\n" in text and "[hier](holunder.md#saft)" in text
+
+
+def tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``files`` (path under ``root`` -> text or bytes) and return ``root``."""
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return root
+
+
+JPEG = (DATA / "seite_files/brennnessel.jpg").read_bytes()
+
+
+def test_a_jekyll_site_s_root_imports_its_posts_and_drafts_and_names_each_page_it_leaves_out(project, tmp_path):
+    """A Jekyll site as its repository holds it (https://jekyllrb.com/docs/structure/): the posts are in _posts/
+    (also in a subfolder of it) and _drafts/; the pages, layouts and the built _site/ are no posts."""
+    blog = tree(tmp_path / "blog", {
+        "_config.yml": "title: Praxisblog\nmarkdown: kramdown\n",
+        "Gemfile": 'source "https://rubygems.org"\ngem "jekyll"\n',
+        "README.md": "# Praxisblog\n\nbundle exec jekyll serve\n",
+        "index.md": "---\nlayout: home\n---\n",
+        "about.md": "---\nlayout: page\ntitle: Über mich\npermalink: /about/\n---\nIch bin Heilpraktikerin.\n",
+        "_layouts/default.html": "<html><body>{{ content }}</body></html>\n",
+        "_includes/head.html": "<head><title>{{ page.title }}</title></head>\n",
+        "_site/2022/09/15/linden-tee.html": "<html><body><p>Gebaut.</p></body></html>\n",
+        "assets/linde.jpg": JPEG,
+        "_posts/2022-09-15-linden-tee.md": "---\nlayout: post\ntitle: Lindenblütentee\n---\nEr schmeckt mild.\n\n"
+                                           "![Linde](/assets/linde.jpg)\n",
+        "_posts/2023/2023-01-10-ingwer.md": "---\ntitle: Ingwer im Winter\n---\nIngwer wärmt.\n",
+        "_drafts/holunder-sirup.md": "---\ntitle: Holundersirup\n---\nNoch nicht fertig.\n",
+    })
+    out = project.run("import", str(blog)).output
+    assert (f"import: {blog} read as a Jekyll site (_config.yml, _posts/): 3 files to import (drafts of the old "
+            "blog too, as drafts); 3 files left out:") in out
+    assert f"  skipped {blog / 'README.md'}: a README file, not an article" in out
+    assert f"  skipped {blog / 'about.md'}: a page of the site, not a post: import it by itself" in out
+    assert f"  skipped {blog / 'index.md'}: the home page, not an article" in out
+    assert sorted(written(project)) == ["bilder/linde.jpg", "holundersirup.md", "ingwer.md", "linden-tee.md"]
+    assert "![Linde](bilder/linde.jpg)" in project.read("source_de/linden-tee.md")
+    assert "- /2023/01/10/ingwer.html" in project.read("source_de/ingwer.md")
+    assert "draft: true  # a draft in Jekyll (_drafts/)" in project.read("source_de/holundersirup.md")
+    assert "never published by the old blog (a draft there too, its draft line says so): source_de/holundersirup.md" \
+        in out
+    assert "Gebaut" not in out and "Heilpraktikerin" not in "".join(p.read_text() for p in
+                                                                   (project.root / "source_de").glob("*.md"))
+
+
+def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles_images(project, tmp_path):
+    """A Hugo site (https://gohugo.io/content-management/organization/): the posts are content/<section>/*.md and
+    leaf bundles (a folder with index.md and its images); list pages (_index.md), a page at the top of content/,
+    a bundle's other Markdown (a resource) and a translation (name.en.md) are no German posts; public/ is built.
+    Each post's old address is Hugo's default URL (https://gohugo.io/content-management/urls/)."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\ntitle = "Praxis"\n',
+        "README.md": "# Praxis\n\nhugo server\n",
+        "content/_index.md": '+++\ntitle = "Start"\n+++\n',
+        "content/about.md": '+++\ntitle = "Über mich"\n+++\nIch bin Heilpraktikerin.\n',
+        "content/posts/_index.md": '+++\ntitle = "Beiträge"\n+++\n',
+        "content/posts/brennnessel.md": '+++\ntitle = "Brennnessel"\ndate = 2024-04-02\n+++\nSie brennt.\n\n'
+                                        "Mehr zum [Holunder](/posts/holunder/).\n",
+        "content/posts/brennnessel.en.md": '+++\ntitle = "Nettle"\ndate = 2024-04-02\n+++\nIt stings.\n',
+        "content/posts/holunder/index.md": '+++\ntitle = "Holunder"\ndate = 2024-06-01\n+++\nEr blüht.\n\n'
+                                           "![Dolde](dolde.jpg)\n",
+        "content/posts/holunder/dolde.jpg": JPEG,
+        "content/posts/holunder/notizen.md": "Nur für mich.\n",
+        "content/posts/entwurf.md": '+++\ntitle = "Entwurf"\ndraft = true\n+++\nBald.\n',
+        "public/posts/brennnessel/index.html": "<html><body><p>Gebaut.</p></body></html>\n",
+        "themes/ananke/layouts/_default/single.html": "<html>{{ .Content }}</html>\n",
+    })
+    out = project.run("import", str(site)).output
+    content = site / "content"
+    assert (f"import: {site} read as a Hugo site (hugo.toml, content/): 3 files to import (drafts of the old blog "
+            "too, as drafts); 5 files left out:") in out
+    for rel, why in (("_index.md", "the list page of a Hugo section (_index), not an article"),
+                     ("about.md", "a page of the site outside a section, not a post"),
+                     ("posts/_index.md", "the list page of a Hugo section"),
+                     ("posts/brennnessel.en.md", "a translation (en) of brennnessel.md in Hugo's naming: bring it in "
+                                                 "with verlag import --translation-of SLUG --lang en"),
+                     ("posts/holunder/notizen.md", "a resource of the page bundle posts/holunder/ (index.md), not a "
+                                                   "page")):
+        assert f"  skipped {content / rel}: {why}" in out
+    assert sorted(written(project)) == ["bilder/dolde.jpg", "brennnessel.md", "entwurf.md", "holunder.md"]
+    assert "Sie brennt." in project.read("source_de/brennnessel.md")
+    # Hugo's default addresses are the old ones: kept under aliases, and a link to one leads to its article now
+    assert "old address /posts/brennnessel/: Hugo's default URL" in out
+    assert "aliases:\n- /posts/brennnessel/\n" in project.read("source_de/brennnessel.md")
+    assert "aliases:\n- /posts/holunder/\n" in project.read("source_de/holunder.md")
+    assert "aliases" not in project.read("source_de/entwurf.md")  # a draft had no address
+    assert "Mehr zum [Holunder](holunder.md)." in project.read("source_de/brennnessel.md")
+    assert "![Dolde](bilder/dolde.jpg)" in project.read("source_de/holunder.md")
+    assert "draft: true  # a draft in Hugo (draft: true)" in project.read("source_de/entwurf.md")
+
+
+def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_their_hugo_addresses(project,
+                                                                                                   tmp_path):
+    """Hugo's translation by file name (https://gohugo.io/content-management/multilingual/#translation-by-file-name)
+    marks the German page too where German is not the default language: tee.de.md beside tee.en.md, a bundle's
+    index.de.md beside index.en.md. The English pages are translations, not German articles; the language code of
+    the file name is no part of the page's address, which starts with /de/ as German is not the default language
+    (/de/posts/tee/, /de/posts/holunder/); a bundle's index.de.md is no resource."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'defaultContentLanguage = "en"\n[languages.de]\n[languages.en]\n',
+        "content/posts/tee.de.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
+        "content/posts/tee.en.md": '+++\ntitle = "Tea"\n+++\nTea warms.\n',
+        "content/posts/holunder/index.de.md": '+++\ntitle = "Holunder"\n+++\nEr blüht.\n',
+        "content/posts/holunder/index.en.md": '+++\ntitle = "Elder"\n+++\nIt blooms.\n',
+    })
+    out = project.run("import", str(site)).output
+    content = site / "content"
+    assert "2 files to import" in out
+    assert (f"  skipped {content / 'posts/tee.en.md'}: a translation (en) of tee.de.md in Hugo's naming: bring it in "
+            "with verlag import --translation-of SLUG --lang en") in out
+    assert f"  skipped {content / 'posts/holunder/index.en.md'}: a translation (en) of index.de.md" in out
+    assert sorted(written(project)) == ["holunder.md", "tee.md"]
+    assert "aliases:\n- /de/posts/tee/\n" in project.read("source_de/tee.md")
+    assert "aliases:\n- /de/posts/holunder/\n" in project.read("source_de/holunder.md")
+
+
+def test_a_hugo_site_translated_by_content_folder_imports_the_german_folder_and_names_the_others(project, tmp_path):
+    """Hugo's translation by content directory (https://gohugo.io/content-management/multilingual/): each language's
+    contentDir holds its pages. The German folder's pages are the articles, at German's addresses (the default
+    language: no /de/); the English folder is named as translations, and its pages are not imported."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'defaultContentLanguage = "de"\n[languages.de]\ncontentDir = "content/de"\n'
+                     '[languages.en]\ncontentDir = "content/en"\n',
+        "content/de/posts/tee.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
+        "content/de/about.md": '+++\ntitle = "Über mich"\n+++\nIch.\n',
+        "content/en/posts/tee.md": '+++\ntitle = "Tea"\n+++\nTea warms.\n',
+    })
+    out = project.run("import", str(site)).output
+    assert (f"  skipped {site / 'content/en'}/: the content of the site's language en (contentDir), translations, "
+            "not German articles: bring each in with verlag import --translation-of SLUG --lang en") in out
+    assert f"  skipped {site / 'content/de/about.md'}: a page of the site outside a section" in out
+    assert sorted(written(project)) == ["tee.md"]
+    assert "aliases:\n- /posts/tee/\n" in project.read("source_de/tee.md")
+
+
+def test_a_subfolder_that_cannot_be_read_is_named_and_the_rest_of_the_folder_is_imported():
+    """A subfolder without read permission (another user's) is an error naming it, exit 2, and the folder's
+    other files are imported: one unreadable folder does not stop the others. Run as a user the permissions bind:
+    as root, through setpriv as nobody."""
+    base = Path(tempfile.mkdtemp(prefix="verlag-import-locked-"))  # not tmp_path: its parents are root's, 0700
+    locked = base / "blog/locked"
+    try:
+        (base / "proj").mkdir()
+        (base / "proj/verlag.toml").write_text('name = "T"\nsource_language = "de"\nlanguages = ["en"]\n')
+        locked.mkdir(parents=True)
+        (base / "blog/tee.md").write_text("---\ntitle: Tee\n---\nTee wärmt.\n", encoding="utf-8")
+        (locked / "zwei.md").write_text("---\ntitle: Zwei\n---\nZwei.\n", encoding="utf-8")
+        for path in (base, base / "blog", base / "proj", base / "proj/verlag.toml"):
+            path.chmod(0o777 if path.is_dir() else 0o666)
+        locked.chmod(0)
+        command = [sys.executable, "-m", "verlag", "-C", str(base / "proj"), "import", str(base / "blog")]
+        if os.geteuid() == 0:
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=base, timeout=120)
+        assert done.returncode == 2, done.stderr
+        assert f"error: {locked}: cannot read this folder: Permission denied" in done.stderr
+        assert "Traceback" not in done.stderr
+        assert "Tee wärmt." in (base / "proj/source_de/tee.md").read_text(encoding="utf-8")
+    finally:
+        locked.chmod(0o755)
+        shutil.rmtree(base)
+
+
+def test_a_default_address_is_the_old_site_s_only_in_its_tree_however_the_file_is_named(project, tmp_path,
+                                                                                        monkeypatch):
+    """Hugo's default address is given to a page below the content/ of a Hugo site (its hugo.toml beside), not to
+    any file below a folder that happens to be called content; and a Hugo page or Jekyll draft named from inside its
+    folder is read as the same file named from the site's root."""
+    notes = tree(tmp_path / "dokumente", {"content/notizen/tee.md": "---\ntitle: Tee\n---\nTee wärmt.\n"})
+    out = project.run("import", "--dry-run", str(notes)).output
+    assert "Hugo's default URL" not in out and "aliases" not in out
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'title = "Praxis"\n',
+        "content/posts/tee.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
+        "_config.yml": "title: Praxis\n",
+        "_drafts/holunder.md": "---\ntitle: Holunder\n---\nBald.\n",
+    })
+    monkeypatch.chdir(site / "content/posts")
+    assert "old address /posts/tee/: Hugo's default URL" in project.run("import", "--dry-run", "tee.md").output
+    monkeypatch.chdir(site / "_drafts")
+    assert "draft: true  # a draft in Jekyll (_drafts/)" in project.run("import", "--dry-run", "holunder.md").output
+
+
+def test_a_plain_folder_imports_its_subfolders_in_a_stable_order(project, tmp_path):
+    """The files of a folder before its subfolders, each in order of name, whatever order the file system lists
+    them in; a README, the folder's home page and a site generator's folders are left out, each named."""
+    notes = tree(tmp_path / "notizen", {
+        "2022/zwei.md": "---\ntitle: Zwei\n---\nZwei.\n",
+        "README.md": "Meine Notizen.\n",
+        "index.html": "<html><body><h1>Übersicht</h1><p>Alle Beiträge dieser Sammlung.</p></body></html>\n",
+        "2021/eins.md": "---\ntitle: Eins\n---\nEins.\n",
+        "2021/tee/index.md": "---\ntitle: Tee\n---\nTee.\n",
+        "oben.md": "---\ntitle: Oben\n---\nOben.\n",
+        "_layouts/post.html": "<html>{{ content }}</html>\n",
+        "bilder/blatt.jpg": JPEG,
+    })
+    out = project.run("import", "--dry-run", str(notes)).output
+    assert (f"import: {notes} read with its subfolders: 4 files to import (drafts of the old blog too, as drafts); "
+            "2 files and 1 folder left out:") in out
+    assert f"  skipped {notes / '_layouts'}/: a folder of a site generator" in out
+    order = [line.split("(from ")[1].rstrip(")") for line in out.splitlines() if line.startswith("would write")]
+    assert order == [str(notes / rel) for rel in ("oben.md", "2021/eins.md", "2021/tee/index.md", "2022/zwei.md")]
+    project.run("import", str(notes))
+    assert sorted(written(project)) == ["eins.md", "oben.md", "tee.md", "zwei.md"]

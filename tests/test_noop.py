@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -138,11 +139,13 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
     copied = _files(copy.root)
     assert "extract: 0 files updated" in copy.run("extract").output
     assert "0 editions made, 0 written" in copy.run("build").output
-    assert {k: v[0] for k, v in _files(copy.root).items()} == {k: v[0] for k, v in copied.items()}
+    # the same bytes, but for the record of the files' stat (other files: other inodes and times)
+    assert {k: v[0] for k, v in _files(copy.root).items() if k != ".verlag/stat.json"} == \
+           {k: v[0] for k, v in copied.items() if k != ".verlag/stat.json"}
 
 
 HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool",
-         "pipeline.redirects", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel.support", "html")
+         "pipeline.redirects", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel", "html", "logging", "traceback")
 
 
 # what a build loads only to make an edition or render a page, a body or a list
@@ -280,9 +283,9 @@ def test_a_state_file_that_cannot_be_read_is_no_cache_and_a_warning(project):
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
     project.run("extract")
     made = project.snapshot()
-    names = ("sources.json", "extract.json", "site-catalogs.json", "site-messages.json")
+    names = ("sources.json", "extract.json", "site-catalogs.json", "site-messages.json", "stat.json")
     for name in names:
-        (project.root / ".verlag" / name).unlink()
+        (project.root / ".verlag" / name).unlink(missing_ok=True)  # stat.json: no file recorded yet
         (project.root / ".verlag" / name).mkdir()
     (project.root / "translations/en/leber.po").unlink()
     result = project.run("extract")
@@ -292,6 +295,21 @@ def test_a_state_file_that_cannot_be_read_is_no_cache_and_a_warning(project):
     assert project.snapshot() == made
     project.run("build")
     project.run("status")
+
+
+def test_a_warning_of_a_run_that_had_not_loaded_logging_is_printed(project):
+    """Logging is loaded by the first module of verlag's that has something to say (``pipeline.logger``); the
+    command line's handler comes with it, so the warning is printed as ``warning: …`` (in a fresh interpreter:
+    pytest has loaded logging long before)."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    state = project.root / ".verlag/extract.json"
+    state.unlink()
+    state.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"], capture_output=True,
+                          text=True, cwd=REPO, check=True)
+    assert proc.stderr == f"warning: {state}: Is a directory; verlag does without this cache (its work is done " \
+                          "again): remove it\n"
 
 
 def test_file_bytes_reads_what_path_read_bytes_reads_and_fails_as_it_fails(tmp_path, monkeypatch):
@@ -334,3 +352,133 @@ def test_template_tag_warnings_are_said_on_every_run_and_kept_by_the_articles_te
     project.write("source_de/tee.md", article("Tee", "Der Tee zieht lange.\n\n{{< figure src=\"tee.jpg\" >}}\n"))
     assert "pipeline.segment" in _loaded_by_extract(project.root)
     assert [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line] == said[:1]
+
+
+def _catalogs_read_by_extract(project, monkeypatch) -> list[str]:
+    """The templates and catalogs whose bytes ``verlag extract`` reads (``fsutil.file_bytes``), by file name."""
+    from pipeline import fsutil
+
+    read, real = [], fsutil.file_bytes
+    monkeypatch.setattr(fsutil, "file_bytes", lambda path: read.append(Path(path).name) or real(path))
+    result = project.run("extract")
+    monkeypatch.setattr(fsutil, "file_bytes", real)
+    assert "extract: 0 files updated" in result.output
+    return sorted(name for name in read if name.endswith((".po", ".pot")) and name != "site.po")
+
+
+def test_a_rerun_reads_no_catalog_changed_before_the_last_run_started(project, monkeypatch):
+    """The record of the files' stat (``.verlag/stat.json``) stands for their bytes; a catalog the run itself
+    wrote changed after it started (racily clean): the next run hashes it once more, the one after trusts it."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")  # writes leber.pot, en/leber.po, fr/leber.po
+    assert _catalogs_read_by_extract(project, monkeypatch) == ["leber.po", "leber.po", "leber.pot"]
+    assert _catalogs_read_by_extract(project, monkeypatch) == []
+
+
+def _saved_again(path: Path, old: bytes, new: bytes, keep_times: bool) -> None:
+    """``path`` with ``old`` replaced by ``new`` of the same length, written in place (the same inode);
+    ``keep_times``: its modification time put back, as an editor or ``cp -p`` may."""
+    before = os.stat(path)
+    data = path.read_bytes()
+    assert old in data and len(old) == len(new)
+    path.write_bytes(data.replace(old, new))
+    if keep_times:
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_size, after.st_ino) == (before.st_size, before.st_ino)
+
+
+@pytest.mark.parametrize("keep_times", [False, True])
+def test_a_catalog_saved_again_with_its_size_and_inode_is_merged_again(project, keep_times):
+    """A reviewer's save that keeps the catalog's size and inode, right after a run or with its modification
+    time put back, is no no-op: extract merges the template into it again (the msgid edited by mistake
+    comes back)."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    project.run("extract")
+    project.run("extract")  # every file recorded by now
+    po = project.root / "translations/en/leber.po"
+    _saved_again(po, b'msgid "Die Leber arbeitet nachts."', b'msgid "Die Lebex arbeitet nachts."', keep_times)
+    assert "updated translations/en/leber.po" in project.run("extract").output
+    assert 'msgid "Die Leber arbeitet nachts."' in po.read_text(encoding="utf-8")
+
+
+def _with_times(st: os.stat_result, ns: int) -> os.stat_result:
+    """``st`` with its access, modification and change times all ``ns``."""
+    seconds = ns // 10**9
+    return os.stat_result((*st[:7], seconds, seconds, seconds),
+                          {"st_atime": ns / 1e9, "st_mtime": ns / 1e9, "st_ctime": ns / 1e9, "st_atime_ns": ns,
+                           "st_mtime_ns": ns, "st_ctime_ns": ns, "st_blksize": st.st_blksize,
+                           "st_blocks": st.st_blocks, "st_rdev": st.st_rdev})
+
+
+def test_a_catalog_on_a_file_system_with_coarse_times_is_recorded_only_two_seconds_after_its_change(
+        tmp_path, monkeypatch):
+    """The moment a run starts is taken in ``.verlag/``; a catalog whose change time is in whole hundredths of a
+    second lies on a file system with coarse times (FAT: two seconds), where a save later in the same tick keeps
+    that time, so it is recorded only once it changed two seconds before the moment. Fine times: at once."""
+    from pipeline.statrecord import StatRecord
+
+    folder = tmp_path / "translations"
+    (folder / "en").mkdir(parents=True)
+    po = folder / "en/leber.po"
+    po.write_bytes(b'msgid "Leber"\nmsgstr "Liver"\n')
+    digest = hashlib.sha256(po.read_bytes()).digest()
+    real = os.stat
+    fine = real(po).st_ctime_ns
+    tick = fine - fine % (2 * 10**9)
+    monkeypatch.setattr(os, "stat", lambda *args, **kwargs: _with_times(real(*args, **kwargs), tick))
+    for moment, recorded in ((tick + 10**9, False), (tick + 2 * 10**9 + 1, True)):
+        record = StatRecord(tmp_path, folder, moment)
+        assert record.digest("en/leber.po") == digest
+        assert bool(record.fresh) == recorded, moment - tick
+    monkeypatch.setattr(os, "stat", real)
+    record = StatRecord(tmp_path, folder, fine + 1)
+    assert record.digest("en/leber.po") == digest
+    assert bool(record.fresh) == (fine % 10**7 != 0)  # a fine time that is a multiple of 10 ms is taken as coarse
+
+
+def test_a_catalog_saved_twice_within_one_tick_of_the_clock_is_merged_again(project, monkeypatch):
+    """Racily clean (git's racy-git.txt): on a file system whose clock does not move between two saves (whole
+    seconds on some; here frozen for the whole test, os.stat and os.fstat reporting one time), a save with
+    the same size and inode after a run leaves the same stat. A file changed at or after the moment the run
+    took the lock is never trusted by its stat, so the save is seen."""
+    frozen = 1_767_225_600 * 10**9
+
+    def coarse(real):
+        return lambda *args, **kwargs: _with_times(real(*args, **kwargs), frozen)
+
+    monkeypatch.setattr(os, "stat", coarse(os.stat))
+    monkeypatch.setattr(os, "fstat", coarse(os.fstat))
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    for _ in range(3):
+        project.run("extract")
+    po = project.root / "translations/en/leber.po"
+    _saved_again(po, b'msgid "Die Leber arbeitet nachts."', b'msgid "Die Lebex arbeitet nachts."', False)
+    assert "updated translations/en/leber.po" in project.run("extract").output
+    assert 'msgid "Die Leber arbeitet nachts."' in po.read_text(encoding="utf-8")
+
+
+def test_a_rerun_searches_no_text_for_template_tags_it_searched_before(project, monkeypatch):
+    """Whether a template tag may start in an article (``sources.TEMPLATE_TAG_HINT``, 25 ms over the texts
+    of 500 articles) is kept with its digest for every article, also the ones without: a rerun searches none."""
+    from pipeline import extract
+
+    project.write("source_de/leber.md", article("Leber", "Die [Leber](https://example.org) arbeitet.\n"))
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht.\n\n{{< figure src=\"tee.jpg\" >}}\n"))
+    searched, real = [], extract.TEMPLATE_TAG_HINT
+
+    class Counted:
+        def search(self, text, *args):
+            searched.append(text)
+            return real.search(text, *args)
+
+    monkeypatch.setattr(extract, "TEMPLATE_TAG_HINT", Counted())
+    said = [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line]
+    assert len(searched) == 2 and len(said) == 1
+    searched.clear()
+    assert [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line] == said
+    assert searched == []
+    project.write("source_de/leber.md", article("Leber", "Die [Leber](https://example.org) ruht.\n"))
+    project.run("extract")
+    assert len(searched) == 1
