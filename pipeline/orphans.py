@@ -166,7 +166,11 @@ def report(config: Config, found: list[Orphan], renamed: list[tuple[str, str]], 
     said = load_state(config.state_dir / SAID_FILE)
     told, out = {}, []
     for orphan in found:
-        data = read_bytes(config.root / orphan.path)
+        try:
+            data = read_bytes(config.root / orphan.path)
+        except OSError:  # a folder or a symlink loop by a catalog's name: said on every run, until it is removed
+            out.append(orphan)
+            continue
         if data is None:
             continue
         told[orphan.path] = digest_bytes(data, extra=f"{orphan.renamed_to}|{orphan.differing}")
