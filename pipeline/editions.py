@@ -21,6 +21,7 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
+from .practice import translator_names
 from .published import SitePages
 from .sources import Article, Sources, read_sources, split_front_matter
 
@@ -69,10 +70,11 @@ class Edition:
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
-                 blocked: frozenset = frozenset(), german: int | None = None) -> Edition:
+                 blocked: frozenset = frozenset(), german: int | None = None, named: str | None = None) -> Edition:
     """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German. The words
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
-    ``german``: that count, when the caller has it (the same for every language of the article)."""
+    ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
+    language's ``[site.translator]`` (``credited``)."""
     from .catalog import MACHINE, REVIEWED, STALE, aligned_draft, entry_state, hand_translator, key, signed_off
     from .rawhtml import german_blocks, german_words
 
@@ -140,16 +142,20 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     _, _, body_start = split_front_matter(marked)
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
                    words_shown, german_words(german_blocks(doc.article)) if german is None else german,
-                   credited(po, hands))
+                   credited(po, hands, named))
 
 
-def credited(po: polib.POFile | None, hands: Counter) -> str | None:
+def credited(po: polib.POFile | None, hands: Counter, named: str | None = None) -> str | None:
     """Who the byline names: the hand translator whose text (``catalog.hand_translator``) is more than half
     of the segments shown translated (``hands``: name, or None for text of no recorded hand translator ->
-    segments), else the catalog's ``Last-Translator`` (``translator_name``). So a reviewer who saved the
-    catalog after signing off one entry of an imported hand translation is not credited with all of it."""
+    segments), else the language's ``[site.translator]`` (``named``; "" names nobody), else the catalog's
+    ``Last-Translator`` (``translator_name``). So a reviewer who saved the catalog after signing off one entry
+    of an imported hand translation is not credited with all of it, nor a Weblate admin who fixed one word
+    with a language whose reviewer the author named."""
     name, count = max(((n, c) for n, c in hands.items() if n), key=lambda item: item[1], default=(None, 0))
-    return name if name and 2 * count > sum(hands.values()) else translator_name(po)
+    if name and 2 * count > sum(hands.values()):
+        return name
+    return (named or None) if named is not None else translator_name(po)
 
 
 def translator_name(po: polib.POFile | None) -> str | None:
@@ -226,9 +232,11 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
                                                 record_path(config, config.source_language, article.slug)))
     # article.page: moved into seiten/ or out; site_url: the QA gate's foreign-target and link-target read it
     policy = config.unreviewed_for(lang, article.slug)
+    named = config.section("site", "translator").get(lang)  # the byline's name ([site.translator])
     return digest_bytes(catalog, *written,
                         extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
-                              f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{pages.key(catalog)}")
+                              f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{pages.key(catalog)}"
+                              f"|{named!r}")
 
 
 def build_editions(config: Config, progress=None, jobs: int | None = None,
@@ -296,6 +304,7 @@ def _build_pass(config: Config, progress, jobs: int | None, sources: Sources,
     ``withheld`` counted as not published) and the slugs of the articles whose editions it made again."""
     articles = sources.articles
     result = BuildResult(errors=list(sources.errors))
+    translator_names(config)  # a mistake in [site.translator] stops the build at its line, before any edition
     glossary = load_glossary(config.translations_dir, config.root)
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict = {}
@@ -416,4 +425,5 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
                                      source_lang=config.source_language, errors_only=True,
                                      site_url=config.site_url, published=pages)
         blocked = blocked_keys(findings)
-    return make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german), data
+    return make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german,
+                        translator_names(config).get(lang)), data

@@ -12,6 +12,9 @@ Read from ``verlag.toml``::
     [site.disclaimer]                           # per language (BCP 47 tag as key); missing ones show German
     de = "Dieser Beitrag ersetzt keinen Besuch bei Ärztin, Arzt oder Heilpraktiker."
 
+    [site.translator]                           # per translation language: whom the byline names
+    en = "Mark Lewis"                           # instead of the catalog's Last-Translator ("" names nobody)
+
     [site.call_to_action]                       # under each article; omitted when the table is absent
     de = "Sie möchten einen Termin?"            # the text, per language as above
     link = "https://example.org/termin"         # optional: each of link, phone, email
@@ -108,6 +111,24 @@ def _localized(config: Config, table: str, values: dict) -> Localized:
         if not isinstance(text, str):
             raise config.error(code, "expected text", table)
     return Localized(dict(values), config.source_language)
+
+
+def translator_names(config: Config) -> dict[str, str]:
+    """``[site.translator]``: translation language -> the name a translated page's byline gives for what was
+    checked ("" names nobody), in place of the catalog's ``Last-Translator``, which Poedit and Weblate set to
+    whoever saved last (an admin fixing one word, the author, a bot); no PO tool records who signed off an
+    entry, so the author says who answers for a language. Raises ``VerlagError`` at the setting's line."""
+    values = config.section("site").get("translator", {})
+    if not isinstance(values, dict):
+        raise config.error("translator", f"expected a table such as [site.translator] with one line per language, "
+                                         f"got {values!r}", "site")
+    for code, name in values.items():
+        if code not in config.languages:
+            raise config.error(code, f"expected a translation language of this project ({', '.join(config.languages)})",
+                               "site.translator")
+        if not isinstance(name, str):
+            raise config.error(code, "expected a name, e.g. \"Mark Lewis\" (\"\" names nobody)", "site.translator")
+    return {code: name.strip() for code, name in values.items()}
 
 
 def check_legal(config: Config, practice: Practice, pages: Iterable[str]) -> None:

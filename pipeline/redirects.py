@@ -24,7 +24,10 @@ alias points at that language's page):
   its aliases.
 
 The files are text keyed by their path under site/; the site stage writes
-them with everything else and never lists them in the sitemap.
+them with everything else and never lists them in the sitemap. It records each
+source's redirects (``record``) so that a source that cannot be read for now
+(a front-matter mistake) keeps the redirects it had (``kept``), as it keeps its
+pages: its old links answer until it reads again.
 """
 
 from __future__ import annotations
@@ -69,12 +72,33 @@ class Redirect:
     new: str  # site path of the article's page
     url: str  # the same, absolute
     title: str
-    article: Article
+    slug: str  # the article's
+    ref: str  # its source file, project-relative
+    line: int  # the line of its ``aliases:``
+
+
+def record(redirects: Iterable[Redirect]) -> dict[str, list[list]]:
+    """``redirects`` as JSON for the site stage's state: slug -> its redirects' fields, in order."""
+    out: dict[str, list[list]] = {}
+    for r in redirects:
+        out.setdefault(r.slug, []).append([r.old, r.lang, r.new, r.url, r.title, r.slug, r.ref, r.line])
+    return out
+
+
+def kept(recorded, slugs: Iterable[str]) -> list[Redirect]:
+    """The redirects ``record`` stored (``recorded``, read back from JSON: anything malformed is left out) of
+    the sources with these ``slugs``: those that cannot be read now keep the redirects of their last build."""
+    recorded = recorded if isinstance(recorded, dict) else {}
+    return [Redirect(*fields) for slug in sorted(slugs) if isinstance(recorded.get(slug), list)
+            for fields in recorded[slug] if isinstance(fields, list) and len(fields) == 8
+            and all(isinstance(f, str) for f in fields[:7]) and isinstance(fields[7], int)]
 
 
 def old_names(articles: Iterable[Article]) -> dict[str, str]:
-    """Old name -> slug: the names articles had before a rename, as their ``aliases`` give them, and their
-    old addresses.
+    """Name -> slug: the file name of an article whose ``slug:`` differs from it (``eisenmangel-bei-frauen`` ->
+    ``eisenmangel``: a link to its file, ``eisenmangel-bei-frauen.md``, leads to its page), the names articles
+    had before a rename, as their ``aliases`` give them, and their old addresses. A file name wins over an
+    old name: the file is there now.
 
     An old name is the last segment of an old address (``/de/schlaf/``, ``https://praxis.example/schlaf.html``
     -> ``schlaf``), so that a link to the old file (``schlaf.md``) still finds the article. An old address is
@@ -92,7 +116,11 @@ def old_names(articles: Iterable[Article]) -> dict[str, str]:
             for key in (name, old_path(path) if path.startswith("/") else ""):
                 if key and key not in current:
                     found[key].add(article.slug)
-    return {name: slugs.pop() for name, slugs in sorted(found.items()) if len(slugs) == 1}
+    files: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        if article.path.stem not in current:
+            files[article.path.stem].add(article.slug)
+    return {name: slugs.pop() for name, slugs in [*sorted(found.items()), *sorted(files.items())] if len(slugs) == 1}
 
 
 def old_path(path: str) -> str:
@@ -102,24 +130,25 @@ def old_path(path: str) -> str:
 
 
 def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], published: Mapping[tuple[str, str], str],
-            errors: list[VerlagError], notes: list[str]) -> list[Redirect]:
+            errors: list[VerlagError], notes: list[str], before: Iterable[Redirect] = ()) -> list[Redirect]:
     """One redirect per alias of the published ``articles`` (German originals, sorted by slug), sorted by old
     path. ``languages``: the source language first, then the translations; ``published``: the title of
     every published page by (lang, slug). An alias under ``/<lang>/`` of a translation leads to that
     edition, or, while it is not published, to the original, said in ``notes`` ("file:line: message");
     any other alias leads to the original. An old slug (``alt``) is the alias ``/<lang>/alt/`` in every
     language. An alias that is no address (``sources.read_aliases``) or an old address another article
-    claimed first is left out and reported in ``errors``."""
+    claimed first is left out and reported in ``errors``. ``before``: the ``kept`` redirects of sources that
+    cannot be read now, which come first and keep their old addresses."""
     source = languages[0]
-    found: dict[str, Redirect] = {}
+    found: dict[str, Redirect] = {r.old: r for r in before}
     for article in articles:
         olds, problems = read_aliases(article)
         errors.extend(problems)
         expanded = [urls.path("article", code, old) for old in olds if not old.startswith("/") for code in languages]
         for old in dict.fromkeys([*(old for old in olds if old.startswith("/")), *expanded]):
             other = found.get(old)
-            if other is not None and other.article.slug != article.slug:
-                errors.append(_error(article, f"{old} is also an old address of {other.article.ref}; "
+            if other is not None and other.slug != article.slug:
+                errors.append(_error(article, f"{old} is also an old address of {other.ref}; "
                                               "keep it in one article"))
                 continue
             lang = next((code for code in languages[1:] if old.startswith(urls.path("index", code))), source)
@@ -129,7 +158,7 @@ def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], p
                 lang = source
             found[old] = Redirect(old, lang, urls.path("article", lang, article.slug),
                                   urls.absolute("article", lang, article.slug), published[(lang, article.slug)],
-                                  article)
+                                  article.slug, article.ref, article.key_line("aliases"))
     return [found[old] for old in sorted(found)]
 
 
@@ -146,47 +175,51 @@ def page_file(old: str, urls: Urls) -> str | None:
 
 def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[str],
                    published: Mapping[tuple[str, str], str], made: Container[str], errors: list[VerlagError],
-                   notes: list[str]) -> dict[str, str]:
-    """The redirect outputs for the aliases of ``articles``, keyed by their path under site/; empty when no
-    article has aliases. ``languages``, ``published``, ``notes``: as for ``collect``. ``made``: the files
-    the site stage makes already.
+                   notes: list[str], before: Sequence[Redirect] = (), made_now: dict | None = None) -> dict[str, str]:
+    """The redirect outputs for the aliases of ``articles`` and the redirects ``before`` (``kept``), keyed by
+    their path under site/; empty when there are none. ``languages``, ``published``, ``notes``, ``before``: as
+    for ``collect``. ``made``: the files the site stage makes already. ``made_now``: filled with the ``record``
+    of the redirects made, for the next build's ``kept``.
 
     An old address that is a page verlag makes (naming that page), that lies outside ``[site] base_url``'s
     path, or that another article claims is left out and reported in ``errors`` at the article's
     ``aliases:`` line; every other redirect is still made.
     """
     pages: dict[str, Redirect] = {}
-    kept: list[Redirect] = []
-    for r in collect(articles, urls, languages, published, errors, notes):
+    answered: list[Redirect] = []
+    for r in collect(articles, urls, languages, published, errors, notes, before):
         inside = r.old.startswith(urls.base_path)
         rel = page_file(r.old, urls) if inside else None
         if not inside:
-            errors.append(_error(r.article, f"{r.old} is outside the site's address {urls.base_url} (base_url "
-                                            "in verlag.toml); redirects can only answer below it"))
+            errors.append(_error(r, f"{r.old} is outside the site's address {urls.base_url} (base_url "
+                                    "in verlag.toml); redirects can only answer below it"))
         elif rel is not None and (rel in made or rel in (NETLIFY, APACHE)):
-            errors.append(_error(r.article, f"{r.old} is the address of site/{rel}, a page verlag makes; "
-                                            "remove it from aliases"))
-        elif rel is not None and rel in pages and pages[rel].article.slug != r.article.slug:
-            errors.append(_error(r.article, f"{r.old} is answered by site/{rel}, the old address "
-                                            f"{pages[rel].old} of {pages[rel].article.ref}; keep one"))
+            errors.append(_error(r, f"{r.old} is the address of site/{rel}, a page verlag makes; "
+                                    "remove it from aliases"))
+        elif rel is not None and rel in pages and pages[rel].slug != r.slug:
+            errors.append(_error(r, f"{r.old} is answered by site/{rel}, the old address "
+                                    f"{pages[rel].old} of {pages[rel].ref}; keep one"))
         else:
-            kept.append(r)
+            answered.append(r)
             if rel is not None:
                 pages.setdefault(rel, r)  # /alt and /alt/ of one article: one page
-    if not kept:
+    if made_now is not None:
+        made_now.update(record(answered))
+    if not answered:
         return {}
     from html import escape  # with html.entities' table, 3 ms to import: only a project with aliases needs it
 
     out = {rel: PAGE.format(lang=r.lang, title=escape(r.title), url=escape(r.url), path=escape(r.new))
            for rel, r in pages.items()}
-    out[NETLIFY] = "".join(f"{r.old}  {r.new}  301\n" for r in kept)
+    out[NETLIFY] = "".join(f"{r.old}  {r.new}  301\n" for r in answered)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"
-                   + "".join(f"RedirectMatch 301 {_pattern(r.old)} {r.url}\n" for r in kept))
+                   + "".join(f"RedirectMatch 301 {_pattern(r.old)} {r.url}\n" for r in answered))
     return out
 
 
-def _error(article: Article, message: str) -> VerlagError:
-    return VerlagError(f"aliases: {message}", article.ref, article.key_line("aliases"))
+def _error(where: Article | Redirect, message: str) -> VerlagError:
+    line = where.key_line("aliases") if isinstance(where, Article) else where.line
+    return VerlagError(f"aliases: {message}", where.ref, line)
 
 
 def _pattern(path: str) -> str:

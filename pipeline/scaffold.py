@@ -13,7 +13,7 @@ import yaml
 from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config, check_language
 from .errors import VerlagError
 from .fsutil import write_if_changed
-from .sources import RESERVED_SLUGS
+from .sources import RESERVED_SLUGS, slugs_in_use
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 
@@ -166,19 +166,25 @@ OPTIONAL_KEYS = ("# summary: \"Ein Satz für die Artikelliste, den Feed und gete
                  "# tags: [Thema, Zweites Thema]   # optional\n")
 
 
-def new_article(config: Config, title: str, today: dt.date | None = None) -> Path:
+def new_article(config: Config, title: str, today: dt.date | None = None) -> tuple[Path, str | None]:
     """Create ``source_de/<slug>.md``: front matter with the title, the configured author, ``today`` and
     ``draft: true`` (so the placeholder text is never published), the optional ``summary`` and ``tags``
-    as commented examples (``OPTIONAL_KEYS``), and a body to replace. The slug is
-    made unique; a title whose slug is reserved (``sources.RESERVED_SLUGS``) raises ``VerlagError``."""
+    as commented examples (``OPTIONAL_KEYS``), and a body to replace. Returns the file and, when the
+    title's slug was taken, the source that has it.
+
+    The slug is one no article or page uses (``sources.slugs_in_use``: file names and ``slug:`` lines of
+    ``source_de/`` and ``source_de/seiten/``), else gets ``-2``, ``-3``, …: articles and pages share one
+    slug and with it one catalog per language. A title whose slug is reserved (``sources.RESERVED_SLUGS``)
+    raises ``VerlagError``."""
     if not title.strip():
         raise VerlagError("the title is empty")
     base = slugify(title)
     if base in RESERVED_SLUGS:
         raise VerlagError(f"the slug {base!r} is reserved (translations/<lang>/{base}.po holds the website's own "
                           "words); choose another title, or rename the file afterwards")
+    used = slugs_in_use(config)
     slug, n = base, 2
-    while (config.source_dir / f"{slug}.md").exists():
+    while slug in used or (config.source_dir / f"{slug}.md").exists():
         slug, n = f"{base}-{n}", n + 1
     meta = {"title": title.strip(), "author": config.raw.get("author") or None,
             "date": (today or dt.date.today()), "draft": True}
@@ -186,4 +192,4 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> Pat
                            sort_keys=False, default_flow_style=False, width=1 << 16) + OPTIONAL_KEYS
     path = config.source_dir / f"{slug}.md"
     write_if_changed(path, f"---\n{front}---\nEinleitung: Worum geht es, und für wen?\n\n## Erste Überschrift\n\nText.\n")
-    return path
+    return path, used.get(base)

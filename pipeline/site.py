@@ -34,6 +34,7 @@ import shutil
 import sqlite3
 import traceback
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Container
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -49,12 +50,12 @@ from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
-from .redirects import old_names, redirect_files
-from .sources import Article, Moment, Sources, calendar_day, read_date, read_sources
+from .redirects import kept, old_names, redirect_files
+from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .sqlitedb import REBUILD, Database
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
-from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, gettext_as_text, load_translations, theme_dirs, \
-    translations_digest
+from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, english_fallback, gettext_as_text, in_english, \
+    load_translations, mark_english, site_po_path, theme_dirs, theme_messages, translations_digest, unmarked
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -268,8 +269,10 @@ class Page:
 
     @property
     def percent_translated(self) -> float:
-        """Percent of the German words a reader gets in the page's language (reviewed, or drafts shown)."""
-        total = sum(self.words.values())
+        """Percent of ``total_words`` a reader gets in the page's language (reviewed, or drafts shown):
+        ``[publish] min_translated``. The words of HTML blocks count, as for ``percent_reviewed``: the page shows
+        them in German."""
+        total = self.total_words
         return 100.0 * self.words_shown / total if total else 100.0
 
     @property
@@ -455,6 +458,7 @@ class _Site:
         self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
         self.envs: dict[str, Environment] = {}
         self.translations: dict = {}
+        self.in_english: dict[str, list[str]] = {}  # lang -> msgids of its UI words shown in English
         self.items: dict[tuple[str, str], dict] = {}  # (lang, slug) -> ``item``
 
     def env(self, lang: str) -> Environment:
@@ -466,16 +470,31 @@ class _Site:
                               undefined=StrictUndefined, keep_trailing_newline=True,
                               bytecode_cache=_bytecode_cache(self.config))
             self.translations[lang] = load_translations(self.config, lang, self.errors)
+            if english_fallback(lang, self.translations[lang]):
+                self._say_english(lang)
             env.install_gettext_callables(**gettext_as_text(self.translations[lang]), newstyle=True)
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
                                search=self.search)
             self.envs[lang] = env
         return self.envs[lang]
 
-    def ui(self, lang: str, message: str) -> str:
-        """A UI string used outside the templates (extracted from this file by ``uistrings``)."""
+    def _say_english(self, lang: str) -> None:
+        """A note, once per build and language, naming the UI words its pages show in English."""
+        english = in_english(self.translations[lang], theme_messages(self.config))
+        if not english:
+            return
+        self.in_english[lang] = english
+        shown = ", ".join(f'"{msgid}"' for msgid in english[:5]) + (f" and {len(english) - 5} more"
+                                                                   if len(english) > 5 else "")
+        self.notes.append(f"{lang}: {counted(len(english), 'website message')} shown in English, marked lang=\"en\" "
+                          f"(untranslated or fuzzy in {relpath(site_po_path(self.config, lang), self.config.root)}, "
+                          f"or held back by verlag check): {shown}")
+
+    def ui(self, lang: str, message: str, **values: str) -> str:
+        """A UI string used outside the templates (extracted from this file by ``uistrings``), its placeholders
+        filled from ``values``, as plain text (not escaped): it goes where nothing marks it as English."""
         self.env(lang)
-        return self.translations[lang].gettext(message) % {}  # as the templates' gettext formats it
+        return unmarked(self.translations[lang].gettext(message) % values)  # as the templates' gettext formats it
 
     def fallback_hints(self, lang: str) -> tuple[str, str, str]:
         """The accessible descriptions of a passage a translation shows in the original language: one not
@@ -620,6 +639,8 @@ def _item(site: _Site, page: Page) -> dict:
         if page.updated else None,
         "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
         "last_reviewed": long_date(page.last_reviewed, locale) if page.last_reviewed else None,
+        # the text changed after its medical review: the page must not let the review vouch for it
+        "review_outdated": bool(page.last_reviewed and page.updated and later(page.updated, page.last_reviewed)),
         "published": _stamp(page.date),
         "modified": _stamp(page.updated or page.date),
     }
@@ -1004,7 +1025,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         before = len(errors)
         if known.get(lang) != spoken[lang]:
             site.env(lang)
-        if len(errors) == before:
+        if len(errors) == before and lang not in site.in_english:  # English words are named every build
             clean[lang] = spoken[lang]
     plan = _BodyPlan.of(site, spoken, renamed)
     bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE, config.root), site.published, site.sources)
@@ -1078,12 +1099,69 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     if frozen:  # their kept pages may show files only their sources name: keep all
         out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
-              if p.slug in site.sources]  # an unreadable source: its redirects wait until it reads again
+              if p.slug in site.sources]
     titles = {name: page.title for name, page in site.published.items()}
+    before = kept(state.get("redirects"), sources.unreadable - site.sources.keys())  # unreadable: kept as they were
+    for ref, olds in groupby(before, key=lambda r: r.ref):
+        olds = counted(len(list(olds)), "old address", "old addresses")
+        site.notes.append(f"{ref} cannot be read: its redirects from {olds} (aliases) stay as they were until it "
+                          "reads again")
+    made: dict[str, list] = {}
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
-                              out, errors, site.notes))
+                              out, errors, site.notes, before, made))
+    out.update(_withdrawn(site, state, out))
     return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned,
-                       "spoken": clean}, bodies
+                       "spoken": clean, "redirects": made}, bodies
+
+
+WITHDRAWN = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{url}">
+<meta http-equiv="refresh" content="0; url={path}">
+</head>
+<body>
+<h1>{notice}</h1>
+<p><a href="{path}" hreflang="{source}" lang="{source}">{title}</a></p>
+</body>
+</html>
+"""
+
+
+def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
+    """A page at the address of each translation an earlier build published (``state``'s files) that is not
+    published now (below ``[publish] min_translated`` or ``min_reviewed``, or nothing translated any more) while
+    its German original is: it sends readers, feed readers and search engines on to the original (a meta
+    refresh, as ``redirects`` writes for aliases; ``noindex``, canonical the original) and says in the
+    page's language that the article is not available in it, instead of a 404. The page stays while the
+    translation is withheld, and gives way to it once it is published again. The build says so when a
+    published translation is withdrawn."""
+    from html import escape
+
+    before, pages = set(state.get("files", [])), state.get("pages", {})
+    made: dict[str, str] = {}
+    for lang in site.config.languages:
+        withdrawn = []
+        for slug in sorted({*site.held_back.get(lang, ()), *site.untranslated.get(lang, ())}):
+            rel = site.urls.file(site.urls.path("article", lang, slug))
+            original = site.published.get((site.source, slug))
+            if rel not in before or rel in out or original is None:
+                continue
+            made[rel] = WITHDRAWN.format(
+                lang=lang, source=site.source, title=escape(original.title),
+                url=escape(site.urls.absolute("article", site.source, slug)),
+                path=escape(site.urls.path("article", site.source, slug)),
+                notice=escape(site.ui(lang, "Not yet available in %(language)s", language=language_name(lang))))
+            if rel in pages:
+                withdrawn.append(slug)
+        if withdrawn:
+            site.notes.append(f"{lang}: no longer published (not translated or reviewed enough), its address now "
+                              f"leads to the original ({site.source}) until it is published again: "
+                              + ", ".join(withdrawn))
+    return made
 
 
 def _as_answered(due: dict[str, Page]) -> list[tuple[int, str, Page]]:
@@ -1199,7 +1277,7 @@ class _Building(Exception):
 def _render(env: Environment, name: str, rel: str, context: dict) -> str:
     """Template ``name`` rendered for site/``rel``; raises ``_Building`` (from the template's exception)."""
     try:
-        return env.get_template(name).render(context)
+        return mark_english(env.get_template(name).render(context), xml=name.endswith(".xml"))
     except Exception as exc:  # noqa: BLE001 - named by _template_error with the page it was building
         raise _Building(rel) from exc
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -173,7 +174,8 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
 
     Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, one of the editions stage's
     reserved characters (``editions.RESERVED``), a missing or invalid front matter (YAML 1.1), a missing title
-    and values of the wrong kind; ``OSError`` when it cannot be read.
+    and values of the wrong kind; ``ManyErrors`` (in line order) when several front-matter keys are wrong, so
+    the author fixes them all after one run; ``OSError`` when it cannot be read.
     """
     data = path.read_bytes() if data is None else data
     try:
@@ -197,14 +199,19 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
                           "which converts it", ref, 1)
     if not body_start:
         raise VerlagError("missing front matter: start the file with '---', a 'title:' line and '---'", ref, 1)
-    meta = load_front(front, text.count("\n", 0, front_start) + 1, ref) or {}
+    meta = load_front(front, text.count("\n", 0, front_start) + 1, ref, dates_as_text=True) or {}
     if not isinstance(meta, dict):
         raise VerlagError("front matter must be 'key: value' lines", ref, 2)
     probe = Article(path, ref, "", text, meta, front, front_start, body_start,
                     text.count("\n", 0, body_start) + 1, "")
+    problems: list[VerlagError] = []  # each key is checked on its own: one run names every mistake
+
+    def problem(message: str, key: str) -> None:
+        problems.append(VerlagError(message, ref, probe.key_line(key)))
+
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise VerlagError("missing title: add 'title: ...' to the front matter", ref, probe.key_line("title"))
+        problem("missing title: add 'title: ...' to the front matter", "title")
     undated = meta.get("date") is None
     if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed
         meta["date"] = dt.date.fromtimestamp(path.stat().st_mtime)
@@ -214,40 +221,45 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
             try:
                 meta[key] = read_date(value)
             except ValueError:
-                line = probe.key_line(key)
-                written = text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
-                raise VerlagError(_date_problem(key, written), ref, line) from None
+                written = text.split("\n")[probe.key_line(key) - 1].partition(":")[2].strip()  # as the author wrote it
+                problem(_date_problem(key, written), key)
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
-            raise VerlagError(f"{key}: expected text", ref, probe.key_line(key))
+            problem(f"{key}: expected text", key)
     if meta.get("author") is not None and not isinstance(meta["author"], str):  # pages, feeds, JSON-LD name one person
-        raise VerlagError("author: expected one name, e.g. 'author: Anna Berger'", ref, probe.key_line("author"))
+        problem("author: expected one name, e.g. 'author: Anna Berger'", "author")
     if not isinstance(meta.get("draft", False), bool):
-        raise VerlagError("draft: expected true or false", ref, probe.key_line("draft"))
+        problem("draft: expected true or false", "draft")
     if not isinstance(meta.get("translate", True), bool):
-        raise VerlagError("translate: expected true or false", ref, probe.key_line("translate"))
+        problem("translate: expected true or false", "translate")
     if "reviewed_by" in meta:
-        meta["reviewed_by"] = _reviewer(meta["reviewed_by"], ref, probe.key_line("reviewed_by"))
+        try:
+            meta["reviewed_by"] = _reviewer(meta["reviewed_by"], ref, probe.key_line("reviewed_by"))
+        except VerlagError as exc:
+            problems.append(exc)
     tags = meta.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise VerlagError("tags: expected a list of words, e.g. [Leber, Rücken]", ref, probe.key_line("tags"))
+        problem("tags: expected a list of words, e.g. [Leber, Rücken]", "tags")
     slug = meta.get("slug", path.stem)
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
-        raise VerlagError(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' "
-                          "(no '/', '..' or spaces)", ref, probe.key_line("slug"))
-    if slug in RESERVED_SLUGS:
-        raise VerlagError(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own "
-                          "words); rename the file or set another 'slug:'", ref, probe.key_line("slug"))
+        problem(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' (no '/', '..' or spaces)",
+                "slug")
+    elif slug in RESERVED_SLUGS:
+        problem(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own words); rename "
+                "the file or set another 'slug:'", "slug")
+    raise_all(sorted(problems, key=lambda e: e.line))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
                    page)
 
 
-def load_front(front: str, first: int, ref: str | Path):
+def load_front(front: str, first: int, ref: str | Path, dates_as_text: bool = False):
     """YAML front matter ``front`` (str, YAML 1.1, between the ``---`` lines) as Python values (None when it is
     empty). ``first``: the file line of its line 1; ``ref``: the file, for messages. Raises ``VerlagError`` at the
     file's line for YAML that does not parse (``yaml_error``) and for a well-formed value YAML cannot construct
-    (``date: 2026-13-45``). Shared by ``read_article`` and ``verlag import`` (``importer_markdown``)."""
+    (``date: 2026-13-45``), unless ``dates_as_text``: then such front matter is read again with every
+    timestamp as the text written, for ``read_article`` to name that date beside the other keys' mistakes.
+    Shared by ``read_article`` and ``verlag import`` (``importer_markdown``)."""
     import yaml
 
     try:
@@ -255,9 +267,25 @@ def load_front(front: str, first: int, ref: str | Path):
     except yaml.YAMLError as exc:
         raise yaml_error(exc, front, first, ref) from None
     except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
+        if dates_as_text:
+            return yaml.load(front, Loader=_text_dates())  # noqa: S506 - a SafeLoader
+
         number, key, got = _bad_value(front)
         raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
                           ref, first + number) from None
+
+
+@functools.cache
+def _text_dates():
+    """PyYAML's safe loader with YAML's timestamps left as the text written (``read_date`` then reads or names
+    them); made on first use, as PyYAML is imported only when a front matter is parsed."""
+    import yaml
+
+    class TextDates(yaml.SafeLoader):
+        pass
+
+    TextDates.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+    return TextDates
 
 
 def yaml_error(exc: Exception, front: str, first: int, ref: str | Path) -> VerlagError:
@@ -564,18 +592,26 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "
                          f"with every copy: add 'date: {day}'"))
-    date, updated = meta["date"], meta.get("updated")
-    if updated is not None and not article.undated:
-        if isinstance(date, dt.datetime) and isinstance(updated, dt.datetime):
-            earlier = updated < date
-        else:
-            earlier = calendar_day(updated) < calendar_day(date)
-        if earlier:
-            found.append((article.key_line("updated"),
-                          f"updated: {updated.isoformat()} is earlier than date: {date.isoformat()}; pages and feeds "
-                          "would say the article was updated before it was published: correct one of them "
-                          "('updated' is the day of the last change, 'date' the day of publication)"))
+    date, updated, reviewed = meta["date"], meta.get("updated"), meta.get("last_reviewed")
+    if updated is not None and not article.undated and later(date, updated):
+        found.append((article.key_line("updated"),
+                      f"updated: {updated.isoformat()} is earlier than date: {date.isoformat()}; pages and feeds "
+                      "would say the article was updated before it was published: correct one of them "
+                      "('updated' is the day of the last change, 'date' the day of publication)"))
+    if updated is not None and reviewed is not None and later(updated, reviewed):
+        found.append((article.key_line("last_reviewed"),
+                      f"last_reviewed: {reviewed.isoformat()} is before updated: {updated.isoformat()}; the medical "
+                      "review does not cover the current text, and the page says so: have it reviewed again and set "
+                      "last_reviewed to that day"))
     return found
+
+
+def later(moment: Moment, other: Moment) -> bool:
+    """Whether front-matter date ``moment`` is after ``other``: instants compared when both are instants, else
+    their calendar days (a day and an instant on it are the same day)."""
+    if isinstance(moment, dt.datetime) and isinstance(other, dt.datetime):
+        return moment > other
+    return calendar_day(moment) > calendar_day(other)
 
 
 def calendar_day(moment: Moment) -> dt.date:
@@ -627,7 +663,7 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
     articles: dict[str, Article] = {}
     errors: list[VerlagError] = []
     error_slugs: list[str] = []
-    unreadable: set[str] = set()
+    unreadable: dict[str, str] = {}  # slug -> the first file that has it or seems to and cannot be read
     root = config.source_dir.resolve()
     cache = _ReadCache(config)
     folders: dict[str, bool] = {}
@@ -646,20 +682,64 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
         except VerlagError as exc:
             errors.append(exc)
             error_slugs.append(likely_slug(path))
-            unreadable.add(error_slugs[-1])
+            unreadable.setdefault(error_slugs[-1], ref)
             continue
         other = articles.get(article.slug)
         if other:
-            errors.append(VerlagError(f"slug {article.slug!r} is already used by {other.ref}; "
-                                      "set a different 'slug:' in the front matter", ref, article.key_line("slug")))
+            keeper, left_out, why = claim(config, other, article)
+            errors.append(VerlagError(f"slug {article.slug!r} is also claimed by {keeper.ref}:"
+                                      f"{keeper.key_line('slug')}, which keeps it ({why}); this file is left out "
+                                      "until you set a different 'slug:' in its front matter or rename it",
+                                      left_out.ref, left_out.key_line("slug")))
             error_slugs.append(article.slug)
-            continue
+            article = keeper
         articles[article.slug] = article
+    for slug, ref in unreadable.items():  # a source that cannot be read now keeps the catalogs made from it
+        article = articles.get(slug)
+        if article is not None and catalog_owner(config, slug) == ref:
+            errors.append(VerlagError(f"slug {slug!r} is also claimed by {ref}, which keeps it (its catalogs "
+                                      f"translations/<lang>/{slug}.po are made from it; it cannot be read now, see "
+                                      "its error); this file is left out until you set a different 'slug:' in its "
+                                      "front matter or rename it", article.ref, article.key_line("slug")))
+            error_slugs.append(slug)
+            del articles[slug]
     if remember:
         cache.save()
     found = sorted(articles.values(), key=lambda a: a.slug)
     return Sources([a for a in found if a.translated], errors, frozenset(unreadable),
                    [a for a in found if not a.translated], tuple(error_slugs))
+
+
+def claim(config: Config, first: Article, second: Article) -> tuple[Article, Article, str]:
+    """(keeper, left out, why) of two sources that claim one slug (``first`` read first): the one the slug's
+    template ``translations/templates/<slug>.pot`` (without one, its first catalog) was made from (its ``#:``
+    references name it), so that a newcomer, such as ``verlag new "Impressum"`` beside
+    ``seiten/impressum.md``, never takes over the catalogs of a source whose reviewed translations they hold
+    (extract would turn them obsolete); else a published source over a draft; else ``first`` (articles
+    before pages, by file name)."""
+    owner = catalog_owner(config, first.slug)
+    if owner in (first.ref, second.ref):
+        keeper = first if owner == first.ref else second
+        return keeper, second if keeper is first else first, \
+            f"its catalogs translations/<lang>/{first.slug}.po are made from it"
+    if first.draft and not second.draft:
+        return second, first, "it is published; the other is a draft"
+    return first, second, "it comes first"
+
+
+def catalog_owner(config: Config, slug: str) -> str | None:
+    """The source file (project-relative) the catalogs of ``slug`` were made from: the first ``#:`` reference of
+    its template, else of its first catalog; None when there is none."""
+    for catalog in (config.pot_path(slug), *(config.po_path(lang, slug) for lang in config.languages)):
+        try:
+            with open(catalog, encoding="utf-8", errors="replace") as lines:
+                owner = next((line.split()[1].rpartition(":")[0] for line in lines
+                              if line.startswith("#: ") and len(line.split()) > 1), None)
+        except OSError:
+            continue
+        if owner is not None:
+            return owner
+    return None
 
 
 def _inside(path: Path, folder: str, root: Path, folders: dict[str, bool]) -> bool:
@@ -688,6 +768,18 @@ def likely_slug(path: Path) -> str:
     except OSError:
         match = None
     return match.group(1) if match else path.stem
+
+
+def slugs_in_use(config: Config) -> dict[str, str]:
+    """Slug -> the source that has it (project-relative path), for every article and page of ``source_files``:
+    its file name and its ``slug:`` line (``likely_slug``; also of a file that does not parse), so a new
+    source never claims another's slug and with it that source's catalogs."""
+    used: dict[str, str] = {}
+    for path, _ in source_files(config):
+        ref = path.relative_to(config.root).as_posix()
+        for slug in (path.stem, likely_slug(path)):
+            used.setdefault(slug, ref)
+    return used
 
 
 def load_articles(config: Config) -> list[Article]:

@@ -4,11 +4,13 @@ The templates say them in English (``{% trans %}``, ``_()``); Babel's Jinja2
 extractor collects them, ``verlag extract`` merges them into
 ``translations/<lang>/site.po`` beside the article catalogs, and the site
 reads each language's catalog. A missing or untranslated message shows the
-English text, so a new language works before its ``site.po`` is done.
+English text, so a new language works before its ``site.po`` is done; the page
+marks it ``lang="en"`` and the build names such messages per language.
 """
 
 from __future__ import annotations
 
+import gettext
 import io
 import re
 from pathlib import Path
@@ -131,6 +133,12 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
             gone.obsolete = True
             po.append(gone)
     return po
+
+
+def theme_messages(config: Config) -> list[polib.POEntry]:
+    """The messages of the project's theme (its ``templates/`` over verlag's) and of ``site.py``, sorted by
+    msgid: what every language's site.po translates."""
+    return _theme_messages(config)[0]
 
 
 def _theme_messages(config: Config, own: _OwnCatalogs | None = None) -> tuple[list[polib.POEntry], str]:
@@ -298,6 +306,60 @@ _PERCENT = re.compile(r"%(%|\((\w+)\)s)?")
 def _literal_percent(text: str, declared: set[str]) -> str:
     return _PERCENT.sub(lambda m: m.group(0) if m.group(1) == "%" or m.group(2) in declared
                         else "%" + m.group(0), text)
+
+
+# Around a message shown in English for want of a translation (``english_fallback``), until ``mark_english``
+# gives it lang="en"; Unicode private-use characters, which no template or translation writes.
+ENGLISH_OPEN, ENGLISH_CLOSE = "\ue040", "\ue041"
+_NAMED = re.compile(r"%\(\w+\)s")  # a placeholder of a python-format message
+_HIDDEN_FROM_MARKS = re.compile(r"<(title|script|style|textarea)\b[^>]*>.*?</\1\s*>|<[^<>]*>", re.S | re.I)
+
+
+def english_fallback(lang: str, translations: NullTranslations) -> bool:
+    """Make ``translations`` (a language's UI words, ``load_translations``) answer a message it has no usable
+    translation for with the English msgid between ``ENGLISH_OPEN`` and ``ENGLISH_CLOSE``, so the page can say
+    which words are English (WCAG 3.1.2 Language of Parts; SITE.md 2). Nothing changes for English itself
+    (BCP 47 primary subtag ``en``): the msgids are English. Returns whether the marks were added."""
+    if lang.split("-")[0].lower() == "en":
+        return False
+    translations.add_fallback(_English())
+    return True
+
+
+class _English(gettext.NullTranslations):
+    """The last fallback of a language's UI words: the English msgid, marked (``english_fallback``) but for its
+    placeholders, whose values (a date, "1 minuto", a link to the original) are in the page's language."""
+
+    def gettext(self, message: str) -> str:
+        return ENGLISH_OPEN + _NAMED.sub(rf"{ENGLISH_CLOSE}\g<0>{ENGLISH_OPEN}", message) + ENGLISH_CLOSE
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self.gettext(msgid1 if n == 1 else msgid2)
+
+
+def in_english(translations: NullTranslations, messages: list[polib.POEntry]) -> list[str]:
+    """The msgids of ``messages`` that ``translations`` (given ``english_fallback``) shows in English: missing,
+    empty or fuzzy in the language's site.po, or held back by ``verlag check``."""
+    return [m.msgid for m in messages if translations.gettext(m.msgid).startswith(ENGLISH_OPEN)]
+
+
+def unmarked(text: str) -> str:
+    """``text`` without the marks of ``english_fallback`` (for words used where no element can carry lang)."""
+    return text.replace(ENGLISH_OPEN, "").replace(ENGLISH_CLOSE, "")
+
+
+def mark_english(rendered: str, xml: bool = False) -> str:
+    """A rendered template with each message the marks of ``english_fallback`` enclose in
+    ``<span lang="en">``; marks inside a tag (an attribute value) or a raw-text element (``<title>``,
+    ``<script>``, ``<style>``, ``<textarea>``), where no element may go, and all marks of an XML file (``xml``:
+    feeds, sitemap) are dropped instead."""
+    if ENGLISH_OPEN not in rendered:
+        return rendered
+    if xml:
+        return unmarked(rendered)
+    rendered = _HIDDEN_FROM_MARKS.sub(lambda m: unmarked(m.group(0)), rendered)
+    rendered = rendered.replace(ENGLISH_OPEN + ENGLISH_CLOSE, "")  # a message ending in a placeholder
+    return rendered.replace(ENGLISH_OPEN, '<span lang="en">').replace(ENGLISH_CLOSE, "</span>")
 
 
 def gettext_as_text(translations: NullTranslations) -> dict[str, Callable]:

@@ -102,6 +102,13 @@ def test_the_chooser_suggests_a_language_and_remembers_a_choice_without_redirect
     browser.get(f"{base}/")
     WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.suggested"))
     assert browser.find_element(By.CSS_SELECTOR, "li.suggested").get_attribute("lang") == "fr"
+    # the remembered click is called so, and the browser's language keeps its own hint: neither is the other
+    shown = {(hint.find_element(By.XPATH, "..").get_attribute("lang"), hint.get_attribute("class"))
+             for hint in browser.find_elements(By.CSS_SELECTOR, ".choice-hint, .choice-remembered")
+             if hint.is_displayed()}
+    assert wanted != "fr" and shown == {("fr", "choice-remembered"), (wanted, "choice-hint")}
+    remembered = browser.find_element(By.CSS_SELECTOR, 'li[lang="fr"] .choice-remembered').text
+    assert remembered == "Votre dernier choix sur ce site"
     browser.execute_script("window.localStorage.clear()")
 
 

@@ -152,7 +152,8 @@ def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
 def test_min_reviewed_counts_german_html_block_words_as_status_does(project, minimum, published):
     """Every entry reviewed, but the page shows the original's HTML block in German: 4 of 9 words reviewed for
     ``verlag status`` and for the build's gate alike (the gate counted 4 of 4 and published it at 50 %)."""
-    project.write("verlag.toml", project.read("verlag.toml") + f"\n[publish]\nmin_reviewed = {minimum}\n")
+    project.write("verlag.toml", project.read("verlag.toml")
+                  + f"\n[publish]\nmin_reviewed = {minimum}\nmin_translated = 0\n")  # min_reviewed decides
     _reviewed_but_for_an_html_block(project)
     (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     assert row["percent_reviewed"] == pytest.approx(100 * 4 / 9, abs=0.1)
@@ -163,6 +164,19 @@ def test_min_reviewed_counts_german_html_block_words_as_status_does(project, min
         page = lxml.html.parse(str(project.root / "site/en/zecke/index.html")).getroot()
         data = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
         assert "translator" not in json.dumps(data)
+
+
+@pytest.mark.parametrize(("minimum", "published"), [(80, False), (50, False), (40, True)])
+def test_min_translated_counts_german_html_block_words_as_not_in_the_language(project, minimum, published):
+    """Every entry reviewed, but the page shows the original's HTML block in German: 4 of 9 words are in
+    English, so ``min_translated`` 50 holds the page back as ``min_reviewed`` does (the gate divided by the
+    segments' 4 words alone and published a mostly German page as a translation)."""
+    project.write("verlag.toml", project.read("verlag.toml") + f"\n[publish]\nmin_translated = {minimum}\n")
+    _reviewed_but_for_an_html_block(project)
+    output = project.run("build").output
+    assert (project.root / "site/en/zecke/index.html").exists() == published
+    assert ("not published (below [publish] min_translated or min_reviewed): zecke" in output) != published
+    assert ('hreflang="en"' in project.read("site/sitemap.xml")) == published
 
 
 def test_a_catalog_saved_with_crlf_keeps_its_line_ends_through_extract_pretranslate_and_import(project):

@@ -56,6 +56,35 @@ def test_anything_else_is_one_line_naming_file_line_and_value(project, written):
     assert not list(project.root.rglob("zecken.po*"))
 
 
+def test_every_front_matter_mistake_of_a_file_is_named_in_one_run_with_its_line(project):
+    """Independent keys, independent mistakes: one run names them all (in line order), exit 2, nothing written for
+    the file, and the other articles go on (trial finding F14: four runs for four mistakes)."""
+    project.write("source_de/zahl.md", "---\ntitle: Datum als Zahl\ndate: 20261201\nupdated: 2025-01-01\nsummary:\n"
+                                       "tags: []\nreviewed_by: \nlast_reviewed: gestern\n---\nText.\n")
+    project.write("source_de/tee.md", _article("2020-09-09"))
+    for command in ("extract", "build", "check"):
+        result = project.run(command, code=2)
+        errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+        assert errors == [
+            "error: source_de/zahl.md:3: date: expected a date like 2026-05-26 (got 20261201)",
+            "error: source_de/zahl.md:5: summary: expected text",
+            "error: source_de/zahl.md:7: reviewed_by: expected a name, or 'name:', 'qualification:' and 'url:' "
+            "lines under it",
+            "error: source_de/zahl.md:8: last_reviewed: expected a date like 2026-05-26 (got gestern)",
+        ], (command, result.output)
+        assert f"{command}: 1 file with problems" in result.stderr
+    assert not list(project.root.rglob("zahl.po*")) and (project.root / "translations/en/tee.po").is_file()
+
+
+def test_impossible_days_yaml_cannot_construct_are_named_beside_the_other_mistakes(project):
+    project.write("source_de/zahl.md", "---\ntitle: Datum\ndate: 2026-13-45\nsummary:\nlast_reviewed: 2026-02-30\n"
+                                       "reviewed_by: Dr. Vogt\n---\nText.\n")
+    errors = [line for line in project.run("extract", code=2).stderr.splitlines() if line.startswith("error: ")]
+    assert errors == ["error: source_de/zahl.md:3: date: expected a date like 2026-05-26 (got 2026-13-45)",
+                      "error: source_de/zahl.md:4: summary: expected text",
+                      "error: source_de/zahl.md:5: last_reviewed: expected a date like 2026-05-26 (got 2026-02-30)"]
+
+
 def test_updated_is_checked_like_date(project):
     project.write("source_de/zecken.md", _article("2020-09-09", extra="updated: 31.12.2020\n"))
     result = project.run("build", code=2)

@@ -80,6 +80,28 @@ def test_a_link_to_a_renamed_article_s_old_file_finds_it_through_its_aliases(pro
         assert hrefs[0] == "/blog/de/schlafen/#abends" if lang == "de" else hrefs[0].endswith("/schlafen/#abends")
 
 
+def test_a_link_to_the_file_of_an_article_with_a_slug_leads_to_the_slug_s_page(project: Project):
+    """``slug:`` in the front matter moves the page, not the file: ``eisenmangel-bei-frauen.md`` is still the
+    article's file, so a link to it leads to /<lang>/eisenmangel/ in every edition and check finds nothing
+    wrong with it (it called the file missing, and every page kept the dead ``.md`` link)."""
+    project.write("verlag.toml", project.read("verlag.toml") + SITE)
+    project.write("source_de/eisenmangel-bei-frauen.md",
+                  article("Eisenmangel", "## Ursachen\n\nEisen fehlt oft.\n", slug="eisenmangel"))
+    project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](eisenmangel-bei-frauen.md#ursachen).\n"))
+    project.run("extract")
+    review(project, "en", "eisenmangel", {("title", "Eisenmangel"): "Iron deficiency", "Ursachen": "Causes",
+                                          "Eisen fehlt oft.": "Iron is often lacking."})
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Lesen Sie [dies](eisenmangel-bei-frauen.md#ursachen).":
+                                  "Read [this](eisenmangel-bei-frauen.md#ursachen)."})
+    checked = project.run("check", "--strict").output
+    assert "eisenmangel-bei-frauen" not in checked
+    built = project.run("build").output
+    assert "no published article" not in built
+    for lang in ("de", "en"):
+        hrefs = html.fromstring(project.read(f"site/{lang}/tee/index.html")).xpath("//article//p/a/@href")
+        assert hrefs == [f"/blog/{lang}/eisenmangel/#ursachen"]
+
+
 def test_a_reviewer_may_point_a_link_at_the_article_s_page_in_the_target_language(project: Project):
     project.write("verlag.toml", project.read("verlag.toml") + SITE)
     project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
@@ -136,7 +158,8 @@ def test_a_link_to_the_site_s_page_of_a_translation_not_published_is_an_error_an
         entry.flags.append("fuzzy")  # drafts again: shown in German, the English page is not published
     po.save()
     assert "en/leber: 1 segment held back" in project.run("build").output
-    assert not (project.root / "site/en/zecken/index.html").exists()
+    withdrawn = html.fromstring(project.read("site/en/zecken/index.html"))  # leads to the original, no page
+    assert withdrawn.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/blog/de/zecken/"]
     links = html.fromstring(project.read("site/en/leber/index.html")).xpath("//article//a/@href")
     assert not any("en/zecken" in link for link in links)
     # the site moves: the address names no page of it any more, and the report's findings follow
@@ -205,7 +228,8 @@ def test_deleting_an_article_holds_back_links_to_its_pages_in_the_same_build(pro
     (project.root / "source_de/c.md").unlink()
     built = project.run("build").output
     assert "en/b: 1 segment held back" in built and "en/d: 1 segment held back" in built
-    assert not (project.root / "site/en/b/index.html").exists()
+    withdrawn = html.fromstring(project.read("site/en/b/index.html"))  # its address leads to the original
+    assert withdrawn.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/blog/de/b/"]
     before = project.snapshot()
     assert "build: 0 editions made" in project.run("build").output
     assert project.snapshot() == before

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin
 import lxml.html
 import pytest
 
-from conftest import article
+from conftest import article, review
 
 ALIASES = ["https://alter-blog.example/2019/05/ingwer-tee-bei-erkaeltung/", "/post/ingwer-tee",
            "/blog/ingwertee.html", "/alt/kräutertee/", "/index.php", "/blog/ingwer%20mit%20honig.html"]
@@ -165,6 +165,30 @@ def test_removed_aliases_take_their_redirects_with_them(built):
         assert not (project.root / "site" / rel).exists(), rel
 
 
+def test_an_article_that_cannot_be_read_keeps_its_redirects_until_it_reads_again(built):
+    """A front-matter mistake leaves the article's pages as they were; its old addresses go on answering too,
+    served by a real HTTP server, and the build says so. Once it reads again, its aliases decide as ever."""
+    project, base = built
+    before = project.snapshot()
+    text = project.read("source_de/ingwer.md")
+    project.write("source_de/ingwer.md", text.replace("date: 2026-05-26", "date: 26.05.2026"))
+    result = project.run("build", code=2)
+    assert "error: source_de/ingwer.md:3: date: expected a date like 2026-05-26 (got 26.05.2026)" in result.output
+    assert "note: source_de/ingwer.md cannot be read: its redirects from 6 old addresses (aliases) stay as they " \
+           "were until it reads again" in result.output
+    assert "removed site/" not in result.output
+    after = project.snapshot()
+    for rel in ("site/_redirects", "site/.htaccess", "site/post/ingwer-tee/index.html", "site/blog/ingwertee.html",
+                "site/de/ingwer/index.html"):
+        assert after[rel] == before[rel], rel
+    assert follow(base + "post/ingwer-tee") == base + "de/ingwer/"
+    project.run("build", code=2)  # still unreadable: still kept
+    assert follow(base + "blog/ingwertee.html") == base + "de/ingwer/"
+    project.write("source_de/ingwer.md", text[:text.index("aliases:")] + text[text.index("---\nEin"):])
+    project.run("build")  # readable again, without aliases: the redirects go
+    assert not (project.root / "site/_redirects").exists() and not (project.root / "site/post").exists()
+
+
 @pytest.mark.parametrize("aliases, message", [
     ('["/de/"]', "source_de/salbei.md:4: aliases: /de/ is the address of site/de/index.html, a page verlag makes"),
     ('["/de/ingwer/"]', "source_de/salbei.md:4: aliases: /de/ingwer/ is the address of site/de/ingwer/index.html"),
@@ -225,3 +249,39 @@ def test_a_drafts_old_addresses_are_not_redirected_yet(project):
     project.run("build")
     assert not (project.root / "site/post").exists() and not (project.root / "site/_redirects").exists()
 
+
+
+def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_published_again(project, server):
+    """An English page was published; the author's edits send its reviewed sentences back to review, the edition
+    falls below min_translated and is withdrawn: its address must not become a 404 for the feed readers,
+    bookmarks and search engines that have it. It leads to the German original (noindex, canonical the
+    original, a notice in English), the build says so once, and the page comes back when it is reviewed."""
+    httpd, state = server
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    configure(project, base)
+    german = {"Die Leber arbeitet nachts.": "The liver works at night.", "Sie braucht Ruhe.": "It needs rest."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **german})
+    project.run("build")
+    state["root"] = project.root / "site"
+    assert follow(base + "en/leber/") == base + "en/leber/"
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
+    project.run("extract")
+    output = project.run("build").output
+    assert ("note: en: no longer published (not translated or reviewed enough), its address now leads to the "
+            "original (de) until it is published again: leber") in output
+    assert follow(base + "en/leber/") == base + "de/leber/"
+    page = lxml.html.fromstring((project.root / "site/en/leber/index.html").read_bytes())
+    assert page.xpath("/html/@lang") == ["en"] and page.xpath("//h1/text()") == ["Not yet available in English"]
+    assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
+    assert page.xpath('//link[@rel="canonical"]/@href') == [base + "de/leber/"]
+    assert page.xpath('//body//a[@hreflang="de"]/text()') == ["Leber"]
+    assert "/en/leber/" not in project.read("site/sitemap.xml") + project.read("site/de/leber/index.html")
+    again = project.run("build").output  # said when it happens; the address keeps leading to the original
+    assert "no longer published" not in again and follow(base + "en/leber/") == base + "de/leber/"
+    review(project, "en", "leber", {"Die Leber arbeitet meist nachts.": "The liver mostly works at night.",
+                                    "Sie braucht viel Ruhe.": "It needs much rest."})
+    project.run("build")
+    assert follow(base + "en/leber/") == base + "en/leber/"
+    assert lxml.html.fromstring(project.read("site/en/leber/index.html")).xpath("//h1/text()") == ["Liver"]

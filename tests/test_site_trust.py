@@ -10,7 +10,7 @@ import polib
 import pytest
 from lxml import etree
 
-from conftest import REPO, Project, adopt_example, article, review
+from conftest import REPO, Project, adopt_example, article, msgfmt_check, review
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -185,6 +185,37 @@ def test_the_translator_is_named_only_for_what_they_checked(project):
     assert byline() == (["Translated by Tom Hughes"], {"@type": "Person", "name": "Tom Hughes"})
 
 
+def test_the_byline_names_the_languages_translator_from_verlag_toml_not_whoever_saved_last(project):
+    """Weblate sets Last-Translator to whoever saved: an admin fixing one word would be named as the one who
+    checked every sentence (trial finding F15). ``[site.translator]`` names who answers for the language."""
+    project.write("source_de/a.md", article("A", "Erster Satz hier.\n\nZweiter Satz hier.\n"))
+    project.run("extract")
+    path = review(project, "en", "a", {("title", "A"): "A", "Erster Satz hier.": "First sentence here.",
+                                       "Zweiter Satz hier.": "Second sentence here."})
+    po = polib.pofile(str(path))  # the admin's save: one word changed, their name in the header
+    po.find("Zweiter Satz hier.").msgstr = "Second sentence, here."
+    po.metadata["Last-Translator"] = "Weblate Admin <admin@example.org>"
+    po.save()
+    msgfmt_check(path)
+
+    def byline() -> tuple[list[str], object]:
+        project.run("build")
+        doc = etree.HTML(project.read("site/en/a/index.html").encode("utf-8"))
+        data = json.loads(doc.xpath('string(//script[@type="application/ld+json"])'))
+        return [p.xpath("string()") for p in doc.xpath('//p[@class="translator"]')], data.get("translator")
+
+    assert byline() == (["Translated by Weblate Admin"], {"@type": "Person", "name": "Weblate Admin"})  # the rule
+    toml = project.read("verlag.toml")
+    project.write("verlag.toml", toml + '\n[site.translator]\nen = "Mark Lewis"\n')
+    assert byline() == (["Translated by Mark Lewis"], {"@type": "Person", "name": "Mark Lewis"})
+    project.write("verlag.toml", toml + '\n[site.translator]\nen = ""\n')
+    assert byline() == ([], None)
+    project.write("verlag.toml", toml + '\n[site.translator]\nen = "Mark Lewis"\nde = "Anna"\n')
+    result = project.run("build", code=2)
+    assert "verlag.toml:7: de: expected a translation language of this project (en, fr)" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_a_link_to_a_draft_or_a_missing_article_is_warned_about_with_its_line(project):
     project.write("source_de/a.md", article("A", "Siehe [den Entwurf](entwurf.md).\n\nUnd [Fehlt](fehlt.md).\n"))
     project.write("source_de/entwurf.md", article("Entwurf", "Noch nicht fertig.\n", draft="true"))
@@ -260,6 +291,36 @@ def test_a_medical_review_of_the_german_original_is_not_claimed_for_an_unchecked
     page = project.read("site/fr/milz/index.html")
     assert "Certaines parties de cette traduction ont été produites par une machine" in page
     assert "Cette traduction a été produite" not in page
+
+
+def test_a_medical_review_older_than_the_last_update_is_flagged_and_not_claimed_for_the_current_text(project):
+    """The author changed the German text (updated: 2026-12-08) after Dr. Vogt's review (2026-04-01): check and
+    extract warn at the last_reviewed line naming both dates, and every edition says next to the review that
+    the text changed after it; a review on the day of the update, or without an update, is not flagged."""
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01", "updated": "2026-12-08"}
+    project.write("source_de/zecken.md", article("Zecken", "Zecken werden ab ca. 8 °C aktiv.\n", **meta))
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n",
+                                               **{**meta, "last_reviewed": "2026-06-01", "updated": "2026-06-01"}))
+    warning = ("warning: source_de/zecken.md:5: last_reviewed: 2026-04-01 is before updated: 2026-12-08; the "
+               "medical review does not cover the current text")
+    assert warning in project.run("extract").output
+    checked = project.run("check").output
+    assert warning in checked and "milz.md" not in checked
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks",
+                                     "Zecken werden ab ca. 8 °C aktiv.": "Ticks become active from about 8 °C."})
+    project.run("build")
+    lines = {}
+    for lang in ("de", "en"):
+        doc = etree.HTML(project.read(f"site/{lang}/zecken/index.html").encode("utf-8"))
+        lines[lang] = " ".join(doc.xpath('string(//p[@class="reviewed"])').split())
+        assert doc.xpath('//p[@class="reviewed"]/strong/time/@datetime') == ["2026-12-08"]
+    assert lines["de"] == ("Medizinisch geprüft von Dr. med. Jana Vogt · zuletzt geprüft am 1. April 2026 · "
+                           "Text nach dieser Prüfung am 8. Dezember 2026 geändert")
+    assert lines["en"] == ("Medical review of the original in German by Dr. med. Jana Vogt · last reviewed on "
+                           "April 1, 2026 · text changed on December 8, 2026, after this review")
+    milz = etree.HTML(project.read("site/de/milz/index.html").encode("utf-8"))
+    assert " ".join(milz.xpath('string(//p[@class="reviewed"])').split()) == \
+        "Medizinisch geprüft von Dr. med. Jana Vogt · zuletzt geprüft am 1. Juni 2026"
 
 
 def test_a_project_site_po_from_an_older_verlag_gets_the_new_messages_shipped_translations(project):

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import polib
+from lxml import etree, html
+
 from pipeline.uistrings import DEFAULT_THEME, _shipped_messages, template_messages
+
+from conftest import article, msgfmt_check, review
 
 
 def _fields(entries) -> list[tuple]:
@@ -35,3 +42,42 @@ def test_a_project_without_templates_gets_the_same_site_catalogs_either_way(proj
     (project.root / ".verlag" / uistrings.MESSAGES_FILE).unlink()
     project.run("extract")
     assert {lang: project.read(f"translations/{lang}/site.po") for lang in ("de", "en", "fr")} == fast
+
+
+def test_website_words_shown_in_english_are_marked_so_and_the_build_names_them(project):
+    """A language without verlag's translations of the theme (it) and a French site.po message that check holds
+    back (markup: [ui-markup]) show the English text: each such text, not its placeholder's value (the
+    reading time in Italian, the author's name), is marked lang="en" (SITE.md 2, language of parts); where no
+    element may go (attributes, <title>, feeds) it is plain; the build names them per language, every build."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["it", "fr"]\n'
+                  '[publish]\nmin_translated = 0\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n", author="Anna Berger"))
+    project.run("extract")
+    review(project, "it", "leber", {("title", "Leber"): "Fegato", "Die Leber arbeitet nachts.": "Il fegato lavora."})
+    review(project, "fr", "leber", {("title", "Leber"): "Foie", "Die Leber arbeitet nachts.": "Le foie travaille."})
+    site_po = project.root / "translations/fr/site.po"
+    po = polib.pofile(str(site_po))
+    po.find("by %(author)s").msgstr = "par <b>%(author)s</b>"
+    po.save(str(site_po))
+    msgfmt_check(site_po)  # a valid catalog: verlag's check holds back its markup
+    for _ in range(2):
+        notes = sorted(line for line in project.run("build").output.splitlines() if "shown in English" in line)
+        assert [line.split(":")[:2] for line in notes] == [["note", " fr"], ["note", " it"]]
+        assert notes[0].startswith(
+            'note: fr: 1 website message shown in English, marked lang="en" (untranslated or fuzzy in '
+            'translations/fr/site.po, or held back by verlag check): "by %(author)s"')
+    italian = html.fromstring(project.read("site/it/leber/index.html"))
+    assert italian.xpath('//a[@class="skip"]/span[@lang="en"]/text()') == ["Skip to the content"]
+    meta = italian.xpath('//p[@class="meta"]/span')[0]
+    assert meta.xpath('span[@lang="en"]/text()') == ["reading time "] and meta.text_content() == "reading time 1 minuto"
+    assert italian.xpath('//p[@class="author"]/span[@lang="en"]/text()') == ["by "]
+    french = html.fromstring(project.read("site/fr/leber/index.html"))
+    assert [span.text_content() for span in french.xpath('//*[@lang="en"]')] == ["by "]
+    assert french.xpath('//p[@class="author"]')[0].text_content() == "by Anna Berger"
+    for path in (project.root / "site").rglob("*"):
+        if path.suffix in (".html", ".xml", ".js", ".txt"):
+            text = path.read_text(encoding="utf-8")
+            assert "\ue040" not in text and "\ue041" not in text, path
+            assert "<span" not in "".join(re.findall(r"<title>.*?</title>", text, re.S)), path
+    feed = etree.parse(str(project.root / "site/it/feed.xml"))  # well-formed, its title plain text
+    assert feed.findtext("{http://www.w3.org/2005/Atom}title") == "Test: new articles"

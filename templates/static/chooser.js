@@ -1,26 +1,36 @@
-/* Progressive enhancement for the language chooser: point out the reader's likely language
-   (a remembered choice first, then the browser's languages) and remember a click. Never redirects. */
+/* Progressive enhancement for the language chooser: point out the reader's likely language and remember a
+   click. A remembered choice and the browser's languages are told apart: each has its own hint, as neither
+   is the other. Never redirects. */
 (function () {
   "use strict";
   var list = document.querySelector("[data-languages]");
   if (!list) { return; }
   var links = Array.prototype.slice.call(list.querySelectorAll("a[hreflang]"));
+
+  function find(tags) {  /* the first link matching a tag of ``tags``, exactly or by its primary subtag */
+    var match = null;
+    tags.some(function (tag) {
+      tag = String(tag).toLowerCase();
+      match = links.filter(function (a) { return a.hreflang.toLowerCase() === tag; })[0] ||
+        links.filter(function (a) { return a.hreflang.toLowerCase().split("-")[0] === tag.split("-")[0]; })[0] || null;
+      return match !== null;
+    });
+    return match;
+  }
+
+  function show(link, hint) {
+    var note = link.parentNode.querySelector(hint);
+    if (note) { note.hidden = false; }
+  }
+
   var saved = null;
   try { saved = window.localStorage.getItem("verlag-language"); } catch (e) { saved = null; }
-  var wanted = (saved ? [saved] : []).concat(navigator.languages || [navigator.language || ""]);
-  var match = null;
-  wanted.some(function (tag) {
-    tag = String(tag).toLowerCase();
-    match = links.filter(function (a) { return a.hreflang.toLowerCase() === tag; })[0] ||
-      links.filter(function (a) { return a.hreflang.toLowerCase().split("-")[0] === tag.split("-")[0]; })[0] || null;
-    return match !== null;
-  });
-  if (match) {
-    var item = match.parentNode;
-    item.classList.add("suggested");
-    var hint = item.querySelector(".choice-hint");
-    if (hint) { hint.hidden = false; }
-  }
+  var remembered = saved ? find([saved]) : null;
+  var browser = find(navigator.languages || [navigator.language || ""]);
+  if (browser) { show(browser, ".choice-hint"); }
+  if (remembered) { show(remembered, ".choice-remembered"); }
+  var suggested = remembered || browser;
+  if (suggested) { suggested.parentNode.classList.add("suggested"); }
   links.forEach(function (a) {
     a.addEventListener("click", function () {
       try { window.localStorage.setItem("verlag-language", a.hreflang); } catch (e) { /* private mode */ }

@@ -1,0 +1,80 @@
+"""Articles and pages share one slug, and with it one catalog per language: a newcomer never takes over another
+source's slug, its catalogs or its page (trial finding F13: ``verlag new "Impressum"`` beside the legal page)."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import article, msgfmt_check, review
+
+IMPRESSUM = "---\ntitle: Impressum\n---\nPraxis Muster, Hauptstraße 1, 12345 Musterstadt.\n"
+
+
+def _legal_project(project) -> None:
+    """A project whose Impressum is translated and signed off in English, and one article."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nlegal = ["impressum"]\n')
+    project.write("source_de/tee.md", article("Tee im Winter", "Tee wärmt."))
+    project.write("source_de/seiten/impressum.md", IMPRESSUM)
+    project.run("extract")
+    review(project, "en", "impressum", {("title", "Impressum"): "Legal notice",
+                                        "Praxis Muster, Hauptstraße 1, 12345 Musterstadt.":
+                                            "Praxis Muster, Hauptstrasse 1, 12345 Musterstadt, Germany."})
+    review(project, "en", "tee", {("title", "Tee im Winter"): "Tea in winter", "Tee wärmt.": "Tea warms."})
+
+
+def test_new_does_not_take_the_slug_of_a_page_or_of_another_sources_slug_line(project):
+    _legal_project(project)
+    project.write("source_de/schlaf.md", article("Schlaf", "Gut schlafen.", slug="ruhe"))
+    result = project.run("new", "Impressum")
+    assert "source_de/impressum-2.md (the slug 'impressum' is source_de/seiten/impressum.md's)\n" in result.output
+    assert not (project.root / "source_de/impressum.md").exists()
+    assert "title: Impressum\n" in project.read("source_de/impressum-2.md")
+    project.run("new", "Ruhe")
+    assert (project.root / "source_de/ruhe-2.md").is_file() and not (project.root / "source_de/ruhe.md").exists()
+    project.run("extract")  # no clash: every source keeps its catalogs
+    assert "Legal notice" in project.read("translations/en/impressum.po")
+
+
+def test_a_source_claiming_a_pages_slug_is_left_out_and_the_pages_catalogs_and_site_stay(project):
+    _legal_project(project)
+    project.run("build")
+    catalog = project.read("translations/en/impressum.po")
+    project.write("source_de/neu.md", "---\ntitle: Impressum neu\nslug: impressum\ndraft: true\n---\nEntwurf.\n")
+    for command in ("extract", "build", "check"):
+        result = project.run(command, code=2)
+        claims = re.findall(r"error: (source_de/\S+:\d+): slug 'impressum' is also claimed by (source_de/\S+:\d+), "
+                            r"which keeps it", result.output)
+        assert claims == [("source_de/neu.md:3", "source_de/seiten/impressum.md:1")], (command, result.output)
+        assert "no page impressum" not in result.output
+    assert project.read("translations/en/impressum.po") == catalog  # nothing made obsolete, nothing taken over
+    msgfmt_check(project.root / "translations/en/impressum.po")
+    assert "Entwurf" not in project.read("translations/templates/impressum.pot")
+    assert "Germany" in project.read("site/en/impressum/index.html")
+    assert "Tea warms." in project.read("site/en/tee/index.html")
+    (project.root / "translations/templates/impressum.pot").unlink()  # the catalogs' references tell then
+    assert "which keeps it (its catalogs" in project.run("extract", code=2).output
+    assert project.read("translations/en/impressum.po") == catalog
+
+
+def test_without_catalogs_a_published_source_keeps_its_slug_over_a_draft(project):
+    project.write("source_de/a-entwurf.md", "---\ntitle: Entwurf\nslug: tee\ndraft: true\n---\nEntwurf.\n")
+    project.write("source_de/tee.md", article("Tee im Winter", "Tee wärmt."))
+    result = project.run("build", code=2)
+    assert "error: source_de/a-entwurf.md:3: slug 'tee' is also claimed by source_de/tee.md:1, which keeps it " \
+           "(it is published; the other is a draft)" in result.output
+    assert "Tee wärmt." in project.read("site/de/tee/index.html")
+
+
+def test_a_source_claiming_the_slug_of_a_page_that_cannot_be_read_now_does_not_take_its_catalogs(project):
+    _legal_project(project)
+    project.run("build")
+    catalog = project.read("translations/en/impressum.po")
+    project.write("source_de/seiten/impressum.md", IMPRESSUM.replace("title: Impressum", "title: [Impressum"))
+    project.write("source_de/neu.md", article("Neu", "Ganz neu.", slug="impressum"))
+    for command in ("extract", "build"):
+        result = project.run(command, code=2)
+        assert re.search(r"error: source_de/seiten/impressum\.md:2: invalid YAML", result.output), result.output
+        assert "error: source_de/neu.md:4: slug 'impressum' is also claimed by source_de/seiten/impressum.md, " \
+               "which keeps it" in result.output
+    assert project.read("translations/en/impressum.po") == catalog
+    assert "Germany" in project.read("site/en/impressum/index.html")
