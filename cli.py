@@ -321,6 +321,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         except VerlagError as exc:
             errors.append(exc)
             continue
+        errors.extend(chosen.errors)
         if source.is_dir():
             _say_folder(source, chosen)
         for file in chosen.files:
@@ -362,9 +363,12 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
 
 
 def _say_folder(folder: Path, chosen) -> None:
-    """What ``verlag import <folder>`` took the folder for, how many files it reads, and each file left out."""
+    """What ``verlag import <folder>`` took the folder for, how many files it reads, and each file or folder left
+    out (counted apart: a folder is no file)."""
     what = f"read as {chosen.site}" if chosen.site else "read with its subfolders"
-    left = f"; {counted(len(chosen.skipped), 'file')} left out:" if chosen.skipped else ""
+    folders = sum(path.is_dir() for path, _ in chosen.skipped)
+    parts = [counted(n, noun) for n, noun in ((len(chosen.skipped) - folders, "file"), (folders, "folder")) if n]
+    left = f"; {' and '.join(parts)} left out:" if parts else ""
     click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to import (drafts of the old blog "
                f"too, as drafts){left}")
     for path, why in chosen.skipped:
@@ -560,13 +564,17 @@ def status(project: Project, languages, fmt: str) -> None:
     sources = read_sources(project.config)  # once, for the rows and the kept catalogs
     with progress_bar("status", lambda: _article_count(project.config), after=1.0) as progress:
         rows, errors = collect_status(project.config, list(languages) or None, progress=progress, sources=sources)
-    kept = kept_catalogs(project.config, list(languages) or None, sources)
+    kept, damaged = kept_catalogs(project.config, list(languages) or None, sources)
+    errors += damaged
     if fmt == "json":
         click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows))
+        unusable = {str(e.path) for e in damaged}
         for path in kept:
-            click.echo(f"kept: {path}: no German article has this slug any more (its reviewed translations still "
+            click.echo(f"kept: {path}: no German article has this slug any more; it cannot be read (see the error), "
+                       "so it serves nothing until fixed; delete it when done" if path in unusable else
+                       f"kept: {path}: no German article has this slug any more (its reviewed translations still "
                        "serve the translation memory); delete it when done")
     if errors:
         fail("status", errors, writes=False)

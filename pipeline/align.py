@@ -571,7 +571,8 @@ def _held(entry: polib.POEntry) -> str | None:
     nobody had signed it off)."""
     state = entry_state(entry)
     notes = Notes.of(entry)
-    untouched = bool(notes.origins) and notes.drafted == fingerprint(entry.msgstr) and notes.reviewed is None
+    untouched = (bool(notes.origins) and notes.drafted == fingerprint(entry.msgstr) and notes.reviewed is None
+                 and not notes.signed)
     if state == UNTRANSLATED or (state == MACHINE and machine_draft(entry)) or (state == STALE and untouched):
         return None
     if state == REVIEWED:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import hashlib
+import itertools
 import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable, Container
 
 import polib
 from rapidfuzz import fuzz
@@ -24,6 +26,7 @@ from .errors import VerlagError
 from .fsutil import read_parsed
 from .markup import analyse
 from .pofile import escape, parse, render_header, render_po
+from .pseudo import is_pseudo
 from .segment import Document, unique_segments
 from .states import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .typos import is_typo_fix
@@ -143,7 +146,10 @@ def entry_state(entry: polib.POEntry | None) -> str:
     or untranslated: empty, or a ``copy`` draft nobody touched (``copied``).
 
     The one answer to "is this machine text or untranslated" for editions, publishing thresholds,
-    notices, ``status``, ``check`` and the review report.
+    notices, ``status``, ``check`` and the review report. Pseudo text (``pseudo.is_pseudo``, the layout
+    test's accented German) is machine text also without the fuzzy flag: signing it off makes no
+    translation of it (``check``'s ``pseudo`` error holds it back; the translation memory takes only
+    reviewed entries).
     """
     if entry is None or not entry.msgstr:
         return UNTRANSLATED
@@ -151,7 +157,7 @@ def entry_state(entry: polib.POEntry | None) -> str:
         if entry.previous_msgid is not None:
             return STALE
         return UNTRANSLATED if copied(entry) else MACHINE
-    return REVIEWED
+    return MACHINE if is_pseudo(entry.msgstr, entry.msgid) else REVIEWED
 
 
 def copied(entry: polib.POEntry) -> bool:
@@ -180,12 +186,26 @@ def aligned_draft(entry: polib.POEntry) -> bool:
     return not notes.origins and LOW_CONFIDENCE in (line.strip() for line in notes.own)
 
 
+def hand_draft(entry: polib.POEntry) -> bool:
+    """Whether a fuzzy entry holds a person's text not checked yet: an import's unsure pair
+    (``aligned_draft``), or a machine draft a person edited and left fuzzy (its ``draft`` fingerprint no
+    longer names the msgstr; Poedit's "needs work" after overwriting a ``copy`` draft). Not machine text
+    for notices and counts; an entry without a fingerprint (older verlag, other tools) stays machine text,
+    as nothing shows a person wrote it."""
+    if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None:
+        return False
+    if aligned_draft(entry):
+        return True
+    notes = Notes.of(entry)
+    return bool(notes.origins) and notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
+
+
 def review_state(entry: polib.POEntry | None) -> str:
-    """``entry_state``, with an unchecked draft a person wrote (``aligned_draft``) as HAND instead of MACHINE:
-    the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell a translator's
-    imported text from an engine's."""
+    """``entry_state``, with an unchecked draft a person wrote (``hand_draft``) as HAND instead of MACHINE:
+    the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell a person's
+    text from an engine's."""
     state = entry_state(entry)
-    return HAND if state == MACHINE and aligned_draft(entry) else state
+    return HAND if state == MACHINE and hand_draft(entry) else state
 
 
 def hand_translator(entry: polib.POEntry) -> str | None:
@@ -233,15 +253,21 @@ def machine_draft(entry: polib.POEntry) -> str | None:
 
     An entry without the draft fingerprint (written before verlag recorded it)
     counts as untouched only while it still is the German text (a ``copy`` draft).
+    Pseudo text signed off is one too (``mt: pseudo``): no translation, nothing a
+    person wrote (``entry_state``), so ``pretranslate --redo-drafts`` replaces it.
     """
-    if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None:
+    if not entry.msgstr or entry.previous_msgid is not None:
         return None
+    if not entry.fuzzy:
+        return "mt: pseudo" if is_pseudo(entry.msgstr, entry.msgid) else None
     return _draft_origin(entry)
 
 
 def _draft_origin(entry: polib.POEntry) -> str | None:
     notes = Notes.of(entry)
     if not notes.origins:
+        return None
+    if notes.signed:  # a reviewer's since the sign-off, also reopened
         return None
     unedited = (notes.drafted == fingerprint(entry.msgstr) if notes.drafted
                 else entry.msgstr == entry.msgid and notes.origins[-1] == COPY_ORIGIN)
@@ -261,9 +287,84 @@ def fingerprint(msgstr: str) -> str:
 
 LOW_CONFIDENCE = "alignment: low confidence"  # align's translator comment on a pair it is not sure of
 _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, reviewed ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
-_DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})$")
+_DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})(, signed off)?$")
 _HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
 _IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*$")
+_PREVIOUS_START = re.compile(r'^previous (?:msgctxt|msgid)(?:, reviewed [0-9a-f]{8})?:(?: "|$)')
+_MAX_HYPHEN_BREAKS = 6  # 2**6 ways to rejoin a record: more is no sentence's previous text
+
+
+def _split_record(text: str) -> bool | None:
+    """Whether a comment line is the first part of a verlag record that a tool wrapped over several lines
+    (True), a whole record (False), or no record at all (None)."""
+    if _PREVIOUS_START.match(text):
+        return not _PREVIOUS_RE.match(text)
+    if PROVENANCE_RE.match(text):  # a name broken at a hyphen or before it, "(sentence by … back)" at a space
+        return _cut(text)
+    if text.startswith("hand: "):
+        return not _HAND_RE.match(text)
+    return False if _DRAFT_RE.match(text) or _IGNORE_RE.match(text) else None
+
+
+def _cut(origin: str) -> bool:
+    """Whether an origin line ends where a wrapping tool cut it (``_split_record``)."""
+    return origin.endswith(("-", "% from")) or origin.count("(") > origin.count(")")
+
+
+def _unwrapped(lines: list[str], entry: polib.POEntry) -> list[str]:
+    """The translator comment's lines with each record a tool wrapped put back on one line.
+
+    polib (``wrapwidth`` 78, Python's ``textwrap``) and Babel (76) wrap long
+    comment lines at spaces, polib also after hyphens; GNU gettext (``msgcat
+    -w``), Poedit and translate-toolkit do not. A record's continuation lines are the
+    lines up to the one that completes it; a line break is rejoined as the
+    space it replaced, or after a hyphen as nothing. Which of those a
+    ``previous`` record's breaks were is decided by the text: the ``#|``
+    previous msgid if one of the joins is it, else the join most like the
+    current msgid. A record that no following lines complete stays as the
+    lines it is (the reviewer's words, never dropped).
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        span = _record_span(lines, i)
+        out.append(_rejoin([line.strip() for line in lines[i:i + span]], entry) if span > 1 else lines[i])
+        i += span
+    return out
+
+
+def _record_span(lines: list[str], start: int) -> int:
+    """How many lines from ``start`` one wrapped record takes (1: the line is whole, or no record)."""
+    if not _split_record(lines[start].strip()):
+        return 1
+    pieces = [lines[start].strip()]
+    for line in lines[start + 1:]:
+        text = line.strip()
+        if not text or _split_record(text) is not None:
+            return 1
+        pieces.append(text)
+        if _split_record(" ".join(pieces)) is False:
+            return len(pieces)
+    return 1
+
+
+def _rejoin(pieces: list[str], entry: polib.POEntry) -> str:
+    hyphen = [a.endswith("-") and not a.endswith(" -") for a in pieces[:-1]]
+    if not _PREVIOUS_START.match(pieces[0]) or sum(hyphen) > _MAX_HYPHEN_BREAKS:
+        # a slug, a file or a person's name broken after a hyphen; a sentence with too many to try: spaces
+        prose = _PREVIOUS_START.match(pieces[0]) is not None
+        return pieces[0] + "".join(("" if h and not prose else " ") + p for h, p in zip(hyphen, pieces[1:]))
+    candidates = []
+    for joins in itertools.product(*([" ", ""] if h else [" "] for h in hyphen)):
+        text = pieces[0] + "".join(j + p for j, p in zip(joins, pieces[1:]))
+        candidates.append((polib.unescape(_PREVIOUS_RE.match(text).group(3)), text))
+    context = pieces[0].startswith("previous msgctxt")
+    shown, current = ((entry.previous_msgctxt, entry.msgctxt or "") if context
+                      else (entry.previous_msgid, entry.msgid))
+    for value, text in candidates:
+        if value == shown:
+            return text
+    return max(candidates, key=lambda c: fuzz.ratio(c[0], current))[1]
 
 
 @dataclass
@@ -279,6 +380,7 @@ class Notes:
 
         # mt: deepl                                  provenance (also ``tm: …``)
         # draft 5e6f7a8b                             ``fingerprint`` of the msgstr that engine wrote
+        # draft 5e6f7a8b, signed off                 ... and a reviewer signed that very text off
         # hand: Anna Berg, 5e6f7a8b                  who translated the msgstr by hand (``import
                                                      --translator``), and its ``fingerprint`` then
         # ignore-numbers                             a silenced check (Weblate's ``ignore-*`` names)
@@ -289,12 +391,15 @@ class Notes:
 
     The previous text is also written as GNU's ``#| msgid`` for the tools that
     show it; the record wins when both are present, ``#|`` alone is read when
-    the record is missing. Strings are quoted and escaped as PO strings.
+    the record is missing. Strings are quoted and escaped as PO strings. A
+    record a tool wrapped over several lines (polib, Babel) is read whole
+    (``_unwrapped``) and written back on one line.
     """
 
     own: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
     drafted: str | None = None
+    signed: bool = False  # ``drafted`` is the text a reviewer signed off as the engine wrote it
     hand: tuple[str, str] | None = None  # (translator's name, fingerprint of the msgstr they wrote)
     ignored: list[str] = field(default_factory=list)
     previous_msgctxt: str | None = None
@@ -303,13 +408,27 @@ class Notes:
 
     @classmethod
     def of(cls, entry: polib.POEntry) -> Notes:
+        if not entry.tcomment:
+            return cls()
+        lines = entry.tcomment.split("\n")
+        notes = cls._read(lines)
+        # a record a tool wrapped reads as an unfinished origin or an own line that starts a record: rare,
+        # so the lines are put back together (``_unwrapped``) only then
+        if notes.own or notes.origins and _cut(notes.origins[-1]):
+            if any(_cut(text) for text in notes.origins) or any(
+                    line.lstrip().startswith(("previous msg", "hand: ")) for line in notes.own):
+                notes = cls._read(_unwrapped(lines, entry))
+        return notes
+
+    @classmethod
+    def _read(cls, lines: list[str]) -> Notes:
         notes = cls()
-        for line in entry.tcomment.split("\n") if entry.tcomment else []:
+        for line in lines:
             text = line.strip()
             if PROVENANCE_RE.match(text):
                 notes.origins.append(text)
             elif match := _DRAFT_RE.match(text):
-                notes.drafted = match.group(1)
+                notes.drafted, notes.signed = match.group(1), bool(match.group(2))
             elif match := _HAND_RE.match(text):
                 notes.hand = (match.group(1), match.group(2))
             elif _IGNORE_RE.match(text):
@@ -326,7 +445,8 @@ class Notes:
 
     def store(self, entry: polib.POEntry) -> None:
         """Write the notes as the entry's translator comment and mirror the previous text in ``#|``."""
-        lines = [*self.own, *dict.fromkeys(self.origins), *([f"draft {self.drafted}"] if self.drafted else []),
+        draft = [f"draft {self.drafted}" + ", signed off" * self.signed] if self.drafted else []
+        lines = [*self.own, *dict.fromkeys(self.origins), *draft,
                  *([f"hand: {self.hand[0]}, {self.hand[1]}"] if self.hand else []),
                  *(f"ignore-{c}" for c in dict.fromkeys(self.ignored))]
         if self.previous_msgid is not None:
@@ -347,6 +467,32 @@ def normalize(entry: polib.POEntry) -> None:
     in ``#|`` is recorded; then ``settle`` decides what the previous text
     still means.
     """
+    if not _settled(entry):
+        _normalize(entry)
+
+
+def _settled(entry: polib.POEntry) -> bool:
+    """Whether ``normalize`` would leave the entry as it is: it is in the form verlag writes, with no previous
+    text, no older form to move and only records that stay (origin lines, each once, then a draft's
+    fingerprint while the entry is a fuzzy translation). Read without ``Notes.of``: most entries of a catalog
+    look so, and a catalog's every entry is normalized whenever it is read (``tests/test_po_reader.py``)."""
+    comment, tcomment = entry.comment, entry.tcomment
+    if entry.previous_msgid is not None or entry.previous_msgctxt is not None or comment is None \
+            or tcomment is None or "mt: " in comment or "tm: " in comment or "ignore-" in " ".join(entry.flags):
+        return False  # (a flag holding "ignore-" further in is read in full: a detour, never a wrong answer)
+    if not tcomment:
+        return True
+    lines = tcomment.split("\n")
+    if lines[-1].startswith("draft "):
+        if not (_DRAFT_RE.match(lines[-1]) and "fuzzy" in entry.flags and entry.msgstr):
+            return False
+        lines.pop()
+    if len(lines) == 1:
+        return bool(PROVENANCE_RE.match(lines[0])) and lines[0] == lines[0].strip()
+    return len(set(lines)) == len(lines) and all(PROVENANCE_RE.match(line) and line == line.strip() for line in lines)
+
+
+def _normalize(entry: polib.POEntry) -> None:
     notes = Notes.of(entry)
     comments = entry.comment.split("\n") if entry.comment else []
     notes.origins = [c.strip() for c in comments if PROVENANCE_RE.match(c.strip())] + notes.origins
@@ -365,9 +511,12 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
     fuzzy flag) or when the German is back to exactly that text; then a
     translation unchanged since it was signed off is reviewed again. A
     signed-off entry also loses ``# alignment: low confidence`` (``align``'s
-    doubt about an imported pair): the reviewer has settled it, and its ``draft`` fingerprint: signed off,
-    the text is the reviewer's, and reopened later (fuzzy again) it must not count as an untouched machine
-    draft that ``pretranslate --redo-drafts`` replaces or an author's edit retires (``machine_draft``). Its
+    doubt about an imported pair): the reviewer has settled it. Its ``draft`` fingerprint stays, marked
+    ``signed off``, while the msgstr is still the engine's text byte for byte: the evidence that the
+    reviewer accepted the draft as it was (pseudo or copy output signed off in bulk stays recognisable);
+    edited, the fingerprint goes. Signed off, the text is the reviewer's: reopened later (fuzzy again) it
+    never counts as an untouched machine draft that ``pretranslate --redo-drafts`` replaces or an
+    author's edit retires (``machine_draft``). Its
     ``mt:``/``tm:`` line stays, as where the text first came from, as Weblate and Poedit keep a translator
     comment through review; nothing that counts machine text reads it of an entry that is not fuzzy.
     """
@@ -379,7 +528,10 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
         notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
     if not fuzzy:
         notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE]
-        notes.drafted = None
+        if notes.drafted == fingerprint(entry.msgstr):
+            notes.signed = True
+        else:
+            notes.drafted, notes.signed = None, False
     notes.store(entry)
 
 
@@ -399,10 +551,13 @@ class MergeReport:
     # German the author changed and then changed back to the text its translation was reviewed for:
     # reviewed again (``settle``)
     restored: list[polib.POEntry] = field(default_factory=list)
+    # (old entry, merged entry) of msgids edited in the catalog, not in the German: the German taken back
+    msgid_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
-          threshold: float = FUZZY_THRESHOLD, keep_typo_fixes: bool = False) -> tuple[polib.POFile, MergeReport]:
+          threshold: float = FUZZY_THRESHOLD, keep_typo_fixes: bool = False,
+          german_before: Callable[[], Container[tuple]] | None = None) -> tuple[polib.POFile, MergeReport]:
     """Carry translations from ``old`` onto the entries of ``pot``; lose nothing a reviewer wrote.
 
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
@@ -420,6 +575,13 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     for makes it reviewed again (``settle``), reported as ``restored``.
     Unused translations become obsolete ``#~`` entries. ``old`` comes from
     ``parse_po``, so its records are in the form ``Notes`` describes.
+
+    ``german_before()``: the (msgctxt, msgid) keys of the template ``old`` was
+    last merged with (empty when unknown), asked only when a sentence is
+    paired. An old msgid that template does not have, paired with German that
+    it has, is no change of the author's but an edit of the msgid in the
+    catalog (a reviewer's slip): the entry takes the German back, keeping its
+    translation and state, reported as ``msgid_edits``.
     """
     report = MergeReport()
     po = polib.POFile()
@@ -460,9 +622,23 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         key=lambda t: (t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
 
+    before: list[Container[tuple]] = []
+
+    def edited_in_catalog(entry: polib.POEntry, cand: polib.POEntry) -> bool:
+        if german_before is None:
+            return False
+        if not before:
+            before.append(german_before())
+        return key(cand) not in before[0] and key(entry) in before[0]
+
     def take(n: int, cand: polib.POEntry, fuzzy: bool) -> None:
         taken_new.add(n)
         claimed.add(id(cand))
+        if edited_in_catalog(pending[n], cand):
+            used.add(id(cand))
+            _carry(pending[n], cand, exact=True)
+            report.msgid_edits.append((cand, pending[n]))
+            return
         if machine_draft(cand) is not None:
             report.redrafted.append(pending[n])
             return
@@ -591,7 +767,7 @@ def parse_po(text: str, ref: str) -> polib.POFile:
                           ref, int(match.group(1)) if match else None) from None
     seen: dict[tuple, int] = {}
     for entry in po:
-        k = key(entry)
+        k = (entry.msgctxt, entry.msgid)  # ``key``
         if k in seen:
             raise VerlagError(f"duplicate entry for {entry.msgid[:40]!r} (first at line {seen[k]})",
                               ref, entry.linenum)

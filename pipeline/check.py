@@ -42,7 +42,9 @@ from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, vi
 from .markup import analyse
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
+from .orphans import find_orphans, unreadable
 from .published import PAGE_PATH, PlannedPages
+from .pseudo import is_pseudo
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
 from .redirects import old_names
 from .segment import reference_labels, template_tag_warning, template_tags
@@ -161,16 +163,13 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
     """The inline markup of ``text`` (``markup.analyse`` with the article's link ``labels``), counted by kind.
 
     Cached per (text, labels): each check asks for the same text's parts, and one catalog's
-    texts are asked for by every check. The result is shared, so its counters are read-only.
+    texts are asked for by every check. The result is shared, so its counters are read-only
+    (a kind of markup the text does not have is the one shared empty ``Counter``).
     """
     if not _MARKUP_CHARS.search(text):
         return Parts(text, text, _NONE, _NONE, _NONE, _NONE, _NONE, ())
     marks = analyse(text, labels).marks
-    kinds: Counter = Counter()
-    exact: Counter = Counter()
-    targets: Counter = Counter()
-    urls: Counter = Counter()
-    html: Counter = Counter()
+    kinds = exact = targets = urls = html = _NONE
     tags: set[str] = set()
     prose: list[str] = []
     pos = 0
@@ -180,39 +179,54 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
         prose.append(" ")
         pos = b
         piece = text[a:b]
-        if piece.startswith("\\") and len(piece) == 2:
+        first = piece[0]
+        if first == "\\" and len(piece) == 2:
             continue
-        if piece.startswith("`"):
+        if first == "`":
+            kinds = kinds or Counter()
+            exact = exact or Counter()
             kinds["code span"] += 1
             exact[piece] += 1
         elif piece.startswith("[^"):
+            kinds = kinds or Counter()
+            exact = exact or Counter()
             kinds["footnote reference"] += 1
             exact[piece] += 1
         elif piece in ("[", "!["):
             openers.append("image" if piece == "![" else "link")
-        elif piece.startswith(("[", "![")):  # a link or image by its label alone: [label], [label][]
-            kind = "image" if piece[0] == "!" else "link"
+        elif first == "[" or piece.startswith("!["):  # a link or image by its label alone: [label], [label][]
+            kind = "image" if first == "!" else "link"
+            kinds = kinds or Counter()
+            targets = targets or Counter()
             kinds[kind] += 1
             targets[(kind, "[" + piece.strip("[]!").lower() + "]")] += 1
-        elif piece.startswith("]"):
+        elif first == "]":
             kind = openers.pop() if openers else "link"
+            kinds = kinds or Counter()
+            targets = targets or Counter()
             kinds[kind] += 1
             targets[(kind, _destination(piece))] += 1
-        elif _AUTOLINK.fullmatch(piece):
+        elif first == "<" and _AUTOLINK.fullmatch(piece):
+            urls = urls or Counter()
             urls[piece.strip("<>")] += 1
-        elif piece.startswith("<"):
+        elif first == "<":
             tags.add(piece)
+            html = html or Counter()
             for m in _HTML_NAME.finditer(piece):
                 html[f"<{m.group(1)}{m.group(2).lower()}>" if m.group(2) else "<!-- -->"] += 1
-        elif piece.startswith(("&", "{", "%")):
-            if not piece.startswith("&"):
+        elif first in "&{%":
+            if first != "&":
+                kinds = kinds or Counter()
+                exact = exact or Counter()
                 kinds["placeholder"] += 1
                 exact[piece] += 1
-        elif set(piece) <= set("*_~"):
-            kinds["strikethrough" if piece[0] == "~" else "strong emphasis" if len(piece) == 2 else "emphasis"] += 1
-        elif piece[0] in "\"')":
+        elif first in "*_~" and set(piece) <= _DELIMITERS:
+            kinds = kinds or Counter()
+            kinds["strikethrough" if first == "~" else "strong emphasis" if len(piece) == 2 else "emphasis"] += 1
+        elif first in "\"')":
             continue  # the end of a link title
         else:
+            urls = urls or Counter()
             urls[piece] += 1
     prose.append(text[pos:])
     for kind in ("emphasis", "strong emphasis", "strikethrough"):
@@ -223,6 +237,21 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
         addresses += [m.group(1).strip("\"'") for m in _HTML_URL.finditer(text)]
     return Parts("".join(prose), "".join(prose[::2]), kinds, exact, targets, urls, html, tuple(addresses),
                  frozenset(tags))
+
+
+_DELIMITERS = frozenset("*_~")
+
+
+def same_markup(german: Parts, translated: Parts) -> bool:
+    """Whether a translation keeps the German's markup as ``MARKUP_CHECKS`` compare it: the same kinds, verbatim
+    pieces, link targets, URLs and HTML tags, no raw HTML piece written otherwise and no address the German does
+    not have. Then none of those checks can find anything (``tests/test_check_gate.py`` shows it on every entry
+    of a project), so ``check_catalog`` does not run them."""
+    same = dict.__eq__  # stricter than Counter's == (a count of 0 differs from none): at worst the checks run
+    return (same(german.kinds, translated.kinds) and same(german.exact, translated.exact)
+            and same(german.targets, translated.targets) and same(german.urls, translated.urls)
+            and same(german.html, translated.html) and translated.tags <= german.tags
+            and (not translated.addresses or set(translated.addresses) <= set(german.addresses)))
 
 
 def _destination(tail: str) -> str:
@@ -669,6 +698,12 @@ def check_blank(entry, ctx):
         yield "translation has no words: it would publish an empty text"
 
 
+def check_pseudo(entry, ctx):
+    if not entry.fuzzy and is_pseudo(entry.msgstr, entry.msgid):
+        yield "pseudo-translation signed off: the pseudo engine's accented German tests layouts, it is no " \
+              "translation; translate the sentence (readers get the German until then)"
+
+
 def check_empty_heading(entry, ctx):
     if _kind(entry) in ("heading", "title") and ctx.reviewed:
         yield f"{_kind(entry)} not translated while the rest of the article is under review"
@@ -712,12 +747,18 @@ CHECKS = [
     Check("stale", WARNING, "fuzzy entry whose German changed since it was translated (#| msgid)", check_stale,
           frozenset({STALE})),
     Check("blank", ERROR, "a translation that is only spaces or markup", check_blank),
+    Check("pseudo", ERROR, "no signed-off pseudo-translation (the pseudo engine's accented text); cannot be "
+          "waived by an ignore-* flag", check_pseudo, frozenset({MACHINE}),
+          remedy="translate the sentence: pseudo text is a layout test, never a translation"),
     Check("empty-heading", WARNING, "heading or title left untranslated in an article that has reviewed text",
           check_empty_heading, frozenset({UNTRANSLATED})),
 ]
 
 
 CHECKS_BY_ID = {c.id: c for c in CHECKS}
+# Checks that compare only the markup of an entry's two texts (``Parts`` but prose and bare): they find nothing
+# where ``same_markup`` holds
+MARKUP_CHECKS = frozenset({check_markup, check_link_target, check_html, check_urls, check_foreign_target})
 
 # The website's own words (site.po): plain text with %-format placeholders, no Markdown
 SITE_CHECKS = [
@@ -955,12 +996,18 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     ``published``, (lang, slug) of its pages (``SitePages``).
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
-    error, all that an edition's QA gate (``blocked_keys``) looks at.
+    error, all that an edition's QA gate (``blocked_keys``) looks at. An entry whose translation keeps the
+    German's markup (``same_markup``) is not run through ``MARKUP_CHECKS``, which could find nothing in it.
     """
     lines = text.split("\n") if text is not None else []
     active = [e for e in po if not e.obsolete]
-    selected = [c for c in checks or CHECKS if not errors_only or c.severity == ERROR]
+    # a glossary that forbids nothing in ``lang``, or keeps no term untranslated, gives those checks nothing to find
+    idle = {check_glossary_forbidden: not any(term.forbidden.get(lang) for term in glossary.terms),
+            check_glossary_dnt: not any(term.dnt for term in glossary.terms)}
+    selected = [c for c in checks or CHECKS if (not errors_only or c.severity == ERROR) and not idle.get(c.function)]
     by_state = {state: [c for c in selected if state in c.states] for state in (*TEXT_STATES, UNTRANSLATED)}
+    # the same checks without MARKUP_CHECKS, for an entry whose translation keeps the German's markup (same_markup)
+    kept = {state: [c for c in run if c.function not in MARKUP_CHECKS] for state, run in by_state.items()}
     german = {url for e in active for url in parts(e.msgid, labels).addresses}
     origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ()), site_url])))
     states = [entry_state(e) for e in active]  # each entry's once: the count and the checks to run read it
@@ -970,12 +1017,16 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     findings: list[Finding] = []
     for entry, state in zip(active, states):
         run = by_state[state]
+        entry_ctx = plain if entry.msgctxt in PLAIN_CONTEXTS else ctx
+        if len(kept[state]) < len(run) and same_markup(text_parts(entry.msgid, entry_ctx),
+                                                       text_parts(entry.msgstr, entry_ctx)):
+            run = kept[state]
         ignored = ignored_checks(entry) if run else frozenset()
         line = None
         for check in run:
             if check.id in ignored and check.waivable:
                 continue
-            for message in check.function(entry, plain if entry.msgctxt in PLAIN_CONTEXTS else ctx):
+            for message in check.function(entry, entry_ctx):
                 if line is None:
                     line = msgid_line(lines, entry.linenum) if lines else entry.linenum
                 findings.append(Finding(ref, line, check.id, check.severity, message, lang, slug, key(entry)))
@@ -1038,6 +1089,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language, site_url=config.site_url, published=pages))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
+    if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
+        kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
+        errors += unreadable(config, [path for lang in languages or config.languages for path in kept[lang]])
     for lang in [] if slugs else languages or config.languages:
         path = site_po_path(config, lang)
         ref = relpath(path, config.root)

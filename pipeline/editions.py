@@ -55,7 +55,7 @@ class Edition:
     slug: str
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
-    # shown; "hand_shown": unreviewed hand translation shown (``catalog.aligned_draft``), only where there is
+    # shown; "hand_shown": unreviewed hand translation shown (``catalog.hand_draft``), only where there is
     # one; "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
     # (drafts, ``catalog.signed_off``); "stale_fallback": out-of-date translations shown in
     # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback")
@@ -75,7 +75,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
-    from .catalog import MACHINE, REVIEWED, STALE, aligned_draft, entry_state, hand_translator, key, signed_off
+    from .catalog import MACHINE, REVIEWED, STALE, entry_state, hand_draft, hand_translator, key, signed_off
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
@@ -91,16 +91,17 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         entry = entries.get(segment.key)
         state = entry_state(entry)
         shown[state] += 1
-        words[state] += len(segment.text.split())
+        count = len(segment.text.split())
+        words[state] += count
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if segment.key not in blocked:
-                hand = state == MACHINE and aligned_draft(entry)
+                hand = state == MACHINE and hand_draft(entry)
                 shown["machine_shown"] += state == MACHINE and not hand
                 if hand:  # only where there is one: the records of other pages stay as they were
                     shown["hand_shown"] += 1
                 shown["stale_shown"] += state == STALE  # a translation of an older German
                 shown["stale_unchecked"] += state == STALE and not signed_off(entry)
-                words_shown += len(segment.text.split())
+                words_shown += count
                 hands[hand_translator(entry)] += 1
                 return entry.msgstr
             shown["qa"] += 1
@@ -112,9 +113,11 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         return None
 
     def translate(segment: Segment) -> str | None:
-        if segment not in chosen:
-            chosen[segment] = decide(segment)
-        return chosen[segment]
+        try:  # one hash of the segment per look-up (equal segments share a decision, and are counted once)
+            return chosen[segment]
+        except KeyError:
+            value = chosen[segment] = decide(segment)
+            return value
 
     text = doc.render(translate)
     front: dict = {"tags": [], "german_tags": []}
@@ -133,7 +136,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                 front["tags"].append(shown_value)
             else:
                 front[field_name] = shown_value
-            return value
+            return None  # the front matter is cut off ``marked`` below: the German's, not dumped again as YAML
         if value is not None or segment.kind == "link title":  # an attribute value cannot carry lang
             return value
         return FALLBACK_OPEN + reasons.get(segment, "") + segment.text + FALLBACK_CLOSE

@@ -14,6 +14,7 @@ from .catalog import COPY_ORIGIN
 from .config import Config
 from .errors import VerlagError
 from .markup import scan
+from .pseudo import accent
 from .tm import TMEngine
 
 
@@ -62,10 +63,6 @@ class CopyEngine:
         return [Result(r.text, COPY_ORIGIN) for r in requests]
 
 
-_ACCENTED = str.maketrans("aeiouyAEIOUYcnszCNSZ", "áéíóúýÁÉÍÓÚÝçñšžÇÑŠŽ")
-_LONG_VOWELS = set("áéíóúýÁÉÍÓÚÝäöüÄÖÜ")
-
-
 def pseudo(text: str, labels: frozenset[str] = frozenset(), source: str = "de") -> str:
     """Accent and lengthen prose (~30 %) so untranslated or truncated UI shows; markup and a number's unit
     symbol or ``source`` unit word (``60 °C``, ``400 IE``, ``40 Grad``: what the numbers check compares) are
@@ -87,15 +84,11 @@ def pseudo(text: str, labels: frozenset[str] = frozenset(), source: str = "de") 
         for start, end in spans:
             start, end = start - offset, end - offset
             if 0 <= start and end <= len(piece) and start >= kept:
-                out.append(_accent(piece[kept:start]))
+                out.append(accent(piece[kept:start]))
                 out.append(piece[start:end])
                 kept = end
-        out.append(_accent(piece[kept:]))
+        out.append(accent(piece[kept:]))
     return "".join(out)
-
-
-def _accent(prose: str) -> str:
-    return "".join(ch * 2 if ch in _LONG_VOWELS else ch for ch in prose.translate(_ACCENTED))
 
 
 class PseudoEngine:

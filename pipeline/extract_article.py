@@ -9,8 +9,9 @@ never creates these classes or loads segmentation, the catalog code or the pool.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,16 +52,20 @@ class _Merged:
     text: bytes  # the merged catalog
     counts: Counter | None  # fuzzy / redraft / new / obsolete / typo / restored entries; None: from the template alone
     sentences: list[tuple[str, int | None, str]]  # changed, restored, new, removed German: (kind, line, msgid)
+    # msgids edited in the catalog, set back to the German: (line in the catalog, the edited msgid, the German)
+    msgid_edits: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
-                   keep_typo_fixes: bool) -> _Merged:
+                   keep_typo_fixes: bool, old_pot: str | None = None) -> _Merged:
     """``pot`` merged into ``old`` (``catalog.merge``, None: a catalog from the template alone), glossary hints
-    added; ``data``: the bytes ``old`` was read from."""
+    added; ``data``: the bytes ``old`` was read from; ``old_pot``: the template on disk before this run, the
+    German ``old`` was merged with when its ``POT-Creation-Date`` is that template's (``_german_before``)."""
     from .catalog import merge, render
     from .pofile import encode_like
 
-    merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes)
+    merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes,
+                           german_before=lambda: _german_before(old, old_pot))
     add_hints(merged, glossary, lang)
     text = encode_like(render(merged), data)
     if old is None:
@@ -71,7 +76,26 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                  for kind, entries in (("changed", [*report.changed, *report.redrafted]),
                                        ("restored", report.restored), ("new", report.added),
                                        ("removed", report.retired)) for entry in entries]
-    return _Merged(data, text, counts, sentences)
+    lines = data.decode("utf-8").split("\n") if report.msgid_edits and data else []
+    edits = [(next((n for n in range(edited.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
+                   edited.linenum), edited.msgid, entry.msgid) for edited, entry in report.msgid_edits]
+    return _Merged(data, text, counts, sentences, edits)
+
+
+def _german_before(old: polib.POFile | None, old_pot: str | None) -> frozenset[tuple]:
+    """The (msgctxt, msgid) keys of ``old_pot`` if ``old`` was last merged with it (the same
+    ``POT-Creation-Date``, which the merge copies into the catalog), else none: a catalog older than the
+    template (restored from an old commit) had other German, and its msgids are that German."""
+    from .catalog import key
+    from .pofile import parse
+
+    stamp = _CREATED_RE.search(old_pot or "")
+    if old is None or stamp is None or old.metadata.get("POT-Creation-Date") != stamp.group(1):
+        return frozenset()
+    try:
+        return frozenset(key(e) for e in parse(old_pot))
+    except (OSError, ValueError):
+        return frozenset()
 
 
 @dataclass(frozen=True)
@@ -113,7 +137,7 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
             continue
         try:
             old = po_from_bytes(data, relpath(path, config.root))
-            catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes)
+            catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot)
         except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
             continue
     return _Prepared(old_pot, pot_text, catalogs, pot)
@@ -179,7 +203,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             if old is None:
                 source, old = _renamed_from(pot, orphans.get(lang, []), config)
             with stage(article.ref, f"merging into {po_ref}"):
-                last.update(source=source, merged=_merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes))
+                last.update(source=source, merged=_merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes,
+                                                                 made.old_pot if source is None else None))
             return last["merged"].text
 
         try:  # a catalog made from the template alone (none there, none renamed) holds no translation: a
@@ -193,6 +218,10 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         if merged.counts is not None:
             result.changes.setdefault(lang, Counter()).update(merged.counts)
             _list_sentences(result.sentences.setdefault(article.ref, []), merged.sentences)
+        for line, edited, german in merged.msgid_edits:
+            result.warnings.append(f"{po_ref}:{line}: msgid edited in the catalog, not in {article.ref}: "
+                                   f"{_short(edited)!r} set back to the German {_short(german)!r}, its "
+                                   "translation and state kept (only msgstr is yours to edit)")
         if merged.text != merged.data:
             result.written.append(po_ref)
         if source is not None:
@@ -217,3 +246,7 @@ def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config):
         if share >= best_share:
             best, best_po, best_share = path, po, share
     return best, best_po
+
+
+def _short(text: str) -> str:
+    return textwrap.shorten(text, 60, placeholder="…")

@@ -5,11 +5,13 @@ every ``_posts/`` and ``_drafts/`` folder in it (Jekyll reads ``<category>/_post
 (``about.md``, the home page ``index.html``) nor its layouts or generated ``_site/``
 (https://jekyllrb.com/docs/structure/, https://jekyllrb.com/docs/posts/). A Hugo site's root (``hugo.toml``,
 ``hugo.yaml``, ``hugo.json``, the ``config.*`` of Hugo before 0.110 or a ``config/`` folder, beside ``content/``)
-stands for the pages of its content sections: the files below a folder of ``content/``, a leaf bundle's
+stands for the pages of its content sections (of the German ``contentDir`` where each language has its own, the
+others' named): the files below a folder of ``content/``, a leaf bundle's
 ``index.md`` (the images beside it come along, ``importer_markdown``) but not the bundle's other Markdown files
 (page resources), nor a section's list page ``_index.md`` nor a page at the top of ``content/`` (``about.md``)
 (https://gohugo.io/content-management/organization/, https://gohugo.io/content-management/page-bundles/).
-A file ``name.<lang>.md`` is Hugo's translation of ``name.md`` (https://gohugo.io/content-management/multilingual/):
+A file ``name.<lang>.md`` is Hugo's translation of ``name.md`` or ``name.de.md``
+(https://gohugo.io/content-management/multilingual/):
 one in another language than the project's source language is left out (``verlag import --translation-of``
 brings it into that language's catalog).
 
@@ -48,11 +50,12 @@ _TRANSLATION = re.compile(r"^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")  # Hugo's n
 class ImportFiles:
     """What one source of ``verlag import`` stands for. ``files``: to import, in order; ``skipped``: (file or
     folder, why it is no article), in order; ``site``: what the folder was read as ("a Jekyll site (_config.yml,
-    _posts/)"), None for a file or a plain folder."""
+    _posts/)"), None for a file or a plain folder; ``errors``: a folder in it that cannot be read, named."""
 
     files: list[Path]
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     site: str | None = None
+    errors: list[VerlagError] = field(default_factory=list)  # folders that could not be read: the others are read
 
 
 def import_files(path: Path, source_language: str) -> ImportFiles:
@@ -64,39 +67,137 @@ def import_files(path: Path, source_language: str) -> ImportFiles:
     if not path.is_dir():
         raise VerlagError("no such file or folder", path)
     jekyll = next((name for name in JEKYLL_CONFIGS if (path / name).is_file()), None)
-    hugo = next((name for name in HUGO_CONFIGS if (path / name).is_file()), None) or \
-        ("config/" if (path / "config" / "_default").is_dir() else None)
+    hugo = hugo_config(path)
     if jekyll and (path / "_posts").is_dir():
         found = _jekyll(path, f"a Jekyll site ({jekyll}, _posts/)")
-    elif hugo and (path / "content").is_dir():
+    elif hugo and ((path / "content").is_dir() or hugo_languages(path).folders):
         found = _hugo(path, source_language, f"a Hugo site ({hugo}, content/)")
     else:
         found = _plain(path, source_language)
+    if not found.files and found.errors:
+        raise found.errors[0]
     if not found.files:
         raise VerlagError(f"{found.site} without posts to import" if found.site else
                           f"no {', '.join(FOLDER_SUFFIXES)} files to import in this folder or its subfolders", path)
     return found
 
 
+def hugo_config(root: Path) -> str | None:
+    """The name of the file (or ``config/`` folder) that makes ``root`` a Hugo site's root, None when it has none
+    (https://gohugo.io/getting-started/configuration/)."""
+    return next((name for name in HUGO_CONFIGS if (root / name).is_file()), None) or \
+        ("config/" if (root / "config" / "_default").is_dir() else None)
+
+
 def _jekyll(root: Path, site: str) -> ImportFiles:
     """The files of a Jekyll site's ``_posts/`` and ``_drafts/`` folders; its pages at the top are left out."""
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
-    for file in _walk(root, lambda folder: folder.name in POST_FOLDERS or not _generated(folder)):
+    errors: list[VerlagError] = []
+    for file in _walk(root, lambda folder: folder.name in POST_FOLDERS or not _generated(folder), errors):
         if any(part in POST_FOLDERS for part in file.relative_to(root).parts[:-1]):
             files.append(file)
         elif file.parent == root and file.suffix.lower() in PAGE_SUFFIXES:
             skipped.append((file, _named(file, top=True) or "a page of the site, not a post: import it by itself "
                                                            "if it is an article"))
-    return ImportFiles(files, skipped, site)
+    return ImportFiles(files, skipped, site, errors)
+
+
+@dataclass(frozen=True)
+class HugoLanguages:
+    """A Hugo site's languages as its config sets them (https://gohugo.io/content-management/multilingual/):
+    ``configured``, the language keys of ``[languages]`` (lower case; empty: a site of one language);
+    ``default``, ``defaultContentLanguage`` (Hugo's default: en); ``in_subdir``,
+    ``defaultContentLanguageInSubdir``; ``folders``, language -> its ``contentDir`` below the site's root, for
+    those that set one (translation by content directory)."""
+
+    configured: frozenset[str] = frozenset()
+    default: str = "en"
+    in_subdir: bool = False
+    folders: dict[str, Path] = field(default_factory=dict)
+
+    def prefix(self, lang: str | None) -> str:
+        """The start of the address of a page in ``lang`` (None: the default language): "" or "/<lang>"."""
+        lang = (lang or self.default).lower()
+        return f"/{lang}" if self.configured and (lang != self.default or self.in_subdir) else ""
+
+
+def hugo_languages(root: Path) -> HugoLanguages:
+    """The languages of the Hugo site at ``root``, from its config file (``HUGO_CONFIGS``, or
+    ``config/_default/`` with its ``languages.*``). A config that cannot be read counts as a site of one
+    language: the import still runs, and only the old addresses it offers may miss a language's ``/<lang>``."""
+    settings: dict = {}
+    folder = root / "config" / "_default"
+    for path in [*(root / name for name in HUGO_CONFIGS), *(folder / f"{stem}.{ext}" for stem in ("hugo", "config")
+                                                            for ext in ("toml", "yaml", "yml", "json"))]:
+        if path.is_file():
+            settings = _lower(_load_settings(path))
+            break
+    languages = settings.get("languages")
+    if not isinstance(languages, dict):
+        languages = next((_lower(_load_settings(folder / f"languages.{ext}")) for ext in ("toml", "yaml", "yml", "json")
+                          if (folder / f"languages.{ext}").is_file()), {})
+    languages = {str(k).lower(): _lower(v) if isinstance(v, dict) else {} for k, v in languages.items()}
+    folders = {lang: root / str(v["contentdir"]) for lang, v in languages.items() if v.get("contentdir")}
+    return HugoLanguages(frozenset(languages), str(settings.get("defaultcontentlanguage") or "en").lower(),
+                         settings.get("defaultcontentlanguageinsubdir") is True, folders)
+
+
+def hugo_page(path: Path) -> tuple[Path, str] | None:
+    """For a file below the content of a Hugo site (``content/``, or a language's ``contentDir``): that folder
+    (absolute) and the start of the page's address, "" or "/<lang>" (``HugoLanguages.prefix``, the language from
+    the folder or from Hugo's ``name.<lang>.md``); None for a file of no Hugo site."""
+    where = path.absolute()
+    for root in where.parents:
+        if hugo_config(root) is None:
+            continue
+        languages = hugo_languages(root)
+        for lang, folder in languages.folders.items():
+            if folder in where.parents:
+                return folder, languages.prefix(lang)
+        if (root / "content") in where.parents:
+            named = _TRANSLATION.match(where.stem)
+            lang = named.group(2).lower() if named and named.group(2).lower() in languages.configured else None
+            return root / "content", languages.prefix(lang)
+    return None
+
+
+def _load_settings(path: Path) -> dict:
+    """A Hugo config file's settings by its suffix (TOML, YAML, JSON); {} for one that cannot be read."""
+    import json
+    import tomllib
+
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        found = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text) if path.suffix == ".json" else \
+            yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _lower(settings: dict) -> dict:
+    """``settings`` with its keys in lower case: Hugo's keys are case-insensitive (``contentDir``, ``contentdir``)."""
+    return {str(k).lower(): v for k, v in settings.items()}
 
 
 def _hugo(root: Path, source_language: str, site: str) -> ImportFiles:
-    """The pages of a Hugo site's content sections; list pages, bundles' resources and top pages left out."""
-    content = root / "content"
+    """The pages of a Hugo site's content sections; list pages, bundles' resources and top pages left out, and
+    the content folders of other languages (translation by content directory) named."""
+    languages = hugo_languages(root)
+    content = languages.folders.get(source_language.lower(), root / "content")
+    others = {folder: lang for lang, folder in languages.folders.items()
+              if lang != source_language.lower() and folder.is_dir() and folder != content}
     files: list[Path] = []
-    skipped: list[tuple[Path, str]] = []
-    for file in _walk(content, lambda folder: True):
+    skipped = [(folder, f"the content of the site's language {lang} (contentDir), translations, not German "
+                        f"articles: bring each in with verlag import --translation-of SLUG --lang {lang}")
+               for folder, lang in sorted(others.items())]
+    errors: list[VerlagError] = []
+    if not content.is_dir():
+        return ImportFiles(files, skipped, site)
+    for file in _walk(content, lambda sub: sub not in others, errors):
         why = _named(file, top=False) or _translation(file, source_language) or _resource(file, content)
         if why is None and file.parent == content:
             why = "a page of the site outside a section, not a post: import it by itself if it is an article"
@@ -104,7 +205,7 @@ def _hugo(root: Path, source_language: str, site: str) -> ImportFiles:
             files.append(file)
         elif file.suffix.lower() in PAGE_SUFFIXES:
             skipped.append((file, why))
-    return ImportFiles(files, skipped, site)
+    return ImportFiles(files, skipped, site, errors)
 
 
 def _plain(folder: Path, source_language: str) -> ImportFiles:
@@ -119,7 +220,8 @@ def _plain(folder: Path, source_language: str) -> ImportFiles:
             return False
         return True
 
-    for file in _walk(folder, enter):
+    errors: list[VerlagError] = []
+    for file in _walk(folder, enter, errors):
         why = _named(file, top=file.parent == folder) or _translation(file, source_language) or \
             _resource(file, folder)
         if why is None:
@@ -128,18 +230,23 @@ def _plain(folder: Path, source_language: str) -> ImportFiles:
             skipped.append((file, why))
     skipped += [(sub, "a folder of a site generator (templates, data or built pages), not articles")
                 for sub in generated]
-    return ImportFiles(files, skipped)
+    return ImportFiles(files, skipped, errors=errors)
 
 
-def _walk(folder: Path, enter) -> list[Path]:
+def _walk(folder: Path, enter, errors: list[VerlagError]) -> list[Path]:
     """The files of ``folder`` with a suffix of ``FOLDER_SUFFIXES`` in order of name, then those of each
     subfolder that ``enter`` accepts, in order of name; hidden files and folders and a saved page's
-    ``*_files/`` folder are left out, and symbolic links to folders are not followed."""
-    entries = sorted((p for p in folder.iterdir() if not _hidden(p.name)), key=lambda p: p.name)
+    ``*_files/`` folder are left out, and symbolic links to folders are not followed. A folder that cannot be
+    listed (no permission) is appended to ``errors`` with the system's words, and the others are still read."""
+    try:
+        entries = sorted((p for p in folder.iterdir() if not _hidden(p.name)), key=lambda p: p.name)
+    except OSError as exc:
+        errors.append(VerlagError(f"cannot read this folder: {exc.strerror or exc}", folder))
+        return []
     found = [p for p in entries if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES]
     for sub in entries:
         if sub.is_dir() and not sub.is_symlink() and enter(sub):
-            found += _walk(sub, enter)
+            found += _walk(sub, enter, errors)
     return found
 
 
@@ -168,22 +275,37 @@ def _named(file: Path, top: bool) -> str | None:
 
 
 def _resource(file: Path, top: Path) -> str | None:
-    """Why a file in a Hugo leaf bundle (a folder below ``top`` holding ``index.md``) other than its
-    ``index.md`` is no article: it is a resource of that page."""
+    """Why a file in a Hugo leaf bundle (a folder below ``top`` holding ``index.md``, or ``index.<lang>.md`` in
+    Hugo's translation by file name) other than its index files is no article: it is a resource of that page."""
+    if _stem(file) == "index":
+        return None
     for folder in file.parents:
         if folder == top or top not in folder.parents:
             return None
-        if (folder / "index.md").is_file() and file != folder / "index.md":
-            return f"a resource of the page bundle {folder.relative_to(top).as_posix()}/ (index.md), not a page"
+        index = next((p.name for p in sorted(folder.glob("index.*md")) if _stem(p) == "index" and p.is_file()), None)
+        if index is not None:
+            return f"a resource of the page bundle {folder.relative_to(top).as_posix()}/ ({index}), not a page"
     return None
 
 
+def _stem(file: Path) -> str:
+    """The name of a Markdown file without its suffix and without the ``.<lang>`` of Hugo's translation by file
+    name (``tee.de.md``: ``tee``)."""
+    named = _TRANSLATION.match(file.stem)
+    return named.group(1) if named else file.stem
+
+
 def _translation(file: Path, source_language: str) -> str | None:
-    """Why ``name.<lang>.md`` beside ``name.md`` is no German article: Hugo's translation of it into another
-    language (one in ``source_language`` is the article itself)."""
+    """Why ``name.<lang>.md`` is no German article: Hugo's translation by file name into another language of
+    ``name.md``, or of ``name.<source_language>.md`` beside it (where the source language is not Hugo's default
+    one), https://gohugo.io/content-management/multilingual/#translation-by-file-name. One in
+    ``source_language`` is the article itself."""
     named = _TRANSLATION.match(file.stem) if file.suffix.lower() in (".md", ".markdown") else None
-    if named is None or named.group(2).lower() == source_language.lower() or \
-            not (file.parent / f"{named.group(1)}{file.suffix}").is_file():
+    if named is None or named.group(2).lower() == source_language.lower():
         return None
-    return (f"a translation ({named.group(2)}) of {named.group(1)}{file.suffix} in Hugo's naming: bring it in with "
+    original = next((file.parent / f"{named.group(1)}{tag}{file.suffix}" for tag in ("", f".{source_language}")
+                     if (file.parent / f"{named.group(1)}{tag}{file.suffix}").is_file()), None)
+    if original is None:
+        return None
+    return (f"a translation ({named.group(2)}) of {original.name} in Hugo's naming: bring it in with "
             f"verlag import --translation-of SLUG --lang {named.group(2)}")

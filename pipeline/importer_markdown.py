@@ -32,6 +32,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import VerlagError
 from .importer import (IMAGES_DIR, TAG_ADVICE, ImportedArticle, local_name, new_article,
                        rewrite_destinations)
+from .importer_folder import hugo_page
 from .segment import TEMPLATE_TAG_RE, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
 
@@ -81,22 +82,23 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     first = lambda *keys: next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)  # noqa: E731
     date, slug = _date(first("date"), "date", notes), _text(first("slug"))
     aliases = _words(first("aliases", "redirect_from")) + _words(first("url", "permalink"))
-    dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, path)
+    where = path.absolute()  # its folders, also when named from inside _posts/, _drafts/ or content/
+    dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, where)
     if dated:
         named = dt.date(*map(int, dated.group(1, 2, 3)))
         if date is None:
             date = named
             notes.append(f"date: {named.isoformat()} from the file name (Jekyll's YYYY-MM-DD-slug)")
         slug = slug or dated.group(4)
-        if "_posts" in path.parts and not first("permalink") and unpublished is None:
+        if "_posts" in where.parts and not first("permalink") and unpublished is None:
             default = "/".join(["", *dict.fromkeys(c.lower() for c in _words(first("categories", "category"))),
                                 f"{date:%Y/%m/%d}", f"{slug}.html"])
             aliases.append(default)
             notes.append(f"old address {default}: Jekyll's default permalink; change it under 'aliases:' if the "
                          "blog's _config.yml set another 'permalink'")
-    content = next((folder for folder in path.parents if folder.name == "content"), None)
-    if content is not None and not dated and not first("url") and unpublished is None:
-        default = _hugo_address(path.relative_to(content), slug)
+    hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
+    if hugo is not None and not dated and not first("url") and unpublished is None:
+        default = hugo[1] + _hugo_address(where.relative_to(hugo[0]), slug)
         aliases.append(default)
         notes.append(f"old address {default}: Hugo's default URL; change it under 'aliases:' if the site's config "
                      "set [permalinks]")
@@ -151,10 +153,12 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> t
 
 def _hugo_address(rel: Path, slug: str | None) -> str:
     """The address Hugo gives a page at ``rel`` under ``content/`` without ``url`` or ``[permalinks]``: its
-    folders, then its ``slug`` or else its file name (a leaf bundle's ``index.md``: its folder's name), in lower
-    case, spaces as hyphens (https://gohugo.io/content-management/urls/)."""
+    folders, then its ``slug`` or else its file name (a leaf bundle's ``index.md``: its folder's name) without the
+    ``.<lang>`` of Hugo's translation by file name (``tee.de.md``: ``tee``), in lower case, spaces as hyphens
+    (https://gohugo.io/content-management/urls/, https://gohugo.io/content-management/multilingual/)."""
     folders = list(rel.parts[:-1])
-    name = folders.pop() if rel.stem == "index" and folders else rel.stem
+    stem = re.sub(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*$", "", rel.stem)
+    name = folders.pop() if stem == "index" and folders else stem
     return ("/" + "/".join([*folders, slug or name]) + "/").lower().replace(" ", "-")
 
 

@@ -57,6 +57,7 @@ _BARE_URL_HINT = re.compile(r"://|www\.|https?:|@")  # in every ``_BARE_URL`` ma
 _MAX_LINK_TAIL = 2000
 _URL_TRAILING = frozenset(".,:;!?\"'*_~)]")
 _BACKTICK_RUN = re.compile(r"`+")
+_PAREN_STOP = re.compile(r"[\\()]")
 # The only characters at which ``analyse`` acts (besides the start of a bare URL); the scan jumps between them.
 _STOP = re.compile(r"[\\`<*_~\[\]]")
 _ENTITY_OR_PLACEHOLDER = re.compile(
@@ -152,7 +153,7 @@ def analyse(text: str, labels: frozenset[str] = frozenset()) -> Markup:
         elif ch == "]" and brackets:
             opener = brackets.pop()
             after = _link_tail(text, i + 1)
-            label = normalizeReference(text[text.index("[", opener) + 1:i])
+            label = normalizeReference(text[text.index("[", opener) + 1:i]) if labels else ""  # "" is in no labels
             if after > i + 1 and not (text.startswith("[]", i + 1) and label in labels):
                 atomic.append((i + 1, after))
                 tails.add((i + 1, after))
@@ -253,14 +254,14 @@ def _link_tail(text: str, i: int) -> int:
         return j + 1 if j < n and text[j] == "]" else i  # a label holds no unescaped bracket
     depth = 0
     j = i
-    while j < n:
-        ch = text[j]
-        if ch == "\\":
+    while stop := _PAREN_STOP.search(text, j, n):  # from one backslash or parenthesis to the next
+        j = stop.start()
+        if text[j] == "\\":
             j += 2
             continue
-        if ch == "(":
+        if text[j] == "(":
             depth += 1
-        elif ch == ")":
+        else:
             depth -= 1
             if depth == 0:
                 return j + 1 if _INLINE_TAIL.fullmatch(text, i, j + 1) else i

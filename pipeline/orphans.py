@@ -48,9 +48,13 @@ class Orphan:
     renamed_to: str | None = None
     carried: int = 0
     differing: int = 0
+    damage: VerlagError | None = None  # why it cannot be read: it serves nothing, not even the memory
 
     def message(self) -> str:
         """The warning ``extract`` prints: ``<path>: <what is in it, and what to do>``."""
+        if self.damage is not None:
+            return (f"{self.damage}; no German article has this slug any more, and a catalog that cannot be "
+                    "read serves nothing (not the translation memory either): fix it or delete it")
         if self.renamed_to is None:
             return (f"{self.path}: no German article has this slug any more; kept (its reviewed translations "
                     "still serve the translation memory), delete it when done")
@@ -95,7 +99,7 @@ def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str]) 
             slug = _renamed_to(path.stem, renames, slugs)
             target = config.po_path(lang, slug) if slug else None
             if target is None or not target.exists():
-                found.append(Orphan(relpath(path, config.root)))
+                found.append(Orphan(relpath(path, config.root), damage=next(iter(unreadable(config, [path])), None)))
                 continue
             try:
                 carried, differing = _bring_over(config, path, target)
@@ -104,6 +108,20 @@ def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str]) 
                 continue
             found.append(Orphan(relpath(path, config.root), relpath(target, config.root), carried, differing))
     return found
+
+
+def unreadable(config: Config, paths: list[Path]) -> list[VerlagError]:
+    """Why each of the kept catalogs ``paths`` cannot be read (``catalog.read_po``: file and line), for those
+    that cannot: the translation memory leaves them out, so nobody may call them a source of it."""
+    from .catalog import read_po
+
+    errors = []
+    for path in paths:
+        try:
+            read_po(path, relpath(path, config.root))
+        except VerlagError as exc:
+            errors.append(exc)
+    return errors
 
 
 def _renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:

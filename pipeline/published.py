@@ -114,7 +114,7 @@ class PlannedPages(SitePages):
     A translation whose publication hangs on links to other translations is decided with them, together, as a build
     from no records settles them: the least set of pages that publishes itself, starting from none published; each
     page's edition is made once, and again only when a page it links became published.
-    An article that cannot be read keeps the pages its records give (the build keeps its editions).
+    An article or catalog that cannot be read keeps the pages its records give (the build keeps its editions).
     ``sources``: ``read_sources(config)``; ``glossary``: the project's (its errors hold segments back too)."""
 
     def __init__(self, config: Config, sources: Sources, glossary: Glossary):
@@ -130,18 +130,20 @@ class PlannedPages(SitePages):
         if fixed is not None:
             return fixed
         # The least set that publishes itself, from none published: a page is made again only when a page its
-        # edition asked about became published (publication only grows as more pages are published).
+        # edition asked about became published (publication only grows as more pages are published), and only
+        # once no page is left that was never made: an overview linking N pages is made twice, not N times.
         published: set[tuple[str, str]] = set()
         readers: dict[tuple[str, str], set[tuple[str, str]]] = {}  # page -> the pages whose editions asked of it
-        seen, todo = {page}, [page]
-        while todo:
-            current = todo.pop()
+        seen, todo, again = {page}, [page], set()
+        while todo or again:
+            current = todo.pop() if todo else min(again)
+            again.discard(current)
             if current in published:
                 continue
             gate = _Gate(self, settings, published)
             if self._publishes(current, settings, gate):
                 published.add(current)
-                todo += sorted(readers.get(current, set()) - published)
+                again |= readers.get(current, set()) - published
             for asked in gate.asked:
                 readers.setdefault(asked, set()).add(current)
                 if asked not in seen:
@@ -167,7 +169,8 @@ class PlannedPages(SitePages):
         return None if article is not None and not article.draft else False
 
     def _publishes(self, page: tuple[str, str], settings: Settings, gate: Container[tuple[str, str]]) -> bool:
-        """Whether the site publishes the translation ``page`` made now, its QA gate counting ``gate`` published."""
+        """Whether the site publishes the translation ``page`` made now, its QA gate counting ``gate`` published; by
+        its record when its article or catalog cannot be read (the build keeps the edition it had)."""
         from . import doccache
         from .editions import catalog_edition
         from .errors import stage
@@ -185,8 +188,8 @@ class PlannedPages(SitePages):
                 self._documents[slug] = (doc, german_words(german_blocks(article)))
             doc, german = self._documents[slug]
             edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german)
-        except VerlagError:  # the build cannot make it either; check reports the problem at its file
-            return False
+        except VerlagError:  # the build cannot make it either and keeps the edition it had; check names the file
+            return super()._decide(page, settings)
         return edition_published(self.config, settings, edition, article)
 
 

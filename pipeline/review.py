@@ -285,8 +285,8 @@ STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", HAND: "Hand draf
 STATE_HELP = {
     REVIEWED: "signed off by a reviewer (not fuzzy)",
     MACHINE: "a draft (fuzzy) from an engine, not yet checked",
-    HAND: "a person's translation (fuzzy) that verlag import --translation-of could not align with confidence, "
-          "not yet checked",
+    HAND: "a person's translation (fuzzy), not yet checked: one verlag import --translation-of could not align "
+          "with confidence, or a machine draft edited and left fuzzy",
     STALE: "the German changed after it was translated (signed off or still a draft); the diff shows how",
     UNTRANSLATED: "no translation yet; readers see the German",
 }

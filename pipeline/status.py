@@ -10,7 +10,7 @@ from .config import Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
-from .orphans import find_orphans
+from .orphans import find_orphans, unreadable
 from .published import PlannedPages
 from .rawhtml import german_blocks, german_words
 from .segment import reference_labels
@@ -151,12 +151,15 @@ def totals(rows: list[Progress]) -> list[Progress]:
     return out
 
 
-def kept_catalogs(config: Config, languages: list[str] | None = None, sources: Sources | None = None) -> list[str]:
+def kept_catalogs(config: Config, languages: list[str] | None = None,
+                  sources: Sources | None = None) -> tuple[list[str], list[VerlagError]]:
     """The catalogs (paths relative to the project) in ``languages`` (None: all) whose article is gone:
-    kept by ``extract``, which says so once (``orphans``); listed here on every run."""
+    kept by ``extract``, which says so once (``orphans``); listed here on every run. With them, why those
+    that cannot be read cannot (``orphans.unreadable``): errors, as they were while the article existed."""
     sources = sources or read_sources(config)
     found = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
-    return [relpath(path, config.root) for lang in languages or config.languages for path in found[lang]]
+    paths = [path for lang in languages or config.languages for path in found[lang]]
+    return [relpath(path, config.root) for path in paths], unreadable(config, paths)
 
 
 def as_json(rows: list[Progress]) -> dict:

@@ -17,6 +17,7 @@ import polib
 import pytest
 
 from cli import main
+from pipeline.catalog import fingerprint
 from pipeline.scaffold import slugify
 
 from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review
@@ -313,19 +314,24 @@ def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(p
 
 
 def test_a_signed_off_draft_keeps_its_origin_but_is_never_machine_text_again(project):
-    """Signed off, a draft is the reviewer's translation: the next extract drops its draft fingerprint and
-    keeps '# mt: pseudo' as its origin; reopened ('Needs work' in Poedit: fuzzy again), --redo-drafts leaves
-    it alone and an author's edit sends it back to review instead of retiring it."""
+    """Signed off, a draft is the reviewer's translation: the next extract keeps '# mt: pseudo' as its origin
+    and, while the text is the engine's byte for byte, its draft fingerprint marked 'signed off' (the evidence
+    that nobody edited it; an edited one loses it); reopened ('Needs work' in Poedit: fuzzy again),
+    --redo-drafts leaves it alone and an author's edit sends it back to review instead of retiring it."""
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
     project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
     path = project.root / "translations/en/leber.po"
     drafted = polib.pofile(str(path)).find("Sie braucht Ruhe.").msgstr
-    review(project, "en", "leber", {"Sie braucht Ruhe.": drafted})
+    review(project, "en", "leber", {"Sie braucht Ruhe.": drafted, "Tipps": "Tips"})
     project.run("extract")
     text = path.read_text(encoding="utf-8")
     block = text[:text.index('msgid "Sie braucht Ruhe."')].rsplit("\n\n", 1)[1]
-    assert "# mt: pseudo\n" in block and "# draft " not in block and "fuzzy" not in block
+    assert f"# mt: pseudo\n# draft {fingerprint(drafted)}, signed off\n" in block and "fuzzy" not in block
+    edited = text[:text.index('msgid "Tipps"')].rsplit("\n\n", 1)[1]
+    assert "# mt: pseudo\n" in edited and "# draft " not in edited
+    project.run("extract")
+    assert path.read_text(encoding="utf-8") == text
     msgfmt_check(path)
     path.write_text(text.replace('#, markdown-text\nmsgid "Sie braucht Ruhe."',
                                  '#, fuzzy, markdown-text\nmsgid "Sie braucht Ruhe."'), encoding="utf-8")
@@ -447,3 +453,42 @@ def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(
     assert {k: v for k, v in after.items() if k in before} == {k: v for k, v in before.items() if k in after}
     for catalog in (project.root / "translations").rglob("*.po"):
         msgfmt_check(catalog)
+
+
+def test_a_draft_a_reviewer_overwrote_and_left_fuzzy_is_a_persons_not_the_machines(project):
+    """The reviewer writes their English over two ``copy`` drafts and leaves them fuzzy: their ``draft``
+    fingerprints no longer match, so ``status`` counts them as hand drafts (not machine), and under
+    ``unreviewed = "machine"`` the page says that parts are not checked yet, not that a machine made them."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night.",
+                                    "Sie braucht Ruhe.": "It needs rest."}, sign_off=False)
+    path = project.root / "translations/en/leber.po"
+    msgfmt_check(path)
+    rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert rows[0]["segments"]["hand"] == 2 and rows[0]["segments"]["machine"] == 0
+    project.run("build", "--quiet")
+    page = (project.root / "site/en/leber/index.html").read_text(encoding="utf-8")
+    assert "The liver works at night." in page and "made by machine" not in page
+    assert "Parts of this translation have not yet been checked by a person." in page
+
+
+def test_a_msgid_the_reviewer_edited_in_the_catalog_is_set_back_not_reported_as_the_authors_change(project):
+    """A slip in a text editor changes a msgid ("Ruhe" -> "Ruhee"): the German did not change, so extract
+    tells the reviewer where (the catalog's line) and sets the msgid back, translation and state kept, instead
+    of telling the author she changed a sentence and sending it back to review."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    reviewed = path.read_text(encoding="utf-8")
+    path.write_text(reviewed.replace('msgid "Sie braucht Ruhe."', 'msgid "Sie braucht Ruhee."'), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").split("\n").index('msgid "Sie braucht Ruhee."') + 1
+    result = project.run("extract")
+    assert (f"warning: translations/en/leber.po:{line}: msgid edited in the catalog, not in source_de/leber.md: "
+            "'Sie braucht Ruhee.' set back to the German 'Sie braucht Ruhe.'") in result.output
+    assert "changed: " not in result.output and "back to review" not in result.output
+    assert path.read_text(encoding="utf-8") == reviewed
+    msgfmt_check(path)

@@ -162,3 +162,29 @@ def test_a_new_article_under_a_renamed_article_s_old_slug_ends_the_rename(projec
     result = project.run("extract")
     assert "warning: translations/en/schlaf.po: no German article has this slug any more; kept" in result.output
     assert project.read("translations/en/schlafen.po") == before
+
+
+def test_a_deleted_article_s_catalog_that_cannot_be_read_is_still_an_error(project: Project):
+    """A catalog broken while its article existed was an error of every command; once the article is deleted
+    it is still one (file and line) for ``status`` and ``check``, and no command calls it a source of the
+    translation memory, which cannot read it."""
+    project.write("source_de/alt.md", article("Alt", "Ein Satz.\n"))
+    project.write("source_de/bleibt.md", article("Bleibt", "Noch ein Satz.\n"))
+    project.run("extract")
+    path = review(project, "en", "alt", {"Ein Satz.": "A sentence."})
+    lines = path.read_text(encoding="utf-8").split("\n")
+    broken = lines.index('msgstr "A sentence."') + 1
+    lines[broken - 1] = 'msgstr "A sentence.'
+    path.write_text("\n".join(lines), encoding="utf-8")
+    (project.root / "source_de/alt.md").unlink()
+    error = f"error: translations/en/alt.po:{broken}: cannot read catalog"
+    extracted = project.run("extract")
+    assert f"warning: translations/en/alt.po:{broken}: cannot read catalog" in extracted.output
+    assert "en/alt.po: no German article has this slug any more; kept (its reviewed" not in extracted.output
+    status = project.run("status", code=2)
+    assert error in status.output
+    assert ("kept: translations/en/alt.po: no German article has this slug any more; it cannot be read"
+            in status.output)
+    assert "kept: translations/fr/alt.po: no German article has this slug any more (its reviewed" in status.output
+    assert error in project.run("check", code=2).output
+    assert path.read_text(encoding="utf-8").split("\n")[broken - 1] == 'msgstr "A sentence.'  # left as it was

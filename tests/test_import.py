@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -1026,6 +1029,98 @@ def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles
     assert "draft: true  # a draft in Hugo (draft: true)" in project.read("source_de/entwurf.md")
 
 
+def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_their_hugo_addresses(project,
+                                                                                                   tmp_path):
+    """Hugo's translation by file name (https://gohugo.io/content-management/multilingual/#translation-by-file-name)
+    marks the German page too where German is not the default language: tee.de.md beside tee.en.md, a bundle's
+    index.de.md beside index.en.md. The English pages are translations, not German articles; the language code of
+    the file name is no part of the page's address, which starts with /de/ as German is not the default language
+    (/de/posts/tee/, /de/posts/holunder/); a bundle's index.de.md is no resource."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'defaultContentLanguage = "en"\n[languages.de]\n[languages.en]\n',
+        "content/posts/tee.de.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
+        "content/posts/tee.en.md": '+++\ntitle = "Tea"\n+++\nTea warms.\n',
+        "content/posts/holunder/index.de.md": '+++\ntitle = "Holunder"\n+++\nEr blüht.\n',
+        "content/posts/holunder/index.en.md": '+++\ntitle = "Elder"\n+++\nIt blooms.\n',
+    })
+    out = project.run("import", str(site)).output
+    content = site / "content"
+    assert "2 files to import" in out
+    assert (f"  skipped {content / 'posts/tee.en.md'}: a translation (en) of tee.de.md in Hugo's naming: bring it in "
+            "with verlag import --translation-of SLUG --lang en") in out
+    assert f"  skipped {content / 'posts/holunder/index.en.md'}: a translation (en) of index.de.md" in out
+    assert sorted(written(project)) == ["holunder.md", "tee.md"]
+    assert "aliases:\n- /de/posts/tee/\n" in project.read("source_de/tee.md")
+    assert "aliases:\n- /de/posts/holunder/\n" in project.read("source_de/holunder.md")
+
+
+def test_a_hugo_site_translated_by_content_folder_imports_the_german_folder_and_names_the_others(project, tmp_path):
+    """Hugo's translation by content directory (https://gohugo.io/content-management/multilingual/): each language's
+    contentDir holds its pages. The German folder's pages are the articles, at German's addresses (the default
+    language: no /de/); the English folder is named as translations, and its pages are not imported."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'defaultContentLanguage = "de"\n[languages.de]\ncontentDir = "content/de"\n'
+                     '[languages.en]\ncontentDir = "content/en"\n',
+        "content/de/posts/tee.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
+        "content/de/about.md": '+++\ntitle = "Über mich"\n+++\nIch.\n',
+        "content/en/posts/tee.md": '+++\ntitle = "Tea"\n+++\nTea warms.\n',
+    })
+    out = project.run("import", str(site)).output
+    assert (f"  skipped {site / 'content/en'}/: the content of the site's language en (contentDir), translations, "
+            "not German articles: bring each in with verlag import --translation-of SLUG --lang en") in out
+    assert f"  skipped {site / 'content/de/about.md'}: a page of the site outside a section" in out
+    assert sorted(written(project)) == ["tee.md"]
+    assert "aliases:\n- /posts/tee/\n" in project.read("source_de/tee.md")
+
+
+def test_a_subfolder_that_cannot_be_read_is_named_and_the_rest_of_the_folder_is_imported():
+    """A subfolder without read permission (another user's) is an error naming it, exit 2, and the folder's
+    other files are imported: one unreadable folder does not stop the others. Run as a user the permissions bind:
+    as root, through setpriv as nobody."""
+    base = Path(tempfile.mkdtemp(prefix="verlag-import-locked-"))  # not tmp_path: its parents are root's, 0700
+    locked = base / "blog/locked"
+    try:
+        (base / "proj").mkdir()
+        (base / "proj/verlag.toml").write_text('name = "T"\nsource_language = "de"\nlanguages = ["en"]\n')
+        locked.mkdir(parents=True)
+        (base / "blog/tee.md").write_text("---\ntitle: Tee\n---\nTee wärmt.\n", encoding="utf-8")
+        (locked / "zwei.md").write_text("---\ntitle: Zwei\n---\nZwei.\n", encoding="utf-8")
+        for path in (base, base / "blog", base / "proj", base / "proj/verlag.toml"):
+            path.chmod(0o777 if path.is_dir() else 0o666)
+        locked.chmod(0)
+        command = [sys.executable, "-m", "verlag", "-C", str(base / "proj"), "import", str(base / "blog")]
+        if os.geteuid() == 0:
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=base, timeout=120)
+        assert done.returncode == 2, done.stderr
+        assert f"error: {locked}: cannot read this folder: Permission denied" in done.stderr
+        assert "Traceback" not in done.stderr
+        assert "Tee wärmt." in (base / "proj/source_de/tee.md").read_text(encoding="utf-8")
+    finally:
+        locked.chmod(0o755)
+        shutil.rmtree(base)
+
+
+def test_a_default_address_is_the_old_site_s_only_in_its_tree_however_the_file_is_named(project, tmp_path,
+                                                                                        monkeypatch):
+    """Hugo's default address is given to a page below the content/ of a Hugo site (its hugo.toml beside), not to
+    any file below a folder that happens to be called content; and a Hugo page or Jekyll draft named from inside its
+    folder is read as the same file named from the site's root."""
+    notes = tree(tmp_path / "dokumente", {"content/notizen/tee.md": "---\ntitle: Tee\n---\nTee wärmt.\n"})
+    out = project.run("import", "--dry-run", str(notes)).output
+    assert "Hugo's default URL" not in out and "aliases" not in out
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'title = "Praxis"\n',
+        "content/posts/tee.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
+        "_config.yml": "title: Praxis\n",
+        "_drafts/holunder.md": "---\ntitle: Holunder\n---\nBald.\n",
+    })
+    monkeypatch.chdir(site / "content/posts")
+    assert "old address /posts/tee/: Hugo's default URL" in project.run("import", "--dry-run", "tee.md").output
+    monkeypatch.chdir(site / "_drafts")
+    assert "draft: true  # a draft in Jekyll (_drafts/)" in project.run("import", "--dry-run", "holunder.md").output
+
+
 def test_a_plain_folder_imports_its_subfolders_in_a_stable_order(project, tmp_path):
     """The files of a folder before its subfolders, each in order of name, whatever order the file system lists
     them in; a README, the folder's home page and a site generator's folders are left out, each named."""
@@ -1041,7 +1136,7 @@ def test_a_plain_folder_imports_its_subfolders_in_a_stable_order(project, tmp_pa
     })
     out = project.run("import", "--dry-run", str(notes)).output
     assert (f"import: {notes} read with its subfolders: 4 files to import (drafts of the old blog too, as drafts); "
-            "3 files left out:") in out
+            "2 files and 1 folder left out:") in out
     assert f"  skipped {notes / '_layouts'}/: a folder of a site generator" in out
     order = [line.split("(from ")[1].rstrip(")") for line in out.splitlines() if line.startswith("would write")]
     assert order == [str(notes / rel) for rel in ("oben.md", "2021/eins.md", "2021/tee/index.md", "2022/zwei.md")]

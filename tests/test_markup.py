@@ -23,6 +23,10 @@ from conftest import need_corpus
     ("Mail info@example.org, Web https://example.org/a_b.", ["info@example.org", "https://example.org/a_b"]),
     ("Hallo {name}, %s und {{wert}}", ["{name}", "%s", "{{wert}}"]),
     ("Ein \\*Stern\\* bleibt", ["\\*", "\\*"]),
+    # a link's destination ends at the parenthesis that balances its opening one; escaped ones do not count
+    ("[W](https://de.wikipedia.org/wiki/A_(B)) und (so)", ["[", "](https://de.wikipedia.org/wiki/A_(B))"]),
+    ("[a](x\\)y) z", ["[", "](x\\)y)"]),
+    ("[a](b c) d, [e](f (g) h", []),
 ])
 def test_markup_pieces_are_found(text, markup):
     assert [piece for is_markup, piece in scan(text) if is_markup] == markup

@@ -283,3 +283,79 @@ def test_the_mo_files_poedit_writes_beside_catalogs_are_git_ignored(where: str, 
     ignored = subprocess.run(["git", "-C", str(root), "check-ignore", "-q", "translations/fr/site.mo"])
     kept = subprocess.run(["git", "-C", str(root), "check-ignore", "-q", "translations/fr/site.po"])
     assert (ignored.returncode, kept.returncode) == (0, 1)
+
+
+# ---- verlag's records through a tool that wraps comment lines ----
+
+IRON_BEFORE = ("Frauen im gebärfähigen Alter benötigen laut Deutscher Gesellschaft für Ernährung ca. 15 mg Eisen, "
+               "mit Vitamin-C-reicher Kost etwas weniger.")
+IRON_AFTER = IRON_BEFORE.replace("15 mg", "14 mg")
+
+
+def status_row(project: Project, slug: str) -> dict:
+    rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    return next(row for row in rows if row["slug"] == slug)
+
+
+def test_a_previous_msgid_record_polib_wrapped_survives_msgmerge_without_previous(project: Project):
+    """polib's save wraps a translator comment at 78 columns (also after a hyphen: ``Vitamin-C-`` / ``reicher``);
+    ``msgmerge`` without ``--previous`` then drops ``#|``, and ``msgcat -w 40`` re-lays the strings. The record
+    is read across its continuation lines: the entry stays stale with the old German exactly, and no piece of the
+    record is ever kept as a reviewer's comment (also not once the entry is signed off)."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/eisen.md", article("Eisen", IRON_BEFORE + "\n"))
+    project.run("extract")
+    path = review(project, "en", "eisen", {("title", "Eisen"): "Iron",
+                                          IRON_BEFORE: "Women of childbearing age need about 15 mg of iron."})
+    project.write("source_de/eisen.md", article("Eisen", IRON_AFTER + "\n"))
+    project.run("extract")
+    assert status_row(project, "eisen")["segments"]["stale"] == 1
+    polib.pofile(str(path)).save()  # any polib-based tool, default wrapwidth 78
+    wrapped = path.read_text(encoding="utf-8")
+    assert '# previous msgid, reviewed ' in wrapped and "Vitamin-C-\n# reicher" in wrapped
+    gnu("msgmerge", "--quiet", "-o", str(path), str(path), str(project.root / "translations/templates/eisen.pot"))
+    gnu("msgcat", "-w", "40", "-o", str(path), str(path))
+    assert "#| msgid" not in path.read_text(encoding="utf-8")
+    project.run("extract")
+    msgfmt_check(path)
+    entry = polib.pofile(str(path)).find(IRON_AFTER)
+    assert entry.fuzzy and entry.previous_msgid == IRON_BEFORE
+    record = next(line for line in entry.tcomment.split("\n") if line.startswith("previous msgid"))
+    assert entry.tcomment.split("\n") == [record] and record.endswith(f'"{IRON_BEFORE}"')
+    assert status_row(project, "eisen")["segments"] == {"untranslated": 0, "machine": 0, "hand": 0, "stale": 1,
+                                                        "reviewed": 1}
+    polib.pofile(str(path)).save()
+    gnu("msgattrib", "--clear-fuzzy", "-o", str(path), str(path))  # Poedit's "not fuzzy", on the wrapped record
+    project.run("extract")
+    entry = polib.pofile(str(path)).find(IRON_AFTER)
+    assert not entry.fuzzy and entry.tcomment == "" and entry.previous_msgid is None
+
+
+def _rewrap_polib(text: str) -> str:
+    return str(polib.pofile(text))
+
+
+def _rewrap_babel(text: str) -> str:
+    import io
+
+    from babel.messages.pofile import read_po, write_po
+
+    out = io.BytesIO()
+    write_po(out, read_po(io.BytesIO(text.encode("utf-8"))), width=76)
+    return out.getvalue().decode("utf-8")
+
+
+@pytest.mark.parametrize("rewrap", [_rewrap_polib, _rewrap_babel])
+def test_every_record_a_wrapping_tool_split_is_read_as_written(rewrap):
+    """A ``tm:`` origin naming a long slug (polib breaks it after a hyphen, Babel before it) and a ``previous
+    msgid`` record read back as the lines verlag wrote; the reviewer's own line stays the only one of theirs."""
+    records = ["Checked with the author.",
+               "tm: 100% from morgendliche-rueckenschmerzen-denk-an-die-leber-und-an-die-niere",
+               "draft 1a2b3c4d", f'previous msgid: "{IRON_BEFORE}"']
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            + "".join(f"# {line}\n" for line in records)
+            + f'#, fuzzy\nmsgid "{IRON_AFTER}"\nmsgstr "Women of childbearing age need about 15 mg of iron."\n')
+    wrapped = rewrap(text)
+    assert "# morgendliche" in wrapped or "# an-die-niere" in wrapped or "die-\n# " in wrapped  # it did wrap
+    (entry,) = parse_po(wrapped, "x.po")
+    assert entry.tcomment.split("\n") == records and entry.previous_msgid == IRON_BEFORE

@@ -14,7 +14,7 @@ import subprocess
 
 import polib
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline import catalog
@@ -227,3 +227,52 @@ def test_parse_po_reads_and_rejects_as_it_did_with_polib_alone(lines, newline):
         patch.setattr(catalog, "_PLAIN_LINES", re.compile(r"(?!)"))
         slow = verlag_outcome(text)
     assert fast == slow
+
+
+def _normalized(entry: polib.POEntry, fully: bool) -> dict:
+    import copy
+
+    entry = copy.deepcopy(entry)
+    (catalog._normalize if fully else catalog.normalize)(entry)
+    return vars(entry)
+
+
+def test_normalize_passes_over_only_entries_it_would_leave_as_they_are():
+    """``catalog._settled`` lets ``normalize`` skip reading an entry's records; on every entry of every catalog
+    in the repository the result is the full normalization's, field for field, and most entries are skipped."""
+    skipped = checked = 0
+    for path in CATALOGS:
+        try:
+            po = parse(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, UnicodeDecodeError):
+            continue  # the damaged catalogs of the reader's tests
+        for entry in po:
+            assert _normalized(entry, False) == _normalized(entry, True), (path, entry.msgid)
+            skipped += catalog._settled(entry)
+            checked += 1
+    assert skipped > 100 and checked - skipped > 20, (skipped, checked)
+
+
+LINES = ["mt: deepl", "tm: 93% from other-slug", " mt: google", "mt: deepl", "draft 1a2b3c4d", "draft 1a2b3c4d ",
+         "draft xyz", "hand: Anna Berg, 1a2b3c4d", "ignore-numbers", 'previous msgid: "Alt."',
+         'previous msgid, reviewed 1a2b3c4d: "Neu."', 'previous msgctxt: "title"', "Anna: bitte prüfen",
+         "alignment: low confidence", ""]
+
+
+@settings(max_examples=400, deadline=None)
+@example(lines=["mt: deepl", "mt: deepl", "draft 1a2b3c4d"], fuzzy=True, ignore=False, comment="", msgstr="New.",
+         previous=None, tcomment_none=False)  # an origin twice: written once
+@example(lines=["mt: deepl", "draft 1a2b3c4d"], fuzzy=False, ignore=False, comment="", msgstr="New.", previous=None,
+         tcomment_none=False)  # signed off: the draft's fingerprint goes
+@given(lines=st.lists(st.sampled_from(LINES), max_size=4), fuzzy=st.booleans(), ignore=st.booleans(),
+       comment=st.sampled_from(["", "paragraph", "paragraph\nmt: google", " tm: 80% from x"]),
+       msgstr=st.sampled_from(["", "New.", "Neu."]), previous=st.sampled_from([None, "Alt.", "Neu."]),
+       tcomment_none=st.booleans())
+def test_normalize_passes_over_an_entry_exactly_when_reading_its_records_changes_nothing(
+        lines, fuzzy, ignore, comment, msgstr, previous, tcomment_none):
+    entry = polib.POEntry(msgid="Neu.", msgstr=msgstr, comment=comment, tcomment="\n".join(lines),
+                          flags=[*(["fuzzy"] if fuzzy else []), *(["ignore-numbers"] if ignore else []), "markdown-text"],
+                          previous_msgid=previous)
+    if tcomment_none and not lines:
+        entry.tcomment = None
+    assert _normalized(entry, False) == _normalized(entry, True)

@@ -8,6 +8,7 @@ import shutil
 import sys
 import weakref
 
+import polib
 import pytest
 
 from pipeline import pretranslate as stage
@@ -28,12 +29,19 @@ def translations(project: Project) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Project:
     """200 generated articles (``bench_extract.write_project``, English only), extracted; the first 40
-    catalogs drafted by ``pseudo`` and signed off, so the translation memory has reviewed work to offer."""
+    catalogs drafted by ``copy``, edited (a reviewer's marker before each text) and signed off, so the
+    translation memory has reviewed work to offer (signed-off ``pseudo`` text is no reviewed work)."""
     root = tmp_path_factory.mktemp("generated") / "project"
     write_project(root, 200, 1, edited=False)
     project = Project(root)
     project.run("extract")
-    project.run("pretranslate", "--engine", "pseudo", *(f"--article=artikel-{n:04d}" for n in range(40)))
+    project.run("pretranslate", "--engine", "copy", *(f"--article=artikel-{n:04d}" for n in range(40)))
+    for n in range(40):
+        path = root / f"translations/en/artikel-{n:04d}.po"
+        po = polib.pofile(str(path))
+        for entry in po:
+            entry.msgstr = f"EN: {entry.msgstr}" if entry.msgstr else ""
+        po.save(str(path))
     sign_off_all(project, "en")
     return project
 

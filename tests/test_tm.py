@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import sqlite3
+import subprocess
 import xml.etree.ElementTree as ET
 
 import polib
@@ -546,3 +548,39 @@ def test_a_damaged_index_leaves_the_tm_engine_out_of_the_run_and_the_next_engine
     assert index.read_bytes() == damaged  # the TMX imports in it are a person's to recover
     msgfmt_check(source.root / "translations/en/ziel.po")
     assert "translation memory index is damaged" in source.run("tm", "export", "x.tmx", code=2).output
+
+
+def test_a_signed_off_pseudo_translation_is_no_translation_anywhere(project: Project):
+    """Pseudo text whose fuzzy flag a reviewer cleared (Poedit's "select all, not fuzzy", ``msgattrib
+    --clear-fuzzy``) is still the pseudo engine's layout test: ``check`` reports each entry at its msgid line as
+    an error, ``status`` counts no word of it reviewed, ``build`` does not publish it, and the translation
+    memory offers none of it to another article. A real French translation with doubled accents stays reviewed."""
+    project.write("source_de/quelle.md", QUELLE)
+    project.write("source_de/ziel.md", article("Ziel", "Die Leber arbeitet vor allem nachts.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr", "--article", "quelle")
+    path = project.root / "translations/fr/quelle.po"
+    subprocess.run(["msgattrib", "--clear-fuzzy", "-o", str(path), str(path)], check=True)
+    review(project, "fr", "quelle", {"Trinken Sie abends keinen Kaffee.": "Le café du soir a été créé ailleurs."})
+    msgfmt_check(path)
+    text = path.read_text(encoding="utf-8")
+    assert "#, fuzzy" not in text and "Dííéé Léébéér" in text
+    result = project.run("check", "--lang", "fr", code=1)
+    lines = text.split("\n")
+    errors = [line for line in result.output.splitlines() if line.endswith("[pseudo]")]
+    assert len(errors) == 3 and all(e.startswith("error: translations/fr/quelle.po:") for e in errors)
+    assert all(lines[int(e.split(":")[2]) - 1].startswith(("msgid ", "msgctxt ")) for e in errors)
+    rows = json.loads(project.run("status", "--format", "json", "--lang", "fr").output)["articles"]
+    row = next(r for r in rows if r["slug"] == "quelle")
+    assert row["segments"]["reviewed"] == 1 and row["segments"]["machine"] == 3
+    project.run("build", "--quiet")
+    assert not (project.root / "site/fr/quelle/index.html").exists()
+    project.run("pretranslate", "--engine", "tm", "--lang", "fr", "--article", "ziel")
+    assert entry(project, "fr", "ziel", "Die Leber arbeitet vor allem nachts.").msgstr == ""
+    # nothing a person wrote: a better engine redoes it as a draft; the reviewed French stays
+    project.run("pretranslate", "--engine", "copy", "--redo-drafts", "--lang", "fr", "--article", "quelle")
+    redone = entry(project, "fr", "quelle", "Die Leber arbeitet vor allem nachts.")
+    assert (redone.msgstr, redone.fuzzy) == ("Die Leber arbeitet vor allem nachts.", True)
+    kept = entry(project, "fr", "quelle", "Trinken Sie abends keinen Kaffee.")
+    assert (kept.msgstr, kept.fuzzy) == ("Le café du soir a été créé ailleurs.", False)
+    project.run("check", "--lang", "fr")

@@ -1,0 +1,124 @@
+"""The QA gate's shortcut (``check.same_markup``): an entry whose translation keeps the German's markup is not
+run through the markup checks, and no verdict changes for it.
+
+Cases: every golden catalog of ``tests/checks`` (planted problems of every check, with its glossary), the shipped
+project's catalogs, and the ``pseudo`` engine's draft of every segment of the CommonMark spec's examples (every
+kind of inline markup, kept as the engine keeps it).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polib
+import pytest
+
+from pipeline import check
+from pipeline.catalog import entry_state, parse_po
+from pipeline.check import MARKUP_CHECKS, PLAIN_CONTEXTS, TEXT_STATES, Context, check_catalog, same_markup, text_parts
+from pipeline.glossary import Glossary, parse_glossary
+
+from conftest import REPO, need_corpus
+
+HERE = Path(__file__).resolve().parent / "checks"
+
+
+def _golden() -> list[tuple[polib.POFile, str, Glossary, frozenset]]:
+    cases = []
+    for path in sorted(HERE.glob("*/*.po")):
+        glossary_path = path.parent / "glossary.csv"
+        glossary = (parse_glossary(glossary_path.read_text(encoding="utf-8"), "glossary.csv")
+                    if glossary_path.exists() else Glossary())
+        cases.append((parse_po(path.read_text(encoding="utf-8"), path.name), path.name, glossary, frozenset()))
+    return cases
+
+
+def _shipped() -> list[tuple[polib.POFile, str, Glossary, frozenset]]:
+    from pipeline.config import load_config
+    from pipeline.glossary import load_glossary
+    from pipeline.segment import reference_labels
+    from pipeline.sources import read_sources
+
+    config = load_config(REPO)
+    glossary = load_glossary(config.translations_dir, config.root)
+    return [(parse_po(path.read_text(encoding="utf-8"), article.slug), article.slug, glossary,
+             reference_labels(article))
+            for article in read_sources(config).articles for lang in config.languages
+            if (path := config.po_path(lang, article.slug)).exists()]
+
+
+def _pseudo_commonmark(tmp_path: Path) -> list[tuple[polib.POFile, str, Glossary, frozenset]]:
+    from pipeline.engines import pseudo
+    from pipeline.segment import segment_article
+    from pipeline.sources import read_article
+
+    examples = json.loads((need_corpus("commonmark") / "examples.json").read_text(encoding="utf-8"))
+    path = tmp_path / "beispiel.md"
+    cases = []
+    for example in examples:
+        path.write_text("---\ntitle: Beispiel\n---\n" + example["markdown"], encoding="utf-8")
+        doc = segment_article(read_article(path, "beispiel.md"))
+        po = polib.POFile()
+        po.metadata = {"Language": "en"}
+        for segment in doc.segments:
+            po.append(polib.POEntry(msgid=segment.text, msgctxt=segment.context, comment=segment.note,
+                                    msgstr=pseudo(segment.text, doc.labels)))
+        cases.append((po, f"example {example['id']}", Glossary(), doc.labels))
+    return cases
+
+
+@pytest.fixture(scope="module")
+def cases(tmp_path_factory) -> list[tuple[polib.POFile, str, Glossary, frozenset]]:
+    return _golden() + _shipped() + _pseudo_commonmark(tmp_path_factory.mktemp("commonmark"))
+
+
+def test_where_the_markup_is_the_same_the_markup_checks_find_nothing(cases):
+    """``same_markup`` is a proof, not a guess: on every translated entry of every case where it holds, each of
+    ``MARKUP_CHECKS`` yields nothing; and it holds for most entries but not where they find something."""
+    same = differs = 0
+    for po, ref, glossary, labels in cases:
+        lang = po.metadata.get("Language") or "en"
+        for entry in po:
+            if entry.obsolete or entry_state(entry) not in TEXT_STATES:
+                continue
+            entry_ctx = Context(lang, glossary, labels, plain=entry.msgctxt in PLAIN_CONTEXTS)
+            if same_markup(text_parts(entry.msgid, entry_ctx), text_parts(entry.msgstr, entry_ctx)):
+                same += 1
+                for function in MARKUP_CHECKS:
+                    assert list(function(entry, entry_ctx)) == [], (ref, entry.msgid, function.__name__)
+            else:
+                differs += 1
+    assert same > 1000 and differs > 20, (same, differs)
+
+
+def test_the_gate_gives_the_same_findings_with_the_shortcut_as_without(cases, monkeypatch):
+    """Every finding of a full run and of the editions' gate (``errors_only``), in order, with and without it."""
+    with_shortcut = [(check_catalog(po, ref, po.metadata.get("Language") or "en", ref, glossary, labels),
+                      check_catalog(po, ref, po.metadata.get("Language") or "en", ref, glossary, labels,
+                                    errors_only=True))
+                     for po, ref, glossary, labels in cases]
+    monkeypatch.setattr(check, "MARKUP_CHECKS", frozenset())
+    without = [(check_catalog(po, ref, po.metadata.get("Language") or "en", ref, glossary, labels),
+                check_catalog(po, ref, po.metadata.get("Language") or "en", ref, glossary, labels, errors_only=True))
+               for po, ref, glossary, labels in cases]
+    assert with_shortcut == without
+    assert sum(len(full) for full, _ in without) > 80 and sum(len(gate) for _, gate in without) > 40
+
+
+def test_a_translation_that_changes_a_link_or_adds_markup_is_still_checked():
+    """The shortcut never hides a planted problem: a changed destination, an added emphasis, a dropped code span,
+    an address the German never names inside raw HTML."""
+    german = "Siehe [die Doku](https://example.org/de/) und `ls -l` in <span>Ruhe</span>."
+    for translation, found in [
+        ("See [the docs](https://evil.example/) and `ls -l` in <span>peace</span>.", "link-target"),
+        ("See [the docs](https://example.org/de/) and **`ls -l`** in <span>peace</span>.", "markup"),
+        ("See [the docs](https://example.org/de/) and ls -l in <span>peace</span>.", "markup"),
+        ('See [the docs](https://example.org/de/) and `ls -l` in <span title="x" data="https://evil.example/">'
+         "peace</span>.", "html"),
+    ]:
+        assert not same_markup(check.parts(german), check.parts(translation)), translation
+        entry = polib.POEntry(msgid=german, msgstr=translation)
+        assert found in {f.check for f in check_catalog([entry], "x.po", "en", "x", errors_only=True)}, translation
+    assert same_markup(check.parts(german), check.parts(
+        "See [the docs](https://example.org/de/) and `ls -l` in <span>peace</span>."))
