@@ -117,10 +117,13 @@ def unreadable(config: Config, paths: list[Path]) -> list[VerlagError]:
 
     errors = []
     for path in paths:
+        ref = relpath(path, config.root)
         try:
-            read_po(path, relpath(path, config.root))
+            read_po(path, ref)
         except VerlagError as exc:
             errors.append(exc)
+        except OSError as exc:  # a folder or a symlink loop by the catalog's name, no permission
+            errors.append(VerlagError(f"cannot read catalog: {exc.strerror or exc}", ref))
     return errors
 
 
