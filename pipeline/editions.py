@@ -151,7 +151,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
             return None  # the front matter is cut off ``marked`` below: the German's, not dumped again as YAML
         if not german_shown or segment.kind == "link title":  # an attribute value cannot carry lang
             return value
-        return FALLBACK_OPEN + reasons.get(segment, "") + (segment.text if value is None else value) + FALLBACK_CLOSE
+        return FALLBACK_OPEN + reasons.get(segment, "") + segment.text + FALLBACK_CLOSE  # a copy's msgstr is it
 
     marked = doc.render(mark)
     _, _, body_start = split_front_matter(marked)
