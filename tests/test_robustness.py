@@ -8,7 +8,8 @@ abbreviations with brackets and dots, very long lines and empty sections. For ea
 * ``extract``, ``pretranslate --engine copy`` (en), ``pretranslate --engine pseudo`` (fr), ``build``
   exit 0 and print no traceback;
 * every template and catalog passes GNU ``msgfmt --check``;
-* the copy edition's page body is the German page's body (same HTML, language-dependent attributes aside);
+* the copy edition's page body is the German page's body (same HTML, language-dependent attributes and the
+  lang="de" marks of its signed-off German prose aside);
 * the pseudo edition's page body has the German page's element structure.
 
 Examples once found failing are kept in ``tests/.hypothesis`` (see conftest) and tried first on every run.
