@@ -22,10 +22,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Callable, Container, Iterable
+from typing import Callable, Container, Iterable, Mapping
 from urllib.parse import urlsplit
 
 import polib
@@ -90,6 +90,8 @@ class Context:
     origins: frozenset[str] = frozenset()
     site_url: str = ""  # ``[site] base_url``
     published: Container[tuple[str, str]] = frozenset()  # (lang, slug) of the site's pages (``SitePages``)
+    # an article's file name or old name -> its slug (``redirects.old_names``): a link to ``<name>.md`` is its page
+    renamed: Mapping[str, str] = field(default_factory=dict, compare=False)
     plain: bool = False  # the entry is plain text (``PLAIN_CONTEXTS``): no markup to compare
 
 
@@ -333,11 +335,12 @@ def _translated_page(old: str, new: str, ctx: Context) -> bool:
 
 def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
     """(language or None for the German file, slug, fragment) of a link to one of this site's articles:
-    ``slug.md``, ``/<base path><lang>/<slug>/`` or ``<base_url><lang>/<slug>/``; None for anything else."""
+    ``<file name>.md`` (its slug by ``ctx.renamed``), ``/<base path><lang>/<slug>/`` or ``<base_url><lang>/<slug>/``;
+    None for anything else."""
     address, _, fragment = url.partition("#")
-    slug = linked_article(address)
-    if slug is not None:
-        return None, slug, fragment
+    name = linked_article(address)
+    if name is not None:  # the file's name, or the name it had: the site links the article's slug (``renamed``)
+        return None, ctx.renamed.get(name, name), fragment
     base = urlsplit(ctx.site_url)
     if ctx.site_url and address.startswith(ctx.site_url):
         address = address[len(ctx.site_url):]
@@ -989,11 +992,14 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
                   labels: frozenset[str] = frozenset(), text: str | None = None,
                   source_lang: str = "de", checks: list[Check] | None = None,
                   errors_only: bool = False, site_url: str = "",
-                  published: Container[tuple[str, str]] = frozenset()) -> list[Finding]:
+                  published: Container[tuple[str, str]] = frozenset(),
+                  renamed: Mapping[str, str] | None = None) -> list[Finding]:
     """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers.
     ``site_url``: ``[site] base_url``; links to the site itself are never foreign, and a link to one of
     its articles may name the article's page in the catalog's language where the site publishes it:
-    ``published``, (lang, slug) of its pages (``SitePages``).
+    ``published``, (lang, slug) of its pages (``SitePages``). ``renamed``: ``redirects.old_names`` of the
+    site's German originals (``SitePages.renamed``), so that a link to ``<file name>.md`` of an article with its
+    own ``slug:`` may become ``/<lang>/<slug>/``.
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
     error, all that an edition's QA gate (``blocked_keys``) looks at. An entry whose translation keeps the
@@ -1012,7 +1018,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ()), site_url])))
     states = [entry_state(e) for e in active]  # each entry's once: the count and the checks to run read it
     ctx = Context(lang, glossary, labels, source_lang, states.count(REVIEWED), origins, site_url=site_url,
-                  published=published)
+                  published=published, renamed=renamed or {})
     plain = replace(ctx, plain=True)
     findings: list[Finding] = []
     for entry, state in zip(active, states):
@@ -1087,7 +1093,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 if labels is None:
                     labels = reference_labels(article)
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
-                                              config.source_language, site_url=config.site_url, published=pages))
+                                              config.source_language, site_url=config.site_url, published=pages,
+                                              renamed=pages.renamed))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
         kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)

@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Container
+from typing import TYPE_CHECKING, Container, Mapping
 
 from . import doccache
 from .config import Config
@@ -22,7 +22,7 @@ from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
 from .practice import translator_names
-from .published import SitePages
+from .published import SitePages, renamed_originals
 from .sources import Article, Sources, read_sources, split_front_matter
 
 if TYPE_CHECKING:
@@ -317,7 +317,8 @@ def _build_pass(config: Config, progress, jobs: int | None, sources: Sources,
             write_if_changed(record_path(config, config.source_language, article.slug),
                              edition_record(source_edition(article, config.source_language), article, "source"),
                              durable=False)
-    pages = SitePages(config, withheld)  # as the last build published them: check's QA gate reads the same
+    # as the last build published them: check's QA gate reads the same
+    pages = SitePages(config, withheld, renamed_originals(sources))
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
                                                       read_bytes(config.po_path(lang, article.slug)), pages)
                                    for lang in config.languages} for article in articles}
@@ -403,18 +404,19 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
     editions = []
     for lang in config.languages:
         try:
-            editions.append(catalog_edition(config, article, doc, lang, glossary, pages, german))
+            editions.append(catalog_edition(config, article, doc, lang, glossary, pages, german, pages.renamed))
         except VerlagError as exc:
             result.errors.append(exc)
     return editions
 
 
 def catalog_edition(config: Config, article: Article, doc: Document, lang: str, glossary: Glossary,
-                    pages: Container[tuple[str, str]], german: int) -> tuple[Edition, bytes | None]:
+                    pages: Container[tuple[str, str]], german: int,
+                    renamed: Mapping[str, str] | None = None) -> tuple[Edition, bytes | None]:
     """The ``lang`` edition of ``article`` made in memory from its catalog as it is now, with the catalog's bytes
     (None: no catalog). Segments with an error of ``verlag check`` fall back to German (the QA gate; ``pages``: the
     (lang, slug) of the site's pages its link-target check counts as published). ``german``: the words of the
-    article's HTML blocks (``rawhtml.german_words``). Raises ``VerlagError`` for a catalog that cannot be read."""
+    article's HTML blocks (``rawhtml.german_words``); ``renamed``: ``check_catalog``'s. Raises ``VerlagError`` for a catalog that cannot be read."""
     from .catalog import load_po
     from .check import blocked_keys, check_catalog
 
@@ -426,7 +428,7 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
         with stage(article.ref, f"checking {ref}"):
             findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
                                      source_lang=config.source_language, errors_only=True,
-                                     site_url=config.site_url, published=pages)
+                                     site_url=config.site_url, published=pages, renamed=renamed)
         blocked = blocked_keys(findings)
     return make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german,
                         translator_names(config).get(lang)), data

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import TYPE_CHECKING, Container
+from typing import TYPE_CHECKING, Container, Mapping
 from urllib.parse import urlsplit
 
 from .config import Config
@@ -36,11 +36,15 @@ class SitePages:
     mistake is reported once (``verlag check`` reports ``error``, the build's site stage its own).
 
     ``withheld``: pages counted as not published whatever their records say (the build's way out of pages that
-    publish and withdraw each other in turn: ``editions.build_editions``)."""
+    publish and withdraw each other in turn: ``editions.build_editions``). ``renamed``: the German originals'
+    file and old names -> slugs (``renamed_originals``), for ``check_catalog``: a link to ``<file name>.md``
+    leads to the page of the article's slug."""
 
-    def __init__(self, config: Config, withheld: frozenset[tuple[str, str]] = frozenset()):
+    def __init__(self, config: Config, withheld: frozenset[tuple[str, str]] = frozenset(),
+                 renamed: Mapping[str, str] | None = None):
         self.config = config
         self.withheld = withheld
+        self.renamed = renamed or {}
         site = config.site_url
         base = urlsplit(site).path or "/"
         at = re.escape((site[:len(site) - len(urlsplit(site).path)] + base).encode())  # base_url, with its "/"
@@ -118,7 +122,7 @@ class PlannedPages(SitePages):
     ``sources``: ``read_sources(config)``; ``glossary``: the project's (its errors hold segments back too)."""
 
     def __init__(self, config: Config, sources: Sources, glossary: Glossary):
-        super().__init__(config)
+        super().__init__(config, renamed=renamed_originals(sources))
         self._articles = {a.slug: a for a in sources.articles}
         self._german_only = {a.slug for a in sources.german_only if not a.draft}
         self._unreadable = sources.unreadable
@@ -187,10 +191,18 @@ class PlannedPages(SitePages):
                         article, self.config.segmentation, self.config.source_language)
                 self._documents[slug] = (doc, german_words(german_blocks(article)))
             doc, german = self._documents[slug]
-            edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german)
+            edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german, self.renamed)
         except VerlagError:  # the build cannot make it either and keeps the edition it had; check names the file
             return super()._decide(page, settings)
         return edition_published(self.config, settings, edition, article)
+
+
+def renamed_originals(sources: Sources) -> dict[str, str]:
+    """``redirects.old_names`` of the German originals that are not drafts: the names a link to ``<name>.md`` may
+    give an article other than its slug (its file's, when ``slug:`` differs; the names its aliases held)."""
+    from .redirects import old_names
+
+    return old_names(a for a in (*sources.articles, *sources.german_only) if not a.draft)
 
 
 class _Gate:

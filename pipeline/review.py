@@ -260,7 +260,7 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
         return Page(lang, article.slug, article.title, article.ref, ref, labels=labels, problem=exc)
     with stage(article.ref, f"checking {ref}"):
         findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language,
-                                  site_url=config.site_url, published=pages)
+                                  site_url=config.site_url, published=pages, renamed=pages.renamed)
     return build_page(article, po, lang, ref, findings, glossary, labels, text)
 
 

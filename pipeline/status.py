@@ -111,7 +111,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                             labels[article.slug] = reference_labels(article)
                         findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
                                                  source_lang=config.source_language, site_url=config.site_url,
-                                                 published=pages)
+                                                 published=pages, renamed=pages.renamed)
                     if outcome.failed:
                         rows.append(row)  # progress is known; the QA counts are not
                         continue
