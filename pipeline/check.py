@@ -1124,6 +1124,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     findings.extend(article_link_findings(config, sources, slugs, errors))
     if pages.error:  # links to the site's pages went unjudged: said once, not per catalog
         errors.append(pages.error)
+    said = set(map(str, errors))  # a failing check of a page's catalog fails its edition too: said once
+    errors += [failure for failure in pages.failures if str(failure) not in said]
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors

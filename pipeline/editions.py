@@ -416,7 +416,8 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
     """The ``lang`` edition of ``article`` made in memory from its catalog as it is now, with the catalog's bytes
     (None: no catalog). Segments with an error of ``verlag check`` fall back to German (the QA gate; ``pages``: the
     (lang, slug) of the site's pages its link-target check counts as published). ``german``: the words of the
-    article's HTML blocks (``rawhtml.german_words``); ``renamed``: ``check_catalog``'s. Raises ``VerlagError`` for a catalog that cannot be read."""
+    article's HTML blocks (``rawhtml.german_words``); ``renamed``: ``check_catalog``'s. Raises ``VerlagError`` for
+    a catalog that cannot be read."""
     from .catalog import load_po
     from .check import blocked_keys, check_catalog
 

@@ -20,7 +20,7 @@ from .errors import VerlagError
 if TYPE_CHECKING:
     from .glossary import Glossary
     from .site import Settings
-    from .sources import Sources
+    from .sources import Article, Sources
 
 PAGE_PATH = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?]+)/?"  # <lang>/<slug>/ after the site's base path
 
@@ -118,7 +118,9 @@ class PlannedPages(SitePages):
     A translation whose publication hangs on links to other translations is decided with them, together, as a build
     from no records settles them: the least set of pages that publishes itself, starting from none published; each
     page's edition is made once, and again only when a page it links became published.
-    An article or catalog that cannot be read keeps the pages its records give (the build keeps its editions).
+    An article or catalog that cannot be read keeps the pages its records give (the build keeps its editions), and
+    so does a translation whose edition fails otherwise (a bug): that failure, ``source_de/<slug>.md: <what> (while
+    building the editions)`` as the build says it, is kept in ``failures`` for the caller to report.
     ``sources``: ``read_sources(config)``; ``glossary``: the project's (its errors hold segments back too)."""
 
     def __init__(self, config: Config, sources: Sources, glossary: Glossary):
@@ -128,6 +130,7 @@ class PlannedPages(SitePages):
         self._unreadable = sources.unreadable
         self._glossary = glossary
         self._documents: dict[str, tuple] = {}  # slug -> (segmentation, words of its HTML blocks)
+        self.failures: list[VerlagError] = []  # ``ArticleFailure``s of the editions made here, one per article
 
     def _decide(self, page: tuple[str, str], settings: Settings) -> bool:
         fixed = self._fixed(page, settings)
@@ -174,7 +177,24 @@ class PlannedPages(SitePages):
 
     def _publishes(self, page: tuple[str, str], settings: Settings, gate: Container[tuple[str, str]]) -> bool:
         """Whether the site publishes the translation ``page`` made now, its QA gate counting ``gate`` published; by
-        its record when its article or catalog cannot be read (the build keeps the edition it had)."""
+        its record when its article or catalog cannot be read (the build keeps the edition it had), and when making
+        its edition fails otherwise (kept in ``failures``: the build contains it to the article the same way)."""
+        from .errors import ArticleFailure, stage
+
+        article = self._articles[page[1]]
+        try:
+            with stage(article.ref, "building the editions"):
+                return self._edition_published(article, page[0], settings, gate)
+        except ArticleFailure as exc:
+            if str(exc) not in map(str, self.failures):
+                self.failures.append(exc)
+        except VerlagError:  # the build cannot make it either and keeps the edition it had; check names the file
+            pass
+        return super()._decide(page, settings)
+
+    def _edition_published(self, article: Article, lang: str, settings: Settings,
+                           gate: Container[tuple[str, str]]) -> bool:
+        """``_publishes`` for an edition that can be made; raises as making it raises."""
         from . import doccache
         from .editions import catalog_edition
         from .errors import stage
@@ -182,18 +202,13 @@ class PlannedPages(SitePages):
         from .segment import segment_article
         from .site import edition_published
 
-        lang, slug = page
-        article = self._articles[slug]
-        try:
-            if slug not in self._documents:  # extract's segmentation when it is stored, else made here, not stored
-                with stage(article.ref, "segmenting"):
-                    doc = doccache.stored(self.config, article) or segment_article(
-                        article, self.config.segmentation, self.config.source_language)
-                self._documents[slug] = (doc, german_words(german_blocks(article)))
-            doc, german = self._documents[slug]
-            edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german, self.renamed)
-        except VerlagError:  # the build cannot make it either and keeps the edition it had; check names the file
-            return super()._decide(page, settings)
+        if article.slug not in self._documents:  # extract's segmentation when it is stored, else made here
+            with stage(article.ref, "segmenting"):
+                doc = doccache.stored(self.config, article) or segment_article(
+                    article, self.config.segmentation, self.config.source_language)
+            self._documents[article.slug] = (doc, german_words(german_blocks(article)))
+        doc, german = self._documents[article.slug]
+        edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german, self.renamed)
         return edition_published(self.config, settings, edition, article)
 
 

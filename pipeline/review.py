@@ -379,6 +379,8 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
             result.pages.append(page)
             if page.problem:
                 result.errors.append(page.problem)
+    said = set(map(str, result.errors))  # a linked page whose edition failed, as the build names its article
+    result.errors += [failure for failure in pages.failures if str(failure) not in said]
     out = config.root / REPORT_DIR
     partial = len(chosen) < len(articles) or languages != list(config.languages)
     files = render_report(result.pages, config.name, languages, partial, list(config.languages))
