@@ -1009,13 +1009,19 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     # original left out for now, its references refused and no earlier page, still holds its names, as its file)
     renamed = old_names(documents)
     urls = Urls(settings.base_url)
+    # an original that cannot be read now keeps the German page of the last build, and links to it work
+    standing = {slug for slug in sources.unreadable
+                if exists(urls.file(urls.path("article", config.source_language, slug)))}
     media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan, renamed,
-                          lambda path: urls.serves(path, (config.source_language, *config.languages)))
+                          lambda path: urls.serves(path, (config.source_language, *config.languages)), standing)
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
+    drafts = [slug for (lang, slug), page in pages.items() if lang == config.source_language and page.draft]
+    # a frozen page stays as the last build made it: published (its file is there) or listed as not yet available
     pages = {(lang, slug): page for (lang, slug), page in pages.items()
-             if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
+             if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))
+             or publication(page, settings, config.source_language, drafts) in (NOT_TRANSLATED, HELD_BACK)}
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
     check_legal(config, site.practice, [*(p.slug for p in site.pages(site.source)), *sources.unreadable])
     spoken = {lang: translations_digest(config, lang) for lang in site.languages}

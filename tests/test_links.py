@@ -127,6 +127,32 @@ def test_a_reviewer_may_link_the_page_of_an_article_with_a_slug_by_its_address(p
     assert page.xpath("string(//article//p[a])") == "Read this."
 
 
+def test_an_article_that_cannot_be_read_now_is_linked_and_listed_as_the_last_build_left_it(project: Project):
+    """A front-matter typo in zecken.md keeps its German page (the build's), so links to it work and the English
+    home page still lists it as not yet available: the build warned "no published article 'zecken'" and dropped
+    it from that list until it read again."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]'))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
+    project.write("source_de/leber.md", article("Leber", "Lesen Sie [über Zecken](zecken.md).\n"))
+    project.run("extract")
+    msgfmt_check(review(project, "en", "leber", {("title", "Leber"): "Liver", "Lesen Sie [über Zecken](zecken.md).":
+                                                 "Read [about ticks](zecken.md)."}))
+    project.run("build")
+
+    def not_yet_available() -> list[str]:
+        home = html.fromstring(project.read("site/en/index.html"))
+        return home.xpath('//section[@class="unavailable"]//a/@href')
+
+    assert not_yet_available() == ["/de/zecken/"]
+    project.write("source_de/zecken.md", project.read("source_de/zecken.md").replace("2026-05-26", "20.11.2026"))
+    built = project.run("build", code=2)
+    assert "source_de/zecken.md" in built.stderr and "no published article" not in built.output
+    assert (project.root / "site/de/zecken/index.html").is_file()
+    assert not_yet_available() == ["/de/zecken/"]
+    page = html.fromstring(project.read("site/en/leber/index.html"))
+    assert page.xpath("//article//p/a/@href") == ["/de/zecken/"]
+
+
 def test_a_reviewer_may_point_a_link_at_the_article_s_page_in_the_target_language(project: Project):
     project.write("verlag.toml", project.read("verlag.toml") + SITE)
     project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
