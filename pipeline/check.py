@@ -1153,7 +1153,9 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     """A warning at the German file and line for each link of a published original to an article that is
     not published (deleted, renamed without an alias naming its old address, a draft) and each
     root-relative link to a path the site will not have (no article, alias or file verlag publishes there):
-    the link would not work in any edition (``media.article_link_problem``, which ``build`` says too). Only
+    the link would not work in any edition (``media.article_link_problem``, which ``build`` says too). An article
+    that cannot be read now counts as published where the last build's German page of it is there (the build
+    keeps it). Only
     originals whose text names a ``.md`` file or a root path are parsed; one that cannot be is appended to
     ``errors``."""
     from .site import Urls
@@ -1161,6 +1163,8 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names, renamed = {a.slug for a in published}, old_names(published)
     urls, codes = Urls(config.site_url), (config.source_language, *config.languages)
+    names |= {slug for slug in sources.unreadable
+              if (config.site_dir / urls.file(urls.path("article", config.source_language, slug))).is_file()}
     served = (lambda path: urls.serves(path, codes)) if "://" in config.site_url else None
     findings = []
     for article in published:

@@ -129,8 +129,8 @@ def test_a_reviewer_may_link_the_page_of_an_article_with_a_slug_by_its_address(p
 
 def test_an_article_that_cannot_be_read_now_is_linked_and_listed_as_the_last_build_left_it(project: Project):
     """A front-matter typo in zecken.md keeps its German page (the build's), so links to it work and the English
-    home page still lists it as not yet available: the build warned "no published article 'zecken'" and dropped
-    it from that list until it read again."""
+    home page still lists it as not yet available: build and check warned "no published article 'zecken'", and
+    the build dropped it from that list, until it read again."""
     project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]'))
     project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
     project.write("source_de/leber.md", article("Leber", "Lesen Sie [über Zecken](zecken.md).\n"))
@@ -151,6 +151,8 @@ def test_an_article_that_cannot_be_read_now_is_linked_and_listed_as_the_last_bui
     assert not_yet_available() == ["/de/zecken/"]
     page = html.fromstring(project.read("site/en/leber/index.html"))
     assert page.xpath("//article//p/a/@href") == ["/de/zecken/"]
+    checked = project.run("check", code=2)
+    assert "source_de/zecken.md:3: date:" in checked.stderr and "no published article" not in checked.output
 
 
 def test_a_reviewer_may_point_a_link_at_the_article_s_page_in_the_target_language(project: Project):
