@@ -371,6 +371,8 @@ def _say_folder(folder: Path, chosen) -> None:
     left = f"; {' and '.join(parts)} left out:" if parts else ""
     click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to import (drafts of the old blog "
                f"too, as drafts){left}")
+    for root, site in chosen.sites:
+        click.echo(f"  {root}/ read as {site}")
     for path, why in chosen.skipped:
         click.echo(f"  skipped {path}{'/' if path.is_dir() else ''}: {why}")
 

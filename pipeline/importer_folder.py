@@ -16,7 +16,9 @@ one in another language than the project's source language is left out (``verlag
 brings it into that language's catalog).
 
 Any other folder stands for its source files (``FOLDER_SUFFIXES``) and those of its subfolders, the files of a
-folder before its subfolders, each in order of name: the same order on every machine. Left out with why: a README
+folder before its subfolders, each in order of name: the same order on every machine. A subfolder that is a Jekyll
+or Hugo site's root (a folder of the author's material holding ``blog/`` with ``_config.yml`` and ``_posts/``) is read
+as that site, as it would be if imported by itself, its posts after the plain folder's files. Left out with why: a README
 (or LICENSE, CHANGELOG), Hugo's ``_index.md``, the home page (``index.*`` at the top of the folder; an ``index.*``
 in a subfolder is that folder's page: a Hugo bundle, a saved site), and folders of a site generator
 (``_layouts/``, ``_site/``, any ``_name/`` but ``_posts/`` and ``_drafts/``). Hidden folders and a browser's
@@ -50,12 +52,14 @@ _TRANSLATION = re.compile(r"^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")  # Hugo's n
 class ImportFiles:
     """What one source of ``verlag import`` stands for. ``files``: to import, in order; ``skipped``: (file or
     folder, why it is no article), in order; ``site``: what the folder was read as ("a Jekyll site (_config.yml,
-    _posts/)"), None for a file or a plain folder; ``errors``: a folder in it that cannot be read, named."""
+    _posts/)"), None for a file or a plain folder; ``errors``: a folder in it that cannot be read, named; ``sites``:
+    each subfolder of a plain folder read as a site's root (its files are in ``files``), and what it was read as."""
 
     files: list[Path]
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     site: str | None = None
     errors: list[VerlagError] = field(default_factory=list)  # folders that could not be read: the others are read
+    sites: list[tuple[Path, str]] = field(default_factory=list)  # subfolders read as a site's root, and as what
 
 
 def import_files(path: Path, source_language: str) -> ImportFiles:
@@ -66,20 +70,24 @@ def import_files(path: Path, source_language: str) -> ImportFiles:
         return ImportFiles([path])
     if not path.is_dir():
         raise VerlagError("no such file or folder", path)
-    jekyll = next((name for name in JEKYLL_CONFIGS if (path / name).is_file()), None)
-    hugo = hugo_config(path)
-    if jekyll and (path / "_posts").is_dir():
-        found = _jekyll(path, f"a Jekyll site ({jekyll}, _posts/)")
-    elif hugo and ((path / "content").is_dir() or hugo_languages(path).folders):
-        found = _hugo(path, source_language, f"a Hugo site ({hugo}, content/)")
-    else:
-        found = _plain(path, source_language)
+    found = _site(path, source_language) or _plain(path, source_language)
     if not found.files and found.errors:
         raise found.errors[0]
     if not found.files:
         raise VerlagError(f"{found.site} without posts to import" if found.site else
                           f"no {', '.join(FOLDER_SUFFIXES)} files to import in this folder or its subfolders", path)
     return found
+
+
+def _site(root: Path, source_language: str) -> ImportFiles | None:
+    """The posts of the Jekyll or Hugo site whose root is ``root``, None when ``root`` is no such site's root."""
+    jekyll = next((name for name in JEKYLL_CONFIGS if (root / name).is_file()), None)
+    hugo = hugo_config(root)
+    if jekyll and (root / "_posts").is_dir():
+        return _jekyll(root, f"a Jekyll site ({jekyll}, _posts/)")
+    if hugo and ((root / "content").is_dir() or hugo_languages(root).folders):
+        return _hugo(root, source_language, f"a Hugo site ({hugo}, content/)")
+    return None
 
 
 def hugo_config(root: Path) -> str | None:
@@ -214,7 +222,13 @@ def _plain(folder: Path, source_language: str) -> ImportFiles:
     skipped: list[tuple[Path, str]] = []
     generated: list[Path] = []
 
+    sites: list[tuple[Path, ImportFiles]] = []
+
     def enter(sub: Path) -> bool:
+        site = _site(sub, source_language)
+        if site is not None:
+            sites.append((sub, site))
+            return False
         if _generated(sub) and sub.name not in POST_FOLDERS:
             generated.append(sub)
             return False
@@ -230,7 +244,11 @@ def _plain(folder: Path, source_language: str) -> ImportFiles:
             skipped.append((file, why))
     skipped += [(sub, "a folder of a site generator (templates, data or built pages), not articles")
                 for sub in generated]
-    return ImportFiles(files, skipped, errors=errors)
+    for root, site in sites:
+        files += site.files
+        skipped += site.skipped
+        errors += site.errors
+    return ImportFiles(files, skipped, errors=errors, sites=[(root, site.site) for root, site in sites])
 
 
 def _walk(folder: Path, enter, errors: list[VerlagError]) -> list[Path]:
