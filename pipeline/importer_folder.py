@@ -225,7 +225,10 @@ def _plain(folder: Path, source_language: str) -> ImportFiles:
     sites: list[tuple[Path, ImportFiles]] = []
 
     def enter(sub: Path) -> bool:
-        site = _site(sub, source_language)
+        try:
+            site = _site(sub, source_language)
+        except OSError:  # a folder that cannot be read: _walk names it
+            site = None
         if site is not None:
             sites.append((sub, site))
             return False
