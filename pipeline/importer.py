@@ -56,8 +56,9 @@ class ImportedArticle:
     one name per distinct file: ``local_name``). ``notes``: what was recognised
     or guessed and what was not, one line each, for the printed summary. ``source``: ``file[:line]``
     for messages. ``page``: a standalone page (WordPress page): goes to ``source_de/seiten/``.
-    ``unpublished``: why the old blog never published it (``draft = true`` in Hugo, WordPress status
-    draft), None for a published article; ``render_markdown`` says it beside ``draft: true``, so the author
+    ``home``: the old site's own address from its config (Hugo ``baseURL``, Jekyll ``url`` + ``baseurl``), whose
+    full URLs ``relink`` reads as site paths. ``unpublished``: why the old blog never published it (``draft =
+    true`` in Hugo, WordPress status draft), None for a published article; ``render_markdown`` says it beside ``draft: true``, so the author
     who deletes that line to publish the imports sees which of them were never finished.
     """
 
@@ -69,12 +70,14 @@ class ImportedArticle:
     source: str = ""
     page: bool = False
     unpublished: str | None = None
+    home: str | None = None  # the old site's own address (its config's base URL): a full URL on it is a site path
 
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
                 images: dict[Path, str] | None = None, notes: list[str] | None = None,
-                page: bool = False, slug: str | None = None, unpublished: str | None = None) -> ImportedArticle:
+                page: bool = False, slug: str | None = None, unpublished: str | None = None,
+                home: str | None = None) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
@@ -102,7 +105,7 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
     return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, dict(images or {}), notes, source,
-                           page, unpublished)
+                           page, unpublished, home)
 
 
 def local_name(names: dict[Path, str], file: Path) -> str:
@@ -290,12 +293,13 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
     imported body whose destination is another imported article's old address (an ``aliases`` entry: the
     post's ``<link>`` or permalink) becomes that article's source file (``other-slug.md``, its ``#fragment``
     kept), which every stage resolves to the page in the reader's language. An address matches as a full
-    URL on the old host or as a root-relative path, with or without its final ``/`` or ``index.html``
+    URL on the old host (an alias's, or the site's own address from its config, ``ImportedArticle.home``) or as
+    a root-relative path, with or without its final ``/`` or ``index.html``
     (``_old_key``); a destination is read as markdown-it reads it (``DESTINATION_RE``: inline links and link
     reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Pages
     (``source_de/seiten/``) and addresses two articles share are no targets; links to anything else stay as
     written."""
-    hosts: set[str] = set()
+    hosts = {urlsplit(p.article.home).netloc.lower() for p in placed if p.article.home}
     found: dict[str, set[Path]] = {}
     for p in placed:
         for alias in p.article.meta.get("aliases", []) if not p.article.page else []:

@@ -134,13 +134,8 @@ def hugo_languages(root: Path) -> HugoLanguages:
     """The languages of the Hugo site at ``root``, from its config file (``HUGO_CONFIGS``, or
     ``config/_default/`` with its ``languages.*``). A config that cannot be read counts as a site of one
     language: the import still runs, and only the old addresses it offers may miss a language's ``/<lang>``."""
-    settings: dict = {}
+    settings = hugo_settings(root)
     folder = root / "config" / "_default"
-    for path in [*(root / name for name in HUGO_CONFIGS), *(folder / f"{stem}.{ext}" for stem in ("hugo", "config")
-                                                            for ext in ("toml", "yaml", "yml", "json"))]:
-        if path.is_file():
-            settings = _lower(_load_settings(path))
-            break
     languages = settings.get("languages")
     if not isinstance(languages, dict):
         languages = next((_lower(_load_settings(folder / f"languages.{ext}")) for ext in ("toml", "yaml", "yml", "json")
@@ -151,10 +146,31 @@ def hugo_languages(root: Path) -> HugoLanguages:
                          settings.get("defaultcontentlanguageinsubdir") is True, folders)
 
 
-def hugo_page(path: Path) -> tuple[Path, str] | None:
+def hugo_settings(root: Path) -> dict:
+    """The settings of the Hugo site at ``root`` (its config file, ``HUGO_CONFIGS`` or ``config/_default/``'s),
+    top-level keys in lower case as Hugo reads them; {} when it has none or it cannot be read."""
+    folder = root / "config" / "_default"
+    for path in [*(root / name for name in HUGO_CONFIGS), *(folder / f"{stem}.{ext}" for stem in ("hugo", "config")
+                                                            for ext in ("toml", "yaml", "yml", "json"))]:
+        if path.is_file():
+            return _lower(_load_settings(path))
+    return {}
+
+
+def jekyll_root(path: Path) -> tuple[Path, dict] | None:
+    """For a file of a Jekyll site: the site's root (the nearest folder above ``path`` with ``JEKYLL_CONFIGS``)
+    and its settings ({} when the config cannot be read); None for a file of no Jekyll site."""
+    for root in path.absolute().parents:
+        config = next((root / name for name in JEKYLL_CONFIGS if (root / name).is_file()), None)
+        if config is not None:
+            return root, _load_settings(config)
+    return None
+
+
+def hugo_page(path: Path) -> tuple[Path, str, Path] | None:
     """For a file below the content of a Hugo site (``content/``, or a language's ``contentDir``): that folder
-    (absolute) and the start of the page's address, "" or "/<lang>" (``HugoLanguages.prefix``, the language from
-    the folder or from Hugo's ``name.<lang>.md``); None for a file of no Hugo site."""
+    (absolute), the start of the page's address, "" or "/<lang>" (``HugoLanguages.prefix``, the language from
+    the folder or from Hugo's ``name.<lang>.md``), and the site's root; None for a file of no Hugo site."""
     where = path.absolute()
     for root in where.parents:
         if hugo_config(root) is None:
@@ -162,16 +178,16 @@ def hugo_page(path: Path) -> tuple[Path, str] | None:
         languages = hugo_languages(root)
         for lang, folder in languages.folders.items():
             if folder in where.parents:
-                return folder, languages.prefix(lang)
+                return folder, languages.prefix(lang), root
         if (root / "content") in where.parents:
             named = _TRANSLATION.match(where.stem)
             lang = named.group(2).lower() if named and named.group(2).lower() in languages.configured else None
-            return root / "content", languages.prefix(lang)
+            return root / "content", languages.prefix(lang), root
     return None
 
 
 def _load_settings(path: Path) -> dict:
-    """A Hugo config file's settings by its suffix (TOML, YAML, JSON); {} for one that cannot be read."""
+    """A Hugo or Jekyll config file's settings by its suffix (TOML, YAML, JSON); {} for one that cannot be read."""
     import json
     import tomllib
 

@@ -9,10 +9,13 @@ map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), 
 and ``permalink`` as old addresses; ``slug`` (the last part of its address in Hugo and in Jekyll's
 ``:slug`` permalinks) as the article's slug. A Jekyll post's file name, ``_posts/YYYY-MM-DD-slug.md``, gives
 its date (front matter ``date`` wins) and slug (front matter ``slug`` wins), and a post in ``_posts/`` without
-a ``permalink`` had Jekyll's default address, ``/:categories/:year/:month/:day/:title.html``, offered as an
-old address (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/); a page below a Hugo site's
-``content/`` without ``url`` likewise gets Hugo's default, ``/<sections>/<slug or file name>/``
-(https://gohugo.io/content-management/urls/). An article its
+a ``permalink`` had the address of the site's ``permalink`` setting (``jekyll_address``; by default
+``/:categories/:year/:month/:day/:title.html``) under its ``baseurl``, offered as an old address
+(https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/); a page below a Hugo site's
+``content/`` without ``url`` likewise gets its section's ``[permalinks]`` address (``hugo_address``) or else
+Hugo's default, ``/<sections>/<slug or file name>/`` (https://gohugo.io/content-management/urls/). The site's
+own address (Hugo ``baseURL``, Jekyll ``url`` + ``baseurl``) goes with each article, so that a link written as
+a full URL on it is read as the path it is (``importer.relink``). An article its
 generator does not publish (Hugo ``draft: true``, Jekyll ``published: false`` or a file in Jekyll's
 ``_drafts/`` folder; ``hugo --buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is
 imported with the reason beside its ``draft: true`` and without old addresses (``importer.new_article``).
@@ -32,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import VerlagError
 from .importer import (IMAGES_DIR, TAG_ADVICE, ImportedArticle, local_name, new_article,
                        rewrite_destinations)
-from .importer_folder import hugo_page
+from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .segment import TEMPLATE_TAG_RE, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
 
@@ -84,6 +87,10 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     aliases = _words(first("aliases", "redirect_from")) + _words(first("url", "permalink"))
     where = path.absolute()  # its folders, also when named from inside _posts/, _drafts/ or content/
     dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, where)
+    jekyll = jekyll_root(where) if {"_posts", "_drafts"} & set(where.parts) else None
+    hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
+    home = _home(jekyll[1] if jekyll else hugo_settings(hugo[2]) if hugo else {}, jekyll is not None)
+    base = urlsplit(home).path.rstrip("/") if home else ""
     if dated:
         named = dt.date(*map(int, dated.group(1, 2, 3)))
         if date is None:
@@ -91,23 +98,30 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
             notes.append(f"date: {named.isoformat()} from the file name (Jekyll's YYYY-MM-DD-slug)")
         slug = slug or dated.group(4)
         if "_posts" in where.parts and not first("permalink") and unpublished is None:
-            default = "/".join(["", *dict.fromkeys(c.lower() for c in _words(first("categories", "category"))),
-                                f"{date:%Y/%m/%d}", f"{slug}.html"])
+            configured = (jekyll[1] if jekyll else {}).get("permalink")
+            style = str(configured or "date")
+            categories = list(dict.fromkeys(c.lower() for c in _words(first("categories", "category"))))
+            default = base + jekyll_address(style, date, slug, categories)
             aliases.append(default)
-            notes.append(f"old address {default}: Jekyll's default permalink; change it under 'aliases:' if the "
-                         "blog's _config.yml set another 'permalink'")
-    hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
+            notes.append(f"old address {default}: " + (f"Jekyll's permalink {style!r} of {jekyll[0].name}/_config.yml"
+                                                       if configured else "Jekyll's default permalink (no _config.yml "
+                                                                          "beside _posts/ sets 'permalink')"))
     if hugo is not None and not dated and not first("url") and unpublished is None:
-        default = hugo[1] + _hugo_address(where.relative_to(hugo[0]), slug)
+        rel = where.relative_to(hugo[0])
+        pattern = _hugo_pattern(hugo_settings(hugo[2]), rel)
+        address = _hugo_address(rel, slug)
+        if pattern and (date is not None or not re.search(r":(year|month|day|week|yearday)", pattern)):
+            address = hugo_address(pattern, rel, title.strip(), slug, date)
+        default = base + hugo[1] + address
         aliases.append(default)
-        notes.append(f"old address {default}: Hugo's default URL; change it under 'aliases:' if the site's config "
-                     "set [permalinks]")
+        notes.append(f"old address {default}: " + (f"the site's [permalinks] {pattern!r}" if pattern else
+                                                   "Hugo's default URL (the site's config sets no [permalinks])"))
     return new_article(
         title.strip(), body, str(path), author=_text(first("author")), date=date,
         updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
-        aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished)
+        aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished, home=home)
 
 
 def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> tuple[str, dict[Path, str]]:
@@ -160,6 +174,83 @@ def _hugo_address(rel: Path, slug: str | None) -> str:
     stem = re.sub(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*$", "", rel.stem)
     name = folders.pop() if stem == "index" and folders else stem
     return ("/" + "/".join([*folders, slug or name]) + "/").lower().replace(" ", "-")
+
+
+# Jekyll's named permalink styles (https://jekyllrb.com/docs/permalinks/#built-in-formats).
+JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
+                 "pretty": "/:categories/:year/:month/:day/:title/",
+                 "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+                 "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+                 "none": "/:categories/:title:output_ext"}
+_PLACEHOLDER = re.compile(r":([a-z_]+)")
+
+
+def jekyll_address(permalink: str, date, title: str, categories: list[str]) -> str:
+    """The address Jekyll gives a post by the site's ``permalink`` (a style of ``JEKYLL_STYLES`` or a template with
+    Jekyll's placeholders ``:year``, ``:month``, ``:i_month``, ``:day``, ``:i_day``, ``:short_year``, ``:y_day``,
+    ``:week``, ``:short_day``, ``:long_day``, ``:short_month``, ``:long_month``, ``:hour``, ``:minute``,
+    ``:second``, ``:title``, ``:slug``, ``:name``, ``:categories``, ``:output_ext``), ``date`` (a ``dt.date`` or
+    ``dt.datetime``), ``title`` (the file name's slug or front matter ``slug``) and ``categories`` (lower case);
+    double slashes collapse as Jekyll's do (https://jekyllrb.com/docs/permalinks/). An unknown placeholder stays."""
+    moment = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time())
+    values = {"year": f"{moment:%Y}", "month": f"{moment:%m}", "i_month": str(moment.month), "day": f"{moment:%d}",
+              "i_day": str(moment.day), "short_year": f"{moment:%y}", "y_day": f"{moment:%j}",
+              "week": f"{moment.isocalendar()[1]:02d}", "short_day": f"{moment:%a}", "long_day": f"{moment:%A}",
+              "short_month": f"{moment:%b}", "long_month": f"{moment:%B}", "hour": f"{moment:%H}",
+              "minute": f"{moment:%M}", "second": f"{moment:%S}", "title": title, "name": title,
+              "slug": re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"), "categories": "/".join(categories),
+              "output_ext": ".html"}
+    template = JEKYLL_STYLES.get(permalink, permalink)
+    address = _PLACEHOLDER.sub(lambda m: values.get(m[1], m[0]), template)
+    return "/" + re.sub(r"/{2,}", "/", address).lstrip("/")
+
+
+def _hugo_pattern(settings: dict, rel: Path) -> str | None:
+    """The ``[permalinks]`` pattern of the section of the page at ``rel`` under ``content/`` (``posts = …``, or
+    ``[permalinks.page]`` of Hugo 0.122 on), None without one (https://gohugo.io/content-management/urls/)."""
+    permalinks = settings.get("permalinks")
+    if not isinstance(permalinks, dict) or len(rel.parts) < 2:
+        return None
+    if isinstance(permalinks.get("page"), dict):
+        permalinks = permalinks["page"]
+    found = {str(k).lower(): v for k, v in permalinks.items()}.get(rel.parts[0].lower())
+    return found if isinstance(found, str) and found else None
+
+
+def hugo_address(pattern: str, rel: Path, title: str, slug: str | None, date) -> str:
+    """The address Hugo gives the page at ``rel`` under ``content/`` by a ``[permalinks]`` ``pattern`` with Hugo's
+    tokens ``:year``, ``:month``, ``:monthname``, ``:day``, ``:weekday``, ``:weekdayname``, ``:yearday``,
+    ``:section``, ``:sections``, ``:title``, ``:slug``, ``:filename``, ``:slugorfilename``,
+    ``:contentbasename``, ``:slugorcontentbasename`` (https://gohugo.io/content-management/urls/#tokens); as
+    Hugo's urlize: lower case, spaces as hyphens. ``date`` may be None when the pattern holds no date token."""
+    moment = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time()) if date else None
+    folders = list(rel.parts[:-1])
+    stem = re.sub(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*$", "", rel.stem)
+    name = folders[-1] if stem == "index" and folders else stem
+    urlized = re.sub(r"[^\w\-./]", "", re.sub(r"\s+", "-", title.strip().lower()))
+    values = {"section": rel.parts[0], "sections": "/".join(folders[:-1] if stem == "index" else folders),
+              "title": urlized, "slug": slug or urlized, "filename": name, "slugorfilename": slug or name,
+              "contentbasename": name, "slugorcontentbasename": slug or name}
+    if moment is not None:
+        values |= {"year": f"{moment:%Y}", "month": f"{moment:%m}", "monthname": f"{moment:%B}",
+                   "day": f"{moment:%d}", "weekday": str(moment.isoweekday() % 7), "weekdayname": f"{moment:%A}",
+                   "yearday": f"{moment:%j}"}
+    tokens = sorted(values, key=len, reverse=True)  # :slugorfilename before :slug
+    address = re.sub(":(" + "|".join(tokens) + ")", lambda m: values[m[1]], pattern)
+    address = re.sub(r"/{2,}", "/", "/" + address.lstrip("/"))
+    return address.lower().replace(" ", "-")
+
+
+def _home(settings: dict, jekyll: bool) -> str | None:
+    """The old site's own address from its config (Jekyll ``url`` and ``baseurl``, Hugo ``baseURL``), None when
+    it sets none (https://jekyllrb.com/docs/configuration/options/, https://gohugo.io/getting-started/configuration/)."""
+    if jekyll:
+        url, base = settings.get("url"), settings.get("baseurl")
+        home = (str(url).rstrip("/") if isinstance(url, str) else "") + \
+            ("/" + base.strip("/") if isinstance(base, str) and base.strip("/") else "")
+    else:
+        home = settings.get("baseurl") if isinstance(settings.get("baseurl"), str) else ""
+    return home + ("/" if not home.endswith("/") else "") if urlsplit(home).netloc else None
 
 
 def _unpublished(meta: dict, path: Path) -> str | None:

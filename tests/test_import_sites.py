@@ -44,3 +44,50 @@ def test_a_jekyll_site_in_a_subfolder_is_read_as_that_site(project, tmp_path):
     assert "resource of the page bundle" not in out
     assert sources(project) == ["abendroutine.md", "holundersirup.md", "kalte-fuesse.md", "linden-tee.md"]
     assert "- /2023/10/04/linden-tee.html" in project.read("source_de/linden-tee.md")
+
+
+def test_a_jekyll_site_s_permalink_setting_gives_the_old_addresses_its_posts_had(project, tmp_path):
+    """Jekyll's ``permalink`` in _config.yml (https://jekyllrb.com/docs/permalinks/), a named style or a template,
+    decides where a post was served, under ``baseurl``; a link to another post at that address, as a path or as
+    a full URL on the site's ``url``, leads to its article's file."""
+    site = tree(tmp_path / "pretty", {
+        "_config.yml": 'url: "https://praxis-am-fluss.example"\nbaseurl: "/blog"\npermalink: pretty\n',
+        "_posts/2023-10-04-linden-tee.md": "---\ntitle: Lindenblütentee\ncategories: [Hausmittel]\n---\n"
+                                           "Er schmeckt mild. [Abends](https://praxis-am-fluss.example/blog/"
+                                           "2023/11/12/abendroutine/) mehr.\n",
+        "_posts/2023-11-12-abendroutine.md": "---\ntitle: Abendroutine\n---\nZum [Tee](/blog/hausmittel/2023/10/04/"
+                                             "linden-tee/).\n",
+    })
+    out = project.run("import", str(site)).output
+    assert "aliases:\n- /blog/hausmittel/2023/10/04/linden-tee/\n" in project.read("source_de/linden-tee.md")
+    assert "old address /blog/2023/11/12/abendroutine/: Jekyll's permalink 'pretty' of pretty/_config.yml" in out
+    assert "[Abends](abendroutine.md) mehr." in project.read("source_de/linden-tee.md")
+    assert "Zum [Tee](linden-tee.md)." in project.read("source_de/abendroutine.md")
+    assert "import: 2 links to another imported post's old address lead to its source file now" in out
+    template = tree(tmp_path / "template", {
+        "_config.yml": "permalink: /:year/:month/:title/\n",
+        "_posts/2024-01-20-winterzeit.md": "---\ntitle: Winterzeit\n---\nDunkel.\n"})
+    project.run("import", str(template))
+    assert "aliases:\n- /2024/01/winterzeit/\n" in project.read("source_de/winterzeit.md")
+
+
+def test_a_hugo_site_s_permalinks_give_the_old_addresses_and_its_base_url_is_its_own_host(project, tmp_path):
+    """Hugo's ``[permalinks]`` per section (https://gohugo.io/content-management/urls/#permalinks): the old address
+    follows its tokens (:year/:month from ``date``, :slug or the title); a full URL on ``baseURL`` is a link to
+    the site itself, rewritten like a path."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://gesund-mit-lena.example/"\n[permalinks]\n  posts = "/:year/:month/:slug/"\n'
+                     '  rezepte = "/rezept/:title/"\n',
+        "content/posts/tee.md": '+++\ntitle = "Kräutertee für die Nacht"\nslug = "kraeutertee-schlaf"\n'
+                                'date = 2024-03-10T21:15:00+01:00\n+++\nMehr zum [Holunder](/2024/05/holunder/).\n',
+        "content/posts/holunder/index.md": '+++\ntitle = "Holunder"\ndate = 2024-05-02\n+++\nZum [Tee]'
+                                           '(https://gesund-mit-lena.example/2024/03/kraeutertee-schlaf/).\n',
+        "content/rezepte/sirup.md": '+++\ntitle = "Holunder Sirup"\n+++\nZucker und Blüten.\n',
+    })
+    out = project.run("import", str(site)).output
+    assert "aliases:\n- /2024/03/kraeutertee-schlaf/\n" in project.read("source_de/kraeutertee-schlaf.md")
+    assert "aliases:\n- /2024/05/holunder/\n" in project.read("source_de/holunder.md")
+    assert "aliases:\n- /rezept/holunder-sirup/\n" in project.read("source_de/holunder-sirup.md")
+    assert "old address /2024/03/kraeutertee-schlaf/: the site's [permalinks] '/:year/:month/:slug/'" in out
+    assert "Mehr zum [Holunder](holunder.md)." in project.read("source_de/kraeutertee-schlaf.md")
+    assert "Zum [Tee](kraeutertee-schlaf.md)." in project.read("source_de/holunder.md")
