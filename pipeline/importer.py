@@ -27,6 +27,7 @@ from .scaffold import ascii_slug, slugify
 from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
+ORIGIN_RE = re.compile(r"^# imported from (.+)$", re.M)  # ``ImportedArticle.origin`` in a written front matter
 IMAGES_DIR = "bilder"  # source_de/bilder/: where imported local images go (README "Images and files")
 # What the summary says is missing ('date' has a line of its own: the author must add it).
 MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": "old address (no redirect)"}
@@ -57,7 +58,9 @@ class ImportedArticle:
     or guessed and what was not, one line each, for the printed summary. ``source``: ``file[:line]``
     for messages. ``page``: a standalone page (WordPress page): goes to ``source_de/seiten/``.
     ``home``: the old site's own address from its config (Hugo ``baseURL``, Jekyll ``url`` + ``baseurl``), whose
-    full URLs ``relink`` reads as site paths. ``unpublished``: why the old blog never published it (``draft =
+    full URLs ``relink`` reads as site paths. ``origin``: the source file within the old site's folder and that
+    site (``content/posts/tee.md of https://example.org/``), written as a YAML comment (``ORIGIN_RE``) so that a
+    second import knows the article whatever the author changed in its front matter. ``unpublished``: why the old blog never published it (``draft =
     true`` in Hugo, WordPress status draft), None for a published article; ``render_markdown`` says it beside ``draft: true``, so the author
     who deletes that line to publish the imports sees which of them were never finished.
     """
@@ -71,13 +74,14 @@ class ImportedArticle:
     page: bool = False
     unpublished: str | None = None
     home: str | None = None  # the old site's own address (its config's base URL): a full URL on it is a site path
+    origin: str | None = None  # the file in the old site it came from (``content/posts/tee.md of https://…/``)
 
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
                 images: dict[Path, str] | None = None, notes: list[str] | None = None,
                 page: bool = False, slug: str | None = None, unpublished: str | None = None,
-                home: str | None = None) -> ImportedArticle:
+                home: str | None = None, origin: str | None = None) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
@@ -105,7 +109,7 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
     return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, dict(images or {}), notes, source,
-                           page, unpublished, home)
+                           page, unpublished, home, origin)
 
 
 def local_name(names: dict[Path, str], file: Path) -> str:
@@ -229,11 +233,14 @@ def render_markdown(article: ImportedArticle) -> str:
     """The exact text of ``source_de/<slug>.md``: YAML front matter in ``FRONT_KEYS`` order (dates as
     YAML dates or timestamps, the forms ``sources.read_date`` reads; ``tags`` as one ``[a, b]`` line,
     ``aliases`` one per line), then the CommonMark body. The ``draft`` line of an article its old blog
-    never published says so in a YAML comment (``draft: true  # a draft in Hugo too: …``)."""
+    never published says so in a YAML comment (``draft: true  # a draft in Hugo too: …``), and the front matter
+    ends with the article's ``origin`` as one (``# imported from content/posts/tee.md of https://…/``)."""
     front = "".join(yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=key == "tags" and None,
                                    width=1 << 16) for key, value in article.meta.items())
     if article.unpublished:
         front = front.replace("draft: true\n", f"draft: true  # {article.unpublished}: never published there\n", 1)
+    if article.origin:
+        front += f"# imported from {article.origin}\n"
     return f"---\n{front}---\n{article.body.strip()}\n"
 
 
@@ -254,8 +261,10 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     """Choose each article's file without overwriting anything.
 
     An article imported before is skipped (``imported_as``): an existing article in ``source_dir`` or
-    ``source_dir/seiten`` shares one of its old addresses (``aliases``) or, when it has none, has the same
-    ``title`` and ``date`` (also after the author edited it or removed ``draft: true``). Otherwise a slug
+    ``source_dir/seiten`` came from the same file of the same old site (``origin``), shares one of its old
+    addresses (``aliases``) or has the same ``title`` and ``date`` (also after the author edited it, corrected
+    its aliases or removed ``draft: true``); an article of this run is the same as an earlier one of the run by
+    origin or old address, or by title and date when it has no old address. Otherwise a slug
     already used there (a file's name or its ``slug:``), earlier in this run, or reserved gets ``-2``,
     ``-3``, …. An image goes to ``source_dir/bilder/<name>``; a different file already there makes it
     ``<stem>-2<suffix>`` (a name no other image of the article has) and the body's references follow.
@@ -264,14 +273,17 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     taken = {slug for p in existing for slug in (p.stem, likely_slug(p))}
     taken.update(RESERVED_SLUGS)
     known = {p: _identity(p) for p in existing}
+    before_run = set(existing)
     claimed: dict[Path, bytes] = {}
     placed: list[Placed] = []
     for article in articles:
         folder = source_dir / PAGES_DIR if article.page else source_dir
         mine = _paths(article.meta["aliases"]) if "aliases" in article.meta else None
-        before = next((p for p, (aliases, title_date) in known.items()
-                       if (aliases & mine if mine is not None
-                           else title_date == (article.meta["title"], article.meta.get("date")))), None)
+        title_date = (article.meta["title"], article.meta.get("date"))
+        before = next((p for p, (aliases, was, origin) in known.items()
+                       if (article.origin is not None and origin == article.origin)
+                       or (aliases & mine if mine is not None else was == title_date)
+                       or (p in before_run and was == title_date)), None)
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
@@ -282,7 +294,7 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
         final = dataclasses.replace(article, slug=slug)
         path = folder / f"{slug}.md"
         taken.add(slug)
-        known[path] = (_paths(final.meta.get("aliases", [])), (final.meta["title"], final.meta.get("date")))
+        known[path] = (_paths(final.meta.get("aliases", [])), title_date, final.origin)
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None))
     return placed
@@ -349,15 +361,17 @@ def _paths(aliases) -> set[str]:
     return {urlsplit(a).path.rstrip("/") or "/" for a in aliases if isinstance(a, str)}
 
 
-def _identity(path: Path) -> tuple[set[str], tuple]:
-    """(old address paths, (title, date)) of an existing source file; a file that does not parse has neither."""
+def _identity(path: Path) -> tuple[set[str], tuple, str | None]:
+    """(old address paths, (title, date), origin: ``ORIGIN_RE``) of an existing source file; a file that does not
+    parse has neither addresses nor title and date."""
     front, _, _ = split_front_matter(normalise(path.read_text(encoding="utf-8", errors="replace")))
+    origin = ORIGIN_RE.search(front or "")
     try:
         meta = yaml.safe_load(front) if front else {}
     except (yaml.YAMLError, ValueError):
         meta = {}
     meta = meta if isinstance(meta, dict) else {}
-    return _paths(meta.get("aliases", [])), (meta.get("title"), meta.get("date"))
+    return _paths(meta.get("aliases", [])), (meta.get("title"), meta.get("date")), origin and origin[1].strip()
 
 
 def _place_images(article: ImportedArticle, source_dir: Path,

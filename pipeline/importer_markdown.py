@@ -91,6 +91,7 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
     home = _home(jekyll[1] if jekyll else hugo_settings(hugo[2]) if hugo else {}, jekyll is not None)
     base = urlsplit(home).path.rstrip("/") if home else ""
+    root = jekyll[0] if jekyll else hugo[2] if hugo else None  # the old site's folder
     if dated:
         named = dt.date(*map(int, dated.group(1, 2, 3)))
         if date is None:
@@ -121,7 +122,8 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
         updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
-        aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished, home=home)
+        aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished, home=home,
+        origin=f"{where.relative_to(root).as_posix()} of {home or root.name + '/'}" if root else None)
 
 
 def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> tuple[str, dict[Path, str]]:

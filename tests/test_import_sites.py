@@ -91,3 +91,31 @@ def test_a_hugo_site_s_permalinks_give_the_old_addresses_and_its_base_url_is_its
     assert "old address /2024/03/kraeutertee-schlaf/: the site's [permalinks] '/:year/:month/:slug/'" in out
     assert "Mehr zum [Holunder](holunder.md)." in project.read("source_de/kraeutertee-schlaf.md")
     assert "Zum [Tee](kraeutertee-schlaf.md)." in project.read("source_de/holunder.md")
+
+
+def test_a_post_imported_before_is_known_after_the_author_changed_its_aliases_and_title(project, tmp_path):
+    """The author corrects an imported post's old address and retitles another, then imports the site again
+    (it gained a post): the two are skipped as imported before, by the file they came from, and only the new
+    post is written. A post imported by an older verlag (no origin recorded) is known by its title and date."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://gesund-mit-lena.example/"\n',
+        "content/posts/tee.md": '+++\ntitle = "Kräutertee"\ndate = 2024-03-10\n+++\nTee wärmt.\n',
+        "content/posts/holunder.md": '+++\ntitle = "Holunder"\ndate = 2024-05-02\n+++\nEr blüht.\n',
+        "content/posts/salbei.md": '+++\ntitle = "Salbei"\ndate = 2024-06-01\n+++\nEr duftet.\n',
+    })
+    project.run("import", str(site))
+    tee = project.read("source_de/kraeutertee.md")
+    assert "# imported from content/posts/tee.md of https://gesund-mit-lena.example/\n" in tee
+    project.write("source_de/kraeutertee.md", tee.replace("- /posts/tee/", "- /2024/03/tee/")
+                  .replace("draft: true\n", ""))
+    project.write("source_de/holunder.md", project.read("source_de/holunder.md")
+                  .replace("title: Holunder", "title: Holunder im Mai").replace("- /posts/holunder/", "- /holunder/"))
+    salbei = project.read("source_de/salbei.md")
+    project.write("source_de/salbei.md", "".join(line for line in salbei.splitlines(keepends=True)
+                                                  if not line.startswith("# imported from"))
+                  .replace("- /posts/salbei/", "- /salbei/"))
+    tree(site, {"content/posts/minze.md": '+++\ntitle = "Minze"\ndate = 2024-07-01\n+++\nSie kühlt.\n'})
+    out = project.run("import", str(site)).output
+    for name, slug in (("tee", "kraeutertee"), ("holunder", "holunder"), ("salbei", "salbei")):
+        assert f"skipped {site / 'content/posts' / name}.md: already imported as source_de/{slug}.md" in out
+    assert sources(project) == ["holunder.md", "kraeutertee.md", "minze.md", "salbei.md"]
