@@ -39,10 +39,17 @@ FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", 
 TAG_ADVICE = "rewrite in Markdown ('verlag check' names each at its line of the article)"
 # After a tag kept as text that check does not name (``segment.template_tag_kind`` knows none: "[toc]").
 HAND_ADVICE = "replace it by hand"
+TAGS_KEPT = "shortcodes or template tags kept as text"  # the start of the note naming them (importer_markdown)
 # A link or image destination (CommonMark 0.31 section 6.3) after "](" or in a link reference definition:
 # "<…>" (spaces allowed, "<" and ">" backslash-escaped) or a run without spaces and with balanced parentheses.
 DESTINATION_RE = re.compile(r"(\]\([ \t]*\n?[ \t]*|^[ ]{0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\n?[ \t]*)"
                             r"(<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)", re.M)
+# A destination written with Jekyll's Liquid (https://jekyllrb.com/docs/liquid/tags/#links): ``{% post_url
+# 2023-11-12-abendroutine %}``, ``{% link _posts/2023-10-04-linden-tee.md %}``, either or a path after
+# ``{{ site.url }}``/``{{ site.baseurl }}``; group 3 the tag, 4 its argument, 5 the rest (a path or #fragment).
+LIQUID_DESTINATION_RE = re.compile(DESTINATION_RE.pattern.split("(<")[0] +
+                                   r"((?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})*)"
+                                   r"(?:\{%-?\s*(post_url|link)\s+([^\s%]+)\s*-?%\})?((?:[^\s()\\]|\\.)*)", re.M)
 
 
 @dataclass(frozen=True)
@@ -308,7 +315,10 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
     URL on the old host (an alias's, or the site's own address from its config, ``ImportedArticle.home``) or as
     a root-relative path, with or without its final ``/`` or ``index.html``
     (``_old_key``); a destination is read as markdown-it reads it (``DESTINATION_RE``: inline links and link
-    reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Pages
+    reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Jekyll's own links to a
+    post are resolved alike (``LIQUID_DESTINATION_RE``): ``{% post_url 2023-11-12-abendroutine %}`` (the post's
+    file name without its suffix), ``{% link _posts/2023-10-04-linden-tee.md %}`` (its path in the site) and a
+    path after ``{{ site.url }}``/``{{ site.baseurl }}`` (the site's ``baseurl``, ``ImportedArticle.home``). Pages
     (``source_de/seiten/``) and addresses two articles share are no targets; links to anything else stay as
     written."""
     hosts = {urlsplit(p.article.home).netloc.lower() for p in placed if p.article.home}
@@ -318,11 +328,35 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
             hosts.add(urlsplit(alias).netloc.lower())
             found.setdefault(_old_key(alias), set()).add(p.path)
     targets = {key: paths.pop() for key, paths in found.items() if len(paths) == 1}
-    if not targets:
+    files = {Path(p.article.source).absolute(): p.path for p in placed if not p.article.page}
+    if not targets and not files:
         return placed, 0
     from markdown_it.common.utils import unescapeAll
 
     count = 0
+
+    def liquid(article: ImportedArticle, match: re.Match) -> str:
+        """A Jekyll link (``LIQUID_DESTINATION_RE``) to an imported post: its file; anything else as written."""
+        nonlocal count
+        prefix, tag, argument, rest = match[2], match[3], match[4], match[5]
+        if not prefix and not tag:
+            return match[0]
+        if tag:
+            name = argument if tag == "link" else f"{argument}.md"
+            target = next((path for file, path in files.items() if file.as_posix().endswith("/" + name)
+                           or (tag == "post_url" and "_posts" in file.parts and file.stem == Path(argument).name)), None)
+            if target is None or (rest and not rest.startswith("#")):
+                return match[0]
+            count += 1
+            return match[1] + target.name + rest
+        base = urlsplit(article.home).path.rstrip("/") if article.home else ""
+        url = re.sub(r"\{\{-?\s*site\.url\s*-?\}\}", "", prefix)
+        url = re.sub(r"\{\{-?\s*site\.baseurl\s*-?\}\}", base, url) + rest
+        target = targets.get(_old_key(url)) if url.startswith("/") and not urlsplit(url).query else None
+        if target is None:
+            return match[0]
+        count += 1
+        return match[1] + target.name + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
 
     def replace(match: re.Match) -> str:
         nonlocal count
@@ -340,9 +374,16 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
 
     out = []
     for p in placed:
-        body = p.article.body if p.imported_as else DESTINATION_RE.sub(replace, p.article.body)
+        body = p.article.body
+        if not p.imported_as:
+            body = DESTINATION_RE.sub(replace, body) if targets else body
+            body = LIQUID_DESTINATION_RE.sub(lambda m, article=p.article: liquid(article, m), body)
         if body != p.article.body:
-            article = dataclasses.replace(p.article, body=body)
+            from .segment import TEMPLATE_TAG_RE
+
+            notes = [note for note in p.article.notes if TEMPLATE_TAG_RE.search(body)
+                     or not note.startswith(TAGS_KEPT)]  # the Liquid links were the template tags
+            article = dataclasses.replace(p.article, body=body, notes=notes)
             p = dataclasses.replace(p, article=article, text=render_markdown(article))
         out.append(p)
     return out, count

@@ -33,7 +33,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .importer import (IMAGES_DIR, TAG_ADVICE, ImportedArticle, local_name, new_article,
+from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, local_name, new_article,
                        rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .segment import TEMPLATE_TAG_RE, commonmark_parser, markdown_template_tags
@@ -80,7 +80,7 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     body, images = _local_images(body, end + 2, path, notes)
     body = body.strip("\n") + "\n"
     if tagged:
-        notes.append(f"shortcodes or template tags kept as text ({path}:" + ", ".join(map(str, tagged[:10]))
+        notes.append(f"{TAGS_KEPT} ({path}:" + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
     first = lambda *keys: next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)  # noqa: E731
     date, slug = _date(first("date"), "date", notes), _text(first("slug"))

@@ -119,3 +119,23 @@ def test_a_post_imported_before_is_known_after_the_author_changed_its_aliases_an
     for name, slug in (("tee", "kraeutertee"), ("holunder", "holunder"), ("salbei", "salbei")):
         assert f"skipped {site / 'content/posts' / name}.md: already imported as source_de/{slug}.md" in out
     assert sources(project) == ["holunder.md", "kraeutertee.md", "minze.md", "salbei.md"]
+
+
+def test_jekyll_s_own_links_to_posts_lead_to_the_imported_files(project, tmp_path):
+    """Jekyll's ways to link a post (https://jekyllrb.com/docs/liquid/tags/#links): ``{% post_url %}`` by the post's
+    file name, ``{% link %}`` by its path, and an address after ``{{ site.url }}{{ site.baseurl }}``; each becomes
+    the imported post's file, and the import no longer calls them template tags kept as text."""
+    site = tree(tmp_path / "jekyll", {
+        "_config.yml": 'url: "https://praxis-am-fluss.example"\nbaseurl: "/blog"\n',
+        "_posts/2023-10-04-linden-tee.md": "---\ntitle: Lindenblütentee\n---\nEr schmeckt mild.\n",
+        "_posts/2023-11-12-abendroutine.md": "---\ntitle: Abendroutine\n---\nEin Bad am Abend.\n",
+        "_posts/2024-01-20-winterzeit.md": "---\ntitle: Winterzeit\n---\n"
+            "Lesen Sie [meine Abendroutine]({% post_url 2023-11-12-abendroutine %}#bad), "
+            "[den Tee]({{ site.baseurl }}{% link _posts/2023-10-04-linden-tee.md %}) und "
+            "[noch einmal]({{ site.url }}{{ site.baseurl }}/2023/10/04/linden-tee.html).\n",
+    })
+    out = project.run("import", str(site)).output
+    assert ("Lesen Sie [meine Abendroutine](abendroutine.md#bad), [den Tee](linden-tee.md) und "
+            "[noch einmal](linden-tee.md).") in project.read("source_de/winterzeit.md")
+    assert "import: 3 links to another imported post's old address lead to its source file now" in out
+    assert "template tags kept as text" not in out
