@@ -67,9 +67,10 @@ class ImportedArticle:
     ``home``: the old site's own address from its config (Hugo ``baseURL``, Jekyll ``url`` + ``baseurl``), whose
     full URLs ``relink`` reads as site paths. ``origin``: the source file within the old site's folder and that
     site (``content/posts/tee.md of https://example.org/``), written as a YAML comment (``ORIGIN_RE``) so that a
-    second import knows the article whatever the author changed in its front matter. ``unpublished``: why the old blog never published it (``draft =
-    true`` in Hugo, WordPress status draft), None for a published article; ``render_markdown`` says it beside ``draft: true``, so the author
-    who deletes that line to publish the imports sees which of them were never finished.
+    second import knows the article whatever the author changed in its front matter. ``unpublished``: why the
+    old blog never published it (``draft = true`` in Hugo, WordPress status draft), None for a published
+    article; ``render_markdown`` says it beside ``draft: true``, so the author who deletes that line to publish
+    the imports sees which of them were never finished.
     """
 
     slug: str
@@ -344,7 +345,8 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
         if tag:
             name = argument if tag == "link" else f"{argument}.md"
             target = next((path for file, path in files.items() if file.as_posix().endswith("/" + name)
-                           or (tag == "post_url" and "_posts" in file.parts and file.stem == Path(argument).name)), None)
+                           or (tag == "post_url" and "_posts" in file.parts and file.stem == Path(argument).name)),
+                          None)
             if target is None or (rest and not rest.startswith("#")):
                 return match[0]
             count += 1

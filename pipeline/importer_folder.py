@@ -16,12 +16,12 @@ one in another language than the project's source language is left out (``verlag
 brings it into that language's catalog).
 
 Any other folder stands for its source files (``FOLDER_SUFFIXES``) and those of its subfolders, the files of a
-folder before its subfolders, each in order of name: the same order on every machine. A subfolder that is a Jekyll
-or Hugo site's root (a folder of the author's material holding ``blog/`` with ``_config.yml`` and ``_posts/``) is read
-as that site, as it would be if imported by itself, its posts after the plain folder's files. Left out with why: a README
-(or LICENSE, CHANGELOG), Hugo's ``_index.md``, the home page (``index.*`` at the top of the folder; an ``index.*``
-in a subfolder is that folder's page: a Hugo bundle, a saved site), and folders of a site generator
-(``_layouts/``, ``_site/``, any ``_name/`` but ``_posts/`` and ``_drafts/``). Hidden folders and a browser's
+folder before its subfolders, each in order of name: the same order on every machine. A subfolder that is a
+Jekyll or Hugo site's root (a folder of the author's material holding ``blog/`` with ``_config.yml`` and
+``_posts/``) is read as that site, as if imported by itself, its posts after the plain folder's files. Left out
+with why: a README (or LICENSE, CHANGELOG), Hugo's ``_index.md``, the home page (``index.*`` at the top of the
+folder; an ``index.*`` in a subfolder is that folder's page: a Hugo bundle, a saved site), and folders of a site
+generator (``_layouts/``, ``_site/``, any ``_name/`` but ``_posts/`` and ``_drafts/``). Hidden folders and a browser's
 ``*_files/`` folder (the images of a saved page, which its page's import copies) are not looked into.
 
 Drafts (Hugo ``draft: true``, Jekyll ``published: false`` or ``_drafts/``) are articles: imported with ``draft:

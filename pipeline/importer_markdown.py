@@ -245,7 +245,8 @@ def hugo_address(pattern: str, rel: Path, title: str, slug: str | None, date) ->
 
 def _home(settings: dict, jekyll: bool) -> str | None:
     """The old site's own address from its config (Jekyll ``url`` and ``baseurl``, Hugo ``baseURL``), None when
-    it sets none (https://jekyllrb.com/docs/configuration/options/, https://gohugo.io/getting-started/configuration/)."""
+    it sets none (https://jekyllrb.com/docs/configuration/options/,
+    https://gohugo.io/getting-started/configuration/)."""
     if jekyll:
         url, base = settings.get("url"), settings.get("baseurl")
         home = (str(url).rstrip("/") if isinstance(url, str) else "") + \
