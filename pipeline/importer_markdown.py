@@ -42,6 +42,13 @@ from .sources import load_front, normalise, read_date
 FENCES = {"---": "YAML", "+++": "TOML"}
 POST_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")  # Jekyll's _posts/YYYY-MM-DD-slug.md
 _TOML_LINE = re.compile(r"at line (\d+)")
+# Front-matter keys (lower case, as Hugo compares them) whose value an imported article keeps (``read_markdown``).
+KEPT_KEYS = frozenset({"title", "date", "lastmod", "last_modified_at", "updated", "description", "summary", "excerpt",
+                       "tags", "categories", "category", "author", "aliases", "redirect_from", "url", "permalink",
+                       "slug", "draft", "published", "publishdate", "pubdate"})
+# A post's cover image, as Hugo themes (Ananke's featured_image, PaperMod's cover.image is a table) and Jekyll themes
+# (Minima's image) name it, then Hugo's images (https://gohugo.io/methods/page/params/): the first found is kept.
+COVER_KEYS = ("featured_image", "image", "images")
 
 
 def front_matter_fence(text: str) -> str | None:
@@ -74,19 +81,33 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
-    notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, meta)))})"]
     body = "\n".join(lines[end + 1:])
     tagged = list(dict.fromkeys(line for line, _, _ in markdown_template_tags(body, end + 2)))
-    body, images = _local_images(body, end + 2, path, notes)
+    lower = {str(k).lower(): v for k, v in meta.items()}
+    cover, cover_key = next(((c.strip(), key) for key in COVER_KEYS for c in _words(lower.get(key)) if c.strip()),
+                            (None, None))
+    kept = [key for key in meta if str(key).lower() in KEPT_KEYS or str(key).lower() == cover_key]
+    left = [str(key) for key in meta if key not in kept]
+    notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
+    if left:
+        notes.append(f"front matter not kept (verlag has no such field): {', '.join(sorted(left))}")
+    if cover:  # what a Hugo theme shows above the post: the top of the body, where verlag's pages can show it
+        body = f"![{title.strip()}](<{cover}>)\n\n" + body
+        notes.append(f"cover image {cover} ({cover_key}) put at the top of the text, described by the title: as the "
+                     "old theme showed it; move it or describe it better")
+    body, images = _local_images(body, end + 2 - (2 if cover else 0), path, notes)
     body = body.strip("\n") + "\n"
     if tagged:
         notes.append(f"{TAGS_KEPT} ({path}:" + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
     first = lambda *keys: next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)  # noqa: E731
     date, slug = _date(first("date"), "date", notes), _text(first("slug"))
+    publish = _date(lower.get("publishdate") or lower.get("pubdate"), "publishDate", notes)
+    if date is None and publish is not None:  # Hugo's .Date falls back to it (front matter config :default)
+        date = publish
     aliases = _words(first("aliases", "redirect_from")) + _words(first("url", "permalink"))
     where = path.absolute()  # its folders, also when named from inside _posts/, _drafts/ or content/
-    dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, where)
+    dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, where) or _scheduled(publish)
     jekyll = jekyll_root(where) if {"_posts", "_drafts"} & set(where.parts) else None
     hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
     home = _home(jekyll[1] if jekyll else hugo_settings(hugo[2]) if hugo else {}, jekyll is not None)
@@ -254,6 +275,17 @@ def _home(settings: dict, jekyll: bool) -> str | None:
     else:
         home = settings.get("baseurl") if isinstance(settings.get("baseurl"), str) else ""
     return home + ("/" if not home.endswith("/") else "") if urlsplit(home).netloc else None
+
+
+def _scheduled(publish) -> str | None:
+    """Why Hugo had not published a page whose ``publishDate`` is still to come (``buildFuture`` is off by
+    default, https://gohugo.io/methods/page/publishdate/), None when it is past or not set."""
+    if publish is None:
+        return None
+    now = dt.datetime.now(dt.timezone.utc)
+    if (publish > now) if isinstance(publish, dt.datetime) else (publish > now.date()):
+        return f"scheduled in Hugo (publishDate {publish.isoformat()}, still to come)"
+    return None
 
 
 def _unpublished(meta: dict, path: Path) -> str | None:

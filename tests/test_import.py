@@ -588,7 +588,7 @@ def test_a_markdown_file_with_an_impossible_date_is_refused_as_extract_refuses_i
                          str(tmp_path / "c-zahl.md"), code=2)
     said = f"{tmp_path / 'b-datum.md'}:3: date: expected a date like 2026-05-26 (got 2026-13-45)"
     assert f"error: {said}\n" in result.output and "internal error" not in result.output
-    assert "YAML front matter read (1, title)" in result.output
+    assert "YAML front matter read (title)\n  front matter not kept (verlag has no such field): 1\n" in result.output
     assert sorted(written(project)) == ["galle.md", "milz.md"]
     project.write("source_de/datum.md", bad)
     assert "error: source_de/datum.md:3: date: expected a date like 2026-05-26 (got 2026-13-45)\n" \

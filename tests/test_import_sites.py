@@ -139,3 +139,28 @@ def test_jekyll_s_own_links_to_posts_lead_to_the_imported_files(project, tmp_pat
             "[noch einmal](linden-tee.md).") in project.read("source_de/winterzeit.md")
     assert "import: 3 links to another imported post's old address lead to its source file now" in out
     assert "template tags kept as text" not in out
+
+
+def test_hugo_front_matter_the_import_cannot_keep_is_named_and_a_cover_image_and_publish_date_are_kept(project,
+                                                                                                      tmp_path):
+    """Hugo's ``featured_image`` (a bundle's file) is the cover its theme showed: copied and shown at the top of
+    the text; ``images`` beside it (for social media) and ``weight`` are named as not kept, not as read. A future
+    ``publishDate`` (https://gohugo.io/methods/page/publishdate/) was never published (no alias, a draft that
+    says so); a past one is the date when ``date`` is missing, as in Hugo."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://gesund-mit-lena.example/"\n',
+        "content/posts/kamille/index.md": '---\ntitle: "Kamille"\ndate: 2024-10-05\nfeatured_image: cover.png\n'
+                                          'images: ["/img/titel.png"]\npublishDate: 2999-01-01\nweight: 3\n---\n'
+                                          "Kamillentee beruhigt.\n",
+        "content/posts/salbei.md": '---\ntitle: "Salbei"\npublishDate: 2024-02-01\n---\nSalbei duftet.\n',
+    })
+    (site / "content/posts/kamille/cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    out = project.run("import", str(site)).output
+    assert "YAML front matter read (date, featured_image, publishDate, title)\n" in out
+    assert "front matter not kept (verlag has no such field): images, weight" in out
+    kamille = project.read("source_de/kamille.md")
+    assert "---\n![Kamille](bilder/cover.png)\n\nKamillentee beruhigt.\n" in kamille
+    assert (project.root / "source_de/bilder/cover.png").read_bytes() == b"\x89PNG\r\n\x1a\n"
+    assert "draft: true  # scheduled in Hugo (publishDate 2999-01-01, still to come): never published there" in kamille
+    assert "aliases" not in kamille
+    assert "date: 2024-02-01\n" in project.read("source_de/salbei.md")
