@@ -13,7 +13,8 @@ a ``permalink`` had the address of the site's ``permalink`` setting (``jekyll_ad
 ``/:categories/:year/:month/:day/:title.html``) under its ``baseurl``, offered as an old address
 (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/); a page below a Hugo site's
 ``content/`` without ``url`` likewise gets its section's ``[permalinks]`` address (``hugo_address``) or else
-Hugo's default, ``/<sections>/<slug or file name>/`` (https://gohugo.io/content-management/urls/). The site's
+Hugo's default, ``/<sections>/<slug or file name>/`` (https://gohugo.io/content-management/urls/). A time without offset is in the zone of the site's config
+(Jekyll ``timezone``, Hugo ``timeZone``), as its generator read it. The site's
 own address (Hugo ``baseURL``, Jekyll ``url`` + ``baseurl``) goes with each article, so that a link written as
 a full URL on it is read as the path it is (``importer.relink``). An article its
 generator does not publish (Hugo ``draft: true``, Jekyll ``published: false`` or a file in Jekyll's
@@ -91,27 +92,30 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
     if left:
         notes.append(f"front matter not kept (verlag has no such field): {', '.join(sorted(left))}")
-    if cover:  # what a Hugo theme shows above the post: the top of the body, where verlag's pages can show it
+    shown = bool(cover) and cover not in body  # a cover the text shows already is not shown twice
+    if shown:  # what the theme showed above the post: the top of the body, where verlag's pages can show it
         body = f"![{title.strip()}](<{cover}>)\n\n" + body
         notes.append(f"cover image {cover} ({cover_key}) put at the top of the text, described by the title: as the "
                      "old theme showed it; move it or describe it better")
-    body, images = _local_images(body, end + 2 - (2 if cover else 0), path, notes)
+    body, images = _local_images(body, end + (0 if shown else 2), path, notes)
     body = body.strip("\n") + "\n"
     if tagged:
         notes.append(f"{TAGS_KEPT} ({path}:" + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
     first = lambda *keys: next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)  # noqa: E731
-    date, slug = _date(first("date"), "date", notes), _text(first("slug"))
-    publish = _date(lower.get("publishdate") or lower.get("pubdate"), "publishDate", notes)
+    where = path.absolute()  # its folders, also when named from inside _posts/, _drafts/ or content/
+    jekyll = jekyll_root(where) if {"_posts", "_drafts"} & set(where.parts) else None
+    hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
+    settings = jekyll[1] if jekyll else hugo_settings(hugo[2]) if hugo else {}
+    home = _home(settings, jekyll is not None)
+    base = urlsplit(home).path.rstrip("/") if home else ""
+    zone = _zone(settings.get("timezone"), notes)
+    date, slug = _date(first("date"), "date", notes, zone), _text(first("slug"))
+    publish = _date(lower.get("publishdate") or lower.get("pubdate"), "publishDate", notes, zone)
     if date is None and publish is not None:  # Hugo's .Date falls back to it (front matter config :default)
         date = publish
     aliases = _words(first("aliases", "redirect_from")) + _words(first("url", "permalink"))
-    where = path.absolute()  # its folders, also when named from inside _posts/, _drafts/ or content/
     dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, where) or _scheduled(publish)
-    jekyll = jekyll_root(where) if {"_posts", "_drafts"} & set(where.parts) else None
-    hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
-    home = _home(jekyll[1] if jekyll else hugo_settings(hugo[2]) if hugo else {}, jekyll is not None)
-    base = urlsplit(home).path.rstrip("/") if home else ""
     root = jekyll[0] if jekyll else hugo[2] if hugo else None  # the old site's folder
     if dated:
         named = dt.date(*map(int, dated.group(1, 2, 3)))
@@ -140,7 +144,7 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
                                                    "Hugo's default URL (the site's config sets no [permalinks])"))
     return new_article(
         title.strip(), body, str(path), author=_text(first("author")), date=date,
-        updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes),
+        updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes, zone),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
         aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished, home=home,
@@ -324,13 +328,35 @@ def _words(value) -> list[str]:
     return [v.strip() for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
 
 
-def _date(value, key: str, notes: list[str]):
-    """A ``dt.date`` or aware ``dt.datetime`` as ``sources.read_date`` reads it (a time without offset, a
-    TOML local date-time, as UTC); otherwise None and a note."""
+def _date(value, key: str, notes: list[str], zone: dt.tzinfo | None = None):
+    """A ``dt.date`` or aware ``dt.datetime`` as ``sources.read_date`` reads it; a time without offset (a YAML
+    timestamp without zone, a TOML local date-time) is in ``zone``, the old site's (its generator reads it so),
+    or else UTC. Otherwise None and a note."""
     if value is None:
         return None
     try:
-        return read_date(value)
+        moment = read_date(value)
     except (ValueError, TypeError):
         notes.append(f"{key}: {value!r} is not a date verlag reads; add it as YYYY-MM-DD")
+        return None
+    naive = value.tzinfo is None if isinstance(value, dt.datetime) else \
+        isinstance(value, str) and len(value.strip()) > 10 and not _OFFSET.search(value.strip())
+    return moment.replace(tzinfo=zone) if zone is not None and naive else moment
+
+
+_OFFSET = re.compile(r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$")
+
+
+def _zone(name, notes: list[str]) -> dt.tzinfo | None:
+    """The time zone the old site's config names (Jekyll ``timezone``, Hugo ``timeZone``: IANA names such as
+    Europe/Berlin, https://jekyllrb.com/docs/configuration/options/, https://gohugo.io/configuration/all/),
+    None when it names none; an unknown name is noted and counts as none."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not isinstance(name, str) or not name.strip():
+        return None
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        notes.append(f"time zone {name!r} of the site's config is unknown: times without a zone are read as UTC")
         return None

@@ -164,3 +164,22 @@ def test_hugo_front_matter_the_import_cannot_keep_is_named_and_a_cover_image_and
     assert "draft: true  # scheduled in Hugo (publishDate 2999-01-01, still to come): never published there" in kamille
     assert "aliases" not in kamille
     assert "date: 2024-02-01\n" in project.read("source_de/salbei.md")
+
+
+def test_a_time_without_a_zone_is_in_the_zone_of_the_old_site_s_config(project, tmp_path):
+    """Jekyll's ``timezone`` and Hugo's ``timeZone`` name the zone the generator reads a time without offset in
+    (https://jekyllrb.com/docs/configuration/options/, https://gohugo.io/configuration/all/): the import keeps
+    the instant the old site published, not the same clock time in UTC. A time with its offset stays as written."""
+    jekyll = tree(tmp_path / "jekyll", {
+        "_config.yml": "timezone: Europe/Berlin\n",
+        "_posts/2023-12-31-silvester.md": "---\ntitle: Silvester\ndate: 2023-12-31 23:30:00\n---\nWasser trinken.\n",
+        "_posts/2024-06-01-sommer.md": "---\ntitle: Sommer\ndate: 2024-06-01 08:00:00 +0000\n---\nSonne.\n"})
+    hugo = tree(tmp_path / "hugo", {
+        "hugo.toml": 'timeZone = "Europe/Berlin"\n',
+        "content/posts/kamille.md": '+++\ntitle = "Kamille"\ndate = 2024-10-05T07:30:00\n'
+                                    'lastmod = "2024-10-06 09:00"\n+++\nKamillentee.\n'})
+    project.run("import", str(jekyll), str(hugo))
+    assert "date: 2023-12-31 23:30:00+01:00\n" in project.read("source_de/silvester.md")
+    assert "date: 2024-06-01 08:00:00+00:00\n" in project.read("source_de/sommer.md")
+    kamille = project.read("source_de/kamille.md")
+    assert "date: 2024-10-05 07:30:00+02:00\n" in kamille and "updated: 2024-10-06 09:00:00+02:00\n" in kamille
