@@ -110,6 +110,9 @@ def _local_file(src: str, base: Path | None) -> Path | None:
     return path if path.is_file() and path.is_relative_to(base.resolve()) else None
 
 
+UNTITLED_WORDS = 8  # a WordPress post without a title is titled by this many of its first words
+
+
 def _plain(html: str | None) -> str:
     """The words of an HTML snippet (a summary or excerpt), whitespace folded."""
     if not html or not html.strip():
@@ -362,8 +365,9 @@ def _text(element, name: str, namespace: str = "") -> str:
 
 def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or
-    future, and a ``VerlagError`` at the line of each one left out (a post without a title): one such post
-    does not keep the others out.
+    future, and a ``VerlagError`` at the line of each one left out (a post without title and text): one such
+    post does not keep the others out. A post without a title (WordPress shows "(no title)") is titled by its
+    first ``UNTITLED_WORDS`` words and noted, so the author gives it one and loses none.
 
     Title, author (display name from ``wp:author``) and term names are HTML-decoded (WordPress stores them
     escaped, ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; ``wp:post_date`` (the blog's local time, see
@@ -396,12 +400,16 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
             continue
         ref = f"{path}:{item.sourceline}"
         title = _words(unescape(_text(item, "title")))
-        if not title:
-            errors.append(VerlagError(f"a WordPress {kind} without a title (WordPress lists it as '(no title)'): "
-                                      "give it one in WordPress and export again, or copy it by hand",
-                                      path, item.sourceline))
-            continue
         content, notes = _expand_shortcodes(_autop(_figures(_text(item, "encoded", "/content/"))), attachments)
+        if not title:  # WordPress publishes it as "(no title)": its first words name it until the author does
+            words = _plain(content).split()
+            if not words:
+                errors.append(VerlagError(f"a WordPress {kind} without a title or text (WordPress lists it as "
+                                          "'(no title)'): nothing to import", path, item.sourceline))
+                continue
+            title = " ".join(words[:UNTITLED_WORDS]) + (" …" if len(words) > UNTITLED_WORDS else "")
+            notes.append(f"no title in WordPress (it lists the {kind} as '(no title)'): titled by its first words; "
+                         "give it a title of its own")
         body, images, more = html_to_markdown(content)
         login = _text(item, "creator")
         date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))

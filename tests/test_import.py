@@ -613,18 +613,29 @@ def test_a_slug_with_no_letter_or_digit_leaves_the_title_to_name_the_file(projec
     assert "slug '!!!' has no letter or digit to name a file: named from the title" in out
 
 
-def test_a_wordpress_post_without_a_title_is_its_own_error_and_the_others_are_imported(project, tmp_path):
+def test_a_wordpress_post_without_a_title_is_titled_by_its_first_words_and_one_without_text_is_an_error(
+        project, tmp_path):
+    """WordPress publishes a post without a title as "(no title)" at its address: the import keeps it, titled by
+    its first words and said so; only a post with neither title nor text is an error, and the others import."""
     export = tmp_path / "export.xml"
     export.write_text(wxr("<title>Johanniskraut</title><wp:status>publish</wp:status>"
                           "<link>https://blog.example/johanniskraut/</link>"
                           f"<content:encoded><![CDATA[{LEAD}]]></content:encoded>")
                       .replace("</item>", "</item>\n<item><title></title><wp:status>publish</wp:status>"
-                               f"<content:encoded><![CDATA[{CARE}]]></content:encoded>"
-                               "<wp:post_type>post</wp:post_type></item>", 1), encoding="utf-8")
+                               "<link>https://blog.example/2022/04/120-2/</link>"
+                               "<content:encoded><![CDATA[<p>Heute nur ein kurzer Hinweis zu den Sprechzeiten "
+                               "im April: Die Praxis bleibt am Montag geschlossen.</p>]]></content:encoded>"
+                               "<wp:post_type>post</wp:post_type></item>\n"
+                               "<item><title></title><wp:status>publish</wp:status><content:encoded><![CDATA[]]>"
+                               "</content:encoded><wp:post_type>post</wp:post_type></item>", 1), encoding="utf-8")
     result = project.run("import", str(export), code=2)
-    assert f"error: {export}:4: a WordPress post without a title (WordPress lists it as '(no title)')" \
+    assert f"error: {export}:5: a WordPress post without a title or text (WordPress lists it as '(no title)')" \
         in result.output
-    assert sorted(written(project)) == ["johanniskraut.md"]
+    assert "no title in WordPress (it lists the post as '(no title)'): titled by its first words" in result.output
+    assert sorted(written(project)) == ["heute-nur-ein-kurzer-hinweis-zu-den-sprechzeiten.md", "johanniskraut.md"]
+    untitled = project.read("source_de/heute-nur-ein-kurzer-hinweis-zu-den-sprechzeiten.md")
+    assert "title: Heute nur ein kurzer Hinweis zu den Sprechzeiten …\n" in untitled
+    assert "- https://blog.example/2022/04/120-2/\n" in untitled
     assert result.stderr.splitlines()[-1] == f"import: 1 error above, not imported; everything else was: {export}"
 
 
