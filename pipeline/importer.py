@@ -176,6 +176,27 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
     return dataclasses.replace(article, meta=meta, notes=notes)
 
 
+def foreign(article: ImportedArticle, source_language: str, languages: list[str]) -> VerlagError | None:
+    """An error naming ``article``'s source when its title and text read as another of the project's
+    ``languages`` than ``source_language`` (``align.reads_as``: a translation, say ``tee.en.md`` or an English
+    saved page in a folder of sources), None when they read as the source language or cannot be told. Such a
+    text imported as a German original would be listed as German and translated from English."""
+    from babel import Locale
+
+    from .align import reads_as
+
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", f"{article.meta['title']}\n{article.body}")]
+    lang = reads_as(words, source_language, languages)
+    if lang is None:
+        return None
+    path, _, line = article.source.rpartition(":")
+    where = (path, int(line)) if path and line.isdigit() else (article.source, None)
+    name = lambda code: Locale.parse(code.replace("-", "_")).english_name or code  # noqa: E731
+    return VerlagError(f"reads as {name(lang)}, not {name(source_language)}: not imported as an "
+                       f"original; a translation of an article is brought in with verlag import --translation-of "
+                       f"SLUG --lang {lang} {where[0]}", *where)
+
+
 def detect_kind(path: Path, data: bytes) -> str:
     """``wxr``, ``feed``, ``html``, ``markdown`` (front matter between ``---`` or ``+++`` lines, the whole
     file read for its closing line) or ``text`` from the first 4 KiB of a file (its suffix does not count:

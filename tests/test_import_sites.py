@@ -183,3 +183,22 @@ def test_a_time_without_a_zone_is_in_the_zone_of_the_old_site_s_config(project, 
     assert "date: 2024-06-01 08:00:00+00:00\n" in project.read("source_de/sommer.md")
     kamille = project.read("source_de/kamille.md")
     assert "date: 2024-10-05 07:30:00+02:00\n" in kamille and "updated: 2024-10-06 09:00:00+02:00\n" in kamille
+
+
+def test_an_english_file_among_the_sources_is_not_imported_as_a_german_original(project, tmp_path):
+    """A folder of the author's material holds a translation too (``tee.en.md``, an English saved page): read as
+    English by the stop-word test hand translations get (``align``), it is an error naming the file and the
+    command for a translation, exit 2, and the German files are imported."""
+    folder = tree(tmp_path / "material", {
+        "tee.md": "---\ntitle: Kräutertee am Abend\n---\nViele meiner Patientinnen fragen mich, was sie am Abend "
+                  "trinken sollen. Ein warmer Tee ist ein schönes Ritual, und er hilft dem Körper, zur Ruhe zu "
+                  "kommen, wenn man ihn eine Stunde vor dem Schlafen trinkt.\n",
+        "tea.en.md": "---\ntitle: Herbal tea in the evening\n---\nMany of my patients ask me what they should drink "
+                     "in the evening. A warm tea is a nice ritual, and it helps the body to calm down when you "
+                     "drink it an hour before you go to sleep.\n",
+    })
+    result = project.run("import", str(folder), code=2)
+    english = folder / "tea.en.md"
+    assert (f"error: {english}: reads as English, not German: not imported as an original; a translation of an "
+            f"article is brought in with verlag import --translation-of SLUG --lang en {english}") in result.output
+    assert sources(project) == ["kraeutertee-am-abend.md"]
