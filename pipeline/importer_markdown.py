@@ -126,7 +126,9 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
         if "_posts" in where.parts and not first("permalink") and unpublished is None:
             configured = (jekyll[1] if jekyll else {}).get("permalink")
             style = str(configured or "date")
-            categories = list(dict.fromkeys(c.lower() for c in _words(first("categories", "category"))))
+            folders = where.relative_to(jekyll[0]).parts if jekyll else ()  # <category>/_posts/: Jekyll's too
+            folders = folders[:folders.index("_posts")] if "_posts" in folders else ()
+            categories = list(dict.fromkeys(c.lower() for c in [*folders, *_words(first("categories", "category"))]))
             default = base + jekyll_address(style, date, slug, categories)
             aliases.append(default)
             notes.append(f"old address {default}: " + (f"Jekyll's permalink {style!r} of {jekyll[0].name}/_config.yml"

@@ -65,10 +65,12 @@ def test_a_jekyll_site_s_permalink_setting_gives_the_old_addresses_its_posts_had
     assert "Zum [Tee](linden-tee.md)." in project.read("source_de/abendroutine.md")
     assert "import: 2 links to another imported post's old address lead to its source file now" in out
     template = tree(tmp_path / "template", {
-        "_config.yml": "permalink: /:year/:month/:title/\n",
-        "_posts/2024-01-20-winterzeit.md": "---\ntitle: Winterzeit\n---\nDunkel.\n"})
+        "_config.yml": "permalink: /:categories/:year/:month/:title/\n",
+        "_posts/2024-01-20-winterzeit.md": "---\ntitle: Winterzeit\n---\nDunkel.\n",
+        "Rezepte/_posts/2024-02-03-sirup.md": "---\ntitle: Sirup\ncategories: holunder\n---\nSüß.\n"})
     project.run("import", str(template))
     assert "aliases:\n- /2024/01/winterzeit/\n" in project.read("source_de/winterzeit.md")
+    assert "aliases:\n- /rezepte/holunder/2024/02/sirup/\n" in project.read("source_de/sirup.md")
 
 
 def test_a_hugo_site_s_permalinks_give_the_old_addresses_and_its_base_url_is_its_own_host(project, tmp_path):
