@@ -135,11 +135,8 @@ def hugo_languages(root: Path) -> HugoLanguages:
     ``config/_default/`` with its ``languages.*``). A config that cannot be read counts as a site of one
     language: the import still runs, and only the old addresses it offers may miss a language's ``/<lang>``."""
     settings = hugo_settings(root)
-    folder = root / "config" / "_default"
     languages = settings.get("languages")
-    if not isinstance(languages, dict):
-        languages = next((_lower(_load_settings(folder / f"languages.{ext}")) for ext in ("toml", "yaml", "yml", "json")
-                          if (folder / f"languages.{ext}").is_file()), {})
+    languages = languages if isinstance(languages, dict) else {}
     languages = {str(k).lower(): _lower(v) if isinstance(v, dict) else {} for k, v in languages.items()}
     folders = {lang: root / str(v["contentdir"]) for lang, v in languages.items() if v.get("contentdir")}
     return HugoLanguages(frozenset(languages), str(settings.get("defaultcontentlanguage") or "en").lower(),
@@ -147,14 +144,23 @@ def hugo_languages(root: Path) -> HugoLanguages:
 
 
 def hugo_settings(root: Path) -> dict:
-    """The settings of the Hugo site at ``root`` (its config file, ``HUGO_CONFIGS`` or ``config/_default/``'s),
-    top-level keys in lower case as Hugo reads them; {} when it has none or it cannot be read."""
+    """The settings of the Hugo site at ``root`` (its config file, ``HUGO_CONFIGS`` or ``config/_default/``'s,
+    where a file ``<key>.toml`` such as ``languages.toml`` or ``permalinks.toml`` holds the table of that key,
+    https://gohugo.io/configuration/introduction/#configuration-directory), top-level keys in lower case as Hugo
+    reads them; {} when it has none or it cannot be read."""
     folder = root / "config" / "_default"
-    for path in [*(root / name for name in HUGO_CONFIGS), *(folder / f"{stem}.{ext}" for stem in ("hugo", "config")
-                                                            for ext in ("toml", "yaml", "yml", "json"))]:
-        if path.is_file():
-            return _lower(_load_settings(path))
-    return {}
+    suffixes = ("toml", "yaml", "yml", "json")
+    settings = next((_lower(_load_settings(path)) for path in
+                     [*(root / name for name in HUGO_CONFIGS),
+                      *(folder / f"{stem}.{ext}" for stem in ("hugo", "config") for ext in suffixes)]
+                     if path.is_file()), {})
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            key = path.stem.lower()
+            if path.suffix[1:] in suffixes and key not in ("hugo", "config") and key not in settings \
+                    and path.is_file():
+                settings[key] = _load_settings(path)
+    return settings
 
 
 def jekyll_root(path: Path) -> tuple[Path, dict] | None:

@@ -204,3 +204,15 @@ def test_an_english_file_among_the_sources_is_not_imported_as_a_german_original(
     assert (f"error: {english}: reads as English, not German: not imported as an original; a translation of an "
             f"article is brought in with verlag import --translation-of SLUG --lang en {english}") in result.output
     assert sources(project) == ["kraeutertee-am-abend.md"]
+
+
+def test_a_hugo_config_folder_s_permalinks_file_gives_the_old_addresses(project, tmp_path):
+    """Hugo's configuration directory (https://gohugo.io/configuration/introduction/#configuration-directory):
+    ``config/_default/permalinks.toml`` holds the ``[permalinks]`` table, ``hugo.toml`` beside it the rest."""
+    site = tree(tmp_path / "hugo", {
+        "config/_default/hugo.toml": 'baseURL = "https://gesund-mit-lena.example/"\n',
+        "config/_default/permalinks.toml": 'posts = "/:year/:slug/"\n',
+        "content/posts/tee.md": '+++\ntitle = "Tee"\ndate = 2024-03-10\n+++\nTee wärmt.\n',
+    })
+    project.run("import", str(site))
+    assert "aliases:\n- /2024/tee/\n" in project.read("source_de/tee.md")
