@@ -13,14 +13,16 @@ a ``permalink`` had the address of the site's ``permalink`` setting (``jekyll_ad
 ``/:categories/:year/:month/:day/:title.html``) under its ``baseurl``, offered as an old address
 (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/); a page below a Hugo site's
 ``content/`` without ``url`` likewise gets its section's ``[permalinks]`` address (``hugo_address``) or else
-Hugo's default, ``/<sections>/<slug or file name>/`` (https://gohugo.io/content-management/urls/). A time without offset is in the zone of the site's config
-(Jekyll ``timezone``, Hugo ``timeZone``), as its generator read it. The site's
-own address (Hugo ``baseURL``, Jekyll ``url`` + ``baseurl``) goes with each article, so that a link written as
-a full URL on it is read as the path it is (``importer.relink``). An article its
+Hugo's default, ``/<sections>/<slug or file name>/`` (https://gohugo.io/content-management/urls/). A time
+without offset is in the zone of the site's config (Jekyll ``timezone``, Hugo ``timeZone``), as its generator
+read it. The site's own address (Hugo ``baseURL``, Jekyll ``url`` + ``baseurl``) goes with each article, so
+that a link written as a full URL on it is read as the path it is (``importer.relink``). An article its
 generator does not publish (Hugo ``draft: true``, Jekyll ``published: false`` or a file in Jekyll's
 ``_drafts/`` folder; ``hugo --buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is
-imported with the reason beside its ``draft: true`` and without old addresses (``importer.new_article``).
-Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``, ``{{ }}``) have no meaning
+imported with the reason beside its ``draft: true`` and without old addresses (``importer.new_article``);
+so is a page whose ``publishDate`` is still to come, and a past one is the date where ``date`` is missing. A
+cover image (``COVER_KEYS``) goes at the top of the body, where the old theme showed it; keys verlag has no
+field for are named as not kept. Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``, ``{{ }}``) have no meaning
 outside their generator: they stay as text and the summary names their lines. References:
 https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/front-matter/.
 """
