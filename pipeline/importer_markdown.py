@@ -84,8 +84,6 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
-    body = "\n".join(lines[end + 1:])
-    tagged = list(dict.fromkeys(line for line, _, _ in markdown_template_tags(body, end + 2)))
     lower = {str(k).lower(): v for k, v in meta.items()}
     cover, cover_key = next(((c.strip(), key) for key in COVER_KEYS for c in _words(lower.get(key)) if c.strip()),
                             (None, None))
@@ -94,13 +92,15 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
     if left:
         notes.append(f"front matter not kept (verlag has no such field): {', '.join(sorted(left))}")
-    shown = bool(cover) and cover not in body  # a cover the text shows already is not shown twice
-    if shown:  # what the theme showed above the post: the top of the body, where verlag's pages can show it
-        body = f"![{title.strip()}](<{cover}>)\n\n" + body
+    body = "\n".join(lines[end + 1:])
+    tagged = list(dict.fromkeys(line for line, _, _ in markdown_template_tags(body, end + 2)))
+    body, images = _local_images(body, end + 2, path, notes)
+    body = body.strip("\n") + "\n"
+    if cover and cover not in body:  # what the theme showed above the post, where verlag's pages can show it
         notes.append(f"cover image {cover} ({cover_key}) put at the top of the text, described by the title: as the "
                      "old theme showed it; move it or describe it better")
-    body, images = _local_images(body, end + (0 if shown else 2), path, notes)
-    body = body.strip("\n") + "\n"
+        shown, images = _local_images(f"![{title.strip()}](<{cover}>)\n", end, path, notes, images)
+        body = shown + "\n" + body
     if tagged:
         notes.append(f"{TAGS_KEPT} ({path}:" + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
@@ -155,9 +155,11 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
         origin=f"{where.relative_to(root).as_posix()} of {home or root.name + '/'}" if root else None)
 
 
-def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> tuple[str, dict[Path, str]]:
+def _local_images(body: str, first_line: int, path: Path, notes: list[str],
+                  images: dict[Path, str] | None = None) -> tuple[str, dict[Path, str]]:
     """(``body`` with each image found beside the file referenced as ``bilder/<name>``, those image files ->
-    their ``<name>``: ``importer.local_name``, one per distinct file).
+    their ``<name>``: ``importer.local_name``, one per distinct file, ``images`` (the article's found before)
+    among them).
 
     An image's relative path is looked up from the file's folder (a Hugo page bundle:
     ``content/posts/holunder/index.md`` beside ``holunder.png``), a site path (``/assets/x.jpg``) in the
@@ -171,7 +173,7 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> t
     from .importer_html import _local_file
 
     root = next((folder.parent for folder in path.parents if folder.name in ("_posts", "_drafts", "content")), None)
-    images: dict[Path, str] = {}
+    images = dict(images or {})
     renamed: dict[str, str] = {}
     for token in commonmark_parser().parse(body):
         if token.type != "inline" or token.map is None or not token.children:
