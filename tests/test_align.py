@@ -234,6 +234,32 @@ def test_plain_text_without_front_matter_aligns_its_first_heading_with_the_title
     assert entry_state(po.find("Er enthält weniger Koffein als Kaffee.")) == REVIEWED
 
 
+def test_hugo_toml_front_matter_pairs_as_yaml_does(project, tmp_path):
+    """A Hugo translation ``tee.en.md`` carries TOML front matter between ``+++`` lines
+    (https://gohugo.io/content-management/front-matter/): its title, description and tags pair with the German
+    title, summary and tags, and its body starts after the second ``+++``."""
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    body = (HERE / "ingwer.en.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    translation = tmp_path / "ingwer.en.md"
+    translation.write_text('+++\ntitle = "Ginger tea for a cold – what it can and cannot do"\n'
+                           "date = 2026-02-10T08:00:00+01:00\n"
+                           'description = "Why a warm ginger tea feels good in cold season and where its limits are."\n'
+                           'tags = ["Ginger", "Common cold"]\n+++\n' + body, encoding="utf-8")
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    reviewed = {(e.msgctxt, e.msgid): e.msgstr for e in po if entry_state(e) == REVIEWED}
+    assert reviewed[("title", "Ingwertee bei Erkältung – was er kann und was nicht")] == \
+        "Ginger tea for a cold – what it can and cannot do"
+    assert reviewed[("summary", "Warum ein warmer Ingwertee in der Erkältungszeit guttut und wo seine Grenzen "
+                                "liegen.")] == "Why a warm ginger tea feels good in cold season and where its limits are."
+    assert reviewed[("tag", "Ingwer")] == "Ginger"
+    assert reviewed[(None, "Wenn im Winter die Nase läuft, greifen viele zuerst zur Teetasse.")] == \
+        "When your nose runs in winter, many people reach for a cup of tea first."
+    assert not any("+++" in e.msgstr for e in po)
+    assert "import: wrote translations/en/ingwer.po: 17 confident (reviewed), 1 low confidence" in result.output
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
 @pytest.mark.parametrize("args, message", [
     (("--lang", "it"), "--lang 'it' is not in languages of verlag.toml"),
     (("--lang", "en", "--translation-of", "nix"), "no article with slug 'nix'"),

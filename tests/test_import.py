@@ -1013,7 +1013,8 @@ def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles
                      ("about.md", "a page of the site outside a section, not a post"),
                      ("posts/_index.md", "the list page of a Hugo section"),
                      ("posts/brennnessel.en.md", "a translation (en) of brennnessel.md in Hugo's naming: bring it in "
-                                                 "with verlag import --translation-of SLUG --lang en"),
+                                                 "with verlag import --translation-of brennnessel --lang en "
+                                                 f"{content / 'posts/brennnessel.en.md'}"),
                      ("posts/holunder/notizen.md", "a resource of the page bundle posts/holunder/ (index.md), not a "
                                                    "page")):
         assert f"  skipped {content / rel}: {why}" in out
@@ -1047,8 +1048,9 @@ def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_th
     content = site / "content"
     assert "2 files to import" in out
     assert (f"  skipped {content / 'posts/tee.en.md'}: a translation (en) of tee.de.md in Hugo's naming: bring it in "
-            "with verlag import --translation-of SLUG --lang en") in out
-    assert f"  skipped {content / 'posts/holunder/index.en.md'}: a translation (en) of index.de.md" in out
+            f"with verlag import --translation-of tee --lang en {content / 'posts/tee.en.md'}") in out
+    assert (f"  skipped {content / 'posts/holunder/index.en.md'}: a translation (en) of index.de.md in Hugo's naming: "
+            "bring it in with verlag import --translation-of holunder --lang en") in out
     assert sorted(written(project)) == ["holunder.md", "tee.md"]
     assert "aliases:\n- /de/posts/tee/\n" in project.read("source_de/tee.md")
     assert "aliases:\n- /de/posts/holunder/\n" in project.read("source_de/holunder.md")
