@@ -400,7 +400,8 @@ def words_of(segments: list[Segment]) -> list[str]:
 
 
 def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | None = None) -> list[Segment]:
-    """The translation at ``path`` (UTF-8 CommonMark or plain text, YAML front matter optional), segmented
+    """The translation at ``path`` (UTF-8 CommonMark, YAML or Hugo's TOML front matter optional, or plain text
+    whose title and headings ``importer_text.headed`` finds when it is no ``.md`` file), segmented
     like a German source in ``mode`` (``sentence`` or ``block``) with the sentence rules of ``lang``.
     ``text``: the translation as already converted to CommonMark (``importer``, from a saved page or a
     feed), read instead of the file; ``path`` then only names it in messages.
@@ -409,6 +410,7 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
     is not YAML ``key: value`` lines.
     """
     ref = str(path)
+    plain = text is None and path.suffix.lower() not in (".md", ".markdown")
     if text is None:
         data = path.read_bytes()
         try:
@@ -418,6 +420,10 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
                               data.count(b"\n", 0, exc.start) + 1) from None
     text = _toml_front_as_yaml(normalise(text), ref)
     front, front_start, body_start = split_front_matter(text)
+    if plain and not body_start:
+        from .importer_text import headed
+
+        text = headed(text)
     try:
         meta = yaml.safe_load(front) or {}
     except yaml.YAMLError as exc:

@@ -237,3 +237,32 @@ def _heading(number: int, line: str, notes: list[str]) -> str:
 
 def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def headed(text: str) -> str:
+    """``text``, a translation kept as plain text (blank lines between paragraphs), with its title and headings
+    marked as CommonMark ATX headings, by the rules German copied text is read by: the first line, alone in its
+    paragraph, is the title (``# ``); a later line alone in its paragraph that is short (``_short``: at most
+    ``SHORT`` characters, no closing ".", "!", ",", ";" or ":"), neither a list item nor a label line, with more
+    text after it is a heading (``## ``). Lines keep their numbers. Text that has a heading already (ATX or
+    setext, https://spec.commonmark.org/0.31.2/#atx-headings) is CommonMark: returned as it is."""
+    from .segment import commonmark_parser
+
+    if any(token.type == "heading_open" for token in commonmark_parser().parse(text)):
+        return text
+    lines = text.split("\n")
+    alone = [n for n, line in enumerate(lines) if line.strip() and (n == 0 or not lines[n - 1].strip())
+             and (n + 1 == len(lines) or not lines[n + 1].strip())]
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return text
+    for n in alone:
+        line = lines[n].strip()
+        if BULLET_RE.match(line) or NUMBERED_RE.match(line) or LABEL_RE.match(line) or line.startswith(("!", "<", "|")):
+            continue
+        if n == filled[0]:
+            lines[n] = f"# {line}"
+        elif _short(line) and n != filled[-1]:
+            lines[n] = f"## {line}"
+    return "\n".join(lines)
+

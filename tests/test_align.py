@@ -260,6 +260,24 @@ def test_hugo_toml_front_matter_pairs_as_yaml_does(project, tmp_path):
     msgfmt_check(project.root / "translations/en/ingwer.po")
 
 
+def test_a_plain_text_translation_reads_its_title_and_headings_as_copied_text_does(project, tmp_path):
+    """A translation kept as a .txt (or copied from a word processor) marks no heading with ``#``: its first line
+    is the title and a short line alone before more text a heading, as ``importer_text`` reads German copied text."""
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    markdown = (HERE / "ingwer.en.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    plain = "\n".join(line.lstrip("# ") if line.startswith("#") else line for line in markdown.split("\n"))
+    translation = tmp_path / "ginger.txt"
+    translation.write_text("Ginger tea for a cold – what it can and cannot do\n" + plain, encoding="utf-8")
+    assert "#" not in translation.read_text(encoding="utf-8")
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    assert entry_state(po.find("Ingwertee bei Erkältung – was er kann und was nicht", msgctxt="title")) == REVIEWED
+    assert po.find("So bereiten Sie den Tee zu").msgstr == "How to make the tea"
+    assert entry_state(po.find("Wann Sie besser zum Arzt gehen")) == REVIEWED
+    assert "import: wrote translations/en/ingwer.po: 14 confident (reviewed), 1 low confidence" in result.output
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
 @pytest.mark.parametrize("args, message", [
     (("--lang", "it"), "--lang 'it' is not in languages of verlag.toml"),
     (("--lang", "en", "--translation-of", "nix"), "no article with slug 'nix'"),
