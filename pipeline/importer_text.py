@@ -12,8 +12,9 @@
    paragraph of prose follows it directly and two items remain. Any other short line (at most
    ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph of prose
    is a heading, unless the line before it is a short line too (then it ends a run of list-like
-   lines and stays a paragraph). A line that starts with a colon label ("Wichtig: …",
-   ``LABEL_RE``) is a paragraph, but never prose that makes the line before it a heading. Lines
+   lines and stays a paragraph). A line that starts with a colon label ("Wichtig: …", "Quelle: …",
+   ``LABEL_RE``) is a paragraph, but never prose that makes the line before it a heading, nor a
+   list-like line that keeps the line after it from being one. Lines
    starting with "- " or "• " are list items; two or more lines numbered in sequence ("1. …",
    "2. …" or "1) …") are an ordered list. Everything else is a paragraph.
 
@@ -176,7 +177,8 @@ def _in_run(body: list[tuple[int, str]], at: int) -> bool:
     """Whether the line at ``at`` ends a run of plain short lines (an unannounced list), so the one after it
     is the run's last item, not a heading; a bullet or numbered line before it does not count."""
     before = body[at - 1][1] if at > 0 else None
-    return before is not None and _short(before) and not BULLET_RE.match(before) and not NUMBERED_RE.match(before)
+    return before is not None and _short(before) and not BULLET_RE.match(before) and not NUMBERED_RE.match(before) \
+        and not LABEL_RE.match(before)
 
 
 def _numbered_run(body: list[tuple[int, str]], start: int) -> list[str]:

@@ -412,6 +412,16 @@ def test_numbered_steps_become_an_ordered_list_and_a_label_line_is_no_heading(tm
                             f"Tipp: {CARE}\n\n1. Butter schmelzen\n2. Öl einrühren\n3. abfüllen\n")
 
 
+def test_a_source_line_before_a_heading_does_not_keep_it_a_paragraph(tmp_path):
+    """A "Quelle: …" attribution is a label line, no item of an unannounced list: the short line after it, before a
+    paragraph of prose, is still the heading it was on the page."""
+    article = read_text(tmp_path / "t.txt", f"Titel\n{CARE}\nQuelle: Kneipp-Bund, Merkblatt Fußbäder\nFazit\n"
+                        "Ein Fußbad am Abend ist ein kleines Ritual, das gut tut.\n".encode())
+    assert article.body == (f"{CARE}\n\nQuelle: Kneipp-Bund, Merkblatt Fußbäder\n\n## Fazit\n\n"
+                            "Ein Fußbad am Abend ist ein kleines Ritual, das gut tut.\n")
+    assert "line 4: heading (short line before a paragraph): Fazit" in article.notes
+
+
 def test_a_single_numbered_line_stays_a_paragraph(tmp_path):
     article = read_text(tmp_path / "t.txt", f"Titel\n3. Juli war der heißeste Tag.\n{LEAD}\n".encode())
     assert article.body.startswith("3\\. Juli war der heißeste Tag.\n\n")
