@@ -3,9 +3,10 @@
 
 1. The first line is the title.
 2. The byline follows: lines starting with "- ", "• " or "· ", and lines that are a German date,
-   a reading time or "Aktualisiert: <date>". A date is ``date``, "Aktualisiert:" is ``updated``,
-   a reading time ("3 Min. Lesezeit") is dropped (verlag computes its own), the first other
-   byline item is the author.
+   a reading time, "Aktualisiert: <date>" or a name after "Von", "Autor:" or "Autorin:" (``_by``).
+   A date is ``date``, "Aktualisiert:" is ``updated``, a reading time ("3 Min. Lesezeit") is
+   dropped (verlag computes its own), the name after "Von" is the author, else the first other
+   byline item.
 3. Widget text at the end ("Teilen", "Kommentar schreiben", "12 Aufrufe", …, ``WIDGET_RE``) is dropped.
 4. In the body, every line is a block. A line ending with ":" followed by short lines without a bullet
    introduces a list: those short lines are its items; the last of them is the next heading instead when a
@@ -41,6 +42,7 @@ SHORT = 80
 BULLET_RE = re.compile(r"^[-•·]\s+")
 READING_TIME_RE = re.compile(r"^\d+\s*(Min\.?|Minuten?)\s*(Lesezeit|Lesedauer|lesen)$", re.I)
 UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
+BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
 WIDGET_RE = re.compile(
     r"^(comments?|kommentare?|kommentar schreiben|kommentieren|teilen|beitrag teilen|share|gefällt mir|like|"
     r"facebook|twitter|x|linkedin|whatsapp|pinterest|e-mail|link kopieren|letzte beiträge|alle ansehen|"
@@ -106,6 +108,9 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
             notes.append(f"dropped the reading time: {item}")
         elif german_date(item) and "date" not in dates:
             dates["date"] = (number, item, german_date(item))
+        elif _by(item) and author is None:
+            author = _by(item)
+            notes.append(f"author (byline '{item}'): {author}")
         elif author is None:
             author = item
             notes.append(f"author (first other byline item): {author}")
@@ -128,10 +133,19 @@ def _byline(filled: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[
     count = 0
     for _, line in filled:
         item = BULLET_RE.sub("", line)
-        if not (BULLET_RE.match(line) or german_date(item) or READING_TIME_RE.match(item) or UPDATED_RE.match(item)):
+        if not (BULLET_RE.match(line) or german_date(item) or READING_TIME_RE.match(item) or UPDATED_RE.match(item)
+                or _by(item)):
             break
         count += 1
     return filled[:count], filled[count:]
+
+
+def _by(item: str) -> str | None:
+    """The name in a byline "Von Sabine Kranz", "Autorin: Dr. Petra Nord" (a short line of at most six words,
+    so that a sentence starting "Von …" stays text), else None."""
+    match = BY_RE.match(item)
+    return match.group(1) if match and len(item) <= SHORT and len(item.split()) <= 6 \
+        and not item.endswith((".", "!", ",", ";", ":", "?")) else None
 
 
 def _resolve_dates(path: Path, dates: dict, year: int | None, notes: list[str]) -> dict[str, dt.date]:

@@ -422,6 +422,23 @@ def test_a_source_line_before_a_heading_does_not_keep_it_a_paragraph(tmp_path):
     assert "line 4: heading (short line before a paragraph): Fazit" in article.notes
 
 
+@pytest.mark.parametrize("byline, author", [("Von Sabine Kranz", "Sabine Kranz"),
+                                             ("Autorin: Dr. med. Petra Nord", "Dr. med. Petra Nord")])
+def test_a_von_byline_and_a_date_line_give_author_and_date(tmp_path, byline, author):
+    """The usual German byline of a copied page, "Von <Name>" (or "Autorin: <Name>") and the date on the next line,
+    is the author and the date, not the first paragraphs of the article."""
+    article = read_text(tmp_path / "t.txt", f"Zink und Abwehrkräfte\n{byline}\n03.11.2024\n{LEAD}\n".encode())
+    assert article.meta["author"] == author
+    assert article.meta["date"] == dt.date(2024, 11, 3)
+    assert article.body == f"{LEAD}\n"
+
+
+def test_a_sentence_starting_with_von_stays_text(tmp_path):
+    article = read_text(tmp_path / "t.txt", f"Kamille\nVon allen Heilpflanzen ist sie die mildeste.\n{LEAD}\n".encode())
+    assert "author" not in article.meta
+    assert article.body.startswith("Von allen Heilpflanzen ist sie die mildeste.\n\n")
+
+
 def test_a_single_numbered_line_stays_a_paragraph(tmp_path):
     article = read_text(tmp_path / "t.txt", f"Titel\n3. Juli war der heißeste Tag.\n{LEAD}\n".encode())
     assert article.body.startswith("3\\. Juli war der heißeste Tag.\n\n")
