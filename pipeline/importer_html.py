@@ -208,7 +208,7 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     if byline.get("date") and date is None:
         date = byline["date"]
         notes.append(f"date: {date.isoformat()} from the byline")
-    author = meta.author or byline.get("author")
+    author = _as_written(meta.author, unescape(data.decode("utf-8", "replace"))) or byline.get("author")
     if author and not meta.author:
         notes.append(f"author (the byline's): {author}")
     notes = [f"title: {meta.title}", *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
@@ -217,6 +217,22 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     return [new_article(meta.title, body, str(path), author=author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
                         aliases=[meta.url] if meta.url else None, images=images, notes=notes)]
+
+
+def _as_written(author: str | None, page: str) -> str | None:
+    """trafilatura's ``author`` as the page writes it: its ``normalize_authors`` drops the dots of titles
+    ("Dr. med. Petra Nord" becomes "Dr med Petra Nord"), so each name (trafilatura joins several with "; ") is
+    looked up in the ``page``'s text (HTML with entities decoded) with a dot allowed after every word; a name
+    not found stays as trafilatura gave it."""
+    if not author:
+        return author
+    names = []
+    for name in author.split("; "):
+        words = name.split()
+        pattern = r"\.?\s*".join(re.escape(word) for word in words)
+        found = re.search(rf"(?<![\w.]){pattern}(?!\w)", page) if words else None
+        names.append(" ".join(found.group(0).split()) if found else name)
+    return "; ".join(names)
 
 
 def _squash(text: str) -> str:

@@ -279,6 +279,20 @@ def test_a_saved_pages_date_keeps_the_time_and_zone_it_states(project, tmp_path,
     assert f"\n{date}" in project.read("source_de/ringelblume.md").split("---\n")[1]
 
 
+@pytest.mark.parametrize("head", [
+    '<meta name="author" content="Prof. Dr. med. Anna Berg">',
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting", '
+    '"author": {"@type": "Person", "name": "Prof. Dr. med. Anna Berg"}}</script>',
+], ids=["meta", "json-ld"])
+def test_a_saved_pages_author_keeps_the_dots_of_their_titles(project, tmp_path, head):
+    """trafilatura's metadata drops the dots of "Prof. Dr. med."; the author is written as the page names them."""
+    page = tmp_path / "r.html"
+    page.write_text(f'<html><head><meta charset="utf-8"><title>Ringelblume</title>{head}</head><body><article>'
+                    f"<h1>Ringelblume</h1><p>{LEAD}</p><p>{CARE}</p></article></body></html>", encoding="utf-8")
+    project.run("import", str(page))
+    assert "\nauthor: Prof. Dr. med. Anna Berg\n" in project.read("source_de/ringelblume.md")
+
+
 def test_a_figure_keeps_its_image_alt_text_and_caption(project, tmp_path):
     (tmp_path / "r_files").mkdir()
     (tmp_path / "r_files/beet.jpg").write_bytes(b"\xff\xd8\xff ein Bild")
