@@ -75,7 +75,7 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, dict[Pat
     """
     tree = lxml_html.fragment_fromstring(html, create_parent="div")
     images: dict[Path, str] = {}
-    notes: list[str] = []
+    notes: list[str] = unlazy(tree)
     for img in tree.iter("img"):
         src = img.get("src", "")
         local = _local_file(src, base)
@@ -94,6 +94,62 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, dict[Pat
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
     return markdown + "\n", images, list(dict.fromkeys(notes))
+
+
+def unlazy(tree) -> list[str]:
+    """Lazy-loaded images of ``tree`` (an lxml element, changed in place) as the reader saw them, and notes.
+
+    Lazy-loading scripts (lazysizes, WP Rocket, a3 Lazy Load, Jetpack) put a placeholder in ``src`` (usually
+    a ``data:`` URI, an empty SVG of the image's size) and the real address in ``data-src``,
+    ``data-lazy-src`` or ``data-original``, or its sizes in ``data-srcset``; a ``<noscript>`` copy of the
+    image follows for browsers without JavaScript. The real address becomes ``src`` (from ``data-srcset``
+    the widest candidate, https://html.spec.whatwg.org/multipage/images.html#srcset-attributes), a
+    ``<noscript>`` whose images are then already there is removed, one whose image is the only real copy of a
+    placeholder replaces it, and a placeholder left without any real address is removed and noted."""
+    notes: list[str] = []
+    left = _real(list(tree.iter("img")))
+    for noscript in list(tree.iter("noscript")):
+        copies = list(noscript.iter("img"))
+        before = noscript.getprevious()
+        if len(copies) == 1 and any(before is img for img in left):
+            before.set("src", copies[0].get("src", ""))
+            left = [img for img in left if img is not before]
+        shown = {img.get("src") for img in tree.iter("img") if noscript not in img.iterancestors()}
+        if copies and all(img.get("src") in shown for img in copies):
+            noscript.drop_tree()
+    for img in left:
+        notes.append(f"image not kept: a lazy-loading placeholder without the image's address "
+                     f"({(img.get('alt') or 'no alt text')}): add it by hand")
+        img.drop_tree()
+    return notes
+
+
+def _lazy_source(img) -> str | None:
+    """The real address of a lazy-loaded image: ``data-src`` and its like, else the widest of ``data-srcset``."""
+    for name in ("data-src", "data-lazy-src", "data-original", "data-orig-file"):
+        if img.get(name, "").strip() and not img.get(name).startswith("data:"):
+            return img.get(name).strip()
+    candidates = [c.split() for name in ("data-srcset", "data-lazy-srcset") for c in img.get(name, "").split(",")
+                  if c.strip()]
+    if not candidates:
+        return None
+    width = lambda c: int(c[1][:-1]) if len(c) > 1 and c[1].endswith("w") and c[1][:-1].isdigit() else 0  # noqa: E731
+    return max(candidates, key=width)[0]
+
+
+def _real(imgs: list) -> list:
+    """Give each placeholder of ``imgs`` (no ``src`` or a ``data:`` one) its real address where it has one; the
+    ``data:`` placeholders of lazy loading left without one."""
+    left = []
+    for img in imgs:
+        if not img.get("src", "").strip() or img.get("src", "").startswith("data:"):
+            source = _lazy_source(img)
+            if source:
+                img.set("src", source)
+            elif img.get("src", "").startswith("data:") and (
+                    any(k.startswith("data-") for k in img.attrib) or "lazy" in img.get("class", "")):
+                left.append(img)
+    return left
 
 
 def _words(text: str) -> str:
@@ -192,6 +248,7 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     if not content or meta is None or not meta.title:
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
     doc = lxml_html.document_fromstring(data)
+    lazy = unlazy(doc)
     modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
     day = _day(meta.date)  # read before the page is pruned: a <time> may stand outside the article's text
     date = day and _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True)
@@ -212,7 +269,7 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     if author and not meta.author:
         notes.append(f"author (the byline's): {author}")
     notes = [f"title: {meta.title}", *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
-                                               for t in dropped), *more, *_lost(node, body)]
+                                               for t in dropped), *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
     return [new_article(meta.title, body, str(path), author=author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),

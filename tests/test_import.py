@@ -293,6 +293,48 @@ def test_a_saved_pages_author_keeps_the_dots_of_their_titles(project, tmp_path, 
     assert "\nauthor: Prof. Dr. med. Anna Berg\n" in project.read("source_de/ringelblume.md")
 
 
+PLACEHOLDER = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%20800%20600'%3E%3C/svg%3E"
+
+
+@pytest.mark.parametrize("img", [
+    # lazysizes as WordPress themes write it: data-src, data-srcset and a <noscript> copy for browsers without script
+    f'<img class="lazyload" src="{PLACEHOLDER}" data-src="r_files/beet-800.jpg" data-srcset="r_files/beet-800.jpg '
+    '800w" alt="Orange Blüten im Beet"><noscript><img src="r_files/beet-800.jpg" alt="Orange Blüten im Beet">'
+    "</noscript>",
+    # sizes only: the widest one
+    f'<img class="lazyload" src="{PLACEHOLDER}" data-srcset="r_files/klein.jpg 300w, r_files/beet-800.jpg 800w" '
+    'alt="Orange Blüten im Beet">',
+    # the <noscript> copy is the only real address
+    f'<img class="lazy" src="{PLACEHOLDER}" alt="Orange Blüten im Beet"><noscript><img src="r_files/beet-800.jpg" '
+    'alt="Orange Blüten im Beet"></noscript>',
+], ids=["data-src-and-noscript", "data-srcset", "noscript-only"])
+def test_a_lazy_loaded_image_is_the_real_image_once(project, tmp_path, img):
+    (tmp_path / "r_files").mkdir()
+    (tmp_path / "r_files/beet-800.jpg").write_bytes(b"\xff\xd8\xff ein Bild")
+    (tmp_path / "r_files/klein.jpg").write_bytes(b"\xff\xd8\xff klein")
+    page = tmp_path / "r.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>Ringelblume</title></head><body><article>'
+                    f"<h1>Ringelblume</h1><p>{LEAD}</p><p>{img}</p><p>{CARE}</p></article></body></html>",
+                    encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert project.read("source_de/ringelblume.md").endswith(
+        f"---\n{LEAD}\n\n![Orange Blüten im Beet](bilder/beet-800.jpg)\n\n{CARE}\n")
+    assert "data:" not in out and "not kept" not in out and "may read differently" not in out
+    assert sorted(p.name for p in (project.root / "source_de/bilder").iterdir()) == ["beet-800.jpg"]
+
+
+def test_a_lazy_loading_placeholder_without_an_address_is_left_out_and_named(project, tmp_path):
+    page = tmp_path / "r.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>Ringelblume</title></head><body><article>'
+                    f'<h1>Ringelblume</h1><p>{LEAD}</p><p><img class="lazyload" src="{PLACEHOLDER}" alt="Beet"></p>'
+                    f"<p>{CARE}</p></article></body></html>", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert project.read("source_de/ringelblume.md").endswith(f"---\n{LEAD}\n\n{CARE}\n")
+    assert ("image not kept: a lazy-loading placeholder without the image's address (Beet): add it by hand"
+            in out)
+    assert "data:" not in out
+
+
 def test_a_figure_keeps_its_image_alt_text_and_caption(project, tmp_path):
     (tmp_path / "r_files").mkdir()
     (tmp_path / "r_files/beet.jpg").write_bytes(b"\xff\xd8\xff ein Bild")
