@@ -373,8 +373,10 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
     forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
     button. Headings, figures and images always stay; a child left with only those loses its loose
-    text (the "·" between a byline's dropped parts). A dropped child of ``PROSE_WORDS`` words or more is
-    added to ``dropped`` (whitespace folded), for the summary."""
+    text (the "·" between a byline's dropped parts), except that a child left with only headings, whose
+    other text was all left out, goes with them: the heading of a related-posts box or of the comments
+    heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each heading dropped
+    so, is added to ``dropped`` (whitespace folded), for the summary."""
     def keeps(text: str) -> bool:
         return text in blocks or (len(text) >= SHORT_TEXT and text in kept)
 
@@ -385,8 +387,15 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
         text = _squash(child.text_content())
         if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")):
             continue
+        beside_headings = text != _squash("".join(h.text_content() for h in child.iter(*HEADINGS)))
+        at = len(dropped) if dropped is not None else 0
         _prune(child, blocks, kept, dropped)
-        if not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()):
+        if beside_headings and _only_headings(child):  # "Das könnte Sie auch interessieren", "2 Kommentare"
+            if dropped is not None:
+                dropped[at:at] = [f"heading {_words(h.text_content())} (its section was left out)" for h in child.iter(*HEADINGS)
+                            if _words(h.text_content())]
+            child.drop_tree()
+        elif not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()):
             words = _words(child.text_content())
             if dropped is not None and len(words.split()) >= PROSE_WORDS:
                 dropped.append(words if len(words) <= 80 else words[:77] + "…")
@@ -396,6 +405,13 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
             for grandchild in child:
                 grandchild.tail = None
     return node
+
+
+def _only_headings(element) -> bool:
+    """Whether the pruned ``element`` holds headings and nothing else: no image, figure or text of its own."""
+    headings = list(element.iter(*HEADINGS))
+    return bool(headings) and not any(e.tag in ("figure", "img", "picture") for e in element.iter()) and \
+        _squash(element.text_content()) == _squash("".join(h.text_content() for h in headings))
 
 
 def _title_heading(node, title: str):

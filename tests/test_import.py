@@ -549,6 +549,19 @@ def test_pruning_keeps_headings_and_images_without_the_loose_text_around_them():
     assert kept == f'<div><div class="meta"><img src="a.jpg" alt=""></div><p>{LEAD}</p></div>'
 
 
+def test_the_heading_of_page_furniture_goes_with_it(project):
+    """A theme's related-posts box and comments inside <article> (data/import/vitamin-d.html): their text is left out
+    as furniture, and so are their headings, named in the summary; the headings over text of the article stay."""
+    out = project.run("import", str(DATA / "vitamin-d.html")).output
+    text = project.read("source_de/vitamin-d-im-winter.md")
+    assert "### Wer sollte den Wert messen lassen?\n\nÄltere Menschen" in text
+    assert text.endswith("![Wintersonne über einem Feld](https://hausarzt-nord.example/wp-content/uploads/sonne.jpg)\n")
+    for heading in ("Das könnte Sie auch interessieren", "2 Kommentare"):
+        assert heading not in text
+        assert f"left out (widget text?): heading {heading} (its section was left out)" in out
+    assert "heading not kept" not in out
+
+
 def test_a_classic_editor_paragraph_among_block_tags_keeps_its_line_break(tmp_path):
     data = wxr("<title>Beet</title><wp:status>draft</wp:status><content:encoded><![CDATA[<h2>Im Mai</h2>\n\n"
                "Erste Zeile\nzweite Zeile\n\n<p>Ein Absatz mit Tag.</p>]]></content:encoded>").encode()
