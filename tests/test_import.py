@@ -1126,6 +1126,32 @@ def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles
     assert "draft: true  # a draft in Hugo (draft: true)" in project.read("source_de/entwurf.md")
 
 
+def test_hugo_figure_shortcodes_become_images_with_their_captions_and_the_files_are_copied(project, tmp_path):
+    """Hugo's built-in ``figure`` shortcode (https://gohugo.io/shortcodes/figure/) is how a Hugo post shows an image:
+    it becomes the CommonMark image (alt text, linked where it has ``link``), its title and caption the paragraphs
+    below it, as a WordPress [caption] does; the file, in the bundle or in static/, is copied to bilder/."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "static/img/salbei.jpg": JPEG,
+        "content/posts/salbei/blatt.jpg": JPEG + b"Blatt",
+        "content/posts/salbei/index.md": '+++\ntitle = "Salbei bei Halsweh"\ndate = 2024-09-01\n+++\n\n'
+                                         "Salbei gurgeln hilft bei Halsschmerzen.\n\n"
+                                         '{{< figure src="/img/salbei.jpg" alt="Salbeistrauch" '
+                                         'caption="Salbei im Kräuterbeet" >}}\n\n'
+                                         '{{< figure src="blatt.jpg" alt="Ein Salbeiblatt" link="https://example.org/salbei" >}}\n'
+                                         "{{< youtube abc >}}\n",
+    })
+    out = project.run("import", str(site)).output
+    assert project.read("source_de/salbei-bei-halsweh.md").endswith(
+        "---\nSalbei gurgeln hilft bei Halsschmerzen.\n\n![Salbeistrauch](bilder/salbei.jpg)\n\n"
+        "Salbei im Kräuterbeet\n\n[![Ein Salbeiblatt](bilder/blatt.jpg)](https://example.org/salbei)\n"
+        "{{< youtube abc >}}\n")
+    assert sorted(written(project)) == ["bilder/blatt.jpg", "bilder/salbei.jpg", "salbei-bei-halsweh.md"]
+    assert "line 8: Hugo figure /img/salbei.jpg as an image with its caption below it" in out
+    assert "line 10: Hugo figure blatt.jpg as an image" in out
+    assert f"shortcodes or template tags kept as text ({site / 'content/posts/salbei/index.md'}:11)" in out
+
+
 def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_their_hugo_addresses(project,
                                                                                                    tmp_path):
     """Hugo's translation by file name (https://gohugo.io/content-management/multilingual/#translation-by-file-name)
