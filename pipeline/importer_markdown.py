@@ -2,7 +2,8 @@
 
 A file that starts with a ``---`` line (YAML front matter: Jekyll, Hugo, Eleventy) or a ``+++`` line
 (TOML front matter: Hugo, read with the standard library's ``tomllib``, TOML 1.0) up to the same line
-again is an article whose body is CommonMark already. Its fields map as the WordPress and web importers
+again is an article whose body is CommonMark already, or HTML in a ``.html`` file (a Jekyll post may be one,
+https://jekyllrb.com/docs/posts/), converted as a saved page's is (``importer_html.html_to_markdown``). Its fields map as the WordPress and web importers
 map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), ``last_modified_at``
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
 ``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``
@@ -74,6 +75,12 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, meta)))})"]
     body, captions = _figures("\n".join(lines[end + 1:]), end + 2, notes)
     tagged = list(dict.fromkeys(line for line, _, _ in markdown_template_tags(body, end + 2)))
+    if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
+        from .importer_html import html_to_markdown
+
+        body, _, more = html_to_markdown(body)
+        notes.append("HTML body converted to Markdown, as a saved page's is")
+        notes += [n for n in more if not n.startswith("image left at its old address")]  # _local_images says so
     body, images = _local_images(body, end + 2, path, notes)
     body = _with_captions(body, captions).strip("\n") + "\n"
     if tagged:

@@ -1126,6 +1126,27 @@ def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles
     assert "draft: true  # a draft in Hugo (draft: true)" in project.read("source_de/entwurf.md")
 
 
+def test_a_jekyll_post_written_in_html_is_converted_to_markdown(project, tmp_path):
+    """Jekyll publishes ``_posts/*.html`` like Markdown posts (https://jekyllrb.com/docs/posts/); their HTML body is
+    converted as a saved page's is, so its text is translated, and its site-path image copied."""
+    site = tree(tmp_path / "site", {
+        "_config.yml": "title: Praxis\n",
+        "assets/augen.jpg": JPEG,
+        "_posts/2022-06-01-augen.html": '---\nlayout: post\ntitle: "Augen entspannen"\n---\n'
+                                        "<p>Schauen Sie alle 20 Minuten in die <em>Ferne</em>.</p>\n"
+                                        "<h2>Drei Übungen</h2>\n<ul><li>Blinzeln</li><li>Palmieren</li></ul>\n"
+                                        '<p><img src="/assets/augen.jpg" alt="Geschlossene Augen"></p>\n',
+    })
+    out = project.run("import", str(site)).output
+    assert project.read("source_de/augen.md").endswith(
+        "---\nSchauen Sie alle 20 Minuten in die *Ferne*.\n\n## Drei Übungen\n\n- Blinzeln\n- Palmieren\n\n"
+        "![Geschlossene Augen](bilder/augen.jpg)\n")
+    assert "HTML body converted to Markdown, as a saved page's is" in out
+    assert "image left at its old address" not in out
+    project.run("extract")
+    assert "Drei Übungen" in project.read("translations/templates/augen.pot")
+
+
 def test_hugo_figure_shortcodes_become_images_with_their_captions_and_the_files_are_copied(project, tmp_path):
     """Hugo's built-in ``figure`` shortcode (https://gohugo.io/shortcodes/figure/) is how a Hugo post shows an image:
     it becomes the CommonMark image (alt text, linked where it has ``link``), its title and caption the paragraphs
