@@ -439,8 +439,8 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
 
 
 def _toml_front_as_yaml(text: str, ref: str) -> str:
-    """``text`` with Hugo's TOML front matter (between ``+++`` lines, https://gohugo.io/content-management/front-matter/)
-    written as the YAML front matter the German article has: ``title``, ``summary`` (Hugo's ``description`` too,
+    """``text`` with Hugo's TOML front matter (between ``+++`` lines,
+    https://gohugo.io/content-management/front-matter/) written as the YAML front matter the German article has: ``title``, ``summary`` (Hugo's ``description`` too,
     as ``verlag import`` maps it) and ``tags`` (with ``categories``), each at its TOML line so that line numbers
     stay the file's; other keys left out. Raises ``VerlagError`` at the line of TOML that does not parse."""
     from .importer_markdown import front_matter_fence

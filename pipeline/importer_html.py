@@ -392,8 +392,8 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
         _prune(child, blocks, kept, dropped)
         if beside_headings and _only_headings(child):  # "Das könnte Sie auch interessieren", "2 Kommentare"
             if dropped is not None:
-                dropped[at:at] = [f"heading {_words(h.text_content())} (its section was left out)" for h in child.iter(*HEADINGS)
-                            if _words(h.text_content())]
+                dropped[at:at] = [f"heading {_words(h.text_content())} (its section was left out)"
+                                  for h in child.iter(*HEADINGS) if _words(h.text_content())]
             child.drop_tree()
         elif not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()):
             words = _words(child.text_content())
@@ -461,7 +461,7 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
     as the attachments' images with an empty alt text, ``[caption]`` as a figure (``_figures``): the image, then
-    its caption as a paragraph of its own.
+    its caption as a paragraph of its own; the featured image first (``_featured``).
     An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``).
     Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
     """
@@ -491,6 +491,7 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
                                       path, item.sourceline))
             continue
         content, notes = _expand_shortcodes(_autop(_figures(_text(item, "encoded", "/content/"))), attachments)
+        content = _featured(item, items, content, notes)
         body, images, more = html_to_markdown(content)
         login = _text(item, "creator")
         date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
@@ -509,6 +510,33 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors
+
+
+def _postmeta(item, key: str) -> str:
+    """The ``wp:meta_value`` of ``item``'s ``wp:postmeta`` whose ``wp:meta_key`` is ``key``, or ""."""
+    return next((_text(meta, "meta_value") for meta in _children(item, "postmeta") if _text(meta, "meta_key") == key),
+                "")
+
+
+def _featured(item, items: list, content: str, notes: list[str]) -> str:
+    """``content`` with the post's featured image (``_thumbnail_id``, the attachment WordPress themes show above
+    the post, https://developer.wordpress.org/reference/functions/get_the_post_thumbnail/) as its first
+    paragraph, with the attachment's alt text (``_wp_attachment_image_alt``), noted; as it is when the post has
+    none, its attachment is not in the export, or its body shows that image already."""
+    wanted = _postmeta(item, "_thumbnail_id")
+    if not wanted:
+        return content
+    attachment = next((i for i in items if _text(i, "post_id") == wanted and _text(i, "post_type") == "attachment"),
+                      None)
+    url = _text(attachment, "attachment_url") if attachment is not None else ""
+    if not url:
+        notes.append(f"featured image not kept: attachment {wanted} is not in the export: add it by hand")
+        return content
+    if url in content:
+        return content
+    notes.append(f"featured image put at the top: {url}")
+    alt = unescape(_postmeta(attachment, "_wp_attachment_image_alt"))
+    return f'<p><img src="{escape(url)}" alt="{escape(alt)}"></p>\n\n{content}'
 
 
 def _wp_date(local: str, gmt: str) -> dt.datetime | dt.date | None:

@@ -3,7 +3,8 @@
 A file that starts with a ``---`` line (YAML front matter: Jekyll, Hugo, Eleventy) or a ``+++`` line
 (TOML front matter: Hugo, read with the standard library's ``tomllib``, TOML 1.0) up to the same line
 again is an article whose body is CommonMark already, or HTML in a ``.html`` file (a Jekyll post may be one,
-https://jekyllrb.com/docs/posts/), converted as a saved page's is (``importer_html.html_to_markdown``). Its fields map as the WordPress and web importers
+https://jekyllrb.com/docs/posts/), converted as a saved page's is (``importer_html.html_to_markdown``).
+Its fields map as the WordPress and web importers
 map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), ``last_modified_at``
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
 ``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``

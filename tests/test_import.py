@@ -387,6 +387,28 @@ def wxr(item: str) -> str:
             f"<channel><title>Blog</title>\n<item>{item}<wp:post_type>post</wp:post_type></item>\n</channel></rss>\n")
 
 
+def test_a_wordpress_posts_featured_image_is_its_first_image_with_the_attachments_alt_text(project, tmp_path):
+    """Themes show a post's featured image (post meta ``_thumbnail_id``, an attachment) above it: it is the article's
+    first image, described by the attachment's ``_wp_attachment_image_alt``, and named in the summary."""
+    url = "https://blog.example/wp-content/uploads/2022/02/titelbild-bitter.jpg"
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(
+        "<title>Bitterstoffe</title><wp:post_id>101</wp:post_id><wp:post_type>post</wp:post_type>"
+        "<wp:status>publish</wp:status>"
+        f"<content:encoded><![CDATA[{LEAD}]]></content:encoded><wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]>"
+        "</wp:meta_key><wp:meta_value><![CDATA[111]]></wp:meta_value></wp:postmeta></item>\n"
+        "<item><title>titelbild</title><wp:post_id>111</wp:post_id><wp:status>inherit</wp:status>"
+        f"<wp:post_type>attachment</wp:post_type><wp:attachment_url>{url}</wp:attachment_url><wp:postmeta>"
+        "<wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>Bittere Kräuter auf einem Holzbrett"
+        "</wp:meta_value></wp:postmeta></item>\n<item><title>Ohne Bild</title><wp:status>publish</wp:status>"
+        f"<content:encoded><![CDATA[{CARE}]]></content:encoded>"), encoding="utf-8")
+    out = project.run("import", str(export)).output
+    assert project.read("source_de/bitterstoffe.md").endswith(
+        f"---\n![Bittere Kräuter auf einem Holzbrett]({url})\n\n{LEAD}\n")
+    assert f"featured image put at the top: {url}" in out
+    assert project.read("source_de/ohne-bild.md").endswith(f"---\n{CARE}\n")
+
+
 def test_a_plain_permalink_is_named_not_written_as_an_alias(project, tmp_path):
     export = tmp_path / "export.xml"
     export.write_text(wxr("<title>Weißdorn</title><link>https://blog.example/?p=140</link>"
@@ -1159,7 +1181,8 @@ def test_hugo_figure_shortcodes_become_images_with_their_captions_and_the_files_
                                          "Salbei gurgeln hilft bei Halsschmerzen.\n\n"
                                          '{{< figure src="/img/salbei.jpg" alt="Salbeistrauch" '
                                          'caption="Salbei im Kräuterbeet" >}}\n\n'
-                                         '{{< figure src="blatt.jpg" alt="Ein Salbeiblatt" link="https://example.org/salbei" >}}\n'
+                                         '{{< figure src="blatt.jpg" alt="Ein Salbeiblatt" '
+                                         'link="https://example.org/salbei" >}}\n'
                                          "{{< youtube abc >}}\n",
     })
     out = project.run("import", str(site)).output
