@@ -490,7 +490,10 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
                                       "give it one in WordPress and export again, or copy it by hand",
                                       path, item.sourceline))
             continue
-        content, notes = _expand_shortcodes(_autop(_figures(_text(item, "encoded", "/content/"))), attachments)
+        embeds: list[str] = []
+        content, notes = _expand_shortcodes(_autop(_embeds(_figures(_text(item, "encoded", "/content/")), embeds)),
+                                            attachments)
+        notes += embeds
         content = _featured(item, items, content, notes)
         body, images, more = html_to_markdown(content)
         login = _text(item, "creator")
@@ -566,6 +569,23 @@ def _figures(content: str) -> str:
         return f"<figure>{image.group(1)}" + (f"<figcaption>{text}</figcaption>" if text else "") + "</figure>"
 
     return CAPTION_RE.sub(replace, content)
+
+
+EMBED_SHORTCODE_RE = re.compile(r"\[embed\b[^\]]*\]\s*(https?://[^\s<>\"\[]+)\s*\[/embed\]", re.I)
+EMBED_LINE_RE = re.compile(r"^(\s*(?:<p(?: [^>]*)?>\s*)?)(https?://[^\s<>\"]+)(\s*(?:</p>\s*)?)$", re.I | re.M)
+
+
+def _embeds(content: str, notes: list[str]) -> str:
+    """``content`` with each URL WordPress embeds (a video, a post of another site: a URL alone on its line or in
+    its own ``<p>``, the block editor's embed block holds it so too, and ``[embed]URL[/embed]``;
+    ``WP_Embed::autoembed``, https://wordpress.org/documentation/article/embeds/) as a link to it, noted:
+    a static page cannot ask the provider for the player, and a bare URL is no link in CommonMark."""
+    def link(match: re.Match) -> str:
+        url = match.group(2)
+        notes.append(f"embed kept as a link: {unescape(url)} (WordPress showed it embedded)")
+        return f'{match.group(1)}<a href="{url}">{url}</a>{match.group(3)}'
+
+    return EMBED_LINE_RE.sub(link, EMBED_SHORTCODE_RE.sub(lambda m: f"\n{m.group(1)}\n", content))
 
 
 def _autop(content: str) -> str:

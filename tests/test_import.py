@@ -409,6 +409,23 @@ def test_a_wordpress_posts_featured_image_is_its_first_image_with_the_attachment
     assert project.read("source_de/ohne-bild.md").endswith(f"---\n{CARE}\n")
 
 
+def test_a_wordpress_embed_url_is_kept_as_a_link_and_named(project, tmp_path):
+    """A URL alone on its line is an embed in WordPress (a video player; https://wordpress.org/documentation/article/
+    embeds/), as is ``[embed]URL[/embed]`` and the block editor's embed block: a link to it, named in the summary."""
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(
+        "<title>Atemübungen</title><wp:status>publish</wp:status><content:encoded><![CDATA["
+        f"{LEAD}\n\nhttps://www.youtube.com/watch?v=abc123XYZ\n\n[embed]https://vimeo.com/12345[/embed]\n\n"
+        f"{CARE} Mehr auf https://example.org/atem im Text.]]></content:encoded>"), encoding="utf-8")
+    out = project.run("import", str(export)).output
+    assert project.read("source_de/atemuebungen.md").endswith(
+        f"---\n{LEAD}\n\n<https://www.youtube.com/watch?v=abc123XYZ>\n\n<https://vimeo.com/12345>\n\n"
+        f"{CARE} Mehr auf https://example.org/atem im Text.\n")
+    for url in ("https://www.youtube.com/watch?v=abc123XYZ", "https://vimeo.com/12345"):
+        assert f"embed kept as a link: {url} (WordPress showed it embedded)" in out
+    assert "example.org/atem (WordPress" not in out
+
+
 def test_a_plain_permalink_is_named_not_written_as_an_alias(project, tmp_path):
     export = tmp_path / "export.xml"
     export.write_text(wxr("<title>Weißdorn</title><link>https://blog.example/?p=140</link>"
@@ -438,9 +455,9 @@ def test_the_classic_editors_text_keeps_line_breaks_and_gallery_images_get_descr
     out = project.run("import", str(export)).output
     assert project.read("source_de/kraeuterbeet.md").endswith(
         "---\nErste Zeile\\\nzweite Zeile\n\n![](https://blog.example/beet.jpg)\n\n"
-        "[embed]https://video.example/beet[/embed]\n")
+        "<https://video.example/beet>\n")
     assert "gallery: 1 image without alt text: describe each in its ![…]" in out
-    assert out.count("shortcode [embed]") == 1
+    assert "embed kept as a link: https://video.example/beet (WordPress showed it embedded)" in out
 
 
 def test_a_wordpress_caption_is_its_image_then_its_caption_as_a_saved_pages_figure_is(project, tmp_path):
@@ -885,7 +902,7 @@ def test_a_wordpress_shortcode_left_as_text_is_named_by_extract_and_check_at_its
     export.write_text(wxr("<title>Vogelstimmen</title><wp:status>publish</wp:status>"
                           "<link>https://blog.example/vogelstimmen/</link><content:encoded><![CDATA["
                           f"<p>{LEAD}</p>\n<p>[audio src=\"amsel.mp3\"] Die Amsel [sic] singt.<br>1. Strophe</p>\n"
-                          "<p>[embed]https://video.example/fink[/embed]</p>]]></content:encoded>"), encoding="utf-8")
+                          "<p>[playlist ids=\"3,4\"]</p>]]></content:encoded>"), encoding="utf-8")
     out = project.run("import", str(export)).output
     assert "shortcode [audio] left as text: rewrite in Markdown ('verlag check' names each at its line" in out
     text = project.read("source_de/vogelstimmen.md")
@@ -898,7 +915,8 @@ def test_a_wordpress_shortcode_left_as_text_is_named_by_extract_and_check_at_its
     for said in (extracted, checked):
         assert f"source_de/vogelstimmen.md:{line}: WordPress shortcode [audio src=\"amsel.mp3\"] is not Markdown" \
             in said, said
-        assert f"source_de/vogelstimmen.md:{line + 3}: WordPress shortcode [embed] is not Markdown" in said
+        assert f"source_de/vogelstimmen.md:{line + 3}: WordPress shortcode [playlist ids=\"3,4\"] is not Markdown" \
+            in said
         assert "[sic]" not in said
     assert "[template-tag]" in checked
 
