@@ -12,9 +12,10 @@
    introduces a list: those short lines are its items; the last of them is the next heading instead when a
    paragraph of prose follows it directly and two items remain. Any other short line (at most
    ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph of prose
-   is a heading, unless the line before it is a short line too (then it ends a run of list-like
-   lines and stays a paragraph). A line that starts with a colon label ("Wichtig: …", "Quelle: …",
-   ``LABEL_RE``) is a paragraph, but never prose that makes the line before it a heading, nor a
+   or by a list (bulleted or numbered lines: "Gute Zinkquellen" over its items) is a heading, unless
+   the line before it is a short line too (then it ends a run of list-like lines and stays a
+   paragraph). A line that starts with a colon label ("Wichtig: …", "Quelle: …", ``LABEL_RE``) is a
+   paragraph, never a heading, never prose that makes the line before it a heading, nor a
    list-like line that keeps the line after it from being one. Lines
    starting with "- " or "• " are list items; two or more lines numbered in sequence ("1. …",
    "2. …" or "1) …") are an ordered list. Everything else is a paragraph.
@@ -241,13 +242,15 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             notes.append(f"line {number}: list of {len(items) - heads} items after '{line}'")
             if heads:
                 html.append(_heading(*items[-1], notes))
-        elif _short(line) and _prose(following) and not _in_run(body, i - 1):
-            html[-1] = _heading(number, line, notes)
+        elif _short(line) and not LABEL_RE.match(line) and not _in_run(body, i - 1) and (
+                _prose(following) or (following is not None and (BULLET_RE.match(following)
+                                                                   or _numbered_run(body, i)))):
+            html[-1] = _heading(number, line, notes, "a paragraph" if _prose(following) else "a list")
     return "\n".join(html), notes
 
 
-def _heading(number: int, line: str, notes: list[str]) -> str:
-    notes.append(f"line {number}: heading (short line before a paragraph): {line}")
+def _heading(number: int, line: str, notes: list[str], before: str = "a paragraph") -> str:
+    notes.append(f"line {number}: heading (short line before {before}): {line}")
     return f"<h2>{escape(line)}</h2>"
 
 

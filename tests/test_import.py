@@ -534,6 +534,18 @@ def test_a_sentence_starting_with_von_stays_text(tmp_path):
     assert article.body.startswith("Von allen Heilpflanzen ist sie die mildeste.\n\n")
 
 
+def test_a_short_line_over_a_list_is_its_heading_and_source_lines_are_never_headings(tmp_path):
+    """Copied from a page where "Gute Zinkquellen" headed its list: a short line followed by a bulleted or numbered
+    list is a heading too; "Quelle: …" lines before prose stay paragraphs."""
+    article = read_text(tmp_path / "t.txt", f"Zink\n{LEAD}\nGute Zinkquellen\n• Haferflocken\n• Linsen\n"
+                        "So nehmen Sie Zink ein\n1. Nicht nüchtern\n2. Nicht mit Kaffee\nQuelle: DGE, 2023\n"
+                        f"Quelle: Robert Koch-Institut\n{CARE}\n".encode())
+    assert article.body == (f"{LEAD}\n\n## Gute Zinkquellen\n\n- Haferflocken\n- Linsen\n\n"
+                            "## So nehmen Sie Zink ein\n\n1. Nicht nüchtern\n2. Nicht mit Kaffee\n\n"
+                            f"Quelle: DGE, 2023\n\nQuelle: Robert Koch-Institut\n\n{CARE}\n")
+    assert "line 3: heading (short line before a list): Gute Zinkquellen" in article.notes
+
+
 def test_a_single_numbered_line_stays_a_paragraph(tmp_path):
     article = read_text(tmp_path / "t.txt", f"Titel\n3. Juli war der heißeste Tag.\n{LEAD}\n".encode())
     assert article.body.startswith("3\\. Juli war der heißeste Tag.\n\n")
