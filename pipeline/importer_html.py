@@ -572,7 +572,8 @@ def _figures(content: str) -> str:
 
 
 EMBED_SHORTCODE_RE = re.compile(r"\[embed\b[^\]]*\]\s*(https?://[^\s<>\"\[]+)\s*\[/embed\]", re.I)
-EMBED_LINE_RE = re.compile(r"^(\s*(?:<p(?: [^>]*)?>\s*)?)(https?://[^\s<>\"]+)(\s*(?:</p>\s*)?)$", re.I | re.M)
+EMBED_LINE_RE = re.compile(r"^([ \t]*(?:<p(?: [^>]*)?>[ \t]*)?)(https?://[^\s<>\"]+)([ \t]*(?:</p>[ \t]*)?)$",
+                           re.I | re.M)
 
 
 def _embeds(content: str, notes: list[str]) -> str:

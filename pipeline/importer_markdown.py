@@ -119,7 +119,7 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
 
 
 FIGURE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*figure\s+(.*?)\s*/?\s*[>%]\}\}[ \t]*$", re.M)
-FIGURE_PARAM_RE = re.compile(r'(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)')
+FIGURE_PARAM_RE = re.compile(r'(?<!\w)(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)')
 
 
 def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[int, list[str]]]:
