@@ -16,7 +16,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Container
+from typing import Callable, Container, Iterable
 
 import polib
 from rapidfuzz import fuzz
@@ -721,6 +721,21 @@ def _header(pot: polib.POFile, lang: str, previous: str) -> str:
     return "\n".join(ours + kept)
 
 
+# The header field naming the German a catalog was last merged with (``german_digest`` of its template): unlike
+# ``POT-Creation-Date`` it differs for other German under SOURCE_DATE_EPOCH or within a minute, and msgmerge, which
+# copies the template's date into a catalog it updates, leaves it as it was (then it names no template on disk)
+TEMPLATE_FIELD = "X-Verlag-Template"
+
+
+def german_digest(keys: Iterable[tuple]) -> str:
+    """Twelve hex digits of SHA-256 over a template's (msgctxt, msgid) keys in order: which German a catalog was
+    merged with (``TEMPLATE_FIELD``), so ``extract`` can tell a msgid edited in the catalog from an older German."""
+    digest = hashlib.sha256()
+    for msgctxt, msgid in keys:
+        digest.update(f"{msgctxt or ''}\x04{msgid}\x00".encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
 def _metadata(old: polib.POFile | None, pot: polib.POFile, lang: str) -> dict[str, str]:
     previous = old.metadata if old is not None else {}
     meta = {
@@ -735,6 +750,7 @@ def _metadata(old: polib.POFile | None, pot: polib.POFile, lang: str) -> dict[st
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": plural_forms(lang),
         "X-Generator": pot.metadata["X-Generator"],
+        TEMPLATE_FIELD: german_digest(key(e) for e in pot),
     }
     for name, value in previous.items():
         meta.setdefault(name, value)

@@ -479,3 +479,22 @@ def test_a_msgid_the_reviewer_edited_in_the_catalog_is_set_back_not_reported_as_
     assert "changed: " not in result.output and "back to review" not in result.output
     assert path.read_text(encoding="utf-8") == reviewed
     msgfmt_check(path)
+
+
+def test_a_catalog_older_than_the_template_keeps_the_authors_change_under_reproducible_dates(project):
+    """The reviewer saves the catalog they downloaded before the author reworded a sentence over the one
+    ``extract`` merged (dates fixed by SOURCE_DATE_EPOCH, so the template's date cannot tell the two catalogs
+    apart). Its old msgid is the author's earlier German, not a slip: the entry goes back to review with the
+    old German as previous msgid, and the old translation is not published as reviewed for the new German."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    downloaded = path.read_text(encoding="utf-8")
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    project.run("extract")
+    path.write_text(downloaded, encoding="utf-8")  # the reviewer's copy, made for the older German
+    result = project.run("extract")
+    assert "msgid edited in the catalog" not in result.output
+    entry = polib.pofile(str(path)).find("Sie braucht viel Ruhe.")
+    assert entry.fuzzy and entry.previous_msgid == "Sie braucht Ruhe." and entry.msgstr == "It needs rest."
+    msgfmt_check(path)
