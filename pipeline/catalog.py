@@ -292,6 +292,9 @@ _HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
 _IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*$")
 _PREVIOUS_START = re.compile(r'^previous (?:msgctxt|msgid)(?:, reviewed [0-9a-f]{8})?:(?: "|$)')
 _MAX_HYPHEN_BREAKS = 6  # 2**6 ways to rejoin a record: more is no sentence's previous text
+# the longest record ``_unwrapped`` puts back together: a sentence's previous text, escaped, is far shorter; a
+# longer one stays as its lines, and its previous msgid is read from ``#|`` (``Notes``)
+_MAX_RECORD = 8000
 
 
 def _split_record(text: str) -> bool | None:
@@ -334,13 +337,18 @@ def _unwrapped(lines: list[str], entry: polib.POEntry) -> list[str]:
 
 
 def _record_span(lines: list[str], start: int) -> int:
-    """How many lines from ``start`` one wrapped record takes (1: the line is whole, or no record)."""
+    """How many lines from ``start`` one wrapped record takes (1: the line is whole, or no record).
+
+    A record is looked for in at most ``_MAX_RECORD`` characters: each longer join is read again in full, so
+    a reviewer's long note after a line that only starts like a record would cost the square of its length."""
     if not _split_record(lines[start].strip()):
         return 1
     pieces = [lines[start].strip()]
+    size = len(pieces[0])
     for line in lines[start + 1:]:
         text = line.strip()
-        if not text or _split_record(text) is not None:
+        size += len(text) + 1
+        if not text or size > _MAX_RECORD or _split_record(text) is not None:
             return 1
         pieces.append(text)
         if _split_record(" ".join(pieces)) is False:

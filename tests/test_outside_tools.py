@@ -359,3 +359,28 @@ def test_every_record_a_wrapping_tool_split_is_read_as_written(rewrap):
     assert "# morgendliche" in wrapped or "# an-die-niere" in wrapped or "die-\n# " in wrapped  # it did wrap
     (entry,) = parse_po(wrapped, "x.po")
     assert entry.tcomment.split("\n") == records and entry.previous_msgid == IRON_BEFORE
+
+
+def test_a_long_reviewer_note_after_a_line_like_a_record_is_read_once_not_once_per_line(project: Project,
+                                                                                        monkeypatch):
+    """A reviewer's note of many lines under a line that only starts like a ``previous msgid`` record (a quote
+    never closed) is no wrapped record: every line stays as written through ``extract``, and finding that out
+    reads each character a bounded number of times, not the whole note again for every line of it (which made
+    every command spend minutes on such a catalog)."""
+    from pipeline import catalog
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/eisen.md", article("Eisen", IRON_BEFORE + "\n"))
+    project.run("extract")
+    note = ['previous msgid: "so stand es im Druck', *(f"Zeile {n}: Quelle geprüft, Maße stimmen" for n in range(3000))]
+    po = polib.pofile(str(project.root / "translations/en/eisen.po"))
+    po.find(IRON_BEFORE).tcomment = "\n".join(note)
+    po.save()
+    read = []
+    split_record = catalog._split_record
+    monkeypatch.setattr(catalog, "_split_record", lambda text: read.append(len(text)) or split_record(text))
+    project.run("extract")
+    path = project.root / "translations/en/eisen.po"
+    msgfmt_check(path)
+    assert polib.pofile(str(path)).find(IRON_BEFORE).tcomment.split("\n") == note
+    assert sum(read) < 50 * len("\n".join(note))
