@@ -243,7 +243,8 @@ def set_provenance(entry: polib.POEntry, origin: str, drafted: bool = True) -> N
     """
     notes = Notes.of(entry)
     notes.origins = [origin]
-    notes.drafted = fingerprint(entry.msgstr) if drafted else None
+    # a new text: a sign-off of the text it replaces (``draft …, signed off``) is not one of this text
+    notes.drafted, notes.signed = (fingerprint(entry.msgstr) if drafted else None), False
     notes.store(entry)
 
 

@@ -20,7 +20,7 @@ from cli import main
 from pipeline.catalog import fingerprint
 from pipeline.scaffold import slugify
 
-from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review
+from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review, sign_off_all
 
 LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
                 summary="Über die Leber.", tags="[Leber]")
@@ -497,4 +497,30 @@ def test_a_catalog_older_than_the_template_keeps_the_authors_change_under_reprod
     assert "msgid edited in the catalog" not in result.output
     entry = polib.pofile(str(path)).find("Sie braucht viel Ruhe.")
     assert entry.fuzzy and entry.previous_msgid == "Sie braucht Ruhe." and entry.msgstr == "It needs rest."
+    msgfmt_check(path)
+
+
+def test_a_draft_that_replaced_signed_off_pseudo_text_is_an_untouched_machine_draft(project):
+    """Pseudo text signed off in bulk (``draft …, signed off``) is replaced by ``pretranslate --redo-drafts``; the
+    new draft is the engine's, nobody signed it off: it says so, a second ``--redo-drafts`` replaces it again, and
+    when the author changes the German it is retired (the new German waits for a draft), not sent back to review
+    as if a person had checked it."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    sign_off_all(project, "en")
+    project.run("extract")
+    path = project.root / "translations/en/leber.po"
+    assert "draft " + fingerprint(polib.pofile(str(path)).find("Sie braucht Ruhe.").msgstr) + ", signed off" in \
+        path.read_text(encoding="utf-8")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en", "--redo-drafts")
+    entry = polib.pofile(str(path)).find("Sie braucht Ruhe.")
+    assert entry.fuzzy and entry.tcomment.split("\n") == ["mt: copy", f"draft {fingerprint('Sie braucht Ruhe.')}"]
+    assert "replacing machine drafts" in project.run("pretranslate", "--engine", "copy", "--lang", "en",
+                                                     "--redo-drafts").output
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    result = project.run("extract")
+    assert f"en: 0 changed sentences {REVIEW}, 1 changed sentence to draft again" in result.output
+    entry = polib.pofile(str(path)).find("Sie braucht viel Ruhe.")
+    assert entry.msgstr == "" and entry.previous_msgid is None
     msgfmt_check(path)
