@@ -290,7 +290,9 @@ LOW_CONFIDENCE = "alignment: low confidence"  # align's translator comment on a 
 _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, reviewed ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
 _DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})(, signed off)?$")
 _HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
-_IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*$")
+_IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*,?$")  # "," ends a line wrapped after it
+# a list of silenced checks a tool wrapped after a hyphen (``ignore-link-`` / ``target``): no check id ends in one
+_IGNORE_CUT_RE = re.compile(r"^ignore-[a-z0-9-]*(?:[ ,]+ignore-[a-z0-9-]*)*$")  # ... when it ends in a hyphen
 _PREVIOUS_START = re.compile(r'^previous (?:msgctxt|msgid)(?:, reviewed [0-9a-f]{8})?:(?: "|$)')
 _MAX_HYPHEN_BREAKS = 6  # 2**6 ways to rejoin a record: more is no sentence's previous text
 # the longest record ``_unwrapped`` puts back together: a sentence's previous text, escaped, is far shorter; a
@@ -307,7 +309,13 @@ def _split_record(text: str) -> bool | None:
         return _cut(text)
     if text.startswith("hand: "):
         return not _HAND_RE.match(text)
-    return False if _DRAFT_RE.match(text) or _IGNORE_RE.match(text) else None
+    if text.startswith("ignore-"):
+        names = text.replace("- ", "-")  # a line joined at a hyphen break (``_record_span`` joins with spaces)
+        if names.endswith("-") and _IGNORE_CUT_RE.match(names):
+            return True
+        if _IGNORE_RE.match(names):
+            return False
+    return False if _DRAFT_RE.match(text) else None
 
 
 def _cut(origin: str) -> bool:
@@ -424,8 +432,8 @@ class Notes:
         # a record a tool wrapped reads as an unfinished origin or an own line that starts a record: rare,
         # so the lines are put back together (``_unwrapped``) only then
         if notes.own or notes.origins and _cut(notes.origins[-1]):
-            if any(_cut(text) for text in notes.origins) or any(
-                    line.lstrip().startswith(("previous msg", "hand: ")) for line in notes.own):
+            if any(_cut(text) for text in notes.origins) or any(name.endswith("-") for name in notes.ignored) or any(
+                    line.lstrip().startswith(("previous msg", "hand: ", "ignore-")) for line in notes.own):
                 notes = cls._read(_unwrapped(lines, entry))
         return notes
 
@@ -441,7 +449,7 @@ class Notes:
             elif match := _HAND_RE.match(text):
                 notes.hand = (match.group(1), match.group(2))
             elif _IGNORE_RE.match(text):
-                notes.ignored += [t[len("ignore-"):] for t in re.split(r"[ ,]+", text)]
+                notes.ignored += [t[len("ignore-"):] for t in re.split(r"[ ,]+", text) if t]
             elif match := _PREVIOUS_RE.match(text):
                 value = polib.unescape(match.group(3))
                 if match.group(1) == "msgctxt":
