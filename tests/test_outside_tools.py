@@ -372,7 +372,8 @@ def test_a_long_reviewer_note_after_a_line_like_a_record_is_read_once_not_once_p
     project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
     project.write("source_de/eisen.md", article("Eisen", IRON_BEFORE + "\n"))
     project.run("extract")
-    note = ['previous msgid: "so stand es im Druck', *(f"Zeile {n}: Quelle geprüft, Maße stimmen" for n in range(3000))]
+    note = ['previous msgid: "so stand es im Druck',
+            *(f"Zeile {n}: Quelle geprüft, Maße stimmen" for n in range(3000))]
     po = polib.pofile(str(project.root / "translations/en/eisen.po"))
     po.find(IRON_BEFORE).tcomment = "\n".join(note)
     po.save()
