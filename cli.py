@@ -261,10 +261,11 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
 @writes
 def new(project: Project, title: str) -> None:
     """Start a German article titled TITLE in source_de/."""
+    from pipeline.fsutil import relpath
     from pipeline.scaffold import new_article, slugify
 
     path, taken = new_article(project.config, title)
-    click.echo(f"created {path.relative_to(project.root) if not path.is_absolute() else path}"
+    click.echo(f"created {relpath(path, project.root)}"
                + (f" (the slug {slugify(title)!r} is {taken}'s)" if taken else ""))
     click.echo("it says 'draft: true': translated like any article, published once you delete that line")
 

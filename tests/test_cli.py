@@ -62,7 +62,8 @@ def test_slugs_transliterate_german(title, slug):
 
 
 def test_new_creates_unique_articles_with_front_matter(project):
-    project.run("new", "Zecken im Garten")
+    assert project.root.is_absolute()  # -C /abs/dir: the file is named inside the project, as every command does
+    assert "created source_de/zecken-im-garten.md\n" in project.run("new", "Zecken im Garten").output
     project.run("new", "Zecken im Garten")
     text = project.read("source_de/zecken-im-garten-2.md")
     assert text.startswith("---\ntitle: Zecken im Garten\n")
