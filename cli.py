@@ -340,6 +340,13 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")
         if placed.renamed_from:
             click.echo(f"  slug {placed.renamed_from!r} is already used: named {placed.article.slug!r}")
+        if placed.replaces_template:
+            click.echo(f"  {'would replace' if dry_run else 'replaced'} the template 'verlag init' wrote there "
+                       "(untouched: only [[AUSFÜLLEN: …]] placeholders)")
+        if placed.unfilled_holder:
+            click.echo(f"  {relpath(placed.unfilled_holder, config.root)}, which keeps the slug, still holds "
+                       "[[AUSFÜLLEN: …]] placeholders (build leaves it out): fill them in from this page, then "
+                       "delete this one")
         for note in placed.article.notes:
             click.echo(f"  {note}")
         for image, target in placed.images:

@@ -48,7 +48,7 @@ from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author
 from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path, stored_references, unscanned
-from .practice import Localized, Practice, check_legal, load_practice, placeholders
+from .practice import Localized, Practice, check_legal, load_practice, unfilled_errors
 from .search import BUNDLE, index_site
 from .redirects import kept, old_names, redirect_files
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
@@ -981,7 +981,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     file ``exists`` maps to None: unchanged, not rendered again. So does the
     page of an article whose German source cannot be read now or names a file
     outside source_de/ (its last good page stays; without one it is left out)
-    and a page that fails to render (reported in ``errors``). A file copied
+    and a page that fails to render (reported in ``errors``). A page whose German source (no draft) still
+    holds ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is left out in every language, its links in the
+    footer too, each placeholder an error at its line (``practice.unfilled_errors``). A file copied
     from source_de/ maps to its Path there. Article bodies are rendered in ``jobs`` worker processes
     (None: the CPU cores; ``pool.map_articles``); the text is the same for any number. ``sources``: the
     German originals as ``read_sources`` returns them (read here when None). An article page is held as
@@ -993,6 +995,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
     sources = read_sources(config) if sources is None else sources
     documents = [a for a in (*sources.articles, *sources.german_only) if a.slug in slugs]
+    # a page still holding init's [[AUSFÜLLEN: ...]] placeholders is no Impressum: left out in every language
+    gaps = unfilled_errors(documents)
+    errors.extend(e for found in gaps.values() for e in found)
+    documents = [a for a in documents if a.slug not in gaps]
+    pages = {(lang, slug): page for (lang, slug), page in pages.items() if slug not in gaps}
     unread = unscanned(documents, state.get("media"))
     found: dict | Results = {}
     if unread:
@@ -1017,7 +1024,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     pages = {(lang, slug): page for (lang, slug), page in pages.items()
              if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
-    check_legal(config, site.practice, [*(p.slug for p in site.pages(site.source)), *sources.unreadable])
+    check_legal(config, site.practice,  # a draft or unfilled page is there, just not published (build says so)
+                [*(p.slug for p in site.pages(site.source)), *sources.unreadable, *gaps, *site.drafts])
     spoken = {lang: translations_digest(config, lang) for lang in site.languages}
     known = state.get("spoken") if isinstance(state.get("spoken"), dict) else {}
     clean = {}  # lang -> ``spoken`` of a language whose UI translations were read without a problem
@@ -1343,7 +1351,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.pages[lang] = site.articles(lang)
     result.held_back = site.held_back
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
-    result.warnings = list(site.media.warnings) + placeholders(site.sources.values())
+    result.warnings = list(site.media.warnings)
     if (root / OLD_REVIEW).is_dir():
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")

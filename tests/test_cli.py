@@ -20,7 +20,7 @@ from cli import main
 from pipeline.catalog import fingerprint
 from pipeline.scaffold import slugify
 
-from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review
+from conftest import REPO, Project, article, copy_shipped_project, fill_in_legal_pages, msgfmt_check, review
 
 LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
                 summary="Über die Leber.", tags="[Leber]")
@@ -39,6 +39,7 @@ def test_init_scaffolds_a_project_that_works_end_to_end(tmp_path):
     p = Project(tmp_path / "blog")
     p.run("init")
     assert (p.root / "verlag.toml").exists() and list((p.root / "source_de").glob("*.md"))
+    fill_in_legal_pages(p.root)
     p.run("extract")
     p.run("pretranslate", "--engine", "copy")
     p.run("build")

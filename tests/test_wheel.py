@@ -20,7 +20,7 @@ import pytest
 
 from pipeline import __version__
 
-from conftest import REPO
+from conftest import REPO, fill_in_legal_pages
 
 pytestmark = pytest.mark.wheel
 
@@ -92,6 +92,7 @@ def test_every_command_works_in_a_project_made_by_init(installed, tmp_path):
     root.mkdir()
     for args in (["init"], ["new", "Zecken im Garten"]):
         run(verlag, *args, cwd=root, env=env)
+    fill_in_legal_pages(root)
     imported = run(verlag, "import", REPO / "tests/data/import/seite.html", REPO / "tests/data/import/feed.xml",
                    cwd=root, env=env)  # trafilatura, markdownify and feedparser came with the wheel
     assert "wrote source_de/brennnesseltee-im-fruehjahr.md" in imported.stdout
