@@ -194,6 +194,14 @@ class Page:
     last_reviewed: Moment | None = None
     translator: str | None = None  # the catalog's Last-Translator (translations only)
     german_tags: frozenset[int] = frozenset()  # positions in ``tags`` of the tags shown in German
+    translated_by_hand: bool = False  # ``translator`` made most of the text shown (``editions.credited``)
+
+    @property
+    def credits_translator(self) -> bool:
+        """Whether the byline says "Translated by" ``translator`` (schema.org ``translator`` too): she checked every
+        sentence, or she made most of what the page shows (a hand translation; the notice at the top says
+        what is not hers). Otherwise a checker is named only for the part checked."""
+        return bool(self.translator) and (self.fully_reviewed or self.translated_by_hand)
 
     @property
     def machine(self) -> int:
@@ -289,7 +297,7 @@ def _page(record: dict, digest: str) -> Page:
                 record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""),
                 record.get("words_shown", 0), record.get("german_words", 0), bool(record.get("draft")),
                 bool(record.get("page")), record.get("reviewed_by"), moment(record.get("last_reviewed")),
-                record.get("translator"), frozenset(record.get("german_tags") or ()))
+                record.get("translator"), frozenset(record.get("german_tags") or ()), bool(record.get("translator_hand")))
 
 
 def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str], Page]:
@@ -679,7 +687,7 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
         review["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
     if page.last_reviewed:
         review["lastReviewed"] = page.last_reviewed.isoformat()
-    if page.translator and page.lang != site.source and page.fully_reviewed and not german_html:
+    if page.lang != site.source and page.credits_translator and not german_html:
         data["translator"] = {"@type": "Person", "name": page.translator}
     if page.summary:
         data["description"] = page.summary

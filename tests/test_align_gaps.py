@@ -7,6 +7,7 @@ import json
 import re
 
 import polib
+from lxml.html import fromstring
 import pytest
 
 from conftest import msgfmt_check, review
@@ -154,6 +155,19 @@ def test_the_byline_credits_the_hand_translator_while_their_text_is_most_of_the_
                                            for e in po if e.msgstr and not e.msgctxt})
     html = page(published)
     assert "Translated by Tom Becker" in html and "Anna Berg" not in html
+
+
+def test_a_hand_translator_is_credited_as_translator_not_as_a_checker_when_a_machine_filled_a_gap(published, tmp_path):
+    """The hand translator made the text; a machine draft of the one sentence she left out does not make her the
+    part-time checker of her own work: "Translated by", with the notice at the top naming the machine part."""
+    path = english(tmp_path, ENGLISH.replace("Dandelion at the edge of a field in May\n\n", ""))
+    imported(published, path, "--translator", "Anna Berg")
+    published.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    doc = fromstring(page(published))
+    assert doc.xpath('string(//p[@class="translator"])') == "Translated by Anna Berg"
+    assert "Parts of this translation were made by machine" in doc.xpath('string(//aside[contains(@class, "notice")])')
+    (data,) = doc.xpath('//script[@type="application/ld+json"]/text()')
+    assert json.loads(data)["translator"] == {"@type": "Person", "name": "Anna Berg"}
 
 
 def test_translator_goes_with_translation_of(project, tmp_path):
