@@ -721,6 +721,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``."""
     from pipeline.align import import_translation
     from pipeline.importer import detect_kind, read_import, render_markdown
+    from pipeline.published import taken_off
 
     if not path.is_file():
         raise VerlagError("no such file", path)
@@ -750,6 +751,17 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
                f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "
                f"{counted(len(result.unmatched_translation), f'{lang} sentence')} unmatched, {len(result.kept)} kept, "
                f"{result.already} already there")
+    held = taken_off(config, lang, slug) if result.written else None
+    if held is not None:  # more human text must not shrink the site unsaid
+        entries = len({f.line for f in held})
+        click.echo(f"warning: the {lang} page of {slug} is on the site now, and the next build takes it off: too "
+                   f"little of it is shown in {lang} for [publish] min_translated or min_reviewed"
+                   + (f"; {counted(entries, 'entry with a check error', 'entries with check errors')} "
+                      f"{'is' if entries == 1 else 'are'} shown in German:" if held else ""), err=True)
+        for finding in held:
+            click.echo(f"  {finding}", err=True)
+        click.echo(f"  fix {'them' if held else 'it'} before the next build (verlag check --lang {lang} "
+                   f"--article {slug})", err=True)
 
 
 @main.command()

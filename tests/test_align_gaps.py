@@ -170,6 +170,28 @@ def test_a_hand_translator_is_credited_as_translator_not_as_a_checker_when_a_mac
     assert json.loads(data)["translator"] == {"@type": "Person", "name": "Anna Berg"}
 
 
+def test_an_import_that_would_take_a_live_page_off_the_site_says_so_and_why(published, tmp_path):
+    """A translator's image pointing elsewhere is a check error: the build shows that entry in German, and an
+    edition that must be all English ([publish] min_translated = 100) is no longer published. Bringing in human
+    text must not shrink the site unsaid: the import names the page and the entry."""
+    published.write("verlag.toml", published.read("verlag.toml") + "min_translated = 100\n")
+    published.write("source_de/loewenzahn.md", GERMAN)
+    published.run("extract")
+    published.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    published.run("build")
+    assert "Not yet available" not in published.read("site/en/loewenzahn/index.html")
+    path = english(tmp_path, ENGLISH.replace("(bilder/loewenzahn.jpg)", "(https://example.org/pusteblume.jpg)"))
+    result, po = imported(published, path)
+    line = next(n for n, text in enumerate(published.read("translations/en/loewenzahn.po").splitlines(), 1)
+                if text == f'msgid "{IMAGE}"')
+    assert ("warning: the en page of loewenzahn is on the site now, and the next build takes it off: too little of "
+            "it is shown in en for [publish] min_translated or min_reviewed; 1 entry with a check error is shown in "
+            "German:\n"
+            f"  error: translations/en/loewenzahn.po:{line}: ") in result.output
+    assert "  fix them before the next build (verlag check --lang en --article loewenzahn)" in result.output
+    assert "en: not published" in published.run("build").output  # as the import said
+
+
 def test_translator_goes_with_translation_of(project, tmp_path):
     result = project.run("import", "--translator", "Anna Berg", str(english(tmp_path, ENGLISH)), code=2)
     assert "--translator goes with --translation-of SLUG" in result.output
