@@ -243,7 +243,7 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
 @pass_project
 def init(project: Project, name, author: str, base_url, languages: str) -> None:
     """Scaffold a content project in -C DIR (empty or new)."""
-    from pipeline.scaffold import init_project
+    from pipeline.scaffold import LEGAL_TEMPLATES, init_project
 
     codes = tuple(code.strip() for code in languages.split(",") if code.strip())
     files, todo = init_project(project.root, name, author, base_url, codes)
@@ -252,6 +252,9 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
     for item in todo:
         click.echo(f"still to fill in verlag.toml: {item}")
     click.echo("source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
+    legal = [f"source_de/seiten/{slug}.md" for slug in LEGAL_TEMPLATES]
+    click.echo(f"still to fill in: the [[AUSFÜLLEN: …]] placeholders of {' and '.join(legal)} (Impressum and "
+               "privacy notice); build leaves those pages out until they are filled in")
     click.echo("next: verlag new \"Titel\", then verlag extract")
 
 
@@ -359,8 +362,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             if placed.article.unpublished:
                 unfinished.append(relpath(placed.path, config.root))
     if written:
-        click.echo(f"import: {counted(written, 'article')} written as drafts ('draft: true'); "
-                   "check each, delete that line to publish it, then verlag extract")
+        one = written == 1
+        click.echo(f"import: {counted(written, 'article')} written as {'a draft' if one else 'drafts'} ('draft: true'); "
+                   f"check {'it' if one else 'each'}, delete that line to publish it, then verlag extract")
     if relinked:
         click.echo(f"import: {counted(relinked, 'link')} to another imported post's old address "
                    f"{'leads' if relinked == 1 else 'lead'} to its source file now")

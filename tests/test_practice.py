@@ -233,7 +233,10 @@ def test_a_legal_page_with_inits_placeholders_is_an_error_and_never_published(tm
     """§ 5 DDG / Art. 13 GDPR: an Impressum reading "[[AUSFÜLLEN: Telefonnummer]]" is no Impressum. check and build
     say so at the placeholder's line; build leaves the page out (no footer link to it), builds the rest, exit 2."""
     project = Project(tmp_path / "praxis")
-    project.run("init", "--languages", "en")
+    said = project.run("init", "--languages", "en").output
+    assert ("still to fill in: the [[AUSFÜLLEN: …]] placeholders of source_de/seiten/impressum.md and "
+            "source_de/seiten/datenschutz.md (Impressum and privacy notice); build leaves those pages out until they "
+            "are filled in") in said
     adopt_example(project)
     for slug in LEGAL:
         assert "[[AUSFÜLLEN:" in project.read(f"source_de/seiten/{slug}.md")
@@ -295,6 +298,7 @@ def test_a_wordpress_impressum_replaces_inits_untouched_template_instead_of_land
     project.run("init")
     out = project.run("import", str(legal_export(tmp_path))).output
     assert "wrote source_de/seiten/impressum.md (from " in out
+    assert "import: 1 article written as a draft ('draft: true'); check it, delete that line to publish it" in out
     assert "  replaced the template 'verlag init' wrote there (untouched: only [[AUSFÜLLEN: …]] placeholders)" in out
     assert sorted(p.name for p in (project.root / "source_de/seiten").iterdir()) == ["datenschutz.md", "impressum.md"]
     text = project.read("source_de/seiten/impressum.md")
