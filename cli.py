@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 from typing import Callable
 
@@ -290,12 +290,17 @@ def new(project: Project, title: str) -> None:
               help="With --translation-of: who translated SOURCE (\"Name\" or \"Name <e-mail>\"); recorded in each "
                    "entry filled and as the catalog's Last-Translator, credited on the page.")
 @pass_project
-@writes
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
     drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
     translation made by hand as reviewed and fuzzy catalog entries."""
+    with nullcontext() if dry_run else project.lock():  # a dry run writes nothing, not even the lock
+        _import(project, sources, year, dry_run, kind, slug, lang, force, translator)
+
+
+def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
+            slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
     if slug is None:
         if lang or force or translator:
             option = "--lang" if lang else "--force" if force else "--translator"
