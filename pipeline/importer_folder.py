@@ -307,5 +307,11 @@ def _translation(file: Path, source_language: str) -> str | None:
                      if (file.parent / f"{named.group(1)}{tag}{file.suffix}").is_file()), None)
     if original is None:
         return None
+    from .importer_markdown import read_markdown
+
+    try:
+        slug = read_markdown(original, original.read_bytes()).slug
+    except (OSError, VerlagError):  # the original's own problem is reported when it is imported
+        slug = "SLUG"
     return (f"a translation ({named.group(2)}) of {original.name} in Hugo's naming: bring it in with "
-            f"verlag import --translation-of SLUG --lang {named.group(2)}")
+            f"verlag import --translation-of {slug} --lang {named.group(2)} {file}")

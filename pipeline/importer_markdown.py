@@ -2,7 +2,9 @@
 
 A file that starts with a ``---`` line (YAML front matter: Jekyll, Hugo, Eleventy) or a ``+++`` line
 (TOML front matter: Hugo, read with the standard library's ``tomllib``, TOML 1.0) up to the same line
-again is an article whose body is CommonMark already. Its fields map as the WordPress and web importers
+again is an article whose body is CommonMark already, or HTML in a ``.html`` file (a Jekyll post may be one,
+https://jekyllrb.com/docs/posts/), converted as a saved page's is (``importer_html.html_to_markdown``).
+Its fields map as the WordPress and web importers
 map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), ``last_modified_at``
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
 ``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``
@@ -72,10 +74,16 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
     notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, meta)))})"]
-    body = "\n".join(lines[end + 1:])
+    body, captions = _figures("\n".join(lines[end + 1:]), end + 2, notes)
     tagged = list(dict.fromkeys(line for line, _, _ in markdown_template_tags(body, end + 2)))
+    if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
+        from .importer_html import html_to_markdown
+
+        body, _, more = html_to_markdown(body)
+        notes.append("HTML body converted to Markdown, as a saved page's is")
+        notes += [n for n in more if not n.startswith("image left at its old address")]  # _local_images says so
     body, images = _local_images(body, end + 2, path, notes)
-    body = body.strip("\n") + "\n"
+    body = _with_captions(body, captions).strip("\n") + "\n"
     if tagged:
         notes.append(f"shortcodes or template tags kept as text ({path}:" + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
@@ -108,6 +116,45 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
         aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished)
+
+
+FIGURE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*figure\s+(.*?)\s*/?\s*[>%]\}\}[ \t]*$", re.M)
+FIGURE_PARAM_RE = re.compile(r'(?<!\w)(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)')
+
+
+def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[int, list[str]]]:
+    """(``body`` with each Hugo ``figure`` shortcode alone on its line written as the CommonMark image it shows
+    (``src``, ``alt``; linked to ``link``), the line index -> its ``title`` and ``caption``, which Hugo shows in
+    the figure's ``<figcaption>``, https://gohugo.io/shortcodes/figure/). Lines keep their numbers, so that
+    later notes name the file's lines; ``_with_captions`` then puts each caption below its image as a
+    paragraph, as a WordPress ``[caption]`` becomes (``importer_html``)."""
+    captions: dict[int, list[str]] = {}
+
+    def image(match: re.Match) -> str:
+        params = {m.group(1).lower(): m.group(2).replace('\\"', '"') if m.group(2) is not None else m.group(3)
+                  for m in FIGURE_PARAM_RE.finditer(match.group(2))}
+        src = params.get("src", "").strip()
+        if not src:
+            return match.group(0)
+        index = body.count("\n", 0, match.start())
+        alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join(params.get("alt", "").split()))
+        shown = f"![{alt}]({f'<{src}>' if re.search(r'[ <>()]', src) else src})"
+        link = params.get("link", "").strip()
+        captions[index] = [" ".join(params[k].split()) for k in ("title", "caption") if params.get(k, "").strip()]
+        notes.append(f"line {first_line + index}: Hugo figure {src} as an image"
+                     + (" with its caption below it" if captions[index] else ""))
+        return f"[{shown}]({link})" if link else shown
+
+    return FIGURE_RE.sub(image, body), captions
+
+
+def _with_captions(body: str, captions: dict[int, list[str]]) -> str:
+    """``body`` with each figure's caption paragraphs (``_figures``) after the line of its image."""
+    lines = body.split("\n")
+    for index in sorted(captions, reverse=True):
+        lines[index + 1:index + 1] = [part for text in captions[index] for part in ("", text)] + \
+            ([""] if captions[index] and index + 1 < len(lines) and lines[index + 1].strip() else [])
+    return "\n".join(lines)
 
 
 def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> tuple[str, dict[Path, str]]:
