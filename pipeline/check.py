@@ -43,6 +43,7 @@ from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
 from .orphans import find_orphans, unreadable
+from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
@@ -1059,7 +1060,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
     some articles are asked for); unreadable articles and catalogs, a published article's alias that is no
     address (``sources.read_aliases``), and checks that fail on one, are errors naming the file; the rest
-    is still checked. ``progress()`` is called per article.
+    is still checked. A German source (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is
+    an ``unfilled`` error finding at each one's line: ``build`` leaves that page out (``practice.unfilled``).
+    ``progress()`` is called per article.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
@@ -1121,6 +1124,11 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             config.source_language, article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, tag, kind in template_tags(article))
+    findings.extend(Finding(article.ref, line, "unfilled", ERROR, unfilled_message(placeholder),
+                            config.source_language, article.slug, (None, ""))
+                    for article in [*sources.articles, *sources.german_only]
+                    if not article.draft and (not slugs or article.slug in slugs)
+                    for line, placeholder in unfilled(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
     if pages.error:  # links to the site's pages went unjudged: said once, not per catalog
         errors.append(pages.error)

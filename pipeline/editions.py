@@ -67,6 +67,7 @@ class Edition:
     words_shown: int = 0  # German words of the segments shown in the edition's language (not in German)
     german_words: int = 0  # German words of the HTML blocks every edition shows in German (never reviewed)
     translator: str | None = None  # who answers for the translation, name only (``credited``)
+    translated_by_hand: bool = False  # ``translator`` made most of the text shown (a hand translation), not checked it
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
@@ -145,20 +146,22 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     _, _, body_start = split_front_matter(marked)
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
                    words_shown, german_words(german_blocks(doc.article)) if german is None else german,
-                   credited(po, hands, named))
+                   *credited(po, hands, named))
 
 
-def credited(po: polib.POFile | None, hands: Counter, named: str | None = None) -> str | None:
-    """Who the byline names: the hand translator whose text (``catalog.hand_translator``) is more than half
-    of the segments shown translated (``hands``: name, or None for text of no recorded hand translator ->
-    segments), else the language's ``[site.translator]`` (``named``; "" names nobody), else the catalog's
-    ``Last-Translator`` (``translator_name``). So a reviewer who saved the catalog after signing off one entry
-    of an imported hand translation is not credited with all of it, nor a Weblate admin who fixed one word
-    with a language whose reviewer the author named."""
+def credited(po: polib.POFile | None, hands: Counter, named: str | None = None) -> tuple[str | None, bool]:
+    """Who the byline names, and whether as the one who made the text rather than checked it: the hand
+    translator whose text (``catalog.hand_translator``) is more than half of the segments shown translated
+    (``hands``: name, or None for text of no recorded hand translator -> segments), True; else the language's
+    ``[site.translator]`` (``named``; "" names nobody), else the catalog's ``Last-Translator``
+    (``translator_name``), False. So a reviewer who saved the catalog after signing off one entry of an
+    imported hand translation is not credited with all of it, nor a Weblate admin who fixed one word with a
+    language whose reviewer the author named; and a hand translator is never called a mere checker of her
+    own text ("Translated by", not "Translation partly checked by")."""
     name, count = max(((n, c) for n, c in hands.items() if n), key=lambda item: item[1], default=(None, 0))
     if name and 2 * count > sum(hands.values()):
-        return name
-    return (named or None) if named is not None else translator_name(po)
+        return name, True
+    return ((named or None) if named is not None else translator_name(po)), False
 
 
 def translator_name(po: polib.POFile | None) -> str | None:
@@ -187,6 +190,7 @@ def edition_record(edition: Edition, article: Article, unreviewed: str) -> str:
         "updated": _iso(meta.get("updated")),
         "page": article.page, "reviewed_by": meta.get("reviewed_by"), "last_reviewed": _iso(meta.get("last_reviewed")),
         "translator": edition.translator,
+        **({"translator_hand": True} if edition.translated_by_hand else {}),  # other pages' records stay as they were
         "unreviewed": unreviewed, "segments": dict(sorted(edition.shown.items())),
         "words": dict(sorted(edition.words.items())), "words_shown": edition.words_shown,
         "german_words": edition.german_words, "body": edition.marked,

@@ -234,3 +234,37 @@ class _Gate:
             return fixed
         self.asked.append(page)
         return page in self.published
+
+
+def taken_off(config: Config, lang: str, slug: str) -> list | None:
+    """Whether the next ``verlag build`` takes the translation (``lang``, ``slug``) off the site: the last build
+    published it (its records: ``SitePages``) and the next, from the sources and catalogs as they are now, does not
+    (``PlannedPages``). None when the page stays, or was not on the site. Else the error ``check.Finding``s of its
+    catalog, whose segments the build shows in German (the QA gate), in entry order; none when only reviewed or
+    translated text is lacking (``[publish] min_reviewed``, ``min_translated``). ``import --translation-of`` asks
+    it, so bringing in more human translation never shrinks the site without saying so."""
+    from .catalog import decode_po, po_from_bytes
+    from .check import ERROR, check_catalog
+    from .fsutil import relpath
+    from .glossary import load_glossary
+    from .segment import reference_labels
+    from .sources import read_sources
+
+    page = (lang, slug)
+    if page not in SitePages(config):
+        return None
+    sources = read_sources(config)
+    glossary = load_glossary(config.translations_dir, config.root)
+    planned = PlannedPages(config, sources, glossary)
+    if page in planned:
+        return None
+    article = next((a for a in sources.articles if a.slug == slug), None)
+    path = config.po_path(lang, slug)
+    if article is None or not path.is_file():
+        return []
+    ref = relpath(path, config.root)
+    data = path.read_bytes()
+    findings = check_catalog(po_from_bytes(data, ref), ref, lang, slug, glossary,
+                             reference_labels(article), decode_po(data, ref), config.source_language, errors_only=True,
+                             site_url=config.site_url, published=planned)
+    return [f for f in findings if f.severity == ERROR]

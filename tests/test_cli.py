@@ -20,7 +20,8 @@ from cli import main
 from pipeline.catalog import fingerprint
 from pipeline.scaffold import slugify
 
-from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review, sign_off_all
+from conftest import (REPO, Project, article, copy_shipped_project, fill_in_legal_pages, msgfmt_check, review,
+                      sign_off_all)
 
 LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
                 summary="Über die Leber.", tags="[Leber]")
@@ -39,6 +40,7 @@ def test_init_scaffolds_a_project_that_works_end_to_end(tmp_path):
     p = Project(tmp_path / "blog")
     p.run("init")
     assert (p.root / "verlag.toml").exists() and list((p.root / "source_de").glob("*.md"))
+    fill_in_legal_pages(p.root)
     p.run("extract")
     p.run("pretranslate", "--engine", "copy")
     p.run("build")
@@ -62,7 +64,8 @@ def test_slugs_transliterate_german(title, slug):
 
 
 def test_new_creates_unique_articles_with_front_matter(project):
-    project.run("new", "Zecken im Garten")
+    assert project.root.is_absolute()  # -C /abs/dir: the file is named inside the project, as every command does
+    assert "created source_de/zecken-im-garten.md\n" in project.run("new", "Zecken im Garten").output
     project.run("new", "Zecken im Garten")
     text = project.read("source_de/zecken-im-garten-2.md")
     assert text.startswith("---\ntitle: Zecken im Garten\n")
