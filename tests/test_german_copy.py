@@ -82,7 +82,8 @@ def test_a_page_of_only_signed_off_german_prose_is_not_published_at_the_default_
 
 
 def test_fuzzy_copy_drafts_are_shown_as_untranslated_german_as_before(project):
-    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
+    settings = '[publish]\nunreviewed = "machine"\nmin_translated = 0\n'
+    project.write("verlag.toml", project.read("verlag.toml") + settings)
     project.write(f"source_de/{SLUG}.md", article("Schlaf im Winter", BODY))
     project.run("extract")
     project.run("pretranslate", "--engine", "copy", "--lang", "en")
