@@ -141,9 +141,10 @@ def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
 COPY_ORIGIN = "mt: copy"  # ``engines.CopyEngine``'s provenance line
 
 
-def entry_state(entry: polib.POEntry | None) -> str:
+def entry_state(entry: polib.POEntry | None, copies: Container[tuple[str | None, str]] = frozenset()) -> str:
     """Reviewed, machine (fuzzy draft), stale (fuzzy, with the German it was made for as ``#| msgid``)
-    or untranslated: empty, or a ``copy`` draft nobody touched (``copied``).
+    or untranslated: empty, a ``copy`` draft nobody touched (``copied``), or a signed-off entry whose key is in
+    ``copies`` (``check.german_copies``: its msgstr is its German prose, which the site shows as German).
 
     The one answer to "is this machine text or untranslated" for editions, publishing thresholds,
     notices, ``status``, ``check`` and the review report. Pseudo text (``pseudo.is_pseudo``, the layout
@@ -157,7 +158,9 @@ def entry_state(entry: polib.POEntry | None) -> str:
         if entry.previous_msgid is not None:
             return STALE
         return UNTRANSLATED if copied(entry) else MACHINE
-    return MACHINE if is_pseudo(entry.msgstr, entry.msgid) else REVIEWED
+    if is_pseudo(entry.msgstr, entry.msgid):
+        return MACHINE
+    return UNTRANSLATED if key(entry) in copies else REVIEWED
 
 
 def copied(entry: polib.POEntry) -> bool:
@@ -200,11 +203,11 @@ def hand_draft(entry: polib.POEntry) -> bool:
     return bool(notes.origins) and notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
 
 
-def review_state(entry: polib.POEntry | None) -> str:
-    """``entry_state``, with an unchecked draft a person wrote (``hand_draft``) as HAND instead of MACHINE:
-    the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell a person's
-    text from an engine's."""
-    state = entry_state(entry)
+def review_state(entry: polib.POEntry | None, copies: Container[tuple[str | None, str]] = frozenset()) -> str:
+    """``entry_state`` (``copies`` as there), with an unchecked draft a person wrote (``hand_draft``) as HAND
+    instead of MACHINE: the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell
+    a person's text from an engine's."""
+    state = entry_state(entry, copies)
     return HAND if state == MACHINE and hand_draft(entry) else state
 
 

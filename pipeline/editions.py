@@ -76,8 +76,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                  copies: frozenset = frozenset()) -> Edition:
     """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German.
     ``copies``: keys of reviewed entries whose msgstr is their German prose as it is (``check.german_copies``):
-    shown as German (``lang="de"``, counted in "fallback" and "german_copy", not in ``words_shown``), their
-    msgstr still spliced into the Markdown. The words
+    shown as German (``lang="de"``, counted in "fallback" and "german_copy", not in ``words_shown``, their words
+    as untranslated in ``words``), their msgstr still spliced into the Markdown. The words
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
@@ -99,7 +99,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         state = entry_state(entry)
         shown[state] += 1
         count = len(segment.text.split())
-        words[state] += count
+        words[entry_state(entry, copies)] += count  # a German copy's words as not reviewed, as ``verlag status``
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if state == REVIEWED and segment.key in copies and segment.key not in blocked:
                 copied.add(segment)  # German on the page, like untranslated text (no reason mark: not translated)

@@ -29,7 +29,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, parse_po, provenance,
                       review_state)
-from .check import ERROR, check_catalog, msgid_line, waiver_advice
+from .check import ERROR, check_catalog, german_copies, msgid_line, waiver_advice
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
@@ -216,15 +216,17 @@ def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str
             loose.append(finding)
         else:
             attached.setdefault(where, []).append(finding)
-    rows = tuple(_row(n, entry, places[key(entry)], attached.get(key(entry), ()), glossary, lang)
+    copies = german_copies(entries, lang, glossary, labels)  # reviewed German prose: untranslated, as the site shows it
+    rows = tuple(_row(n, entry, places[key(entry)], attached.get(key(entry), ()), glossary, lang, copies)
                  for n, entry in enumerate(entries, 1))
     title = next((r.translation for r in rows if r.context == "title" and r.translation), "")
     return Page(**base, rows=rows, loose=tuple(loose), tally=Tally.of(rows, loose), translated_title=title,
                 obsolete=len(po) - len(entries))
 
 
-def _row(number: int, entry: polib.POEntry, line: int, findings, glossary: Glossary, lang: str) -> Row:
-    state = review_state(entry)
+def _row(number: int, entry: polib.POEntry, line: int, findings, glossary: Glossary, lang: str,
+         copies=frozenset()) -> Row:
+    state = review_state(entry, copies)
     origins = provenance(entry)
     comments = [c for c in (entry.comment or "").splitlines() if c and not c.startswith(HINT_PREFIX)]
     return Row(
@@ -293,7 +295,8 @@ STATE_HELP = {
     HAND: "a person's translation (fuzzy), not yet checked: one verlag import --translation-of could not align "
           "with confidence, or a machine draft edited and left fuzzy",
     STALE: "the German changed after it was translated (signed off or still a draft); the diff shows how",
-    UNTRANSLATED: "no translation yet; readers see the German",
+    UNTRANSLATED: "no translation yet, or a signed-off translation that is the German prose as it is; readers see "
+                  "the German",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, load_po, review_state
-from .check import ERROR, check_catalog, image_variant_findings, legal_page_findings
+from .check import ERROR, check_catalog, german_copies, image_variant_findings, legal_page_findings
 from .config import Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
@@ -72,7 +72,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     sources = sources or read_sources(config)
     errors: list[VerlagError] = list(sources.errors)
     articles = sources.articles
-    glossary = load_glossary(config.translations_dir, config.root) if qa else None
+    glossary = load_glossary(config.translations_dir, config.root)  # also for the German copies (below)
     labels: dict[str, frozenset] = {}
     cache = load_state(config.state_dir / STATE_FILE) if qa else {}
     pages = PlannedPages(config, sources, glossary) if qa else None  # as the build will publish them
@@ -91,10 +91,14 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 continue
             segments = dict.fromkeys(STATES, 0)
             words = dict.fromkeys(STATES, 0)
+            if po is not None and article.slug not in labels:
+                labels[article.slug] = reference_labels(article)
+            # signed-off German prose counts as untranslated, as the edition shows it (``check.german_copies``)
+            copies = german_copies(po, lang, glossary, labels[article.slug]) if po is not None else frozenset()
             for entry in (po or []):
                 if entry.obsolete:
                     continue
-                state = review_state(entry)
+                state = review_state(entry, copies)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
             row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
@@ -107,8 +111,6 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 counts = cache.get(name)
                 if not (isinstance(counts, list) and len(counts) == 3 and counts[0] == digest):
                     with contain(article.ref, f"checking {ref}", errors) as outcome:
-                        if article.slug not in labels:
-                            labels[article.slug] = reference_labels(article)
                         findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
                                                  source_lang=config.source_language, site_url=config.site_url,
                                                  published=pages, renamed=pages.renamed)
@@ -193,6 +195,8 @@ def format_table(rows: list[Progress]) -> str:
     lines.append("segments per state (hand = a person's imported translation, not checked yet; machine = an "
                  "engine's draft); words are German words; % = words reviewed; "
                  "QA = errors (E) and warnings (W) from verlag check")
+    lines.append("empty = untranslated, or signed off as the German prose it is (check's [unchanged]): "
+                 "readers see it in German")
     lines.append("German = HTML blocks of the original that translated pages show in German (never extracted; "
                  "see verlag check): their words count as not reviewed")
     if any(r.legal for r in rows):

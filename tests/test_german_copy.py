@@ -96,3 +96,26 @@ def test_fuzzy_copy_drafts_are_shown_as_untranslated_german_as_before(project):
     record = json.loads(project.read(f"editions/en/{SLUG}.json"))
     assert "german_copy" not in record["segments"] and record["segments"]["untranslated"] == 5
     assert "[unchanged]" not in project.run("check").output
+
+
+def test_status_and_the_review_report_count_signed_off_german_prose_as_the_site_does(project):
+    """Not reviewed English: ``status`` and the report count the four German copies as untranslated, as the
+    edition record does (its ``words``, which ``[publish] min_reviewed`` reads); the term and the translated
+    sentence stay reviewed."""
+    _signed_off_copies(project, "[publish]\nmin_translated = 0\n")
+    review(project, "en", SLUG, {OWN: "Tea helps you fall asleep."})
+    reviewed_words = len(OWN.split()) + 1
+    copied_words = len(f"Schlaf im Winter {DARK} {REST} Warme Milch mit Honig auch.".split())
+    (row,) = [r for r in json.loads(project.run("status", "--format", "json").output)["articles"]
+              if r["lang"] == "en"]
+    assert row["segments"]["reviewed"] == 2 and row["segments"]["untranslated"] == 4, row
+    assert row["words"]["reviewed"] == reviewed_words and row["words"]["untranslated"] == copied_words, row
+    assert row["percent_reviewed"] == round(100 * reviewed_words / (reviewed_words + copied_words), 1)
+    project.run("build")
+    record = json.loads(project.read(f"editions/en/{SLUG}.json"))
+    assert record["words"] == {"reviewed": reviewed_words, "untranslated": copied_words}
+    project.run("review", "--lang", "en")
+    report = html.parse(str(project.root / f"review/en/{SLUG}.html")).getroot()
+    states = {seg.get("id"): seg.get("class").split()[1] for seg in report.xpath('//article[@id]')}
+    assert sorted(states.values()) == ["s-reviewed"] * 2 + ["s-untranslated"] * 4, states
+    assert f"{row['percent_reviewed']:g}" in report.xpath('string(//p[@class="big"])')
