@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Container, Mapping
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .config import Config
 from .errors import VerlagError
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from .sources import Article, Sources
 
 PAGE_PATH = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?]+)/?"  # <lang>/<slug>/ after the site's base path
+
+
+_MD_LINK = re.compile(rb"([^/\s()<>\[\]\"'\\]+)\.md\b")  # the file name of a link to an article, in a PO string
 
 
 class SitePages:
@@ -85,13 +88,24 @@ class SitePages:
 
     def key(self, catalog: bytes | None) -> str:
         """For a cache key of a catalog's findings: the pages its bytes name by an address of the site that the
-        site publishes ("" when it names none, or the site has no address, without reading any record)."""
+        site publishes ("" when it names none, or the site has no address, without reading any record), and the
+        slugs ``renamed`` gives the ``<name>.md`` files it links (a ``slug:`` or ``aliases`` edit of the linked
+        article changes what its link-target check accepts)."""
+        renamed = self._renamed_key(catalog or b"")
         if not self.config.site_url:
-            return ""
+            return renamed
         named = {(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
                  for m in self._named.finditer(catalog or b"")}
         self.mentioned |= named
-        return ",".join(sorted(f"{lang}/{slug}" for lang, slug in named if (lang, slug) in self))
+        return ",".join(sorted(f"{lang}/{slug}" for lang, slug in named if (lang, slug) in self)) + renamed
+
+    def _renamed_key(self, catalog: bytes) -> str:
+        """``|name>slug`` for each ``<name>.md`` in ``catalog`` that ``renamed`` maps (``media.linked_article``'s
+        name: the file name, %-decoded); "" without such a link, the usual case, found without a regex."""
+        if not self.renamed or b".md" not in catalog:
+            return ""
+        names = {unquote(m.group(1).decode("utf-8", "replace")) for m in _MD_LINK.finditer(catalog)}
+        return "".join(f"|{name}>{self.renamed[name]}" for name in sorted(names) if name in self.renamed)
 
     def moved(self) -> bool:
         """Whether a page that a catalog named (``key``) is published by the records as they are now and was not
