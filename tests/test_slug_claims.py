@@ -78,3 +78,19 @@ def test_a_source_claiming_the_slug_of_a_page_that_cannot_be_read_now_does_not_t
                "which keeps it" in result.output
     assert project.read("translations/en/impressum.po") == catalog
     assert "Germany" in project.read("site/en/impressum/index.html")
+
+
+def test_new_does_not_take_an_old_address_another_article_redirects(project):
+    """An article renamed from schlaf to abendroutine keeps /de/schlaf/ in its aliases: old bookmarks and links to
+    schlaf.md lead to it. ``verlag new "Schlaf"`` must not take that name: once published, the newcomer's page
+    would take over the old address (its bookmarks and links would lead readers to the wrong article) and the
+    build would fail the renamed article's alias."""
+    project.write("source_de/abendroutine.md", article("Abendroutine", "Gut schlafen.", aliases='["/de/schlaf/"]'))
+    result = project.run("new", "Schlaf")
+    assert ("source_de/schlaf-2.md (the slug 'schlaf' is an old address of source_de/abendroutine.md, in "
+            "its aliases)\n") in result.output
+    assert not (project.root / "source_de/schlaf.md").exists()
+    text = project.read("source_de/schlaf-2.md")
+    project.write("source_de/schlaf-2.md", text.replace("draft: true\n", ""))
+    project.run("build")
+    assert "url=/de/abendroutine/" in project.read("site/de/schlaf/index.html")
