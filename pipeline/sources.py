@@ -729,11 +729,12 @@ def claim(config: Config, first: Article, second: Article) -> tuple[Article, Art
 
 def catalog_owner(config: Config, slug: str) -> str | None:
     """The source file (project-relative) the catalogs of ``slug`` were made from: the first ``#:`` reference of
-    its template, else of its first catalog; None when there is none."""
+    its template, else of its first catalog, with or without its line (``file:line``, or ``file`` as GNU gettext's
+    ``--add-location=file`` writes it: GNU gettext manual, "PO Files"); None when there is none."""
     for catalog in (config.pot_path(slug), *(config.po_path(lang, slug) for lang in config.languages)):
         try:
             with open(catalog, encoding="utf-8", errors="replace") as lines:
-                owner = next((line.split()[1].rpartition(":")[0] for line in lines
+                owner = next((re.sub(r":\d+$", "", line.split()[1]) for line in lines
                               if line.startswith("#: ") and len(line.split()) > 1), None)
         except OSError:
             continue
