@@ -6,6 +6,7 @@ and exit status 130, not a traceback.
 """
 
 import gc
+import os
 import sys
 
 INTERRUPTED = 130  # 128 + SIGINT, as cli.INTERRUPTED
@@ -28,4 +29,10 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # ``python -m`` puts the folder it is run in first on sys.path: a content project may hold a cli.py or
+    # pipeline.py of its own. verlag's modules come from where this file is, as for the console script (whose
+    # first entry is its bin folder); ``python -P`` (safe_path) adds no such entry.
+    if not sys.flags.safe_path and sys.path and sys.path[0] == os.getcwd() and \
+            os.path.realpath(sys.path[0]) != os.path.dirname(os.path.realpath(__file__)):
+        del sys.path[0]
     main()

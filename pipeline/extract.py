@@ -55,11 +55,16 @@ def _fingerprint(config: Config, article: Article, glossary: Glossary, files: li
     return digest_bytes(*files, extra=_depends(config, article, glossary))
 
 
-def _fingerprint_before(config: Config, article: Article, glossary: Glossary, files: StatRecord) -> str:
+def _fingerprint_before(config: Config, article: Article, glossary: Glossary, files: StatRecord) -> str | None:
     """``_fingerprint`` of the template and catalogs as they are before the run, their digests taken from
-    ``files`` (read and hashed only when their stat changed since they were last hashed)."""
+    ``files`` (read and hashed only when their stat changed since they were last hashed); None when one of
+    them cannot be read (a folder in its place, a symlink loop, no permission): the article is extracted,
+    and its merge reports the file within the article (``contain``) while the other articles go on."""
     names = [f"templates/{article.slug}.pot", *(f"{lang}/{article.slug}.po" for lang in config.languages)]
-    return combine_digests(*map(files.digest, names), extra=_depends(config, article, glossary))
+    try:
+        return combine_digests(*map(files.digest, names), extra=_depends(config, article, glossary))
+    except OSError:
+        return None
 
 
 def _depends(config: Config, article: Article, glossary: Glossary) -> str:
@@ -102,7 +107,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     kept = carry_over(config, orphans, slugs)  # first: the catalogs it brings translations to are merged as found
     files = StatRecord(config.state_dir, config.translations_dir, held_since(config))
     prints = {a.slug: _fingerprint_before(config, a, glossary, files) for a in articles}
-    changed = [a for a in articles if state.get(a.slug) != prints[a.slug]]
+    changed = [a for a in articles if prints[a.slug] is None or state.get(a.slug) != prints[a.slug]]
     made: dict = {}
     if changed:
         from .extract_article import extract_article, prepare_in_worker
@@ -122,7 +127,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             result.warnings += [f"{article.ref}:{line}: {stays_german(text)}" for line, text in german_blocks(article)]
         told[article.slug] = article.digest
         fingerprint = prints[article.slug]
-        if state.get(article.slug) == fingerprint:
+        if fingerprint is not None and state.get(article.slug) == fingerprint:
             result.skipped += 1
             fresh[article.slug] = fingerprint
             continue

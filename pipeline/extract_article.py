@@ -159,7 +159,8 @@ def _read_text(path: Path) -> str | None:
 def extract_article(config: Config, article: Article, made: _Prepared | None, orphans: dict[str, list[Path]],
                      result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool) -> list[bytes | None] | None:
     """Write the article's template and merge it into each catalog; return the bytes each file holds as
-    this run left it (the template, then each language's catalog in ``config.languages`` order), or None when a catalog could not be read (see ``result.errors``).
+    this run left it (the template, then each language's catalog in ``config.languages`` order), or None when a
+    catalog could not be read (see ``result.errors``).
 
     Catalogs are written by compare-and-swap (``fsutil.rewrite``): a reviewer's save that lands while the
     merge runs is merged again, so it is never overwritten. ``made``: what a worker process prepared,

@@ -325,11 +325,14 @@ def _mode_for(path: Path) -> int:
 
 
 def relpath(path: Path, root: Path) -> str:
-    """Path as the user sees it in messages: relative to the project when possible."""
+    """Path as the user sees it in messages: relative to the project when possible, else ``path`` as given.
+    A symlink loop (RuntimeError before Python 3.13, OSError after) cannot be resolved: it is named as found."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return str(path)
+    except (RuntimeError, OSError):
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def digest_bytes(*contents: bytes | None, extra: str = "") -> str:

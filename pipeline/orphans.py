@@ -117,10 +117,13 @@ def unreadable(config: Config, paths: list[Path]) -> list[VerlagError]:
 
     errors = []
     for path in paths:
+        ref = relpath(path, config.root)
         try:
-            read_po(path, relpath(path, config.root))
+            read_po(path, ref)
         except VerlagError as exc:
             errors.append(exc)
+        except OSError as exc:  # a folder or a symlink loop by the catalog's name, no permission
+            errors.append(VerlagError(f"cannot read catalog: {exc.strerror or exc}", ref))
     return errors
 
 
@@ -184,7 +187,11 @@ def report(config: Config, found: list[Orphan], renamed: list[tuple[str, str]], 
     said = load_state(config.state_dir / SAID_FILE)
     told, out = {}, []
     for orphan in found:
-        data = read_bytes(config.root / orphan.path)
+        try:
+            data = read_bytes(config.root / orphan.path)
+        except OSError:  # a folder or a symlink loop by a catalog's name: said on every run, until it is removed
+            out.append(orphan)
+            continue
         if data is None:
             continue
         told[orphan.path] = digest_bytes(data, extra=f"{orphan.renamed_to}|{orphan.differing}")

@@ -3,7 +3,8 @@
 git's index does the same (Documentation/technical/racy-git.txt): a file whose size, modification time,
 inode and change time are the ones recorded when it was hashed still has the bytes it had, so a no-op
 ``extract`` stats its 1,000 catalogs at N = 500 articles (2 ms) instead of reading and hashing their 23 MB
-(24 ms). The change time (ctime) is in the record because no program can set it: an editor or
+(24 ms). The change time (ctime) is in the record because no program can set it on a local file system (sshfs
+reports the modification time in its place: README "No-op reruns"): an editor or
 ``cp -p`` that puts back the old modification time still moves it.
 
 Racily clean files (git's term): two saves within one tick of the file system's clock (a second on some

@@ -396,6 +396,19 @@ def test_ctrl_c_while_python_loads_verlag_exits_130_without_a_traceback(project,
     out, err = proc.communicate(timeout=30)
     assert (proc.returncode, out, err) == (130, "", "interrupted\n")
 
+def test_python_m_verlag_in_a_folder_with_a_cli_py_of_its_own_runs_verlag(project):
+    """``python -m verlag`` inside a content project that holds its own ``cli.py`` and ``pipeline.py`` (a
+    helper script of the blog's): verlag's modules still come from verlag, as for the console script, instead
+    of an ImportError traceback."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.write("cli.py", "raise SystemExit('the blog's own cli.py')\n")
+    project.write("pipeline.py", "raise SystemExit('the blog's own pipeline.py')\n")
+    proc = subprocess.run([sys.executable, "-m", "verlag", "extract"], cwd=project.root, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert (proc.returncode, proc.stderr) == (0, ""), proc.stderr
+    assert "updated translations/en/leber.po" in proc.stdout
+
+
 def test_status_shows_long_slugs_whole(project):
     """An imported copy ``…-2`` must be told from its original: no slug is cut, drafts included."""
     long = "knieschmerzen-beim-treppensteigen-was-die-kniescheibe-verraet"

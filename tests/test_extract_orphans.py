@@ -78,6 +78,22 @@ def test_a_deleted_article_s_catalog_is_reported_once_per_change(project: Projec
     assert warning in project.run("extract").output
 
 
+def test_a_symlink_loop_by_a_catalog_s_name_is_said_and_every_article_still_extracted(project: Project):
+    """``ln -s gone.po gone.po`` in a language folder is no catalog of an article: it is said, as a kept
+    catalog that cannot be read, on every run, with no "internal error", and the run records its work (the
+    next one is a no-op)."""
+    project.write("source_de/bleibt.md", article("Bleibt", "Noch ein Satz.\n"))
+    project.run("extract")
+    (project.root / "translations/en/gone.po").symlink_to("gone.po")
+    project.write("source_de/bleibt.md", article("Bleibt", "Ein neuer Satz.\n"))
+    warning = "warning: translations/en/gone.po: cannot read catalog: Too many levels of symbolic links; no German"
+    result = project.run("extract")
+    assert "updated translations/en/bleibt.po" in result.output and warning in result.output
+    assert 'msgid "Ein neuer Satz."' in project.read("translations/en/bleibt.po")
+    again = project.run("extract")
+    assert "extract: 0 files updated, 1 article unchanged" in again.output and warning in again.output
+
+
 def test_a_damaged_old_catalog_after_a_rename_is_kept_as_it_is(project: Project):
     renamed(project)
     (project.root / "translations/en/schlaf.po").write_text('msgid "kaputt\n', encoding="utf-8")

@@ -403,6 +403,27 @@ def test_a_catalog_saved_again_with_its_size_and_inode_is_merged_again(project, 
     assert 'msgid "Die Leber arbeitet nachts."' in po.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("blocker", ["folder", "symlink loop"])
+def test_a_catalog_that_cannot_be_read_stops_only_its_article(project, blocker):
+    """A folder or a symlink to itself in the place of one catalog: its article is reported with the file
+    (exit 2) and left as it was, while another article's changed German still reaches its catalogs."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht.\n"))
+    project.run("extract")
+    po = project.root / "translations/en/leber.po"
+    po.unlink()
+    if blocker == "folder":
+        po.mkdir()
+    else:
+        po.symlink_to(po.name)
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht lange.\n"))
+    result = project.run("extract", code=2)
+    assert f"error: source_de/leber.md: {po}: " in result.output
+    assert "updated translations/en/tee.po" in result.output
+    assert 'msgid "Der Tee zieht lange."' in project.read("translations/en/tee.po")
+    assert 'msgid "Die Leber arbeitet nachts."' in project.read("translations/fr/leber.po")
+
+
 def _with_times(st: os.stat_result, ns: int) -> os.stat_result:
     """``st`` with its access, modification and change times all ``ns``."""
     seconds = ns // 10**9

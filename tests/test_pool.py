@@ -40,6 +40,23 @@ def test_results_by_slug_from_worker_processes(project):
     assert results.get(articles[0].slug) is None  # each result is handed out once
 
 
+def test_workers_are_forks_also_where_python_starts_them_from_a_fork_server(project, request):
+    """Python 3.14 makes "forkserver" the default start method on Linux; set here for the process, as a
+    program may set it. The workers must still be this process's forks, or they end at once (their parent is
+    the server) and every article is done again, serially, by the stage."""
+    import multiprocessing
+
+    previous = multiprocessing.get_start_method(allow_none=True)
+    multiprocessing.set_start_method("forkserver", force=True)
+    request.addfinalizer(lambda: multiprocessing.set_start_method(previous, force=True))
+    config, articles = _articles(project)
+    results = map_articles(_pid_and_title, config, articles, 2)
+    answers = [results.get(a.slug) for a in articles]
+    assert None not in answers
+    assert [title for _, title in answers] == [a.meta["title"] for a in articles]
+    assert os.getpid() not in {pid for pid, _ in answers}
+
+
 class _Counted:
     """A stage's plan stand-in that counts how often the parent pickles it."""
 
