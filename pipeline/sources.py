@@ -517,6 +517,18 @@ class _ReadCache:
                                article.front_start + len(article.front), article.body_start, article.body_line]
         return article
 
+    def last_slug(self, path: Path, ref: str) -> str | None:
+        """The slug source ``ref`` had when it last read (its stored entry), for a source that cannot be read now:
+        its pages, catalogs and redirects stay at that slug, not at one guessed from a ``slug:`` line that may
+        be the mistake. The entry is kept for the next run while the source cannot be read; None without one."""
+        entry = self.known.get(ref)
+        meta = entry[3] if isinstance(entry, list) and len(entry) == 8 else None
+        slug = meta.get("slug", path.stem) if isinstance(meta, dict) else None
+        if not isinstance(slug, str) or not SLUG_RE.match(slug) or slug in RESERVED_SLUGS:
+            return None
+        self.fresh[ref] = entry
+        return slug
+
     @staticmethod
     def _article(path: Path, ref: str, page: bool, data: bytes, digest: str, entry: list) -> Article | None:
         _, _, plain, meta, front_start, front_end, body_start, body_line = entry
@@ -624,8 +636,9 @@ class Sources:
     """The readable articles and pages, sorted by slug; the problems of the others; and which slugs those others had.
 
     ``articles`` are the ones translated through catalogs; ``german_only`` those with ``translate: false``
-    (published in German only, linked from every edition). ``unreadable`` holds the slug each failing file had or seems to have (its ``slug:`` line, else its
-    file name): stages leave those articles' catalogs and outputs as they are.
+    (published in German only, linked from every edition). ``unreadable`` holds the slug each failing file had
+    when it last read (``_ReadCache.last_slug``), else seems to have (``likely_slug``): stages leave those
+    articles' catalogs and outputs as they are.
     """
 
     articles: list[Article]
@@ -681,7 +694,7 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
                 article = cache.read(path, ref, page)
         except VerlagError as exc:
             errors.append(exc)
-            error_slugs.append(likely_slug(path))
+            error_slugs.append(cache.last_slug(path, ref) or likely_slug(path))
             unreadable.setdefault(error_slugs[-1], ref)
             continue
         other = articles.get(article.slug)

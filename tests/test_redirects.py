@@ -355,3 +355,30 @@ def test_a_withdrawn_page_in_a_right_to_left_language_says_so(project):
     page = lxml.html.fromstring(_withdraw(project, "he", "הכבד עובד בלילה.").read_bytes())
     assert page.xpath("/html/@lang") == ["he"] and page.xpath("/html/@dir") == ["rtl"]
     assert page.xpath('//body//a[@hreflang="de"]/@dir') == ["ltr"]
+
+
+def test_a_mistake_in_the_slug_line_keeps_the_articles_pages_and_redirects_as_they_were(project):
+    """An article published at /de/abendroutine/ (``slug: abendroutine``, file abendroutine-schlaf.md) with an old
+    address gets a slug line it cannot use (``slug: Abendroutine``): the build says the file is left as it was,
+    so its pages and redirects must stay at the slug it had when it last read (a slug guessed from the file name
+    left them to be removed), until it reads again."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    good = article("Abendroutine", "Abends hilft Tee.\n", slug="abendroutine", aliases='["/de/schlaf/"]')
+    project.write("source_de/abendroutine-schlaf.md", good)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "abendroutine", {("title", "Abendroutine"): "Evening routine",
+                                           "Abends hilft Tee.": "Tea helps in the evening."})
+    project.run("build")
+    site = project.root / "site"
+    pages = {rel: (site / rel).read_bytes() for rel in ("de/abendroutine/index.html", "en/abendroutine/index.html",
+                                                        "de/schlaf/index.html", "_redirects")}
+    project.write("source_de/abendroutine-schlaf.md", good.replace("slug: abendroutine", "slug: Abendroutine"))
+    for _ in range(2):
+        output = project.run("build", code=2).output
+        assert "source_de/abendroutine-schlaf.md:4: slug 'Abendroutine' is not usable" in output
+        assert "removed site/" not in output
+        assert {rel: (site / rel).read_bytes() for rel in pages} == pages
+    project.write("source_de/abendroutine-schlaf.md", good)
+    project.run("build")
+    assert {rel: (site / rel).read_bytes() for rel in pages} == pages
