@@ -311,7 +311,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import place, read_import, relink, write_placed
+    from pipeline.importer import foreign, place, read_import, relink, write_placed
     from pipeline.importer_folder import import_files
 
     articles, errors = [], []
@@ -326,7 +326,12 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             _say_folder(source, chosen)
         for file in chosen.files:
             found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None)
-            articles.extend(found)
+            for article in found:
+                wrong = foreign(article, config.source_language, list(config.languages))
+                if wrong:
+                    errors.append(wrong)
+                else:
+                    articles.append(article)
             errors.extend(problems)
     written, unfinished = 0, []
     placements, relinked = relink(place(articles, config.source_dir))
@@ -371,6 +376,8 @@ def _say_folder(folder: Path, chosen) -> None:
     left = f"; {' and '.join(parts)} left out:" if parts else ""
     click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to import (drafts of the old blog "
                f"too, as drafts){left}")
+    for root, site in chosen.sites:
+        click.echo(f"  {root}/ read as {site}")
     for path, why in chosen.skipped:
         click.echo(f"  skipped {path}{'/' if path.is_dir() else ''}: {why}")
 

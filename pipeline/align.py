@@ -52,7 +52,9 @@ flag drops it (``catalog.settle``).
 
 from __future__ import annotations
 
+import json
 import math
+import tomllib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -391,6 +393,20 @@ def _stoplist(code: str) -> frozenset[str]:
     return frozenset(justext.get_stoplist(name)) if name in justext.get_stoplists() else frozenset()
 
 
+def reads_as(words: list[str], lang: str, candidates: list[str]) -> str | None:
+    """The language of ``candidates`` that ``words`` (lower case) read as instead of ``lang``: ``RIVAL`` times
+    more of them are on its jusText stop word list than on ``lang``'s, as ``_language`` decides; None when they
+    read as ``lang`` or cannot be told (fewer than ``MIN_WORDS``, no list for ``lang``)."""
+    own = _stoplist(lang)
+    if len(words) < MIN_WORDS or not own:
+        return None
+    share = lambda stop: sum(w in stop for w in words) / len(words)  # noqa: E731
+    mine = share(own)
+    rivals = {code: share(stop) for code in dict.fromkeys(candidates) if code != lang and (stop := _stoplist(code))}
+    rival = max(rivals, key=rivals.__getitem__, default=None)
+    return rival if rival is not None and rivals[rival] > RIVAL * mine else None
+
+
 def words_of(segments: list[Segment]) -> list[str]:
     """The words a reader sees in ``segments`` (inline markup and link targets left out), lower case,
     without numbers."""
@@ -398,7 +414,8 @@ def words_of(segments: list[Segment]) -> list[str]:
 
 
 def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | None = None) -> list[Segment]:
-    """The translation at ``path`` (UTF-8 CommonMark or plain text, YAML front matter optional), segmented
+    """The translation at ``path`` (UTF-8 CommonMark, YAML or Hugo's TOML front matter optional, or plain text
+    whose title and headings ``importer_text.headed`` finds when it is no ``.md`` file), segmented
     like a German source in ``mode`` (``sentence`` or ``block``) with the sentence rules of ``lang``.
     ``text``: the translation as already converted to CommonMark (``importer``, from a saved page or a
     feed), read instead of the file; ``path`` then only names it in messages.
@@ -407,6 +424,7 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
     is not YAML ``key: value`` lines.
     """
     ref = str(path)
+    plain = text is None and path.suffix.lower() not in (".md", ".markdown")
     if text is None:
         data = path.read_bytes()
         try:
@@ -414,8 +432,12 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
         except UnicodeDecodeError as exc:
             raise VerlagError("not UTF-8; save the translation as UTF-8", ref,
                               data.count(b"\n", 0, exc.start) + 1) from None
-    text = normalise(text)
+    text = _toml_front_as_yaml(normalise(text), ref)
     front, front_start, body_start = split_front_matter(text)
+    if plain and not body_start:
+        from .importer_text import headed
+
+        text = headed(text)
     try:
         meta = yaml.safe_load(front) or {}
     except yaml.YAMLError as exc:
@@ -428,6 +450,36 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
     article = Article(path, ref, slug, text, meta, front, front_start, body_start,
                       text.count("\n", 0, body_start) + 1, "")
     return list(segment_article(article, mode, lang).segments)
+
+
+def _toml_front_as_yaml(text: str, ref: str) -> str:
+    """``text`` with Hugo's TOML front matter (between ``+++`` lines,
+    https://gohugo.io/content-management/front-matter/) written as the YAML front matter the German article has: ``title``, ``summary`` (Hugo's ``description`` too,
+    as ``verlag import`` maps it) and ``tags`` (with ``categories``), each at its TOML line so that line numbers
+    stay the file's; other keys left out. Raises ``VerlagError`` at the line of TOML that does not parse."""
+    from .importer_markdown import front_matter_fence
+
+    if front_matter_fence(text) != "+++":
+        return text
+    lines = text.split("\n")
+    end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == "+++")
+    try:
+        meta = tomllib.loads("\n".join(lines[1:end]))
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"at line (\d+)", str(exc))
+        raise VerlagError(f"invalid TOML front matter: {str(exc).split(' (at')[0]}", ref,
+                          1 + int(found.group(1)) if found else 1) from None
+    tags = [str(t) for key in ("tags", "categories") if isinstance(meta.get(key), list) for t in meta[key]]
+    found = {"title": meta.get("title"), "summary": meta.get("summary") or meta.get("description"),
+             "tags": tags or None}
+    yaml_lines = [""] * (end - 1)
+    for key, value in found.items():
+        toml_key = {"summary": "summary" if meta.get("summary") else "description",
+                    "tags": "tags" if meta.get("tags") else "categories"}.get(key, key)
+        at = next((n for n in range(1, end) if re.match(rf"{toml_key}\s*=", lines[n].strip())), None)
+        if value and at is not None:
+            yaml_lines[at - 1] = f"{key}: {json.dumps(value, ensure_ascii=False)}"
+    return "\n".join(["---", *yaml_lines, "---", *lines[end + 1:]])
 
 
 def _front_pairs(german: tuple[Segment, ...], translation: list[Segment]) -> list[Pair]:

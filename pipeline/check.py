@@ -39,7 +39,7 @@ from .counts import counted
 from .errors import VerlagError, contain
 from .fsutil import relpath
 from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, visible
-from .markup import analyse
+from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
 from .orphans import find_orphans, unreadable
@@ -505,7 +505,10 @@ def check_punctuation(entry, ctx):
 
 
 _CLOSERS = " \t\n\u00a0\u202f\"'”“»«’‘)]*_~"
-_ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")  # a.m., e.g., z.B.
+# a.m., e.g., z.B.: ends with two letter-and-full-stop pairs after no letter. Searched in the last five
+# characters alone, which decide it (a third pair before the two ends in "."): searched in the whole text, the
+# pattern tried every start, quadratic in a run of "a.a.a." that does not end the text.
+_ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")
 _ABBREVIATION = "a.m."  # stands for: ends with an abbreviation, whose full stop may end the sentence too
 
 
@@ -516,7 +519,7 @@ def _final(prose: str, german: bool = False) -> str:
     text = prose.rstrip(_CLOSERS)
     if text.endswith(("...", "…")):
         return "…"
-    if _ABBREVIATION_END.search(text) or (german and text.endswith(".")
+    if _ABBREVIATION_END.search(text[-5:]) or (german and text.endswith(".")
                                           and german_abbreviation(text.rsplit(None, 1)[-1])):
         return _ABBREVIATION
     return text[-1] if text and text[-1] in ".?!:;" else ""
@@ -530,11 +533,8 @@ def check_whitespace(entry, ctx):
             yield f"{side} whitespace differs: {a!r} in German, {b!r} in the translation"
 
 
-_CODE_SPAN = re.compile(r"(`+).*?\1")
-
-
 def check_double_space(entry, ctx):
-    src, tgt = (_CODE_SPAN.sub("`", t).strip() for t in (entry.msgid, entry.msgstr))
+    src, tgt = (without_code_spans(t, "`").strip() for t in (entry.msgid, entry.msgstr))
     if "  " in tgt and "  " not in src:
         at = tgt.index("  ")
         yield f"doubled space: “{tgt[max(0, at - 20):at + 20]}”"

@@ -11,7 +11,13 @@ address is made absolute.
 
 from __future__ import annotations
 
+import re
+
 from .config import Config
+
+# What XML 1.0 has no character for (section 2.2, the Char production), not even as a reference: C0 controls but
+# tab, line feed and carriage return; lone surrogates; U+FFFE and U+FFFF.
+NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def feed_author(config: Config) -> str:
@@ -42,3 +48,10 @@ def absolute_html(fragment: str, base_url: str) -> str:
     body = lxml.html.document_fromstring(f"<html><body>{fragment}</body></html>").body
     body.make_links_absolute(base_url, resolve_base_href=False)
     return (body.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in body)
+
+
+def xml_chars(text: str) -> str:
+    """``text`` (a rendered feed) without the characters XML 1.0 cannot carry (``NOT_XML_RE``). A source or
+    a catalog may hold one (YAML's ``"\\x01"``, a control character a translation tool let through); in the
+    feed it would make the whole document not well-formed, and a reader would drop every entry."""
+    return NOT_XML_RE.sub("", text)

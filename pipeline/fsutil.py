@@ -324,6 +324,14 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def contained(rel: str) -> bool:
+    """Whether ``rel`` (a "/"-separated path an output folder's files are keyed by) names a file inside that
+    folder, read as written: not absolute, no empty, ``.`` or ``..`` segment, no NUL. Such a key
+    comes from sources (an alias) or from a state file a project folder brought along; refusing it by its
+    letters needs no look at the disk."""
+    return bool(rel) and "\0" not in rel and all(segment not in ("", ".", "..") for segment in rel.split("/"))
+
+
 def relpath(path: Path, root: Path) -> str:
     """Path as the user sees it in messages: relative to the project when possible, else ``path`` as given.
     A symlink loop (RuntimeError before Python 3.13, OSError after) cannot be resolved: it is named as found."""

@@ -27,6 +27,7 @@ from .scaffold import ascii_slug, slugify
 from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
+ORIGIN_RE = re.compile(r"^# imported from (.+)$", re.M)  # ``ImportedArticle.origin`` in a written front matter
 IMAGES_DIR = "bilder"  # source_de/bilder/: where imported local images go (README "Images and files")
 # What the summary says is missing ('date' has a line of its own: the author must add it).
 MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": "old address (no redirect)"}
@@ -38,10 +39,17 @@ FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", 
 TAG_ADVICE = "rewrite in Markdown ('verlag check' names each at its line of the article)"
 # After a tag kept as text that check does not name (``segment.template_tag_kind`` knows none: "[toc]").
 HAND_ADVICE = "replace it by hand"
+TAGS_KEPT = "shortcodes or template tags kept as text"  # the start of the note naming them (importer_markdown)
 # A link or image destination (CommonMark 0.31 section 6.3) after "](" or in a link reference definition:
 # "<…>" (spaces allowed, "<" and ">" backslash-escaped) or a run without spaces and with balanced parentheses.
 DESTINATION_RE = re.compile(r"(\]\([ \t]*\n?[ \t]*|^[ ]{0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*\n?[ \t]*)"
                             r"(<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)", re.M)
+# A destination written with Jekyll's Liquid (https://jekyllrb.com/docs/liquid/tags/#links): ``{% post_url
+# 2023-11-12-abendroutine %}``, ``{% link _posts/2023-10-04-linden-tee.md %}``, either or a path after
+# ``{{ site.url }}``/``{{ site.baseurl }}``; group 3 the tag, 4 its argument, 5 the rest (a path or #fragment).
+LIQUID_DESTINATION_RE = re.compile(DESTINATION_RE.pattern.split("(<")[0] +
+                                   r"((?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})*)"
+                                   r"(?:\{%-?\s*(post_url|link)\s+([^\s%]+)\s*-?%\})?((?:[^\s()\\]|\\.)*)", re.M)
 
 
 @dataclass(frozen=True)
@@ -56,9 +64,13 @@ class ImportedArticle:
     one name per distinct file: ``local_name``). ``notes``: what was recognised
     or guessed and what was not, one line each, for the printed summary. ``source``: ``file[:line]``
     for messages. ``page``: a standalone page (WordPress page): goes to ``source_de/seiten/``.
-    ``unpublished``: why the old blog never published it (``draft = true`` in Hugo, WordPress status
-    draft), None for a published article; ``render_markdown`` says it beside ``draft: true``, so the author
-    who deletes that line to publish the imports sees which of them were never finished.
+    ``home``: the old site's own address from its config (Hugo ``baseURL``, Jekyll ``url`` + ``baseurl``), whose
+    full URLs ``relink`` reads as site paths. ``origin``: the source file within the old site's folder and that
+    site (``content/posts/tee.md of https://example.org/``), written as a YAML comment (``ORIGIN_RE``) so that a
+    second import knows the article whatever the author changed in its front matter. ``unpublished``: why the
+    old blog never published it (``draft = true`` in Hugo, WordPress status draft), None for a published
+    article; ``render_markdown`` says it beside ``draft: true``, so the author who deletes that line to publish
+    the imports sees which of them were never finished.
     """
 
     slug: str
@@ -69,12 +81,15 @@ class ImportedArticle:
     source: str = ""
     page: bool = False
     unpublished: str | None = None
+    home: str | None = None  # the old site's own address (its config's base URL): a full URL on it is a site path
+    origin: str | None = None  # the file in the old site it came from (``content/posts/tee.md of https://…/``)
 
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
                 images: dict[Path, str] | None = None, notes: list[str] | None = None,
-                page: bool = False, slug: str | None = None, unpublished: str | None = None) -> ImportedArticle:
+                page: bool = False, slug: str | None = None, unpublished: str | None = None,
+                home: str | None = None, origin: str | None = None) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
@@ -102,7 +117,7 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
     return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, dict(images or {}), notes, source,
-                           page, unpublished)
+                           page, unpublished, home, origin)
 
 
 def local_name(names: dict[Path, str], file: Path) -> str:
@@ -159,6 +174,27 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
     missing = [MISSING[key] for key in MISSING if key not in meta]
     notes += [f"not found: {', '.join(missing)}"] if missing else []
     return dataclasses.replace(article, meta=meta, notes=notes)
+
+
+def foreign(article: ImportedArticle, source_language: str, languages: list[str]) -> VerlagError | None:
+    """An error naming ``article``'s source when its title and text read as another of the project's
+    ``languages`` than ``source_language`` (``align.reads_as``: a translation, say ``tee.en.md`` or an English
+    saved page in a folder of sources), None when they read as the source language or cannot be told. Such a
+    text imported as a German original would be listed as German and translated from English."""
+    from babel import Locale
+
+    from .align import reads_as
+
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", f"{article.meta['title']}\n{article.body}")]
+    lang = reads_as(words, source_language, languages)
+    if lang is None:
+        return None
+    path, _, line = article.source.rpartition(":")
+    where = (path, int(line)) if path and line.isdigit() else (article.source, None)
+    name = lambda code: Locale.parse(code.replace("-", "_")).english_name or code  # noqa: E731
+    return VerlagError(f"reads as {name(lang)}, not {name(source_language)}: not imported as an "
+                       f"original; a translation of an article is brought in with verlag import --translation-of "
+                       f"SLUG --lang {lang} {where[0]}", *where)
 
 
 def detect_kind(path: Path, data: bytes) -> str:
@@ -226,11 +262,14 @@ def render_markdown(article: ImportedArticle) -> str:
     """The exact text of ``source_de/<slug>.md``: YAML front matter in ``FRONT_KEYS`` order (dates as
     YAML dates or timestamps, the forms ``sources.read_date`` reads; ``tags`` as one ``[a, b]`` line,
     ``aliases`` one per line), then the CommonMark body. The ``draft`` line of an article its old blog
-    never published says so in a YAML comment (``draft: true  # a draft in Hugo too: …``)."""
+    never published says so in a YAML comment (``draft: true  # a draft in Hugo too: …``), and the front matter
+    ends with the article's ``origin`` as one (``# imported from content/posts/tee.md of https://…/``)."""
     front = "".join(yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=key == "tags" and None,
                                    width=1 << 16) for key, value in article.meta.items())
     if article.unpublished:
         front = front.replace("draft: true\n", f"draft: true  # {article.unpublished}: never published there\n", 1)
+    if article.origin:
+        front += f"# imported from {article.origin}\n"
     return f"---\n{front}---\n{article.body.strip()}\n"
 
 
@@ -251,8 +290,10 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     """Choose each article's file without overwriting anything.
 
     An article imported before is skipped (``imported_as``): an existing article in ``source_dir`` or
-    ``source_dir/seiten`` shares one of its old addresses (``aliases``) or, when it has none, has the same
-    ``title`` and ``date`` (also after the author edited it or removed ``draft: true``). Otherwise a slug
+    ``source_dir/seiten`` came from the same file of the same old site (``origin``), shares one of its old
+    addresses (``aliases``) or has the same ``title`` and ``date`` (also after the author edited it, corrected
+    its aliases or removed ``draft: true``); an article of this run is the same as an earlier one of the run by
+    origin or old address, or by title and date when it has no old address. Otherwise a slug
     already used there (a file's name or its ``slug:``), earlier in this run, or reserved gets ``-2``,
     ``-3``, …. An image goes to ``source_dir/bilder/<name>``; a different file already there makes it
     ``<stem>-2<suffix>`` (a name no other image of the article has) and the body's references follow.
@@ -261,14 +302,17 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     taken = {slug for p in existing for slug in (p.stem, likely_slug(p))}
     taken.update(RESERVED_SLUGS)
     known = {p: _identity(p) for p in existing}
+    before_run = set(existing)
     claimed: dict[Path, bytes] = {}
     placed: list[Placed] = []
     for article in articles:
         folder = source_dir / PAGES_DIR if article.page else source_dir
         mine = _paths(article.meta["aliases"]) if "aliases" in article.meta else None
-        before = next((p for p, (aliases, title_date) in known.items()
-                       if (aliases & mine if mine is not None
-                           else title_date == (article.meta["title"], article.meta.get("date")))), None)
+        title_date = (article.meta["title"], article.meta.get("date"))
+        before = next((p for p, (aliases, was, origin) in known.items()
+                       if (article.origin is not None and origin == article.origin)
+                       or (aliases & mine if mine is not None else was == title_date)
+                       or (p in before_run and was == title_date)), None)
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
@@ -279,7 +323,7 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
         final = dataclasses.replace(article, slug=slug)
         path = folder / f"{slug}.md"
         taken.add(slug)
-        known[path] = (_paths(final.meta.get("aliases", [])), (final.meta["title"], final.meta.get("date")))
+        known[path] = (_paths(final.meta.get("aliases", [])), title_date, final.origin)
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None))
     return placed
@@ -290,23 +334,52 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
     imported body whose destination is another imported article's old address (an ``aliases`` entry: the
     post's ``<link>`` or permalink) becomes that article's source file (``other-slug.md``, its ``#fragment``
     kept), which every stage resolves to the page in the reader's language. An address matches as a full
-    URL on the old host or as a root-relative path, with or without its final ``/`` or ``index.html``
+    URL on the old host (an alias's, or the site's own address from its config, ``ImportedArticle.home``) or as
+    a root-relative path, with or without its final ``/`` or ``index.html``
     (``_old_key``); a destination is read as markdown-it reads it (``DESTINATION_RE``: inline links and link
-    reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Pages
+    reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Jekyll's own links to a
+    post are resolved alike (``LIQUID_DESTINATION_RE``): ``{% post_url 2023-11-12-abendroutine %}`` (the post's
+    file name without its suffix), ``{% link _posts/2023-10-04-linden-tee.md %}`` (its path in the site) and a
+    path after ``{{ site.url }}``/``{{ site.baseurl }}`` (the site's ``baseurl``, ``ImportedArticle.home``). Pages
     (``source_de/seiten/``) and addresses two articles share are no targets; links to anything else stay as
     written."""
-    hosts: set[str] = set()
+    hosts = {urlsplit(p.article.home).netloc.lower() for p in placed if p.article.home}
     found: dict[str, set[Path]] = {}
     for p in placed:
         for alias in p.article.meta.get("aliases", []) if not p.article.page else []:
             hosts.add(urlsplit(alias).netloc.lower())
             found.setdefault(_old_key(alias), set()).add(p.path)
     targets = {key: paths.pop() for key, paths in found.items() if len(paths) == 1}
-    if not targets:
+    files = {Path(p.article.source).absolute(): p.path for p in placed if not p.article.page}
+    if not targets and not files:
         return placed, 0
     from markdown_it.common.utils import unescapeAll
 
     count = 0
+
+    def liquid(article: ImportedArticle, match: re.Match) -> str:
+        """A Jekyll link (``LIQUID_DESTINATION_RE``) to an imported post: its file; anything else as written."""
+        nonlocal count
+        prefix, tag, argument, rest = match[2], match[3], match[4], match[5]
+        if not prefix and not tag:
+            return match[0]
+        if tag:
+            name = argument if tag == "link" else f"{argument}.md"
+            target = next((path for file, path in files.items() if file.as_posix().endswith("/" + name)
+                           or (tag == "post_url" and "_posts" in file.parts and file.stem == Path(argument).name)),
+                          None)
+            if target is None or (rest and not rest.startswith("#")):
+                return match[0]
+            count += 1
+            return match[1] + target.name + rest
+        base = urlsplit(article.home).path.rstrip("/") if article.home else ""
+        url = re.sub(r"\{\{-?\s*site\.url\s*-?\}\}", "", prefix)
+        url = re.sub(r"\{\{-?\s*site\.baseurl\s*-?\}\}", base, url) + rest
+        target = targets.get(_old_key(url)) if url.startswith("/") and not urlsplit(url).query else None
+        if target is None:
+            return match[0]
+        count += 1
+        return match[1] + target.name + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
 
     def replace(match: re.Match) -> str:
         nonlocal count
@@ -324,9 +397,16 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
 
     out = []
     for p in placed:
-        body = p.article.body if p.imported_as else DESTINATION_RE.sub(replace, p.article.body)
+        body = p.article.body
+        if not p.imported_as:
+            body = DESTINATION_RE.sub(replace, body) if targets else body
+            body = LIQUID_DESTINATION_RE.sub(lambda m, article=p.article: liquid(article, m), body)
         if body != p.article.body:
-            article = dataclasses.replace(p.article, body=body)
+            from .segment import TEMPLATE_TAG_RE
+
+            notes = [note for note in p.article.notes if TEMPLATE_TAG_RE.search(body)
+                     or not note.startswith(TAGS_KEPT)]  # the Liquid links were the template tags
+            article = dataclasses.replace(p.article, body=body, notes=notes)
             p = dataclasses.replace(p, article=article, text=render_markdown(article))
         out.append(p)
     return out, count
@@ -345,15 +425,17 @@ def _paths(aliases) -> set[str]:
     return {urlsplit(a).path.rstrip("/") or "/" for a in aliases if isinstance(a, str)}
 
 
-def _identity(path: Path) -> tuple[set[str], tuple]:
-    """(old address paths, (title, date)) of an existing source file; a file that does not parse has neither."""
+def _identity(path: Path) -> tuple[set[str], tuple, str | None]:
+    """(old address paths, (title, date), origin: ``ORIGIN_RE``) of an existing source file; a file that does not
+    parse has neither addresses nor title and date."""
     front, _, _ = split_front_matter(normalise(path.read_text(encoding="utf-8", errors="replace")))
+    origin = ORIGIN_RE.search(front or "")
     try:
         meta = yaml.safe_load(front) if front else {}
     except (yaml.YAMLError, ValueError):
         meta = {}
     meta = meta if isinstance(meta, dict) else {}
-    return _paths(meta.get("aliases", [])), (meta.get("title"), meta.get("date"))
+    return _paths(meta.get("aliases", [])), (meta.get("title"), meta.get("date")), origin and origin[1].strip()
 
 
 def _place_images(article: ImportedArticle, source_dir: Path,

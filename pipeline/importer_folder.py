@@ -16,10 +16,12 @@ one in another language than the project's source language is left out (``verlag
 brings it into that language's catalog).
 
 Any other folder stands for its source files (``FOLDER_SUFFIXES``) and those of its subfolders, the files of a
-folder before its subfolders, each in order of name: the same order on every machine. Left out with why: a README
-(or LICENSE, CHANGELOG), Hugo's ``_index.md``, the home page (``index.*`` at the top of the folder; an ``index.*``
-in a subfolder is that folder's page: a Hugo bundle, a saved site), and folders of a site generator
-(``_layouts/``, ``_site/``, any ``_name/`` but ``_posts/`` and ``_drafts/``). Hidden folders and a browser's
+folder before its subfolders, each in order of name: the same order on every machine. A subfolder that is a
+Jekyll or Hugo site's root (a folder of the author's material holding ``blog/`` with ``_config.yml`` and
+``_posts/``) is read as that site, as if imported by itself, its posts after the plain folder's files. Left out
+with why: a README (or LICENSE, CHANGELOG), Hugo's ``_index.md``, the home page (``index.*`` at the top of the
+folder; an ``index.*`` in a subfolder is that folder's page: a Hugo bundle, a saved site), and folders of a site
+generator (``_layouts/``, ``_site/``, any ``_name/`` but ``_posts/`` and ``_drafts/``). Hidden folders and a browser's
 ``*_files/`` folder (the images of a saved page, which its page's import copies) are not looked into.
 
 Drafts (Hugo ``draft: true``, Jekyll ``published: false`` or ``_drafts/``) are articles: imported with ``draft:
@@ -50,12 +52,14 @@ _TRANSLATION = re.compile(r"^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")  # Hugo's n
 class ImportFiles:
     """What one source of ``verlag import`` stands for. ``files``: to import, in order; ``skipped``: (file or
     folder, why it is no article), in order; ``site``: what the folder was read as ("a Jekyll site (_config.yml,
-    _posts/)"), None for a file or a plain folder; ``errors``: a folder in it that cannot be read, named."""
+    _posts/)"), None for a file or a plain folder; ``errors``: a folder in it that cannot be read, named; ``sites``:
+    each subfolder of a plain folder read as a site's root (its files are in ``files``), and what it was read as."""
 
     files: list[Path]
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     site: str | None = None
     errors: list[VerlagError] = field(default_factory=list)  # folders that could not be read: the others are read
+    sites: list[tuple[Path, str]] = field(default_factory=list)  # subfolders read as a site's root, and as what
 
 
 def import_files(path: Path, source_language: str) -> ImportFiles:
@@ -66,20 +70,24 @@ def import_files(path: Path, source_language: str) -> ImportFiles:
         return ImportFiles([path])
     if not path.is_dir():
         raise VerlagError("no such file or folder", path)
-    jekyll = next((name for name in JEKYLL_CONFIGS if (path / name).is_file()), None)
-    hugo = hugo_config(path)
-    if jekyll and (path / "_posts").is_dir():
-        found = _jekyll(path, f"a Jekyll site ({jekyll}, _posts/)")
-    elif hugo and ((path / "content").is_dir() or hugo_languages(path).folders):
-        found = _hugo(path, source_language, f"a Hugo site ({hugo}, content/)")
-    else:
-        found = _plain(path, source_language)
+    found = _site(path, source_language) or _plain(path, source_language)
     if not found.files and found.errors:
         raise found.errors[0]
     if not found.files:
         raise VerlagError(f"{found.site} without posts to import" if found.site else
                           f"no {', '.join(FOLDER_SUFFIXES)} files to import in this folder or its subfolders", path)
     return found
+
+
+def _site(root: Path, source_language: str) -> ImportFiles | None:
+    """The posts of the Jekyll or Hugo site whose root is ``root``, None when ``root`` is no such site's root."""
+    jekyll = next((name for name in JEKYLL_CONFIGS if (root / name).is_file()), None)
+    hugo = hugo_config(root)
+    if jekyll and (root / "_posts").is_dir():
+        return _jekyll(root, f"a Jekyll site ({jekyll}, _posts/)")
+    if hugo and ((root / "content").is_dir() or hugo_languages(root).folders):
+        return _hugo(root, source_language, f"a Hugo site ({hugo}, content/)")
+    return None
 
 
 def hugo_config(root: Path) -> str | None:
@@ -126,27 +134,49 @@ def hugo_languages(root: Path) -> HugoLanguages:
     """The languages of the Hugo site at ``root``, from its config file (``HUGO_CONFIGS``, or
     ``config/_default/`` with its ``languages.*``). A config that cannot be read counts as a site of one
     language: the import still runs, and only the old addresses it offers may miss a language's ``/<lang>``."""
-    settings: dict = {}
-    folder = root / "config" / "_default"
-    for path in [*(root / name for name in HUGO_CONFIGS), *(folder / f"{stem}.{ext}" for stem in ("hugo", "config")
-                                                            for ext in ("toml", "yaml", "yml", "json"))]:
-        if path.is_file():
-            settings = _lower(_load_settings(path))
-            break
+    settings = hugo_settings(root)
     languages = settings.get("languages")
-    if not isinstance(languages, dict):
-        languages = next((_lower(_load_settings(folder / f"languages.{ext}")) for ext in ("toml", "yaml", "yml", "json")
-                          if (folder / f"languages.{ext}").is_file()), {})
+    languages = languages if isinstance(languages, dict) else {}
     languages = {str(k).lower(): _lower(v) if isinstance(v, dict) else {} for k, v in languages.items()}
     folders = {lang: root / str(v["contentdir"]) for lang, v in languages.items() if v.get("contentdir")}
     return HugoLanguages(frozenset(languages), str(settings.get("defaultcontentlanguage") or "en").lower(),
                          settings.get("defaultcontentlanguageinsubdir") is True, folders)
 
 
-def hugo_page(path: Path) -> tuple[Path, str] | None:
+def hugo_settings(root: Path) -> dict:
+    """The settings of the Hugo site at ``root`` (its config file, ``HUGO_CONFIGS`` or ``config/_default/``'s,
+    where a file ``<key>.toml`` such as ``languages.toml`` or ``permalinks.toml`` holds the table of that key,
+    https://gohugo.io/configuration/introduction/#configuration-directory), top-level keys in lower case as Hugo
+    reads them; {} when it has none or it cannot be read."""
+    folder = root / "config" / "_default"
+    suffixes = ("toml", "yaml", "yml", "json")
+    settings = next((_lower(_load_settings(path)) for path in
+                     [*(root / name for name in HUGO_CONFIGS),
+                      *(folder / f"{stem}.{ext}" for stem in ("hugo", "config") for ext in suffixes)]
+                     if path.is_file()), {})
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            key = path.stem.lower()
+            if path.suffix[1:] in suffixes and key not in ("hugo", "config") and key not in settings \
+                    and path.is_file():
+                settings[key] = _load_settings(path)
+    return settings
+
+
+def jekyll_root(path: Path) -> tuple[Path, dict] | None:
+    """For a file of a Jekyll site: the site's root (the nearest folder above ``path`` with ``JEKYLL_CONFIGS``)
+    and its settings ({} when the config cannot be read); None for a file of no Jekyll site."""
+    for root in path.absolute().parents:
+        config = next((root / name for name in JEKYLL_CONFIGS if (root / name).is_file()), None)
+        if config is not None:
+            return root, _load_settings(config)
+    return None
+
+
+def hugo_page(path: Path) -> tuple[Path, str, Path] | None:
     """For a file below the content of a Hugo site (``content/``, or a language's ``contentDir``): that folder
-    (absolute) and the start of the page's address, "" or "/<lang>" (``HugoLanguages.prefix``, the language from
-    the folder or from Hugo's ``name.<lang>.md``); None for a file of no Hugo site."""
+    (absolute), the start of the page's address, "" or "/<lang>" (``HugoLanguages.prefix``, the language from
+    the folder or from Hugo's ``name.<lang>.md``), and the site's root; None for a file of no Hugo site."""
     where = path.absolute()
     for root in where.parents:
         if hugo_config(root) is None:
@@ -154,16 +184,16 @@ def hugo_page(path: Path) -> tuple[Path, str] | None:
         languages = hugo_languages(root)
         for lang, folder in languages.folders.items():
             if folder in where.parents:
-                return folder, languages.prefix(lang)
+                return folder, languages.prefix(lang), root
         if (root / "content") in where.parents:
             named = _TRANSLATION.match(where.stem)
             lang = named.group(2).lower() if named and named.group(2).lower() in languages.configured else None
-            return root / "content", languages.prefix(lang)
+            return root / "content", languages.prefix(lang), root
     return None
 
 
 def _load_settings(path: Path) -> dict:
-    """A Hugo config file's settings by its suffix (TOML, YAML, JSON); {} for one that cannot be read."""
+    """A Hugo or Jekyll config file's settings by its suffix (TOML, YAML, JSON); {} for one that cannot be read."""
     import json
     import tomllib
 
@@ -214,7 +244,16 @@ def _plain(folder: Path, source_language: str) -> ImportFiles:
     skipped: list[tuple[Path, str]] = []
     generated: list[Path] = []
 
+    sites: list[tuple[Path, ImportFiles]] = []
+
     def enter(sub: Path) -> bool:
+        try:
+            site = _site(sub, source_language)
+        except OSError:  # a folder that cannot be read: _walk names it
+            site = None
+        if site is not None:
+            sites.append((sub, site))
+            return False
         if _generated(sub) and sub.name not in POST_FOLDERS:
             generated.append(sub)
             return False
@@ -230,7 +269,11 @@ def _plain(folder: Path, source_language: str) -> ImportFiles:
             skipped.append((file, why))
     skipped += [(sub, "a folder of a site generator (templates, data or built pages), not articles")
                 for sub in generated]
-    return ImportFiles(files, skipped, errors=errors)
+    for root, site in sites:
+        files += site.files
+        skipped += site.skipped
+        errors += site.errors
+    return ImportFiles(files, skipped, errors=errors, sites=[(root, site.site) for root, site in sites])
 
 
 def _walk(folder: Path, enter, errors: list[VerlagError]) -> list[Path]:
@@ -307,5 +350,11 @@ def _translation(file: Path, source_language: str) -> str | None:
                      if (file.parent / f"{named.group(1)}{tag}{file.suffix}").is_file()), None)
     if original is None:
         return None
+    from .importer_markdown import read_markdown
+
+    try:
+        slug = read_markdown(original, original.read_bytes()).slug
+    except (OSError, VerlagError):  # the original's own problem is reported when it is imported
+        slug = "SLUG"
     return (f"a translation ({named.group(2)}) of {original.name} in Hugo's naming: bring it in with "
-            f"verlag import --translation-of SLUG --lang {named.group(2)}")
+            f"verlag import --translation-of {slug} --lang {named.group(2)} {file}")

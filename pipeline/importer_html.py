@@ -75,7 +75,7 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, dict[Pat
     """
     tree = lxml_html.fragment_fromstring(html, create_parent="div")
     images: dict[Path, str] = {}
-    notes: list[str] = []
+    notes: list[str] = unlazy(tree)
     for img in tree.iter("img"):
         src = img.get("src", "")
         local = _local_file(src, base)
@@ -96,6 +96,62 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, dict[Pat
     return markdown + "\n", images, list(dict.fromkeys(notes))
 
 
+def unlazy(tree) -> list[str]:
+    """Lazy-loaded images of ``tree`` (an lxml element, changed in place) as the reader saw them, and notes.
+
+    Lazy-loading scripts (lazysizes, WP Rocket, a3 Lazy Load, Jetpack) put a placeholder in ``src`` (usually
+    a ``data:`` URI, an empty SVG of the image's size) and the real address in ``data-src``,
+    ``data-lazy-src`` or ``data-original``, or its sizes in ``data-srcset``; a ``<noscript>`` copy of the
+    image follows for browsers without JavaScript. The real address becomes ``src`` (from ``data-srcset``
+    the widest candidate, https://html.spec.whatwg.org/multipage/images.html#srcset-attributes), a
+    ``<noscript>`` whose images are then already there is removed, one whose image is the only real copy of a
+    placeholder replaces it, and a placeholder left without any real address is removed and noted."""
+    notes: list[str] = []
+    left = _real(list(tree.iter("img")))
+    for noscript in list(tree.iter("noscript")):
+        copies = list(noscript.iter("img"))
+        before = noscript.getprevious()
+        if len(copies) == 1 and any(before is img for img in left):
+            before.set("src", copies[0].get("src", ""))
+            left = [img for img in left if img is not before]
+        shown = {img.get("src") for img in tree.iter("img") if noscript not in img.iterancestors()}
+        if copies and all(img.get("src") in shown for img in copies):
+            noscript.drop_tree()
+    for img in left:
+        notes.append(f"image not kept: a lazy-loading placeholder without the image's address "
+                     f"({(img.get('alt') or 'no alt text')}): add it by hand")
+        img.drop_tree()
+    return notes
+
+
+def _lazy_source(img) -> str | None:
+    """The real address of a lazy-loaded image: ``data-src`` and its like, else the widest of ``data-srcset``."""
+    for name in ("data-src", "data-lazy-src", "data-original", "data-orig-file"):
+        if img.get(name, "").strip() and not img.get(name).startswith("data:"):
+            return img.get(name).strip()
+    candidates = [c.split() for name in ("data-srcset", "data-lazy-srcset") for c in img.get(name, "").split(",")
+                  if c.strip()]
+    if not candidates:
+        return None
+    width = lambda c: int(c[1][:-1]) if len(c) > 1 and c[1].endswith("w") and c[1][:-1].isdigit() else 0  # noqa: E731
+    return max(candidates, key=width)[0]
+
+
+def _real(imgs: list) -> list:
+    """Give each placeholder of ``imgs`` (no ``src`` or a ``data:`` one) its real address where it has one; the
+    ``data:`` placeholders of lazy loading left without one."""
+    left = []
+    for img in imgs:
+        if not img.get("src", "").strip() or img.get("src", "").startswith("data:"):
+            source = _lazy_source(img)
+            if source:
+                img.set("src", source)
+            elif img.get("src", "").startswith("data:") and (
+                    any(k.startswith("data-") for k in img.attrib) or "lazy" in img.get("class", "")):
+                left.append(img)
+    return left
+
+
 def _words(text: str) -> str:
     return " ".join(text.split())
 
@@ -108,6 +164,9 @@ def _local_file(src: str, base: Path | None) -> Path | None:
         return None
     path = (base / unquote(parts.path)).resolve()
     return path if path.is_file() and path.is_relative_to(base.resolve()) else None
+
+
+UNTITLED_WORDS = 8  # a WordPress post without a title is titled by this many of its first words
 
 
 def _plain(html: str | None) -> str:
@@ -192,6 +251,7 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     if not content or meta is None or not meta.title:
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
     doc = lxml_html.document_fromstring(data)
+    lazy = unlazy(doc)
     modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
     day = _day(meta.date)  # read before the page is pruned: a <time> may stand outside the article's text
     date = day and _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True)
@@ -208,15 +268,31 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     if byline.get("date") and date is None:
         date = byline["date"]
         notes.append(f"date: {date.isoformat()} from the byline")
-    author = meta.author or byline.get("author")
+    author = _as_written(meta.author, unescape(data.decode("utf-8", "replace"))) or byline.get("author")
     if author and not meta.author:
         notes.append(f"author (the byline's): {author}")
     notes = [f"title: {meta.title}", *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
-                                               for t in dropped), *more, *_lost(node, body)]
+                                               for t in dropped), *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
     return [new_article(meta.title, body, str(path), author=author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
                         aliases=[meta.url] if meta.url else None, images=images, notes=notes)]
+
+
+def _as_written(author: str | None, page: str) -> str | None:
+    """trafilatura's ``author`` as the page writes it: its ``normalize_authors`` drops the dots of titles
+    ("Dr. med. Petra Nord" becomes "Dr med Petra Nord"), so each name (trafilatura joins several with "; ") is
+    looked up in the ``page``'s text (HTML with entities decoded) with a dot allowed after every word; a name
+    not found stays as trafilatura gave it."""
+    if not author:
+        return author
+    names = []
+    for name in author.split("; "):
+        words = name.split()
+        pattern = r"\.?\s*".join(re.escape(word) for word in words)
+        found = re.search(rf"(?<![\w.]){pattern}(?!\w)", page) if words else None
+        names.append(" ".join(found.group(0).split()) if found else name)
+    return "; ".join(names)
 
 
 def _squash(text: str) -> str:
@@ -300,8 +376,10 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
     forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
     button. Headings, figures and images always stay; a child left with only those loses its loose
-    text (the "·" between a byline's dropped parts). A dropped child of ``PROSE_WORDS`` words or more is
-    added to ``dropped`` (whitespace folded), for the summary."""
+    text (the "·" between a byline's dropped parts), except that a child left with only headings, whose
+    other text was all left out, goes with them: the heading of a related-posts box or of the comments
+    heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each heading dropped
+    so, is added to ``dropped`` (whitespace folded), for the summary."""
     def keeps(text: str) -> bool:
         return text in blocks or (len(text) >= SHORT_TEXT and text in kept)
 
@@ -312,8 +390,15 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
         text = _squash(child.text_content())
         if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")):
             continue
+        beside_headings = text != _squash("".join(h.text_content() for h in child.iter(*HEADINGS)))
+        at = len(dropped) if dropped is not None else 0
         _prune(child, blocks, kept, dropped)
-        if not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()):
+        if beside_headings and _only_headings(child):  # "Das könnte Sie auch interessieren", "2 Kommentare"
+            if dropped is not None:
+                dropped[at:at] = [f"heading {_words(h.text_content())} (its section was left out)"
+                                  for h in child.iter(*HEADINGS) if _words(h.text_content())]
+            child.drop_tree()
+        elif not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()):
             words = _words(child.text_content())
             if dropped is not None and len(words.split()) >= PROSE_WORDS:
                 dropped.append(words if len(words) <= 80 else words[:77] + "…")
@@ -323,6 +408,13 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
             for grandchild in child:
                 grandchild.tail = None
     return node
+
+
+def _only_headings(element) -> bool:
+    """Whether the pruned ``element`` holds headings and nothing else: no image, figure or text of its own."""
+    headings = list(element.iter(*HEADINGS))
+    return bool(headings) and not any(e.tag in ("figure", "img", "picture") for e in element.iter()) and \
+        _squash(element.text_content()) == _squash("".join(h.text_content() for h in headings))
 
 
 def _title_heading(node, title: str):
@@ -362,8 +454,9 @@ def _text(element, name: str, namespace: str = "") -> str:
 
 def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or
-    future, and a ``VerlagError`` at the line of each one left out (a post without a title): one such post
-    does not keep the others out.
+    future, and a ``VerlagError`` at the line of each one left out (a post without title and text): one such
+    post does not keep the others out. A post without a title (WordPress shows "(no title)") is titled by its
+    first ``UNTITLED_WORDS`` words and noted, so the author gives it one and loses none.
 
     Title, author (display name from ``wp:author``) and term names are HTML-decoded (WordPress stores them
     escaped, ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; ``wp:post_date`` (the blog's local time, see
@@ -372,7 +465,7 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
     as the attachments' images with an empty alt text, ``[caption]`` as a figure (``_figures``): the image, then
-    its caption as a paragraph of its own.
+    its caption as a paragraph of its own; the featured image first (``_featured``).
     An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``).
     Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
     """
@@ -396,12 +489,20 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
             continue
         ref = f"{path}:{item.sourceline}"
         title = _words(unescape(_text(item, "title")))
-        if not title:
-            errors.append(VerlagError(f"a WordPress {kind} without a title (WordPress lists it as '(no title)'): "
-                                      "give it one in WordPress and export again, or copy it by hand",
-                                      path, item.sourceline))
-            continue
-        content, notes = _expand_shortcodes(_autop(_figures(_text(item, "encoded", "/content/"))), attachments)
+        embeds: list[str] = []
+        content, notes = _expand_shortcodes(_autop(_embeds(_figures(_text(item, "encoded", "/content/")), embeds)),
+                                            attachments)
+        notes += embeds
+        if not title:  # WordPress publishes it as "(no title)": its first words name it until the author does
+            words = _plain(content).split()
+            if not words:
+                errors.append(VerlagError(f"a WordPress {kind} without a title or text (WordPress lists it as "
+                                          "'(no title)'): nothing to import", path, item.sourceline))
+                continue
+            title = " ".join(words[:UNTITLED_WORDS]) + (" …" if len(words) > UNTITLED_WORDS else "")
+            notes.append(f"no title in WordPress (it lists the {kind} as '(no title)'): titled by its first words; "
+                         "give it a title of its own")
+        content = _featured(item, items, content, notes)
         body, images, more = html_to_markdown(content)
         login = _text(item, "creator")
         date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
@@ -420,6 +521,33 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors
+
+
+def _postmeta(item, key: str) -> str:
+    """The ``wp:meta_value`` of ``item``'s ``wp:postmeta`` whose ``wp:meta_key`` is ``key``, or ""."""
+    return next((_text(meta, "meta_value") for meta in _children(item, "postmeta") if _text(meta, "meta_key") == key),
+                "")
+
+
+def _featured(item, items: list, content: str, notes: list[str]) -> str:
+    """``content`` with the post's featured image (``_thumbnail_id``, the attachment WordPress themes show above
+    the post, https://developer.wordpress.org/reference/functions/get_the_post_thumbnail/) as its first
+    paragraph, with the attachment's alt text (``_wp_attachment_image_alt``), noted; as it is when the post has
+    none, its attachment is not in the export, or its body shows that image already."""
+    wanted = _postmeta(item, "_thumbnail_id")
+    if not wanted:
+        return content
+    attachment = next((i for i in items if _text(i, "post_id") == wanted and _text(i, "post_type") == "attachment"),
+                      None)
+    url = _text(attachment, "attachment_url") if attachment is not None else ""
+    if not url:
+        notes.append(f"featured image not kept: attachment {wanted} is not in the export: add it by hand")
+        return content
+    if url in content:
+        return content
+    notes.append(f"featured image put at the top: {url}")
+    alt = unescape(_postmeta(attachment, "_wp_attachment_image_alt"))
+    return f'<p><img src="{escape(url)}" alt="{escape(alt)}"></p>\n\n{content}'
 
 
 def _wp_date(local: str, gmt: str) -> dt.datetime | dt.date | None:
@@ -449,6 +577,24 @@ def _figures(content: str) -> str:
         return f"<figure>{image.group(1)}" + (f"<figcaption>{text}</figcaption>" if text else "") + "</figure>"
 
     return CAPTION_RE.sub(replace, content)
+
+
+EMBED_SHORTCODE_RE = re.compile(r"\[embed\b[^\]]*\]\s*(https?://[^\s<>\"\[]+)\s*\[/embed\]", re.I)
+EMBED_LINE_RE = re.compile(r"^([ \t]*(?:<p(?: [^>]*)?>[ \t]*)?)(https?://[^\s<>\"]+)([ \t]*(?:</p>[ \t]*)?)$",
+                           re.I | re.M)
+
+
+def _embeds(content: str, notes: list[str]) -> str:
+    """``content`` with each URL WordPress embeds (a video, a post of another site: a URL alone on its line or in
+    its own ``<p>``, the block editor's embed block holds it so too, and ``[embed]URL[/embed]``;
+    ``WP_Embed::autoembed``, https://wordpress.org/documentation/article/embeds/) as a link to it, noted:
+    a static page cannot ask the provider for the player, and a bare URL is no link in CommonMark."""
+    def link(match: re.Match) -> str:
+        url = match.group(2)
+        notes.append(f"embed kept as a link: {unescape(url)} (WordPress showed it embedded)")
+        return f'{match.group(1)}<a href="{url}">{url}</a>{match.group(3)}'
+
+    return EMBED_LINE_RE.sub(link, EMBED_SHORTCODE_RE.sub(lambda m: f"\n{m.group(1)}\n", content))
 
 
 def _autop(content: str) -> str:

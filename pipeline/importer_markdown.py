@@ -2,22 +2,30 @@
 
 A file that starts with a ``---`` line (YAML front matter: Jekyll, Hugo, Eleventy) or a ``+++`` line
 (TOML front matter: Hugo, read with the standard library's ``tomllib``, TOML 1.0) up to the same line
-again is an article whose body is CommonMark already. Its fields map as the WordPress and web importers
+again is an article whose body is CommonMark already, or HTML in a ``.html`` file (a Jekyll post may be one,
+https://jekyllrb.com/docs/posts/), converted as a saved page's is (``importer_html.html_to_markdown``).
+Its fields map as the WordPress and web importers
 map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), ``last_modified_at``
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
 ``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``
 and ``permalink`` as old addresses; ``slug`` (the last part of its address in Hugo and in Jekyll's
 ``:slug`` permalinks) as the article's slug. A Jekyll post's file name, ``_posts/YYYY-MM-DD-slug.md``, gives
 its date (front matter ``date`` wins) and slug (front matter ``slug`` wins), and a post in ``_posts/`` without
-a ``permalink`` had Jekyll's default address, ``/:categories/:year/:month/:day/:title.html``, offered as an
-old address (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/); a page below a Hugo site's
-``content/`` without ``url`` likewise gets Hugo's default, ``/<sections>/<slug or file name>/``
-(https://gohugo.io/content-management/urls/). An article its
+a ``permalink`` had the address of the site's ``permalink`` setting (``jekyll_address``; by default
+``/:categories/:year/:month/:day/:title.html``) under its ``baseurl``, offered as an old address
+(https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/); a page below a Hugo site's
+``content/`` without ``url`` likewise gets its section's ``[permalinks]`` address (``hugo_address``) or else
+Hugo's default, ``/<sections>/<slug or file name>/`` (https://gohugo.io/content-management/urls/). A time
+without offset is in the zone of the site's config (Jekyll ``timezone``, Hugo ``timeZone``), as its generator
+read it. The site's own address (Hugo ``baseURL``, Jekyll ``url`` + ``baseurl``) goes with each article, so
+that a link written as a full URL on it is read as the path it is (``importer.relink``). An article its
 generator does not publish (Hugo ``draft: true``, Jekyll ``published: false`` or a file in Jekyll's
 ``_drafts/`` folder; ``hugo --buildDrafts`` and ``jekyll --unpublished``/``--drafts`` would show them) is
-imported with the reason beside its ``draft: true`` and without old addresses (``importer.new_article``).
-Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``, ``{{ }}``) have no meaning
-outside their generator: they stay as text and the summary names their lines. References:
+imported with the reason beside its ``draft: true`` and without old addresses (``importer.new_article``);
+so is a page whose ``publishDate`` is still to come, and a past one is the date where ``date`` is missing. A
+cover image (``COVER_KEYS``) goes at the top of the body, where the old theme showed it; keys verlag has no
+field for are named as not kept. Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``,
+``{{ }}``) have no meaning outside their generator: they stay as text and the summary names their lines. References:
 https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/front-matter/.
 """
 
@@ -30,15 +38,22 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .importer import (IMAGES_DIR, TAG_ADVICE, ImportedArticle, local_name, new_article,
+from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, local_name, new_article,
                        rewrite_destinations)
-from .importer_folder import hugo_page
+from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .segment import TEMPLATE_TAG_RE, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
 
 FENCES = {"---": "YAML", "+++": "TOML"}
 POST_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")  # Jekyll's _posts/YYYY-MM-DD-slug.md
 _TOML_LINE = re.compile(r"at line (\d+)")
+# Front-matter keys (lower case, as Hugo compares them) whose value an imported article keeps (``read_markdown``).
+KEPT_KEYS = frozenset({"title", "date", "lastmod", "last_modified_at", "updated", "description", "summary", "excerpt",
+                       "tags", "categories", "category", "author", "aliases", "redirect_from", "url", "permalink",
+                       "slug", "draft", "published", "publishdate", "pubdate"})
+# A post's cover image, as Hugo themes (Ananke's featured_image, PaperMod's cover.image is a table) and Jekyll themes
+# (Minima's image) name it, then Hugo's images (https://gohugo.io/methods/page/params/): the first found is kept.
+COVER_KEYS = ("featured_image", "image", "images")
 
 
 def front_matter_fence(text: str) -> str | None:
@@ -71,19 +86,47 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
-    notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, meta)))})"]
-    body = "\n".join(lines[end + 1:])
+    lower = {str(k).lower(): v for k, v in meta.items()}
+    cover, cover_key = next(((c.strip(), key) for key in COVER_KEYS for c in _words(lower.get(key)) if c.strip()),
+                            (None, None))
+    kept = [key for key in meta if str(key).lower() in KEPT_KEYS or str(key).lower() == cover_key]
+    left = [str(key) for key in meta if key not in kept]
+    notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
+    if left:
+        notes.append(f"front matter not kept (verlag has no such field): {', '.join(sorted(left))}")
+    body, captions = _figures("\n".join(lines[end + 1:]), end + 2, notes)
     tagged = list(dict.fromkeys(line for line, _, _ in markdown_template_tags(body, end + 2)))
+    if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
+        from .importer_html import html_to_markdown
+
+        body, _, more = html_to_markdown(body)
+        notes.append("HTML body converted to Markdown, as a saved page's is")
+        notes += [n for n in more if not n.startswith("image left at its old address")]  # _local_images says so
     body, images = _local_images(body, end + 2, path, notes)
-    body = body.strip("\n") + "\n"
+    body = _with_captions(body, captions).strip("\n") + "\n"
+    if cover and cover not in body:  # what the theme showed above the post, where verlag's pages can show it
+        notes.append(f"cover image {cover} ({cover_key}) put at the top of the text, described by the title: as the "
+                     "old theme showed it; move it or describe it better")
+        shown, images = _local_images(f"![{title.strip()}](<{cover}>)\n", end, path, notes, images)
+        body = shown + "\n" + body
     if tagged:
-        notes.append(f"shortcodes or template tags kept as text ({path}:" + ", ".join(map(str, tagged[:10]))
+        notes.append(f"{TAGS_KEPT} ({path}:" + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
     first = lambda *keys: next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)  # noqa: E731
-    date, slug = _date(first("date"), "date", notes), _text(first("slug"))
-    aliases = _words(first("aliases", "redirect_from")) + _words(first("url", "permalink"))
     where = path.absolute()  # its folders, also when named from inside _posts/, _drafts/ or content/
-    dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, where)
+    jekyll = jekyll_root(where) if {"_posts", "_drafts"} & set(where.parts) else None
+    hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
+    settings = jekyll[1] if jekyll else hugo_settings(hugo[2]) if hugo else {}
+    home = _home(settings, jekyll is not None)
+    base = urlsplit(home).path.rstrip("/") if home else ""
+    zone = _zone(settings.get("timezone"), notes)
+    date, slug = _date(first("date"), "date", notes, zone), _text(first("slug"))
+    publish = _date(lower.get("publishdate") or lower.get("pubdate"), "publishDate", notes, zone)
+    if date is None and publish is not None:  # Hugo's .Date falls back to it (front matter config :default)
+        date = publish
+    aliases = _words(first("aliases", "redirect_from")) + _words(first("url", "permalink"))
+    dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, where) or _scheduled(publish)
+    root = jekyll[0] if jekyll else hugo[2] if hugo else None  # the old site's folder
     if dated:
         named = dt.date(*map(int, dated.group(1, 2, 3)))
         if date is None:
@@ -91,28 +134,79 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
             notes.append(f"date: {named.isoformat()} from the file name (Jekyll's YYYY-MM-DD-slug)")
         slug = slug or dated.group(4)
         if "_posts" in where.parts and not first("permalink") and unpublished is None:
-            default = "/".join(["", *dict.fromkeys(c.lower() for c in _words(first("categories", "category"))),
-                                f"{date:%Y/%m/%d}", f"{slug}.html"])
+            configured = (jekyll[1] if jekyll else {}).get("permalink")
+            style = str(configured or "date")
+            folders = where.relative_to(jekyll[0]).parts if jekyll else ()  # <category>/_posts/: Jekyll's too
+            folders = folders[:folders.index("_posts")] if "_posts" in folders else ()
+            categories = list(dict.fromkeys(c.lower() for c in [*folders, *_words(first("categories", "category"))]))
+            default = base + jekyll_address(style, date, slug, categories)
             aliases.append(default)
-            notes.append(f"old address {default}: Jekyll's default permalink; change it under 'aliases:' if the "
-                         "blog's _config.yml set another 'permalink'")
-    hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
+            notes.append(f"old address {default}: " + (f"Jekyll's permalink {style!r} of {jekyll[0].name}/_config.yml"
+                                                       if configured else "Jekyll's default permalink (no _config.yml "
+                                                                          "beside _posts/ sets 'permalink')"))
     if hugo is not None and not dated and not first("url") and unpublished is None:
-        default = hugo[1] + _hugo_address(where.relative_to(hugo[0]), slug)
+        rel = where.relative_to(hugo[0])
+        pattern = _hugo_pattern(hugo_settings(hugo[2]), rel)
+        address = _hugo_address(rel, slug)
+        if pattern and (date is not None or not re.search(r":(year|month|day|week|yearday)", pattern)):
+            address = hugo_address(pattern, rel, title.strip(), slug, date)
+        default = base + hugo[1] + address
         aliases.append(default)
-        notes.append(f"old address {default}: Hugo's default URL; change it under 'aliases:' if the site's config "
-                     "set [permalinks]")
+        notes.append(f"old address {default}: " + (f"the site's [permalinks] {pattern!r}" if pattern else
+                                                   "Hugo's default URL (the site's config sets no [permalinks])"))
     return new_article(
         title.strip(), body, str(path), author=_text(first("author")), date=date,
-        updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes),
+        updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes, zone),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
-        aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished)
+        aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished, home=home,
+        origin=f"{where.relative_to(root).as_posix()} of {home or root.name + '/'}" if root else None)
 
 
-def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> tuple[str, dict[Path, str]]:
+FIGURE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*figure\s+(.*?)\s*/?\s*[>%]\}\}[ \t]*$", re.M)
+FIGURE_PARAM_RE = re.compile(r'(?<!\w)(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)')
+
+
+def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[int, list[str]]]:
+    """(``body`` with each Hugo ``figure`` shortcode alone on its line written as the CommonMark image it shows
+    (``src``, ``alt``; linked to ``link``), the line index -> its ``title`` and ``caption``, which Hugo shows in
+    the figure's ``<figcaption>``, https://gohugo.io/shortcodes/figure/). Lines keep their numbers, so that
+    later notes name the file's lines; ``_with_captions`` then puts each caption below its image as a
+    paragraph, as a WordPress ``[caption]`` becomes (``importer_html``)."""
+    captions: dict[int, list[str]] = {}
+
+    def image(match: re.Match) -> str:
+        params = {m.group(1).lower(): m.group(2).replace('\\"', '"') if m.group(2) is not None else m.group(3)
+                  for m in FIGURE_PARAM_RE.finditer(match.group(2))}
+        src = params.get("src", "").strip()
+        if not src:
+            return match.group(0)
+        index = body.count("\n", 0, match.start())
+        alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join(params.get("alt", "").split()))
+        shown = f"![{alt}]({f'<{src}>' if re.search(r'[ <>()]', src) else src})"
+        link = params.get("link", "").strip()
+        captions[index] = [" ".join(params[k].split()) for k in ("title", "caption") if params.get(k, "").strip()]
+        notes.append(f"line {first_line + index}: Hugo figure {src} as an image"
+                     + (" with its caption below it" if captions[index] else ""))
+        return f"[{shown}]({link})" if link else shown
+
+    return FIGURE_RE.sub(image, body), captions
+
+
+def _with_captions(body: str, captions: dict[int, list[str]]) -> str:
+    """``body`` with each figure's caption paragraphs (``_figures``) after the line of its image."""
+    lines = body.split("\n")
+    for index in sorted(captions, reverse=True):
+        lines[index + 1:index + 1] = [part for text in captions[index] for part in ("", text)] + \
+            ([""] if captions[index] and index + 1 < len(lines) and lines[index + 1].strip() else [])
+    return "\n".join(lines)
+
+
+def _local_images(body: str, first_line: int, path: Path, notes: list[str],
+                  images: dict[Path, str] | None = None) -> tuple[str, dict[Path, str]]:
     """(``body`` with each image found beside the file referenced as ``bilder/<name>``, those image files ->
-    their ``<name>``: ``importer.local_name``, one per distinct file).
+    their ``<name>``: ``importer.local_name``, one per distinct file, ``images`` (the article's found before)
+    among them).
 
     An image's relative path is looked up from the file's folder (a Hugo page bundle:
     ``content/posts/holunder/index.md`` beside ``holunder.png``), a site path (``/assets/x.jpg``) in the
@@ -126,7 +220,7 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str]) -> t
     from .importer_html import _local_file
 
     root = next((folder.parent for folder in path.parents if folder.name in ("_posts", "_drafts", "content")), None)
-    images: dict[Path, str] = {}
+    images = dict(images or {})
     renamed: dict[str, str] = {}
     for token in commonmark_parser().parse(body):
         if token.type != "inline" or token.map is None or not token.children:
@@ -160,6 +254,95 @@ def _hugo_address(rel: Path, slug: str | None) -> str:
     stem = re.sub(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*$", "", rel.stem)
     name = folders.pop() if stem == "index" and folders else stem
     return ("/" + "/".join([*folders, slug or name]) + "/").lower().replace(" ", "-")
+
+
+# Jekyll's named permalink styles (https://jekyllrb.com/docs/permalinks/#built-in-formats).
+JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
+                 "pretty": "/:categories/:year/:month/:day/:title/",
+                 "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+                 "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+                 "none": "/:categories/:title:output_ext"}
+_PLACEHOLDER = re.compile(r":([a-z_]+)")
+
+
+def jekyll_address(permalink: str, date, title: str, categories: list[str]) -> str:
+    """The address Jekyll gives a post by the site's ``permalink`` (a style of ``JEKYLL_STYLES`` or a template with
+    Jekyll's placeholders ``:year``, ``:month``, ``:i_month``, ``:day``, ``:i_day``, ``:short_year``, ``:y_day``,
+    ``:week``, ``:short_day``, ``:long_day``, ``:short_month``, ``:long_month``, ``:hour``, ``:minute``,
+    ``:second``, ``:title``, ``:slug``, ``:name``, ``:categories``, ``:output_ext``), ``date`` (a ``dt.date`` or
+    ``dt.datetime``), ``title`` (the file name's slug or front matter ``slug``) and ``categories`` (lower case);
+    double slashes collapse as Jekyll's do (https://jekyllrb.com/docs/permalinks/). An unknown placeholder stays."""
+    moment = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time())
+    values = {"year": f"{moment:%Y}", "month": f"{moment:%m}", "i_month": str(moment.month), "day": f"{moment:%d}",
+              "i_day": str(moment.day), "short_year": f"{moment:%y}", "y_day": f"{moment:%j}",
+              "week": f"{moment.isocalendar()[1]:02d}", "short_day": f"{moment:%a}", "long_day": f"{moment:%A}",
+              "short_month": f"{moment:%b}", "long_month": f"{moment:%B}", "hour": f"{moment:%H}",
+              "minute": f"{moment:%M}", "second": f"{moment:%S}", "title": title, "name": title,
+              "slug": re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"), "categories": "/".join(categories),
+              "output_ext": ".html"}
+    template = JEKYLL_STYLES.get(permalink, permalink)
+    address = _PLACEHOLDER.sub(lambda m: values.get(m[1], m[0]), template)
+    return "/" + re.sub(r"/{2,}", "/", address).lstrip("/")
+
+
+def _hugo_pattern(settings: dict, rel: Path) -> str | None:
+    """The ``[permalinks]`` pattern of the section of the page at ``rel`` under ``content/`` (``posts = …``, or
+    ``[permalinks.page]`` of Hugo 0.122 on), None without one (https://gohugo.io/content-management/urls/)."""
+    permalinks = settings.get("permalinks")
+    if not isinstance(permalinks, dict) or len(rel.parts) < 2:
+        return None
+    if isinstance(permalinks.get("page"), dict):
+        permalinks = permalinks["page"]
+    found = {str(k).lower(): v for k, v in permalinks.items()}.get(rel.parts[0].lower())
+    return found if isinstance(found, str) and found else None
+
+
+def hugo_address(pattern: str, rel: Path, title: str, slug: str | None, date) -> str:
+    """The address Hugo gives the page at ``rel`` under ``content/`` by a ``[permalinks]`` ``pattern`` with Hugo's
+    tokens ``:year``, ``:month``, ``:monthname``, ``:day``, ``:weekday``, ``:weekdayname``, ``:yearday``,
+    ``:section``, ``:sections``, ``:title``, ``:slug``, ``:filename``, ``:slugorfilename``,
+    ``:contentbasename``, ``:slugorcontentbasename`` (https://gohugo.io/content-management/urls/#tokens); as
+    Hugo's urlize: lower case, spaces as hyphens. ``date`` may be None when the pattern holds no date token."""
+    moment = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time()) if date else None
+    folders = list(rel.parts[:-1])
+    stem = re.sub(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*$", "", rel.stem)
+    name = folders[-1] if stem == "index" and folders else stem
+    urlized = re.sub(r"[^\w\-./]", "", re.sub(r"\s+", "-", title.strip().lower()))
+    values = {"section": rel.parts[0], "sections": "/".join(folders[:-1] if stem == "index" else folders),
+              "title": urlized, "slug": slug or urlized, "filename": name, "slugorfilename": slug or name,
+              "contentbasename": name, "slugorcontentbasename": slug or name}
+    if moment is not None:
+        values |= {"year": f"{moment:%Y}", "month": f"{moment:%m}", "monthname": f"{moment:%B}",
+                   "day": f"{moment:%d}", "weekday": str(moment.isoweekday() % 7), "weekdayname": f"{moment:%A}",
+                   "yearday": f"{moment:%j}"}
+    tokens = sorted(values, key=len, reverse=True)  # :slugorfilename before :slug
+    address = re.sub(":(" + "|".join(tokens) + ")", lambda m: values[m[1]], pattern)
+    address = re.sub(r"/{2,}", "/", "/" + address.lstrip("/"))
+    return address.lower().replace(" ", "-")
+
+
+def _home(settings: dict, jekyll: bool) -> str | None:
+    """The old site's own address from its config (Jekyll ``url`` and ``baseurl``, Hugo ``baseURL``), None when
+    it sets none (https://jekyllrb.com/docs/configuration/options/,
+    https://gohugo.io/getting-started/configuration/)."""
+    if jekyll:
+        url, base = settings.get("url"), settings.get("baseurl")
+        home = (str(url).rstrip("/") if isinstance(url, str) else "") + \
+            ("/" + base.strip("/") if isinstance(base, str) and base.strip("/") else "")
+    else:
+        home = settings.get("baseurl") if isinstance(settings.get("baseurl"), str) else ""
+    return home + ("/" if not home.endswith("/") else "") if urlsplit(home).netloc else None
+
+
+def _scheduled(publish) -> str | None:
+    """Why Hugo had not published a page whose ``publishDate`` is still to come (``buildFuture`` is off by
+    default, https://gohugo.io/methods/page/publishdate/), None when it is past or not set."""
+    if publish is None:
+        return None
+    now = dt.datetime.now(dt.timezone.utc)
+    if (publish > now) if isinstance(publish, dt.datetime) else (publish > now.date()):
+        return f"scheduled in Hugo (publishDate {publish.isoformat()}, still to come)"
+    return None
 
 
 def _unpublished(meta: dict, path: Path) -> str | None:
@@ -198,13 +381,35 @@ def _words(value) -> list[str]:
     return [v.strip() for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
 
 
-def _date(value, key: str, notes: list[str]):
-    """A ``dt.date`` or aware ``dt.datetime`` as ``sources.read_date`` reads it (a time without offset, a
-    TOML local date-time, as UTC); otherwise None and a note."""
+def _date(value, key: str, notes: list[str], zone: dt.tzinfo | None = None):
+    """A ``dt.date`` or aware ``dt.datetime`` as ``sources.read_date`` reads it; a time without offset (a YAML
+    timestamp without zone, a TOML local date-time) is in ``zone``, the old site's (its generator reads it so),
+    or else UTC. Otherwise None and a note."""
     if value is None:
         return None
     try:
-        return read_date(value)
+        moment = read_date(value)
     except (ValueError, TypeError):
         notes.append(f"{key}: {value!r} is not a date verlag reads; add it as YYYY-MM-DD")
+        return None
+    naive = value.tzinfo is None if isinstance(value, dt.datetime) else \
+        isinstance(value, str) and len(value.strip()) > 10 and not _OFFSET.search(value.strip())
+    return moment.replace(tzinfo=zone) if zone is not None and naive else moment
+
+
+_OFFSET = re.compile(r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$")
+
+
+def _zone(name, notes: list[str]) -> dt.tzinfo | None:
+    """The time zone the old site's config names (Jekyll ``timezone``, Hugo ``timeZone``: IANA names such as
+    Europe/Berlin, https://jekyllrb.com/docs/configuration/options/, https://gohugo.io/configuration/all/),
+    None when it names none; an unknown name is noted and counts as none."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not isinstance(name, str) or not name.strip():
+        return None
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        notes.append(f"time zone {name!r} of the site's config is unknown: times without a zone are read as UTC")
         return None

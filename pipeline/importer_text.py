@@ -3,17 +3,20 @@
 
 1. The first line is the title.
 2. The byline follows: lines starting with "- ", "• " or "· ", and lines that are a German date,
-   a reading time or "Aktualisiert: <date>". A date is ``date``, "Aktualisiert:" is ``updated``,
-   a reading time ("3 Min. Lesezeit") is dropped (verlag computes its own), the first other
-   byline item is the author.
+   a reading time, "Aktualisiert: <date>" or a name after "Von", "Autor:" or "Autorin:" (``_by``).
+   A date is ``date``, "Aktualisiert:" is ``updated``, a reading time ("3 Min. Lesezeit") is
+   dropped (verlag computes its own), the name after "Von" is the author, else the first other
+   byline item.
 3. Widget text at the end ("Teilen", "Kommentar schreiben", "12 Aufrufe", …, ``WIDGET_RE``) is dropped.
 4. In the body, every line is a block. A line ending with ":" followed by short lines without a bullet
    introduces a list: those short lines are its items; the last of them is the next heading instead when a
    paragraph of prose follows it directly and two items remain. Any other short line (at most
    ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph of prose
-   is a heading, unless the line before it is a short line too (then it ends a run of list-like
-   lines and stays a paragraph). A line that starts with a colon label ("Wichtig: …",
-   ``LABEL_RE``) is a paragraph, but never prose that makes the line before it a heading. Lines
+   or by a list (bulleted or numbered lines: "Gute Zinkquellen" over its items) is a heading, unless
+   the line before it is a short line too (then it ends a run of list-like lines and stays a
+   paragraph). A line that starts with a colon label ("Wichtig: …", "Quelle: …", ``LABEL_RE``) is a
+   paragraph, never a heading, never prose that makes the line before it a heading, nor a
+   list-like line that keeps the line after it from being one. Lines
    starting with "- " or "• " are list items; two or more lines numbered in sequence ("1. …",
    "2. …" or "1) …") are an ordered list. Everything else is a paragraph.
 
@@ -40,6 +43,7 @@ SHORT = 80
 BULLET_RE = re.compile(r"^[-•·]\s+")
 READING_TIME_RE = re.compile(r"^\d+\s*(Min\.?|Minuten?)\s*(Lesezeit|Lesedauer|lesen)$", re.I)
 UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
+BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
 WIDGET_RE = re.compile(
     r"^(comments?|kommentare?|kommentar schreiben|kommentieren|teilen|beitrag teilen|share|gefällt mir|like|"
     r"facebook|twitter|x|linkedin|whatsapp|pinterest|e-mail|link kopieren|letzte beiträge|alle ansehen|"
@@ -105,6 +109,9 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
             notes.append(f"dropped the reading time: {item}")
         elif german_date(item) and "date" not in dates:
             dates["date"] = (number, item, german_date(item))
+        elif _by(item) and author is None:
+            author = _by(item)
+            notes.append(f"author (byline '{item}'): {author}")
         elif author is None:
             author = item
             notes.append(f"author (first other byline item): {author}")
@@ -127,10 +134,19 @@ def _byline(filled: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[
     count = 0
     for _, line in filled:
         item = BULLET_RE.sub("", line)
-        if not (BULLET_RE.match(line) or german_date(item) or READING_TIME_RE.match(item) or UPDATED_RE.match(item)):
+        if not (BULLET_RE.match(line) or german_date(item) or READING_TIME_RE.match(item) or UPDATED_RE.match(item)
+                or _by(item)):
             break
         count += 1
     return filled[:count], filled[count:]
+
+
+def _by(item: str) -> str | None:
+    """The name in a byline "Von Sabine Kranz", "Autorin: Dr. Petra Nord" (a short line of at most six words,
+    so that a sentence starting "Von …" stays text), else None."""
+    match = BY_RE.match(item)
+    return match.group(1) if match and len(item) <= SHORT and len(item.split()) <= 6 \
+        and not item.endswith((".", "!", ",", ";", ":", "?")) else None
 
 
 def _resolve_dates(path: Path, dates: dict, year: int | None, notes: list[str]) -> dict[str, dt.date]:
@@ -176,7 +192,8 @@ def _in_run(body: list[tuple[int, str]], at: int) -> bool:
     """Whether the line at ``at`` ends a run of plain short lines (an unannounced list), so the one after it
     is the run's last item, not a heading; a bullet or numbered line before it does not count."""
     before = body[at - 1][1] if at > 0 else None
-    return before is not None and _short(before) and not BULLET_RE.match(before) and not NUMBERED_RE.match(before)
+    return before is not None and _short(before) and not BULLET_RE.match(before) and not NUMBERED_RE.match(before) \
+        and not LABEL_RE.match(before)
 
 
 def _numbered_run(body: list[tuple[int, str]], start: int) -> list[str]:
@@ -225,15 +242,46 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             notes.append(f"line {number}: list of {len(items) - heads} items after '{line}'")
             if heads:
                 html.append(_heading(*items[-1], notes))
-        elif _short(line) and _prose(following) and not _in_run(body, i - 1):
-            html[-1] = _heading(number, line, notes)
+        elif _short(line) and not LABEL_RE.match(line) and not _in_run(body, i - 1) and (
+                _prose(following) or (following is not None and (BULLET_RE.match(following)
+                                                                   or _numbered_run(body, i)))):
+            html[-1] = _heading(number, line, notes, "a paragraph" if _prose(following) else "a list")
     return "\n".join(html), notes
 
 
-def _heading(number: int, line: str, notes: list[str]) -> str:
-    notes.append(f"line {number}: heading (short line before a paragraph): {line}")
+def _heading(number: int, line: str, notes: list[str], before: str = "a paragraph") -> str:
+    notes.append(f"line {number}: heading (short line before {before}): {line}")
     return f"<h2>{escape(line)}</h2>"
 
 
 def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
+
+def headed(text: str) -> str:
+    """``text``, a translation kept as plain text (blank lines between paragraphs), with its title and headings
+    marked as CommonMark ATX headings, by the rules German copied text is read by: the first line, alone in its
+    paragraph, is the title (``# ``); a later line alone in its paragraph that is short (``_short``: at most
+    ``SHORT`` characters, no closing ".", "!", ",", ";" or ":"), neither a list item nor a label line, with more
+    text after it is a heading (``## ``). Lines keep their numbers. Text that has a heading already (ATX or
+    setext, https://spec.commonmark.org/0.31.2/#atx-headings) is CommonMark: returned as it is."""
+    from .segment import commonmark_parser
+
+    if any(token.type == "heading_open" for token in commonmark_parser().parse(text)):
+        return text
+    lines = text.split("\n")
+    alone = [n for n, line in enumerate(lines) if line.strip() and (n == 0 or not lines[n - 1].strip())
+             and (n + 1 == len(lines) or not lines[n + 1].strip())]
+    filled = [n for n, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return text
+    for n in alone:
+        line = lines[n].strip()
+        if BULLET_RE.match(line) or NUMBERED_RE.match(line) or LABEL_RE.match(line) or line.startswith(("!", "<", "|")):
+            continue
+        if n == filled[0]:
+            lines[n] = f"# {line}"
+        elif _short(line) and n != filled[-1]:
+            lines[n] = f"## {line}"
+    return "\n".join(lines)
+

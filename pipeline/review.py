@@ -45,6 +45,7 @@ TEMPLATES = DEFAULT_THEME / "review"
 ASSETS = ("review.css", "review.js")
 REPORT_DIR = Path("review")
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+MAX_DIFF = 90_000  # tokens of the old text times tokens of the new (two blocks of 150 words): larger, no word diff
 
 Diff = tuple[tuple[str, str], ...]
 
@@ -53,9 +54,13 @@ def word_diff(old: str, new: str) -> Diff:
     """What changed from ``old`` to ``new``, word by word: ("equal" | "delete" | "insert", text) runs.
 
     Whitespace and punctuation are tokens of their own, so "7 Grad." -> "8 Grad."
-    marks the number alone and a changed comma does not swallow its word.
+    marks the number alone and a changed comma does not swallow its word. Texts longer than ``MAX_DIFF``
+    allows are shown as all deleted and all inserted: difflib takes cubic time on long texts with
+    repeated tokens, and a ``#| msgid`` is the reviewer's file to write.
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    if len(a) * len(b) > MAX_DIFF:  # difflib's matching is cubic on such texts: 2,000 words took four minutes
+        return tuple((op, text) for op, text in (("delete", old), ("insert", new)) if text)
     runs: list[list[str]] = []
 
     def add(op: str, tokens: list[str]) -> None:

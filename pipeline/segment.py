@@ -19,7 +19,6 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 from types import FunctionType
 from typing import Callable, Iterable
 
@@ -574,11 +573,10 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de",
             cell_kind = "table cell"
         elif token.type == "tr_open":
             row_number += 1
-            count = 0
-            for nxt in islice(tokens, i + 1, None):
-                if nxt.type == "tr_close":
-                    break
-                count += nxt.type in ("th_open", "td_open")
+            count, j = 0, i + 1  # by index: islice(tokens, i + 1, None) walked the i tokens before, at every row
+            while j < len(tokens) and tokens[j].type != "tr_close":
+                count += tokens[j].type in ("th_open", "td_open")
+                j += 1
             with _block(article, token):
                 builder.add_cells(cell_kind, token.meta["lines"][0], count, row_number)
         elif token.type == "inline" and "lines" in token.meta:

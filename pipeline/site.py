@@ -45,8 +45,8 @@ from .config import DEFAULT_BASE_URL, Config
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_record, record_path
 from .errors import VerlagError, contain, describe
-from .feed import absolute_html, feed_author
-from .fsutil import code_digest, load_state, relpath, remove_empty_parents, save_state, write_if_changed
+from .feed import absolute_html, feed_author, xml_chars
+from .fsutil import code_digest, contained, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, placeholders
 from .search import BUNDLE, index_site
@@ -93,10 +93,11 @@ def load_settings(config: Config) -> Settings:
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
     parts = urlsplit(base) if isinstance(base, str) else None
     if not parts or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
-            or not parts.path.endswith("/") and "." in parts.path.rpartition("/")[2]:
+            or not parts.path.endswith("/") and "." in parts.path.rpartition("/")[2] \
+            or re.search(r"[\x00-\x20\x7f]", base):  # urlsplit drops tabs and line feeds; robots.txt would not
         raise config.error("base_url", "expected the address of the site's folder, http(s) with a host, no file "
-                           f"name, query or '#', such as \"https://example.org/\" or \"https://example.org/blog/\", "
-                           f"got {base!r}", "site")
+                           "name, query, '#', space or control character (a space is %20), such as "
+                           f"\"https://example.org/\" or \"https://example.org/blog/\", got {base!r}", "site")
     entries = config.section("site").get("feed_entries", DEFAULT_FEED_ENTRIES)
     if isinstance(entries, bool) or not isinstance(entries, int) or entries < 1:
         raise config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}", "site")
@@ -1249,10 +1250,10 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
                 env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
                 item["absolute"])})
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date) for i in entries), default=None))
-        out[feed] = _render(env, "feed.xml", feed, {
+        out[feed] = xml_chars(_render(env, "feed.xml", feed, {
             "lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
-            "items": entries})
+            "items": entries}))
     source_env = site.env(site.source)
     out["404.html"] = out[urls.file(urls.path("404", site.source))]
     choices = [Markup(_render(site.env(lang), "choice.html", "index.html", {
@@ -1340,11 +1341,18 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     except _Building as exc:  # a template's own mistake is named with its file, line and the page built
         raise _template_error(config, exc.__cause__, exc.rel) from None
     for rel, text in sorted(out.items()):
+        if not contained(rel):  # every name is checked where it is made; this is the last guard of the disk
+            result.errors.append(VerlagError(f"site/{rel}: leaves site/, not written"))
+            continue
         if isinstance(text, Path):
             text = text.read_bytes()
         if text is not None and write_if_changed(root / rel, text, durable=False):
             result.written.append(f"site/{rel}")
     for rel in sorted(set(state.get("files", [])) - set(out)):
+        if not isinstance(rel, str) or not contained(rel):  # a state file someone else wrote: only site/ is ours
+            result.warnings.append(f"{relpath(config.state_dir / STATE_FILE, config.root)}: {rel!r} is no file "
+                                   "under site/; left alone")
+            continue
         path = root / rel
         if rel.split("/", 1)[0] != OLD_REVIEW and path.is_file():
             path.unlink()
@@ -1354,7 +1362,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.pages[lang] = site.articles(lang)
     result.held_back = site.held_back
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
-    result.warnings = list(site.media.warnings) + placeholders(site.sources.values())
+    result.warnings += list(site.media.warnings) + placeholders(site.sources.values())
     if (root / OLD_REVIEW).is_dir():
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")

@@ -30,6 +30,8 @@ REVIEWER_KEYS = ("name", "qualification", "url")
 # ISO 8601 calendar date, optionally with a time (seconds and fraction optional) and "Z" or an offset, as
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
+MAX_FRONT_VALUES = 10_000  # values of one front matter, its YAML aliases expanded; real ones hold a few dozen
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")  # C0 controls and DEL: no character of an address
 Moment = dt.date | dt.datetime  # a day, or an instant with its time zone (dt.datetime is aware)
 # WordPress's own shortcodes by name (https://codex.wordpress.org/Shortcode_API), and where a static-site
 # generator's or blog's tag may start in a source as written ("{{" a Hugo shortcode or Liquid output, "{%" a
@@ -204,6 +206,21 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         raise VerlagError("front matter must be 'key: value' lines", ref, 2)
     probe = Article(path, ref, "", text, meta, front, front_start, body_start,
                     text.count("\n", 0, body_start) + 1, "")
+    undated = meta.get("date") is None
+    if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed
+        meta["date"] = dt.date.fromtimestamp(path.stat().st_mtime)
+    slug = _checked_front(meta, probe, path, ref)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
+                   page)
+
+
+def _checked_front(meta: dict, probe: Article, path: Path, ref: str) -> str:
+    """The slug of an article whose front matter ``meta`` (its dates read: ``date`` given) passes every check,
+    normalised in place (``read_date``, ``_reviewer``: both give back what they are given once normalised, so
+    a ``_ReadCache`` entry is checked by the same rules). Raises ``VerlagError`` at the line of a value of the
+    wrong kind, ``ManyErrors`` (in line order) when several keys are wrong, so the author fixes them all after
+    one run. ``probe``: the article without its slug, for lines."""
     problems: list[VerlagError] = []  # each key is checked on its own: one run names every mistake
 
     def problem(message: str, key: str) -> None:
@@ -212,16 +229,14 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         problem("missing title: add 'title: ...' to the front matter", "title")
-    undated = meta.get("date") is None
-    if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed
-        meta["date"] = dt.date.fromtimestamp(path.stat().st_mtime)
     for key in DATE_KEYS:
         value = meta.get(key)
         if value is not None:
             try:
                 meta[key] = read_date(value)
             except ValueError:
-                written = text.split("\n")[probe.key_line(key) - 1].partition(":")[2].strip()  # as the author wrote it
+                line = probe.key_line(key)
+                written = probe.text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
                 problem(_date_problem(key, written), key)
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
@@ -248,9 +263,7 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         problem(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own words); rename "
                 "the file or set another 'slug:'", "slug")
     raise_all(sorted(problems, key=lambda e: e.line))
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
-                   page)
+    return slug
 
 
 def load_front(front: str, first: int, ref: str | Path, dates_as_text: bool = False):
@@ -263,16 +276,37 @@ def load_front(front: str, first: int, ref: str | Path, dates_as_text: bool = Fa
     import yaml
 
     try:
-        return _load_front(front)
+        try:
+            meta = _load_front(front)
+        except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
+            if not dates_as_text:
+                number, key, got = _bad_value(front)
+                raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value "
+                                  f"({got})", ref, first + number) from None
+            meta = yaml.load(front, Loader=_text_dates())  # noqa: S506 - a SafeLoader
+        size = _expanded_size(meta, {})
+    except RecursionError:  # lists or mappings nested thousands deep: PyYAML's constructor recurses
+        raise VerlagError("front matter nests lists or mappings too deep to read; write the values out", ref,
+                          first) from None
     except yaml.YAMLError as exc:
         raise yaml_error(exc, front, first, ref) from None
-    except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
-        if dates_as_text:
-            return yaml.load(front, Loader=_text_dates())  # noqa: S506 - a SafeLoader
+    if size > MAX_FRONT_VALUES:
+        raise VerlagError(f"front matter holds more than {MAX_FRONT_VALUES:,} values once its YAML aliases (*name) "
+                          "are expanded; write the values out", ref, first)
+    return meta
 
-        number, key, got = _bad_value(front)
-        raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value ({got})",
-                          ref, first + number) from None
+
+def _expanded_size(value, sizes: dict[int, int]) -> int:
+    """How many values ``value`` (what YAML made) holds with every alias expanded, as a walk over it (caches,
+    JSON) meets them: counted once per distinct list or mapping (``sizes``, by id), so nine lines of nested
+    aliases, which expand to 9**9 values (the "billion laughs"), are counted in a moment."""
+    if not isinstance(value, (list, dict)):
+        return 1
+    if id(value) not in sizes:
+        sizes[id(value)] = MAX_FRONT_VALUES + 1  # a list that holds itself (``&a [*a]``) never ends
+        items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+        sizes[id(value)] = 1 + sum(_expanded_size(item, sizes) for item in items)
+    return sizes[id(value)]
 
 
 @functools.cache
@@ -458,11 +492,20 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
             problem = "is neither an http(s) URL nor a path starting with '/'"
         elif parts.query or parts.fragment:
             problem = "has a query or fragment (?, #), which a static site cannot redirect; give the page's path"
+        elif _unrequestable(unquote(parts.path)):
+            problem = ("has a '.' or '..' segment or a control character (%-encoded or not), which no browser "
+                       "requests: give the old address as the browser showed it")
         else:
             paths.append(quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"))
             continue
         errors.append(VerlagError(f"aliases: {alias!r} {problem}", article.ref, _item_line(article, line, alias)))
     return list(dict.fromkeys(paths)), errors
+
+
+def _unrequestable(path: str) -> bool:
+    """A %-decoded path no client sends: with a ``.`` or ``..`` segment, which a browser removes before asking
+    (RFC 3986 5.2.4; the site stage would also write its redirect page outside site/), or a control character."""
+    return any(segment in (".", "..") for segment in path.split("/")) or _CONTROL_RE.search(path) is not None
 
 
 def _item_line(article: Article, key_line: int, item: str) -> int:
@@ -536,9 +579,14 @@ class _ReadCache:
         if not isinstance(meta, dict) or not isinstance(plain, bool) or not all(isinstance(n, int) for n in entry[4:]):
             return None
         text = data.decode("utf-8") if plain else normalise(data.decode("utf-8"))
-        return Article(path, ref, meta.get("slug", path.stem), text, meta, text[front_start:front_end], front_start,
-                       body_start, body_line, digest if plain else hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                       False, page)
+        front = text[front_start:front_end]
+        try:  # the file is the project's, and may come with the project: an entry says only what a source may
+            slug = _checked_front(meta, Article(path, ref, "", text, meta, front, front_start, body_start, body_line,
+                                                ""), path, ref)
+        except VerlagError:
+            return None
+        return Article(path, ref, slug, text, meta, front, front_start, body_start, body_line,
+                       digest if plain else hashlib.sha256(text.encode("utf-8")).hexdigest(), False, page)
 
     def save(self) -> None:
         """Store the entries of the sources read this time (only when they changed; not fsynced: a cache)."""

@@ -270,10 +270,9 @@ def load_translations(config: Config, lang: str, errors: list[VerlagError] | Non
     article segment with a QA error shows the German. The caller escapes the
     text as HTML (``gettext_as_text``): translations never carry markup.
     """
-    from babel.support import NullTranslations, Translations
+    from babel.support import NullTranslations
 
-    from .catalog import key, read_po
-    from .check import blocked_keys, check_site_catalog, placeholders
+    from .catalog import read_po
 
     path = site_po_path(config, lang)
     if not path.exists():
@@ -290,6 +289,27 @@ def load_translations(config: Config, lang: str, errors: list[VerlagError] | Non
         po = read_po(path, ref)
     if po is None:
         return NullTranslations()
+    try:
+        return _as_translations(po, ref, lang)
+    except (ValueError, SyntaxError) as exc:  # gettext reads Plural-Forms: "plural form expression is too complex"
+        problem = VerlagError(f"Plural-Forms: {exc}; verlag's own words are shown instead (verlag extract writes "
+                              "the header for the language)", ref, _header_line(path, "Plural-Forms"))
+        if errors is None or path == _builtin_po(lang):
+            raise problem from None
+        errors.append(problem)
+    builtin = _builtin_po(lang)
+    po = read_po(builtin, relpath(builtin, config.root))
+    return _as_translations(po, relpath(builtin, config.root), lang) if po is not None else NullTranslations()
+
+
+def _as_translations(po: polib.POFile, ref: str, lang: str) -> NullTranslations:
+    """``po`` (a site.po) as babel ``Translations``, each msgstr plain %-format text, those with an error
+    finding emptied (see ``load_translations``). Raises ``ValueError`` for a Plural-Forms gettext refuses."""
+    from babel.support import Translations
+
+    from .catalog import key
+    from .check import blocked_keys, check_site_catalog, placeholders
+
     blocked = blocked_keys(check_site_catalog(po, ref, lang))
     for entry in po:
         declared = placeholders(entry.msgid) | placeholders(entry.msgid_plural)
@@ -298,6 +318,15 @@ def load_translations(config: Config, lang: str, errors: list[VerlagError] | Non
         entry.msgstr = _literal_percent(entry.msgstr, declared)
         entry.msgstr_plural = {n: _literal_percent(text, declared) for n, text in entry.msgstr_plural.items()}
     return Translations(io.BytesIO(po.to_binary()))
+
+
+def _header_line(path: Path, field: str) -> int | None:
+    """The line of ``path`` (a PO file) that starts the header field ``field``, or None."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return None
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f'"{field}:')), None)
 
 
 _PERCENT = re.compile(r"%(%|\((\w+)\)s)?")

@@ -234,6 +234,50 @@ def test_plain_text_without_front_matter_aligns_its_first_heading_with_the_title
     assert entry_state(po.find("Er enthält weniger Koffein als Kaffee.")) == REVIEWED
 
 
+def test_hugo_toml_front_matter_pairs_as_yaml_does(project, tmp_path):
+    """A Hugo translation ``tee.en.md`` carries TOML front matter between ``+++`` lines
+    (https://gohugo.io/content-management/front-matter/): its title, description and tags pair with the German
+    title, summary and tags, and its body starts after the second ``+++``."""
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    body = (HERE / "ingwer.en.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    translation = tmp_path / "ingwer.en.md"
+    translation.write_text('+++\ntitle = "Ginger tea for a cold – what it can and cannot do"\n'
+                           "date = 2026-02-10T08:00:00+01:00\n"
+                           'description = "Why a warm ginger tea feels good in cold season and where its limits are."\n'
+                           'tags = ["Ginger", "Common cold"]\n+++\n' + body, encoding="utf-8")
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    reviewed = {(e.msgctxt, e.msgid): e.msgstr for e in po if entry_state(e) == REVIEWED}
+    assert reviewed[("title", "Ingwertee bei Erkältung – was er kann und was nicht")] == \
+        "Ginger tea for a cold – what it can and cannot do"
+    assert reviewed[("summary", "Warum ein warmer Ingwertee in der Erkältungszeit guttut und wo seine Grenzen "
+                                "liegen.")] == "Why a warm ginger tea feels good in cold season and where its limits are."
+    assert reviewed[("tag", "Ingwer")] == "Ginger"
+    assert reviewed[(None, "Wenn im Winter die Nase läuft, greifen viele zuerst zur Teetasse.")] == \
+        "When your nose runs in winter, many people reach for a cup of tea first."
+    assert not any("+++" in e.msgstr for e in po)
+    assert "import: wrote translations/en/ingwer.po: 17 confident (reviewed), 1 low confidence" in result.output
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
+def test_a_plain_text_translation_reads_its_title_and_headings_as_copied_text_does(project, tmp_path):
+    """A translation kept as a .txt (or copied from a word processor) marks no heading with ``#``: its first line
+    is the title and a short line alone before more text a heading, as ``importer_text`` reads German copied text."""
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    markdown = (HERE / "ingwer.en.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    plain = "\n".join(line.lstrip("# ") if line.startswith("#") else line for line in markdown.split("\n"))
+    translation = tmp_path / "ginger.txt"
+    translation.write_text("Ginger tea for a cold – what it can and cannot do\n" + plain, encoding="utf-8")
+    assert "#" not in translation.read_text(encoding="utf-8")
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    assert entry_state(po.find("Ingwertee bei Erkältung – was er kann und was nicht", msgctxt="title")) == REVIEWED
+    assert po.find("So bereiten Sie den Tee zu").msgstr == "How to make the tea"
+    assert entry_state(po.find("Wann Sie besser zum Arzt gehen")) == REVIEWED
+    assert "import: wrote translations/en/ingwer.po: 14 confident (reviewed), 1 low confidence" in result.output
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
 @pytest.mark.parametrize("args, message", [
     (("--lang", "it"), "--lang 'it' is not in languages of verlag.toml"),
     (("--lang", "en", "--translation-of", "nix"), "no article with slug 'nix'"),

@@ -279,6 +279,62 @@ def test_a_saved_pages_date_keeps_the_time_and_zone_it_states(project, tmp_path,
     assert f"\n{date}" in project.read("source_de/ringelblume.md").split("---\n")[1]
 
 
+@pytest.mark.parametrize("head", [
+    '<meta name="author" content="Prof. Dr. med. Anna Berg">',
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "BlogPosting", '
+    '"author": {"@type": "Person", "name": "Prof. Dr. med. Anna Berg"}}</script>',
+], ids=["meta", "json-ld"])
+def test_a_saved_pages_author_keeps_the_dots_of_their_titles(project, tmp_path, head):
+    """trafilatura's metadata drops the dots of "Prof. Dr. med."; the author is written as the page names them."""
+    page = tmp_path / "r.html"
+    page.write_text(f'<html><head><meta charset="utf-8"><title>Ringelblume</title>{head}</head><body><article>'
+                    f"<h1>Ringelblume</h1><p>{LEAD}</p><p>{CARE}</p></article></body></html>", encoding="utf-8")
+    project.run("import", str(page))
+    assert "\nauthor: Prof. Dr. med. Anna Berg\n" in project.read("source_de/ringelblume.md")
+
+
+PLACEHOLDER = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%20800%20600'%3E%3C/svg%3E"
+
+
+@pytest.mark.parametrize("img", [
+    # lazysizes as WordPress themes write it: data-src, data-srcset and a <noscript> copy for browsers without script
+    f'<img class="lazyload" src="{PLACEHOLDER}" data-src="r_files/beet-800.jpg" data-srcset="r_files/beet-800.jpg '
+    '800w" alt="Orange Blüten im Beet"><noscript><img src="r_files/beet-800.jpg" alt="Orange Blüten im Beet">'
+    "</noscript>",
+    # sizes only: the widest one
+    f'<img class="lazyload" src="{PLACEHOLDER}" data-srcset="r_files/klein.jpg 300w, r_files/beet-800.jpg 800w" '
+    'alt="Orange Blüten im Beet">',
+    # the <noscript> copy is the only real address
+    f'<img class="lazy" src="{PLACEHOLDER}" alt="Orange Blüten im Beet"><noscript><img src="r_files/beet-800.jpg" '
+    'alt="Orange Blüten im Beet"></noscript>',
+], ids=["data-src-and-noscript", "data-srcset", "noscript-only"])
+def test_a_lazy_loaded_image_is_the_real_image_once(project, tmp_path, img):
+    (tmp_path / "r_files").mkdir()
+    (tmp_path / "r_files/beet-800.jpg").write_bytes(b"\xff\xd8\xff ein Bild")
+    (tmp_path / "r_files/klein.jpg").write_bytes(b"\xff\xd8\xff klein")
+    page = tmp_path / "r.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>Ringelblume</title></head><body><article>'
+                    f"<h1>Ringelblume</h1><p>{LEAD}</p><p>{img}</p><p>{CARE}</p></article></body></html>",
+                    encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert project.read("source_de/ringelblume.md").endswith(
+        f"---\n{LEAD}\n\n![Orange Blüten im Beet](bilder/beet-800.jpg)\n\n{CARE}\n")
+    assert "data:" not in out and "not kept" not in out and "may read differently" not in out
+    assert sorted(p.name for p in (project.root / "source_de/bilder").iterdir()) == ["beet-800.jpg"]
+
+
+def test_a_lazy_loading_placeholder_without_an_address_is_left_out_and_named(project, tmp_path):
+    page = tmp_path / "r.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>Ringelblume</title></head><body><article>'
+                    f'<h1>Ringelblume</h1><p>{LEAD}</p><p><img class="lazyload" src="{PLACEHOLDER}" alt="Beet"></p>'
+                    f"<p>{CARE}</p></article></body></html>", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert project.read("source_de/ringelblume.md").endswith(f"---\n{LEAD}\n\n{CARE}\n")
+    assert ("image not kept: a lazy-loading placeholder without the image's address (Beet): add it by hand"
+            in out)
+    assert "data:" not in out
+
+
 def test_a_figure_keeps_its_image_alt_text_and_caption(project, tmp_path):
     (tmp_path / "r_files").mkdir()
     (tmp_path / "r_files/beet.jpg").write_bytes(b"\xff\xd8\xff ein Bild")
@@ -331,6 +387,45 @@ def wxr(item: str) -> str:
             f"<channel><title>Blog</title>\n<item>{item}<wp:post_type>post</wp:post_type></item>\n</channel></rss>\n")
 
 
+def test_a_wordpress_posts_featured_image_is_its_first_image_with_the_attachments_alt_text(project, tmp_path):
+    """Themes show a post's featured image (post meta ``_thumbnail_id``, an attachment) above it: it is the article's
+    first image, described by the attachment's ``_wp_attachment_image_alt``, and named in the summary."""
+    url = "https://blog.example/wp-content/uploads/2022/02/titelbild-bitter.jpg"
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(
+        "<title>Bitterstoffe</title><wp:post_id>101</wp:post_id><wp:post_type>post</wp:post_type>"
+        "<wp:status>publish</wp:status>"
+        f"<content:encoded><![CDATA[{LEAD}]]></content:encoded><wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]>"
+        "</wp:meta_key><wp:meta_value><![CDATA[111]]></wp:meta_value></wp:postmeta></item>\n"
+        "<item><title>titelbild</title><wp:post_id>111</wp:post_id><wp:status>inherit</wp:status>"
+        f"<wp:post_type>attachment</wp:post_type><wp:attachment_url>{url}</wp:attachment_url><wp:postmeta>"
+        "<wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>Bittere Kräuter auf einem Holzbrett"
+        "</wp:meta_value></wp:postmeta></item>\n<item><title>Ohne Bild</title><wp:status>publish</wp:status>"
+        f"<content:encoded><![CDATA[{CARE}]]></content:encoded>"), encoding="utf-8")
+    out = project.run("import", str(export)).output
+    assert project.read("source_de/bitterstoffe.md").endswith(
+        f"---\n![Bittere Kräuter auf einem Holzbrett]({url})\n\n{LEAD}\n")
+    assert f"featured image put at the top: {url}" in out
+    assert project.read("source_de/ohne-bild.md").endswith(f"---\n{CARE}\n")
+
+
+def test_a_wordpress_embed_url_is_kept_as_a_link_and_named(project, tmp_path):
+    """A URL alone on its line is an embed in WordPress (a video player; https://wordpress.org/documentation/article/
+    embeds/), as is ``[embed]URL[/embed]`` and the block editor's embed block: a link to it, named in the summary."""
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(
+        "<title>Atemübungen</title><wp:status>publish</wp:status><content:encoded><![CDATA["
+        f"{LEAD}\n\nhttps://www.youtube.com/watch?v=abc123XYZ\n\n[embed]https://vimeo.com/12345[/embed]\n\n"
+        f"{CARE} Mehr auf https://example.org/atem im Text.]]></content:encoded>"), encoding="utf-8")
+    out = project.run("import", str(export)).output
+    assert project.read("source_de/atemuebungen.md").endswith(
+        f"---\n{LEAD}\n\n<https://www.youtube.com/watch?v=abc123XYZ>\n\n<https://vimeo.com/12345>\n\n"
+        f"{CARE} Mehr auf https://example.org/atem im Text.\n")
+    for url in ("https://www.youtube.com/watch?v=abc123XYZ", "https://vimeo.com/12345"):
+        assert f"embed kept as a link: {url} (WordPress showed it embedded)" in out
+    assert "example.org/atem (WordPress" not in out
+
+
 def test_a_plain_permalink_is_named_not_written_as_an_alias(project, tmp_path):
     export = tmp_path / "export.xml"
     export.write_text(wxr("<title>Weißdorn</title><link>https://blog.example/?p=140</link>"
@@ -360,9 +455,9 @@ def test_the_classic_editors_text_keeps_line_breaks_and_gallery_images_get_descr
     out = project.run("import", str(export)).output
     assert project.read("source_de/kraeuterbeet.md").endswith(
         "---\nErste Zeile\\\nzweite Zeile\n\n![](https://blog.example/beet.jpg)\n\n"
-        "[embed]https://video.example/beet[/embed]\n")
+        "<https://video.example/beet>\n")
     assert "gallery: 1 image without alt text: describe each in its ![…]" in out
-    assert out.count("shortcode [embed]") == 1
+    assert "embed kept as a link: https://video.example/beet (WordPress showed it embedded)" in out
 
 
 def test_a_wordpress_caption_is_its_image_then_its_caption_as_a_saved_pages_figure_is(project, tmp_path):
@@ -410,6 +505,45 @@ def test_numbered_steps_become_an_ordered_list_and_a_label_line_is_no_heading(tm
                         f"Tipp: {CARE}\n1. Butter schmelzen\n2. Öl einrühren\n3. abfüllen\n".encode())
     assert article.body == ("Sie brauchen:\n\n- 50 g Sheabutter\n- 20 ml Öl\n- Eine Dose\n\n"
                             f"Tipp: {CARE}\n\n1. Butter schmelzen\n2. Öl einrühren\n3. abfüllen\n")
+
+
+def test_a_source_line_before_a_heading_does_not_keep_it_a_paragraph(tmp_path):
+    """A "Quelle: …" attribution is a label line, no item of an unannounced list: the short line after it, before a
+    paragraph of prose, is still the heading it was on the page."""
+    article = read_text(tmp_path / "t.txt", f"Titel\n{CARE}\nQuelle: Kneipp-Bund, Merkblatt Fußbäder\nFazit\n"
+                        "Ein Fußbad am Abend ist ein kleines Ritual, das gut tut.\n".encode())
+    assert article.body == (f"{CARE}\n\nQuelle: Kneipp-Bund, Merkblatt Fußbäder\n\n## Fazit\n\n"
+                            "Ein Fußbad am Abend ist ein kleines Ritual, das gut tut.\n")
+    assert "line 4: heading (short line before a paragraph): Fazit" in article.notes
+
+
+@pytest.mark.parametrize("byline, author", [("Von Sabine Kranz", "Sabine Kranz"),
+                                             ("Autorin: Dr. med. Petra Nord", "Dr. med. Petra Nord")])
+def test_a_von_byline_and_a_date_line_give_author_and_date(tmp_path, byline, author):
+    """The usual German byline of a copied page, "Von <Name>" (or "Autorin: <Name>") and the date on the next line,
+    is the author and the date, not the first paragraphs of the article."""
+    article = read_text(tmp_path / "t.txt", f"Zink und Abwehrkräfte\n{byline}\n03.11.2024\n{LEAD}\n".encode())
+    assert article.meta["author"] == author
+    assert article.meta["date"] == dt.date(2024, 11, 3)
+    assert article.body == f"{LEAD}\n"
+
+
+def test_a_sentence_starting_with_von_stays_text(tmp_path):
+    article = read_text(tmp_path / "t.txt", f"Kamille\nVon allen Heilpflanzen ist sie die mildeste.\n{LEAD}\n".encode())
+    assert "author" not in article.meta
+    assert article.body.startswith("Von allen Heilpflanzen ist sie die mildeste.\n\n")
+
+
+def test_a_short_line_over_a_list_is_its_heading_and_source_lines_are_never_headings(tmp_path):
+    """Copied from a page where "Gute Zinkquellen" headed its list: a short line followed by a bulleted or numbered
+    list is a heading too; "Quelle: …" lines before prose stay paragraphs."""
+    article = read_text(tmp_path / "t.txt", f"Zink\n{LEAD}\nGute Zinkquellen\n• Haferflocken\n• Linsen\n"
+                        "So nehmen Sie Zink ein\n1. Nicht nüchtern\n2. Nicht mit Kaffee\nQuelle: DGE, 2023\n"
+                        f"Quelle: Robert Koch-Institut\n{CARE}\n".encode())
+    assert article.body == (f"{LEAD}\n\n## Gute Zinkquellen\n\n- Haferflocken\n- Linsen\n\n"
+                            "## So nehmen Sie Zink ein\n\n1. Nicht nüchtern\n2. Nicht mit Kaffee\n\n"
+                            f"Quelle: DGE, 2023\n\nQuelle: Robert Koch-Institut\n\n{CARE}\n")
+    assert "line 3: heading (short line before a list): Gute Zinkquellen" in article.notes
 
 
 def test_a_single_numbered_line_stays_a_paragraph(tmp_path):
@@ -464,6 +598,19 @@ def test_pruning_keeps_headings_and_images_without_the_loose_text_around_them():
     squashed = "".join(LEAD.split())
     kept = html.tostring(_prune(node, {squashed}, squashed), encoding="unicode")
     assert kept == f'<div><div class="meta"><img src="a.jpg" alt=""></div><p>{LEAD}</p></div>'
+
+
+def test_the_heading_of_page_furniture_goes_with_it(project):
+    """A theme's related-posts box and comments inside <article> (data/import/vitamin-d.html): their text is left out
+    as furniture, and so are their headings, named in the summary; the headings over text of the article stay."""
+    out = project.run("import", str(DATA / "vitamin-d.html")).output
+    text = project.read("source_de/vitamin-d-im-winter.md")
+    assert "### Wer sollte den Wert messen lassen?\n\nÄltere Menschen" in text
+    assert text.endswith("![Wintersonne über einem Feld](https://hausarzt-nord.example/wp-content/uploads/sonne.jpg)\n")
+    for heading in ("Das könnte Sie auch interessieren", "2 Kommentare"):
+        assert heading not in text
+        assert f"left out (widget text?): heading {heading} (its section was left out)" in out
+    assert "heading not kept" not in out
 
 
 def test_a_classic_editor_paragraph_among_block_tags_keeps_its_line_break(tmp_path):
@@ -588,7 +735,7 @@ def test_a_markdown_file_with_an_impossible_date_is_refused_as_extract_refuses_i
                          str(tmp_path / "c-zahl.md"), code=2)
     said = f"{tmp_path / 'b-datum.md'}:3: date: expected a date like 2026-05-26 (got 2026-13-45)"
     assert f"error: {said}\n" in result.output and "internal error" not in result.output
-    assert "YAML front matter read (1, title)" in result.output
+    assert "YAML front matter read (title)\n  front matter not kept (verlag has no such field): 1\n" in result.output
     assert sorted(written(project)) == ["galle.md", "milz.md"]
     project.write("source_de/datum.md", bad)
     assert "error: source_de/datum.md:3: date: expected a date like 2026-05-26 (got 2026-13-45)\n" \
@@ -613,18 +760,29 @@ def test_a_slug_with_no_letter_or_digit_leaves_the_title_to_name_the_file(projec
     assert "slug '!!!' has no letter or digit to name a file: named from the title" in out
 
 
-def test_a_wordpress_post_without_a_title_is_its_own_error_and_the_others_are_imported(project, tmp_path):
+def test_a_wordpress_post_without_a_title_is_titled_by_its_first_words_and_one_without_text_is_an_error(
+        project, tmp_path):
+    """WordPress publishes a post without a title as "(no title)" at its address: the import keeps it, titled by
+    its first words and said so; only a post with neither title nor text is an error, and the others import."""
     export = tmp_path / "export.xml"
     export.write_text(wxr("<title>Johanniskraut</title><wp:status>publish</wp:status>"
                           "<link>https://blog.example/johanniskraut/</link>"
                           f"<content:encoded><![CDATA[{LEAD}]]></content:encoded>")
                       .replace("</item>", "</item>\n<item><title></title><wp:status>publish</wp:status>"
-                               f"<content:encoded><![CDATA[{CARE}]]></content:encoded>"
-                               "<wp:post_type>post</wp:post_type></item>", 1), encoding="utf-8")
+                               "<link>https://blog.example/2022/04/120-2/</link>"
+                               "<content:encoded><![CDATA[<p>Heute nur ein kurzer Hinweis zu den Sprechzeiten "
+                               "im April: Die Praxis bleibt am Montag geschlossen.</p>]]></content:encoded>"
+                               "<wp:post_type>post</wp:post_type></item>\n"
+                               "<item><title></title><wp:status>publish</wp:status><content:encoded><![CDATA[]]>"
+                               "</content:encoded><wp:post_type>post</wp:post_type></item>", 1), encoding="utf-8")
     result = project.run("import", str(export), code=2)
-    assert f"error: {export}:4: a WordPress post without a title (WordPress lists it as '(no title)')" \
+    assert f"error: {export}:5: a WordPress post without a title or text (WordPress lists it as '(no title)')" \
         in result.output
-    assert sorted(written(project)) == ["johanniskraut.md"]
+    assert "no title in WordPress (it lists the post as '(no title)'): titled by its first words" in result.output
+    assert sorted(written(project)) == ["heute-nur-ein-kurzer-hinweis-zu-den-sprechzeiten.md", "johanniskraut.md"]
+    untitled = project.read("source_de/heute-nur-ein-kurzer-hinweis-zu-den-sprechzeiten.md")
+    assert "title: Heute nur ein kurzer Hinweis zu den Sprechzeiten …\n" in untitled
+    assert "- https://blog.example/2022/04/120-2/\n" in untitled
     assert result.stderr.splitlines()[-1] == f"import: 1 error above, not imported; everything else was: {export}"
 
 
@@ -767,7 +925,7 @@ def test_a_wordpress_shortcode_left_as_text_is_named_by_extract_and_check_at_its
     export.write_text(wxr("<title>Vogelstimmen</title><wp:status>publish</wp:status>"
                           "<link>https://blog.example/vogelstimmen/</link><content:encoded><![CDATA["
                           f"<p>{LEAD}</p>\n<p>[audio src=\"amsel.mp3\"] Die Amsel [sic] singt.<br>1. Strophe</p>\n"
-                          "<p>[embed]https://video.example/fink[/embed]</p>]]></content:encoded>"), encoding="utf-8")
+                          "<p>[playlist ids=\"3,4\"]</p>]]></content:encoded>"), encoding="utf-8")
     out = project.run("import", str(export)).output
     assert "shortcode [audio] left as text: rewrite in Markdown ('verlag check' names each at its line" in out
     text = project.read("source_de/vogelstimmen.md")
@@ -780,7 +938,8 @@ def test_a_wordpress_shortcode_left_as_text_is_named_by_extract_and_check_at_its
     for said in (extracted, checked):
         assert f"source_de/vogelstimmen.md:{line}: WordPress shortcode [audio src=\"amsel.mp3\"] is not Markdown" \
             in said, said
-        assert f"source_de/vogelstimmen.md:{line + 3}: WordPress shortcode [embed] is not Markdown" in said
+        assert f"source_de/vogelstimmen.md:{line + 3}: WordPress shortcode [playlist ids=\"3,4\"] is not Markdown" \
+            in said
         assert "[sic]" not in said
     assert "[template-tag]" in checked
 
@@ -1013,7 +1172,8 @@ def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles
                      ("about.md", "a page of the site outside a section, not a post"),
                      ("posts/_index.md", "the list page of a Hugo section"),
                      ("posts/brennnessel.en.md", "a translation (en) of brennnessel.md in Hugo's naming: bring it in "
-                                                 "with verlag import --translation-of SLUG --lang en"),
+                                                 "with verlag import --translation-of brennnessel --lang en "
+                                                 f"{content / 'posts/brennnessel.en.md'}"),
                      ("posts/holunder/notizen.md", "a resource of the page bundle posts/holunder/ (index.md), not a "
                                                    "page")):
         assert f"  skipped {content / rel}: {why}" in out
@@ -1027,6 +1187,54 @@ def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles
     assert "Mehr zum [Holunder](holunder.md)." in project.read("source_de/brennnessel.md")
     assert "![Dolde](bilder/dolde.jpg)" in project.read("source_de/holunder.md")
     assert "draft: true  # a draft in Hugo (draft: true)" in project.read("source_de/entwurf.md")
+
+
+def test_a_jekyll_post_written_in_html_is_converted_to_markdown(project, tmp_path):
+    """Jekyll publishes ``_posts/*.html`` like Markdown posts (https://jekyllrb.com/docs/posts/); their HTML body is
+    converted as a saved page's is, so its text is translated, and its site-path image copied."""
+    site = tree(tmp_path / "site", {
+        "_config.yml": "title: Praxis\n",
+        "assets/augen.jpg": JPEG,
+        "_posts/2022-06-01-augen.html": '---\nlayout: post\ntitle: "Augen entspannen"\n---\n'
+                                        "<p>Schauen Sie alle 20 Minuten in die <em>Ferne</em>.</p>\n"
+                                        "<h2>Drei Übungen</h2>\n<ul><li>Blinzeln</li><li>Palmieren</li></ul>\n"
+                                        '<p><img src="/assets/augen.jpg" alt="Geschlossene Augen"></p>\n',
+    })
+    out = project.run("import", str(site)).output
+    assert project.read("source_de/augen.md").endswith(
+        "---\nSchauen Sie alle 20 Minuten in die *Ferne*.\n\n## Drei Übungen\n\n- Blinzeln\n- Palmieren\n\n"
+        "![Geschlossene Augen](bilder/augen.jpg)\n")
+    assert "HTML body converted to Markdown, as a saved page's is" in out
+    assert "image left at its old address" not in out
+    project.run("extract")
+    assert "Drei Übungen" in project.read("translations/templates/augen.pot")
+
+
+def test_hugo_figure_shortcodes_become_images_with_their_captions_and_the_files_are_copied(project, tmp_path):
+    """Hugo's built-in ``figure`` shortcode (https://gohugo.io/shortcodes/figure/) is how a Hugo post shows an image:
+    it becomes the CommonMark image (alt text, linked where it has ``link``), its title and caption the paragraphs
+    below it, as a WordPress [caption] does; the file, in the bundle or in static/, is copied to bilder/."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "static/img/salbei.jpg": JPEG,
+        "content/posts/salbei/blatt.jpg": JPEG + b"Blatt",
+        "content/posts/salbei/index.md": '+++\ntitle = "Salbei bei Halsweh"\ndate = 2024-09-01\n+++\n\n'
+                                         "Salbei gurgeln hilft bei Halsschmerzen.\n\n"
+                                         '{{< figure src="/img/salbei.jpg" alt="Salbeistrauch" '
+                                         'caption="Salbei im Kräuterbeet" >}}\n\n'
+                                         '{{< figure src="blatt.jpg" alt="Ein Salbeiblatt" '
+                                         'link="https://example.org/salbei" >}}\n'
+                                         "{{< youtube abc >}}\n",
+    })
+    out = project.run("import", str(site)).output
+    assert project.read("source_de/salbei-bei-halsweh.md").endswith(
+        "---\nSalbei gurgeln hilft bei Halsschmerzen.\n\n![Salbeistrauch](bilder/salbei.jpg)\n\n"
+        "Salbei im Kräuterbeet\n\n[![Ein Salbeiblatt](bilder/blatt.jpg)](https://example.org/salbei)\n"
+        "{{< youtube abc >}}\n")
+    assert sorted(written(project)) == ["bilder/blatt.jpg", "bilder/salbei.jpg", "salbei-bei-halsweh.md"]
+    assert "line 8: Hugo figure /img/salbei.jpg as an image with its caption below it" in out
+    assert "line 10: Hugo figure blatt.jpg as an image" in out
+    assert f"shortcodes or template tags kept as text ({site / 'content/posts/salbei/index.md'}:11)" in out
 
 
 def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_their_hugo_addresses(project,
@@ -1047,8 +1255,9 @@ def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_th
     content = site / "content"
     assert "2 files to import" in out
     assert (f"  skipped {content / 'posts/tee.en.md'}: a translation (en) of tee.de.md in Hugo's naming: bring it in "
-            "with verlag import --translation-of SLUG --lang en") in out
-    assert f"  skipped {content / 'posts/holunder/index.en.md'}: a translation (en) of index.de.md" in out
+            f"with verlag import --translation-of tee --lang en {content / 'posts/tee.en.md'}") in out
+    assert (f"  skipped {content / 'posts/holunder/index.en.md'}: a translation (en) of index.de.md in Hugo's naming: "
+            "bring it in with verlag import --translation-of holunder --lang en") in out
     assert sorted(written(project)) == ["holunder.md", "tee.md"]
     assert "aliases:\n- /de/posts/tee/\n" in project.read("source_de/tee.md")
     assert "aliases:\n- /de/posts/holunder/\n" in project.read("source_de/holunder.md")

@@ -99,7 +99,8 @@ def test_extract_repeats_the_html_block_warnings_only_when_the_article_changed(p
 
 
 def test_a_translated_page_marks_the_blocks_german_text_and_the_german_page_shows_it_as_written(project):
-    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
+    # the page's German HTML words count against min_translated (test_cli): here the marking is tested
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
     project.write("source_de/zecken.md", HINWEIS)
     project.run("extract")
     project.run("pretranslate", "--engine", "pseudo")
@@ -132,7 +133,8 @@ def test_html_blocks_in_an_article_nested_too_deep_leave_the_error_to_segmentati
 
 
 def test_a_block_the_html_parser_gives_up_on_costs_nothing_but_its_mark(project):
-    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
+    # the page's German HTML words count against min_translated (test_cli): here the marking is tested
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
     project.write("source_de/bedingt.md", article("Bedingt", 'Ein Satz.\n\n<div class="box">\nText <![x]> hier.\n</div>\n'))
     assert "HTML block with text" in project.run("extract").output
     project.run("pretranslate", "--engine", "pseudo")
@@ -149,6 +151,7 @@ def test_a_reviewed_translation_showing_german_html_text_says_so_and_names_no_tr
         </div>
         """))
     project.write("source_de/schlicht.md", article("Schlicht", "Nur ein Satz.\n"))
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")  # the notice is tested
     project.run("extract")
     for slug in ("hinweis", "schlicht"):  # the reviewer translates and signs off every entry
         po = polib.pofile(str(project.root / f"translations/en/{slug}.po"))

@@ -1,0 +1,218 @@
+"""``verlag import`` of a Jekyll or Hugo site: where its root is, the addresses the old site served (its config's
+permalinks and host), links between its posts, and a second import after the author edited the first one's files.
+Each site is written as its generator reads it (https://jekyllrb.com/docs/, https://gohugo.io/documentation/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Project
+
+
+def tree(root: Path, files: dict[str, str]) -> Path:
+    """Write ``files`` (path under ``root`` -> text) and return ``root``."""
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def sources(project: Project) -> list[str]:
+    root = project.root / "source_de"
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+
+
+JEKYLL = {
+    "_config.yml": 'title: Praxis am Fluss\nurl: "https://praxis-am-fluss.example"\n',
+    "index.md": "---\nlayout: home\n---\n",
+    "about.md": "---\nlayout: page\ntitle: Über mich\n---\nIch bin Heilpraktikerin.\n",
+    "_posts/2023-10-04-linden-tee.md": "---\ntitle: Lindenblütentee\n---\nEr schmeckt mild.\n",
+    "_posts/2023-11-12-abendroutine.md": "---\ntitle: Abendroutine\n---\nEin Bad am Abend.\n",
+    "_drafts/holunder.md": "---\ntitle: Holundersirup\n---\nNoch nicht fertig.\n",
+}
+
+
+def test_a_jekyll_site_in_a_subfolder_is_read_as_that_site(project, tmp_path):
+    """The author's material in one folder, the old Jekyll blog one of its subfolders: its posts are imported
+    (not taken as resources of a page bundle), its home page and about page are not."""
+    material = tree(tmp_path / "material", {**{f"jekyll/{k}": v for k, v in JEKYLL.items()},
+                                            "kopiert.txt": "Kalte Füße\n\nWarme Füße helfen beim Einschlafen.\n"})
+    out = project.run("import", str(material)).output
+    assert f"  {material / 'jekyll'}/ read as a Jekyll site (_config.yml, _posts/)" in out
+    assert f"  skipped {material / 'jekyll/index.md'}: the home page, not an article" in out
+    assert "resource of the page bundle" not in out
+    assert sources(project) == ["abendroutine.md", "holundersirup.md", "kalte-fuesse.md", "linden-tee.md"]
+    assert "- /2023/10/04/linden-tee.html" in project.read("source_de/linden-tee.md")
+
+
+def test_a_jekyll_site_s_permalink_setting_gives_the_old_addresses_its_posts_had(project, tmp_path):
+    """Jekyll's ``permalink`` in _config.yml (https://jekyllrb.com/docs/permalinks/), a named style or a template,
+    decides where a post was served, under ``baseurl``; a link to another post at that address, as a path or as
+    a full URL on the site's ``url``, leads to its article's file."""
+    site = tree(tmp_path / "pretty", {
+        "_config.yml": 'url: "https://praxis-am-fluss.example"\nbaseurl: "/blog"\npermalink: pretty\n',
+        "_posts/2023-10-04-linden-tee.md": "---\ntitle: Lindenblütentee\ncategories: [Hausmittel]\n---\n"
+                                           "Er schmeckt mild. [Abends](https://praxis-am-fluss.example/blog/"
+                                           "2023/11/12/abendroutine/) mehr.\n",
+        "_posts/2023-11-12-abendroutine.md": "---\ntitle: Abendroutine\n---\nZum [Tee](/blog/hausmittel/2023/10/04/"
+                                             "linden-tee/).\n",
+    })
+    out = project.run("import", str(site)).output
+    assert "aliases:\n- /blog/hausmittel/2023/10/04/linden-tee/\n" in project.read("source_de/linden-tee.md")
+    assert "old address /blog/2023/11/12/abendroutine/: Jekyll's permalink 'pretty' of pretty/_config.yml" in out
+    assert "[Abends](abendroutine.md) mehr." in project.read("source_de/linden-tee.md")
+    assert "Zum [Tee](linden-tee.md)." in project.read("source_de/abendroutine.md")
+    assert "import: 2 links to another imported post's old address lead to its source file now" in out
+    template = tree(tmp_path / "template", {
+        "_config.yml": "permalink: /:categories/:year/:month/:title/\n",
+        "_posts/2024-01-20-winterzeit.md": "---\ntitle: Winterzeit\n---\nDunkel.\n",
+        "Rezepte/_posts/2024-02-03-sirup.md": "---\ntitle: Sirup\ncategories: holunder\n---\nSüß.\n"})
+    project.run("import", str(template))
+    assert "aliases:\n- /2024/01/winterzeit/\n" in project.read("source_de/winterzeit.md")
+    assert "aliases:\n- /rezepte/holunder/2024/02/sirup/\n" in project.read("source_de/sirup.md")
+
+
+def test_a_hugo_site_s_permalinks_give_the_old_addresses_and_its_base_url_is_its_own_host(project, tmp_path):
+    """Hugo's ``[permalinks]`` per section (https://gohugo.io/content-management/urls/#permalinks): the old address
+    follows its tokens (:year/:month from ``date``, :slug or the title); a full URL on ``baseURL`` is a link to
+    the site itself, rewritten like a path."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://gesund-mit-lena.example/"\n[permalinks]\n  posts = "/:year/:month/:slug/"\n'
+                     '  rezepte = "/rezept/:title/"\n',
+        "content/posts/tee.md": '+++\ntitle = "Kräutertee für die Nacht"\nslug = "kraeutertee-schlaf"\n'
+                                'date = 2024-03-10T21:15:00+01:00\n+++\nMehr zum [Holunder](/2024/05/holunder/).\n',
+        "content/posts/holunder/index.md": '+++\ntitle = "Holunder"\ndate = 2024-05-02\n+++\nZum [Tee]'
+                                           '(https://gesund-mit-lena.example/2024/03/kraeutertee-schlaf/).\n',
+        "content/rezepte/sirup.md": '+++\ntitle = "Holunder Sirup"\n+++\nZucker und Blüten.\n',
+    })
+    out = project.run("import", str(site)).output
+    assert "aliases:\n- /2024/03/kraeutertee-schlaf/\n" in project.read("source_de/kraeutertee-schlaf.md")
+    assert "aliases:\n- /2024/05/holunder/\n" in project.read("source_de/holunder.md")
+    assert "aliases:\n- /rezept/holunder-sirup/\n" in project.read("source_de/holunder-sirup.md")
+    assert "old address /2024/03/kraeutertee-schlaf/: the site's [permalinks] '/:year/:month/:slug/'" in out
+    assert "Mehr zum [Holunder](holunder.md)." in project.read("source_de/kraeutertee-schlaf.md")
+    assert "Zum [Tee](kraeutertee-schlaf.md)." in project.read("source_de/holunder.md")
+
+
+def test_a_post_imported_before_is_known_after_the_author_changed_its_aliases_and_title(project, tmp_path):
+    """The author corrects an imported post's old address and retitles another, then imports the site again
+    (it gained a post): the two are skipped as imported before, by the file they came from, and only the new
+    post is written. A post imported by an older verlag (no origin recorded) is known by its title and date."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://gesund-mit-lena.example/"\n',
+        "content/posts/tee.md": '+++\ntitle = "Kräutertee"\ndate = 2024-03-10\n+++\nTee wärmt.\n',
+        "content/posts/holunder.md": '+++\ntitle = "Holunder"\ndate = 2024-05-02\n+++\nEr blüht.\n',
+        "content/posts/salbei.md": '+++\ntitle = "Salbei"\ndate = 2024-06-01\n+++\nEr duftet.\n',
+    })
+    project.run("import", str(site))
+    tee = project.read("source_de/kraeutertee.md")
+    assert "# imported from content/posts/tee.md of https://gesund-mit-lena.example/\n" in tee
+    project.write("source_de/kraeutertee.md", tee.replace("- /posts/tee/", "- /2024/03/tee/")
+                  .replace("draft: true\n", ""))
+    project.write("source_de/holunder.md", project.read("source_de/holunder.md")
+                  .replace("title: Holunder", "title: Holunder im Mai").replace("- /posts/holunder/", "- /holunder/"))
+    salbei = project.read("source_de/salbei.md")
+    project.write("source_de/salbei.md", "".join(line for line in salbei.splitlines(keepends=True)
+                                                  if not line.startswith("# imported from"))
+                  .replace("- /posts/salbei/", "- /salbei/"))
+    tree(site, {"content/posts/minze.md": '+++\ntitle = "Minze"\ndate = 2024-07-01\n+++\nSie kühlt.\n'})
+    out = project.run("import", str(site)).output
+    for name, slug in (("tee", "kraeutertee"), ("holunder", "holunder"), ("salbei", "salbei")):
+        assert f"skipped {site / 'content/posts' / name}.md: already imported as source_de/{slug}.md" in out
+    assert sources(project) == ["holunder.md", "kraeutertee.md", "minze.md", "salbei.md"]
+
+
+def test_jekyll_s_own_links_to_posts_lead_to_the_imported_files(project, tmp_path):
+    """Jekyll's ways to link a post (https://jekyllrb.com/docs/liquid/tags/#links): ``{% post_url %}`` by the post's
+    file name, ``{% link %}`` by its path, and an address after ``{{ site.url }}{{ site.baseurl }}``; each becomes
+    the imported post's file, and the import no longer calls them template tags kept as text."""
+    site = tree(tmp_path / "jekyll", {
+        "_config.yml": 'url: "https://praxis-am-fluss.example"\nbaseurl: "/blog"\n',
+        "_posts/2023-10-04-linden-tee.md": "---\ntitle: Lindenblütentee\n---\nEr schmeckt mild.\n",
+        "_posts/2023-11-12-abendroutine.md": "---\ntitle: Abendroutine\n---\nEin Bad am Abend.\n",
+        "_posts/2024-01-20-winterzeit.md": "---\ntitle: Winterzeit\n---\n"
+            "Lesen Sie [meine Abendroutine]({% post_url 2023-11-12-abendroutine %}#bad), "
+            "[den Tee]({{ site.baseurl }}{% link _posts/2023-10-04-linden-tee.md %}) und "
+            "[noch einmal]({{ site.url }}{{ site.baseurl }}/2023/10/04/linden-tee.html).\n",
+    })
+    out = project.run("import", str(site)).output
+    assert ("Lesen Sie [meine Abendroutine](abendroutine.md#bad), [den Tee](linden-tee.md) und "
+            "[noch einmal](linden-tee.md).") in project.read("source_de/winterzeit.md")
+    assert "import: 3 links to another imported post's old address lead to its source file now" in out
+    assert "template tags kept as text" not in out
+
+
+def test_hugo_front_matter_the_import_cannot_keep_is_named_and_a_cover_image_and_publish_date_are_kept(project,
+                                                                                                      tmp_path):
+    """Hugo's ``featured_image`` (a bundle's file) is the cover its theme showed: copied and shown at the top of
+    the text; ``images`` beside it (for social media) and ``weight`` are named as not kept, not as read. A future
+    ``publishDate`` (https://gohugo.io/methods/page/publishdate/) was never published (no alias, a draft that
+    says so); a past one is the date when ``date`` is missing, as in Hugo."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://gesund-mit-lena.example/"\n',
+        "content/posts/kamille/index.md": '---\ntitle: "Kamille"\ndate: 2024-10-05\nfeatured_image: cover.png\n'
+                                          'images: ["/img/titel.png"]\npublishDate: 2999-01-01\nweight: 3\n---\n'
+                                          "Kamillentee beruhigt.\n",
+        "content/posts/salbei.md": '---\ntitle: "Salbei"\npublishDate: 2024-02-01\n---\nSalbei duftet.\n',
+    })
+    (site / "content/posts/kamille/cover.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    out = project.run("import", str(site)).output
+    assert "YAML front matter read (date, featured_image, publishDate, title)\n" in out
+    assert "front matter not kept (verlag has no such field): images, weight" in out
+    kamille = project.read("source_de/kamille.md")
+    assert "---\n![Kamille](bilder/cover.png)\n\nKamillentee beruhigt.\n" in kamille
+    assert (project.root / "source_de/bilder/cover.png").read_bytes() == b"\x89PNG\r\n\x1a\n"
+    assert "draft: true  # scheduled in Hugo (publishDate 2999-01-01, still to come): never published there" in kamille
+    assert "aliases" not in kamille
+    assert "date: 2024-02-01\n" in project.read("source_de/salbei.md")
+
+
+def test_a_time_without_a_zone_is_in_the_zone_of_the_old_site_s_config(project, tmp_path):
+    """Jekyll's ``timezone`` and Hugo's ``timeZone`` name the zone the generator reads a time without offset in
+    (https://jekyllrb.com/docs/configuration/options/, https://gohugo.io/configuration/all/): the import keeps
+    the instant the old site published, not the same clock time in UTC. A time with its offset stays as written."""
+    jekyll = tree(tmp_path / "jekyll", {
+        "_config.yml": "timezone: Europe/Berlin\n",
+        "_posts/2023-12-31-silvester.md": "---\ntitle: Silvester\ndate: 2023-12-31 23:30:00\n---\nWasser trinken.\n",
+        "_posts/2024-06-01-sommer.md": "---\ntitle: Sommer\ndate: 2024-06-01 08:00:00 +0000\n---\nSonne.\n"})
+    hugo = tree(tmp_path / "hugo", {
+        "hugo.toml": 'timeZone = "Europe/Berlin"\n',
+        "content/posts/kamille.md": '+++\ntitle = "Kamille"\ndate = 2024-10-05T07:30:00\n'
+                                    'lastmod = "2024-10-06 09:00"\n+++\nKamillentee.\n'})
+    project.run("import", str(jekyll), str(hugo))
+    assert "date: 2023-12-31 23:30:00+01:00\n" in project.read("source_de/silvester.md")
+    assert "date: 2024-06-01 08:00:00+00:00\n" in project.read("source_de/sommer.md")
+    kamille = project.read("source_de/kamille.md")
+    assert "date: 2024-10-05 07:30:00+02:00\n" in kamille and "updated: 2024-10-06 09:00:00+02:00\n" in kamille
+
+
+def test_an_english_file_among_the_sources_is_not_imported_as_a_german_original(project, tmp_path):
+    """A folder of the author's material holds a translation too (``tee.en.md``, an English saved page): read as
+    English by the stop-word test hand translations get (``align``), it is an error naming the file and the
+    command for a translation, exit 2, and the German files are imported."""
+    folder = tree(tmp_path / "material", {
+        "tee.md": "---\ntitle: Kräutertee am Abend\n---\nViele meiner Patientinnen fragen mich, was sie am Abend "
+                  "trinken sollen. Ein warmer Tee ist ein schönes Ritual, und er hilft dem Körper, zur Ruhe zu "
+                  "kommen, wenn man ihn eine Stunde vor dem Schlafen trinkt.\n",
+        "tea.en.md": "---\ntitle: Herbal tea in the evening\n---\nMany of my patients ask me what they should drink "
+                     "in the evening. A warm tea is a nice ritual, and it helps the body to calm down when you "
+                     "drink it an hour before you go to sleep.\n",
+    })
+    result = project.run("import", str(folder), code=2)
+    english = folder / "tea.en.md"
+    assert (f"error: {english}: reads as English, not German: not imported as an original; a translation of an "
+            f"article is brought in with verlag import --translation-of SLUG --lang en {english}") in result.output
+    assert sources(project) == ["kraeutertee-am-abend.md"]
+
+
+def test_a_hugo_config_folder_s_permalinks_file_gives_the_old_addresses(project, tmp_path):
+    """Hugo's configuration directory (https://gohugo.io/configuration/introduction/#configuration-directory):
+    ``config/_default/permalinks.toml`` holds the ``[permalinks]`` table, ``hugo.toml`` beside it the rest."""
+    site = tree(tmp_path / "hugo", {
+        "config/_default/hugo.toml": 'baseURL = "https://gesund-mit-lena.example/"\n',
+        "config/_default/permalinks.toml": 'posts = "/:year/:slug/"\n',
+        "content/posts/tee.md": '+++\ntitle = "Tee"\ndate = 2024-03-10\n+++\nTee wärmt.\n',
+    })
+    project.run("import", str(site))
+    assert "aliases:\n- /2024/tee/\n" in project.read("source_de/tee.md")
