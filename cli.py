@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 from typing import Callable
 
@@ -243,7 +243,7 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
 @pass_project
 def init(project: Project, name, author: str, base_url, languages: str) -> None:
     """Scaffold a content project in -C DIR (empty or new)."""
-    from pipeline.scaffold import init_project
+    from pipeline.scaffold import LEGAL_TEMPLATES, init_project
 
     codes = tuple(code.strip() for code in languages.split(",") if code.strip())
     files, todo = init_project(project.root, name, author, base_url, codes)
@@ -252,6 +252,9 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
     for item in todo:
         click.echo(f"still to fill in verlag.toml: {item}")
     click.echo("source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
+    legal = [f"source_de/seiten/{slug}.md" for slug in LEGAL_TEMPLATES]
+    click.echo(f"still to fill in: the [[AUSFÜLLEN: …]] placeholders of {' and '.join(legal)} (Impressum and "
+               "privacy notice); build leaves those pages out until they are filled in")
     click.echo("next: verlag new \"Titel\", then verlag extract")
 
 
@@ -261,10 +264,11 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
 @writes
 def new(project: Project, title: str) -> None:
     """Start a German article titled TITLE in source_de/."""
+    from pipeline.fsutil import relpath
     from pipeline.scaffold import new_article, slugify
 
     path, taken = new_article(project.config, title)
-    click.echo(f"created {path.relative_to(project.root) if not path.is_absolute() else path}"
+    click.echo(f"created {relpath(path, project.root)}"
                + (f" (the slug {slugify(title)!r} is {taken})" if taken else ""))
     click.echo("it says 'draft: true': translated like any article, published once you delete that line")
 
@@ -286,12 +290,17 @@ def new(project: Project, title: str) -> None:
               help="With --translation-of: who translated SOURCE (\"Name\" or \"Name <e-mail>\"); recorded in each "
                    "entry filled and as the catalog's Last-Translator, credited on the page.")
 @pass_project
-@writes
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
     drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
     translation made by hand as reviewed and fuzzy catalog entries."""
+    with nullcontext() if dry_run else project.lock():  # a dry run writes nothing, not even the lock
+        _import(project, sources, year, dry_run, kind, slug, lang, force, translator)
+
+
+def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
+            slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
     if slug is None:
         if lang or force or translator:
             option = "--lang" if lang else "--force" if force else "--translator"
@@ -344,6 +353,13 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")
         if placed.renamed_from:
             click.echo(f"  slug {placed.renamed_from!r} is already used: named {placed.article.slug!r}")
+        if placed.replaces_template:
+            click.echo(f"  {'would replace' if dry_run else 'replaced'} the template 'verlag init' wrote there "
+                       "(untouched: only [[AUSFÜLLEN: …]] placeholders)")
+        if placed.unfilled_holder:
+            click.echo(f"  {relpath(placed.unfilled_holder, config.root)}, which keeps the slug, still holds "
+                       "[[AUSFÜLLEN: …]] placeholders (build leaves it out): fill them in from this page, then "
+                       "delete this one")
         for note in placed.article.notes:
             click.echo(f"  {note}")
         for image, target in placed.images:
@@ -356,8 +372,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             if placed.article.unpublished:
                 unfinished.append(relpath(placed.path, config.root))
     if written:
-        click.echo(f"import: {counted(written, 'article')} written as drafts ('draft: true'); "
-                   "check each, delete that line to publish it, then verlag extract")
+        one = written == 1
+        click.echo(f"import: {counted(written, 'article')} written as {'a draft' if one else 'drafts'} ('draft: true'); "
+                   f"check {'it' if one else 'each'}, delete that line to publish it, then verlag extract")
     if relinked:
         click.echo(f"import: {counted(relinked, 'link')} to another imported post's old address "
                    f"{'leads' if relinked == 1 else 'lead'} to its source file now")
@@ -720,6 +737,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``."""
     from pipeline.align import import_translation
     from pipeline.importer import detect_kind, read_import, render_markdown
+    from pipeline.published import taken_off
 
     if not path.is_file():
         raise VerlagError("no such file", path)
@@ -749,6 +767,17 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
                f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "
                f"{counted(len(result.unmatched_translation), f'{lang} sentence')} unmatched, {len(result.kept)} kept, "
                f"{result.already} already there")
+    held = taken_off(config, lang, slug) if result.written else None
+    if held is not None:  # more human text must not shrink the site unsaid
+        entries = len({f.line for f in held})
+        click.echo(f"warning: the {lang} page of {slug} is on the site now, and the next build takes it off: too "
+                   f"little of it is shown in {lang} for [publish] min_translated or min_reviewed"
+                   + (f"; {counted(entries, 'entry with a check error', 'entries with check errors')} "
+                      f"{'is' if entries == 1 else 'are'} shown in German:" if held else ""), err=True)
+        for finding in held:
+            click.echo(f"  {finding}", err=True)
+        click.echo(f"  fix {'them' if held else 'it'} before the next build (verlag check --lang {lang} "
+                   f"--article {slug})", err=True)
 
 
 @main.command()

@@ -6,16 +6,25 @@ sources -> segment -> extract (catalog, merge) -> pretranslate -> editions.
 
 __version__ = "0.1.0"
 
+from _thread import RLock
+
 # Called once with the "pipeline" logger when a module first asks for a logger (``logger``): the command line
 # prints verlag's warnings as ``warning: …`` (``cli.main``).
 ON_FIRST_LOGGER: list = []
+# Held while ``ON_FIRST_LOGGER`` runs: a second thread asking for a logger then waits for the hooks (its warning
+# is printed as the first thread's) instead of popping from a list emptied under it. ``_thread``: threading is
+# not loaded by every run.
+_FIRST_LOGGER_LOCK = RLock()  # re-entrant: a hook may ask for a logger itself
 
 
 def logger(name: str):
     """``logging.getLogger(name)`` for a module of verlag's, after ``ON_FIRST_LOGGER`` has run: logging (5 ms to
-    import) is loaded only by a run that has something to say."""
+    import) is loaded only by a run that has something to say. Safe from any thread: each hook runs once, and
+    no thread gets its logger before the hooks queued so far have run."""
     import logging
 
-    while ON_FIRST_LOGGER:
-        ON_FIRST_LOGGER.pop(0)(logging.getLogger(__name__))
+    if ON_FIRST_LOGGER:
+        with _FIRST_LOGGER_LOCK:
+            while ON_FIRST_LOGGER:
+                ON_FIRST_LOGGER.pop(0)(logging.getLogger(__name__))
     return logging.getLogger(name)

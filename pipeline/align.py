@@ -603,7 +603,7 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
         filled[id(entry)] = (entry, pair)
     sure = [entry for entry, pair in filled.values() if pair.confident]
     failing = {f.key for f in check_catalog(sure, ref, lang, "", glossary, labels, source_lang=config.source_language,
-                                            site_url=config.site_url, published=pages)
+                                            site_url=config.site_url, published=pages, renamed=pages.renamed)
                if f.severity == ERROR}
     for entry in sure:
         if key(entry) in failing:

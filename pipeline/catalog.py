@@ -16,7 +16,7 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Container
+from typing import Callable, Container, Iterable
 
 import polib
 from rapidfuzz import fuzz
@@ -243,7 +243,8 @@ def set_provenance(entry: polib.POEntry, origin: str, drafted: bool = True) -> N
     """
     notes = Notes.of(entry)
     notes.origins = [origin]
-    notes.drafted = fingerprint(entry.msgstr) if drafted else None
+    # a new text: a sign-off of the text it replaces (``draft …, signed off``) is not one of this text
+    notes.drafted, notes.signed = (fingerprint(entry.msgstr) if drafted else None), False
     notes.store(entry)
 
 
@@ -289,9 +290,14 @@ LOW_CONFIDENCE = "alignment: low confidence"  # align's translator comment on a 
 _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, reviewed ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
 _DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})(, signed off)?$")
 _HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
-_IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*$")
+_IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*,?$")  # "," ends a line wrapped after it
+# a list of silenced checks a tool wrapped after a hyphen (``ignore-link-`` / ``target``): no check id ends in one
+_IGNORE_CUT_RE = re.compile(r"^ignore-[a-z0-9-]*(?:[ ,]+ignore-[a-z0-9-]*)*$")  # ... when it ends in a hyphen
 _PREVIOUS_START = re.compile(r'^previous (?:msgctxt|msgid)(?:, reviewed [0-9a-f]{8})?:(?: "|$)')
 _MAX_HYPHEN_BREAKS = 6  # 2**6 ways to rejoin a record: more is no sentence's previous text
+# the longest record ``_unwrapped`` puts back together: a sentence's previous text, escaped, is far shorter; a
+# longer one stays as its lines, and its previous msgid is read from ``#|`` (``Notes``)
+_MAX_RECORD = 8000
 
 
 def _split_record(text: str) -> bool | None:
@@ -303,7 +309,13 @@ def _split_record(text: str) -> bool | None:
         return _cut(text)
     if text.startswith("hand: "):
         return not _HAND_RE.match(text)
-    return False if _DRAFT_RE.match(text) or _IGNORE_RE.match(text) else None
+    if text.startswith("ignore-"):
+        names = text.replace("- ", "-")  # a line joined at a hyphen break (``_record_span`` joins with spaces)
+        if names.endswith("-") and _IGNORE_CUT_RE.match(names):
+            return True
+        if _IGNORE_RE.match(names):
+            return False
+    return False if _DRAFT_RE.match(text) else None
 
 
 def _cut(origin: str) -> bool:
@@ -334,13 +346,18 @@ def _unwrapped(lines: list[str], entry: polib.POEntry) -> list[str]:
 
 
 def _record_span(lines: list[str], start: int) -> int:
-    """How many lines from ``start`` one wrapped record takes (1: the line is whole, or no record)."""
+    """How many lines from ``start`` one wrapped record takes (1: the line is whole, or no record).
+
+    A record is looked for in at most ``_MAX_RECORD`` characters: each longer join is read again in full, so
+    a reviewer's long note after a line that only starts like a record would cost the square of its length."""
     if not _split_record(lines[start].strip()):
         return 1
     pieces = [lines[start].strip()]
+    size = len(pieces[0])
     for line in lines[start + 1:]:
         text = line.strip()
-        if not text or _split_record(text) is not None:
+        size += len(text) + 1
+        if not text or size > _MAX_RECORD or _split_record(text) is not None:
             return 1
         pieces.append(text)
         if _split_record(" ".join(pieces)) is False:
@@ -415,8 +432,8 @@ class Notes:
         # a record a tool wrapped reads as an unfinished origin or an own line that starts a record: rare,
         # so the lines are put back together (``_unwrapped``) only then
         if notes.own or notes.origins and _cut(notes.origins[-1]):
-            if any(_cut(text) for text in notes.origins) or any(
-                    line.lstrip().startswith(("previous msg", "hand: ")) for line in notes.own):
+            if any(_cut(text) for text in notes.origins) or any(name.endswith("-") for name in notes.ignored) or any(
+                    line.lstrip().startswith(("previous msg", "hand: ", "ignore-")) for line in notes.own):
                 notes = cls._read(_unwrapped(lines, entry))
         return notes
 
@@ -432,7 +449,7 @@ class Notes:
             elif match := _HAND_RE.match(text):
                 notes.hand = (match.group(1), match.group(2))
             elif _IGNORE_RE.match(text):
-                notes.ignored += [t[len("ignore-"):] for t in re.split(r"[ ,]+", text)]
+                notes.ignored += [t[len("ignore-"):] for t in re.split(r"[ ,]+", text) if t]
             elif match := _PREVIOUS_RE.match(text):
                 value = polib.unescape(match.group(3))
                 if match.group(1) == "msgctxt":
@@ -721,6 +738,21 @@ def _header(pot: polib.POFile, lang: str, previous: str) -> str:
     return "\n".join(ours + kept)
 
 
+# The header field naming the German a catalog was last merged with (``german_digest`` of its template): unlike
+# ``POT-Creation-Date`` it differs for other German under SOURCE_DATE_EPOCH or within a minute, and msgmerge, which
+# copies the template's date into a catalog it updates, leaves it as it was (then it names no template on disk)
+TEMPLATE_FIELD = "X-Verlag-Template"
+
+
+def german_digest(keys: Iterable[tuple]) -> str:
+    """Twelve hex digits of SHA-256 over a template's (msgctxt, msgid) keys in order: which German a catalog was
+    merged with (``TEMPLATE_FIELD``), so ``extract`` can tell a msgid edited in the catalog from an older German."""
+    digest = hashlib.sha256()
+    for msgctxt, msgid in keys:
+        digest.update(f"{msgctxt or ''}\x04{msgid}\x00".encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
 def _metadata(old: polib.POFile | None, pot: polib.POFile, lang: str) -> dict[str, str]:
     previous = old.metadata if old is not None else {}
     meta = {
@@ -735,6 +767,7 @@ def _metadata(old: polib.POFile | None, pot: polib.POFile, lang: str) -> dict[st
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": plural_forms(lang),
         "X-Generator": pot.metadata["X-Generator"],
+        TEMPLATE_FIELD: german_digest(key(e) for e in pot),
     }
     for name, value in previous.items():
         meta.setdefault(name, value)

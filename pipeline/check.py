@@ -22,10 +22,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Callable, Container, Iterable
+from typing import Callable, Container, Iterable, Mapping
 from urllib.parse import urlsplit
 
 import polib
@@ -43,6 +43,7 @@ from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
 from .orphans import find_orphans, unreadable
+from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
@@ -90,6 +91,8 @@ class Context:
     origins: frozenset[str] = frozenset()
     site_url: str = ""  # ``[site] base_url``
     published: Container[tuple[str, str]] = frozenset()  # (lang, slug) of the site's pages (``SitePages``)
+    # an article's file name or old name -> its slug (``redirects.old_names``): a link to ``<name>.md`` is its page
+    renamed: Mapping[str, str] = field(default_factory=dict, compare=False)
     plain: bool = False  # the entry is plain text (``PLAIN_CONTEXTS``): no markup to compare
 
 
@@ -333,11 +336,12 @@ def _translated_page(old: str, new: str, ctx: Context) -> bool:
 
 def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
     """(language or None for the German file, slug, fragment) of a link to one of this site's articles:
-    ``slug.md``, ``/<base path><lang>/<slug>/`` or ``<base_url><lang>/<slug>/``; None for anything else."""
+    ``<file name>.md`` (its slug by ``ctx.renamed``), ``/<base path><lang>/<slug>/`` or ``<base_url><lang>/<slug>/``;
+    None for anything else."""
     address, _, fragment = url.partition("#")
-    slug = linked_article(address)
-    if slug is not None:
-        return None, slug, fragment
+    name = linked_article(address)
+    if name is not None:  # the file's name, or the name it had: the site links the article's slug (``renamed``)
+        return None, ctx.renamed.get(name, name), fragment
     base = urlsplit(ctx.site_url)
     if ctx.site_url and address.startswith(ctx.site_url):
         address = address[len(ctx.site_url):]
@@ -989,11 +993,14 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
                   labels: frozenset[str] = frozenset(), text: str | None = None,
                   source_lang: str = "de", checks: list[Check] | None = None,
                   errors_only: bool = False, site_url: str = "",
-                  published: Container[tuple[str, str]] = frozenset()) -> list[Finding]:
+                  published: Container[tuple[str, str]] = frozenset(),
+                  renamed: Mapping[str, str] | None = None) -> list[Finding]:
     """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers.
     ``site_url``: ``[site] base_url``; links to the site itself are never foreign, and a link to one of
     its articles may name the article's page in the catalog's language where the site publishes it:
-    ``published``, (lang, slug) of its pages (``SitePages``).
+    ``published``, (lang, slug) of its pages (``SitePages``). ``renamed``: ``redirects.old_names`` of the
+    site's German originals (``SitePages.renamed``), so that a link to ``<file name>.md`` of an article with its
+    own ``slug:`` may become ``/<lang>/<slug>/``.
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
     error, all that an edition's QA gate (``blocked_keys``) looks at. An entry whose translation keeps the
@@ -1012,7 +1019,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ()), site_url])))
     states = [entry_state(e) for e in active]  # each entry's once: the count and the checks to run read it
     ctx = Context(lang, glossary, labels, source_lang, states.count(REVIEWED), origins, site_url=site_url,
-                  published=published)
+                  published=published, renamed=renamed or {})
     plain = replace(ctx, plain=True)
     findings: list[Finding] = []
     for entry, state in zip(active, states):
@@ -1053,7 +1060,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
     some articles are asked for); unreadable articles and catalogs, a published article's alias that is no
     address (``sources.read_aliases``), and checks that fail on one, are errors naming the file; the rest
-    is still checked. ``progress()`` is called per article.
+    is still checked. A German source (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is
+    an ``unfilled`` error finding at each one's line: ``build`` leaves that page out (``practice.unfilled``).
+    ``progress()`` is called per article.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
@@ -1087,7 +1096,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 if labels is None:
                     labels = reference_labels(article)
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
-                                              config.source_language, site_url=config.site_url, published=pages))
+                                              config.source_language, site_url=config.site_url, published=pages,
+                                              renamed=pages.renamed))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
         kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
@@ -1114,9 +1124,16 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             config.source_language, article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, tag, kind in template_tags(article))
+    findings.extend(Finding(article.ref, line, "unfilled", ERROR, unfilled_message(placeholder),
+                            config.source_language, article.slug, (None, ""))
+                    for article in [*sources.articles, *sources.german_only]
+                    if not article.draft and (not slugs or article.slug in slugs)
+                    for line, placeholder in unfilled(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
     if pages.error:  # links to the site's pages went unjudged: said once, not per catalog
         errors.append(pages.error)
+    said = set(map(str, errors))  # a failing check of a page's catalog fails its edition too: said once
+    errors += [failure for failure in pages.failures if str(failure) not in said]
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors
@@ -1144,7 +1161,9 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     """A warning at the German file and line for each link of a published original to an article that is
     not published (deleted, renamed without an alias naming its old address, a draft) and each
     root-relative link to a path the site will not have (no article, alias or file verlag publishes there):
-    the link would not work in any edition (``media.article_link_problem``, which ``build`` says too). Only
+    the link would not work in any edition (``media.article_link_problem``, which ``build`` says too). An article
+    that cannot be read now counts as published where the last build's German page of it is there (the build
+    keeps it). Only
     originals whose text names a ``.md`` file or a root path are parsed; one that cannot be is appended to
     ``errors``."""
     from .site import Urls
@@ -1152,6 +1171,8 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names, renamed = {a.slug for a in published}, old_names(published)
     urls, codes = Urls(config.site_url), (config.source_language, *config.languages)
+    names |= {slug for slug in sources.unreadable
+              if (config.site_dir / urls.file(urls.path("article", config.source_language, slug))).is_file()}
     served = (lambda path: urls.serves(path, codes)) if "://" in config.site_url else None
     findings = []
     for article in published:

@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Container
+from typing import TYPE_CHECKING, Container, Mapping
 
 from . import doccache
 from .config import Config
@@ -22,7 +22,7 @@ from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
 from .practice import translator_names
-from .published import SitePages
+from .published import SitePages, renamed_originals
 from .sources import Article, Sources, read_sources, split_front_matter
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ class Edition:
     words_shown: int = 0  # German words of the segments shown in the edition's language (not in German)
     german_words: int = 0  # German words of the HTML blocks every edition shows in German (never reviewed)
     translator: str | None = None  # who answers for the translation, name only (``credited``)
+    translated_by_hand: bool = False  # ``translator`` made most of the text shown (a hand translation), not checked it
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
@@ -145,20 +146,22 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     _, _, body_start = split_front_matter(marked)
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
                    words_shown, german_words(german_blocks(doc.article)) if german is None else german,
-                   credited(po, hands, named))
+                   *credited(po, hands, named))
 
 
-def credited(po: polib.POFile | None, hands: Counter, named: str | None = None) -> str | None:
-    """Who the byline names: the hand translator whose text (``catalog.hand_translator``) is more than half
-    of the segments shown translated (``hands``: name, or None for text of no recorded hand translator ->
-    segments), else the language's ``[site.translator]`` (``named``; "" names nobody), else the catalog's
-    ``Last-Translator`` (``translator_name``). So a reviewer who saved the catalog after signing off one entry
-    of an imported hand translation is not credited with all of it, nor a Weblate admin who fixed one word
-    with a language whose reviewer the author named."""
+def credited(po: polib.POFile | None, hands: Counter, named: str | None = None) -> tuple[str | None, bool]:
+    """Who the byline names, and whether as the one who made the text rather than checked it: the hand
+    translator whose text (``catalog.hand_translator``) is more than half of the segments shown translated
+    (``hands``: name, or None for text of no recorded hand translator -> segments), True; else the language's
+    ``[site.translator]`` (``named``; "" names nobody), else the catalog's ``Last-Translator``
+    (``translator_name``), False. So a reviewer who saved the catalog after signing off one entry of an
+    imported hand translation is not credited with all of it, nor a Weblate admin who fixed one word with a
+    language whose reviewer the author named; and a hand translator is never called a mere checker of her
+    own text ("Translated by", not "Translation partly checked by")."""
     name, count = max(((n, c) for n, c in hands.items() if n), key=lambda item: item[1], default=(None, 0))
     if name and 2 * count > sum(hands.values()):
-        return name
-    return (named or None) if named is not None else translator_name(po)
+        return name, True
+    return ((named or None) if named is not None else translator_name(po)), False
 
 
 def translator_name(po: polib.POFile | None) -> str | None:
@@ -187,6 +190,7 @@ def edition_record(edition: Edition, article: Article, unreviewed: str) -> str:
         "updated": _iso(meta.get("updated")),
         "page": article.page, "reviewed_by": meta.get("reviewed_by"), "last_reviewed": _iso(meta.get("last_reviewed")),
         "translator": edition.translator,
+        **({"translator_hand": True} if edition.translated_by_hand else {}),  # other pages' records stay as they were
         "unreviewed": unreviewed, "segments": dict(sorted(edition.shown.items())),
         "words": dict(sorted(edition.words.items())), "words_shown": edition.words_shown,
         "german_words": edition.german_words, "body": edition.marked,
@@ -317,7 +321,8 @@ def _build_pass(config: Config, progress, jobs: int | None, sources: Sources,
             write_if_changed(record_path(config, config.source_language, article.slug),
                              edition_record(source_edition(article, config.source_language), article, "source"),
                              durable=False)
-    pages = SitePages(config, withheld)  # as the last build published them: check's QA gate reads the same
+    # as the last build published them: check's QA gate reads the same
+    pages = SitePages(config, withheld, renamed_originals(sources))
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
                                                       read_bytes(config.po_path(lang, article.slug)), pages)
                                    for lang in config.languages} for article in articles}
@@ -403,18 +408,20 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
     editions = []
     for lang in config.languages:
         try:
-            editions.append(catalog_edition(config, article, doc, lang, glossary, pages, german))
+            editions.append(catalog_edition(config, article, doc, lang, glossary, pages, german, pages.renamed))
         except VerlagError as exc:
             result.errors.append(exc)
     return editions
 
 
 def catalog_edition(config: Config, article: Article, doc: Document, lang: str, glossary: Glossary,
-                    pages: Container[tuple[str, str]], german: int) -> tuple[Edition, bytes | None]:
+                    pages: Container[tuple[str, str]], german: int,
+                    renamed: Mapping[str, str] | None = None) -> tuple[Edition, bytes | None]:
     """The ``lang`` edition of ``article`` made in memory from its catalog as it is now, with the catalog's bytes
     (None: no catalog). Segments with an error of ``verlag check`` fall back to German (the QA gate; ``pages``: the
     (lang, slug) of the site's pages its link-target check counts as published). ``german``: the words of the
-    article's HTML blocks (``rawhtml.german_words``). Raises ``VerlagError`` for a catalog that cannot be read."""
+    article's HTML blocks (``rawhtml.german_words``); ``renamed``: ``check_catalog``'s. Raises ``VerlagError`` for
+    a catalog that cannot be read."""
     from .catalog import load_po
     from .check import blocked_keys, check_catalog
 
@@ -426,7 +433,7 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
         with stage(article.ref, f"checking {ref}"):
             findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
                                      source_lang=config.source_language, errors_only=True,
-                                     site_url=config.site_url, published=pages)
+                                     site_url=config.site_url, published=pages, renamed=renamed)
         blocked = blocked_keys(findings)
     return make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german,
                         translator_names(config).get(lang)), data

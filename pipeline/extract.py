@@ -60,7 +60,8 @@ def _fingerprint_before(config: Config, article: Article, glossary: Glossary, fi
     ``files`` (read and hashed only when their stat changed since they were last hashed); None when one of
     them cannot be read (a folder in its place, a symlink loop, no permission): the article is extracted,
     and its merge reports the file within the article (``contain``) while the other articles go on."""
-    names = [f"templates/{article.slug}.pot", *(f"{lang}/{article.slug}.po" for lang in config.languages)]
+    paths = [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]
+    names = [path.relative_to(config.translations_dir).as_posix() for path in paths]  # ``files``' keys
     try:
         return combine_digests(*map(files.digest, names), extra=_depends(config, article, glossary))
     except OSError:

@@ -60,7 +60,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    keep_typo_fixes: bool, old_pot: str | None = None) -> _Merged:
     """``pot`` merged into ``old`` (``catalog.merge``, None: a catalog from the template alone), glossary hints
     added; ``data``: the bytes ``old`` was read from; ``old_pot``: the template on disk before this run, the
-    German ``old`` was merged with when its ``POT-Creation-Date`` is that template's (``_german_before``)."""
+    German ``old`` was merged with when its ``catalog.TEMPLATE_FIELD`` names it (``_german_before``)."""
     from .catalog import merge, render
     from .pofile import encode_like
 
@@ -83,19 +83,20 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
 
 
 def _german_before(old: polib.POFile | None, old_pot: str | None) -> frozenset[tuple]:
-    """The (msgctxt, msgid) keys of ``old_pot`` if ``old`` was last merged with it (the same
-    ``POT-Creation-Date``, which the merge copies into the catalog), else none: a catalog older than the
-    template (restored from an old commit) had other German, and its msgids are that German."""
-    from .catalog import key
+    """The (msgctxt, msgid) keys of ``old_pot`` if ``old`` was last merged with it (its ``catalog.TEMPLATE_FIELD``
+    names that German), else none: a catalog older than the template (restored from an old commit, saved by a
+    reviewer who worked on an earlier download) had other German, and its msgids are that German. The template's
+    ``POT-Creation-Date`` cannot tell: fixed by SOURCE_DATE_EPOCH, or in the same minute, it names other German too."""
+    from .catalog import TEMPLATE_FIELD, german_digest, key
     from .pofile import parse
 
-    stamp = _CREATED_RE.search(old_pot or "")
-    if old is None or stamp is None or old.metadata.get("POT-Creation-Date") != stamp.group(1):
+    if old is None or old_pot is None or TEMPLATE_FIELD not in old.metadata:
         return frozenset()
     try:
-        return frozenset(key(e) for e in parse(old_pot))
+        keys = [key(e) for e in parse(old_pot)]
     except (OSError, ValueError):
         return frozenset()
+    return frozenset(keys) if old.metadata[TEMPLATE_FIELD] == german_digest(keys) else frozenset()
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ import yaml
 
 from .errors import ManyErrors, VerlagError
 from .fsutil import write_if_changed
-from .scaffold import ascii_slug, slugify
+from .practice import PLACEHOLDER_RE
+from .scaffold import ascii_slug, slugify, untouched_template
 from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
@@ -284,6 +285,8 @@ class Placed:
     images: list[tuple[Path, Path]]
     renamed_from: str | None = None  # the slug it would have had, when that one was taken
     imported_as: Path | None = None  # the existing article it was imported as before: nothing to write
+    replaces_template: bool = False  # ``path`` is init's legal page as init wrote it, placeholders only
+    unfilled_holder: Path | None = None  # the page keeping its slug, which still holds [[AUSFÜLLEN: ...]]
 
 
 def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
@@ -297,11 +300,18 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     already used there (a file's name or its ``slug:``), earlier in this run, or reserved gets ``-2``,
     ``-3``, …. An image goes to ``source_dir/bilder/<name>``; a different file already there makes it
     ``<stem>-2<suffix>`` (a name no other image of the article has) and the body's references follow.
+
+    The exception: an imported page (a WordPress page) whose slug is that of a legal page ``verlag init`` wrote
+    and nobody touched since (``scaffold.untouched_template``: nothing but ``[[AUSFÜLLEN: ...]]`` placeholders)
+    replaces it (``replaces_template``): the old blog's Impressum is the practice's, the template is none. A
+    page edited since keeps its slug, and when it still holds placeholders the newcomer names it
+    (``unfilled_holder``) so the author merges the two.
     """
     existing = [p for folder in (source_dir, source_dir / PAGES_DIR) for p in sorted(folder.glob("*.md"))]
+    templates = {p.stem: p for p in existing if p.parent.name == PAGES_DIR and untouched_template(p)}
     taken = {slug for p in existing for slug in (p.stem, likely_slug(p))}
     taken.update(RESERVED_SLUGS)
-    known = {p: _identity(p) for p in existing}
+    known = {p: _identity(p) for p in existing if p not in templates.values()}
     before_run = set(existing)
     claimed: dict[Path, bytes] = {}
     placed: list[Placed] = []
@@ -317,6 +327,11 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
         article, images = _place_images(article, source_dir, claimed)
+        if article.page and article.slug in templates:
+            path = templates.pop(article.slug)
+            known[path] = (_paths(article.meta.get("aliases", [])), title_date, article.origin)
+            placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True))
+            continue
         slug, n = article.slug, 2
         while slug in taken:
             slug, n = f"{article.slug}-{n}", n + 1
@@ -324,9 +339,19 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
         path = folder / f"{slug}.md"
         taken.add(slug)
         known[path] = (_paths(final.meta.get("aliases", [])), title_date, final.origin)
+        holder = next((p for p in existing if article.slug in (p.stem, likely_slug(p)) and _unfilled(p)), None)
         placed.append(Placed(final, path, render_markdown(final), images,
-                             article.slug if slug != article.slug else None))
+                             article.slug if slug != article.slug else None,
+                             unfilled_holder=holder if slug != article.slug else None))
     return placed
+
+
+def _unfilled(path: Path) -> bool:
+    """Whether the source at ``path`` still holds one of init's ``[[AUSFÜLLEN: ...]]`` placeholders."""
+    try:
+        return PLACEHOLDER_RE.search(path.read_text(encoding="utf-8", errors="replace")) is not None
+    except OSError:
+        return False
 
 
 def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
@@ -464,7 +489,8 @@ def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:
 
 def write_placed(placed: Placed) -> None:
     """Write the article's source file and copy its images (atomically, ``fsutil.write_if_changed``).
-    Never replaces an existing article: ``place`` chose a free name (do not call it for ``imported_as``)."""
+    Never replaces an existing article: ``place`` chose a free name or init's untouched legal page
+    (``replaces_template``); do not call it for ``imported_as``."""
     for image, target in placed.images:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_if_changed(target, image.read_bytes())

@@ -286,14 +286,17 @@ def _scan_digest(article: Article) -> str:
 def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | None = None,
                   languages: Iterable[str] = (),
                   scan: Callable[[Article], list[tuple[str, int]]] = references,
-                  renamed: Mapping[str, str] | None = None, served: Callable[[str], bool] | None = None) -> Media:
+                  renamed: Mapping[str, str] | None = None, served: Callable[[str], bool] | None = None,
+                  kept: Iterable[str] = ()) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir, warnings for missing ones and for links to no published article.
 
     ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again; ``scan``
     finds the references of the others (``references``, or the same answers worked out elsewhere).
     ``renamed``: ``redirects.old_names(articles)`` when the caller has it (worked out here when None);
-    ``served``: as for ``article_link_problem`` (None: root-relative links are not judged).
+    ``served``: as for ``article_link_problem`` (None: root-relative links are not judged); ``kept``: the slugs
+    of articles not among ``articles`` whose pages the site keeps as the last build made them (their source cannot
+    be read now): a link to one works.
     """
     from .redirects import old_names  # here: 'extract' imports this module only to record the variants
 
@@ -304,7 +307,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     scanned: dict = {}
     articles = list(articles)
     languages = tuple(languages)
-    slugs = {article.slug for article in articles}
+    slugs = {article.slug for article in articles} | set(kept)
     renamed = old_names(articles) if renamed is None else renamed
     for article in articles:
         mine = files.setdefault(article.slug, {})

@@ -22,8 +22,9 @@ Read from ``verlag.toml``::
     email = "praxis@example.org"
 
 The legal pages are the German practitioner's duty (Impressum: § 5 DDG; Datenschutzerklärung: Art. 13
-GDPR); ``verlag init`` writes both with ``[[AUSFÜLLEN: ...]]`` placeholders that ``placeholders``
-finds so ``build`` can warn until they are filled in.
+GDPR); ``verlag init`` writes both with ``[[AUSFÜLLEN: ...]]`` placeholders. A page still holding one is no
+legal notice at all, so ``unfilled`` finds them for ``check`` (an error) and ``build`` (the page is left out of
+the site, exit 2) until they are filled in.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
+from .errors import VerlagError
 from .sources import Article
 
 PLACEHOLDER_RE = re.compile(r"\[\[AUSFÜLLEN:[^\]]*\]\]")
@@ -139,12 +141,27 @@ def check_legal(config: Config, practice: Practice, pages: Iterable[str]) -> Non
                                     "(write it there, or remove it from the list)", "site")
 
 
-def placeholders(articles: Iterable[Article]) -> list[str]:
-    """``file:line: ...`` warnings for every ``[[AUSFÜLLEN: ...]]`` placeholder still in a German source."""
-    found = []
+def unfilled(article: Article) -> list[tuple[int, str]]:
+    """(line, placeholder) of every ``[[AUSFÜLLEN: ...]]`` placeholder ``verlag init`` wrote that is still in the
+    German source ``article``, in file order; a draft's too (the caller decides what a draft's count for)."""
+    return [(article.text.count("\n", 0, match.start()) + 1, match.group(0))
+            for match in PLACEHOLDER_RE.finditer(article.text)]
+
+
+def unfilled_message(placeholder: str) -> str:
+    """What ``check`` and ``build`` say at a placeholder's line: the page is not published until it is filled in,
+    because an Impressum or privacy notice with gaps does not meet § 5 DDG / Art. 13 GDPR."""
+    return (f"placeholder {placeholder} still there: the page is not published until it is filled in (a legal "
+            "notice with gaps is none: § 5 DDG, Art. 13 GDPR)")
+
+
+def unfilled_errors(articles: Iterable[Article]) -> dict[str, list[VerlagError]]:
+    """slug -> a ``VerlagError`` at the file and line of each placeholder (``unfilled``) of the German sources
+    ``articles`` that are not drafts; sources without one are not keys."""
+    found: dict[str, list[VerlagError]] = {}
     for article in articles:
-        for match in PLACEHOLDER_RE.finditer(article.text):
-            line = article.text.count("\n", 0, match.start()) + 1
-            found.append(f"{article.ref}:{line}: placeholder {match.group(0)} still there; "
-                         "fill it in before publishing")
+        if article.draft:
+            continue
+        for line, placeholder in unfilled(article):
+            found.setdefault(article.slug, []).append(VerlagError(unfilled_message(placeholder), article.ref, line))
     return found

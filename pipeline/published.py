@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from typing import TYPE_CHECKING, Container
+from typing import TYPE_CHECKING, Container, Mapping
 from urllib.parse import urlsplit
 
 from .config import Config
@@ -20,7 +20,7 @@ from .errors import VerlagError
 if TYPE_CHECKING:
     from .glossary import Glossary
     from .site import Settings
-    from .sources import Sources
+    from .sources import Article, Sources
 
 PAGE_PATH = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?]+)/?"  # <lang>/<slug>/ after the site's base path
 
@@ -36,11 +36,15 @@ class SitePages:
     mistake is reported once (``verlag check`` reports ``error``, the build's site stage its own).
 
     ``withheld``: pages counted as not published whatever their records say (the build's way out of pages that
-    publish and withdraw each other in turn: ``editions.build_editions``)."""
+    publish and withdraw each other in turn: ``editions.build_editions``). ``renamed``: the German originals'
+    file and old names -> slugs (``renamed_originals``), for ``check_catalog``: a link to ``<file name>.md``
+    leads to the page of the article's slug."""
 
-    def __init__(self, config: Config, withheld: frozenset[tuple[str, str]] = frozenset()):
+    def __init__(self, config: Config, withheld: frozenset[tuple[str, str]] = frozenset(),
+                 renamed: Mapping[str, str] | None = None):
         self.config = config
         self.withheld = withheld
+        self.renamed = renamed or {}
         site = config.site_url
         base = urlsplit(site).path or "/"
         at = re.escape((site[:len(site) - len(urlsplit(site).path)] + base).encode())  # base_url, with its "/"
@@ -114,16 +118,19 @@ class PlannedPages(SitePages):
     A translation whose publication hangs on links to other translations is decided with them, together, as a build
     from no records settles them: the least set of pages that publishes itself, starting from none published; each
     page's edition is made once, and again only when a page it links became published.
-    An article or catalog that cannot be read keeps the pages its records give (the build keeps its editions).
+    An article or catalog that cannot be read keeps the pages its records give (the build keeps its editions), and
+    so does a translation whose edition fails otherwise (a bug): that failure, ``source_de/<slug>.md: <what> (while
+    building the editions)`` as the build says it, is kept in ``failures`` for the caller to report.
     ``sources``: ``read_sources(config)``; ``glossary``: the project's (its errors hold segments back too)."""
 
     def __init__(self, config: Config, sources: Sources, glossary: Glossary):
-        super().__init__(config)
+        super().__init__(config, renamed=renamed_originals(sources))
         self._articles = {a.slug: a for a in sources.articles}
         self._german_only = {a.slug for a in sources.german_only if not a.draft}
         self._unreadable = sources.unreadable
         self._glossary = glossary
         self._documents: dict[str, tuple] = {}  # slug -> (segmentation, words of its HTML blocks)
+        self.failures: list[VerlagError] = []  # ``ArticleFailure``s of the editions made here, one per article
 
     def _decide(self, page: tuple[str, str], settings: Settings) -> bool:
         fixed = self._fixed(page, settings)
@@ -170,7 +177,24 @@ class PlannedPages(SitePages):
 
     def _publishes(self, page: tuple[str, str], settings: Settings, gate: Container[tuple[str, str]]) -> bool:
         """Whether the site publishes the translation ``page`` made now, its QA gate counting ``gate`` published; by
-        its record when its article or catalog cannot be read (the build keeps the edition it had)."""
+        its record when its article or catalog cannot be read (the build keeps the edition it had), and when making
+        its edition fails otherwise (kept in ``failures``: the build contains it to the article the same way)."""
+        from .errors import ArticleFailure, stage
+
+        article = self._articles[page[1]]
+        try:
+            with stage(article.ref, "building the editions"):
+                return self._edition_published(article, page[0], settings, gate)
+        except ArticleFailure as exc:
+            if str(exc) not in map(str, self.failures):
+                self.failures.append(exc)
+        except VerlagError:  # the build cannot make it either and keeps the edition it had; check names the file
+            pass
+        return super()._decide(page, settings)
+
+    def _edition_published(self, article: Article, lang: str, settings: Settings,
+                           gate: Container[tuple[str, str]]) -> bool:
+        """``_publishes`` for an edition that can be made; raises as making it raises."""
         from . import doccache
         from .editions import catalog_edition
         from .errors import stage
@@ -178,19 +202,22 @@ class PlannedPages(SitePages):
         from .segment import segment_article
         from .site import edition_published
 
-        lang, slug = page
-        article = self._articles[slug]
-        try:
-            if slug not in self._documents:  # extract's segmentation when it is stored, else made here, not stored
-                with stage(article.ref, "segmenting"):
-                    doc = doccache.stored(self.config, article) or segment_article(
-                        article, self.config.segmentation, self.config.source_language)
-                self._documents[slug] = (doc, german_words(german_blocks(article)))
-            doc, german = self._documents[slug]
-            edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german)
-        except VerlagError:  # the build cannot make it either and keeps the edition it had; check names the file
-            return super()._decide(page, settings)
+        if article.slug not in self._documents:  # extract's segmentation when it is stored, else made here
+            with stage(article.ref, "segmenting"):
+                doc = doccache.stored(self.config, article) or segment_article(
+                    article, self.config.segmentation, self.config.source_language)
+            self._documents[article.slug] = (doc, german_words(german_blocks(article)))
+        doc, german = self._documents[article.slug]
+        edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german, self.renamed)
         return edition_published(self.config, settings, edition, article)
+
+
+def renamed_originals(sources: Sources) -> dict[str, str]:
+    """``redirects.old_names`` of the German originals that are not drafts: the names a link to ``<name>.md`` may
+    give an article other than its slug (its file's, when ``slug:`` differs; the names its aliases held)."""
+    from .redirects import old_names
+
+    return old_names(a for a in (*sources.articles, *sources.german_only) if not a.draft)
 
 
 class _Gate:
@@ -207,3 +234,37 @@ class _Gate:
             return fixed
         self.asked.append(page)
         return page in self.published
+
+
+def taken_off(config: Config, lang: str, slug: str) -> list | None:
+    """Whether the next ``verlag build`` takes the translation (``lang``, ``slug``) off the site: the last build
+    published it (its records: ``SitePages``) and the next, from the sources and catalogs as they are now, does not
+    (``PlannedPages``). None when the page stays, or was not on the site. Else the error ``check.Finding``s of its
+    catalog, whose segments the build shows in German (the QA gate), in entry order; none when only reviewed or
+    translated text is lacking (``[publish] min_reviewed``, ``min_translated``). ``import --translation-of`` asks
+    it, so bringing in more human translation never shrinks the site without saying so."""
+    from .catalog import decode_po, po_from_bytes
+    from .check import ERROR, check_catalog
+    from .fsutil import relpath
+    from .glossary import load_glossary
+    from .segment import reference_labels
+    from .sources import read_sources
+
+    page = (lang, slug)
+    if page not in SitePages(config):
+        return None
+    sources = read_sources(config)
+    glossary = load_glossary(config.translations_dir, config.root)
+    planned = PlannedPages(config, sources, glossary)
+    if page in planned:
+        return None
+    article = next((a for a in sources.articles if a.slug == slug), None)
+    path = config.po_path(lang, slug)
+    if article is None or not path.is_file():
+        return []
+    ref = relpath(path, config.root)
+    data = path.read_bytes()
+    findings = check_catalog(po_from_bytes(data, ref), ref, lang, slug, glossary,
+                             reference_labels(article), decode_po(data, ref), config.source_language, errors_only=True,
+                             site_url=config.site_url, published=planned)
+    return [f for f in findings if f.severity == ERROR]

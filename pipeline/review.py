@@ -265,7 +265,7 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
         return Page(lang, article.slug, article.title, article.ref, ref, labels=labels, problem=exc)
     with stage(article.ref, f"checking {ref}"):
         findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language,
-                                  site_url=config.site_url, published=pages)
+                                  site_url=config.site_url, published=pages, renamed=pages.renamed)
     return build_page(article, po, lang, ref, findings, glossary, labels, text)
 
 
@@ -384,6 +384,8 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
             result.pages.append(page)
             if page.problem:
                 result.errors.append(page.problem)
+    said = set(map(str, result.errors))  # a linked page whose edition failed, as the build names its article
+    result.errors += [failure for failure in pages.failures if str(failure) not in said]
     out = config.root / REPORT_DIR
     partial = len(chosen) < len(articles) or languages != list(config.languages)
     files = render_report(result.pages, config.name, languages, partial, list(config.languages))

@@ -103,6 +103,17 @@ Aufsichtsbehörde für den Datenschutz beschweren.
 """
 
 GITIGNORE = "editions/\nsite/\nreview/\n.verlag/\n*.mo\n"
+LEGAL_TEMPLATES = {"impressum": IMPRESSUM, "datenschutz": DATENSCHUTZ}  # slug -> the page init writes
+
+
+def untouched_template(path: Path) -> bool:
+    """Whether ``path`` is a legal page exactly as ``init_project`` wrote it (``LEGAL_TEMPLATES``, by its
+    slug), so replacing it loses nothing the author wrote; False for any other file or an unreadable one."""
+    template = LEGAL_TEMPLATES.get(path.stem)
+    try:
+        return template is not None and path.read_bytes().replace(b"\r\n", b"\n") == template.encode("utf-8")
+    except OSError:
+        return False
 
 
 def slugify(title: str) -> str:
@@ -146,8 +157,7 @@ def init_project(root: Path, name: str | None = None, author: str = "", base_url
     files = {
         root / CONFIG_NAME: config,
         root / "source_de" / "willkommen.md": EXAMPLE.format(author=byline, date=today),
-        root / "source_de" / "seiten" / "impressum.md": IMPRESSUM,
-        root / "source_de" / "seiten" / "datenschutz.md": DATENSCHUTZ,
+        **{root / "source_de" / "seiten" / f"{slug}.md": text for slug, text in LEGAL_TEMPLATES.items()},
         root / ".gitignore": GITIGNORE,
     }
     for path, text in files.items():

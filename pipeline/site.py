@@ -48,7 +48,7 @@ from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import code_digest, contained, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path, stored_references, unscanned
-from .practice import Localized, Practice, check_legal, load_practice, placeholders
+from .practice import Localized, Practice, check_legal, load_practice, unfilled_errors
 from .search import BUNDLE, index_site
 from .redirects import kept, old_names, redirect_files
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
@@ -195,6 +195,14 @@ class Page:
     last_reviewed: Moment | None = None
     translator: str | None = None  # the catalog's Last-Translator (translations only)
     german_tags: frozenset[int] = frozenset()  # positions in ``tags`` of the tags shown in German
+    translated_by_hand: bool = False  # ``translator`` made most of the text shown (``editions.credited``)
+
+    @property
+    def credits_translator(self) -> bool:
+        """Whether the byline says "Translated by" ``translator`` (schema.org ``translator`` too): she checked every
+        sentence, or she made most of what the page shows (a hand translation; the notice at the top says
+        what is not hers). Otherwise a checker is named only for the part checked."""
+        return bool(self.translator) and (self.fully_reviewed or self.translated_by_hand)
 
     @property
     def machine(self) -> int:
@@ -290,7 +298,7 @@ def _page(record: dict, digest: str) -> Page:
                 record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""),
                 record.get("words_shown", 0), record.get("german_words", 0), bool(record.get("draft")),
                 bool(record.get("page")), record.get("reviewed_by"), moment(record.get("last_reviewed")),
-                record.get("translator"), frozenset(record.get("german_tags") or ()))
+                record.get("translator"), frozenset(record.get("german_tags") or ()), bool(record.get("translator_hand")))
 
 
 def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str], Page]:
@@ -687,7 +695,7 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
         review["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
     if page.last_reviewed:
         review["lastReviewed"] = page.last_reviewed.isoformat()
-    if page.translator and page.lang != site.source and page.fully_reviewed and not german_html:
+    if page.lang != site.source and page.credits_translator and not german_html:
         data["translator"] = {"@type": "Person", "name": page.translator}
     if page.summary:
         data["description"] = page.summary
@@ -989,7 +997,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     file ``exists`` maps to None: unchanged, not rendered again. So does the
     page of an article whose German source cannot be read now or names a file
     outside source_de/ (its last good page stays; without one it is left out)
-    and a page that fails to render (reported in ``errors``). A file copied
+    and a page that fails to render (reported in ``errors``). A page whose German source (no draft) still
+    holds ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is left out in every language, its links in the
+    footer too, each placeholder an error at its line (``practice.unfilled_errors``). A file copied
     from source_de/ maps to its Path there. Article bodies are rendered in ``jobs`` worker processes
     (None: the CPU cores; ``pool.map_articles``); the text is the same for any number. ``sources``: the
     German originals as ``read_sources`` returns them (read here when None). An article page is held as
@@ -1001,6 +1011,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
     sources = read_sources(config) if sources is None else sources
     documents = [a for a in (*sources.articles, *sources.german_only) if a.slug in slugs]
+    # a page still holding init's [[AUSFÜLLEN: ...]] placeholders is no Impressum: left out in every language
+    gaps = unfilled_errors(documents)
+    errors.extend(e for found in gaps.values() for e in found)
+    documents = [a for a in documents if a.slug not in gaps]
+    pages = {(lang, slug): page for (lang, slug), page in pages.items() if slug not in gaps}
     unread = unscanned(documents, state.get("media"))
     found: dict | Results = {}
     if unread:
@@ -1017,15 +1032,22 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     # original left out for now, its references refused and no earlier page, still holds its names, as its file)
     renamed = old_names(documents)
     urls = Urls(settings.base_url)
+    # an original that cannot be read now keeps the German page of the last build, and links to it work
+    standing = {slug for slug in sources.unreadable
+                if exists(urls.file(urls.path("article", config.source_language, slug)))}
     media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan, renamed,
-                          lambda path: urls.serves(path, (config.source_language, *config.languages)))
+                          lambda path: urls.serves(path, (config.source_language, *config.languages)), standing)
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
+    drafts = [slug for (lang, slug), page in pages.items() if lang == config.source_language and page.draft]
+    # a frozen page stays as the last build made it: published (its file is there) or listed as not yet available
     pages = {(lang, slug): page for (lang, slug), page in pages.items()
-             if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))}
+             if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))
+             or publication(page, settings, config.source_language, drafts) in (NOT_TRANSLATED, HELD_BACK)}
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
-    check_legal(config, site.practice, [*(p.slug for p in site.pages(site.source)), *sources.unreadable])
+    check_legal(config, site.practice,  # a draft or unfilled page is there, just not published (build says so)
+                [*(p.slug for p in site.pages(site.source)), *sources.unreadable, *gaps, *site.drafts])
     spoken = {lang: translations_digest(config, lang) for lang in site.languages}
     known = state.get("spoken") if isinstance(state.get("spoken"), dict) else {}
     clean = {}  # lang -> ``spoken`` of a language whose UI translations were read without a problem
@@ -1362,7 +1384,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.pages[lang] = site.articles(lang)
     result.held_back = site.held_back
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
-    result.warnings += list(site.media.warnings) + placeholders(site.sources.values())
+    result.warnings += list(site.media.warnings)
     if (root / OLD_REVIEW).is_dir():
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")

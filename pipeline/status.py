@@ -111,7 +111,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                             labels[article.slug] = reference_labels(article)
                         findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
                                                  source_lang=config.source_language, site_url=config.site_url,
-                                                 published=pages)
+                                                 published=pages, renamed=pages.renamed)
                     if outcome.failed:
                         rows.append(row)  # progress is known; the QA counts are not
                         continue
@@ -126,6 +126,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
         for finding in image_variant_findings(config, sources, list(languages or config.languages), None, errors):
             if (finding.lang, finding.slug) in by_row:
                 by_row[finding.lang, finding.slug].warnings += 1
+    if pages is not None:  # a linked page whose edition failed: the build names its article so, and goes on
+        errors += [failure for failure in pages.failures if str(failure) not in set(map(str, errors))]
     order = list(languages or config.languages)
     rows.sort(key=lambda row: order.index(row.lang))  # per language, articles in order (a stable sort)
     if qa:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import textwrap
@@ -73,6 +74,14 @@ def adopt_example(project: Project) -> None:
     """What an author does who keeps ``init``'s example article as a first post: deletes its draft line."""
     path = project.root / "source_de/willkommen.md"
     path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+
+
+def fill_in_legal_pages(root: Path) -> None:
+    """What an author does before publishing: replaces ``init``'s ``[[AUSFÜLLEN: …]]`` placeholders in the
+    Impressum and privacy notice of the project at ``root`` (a page still holding one is left out of the site)."""
+    for path in (root / "source_de/seiten").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\[\[AUSFÜLLEN: ([^\]]*)\]\]", r"(\1)", text), encoding="utf-8")
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import json
 import re
 
 import polib
+from lxml.html import fromstring
 import pytest
 
 from conftest import msgfmt_check, review
@@ -154,6 +155,41 @@ def test_the_byline_credits_the_hand_translator_while_their_text_is_most_of_the_
                                            for e in po if e.msgstr and not e.msgctxt})
     html = page(published)
     assert "Translated by Tom Becker" in html and "Anna Berg" not in html
+
+
+def test_a_hand_translator_is_credited_as_translator_not_as_a_checker_when_a_machine_filled_a_gap(published, tmp_path):
+    """The hand translator made the text; a machine draft of the one sentence she left out does not make her the
+    part-time checker of her own work: "Translated by", with the notice at the top naming the machine part."""
+    path = english(tmp_path, ENGLISH.replace("Dandelion at the edge of a field in May\n\n", ""))
+    imported(published, path, "--translator", "Anna Berg")
+    published.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    doc = fromstring(page(published))
+    assert doc.xpath('string(//p[@class="translator"])') == "Translated by Anna Berg"
+    assert "Parts of this translation were made by machine" in doc.xpath('string(//aside[contains(@class, "notice")])')
+    (data,) = doc.xpath('//script[@type="application/ld+json"]/text()')
+    assert json.loads(data)["translator"] == {"@type": "Person", "name": "Anna Berg"}
+
+
+def test_an_import_that_would_take_a_live_page_off_the_site_says_so_and_why(published, tmp_path):
+    """A translator's image pointing elsewhere is a check error: the build shows that entry in German, and an
+    edition that must be all English ([publish] min_translated = 100) is no longer published. Bringing in human
+    text must not shrink the site unsaid: the import names the page and the entry."""
+    published.write("verlag.toml", published.read("verlag.toml") + "min_translated = 100\n")
+    published.write("source_de/loewenzahn.md", GERMAN)
+    published.run("extract")
+    published.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    published.run("build")
+    assert "Not yet available" not in published.read("site/en/loewenzahn/index.html")
+    path = english(tmp_path, ENGLISH.replace("(bilder/loewenzahn.jpg)", "(https://example.org/pusteblume.jpg)"))
+    result, po = imported(published, path)
+    line = next(n for n, text in enumerate(published.read("translations/en/loewenzahn.po").splitlines(), 1)
+                if text == f'msgid "{IMAGE}"')
+    assert ("warning: the en page of loewenzahn is on the site now, and the next build takes it off: too little of "
+            "it is shown in en for [publish] min_translated or min_reviewed; 1 entry with a check error is shown in "
+            "German:\n"
+            f"  error: translations/en/loewenzahn.po:{line}: ") in result.output
+    assert "  fix them before the next build (verlag check --lang en --article loewenzahn)" in result.output
+    assert "en: not published" in published.run("build").output  # as the import said
 
 
 def test_translator_goes_with_translation_of(project, tmp_path):

@@ -20,7 +20,8 @@ from cli import main
 from pipeline.catalog import fingerprint
 from pipeline.scaffold import slugify
 
-from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review
+from conftest import (REPO, Project, article, copy_shipped_project, fill_in_legal_pages, msgfmt_check, review,
+                      sign_off_all)
 
 LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
                 summary="Über die Leber.", tags="[Leber]")
@@ -39,6 +40,7 @@ def test_init_scaffolds_a_project_that_works_end_to_end(tmp_path):
     p = Project(tmp_path / "blog")
     p.run("init")
     assert (p.root / "verlag.toml").exists() and list((p.root / "source_de").glob("*.md"))
+    fill_in_legal_pages(p.root)
     p.run("extract")
     p.run("pretranslate", "--engine", "copy")
     p.run("build")
@@ -62,7 +64,8 @@ def test_slugs_transliterate_german(title, slug):
 
 
 def test_new_creates_unique_articles_with_front_matter(project):
-    project.run("new", "Zecken im Garten")
+    assert project.root.is_absolute()  # -C /abs/dir: the file is named inside the project, as every command does
+    assert "created source_de/zecken-im-garten.md\n" in project.run("new", "Zecken im Garten").output
     project.run("new", "Zecken im Garten")
     text = project.read("source_de/zecken-im-garten-2.md")
     assert text.startswith("---\ntitle: Zecken im Garten\n")
@@ -491,4 +494,49 @@ def test_a_msgid_the_reviewer_edited_in_the_catalog_is_set_back_not_reported_as_
             "'Sie braucht Ruhee.' set back to the German 'Sie braucht Ruhe.'") in result.output
     assert "changed: " not in result.output and "back to review" not in result.output
     assert path.read_text(encoding="utf-8") == reviewed
+    msgfmt_check(path)
+
+
+def test_a_catalog_older_than_the_template_keeps_the_authors_change_under_reproducible_dates(project):
+    """The reviewer saves the catalog they downloaded before the author reworded a sentence over the one
+    ``extract`` merged (dates fixed by SOURCE_DATE_EPOCH, so the template's date cannot tell the two catalogs
+    apart). Its old msgid is the author's earlier German, not a slip: the entry goes back to review with the
+    old German as previous msgid, and the old translation is not published as reviewed for the new German."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    downloaded = path.read_text(encoding="utf-8")
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    project.run("extract")
+    path.write_text(downloaded, encoding="utf-8")  # the reviewer's copy, made for the older German
+    result = project.run("extract")
+    assert "msgid edited in the catalog" not in result.output
+    entry = polib.pofile(str(path)).find("Sie braucht viel Ruhe.")
+    assert entry.fuzzy and entry.previous_msgid == "Sie braucht Ruhe." and entry.msgstr == "It needs rest."
+    msgfmt_check(path)
+
+
+def test_a_draft_that_replaced_signed_off_pseudo_text_is_an_untouched_machine_draft(project):
+    """Pseudo text signed off in bulk (``draft …, signed off``) is replaced by ``pretranslate --redo-drafts``; the
+    new draft is the engine's, nobody signed it off: it says so, a second ``--redo-drafts`` replaces it again, and
+    when the author changes the German it is retired (the new German waits for a draft), not sent back to review
+    as if a person had checked it."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    sign_off_all(project, "en")
+    project.run("extract")
+    path = project.root / "translations/en/leber.po"
+    assert "draft " + fingerprint(polib.pofile(str(path)).find("Sie braucht Ruhe.").msgstr) + ", signed off" in \
+        path.read_text(encoding="utf-8")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en", "--redo-drafts")
+    entry = polib.pofile(str(path)).find("Sie braucht Ruhe.")
+    assert entry.fuzzy and entry.tcomment.split("\n") == ["mt: copy", f"draft {fingerprint('Sie braucht Ruhe.')}"]
+    assert "replacing machine drafts" in project.run("pretranslate", "--engine", "copy", "--lang", "en",
+                                                     "--redo-drafts").output
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    result = project.run("extract")
+    assert f"en: 0 changed sentences {REVIEW}, 1 changed sentence to draft again" in result.output
+    entry = polib.pofile(str(path)).find("Sie braucht viel Ruhe.")
+    assert entry.msgstr == "" and entry.previous_msgid is None
     msgfmt_check(path)

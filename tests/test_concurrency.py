@@ -342,3 +342,34 @@ def test_a_half_written_file_is_read_again_once_its_editor_is_done(tmp_path):
     with pytest.raises(VerlagError):
         rewrite(path, update)
     assert path.read_bytes() == b"broken", "a file that does not parse is never written back"
+
+
+def test_a_thread_asking_for_a_logger_while_another_runs_the_first_logger_hooks_waits_for_them(monkeypatch):
+    """``pipeline.logger`` from two threads: the second gets its logger only once the hook the first is running
+    has run (else its warning would go out before the command line prints warnings), and each hook runs once."""
+    import threading
+
+    import pipeline
+
+    entered, release = threading.Event(), threading.Event()
+    ran: list[str] = []
+
+    def slow(log):
+        entered.set()
+        release.wait(30)  # a bound for a broken lock only; the test sets it
+        ran.append("slow")
+
+    monkeypatch.setattr(pipeline, "ON_FIRST_LOGGER", [slow, lambda log: ran.append("second")])
+    seen: list[list[str]] = []
+    first = threading.Thread(target=pipeline.logger, args=("pipeline.first",))
+    second = threading.Thread(target=lambda: (pipeline.logger("pipeline.second"), seen.append(list(ran))))
+    first.start()
+    assert entered.wait(30)
+    second.start()
+    second.join(0.5)  # time for a second thread that does not wait to return before the hook has run
+    release.set()
+    first.join()
+    second.join()
+    assert seen == [["slow", "second"]]
+    assert ran == ["slow", "second"] and pipeline.ON_FIRST_LOGGER == []
+

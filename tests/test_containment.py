@@ -16,7 +16,7 @@ import pipeline.segment
 import pipeline.render
 import pipeline.site
 import pipeline.sources
-from conftest import Project, article, msgfmt_check
+from conftest import Project, article, msgfmt_check, review
 from pipeline.check import ERROR, Check
 
 TRIGGER = "Störfall"
@@ -240,3 +240,29 @@ def test_article_option_reports_only_that_articles_problems(project: Project, co
     bad = project.run(*args, "--article", "kaputt", code=2)
     assert re.search(r"error: source_de/kaputt.md:\d+: invalid YAML", bad.output)
     assert "no article with slug" not in bad.output
+
+
+def test_a_linked_page_whose_edition_fails_is_contained_to_its_article_by_check_status_and_review(project: Project,
+                                                                                                  monkeypatch):
+    """check, status and review make the editions of the pages a translation links by the site's address
+    (``PlannedPages``): one that fails there is reported as the build reports it, naming its article, the page
+    counts as its records say (none: not published), and the linking catalog is still checked. It stopped each
+    command as an internal error, or (check) was blamed on the linking catalog."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + '[site]\nbase_url = "https://praxis.example/"\n[publish]\nmin_translated = 0\n')
+    project.write("source_de/zecken.md", article("Zecken", f"Ein {TRIGGER} im Gras.\n"))
+    project.write("source_de/leber.md", article("Leber", "Lesen Sie [dies](zecken.md).\n"))
+    project.run("extract")
+    msgfmt_check(review(project, "en", "zecken", {("title", "Zecken"): "Ticks", f"Ein {TRIGGER} im Gras.": "Grass."}))
+    msgfmt_check(review(project, "en", "leber", {("title", "Leber"): "Liver", "Lesen Sie [dies](zecken.md).":
+                                                 "Read [this](https://praxis.example/en/zecken/)."}))
+    inject_building(monkeypatch)
+    failure = (f"error: source_de/zecken.md: test_containment.Injected: injected fault at '{TRIGGER}' "
+               "(while building the editions)")
+    built = project.run("build", code=2)
+    assert error_line(built) == failure
+    checked = project.run("check", code=2)
+    assert error_line(checked) == failure and "translations/en/leber.po" not in checked.stderr
+    assert "translations/en/leber.po:" in checked.stdout and "[link-target]" in checked.stdout
+    for command in ("status", "review"):
+        assert error_line(project.run(command, code=2)) == failure

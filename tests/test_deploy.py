@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import Project
+from conftest import Project, fill_in_legal_pages
 
 OUTPUTS = ("site", "editions", "translations")
 
@@ -31,6 +31,7 @@ def scaffolded(root: Path) -> Project:
     """``init`` -> ``new`` -> ``extract`` -> ``pretranslate --engine pseudo`` -> ``build``."""
     project = Project(root)
     project.run("init")
+    fill_in_legal_pages(project.root)
     project.run("new", "Zecken im Garten")
     project.write("source_de/zecken-im-garten.md",  # the author finishes the article: no longer a draft
                   project.read("source_de/zecken-im-garten.md").replace("draft: true\n", ""))

@@ -17,7 +17,7 @@ import rnc2rng
 from lxml import etree, html
 from lxml.isoschematron import Schematron
 
-from conftest import Project, adopt_example, copy_shipped_project
+from conftest import Project, adopt_example, copy_shipped_project, fill_in_legal_pages
 
 BASE = "https://example.org/"
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
@@ -104,6 +104,7 @@ def started(root: Path) -> Project:
     project = Project(root)
     project.run("init")
     adopt_example(project)
+    fill_in_legal_pages(project.root)
     project.run("new", "Zweiter Beitrag")
     article = root / "source_de/zweiter-beitrag.md"
     text = re.sub(r"^date: .*$", "date: 2000-01-01", article.read_text("utf-8"), flags=re.M)

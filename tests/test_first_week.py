@@ -15,7 +15,7 @@ from lxml import html
 
 import cli
 from cli import main
-from conftest import Project, adopt_example, msgfmt_check, review
+from conftest import Project, adopt_example, fill_in_legal_pages, msgfmt_check, review
 from pipeline.catalog import provenance
 from pipeline.errors import VerlagError
 from pipeline.serve import make_server
@@ -49,6 +49,7 @@ def test_the_first_hour_never_publishes_german_pages_drafts_or_placeholders(tmp_
     project = Project(tmp_path / "praxis")
     out = project.run("init", "--author", "Anna Berger", "--languages", "en").output
     assert "source_de/willkommen.md is an example (draft: true, never published)" in out
+    fill_in_legal_pages(project.root)
     assert "willkommen" in project.run("build").output.split("drafts, not published (draft: true):")[1]
     assert not (project.root / "site/de/willkommen").exists()
     adopt_example(project)  # this author keeps it as a first post
@@ -192,6 +193,7 @@ def test_serve_answers_the_sites_own_404_pages_and_never_lists_a_folder(tmp_path
     project = Project(tmp_path / "praxis")
     project.run("init", "--languages", "en,fr")
     adopt_example(project)
+    fill_in_legal_pages(project.root)
     project.write("source_de/kalte-haende.md", ARTICLE)
     project.run("extract")
     for slug in ("willkommen", "kalte-haende"):

@@ -137,6 +137,7 @@ def test_dry_run_shows_the_markdown_and_writes_nothing(project):
     before = project.snapshot()
     out = project.run("import", "--dry-run", str(DATA / "feed.xml")).output
     assert project.snapshot() == before
+    assert not (project.root / ".verlag").exists(), "not even the project lock"
     assert "would write source_de/warum-wasser-trinken-im-winter-zaehlt.md (from " in out
     assert (EXPECTED / "feed.xml/warum-wasser-trinken-im-winter-zaehlt.md").read_text(encoding="utf-8") in out
 

@@ -10,7 +10,7 @@ from lxml import html
 
 from pipeline.render import render
 
-from conftest import Project, article, review
+from conftest import Project, article, msgfmt_check, review
 
 
 def test_a_translation_s_headings_get_the_ids_of_the_german_headings_at_the_same_places():
@@ -100,6 +100,59 @@ def test_a_link_to_the_file_of_an_article_with_a_slug_leads_to_the_slug_s_page(p
     for lang in ("de", "en"):
         hrefs = html.fromstring(project.read(f"site/{lang}/tee/index.html")).xpath("//article//p/a/@href")
         assert hrefs == [f"/blog/{lang}/eisenmangel/#ursachen"]
+
+
+def test_a_reviewer_may_link_the_page_of_an_article_with_a_slug_by_its_address(project: Project):
+    """A link to ``eisenmangel-bei-frauen.md`` (its ``slug:`` is ``eisenmangel``) written as the English page's
+    address, ``/blog/en/eisenmangel/``, is the same page: check found "missing link eisenmangel-bei-frauen.md;
+    instead link /blog/en/eisenmangel/" and the build's QA gate held the sentence back in German."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]') + SITE)
+    project.write("source_de/eisenmangel-bei-frauen.md",
+                  article("Eisenmangel", "## Ursachen\n\nEisen fehlt oft.\n", slug="eisenmangel"))
+    project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](eisenmangel-bei-frauen.md#ursachen).\n"))
+    project.run("extract")
+    review(project, "en", "eisenmangel", {("title", "Eisenmangel"): "Iron deficiency", "Ursachen": "Causes",
+                                          "Eisen fehlt oft.": "Iron is often lacking."})
+    project.run("build")  # /blog/en/eisenmangel/ is published
+    msgfmt_check(review(project, "en", "tee", {
+        ("title", "Tee"): "Tea",
+        "Lesen Sie [dies](eisenmangel-bei-frauen.md#ursachen).": "Read [this](/blog/en/eisenmangel/#ursachen)."}))
+    checked = project.run("check", "--strict").output
+    assert "link-target" not in checked and "check: 0 errors" in checked
+    status = json.loads(project.run("status", "--format", "json").output)
+    assert [row["errors"] for row in status["articles"] if row["slug"] == "tee"] == [0]
+    project.run("build")
+    page = html.fromstring(project.read("site/en/tee/index.html"))
+    assert page.xpath("//article//p/a/@href") == ["/blog/en/eisenmangel/#ursachen"]
+    assert page.xpath("string(//article//p[a])") == "Read this."
+
+
+def test_an_article_that_cannot_be_read_now_is_linked_and_listed_as_the_last_build_left_it(project: Project):
+    """A front-matter typo in zecken.md keeps its German page (the build's), so links to it work and the English
+    home page still lists it as not yet available: build and check warned "no published article 'zecken'", and
+    the build dropped it from that list, until it read again."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]'))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
+    project.write("source_de/leber.md", article("Leber", "Lesen Sie [über Zecken](zecken.md).\n"))
+    project.run("extract")
+    msgfmt_check(review(project, "en", "leber", {("title", "Leber"): "Liver", "Lesen Sie [über Zecken](zecken.md).":
+                                                 "Read [about ticks](zecken.md)."}))
+    project.run("build")
+
+    def not_yet_available() -> list[str]:
+        home = html.fromstring(project.read("site/en/index.html"))
+        return home.xpath('//section[@class="unavailable"]//a/@href')
+
+    assert not_yet_available() == ["/de/zecken/"]
+    project.write("source_de/zecken.md", project.read("source_de/zecken.md").replace("2026-05-26", "20.11.2026"))
+    built = project.run("build", code=2)
+    assert "source_de/zecken.md" in built.stderr and "no published article" not in built.output
+    assert (project.root / "site/de/zecken/index.html").is_file()
+    assert not_yet_available() == ["/de/zecken/"]
+    page = html.fromstring(project.read("site/en/leber/index.html"))
+    assert page.xpath("//article//p/a/@href") == ["/de/zecken/"]
+    checked = project.run("check", code=2)
+    assert "source_de/zecken.md:3: date:" in checked.stderr and "no published article" not in checked.output
 
 
 def test_a_reviewer_may_point_a_link_at_the_article_s_page_in_the_target_language(project: Project):

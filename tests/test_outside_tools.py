@@ -359,3 +359,58 @@ def test_every_record_a_wrapping_tool_split_is_read_as_written(rewrap):
     assert "# morgendliche" in wrapped or "# an-die-niere" in wrapped or "die-\n# " in wrapped  # it did wrap
     (entry,) = parse_po(wrapped, "x.po")
     assert entry.tcomment.split("\n") == records and entry.previous_msgid == IRON_BEFORE
+
+
+def test_a_long_reviewer_note_after_a_line_like_a_record_is_read_once_not_once_per_line(project: Project,
+                                                                                        monkeypatch):
+    """A reviewer's note of many lines under a line that only starts like a ``previous msgid`` record (a quote
+    never closed) is no wrapped record: every line stays as written through ``extract``, and finding that out
+    reads each character a bounded number of times, not the whole note again for every line of it (which made
+    every command spend minutes on such a catalog)."""
+    from pipeline import catalog
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/eisen.md", article("Eisen", IRON_BEFORE + "\n"))
+    project.run("extract")
+    note = ['previous msgid: "so stand es im Druck',
+            *(f"Zeile {n}: Quelle geprüft, Maße stimmen" for n in range(3000))]
+    po = polib.pofile(str(project.root / "translations/en/eisen.po"))
+    po.find(IRON_BEFORE).tcomment = "\n".join(note)
+    po.save()
+    read = []
+    split_record = catalog._split_record
+    monkeypatch.setattr(catalog, "_split_record", lambda text: read.append(len(text)) or split_record(text))
+    project.run("extract")
+    path = project.root / "translations/en/eisen.po"
+    msgfmt_check(path)
+    assert polib.pofile(str(path)).find(IRON_BEFORE).tcomment.split("\n") == note
+    assert sum(read) < 50 * len("\n".join(note))
+
+
+@pytest.mark.parametrize("silenced", [
+    "ignore-length ignore-glossary-forbidden ignore-markup ignore-urls ignore-numbers",  # polib: "ignore-" / "numbers"
+    "ignore-length, ignore-glossary-forbidden, ignore-markup, ignore-link-target, ignore-numbers",  # after a comma
+    "ignore-length, ignore-numbers, ignore-glossary-forbidden, ignore-markup, ignore-link-target",  # "link-" / "target"
+])
+def test_a_list_of_silenced_checks_polib_wrapped_still_silences_them(project: Project, silenced: str):
+    """A reviewer silences several checks on one line (``ignore-numbers, ignore-length``, as the guide allows);
+    a polib-based tool wraps it at 78 columns, after a comma, a space or a hyphen. Each check stays silenced (no
+    ``numbers`` error for "15 mg" written as "fifteen milligrams"), no piece becomes a reviewer's comment, and
+    ``extract`` writes the silences back one a line."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/eisen.md", article("Eisen", IRON_BEFORE + "\n"))
+    project.run("extract")
+    path = review(project, "en", "eisen", {("title", "Eisen"): "Iron", IRON_BEFORE: (
+        "Women of childbearing age need about fifteen milligrams of iron a day, according to the German "
+        "Nutrition Society, a little less with food rich in vitamin C.")})
+    po = polib.pofile(str(path))
+    po.find(IRON_BEFORE).tcomment = silenced
+    po.save()  # any polib-based tool, default wrapwidth 78
+    assert silenced not in path.read_text(encoding="utf-8")  # it did wrap
+    msgfmt_check(path)
+    findings = json.loads(project.run("check", "--format", "json", "--lang", "en").output or "[]")
+    assert not [f for f in findings if f["check"] == "numbers"], findings
+    project.run("extract")
+    msgfmt_check(path)
+    entry = polib.pofile(str(path)).find(IRON_BEFORE)
+    assert sorted(entry.tcomment.split("\n")) == sorted(re.split(r"[ ,]+", silenced))

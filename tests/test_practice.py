@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from conftest import Project, article, copy_shipped_project, msgfmt_check, review
+from conftest import Project, adopt_example, article, copy_shipped_project, fill_in_legal_pages, msgfmt_check, review
 from pipeline.config import load_config
 
 BASE = "https://example.org/"
@@ -229,22 +229,95 @@ def test_a_legal_slug_without_a_page_is_a_settings_error_naming_the_line(project
         in result.output
 
 
-def test_init_scaffolds_both_legal_pages_and_build_warns_until_the_placeholders_are_filled(tmp_path):
+def test_a_legal_page_with_inits_placeholders_is_an_error_and_never_published(tmp_path):
+    """§ 5 DDG / Art. 13 GDPR: an Impressum reading "[[AUSFÜLLEN: Telefonnummer]]" is no Impressum. check and build
+    say so at the placeholder's line; build leaves the page out (no footer link to it), builds the rest, exit 2."""
     project = Project(tmp_path / "praxis")
-    project.run("init")
+    said = project.run("init", "--languages", "en").output
+    assert ("still to fill in: the [[AUSFÜLLEN: …]] placeholders of source_de/seiten/impressum.md and "
+            "source_de/seiten/datenschutz.md (Impressum and privacy notice); build leaves those pages out until they "
+            "are filled in") in said
+    adopt_example(project)
     for slug in LEGAL:
         assert "[[AUSFÜLLEN:" in project.read(f"source_de/seiten/{slug}.md")
-    result = project.run("build")
-    assert "warning: source_de/seiten/impressum.md:6: placeholder [[AUSFÜLLEN: Name der Praxis]] still there" \
-        in result.output
+    project.run("extract")
+    checked = project.run("check", code=1).output
+    assert ("error: source_de/seiten/impressum.md:12: placeholder [[AUSFÜLLEN: Telefonnummer]] still there: the "
+            "page is not published until it is filled in (a legal notice with gaps is none: § 5 DDG, Art. 13 GDPR) "
+            "[unfilled]") in checked
+    assert checked.count("[unfilled]") == 8  # 6 in the Impressum, 2 in the privacy notice
+    built = project.run("build", code=2).output
+    assert "error: source_de/seiten/impressum.md:6: placeholder [[AUSFÜLLEN: Name der Praxis]] still there" in built
+    assert "error: source_de/seiten/datenschutz.md:10: placeholder [[AUSFÜLLEN: Server-Protokolle" in built
+    assert "Traceback" not in built
+    site = project.root / "site"
+    assert (site / "de/willkommen/index.html").is_file(), "the other pages are built"
     for slug in LEGAL:
-        page = project.root / f"source_de/seiten/{slug}.md"
-        text = page.read_text(encoding="utf-8")
-        page.write_text(text.replace("[[AUSFÜLLEN:", "(").replace("]]", ")"), encoding="utf-8")
+        assert not (site / "de" / slug).exists() and not (site / "en" / slug).exists()
+    assert not parse(site / "de/willkommen/index.html").xpath('//nav[@class="legal"]//a')
+    assert "/impressum/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+    page = project.root / "source_de/seiten/datenschutz.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("[[AUSFÜLLEN:", "(").replace("]]", ")"),
+                    encoding="utf-8")
+    built = project.run("build", code=2).output
+    assert "datenschutz.md" not in built.split("build: ")[-1] and "impressum.md" in built.split("build: ")[-1]
+    links = parse(site / "de/willkommen/index.html").xpath('//nav[@class="legal"]//a')
+    assert [a.get("href") for a in links] == ["/de/datenschutz/"]
+
+    fill_in_legal_pages(project.root)
     result = project.run("build")
-    assert "placeholder" not in result.output and "warning" not in result.output
-    (link, _) = parse(project.root / "site/de/index.html").xpath('//nav[@class="legal"]//a')
-    assert link.get("href") == "/de/impressum/"
+    assert "placeholder" not in result.output and "error" not in result.output
+    links = parse(site / "de/index.html").xpath('//nav[@class="legal"]//a')
+    assert [a.get("href") for a in links] == ["/de/impressum/", "/de/datenschutz/"]
+    assert "[unfilled]" not in project.run("check").output
+
+    page.write_text(page.read_text(encoding="utf-8") + "\n[[AUSFÜLLEN: Hosting-Anbieter]]\n", encoding="utf-8")
+    project.run("build", code=2)
+    assert not (site / "de/datenschutz").exists(), "a published page that gets a placeholder again is taken down"
+
+
+def legal_export(tmp_path: Path) -> Path:
+    """A WordPress export (WXR 1.2) holding the old blog's Impressum page, slug impressum."""
+    export = tmp_path / "export.xml"
+    export.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+        'content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">\n'
+        "<channel><title>Praxis Sommer</title><link>https://praxis-sommer.example</link>\n<item>\n"
+        "<title><![CDATA[Impressum]]></title><link>https://praxis-sommer.example/impressum/</link>\n"
+        "<dc:creator><![CDATA[ksommer]]></dc:creator>\n<content:encoded><![CDATA[Katrin Sommer, Heilpraktikerin, "
+        "Lindenweg 3, 12345 Musterstadt.]]></content:encoded>\n<wp:post_id>5</wp:post_id>\n"
+        "<wp:post_date><![CDATA[2021-01-01 10:00:00]]></wp:post_date>\n<wp:post_name><![CDATA[impressum]]>"
+        "</wp:post_name>\n<wp:status><![CDATA[publish]]></wp:status>\n<wp:post_type><![CDATA[page]]></wp:post_type>"
+        "\n</item>\n</channel>\n</rss>\n", encoding="utf-8")
+    return export
+
+
+def test_a_wordpress_impressum_replaces_inits_untouched_template_instead_of_landing_beside_it(tmp_path):
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    out = project.run("import", str(legal_export(tmp_path))).output
+    assert "wrote source_de/seiten/impressum.md (from " in out
+    assert "import: 1 article written as a draft ('draft: true'); check it, delete that line to publish it" in out
+    assert "  replaced the template 'verlag init' wrote there (untouched: only [[AUSFÜLLEN: …]] placeholders)" in out
+    assert sorted(p.name for p in (project.root / "source_de/seiten").iterdir()) == ["datenschutz.md", "impressum.md"]
+    text = project.read("source_de/seiten/impressum.md")
+    assert "Lindenweg 3" in text and "AUSFÜLLEN" not in text and "- https://praxis-sommer.example/impressum/" in text
+    assert "skipped" in project.run("import", str(legal_export(tmp_path))).output, "imported once"
+    built = project.run("build", code=2).output  # the privacy notice is still the template; the Impressum a draft
+    assert "impressum.md" not in built.split("build: ")[-1] and "drafts, not published (draft: true): impressum" in built
+
+
+def test_an_impressum_the_author_began_to_fill_in_is_kept_and_named(tmp_path):
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    begun = project.read("source_de/seiten/impressum.md").replace("[[AUSFÜLLEN: Telefonnummer]]", "030 1234567")
+    project.write("source_de/seiten/impressum.md", begun)
+    out = project.run("import", str(legal_export(tmp_path))).output
+    assert project.read("source_de/seiten/impressum.md") == begun
+    assert "wrote source_de/seiten/impressum-2.md" in out
+    assert ("  source_de/seiten/impressum.md, which keeps the slug, still holds [[AUSFÜLLEN: …]] placeholders (build "
+            "leaves it out): fill them in from this page, then delete this one") in out
 
 
 @pytest.mark.parametrize("front, message", [

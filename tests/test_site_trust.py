@@ -10,7 +10,7 @@ import polib
 import pytest
 from lxml import etree
 
-from conftest import REPO, Project, adopt_example, article, msgfmt_check, review
+from conftest import REPO, Project, adopt_example, article, fill_in_legal_pages, msgfmt_check, review
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -22,6 +22,7 @@ def practice(tmp_path) -> Project:
     project = Project(tmp_path / "praxis")
     project.run("init", "--author", "Anna Berger", "--base-url", "https://praxis.example/", "--languages", "en")
     adopt_example(project)
+    fill_in_legal_pages(project.root)
     toml = project.read("verlag.toml")
     toml = re.sub(r'engines = \[.*\]', 'engines = ["pseudo"]', toml)
     project.write("verlag.toml", re.sub(r'unreviewed = "source"', 'unreviewed = "machine"', toml))
@@ -70,6 +71,7 @@ def test_an_unreadable_legal_page_is_named_and_the_rest_of_the_site_is_built(pra
 def test_a_language_with_only_a_legal_page_translated_is_not_offered_to_readers(tmp_path):
     project = Project(tmp_path / "praxis")
     project.run("init", "--base-url", "https://praxis.example/", "--languages", "en")
+    fill_in_legal_pages(project.root)
     project.run("extract")
     path = project.root / "translations/en/impressum.po"
     catalog = polib.pofile(str(path))

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import polib
@@ -20,7 +21,7 @@ import pytest
 
 from pipeline import __version__
 
-from conftest import REPO
+from conftest import REPO, fill_in_legal_pages
 
 pytestmark = pytest.mark.wheel
 
@@ -35,8 +36,9 @@ ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_E
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, str]:
-    """The wheel built from this checkout, and what the build said (``pip wheel -v``)."""
+def built(tmp_path_factory) -> tuple[Path, str, Path]:
+    """The wheel built from this checkout, what the build said (``pip wheel -v``), and the copy of the checkout it
+    was built from."""
     work = tmp_path_factory.mktemp("build")
     # Build from the files git knows (committed or not, never ignored): a stale *.egg-info of an
     # editable install in the checkout would otherwise lend the build its file list.
@@ -49,7 +51,7 @@ def built(tmp_path_factory) -> tuple[Path, str]:
                cwd=work, env=ENV)
     wheels = sorted((work / "dist").glob("verlag-*.whl"))
     assert len(wheels) == 1, wheels
-    return wheels[0], proc.stdout + proc.stderr
+    return wheels[0], proc.stdout + proc.stderr, source
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +70,20 @@ def test_the_build_has_nothing_to_warn_about(built):
     log = built[1]
     assert "Building wheel for verlag" in log
     assert "Warning" not in log, [line for line in log.splitlines() if "Warning" in line]
+
+
+def test_building_leaves_the_checkout_as_it_was_and_takes_nothing_stale(built, tmp_path):
+    """``pip install /path/to/verlag`` builds in the checkout itself: nothing may be left there (setuptools left
+    build/ and verlag.egg-info/), least of all a copy a later build takes a module from that was deleted since."""
+    source = built[2]
+    assert not (source / "build").exists() and not list(source.glob("*.egg-info"))
+    (source / "pipeline/tmx.py").unlink()
+    run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", tmp_path, source, cwd=tmp_path,
+        env=ENV)
+    (wheel,) = tmp_path.glob("verlag-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "pipeline/tmx.py" not in names and "pipeline/site.py" in names and "pipeline/templates/review/base.html" \
+        in names and "pipeline/translations/en/site.po" in names and "pipeline/translations/en/impressum.po" not in names
 
 
 def test_the_wheel_carries_its_own_code_and_data(installed):
@@ -92,6 +108,7 @@ def test_every_command_works_in_a_project_made_by_init(installed, tmp_path):
     root.mkdir()
     for args in (["init"], ["new", "Zecken im Garten"]):
         run(verlag, *args, cwd=root, env=env)
+    fill_in_legal_pages(root)
     imported = run(verlag, "import", REPO / "tests/data/import/seite.html", REPO / "tests/data/import/feed.xml",
                    cwd=root, env=env)  # trafilatura, markdownify and feedparser came with the wheel
     assert "wrote source_de/brennnesseltee-im-fruehjahr.md" in imported.stdout
