@@ -430,9 +430,11 @@ def test_a_link_to_a_page_whose_catalog_cannot_be_read_is_judged_by_the_page_the
                                     "Read [about ticks](/blog/en/zecken/)."})
     project.run("build")
     po = project.root / "translations/en/zecken.po"
-    po.write_text(po.read_text(encoding="utf-8") + '\nmsgid "kaputt\n', encoding="utf-8")
+    damaged = po.read_text(encoding="utf-8") + '\nmsgid "kaputt\n'
+    po.write_text(damaged, encoding="utf-8")
     found = project.run("check", code=2).output
-    assert "translations/en/zecken.po:30: cannot read catalog" in found
+    line = damaged.split("\n").index('msgid "kaputt') + 1  # the catalog's length is not this test's business
+    assert f"translations/en/zecken.po:{line}: cannot read catalog" in found
     assert "[link-target]" not in found
     project.run("build", code=2)
     assert (project.root / "site/en/zecken/index.html").exists()
