@@ -618,15 +618,35 @@ def check_typography(entry, ctx):
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def check_unchanged(entry, ctx):
+def german_copy(entry: polib.POEntry, ctx: Context) -> bool:
+    """Whether ``entry``'s msgstr is its German msgid as it is and holds prose: three words of two letters or
+    more, markup, numbers and do-not-translate glossary terms (target = source) aside. Names, codes and short
+    terms ("Omega-3-Fettsäuren") stay as they are; prose copied into a translation is German text, whoever
+    signed it off (trial finding F2: a bulk sign-off of ``copy`` drafts)."""
     if entry.msgstr.strip() != entry.msgid.strip():
-        return
+        return False
     prose = text_parts(entry.msgid, ctx).prose
     for term in ctx.glossary.terms:
         if term.target(ctx.lang) == term.source:
             prose = term.pattern.sub(" ", prose)
-    if len(_WORD.findall(prose)) >= 3:
-        yield "translation is identical to the German text"
+    return len(_WORD.findall(prose)) >= 3
+
+
+def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = Glossary(),
+                  labels: frozenset[str] = frozenset()) -> frozenset[tuple[str | None, str]]:
+    """The keys of ``po``'s reviewed entries that are German copies (``german_copy``): an edition shows them as
+    German (``lang="de"``) and counts their words as untranslated (``editions.make_edition``)."""
+    ctx = Context(lang, glossary, labels)
+    plain = replace(ctx, plain=True)
+    return frozenset(key(e) for e in po if not e.obsolete and entry_state(e) == REVIEWED
+                     and german_copy(e, plain if e.msgctxt in PLAIN_CONTEXTS else ctx))
+
+
+def check_unchanged(entry, ctx):
+    if german_copy(entry, ctx):
+        yield ("translation is identical to the German text" if entry.fuzzy else
+               "translation is identical to the German text; signed off, it is shown as German (lang=\"de\") "
+               "and counts as untranslated for [publish] min_translated")
 
 
 def check_glossary_term(entry, ctx):

@@ -58,7 +58,8 @@ class Edition:
     # shown; "hand_shown": unreviewed hand translation shown (``catalog.hand_draft``), only where there is
     # one; "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
     # (drafts, ``catalog.signed_off``); "stale_fallback": out-of-date translations shown in
-    # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback")
+    # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback");
+    # "german_copy": signed-off msgstrs that are their German prose (``check.german_copy``; also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     # title, summary, tags as published; german_tags: the positions of the tags shown in German
     front: dict = field(default_factory=dict, compare=False)
@@ -71,8 +72,12 @@ class Edition:
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
-                 blocked: frozenset = frozenset(), german: int | None = None, named: str | None = None) -> Edition:
-    """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German. The words
+                 blocked: frozenset = frozenset(), german: int | None = None, named: str | None = None,
+                 copies: frozenset = frozenset()) -> Edition:
+    """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German.
+    ``copies``: keys of reviewed entries whose msgstr is their German prose as it is (``check.german_copies``):
+    shown as German (``lang="de"``, counted in "fallback" and "german_copy", not in ``words_shown``), their
+    msgstr still spliced into the Markdown. The words
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
@@ -86,6 +91,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     hands: Counter = Counter()  # hand translator's name -> segments shown in their text; None: anyone else's
     chosen: dict[Segment, str | None] = {}
     reasons: dict[Segment, str] = {}  # a translated segment shown in German -> its mark after FALLBACK_OPEN
+    copied: set[Segment] = set()  # segments whose signed-off msgstr is their German prose (``copies``)
 
     def decide(segment: Segment) -> str | None:
         nonlocal words_shown
@@ -95,6 +101,11 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         count = len(segment.text.split())
         words[state] += count
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
+            if state == REVIEWED and segment.key in copies and segment.key not in blocked:
+                copied.add(segment)  # German on the page, like untranslated text (no reason mark: not translated)
+                shown["german_copy"] += 1
+                shown["fallback"] += 1
+                return entry.msgstr
             if segment.key not in blocked:
                 hand = state == MACHINE and hand_draft(entry)
                 shown["machine_shown"] += state == MACHINE and not hand
@@ -126,21 +137,22 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
 
     def mark(segment: Segment) -> str | None:
         value = translate(segment)
+        german_shown = value is None or segment in copied
         field_name = FRONT_CONTEXTS.get(segment.context)
         if field_name:
-            if value is None:
+            if german_shown:
                 front_fallback.add(field_name)
             shown_value = segment.text if value is None else value.strip()
             if field_name == "tags":
-                if value is None:  # each tag carries its own language: the list is not German as a whole
+                if german_shown:  # each tag carries its own language: the list is not German as a whole
                     front["german_tags"].append(len(front["tags"]))
                 front["tags"].append(shown_value)
             else:
                 front[field_name] = shown_value
             return None  # the front matter is cut off ``marked`` below: the German's, not dumped again as YAML
-        if value is not None or segment.kind == "link title":  # an attribute value cannot carry lang
+        if not german_shown or segment.kind == "link title":  # an attribute value cannot carry lang
             return value
-        return FALLBACK_OPEN + reasons.get(segment, "") + segment.text + FALLBACK_CLOSE
+        return FALLBACK_OPEN + reasons.get(segment, "") + segment.text + FALLBACK_CLOSE  # a copy's msgstr is it
 
     marked = doc.render(mark)
     _, _, body_start = split_front_matter(marked)
@@ -423,17 +435,18 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
     article's HTML blocks (``rawhtml.german_words``); ``renamed``: ``check_catalog``'s. Raises ``VerlagError`` for
     a catalog that cannot be read."""
     from .catalog import load_po
-    from .check import blocked_keys, check_catalog
+    from .check import blocked_keys, check_catalog, german_copies
 
     path = config.po_path(lang, article.slug)
     ref = relpath(path, config.root)
     data, po = load_po(path, ref)
-    blocked = frozenset()
+    blocked = copies = frozenset()
     if po is not None:
         with stage(article.ref, f"checking {ref}"):
             findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
                                      source_lang=config.source_language, errors_only=True,
                                      site_url=config.site_url, published=pages, renamed=renamed)
         blocked = blocked_keys(findings)
+        copies = german_copies(po, lang, glossary, doc.labels)
     return make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german,
-                        translator_names(config).get(lang)), data
+                        translator_names(config).get(lang), copies), data

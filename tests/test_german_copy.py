@@ -1,0 +1,98 @@
+"""German prose signed off as a translation is shown as German (trial finding F2).
+
+A reviewer who signs off ``copy`` drafts in bulk (``msgattrib --clear-fuzzy``, Poedit's "mark all as
+translated") makes entries whose msgstr is their German msgid. Where that is prose (three words or more), the
+page marks it ``lang="de"``, says that some passages are in the original language, counts its words as German
+for ``[publish] min_translated``, and ``check`` says so beside its ``[unchanged]`` warning. Names and short
+terms signed off as they are stay the translation's own.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import polib
+from lxml import html
+
+from conftest import Project, article, msgfmt_check, review
+
+SLUG = "schlaf"
+DARK = "Ab dem 1. Dezember wird es in Deutschland früh dunkel."
+REST = "Der Körper braucht dann mehr Ruhe."
+TERM = "Omega-3-Fettsäuren"
+OWN = "Tee hilft beim Einschlafen."
+BODY = f"{DARK} {REST}\n\n{TERM}\n\n{OWN} Warme Milch mit Honig auch.\n"
+NOTICE = "Some passages are not translated yet and are shown in the original language."
+
+
+def _signed_off_copies(project: Project, settings: str = "") -> Project:
+    """An article, its English catalog drafted by the ``copy`` engine and signed off whole by GNU msgattrib."""
+    project.write("verlag.toml", project.read("verlag.toml") + settings)
+    project.write(f"source_de/{SLUG}.md", article("Schlaf im Winter", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    catalog = project.root / f"translations/en/{SLUG}.po"
+    subprocess.run(["msgattrib", "--clear-fuzzy", "-o", str(catalog), str(catalog)], check=True)
+    msgfmt_check(catalog)
+    assert not any(e.fuzzy for e in polib.pofile(str(catalog)) if not e.obsolete)
+    return project
+
+
+def _page(project: Project):
+    return html.parse(str(project.root / f"site/en/{SLUG}/index.html")).getroot()
+
+
+def test_signed_off_german_prose_is_marked_german_on_the_page_and_named_by_check(project):
+    _signed_off_copies(project, "[publish]\nmin_translated = 0\n")
+    review(project, "en", SLUG, {OWN: "Tea helps you fall asleep."})
+    project.run("build")
+    page = _page(project)
+    assert page.get("lang") == "en"
+    (both,) = page.xpath(f'//div[@class="article-body"]/p[contains(., "{REST}")]')
+    assert both.get("lang") == "de"  # the whole block is signed-off German: lang on the block
+    assert both.text_content() == f"{DARK} {REST}"
+    (term,) = page.xpath(f'//div[@class="article-body"]/p[. = "{TERM}"]')
+    assert term.get("lang") is None and not term.xpath(".//*[@lang]")  # a term signed off as it is stays
+    (mixed,) = page.xpath('//div[@class="article-body"]/p[contains(., "Tea helps")]')
+    assert mixed.get("lang") is None
+    (span,) = mixed.xpath("span[@lang]")
+    assert span.get("lang") == "de" and span.text == "Warme Milch mit Honig auch."
+    (title,) = page.xpath("//h1")
+    assert title.get("lang") == "de" and title.text == "Schlaf im Winter"
+    assert NOTICE in page.text_content()
+    record = json.loads(project.read(f"editions/en/{SLUG}.json"))
+    assert record["segments"]["german_copy"] == 4 and record["segments"]["fallback"] == 4
+    assert record["words_shown"] == len(OWN.split()) + 1  # the translated sentence and the term count as English
+    assert project.read(f"editions/en/{SLUG}.md") == project.read(f"source_de/{SLUG}.md").replace(
+        OWN, "Tea helps you fall asleep.")  # the Markdown edition still takes every msgstr from the catalog
+    checked = project.run("check").output
+    unchanged = [line for line in checked.splitlines() if line.endswith("[unchanged]")]
+    assert len(unchanged) == 4, checked
+    assert all("shown as German (lang=\"de\")" in line and "min_translated" in line for line in unchanged)
+    assert TERM not in checked
+
+
+def test_a_page_of_only_signed_off_german_prose_is_not_published_at_the_default_threshold(project):
+    _signed_off_copies(project)
+    built = project.run("build").output
+    assert not (project.root / f"site/en/{SLUG}/index.html").exists(), built
+    assert (project.root / f"site/de/{SLUG}/index.html").is_file()
+    assert "/en/schlaf/" not in project.read("site/sitemap.xml")
+
+
+def test_fuzzy_copy_drafts_are_shown_as_untranslated_german_as_before(project):
+    settings = '[publish]\nunreviewed = "machine"\nmin_translated = 0\n'
+    project.write("verlag.toml", project.read("verlag.toml") + settings)
+    project.write(f"source_de/{SLUG}.md", article("Schlaf im Winter", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    msgfmt_check(review(project, "en", SLUG, {OWN: "Tea helps you fall asleep."}))
+    project.run("build")
+    page = _page(project)
+    (both,) = page.xpath(f'//div[@class="article-body"]/p[contains(., "{REST}")]')
+    assert both.get("lang") == "de"
+    assert NOTICE in page.text_content()
+    record = json.loads(project.read(f"editions/en/{SLUG}.json"))
+    assert "german_copy" not in record["segments"] and record["segments"]["untranslated"] == 5
+    assert "[unchanged]" not in project.run("check").output
