@@ -50,7 +50,7 @@ from .fsutil import code_digest, contained, load_state, relpath, remove_empty_pa
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, unfilled_errors
 from .search import BUNDLE, index_site
-from .redirects import kept, old_names, redirect_files
+from .redirects import kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .sqlitedb import REBUILD, Database
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -1144,23 +1144,6 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                        "spoken": clean, "redirects": made}, bodies
 
 
-WITHDRAWN = """<!DOCTYPE html>
-<html lang="{lang}" dir="{dir}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{url}">
-<meta http-equiv="refresh" content="0; url={path}">
-</head>
-<body>
-<h1>{notice}</h1>
-<p><a href="{path}" hreflang="{source}" lang="{source}" dir="{source_dir}">{title}</a></p>
-</body>
-</html>
-"""
-
-
 def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
     """A page at the address of each translation an earlier build published (``state``'s files) that is not
     published now while its German original is: below ``[publish] min_translated`` or ``min_reviewed``,
@@ -1169,7 +1152,6 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
     canonical the original) and says in the page's language that the article is not available in it, instead
     of a 404. The page stays while the translation is withheld, and gives way to it once it is published
     again. The build says so, with the reason, when a published translation is withdrawn."""
-    from html import escape
 
     before, pages = set(state.get("files", [])), state.get("pages", {})
     originals = sorted(slug for (code, slug) in site.published if code == site.source)
@@ -1181,12 +1163,11 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
             if (lang, slug) in site.published or rel not in before or rel in out:
                 continue
             original = site.published[(site.source, slug)]
-            made[rel] = WITHDRAWN.format(
-                lang=lang, dir=text_direction(lang), source=site.source, source_dir=text_direction(site.source),
-                title=escape(original.title),
-                url=escape(site.urls.absolute("article", site.source, slug)),
-                path=escape(site.urls.path("article", site.source, slug)),
-                notice=site.ui(lang, "Not yet available in %(language)s", markup=True, language=language_name(lang)))
+            made[rel] = redirect_page(
+                lang, original.title, site.urls.absolute("article", site.source, slug),
+                site.urls.path("article", site.source, slug), direction=text_direction(lang),
+                notice=site.ui(lang, "Not yet available in %(language)s", markup=True, language=language_name(lang)),
+                target=(site.source, text_direction(site.source)))
             if rel in pages:
                 withdrawn[slug in site.sources and not site.sources[slug].translated].append(slug)
         for german_only, slugs in withdrawn.items():
