@@ -238,7 +238,8 @@ SETTLE_PASSES = 4  # passes after the first that make again the editions linking
 def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,
                  pages: SitePages, written: tuple[bytes | None, ...] | None = None) -> str:
     """What one edition depends on: source, catalog, policy, glossary (QA), which of the site's pages the
-    catalog names by address are published (QA: ``published.SitePages``); and the edition file as last written.
+    catalog names by address are published and the slugs of the ``<name>.md`` files it links (QA:
+    ``published.SitePages.key``); and the edition file as last written.
 
     ``catalog``: the catalog's bytes the edition was made from (or is compared with), never the file as it
     is after the edition was written: a reviewer's save in between must make the next build redo it.
