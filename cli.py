@@ -269,7 +269,7 @@ def new(project: Project, title: str) -> None:
 
     path, taken = new_article(project.config, title)
     click.echo(f"created {relpath(path, project.root)}"
-               + (f" (the slug {slugify(title)!r} is {taken}'s)" if taken else ""))
+               + (f" (the slug {slugify(title)!r} is {taken})" if taken else ""))
     click.echo("it says 'draft: true': translated like any article, published once you delete that line")
 
 

@@ -50,7 +50,7 @@ APACHE = ".htaccess"
 HTML_SUFFIXES = (".html", ".htm")
 
 PAGE = """<!DOCTYPE html>
-<html lang="{lang}">
+<html lang="{lang}"{dir}>
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
@@ -59,10 +59,26 @@ PAGE = """<!DOCTYPE html>
 <meta http-equiv="refresh" content="0; url={path}">
 </head>
 <body>
-<p><a href="{path}">{title}</a></p>
+{heading}<p><a href="{path}"{link}>{title}</a></p>
 </body>
 </html>
 """
+
+
+def redirect_page(lang: str, title: str, url: str, path: str, *, direction: str | None = None,
+                  notice: str | None = None, target: tuple[str, str] | None = None) -> str:
+    """The HTML page at an address that now leads elsewhere: a meta refresh to ``path`` (site-absolute),
+    canonical ``url`` (absolute), ``noindex``, and a link a reader without refresh follows. ``lang``, ``title``,
+    ``url``, ``path``: plain text (escaped here); ``lang`` a BCP 47 tag, ``direction`` its ``dir`` ("rtl"/"ltr")
+    when the page states it; ``notice``: a heading saying why, as HTML (already escaped and marked); ``target``:
+    (language, direction) of the page it leads to, stated on the link. Old addresses (aliases) get the plain
+    page; a withdrawn translation (``site``) the page with its notice."""
+    from html import escape  # with html.entities' table, 3 ms to import: only a project with aliases needs it
+
+    link = f' hreflang="{escape(target[0])}" lang="{escape(target[0])}" dir="{target[1]}"' if target else ""
+    return PAGE.format(lang=escape(lang), dir=f' dir="{direction}"' if direction else "", title=escape(title),
+                       url=escape(url), path=escape(path), heading=f"<h1>{notice}</h1>\n" if notice else "",
+                       link=link)
 
 
 @dataclass(frozen=True)
@@ -207,10 +223,7 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
         made_now.update(record(answered))
     if not answered:
         return {}
-    from html import escape  # with html.entities' table, 3 ms to import: only a project with aliases needs it
-
-    out = {rel: PAGE.format(lang=r.lang, title=escape(r.title), url=escape(r.url), path=escape(r.new))
-           for rel, r in pages.items()}
+    out = {rel: redirect_page(r.lang, r.title, r.url, r.new) for rel, r in pages.items()}
     out[NETLIFY] = "".join(f"{r.old}  {r.new}  301\n" for r in answered)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"
                    + "".join(f"RedirectMatch 301 {_pattern(r.old)} {r.url}\n" for r in answered))

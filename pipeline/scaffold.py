@@ -185,19 +185,24 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
     """Create ``source_de/<slug>.md``: front matter with the title, the configured author, ``today`` and
     ``draft: true`` (so the placeholder text is never published), the optional ``summary`` and ``tags``
     as commented examples (``OPTIONAL_KEYS``), and a body to replace. Returns the file and, when the
-    title's slug was taken, the source that has it.
+    title's slug was taken, whose it is ("source_de/seiten/impressum.md's", "an old address of
+    source_de/abendroutine.md, in its aliases").
 
     The slug is one no article or page uses (``sources.slugs_in_use``: file names and ``slug:`` lines of
-    ``source_de/`` and ``source_de/seiten/``), else gets ``-2``, ``-3``, …: articles and pages share one
-    slug and with it one catalog per language. A title whose slug is reserved (``sources.RESERVED_SLUGS``)
-    raises ``VerlagError``."""
+    ``source_de/`` and ``source_de/seiten/``) and no article names as an old address in its ``aliases``
+    (``redirects.old_names``: that address and links to the old file lead to it), else gets ``-2``, ``-3``, …:
+    articles and pages share one slug and with it one catalog per language. A title whose slug is reserved
+    (``sources.RESERVED_SLUGS``) raises ``VerlagError``."""
     if not title.strip():
         raise VerlagError("the title is empty")
     base = slugify(title)
     if base in RESERVED_SLUGS:
         raise VerlagError(f"the slug {base!r} is reserved (translations/<lang>/{base}.po holds the website's own "
                           "words); choose another title, or rename the file afterwards")
-    used = slugs_in_use(config)
+    owners = slugs_in_use(config)
+    used = {slug: f"{ref}'s" for slug, ref in owners.items()}
+    used.update((name, f"an old address of {owners[slug]}, in its aliases")
+                for name, slug in _old_names(config).items() if name not in used and slug in owners)
     slug, n = base, 2
     while slug in used or (config.source_dir / f"{slug}.md").exists():
         slug, n = f"{base}-{n}", n + 1
@@ -208,3 +213,12 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
     path = config.source_dir / f"{slug}.md"
     write_if_changed(path, f"---\n{front}---\nEinleitung: Worum geht es, und für wen?\n\n## Erste Überschrift\n\nText.\n")
     return path, used.get(base)
+
+
+def _old_names(config: Config) -> dict[str, str]:
+    """Old name -> slug of the sources that can be read (``redirects.old_names``), drafts too."""
+    from .redirects import old_names
+    from .sources import read_sources
+
+    sources = read_sources(config)
+    return old_names([*sources.articles, *sources.german_only])

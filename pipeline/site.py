@@ -50,7 +50,7 @@ from .fsutil import code_digest, contained, load_state, relpath, remove_empty_pa
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, unfilled_errors
 from .search import BUNDLE, index_site
-from .redirects import kept, old_names, redirect_files
+from .redirects import kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .sqlitedb import REBUILD, Database
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -499,11 +499,18 @@ class _Site:
                           f"(untranslated or fuzzy in {relpath(site_po_path(self.config, lang), self.config.root)}, "
                           f"or held back by verlag check): {shown}")
 
-    def ui(self, lang: str, message: str, **values: str) -> str:
+    def ui(self, lang: str, message: str, markup: bool = False, **values: str) -> str:
         """A UI string used outside the templates (extracted from this file by ``uistrings``), its placeholders
-        filled from ``values``, as plain text (not escaped): it goes where nothing marks it as English."""
+        filled from ``values``. As plain text (not escaped), for attributes and other places where nothing can
+        mark it as English; with ``markup``, as HTML for element content: escaped, and English shown for want
+        of a translation inside ``<span lang="en">`` as in the templates (``uistrings.mark_english``)."""
         self.env(lang)
-        return unmarked(self.translations[lang].gettext(message) % values)  # as the templates' gettext formats it
+        text = self.translations[lang].gettext(message)  # formatted as the templates' gettext formats it
+        if not markup:
+            return unmarked(text % values)
+        from html import escape
+
+        return mark_english(escape(text, quote=False) % {key: escape(value) for key, value in values.items()})
 
     def fallback_hints(self, lang: str) -> tuple[str, str, str]:
         """The accessible descriptions of a passage a translation shows in the original language: one not
@@ -1137,53 +1144,38 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                        "spoken": clean, "redirects": made}, bodies
 
 
-WITHDRAWN = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{url}">
-<meta http-equiv="refresh" content="0; url={path}">
-</head>
-<body>
-<h1>{notice}</h1>
-<p><a href="{path}" hreflang="{source}" lang="{source}">{title}</a></p>
-</body>
-</html>
-"""
-
-
 def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
     """A page at the address of each translation an earlier build published (``state``'s files) that is not
-    published now (below ``[publish] min_translated`` or ``min_reviewed``, or nothing translated any more) while
-    its German original is: it sends readers, feed readers and search engines on to the original (a meta
-    refresh, as ``redirects`` writes for aliases; ``noindex``, canonical the original) and says in the
-    page's language that the article is not available in it, instead of a 404. The page stays while the
-    translation is withheld, and gives way to it once it is published again. The build says so when a
-    published translation is withdrawn."""
-    from html import escape
+    published now while its German original is: below ``[publish] min_translated`` or ``min_reviewed``,
+    nothing translated any more, or ``translate: false`` set in the original. It sends readers, feed readers
+    and search engines on to the original (a meta refresh, as ``redirects`` writes for aliases; ``noindex``,
+    canonical the original) and says in the page's language that the article is not available in it, instead
+    of a 404. The page stays while the translation is withheld, and gives way to it once it is published
+    again. The build says so, with the reason, when a published translation is withdrawn."""
 
     before, pages = set(state.get("files", [])), state.get("pages", {})
+    originals = sorted(slug for (code, slug) in site.published if code == site.source)
     made: dict[str, str] = {}
     for lang in site.config.languages:
-        withdrawn = []
-        for slug in sorted({*site.held_back.get(lang, ()), *site.untranslated.get(lang, ())}):
+        withdrawn: dict[bool, list[str]] = {True: [], False: []}  # German only (translate: false)?
+        for slug in originals:
             rel = site.urls.file(site.urls.path("article", lang, slug))
-            original = site.published.get((site.source, slug))
-            if rel not in before or rel in out or original is None:
+            if (lang, slug) in site.published or rel not in before or rel in out:
                 continue
-            made[rel] = WITHDRAWN.format(
-                lang=lang, source=site.source, title=escape(original.title),
-                url=escape(site.urls.absolute("article", site.source, slug)),
-                path=escape(site.urls.path("article", site.source, slug)),
-                notice=escape(site.ui(lang, "Not yet available in %(language)s", language=language_name(lang))))
+            original = site.published[(site.source, slug)]
+            made[rel] = redirect_page(
+                lang, original.title, site.urls.absolute("article", site.source, slug),
+                site.urls.path("article", site.source, slug), direction=text_direction(lang),
+                notice=site.ui(lang, "Not yet available in %(language)s", markup=True, language=language_name(lang)),
+                target=(site.source, text_direction(site.source)))
             if rel in pages:
-                withdrawn.append(slug)
-        if withdrawn:
-            site.notes.append(f"{lang}: no longer published (not translated or reviewed enough), its address now "
-                              f"leads to the original ({site.source}) until it is published again: "
-                              + ", ".join(withdrawn))
+                withdrawn[slug in site.sources and not site.sources[slug].translated].append(slug)
+        for german_only, slugs in withdrawn.items():
+            if slugs:
+                why = "translate: false in its German original" if german_only else \
+                    "not translated or reviewed enough"
+                site.notes.append(f"{lang}: no longer published ({why}), its address now leads to the original "
+                                  f"({site.source}) until it is published again: " + ", ".join(slugs))
     return made
 
 

