@@ -192,7 +192,8 @@ def aligned_draft(entry: polib.POEntry) -> bool:
 def hand_draft(entry: polib.POEntry) -> bool:
     """Whether a fuzzy entry holds a person's text not checked yet: an import's unsure pair
     (``aligned_draft``), or a machine draft a person edited and left fuzzy (its ``draft`` fingerprint no
-    longer names the msgstr; Poedit's "needs work" after overwriting a ``copy`` draft). Not machine text
+    longer names the msgstr; Poedit's "needs work" after overwriting a ``copy`` draft, or on reopening an
+    edit that was signed off). Not machine text
     for notices and counts; an entry without a fingerprint (older verlag, other tools) stays machine text,
     as nothing shows a person wrote it."""
     if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None:
@@ -399,7 +400,8 @@ class Notes:
     own lines::
 
         # mt: deepl                                  provenance (also ``tm: …``)
-        # draft 5e6f7a8b                             ``fingerprint`` of the msgstr that engine wrote
+        # draft 5e6f7a8b                             ``fingerprint`` of the msgstr that engine wrote (kept
+                                                     when a person's edit of it is signed off: ``settle``)
         # draft 5e6f7a8b, signed off                 ... and a reviewer signed that very text off
         # hand: Anna Berg, 5e6f7a8b                  who translated the msgstr by hand (``import
                                                      --translator``), and its ``fingerprint`` then
@@ -494,7 +496,7 @@ def normalize(entry: polib.POEntry) -> None:
 def _settled(entry: polib.POEntry) -> bool:
     """Whether ``normalize`` would leave the entry as it is: it is in the form verlag writes, with no previous
     text, no older form to move and only records that stay (origin lines, each once, then a draft's
-    fingerprint while the entry is a fuzzy translation). Read without ``Notes.of``: most entries of a catalog
+    fingerprint of a translation, marked ``signed off`` on a signed-off entry exactly while it names the msgstr). Read without ``Notes.of``: most entries of a catalog
     look so, and a catalog's every entry is normalized whenever it is read (``tests/test_po_reader.py``)."""
     comment, tcomment = entry.comment, entry.tcomment
     if entry.previous_msgid is not None or entry.previous_msgctxt is not None or comment is None \
@@ -504,7 +506,10 @@ def _settled(entry: polib.POEntry) -> bool:
         return True
     lines = tcomment.split("\n")
     if lines[-1].startswith("draft "):
-        if not (_DRAFT_RE.match(lines[-1]) and "fuzzy" in entry.flags and entry.msgstr):
+        draft = _DRAFT_RE.match(lines[-1])
+        # signed off, the fingerprint stays marked exactly when it still names the msgstr (``settle``)
+        if not (draft and entry.msgstr and ("fuzzy" in entry.flags
+                                            or bool(draft.group(2)) == (draft.group(1) == fingerprint(entry.msgstr)))):
             return False
         lines.pop()
     if len(lines) == 1:
@@ -534,7 +539,9 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
     doubt about an imported pair): the reviewer has settled it. Its ``draft`` fingerprint stays, marked
     ``signed off``, while the msgstr is still the engine's text byte for byte: the evidence that the
     reviewer accepted the draft as it was (pseudo or copy output signed off in bulk stays recognisable);
-    edited, the fingerprint goes. Signed off, the text is the reviewer's: reopened later (fuzzy again) it
+    edited, it stays without the mark, the evidence that the msgstr is a person's rewrite of the engine's
+    text: reopened later (fuzzy again, Poedit's "needs work") it is a person's unchecked text
+    (``hand_draft``), not machine text. Signed off, the text is the reviewer's: reopened later it
     never counts as an untouched machine draft that ``pretranslate --redo-drafts`` replaces or an
     author's edit retires (``machine_draft``). Its
     ``mt:``/``tm:`` line stays, as where the text first came from, as Weblate and Poedit keep a translator
@@ -548,10 +555,9 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
         notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
     if not fuzzy:
         notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE]
-        if notes.drafted == fingerprint(entry.msgstr):
-            notes.signed = True
-        else:
-            notes.drafted, notes.signed = None, False
+        if not entry.msgstr:
+            notes.drafted = None
+        notes.signed = notes.drafted == fingerprint(entry.msgstr)
     notes.store(entry)
 
 

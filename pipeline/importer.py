@@ -24,7 +24,7 @@ import yaml
 from .errors import ManyErrors, VerlagError
 from .fsutil import write_if_changed
 from .practice import PLACEHOLDER_RE
-from .scaffold import ascii_slug, slugify, untouched_template
+from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
@@ -302,10 +302,12 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     ``<stem>-2<suffix>`` (a name no other image of the article has) and the body's references follow.
 
     The exception: an imported page (a WordPress page) whose slug is that of a legal page ``verlag init`` wrote
-    and nobody touched since (``scaffold.untouched_template``: nothing but ``[[AUSFÜLLEN: ...]]`` placeholders)
-    replaces it (``replaces_template``): the old blog's Impressum is the practice's, the template is none. A
-    page edited since keeps its slug, and when it still holds placeholders the newcomer names it
-    (``unfilled_holder``) so the author merges the two.
+    and nobody touched since (``scaffold.untouched_template``: nothing but ``[[AUSFÜLLEN: ...]]`` placeholders),
+    or a common slug of that page elsewhere (``scaffold.LEGAL_SLUGS``: ``datenschutzerklaerung``,
+    ``privacy-policy``, ``imprint``, …), replaces it (``replaces_template``): the old blog's Impressum is the
+    practice's, the template is none. It takes the template's slug, so the footer's links (``[site] legal``)
+    stay; its old address stays in ``aliases``. A page edited since keeps its slug, and when it still holds
+    placeholders the newcomer names it (``unfilled_holder``) so the author merges the two.
     """
     existing = [p for folder in (source_dir, source_dir / PAGES_DIR) for p in sorted(folder.glob("*.md"))]
     templates = {p.stem: p for p in existing if p.parent.name == PAGES_DIR and untouched_template(p)}
@@ -327,8 +329,10 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
         article, images = _place_images(article, source_dir, claimed)
-        if article.page and article.slug in templates:
-            path = templates.pop(article.slug)
+        legal = LEGAL_SLUGS.get(article.slug, article.slug) if article.page else article.slug
+        if article.page and legal in templates:
+            path = templates.pop(legal)
+            article = dataclasses.replace(article, slug=legal)
             known[path] = (_paths(article.meta.get("aliases", [])), title_date, article.origin)
             placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True))
             continue
@@ -339,10 +343,11 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
         path = folder / f"{slug}.md"
         taken.add(slug)
         known[path] = (_paths(final.meta.get("aliases", [])), title_date, final.origin)
-        holder = next((p for p in existing if article.slug in (p.stem, likely_slug(p)) and _unfilled(p)), None)
+        holder = next((p for p in existing if {article.slug, legal} & {p.stem, likely_slug(p)} and _unfilled(p)),
+                      None)
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None,
-                             unfilled_holder=holder if slug != article.slug else None))
+                             unfilled_holder=holder if slug != article.slug or legal != article.slug else None))
     return placed
 
 

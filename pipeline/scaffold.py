@@ -104,6 +104,11 @@ Aufsichtsbehörde für den Datenschutz beschweren.
 
 GITIGNORE = "editions/\nsite/\nreview/\n.verlag/\n*.mo\n"
 LEGAL_TEMPLATES = {"impressum": IMPRESSUM, "datenschutz": DATENSCHUTZ}  # slug -> the page init writes
+# The slugs other sites give these pages -> the legal page's slug here: WordPress's own privacy page
+# (``privacy-policy``, German ``datenschutzerklaerung``), German and English names of the Impressum (§ 5 DDG).
+LEGAL_SLUGS = {**{slug: slug for slug in LEGAL_TEMPLATES},
+               **dict.fromkeys(("datenschutzerklaerung", "datenschutz-erklaerung", "privacy-policy"), "datenschutz"),
+               **dict.fromkeys(("imprint", "anbieterkennzeichnung"), "impressum")}
 
 
 def untouched_template(path: Path) -> bool:

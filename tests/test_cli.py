@@ -319,7 +319,7 @@ def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(p
 def test_a_signed_off_draft_keeps_its_origin_but_is_never_machine_text_again(project):
     """Signed off, a draft is the reviewer's translation: the next extract keeps '# mt: pseudo' as its origin
     and, while the text is the engine's byte for byte, its draft fingerprint marked 'signed off' (the evidence
-    that nobody edited it; an edited one loses it); reopened ('Needs work' in Poedit: fuzzy again),
+    that nobody edited it; an edited one keeps it unmarked); reopened ('Needs work' in Poedit: fuzzy again),
     --redo-drafts leaves it alone and an author's edit sends it back to review instead of retiring it."""
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
@@ -332,7 +332,7 @@ def test_a_signed_off_draft_keeps_its_origin_but_is_never_machine_text_again(pro
     block = text[:text.index('msgid "Sie braucht Ruhe."')].rsplit("\n\n", 1)[1]
     assert f"# mt: pseudo\n# draft {fingerprint(drafted)}, signed off\n" in block and "fuzzy" not in block
     edited = text[:text.index('msgid "Tipps"')].rsplit("\n\n", 1)[1]
-    assert "# mt: pseudo\n" in edited and "# draft " not in edited
+    assert "# mt: pseudo\n" in edited and "# draft " in edited and "signed off" not in edited
     project.run("extract")
     assert path.read_text(encoding="utf-8") == text
     msgfmt_check(path)
@@ -473,6 +473,30 @@ def test_a_draft_a_reviewer_overwrote_and_left_fuzzy_is_a_persons_not_the_machin
     msgfmt_check(path)
     rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     assert rows[0]["segments"]["hand"] == 2 and rows[0]["segments"]["machine"] == 0
+    project.run("build", "--quiet")
+    page = (project.root / "site/en/leber/index.html").read_text(encoding="utf-8")
+    assert "The liver works at night." in page and "made by machine" not in page
+    assert "Parts of this translation have not yet been checked by a person." in page
+
+
+def test_a_reviewers_rewrite_signed_off_and_reopened_is_a_persons_not_the_machines(project):
+    """The reviewer rewrites a ``copy`` draft and signs it off; the next extract writes the catalog back; then it
+    is reopened (fuzzy again, Poedit's "needs work"). The text is still the reviewer's: ``status`` counts a hand
+    draft, and under ``unreviewed = "machine"`` the page never says a machine made it."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    sign_off_all(project, "en")
+    path = review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night."})
+    project.run("extract")
+    po = polib.pofile(str(path))
+    po.find("Die Leber arbeitet nachts.").flags.insert(0, "fuzzy")
+    po.save(str(path))
+    msgfmt_check(path)
+    rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert rows[0]["segments"]["hand"] == 1 and rows[0]["segments"]["machine"] == 0
     project.run("build", "--quiet")
     page = (project.root / "site/en/leber/index.html").read_text(encoding="utf-8")
     assert "The liver works at night." in page and "made by machine" not in page

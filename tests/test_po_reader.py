@@ -263,7 +263,7 @@ LINES = ["mt: deepl", "tm: 93% from other-slug", " mt: google", "mt: deepl", "dr
 @example(lines=["mt: deepl", "mt: deepl", "draft 1a2b3c4d"], fuzzy=True, ignore=False, comment="", msgstr="New.",
          previous=None, tcomment_none=False)  # an origin twice: written once
 @example(lines=["mt: deepl", "draft 1a2b3c4d"], fuzzy=False, ignore=False, comment="", msgstr="New.", previous=None,
-         tcomment_none=False)  # signed off: the draft's fingerprint goes
+         tcomment_none=False)  # an edit signed off: the draft's fingerprint stays, unmarked
 @given(lines=st.lists(st.sampled_from(LINES), max_size=4), fuzzy=st.booleans(), ignore=st.booleans(),
        comment=st.sampled_from(["", "paragraph", "paragraph\nmt: google", " tm: 80% from x"]),
        msgstr=st.sampled_from(["", "New.", "Neu."]), previous=st.sampled_from([None, "Alt.", "Neu."]),

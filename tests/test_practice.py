@@ -277,10 +277,11 @@ def test_a_legal_page_with_inits_placeholders_is_an_error_and_never_published(tm
     assert not (site / "de/datenschutz").exists(), "a published page that gets a placeholder again is taken down"
 
 
-def legal_export(tmp_path: Path) -> Path:
-    """A WordPress export (WXR 1.2) holding the old blog's Impressum page, slug impressum."""
+def legal_export(tmp_path: Path, slug: str = "impressum", title: str = "Impressum") -> Path:
+    """A WordPress export (WXR 1.2) holding the old blog's legal page (by default its Impressum, slug impressum;
+    verlag names an imported page by its ``title``)."""
     export = tmp_path / "export.xml"
-    export.write_text(
+    export.write_text((
         '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
         'content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">\n'
         "<channel><title>Praxis Sommer</title><link>https://praxis-sommer.example</link>\n<item>\n"
@@ -289,7 +290,7 @@ def legal_export(tmp_path: Path) -> Path:
         "Lindenweg 3, 12345 Musterstadt.]]></content:encoded>\n<wp:post_id>5</wp:post_id>\n"
         "<wp:post_date><![CDATA[2021-01-01 10:00:00]]></wp:post_date>\n<wp:post_name><![CDATA[impressum]]>"
         "</wp:post_name>\n<wp:status><![CDATA[publish]]></wp:status>\n<wp:post_type><![CDATA[page]]></wp:post_type>"
-        "\n</item>\n</channel>\n</rss>\n", encoding="utf-8")
+        "\n</item>\n</channel>\n</rss>\n").replace("impressum", slug).replace("Impressum", title), encoding="utf-8")
     return export
 
 
@@ -308,14 +309,48 @@ def test_a_wordpress_impressum_replaces_inits_untouched_template_instead_of_land
     assert "impressum.md" not in built.split("build: ")[-1] and "drafts, not published (draft: true): impressum" in built
 
 
-def test_an_impressum_the_author_began_to_fill_in_is_kept_and_named(tmp_path):
+@pytest.mark.parametrize("slug, legal, title", [
+    ("datenschutzerklaerung", "datenschutz", "Datenschutzerklärung"),
+    ("datenschutz-erklaerung", "datenschutz", "Datenschutz-Erklärung"),
+    ("privacy-policy", "datenschutz", "Privacy Policy"),
+    ("imprint", "impressum", "Imprint"),
+    ("anbieterkennzeichnung", "impressum", "Anbieterkennzeichnung"),
+])
+def test_a_wordpress_legal_page_under_another_common_slug_replaces_inits_untouched_template(tmp_path, slug, legal,
+                                                                                           title):
+    """WordPress names its privacy page ``privacy-policy`` (German: ``datenschutzerklaerung``): imported into a
+    fresh project it takes the place and slug of init's template (the footer links it), not a file beside the
+    template that stays a build error; its old address redirects there."""
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    out = project.run("import", str(legal_export(tmp_path, slug, title))).output
+    assert f"wrote source_de/seiten/{legal}.md (from " in out
+    assert "  replaced the template 'verlag init' wrote there (untouched: only [[AUSFÜLLEN: …]] placeholders)" in out
+    assert sorted(p.name for p in (project.root / "source_de/seiten").iterdir()) == ["datenschutz.md", "impressum.md"]
+    text = project.read(f"source_de/seiten/{legal}.md")
+    assert "Lindenweg 3" in text and "AUSFÜLLEN" not in text and f"- https://praxis-sommer.example/{slug}/" in text
+    assert "skipped" in project.run("import", str(legal_export(tmp_path, slug, title))).output, "imported once"
+    fill_in_legal_pages(project.root)
+    project.write(f"source_de/seiten/{legal}.md", text.replace("draft: true\n", ""))
+    assert "error" not in project.run("build").output
+    site = project.root / "site"
+    links = parse(site / "de/index.html").xpath('//nav[@class="legal"]//a/@href')
+    assert links == ["/de/impressum/", "/de/datenschutz/"]
+    assert "Lindenweg 3" in (site / f"de/{legal}/index.html").read_text(encoding="utf-8")
+    assert f"/{slug}/  /de/{legal}/  301" in (site / "_redirects").read_text(encoding="utf-8")
+    assert not (site / f"de/{slug}").exists()
+
+
+@pytest.mark.parametrize("slug, title, written", [("impressum", "Impressum", "impressum-2"),
+                                                   ("imprint", "Imprint", "imprint")])
+def test_an_impressum_the_author_began_to_fill_in_is_kept_and_named(tmp_path, slug, title, written):
     project = Project(tmp_path / "praxis")
     project.run("init")
     begun = project.read("source_de/seiten/impressum.md").replace("[[AUSFÜLLEN: Telefonnummer]]", "030 1234567")
     project.write("source_de/seiten/impressum.md", begun)
-    out = project.run("import", str(legal_export(tmp_path))).output
+    out = project.run("import", str(legal_export(tmp_path, slug, title))).output
     assert project.read("source_de/seiten/impressum.md") == begun
-    assert "wrote source_de/seiten/impressum-2.md" in out
+    assert f"wrote source_de/seiten/{written}.md" in out
     assert ("  source_de/seiten/impressum.md, which keeps the slug, still holds [[AUSFÜLLEN: …]] placeholders (build "
             "leaves it out): fill them in from this page, then delete this one") in out
 
