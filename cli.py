@@ -21,7 +21,7 @@ import pipeline
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config
 from pipeline.counts import counted
-from pipeline.errors import ArticleFailure, ManyErrors, VerlagError, describe, raise_all
+from pipeline.errors import ArticleFailure, ManyErrors, UnfilledPage, VerlagError, describe, raise_all
 
 
 class Project:
@@ -90,16 +90,22 @@ def report_errors(errors: list[VerlagError]) -> None:
 def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None) -> None:
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
-    ``writes``: the command writes outputs, so the files with problems were left as they were; a
-    read-only command (status, check) only left them out of what it reports. ``outcome``: what the run
-    did instead, when it is not "everything else" (a build whose site could not be made: ``build_outcome``).
+    ``writes``: the command writes outputs, so the files with problems were left as they were (but a legal
+    page with placeholders left to fill in, which the build takes off the site); a read-only command (status,
+    check) only left them out of what it reports. ``outcome``: what the run did instead, when it is not
+    "everything else" (a build whose site could not be made: ``build_outcome``).
     """
     report_errors(errors)
-    files = sorted({str(s.path) for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path})
+    problems = [s for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path]
+    unfilled = {str(s.path) for s in problems if isinstance(s, UnfilledPage)} if writes else set()
+    files = sorted({str(s.path) for s in problems} - unfilled)
+    taken_off = f"not published until their placeholders are filled in: {', '.join(sorted(unfilled))}"
     if files:
         what = "left as they were" if writes else "left out"
         outcome = outcome or f"{counted(len(files), 'file')} with problems {what}, everything else done"
-        click.echo(f"{command}: {outcome}: {', '.join(files)}", err=True)
+        click.echo(f"{command}: {outcome}: {', '.join(files)}" + (f"; {taken_off}" if unfilled else ""), err=True)
+    elif unfilled:
+        click.echo(f"{command}: {outcome or 'everything else done'}; {taken_off}", err=True)
     sys.exit(2)
 
 
@@ -718,9 +724,13 @@ def publish(ctx: click.Context) -> None:
                    "run 'verlag pretranslate' again when online", err=True)
     findings, checked = run_checks(config)
     errors += checked
-    held = sum(1 for f in findings if f.severity == ERROR)
-    click.echo(f"check: {summary(findings)}" + ("; segments with errors are published in German, "
-                                                 "'verlag check' lists them" if held else ""))
+    held = sum(1 for f in findings if f.severity == ERROR and f.check != "unfilled")
+    unfilled = sorted({f.path for f in findings if f.check == "unfilled"})
+    click.echo(f"check: {summary(findings)}"
+               + ("; segments with errors are published in German" if held else "")
+               + (f"; pages with placeholders left to fill in are not published: {', '.join(unfilled)}"
+                  if unfilled else "")
+               + ("; 'verlag check' lists them" if held or unfilled else ""))
     built, site = run_build(config, quiet=True)
     for line in site.summary():
         click.echo(line)

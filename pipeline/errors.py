@@ -22,6 +22,11 @@ class VerlagError(Exception):
         return f"{where}{self.message}"
 
 
+class UnfilledPage(VerlagError):
+    """A placeholder ``verlag init`` wrote, still in a legal page (``practice.unfilled_errors``): unlike other
+    problems, the build does not leave that page as it was but takes it off the site until it is filled in."""
+
+
 class ManyErrors(VerlagError):
     """Several independent bad inputs, reported together so one run shows them all."""
 

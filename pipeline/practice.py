@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
-from .errors import VerlagError
+from .errors import UnfilledPage, VerlagError
 from .sources import Article
 
 PLACEHOLDER_RE = re.compile(r"\[\[AUSFÜLLEN:[^\]]*\]\]")
@@ -163,5 +163,5 @@ def unfilled_errors(articles: Iterable[Article]) -> dict[str, list[VerlagError]]
         if article.draft:
             continue
         for line, placeholder in unfilled(article):
-            found.setdefault(article.slug, []).append(VerlagError(unfilled_message(placeholder), article.ref, line))
+            found.setdefault(article.slug, []).append(UnfilledPage(unfilled_message(placeholder), article.ref, line))
     return found

@@ -273,8 +273,15 @@ def test_a_legal_page_with_inits_placeholders_is_an_error_and_never_published(tm
     assert "[unfilled]" not in project.run("check").output
 
     page.write_text(page.read_text(encoding="utf-8") + "\n[[AUSFÜLLEN: Hosting-Anbieter]]\n", encoding="utf-8")
-    project.run("build", code=2)
+    built = project.run("build", code=2).output
     assert not (site / "de/datenschutz").exists(), "a published page that gets a placeholder again is taken down"
+    # the summary says what happened to it: taken off, not "left as it was"
+    assert built.splitlines()[-1] == ("build: everything else done; not published until their placeholders are "
+                                      "filled in: source_de/seiten/datenschutz.md")
+    published = project.run("publish", code=2).output
+    assert ("; pages with placeholders left to fill in are not published: source_de/seiten/datenschutz.md; "
+            "'verlag check' lists them") in published
+    assert "segments with errors are published in German" not in published
 
 
 def legal_export(tmp_path: Path, slug: str = "impressum", title: str = "Impressum") -> Path:
