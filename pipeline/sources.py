@@ -516,6 +516,14 @@ def _item_line(article: Article, key_line: int, item: str) -> int:
 
 
 def _date_problem(key: str, written: str) -> str:
+    """The message for a front-matter date that cannot be read: a well-formed ISO 8601 date of a day the
+    calendar does not have (2026-02-30) is named as such, anything else gets the expected form."""
+    shape = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\b.*", written)
+    if shape:
+        try:
+            dt.date(*map(int, shape.groups()))
+        except ValueError:
+            return f"{key}: {written} is no day of the calendar (expected a date like 2026-05-26)"
     return f"{key}: expected a date like 2026-05-26 (got {written})"
 
 

@@ -734,12 +734,12 @@ def test_a_markdown_file_with_an_impossible_date_is_refused_as_extract_refuses_i
     (tmp_path / "d-ohne.md").write_text("Niere\n\nDie Niere filtert auch.\n", encoding="utf-8")
     result = project.run("import", str(tmp_path / "a-gut.md"), str(tmp_path / "b-datum.md"),
                          str(tmp_path / "c-zahl.md"), code=2)
-    said = f"{tmp_path / 'b-datum.md'}:3: date: expected a date like 2026-05-26 (got 2026-13-45)"
+    said = f"{tmp_path / 'b-datum.md'}:3: date: 2026-13-45 is no day of the calendar (expected a date like 2026-05-26)"
     assert f"error: {said}\n" in result.output and "internal error" not in result.output
     assert "YAML front matter read (title)\n  front matter not kept (verlag has no such field): 1\n" in result.output
     assert sorted(written(project)) == ["galle.md", "milz.md"]
     project.write("source_de/datum.md", bad)
-    assert "error: source_de/datum.md:3: date: expected a date like 2026-05-26 (got 2026-13-45)\n" \
+    assert "error: source_de/datum.md:3: date: 2026-13-45 is no day of the calendar (expected a date like 2026-05-26)\n" \
         in project.run("extract", code=2).output
     result = project.run("import", "--kind", "markdown", str(tmp_path / "d-ohne.md"), code=2)
     assert f"error: {tmp_path / 'd-ohne.md'}:1: no front matter: " in result.output
