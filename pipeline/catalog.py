@@ -797,6 +797,10 @@ def redate(pot: polib.POFile, text: str, created: str) -> str:
     return render_header(pot) + text[len(before):]
 
 
+# Never "delete it": a catalog that does not parse still holds a reviewer's work.
+_FIX_ADVICE = "fix that line (msgfmt --check shows it too); the file holds its translations and is left as it was"
+
+
 def parse_po(text: str, ref: str) -> polib.POFile:
     """Parse a catalog (``pofile.parse``, polib's reading); any damage is a VerlagError naming ``ref`` and the line."""
     _check_strings(text, ref)
@@ -805,7 +809,7 @@ def parse_po(text: str, ref: str) -> polib.POFile:
     except (OSError, ValueError) as exc:
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(line \d+\)", "", str(exc)).replace(" in po file", "").strip()
-        raise VerlagError(f"cannot read catalog: {message.lower()}; fix it (or delete it to start over)",
+        raise VerlagError(f"cannot read catalog: {message.lower()}; {_FIX_ADVICE}",
                           ref, int(match.group(1)) if match else None) from None
     seen: dict[tuple, int] = {}
     for entry in po:
@@ -837,8 +841,8 @@ def _check_strings(text: str, ref: str) -> None:
         if not stripped or comment or stripped in ("#~", "#|"):
             continue
         if not _PO_LINE.match(stripped):
-            raise VerlagError("cannot read catalog: syntax error (a string is not enclosed in \"…\"); "
-                              "fix it (or delete it to start over)", ref, number)
+            raise VerlagError(f"cannot read catalog: syntax error (a string is not enclosed in \"…\"); {_FIX_ADVICE}",
+                              ref, number)
 
 
 def decode_po(data: bytes, ref: str) -> str:

@@ -144,13 +144,15 @@ def damage(project: Project, kind: str) -> tuple[str, int, tuple[str, ...]]:
     """Break translations/en/eins.po; return its new text, the line to report, message fragments."""
     lines = project.read("translations/en/eins.po").split("\n")
     msgid = lines.index('msgid "Zweiter Satz."')
+    # the advice: fix the line; never "delete it", the catalog holds the reviewer's work
+    advice = "fix that line (msgfmt --check shows it too); the file holds its translations and is left as it was"
     if kind == "syntax-error":
         lines.insert(msgid + 1, "das gehört nicht hierher")
-        return "\n".join(lines), msgid + 2, ("cannot read catalog",)
+        return "\n".join(lines), msgid + 2, ("cannot read catalog", advice)
     if kind == "unterminated-string":
         assert lines[msgid + 1].startswith("msgstr ")
         lines[msgid + 1] = 'msgstr "Second sentence.'
-        return "\n".join(lines), msgid + 2, ()
+        return "\n".join(lines), msgid + 2, (advice,)
     if kind == "duplicate-entry":
         lines[-1:] = ['msgid "Zweiter Satz."', 'msgstr "Second sentence, again."', "", ""]
         return "\n".join(lines), len(lines) - 3, ("duplicate entry", "Zweiter Satz.")
