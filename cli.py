@@ -681,7 +681,9 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     for warning in [*result.warnings, *site.warnings]:
         click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
-        click.echo(f"{lang}: not published (below [publish] min_translated or min_reviewed): {listing(slugs)}")
+        figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug
+                   for slug in slugs]
+        click.echo(f"{lang}: not published (below [publish] min_translated or min_reviewed): {listing(figures)}")
     for lang, slugs in sorted(site.untranslated.items()):
         legal = [slug for slug in slugs if config.legal_page(slug)]
         if legal:

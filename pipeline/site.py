@@ -333,6 +333,15 @@ def _read_page(path: Path) -> Page:
 PUBLISHED, NOT_TRANSLATED, HELD_BACK, DRAFT = "published", "not translated", "held back", "draft"
 
 
+def shortfall(page: Page, settings: Settings) -> str:
+    """Which of ``[publish] min_translated`` and ``min_reviewed`` the translation ``page`` misses, with its figures
+    (percent of the German words, one decimal): what the author needs to know to publish it, in the build's words."""
+    missed = [f"{value:.1f} % {what}, {needed:g} needed" for value, what, needed in (
+        (page.percent_translated, "translated", settings.min_translated[page.lang]),
+        (page.percent_reviewed, "reviewed", settings.min_reviewed[page.lang])) if value < needed]
+    return "; ".join(missed)
+
+
 def publication(page: Page, settings: Settings, source: str, drafts: list[str]) -> str:
     """Whether the site publishes ``page``: ``DRAFT`` (its German original says ``draft: true``, in
     ``drafts``), ``NOT_TRANSLATED`` (a translation that shows nothing translated: SITE.md 3, a fallback copy is not
@@ -390,6 +399,8 @@ class SiteResult:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     held_back: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs below min_reviewed/_translated
+    # (lang, slug) of ``held_back`` -> which threshold it misses, with the page's figure: "79.6 % translated, 80 needed"
+    shortfall: dict[tuple[str, str], str] = field(default_factory=dict)
     untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
     drafts: list[str] = field(default_factory=list)  # slugs of articles marked ``draft: true``, not published
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
@@ -452,6 +463,7 @@ class _Site:
         self.source = config.source_language
         self.published: dict[tuple[str, str], Page] = {}
         self.held_back: dict[str, list[str]] = {}
+        self.shortfall: dict[tuple[str, str], str] = {}
         self.untranslated: dict[str, list[str]] = {}
         self.drafts = sorted(slug for (lang, slug), page in pages.items() if lang == self.source and page.draft)
         for (lang, slug), page in sorted(pages.items()):
@@ -462,6 +474,7 @@ class _Site:
                 self.untranslated.setdefault(lang, []).append(slug)
             elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
+                self.shortfall[(lang, slug)] = shortfall(page, settings)
         # A language is on the site once it has an article: no switcher entry leads to an empty edition.
         live = {lang for (lang, _), page in self.published.items() if not page.standalone}
         self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
@@ -1363,7 +1376,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             remove_empty_parents(path, root)
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
-    result.held_back = site.held_back
+    result.held_back, result.shortfall = site.held_back, site.shortfall
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
     result.warnings += list(site.media.warnings)
     if (root / OLD_REVIEW).is_dir():
