@@ -460,36 +460,43 @@ def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(
         msgfmt_check(catalog)
 
 
-def test_a_draft_a_reviewer_overwrote_and_left_fuzzy_is_a_persons_not_the_machines(project):
-    """The reviewer writes their English over two ``copy`` drafts and leaves them fuzzy: their ``draft``
-    fingerprints no longer match, so ``status`` counts them as hand drafts (not machine), and under
-    ``unreviewed = "machine"`` the page says that parts are not checked yet, not that a machine made them."""
+def _copy_drafted_leber(project) -> None:
+    """LEBER in English only, drafted by the ``copy`` engine; drafts shown as "machine", any share published."""
     project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
                                  '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
     project.run("pretranslate", "--engine", "copy", "--lang", "en")
-    review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night.",
-                                    "Sie braucht Ruhe.": "It needs rest."}, sign_off=False)
-    path = project.root / "translations/en/leber.po"
-    msgfmt_check(path)
+
+
+def _a_persons_text_on_the_page(project, hand: int) -> None:
+    """``status`` counts ``hand`` hand drafts and no machine text, and the built page says parts are not checked
+    yet, never that a machine made them."""
     rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
-    assert rows[0]["segments"]["hand"] == 2 and rows[0]["segments"]["machine"] == 0
+    assert rows[0]["segments"]["hand"] == hand and rows[0]["segments"]["machine"] == 0
     project.run("build", "--quiet")
     page = (project.root / "site/en/leber/index.html").read_text(encoding="utf-8")
     assert "The liver works at night." in page and "made by machine" not in page
     assert "Parts of this translation have not yet been checked by a person." in page
 
 
+def test_a_draft_a_reviewer_overwrote_and_left_fuzzy_is_a_persons_not_the_machines(project):
+    """The reviewer writes their English over two ``copy`` drafts and leaves them fuzzy: their ``draft``
+    fingerprints no longer match, so ``status`` counts them as hand drafts (not machine), and under
+    ``unreviewed = "machine"`` the page says that parts are not checked yet, not that a machine made them."""
+    _copy_drafted_leber(project)
+    review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night.",
+                                    "Sie braucht Ruhe.": "It needs rest."}, sign_off=False)
+    path = project.root / "translations/en/leber.po"
+    msgfmt_check(path)
+    _a_persons_text_on_the_page(project, hand=2)
+
+
 def test_a_reviewers_rewrite_signed_off_and_reopened_is_a_persons_not_the_machines(project):
     """The reviewer rewrites a ``copy`` draft and signs it off; the next extract writes the catalog back; then it
     is reopened (fuzzy again, Poedit's "needs work"). The text is still the reviewer's: ``status`` counts a hand
     draft, and under ``unreviewed = "machine"`` the page never says a machine made it."""
-    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
-                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
-    project.write("source_de/leber.md", LEBER)
-    project.run("extract")
-    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    _copy_drafted_leber(project)
     sign_off_all(project, "en")
     path = review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night."})
     project.run("extract")
@@ -497,12 +504,7 @@ def test_a_reviewers_rewrite_signed_off_and_reopened_is_a_persons_not_the_machin
     po.find("Die Leber arbeitet nachts.").flags.insert(0, "fuzzy")
     po.save(str(path))
     msgfmt_check(path)
-    rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
-    assert rows[0]["segments"]["hand"] == 1 and rows[0]["segments"]["machine"] == 0
-    project.run("build", "--quiet")
-    page = (project.root / "site/en/leber/index.html").read_text(encoding="utf-8")
-    assert "The liver works at night." in page and "made by machine" not in page
-    assert "Parts of this translation have not yet been checked by a person." in page
+    _a_persons_text_on_the_page(project, hand=1)
 
 
 def test_a_msgid_the_reviewer_edited_in_the_catalog_is_set_back_not_reported_as_the_authors_change(project):

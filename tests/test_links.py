@@ -80,17 +80,23 @@ def test_a_link_to_a_renamed_article_s_old_file_finds_it_through_its_aliases(pro
         assert hrefs[0] == "/blog/de/schlafen/#abends" if lang == "de" else hrefs[0].endswith("/schlafen/#abends")
 
 
-def test_a_link_to_the_file_of_an_article_with_a_slug_leads_to_the_slug_s_page(project: Project):
-    """``slug:`` in the front matter moves the page, not the file: ``eisenmangel-bei-frauen.md`` is still the
-    article's file, so a link to it leads to /<lang>/eisenmangel/ in every edition and check finds nothing
-    wrong with it (it called the file missing, and every page kept the dead ``.md`` link)."""
-    project.write("verlag.toml", project.read("verlag.toml") + SITE)
+def _eisenmangel_with_a_slug(project: Project) -> None:
+    """``eisenmangel-bei-frauen.md`` with ``slug: eisenmangel``, reviewed in English, and ``tee.md`` linking its
+    file's #ursachen; extracted, tee not reviewed."""
     project.write("source_de/eisenmangel-bei-frauen.md",
                   article("Eisenmangel", "## Ursachen\n\nEisen fehlt oft.\n", slug="eisenmangel"))
     project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](eisenmangel-bei-frauen.md#ursachen).\n"))
     project.run("extract")
     review(project, "en", "eisenmangel", {("title", "Eisenmangel"): "Iron deficiency", "Ursachen": "Causes",
                                           "Eisen fehlt oft.": "Iron is often lacking."})
+
+
+def test_a_link_to_the_file_of_an_article_with_a_slug_leads_to_the_slug_s_page(project: Project):
+    """``slug:`` in the front matter moves the page, not the file: ``eisenmangel-bei-frauen.md`` is still the
+    article's file, so a link to it leads to /<lang>/eisenmangel/ in every edition and check finds nothing
+    wrong with it (it called the file missing, and every page kept the dead ``.md`` link)."""
+    project.write("verlag.toml", project.read("verlag.toml") + SITE)
+    _eisenmangel_with_a_slug(project)
     review(project, "en", "tee", {("title", "Tee"): "Tea", "Lesen Sie [dies](eisenmangel-bei-frauen.md#ursachen).":
                                   "Read [this](eisenmangel-bei-frauen.md#ursachen)."})
     checked = project.run("check", "--strict").output
@@ -107,12 +113,7 @@ def test_a_reviewer_may_link_the_page_of_an_article_with_a_slug_by_its_address(p
     address, ``/blog/en/eisenmangel/``, is the same page: check found "missing link eisenmangel-bei-frauen.md;
     instead link /blog/en/eisenmangel/" and the build's QA gate held the sentence back in German."""
     project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]') + SITE)
-    project.write("source_de/eisenmangel-bei-frauen.md",
-                  article("Eisenmangel", "## Ursachen\n\nEisen fehlt oft.\n", slug="eisenmangel"))
-    project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](eisenmangel-bei-frauen.md#ursachen).\n"))
-    project.run("extract")
-    review(project, "en", "eisenmangel", {("title", "Eisenmangel"): "Iron deficiency", "Ursachen": "Causes",
-                                          "Eisen fehlt oft.": "Iron is often lacking."})
+    _eisenmangel_with_a_slug(project)
     project.run("build")  # /blog/en/eisenmangel/ is published
     msgfmt_check(review(project, "en", "tee", {
         ("title", "Tee"): "Tea",
