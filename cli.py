@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from contextlib import ExitStack, contextmanager, nullcontext
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 import click
@@ -463,7 +463,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     for path in result.written:
         click.echo(f"updated {path}")
     for path in result.removed:
-        click.echo(f"removed {path} (its article is gone)")
+        click.echo(f"removed {path} ({result.why_removed.get(path, 'its article is gone')})")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for orphan in result.orphans:
@@ -588,6 +588,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 def status(project: Project, languages, fmt: str) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
     from pipeline.sources import read_sources
+    from pipeline.orphans import paused_message
     from pipeline.status import as_json, collect_status, format_table, kept_catalogs
 
     _check_languages(project.config, languages)
@@ -601,7 +602,13 @@ def status(project: Project, languages, fmt: str) -> None:
     else:
         click.echo(format_table(rows))
         unusable = {str(e.path) for e in damaged}
+        paused = {a.slug: a.ref for a in sources.german_only}
         for path in kept:
+            stem = PurePosixPath(path).stem
+            if stem in paused:
+                click.echo(f"kept: {path}: not used while {paused[stem]} says translate: false; it cannot be read "
+                           "(see the error): fix it" if path in unusable else f"kept: {paused_message(path, paused[stem])}")
+                continue
             click.echo(f"kept: {path}: no German article has this slug any more; it cannot be read (see the error), "
                        "so it serves nothing until fixed; delete it when done" if path in unusable else
                        f"kept: {path}: no German article has this slug any more (its reviewed translations still "

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import PurePosixPath
 
 from . import doccache
 from .config import Config
@@ -35,6 +36,7 @@ TAGS_FILE = "template-tags.json"  # per article where a tag may start: its text 
 class ExtractResult:
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # templates of deleted articles
+    why_removed: dict[str, str] = field(default_factory=dict)  # template path -> why, where not "its article is gone"
     skipped: int = 0  # articles not merged again: nothing they depend on changed since the last run
     current: int = 0  # articles merged again (no record of the last run, e.g. a fresh clone) with nothing to write
     renamed: list[tuple[str, str]] = field(default_factory=list)
@@ -104,8 +106,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     tagged = tags.get("articles") if tags.get("key") == code_digest() else None  # verlag's code words the warnings
     tagged, tags_now = tagged if isinstance(tagged, dict) else {}, {}
     slugs = {a.slug for a in articles} | sources.unreadable
+    paused = {a.slug: a.ref for a in sources.german_only}
     orphans = find_orphans(config, slugs)
-    kept = carry_over(config, orphans, slugs)  # first: the catalogs it brings translations to are merged as found
+    kept = carry_over(config, orphans, slugs, paused)  # first: the catalogs it brings translations to are merged as found
     files = StatRecord(config.state_dir, config.translations_dir, held_since(config))
     prints = {a.slug: _fingerprint_before(config, a, glossary, files) for a in articles}
     changed = [a for a in articles if prints[a.slug] is None or state.get(a.slug) != prints[a.slug]]
@@ -145,6 +148,11 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     for pot in sorted(p for p in config.templates_dir.glob("*.pot") if p.stem not in slugs):  # sort the few only
         pot.unlink()
         result.removed.append(relpath(pot, config.root))
+        moved = next((PurePosixPath(new).stem for old, new in result.renamed if PurePosixPath(old).stem == pot.stem), None)
+        if pot.stem in paused:
+            result.why_removed[result.removed[-1]] = f"{paused[pot.stem]} says translate: false"
+        elif moved:
+            result.why_removed[result.removed[-1]] = f"its article was renamed to {moved}"
     doccache.prune(config, slugs)
     files.save()
     tags_now = {"key": code_digest(), "articles": tags_now}

@@ -49,9 +49,12 @@ class Orphan:
     carried: int = 0
     differing: int = 0
     damage: VerlagError | None = None  # why it cannot be read: it serves nothing, not even the memory
+    paused: str | None = None  # the German file that says ``translate: false``: the article is there, untranslated
 
     def message(self) -> str:
         """The warning ``extract`` prints: ``<path>: <what is in it, and what to do>``."""
+        if self.paused is not None:
+            return paused_message(self.path, self.paused, self.damage)
         if self.damage is not None:
             return (f"{self.damage}; no German article has this slug any more, and a catalog that cannot be "
                     "read serves nothing (not the translation memory either): fix it or delete it")
@@ -73,6 +76,16 @@ class Orphan:
         return "; ".join(said)
 
 
+def paused_message(path: str, ref: str, damage: VerlagError | None = None) -> str:
+    """What ``extract`` and ``status`` say of the catalog ``path`` of an article whose German file ``ref`` says
+    ``translate: false``: it is kept for the day the article is translated again, never to be deleted."""
+    if damage is not None:
+        return (f"{damage}; {ref} says translate: false, so this catalog is not used until the article is "
+                "translated again, and one that cannot be read serves nothing then either: fix it")
+    return (f"{path}: not used while {ref} says translate: false; kept as it is: its reviewed translations come "
+            "back into use when the article is translated again (and serve the translation memory meanwhile)")
+
+
 def find_orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:
     """Language -> its catalogs whose article is gone (``slugs``: the articles there are, readable or not):
     candidates for a renamed article, otherwise kept and reported. ``site.po`` is the website's own."""
@@ -83,9 +96,12 @@ def find_orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:
     return found
 
 
-def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str]) -> list[Orphan]:
+def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str],
+               paused: dict[str, str] | None = None) -> list[Orphan]:
     """Bring the reviewed translations of orphans of renamed articles over to the renamed article's
-    catalog (see the module); ``orphans``: language -> kept catalogs, ``slugs``: the articles there are.
+    catalog (see the module); ``orphans``: language -> kept catalogs, ``slugs``: the articles there are,
+    ``paused``: slug -> German file of the articles with ``translate: false``, whose catalogs are theirs still
+    (never taken for a renamed article's).
 
     Returns every orphan. A catalog that cannot be read is left as it is (the stage that reads it
     reports it); the catalog brought over to is written by compare-and-swap (``fsutil.rewrite``).
@@ -96,6 +112,10 @@ def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str]) 
     found = []
     for lang, paths in orphans.items():
         for path in paths:
+            if paused and path.stem in paused:
+                found.append(Orphan(relpath(path, config.root), paused=paused[path.stem],
+                                    damage=next(iter(unreadable(config, [path])), None)))
+                continue
             slug = _renamed_to(path.stem, renames, slugs)
             target = config.po_path(lang, slug) if slug else None
             if target is None or not target.exists():

@@ -188,3 +188,35 @@ def test_a_deleted_article_s_catalog_that_cannot_be_read_is_still_an_error(proje
     assert "kept: translations/fr/alt.po: no German article has this slug any more (its reviewed" in status.output
     assert error in project.run("check", code=2).output
     assert path.read_text(encoding="utf-8").split("\n")[broken - 1] == 'msgstr "A sentence.'  # left as it was
+
+
+def test_translate_false_keeps_the_catalogs_as_the_article_s_own_and_never_advises_deleting_them(project: Project):
+    """An article set to ``translate: false`` is there, untranslated: its catalogs are kept for the day it is
+    translated again, and nothing calls it deleted (whoever deleted them would lose the reviewed translations)."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt gut.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt gut.": "Tea warms well."})
+    project.write("source_de/tee.md", "---\ntitle: Tee\ntranslate: false\n---\n\nTee wärmt gut.\n")
+    result = project.run("extract")
+    assert "removed translations/templates/tee.pot (source_de/tee.md says translate: false)" in result.output
+    assert ("warning: translations/en/tee.po: not used while source_de/tee.md says translate: false; kept as it "
+            "is: its reviewed translations come back into use") in result.output
+    status = project.run("status").output
+    assert "kept: translations/en/tee.po: not used while source_de/tee.md says translate: false" in status
+    for said in (result.output, status):
+        assert "no German article has this slug" not in said and "delete" not in said and "is gone" not in said
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt gut.\n"))  # translated again: nothing was lost
+    project.run("extract")
+    assert entry(project, "tee", "Tee wärmt gut.").msgstr == "Tea warms well."
+    msgfmt_check(project.root / "translations/en/tee.po")
+
+
+def test_a_renamed_article_s_template_is_said_to_be_renamed_not_gone(project: Project):
+    project.write("source_de/schlaf.md", SCHLAF)
+    project.run("extract")
+    review(project, "en", "schlaf", {("title", "Schlaf"): "Sleep", "Schlaf heilt viel.": "Sleep heals a lot."})
+    (project.root / "source_de/schlaf.md").rename(project.root / "source_de/schlafen.md")
+    result = project.run("extract")
+    assert "renamed translations/en/schlaf.po -> translations/en/schlafen.po" in result.output
+    assert "removed translations/templates/schlaf.pot (its article was renamed to schlafen)" in result.output
+    assert "its article is gone" not in result.output
