@@ -669,10 +669,15 @@ def _item(site: _Site, page: Page) -> dict:
         "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
         "last_reviewed": long_date(page.last_reviewed, locale) if page.last_reviewed else None,
         # the text changed after its medical review: the page must not let the review vouch for it
-        "review_outdated": bool(page.last_reviewed and page.updated and later(page.updated, page.last_reviewed)),
+        "review_outdated": _review_outdated(page),
         "published": _stamp(page.date),
         "modified": _stamp(page.updated or page.date),
     }
+
+
+def _review_outdated(page: Page) -> bool:
+    """Whether the German text changed after its medical review (``updated`` later than ``last_reviewed``)."""
+    return bool(page.last_reviewed and page.updated and later(page.updated, page.last_reviewed))
 
 
 def _instant(moment: Moment | None) -> dt.datetime:
@@ -695,18 +700,21 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
     schema.org ``MedicalWebPage`` with ``reviewedBy`` (a Person: name, jobTitle, url) and ``lastReviewed``.
     Those say who reviewed "the content on this page" (https://schema.org/reviewedBy), and the medical review
     was of the German text: a translation carries them on its ``translationOfWork``, the original, not on
-    itself, whether or not a translator checked it.
+    itself, whether or not a translator checked it. A review the German text changed after (``updated`` later than
+    ``last_reviewed``) is claimed nowhere, and the page is a plain ``Article``: schema.org has no way to say "reviewed,
+    but not this text", which the page's byline says in words, and search engines take ``lastReviewed`` as vouching
+    for the content as it is.
     """
-    medical = page.reviewed_by or page.last_reviewed
+    medical = (page.reviewed_by or page.last_reviewed) and not _review_outdated(page)
     data = {
         "@context": "https://schema.org", "@type": "MedicalWebPage" if medical else "Article",
         "headline": page.title, "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
     }
     review = {}
-    if page.reviewed_by:
+    if medical and page.reviewed_by:
         names = {"name": "name", "qualification": "jobTitle", "url": "url"}
         review["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
-    if page.last_reviewed:
+    if medical and page.last_reviewed:
         review["lastReviewed"] = page.last_reviewed.isoformat()
     if page.lang != site.source and page.credits_translator and not german_html:
         data["translator"] = {"@type": "Person", "name": page.translator}
