@@ -104,8 +104,11 @@ class SitePages:
         name: the file name, %-decoded); "" without such a link, the usual case, found without a regex."""
         if not self.renamed or b".md" not in catalog:
             return ""
+        from .redirects import file_slug
+
         names = {unquote(m.group(1).decode("utf-8", "replace")) for m in _MD_LINK.finditer(catalog)}
-        return "".join(f"|{name}>{self.renamed[name]}" for name in sorted(names) if name in self.renamed)
+        return "".join(f"|{name}>{file_slug(self.renamed, name)}" for name in sorted(names)
+                       if name in self.renamed or f"{name}.md" in self.renamed)
 
     def moved(self) -> bool:
         """Whether a page that a catalog named (``key``) is published by the records as they are now and was not

@@ -121,7 +121,9 @@ def old_names(articles: Iterable[Article]) -> dict[str, str]:
     the %-decoded path of an alias starting with ``/`` without its final ``/`` (``old_path``:
     ``/2022/09/15/schlaf.html``), so that a root-relative link to it leads to the article's page in the
     reader's language rather than to the redirect. A name or address that is an article's slug now, or that
-    the aliases of two articles give, is left out.
+    the aliases of two articles give, is left out. A file's name is also given with its ``.md`` (``b.md`` ->
+    ``c``), whatever other article has that name as its slug: a link to the file leads to that file's page
+    (``file_slug``), a link to the address ``/de/b/`` to the article whose slug is ``b``.
     """
     articles = list(articles)
     current = {article.slug for article in articles}
@@ -134,9 +136,18 @@ def old_names(articles: Iterable[Article]) -> dict[str, str]:
                     found[key].add(article.slug)
     files: dict[str, set[str]] = defaultdict(set)
     for article in articles:
-        if article.path.stem not in current:
+        if article.path.stem != article.slug:
             files[article.path.stem].add(article.slug)
-    return {name: slugs.pop() for name, slugs in [*sorted(found.items()), *sorted(files.items())] if len(slugs) == 1}
+    named = {f"{name}.md": set(slugs) for name, slugs in files.items()}
+    files = {name: slugs for name, slugs in files.items() if name not in current}
+    return {name: slugs.pop() for name, slugs in [*sorted(found.items()), *sorted(files.items()),
+                                                  *sorted(named.items())] if len(slugs) == 1}
+
+
+def file_slug(renamed: Mapping[str, str], name: str) -> str:
+    """The slug of the page a link to the file ``<name>.md`` leads to, by ``old_names`` (``renamed``): that file's
+    article's, else the article's that had that name (its aliases), else ``name``."""
+    return renamed.get(f"{name}.md") or renamed.get(name, name)
 
 
 def old_path(path: str) -> str:

@@ -141,8 +141,9 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
 
     ``allowance`` None trusts the text (the German original); otherwise the
     text may contain only the raw HTML and unusual URLs listed there.
-    ``links`` maps an article slug, ``files`` an image or link URL, to the
-    URL it is published at (or None); an ``http://`` or ``https://`` URL is no file of source_de/ and
+    ``links`` maps the last part of a link's path (a slug or old name, or ``<file name>.md`` for a link to an
+    article's file) or a root-relative link's old address (``redirects.old_path``), ``files`` an image or link
+    URL, to the URL it is published at (or None); an ``http://`` or ``https://`` URL is no file of source_de/ and
     no article (``media.file_path``): it is kept as written, ``files`` is not asked. ``backlink_title``
     labels footnote back-references (``aria-label``). ``fallback_hint`` is the ``title`` (the accessible description,
     HTML-AAM 4.1.1) of every passage shown in ``source_lang``, so readers and screen readers learn why
@@ -424,7 +425,7 @@ def _urls(state) -> None:
                               + (f"#{parts.fragment}" if parts.fragment else ""))
             elif name == "href" and not parts.scheme and not parts.netloc and parts.path:
                 page = (parts.path.startswith("/") and job.links(old_path(parts.path))
-                        or job.links(parts.path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".md")))
+                        or job.links(parts.path.rstrip("/").rsplit("/", 1)[-1]))
                 if page:
                     child.attrSet(name, page + (f"#{parts.fragment}" if parts.fragment else ""))
 

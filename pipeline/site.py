@@ -50,7 +50,7 @@ from .fsutil import code_digest, contained, load_state, relpath, remove_empty_pa
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, unfilled_errors
 from .search import BUNDLE, index_site
-from .redirects import kept, old_names, redirect_files, redirect_page
+from .redirects import file_slug, kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .sqlitedb import REBUILD, Database
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -776,8 +776,11 @@ class _BodyPlan:
 
     def link(self, lang: str, slug: str) -> str | None:
         """The page an article link from an edition in ``lang`` goes to: that edition, else the original; a
-        link to an article's old name or old address (``renamed``, ``redirects.old_path``) goes to the article."""
-        if (self.source, slug) not in self.published:
+        link to an article's old name or old address (``renamed``, ``redirects.old_path``) goes to the article,
+        one to an article's file (``<name>.md``) to that file's article (``redirects.file_slug``)."""
+        if slug.endswith(".md"):
+            slug = file_slug(self.renamed, slug.removesuffix(".md"))
+        elif (self.source, slug) not in self.published:
             slug = self.renamed.get(slug, slug)
         for code in (lang, self.source):
             if (code, slug) in self.published:

@@ -108,6 +108,32 @@ def test_a_link_to_the_file_of_an_article_with_a_slug_leads_to_the_slug_s_page(p
         assert hrefs == [f"/blog/{lang}/eisenmangel/#ursachen"]
 
 
+def test_a_link_to_a_file_leads_to_that_file_s_page_when_another_article_has_the_file_s_name_as_its_slug(
+        project: Project):
+    """``a.md`` says ``slug: b``, ``b.md`` says ``slug: c``: a link to ``b.md`` is a link to that file, whose page is
+    /<lang>/c/, not to a.md's page that happens to be called b (it led there, in every edition)."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]') + SITE)
+    project.write("source_de/a.md", article("Apfel", "Äpfel sind rund.\n", slug="b"))
+    project.write("source_de/b.md", article("Birne", "Birnen sind süß.\n", slug="c"))
+    project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](b.md) und [das](a.md).\n"))
+    project.run("extract")
+    review(project, "en", "b", {("title", "Apfel"): "Apple", "Äpfel sind rund.": "Apples are round."})
+    review(project, "en", "c", {("title", "Birne"): "Pear", "Birnen sind süß.": "Pears are sweet."})
+    msgfmt_check(review(project, "en", "tee", {("title", "Tee"): "Tea", "Lesen Sie [dies](b.md) und [das](a.md).":
+                                               "Read [this](b.md) and [that](/blog/en/b/)."}))
+    checked = project.run("check", "--strict").output
+    assert "check: 0 errors" in checked and "link-target" not in checked  # /blog/en/b/ is a.md's page: a.md's link
+    project.run("build")
+    for lang in ("de", "en"):
+        hrefs = html.fromstring(project.read(f"site/{lang}/tee/index.html")).xpath("//article//p/a/@href")
+        assert hrefs == [f"/blog/{lang}/c/", f"/blog/{lang}/b/"], lang
+    # a reviewer who writes b.md's page by address for the link to b.md is right too; a.md's page is not b.md's
+    review(project, "en", "tee", {"Lesen Sie [dies](b.md) und [das](a.md).": "Read [this](/blog/en/c/) and [that](a.md)."})
+    assert "check: 0 errors" in project.run("check", "--strict").output
+    review(project, "en", "tee", {"Lesen Sie [dies](b.md) und [das](a.md).": "Read [this](/blog/en/b/) and [that](a.md)."})
+    assert "[link-target]" in project.run("check", code=1).output
+
+
 def test_a_reviewer_may_link_the_page_of_an_article_with_a_slug_by_its_address(project: Project):
     """A link to ``eisenmangel-bei-frauen.md`` (its ``slug:`` is ``eisenmangel``) written as the English page's
     address, ``/blog/en/eisenmangel/``, is the same page: check found "missing link eisenmangel-bei-frauen.md;
