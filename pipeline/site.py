@@ -774,17 +774,18 @@ class _BodyPlan:
         return replace(self, words={lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang))
                                     for lang in site.languages})
 
-    def link(self, lang: str, slug: str) -> str | None:
-        """The page an article link from an edition in ``lang`` goes to: that edition, else the original; a
-        link to an article's old name or old address (``renamed``, ``redirects.old_path``) goes to the article,
-        one to an article's file (``<name>.md``) to that file's article (``redirects.file_slug``)."""
+    def link(self, lang: str, slug: str) -> tuple[str, str | None] | None:
+        """The page an article link from an edition in ``lang`` goes to: that edition, else the original, with the
+        original's language then (``render``'s ``links``); a link to an article's old name or old address
+        (``renamed``, ``redirects.old_path``) goes to the article, one to an article's file (``<name>.md``) to
+        that file's article (``redirects.file_slug``). None: no such published article."""
         if slug.endswith(".md"):
             slug = file_slug(self.renamed, slug.removesuffix(".md"))
         elif (self.source, slug) not in self.published:
             slug = self.renamed.get(slug, slug)
         for code in (lang, self.source):
             if (code, slug) in self.published:
-                return self.urls.path("article", code, slug)
+                return self.urls.path("article", code, slug), None if code == lang else code
         return None
 
     def media_url(self, lang: str, slug: str, url: str) -> str | None:

@@ -134,6 +134,28 @@ def test_a_link_to_a_file_leads_to_that_file_s_page_when_another_article_has_the
     assert "[link-target]" in project.run("check", code=1).output
 
 
+def test_a_translation_s_link_that_falls_back_to_the_german_page_says_hreflang_de(project: Project):
+    """en/tee links milz.md, which has no English edition, and zecken.md, which has one: the first leads to the
+    German page and says so with hreflang="de" (W3C i18n, "Indicating the language of a link destination"; it said
+    nothing, as though the page were English), the second, like every link of the German page, needs none."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]') + SITE)
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
+    project.write("source_de/tee.md", article("Tee", "Siehe [Milz](milz.md) und [Zecken](zecken.md#a).\n"))
+    project.run("extract")
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks", "Zecken lauern im Gras.": "Ticks lurk in grass."})
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Siehe [Milz](milz.md) und [Zecken](zecken.md#a).":
+                                  "See [spleen](milz.md) and [ticks](zecken.md#a)."})
+    project.run("build")
+    assert not (project.root / "site/en/milz").exists()
+    links = html.fromstring(project.read("site/en/tee/index.html")).xpath("//div[@class='article-body']//a")
+    assert [(a.get("href"), a.get("hreflang")) for a in links] == [("/blog/de/milz/", "de"),
+                                                                   ("/blog/en/zecken/#a", None)]
+    links = html.fromstring(project.read("site/de/tee/index.html")).xpath("//div[@class='article-body']//a")
+    assert [(a.get("href"), a.get("hreflang")) for a in links] == [("/blog/de/milz/", None),
+                                                                   ("/blog/de/zecken/#a", None)]
+
+
 def test_a_reviewer_may_link_the_page_of_an_article_with_a_slug_by_its_address(project: Project):
     """A link to ``eisenmangel-bei-frauen.md`` (its ``slug:`` is ``eisenmangel``) written as the English page's
     address, ``/blog/en/eisenmangel/``, is the same page: check found "missing link eisenmangel-bei-frauen.md;
