@@ -1156,6 +1156,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
               if p.slug in site.sources]
     titles = {name: page.title for name, page in site.published.items()}
+    german_titles = {name for name, page in site.published.items() if "title" in page.front_fallback}
     before = kept(state.get("redirects"), sources.unreadable - site.sources.keys())  # unreadable: kept as they were
     for ref, olds in groupby(before, key=lambda r: r.ref):
         olds = counted(len(list(olds)), "old address", "old addresses")
@@ -1163,7 +1164,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                           "reads again")
     made: dict[str, list] = {}
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
-                              out, errors, site.notes, before, made))
+                              out, errors, site.notes, before, made, german_titles))
     out.update(_withdrawn(site, state, out))
     return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned,
                        "spoken": clean, "redirects": made}, bodies
@@ -1174,8 +1175,8 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
     published now while its German original is: below ``[publish] min_translated`` or ``min_reviewed``,
     nothing translated any more, or ``translate: false`` set in the original. It sends readers, feed readers
     and search engines on to the original (a meta refresh, as ``redirects`` writes for aliases; ``noindex``,
-    canonical the original) and says in the page's language that the article is not available in it, instead
-    of a 404. The page stays while the translation is withheld, and gives way to it once it is published
+    canonical the original) and says in the page's language, heading and ``<title>``, that the article is no
+    longer available in it, instead of a 404; the original's title is only the link's text, marked as German. The page stays while the translation is withheld, and gives way to it once it is published
     again. The build says so, with the reason, when a published translation is withdrawn."""
 
     before, pages = set(state.get("files", [])), state.get("pages", {})
@@ -1188,11 +1189,13 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
             if (lang, slug) in site.published or rel not in before or rel in out:
                 continue
             original = site.published[(site.source, slug)]
+            name = language_name(lang)  # the message written out twice, as text and as HTML: uistrings extracts it
             made[rel] = redirect_page(
-                lang, original.title, site.urls.absolute("article", site.source, slug),
-                site.urls.path("article", site.source, slug), direction=text_direction(lang),
-                notice=site.ui(lang, "Not yet available in %(language)s", markup=True, language=language_name(lang)),
-                target=(site.source, text_direction(site.source)))
+                lang, site.ui(lang, "No longer available in %(language)s", language=name),
+                site.urls.absolute("article", site.source, slug), site.urls.path("article", site.source, slug),
+                direction=text_direction(lang),
+                notice=site.ui(lang, "No longer available in %(language)s", markup=True, language=name),
+                target=(site.source, text_direction(site.source)), label=original.title)
             if rel in pages:
                 withdrawn[slug in site.sources and not site.sources[slug].translated].append(slug)
         for german_only, slugs in withdrawn.items():
