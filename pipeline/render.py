@@ -144,8 +144,9 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = la
     ``links`` maps the last part of a link's path (a slug or old name, or ``<file name>.md`` for a link to an
     article's file) or a root-relative link's old address (``redirects.old_path``) to the URL of the article's page
     and, when that page is in another language than the text, its language (the link gets it as ``hreflang``), or
-    None; ``files`` maps an image or link URL to the URL it is published at (or None); an ``http://`` or ``https://`` URL is no file of source_de/ and
-    no article (``media.file_path``): it is kept as written, ``files`` is not asked. ``backlink_title``
+    None; ``files`` maps an image or link URL to the URL it is published at (or None); an ``http://`` or
+    ``https://`` URL is no file of source_de/ and no article (``media.file_path``): it is kept as written,
+    ``files`` is not asked. ``backlink_title``
     labels footnote back-references (``aria-label``). ``fallback_hint`` is the ``title`` (the accessible description,
     HTML-AAM 4.1.1) of every passage shown in ``source_lang``, so readers and screen readers learn why
     it is in another language; ``stale_hint`` that of a passage whose German changed after it was

@@ -1176,8 +1176,9 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
     nothing translated any more, or ``translate: false`` set in the original. It sends readers, feed readers
     and search engines on to the original (a meta refresh, as ``redirects`` writes for aliases; ``noindex``,
     canonical the original) and says in the page's language, heading and ``<title>``, that the article is no
-    longer available in it, instead of a 404; the original's title is only the link's text, marked as German. The page stays while the translation is withheld, and gives way to it once it is published
-    again. The build says so, with the reason, when a published translation is withdrawn."""
+    longer available in it, instead of a 404; the original's title is only the link's text, marked as German.
+    The page stays while the translation is withheld, and gives way to it once it is published again. The build
+    says so, with the reason, when a published translation is withdrawn."""
 
     before, pages = set(state.get("files", [])), state.get("pages", {})
     originals = sorted(slug for (code, slug) in site.published if code == site.source)

@@ -128,9 +128,10 @@ def test_a_link_to_a_file_leads_to_that_file_s_page_when_another_article_has_the
         hrefs = html.fromstring(project.read(f"site/{lang}/tee/index.html")).xpath("//article//p/a/@href")
         assert hrefs == [f"/blog/{lang}/c/", f"/blog/{lang}/b/"], lang
     # a reviewer who writes b.md's page by address for the link to b.md is right too; a.md's page is not b.md's
-    review(project, "en", "tee", {"Lesen Sie [dies](b.md) und [das](a.md).": "Read [this](/blog/en/c/) and [that](a.md)."})
+    sentence = "Lesen Sie [dies](b.md) und [das](a.md)."
+    review(project, "en", "tee", {sentence: "Read [this](/blog/en/c/) and [that](a.md)."})
     assert "check: 0 errors" in project.run("check", "--strict").output
-    review(project, "en", "tee", {"Lesen Sie [dies](b.md) und [das](a.md).": "Read [this](/blog/en/b/) and [that](a.md)."})
+    review(project, "en", "tee", {sentence: "Read [this](/blog/en/b/) and [that](a.md)."})
     assert "[link-target]" in project.run("check", code=1).output
 
 
@@ -440,7 +441,7 @@ def test_pages_linking_each_other_by_address_are_one_site_built_fresh_or_again_a
     assert not (project.root / "site/en/zecken/index.html").exists()  # "Zecken lauern im Gras." is German
     review(project, "en", "zecken", {"Zecken lauern im Gras.": "Ticks lurk in grass."})
     project.run("build")
-    assert (project.root / "site/en/zecken/index.html").exists() and (project.root / "site/en/leber/index.html").exists()
+    assert all((project.root / f"site/en/{slug}/index.html").exists() for slug in ("leber", "zecken"))
     review(project, "en", "leber", {"Lesen Sie [über Zecken](zecken.md).":
                                     "Read [about ticks](https://praxis.example/blog/en/zecken/)."})
     checked = project.run("check", code=1).output
