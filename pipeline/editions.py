@@ -228,7 +228,6 @@ class BuildResult:
     skipped: int = 0  # articles whose sources, catalogs and editions are unchanged since the last build
     errors: list[VerlagError] = field(default_factory=list)
     held: dict[str, int] = field(default_factory=dict)  # "lang/slug" -> segments held back by QA errors
-    warnings: list[str] = field(default_factory=list)
 
 
 STATE_FILE = "build.json"
