@@ -685,7 +685,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         click.echo(f"{edition}: {counted(count, 'segment')} held back by QA errors; run verlag check")
     for note in site.notes:
         click.echo(f"note: {note}")
-    for warning in [*result.warnings, *site.warnings]:
+    for warning in site.warnings:
         click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
         figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug

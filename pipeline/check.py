@@ -47,7 +47,7 @@ from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
-from .redirects import old_names
+from .redirects import file_slug, old_names
 from .segment import reference_labels, template_tag_warning, template_tags
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
@@ -341,7 +341,7 @@ def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
     address, _, fragment = url.partition("#")
     name = linked_article(address)
     if name is not None:  # the file's name, or the name it had: the site links the article's slug (``renamed``)
-        return None, ctx.renamed.get(name, name), fragment
+        return None, file_slug(ctx.renamed, name), fragment
     base = urlsplit(ctx.site_url)
     if ctx.site_url and address.startswith(ctx.site_url):
         address = address[len(ctx.site_url):]

@@ -22,7 +22,7 @@ from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
 from .practice import translator_names
-from .published import SitePages, renamed_originals
+from .published import PlannedPages, SitePages
 from .sources import Article, Sources, read_sources, split_front_matter
 
 if TYPE_CHECKING:
@@ -228,11 +228,9 @@ class BuildResult:
     skipped: int = 0  # articles whose sources, catalogs and editions are unchanged since the last build
     errors: list[VerlagError] = field(default_factory=list)
     held: dict[str, int] = field(default_factory=dict)  # "lang/slug" -> segments held back by QA errors
-    warnings: list[str] = field(default_factory=list)
 
 
 STATE_FILE = "build.json"
-SETTLE_PASSES = 4  # passes after the first that make again the editions linking a page published or withdrawn
 
 
 def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,
@@ -273,55 +271,14 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     ``sources``: ``read_sources(config)`` when the caller has it (``verlag build`` hands the same to the
     site stage), else read here.
 
-    The QA gate knows which of the site's pages exist from the edition records (``published.SitePages``); when
-    this build published or withdrew a page that a catalog links by its address (an article made again or
-    deleted), the editions of that catalog are made once more, pass after pass until no page moves, so a link
-    to a page published in this very build is shown, and one to a page withdrawn is held back, without waiting
-    for the next build (a chain d -> b -> c settles in one build). Pages that still move after
-    ``SETTLE_PASSES`` more passes (articles linking each other's pages, each published only while its link is
-    shown) are settled downwards: the pages the last pass's editions link but the site withdrew count as not
-    published, and the editions are made again until none links a page the site does not have (the set only
-    grows, so this ends); a warning in ``warnings`` names the articles and those pages.
+    The QA gate counts a page of the site published as ``verlag check`` does (``published.PlannedPages``): as this
+    build publishes it, from the sources and catalogs as they are, never from the records of the last build. So a
+    fresh clone and an incremental build make the same site, a link to a page published or withdrawn in this very
+    build is shown or held back by it (a chain d -> b -> c settles in one build), and pages each published only
+    through the other's link are published by neither, as check says. An edition is made again when a page its
+    catalog names by address moves (its fingerprint holds the answers).
     """
     sources = read_sources(config) if sources is None else sources
-    result, pages, made = _build_pass(config, progress, jobs, sources)
-    moving = bool(made or result.removed)
-    for _ in range(SETTLE_PASSES):
-        if not (moving and pages.moved()):
-            return result
-        pages, made = _next_pass(config, jobs, sources, result)
-        moving = bool(made)
-    if not (moving and pages.moved()):
-        return result
-    turning, withheld = made, frozenset()
-    while stale := pages.withdrawn():
-        withheld |= stale
-        pages, _ = _next_pass(config, jobs, sources, result, withheld)
-    held = (f"their links to {', '.join(f'{lang}/{slug}' for lang, slug in sorted(withheld))} are held back (shown "
-            "in German)") if withheld else "the last one is kept"
-    result.warnings.append(f"the editions of {', '.join(turning)} link pages of each other that the site publishes "
-                           f"or withdraws in turn; after {SETTLE_PASSES + 1} passes {held}: link them as <slug>.md, "
-                           "which the site points at the page it publishes (verlag check names the links)")
-    return result
-
-
-def _next_pass(config: Config, jobs: int | None, sources: Sources, result: BuildResult,
-               withheld: frozenset[tuple[str, str]] = frozenset()) -> tuple[SitePages, list[str]]:
-    """Another pass of ``build_editions`` (``withheld``: pages its QA gate counts as not published), added to
-    ``result``: the site's pages as its gate read them, and the slugs of the articles it made again."""
-    again, pages, made = _build_pass(config, None, jobs, sources, withheld)
-    result.written += [path for path in again.written if path not in result.written]
-    result.removed += again.removed
-    result.editions += [name for name in again.editions if name not in result.editions]
-    result.errors += [e for e in again.errors if str(e) not in {str(f) for f in result.errors}]
-    result.held = again.held
-    return pages, made
-
-
-def _build_pass(config: Config, progress, jobs: int | None, sources: Sources,
-                withheld: frozenset[tuple[str, str]] = frozenset()) -> tuple[BuildResult, SitePages, list[str]]:
-    """One pass of ``build_editions``: the result, the site's pages as they were before it (the QA gate's, with
-    ``withheld`` counted as not published) and the slugs of the articles whose editions it made again."""
     articles = sources.articles
     result = BuildResult(errors=list(sources.errors))
     translator_names(config)  # a mistake in [site.translator] stops the build at its line, before any edition
@@ -334,8 +291,8 @@ def _build_pass(config: Config, progress, jobs: int | None, sources: Sources,
             write_if_changed(record_path(config, config.source_language, article.slug),
                              edition_record(source_edition(article, config.source_language), article, "source"),
                              durable=False)
-    # as the last build published them: check's QA gate reads the same
-    pages = SitePages(config, withheld, renamed_originals(sources))
+    # as this build publishes them, as check's QA gate counts them; their answers are made here, not in the workers
+    pages = PlannedPages(config, sources, glossary)
     fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
                                                       read_bytes(config.po_path(lang, article.slug)), pages)
                                    for lang in config.languages} for article in articles}
@@ -394,7 +351,7 @@ def _build_pass(config: Config, progress, jobs: int | None, sources: Sources,
             result.removed.append(relpath(stale, config.root))
     doccache.prune(config, slugs)
     save_state(config.state_dir / STATE_FILE, fresh)
-    return result, pages, [a.slug for a in changed]
+    return result
 
 
 def _pooled_editions(config: Config, article: Article, glossary: Glossary,

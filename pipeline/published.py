@@ -1,10 +1,10 @@
 """Which of the site's pages exist, for the QA checks: a translation may link a page of the site by its address
 only where the site publishes that page (``check.check_link_target``).
 
-The decision is the site stage's (``site.publication``), never made a second time: over the edition records as the
-last build wrote them (``SitePages``, the build's QA gate: for each page a catalog names, only that page's record
-and its German original's are read), or over the editions the next build will make from the catalogs as they are
-(``PlannedPages``: ``check``, ``status``, ``review``, ``import``).
+The decision is the site stage's (``site.publication``), never made a second time: over the editions the next build
+makes from the sources and catalogs as they are (``PlannedPages``: the build's QA gate, ``check``, ``status``,
+``review``, ``import``), or over the edition records as the last build wrote them (``SitePages``: what is on the
+site now; for each page asked about, only that page's record and its German original's are read).
 """
 
 from __future__ import annotations
@@ -29,24 +29,21 @@ _MD_LINK = re.compile(rb"([^/\s()<>\[\]\"'\\]+)\.md\b")  # the file name of a li
 
 
 class SitePages:
-    """Which of the site's pages exist: whether the site publishes (lang, slug), as ``verlag build`` decides it
-    from the edition records (``site.page_published``: the same decision, not a second one), read per page
-    when asked and remembered. The build's QA gate hands it to ``check_catalog``, so a translation's link to a
-    page that will not exist is held back (``verlag check`` and the other reports judge by ``PlannedPages``).
+    """Which of the site's pages exist: whether the site publishes (lang, slug), as the last ``verlag build``
+    decided it, from its edition records (``site.page_published``: the same decision, not a second one), read
+    per page when asked and remembered (``taken_off``, the review report). ``PlannedPages`` decides it as the next
+    build will; the build's QA gate and ``verlag check`` hand that to ``check_catalog``, so a translation's link
+    to a page that will not exist is held back.
 
     A mistake in verlag.toml's ``[site]`` or ``[publish]`` makes every page count as published (no link to the
     site is judged) and is kept in ``error`` once a page was asked about: the other checks still run, and the
     mistake is reported once (``verlag check`` reports ``error``, the build's site stage its own).
 
-    ``withheld``: pages counted as not published whatever their records say (the build's way out of pages that
-    publish and withdraw each other in turn: ``editions.build_editions``). ``renamed``: the German originals'
-    file and old names -> slugs (``renamed_originals``), for ``check_catalog``: a link to ``<file name>.md``
-    leads to the page of the article's slug."""
+    ``renamed``: the German originals' file and old names -> slugs (``renamed_originals``), for
+    ``check_catalog``: a link to ``<file name>.md`` leads to the page of the file's article."""
 
-    def __init__(self, config: Config, withheld: frozenset[tuple[str, str]] = frozenset(),
-                 renamed: Mapping[str, str] | None = None):
+    def __init__(self, config: Config, renamed: Mapping[str, str] | None = None):
         self.config = config
-        self.withheld = withheld
         self.renamed = renamed or {}
         site = config.site_url
         base = urlsplit(site).path or "/"
@@ -58,7 +55,6 @@ class SitePages:
         path = re.escape(base.encode())
         self._named = re.compile(path + rb"(?:(?<=" + at + rb")|(?<=[(<\"'=\s]" + path + rb"))"
                                  + rb"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?#\s\"'()<>\\]+)")
-        self.mentioned: set[tuple[str, str]] = set()  # every page ``key`` found named
         self._answers: dict[tuple[str, str], bool] = {}
         self.error: VerlagError | None = None  # the settings' mistake, once they were read (``_settings``)
 
@@ -77,7 +73,7 @@ class SitePages:
     def __contains__(self, page: tuple[str, str]) -> bool:
         if page not in self._answers:
             settings = self._settings
-            self._answers[page] = page not in self.withheld and (settings is None or self._decide(page, settings))
+            self._answers[page] = settings is None or self._decide(page, settings)
         return self._answers[page]
 
     def _decide(self, page: tuple[str, str], settings: Settings) -> bool:
@@ -96,7 +92,6 @@ class SitePages:
             return renamed
         named = {(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
                  for m in self._named.finditer(catalog or b"")}
-        self.mentioned |= named
         return ",".join(sorted(f"{lang}/{slug}" for lang, slug in named if (lang, slug) in self)) + renamed
 
     def _renamed_key(self, catalog: bytes) -> str:
@@ -104,21 +99,11 @@ class SitePages:
         name: the file name, %-decoded); "" without such a link, the usual case, found without a regex."""
         if not self.renamed or b".md" not in catalog:
             return ""
+        from .redirects import file_slug
+
         names = {unquote(m.group(1).decode("utf-8", "replace")) for m in _MD_LINK.finditer(catalog)}
-        return "".join(f"|{name}>{self.renamed[name]}" for name in sorted(names) if name in self.renamed)
-
-    def moved(self) -> bool:
-        """Whether a page that a catalog named (``key``) is published by the records as they are now and was not
-        when these were read, or the other way round: a build that published it makes the editions that link
-        it once more, so the QA gate reads what the site publishes. Nothing named is nothing moved."""
-        now = SitePages(self.config)
-        return any((page in self) != (page in now) for page in self.mentioned)
-
-    def withdrawn(self) -> frozenset[tuple[str, str]]:
-        """The pages named (``key``) that these counted as published and the records as they are now do not: the
-        editions made with these would link pages the site does not have."""
-        now = SitePages(self.config)
-        return frozenset(page for page in self.mentioned if page in self and page not in now)
+        return "".join(f"|{name}>{file_slug(self.renamed, name)}" for name in sorted(names)
+                       if name in self.renamed or f"{name}.md" in self.renamed)
 
 
 class PlannedPages(SitePages):
@@ -126,8 +111,8 @@ class PlannedPages(SitePages):
     ``site.publication`` over each named translation's edition made in memory from the current source and catalog,
     with the segments its QA gate holds back (``editions.catalog_edition``), never from the last build's records: a
     fresh clone has none (``editions/`` is not committed), and a catalog saved since the build changes them.
-    ``verlag check``, ``status``, ``review`` and ``import`` judge links with it; the build's own gate reads the
-    records (``SitePages``) and its passes settle on these pages.
+    The build's QA gate (``editions.build_editions``), ``verlag check``, ``status``, ``review`` and ``import`` judge
+    links with it, so a fresh clone's build and an incremental one make the same site, and check agrees with both.
 
     A translation whose publication hangs on links to other translations is decided with them, together, as a build
     from no records settles them: the least set of pages that publishes itself, starting from none published; each
@@ -138,7 +123,7 @@ class PlannedPages(SitePages):
     ``sources``: ``read_sources(config)``; ``glossary``: the project's (its errors hold segments back too)."""
 
     def __init__(self, config: Config, sources: Sources, glossary: Glossary):
-        super().__init__(config, renamed=renamed_originals(sources))
+        super().__init__(config, renamed_originals(sources))
         self._articles = {a.slug: a for a in sources.articles}
         self._german_only = {a.slug for a in sources.german_only if not a.draft}
         self._unreadable = sources.unreadable

@@ -59,26 +59,28 @@ PAGE = """<!DOCTYPE html>
 <meta http-equiv="refresh" content="0; url={path}">
 </head>
 <body>
-{heading}<p><a href="{path}"{link}>{title}</a></p>
+{heading}<p><a href="{path}"{link}>{label}</a></p>
 </body>
 </html>
 """
 
 
 def redirect_page(lang: str, title: str, url: str, path: str, *, direction: str | None = None,
-                  notice: str | None = None, target: tuple[str, str] | None = None) -> str:
+                  notice: str | None = None, target: tuple[str, str] | None = None, label: str | None = None) -> str:
     """The HTML page at an address that now leads elsewhere: a meta refresh to ``path`` (site-absolute),
     canonical ``url`` (absolute), ``noindex``, and a link a reader without refresh follows. ``lang``, ``title``,
     ``url``, ``path``: plain text (escaped here); ``lang`` a BCP 47 tag, ``direction`` its ``dir`` ("rtl"/"ltr")
     when the page states it; ``notice``: a heading saying why, as HTML (already escaped and marked); ``target``:
-    (language, direction) of the page it leads to, stated on the link. Old addresses (aliases) get the plain
-    page; a withdrawn translation (``site``) the page with its notice."""
+    (language, direction) of the page it leads to, stated on the link; ``label``: the link's text (plain text;
+    None: ``title``). Old addresses (aliases) get the plain page, in the language of the title they show; a
+    withdrawn translation (``site``) the page with its notice, also its ``title``, and the original's title as
+    ``label``, marked with the original's language by ``target``."""
     from html import escape  # with html.entities' table, 3 ms to import: only a project with aliases needs it
 
     link = f' hreflang="{escape(target[0])}" lang="{escape(target[0])}" dir="{target[1]}"' if target else ""
     return PAGE.format(lang=escape(lang), dir=f' dir="{direction}"' if direction else "", title=escape(title),
                        url=escape(url), path=escape(path), heading=f"<h1>{notice}</h1>\n" if notice else "",
-                       link=link)
+                       link=link, label=escape(title if label is None else label))
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,9 @@ def old_names(articles: Iterable[Article]) -> dict[str, str]:
     the %-decoded path of an alias starting with ``/`` without its final ``/`` (``old_path``:
     ``/2022/09/15/schlaf.html``), so that a root-relative link to it leads to the article's page in the
     reader's language rather than to the redirect. A name or address that is an article's slug now, or that
-    the aliases of two articles give, is left out.
+    the aliases of two articles give, is left out. A file's name is also given with its ``.md`` (``b.md`` ->
+    ``c``), whatever other article has that name as its slug: a link to the file leads to that file's page
+    (``file_slug``), a link to the address ``/de/b/`` to the article whose slug is ``b``.
     """
     articles = list(articles)
     current = {article.slug for article in articles}
@@ -134,9 +138,18 @@ def old_names(articles: Iterable[Article]) -> dict[str, str]:
                     found[key].add(article.slug)
     files: dict[str, set[str]] = defaultdict(set)
     for article in articles:
-        if article.path.stem not in current:
+        if article.path.stem != article.slug:
             files[article.path.stem].add(article.slug)
-    return {name: slugs.pop() for name, slugs in [*sorted(found.items()), *sorted(files.items())] if len(slugs) == 1}
+    named = {f"{name}.md": set(slugs) for name, slugs in files.items()}
+    files = {name: slugs for name, slugs in files.items() if name not in current}
+    return {name: slugs.pop() for name, slugs in [*sorted(found.items()), *sorted(files.items()),
+                                                  *sorted(named.items())] if len(slugs) == 1}
+
+
+def file_slug(renamed: Mapping[str, str], name: str) -> str:
+    """The slug of the page a link to the file ``<name>.md`` leads to, by ``old_names`` (``renamed``): that file's
+    article's, else the article's that had that name (its aliases), else ``name``."""
+    return renamed.get(f"{name}.md") or renamed.get(name, name)
 
 
 def old_path(path: str) -> str:
@@ -191,11 +204,14 @@ def page_file(old: str, urls: Urls) -> str | None:
 
 def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[str],
                    published: Mapping[tuple[str, str], str], made: Container[str], errors: list[VerlagError],
-                   notes: list[str], before: Sequence[Redirect] = (), made_now: dict | None = None) -> dict[str, str]:
+                   notes: list[str], before: Sequence[Redirect] = (), made_now: dict | None = None,
+                   german_titles: Container[tuple[str, str]] = ()) -> dict[str, str]:
     """The redirect outputs for the aliases of ``articles`` and the redirects ``before`` (``kept``), keyed by
     their path under site/; empty when there are none. ``languages``, ``published``, ``notes``, ``before``: as
     for ``collect``. ``made``: the files the site stage makes already. ``made_now``: filled with the ``record``
-    of the redirects made, for the next build's ``kept``.
+    of the redirects made, for the next build's ``kept``. ``german_titles``: the published translations, (lang,
+    slug), whose title is shown in the original language (not translated yet): a page leading to one shows that
+    title, so its ``lang`` is the original's.
 
     An old address that is a page verlag makes (naming that page), that lies outside ``[site] base_url``'s
     path, or that another article claims is left out and reported in ``errors`` at the article's
@@ -223,7 +239,8 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
         made_now.update(record(answered))
     if not answered:
         return {}
-    out = {rel: redirect_page(r.lang, r.title, r.url, r.new) for rel, r in pages.items()}
+    out = {rel: redirect_page(languages[0] if (r.lang, r.slug) in german_titles else r.lang, r.title, r.url, r.new)
+           for rel, r in pages.items()}
     out[NETLIFY] = "".join(f"{r.old}  {r.new}  301\n" for r in answered)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"
                    + "".join(f"RedirectMatch 301 {_pattern(r.old)} {r.url}\n" for r in answered))

@@ -85,7 +85,7 @@ RAW_TEXT_RE = re.compile(r"<(script|style|textarea|title|xmp|iframe|noembed|nofr
 # The elements and attributes markdown-it writes for CommonMark, tables and footnotes, plus verlag's own.
 MARKDOWN_TAGS = frozenset("""a blockquote br code em h1 h2 h3 h4 h5 h6 hr img li ol p pre section span strong sup
                              table tbody td th thead tr ul""".split())
-MARKDOWN_ATTRIBUTES = {"*": {"lang", "title"}, "a": {"href", "title", "id", "class", "aria-label"},
+MARKDOWN_ATTRIBUTES = {"*": {"lang", "title"}, "a": {"href", "hreflang", "title", "id", "class", "aria-label"},
                        "img": {"src", "alt", "title"}, "ol": {"start", "class"}, "li": {"id", "class"},
                        "code": {"class"}, "section": {"class"}, "hr": {"class"}, "sup": {"class"},
                        "th": {"style"}, "td": {"style"}, **{f"h{n}": {"id"} for n in range(1, 7)}}
@@ -116,7 +116,7 @@ class Rendered:
 class _Job:
     """One render call's settings and findings, handed to the core rules through markdown-it's ``env``."""
 
-    links: Callable[[str], str | None]
+    links: Callable[[str], tuple[str, str | None] | None]
     files: Callable[[str], str | None]
     allowance: Allowance | None
     source_lang: str
@@ -133,7 +133,7 @@ class _Job:
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
 
 
-def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
+def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = lambda slug: None,
            allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de",
            files: Callable[[str], str | None] = lambda url: None, fallback_hint: str = "",
            stale_hint: str = "", heading_ids: tuple[str, ...] | None = None, held_hint: str = "") -> Rendered:
@@ -141,9 +141,12 @@ def render(text: str, links: Callable[[str], str | None] = lambda slug: None,
 
     ``allowance`` None trusts the text (the German original); otherwise the
     text may contain only the raw HTML and unusual URLs listed there.
-    ``links`` maps an article slug, ``files`` an image or link URL, to the
-    URL it is published at (or None); an ``http://`` or ``https://`` URL is no file of source_de/ and
-    no article (``media.file_path``): it is kept as written, ``files`` is not asked. ``backlink_title``
+    ``links`` maps the last part of a link's path (a slug or old name, or ``<file name>.md`` for a link to an
+    article's file) or a root-relative link's old address (``redirects.old_path``) to the URL of the article's page
+    and, when that page is in another language than the text, its language (the link gets it as ``hreflang``), or
+    None; ``files`` maps an image or link URL to the URL it is published at (or None); an ``http://`` or
+    ``https://`` URL is no file of source_de/ and no article (``media.file_path``): it is kept as written,
+    ``files`` is not asked. ``backlink_title``
     labels footnote back-references (``aria-label``). ``fallback_hint`` is the ``title`` (the accessible description,
     HTML-AAM 4.1.1) of every passage shown in ``source_lang``, so readers and screen readers learn why
     it is in another language; ``stale_hint`` that of a passage whose German changed after it was
@@ -424,9 +427,11 @@ def _urls(state) -> None:
                               + (f"#{parts.fragment}" if parts.fragment else ""))
             elif name == "href" and not parts.scheme and not parts.netloc and parts.path:
                 page = (parts.path.startswith("/") and job.links(old_path(parts.path))
-                        or job.links(parts.path.rstrip("/").rsplit("/", 1)[-1].removesuffix(".md")))
+                        or job.links(parts.path.rstrip("/").rsplit("/", 1)[-1]))
                 if page:
-                    child.attrSet(name, page + (f"#{parts.fragment}" if parts.fragment else ""))
+                    child.attrSet(name, page[0] + (f"#{parts.fragment}" if parts.fragment else ""))
+                    if page[1]:  # the German page, from a translation (W3C i18n: the destination's language)
+                        child.attrSet("hreflang", page[1])
 
 
 def safe_url(value: str) -> bool:

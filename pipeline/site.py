@@ -50,7 +50,7 @@ from .fsutil import code_digest, contained, load_state, relpath, remove_empty_pa
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, unfilled_errors
 from .search import BUNDLE, index_site
-from .redirects import kept, old_names, redirect_files, redirect_page
+from .redirects import file_slug, kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .sqlitedb import REBUILD, Database
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -669,10 +669,15 @@ def _item(site: _Site, page: Page) -> dict:
         "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
         "last_reviewed": long_date(page.last_reviewed, locale) if page.last_reviewed else None,
         # the text changed after its medical review: the page must not let the review vouch for it
-        "review_outdated": bool(page.last_reviewed and page.updated and later(page.updated, page.last_reviewed)),
+        "review_outdated": _review_outdated(page),
         "published": _stamp(page.date),
         "modified": _stamp(page.updated or page.date),
     }
+
+
+def _review_outdated(page: Page) -> bool:
+    """Whether the German text changed after its medical review (``updated`` later than ``last_reviewed``)."""
+    return bool(page.last_reviewed and page.updated and later(page.updated, page.last_reviewed))
 
 
 def _instant(moment: Moment | None) -> dt.datetime:
@@ -695,18 +700,21 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
     schema.org ``MedicalWebPage`` with ``reviewedBy`` (a Person: name, jobTitle, url) and ``lastReviewed``.
     Those say who reviewed "the content on this page" (https://schema.org/reviewedBy), and the medical review
     was of the German text: a translation carries them on its ``translationOfWork``, the original, not on
-    itself, whether or not a translator checked it.
+    itself, whether or not a translator checked it. A review the German text changed after (``updated`` later than
+    ``last_reviewed``) is claimed nowhere, and the page is a plain ``Article``: schema.org has no way to say "reviewed,
+    but not this text", which the page's byline says in words, and search engines take ``lastReviewed`` as vouching
+    for the content as it is.
     """
-    medical = page.reviewed_by or page.last_reviewed
+    medical = (page.reviewed_by or page.last_reviewed) and not _review_outdated(page)
     data = {
         "@context": "https://schema.org", "@type": "MedicalWebPage" if medical else "Article",
         "headline": page.title, "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
     }
     review = {}
-    if page.reviewed_by:
+    if medical and page.reviewed_by:
         names = {"name": "name", "qualification": "jobTitle", "url": "url"}
         review["reviewedBy"] = {"@type": "Person", **{names[k]: v for k, v in page.reviewed_by.items()}}
-    if page.last_reviewed:
+    if medical and page.last_reviewed:
         review["lastReviewed"] = page.last_reviewed.isoformat()
     if page.lang != site.source and page.credits_translator and not german_html:
         data["translator"] = {"@type": "Person", "name": page.translator}
@@ -766,14 +774,18 @@ class _BodyPlan:
         return replace(self, words={lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang))
                                     for lang in site.languages})
 
-    def link(self, lang: str, slug: str) -> str | None:
-        """The page an article link from an edition in ``lang`` goes to: that edition, else the original; a
-        link to an article's old name or old address (``renamed``, ``redirects.old_path``) goes to the article."""
-        if (self.source, slug) not in self.published:
+    def link(self, lang: str, slug: str) -> tuple[str, str | None] | None:
+        """The page an article link from an edition in ``lang`` goes to: that edition, else the original, with the
+        original's language then (``render``'s ``links``); a link to an article's old name or old address
+        (``renamed``, ``redirects.old_path``) goes to the article, one to an article's file (``<name>.md``) to
+        that file's article (``redirects.file_slug``). None: no such published article."""
+        if slug.endswith(".md"):
+            slug = file_slug(self.renamed, slug.removesuffix(".md"))
+        elif (self.source, slug) not in self.published:
             slug = self.renamed.get(slug, slug)
         for code in (lang, self.source):
             if (code, slug) in self.published:
-                return self.urls.path("article", code, slug)
+                return self.urls.path("article", code, slug), None if code == lang else code
         return None
 
     def media_url(self, lang: str, slug: str, url: str) -> str | None:
@@ -1144,6 +1156,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)
               if p.slug in site.sources]
     titles = {name: page.title for name, page in site.published.items()}
+    german_titles = {name for name, page in site.published.items() if "title" in page.front_fallback}
     before = kept(state.get("redirects"), sources.unreadable - site.sources.keys())  # unreadable: kept as they were
     for ref, olds in groupby(before, key=lambda r: r.ref):
         olds = counted(len(list(olds)), "old address", "old addresses")
@@ -1151,7 +1164,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                           "reads again")
     made: dict[str, list] = {}
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
-                              out, errors, site.notes, before, made))
+                              out, errors, site.notes, before, made, german_titles))
     out.update(_withdrawn(site, state, out))
     return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned,
                        "spoken": clean, "redirects": made}, bodies
@@ -1162,9 +1175,10 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
     published now while its German original is: below ``[publish] min_translated`` or ``min_reviewed``,
     nothing translated any more, or ``translate: false`` set in the original. It sends readers, feed readers
     and search engines on to the original (a meta refresh, as ``redirects`` writes for aliases; ``noindex``,
-    canonical the original) and says in the page's language that the article is not available in it, instead
-    of a 404. The page stays while the translation is withheld, and gives way to it once it is published
-    again. The build says so, with the reason, when a published translation is withdrawn."""
+    canonical the original) and says in the page's language, heading and ``<title>``, that the article is no
+    longer available in it, instead of a 404; the original's title is only the link's text, marked as German.
+    The page stays while the translation is withheld, and gives way to it once it is published again. The build
+    says so, with the reason, when a published translation is withdrawn."""
 
     before, pages = set(state.get("files", [])), state.get("pages", {})
     originals = sorted(slug for (code, slug) in site.published if code == site.source)
@@ -1176,11 +1190,13 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
             if (lang, slug) in site.published or rel not in before or rel in out:
                 continue
             original = site.published[(site.source, slug)]
+            name = language_name(lang)  # the message written out twice, as text and as HTML: uistrings extracts it
             made[rel] = redirect_page(
-                lang, original.title, site.urls.absolute("article", site.source, slug),
-                site.urls.path("article", site.source, slug), direction=text_direction(lang),
-                notice=site.ui(lang, "Not yet available in %(language)s", markup=True, language=language_name(lang)),
-                target=(site.source, text_direction(site.source)))
+                lang, site.ui(lang, "No longer available in %(language)s", language=name),
+                site.urls.absolute("article", site.source, slug), site.urls.path("article", site.source, slug),
+                direction=text_direction(lang),
+                notice=site.ui(lang, "No longer available in %(language)s", markup=True, language=name),
+                target=(site.source, text_direction(site.source)), label=original.title)
             if rel in pages:
                 withdrawn[slug in site.sources and not site.sources[slug].translated].append(slug)
         for german_only, slugs in withdrawn.items():

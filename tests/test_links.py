@@ -108,6 +108,55 @@ def test_a_link_to_the_file_of_an_article_with_a_slug_leads_to_the_slug_s_page(p
         assert hrefs == [f"/blog/{lang}/eisenmangel/#ursachen"]
 
 
+def test_a_link_to_a_file_leads_to_that_file_s_page_when_another_article_has_the_file_s_name_as_its_slug(
+        project: Project):
+    """``a.md`` says ``slug: b``, ``b.md`` says ``slug: c``: a link to ``b.md`` is a link to that file, whose page is
+    /<lang>/c/, not to a.md's page that happens to be called b (it led there, in every edition)."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]') + SITE)
+    project.write("source_de/a.md", article("Apfel", "Äpfel sind rund.\n", slug="b"))
+    project.write("source_de/b.md", article("Birne", "Birnen sind süß.\n", slug="c"))
+    project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](b.md) und [das](a.md).\n"))
+    project.run("extract")
+    review(project, "en", "b", {("title", "Apfel"): "Apple", "Äpfel sind rund.": "Apples are round."})
+    review(project, "en", "c", {("title", "Birne"): "Pear", "Birnen sind süß.": "Pears are sweet."})
+    msgfmt_check(review(project, "en", "tee", {("title", "Tee"): "Tea", "Lesen Sie [dies](b.md) und [das](a.md).":
+                                               "Read [this](b.md) and [that](/blog/en/b/)."}))
+    checked = project.run("check", "--strict").output
+    assert "check: 0 errors" in checked and "link-target" not in checked  # /blog/en/b/ is a.md's page: a.md's link
+    project.run("build")
+    for lang in ("de", "en"):
+        hrefs = html.fromstring(project.read(f"site/{lang}/tee/index.html")).xpath("//article//p/a/@href")
+        assert hrefs == [f"/blog/{lang}/c/", f"/blog/{lang}/b/"], lang
+    # a reviewer who writes b.md's page by address for the link to b.md is right too; a.md's page is not b.md's
+    sentence = "Lesen Sie [dies](b.md) und [das](a.md)."
+    review(project, "en", "tee", {sentence: "Read [this](/blog/en/c/) and [that](a.md)."})
+    assert "check: 0 errors" in project.run("check", "--strict").output
+    review(project, "en", "tee", {sentence: "Read [this](/blog/en/b/) and [that](a.md)."})
+    assert "[link-target]" in project.run("check", code=1).output
+
+
+def test_a_translation_s_link_that_falls_back_to_the_german_page_says_hreflang_de(project: Project):
+    """en/tee links milz.md, which has no English edition, and zecken.md, which has one: the first leads to the
+    German page and says so with hreflang="de" (W3C i18n, "Indicating the language of a link destination"; it said
+    nothing, as though the page were English), the second, like every link of the German page, needs none."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]') + SITE)
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n"))
+    project.write("source_de/tee.md", article("Tee", "Siehe [Milz](milz.md) und [Zecken](zecken.md#a).\n"))
+    project.run("extract")
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks", "Zecken lauern im Gras.": "Ticks lurk in grass."})
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Siehe [Milz](milz.md) und [Zecken](zecken.md#a).":
+                                  "See [spleen](milz.md) and [ticks](zecken.md#a)."})
+    project.run("build")
+    assert not (project.root / "site/en/milz").exists()
+    links = html.fromstring(project.read("site/en/tee/index.html")).xpath("//div[@class='article-body']//a")
+    assert [(a.get("href"), a.get("hreflang")) for a in links] == [("/blog/de/milz/", "de"),
+                                                                   ("/blog/en/zecken/#a", None)]
+    links = html.fromstring(project.read("site/de/tee/index.html")).xpath("//div[@class='article-body']//a")
+    assert [(a.get("href"), a.get("hreflang")) for a in links] == [("/blog/de/milz/", None),
+                                                                   ("/blog/de/zecken/#a", None)]
+
+
 def test_a_reviewer_may_link_the_page_of_an_article_with_a_slug_by_its_address(project: Project):
     """A link to ``eisenmangel-bei-frauen.md`` (its ``slug:`` is ``eisenmangel``) written as the English page's
     address, ``/blog/en/eisenmangel/``, is the same page: check found "missing link eisenmangel-bei-frauen.md;
@@ -270,11 +319,11 @@ def test_only_addresses_of_the_site_itself_name_its_pages_and_each_is_decided_fr
     project.run("build")
     pages = SitePages(load_config(project.root))
     other = b'msgstr "See https://www.who.int/de/news/ and `/etc/default`, or <https://else.example/en/zecken/>."'
-    assert pages.key(other) == "" and pages.mentioned == set()
+    assert pages.key(other) == "" and not pages._answers  # nothing asked of the records
     named = (b'msgstr "See [ticks](/en/zecken/), <https://praxis.example/de/zecken/>, [x](/en/milz/) and '
              b'<a href=\\"/en/fehlt/\\">"')
     assert pages.key(named) == "de/zecken,en/zecken"
-    assert pages.mentioned == {("en", "zecken"), ("de", "zecken"), ("en", "milz"), ("en", "fehlt")}
+    assert set(pages._answers) == {("en", "zecken"), ("de", "zecken"), ("en", "milz"), ("en", "fehlt")}
     assert ("de", "milz") not in pages and ("fr", "zecken") not in pages  # a draft; a language not published
     (project.root / "editions/en/zecken.json").write_text("{", encoding="utf-8")  # damaged: not published
     assert ("en", "zecken") not in SitePages(load_config(project.root))
@@ -364,12 +413,19 @@ def _dead_site_links(project: Project) -> list[str]:
     return dead
 
 
-def test_two_articles_whose_pages_withdraw_each_other_are_named_and_the_site_links_no_withdrawn_page(
-        project: Project):
+def _site_pages(project: Project) -> dict[str, bytes]:
+    """The pages, feeds and sitemap under site/ (not Pagefind's index), by path."""
+    return {rel: data for rel, data in project.snapshot().items()
+            if rel.startswith("site/") and rel.endswith((".html", ".xml"))}
+
+
+def test_pages_linking_each_other_by_address_are_one_site_built_fresh_or_again_and_check_agrees(
+        project: Project, tmp_path):
     """leber's English page is published only while its link to zecken's is shown, and zecken's only while its link
-    to leber's is: with leber published and zecken not, each pass turns both over. After the passes the build
-    names the two, holds their links to each other back, and no page links a page the site does not have; the
-    next build changes nothing."""
+    to leber's is. Both were published (their links were ``.md``) when the reviewers turned the links into
+    addresses: the build kept both (it started from its records), while a fresh clone's build withdrew both and
+    check called both links errors. One rule now, check's: none published, as a build from no records makes it;
+    the links are held back, no page links one the site does not have, and the next build changes nothing."""
     project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
                   + SITE.replace("= 0", "= 100"))
     project.write("source_de/leber.md", article("Leber", "Lesen Sie [über Zecken](zecken.md).\n"))
@@ -383,13 +439,30 @@ def test_two_articles_whose_pages_withdraw_each_other_are_named_and_the_site_lin
     project.run("build")
     assert (project.root / "site/en/leber/index.html").exists()
     assert not (project.root / "site/en/zecken/index.html").exists()  # "Zecken lauern im Gras." is German
+    review(project, "en", "zecken", {"Zecken lauern im Gras.": "Ticks lurk in grass."})
+    project.run("build")
+    assert all((project.root / f"site/en/{slug}/index.html").exists() for slug in ("leber", "zecken"))
     review(project, "en", "leber", {"Lesen Sie [über Zecken](zecken.md).":
                                     "Read [about ticks](https://praxis.example/blog/en/zecken/)."})
-    review(project, "en", "zecken", {"Zecken lauern im Gras.": "Ticks lurk in grass."})
+    checked = project.run("check", code=1).output
+    assert checked.count("[link-target]") == 2 and "check: 2 errors" in checked
     built = project.run("build").output
-    warning = next(line for line in built.splitlines() if "in turn" in line)
-    assert "leber" in warning and "zecken" in warning and "5 passes" in warning
+    assert "en/leber: 1 segment held back" in built and "en/zecken: 1 segment held back" in built
+    assert "in turn" not in built
+    for slug in ("leber", "zecken"):  # withdrawn: the address leads to the original
+        page = html.fromstring(project.read(f"site/en/{slug}/index.html"))
+        assert page.xpath('//meta[@http-equiv="refresh"]/@content') == [f"0; url=/blog/de/{slug}/"]
     assert _dead_site_links(project) == []
+    assert project.run("check", code=1).output == checked
+    clone = Project(tmp_path / "clone")
+    clone.write("verlag.toml", project.read("verlag.toml"))
+    shutil.copytree(project.root / "source_de", clone.root / "source_de")
+    shutil.copytree(project.root / "translations", clone.root / "translations")
+    clone.run("build")
+    fresh, again = _site_pages(clone), _site_pages(project)
+    withdrawn = {"site/en/leber/index.html", "site/en/zecken/index.html"}  # only where a build published them
+    assert fresh.keys() == again.keys() - withdrawn
+    assert {rel: data for rel, data in again.items() if rel not in withdrawn} == fresh
     before = project.snapshot()
     assert "build: 0 editions made" in project.run("build").output
     assert project.snapshot() == before

