@@ -72,9 +72,11 @@ _DE_ABBREVIATIONS = frozenset(
 
 # Abbreviations that close an enumeration and therefore often end a
 # sentence: "Bier usw. Danach ..." splits, "Bier usw. sind ..." does not.
+# "o. Ä." ("oder Ähnliches") is one; "o. ä." ("oder ähnliche") stands
+# before its noun ("Diabetes o. ä. Erkrankungen") and never ends one.
 _DE_LIST_CLOSER = re.compile(
     r"(?:^|[\s(\[„\"»‚'*_])"
-    r"(?:usw|usf|etc|pp|[uo]\.\s?[äÄ]|u\.\s?v\.\s?(?:a\.\s?)?m|ff|Chr)\.$"
+    r"(?:usw|usf|etc|pp|[uo]\.\s?Ä|u\.\s?v\.\s?(?:a\.\s?)?m|ff|Chr)\.$"
 )
 
 
@@ -529,6 +531,8 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return False
     if block[c - 1] in ".…" and block[nxt].islower():
         return False
+    if block[nxt].islower() and block[c - 1] not in ".!?…" and block[c - 1] not in _CLOSERS:
+        return False  # pySBD's cut before "u. v. m." ("Tee, Saft| u. v. m."): no terminator, nothing ends there
     if _closed_sentence(block, c, nxt):
         return True
     if code == "de":

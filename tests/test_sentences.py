@@ -157,6 +157,22 @@ def test_escaped_delimiters_do_not_protect_text():
         "Nehmen Sie 3 x tägl. 1 Tbl. ein.",
         "Geben Sie 1 Msp. Pulver in ein Glas Wasser.",
         "Dazu 2 x wöchentl. 10 Trpf. Tinktur nach der Beh. mit Wärme.",
+        # fresh-user trial 7: "o. ä." ("oder ähnliche") and its kind stand before a noun, a capital
+        "Menschen mit Diabetes o. ä. Erkrankungen sollten nicht allein fasten.",
+        "Bei Husten u. ä. Beschwerden hilft Tee.",
+        "Das gilt v. a. Kinder und Ältere.",
+        "Wie s. o. Beschrieben ist das nicht.",
+        "Wie s. u. Erklärt, hilft Wärme.",
+        "Das ist m. E. Unsinn, sagt sie.",
+        "Er ist z. Zt. Krank gemeldet.",
+        "Wir haben Tee, Saft u. v. m. im Angebot.",
+        "Es dauert 2 Std. Bei Fieber länger.",
+        "Nach 5 Min. Ruhe geht es weiter.",
+        "Das kostet evtl. Geld und Zeit.",
+        "Der Preis ist inkl. Versand und zzgl. Steuer.",
+        "Bayern vs. Dortmund endet unentschieden.",
+        "Die Fa. Müller liefert den Tee.",
+        "Wir fragen Fr. Meier und Hr. Huber.",
     ],
 )
 def test_german_abbreviations_do_not_end_sentences(text):
@@ -174,10 +190,30 @@ def test_german_abbreviations_do_not_end_sentences(text):
             "Das war im Jahr 50 v. Chr. Danach kam Rom.",
             ["Das war im Jahr 50 v. Chr.", "Danach kam Rom."],
         ),
+        (
+            "Sie trinken Tee, Kaffee u. Ä. Danach schlafen sie.",
+            ["Sie trinken Tee, Kaffee u. Ä.", "Danach schlafen sie."],
+        ),
+        (
+            "Es gibt Tee, Kaffee u. v. m. Danach schlafen sie.",
+            ["Es gibt Tee, Kaffee u. v. m.", "Danach schlafen sie."],
+        ),
     ],
 )
 def test_enumeration_closers_end_sentence_before_capital(text, expected):
     """"usw.", "etc.", "v. Chr." often close a sentence; a capital follows."""
+    assert split_sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wir essen Obst. Wir haben Tee u. v. m. im Laden.", ["Wir essen Obst.", "Wir haben Tee u. v. m. im Laden."]),
+    ],
+)
+def test_a_dotted_abbreviation_is_never_cut_off_from_the_words_before_it(text, expected):
+    """pySBD ends a sentence before "u. v. m.", where no full stop is (fresh-user trial 7): a cut that no
+    terminator ends, before a lower-case letter, is no sentence end."""
     assert split_sentences(text, "de") == expected
 
 
