@@ -54,6 +54,8 @@ class _Merged:
     sentences: list[tuple[str, int | None, str]]  # changed, restored, new, removed German: (kind, line, msgid)
     # msgids edited in the catalog, set back to the German: (line in the catalog, the edited msgid, the German)
     msgid_edits: list[tuple[int, str, str]] = field(default_factory=list)
+    # entries made obsolete that the template before this run did not have either: the catalog's, not the author's
+    strays: list[str] = field(default_factory=list)
 
 
 def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
@@ -61,7 +63,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     """``pot`` merged into ``old`` (``catalog.merge``, None: a catalog from the template alone), glossary hints
     added; ``data``: the bytes ``old`` was read from; ``old_pot``: the template on disk before this run, the
     German ``old`` was merged with when its ``catalog.TEMPLATE_FIELD`` names it (``_german_before``)."""
-    from .catalog import merge, render
+    from .catalog import key, merge, render
     from .pofile import encode_like
 
     merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes,
@@ -72,14 +74,32 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
                       "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored)})
+    before = _template_keys(old_pot) if report.retired else None
+    removed = [e for e in report.retired if before is None or key(e) in before]
+    strays = [e.msgid for e in report.retired if before is not None and key(e) not in before]
     sentences = [(kind, next((int(n) for _, n in entry.occurrences if n.isdigit()), None), entry.msgid)
                  for kind, entries in (("changed", [*report.changed, *report.redrafted]),
                                        ("restored", report.restored), ("new", report.added),
-                                       ("removed", report.retired)) for entry in entries]
+                                       ("removed", removed)) for entry in entries]
     lines = data.decode("utf-8").split("\n") if report.msgid_edits and data else []
     edits = [(next((n for n in range(edited.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
                    edited.linenum), edited.msgid, entry.msgid) for edited, entry in report.msgid_edits]
-    return _Merged(data, text, counts, sentences, edits)
+    return _Merged(data, text, counts, sentences, edits, strays)
+
+
+def _template_keys(old_pot: str | None) -> frozenset[tuple] | None:
+    """The (msgctxt, msgid) keys of the template before this run, None when there was none or it cannot be
+    read: an entry the German had no more then is not one the author removed now (a reviewer's ``msgcat``
+    of an old copy, an entry pasted in)."""
+    from .catalog import key
+    from .pofile import parse
+
+    if old_pot is None:
+        return None
+    try:
+        return frozenset(key(e) for e in parse(old_pot))
+    except (OSError, ValueError):
+        return None
 
 
 def _german_before(old: polib.POFile | None, old_pot: str | None) -> frozenset[tuple]:
@@ -223,6 +243,9 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(f"{po_ref}:{line}: msgid edited in the catalog, not in {article.ref}: "
                                    f"{_short(edited)!r} set back to the German {_short(german)!r}, its "
                                    "translation and state kept (only msgstr is yours to edit)")
+        for msgid in merged.strays:
+            result.warnings.append(f"{po_ref}: {_short(msgid)!r} is no sentence of {article.ref} (it came back "
+                                   "into the catalog, not from the German): made obsolete (#~), its translation kept")
         if merged.text != merged.data:
             result.written.append(po_ref)
         if source is not None:

@@ -525,6 +525,28 @@ def test_a_msgid_the_reviewer_edited_in_the_catalog_is_set_back_not_reported_as_
     msgfmt_check(path)
 
 
+def test_an_old_copy_merged_with_msgcat_is_reported_as_the_catalogs_entry_not_the_authors_removal(project):
+    """A reviewer merges an old download into the catalog with ``msgcat``: the sentence the author reworded
+    earlier comes back as an active entry. The German did not change in this run, so extract names the
+    catalog and what happened to the entry, never "source_de/leber.md: removed:" as if the author had just
+    deleted it."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    old_copy = project.root / "old-copy.po"
+    old_copy.write_bytes(path.read_bytes())
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    assert "changed: Sie braucht viel Ruhe." in project.run("extract").output
+    subprocess.run(["msgcat", str(path), str(old_copy), "-o", str(path)], check=True, capture_output=True)
+    result = project.run("extract")
+    assert "removed: " not in result.output
+    assert ("warning: translations/en/leber.po: 'Sie braucht Ruhe.' is no sentence of source_de/leber.md "
+            "(it came back into the catalog, not from the German): made obsolete (#~), its translation kept"
+            ) in result.output
+    assert polib.pofile(str(path)).find("Sie braucht Ruhe.", include_obsolete_entries=True).obsolete
+    msgfmt_check(path)
+
+
 def test_a_catalog_older_than_the_template_keeps_the_authors_change_under_reproducible_dates(project):
     """The reviewer saves the catalog they downloaded before the author reworded a sentence over the one
     ``extract`` merged (dates fixed by SOURCE_DATE_EPOCH, so the template's date cannot tell the two catalogs
