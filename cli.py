@@ -271,11 +271,10 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
 def new(project: Project, title: str) -> None:
     """Start a German article titled TITLE in source_de/."""
     from pipeline.fsutil import relpath
-    from pipeline.scaffold import new_article, slugify
+    from pipeline.scaffold import new_article
 
-    path, taken = new_article(project.config, title)
-    click.echo(f"created {relpath(path, project.root)}"
-               + (f" (the slug {slugify(title)!r} is {taken})" if taken else ""))
+    path, note = new_article(project.config, title)
+    click.echo(f"created {relpath(path, project.root)}" + (f" ({note})" if note else ""))
     click.echo("it says 'draft: true': translated like any article, published once you delete that line")
 
 

@@ -12,7 +12,7 @@ import yaml
 
 from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config, check_language
 from .errors import VerlagError
-from .fsutil import write_if_changed
+from .fsutil import relpath, write_if_changed
 from .sources import RESERVED_SLUGS, slugs_in_use
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
@@ -185,13 +185,15 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
     """Create ``source_de/<slug>.md``: front matter with the title, the configured author, ``today`` and
     ``draft: true`` (so the placeholder text is never published), the optional ``summary`` and ``tags``
     as commented examples (``OPTIONAL_KEYS``), and a body to replace. Returns the file and, when the
-    title's slug was taken, whose it is ("source_de/seiten/impressum.md's", "an old address of
-    source_de/abendroutine.md, in its aliases").
+    title's slug was taken, a note saying by whom ("the slug 'impressum' is source_de/seiten/impressum.md's")
+    or by the catalogs a deleted article left behind, and how to continue those instead.
 
     The slug is one no article or page uses (``sources.slugs_in_use``: file names and ``slug:`` lines of
     ``source_de/`` and ``source_de/seiten/``) and no article names as an old address in its ``aliases``
-    (``redirects.old_names``: that address and links to the old file lead to it), else gets ``-2``, ``-3``, …:
-    articles and pages share one slug and with it one catalog per language. A title whose slug is reserved
+    (``redirects.old_names``: that address and links to the old file lead to it) and no kept catalog names
+    (``translations/<lang>/<slug>.po`` of a deleted article: its header and translator credit are another
+    article's), else gets ``-2``, ``-3``, …: articles and pages share one slug and with it one catalog per
+    language. A title whose slug is reserved
     (``sources.RESERVED_SLUGS``) raises ``VerlagError``."""
     if not title.strip():
         raise VerlagError("the title is empty")
@@ -204,7 +206,7 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
     used.update((name, f"an old address of {owners[slug]}, in its aliases")
                 for name, slug in _old_names(config).items() if name not in used and slug in owners)
     slug, n = base, 2
-    while slug in used or (config.source_dir / f"{slug}.md").exists():
+    while slug in used or (config.source_dir / f"{slug}.md").exists() or _kept_catalogs(config, slug):
         slug, n = f"{base}-{n}", n + 1
     meta = {"title": title.strip(), "author": config.raw.get("author") or None,
             "date": (today or dt.date.today()), "draft": True}
@@ -212,7 +214,19 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
                            sort_keys=False, default_flow_style=False, width=1 << 16) + OPTIONAL_KEYS
     path = config.source_dir / f"{slug}.md"
     write_if_changed(path, f"---\n{front}---\nEinleitung: Worum geht es, und für wen?\n\n## Erste Überschrift\n\nText.\n")
-    return path, used.get(base)
+    if base in used:
+        return path, f"the slug {base!r} is {used[base]}"
+    kept = _kept_catalogs(config, base)
+    if kept:
+        return path, (f"the slug {base!r} has the catalogs kept from a deleted article: "
+                      f"{', '.join(relpath(p, config.root) for p in kept)}; to continue that translation instead, "
+                      f"rename {relpath(path, config.root)} to {relpath(config.source_dir / f'{base}.md', config.root)}")
+    return path, None
+
+
+def _kept_catalogs(config: Config, slug: str) -> list[Path]:
+    """The catalogs ``slug`` has on disk, one per language that has one."""
+    return [path for lang in config.languages if (path := config.po_path(lang, slug)).is_file()]
 
 
 def _old_names(config: Config) -> dict[str, str]:

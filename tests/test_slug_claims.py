@@ -121,3 +121,27 @@ def test_a_catalog_whose_references_name_files_without_lines_still_tells_whose_i
     assert live["Praxis Muster, Hauptstraße 1, 12345 Musterstadt."] == \
         "Praxis Muster, Hauptstrasse 1, 12345 Musterstadt, Germany."
     assert "Ganz neu." not in live
+
+
+def test_new_does_not_adopt_the_kept_catalogs_of_a_deleted_article(project):
+    """The author deleted ingwer.md but kept its catalogs (the old translator's header and translations).
+    ``verlag new "Ingwer"`` starts a new article: it gets a free slug and says whose catalogs the old one has, so
+    the new article never inherits them, nor the old translator's credit on its page."""
+    project.write("source_de/ingwer.md", article("Ingwer gegen Übelkeit", "Ingwer hilft auf Reisen."))
+    project.run("extract")
+    path = project.root / "translations/en/ingwer.po"
+    po = polib.pofile(str(path))
+    po.metadata["Last-Translator"] = "Old Translator <old@example.org>"
+    po.save(str(path))
+    kept = path.read_bytes()
+    (project.root / "source_de/ingwer.md").unlink()
+    project.run("extract")
+    result = project.run("new", "Ingwer")
+    assert ("created source_de/ingwer-2.md (the slug 'ingwer' has the catalogs kept from a deleted article: "
+            "translations/en/ingwer.po, translations/fr/ingwer.po; to continue that translation instead, rename "
+            "source_de/ingwer-2.md to source_de/ingwer.md)\n") in result.output
+    assert not (project.root / "source_de/ingwer.md").exists()
+    project.run("extract")
+    assert path.read_bytes() == kept
+    assert "Old Translator" not in project.read("translations/en/ingwer-2.po")
+    msgfmt_check(project.root / "translations/en/ingwer-2.po")
