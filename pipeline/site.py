@@ -1170,6 +1170,35 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                        "spoken": clean, "redirects": made}, bodies
 
 
+_PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
+
+
+def _gone_addresses(site: _Site, state: dict, out: dict) -> list[str]:
+    """One warning per slug whose page an earlier build published (``state``'s pages) and that nothing answers at
+    any more (no page, no redirect, no withdrawn-translation page): a renamed article (file or ``slug:``) leaves
+    readers, bookmarks and other sites' links a 404 unless it lists the old address in ``aliases:``. Names the
+    article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``)."""
+    gone: dict[str, list[str]] = {}
+    for rel in sorted(state.get("pages", {})):
+        found = _PAGE_FILE.fullmatch(rel)
+        if found and rel not in out:
+            gone.setdefault(found.group(2), []).append(found.group(1))
+    renamed = old_names(site.sources.values()) if gone else {}
+    warnings = []
+    for slug, langs in gone.items():
+        lang = site.source if site.source in langs else langs[0]
+        others = [code for code in langs if code != lang]
+        also = f" (also in {', '.join(others)})" if others else ""
+        owner = site.sources.get(renamed.get(slug, ""))
+        advice = (f"{owner.ref} has slug: {owner.slug}: keep its old address with 'aliases: [{slug}]' in its front "
+                  "matter" if owner is not None else
+                  f"if its article was renamed, keep its old address with 'aliases: [{slug}]' in the article's "
+                  "front matter")
+        warnings.append(f"the published address {site.urls.path('article', lang, slug)} is gone{also}: readers "
+                        f"and links get a 404 there now; {advice}")
+    return warnings
+
+
 def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
     """A page at the address of each translation an earlier build published (``state``'s files) that is not
     published now while its German original is: below ``[publish] min_translated`` or ``min_reviewed``,
@@ -1390,6 +1419,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             path.unlink()
             result.removed.append(f"site/{rel}")
             remove_empty_parents(path, root)
+    result.warnings += _gone_addresses(site, state, out)
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back, result.shortfall = site.held_back, site.shortfall

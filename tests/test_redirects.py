@@ -421,3 +421,33 @@ def test_a_mistake_in_the_slug_line_keeps_the_articles_pages_and_redirects_as_th
     project.write("source_de/abendroutine-schlaf.md", good)
     project.run("build")
     assert {rel: (site / rel).read_bytes() for rel in pages} == pages
+
+
+def test_a_renamed_published_article_makes_build_warn_its_address_is_gone_and_suggest_aliases(project):
+    """Renaming a published article (its ``slug:`` or its file) takes its pages down in every language. The build
+    says which published address is gone and what keeps it answering; once the article lists it in ``aliases:``
+    the old address redirects and the warning goes."""
+    project.write("source_de/zecken-im-garten.md", article("Zecken", "Zecken mögen Gras."))
+    project.run("extract")
+    review(project, "en", "zecken-im-garten", {("title", "Zecken"): "Ticks", "Zecken mögen Gras.": "Ticks like grass."})
+    project.run("build")
+    assert (project.root / "site/en/zecken-im-garten/index.html").is_file()
+    project.write("source_de/zecken-im-garten.md", article("Zecken", "Zecken mögen Gras.", slug="zecken"))
+    project.run("extract")
+    result = project.run("build")
+    assert ("warning: the published address /de/zecken-im-garten/ is gone (also in en): readers and links get a "
+            "404 there now; source_de/zecken-im-garten.md has slug: zecken: keep its old address with "
+            "'aliases: [zecken-im-garten]' in its front matter") in result.output
+    project.write("source_de/zecken-im-garten.md",
+                  article("Zecken", "Zecken mögen Gras.", slug="zecken", aliases="[zecken-im-garten]"))
+    result = project.run("build")
+    assert "is gone" not in result.output
+    assert "url=/en/zecken/" in project.read("site/en/zecken-im-garten/index.html")
+    (project.root / "source_de/zecken-im-garten.md").unlink()
+    project.write("source_de/zecken-und-gras.md", article("Zecken", "Zecken mögen Gras."))
+    project.run("extract")
+    result = project.run("build")
+    assert ("warning: the published address /de/zecken/ is gone (also in en): readers and links get a 404 there "
+            "now; if its article was renamed, keep its old address with 'aliases: [zecken]' in the article's "
+            "front matter") in result.output
+    assert (project.root / "site/en/zecken-und-gras/index.html").is_file()
