@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import PurePosixPath
 
 from . import doccache
-from .config import Config
+from .config import CONFIG_NAME, Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, combine_digests, digest_bytes, load_state, relpath, save_state
 from .glossary import Glossary, load_glossary
@@ -30,6 +30,7 @@ from .statrecord import StatRecord
 STATE_FILE = "extract.json"
 SAID_FILE = "html-blocks.json"  # per article: the German text (sha256) whose HTML-block warnings were said
 TAGS_FILE = "template-tags.json"  # per article where a tag may start: its text (sha256) and its tag warnings
+SEGMENTATION_FILE = "segmentation.json"  # verlag.toml's segmentation at the last run: a switch is said and handled
 
 
 @dataclass
@@ -112,13 +113,22 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     files = StatRecord(config.state_dir, config.translations_dir, held_since(config))
     prints = {a.slug: _fingerprint_before(config, a, glossary, files) for a in articles}
     changed = [a for a in articles if prints[a.slug] is None or state.get(a.slug) != prints[a.slug]]
+    segmented = load_state(config.state_dir / SEGMENTATION_FILE)
+    resegmented = segmented.get("segmentation") not in (None, config.segmentation)
+    if resegmented:
+        was, now = segmented["segmentation"], config.segmentation
+        carried = ("a block's reviewed sentence translations are offered, joined in order, as a fuzzy suggestion, "
+                   "and the sentence entries" if now == "block" else "the block entries")
+        result.warnings.append(f'{CONFIG_NAME}: segmentation changed from "{was}" to "{now}": every article\'s '
+                               f"entries are made again, one per {now}; {carried} are kept as obsolete (#~): "
+                               f'setting segmentation back to "{was}" restores them as they were')
     made: dict = {}
     if changed:
         from .extract_article import extract_article, prepare_in_worker
         from .pool import map_articles
 
-        made = map_articles(partial(prepare_in_worker, glossary=glossary, keep_typo_fixes=keep_typo_fixes), config,
-                            changed, jobs)
+        made = map_articles(partial(prepare_in_worker, glossary=glossary, keep_typo_fixes=keep_typo_fixes,
+                                    resegmented=resegmented), config, changed, jobs)
     for article in articles:
         if progress:
             progress(article)
@@ -138,7 +148,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         written = len(result.written)
         with contain(article.ref, "extracting", result.errors) as outcome:
             used = extract_article(config, article, made.get(article.slug), orphans, result, glossary,
-                                   keep_typo_fixes)
+                                   keep_typo_fixes, resegmented)
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
@@ -156,7 +166,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     doccache.prune(config, slugs)
     files.save()
     tags_now = {"key": code_digest(), "articles": tags_now}
-    for name, now, before in ((STATE_FILE, fresh, state), (SAID_FILE, told, said), (TAGS_FILE, tags_now, tags)):
+    segmentation = {"segmentation": config.segmentation}
+    for name, now, before in ((STATE_FILE, fresh, state), (SAID_FILE, told, said), (TAGS_FILE, tags_now, tags),
+                              (SEGMENTATION_FILE, segmentation, segmented)):
         if now != before:  # a no-op run neither encodes nor compares them (2 ms at 500 articles)
             save_state(config.state_dir / name, now)
     return result

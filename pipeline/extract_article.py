@@ -59,15 +59,21 @@ class _Merged:
 
 
 def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
-                   keep_typo_fixes: bool, old_pot: str | None = None) -> _Merged:
+                   keep_typo_fixes: bool, old_pot: str | None = None, resegmented: bool = False) -> _Merged:
     """``pot`` merged into ``old`` (``catalog.merge``, None: a catalog from the template alone), glossary hints
     added; ``data``: the bytes ``old`` was read from; ``old_pot``: the template on disk before this run, the
-    German ``old`` was merged with when its ``catalog.TEMPLATE_FIELD`` names it (``_german_before``)."""
-    from .catalog import key, merge, render
+    German ``old`` was merged with when its ``catalog.TEMPLATE_FIELD`` names it (``_german_before``).
+    ``resegmented``: verlag.toml's ``segmentation`` changed since the last run: no old entry is paired with
+    new German (all stay as obsolete, their state intact for a switch back), a new entry made of old ones'
+    German gets their translations joined as a fuzzy suggestion (``_joined``), and no German edit is listed."""
+    from .catalog import FUZZY_THRESHOLD, key, merge, render
     from .pofile import encode_like
 
-    merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes,
+    merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes and not resegmented,
+                           threshold=_NEVER if resegmented else FUZZY_THRESHOLD,
                            german_before=lambda: _german_before(old, old_pot))
+    if resegmented and old is not None:
+        _joined(merged, old)
     add_hints(merged, glossary, lang)
     text = encode_like(render(merged), data)
     if old is None:
@@ -77,6 +83,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     before = _template_keys(old_pot) if report.retired else None
     removed = [e for e in report.retired if before is None or key(e) in before]
     strays = [e.msgid for e in report.retired if before is not None and key(e) not in before]
+    if resegmented:
+        removed, strays, report.changed, report.added = [], [], [], []
     sentences = [(kind, next((int(n) for _, n in entry.occurrences if n.isdigit()), None), entry.msgid)
                  for kind, entries in (("changed", [*report.changed, *report.redrafted]),
                                        ("restored", report.restored), ("new", report.added),
@@ -85,6 +93,30 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     edits = [(next((n for n in range(edited.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
                    edited.linenum), edited.msgid, entry.msgid) for edited, entry in report.msgid_edits]
     return _Merged(data, text, counts, sentences, edits, strays)
+
+
+_NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
+
+
+def _joined(merged: polib.POFile, old: polib.POFile) -> None:
+    """Give each empty entry of ``merged`` whose German is, in order and whole, the German of translated,
+    signed-off entries of ``old`` (a block's sentences) their translations joined by spaces, fuzzy: a suggestion
+    to review, never a translation of the block nobody checked."""
+    done = [e for e in old if not e.obsolete and e.msgstr and not e.fuzzy and not e.msgid_plural and e.msgid]
+    for entry in merged:
+        if entry.obsolete or entry.msgstr or entry.msgid_plural or entry.msgctxt:
+            continue
+        parts, rest = [], entry.msgid.strip()
+        while rest:
+            part = max((e for e in done if e.msgctxt is None and rest.startswith(e.msgid)),
+                       key=lambda e: len(e.msgid), default=None)
+            if part is None:
+                break
+            parts.append(part.msgstr)
+            rest = rest[len(part.msgid):].lstrip()
+        if parts and not rest:
+            entry.msgstr = " ".join(parts)
+            entry.flags.insert(0, "fuzzy")
 
 
 def _template_keys(old_pot: str | None) -> frozenset[tuple] | None:
@@ -140,7 +172,7 @@ class _Prepared:
 
 
 def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool,
-             doc: Document) -> _Prepared:
+             doc: Document, resegmented: bool = False) -> _Prepared:
     """``_Prepared`` for the article, from its segmentation ``doc`` and the catalogs as they are now."""
     from .catalog import build_pot, now_stamp, po_from_bytes, redate, render, same_content
 
@@ -158,19 +190,20 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
             continue
         try:
             old = po_from_bytes(data, relpath(path, config.root))
-            catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot)
+            catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot, resegmented)
         except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
             continue
     return _Prepared(old_pot, pot_text, catalogs, pot)
 
 
-def prepare_in_worker(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool) -> _Prepared:
+def prepare_in_worker(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool,
+                      resegmented: bool = False) -> _Prepared:
     """``_prepare`` in a pool worker, which segments the article (``doccache``, stored for the main process).
 
     Only text travels back: a pickled ``Document`` or template costs more to send than to load or make again.
     """
     doc = doccache.document(config, article)
-    return replace(_prepare(config, article, glossary, keep_typo_fixes, doc), pot=None)
+    return replace(_prepare(config, article, glossary, keep_typo_fixes, doc, resegmented), pot=None)
 
 
 def _read_text(path: Path) -> str | None:
@@ -178,7 +211,8 @@ def _read_text(path: Path) -> str | None:
 
 
 def extract_article(config: Config, article: Article, made: _Prepared | None, orphans: dict[str, list[Path]],
-                     result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool) -> list[bytes | None] | None:
+                     result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool,
+                     resegmented: bool = False) -> list[bytes | None] | None:
     """Write the article's template and merge it into each catalog; return the bytes each file holds as
     this run left it (the template, then each language's catalog in ``config.languages`` order), or None when a
     catalog could not be read (see ``result.errors``).
@@ -187,7 +221,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     merge runs is merged again, so it is never overwritten. ``made``: what a worker process prepared,
     used while the template on disk is still the one it found; otherwise it is prepared here. A catalog
     merged there is swapped in while the file still holds the bytes it was merged from; otherwise, or for an
-    orphaned catalog of a renamed article, it is merged here.
+    orphaned catalog of a renamed article, it is merged here. ``resegmented``: see ``_merge_catalog``.
     """
     from .catalog import po_from_bytes
     from .pofile import encode_like
@@ -195,7 +229,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
         with stage(article.ref, "segmenting"):
             doc = doccache.document(config, article)
-        made = _prepare(config, article, glossary, keep_typo_fixes, doc)
+        made = _prepare(config, article, glossary, keep_typo_fixes, doc, resegmented)
     pot_path = config.pot_path(article.slug)
     ref = relpath(pot_path, config.root)
     pot_text, pot = made.pot_text, None
@@ -225,7 +259,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 source, old = _renamed_from(pot, orphans.get(lang, []), config)
             with stage(article.ref, f"merging into {po_ref}"):
                 last.update(source=source, merged=_merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes,
-                                                                 made.old_pot if source is None else None))
+                                                                 made.old_pot if source is None else None,
+                                                                 resegmented))
             return last["merged"].text
 
         try:  # a catalog made from the template alone (none there, none renamed) holds no translation: a

@@ -590,3 +590,34 @@ def test_a_draft_that_replaced_signed_off_pseudo_text_is_an_untouched_machine_dr
     entry = polib.pofile(str(path)).find("Sie braucht viel Ruhe.")
     assert entry.msgstr == "" and entry.previous_msgid is None
     msgfmt_check(path)
+
+
+def test_switching_segmentation_to_block_warns_carries_joined_suggestions_and_switching_back_restores(project):
+    """``segmentation = "block"`` in a project with reviewed sentences (fresh-user trial 17): extract says what the
+    switch does, reports no German edit the author never made, offers each paragraph its reviewed sentences'
+    translations joined in order as a fuzzy suggestion, and keeps the sentences as obsolete entries, so
+    switching back makes them reviewed again exactly as they were."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night.",
+                                           "Sie braucht Ruhe.": "It needs rest."})
+    reviewed = {e.msgid: e.msgstr for e in polib.pofile(str(path)) if e.msgstr and not e.fuzzy}
+    toml = project.read("verlag.toml")
+    project.write("verlag.toml", toml.replace('source_language = "de"\n',
+                                              'source_language = "de"\nsegmentation = "block"\n'))
+    result = project.run("extract")
+    assert ('warning: verlag.toml: segmentation changed from "sentence" to "block": every article\'s entries are '
+            "made again, one per block; a block's reviewed sentence translations are offered, joined in order, as "
+            "a fuzzy suggestion, and the sentence entries are kept as obsolete (#~): setting segmentation back to "
+            '"sentence" restores them as they were') in result.output
+    assert not re.search(r"^source_de/leber\.md:\d*:? ?(changed|removed|new):", result.output, re.M)
+    block = polib.pofile(str(path)).find("Die Leber arbeitet nachts. Sie braucht Ruhe.")
+    assert block.fuzzy and block.msgstr == "The liver works at night. It needs rest."
+    msgfmt_check(path)
+    project.write("verlag.toml", toml)
+    result = project.run("extract")
+    assert 'segmentation changed from "block" to "sentence"' in result.output
+    assert not re.search(r"^source_de/leber\.md:\d*:? ?(changed|removed|new):", result.output, re.M)
+    back = {e.msgid: e.msgstr for e in polib.pofile(str(path)) if e.msgstr and not e.fuzzy}
+    assert back == reviewed
+    msgfmt_check(path)
