@@ -47,7 +47,7 @@ from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .rawhtml import german_blocks, retitled, stays_german, text_attributes
-from .redirects import file_slug, old_names
+from .redirects import file_slug, gone_message, old_names
 from .segment import reference_labels, template_tag_warning, template_tags
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
@@ -1150,6 +1150,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     if not article.draft and (not slugs or article.slug in slugs)
                     for line, placeholder in unfilled(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
+    findings.extend([] if slugs else gone_address_findings(config, sources))
     if pages.error:  # links to the site's pages went unjudged: said once, not per catalog
         errors.append(pages.error)
     said = set(map(str, errors))  # a failing check of a page's catalog fails its edition too: said once
@@ -1203,6 +1204,33 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                                  article.slug, (None, ""))
                          for url, line in stored_references(config, article)
                          if (problem := article_link_problem(url, names, renamed, served))]
+    return findings
+
+
+def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
+    """A warning for each German page the last build published (``site.STATE_FILE``'s pages) whose slug no
+    published source has now, nor names in its ``aliases``: the next build takes the page down in every
+    language and its address answers 404 (a renamed article, by file or ``slug:``). At the article whose file
+    still has that name, else at the page under site/."""
+    from .fsutil import load_state
+    from .site import STATE_FILE, Urls
+
+    published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
+    names = {a.slug for a in published} | sources.unreadable
+    aliased = {name for a in published for path in read_aliases(a)[0]
+               for name in [re.sub(r"\.html?$", "", path.rstrip("/").rpartition("/")[2])]}
+    files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
+    urls, source = Urls(config.site_url), config.source_language
+    findings = []
+    for rel in sorted(load_state(config.state_dir / STATE_FILE).get("pages", {})):
+        lang, _, rest = rel.partition("/")
+        slug, _, tail = rest.partition("/")
+        if lang != source or tail != "index.html" or slug in names or slug in aliased:
+            continue
+        owner = files.get(slug)
+        findings.append(Finding(owner.ref if owner else f"site/{rel}", 1, "gone-address", WARNING,
+                                gone_message(urls.path("article", source, slug), [], slug, owner), source, slug,
+                                (None, "")))
     return findings
 
 

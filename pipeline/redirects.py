@@ -267,3 +267,15 @@ def _pattern(path: str) -> str:
 
     pattern = "^" + "".join(literal(c) for c in unquote(path.rstrip("/"))) + "/?$"
     return f'"{pattern}"' if " " in pattern else pattern
+
+
+def gone_message(path: str, others: Sequence[str], slug: str, owner: Article | None) -> str:
+    """What ``build`` and ``check`` say of a published page's address ``path`` (also in the languages ``others``)
+    that nothing answers at any more; ``owner``: the article whose file still has the name ``slug`` (its
+    ``slug:`` changed), None when it cannot be told which article it was."""
+    also = f" (also in {', '.join(others)})" if others else ""
+    advice = (f"{owner.ref} has slug: {owner.slug}: keep its old address with 'aliases: [{slug}]' in its front "
+              "matter" if owner is not None else
+              f"if its article was renamed, keep its old address with 'aliases: [{slug}]' in the article's front "
+              "matter")
+    return f"the published address {path} is gone{also}: readers and links get a 404 there now; {advice}"

@@ -50,7 +50,7 @@ from .fsutil import code_digest, contained, load_state, relpath, remove_empty_pa
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, unfilled_errors
 from .search import BUNDLE, index_site
-from .redirects import file_slug, kept, old_names, redirect_files, redirect_page
+from .redirects import file_slug, gone_message, kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .sqlitedb import REBUILD, Database
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -1187,15 +1187,8 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> list[str]:
     warnings = []
     for slug, langs in gone.items():
         lang = site.source if site.source in langs else langs[0]
-        others = [code for code in langs if code != lang]
-        also = f" (also in {', '.join(others)})" if others else ""
-        owner = site.sources.get(renamed.get(slug, ""))
-        advice = (f"{owner.ref} has slug: {owner.slug}: keep its old address with 'aliases: [{slug}]' in its front "
-                  "matter" if owner is not None else
-                  f"if its article was renamed, keep its old address with 'aliases: [{slug}]' in the article's "
-                  "front matter")
-        warnings.append(f"the published address {site.urls.path('article', lang, slug)} is gone{also}: readers "
-                        f"and links get a 404 there now; {advice}")
+        warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
+                                     slug, site.sources.get(renamed.get(slug, ""))))
     return warnings
 
 

@@ -434,12 +434,16 @@ def test_a_renamed_published_article_makes_build_warn_its_address_is_gone_and_su
     assert (project.root / "site/en/zecken-im-garten/index.html").is_file()
     project.write("source_de/zecken-im-garten.md", article("Zecken", "Zecken mögen Gras.", slug="zecken"))
     project.run("extract")
+    assert ("warning: source_de/zecken-im-garten.md:1: the published address /de/zecken-im-garten/ is gone: readers "
+            "and links get a 404 there now; source_de/zecken-im-garten.md has slug: zecken: keep its old address "
+            "with 'aliases: [zecken-im-garten]' in its front matter [gone-address]") in project.run("check").output
     result = project.run("build")
     assert ("warning: the published address /de/zecken-im-garten/ is gone (also in en): readers and links get a "
             "404 there now; source_de/zecken-im-garten.md has slug: zecken: keep its old address with "
             "'aliases: [zecken-im-garten]' in its front matter") in result.output
     project.write("source_de/zecken-im-garten.md",
                   article("Zecken", "Zecken mögen Gras.", slug="zecken", aliases="[zecken-im-garten]"))
+    assert "gone-address" not in project.run("check").output
     result = project.run("build")
     assert "is gone" not in result.output
     assert "url=/en/zecken/" in project.read("site/en/zecken-im-garten/index.html")
