@@ -218,9 +218,10 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
         return path, f"the slug {base!r} is {used[base]}"
     kept = _kept_catalogs(config, base)
     if kept:
+        old = relpath(config.source_dir / f"{base}.md", config.root)
         return path, (f"the slug {base!r} has the catalogs kept from a deleted article: "
                       f"{', '.join(relpath(p, config.root) for p in kept)}; to continue that translation instead, "
-                      f"rename {relpath(path, config.root)} to {relpath(config.source_dir / f'{base}.md', config.root)}")
+                      f"rename {relpath(path, config.root)} to {old}")
     return path, None
 
 

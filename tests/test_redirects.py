@@ -429,7 +429,8 @@ def test_a_renamed_published_article_makes_build_warn_its_address_is_gone_and_su
     the old address redirects and the warning goes."""
     project.write("source_de/zecken-im-garten.md", article("Zecken", "Zecken mögen Gras."))
     project.run("extract")
-    review(project, "en", "zecken-im-garten", {("title", "Zecken"): "Ticks", "Zecken mögen Gras.": "Ticks like grass."})
+    review(project, "en", "zecken-im-garten",
+           {("title", "Zecken"): "Ticks", "Zecken mögen Gras.": "Ticks like grass."})
     project.run("build")
     assert (project.root / "site/en/zecken-im-garten/index.html").is_file()
     project.write("source_de/zecken-im-garten.md", article("Zecken", "Zecken mögen Gras.", slug="zecken"))
