@@ -529,6 +529,18 @@ def _final(prose: str, german: bool = False) -> str:
     return text[-1] if text and text[-1] in ".?!:;" else ""
 
 
+_MSGCAT_MARKER = re.compile(r"^#-#-#-#-#  (.*)  #-#-#-#-#$", re.M)
+
+
+def check_merge_conflict(entry, ctx):
+    """``msgcat`` writes both translations where two catalogs disagree, each under a ``#-#-#-#-#  file
+    #-#-#-#-#`` line, and marks the entry fuzzy; ``msgattrib --clear-fuzzy`` signs that off as it is."""
+    sources = _MSGCAT_MARKER.findall(entry.msgstr)
+    if sources:
+        yield (f"msgcat's conflict markers: {len(sources)} versions of this translation merged into one "
+               f"({', '.join(sources)}); keep one and delete the '#-#-#-#-#' lines")
+
+
 def check_whitespace(entry, ctx):
     src, tgt = entry.msgid, entry.msgstr
     for side, a, b in (("leading", src[:len(src) - len(src.lstrip())], tgt[:len(tgt) - len(tgt.lstrip())]),
@@ -753,6 +765,9 @@ CHECKS = [
           remedy="the translation links what the German links, or the author adds the link to the German first"),
     Check("numbers", ERROR, "numbers and unit symbols kept (decimal comma and point, thousands, ordinals, "
           "dates and 24-hour times are compared by value)", check_numbers),
+    Check("merge-conflict", ERROR, "no msgcat conflict markers (two versions of a translation under "
+          "'#-#-#-#-#  file  #-#-#-#-#' lines); cannot be waived by an ignore-* flag", check_merge_conflict,
+          remedy="keep one version and delete the '#-#-#-#-#' lines: readers would get both, markers and all"),
     Check("punctuation", WARNING, "sentence-final punctuation and question/exclamation marks kept",
           check_punctuation),
     Check("whitespace", WARNING, "leading and trailing whitespace as in the German", check_whitespace),
@@ -790,7 +805,7 @@ SITE_CHECKS = [
           check_placeholders),
     Check("ui-markup", ERROR, "site.po: translations are plain text, without HTML tags or entities",
           check_ui_markup),
-    *(c for c in CHECKS if c.id in ("punctuation", "whitespace", "double-space", "double-word", "brackets",
+    *(c for c in CHECKS if c.id in ("merge-conflict", "punctuation", "whitespace", "double-space", "double-word", "brackets",
                                      "blank")),
 ]
 
