@@ -453,8 +453,9 @@ def check_urls(entry, ctx):
 def check_numbers(entry, ctx):
     if not (_DIGIT.search(entry.msgid) or _DIGIT.search(entry.msgstr)):
         return
-    src = numbers(text_parts(entry.msgid, ctx).prose, ctx.source_lang)
-    tgt = numbers(text_parts(entry.msgstr, ctx).prose, ctx.lang)
+    german, translation = _kept_as_written(text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose,
+                                           ctx.source_lang, ctx.lang)
+    src, tgt = numbers(german, ctx.source_lang), numbers(translation, ctx.lang)
     missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
     _match_dates(added, missing)
@@ -471,6 +472,23 @@ def check_numbers(entry, ctx):
     _match_degrees(added, missing)
     if missing or added:
         yield "units differ: " + _describe(missing, added)
+
+
+def _kept_as_written(german: str, translation: str, source_lang: str, lang: str) -> tuple[str, str]:
+    """Both texts without the numbers each writes with the same characters but the two languages group
+    differently (``+49 761 555 012``: French reads groups of three after a space as one number): a number kept
+    as it is, is kept. Not where either language reads a decimal separator in it (``1.500`` is 1500 in German,
+    1.5 in English)."""
+    if not _GROUPED.search(german) or not _GROUPED.search(translation):
+        return german, translation
+    shared = Counter(m.group() for m in _NUMBER.finditer(german)) & Counter(
+        m.group() for m in _NUMBER.finditer(translation))
+    for spelling in shared:
+        a, b = numbers(spelling, source_lang), numbers(spelling, lang)
+        if a != b and not any("." in value for value in (*a, *b)):
+            german = german.replace(spelling, " ", shared[spelling])
+            translation = translation.replace(spelling, " ", shared[spelling])
+    return german, translation
 
 
 def _match_degrees(generic: list[str], specific: list[str]) -> None:
@@ -816,7 +834,10 @@ SITE_CHECKS = [
 
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_NUMBER = re.compile(r"(?<![\w])\d+(?:[.,\u00a0\u202f ]\d+)*")
+_SPACES = " \u00a0\u2009\u202f"  # space, no-break, thin and narrow no-break space: one group separator (ICU's lenient parse)
+# digit groups and their separators; a letter before the digits is no part of the number ("و٢": and 2)
+_NUMBER = re.compile(rf"(?<!\d)\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*")
+_GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}]\d")
 _TIME = re.compile(r"(?<![\w.,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?)(?P<m>\d{2}))?"
                    r"(?:\s?(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_]))?(?!\d)")
 _SUFFIX = r"(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_])"
@@ -862,9 +883,9 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
     if _TIME_HINT.search(text):
         text = _TIME_RANGE.sub(lambda m: _time_range(m, found), text)
         text = _TIME.sub(lambda m: _time(m, found), text)
-    decimal, group = _symbols(lang)
+    decimals, groups = _symbols(lang)
     for m in _NUMBER.finditer(text):
-        found.extend(_number(m.group(), decimal, group))
+        found.extend(_number(m.group(), decimals, groups))
     seen: Counter = Counter()
     result: dict[str, str] = {}
     for value, spelling in found:
@@ -911,12 +932,20 @@ def _unit_words(langs: tuple[str, ...]) -> tuple[re.Pattern | None, dict[str, st
 
 
 @lru_cache(maxsize=64)
-def _symbols(lang: str) -> tuple[str, str]:
+def _symbols(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The decimal and group symbols of ``lang`` (CLDR, by Babel) for Latin digits and for the language's native
+    digits (Arabic ``٫`` and ``٬`` beside ``.`` and ``,``). A space-like group symbol (French U+202F) stands for
+    every space, as French is typed."""
     try:
         locale = Locale.parse(lang.replace("-", "_"))
-        return get_decimal_symbol(locale), get_group_symbol(locale)
     except Exception:
-        return ".", ","
+        return frozenset("."), frozenset(",")
+    systems = {"latn", locale.default_numbering_system, locale.other_numbering_systems.get("native", "latn")}
+    decimals = frozenset(get_decimal_symbol(locale, numbering_system=ns) for ns in systems)
+    groups = {get_group_symbol(locale, numbering_system=ns) for ns in systems}
+    if groups & set(_SPACES):
+        groups |= set(_SPACES)
+    return decimals, frozenset(groups)
 
 
 @lru_cache(maxsize=64)
@@ -978,29 +1007,36 @@ def _clock(hour: str, minute: str | None, suffix: str) -> str:
     return f"{h}" if mins == 0 else f"{h}:{mins:02d}"
 
 
-_SEPARATOR = re.compile(r"([.,\u00a0\u202f ])")
+_SEPARATOR = re.compile(rf"([.,\u066b\u066c{_SPACES}])")
+_POINTS = frozenset(".,\u066b")  # read as a decimal separator where they group nothing
 
 
-def _number(spelling: str, decimal: str, group: str) -> list[tuple[str, str]]:
-    """One number as written in a language, or several where the separators cannot belong to one."""
+def _number(spelling: str, decimals: frozenset[str], groups: frozenset[str]) -> list[tuple[str, str]]:
+    """One number as written in a language, or several where the separators cannot belong to one.
+
+    A group separator of the language joins only groups of exactly three digits after a first group of one to
+    three; where a space (in a language that groups with spaces) comes before a group of another length, the
+    groups were never one number (``+49 761 555 0123``) and each is read on its own. A ``.`` or ``,`` that groups
+    nothing is a decimal separator, whichever the language uses."""
     chunks = _SEPARATOR.split(spelling)
-    spaces = "\u00a0\u202f "
-    digits = written = chunks[0]
-    point = False
+    digits, seps = chunks[0::2], chunks[1::2]
     out: list[tuple[str, str]] = []
-    for sep, chunk in zip(chunks[1::2], chunks[2::2]):
-        if (sep == group or (sep in spaces and group in spaces)) and len(chunk) == 3 and not point:
-            digits += chunk
-        elif sep in ".," and not point:
-            digits += "." + chunk
-            point = True
-        else:
-            out.append((_canonical(digits), written))
-            digits = written = chunk
-            point = False
-            continue
-        written += sep + chunk
-    out.append((_canonical(digits), written))
+    i = 0
+    while i < len(digits):
+        j = i
+        while j < len(seps) and seps[j] in groups and len(digits[j + 1]) == 3:
+            j += 1
+        spaced = j > i and any(sep in _SPACES for sep in seps[i:j])
+        if spaced and (len(digits[i]) > 3 or (j < len(seps) and seps[j] in _SPACES)):
+            j = i
+        value = "".join(digits[i:j + 1])
+        written = "".join(d + s for d, s in zip(digits[i:j], seps[i:j])) + digits[j]
+        if j < len(seps) and (seps[j] in decimals or seps[j] in _POINTS):
+            value += "." + digits[j + 1]
+            written += seps[j] + digits[j + 1]
+            j += 1
+        out.append((_canonical(value), written))
+        i = j + 1
     return out
 
 

@@ -50,3 +50,32 @@ def test_msgcat_conflict_markers_signed_off_are_an_error_that_holds_the_sentence
     page = project.read("site/en/zecken/index.html")
     assert "#-#-#" not in page and "Wear long" not in page and "Tragen Sie lange, helle Kleidung." in page
     assert "Ticks live in the tall grass" in page
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Wir haben 3 Räume und 2 Parkplätze.", "لدينا ٣ غرف و٢ موقفان للسيارات.", "ar"),  # و (and) on the digit
+    ("Wir haben 3 Räume und 2 Parkplätze.", "لدينا 3 غرف و2 موقفان للسيارات.", "ar"),
+    ("Es kostet 1.500,50 Euro.", "يكلف ١٬٥٠٠٫٥٠ يورو.", "ar"),  # the Arabic digits' own separators (CLDR arab)
+    ("Rufen Sie an unter +49 761 555 0123.", "Appelez-nous au +49 761 555 0123.", "fr"),  # kept as is
+    ("Rufen Sie an unter +49 761 555 0123.", "Appelez-nous au +49\u202f761\u202f555\u202f0123.", "fr"),
+    ("Rufen Sie an unter +49 761 555 012.", "Appelez-nous au +49 761 555 012.", "fr"),  # groups of three
+    ("Rufen Sie an unter 0761 555 012.", "Call 0761 555 012.", "en"),
+    ("Es kostet 1.500 Euro.", "Cela coûte 1\u202f500 euros.", "fr"),
+    ("Es kostet 1.500 Euro.", "Cela coûte 1 500 euros.", "fr"),  # a plain space for U+202F, as French is typed
+    ("Es kostet 1.500,5 Euro.", "Cela coûte 1 500,5 euros.", "fr"),
+])
+def test_numbers_written_right_in_the_target_locale_or_kept_as_they_are_match(german, translation, lang):
+    assert findings(german, translation, lang, "numbers") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Rufen Sie an unter +49 761 555 0123.", "Appelez-nous au +49 761 555 0124.", "fr",
+     "numbers differ: missing 0123; instead 0124"),
+    ("Wir haben 3 Räume und 2 Parkplätze.", "لدينا ٣ غرف و٤ موقفان للسيارات.", "ar",
+     "numbers differ: missing 2; instead ٤"),
+    ("Es kostet 1.500 Euro.", "It costs 1.500 euros.", "en",  # the same characters, read as 1.5 in English
+     "numbers differ: missing 1.500 (= 1500); instead 1.500 (= 1.5)"),
+    ("Es kostet 1.500 Euro.", "Cela coûte 1 600 euros.", "fr", "numbers differ: missing 1.500; instead 1 600"),
+])
+def test_a_changed_number_is_still_an_error(german, translation, lang, message):
+    assert findings(german, translation, lang, "numbers") == [message]
