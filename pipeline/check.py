@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -521,30 +522,81 @@ def check_punctuation(entry, ctx):
         yield (f"sentence ends with {a!r} in German but {b!r} in the translation" if a and b else
                f"final {a!r} missing" if a else f"final {b!r} added")
         return
+    a, b = _marks(src), _marks(tgt)
     for mark in "?!":
-        if src.count(mark) != tgt.count(mark):
-            yield f"{src.count(mark)} {mark!r} in German, {tgt.count(mark)} in the translation"
+        if a[mark] != b[mark]:
+            yield f"{a[mark]} {mark!r} in German, {b[mark]} in the translation"
 
 
 _CLOSERS = " \t\n\u00a0\u202f\"'”“»«’‘)]*_~"
+_CLOSING = frozenset({"Pe", "Pf", "Pi", "Cf", "Zs"})  # brackets, quotation marks, bidi marks, spaces of any script
 # a.m., e.g., z.B.: ends with two letter-and-full-stop pairs after no letter. Searched in the last five
 # characters alone, which decide it (a third pair before the two ends in "."): searched in the whole text, the
 # pattern tried every start, quadratic in a run of "a.a.a." that does not end the text.
 _ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")
 _ABBREVIATION = "a.m."  # stands for: ends with an abbreviation, whose full stop may end the sentence too
+_MARK_NAMES = (("QUESTION MARK", "?"), ("EXCLAMATION MARK", "!"), ("FULL STOP", "."), ("DANDA", "."),
+               ("SEMICOLON", ";"), ("COLON", ":"))
+
+
+@lru_cache(maxsize=1024)
+def _mark(ch: str) -> str:
+    """The sentence mark ``ch`` is in its script, by its Unicode name: ``?`` for Arabic ؟, Ethiopic ፧, full-width
+    ？ and Armenian ՞; ``.`` for ideographic 。, Devanagari । or Armenian ։; ``!``, ``:``, ``;`` alike; "" for
+    anything else, and for Spanish ¿ ¡, which open a sentence."""
+    if ch in ".?!:;":
+        return ch
+    if ch.isascii() or unicodedata.category(ch) != "Po":
+        return ""
+    name = unicodedata.name(ch, "")
+    if "INVERTED" in name:
+        return ""
+    return next((mark for words, mark in _MARK_NAMES if words in name), "")
+
+
+def _greek_question(text: str, at: int) -> bool:
+    """Whether the ";" at ``at`` is Greek's question mark: U+037E, which is canonically ";" (NFC makes it one),
+    right after a Greek letter."""
+    return at > 0 and text[at - 1].isalpha() and unicodedata.name(text[at - 1], "").startswith("GREEK")
+
+
+def _marks(prose: str) -> Counter:
+    """How many question and exclamation marks ``prose`` has, in any script."""
+    if prose.isascii():
+        return Counter({"?": prose.count("?"), "!": prose.count("!")})
+    found: Counter = Counter()
+    for at, ch in enumerate(prose):
+        if ch.isascii() and ch not in "?!;":
+            continue
+        mark = _mark(ch)
+        found["?" if mark == ";" and _greek_question(prose, at) else mark] += 1
+    return found
 
 
 def _final(prose: str, german: bool = False) -> str:
     """How ``prose`` ends: "…", ``_ABBREVIATION`` (its full stop is an abbreviation's: "z.B.", and in
     ``german`` text one of the segmenter's abbreviations, "3 x tägl." -> "3 times daily"), a final
-    ``.?!:;``, or ""."""
-    text = prose.rstrip(_CLOSERS)
+    ``.?!:;`` in any script (``_mark``: ``؟`` is ``?``; a Greek ``;`` is ``?``; an Armenian sentence whose word
+    carries ``՞`` is a question, whatever its full stop), or ""."""
+    text = prose
+    while text and (text[-1] in _CLOSERS or unicodedata.category(text[-1]) in _CLOSING):
+        text = text[:-1]
     if text.endswith(("...", "…")):
         return "…"
     if _ABBREVIATION_END.search(text[-5:]) or (german and text.endswith(".")
                                           and german_abbreviation(text.rsplit(None, 1)[-1])):
         return _ABBREVIATION
-    return text[-1] if text and text[-1] in ".?!:;" else ""
+    mark = _mark(text[-1]) if text else ""
+    if mark == ";" and _greek_question(text, len(text) - 1):
+        return "?"
+    if mark == ".":
+        for at in range(len(text) - 2, -1, -1):  # a mark inside a word of the last sentence (Armenian)
+            inner = _mark(text[at]) if not text[at].isalnum() else ""
+            if inner in ("?", "!") and not text[at].isascii() and text[at + 1].isalpha():
+                return inner
+            if inner in (".", "?", "!"):
+                break
+    return mark
 
 
 _MSGCAT_MARKER = re.compile(r"^#-#-#-#-#  (.*)  #-#-#-#-#$", re.M)

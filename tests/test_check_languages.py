@@ -79,3 +79,37 @@ def test_numbers_written_right_in_the_target_locale_or_kept_as_they_are_match(ge
 ])
 def test_a_changed_number_is_still_an_error(german, translation, lang, message):
     assert findings(german, translation, lang, "numbers") == [message]
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Haben Sie Fragen?", "هل لديك أسئلة؟", "ar"),
+    ("Haben Sie Fragen?", "هل لديك أسئلة؟\u200f", "ar"),  # a right-to-left mark after it
+    ("Was hilft? Was nicht?", "ما الذي يساعد؟ وما الذي لا يساعد؟", "ar"),
+    ("Haben Sie Fragen?", "Έχετε ερωτήσεις\u037e", "el"),  # GREEK QUESTION MARK
+    ("Haben Sie Fragen?", "Έχετε ερωτήσεις;", "el"),  # ... which NFC makes a semicolon, as Greek is typed
+    ("Haben Sie Fragen?", "Ունե՞ք հարցեր։", "hy"),  # Armenian: ՞ on the word asked about, ։ ends it
+    ("Rufen Sie mich an!", "Զանգահարե՜ք ինձ։", "hy"),
+    ("Haben Sie Fragen?", "ጥያቄ አለዎት፧", "am"),
+    ("Zecken sind aktiv.", "መዥገሮች ንቁ ናቸው።", "am"),
+    ("Haben Sie Fragen?", "¿Tiene preguntas?", "es"),  # ¿ opens the question: no second '?'
+    ("Rufen Sie mich an!", "¡Llámeme!", "es"),
+    ("Haben Sie Fragen?", "ご質問はありますか？", "ja"),
+    ("Zecken sind aktiv.", "蜱虫很活跃。", "zh"),
+    ("Zecken sind aktiv.", "टिक सक्रिय हैं।", "hi"),
+    ("Zecken sind aktiv.", "ٹک متحرک ہیں۔", "ur"),
+    ("Zwei Dinge: Hut und Schuhe.", "Two things: a hat; shoes.", "en"),
+])
+def test_sentence_marks_of_every_script_are_their_mark(german, translation, lang):
+    assert findings(german, translation, lang, "punctuation") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Haben Sie Fragen?", "هل لديك أسئلة.", "ar", "sentence ends with '?' in German but '.' in the translation"),
+    ("Haben Sie Fragen?", "هل لديك أسئلة", "ar", "final '?' missing"),
+    ("Haben Sie Fragen?", "Any questions;", "en", "sentence ends with '?' in German but ';' in the translation"),
+    ("Was hilft? Was nicht.", "ما الذي يساعد؟ وما الذي لا يساعد؟", "ar",
+     "sentence ends with '.' in German but '?' in the translation"),
+    ("Was? Wie? Wo.", "ماذا؟ كيف. أين.", "ar", "2 '?' in German, 1 in the translation"),
+])
+def test_a_changed_sentence_mark_in_any_script_is_still_found(german, translation, lang, message):
+    assert findings(german, translation, lang, "punctuation") == [message]
