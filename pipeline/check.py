@@ -900,24 +900,17 @@ _NUMERIC_DATE = re.compile(r"(?<![\w.,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w
                            r"|(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
 UNIT_SYMBOLS = ("%", "‰", "°C", "°F", "°", "mg", "µg", "μg", "kg", "g", "ml", "cl", "dl", "l", "mm", "cm",
                 "km", "m", "kcal", "kJ", "mmHg", "mmol", "IE", "IU", "UI")
-UNIT = re.compile(r"\d[\u00a0\u202f ]?(" + "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, reverse=True))
-                  + r")(?![^\W\d_])")  # a number's unit symbol; the numbers check compares them
 _SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg"}
-# Unit words that a translation may write as a symbol (or the other way round), per language;
-# matched with an optional plural ending -s or -n. "Grad", "degree", "degré" say only "degree" (Celsius,
-# Fahrenheit, an angle, a burn's degree): the generic "°", which a translation may make °C or °F (DEGREES).
-UNIT_WORDS = {
-    "de": {"Grad": "°", "Prozent": "%", "Liter": "l", "Milliliter": "ml", "Gramm": "g", "Milligramm": "mg",
-           "Kilogramm": "kg", "Zentimeter": "cm", "Millimeter": "mm", "Meter": "m", "Kilometer": "km"},
-    "en": {"degree": "°", "percent": "%", "per cent": "%", "litre": "l", "liter": "l", "millilitre": "ml",
-           "milliliter": "ml", "gram": "g", "milligram": "mg", "kilogram": "kg", "centimetre": "cm",
-           "centimeter": "cm", "millimetre": "mm", "millimeter": "mm", "metre": "m", "meter": "m",
-           "kilometre": "km", "kilometer": "km"},
-    "fr": {"degré": "°", "pour cent": "%", "litre": "l", "millilitre": "ml", "gramme": "g", "milligramme": "mg",
-           "kilogramme": "kg", "centimètre": "cm", "millimètre": "mm", "mètre": "m", "kilomètre": "km"},
-}
-
-
+# The CLDR units whose names count as the symbol a number's unit is compared by. Temperature-generic and
+# angle-degree ("Grad", "degree", "درجة") say only "degree" (Celsius, Fahrenheit, an angle, a burn's degree): the
+# generic "°", which a translation may make °C or °F (DEGREES).
+CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-celsius": "°C",
+              "temperature-fahrenheit": "°F", "concentr-percent": "%", "concentr-permille": "‰",
+              "mass-microgram": "µg", "mass-milligram": "mg", "mass-gram": "g", "mass-kilogram": "kg",
+              "volume-milliliter": "ml", "volume-centiliter": "cl", "volume-deciliter": "dl", "volume-liter": "l",
+              "length-millimeter": "mm", "length-centimeter": "cm", "length-meter": "m", "length-kilometer": "km",
+              "energy-kilocalorie": "kcal", "energy-foodcalorie": "kcal", "energy-kilojoule": "kJ",
+              "pressure-millimeter-ofhg": "mmHg"}
 @lru_cache(maxsize=4096)
 def numbers(prose: str, lang: str) -> dict[str, str]:
     """Canonical value -> spelling for every number in ``prose``; a repeated value gets #2, #3 ...
@@ -955,32 +948,73 @@ DEGREES = frozenset({"°C", "°F"})  # what a generic "°" (Grad, degree) may be
 
 @lru_cache(maxsize=4096)
 def units(prose: str, *langs: str) -> list[str]:
-    """Unit symbols after numbers; unit words of ``langs`` after numbers count as their symbol (a
-    translation's own words, and the German ones a draft kept as they were: ``40 Grad`` copied)."""
+    """The unit of every number in ``prose`` that has one, as its symbol (``UNIT_SYMBOLS``): the symbol, or a
+    name of the unit in one of ``langs`` (``unit_names``: a translation's own words, and the German ones a draft
+    kept as they were, ``40 Grad`` copied)."""
     if not _DIGIT.search(prose):
         return []
-    found = [_SAME_UNIT.get(u, u) for u in UNIT.findall(prose)]
-    words, symbols = _unit_words(tuple(sorted({lang.split("-")[0] for lang in langs})))
-    if words:
-        found += [symbols[w.lower()] for w in words.findall(prose)]
-    return found
+    pattern, names = _unit_pattern(tuple(sorted({lang.split("-")[0] for lang in langs})))
+    return [_unit(m, names) for m in pattern.finditer(prose)]
 
 
 def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
-    """(start, end) of every unit symbol and ``lang`` unit word after a number in ``prose``, in order."""
-    words, _ = _unit_words((lang.split("-")[0],))
-    spans = [(m.start(1), m.end(1)) for m in UNIT.finditer(prose)]
-    spans += [(m.start(1), m.end()) for m in words.finditer(prose)] if words else []
-    return sorted(spans)
+    """(start, end) of every unit symbol and ``lang`` unit name after a number in ``prose``, in order."""
+    pattern, _ = _unit_pattern((lang.split("-")[0],))
+    return [(m.start(m.lastgroup), m.end()) for m in pattern.finditer(prose)]
+
+
+def _unit(m: re.Match, names: Mapping[str, str]) -> str:
+    if m.lastgroup == "symbol":
+        return _SAME_UNIT.get(m.group("symbol"), m.group("symbol"))
+    return names[m.group(m.lastgroup).lower()]
 
 
 @lru_cache(maxsize=16)
-def _unit_words(langs: tuple[str, ...]) -> tuple[re.Pattern | None, dict[str, str]]:
-    symbols = {k.lower(): v for lang in langs for k, v in UNIT_WORDS.get(lang, {}).items()}
-    if not symbols:
-        return None, {}
-    names = "|".join(re.escape(w) for w in sorted(symbols, key=len, reverse=True))
-    return re.compile(rf"(?<=\d)[\u00a0\u202f ]({names})(?:s|n)?(?![^\W\d_])", re.IGNORECASE), symbols
+def unit_names(lang: str) -> dict[str, tuple[str, str]]:
+    """How ``lang`` writes the units of ``CLDR_UNITS`` after (or before) a number, in any of its regions (CLDR
+    unit patterns by Babel, long, short and narrow, every plural form: "درجات", "degrees", "litres", "٪"), lower
+    case -> (symbol, "after" | "before"). Left out: what ``UNIT_SYMBOLS`` already reads, one-letter abbreviations
+    other than the symbol (Russian "г" is a year as often as a gram, Arabic "م" a metre or p.m.) and a spelling
+    two units share."""
+    from babel.localedata import locale_identifiers
+
+    names: dict[str, tuple[str, str]] = {}
+    shared: set[str] = set()
+    for identifier in (i for i in locale_identifiers() if i.split("_")[0] == lang):
+        patterns = Locale.parse(identifier)._data["unit_patterns"]
+        for unit, symbol in CLDR_UNITS.items():
+            for width in patterns.get(unit, {}).values():
+                for form, pattern in width.items():
+                    before, zero, after = pattern.partition("{0}")
+                    name = (after if not before.strip() else before if not after.strip() else "").strip(_SPACES)
+                    side = "after" if after.strip() else "before"
+                    if (form == "per" or not zero or not name or (side == "after" and name in UNIT_SYMBOLS)
+                            or (len(name) == 1 and name.isalpha() and name.lower() != symbol.lower())):
+                        continue
+                    key = (symbol, side)
+                    if names.setdefault(name.lower(), key) != key:
+                        shared.add(name.lower())
+    return {name: key for name, key in names.items() if name not in shared}
+
+
+@lru_cache(maxsize=16)
+def _unit_pattern(langs: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """A number's unit: a symbol (case as written) or a unit name of ``langs`` (any case, and an ending -s or -n,
+    as in German "Litern"), right after the number or, where the language writes it so, right before it."""
+    merged: dict[str, tuple[str, str]] = {}
+    for lang in langs:
+        for name, key in unit_names(lang).items():
+            merged[name] = key if merged.get(name, key) == key else ("", "")
+    names = {name: symbol for name, (symbol, _) in merged.items() if symbol}
+
+    def alternatives(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    symbols = alternatives(UNIT_SYMBOLS)
+    after = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "after")
+    before = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "before")
+    return re.compile(rf"(?<=\d)[{_SPACES}]?(?:(?P<symbol>{symbols})|(?P<after>(?i:{after}))(?:s|n)?)(?![^\W\d_])"
+                      rf"|(?<![^\W\d_])(?P<before>(?i:{before}))[{_SPACES}]?(?=\d)"), names
 
 
 @lru_cache(maxsize=64)

@@ -113,3 +113,33 @@ def test_sentence_marks_of_every_script_are_their_mark(german, translation, lang
 ])
 def test_a_changed_sentence_mark_in_any_script_is_still_found(german, translation, lang, message):
     assert findings(german, translation, lang, "punctuation") == [message]
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Zecken sind ab ca. 7 Grad aktiv.", "ينشط القراد ابتداءً من حوالي 7 درجات.", "ar"),
+    ("Zecken sind ab ca. 7 Grad aktiv.", "ينشط القراد ابتداءً من حوالي ٧ درجات.", "ar"),
+    ("Zecken sind ab ca. 7 Grad aktiv.", "Ticks are active from about 7 degrees.", "en"),
+    ("Bei 40 °C baden.", "الاستحمام عند 40 درجة مئوية.", "ar"),
+    ("Trinken Sie 1,5 Liter.", "اشرب ١٫٥ لتر.", "ar"),
+    ("Nur 5 Prozent.", "فقط ٥٪.", "ar"),
+    ("Nur 5 %.", "Yalnızca %5.", "tr"),  # Turkish writes the percent sign before the number
+    ("Trinken Sie 2 Liter.", "Пейте 2 литра.", "ru"),
+    ("Nehmen Sie 5 mg.", "Принимайте 5 мг.", "ru"),
+    ("Trinken Sie 2 Liter.", "Πίνετε 2 λίτρα.", "el"),
+    ("Trinken Sie 2 Liter.", "Drink 2 litres.", "en"),
+    ("Trinken Sie 2 Liter.", "Drink 2 L.", "en"),
+    ("Nur 5 Prozent.", "Only 5 per cent.", "en"),
+    ("Im Jahr 2026 waren es 3 Liter.", "В 2026 г. было 3 литра.", "ru"),  # г. is the year here, not a gram
+])
+def test_units_written_as_words_of_the_target_language_count_as_their_symbol(german, translation, lang):
+    assert findings(german, translation, lang, "numbers") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Zecken sind ab ca. 7 Grad aktiv.", "ينشط القراد ابتداءً من حوالي 7 لترات.", "ar", "units differ: missing °; instead l"),
+    ("Bei 40 °C baden.", "الاستحمام عند 40 درجة فهرنهايت.", "ar", "units differ: missing °C; instead °F"),
+    ("Nehmen Sie 5 mg.", "Принимайте 5 г.", "ru", "units differ: missing mg"),
+    ("Nur 5 Prozent.", "Only 5 per mille.", "en", "units differ: missing %; instead ‰"),
+])
+def test_a_changed_unit_in_words_is_an_error(german, translation, lang, message):
+    assert findings(german, translation, lang, "numbers") == [message]
