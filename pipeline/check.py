@@ -736,7 +736,7 @@ def check_glossary_term(entry, ctx):
         target = term.target(ctx.lang)
         if target is None or term.dnt:
             continue
-        pattern = exact_pattern(target) if target == term.source else target_pattern(target)
+        pattern = exact_pattern(target) if target == term.source else target_pattern(target, ctx.lang)
         if not pattern.search(visible(entry.msgstr)):
             yield f"glossary: {term.source!r} should be translated as {target!r}"
 
@@ -750,9 +750,9 @@ def check_glossary_forbidden(entry, ctx):
     text = visible(entry.msgstr)
     for term in ctx.glossary.terms:
         if target := term.target(ctx.lang):
-            text = target_pattern(target).sub(lambda m: " " * len(m.group()), text)
+            text = target_pattern(target, ctx.lang).sub(lambda m: " " * len(m.group()), text)
     hits = sorted(((m.start(), -len(m.group()), m.group(), term) for term in ctx.glossary.terms
-                   for bad in term.forbidden.get(ctx.lang, ()) for m in target_pattern(bad).finditer(text)),
+                   for bad in term.forbidden.get(ctx.lang, ()) for m in target_pattern(bad, ctx.lang).finditer(text)),
                   key=lambda h: (h[1], h[0]))
     taken: list[tuple[int, int]] = []
     for start, length, word, term in hits:

@@ -143,3 +143,36 @@ def test_units_written_as_words_of_the_target_language_count_as_their_symbol(ger
 ])
 def test_a_changed_unit_in_words_is_an_error(german, translation, lang, message):
     assert findings(german, translation, lang, "numbers") == [message]
+
+
+NETTLE = "source,ar,ar_forbidden,he\nBrennnessel,قراص,قريص,סרפד\nKurkuma,الكركم,,\n"
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Die Brennnessel hilft.", "القراص يساعد.", "ar"),  # al- (the)
+    ("Mit Brennnessel.", "وبالقراص.", "ar"),  # wa- bi- al- (and with the)
+    ("Für die Brennnessel.", "للقراص.", "ar"),  # li- + al- is written lil-
+    ("Mit Brennnessel.", "مع قراص.", "ar"),
+    ("Tee mit Kurkuma.", "شاي بالكركم.", "ar"),  # a term written with its article, after bi-
+    ("Tee für Kurkuma.", "للكركم.", "ar"),
+    ("Die Brennnessel hilft.", "הסרפד עוזר.", "he"),  # ha- (the)
+    ("In der Brennnessel.", "בסרפד.", "he"),
+])
+def test_a_glossary_term_with_attached_proclitics_is_the_term(german, translation, lang):
+    from pipeline.glossary import parse_glossary
+
+    glossary = parse_glossary(NETTLE, "glossary.csv")
+    assert findings(german, translation, lang, "glossary-term", "glossary-forbidden", glossary=glossary) == []
+
+
+@pytest.mark.parametrize("german, translation, message", [
+    ("Lesen Sie mehr über die Brennnessel.", "اقرأ المزيد عن القريص.",
+     "glossary: 'القريص' is not used for 'Brennnessel'; write 'قراص'"),
+    ("Mit Brennnessel.", "وبالقريص.", "glossary: 'وبالقريص' is not used for 'Brennnessel'; write 'قراص'"),
+    ("Mit Brennnessel.", "مع مقراص.", "glossary: 'Brennnessel' should be translated as 'قراص'"),  # م is no proclitic
+])
+def test_a_forbidden_or_missing_term_is_found_behind_proclitics_too(german, translation, message):
+    from pipeline.glossary import parse_glossary
+
+    glossary = parse_glossary(NETTLE, "glossary.csv")
+    assert message in findings(german, translation, "ar", "glossary-term", "glossary-forbidden", glossary=glossary)
