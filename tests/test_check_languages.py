@@ -176,3 +176,22 @@ def test_a_forbidden_or_missing_term_is_found_behind_proclitics_too(german, tran
 
     glossary = parse_glossary(NETTLE, "glossary.csv")
     assert message in findings(german, translation, "ar", "glossary-term", "glossary-forbidden", glossary=glossary)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_pseudo_draft_gets_no_warning_for_what_the_german_has_itself(lang):
+    """The pseudo engine keeps the German's doubled words ("Sie sie"), decimal commas and quotation marks on
+    purpose; a warning on them would be about the German, not about a translation."""
+    from pipeline.engines import pseudo
+
+    for german in ("Wenn Sie sie einnehmen, hilft es.", "Trinken Sie 2,5 Liter.", "Sie sagte „ja“ dazu."):
+        assert findings(german, pseudo(german), lang, "double-word", "typography", fuzzy=True) == []
+
+
+@pytest.mark.parametrize("german, translation, message", [
+    ("Wenn Sie sie einnehmen, hilft es.", "If you you take them, it helps.", "doubled word: 'you you'"),
+    ("Trinken Sie 2,5 Liter.", "Drink 2,5 litres.", "decimal comma in English: 2,5 (write 2.5)"),
+    ("Sie sagte „ja“ dazu.", "She said „yes“ to it.", "German quotation marks „…“ in English: use “…”"),
+])
+def test_the_same_feature_in_a_translation_is_still_a_warning(german, translation, message):
+    assert findings(german, translation, "en", "double-word", "typography", fuzzy=True) == [message]
