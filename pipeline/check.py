@@ -522,10 +522,9 @@ def check_punctuation(entry, ctx):
         yield (f"sentence ends with {a!r} in German but {b!r} in the translation" if a and b else
                f"final {a!r} missing" if a else f"final {b!r} added")
         return
-    a, b = _marks(src), _marks(tgt)
-    for mark in "?!":
-        if a[mark] != b[mark]:
-            yield f"{a[mark]} {mark!r} in German, {b[mark]} in the translation"
+    for mark, a, b in zip("?!", _marks(src), _marks(tgt)):
+        if a != b:
+            yield f"{a} {mark!r} in German, {b} in the translation"
 
 
 _CLOSERS = " \t\n\u00a0\u202f\"'”“»«’‘)]*_~"
@@ -535,6 +534,9 @@ _CLOSING = frozenset({"Pe", "Pf", "Pi", "Cf", "Zs"})  # brackets, quotation mark
 # pattern tried every start, quadratic in a run of "a.a.a." that does not end the text.
 _ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")
 _ABBREVIATION = "a.m."  # stands for: ends with an abbreviation, whose full stop may end the sentence too
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_OTHER_MARK = re.compile(r"[^\w\s\x00-\x7f]|;")  # what may be a "?" or "!" besides them
+_INNER_MARK = re.compile(r"[^\w\s\x00-\x7f](?=[^\W\d_])")  # a mark inside a word (Armenian ՞)
 _MARK_NAMES = (("QUESTION MARK", "?"), ("EXCLAMATION MARK", "!"), ("FULL STOP", "."), ("DANDA", "."),
                ("SEMICOLON", ";"), ("COLON", ":"))
 
@@ -560,17 +562,15 @@ def _greek_question(text: str, at: int) -> bool:
     return at > 0 and text[at - 1].isalpha() and unicodedata.name(text[at - 1], "").startswith("GREEK")
 
 
-def _marks(prose: str) -> Counter:
+def _marks(prose: str) -> tuple[int, int]:
     """How many question and exclamation marks ``prose`` has, in any script."""
-    if prose.isascii():
-        return Counter({"?": prose.count("?"), "!": prose.count("!")})
-    found: Counter = Counter()
-    for at, ch in enumerate(prose):
-        if ch.isascii() and ch not in "?!;":
-            continue
-        mark = _mark(ch)
-        found["?" if mark == ";" and _greek_question(prose, at) else mark] += 1
-    return found
+    questions, exclamations = prose.count("?"), prose.count("!")
+    if not prose.isascii():
+        for m in _OTHER_MARK.finditer(prose):
+            mark = _mark(m.group())
+            questions += mark == "?" or (mark == ";" and _greek_question(prose, m.start()))
+            exclamations += mark == "!"
+    return questions, exclamations
 
 
 def _final(prose: str, german: bool = False) -> str:
@@ -589,11 +589,11 @@ def _final(prose: str, german: bool = False) -> str:
     mark = _mark(text[-1]) if text else ""
     if mark == ";" and _greek_question(text, len(text) - 1):
         return "?"
-    if mark == ".":
-        for at in range(len(text) - 2, -1, -1):  # a mark inside a word of the last sentence (Armenian)
-            inner = _mark(text[at]) if not text[at].isalnum() else ""
-            if inner in ("?", "!") and not text[at].isascii() and text[at + 1].isalpha():
-                return inner
+    if mark == "." and _INNER_MARK.search(text):
+        for m in reversed(list(_PUNCTUATION.finditer(text, 0, len(text) - 1))):  # the last sentence's marks
+            inner = _mark(m.group())
+            if inner in ("?", "!") and not m.group().isascii() and text[m.end()].isalpha():
+                return inner  # inside a word: Armenian ՞ on the word asked about
             if inner in (".", "?", "!"):
                 break
     return mark
@@ -634,13 +634,12 @@ def check_double_word(entry, ctx):
     """Read in the text without its markup (``Parts.bare``): a link whose title repeats its text
     (``[liver](url "liver")``) shows the word once, while "the **the**" still reads twice. A pseudo draft keeps
     the German's doubled words ("Sie sie"), accented: no finding about the translation."""
-    if is_pseudo(entry.msgstr, entry.msgid):
-        return
     src = {m.group(1).lower() for m in _DOUBLE_WORD.finditer(text_parts(entry.msgid, ctx).bare)}
-    for m in _DOUBLE_WORD.finditer(text_parts(entry.msgstr, ctx).bare):
-        word = m.group(1).lower()
-        if word not in src and word not in _DOUBLE_OK.get(ctx.lang.split("-")[0], ()) and not word.isdigit():
-            yield f"doubled word: {m.group()!r}"
+    found = [m.group() for m in _DOUBLE_WORD.finditer(text_parts(entry.msgstr, ctx).bare)
+             if (word := m.group(1).lower()) not in src and word not in _DOUBLE_OK.get(ctx.lang.split("-")[0], ())
+             and not word.isdigit()]
+    if found and not is_pseudo(entry.msgstr, entry.msgid):
+        yield from (f"doubled word: {pair!r}" for pair in found)
 
 
 QUOTES = {"de": (("„", "“"), ("»", "«")), "en": (("“", "”"),), "fr": (("«", "»"), ("“", "”"))}
@@ -686,8 +685,12 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
 
 def check_typography(entry, ctx):
     """Not on a pseudo draft: it keeps the German's decimal commas and quotation marks on purpose."""
-    if is_pseudo(entry.msgstr, entry.msgid):
-        return
+    found = list(_typography(entry, ctx))
+    if found and not is_pseudo(entry.msgstr, entry.msgid):
+        yield from found
+
+
+def _typography(entry, ctx):
     tgt = text_parts(entry.msgstr, ctx).prose
     lang = ctx.lang.split("-")[0]
     foreign = _foreign_quotes(tgt, lang)
@@ -982,15 +985,24 @@ def unit_names(lang: str) -> dict[str, tuple[str, str]]:
     case -> (symbol, "after" | "before"). Left out: what ``UNIT_SYMBOLS`` already reads, one-letter abbreviations
     other than the symbol (Russian "г" is a year as often as a gram, Arabic "م" a metre or p.m.) and a spelling
     two units share."""
-    from babel.localedata import locale_identifiers
+    import pickle
 
+    from babel.localedata import locale_identifiers, resolve_locale_filename
+
+    # the language as Babel merges it, and what each of its regions' own file adds (en_001 "litres", ar_SA
+    # "لترات"), read without Babel's cache of merged locales, which would hold every region in memory
+    regions = [i for i in locale_identifiers() if i.split("_")[0] == lang and i != lang]
     names: dict[str, tuple[str, str]] = {}
     shared: set[str] = set()
-    for identifier in (i for i in locale_identifiers() if i.split("_")[0] == lang):
-        patterns = Locale.parse(identifier)._data["unit_patterns"]
+    for identifier in [lang, *regions]:
+        if identifier == lang:
+            patterns = Locale.parse(lang)._data["unit_patterns"]
+        else:
+            with open(resolve_locale_filename(identifier), "rb") as file:
+                patterns = pickle.load(file).get("unit_patterns", {})
         for unit, symbol in CLDR_UNITS.items():
             for width in patterns.get(unit, {}).values():
-                for form, pattern in width.items():
+                for form, pattern in (width.items() if isinstance(width, Mapping) else ()):
                     before, zero, after = pattern.partition("{0}")
                     name = (after if not before.strip() else before if not after.strip() else "").strip(_SPACES)
                     side = "after" if after.strip() else "before"
