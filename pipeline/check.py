@@ -484,11 +484,11 @@ def _kept_as_written(german: str, translation: str, source_lang: str, lang: str)
         return german, translation
     shared = Counter(m.group() for m in _NUMBER.finditer(german)) & Counter(
         m.group() for m in _NUMBER.finditer(translation))
-    for spelling in shared:
+    for spelling, count in shared.items():
         a, b = numbers(spelling, source_lang), numbers(spelling, lang)
         if a != b and not any("." in value for value in (*a, *b)):
-            german = german.replace(spelling, " ", shared[spelling])
-            translation = translation.replace(spelling, " ", shared[spelling])
+            whole = re.compile(rf"(?<!\d){re.escape(spelling)}(?!\d|{_SEPARATOR.pattern}\d)")
+            german, translation = (whole.sub(" ", text, count) for text in (german, translation))
     return german, translation
 
 
@@ -884,8 +884,8 @@ SITE_CHECKS = [
           check_placeholders),
     Check("ui-markup", ERROR, "site.po: translations are plain text, without HTML tags or entities",
           check_ui_markup),
-    *(c for c in CHECKS if c.id in ("merge-conflict", "punctuation", "whitespace", "double-space", "double-word", "brackets",
-                                     "blank")),
+    *(c for c in CHECKS if c.id in ("merge-conflict", "punctuation", "whitespace", "double-space", "double-word",
+                                     "brackets", "blank")),
 ]
 
 
@@ -895,7 +895,8 @@ SITE_CHECKS = [
 
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_SPACES = " \u00a0\u2009\u202f"  # space, no-break, thin and narrow no-break space: one group separator (ICU's lenient parse)
+# space, no-break, thin and narrow no-break space: one group separator (as ICU's lenient parse reads them)
+_SPACES = " \u00a0\u2009\u202f"
 # digit groups and their separators; a letter before the digits is no part of the number ("و٢": and 2)
 _NUMBER = re.compile(rf"(?<!\d)\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*")
 _GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}]\d")
@@ -920,6 +921,8 @@ CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-ce
               "length-millimeter": "mm", "length-centimeter": "cm", "length-meter": "m", "length-kilometer": "km",
               "energy-kilocalorie": "kcal", "energy-foodcalorie": "kcal", "energy-kilojoule": "kJ",
               "pressure-millimeter-ofhg": "mmHg"}
+
+
 @lru_cache(maxsize=4096)
 def numbers(prose: str, lang: str) -> dict[str, str]:
     """Canonical value -> spelling for every number in ``prose``; a repeated value gets #2, #3 ...
