@@ -41,6 +41,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from markupsafe import Markup
 
+from .bidi import mark_directions, text_direction
 from .config import DEFAULT_BASE_URL, Config
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_record, record_path
@@ -523,7 +524,8 @@ class _Site:
             return unmarked(text % values)
         from html import escape
 
-        return mark_english(escape(text, quote=False) % {key: escape(value) for key, value in values.items()})
+        return mark_english(escape(text, quote=False) % {key: escape(value) for key, value in values.items()},
+                            direction=text_direction(lang))
 
     def fallback_hints(self, lang: str) -> tuple[str, str, str]:
         """The accessible descriptions of a passage a translation shows in the original language: one not
@@ -621,10 +623,6 @@ def language_name(code: str) -> str:
     """A language's name in that language ("Deutsch", "English", "français")."""
     locale = _locale(code)
     return locale.get_display_name(locale) or code
-
-
-def text_direction(code: str) -> str:
-    return "rtl" if _locale(code).character_order == "right-to-left" else "ltr"
 
 
 def _locale(code: str) -> Locale:
@@ -1321,7 +1319,10 @@ class _Building(Exception):
 def _render(env: Environment, name: str, rel: str, context: dict) -> str:
     """Template ``name`` rendered for site/``rel``; raises ``_Building`` (from the template's exception)."""
     try:
-        return mark_english(env.get_template(name).render(context), xml=name.endswith(".xml"))
+        if name.endswith(".xml"):
+            return mark_english(env.get_template(name).render(context), xml=True)
+        direction = context.get("dir") or "ltr"
+        return mark_directions(mark_english(env.get_template(name).render(context), direction=direction), direction)
     except Exception as exc:  # noqa: BLE001 - named by _template_error with the page it was building
         raise _Building(rel) from exc
 
