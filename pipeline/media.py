@@ -40,6 +40,7 @@ from .sources import Article
 
 if TYPE_CHECKING:
     from .config import Config
+    from .doccache import StoredLinks
     from .segment import Document
 
 
@@ -220,12 +221,12 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
 
 
 def stored_references(config: Config, article: Article) -> list[tuple[str, int]]:
-    """``references`` of a German original, from the blocks its segmentation kept (``doccache.stored``) when
-    ``extract`` or the editions stage segmented these bytes, else from a parse of its body; in a worker
+    """``references`` of a German original, from the blocks its segmentation kept (``doccache.stored_links``)
+    when ``extract`` or the editions stage segmented these bytes, else from a parse of its body; in a worker
     (``pool.map_articles``) or in the parent."""
-    from .doccache import stored
+    from .doccache import stored_links
 
-    return references(article, stored(config, article))
+    return references(article, stored_links(config, article))
 
 
 def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
@@ -244,11 +245,12 @@ def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
             "get 'not found'")
 
 
-def references(article: Article, doc: Document | None = None) -> list[tuple[str, int]]:
+def references(article: Article, doc: Document | StoredLinks | None = None) -> list[tuple[str, int]]:
     """Every image source and link target in the article's body, with its 1-based file line.
 
-    ``doc``: the article's segmentation (``doccache.stored``) when there is one: the blocks that may hold a
-    link are then read from it (``segment.link_blocks``) and the body is not parsed again.
+    ``doc``: the article's segmentation (``doccache.stored``, or its links alone: ``doccache.stored_links``)
+    when there is one: the blocks that may hold a link are then read from it (``segment.link_blocks``) and
+    the body is not parsed again.
     """
     from .segment import article_tokens, link_blocks, may_link  # markdown-it: not loaded by 'extract'
 

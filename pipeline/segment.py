@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import FunctionType
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import yaml
 from markdown_it import MarkdownIt
@@ -31,6 +31,9 @@ from .errors import BlockFailure, VerlagError
 from .markup import TITLE, analyse, scan, title_span
 from .sentences import SplitMemo, sentence_spans, split_sentences
 from .sources import TEMPLATE_TAG_HINT, WP_SHORTCODES, Article
+
+if TYPE_CHECKING:
+    from .doccache import StoredLinks
 
 __all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags",
            "markdown_template_tags", "template_tag_kind", "TEMPLATE_TAG_RE", "template_tag_warning",
@@ -271,7 +274,7 @@ def may_link(content: str) -> bool:
     return "[" in content or "<" in content
 
 
-def link_blocks(doc: Document) -> list[tuple[int, list]] | None:
+def link_blocks(doc: Document | StoredLinks) -> list[tuple[int, list]] | None:
     """(0-based line in the body, inline child tokens) of each block of ``doc`` that may hold a link or image,
     parsed inline from the contents segmentation kept (``Document.links``) with its link reference
     definitions: the children ``block_tokens(body, env, may_link)`` gives them, without the block parse
