@@ -366,12 +366,17 @@ def _catalogs_read_by_extract(project, monkeypatch) -> list[str]:
     return sorted(name for name in read if name.endswith((".po", ".pot")) and name != "site.po")
 
 
-def test_a_rerun_reads_no_catalog_changed_before_the_last_run_started(project, monkeypatch):
-    """The record of the files' stat (``.verlag/stat.json``) stands for their bytes; a catalog the run itself
-    wrote changed after it started (racily clean): the next run hashes it once more, the one after trusts it."""
+def test_the_first_rerun_after_a_writing_run_reads_no_catalog(project, monkeypatch):
+    """The record of the files' stat (``.verlag/stat.json``) stands for their bytes. A catalog the run itself
+    wrote changed after it started (racily clean); the run hashes it again once the file system's clock has
+    passed its write, so already the next run only stats it (it loads no catalog code either:
+    ``test_extract_with_nothing_changed_loads_no_segmentation_catalogs_yaml_or_pool``)."""
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
-    project.run("extract")  # writes leber.pot, en/leber.po, fr/leber.po
-    assert _catalogs_read_by_extract(project, monkeypatch) == ["leber.po", "leber.po", "leber.pot"]
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht.\n"))
+    project.run("extract")  # writes leber.pot, en/leber.po, fr/leber.po and tee's
+    assert _catalogs_read_by_extract(project, monkeypatch) == []
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht lange.\n"))
+    assert "extract: 3 files updated, 1 article unchanged" in project.run("extract").output
     assert _catalogs_read_by_extract(project, monkeypatch) == []
 
 
@@ -476,6 +481,46 @@ def test_a_catalog_saved_twice_within_one_tick_of_the_clock_is_merged_again(proj
         project.run("extract")
     po = project.root / "translations/en/leber.po"
     _saved_again(po, b'msgid "Die Leber arbeitet nachts."', b'msgid "Die Lebex arbeitet nachts."', False)
+    assert "updated translations/en/leber.po" in project.run("extract").output
+    assert 'msgid "Die Leber arbeitet nachts."' in po.read_text(encoding="utf-8")
+
+
+def test_a_save_in_the_tick_of_verlags_own_write_is_merged_again(project, monkeypatch):
+    """A reviewer's save right after extract wrote the catalog, within the same tick of the clock, to the same
+    size and inode, leaves the stat extract's write left. The run records the catalog only from its bytes read
+    again once the clock has passed (never as it wrote them), so the next run sees the save and merges the
+    template into the catalog again. The clock here: each change time the file system gives reads as the tick
+    in which it was first seen, and the tick moves on only when the run reads the clock after its writes."""
+    from pipeline import extract, extract_article
+
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    tick, seen = [1_767_225_600_123_456_789], {}
+    po = project.root / "translations/en/leber.po"
+
+    def ticking(real):
+        def stat(*args, **kwargs):
+            st = real(*args, **kwargs)
+            return _with_times(st, seen.setdefault((st.st_ino, st.st_ctime_ns), tick[0]))
+        return stat
+
+    def written_then_saved(path, *args, **kwargs):
+        data = real_rewrite(path, *args, **kwargs)
+        if path == po:  # the reviewer's save, in the tick of extract's write
+            _saved_again(po, b'msgid "Die Leber arbeitet nachts."', b'msgid "Die Lebex arbeitet nachts."', False)
+        return data
+
+    def clock(config):
+        tick[0] += 10**6
+        return real_clock(config)
+
+    real_rewrite, real_clock = extract_article.rewrite, extract.clock
+    monkeypatch.setattr(os, "stat", ticking(os.stat))
+    monkeypatch.setattr(os, "fstat", ticking(os.fstat))
+    monkeypatch.setattr(extract_article, "rewrite", written_then_saved)
+    monkeypatch.setattr(extract, "clock", clock)
+    project.run("extract")
+    assert 'msgid "Die Lebex arbeitet nachts."' in po.read_text(encoding="utf-8")
+    monkeypatch.setattr(extract_article, "rewrite", real_rewrite)
     assert "updated translations/en/leber.po" in project.run("extract").output
     assert 'msgid "Die Leber arbeitet nachts."' in po.read_text(encoding="utf-8")
 
