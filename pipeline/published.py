@@ -91,21 +91,28 @@ class SitePages:
         site publishes ("" when it names none, or the site has no address, without reading any record), and the
         slugs ``renamed`` gives the ``<name>.md`` files it links (a ``slug:`` or ``aliases`` edit of the linked
         article changes what its link-target check accepts)."""
-        renamed = self._renamed_key(catalog or b"")
+        return self.key_of(*self.findings(catalog))
+
+    def findings(self, catalog: bytes | None) -> tuple[list[list[str]], list[str]]:
+        """What ``key`` reads in a catalog's bytes, sorted, as JSON keeps it (so a build keeps it by the catalog's
+        digest): the [lang, slug] pages it names by an address of the site (none when the site has no address),
+        and the names of the ``<name>.md`` files it links (``media.linked_article``'s name: the file name,
+        %-decoded; none without ".md", the usual case, found without a regex)."""
+        data = catalog or b""
+        named = sorted({(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
+                        for m in self._named.finditer(data)}) if self.config.site_url else []
+        names = sorted({unquote(m.group(1).decode("utf-8", "replace"))
+                        for m in _MD_LINK.finditer(data)}) if b".md" in data else []
+        return [list(page) for page in named], names
+
+    def key_of(self, named: list[list[str]], names: list[str]) -> str:
+        """``key`` of a catalog from its ``findings``."""
+        renamed = "".join(f"|{name}>{self.renamed[name]}" for name in names if name in self.renamed)
         if not self.config.site_url:
             return renamed
-        named = {(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
-                 for m in self._named.finditer(catalog or b"")}
-        self.mentioned |= named
-        return ",".join(sorted(f"{lang}/{slug}" for lang, slug in named if (lang, slug) in self)) + renamed
-
-    def _renamed_key(self, catalog: bytes) -> str:
-        """``|name>slug`` for each ``<name>.md`` in ``catalog`` that ``renamed`` maps (``media.linked_article``'s
-        name: the file name, %-decoded); "" without such a link, the usual case, found without a regex."""
-        if not self.renamed or b".md" not in catalog:
-            return ""
-        names = {unquote(m.group(1).decode("utf-8", "replace")) for m in _MD_LINK.finditer(catalog)}
-        return "".join(f"|{name}>{self.renamed[name]}" for name in sorted(names) if name in self.renamed)
+        pages = {(lang, slug) for lang, slug in named}
+        self.mentioned |= pages
+        return ",".join(sorted(f"{lang}/{slug}" for lang, slug in pages if (lang, slug) in self)) + renamed
 
     def moved(self) -> bool:
         """Whether a page that a catalog named (``key``) is published by the records as they are now and was not

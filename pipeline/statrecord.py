@@ -112,7 +112,10 @@ class StatRecord:
             except OSError:
                 pass
 
-    def save(self) -> None:
-        """Keep the entries of the files looked up this time (written only when they changed; not fsynced)."""
-        if self.fresh != self.known:
-            save_state(self.path, {"files": self.fresh})
+    def save(self, others: bool = False) -> None:
+        """Keep the entries of the files looked up this time (written only when they changed; not fsynced);
+        ``others``: and the entries of the files not looked up (``build`` looks up the catalogs, not the
+        templates; ``extract`` looks up both and leaves out deleted files)."""
+        files = {**self.known, **self.fresh} if others else self.fresh
+        if files != self.known:
+            save_state(self.path, {"files": files})

@@ -485,6 +485,53 @@ def test_a_catalog_saved_twice_within_one_tick_of_the_clock_is_merged_again(proj
     assert 'msgid "Die Leber arbeitet nachts."' in po.read_text(encoding="utf-8")
 
 
+def _drafted(project) -> Path:
+    """``project`` publishing machine drafts, one article extracted, drafted by ``copy`` and built; its en catalog."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n\n'
+                                 '[publish]\nunreviewed = "machine"\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy")
+    project.run("build", "-q")
+    return project.root / "translations/en/leber.po"
+
+
+def test_a_rerun_of_build_reads_no_catalog_it_read_before(project, monkeypatch):
+    """The editions stage takes a catalog's digest from the record of the files' stat and what the QA gate's
+    page key reads in it from ``.verlag/catalog-links.json`` by that digest, so a no-op build reads no
+    catalog; one saved since is read."""
+    from pipeline import fsutil
+
+    po = _drafted(project)
+    read, real = [], fsutil.file_bytes
+    monkeypatch.setattr(fsutil, "file_bytes", lambda path: read.append(Path(path).name) or real(path))
+    assert "0 editions made" in project.run("build").output
+    assert [name for name in read if name.endswith(".po") and name != "site.po"] == []
+    po.write_bytes(po.read_bytes() + b"\n")
+    assert "1 edition made" in project.run("build").output
+    assert "leber.po" in read
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_a_catalog_saved_again_with_its_size_inode_and_time_after_a_build_is_built_again(project, monkeypatch,
+                                                                                           frozen):
+    """A reviewer's save that keeps the catalog's size, inode and modification time, after a build (its change
+    time moves, or on a frozen clock stays, as within one tick), reaches the edition at the next build."""
+    if frozen:
+        def coarse(real):
+            return lambda *args, **kwargs: _with_times(real(*args, **kwargs), 1_767_225_600 * 10**9)
+
+        monkeypatch.setattr(os, "stat", coarse(os.stat))
+        monkeypatch.setattr(os, "fstat", coarse(os.fstat))
+    po = _drafted(project)
+    project.run("build", "-q")  # the catalog recorded by now, where the clock moves
+    edition = project.root / "editions/en/leber.md"
+    assert "Die Leber arbeitet nachts." in edition.read_text(encoding="utf-8")
+    _saved_again(po, b'msgstr "Die Leber arbeitet nachts."', b'msgstr "The liver works at nights."', keep_times=True)
+    project.run("build", "-q")
+    assert "The liver works at nights." in edition.read_text(encoding="utf-8")
+
+
 def test_a_save_in_the_tick_of_verlags_own_write_is_merged_again(project, monkeypatch):
     """A reviewer's save right after extract wrote the catalog, within the same tick of the clock, to the same
     size and inode, leaves the stat extract's write left. The run records the catalog only from its bytes read
