@@ -236,11 +236,11 @@ class BuildResult:
 
 STATE_FILE = "build.json"
 LINKS_FILE = "catalog-links.json"  # per catalog digest: what ``SitePages.key`` reads in it (``SitePages.findings``)
+SETTLE_PASSES = 4  # passes after the first that make again the editions linking a page published or withdrawn
 
 
 def _links_key(config: Config) -> str:
     return f"{code_digest()}|{config.site_url}"  # the findings of verlag's code, for the site's address
-SETTLE_PASSES = 4  # passes after the first that make again the editions linking a page published or withdrawn
 
 
 def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,

@@ -14,9 +14,9 @@ than ``moment``, a time the file system itself gave before this run read anythin
 the lock file's change time as the run wrote its pid there); a file changed since is hashed again on every
 run until a later run starts after its change. A run without such a moment records nothing. The files a run
 wrote itself are such files: it hashes them again at its end, once the clock has passed their writes
-(``confirm``), so the first rerun after a cold ``extract`` only stats its 1,000 catalogs as the later ones do. The moment is
-taken in ``.verlag/``; the catalogs may lie on a file system with coarser times (whole seconds, FAT's two): a
-change time in whole hundredths of a second counts as one, and must be older than the moment by
+(``confirm``), so the first rerun after a cold ``extract`` only stats its 1,000 catalogs, as later ones do.
+The moment is taken in ``.verlag/``; the catalogs may lie on a file system with coarser times (whole seconds,
+FAT's two): a change time in whole hundredths of a second counts as one, and must be older than the moment by
 ``COARSE_SLACK`` (the fine times of ext4, XFS, Btrfs and tmpfs are almost never such a multiple).
 """
 
