@@ -5,7 +5,7 @@
 
 PROJECT: a content project whose ``extract`` (and ``pretranslate``) ran with
 this verlag, such as the peer corpus filled by ``pretranslate --engine pseudo``
-(README "The website"). Printed per round, in CPU seconds (``time.process_time``):
+(bench/HISTORY.md "The website"). Printed per round, in CPU seconds (``time.process_time``):
 
   links parse   the German originals' links and images by a parse of each article (``media.references``)
   links stored  the same from the segmentation ``extract`` stored (``doccache.stored``), and whether equal

@@ -81,7 +81,8 @@ def _start_worker(parent: int, work: Callable[[Config, Article], T], config: Con
     copied (``gc.freeze``: the parent's objects live as long as the worker) and runs a young collection
     after ``WORKER_GC_THRESHOLD`` allocations instead of 700: the Markdown tokens, catalog entries and
     segments a worker makes are freed by reference counting, and the collections that walked them and
-    the copied heap took 4.5 s of a cold build's 40 s of CPU at N = 500, 0.8 s after (README "The website")."""
+    the copied heap took 4.5 s of a cold build's 40 s of CPU at N = 500, 0.8 s after (bench/HISTORY.md,
+    "The website")."""
     global _task
     _task = (work, config)
     release_in_forked_child()
