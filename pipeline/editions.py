@@ -239,8 +239,10 @@ LINKS_FILE = "catalog-links.json"  # per catalog digest: what ``SitePages.key`` 
 SETTLE_PASSES = 4  # passes after the first that make again the editions linking a page published or withdrawn
 
 
-def _links_key(config: Config) -> str:
-    return f"{code_digest()}|{config.site_url}"  # the findings of verlag's code, for the site's address
+def _links_key(config: Config, pages: SitePages) -> str:
+    """What ``SitePages.findings`` depend on besides a catalog's bytes: verlag's code, the site's address and
+    whether any article was renamed."""
+    return f"{code_digest()}|{config.site_url}|{bool(pages.renamed)}"
 
 
 def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,
@@ -377,14 +379,14 @@ def _build_pass(config: Config, progress, jobs: int | None, sources: Sources,
     pages = SitePages(config, withheld, renamed_originals(sources))
     catalogs = StatRecord(config.state_dir, config.translations_dir, held_since(config))
     links = load_state(config.state_dir / LINKS_FILE)
-    known = links.get("catalogs") if links.get("key") == _links_key(config) else None
+    known = links.get("catalogs") if links.get("key") == _links_key(config, pages) else None
     known, found = known if isinstance(known, dict) else {}, {}
     fingerprints = {article.slug: {lang: _fingerprint_before(config, article, lang, glossary.digest, pages, catalogs,
                                                              known, found)
                                    for lang in config.languages} for article in articles}
     catalogs.save(others=True)
     if found != known:
-        save_state(config.state_dir / LINKS_FILE, {"key": _links_key(config), "catalogs": found})
+        save_state(config.state_dir / LINKS_FILE, {"key": _links_key(config, pages), "catalogs": found})
     changed = [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
                                           for lang, fingerprint in fingerprints[a.slug].items())]
     made: dict = {}
