@@ -87,23 +87,33 @@ class SitePages:
         site publishes ("" when it names none, or the site has no address, without reading any record), and the
         slugs ``renamed`` gives the ``<name>.md`` files it links (a ``slug:`` or ``aliases`` edit of the linked
         article changes what its link-target check accepts)."""
-        renamed = self._renamed_key(catalog or b"")
+        return self.key_of(*self.findings(catalog))
+
+    def findings(self, catalog: bytes | None) -> tuple[list[list[str]], list[str]]:
+        """What ``key`` reads in a catalog's bytes, sorted, as JSON keeps it (so a build keeps it by the catalog's
+        digest): the [lang, slug] pages it names by an address of the site (none when the site has no address),
+        and the names of the ``<name>.md`` files it links (``media.linked_article``'s name: the file name,
+        %-decoded), looked for only where ``renamed`` maps any name (its regex takes seconds over 500 catalogs)
+        and the catalog holds ".md"."""
+        data = catalog or b""
+        named = sorted({(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
+                        for m in self._named.finditer(data)}) if self.config.site_url else []
+        names = sorted({unquote(m.group(1).decode("utf-8", "replace"))
+                        for m in _MD_LINK.finditer(data)}) if self.renamed and b".md" in data else []
+        return [list(page) for page in named], names
+
+    def key_of(self, named: list[list[str]], names: list[str]) -> str:
+        """``key`` of a catalog from its ``findings``: ``|name>slug`` for each linked ``<name>.md`` that ``renamed``
+        maps (``redirects.file_slug``: the page of the file, also when another article's slug is its name)."""
+        renamed = ""
+        if names:
+            from .redirects import file_slug
+
+            renamed = "".join(f"|{name}>{file_slug(self.renamed, name)}" for name in names
+                              if name in self.renamed or f"{name}.md" in self.renamed)
         if not self.config.site_url:
             return renamed
-        named = {(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
-                 for m in self._named.finditer(catalog or b"")}
         return ",".join(sorted(f"{lang}/{slug}" for lang, slug in named if (lang, slug) in self)) + renamed
-
-    def _renamed_key(self, catalog: bytes) -> str:
-        """``|name>slug`` for each ``<name>.md`` in ``catalog`` that ``renamed`` maps (``media.linked_article``'s
-        name: the file name, %-decoded); "" without such a link, the usual case, found without a regex."""
-        if not self.renamed or b".md" not in catalog:
-            return ""
-        from .redirects import file_slug
-
-        names = {unquote(m.group(1).decode("utf-8", "replace")) for m in _MD_LINK.finditer(catalog)}
-        return "".join(f"|{name}>{file_slug(self.renamed, name)}" for name in sorted(names)
-                       if name in self.renamed or f"{name}.md" in self.renamed)
 
 
 class PlannedPages(SitePages):
