@@ -1079,13 +1079,14 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                strict: bool = False, progress=None) -> tuple[list[Finding], list[VerlagError]]:
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
     some articles are asked for); unreadable articles and catalogs, a published article's alias that is no
-    address (``sources.read_aliases``), and checks that fail on one, are errors naming the file; the rest
-    is still checked. A German source (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is
+    address (``sources.read_aliases``), checks that fail on one, and the mistakes in verlag.toml that stop a build
+    (``site.settings_errors``) are errors naming the file and line; the rest is still checked. A German source (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is
     an ``unfilled`` error finding at each one's line: ``build`` leaves that page out (``practice.unfilled``).
     ``progress()`` is called per article.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
+    from .site import settings_errors
     from .uistrings import site_po_path
 
     glossary = load_glossary(config.translations_dir, config.root)
@@ -1150,8 +1151,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     if not article.draft and (not slugs or article.slug in slugs)
                     for line, placeholder in unfilled(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
-    if pages.error:  # links to the site's pages went unjudged: said once, not per catalog
-        errors.append(pages.error)
+    said = set(map(str, errors))  # a settings mistake that left links to the site's pages unjudged: said once
+    errors += [e for e in settings_errors(config, sources) if str(e) not in said]
     said = set(map(str, errors))  # a failing check of a page's catalog fails its edition too: said once
     errors += [failure for failure in pages.failures if str(failure) not in said]
     if strict:

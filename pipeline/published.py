@@ -60,18 +60,16 @@ class SitePages:
                                  + rb"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?#\s\"'()<>\\]+)")
         self.mentioned: set[tuple[str, str]] = set()  # every page ``key`` found named
         self._answers: dict[tuple[str, str], bool] = {}
-        self.error: VerlagError | None = None  # the settings' mistake, once they were read (``_settings``)
 
     @cached_property
     def _settings(self) -> Settings | None:
         """``site.load_settings``, read once; None when verlag.toml's ``[site]`` or ``[publish]`` has a mistake
-        (kept in ``error``)."""
+        (``site.settings_errors`` names it)."""
         from .site import load_settings
 
         try:
             return load_settings(self.config)
-        except VerlagError as exc:
-            self.error = exc
+        except VerlagError:
             return None
 
     def __contains__(self, page: tuple[str, str]) -> bool:

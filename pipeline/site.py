@@ -48,7 +48,7 @@ from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import code_digest, contained, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path, stored_references, unscanned
-from .practice import Localized, Practice, check_legal, load_practice, unfilled_errors
+from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site
 from .redirects import kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
@@ -121,6 +121,26 @@ def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
                                f"publish.{lang}" if name in own else "publish")
         limits[lang] = float(value)
     return limits
+
+
+def settings_errors(config: Config, sources: Sources) -> list[VerlagError]:
+    """Every mistake in verlag.toml that stops ``verlag build``, each part's first: ``load_settings``,
+    ``practice.load_practice`` with ``check_legal``, and ``practice.translator_names``; ``verlag check`` reports
+    them so that a clean check means a build that runs. ``sources``: ``read_sources(config)``, for the pages
+    ``[site] legal`` may name (as the build counts them: pages, drafts, pages with placeholders, unreadable files)."""
+    errors = []
+    for validate in (load_settings, translator_names):
+        try:
+            validate(config)
+        except VerlagError as exc:
+            errors.append(exc)
+    try:
+        check_legal(config, load_practice(config),
+                    [*(a.slug for a in (*sources.articles, *sources.german_only) if a.page or a.draft or unfilled(a)),
+                     *sources.unreadable])
+    except VerlagError as exc:
+        errors.append(exc)
+    return errors
 
 
 @dataclass(frozen=True)
