@@ -444,15 +444,16 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         result = run(config, progress, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
     site_catalogs = []
     try:  # the website's own words: a broken site.po must not hide what the articles' run did
-        for path in update_site_catalogs(config):
-            click.echo(f"updated {path} (the website's own words)")
-            site_catalogs.append(path)
+        for path, new in update_site_catalogs(config):
+            click.echo(f"{'created' if new else 'updated'} {path} (the website's own words)")
+            site_catalogs.append(new)
     except VerlagError as exc:
         result.errors.append(exc)
     first = {config.translations_dir / lang / RECORD for lang in config.languages
              if not (config.translations_dir / lang / RECORD).exists()}
     for path in record_variants(config.source_dir, config.translations_dir, config.languages):
-        click.echo(f"{'updated' if path.exists() else 'removed'} {relpath(path, config.root)} "
+        click.echo(f"{'removed' if not path.exists() else 'created' if path in first else 'updated'} "
+                   f"{relpath(path, config.root)} "
                    "(the German files the language variants were made from)")
         if path in first and path.exists():  # nothing tells which German version an existing variant shows
             click.echo(f"note: {relpath(path, config.root)} is new: its variants count as made from the German "
@@ -461,7 +462,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:
-        click.echo(f"updated {path}")
+        click.echo(f"{'created' if path in result.created else 'updated'} {path}")
     for path in result.removed:
         click.echo(f"removed {path} (its article is gone)")
     for warning in result.warnings:
@@ -486,8 +487,10 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to their reviewed German, "
                        "reviewed again")
     # 'extract: N files updated' (1: 'file') is read by scripts (../shared/peer-bench, tests): keep its shape
-    click.echo(f"extract: {counted(len(result.written) + len(site_catalogs), 'file')} updated, "
-               f"{counted(result.skipped + result.current, 'article')} unchanged")
+    created = len(result.created) + sum(site_catalogs)
+    click.echo(f"extract: {counted(len(result.written) + len(site_catalogs) - created, 'file')} updated, "
+               + (f"{created} created, " if created else "")
+               + f"{counted(result.skipped + result.current, 'article')} unchanged")
     return result.errors
 
 

@@ -33,7 +33,8 @@ TAGS_FILE = "template-tags.json"  # per article where a tag may start: its text 
 
 @dataclass
 class ExtractResult:
-    written: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # templates and catalogs written, new ones too
+    created: set[str] = field(default_factory=set)  # those of ``written`` that were not there before
     removed: list[str] = field(default_factory=list)  # templates of deleted articles
     skipped: int = 0  # articles not merged again: nothing they depend on changed since the last run
     current: int = 0  # articles merged again (no record of the last run, e.g. a fresh clone) with nothing to write
