@@ -353,13 +353,18 @@ def _read_page(path: Path) -> Page:
 PUBLISHED, NOT_TRANSLATED, HELD_BACK, DRAFT = "published", "not translated", "held back", "draft"
 
 
+def missed(page: Page, settings: Settings) -> list[tuple[str, str]]:
+    """(setting, figures) of each of ``[publish] min_translated`` and ``min_reviewed`` the translation ``page``
+    misses, e.g. ("min_reviewed", "44.4 % reviewed, 50 needed") (percent of the German words, one decimal)."""
+    return [(name, f"{value:.1f} % {what}, {needed:g} needed") for name, value, what, needed in (
+        ("min_translated", page.percent_translated, "translated", settings.min_translated[page.lang]),
+        ("min_reviewed", page.percent_reviewed, "reviewed", settings.min_reviewed[page.lang])) if value < needed]
+
+
 def shortfall(page: Page, settings: Settings) -> str:
     """Which of ``[publish] min_translated`` and ``min_reviewed`` the translation ``page`` misses, with its figures
-    (percent of the German words, one decimal): what the author needs to know to publish it, in the build's words."""
-    missed = [f"{value:.1f} % {what}, {needed:g} needed" for value, what, needed in (
-        (page.percent_translated, "translated", settings.min_translated[page.lang]),
-        (page.percent_reviewed, "reviewed", settings.min_reviewed[page.lang])) if value < needed]
-    return "; ".join(missed)
+    (``missed``): what the author needs to know to publish it, in the build's words."""
+    return "; ".join(figures for _, figures in missed(page, settings))
 
 
 def publication(page: Page, settings: Settings, source: str, drafts: list[str]) -> str:
@@ -399,9 +404,14 @@ def page_published(config: Config, settings: Settings, lang: str, slug: str) -> 
 def edition_published(config: Config, settings: Settings, edition: Edition, article: Article) -> bool:
     """Whether the site publishes an edition made in memory, not written (``editions.catalog_edition``), decided by
     ``publication`` from the record the editions stage would write for it. ``settings``: ``load_settings(config)``."""
-    record = edition_record(edition, article, config.unreviewed_for(edition.lang, article.slug))
-    page = _page(json.loads(record), "")
+    page = edition_page(config, edition, article)
     return publication(page, settings, config.source_language, [article.slug] if article.draft else []) == PUBLISHED
+
+
+def edition_page(config: Config, edition: Edition, article: Article) -> Page:
+    """The ``Page`` of an edition made in memory (``editions.catalog_edition``), read from the record the editions
+    stage would write for it."""
+    return _page(json.loads(edition_record(edition, article, config.unreviewed_for(edition.lang, article.slug))), "")
 
 
 def theme_digest(config: Config) -> str:
