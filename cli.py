@@ -91,7 +91,7 @@ def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: 
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
     ``writes``: the command writes outputs, so the files with problems were left as they were (but a legal
-    page with placeholders left to fill in, which the build takes off the site); a read-only command (status,
+    page with placeholders left to fill in, which the build takes off the site and out of editions/); a read-only command (status,
     check) only left them out of what it reports. ``outcome``: what the run did instead, when it is not
     "everything else" (a build whose site could not be made: ``build_outcome``).
     """
@@ -99,7 +99,8 @@ def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: 
     problems = [s for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path]
     unfilled = {str(s.path) for s in problems if isinstance(s, UnfilledPage)} if writes else set()
     files = sorted({str(s.path) for s in problems} - unfilled)
-    taken_off = f"not published until their placeholders are filled in: {', '.join(sorted(unfilled))}"
+    taken_off = ("no editions written and not published until their placeholders are filled in: "
+                 + ", ".join(sorted(unfilled)))
     if files:
         what = "left as they were" if writes else "left out"
         outcome = outcome or f"{counted(len(files), 'file')} with problems {what}, everything else done"

@@ -276,12 +276,41 @@ def test_a_legal_page_with_inits_placeholders_is_an_error_and_never_published(tm
     built = project.run("build", code=2).output
     assert not (site / "de/datenschutz").exists(), "a published page that gets a placeholder again is taken down"
     # the summary says what happened to it: taken off, not "left as it was"
-    assert built.splitlines()[-1] == ("build: everything else done; not published until their placeholders are "
-                                      "filled in: source_de/seiten/datenschutz.md")
+    assert built.splitlines()[-1] == ("build: everything else done; no editions written and not published until their "
+                                      "placeholders are filled in: source_de/seiten/datenschutz.md")
     published = project.run("publish", code=2).output
     assert ("; pages with placeholders left to fill in are not published: source_de/seiten/datenschutz.md; "
             "'verlag check' lists them") in published
     assert "segments with errors are published in German" not in published
+
+
+def test_a_legal_page_with_placeholders_has_no_translated_edition_as_it_has_no_page(tmp_path):
+    """editions/ and site/ agree: a legal page still holding init's placeholders is not published in any language,
+    so no editions/<lang>/ file of it is written either (an Impressum edition with gaps would be taken for one to
+    publish elsewhere); one written before is removed, and the build summary says so."""
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--languages", "en")
+    adopt_example(project)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    built = project.run("build", code=2).output
+    editions = project.root / "editions/en"
+    assert (editions / "willkommen.md").is_file()
+    for slug in LEGAL:
+        assert not (editions / f"{slug}.md").exists() and not (editions / f"{slug}.json").exists(), built
+    assert built.splitlines()[-1] == ("build: everything else done; no editions written and not published until their "
+                                      "placeholders are filled in: source_de/seiten/datenschutz.md, "
+                                      "source_de/seiten/impressum.md")
+
+    fill_in_legal_pages(project.root)
+    project.run("build")
+    assert all((editions / f"{slug}.md").is_file() for slug in LEGAL)
+    page = project.root / "source_de/seiten/datenschutz.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[[AUSFÜLLEN: Hosting-Anbieter]]\n", encoding="utf-8")
+    built = project.run("build", code=2).output
+    assert "removed editions/en/datenschutz.md" in built
+    assert not (editions / "datenschutz.md").exists() and (editions / "impressum.md").is_file()
+    assert not (project.root / "site/en/datenschutz").exists()
 
 
 def legal_export(tmp_path: Path, slug: str = "impressum", title: str = "Impressum") -> Path:
