@@ -313,6 +313,24 @@ def test_a_legal_page_with_placeholders_has_no_translated_edition_as_it_has_no_p
     assert not (project.root / "site/en/datenschutz").exists()
 
 
+def test_status_marks_a_page_with_placeholders_as_unfilled_not_as_qa_ok(tmp_path):
+    """The status table's QA column counts the catalogs' findings; a legal page still holding init's placeholders,
+    which check calls errors and no build publishes, is named as such in its row and in --format json."""
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--languages", "en")
+    adopt_example(project)
+    project.run("extract")
+    table = project.run("status").output.splitlines()
+    rows = {line.split()[1]: line for line in table if line.startswith("en ")}
+    assert "impressum (legal, unfilled) " in rows["impressum"] and "unfilled" not in rows["willkommen"]
+    assert any(line.startswith("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders")
+               for line in table)
+    data = json.loads(project.run("status", "--format", "json").output)["articles"]
+    assert {r["slug"]: r["unfilled"] for r in data} == {"impressum": True, "datenschutz": True, "willkommen": False}
+    fill_in_legal_pages(project.root)
+    assert "unfilled" not in project.run("status").output
+
+
 def legal_export(tmp_path: Path, slug: str = "impressum", title: str = "Impressum") -> Path:
     """A WordPress export (WXR 1.2) holding the old blog's legal page (by default its Impressum, slug impressum;
     verlag names an imported page by its ``title``)."""
