@@ -91,8 +91,8 @@ def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: 
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
     ``writes``: the command writes outputs, so the files with problems were left as they were (but a legal
-    page with placeholders left to fill in, which the build takes off the site and out of editions/); a read-only command (status,
-    check) only left them out of what it reports. ``outcome``: what the run did instead, when it is not
+    page with placeholders left to fill in, which the build takes off the site and out of editions/); a read-only
+    command (status, check) only left them out of what it reports. ``outcome``: what the run did instead, when it is not
     "everything else" (a build whose site could not be made: ``build_outcome``).
     """
     report_errors(errors)

@@ -1085,8 +1085,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
     some articles are asked for); unreadable articles and catalogs, a published article's alias that is no
     address (``sources.read_aliases``), checks that fail on one, and the mistakes in verlag.toml that stop a build
-    (``site.settings_errors``) are errors naming the file and line; the rest is still checked. A German source (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is
-    an ``unfilled`` error finding at each one's line: ``build`` leaves that page out (``practice.unfilled``).
+    (``site.settings_errors``) are errors naming the file and line; the rest is still checked. A German source
+    (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is an ``unfilled`` error finding at
+    each one's line: ``build`` leaves that page out (``practice.unfilled``).
     ``progress()`` is called per article.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.

@@ -655,7 +655,8 @@ def template_tag_warning(tag: str, kind: str) -> str:
                   "source_de/, or the full address of its page")
     else:
         advice = "an image: ![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote"
-    return f"{kind} {shown} is not Markdown: the pages would show it as text; write what it stands for in Markdown ({advice})"
+    return (f"{kind} {shown} is not Markdown: the pages would show it as text; write what it stands for in Markdown "
+            f"({advice})")
 
 
 def template_tags(article: Article) -> list[tuple[int, str, str]]:

@@ -128,7 +128,8 @@ def test_check_reports_every_settings_mistake_build_stops_at(project: Project, c
     checked = project.run("check", code=2)
     assert project.snapshot() == before
     built = project.run("build", code=2)
-    mistakes = [line for line in built.output.splitlines() if line.startswith(f"error: {project.root / 'verlag.toml'}:")]
+    setting = f"error: {project.root / 'verlag.toml'}:"
+    mistakes = [line for line in built.output.splitlines() if line.startswith(setting)]
     assert mistakes, built.output
     for line in mistakes:
         assert line in checked.output.splitlines(), checked.output
