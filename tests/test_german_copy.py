@@ -83,20 +83,26 @@ def test_a_page_of_only_signed_off_german_prose_is_not_published_at_the_default_
 
 
 def test_fuzzy_copy_drafts_are_shown_as_untranslated_german_as_before(project):
+    """Beside one copy signed off (a German copy: counted and named as such), the copy drafts still fuzzy stay what
+    they were, untranslated German: neither counted as German copies nor named by ``[unchanged]``."""
     settings = '[publish]\nunreviewed = "machine"\nmin_translated = 0\n'
     project.write("verlag.toml", project.read("verlag.toml") + settings)
     project.write(f"source_de/{SLUG}.md", article("Schlaf im Winter", BODY))
     project.run("extract")
     project.run("pretranslate", "--engine", "copy", "--lang", "en")
-    msgfmt_check(review(project, "en", SLUG, {OWN: "Tea helps you fall asleep."}))
+    msgfmt_check(review(project, "en", SLUG, {OWN: "Tea helps you fall asleep.", REST: REST}))
     project.run("build")
     page = _page(project)
     (both,) = page.xpath(f'//div[@class="article-body"]/p[contains(., "{REST}")]')
-    assert both.get("lang") == "de"
+    assert both.get("lang") == "de" and not both.xpath(".//*[@lang]")
     assert NOTICE in page.text_content()
     record = json.loads(project.read(f"editions/en/{SLUG}.json"))
-    assert "german_copy" not in record["segments"] and record["segments"]["untranslated"] == 5
-    assert "[unchanged]" not in project.run("check").output
+    assert record["segments"]["german_copy"] == 1 and record["segments"]["untranslated"] == 4, record["segments"]
+    checked = project.run("check").output
+    (unchanged,) = [line for line in checked.splitlines() if line.endswith("[unchanged]")]
+    catalog = project.read(f"translations/en/{SLUG}.po").splitlines()
+    line = catalog.index(f'msgid "{REST}"') + 1
+    assert unchanged.startswith(f"warning: translations/en/{SLUG}.po:{line}: ") and "signed off" in unchanged, checked
 
 
 def test_status_and_the_review_report_count_signed_off_german_prose_as_the_site_does(project):
