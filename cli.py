@@ -693,10 +693,14 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         if legal:
             click.echo(f"{lang}: legal pages show only reviewed translations ([site] legal), none yet: the footer "
                        f"links the German original: {listing(legal)}")
-        if others := [slug for slug in slugs if slug not in legal]:
-            why = ("no reviewed translation to show yet; machine drafts show only with [publish] unreviewed = "
-                   "\"machine\"" if config.unreviewed_for(lang) == "source" else "nothing translated yet")
-            click.echo(f"{lang}: not published ({why}): {listing(others)}")
+        others = [slug for slug in slugs if slug not in legal]
+        drafted = [slug for slug in others if (lang, slug) in site.machine_drafted and
+                   config.unreviewed_for(lang, slug) == "source"]  # copy drafts count as untranslated under any
+        for why, listed in (("no reviewed translation to show yet; its machine drafts show only with [publish] "
+                             "unreviewed = \"machine\"", drafted),
+                            ("nothing translated yet", [slug for slug in others if slug not in drafted])):
+            if listed:
+                click.echo(f"{lang}: not published ({why}): {listing(listed)}")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed

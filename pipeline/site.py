@@ -432,6 +432,8 @@ class SiteResult:
     # (lang, slug) of ``held_back`` -> which threshold it misses, with the page's figure: "79.6 % translated, 80 needed"
     shortfall: dict[tuple[str, str], str] = field(default_factory=dict)
     untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
+    # (lang, slug) of ``untranslated`` holding machine drafts (not copies of the German): unreviewed = "machine" shows them
+    machine_drafted: set[tuple[str, str]] = field(default_factory=set)
     drafts: list[str] = field(default_factory=list)  # slugs of articles marked ``draft: true``, not published
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
@@ -495,6 +497,7 @@ class _Site:
         self.held_back: dict[str, list[str]] = {}
         self.shortfall: dict[tuple[str, str], str] = {}
         self.untranslated: dict[str, list[str]] = {}
+        self.machine_drafted: set[tuple[str, str]] = set()  # see ``SiteResult.machine_drafted``
         self.drafts = sorted(slug for (lang, slug), page in pages.items() if lang == self.source and page.draft)
         for (lang, slug), page in sorted(pages.items()):
             outcome = publication(page, settings, self.source, self.drafts)
@@ -502,6 +505,8 @@ class _Site:
                 self.published[(lang, slug)] = page
             elif outcome == NOT_TRANSLATED:
                 self.untranslated.setdefault(lang, []).append(slug)
+                if page.segments.get(MACHINE) or page.segments.get(STALE):
+                    self.machine_drafted.add((lang, slug))
             elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
                 self.shortfall[(lang, slug)] = shortfall(page, settings)
@@ -1412,7 +1417,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     if (root / OLD_REVIEW).is_dir():
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")
-    result.untranslated = site.untranslated
+    result.untranslated, result.machine_drafted = site.untranslated, site.machine_drafted
     result.notes += site.notes
     result.drafts = site.drafts
     if settings.search:  # indexed again when an article or page changed, or the last run failed
