@@ -1247,10 +1247,15 @@ def _read(path, ref: str) -> str | None:
 
 
 def summary(findings: list[Finding]) -> str:
+    """'N errors, M warnings in K entries': the catalog entries with findings, and apart from them the places in
+    the German sources (a placeholder, a link, an image variant), which are no entries."""
     errors = sum(f.severity == ERROR for f in findings)
-    entries = len({(f.path, f.line) for f in findings})
-    return (f"{counted(errors, 'error')}, {counted(len(findings) - errors, 'warning')} in "
-            f"{counted(entries, 'entry', 'entries')}")
+    places = {(f.path, f.line) for f in findings}
+    entries = sum(path.endswith(".po") for path, _ in places)
+    where = [counted(entries, "entry", "entries")] if entries or len(places) == entries else []
+    if len(places) > entries:
+        where.append(f"{counted(len(places) - entries, 'place')} in the German sources")
+    return f"{counted(errors, 'error')}, {counted(len(findings) - errors, 'warning')} in {' and '.join(where)}"
 
 
 def blocked_keys(findings: Iterable[Finding]) -> frozenset[tuple[str | None, str]]:

@@ -331,6 +331,21 @@ def test_status_marks_a_page_with_placeholders_as_unfilled_not_as_qa_ok(tmp_path
     assert "unfilled" not in project.run("status").output
 
 
+def test_check_s_summary_counts_places_in_the_german_sources_apart_from_catalog_entries(tmp_path):
+    """init's placeholders are findings in the German pages, not in catalog entries: the summary says so."""
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--languages", "en")
+    adopt_example(project)
+    project.run("extract")
+    assert project.run("check", code=1).output.splitlines()[-1] == \
+        "check: 8 errors, 0 warnings in 8 places in the German sources"
+    project.write("source_de/leber.md", article("Leber", "Die Leber braucht 2 Stunden.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {"Die Leber braucht 2 Stunden.": "The liver needs 3 hours."})
+    assert project.run("check", code=1).output.splitlines()[-1] == \
+        "check: 9 errors, 1 warning in 2 entries and 8 places in the German sources"  # and the untranslated title
+
+
 def legal_export(tmp_path: Path, slug: str = "impressum", title: str = "Impressum") -> Path:
     """A WordPress export (WXR 1.2) holding the old blog's legal page (by default its Impressum, slug impressum;
     verlag names an imported page by its ``title``)."""
