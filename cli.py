@@ -857,8 +857,10 @@ def tm_export(project: Project, file: Path) -> None:
     if left_out:
         click.echo(f"warning: {counted(left_out, 'pair')} left out: their text has characters XML cannot hold",
                    err=True)
-    per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items())) or "none"
-    click.echo(f"tm export: {file}: reviewed translations: {per_lang}")
+    per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items()))
+    click.echo(f"tm export: {file}: reviewed translations: {per_lang}" if any(counts.values()) else
+               f"tm export: {file}: written without translation units: no reviewed translation yet (an entry counts "
+               "once it is signed off, not fuzzy; drafts are left out)")
 
 
 @tm.command("import")
