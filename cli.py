@@ -9,6 +9,7 @@ import functools
 import gc
 import json
 import os
+import re
 import sys
 import time
 from contextlib import ExitStack, contextmanager, nullcontext
@@ -158,6 +159,11 @@ class VerlagGroup(click.Group):
             if exc.option_name == "-C":  # `verlag build -C DIR`: the project option belongs to verlag itself
                 exc.message = "-C goes before the subcommand: verlag -C DIR " + (ctx.invoked_subcommand or "COMMAND")
             raise
+        except click.UsageError as exc:
+            extra = re.fullmatch(r"Got unexpected extra arguments? \((.+)\)", exc.message)
+            if extra and ctx.invoked_subcommand == "init":  # `verlag init DIR`, as `git init DIR` is written
+                exc.message = f"init takes its folder before the command: verlag -C {extra[1]} init"
+            raise
         except BrokenPipeError:  # `verlag check | head`: the reader left; nothing to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
@@ -256,13 +262,18 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
     files, todo = init_project(project.root, name, author, base_url, codes)
     for path in files:
         click.echo(f"created {path}")
+    here = project.root.resolve() == Path.cwd().resolve()
+    where = "" if here else f"{project.root}/"  # the files as the author reaches them from where init ran
     for item in todo:
-        click.echo(f"still to fill in verlag.toml: {item}")
-    click.echo("source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
-    legal = [f"source_de/seiten/{slug}.md" for slug in LEGAL_TEMPLATES]
+        click.echo(f"still to fill in {where}verlag.toml: {item}")
+    click.echo(f"{where}source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
+    legal = [f"{where}source_de/seiten/{slug}.md" for slug in LEGAL_TEMPLATES]
     click.echo(f"still to fill in: the [[AUSFÜLLEN: …]] placeholders of {' and '.join(legal)} (Impressum and "
                "privacy notice); build leaves those pages out until they are filled in")
-    click.echo("next: verlag new \"Titel\", then verlag extract")
+    import shlex
+
+    go = "" if here else f"cd {shlex.quote(str(project.root))}, then "
+    click.echo(f"next: {go}verlag new \"Titel\", then verlag extract")
 
 
 @main.command()

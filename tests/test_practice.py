@@ -234,9 +234,9 @@ def test_a_legal_page_with_inits_placeholders_is_an_error_and_never_published(tm
     say so at the placeholder's line; build leaves the page out (no footer link to it), builds the rest, exit 2."""
     project = Project(tmp_path / "praxis")
     said = project.run("init", "--languages", "en").output
-    assert ("still to fill in: the [[AUSFÜLLEN: …]] placeholders of source_de/seiten/impressum.md and "
-            "source_de/seiten/datenschutz.md (Impressum and privacy notice); build leaves those pages out until they "
-            "are filled in") in said
+    pages = project.root / "source_de/seiten"
+    assert (f"still to fill in: the [[AUSFÜLLEN: …]] placeholders of {pages}/impressum.md and {pages}/datenschutz.md "
+            "(Impressum and privacy notice); build leaves those pages out until they are filled in") in said
     adopt_example(project)
     for slug in LEGAL:
         assert "[[AUSFÜLLEN:" in project.read(f"source_de/seiten/{slug}.md")
