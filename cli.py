@@ -9,6 +9,7 @@ import functools
 import gc
 import json
 import os
+import re
 import sys
 import time
 from contextlib import ExitStack, contextmanager, nullcontext
@@ -91,15 +92,16 @@ def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: 
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
     ``writes``: the command writes outputs, so the files with problems were left as they were (but a legal
-    page with placeholders left to fill in, which the build takes off the site); a read-only command (status,
-    check) only left them out of what it reports. ``outcome``: what the run did instead, when it is not
+    page with placeholders left to fill in, which the build takes off the site and out of editions/); a read-only
+    command (status, check) only left them out of what it reports. ``outcome``: what the run did instead, when it is not
     "everything else" (a build whose site could not be made: ``build_outcome``).
     """
     report_errors(errors)
     problems = [s for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path]
     unfilled = {str(s.path) for s in problems if isinstance(s, UnfilledPage)} if writes else set()
     files = sorted({str(s.path) for s in problems} - unfilled)
-    taken_off = f"not published until their placeholders are filled in: {', '.join(sorted(unfilled))}"
+    taken_off = ("no editions written and not published until their placeholders are filled in: "
+                 + ", ".join(sorted(unfilled)))
     if files:
         what = "left as they were" if writes else "left out"
         outcome = outcome or f"{counted(len(files), 'file')} with problems {what}, everything else done"
@@ -156,6 +158,11 @@ class VerlagGroup(click.Group):
         except click.NoSuchOption as exc:
             if exc.option_name == "-C":  # `verlag build -C DIR`: the project option belongs to verlag itself
                 exc.message = "-C goes before the subcommand: verlag -C DIR " + (ctx.invoked_subcommand or "COMMAND")
+            raise
+        except click.UsageError as exc:
+            extra = re.fullmatch(r"Got unexpected extra arguments? \((.+)\)", exc.message)
+            if extra and ctx.invoked_subcommand == "init":  # `verlag init DIR`, as `git init DIR` is written
+                exc.message = f"init takes its folder before the command: verlag -C {extra[1]} init"
             raise
         except BrokenPipeError:  # `verlag check | head`: the reader left; nothing to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -255,13 +262,18 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
     files, todo = init_project(project.root, name, author, base_url, codes)
     for path in files:
         click.echo(f"created {path}")
+    here = project.root.resolve() == Path.cwd().resolve()
+    where = "" if here else f"{project.root}/"  # the files as the author reaches them from where init ran
     for item in todo:
-        click.echo(f"still to fill in verlag.toml: {item}")
-    click.echo("source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
-    legal = [f"source_de/seiten/{slug}.md" for slug in LEGAL_TEMPLATES]
+        click.echo(f"still to fill in {where}verlag.toml: {item}")
+    click.echo(f"{where}source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
+    legal = [f"{where}source_de/seiten/{slug}.md" for slug in LEGAL_TEMPLATES]
     click.echo(f"still to fill in: the [[AUSFÜLLEN: …]] placeholders of {' and '.join(legal)} (Impressum and "
                "privacy notice); build leaves those pages out until they are filled in")
-    click.echo("next: verlag new \"Titel\", then verlag extract")
+    import shlex
+
+    go = "" if here else f"cd {shlex.quote(str(project.root))}, then "
+    click.echo(f"next: {go}verlag new \"Titel\", then verlag extract")
 
 
 @main.command()
@@ -444,15 +456,16 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         result = run(config, progress, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
     site_catalogs = []
     try:  # the website's own words: a broken site.po must not hide what the articles' run did
-        for path in update_site_catalogs(config):
-            click.echo(f"updated {path} (the website's own words)")
-            site_catalogs.append(path)
+        for path, new in update_site_catalogs(config):
+            click.echo(f"{'created' if new else 'updated'} {path} (the website's own words)")
+            site_catalogs.append(new)
     except VerlagError as exc:
         result.errors.append(exc)
     first = {config.translations_dir / lang / RECORD for lang in config.languages
              if not (config.translations_dir / lang / RECORD).exists()}
     for path in record_variants(config.source_dir, config.translations_dir, config.languages):
-        click.echo(f"{'updated' if path.exists() else 'removed'} {relpath(path, config.root)} "
+        click.echo(f"{'removed' if not path.exists() else 'created' if path in first else 'updated'} "
+                   f"{relpath(path, config.root)} "
                    "(the German files the language variants were made from)")
         if path in first and path.exists():  # nothing tells which German version an existing variant shows
             click.echo(f"note: {relpath(path, config.root)} is new: its variants count as made from the German "
@@ -461,7 +474,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:
-        click.echo(f"updated {path}")
+        click.echo(f"{'created' if path in result.created else 'updated'} {path}")
     for path in result.removed:
         click.echo(f"removed {path} ({result.why_removed.get(path, 'its article is gone')})")
     for warning in result.warnings:
@@ -486,8 +499,10 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to their reviewed German, "
                        "reviewed again")
     # 'extract: N files updated' (1: 'file') is read by scripts (../shared/peer-bench, tests): keep its shape
-    click.echo(f"extract: {counted(len(result.written) + len(site_catalogs), 'file')} updated, "
-               f"{counted(result.skipped + result.current, 'article')} unchanged")
+    created = len(result.created) + sum(site_catalogs)
+    click.echo(f"extract: {counted(len(result.written) + len(site_catalogs) - created, 'file')} updated, "
+               + (f"{created} created, " if created else "")
+               + f"{counted(result.skipped + result.current, 'article')} unchanged")
     return result.errors
 
 
@@ -696,10 +711,14 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         if legal:
             click.echo(f"{lang}: legal pages show only reviewed translations ([site] legal), none yet: the footer "
                        f"links the German original: {listing(legal)}")
-        if others := [slug for slug in slugs if slug not in legal]:
-            why = ("no reviewed translation to show yet; machine drafts show only with [publish] unreviewed = "
-                   "\"machine\"" if config.unreviewed_for(lang) == "source" else "nothing translated yet")
-            click.echo(f"{lang}: not published ({why}): {listing(others)}")
+        others = [slug for slug in slugs if slug not in legal]
+        drafted = [slug for slug in others if (lang, slug) in site.machine_drafted and
+                   config.unreviewed_for(lang, slug) == "source"]  # copy drafts count as untranslated under any
+        for why, listed in (("no reviewed translation to show yet; its machine drafts show only with [publish] "
+                             "unreviewed = \"machine\"", drafted),
+                            ("nothing translated yet", [slug for slug in others if slug not in drafted])):
+            if listed:
+                click.echo(f"{lang}: not published ({why}): {listing(listed)}")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed
@@ -856,8 +875,10 @@ def tm_export(project: Project, file: Path) -> None:
     if left_out:
         click.echo(f"warning: {counted(left_out, 'pair')} left out: their text has characters XML cannot hold",
                    err=True)
-    per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items())) or "none"
-    click.echo(f"tm export: {file}: reviewed translations: {per_lang}")
+    per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items()))
+    click.echo(f"tm export: {file}: reviewed translations: {per_lang}" if any(counts.values()) else
+               f"tm export: {file}: written without translation units: no reviewed translation yet (an entry counts "
+               "once it is signed off, not fuzzy; drafts are left out)")
 
 
 @tm.command("import")

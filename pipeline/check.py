@@ -95,6 +95,7 @@ class Context:
     # an article's file name or old name -> its slug (``redirects.old_names``): a link to ``<name>.md`` is its page
     renamed: Mapping[str, str] = field(default_factory=dict, compare=False)
     plain: bool = False  # the entry is plain text (``PLAIN_CONTEXTS``): no markup to compare
+    held: str = ""  # the thresholds the catalog's edition misses (``PlannedPages.held_back``); "" when published
 
 
 # Front-matter entries (segment.FRONT_KEYS, a tag's msgctxt is "tag"): the site shows them as escaped plain text
@@ -734,10 +735,13 @@ def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = G
 
 
 def check_unchanged(entry, ctx):
+    """A German copy (``german_copy``); signed off, what it costs: shown as German, counted as neither translated nor
+    reviewed, and the threshold its edition misses (``Context.held``)."""
     if german_copy(entry, ctx):
         yield ("translation is identical to the German text" if entry.fuzzy else
                "translation is identical to the German text; signed off, it is shown as German (lang=\"de\") "
-               "and counts as untranslated for [publish] min_translated")
+               "and counts as neither translated nor reviewed"
+               + (f"; the {ctx.lang} edition is held back: {ctx.held}" if ctx.held else ""))
 
 
 def check_glossary_term(entry, ctx):
@@ -1172,13 +1176,14 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
                   source_lang: str = "de", checks: list[Check] | None = None,
                   errors_only: bool = False, site_url: str = "",
                   published: Container[tuple[str, str]] = frozenset(),
-                  renamed: Mapping[str, str] | None = None) -> list[Finding]:
+                  renamed: Mapping[str, str] | None = None, held: str = "") -> list[Finding]:
     """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers.
     ``site_url``: ``[site] base_url``; links to the site itself are never foreign, and a link to one of
     its articles may name the article's page in the catalog's language where the site publishes it:
     ``published``, (lang, slug) of its pages (``SitePages``). ``renamed``: ``redirects.old_names`` of the
     site's German originals (``SitePages.renamed``), so that a link to ``<file name>.md`` of an article with its
-    own ``slug:`` may become ``/<lang>/<slug>/``.
+    own ``slug:`` may become ``/<lang>/<slug>/``. ``held``: the thresholds the catalog's edition misses
+    (``PlannedPages.held_back``), named beside a signed-off German copy (``check_unchanged``).
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
     error, all that an edition's QA gate (``blocked_keys``) looks at. An entry whose translation keeps the
@@ -1197,7 +1202,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ()), site_url])))
     states = [entry_state(e) for e in active]  # each entry's once: the count and the checks to run read it
     ctx = Context(lang, glossary, labels, source_lang, states.count(REVIEWED), origins, site_url=site_url,
-                  published=published, renamed=renamed or {})
+                  published=published, renamed=renamed or {}, held=held)
     plain = replace(ctx, plain=True)
     findings: list[Finding] = []
     for entry, state in zip(active, states):
@@ -1237,13 +1242,15 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                strict: bool = False, progress=None) -> tuple[list[Finding], list[VerlagError]]:
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
     some articles are asked for); unreadable articles and catalogs, a published article's alias that is no
-    address (``sources.read_aliases``), and checks that fail on one, are errors naming the file; the rest
-    is still checked. A German source (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is
-    an ``unfilled`` error finding at each one's line: ``build`` leaves that page out (``practice.unfilled``).
+    address (``sources.read_aliases``), checks that fail on one, and the mistakes in verlag.toml that stop a build
+    (``site.settings_errors``) are errors naming the file and line; the rest is still checked. A German source
+    (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is an ``unfilled`` error finding at
+    each one's line: ``build`` leaves that page out (``practice.unfilled``).
     ``progress()`` is called per article.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
+    from .site import settings_errors
     from .uistrings import site_po_path
 
     glossary = load_glossary(config.translations_dir, config.root)
@@ -1273,9 +1280,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             with contain(article.ref, f"checking {ref}", errors):
                 if labels is None:
                     labels = reference_labels(article)
+                held = pages.held_back((lang, article.slug)) if german_copies(po, lang, glossary, labels) else ""
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language, site_url=config.site_url, published=pages,
-                                              renamed=pages.renamed))
+                                              renamed=pages.renamed, held=held))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
         kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
@@ -1308,8 +1316,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     if not article.draft and (not slugs or article.slug in slugs)
                     for line, placeholder in unfilled(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
-    if pages.error:  # links to the site's pages went unjudged: said once, not per catalog
-        errors.append(pages.error)
+    said = set(map(str, errors))  # a settings mistake that left links to the site's pages unjudged: said once
+    errors += [e for e in settings_errors(config, sources) if str(e) not in said]
     said = set(map(str, errors))  # a failing check of a page's catalog fails its edition too: said once
     errors += [failure for failure in pages.failures if str(failure) not in said]
     if strict:
@@ -1397,10 +1405,15 @@ def _read(path, ref: str) -> str | None:
 
 
 def summary(findings: list[Finding]) -> str:
+    """'N errors, M warnings in K entries': the catalog entries with findings, and apart from them the places in
+    the German sources (a placeholder, a link, an image variant), which are no entries."""
     errors = sum(f.severity == ERROR for f in findings)
-    entries = len({(f.path, f.line) for f in findings})
-    return (f"{counted(errors, 'error')}, {counted(len(findings) - errors, 'warning')} in "
-            f"{counted(entries, 'entry', 'entries')}")
+    places = {(f.path, f.line) for f in findings}
+    entries = sum(path.endswith(".po") for path, _ in places)
+    where = [counted(entries, "entry", "entries")] if entries or len(places) == entries else []
+    if len(places) > entries:
+        where.append(f"{counted(len(places) - entries, 'place')} in the German sources")
+    return f"{counted(errors, 'error')}, {counted(len(findings) - errors, 'warning')} in {' and '.join(where)}"
 
 
 def blocked_keys(findings: Iterable[Finding]) -> frozenset[tuple[str | None, str]]:

@@ -23,7 +23,7 @@ from .errors import VerlagError, contain, stage
 from .fsutil import combine_digests, code_digest, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
 from .lock import held_since
-from .practice import translator_names
+from .practice import translator_names, unfilled
 from .published import PlannedPages, SitePages
 from .sources import Article, Sources, read_sources, split_front_matter
 from .statrecord import StatRecord
@@ -320,14 +320,17 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     catalog names by address moves (its fingerprint holds the answers).
     """
     sources = read_sources(config) if sources is None else sources
-    articles = sources.articles
     result = BuildResult(errors=list(sources.errors))
     translator_names(config)  # a mistake in [site.translator] stops the build at its line, before any edition
     glossary = load_glossary(config.translations_dir, config.root)
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict = {}
     kept = set(sources.unreadable)  # failed articles: their editions stay as they were
-    for article in sources.german_only:
+    # a page still holding init's placeholders is published in no language (the site stage names each): no
+    # translated edition either, only its German record, by which the site knows the page is there
+    gaps = [a for a in sources.articles if not a.draft and unfilled(a)]
+    articles = [a for a in sources.articles if a not in gaps]
+    for article in [*sources.german_only, *gaps]:
         with contain(article.ref, "writing its German record", result.errors):
             write_if_changed(record_path(config, config.source_language, article.slug),
                              edition_record(source_edition(article, config.source_language), article, "source"),
@@ -390,14 +393,14 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data, pages,
                                              (text, record, source_record))
     slugs = {a.slug for a in articles} | kept
-    german = slugs | {a.slug for a in sources.german_only}
+    german = slugs | {a.slug for a in [*sources.german_only, *gaps]}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
         current = set() if lang_dir.name not in (*config.languages, config.source_language) \
             else german if lang_dir.name == config.source_language else slugs
         for stale in sorted(p for p in [*lang_dir.glob("*.md"), *lang_dir.glob("*.json")] if p.stem not in current):
             stale.unlink()
             result.removed.append(relpath(stale, config.root))
-    doccache.prune(config, slugs)
+    doccache.prune(config, slugs | {a.slug for a in gaps})
     save_state(config.state_dir / STATE_FILE, fresh)
     return result
 

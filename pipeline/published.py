@@ -56,18 +56,16 @@ class SitePages:
         self._named = re.compile(path + rb"(?:(?<=" + at + rb")|(?<=[(<\"'=\s]" + path + rb"))"
                                  + rb"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?#\s\"'()<>\\]+)")
         self._answers: dict[tuple[str, str], bool] = {}
-        self.error: VerlagError | None = None  # the settings' mistake, once they were read (``_settings``)
 
     @cached_property
     def _settings(self) -> Settings | None:
         """``site.load_settings``, read once; None when verlag.toml's ``[site]`` or ``[publish]`` has a mistake
-        (kept in ``error``)."""
+        (``site.settings_errors`` names it)."""
         from .site import load_settings
 
         try:
             return load_settings(self.config)
-        except VerlagError as exc:
-            self.error = exc
+        except VerlagError:
             return None
 
     def __contains__(self, page: tuple[str, str]) -> bool:
@@ -204,12 +202,17 @@ class PlannedPages(SitePages):
     def _edition_published(self, article: Article, lang: str, settings: Settings,
                            gate: Container[tuple[str, str]]) -> bool:
         """``_publishes`` for an edition that can be made; raises as making it raises."""
+        from .site import edition_published
+
+        return edition_published(self.config, settings, self._edition(article, lang, gate), article)
+
+    def _edition(self, article: Article, lang: str, gate: Container[tuple[str, str]]):
+        """The ``lang`` edition of ``article`` as the build makes it, its QA gate counting ``gate`` published."""
         from . import doccache
         from .editions import catalog_edition
         from .errors import stage
         from .rawhtml import german_blocks, german_words
         from .segment import segment_article
-        from .site import edition_published
 
         if article.slug not in self._documents:  # extract's segmentation when it is stored, else made here
             with stage(article.ref, "segmenting"):
@@ -218,7 +221,23 @@ class PlannedPages(SitePages):
             self._documents[article.slug] = (doc, german_words(german_blocks(article)))
         doc, german = self._documents[article.slug]
         edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german, self.renamed)
-        return edition_published(self.config, settings, edition, article)
+        return edition
+
+    def held_back(self, page: tuple[str, str]) -> str:
+        """What holds the translation ``page`` (lang, slug) off the site as the next build decides it: each of
+        ``[publish] min_translated`` and ``min_reviewed`` it misses with its figures (``site.missed``), e.g.
+        "[publish] min_reviewed (44.4 % reviewed, 50 needed)"; "" when it is published, not made from a readable
+        article and catalog, or the settings have a mistake (``site.settings_errors`` names it). Raises as making
+        its edition raises."""
+        from .site import edition_page, missed
+
+        lang, slug = page
+        article, settings = self._articles.get(slug), self._settings
+        if settings is None or article is None or article.draft or slug in self._unreadable \
+                or lang not in self.config.languages or page in self:
+            return ""
+        page_made = edition_page(self.config, self._edition(article, lang, self), article)
+        return "; ".join(f"[publish] {name} ({figures})" for name, figures in missed(page_made, settings))
 
 
 def renamed_originals(sources: Sources) -> dict[str, str]:

@@ -19,6 +19,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import PurePosixPath
 from types import FunctionType
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -636,12 +637,29 @@ def template_tag_kind(text: str) -> str | None:
             else "Liquid tag (Jekyll)" if text.startswith("{") else "WordPress shortcode")
 
 
+# A tag that stands for the address of another post: Jekyll's ``{% post_url 2023-11-12-name %}`` and ``{% link
+# _posts/2023-11-12-name.md %}`` (https://jekyllrb.com/docs/liquid/tags/#links), Hugo's ``{{< ref "name.md" >}}``
+# and ``relref`` (https://gohugo.io/methods/shortcode/ref/); group 1 the post's name or path.
+_LINK_TAG_RE = re.compile(r"\{%-?\s*(?:post_url|link)\s+([^\s%]+)|\{\{[<%]\s*(?:rel)?ref\s+[\"']?([^\"'\s>%]+)")
+_POST_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")  # a Jekyll post's file name starts with its date
+
+
 def template_tag_warning(tag: str, kind: str) -> str:
-    """What ``extract`` and ``check`` say about one of ``template_tags``' tags (its ``kind``: "Hugo shortcode", …)."""
+    """What ``extract`` and ``check`` say about one of ``template_tags``' tags (its ``kind``: "Hugo shortcode", …):
+    a tag linking another post (``_LINK_TAG_RE``, one the import could not point at an imported file) is advised
+    to become a link to that post's file, named as the import names it (the date before a Jekyll post's name
+    dropped); any other to become the image or note it stands for."""
     tag = " ".join(tag.split())  # one over several lines
     shown = tag if len(tag) <= 60 else tag[:57] + "…"
+    link = _LINK_TAG_RE.match(tag)
+    if link:
+        name = _POST_DATE_RE.sub("", PurePosixPath(link[1] or link[2]).stem) or "artikel"
+        advice = (f"a link to another article: its file, such as [Text]({name}.md), once that article is in "
+                  "source_de/, or the full address of its page")
+    else:
+        advice = "an image: ![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote"
     return (f"{kind} {shown} is not Markdown: the pages would show it as text; write what it stands for in Markdown "
-            "(an image: ![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote)")
+            f"({advice})")
 
 
 def template_tags(article: Article) -> list[tuple[int, str, str]]:

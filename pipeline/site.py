@@ -49,7 +49,7 @@ from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import code_digest, contained, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path, stored_references, unscanned
-from .practice import Localized, Practice, check_legal, load_practice, unfilled_errors
+from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site
 from .redirects import file_slug, kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
@@ -122,6 +122,26 @@ def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
                                f"publish.{lang}" if name in own else "publish")
         limits[lang] = float(value)
     return limits
+
+
+def settings_errors(config: Config, sources: Sources) -> list[VerlagError]:
+    """Every mistake in verlag.toml that stops ``verlag build``, each part's first: ``load_settings``,
+    ``practice.load_practice`` with ``check_legal``, and ``practice.translator_names``; ``verlag check`` reports
+    them so that a clean check means a build that runs. ``sources``: ``read_sources(config)``, for the pages
+    ``[site] legal`` may name (as the build counts them: pages, drafts, pages with placeholders, unreadable files)."""
+    errors = []
+    for validate in (load_settings, translator_names):
+        try:
+            validate(config)
+        except VerlagError as exc:
+            errors.append(exc)
+    try:
+        check_legal(config, load_practice(config),
+                    [*(a.slug for a in (*sources.articles, *sources.german_only) if a.page or a.draft or unfilled(a)),
+                     *sources.unreadable])
+    except VerlagError as exc:
+        errors.append(exc)
+    return errors
 
 
 @dataclass(frozen=True)
@@ -334,13 +354,18 @@ def _read_page(path: Path) -> Page:
 PUBLISHED, NOT_TRANSLATED, HELD_BACK, DRAFT = "published", "not translated", "held back", "draft"
 
 
+def missed(page: Page, settings: Settings) -> list[tuple[str, str]]:
+    """(setting, figures) of each of ``[publish] min_translated`` and ``min_reviewed`` the translation ``page``
+    misses, e.g. ("min_reviewed", "44.4 % reviewed, 50 needed") (percent of the German words, one decimal)."""
+    return [(name, f"{value:.1f} % {what}, {needed:g} needed") for name, value, what, needed in (
+        ("min_translated", page.percent_translated, "translated", settings.min_translated[page.lang]),
+        ("min_reviewed", page.percent_reviewed, "reviewed", settings.min_reviewed[page.lang])) if value < needed]
+
+
 def shortfall(page: Page, settings: Settings) -> str:
     """Which of ``[publish] min_translated`` and ``min_reviewed`` the translation ``page`` misses, with its figures
-    (percent of the German words, one decimal): what the author needs to know to publish it, in the build's words."""
-    missed = [f"{value:.1f} % {what}, {needed:g} needed" for value, what, needed in (
-        (page.percent_translated, "translated", settings.min_translated[page.lang]),
-        (page.percent_reviewed, "reviewed", settings.min_reviewed[page.lang])) if value < needed]
-    return "; ".join(missed)
+    (``missed``): what the author needs to know to publish it, in the build's words."""
+    return "; ".join(figures for _, figures in missed(page, settings))
 
 
 def publication(page: Page, settings: Settings, source: str, drafts: list[str]) -> str:
@@ -380,9 +405,14 @@ def page_published(config: Config, settings: Settings, lang: str, slug: str) -> 
 def edition_published(config: Config, settings: Settings, edition: Edition, article: Article) -> bool:
     """Whether the site publishes an edition made in memory, not written (``editions.catalog_edition``), decided by
     ``publication`` from the record the editions stage would write for it. ``settings``: ``load_settings(config)``."""
-    record = edition_record(edition, article, config.unreviewed_for(edition.lang, article.slug))
-    page = _page(json.loads(record), "")
+    page = edition_page(config, edition, article)
     return publication(page, settings, config.source_language, [article.slug] if article.draft else []) == PUBLISHED
+
+
+def edition_page(config: Config, edition: Edition, article: Article) -> Page:
+    """The ``Page`` of an edition made in memory (``editions.catalog_edition``), read from the record the editions
+    stage would write for it."""
+    return _page(json.loads(edition_record(edition, article, config.unreviewed_for(edition.lang, article.slug))), "")
 
 
 def theme_digest(config: Config) -> str:
@@ -403,6 +433,8 @@ class SiteResult:
     # (lang, slug) of ``held_back`` -> which threshold it misses, with the page's figure: "79.6 % translated, 80 needed"
     shortfall: dict[tuple[str, str], str] = field(default_factory=dict)
     untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
+    # (lang, slug) of ``untranslated`` holding machine drafts (not copies of the German): unreviewed = "machine" shows them
+    machine_drafted: set[tuple[str, str]] = field(default_factory=set)
     drafts: list[str] = field(default_factory=list)  # slugs of articles marked ``draft: true``, not published
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
@@ -466,6 +498,7 @@ class _Site:
         self.held_back: dict[str, list[str]] = {}
         self.shortfall: dict[tuple[str, str], str] = {}
         self.untranslated: dict[str, list[str]] = {}
+        self.machine_drafted: set[tuple[str, str]] = set()  # see ``SiteResult.machine_drafted``
         self.drafts = sorted(slug for (lang, slug), page in pages.items() if lang == self.source and page.draft)
         for (lang, slug), page in sorted(pages.items()):
             outcome = publication(page, settings, self.source, self.drafts)
@@ -473,6 +506,8 @@ class _Site:
                 self.published[(lang, slug)] = page
             elif outcome == NOT_TRANSLATED:
                 self.untranslated.setdefault(lang, []).append(slug)
+                if page.segments.get(MACHINE) or page.segments.get(STALE):
+                    self.machine_drafted.add((lang, slug))
             elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
                 self.shortfall[(lang, slug)] = shortfall(page, settings)
@@ -1399,7 +1434,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     if (root / OLD_REVIEW).is_dir():
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")
-    result.untranslated = site.untranslated
+    result.untranslated, result.machine_drafted = site.untranslated, site.machine_drafted
     result.notes += site.notes
     result.drafts = site.drafts
     if settings.search:  # indexed again when an article or page changed, or the last run failed

@@ -202,8 +202,9 @@ def _shipped_messages(own: _OwnCatalogs | None = None) -> list[polib.POEntry] | 
             for e in shipped if not e.obsolete]
 
 
-def update_site_catalogs(config: Config) -> list[str]:
-    """Merge the templates' messages into every language's site.po; return the files written (project-relative).
+def update_site_catalogs(config: Config) -> list[tuple[str, bool]]:
+    """Merge the templates' messages into every language's site.po; return the files written (project-relative),
+    each with whether it is new (made from verlag's own catalog, none was there).
 
     A site.po whose bytes are the ones the last merge left, with the same messages, project name, verlag
     code and verlag's own catalog for its language (``_builtin_po``: a release may change only those), is not
@@ -238,7 +239,7 @@ def update_site_catalogs(config: Config) -> list[str]:
             continue
         after = rewrite(path, update)  # by compare-and-swap: a reviewer's save meanwhile is kept
         if after != before:
-            written.append(ref)
+            written.append((ref, before is None))
         merged[lang] = digest_bytes(after, ours, extra=mark)
     save_state(record, merged)
     return written
