@@ -84,10 +84,11 @@ class Settings:
     feed_entries: int  # the newest articles each feed carries
     feed_author: str  # the name every feed gives as its author
     search: bool  # a Pagefind index and a search box (``[site] search``, default true)
+    clean_html: bool = False  # ``[site] german_html = "clean"``: bodies through ``render.contained``
 
 
 def load_settings(config: Config) -> Settings:
-    """``[site] base_url``, ``feed_entries`` and ``author``, ``[publish] min_reviewed`` and
+    """``[site] base_url``, ``feed_entries``, ``author`` and ``german_html``, ``[publish] min_reviewed`` and
     ``min_translated`` (percent of German words, global and per language), validated; a mistake raises
     ``VerlagError`` naming verlag.toml and the line."""
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
@@ -106,7 +107,12 @@ def load_settings(config: Config) -> Settings:
     search = config.section("site").get("search", True)
     if not isinstance(search, bool):
         raise config.error("search", f"expected true or false, got {search!r}", "site")
-    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config), search)
+    german_html = config.section("site").get("german_html", "keep")
+    if german_html not in ("keep", "clean"):
+        raise config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or "clean" '
+                           f"(no scripts, embeds or content from other hosts), got {german_html!r}", "site")
+    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config), search,
+                    german_html == "clean")
 
 
 def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
@@ -460,6 +466,7 @@ class _Site:
         self.sources = sources  # slug -> German original, for messages naming its file and line
         self.urls = Urls(settings.base_url)
         self.search = settings.search
+        self.clean_html = settings.clean_html
         self.source = config.source_language
         self.published: dict[tuple[str, str], Page] = {}
         self.held_back: dict[str, list[str]] = {}
@@ -748,6 +755,7 @@ class _BodyPlan:
     renamed: dict[str, str] = field(default_factory=dict)  # an article's old name -> its slug (``old_names``)
     todo: frozenset[str] = frozenset()  # "lang/slug" of the bodies the workers render
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
+    clean: bool = False  # ``Settings.clean_html``
 
     @classmethod
     def of(cls, site: _Site, spoken: dict[str, str], renamed: dict[str, str]) -> _BodyPlan:
@@ -756,8 +764,10 @@ class _BodyPlan:
         published = frozenset(site.published)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
-             spoken[lang], site.urls.base_url, renamed]).encode("utf-8")).hexdigest() for lang in site.languages}
-        return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts, renamed)
+             spoken[lang], site.urls.base_url, renamed, site.clean_html]).encode("utf-8")).hexdigest()
+            for lang in site.languages}
+        return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts, renamed,
+                   clean=site.clean_html)
 
     def speaking(self, site: _Site) -> _BodyPlan:
         """This plan with its ``words``, in the UI translations of each language (``_Site.ui``)."""
@@ -877,7 +887,7 @@ class _Bodies:
         """``page``'s body; a translation's with the allowance and heading ids of ``base``, its German
         original's entry (``render``; None: no published original, so no raw HTML or address of the German
         is allowed)."""
-        from .render import Allowance, render
+        from .render import Allowance, contained, render
 
         allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
             else None if page.lang == self.plan.source else Allowance()
@@ -893,7 +903,8 @@ class _Bodies:
             if article is None:
                 raise
             raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) from None
-        return {"key": self.key(page), "html": rendered.html, "raw": sorted(rendered.allowance.raw),
+        body = contained(rendered.html, plan.urls.base_url) if plan.clean else rendered.html
+        return {"key": self.key(page), "html": body, "raw": sorted(rendered.allowance.raw),
                 "urls": sorted(rendered.allowance.urls), "german": rendered.german, "ids": list(rendered.ids)}
 
 

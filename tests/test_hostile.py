@@ -262,3 +262,65 @@ def test_the_review_report_of_a_long_changed_sentence_is_written(site_project: P
                           capture_output=True, text=True, timeout=60)
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert "Schluss." in project.read("review/en/tee.html")
+
+
+GUEST_POST = article("Gast", """
+    Ein Text über Tee.
+
+    <script src="https://zaehler.example.com/t.js"></script>
+
+    <iframe src="https://video.example.net/embed/abc" width="560"></iframe>
+
+    Noch ein <img src="https://bilder.example.net/p.gif" onerror="alert(1)"> Satz.
+
+    <div style="background: url(//fonts.example.com/bg.png)">Hinweis</div>
+
+    Eigene <img src="https://example.org/media/a.png" alt="a"> und [fremde](https://example.com/) Adressen.
+    """)
+
+
+def test_check_names_german_html_that_runs_code_or_loads_from_another_host_at_its_line(site_project: Project):
+    """The German original's raw HTML is published as written, in every edition: a guest author's or an imported
+    post's ``<script src>``, ``<iframe>`` or image from another host ran and loaded in every reader's browser
+    without their consent (for a practice also a GDPR matter), and nothing said so. A link to another host and
+    an image on the site's own host load nothing by themselves and are not named."""
+    project = site_project
+    project.write("source_de/gast.md", GUEST_POST)
+    output = project.run("check").output
+    found = [line for line in output.splitlines() if "[active-html]" in line]
+    assert [line.split(": HTML")[0] for line in found] == [
+        "warning: source_de/gast.md:7", "warning: source_de/gast.md:9", "warning: source_de/gast.md:11",
+        "warning: source_de/gast.md:13"], output
+    assert "<script> from zaehler.example.com;" in found[0] and "<iframe> from video.example.net;" in found[1]
+    assert "<img> from bilder.example.net, onerror= on <img>;" in found[2]
+    assert "<div> from fonts.example.com;" in found[3]
+
+
+def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_image_in_any_edition(
+        site_project: Project):
+    """``[site] german_html = "clean"``: the German original's raw HTML goes through nh3 as a translation's does,
+    so the guest post's script, video embed, event handler and images from other hosts reach no page or feed of
+    any edition, while the author's own markup (a class, a table's alignment, an image on the site's host)
+    stays. Unknown values are an error at their line."""
+    import html5lib
+
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
+    project.write("source_de/gast.md", GUEST_POST + '\n<div class="hinweis">Bitte lesen.</div>\n')
+    project.run("extract")
+    review(project, "en", "gast", {("title", "Gast"): "Guest", "Ein Text über Tee.": "A text about tea."})
+    project.run("build")
+    for page in ("site/de/gast/index.html", "site/en/gast/index.html", "site/de/feed.xml", "site/en/feed.xml"):
+        text = project.read(page)
+        for trace in ("zaehler.example.com", "video.example.net", "bilder.example.net", "fonts.example.com",
+                      "onerror", "<script src", "<iframe"):
+            assert trace not in text, (page, trace)
+    for lang in ("de", "en"):
+        doc = html5lib.parse(project.read(f"site/{lang}/gast/index.html"), treebuilder="lxml",
+                             namespaceHTMLElements=False)
+        assert doc.xpath('//div[@class="hinweis"]/text()') == ["Bitte lesen."], lang
+        assert doc.xpath('//img/@src') == ["https://example.org/media/a.png"], lang
+        assert [s.get("type") for s in doc.xpath("//article//script")] == [], lang
+    project.write("verlag.toml", project.read("verlag.toml").replace('"clean"', '"sauber"'))
+    result = project.run("build", code=2)
+    assert re.search(r'verlag\.toml:\d+: german_html: expected "keep" .* or "clean"', result.output)
