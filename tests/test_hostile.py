@@ -324,3 +324,18 @@ def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_imag
     project.write("verlag.toml", project.read("verlag.toml").replace('"clean"', '"sauber"'))
     result = project.run("build", code=2)
     assert re.search(r'verlag\.toml:\d+: german_html: expected "keep" .* or "clean"', result.output)
+
+
+def test_import_says_which_raw_html_it_brought_in_runs_code_or_loads_from_another_host(project: Project,
+                                                                                      tmp_path_factory):
+    """A Hugo or Jekyll post keeps its raw HTML as written: a tracker's script, a video embed or an image with an
+    ``onerror`` came into source_de/ with nothing in import's summary, and would be published in every edition."""
+    folder = tmp_path_factory.mktemp("alt")
+    (folder / "gast.md").write_text(GUEST_POST.replace("title: Gast", "title: Gastbeitrag"), encoding="utf-8")
+    output = project.run("import", str(folder / "gast.md")).output
+    written = project.read("source_de/gastbeitrag.md").splitlines()
+    found = re.findall(r"raw HTML kept at line (\d+) runs code or loads from another host: (.*)", output)
+    assert [(written[int(line) - 1][:7], what) for line, what in found] == [
+        ("<script", "<script> from zaehler.example.com"), ("<iframe", "<iframe> from video.example.net"),
+        ("Noch ei", "<img> from bilder.example.net, onerror= on <img>"), ("<div st", "<div> from fonts.example.com"),
+        ("Eigene ", "<img> from example.org")], output
