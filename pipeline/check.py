@@ -48,7 +48,7 @@ from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .rawhtml import active_html, active_message, german_blocks, retitled, stays_german, text_attributes
 from .redirects import old_names
-from .segment import reference_labels, template_tag_warning, template_tags
+from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
 
@@ -733,6 +733,11 @@ def check_empty_heading(entry, ctx):
         yield f"{_kind(entry)} not translated while the rest of the article is under review"
 
 
+def check_parse_limit(entry, ctx):
+    if problem := too_many_brackets(entry.msgstr):
+        yield problem
+
+
 def _kind(entry) -> str:
     return (entry.comment or "").split("\n", 1)[0].split(",", 1)[0]
 
@@ -774,6 +779,8 @@ CHECKS = [
     Check("pseudo", ERROR, "no signed-off pseudo-translation (the pseudo engine's accented text); cannot be "
           "waived by an ignore-* flag", check_pseudo, frozenset({MACHINE}),
           remedy="translate the sentence: pseudo text is a layout test, never a translation"),
+    Check("parse-limit", ERROR, "no more '[' in a sentence than markdown-it reads in reasonable time; cannot be "
+          "waived by an ignore-* flag", check_parse_limit, remedy="break the sentence up, or write a bracket as \\["),
     Check("empty-heading", WARNING, "heading or title left untranslated in an article that has reviewed text",
           check_empty_heading, frozenset({UNTRANSLATED})),
 ]
