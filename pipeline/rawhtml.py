@@ -317,24 +317,28 @@ class _Active(HTMLParser):
 
 
 def active_html(body: str, body_line: int, site_url: str) -> list[tuple[int, list[str]]]:
-    """(line of the file, what it does) of each HTML block, and each block with inline HTML, of ``body`` (an
-    article's Markdown, its first line the file's ``body_line``) that makes a reader's browser run a script,
-    show another page or plug-in, or load anything from a host other than ``site_url``'s (``[site] base_url``),
-    in document order. verlag publishes the German original's raw HTML as written and
-    every translation repeats it, so this is the author's to know: third-party content loaded without
-    the reader's consent (GDPR), or code from someone else. None when the body cannot be parsed."""
-    if "<" not in body:
+    """(line of the file, what it does) of each HTML block, and each block with inline HTML or images, of
+    ``body`` (an article's Markdown, its first line the file's ``body_line``) that makes a reader's browser
+    run a script, show another page or plug-in, or load anything from a host other than ``site_url``'s
+    (``[site] base_url``; a Markdown image ``![…](https://other.example/x.png)`` too), in document order.
+    verlag publishes the German original's raw HTML as written and every translation repeats it, so this is
+    the author's to know: third-party content loaded without the reader's consent (GDPR), or code from
+    someone else. None when the body cannot be parsed."""
+    if "<" not in body and "![" not in body:
         return []
     try:
-        tokens = block_tokens(body, {}, lambda content: "<" in content)
+        tokens = block_tokens(body, {}, lambda content: "<" in content or "![" in content)
     except VerlagError:  # nesting too deep: segmenting the article says so, at its file and line
         return []
     found, own = [], web_host(site_url)
     for token in tokens:
+        images = []
         if token.type == "html_block":
             fragment = token.content
         elif token.type == "inline" and token.children:
             fragment = " ".join(child.content for child in token.children if child.type == "html_inline")
+            images = [f"image from {host}" for child in token.children if child.type == "image"
+                      and (host := web_host(str(child.attrGet("src") or ""))) not in (None, own)]
         else:
             continue
         reader = _Active(own)
@@ -343,13 +347,13 @@ def active_html(body: str, body_line: int, site_url: str) -> list[tuple[int, lis
             reader.close()
         except (AssertionError, ValueError):  # a declaration Python's parser gives up on: what it read counts
             pass
-        if reader.found and token.map:
-            found.append((body_line + token.map[0], list(dict.fromkeys(reader.found))))
+        if (reader.found or images) and token.map:
+            found.append((body_line + token.map[0], list(dict.fromkeys(reader.found + images))))
     return found
 
 
 def active_message(found: list[str]) -> str:
     """What ``check`` and ``import`` say about raw HTML that does what ``found`` (``active_html``) lists."""
-    return (f"HTML runs code or loads from another host: {', '.join(found)}; verlag publishes it as written, in "
+    return (f"the page runs code or loads from another host: {', '.join(found)}; verlag publishes it as written, in "
             "every language, and readers' browsers run or fetch it without their consent (for third-party "
             "content, GDPR): remove it, link to the content instead, or set [site] german_html = \"clean\"")

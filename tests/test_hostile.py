@@ -286,6 +286,8 @@ GUEST_POST = article("Gast", """
     <div style="background: url(//fonts.example.com/bg.png)">Hinweis</div>
 
     Eigene <img src="https://example.org/media/a.png" alt="a"> und [fremde](https://example.com/) Adressen.
+
+    Ein Foto ![Beet](https://fotos.example.net/beet.jpg) und ![Eigenes](https://example.org/media/b.png).
     """)
 
 
@@ -298,12 +300,12 @@ def test_check_names_german_html_that_runs_code_or_loads_from_another_host_at_it
     project.write("source_de/gast.md", GUEST_POST)
     output = project.run("check").output
     found = [line for line in output.splitlines() if "[active-html]" in line]
-    assert [line.split(": HTML")[0] for line in found] == [
+    assert [line.split(": the page")[0] for line in found] == [
         "warning: source_de/gast.md:7", "warning: source_de/gast.md:9", "warning: source_de/gast.md:11",
-        "warning: source_de/gast.md:13"], output
+        "warning: source_de/gast.md:13", "warning: source_de/gast.md:17"], output
     assert "<script> from zaehler.example.com;" in found[0] and "<iframe> from video.example.net;" in found[1]
     assert "<img> from bilder.example.net, onerror= on <img>;" in found[2]
-    assert "<div> from fonts.example.com;" in found[3]
+    assert "<div> from fonts.example.com;" in found[3] and ": image from fotos.example.net;" in found[4]
 
 
 def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_image_in_any_edition(
@@ -323,13 +325,14 @@ def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_imag
     for page in ("site/de/gast/index.html", "site/en/gast/index.html", "site/de/feed.xml", "site/en/feed.xml"):
         text = project.read(page)
         for trace in ("zaehler.example.com", "video.example.net", "bilder.example.net", "fonts.example.com",
+                      "fotos.example.net",
                       "onerror", "<script src", "<iframe"):
             assert trace not in text, (page, trace)
     for lang in ("de", "en"):
         doc = html5lib.parse(project.read(f"site/{lang}/gast/index.html"), treebuilder="lxml",
                              namespaceHTMLElements=False)
         assert doc.xpath('//div[@class="hinweis"]/text()') == ["Bitte lesen."], lang
-        assert doc.xpath('//img/@src') == ["https://example.org/media/a.png"], lang
+        assert doc.xpath('//img/@src') == ["https://example.org/media/a.png", "https://example.org/media/b.png"], lang
         assert [s.get("type") for s in doc.xpath("//article//script")] == [], lang
     project.write("verlag.toml", project.read("verlag.toml").replace('"clean"', '"sauber"'))
     result = project.run("build", code=2)
@@ -344,11 +347,11 @@ def test_import_says_which_raw_html_it_brought_in_runs_code_or_loads_from_anothe
     (folder / "gast.md").write_text(GUEST_POST.replace("title: Gast", "title: Gastbeitrag"), encoding="utf-8")
     output = project.run("import", str(folder / "gast.md")).output
     written = project.read("source_de/gastbeitrag.md").splitlines()
-    found = re.findall(r"raw HTML kept at line (\d+) runs code or loads from another host: (.*)", output)
+    found = re.findall(r"  line (\d+) runs code or loads from another host: (.*)", output)
     assert [(written[int(line) - 1][:7], what) for line, what in found] == [
         ("<script", "<script> from zaehler.example.com"), ("<iframe", "<iframe> from video.example.net"),
         ("Noch ei", "<img> from bilder.example.net, onerror= on <img>"), ("<div st", "<div> from fonts.example.com"),
-        ("Eigene ", "<img> from example.org")], output
+        ("Eigene ", "<img> from example.org"), ("Ein Fot", "image from fotos.example.net, image from example.org")], output
 
 
 def test_a_block_of_300000_brackets_is_refused_at_its_line_and_the_rest_is_built(site_project: Project):
