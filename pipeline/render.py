@@ -71,7 +71,7 @@ from .rawhtml import mark_language, readable_text, retitled, web_host
 from .redirects import old_path
 from .segment import MAX_NESTING, commonmark_parser
 
-__all__ = ["Allowance", "Rendered", "contained", "render", "safe_url", "MAX_NESTING"]
+__all__ = ["Allowance", "Rendered", "render", "safe_url", "sanitized", "MAX_NESTING"]
 
 REASONS = STALE_MARK + HELD_MARK  # why a translated passage is shown in German (none: not translated yet)
 SENTINELS = FALLBACK_OPEN + FALLBACK_CLOSE + REASONS
@@ -461,7 +461,7 @@ def _clean(body: str, allowance: Allowance, job: _Job) -> str:
     return re.sub(f"\ue010{job.nonce}-\\d+\ue011", lambda m: job.stash.get(m.group(0), ""), cleaned)
 
 
-def contained(body: str, site_url: str) -> str:
+def sanitized(body: str, site_url: str) -> str:
     """An article body (HTML, str) as ``[site] german_html = "clean"`` publishes it: nh3 keeps the elements and
     attributes of plain HTML and of markdown-it only, so no script, style, embedded page or plug-in, form,
     event handler or address of a scheme but http(s), mailto and tel is left, and an image from a host other

@@ -422,3 +422,44 @@ def test_serve_answers_only_requests_to_a_local_name_and_never_follows_a_symlink
     assert own == [200, 200, 200]
     assert rebound[0] == 403 and "Tee wärmt" not in rebound[1]
     assert linked[0] == 404 and "geheim" not in linked[1]
+
+
+def test_compiled_templates_planted_in_verlag_jinja_are_never_run(site_project: Project, tmp_path_factory,
+                                                                   monkeypatch):
+    """Jinja's bytecode cache (``.verlag/jinja/``) holds marshalled Python code, found by a key anyone can
+    compute: verlag's code digest, Jinja's version, the template's name and path, and the checksum of its
+    source, all public. A project folder that came with a crafted cache file ran its code on the next build.
+    The key now holds a secret of the user's own (outside the project), so a planted file is never found."""
+    import marshal
+    import os
+    import pickle
+
+    import jinja2
+    from jinja2.bccache import bc_magic
+
+    from pipeline import site
+    from pipeline.config import Config
+    from pipeline.uistrings import theme_dirs
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    marker = project.root.parent / "ran.txt"
+    payload = compile(f"open({str(marker)!r}, 'w').write('code from .verlag/jinja ran')", "<planted>", "exec")
+    store = project.root / ".verlag/jinja"
+    store.mkdir(parents=True)
+    attacker = jinja2.FileSystemBytecodeCache(str(store))
+    for folder in theme_dirs(Config(project.root)):
+        for path in Path(folder).rglob("*.*ml"):
+            name = path.relative_to(folder).as_posix()
+            key = attacker.get_cache_key(f"{site.code_digest()}|jinja2 {jinja2.__version__}|{name}",
+                                         os.path.normpath(path))
+            checksum = attacker.get_source_checksum(path.read_text(encoding="utf-8"))
+            (store / (attacker.pattern % key)).write_bytes(bc_magic + pickle.dumps(checksum, 2)
+                                                           + marshal.dumps(payload))
+    from cli import main
+
+    result = project.runner.invoke(main, ["-C", str(project.root), "build"])
+    assert not marker.exists(), result.output
+    assert result.exit_code == 0, result.output
+    assert "Tee wärmt." in project.read("site/de/tee/index.html")
