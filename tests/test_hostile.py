@@ -463,3 +463,28 @@ def test_compiled_templates_planted_in_verlag_jinja_are_never_run(site_project: 
     assert not marker.exists(), result.output
     assert result.exit_code == 0, result.output
     assert "Tee wärmt." in project.read("site/de/tee/index.html")
+
+
+def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(project: Project, tmp_path_factory):
+    """Markdown carries no script or embed: a WordPress post's tracker script vanished unsaid, and its video
+    ``<iframe>`` left only its fallback text ("Ihr Browser zeigt keine Videos"), which no reader ever saw."""
+    export = tmp_path_factory.mktemp("wp") / "export.xml"
+    export.write_text('''<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Blog</title><link>https://blog.example/</link><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Tee im Winter</title><link>https://blog.example/tee/</link><dc:creator>anna</dc:creator>
+<wp:post_date>2026-01-02 10:00:00</wp:post_date><wp:post_type>post</wp:post_type>
+<wp:status>publish</wp:status><wp:post_name>tee-winter</wp:post_name>
+<content:encoded><![CDATA[<p>Tee wärmt im Winter.</p>
+<script src="https://zaehler.example.com/t.js"></script>
+<p>Das Video: <iframe src="https://video.example.net/embed/abc">Ihr Browser zeigt keine Videos</iframe> zeigt es.</p>
+]]></content:encoded></item>
+</channel></rss>
+''', encoding="utf-8")
+    output = project.run("import", str(export)).output
+    assert "  left out: <script> from zaehler.example.com (Markdown carries no script, embed or form)" in output
+    assert "  left out: <iframe> from video.example.net (Markdown carries no script, embed or form)" in output
+    text = project.read("source_de/tee-im-winter.md")
+    assert "Das Video:  zeigt es." in text or "Das Video: zeigt es." in text, text
+    assert "Ihr Browser" not in text
