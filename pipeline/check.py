@@ -47,9 +47,9 @@ from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
-from .rawhtml import german_blocks, retitled, stays_german, text_attributes
+from .rawhtml import active_html, active_message, german_blocks, retitled, stays_german, text_attributes
 from .redirects import file_slug, old_names
-from .segment import reference_labels, template_tag_warning, template_tags
+from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
 
@@ -828,6 +828,11 @@ def check_empty_heading(entry, ctx):
         yield f"{_kind(entry)} not translated while the rest of the article is under review"
 
 
+def check_parse_limit(entry, ctx):
+    if problem := too_many_brackets(entry.msgstr):
+        yield problem
+
+
 def _kind(entry) -> str:
     return (entry.comment or "").split("\n", 1)[0].split(",", 1)[0]
 
@@ -872,6 +877,8 @@ CHECKS = [
     Check("pseudo", ERROR, "no signed-off pseudo-translation (the pseudo engine's accented text); cannot be "
           "waived by an ignore-* flag", check_pseudo, frozenset({MACHINE}),
           remedy="translate the sentence: pseudo text is a layout test, never a translation"),
+    Check("parse-limit", ERROR, "no more '[' in a sentence than markdown-it reads in reasonable time; cannot be "
+          "waived by an ignore-* flag", check_parse_limit, remedy="break the sentence up, or write a bracket as \\["),
     Check("empty-heading", WARNING, "heading or title left untranslated in an article that has reviewed text",
           check_empty_heading, frozenset({UNTRANSLATED})),
 ]
@@ -1302,6 +1309,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, text in german_blocks(article))
+    findings.extend(Finding(article.ref, line, "active-html", WARNING, active_message(found), config.source_language,
+                            article.slug, (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
+                    for line, found in active_html(article.body, article.body_line, config.site_url))
     findings.extend(Finding(article.ref, line, "front-matter", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs

@@ -163,9 +163,17 @@ def rewrite_destinations(body: str, names: dict[str, str]) -> str:
 
 
 def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
-    """``article`` with ``author`` (verlag.toml's) where the source names none, and the summary's lines
-    for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``)."""
-    meta, notes = dict(article.meta), list(article.notes)
+    """``article`` with ``author`` (verlag.toml's) where the source names none, the summary's lines
+    for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``), and one for each place
+    whose raw HTML or image runs code or loads from another host (``rawhtml.active_html``), which the site
+    would publish as written."""
+    from .rawhtml import active_html
+
+    text = render_markdown(article)
+    head = text.index("\n---\n") + 5
+    notes = [*article.notes, *(f"line {line} runs code or loads from another host: {', '.join(found)}"
+                               for line, found in active_html(text[head:], text.count("\n", 0, head) + 1, ""))]
+    meta = dict(article.meta)
     if "author" not in meta and author:
         meta = {key: author if key == "author" else meta[key] for key in FRONT_KEYS
                 if key in meta or key == "author"}

@@ -75,7 +75,7 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, dict[Pat
     """
     tree = lxml_html.fragment_fromstring(html, create_parent="div")
     images: dict[Path, str] = {}
-    notes: list[str] = unlazy(tree)
+    notes: list[str] = unlazy(tree) + left_out_embeds(tree)
     for img in tree.iter("img"):
         src = img.get("src", "")
         local = _local_file(src, base)
@@ -94,6 +94,24 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, dict[Pat
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
     return markdown + "\n", images, list(dict.fromkeys(notes))
+
+
+EMBEDS = ("script", "iframe", "object", "embed", "form")  # what Markdown cannot carry and a reader saw or ran
+
+
+def left_out_embeds(tree) -> list[str]:
+    """Notes naming each script, embedded page, plug-in or form of ``tree`` (an lxml element), which are taken
+    out of it here (their text after them stays): Markdown carries none, and markdownify dropped a script
+    unsaid and kept an ``<iframe>``'s fallback text, which no browser shows."""
+    from .rawhtml import web_host
+
+    notes = []
+    for element in list(tree.iter(*EMBEDS)):
+        host = web_host(element.get("src") or element.get("data") or element.get("action") or "")
+        notes.append(f"left out: <{element.tag}>" + (f" from {host}" if host else "")
+                     + " (Markdown carries no script, embed or form): add a link to it if it belongs")
+        element.drop_tree()
+    return notes
 
 
 def unlazy(tree) -> list[str]:

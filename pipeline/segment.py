@@ -216,6 +216,30 @@ class _DepthBlock(ParserBlock):
         super().tokenize(state, startLine, endLine)
 
 
+MAX_BRACKETS = 10_000  # "[" in one block: markdown-it's link rule scans on from each, so time grows with their square
+_ESCAPE_OR_BRACKET = re.compile(r"\\[\s\S]|\[")
+
+
+def too_many_brackets(text: str) -> str | None:
+    """What is wrong with Markdown ``text`` (one block's) holding more than ``MAX_BRACKETS`` unescaped ``[``:
+    markdown-it's link and footnote rules look for the end of a label from each one, so 100,000 of them in
+    a paragraph took minutes. None for any other text."""
+    if text.count("[") <= MAX_BRACKETS:
+        return None
+    found = sum(match.group() == "[" for match in _ESCAPE_OR_BRACKET.finditer(text))
+    return None if found <= MAX_BRACKETS else (
+        f"{found:,} '[' in one block: markdown-it reads at most {MAX_BRACKETS:,} in reasonable time (its time grows "
+        "with the square of them); break the block up, or write a bracket that opens no link as \\[")
+
+
+def _bracket_guard(state) -> None:
+    """Refuses a block of ``too_many_brackets`` (a core rule, before the inline parse). Raises ``VerlagError``
+    without a path, its line 1-based in the parsed text."""
+    for token in state.tokens:
+        if token.type == "inline" and (problem := too_many_brackets(token.content)):
+            raise VerlagError(problem, None, token.map[0] + 1 if token.map else None)
+
+
 def escaped_split(row: str) -> list[str]:
     """A table row's cells as markdown-it's ``rules_block.table.escapedSplit`` splits them (str in, list of str
     out): at each pipe not right after a backslash (GFM 0.29 §4.10), an escaped pipe ``\\|`` kept as ``|`` in
@@ -237,11 +261,13 @@ def commonmark_parser() -> MarkdownIt:
     The one dialect: segmentation, the QA checks and the site's renderer all
     start from it, so a page shows what the catalogs and CommonMark editors show.
     Text nested deeper than ``MAX_NESTING`` raises ``VerlagError`` where
-    markdown-it would drop it without a word. Table rows are split into cells
+    markdown-it would drop it without a word, and so does a block with more
+    than ``MAX_BRACKETS`` ``[``, which markdown-it reads in quadratic time. Table rows are split into cells
     by ``escaped_split``: the same tokens, the peer corpus's 6,358 rows in
     0.07 s instead of 0.31 s.
     """
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(footnote_plugin)
+    md.core.ruler.before("inline", "verlag_brackets", _bracket_guard)
     table = next(rule for rule in md.block.ruler.__rules__ if rule.name == "table")
     md.block.ruler.at("table", _table_rule(), {"alt": table.alt})
     block = _DepthBlock()

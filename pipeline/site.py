@@ -85,10 +85,11 @@ class Settings:
     feed_entries: int  # the newest articles each feed carries
     feed_author: str  # the name every feed gives as its author
     search: bool  # a Pagefind index and a search box (``[site] search``, default true)
+    clean_html: bool = False  # ``[site] german_html = "clean"``: bodies through ``render.sanitized``
 
 
 def load_settings(config: Config) -> Settings:
-    """``[site] base_url``, ``feed_entries`` and ``author``, ``[publish] min_reviewed`` and
+    """``[site] base_url``, ``feed_entries``, ``author`` and ``german_html``, ``[publish] min_reviewed`` and
     ``min_translated`` (percent of German words, global and per language), validated; a mistake raises
     ``VerlagError`` naming verlag.toml and the line."""
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
@@ -107,7 +108,12 @@ def load_settings(config: Config) -> Settings:
     search = config.section("site").get("search", True)
     if not isinstance(search, bool):
         raise config.error("search", f"expected true or false, got {search!r}", "site")
-    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config), search)
+    german_html = config.section("site").get("german_html", "keep")
+    if german_html not in ("keep", "clean"):
+        raise config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or "clean" '
+                           f"(no scripts, embeds or content from other hosts), got {german_html!r}", "site")
+    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config), search,
+                    german_html == "clean")
 
 
 def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
@@ -462,15 +468,21 @@ class SiteResult:
 
 def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
     """Jinja's compiled templates in ``.verlag/jinja/``, keyed by template name, source checksum (Jinja's
-    own) verlag's code, whose environment settings (extensions, gettext style) shape the compiled code, and
+    own) verlag's code, whose environment settings (extensions, gettext style) shape the compiled code,
     Jinja's version (its ``bc_version`` changes only with the bytecode format, not with the runtime helpers
-    compiled code calls). Compiling the theme took 0.5 s of every build, a no-op one included. None: a
-    read-only checkout, where templates are compiled each time."""
+    compiled code calls) and the user's ``cache_secret``: a cache file is marshalled Python code, and without
+    the secret anyone could compute its name and put one in a project folder for the next build to run.
+    Compiling the theme took 0.5 s of every build, a no-op one included. None: a read-only checkout, or no
+    secret, where templates are compiled each time."""
     import jinja2
+
+    secret = cache_secret()
+    if secret is None:
+        return None
 
     class CodeBoundCache(jinja2.FileSystemBytecodeCache):
         def get_cache_key(self, name: str, filename: str | None = None) -> str:
-            return super().get_cache_key(f"{code_digest()}|jinja2 {jinja2.__version__}|{name}", filename)
+            return super().get_cache_key(f"{secret}|{code_digest()}|jinja2 {jinja2.__version__}|{name}", filename)
 
     folder = config.state_dir / "jinja"
     try:
@@ -478,6 +490,35 @@ def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
     except OSError:
         return None
     return CodeBoundCache(str(folder))
+
+
+def cache_secret() -> str | None:
+    """The user's own random secret (hex str) in ``$XDG_CACHE_HOME/verlag/secret`` (``~/.cache``), made on first
+    use, readable by the user alone; None when it can be neither read nor made."""
+    import os
+    import secrets
+
+    path = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "verlag" / "secret"
+    for _ in range(2):
+        try:
+            text = path.read_text(encoding="ascii").strip()
+            if re.fullmatch(r"[0-9a-f]{32,}", text):
+                return text
+            path.unlink()  # damaged: a new one (the compiled templates are compiled again)
+        except FileNotFoundError:
+            pass
+        except (OSError, UnicodeDecodeError):
+            return None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another verlag made it meanwhile: read that one
+            continue
+        except OSError:
+            return None
+        with os.fdopen(descriptor, "w", encoding="ascii") as out:
+            out.write(secrets.token_hex(16) + "\n")
+    return None
 
 
 class _Site:
@@ -493,6 +534,7 @@ class _Site:
         self.sources = sources  # slug -> German original, for messages naming its file and line
         self.urls = Urls(settings.base_url)
         self.search = settings.search
+        self.clean_html = settings.clean_html
         self.source = config.source_language
         self.published: dict[tuple[str, str], Page] = {}
         self.held_back: dict[str, list[str]] = {}
@@ -789,6 +831,7 @@ class _BodyPlan:
     renamed: dict[str, str] = field(default_factory=dict)  # an article's old name -> its slug (``old_names``)
     todo: frozenset[str] = frozenset()  # "lang/slug" of the bodies the workers render
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
+    clean: bool = False  # ``Settings.clean_html``
 
     @classmethod
     def of(cls, site: _Site, spoken: dict[str, str], renamed: dict[str, str]) -> _BodyPlan:
@@ -797,8 +840,10 @@ class _BodyPlan:
         published = frozenset(site.published)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
-             spoken[lang], site.urls.base_url, renamed]).encode("utf-8")).hexdigest() for lang in site.languages}
-        return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts, renamed)
+             spoken[lang], site.urls.base_url, renamed, site.clean_html]).encode("utf-8")).hexdigest()
+            for lang in site.languages}
+        return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts, renamed,
+                   clean=site.clean_html)
 
     def speaking(self, site: _Site) -> _BodyPlan:
         """This plan with its ``words``, in the UI translations of each language (``_Site.ui``)."""
@@ -922,7 +967,7 @@ class _Bodies:
         """``page``'s body; a translation's with the allowance and heading ids of ``base``, its German
         original's entry (``render``; None: no published original, so no raw HTML or address of the German
         is allowed)."""
-        from .render import Allowance, render
+        from .render import Allowance, render, sanitized
 
         allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
             else None if page.lang == self.plan.source else Allowance()
@@ -938,7 +983,8 @@ class _Bodies:
             if article is None:
                 raise
             raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) from None
-        return {"key": self.key(page), "html": rendered.html, "raw": sorted(rendered.allowance.raw),
+        body = sanitized(rendered.html, plan.urls.base_url) if plan.clean else rendered.html
+        return {"key": self.key(page), "html": body, "raw": sorted(rendered.allowance.raw),
                 "urls": sorted(rendered.allowance.urls), "german": rendered.german, "ids": list(rendered.ids)}
 
 
