@@ -14,6 +14,7 @@ front-matter key ``aliases`` (Hugo's name for the URLs that redirect to a page).
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,9 @@ class ImportedArticle:
     second import knows the article whatever the author changed in its front matter. ``unpublished``: why the
     old blog never published it (``draft = true`` in Hugo, WordPress status draft), None for a published
     article; ``render_markdown`` says it beside ``draft: true``, so the author who deletes that line to publish
-    the imports sees which of them were never finished.
+    the imports sees which of them were never finished. ``queries``: the queries that addressed it on the old
+    site's ``home`` (WordPress's plain permalinks, ``p=140``, ``page_id=7``): no static host can redirect them,
+    but ``relink`` makes the links between imported posts written so lead to its file.
     """
 
     slug: str
@@ -84,18 +87,20 @@ class ImportedArticle:
     unpublished: str | None = None
     home: str | None = None  # the old site's own address (its config's base URL): a full URL on it is a site path
     origin: str | None = None  # the file in the old site it came from (``content/posts/tee.md of https://…/``)
+    queries: tuple[str, ...] = ()  # its old addresses by query, which only links use (WordPress's ``p=140``)
 
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
                 images: dict[Path, str] | None = None, notes: list[str] | None = None,
                 page: bool = False, slug: str | None = None, unpublished: str | None = None,
-                home: str | None = None, origin: str | None = None) -> ImportedArticle:
+                home: str | None = None, origin: str | None = None, queries: tuple[str, ...] = ()) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
     An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is left out and noted:
-    no static host can redirect it. ``unpublished``: see ``ImportedArticle``; such an
+    no static host can redirect it (``queries`` keeps such addresses for links). ``unpublished``: see
+    ``ImportedArticle``; such an
     article had no public address, so ``aliases`` are left out (and noted)."""
     notes = list(notes or [])
     if unpublished:
@@ -118,7 +123,7 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
     return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, dict(images or {}), notes, source,
-                           page, unpublished, home, origin)
+                           page, unpublished, home, origin, tuple(queries))
 
 
 def local_name(names: dict[Path, str], file: Path) -> str:
@@ -372,7 +377,9 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
     file name without its suffix), ``{% link _posts/2023-10-04-linden-tee.md %}`` (its path in the site) and a
     path after ``{{ site.url }}``/``{{ site.baseurl }}`` (the site's ``baseurl``, ``ImportedArticle.home``). Pages
     (``source_de/seiten/``) and addresses two articles share are no targets; links to anything else stay as
-    written."""
+    written. Links by query (WordPress's plain permalinks ``/?p=41``, ``?page_id=7``, ``index.php?p=41``, also as a
+    full URL on the old host) lead to the article or page whose ``queries`` on that ``home`` hold it, written
+    relative to the linking file (``seiten/ueber.md``, ``../holunder.md``)."""
     hosts = {urlsplit(p.article.home).netloc.lower() for p in placed if p.article.home}
     found: dict[str, set[Path]] = {}
     for p in placed:
@@ -381,7 +388,13 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
             found.setdefault(_old_key(alias), set()).add(p.path)
     targets = {key: paths.pop() for key, paths in found.items() if len(paths) == 1}
     files = {Path(p.article.source).absolute(): p.path for p in placed if not p.article.page}
-    if not targets and not files:
+    by_query: dict[tuple[str, str, str], set[Path]] = {}
+    for p in placed:
+        for query in p.article.queries if p.article.home else ():
+            home = urlsplit(p.article.home)
+            by_query.setdefault((home.netloc.lower(), _query_path(home.path), query), set()).add(p.path)
+    queried = {key: paths.pop() for key, paths in by_query.items() if len(paths) == 1}
+    if not targets and not files and not queried:
         return placed, 0
     from markdown_it.common.utils import unescapeAll
 
@@ -411,25 +424,31 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
         count += 1
         return match[1] + target.name + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
 
-    def replace(match: re.Match) -> str:
+    def replace(source: Path, match: re.Match) -> str:
         nonlocal count
         written = match[2]
         url = unescapeAll(written[1:-1] if written.startswith("<") else written)
         parts = urlsplit(url)
-        if parts.scheme not in ("", "http", "https") or parts.query \
-                or (parts.netloc.lower() not in hosts if parts.netloc else not url.startswith("/")):
+        if parts.scheme not in ("", "http", "https") or (parts.netloc and parts.netloc.lower() not in hosts):
             return match[0]
-        target = targets.get(_old_key(url))
-        if target is None:
+        if parts.query:
+            host, path = parts.netloc.lower(), _query_path(parts.path)
+            target = next((file for (home, root, query), file in queried.items() if query == parts.query
+                           and host in ("", home) and (path == root or not parts.path)), None)
+            link = Path(os.path.relpath(target, source.parent)).as_posix() if target else None
+        else:
+            target = targets.get(_old_key(url)) if parts.netloc or url.startswith("/") else None
+            link = target.name if target else None
+        if link is None:
             return match[0]
         count += 1
-        return match[1] + target.name + (f"#{parts.fragment}" if parts.fragment else "")
+        return match[1] + link + (f"#{parts.fragment}" if parts.fragment else "")
 
     out = []
     for p in placed:
         body = p.article.body
         if not p.imported_as:
-            body = DESTINATION_RE.sub(replace, body) if targets else body
+            body = DESTINATION_RE.sub(lambda m, path=p.path: replace(path, m), body) if targets or queried else body
             body = LIQUID_DESTINATION_RE.sub(lambda m, article=p.article: liquid(article, m), body)
         if body != p.article.body:
             from .segment import TEMPLATE_TAG_RE
@@ -440,6 +459,12 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
             p = dataclasses.replace(p, article=article, text=render_markdown(article))
         out.append(p)
     return out, count
+
+
+def _query_path(path: str) -> str:
+    """The path of an address by query as WordPress answers it: %-decoded, without ``index.php`` and the final
+    ``/`` (``/blog/index.php?p=3`` is ``/blog/?p=3``)."""
+    return unquote(path).removesuffix("index.php").rstrip("/")
 
 
 def _old_key(url: str) -> str:

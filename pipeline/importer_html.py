@@ -461,7 +461,8 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
     Title, author (display name from ``wp:author``) and term names are HTML-decoded (WordPress stores them
     escaped, ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; ``wp:post_date`` (the blog's local time, see
     ``_wp_date``), ``wp:post_modified`` as ``updated`` when on a later day, categories and tags (not the default
-    "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address.
+    "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address, its
+    ``wp:post_name`` (``_post_name``) as its slug.
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
     as the attachments' images with an empty alt text, ``[caption]`` as a figure (``_figures``): the image, then
@@ -477,6 +478,7 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
         raise VerlagError("no <channel> in this WordPress export", path, root.sourceline)
+    home = _text(channel, "base_blog_url") or _text(channel, "link") or None
     authors = {_text(a, "author_login"): unescape(_text(a, "author_display_name"))
                for a in _children(channel, "author")}
     items = _children(channel, "item")
@@ -511,16 +513,39 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
                 if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
         published = status == "publish"
         link = _text(item, "link")
+        slug = _post_name(_text(item, "post_name"), notes)
         notes = [f"WordPress {kind}, status {status}" + (f", published at {link}" if published else ""),
                  f"title: {title}", *notes, *more]
         articles.append(new_article(title, body, ref, author=authors.get(login) or login or None, date=date,
                                     updated=updated, summary=_plain(_text(item, "encoded", "/excerpt/")),
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[link] if published and link else None, images=images, notes=notes,
-                                    page=kind == "page", unpublished=None if published else f"{status} in WordPress"))
+                                    page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
+                                    unpublished=None if published else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors
+
+
+def _queries(item, kind: str) -> tuple[str, ...]:
+    """The plain permalinks of a WordPress post or page by its ``wp:post_id``, as queries on the blog's address:
+    ``p=41`` (any post or page), ``page_id=7`` (a page), https://wordpress.org/documentation/article/customize-permalinks/."""
+    post_id = _text(item, "post_id")
+    if not post_id.isdigit():
+        return ()
+    return (f"p={post_id}",) + ((f"page_id={post_id}",) if kind == "page" else ())
+
+
+def _post_name(name: str, notes: list[str]) -> str | None:
+    """The slug WordPress gave a post (``wp:post_name``, the last part of its pretty permalink) as text: WordPress
+    stores letters beyond ASCII percent-encoded UTF-8 (``kr%c3%a4uter``, ``sanitize_title_with_dashes``), which
+    ``importer.new_article`` then spells as ``kraeuter``. None for a draft's empty name and for one that is not
+    percent-encoded UTF-8 (noted: the title names the file)."""
+    try:
+        return unquote(name, errors="strict") or None
+    except UnicodeDecodeError:
+        notes.append(f"slug {name!r} (wp:post_name) is not percent-encoded UTF-8: named from the title")
+        return None
 
 
 def _postmeta(item, key: str) -> str:

@@ -1,0 +1,90 @@
+"""``verlag import`` keeps what the old blog's readers and search engines know: its slugs, its links between
+posts, its images and its legal pages (WordPress exports, saved pages, Jekyll and Hugo sites)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Project
+
+LEAD = "Ringelblumen blühen bis zum ersten Frost und lassen sich den ganzen Sommer über ernten."
+CARE = "Wer empfindliche Haut hat, probiert eine neue Salbe zuerst an einer kleinen Stelle aus."
+HOST = "https://praxis-am-bach.example"
+
+
+def wxr(*items: str) -> str:
+    """A WordPress export (WXR 1.2) of ``items`` (each the inside of an ``<item>``)."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+            f"<channel><title>Praxis am Bach</title><link>{HOST}</link>\n"
+            + "".join(f"<item>{item}</item>\n" for item in items) + "</channel></rss>\n")
+
+
+def post(title: str, body: str, *, post_id: int, name: str = "", kind: str = "post", link: str | None = None,
+         status: str = "publish") -> str:
+    return (f"<title><![CDATA[{title}]]></title><link>{link or f'{HOST}/?p={post_id}'}</link>"
+            f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>2024-05-02 09:00:00</wp:post_date>"
+            f"<wp:post_date_gmt>2024-05-02 07:00:00</wp:post_date_gmt><wp:post_name><![CDATA[{name}]]></wp:post_name>"
+            f"<wp:status>{status}</wp:status><wp:post_type>{kind}</wp:post_type>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded>")
+
+
+def export(tmp_path: Path, *items: str) -> Path:
+    path = tmp_path / "export.xml"
+    path.write_text(wxr(*items), encoding="utf-8")
+    return path
+
+
+def sources(project: Project) -> list[str]:
+    root = project.root / "source_de"
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+
+
+def test_a_wordpress_posts_slug_is_its_post_name_percent_decoded(project, tmp_path):
+    """The slug WordPress gave the post (``wp:post_name``, the last part of its permalink) names the file, not
+    its title: an author who shortened the address keeps it. WordPress stores a name with umlauts
+    percent-encoded (``kr%c3%a4uter``); one that does not decode as UTF-8 is no name: the title names the file."""
+    path = export(tmp_path,
+                  post("Ringelblumen im Sommer: ernten, trocknen, aufbewahren", LEAD, post_id=11,
+                       name="ringelblumen", link=f"{HOST}/ringelblumen/"),
+                  post("Kräuter für den Winter", CARE, post_id=12, name="kr%c3%a4uter-winter",
+                       link=f"{HOST}/kr%C3%A4uter-winter/"),
+                  post("Salbe selbst rühren", CARE + " Salbe.", post_id=13, name="salbe-%c3", link=f"{HOST}/salbe-%C3/"))
+    out = project.run("import", str(path)).output
+    assert sources(project) == ["kraeuter-winter.md", "ringelblumen.md", "salbe-selbst-ruehren.md"]
+    assert f"aliases:\n- {HOST}/ringelblumen/\n" in project.read("source_de/ringelblumen.md")
+    assert "slug 'salbe-%c3' (wp:post_name) is not percent-encoded UTF-8: named from the title" in out
+
+
+def publish_all(project: Project) -> None:
+    """The author's step after checking the imports: delete every 'draft: true' line."""
+    for path in (project.root / "source_de").rglob("*.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+
+
+def test_links_by_wordpress_plain_permalink_lead_to_the_imported_posts_and_pages(project, tmp_path):
+    """A blog with plain permalinks links its posts as ``/?p=N`` and its pages as ``/?page_id=N`` (also full, on the
+    blog's address, or ``index.php?p=N``): each becomes the other article's file, relative to the linking one, so
+    every edition links its own page; a post the export does not hold, and another query, stay as written."""
+    path = export(tmp_path,
+                  post("Holunder", f'{LEAD} Siehe <a href="{HOST}/?p=42#anwendung">Salben</a>, die '
+                       '<a href="/?page_id=7">Praxis</a> und <a href="/?p=999">den alten Beitrag</a> oder '
+                       f'<a href="{HOST}/?s=salbe">die Suche</a>.', post_id=41),
+                  post("Salben", f'{CARE} <a href="http://praxis-am-bach.example/index.php?p=41">Holunder</a>',
+                       post_id=42),
+                  post("Über die Praxis", f'{CARE} Zum <a href="?p=41">Holunder</a>.', post_id=7, kind="page",
+                       link=f"{HOST}/?page_id=7"))
+    out = project.run("import", str(path)).output
+    assert "import: 4 links to another imported post's old address lead to its source file now" in out
+    assert project.read("source_de/holunder.md").endswith(
+        f"Siehe [Salben](salben.md#anwendung), die [Praxis](seiten/ueber-die-praxis.md) und "
+        f"[den alten Beitrag](/?p=999) oder [die Suche]({HOST}/?s=salbe).\n")
+    assert project.read("source_de/salben.md").endswith(f"{CARE} [Holunder](holunder.md)\n")
+    assert project.read("source_de/seiten/ueber-die-praxis.md").endswith(f"{CARE} Zum [Holunder](../holunder.md).\n")
+    publish_all(project)
+    project.run("extract")
+    project.run("build")
+    page = project.read("site/de/holunder/index.html")
+    assert 'href="/de/salben/#anwendung"' in page and 'href="/de/ueber-die-praxis/"' in page
+    assert 'href="/de/holunder/"' in project.read("site/de/ueber-die-praxis/index.html")
+    assert 'href="/de/holunder/"' in project.read("site/de/salben/index.html")
