@@ -18,6 +18,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -318,18 +319,18 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     templates = {p.stem: p for p in existing if p.parent.name == PAGES_DIR and untouched_template(p)}
     taken = {slug for p in existing for slug in (p.stem, likely_slug(p))}
     taken.update(RESERVED_SLUGS)
-    known = {p: _identity(p) for p in existing if p not in templates.values()}
+    known = {p: _identity(p) for p in existing if p not in templates.values()}  # each file's ``_Identity``
     before_run = set(existing)
     claimed: dict[Path, bytes] = {}
     placed: list[Placed] = []
     for article in articles:
         folder = source_dir / PAGES_DIR if article.page else source_dir
-        mine = _paths(article.meta["aliases"]) if "aliases" in article.meta else None
-        title_date = (article.meta["title"], article.meta.get("date"))
-        before = next((p for p, (aliases, was, origin) in known.items()
-                       if (article.origin is not None and origin == article.origin)
-                       or (aliases & mine if mine is not None else was == title_date)
-                       or (p in before_run and was == title_date)), None)
+        mine = _Identity.of(article)
+        before = next((p for p, was in known.items()
+                       if (article.origin is not None and was.origin == article.origin)
+                       or (was.addresses & mine.addresses if "aliases" in article.meta
+                           else was.title_date == mine.title_date)
+                       or (p in before_run and was.title_date == mine.title_date)), None)
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
@@ -338,7 +339,7 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
         if article.page and legal in templates:
             path = templates.pop(legal)
             article = dataclasses.replace(article, slug=legal)
-            known[path] = (_paths(article.meta.get("aliases", [])), title_date, article.origin)
+            known[path] = mine
             placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True))
             continue
         slug, n = article.slug, 2
@@ -347,7 +348,7 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
         final = dataclasses.replace(article, slug=slug)
         path = folder / f"{slug}.md"
         taken.add(slug)
-        known[path] = (_paths(final.meta.get("aliases", [])), title_date, final.origin)
+        known[path] = mine
         holder = next((p for p in existing if {article.slug, legal} & {p.stem, likely_slug(p)} and _unfilled(p)),
                       None)
         placed.append(Placed(final, path, render_markdown(final), images,
@@ -480,9 +481,23 @@ def _paths(aliases) -> set[str]:
     return {urlsplit(a).path.rstrip("/") or "/" for a in aliases if isinstance(a, str)}
 
 
-def _identity(path: Path) -> tuple[set[str], tuple, str | None]:
-    """(old address paths, (title, date), origin: ``ORIGIN_RE``) of an existing source file; a file that does not
-    parse has neither addresses nor title and date."""
+class _Identity(NamedTuple):
+    """What tells that an article was imported before (``place``): its old addresses' paths (``_paths``), its
+    (title, date) and its ``origin`` (``ORIGIN_RE`` in a written file)."""
+
+    addresses: set[str]
+    title_date: tuple
+    origin: str | None
+
+    @classmethod
+    def of(cls, article: ImportedArticle) -> _Identity:
+        return cls(_paths(article.meta.get("aliases", [])), (article.meta["title"], article.meta.get("date")),
+                   article.origin)
+
+
+def _identity(path: Path) -> _Identity:
+    """The ``_Identity`` of an existing source file; a file that does not parse has neither addresses nor title
+    and date."""
     front, _, _ = split_front_matter(normalise(path.read_text(encoding="utf-8", errors="replace")))
     origin = ORIGIN_RE.search(front or "")
     try:
@@ -490,7 +505,8 @@ def _identity(path: Path) -> tuple[set[str], tuple, str | None]:
     except (yaml.YAMLError, ValueError):
         meta = {}
     meta = meta if isinstance(meta, dict) else {}
-    return _paths(meta.get("aliases", [])), (meta.get("title"), meta.get("date")), origin and origin[1].strip()
+    return _Identity(_paths(meta.get("aliases", [])), (meta.get("title"), meta.get("date")),
+                     origin[1].strip() if origin else None)
 
 
 def _place_images(article: ImportedArticle, source_dir: Path,
