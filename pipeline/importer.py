@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from .counts import counted
 from .errors import ManyErrors, VerlagError
 from .fsutil import write_if_changed
 from .practice import PLACEHOLDER_RE
@@ -75,7 +76,8 @@ class ImportedArticle:
     article; ``render_markdown`` says it beside ``draft: true``, so the author who deletes that line to publish
     the imports sees which of them were never finished. ``queries``: the queries that addressed it on the old
     site's ``home`` (WordPress's plain permalinks, ``p=140``, ``page_id=7``): no static host can redirect them,
-    but ``relink`` makes the links between imported posts written so lead to its file.
+    but ``relink`` makes the links between imported posts written so lead to its file. ``remote_images``: the
+    addresses of the images it shows that stay on the old blog's server (WordPress's ``wp-content/uploads/``).
     """
 
     slug: str
@@ -89,13 +91,15 @@ class ImportedArticle:
     home: str | None = None  # the old site's own address (its config's base URL): a full URL on it is a site path
     origin: str | None = None  # the file in the old site it came from (``content/posts/tee.md of https://…/``)
     queries: tuple[str, ...] = ()  # its old addresses by query, which only links use (WordPress's ``p=140``)
+    remote_images: tuple[str, ...] = ()  # images of the old blog's own server it shows (``stay_remote``)
 
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
                 images: dict[Path, str] | None = None, notes: list[str] | None = None,
                 page: bool = False, slug: str | None = None, unpublished: str | None = None,
-                home: str | None = None, origin: str | None = None, queries: tuple[str, ...] = ()) -> ImportedArticle:
+                home: str | None = None, origin: str | None = None, queries: tuple[str, ...] = (),
+                remote_images: tuple[str, ...] = ()) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
@@ -124,7 +128,7 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
     return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, dict(images or {}), notes, source,
-                           page, unpublished, home, origin, tuple(queries))
+                           page, unpublished, home, origin, tuple(queries), tuple(remote_images))
 
 
 def local_name(names: dict[Path, str], file: Path) -> str:
@@ -231,13 +235,14 @@ def detect_kind(path: Path, data: bytes) -> str:
     return "text"
 
 
-def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
-                author: str | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
+def read_import(path: Path, *, year: int | None = None, kind: str | None = None, author: str | None = None,
+                uploads: Path | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """(the articles, the problems) of one source file (a folder's files: ``importer_folder.import_files``).
 
     ``kind``: one of ``KINDS``, or None to detect it (``detect_kind``). ``year``: the year for
     German dates written without one ("3. März") in pasted text. ``author``: verlag.toml's, for articles
-    whose source names none (``completed``). A problem is a ``VerlagError`` naming the file and line of
+    whose source names none (``completed``). ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/``
+    folder, where an export's images are taken from (``importer_html.read_wxr``). A problem is a ``VerlagError`` naming the file and line of
     bad input: a file that cannot be read gives no article, an item of an export or feed that cannot be
     imported (a WordPress post without a title) is left out and the other items are returned.
     """
@@ -255,7 +260,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
         elif found == "html":
             articles.extend(importer_html.read_page(path, data))
         else:
-            items, skipped = {"wxr": importer_html.read_wxr, "feed": importer_html.read_feed}[found](path, data)
+            items, skipped = importer_html.read_wxr(path, data, uploads) if found == "wxr" else \
+                importer_html.read_feed(path, data)
             articles.extend(items)
             errors.extend(skipped)
     except VerlagError as exc:
@@ -263,6 +269,25 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     except OSError as exc:  # unreadable: the system's words
         errors.append(VerlagError(exc.strerror or str(exc), path))
     return [completed(article, author) for article in articles], errors
+
+
+def stay_remote(placed: list[Placed]) -> list[tuple[str, str]]:
+    """(export file, warning) for each source whose written articles show images that stay on the old blog's server
+    (``ImportedArticle.remote_images``), one for all of them: the site loses them when that server is shut down."""
+    by_file: dict[str, list[ImportedArticle]] = {}
+    for p in placed:
+        if p.article.remote_images and not p.imported_as:
+            by_file.setdefault(p.article.source.rpartition(":")[0] or p.article.source, []).append(p.article)
+    warnings = []
+    for file, articles in by_file.items():
+        images = len({url for article in articles for url in article.remote_images})
+        home = (articles[0].home or "").rstrip("/")
+        warnings.append((file, f"{counted(images, 'image')} of {counted(len(articles), 'article')} "
+                               f"{'stays' if images == 1 else 'stay'} on the old blog's server "
+                               f"({home}/wp-content/uploads/…): the site loses them when that server is shut down; "
+                               "import with --uploads DIR, a copy of the blog's wp-content/uploads folder, to copy "
+                               f"them into {Path('source_de', IMAGES_DIR).as_posix()}/"))
+    return warnings
 
 
 def render_markdown(article: ImportedArticle) -> str:

@@ -59,16 +59,20 @@ PRE_RE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)  # wpautop leaves the lines
 PRE_MARK = "\x00"  # where a <pre> stood while the rest is split (XML 1.0 has no NUL character)
 WP_BLOCK_RE = re.compile(r"<!--\s+/?wp:[a-z][\w/-]*.*?-->", re.S)  # block editor delimiters
 MORE_RE = re.compile(r"<!--(?:more\b[^>]*?|noteaser)-->")  # the excerpt cut, no content
+UPLOADS_PATH = "/wp-content/uploads/"  # where WordPress keeps a blog's images (its Media Library)
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
 
-def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, dict[Path, str], list[str]]:
+def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
+                     remote: list[str] | None = None) -> tuple[str, dict[Path, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     An ``<img src>`` that names an existing file relative to ``base`` (the folder of a saved page) is
     listed and referenced as ``bilder/<name>`` (see ``_local_file``; ``importer.local_name``: one name per
     distinct file, ``importer.image_destination``); other images keep their address
-    (noted). The
+    (noted). Given ``remote`` (a WordPress post's), an image of the blog's ``wp-content/uploads/`` is taken from
+    ``uploads`` (a copy of that folder) like a local file, and where that has none (noted when ``uploads`` is
+    given) its address is appended to ``remote`` instead of a note: the export warns once for all of them. The
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with markdownify's full escaping, and if
     that still differs the difference is noted.
@@ -79,6 +83,14 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, dict[Pat
     for img in tree.iter("img"):
         src = img.get("src", "")
         local = _local_file(src, base)
+        upload = _upload_path(src) if remote is not None else None
+        if upload is not None:
+            local = _local_file(upload, uploads)
+            if local is None:
+                if uploads is not None:
+                    notes.append(f"image not in {uploads}: {upload} (left at its old address)")
+                remote.append(src)
+                continue
         if local is not None:
             img.set("src", image_destination(local_name(images, local)))
         elif src:
@@ -122,6 +134,14 @@ def unlazy(tree) -> list[str]:
                      f"({(img.get('alt') or 'no alt text')}): add it by hand")
         img.drop_tree()
     return notes
+
+
+def _upload_path(src: str) -> str | None:
+    """The path below WordPress's uploads folder of an image address on the blog (``https://blog.example/wp-content/
+    uploads/2023/06/x.jpg`` or ``/wp-content/uploads/…``: ``2023/06/x.jpg``, %-escapes kept), None for another."""
+    path = urlsplit(src).path
+    _, found, rest = path.partition(UPLOADS_PATH)
+    return rest if found and rest and not urlsplit(src).query else None
 
 
 def _lazy_source(img) -> str | None:
@@ -452,7 +472,7 @@ def _text(element, name: str, namespace: str = "") -> str:
     return ""
 
 
-def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[VerlagError]]:
+def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or
     future, and a ``VerlagError`` at the line of each one left out (a post without title and text): one such
     post does not keep the others out. A post without a title (WordPress shows "(no title)") is titled by its
@@ -467,7 +487,9 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
     as the attachments' images with an empty alt text, ``[caption]`` as a figure (``_figures``): the image, then
     its caption as a paragraph of its own; the featured image first (``_featured``).
-    An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``).
+    An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``). An image of
+    the blog's ``wp-content/uploads/`` is copied from ``uploads`` (a copy of that folder) where it is there; the
+    ones that are not are each article's ``remote_images`` (``html_to_markdown``).
     Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
     """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -505,7 +527,8 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
             notes.append(f"no title in WordPress (it lists the {kind} as '(no title)'): titled by its first words; "
                          "give it a title of its own")
         content = _featured(item, items, content, notes)
-        body, images, more = html_to_markdown(content)
+        remote: list[str] = []
+        body, images, more = html_to_markdown(content, uploads=uploads, remote=remote)
         login = _text(item, "creator")
         date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
         updated = _later(_wp_date(_text(item, "post_modified"), _text(item, "post_modified_gmt")), date)
@@ -521,6 +544,7 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[link] if published and link else None, images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
+                                    remote_images=tuple(remote),
                                     unpublished=None if published else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)

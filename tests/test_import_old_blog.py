@@ -88,3 +88,54 @@ def test_links_by_wordpress_plain_permalink_lead_to_the_imported_posts_and_pages
     assert 'href="/de/salben/#anwendung"' in page and 'href="/de/ueber-die-praxis/"' in page
     assert 'href="/de/holunder/"' in project.read("site/de/ueber-die-praxis/index.html")
     assert 'href="/de/holunder/"' in project.read("site/de/salben/index.html")
+
+
+UPLOADS = f"{HOST}/wp-content/uploads/2023/06"
+JPEG = (Path(__file__).parent / "data/import/seite_files/brennnessel.jpg").read_bytes()
+
+
+def export_with_images(tmp_path: Path) -> Path:
+    return export(tmp_path,
+                  post("Ringelblumen", f'<img src="{UPLOADS}/ringelblume.jpg" alt="Ringelblumen im Beet">\n\n{LEAD}\n\n'
+                       f'<img src="{UPLOADS}/ringelblume-getrocknet-300x200.jpg" alt="Getrocknete Blüten">',
+                       post_id=51),
+                  post("Holunder", f'{CARE}\n\n<img src="/wp-content/uploads/2023/06/holunder.jpg" alt="Holunder">\n\n'
+                       '<img src="https://fotos.example.org/wiese.jpg" alt="Eine Wiese">', post_id=52))
+
+
+def test_wordpress_images_left_on_the_old_server_are_warned_about_once_per_export(project, tmp_path):
+    """Without a copy of the uploads the images stay on the old blog: one warning names how many, and what to do,
+    before the old host is shut down and every such image breaks."""
+    path = export_with_images(tmp_path)
+    out = project.run("import", str(path)).output
+    assert out.count("warning:") == 1
+    assert (f"warning: {path}: 3 images of 2 articles stay on the old blog's server ({HOST}/wp-content/uploads/…): "
+            "the site loses them when that server is shut down; import with --uploads DIR, a copy of the blog's "
+            "wp-content/uploads folder, to copy them into source_de/bilder/") in out
+    assert "image left at its old address: " + UPLOADS not in out
+    assert "image left at its old address: https://fotos.example.org/wiese.jpg" in out
+    assert f"![Ringelblumen im Beet]({UPLOADS}/ringelblume.jpg)" in project.read("source_de/ringelblumen.md")
+
+
+def test_wordpress_images_are_copied_from_a_local_copy_of_the_uploads_folder(project, tmp_path):
+    """``--uploads DIR``: an image of ``wp-content/uploads/`` (full URL or site path) found in DIR is copied to
+    source_de/bilder/ and referenced from there, so the site keeps it after the old host is gone; one missing
+    from DIR is named and stays at its old address, counted in the warning."""
+    uploads = tmp_path / "uploads"
+    (uploads / "2023/06").mkdir(parents=True)
+    (uploads / "2023/06/ringelblume.jpg").write_bytes(JPEG)
+    (uploads / "2023/06/holunder.jpg").write_bytes(JPEG[:-2] + b"\xff\xd9")
+    path = export_with_images(tmp_path)
+    out = project.run("import", str(path), "--uploads", str(uploads)).output
+    assert project.read("source_de/ringelblumen.md").endswith(
+        f"---\n![Ringelblumen im Beet](bilder/ringelblume.jpg)\n\n{LEAD}\n\n"
+        f"![Getrocknete Blüten]({UPLOADS}/ringelblume-getrocknet-300x200.jpg)\n")
+    assert "![Holunder](bilder/holunder.jpg)" in project.read("source_de/holunder.md")
+    assert (project.root / "source_de/bilder/ringelblume.jpg").read_bytes() == JPEG
+    assert f"image not in {uploads}: 2023/06/ringelblume-getrocknet-300x200.jpg (left at its old address)" in out
+    assert f"warning: {path}: 1 image of 1 article stays on the old blog's server" in out
+    publish_all(project)
+    project.run("extract")
+    project.run("build")
+    assert (project.root / "site/media/bilder/holunder.jpg").is_file()
+    assert 'src="/media/bilder/ringelblume.jpg"' in project.read("site/de/ringelblumen/index.html")
