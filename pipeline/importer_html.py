@@ -29,6 +29,7 @@ from lxml import etree, html as lxml_html
 from .counts import counted
 from .errors import VerlagError
 from .importer import HAND_ADVICE, TAG_ADVICE, ImportedArticle, image_destination, local_name, new_article
+from .scaffold import LEGAL_SLUGS, ascii_slug
 from .segment import commonmark_parser, template_tag_kind
 
 # Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
@@ -263,7 +264,9 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     trafilatura left out as widgets (``_prune``; one of ``PROSE_WORDS`` words or more is noted). Wix's
     byline gives the author and, when trafilatura found no date, the date (``_byline``); it and the
     counter/share widgets are removed first (``_drop_widgets``). A heading or image of that element
-    missing from the Markdown is noted. Raises ``VerlagError`` when no article text is found.
+    missing from the Markdown is noted. An Impressum or privacy notice (``_legal_slug``) is a page
+    (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
+    template as it does a WordPress page's. Raises ``VerlagError`` when no article text is found.
     """
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
                                   include_formatting=True, include_comments=False, include_tables=True)
@@ -294,9 +297,22 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     notes = [f"title: {meta.title}", *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
                                                for t in dropped), *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
+    legal = _legal_slug(meta.title, meta.url)
+    if legal:
+        notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return [new_article(meta.title, body, str(path), author=author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
-                        aliases=[meta.url] if meta.url else None, images=images, notes=notes)]
+                        aliases=[meta.url] if meta.url else None, images=images, notes=notes,
+                        page=legal is not None, slug=legal)]
+
+
+def _legal_slug(title: str, url: str | None) -> str | None:
+    """The slug of a legal page (``scaffold.LEGAL_SLUGS``: ``impressum``, ``datenschutzerklaerung``,
+    ``privacy-policy``, …) that a saved page's title, or a part of it beside the site's name ("Impressum | Praxis
+    Sommer"), or the last part of its address names; None for any other page."""
+    last = unquote(urlsplit(url or "").path).rstrip("/").rsplit("/", 1)[-1]
+    candidates = [title, *re.split(r"\s+[|–—·:-]\s+", title), Path(last).stem]
+    return next((slug for slug in map(ascii_slug, candidates) if slug in LEGAL_SLUGS), None)
 
 
 def _as_written(author: str | None, page: str) -> str | None:

@@ -139,3 +139,49 @@ def test_wordpress_images_are_copied_from_a_local_copy_of_the_uploads_folder(pro
     project.run("build")
     assert (project.root / "site/media/bilder/holunder.jpg").is_file()
     assert 'src="/media/bilder/ringelblume.jpg"' in project.read("site/de/ringelblumen/index.html")
+
+
+def saved_page(tmp_path: Path, name: str, title: str, url: str, paragraphs: list[str]) -> Path:
+    """A page as a browser's "Save page as" writes it: navigation, the page's text, a footer."""
+    text = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    path = tmp_path / name
+    path.write_text(f"""<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>{title}</title>
+<link rel="canonical" href="{url}"><meta property="og:title" content="{title}"></head>
+<body><nav><a href="/">Start</a> <a href="/blog/">Blog</a> <a href="/impressum/">Impressum</a></nav>
+<main><article><h1>{title.split(" | ")[0]}</h1>
+{text}</article></main>
+<footer><p>© 2024 Praxis Sommer</p></footer></body></html>
+""", encoding="utf-8")
+    return path
+
+
+IMPRESSUM = ["Angaben gemäß § 5 DDG: Katrin Sommer, Heilpraktikerin, Lindenweg 3, 12345 Musterstadt.",
+             "Kontakt: Telefon 01234 567890, E-Mail praxis@praxis-sommer.example. Die Berufsbezeichnung "
+             "Heilpraktikerin wurde in der Bundesrepublik Deutschland verliehen.",
+             "Zuständige Aufsichtsbehörde ist das Gesundheitsamt Musterstadt, Am Markt 1, 12345 Musterstadt."]
+PRIVACY = ["Wir freuen uns über Ihr Interesse an unserer Praxis. Der Schutz Ihrer persönlichen Daten ist uns "
+           "ein wichtiges Anliegen, deshalb erklären wir hier, welche Daten beim Besuch dieser Seiten anfallen.",
+           "Verantwortlich für die Verarbeitung ist Katrin Sommer, Lindenweg 3, 12345 Musterstadt. Beim Aufruf "
+           "der Seiten speichert der Server Ihres Anbieters Datum, Uhrzeit und die aufgerufene Adresse.",
+           "Sie haben das Recht auf Auskunft, Berichtigung und Löschung Ihrer Daten sowie auf Beschwerde bei "
+           "einer Aufsichtsbehörde für den Datenschutz."]
+
+
+def test_a_saved_impressum_or_privacy_page_replaces_inits_untouched_legal_page(tmp_path):
+    """A saved Impressum or privacy notice is the practice's legal page, not an article: recognised by its title or
+    the last part of its address (the words a WordPress page's slug is recognised by), it takes the place of
+    the template init wrote, so the footer of every page links it."""
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    impressum = saved_page(tmp_path, "Impressum.html", "Impressum | Praxis Sommer",
+                           "https://praxis-sommer.example/impressum/", IMPRESSUM)
+    privacy = saved_page(tmp_path, "seite.html", "Hinweise zu Ihren Daten",
+                         "https://praxis-sommer.example/datenschutzerklaerung/", PRIVACY)
+    out = project.run("import", str(impressum), str(privacy)).output
+    assert out.count("  replaced the template 'verlag init' wrote there") == 2
+    assert sorted(sources(project)) == ["seiten/datenschutz.md", "seiten/impressum.md", "willkommen.md"]
+    assert "Lindenweg 3, 12345 Musterstadt." in project.read("source_de/seiten/impressum.md")
+    text = project.read("source_de/seiten/datenschutz.md")
+    assert "title: Hinweise zu Ihren Daten\n" in text and "Recht auf Auskunft" in text
+    assert "- https://praxis-sommer.example/datenschutzerklaerung/\n" in text
