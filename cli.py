@@ -348,7 +348,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             _say_folder(source, chosen)
         for file in chosen.files:
             found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None,
-                                          uploads=uploads)
+                                          uploads=uploads, zone=config.zone)
             for article in found:
                 wrong = foreign(article, config.source_language, list(config.languages))
                 if wrong:

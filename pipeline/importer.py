@@ -14,6 +14,7 @@ front-matter key ``aliases`` (Hugo's name for the URLs that redirect to a page).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -236,13 +237,16 @@ def detect_kind(path: Path, data: bytes) -> str:
 
 
 def read_import(path: Path, *, year: int | None = None, kind: str | None = None, author: str | None = None,
-                uploads: Path | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
+                uploads: Path | None = None, zone: dt.tzinfo | None = None,
+                ) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """(the articles, the problems) of one source file (a folder's files: ``importer_folder.import_files``).
 
     ``kind``: one of ``KINDS``, or None to detect it (``detect_kind``). ``year``: the year for
     German dates written without one ("3. März") in pasted text. ``author``: verlag.toml's, for articles
     whose source names none (``completed``). ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/``
-    folder, where an export's images are taken from (``importer_html.read_wxr``). A problem is a ``VerlagError`` naming the file and line of
+    folder, where an export's images are taken from (``importer_html.read_wxr``). ``zone``: verlag.toml's
+    ``timezone``, the zone of a time a saved page, a feed or a Markdown file outside a site with its own
+    states without one (else a saved page's gives only the day, the others are UTC). A problem is a ``VerlagError`` naming the file and line of
     bad input: a file that cannot be read gives no article, an item of an export or feed that cannot be
     imported (a WordPress post without a title) is left out and the other items are returned.
     """
@@ -256,12 +260,12 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
         if found == "text":
             articles.append(importer_text.read_text(path, data, year))
         elif found == "markdown":
-            articles.append(importer_markdown.read_markdown(path, data))
+            articles.append(importer_markdown.read_markdown(path, data, zone))
         elif found == "html":
-            articles.extend(importer_html.read_page(path, data))
+            articles.extend(importer_html.read_page(path, data, zone))
         else:
             items, skipped = importer_html.read_wxr(path, data, uploads) if found == "wxr" else \
-                importer_html.read_feed(path, data)
+                importer_html.read_feed(path, data, zone)
             articles.extend(items)
             errors.extend(skipped)
     except VerlagError as exc:

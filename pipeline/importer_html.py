@@ -203,13 +203,14 @@ def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(match.group(0)) if match else None
 
 
-def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str,
-                 time_tags: bool = False) -> dt.datetime | dt.date | None:
+def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str, time_tags: bool = False,
+                 zone: dt.tzinfo | None = None) -> dt.datetime | dt.date | None:
     """The moment the page states for ``day`` with its time and UTC offset, as the WXR and feed readers keep
     it: the first ISO 8601 timestamp with both (``2025-04-14T08:00:00+02:00``) on that day from the
     ``meta_property`` meta tag (Open Graph ``article:published_time``), schema.org JSON-LD's ``ld_key``
     (``datePublished``), and with ``time_tags`` HTML's ``<time datetime>``; any day's when ``day`` is None.
-    ``day`` itself when none is stated (a date without time or zone gives no moment: none is invented)."""
+    ``day`` itself when none is stated (a date without time or zone gives no moment: none is invented); with
+    ``zone`` (verlag.toml's ``timezone``) a timestamp without offset is a moment in that zone."""
     stated = [*doc.xpath(f"//meta[@property='{meta_property}']/@content"), *_json_ld(doc, ld_key),
               *(doc.xpath("//time/@datetime") if time_tags else [])]
     for value in stated:
@@ -217,6 +218,8 @@ def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str,
             moment = dt.datetime.fromisoformat(value.strip())
         except ValueError:
             continue
+        if moment.tzinfo is None and zone is not None and len(value.strip()) > 10:
+            moment = moment.replace(tzinfo=zone)
         if moment.tzinfo is not None and (day is None or moment.date() == day):
             return moment.replace(microsecond=0)
     return day
@@ -251,13 +254,14 @@ def _later(updated, date):
     return updated if updated is not None and date is not None and day(updated) > day(date) else None
 
 
-def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
+def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[ImportedArticle]:
     """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
 
     trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
     visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address);
     ``article:modified_time`` is ``updated``. Both keep the time and UTC offset where the page states them
-    (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``), else they are the day. trafilatura's
+    (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``; a time without one is in ``zone``, verlag.toml's
+    ``timezone``, where that is set), else they are the day. trafilatura's
     own output drops headings, figures and captions in page-builder markup (Jimdo's ``j-blogarticle``,
     Wix's ``post-description``), so it only locates the content: the innermost element holding all of
     that text (``_main_node``) is converted with its own headings, images and captions, minus the blocks
@@ -277,8 +281,8 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     lazy = unlazy(doc)
     modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
     day = _day(meta.date)  # read before the page is pruned: a <time> may stand outside the article's text
-    date = day and _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True)
-    updated = _stated_time(doc, _day(modified), "article:modified_time", "dateModified")
+    date = day and _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True, zone=zone)
+    updated = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
     byline, notes = _byline(doc)
     widgets = _drop_widgets(doc)
     blocks = [b for b in _blocks(content) if b not in widgets]
@@ -709,13 +713,14 @@ def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) ->
     return SHORTCODE_RE.sub(replace, content), notes
 
 
-def read_feed(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[VerlagError]]:
+def read_feed(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """Every entry of an RSS 2.0 or Atom 1.0 feed file (e.g. a Wix blog's ``blog-feed.xml``), and a
     ``VerlagError`` at the line of each entry left out (one without a title).
 
     Title, author, published and updated time, categories as tags, the entry's link as its old address;
     the body from ``content:encoded``/``<content>``, else the description (noted: feeds often carry
-    only a teaser), which is the summary when there is a full content too. Raises ``VerlagError`` for
+    only a teaser), which is the summary when there is a full content too; a time without a zone is in ``zone``
+    (verlag.toml's ``timezone``), else UTC. Raises ``VerlagError`` for
     a file feedparser reads no entries from.
     """
     feed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
@@ -737,8 +742,8 @@ def read_feed(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verl
             content = entry.get("summary", "")
             notes.append("the feed has only the description of this entry: compare it with the page")
         body, images, more = html_to_markdown(content)
-        date = _feed_time(entry, "published")
-        updated = _feed_time(entry, "updated") if "updated" in entry.keys() else None  # not feedparser's fallback
+        date = _feed_time(entry, "published", zone)
+        updated = _feed_time(entry, "updated", zone) if "updated" in entry.keys() else None  # not feedparser's
         link = entry.get("link")
         author = entry.get("author") or feed.feed.get("author")  # Atom: the feed's author is each entry's
         articles.append(new_article(title, body, f"{path}:{line}", author=author,
@@ -749,10 +754,10 @@ def read_feed(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verl
     return articles, errors
 
 
-def _feed_time(entry, key: str) -> dt.datetime | None:
+def _feed_time(entry, key: str, zone: dt.tzinfo | None = None) -> dt.datetime | None:
     """The entry's ``published``/``updated`` time as written, with its own UTC offset: RFC 822 (RSS,
     ``email.utils.parsedate_to_datetime``) or ISO 8601 (Atom); feedparser's UTC reading only when neither
-    parses. A time without a zone is UTC (RFC 822 "-0000")."""
+    parses. A time without a zone (RFC 822 "-0000": zone unknown) is in ``zone``, else UTC."""
     raw = entry.get(key) or ""
     try:
         moment = email.utils.parsedate_to_datetime(raw)
@@ -762,4 +767,4 @@ def _feed_time(entry, key: str) -> dt.datetime | None:
         except ValueError:
             parsed = entry.get(f"{key}_parsed")
             return dt.datetime(*parsed[:6], tzinfo=dt.timezone.utc) if parsed else None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone or dt.timezone.utc)

@@ -65,11 +65,12 @@ def front_matter_fence(text: str) -> str | None:
     return None
 
 
-def read_markdown(path: Path, data: bytes) -> ImportedArticle:
+def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> ImportedArticle:
     """The article in a Hugo or Jekyll Markdown file (UTF-8). Raises ``VerlagError`` at the line of front
     matter that is missing (``--kind markdown`` on a file without it), does not parse, holds a value YAML
     cannot construct (``date: 2026-13-45``, said as ``verlag extract`` says it), is not a table of keys,
-    or has no ``title``."""
+    or has no ``title``. ``zone``: verlag.toml's ``timezone``, for times without one where the old site's config
+    names no zone of its own."""
     try:
         text = normalise(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -119,7 +120,7 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     settings = jekyll[1] if jekyll else hugo_settings(hugo[2]) if hugo else {}
     home = _home(settings, jekyll is not None)
     base = urlsplit(home).path.rstrip("/") if home else ""
-    zone = _zone(settings.get("timezone"), notes)
+    zone = _zone(settings.get("timezone"), notes, zone)
     date, slug = _date(first("date"), "date", notes, zone), _text(first("slug"))
     publish = _date(lower.get("publishdate") or lower.get("pubdate"), "publishDate", notes, zone)
     if date is None and publish is not None:  # Hugo's .Date falls back to it (front matter config :default)
@@ -400,16 +401,17 @@ def _date(value, key: str, notes: list[str], zone: dt.tzinfo | None = None):
 _OFFSET = re.compile(r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$")
 
 
-def _zone(name, notes: list[str]) -> dt.tzinfo | None:
+def _zone(name, notes: list[str], fallback: dt.tzinfo | None = None) -> dt.tzinfo | None:
     """The time zone the old site's config names (Jekyll ``timezone``, Hugo ``timeZone``: IANA names such as
     Europe/Berlin, https://jekyllrb.com/docs/configuration/options/, https://gohugo.io/configuration/all/),
-    None when it names none; an unknown name is noted and counts as none."""
+    else ``fallback`` (verlag.toml's ``timezone``); an unknown name is noted and counts as none."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     if not isinstance(name, str) or not name.strip():
-        return None
+        return fallback
     try:
         return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        notes.append(f"time zone {name!r} of the site's config is unknown: times without a zone are read as UTC")
-        return None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        notes.append(f"time zone {name!r} of the site's config is unknown: times without a zone are read "
+                     + (f"in verlag.toml's timezone {fallback}" if fallback else "as UTC"))
+        return fallback

@@ -185,3 +185,30 @@ def test_a_saved_impressum_or_privacy_page_replaces_inits_untouched_legal_page(t
     text = project.read("source_de/seiten/datenschutz.md")
     assert "title: Hinweise zu Ihren Daten\n" in text and "Recht auf Auskunft" in text
     assert "- https://praxis-sommer.example/datenschutzerklaerung/\n" in text
+
+
+def test_verlag_tomls_timezone_places_a_saved_pages_and_a_feeds_times_written_without_a_zone(project, tmp_path):
+    """A page that states its publishing time without a zone (``2025-04-14T08:00:00``), and a feed time of an
+    unknown zone (RFC 822 ``-0000``), were the blog's local time: with ``timezone`` set they keep their time in
+    that zone; without it the page gives the day, as before. An unknown zone name is an error at its line."""
+    page = saved_page(tmp_path, "baerlauch.html", "Bärlauch sammeln", "https://praxis-sommer.example/baerlauch/",
+                      [LEAD, CARE, "Bärlauch wächst im Frühjahr in feuchten Laubwäldern und riecht nach Knoblauch."])
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "<title>", '<meta property="article:published_time" content="2025-04-14T08:00:00"><title>'), encoding="utf-8")
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Blog</title>\n'
+                    "<item><title>Linden</title><link>https://praxis-sommer.example/linden/</link>"
+                    f"<pubDate>Sat, 12 Oct 2024 00:30:00 -0000</pubDate><description>{CARE}</description></item>\n"
+                    "</channel></rss>\n", encoding="utf-8")
+    config = project.read("verlag.toml")
+    project.write("verlag.toml", config + 'timezone = "Europe/Berln"\n')
+    assert "verlag.toml:4: timezone: 'Europe/Berln' is no time zone" in project.run("import", str(page), code=2).output
+    project.write("verlag.toml", config + 'timezone = "Europe/Berlin"\n')
+    project.run("import", str(page), str(feed))
+    assert "\ndate: 2025-04-14 08:00:00+02:00\n" in project.read("source_de/baerlauch-sammeln.md")
+    assert "\ndate: 2024-10-12 00:30:00+02:00\n" in project.read("source_de/linden.md")
+    other = Project(tmp_path / "ohne-zone")
+    other.write("verlag.toml", config)
+    other.run("import", str(page), str(feed))
+    assert "\ndate: 2025-04-14\n" in other.read("source_de/baerlauch-sammeln.md")
+    assert "\ndate: 2024-10-12 00:30:00+00:00\n" in other.read("source_de/linden.md")
