@@ -212,3 +212,47 @@ def test_verlag_tomls_timezone_places_a_saved_pages_and_a_feeds_times_written_wi
     other.run("import", str(page), str(feed))
     assert "\ndate: 2025-04-14\n" in other.read("source_de/baerlauch-sammeln.md")
     assert "\ndate: 2024-10-12 00:30:00+00:00\n" in other.read("source_de/linden.md")
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_jekyll_sites_front_matter_defaults_give_its_posts_their_old_addresses(project, tmp_path):
+    """Jekyll's ``defaults:`` in _config.yml set front matter for the posts of a scope
+    (https://jekyllrb.com/docs/configuration/front-matter-defaults/): a ``permalink`` there is the address the
+    posts had, over the site's ``permalink``; the most specific scope wins, and a post's own ``permalink`` over
+    both. A link written as that address leads to the article's file."""
+    site = write(tmp_path / "blog", {
+        "_config.yml": "url: https://praxis-sommer.example\nbaseurl: /blog\npermalink: date\ndefaults:\n"
+                       "  - scope: {path: ''}\n    values: {layout: default}\n"
+                       "  - scope: {path: '', type: posts}\n    values: {permalink: '/artikel/:year/:title/'}\n"
+                       "  - scope: {path: 'rezepte/_posts', type: posts}\n    values: {permalink: '/rezepte/:title/'}\n",
+        "_posts/2022-09-15-linden-tee.md": f"---\ntitle: Lindenblütentee\n---\n{LEAD}\n",
+        "_posts/2022-10-01-schafgarbe.md": f"---\ntitle: Schafgarbe\n---\n{CARE} Siehe [Linde]"
+                                          "({{ site.baseurl }}/artikel/2022/linden-tee/).\n",
+        "rezepte/_posts/2023-01-05-salbe.md": f"---\ntitle: Ringelblumensalbe\n---\n{CARE}\n",
+        "_posts/2023-02-01-eigene.md": f"---\ntitle: Eigene Adresse\npermalink: /eigene/\n---\n{LEAD}\n"})
+    out = project.run("import", str(site)).output
+    assert "aliases:\n- /blog/artikel/2022/linden-tee/\n" in project.read("source_de/linden-tee.md")
+    assert "aliases:\n- /blog/rezepte/salbe/\n" in project.read("source_de/salbe.md")
+    assert "aliases:\n- /blog/eigene/\n" in project.read("source_de/eigene.md")
+    assert "Siehe [Linde](linden-tee.md)." in project.read("source_de/schafgarbe.md")
+    assert "old address /blog/artikel/2022/linden-tee/: the permalink '/artikel/:year/:title/' of " \
+           "blog/_config.yml's defaults" in out
+
+
+def test_a_hugo_pages_aliases_are_under_the_sites_base_url_path(project, tmp_path):
+    """Hugo serves a page's ``aliases`` (https://gohugo.io/methods/page/aliases/) below its ``baseURL``'s path,
+    as it does the page: a site at https://praxis-sommer.example/blog/ redirected ``/2019/tee-alt/`` from
+    ``/blog/2019/tee-alt/``."""
+    site = write(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis-sommer.example/blog/"\ntitle = "Praxis"\n',
+        "content/posts/tee.md": f'+++\ntitle = "Kräutertee"\ndate = 2024-01-10\naliases = ["/2019/tee-alt/", '
+                                f'"https://alt.example/tee"]\n+++\n{LEAD}\n'})
+    project.run("import", str(site))
+    assert "aliases:\n- /blog/2019/tee-alt/\n- https://alt.example/tee\n- /blog/posts/tee/\n" in \
+        project.read("source_de/kraeutertee.md")
