@@ -29,10 +29,9 @@ from .errors import ManyErrors, VerlagError
 from .fsutil import write_if_changed
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
-from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
+from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
-ORIGIN_RE = re.compile(r"^# imported from (.+)$", re.M)  # ``ImportedArticle.origin`` in a written front matter
 IMAGES_DIR = "bilder"  # source_de/bilder/: where imported local images go (README "Images and files")
 # What the summary says is missing ('date' has a line of its own: the author must add it).
 MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": "old address (no redirect)"}

@@ -37,10 +37,10 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .sources import Article, read_aliases
+from .sources import ORIGIN_RE, Article, read_aliases
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -137,6 +137,22 @@ def old_names(articles: Iterable[Article]) -> dict[str, str]:
         if article.path.stem not in current:
             files[article.path.stem].add(article.slug)
     return {name: slugs.pop() for name, slugs in [*sorted(found.items()), *sorted(files.items())] if len(slugs) == 1}
+
+
+def old_hosts(articles: Iterable[Article], site_url: str) -> set[str]:
+    """The hosts (lower case) of the old site the project's ``articles`` came from, as their sources record it: the
+    host of each full URL under ``aliases:`` and of the site an import names in its ``# imported from … of
+    https://…/`` comment; never the host of ``site_url``, the new site."""
+    found = set()
+    for article in articles:
+        aliases = article.meta.get("aliases")
+        origin = ORIGIN_RE.search(article.front)
+        for url in [*(aliases if isinstance(aliases, list) else [aliases]),
+                    origin[1].rpartition(" of ")[2] if origin else None]:
+            parts = urlsplit(url.strip()) if isinstance(url, str) else None
+            if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
+                found.add(parts.netloc.lower())
+    return found - {urlsplit(site_url).netloc.lower()}
 
 
 def old_path(path: str) -> str:

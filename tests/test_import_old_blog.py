@@ -256,3 +256,30 @@ def test_a_hugo_pages_aliases_are_under_the_sites_base_url_path(project, tmp_pat
     project.run("import", str(site))
     assert "aliases:\n- /blog/2019/tee-alt/\n- https://alt.example/tee\n- /blog/posts/tee/\n" in \
         project.read("source_de/kraeutertee.md")
+
+
+def test_check_warns_at_its_line_about_a_full_url_of_the_old_site(project):
+    """The old site's host is known from the articles' old addresses (``aliases:`` full URLs, which the import
+    writes): a link or image still on it (written by hand, or by an older import) works only until that site is
+    shut down, so ``check`` names each at its line, with the file to link where an article has that old address.
+    Another site's URL and a project without an old site get no such warning."""
+    project.write("source_de/linde.md", "---\ntitle: Linde\ndate: 2024-05-02\naliases:\n"
+                  f"- {HOST}/2022/09/linde/\n---\n{LEAD}\n")
+    project.write("source_de/holunder.md", f"---\ntitle: Holunder\ndate: 2024-05-03\n---\n{CARE}\n\n"
+                  f"Siehe [Linde]({HOST}/2022/09/linde) und [die WHO](https://www.who.int/).\n\n"
+                  f"![Holunderblüten]({HOST.replace('https', 'http')}/wp-content/uploads/2023/06/holunder.jpg)\n\n"
+                  f"Termine über [Kontakt](<{HOST}/kontakt/>).\n")
+    project.run("extract")
+    out = project.run("check").output
+    assert (f"warning: source_de/holunder.md:7: {HOST}/2022/09/linde points at the old site "
+            "(praxis-am-bach.example), which answers only until it is shut down: link the article's file "
+            "instead, linde.md [old-site]") in out
+    assert ("warning: source_de/holunder.md:9: http://praxis-am-bach.example/wp-content/uploads/2023/06/"
+            "holunder.jpg is a file on the old site (praxis-am-bach.example), which answers only until it is shut "
+            "down: save it into source_de/ (images: source_de/bilder/) and refer to it there [old-site]") in out
+    assert (f"warning: source_de/holunder.md:11: {HOST}/kontakt/ points at the old site "
+            "(praxis-am-bach.example), which answers only until it is shut down: link a page of the new site, "
+            "or drop the link [old-site]") in out
+    assert out.count("[old-site]") == 3
+    project.write("source_de/linde.md", f"---\ntitle: Linde\ndate: 2024-05-02\n---\n{LEAD}\n")
+    assert "[old-site]" not in project.run("check").output
