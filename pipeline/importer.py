@@ -245,7 +245,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     whose source names none (``completed``). ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/``
     folder, where an export's images are taken from (``importer_html.read_wxr``). ``zone``: verlag.toml's
     ``timezone``, the zone of a time a saved page, a feed or a Markdown file outside a site with its own
-    states without one (else a saved page's gives only the day, the others are UTC). A problem is a ``VerlagError`` naming the file and line of
+    states without one (else a saved page's gives only the day, the others are UTC). A problem is a
+    ``VerlagError`` naming the file and line of
     bad input: a file that cannot be read gives no article, an item of an export or feed that cannot be
     imported (a WordPress post without a title) is left out and the other items are returned.
     """

@@ -573,7 +573,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
 
 def _queries(item, kind: str) -> tuple[str, ...]:
     """The plain permalinks of a WordPress post or page by its ``wp:post_id``, as queries on the blog's address:
-    ``p=41`` (any post or page), ``page_id=7`` (a page), https://wordpress.org/documentation/article/customize-permalinks/."""
+    ``p=41`` (any post or page), ``page_id=7`` (a page),
+    https://wordpress.org/documentation/article/customize-permalinks/."""
     post_id = _text(item, "post_id")
     if not post_id.isdigit():
         return ()
@@ -713,7 +714,8 @@ def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) ->
     return SHORTCODE_RE.sub(replace, content), notes
 
 
-def read_feed(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
+def read_feed(path: Path, data: bytes,
+              zone: dt.tzinfo | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """Every entry of an RSS 2.0 or Atom 1.0 feed file (e.g. a Wix blog's ``blog-feed.xml``), and a
     ``VerlagError`` at the line of each entry left out (one without a title).
 

@@ -49,7 +49,8 @@ def test_a_wordpress_posts_slug_is_its_post_name_percent_decoded(project, tmp_pa
                        name="ringelblumen", link=f"{HOST}/ringelblumen/"),
                   post("Kräuter für den Winter", CARE, post_id=12, name="kr%c3%a4uter-winter",
                        link=f"{HOST}/kr%C3%A4uter-winter/"),
-                  post("Salbe selbst rühren", CARE + " Salbe.", post_id=13, name="salbe-%c3", link=f"{HOST}/salbe-%C3/"))
+                  post("Salbe selbst rühren", CARE + " Salbe.", post_id=13, name="salbe-%c3",
+                       link=f"{HOST}/salbe-%C3/"))
     out = project.run("import", str(path)).output
     assert sources(project) == ["kraeuter-winter.md", "ringelblumen.md", "salbe-selbst-ruehren.md"]
     assert f"aliases:\n- {HOST}/ringelblumen/\n" in project.read("source_de/ringelblumen.md")
@@ -192,7 +193,7 @@ def test_verlag_tomls_timezone_places_a_saved_pages_and_a_feeds_times_written_wi
     unknown zone (RFC 822 ``-0000``), were the blog's local time: with ``timezone`` set they keep their time in
     that zone; without it the page gives the day, as before. An unknown zone name is an error at its line."""
     page = saved_page(tmp_path, "baerlauch.html", "Bärlauch sammeln", "https://praxis-sommer.example/baerlauch/",
-                      [LEAD, CARE, "Bärlauch wächst im Frühjahr in feuchten Laubwäldern und riecht nach Knoblauch."])
+                      [LEAD, CARE, "Bärlauch wächst im Frühjahr in feuchten Laubwäldern, er riecht nach Knoblauch."])
     page.write_text(page.read_text(encoding="utf-8").replace(
         "<title>", '<meta property="article:published_time" content="2025-04-14T08:00:00"><title>'), encoding="utf-8")
     feed = tmp_path / "feed.xml"
@@ -230,7 +231,8 @@ def test_a_jekyll_sites_front_matter_defaults_give_its_posts_their_old_addresses
         "_config.yml": "url: https://praxis-sommer.example\nbaseurl: /blog\npermalink: date\ndefaults:\n"
                        "  - scope: {path: ''}\n    values: {layout: default}\n"
                        "  - scope: {path: '', type: posts}\n    values: {permalink: '/artikel/:year/:title/'}\n"
-                       "  - scope: {path: 'rezepte/_posts', type: posts}\n    values: {permalink: '/rezepte/:title/'}\n",
+                       "  - scope: {path: 'rezepte/_posts', type: posts}\n"
+                       "    values: {permalink: '/rezepte/:title/'}\n",
         "_posts/2022-09-15-linden-tee.md": f"---\ntitle: Lindenblütentee\n---\n{LEAD}\n",
         "_posts/2022-10-01-schafgarbe.md": f"---\ntitle: Schafgarbe\n---\n{CARE} Siehe [Linde]"
                                           "({{ site.baseurl }}/artikel/2022/linden-tee/).\n",
