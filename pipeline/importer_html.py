@@ -73,7 +73,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     distinct file, ``importer.image_destination``); other images keep their address
     (noted). Given ``remote`` (a WordPress post's), an image of the blog's ``wp-content/uploads/`` is taken from
     ``uploads`` (a copy of that folder) like a local file, and where that has none (noted when ``uploads`` is
-    given) its address is appended to ``remote`` instead of a note: the export warns once for all of them. The
+    given) its address is appended to ``remote`` instead of a note: the export warns once for all of them; a
+    link to a file there (the full-size image, a PDF) is copied alike. The
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with markdownify's full escaping, and if
     that still differs the difference is noted.
@@ -96,6 +97,11 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             img.set("src", image_destination(local_name(images, local)))
         elif src:
             notes.append(f"image left at its old address: {src}")
+    for link in tree.iter("a") if uploads is not None and remote is not None else ():
+        upload = _upload_path(link.get("href", ""))  # "Link to: Media File": the full-size image, a PDF
+        local = _local_file(upload, uploads) if upload else None
+        if local is not None:
+            link.set("href", image_destination(local_name(images, local)))
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
     for escape in (False, True):

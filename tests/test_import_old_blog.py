@@ -97,7 +97,8 @@ JPEG = (Path(__file__).parent / "data/import/seite_files/brennnessel.jpg").read_
 
 def export_with_images(tmp_path: Path) -> Path:
     return export(tmp_path,
-                  post("Ringelblumen", f'<img src="{UPLOADS}/ringelblume.jpg" alt="Ringelblumen im Beet">\n\n{LEAD}\n\n'
+                  post("Ringelblumen", f'<a href="{UPLOADS}/ringelblume.jpg"><img src="{UPLOADS}/ringelblume.jpg" '
+                       f'alt="Ringelblumen im Beet"></a>\n\n{LEAD}\n\n'
                        f'<img src="{UPLOADS}/ringelblume-getrocknet-300x200.jpg" alt="Getrocknete Blüten">',
                        post_id=51),
                   post("Holunder", f'{CARE}\n\n<img src="/wp-content/uploads/2023/06/holunder.jpg" alt="Holunder">\n\n'
@@ -115,13 +116,15 @@ def test_wordpress_images_left_on_the_old_server_are_warned_about_once_per_expor
             "wp-content/uploads folder, to copy them into source_de/bilder/") in out
     assert "image left at its old address: " + UPLOADS not in out
     assert "image left at its old address: https://fotos.example.org/wiese.jpg" in out
-    assert f"![Ringelblumen im Beet]({UPLOADS}/ringelblume.jpg)" in project.read("source_de/ringelblumen.md")
+    assert f"[![Ringelblumen im Beet]({UPLOADS}/ringelblume.jpg)]({UPLOADS}/ringelblume.jpg)" in \
+        project.read("source_de/ringelblumen.md")
 
 
 def test_wordpress_images_are_copied_from_a_local_copy_of_the_uploads_folder(project, tmp_path):
     """``--uploads DIR``: an image of ``wp-content/uploads/`` (full URL or site path) found in DIR is copied to
-    source_de/bilder/ and referenced from there, so the site keeps it after the old host is gone; one missing
-    from DIR is named and stays at its old address, counted in the warning."""
+    source_de/bilder/ and referenced from there, so the site keeps it after the old host is gone, and so is a link
+    to the full-size file (WordPress's "Link to: Media File"); one missing from DIR is named and stays at its old
+    address, counted in the warning."""
     uploads = tmp_path / "uploads"
     (uploads / "2023/06").mkdir(parents=True)
     (uploads / "2023/06/ringelblume.jpg").write_bytes(JPEG)
@@ -129,7 +132,7 @@ def test_wordpress_images_are_copied_from_a_local_copy_of_the_uploads_folder(pro
     path = export_with_images(tmp_path)
     out = project.run("import", str(path), "--uploads", str(uploads)).output
     assert project.read("source_de/ringelblumen.md").endswith(
-        f"---\n![Ringelblumen im Beet](bilder/ringelblume.jpg)\n\n{LEAD}\n\n"
+        f"---\n[![Ringelblumen im Beet](bilder/ringelblume.jpg)](bilder/ringelblume.jpg)\n\n{LEAD}\n\n"
         f"![Getrocknete Blüten]({UPLOADS}/ringelblume-getrocknet-300x200.jpg)\n")
     assert "![Holunder](bilder/holunder.jpg)" in project.read("source_de/holunder.md")
     assert (project.root / "source_de/bilder/ringelblume.jpg").read_bytes() == JPEG
