@@ -105,8 +105,7 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
     An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is left out and noted:
     no static host can redirect it (``queries`` keeps such addresses for links). ``unpublished``: see
-    ``ImportedArticle``; such an
-    article had no public address, so ``aliases`` are left out (and noted)."""
+    ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted)."""
     notes = list(notes or [])
     if unpublished:
         notes.append(f"{unpublished}: never published there; keep 'draft: true' until it is finished")
@@ -275,9 +274,10 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     return [completed(article, author) for article in articles], errors
 
 
-def stay_remote(placed: list[Placed]) -> list[tuple[str, str]]:
+def stay_remote(placed: list[Placed], folder: str) -> list[tuple[str, str]]:
     """(export file, warning) for each source whose written articles show images that stay on the old blog's server
-    (``ImportedArticle.remote_images``), one for all of them: the site loses them when that server is shut down."""
+    (``ImportedArticle.remote_images``), one for all of them: the site loses them when that server is shut down.
+    ``folder``: the name of the project's source folder (``source_de``), where ``--uploads`` copies them to."""
     by_file: dict[str, list[ImportedArticle]] = {}
     for p in placed:
         if p.article.remote_images and not p.imported_as:
@@ -290,7 +290,7 @@ def stay_remote(placed: list[Placed]) -> list[tuple[str, str]]:
                                f"{'stays' if images == 1 else 'stay'} on the old blog's server "
                                f"({home}/wp-content/uploads/…): the site loses them when that server is shut down; "
                                "import with --uploads DIR, a copy of the blog's wp-content/uploads folder, to copy "
-                               f"them into {Path('source_de', IMAGES_DIR).as_posix()}/"))
+                               f"them into {folder}/{IMAGES_DIR}/"))
     return warnings
 
 

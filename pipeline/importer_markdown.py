@@ -11,8 +11,8 @@ map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), 
 and ``permalink`` as old addresses (Hugo's ``aliases`` and Jekyll's paths below the site's base URL path, where
 the site served them, https://gohugo.io/methods/page/aliases/); ``slug`` (the last part of its address in Hugo
 and in Jekyll's ``:slug`` permalinks) as the article's slug. A Jekyll post's file name,
-``_posts/YYYY-MM-DD-slug.md``, gives its date (front matter ``date`` wins) and slug (front matter ``slug`` wins), and a post in ``_posts/`` without
-a ``permalink`` had the address of the ``permalink`` its site's front matter ``defaults`` give it
+``_posts/YYYY-MM-DD-slug.md``, gives its date (front matter ``date`` wins) and slug (front matter ``slug``
+wins), and a post in ``_posts/`` without a ``permalink`` had the address of the ``permalink`` its site's front matter ``defaults`` give it
 (``_jekyll_default``), else of the site's ``permalink`` setting (``jekyll_address``; by default
 ``/:categories/:year/:month/:day/:title.html``) under its ``baseurl``, offered as an old address
 (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/); a page below a Hugo site's
