@@ -298,6 +298,9 @@ def new(project: Project, title: str) -> None:
 @click.option("--dry-run", is_flag=True, help="Show what would be written (summary and Markdown); write nothing.")
 @click.option("--kind", type=click.Choice(["html", "wxr", "feed", "markdown", "text"]), default=None,
               help="What the sources are (default: recognised from each file's content).")
+@click.option("--uploads", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="A copy of the WordPress blog's wp-content/uploads folder: the export's images are copied from it "
+                   "into source_de/bilder/ instead of staying on the old server.")
 @click.option("--translation-of", "slug", metavar="SLUG",
               help="The one SOURCE is an existing translation of this German article: align it into its catalog.")
 @click.option("--lang", help="With --translation-of: the language of SOURCE (BCP 47, one of languages in verlag.toml).")
@@ -309,24 +312,26 @@ def new(project: Project, title: str) -> None:
                    "entry filled and as the catalog's Last-Translator, credited on the page.")
 @pass_project
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
-            slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
+            uploads: Path | None, slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
     drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
     translation made by hand as reviewed and fuzzy catalog entries."""
     with nullcontext() if dry_run else project.lock():  # a dry run writes nothing, not even the lock
-        _import(project, sources, year, dry_run, kind, slug, lang, force, translator)
+        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads)
 
 
 def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
-            slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
+            slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None) -> None:
     if slug is None:
         if lang or force or translator:
             option = "--lang" if lang else "--force" if force else "--translator"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project.config, sources, year, kind, dry_run)
+        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads)
         if errors:  # a file's readable items are imported: the file was not simply left out
             fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
+    if uploads is not None:
+        raise click.UsageError("--uploads goes with a WordPress export, not with --translation-of")
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
     if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
@@ -334,11 +339,13 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
     _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator)
 
 
-def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool) -> list[VerlagError]:
+def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool,
+                     uploads: Path | None = None) -> list[VerlagError]:
     """Read every source (a folder: its files), place each article under a free name, print what was
-    recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped."""
+    recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
+    ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``)."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import foreign, place, read_import, relink, write_placed
+    from pipeline.importer import foreign, place, read_import, relink, stay_remote, write_placed
     from pipeline.importer_folder import import_files
 
     articles, errors = [], []
@@ -352,7 +359,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         if source.is_dir():
             _say_folder(source, chosen)
         for file in chosen.files:
-            found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None)
+            found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None,
+                                          uploads=uploads, zone=config.zone)
             for article in found:
                 wrong = foreign(article, config.source_language, list(config.languages))
                 if wrong:
@@ -399,6 +407,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     if unfinished:
         click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
                    f"too, its draft line says so): {listing(unfinished)}")
+    for file, warning in stay_remote(placements, config.source_dir.name):
+        click.echo(f"warning: {file}: {warning}", err=True)
     return errors
 
 

@@ -48,7 +48,7 @@ from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .rawhtml import active_html, active_message, german_blocks, retitled, stays_german, text_attributes
-from .redirects import file_slug, old_names
+from .redirects import file_slug, old_hosts, old_names, old_path
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
@@ -1327,6 +1327,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     if not article.draft and (not slugs or article.slug in slugs)
                     for line, placeholder in unfilled(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
+    findings.extend(old_site_findings(config, sources, slugs, errors))
     said = set(map(str, errors))  # a settings mistake that left links to the site's pages unjudged: said once
     errors += [e for e in settings_errors(config, sources) if str(e) not in said]
     said = set(map(str, errors))  # a failing check of a page's catalog fails its edition too: said once
@@ -1380,6 +1381,44 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                                  article.slug, (None, ""))
                          for url, line in stored_references(config, article)
                          if (problem := article_link_problem(url, names, renamed, served))]
+    return findings
+
+
+FILE_SUFFIX_RE = re.compile(r"\.(?!html?$|php$)[A-Za-z0-9]{2,5}$")  # a file's address, not a page's (.pdf, .jpg)
+
+
+def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
+                      errors: list[VerlagError]) -> list[Finding]:
+    """A warning at the German file and line for each link or image whose full URL is on the old site
+    (``redirects.old_hosts``: the hosts the articles' ``aliases:`` and import comments name), which works only as
+    long as that site answers; it names the article's file to link instead where an article lists that address
+    under ``aliases:``. Only originals naming such a host are parsed; one that cannot be is appended to
+    ``errors``."""
+    articles = [*sources.articles, *sources.german_only]
+    hosts = old_hosts(articles, config.site_url)
+    if not hosts:
+        return []
+    moved = {old_path(path): article.slug for article in articles for path in read_aliases(article)[0]
+             if path.startswith("/")}
+    findings = []
+    for article in articles:
+        if (slugs and article.slug not in slugs) or not any(host in article.body.lower() for host in hosts):
+            continue
+        with contain(article.ref, "reading its links", errors):
+            for url, line in stored_references(config, article):
+                parts = urlsplit(url)
+                host = parts.netloc.lower()
+                if parts.scheme not in ("http", "https") or host not in hosts:
+                    continue
+                target = moved.get(old_path(parts.path))
+                advice = (f"link the article's file instead, {target}.md" if target else
+                          f"save it into {config.source_dir.name}/ (images: {config.source_dir.name}/bilder/) and "
+                          "refer to it there" if FILE_SUFFIX_RE.search(parts.path) else
+                          "link a page of the new site, or drop the link")
+                what = "is a file on" if FILE_SUFFIX_RE.search(parts.path) and not target else "points at"
+                findings.append(Finding(article.ref, line, "old-site", WARNING,
+                                        f"{url} {what} the old site ({host}), which answers only until it is shut "
+                                        f"down: {advice}", config.source_language, article.slug, (None, "")))
     return findings
 
 
