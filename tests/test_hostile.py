@@ -485,6 +485,6 @@ def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(p
     output = project.run("import", str(export)).output
     assert "  left out: <script> from zaehler.example.com (Markdown carries no script, embed or form)" in output
     assert "  left out: <iframe> from video.example.net (Markdown carries no script, embed or form)" in output
-    text = project.read("source_de/tee-im-winter.md")
+    text = project.read("source_de/tee-winter.md")
     assert "Das Video:  zeigt es." in text or "Das Video: zeigt es." in text, text
     assert "Ihr Browser" not in text
