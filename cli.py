@@ -9,6 +9,7 @@ import functools
 import gc
 import json
 import os
+import re
 import sys
 import time
 from contextlib import ExitStack, contextmanager, nullcontext
@@ -91,15 +92,16 @@ def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: 
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
     ``writes``: the command writes outputs, so the files with problems were left as they were (but a legal
-    page with placeholders left to fill in, which the build takes off the site); a read-only command (status,
-    check) only left them out of what it reports. ``outcome``: what the run did instead, when it is not
+    page with placeholders left to fill in, which the build takes off the site and out of editions/); a read-only
+    command (status, check) only left them out of what it reports. ``outcome``: what the run did instead, when it is not
     "everything else" (a build whose site could not be made: ``build_outcome``).
     """
     report_errors(errors)
     problems = [s for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path]
     unfilled = {str(s.path) for s in problems if isinstance(s, UnfilledPage)} if writes else set()
     files = sorted({str(s.path) for s in problems} - unfilled)
-    taken_off = f"not published until their placeholders are filled in: {', '.join(sorted(unfilled))}"
+    taken_off = ("no editions written and not published until their placeholders are filled in: "
+                 + ", ".join(sorted(unfilled)))
     if files:
         what = "left as they were" if writes else "left out"
         outcome = outcome or f"{counted(len(files), 'file')} with problems {what}, everything else done"
@@ -156,6 +158,11 @@ class VerlagGroup(click.Group):
         except click.NoSuchOption as exc:
             if exc.option_name == "-C":  # `verlag build -C DIR`: the project option belongs to verlag itself
                 exc.message = "-C goes before the subcommand: verlag -C DIR " + (ctx.invoked_subcommand or "COMMAND")
+            raise
+        except click.UsageError as exc:
+            extra = re.fullmatch(r"Got unexpected extra arguments? \((.+)\)", exc.message)
+            if extra and ctx.invoked_subcommand == "init":  # `verlag init DIR`, as `git init DIR` is written
+                exc.message = f"init takes its folder before the command: verlag -C {extra[1]} init"
             raise
         except BrokenPipeError:  # `verlag check | head`: the reader left; nothing to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -255,13 +262,18 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
     files, todo = init_project(project.root, name, author, base_url, codes)
     for path in files:
         click.echo(f"created {path}")
+    here = project.root.resolve() == Path.cwd().resolve()
+    where = "" if here else f"{project.root}/"  # the files as the author reaches them from where init ran
     for item in todo:
-        click.echo(f"still to fill in verlag.toml: {item}")
-    click.echo("source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
-    legal = [f"source_de/seiten/{slug}.md" for slug in LEGAL_TEMPLATES]
+        click.echo(f"still to fill in {where}verlag.toml: {item}")
+    click.echo(f"{where}source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
+    legal = [f"{where}source_de/seiten/{slug}.md" for slug in LEGAL_TEMPLATES]
     click.echo(f"still to fill in: the [[AUSFÜLLEN: …]] placeholders of {' and '.join(legal)} (Impressum and "
                "privacy notice); build leaves those pages out until they are filled in")
-    click.echo("next: verlag new \"Titel\", then verlag extract")
+    import shlex
+
+    go = "" if here else f"cd {shlex.quote(str(project.root))}, then "
+    click.echo(f"next: {go}verlag new \"Titel\", then verlag extract")
 
 
 @main.command()
@@ -285,6 +297,9 @@ def new(project: Project, title: str) -> None:
 @click.option("--dry-run", is_flag=True, help="Show what would be written (summary and Markdown); write nothing.")
 @click.option("--kind", type=click.Choice(["html", "wxr", "feed", "markdown", "text"]), default=None,
               help="What the sources are (default: recognised from each file's content).")
+@click.option("--uploads", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="A copy of the WordPress blog's wp-content/uploads folder: the export's images are copied from it "
+                   "into source_de/bilder/ instead of staying on the old server.")
 @click.option("--translation-of", "slug", metavar="SLUG",
               help="The one SOURCE is an existing translation of this German article: align it into its catalog.")
 @click.option("--lang", help="With --translation-of: the language of SOURCE (BCP 47, one of languages in verlag.toml).")
@@ -296,24 +311,26 @@ def new(project: Project, title: str) -> None:
                    "entry filled and as the catalog's Last-Translator, credited on the page.")
 @pass_project
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
-            slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
+            uploads: Path | None, slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
     drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
     translation made by hand as reviewed and fuzzy catalog entries."""
     with nullcontext() if dry_run else project.lock():  # a dry run writes nothing, not even the lock
-        _import(project, sources, year, dry_run, kind, slug, lang, force, translator)
+        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads)
 
 
 def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
-            slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
+            slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None) -> None:
     if slug is None:
         if lang or force or translator:
             option = "--lang" if lang else "--force" if force else "--translator"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project.config, sources, year, kind, dry_run)
+        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads)
         if errors:  # a file's readable items are imported: the file was not simply left out
             fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
+    if uploads is not None:
+        raise click.UsageError("--uploads goes with a WordPress export, not with --translation-of")
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
     if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
@@ -321,11 +338,13 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
     _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator)
 
 
-def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool) -> list[VerlagError]:
+def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool,
+                     uploads: Path | None = None) -> list[VerlagError]:
     """Read every source (a folder: its files), place each article under a free name, print what was
-    recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped."""
+    recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
+    ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``)."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import foreign, place, read_import, relink, write_placed
+    from pipeline.importer import foreign, place, read_import, relink, stay_remote, write_placed
     from pipeline.importer_folder import import_files
 
     articles, errors = [], []
@@ -339,7 +358,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         if source.is_dir():
             _say_folder(source, chosen)
         for file in chosen.files:
-            found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None)
+            found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None,
+                                          uploads=uploads, zone=config.zone)
             for article in found:
                 wrong = foreign(article, config.source_language, list(config.languages))
                 if wrong:
@@ -386,6 +406,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     if unfinished:
         click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
                    f"too, its draft line says so): {listing(unfinished)}")
+    for file, warning in stay_remote(placements, config.source_dir.name):
+        click.echo(f"warning: {file}: {warning}", err=True)
     return errors
 
 
@@ -443,15 +465,16 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         result = run(config, progress, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
     site_catalogs = []
     try:  # the website's own words: a broken site.po must not hide what the articles' run did
-        for path in update_site_catalogs(config):
-            click.echo(f"updated {path} (the website's own words)")
-            site_catalogs.append(path)
+        for path, new in update_site_catalogs(config):
+            click.echo(f"{'created' if new else 'updated'} {path} (the website's own words)")
+            site_catalogs.append(new)
     except VerlagError as exc:
         result.errors.append(exc)
     first = {config.translations_dir / lang / RECORD for lang in config.languages
              if not (config.translations_dir / lang / RECORD).exists()}
     for path in record_variants(config.source_dir, config.translations_dir, config.languages):
-        click.echo(f"{'updated' if path.exists() else 'removed'} {relpath(path, config.root)} "
+        click.echo(f"{'removed' if not path.exists() else 'created' if path in first else 'updated'} "
+                   f"{relpath(path, config.root)} "
                    "(the German files the language variants were made from)")
         if path in first and path.exists():  # nothing tells which German version an existing variant shows
             click.echo(f"note: {relpath(path, config.root)} is new: its variants count as made from the German "
@@ -460,7 +483,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     for old, new in result.renamed:
         click.echo(f"renamed {old} -> {new}")
     for path in result.written:
-        click.echo(f"updated {path}")
+        click.echo(f"{'created' if path in result.created else 'updated'} {path}")
     for path in result.removed:
         click.echo(f"removed {path} ({result.why_removed.get(path, 'its article is gone')})")
     for warning in result.warnings:
@@ -485,8 +508,10 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to their reviewed German, "
                        "reviewed again")
     # 'extract: N files updated' (1: 'file') is read by scripts (../shared/peer-bench, tests): keep its shape
-    click.echo(f"extract: {counted(len(result.written) + len(site_catalogs), 'file')} updated, "
-               f"{counted(result.skipped + result.current, 'article')} unchanged")
+    created = len(result.created) + sum(site_catalogs)
+    click.echo(f"extract: {counted(len(result.written) + len(site_catalogs) - created, 'file')} updated, "
+               + (f"{created} created, " if created else "")
+               + f"{counted(result.skipped + result.current, 'article')} unchanged")
     return result.errors
 
 
@@ -695,10 +720,14 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         if legal:
             click.echo(f"{lang}: legal pages show only reviewed translations ([site] legal), none yet: the footer "
                        f"links the German original: {listing(legal)}")
-        if others := [slug for slug in slugs if slug not in legal]:
-            why = ("no reviewed translation to show yet; machine drafts show only with [publish] unreviewed = "
-                   "\"machine\"" if config.unreviewed_for(lang) == "source" else "nothing translated yet")
-            click.echo(f"{lang}: not published ({why}): {listing(others)}")
+        others = [slug for slug in slugs if slug not in legal]
+        drafted = [slug for slug in others if (lang, slug) in site.machine_drafted and
+                   config.unreviewed_for(lang, slug) == "source"]  # copy drafts count as untranslated under any
+        for why, listed in (("no reviewed translation to show yet; its machine drafts show only with [publish] "
+                             "unreviewed = \"machine\"", drafted),
+                            ("nothing translated yet", [slug for slug in others if slug not in drafted])):
+            if listed:
+                click.echo(f"{lang}: not published ({why}): {listing(listed)}")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed
@@ -855,8 +884,10 @@ def tm_export(project: Project, file: Path) -> None:
     if left_out:
         click.echo(f"warning: {counted(left_out, 'pair')} left out: their text has characters XML cannot hold",
                    err=True)
-    per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items())) or "none"
-    click.echo(f"tm export: {file}: reviewed translations: {per_lang}")
+    per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items()))
+    click.echo(f"tm export: {file}: reviewed translations: {per_lang}" if any(counts.values()) else
+               f"tm export: {file}: written without translation units: no reviewed translation yet (an entry counts "
+               "once it is signed off, not fuzzy; drafts are left out)")
 
 
 @tm.command("import")

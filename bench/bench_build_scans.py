@@ -8,7 +8,8 @@ this verlag, such as the peer corpus filled by ``pretranslate --engine pseudo``
 (bench/HISTORY.md "The website"). Printed per round, in CPU seconds (``time.process_time``):
 
   links parse   the German originals' links and images by a parse of each article (``media.references``)
-  links stored  the same from the segmentation ``extract`` stored (``doccache.stored``), and whether equal
+  links stored  the same as the build finds them (``media.stored_references``: the links of the segmentation
+                ``extract`` stored, read from its file, ``doccache.stored_links``), and whether equal
   qa gate       ``check_catalog(..., errors_only=True)`` over every article's catalog per language, the
                 editions stage's QA gate, and the number of findings
 """
@@ -27,7 +28,7 @@ from pipeline.catalog import load_po  # noqa: E402
 from pipeline.check import check_catalog  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
 from pipeline.glossary import load_glossary  # noqa: E402
-from pipeline.media import references  # noqa: E402
+from pipeline.media import references, stored_references  # noqa: E402
 from pipeline.sources import read_sources  # noqa: E402
 
 
@@ -53,7 +54,7 @@ def main(argv=None) -> int:
           f"{sum(po is not None for *_, po in catalogs)} catalogs")
     for _ in range(args.rounds):
         parsed, parse_s = cpu(lambda: [references(article) for article in articles])
-        stored, stored_s = cpu(lambda: [references(article, doc) for article, doc in zip(articles, docs)])
+        stored, stored_s = cpu(lambda: [stored_references(config, article) for article in articles])
         findings, gate_s = cpu(lambda: [check_catalog(po, slug, lang, slug, glossary, labels, errors_only=True,
                                                       source_lang=config.source_language, site_url=config.site_url)
                                         for lang, slug, labels, po in catalogs if po is not None])

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -46,9 +47,9 @@ from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
-from .rawhtml import german_blocks, retitled, stays_german, text_attributes
-from .redirects import file_slug, gone_message, old_names
-from .segment import reference_labels, template_tag_warning, template_tags
+from .rawhtml import active_html, active_message, german_blocks, retitled, stays_german, text_attributes
+from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
+from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources
 
@@ -94,6 +95,7 @@ class Context:
     # an article's file name or old name -> its slug (``redirects.old_names``): a link to ``<name>.md`` is its page
     renamed: Mapping[str, str] = field(default_factory=dict, compare=False)
     plain: bool = False  # the entry is plain text (``PLAIN_CONTEXTS``): no markup to compare
+    held: str = ""  # the thresholds the catalog's edition misses (``PlannedPages.held_back``); "" when published
 
 
 # Front-matter entries (segment.FRONT_KEYS, a tag's msgctxt is "tag"): the site shows them as escaped plain text
@@ -453,8 +455,9 @@ def check_urls(entry, ctx):
 def check_numbers(entry, ctx):
     if not (_DIGIT.search(entry.msgid) or _DIGIT.search(entry.msgstr)):
         return
-    src = numbers(text_parts(entry.msgid, ctx).prose, ctx.source_lang)
-    tgt = numbers(text_parts(entry.msgstr, ctx).prose, ctx.lang)
+    german, translation = _kept_as_written(text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose,
+                                           ctx.source_lang, ctx.lang)
+    src, tgt = numbers(german, ctx.source_lang), numbers(translation, ctx.lang)
     missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
     _match_dates(added, missing)
@@ -471,6 +474,23 @@ def check_numbers(entry, ctx):
     _match_degrees(added, missing)
     if missing or added:
         yield "units differ: " + _describe(missing, added)
+
+
+def _kept_as_written(german: str, translation: str, source_lang: str, lang: str) -> tuple[str, str]:
+    """Both texts without the numbers each writes with the same characters but the two languages group
+    differently (``+49 761 555 012``: French reads groups of three after a space as one number): a number kept
+    as it is, is kept. Not where either language reads a decimal separator in it (``1.500`` is 1500 in German,
+    1.5 in English)."""
+    if not _GROUPED.search(german) or not _GROUPED.search(translation):
+        return german, translation
+    shared = Counter(m.group() for m in _NUMBER.finditer(german)) & Counter(
+        m.group() for m in _NUMBER.finditer(translation))
+    for spelling, count in shared.items():
+        a, b = numbers(spelling, source_lang), numbers(spelling, lang)
+        if a != b and not any("." in value for value in (*a, *b)):
+            whole = re.compile(rf"(?<!\d){re.escape(spelling)}(?!\d|{_SEPARATOR.pattern}\d)")
+            german, translation = (whole.sub(" ", text, count) for text in (german, translation))
+    return german, translation
 
 
 def _match_degrees(generic: list[str], specific: list[str]) -> None:
@@ -503,30 +523,93 @@ def check_punctuation(entry, ctx):
         yield (f"sentence ends with {a!r} in German but {b!r} in the translation" if a and b else
                f"final {a!r} missing" if a else f"final {b!r} added")
         return
-    for mark in "?!":
-        if src.count(mark) != tgt.count(mark):
-            yield f"{src.count(mark)} {mark!r} in German, {tgt.count(mark)} in the translation"
+    for mark, a, b in zip("?!", _marks(src), _marks(tgt)):
+        if a != b:
+            yield f"{a} {mark!r} in German, {b} in the translation"
 
 
 _CLOSERS = " \t\n\u00a0\u202f\"'”“»«’‘)]*_~"
+_CLOSING = frozenset({"Pe", "Pf", "Pi", "Cf", "Zs"})  # brackets, quotation marks, bidi marks, spaces of any script
 # a.m., e.g., z.B.: ends with two letter-and-full-stop pairs after no letter. Searched in the last five
 # characters alone, which decide it (a third pair before the two ends in "."): searched in the whole text, the
 # pattern tried every start, quadratic in a run of "a.a.a." that does not end the text.
 _ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")
 _ABBREVIATION = "a.m."  # stands for: ends with an abbreviation, whose full stop may end the sentence too
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_OTHER_MARK = re.compile(r"[^\w\s\x00-\x7f]|;")  # what may be a "?" or "!" besides them
+_INNER_MARK = re.compile(r"[^\w\s\x00-\x7f](?=[^\W\d_])")  # a mark inside a word (Armenian ՞)
+_MARK_NAMES = (("QUESTION MARK", "?"), ("EXCLAMATION MARK", "!"), ("FULL STOP", "."), ("DANDA", "."),
+               ("SEMICOLON", ";"), ("COLON", ":"))
+
+
+@lru_cache(maxsize=1024)
+def _mark(ch: str) -> str:
+    """The sentence mark ``ch`` is in its script, by its Unicode name: ``?`` for Arabic ؟, Ethiopic ፧, full-width
+    ？ and Armenian ՞; ``.`` for ideographic 。, Devanagari । or Armenian ։; ``!``, ``:``, ``;`` alike; "" for
+    anything else, and for Spanish ¿ ¡, which open a sentence."""
+    if ch in ".?!:;":
+        return ch
+    if ch.isascii() or unicodedata.category(ch) != "Po":
+        return ""
+    name = unicodedata.name(ch, "")
+    if "INVERTED" in name:
+        return ""
+    return next((mark for words, mark in _MARK_NAMES if words in name), "")
+
+
+def _greek_question(text: str, at: int) -> bool:
+    """Whether the ";" at ``at`` is Greek's question mark: U+037E, which is canonically ";" (NFC makes it one),
+    right after a Greek letter."""
+    return at > 0 and text[at - 1].isalpha() and unicodedata.name(text[at - 1], "").startswith("GREEK")
+
+
+def _marks(prose: str) -> tuple[int, int]:
+    """How many question and exclamation marks ``prose`` has, in any script."""
+    questions, exclamations = prose.count("?"), prose.count("!")
+    if not prose.isascii():
+        for m in _OTHER_MARK.finditer(prose):
+            mark = _mark(m.group())
+            questions += mark == "?" or (mark == ";" and _greek_question(prose, m.start()))
+            exclamations += mark == "!"
+    return questions, exclamations
 
 
 def _final(prose: str, german: bool = False) -> str:
     """How ``prose`` ends: "…", ``_ABBREVIATION`` (its full stop is an abbreviation's: "z.B.", and in
     ``german`` text one of the segmenter's abbreviations, "3 x tägl." -> "3 times daily"), a final
-    ``.?!:;``, or ""."""
-    text = prose.rstrip(_CLOSERS)
+    ``.?!:;`` in any script (``_mark``: ``؟`` is ``?``; a Greek ``;`` is ``?``; an Armenian sentence whose word
+    carries ``՞`` is a question, whatever its full stop), or ""."""
+    text = prose
+    while text and (text[-1] in _CLOSERS or unicodedata.category(text[-1]) in _CLOSING):
+        text = text[:-1]
     if text.endswith(("...", "…")):
         return "…"
     if _ABBREVIATION_END.search(text[-5:]) or (german and text.endswith(".")
                                           and german_abbreviation(text.rsplit(None, 1)[-1])):
         return _ABBREVIATION
-    return text[-1] if text and text[-1] in ".?!:;" else ""
+    mark = _mark(text[-1]) if text else ""
+    if mark == ";" and _greek_question(text, len(text) - 1):
+        return "?"
+    if mark == "." and _INNER_MARK.search(text):
+        for m in reversed(list(_PUNCTUATION.finditer(text, 0, len(text) - 1))):  # the last sentence's marks
+            inner = _mark(m.group())
+            if inner in ("?", "!") and not m.group().isascii() and text[m.end()].isalpha():
+                return inner  # inside a word: Armenian ՞ on the word asked about
+            if inner in (".", "?", "!"):
+                break
+    return mark
+
+
+_MSGCAT_MARKER = re.compile(r"^#-#-#-#-#  (.*)  #-#-#-#-#$", re.M)
+
+
+def check_merge_conflict(entry, ctx):
+    """``msgcat`` writes both translations where two catalogs disagree, each under a ``#-#-#-#-#  file
+    #-#-#-#-#`` line, and marks the entry fuzzy; ``msgattrib --clear-fuzzy`` signs that off as it is."""
+    sources = _MSGCAT_MARKER.findall(entry.msgstr)
+    if sources:
+        yield (f"msgcat's conflict markers: {len(sources)} versions of this translation merged into one "
+               f"({', '.join(sources)}); keep one and delete the '#-#-#-#-#' lines")
 
 
 def check_whitespace(entry, ctx):
@@ -550,12 +633,14 @@ _DOUBLE_OK = {"en": {"that", "had"}, "fr": {"vous", "nous"}, "de": {"die", "der"
 
 def check_double_word(entry, ctx):
     """Read in the text without its markup (``Parts.bare``): a link whose title repeats its text
-    (``[liver](url "liver")``) shows the word once, while "the **the**" still reads twice."""
+    (``[liver](url "liver")``) shows the word once, while "the **the**" still reads twice. A pseudo draft keeps
+    the German's doubled words ("Sie sie"), accented: no finding about the translation."""
     src = {m.group(1).lower() for m in _DOUBLE_WORD.finditer(text_parts(entry.msgid, ctx).bare)}
-    for m in _DOUBLE_WORD.finditer(text_parts(entry.msgstr, ctx).bare):
-        word = m.group(1).lower()
-        if word not in src and word not in _DOUBLE_OK.get(ctx.lang.split("-")[0], ()) and not word.isdigit():
-            yield f"doubled word: {m.group()!r}"
+    found = [m.group() for m in _DOUBLE_WORD.finditer(text_parts(entry.msgstr, ctx).bare)
+             if (word := m.group(1).lower()) not in src and word not in _DOUBLE_OK.get(ctx.lang.split("-")[0], ())
+             and not word.isdigit()]
+    if found and not is_pseudo(entry.msgstr, entry.msgid):
+        yield from (f"doubled word: {pair!r}" for pair in found)
 
 
 QUOTES = {"de": (("„", "“"), ("»", "«")), "en": (("“", "”"),), "fr": (("«", "»"), ("“", "”"))}
@@ -600,6 +685,13 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
 
 
 def check_typography(entry, ctx):
+    """Not on a pseudo draft: it keeps the German's decimal commas and quotation marks on purpose."""
+    found = list(_typography(entry, ctx))
+    if found and not is_pseudo(entry.msgstr, entry.msgid):
+        yield from found
+
+
+def _typography(entry, ctx):
     tgt = text_parts(entry.msgstr, ctx).prose
     lang = ctx.lang.split("-")[0]
     foreign = _foreign_quotes(tgt, lang)
@@ -643,10 +735,13 @@ def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = G
 
 
 def check_unchanged(entry, ctx):
+    """A German copy (``german_copy``); signed off, what it costs: shown as German, counted as neither translated nor
+    reviewed, and the threshold its edition misses (``Context.held``)."""
     if german_copy(entry, ctx):
         yield ("translation is identical to the German text" if entry.fuzzy else
                "translation is identical to the German text; signed off, it is shown as German (lang=\"de\") "
-               "and counts as untranslated for [publish] min_translated")
+               "and counts as neither translated nor reviewed"
+               + (f"; the {ctx.lang} edition is held back: {ctx.held}" if ctx.held else ""))
 
 
 def check_glossary_term(entry, ctx):
@@ -654,7 +749,7 @@ def check_glossary_term(entry, ctx):
         target = term.target(ctx.lang)
         if target is None or term.dnt:
             continue
-        pattern = exact_pattern(target) if target == term.source else target_pattern(target)
+        pattern = exact_pattern(target) if target == term.source else target_pattern(target, ctx.lang)
         if not pattern.search(visible(entry.msgstr)):
             yield f"glossary: {term.source!r} should be translated as {target!r}"
 
@@ -668,9 +763,9 @@ def check_glossary_forbidden(entry, ctx):
     text = visible(entry.msgstr)
     for term in ctx.glossary.terms:
         if target := term.target(ctx.lang):
-            text = target_pattern(target).sub(lambda m: " " * len(m.group()), text)
+            text = target_pattern(target, ctx.lang).sub(lambda m: " " * len(m.group()), text)
     hits = sorted(((m.start(), -len(m.group()), m.group(), term) for term in ctx.glossary.terms
-                   for bad in term.forbidden.get(ctx.lang, ()) for m in target_pattern(bad).finditer(text)),
+                   for bad in term.forbidden.get(ctx.lang, ()) for m in target_pattern(bad, ctx.lang).finditer(text)),
                   key=lambda h: (h[1], h[0]))
     taken: list[tuple[int, int]] = []
     for start, length, word, term in hits:
@@ -733,6 +828,11 @@ def check_empty_heading(entry, ctx):
         yield f"{_kind(entry)} not translated while the rest of the article is under review"
 
 
+def check_parse_limit(entry, ctx):
+    if problem := too_many_brackets(entry.msgstr):
+        yield problem
+
+
 def _kind(entry) -> str:
     return (entry.comment or "").split("\n", 1)[0].split(",", 1)[0]
 
@@ -753,6 +853,9 @@ CHECKS = [
           remedy="the translation links what the German links, or the author adds the link to the German first"),
     Check("numbers", ERROR, "numbers and unit symbols kept (decimal comma and point, thousands, ordinals, "
           "dates and 24-hour times are compared by value)", check_numbers),
+    Check("merge-conflict", ERROR, "no msgcat conflict markers (two versions of a translation under "
+          "'#-#-#-#-#  file  #-#-#-#-#' lines); cannot be waived by an ignore-* flag", check_merge_conflict,
+          remedy="keep one version and delete the '#-#-#-#-#' lines: readers would get both, markers and all"),
     Check("punctuation", WARNING, "sentence-final punctuation and question/exclamation marks kept",
           check_punctuation),
     Check("whitespace", WARNING, "leading and trailing whitespace as in the German", check_whitespace),
@@ -774,6 +877,8 @@ CHECKS = [
     Check("pseudo", ERROR, "no signed-off pseudo-translation (the pseudo engine's accented text); cannot be "
           "waived by an ignore-* flag", check_pseudo, frozenset({MACHINE}),
           remedy="translate the sentence: pseudo text is a layout test, never a translation"),
+    Check("parse-limit", ERROR, "no more '[' in a sentence than markdown-it reads in reasonable time; cannot be "
+          "waived by an ignore-* flag", check_parse_limit, remedy="break the sentence up, or write a bracket as \\["),
     Check("empty-heading", WARNING, "heading or title left untranslated in an article that has reviewed text",
           check_empty_heading, frozenset({UNTRANSLATED})),
 ]
@@ -790,8 +895,8 @@ SITE_CHECKS = [
           check_placeholders),
     Check("ui-markup", ERROR, "site.po: translations are plain text, without HTML tags or entities",
           check_ui_markup),
-    *(c for c in CHECKS if c.id in ("punctuation", "whitespace", "double-space", "double-word", "brackets",
-                                     "blank")),
+    *(c for c in CHECKS if c.id in ("merge-conflict", "punctuation", "whitespace", "double-space", "double-word",
+                                     "brackets", "blank")),
 ]
 
 
@@ -801,7 +906,11 @@ SITE_CHECKS = [
 
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_NUMBER = re.compile(r"(?<![\w])\d+(?:[.,\u00a0\u202f ]\d+)*")
+# space, no-break, thin and narrow no-break space: one group separator (as ICU's lenient parse reads them)
+_SPACES = " \u00a0\u2009\u202f"
+# digit groups and their separators; a letter before the digits is no part of the number ("و٢": and 2)
+_NUMBER = re.compile(rf"(?<!\d)\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*")
+_GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}]\d")
 _TIME = re.compile(r"(?<![\w.,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?)(?P<m>\d{2}))?"
                    r"(?:\s?(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_]))?(?!\d)")
 _SUFFIX = r"(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_])"
@@ -812,22 +921,17 @@ _NUMERIC_DATE = re.compile(r"(?<![\w.,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w
                            r"|(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
 UNIT_SYMBOLS = ("%", "‰", "°C", "°F", "°", "mg", "µg", "μg", "kg", "g", "ml", "cl", "dl", "l", "mm", "cm",
                 "km", "m", "kcal", "kJ", "mmHg", "mmol", "IE", "IU", "UI")
-UNIT = re.compile(r"\d[\u00a0\u202f ]?(" + "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, reverse=True))
-                  + r")(?![^\W\d_])")  # a number's unit symbol; the numbers check compares them
 _SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg"}
-# Unit words that a translation may write as a symbol (or the other way round), per language;
-# matched with an optional plural ending -s or -n. "Grad", "degree", "degré" say only "degree" (Celsius,
-# Fahrenheit, an angle, a burn's degree): the generic "°", which a translation may make °C or °F (DEGREES).
-UNIT_WORDS = {
-    "de": {"Grad": "°", "Prozent": "%", "Liter": "l", "Milliliter": "ml", "Gramm": "g", "Milligramm": "mg",
-           "Kilogramm": "kg", "Zentimeter": "cm", "Millimeter": "mm", "Meter": "m", "Kilometer": "km"},
-    "en": {"degree": "°", "percent": "%", "per cent": "%", "litre": "l", "liter": "l", "millilitre": "ml",
-           "milliliter": "ml", "gram": "g", "milligram": "mg", "kilogram": "kg", "centimetre": "cm",
-           "centimeter": "cm", "millimetre": "mm", "millimeter": "mm", "metre": "m", "meter": "m",
-           "kilometre": "km", "kilometer": "km"},
-    "fr": {"degré": "°", "pour cent": "%", "litre": "l", "millilitre": "ml", "gramme": "g", "milligramme": "mg",
-           "kilogramme": "kg", "centimètre": "cm", "millimètre": "mm", "mètre": "m", "kilomètre": "km"},
-}
+# The CLDR units whose names count as the symbol a number's unit is compared by. Temperature-generic and
+# angle-degree ("Grad", "degree", "درجة") say only "degree" (Celsius, Fahrenheit, an angle, a burn's degree): the
+# generic "°", which a translation may make °C or °F (DEGREES).
+CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-celsius": "°C",
+              "temperature-fahrenheit": "°F", "concentr-percent": "%", "concentr-permille": "‰",
+              "mass-microgram": "µg", "mass-milligram": "mg", "mass-gram": "g", "mass-kilogram": "kg",
+              "volume-milliliter": "ml", "volume-centiliter": "cl", "volume-deciliter": "dl", "volume-liter": "l",
+              "length-millimeter": "mm", "length-centimeter": "cm", "length-meter": "m", "length-kilometer": "km",
+              "energy-kilocalorie": "kcal", "energy-foodcalorie": "kcal", "energy-kilojoule": "kJ",
+              "pressure-millimeter-ofhg": "mmHg"}
 
 
 @lru_cache(maxsize=4096)
@@ -847,9 +951,9 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
     if _TIME_HINT.search(text):
         text = _TIME_RANGE.sub(lambda m: _time_range(m, found), text)
         text = _TIME.sub(lambda m: _time(m, found), text)
-    decimal, group = _symbols(lang)
+    decimals, groups = _symbols(lang)
     for m in _NUMBER.finditer(text):
-        found.extend(_number(m.group(), decimal, group))
+        found.extend(_number(m.group(), decimals, groups))
     seen: Counter = Counter()
     result: dict[str, str] = {}
     for value, spelling in found:
@@ -867,41 +971,99 @@ DEGREES = frozenset({"°C", "°F"})  # what a generic "°" (Grad, degree) may be
 
 @lru_cache(maxsize=4096)
 def units(prose: str, *langs: str) -> list[str]:
-    """Unit symbols after numbers; unit words of ``langs`` after numbers count as their symbol (a
-    translation's own words, and the German ones a draft kept as they were: ``40 Grad`` copied)."""
+    """The unit of every number in ``prose`` that has one, as its symbol (``UNIT_SYMBOLS``): the symbol, or a
+    name of the unit in one of ``langs`` (``unit_names``: a translation's own words, and the German ones a draft
+    kept as they were, ``40 Grad`` copied)."""
     if not _DIGIT.search(prose):
         return []
-    found = [_SAME_UNIT.get(u, u) for u in UNIT.findall(prose)]
-    words, symbols = _unit_words(tuple(sorted({lang.split("-")[0] for lang in langs})))
-    if words:
-        found += [symbols[w.lower()] for w in words.findall(prose)]
-    return found
+    pattern, names = _unit_pattern(tuple(sorted({lang.split("-")[0] for lang in langs})))
+    return [_unit(m, names) for m in pattern.finditer(prose)]
 
 
 def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
-    """(start, end) of every unit symbol and ``lang`` unit word after a number in ``prose``, in order."""
-    words, _ = _unit_words((lang.split("-")[0],))
-    spans = [(m.start(1), m.end(1)) for m in UNIT.finditer(prose)]
-    spans += [(m.start(1), m.end()) for m in words.finditer(prose)] if words else []
-    return sorted(spans)
+    """(start, end) of every unit symbol and ``lang`` unit name after a number in ``prose``, in order."""
+    pattern, _ = _unit_pattern((lang.split("-")[0],))
+    return [(m.start(m.lastgroup), m.end()) for m in pattern.finditer(prose)]
+
+
+def _unit(m: re.Match, names: Mapping[str, str]) -> str:
+    if m.lastgroup == "symbol":
+        return _SAME_UNIT.get(m.group("symbol"), m.group("symbol"))
+    return names[m.group(m.lastgroup).lower()]
 
 
 @lru_cache(maxsize=16)
-def _unit_words(langs: tuple[str, ...]) -> tuple[re.Pattern | None, dict[str, str]]:
-    symbols = {k.lower(): v for lang in langs for k, v in UNIT_WORDS.get(lang, {}).items()}
-    if not symbols:
-        return None, {}
-    names = "|".join(re.escape(w) for w in sorted(symbols, key=len, reverse=True))
-    return re.compile(rf"(?<=\d)[\u00a0\u202f ]({names})(?:s|n)?(?![^\W\d_])", re.IGNORECASE), symbols
+def unit_names(lang: str) -> dict[str, tuple[str, str]]:
+    """How ``lang`` writes the units of ``CLDR_UNITS`` after (or before) a number, in any of its regions (CLDR
+    unit patterns by Babel, long, short and narrow, every plural form: "درجات", "degrees", "litres", "٪"), lower
+    case -> (symbol, "after" | "before"). Left out: what ``UNIT_SYMBOLS`` already reads, one-letter abbreviations
+    other than the symbol (Russian "г" is a year as often as a gram, Arabic "م" a metre or p.m.) and a spelling
+    two units share."""
+    import pickle
+
+    from babel.localedata import locale_identifiers, resolve_locale_filename
+
+    # the language as Babel merges it, and what each of its regions' own file adds (en_001 "litres", ar_SA
+    # "لترات"), read without Babel's cache of merged locales, which would hold every region in memory
+    regions = [i for i in locale_identifiers() if i.split("_")[0] == lang and i != lang]
+    names: dict[str, tuple[str, str]] = {}
+    shared: set[str] = set()
+    for identifier in [lang, *regions]:
+        if identifier == lang:
+            patterns = Locale.parse(lang)._data["unit_patterns"]
+        else:
+            with open(resolve_locale_filename(identifier), "rb") as file:
+                patterns = pickle.load(file).get("unit_patterns", {})
+        for unit, symbol in CLDR_UNITS.items():
+            for width in patterns.get(unit, {}).values():
+                for form, pattern in (width.items() if isinstance(width, Mapping) else ()):
+                    before, zero, after = pattern.partition("{0}")
+                    name = (after if not before.strip() else before if not after.strip() else "").strip(_SPACES)
+                    side = "after" if after.strip() else "before"
+                    if (form == "per" or not zero or not name or (side == "after" and name in UNIT_SYMBOLS)
+                            or (len(name) == 1 and name.isalpha() and name.lower() != symbol.lower())):
+                        continue
+                    key = (symbol, side)
+                    if names.setdefault(name.lower(), key) != key:
+                        shared.add(name.lower())
+    return {name: key for name, key in names.items() if name not in shared}
+
+
+@lru_cache(maxsize=16)
+def _unit_pattern(langs: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """A number's unit: a symbol (case as written) or a unit name of ``langs`` (any case, and an ending -s or -n,
+    as in German "Litern"), right after the number or, where the language writes it so, right before it."""
+    merged: dict[str, tuple[str, str]] = {}
+    for lang in langs:
+        for name, key in unit_names(lang).items():
+            merged[name] = key if merged.get(name, key) == key else ("", "")
+    names = {name: symbol for name, (symbol, _) in merged.items() if symbol}
+
+    def alternatives(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    symbols = alternatives(UNIT_SYMBOLS)
+    after = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "after")
+    before = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "before")
+    return re.compile(rf"(?<=\d)[{_SPACES}]?(?:(?P<symbol>{symbols})|(?P<after>(?i:{after}))(?:s|n)?)(?![^\W\d_])"
+                      rf"|(?<![^\W\d_])(?P<before>(?i:{before}))[{_SPACES}]?(?=\d)"), names
 
 
 @lru_cache(maxsize=64)
-def _symbols(lang: str) -> tuple[str, str]:
+def _symbols(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The decimal and group symbols of ``lang`` (CLDR, by Babel) for Latin digits and for the language's native
+    digits (Arabic ``٫`` and ``٬`` beside ``.`` and ``,``). A space-like group symbol (French U+202F) stands for
+    every space, as French is typed."""
     try:
         locale = Locale.parse(lang.replace("-", "_"))
-        return get_decimal_symbol(locale), get_group_symbol(locale)
     except Exception:
-        return ".", ","
+        return frozenset("."), frozenset(",")
+    systems = {"latn", locale.default_numbering_system, locale.other_numbering_systems.get("native", "latn")}
+    decimals = frozenset(get_decimal_symbol(locale, numbering_system=ns) for ns in systems)
+    groups = {get_group_symbol(locale, numbering_system=ns) for ns in systems}
+    if groups & set(_SPACES):
+        groups |= set(_SPACES)
+    return decimals, frozenset(groups)
 
 
 @lru_cache(maxsize=64)
@@ -963,29 +1125,36 @@ def _clock(hour: str, minute: str | None, suffix: str) -> str:
     return f"{h}" if mins == 0 else f"{h}:{mins:02d}"
 
 
-_SEPARATOR = re.compile(r"([.,\u00a0\u202f ])")
+_SEPARATOR = re.compile(rf"([.,\u066b\u066c{_SPACES}])")
+_POINTS = frozenset(".,\u066b")  # read as a decimal separator where they group nothing
 
 
-def _number(spelling: str, decimal: str, group: str) -> list[tuple[str, str]]:
-    """One number as written in a language, or several where the separators cannot belong to one."""
+def _number(spelling: str, decimals: frozenset[str], groups: frozenset[str]) -> list[tuple[str, str]]:
+    """One number as written in a language, or several where the separators cannot belong to one.
+
+    A group separator of the language joins only groups of exactly three digits after a first group of one to
+    three; where a space (in a language that groups with spaces) comes before a group of another length, the
+    groups were never one number (``+49 761 555 0123``) and each is read on its own. A ``.`` or ``,`` that groups
+    nothing is a decimal separator, whichever the language uses."""
     chunks = _SEPARATOR.split(spelling)
-    spaces = "\u00a0\u202f "
-    digits = written = chunks[0]
-    point = False
+    digits, seps = chunks[0::2], chunks[1::2]
     out: list[tuple[str, str]] = []
-    for sep, chunk in zip(chunks[1::2], chunks[2::2]):
-        if (sep == group or (sep in spaces and group in spaces)) and len(chunk) == 3 and not point:
-            digits += chunk
-        elif sep in ".," and not point:
-            digits += "." + chunk
-            point = True
-        else:
-            out.append((_canonical(digits), written))
-            digits = written = chunk
-            point = False
-            continue
-        written += sep + chunk
-    out.append((_canonical(digits), written))
+    i = 0
+    while i < len(digits):
+        j = i
+        while j < len(seps) and seps[j] in groups and len(digits[j + 1]) == 3:
+            j += 1
+        spaced = j > i and any(sep in _SPACES for sep in seps[i:j])
+        if spaced and (len(digits[i]) > 3 or (j < len(seps) and seps[j] in _SPACES)):
+            j = i
+        value = "".join(digits[i:j + 1])
+        written = "".join(d + s for d, s in zip(digits[i:j], seps[i:j])) + digits[j]
+        if j < len(seps) and (seps[j] in decimals or seps[j] in _POINTS):
+            value += "." + digits[j + 1]
+            written += seps[j] + digits[j + 1]
+            j += 1
+        out.append((_canonical(value), written))
+        i = j + 1
     return out
 
 
@@ -1014,13 +1183,14 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
                   source_lang: str = "de", checks: list[Check] | None = None,
                   errors_only: bool = False, site_url: str = "",
                   published: Container[tuple[str, str]] = frozenset(),
-                  renamed: Mapping[str, str] | None = None) -> list[Finding]:
+                  renamed: Mapping[str, str] | None = None, held: str = "") -> list[Finding]:
     """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers.
     ``site_url``: ``[site] base_url``; links to the site itself are never foreign, and a link to one of
     its articles may name the article's page in the catalog's language where the site publishes it:
     ``published``, (lang, slug) of its pages (``SitePages``). ``renamed``: ``redirects.old_names`` of the
     site's German originals (``SitePages.renamed``), so that a link to ``<file name>.md`` of an article with its
-    own ``slug:`` may become ``/<lang>/<slug>/``.
+    own ``slug:`` may become ``/<lang>/<slug>/``. ``held``: the thresholds the catalog's edition misses
+    (``PlannedPages.held_back``), named beside a signed-off German copy (``check_unchanged``).
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
     error, all that an edition's QA gate (``blocked_keys``) looks at. An entry whose translation keeps the
@@ -1039,7 +1209,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ()), site_url])))
     states = [entry_state(e) for e in active]  # each entry's once: the count and the checks to run read it
     ctx = Context(lang, glossary, labels, source_lang, states.count(REVIEWED), origins, site_url=site_url,
-                  published=published, renamed=renamed or {})
+                  published=published, renamed=renamed or {}, held=held)
     plain = replace(ctx, plain=True)
     findings: list[Finding] = []
     for entry, state in zip(active, states):
@@ -1079,13 +1249,15 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                strict: bool = False, progress=None) -> tuple[list[Finding], list[VerlagError]]:
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
     some articles are asked for); unreadable articles and catalogs, a published article's alias that is no
-    address (``sources.read_aliases``), and checks that fail on one, are errors naming the file; the rest
-    is still checked. A German source (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is
-    an ``unfilled`` error finding at each one's line: ``build`` leaves that page out (``practice.unfilled``).
+    address (``sources.read_aliases``), checks that fail on one, and the mistakes in verlag.toml that stop a build
+    (``site.settings_errors``) are errors naming the file and line; the rest is still checked. A German source
+    (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is an ``unfilled`` error finding at
+    each one's line: ``build`` leaves that page out (``practice.unfilled``).
     ``progress()`` is called per article.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
+    from .site import settings_errors
     from .uistrings import site_po_path
 
     glossary = load_glossary(config.translations_dir, config.root)
@@ -1115,9 +1287,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             with contain(article.ref, f"checking {ref}", errors):
                 if labels is None:
                     labels = reference_labels(article)
+                held = pages.held_back((lang, article.slug)) if german_copies(po, lang, glossary, labels) else ""
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language, site_url=config.site_url, published=pages,
-                                              renamed=pages.renamed))
+                                              renamed=pages.renamed, held=held))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
         kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
@@ -1136,6 +1309,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, text in german_blocks(article))
+    findings.extend(Finding(article.ref, line, "active-html", WARNING, active_message(found), config.source_language,
+                            article.slug, (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
+                    for line, found in active_html(article.body, article.body_line, config.site_url))
     findings.extend(Finding(article.ref, line, "front-matter", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
@@ -1151,8 +1328,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     for line, placeholder in unfilled(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
     findings.extend([] if slugs else gone_address_findings(config, sources))
-    if pages.error:  # links to the site's pages went unjudged: said once, not per catalog
-        errors.append(pages.error)
+    findings.extend(old_site_findings(config, sources, slugs, errors))
+    said = set(map(str, errors))  # a settings mistake that left links to the site's pages unjudged: said once
+    errors += [e for e in settings_errors(config, sources) if str(e) not in said]
     said = set(map(str, errors))  # a failing check of a page's catalog fails its edition too: said once
     errors += [failure for failure in pages.failures if str(failure) not in said]
     if strict:
@@ -1234,6 +1412,44 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     return findings
 
 
+FILE_SUFFIX_RE = re.compile(r"\.(?!html?$|php$)[A-Za-z0-9]{2,5}$")  # a file's address, not a page's (.pdf, .jpg)
+
+
+def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
+                      errors: list[VerlagError]) -> list[Finding]:
+    """A warning at the German file and line for each link or image whose full URL is on the old site
+    (``redirects.old_hosts``: the hosts the articles' ``aliases:`` and import comments name), which works only as
+    long as that site answers; it names the article's file to link instead where an article lists that address
+    under ``aliases:``. Only originals naming such a host are parsed; one that cannot be is appended to
+    ``errors``."""
+    articles = [*sources.articles, *sources.german_only]
+    hosts = old_hosts(articles, config.site_url)
+    if not hosts:
+        return []
+    moved = {old_path(path): article.slug for article in articles for path in read_aliases(article)[0]
+             if path.startswith("/")}
+    findings = []
+    for article in articles:
+        if (slugs and article.slug not in slugs) or not any(host in article.body.lower() for host in hosts):
+            continue
+        with contain(article.ref, "reading its links", errors):
+            for url, line in stored_references(config, article):
+                parts = urlsplit(url)
+                host = parts.netloc.lower()
+                if parts.scheme not in ("http", "https") or host not in hosts:
+                    continue
+                target = moved.get(old_path(parts.path))
+                advice = (f"link the article's file instead, {target}.md" if target else
+                          f"save it into {config.source_dir.name}/ (images: {config.source_dir.name}/bilder/) and "
+                          "refer to it there" if FILE_SUFFIX_RE.search(parts.path) else
+                          "link a page of the new site, or drop the link")
+                what = "is a file on" if FILE_SUFFIX_RE.search(parts.path) and not target else "points at"
+                findings.append(Finding(article.ref, line, "old-site", WARNING,
+                                        f"{url} {what} the old site ({host}), which answers only until it is shut "
+                                        f"down: {advice}", config.source_language, article.slug, (None, "")))
+    return findings
+
+
 def image_variant_findings(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None,
                            errors: list[VerlagError]) -> list[Finding]:
     """A warning for each language variant of an image (``bilder/x.en.png``) made from an older version of its
@@ -1267,10 +1483,15 @@ def _read(path, ref: str) -> str | None:
 
 
 def summary(findings: list[Finding]) -> str:
+    """'N errors, M warnings in K entries': the catalog entries with findings, and apart from them the places in
+    the German sources (a placeholder, a link, an image variant), which are no entries."""
     errors = sum(f.severity == ERROR for f in findings)
-    entries = len({(f.path, f.line) for f in findings})
-    return (f"{counted(errors, 'error')}, {counted(len(findings) - errors, 'warning')} in "
-            f"{counted(entries, 'entry', 'entries')}")
+    places = {(f.path, f.line) for f in findings}
+    entries = sum(path.endswith(".po") for path, _ in places)
+    where = [counted(entries, "entry", "entries")] if entries or len(places) == entries else []
+    if len(places) > entries:
+        where.append(f"{counted(len(places) - entries, 'place')} in the German sources")
+    return f"{counted(errors, 'error')}, {counted(len(findings) - errors, 'warning')} in {' and '.join(where)}"
 
 
 def blocked_keys(findings: Iterable[Finding]) -> frozenset[tuple[str | None, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import tomllib
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.machinery import PathFinder
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import VerlagError
 
@@ -22,11 +24,11 @@ TABLES = ("publish", "pretranslate", "site", "engines")  # settings that are TOM
 # keys each engine checks itself. [publish.<lang>] takes the keys of [publish]. README.md's
 # "Configuration" example shows exactly these (tests/test_config.py compares the two).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
-    "": ("name", "source_language", "languages", "segmentation", "author", *TABLES),
+    "": ("name", "source_language", "languages", "segmentation", "author", "timezone", *TABLES),
     "publish": ("unreviewed", "min_reviewed", "min_translated"),
     "pretranslate": ("engines",),
     "site": ("base_url", "author", "feed_entries", "search", "legal", "image", "image_alt", "disclaimer",
-             "call_to_action", "translator"),
+             "call_to_action", "translator", "german_html"),
 }
 
 
@@ -43,6 +45,7 @@ class Config:
     unreviewed: str = "source"
     unreviewed_by_lang: dict[str, str] = field(default_factory=dict)
     engines: tuple[str, ...] = ("copy",)
+    timezone: str = ""  # IANA name (Europe/Berlin): the zone of imported times written without one; "" for none
     raw: dict = field(default_factory=dict, compare=False)
     text: str = field(default="", compare=False, repr=False)  # verlag.toml as written, for line numbers
 
@@ -57,6 +60,11 @@ class Config:
         """A settings mistake naming verlag.toml and the line where ``key`` is set (first occurrence,
         after the ``[table]`` header when one is given)."""
         return VerlagError(f"{key}: {message}", self.root / CONFIG_NAME, _line_of(self.text, key, table))
+
+    @cached_property
+    def zone(self) -> dt.tzinfo | None:
+        """``timezone`` as a zone (checked by ``load_config``), None when not set."""
+        return ZoneInfo(self.timezone) if self.timezone else None
 
     @cached_property
     def source_dir(self) -> Path:
@@ -230,6 +238,14 @@ def load_config(root: Path) -> Config:
         if key in data and not isinstance(data[key], str):  # "" is allowed: not known yet (init writes it so)
             raise VerlagError(f"{key}: expected text in quotes, e.g. {key} = \"Anna Berger\"", path, _line_of(text, key))
 
+    timezone = data.get("timezone", "")
+    try:
+        if not isinstance(timezone, str) or (timezone and not ZoneInfo(timezone)):
+            raise ValueError(timezone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise VerlagError(f"timezone: {timezone!r} is no time zone: expected an IANA name such as "
+                          "\"Europe/Berlin\"", path, _line_of(text, "timezone")) from None
+
     segmentation = data.get("segmentation", "sentence")
     if segmentation not in SEGMENTATIONS:
         raise VerlagError(f"segmentation: expected one of {', '.join(SEGMENTATIONS)}, got {segmentation!r}",
@@ -257,6 +273,7 @@ def load_config(root: Path) -> Config:
         unreviewed=unreviewed,
         unreviewed_by_lang=per_lang,
         engines=tuple(engines),
+        timezone=timezone,
         raw=data,
         text=text,
     )

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .config import Config
 from .fsutil import code_digest, write_if_changed
@@ -104,6 +104,27 @@ def stored(config: Config, article: Article) -> Document | None:
     """The article's ``Document`` as the cache holds it for its current bytes, else None (nothing is segmented
     or written: for a stage that can do without, such as the site's link scan, ``media.references``)."""
     return _load(config, article, _key(config, article))[0]
+
+
+class StoredLinks(NamedTuple):
+    """What the site's link scan reads of a stored ``Document`` (``segment.link_blocks``): its ``links`` and
+    ``definitions``."""
+
+    links: tuple[tuple[int, str], ...]
+    definitions: dict
+
+
+def stored_links(config: Config, article: Article) -> StoredLinks | None:
+    """``stored(config, article)``'s ``links`` and ``definitions`` without the rest of the ``Document`` decoded
+    (its segments and slots, two thirds of the time ``stored`` takes); None where ``stored`` gives None or a
+    ``Document`` whose ``links`` are None (an article with footnotes)."""
+    try:
+        data = json.loads(_path(config, article.slug).read_text(encoding="utf-8"))
+        if data.get("key") != _key(config, article) or data["links"] is None:
+            return None
+        return StoredLinks(tuple((line, content) for line, content in data["links"]), dict(data["definitions"]))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def _load(config: Config, article: Article, key: str) -> tuple[Document | None, dict | None]:

@@ -10,6 +10,7 @@ check``) falls back too, whatever its state.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,11 +20,13 @@ from typing import TYPE_CHECKING, Container, Mapping
 from . import doccache
 from .config import Config
 from .errors import VerlagError, contain, stage
-from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
+from .fsutil import combine_digests, code_digest, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
-from .practice import translator_names
+from .lock import held_since
+from .practice import translator_names, unfilled
 from .published import PlannedPages, SitePages
 from .sources import Article, Sources, read_sources, split_front_matter
+from .statrecord import StatRecord
 
 if TYPE_CHECKING:
     import polib
@@ -231,6 +234,13 @@ class BuildResult:
 
 
 STATE_FILE = "build.json"
+LINKS_FILE = "catalog-links.json"  # per catalog digest: what ``SitePages.key`` reads in it (``SitePages.findings``)
+
+
+def _links_key(config: Config, pages: SitePages) -> str:
+    """What ``SitePages.findings`` depend on besides a catalog's bytes: verlag's code, the site's address and
+    whether any article was renamed."""
+    return f"{code_digest()}|{config.site_url}|{bool(pages.renamed)}"
 
 
 def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,
@@ -244,6 +254,13 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
     ``written``: the edition's Markdown, its record and the German record as this build just wrote them;
     None: as they are on disk (None for an absent file).
     """
+    digest = None if catalog is None else hashlib.sha256(catalog).digest()
+    return _combined(config, article, lang, glossary_digest, digest, pages.key(catalog), written)
+
+
+def _combined(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None, key: str,
+              written: tuple[bytes | None, ...] | None) -> str:
+    """``_fingerprint`` from the catalog's SHA-256 (None: no catalog) and its ``SitePages.key``."""
     if written is None:
         out = config.editions_dir / lang / f"{article.slug}.md"
         written = tuple(read_bytes(p) for p in (out, record_path(config, lang, article.slug),
@@ -251,10 +268,34 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: s
     # article.page: moved into seiten/ or out; site_url: the QA gate's foreign-target and link-target read it
     policy = config.unreviewed_for(lang, article.slug)
     named = config.section("site", "translator").get(lang)  # the byline's name ([site.translator])
-    return digest_bytes(catalog, *written,
-                        extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
-                              f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{pages.key(catalog)}"
-                              f"|{named!r}")
+    return combine_digests(catalog, *(None if data is None else hashlib.sha256(data).digest() for data in written),
+                           extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
+                                 f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{key}"
+                                 f"|{named!r}")
+
+
+def _fingerprint_before(config: Config, article: Article, lang: str, glossary_digest: str, pages: SitePages,
+                        catalogs: StatRecord, known: dict, found: dict) -> str:
+    """``_fingerprint`` of the catalog as it is before the build: its digest from ``catalogs`` (read and hashed only
+    when its stat changed since it was last hashed: ``statrecord``) and what ``SitePages.key`` reads in it from
+    ``known`` by that digest (``LINKS_FILE``); ``found``: where this build puts what it used, for the next one. A
+    catalog without either, or one that cannot be read (raising ``OSError`` as ``read_bytes`` does), is read."""
+    path = config.po_path(lang, article.slug)
+    try:
+        digest = catalogs.digest(path.relative_to(config.translations_dir).as_posix())
+    except OSError:
+        return _fingerprint(config, article, lang, glossary_digest, read_bytes(path), pages)
+    name = digest.hex() if digest is not None else "-"
+    findings = known.get(name)
+    if not (isinstance(findings, list) and len(findings) == 2 and isinstance(findings[1], list)
+            and all(isinstance(n, str) for n in findings[1]) and isinstance(findings[0], list)
+            and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in findings[0])):
+        data = read_bytes(path)
+        if (None if data is None else hashlib.sha256(data).digest()) != digest:  # saved since the stat
+            return _fingerprint(config, article, lang, glossary_digest, data, pages)
+        findings = list(pages.findings(data))
+    found[name] = findings
+    return _combined(config, article, lang, glossary_digest, digest, pages.key_of(*findings), None)
 
 
 def build_editions(config: Config, progress=None, jobs: int | None = None,
@@ -279,23 +320,33 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     catalog names by address moves (its fingerprint holds the answers).
     """
     sources = read_sources(config) if sources is None else sources
-    articles = sources.articles
     result = BuildResult(errors=list(sources.errors))
     translator_names(config)  # a mistake in [site.translator] stops the build at its line, before any edition
     glossary = load_glossary(config.translations_dir, config.root)
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict = {}
     kept = set(sources.unreadable)  # failed articles: their editions stay as they were
-    for article in sources.german_only:
+    # a page still holding init's placeholders is published in no language (the site stage names each): no
+    # translated edition either, only its German record, by which the site knows the page is there
+    gaps = [a for a in sources.articles if not a.draft and unfilled(a)]
+    articles = [a for a in sources.articles if a not in gaps]
+    for article in [*sources.german_only, *gaps]:
         with contain(article.ref, "writing its German record", result.errors):
             write_if_changed(record_path(config, config.source_language, article.slug),
                              edition_record(source_edition(article, config.source_language), article, "source"),
                              durable=False)
     # as this build publishes them, as check's QA gate counts them; their answers are made here, not in the workers
     pages = PlannedPages(config, sources, glossary)
-    fingerprints = {article.slug: {lang: _fingerprint(config, article, lang, glossary.digest,
-                                                      read_bytes(config.po_path(lang, article.slug)), pages)
+    catalogs = StatRecord(config.state_dir, config.translations_dir, held_since(config))
+    links = load_state(config.state_dir / LINKS_FILE)
+    known = links.get("catalogs") if links.get("key") == _links_key(config, pages) else None
+    known, found = known if isinstance(known, dict) else {}, {}
+    fingerprints = {article.slug: {lang: _fingerprint_before(config, article, lang, glossary.digest, pages, catalogs,
+                                                             known, found)
                                    for lang in config.languages} for article in articles}
+    catalogs.save(others=True)
+    if found != known:
+        save_state(config.state_dir / LINKS_FILE, {"key": _links_key(config, pages), "catalogs": found})
     changed = [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
                                           for lang, fingerprint in fingerprints[a.slug].items())]
     made: dict = {}
@@ -342,14 +393,14 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data, pages,
                                              (text, record, source_record))
     slugs = {a.slug for a in articles} | kept
-    german = slugs | {a.slug for a in sources.german_only}
+    german = slugs | {a.slug for a in [*sources.german_only, *gaps]}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
         current = set() if lang_dir.name not in (*config.languages, config.source_language) \
             else german if lang_dir.name == config.source_language else slugs
         for stale in sorted(p for p in [*lang_dir.glob("*.md"), *lang_dir.glob("*.json")] if p.stem not in current):
             stale.unlink()
             result.removed.append(relpath(stale, config.root))
-    doccache.prune(config, slugs)
+    doccache.prune(config, slugs | {a.slug for a in gaps})
     save_state(config.state_dir / STATE_FILE, fresh)
     return result
 

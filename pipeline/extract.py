@@ -18,7 +18,7 @@ from .config import CONFIG_NAME, Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, combine_digests, digest_bytes, load_state, relpath, save_state
 from .glossary import Glossary, load_glossary
-from .lock import held_since
+from .lock import clock, held_since
 from .orphans import Orphan, carry_over, find_orphans, report
 from .sources import TEMPLATE_TAG_HINT, Article, front_matter_warnings, read_sources
 from .statrecord import StatRecord
@@ -35,7 +35,8 @@ SEGMENTATION_FILE = "segmentation.json"  # verlag.toml's segmentation at the las
 
 @dataclass
 class ExtractResult:
-    written: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # templates and catalogs written, new ones too
+    created: set[str] = field(default_factory=set)  # those of ``written`` that were not there before
     removed: list[str] = field(default_factory=list)  # templates of deleted articles
     why_removed: dict[str, str] = field(default_factory=dict)  # template path -> why, where not "its article is gone"
     skipped: int = 0  # articles not merged again: nothing they depend on changed since the last run
@@ -63,12 +64,16 @@ def _fingerprint_before(config: Config, article: Article, glossary: Glossary, fi
     ``files`` (read and hashed only when their stat changed since they were last hashed); None when one of
     them cannot be read (a folder in its place, a symlink loop, no permission): the article is extracted,
     and its merge reports the file within the article (``contain``) while the other articles go on."""
-    paths = [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]
-    names = [path.relative_to(config.translations_dir).as_posix() for path in paths]  # ``files``' keys
     try:
-        return combine_digests(*map(files.digest, names), extra=_depends(config, article, glossary))
+        return combine_digests(*map(files.digest, _names(config, article)), extra=_depends(config, article, glossary))
     except OSError:
         return None
+
+
+def _names(config: Config, article: Article) -> list[str]:
+    """The article's template and catalogs by their paths under ``translations/`` (``StatRecord``'s keys)."""
+    paths = [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]
+    return [path.relative_to(config.translations_dir).as_posix() for path in paths]
 
 
 def _depends(config: Config, article: Article, glossary: Glossary) -> str:
@@ -164,6 +169,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         elif moved:
             result.why_removed[result.removed[-1]] = f"its article was renamed to {moved}"
     doccache.prune(config, slugs)
+    if result.written:
+        files.confirm([name for article in changed for name in _names(config, article)], partial(clock, config))
     files.save()
     tags_now = {"key": code_digest(), "articles": tags_now}
     segmentation = {"segmentation": config.segmentation}

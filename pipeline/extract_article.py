@@ -234,10 +234,13 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     ref = relpath(pot_path, config.root)
     pot_text, pot = made.pot_text, None
     # the template's line ends as its own were, else as its catalogs' (``encode_like``): a CRLF checkout stays CRLF
-    like = read_bytes(pot_path) or next((m.data for m in made.catalogs.values() if m.data), None)
+    old_pot = read_bytes(pot_path)
+    like = old_pot or next((m.data for m in made.catalogs.values() if m.data), None)
     pot_bytes = encode_like(pot_text, like)
     if write_if_changed(pot_path, pot_bytes, durable=False):  # a template is regenerated from the source
         result.written.append(ref)
+        if old_pot is None:
+            result.created.add(ref)
     used: list[bytes | None] = [pot_bytes]
     ok = True
     for lang in config.languages:
@@ -283,6 +286,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                                    "into the catalog, not from the German): made obsolete (#~), its translation kept")
         if merged.text != merged.data:
             result.written.append(po_ref)
+            if merged.data is None and source is None:  # made from the template alone, not a renamed one
+                result.created.add(po_ref)
         if source is not None:
             source.unlink()
             orphans[lang].remove(source)

@@ -261,7 +261,7 @@ def _identity(path: Path) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def read_bytes(path: Path) -> bytes | None:
+def read_bytes(path: Path | str) -> bytes | None:
     """The file's bytes, None when it does not exist (``file_bytes``)."""
     try:
         return file_bytes(path)
@@ -272,7 +272,7 @@ def read_bytes(path: Path) -> bytes | None:
 _READING = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)  # os.open's flags for file_bytes
 
 
-def file_bytes(path: Path) -> bytes:
+def file_bytes(path: Path | str) -> bytes:
     """``path.read_bytes()`` in five system calls (open, fstat, two reads, close) instead of nine: the
     buffered reader ``Path.read_bytes`` goes through also asks whether the file is a terminal and where it
     stands. Raises ``OSError`` as ``Path.read_bytes`` does (``IsADirectoryError`` for a folder, with its name)."""

@@ -141,11 +141,28 @@ def _source_pattern(term: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\s+".join(parts))
 
 
+# Languages whose conjunctions, prepositions and article are written as one word with the noun: the chain of
+# proclitics a word may start with before a term. Arabic: wa-/fa- (and, so), bi-/ka-/li- (with, like, for),
+# al- (the), with li- + al- written lil- (للقراص); Hebrew: ve- (and), she-/keshe- (that, when), then one of
+# ha- (the), be-, ke-, le-, mi- (in, like, to, from).
+PROCLITICS = {"ar": "[وف]?(?:[بك]?ال|لل|[بكل])?", "he": "ו?(?:כש|ש)?[הבכלמ]?"}
+_ARTICLE = {"ar": "ال"}  # a term written with it is found after a proclitic that takes its place (lil-)
+
+
 @lru_cache(maxsize=1024)
-def target_pattern(term: str) -> re.Pattern:
-    """A translation in running text: case-insensitive, word start, a short ending allowed."""
-    words = [re.escape(w) for w in re.split(r"[\s-]+", term.strip())]
-    return re.compile(r"(?<!\w)" + r"[\s\u00a0-]+".join(words) + rf"{_LETTER}{{0,3}}(?!{_LETTER})",
+def target_pattern(term: str, lang: str = "") -> re.Pattern:
+    """A translation in running text: case-insensitive, word start, a short ending allowed. In a language whose
+    proclitics attach to the noun (``PROCLITICS``), the word may start with them: Arabic ``القراص`` and
+    ``وبالقراص`` are the term ``قراص``; a term written with the article (``الكركم``) is found after ``بال`` and
+    ``لل`` too."""
+    lang = lang.split("-")[0].lower()
+    term = term.strip()
+    article = _ARTICLE.get(lang, "")
+    if article and term.startswith(article) and len(term) > len(article) + 1:
+        term = term[len(article):]
+    words = [re.escape(w) for w in re.split(r"[\s-]+", term)]
+    start = f"(?:{PROCLITICS[lang]})" if lang in PROCLITICS else ""
+    return re.compile(r"(?<!\w)" + start + r"[\s\u00a0-]+".join(words) + rf"{_LETTER}{{0,3}}(?!{_LETTER})",
                       re.IGNORECASE)
 
 

@@ -14,21 +14,24 @@ front-matter key ``aliases`` (Hugo's name for the URLs that redirect to a page).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from .counts import counted
 from .errors import ManyErrors, VerlagError
 from .fsutil import write_if_changed
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
-from .sources import PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
+from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
-ORIGIN_RE = re.compile(r"^# imported from (.+)$", re.M)  # ``ImportedArticle.origin`` in a written front matter
 IMAGES_DIR = "bilder"  # source_de/bilder/: where imported local images go (README "Images and files")
 # What the summary says is missing ('date' has a line of its own: the author must add it).
 MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": "old address (no redirect)"}
@@ -71,7 +74,10 @@ class ImportedArticle:
     second import knows the article whatever the author changed in its front matter. ``unpublished``: why the
     old blog never published it (``draft = true`` in Hugo, WordPress status draft), None for a published
     article; ``render_markdown`` says it beside ``draft: true``, so the author who deletes that line to publish
-    the imports sees which of them were never finished.
+    the imports sees which of them were never finished. ``queries``: the queries that addressed it on the old
+    site's ``home`` (WordPress's plain permalinks, ``p=140``, ``page_id=7``): no static host can redirect them,
+    but ``relink`` makes the links between imported posts written so lead to its file. ``remote_images``: the
+    addresses of the images it shows that stay on the old blog's server (WordPress's ``wp-content/uploads/``).
     """
 
     slug: str
@@ -84,19 +90,22 @@ class ImportedArticle:
     unpublished: str | None = None
     home: str | None = None  # the old site's own address (its config's base URL): a full URL on it is a site path
     origin: str | None = None  # the file in the old site it came from (``content/posts/tee.md of https://…/``)
+    queries: tuple[str, ...] = ()  # its old addresses by query, which only links use (WordPress's ``p=140``)
+    remote_images: tuple[str, ...] = ()  # images of the old blog's own server it shows (``stay_remote``)
 
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
                 images: dict[Path, str] | None = None, notes: list[str] | None = None,
                 page: bool = False, slug: str | None = None, unpublished: str | None = None,
-                home: str | None = None, origin: str | None = None) -> ImportedArticle:
+                home: str | None = None, origin: str | None = None, queries: tuple[str, ...] = (),
+                remote_images: tuple[str, ...] = ()) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
     An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is left out and noted:
-    no static host can redirect it. ``unpublished``: see ``ImportedArticle``; such an
-    article had no public address, so ``aliases`` are left out (and noted)."""
+    no static host can redirect it (``queries`` keeps such addresses for links). ``unpublished``: see
+    ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted)."""
     notes = list(notes or [])
     if unpublished:
         notes.append(f"{unpublished}: never published there; keep 'draft: true' until it is finished")
@@ -118,7 +127,7 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
     return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, dict(images or {}), notes, source,
-                           page, unpublished, home, origin)
+                           page, unpublished, home, origin, tuple(queries), tuple(remote_images))
 
 
 def local_name(names: dict[Path, str], file: Path) -> str:
@@ -163,9 +172,17 @@ def rewrite_destinations(body: str, names: dict[str, str]) -> str:
 
 
 def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
-    """``article`` with ``author`` (verlag.toml's) where the source names none, and the summary's lines
-    for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``)."""
-    meta, notes = dict(article.meta), list(article.notes)
+    """``article`` with ``author`` (verlag.toml's) where the source names none, the summary's lines
+    for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``), and one for each place
+    whose raw HTML or image runs code or loads from another host (``rawhtml.active_html``), which the site
+    would publish as written."""
+    from .rawhtml import active_html
+
+    text = render_markdown(article)
+    head = text.index("\n---\n") + 5
+    notes = [*article.notes, *(f"line {line} runs code or loads from another host: {', '.join(found)}"
+                               for line, found in active_html(text[head:], text.count("\n", 0, head) + 1, ""))]
+    meta = dict(article.meta)
     if "author" not in meta and author:
         meta = {key: author if key == "author" else meta[key] for key in FRONT_KEYS
                 if key in meta or key == "author"}
@@ -225,13 +242,18 @@ def detect_kind(path: Path, data: bytes) -> str:
     return "text"
 
 
-def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
-                author: str | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
+def read_import(path: Path, *, year: int | None = None, kind: str | None = None, author: str | None = None,
+                uploads: Path | None = None, zone: dt.tzinfo | None = None,
+                ) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """(the articles, the problems) of one source file (a folder's files: ``importer_folder.import_files``).
 
     ``kind``: one of ``KINDS``, or None to detect it (``detect_kind``). ``year``: the year for
     German dates written without one ("3. März") in pasted text. ``author``: verlag.toml's, for articles
-    whose source names none (``completed``). A problem is a ``VerlagError`` naming the file and line of
+    whose source names none (``completed``). ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/``
+    folder, where an export's images are taken from (``importer_html.read_wxr``). ``zone``: verlag.toml's
+    ``timezone``, the zone of a time a saved page, a feed or a Markdown file outside a site with its own
+    states without one (else a saved page's gives only the day, the others are UTC). A problem is a
+    ``VerlagError`` naming the file and line of
     bad input: a file that cannot be read gives no article, an item of an export or feed that cannot be
     imported (a WordPress post without a title) is left out and the other items are returned.
     """
@@ -245,11 +267,12 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
         if found == "text":
             articles.append(importer_text.read_text(path, data, year))
         elif found == "markdown":
-            articles.append(importer_markdown.read_markdown(path, data))
+            articles.append(importer_markdown.read_markdown(path, data, zone))
         elif found == "html":
-            articles.extend(importer_html.read_page(path, data))
+            articles.extend(importer_html.read_page(path, data, zone))
         else:
-            items, skipped = {"wxr": importer_html.read_wxr, "feed": importer_html.read_feed}[found](path, data)
+            items, skipped = importer_html.read_wxr(path, data, uploads) if found == "wxr" else \
+                importer_html.read_feed(path, data, zone)
             articles.extend(items)
             errors.extend(skipped)
     except VerlagError as exc:
@@ -257,6 +280,26 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     except OSError as exc:  # unreadable: the system's words
         errors.append(VerlagError(exc.strerror or str(exc), path))
     return [completed(article, author) for article in articles], errors
+
+
+def stay_remote(placed: list[Placed], folder: str) -> list[tuple[str, str]]:
+    """(export file, warning) for each source whose written articles show images that stay on the old blog's server
+    (``ImportedArticle.remote_images``), one for all of them: the site loses them when that server is shut down.
+    ``folder``: the name of the project's source folder (``source_de``), where ``--uploads`` copies them to."""
+    by_file: dict[str, list[ImportedArticle]] = {}
+    for p in placed:
+        if p.article.remote_images and not p.imported_as:
+            by_file.setdefault(p.article.source.rpartition(":")[0] or p.article.source, []).append(p.article)
+    warnings = []
+    for file, articles in by_file.items():
+        images = len({url for article in articles for url in article.remote_images})
+        home = (articles[0].home or "").rstrip("/")
+        warnings.append((file, f"{counted(images, 'image')} of {counted(len(articles), 'article')} "
+                               f"{'stays' if images == 1 else 'stay'} on the old blog's server "
+                               f"({home}/wp-content/uploads/…): the site loses them when that server is shut down; "
+                               "import with --uploads DIR, a copy of the blog's wp-content/uploads folder, to copy "
+                               f"them into {folder}/{IMAGES_DIR}/"))
+    return warnings
 
 
 def render_markdown(article: ImportedArticle) -> str:
@@ -313,18 +356,18 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     templates = {p.stem: p for p in existing if p.parent.name == PAGES_DIR and untouched_template(p)}
     taken = {slug for p in existing for slug in (p.stem, likely_slug(p))}
     taken.update(RESERVED_SLUGS)
-    known = {p: _identity(p) for p in existing if p not in templates.values()}
+    known = {p: _identity(p) for p in existing if p not in templates.values()}  # each file's ``_Identity``
     before_run = set(existing)
     claimed: dict[Path, bytes] = {}
     placed: list[Placed] = []
     for article in articles:
         folder = source_dir / PAGES_DIR if article.page else source_dir
-        mine = _paths(article.meta["aliases"]) if "aliases" in article.meta else None
-        title_date = (article.meta["title"], article.meta.get("date"))
-        before = next((p for p, (aliases, was, origin) in known.items()
-                       if (article.origin is not None and origin == article.origin)
-                       or (aliases & mine if mine is not None else was == title_date)
-                       or (p in before_run and was == title_date)), None)
+        mine = _Identity.of(article)
+        before = next((p for p, was in known.items()
+                       if (article.origin is not None and was.origin == article.origin)
+                       or (was.addresses & mine.addresses if "aliases" in article.meta
+                           else was.title_date == mine.title_date)
+                       or (p in before_run and was.title_date == mine.title_date)), None)
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
@@ -333,7 +376,7 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
         if article.page and legal in templates:
             path = templates.pop(legal)
             article = dataclasses.replace(article, slug=legal)
-            known[path] = (_paths(article.meta.get("aliases", [])), title_date, article.origin)
+            known[path] = mine
             placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True))
             continue
         slug, n = article.slug, 2
@@ -342,7 +385,7 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
         final = dataclasses.replace(article, slug=slug)
         path = folder / f"{slug}.md"
         taken.add(slug)
-        known[path] = (_paths(final.meta.get("aliases", [])), title_date, final.origin)
+        known[path] = mine
         holder = next((p for p in existing if {article.slug, legal} & {p.stem, likely_slug(p)} and _unfilled(p)),
                       None)
         placed.append(Placed(final, path, render_markdown(final), images,
@@ -372,7 +415,9 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
     file name without its suffix), ``{% link _posts/2023-10-04-linden-tee.md %}`` (its path in the site) and a
     path after ``{{ site.url }}``/``{{ site.baseurl }}`` (the site's ``baseurl``, ``ImportedArticle.home``). Pages
     (``source_de/seiten/``) and addresses two articles share are no targets; links to anything else stay as
-    written."""
+    written. Links by query (WordPress's plain permalinks ``/?p=41``, ``?page_id=7``, ``index.php?p=41``, also as a
+    full URL on the old host) lead to the article or page whose ``queries`` on that ``home`` hold it, written
+    relative to the linking file (``seiten/ueber.md``, ``../holunder.md``)."""
     hosts = {urlsplit(p.article.home).netloc.lower() for p in placed if p.article.home}
     found: dict[str, set[Path]] = {}
     for p in placed:
@@ -381,7 +426,13 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
             found.setdefault(_old_key(alias), set()).add(p.path)
     targets = {key: paths.pop() for key, paths in found.items() if len(paths) == 1}
     files = {Path(p.article.source).absolute(): p.path for p in placed if not p.article.page}
-    if not targets and not files:
+    by_query: dict[tuple[str, str, str], set[Path]] = {}
+    for p in placed:
+        for query in p.article.queries if p.article.home else ():
+            home = urlsplit(p.article.home)
+            by_query.setdefault((home.netloc.lower(), _query_path(home.path), query), set()).add(p.path)
+    queried = {key: paths.pop() for key, paths in by_query.items() if len(paths) == 1}
+    if not targets and not files and not queried:
         return placed, 0
     from markdown_it.common.utils import unescapeAll
 
@@ -411,25 +462,31 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
         count += 1
         return match[1] + target.name + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
 
-    def replace(match: re.Match) -> str:
+    def replace(source: Path, match: re.Match) -> str:
         nonlocal count
         written = match[2]
         url = unescapeAll(written[1:-1] if written.startswith("<") else written)
         parts = urlsplit(url)
-        if parts.scheme not in ("", "http", "https") or parts.query \
-                or (parts.netloc.lower() not in hosts if parts.netloc else not url.startswith("/")):
+        if parts.scheme not in ("", "http", "https") or (parts.netloc and parts.netloc.lower() not in hosts):
             return match[0]
-        target = targets.get(_old_key(url))
-        if target is None:
+        if parts.query:
+            host, path = parts.netloc.lower(), _query_path(parts.path)
+            target = next((file for (home, root, query), file in queried.items() if query == parts.query
+                           and host in ("", home) and (path == root or not parts.path)), None)
+            link = Path(os.path.relpath(target, source.parent)).as_posix() if target else None
+        else:
+            target = targets.get(_old_key(url)) if parts.netloc or url.startswith("/") else None
+            link = target.name if target else None
+        if link is None:
             return match[0]
         count += 1
-        return match[1] + target.name + (f"#{parts.fragment}" if parts.fragment else "")
+        return match[1] + link + (f"#{parts.fragment}" if parts.fragment else "")
 
     out = []
     for p in placed:
         body = p.article.body
         if not p.imported_as:
-            body = DESTINATION_RE.sub(replace, body) if targets else body
+            body = DESTINATION_RE.sub(lambda m, path=p.path: replace(path, m), body) if targets or queried else body
             body = LIQUID_DESTINATION_RE.sub(lambda m, article=p.article: liquid(article, m), body)
         if body != p.article.body:
             from .segment import TEMPLATE_TAG_RE
@@ -440,6 +497,12 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
             p = dataclasses.replace(p, article=article, text=render_markdown(article))
         out.append(p)
     return out, count
+
+
+def _query_path(path: str) -> str:
+    """The path of an address by query as WordPress answers it: %-decoded, without ``index.php`` and the final
+    ``/`` (``/blog/index.php?p=3`` is ``/blog/?p=3``)."""
+    return unquote(path).removesuffix("index.php").rstrip("/")
 
 
 def _old_key(url: str) -> str:
@@ -455,9 +518,23 @@ def _paths(aliases) -> set[str]:
     return {urlsplit(a).path.rstrip("/") or "/" for a in aliases if isinstance(a, str)}
 
 
-def _identity(path: Path) -> tuple[set[str], tuple, str | None]:
-    """(old address paths, (title, date), origin: ``ORIGIN_RE``) of an existing source file; a file that does not
-    parse has neither addresses nor title and date."""
+class _Identity(NamedTuple):
+    """What tells that an article was imported before (``place``): its old addresses' paths (``_paths``), its
+    (title, date) and its ``origin`` (``ORIGIN_RE`` in a written file)."""
+
+    addresses: set[str]
+    title_date: tuple
+    origin: str | None
+
+    @classmethod
+    def of(cls, article: ImportedArticle) -> _Identity:
+        return cls(_paths(article.meta.get("aliases", [])), (article.meta["title"], article.meta.get("date")),
+                   article.origin)
+
+
+def _identity(path: Path) -> _Identity:
+    """The ``_Identity`` of an existing source file; a file that does not parse has neither addresses nor title
+    and date."""
     front, _, _ = split_front_matter(normalise(path.read_text(encoding="utf-8", errors="replace")))
     origin = ORIGIN_RE.search(front or "")
     try:
@@ -465,7 +542,8 @@ def _identity(path: Path) -> tuple[set[str], tuple, str | None]:
     except (yaml.YAMLError, ValueError):
         meta = {}
     meta = meta if isinstance(meta, dict) else {}
-    return _paths(meta.get("aliases", [])), (meta.get("title"), meta.get("date")), origin and origin[1].strip()
+    return _Identity(_paths(meta.get("aliases", [])), (meta.get("title"), meta.get("date")),
+                     origin[1].strip() if origin else None)
 
 
 def _place_images(article: ImportedArticle, source_dir: Path,

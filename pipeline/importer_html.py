@@ -29,6 +29,7 @@ from lxml import etree, html as lxml_html
 from .counts import counted
 from .errors import VerlagError
 from .importer import HAND_ADVICE, TAG_ADVICE, ImportedArticle, image_destination, local_name, new_article
+from .scaffold import LEGAL_SLUGS, ascii_slug
 from .segment import commonmark_parser, template_tag_kind
 
 # Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
@@ -59,30 +60,48 @@ PRE_RE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)  # wpautop leaves the lines
 PRE_MARK = "\x00"  # where a <pre> stood while the rest is split (XML 1.0 has no NUL character)
 WP_BLOCK_RE = re.compile(r"<!--\s+/?wp:[a-z][\w/-]*.*?-->", re.S)  # block editor delimiters
 MORE_RE = re.compile(r"<!--(?:more\b[^>]*?|noteaser)-->")  # the excerpt cut, no content
+UPLOADS_PATH = "/wp-content/uploads/"  # where WordPress keeps a blog's images (its Media Library)
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
 
-def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, dict[Path, str], list[str]]:
+def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
+                     remote: list[str] | None = None) -> tuple[str, dict[Path, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     An ``<img src>`` that names an existing file relative to ``base`` (the folder of a saved page) is
     listed and referenced as ``bilder/<name>`` (see ``_local_file``; ``importer.local_name``: one name per
     distinct file, ``importer.image_destination``); other images keep their address
-    (noted). The
+    (noted). Given ``remote`` (a WordPress post's), an image of the blog's ``wp-content/uploads/`` is taken from
+    ``uploads`` (a copy of that folder) like a local file, and where that has none (noted when ``uploads`` is
+    given) its address is appended to ``remote`` instead of a note: the export warns once for all of them; a
+    link to a file there (the full-size image, a PDF) is copied alike. The
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with markdownify's full escaping, and if
     that still differs the difference is noted.
     """
     tree = lxml_html.fragment_fromstring(html, create_parent="div")
     images: dict[Path, str] = {}
-    notes: list[str] = unlazy(tree)
+    notes: list[str] = unlazy(tree) + left_out_embeds(tree)
     for img in tree.iter("img"):
         src = img.get("src", "")
         local = _local_file(src, base)
+        upload = _upload_path(src) if remote is not None else None
+        if upload is not None:
+            local = _local_file(upload, uploads)
+            if local is None:
+                if uploads is not None:
+                    notes.append(f"image not in {uploads}: {upload} (left at its old address)")
+                remote.append(src)
+                continue
         if local is not None:
             img.set("src", image_destination(local_name(images, local)))
         elif src:
             notes.append(f"image left at its old address: {src}")
+    for link in tree.iter("a") if uploads is not None and remote is not None else ():
+        upload = _upload_path(link.get("href", ""))  # "Link to: Media File": the full-size image, a PDF
+        local = _local_file(upload, uploads) if upload else None
+        if local is not None:
+            link.set("href", image_destination(local_name(images, local)))
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
     for escape in (False, True):
@@ -94,6 +113,24 @@ def html_to_markdown(html: str, base: Path | None = None) -> tuple[str, dict[Pat
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
     return markdown + "\n", images, list(dict.fromkeys(notes))
+
+
+EMBEDS = ("script", "iframe", "object", "embed", "form")  # what Markdown cannot carry and a reader saw or ran
+
+
+def left_out_embeds(tree) -> list[str]:
+    """Notes naming each script, embedded page, plug-in or form of ``tree`` (an lxml element), which are taken
+    out of it here (their text after them stays): Markdown carries none, and markdownify dropped a script
+    unsaid and kept an ``<iframe>``'s fallback text, which no browser shows."""
+    from .rawhtml import web_host
+
+    notes = []
+    for element in list(tree.iter(*EMBEDS)):
+        host = web_host(element.get("src") or element.get("data") or element.get("action") or "")
+        notes.append(f"left out: <{element.tag}>" + (f" from {host}" if host else "")
+                     + " (Markdown carries no script, embed or form): add a link to it if it belongs")
+        element.drop_tree()
+    return notes
 
 
 def unlazy(tree) -> list[str]:
@@ -122,6 +159,14 @@ def unlazy(tree) -> list[str]:
                      f"({(img.get('alt') or 'no alt text')}): add it by hand")
         img.drop_tree()
     return notes
+
+
+def _upload_path(src: str) -> str | None:
+    """The path below WordPress's uploads folder of an image address on the blog (``https://blog.example/wp-content/
+    uploads/2023/06/x.jpg`` or ``/wp-content/uploads/…``: ``2023/06/x.jpg``, %-escapes kept), None for another."""
+    path = urlsplit(src).path
+    _, found, rest = path.partition(UPLOADS_PATH)
+    return rest if found and rest and not urlsplit(src).query else None
 
 
 def _lazy_source(img) -> str | None:
@@ -182,13 +227,14 @@ def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(match.group(0)) if match else None
 
 
-def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str,
-                 time_tags: bool = False) -> dt.datetime | dt.date | None:
+def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str, time_tags: bool = False,
+                 zone: dt.tzinfo | None = None) -> dt.datetime | dt.date | None:
     """The moment the page states for ``day`` with its time and UTC offset, as the WXR and feed readers keep
     it: the first ISO 8601 timestamp with both (``2025-04-14T08:00:00+02:00``) on that day from the
     ``meta_property`` meta tag (Open Graph ``article:published_time``), schema.org JSON-LD's ``ld_key``
     (``datePublished``), and with ``time_tags`` HTML's ``<time datetime>``; any day's when ``day`` is None.
-    ``day`` itself when none is stated (a date without time or zone gives no moment: none is invented)."""
+    ``day`` itself when none is stated (a date without time or zone gives no moment: none is invented); with
+    ``zone`` (verlag.toml's ``timezone``) a timestamp without offset is a moment in that zone."""
     stated = [*doc.xpath(f"//meta[@property='{meta_property}']/@content"), *_json_ld(doc, ld_key),
               *(doc.xpath("//time/@datetime") if time_tags else [])]
     for value in stated:
@@ -196,6 +242,8 @@ def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str,
             moment = dt.datetime.fromisoformat(value.strip())
         except ValueError:
             continue
+        if moment.tzinfo is None and zone is not None and len(value.strip()) > 10:
+            moment = moment.replace(tzinfo=zone)
         if moment.tzinfo is not None and (day is None or moment.date() == day):
             return moment.replace(microsecond=0)
     return day
@@ -230,20 +278,23 @@ def _later(updated, date):
     return updated if updated is not None and date is not None and day(updated) > day(date) else None
 
 
-def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
+def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[ImportedArticle]:
     """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
 
     trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
     visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address);
     ``article:modified_time`` is ``updated``. Both keep the time and UTC offset where the page states them
-    (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``), else they are the day. trafilatura's
+    (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``; a time without one is in ``zone``, verlag.toml's
+    ``timezone``, where that is set), else they are the day. trafilatura's
     own output drops headings, figures and captions in page-builder markup (Jimdo's ``j-blogarticle``,
     Wix's ``post-description``), so it only locates the content: the innermost element holding all of
     that text (``_main_node``) is converted with its own headings, images and captions, minus the blocks
     trafilatura left out as widgets (``_prune``; one of ``PROSE_WORDS`` words or more is noted). Wix's
     byline gives the author and, when trafilatura found no date, the date (``_byline``); it and the
     counter/share widgets are removed first (``_drop_widgets``). A heading or image of that element
-    missing from the Markdown is noted. Raises ``VerlagError`` when no article text is found.
+    missing from the Markdown is noted. An Impressum or privacy notice (``_legal_slug``) is a page
+    (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
+    template as it does a WordPress page's. Raises ``VerlagError`` when no article text is found.
     """
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
                                   include_formatting=True, include_comments=False, include_tables=True)
@@ -254,8 +305,8 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     lazy = unlazy(doc)
     modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
     day = _day(meta.date)  # read before the page is pruned: a <time> may stand outside the article's text
-    date = day and _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True)
-    updated = _stated_time(doc, _day(modified), "article:modified_time", "dateModified")
+    date = day and _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True, zone=zone)
+    updated = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
     byline, notes = _byline(doc)
     widgets = _drop_widgets(doc)
     blocks = [b for b in _blocks(content) if b not in widgets]
@@ -274,9 +325,22 @@ def read_page(path: Path, data: bytes) -> list[ImportedArticle]:
     notes = [f"title: {meta.title}", *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
                                                for t in dropped), *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
+    legal = _legal_slug(meta.title, meta.url)
+    if legal:
+        notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return [new_article(meta.title, body, str(path), author=author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
-                        aliases=[meta.url] if meta.url else None, images=images, notes=notes)]
+                        aliases=[meta.url] if meta.url else None, images=images, notes=notes,
+                        page=legal is not None, slug=legal)]
+
+
+def _legal_slug(title: str, url: str | None) -> str | None:
+    """The slug of a legal page (``scaffold.LEGAL_SLUGS``: ``impressum``, ``datenschutzerklaerung``,
+    ``privacy-policy``, …) that a saved page's title, or a part of it beside the site's name ("Impressum | Praxis
+    Sommer"), or the last part of its address names; None for any other page."""
+    last = unquote(urlsplit(url or "").path).rstrip("/").rsplit("/", 1)[-1]
+    candidates = [title, *re.split(r"\s+[|–—·:-]\s+", title), Path(last).stem]
+    return next((slug for slug in map(ascii_slug, candidates) if slug in LEGAL_SLUGS), None)
 
 
 def _as_written(author: str | None, page: str) -> str | None:
@@ -452,7 +516,7 @@ def _text(element, name: str, namespace: str = "") -> str:
     return ""
 
 
-def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[VerlagError]]:
+def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or
     future, and a ``VerlagError`` at the line of each one left out (a post without title and text): one such
     post does not keep the others out. A post without a title (WordPress shows "(no title)") is titled by its
@@ -461,12 +525,15 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
     Title, author (display name from ``wp:author``) and term names are HTML-decoded (WordPress stores them
     escaped, ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; ``wp:post_date`` (the blog's local time, see
     ``_wp_date``), ``wp:post_modified`` as ``updated`` when on a later day, categories and tags (not the default
-    "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address.
+    "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address, its
+    ``wp:post_name`` (``_post_name``) as its slug.
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
     as the attachments' images with an empty alt text, ``[caption]`` as a figure (``_figures``): the image, then
     its caption as a paragraph of its own; the featured image first (``_featured``).
-    An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``).
+    An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``). An image of
+    the blog's ``wp-content/uploads/`` is copied from ``uploads`` (a copy of that folder) where it is there; the
+    ones that are not are each article's ``remote_images`` (``html_to_markdown``).
     Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
     """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -477,6 +544,7 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
         raise VerlagError("no <channel> in this WordPress export", path, root.sourceline)
+    home = _text(channel, "base_blog_url") or _text(channel, "link") or None
     authors = {_text(a, "author_login"): unescape(_text(a, "author_display_name"))
                for a in _children(channel, "author")}
     items = _children(channel, "item")
@@ -503,7 +571,8 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
             notes.append(f"no title in WordPress (it lists the {kind} as '(no title)'): titled by its first words; "
                          "give it a title of its own")
         content = _featured(item, items, content, notes)
-        body, images, more = html_to_markdown(content)
+        remote: list[str] = []
+        body, images, more = html_to_markdown(content, uploads=uploads, remote=remote)
         login = _text(item, "creator")
         date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
         updated = _later(_wp_date(_text(item, "post_modified"), _text(item, "post_modified_gmt")), date)
@@ -511,16 +580,41 @@ def read_wxr(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verla
                 if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
         published = status == "publish"
         link = _text(item, "link")
+        slug = _post_name(_text(item, "post_name"), notes)
         notes = [f"WordPress {kind}, status {status}" + (f", published at {link}" if published else ""),
                  f"title: {title}", *notes, *more]
         articles.append(new_article(title, body, ref, author=authors.get(login) or login or None, date=date,
                                     updated=updated, summary=_plain(_text(item, "encoded", "/excerpt/")),
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[link] if published and link else None, images=images, notes=notes,
-                                    page=kind == "page", unpublished=None if published else f"{status} in WordPress"))
+                                    page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
+                                    remote_images=tuple(remote),
+                                    unpublished=None if published else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors
+
+
+def _queries(item, kind: str) -> tuple[str, ...]:
+    """The plain permalinks of a WordPress post or page by its ``wp:post_id``, as queries on the blog's address:
+    ``p=41`` (any post or page), ``page_id=7`` (a page),
+    https://wordpress.org/documentation/article/customize-permalinks/."""
+    post_id = _text(item, "post_id")
+    if not post_id.isdigit():
+        return ()
+    return (f"p={post_id}",) + ((f"page_id={post_id}",) if kind == "page" else ())
+
+
+def _post_name(name: str, notes: list[str]) -> str | None:
+    """The slug WordPress gave a post (``wp:post_name``, the last part of its pretty permalink) as text: WordPress
+    stores letters beyond ASCII percent-encoded UTF-8 (``kr%c3%a4uter``, ``sanitize_title_with_dashes``), which
+    ``importer.new_article`` then spells as ``kraeuter``. None for a draft's empty name and for one that is not
+    percent-encoded UTF-8 (noted: the title names the file)."""
+    try:
+        return unquote(name, errors="strict") or None
+    except UnicodeDecodeError:
+        notes.append(f"slug {name!r} (wp:post_name) is not percent-encoded UTF-8: named from the title")
+        return None
 
 
 def _postmeta(item, key: str) -> str:
@@ -644,13 +738,15 @@ def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) ->
     return SHORTCODE_RE.sub(replace, content), notes
 
 
-def read_feed(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[VerlagError]]:
+def read_feed(path: Path, data: bytes,
+              zone: dt.tzinfo | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """Every entry of an RSS 2.0 or Atom 1.0 feed file (e.g. a Wix blog's ``blog-feed.xml``), and a
     ``VerlagError`` at the line of each entry left out (one without a title).
 
     Title, author, published and updated time, categories as tags, the entry's link as its old address;
     the body from ``content:encoded``/``<content>``, else the description (noted: feeds often carry
-    only a teaser), which is the summary when there is a full content too. Raises ``VerlagError`` for
+    only a teaser), which is the summary when there is a full content too; a time without a zone is in ``zone``
+    (verlag.toml's ``timezone``), else UTC. Raises ``VerlagError`` for
     a file feedparser reads no entries from.
     """
     feed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
@@ -672,8 +768,8 @@ def read_feed(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verl
             content = entry.get("summary", "")
             notes.append("the feed has only the description of this entry: compare it with the page")
         body, images, more = html_to_markdown(content)
-        date = _feed_time(entry, "published")
-        updated = _feed_time(entry, "updated") if "updated" in entry.keys() else None  # not feedparser's fallback
+        date = _feed_time(entry, "published", zone)
+        updated = _feed_time(entry, "updated", zone) if "updated" in entry.keys() else None  # not feedparser's
         link = entry.get("link")
         author = entry.get("author") or feed.feed.get("author")  # Atom: the feed's author is each entry's
         articles.append(new_article(title, body, f"{path}:{line}", author=author,
@@ -684,10 +780,10 @@ def read_feed(path: Path, data: bytes) -> tuple[list[ImportedArticle], list[Verl
     return articles, errors
 
 
-def _feed_time(entry, key: str) -> dt.datetime | None:
+def _feed_time(entry, key: str, zone: dt.tzinfo | None = None) -> dt.datetime | None:
     """The entry's ``published``/``updated`` time as written, with its own UTC offset: RFC 822 (RSS,
     ``email.utils.parsedate_to_datetime``) or ISO 8601 (Atom); feedparser's UTC reading only when neither
-    parses. A time without a zone is UTC (RFC 822 "-0000")."""
+    parses. A time without a zone (RFC 822 "-0000": zone unknown) is in ``zone``, else UTC."""
     raw = entry.get(key) or ""
     try:
         moment = email.utils.parsedate_to_datetime(raw)
@@ -697,4 +793,4 @@ def _feed_time(entry, key: str) -> dt.datetime | None:
         except ValueError:
             parsed = entry.get(f"{key}_parsed")
             return dt.datetime(*parsed[:6], tzinfo=dt.timezone.utc) if parsed else None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone or dt.timezone.utc)

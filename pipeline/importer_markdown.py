@@ -8,10 +8,12 @@ Its fields map as the WordPress and web importers
 map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), ``last_modified_at``
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
 ``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``
-and ``permalink`` as old addresses; ``slug`` (the last part of its address in Hugo and in Jekyll's
-``:slug`` permalinks) as the article's slug. A Jekyll post's file name, ``_posts/YYYY-MM-DD-slug.md``, gives
-its date (front matter ``date`` wins) and slug (front matter ``slug`` wins), and a post in ``_posts/`` without
-a ``permalink`` had the address of the site's ``permalink`` setting (``jekyll_address``; by default
+and ``permalink`` as old addresses (Hugo's ``aliases`` and Jekyll's paths below the site's base URL path, where
+the site served them, https://gohugo.io/methods/page/aliases/); ``slug`` (the last part of its address in Hugo
+and in Jekyll's ``:slug`` permalinks) as the article's slug. A Jekyll post's file name,
+``_posts/YYYY-MM-DD-slug.md``, gives its date (front matter ``date`` wins) and slug (front matter ``slug``
+wins), and a post in ``_posts/`` without a ``permalink`` had the address of the ``permalink`` its site's front matter ``defaults`` give it
+(``_jekyll_default``), else of the site's ``permalink`` setting (``jekyll_address``; by default
 ``/:categories/:year/:month/:day/:title.html``) under its ``baseurl``, offered as an old address
 (https://jekyllrb.com/docs/posts/, https://jekyllrb.com/docs/permalinks/); a page below a Hugo site's
 ``content/`` without ``url`` likewise gets its section's ``[permalinks]`` address (``hugo_address``) or else
@@ -65,11 +67,12 @@ def front_matter_fence(text: str) -> str | None:
     return None
 
 
-def read_markdown(path: Path, data: bytes) -> ImportedArticle:
+def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> ImportedArticle:
     """The article in a Hugo or Jekyll Markdown file (UTF-8). Raises ``VerlagError`` at the line of front
     matter that is missing (``--kind markdown`` on a file without it), does not parse, holds a value YAML
     cannot construct (``date: 2026-13-45``, said as ``verlag extract`` says it), is not a table of keys,
-    or has no ``title``."""
+    or has no ``title``. ``zone``: verlag.toml's ``timezone``, for times without one where the old site's config
+    names no zone of its own."""
     try:
         text = normalise(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -119,14 +122,17 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
     settings = jekyll[1] if jekyll else hugo_settings(hugo[2]) if hugo else {}
     home = _home(settings, jekyll is not None)
     base = urlsplit(home).path.rstrip("/") if home else ""
-    zone = _zone(settings.get("timezone"), notes)
+    zone = _zone(settings.get("timezone"), notes, zone)
     date, slug = _date(first("date"), "date", notes, zone), _text(first("slug"))
     publish = _date(lower.get("publishdate") or lower.get("pubdate"), "publishDate", notes, zone)
     if date is None and publish is not None:  # Hugo's .Date falls back to it (front matter config :default)
         date = publish
-    aliases = _words(first("aliases", "redirect_from")) + _words(first("url", "permalink"))
-    dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, where) or _scheduled(publish)
     root = jekyll[0] if jekyll else hugo[2] if hugo else None  # the old site's folder
+    redirects, own = _words(first("aliases", "redirect_from")), _words(first("url", "permalink"))
+    below = lambda paths: [base + p if re.match(r"/(?!/)", p) else p for p in paths]  # noqa: E731
+    # Hugo's aliases and all of Jekyll's paths are the site's, served below its base URL's path.
+    aliases = (below(redirects) if root is not None else redirects) + (below(own) if jekyll else own)
+    dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, where) or _scheduled(publish)
     if dated:
         named = dt.date(*map(int, dated.group(1, 2, 3)))
         if date is None:
@@ -134,16 +140,18 @@ def read_markdown(path: Path, data: bytes) -> ImportedArticle:
             notes.append(f"date: {named.isoformat()} from the file name (Jekyll's YYYY-MM-DD-slug)")
         slug = slug or dated.group(4)
         if "_posts" in where.parts and not first("permalink") and unpublished is None:
-            configured = (jekyll[1] if jekyll else {}).get("permalink")
+            defaulted = _jekyll_default(jekyll[1], where.relative_to(jekyll[0]), "permalink") if jekyll else None
+            configured = defaulted or (jekyll[1] if jekyll else {}).get("permalink")
             style = str(configured or "date")
             folders = where.relative_to(jekyll[0]).parts if jekyll else ()  # <category>/_posts/: Jekyll's too
             folders = folders[:folders.index("_posts")] if "_posts" in folders else ()
             categories = list(dict.fromkeys(c.lower() for c in [*folders, *_words(first("categories", "category"))]))
             default = base + jekyll_address(style, date, slug, categories)
             aliases.append(default)
-            notes.append(f"old address {default}: " + (f"Jekyll's permalink {style!r} of {jekyll[0].name}/_config.yml"
-                                                       if configured else "Jekyll's default permalink (no _config.yml "
-                                                                          "beside _posts/ sets 'permalink')"))
+            notes.append(f"old address {default}: " + (
+                f"the permalink {style!r} of {jekyll[0].name}/_config.yml's defaults" if defaulted else
+                f"Jekyll's permalink {style!r} of {jekyll[0].name}/_config.yml" if configured else
+                "Jekyll's default permalink (no _config.yml beside _posts/ sets 'permalink')"))
     if hugo is not None and not dated and not first("url") and unpublished is None:
         rel = where.relative_to(hugo[0])
         pattern = _hugo_pattern(hugo_settings(hugo[2]), rel)
@@ -254,6 +262,29 @@ def _hugo_address(rel: Path, slug: str | None) -> str:
     stem = re.sub(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*$", "", rel.stem)
     name = folders.pop() if stem == "index" and folders else stem
     return ("/" + "/".join([*folders, slug or name]) + "/").lower().replace(" ", "-")
+
+
+def _jekyll_default(settings: dict, rel: Path, key: str):
+    """The value of ``key`` that the Jekyll site's front matter ``defaults`` give the post at ``rel`` (below the
+    site's root), None when none does: of the entries whose ``scope`` ``path`` holds it (a folder, or a glob) and
+    whose ``type``, if any, is ``posts``, the most specific path wins, then one that names the type, then the later
+    one (https://jekyllrb.com/docs/configuration/front-matter-defaults/)."""
+    from fnmatch import fnmatch
+
+    found = []
+    entries = settings.get("defaults")
+    for number, entry in enumerate(entries if isinstance(entries, list) else []):
+        scope = entry.get("scope") if isinstance(entry, dict) else None
+        values = entry.get("values") if isinstance(entry, dict) else None
+        if not isinstance(values, dict) or key not in values:
+            continue
+        scope = scope if isinstance(scope, dict) else {}
+        folder, kind = str(scope.get("path") or "").strip("/"), scope.get("type")
+        within = not folder or rel.as_posix().startswith(folder + "/") or rel.as_posix() == folder or \
+            fnmatch(rel.as_posix(), folder) or fnmatch(rel.parent.as_posix(), folder)
+        if within and kind in (None, "", "posts"):
+            found.append(((len(folder), bool(kind), number), values[key]))
+    return max(found, key=lambda pair: pair[0])[1] if found else None
 
 
 # Jekyll's named permalink styles (https://jekyllrb.com/docs/permalinks/#built-in-formats).
@@ -400,16 +431,17 @@ def _date(value, key: str, notes: list[str], zone: dt.tzinfo | None = None):
 _OFFSET = re.compile(r"(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$")
 
 
-def _zone(name, notes: list[str]) -> dt.tzinfo | None:
+def _zone(name, notes: list[str], fallback: dt.tzinfo | None = None) -> dt.tzinfo | None:
     """The time zone the old site's config names (Jekyll ``timezone``, Hugo ``timeZone``: IANA names such as
     Europe/Berlin, https://jekyllrb.com/docs/configuration/options/, https://gohugo.io/configuration/all/),
-    None when it names none; an unknown name is noted and counts as none."""
+    else ``fallback`` (verlag.toml's ``timezone``); an unknown name is noted and counts as none."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     if not isinstance(name, str) or not name.strip():
-        return None
+        return fallback
     try:
         return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        notes.append(f"time zone {name!r} of the site's config is unknown: times without a zone are read as UTC")
-        return None
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        notes.append(f"time zone {name!r} of the site's config is unknown: times without a zone are read "
+                     + (f"in verlag.toml's timezone {fallback}" if fallback else "as UTC"))
+        return fallback

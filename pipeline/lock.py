@@ -113,6 +113,17 @@ def held_since(config: Config) -> int | None:
     return _since.get(lock_path(config).resolve())
 
 
+def clock(config: Config) -> int | None:
+    """The file system's time now (ns): the lock file's change time after this process wrote its pid there again;
+    None when it does not hold the lock. Read after a run's writes, it is later than every change they made once
+    it differs from the newest one's change time (``statrecord.StatRecord.confirm``)."""
+    fd = _fds.get(lock_path(config).resolve())
+    if fd is None:
+        return None
+    os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+    return os.fstat(fd).st_ctime_ns
+
+
 def _sweep(config: Config, swept: Path) -> None:
     """Remove verlag's temp files from the folders it writes, then record that there are none."""
     for folder in (config.translations_dir, config.editions_dir, config.site_dir, config.state_dir):

@@ -56,18 +56,16 @@ class SitePages:
         self._named = re.compile(path + rb"(?:(?<=" + at + rb")|(?<=[(<\"'=\s]" + path + rb"))"
                                  + rb"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?#\s\"'()<>\\]+)")
         self._answers: dict[tuple[str, str], bool] = {}
-        self.error: VerlagError | None = None  # the settings' mistake, once they were read (``_settings``)
 
     @cached_property
     def _settings(self) -> Settings | None:
         """``site.load_settings``, read once; None when verlag.toml's ``[site]`` or ``[publish]`` has a mistake
-        (kept in ``error``)."""
+        (``site.settings_errors`` names it)."""
         from .site import load_settings
 
         try:
             return load_settings(self.config)
-        except VerlagError as exc:
-            self.error = exc
+        except VerlagError:
             return None
 
     def __contains__(self, page: tuple[str, str]) -> bool:
@@ -87,23 +85,33 @@ class SitePages:
         site publishes ("" when it names none, or the site has no address, without reading any record), and the
         slugs ``renamed`` gives the ``<name>.md`` files it links (a ``slug:`` or ``aliases`` edit of the linked
         article changes what its link-target check accepts)."""
-        renamed = self._renamed_key(catalog or b"")
+        return self.key_of(*self.findings(catalog))
+
+    def findings(self, catalog: bytes | None) -> tuple[list[list[str]], list[str]]:
+        """What ``key`` reads in a catalog's bytes, sorted, as JSON keeps it (so a build keeps it by the catalog's
+        digest): the [lang, slug] pages it names by an address of the site (none when the site has no address),
+        and the names of the ``<name>.md`` files it links (``media.linked_article``'s name: the file name,
+        %-decoded), looked for only where ``renamed`` maps any name (its regex takes seconds over 500 catalogs)
+        and the catalog holds ".md"."""
+        data = catalog or b""
+        named = sorted({(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
+                        for m in self._named.finditer(data)}) if self.config.site_url else []
+        names = sorted({unquote(m.group(1).decode("utf-8", "replace"))
+                        for m in _MD_LINK.finditer(data)}) if self.renamed and b".md" in data else []
+        return [list(page) for page in named], names
+
+    def key_of(self, named: list[list[str]], names: list[str]) -> str:
+        """``key`` of a catalog from its ``findings``: ``|name>slug`` for each linked ``<name>.md`` that ``renamed``
+        maps (``redirects.file_slug``: the page of the file, also when another article's slug is its name)."""
+        renamed = ""
+        if names:
+            from .redirects import file_slug
+
+            renamed = "".join(f"|{name}>{file_slug(self.renamed, name)}" for name in names
+                              if name in self.renamed or f"{name}.md" in self.renamed)
         if not self.config.site_url:
             return renamed
-        named = {(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
-                 for m in self._named.finditer(catalog or b"")}
         return ",".join(sorted(f"{lang}/{slug}" for lang, slug in named if (lang, slug) in self)) + renamed
-
-    def _renamed_key(self, catalog: bytes) -> str:
-        """``|name>slug`` for each ``<name>.md`` in ``catalog`` that ``renamed`` maps (``media.linked_article``'s
-        name: the file name, %-decoded); "" without such a link, the usual case, found without a regex."""
-        if not self.renamed or b".md" not in catalog:
-            return ""
-        from .redirects import file_slug
-
-        names = {unquote(m.group(1).decode("utf-8", "replace")) for m in _MD_LINK.finditer(catalog)}
-        return "".join(f"|{name}>{file_slug(self.renamed, name)}" for name in sorted(names)
-                       if name in self.renamed or f"{name}.md" in self.renamed)
 
 
 class PlannedPages(SitePages):
@@ -194,12 +202,17 @@ class PlannedPages(SitePages):
     def _edition_published(self, article: Article, lang: str, settings: Settings,
                            gate: Container[tuple[str, str]]) -> bool:
         """``_publishes`` for an edition that can be made; raises as making it raises."""
+        from .site import edition_published
+
+        return edition_published(self.config, settings, self._edition(article, lang, gate), article)
+
+    def _edition(self, article: Article, lang: str, gate: Container[tuple[str, str]]):
+        """The ``lang`` edition of ``article`` as the build makes it, its QA gate counting ``gate`` published."""
         from . import doccache
         from .editions import catalog_edition
         from .errors import stage
         from .rawhtml import german_blocks, german_words
         from .segment import segment_article
-        from .site import edition_published
 
         if article.slug not in self._documents:  # extract's segmentation when it is stored, else made here
             with stage(article.ref, "segmenting"):
@@ -208,7 +221,23 @@ class PlannedPages(SitePages):
             self._documents[article.slug] = (doc, german_words(german_blocks(article)))
         doc, german = self._documents[article.slug]
         edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german, self.renamed)
-        return edition_published(self.config, settings, edition, article)
+        return edition
+
+    def held_back(self, page: tuple[str, str]) -> str:
+        """What holds the translation ``page`` (lang, slug) off the site as the next build decides it: each of
+        ``[publish] min_translated`` and ``min_reviewed`` it misses with its figures (``site.missed``), e.g.
+        "[publish] min_reviewed (44.4 % reviewed, 50 needed)"; "" when it is published, not made from a readable
+        article and catalog, or the settings have a mistake (``site.settings_errors`` names it). Raises as making
+        its edition raises."""
+        from .site import edition_page, missed
+
+        lang, slug = page
+        article, settings = self._articles.get(slug), self._settings
+        if settings is None or article is None or article.draft or slug in self._unreadable \
+                or lang not in self.config.languages or page in self:
+            return ""
+        page_made = edition_page(self.config, self._edition(article, lang, self), article)
+        return "; ".join(f"[publish] {name} ({figures})" for name, figures in missed(page_made, settings))
 
 
 def renamed_originals(sources: Sources) -> dict[str, str]:

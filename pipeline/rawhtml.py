@@ -17,13 +17,15 @@ import html
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from .errors import VerlagError
 from .markup import without_code_spans
-from .segment import article_tokens
+from .segment import article_tokens, block_tokens
 from .sources import Article
 
-__all__ = ["german_blocks", "mark_language", "readable_text", "retitled", "stays_german", "text_attributes"]
+__all__ = ["active_html", "active_message", "german_blocks", "mark_language", "readable_text", "retitled",
+           "stays_german", "text_attributes"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
 # Elements whose content is no text for the reader; void elements, which have no content or end tag;
@@ -45,6 +47,20 @@ _ATTRIBUTE = rf"""({_SPACE}+)([A-Za-z_:][A-Za-z0-9_.:-]*)(?:({_SPACE}*={_SPACE}*
 _TAG_OPENING = re.compile(r"<[A-Za-z][A-Za-z0-9-]*")
 _NEXT_ATTRIBUTE = re.compile(_ATTRIBUTE)
 _OPEN_TAG = re.compile(rf"<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*{_SPACE}*/?>")
+
+
+EMBEDS = frozenset({"iframe", "frame", "object", "embed", "applet", "portal"})  # another page or plug-in inside
+_FETCHED = ("src", "poster", "data", "background")  # attributes whose address a browser loads without a click
+_ADDRESSES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"})
+_CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])\s*((?:https?:)?//[^\s"')]+)""", re.I)
+_SCRIPT_SCHEME = re.compile(r"(javascript|vbscript):", re.I)
+_NO_URL_SPACE = re.compile(r"[\x00-\x20]")  # a browser strips them from an address before reading its scheme
+# Where ``active_html`` can find something, read on the open tags of the article's text (few, and found by one
+# fast search): the parse is skipped elsewhere
+_START_TAG = re.compile(r"<[A-Za-z][^<>]*")
+_MAYBE_ACTIVE = re.compile(r"""<(?:script|i?frame|object|embed|applet|portal|base|meta|link|style)\b|\son[a-z]+\s*="""
+                           r"""|(?:java|vb)script:|url\(|(?:src|srcset|poster|data|background)\s*=\s*["']?[^"'>]*//""",
+                           re.I)
 
 
 class _Element:
@@ -246,3 +262,104 @@ def retitled(tag: str, allowed: frozenset[str]) -> str | None:
 def _shapes(allowed: frozenset[str]) -> dict[str, str]:
     """Each allowed open tag with ``title``/``alt`` values, keyed by its text with those values emptied."""
     return {shape: tag for tag in allowed if (shape := _shape(tag)) is not None}
+
+
+def web_host(url: str) -> str | None:
+    """The host (lower case) of an http(s) or protocol-relative (``//host/…``) address, else None."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+    except ValueError:  # "http://[x" and other addresses a browser refuses too
+        return None
+    return host if parts.scheme.lower() in ("http", "https", "") and host else None
+
+
+class _Active(HTMLParser):
+    """What an HTML fragment makes a reader's browser run or fetch by itself (``found``, one phrase each):
+    scripts, embedded pages and plug-ins, event handlers, ``javascript:`` addresses, ``<base>``, a refresh,
+    and resources (images, media, style sheets, fonts) from a host other than ``own`` (the site's)."""
+
+    def __init__(self, own: str):
+        super().__init__(convert_charrefs=True)
+        self.own = own
+        self.found: list[str] = []
+        self.in_style = False
+
+    def _host(self, url: str) -> str | None:
+        host = web_host(url)
+        return host if host != self.own else None
+
+    def handle_starttag(self, tag, attrs):
+        values = {name: value or "" for name, value in attrs}
+        source = self._host(values.get("src") or values.get("data") or "")
+        if tag == "script" or tag in EMBEDS:
+            self.found.append(f"<{tag}>" + (f" from {source}" if source else ""))
+        elif tag == "base":
+            self.found.append("<base>")
+        elif tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            self.found.append('<meta http-equiv="refresh">')
+        else:
+            urls = [values[name] for name in _FETCHED if name in values]
+            urls += [candidate.split()[0] for candidate in values.get("srcset", "").split(",") if candidate.split()]
+            urls += [values.get("href", "")] if tag == "link" else []
+            urls += _CSS_URL.findall(values.get("style", ""))
+            self.found += [f"<{tag}> from {host}" for host in dict.fromkeys(filter(None, map(self._host, urls)))]
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"{name}= on <{tag}>")
+            elif name in _ADDRESSES and (scheme := _SCRIPT_SCHEME.match(_NO_URL_SPACE.sub("", value or ""))):
+                self.found.append(f"a {scheme.group(1).lower()}: address on <{tag}>")
+        self.in_style = tag == "style"
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        self.in_style = False
+
+    def handle_data(self, data):
+        if self.in_style:
+            self.found += [f"<style> from {host}" for host in filter(None, map(self._host, _CSS_URL.findall(data)))]
+
+
+def active_html(body: str, body_line: int, site_url: str) -> list[tuple[int, list[str]]]:
+    """(line of the file, what it does) of each HTML block, and each block with inline HTML or images, of
+    ``body`` (an article's Markdown, its first line the file's ``body_line``) that makes a reader's browser
+    run a script, show another page or plug-in, or load anything from a host other than ``site_url``'s
+    (``[site] base_url``; a Markdown image ``![…](https://other.example/x.png)`` too), in document order.
+    verlag publishes the German original's raw HTML as written and every translation repeats it, so this is
+    the author's to know: third-party content loaded without the reader's consent (GDPR), or code from
+    someone else. None when the body cannot be parsed."""
+    if not ("![" in body and "//" in body) and not any(map(_MAYBE_ACTIVE.search, _START_TAG.findall(body))):
+        return []
+    try:
+        tokens = block_tokens(body, {}, lambda content: "<" in content or "![" in content)
+    except VerlagError:  # nesting too deep: segmenting the article says so, at its file and line
+        return []
+    found, own = [], web_host(site_url)
+    for token in tokens:
+        images = []
+        if token.type == "html_block":
+            fragment = token.content
+        elif token.type == "inline" and token.children:
+            fragment = " ".join(child.content for child in token.children if child.type == "html_inline")
+            images = [f"image from {host}" for child in token.children if child.type == "image"
+                      and (host := web_host(str(child.attrGet("src") or ""))) not in (None, own)]
+        else:
+            continue
+        reader = _Active(own)
+        try:
+            reader.feed(fragment)
+            reader.close()
+        except (AssertionError, ValueError):  # a declaration Python's parser gives up on: what it read counts
+            pass
+        if (reader.found or images) and token.map:
+            found.append((body_line + token.map[0], list(dict.fromkeys(reader.found + images))))
+    return found
+
+
+def active_message(found: list[str]) -> str:
+    """What ``check`` and ``import`` say about raw HTML that does what ``found`` (``active_html``) lists."""
+    return (f"the page runs code or loads from another host: {', '.join(found)}; verlag publishes it as written, in "
+            "every language, and readers' browsers run or fetch it without their consent (for third-party "
+            "content, GDPR): remove it, link to the content instead, or set [site] german_html = \"clean\"")

@@ -37,10 +37,10 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .sources import Article, read_aliases
+from .sources import ORIGIN_RE, Article, read_aliases
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -150,6 +150,22 @@ def file_slug(renamed: Mapping[str, str], name: str) -> str:
     """The slug of the page a link to the file ``<name>.md`` leads to, by ``old_names`` (``renamed``): that file's
     article's, else the article's that had that name (its aliases), else ``name``."""
     return renamed.get(f"{name}.md") or renamed.get(name, name)
+
+
+def old_hosts(articles: Iterable[Article], site_url: str) -> set[str]:
+    """The hosts (lower case) of the old site the project's ``articles`` came from, as their sources record it: the
+    host of each full URL under ``aliases:`` and of the site an import names in its ``# imported from … of
+    https://…/`` comment; never the host of ``site_url``, the new site."""
+    found = set()
+    for article in articles:
+        aliases = article.meta.get("aliases")
+        origin = ORIGIN_RE.search(article.front)
+        for url in [*(aliases if isinstance(aliases, list) else [aliases]),
+                    origin[1].rpartition(" of ")[2] if origin else None]:
+            parts = urlsplit(url.strip()) if isinstance(url, str) else None
+            if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
+                found.add(parts.netloc.lower())
+    return found - {urlsplit(site_url).netloc.lower()}
 
 
 def old_path(path: str) -> str:

@@ -67,11 +67,11 @@ from mdit_py_plugins.anchors import anchors_plugin
 
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK
 from .media import WEB
-from .rawhtml import mark_language, readable_text, retitled
+from .rawhtml import mark_language, readable_text, retitled, web_host
 from .redirects import old_path
 from .segment import MAX_NESTING, commonmark_parser
 
-__all__ = ["Allowance", "Rendered", "render", "safe_url", "MAX_NESTING"]
+__all__ = ["Allowance", "Rendered", "render", "safe_url", "sanitized", "MAX_NESTING"]
 
 REASONS = STALE_MARK + HELD_MARK  # why a translated passage is shown in German (none: not translated yet)
 SENTINELS = FALLBACK_OPEN + FALLBACK_CLOSE + REASONS
@@ -89,6 +89,11 @@ MARKDOWN_ATTRIBUTES = {"*": {"lang", "title"}, "a": {"href", "hreflang", "title"
                        "img": {"src", "alt", "title"}, "ol": {"start", "class"}, "li": {"id", "class"},
                        "code": {"class"}, "section": {"class"}, "hr": {"class"}, "sup": {"class"},
                        "th": {"style"}, "td": {"style"}, **{f"h{n}": {"id"} for n in range(1, 7)}}
+# ``[site] german_html = "clean"``: the elements and attributes of plain HTML (nh3's defaults) and markdown-it's
+CONTAINED_TAGS = frozenset(nh3.ALLOWED_TAGS | MARKDOWN_TAGS)
+CONTAINED_ATTRIBUTES = {tag: {*nh3.ALLOWED_ATTRIBUTES.get(tag, ()), *MARKDOWN_ATTRIBUTES.get(tag, ())}
+                        for tag in {*nh3.ALLOWED_ATTRIBUTES, *MARKDOWN_ATTRIBUTES}} | {
+                        "*": {*MARKDOWN_ATTRIBUTES["*"], "class", "id", "dir"}}
 
 
 @dataclass(frozen=True)
@@ -459,3 +464,23 @@ def _clean(body: str, allowance: Allowance, job: _Job) -> str:
     if not job.stash:
         return cleaned
     return re.sub(f"\ue010{job.nonce}-\\d+\ue011", lambda m: job.stash.get(m.group(0), ""), cleaned)
+
+
+def sanitized(body: str, site_url: str) -> str:
+    """An article body (HTML, str) as ``[site] german_html = "clean"`` publishes it: nh3 keeps the elements and
+    attributes of plain HTML and of markdown-it only, so no script, style, embedded page or plug-in, form,
+    event handler or address of a scheme but http(s), mailto and tel is left, and an image from a host other
+    than ``site_url``'s (the reader's browser would fetch it unasked) loses its ``src``."""
+    return _container(web_host(site_url)).clean(body)
+
+
+@lru_cache(maxsize=8)
+def _container(own: str | None) -> nh3.Cleaner:
+    def fetched_here(element: str, attribute: str, value: str) -> str | None:
+        if attribute != "src" or web_host(value) in (None, own):
+            return value
+        return None
+
+    return nh3.Cleaner(tags=set(CONTAINED_TAGS), attributes=CONTAINED_ATTRIBUTES, url_schemes=set(SAFE_SCHEMES),
+                       link_rel=None, filter_style_properties={"text-align"}, attribute_filter=fetched_here,
+                       strip_comments=False)

@@ -27,6 +27,7 @@ import polib
 from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .bidi import mark_directions
 from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, parse_po, provenance,
                       review_state)
 from .check import ERROR, check_catalog, german_copies, msgid_line, waiver_advice
@@ -336,12 +337,14 @@ def render_report(pages: list[Page], project: str, languages: list[str], partial
     by_lang = {lang: [p for p in pages if p.lang == lang] for lang in languages}
     totals = {lang: sum((p.tally for p in mine), Tally()) for lang, mine in by_lang.items()}
     problems = [p for p in pages if p.problem]
-    files = {"index.html": env.get_template("index.html").render(
-        project=project, by_lang=by_lang, totals=totals, problems=problems, partial=partial, root="")}
+    # the report's own words are English (left to right): Arabic or Hebrew in it gets dir="rtl"
+    files = {"index.html": mark_directions(env.get_template("index.html").render(
+        project=project, by_lang=by_lang, totals=totals, problems=problems, partial=partial, root=""), "ltr")}
     article_template = env.get_template("article.html")
     for page in (p for p in pages if not p.unchanged):
         others = [lang for lang in all_languages or languages if lang != page.lang]
-        files[page.href] = article_template.render(project=project, page=page, others=others, root="../")
+        files[page.href] = mark_directions(
+            article_template.render(project=project, page=page, others=others, root="../"), "ltr")
     for asset in ASSETS:
         files[asset] = (TEMPLATES / asset).read_text(encoding="utf-8")
     return files

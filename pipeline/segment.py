@@ -19,8 +19,9 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import PurePosixPath
 from types import FunctionType
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import yaml
 from markdown_it import MarkdownIt
@@ -31,6 +32,9 @@ from .errors import BlockFailure, VerlagError
 from .markup import TITLE, analyse, scan, title_span
 from .sentences import SplitMemo, sentence_spans, split_sentences
 from .sources import TEMPLATE_TAG_HINT, WP_SHORTCODES, Article
+
+if TYPE_CHECKING:
+    from .doccache import StoredLinks
 
 __all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags",
            "markdown_template_tags", "template_tag_kind", "TEMPLATE_TAG_RE", "template_tag_warning",
@@ -212,6 +216,30 @@ class _DepthBlock(ParserBlock):
         super().tokenize(state, startLine, endLine)
 
 
+MAX_BRACKETS = 10_000  # "[" in one block: markdown-it's link rule scans on from each, so time grows with their square
+_ESCAPE_OR_BRACKET = re.compile(r"\\[\s\S]|\[")
+
+
+def too_many_brackets(text: str) -> str | None:
+    """What is wrong with Markdown ``text`` (one block's) holding more than ``MAX_BRACKETS`` unescaped ``[``:
+    markdown-it's link and footnote rules look for the end of a label from each one, so 100,000 of them in
+    a paragraph took minutes. None for any other text."""
+    if text.count("[") <= MAX_BRACKETS:
+        return None
+    found = sum(match.group() == "[" for match in _ESCAPE_OR_BRACKET.finditer(text))
+    return None if found <= MAX_BRACKETS else (
+        f"{found:,} '[' in one block: markdown-it reads at most {MAX_BRACKETS:,} in reasonable time (its time grows "
+        "with the square of them); break the block up, or write a bracket that opens no link as \\[")
+
+
+def _bracket_guard(state) -> None:
+    """Refuses a block of ``too_many_brackets`` (a core rule, before the inline parse). Raises ``VerlagError``
+    without a path, its line 1-based in the parsed text."""
+    for token in state.tokens:
+        if token.type == "inline" and (problem := too_many_brackets(token.content)):
+            raise VerlagError(problem, None, token.map[0] + 1 if token.map else None)
+
+
 def escaped_split(row: str) -> list[str]:
     """A table row's cells as markdown-it's ``rules_block.table.escapedSplit`` splits them (str in, list of str
     out): at each pipe not right after a backslash (GFM 0.29 §4.10), an escaped pipe ``\\|`` kept as ``|`` in
@@ -233,11 +261,13 @@ def commonmark_parser() -> MarkdownIt:
     The one dialect: segmentation, the QA checks and the site's renderer all
     start from it, so a page shows what the catalogs and CommonMark editors show.
     Text nested deeper than ``MAX_NESTING`` raises ``VerlagError`` where
-    markdown-it would drop it without a word. Table rows are split into cells
+    markdown-it would drop it without a word, and so does a block with more
+    than ``MAX_BRACKETS`` ``[``, which markdown-it reads in quadratic time. Table rows are split into cells
     by ``escaped_split``: the same tokens, the peer corpus's 6,358 rows in
     0.07 s instead of 0.31 s.
     """
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(footnote_plugin)
+    md.core.ruler.before("inline", "verlag_brackets", _bracket_guard)
     table = next(rule for rule in md.block.ruler.__rules__ if rule.name == "table")
     md.block.ruler.at("table", _table_rule(), {"alt": table.alt})
     block = _DepthBlock()
@@ -271,7 +301,7 @@ def may_link(content: str) -> bool:
     return "[" in content or "<" in content
 
 
-def link_blocks(doc: Document) -> list[tuple[int, list]] | None:
+def link_blocks(doc: Document | StoredLinks) -> list[tuple[int, list]] | None:
     """(0-based line in the body, inline child tokens) of each block of ``doc`` that may hold a link or image,
     parsed inline from the contents segmentation kept (``Document.links``) with its link reference
     definitions: the children ``block_tokens(body, env, may_link)`` gives them, without the block parse
@@ -633,12 +663,29 @@ def template_tag_kind(text: str) -> str | None:
             else "Liquid tag (Jekyll)" if text.startswith("{") else "WordPress shortcode")
 
 
+# A tag that stands for the address of another post: Jekyll's ``{% post_url 2023-11-12-name %}`` and ``{% link
+# _posts/2023-11-12-name.md %}`` (https://jekyllrb.com/docs/liquid/tags/#links), Hugo's ``{{< ref "name.md" >}}``
+# and ``relref`` (https://gohugo.io/methods/shortcode/ref/); group 1 the post's name or path.
+_LINK_TAG_RE = re.compile(r"\{%-?\s*(?:post_url|link)\s+([^\s%]+)|\{\{[<%]\s*(?:rel)?ref\s+[\"']?([^\"'\s>%]+)")
+_POST_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")  # a Jekyll post's file name starts with its date
+
+
 def template_tag_warning(tag: str, kind: str) -> str:
-    """What ``extract`` and ``check`` say about one of ``template_tags``' tags (its ``kind``: "Hugo shortcode", …)."""
+    """What ``extract`` and ``check`` say about one of ``template_tags``' tags (its ``kind``: "Hugo shortcode", …):
+    a tag linking another post (``_LINK_TAG_RE``, one the import could not point at an imported file) is advised
+    to become a link to that post's file, named as the import names it (the date before a Jekyll post's name
+    dropped); any other to become the image or note it stands for."""
     tag = " ".join(tag.split())  # one over several lines
     shown = tag if len(tag) <= 60 else tag[:57] + "…"
+    link = _LINK_TAG_RE.match(tag)
+    if link:
+        name = _POST_DATE_RE.sub("", PurePosixPath(link[1] or link[2]).stem) or "artikel"
+        advice = (f"a link to another article: its file, such as [Text]({name}.md), once that article is in "
+                  "source_de/, or the full address of its page")
+    else:
+        advice = "an image: ![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote"
     return (f"{kind} {shown} is not Markdown: the pages would show it as text; write what it stands for in Markdown "
-            "(an image: ![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote)")
+            f"({advice})")
 
 
 def template_tags(article: Article) -> list[tuple[int, str, str]]:

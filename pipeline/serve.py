@@ -5,10 +5,17 @@ system. A failed rebuild is reported and the last good site stays online.
 A missing page answers 404 with that language's 404 page, as a host would
 (the site's root 404 page for a language not published yet); a folder
 without an index.html answers 404 too, never a directory listing.
+
+Only the author's own browser is served: a request naming another host
+(``Host: evil.example``, what a web page gets by DNS rebinding, pointing its
+name at 127.0.0.1) is refused with 403, and a file under site/ that is a
+symlink leading out of it is missing (404), so no page on the web can read
+files of the machine through the preview.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 from .config import CONFIG_NAME, Config
 from .errors import VerlagError
 
+LOCAL_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})  # the names the author's browser uses for the preview
 
 def watched(config: Config) -> dict[str, int]:
     """Modification stamps of everything a build reads: sources, catalogs, theme, settings."""
@@ -52,6 +60,21 @@ class _Handler(SimpleHTTPRequestHandler):
         if route.startswith(self.base_path):
             route = "/" + route[len(self.base_path):]
         return super().translate_path(route)
+
+    def send_head(self):
+        """As the standard handler, for a request to a local name (else 403) of a file inside site/ (else 404)."""
+        try:
+            host = urlsplit("//" + self.headers.get("Host", "127.0.0.1")).hostname
+        except ValueError:
+            host = None
+        if host not in LOCAL_NAMES:
+            self.send_error(403, "verlag serve answers only requests to 127.0.0.1 or localhost")
+            return None
+        site = os.path.realpath(self.directory)
+        if os.path.commonpath([site, os.path.realpath(self.translate_path(self.path))]) != site:
+            self.send_error(404)
+            return None
+        return super().send_head()
 
     def send_error(self, code, message=None, explain=None):
         if code != 404:

@@ -41,6 +41,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from markupsafe import Markup
 
+from .bidi import mark_directions, text_direction
 from .config import DEFAULT_BASE_URL, Config
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_record, record_path
@@ -48,7 +49,7 @@ from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import code_digest, contained, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path, stored_references, unscanned
-from .practice import Localized, Practice, check_legal, load_practice, unfilled_errors
+from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site
 from .redirects import file_slug, gone_message, kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
@@ -84,10 +85,11 @@ class Settings:
     feed_entries: int  # the newest articles each feed carries
     feed_author: str  # the name every feed gives as its author
     search: bool  # a Pagefind index and a search box (``[site] search``, default true)
+    clean_html: bool = False  # ``[site] german_html = "clean"``: bodies through ``render.sanitized``
 
 
 def load_settings(config: Config) -> Settings:
-    """``[site] base_url``, ``feed_entries`` and ``author``, ``[publish] min_reviewed`` and
+    """``[site] base_url``, ``feed_entries``, ``author`` and ``german_html``, ``[publish] min_reviewed`` and
     ``min_translated`` (percent of German words, global and per language), validated; a mistake raises
     ``VerlagError`` naming verlag.toml and the line."""
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
@@ -106,7 +108,12 @@ def load_settings(config: Config) -> Settings:
     search = config.section("site").get("search", True)
     if not isinstance(search, bool):
         raise config.error("search", f"expected true or false, got {search!r}", "site")
-    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config), search)
+    german_html = config.section("site").get("german_html", "keep")
+    if german_html not in ("keep", "clean"):
+        raise config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or "clean" '
+                           f"(no scripts, embeds or content from other hosts), got {german_html!r}", "site")
+    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config), search,
+                    german_html == "clean")
 
 
 def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
@@ -121,6 +128,26 @@ def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
                                f"publish.{lang}" if name in own else "publish")
         limits[lang] = float(value)
     return limits
+
+
+def settings_errors(config: Config, sources: Sources) -> list[VerlagError]:
+    """Every mistake in verlag.toml that stops ``verlag build``, each part's first: ``load_settings``,
+    ``practice.load_practice`` with ``check_legal``, and ``practice.translator_names``; ``verlag check`` reports
+    them so that a clean check means a build that runs. ``sources``: ``read_sources(config)``, for the pages
+    ``[site] legal`` may name (as the build counts them: pages, drafts, pages with placeholders, unreadable files)."""
+    errors = []
+    for validate in (load_settings, translator_names):
+        try:
+            validate(config)
+        except VerlagError as exc:
+            errors.append(exc)
+    try:
+        check_legal(config, load_practice(config),
+                    [*(a.slug for a in (*sources.articles, *sources.german_only) if a.page or a.draft or unfilled(a)),
+                     *sources.unreadable])
+    except VerlagError as exc:
+        errors.append(exc)
+    return errors
 
 
 @dataclass(frozen=True)
@@ -333,13 +360,18 @@ def _read_page(path: Path) -> Page:
 PUBLISHED, NOT_TRANSLATED, HELD_BACK, DRAFT = "published", "not translated", "held back", "draft"
 
 
+def missed(page: Page, settings: Settings) -> list[tuple[str, str]]:
+    """(setting, figures) of each of ``[publish] min_translated`` and ``min_reviewed`` the translation ``page``
+    misses, e.g. ("min_reviewed", "44.4 % reviewed, 50 needed") (percent of the German words, one decimal)."""
+    return [(name, f"{value:.1f} % {what}, {needed:g} needed") for name, value, what, needed in (
+        ("min_translated", page.percent_translated, "translated", settings.min_translated[page.lang]),
+        ("min_reviewed", page.percent_reviewed, "reviewed", settings.min_reviewed[page.lang])) if value < needed]
+
+
 def shortfall(page: Page, settings: Settings) -> str:
     """Which of ``[publish] min_translated`` and ``min_reviewed`` the translation ``page`` misses, with its figures
-    (percent of the German words, one decimal): what the author needs to know to publish it, in the build's words."""
-    missed = [f"{value:.1f} % {what}, {needed:g} needed" for value, what, needed in (
-        (page.percent_translated, "translated", settings.min_translated[page.lang]),
-        (page.percent_reviewed, "reviewed", settings.min_reviewed[page.lang])) if value < needed]
-    return "; ".join(missed)
+    (``missed``): what the author needs to know to publish it, in the build's words."""
+    return "; ".join(figures for _, figures in missed(page, settings))
 
 
 def publication(page: Page, settings: Settings, source: str, drafts: list[str]) -> str:
@@ -379,9 +411,14 @@ def page_published(config: Config, settings: Settings, lang: str, slug: str) -> 
 def edition_published(config: Config, settings: Settings, edition: Edition, article: Article) -> bool:
     """Whether the site publishes an edition made in memory, not written (``editions.catalog_edition``), decided by
     ``publication`` from the record the editions stage would write for it. ``settings``: ``load_settings(config)``."""
-    record = edition_record(edition, article, config.unreviewed_for(edition.lang, article.slug))
-    page = _page(json.loads(record), "")
+    page = edition_page(config, edition, article)
     return publication(page, settings, config.source_language, [article.slug] if article.draft else []) == PUBLISHED
+
+
+def edition_page(config: Config, edition: Edition, article: Article) -> Page:
+    """The ``Page`` of an edition made in memory (``editions.catalog_edition``), read from the record the editions
+    stage would write for it."""
+    return _page(json.loads(edition_record(edition, article, config.unreviewed_for(edition.lang, article.slug))), "")
 
 
 def theme_digest(config: Config) -> str:
@@ -402,6 +439,8 @@ class SiteResult:
     # (lang, slug) of ``held_back`` -> which threshold it misses, with the page's figure: "79.6 % translated, 80 needed"
     shortfall: dict[tuple[str, str], str] = field(default_factory=dict)
     untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
+    # (lang, slug) of ``untranslated`` holding machine drafts (not copies of the German): unreviewed = "machine" shows them
+    machine_drafted: set[tuple[str, str]] = field(default_factory=set)
     drafts: list[str] = field(default_factory=list)  # slugs of articles marked ``draft: true``, not published
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
@@ -429,15 +468,21 @@ class SiteResult:
 
 def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
     """Jinja's compiled templates in ``.verlag/jinja/``, keyed by template name, source checksum (Jinja's
-    own) verlag's code, whose environment settings (extensions, gettext style) shape the compiled code, and
+    own) verlag's code, whose environment settings (extensions, gettext style) shape the compiled code,
     Jinja's version (its ``bc_version`` changes only with the bytecode format, not with the runtime helpers
-    compiled code calls). Compiling the theme took 0.5 s of every build, a no-op one included. None: a
-    read-only checkout, where templates are compiled each time."""
+    compiled code calls) and the user's ``cache_secret``: a cache file is marshalled Python code, and without
+    the secret anyone could compute its name and put one in a project folder for the next build to run.
+    Compiling the theme took 0.5 s of every build, a no-op one included. None: a read-only checkout, or no
+    secret, where templates are compiled each time."""
     import jinja2
+
+    secret = cache_secret()
+    if secret is None:
+        return None
 
     class CodeBoundCache(jinja2.FileSystemBytecodeCache):
         def get_cache_key(self, name: str, filename: str | None = None) -> str:
-            return super().get_cache_key(f"{code_digest()}|jinja2 {jinja2.__version__}|{name}", filename)
+            return super().get_cache_key(f"{secret}|{code_digest()}|jinja2 {jinja2.__version__}|{name}", filename)
 
     folder = config.state_dir / "jinja"
     try:
@@ -445,6 +490,35 @@ def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
     except OSError:
         return None
     return CodeBoundCache(str(folder))
+
+
+def cache_secret() -> str | None:
+    """The user's own random secret (hex str) in ``$XDG_CACHE_HOME/verlag/secret`` (``~/.cache``), made on first
+    use, readable by the user alone; None when it can be neither read nor made."""
+    import os
+    import secrets
+
+    path = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "verlag" / "secret"
+    for _ in range(2):
+        try:
+            text = path.read_text(encoding="ascii").strip()
+            if re.fullmatch(r"[0-9a-f]{32,}", text):
+                return text
+            path.unlink()  # damaged: a new one (the compiled templates are compiled again)
+        except FileNotFoundError:
+            pass
+        except (OSError, UnicodeDecodeError):
+            return None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another verlag made it meanwhile: read that one
+            continue
+        except OSError:
+            return None
+        with os.fdopen(descriptor, "w", encoding="ascii") as out:
+            out.write(secrets.token_hex(16) + "\n")
+    return None
 
 
 class _Site:
@@ -460,11 +534,13 @@ class _Site:
         self.sources = sources  # slug -> German original, for messages naming its file and line
         self.urls = Urls(settings.base_url)
         self.search = settings.search
+        self.clean_html = settings.clean_html
         self.source = config.source_language
         self.published: dict[tuple[str, str], Page] = {}
         self.held_back: dict[str, list[str]] = {}
         self.shortfall: dict[tuple[str, str], str] = {}
         self.untranslated: dict[str, list[str]] = {}
+        self.machine_drafted: set[tuple[str, str]] = set()  # see ``SiteResult.machine_drafted``
         self.drafts = sorted(slug for (lang, slug), page in pages.items() if lang == self.source and page.draft)
         for (lang, slug), page in sorted(pages.items()):
             outcome = publication(page, settings, self.source, self.drafts)
@@ -472,6 +548,8 @@ class _Site:
                 self.published[(lang, slug)] = page
             elif outcome == NOT_TRANSLATED:
                 self.untranslated.setdefault(lang, []).append(slug)
+                if page.segments.get(MACHINE) or page.segments.get(STALE):
+                    self.machine_drafted.add((lang, slug))
             elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
                 self.shortfall[(lang, slug)] = shortfall(page, settings)
@@ -523,7 +601,8 @@ class _Site:
             return unmarked(text % values)
         from html import escape
 
-        return mark_english(escape(text, quote=False) % {key: escape(value) for key, value in values.items()})
+        return mark_english(escape(text, quote=False) % {key: escape(value) for key, value in values.items()},
+                            direction=text_direction(lang))
 
     def fallback_hints(self, lang: str) -> tuple[str, str, str]:
         """The accessible descriptions of a passage a translation shows in the original language: one not
@@ -621,10 +700,6 @@ def language_name(code: str) -> str:
     """A language's name in that language ("Deutsch", "English", "français")."""
     locale = _locale(code)
     return locale.get_display_name(locale) or code
-
-
-def text_direction(code: str) -> str:
-    return "rtl" if _locale(code).character_order == "right-to-left" else "ltr"
 
 
 def _locale(code: str) -> Locale:
@@ -756,6 +831,7 @@ class _BodyPlan:
     renamed: dict[str, str] = field(default_factory=dict)  # an article's old name -> its slug (``old_names``)
     todo: frozenset[str] = frozenset()  # "lang/slug" of the bodies the workers render
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
+    clean: bool = False  # ``Settings.clean_html``
 
     @classmethod
     def of(cls, site: _Site, spoken: dict[str, str], renamed: dict[str, str]) -> _BodyPlan:
@@ -764,8 +840,10 @@ class _BodyPlan:
         published = frozenset(site.published)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
-             spoken[lang], site.urls.base_url, renamed]).encode("utf-8")).hexdigest() for lang in site.languages}
-        return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts, renamed)
+             spoken[lang], site.urls.base_url, renamed, site.clean_html]).encode("utf-8")).hexdigest()
+            for lang in site.languages}
+        return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts, renamed,
+                   clean=site.clean_html)
 
     def speaking(self, site: _Site) -> _BodyPlan:
         """This plan with its ``words``, in the UI translations of each language (``_Site.ui``)."""
@@ -889,7 +967,7 @@ class _Bodies:
         """``page``'s body; a translation's with the allowance and heading ids of ``base``, its German
         original's entry (``render``; None: no published original, so no raw HTML or address of the German
         is allowed)."""
-        from .render import Allowance, render
+        from .render import Allowance, render, sanitized
 
         allowance = Allowance(frozenset(base["raw"]), frozenset(base["urls"])) if base \
             else None if page.lang == self.plan.source else Allowance()
@@ -905,7 +983,8 @@ class _Bodies:
             if article is None:
                 raise
             raise VerlagError(exc.message, article.ref, exc.line and exc.line + article.body_line - 1) from None
-        return {"key": self.key(page), "html": rendered.html, "raw": sorted(rendered.allowance.raw),
+        body = sanitized(rendered.html, plan.urls.base_url) if plan.clean else rendered.html
+        return {"key": self.key(page), "html": body, "raw": sorted(rendered.allowance.raw),
                 "urls": sorted(rendered.allowance.urls), "german": rendered.german, "ids": list(rendered.ids)}
 
 
@@ -1343,7 +1422,10 @@ class _Building(Exception):
 def _render(env: Environment, name: str, rel: str, context: dict) -> str:
     """Template ``name`` rendered for site/``rel``; raises ``_Building`` (from the template's exception)."""
     try:
-        return mark_english(env.get_template(name).render(context), xml=name.endswith(".xml"))
+        if name.endswith(".xml"):
+            return mark_english(env.get_template(name).render(context), xml=True)
+        direction = context.get("dir") or "ltr"
+        return mark_directions(mark_english(env.get_template(name).render(context), direction=direction), direction)
     except Exception as exc:  # noqa: BLE001 - named by _template_error with the page it was building
         raise _Building(rel) from exc
 
@@ -1421,7 +1503,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     if (root / OLD_REVIEW).is_dir():
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")
-    result.untranslated = site.untranslated
+    result.untranslated, result.machine_drafted = site.untranslated, site.machine_drafted
     result.notes += site.notes
     result.drafts = site.drafts
     if settings.search:  # indexed again when an article or page changed, or the last run failed

@@ -22,6 +22,7 @@ SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 FRONT_MATTER_KEYS = ("title", "author", "date", "updated", "summary", "tags", "slug", "draft", "aliases",
                      "reviewed_by", "last_reviewed", "translate")
 RESERVED_SLUGS = ("site",)
+ORIGIN_RE = re.compile(r"^# imported from (.+)$", re.M)  # the front-matter comment ``verlag import`` ends with
 PAGES_DIR = "seiten"  # source_de/seiten/<slug>.md: standalone pages (Impressum, Datenschutz), not articles
 FENCE_RE = re.compile(r"^---[ \t]*$")
 END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")

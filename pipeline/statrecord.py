@@ -12,9 +12,11 @@ file systems, a few milliseconds on others) leave the same times; if verlag hash
 its record would match the second save's file. So a file is recorded only when its change time is older
 than ``moment``, a time the file system itself gave before this run read anything (``lock.held_since``:
 the lock file's change time as the run wrote its pid there); a file changed since is hashed again on every
-run until a later run starts after its change. A run without such a moment records nothing. The moment is
-taken in ``.verlag/``; the catalogs may lie on a file system with coarser times (whole seconds, FAT's two): a
-change time in whole hundredths of a second counts as one, and must be older than the moment by
+run until a later run starts after its change. A run without such a moment records nothing. The files a run
+wrote itself are such files: it hashes them again at its end, once the clock has passed their writes
+(``confirm``), so the first rerun after a cold ``extract`` only stats its 1,000 catalogs, as later ones do.
+The moment is taken in ``.verlag/``; the catalogs may lie on a file system with coarser times (whole seconds,
+FAT's two): a change time in whole hundredths of a second counts as one, and must be older than the moment by
 ``COARSE_SLACK`` (the fine times of ext4, XFS, Btrfs and tmpfs are almost never such a multiple).
 """
 
@@ -22,13 +24,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
+from typing import Callable
 
 from .fsutil import load_state, read_bytes, save_state
 
 FILE = "stat.json"
 COARSE = 10**7  # ns: a change time that is a multiple of this comes from a file system with coarse times
 COARSE_SLACK = 2 * 10**9  # ns: the coarsest times in use (FAT's modification times, two seconds)
+TICK_WAIT = 0.02  # s: the longest wait for a fine clock to pass a run's last write (a tick is 1 to 10 ms)
 
 
 class StatRecord:
@@ -66,7 +71,7 @@ class StatRecord:
             if len(digest) == 32:
                 self.fresh[name] = entry
                 return digest
-        data = read_bytes(Path(path))  # after the stat: a save in between changes the stat the next run compares
+        data = read_bytes(path)  # after the stat: a save in between changes the stat the next run compares
         if data is None:
             return None
         digest = hashlib.sha256(data).digest()
@@ -75,7 +80,42 @@ class StatRecord:
             self.fresh[name] = [*signature, digest.hex()]
         return digest
 
-    def save(self) -> None:
-        """Keep the entries of the files looked up this time (written only when they changed; not fsynced)."""
-        if self.fresh != self.known:
-            save_state(self.path, {"files": self.fresh})
+    def confirm(self, names: list[str], clock: Callable[[], int | None]) -> None:
+        """Record the files ``names`` ("en/x.po") this run wrote, hashed again once the file system's clock
+        (``clock``: its time now, ns; None: none) has passed their change: the reading the next run would make of
+        each file it finds changed after this run started, done while the files are fresh in the page cache, so
+        that run only stats them. The bytes are read, never taken as written: a save by someone else in the
+        tick of verlag's write leaves the stat verlag's write left, and only its bytes show it. A file the
+        clock has not passed yet (it waits up to ``TICK_WAIT`` for a fine clock, not for a coarse one) is left
+        for the next run to hash; one that cannot be read, too."""
+        changed = []
+        for name in names:
+            self.fresh.pop(name, None)  # looked up before this run wrote it
+            try:
+                changed.append(os.stat(f"{self.folder}/{name}").st_ctime_ns)
+            except OSError:
+                pass
+        if not changed:
+            return
+        newest, waited = max(changed), 0.0
+        moment = clock()
+        while moment is not None and moment <= newest and newest % COARSE and waited < TICK_WAIT:
+            time.sleep(0.001)
+            waited += 0.001
+            moment = clock()
+        if moment is None:
+            return
+        self.moment = moment
+        for name in names:
+            try:
+                self.digest(name)
+            except OSError:
+                pass
+
+    def save(self, others: bool = False) -> None:
+        """Keep the entries of the files looked up this time (written only when they changed; not fsynced);
+        ``others``: and the entries of the files not looked up (``build`` looks up the catalogs, not the
+        templates; ``extract`` looks up both and leaves out deleted files)."""
+        files = {**self.known, **self.fresh} if others else self.fresh
+        if files != self.known:
+            save_state(self.path, {"files": files})

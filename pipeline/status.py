@@ -11,6 +11,7 @@ from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
 from .orphans import find_orphans, unreadable
+from .practice import unfilled
 from .published import PlannedPages
 from .rawhtml import german_blocks, german_words
 from .segment import reference_labels
@@ -29,6 +30,7 @@ class Progress:
     missing: bool = False  # no catalog yet: run extract
     draft: bool = False  # the article says ``draft: true``: translated, not published
     legal: bool = False  # a page of ``[site] legal``: only reviewed translations are published, whatever the policy
+    unfilled: bool = False  # the German (no draft) still holds init's placeholders: published in no language
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
@@ -50,7 +52,7 @@ class Progress:
         data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
         del data["catalogs"]
         if self.slug is None:
-            del data["slug"], data["missing"], data["draft"], data["legal"]
+            del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"]
             data["articles"] = self.catalogs
         return data
 
@@ -103,6 +105,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 words[state] += len(entry.msgid.split())
             row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
                            legal=config.legal_page(article.slug),
+                           unfilled=not article.draft and bool(unfilled(article)),
                            german=len(blocks), german_words=german_words(blocks))
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
@@ -173,8 +176,9 @@ def as_json(rows: list[Progress]) -> dict:
 def format_table(rows: list[Progress]) -> str:
     """The table ``verlag status`` prints; slugs whole (an imported ``x-2`` must not look like ``x``)."""
     def name(r: Progress) -> str:
-        return ("= total" if r.slug is None else f"{r.slug} (draft)" if r.draft
-                else f"{r.slug} (legal)" if r.legal else r.slug)
+        marks = ", ".join(mark for mark, shown in (("draft", r.draft), ("legal", r.legal), ("unfilled", r.unfilled))
+                          if shown and not (mark == "legal" and r.draft))
+        return "= total" if r.slug is None else f"{r.slug} ({marks})" if marks else r.slug
 
     width = max([32, *(len(name(r)) for r in rows)])
     head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'hand':>5} {'stale':>6} "
@@ -202,4 +206,7 @@ def format_table(rows: list[Progress]) -> str:
     if any(r.legal for r in rows):
         lines.append("legal = a page of [site] legal: only its reviewed translations are published, machine drafts "
                      "never, whatever [publish] unreviewed says; the rest shows in German")
+    if any(r.unfilled for r in rows):
+        lines.append("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders: published in no "
+                     "language until they are filled in (verlag check names each)")
     return "\n".join(lines)

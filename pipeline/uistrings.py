@@ -202,8 +202,9 @@ def _shipped_messages(own: _OwnCatalogs | None = None) -> list[polib.POEntry] | 
             for e in shipped if not e.obsolete]
 
 
-def update_site_catalogs(config: Config) -> list[str]:
-    """Merge the templates' messages into every language's site.po; return the files written (project-relative).
+def update_site_catalogs(config: Config) -> list[tuple[str, bool]]:
+    """Merge the templates' messages into every language's site.po; return the files written (project-relative),
+    each with whether it is new (made from verlag's own catalog, none was there).
 
     A site.po whose bytes are the ones the last merge left, with the same messages, project name, verlag
     code and verlag's own catalog for its language (``_builtin_po``: a release may change only those), is not
@@ -238,7 +239,7 @@ def update_site_catalogs(config: Config) -> list[str]:
             continue
         after = rewrite(path, update)  # by compare-and-swap: a reviewer's save meanwhile is kept
         if after != before:
-            written.append(ref)
+            written.append((ref, before is None))
         merged[lang] = digest_bytes(after, ours, extra=mark)
     save_state(record, merged)
     return written
@@ -338,8 +339,15 @@ def _literal_percent(text: str, declared: set[str]) -> str:
 
 
 # Around a message shown in English for want of a translation (``english_fallback``), until ``mark_english``
-# gives it lang="en"; Unicode private-use characters, which no template or translation writes.
+# gives it lang="en"; Unicode private-use characters, which no template or translation writes. MESSAGE_OPEN and
+# MESSAGE_CLOSE enclose the whole message, placeholders included: on a right-to-left page its English words and
+# values ("1 article") run left to right as one.
 ENGLISH_OPEN, ENGLISH_CLOSE = "\ue040", "\ue041"
+MESSAGE_OPEN, MESSAGE_CLOSE = "\ue042", "\ue043"
+_MARKS = str.maketrans("", "", ENGLISH_OPEN + ENGLISH_CLOSE + MESSAGE_OPEN + MESSAGE_CLOSE)
+# a message whose English is one piece (its lang="en" span is enough), or none at all (a bare placeholder)
+_ONE_PART = re.compile(f"{MESSAGE_OPEN}((?:{ENGLISH_OPEN}[^{ENGLISH_OPEN}{MESSAGE_OPEN}]*?{ENGLISH_CLOSE})?|"
+                       f"[^{ENGLISH_OPEN}{MESSAGE_OPEN}{MESSAGE_CLOSE}]*){MESSAGE_CLOSE}")
 _NAMED = re.compile(r"%\(\w+\)s")  # a placeholder of a python-format message
 _HIDDEN_FROM_MARKS = re.compile(r"<(title|script|style|textarea)\b[^>]*>.*?</\1\s*>|<[^<>]*>", re.S | re.I)
 
@@ -360,7 +368,8 @@ class _English(gettext.NullTranslations):
     placeholders, whose values (a date, "1 minuto", a link to the original) are in the page's language."""
 
     def gettext(self, message: str) -> str:
-        return ENGLISH_OPEN + _NAMED.sub(rf"{ENGLISH_CLOSE}\g<0>{ENGLISH_OPEN}", message) + ENGLISH_CLOSE
+        parts = ENGLISH_OPEN + _NAMED.sub(rf"{ENGLISH_CLOSE}\g<0>{ENGLISH_OPEN}", message) + ENGLISH_CLOSE
+        return MESSAGE_OPEN + parts + MESSAGE_CLOSE
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         return self.gettext(msgid1 if n == 1 else msgid2)
@@ -369,25 +378,32 @@ class _English(gettext.NullTranslations):
 def in_english(translations: NullTranslations, messages: list[polib.POEntry]) -> list[str]:
     """The msgids of ``messages`` that ``translations`` (given ``english_fallback``) shows in English: missing,
     empty or fuzzy in the language's site.po, or held back by ``verlag check``."""
-    return [m.msgid for m in messages if translations.gettext(m.msgid).startswith(ENGLISH_OPEN)]
+    return [m.msgid for m in messages if translations.gettext(m.msgid).startswith(MESSAGE_OPEN)]
 
 
 def unmarked(text: str) -> str:
     """``text`` without the marks of ``english_fallback`` (for words used where no element can carry lang)."""
-    return text.replace(ENGLISH_OPEN, "").replace(ENGLISH_CLOSE, "")
+    return text.translate(_MARKS)
 
 
-def mark_english(rendered: str, xml: bool = False) -> str:
+def mark_english(rendered: str, xml: bool = False, direction: str = "ltr") -> str:
     """A rendered template with each message the marks of ``english_fallback`` enclose in
     ``<span lang="en">``; marks inside a tag (an attribute value) or a raw-text element (``<title>``,
     ``<script>``, ``<style>``, ``<textarea>``), where no element may go, and all marks of an XML file (``xml``:
-    feeds, sitemap) are dropped instead."""
+    feeds, sitemap) are dropped instead. On a page whose text runs right to left (``direction`` "rtl"), an
+    English message with placeholders is one ``<span dir="ltr">``, so its words and values keep their order
+    (``bidi.mark_directions`` gives the ``lang="en"`` spans their ``dir``)."""
     if ENGLISH_OPEN not in rendered:
         return rendered
     if xml:
         return unmarked(rendered)
     rendered = _HIDDEN_FROM_MARKS.sub(lambda m: unmarked(m.group(0)), rendered)
     rendered = rendered.replace(ENGLISH_OPEN + ENGLISH_CLOSE, "")  # a message ending in a placeholder
+    if direction == "rtl":
+        rendered = _ONE_PART.sub(r"\1", rendered).replace(MESSAGE_OPEN, '<span dir="ltr">')
+        rendered = rendered.replace(MESSAGE_CLOSE, "</span>")
+    else:
+        rendered = rendered.replace(MESSAGE_OPEN, "").replace(MESSAGE_CLOSE, "")
     return rendered.replace(ENGLISH_OPEN, '<span lang="en">').replace(ENGLISH_CLOSE, "</span>")
 
 

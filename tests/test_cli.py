@@ -217,12 +217,31 @@ def test_a_catalog_saved_with_crlf_keeps_its_line_ends_through_extract_pretransl
     assert rows[0]["segments"]["untranslated"] < 3
 
 
+def test_extract_says_created_for_the_files_it_made_and_updated_for_those_it_changed(project):
+    """A first extract makes the template and catalogs: 'created', not 'updated', which would tell the author
+    that a catalog (and a reviewer's work in it) was there before."""
+    project.write("source_de/leber.md", LEBER)
+    first = project.run("extract").output.splitlines()
+    files = [f"translations/{name}" for name in ("templates/leber.pot", "en/leber.po", "fr/leber.po", "de/site.po",
+                                                  "en/site.po", "fr/site.po")]
+    for name in files:
+        assert any(line.startswith(f"created {name}") for line in first), (name, first)
+    assert not [line for line in first if line.startswith("updated ")]
+    assert "extract: 0 files updated, 6 created, 0 articles unchanged" in first
+    project.write("source_de/leber.md", LEBER + "\nEin neuer Satz.\n")
+    (project.root / "translations/fr/leber.po").unlink()
+    again = project.run("extract").output.splitlines()
+    assert "created translations/fr/leber.po" in again
+    assert {"updated translations/templates/leber.pot", "updated translations/en/leber.po"} <= set(again)
+    assert "extract: 2 files updated, 1 created, 0 articles unchanged" in again
+
+
 def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_updated(project):
     project.write("source_de/leber.md", LEBER)
     first = project.run("extract").output
-    updated = [line for line in first.splitlines() if line.startswith("updated ")]
-    assert any("site.po" in line for line in updated)
-    assert f"extract: {len(updated)} files updated, 0 articles unchanged" in first
+    created = [line for line in first.splitlines() if line.startswith("created ")]
+    assert any("site.po" in line for line in created)
+    assert f"extract: 0 files updated, {len(created)} created, 0 articles unchanged" in first
     project.write("translations/en/leber.po", project.read("translations/en/leber.po") + "\n")
     assert "extract: 1 file updated, 0 articles unchanged" in project.run("extract").output
     assert "extract: 0 files updated, 1 article unchanged" in project.run("extract").output
@@ -411,7 +430,7 @@ def test_python_m_verlag_in_a_folder_with_a_cli_py_of_its_own_runs_verlag(projec
     proc = subprocess.run([sys.executable, "-m", "verlag", "extract"], cwd=project.root, capture_output=True,
                           text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
     assert (proc.returncode, proc.stderr) == (0, ""), proc.stderr
-    assert "updated translations/en/leber.po" in proc.stdout
+    assert "created translations/en/leber.po" in proc.stdout
 
 
 def test_status_shows_long_slugs_whole(project):

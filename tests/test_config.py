@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel import Locale, UnknownLocaleError
 
-from conftest import REPO, Project
+from conftest import REPO, Project, article
 from pipeline.config import KNOWN_SETTINGS, check_language
 from pipeline.errors import VerlagError
 
@@ -103,3 +103,33 @@ def test_loading_a_config_of_cldr_languages_does_not_import_babel(tmp_path):
             f"print(load_config(Path({str(tmp_path)!r})).languages, 'babel' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True).stdout
     assert out.strip() == "('en', 'pt-BR', 'zh-Hant') False"
+
+
+@pytest.mark.parametrize("change", [
+    ("[site]\n", '[site]\ntranslator = "Mark Lewis"\n'),
+    ("[site]\n", '[site.translator]\nde = "Anna Berger"\n\n[site]\n'),
+    ("[site]\n", '[site.translator]\nen = 5\n\n[site]\n'),
+    ("https://example.org/", "example.org"),
+    ("[site]\n", "[site]\nfeed_entries = 0\n"),
+    ("[site]\n", '[site]\nsearch = "yes"\n'),
+    ("[site]\n", "[site]\nauthor = 5\n"),
+    ("[site]\n", '[site]\nimage = "bilder/fehlt.png"\n'),
+    ("[site]\n", '[site]\nlegal = ["impressum"]\n'),
+    ("[site]\n", '[site.disclaimer]\nes = "Nur zur Information"\n\n[site]\n'),
+    ("[site]\n", '[site.call_to_action]\nlink = "example.org/termin"\n\n[site]\n'),
+    ("min_reviewed = 10", "min_reviewed = 200"),
+])
+def test_check_reports_every_settings_mistake_build_stops_at(project: Project, change):
+    """``verlag check`` is the author's look before a build: a mistake in verlag.toml the build stops at is
+    named by check too, at the same file and line, exit 2, nothing written."""
+    project.write("verlag.toml", BASE.replace(*change, 1))
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet still.\n"))
+    before = project.snapshot()
+    checked = project.run("check", code=2)
+    assert project.snapshot() == before
+    built = project.run("build", code=2)
+    setting = f"error: {project.root / 'verlag.toml'}:"
+    mistakes = [line for line in built.output.splitlines() if line.startswith(setting)]
+    assert mistakes, built.output
+    for line in mistakes:
+        assert line in checked.output.splitlines(), checked.output

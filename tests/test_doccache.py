@@ -349,11 +349,12 @@ def test_a_stored_document_is_read_only_for_the_bytes_and_code_it_was_made_by(pr
     assert doccache.stored(config, art) is None
     made = doccache.document(config, art)
     assert doccache.stored(config, art) == made and made.links == ((0, "Ein [Link](a.pdf)."),)
+    assert doccache.stored_links(config, art) == (made.links, made.definitions)  # the link scan's part of it
     project.write("source_de/eins.md", article("Eins", "Ein [Link](b.pdf).\n"))
     (edited,) = read_sources(config).articles
-    assert doccache.stored(config, edited) is None
+    assert doccache.stored(config, edited) is None and doccache.stored_links(config, edited) is None
     monkeypatch.setattr(doccache, "code_digest", lambda: "other code")
     assert doccache.stored(config, art) is None
     monkeypatch.undo()
     (config.state_dir / "segments/eins.json").write_text('{"key": ', encoding="utf-8")
-    assert doccache.stored(config, art) is None
+    assert doccache.stored(config, art) is None and doccache.stored_links(config, art) is None

@@ -45,6 +45,28 @@ def entries(project: Project, lang: str, slug: str) -> list[polib.POEntry]:
     return [e for e in polib.pofile(str(project.root / f"translations/{lang}/{slug}.po")) if not e.obsolete]
 
 
+def test_init_in_another_folder_names_the_files_from_where_the_author_is_and_says_to_go_there(tmp_path, monkeypatch):
+    """``verlag -C praxis init`` run from the parent folder: the advice names the files as the author reaches them
+    from there and starts with going into the project; ``verlag init praxis`` (the folder as an argument, as git
+    init takes it) is told how to write it instead of click's bare 'unexpected extra argument'."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    wrong = runner.invoke(main, ["init", "praxis"])
+    assert wrong.exit_code == 2 and "init takes its folder before the command: verlag -C praxis init" in wrong.output
+    assert not (tmp_path / "praxis").exists()
+    out = runner.invoke(main, ["-C", "praxis", "init"]).output.splitlines()
+    assert "created praxis/source_de/willkommen.md" in out
+    assert "praxis/source_de/willkommen.md is an example (draft: true, never published): read it, then delete it" in out
+    assert any(line.startswith("still to fill in: the [[AUSFÜLLEN: …]] placeholders of praxis/source_de/seiten/")
+               for line in out)
+    assert out[-1] == 'next: cd praxis, then verlag new "Titel", then verlag extract'
+    (tmp_path / "hier").mkdir()
+    monkeypatch.chdir(tmp_path / "hier")
+    out = runner.invoke(main, ["init"], catch_exceptions=False).output.splitlines()
+    assert "source_de/willkommen.md is an example (draft: true, never published): read it, then delete it" in out
+    assert out[-1] == 'next: verlag new "Titel", then verlag extract'
+
+
 def test_the_first_hour_never_publishes_german_pages_drafts_or_placeholders(tmp_path):
     project = Project(tmp_path / "praxis")
     out = project.run("init", "--author", "Anna Berger", "--languages", "en").output
@@ -53,7 +75,7 @@ def test_the_first_hour_never_publishes_german_pages_drafts_or_placeholders(tmp_
     assert "willkommen" in project.run("build").output.split("drafts, not published (draft: true):")[1]
     assert not (project.root / "site/de/willkommen").exists()
     adopt_example(project)  # this author keeps it as a first post
-    assert "still to fill in verlag.toml: [site] base_url" in out and "author" not in out.split("created")[-1]
+    assert f"still to fill in {project.root}/verlag.toml: [site] base_url" in out and "author" not in out.split("created")[-1]
     config = project.read("verlag.toml")
     assert 'engines = ["tm", "google"]' in config and "copy" not in config
     project.write("verlag.toml", config + f'\n[engines.google]\nurl = "http://127.0.0.1:{closed_port()}/"\n'

@@ -3,8 +3,8 @@
 A reviewer who signs off ``copy`` drafts in bulk (``msgattrib --clear-fuzzy``, Poedit's "mark all as
 translated") makes entries whose msgstr is their German msgid. Where that is prose (three words or more), the
 page marks it ``lang="de"``, says that some passages are in the original language, counts its words as German
-for ``[publish] min_translated``, and ``check`` says so beside its ``[unchanged]`` warning. Names and short
-terms signed off as they are stay the translation's own.
+for ``[publish] min_translated`` and ``min_reviewed``, and ``check`` says so beside its ``[unchanged]`` warning,
+naming the threshold the edition misses. Names and short terms signed off as they are stay the translation's own.
 """
 
 from __future__ import annotations
@@ -69,7 +69,8 @@ def test_signed_off_german_prose_is_marked_german_on_the_page_and_named_by_check
     checked = project.run("check").output
     unchanged = [line for line in checked.splitlines() if line.endswith("[unchanged]")]
     assert len(unchanged) == 4, checked
-    assert all("shown as German (lang=\"de\")" in line and "min_translated" in line for line in unchanged)
+    assert all("shown as German (lang=\"de\") and counts as neither translated nor reviewed" in line
+               and "held back" not in line for line in unchanged)  # published: no threshold missed
     assert TERM not in checked
 
 
@@ -82,20 +83,26 @@ def test_a_page_of_only_signed_off_german_prose_is_not_published_at_the_default_
 
 
 def test_fuzzy_copy_drafts_are_shown_as_untranslated_german_as_before(project):
+    """Beside one copy signed off (a German copy: counted and named as such), the copy drafts still fuzzy stay what
+    they were, untranslated German: neither counted as German copies nor named by ``[unchanged]``."""
     settings = '[publish]\nunreviewed = "machine"\nmin_translated = 0\n'
     project.write("verlag.toml", project.read("verlag.toml") + settings)
     project.write(f"source_de/{SLUG}.md", article("Schlaf im Winter", BODY))
     project.run("extract")
     project.run("pretranslate", "--engine", "copy", "--lang", "en")
-    msgfmt_check(review(project, "en", SLUG, {OWN: "Tea helps you fall asleep."}))
+    msgfmt_check(review(project, "en", SLUG, {OWN: "Tea helps you fall asleep.", REST: REST}))
     project.run("build")
     page = _page(project)
     (both,) = page.xpath(f'//div[@class="article-body"]/p[contains(., "{REST}")]')
-    assert both.get("lang") == "de"
+    assert both.get("lang") == "de" and not both.xpath(".//*[@lang]")
     assert NOTICE in page.text_content()
     record = json.loads(project.read(f"editions/en/{SLUG}.json"))
-    assert "german_copy" not in record["segments"] and record["segments"]["untranslated"] == 5
-    assert "[unchanged]" not in project.run("check").output
+    assert record["segments"]["german_copy"] == 1 and record["segments"]["untranslated"] == 4, record["segments"]
+    checked = project.run("check").output
+    (unchanged,) = [line for line in checked.splitlines() if line.endswith("[unchanged]")]
+    catalog = project.read(f"translations/en/{SLUG}.po").splitlines()
+    line = catalog.index(f'msgid "{REST}"') + 1
+    assert unchanged.startswith(f"warning: translations/en/{SLUG}.po:{line}: ") and "signed off" in unchanged, checked
 
 
 def test_status_and_the_review_report_count_signed_off_german_prose_as_the_site_does(project):
@@ -119,3 +126,39 @@ def test_status_and_the_review_report_count_signed_off_german_prose_as_the_site_
     states = {seg.get("id"): seg.get("class").split()[1] for seg in report.xpath('//article[@id]')}
     assert sorted(states.values()) == ["s-reviewed"] * 2 + ["s-untranslated"] * 4, states
     assert f"{row['percent_reviewed']:g}" in report.xpath('string(//p[@class="big"])')
+
+
+def _unchanged(project: Project) -> list[str]:
+    checked = project.run("check").output
+    found = [line for line in checked.splitlines() if line.endswith("[unchanged]")]
+    assert len(found) == 4, checked
+    return found
+
+
+def test_check_names_the_threshold_the_signed_off_copies_make_the_edition_miss(project):
+    """German copies count as neither translated nor reviewed: ``[unchanged]`` names the threshold the edition
+    misses by them, the one the build names holding it back, and no threshold it meets."""
+    _signed_off_copies(project, "[publish]\nmin_translated = 0\nmin_reviewed = 50\n")
+    review(project, "en", SLUG, {OWN: "Tea helps you fall asleep."})
+    built = project.run("build").output
+    assert "en: not published (below [publish] min_translated or min_reviewed): schlaf (" in built
+    figures = built.split("schlaf (", 1)[1].split(")", 1)[0]
+    assert "reviewed, 50 needed" in figures and "translated" not in figures
+    for line in _unchanged(project):
+        assert f"the en edition is held back: [publish] min_reviewed ({figures})" in line, line
+        assert "min_translated" not in line, line
+
+    project.write("verlag.toml", project.read("verlag.toml").replace("min_reviewed = 50", "min_reviewed = 0")
+                  .replace("min_translated = 0", "min_translated = 50"))
+    built = project.run("build").output
+    figures = built.split("schlaf (", 1)[1].split(")", 1)[0]
+    assert "translated, 50 needed" in figures
+    for line in _unchanged(project):
+        assert f"the en edition is held back: [publish] min_translated ({figures})" in line, line
+        assert "min_reviewed" not in line, line
+
+    project.write("verlag.toml", project.read("verlag.toml").replace("min_translated = 50", "min_translated = 0"))
+    project.run("build")
+    assert (project.root / f"site/en/{SLUG}/index.html").is_file()
+    for line in _unchanged(project):
+        assert "held back" not in line, line

@@ -148,21 +148,31 @@ def test_a_base_url_with_a_space_or_control_character_is_refused(site_project: P
     assert not (project.root / "site/robots.txt").exists()
 
 
-def test_an_article_of_deeply_nested_links_is_extracted_and_checked(site_project: Project):
+def test_deeply_nested_links_are_checked_in_a_msgstr_and_refused_at_their_line_in_an_article(site_project: Project):
     """Markup analysis normalised the text of every ``[…]`` as a possible reference label, so nested
     brackets cost the square of their length: "[![" 20,000 times took extract, pretranslate and check 13 s
     each. A label exists only where the document defines one and has at most 999 characters (CommonMark
-    6.3). In a process of its own, with a bound far below the old time (60,000: two minutes of extract)."""
+    6.3). markdown-it itself is quadratic in them too, so an article block of more than 10,000 ``[`` is an
+    error at its line, and a msgstr of them is checked (parse-limit). In a process of its own, with a bound
+    far below the old time (60,000: two minutes of extract)."""
     import subprocess
     import sys
 
     project = site_project
-    project.write("source_de/tee.md", article("Tee", "[![" * 60_000 + "Tee" + "](a))" * 60_000 + "\n"))
-    for command in ("extract", "check"):
-        done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command],
-                              capture_output=True, text=True, timeout=60)
-        assert "Traceback" not in done.stderr and done.returncode in (0, 1), done.stderr[-2000:]
-    assert (project.root / "translations/en/tee.po").is_file()
+    nested = "[![" * 60_000 + "Tee" + "](a))" * 60_000
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {"Tee wärmt.": nested})
+    done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "check"],
+                          capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in done.stderr and done.returncode == 1, done.stderr[-2000:]
+    assert "120,000 '[' in one block" in done.stdout + done.stderr
+    project.write("source_de/tee.md", article("Tee", nested + "\n"))
+    done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "error: source_de/tee.md:5: 120,000 '[' in one block" in done.stderr, \
+        done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
 
 
 def test_a_reference_label_longer_than_999_characters_is_no_label():
@@ -262,3 +272,219 @@ def test_the_review_report_of_a_long_changed_sentence_is_written(site_project: P
                           capture_output=True, text=True, timeout=60)
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert "Schluss." in project.read("review/en/tee.html")
+
+
+GUEST_POST = article("Gast", """
+    Ein Text über Tee.
+
+    <script src="https://zaehler.example.com/t.js"></script>
+
+    <iframe src="https://video.example.net/embed/abc" width="560"></iframe>
+
+    Noch ein <img src="https://bilder.example.net/p.gif" onerror="alert(1)"> Satz.
+
+    <div style="background: url(//fonts.example.com/bg.png)">Hinweis</div>
+
+    Eigene <img src="https://example.org/media/a.png" alt="a"> und [fremde](https://example.com/) Adressen.
+
+    Ein Foto ![Beet](https://fotos.example.net/beet.jpg) und ![Eigenes](https://example.org/media/b.png).
+    """)
+
+
+def test_check_names_german_html_that_runs_code_or_loads_from_another_host_at_its_line(site_project: Project):
+    """The German original's raw HTML is published as written, in every edition: a guest author's or an imported
+    post's ``<script src>``, ``<iframe>`` or image from another host ran and loaded in every reader's browser
+    without their consent (for a practice also a GDPR matter), and nothing said so. A link to another host and
+    an image on the site's own host load nothing by themselves and are not named."""
+    project = site_project
+    project.write("source_de/gast.md", GUEST_POST)
+    output = project.run("check").output
+    found = [line for line in output.splitlines() if "[active-html]" in line]
+    assert [line.split(": the page")[0] for line in found] == [
+        "warning: source_de/gast.md:7", "warning: source_de/gast.md:9", "warning: source_de/gast.md:11",
+        "warning: source_de/gast.md:13", "warning: source_de/gast.md:17"], output
+    assert "<script> from zaehler.example.com;" in found[0] and "<iframe> from video.example.net;" in found[1]
+    assert "<img> from bilder.example.net, onerror= on <img>;" in found[2]
+    assert "<div> from fonts.example.com;" in found[3] and ": image from fotos.example.net;" in found[4]
+
+
+def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_image_in_any_edition(
+        site_project: Project):
+    """``[site] german_html = "clean"``: the German original's raw HTML goes through nh3 as a translation's does,
+    so the guest post's script, video embed, event handler and images from other hosts reach no page or feed of
+    any edition, while the author's own markup (a class, a table's alignment, an image on the site's host)
+    stays. Unknown values are an error at their line."""
+    import html5lib
+
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
+    project.write("source_de/gast.md", GUEST_POST + '\n<div class="hinweis">Bitte lesen.</div>\n')
+    project.run("extract")
+    review(project, "en", "gast", {("title", "Gast"): "Guest", "Ein Text über Tee.": "A text about tea."})
+    project.run("build")
+    for page in ("site/de/gast/index.html", "site/en/gast/index.html", "site/de/feed.xml", "site/en/feed.xml"):
+        text = project.read(page)
+        for trace in ("zaehler.example.com", "video.example.net", "bilder.example.net", "fonts.example.com",
+                      "fotos.example.net",
+                      "onerror", "<script src", "<iframe"):
+            assert trace not in text, (page, trace)
+    for lang in ("de", "en"):
+        doc = html5lib.parse(project.read(f"site/{lang}/gast/index.html"), treebuilder="lxml",
+                             namespaceHTMLElements=False)
+        assert doc.xpath('//div[@class="hinweis"]/text()') == ["Bitte lesen."], lang
+        assert doc.xpath('//img/@src') == ["https://example.org/media/a.png", "https://example.org/media/b.png"], lang
+        assert [s.get("type") for s in doc.xpath("//article//script")] == [], lang
+    project.write("verlag.toml", project.read("verlag.toml").replace('"clean"', '"sauber"'))
+    result = project.run("build", code=2)
+    assert re.search(r'verlag\.toml:\d+: german_html: expected "keep" .* or "clean"', result.output)
+
+
+def test_import_says_which_raw_html_it_brought_in_runs_code_or_loads_from_another_host(project: Project,
+                                                                                      tmp_path_factory):
+    """A Hugo or Jekyll post keeps its raw HTML as written: a tracker's script, a video embed or an image with an
+    ``onerror`` came into source_de/ with nothing in import's summary, and would be published in every edition."""
+    folder = tmp_path_factory.mktemp("alt")
+    (folder / "gast.md").write_text(GUEST_POST.replace("title: Gast", "title: Gastbeitrag"), encoding="utf-8")
+    output = project.run("import", str(folder / "gast.md")).output
+    written = project.read("source_de/gastbeitrag.md").splitlines()
+    found = re.findall(r"  line (\d+) runs code or loads from another host: (.*)", output)
+    assert [(written[int(line) - 1][:7], what) for line, what in found] == [
+        ("<script", "<script> from zaehler.example.com"), ("<iframe", "<iframe> from video.example.net"),
+        ("Noch ei", "<img> from bilder.example.net, onerror= on <img>"), ("<div st", "<div> from fonts.example.com"),
+        ("Eigene ", "<img> from example.org"), ("Ein Fot", "image from fotos.example.net, image from example.org")], output
+
+
+def test_a_block_of_300000_brackets_is_refused_at_its_line_and_the_rest_is_built(site_project: Project):
+    """markdown-it's link rule looks for a label's end from every ``[``: 100 KB of them took build 8.6 s, 300 KB
+    about a minute, and a reviewer's msgstr is parsed by every build. A German block of more than 10,000 is that
+    article's error at its line; a msgstr of them is a check error (parse-limit, not waivable), so the QA gate
+    shows the German there. In a process of its own, with a bound far below the old time."""
+    import subprocess
+    import sys
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee hilft.\n"))
+    project.write("source_de/klammer.md", article("Klammer", "Erster Absatz.\n\nText " + "[" * 300_000 + " Ende.\n"))
+    project.run("extract", code=2)
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms.",
+                                  "Tee hilft.": "Tea " + "[" * 300_000 + " helps."}, silence=("brackets",))
+    line = project.read("translations/en/tee.po").split("\n").index('msgid "Tee hilft."') + 1
+    runs = {}
+    for command in ("check", "build"):
+        runs[command] = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command],
+                                       capture_output=True, text=True, timeout=20)
+        assert "Traceback" not in runs[command].stderr, runs[command].stderr[-2000:]
+    check = runs["check"].stdout + runs["check"].stderr
+    assert f"error: translations/en/tee.po:{line}: 300,000 '[' in one block" in check and "[parse-limit]" in check
+    build = runs["build"].stderr
+    assert "error: source_de/klammer.md:7: 300,000 '[' in one block: markdown-it reads at most 10,000" in build, build
+    assert runs["build"].returncode == 2
+    page = project.read("site/en/tee/index.html")
+    assert "Tea warms." in page and "Tee hilft." in page and "[[[" not in page
+
+
+def test_serve_answers_only_requests_to_a_local_name_and_never_follows_a_symlink_out_of_site(site_project: Project,
+                                                                                             tmp_path_factory):
+    """``verlag serve`` answered any ``Host``: a web page the author opens can point its own name at 127.0.0.1
+    (DNS rebinding) and read the preview; and it followed symlinks, so a project folder that came with
+    ``site/de/notiz.txt`` -> a file elsewhere served that file. Now the first is refused (403), the second is
+    missing (404); the author's own requests are answered as before."""
+    import http.client
+    import threading
+
+    from pipeline.serve import make_server
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    secret = tmp_path_factory.mktemp("elsewhere") / "geheim.txt"
+    secret.write_text("geheim", encoding="utf-8")
+    (project.root / "site/de/notiz.txt").symlink_to(secret)
+    server = make_server(project.root / "site", 0, "/", ("de", "en"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def get(path: str, host: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+        connection.request("GET", path, headers={"Host": host})
+        response = connection.getresponse()
+        answer = response.status, response.read().decode("utf-8", "replace")
+        connection.close()
+        return answer
+
+    port = server.server_port
+    try:
+        own = [get("/de/tee/", f"{name}:{port}")[0] for name in ("127.0.0.1", "localhost", "[::1]")]
+        rebound = get("/de/tee/", f"evil.example:{port}")
+        linked = get("/de/notiz.txt", f"127.0.0.1:{port}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert own == [200, 200, 200]
+    assert rebound[0] == 403 and "Tee wärmt" not in rebound[1]
+    assert linked[0] == 404 and "geheim" not in linked[1]
+
+
+def test_compiled_templates_planted_in_verlag_jinja_are_never_run(site_project: Project, tmp_path_factory,
+                                                                   monkeypatch):
+    """Jinja's bytecode cache (``.verlag/jinja/``) holds marshalled Python code, found by a key anyone can
+    compute: verlag's code digest, Jinja's version, the template's name and path, and the checksum of its
+    source, all public. A project folder that came with a crafted cache file ran its code on the next build.
+    The key now holds a secret of the user's own (outside the project), so a planted file is never found."""
+    import marshal
+    import os
+    import pickle
+
+    import jinja2
+    from jinja2.bccache import bc_magic
+
+    from pipeline import site
+    from pipeline.config import Config
+    from pipeline.uistrings import theme_dirs
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    marker = project.root.parent / "ran.txt"
+    payload = compile(f"open({str(marker)!r}, 'w').write('code from .verlag/jinja ran')", "<planted>", "exec")
+    store = project.root / ".verlag/jinja"
+    store.mkdir(parents=True)
+    attacker = jinja2.FileSystemBytecodeCache(str(store))
+    for folder in theme_dirs(Config(project.root)):
+        for path in Path(folder).rglob("*.*ml"):
+            name = path.relative_to(folder).as_posix()
+            key = attacker.get_cache_key(f"{site.code_digest()}|jinja2 {jinja2.__version__}|{name}",
+                                         os.path.normpath(path))
+            checksum = attacker.get_source_checksum(path.read_text(encoding="utf-8"))
+            (store / (attacker.pattern % key)).write_bytes(bc_magic + pickle.dumps(checksum, 2)
+                                                           + marshal.dumps(payload))
+    from cli import main
+
+    result = project.runner.invoke(main, ["-C", str(project.root), "build"])
+    assert not marker.exists(), result.output
+    assert result.exit_code == 0, result.output
+    assert "Tee wärmt." in project.read("site/de/tee/index.html")
+
+
+def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(project: Project, tmp_path_factory):
+    """Markdown carries no script or embed: a WordPress post's tracker script vanished unsaid, and its video
+    ``<iframe>`` left only its fallback text ("Ihr Browser zeigt keine Videos"), which no reader ever saw."""
+    export = tmp_path_factory.mktemp("wp") / "export.xml"
+    export.write_text('''<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Blog</title><link>https://blog.example/</link><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Tee im Winter</title><link>https://blog.example/tee/</link><dc:creator>anna</dc:creator>
+<wp:post_date>2026-01-02 10:00:00</wp:post_date><wp:post_type>post</wp:post_type>
+<wp:status>publish</wp:status><wp:post_name>tee-winter</wp:post_name>
+<content:encoded><![CDATA[<p>Tee wärmt im Winter.</p>
+<script src="https://zaehler.example.com/t.js"></script>
+<p>Das Video: <iframe src="https://video.example.net/embed/abc">Ihr Browser zeigt keine Videos</iframe> zeigt es.</p>
+]]></content:encoded></item>
+</channel></rss>
+''', encoding="utf-8")
+    output = project.run("import", str(export)).output
+    assert "  left out: <script> from zaehler.example.com (Markdown carries no script, embed or form)" in output
+    assert "  left out: <iframe> from video.example.net (Markdown carries no script, embed or form)" in output
+    text = project.read("source_de/tee-winter.md")
+    assert "Das Video:  zeigt es." in text or "Das Video: zeigt es." in text, text
+    assert "Ihr Browser" not in text

@@ -143,6 +143,28 @@ def test_jekyll_s_own_links_to_posts_lead_to_the_imported_files(project, tmp_pat
     assert "template tags kept as text" not in out
 
 
+def test_a_jekyll_link_to_a_post_not_imported_is_advised_to_become_a_link_not_an_image(project, tmp_path):
+    """A ``{% post_url %}`` or ``{% link %}`` whose post was not imported with it stays as written; extract and check
+    name it with the advice to write a Markdown link to that post's file, not the image or note that other tags
+    stand for (an author following that advice would put a picture where a link was)."""
+    site = tree(tmp_path / "jekyll", {
+        "_config.yml": 'url: "https://praxis-am-fluss.example"\n',
+        "_posts/2024-01-20-winterzeit.md": "---\ntitle: Winterzeit\n---\n"
+            "Lesen Sie [meine Abendroutine]({% post_url 2023-11-12-abendroutine %}) und "
+            "[den Tee]({% link _posts/2023-10-04-linden-tee.md %}).\n\n{% include hinweis.html %}\n",
+    })
+    out = project.run("import", str(site)).output
+    assert "template tags kept as text" in out
+    warned = project.run("check").output
+    lines = {tag: next(line for line in warned.splitlines() if tag in line)
+             for tag in ("post_url", "{% link", "include")}
+    assert "a link to another article: its file, such as [Text](abendroutine.md)" in lines["post_url"]
+    assert "a link to another article: its file, such as [Text](linden-tee.md)" in lines["{% link"]
+    for tag in ("post_url", "{% link"):
+        assert "an image" not in lines[tag] and "![" not in lines[tag], lines[tag]
+    assert "an image: ![Beschreibung](bilder/datei.jpg)" in lines["include"]
+
+
 def test_hugo_front_matter_the_import_cannot_keep_is_named_and_a_cover_image_and_publish_date_are_kept(project,
                                                                                                       tmp_path):
     """Hugo's ``featured_image`` (a bundle's file) is the cover its theme showed: copied and shown at the top of

@@ -344,6 +344,23 @@ def test_references_from_the_stored_segmentation_are_a_parse_s_on_the_peer_corpu
     assert _same_references(texts, tmp_path) > 100
 
 
+def test_the_site_s_link_scan_reads_the_stored_links_without_decoding_the_segments(garden, monkeypatch):
+    """The link scan reads only the links the segmentation file keeps (``doccache.stored_links``): the
+    segments and slots, which the editions stage decodes in its own processes, are not decoded for it."""
+    from pipeline import doccache
+
+    garden.write("source_de/brennnessel.md", NESSEL + "\nDas [Rezept](dateien/rezept.pdf) fehlt.\n")
+    garden.run("extract")
+    garden.run("build", "--jobs", "1")
+    (garden.root / ".verlag/site.json").unlink()  # the scan's own cache, so the scan runs again
+    decoded = []
+    real = doccache._decode
+    monkeypatch.setattr(doccache, "_decode", lambda art, data: decoded.append(art.slug) or real(art, data))
+    result = garden.run("build", "--jobs", "1")
+    assert "'dateien/rezept.pdf'" in result.output  # the link was found, in the stored blocks
+    assert decoded == []
+
+
 def test_the_site_reads_the_links_from_the_segmentation_extract_stored(garden, monkeypatch):
     """After ``extract`` the build's link scan parses no German original again; a damaged segmentation file
     is passed over (the original is parsed), and the warnings are the same either way."""

@@ -388,7 +388,7 @@ def test_extract_twice_gives_identical_files_and_the_second_run_writes_nothing(p
     project.write("source_de/eins.md", article("Eins", TEXT, tags="[A, B]"))
     project.write("source_de/zwei.md", article("Zwei", "Nur ein Satz.\n"))
     first = project.run("extract")
-    assert "extract: 9 files updated" in first.output  # 2 templates, 4 catalogs, site.po of de, en and fr
+    assert "extract: 0 files updated, 9 created" in first.output  # 2 templates, 4 catalogs, site.po of de, en and fr
     snapshot = project.snapshot()
     mtimes = {p: p.stat().st_mtime_ns for p in project.root.rglob("*.po*")}
 

@@ -234,9 +234,9 @@ def test_a_legal_page_with_inits_placeholders_is_an_error_and_never_published(tm
     say so at the placeholder's line; build leaves the page out (no footer link to it), builds the rest, exit 2."""
     project = Project(tmp_path / "praxis")
     said = project.run("init", "--languages", "en").output
-    assert ("still to fill in: the [[AUSFÜLLEN: …]] placeholders of source_de/seiten/impressum.md and "
-            "source_de/seiten/datenschutz.md (Impressum and privacy notice); build leaves those pages out until they "
-            "are filled in") in said
+    pages = project.root / "source_de/seiten"
+    assert (f"still to fill in: the [[AUSFÜLLEN: …]] placeholders of {pages}/impressum.md and {pages}/datenschutz.md "
+            "(Impressum and privacy notice); build leaves those pages out until they are filled in") in said
     adopt_example(project)
     for slug in LEGAL:
         assert "[[AUSFÜLLEN:" in project.read(f"source_de/seiten/{slug}.md")
@@ -276,12 +276,74 @@ def test_a_legal_page_with_inits_placeholders_is_an_error_and_never_published(tm
     built = project.run("build", code=2).output
     assert not (site / "de/datenschutz").exists(), "a published page that gets a placeholder again is taken down"
     # the summary says what happened to it: taken off, not "left as it was"
-    assert built.splitlines()[-1] == ("build: everything else done; not published until their placeholders are "
-                                      "filled in: source_de/seiten/datenschutz.md")
+    assert built.splitlines()[-1] == ("build: everything else done; no editions written and not published until their "
+                                      "placeholders are filled in: source_de/seiten/datenschutz.md")
     published = project.run("publish", code=2).output
     assert ("; pages with placeholders left to fill in are not published: source_de/seiten/datenschutz.md; "
             "'verlag check' lists them") in published
     assert "segments with errors are published in German" not in published
+
+
+def test_a_legal_page_with_placeholders_has_no_translated_edition_as_it_has_no_page(tmp_path):
+    """editions/ and site/ agree: a legal page still holding init's placeholders is not published in any language,
+    so no editions/<lang>/ file of it is written either (an Impressum edition with gaps would be taken for one to
+    publish elsewhere); one written before is removed, and the build summary says so."""
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--languages", "en")
+    adopt_example(project)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    built = project.run("build", code=2).output
+    editions = project.root / "editions/en"
+    assert (editions / "willkommen.md").is_file()
+    for slug in LEGAL:
+        assert not (editions / f"{slug}.md").exists() and not (editions / f"{slug}.json").exists(), built
+    assert built.splitlines()[-1] == ("build: everything else done; no editions written and not published until their "
+                                      "placeholders are filled in: source_de/seiten/datenschutz.md, "
+                                      "source_de/seiten/impressum.md")
+
+    fill_in_legal_pages(project.root)
+    project.run("build")
+    assert all((editions / f"{slug}.md").is_file() for slug in LEGAL)
+    page = project.root / "source_de/seiten/datenschutz.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[[AUSFÜLLEN: Hosting-Anbieter]]\n", encoding="utf-8")
+    built = project.run("build", code=2).output
+    assert "removed editions/en/datenschutz.md" in built
+    assert not (editions / "datenschutz.md").exists() and (editions / "impressum.md").is_file()
+    assert not (project.root / "site/en/datenschutz").exists()
+
+
+def test_status_marks_a_page_with_placeholders_as_unfilled_not_as_qa_ok(tmp_path):
+    """The status table's QA column counts the catalogs' findings; a legal page still holding init's placeholders,
+    which check calls errors and no build publishes, is named as such in its row and in --format json."""
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--languages", "en")
+    adopt_example(project)
+    project.run("extract")
+    table = project.run("status").output.splitlines()
+    rows = {line.split()[1]: line for line in table if line.startswith("en ")}
+    assert "impressum (legal, unfilled) " in rows["impressum"] and "unfilled" not in rows["willkommen"]
+    assert any(line.startswith("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders")
+               for line in table)
+    data = json.loads(project.run("status", "--format", "json").output)["articles"]
+    assert {r["slug"]: r["unfilled"] for r in data} == {"impressum": True, "datenschutz": True, "willkommen": False}
+    fill_in_legal_pages(project.root)
+    assert "unfilled" not in project.run("status").output
+
+
+def test_check_s_summary_counts_places_in_the_german_sources_apart_from_catalog_entries(tmp_path):
+    """init's placeholders are findings in the German pages, not in catalog entries: the summary says so."""
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--languages", "en")
+    adopt_example(project)
+    project.run("extract")
+    assert project.run("check", code=1).output.splitlines()[-1] == \
+        "check: 8 errors, 0 warnings in 8 places in the German sources"
+    project.write("source_de/leber.md", article("Leber", "Die Leber braucht 2 Stunden.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {"Die Leber braucht 2 Stunden.": "The liver needs 3 hours."})
+    assert project.run("check", code=1).output.splitlines()[-1] == \
+        "check: 9 errors, 1 warning in 2 entries and 8 places in the German sources"  # and the untranslated title
 
 
 def legal_export(tmp_path: Path, slug: str = "impressum", title: str = "Impressum") -> Path:

@@ -335,6 +335,20 @@ def reviewed_project(project: Project) -> Project:
     return project
 
 
+def test_a_tmx_export_with_nothing_reviewed_says_why_it_is_empty(project: Project, tmp_path_factory):
+    """Drafts are no translation memory: an export before anything is signed off writes a TMX without units and
+    says so and why, instead of 'reviewed translations: none'."""
+    project.write("source_de/quelle.md", QUELLE)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    tmx = tmp_path_factory.mktemp("out") / "praxis.tmx"
+    said = project.run("tm", "export", str(tmx)).output
+    assert said == (f"tm export: {tmx}: written without translation units: no reviewed translation yet (an entry "
+                    "counts once it is signed off, not fuzzy; drafts are left out)\n")
+    root = ET.parse(tmx).getroot()
+    assert root.find("body") is not None and list(root.iter("tu")) == []
+
+
 def test_tmx_export_then_import_round_trip(project: Project, tmp_path_factory):
     reviewed_project(project)
     tmx = tmp_path_factory.mktemp("out") / "praxis.tmx"

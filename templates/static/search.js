@@ -1,7 +1,7 @@
 /* Search with Pagefind (https://pagefind.app/docs/api/) on an edition's index page: the header's search
    form sends ?q=... here. Pagefind loads the index of this page's <html lang> only. Without JavaScript
    (or when nothing is asked) the page stays what it is: the list of every article. The texts come from the
-   page (data-heading, data-none: the site.po of its language), never from here. */
+   page (the heading and the "none found" line in #search-texts: the site.po of its language), never from here. */
 const box = document.getElementById("search-results");
 const query = (new URLSearchParams(window.location.search).get("q") || "").trim();
 
@@ -15,13 +15,12 @@ if (box && query) {
   await pagefind.options({ baseUrl: box.dataset.base });
   const search = await pagefind.search(query);
   const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
-  const heading = document.createElement("h2");
-  heading.textContent = box.dataset.heading.replace("%(query)s", () => query);  // the language's own punctuation
+  const texts = document.getElementById("search-texts").content;
+  const heading = texts.querySelector("h2").cloneNode(true);
+  heading.querySelector(".search-query").textContent = query;
   box.append(heading);
   if (results.length === 0) {
-    const none = document.createElement("p");
-    none.textContent = box.dataset.none;
-    box.append(none);
+    box.append(texts.querySelector("p").cloneNode(true));
   } else {
     const list = document.createElement("ol");
     for (const result of results) {

@@ -1,0 +1,197 @@
+"""QA checks on correct translations into other scripts and locales, and on catalogs the gettext tools merged
+(fresh-user trial with en, fr and ar editions): a right translation is never held back, a broken one always is.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import polib
+import pytest
+
+from pipeline.check import CHECKS, check_catalog
+
+from conftest import article, review
+
+BY_ID = {c.id: c for c in CHECKS}
+
+
+def findings(german: str, translation: str, lang: str, *check_ids: str, fuzzy: bool = False, glossary=None):
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=translation, flags=["fuzzy"] if fuzzy else []))
+    kwargs = {"glossary": glossary} if glossary is not None else {}
+    return [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID[c] for c in check_ids],
+                                             **kwargs)]
+
+
+def test_msgcat_conflict_markers_signed_off_are_an_error_that_holds_the_sentence_back(project):
+    """msgcat of two versions of a catalog writes both translations under '#-#-#-#-#  file  #-#-#-#-#' lines;
+    msgattrib --clear-fuzzy signs them off. The sentence must not reach readers, markers and all."""
+    rest = {"Zecken leben im hohen Gras am Waldrand.": "Ticks live in the tall grass at the edge of the woods.",
+            "Suchen Sie sich abends gründlich ab.": "Check your body thoroughly in the evening."}
+    project.write("source_de/zecken.md", article("Zecken", " ".join(rest) + "\n\nTragen Sie lange, helle Kleidung.\n"))
+    project.run("extract")
+    old = project.root / "old.po"
+    path = review(project, "en", "zecken", {("title", "Zecken"): "Ticks", **rest, "Tragen Sie lange, helle Kleidung.":
+                                            "Wear long, light-coloured clothing."})
+    old.write_bytes(path.read_bytes())
+    review(project, "en", "zecken", {"Tragen Sie lange, helle Kleidung.": "Wear long, pale clothes."})
+    subprocess.run(["msgcat", str(path), str(old), "-o", str(path)], check=True)
+    subprocess.run(["msgattrib", "--clear-fuzzy", str(path), "-o", str(path)], check=True)
+    subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], check=True)
+    text = path.read_text(encoding="utf-8")
+    line = text.split("\n").index('msgid "Tragen Sie lange, helle Kleidung."') + 1
+    result = project.run("check", "--lang", "en", code=1)
+    assert (f"error: translations/en/zecken.po:{line}: msgcat's conflict markers: 2 versions of this translation "
+            "merged into one (zecken.po (Test zecken), old.po (Test zecken)); keep one and delete the '#-#-#-#-#' "
+            "lines [merge-conflict]") in result.output
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 50\n")
+    assert "en/zecken: 1 segment held back by QA errors" in project.run("build").output
+    page = project.read("site/en/zecken/index.html")
+    assert "#-#-#" not in page and "Wear long" not in page and "Tragen Sie lange, helle Kleidung." in page
+    assert "Ticks live in the tall grass" in page
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Wir haben 3 Räume und 2 Parkplätze.", "لدينا ٣ غرف و٢ موقفان للسيارات.", "ar"),  # و (and) on the digit
+    ("Wir haben 3 Räume und 2 Parkplätze.", "لدينا 3 غرف و2 موقفان للسيارات.", "ar"),
+    ("Es kostet 1.500,50 Euro.", "يكلف ١٬٥٠٠٫٥٠ يورو.", "ar"),  # the Arabic digits' own separators (CLDR arab)
+    ("Rufen Sie an unter +49 761 555 0123.", "Appelez-nous au +49 761 555 0123.", "fr"),  # kept as is
+    ("Rufen Sie an unter +49 761 555 0123.", "Appelez-nous au +49\u202f761\u202f555\u202f0123.", "fr"),
+    ("Rufen Sie an unter +49 761 555 012.", "Appelez-nous au +49 761 555 012.", "fr"),  # groups of three
+    ("Rufen Sie an unter 0761 555 012.", "Call 0761 555 012.", "en"),
+    ("Es kostet 1.500 Euro.", "Cela coûte 1\u202f500 euros.", "fr"),
+    ("Es kostet 1.500 Euro.", "Cela coûte 1 500 euros.", "fr"),  # a plain space for U+202F, as French is typed
+    ("Es kostet 1.500,5 Euro.", "Cela coûte 1 500,5 euros.", "fr"),
+])
+def test_numbers_written_right_in_the_target_locale_or_kept_as_they_are_match(german, translation, lang):
+    assert findings(german, translation, lang, "numbers") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Rufen Sie an unter +49 761 555 0123.", "Appelez-nous au +49 761 555 0124.", "fr",
+     "numbers differ: missing 0123; instead 0124"),
+    ("Wir haben 3 Räume und 2 Parkplätze.", "لدينا ٣ غرف و٤ موقفان للسيارات.", "ar",
+     "numbers differ: missing 2; instead ٤"),
+    ("Es kostet 1.500 Euro.", "It costs 1.500 euros.", "en",  # the same characters, read as 1.5 in English
+     "numbers differ: missing 1.500 (= 1500); instead 1.500 (= 1.5)"),
+    ("Es kostet 1.500 Euro.", "Cela coûte 1 600 euros.", "fr", "numbers differ: missing 1.500; instead 1 600"),
+])
+def test_a_changed_number_is_still_an_error(german, translation, lang, message):
+    assert findings(german, translation, lang, "numbers") == [message]
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Haben Sie Fragen?", "هل لديك أسئلة؟", "ar"),
+    ("Haben Sie Fragen?", "هل لديك أسئلة؟\u200f", "ar"),  # a right-to-left mark after it
+    ("Was hilft? Was nicht?", "ما الذي يساعد؟ وما الذي لا يساعد؟", "ar"),
+    ("Haben Sie Fragen?", "Έχετε ερωτήσεις\u037e", "el"),  # GREEK QUESTION MARK
+    ("Haben Sie Fragen?", "Έχετε ερωτήσεις;", "el"),  # ... which NFC makes a semicolon, as Greek is typed
+    ("Haben Sie Fragen?", "Ունե՞ք հարցեր։", "hy"),  # Armenian: ՞ on the word asked about, ։ ends it
+    ("Rufen Sie mich an!", "Զանգահարե՜ք ինձ։", "hy"),
+    ("Haben Sie Fragen?", "ጥያቄ አለዎት፧", "am"),
+    ("Zecken sind aktiv.", "መዥገሮች ንቁ ናቸው።", "am"),
+    ("Haben Sie Fragen?", "¿Tiene preguntas?", "es"),  # ¿ opens the question: no second '?'
+    ("Rufen Sie mich an!", "¡Llámeme!", "es"),
+    ("Haben Sie Fragen?", "ご質問はありますか？", "ja"),
+    ("Zecken sind aktiv.", "蜱虫很活跃。", "zh"),
+    ("Zecken sind aktiv.", "टिक सक्रिय हैं।", "hi"),
+    ("Zecken sind aktiv.", "ٹک متحرک ہیں۔", "ur"),
+    ("Zwei Dinge: Hut und Schuhe.", "Two things: a hat; shoes.", "en"),
+])
+def test_sentence_marks_of_every_script_are_their_mark(german, translation, lang):
+    assert findings(german, translation, lang, "punctuation") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Haben Sie Fragen?", "هل لديك أسئلة.", "ar", "sentence ends with '?' in German but '.' in the translation"),
+    ("Haben Sie Fragen?", "هل لديك أسئلة", "ar", "final '?' missing"),
+    ("Haben Sie Fragen?", "Any questions;", "en", "sentence ends with '?' in German but ';' in the translation"),
+    ("Was hilft? Was nicht.", "ما الذي يساعد؟ وما الذي لا يساعد؟", "ar",
+     "sentence ends with '.' in German but '?' in the translation"),
+    ("Was? Wie? Wo.", "ماذا؟ كيف. أين.", "ar", "2 '?' in German, 1 in the translation"),
+])
+def test_a_changed_sentence_mark_in_any_script_is_still_found(german, translation, lang, message):
+    assert findings(german, translation, lang, "punctuation") == [message]
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Zecken sind ab ca. 7 Grad aktiv.", "ينشط القراد ابتداءً من حوالي 7 درجات.", "ar"),
+    ("Zecken sind ab ca. 7 Grad aktiv.", "ينشط القراد ابتداءً من حوالي ٧ درجات.", "ar"),
+    ("Zecken sind ab ca. 7 Grad aktiv.", "Ticks are active from about 7 degrees.", "en"),
+    ("Bei 40 °C baden.", "الاستحمام عند 40 درجة مئوية.", "ar"),
+    ("Trinken Sie 1,5 Liter.", "اشرب ١٫٥ لتر.", "ar"),
+    ("Nur 5 Prozent.", "فقط ٥٪.", "ar"),
+    ("Nur 5 %.", "Yalnızca %5.", "tr"),  # Turkish writes the percent sign before the number
+    ("Trinken Sie 2 Liter.", "Пейте 2 литра.", "ru"),
+    ("Nehmen Sie 5 mg.", "Принимайте 5 мг.", "ru"),
+    ("Trinken Sie 2 Liter.", "Πίνετε 2 λίτρα.", "el"),
+    ("Trinken Sie 2 Liter.", "Drink 2 litres.", "en"),
+    ("Trinken Sie 2 Liter.", "Drink 2 L.", "en"),
+    ("Nur 5 Prozent.", "Only 5 per cent.", "en"),
+    ("Im Jahr 2026 waren es 3 Liter.", "В 2026 г. было 3 литра.", "ru"),  # г. is the year here, not a gram
+])
+def test_units_written_as_words_of_the_target_language_count_as_their_symbol(german, translation, lang):
+    assert findings(german, translation, lang, "numbers") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Zecken sind ab ca. 7 Grad aktiv.", "ينشط القراد ابتداءً من حوالي 7 لترات.", "ar", "units differ: missing °; instead l"),
+    ("Bei 40 °C baden.", "الاستحمام عند 40 درجة فهرنهايت.", "ar", "units differ: missing °C; instead °F"),
+    ("Nehmen Sie 5 mg.", "Принимайте 5 г.", "ru", "units differ: missing mg"),
+    ("Nur 5 Prozent.", "Only 5 per mille.", "en", "units differ: missing %; instead ‰"),
+])
+def test_a_changed_unit_in_words_is_an_error(german, translation, lang, message):
+    assert findings(german, translation, lang, "numbers") == [message]
+
+
+NETTLE = "source,ar,ar_forbidden,he\nBrennnessel,قراص,قريص,סרפד\nKurkuma,الكركم,,\n"
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Die Brennnessel hilft.", "القراص يساعد.", "ar"),  # al- (the)
+    ("Mit Brennnessel.", "وبالقراص.", "ar"),  # wa- bi- al- (and with the)
+    ("Für die Brennnessel.", "للقراص.", "ar"),  # li- + al- is written lil-
+    ("Mit Brennnessel.", "مع قراص.", "ar"),
+    ("Tee mit Kurkuma.", "شاي بالكركم.", "ar"),  # a term written with its article, after bi-
+    ("Tee für Kurkuma.", "للكركم.", "ar"),
+    ("Die Brennnessel hilft.", "הסרפד עוזר.", "he"),  # ha- (the)
+    ("In der Brennnessel.", "בסרפד.", "he"),
+])
+def test_a_glossary_term_with_attached_proclitics_is_the_term(german, translation, lang):
+    from pipeline.glossary import parse_glossary
+
+    glossary = parse_glossary(NETTLE, "glossary.csv")
+    assert findings(german, translation, lang, "glossary-term", "glossary-forbidden", glossary=glossary) == []
+
+
+@pytest.mark.parametrize("german, translation, message", [
+    ("Lesen Sie mehr über die Brennnessel.", "اقرأ المزيد عن القريص.",
+     "glossary: 'القريص' is not used for 'Brennnessel'; write 'قراص'"),
+    ("Mit Brennnessel.", "وبالقريص.", "glossary: 'وبالقريص' is not used for 'Brennnessel'; write 'قراص'"),
+    ("Mit Brennnessel.", "مع مقراص.", "glossary: 'Brennnessel' should be translated as 'قراص'"),  # م is no proclitic
+])
+def test_a_forbidden_or_missing_term_is_found_behind_proclitics_too(german, translation, message):
+    from pipeline.glossary import parse_glossary
+
+    glossary = parse_glossary(NETTLE, "glossary.csv")
+    assert message in findings(german, translation, "ar", "glossary-term", "glossary-forbidden", glossary=glossary)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_pseudo_draft_gets_no_warning_for_what_the_german_has_itself(lang):
+    """The pseudo engine keeps the German's doubled words ("Sie sie"), decimal commas and quotation marks on
+    purpose; a warning on them would be about the German, not about a translation."""
+    from pipeline.engines import pseudo
+
+    for german in ("Wenn Sie sie einnehmen, hilft es.", "Trinken Sie 2,5 Liter.", "Sie sagte „ja“ dazu."):
+        assert findings(german, pseudo(german), lang, "double-word", "typography", fuzzy=True) == []
+
+
+@pytest.mark.parametrize("german, translation, message", [
+    ("Wenn Sie sie einnehmen, hilft es.", "If you you take them, it helps.", "doubled word: 'you you'"),
+    ("Trinken Sie 2,5 Liter.", "Drink 2,5 litres.", "decimal comma in English: 2,5 (write 2.5)"),
+    ("Sie sagte „ja“ dazu.", "She said „yes“ to it.", "German quotation marks „…“ in English: use “…”"),
+])
+def test_the_same_feature_in_a_translation_is_still_a_warning(german, translation, message):
+    assert findings(german, translation, "en", "double-word", "typography", fuzzy=True) == [message]

@@ -1,0 +1,290 @@
+"""``verlag import`` keeps what the old blog's readers and search engines know: its slugs, its links between
+posts, its images and its legal pages (WordPress exports, saved pages, Jekyll and Hugo sites)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Project
+
+LEAD = "Ringelblumen blühen bis zum ersten Frost und lassen sich den ganzen Sommer über ernten."
+CARE = "Wer empfindliche Haut hat, probiert eine neue Salbe zuerst an einer kleinen Stelle aus."
+HOST = "https://praxis-am-bach.example"
+
+
+def wxr(*items: str) -> str:
+    """A WordPress export (WXR 1.2) of ``items`` (each the inside of an ``<item>``)."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+            f"<channel><title>Praxis am Bach</title><link>{HOST}</link>\n"
+            + "".join(f"<item>{item}</item>\n" for item in items) + "</channel></rss>\n")
+
+
+def post(title: str, body: str, *, post_id: int, name: str = "", kind: str = "post", link: str | None = None,
+         status: str = "publish") -> str:
+    return (f"<title><![CDATA[{title}]]></title><link>{link or f'{HOST}/?p={post_id}'}</link>"
+            f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>2024-05-02 09:00:00</wp:post_date>"
+            f"<wp:post_date_gmt>2024-05-02 07:00:00</wp:post_date_gmt><wp:post_name><![CDATA[{name}]]></wp:post_name>"
+            f"<wp:status>{status}</wp:status><wp:post_type>{kind}</wp:post_type>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded>")
+
+
+def export(tmp_path: Path, *items: str) -> Path:
+    path = tmp_path / "export.xml"
+    path.write_text(wxr(*items), encoding="utf-8")
+    return path
+
+
+def sources(project: Project) -> list[str]:
+    root = project.root / "source_de"
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md"))
+
+
+def test_a_wordpress_posts_slug_is_its_post_name_percent_decoded(project, tmp_path):
+    """The slug WordPress gave the post (``wp:post_name``, the last part of its permalink) names the file, not
+    its title: an author who shortened the address keeps it. WordPress stores a name with umlauts
+    percent-encoded (``kr%c3%a4uter``); one that does not decode as UTF-8 is no name: the title names the file."""
+    path = export(tmp_path,
+                  post("Ringelblumen im Sommer: ernten, trocknen, aufbewahren", LEAD, post_id=11,
+                       name="ringelblumen", link=f"{HOST}/ringelblumen/"),
+                  post("Kräuter für den Winter", CARE, post_id=12, name="kr%c3%a4uter-winter",
+                       link=f"{HOST}/kr%C3%A4uter-winter/"),
+                  post("Salbe selbst rühren", CARE + " Salbe.", post_id=13, name="salbe-%c3",
+                       link=f"{HOST}/salbe-%C3/"))
+    out = project.run("import", str(path)).output
+    assert sources(project) == ["kraeuter-winter.md", "ringelblumen.md", "salbe-selbst-ruehren.md"]
+    assert f"aliases:\n- {HOST}/ringelblumen/\n" in project.read("source_de/ringelblumen.md")
+    assert "slug 'salbe-%c3' (wp:post_name) is not percent-encoded UTF-8: named from the title" in out
+
+
+def publish_all(project: Project) -> None:
+    """The author's step after checking the imports: delete every 'draft: true' line."""
+    for path in (project.root / "source_de").rglob("*.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+
+
+def test_links_by_wordpress_plain_permalink_lead_to_the_imported_posts_and_pages(project, tmp_path):
+    """A blog with plain permalinks links its posts as ``/?p=N`` and its pages as ``/?page_id=N`` (also full, on the
+    blog's address, or ``index.php?p=N``): each becomes the other article's file, relative to the linking one, so
+    every edition links its own page; a post the export does not hold, and another query, stay as written."""
+    path = export(tmp_path,
+                  post("Holunder", f'{LEAD} Siehe <a href="{HOST}/?p=42#anwendung">Salben</a>, die '
+                       '<a href="/?page_id=7">Praxis</a> und <a href="/?p=999">den alten Beitrag</a> oder '
+                       f'<a href="{HOST}/?s=salbe">die Suche</a>.', post_id=41),
+                  post("Salben", f'{CARE} <a href="http://praxis-am-bach.example/index.php?p=41">Holunder</a>',
+                       post_id=42),
+                  post("Über die Praxis", f'{CARE} Zum <a href="?p=41">Holunder</a>.', post_id=7, kind="page",
+                       link=f"{HOST}/?page_id=7"))
+    out = project.run("import", str(path)).output
+    assert "import: 4 links to another imported post's old address lead to its source file now" in out
+    assert project.read("source_de/holunder.md").endswith(
+        f"Siehe [Salben](salben.md#anwendung), die [Praxis](seiten/ueber-die-praxis.md) und "
+        f"[den alten Beitrag](/?p=999) oder [die Suche]({HOST}/?s=salbe).\n")
+    assert project.read("source_de/salben.md").endswith(f"{CARE} [Holunder](holunder.md)\n")
+    assert project.read("source_de/seiten/ueber-die-praxis.md").endswith(f"{CARE} Zum [Holunder](../holunder.md).\n")
+    publish_all(project)
+    project.run("extract")
+    project.run("build")
+    page = project.read("site/de/holunder/index.html")
+    assert 'href="/de/salben/#anwendung"' in page and 'href="/de/ueber-die-praxis/"' in page
+    assert 'href="/de/holunder/"' in project.read("site/de/ueber-die-praxis/index.html")
+    assert 'href="/de/holunder/"' in project.read("site/de/salben/index.html")
+
+
+UPLOADS = f"{HOST}/wp-content/uploads/2023/06"
+JPEG = (Path(__file__).parent / "data/import/seite_files/brennnessel.jpg").read_bytes()
+
+
+def export_with_images(tmp_path: Path) -> Path:
+    return export(tmp_path,
+                  post("Ringelblumen", f'<a href="{UPLOADS}/ringelblume.jpg"><img src="{UPLOADS}/ringelblume.jpg" '
+                       f'alt="Ringelblumen im Beet"></a>\n\n{LEAD}\n\n'
+                       f'<img src="{UPLOADS}/ringelblume-getrocknet-300x200.jpg" alt="Getrocknete Blüten">',
+                       post_id=51),
+                  post("Holunder", f'{CARE}\n\n<img src="/wp-content/uploads/2023/06/holunder.jpg" alt="Holunder">\n\n'
+                       '<img src="https://fotos.example.org/wiese.jpg" alt="Eine Wiese">', post_id=52))
+
+
+def test_wordpress_images_left_on_the_old_server_are_warned_about_once_per_export(project, tmp_path):
+    """Without a copy of the uploads the images stay on the old blog: one warning names how many, and what to do,
+    before the old host is shut down and every such image breaks."""
+    path = export_with_images(tmp_path)
+    out = project.run("import", str(path)).output
+    assert out.count("warning:") == 1
+    assert (f"warning: {path}: 3 images of 2 articles stay on the old blog's server ({HOST}/wp-content/uploads/…): "
+            "the site loses them when that server is shut down; import with --uploads DIR, a copy of the blog's "
+            "wp-content/uploads folder, to copy them into source_de/bilder/") in out
+    assert "image left at its old address: " + UPLOADS not in out
+    assert "image left at its old address: https://fotos.example.org/wiese.jpg" in out
+    assert f"[![Ringelblumen im Beet]({UPLOADS}/ringelblume.jpg)]({UPLOADS}/ringelblume.jpg)" in \
+        project.read("source_de/ringelblumen.md")
+
+
+def test_wordpress_images_are_copied_from_a_local_copy_of_the_uploads_folder(project, tmp_path):
+    """``--uploads DIR``: an image of ``wp-content/uploads/`` (full URL or site path) found in DIR is copied to
+    source_de/bilder/ and referenced from there, so the site keeps it after the old host is gone, and so is a link
+    to the full-size file (WordPress's "Link to: Media File"); one missing from DIR is named and stays at its old
+    address, counted in the warning."""
+    uploads = tmp_path / "uploads"
+    (uploads / "2023/06").mkdir(parents=True)
+    (uploads / "2023/06/ringelblume.jpg").write_bytes(JPEG)
+    (uploads / "2023/06/holunder.jpg").write_bytes(JPEG[:-2] + b"\xff\xd9")
+    path = export_with_images(tmp_path)
+    out = project.run("import", str(path), "--uploads", str(uploads)).output
+    assert project.read("source_de/ringelblumen.md").endswith(
+        f"---\n[![Ringelblumen im Beet](bilder/ringelblume.jpg)](bilder/ringelblume.jpg)\n\n{LEAD}\n\n"
+        f"![Getrocknete Blüten]({UPLOADS}/ringelblume-getrocknet-300x200.jpg)\n")
+    assert "![Holunder](bilder/holunder.jpg)" in project.read("source_de/holunder.md")
+    assert (project.root / "source_de/bilder/ringelblume.jpg").read_bytes() == JPEG
+    assert f"image not in {uploads}: 2023/06/ringelblume-getrocknet-300x200.jpg (left at its old address)" in out
+    assert f"warning: {path}: 1 image of 1 article stays on the old blog's server" in out
+    publish_all(project)
+    project.run("extract")
+    project.run("build")
+    assert (project.root / "site/media/bilder/holunder.jpg").is_file()
+    assert 'src="/media/bilder/ringelblume.jpg"' in project.read("site/de/ringelblumen/index.html")
+
+
+def saved_page(tmp_path: Path, name: str, title: str, url: str, paragraphs: list[str]) -> Path:
+    """A page as a browser's "Save page as" writes it: navigation, the page's text, a footer."""
+    text = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    path = tmp_path / name
+    path.write_text(f"""<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>{title}</title>
+<link rel="canonical" href="{url}"><meta property="og:title" content="{title}"></head>
+<body><nav><a href="/">Start</a> <a href="/blog/">Blog</a> <a href="/impressum/">Impressum</a></nav>
+<main><article><h1>{title.split(" | ")[0]}</h1>
+{text}</article></main>
+<footer><p>© 2024 Praxis Sommer</p></footer></body></html>
+""", encoding="utf-8")
+    return path
+
+
+IMPRESSUM = ["Angaben gemäß § 5 DDG: Katrin Sommer, Heilpraktikerin, Lindenweg 3, 12345 Musterstadt.",
+             "Kontakt: Telefon 01234 567890, E-Mail praxis@praxis-sommer.example. Die Berufsbezeichnung "
+             "Heilpraktikerin wurde in der Bundesrepublik Deutschland verliehen.",
+             "Zuständige Aufsichtsbehörde ist das Gesundheitsamt Musterstadt, Am Markt 1, 12345 Musterstadt."]
+PRIVACY = ["Wir freuen uns über Ihr Interesse an unserer Praxis. Der Schutz Ihrer persönlichen Daten ist uns "
+           "ein wichtiges Anliegen, deshalb erklären wir hier, welche Daten beim Besuch dieser Seiten anfallen.",
+           "Verantwortlich für die Verarbeitung ist Katrin Sommer, Lindenweg 3, 12345 Musterstadt. Beim Aufruf "
+           "der Seiten speichert der Server Ihres Anbieters Datum, Uhrzeit und die aufgerufene Adresse.",
+           "Sie haben das Recht auf Auskunft, Berichtigung und Löschung Ihrer Daten sowie auf Beschwerde bei "
+           "einer Aufsichtsbehörde für den Datenschutz."]
+
+
+def test_a_saved_impressum_or_privacy_page_replaces_inits_untouched_legal_page(tmp_path):
+    """A saved Impressum or privacy notice is the practice's legal page, not an article: recognised by its title or
+    the last part of its address (the words a WordPress page's slug is recognised by), it takes the place of
+    the template init wrote, so the footer of every page links it."""
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    impressum = saved_page(tmp_path, "Impressum.html", "Impressum | Praxis Sommer",
+                           "https://praxis-sommer.example/impressum/", IMPRESSUM)
+    privacy = saved_page(tmp_path, "seite.html", "Hinweise zu Ihren Daten",
+                         "https://praxis-sommer.example/datenschutzerklaerung/", PRIVACY)
+    out = project.run("import", str(impressum), str(privacy)).output
+    assert out.count("  replaced the template 'verlag init' wrote there") == 2
+    assert sorted(sources(project)) == ["seiten/datenschutz.md", "seiten/impressum.md", "willkommen.md"]
+    assert "Lindenweg 3, 12345 Musterstadt." in project.read("source_de/seiten/impressum.md")
+    text = project.read("source_de/seiten/datenschutz.md")
+    assert "title: Hinweise zu Ihren Daten\n" in text and "Recht auf Auskunft" in text
+    assert "- https://praxis-sommer.example/datenschutzerklaerung/\n" in text
+
+
+def test_verlag_tomls_timezone_places_a_saved_pages_and_a_feeds_times_written_without_a_zone(project, tmp_path):
+    """A page that states its publishing time without a zone (``2025-04-14T08:00:00``), and a feed time of an
+    unknown zone (RFC 822 ``-0000``), were the blog's local time: with ``timezone`` set they keep their time in
+    that zone; without it the page gives the day, as before. An unknown zone name is an error at its line."""
+    page = saved_page(tmp_path, "baerlauch.html", "Bärlauch sammeln", "https://praxis-sommer.example/baerlauch/",
+                      [LEAD, CARE, "Bärlauch wächst im Frühjahr in feuchten Laubwäldern, er riecht nach Knoblauch."])
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "<title>", '<meta property="article:published_time" content="2025-04-14T08:00:00"><title>'), encoding="utf-8")
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Blog</title>\n'
+                    "<item><title>Linden</title><link>https://praxis-sommer.example/linden/</link>"
+                    f"<pubDate>Sat, 12 Oct 2024 00:30:00 -0000</pubDate><description>{CARE}</description></item>\n"
+                    "</channel></rss>\n", encoding="utf-8")
+    config = project.read("verlag.toml")
+    project.write("verlag.toml", config + 'timezone = "Europe/Berln"\n')
+    assert "verlag.toml:4: timezone: 'Europe/Berln' is no time zone" in project.run("import", str(page), code=2).output
+    project.write("verlag.toml", config + 'timezone = "Europe/Berlin"\n')
+    project.run("import", str(page), str(feed))
+    assert "\ndate: 2025-04-14 08:00:00+02:00\n" in project.read("source_de/baerlauch-sammeln.md")
+    assert "\ndate: 2024-10-12 00:30:00+02:00\n" in project.read("source_de/linden.md")
+    other = Project(tmp_path / "ohne-zone")
+    other.write("verlag.toml", config)
+    other.run("import", str(page), str(feed))
+    assert "\ndate: 2025-04-14\n" in other.read("source_de/baerlauch-sammeln.md")
+    assert "\ndate: 2024-10-12 00:30:00+00:00\n" in other.read("source_de/linden.md")
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_jekyll_sites_front_matter_defaults_give_its_posts_their_old_addresses(project, tmp_path):
+    """Jekyll's ``defaults:`` in _config.yml set front matter for the posts of a scope
+    (https://jekyllrb.com/docs/configuration/front-matter-defaults/): a ``permalink`` there is the address the
+    posts had, over the site's ``permalink``; the most specific scope wins, and a post's own ``permalink`` over
+    both. A link written as that address leads to the article's file."""
+    site = write(tmp_path / "blog", {
+        "_config.yml": "url: https://praxis-sommer.example\nbaseurl: /blog\npermalink: date\ndefaults:\n"
+                       "  - scope: {path: ''}\n    values: {layout: default}\n"
+                       "  - scope: {path: '', type: posts}\n    values: {permalink: '/artikel/:year/:title/'}\n"
+                       "  - scope: {path: 'rezepte/_posts', type: posts}\n"
+                       "    values: {permalink: '/rezepte/:title/'}\n",
+        "_posts/2022-09-15-linden-tee.md": f"---\ntitle: Lindenblütentee\n---\n{LEAD}\n",
+        "_posts/2022-10-01-schafgarbe.md": f"---\ntitle: Schafgarbe\n---\n{CARE} Siehe [Linde]"
+                                          "({{ site.baseurl }}/artikel/2022/linden-tee/).\n",
+        "rezepte/_posts/2023-01-05-salbe.md": f"---\ntitle: Ringelblumensalbe\n---\n{CARE}\n",
+        "_posts/2023-02-01-eigene.md": f"---\ntitle: Eigene Adresse\npermalink: /eigene/\n---\n{LEAD}\n"})
+    out = project.run("import", str(site)).output
+    assert "aliases:\n- /blog/artikel/2022/linden-tee/\n" in project.read("source_de/linden-tee.md")
+    assert "aliases:\n- /blog/rezepte/salbe/\n" in project.read("source_de/salbe.md")
+    assert "aliases:\n- /blog/eigene/\n" in project.read("source_de/eigene.md")
+    assert "Siehe [Linde](linden-tee.md)." in project.read("source_de/schafgarbe.md")
+    assert "old address /blog/artikel/2022/linden-tee/: the permalink '/artikel/:year/:title/' of " \
+           "blog/_config.yml's defaults" in out
+
+
+def test_a_hugo_pages_aliases_are_under_the_sites_base_url_path(project, tmp_path):
+    """Hugo serves a page's ``aliases`` (https://gohugo.io/methods/page/aliases/) below its ``baseURL``'s path,
+    as it does the page: a site at https://praxis-sommer.example/blog/ redirected ``/2019/tee-alt/`` from
+    ``/blog/2019/tee-alt/``."""
+    site = write(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis-sommer.example/blog/"\ntitle = "Praxis"\n',
+        "content/posts/tee.md": f'+++\ntitle = "Kräutertee"\ndate = 2024-01-10\naliases = ["/2019/tee-alt/", '
+                                f'"https://alt.example/tee"]\n+++\n{LEAD}\n'})
+    project.run("import", str(site))
+    assert "aliases:\n- /blog/2019/tee-alt/\n- https://alt.example/tee\n- /blog/posts/tee/\n" in \
+        project.read("source_de/kraeutertee.md")
+
+
+def test_check_warns_at_its_line_about_a_full_url_of_the_old_site(project):
+    """The old site's host is known from the articles' old addresses (``aliases:`` full URLs, which the import
+    writes): a link or image still on it (written by hand, or by an older import) works only until that site is
+    shut down, so ``check`` names each at its line, with the file to link where an article has that old address.
+    Another site's URL and a project without an old site get no such warning."""
+    project.write("source_de/linde.md", "---\ntitle: Linde\ndate: 2024-05-02\naliases:\n"
+                  f"- {HOST}/2022/09/linde/\n---\n{LEAD}\n")
+    project.write("source_de/holunder.md", f"---\ntitle: Holunder\ndate: 2024-05-03\n---\n{CARE}\n\n"
+                  f"Siehe [Linde]({HOST}/2022/09/linde) und [die WHO](https://www.who.int/).\n\n"
+                  f"![Holunderblüten]({HOST.replace('https', 'http')}/wp-content/uploads/2023/06/holunder.jpg)\n\n"
+                  f"Termine über [Kontakt](<{HOST}/kontakt/>).\n")
+    project.run("extract")
+    out = project.run("check").output
+    assert (f"warning: source_de/holunder.md:7: {HOST}/2022/09/linde points at the old site "
+            "(praxis-am-bach.example), which answers only until it is shut down: link the article's file "
+            "instead, linde.md [old-site]") in out
+    assert ("warning: source_de/holunder.md:9: http://praxis-am-bach.example/wp-content/uploads/2023/06/"
+            "holunder.jpg is a file on the old site (praxis-am-bach.example), which answers only until it is shut "
+            "down: save it into source_de/ (images: source_de/bilder/) and refer to it there [old-site]") in out
+    assert (f"warning: source_de/holunder.md:11: {HOST}/kontakt/ points at the old site "
+            "(praxis-am-bach.example), which answers only until it is shut down: link a page of the new site, "
+            "or drop the link [old-site]") in out
+    assert out.count("[old-site]") == 3
+    project.write("source_de/linde.md", f"---\ntitle: Linde\ndate: 2024-05-02\n---\n{LEAD}\n")
+    assert "[old-site]" not in project.run("check").output
