@@ -24,6 +24,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterator
 
 import polib
@@ -58,6 +59,7 @@ class Catalog:
     gone: str = ""  # why the file could not take this run's drafts at the last write: deleted or emptied (``_write``)
     failed: VerlagError | None = None  # why the last write failed; each write is tried anew (``_save``)
     around: dict | None = None  # block number (None: no block) -> its Surroundings (``_surroundings``)
+    wrote: bool = False  # this run wrote the file: ``StatRecord.confirm`` records it (``_confirm``)
 
     def open_entries(self) -> list[polib.POEntry]:
         return [e for e in self.po if _open(e, self.redo)]
@@ -194,6 +196,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
     drafting: list[VerlagError] = []  # engines' failures, after the catalogs' own problems
     failed: list[VerlagError] = []  # writes that failed
     lost: list[VerlagError] = []  # drafts of catalogs deleted or emptied meanwhile
+    wrote: list = []  # the paths of the catalogs written
     try:
         gc.freeze()
         for lang in work.languages:
@@ -204,6 +207,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                     _save(batch, dry_run)
                     failed += [c.failed for c in batch if c.failed]
                     lost += [_lost(c) for c in batch if c.gone and c.drafts]
+                    wrote += [c.path for c in batch if c.wrote]
                     result.remaining[lang] += sum(1 for c in batch for e in c.open_entries() if not e.msgstr)
                     for _ in batch if progress else ():
                         progress()
@@ -212,6 +216,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         result.interrupted = True
     finally:
         gc.unfreeze()  # first: a failure below must not leave the collector frozen
+        _confirm(config, wrote)
         result.todo = sum(work.todo.values())
         result.errors = [*work.errors, *drafting, *failed, *lost]
         if cache:
@@ -366,9 +371,27 @@ def _save(batch: list[Catalog], dry_run: bool) -> None:
             catalog.gone, catalog.failed = "", None
             try:
                 _write(catalog)
+                catalog.wrote = catalog.wrote or not catalog.gone
             except VerlagError as exc:
                 catalog.failed = exc
             catalog.dirty = bool(catalog.gone or catalog.failed)  # tried again at the next write
+
+
+def _confirm(config: Config, paths: list) -> None:
+    """Record the catalogs this run wrote in the stat record (``statrecord``), hashed again from their bytes once
+    the clock has passed their writes, as ``extract`` records its own: the next ``extract`` or ``build`` only
+    stats them instead of reading and hashing every catalog again. A reviewer's save in the tick of the write is
+    in the bytes read, so it is still seen."""
+    if not paths:
+        return
+    from functools import partial
+
+    from .lock import clock, held_since
+    from .statrecord import StatRecord
+
+    record = StatRecord(config.state_dir, config.translations_dir, held_since(config))
+    record.confirm([Path(p).relative_to(config.translations_dir).as_posix() for p in paths], partial(clock, config))
+    record.save(others=True)
 
 
 def _lost(catalog: Catalog) -> VerlagError:

@@ -25,7 +25,11 @@ if TYPE_CHECKING:
 PAGE_PATH = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?]+)/?"  # <lang>/<slug>/ after the site's base path
 
 
-_MD_LINK = re.compile(rb"([^/\s()<>\[\]\"'\\]+)\.md\b")  # the file name of a link to an article, in a PO string
+# The file name of a link to an article, in a PO string: a whole run of the characters a file name may hold, up to
+# its last ".md". The lookbehind starts a match only where such a run starts: without it every later character
+# of a run was tried as a start again (quadratic in the run; every word of a catalog is one).
+_NAME_CHAR = rb"[^/\s()<>\[\]\"'\\]"
+_MD_LINK = re.compile(rb"(?<!" + _NAME_CHAR + rb")(" + _NAME_CHAR + rb"+)\.md\b")
 
 
 class SitePages:
@@ -91,8 +95,7 @@ class SitePages:
         """What ``key`` reads in a catalog's bytes, sorted, as JSON keeps it (so a build keeps it by the catalog's
         digest): the [lang, slug] pages it names by an address of the site (none when the site has no address),
         and the names of the ``<name>.md`` files it links (``media.linked_article``'s name: the file name,
-        %-decoded), looked for only where ``renamed`` maps any name (its regex takes seconds over 500 catalogs)
-        and the catalog holds ".md"."""
+        %-decoded), looked for only where ``renamed`` maps any name and the catalog holds ".md"."""
         data = catalog or b""
         named = sorted({(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
                         for m in self._named.finditer(data)}) if self.config.site_url else []

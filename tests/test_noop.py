@@ -595,3 +595,70 @@ def test_a_rerun_searches_no_text_for_template_tags_it_searched_before(project, 
     project.write("source_de/leber.md", article("Leber", "Die [Leber](https://example.org) ruht.\n"))
     project.run("extract")
     assert len(searched) == 1
+
+
+def _hashed_by_the_stat_record(project, monkeypatch, command: str) -> list[str]:
+    """The catalogs whose bytes ``statrecord`` reads to hash them while ``verlag <command>`` runs, by file name."""
+    from pipeline import statrecord
+
+    read, real = [], statrecord.read_bytes
+    monkeypatch.setattr(statrecord, "read_bytes", lambda path: read.append(Path(path).name) or real(path))
+    project.run(command)
+    monkeypatch.setattr(statrecord, "read_bytes", real)
+    return sorted(name for name in read if name.endswith(".po") and name != "site.po")
+
+
+def test_the_catalogs_pretranslate_wrote_are_not_hashed_again_by_the_next_run(project, monkeypatch):
+    """pretranslate records the catalogs it wrote in ``.verlag/stat.json`` as extract records its own (hashed
+    again from their bytes once the clock has passed the write), so the next extract or build only stats
+    them; the catalogs it did not write keep their records."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    assert _hashed_by_the_stat_record(project, monkeypatch, "extract") == []
+    assert _hashed_by_the_stat_record(project, monkeypatch, "build") == []
+
+
+def test_a_save_in_the_tick_of_pretranslates_own_write_is_merged_again(project, monkeypatch):
+    """A reviewer's save right after pretranslate wrote the catalog, within the same tick of the clock, to the
+    same size and inode, leaves the stat pretranslate's write left. The catalog is recorded only from its bytes
+    read again once the clock has passed (never as written): the record never vouches for bytes the file does not
+    hold, and the next extract sees the save and merges the template into it again (the clock as in ``test_a_save_in_the_tick_of_verlags_own_write_is_merged_again``)."""
+    from pipeline import lock, pretranslate
+
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    tick, seen = [1_767_225_600_123_456_789], {}
+    po = project.root / "translations/en/leber.po"
+
+    def ticking(real):
+        def stat(*args, **kwargs):
+            st = real(*args, **kwargs)
+            return _with_times(st, seen.setdefault((st.st_ino, st.st_ctime_ns), tick[0]))
+        return stat
+
+    def written_then_saved(path, *args, **kwargs):
+        data = real_rewrite(path, *args, **kwargs)
+        if path == po:
+            _saved_again(po, b'msgid "Die Leber arbeitet nachts."', b'msgid "Die Lebex arbeitet nachts."', False)
+        return data
+
+    def clock(config):
+        tick[0] += 10**6
+        return real_clock(config)
+
+    real_rewrite, real_clock = pretranslate.rewrite, lock.clock
+    monkeypatch.setattr(os, "stat", ticking(os.stat))
+    monkeypatch.setattr(os, "fstat", ticking(os.fstat))
+    monkeypatch.setattr(pretranslate, "rewrite", written_then_saved)
+    monkeypatch.setattr(lock, "clock", clock)
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    assert 'msgid "Die Lebex arbeitet nachts."' in po.read_text(encoding="utf-8")
+    entry = json.loads((project.root / ".verlag/stat.json").read_text())["files"].get("en/leber.po")
+    st = os.stat(po)
+    if entry and entry[:4] == [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]:  # the record vouches for it
+        assert entry[4] == hashlib.sha256(po.read_bytes()).hexdigest()
+    monkeypatch.setattr(pretranslate, "rewrite", real_rewrite)
+    assert "updated translations/en/leber.po" in project.run("extract").output
+    assert 'msgid "Die Leber arbeitet nachts."' in po.read_text(encoding="utf-8")
