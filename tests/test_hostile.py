@@ -313,12 +313,16 @@ def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_imag
     """``[site] german_html = "clean"``: the German original's raw HTML goes through nh3 as a translation's does,
     so the guest post's script, video embed, event handler and images from other hosts reach no page or feed of
     any edition, while the author's own markup (a class, a table's alignment, an image on the site's host)
-    stays. Unknown values are an error at their line."""
+    stays; ``check`` says it leaves each such element out. Unknown values are an error at their line."""
     import html5lib
 
     project = site_project
     project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
     project.write("source_de/gast.md", GUEST_POST + '\n<div class="hinweis">Bitte lesen.</div>\n')
+    found = [line for line in project.run("check").output.splitlines() if "[active-html]" in line]
+    assert found[1] == ("warning: source_de/gast.md:9: the page runs code or loads from another host: <iframe> from "
+                        'video.example.net; [site] german_html = "clean" leaves it out of every edition [active-html]')
+    assert len(found) == 5 and not any("publishes it as written" in line for line in found)
     project.run("extract")
     review(project, "en", "gast", {("title", "Gast"): "Guest", "Ein Text über Tee.": "A text about tea."})
     project.run("build")
