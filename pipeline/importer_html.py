@@ -540,7 +540,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise VerlagError(f"not well-formed XML: {exc.msg}", path, exc.lineno) from None
+        problem = re.sub(r", line \d+, column \d+$", "", exc.msg).partition("\n")[0]  # lxml appends the text
+        raise VerlagError(f"not well-formed XML at column {exc.position[1]}: {problem}", path, exc.lineno) from None
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
         raise VerlagError("no <channel> in this WordPress export", path, root.sourceline)
