@@ -406,7 +406,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     if unfinished:
         click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
                    f"too, its draft line says so): {listing(unfinished)}")
-    for file, warning in stay_remote(placements, config.source_dir.name):
+    for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
     return errors
 

@@ -51,7 +51,7 @@ from .rawhtml import active_html, active_message, german_blocks, retitled, stays
 from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .sentences import german_abbreviation
-from .sources import Sources, front_matter_warnings, read_aliases, read_sources
+from .sources import Sources, front_matter_warnings, read_aliases, read_sources, site_host
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -1309,8 +1309,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, text in german_blocks(article))
-    findings.extend(Finding(article.ref, line, "active-html", WARNING, active_message(found), config.source_language,
-                            article.slug, (None, ""))
+    clean = config.section("site").get("german_html") == "clean"
+    findings.extend(Finding(article.ref, line, "active-html", WARNING, active_message(found, clean),
+                            config.source_language, article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, found in active_html(article.body, article.body_line, config.site_url))
     findings.extend(Finding(article.ref, line, "front-matter", WARNING, message, config.source_language,
@@ -1436,7 +1437,7 @@ def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
             for url, line in stored_references(config, article):
                 parts = urlsplit(url)
                 host = parts.netloc.lower()
-                if parts.scheme not in ("http", "https") or host not in hosts:
+                if parts.scheme not in ("http", "https") or site_host(host) not in hosts:
                     continue
                 target = moved.get(old_path(parts.path))
                 advice = (f"link the article's file instead, {target}.md" if target else

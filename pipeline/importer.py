@@ -29,7 +29,7 @@ from .errors import ManyErrors, VerlagError
 from .fsutil import write_if_changed
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
-from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, split_front_matter
+from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
 IMAGES_DIR = "bilder"  # source_de/bilder/: where imported local images go (README "Images and files")
@@ -282,10 +282,12 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     return [completed(article, author) for article in articles], errors
 
 
-def stay_remote(placed: list[Placed], folder: str) -> list[tuple[str, str]]:
+def stay_remote(placed: list[Placed], folder: str, uploads: Path | None = None) -> list[tuple[str, str]]:
     """(export file, warning) for each source whose written articles show images that stay on the old blog's server
     (``ImportedArticle.remote_images``), one for all of them: the site loses them when that server is shut down.
-    ``folder``: the name of the project's source folder (``source_de``), where ``--uploads`` copies them to."""
+    ``folder``: the name of the project's source folder (``source_de``), where ``--uploads`` copies them to;
+    ``uploads``: the folder ``--uploads`` gave, which lacked them (each is named in its article's notes), so the
+    warning does not advise the option."""
     by_file: dict[str, list[ImportedArticle]] = {}
     for p in placed:
         if p.article.remote_images and not p.imported_as:
@@ -294,11 +296,13 @@ def stay_remote(placed: list[Placed], folder: str) -> list[tuple[str, str]]:
     for file, articles in by_file.items():
         images = len({url for article in articles for url in article.remote_images})
         home = (articles[0].home or "").rstrip("/")
-        warnings.append((file, f"{counted(images, 'image')} of {counted(len(articles), 'article')} "
-                               f"{'stays' if images == 1 else 'stay'} on the old blog's server "
-                               f"({home}/wp-content/uploads/…): the site loses them when that server is shut down; "
-                               "import with --uploads DIR, a copy of the blog's wp-content/uploads folder, to copy "
-                               f"them into {folder}/{IMAGES_DIR}/"))
+        where = (f"{counted(images, 'image')} of {counted(len(articles), 'article')} "
+                 f"{'stays' if images == 1 else 'stay'} on the old blog's server ({home}/wp-content/uploads/…)")
+        them = "it" if images == 1 else "them"
+        warnings.append((file, f"{where}, not being in {uploads}: the site loses {them} when that server is shut down"
+                         if uploads is not None else
+                         f"{where}: the site loses {them} when that server is shut down; import with --uploads DIR, "
+                         f"a copy of the blog's wp-content/uploads folder, to copy {them} into {folder}/{IMAGES_DIR}/"))
     return warnings
 
 
@@ -405,7 +409,7 @@ def _unfilled(path: Path) -> bool:
 def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
     """(``placed`` with the links between its articles rewritten, how many were): a link or image in one
     imported body whose destination is another imported article's old address (an ``aliases`` entry: the
-    post's ``<link>`` or permalink) becomes that article's source file (``other-slug.md``, its ``#fragment``
+    post's or page's ``<link>`` or permalink) becomes that article's source file (``other-slug.md``, its ``#fragment``
     kept), which every stage resolves to the page in the reader's language. An address matches as a full
     URL on the old host (an alias's, or the site's own address from its config, ``ImportedArticle.home``) or as
     a root-relative path, with or without its final ``/`` or ``index.html``
@@ -413,16 +417,17 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
     reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Jekyll's own links to a
     post are resolved alike (``LIQUID_DESTINATION_RE``): ``{% post_url 2023-11-12-abendroutine %}`` (the post's
     file name without its suffix), ``{% link _posts/2023-10-04-linden-tee.md %}`` (its path in the site) and a
-    path after ``{{ site.url }}``/``{{ site.baseurl }}`` (the site's ``baseurl``, ``ImportedArticle.home``). Pages
-    (``source_de/seiten/``) and addresses two articles share are no targets; links to anything else stay as
+    path after ``{{ site.url }}``/``{{ site.baseurl }}`` (the site's ``baseurl``, ``ImportedArticle.home``). A page
+    (``seiten/``) is a target like a post; addresses two articles share are none; links to anything else stay as
     written. Links by query (WordPress's plain permalinks ``/?p=41``, ``?page_id=7``, ``index.php?p=41``, also as a
-    full URL on the old host) lead to the article or page whose ``queries`` on that ``home`` hold it, written
-    relative to the linking file (``seiten/ueber.md``, ``../holunder.md``)."""
-    hosts = {urlsplit(p.article.home).netloc.lower() for p in placed if p.article.home}
+    full URL on the old host) lead to the article or page whose ``queries`` on that ``home`` hold it. A host and
+    its ``www.`` form are one site (``site_host``). Links are written relative to the linking file
+    (``seiten/ueber.md``, ``../holunder.md``)."""
+    hosts = {site_host(urlsplit(p.article.home).netloc) for p in placed if p.article.home}
     found: dict[str, set[Path]] = {}
     for p in placed:
-        for alias in p.article.meta.get("aliases", []) if not p.article.page else []:
-            hosts.add(urlsplit(alias).netloc.lower())
+        for alias in p.article.meta.get("aliases", []):
+            hosts.add(site_host(urlsplit(alias).netloc))
             found.setdefault(_old_key(alias), set()).add(p.path)
     targets = {key: paths.pop() for key, paths in found.items() if len(paths) == 1}
     files = {Path(p.article.source).absolute(): p.path for p in placed if not p.article.page}
@@ -430,7 +435,7 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
     for p in placed:
         for query in p.article.queries if p.article.home else ():
             home = urlsplit(p.article.home)
-            by_query.setdefault((home.netloc.lower(), _query_path(home.path), query), set()).add(p.path)
+            by_query.setdefault((site_host(home.netloc), _query_path(home.path), query), set()).add(p.path)
     queried = {key: paths.pop() for key, paths in by_query.items() if len(paths) == 1}
     if not targets and not files and not queried:
         return placed, 0
@@ -438,7 +443,7 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
 
     count = 0
 
-    def liquid(article: ImportedArticle, match: re.Match) -> str:
+    def liquid(source: Path, article: ImportedArticle, match: re.Match) -> str:
         """A Jekyll link (``LIQUID_DESTINATION_RE``) to an imported post: its file; anything else as written."""
         nonlocal count
         prefix, tag, argument, rest = match[2], match[3], match[4], match[5]
@@ -452,7 +457,7 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
             if target is None or (rest and not rest.startswith("#")):
                 return match[0]
             count += 1
-            return match[1] + target.name + rest
+            return match[1] + Path(os.path.relpath(target, source.parent)).as_posix() + rest
         base = urlsplit(article.home).path.rstrip("/") if article.home else ""
         url = re.sub(r"\{\{-?\s*site\.url\s*-?\}\}", "", prefix)
         url = re.sub(r"\{\{-?\s*site\.baseurl\s*-?\}\}", base, url) + rest
@@ -460,26 +465,26 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
         if target is None:
             return match[0]
         count += 1
-        return match[1] + target.name + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
+        link = Path(os.path.relpath(target, source.parent)).as_posix()
+        return match[1] + link + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
 
     def replace(source: Path, match: re.Match) -> str:
         nonlocal count
         written = match[2]
         url = unescapeAll(written[1:-1] if written.startswith("<") else written)
         parts = urlsplit(url)
-        if parts.scheme not in ("", "http", "https") or (parts.netloc and parts.netloc.lower() not in hosts):
+        if parts.scheme not in ("", "http", "https") or (parts.netloc and site_host(parts.netloc) not in hosts):
             return match[0]
         if parts.query:
-            host, path = parts.netloc.lower(), _query_path(parts.path)
+            host, path = site_host(parts.netloc), _query_path(parts.path)
             target = next((file for (home, root, query), file in queried.items() if query == parts.query
                            and host in ("", home) and (path == root or not parts.path)), None)
-            link = Path(os.path.relpath(target, source.parent)).as_posix() if target else None
         else:
             target = targets.get(_old_key(url)) if parts.netloc or url.startswith("/") else None
-            link = target.name if target else None
-        if link is None:
+        if target is None:
             return match[0]
         count += 1
+        link = Path(os.path.relpath(target, source.parent)).as_posix()
         return match[1] + link + (f"#{parts.fragment}" if parts.fragment else "")
 
     out = []
@@ -487,7 +492,7 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
         body = p.article.body
         if not p.imported_as:
             body = DESTINATION_RE.sub(lambda m, path=p.path: replace(path, m), body) if targets or queried else body
-            body = LIQUID_DESTINATION_RE.sub(lambda m, article=p.article: liquid(article, m), body)
+            body = LIQUID_DESTINATION_RE.sub(lambda m, path=p.path, article=p.article: liquid(path, article, m), body)
         if body != p.article.body:
             from .segment import TEMPLATE_TAG_RE
 

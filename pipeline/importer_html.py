@@ -121,14 +121,19 @@ EMBEDS = ("script", "iframe", "object", "embed", "form")  # what Markdown cannot
 def left_out_embeds(tree) -> list[str]:
     """Notes naming each script, embedded page, plug-in or form of ``tree`` (an lxml element), which are taken
     out of it here (their text after them stays): Markdown carries none, and markdownify dropped a script
-    unsaid and kept an ``<iframe>``'s fallback text, which no browser shows."""
+    unsaid and kept an ``<iframe>``'s fallback text, which no browser shows. An inline script has no address,
+    so its note advises no link."""
     from .rawhtml import web_host
 
     notes = []
     for element in list(tree.iter(*EMBEDS)):
-        host = web_host(element.get("src") or element.get("data") or element.get("action") or "")
-        notes.append(f"left out: <{element.tag}>" + (f" from {host}" if host else "")
-                     + " (Markdown carries no script, embed or form): add a link to it if it belongs")
+        address = element.get("src") or element.get("data") or element.get("action")
+        if element.tag == "script" and not address:  # nothing to link to
+            notes.append("left out: an inline script (tracking or counter code?): Markdown carries no script")
+        else:
+            host = web_host(address or "")
+            notes.append(f"left out: <{element.tag}>" + (f" from {host}" if host else "")
+                         + " (Markdown carries no script, embed or form): add a link to it if it belongs")
         element.drop_tree()
     return notes
 
@@ -540,7 +545,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise VerlagError(f"not well-formed XML: {exc.msg}", path, exc.lineno) from None
+        problem = re.sub(r", line \d+, column \d+$", "", exc.msg).partition("\n")[0]  # lxml appends the text
+        raise VerlagError(f"not well-formed XML at column {exc.position[1]}: {problem}", path, exc.lineno) from None
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
         raise VerlagError("no <channel> in this WordPress export", path, root.sourceline)

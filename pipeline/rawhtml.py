@@ -358,8 +358,12 @@ def active_html(body: str, body_line: int, site_url: str) -> list[tuple[int, lis
     return found
 
 
-def active_message(found: list[str]) -> str:
-    """What ``check`` and ``import`` say about raw HTML that does what ``found`` (``active_html``) lists."""
+def active_message(found: list[str], clean: bool = False) -> str:
+    """What ``check`` says about raw HTML that does what ``found`` (``active_html``) lists; ``clean``: the project
+    sets ``[site] german_html = "clean"``, so the site leaves it out instead of publishing it."""
+    if clean:
+        return f"the page runs code or loads from another host: {', '.join(found)}; [site] german_html = \"clean\" " \
+               "leaves it out of every edition"
     return (f"the page runs code or loads from another host: {', '.join(found)}; verlag publishes it as written, in "
             "every language, and readers' browsers run or fetch it without their consent (for third-party "
             "content, GDPR): remove it, link to the content instead, or set [site] german_html = \"clean\"")

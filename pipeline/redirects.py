@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .sources import ORIGIN_RE, Article, read_aliases
+from .sources import ORIGIN_RE, Article, read_aliases, site_host
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -153,9 +153,10 @@ def file_slug(renamed: Mapping[str, str], name: str) -> str:
 
 
 def old_hosts(articles: Iterable[Article], site_url: str) -> set[str]:
-    """The hosts (lower case) of the old site the project's ``articles`` came from, as their sources record it: the
-    host of each full URL under ``aliases:`` and of the site an import names in its ``# imported from … of
-    https://…/`` comment; never the host of ``site_url``, the new site."""
+    """The hosts of the old site the project's ``articles`` came from (as ``sources.site_host`` gives them: lower
+    case, without ``www.``), as their sources record it: the host of each full URL under ``aliases:`` and of the
+    site an import names in its ``# imported from … of https://…/`` comment; never the host of ``site_url``, the
+    new site."""
     found = set()
     for article in articles:
         aliases = article.meta.get("aliases")
@@ -164,8 +165,8 @@ def old_hosts(articles: Iterable[Article], site_url: str) -> set[str]:
                     origin[1].rpartition(" of ")[2] if origin else None]:
             parts = urlsplit(url.strip()) if isinstance(url, str) else None
             if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
-                found.add(parts.netloc.lower())
-    return found - {urlsplit(site_url).netloc.lower()}
+                found.add(site_host(parts.netloc))
+    return found - {site_host(urlsplit(site_url).netloc)}
 
 
 def old_path(path: str) -> str:

@@ -313,12 +313,16 @@ def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_imag
     """``[site] german_html = "clean"``: the German original's raw HTML goes through nh3 as a translation's does,
     so the guest post's script, video embed, event handler and images from other hosts reach no page or feed of
     any edition, while the author's own markup (a class, a table's alignment, an image on the site's host)
-    stays. Unknown values are an error at their line."""
+    stays; ``check`` says it leaves each such element out. Unknown values are an error at their line."""
     import html5lib
 
     project = site_project
     project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
     project.write("source_de/gast.md", GUEST_POST + '\n<div class="hinweis">Bitte lesen.</div>\n')
+    found = [line for line in project.run("check").output.splitlines() if "[active-html]" in line]
+    assert found[1] == ("warning: source_de/gast.md:9: the page runs code or loads from another host: <iframe> from "
+                        'video.example.net; [site] german_html = "clean" leaves it out of every edition [active-html]')
+    assert len(found) == 5 and not any("publishes it as written" in line for line in found)
     project.run("extract")
     review(project, "en", "gast", {("title", "Gast"): "Guest", "Ein Text über Tee.": "A text about tea."})
     project.run("build")
@@ -467,7 +471,8 @@ def test_compiled_templates_planted_in_verlag_jinja_are_never_run(site_project: 
 
 def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(project: Project, tmp_path_factory):
     """Markdown carries no script or embed: a WordPress post's tracker script vanished unsaid, and its video
-    ``<iframe>`` left only its fallback text ("Ihr Browser zeigt keine Videos"), which no reader ever saw."""
+    ``<iframe>`` left only its fallback text ("Ihr Browser zeigt keine Videos"), which no reader ever saw. An
+    inline script has no address to link instead."""
     export = tmp_path_factory.mktemp("wp") / "export.xml"
     export.write_text('''<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -478,6 +483,7 @@ def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(p
 <wp:status>publish</wp:status><wp:post_name>tee-winter</wp:post_name>
 <content:encoded><![CDATA[<p>Tee wärmt im Winter.</p>
 <script src="https://zaehler.example.com/t.js"></script>
+<script>var besuche = 1;</script>
 <p>Das Video: <iframe src="https://video.example.net/embed/abc">Ihr Browser zeigt keine Videos</iframe> zeigt es.</p>
 ]]></content:encoded></item>
 </channel></rss>
@@ -485,6 +491,8 @@ def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(p
     output = project.run("import", str(export)).output
     assert "  left out: <script> from zaehler.example.com (Markdown carries no script, embed or form)" in output
     assert "  left out: <iframe> from video.example.net (Markdown carries no script, embed or form)" in output
+    assert "  left out: an inline script (tracking or counter code?): Markdown carries no script\n" in output
+    assert output.count("add a link to it if it belongs") == 2
     text = project.read("source_de/tee-winter.md")
     assert "Das Video:  zeigt es." in text or "Das Video: zeigt es." in text, text
     assert "Ihr Browser" not in text

@@ -154,6 +154,19 @@ def test_bad_input_is_named_by_file_and_line_and_the_other_sources_are_still_imp
                                 .read_bytes()}
 
 
+def test_a_cut_off_export_is_one_line_naming_file_line_column_and_problem(project, tmp_path):
+    """A WordPress export cut off inside a CDATA section: lxml's message carries the cut-off text on a second
+    line; the error is one line, the place and the problem, and nothing is written."""
+    broken = tmp_path / "export.xml"
+    broken.write_text('<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n'
+                      "<item><title>Ohne Ende</title>\n<wp:post_date><![CDATA[2024-05-14 0", encoding="utf-8")
+    result = project.run("import", str(broken), code=2)
+    assert result.output.splitlines()[0] == \
+        f"error: {broken}:5: not well-formed XML at column 36: CData section not finished", result.output
+    assert "2024-05-14" not in result.output
+    assert written(project) == {}
+
+
 def test_a_date_without_a_year_asks_for_year(project, tmp_path):
     pasted = tmp_path / "text.txt"
     pasted.write_text("Frühling im Park\n- Anna Beispiel\n- 3. März\nDer Park wird grün, und die Bänke füllen sich.\n",

@@ -4,6 +4,7 @@ posts, its images and its legal pages (WordPress exports, saved pages, Jekyll an
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from conftest import Project
 
@@ -91,6 +92,41 @@ def test_links_by_wordpress_plain_permalink_lead_to_the_imported_posts_and_pages
     assert 'href="/de/holunder/"' in project.read("site/de/salben/index.html")
 
 
+def test_full_address_links_to_wordpress_pages_lead_to_their_files(project, tmp_path):
+    """A page's pretty permalink (its ``<link>``, from ``wp:post_name``) is an old address like a post's: a full
+    link to it becomes the page's file below ``seiten/``, relative to the linking file."""
+    path = export(tmp_path,
+                  post("Holunder", f'{LEAD} Siehe das <a href="{HOST}/impressum/">Impressum</a> und '
+                       f'<a href="{HOST}/ueber-mich/#praxis">mich</a>.', post_id=41, name="holunder",
+                       link=f"{HOST}/2024/05/holunder/"),
+                  post("Impressum", f'{CARE} Zum <a href="{HOST}/2024/05/holunder/">Holunder</a>.', post_id=2,
+                       name="impressum", kind="page", link=f"{HOST}/impressum/"),
+                  post("Über mich", CARE, post_id=3, name="ueber-mich", kind="page", link=f"{HOST}/ueber-mich/"))
+    out = project.run("import", str(path)).output
+    assert "import: 3 links to another imported post's old address lead to its source file now" in out
+    assert project.read("source_de/holunder.md").endswith(
+        "Siehe das [Impressum](seiten/impressum.md) und [mich](seiten/ueber-mich.md#praxis).\n")
+    assert project.read("source_de/seiten/impressum.md").endswith(f"{CARE} Zum [Holunder](../holunder.md).\n")
+
+
+def test_links_to_the_www_form_of_the_old_host_are_the_old_sites(project, tmp_path):
+    """``www.host`` and ``host`` are one site, both ways: a link on either form to an imported post's old address
+    becomes its file."""
+    www = HOST.replace("https://", "https://www.")
+    path = export(tmp_path,
+                  post("Holunder", f'{LEAD} Siehe <a href="{www}/salben/">Salben</a>.', post_id=41, name="holunder",
+                       link=f"{HOST}/holunder/"),
+                  post("Salben", f'{CARE} Zum <a href="{www}/?p=41">Holunder</a>.', post_id=42, name="salben",
+                       link=f"{www}/salben/"),
+                  post("Tee", f'{CARE} Zur <a href="{HOST}/salben/">Salbe</a>.', post_id=43, name="tee",
+                       link=f"{HOST}/tee/"))
+    out = project.run("import", str(path)).output
+    assert "import: 3 links to another imported post's old address lead to its source file now" in out
+    assert project.read("source_de/holunder.md").endswith("Siehe [Salben](salben.md).\n")
+    assert project.read("source_de/salben.md").endswith(f"{CARE} Zum [Holunder](holunder.md).\n")
+    assert project.read("source_de/tee.md").endswith(f"{CARE} Zur [Salbe](salben.md).\n")
+
+
 UPLOADS = f"{HOST}/wp-content/uploads/2023/06"
 JPEG = (Path(__file__).parent / "data/import/seite_files/brennnessel.jpg").read_bytes()
 
@@ -124,7 +160,7 @@ def test_wordpress_images_are_copied_from_a_local_copy_of_the_uploads_folder(pro
     """``--uploads DIR``: an image of ``wp-content/uploads/`` (full URL or site path) found in DIR is copied to
     source_de/bilder/ and referenced from there, so the site keeps it after the old host is gone, and so is a link
     to the full-size file (WordPress's "Link to: Media File"); one missing from DIR is named and stays at its old
-    address, counted in the warning."""
+    address, counted in the warning, which does not advise the option given."""
     uploads = tmp_path / "uploads"
     (uploads / "2023/06").mkdir(parents=True)
     (uploads / "2023/06/ringelblume.jpg").write_bytes(JPEG)
@@ -137,7 +173,8 @@ def test_wordpress_images_are_copied_from_a_local_copy_of_the_uploads_folder(pro
     assert "![Holunder](bilder/holunder.jpg)" in project.read("source_de/holunder.md")
     assert (project.root / "source_de/bilder/ringelblume.jpg").read_bytes() == JPEG
     assert f"image not in {uploads}: 2023/06/ringelblume-getrocknet-300x200.jpg (left at its old address)" in out
-    assert f"warning: {path}: 1 image of 1 article stays on the old blog's server" in out
+    assert (f"warning: {path}: 1 image of 1 article stays on the old blog's server ({HOST}/wp-content/uploads/…), "
+            f"not being in {uploads}: the site loses it when that server is shut down\n") in out
     publish_all(project)
     project.run("extract")
     project.run("build")
@@ -288,3 +325,17 @@ def test_check_warns_at_its_line_about_a_full_url_of_the_old_site(project):
     assert out.count("[old-site]") == 3
     project.write("source_de/linde.md", f"---\ntitle: Linde\ndate: 2024-05-02\n---\n{LEAD}\n")
     assert "[old-site]" not in project.run("check").output
+
+
+def test_check_takes_the_www_form_of_the_old_host_for_the_old_site(project):
+    """``www.host`` and ``host`` are one old site, both ways: an alias on one form makes a link on the other an
+    [old-site] warning."""
+    www = HOST.replace("https://", "https://www.")
+    for alias, link in ((HOST, www), (www, HOST)):
+        project.write("source_de/linde.md", f"---\ntitle: Linde\ndate: 2024-05-02\naliases:\n- {alias}/linde/\n---\n"
+                      f"{LEAD}\n")
+        project.write("source_de/tee.md", f"---\ntitle: Tee\ndate: 2024-05-03\n---\n{CARE} [Linde]({link}/linde/)\n")
+        project.run("extract")
+        out = project.run("check").output
+        assert (f"warning: source_de/tee.md:5: {link}/linde/ points at the old site ({urlsplit(link).netloc}), "
+                "which answers only until it is shut down: link the article's file instead, linde.md [old-site]") in out
