@@ -537,8 +537,11 @@ _CLOSING = frozenset({"Pe", "Pf", "Pi", "Cf", "Zs"})  # brackets, quotation mark
 _ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")
 _ABBREVIATION = "a.m."  # stands for: ends with an abbreviation, whose full stop may end the sentence too
 _PUNCTUATION = re.compile(r"[^\w\s]")
-_OTHER_MARK = re.compile(r"[^\w\s\x00-\x7f]|;")  # what may be a "?" or "!" besides them
-_INNER_MARK = re.compile(r"[^\w\s\x00-\x7f](?=[^\W\d_])")  # a mark inside a word (Armenian ՞)
+# what may be a sentence mark besides ".?!:;": not the quotation marks, dashes and ellipsis of Latin-script text, which
+# are never one and would be looked up in nearly every sentence
+_MAYBE_MARK = r"[^\w\s\x00-\x7f„“”‚‘’–—…«»]"
+_OTHER_MARK = re.compile(_MAYBE_MARK + "|;")
+_INNER_MARK = re.compile(rf"{_MAYBE_MARK}(?<=[^\W\d_].)(?=[^\W\d_])")  # a mark inside a word (Armenian ՞)
 _MARK_NAMES = (("QUESTION MARK", "?"), ("EXCLAMATION MARK", "!"), ("FULL STOP", "."), ("DANDA", "."),
                ("SEMICOLON", ";"), ("COLON", ":"))
 
