@@ -467,7 +467,9 @@ def check_numbers(entry, ctx):
             a = [f"{s} (= {v.split('#')[0]})" for s, v in zip(a, missing)]
             b = [f"{s} (= {v.split('#')[0]})" for s, v in zip(b, added)]
         yield "numbers differ: " + _describe(a, b)
-    src_units = Counter(units(text_parts(entry.msgid, ctx).prose, ctx.source_lang))
+    # both read with the unit names of both languages: a target language's name kept as written ("9 L") is no unit
+    # of the translation alone
+    src_units = Counter(units(text_parts(entry.msgid, ctx).prose, ctx.lang, ctx.source_lang))
     tgt_units = Counter(units(text_parts(entry.msgstr, ctx).prose, ctx.lang, ctx.source_lang))
     missing, added = _differences(src_units, tgt_units)
     _match_degrees(missing, added)
@@ -536,8 +538,11 @@ _CLOSING = frozenset({"Pe", "Pf", "Pi", "Cf", "Zs"})  # brackets, quotation mark
 _ABBREVIATION_END = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")
 _ABBREVIATION = "a.m."  # stands for: ends with an abbreviation, whose full stop may end the sentence too
 _PUNCTUATION = re.compile(r"[^\w\s]")
-_OTHER_MARK = re.compile(r"[^\w\s\x00-\x7f]|;")  # what may be a "?" or "!" besides them
-_INNER_MARK = re.compile(r"[^\w\s\x00-\x7f](?=[^\W\d_])")  # a mark inside a word (Armenian ՞)
+# what may be a sentence mark besides ".?!:;": not the quotation marks, dashes and ellipsis of Latin-script text, which
+# are never one and would be looked up in nearly every sentence
+_MAYBE_MARK = r"[^\w\s\x00-\x7f„“”‚‘’–—…«»]"
+_OTHER_MARK = re.compile(_MAYBE_MARK + "|;")
+_INNER_MARK = re.compile(rf"{_MAYBE_MARK}(?<=[^\W\d_].)(?=[^\W\d_])")  # a mark inside a word (Armenian ՞)
 _MARK_NAMES = (("QUESTION MARK", "?"), ("EXCLAMATION MARK", "!"), ("FULL STOP", "."), ("DANDA", "."),
                ("SEMICOLON", ";"), ("COLON", ":"))
 
@@ -909,7 +914,11 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # space, no-break, thin and narrow no-break space: one group separator (as ICU's lenient parse reads them)
 _SPACES = " \u00a0\u2009\u202f"
 # digit groups and their separators; a letter before the digits is no part of the number ("و٢": and 2)
-_NUMBER = re.compile(rf"(?<!\d)\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*")
+# A Latin, Greek or Cyrillic letter right before digits makes them part of a formula or symbol (CO2, H2O, m2,
+# B12), which a translation may write with sub- or superscript digits; an Arabic or Hebrew letter is a proclitic
+# ("و٢": and 2), and CJK text writes numbers right after its characters ("第3章").
+_CODE_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0386-\u03ff\u0400-\u052f\u1e00-\u1eff"
+_NUMBER = re.compile(rf"(?<![\d{_CODE_LETTER}])\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*")
 _GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}]\d")
 _TIME = re.compile(r"(?<![\w.,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?)(?P<m>\d{2}))?"
                    r"(?:\s?(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_]))?(?!\d)")
@@ -919,9 +928,9 @@ _TIME_RANGE = re.compile(r"(?<![\w.,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s?(?:�
 _TIME_HINT = re.compile(r"\d\s?(?:[:h]|Uhr|[ap]\.?\s?m)", re.IGNORECASE)  # no clock time without one
 _NUMERIC_DATE = re.compile(r"(?<![\w.,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w)"
                            r"|(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
-UNIT_SYMBOLS = ("%", "‰", "°C", "°F", "°", "mg", "µg", "μg", "kg", "g", "ml", "cl", "dl", "l", "mm", "cm",
+UNIT_SYMBOLS = ("%", "‰", "°C", "°F", "°", "mg", "µg", "μg", "kg", "g", "ml", "cl", "dl", "l", "L", "mm", "cm",
                 "km", "m", "kcal", "kJ", "mmHg", "mmol", "IE", "IU", "UI")
-_SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg"}
+_SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg", "L": "l"}
 # The CLDR units whose names count as the symbol a number's unit is compared by. Temperature-generic and
 # angle-degree ("Grad", "degree", "درجة") say only "degree" (Celsius, Fahrenheit, an angle, a burn's degree): the
 # generic "°", which a translation may make °C or °F (DEGREES).

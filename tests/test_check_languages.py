@@ -135,6 +135,31 @@ def test_units_written_as_words_of_the_target_language_count_as_their_symbol(ger
     assert findings(german, translation, lang, "numbers") == []
 
 
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Die Schrift heißt Roman No. 9 L.", "The typeface is called Roman No. 9 L.", "en"),  # a name, kept as it is
+    ("Trinken Sie täglich 2 L Wasser.", "Drink 2 L of water a day.", "en"),  # German writes the litre L too
+    ("Trinken Sie täglich 2 L Wasser.", "Buvez 2 L d'eau par jour.", "fr"),
+    ("Trinken Sie täglich 2 L Wasser.", "Buvez 2 litres d'eau par jour.", "fr"),  # L is the litre's symbol too
+])
+def test_what_the_german_writes_is_read_with_the_same_unit_names_as_the_translation(german, translation, lang):
+    """A unit name of the target language (English and French 'L') in the German is that unit there too: the
+    same words kept in the translation are no 'units differ: added l' error that holds a correct sentence back
+    (N=500 peer corpus, 0019-schriften.po:915)."""
+    assert findings(german, translation, lang, "numbers") == []
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Der CO2-Ausstoß sinkt.", "Les émissions de CO₂ baissent.", "fr"),  # subscript two: no digit of a number
+    ("Trinken Sie H2O.", "Drink H₂O.", "en"),
+    ("Vitamin B12 und Omega-3.", "Vitamin B₁₂ and omega-3.", "en"),
+])
+def test_digits_of_a_latin_code_or_symbol_are_no_number(german, translation, lang):
+    """Digits right after a Latin letter belong to a formula or symbol (CO2, H2O, B12), which a translation may
+    write with sub- or superscript digits; only after an Arabic or Hebrew letter (a proclitic: 'و٢', and 2) or
+    a CJK character do they start a number."""
+    assert findings(german, translation, lang, "numbers") == []
+
+
 @pytest.mark.parametrize("german, translation, lang, message", [
     ("Zecken sind ab ca. 7 Grad aktiv.", "ينشط القراد ابتداءً من حوالي 7 لترات.", "ar", "units differ: missing °; instead l"),
     ("Bei 40 °C baden.", "الاستحمام عند 40 درجة فهرنهايت.", "ar", "units differ: missing °C; instead °F"),
