@@ -280,6 +280,34 @@ def test_a_save_in_the_instant_before_the_swap_is_swapped_out_merged_and_kept(tm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.po"]
 
 
+def test_a_file_saved_before_every_swap_is_given_up_with_the_reviewers_last_save_in_it(tmp_path, monkeypatch):
+    # verlag gave up after 20 quick tries with its own merge in the file: the save it had just swapped out,
+    # the reviewer's newest, was deleted with the temp file.
+    from pipeline import fsutil
+    from pipeline.errors import VerlagError
+
+    path = tmp_path / "x.po"
+    path.write_bytes(b"base\n")
+    exchange, saves, late = fsutil._exchange, [], []
+    started = time.monotonic()
+
+    def late_save(a: Path, b: Path) -> bool:  # the reviewer wins every race by a microsecond, even putting back
+        if time.monotonic() > started + 0.3:
+            late.append(b)  # three saves after verlag's patience ran out, then the reviewer stops
+        if len(late) <= 3:
+            saves.append(b"base\nreviewer %d\n" % len(saves))
+            save_as_reviewer(b, saves[-1])
+        return exchange(a, b)
+
+    monkeypatch.setattr(fsutil, "_exchange", late_save)
+    monkeypatch.setattr(fsutil, "SWAP_PATIENCE", 0.3)
+    with pytest.raises(VerlagError, match="kept changing while verlag wrote it"):
+        fsutil.rewrite(path, lambda data: data if b"draft" in data else data + b"draft\n")
+    assert time.monotonic() - started >= 0.3, "it kept trying for SWAP_PATIENCE seconds"
+    assert len(saves) >= 2 and path.read_bytes() == saves[-1], "the reviewer's last save is in the file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.po"]
+
+
 def test_an_empty_moment_of_an_in_place_save_never_costs_the_other_translations(leber, tmp_path):
     # A trial user's editor paused between truncating the catalog and writing it: extract took the
     # empty file for a catalog, merged every sentence into it as new, and the editor's next save
