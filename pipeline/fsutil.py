@@ -101,7 +101,8 @@ def remove_stale_temp_files(folder: Path) -> list[Path]:
     return removed
 
 
-SWAP_TRIES = 20  # re-merges before a file that never stops changing is reported
+SWAP_PATIENCE = 10.0  # seconds of re-merging before a file that never stops changing is reported
+SWAP_PAUSE = 0.25  # the longest back-off between two tries, in seconds
 SETTLE_SECONDS = 0.05  # how long a file must stay the same to count as completely saved
 
 
@@ -123,20 +124,24 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
     ``durable(data)``: must ``data``, what ``update`` just returned, be
     fsynced before it replaces the file (None: always)? Only content verlag
     can make again from the sources may skip it (see ``extract``: a catalog
-    it creates from the template, no translation in it). Raises VerlagError
-    from ``update`` (then a save this call had swapped out is put back), or
-    when the file kept changing through ``SWAP_TRIES`` attempts.
+    it creates from the template, no translation in it). After a save that
+    beat it, the next try waits a random pause, doubling up to ``SWAP_PAUSE``,
+    so a busy machine or an editor saving in bursts still lets it through.
+    Raises VerlagError from ``update``, or when the file kept changing for
+    ``SWAP_PATIENCE`` seconds; either way a save this call had swapped out is
+    put back first, so the reviewer's bytes are what the file holds.
     """
     current = read_bytes(path)
     if current == b"":  # caught between an in-place save's truncation and its write
         current = settled(path)
     there = current  # what ``path`` holds as far as this call knows
-    for _ in range(SWAP_TRIES):
+    deadline, pause = time.monotonic() + SWAP_PATIENCE, 0.001
+    while True:
         try:
             data = update(None if current == b"" else current)
         except VerlagError:
             if there != current:  # a save swapped out just now that cannot be merged: it goes back
-                swap_in(path, there, current)
+                _put_back(path, there, current)
                 raise
             later = settled(path)
             if later == current:
@@ -149,7 +154,25 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
         if found is None:
             return data
         current = found
-    raise _kept_changing(path, "wrote")
+        if time.monotonic() > deadline:
+            _put_back(path, there, current)
+            raise _kept_changing(path, "wrote")
+        if there == current:  # the save is in the file, none of verlag's bytes: back off, then read it again
+            import random  # only a run that met a save pays for it
+
+            time.sleep(random.uniform(0, pause))
+            pause = min(2 * pause, SWAP_PAUSE)
+            current = there = read_bytes(path)
+            if current == b"":
+                current = there = settled(path)
+
+
+def _put_back(path: Path, there: bytes | None, current: bytes | None) -> None:
+    """Give up on ``path``, which holds ``there``: a reviewer's save ``current`` that ``rewrite`` swapped out
+    goes back where its editor expects it, and so does any save that swap displaces in turn."""
+    while there != current:
+        found, there = swap_in(path, there, current)
+        current = there if found is None else found
 
 
 def swap_in(path: Path, expected: bytes | None, data: bytes, durable: bool = True) -> tuple[bytes | None, bytes | None]:

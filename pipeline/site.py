@@ -541,6 +541,7 @@ class _Site:
         self.shortfall: dict[tuple[str, str], str] = {}
         self.untranslated: dict[str, list[str]] = {}
         self.machine_drafted: set[tuple[str, str]] = set()  # see ``SiteResult.machine_drafted``
+        self.withdrawn: dict[str, set[str]] = {}  # lang -> slugs of ``held_back`` or ``untranslated`` once published
         self.drafts = sorted(slug for (lang, slug), page in pages.items() if lang == self.source and page.draft)
         for (lang, slug), page in sorted(pages.items()):
             outcome = publication(page, settings, self.source, self.drafts)
@@ -625,12 +626,16 @@ class _Site:
         return self.items[name]
 
     def unavailable(self, lang: str) -> list[dict]:
-        """The German originals of the articles not (yet) published in ``lang``, newest first: title, href."""
+        """The German originals of the articles not (yet) published in ``lang``, newest first: title, href, and
+        withdrawn (True for one an earlier build published in ``lang``: the index says "no longer available",
+        not "not yet")."""
         slugs = {*self.held_back.get(lang, ()), *self.untranslated.get(lang, ())}
         german = [self.published[(self.source, s)] for s in slugs
                   if (self.source, s) in self.published and not self.published[(self.source, s)].standalone]
-        return [{"title": p.title, "href": self.urls.path("article", self.source, p.slug)}
+        return [{"title": p.title, "href": self.urls.path("article", self.source, p.slug),
+                 "withdrawn": p.slug in self.withdrawn.get(lang, ())}
                 for p in sorted(german, key=lambda p: (_instant(p.date), p.slug), reverse=True)]
+
     def pages(self, lang: str) -> list[Page]:
         """A language's published standalone pages (source_de/seiten/), by slug."""
         return [p for (code, _), p in sorted(self.published.items()) if code == lang and p.standalone]
@@ -1150,6 +1155,10 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
              if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))
              or publication(page, settings, config.source_language, drafts) in (NOT_TRANSLATED, HELD_BACK)}
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
+    files_before = set(state.get("files", []))  # an address that had a page keeps a withdrawn one (``_withdrawn``)
+    site.withdrawn = {lang: {slug for slug in (*site.held_back.get(lang, ()), *site.untranslated.get(lang, ()))
+                             if urls.file(urls.path("article", lang, slug)) in files_before}
+                      for lang in config.languages}
     check_legal(config, site.practice,  # a draft or unfilled page is there, just not published (build says so)
                 [*(p.slug for p in site.pages(site.source)), *sources.unreadable, *gaps, *site.drafts])
     spoken = {lang: translations_digest(config, lang) for lang in site.languages}
@@ -1208,7 +1217,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     # records and, through their keys, bodies, links and languages), what is held back, and the theme.
     lists = hashlib.sha256(json.dumps(
         [theme, sorted(keys.items()), [[p.digest for p in listing] for listing in listed.values()],
-         site.held_back, site.untranslated]).encode("utf-8")).hexdigest()
+         site.held_back, site.untranslated, {lang: sorted(slugs) for lang, slugs in site.withdrawn.items()}]
+    ).encode("utf-8")).hexdigest()
     names = _list_files(site)
     if state.get("lists") == lists and all(exists(rel) for rel in names):
         out.update(dict.fromkeys(names))

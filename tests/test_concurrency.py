@@ -32,11 +32,17 @@ EDITED = "Trinken Sie genug Wasser."
 
 # A reviewer in an editor: load the catalog, change one translation, save; again and again until told
 # to stop. "atomic" saves like Poedit (temp file + rename), "inplace" like a plain editor (truncate, write).
+# While the file <stop>.pause exists it saves nothing (after a whole save), and says so by creating <stop>.paused.
 REVIEWER = r"""
 import os, sys, time, random, polib
 path, mode, stop, log = sys.argv[1:5]
 i = 0
 while not os.path.exists(stop):
+    if os.path.exists(stop + ".pause"):
+        open(stop + ".paused", "w").close()
+        while os.path.exists(stop + ".pause") and not os.path.exists(stop):
+            time.sleep(0.001)
+        continue
     i += 1
     try:
         po = polib.pofile(path)
@@ -158,6 +164,39 @@ def test_a_run_that_makes_no_temp_file_does_not_look_for_any(leber, monkeypatch)
     assert len(swept) == 4  # the folders of translations, editions, the site and .verlag/, once
 
 
+class Paused:
+    """The REVIEWER process stopped between two saves (``stop`` as passed to it) while the block runs."""
+
+    def __init__(self, stop: Path):
+        self.pause, self.paused = stop.with_name(stop.name + ".pause"), stop.with_name(stop.name + ".paused")
+
+    def __enter__(self):
+        self.pause.touch()
+        deadline = time.monotonic() + 60  # a bound for a reviewer that died; it answers within one save
+        while not self.paused.exists():
+            assert time.monotonic() < deadline, "the reviewer never paused"
+            time.sleep(0.001)
+
+    def __exit__(self, *exc) -> None:
+        self.paused.unlink()
+        self.pause.unlink()
+
+
+def run_while_saving(project, stop: Path, log: Path, path: Path, *args: str) -> None:
+    """``verlag args`` while the reviewer saves ``path``. When the reviewer saves faster than verlag can merge
+    (a loaded machine), verlag may give up: then it must say so (exit 2, naming the file), the file must hold
+    the reviewer's last save, and the same command must succeed once the reviewer pauses."""
+    outcome = project.runner.invoke(main, ["-C", str(project.root), *args])
+    if outcome.exit_code == 0:
+        return
+    assert outcome.exit_code == 2, outcome.output
+    assert f"{path.relative_to(project.root)}: the file kept changing while verlag" in outcome.output, \
+        outcome.output
+    with Paused(stop):
+        assert polib.pofile(str(path)).find(EDITED).msgstr == edit(int(log.read_text())), "the save is intact"
+        project.run(*args)
+
+
 @pytest.mark.parametrize("mode", ["atomic", "inplace"])
 def test_no_reviewer_save_is_lost_while_extract_pretranslate_and_build_run(leber, mode, tmp_path):
     path = leber.root / "translations/en/leber.po"
@@ -167,9 +206,8 @@ def test_no_reviewer_save_is_lost_while_extract_pretranslate_and_build_run(leber
         for trial in range(8):
             # the author adds a sentence: extract writes every catalog, pretranslate drafts it, build publishes
             leber.write("source_de/leber.md", LEBER + "".join(f"\nSatz Nummer {n}.\n" for n in range(trial + 1)))
-            leber.run("extract")
-            leber.run("pretranslate", "--engine", "copy")
-            leber.run("build")
+            for command in (["extract"], ["pretranslate", "--engine", "copy"], ["build"]):
+                run_while_saving(leber, stop, log, path, *command)
     finally:
         stop.touch()
         reviewer.wait(timeout=30)
@@ -277,6 +315,34 @@ def test_a_save_in_the_instant_before_the_swap_is_swapped_out_merged_and_kept(tm
     monkeypatch.setattr(fsutil, "_exchange", late_save)
     merged = fsutil.rewrite(path, lambda data: data if b"draft" in data else data + b"draft\n")
     assert merged == path.read_bytes() == b"base\nreviewer\ndraft\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.po"]
+
+
+def test_a_file_saved_before_every_swap_is_given_up_with_the_reviewers_last_save_in_it(tmp_path, monkeypatch):
+    # verlag gave up after 20 quick tries with its own merge in the file: the save it had just swapped out,
+    # the reviewer's newest, was deleted with the temp file.
+    from pipeline import fsutil
+    from pipeline.errors import VerlagError
+
+    path = tmp_path / "x.po"
+    path.write_bytes(b"base\n")
+    exchange, saves, late = fsutil._exchange, [], []
+    started = time.monotonic()
+
+    def late_save(a: Path, b: Path) -> bool:  # the reviewer wins every race by a microsecond, even putting back
+        if time.monotonic() > started + 0.3:
+            late.append(b)  # three saves after verlag's patience ran out, then the reviewer stops
+        if len(late) <= 3:
+            saves.append(b"base\nreviewer %d\n" % len(saves))
+            save_as_reviewer(b, saves[-1])
+        return exchange(a, b)
+
+    monkeypatch.setattr(fsutil, "_exchange", late_save)
+    monkeypatch.setattr(fsutil, "SWAP_PATIENCE", 0.3)
+    with pytest.raises(VerlagError, match="kept changing while verlag wrote it"):
+        fsutil.rewrite(path, lambda data: data if b"draft" in data else data + b"draft\n")
+    assert time.monotonic() - started >= 0.3, "it kept trying for SWAP_PATIENCE seconds"
+    assert len(saves) >= 2 and path.read_bytes() == saves[-1], "the reviewer's last save is in the file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.po"]
 
 

@@ -291,6 +291,39 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
     assert lxml.html.fromstring(project.read("site/en/leber/index.html")).xpath("//h1/text()") == ["Liver"]
 
 
+def test_the_index_lists_a_withdrawn_translation_as_no_longer_available_not_as_not_yet(project):
+    """The English index said "Not yet available in English" of an article a reader may have read in English
+    last week: one whose translation was published and is withdrawn now is "No longer available", the one
+    never translated stays "not yet", in every later build, until the translation is published again."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    german = {"Die Leber arbeitet nachts.": "The liver works at night.", "Sie braucht Ruhe.": "It needs rest."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
+    project.write("source_de/salbei.md", article("Salbei", "Salbei beruhigt.\n"))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken mögen Gras.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **german})
+    review(project, "en", "salbei", {("title", "Salbei"): "Sage", "Salbei beruhigt.": "Sage calms."})
+
+    def listed() -> dict[str, list[str]]:
+        index = lxml.html.fromstring(project.read("site/en/index.html"))
+        return {section.xpath("h2/text()")[0]: section.xpath(".//a[@hreflang='de']/text()")
+                for section in index.xpath('//section[@class="unavailable"]')}
+
+    project.run("build")
+    assert listed() == {"Not yet available in English": ["Zecken"]}
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
+    project.run("extract")
+    project.run("build")
+    expected = {"Not yet available in English": ["Zecken"], "No longer available in English": ["Leber"]}
+    assert listed() == expected
+    project.run("build")
+    assert listed() == expected, "and so it stays while its address leads to the original"
+    review(project, "en", "leber", {"Die Leber arbeitet meist nachts.": "The liver mostly works at night.",
+                                    "Sie braucht viel Ruhe.": "It needs much rest."})
+    project.run("build")
+    assert listed() == {"Not yet available in English": ["Zecken"]}
+
+
 def test_a_translation_withdrawn_by_translate_false_leads_to_the_original(project, server):
     """The author sets ``translate: false`` on an article whose English page was published: the edition is no
     longer made, and its address must lead to the German original as for any withdrawn translation (it was a
