@@ -7,6 +7,7 @@ Each test names what it guards; every one failed before its fix.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -24,8 +25,11 @@ def site_project(project: Project) -> Project:
 
 
 def files_beside(project: Project) -> set[Path]:
-    """The files in the project's parent folder that are not the project's."""
-    return {p for p in project.root.parent.rglob("*") if p.is_file() and not p.is_relative_to(project.root)}
+    """The files in the project's parent folder that are neither the project's nor the user cache's
+    (``XDG_CACHE_HOME``, the test's stand-in for the home folder)."""
+    cache = Path(os.environ["XDG_CACHE_HOME"])
+    return {p for p in project.root.parent.rglob("*")
+            if p.is_file() and not p.is_relative_to(project.root) and not p.is_relative_to(cache)}
 
 
 @pytest.mark.parametrize("alias", ["/../../../outside/", "/blog/%2e%2e/%2E%2E/%2e%2e/outside/",
@@ -488,3 +492,29 @@ def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(p
     text = project.read("source_de/tee-winter.md")
     assert "Das Video:  zeigt es." in text or "Das Video: zeigt es." in text, text
     assert "Ihr Browser" not in text
+
+
+def test_tests_keep_the_jinja_cache_secret_out_of_the_users_home(site_project: Project):
+    """Every build under test made ``~/.cache/verlag/secret`` in the real home of whoever ran the suite:
+    conftest gives each test its own ``XDG_CACHE_HOME``."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    site_project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    site_project.run("build")
+    assert (cache / "verlag" / "secret").is_file() and not cache.is_relative_to(Path.home())
+
+
+def test_build_without_a_home_folder_compiles_its_templates_each_time(site_project: Project, monkeypatch):
+    """With neither ``HOME`` nor ``XDG_CACHE_HOME`` set and a user id no passwd line names (a container, some
+    CI runners), ``Path.home()`` raises RuntimeError and the build ended in a traceback; it now builds,
+    compiling the templates instead of caching them."""
+    import pwd
+
+    def unknown(uid):
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", unknown)
+    site_project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    site_project.run("build")
+    assert "Tee wärmt." in site_project.read("site/de/tee/index.html")
