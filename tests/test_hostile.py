@@ -494,6 +494,35 @@ def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(p
     assert "Ihr Browser" not in text
 
 
+def test_german_html_clean_keeps_the_practices_own_video_audio_table_footer_and_open_details(site_project: Project):
+    """``[site] german_html = "clean"`` is for other hosts' scripts and embeds, yet it also took the practice's own
+    ``<video>`` and ``<audio>`` (files on its own host, which ``active-html`` never names) out of every page,
+    leaving only their fallback text, dropped a table's ``<tfoot>`` and closed an open ``<details>``. A poster
+    image from another host is still left out, as an ``<img>`` from there is."""
+    import html5lib
+
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
+    project.write("source_de/kurs.md", article("Kurs", """
+        Ein Text über den Kurs.
+
+        <video controls width="640" poster="https://fremd.example.net/p.jpg"><source src="/media/kurs.mp4" type="video/mp4"><track kind="captions" src="/media/kurs.vtt" srclang="de" label="Deutsch">Ihr Browser zeigt keine Videos.</video>
+
+        <audio controls src="https://example.org/media/atem.mp3">Ihr Browser spielt keine Töne.</audio>
+
+        <details open><summary>Mehr</summary>Offen.</details>
+
+        <table><tbody><tr><td>1</td></tr></tbody><tfoot><tr><td>Summe</td></tr></tfoot></table>
+        """))
+    project.run("extract")
+    project.run("build")
+    doc = html5lib.parse(project.read("site/de/kurs/index.html"), treebuilder="lxml", namespaceHTMLElements=False)
+    assert doc.xpath("//video/@controls") and doc.xpath("//video/source/@src") == ["/media/kurs.mp4"]
+    assert doc.xpath("//video/track/@src") == ["/media/kurs.vtt"] and not doc.xpath("//video/@poster")
+    assert doc.xpath("//audio/@src") == ["https://example.org/media/atem.mp3"]
+    assert doc.xpath("//details/@open") == [""] and doc.xpath("//tfoot//td/text()") == ["Summe"]
+
+
 def test_tests_keep_the_jinja_cache_secret_out_of_the_users_home(site_project: Project):
     """Every build under test made ``~/.cache/verlag/secret`` in the real home of whoever ran the suite:
     conftest gives each test its own ``XDG_CACHE_HOME``."""
