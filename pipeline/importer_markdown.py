@@ -8,8 +8,8 @@ Its fields map as the WordPress and web importers
 map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), ``last_modified_at``
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
 ``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``
-and ``permalink`` as old addresses (Hugo's ``aliases`` and Jekyll's paths below the site's base URL path, where
-the site served them, https://gohugo.io/methods/page/aliases/); ``slug`` (the last part of its address in Hugo
+and ``permalink`` as old addresses (Hugo's ``aliases`` and ``url`` and Jekyll's paths below the site's base URL
+path, where the site served them, https://gohugo.io/methods/page/aliases/); ``slug`` (the last part of its address in Hugo
 and in Jekyll's ``:slug`` permalinks) as the article's slug. A Jekyll post's file name,
 ``_posts/YYYY-MM-DD-slug.md``, gives its date (front matter ``date`` wins) and slug (front matter ``slug``
 wins), and a post in ``_posts/`` without a ``permalink`` had the address of the ``permalink`` its site's front matter ``defaults`` give it
@@ -130,8 +130,11 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
     root = jekyll[0] if jekyll else hugo[2] if hugo else None  # the old site's folder
     redirects, own = _words(first("aliases", "redirect_from")), _words(first("url", "permalink"))
     below = lambda paths: [base + p if re.match(r"/(?!/)", p) else p for p in paths]  # noqa: E731
-    # Hugo's aliases and all of Jekyll's paths are the site's, served below its base URL's path.
-    aliases = (below(redirects) if root is not None else redirects) + (below(own) if jekyll else own)
+    # Hugo's aliases and url and all of Jekyll's paths are the site's, served below its base URL's path (a
+    # monolingual Hugo site's url with or without its leading slash, https://gohugo.io/content-management/urls/#url).
+    if hugo:
+        own = [p if re.match(r"//|[A-Za-z][A-Za-z0-9+.-]*:", p) else "/" + p.lstrip("/") for p in own]
+    aliases = (below(redirects) if root is not None else redirects) + (below(own) if root is not None else own)
     dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, where) or _scheduled(publish)
     if dated:
         named = dt.date(*map(int, dated.group(1, 2, 3)))

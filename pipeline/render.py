@@ -89,10 +89,15 @@ MARKDOWN_ATTRIBUTES = {"*": {"lang", "title"}, "a": {"href", "hreflang", "title"
                        "img": {"src", "alt", "title"}, "ol": {"start", "class"}, "li": {"id", "class"},
                        "code": {"class"}, "section": {"class"}, "hr": {"class"}, "sup": {"class"},
                        "th": {"style"}, "td": {"style"}, **{f"h{n}": {"id"} for n in range(1, 7)}}
-# ``[site] german_html = "clean"``: the elements and attributes of plain HTML (nh3's defaults) and markdown-it's
-CONTAINED_TAGS = frozenset(nh3.ALLOWED_TAGS | MARKDOWN_TAGS)
-CONTAINED_ATTRIBUTES = {tag: {*nh3.ALLOWED_ATTRIBUTES.get(tag, ()), *MARKDOWN_ATTRIBUTES.get(tag, ())}
-                        for tag in {*nh3.ALLOWED_ATTRIBUTES, *MARKDOWN_ATTRIBUTES}} | {
+# ``[site] german_html = "clean"``: the elements and attributes of plain HTML (nh3's defaults), markdown-it's, and
+# the practice's own media files (a ``src`` or ``poster`` of another host is left out by ``_container``)
+MEDIA_ATTRIBUTES = {"video": {"src", "poster", "controls", "width", "height", "preload", "loop", "muted", "playsinline"},
+                    "audio": {"src", "controls", "preload", "loop", "muted"}, "source": {"src", "type", "media"},
+                    "track": {"src", "kind", "srclang", "label", "default"}, "details": {"open"}}
+CONTAINED_TAGS = frozenset(nh3.ALLOWED_TAGS | MARKDOWN_TAGS | MEDIA_ATTRIBUTES.keys() | {"tfoot"})
+CONTAINED_ATTRIBUTES = {tag: {*nh3.ALLOWED_ATTRIBUTES.get(tag, ()), *MARKDOWN_ATTRIBUTES.get(tag, ()),
+                              *MEDIA_ATTRIBUTES.get(tag, ())}
+                        for tag in {*nh3.ALLOWED_ATTRIBUTES, *MARKDOWN_ATTRIBUTES, *MEDIA_ATTRIBUTES}} | {
                         "*": {*MARKDOWN_ATTRIBUTES["*"], "class", "id", "dir"}}
 
 
@@ -468,16 +473,17 @@ def _clean(body: str, allowance: Allowance, job: _Job) -> str:
 
 def sanitized(body: str, site_url: str) -> str:
     """An article body (HTML, str) as ``[site] german_html = "clean"`` publishes it: nh3 keeps the elements and
-    attributes of plain HTML and of markdown-it only, so no script, style, embedded page or plug-in, form,
-    event handler or address of a scheme but http(s), mailto and tel is left, and an image from a host other
-    than ``site_url``'s (the reader's browser would fetch it unasked) loses its ``src``."""
+    attributes of plain HTML, of markdown-it and of video and audio only, so no script, style, embedded page or
+    plug-in, form, event handler or address of a scheme but http(s), mailto and tel is left, and an image, media
+    file or poster from a host other than ``site_url``'s (the reader's browser would fetch it unasked) loses its
+    ``src`` or ``poster``."""
     return _container(web_host(site_url)).clean(body)
 
 
 @lru_cache(maxsize=8)
 def _container(own: str | None) -> nh3.Cleaner:
     def fetched_here(element: str, attribute: str, value: str) -> str | None:
-        if attribute != "src" or web_host(value) in (None, own):
+        if attribute not in ("src", "poster") or web_host(value) in (None, own):
             return value
         return None
 

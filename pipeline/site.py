@@ -494,11 +494,14 @@ def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
 
 def cache_secret() -> str | None:
     """The user's own random secret (hex str) in ``$XDG_CACHE_HOME/verlag/secret`` (``~/.cache``), made on first
-    use, readable by the user alone; None when it can be neither read nor made."""
+    use, readable by the user alone; None when it can be neither read nor made, or there is no home folder."""
     import os
     import secrets
 
-    path = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "verlag" / "secret"
+    try:
+        path = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "verlag" / "secret"
+    except RuntimeError:  # no HOME and no passwd line for the user (a container, some CI runners)
+        return None
     for _ in range(2):
         try:
             text = path.read_text(encoding="ascii").strip()

@@ -98,6 +98,12 @@ def fixed_dates(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
 
 
+@pytest.fixture(autouse=True)
+def own_cache(monkeypatch, tmp_path_factory):
+    """A cache folder of the test's own (``XDG_CACHE_HOME``), so no build writes into the real home's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+
+
 def review(project: Project, lang: str, slug: str, translations: dict, *, sign_off: bool = True,
            silence: tuple[str, ...] = (), date: str | None = None) -> Path:
     """Act as the reviewer in a text editor: write translations keyed by msgid or (msgctxt, msgid).

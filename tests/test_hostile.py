@@ -7,6 +7,7 @@ Each test names what it guards; every one failed before its fix.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -24,8 +25,11 @@ def site_project(project: Project) -> Project:
 
 
 def files_beside(project: Project) -> set[Path]:
-    """The files in the project's parent folder that are not the project's."""
-    return {p for p in project.root.parent.rglob("*") if p.is_file() and not p.is_relative_to(project.root)}
+    """The files in the project's parent folder that are neither the project's nor the user cache's
+    (``XDG_CACHE_HOME``, the test's stand-in for the home folder)."""
+    cache = Path(os.environ["XDG_CACHE_HOME"])
+    return {p for p in project.root.parent.rglob("*")
+            if p.is_file() and not p.is_relative_to(project.root) and not p.is_relative_to(cache)}
 
 
 @pytest.mark.parametrize("alias", ["/../../../outside/", "/blog/%2e%2e/%2E%2E/%2e%2e/outside/",
@@ -522,3 +526,58 @@ def test_the_link_scan_of_a_catalog_is_linear_in_the_length_of_its_words(site_pr
         return min(times)
 
     assert cpu(2 ** 13) < 3 * cpu(2 ** 8)
+
+
+def test_german_html_clean_keeps_the_practices_own_video_audio_table_footer_and_open_details(site_project: Project):
+    """``[site] german_html = "clean"`` is for other hosts' scripts and embeds, yet it also took the practice's own
+    ``<video>`` and ``<audio>`` (files on its own host, which ``active-html`` never names) out of every page,
+    leaving only their fallback text, dropped a table's ``<tfoot>`` and closed an open ``<details>``. A poster
+    image from another host is still left out, as an ``<img>`` from there is."""
+    import html5lib
+
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
+    project.write("source_de/kurs.md", article("Kurs", """
+        Ein Text über den Kurs.
+
+        <video controls width="640" poster="https://fremd.example.net/p.jpg"><source src="/media/kurs.mp4" type="video/mp4"><track kind="captions" src="/media/kurs.vtt" srclang="de" label="Deutsch">Ihr Browser zeigt keine Videos.</video>
+
+        <audio controls src="https://example.org/media/atem.mp3">Ihr Browser spielt keine Töne.</audio>
+
+        <details open><summary>Mehr</summary>Offen.</details>
+
+        <table><tbody><tr><td>1</td></tr></tbody><tfoot><tr><td>Summe</td></tr></tfoot></table>
+        """))
+    project.run("extract")
+    project.run("build")
+    doc = html5lib.parse(project.read("site/de/kurs/index.html"), treebuilder="lxml", namespaceHTMLElements=False)
+    assert doc.xpath("//video/@controls") and doc.xpath("//video/source/@src") == ["/media/kurs.mp4"]
+    assert doc.xpath("//video/track/@src") == ["/media/kurs.vtt"] and not doc.xpath("//video/@poster")
+    assert doc.xpath("//audio/@src") == ["https://example.org/media/atem.mp3"]
+    assert doc.xpath("//details/@open") == [""] and doc.xpath("//tfoot//td/text()") == ["Summe"]
+
+
+def test_tests_keep_the_jinja_cache_secret_out_of_the_users_home(site_project: Project):
+    """Every build under test made ``~/.cache/verlag/secret`` in the real home of whoever ran the suite:
+    conftest gives each test its own ``XDG_CACHE_HOME``."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    site_project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    site_project.run("build")
+    assert (cache / "verlag" / "secret").is_file() and not cache.is_relative_to(Path.home())
+
+
+def test_build_without_a_home_folder_compiles_its_templates_each_time(site_project: Project, monkeypatch):
+    """With neither ``HOME`` nor ``XDG_CACHE_HOME`` set and a user id no passwd line names (a container, some
+    CI runners), ``Path.home()`` raises RuntimeError and the build ended in a traceback; it now builds,
+    compiling the templates instead of caching them."""
+    import pwd
+
+    def unknown(uid):
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", unknown)
+    site_project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    site_project.run("build")
+    assert "Tee wärmt." in site_project.read("site/de/tee/index.html")

@@ -238,3 +238,19 @@ def test_a_hugo_config_folder_s_permalinks_file_gives_the_old_addresses(project,
     })
     project.run("import", str(site))
     assert "aliases:\n- /2024/tee/\n" in project.read("source_de/tee.md")
+
+
+def test_a_hugo_post_s_url_lies_below_the_base_url_s_path_as_its_aliases_do(project, tmp_path):
+    """Hugo serves a monolingual site's front matter ``url``, with or without its leading slash, below
+    ``baseURL`` (https://gohugo.io/content-management/urls/#url), as it does ``aliases``: under
+    ``baseURL = ".../blog/"`` the old address of ``url = "/ueber-tee/"`` is ``/blog/ueber-tee/``, not
+    ``/ueber-tee/``, which the old site never served, so its redirect missed every old link."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis-sommer.example/blog/"\n',
+        "content/posts/tee.md": '+++\ntitle = "Tee"\ndate = 2024-03-10\nurl = "/ueber-tee/"\n'
+                                'aliases = ["/alt/tee/"]\n+++\nTee wärmt.\n',
+        "content/posts/minze.md": '+++\ntitle = "Minze"\ndate = 2024-03-11\nurl = "minze.html"\n+++\nSie kühlt.\n',
+    })
+    project.run("import", str(site))
+    assert "aliases:\n- /blog/alt/tee/\n- /blog/ueber-tee/\n" in project.read("source_de/tee.md")
+    assert "aliases:\n- /blog/minze.html\n" in project.read("source_de/minze.md")
