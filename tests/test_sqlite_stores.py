@@ -4,6 +4,8 @@ the translation memory index is refused with one line naming it."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from pipeline import doccache, sentences, splitstore
@@ -47,7 +49,13 @@ def test_a_damaged_bodies_cache_is_made_afresh_with_a_warning_and_the_pages_are_
     damaged = site_files(built)
     again = built.run("build")
     assert "warning" not in again.output and "site: 0 files written" in again.output  # the new file works
-    (built.root / ".verlag").rename(built.root / "old-state")  # a cold build makes the very same pages
+    # a cold build makes the very same pages: every cache gone and site/ too, only the site's record of the files it
+    # published kept (.verlag/site.json: a translation published before and withdrawn now is told by it, on its old
+    # address and in the index, "no longer available")
+    (built.root / ".verlag").rename(built.root / "old-state")
+    (built.root / ".verlag").mkdir()
+    (built.root / ".verlag/site.json").write_bytes((built.root / "old-state/site.json").read_bytes())
+    shutil.rmtree(built.root / "site")
     built.run("build")
     assert site_files(built) == damaged
 
