@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -158,6 +159,26 @@ def msgfmt_check(path: Path) -> None:
     assert shutil.which("msgfmt"), "GNU gettext (msgfmt) is required: apt-get install gettext"
     proc = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
     assert proc.returncode == 0, f"msgfmt --check {path}:\n{proc.stderr}"
+
+
+def serving(root: Path, *args: str):
+    """``verlag -C root serve --port 0 *args`` (a free port) until the generator is closed; yields its address,
+    ``http://127.0.0.1:PORT``. For fixtures: ``yield from serving(root)``."""
+    verlag = str(Path(sys.executable).with_name("verlag"))
+    proc = subprocess.Popen([verlag, "-C", str(root), "serve", "--port", "0", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    line = ""
+    for line in proc.stdout:
+        if line.startswith("serving"):
+            break
+    match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+    assert match, f"verlag serve did not start: {line!r}"
+    try:
+        yield f"http://127.0.0.1:{match.group(1)}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 def copy_shipped_project(dest: Path) -> Project:

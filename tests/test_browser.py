@@ -2,41 +2,26 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ARTIFACTS, copy_shipped_project
+from conftest import ARTIFACTS, copy_shipped_project, serving
 
-VERLAG = Path(sys.executable).with_name("verlag")
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """The shipped content project, built and served by `verlag serve --port 0` (a free port)."""
     project = copy_shipped_project(tmp_path_factory.mktemp("served") / "blog")
-    proc = subprocess.Popen([str(VERLAG), "-C", str(project.root), "serve", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    line = ""
-    for line in proc.stdout:
-        if line.startswith("serving"):
-            break
-    match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-    assert match, f"verlag serve did not start: {line!r}"
-    yield project, f"http://127.0.0.1:{match.group(1)}"
-    proc.terminate()
-    proc.wait(timeout=10)
+    for url in serving(project.root):
+        yield project, url
 
 
 def fetch(url: str) -> tuple[int, str]:

@@ -4,10 +4,6 @@ served by `verlag serve` on 127.0.0.1, and the review report opened from disk.""
 from __future__ import annotations
 
 import os
-import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -15,10 +11,9 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ARTIFACTS, Project, article, review
+from conftest import ARTIFACTS, Project, article, review, serving
 from pipeline.bidi import mark_directions
 
-VERLAG = str(Path(sys.executable).with_name("verlag"))
 TITLE = "Dosierungstabelle für Heilpflanzenzubereitungen"
 HELD = "Zecken sind ab ca. 7 Grad aktiv."
 ARABIC = {("title", TITLE): "جدول الجرعات لمستحضرات النباتات الطبية",
@@ -49,18 +44,8 @@ def arabic(tmp_path_factory):
     review(project, "ar", "zecken", ARABIC)
     project.run("build")
     project.run("review")
-    proc = subprocess.Popen([VERLAG, "-C", str(project.root), "serve", "--no-build", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    line = ""
-    for line in proc.stdout:
-        if line.startswith("serving"):
-            break
-    match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-    assert match, f"verlag serve did not start: {line!r}"
-    yield project, f"http://127.0.0.1:{match.group(1)}"
-    proc.terminate()
-    proc.wait(timeout=10)
+    for url in serving(project.root, "--no-build"):
+        yield project, url
 
 
 @pytest.fixture
