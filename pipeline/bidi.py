@@ -43,4 +43,26 @@ def mark_directions(html: str, direction: str) -> str:
             return tag
         return f'{tag[:-2]} dir="{other}"/>' if tag.endswith("/>") else f'{tag[:-1]} dir="{other}">'
 
-    return _TAG_WITH_LANG.sub(mark, html) if "lang=" in html else html
+    return _TAG_WITH_LANG.sub(mark, html) if "lang=" in html and _may_turn(html, direction) else html
+
+
+def _may_turn(html: str, direction: str) -> bool:
+    """Whether a ``lang="…"`` in ``html`` may name a language CLDR runs the other way than ``direction``; when
+    none does, ``mark_directions`` would change no tag and its tag-by-tag scan (~0.3 ms a page, most of the
+    cost on a site whose languages all run one way) is skipped. Looked for in the UTF-8 bytes lowered (ASCII
+    only, so every place lines up with the text): every place ``_TAG_WITH_LANG`` could read a ``lang`` in any
+    letter case, after any space (a non-ASCII character counts as one), comments and scripts included."""
+    data = html.encode("utf-8", "surrogatepass")
+    lowered = data.lower()
+    at = lowered.find(b'lang="')
+    while at != -1:
+        start = at + 6
+        end = data.find(b'"', start)
+        if end == -1:  # no value ends here: no tag after this reads a lang either
+            return False
+        before = data[at - 1] if at else 0x21
+        if (before >= 0x80 or chr(before).isspace()) and text_direction(
+                data[start:end].decode("utf-8", "surrogatepass")) not in (None, direction):
+            return True
+        at = lowered.find(b'lang="', start)
+    return False

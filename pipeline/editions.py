@@ -84,7 +84,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
-    from .catalog import MACHINE, REVIEWED, STALE, entry_state, hand_draft, hand_translator, key, signed_off
+    from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, hand_draft, hand_translator, key,
+                          signed_off)
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
@@ -102,7 +103,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         state = entry_state(entry)
         shown[state] += 1
         count = len(segment.text.split())
-        words[entry_state(entry, copies)] += count  # a German copy's words as not reviewed, as ``verlag status``
+        # a German copy's words as not reviewed, as ``verlag status`` (``entry_state(entry, copies)``, not asked again)
+        words[UNTRANSLATED if state == REVIEWED and segment.key in copies else state] += count
         if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
             if state == REVIEWED and segment.key in copies and segment.key not in blocked:
                 copied.add(segment)  # German on the page, like untranslated text (no reason mark: not translated)

@@ -10,6 +10,7 @@ z`` with diacritics, so text nobody translated shows at a glance.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ACCENTED = str.maketrans("aeiouyAEIOUYcnszCNSZ", "áéíóúýÁÉÍÓÚÝçñšžÇÑŠŽ")
 _PLAIN = str.maketrans("áéíóúýÁÉÍÓÚÝçñšžÇÑŠŽ", "aeiouyAEIOUYcnszCNSZ")
@@ -24,6 +25,7 @@ def accent(prose: str) -> str:
     return "".join(ch * 2 if ch in _LONG_VOWELS else ch for ch in prose.translate(_ACCENTED))
 
 
+@lru_cache(maxsize=4096)
 def _unaccented(word: str) -> str:
     """A pseudo word back as the German it was made from (``accent`` undone), casefolded."""
     return _DOUBLED.sub(r"\1", word).translate(_PLAIN).casefold()
@@ -47,5 +49,9 @@ def is_pseudo(msgstr: str, msgid: str) -> bool:
     if not words:
         return False
     known = {w.casefold() for w in german}
-    marked = sum(1 for w in words if _DOUBLED.search(w) and _unaccented(w) in known)
-    return marked > 0 and 2 * marked >= len(words)
+    marked = 0
+    for word in words:  # until half of them are marked: a draft's words all are
+        marked += bool(_DOUBLED.search(word)) and _unaccented(word) in known
+        if 2 * marked >= len(words):
+            return True
+    return False

@@ -238,6 +238,8 @@ def _shape(tag: str) -> str | None:
 def text_attributes(text: str) -> list[str]:
     """The ``title`` and ``alt`` values (unescaped) of the open tags of inline HTML in ``text`` (a segment,
     Markdown with raw HTML), in order; code spans are not HTML."""
+    if "<" not in text:
+        return []
     text = without_code_spans(text, " ")
     return [html.unescape(tag[start + 1:end - 1]) for tag in (m.group(0) for m in _OPEN_TAG.finditer(text))
             for start, end in _text_values(tag)]

@@ -220,3 +220,36 @@ def test_a_pseudo_draft_gets_no_warning_for_what_the_german_has_itself(lang):
 ])
 def test_the_same_feature_in_a_translation_is_still_a_warning(german, translation, message):
     assert findings(german, translation, "en", "double-word", "typography", fuzzy=True) == [message]
+
+
+def test_a_long_pseudo_draft_is_told_by_half_of_its_words(monkeypatch):
+    """is_pseudo undoes the accents of words until half of them are the German's: a draft's words all are, so the
+    rest need not be undone (the typography and double-word warnings ask it of every draft that has one)."""
+    import pipeline.pseudo as pseudo_module
+    from pipeline.engines import pseudo
+
+    undone = []
+    unaccented = pseudo_module._unaccented
+    monkeypatch.setattr(pseudo_module, "_unaccented", lambda word: undone.append(word) or unaccented(word))
+    german = "Zecken warten im hohen Gras am Waldrand. " * 20
+    words = len(german.split())
+    assert pseudo_module.is_pseudo(pseudo(german), german)
+    assert 0 < len(undone) <= words // 2
+    undone.clear()
+    assert not pseudo_module.is_pseudo(pseudo(german)[:40] + " and a translated rest " * 10, german)
+
+
+def test_a_translation_without_a_double_space_or_a_tag_is_not_searched_for_code_spans(monkeypatch):
+    """The double-space check and the html-text check read a text without its code spans only where that text
+    could give a finding: a double space in the translation, an HTML tag in the German."""
+    import pipeline.check as check
+    import pipeline.rawhtml as rawhtml
+
+    searched = []
+    for module in (check, rawhtml):
+        monkeypatch.setattr(module, "without_code_spans", lambda text, by, real=module.without_code_spans:
+                            searched.append(text) or real(text, by))
+    assert findings("Sie `sehen` es.", "You `sehen` it.", "en", "double-space", "html-text") == []
+    assert searched == []
+    assert findings("Sie `sehen` es.", "You `sehen`  it.", "en", "double-space") == ["doubled space: “You `  it.”"]
+    assert searched

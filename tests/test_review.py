@@ -330,6 +330,24 @@ def test_make_edition_counts_blocked_segments_as_qa_fallback(leber: Project):
     assert gated.shown["fallback"] == plain.shown["fallback"] + 3
 
 
+
+def test_make_edition_asks_each_entry_its_state_once(leber: Project, monkeypatch):
+    import pipeline.catalog as catalog
+    from pipeline.config import load_config
+    from pipeline.editions import make_edition
+    from pipeline.segment import segment_article
+    from pipeline.sources import load_articles
+
+    translate(leber, "en", "mariendistel", MACHINE)
+    (art,) = load_articles(load_config(leber.root))
+    po = polib.pofile(str(load_config(leber.root).po_path("en", "mariendistel")))
+    doc = segment_article(art)
+    counted = make_edition(doc, po, "en", "machine")
+    asked, real = [], catalog.entry_state
+    monkeypatch.setattr(catalog, "entry_state", lambda *args: asked.append(args) or real(*args))
+    assert make_edition(doc, po, "en", "machine") == counted
+    assert len(asked) == len(set(doc.segments))
+
 # ---- an independent reader ----
 
 def test_pofilter_reads_our_catalogs_without_complaint_and_agrees_on_the_number(leber: Project, tmp_path: Path):

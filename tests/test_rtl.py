@@ -4,8 +4,12 @@ served by `verlag serve` on 127.0.0.1, and the review report opened from disk.""
 from __future__ import annotations
 
 import os
+from types import SimpleNamespace
+from unittest import mock
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -177,6 +181,38 @@ def test_mark_directions_gives_dir_only_where_the_direction_differs():
         '<a hreflang="de" href="/de/">d</a><img lang="en" alt="" src="x.png" dir="ltr"/><b lang="x-elbisch">?</b>'
         '<script>"<p lang=\\"de\\">"</script><!-- <p lang="de"> -->')
     assert mark_directions(html, "ltr") == html.replace('<span lang="ar">', '<span lang="ar" dir="rtl">')
+
+
+
+def test_a_page_whose_langs_all_run_its_way_is_not_scanned_tag_by_tag(monkeypatch):
+    import pipeline.bidi as bidi
+
+    scans = []
+    tags = bidi._TAG_WITH_LANG
+    monkeypatch.setattr(bidi, "_TAG_WITH_LANG", SimpleNamespace(sub=lambda mark, html: scans.append(html)
+                                                                or tags.sub(mark, html)))
+    page = ('<html lang="de"><p lang="en">x</p><a hreflang="ar" href="/ar/">ع</a><b lang="x-elbisch">?</b>'
+            '<p>lang="ar" as prose</p></html>')
+    assert mark_directions(page, "ltr") == page
+    assert scans == []
+    assert mark_directions(page, "rtl") == page.replace('de">', 'de" dir="ltr">').replace('en">', 'en" dir="ltr">')
+    assert scans == [page]
+
+
+_BIDI_PIECES = ['<p lang="ar">', '<P LANG="AR">', '<i\u00a0lang="he">', '<b\tLang="ar" dir="auto">', ' lang="',
+                'lang="ar"', '"', '<!-- <p lang="ar"> -->', '<script>"<p lang=\\"ar\\">"</script>', "İ", "x",
+                '<img lang="fa" alt=""/>', '<a hreflang="ar">', '<p title=" lang=" lang="ar">', '<q lang="de">', ">",
+                "\U0001d4d0", '<p lang="de"\ud800>']
+
+
+@given(st.lists(st.sampled_from(_BIDI_PIECES), max_size=12), st.sampled_from(["ltr", "rtl"]))
+def test_mark_directions_marks_what_the_tag_by_tag_scan_marks(pieces, direction):
+    import pipeline.bidi as bidi
+
+    html = "".join(pieces)
+    with mock.patch.object(bidi, "_may_turn", lambda *_: True):
+        scanned = mark_directions(html, direction)
+    assert mark_directions(html, direction) == scanned
 
 
 @pytest.mark.parametrize("message, values, rtl, ltr", [
