@@ -31,7 +31,6 @@ import json
 import math
 import re
 import shutil
-import sqlite3
 import traceback
 from dataclasses import dataclass, field, replace
 from itertools import groupby
@@ -54,15 +53,18 @@ from .practice import Localized, Practice, check_legal, load_practice, translato
 from .search import BUNDLE, index_site
 from .redirects import file_slug, gone_message, kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
-from .sqlitedb import REBUILD, Database
 from .statrecord import StatRecord
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, english_fallback, gettext_as_text, in_english, \
     load_translations, mark_english, site_po_path, theme_dirs, theme_messages, translations_digest, unmarked
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from babel import Locale
     from jinja2 import Environment, FileSystemBytecodeCache
+
+    from .sqlitedb import Database
 
     from .pool import Results
 
@@ -1051,15 +1053,28 @@ class _StoredBodies:
     """The bodies cache of the last build (``BODIES_FILE``): a SQLite database (``sqlitedb.Database``) with one
     row per body, "lang/slug" -> its ``_Bodies`` entry as JSON, so a build reads only the bodies it needs and
     none is held longer than the page that shows it (one JSON document of them all took 156 MB at 10,000
-    articles, read and written whole). Opened on first use; a damaged file, met on opening it or by any later
+    articles, read and written whole). Opened on first use (a build that renders no body does not even load
+    SQLite); a damaged file, met on opening it or by any later
     statement, is deleted and made afresh with a warning in ``warnings`` (``sqlitedb.REBUILD``: the build goes
     on and renders again what it held), and an entry of the wrong shape is rendered again: it is regenerable,
     written without fsync. Raises ``sqlite3.Error`` for what a new file does not cure (an unwritable
     ``.verlag/``)."""
 
     def __init__(self, path: Path, root: Path):
-        self.store = Database(path, _bodies_schema, REBUILD, root=root, isolation_level=None)
-        self.warnings = self.store.warnings
+        self.path, self.root = path, root
+        self._store: Database | None = None
+
+    @property
+    def store(self) -> Database:
+        if self._store is None:
+            from .sqlitedb import REBUILD, Database
+
+            self._store = Database(self.path, _bodies_schema, REBUILD, root=self.root, isolation_level=None)
+        return self._store
+
+    @property
+    def warnings(self) -> list[str]:
+        return self._store.warnings if self._store is not None else []
 
     def get(self, name: str) -> dict | None:
         """The cached entry of "lang/slug", or None (none, or not of the shape ``_Bodies._render`` stores)."""
@@ -1104,7 +1119,8 @@ class _StoredBodies:
 
     def close(self) -> None:
         """Let the connection go before the pool forks (``Database.close``); the next use opens it again."""
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
 
 
 def _bodies_schema(db: sqlite3.Connection) -> None:
