@@ -347,8 +347,8 @@ def _page(record: dict, digest: str, path: Path | None = None) -> Page:
                 record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""),
                 record.get("words_shown", 0), record.get("german_words", 0), bool(record.get("draft")),
                 bool(record.get("page")), record.get("reviewed_by"), moment(record.get("last_reviewed")),
-                record.get("translator"), frozenset(record.get("german_tags") or ()), bool(record.get("translator_hand")),
-                path)
+                record.get("translator"), frozenset(record.get("german_tags") or ()),
+                bool(record.get("translator_hand")), path)
 
 
 def _recorded_body(path: Path | None, digest: str) -> str:
