@@ -690,17 +690,19 @@ def build(project: Project, quiet: bool, jobs: int | None) -> None:
 
 def run_build(config, quiet: bool = False, jobs: int | None = None):
     """editions -> site; the site is built even when some catalogs could not be read."""
-    from pipeline.editions import build_editions
+    from pipeline.editions import build_editions, edition_files
     from pipeline.site import SiteResult, build_site
     from pipeline.sources import read_sources
 
     sources = read_sources(config, remember=True)  # once: both stages work from the same reading of source_de/
+    files = edition_files(config)  # the editions' digests by their stat: the editions stage's and then the site's
     with progress_bar("build", lambda: _article_count(config)) as progress:
-        result = build_editions(config, progress, jobs, sources)
+        result = build_editions(config, progress, jobs, sources, files)
     try:
-        site = build_site(config, jobs, sources)
+        site = build_site(config, jobs, sources, files)
     except VerlagError as exc:  # the site as a whole (a template, verlag.toml): the editions stand, say what they did
         site = SiteResult(errors=[exc], failed=True)
+    files.save()  # the files both stages looked up: every edition file there is, so a deleted one's entry goes
     for path in ([] if quiet else [*result.written, *site.written]):
         click.echo(f"wrote {path}")
     for path in [*result.removed, *site.removed]:

@@ -22,7 +22,7 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import combine_digests, code_digest, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
-from .lock import held_since
+from .lock import clock, held_since
 from .practice import translator_names, unfilled
 from .published import PlannedPages, SitePages
 from .sources import Article, Sources, read_sources, split_front_matter
@@ -237,6 +237,14 @@ class BuildResult:
 
 STATE_FILE = "build.json"
 LINKS_FILE = "catalog-links.json"  # per catalog digest: what ``SitePages.key`` reads in it (``SitePages.findings``)
+FILES_RECORD = "edition-stat.json"  # the stat record of the files under editions/ (``edition_files``)
+
+
+def edition_files(config: Config) -> StatRecord:
+    """The SHA-256 of the files under editions/ ("en/x.md", "de/x.json") by their stat while it is the one recorded
+    when they were last hashed (``statrecord``), so a build with nothing changed reads no edition: the editions
+    stage compares its Markdown and records by digest, the site stage takes a record's fields by its digest."""
+    return StatRecord(config.state_dir, config.editions_dir, held_since(config), FILES_RECORD)
 
 
 def _links_key(config: Config, pages: SitePages) -> str:
@@ -246,47 +254,57 @@ def _links_key(config: Config, pages: SitePages) -> str:
 
 
 def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,
-                 pages: SitePages, written: tuple[bytes | None, ...] | None = None) -> str:
+                 pages: SitePages, written: tuple[bytes | None, ...]) -> str:
     """What one edition depends on: source, catalog, policy, glossary (QA), which of the site's pages the
     catalog names by address are published and the slugs of the ``<name>.md`` files it links (QA:
     ``published.SitePages.key``); and the edition file as last written.
 
     ``catalog``: the catalog's bytes the edition was made from (or is compared with), never the file as it
     is after the edition was written: a reviewer's save in between must make the next build redo it.
-    ``written``: the edition's Markdown, its record and the German record as this build just wrote them;
-    None: as they are on disk (None for an absent file).
+    ``written``: the SHA-256 of the edition's Markdown, its record and the German record (None for an absent file),
+    as this build just wrote them (``_digests``) or as they are on disk (``_on_disk``).
     """
     digest = None if catalog is None else hashlib.sha256(catalog).digest()
     return _combined(config, article, lang, glossary_digest, digest, pages.key(catalog), written)
 
 
+def _digests(*data: bytes | None) -> tuple[bytes | None, ...]:
+    return tuple(None if d is None else hashlib.sha256(d).digest() for d in data)
+
+
+def _on_disk(config: Config, article: Article, lang: str, files: StatRecord) -> tuple[bytes | None, ...]:
+    """The SHA-256 of the ``lang`` edition's Markdown, its record and the German record as they are on disk, from
+    ``files`` (``edition_files``); raises ``OSError`` as reading raises it."""
+    slug = article.slug
+    return tuple(files.digest(name) for name in (f"{lang}/{slug}.md", f"{lang}/{slug}.json",
+                                                 f"{config.source_language}/{slug}.json"))
+
+
 def _combined(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None, key: str,
-              written: tuple[bytes | None, ...] | None) -> str:
+              written: tuple[bytes | None, ...]) -> str:
     """``_fingerprint`` from the catalog's SHA-256 (None: no catalog) and its ``SitePages.key``."""
-    if written is None:
-        out = config.editions_dir / lang / f"{article.slug}.md"
-        written = tuple(read_bytes(p) for p in (out, record_path(config, lang, article.slug),
-                                                record_path(config, config.source_language, article.slug)))
     # article.page: moved into seiten/ or out; site_url: the QA gate's foreign-target and link-target read it
     policy = config.unreviewed_for(lang, article.slug)
     named = config.section("site", "translator").get(lang)  # the byline's name ([site.translator])
-    return combine_digests(catalog, *(None if data is None else hashlib.sha256(data).digest() for data in written),
+    return combine_digests(catalog, *written,
                            extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
                                  f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{key}"
                                  f"|{named!r}")
 
 
 def _fingerprint_before(config: Config, article: Article, lang: str, glossary_digest: str, pages: SitePages,
-                        catalogs: StatRecord, known: dict, found: dict) -> str:
-    """``_fingerprint`` of the catalog as it is before the build: its digest from ``catalogs`` (read and hashed only
-    when its stat changed since it was last hashed: ``statrecord``) and what ``SitePages.key`` reads in it from
-    ``known`` by that digest (``LINKS_FILE``); ``found``: where this build puts what it used, for the next one. A
-    catalog without either, or one that cannot be read (raising ``OSError`` as ``read_bytes`` does), is read."""
+                        catalogs: StatRecord, known: dict, found: dict, files: StatRecord) -> str:
+    """``_fingerprint`` of the catalog and edition files as they are before the build: the catalog's digest from
+    ``catalogs`` and the editions' from ``files`` (each read and hashed only when its stat changed since it was
+    last hashed: ``statrecord``), and what ``SitePages.key`` reads in the catalog from ``known`` by its digest
+    (``LINKS_FILE``); ``found``: where this build puts what it used, for the next one. A catalog without either,
+    or one that cannot be read (raising ``OSError`` as ``read_bytes`` does), is read."""
     path = config.po_path(lang, article.slug)
+    written = _on_disk(config, article, lang, files)
     try:
         digest = catalogs.digest(path.relative_to(config.translations_dir).as_posix())
     except OSError:
-        return _fingerprint(config, article, lang, glossary_digest, read_bytes(path), pages)
+        return _fingerprint(config, article, lang, glossary_digest, read_bytes(path), pages, written)
     name = digest.hex() if digest is not None else "-"
     findings = known.get(name)
     if not (isinstance(findings, list) and len(findings) == 2 and isinstance(findings[1], list)
@@ -294,14 +312,14 @@ def _fingerprint_before(config: Config, article: Article, lang: str, glossary_di
             and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in findings[0])):
         data = read_bytes(path)
         if (None if data is None else hashlib.sha256(data).digest()) != digest:  # saved since the stat
-            return _fingerprint(config, article, lang, glossary_digest, data, pages)
+            return _fingerprint(config, article, lang, glossary_digest, data, pages, written)
         findings = list(pages.findings(data))
     found[name] = findings
-    return _combined(config, article, lang, glossary_digest, digest, pages.key_of(*findings), None)
+    return _combined(config, article, lang, glossary_digest, digest, pages.key_of(*findings), written)
 
 
 def build_editions(config: Config, progress=None, jobs: int | None = None,
-                   sources: Sources | None = None) -> BuildResult:
+                   sources: Sources | None = None, files: StatRecord | None = None) -> BuildResult:
     """Write every edition whose inputs changed; unchanged articles are skipped by content hash.
 
     Segmentation comes from ``extract``'s cache (``doccache``). The changed
@@ -312,7 +330,10 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     An article that cannot be read, segmented, checked or rebuilt is reported
     in ``errors`` and keeps the editions it had; the others are still built.
     ``sources``: ``read_sources(config)`` when the caller has it (``verlag build`` hands the same to the
-    site stage), else read here.
+    site stage), else read here. ``files``: ``edition_files(config)``, which the caller saves (``verlag build``
+    hands it to the site stage too); None: made here and saved at the end, keeping the entries not looked up.
+    The files this build wrote are recorded in it from their bytes read again once the file system's clock has
+    passed their writes (``StatRecord.confirm``), so the next build only stats them.
 
     The QA gate counts a page of the site published as ``verlag check`` does (``published.PlannedPages``): as this
     build publishes it, from the sources and catalogs as they are, never from the records of the last build. So a
@@ -322,7 +343,16 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     catalog names by address moves (its fingerprint holds the answers).
     """
     sources = read_sources(config) if sources is None else sources
+    own, files = files is None, edition_files(config) if files is None else files
     result = BuildResult(errors=list(sources.errors))
+    wrote: list[str] = []  # the files under editions/ this build wrote ("en/x.md"), for ``files.confirm``
+
+    def write(path: Path, data: str | bytes) -> bool:
+        if write_if_changed(path, data, durable=False):
+            wrote.append(path.relative_to(config.editions_dir).as_posix())
+            return True
+        return False
+
     translator_names(config)  # a mistake in [site.translator] stops the build at its line, before any edition
     glossary = load_glossary(config.translations_dir, config.root)
     state = load_state(config.state_dir / STATE_FILE)
@@ -334,9 +364,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     articles = [a for a in sources.articles if a not in gaps]
     for article in [*sources.german_only, *gaps]:
         with contain(article.ref, "writing its German record", result.errors):
-            write_if_changed(record_path(config, config.source_language, article.slug),
-                             edition_record(source_edition(article, config.source_language), article, "source"),
-                             durable=False)
+            write(record_path(config, config.source_language, article.slug),
+                  edition_record(source_edition(article, config.source_language), article, "source"))
     # as this build publishes them, as check's QA gate counts them; their answers are made here, not in the workers
     pages = PlannedPages(config, sources, glossary)
     catalogs = StatRecord(config.state_dir, config.translations_dir, held_since(config))
@@ -344,7 +373,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     known = links.get("catalogs") if links.get("key") == _links_key(config, pages) else None
     known, found = known if isinstance(known, dict) else {}, {}
     fingerprints = {article.slug: {lang: _fingerprint_before(config, article, lang, glossary.digest, pages, catalogs,
-                                                             known, found)
+                                                             known, found, files)
                                    for lang in config.languages} for article in articles}
     catalogs.save(others=True)
     if found != known:
@@ -380,7 +409,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             continue
         source = config.source_language
         source_record = edition_record(source_edition(article, source), article, "source").encode("utf-8")
-        write_if_changed(record_path(config, source, article.slug), source_record, durable=False)
+        write(record_path(config, source, article.slug), source_record)
         for edition, data in editions:
             lang = edition.lang
             result.editions.append(keys[lang])
@@ -389,11 +418,11 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             out = config.editions_dir / lang / f"{article.slug}.md"
             text = edition.text.encode("utf-8")
             record = edition_record(edition, article, config.unreviewed_for(lang, article.slug)).encode("utf-8")
-            if write_if_changed(out, text, durable=False):
+            if write(out, text):
                 result.written.append(relpath(out, config.root))
-            write_if_changed(record_path(config, lang, article.slug), record, durable=False)
+            write(record_path(config, lang, article.slug), record)
             fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data, pages,
-                                             (text, record, source_record))
+                                             _digests(text, record, source_record))
     slugs = {a.slug for a in articles} | kept
     german = slugs | {a.slug for a in [*sources.german_only, *gaps]}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
@@ -403,6 +432,9 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             stale.unlink()
             result.removed.append(relpath(stale, config.root))
     doccache.prune(config, slugs | {a.slug for a in gaps})
+    files.confirm(wrote, lambda: clock(config))
+    if own:
+        files.save(others=True)
     save_state(config.state_dir / STATE_FILE, fresh)
     return result
 

@@ -25,12 +25,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from .errors import VerlagError
+
+if TYPE_CHECKING:
+    import subprocess
+
+# subprocess and tempfile are imported where the site is indexed: a build that finds the index current never
+# loads them.
 
 BUNDLE = "pagefind"  # site/pagefind/: pagefind.js and the per-language indexes
 TEMP_PREFIX = "pagefind-"  # .verlag/pagefind-*/: a run's bundle until it is swapped in
@@ -56,6 +60,8 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
     for leftover in scratch.glob(f"{TEMP_PREFIX}*"):  # of a run that was killed
         shutil.rmtree(leftover, ignore_errors=True)
     scratch.mkdir(parents=True, exist_ok=True)
+    import tempfile
+
     with tempfile.TemporaryDirectory(dir=scratch, prefix=TEMP_PREFIX) as tmp:
         fresh = Path(tmp) / BUNDLE
         parts = _parts(site, folders) if jobs > 1 else []
@@ -92,6 +98,8 @@ def _glob(site: Path, names: list[str]) -> str:
 def _run(binary: str, site: Path, out: Path, parts: list[list[str] | None], jobs: int) -> list[Path]:
     """One Pagefind run per part (None: the whole site), at most ``jobs`` at a time; their bundles,
     in ``out``. Raises ``VerlagError`` with Pagefind's last line of output when a run fails."""
+    import subprocess
+
     bundles = [out / f"part{i}" for i in range(len(parts))]
     waiting = list(zip(parts, bundles))
     running: list[subprocess.Popen] = []

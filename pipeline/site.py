@@ -31,7 +31,6 @@ import json
 import math
 import re
 import shutil
-import sqlite3
 import traceback
 from dataclasses import dataclass, field, replace
 from itertools import groupby
@@ -44,23 +43,28 @@ from markupsafe import Markup
 from .bidi import mark_directions, text_direction
 from .config import DEFAULT_BASE_URL, Config
 from .counts import counted
-from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_record, record_path
+from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import VerlagError, contain, describe
 from .feed import absolute_html, feed_author, xml_chars
-from .fsutil import code_digest, contained, load_state, relpath, remove_empty_parents, save_state, write_if_changed
+from .fsutil import code_digest, contained, load_state, read_bytes, relpath, remove_empty_parents, save_state, \
+    write_if_changed
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site
 from .redirects import file_slug, gone_message, kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
-from .sqlitedb import REBUILD, Database
+from .statrecord import StatRecord
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, english_fallback, gettext_as_text, in_english, \
     load_translations, mark_english, site_po_path, theme_dirs, theme_messages, translations_digest, unmarked
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from babel import Locale
     from jinja2 import Environment, FileSystemBytecodeCache
+
+    from .sqlitedb import Database
 
     from .pool import Results
 
@@ -69,6 +73,7 @@ if TYPE_CHECKING:
 
 STATE_FILE = "site.json"
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
+RECORDS_FILE = "site-records.json"  # the edition records' fields but the body, by the record's SHA-256 (``load_pages``)
 OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
 OLD_REVIEW = "_review"  # where the review report went before it moved out of site/ (review/)
 WORDS_PER_MINUTE = 200
@@ -209,7 +214,7 @@ class Page:
     author: str | None
     date: Moment | None  # a day, or an aware instant as the author's front matter gave it
     updated: Moment | None
-    body: str  # Markdown, fallback segments between the editions stage's markers
+    markdown: str | None = field(compare=False)  # ``body`` once known; None: not read from ``record`` yet
     segments: dict = field(compare=False)
     words: dict = field(compare=False)
     digest: str = ""  # of the record, to tell an unchanged page without rendering it
@@ -223,6 +228,16 @@ class Page:
     translator: str | None = None  # the catalog's Last-Translator (translations only)
     german_tags: frozenset[int] = frozenset()  # positions in ``tags`` of the tags shown in German
     translated_by_hand: bool = False  # ``translator`` made most of the text shown (``editions.credited``)
+    record: Path | None = field(default=None, compare=False)  # the edition record ``body`` is read from
+
+    @property
+    def body(self) -> str:
+        """Markdown, fallback segments between the editions stage's markers: read from ``record`` when first asked
+        for (only a page or list rendered needs it); raises ``VerlagError`` when the record no longer has the
+        ``digest`` it was loaded with (changed while the build ran: its page would not match its key)."""
+        if self.markdown is None:
+            object.__setattr__(self, "markdown", _recorded_body(self.record, self.digest))
+        return self.markdown
 
     @property
     def credits_translator(self) -> bool:
@@ -317,21 +332,42 @@ class Page:
         return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
 
 
-def _page(record: dict, digest: str) -> Page:
+def _page(record: dict, digest: str, path: Path | None = None) -> Page:
+    """The page of an edition record (``editions.edition_record``) with the SHA-256 ``digest``; without its body,
+    ``path``: the record's file, which ``Page.body`` reads it from. Raises ``KeyError``, ``TypeError`` or
+    ``ValueError`` for a record of another shape."""
     moment = lambda v: read_date(v) if v else None  # noqa: E731
+    body = record["body"] if path is None else None
+    if not (isinstance(body, str) or path is not None) or not isinstance(record["lang"], str) \
+            or not isinstance(record["slug"], str) or not isinstance(record["title"], str):
+        raise TypeError("lang, slug, title and body are no text")
     return Page(record["lang"], record["slug"], record["title"], record.get("summary"),
                 tuple(record.get("tags") or ()), frozenset(record.get("front_fallback") or ()),
-                record.get("author"), moment(record.get("date")), moment(record.get("updated")), record["body"],
+                record.get("author"), moment(record.get("date")), moment(record.get("updated")), body,
                 record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""),
                 record.get("words_shown", 0), record.get("german_words", 0), bool(record.get("draft")),
                 bool(record.get("page")), record.get("reviewed_by"), moment(record.get("last_reviewed")),
-                record.get("translator"), frozenset(record.get("german_tags") or ()), bool(record.get("translator_hand")))
+                record.get("translator"), frozenset(record.get("german_tags") or ()),
+                bool(record.get("translator_hand")), path)
 
 
-def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str], Page]:
-    """Every edition the editions stage recorded for the current articles, keyed by (lang, slug).
+def _recorded_body(path: Path | None, digest: str) -> str:
+    """The body of the edition record ``path`` if its SHA-256 is still ``digest``; else ``VerlagError``."""
+    data = read_bytes(path) if path is not None else None
+    if data is None or hashlib.sha256(data).hexdigest() != digest:
+        raise VerlagError("changed while verlag build ran; run 'verlag build' again", path)
+    return json.loads(data)["body"]
 
-    A damaged record is appended to ``errors`` and left out.
+
+def load_pages(config: Config, errors: list[VerlagError], files: StatRecord, known: dict,
+               found: dict) -> dict[tuple[str, str], Page]:
+    """Every edition the editions stage recorded for the current articles, keyed by (lang, slug); each page's body
+    is read from its record when first asked for (``Page.body``).
+
+    A record's digest comes from ``files`` (``editions.edition_files``: from its stat while that is the recorded
+    one), its other fields from ``known`` by that digest (``RECORDS_FILE``, as the last build kept them), else
+    from the record. ``found`` gets the fields of every page loaded, by digest, for the next build. A damaged
+    record is appended to ``errors`` and left out; one that cannot be read raises ``OSError``.
     """
     pages = {}
     # The editions stage keeps one German record per current article (and removes the others).
@@ -339,13 +375,30 @@ def load_pages(config: Config, errors: list[VerlagError]) -> dict[tuple[str, str
     for slug in slugs:
         for lang in (config.source_language, *config.languages):
             path = record_path(config, lang, slug)
-            try:
-                pages[(lang, slug)] = _read_page(path)
-            except FileNotFoundError:
+            digest = files.digest(f"{lang}/{slug}.json")
+            if digest is None:
                 continue
+            name = digest.hex()
+            fields = known.get(name)
+            try:
+                page = _page(fields, name, path) if isinstance(fields, dict) else None
+            except (ValueError, KeyError, TypeError):  # a damaged entry: the record is read
+                page = None
+            try:
+                if page is None:
+                    data = read_bytes(path)
+                    if data is None:  # removed since the stat
+                        continue
+                    name = hashlib.sha256(data).hexdigest()  # saved since the stat: these bytes are the page
+                    record = json.loads(data)
+                    page = _page(record, name)
+                    fields = {key: value for key, value in record.items() if key != "body"}
             except (ValueError, KeyError, TypeError) as exc:
                 errors.append(VerlagError(f"damaged edition record ({describe(exc)}); run 'verlag build' again",
                                           relpath(path, config.root)))
+                continue
+            found[name] = fields
+            pages[(lang, slug)] = page
     return pages
 
 
@@ -1000,15 +1053,28 @@ class _StoredBodies:
     """The bodies cache of the last build (``BODIES_FILE``): a SQLite database (``sqlitedb.Database``) with one
     row per body, "lang/slug" -> its ``_Bodies`` entry as JSON, so a build reads only the bodies it needs and
     none is held longer than the page that shows it (one JSON document of them all took 156 MB at 10,000
-    articles, read and written whole). Opened on first use; a damaged file, met on opening it or by any later
+    articles, read and written whole). Opened on first use (a build that renders no body does not even load
+    SQLite); a damaged file, met on opening it or by any later
     statement, is deleted and made afresh with a warning in ``warnings`` (``sqlitedb.REBUILD``: the build goes
     on and renders again what it held), and an entry of the wrong shape is rendered again: it is regenerable,
     written without fsync. Raises ``sqlite3.Error`` for what a new file does not cure (an unwritable
     ``.verlag/``)."""
 
     def __init__(self, path: Path, root: Path):
-        self.store = Database(path, _bodies_schema, REBUILD, root=root, isolation_level=None)
-        self.warnings = self.store.warnings
+        self.path, self.root = path, root
+        self._store: Database | None = None
+
+    @property
+    def store(self) -> Database:
+        if self._store is None:
+            from .sqlitedb import REBUILD, Database
+
+            self._store = Database(self.path, _bodies_schema, REBUILD, root=self.root, isolation_level=None)
+        return self._store
+
+    @property
+    def warnings(self) -> list[str]:
+        return self._store.warnings if self._store is not None else []
 
     def get(self, name: str) -> dict | None:
         """The cached entry of "lang/slug", or None (none, or not of the shape ``_Bodies._render`` stores)."""
@@ -1053,7 +1119,8 @@ class _StoredBodies:
 
     def close(self) -> None:
         """Let the connection go before the pool forks (``Database.close``); the next use opens it again."""
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
 
 
 def _bodies_schema(db: sqlite3.Connection) -> None:
@@ -1468,12 +1535,15 @@ def _template_error(config: Config, exc: Exception, rel: str) -> Exception:
     return VerlagError(f"template: {message}{building}", relpath(path, config.root), line)
 
 
-def build_site(config: Config, jobs: int | None = None, sources: Sources | None = None) -> SiteResult:
+def build_site(config: Config, jobs: int | None = None, sources: Sources | None = None,
+               files: StatRecord | None = None) -> SiteResult:
     """Write site/ from the editions; only changed files are written, files no longer made are removed.
 
     Article bodies and the German originals' file references are worked out in ``jobs`` processes
     (None: the CPU cores); every byte written is the same for any number. ``sources``: what
-    ``read_sources`` returned for the editions stage of this build (None: read again).
+    ``read_sources`` returned for the editions stage of this build (None: read again). ``files``: the
+    editions stage's ``edition_files``, which the caller saves (None: made here and saved, keeping the entries
+    not looked up).
 
     Per-article problems (a damaged edition record, a page that fails to render, a file reference leaving
     source_de/) are collected in ``errors``; the rest of the site is still written. A broken template raises.
@@ -1484,8 +1554,15 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}")
     state = load_state(config.state_dir / STATE_FILE)
     root = config.site_dir
+    own, files = files is None, edition_files(config) if files is None else files
+    known, found = load_state(config.state_dir / RECORDS_FILE).get("records"), {}
+    pages = load_pages(config, result.errors, files, known if isinstance(known, dict) else {}, found)
+    if own:
+        files.save(others=True)
+    if found != known:
+        save_state(config.state_dir / RECORDS_FILE, {"records": found})
     try:
-        out, site, fresh, bodies = site_outputs(config, load_pages(config, result.errors), settings, state,
+        out, site, fresh, bodies = site_outputs(config, pages, settings, state,
                                                 lambda rel: (root / rel).is_file(), result.errors, jobs, sources)
     except _Building as exc:  # a template's own mistake is named with its file, line and the page built
         raise _template_error(config, exc.__cause__, exc.rel) from None

@@ -41,11 +41,12 @@ class StatRecord:
     each file's stat is the recorded one.
 
     ``moment``: the file system's time (ns) before this run read anything, None when there is none: then
-    nothing new is recorded. A missing, damaged or foreign entry only means hashing the file again.
+    nothing new is recorded. A missing, damaged or foreign entry only means hashing the file again. ``file``: the
+    state file under ``state_dir`` (one per folder: the names are relative to it).
     """
 
-    def __init__(self, state_dir: Path, folder: Path, moment: int | None):
-        self.path = state_dir / FILE
+    def __init__(self, state_dir: Path, folder: Path, moment: int | None, file: str = FILE):
+        self.path = state_dir / file
         self.folder = os.fspath(folder)
         self.moment = moment
         stored = load_state(self.path).get("files")
@@ -62,7 +63,7 @@ class StatRecord:
         except FileNotFoundError:
             return None
         signature = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
-        entry = self.known.get(name)
+        entry = self.fresh.get(name) or self.known.get(name)  # fresh: hashed earlier in this run (``confirm``)
         if isinstance(entry, list) and len(entry) == 5 and entry[:4] == signature and isinstance(entry[4], str):
             try:
                 digest = bytes.fromhex(entry[4])

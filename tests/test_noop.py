@@ -139,9 +139,10 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
     copied = _files(copy.root)
     assert "extract: 0 files updated" in copy.run("extract").output
     assert "0 editions made, 0 written" in copy.run("build").output
-    # the same bytes, but for the record of the files' stat (other files: other inodes and times)
-    assert {k: v[0] for k, v in _files(copy.root).items() if k != ".verlag/stat.json"} == \
-           {k: v[0] for k, v in copied.items() if k != ".verlag/stat.json"}
+    # the same bytes, but for the records of the files' stat (other files: other inodes and times)
+    stats = (".verlag/stat.json", ".verlag/edition-stat.json")
+    assert {k: v[0] for k, v in _files(copy.root).items() if k not in stats} == \
+           {k: v[0] for k, v in copied.items() if k not in stats}
 
 
 HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool",
@@ -151,7 +152,7 @@ HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pi
 # what a build loads only to make an edition or render a page, a body or a list
 HEAVY_BUILD = ("pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool", "pipeline.render",
                "pipeline.social", "markdown_it", "pysbd", "rapidfuzz", "jinja2", "babel.dates", "babel.support",
-               "concurrent.futures.process")
+               "concurrent.futures.process", "sqlite3", "subprocess", "tempfile")
 
 
 def _loaded_by(root, command: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
@@ -181,8 +182,8 @@ def test_build_with_nothing_changed_loads_no_catalogs_checks_renderer_jinja_babe
     p = copy_shipped_project(tmp_path / "p")
     p.run("extract")
     p.run("pretranslate", "--engine", "copy")
-    assert {"pipeline.catalog", "pipeline.pool", "jinja2", "babel.dates"} <= set(_loaded_by(p.root, "build",
-                                                                                              HEAVY_BUILD))
+    assert {"pipeline.catalog", "pipeline.pool", "jinja2", "babel.dates", "sqlite3", "subprocess"} <= \
+           set(_loaded_by(p.root, "build", HEAVY_BUILD))
     assert _loaded_by(p.root, "build", HEAVY_BUILD) == []
     po = p.root / "translations/en/rueckenschmerzen-leber.po"
     po.write_bytes(po.read_bytes() + b"\n")  # a reviewer's save: the same entries, other bytes
@@ -530,6 +531,163 @@ def test_a_catalog_saved_again_with_its_size_inode_and_time_after_a_build_is_bui
     _saved_again(po, b'msgstr "Die Leber arbeitet nachts."', b'msgstr "The liver works at nights."', keep_times=True)
     project.run("build", "-q")
     assert "The liver works at nights." in edition.read_text(encoding="utf-8")
+
+
+def _editions_read(project, monkeypatch) -> list[str]:
+    """The files under editions/ whose bytes ``verlag build`` reads, by their path there ("en/leber.md")."""
+    from pipeline import fsutil
+
+    folder, read = project.root / "editions", []
+    real_file, real_path = fsutil.file_bytes, Path.read_bytes
+
+    def note(path) -> None:
+        if Path(path).is_relative_to(folder):
+            read.append(Path(path).relative_to(folder).as_posix())
+
+    monkeypatch.setattr(fsutil, "file_bytes", lambda path: note(path) or real_file(path))
+    monkeypatch.setattr(Path, "read_bytes", lambda path: note(path) or real_path(path))
+    project.run("build", "-q")
+    monkeypatch.setattr(fsutil, "file_bytes", real_file)
+    monkeypatch.setattr(Path, "read_bytes", real_path)
+    return sorted(read)
+
+
+def _translated(project) -> Path:
+    """``_drafted``'s project with its en catalog reviewed in English ("Liver"), built: its page is published."""
+    po = _drafted(project)
+    text = po.read_text(encoding="utf-8").replace("#, fuzzy, markdown-text", "#, markdown-text")
+    po.write_text(text.replace('msgstr "Leber"', 'msgstr "Liver"')
+                  .replace('msgstr "Die Leber arbeitet nachts."', 'msgstr "The liver works at night."'),
+                  encoding="utf-8")
+    project.run("build", "-q")
+    assert "<title>Liver" in project.read("site/en/leber/index.html")
+    return po
+
+
+def test_a_rerun_of_build_reads_no_edition(project, monkeypatch):
+    """The editions stage takes the digests of the editions from the record of their stat
+    (``.verlag/edition-stat.json``; the files it wrote hashed again once the clock passed its writes) and the site
+    stage a record's fields but its body by that digest (``.verlag/site-records.json``): already the first build
+    after the one that wrote them reads no edition. One whose German changed is read by the site stage again."""
+    _translated(project)
+    assert _editions_read(project, monkeypatch) == []
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n\nNeu.\n"))
+    assert {"de/leber.json", "en/leber.json"} <= set(_editions_read(project, monkeypatch))
+    assert _editions_read(project, monkeypatch) == []
+
+
+@pytest.mark.parametrize("keep_times", [False, True])
+@pytest.mark.parametrize("name", ["en/leber.md", "en/leber.json", "de/leber.json"])
+def test_an_edition_saved_again_with_its_size_and_inode_is_made_again(project, name, keep_times):
+    """An edition's Markdown, its record or the German record changed by hand after a build, to the same size and
+    inode (its modification time put back or not), is made again by the next build."""
+    _translated(project)
+    project.run("build", "-q")  # every file recorded by now
+    path = project.root / "editions" / name
+    before = path.read_bytes()
+    old = b"Die Leber arbeitet nachts." if name.startswith("de/") else b"The liver works at night."
+    _saved_again(path, old, old.replace(b"t", b"x"), keep_times)
+    assert "1 edition made" in project.run("build").output
+    assert path.read_bytes() == before
+
+
+def test_a_deleted_edition_is_made_again(project):
+    _translated(project)
+    project.run("build", "-q")
+    (project.root / "editions/en/leber.md").unlink()
+    assert "1 edition made" in project.run("build").output
+    assert "The liver works at night." in project.read("editions/en/leber.md")
+
+
+def test_an_edition_saved_in_the_tick_of_builds_own_write_is_made_again(project, monkeypatch):
+    """A save to an edition right after the build wrote it, within the same tick of the clock, to the same size and
+    inode, leaves the stat the build's write left: the build records it only from its bytes read again once the
+    clock has passed (never as it wrote them), so the next build makes it again (the clock as in
+    ``test_a_save_in_the_tick_of_verlags_own_write_is_merged_again``)."""
+    from pipeline import editions
+
+    po = _translated(project)
+    tick, seen = [1_767_225_600_123_456_789], {}
+    out = project.root / "editions/en/leber.md"
+
+    def ticking(real):
+        def stat(*args, **kwargs):
+            st = real(*args, **kwargs)
+            return _with_times(st, seen.setdefault((st.st_ino, st.st_ctime_ns), tick[0]))
+        return stat
+
+    def written_then_saved(path, *args, **kwargs):
+        wrote = real_write(path, *args, **kwargs)
+        if path == out:
+            _saved_again(out, b"The liver works by night.", b"The liver works bx night.", False)
+        return wrote
+
+    def clock(config):
+        tick[0] += 10**6
+        return real_clock(config)
+
+    real_write, real_clock = editions.write_if_changed, editions.clock
+    monkeypatch.setattr(os, "stat", ticking(os.stat))
+    monkeypatch.setattr(os, "fstat", ticking(os.fstat))
+    monkeypatch.setattr(editions, "write_if_changed", written_then_saved)
+    monkeypatch.setattr(editions, "clock", clock)
+    po.write_text(po.read_text(encoding="utf-8").replace("at night", "by night"), encoding="utf-8")
+    project.run("build", "-q")
+    assert "The liver works bx night." in out.read_text(encoding="utf-8")
+    monkeypatch.setattr(editions, "write_if_changed", real_write)
+    assert "1 edition made" in project.run("build").output
+    assert "The liver works by night." in out.read_text(encoding="utf-8")
+
+
+def test_a_page_shows_its_changed_record_though_records_are_kept_by_digest(project):
+    """The site stage keeps a record's fields by the record's digest: a changed record (a new title) is a page and
+    an index entry made again with it."""
+    po = _translated(project)
+    project.run("build", "-q")
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Liver"', 'msgstr "Livers"'), encoding="utf-8")
+    project.run("build", "-q")
+    assert "<title>Livers" in project.read("site/en/leber/index.html")
+    assert "Livers" in project.read("site/en/index.html")
+
+
+@pytest.mark.parametrize("damage", [
+    "not json", "[]", '{"records": []}', '{"records": {"DIGEST": 7}}', '{"records": {"DIGEST": {"lang": "en"}}}',
+    '{"records": {"DIGEST": {"lang": "en", "slug": "leber", "title": 7}}}',
+    '{"records": {"DIGEST": {"lang": "en", "slug": "leber", "title": "Liver", "date": "gestern"}}}',
+])
+def test_a_damaged_record_of_the_records_fields_is_read_past(project, damage):
+    """A damaged ``.verlag/site-records.json`` or entry only means reading the edition record: the build stays a
+    no-op and stores the entry as it was."""
+    _translated(project)
+    state = project.root / ".verlag/site-records.json"
+    kept = state.read_bytes()
+    digest = hashlib.sha256((project.root / "editions/en/leber.json").read_bytes()).hexdigest()
+    assert digest in json.loads(kept)["records"]
+    state.write_text(damage.replace("DIGEST", digest), encoding="utf-8")
+    assert "site: 0 files written, 0 removed" in project.run("build").output
+    assert state.read_bytes() == kept
+
+
+def test_a_record_changed_while_the_build_ran_gives_no_body(project):
+    """A page loaded with its fields kept by the record's digest reads its body from the record when it is first
+    needed; a record changed since is refused, naming it, instead of rendering a body its page's key does not
+    name."""
+    from pipeline.editions import edition_files
+    from pipeline.errors import VerlagError
+    from pipeline.site import load_pages
+
+    _translated(project)
+    config = load_config(project.root)
+    known: dict = {}
+    load_pages(config, [], edition_files(config), {}, known)
+    pages = load_pages(config, [], edition_files(config), known, {})
+    assert pages[("en", "leber")].markdown is None
+    assert pages[("en", "leber")].body == "The liver works at night.\n"
+    record = project.root / "editions/de/leber.json"
+    record.write_bytes(record.read_bytes().replace(b"nachts", b"tags  "))
+    with pytest.raises(VerlagError, match="changed while verlag build ran") as raised:
+        pages[("de", "leber")].body
+    assert raised.value.path == record
 
 
 def test_a_save_in_the_tick_of_verlags_own_write_is_merged_again(project, monkeypatch):

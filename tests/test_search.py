@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 
 import polib
 import pytest
 from lxml import html
 
-import pipeline.search
 from conftest import article, review
 from pipeline.errors import VerlagError
 from pipeline.search import index_site
@@ -131,13 +131,13 @@ def _indexed(tmp_path, monkeypatch, name: str, pages: dict[str, str], jobs: int)
     """The bundle ``index_site`` makes of ``pages`` with ``jobs``, and the ``--glob`` of each Pagefind run
     (None: the whole site)."""
     runs = []
-    real = pipeline.search.subprocess.Popen
+    real = subprocess.Popen
 
     def popen(args, **kwargs):
         runs.append(args[args.index("--glob") + 1] if "--glob" in args else None)
         return real(args, **kwargs)
 
-    monkeypatch.setattr(pipeline.search.subprocess, "Popen", popen)
+    monkeypatch.setattr(subprocess, "Popen", popen)
     site = _site_folder(tmp_path / name, pages)
     index_site(site, tmp_path / name / ".verlag", ["en", "fr"], jobs)
     assert not list((tmp_path / name / ".verlag").glob("pagefind-*"))  # the parts went with the temporary folder
