@@ -346,6 +346,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     from pipeline.fsutil import relpath
     from pipeline.importer import foreign, place, read_import, relink, stay_remote, write_placed
     from pipeline.importer_folder import import_files
+    from pipeline.scaffold import kept_catalogs
 
     articles, errors = [], []
     for source in sources:
@@ -368,7 +369,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                     articles.append(article)
             errors.extend(problems)
     written, unfinished = 0, []
-    placements, relinked = relink(place(articles, config.source_dir))
+    placements, relinked = relink(place(articles, config.source_dir, lambda slug: kept_catalogs(config, slug)))
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
@@ -376,7 +377,13 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             continue
         verb = "would write" if dry_run else "wrote"
         click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")
-        if placed.renamed_from:
+        if placed.kept_catalogs:
+            click.echo(f"  slug {placed.renamed_from!r} has the catalogs kept from a deleted article: "
+                       f"{', '.join(relpath(p, config.root) for p in placed.kept_catalogs)}; named "
+                       f"{placed.article.slug!r} (to continue that translation instead, rename "
+                       f"{relpath(placed.path, config.root)} to "
+                       f"{relpath(placed.path.with_name(placed.renamed_from + '.md'), config.root)})")
+        elif placed.renamed_from:
             click.echo(f"  slug {placed.renamed_from!r} is already used: named {placed.article.slug!r}")
         if placed.replaces_template:
             click.echo(f"  {'would replace' if dry_run else 'replaced'} the template 'verlag init' wrote there "
@@ -400,9 +407,11 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         one = written == 1
         click.echo(f"import: {counted(written, 'article')} written as {'a draft' if one else 'drafts'} ('draft: true'); "
                    f"check {'it' if one else 'each'}, delete that line to publish it, then verlag extract")
-    if relinked:
-        click.echo(f"import: {counted(relinked, 'link')} to another imported post's old address "
-                   f"{'leads' if relinked == 1 else 'lead'} to its source file now")
+    links = sum(relinked.values())
+    if links:
+        kind = "post's or page's" if len(relinked) == 2 else f"{next(iter(relinked))}'s"
+        click.echo(f"import: {counted(links, 'link')} to another imported {kind} old address "
+                   f"{'leads' if links == 1 else 'lead'} to its source file now")
     if unfinished:
         click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
                    f"too, its draft line says so): {listing(unfinished)}")

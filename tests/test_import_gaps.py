@@ -1,0 +1,164 @@
+"""``verlag import`` details a move from an old blog runs into: what the summary calls the links it rewrote, escapes
+the Markdown does not need, the old site's images in raw HTML, and the slug of a deleted article's catalogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+from conftest import Project, msgfmt_check
+
+HOST = "https://praxis-am-bach.example"
+LEAD = "Ringelblumen blühen bis zum ersten Frost und lassen sich den ganzen Sommer über ernten."
+CARE = "Wer empfindliche Haut hat, probiert eine neue Salbe zuerst an einer kleinen Stelle aus."
+
+
+def wxr(*items: str) -> str:
+    """A WordPress export (WXR 1.2) of ``items`` (each the inside of an ``<item>``)."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+            f"<channel><title>Praxis am Bach</title><link>{HOST}</link>\n"
+            + "".join(f"<item>{item}</item>\n" for item in items) + "</channel></rss>\n")
+
+
+def post(title: str, body: str, *, post_id: int, name: str, kind: str = "post") -> str:
+    return (f"<title><![CDATA[{title}]]></title><link>{HOST}/{name}/</link>"
+            f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>2024-05-02 09:00:00</wp:post_date>"
+            f"<wp:post_name><![CDATA[{name}]]></wp:post_name><wp:status>publish</wp:status>"
+            f"<wp:post_type>{kind}</wp:post_type><content:encoded><![CDATA[{body}]]></content:encoded>")
+
+
+def export(path: Path, *items: str) -> Path:
+    path.write_text(wxr(*items), encoding="utf-8")
+    return path
+
+
+def test_the_summary_names_pages_as_pages_among_the_rewritten_links(project, tmp_path):
+    """Links to imported pages are counted as links to pages: the summary does not call an Impressum a post."""
+    pages = export(tmp_path / "seiten.xml",
+                   post("Impressum", f'{CARE} Siehe <a href="{HOST}/kontakt/">Kontakt</a>.', post_id=2,
+                        name="impressum", kind="page"),
+                   post("Kontakt", f'{LEAD} Zum <a href="{HOST}/impressum/">Impressum</a>.', post_id=3,
+                        name="kontakt", kind="page"))
+    out = project.run("import", str(pages)).output
+    assert "import: 2 links to another imported page's old address lead to its source file now" in out
+    assert "post's" not in out
+    both = export(tmp_path / "beides.xml",
+                  post("Holunder", f'{LEAD} Mehr zur <a href="{HOST}/salbe/">Salbe</a> und im '
+                       f'<a href="{HOST}/ueber-uns/">Porträt</a>.', post_id=41, name="holunder"),
+                  post("Salbe", CARE, post_id=42, name="salbe"),
+                  post("Über uns", CARE + " Wir.", post_id=43, name="ueber-uns", kind="page"))
+    out = project.run("import", str(both)).output
+    assert "import: 2 links to another imported post's or page's old address lead to its source file now" in out
+
+
+def test_an_underscore_inside_a_word_reaches_the_catalog_without_a_backslash(project, tmp_path):
+    """``page_id`` on a saved page needs no escape in CommonMark (an underscore between letters opens no
+    emphasis): the source and the catalog say ``page_id``. Underscores around a word keep theirs, so the
+    page still reads as the old one did."""
+    page = tmp_path / "adressen.html"
+    page.write_text('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Alte Adressen</title></head>'
+                    "<body><main><article><h1>Alte Adressen</h1>"
+                    "<p>Früher endete jede Adresse auf page_id und einer Zahl, die sich niemand merken konnte.</p>"
+                    "<p>Heute sind sie lesbar, und wer _unterstrichen_ schreibt, sieht die Striche auch.</p>"
+                    "</article></main></body></html>", encoding="utf-8")
+    project.run("import", str(page))
+    text = project.read("source_de/alte-adressen.md")
+    assert "auf page_id und" in text and r"wer \_unterstrichen\_ schreibt" in text
+    project.write("source_de/alte-adressen.md", text.replace("draft: true\n", ""))
+    project.run("extract")
+    path = project.root / "translations/en/alte-adressen.po"
+    msgfmt_check(path)
+    msgids = [entry.msgid for entry in polib.pofile(str(path))]
+    assert "Früher endete jede Adresse auf page_id und einer Zahl, die sich niemand merken konnte." in msgids
+
+
+def test_check_names_an_old_site_image_in_raw_html(project):
+    """An ``<img src>`` or ``<a href>`` written as HTML on the old host answers only as long as the old site does,
+    like a Markdown image there: ``check`` warns at the line of its tag."""
+    project.write("source_de/linde.md", f"---\ntitle: Linde\ndate: 2024-05-02\naliases:\n- {HOST}/linde/\n---\n"
+                  f"{LEAD}\n")
+    project.write("source_de/holunder.md", f"---\ntitle: Holunder\ndate: 2024-05-03\n---\n{CARE}\n\n"
+                  '<figure>\n<img src="http://praxis-am-bach.example/wp-content/uploads/holunder.jpg" '
+                  'alt="Holunderblüten">\n</figure>\n\n'
+                  f'{LEAD} Siehe <a href="{HOST}/linde/">die Linde</a>.\n')
+    project.run("extract")
+    out = project.run("check").output
+    assert ("warning: source_de/holunder.md:8: http://praxis-am-bach.example/wp-content/uploads/holunder.jpg is a "
+            "file on the old site (praxis-am-bach.example), which answers only until it is shut down: save it into "
+            "source_de/ (images: source_de/bilder/) and refer to it there [old-site]") in out
+    assert (f"warning: source_de/holunder.md:11: {HOST}/linde/ points at the old site (praxis-am-bach.example), "
+            "which answers only until it is shut down: link the article's file instead, linde.md [old-site]") in out
+
+
+def test_import_does_not_take_the_slug_of_a_deleted_articles_kept_catalogs(project, tmp_path):
+    """The author deleted ingwer.md and kept its catalogs; an imported post titled "Ingwer" gets ``ingwer-2``, as
+    ``verlag new`` names it, and the import says whose catalogs the slug has and how to continue them instead."""
+    project.write("source_de/ingwer.md", f"---\ntitle: Ingwer alt\ndate: 2023-01-02\n---\n{CARE}\n")
+    project.run("extract")
+    kept = (project.root / "translations/en/ingwer.po").read_bytes()
+    (project.root / "source_de/ingwer.md").unlink()
+    source = tmp_path / "ingwer.md"
+    source.write_text(f"---\ntitle: Ingwer\ndate: 2024-02-03\n---\n{LEAD}\n", encoding="utf-8")
+    out = project.run("import", str(source)).output
+    assert ("  slug 'ingwer' has the catalogs kept from a deleted article: translations/en/ingwer.po, "
+            "translations/fr/ingwer.po; named 'ingwer-2' (to continue that translation instead, rename "
+            "source_de/ingwer-2.md to source_de/ingwer.md)\n") in out
+    assert not (project.root / "source_de/ingwer.md").exists()
+    project.run("extract")
+    assert (project.root / "translations/en/ingwer.po").read_bytes() == kept
+    assert "Ringelblumen" in (project.root / "translations/en/ingwer-2.po").read_text(encoding="utf-8")
+
+
+def tree(root: Path, files: dict[str, str]) -> Path:
+    """Write ``files`` (path under ``root`` -> text) and return ``root``."""
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_jekyll_front_matter_permalink_has_its_placeholders_filled(project, tmp_path):
+    """Jekyll fills the placeholders of a post's own ``permalink`` as it does the site's
+    (https://jekyllrb.com/docs/permalinks/): the old address is ``/blog/2022/09/linden-tee/``, not
+    ``/:year/:month/:title/``, and a link written as that address leads to the article's file. A built-in style
+    name is no template in front matter, and a date placeholder without a date gives no address."""
+    site = tree(tmp_path / "blog", {
+        "_config.yml": "url: https://praxis-sommer.example\nbaseurl: /blog\n",
+        "_posts/2022-09-15-linden-tee.md": f"---\ntitle: Lindenblütentee\npermalink: /:year/:month/:title/\n---\n{LEAD}\n",
+        "_posts/2023-01-05-salbei.md": f"---\ntitle: Salbei\ncategories: [Garten]\nslug: salbei-im-topf\n"
+                                       "permalink: /kraeuter/:categories/:slug:output_ext\n---\n"
+                                       f"{CARE} Zur [Linde](/blog/2022/09/linden-tee/).\n",
+        "_posts/2023-02-01-schlicht.md": f"---\ntitle: Schlicht\npermalink: pretty\n---\n{CARE} Schlicht.\n"})
+    out = project.run("import", str(site)).output
+    assert "aliases:\n- /blog/2022/09/linden-tee/\n" in project.read("source_de/linden-tee.md")
+    assert "aliases:\n- /blog/kraeuter/garten/salbei-im-topf.html\n" in project.read("source_de/salbei-im-topf.md")
+    assert "aliases:\n- /blog/pretty\n" in project.read("source_de/schlicht.md")
+    assert "old address /blog/2022/09/linden-tee/: the front matter permalink '/:year/:month/:title/'" in out
+    assert "Zur [Linde](linden-tee.md)." in project.read("source_de/salbei-im-topf.md")
+    page = tmp_path / "seite.md"
+    page.write_text(f"---\ntitle: Ohne Datum\npermalink: /:year/:title/\n---\n{LEAD} Ohne.\n", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "permalink '/:year/:title/' not kept as an old address: its date placeholders need a 'date'" in out
+    assert "aliases" not in project.read("source_de/ohne-datum.md")
+
+
+def test_a_hugo_relative_alias_is_beside_the_pages_own_address(project, tmp_path):
+    """Hugo joins an alias without a leading ``/`` to the folder above the page's own address (its
+    ``renderAliases``): ``tee-alt`` of ``content/posts/tee.md`` under ``baseURL`` ``…/blog/`` was
+    ``/blog/posts/tee-alt/``, and beside a page with ``url`` it is beside that address. Before, it was written as
+    it stood and read as an old slug of every language."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis-sommer.example/blog/"\n',
+        "content/posts/tee.md": '+++\ntitle = "Kräutertee"\ndate = 2024-01-10\naliases = ["tee-alt", '
+                                f'"../alt/tee.html", "/2019/tee/"]\n+++\n{LEAD}\n',
+        "content/rezepte/holunder/index.md": '+++\ntitle = "Holunder"\ndate = 2024-02-10\nurl = "/sirup/holunder/"\n'
+                                             f'aliases = ["holler"]\n+++\n{CARE} Zum [Tee](/blog/posts/tee-alt/).\n'})
+    out = project.run("import", str(site)).output
+    assert ("aliases:\n- /blog/posts/tee-alt/\n- /blog/alt/tee.html\n- /blog/2019/tee/\n- /blog/posts/tee/\n"
+            in project.read("source_de/kraeutertee.md"))
+    assert "aliases:\n- /blog/sirup/holler/\n- /blog/sirup/holunder/\n" in project.read("source_de/holunder.md")
+    assert ("old address /blog/posts/tee-alt/: the relative alias 'tee-alt', beside the page's own address "
+            "/blog/posts/tee/") in out
+    assert "Zum [Tee](kraeutertee.md)." in project.read("source_de/holunder.md")
