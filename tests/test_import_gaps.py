@@ -162,3 +162,42 @@ def test_a_hugo_relative_alias_is_beside_the_pages_own_address(project, tmp_path
     assert ("old address /blog/posts/tee-alt/: the relative alias 'tee-alt', beside the page's own address "
             "/blog/posts/tee/") in out
     assert "Zum [Tee](kraeutertee.md)." in project.read("source_de/holunder.md")
+
+
+def saved_page(path: Path, title: str, heading: str, url: str, paragraphs: list[str], head: str = "") -> Path:
+    """A page as a browser's "Save page as" writes it: ``<title>`` and ``og:title`` as the site's theme sets them."""
+    text = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    path.write_text(f"""<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>{title}</title>{head}
+<link rel="canonical" href="{url}"><meta property="og:title" content="{title}"></head>
+<body><nav><a href="/">Start</a> <a href="/impressum/">Impressum</a></nav>
+<main><article><h1>{heading}</h1>
+{text}</article></main>
+<footer><p>© 2024 Praxis Sommer</p></footer></body></html>
+""", encoding="utf-8")
+    return path
+
+
+IMPRESSUM = ["Angaben nach § 5 DDG: Katrin Sommer, Heilpraktikerin, Lindenweg 3, 12345 Musterstadt.",
+             "Erreichbar unter Telefon 01234 567890 und per E-Mail an praxis@praxis-sommer.example, werktags.",
+             "Die Aufsicht führt das Gesundheitsamt Musterstadt, Am Markt 1, 12345 Musterstadt."]
+
+
+def test_a_saved_pages_title_loses_the_site_name_its_theme_added(tmp_path):
+    """A theme writes the site's name into every ``<title>`` ("Impressum | Praxis Sommer"); the page's own title is
+    the rest, whether the name stands after or before it, told by the page's address, ``og:site_name`` or its
+    ``<h1>``. A title whose dash is part of it stays whole."""
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    impressum = saved_page(tmp_path / "impressum.html", "Impressum | Praxis Sommer", "Impressum",
+                           "https://praxis-sommer.example/impressum/", IMPRESSUM)
+    privacy = saved_page(tmp_path / "daten.html", "Naturheilpraxis Sommer – Datenschutzerklärung", "Ihre Daten",
+                         "https://praxis-sommer.example/datenschutz/", [CARE, LEAD, CARE + " Auskunft."],
+                         head='<meta property="og:site_name" content="Naturheilpraxis Sommer">')
+    liver = saved_page(tmp_path / "leber.html", "Leber - ein unterschätztes Organ", "Leber - ein unterschätztes "
+                       "Organ", "https://praxis-sommer.example/leber/", [LEAD, CARE, LEAD + " Leber."])
+    out = project.run("import", str(impressum), str(privacy), str(liver)).output
+    assert "title: Impressum\n" in project.read("source_de/seiten/impressum.md")
+    assert "  title: Impressum (the site's name left out of 'Impressum | Praxis Sommer')" in out
+    assert "title: Datenschutzerklärung\n" in project.read("source_de/seiten/datenschutz.md")
+    assert "title: Leber - ein unterschätztes Organ\n" in project.read("source_de/leber-ein-unterschaetztes-organ.md")
