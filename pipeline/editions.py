@@ -265,13 +265,14 @@ def _combined(config: Config, article: Article, lang: str, glossary_digest: str,
         out = config.editions_dir / lang / f"{article.slug}.md"
         written = tuple(read_bytes(p) for p in (out, record_path(config, lang, article.slug),
                                                 record_path(config, config.source_language, article.slug)))
-    # article.page: moved into seiten/ or out; site_url: the QA gate's foreign-target and link-target read it
+    # article.page: moved into seiten/ or out; site_url: the QA gate's foreign-target and link-target read it;
+    # timezone: the zone of the record's times written without one
     policy = config.unreviewed_for(lang, article.slug)
     named = config.section("site", "translator").get(lang)  # the byline's name ([site.translator])
     return combine_digests(catalog, *(None if data is None else hashlib.sha256(data).digest() for data in written),
                            extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
                                  f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{key}"
-                                 f"|{named!r}")
+                                 f"|{named!r}|{config.timezone}")
 
 
 def _fingerprint_before(config: Config, article: Article, lang: str, glossary_digest: str, pages: SitePages,
