@@ -348,14 +348,15 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     from pipeline.importer_folder import import_files
     from pipeline.scaffold import kept_catalogs
 
-    articles, errors = [], []
+    articles, errors, translations = [], [], []
     for source in sources:
         try:
-            chosen = import_files(source, config.source_language)
+            chosen = import_files(source, config.source_language, config.languages)
         except VerlagError as exc:
             errors.append(exc)
             continue
         errors.extend(chosen.errors)
+        translations += chosen.translations
         if source.is_dir():
             _say_folder(source, chosen)
         for file in chosen.files:
@@ -417,6 +418,41 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                    f"too, its draft line says so): {listing(unfinished)}")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
+    if translations:
+        errors += _import_site_translations(config, translations, placements, dry_run)
+    return errors
+
+
+def _import_site_translations(config, translations: list[tuple[Path, str, Path]], placements,
+                              dry_run: bool) -> list[VerlagError]:
+    """Bring a Hugo site's pages in the project's other languages in as translations made by hand of the German
+    articles this import placed (``importer_folder.ImportFiles.translations``: file, language, German original),
+    each as ``verlag import --translation-of SLUG --lang LANG FILE`` would (``_import_translation``); returns the
+    problems of those that could not be, the others are still brought in. A dry run writes no German article,
+    so it only names them."""
+    from pipeline.fsutil import relpath
+    from pipeline.sources import likely_slug, read_sources
+
+    placed = {Path(p.article.source).absolute(): p for p in placements}
+    errors: list[VerlagError] = []
+    if not dry_run:
+        read_sources(config, remember=True)  # each alignment reads the sources: from .verlag/ once they are known
+    for file, lang, original in translations:
+        p = placed.get(original.absolute())
+        if p is None:  # its German page could not be imported: that error is reported
+            click.echo(f"skipped {file}: its German page {original} was not imported")
+            continue
+        slug = likely_slug(p.imported_as) if p.imported_as else p.article.slug
+        target = relpath(p.imported_as or p.path, config.root)
+        if dry_run:
+            click.echo(f"would align {file} as the {lang} translation of {target} (once that is written)")
+            continue
+        click.echo(f"import: {file} as the {lang} translation of {target} (made by hand)")
+        try:
+            _import_translation(config, slug, lang, file, dry_run, "markdown")
+        except VerlagError as exc:  # named with the one command that brings it in once it is checked
+            errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
+                                      f"{lang} {file})", exc.path, exc.line))
     return errors
 
 
@@ -427,8 +463,9 @@ def _say_folder(folder: Path, chosen) -> None:
     folders = sum(path.is_dir() for path, _ in chosen.skipped)
     parts = [counted(n, noun) for n, noun in ((len(chosen.skipped) - folders, "file"), (folders, "folder")) if n]
     left = f"; {' and '.join(parts)} left out:" if parts else ""
+    aligned = f", {counted(len(chosen.translations), 'translation')} to align" if chosen.translations else ""
     click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to import (drafts of the old blog "
-               f"too, as drafts){left}")
+               f"too, as drafts){aligned}{left}")
     for root, site in chosen.sites:
         click.echo(f"  {root}/ read as {site}")
     for path, why in chosen.skipped:

@@ -201,3 +201,65 @@ def test_a_saved_pages_title_loses_the_site_name_its_theme_added(tmp_path):
     assert "  title: Impressum (the site's name left out of 'Impressum | Praxis Sommer')" in out
     assert "title: Datenschutzerklärung\n" in project.read("source_de/seiten/datenschutz.md")
     assert "title: Leber - ein unterschätztes Organ\n" in project.read("source_de/leber-ein-unterschaetztes-organ.md")
+
+
+TEA_DE = ("Viele meiner Patientinnen fragen, was sie am Abend trinken sollen. Ich empfehle einen milden Kräutertee "
+          "aus Melisse und Lavendel.\n\n## Zubereitung\n\nÜbergießen Sie einen Teelöffel der Kräuter mit heißem "
+          "Wasser. Lassen Sie den Tee zehn Minuten ziehen und trinken Sie ihn langsam.\n")
+TEA_EN = ("Many of my patients ask what they should drink in the evening. I recommend a mild herbal tea made of "
+          "lemon balm and lavender.\n\n## Preparation\n\nPour hot water over a teaspoon of the herbs. Let the tea "
+          "steep for ten minutes and drink it slowly.\n")
+
+
+def test_a_multilingual_hugo_sites_other_language_pages_become_translations_made_by_hand(project, tmp_path):
+    """A Hugo site in German and English (``tee.md`` beside ``tee.en.md``, German the ``defaultContentLanguage``):
+    the German page becomes ``source_de/``, the English one fills the article's English catalog as a translation
+    made by hand (reviewed where it pairs confidently), which ``msgfmt --check`` accepts. A page in a language the
+    project does not translate into, and one without a German page, are named; a second import changes nothing."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis-sommer.example/"\ndefaultContentLanguage = "de"\n'
+                     "[languages.de]\n[languages.en]\n[languages.es]\n",
+        "content/posts/tee.md": f'+++\ntitle = "Kräutertee am Abend"\ndate = 2024-01-10\n+++\n{TEA_DE}',
+        "content/posts/tee.en.md": f'+++\ntitle = "Herbal tea in the evening"\ndate = 2024-01-10\n+++\n{TEA_EN}',
+        "content/posts/tee.es.md": '+++\ntitle = "Té de hierbas"\n+++\nMuchos pacientes preguntan.\n',
+        "content/posts/allein.en.md": f'+++\ntitle = "Only in English"\n+++\n{TEA_EN}'})
+    out = project.run("import", str(site)).output
+    posts = site / "content/posts"
+    assert "1 file to import (drafts of the old blog too, as drafts), 1 translation to align" in out
+    assert f"  skipped {posts / 'allein.en.md'}: a page in en (Hugo's naming) without a German page of its name" in out
+    assert (f"  skipped {posts / 'tee.es.md'}: a translation (es) of tee.md (Hugo's naming) into a language "
+            "verlag.toml's languages do not list: add es there and import again") in out
+    assert f"import: {posts / 'tee.en.md'} as the en translation of source_de/kraeutertee-am-abend.md (made by hand)" \
+        in out
+    path = project.root / "translations/en/kraeutertee-am-abend.po"
+    msgfmt_check(path)
+    entries = {e.msgid: e for e in polib.pofile(str(path))}
+    assert entries["Ich empfehle einen milden Kräutertee aus Melisse und Lavendel."].msgstr == \
+        "I recommend a mild herbal tea made of lemon balm and lavender."
+    assert not entries["Zubereitung"].fuzzy and entries["Zubereitung"].msgstr == "Preparation"
+    assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["kraeutertee-am-abend.md"]
+    kept = path.read_bytes()
+    again = project.run("import", str(site)).output
+    assert "skipped " + str(posts / "tee.md") + ": already imported as source_de/kraeutertee-am-abend.md" in again
+    assert "import: unchanged translations/en/kraeutertee-am-abend.po" in again and path.read_bytes() == kept
+
+
+def test_a_hugo_translation_that_does_not_fit_is_an_error_naming_the_command_and_the_rest_is_imported(project,
+                                                                                                      tmp_path):
+    """An English page that is not a translation of its German one (another text) is refused as ``--translation-of``
+    refuses it, naming the file and the command to bring it in after checking it; the German page is imported
+    and the import exits 2."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'defaultContentLanguage = "de"\n[languages.de]\n[languages.en]\n',
+        "content/posts/tee.md": f'+++\ntitle = "Kräutertee am Abend"\n+++\n{TEA_DE}',
+        "content/posts/tee.en.md": '+++\ntitle = "Opening hours"\n+++\nThe practice is closed on Mondays. '
+                                   + "Please call ahead if you need an appointment on a holiday, we will try to help "
+                                     "you. Our phone line is open every morning.\n\n## Parking\n\nThere are spaces "
+                                     "behind the house.\n\n## Payment\n\nWe take cards.\n\nAnd cash.\n\nAnd more.\n"})
+    result = project.run("import", str(site), code=2)
+    assert (f"error: {site / 'content/posts/tee.en.md'}: does not look like the English translation of "
+            "source_de/kraeutertee-am-abend.md") in result.output
+    assert (f"(the command: verlag import --translation-of kraeutertee-am-abend --lang en "
+            f"{site / 'content/posts/tee.en.md'})") in result.output
+    assert (project.root / "source_de/kraeutertee-am-abend.md").is_file()
+    assert "Traceback" not in result.output
