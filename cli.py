@@ -346,6 +346,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     from pipeline.fsutil import relpath
     from pipeline.importer import foreign, place, read_import, relink, stay_remote, write_placed
     from pipeline.importer_folder import import_files
+    from pipeline.importer_translations import placed_beside, read_translations, with_their_addresses
     from pipeline.scaffold import kept_catalogs
 
     articles, errors, translations = [], [], []
@@ -370,7 +371,14 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                     articles.append(article)
             errors.extend(problems)
     written, unfinished = 0, []
-    placements, relinked = relink(place(articles, config.source_dir, lambda slug: kept_catalogs(config, slug)))
+    found, problems = read_translations(translations, config.zone)
+    errors += problems
+    placements = place(with_their_addresses(articles, found), config.source_dir,
+                       lambda slug: kept_catalogs(config, slug))
+    beside = placed_beside(found, placements)
+    placements, relinked = relink(placements + [p for _, p in beside])
+    placements, beside = placements[:len(placements) - len(beside)], \
+        [(t, p) for (t, _), p in zip(beside, placements[len(placements) - len(beside):])]
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
@@ -418,38 +426,37 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                    f"too, its draft line says so): {listing(unfinished)}")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
-    if translations:
-        errors += _import_site_translations(config, translations, placements, dry_run)
+    if found:
+        errors += _import_site_translations(config, found, beside, dry_run)
     return errors
 
 
-def _import_site_translations(config, translations: list[tuple[Path, str, Path]], placements,
-                              dry_run: bool) -> list[VerlagError]:
-    """Bring a Hugo site's pages in the project's other languages in as translations made by hand of the German
-    articles this import placed (``importer_folder.ImportFiles.translations``: file, language, German original),
-    each as ``verlag import --translation-of SLUG --lang LANG FILE`` would (``_import_translation``); returns the
-    problems of those that could not be, the others are still brought in. A dry run writes no German article,
-    so it only names them."""
+def _import_site_translations(config, found, beside, dry_run: bool) -> list[VerlagError]:
+    """Bring a multilingual site's pages in the project's other languages in as translations made by hand of the
+    German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
+    at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
+    --lang LANG FILE`` would (``_import_translation``); returns the problems of those that could not be, the others
+    are still brought in. A dry run writes no German article, so it only names them."""
     from pipeline.fsutil import relpath
+    from pipeline.importer_translations import translation_text
     from pipeline.sources import likely_slug, read_sources
 
-    placed = {Path(p.article.source).absolute(): p for p in placements}
     errors: list[VerlagError] = []
-    if not dry_run:
+    for translation in {t.file for t in found} - {t.file for t, _ in beside}:  # its German page was not imported
+        click.echo(f"skipped {translation}: its German page was not imported (see its error)")
+    if not dry_run and beside:
         read_sources(config, remember=True)  # each alignment reads the sources: from .verlag/ once they are known
-    for file, lang, original in translations:
-        p = placed.get(original.absolute())
-        if p is None:  # its German page could not be imported: that error is reported
-            click.echo(f"skipped {file}: its German page {original} was not imported")
-            continue
-        slug = likely_slug(p.imported_as) if p.imported_as else p.article.slug
-        target = relpath(p.imported_as or p.path, config.root)
+    for translation, p in beside:
+        target = relpath(p.path, config.root)
+        file, lang = translation.file, translation.lang
         if dry_run:
             click.echo(f"would align {file} as the {lang} translation of {target} (once that is written)")
             continue
         click.echo(f"import: {file} as the {lang} translation of {target} (made by hand)")
+        slug = likely_slug(p.path)  # written now, or imported before and perhaps renamed by its slug line since
         try:
-            _import_translation(config, slug, lang, file, dry_run, "markdown")
+            _import_translation(config, slug, lang, file, dry_run, "markdown", text=translation_text(translation,
+                                                                                                     p.article))
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
                                       f"{lang} {file})", exc.path, exc.line))
@@ -822,21 +829,21 @@ def publish(ctx: click.Context) -> None:
 
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
-                        force: bool = False, translator: str | None = None) -> None:
+                        force: bool = False, translator: str | None = None, text: str | None = None) -> None:
     """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary:
     confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
     A saved page, WordPress export or feed is converted to CommonMark first (``importer``); Markdown or
     text is read as it is. A file that does not look like the article's translation is refused unless
-    ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``."""
+    ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``; ``text``: the file's
+    Markdown as the caller read it (a site's page with the German article's links and images)."""
     from pipeline.align import import_translation
     from pipeline.importer import detect_kind, read_import, render_markdown
     from pipeline.published import taken_off
 
     if not path.is_file():
         raise VerlagError("no such file", path)
-    text = None
     kind = kind or detect_kind(path, path.read_bytes())
-    if kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
+    if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)
         if len(found) != 1:

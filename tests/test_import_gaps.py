@@ -263,3 +263,37 @@ def test_a_hugo_translation_that_does_not_fit_is_an_error_naming_the_command_and
             f"{site / 'content/posts/tee.en.md'})") in result.output
     assert (project.root / "source_de/kraeutertee-am-abend.md").is_file()
     assert "Traceback" not in result.output
+
+
+JPEG = (Path(__file__).parent / "data/import/seite_files/brennnessel.jpg").read_bytes()
+
+
+def test_a_hugo_translations_links_images_and_old_address_follow_its_german_page(project, tmp_path):
+    """The English page links the English address of another page and shows its bundle's image: aligned with the
+    German page, whose link became the other article's file and whose image was copied, it says the same (so the
+    pair is confident, and the English page links the English edition); its old address ``/en/posts/holunder/``
+    joins the German article's aliases, so the old English address leads to the new English page."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis-sommer.example/"\ndefaultContentLanguage = "de"\n'
+                     "[languages.de]\n[languages.en]\n",
+        "content/posts/tee.md": f'+++\ntitle = "Kräutertee am Abend"\ndate = 2024-01-10\n+++\n{TEA_DE}\n'
+                                "Mehr über den [Holunder](/posts/holunder/) lesen Sie im nächsten Beitrag.\n",
+        "content/posts/tee.en.md": f'+++\ntitle = "Herbal tea in the evening"\ndate = 2024-01-10\n+++\n{TEA_EN}\n'
+                                   "Read more about the [elder](/en/posts/holunder/) in the next post.\n",
+        "content/posts/holunder/index.md": '+++\ntitle = "Holunder im Juni"\ndate = 2024-06-01\n+++\n'
+                                           "Der Holunder blüht im Juni und duftet süß.\n\n![Eine Dolde](dolde.jpg)\n",
+        "content/posts/holunder/index.en.md": '+++\ntitle = "Elder in June"\ndate = 2024-06-01\n+++\n'
+                                              "The elder blooms in June and smells sweet.\n\n![An umbel](dolde.jpg)\n",
+        "content/posts/holunder/dolde.jpg": ""})
+    (site / "content/posts/holunder/dolde.jpg").write_bytes(JPEG)
+    out = project.run("import", str(site)).output
+    assert "Mehr über den [Holunder](holunder-im-juni.md) lesen" in project.read("source_de/kraeutertee-am-abend.md")
+    assert "aliases:\n- /posts/holunder/\n- /en/posts/holunder/\n" in project.read("source_de/holunder-im-juni.md")
+    assert "old address /en/posts/holunder/: its en page's" in out
+    entries = {e.msgid: e for e in polib.pofile(str(project.root / "translations/en/kraeutertee-am-abend.po"))}
+    link = entries["Mehr über den [Holunder](holunder-im-juni.md) lesen Sie im nächsten Beitrag."]
+    assert link.msgstr == "Read more about the [elder](holunder-im-juni.md) in the next post." and not link.fuzzy
+    image = {e.msgid: e for e in polib.pofile(str(project.root / "translations/en/holunder-im-juni.po"))}[
+        "![Eine Dolde](bilder/dolde.jpg)"]
+    assert image.msgstr == "![An umbel](bilder/dolde.jpg)" and not image.fuzzy
+    msgfmt_check(project.root / "translations/en/holunder-im-juni.po")
