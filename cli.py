@@ -344,9 +344,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``)."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import foreign, place, read_import, relink, stay_remote, write_placed
+    from pipeline.importer import foreign, read_import, stay_remote, write_placed
     from pipeline.importer_folder import import_files
-    from pipeline.importer_translations import placed_beside, read_translations, with_their_addresses
+    from pipeline.importer_translations import place_together, read_translations
     from pipeline.scaffold import kept_catalogs
 
     articles, errors, translations = [], [], []
@@ -373,12 +373,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     written, unfinished = 0, []
     found, problems = read_translations(translations, config.zone)
     errors += problems
-    placements = place(with_their_addresses(articles, found), config.source_dir,
-                       lambda slug: kept_catalogs(config, slug))
-    beside = placed_beside(found, placements)
-    placements, relinked = relink(placements + [p for _, p in beside])
-    placements, beside = placements[:len(placements) - len(beside)], \
-        [(t, p) for (t, _), p in zip(beside, placements[len(placements) - len(beside):])]
+    placements, beside, relinked = place_together(articles, found, config.source_dir,
+                                                  lambda slug: kept_catalogs(config, slug))
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
@@ -442,8 +438,10 @@ def _import_site_translations(config, found, beside, dry_run: bool) -> list[Verl
     from pipeline.sources import likely_slug, read_sources
 
     errors: list[VerlagError] = []
-    for translation in {t.file for t in found} - {t.file for t, _ in beside}:  # its German page was not imported
-        click.echo(f"skipped {translation}: its German page was not imported (see its error)")
+    aligned = {t.file for t, _ in beside}
+    for translation in (t for t in found if t.file not in aligned):  # its German page was not imported
+        click.echo(f"skipped {translation.file}: its German page {translation.original} was not imported (see its "
+                   "error)")
     if not dry_run and beside:
         read_sources(config, remember=True)  # each alignment reads the sources: from .verlag/ once they are known
     for translation, p in beside:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .errors import VerlagError
-from .importer import IMAGES_DIR, ImportedArticle, Placed, rewrite_destinations
+from .importer import IMAGES_DIR, ImportedArticle, Placed, place, relink, rewrite_destinations
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,18 @@ def read_translations(pairs: list[tuple[Path, str, Path]],
         except OSError as exc:
             errors.append(VerlagError(f"cannot be read: {exc.strerror or exc}", file))
     return found, errors
+
+
+def place_together(articles: list[ImportedArticle], found: list[SiteTranslation], source_dir: Path,
+                   kept: Callable[[str], list[Path]]) -> tuple[list[Placed], list[tuple[SiteTranslation, Placed]],
+                                                               Counter]:
+    """(``importer.place`` of ``articles`` with their translations' old addresses, each translation of ``found``
+    whose German page was placed with its ``placed_beside``, the links ``importer.relink`` rewrote by the kind of
+    their target): the German articles and their translations relinked together. ``kept``: as for ``place``."""
+    placements = place(with_their_addresses(articles, found), source_dir, kept)
+    beside = placed_beside(found, placements)
+    linked, count = relink(placements + [p for _, p in beside])
+    return linked[:len(placements)], [(t, p) for (t, _), p in zip(beside, linked[len(placements):])], count
 
 
 def with_their_addresses(articles: list[ImportedArticle], found: list[SiteTranslation]) -> list[ImportedArticle]:
