@@ -349,8 +349,9 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     origin or old address, or by title and date when it has no old address. Otherwise a slug
     already used there (a file's name or its ``slug:``), earlier in this run, reserved, or one whose catalogs a
     deleted article left (``kept``: slug -> those catalogs, ``scaffold.kept_catalogs``; their header and
-    translator credit are another article's, as for ``verlag new``) gets ``-2``, ``-3``, …. An image goes to ``source_dir/bilder/<name>``; a different file already there makes it
-    ``<stem>-2<suffix>`` (a name no other image of the article has) and the body's references follow.
+    translator credit are another article's, as for ``verlag new``) gets ``-2``, ``-3``, …. An image goes to
+    ``source_dir/bilder/<name>``; a different file already there makes it ``<stem>-2<suffix>`` (a name no other
+    image of the article has) and the body's references follow.
 
     The exception: an imported page (a WordPress page) whose slug is that of a legal page ``verlag init`` wrote
     and nobody touched since (``scaffold.untouched_template``: nothing but ``[[AUSFÜLLEN: ...]]`` placeholders),

@@ -10,8 +10,9 @@ map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), 
 ``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``
 and ``permalink`` as old addresses (Hugo's ``aliases`` and ``url`` and Jekyll's paths below the site's base URL
 path, where the site served them, https://gohugo.io/methods/page/aliases/; a Hugo alias without a leading ``/``
-beside the page's own address, ``_hugo_relative``; a Jekyll ``permalink``'s placeholders filled, ``_front_permalink``); ``slug`` (the last part of its address in Hugo
-and in Jekyll's ``:slug`` permalinks) as the article's slug. A Jekyll post's file name,
+beside the page's own address, ``_hugo_relative``; a Jekyll ``permalink``'s placeholders filled,
+``_front_permalink``); ``slug`` (the last part of its address in Hugo and in Jekyll's ``:slug`` permalinks) as
+the article's slug. A Jekyll post's file name,
 ``_posts/YYYY-MM-DD-slug.md``, gives its date (front matter ``date`` wins) and slug (front matter ``slug``
 wins), and a post in ``_posts/`` without a ``permalink`` had the address of the ``permalink`` its site's front matter ``defaults`` give it
 (``_jekyll_default``), else of the site's ``permalink`` setting (``jekyll_address``; by default

@@ -24,8 +24,8 @@ from .markup import without_code_spans
 from .segment import article_tokens, block_tokens
 from .sources import Article
 
-__all__ = ["active_html", "active_message", "german_blocks", "html_addresses", "mark_language", "readable_text", "retitled",
-           "stays_german", "text_attributes"]
+__all__ = ["active_html", "active_message", "german_blocks", "html_addresses", "mark_language", "readable_text",
+           "retitled", "stays_german", "text_attributes"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
 # Elements whose content is no text for the reader; void elements, which have no content or end tag;

@@ -126,7 +126,8 @@ def test_a_jekyll_front_matter_permalink_has_its_placeholders_filled(project, tm
     name is no template in front matter, and a date placeholder without a date gives no address."""
     site = tree(tmp_path / "blog", {
         "_config.yml": "url: https://praxis-sommer.example\nbaseurl: /blog\n",
-        "_posts/2022-09-15-linden-tee.md": f"---\ntitle: Lindenblütentee\npermalink: /:year/:month/:title/\n---\n{LEAD}\n",
+        "_posts/2022-09-15-linden-tee.md": f"---\ntitle: Lindenblütentee\npermalink: /:year/:month/:title/\n---\n"
+                                           f"{LEAD}\n",
         "_posts/2023-01-05-salbei.md": f"---\ntitle: Salbei\ncategories: [Garten]\nslug: salbei-im-topf\n"
                                        "permalink: /kraeuter/:categories/:slug:output_ext\n---\n"
                                        f"{CARE} Zur [Linde](/blog/2022/09/linden-tee/).\n",
@@ -281,7 +282,8 @@ def test_a_hugo_translations_links_images_and_old_address_follow_its_german_page
         "content/posts/tee.en.md": f'+++\ntitle = "Herbal tea in the evening"\ndate = 2024-01-10\n+++\n{TEA_EN}\n'
                                    "Read more about the [elder](/en/posts/holunder/) in the next post.\n",
         "content/posts/holunder/index.md": '+++\ntitle = "Holunder im Juni"\ndate = 2024-06-01\n+++\n'
-                                           "Der Holunder blüht im Juni und duftet süß.\n\n![Eine Dolde](dolde.jpg)\n",
+                                           "Der Holunder blüht im Juni und duftet süß.\n\n"
+                                           "![Eine Dolde](dolde.jpg)\n",
         "content/posts/holunder/index.en.md": '+++\ntitle = "Elder in June"\ndate = 2024-06-01\n+++\n'
                                               "The elder blooms in June and smells sweet.\n\n![An umbel](dolde.jpg)\n",
         "content/posts/holunder/dolde.jpg": ""})
