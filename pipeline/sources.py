@@ -538,8 +538,9 @@ class _ReadCache:
     normalised and its front matter parsed and checked again: ``Article`` equal to ``read_article``'s (a test
     compares them). Keyed by verlag's code (``fsutil.code_digest``) and ``timezone`` (times read in it); a
     missing, stale or damaged file or entry only means reading again. Not kept: sources without ``date:`` (their
-    day is the file's modification day, not in the bytes) and front matter with values JSON cannot give back as YAML made
-    them (sets, binary, keys that are not text). JSON, not pickle: a project folder may come from someone else.
+    day is the file's modification day, not in the bytes) and front matter with values JSON cannot give back as
+    YAML made them (sets, binary, keys that are not text). JSON, not pickle: a project folder may come from someone
+    else.
     """
 
     FILE = "sources.json"
