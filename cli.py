@@ -344,17 +344,20 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``)."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import foreign, place, read_import, relink, stay_remote, write_placed
+    from pipeline.importer import foreign, read_import, stay_remote, write_placed
     from pipeline.importer_folder import import_files
+    from pipeline.importer_translations import place_together, read_translations
+    from pipeline.scaffold import kept_catalogs
 
-    articles, errors = [], []
+    articles, errors, translations = [], [], []
     for source in sources:
         try:
-            chosen = import_files(source, config.source_language)
+            chosen = import_files(source, config.source_language, config.languages)
         except VerlagError as exc:
             errors.append(exc)
             continue
         errors.extend(chosen.errors)
+        translations += chosen.translations
         if source.is_dir():
             _say_folder(source, chosen)
         for file in chosen.files:
@@ -368,7 +371,10 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                     articles.append(article)
             errors.extend(problems)
     written, unfinished = 0, []
-    placements, relinked = relink(place(articles, config.source_dir))
+    found, problems = read_translations(translations, config.zone)
+    errors += problems
+    placements, beside, relinked = place_together(articles, found, config.source_dir,
+                                                  lambda slug: kept_catalogs(config, slug))
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
@@ -376,7 +382,13 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             continue
         verb = "would write" if dry_run else "wrote"
         click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")
-        if placed.renamed_from:
+        if placed.kept_catalogs:
+            click.echo(f"  slug {placed.renamed_from!r} has the catalogs kept from a deleted article: "
+                       f"{', '.join(relpath(p, config.root) for p in placed.kept_catalogs)}; named "
+                       f"{placed.article.slug!r} (to continue that translation instead, rename "
+                       f"{relpath(placed.path, config.root)} to "
+                       f"{relpath(placed.path.with_name(placed.renamed_from + '.md'), config.root)})")
+        elif placed.renamed_from:
             click.echo(f"  slug {placed.renamed_from!r} is already used: named {placed.article.slug!r}")
         if placed.replaces_template:
             click.echo(f"  {'would replace' if dry_run else 'replaced'} the template 'verlag init' wrote there "
@@ -400,14 +412,52 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         one = written == 1
         click.echo(f"import: {counted(written, 'article')} written as {'a draft' if one else 'drafts'} ('draft: true'); "
                    f"check {'it' if one else 'each'}, delete that line to publish it, then verlag extract")
-    if relinked:
-        click.echo(f"import: {counted(relinked, 'link')} to another imported post's old address "
-                   f"{'leads' if relinked == 1 else 'lead'} to its source file now")
+    links = sum(relinked.values())
+    if links:
+        kind = "post's or page's" if len(relinked) == 2 else f"{next(iter(relinked))}'s"
+        click.echo(f"import: {counted(links, 'link')} to another imported {kind} old address "
+                   f"{'leads' if links == 1 else 'lead'} to its source file now")
     if unfinished:
         click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
                    f"too, its draft line says so): {listing(unfinished)}")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
+    if found:
+        errors += _import_site_translations(config, found, beside, dry_run)
+    return errors
+
+
+def _import_site_translations(config, found, beside, dry_run: bool) -> list[VerlagError]:
+    """Bring a multilingual site's pages in the project's other languages in as translations made by hand of the
+    German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
+    at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
+    --lang LANG FILE`` would (``_import_translation``); returns the problems of those that could not be, the others
+    are still brought in. A dry run writes no German article, so it only names them."""
+    from pipeline.fsutil import relpath
+    from pipeline.importer_translations import translation_text
+    from pipeline.sources import likely_slug, read_sources
+
+    errors: list[VerlagError] = []
+    aligned = {t.file for t, _ in beside}
+    for translation in (t for t in found if t.file not in aligned):  # its German page was not imported
+        click.echo(f"skipped {translation.file}: its German page {translation.original} was not imported (see its "
+                   "error)")
+    if not dry_run and beside:
+        read_sources(config, remember=True)  # each alignment reads the sources: from .verlag/ once they are known
+    for translation, p in beside:
+        target = relpath(p.path, config.root)
+        file, lang = translation.file, translation.lang
+        if dry_run:
+            click.echo(f"would align {file} as the {lang} translation of {target} (once that is written)")
+            continue
+        click.echo(f"import: {file} as the {lang} translation of {target} (made by hand)")
+        slug = likely_slug(p.path)  # written now, or imported before and perhaps renamed by its slug line since
+        try:
+            _import_translation(config, slug, lang, file, dry_run, "markdown", text=translation_text(translation,
+                                                                                                     p.article))
+        except VerlagError as exc:  # named with the one command that brings it in once it is checked
+            errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
+                                      f"{lang} {file})", exc.path, exc.line))
     return errors
 
 
@@ -418,8 +468,9 @@ def _say_folder(folder: Path, chosen) -> None:
     folders = sum(path.is_dir() for path, _ in chosen.skipped)
     parts = [counted(n, noun) for n, noun in ((len(chosen.skipped) - folders, "file"), (folders, "folder")) if n]
     left = f"; {' and '.join(parts)} left out:" if parts else ""
+    aligned = f", {counted(len(chosen.translations), 'translation')} to align" if chosen.translations else ""
     click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to import (drafts of the old blog "
-               f"too, as drafts){left}")
+               f"too, as drafts){aligned}{left}")
     for root, site in chosen.sites:
         click.echo(f"  {root}/ read as {site}")
     for path, why in chosen.skipped:
@@ -778,21 +829,21 @@ def publish(ctx: click.Context) -> None:
 
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
-                        force: bool = False, translator: str | None = None) -> None:
+                        force: bool = False, translator: str | None = None, text: str | None = None) -> None:
     """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary:
     confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
     A saved page, WordPress export or feed is converted to CommonMark first (``importer``); Markdown or
     text is read as it is. A file that does not look like the article's translation is refused unless
-    ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``."""
+    ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``; ``text``: the file's
+    Markdown as the caller read it (a site's page with the German article's links and images)."""
     from pipeline.align import import_translation
     from pipeline.importer import detect_kind, read_import, render_markdown
     from pipeline.published import taken_off
 
     if not path.is_file():
         raise VerlagError("no such file", path)
-    text = None
     kind = kind or detect_kind(path, path.read_bytes())
-    if kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
+    if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)
         if len(found) != 1:

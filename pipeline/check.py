@@ -47,7 +47,7 @@ from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
-from .rawhtml import active_html, active_message, german_blocks, retitled, stays_german, text_attributes
+from .rawhtml import active_html, active_message, german_blocks, html_addresses, retitled, stays_german, text_attributes
 from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .sentences import german_abbreviation
@@ -1468,7 +1468,9 @@ def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
         if (slugs and article.slug not in slugs) or not any(host in article.body.lower() for host in hosts):
             continue
         with contain(article.ref, "reading its links", errors):
-            for url, line in stored_references(config, article):
+            for url, line in sorted(stored_references(config, article) + html_addresses(article.body,
+                                                                                        article.body_line),
+                                    key=lambda found: found[1]):
                 parts = urlsplit(url)
                 host = parts.netloc.lower()
                 if parts.scheme not in ("http", "https") or site_host(host) not in hosts:

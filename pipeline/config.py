@@ -45,7 +45,7 @@ class Config:
     unreviewed: str = "source"
     unreviewed_by_lang: dict[str, str] = field(default_factory=dict)
     engines: tuple[str, ...] = ("copy",)
-    timezone: str = ""  # IANA name (Europe/Berlin): the zone of imported times written without one; "" for none
+    timezone: str = ""  # IANA name (Europe/Berlin): the zone of front-matter and imported times written without one
     raw: dict = field(default_factory=dict, compare=False)
     text: str = field(default="", compare=False, repr=False)  # verlag.toml as written, for line numbers
 

@@ -17,9 +17,10 @@ import dataclasses
 import datetime as dt
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -334,9 +335,11 @@ class Placed:
     imported_as: Path | None = None  # the existing article it was imported as before: nothing to write
     replaces_template: bool = False  # ``path`` is init's legal page as init wrote it, placeholders only
     unfilled_holder: Path | None = None  # the page keeping its slug, which still holds [[AUSFÜLLEN: ...]]
+    kept_catalogs: tuple[Path, ...] = ()  # a deleted article's catalogs, which kept it from ``renamed_from``
 
 
-def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
+def place(articles: list[ImportedArticle], source_dir: Path,
+          kept: Callable[[str], list[Path]] = lambda slug: []) -> list[Placed]:
     """Choose each article's file without overwriting anything.
 
     An article imported before is skipped (``imported_as``): an existing article in ``source_dir`` or
@@ -344,9 +347,11 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     addresses (``aliases``) or has the same ``title`` and ``date`` (also after the author edited it, corrected
     its aliases or removed ``draft: true``); an article of this run is the same as an earlier one of the run by
     origin or old address, or by title and date when it has no old address. Otherwise a slug
-    already used there (a file's name or its ``slug:``), earlier in this run, or reserved gets ``-2``,
-    ``-3``, …. An image goes to ``source_dir/bilder/<name>``; a different file already there makes it
-    ``<stem>-2<suffix>`` (a name no other image of the article has) and the body's references follow.
+    already used there (a file's name or its ``slug:``), earlier in this run, reserved, or one whose catalogs a
+    deleted article left (``kept``: slug -> those catalogs, ``scaffold.kept_catalogs``; their header and
+    translator credit are another article's, as for ``verlag new``) gets ``-2``, ``-3``, …. An image goes to
+    ``source_dir/bilder/<name>``; a different file already there makes it ``<stem>-2<suffix>`` (a name no other
+    image of the article has) and the body's references follow.
 
     The exception: an imported page (a WordPress page) whose slug is that of a legal page ``verlag init`` wrote
     and nobody touched since (``scaffold.untouched_template``: nothing but ``[[AUSFÜLLEN: ...]]`` placeholders),
@@ -383,8 +388,9 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
             known[path] = mine
             placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True))
             continue
+        orphaned = () if article.slug in taken else tuple(kept(article.slug))
         slug, n = article.slug, 2
-        while slug in taken:
+        while slug in taken or kept(slug):
             slug, n = f"{article.slug}-{n}", n + 1
         final = dataclasses.replace(article, slug=slug)
         path = folder / f"{slug}.md"
@@ -394,7 +400,8 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
                       None)
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None,
-                             unfilled_holder=holder if slug != article.slug or legal != article.slug else None))
+                             unfilled_holder=holder if slug != article.slug or legal != article.slug else None,
+                             kept_catalogs=orphaned))
     return placed
 
 
@@ -406,8 +413,9 @@ def _unfilled(path: Path) -> bool:
         return False
 
 
-def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
-    """(``placed`` with the links between its articles rewritten, how many were): a link or image in one
+def relink(placed: list[Placed]) -> tuple[list[Placed], Counter]:
+    """(``placed`` with the links between its articles rewritten, how many were by the kind of their target:
+    ``"post"`` or ``"page"``, so the summary names what they lead to): a link or image in one
     imported body whose destination is another imported article's old address (an ``aliases`` entry: the
     post's or page's ``<link>`` or permalink) becomes that article's source file (``other-slug.md``, its ``#fragment``
     kept), which every stage resolves to the page in the reader's language. An address matches as a full
@@ -437,15 +445,15 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
             home = urlsplit(p.article.home)
             by_query.setdefault((site_host(home.netloc), _query_path(home.path), query), set()).add(p.path)
     queried = {key: paths.pop() for key, paths in by_query.items() if len(paths) == 1}
+    count: Counter = Counter()
     if not targets and not files and not queried:
-        return placed, 0
+        return placed, count
     from markdown_it.common.utils import unescapeAll
 
-    count = 0
+    pages = {p.path for p in placed if p.article.page}
 
     def liquid(source: Path, article: ImportedArticle, match: re.Match) -> str:
         """A Jekyll link (``LIQUID_DESTINATION_RE``) to an imported post: its file; anything else as written."""
-        nonlocal count
         prefix, tag, argument, rest = match[2], match[3], match[4], match[5]
         if not prefix and not tag:
             return match[0]
@@ -456,7 +464,7 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
                           None)
             if target is None or (rest and not rest.startswith("#")):
                 return match[0]
-            count += 1
+            count["page" if target in pages else "post"] += 1
             return match[1] + Path(os.path.relpath(target, source.parent)).as_posix() + rest
         base = urlsplit(article.home).path.rstrip("/") if article.home else ""
         url = re.sub(r"\{\{-?\s*site\.url\s*-?\}\}", "", prefix)
@@ -464,12 +472,11 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
         target = targets.get(_old_key(url)) if url.startswith("/") and not urlsplit(url).query else None
         if target is None:
             return match[0]
-        count += 1
+        count["page" if target in pages else "post"] += 1
         link = Path(os.path.relpath(target, source.parent)).as_posix()
         return match[1] + link + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
 
     def replace(source: Path, match: re.Match) -> str:
-        nonlocal count
         written = match[2]
         url = unescapeAll(written[1:-1] if written.startswith("<") else written)
         parts = urlsplit(url)
@@ -483,7 +490,7 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], int]:
             target = targets.get(_old_key(url)) if parts.netloc or url.startswith("/") else None
         if target is None:
             return match[0]
-        count += 1
+        count["page" if target in pages else "post"] += 1
         link = Path(os.path.relpath(target, source.parent)).as_posix()
         return match[1] + link + (f"#{parts.fragment}" if parts.fragment else "")
 

@@ -5,15 +5,16 @@ every ``_posts/`` and ``_drafts/`` folder in it (Jekyll reads ``<category>/_post
 (``about.md``, the home page ``index.html``) nor its layouts or generated ``_site/``
 (https://jekyllrb.com/docs/structure/, https://jekyllrb.com/docs/posts/). A Hugo site's root (``hugo.toml``,
 ``hugo.yaml``, ``hugo.json``, the ``config.*`` of Hugo before 0.110 or a ``config/`` folder, beside ``content/``)
-stands for the pages of its content sections (of the German ``contentDir`` where each language has its own, the
-others' named): the files below a folder of ``content/``, a leaf bundle's
+stands for the pages of its content sections (of the German ``contentDir`` where each language has its own): the
+files below a folder of ``content/``, a leaf bundle's
 ``index.md`` (the images beside it come along, ``importer_markdown``) but not the bundle's other Markdown files
 (page resources), nor a section's list page ``_index.md`` nor a page at the top of ``content/`` (``about.md``)
 (https://gohugo.io/content-management/organization/, https://gohugo.io/content-management/page-bundles/).
-A file ``name.<lang>.md`` is Hugo's translation of ``name.md`` or ``name.de.md``
-(https://gohugo.io/content-management/multilingual/):
-one in another language than the project's source language is left out (``verlag import --translation-of``
-brings it into that language's catalog).
+A page in another language (``name.<lang>.md`` beside ``name.md`` or ``name.de.md``, a page of another language's
+``contentDir``, or one without a code where that language is ``defaultContentLanguage``) is the translation of the
+German page of its name (https://gohugo.io/content-management/multilingual/): one into a language of the project is
+listed in ``ImportFiles.translations`` for ``verlag import`` to align into that language's catalog, the others are
+named.
 
 Any other folder stands for its source files (``FOLDER_SUFFIXES``) and those of its subfolders, the files of a
 folder before its subfolders, each in order of name: the same order on every machine. A subfolder that is a
@@ -34,6 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from .errors import VerlagError
 
@@ -53,24 +55,30 @@ class ImportFiles:
     """What one source of ``verlag import`` stands for. ``files``: to import, in order; ``skipped``: (file or
     folder, why it is no article), in order; ``site``: what the folder was read as ("a Jekyll site (_config.yml,
     _posts/)"), None for a file or a plain folder; ``errors``: a folder in it that cannot be read, named; ``sites``:
-    each subfolder of a plain folder read as a site's root (its files are in ``files``), and what it was read as."""
+    each subfolder of a plain folder read as a site's root (its files are in ``files``), and what it was read as;
+    ``translations``: a Hugo site's pages in another of the project's languages, each with its German original (one
+    of ``files``), to bring in as translations made by hand (``align.import_translation``)."""
 
     files: list[Path]
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     site: str | None = None
     errors: list[VerlagError] = field(default_factory=list)  # folders that could not be read: the others are read
     sites: list[tuple[Path, str]] = field(default_factory=list)  # subfolders read as a site's root, and as what
+    # a Hugo site's pages in another of the project's languages: (file, its language, its German original in files)
+    translations: list[tuple[Path, str, Path]] = field(default_factory=list)
 
 
-def import_files(path: Path, source_language: str) -> ImportFiles:
+def import_files(path: Path, source_language: str, languages: Iterable[str] = ()) -> ImportFiles:
     """The files ``verlag import <path>`` reads: ``path`` itself, or a folder's articles (see the module's text).
-    ``source_language``: the project's (a Hugo ``name.<lang>.md`` in it is an article, in another a translation).
+    ``source_language``: the project's (a Hugo ``name.<lang>.md`` in it is an article, in another a translation);
+    ``languages``: the project's translation languages (a Hugo site's pages in one of them are ``translations``).
     Raises ``VerlagError`` naming ``path`` when it does not exist, or a folder holds no article to import."""
     if path.is_file():
         return ImportFiles([path])
     if not path.is_dir():
         raise VerlagError("no such file or folder", path)
-    found = _site(path, source_language) or _plain(path, source_language)
+    languages = frozenset(lang.lower() for lang in languages)
+    found = _site(path, source_language, languages) or _plain(path, source_language, languages)
     if not found.files and found.errors:
         raise found.errors[0]
     if not found.files:
@@ -79,14 +87,14 @@ def import_files(path: Path, source_language: str) -> ImportFiles:
     return found
 
 
-def _site(root: Path, source_language: str) -> ImportFiles | None:
+def _site(root: Path, source_language: str, languages: frozenset[str] = frozenset()) -> ImportFiles | None:
     """The posts of the Jekyll or Hugo site whose root is ``root``, None when ``root`` is no such site's root."""
     jekyll = next((name for name in JEKYLL_CONFIGS if (root / name).is_file()), None)
     hugo = hugo_config(root)
     if jekyll and (root / "_posts").is_dir():
         return _jekyll(root, f"a Jekyll site ({jekyll}, _posts/)")
     if hugo and ((root / "content").is_dir() or hugo_languages(root).folders):
-        return _hugo(root, source_language, f"a Hugo site ({hugo}, content/)")
+        return _hugo(root, source_language, f"a Hugo site ({hugo}, content/)", languages)
     return None
 
 
@@ -213,32 +221,77 @@ def _lower(settings: dict) -> dict:
     return {str(k).lower(): v for k, v in settings.items()}
 
 
-def _hugo(root: Path, source_language: str, site: str) -> ImportFiles:
-    """The pages of a Hugo site's content sections; list pages, bundles' resources and top pages left out, and
-    the content folders of other languages (translation by content directory) named."""
-    languages = hugo_languages(root)
-    content = languages.folders.get(source_language.lower(), root / "content")
-    others = {folder: lang for lang, folder in languages.folders.items()
-              if lang != source_language.lower() and folder.is_dir() and folder != content}
+def _hugo(root: Path, source_language: str, site: str, languages: frozenset[str] = frozenset()) -> ImportFiles:
+    """The pages of a Hugo site's content sections; list pages, bundles' resources and top pages left out. A page
+    in another language (Hugo's ``name.<lang>.md``, a file without that code where another language is the site's
+    ``defaultContentLanguage``, or a page of that language's ``contentDir``) is a translation of the German page
+    of the same name (beside it, or at the same path of the German content folder): one into ``languages`` is
+    listed in ``translations`` with that page, the others named (https://gohugo.io/content-management/multilingual/)."""
+    hugo = hugo_languages(root)
+    source = source_language.lower()
+    content = hugo.folders.get(source, root / "content")
+    others = {folder: lang for lang, folder in hugo.folders.items()
+              if lang != source and folder.is_dir() and folder != content}
     files: list[Path] = []
-    skipped = [(folder, f"the content of the site's language {lang} (contentDir), translations, not German "
-                        f"articles: bring each in with verlag import --translation-of SLUG --lang {lang}")
-               for folder, lang in sorted(others.items())]
+    skipped = [(folder, f"the content of the site's language {lang} (contentDir), which verlag.toml's languages do not "
+                        f"list: add {lang} there and import again to bring its pages in as translations")
+               for folder, lang in sorted(others.items()) if lang not in languages]
     errors: list[VerlagError] = []
     if not content.is_dir():
         return ImportFiles(files, skipped, site)
+    known = hugo.configured or frozenset({source, *languages})  # what a file name's .<lang> can be
+    own = source if source in hugo.folders else hugo.default if hugo.configured else source  # of a file without one
+    foreign: list[tuple[Path, str]] = []  # pages in another language: translations, once their originals are known
     for file in _walk(content, lambda sub: sub not in others, errors):
-        why = _named(file, top=False) or _translation(file, source_language) or _resource(file, content)
+        why = _named(file, top=False) or _resource(file, content)
         if why is None and file.parent == content:
             why = "a page of the site outside a section, not a post: import it by itself if it is an article"
-        if why is None:
+        lang = _language(file, known, own)
+        if why is None and lang != source:
+            foreign.append((file, lang))
+        elif why is None:
             files.append(file)
         elif file.suffix.lower() in PAGE_SUFFIXES:
             skipped.append((file, why))
-    return ImportFiles(files, skipped, site, errors)
+    for folder, lang in sorted(others.items()):
+        if lang in languages:
+            foreign += [(file, _language(file, known, lang)) for file in _walk(folder, lambda sub: True, errors)
+                        if _named(file, top=False) is None and _resource(file, folder) is None
+                        and file.parent != folder]
+    chosen = set(files)
+    translations: list[tuple[Path, str, Path]] = []
+    for file, lang in foreign:
+        folder = next((f for f in others if f in file.parents), None)
+        original = _original(file, (content / file.relative_to(folder)) if folder else file, known, own, source)
+        how = "its language's contentDir" if folder else "Hugo's naming"
+        if original in chosen and lang in languages:
+            translations.append((file, lang, original))
+        elif original is None or original not in chosen:
+            skipped.append((file, f"a page in {lang} ({how}) without a German page of its name to translate"))
+        else:
+            skipped.append((file, f"a translation ({lang}) of {original.name} ({how}) into a language verlag.toml's "
+                                  f"languages do not list: add {lang} there and import again"))
+    return ImportFiles(files, skipped, site, errors, translations=translations)
 
 
-def _plain(folder: Path, source_language: str) -> ImportFiles:
+def _language(file: Path, known: frozenset[str], default: str) -> str:
+    """The language of a Hugo page: the code of its name (``tee.en.md``) where that is one of ``known``, else
+    ``default`` (the site's ``defaultContentLanguage``, or its content folder's language)."""
+    named = _TRANSLATION.match(file.stem) if file.suffix.lower() in (".md", ".markdown") else None
+    return named.group(2).lower() if named and named.group(2).lower() in known else default
+
+
+def _original(file: Path, twin: Path, known: frozenset[str], own: str, source: str) -> Path | None:
+    """The German page that ``file`` (a page in another language) translates: ``twin`` (``file`` itself, or the
+    same path in the German content folder) named without its language code, or with the source language's,
+    whichever is German (``_language``); None without one."""
+    named = _TRANSLATION.match(twin.stem)
+    stem = named.group(1) if named and named.group(2).lower() in known else twin.stem
+    candidates = [twin.with_name(f"{stem}{twin.suffix}"), twin.with_name(f"{stem}.{source}{twin.suffix}")]
+    return next((c for c in candidates if c != file and c.is_file() and _language(c, known, own) == source), None)
+
+
+def _plain(folder: Path, source_language: str, languages: frozenset[str] = frozenset()) -> ImportFiles:
     """A folder's source files and those of its subfolders, but the ones that are no articles."""
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
@@ -248,7 +301,7 @@ def _plain(folder: Path, source_language: str) -> ImportFiles:
 
     def enter(sub: Path) -> bool:
         try:
-            site = _site(sub, source_language)
+            site = _site(sub, source_language, languages)
         except OSError:  # a folder that cannot be read: _walk names it
             site = None
         if site is not None:
@@ -269,11 +322,14 @@ def _plain(folder: Path, source_language: str) -> ImportFiles:
             skipped.append((file, why))
     skipped += [(sub, "a folder of a site generator (templates, data or built pages), not articles")
                 for sub in generated]
+    translations = []
     for root, site in sites:
         files += site.files
         skipped += site.skipped
         errors += site.errors
-    return ImportFiles(files, skipped, errors=errors, sites=[(root, site.site) for root, site in sites])
+        translations += site.translations
+    return ImportFiles(files, skipped, errors=errors, sites=[(root, site.site) for root, site in sites],
+                       translations=translations)
 
 
 def _walk(folder: Path, enter, errors: list[VerlagError]) -> list[Path]:

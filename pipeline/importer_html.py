@@ -30,6 +30,7 @@ from .counts import counted
 from .errors import VerlagError
 from .importer import HAND_ADVICE, TAG_ADVICE, ImportedArticle, image_destination, local_name, new_article
 from .scaffold import LEGAL_SLUGS, ascii_slug
+from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
 
 # Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
@@ -61,6 +62,10 @@ PRE_MARK = "\x00"  # where a <pre> stood while the rest is split (XML 1.0 has no
 WP_BLOCK_RE = re.compile(r"<!--\s+/?wp:[a-z][\w/-]*.*?-->", re.S)  # block editor delimiters
 MORE_RE = re.compile(r"<!--(?:more\b[^>]*?|noteaser)-->")  # the excerpt cut, no content
 UPLOADS_PATH = "/wp-content/uploads/"  # where WordPress keeps a blog's images (its Media Library)
+# markdownify's backslash before an underscore between two letters or digits (``page\_id``): such an underscore
+# can neither open nor close emphasis (CommonMark 0.31 section 6.2), so the escape is noise that would reach the
+# catalog's msgid; the read-back below still checks the text.
+INTRAWORD_ESCAPE_RE = re.compile(r"(?<=[^\W_])\\_(?=[^\W_])")
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
 
@@ -106,7 +111,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
     for escape in (False, True):
         markdown = markdownify.markdownify(cleaned, escape_misc=escape, **MARKDOWN_STYLE).strip()
-        markdown = re.sub(r"\n{3,}", "\n\n", markdown)
+        markdown = INTRAWORD_ESCAPE_RE.sub("_", re.sub(r"\n{3,}", "\n\n", markdown))
         rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
         if "".join(rendered.text_content().split()) == expected:
             break
@@ -307,6 +312,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     if not content or meta is None or not meta.title:
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
     doc = lxml_html.document_fromstring(data)
+    title = _own_title(meta.title, doc, meta.sitename, meta.url)
     lazy = unlazy(doc)
     modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
     day = _day(meta.date)  # read before the page is pruned: a <time> may stand outside the article's text
@@ -317,7 +323,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     blocks = [b for b in _blocks(content) if b not in widgets]
     dropped: list[str] = []
     node = _prune(_main_node(doc, blocks), set(blocks), "".join(_blocks(content, outer=True)), dropped)
-    title_heading = _title_heading(node, meta.title)
+    title_heading = _title_heading(node, title)
     if title_heading is not None:
         title_heading.drop_tree()
     body, images, more = html_to_markdown(lxml_html.tostring(node, encoding="unicode"), path.parent)
@@ -327,16 +333,39 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     author = _as_written(meta.author, unescape(data.decode("utf-8", "replace"))) or byline.get("author")
     if author and not meta.author:
         notes.append(f"author (the byline's): {author}")
-    notes = [f"title: {meta.title}", *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
+    notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
+             *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
                                                for t in dropped), *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
     legal = _legal_slug(meta.title, meta.url)
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
-    return [new_article(meta.title, body, str(path), author=author, date=date,
+    return [new_article(title, body, str(path), author=author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
                         aliases=[meta.url] if meta.url else None, images=images, notes=notes,
                         page=legal is not None, slug=legal)]
+
+
+TITLE_PARTS_RE = re.compile(r"^(.*?\S)\s+[|–—·:-]\s+(\S.*)$")  # "Impressum | Praxis Sommer": page, site
+
+
+def _own_title(title: str, doc, sitename: str | None, url: str | None) -> str:
+    """The page's own title without the site's name that a ``<title>`` or ``og:title`` adds before or after it
+    ("Impressum | Praxis Sommer", "Praxis Sommer – Impressum"): a part is the site's name when it is the page's
+    ``og:site_name``, trafilatura's ``sitename`` or its address's host ("praxis-sommer.example"), compared as slugs,
+    or when the other part is the page's ``<h1>``. Any other title is kept whole: "Leber - unterschätzt" is one."""
+    host = site_host(urlsplit(url or "").netloc)
+    names = {ascii_slug(name) for name in (sitename, doc.xpath("string(//meta[@property='og:site_name']/@content)"),
+                                            host.rsplit(".", 1)[0] if "." in host else host) if name}
+    names.discard("")
+    headings = {_words(h.text_content()) for h in doc.iter("h1")}
+    for parts in (TITLE_PARTS_RE.match(title), re.match(r"^(.*\S)\s+[|–—·:-]\s+(\S.*?)$", title)):
+        if parts is None:
+            continue
+        for own, other in ((parts[1], parts[2]), (parts[2], parts[1])):
+            if ascii_slug(other) in names or own in headings:
+                return own
+    return title
 
 
 def _legal_slug(title: str, url: str | None) -> str | None:

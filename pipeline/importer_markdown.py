@@ -9,8 +9,10 @@ map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), 
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
 ``tags`` and ``categories`` as ``tags``; ``author``; ``aliases`` (Hugo), ``redirect_from`` (Jekyll), ``url``
 and ``permalink`` as old addresses (Hugo's ``aliases`` and ``url`` and Jekyll's paths below the site's base URL
-path, where the site served them, https://gohugo.io/methods/page/aliases/); ``slug`` (the last part of its address in Hugo
-and in Jekyll's ``:slug`` permalinks) as the article's slug. A Jekyll post's file name,
+path, where the site served them, https://gohugo.io/methods/page/aliases/; a Hugo alias without a leading ``/``
+beside the page's own address, ``_hugo_relative``; a Jekyll ``permalink``'s placeholders filled,
+``_front_permalink``); ``slug`` (the last part of its address in Hugo and in Jekyll's ``:slug`` permalinks) as
+the article's slug. A Jekyll post's file name,
 ``_posts/YYYY-MM-DD-slug.md``, gives its date (front matter ``date`` wins) and slug (front matter ``slug``
 wins), and a post in ``_posts/`` without a ``permalink`` had the address of the ``permalink`` its site's front matter ``defaults`` give it
 (``_jekyll_default``), else of the site's ``permalink`` setting (``jekyll_address``; by default
@@ -34,10 +36,11 @@ https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/fr
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 import tomllib
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .errors import VerlagError
 from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, local_name, new_article,
@@ -129,12 +132,6 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
         date = publish
     root = jekyll[0] if jekyll else hugo[2] if hugo else None  # the old site's folder
     redirects, own = _words(first("aliases", "redirect_from")), _words(first("url", "permalink"))
-    below = lambda paths: [base + p if re.match(r"/(?!/)", p) else p for p in paths]  # noqa: E731
-    # Hugo's aliases and url and all of Jekyll's paths are the site's, served below its base URL's path (a
-    # monolingual Hugo site's url with or without its leading slash, https://gohugo.io/content-management/urls/#url).
-    if hugo:
-        own = [p if re.match(r"//|[A-Za-z][A-Za-z0-9+.-]*:", p) else "/" + p.lstrip("/") for p in own]
-    aliases = (below(redirects) if root is not None else redirects) + (below(own) if root is not None else own)
     dated, unpublished = POST_NAME_RE.match(path.stem), _unpublished(meta, where) or _scheduled(publish)
     if dated:
         named = dt.date(*map(int, dated.group(1, 2, 3)))
@@ -142,19 +139,30 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
             date = named
             notes.append(f"date: {named.isoformat()} from the file name (Jekyll's YYYY-MM-DD-slug)")
         slug = slug or dated.group(4)
-        if "_posts" in where.parts and not first("permalink") and unpublished is None:
-            defaulted = _jekyll_default(jekyll[1], where.relative_to(jekyll[0]), "permalink") if jekyll else None
-            configured = defaulted or (jekyll[1] if jekyll else {}).get("permalink")
-            style = str(configured or "date")
-            folders = where.relative_to(jekyll[0]).parts if jekyll else ()  # <category>/_posts/: Jekyll's too
-            folders = folders[:folders.index("_posts")] if "_posts" in folders else ()
-            categories = list(dict.fromkeys(c.lower() for c in [*folders, *_words(first("categories", "category"))]))
-            default = base + jekyll_address(style, date, slug, categories)
-            aliases.append(default)
-            notes.append(f"old address {default}: " + (
-                f"the permalink {style!r} of {jekyll[0].name}/_config.yml's defaults" if defaulted else
-                f"Jekyll's permalink {style!r} of {jekyll[0].name}/_config.yml" if configured else
-                "Jekyll's default permalink (no _config.yml beside _posts/ sets 'permalink')"))
+    folders = where.relative_to(jekyll[0]).parts if jekyll else ()  # <category>/_posts/: Jekyll's too
+    folders = folders[:folders.index("_posts")] if "_posts" in folders else ()
+    categories = list(dict.fromkeys(c.lower() for c in [*folders, *_words(first("categories", "category"))]))
+    if not hugo and not first("url"):  # Jekyll fills the placeholders of a front matter permalink too
+        own = [_front_permalink(p, date, slug or _stem(where), categories, where, jekyll, notes,
+                                base if root is not None else "") for p in own]
+        own = [p for p in own if p]
+    below = lambda paths: [base + p if re.match(r"/(?!/)", p) else p for p in paths]  # noqa: E731
+    # Hugo's aliases and url and all of Jekyll's paths are the site's, served below its base URL's path (a
+    # monolingual Hugo site's url with or without its leading slash, https://gohugo.io/content-management/urls/#url;
+    # Jekyll's permalink too, whose URL always starts at the site's root).
+    if hugo or jekyll:
+        own = [p if re.match(r"//|[A-Za-z][A-Za-z0-9+.-]*:", p) else "/" + p.lstrip("/") for p in own]
+    aliases = (below(own) if root is not None else own)
+    if dated and "_posts" in where.parts and not first("permalink") and unpublished is None:
+        defaulted = _jekyll_default(jekyll[1], where.relative_to(jekyll[0]), "permalink") if jekyll else None
+        configured = defaulted or (jekyll[1] if jekyll else {}).get("permalink")
+        style = str(configured or "date")
+        default = base + jekyll_address(style, date, slug, categories)
+        aliases.append(default)
+        notes.append(f"old address {default}: " + (
+            f"the permalink {style!r} of {jekyll[0].name}/_config.yml's defaults" if defaulted else
+            f"Jekyll's permalink {style!r} of {jekyll[0].name}/_config.yml" if configured else
+            "Jekyll's default permalink (no _config.yml beside _posts/ sets 'permalink')"))
     if hugo is not None and not dated and not first("url") and unpublished is None:
         rel = where.relative_to(hugo[0])
         pattern = _hugo_pattern(hugo_settings(hugo[2]), rel)
@@ -165,6 +173,12 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
         aliases.append(default)
         notes.append(f"old address {default}: " + (f"the site's [permalinks] {pattern!r}" if pattern else
                                                    "Hugo's default URL (the site's config sets no [permalinks])"))
+    redirects = below(redirects) if root is not None else redirects
+    if hugo is not None and aliases:  # a relative alias is on the level of the page's own address, as Hugo has it
+        page = aliases[0] if first("url") else aliases[-1]
+        redirects = [alias if re.match(r"/|[A-Za-z][A-Za-z0-9+.-]*:", alias) else _hugo_relative(alias, page, notes)
+                     for alias in redirects]
+    aliases = redirects + aliases
     return new_article(
         title.strip(), body, str(path), author=_text(first("author")), date=date,
         updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes, zone),
@@ -256,6 +270,46 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     return rewrite_destinations(body, renamed), images
 
 
+def _hugo_relative(alias: str, page: str, notes: list[str]) -> str:
+    """The address Hugo serves a relative alias at (``aliases = ["alter-name"]``): joined to the folder above the
+    page's own address ``page`` (its ``..``), as Hugo's ``renderAliases`` joins it, ``index.html`` inside unless it
+    ends in ``.html`` (https://gohugo.io/content-management/urls/#aliases); noted."""
+    joined = posixpath.normpath(posixpath.join(urlsplit(page).path.rstrip("/") or "/", "..", alias))
+    address = joined if joined.endswith(".html") else joined.rstrip("/") + "/"
+    address = urlunsplit(urlsplit(page)._replace(path=address))
+    notes.append(f"old address {address}: the relative alias {alias!r}, beside the page's own address {page}")
+    return address
+
+
+def _front_permalink(permalink: str, date, title: str, categories: list[str], where: Path,
+                     jekyll: tuple[Path, dict] | None, notes: list[str], base: str = "") -> str | None:
+    """A front matter ``permalink`` as Jekyll serves it: its placeholders filled (``jekyll_address``; built-in style
+    names are not recognised in front matter, https://jekyllrb.com/docs/permalinks/#front-matter), else as written.
+    ``:path`` is a post's file below ``_posts/`` (without suffix) or a page's folder below the site's root, and
+    ``:basename`` a page's name (https://jekyllrb.com/docs/permalinks/#collections). One whose date placeholders the
+    post has no date for is noted and None. ``base``: the site's base URL path, for the note."""
+    if not _PLACEHOLDER.search(permalink) or re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", permalink):
+        return permalink
+    posts = next((folder for folder in where.parents if folder.name in ("_posts", "_drafts")), None)
+    if posts is not None:  # a document of the posts collection: its path there, with its file's name
+        extra = {"path": where.relative_to(posts).with_suffix("").as_posix()}
+    else:  # a page: its folder below the site's root, and its name
+        folder = where.parent.relative_to(jekyll[0]).as_posix() if jekyll else ""
+        extra = {"path": "" if folder == "." else folder, "basename": where.stem}
+    address = jekyll_address(permalink, date, title, categories, literal=True, extra=extra)
+    if address is None:
+        notes.append(f"permalink {permalink!r} not kept as an old address: its date placeholders need a 'date'")
+        return None
+    notes.append(f"old address {base}{address}: the front matter permalink {permalink!r}")
+    return address
+
+
+def _stem(path: Path) -> str:
+    """A Jekyll file's name without suffix and without the date of ``_posts/YYYY-MM-DD-``."""
+    dated = POST_NAME_RE.match(path.stem)
+    return dated.group(4) if dated else path.stem
+
+
 def _hugo_address(rel: Path, slug: str | None) -> str:
     """The address Hugo gives a page at ``rel`` under ``content/`` without ``url`` or ``[permalinks]``: its
     folders, then its ``slug`` or else its file name (a leaf bundle's ``index.md``: its folder's name) without the
@@ -297,24 +351,34 @@ JEKYLL_STYLES = {"date": "/:categories/:year/:month/:day/:title:output_ext",
                  "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
                  "none": "/:categories/:title:output_ext"}
 _PLACEHOLDER = re.compile(r":([a-z_]+)")
+_DATED = frozenset({"year", "month", "i_month", "day", "i_day", "short_year", "y_day", "week", "w_year", "w_day",
+                    "short_day", "long_day", "short_month", "long_month", "hour", "minute", "second"})
 
 
-def jekyll_address(permalink: str, date, title: str, categories: list[str]) -> str:
+def jekyll_address(permalink: str, date, title: str, categories: list[str], literal: bool = False,
+                   extra: dict[str, str] | None = None) -> str | None:
     """The address Jekyll gives a post by the site's ``permalink`` (a style of ``JEKYLL_STYLES`` or a template with
     Jekyll's placeholders ``:year``, ``:month``, ``:i_month``, ``:day``, ``:i_day``, ``:short_year``, ``:y_day``,
     ``:week``, ``:short_day``, ``:long_day``, ``:short_month``, ``:long_month``, ``:hour``, ``:minute``,
     ``:second``, ``:title``, ``:slug``, ``:name``, ``:categories``, ``:output_ext``), ``date`` (a ``dt.date`` or
     ``dt.datetime``), ``title`` (the file name's slug or front matter ``slug``) and ``categories`` (lower case);
-    double slashes collapse as Jekyll's do (https://jekyllrb.com/docs/permalinks/). An unknown placeholder stays."""
-    moment = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time())
-    values = {"year": f"{moment:%Y}", "month": f"{moment:%m}", "i_month": str(moment.month), "day": f"{moment:%d}",
-              "i_day": str(moment.day), "short_year": f"{moment:%y}", "y_day": f"{moment:%j}",
-              "week": f"{moment.isocalendar()[1]:02d}", "short_day": f"{moment:%a}", "long_day": f"{moment:%A}",
-              "short_month": f"{moment:%b}", "long_month": f"{moment:%B}", "hour": f"{moment:%H}",
-              "minute": f"{moment:%M}", "second": f"{moment:%S}", "title": title, "name": title,
-              "slug": re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"), "categories": "/".join(categories),
-              "output_ext": ".html"}
-    template = JEKYLL_STYLES.get(permalink, permalink)
+    double slashes collapse as Jekyll's do (https://jekyllrb.com/docs/permalinks/). An unknown placeholder stays.
+    ``literal``: ``permalink`` is a template even where it names a style (front matter); ``extra``: more placeholders
+    (a page's ``:path``, ``:basename``). ``date`` may be None: then a template with a date placeholder gives None."""
+    values = {"title": title, "name": title, "slug": re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"),
+              "categories": "/".join(categories), "output_ext": ".html", **(extra or {})}
+    if date is not None:
+        moment = date if isinstance(date, dt.datetime) else dt.datetime.combine(date, dt.time())
+        values |= {"year": f"{moment:%Y}", "month": f"{moment:%m}", "i_month": str(moment.month),
+                   "day": f"{moment:%d}", "i_day": str(moment.day), "short_year": f"{moment:%y}",
+                   "y_day": f"{moment:%j}", "week": f"{moment.isocalendar()[1]:02d}",
+                   "w_year": str(moment.isocalendar()[0]), "w_day": str(moment.isoweekday()),
+                   "short_day": f"{moment:%a}", "long_day": f"{moment:%A}", "short_month": f"{moment:%b}",
+                   "long_month": f"{moment:%B}", "hour": f"{moment:%H}", "minute": f"{moment:%M}",
+                   "second": f"{moment:%S}"}
+    template = permalink if literal else JEKYLL_STYLES.get(permalink, permalink)
+    if date is None and any(m[1] in _DATED for m in _PLACEHOLDER.finditer(template)):
+        return None
     address = _PLACEHOLDER.sub(lambda m: values.get(m[1], m[0]), template)
     return "/" + re.sub(r"/{2,}", "/", address).lstrip("/")
 

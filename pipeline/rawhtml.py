@@ -24,8 +24,8 @@ from .markup import without_code_spans
 from .segment import article_tokens, block_tokens
 from .sources import Article
 
-__all__ = ["active_html", "active_message", "german_blocks", "mark_language", "readable_text", "retitled",
-           "stays_german", "text_attributes"]
+__all__ = ["active_html", "active_message", "german_blocks", "html_addresses", "mark_language", "readable_text",
+           "retitled", "stays_german", "text_attributes"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
 # Elements whose content is no text for the reader; void elements, which have no content or end tag;
@@ -357,6 +357,64 @@ def active_html(body: str, body_line: int, site_url: str) -> list[tuple[int, lis
             pass
         if (reader.found or images) and token.map:
             found.append((body_line + token.map[0], list(dict.fromkeys(reader.found + images))))
+    return found
+
+
+class _Addresses(HTMLParser):
+    """The addresses an HTML fragment's tags name (``_ADDRESSES``, each ``srcset`` candidate) with the 1-based
+    line of the fragment their tag starts on."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, int]] = []
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        for name, value in attrs:
+            if name in _ADDRESSES and value and value.strip():
+                self.found.append((value.strip(), line))
+            elif name == "srcset" and value:
+                self.found += [(c.split()[0], line) for c in value.split(",") if c.split()]
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+
+def html_addresses(body: str, body_line: int) -> list[tuple[str, int]]:
+    """(address, line of the file) of each ``src``, ``href``, ``srcset`` candidate and other address attribute
+    (``_ADDRESSES``) in the raw HTML of ``body`` (an article's Markdown, its first line the file's ``body_line``):
+    HTML blocks and inline HTML, in document order. Markdown's own links and images are ``media.references``';
+    these are the ones only a browser reads. Empty when the body has no tag or cannot be parsed."""
+    if not _START_TAG.search(body):
+        return []
+    try:
+        tokens = block_tokens(body, {}, lambda content: "<" in content)
+    except VerlagError:  # nesting too deep: segmenting the article says so, at its file and line
+        return []
+    found: list[tuple[str, int]] = []
+    for token in tokens:
+        if token.map is None:
+            continue
+        start = body_line + token.map[0]
+        if token.type == "html_block":
+            pieces = [(token.content, start)]
+        elif token.type == "inline" and token.children:
+            pieces, line = [], start
+            for child in token.children:
+                if child.type in ("softbreak", "hardbreak"):
+                    line += 1
+                elif child.type == "html_inline":
+                    pieces.append((child.content, line))
+        else:
+            continue
+        for fragment, line in pieces:
+            reader = _Addresses()
+            try:
+                reader.feed(fragment)
+                reader.close()
+            except (AssertionError, ValueError):  # a declaration Python's parser gives up on: what it read counts
+                pass
+            found += [(url, line + offset - 1) for url, offset in reader.found]
     return found
 
 

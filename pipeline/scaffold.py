@@ -206,7 +206,7 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
     used.update((name, f"an old address of {owners[slug]}, in its aliases")
                 for name, slug in _old_names(config).items() if name not in used and slug in owners)
     slug, n = base, 2
-    while slug in used or (config.source_dir / f"{slug}.md").exists() or _kept_catalogs(config, slug):
+    while slug in used or (config.source_dir / f"{slug}.md").exists() or kept_catalogs(config, slug):
         slug, n = f"{base}-{n}", n + 1
     meta = {"title": title.strip(), "author": config.raw.get("author") or None,
             "date": (today or dt.date.today()), "draft": True}
@@ -216,7 +216,7 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
     write_if_changed(path, f"---\n{front}---\nEinleitung: Worum geht es, und für wen?\n\n## Erste Überschrift\n\nText.\n")
     if base in used:
         return path, f"the slug {base!r} is {used[base]}"
-    kept = _kept_catalogs(config, base)
+    kept = kept_catalogs(config, base)
     if kept:
         old = relpath(config.source_dir / f"{base}.md", config.root)
         return path, (f"the slug {base!r} has the catalogs kept from a deleted article: "
@@ -225,7 +225,7 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
     return path, None
 
 
-def _kept_catalogs(config: Config, slug: str) -> list[Path]:
+def kept_catalogs(config: Config, slug: str) -> list[Path]:
     """The catalogs ``slug`` has on disk, one per language that has one."""
     return [path for lang in config.languages if (path := config.po_path(lang, slug)).is_file()]
 

@@ -122,13 +122,14 @@ def split_front_matter(text: str) -> tuple[str, int, int]:
     return "", 0, 0
 
 
-def read_date(value) -> Moment:
+def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
     """A front-matter ``date``/``updated`` value as a day or an aware instant.
 
     Accepts what YAML makes of a date or timestamp (``dt.date``, ``dt.datetime``)
     and strings in the forms of ``DATE_RE`` (the same, quoted). A time without
-    a zone is read as UTC, as YAML 1.1's timestamp type does. Raises
-    ``ValueError`` for anything else, including impossible days.
+    a zone is in ``zone`` (verlag.toml's ``timezone``, the author's clock), else
+    UTC, as YAML 1.1's timestamp type reads it. Raises ``ValueError`` for anything
+    else, including impossible days.
     """
     if isinstance(value, str):
         text = value.strip()
@@ -139,7 +140,7 @@ def read_date(value) -> Moment:
         text = re.sub(r"[Zz]$", "+00:00", text[:10] + "T" + text[11:]).replace(",", ".").replace(" ", "")
         value = dt.datetime.fromisoformat(re.sub(r"([+-]\d{2})$", r"\1:00", text))
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=zone or dt.timezone.utc)
     if isinstance(value, dt.date):
         return value
     raise ValueError(value)
@@ -172,8 +173,10 @@ def _load_front(front: str):
         return yaml.safe_load(front)
 
 
-def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = None) -> Article:
-    """The article in ``path`` (``data``: its bytes, when the caller has read them), its front matter checked.
+def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = None,
+                 zone: dt.tzinfo | None = None) -> Article:
+    """The article in ``path`` (``data``: its bytes, when the caller has read them), its front matter checked;
+    ``zone``: verlag.toml's ``timezone``, of the front matter's times written without one (``read_date``).
 
     Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, one of the editions stage's
     reserved characters (``editions.RESERVED``), a missing or invalid front matter (YAML 1.1), a missing title
@@ -210,13 +213,13 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     undated = meta.get("date") is None
     if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed
         meta["date"] = dt.date.fromtimestamp(path.stat().st_mtime)
-    slug = _checked_front(meta, probe, path, ref)
+    slug = _checked_front(meta, probe, path, ref, zone)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
                    page)
 
 
-def _checked_front(meta: dict, probe: Article, path: Path, ref: str) -> str:
+def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tzinfo | None = None) -> str:
     """The slug of an article whose front matter ``meta`` (its dates read: ``date`` given) passes every check,
     normalised in place (``read_date``, ``_reviewer``: both give back what they are given once normalised, so
     a ``_ReadCache`` entry is checked by the same rules). Raises ``VerlagError`` at the line of a value of the
@@ -234,7 +237,7 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str) -> str:
         value = meta.get(key)
         if value is not None:
             try:
-                meta[key] = read_date(value)
+                meta[key] = read_date(value, zone)
             except ValueError:
                 line = probe.key_line(key)
                 written = probe.text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
@@ -533,17 +536,19 @@ class _ReadCache:
 
     A source whose bytes (and path) are the ones read last time is taken from here instead of being
     normalised and its front matter parsed and checked again: ``Article`` equal to ``read_article``'s (a test
-    compares them). Keyed by verlag's code (``fsutil.code_digest``); a missing, stale or damaged file
-    or entry only means reading again. Not kept: sources without ``date:`` (their day is the file's
-    modification day, not in the bytes) and front matter with values JSON cannot give back as YAML made
-    them (sets, binary, keys that are not text). JSON, not pickle: a project folder may come from someone else.
+    compares them). Keyed by verlag's code (``fsutil.code_digest``) and ``timezone`` (times read in it); a
+    missing, stale or damaged file or entry only means reading again. Not kept: sources without ``date:`` (their
+    day is the file's modification day, not in the bytes) and front matter with values JSON cannot give back as
+    YAML made them (sets, binary, keys that are not text). JSON, not pickle: a project folder may come from someone
+    else.
     """
 
     FILE = "sources.json"
 
     def __init__(self, config: Config):
         self.path = config.state_dir / self.FILE
-        self.key = code_digest()
+        self.key = f"{code_digest()}|{config.timezone}"
+        self.zone = config.zone
         stored = load_state(self.path)
         entries = stored.get("sources") if stored.get("key") == self.key else None
         self.known: dict = entries if isinstance(entries, dict) else {}
@@ -562,7 +567,7 @@ class _ReadCache:
             if article is not None:
                 self.fresh[ref] = entry
                 return article
-        article = read_article(path, ref, page, data)
+        article = read_article(path, ref, page, data, self.zone)
         meta = None if article.undated else _to_json(article.meta)
         if meta is not None:
             self.fresh[ref] = [digest, page, article.digest == digest, meta, article.front_start,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import feedparser
 import pytest
@@ -241,3 +242,29 @@ def _refused(tmp_path, front: str) -> str:
     with pytest.raises(VerlagError) as caught:
         read_article(path, "tee.md")
     return str(caught.value)
+
+
+def test_verlag_tomls_timezone_places_front_matter_times_without_a_zone_in_every_output(project):
+    """``date: 2024-03-10 21:15:00`` in a project with ``timezone = "Europe/Berlin"`` is 21:15 in Berlin, as the
+    import reads such times: the page's ``<time>``, its JSON-LD and the Atom feed say ``+01:00``, not UTC. A time
+    with its own offset keeps it; changing the zone changes the next build's pages though no source changed."""
+    config = project.read("verlag.toml")
+    project.write("verlag.toml", config + 'timezone = "Europe/Berlin"\n')
+    project.write("source_de/zecken.md", _article("2024-03-10 21:15:00", extra="updated: 2024-03-12T08:00:00+00:00\n"))
+    project.run("extract")
+    project.run("build")
+
+    def stamps() -> tuple[str, str, str, str]:
+        page = html.fromstring(project.read("site/de/zecken/index.html"))
+        ld = next(json.loads(s.text) for s in page.xpath("//script[@type='application/ld+json']")
+                  if '"datePublished"' in s.text)
+        ld = next(item for item in ld.get("@graph", [ld]) if "datePublished" in item)
+        feed = etree.fromstring(project.read("site/de/feed.xml").encode())
+        published = feed.findtext("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}published")
+        return page.xpath("string(//time/@datetime)"), ld["datePublished"], ld["dateModified"], published
+
+    assert stamps() == ("2024-03-10T21:15:00+01:00", "2024-03-10T21:15:00+01:00", "2024-03-12T08:00:00+00:00",
+                        "2024-03-10T21:15:00+01:00")
+    project.write("verlag.toml", config + 'timezone = "Asia/Tokyo"\n')
+    project.run("build")
+    assert stamps()[::3] == ("2024-03-10T21:15:00+09:00", "2024-03-10T21:15:00+09:00")

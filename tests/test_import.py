@@ -1161,8 +1161,9 @@ def test_a_jekyll_site_s_root_imports_its_posts_and_drafts_and_names_each_page_i
 def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles_images(project, tmp_path):
     """A Hugo site (https://gohugo.io/content-management/organization/): the posts are content/<section>/*.md and
     leaf bundles (a folder with index.md and its images); list pages (_index.md), a page at the top of content/,
-    a bundle's other Markdown (a resource) and a translation (name.en.md) are no German posts; public/ is built.
-    Each post's old address is Hugo's default URL (https://gohugo.io/content-management/urls/)."""
+    a bundle's other Markdown (a resource) and a translation (name.en.md) are no German posts: the translation
+    goes into the German post's catalog, as one made by hand; public/ is built. Each post's old address is Hugo's
+    default URL (https://gohugo.io/content-management/urls/)."""
     site = tree(tmp_path / "site", {
         "hugo.toml": 'baseURL = "https://praxis.example/"\ntitle = "Praxis"\n',
         "README.md": "# Praxis\n\nhugo server\n",
@@ -1171,25 +1172,22 @@ def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles
         "content/posts/_index.md": '+++\ntitle = "Beiträge"\n+++\n',
         "content/posts/brennnessel.md": '+++\ntitle = "Brennnessel"\ndate = 2024-04-02\n+++\nSie brennt.\n\n'
                                         "Mehr zum [Holunder](/posts/holunder/).\n",
-        "content/posts/brennnessel.en.md": '+++\ntitle = "Nettle"\ndate = 2024-04-02\n+++\nIt stings.\n',
         "content/posts/holunder/index.md": '+++\ntitle = "Holunder"\ndate = 2024-06-01\n+++\nEr blüht.\n\n'
                                            "![Dolde](dolde.jpg)\n",
         "content/posts/holunder/dolde.jpg": JPEG,
         "content/posts/holunder/notizen.md": "Nur für mich.\n",
         "content/posts/entwurf.md": '+++\ntitle = "Entwurf"\ndraft = true\n+++\nBald.\n',
+        "content/posts/entwurf.en.md": '+++\ntitle = "Draft"\ndraft = true\n+++\nSoon.\n',
         "public/posts/brennnessel/index.html": "<html><body><p>Gebaut.</p></body></html>\n",
         "themes/ananke/layouts/_default/single.html": "<html>{{ .Content }}</html>\n",
     })
     out = project.run("import", str(site)).output
     content = site / "content"
     assert (f"import: {site} read as a Hugo site (hugo.toml, content/): 3 files to import (drafts of the old blog "
-            "too, as drafts); 5 files left out:") in out
+            "too, as drafts), 1 translation to align; 4 files left out:") in out
     for rel, why in (("_index.md", "the list page of a Hugo section (_index), not an article"),
                      ("about.md", "a page of the site outside a section, not a post"),
                      ("posts/_index.md", "the list page of a Hugo section"),
-                     ("posts/brennnessel.en.md", "a translation (en) of brennnessel.md in Hugo's naming: bring it in "
-                                                 "with verlag import --translation-of brennnessel --lang en "
-                                                 f"{content / 'posts/brennnessel.en.md'}"),
                      ("posts/holunder/notizen.md", "a resource of the page bundle posts/holunder/ (index.md), not a "
                                                    "page")):
         assert f"  skipped {content / rel}: {why}" in out
@@ -1203,6 +1201,8 @@ def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles
     assert "Mehr zum [Holunder](holunder.md)." in project.read("source_de/brennnessel.md")
     assert "![Dolde](bilder/dolde.jpg)" in project.read("source_de/holunder.md")
     assert "draft: true  # a draft in Hugo (draft: true)" in project.read("source_de/entwurf.md")
+    assert f"import: {content / 'posts/entwurf.en.md'} as the en translation of source_de/entwurf.md" in out
+    assert 'msgid "Bald."\nmsgstr "Soon."' in project.read("translations/en/entwurf.po")
 
 
 def test_a_jekyll_post_written_in_html_is_converted_to_markdown(project, tmp_path):
@@ -1253,11 +1253,11 @@ def test_hugo_figure_shortcodes_become_images_with_their_captions_and_the_files_
     assert f"shortcodes or template tags kept as text ({site / 'content/posts/salbei/index.md'}:11)" in out
 
 
-def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_their_hugo_addresses(project,
-                                                                                                   tmp_path):
+def test_a_hugo_site_translated_by_file_name_imports_the_german_pages_at_their_hugo_addresses(project, tmp_path):
     """Hugo's translation by file name (https://gohugo.io/content-management/multilingual/#translation-by-file-name)
     marks the German page too where German is not the default language: tee.de.md beside tee.en.md, a bundle's
-    index.de.md beside index.en.md. The English pages are translations, not German articles; the language code of
+    index.de.md beside index.en.md. The English pages are translations, not German articles: each goes into its
+    German page's catalog as a translation made by hand; the language code of
     the file name is no part of the page's address, which starts with /de/ as German is not the default language
     (/de/posts/tee/, /de/posts/holunder/); a bundle's index.de.md is no resource."""
     site = tree(tmp_path / "site", {
@@ -1269,30 +1269,35 @@ def test_a_hugo_site_translated_by_file_name_imports_only_the_german_pages_at_th
     })
     out = project.run("import", str(site)).output
     content = site / "content"
-    assert "2 files to import" in out
-    assert (f"  skipped {content / 'posts/tee.en.md'}: a translation (en) of tee.de.md in Hugo's naming: bring it in "
-            f"with verlag import --translation-of tee --lang en {content / 'posts/tee.en.md'}") in out
-    assert (f"  skipped {content / 'posts/holunder/index.en.md'}: a translation (en) of index.de.md in Hugo's naming: "
-            "bring it in with verlag import --translation-of holunder --lang en") in out
+    assert "2 files to import (drafts of the old blog too, as drafts), 2 translations to align" in out
+    assert f"import: {content / 'posts/tee.en.md'} as the en translation of source_de/tee.md (made by hand)" in out
+    assert f"import: {content / 'posts/holunder/index.en.md'} as the en translation of source_de/holunder.md" in out
+    assert 'msgid "Er blüht."\nmsgstr "It blooms."' in project.read("translations/en/holunder.po")
     assert sorted(written(project)) == ["holunder.md", "tee.md"]
     assert "aliases:\n- /de/posts/tee/\n" in project.read("source_de/tee.md")
     assert "aliases:\n- /de/posts/holunder/\n" in project.read("source_de/holunder.md")
 
 
-def test_a_hugo_site_translated_by_content_folder_imports_the_german_folder_and_names_the_others(project, tmp_path):
+def test_a_hugo_site_translated_by_content_folder_imports_the_german_folder_and_aligns_the_others(project, tmp_path):
     """Hugo's translation by content directory (https://gohugo.io/content-management/multilingual/): each language's
     contentDir holds its pages. The German folder's pages are the articles, at German's addresses (the default
-    language: no /de/); the English folder is named as translations, and its pages are not imported."""
+    language: no /de/); the English folder's pages at the same paths are their translations, brought into their
+    catalogs as translations made by hand, and a language the project does not translate into is named."""
     site = tree(tmp_path / "site", {
         "hugo.toml": 'defaultContentLanguage = "de"\n[languages.de]\ncontentDir = "content/de"\n'
                      '[languages.en]\ncontentDir = "content/en"\n',
         "content/de/posts/tee.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
         "content/de/about.md": '+++\ntitle = "Über mich"\n+++\nIch.\n',
         "content/en/posts/tee.md": '+++\ntitle = "Tea"\n+++\nTea warms.\n',
+        "content/it/posts/tee.md": '+++\ntitle = "Tè"\n+++\nIl tè scalda.\n',
     })
+    site.joinpath("hugo.toml").write_text(site.joinpath("hugo.toml").read_text() + '[languages.it]\ncontentDir = '
+                                          '"content/it"\n', encoding="utf-8")
     out = project.run("import", str(site)).output
-    assert (f"  skipped {site / 'content/en'}/: the content of the site's language en (contentDir), translations, "
-            "not German articles: bring each in with verlag import --translation-of SLUG --lang en") in out
+    assert (f"  skipped {site / 'content/it'}/: the content of the site's language it (contentDir), which "
+            "verlag.toml's languages do not list: add it there and import again") in out
+    assert f"import: {site / 'content/en/posts/tee.md'} as the en translation of source_de/tee.md" in out
+    assert 'msgid "Tee wärmt."\nmsgstr "Tea warms."' in project.read("translations/en/tee.po")
     assert f"  skipped {site / 'content/de/about.md'}: a page of the site outside a section" in out
     assert sorted(written(project)) == ["tee.md"]
     assert "aliases:\n- /posts/tee/\n" in project.read("source_de/tee.md")

@@ -77,7 +77,7 @@ def test_links_by_wordpress_plain_permalink_lead_to_the_imported_posts_and_pages
                   post("Über die Praxis", f'{CARE} Zum <a href="?p=41">Holunder</a>.', post_id=7, kind="page",
                        link=f"{HOST}/?page_id=7"))
     out = project.run("import", str(path)).output
-    assert "import: 4 links to another imported post's old address lead to its source file now" in out
+    assert "import: 4 links to another imported post's or page's old address lead to its source file now" in out
     assert project.read("source_de/holunder.md").endswith(
         f"Siehe [Salben](salben.md#anwendung), die [Praxis](seiten/ueber-die-praxis.md) und "
         f"[den alten Beitrag](/?p=999) oder [die Suche]({HOST}/?s=salbe).\n")
@@ -103,7 +103,7 @@ def test_full_address_links_to_wordpress_pages_lead_to_their_files(project, tmp_
                        name="impressum", kind="page", link=f"{HOST}/impressum/"),
                   post("Über mich", CARE, post_id=3, name="ueber-mich", kind="page", link=f"{HOST}/ueber-mich/"))
     out = project.run("import", str(path)).output
-    assert "import: 3 links to another imported post's old address lead to its source file now" in out
+    assert "import: 3 links to another imported post's or page's old address lead to its source file now" in out
     assert project.read("source_de/holunder.md").endswith(
         "Siehe das [Impressum](seiten/impressum.md) und [mich](seiten/ueber-mich.md#praxis).\n")
     assert project.read("source_de/seiten/impressum.md").endswith(f"{CARE} Zum [Holunder](../holunder.md).\n")

@@ -1,0 +1,116 @@
+"""A multilingual site's pages in the project's other languages, on their way into the German articles' catalogs.
+
+``importer_folder`` pairs each such page with its German page (``ImportFiles.translations``). Here it is read as the
+German pages are (``importer_markdown.read_markdown``: Hugo figures, its bundle's images, its old address), so that
+``verlag import`` can treat its text as the German's: its old addresses join the German article's ``aliases`` (an
+address in the language's folder, ``/en/posts/tea/``, then leads to that language's page), its links to the other
+imported pages' old addresses are rewritten with the German ones (``importer.relink``), and its images refer to
+the files the German article's import copies. The text is then aligned as a translation made by hand
+(``align.import_translation``): one aligner for every hand translation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .errors import VerlagError
+from .importer import IMAGES_DIR, ImportedArticle, Placed, place, relink, rewrite_destinations
+
+
+@dataclass(frozen=True)
+class SiteTranslation:
+    """One page of the site in another language: its ``file``, ``lang``, the ``original`` German page's file, and
+    the ``article`` read from it (its body's images as ``bilder/<name>``, ``article.images``)."""
+
+    file: Path
+    lang: str
+    original: Path
+    article: ImportedArticle
+
+
+def read_translations(pairs: list[tuple[Path, str, Path]],
+                      zone: dt.tzinfo | None = None) -> tuple[list[SiteTranslation], list[VerlagError]]:
+    """(the translations read, the problems of those that could not be: file and line) of ``pairs`` (file, its
+    language, its German page), each read as a Markdown page of its site; ``zone``: verlag.toml's ``timezone``."""
+    from .importer_markdown import read_markdown
+
+    found, errors = [], []
+    for file, lang, original in pairs:
+        try:
+            found.append(SiteTranslation(file, lang, original, read_markdown(file, file.read_bytes(), zone)))
+        except VerlagError as exc:
+            errors.append(exc)
+        except OSError as exc:
+            errors.append(VerlagError(f"cannot be read: {exc.strerror or exc}", file))
+    return found, errors
+
+
+def place_together(articles: list[ImportedArticle], found: list[SiteTranslation], source_dir: Path,
+                   kept: Callable[[str], list[Path]]) -> tuple[list[Placed], list[tuple[SiteTranslation, Placed]],
+                                                               Counter]:
+    """(``importer.place`` of ``articles`` with their translations' old addresses, each translation of ``found``
+    whose German page was placed with its ``placed_beside``, the links ``importer.relink`` rewrote by the kind of
+    their target): the German articles and their translations relinked together. ``kept``: as for ``place``."""
+    placements = place(with_their_addresses(articles, found), source_dir, kept)
+    beside = placed_beside(found, placements)
+    linked, count = relink(placements + [p for _, p in beside])
+    return linked[:len(placements)], [(t, p) for (t, _), p in zip(beside, linked[len(placements):])], count
+
+
+def with_their_addresses(articles: list[ImportedArticle], found: list[SiteTranslation]) -> list[ImportedArticle]:
+    """``articles`` with the old addresses of their translations (``found``, by the German page's file) added to
+    their ``aliases``, and a note naming them: the German page had the old site's page in that language too."""
+    extra: dict[str, list[tuple[str, str]]] = {}
+    for translation in found:
+        for alias in translation.article.meta.get("aliases", []):
+            extra.setdefault(str(translation.original.absolute()), []).append((alias, translation.lang))
+    out = []
+    for article in articles:
+        added = [(alias, lang) for alias, lang in extra.get(str(Path(article.source).absolute()), [])
+                 if alias not in article.meta.get("aliases", [])]
+        if added and "aliases" in article.meta:  # a draft of the old blog had no address, nor had its translations
+            meta = {**article.meta, "aliases": [*article.meta["aliases"], *(alias for alias, _ in added)]}
+            notes = [*article.notes, *(f"old address {alias}: its {lang} page's" for alias, lang in added)]
+            article = dataclasses.replace(article, meta=meta, notes=notes)
+        out.append(article)
+    return out
+
+
+def placed_beside(found: list[SiteTranslation], placements: list[Placed]) -> list[tuple[SiteTranslation, Placed]]:
+    """Each translation of ``found`` whose German page was placed (written now or imported before), with a
+    ``Placed`` of its own at the German article's file, so ``importer.relink`` rewrites its links as it does the
+    German's (relative to that file), and its images referring to the files the German article's import copies
+    (``bilder/<name>`` as that article names them). One whose German page was not placed is left out."""
+    by_source = {Path(p.article.source).absolute(): p for p in placements}
+    out = []
+    for translation in found:
+        german = by_source.get(translation.original.absolute())
+        if german is None:
+            continue
+        copied = {image: target.name for image, target in german.images}
+        renamed = {f"{IMAGES_DIR}/{name}": copied[image] for image, name in translation.article.images.items()
+                   if image in copied and copied[image] != name}
+        article = dataclasses.replace(translation.article, body=rewrite_destinations(translation.article.body, renamed),
+                                      meta={**translation.article.meta, "aliases": []})
+        out.append((translation, Placed(article, german.imported_as or german.path, "", [])))
+    return out
+
+
+def translation_text(translation: SiteTranslation, article: ImportedArticle) -> str:
+    """The text to align for ``translation``: its file's own front matter (title, summary and tags pair with the
+    German ones by name) and blank lines before the body as written, then ``article``'s body (its links and images
+    as the German article's), so the lines the alignment names are the file's where the body kept its lines."""
+    from .importer_markdown import front_matter_fence
+    from .sources import normalise
+
+    text = normalise(translation.file.read_bytes().decode("utf-8"))
+    fence = front_matter_fence(text)
+    lines = text.split("\n")
+    end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
+    lead = next((n for n, line in enumerate(lines[end + 1:]) if line.strip()), 0)
+    return "\n".join(lines[:end + 1 + lead]) + "\n" + article.body

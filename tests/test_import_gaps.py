@@ -1,0 +1,301 @@
+"""``verlag import`` details a move from an old blog runs into: what the summary calls the links it rewrote, escapes
+the Markdown does not need, the old site's images in raw HTML, and the slug of a deleted article's catalogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polib
+
+from conftest import Project, msgfmt_check
+
+HOST = "https://praxis-am-bach.example"
+LEAD = "Ringelblumen blühen bis zum ersten Frost und lassen sich den ganzen Sommer über ernten."
+CARE = "Wer empfindliche Haut hat, probiert eine neue Salbe zuerst an einer kleinen Stelle aus."
+
+
+def wxr(*items: str) -> str:
+    """A WordPress export (WXR 1.2) of ``items`` (each the inside of an ``<item>``)."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+            f"<channel><title>Praxis am Bach</title><link>{HOST}</link>\n"
+            + "".join(f"<item>{item}</item>\n" for item in items) + "</channel></rss>\n")
+
+
+def post(title: str, body: str, *, post_id: int, name: str, kind: str = "post") -> str:
+    return (f"<title><![CDATA[{title}]]></title><link>{HOST}/{name}/</link>"
+            f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>2024-05-02 09:00:00</wp:post_date>"
+            f"<wp:post_name><![CDATA[{name}]]></wp:post_name><wp:status>publish</wp:status>"
+            f"<wp:post_type>{kind}</wp:post_type><content:encoded><![CDATA[{body}]]></content:encoded>")
+
+
+def export(path: Path, *items: str) -> Path:
+    path.write_text(wxr(*items), encoding="utf-8")
+    return path
+
+
+def test_the_summary_names_pages_as_pages_among_the_rewritten_links(project, tmp_path):
+    """Links to imported pages are counted as links to pages: the summary does not call an Impressum a post."""
+    pages = export(tmp_path / "seiten.xml",
+                   post("Impressum", f'{CARE} Siehe <a href="{HOST}/kontakt/">Kontakt</a>.', post_id=2,
+                        name="impressum", kind="page"),
+                   post("Kontakt", f'{LEAD} Zum <a href="{HOST}/impressum/">Impressum</a>.', post_id=3,
+                        name="kontakt", kind="page"))
+    out = project.run("import", str(pages)).output
+    assert "import: 2 links to another imported page's old address lead to its source file now" in out
+    assert "post's" not in out
+    both = export(tmp_path / "beides.xml",
+                  post("Holunder", f'{LEAD} Mehr zur <a href="{HOST}/salbe/">Salbe</a> und im '
+                       f'<a href="{HOST}/ueber-uns/">Porträt</a>.', post_id=41, name="holunder"),
+                  post("Salbe", CARE, post_id=42, name="salbe"),
+                  post("Über uns", CARE + " Wir.", post_id=43, name="ueber-uns", kind="page"))
+    out = project.run("import", str(both)).output
+    assert "import: 2 links to another imported post's or page's old address lead to its source file now" in out
+
+
+def test_an_underscore_inside_a_word_reaches_the_catalog_without_a_backslash(project, tmp_path):
+    """``page_id`` on a saved page needs no escape in CommonMark (an underscore between letters opens no
+    emphasis): the source and the catalog say ``page_id``. Underscores around a word keep theirs, so the
+    page still reads as the old one did."""
+    page = tmp_path / "adressen.html"
+    page.write_text('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Alte Adressen</title></head>'
+                    "<body><main><article><h1>Alte Adressen</h1>"
+                    "<p>Früher endete jede Adresse auf page_id und einer Zahl, die sich niemand merken konnte.</p>"
+                    "<p>Heute sind sie lesbar, und wer _unterstrichen_ schreibt, sieht die Striche auch.</p>"
+                    "</article></main></body></html>", encoding="utf-8")
+    project.run("import", str(page))
+    text = project.read("source_de/alte-adressen.md")
+    assert "auf page_id und" in text and r"wer \_unterstrichen\_ schreibt" in text
+    project.write("source_de/alte-adressen.md", text.replace("draft: true\n", ""))
+    project.run("extract")
+    path = project.root / "translations/en/alte-adressen.po"
+    msgfmt_check(path)
+    msgids = [entry.msgid for entry in polib.pofile(str(path))]
+    assert "Früher endete jede Adresse auf page_id und einer Zahl, die sich niemand merken konnte." in msgids
+
+
+def test_check_names_an_old_site_image_in_raw_html(project):
+    """An ``<img src>`` or ``<a href>`` written as HTML on the old host answers only as long as the old site does,
+    like a Markdown image there: ``check`` warns at the line of its tag."""
+    project.write("source_de/linde.md", f"---\ntitle: Linde\ndate: 2024-05-02\naliases:\n- {HOST}/linde/\n---\n"
+                  f"{LEAD}\n")
+    project.write("source_de/holunder.md", f"---\ntitle: Holunder\ndate: 2024-05-03\n---\n{CARE}\n\n"
+                  '<figure>\n<img src="http://praxis-am-bach.example/wp-content/uploads/holunder.jpg" '
+                  'alt="Holunderblüten">\n</figure>\n\n'
+                  f'{LEAD} Siehe <a href="{HOST}/linde/">die Linde</a>.\n')
+    project.run("extract")
+    out = project.run("check").output
+    assert ("warning: source_de/holunder.md:8: http://praxis-am-bach.example/wp-content/uploads/holunder.jpg is a "
+            "file on the old site (praxis-am-bach.example), which answers only until it is shut down: save it into "
+            "source_de/ (images: source_de/bilder/) and refer to it there [old-site]") in out
+    assert (f"warning: source_de/holunder.md:11: {HOST}/linde/ points at the old site (praxis-am-bach.example), "
+            "which answers only until it is shut down: link the article's file instead, linde.md [old-site]") in out
+
+
+def test_import_does_not_take_the_slug_of_a_deleted_articles_kept_catalogs(project, tmp_path):
+    """The author deleted ingwer.md and kept its catalogs; an imported post titled "Ingwer" gets ``ingwer-2``, as
+    ``verlag new`` names it, and the import says whose catalogs the slug has and how to continue them instead."""
+    project.write("source_de/ingwer.md", f"---\ntitle: Ingwer alt\ndate: 2023-01-02\n---\n{CARE}\n")
+    project.run("extract")
+    kept = (project.root / "translations/en/ingwer.po").read_bytes()
+    (project.root / "source_de/ingwer.md").unlink()
+    source = tmp_path / "ingwer.md"
+    source.write_text(f"---\ntitle: Ingwer\ndate: 2024-02-03\n---\n{LEAD}\n", encoding="utf-8")
+    out = project.run("import", str(source)).output
+    assert ("  slug 'ingwer' has the catalogs kept from a deleted article: translations/en/ingwer.po, "
+            "translations/fr/ingwer.po; named 'ingwer-2' (to continue that translation instead, rename "
+            "source_de/ingwer-2.md to source_de/ingwer.md)\n") in out
+    assert not (project.root / "source_de/ingwer.md").exists()
+    project.run("extract")
+    assert (project.root / "translations/en/ingwer.po").read_bytes() == kept
+    assert "Ringelblumen" in (project.root / "translations/en/ingwer-2.po").read_text(encoding="utf-8")
+
+
+def tree(root: Path, files: dict[str, str]) -> Path:
+    """Write ``files`` (path under ``root`` -> text) and return ``root``."""
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_jekyll_front_matter_permalink_has_its_placeholders_filled(project, tmp_path):
+    """Jekyll fills the placeholders of a post's own ``permalink`` as it does the site's
+    (https://jekyllrb.com/docs/permalinks/): the old address is ``/blog/2022/09/linden-tee/``, not
+    ``/:year/:month/:title/``, and a link written as that address leads to the article's file. A built-in style
+    name is no template in front matter, and a date placeholder without a date gives no address."""
+    site = tree(tmp_path / "blog", {
+        "_config.yml": "url: https://praxis-sommer.example\nbaseurl: /blog\n",
+        "_posts/2022-09-15-linden-tee.md": f"---\ntitle: Lindenblütentee\npermalink: /:year/:month/:title/\n---\n"
+                                           f"{LEAD}\n",
+        "_posts/2023-01-05-salbei.md": f"---\ntitle: Salbei\ncategories: [Garten]\nslug: salbei-im-topf\n"
+                                       "permalink: /kraeuter/:categories/:slug:output_ext\n---\n"
+                                       f"{CARE} Zur [Linde](/blog/2022/09/linden-tee/).\n",
+        "_posts/2023-02-01-schlicht.md": f"---\ntitle: Schlicht\npermalink: pretty\n---\n{CARE} Schlicht.\n"})
+    out = project.run("import", str(site)).output
+    assert "aliases:\n- /blog/2022/09/linden-tee/\n" in project.read("source_de/linden-tee.md")
+    assert "aliases:\n- /blog/kraeuter/garten/salbei-im-topf.html\n" in project.read("source_de/salbei-im-topf.md")
+    assert "aliases:\n- /blog/pretty\n" in project.read("source_de/schlicht.md")
+    assert "old address /blog/2022/09/linden-tee/: the front matter permalink '/:year/:month/:title/'" in out
+    assert "Zur [Linde](linden-tee.md)." in project.read("source_de/salbei-im-topf.md")
+    page = tmp_path / "seite.md"
+    page.write_text(f"---\ntitle: Ohne Datum\npermalink: /:year/:title/\n---\n{LEAD} Ohne.\n", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "permalink '/:year/:title/' not kept as an old address: its date placeholders need a 'date'" in out
+    assert "aliases" not in project.read("source_de/ohne-datum.md")
+
+
+def test_a_hugo_relative_alias_is_beside_the_pages_own_address(project, tmp_path):
+    """Hugo joins an alias without a leading ``/`` to the folder above the page's own address (its
+    ``renderAliases``): ``tee-alt`` of ``content/posts/tee.md`` under ``baseURL`` ``…/blog/`` was
+    ``/blog/posts/tee-alt/``, and beside a page with ``url`` it is beside that address. Before, it was written as
+    it stood and read as an old slug of every language."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis-sommer.example/blog/"\n',
+        "content/posts/tee.md": '+++\ntitle = "Kräutertee"\ndate = 2024-01-10\naliases = ["tee-alt", '
+                                f'"../alt/tee.html", "/2019/tee/"]\n+++\n{LEAD}\n',
+        "content/rezepte/holunder/index.md": '+++\ntitle = "Holunder"\ndate = 2024-02-10\nurl = "/sirup/holunder/"\n'
+                                             f'aliases = ["holler"]\n+++\n{CARE} Zum [Tee](/blog/posts/tee-alt/).\n'})
+    out = project.run("import", str(site)).output
+    assert ("aliases:\n- /blog/posts/tee-alt/\n- /blog/alt/tee.html\n- /blog/2019/tee/\n- /blog/posts/tee/\n"
+            in project.read("source_de/kraeutertee.md"))
+    assert "aliases:\n- /blog/sirup/holler/\n- /blog/sirup/holunder/\n" in project.read("source_de/holunder.md")
+    assert ("old address /blog/posts/tee-alt/: the relative alias 'tee-alt', beside the page's own address "
+            "/blog/posts/tee/") in out
+    assert "Zum [Tee](kraeutertee.md)." in project.read("source_de/holunder.md")
+
+
+def saved_page(path: Path, title: str, heading: str, url: str, paragraphs: list[str], head: str = "") -> Path:
+    """A page as a browser's "Save page as" writes it: ``<title>`` and ``og:title`` as the site's theme sets them."""
+    text = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    path.write_text(f"""<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>{title}</title>{head}
+<link rel="canonical" href="{url}"><meta property="og:title" content="{title}"></head>
+<body><nav><a href="/">Start</a> <a href="/impressum/">Impressum</a></nav>
+<main><article><h1>{heading}</h1>
+{text}</article></main>
+<footer><p>© 2024 Praxis Sommer</p></footer></body></html>
+""", encoding="utf-8")
+    return path
+
+
+IMPRESSUM = ["Angaben nach § 5 DDG: Katrin Sommer, Heilpraktikerin, Lindenweg 3, 12345 Musterstadt.",
+             "Erreichbar unter Telefon 01234 567890 und per E-Mail an praxis@praxis-sommer.example, werktags.",
+             "Die Aufsicht führt das Gesundheitsamt Musterstadt, Am Markt 1, 12345 Musterstadt."]
+
+
+def test_a_saved_pages_title_loses_the_site_name_its_theme_added(tmp_path):
+    """A theme writes the site's name into every ``<title>`` ("Impressum | Praxis Sommer"); the page's own title is
+    the rest, whether the name stands after or before it, told by the page's address, ``og:site_name`` or its
+    ``<h1>``. A title whose dash is part of it stays whole."""
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    impressum = saved_page(tmp_path / "impressum.html", "Impressum | Praxis Sommer", "Impressum",
+                           "https://praxis-sommer.example/impressum/", IMPRESSUM)
+    privacy = saved_page(tmp_path / "daten.html", "Naturheilpraxis Sommer – Datenschutzerklärung", "Ihre Daten",
+                         "https://praxis-sommer.example/datenschutz/", [CARE, LEAD, CARE + " Auskunft."],
+                         head='<meta property="og:site_name" content="Naturheilpraxis Sommer">')
+    liver = saved_page(tmp_path / "leber.html", "Leber - ein unterschätztes Organ", "Leber - ein unterschätztes "
+                       "Organ", "https://praxis-sommer.example/leber/", [LEAD, CARE, LEAD + " Leber."])
+    out = project.run("import", str(impressum), str(privacy), str(liver)).output
+    assert "title: Impressum\n" in project.read("source_de/seiten/impressum.md")
+    assert "  title: Impressum (the site's name left out of 'Impressum | Praxis Sommer')" in out
+    assert "title: Datenschutzerklärung\n" in project.read("source_de/seiten/datenschutz.md")
+    assert "title: Leber - ein unterschätztes Organ\n" in project.read("source_de/leber-ein-unterschaetztes-organ.md")
+
+
+TEA_DE = ("Viele meiner Patientinnen fragen, was sie am Abend trinken sollen. Ich empfehle einen milden Kräutertee "
+          "aus Melisse und Lavendel.\n\n## Zubereitung\n\nÜbergießen Sie einen Teelöffel der Kräuter mit heißem "
+          "Wasser. Lassen Sie den Tee zehn Minuten ziehen und trinken Sie ihn langsam.\n")
+TEA_EN = ("Many of my patients ask what they should drink in the evening. I recommend a mild herbal tea made of "
+          "lemon balm and lavender.\n\n## Preparation\n\nPour hot water over a teaspoon of the herbs. Let the tea "
+          "steep for ten minutes and drink it slowly.\n")
+
+
+def test_a_multilingual_hugo_sites_other_language_pages_become_translations_made_by_hand(project, tmp_path):
+    """A Hugo site in German and English (``tee.md`` beside ``tee.en.md``, German the ``defaultContentLanguage``):
+    the German page becomes ``source_de/``, the English one fills the article's English catalog as a translation
+    made by hand (reviewed where it pairs confidently), which ``msgfmt --check`` accepts. A page in a language the
+    project does not translate into, and one without a German page, are named; a second import changes nothing."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis-sommer.example/"\ndefaultContentLanguage = "de"\n'
+                     "[languages.de]\n[languages.en]\n[languages.es]\n",
+        "content/posts/tee.md": f'+++\ntitle = "Kräutertee am Abend"\ndate = 2024-01-10\n+++\n{TEA_DE}',
+        "content/posts/tee.en.md": f'+++\ntitle = "Herbal tea in the evening"\ndate = 2024-01-10\n+++\n{TEA_EN}',
+        "content/posts/tee.es.md": '+++\ntitle = "Té de hierbas"\n+++\nMuchos pacientes preguntan.\n',
+        "content/posts/allein.en.md": f'+++\ntitle = "Only in English"\n+++\n{TEA_EN}'})
+    out = project.run("import", str(site)).output
+    posts = site / "content/posts"
+    assert "1 file to import (drafts of the old blog too, as drafts), 1 translation to align" in out
+    assert f"  skipped {posts / 'allein.en.md'}: a page in en (Hugo's naming) without a German page of its name" in out
+    assert (f"  skipped {posts / 'tee.es.md'}: a translation (es) of tee.md (Hugo's naming) into a language "
+            "verlag.toml's languages do not list: add es there and import again") in out
+    assert f"import: {posts / 'tee.en.md'} as the en translation of source_de/kraeutertee-am-abend.md (made by hand)" \
+        in out
+    path = project.root / "translations/en/kraeutertee-am-abend.po"
+    msgfmt_check(path)
+    entries = {e.msgid: e for e in polib.pofile(str(path))}
+    assert entries["Ich empfehle einen milden Kräutertee aus Melisse und Lavendel."].msgstr == \
+        "I recommend a mild herbal tea made of lemon balm and lavender."
+    assert not entries["Zubereitung"].fuzzy and entries["Zubereitung"].msgstr == "Preparation"
+    assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["kraeutertee-am-abend.md"]
+    kept = path.read_bytes()
+    again = project.run("import", str(site)).output
+    assert "skipped " + str(posts / "tee.md") + ": already imported as source_de/kraeutertee-am-abend.md" in again
+    assert "import: unchanged translations/en/kraeutertee-am-abend.po" in again and path.read_bytes() == kept
+
+
+def test_a_hugo_translation_that_does_not_fit_is_an_error_naming_the_command_and_the_rest_is_imported(project,
+                                                                                                      tmp_path):
+    """An English page that is not a translation of its German one (another text) is refused as ``--translation-of``
+    refuses it, naming the file and the command to bring it in after checking it; the German page is imported
+    and the import exits 2."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'defaultContentLanguage = "de"\n[languages.de]\n[languages.en]\n',
+        "content/posts/tee.md": f'+++\ntitle = "Kräutertee am Abend"\n+++\n{TEA_DE}',
+        "content/posts/tee.en.md": '+++\ntitle = "Opening hours"\n+++\nThe practice is closed on Mondays. '
+                                   + "Please call ahead if you need an appointment on a holiday, we will try to help "
+                                     "you. Our phone line is open every morning.\n\n## Parking\n\nThere are spaces "
+                                     "behind the house.\n\n## Payment\n\nWe take cards.\n\nAnd cash.\n\nAnd more.\n"})
+    result = project.run("import", str(site), code=2)
+    assert (f"error: {site / 'content/posts/tee.en.md'}: does not look like the English translation of "
+            "source_de/kraeutertee-am-abend.md") in result.output
+    assert (f"(the command: verlag import --translation-of kraeutertee-am-abend --lang en "
+            f"{site / 'content/posts/tee.en.md'})") in result.output
+    assert (project.root / "source_de/kraeutertee-am-abend.md").is_file()
+    assert "Traceback" not in result.output
+
+
+JPEG = (Path(__file__).parent / "data/import/seite_files/brennnessel.jpg").read_bytes()
+
+
+def test_a_hugo_translations_links_images_and_old_address_follow_its_german_page(project, tmp_path):
+    """The English page links the English address of another page and shows its bundle's image: aligned with the
+    German page, whose link became the other article's file and whose image was copied, it says the same (so the
+    pair is confident, and the English page links the English edition); its old address ``/en/posts/holunder/``
+    joins the German article's aliases, so the old English address leads to the new English page."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis-sommer.example/"\ndefaultContentLanguage = "de"\n'
+                     "[languages.de]\n[languages.en]\n",
+        "content/posts/tee.md": f'+++\ntitle = "Kräutertee am Abend"\ndate = 2024-01-10\n+++\n{TEA_DE}\n'
+                                "Mehr über den [Holunder](/posts/holunder/) lesen Sie im nächsten Beitrag.\n",
+        "content/posts/tee.en.md": f'+++\ntitle = "Herbal tea in the evening"\ndate = 2024-01-10\n+++\n{TEA_EN}\n'
+                                   "Read more about the [elder](/en/posts/holunder/) in the next post.\n",
+        "content/posts/holunder/index.md": '+++\ntitle = "Holunder im Juni"\ndate = 2024-06-01\n+++\n'
+                                           "Der Holunder blüht im Juni und duftet süß.\n\n"
+                                           "![Eine Dolde](dolde.jpg)\n",
+        "content/posts/holunder/index.en.md": '+++\ntitle = "Elder in June"\ndate = 2024-06-01\n+++\n'
+                                              "The elder blooms in June and smells sweet.\n\n![An umbel](dolde.jpg)\n",
+        "content/posts/holunder/dolde.jpg": ""})
+    (site / "content/posts/holunder/dolde.jpg").write_bytes(JPEG)
+    out = project.run("import", str(site)).output
+    assert "Mehr über den [Holunder](holunder-im-juni.md) lesen" in project.read("source_de/kraeutertee-am-abend.md")
+    assert "aliases:\n- /posts/holunder/\n- /en/posts/holunder/\n" in project.read("source_de/holunder-im-juni.md")
+    assert "old address /en/posts/holunder/: its en page's" in out
+    entries = {e.msgid: e for e in polib.pofile(str(project.root / "translations/en/kraeutertee-am-abend.po"))}
+    link = entries["Mehr über den [Holunder](holunder-im-juni.md) lesen Sie im nächsten Beitrag."]
+    assert link.msgstr == "Read more about the [elder](holunder-im-juni.md) in the next post." and not link.fuzzy
+    image = {e.msgid: e for e in polib.pofile(str(project.root / "translations/en/holunder-im-juni.po"))}[
+        "![Eine Dolde](bilder/dolde.jpg)"]
+    assert image.msgstr == "![An umbel](bilder/dolde.jpg)" and not image.fuzzy
+    msgfmt_check(project.root / "translations/en/holunder-im-juni.po")
