@@ -1203,7 +1203,9 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
     error, all that an edition's QA gate (``blocked_keys``) looks at. An entry whose translation keeps the
-    German's markup (``same_markup``) is not run through ``MARKUP_CHECKS``, which could find nothing in it.
+    German's markup (``same_markup``) is not run through ``MARKUP_CHECKS``, which could find nothing in it. An
+    entry holding msgcat's conflict markers gets the ``merge-conflict`` finding alone: the other checks would read
+    its versions and marker lines as one translation (doubled spaces, three "?", twice the length).
     """
     lines = text.split("\n") if text is not None else []
     active = [e for e in po if not e.obsolete]
@@ -1227,6 +1229,8 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
         if len(kept[state]) < len(run) and same_markup(text_parts(entry.msgid, entry_ctx),
                                                        text_parts(entry.msgstr, entry_ctx)):
             run = kept[state]
+        if "#-#-#-#-#" in entry.msgstr and _MSGCAT_MARKER.search(entry.msgstr):  # versions: one finding says it
+            run = [c for c in run if c.function is check_merge_conflict]
         ignored = ignored_checks(entry) if run else frozenset()
         line = None
         for check in run:
