@@ -920,14 +920,17 @@ _SPACES = " \u00a0\u2009\u202f"
 _CODE_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0386-\u03ff\u0400-\u052f\u1e00-\u1eff"
 _NUMBER = re.compile(rf"(?<![\d{_CODE_LETTER}])\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*")
 _GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}]\d")
-_TIME = re.compile(r"(?<![\w.,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?)(?P<m>\d{2}))?"
+# a clock time or date starts where a number does (``_NUMBER``): not inside a word of a Latin, Greek or Cyrillic
+# script ("A4", "B12"), but right after an Arabic proclitic ("و20:00": and 20:00)
+_NO_WORD_BEFORE = rf"(?<![\d_{_CODE_LETTER}"
+_TIME = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?)(?P<m>\d{2}))?"
                    r"(?:\s?(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_]))?(?!\d)")
 _SUFFIX = r"(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_])"
-_TIME_RANGE = re.compile(r"(?<![\w.,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s?(?:–|—|-|to|bis|à)\s?"
+_TIME_RANGE = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s?(?:–|—|-|to|bis|à)\s?"
                          r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s?" + _SUFFIX)
 _TIME_HINT = re.compile(r"\d\s?(?:[:h]|Uhr|[ap]\.?\s?m)", re.IGNORECASE)  # no clock time without one
-_NUMERIC_DATE = re.compile(r"(?<![\w.,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w)"
-                           r"|(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
+_NUMERIC_DATE = re.compile(_NO_WORD_BEFORE + r".,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w)"
+                           r"|" + _NO_WORD_BEFORE + r".,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
 UNIT_SYMBOLS = ("%", "‰", "°C", "°F", "°", "mg", "µg", "μg", "kg", "g", "ml", "cl", "dl", "l", "L", "mm", "cm",
                 "km", "m", "kcal", "kJ", "mmHg", "mmol", "IE", "IU", "UI")
 _SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg", "L": "l"}
@@ -1087,7 +1090,7 @@ def _month_dates(lang: str) -> tuple[dict[str, int], re.Pattern | None]:
             for number, name in locale.months[context][width].items():
                 months[name.lower().rstrip(".")] = number
     names = "|".join(sorted((re.escape(n) for n in months), key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w.,])(\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+({names})\.?\s+(\d{{4}})(?!\d)"
+    pattern = re.compile(rf"{_NO_WORD_BEFORE}.,])(\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+({names})\.?\s+(\d{{4}})(?!\d)"
                          rf"|(?<!\w)({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
     return months, pattern
 
