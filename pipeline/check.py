@@ -39,7 +39,7 @@ from .config import Config
 from .counts import counted
 from .errors import VerlagError, contain
 from .fsutil import relpath
-from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, visible
+from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
@@ -755,7 +755,7 @@ def check_glossary_term(entry, ctx):
         if target is None or term.dnt:
             continue
         pattern = exact_pattern(target) if target == term.source else target_pattern(target, ctx.lang)
-        if not pattern.search(visible(entry.msgstr)):
+        if not pattern.search(matchable(entry.msgstr)):
             yield f"glossary: {term.source!r} should be translated as {target!r}"
 
 
@@ -765,7 +765,7 @@ def check_glossary_forbidden(entry, ctx):
     A glossary that forbids nothing in the catalog's language is not searched (no finding is possible)."""
     if not any(term.forbidden.get(ctx.lang) for term in ctx.glossary.terms):
         return
-    text = visible(entry.msgstr)
+    text = matchable(entry.msgstr)
     for term in ctx.glossary.terms:
         if target := term.target(ctx.lang):
             text = target_pattern(target, ctx.lang).sub(lambda m: " " * len(m.group()), text)
@@ -773,18 +773,19 @@ def check_glossary_forbidden(entry, ctx):
                    for bad in term.forbidden.get(ctx.lang, ()) for m in target_pattern(bad, ctx.lang).finditer(text)),
                   key=lambda h: (h[1], h[0]))
     taken: list[tuple[int, int]] = []
-    for start, length, word, term in hits:
+    for start, length, _, term in hits:
         end = start - length
         if any(start < b and end > a for a, b in taken):
             continue
         taken.append((start, end))
         preferred = term.target(ctx.lang)
-        yield f"glossary: {word!r} is not used for {term.source!r}" + (f"; write {preferred!r}" if preferred else "")
+        yield (f"glossary: {as_written(entry.msgstr, start, end)!r} is not used for {term.source!r}"
+               + (f"; write {preferred!r}" if preferred else ""))
 
 
 def check_glossary_dnt(entry, ctx):
     for term in ctx.glossary.find(entry.msgid):
-        if term.dnt and not exact_pattern(term.source).search(visible(entry.msgstr)):
+        if term.dnt and not exact_pattern(term.source).search(matchable(entry.msgstr)):
             yield f"glossary: {term.source!r} is not translated; keep it exactly as written"
 
 
