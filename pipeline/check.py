@@ -932,9 +932,12 @@ _TIME_RANGE = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2
 _TIME_HINT = re.compile(r"\d\s?(?:[:h]|Uhr|[ap]\.?\s?m)", re.IGNORECASE)  # no clock time without one
 _NUMERIC_DATE = re.compile(_NO_WORD_BEFORE + r".,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w)"
                            r"|" + _NO_WORD_BEFORE + r".,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
+# An area or volume is typed with a plain digit for its power as often as with the superscript: m2 is m²
+_POWERS = {f"{length}{digit}": f"{length}{power}" for length in ("cm", "km", "m") for digit, power in (("2", "²"),
+                                                                                                     ("3", "³"))}
 UNIT_SYMBOLS = ("%", "‰", "°C", "°F", "°", "mg", "µg", "μg", "kg", "g", "ml", "cl", "dl", "l", "L", "mm", "cm",
-                "km", "m", "kcal", "kJ", "mmHg", "mmol", "IE", "IU", "UI")
-_SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg", "L": "l"}
+                "km", "m", "kcal", "kJ", "mmHg", "mmol", "IE", "IU", "UI", *_POWERS.values(), *_POWERS)
+_SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg", "L": "l", **_POWERS}
 # The CLDR units whose names count as the symbol a number's unit is compared by. Temperature-generic and
 # angle-degree ("Grad", "degree", "درجة") say only "degree" (Celsius, Fahrenheit, an angle, a burn's degree): the
 # generic "°", which a translation may make °C or °F (DEGREES).
@@ -943,6 +946,8 @@ CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-ce
               "mass-microgram": "µg", "mass-milligram": "mg", "mass-gram": "g", "mass-kilogram": "kg",
               "volume-milliliter": "ml", "volume-centiliter": "cl", "volume-deciliter": "dl", "volume-liter": "l",
               "length-millimeter": "mm", "length-centimeter": "cm", "length-meter": "m", "length-kilometer": "km",
+              "area-square-centimeter": "cm²", "area-square-meter": "m²", "area-square-kilometer": "km²",
+              "volume-cubic-centimeter": "cm³", "volume-cubic-meter": "m³",
               "energy-kilocalorie": "kcal", "energy-foodcalorie": "kcal", "energy-kilojoule": "kJ",
               "pressure-millimeter-ofhg": "mmHg"}
 
