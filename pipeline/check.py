@@ -914,13 +914,14 @@ _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # space, no-break, thin and narrow no-break space: one group separator (as ICU's lenient parse reads them)
 _SPACES = " \u00a0\u2009\u202f"
+_APOSTROPHES = "'’"  # Swiss grouping (1'500), typed either way
 # digit groups and their separators; a letter before the digits is no part of the number ("و٢": and 2)
 # A Latin, Greek or Cyrillic letter right before digits makes them part of a formula or symbol (CO2, H2O, m2,
 # B12), which a translation may write with sub- or superscript digits; an Arabic or Hebrew letter is a proclitic
 # ("و٢": and 2), and CJK text writes numbers right after its characters ("第3章").
 _CODE_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0386-\u03ff\u0400-\u052f\u1e00-\u1eff"
-_NUMBER = re.compile(rf"(?<![\d{_CODE_LETTER}])\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*")
-_GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}]\d")
+_NUMBER = re.compile(rf"(?<![\d{_CODE_LETTER}])\d+(?:[.,\u066b\u066c{_SPACES}{_APOSTROPHES}]\d+)*")
+_GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}{_APOSTROPHES}]\d")
 # a clock time or date starts where a number does (``_NUMBER``): not inside a word of a Latin, Greek or Cyrillic
 # script ("A4", "B12"), but right after an Arabic proclitic ("و20:00": and 20:00)
 _NO_WORD_BEFORE = rf"(?<![\d_{_CODE_LETTER}"
@@ -1011,27 +1012,33 @@ def _unit(m: re.Match, names: Mapping[str, str]) -> str:
 
 
 @lru_cache(maxsize=16)
+def _regional_data(lang: str) -> tuple[Mapping, ...]:
+    """What the CLDR file of each region of ``lang`` (``de_CH``, ``en_001``) adds to the language's, read without
+    Babel's cache of merged locales, which would hold every region in memory."""
+    import pickle
+
+    from babel.localedata import locale_identifiers, resolve_locale_filename
+
+    found = []
+    for identifier in locale_identifiers():
+        if identifier.split("_")[0] == lang and identifier != lang:
+            with open(resolve_locale_filename(identifier), "rb") as file:
+                found.append(pickle.load(file))
+    return tuple(found)
+
+
+@lru_cache(maxsize=16)
 def unit_names(lang: str) -> dict[str, tuple[str, str]]:
     """How ``lang`` writes the units of ``CLDR_UNITS`` after (or before) a number, in any of its regions (CLDR
     unit patterns by Babel, long, short and narrow, every plural form: "درجات", "degrees", "litres", "٪"), lower
     case -> (symbol, "after" | "before"). Left out: what ``UNIT_SYMBOLS`` already reads, one-letter abbreviations
     other than the symbol (Russian "г" is a year as often as a gram, Arabic "م" a metre or p.m.) and a spelling
     two units share."""
-    import pickle
-
-    from babel.localedata import locale_identifiers, resolve_locale_filename
-
-    # the language as Babel merges it, and what each of its regions' own file adds (en_001 "litres", ar_SA
-    # "لترات"), read without Babel's cache of merged locales, which would hold every region in memory
-    regions = [i for i in locale_identifiers() if i.split("_")[0] == lang and i != lang]
     names: dict[str, tuple[str, str]] = {}
     shared: set[str] = set()
-    for identifier in [lang, *regions]:
-        if identifier == lang:
-            patterns = Locale.parse(lang)._data["unit_patterns"]
-        else:
-            with open(resolve_locale_filename(identifier), "rb") as file:
-                patterns = pickle.load(file).get("unit_patterns", {})
+    # the language as Babel merges it, and what each of its regions adds (en_001 "litres", ar_SA "لترات")
+    for patterns in [Locale.parse(lang)._data["unit_patterns"],
+                     *(data.get("unit_patterns", {}) for data in _regional_data(lang))]:
         for unit, symbol in CLDR_UNITS.items():
             for width in patterns.get(unit, {}).values():
                 for form, pattern in (width.items() if isinstance(width, Mapping) else ()):
@@ -1070,8 +1077,10 @@ def _unit_pattern(langs: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
 @lru_cache(maxsize=64)
 def _symbols(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """The decimal and group symbols of ``lang`` (CLDR, by Babel) for Latin digits and for the language's native
-    digits (Arabic ``٫`` and ``٬`` beside ``.`` and ``,``). A space-like group symbol (French U+202F) stands for
-    every space, as French is typed."""
+    digits (Arabic ``٫`` and ``٬`` beside ``.`` and ``,``). Digits are grouped as in any region of the language,
+    where that is no decimal symbol of ``lang``: German ``1.500`` and Swiss ``1'500``, French ``1 500`` and
+    Luxembourg's ``1.500``. An apostrophe is either one (``1’500`` is typed ``1'500``), and every space groups,
+    in every language (``10 000``, as the SI and DIN 5008 write numbers)."""
     try:
         locale = Locale.parse(lang.replace("-", "_"))
     except Exception:
@@ -1079,9 +1088,11 @@ def _symbols(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     systems = {"latn", locale.default_numbering_system, locale.other_numbering_systems.get("native", "latn")}
     decimals = frozenset(get_decimal_symbol(locale, numbering_system=ns) for ns in systems)
     groups = {get_group_symbol(locale, numbering_system=ns) for ns in systems}
-    if groups & set(_SPACES):
-        groups |= set(_SPACES)
-    return decimals, frozenset(groups)
+    groups |= {symbols["group"] for data in _regional_data(locale.language)
+               for ns, symbols in data.get("number_symbols", {}).items() if ns in systems and "group" in symbols}
+    if groups & set(_APOSTROPHES):
+        groups |= set(_APOSTROPHES)
+    return decimals, frozenset(groups | set(_SPACES)) - decimals
 
 
 @lru_cache(maxsize=64)
@@ -1143,7 +1154,7 @@ def _clock(hour: str, minute: str | None, suffix: str) -> str:
     return f"{h}" if mins == 0 else f"{h}:{mins:02d}"
 
 
-_SEPARATOR = re.compile(rf"([.,\u066b\u066c{_SPACES}])")
+_SEPARATOR = re.compile(rf"([.,\u066b\u066c{_SPACES}{_APOSTROPHES}])")
 _POINTS = frozenset(".,\u066b")  # read as a decimal separator where they group nothing
 
 
