@@ -648,12 +648,13 @@ def check_double_word(entry, ctx):
         yield from (f"doubled word: {pair!r}" for pair in found)
 
 
-QUOTES = {"de": (("„", "“"), ("»", "«")), "en": (("“", "”"),), "fr": (("«", "»"), ("“", "”"))}
+QUOTES = {"de": (("„", "“"), ("»", "«")), "en": (("“", "”"),), "fr": (("«", "»"), ("“", "”")),
+          "pl": (("„", "”"), ("«", "»")), "ja": (("「", "」"), ("『", "』"), ("“", "”"))}
 _ANY_QUOTES = (("“", "”"), ("«", "»"))
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
-_PAIRED = frozenset("()[]{}\"„“”«»")
+_PAIRED = frozenset("()[]{}\"„“”«»「」『』")
 
 
 def check_brackets(entry, ctx):
@@ -665,13 +666,24 @@ def check_brackets(entry, ctx):
             yield f"unbalanced brackets: {tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
     if _foreign_quotes(tgt, ctx.lang):
         return  # the typography check names the wrong quotation marks
-    balance = sum(src.count(o) - src.count(c) for o, c in QUOTES.get(ctx.source_lang, _ANY_QUOTES))
-    pairs = QUOTES.get(ctx.lang.split("-")[0], _ANY_QUOTES)
-    if balance != sum(tgt.count(o) - tgt.count(c) for o, c in pairs):
+    german, pairs = (QUOTES.get(lang.split("-")[0], _ANY_QUOTES) for lang in (ctx.source_lang, ctx.lang))
+    before = {_balance(src, german)}
+    if before != {0}:  # German written with “…” the English way, or a » that quotes nothing (a » b)
+        before.add(_balance(src, _ANY_QUOTES))
+    after = {_balance(tgt, pairs)}
+    own = {mark for pair in pairs for mark in pair}
+    if any(mark in tgt and mark not in own for pair in german for mark in pair):
+        after.add(_balance(tgt, german))  # a draft that keeps the German's marks
+    if before.isdisjoint(after):
         shown = ", ".join(f"{tgt.count(o)} {o} / {tgt.count(c)} {c}" for o, c in pairs)
         yield f"unbalanced quotation marks: {shown}"
     if src.count('"') % 2 == 0 and tgt.count('"') % 2:
         yield 'unbalanced quotation marks: an odd number of "'
+
+
+def _balance(text: str, pairs: tuple[tuple[str, str], ...]) -> int:
+    """How many more quotation marks ``text`` opens than it closes, read with ``pairs``."""
+    return sum(text.count(o) - text.count(c) for o, c in pairs)
 
 
 def _foreign_quotes(text: str, lang: str) -> str | None:
@@ -1155,6 +1167,8 @@ def _clock(hour: str, minute: str | None, suffix: str) -> str:
 
 
 _SEPARATOR = re.compile(rf"([.,\u066b\u066c{_SPACES}{_APOSTROPHES}])")
+_DOTTED = re.compile(r"\d+(?:\.\d+)+")
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _POINTS = frozenset(".,\u066b")  # read as a decimal separator where they group nothing
 
 
@@ -1164,7 +1178,11 @@ def _number(spelling: str, decimals: frozenset[str], groups: frozenset[str]) -> 
     A group separator of the language joins only groups of exactly three digits after a first group of one to
     three; where a space (in a language that groups with spaces) comes before a group of another length, the
     groups were never one number (``+49 761 555 0123``) and each is read on its own. A ``.`` or ``,`` that groups
-    nothing is a decimal separator, whichever the language uses."""
+    nothing is a decimal separator, whichever the language uses. Three or more parts joined by full stops are
+    no decimal number in any language: groups of three (``1.250.000``) in every one, else compared as written
+    (``192.168.0.1``, version ``2.6.32``)."""
+    if spelling.count(".") > 1 and _DOTTED.fullmatch(spelling):
+        return [(_canonical(spelling.replace(".", "")) if _DOT_GROUPED.fullmatch(spelling) else spelling, spelling)]
     chunks = _SEPARATOR.split(spelling)
     digits, seps = chunks[0::2], chunks[1::2]
     out: list[tuple[str, str]] = []
