@@ -720,7 +720,8 @@ def _typography(entry, ctx):
         bare = text_parts(entry.msgstr, ctx).bare
         if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", bare):
             yield "« … » need a no-break space inside (U+00A0 or U+202F)"
-        if m := re.search(r"\S( )[?!:;]", bare):
+        german = text_parts(entry.msgid, ctx).bare  # a mark the German spaces too is a symbol ("+ ? *"), kept
+        if m := next((m for m in re.finditer(r"\S( )[?!:;]", bare) if m.group() not in german), None):
             yield f"a no-break space, not a space, goes before {m.group()[-1]!r} in French"
 
 
