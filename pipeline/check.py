@@ -1183,10 +1183,10 @@ def _number(spelling: str, decimals: frozenset[str], groups: frozenset[str]) -> 
     """One number as written in a language, or several where the separators cannot belong to one.
 
     A group separator of the language joins only groups of exactly three digits after a first group of one to
-    three; where a space (in a language that groups with spaces) comes before a group of another length, the
-    groups were never one number (``+49 761 555 0123``) and each is read on its own. A ``.`` or ``,`` that groups
-    nothing is a decimal separator, whichever the language uses. Three or more parts joined by full stops are
-    no decimal number in any language: groups of three (``1.250.000``) in every one, else compared as written
+    three; where a space comes before a group of another length, the groups were never one number
+    (``+49 761 555 0123``) and each is read on its own. A ``.`` or ``,`` that groups nothing is a decimal
+    separator, whichever the language uses. Three or more parts joined by full stops are no decimal number in
+    any language: groups of three (``1.250.000``) in every one, else compared as written
     (``192.168.0.1``, version ``2.6.32``)."""
     if spelling.count(".") > 1 and _DOTTED.fullmatch(spelling):
         return [(_canonical(spelling.replace(".", "")) if _DOT_GROUPED.fullmatch(spelling) else spelling, spelling)]
