@@ -39,7 +39,7 @@ from .config import Config
 from .counts import counted
 from .errors import VerlagError, contain
 from .fsutil import relpath
-from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, visible
+from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
@@ -650,12 +650,13 @@ def check_double_word(entry, ctx):
         yield from (f"doubled word: {pair!r}" for pair in found)
 
 
-QUOTES = {"de": (("„", "“"), ("»", "«")), "en": (("“", "”"),), "fr": (("«", "»"), ("“", "”"))}
+QUOTES = {"de": (("„", "“"), ("»", "«")), "en": (("“", "”"),), "fr": (("«", "»"), ("“", "”")),
+          "pl": (("„", "”"), ("«", "»")), "ja": (("「", "」"), ("『", "』"), ("“", "”"))}
 _ANY_QUOTES = (("“", "”"), ("«", "»"))
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
-_PAIRED = frozenset("()[]{}\"„“”«»")
+_PAIRED = frozenset("()[]{}\"„“”«»「」『』")
 
 
 def check_brackets(entry, ctx):
@@ -667,13 +668,24 @@ def check_brackets(entry, ctx):
             yield f"unbalanced brackets: {tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
     if _foreign_quotes(tgt, ctx.lang):
         return  # the typography check names the wrong quotation marks
-    balance = sum(src.count(o) - src.count(c) for o, c in QUOTES.get(ctx.source_lang, _ANY_QUOTES))
-    pairs = QUOTES.get(ctx.lang.split("-")[0], _ANY_QUOTES)
-    if balance != sum(tgt.count(o) - tgt.count(c) for o, c in pairs):
+    german, pairs = (QUOTES.get(lang.split("-")[0], _ANY_QUOTES) for lang in (ctx.source_lang, ctx.lang))
+    before = {_balance(src, german)}
+    if before != {0}:  # German written with “…” the English way, or a » that quotes nothing (a » b)
+        before.add(_balance(src, _ANY_QUOTES))
+    after = {_balance(tgt, pairs)}
+    own = {mark for pair in pairs for mark in pair}
+    if any(mark in tgt and mark not in own for pair in german for mark in pair):
+        after.add(_balance(tgt, german))  # a draft that keeps the German's marks
+    if before.isdisjoint(after):
         shown = ", ".join(f"{tgt.count(o)} {o} / {tgt.count(c)} {c}" for o, c in pairs)
         yield f"unbalanced quotation marks: {shown}"
     if src.count('"') % 2 == 0 and tgt.count('"') % 2:
         yield 'unbalanced quotation marks: an odd number of "'
+
+
+def _balance(text: str, pairs: tuple[tuple[str, str], ...]) -> int:
+    """How many more quotation marks ``text`` opens than it closes, read with ``pairs``."""
+    return sum(text.count(o) - text.count(c) for o, c in pairs)
 
 
 def _foreign_quotes(text: str, lang: str) -> str | None:
@@ -710,7 +722,8 @@ def _typography(entry, ctx):
         bare = text_parts(entry.msgstr, ctx).bare
         if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", bare):
             yield "« … » need a no-break space inside (U+00A0 or U+202F)"
-        if m := re.search(r"\S( )[?!:;]", bare):
+        german = text_parts(entry.msgid, ctx).bare  # a mark the German spaces too is a symbol ("+ ? *"), kept
+        if m := next((m for m in re.finditer(r"\S( )[?!:;]", bare) if m.group() not in german), None):
             yield f"a no-break space, not a space, goes before {m.group()[-1]!r} in French"
 
 
@@ -752,12 +765,15 @@ def check_unchanged(entry, ctx):
 
 
 def check_glossary_term(entry, ctx):
+    """Not on a pseudo draft: accented German is a layout test, no translation that could use the term."""
     for term in ctx.glossary.find(entry.msgid):
         target = term.target(ctx.lang)
         if target is None or term.dnt:
             continue
         pattern = exact_pattern(target) if target == term.source else target_pattern(target, ctx.lang)
-        if not pattern.search(visible(entry.msgstr)):
+        if not pattern.search(matchable(entry.msgstr)):
+            if is_pseudo(entry.msgstr, entry.msgid):
+                return
             yield f"glossary: {term.source!r} should be translated as {target!r}"
 
 
@@ -767,7 +783,7 @@ def check_glossary_forbidden(entry, ctx):
     A glossary that forbids nothing in the catalog's language is not searched (no finding is possible)."""
     if not any(term.forbidden.get(ctx.lang) for term in ctx.glossary.terms):
         return
-    text = visible(entry.msgstr)
+    text = matchable(entry.msgstr)
     for term in ctx.glossary.terms:
         if target := term.target(ctx.lang):
             text = target_pattern(target, ctx.lang).sub(lambda m: " " * len(m.group()), text)
@@ -775,18 +791,22 @@ def check_glossary_forbidden(entry, ctx):
                    for bad in term.forbidden.get(ctx.lang, ()) for m in target_pattern(bad, ctx.lang).finditer(text)),
                   key=lambda h: (h[1], h[0]))
     taken: list[tuple[int, int]] = []
-    for start, length, word, term in hits:
+    for start, length, _, term in hits:
         end = start - length
         if any(start < b and end > a for a, b in taken):
             continue
         taken.append((start, end))
         preferred = term.target(ctx.lang)
-        yield f"glossary: {word!r} is not used for {term.source!r}" + (f"; write {preferred!r}" if preferred else "")
+        yield (f"glossary: {as_written(entry.msgstr, start, end)!r} is not used for {term.source!r}"
+               + (f"; write {preferred!r}" if preferred else ""))
 
 
 def check_glossary_dnt(entry, ctx):
+    """Not on a pseudo draft, which accents every word (``check_glossary_term``)."""
     for term in ctx.glossary.find(entry.msgid):
-        if term.dnt and not exact_pattern(term.source).search(visible(entry.msgstr)):
+        if term.dnt and not exact_pattern(term.source).search(matchable(entry.msgstr)):
+            if is_pseudo(entry.msgstr, entry.msgid):
+                return
             yield f"glossary: {term.source!r} is not translated; keep it exactly as written"
 
 
@@ -938,24 +958,31 @@ _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # space, no-break, thin and narrow no-break space: one group separator (as ICU's lenient parse reads them)
 _SPACES = " \u00a0\u2009\u202f"
+_APOSTROPHES = "'’"  # Swiss grouping (1'500), typed either way
 # digit groups and their separators; a letter before the digits is no part of the number ("و٢": and 2)
 # A Latin, Greek or Cyrillic letter right before digits makes them part of a formula or symbol (CO2, H2O, m2,
 # B12), which a translation may write with sub- or superscript digits; an Arabic or Hebrew letter is a proclitic
 # ("و٢": and 2), and CJK text writes numbers right after its characters ("第3章").
 _CODE_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0386-\u03ff\u0400-\u052f\u1e00-\u1eff"
-_NUMBER = re.compile(rf"(?<![\d{_CODE_LETTER}])\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*")
-_GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}]\d")
-_TIME = re.compile(r"(?<![\w.,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?)(?P<m>\d{2}))?"
+_NUMBER = re.compile(rf"(?<![\d{_CODE_LETTER}])\d+(?:[.,\u066b\u066c{_SPACES}{_APOSTROPHES}]\d+)*")
+_GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}{_APOSTROPHES}]\d")
+# a clock time or date starts where a number does (``_NUMBER``): not inside a word of a Latin, Greek or Cyrillic
+# script ("A4", "B12"), but right after an Arabic proclitic ("و20:00": and 20:00)
+_NO_WORD_BEFORE = rf"(?<![\d_{_CODE_LETTER}"
+_TIME = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?)(?P<m>\d{2}))?"
                    r"(?:\s?(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_]))?(?!\d)")
 _SUFFIX = r"(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_])"
-_TIME_RANGE = re.compile(r"(?<![\w.,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s?(?:–|—|-|to|bis|à)\s?"
+_TIME_RANGE = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s?(?:–|—|-|to|bis|à)\s?"
                          r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s?" + _SUFFIX)
 _TIME_HINT = re.compile(r"\d\s?(?:[:h]|Uhr|[ap]\.?\s?m)", re.IGNORECASE)  # no clock time without one
-_NUMERIC_DATE = re.compile(r"(?<![\w.,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w)"
-                           r"|(?<![\w.,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
+_NUMERIC_DATE = re.compile(_NO_WORD_BEFORE + r".,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w)"
+                           r"|" + _NO_WORD_BEFORE + r".,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
+# An area or volume is typed with a plain digit for its power as often as with the superscript: m2 is m²
+_POWERS = {f"{length}{digit}": f"{length}{power}" for length in ("cm", "km", "m") for digit, power in (("2", "²"),
+                                                                                                     ("3", "³"))}
 UNIT_SYMBOLS = ("%", "‰", "°C", "°F", "°", "mg", "µg", "μg", "kg", "g", "ml", "cl", "dl", "l", "L", "mm", "cm",
-                "km", "m", "kcal", "kJ", "mmHg", "mmol", "IE", "IU", "UI")
-_SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg", "L": "l"}
+                "km", "m", "kcal", "kJ", "mmHg", "mmol", "IE", "IU", "UI", *_POWERS.values(), *_POWERS)
+_SAME_UNIT = {"IU": "IE", "UI": "IE", "μg": "µg", "L": "l", **_POWERS}
 # The CLDR units whose names count as the symbol a number's unit is compared by. Temperature-generic and
 # angle-degree ("Grad", "degree", "درجة") say only "degree" (Celsius, Fahrenheit, an angle, a burn's degree): the
 # generic "°", which a translation may make °C or °F (DEGREES).
@@ -964,6 +991,8 @@ CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-ce
               "mass-microgram": "µg", "mass-milligram": "mg", "mass-gram": "g", "mass-kilogram": "kg",
               "volume-milliliter": "ml", "volume-centiliter": "cl", "volume-deciliter": "dl", "volume-liter": "l",
               "length-millimeter": "mm", "length-centimeter": "cm", "length-meter": "m", "length-kilometer": "km",
+              "area-square-centimeter": "cm²", "area-square-meter": "m²", "area-square-kilometer": "km²",
+              "volume-cubic-centimeter": "cm³", "volume-cubic-meter": "m³",
               "energy-kilocalorie": "kcal", "energy-foodcalorie": "kcal", "energy-kilojoule": "kJ",
               "pressure-millimeter-ofhg": "mmHg"}
 
@@ -1027,27 +1056,33 @@ def _unit(m: re.Match, names: Mapping[str, str]) -> str:
 
 
 @lru_cache(maxsize=16)
+def _regional_data(lang: str) -> tuple[Mapping, ...]:
+    """What the CLDR file of each region of ``lang`` (``de_CH``, ``en_001``) adds to the language's, read without
+    Babel's cache of merged locales, which would hold every region in memory."""
+    import pickle
+
+    from babel.localedata import locale_identifiers, resolve_locale_filename
+
+    found = []
+    for identifier in locale_identifiers():
+        if identifier.split("_")[0] == lang and identifier != lang:
+            with open(resolve_locale_filename(identifier), "rb") as file:
+                found.append(pickle.load(file))
+    return tuple(found)
+
+
+@lru_cache(maxsize=16)
 def unit_names(lang: str) -> dict[str, tuple[str, str]]:
     """How ``lang`` writes the units of ``CLDR_UNITS`` after (or before) a number, in any of its regions (CLDR
     unit patterns by Babel, long, short and narrow, every plural form: "درجات", "degrees", "litres", "٪"), lower
     case -> (symbol, "after" | "before"). Left out: what ``UNIT_SYMBOLS`` already reads, one-letter abbreviations
     other than the symbol (Russian "г" is a year as often as a gram, Arabic "م" a metre or p.m.) and a spelling
     two units share."""
-    import pickle
-
-    from babel.localedata import locale_identifiers, resolve_locale_filename
-
-    # the language as Babel merges it, and what each of its regions' own file adds (en_001 "litres", ar_SA
-    # "لترات"), read without Babel's cache of merged locales, which would hold every region in memory
-    regions = [i for i in locale_identifiers() if i.split("_")[0] == lang and i != lang]
     names: dict[str, tuple[str, str]] = {}
     shared: set[str] = set()
-    for identifier in [lang, *regions]:
-        if identifier == lang:
-            patterns = Locale.parse(lang)._data["unit_patterns"]
-        else:
-            with open(resolve_locale_filename(identifier), "rb") as file:
-                patterns = pickle.load(file).get("unit_patterns", {})
+    # the language as Babel merges it, and what each of its regions adds (en_001 "litres", ar_SA "لترات")
+    for patterns in [Locale.parse(lang)._data["unit_patterns"],
+                     *(data.get("unit_patterns", {}) for data in _regional_data(lang))]:
         for unit, symbol in CLDR_UNITS.items():
             for width in patterns.get(unit, {}).values():
                 for form, pattern in (width.items() if isinstance(width, Mapping) else ()):
@@ -1086,8 +1121,10 @@ def _unit_pattern(langs: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
 @lru_cache(maxsize=64)
 def _symbols(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """The decimal and group symbols of ``lang`` (CLDR, by Babel) for Latin digits and for the language's native
-    digits (Arabic ``٫`` and ``٬`` beside ``.`` and ``,``). A space-like group symbol (French U+202F) stands for
-    every space, as French is typed."""
+    digits (Arabic ``٫`` and ``٬`` beside ``.`` and ``,``). Digits are grouped as in any region of the language,
+    where that is no decimal symbol of ``lang``: German ``1.500`` and Swiss ``1'500``, French ``1 500`` and
+    Luxembourg's ``1.500``. An apostrophe is either one (``1’500`` is typed ``1'500``), and every space groups,
+    in every language (``10 000``, as the SI and DIN 5008 write numbers)."""
     try:
         locale = Locale.parse(lang.replace("-", "_"))
     except Exception:
@@ -1095,9 +1132,11 @@ def _symbols(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     systems = {"latn", locale.default_numbering_system, locale.other_numbering_systems.get("native", "latn")}
     decimals = frozenset(get_decimal_symbol(locale, numbering_system=ns) for ns in systems)
     groups = {get_group_symbol(locale, numbering_system=ns) for ns in systems}
-    if groups & set(_SPACES):
-        groups |= set(_SPACES)
-    return decimals, frozenset(groups)
+    groups |= {symbols["group"] for data in _regional_data(locale.language)
+               for ns, symbols in data.get("number_symbols", {}).items() if ns in systems and "group" in symbols}
+    if groups & set(_APOSTROPHES):
+        groups |= set(_APOSTROPHES)
+    return decimals, frozenset(groups | set(_SPACES)) - decimals
 
 
 @lru_cache(maxsize=64)
@@ -1112,7 +1151,7 @@ def _month_dates(lang: str) -> tuple[dict[str, int], re.Pattern | None]:
             for number, name in locale.months[context][width].items():
                 months[name.lower().rstrip(".")] = number
     names = "|".join(sorted((re.escape(n) for n in months), key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w.,])(\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+({names})\.?\s+(\d{{4}})(?!\d)"
+    pattern = re.compile(rf"{_NO_WORD_BEFORE}.,])(\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+({names})\.?\s+(\d{{4}})(?!\d)"
                          rf"|(?<!\w)({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
     return months, pattern
 
@@ -1159,7 +1198,9 @@ def _clock(hour: str, minute: str | None, suffix: str) -> str:
     return f"{h}" if mins == 0 else f"{h}:{mins:02d}"
 
 
-_SEPARATOR = re.compile(rf"([.,\u066b\u066c{_SPACES}])")
+_SEPARATOR = re.compile(rf"([.,\u066b\u066c{_SPACES}{_APOSTROPHES}])")
+_DOTTED = re.compile(r"\d+(?:\.\d+)+")
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _POINTS = frozenset(".,\u066b")  # read as a decimal separator where they group nothing
 
 
@@ -1167,9 +1208,13 @@ def _number(spelling: str, decimals: frozenset[str], groups: frozenset[str]) -> 
     """One number as written in a language, or several where the separators cannot belong to one.
 
     A group separator of the language joins only groups of exactly three digits after a first group of one to
-    three; where a space (in a language that groups with spaces) comes before a group of another length, the
-    groups were never one number (``+49 761 555 0123``) and each is read on its own. A ``.`` or ``,`` that groups
-    nothing is a decimal separator, whichever the language uses."""
+    three; where a space comes before a group of another length, the groups were never one number
+    (``+49 761 555 0123``) and each is read on its own. A ``.`` or ``,`` that groups nothing is a decimal
+    separator, whichever the language uses. Three or more parts joined by full stops are no decimal number in
+    any language: groups of three (``1.250.000``) in every one, else compared as written
+    (``192.168.0.1``, version ``2.6.32``)."""
+    if spelling.count(".") > 1 and _DOTTED.fullmatch(spelling):
+        return [(_canonical(spelling.replace(".", "")) if _DOT_GROUPED.fullmatch(spelling) else spelling, spelling)]
     chunks = _SEPARATOR.split(spelling)
     digits, seps = chunks[0::2], chunks[1::2]
     out: list[tuple[str, str]] = []
@@ -1228,7 +1273,9 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
     error, all that an edition's QA gate (``blocked_keys``) looks at. An entry whose translation keeps the
-    German's markup (``same_markup``) is not run through ``MARKUP_CHECKS``, which could find nothing in it.
+    German's markup (``same_markup``) is not run through ``MARKUP_CHECKS``, which could find nothing in it. An
+    entry holding msgcat's conflict markers gets the ``merge-conflict`` finding alone: the other checks would read
+    its versions and marker lines as one translation (doubled spaces, three "?", twice the length).
     """
     lines = text.split("\n") if text is not None else []
     active = [e for e in po if not e.obsolete]
@@ -1252,6 +1299,8 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
         if len(kept[state]) < len(run) and same_markup(text_parts(entry.msgid, entry_ctx),
                                                        text_parts(entry.msgstr, entry_ctx)):
             run = kept[state]
+        if "#-#-#-#-#" in entry.msgstr and _MSGCAT_MARKER.search(entry.msgstr):  # versions: one finding says it
+            run = [c for c in run if c.function is check_merge_conflict]
         ignored = ignored_checks(entry) if run else frozenset()
         line = None
         for check in run:

@@ -53,6 +53,30 @@ def visible(text: str) -> str:
     return text.translate(_INVISIBLE)
 
 
+# Arabic vowel marks (harakat, fathatan to sukun, and the superscript alef): written or left out at will, so a
+# translation's "الكُرْكُم" is the glossary's "كركم"
+_UNVOWELLED = str.maketrans("", "", "".join(map(chr, range(0x064B, 0x0653))) + "\u0670")
+
+
+def matchable(text: str) -> str:
+    """A translation as its glossary terms are matched in it (``target_pattern``): ``visible``, and without
+    Arabic vowel marks."""
+    return visible(text).translate(_UNVOWELLED)
+
+
+def as_written(text: str, start: int, end: int) -> str:
+    """The part of ``visible(text)`` that ``matchable(text)[start:end]`` is, with its vowel marks: what a message
+    quotes so that the reviewer finds it in the catalog."""
+    shown = visible(text)
+    kept = [i for i, ch in enumerate(shown) if ord(ch) not in _UNVOWELLED]
+    if len(kept) == len(shown):
+        return shown[start:end]
+    stop = kept[end - 1] + 1
+    while stop < len(shown) and ord(shown[stop]) in _UNVOWELLED:
+        stop += 1
+    return shown[kept[start]:stop]
+
+
 @dataclass(frozen=True)
 class Term:
     source: str
@@ -154,9 +178,9 @@ def target_pattern(term: str, lang: str = "") -> re.Pattern:
     """A translation in running text: case-insensitive, word start, a short ending allowed. In a language whose
     proclitics attach to the noun (``PROCLITICS``), the word may start with them: Arabic ``القراص`` and
     ``وبالقراص`` are the term ``قراص``; a term written with the article (``الكركم``) is found after ``بال`` and
-    ``لل`` too."""
+    ``لل`` too. Arabic vowel marks in the term are left out: search ``matchable`` text with it."""
     lang = lang.split("-")[0].lower()
-    term = term.strip()
+    term = term.strip().translate(_UNVOWELLED)
     article = _ARTICLE.get(lang, "")
     if article and term.startswith(article) and len(term) > len(article) + 1:
         term = term[len(article):]
