@@ -43,6 +43,7 @@ from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, vi
 from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
+from .numberwords import as_digits, german_number_words
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
@@ -50,6 +51,7 @@ from .pseudo import is_pseudo
 from .rawhtml import active_html, active_message, german_blocks, retitled, stays_german, text_attributes
 from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
+from .scripts import UNSPACED, unspaced
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources, site_host
 
@@ -461,6 +463,8 @@ def check_numbers(entry, ctx):
     missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
     _match_dates(added, missing)
+    if added and ctx.source_lang == "de":
+        _match_words(added, german_number_words(german))
     if missing or added:
         a, b = _spell(src, missing), _spell(tgt, added)
         if set(a) & set(b):  # the same digits read differently: say how
@@ -472,6 +476,9 @@ def check_numbers(entry, ctx):
     src_units = Counter(units(text_parts(entry.msgid, ctx).prose, ctx.lang, ctx.source_lang))
     tgt_units = Counter(units(text_parts(entry.msgstr, ctx).prose, ctx.lang, ctx.source_lang))
     missing, added = _differences(src_units, tgt_units)
+    if added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
+        src_units = Counter(units(as_digits(text_parts(entry.msgid, ctx).prose), ctx.lang, ctx.source_lang))
+        missing, added = _differences(src_units, tgt_units)
     _match_degrees(missing, added)
     _match_degrees(added, missing)
     if missing or added:
@@ -503,6 +510,15 @@ def _match_degrees(generic: list[str], specific: list[str]) -> None:
             return
         generic.remove("°")
         specific.remove(scale)
+
+
+def _match_words(added: list[str], words: Iterable[frozenset[str]]) -> None:
+    """A number the translation writes in digits matches a German number word of that value (``drei`` is 3,
+    ``halb acht`` 7:30), each word once; a word of another value matches nothing (``drei`` -> ``4``)."""
+    for values in words:
+        match = next((v for v in added if v.split("#")[0] in values), None)
+        if match is not None:
+            added.remove(match)
 
 
 def _match_dates(dates: list[str], others: list[str]) -> None:
@@ -998,6 +1014,8 @@ def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
 def _unit(m: re.Match, names: Mapping[str, str]) -> str:
     if m.lastgroup == "symbol":
         return _SAME_UNIT.get(m.group("symbol"), m.group("symbol"))
+    if m.lastgroup == "around":
+        return names[re.sub(rf"[{_SPACES}]?{_UNIT_NUMBER}[{_SPACES}]?", "{0}", m.group("around"), 1).lower()]
     return names[m.group(m.lastgroup).lower()]
 
 
@@ -1027,15 +1045,24 @@ def unit_names(lang: str) -> dict[str, tuple[str, str]]:
             for width in patterns.get(unit, {}).values():
                 for form, pattern in (width.items() if isinstance(width, Mapping) else ()):
                     before, zero, after = pattern.partition("{0}")
-                    name = (after if not before.strip() else before if not after.strip() else "").strip(_SPACES)
-                    side = "after" if after.strip() else "before"
+                    name, side = _unit_words(before, after)
                     if (form == "per" or not zero or not name or (side == "after" and name in UNIT_SYMBOLS)
-                            or (len(name) == 1 and name.isalpha() and name.lower() != symbol.lower())):
+                            or (len(name) == 1 and name.isalpha() and name.lower() != symbol.lower()
+                                and not unspaced(name))):
                         continue
                     key = (symbol, side)
                     if names.setdefault(name.lower(), key) != key:
                         shared.add(name.lower())
     return {name: key for name, key in names.items() if name not in shared}
+
+
+def _unit_words(before: str, after: str) -> tuple[str, str]:
+    """The words of a CLDR unit pattern around its number (``{0} litres``, ``%{0}``, ``摂氏 {0} 度``) and where
+    they stand: after, before, or "around" it (that one written ``摂氏{0}度``, without spaces)."""
+    before, after = before.strip(), after.strip()
+    if before and after:
+        return f"{before}{{0}}{after}", "around"
+    return (after, "after") if after else (before, "before")
 
 
 @lru_cache(maxsize=16)
@@ -1052,10 +1079,34 @@ def _unit_pattern(langs: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
     symbols = alternatives(UNIT_SYMBOLS)
-    after = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "after")
-    before = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "before")
-    return re.compile(rf"(?<=\d)[{_SPACES}]?(?:(?P<symbol>{symbols})|(?P<after>(?i:{after}))(?:s|n)?)(?![^\W\d_])"
-                      rf"|(?<![^\W\d_])(?P<before>(?i:{before}))[{_SPACES}]?(?=\d)"), names
+    after = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "after"
+                         and not unspaced(n[-1]))
+    before = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "before"
+                          and not unspaced(n[0]))
+    return re.compile(rf"(?<=\d)[{_SPACES}]?(?:(?P<symbol>{symbols})|(?P<after>(?i:{after}))(?:s|n)?)"
+                      rf"(?![^\W\d_{UNSPACED}])"
+                      rf"|(?<![^\W\d_])(?P<before>(?i:{before}))[{_SPACES}]?(?=\d)" + _unspaced_units(merged)), names
+
+
+def _unspaced_units(merged: Mapping[str, tuple[str, str]]) -> str:
+    """The alternatives of ``_unit_pattern`` for unit words no word boundary marks: a name in a script written
+    without spaces (``33度の``, ``2リットル``, ``섭씨 33도에서``), and a name around the number (``摂氏33度``, read
+    whole as one unit, so that its ``度`` is no second one). "" for a language that has neither."""
+    def alternatives(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    tight = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "after" and unspaced(n[-1]))
+    lead = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "before" and unspaced(n[0]))
+    around = "|".join(
+        rf"(?<![^\W\d_{UNSPACED}]){re.escape(before)}[{_SPACES}]?{_UNIT_NUMBER}[{_SPACES}]?{re.escape(after)}"
+        for before, after in sorted((n.split("{0}") for n, (symbol, side) in merged.items()
+                                     if symbol and side == "around"), key=lambda pair: -len("".join(pair))))
+    return "".join([rf"|(?P<around>(?i:{around}))" if around else "",
+                    rf"|(?<=\d)[{_SPACES}]?(?P<tight>(?i:{tight}))" if tight else "",
+                    rf"|(?P<lead>(?i:{lead}))[{_SPACES}]?(?=\d)" if lead else ""])
+
+
+_UNIT_NUMBER = rf"\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*"
 
 
 @lru_cache(maxsize=64)

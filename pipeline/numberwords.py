@@ -1,0 +1,89 @@
+"""German numbers written as words, by value: what a translation may write in digits ("zwischen ein und drei
+Uhr" -> "1時から3時", "zwei Stunden" -> "2時間").
+
+Read: cardinals of any size as one word ("null" to "neunundneunzigtausend", with "ein", "eine", "einer" ... and
+"zweier", "dreier"), ordinals ("erste", "dritten", "zwanzigste"), "Dutzend", halves ("halb", "eineinhalb",
+"anderthalb", "zweieinhalb") and the clock's "halb acht" (7:30 or 19:30). CLDR has no way back from words to
+numbers (its spell-out rules only write them, and Babel does not ship them), so the words are German's own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_UNITS = {"null": 0, "ein": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1, "zwei": 2,
+          "zweier": 2, "zwo": 2, "drei": 3, "dreier": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+          "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
+          "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "dutzend": 12}
+_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80,
+         "neunzig": 90}
+_ORDINAL_STEMS = {"ers": 1, "drit": 3, "sieb": 7, "ach": 8}  # the irregular ones: erste, dritte, siebte, achte
+_ORDINAL = re.compile(r"(.+?)te[nrsm]?")
+_HALF = re.compile(r"halb(?:e[nrsm]?)?")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def cardinal(word: str) -> int | None:
+    """The value of a German cardinal written as one word, lower case (``dreihundertvierundzwanzig``), else
+    None."""
+    if word in _UNITS:
+        return _UNITS[word]
+    if word in _TENS:
+        return _TENS[word]
+    for name, factor in (("tausend", 1000), ("hundert", 100)):
+        head, found, tail = word.partition(name)
+        if found:
+            times = cardinal(head) if head else 1
+            rest = cardinal(tail) if tail else 0
+            return None if times is None or rest is None or (tail and rest >= factor) else times * factor + rest
+    unit, found, tens = word.partition("und")
+    if found and tens in _TENS and unit in _UNITS and 0 < _UNITS[unit] < 10:
+        return _UNITS[unit] + _TENS[tens]
+    return None
+
+
+def _ordinal(word: str) -> int | None:
+    m = _ORDINAL.fullmatch(word)
+    if not m:
+        return None
+    for stem in (m.group(1), m.group(1).removesuffix("s")):  # sechste, zwanzigste
+        if (n := _ORDINAL_STEMS.get(stem, cardinal(stem))) is not None:
+            return n
+    return None
+
+
+def _value(word: str) -> str | None:
+    if _HALF.fullmatch(word):
+        return "0.5"
+    if word == "anderthalb":
+        return "1.5"
+    if word.endswith("einhalb") and (whole := cardinal(word[:-len("einhalb")])) is not None:
+        return f"{whole}.5"
+    n = cardinal(word)
+    if n is None:
+        n = _ordinal(word)
+    return None if n is None else str(n)
+
+
+@lru_cache(maxsize=1024)
+def german_number_words(text: str) -> tuple[frozenset[str], ...]:
+    """Every number word in the German ``text``, in order, as the values a translation may write it as (the
+    canonical spellings of ``check.numbers``: "3", "0.5", "7:30"): one set per word."""
+    words = [m.group().lower() for m in _WORD.finditer(text)]
+    found: list[frozenset[str]] = []
+    for i, word in enumerate(words):
+        value = _value(word)
+        if value is None:
+            continue
+        values = {value}
+        if value == "0.5" and i + 1 < len(words) and 1 <= (hour := cardinal(words[i + 1]) or 0) <= 12:
+            values |= {f"{hour - 1 or 12}:30", f"{hour + 11}:30"}  # halb acht: half past seven
+        found.append(frozenset(values))
+    return tuple(found)
+
+
+def as_digits(text: str) -> str:
+    """``text`` with every number word written in digits (``eineinhalb Liter`` -> ``1.5 Liter``), so that the
+    unit after it is read as a number's unit."""
+    return _WORD.sub(lambda m: _value(m.group().lower()) or m.group(), text)
