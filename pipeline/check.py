@@ -48,10 +48,11 @@ from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
+from .quotes import quote_balance, quote_conventions
 from .rawhtml import active_html, active_message, german_blocks, retitled, stays_german, text_attributes
 from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
-from .scripts import UNSPACED, unspaced
+from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources, site_host
 
@@ -669,7 +670,7 @@ _ANY_QUOTES = (("“", "”"), ("«", "»"))
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
-_PAIRED = frozenset("()[]{}\"„“”«»")
+_PAIRED = frozenset("()[]{}\"„“”«»‹›「」『』")
 
 
 def check_brackets(entry, ctx):
@@ -682,9 +683,9 @@ def check_brackets(entry, ctx):
     if _foreign_quotes(tgt, ctx.lang):
         return  # the typography check names the wrong quotation marks
     balance = sum(src.count(o) - src.count(c) for o, c in QUOTES.get(ctx.source_lang, _ANY_QUOTES))
-    pairs = QUOTES.get(ctx.lang.split("-")[0], _ANY_QUOTES)
-    if balance != sum(tgt.count(o) - tgt.count(c) for o, c in pairs):
-        shown = ", ".join(f"{tgt.count(o)} {o} / {tgt.count(c)} {c}" for o, c in pairs)
+    ways = quote_conventions(ctx.lang)  # Polish „…”, Japanese 「…」: CLDR's; or “…”, « … », the German's kept
+    if all(quote_balance(tgt, way) != balance for way in ways):
+        shown = ", ".join(f"{tgt.count(o)} {o} / {tgt.count(c)} {c}" for o, c in zip(ways[0][::2], ways[0][1::2]))
         yield f"unbalanced quotation marks: {shown}"
     if src.count('"') % 2 == 0 and tgt.count('"') % 2:
         yield 'unbalanced quotation marks: an odd number of "'
@@ -813,9 +814,12 @@ def check_length(entry, ctx):
     tgt = " ".join(text_parts(entry.msgstr, ctx).prose.split())
     if len(src) < LENGTH_MIN:
         return
-    ratio = len(tgt) / len(src)
+    worth = latin_length(tgt)  # a Japanese or Chinese character says what two to four Latin letters do
+    ratio = worth / len(src)
     if not LENGTH_RANGE[0] <= ratio <= LENGTH_RANGE[1]:
-        yield f"translation is {ratio:.1f}× as long as the German ({len(tgt)} vs {len(src)} characters)"
+        counted = (f"{len(tgt)} vs {len(src)} characters" if worth == len(tgt)
+                   else f"{len(tgt)} characters, worth {worth:.0f} Latin letters, vs {len(src)}")
+        yield f"translation is {ratio:.1f}× as long as the German ({counted})"
 
 
 def check_stale(entry, ctx):
