@@ -43,7 +43,7 @@ from .glossary import Glossary, exact_pattern, load_glossary, target_pattern, vi
 from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
-from .numberwords import as_digits, german_number_words
+from .numberwords import as_digits, german_number_words, spelled_numbers
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
@@ -466,6 +466,8 @@ def check_numbers(entry, ctx):
     _match_dates(added, missing)
     if added and ctx.source_lang == "de":
         _match_words(added, german_number_words(german))
+    if missing:
+        _match_words(missing, (frozenset({v}) for v in spelled_numbers(translation, ctx.lang)))
     if missing or added:
         a, b = _spell(src, missing), _spell(tgt, added)
         if set(a) & set(b):  # the same digits read differently: say how
@@ -514,8 +516,9 @@ def _match_degrees(generic: list[str], specific: list[str]) -> None:
 
 
 def _match_words(added: list[str], words: Iterable[frozenset[str]]) -> None:
-    """A number the translation writes in digits matches a German number word of that value (``drei`` is 3,
-    ``halb acht`` 7:30), each word once; a word of another value matches nothing (``drei`` -> ``4``)."""
+    """A number one text writes in digits matches a number word of that value in the other (German ``drei`` is
+    3, ``halb acht`` 7:30; Polish ``dwie`` is 2), each word once; a word of another value matches nothing
+    (``drei`` -> ``4``)."""
     for values in words:
         match = next((v for v in added if v.split("#")[0] in values), None)
         if match is not None:

@@ -3,14 +3,18 @@ Uhr" -> "1時から3時", "zwei Stunden" -> "2時間").
 
 Read: cardinals of any size as one word ("null" to "neunundneunzigtausend", with "ein", "eine", "einer" ... and
 "zweier", "dreier"), ordinals ("erste", "dritten", "zwanzigste"), "Dutzend", halves ("halb", "eineinhalb",
-"anderthalb", "zweieinhalb") and the clock's "halb acht" (7:30 or 19:30). CLDR has no way back from words to
-numbers (its spell-out rules only write them, and Babel does not ship them), so the words are German's own.
+"anderthalb", "zweieinhalb") and the clock's "halb acht" (7:30 or 19:30), by German's own rules; and the
+reverse, a translation spelling out what the German writes in digits ("2 Stunden" -> "dwie godziny"), by the
+words CLDR's spell-out rules write for 0 to 100 and 1000 in the translation's language, in every gender, case
+and rule set (``unicode-rbnf``; Babel does not ship those rules).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from .scripts import UNSPACED
 
 _UNITS = {"null": 0, "ein": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1, "zwei": 2,
           "zweier": 2, "zwo": 2, "drei": 3, "dreier": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
@@ -87,3 +91,38 @@ def as_digits(text: str) -> str:
     """``text`` with every number word written in digits (``eineinhalb Liter`` -> ``1.5 Liter``), so that the
     unit after it is read as a number's unit."""
     return _WORD.sub(lambda m: _value(m.group().lower()) or m.group(), text)
+
+
+_SPELLED = [*range(101), 1000]
+
+
+@lru_cache(maxsize=16)
+def _spelled_pattern(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    """A pattern of every word CLDR spells ``_SPELLED`` with in ``lang``, and word (lower case) -> value."""
+    from unicode_rbnf import FormatPurpose, RbnfEngine
+
+    try:
+        engine = RbnfEngine.for_language(lang.split("-")[0].lower())
+    except ValueError:  # a language CLDR has no spell-out rules for
+        return None, {}
+    values: dict[str, str] = {}
+    for n in _SPELLED:
+        for purpose in (FormatPurpose.CARDINAL, FormatPurpose.ORDINAL):
+            try:
+                spelled = engine.format_number(n, purpose).text_by_ruleset.values()
+            except ValueError:  # no ordinal rules in this language
+                continue
+            for word in spelled:
+                values.setdefault(" ".join(word.replace("\u200b", "").lower().split()), str(n))
+    words = "|".join(re.escape(w) for w in sorted(values, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![^\W{UNSPACED}])(?:{words})(?![^\W{UNSPACED}])", re.IGNORECASE)
+    return pattern, values
+
+
+def spelled_numbers(text: str, lang: str) -> list[str]:
+    """The values of the numbers ``text`` spells out in ``lang`` as CLDR writes them (Polish "dwie", Japanese
+    "三", French "deuxième"), in order; [] for a language CLDR has no spell-out rules for."""
+    pattern, values = _spelled_pattern(lang)
+    if pattern is None:
+        return []
+    return [values[" ".join(m.group().lower().split())] for m in pattern.finditer(text)]
