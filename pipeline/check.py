@@ -48,7 +48,7 @@ from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
-from .quotes import quote_balance, quote_conventions
+from .quotes import quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, german_blocks, retitled, stays_german, text_attributes
 from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
@@ -668,8 +668,6 @@ def check_double_word(entry, ctx):
         yield from (f"doubled word: {pair!r}" for pair in found)
 
 
-QUOTES = {"de": (("„", "“"), ("»", "«")), "en": (("“", "”"),), "fr": (("«", "»"), ("“", "”"))}
-_ANY_QUOTES = (("“", "”"), ("«", "»"))
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
@@ -685,9 +683,10 @@ def check_brackets(entry, ctx):
             yield f"unbalanced brackets: {tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
     if _foreign_quotes(tgt, ctx.lang):
         return  # the typography check names the wrong quotation marks
-    balance = sum(src.count(o) - src.count(c) for o, c in QUOTES.get(ctx.source_lang, _ANY_QUOTES))
+    # the German's own way: „…“, »…«, or the “…” many German texts use (0: a mix, taken as balanced)
+    balance = next((b for way in quote_conventions(ctx.source_lang) if (b := quote_balance(src, way)) is not None), 0)
     ways = quote_conventions(ctx.lang)  # Polish „…”, Japanese 「…」: CLDR's; or “…”, « … », the German's kept
-    if all(quote_balance(tgt, way) != balance for way in ways):
+    if all(quote_balance(tgt, way) != balance for way in ways) and quote_marks(tgt) != quote_marks(src):
         shown = ", ".join(f"{tgt.count(o)} {o} / {tgt.count(c)} {c}" for o, c in zip(ways[0][::2], ways[0][1::2]))
         yield f"unbalanced quotation marks: {shown}"
     if src.count('"') % 2 == 0 and tgt.count('"') % 2:

@@ -75,6 +75,12 @@ def quote_balance(text: str, convention: str) -> int | None:
     return total
 
 
+def quote_marks(text: str) -> list[str]:
+    """The quotation marks of ``text`` (``MARKS``), sorted: a translation that keeps the German's is as balanced
+    as the German, however it mixes them (“…” and „…“ in one sentence)."""
+    return sorted(ch for ch in text if ch in MARKS)
+
+
 def _from_icu(version: int) -> dict[str, tuple[str, ...]]:
     """The table, read from ICU's ``ulocdata_getDelimiter`` for every locale ICU has (ctypes, no build step)."""
     import ctypes
