@@ -5,7 +5,7 @@ Read: cardinals of any size as one word ("null" to "neunundneunzigtausend", with
 "zweier", "dreier"), ordinals ("erste", "dritten", "zwanzigste"), "Dutzend", halves ("halb", "eineinhalb",
 "anderthalb", "zweieinhalb") and the clock's "halb acht" (7:30 or 19:30), by German's own rules; and the
 reverse, a translation spelling out what the German writes in digits ("2 Stunden" -> "dwie godziny"), by the
-words CLDR's spell-out rules write for 0 to 100 and 1000 in the translation's language, in every gender, case
+words CLDR's spell-out rules write for 0 to 20, the tens, 100 and 1000 in the translation's language, in every gender, case
 and rule set (``unicode-rbnf``; Babel does not ship those rules).
 """
 
@@ -93,7 +93,7 @@ def as_digits(text: str) -> str:
     return _WORD.sub(lambda m: _value(m.group().lower()) or m.group(), text)
 
 
-_SPELLED = [*range(101), 1000]
+_SPELLED = [*range(21), *range(30, 101, 10), 1000]  # what prose spells out; 21 is written "21"
 
 
 @lru_cache(maxsize=16)
