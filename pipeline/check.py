@@ -1007,13 +1007,13 @@ def units(prose: str, *langs: str) -> list[str]:
     kept as they were, ``40 Grad`` copied)."""
     if not _DIGIT.search(prose):
         return []
-    pattern, names = _unit_pattern(tuple(sorted({lang.split("-")[0] for lang in langs})))
+    pattern, names = _unit_pattern(tuple(sorted({lang.split("-")[0] for lang in langs})), max(prose) >= "\u0e00")
     return [_unit(m, names) for m in pattern.finditer(prose)]
 
 
 def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of every unit symbol and ``lang`` unit name after a number in ``prose``, in order."""
-    pattern, _ = _unit_pattern((lang.split("-")[0],))
+    pattern, _ = _unit_pattern((lang.split("-")[0],), bool(prose) and max(prose) >= "\u0e00")
     return [(m.start(m.lastgroup), m.end()) for m in pattern.finditer(prose)]
 
 
@@ -1071,10 +1071,12 @@ def _unit_words(before: str, after: str) -> tuple[str, str]:
     return (after, "after") if after else (before, "before")
 
 
-@lru_cache(maxsize=16)
-def _unit_pattern(langs: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
+@lru_cache(maxsize=32)
+def _unit_pattern(langs: tuple[str, ...], unspaced_text: bool = False) -> tuple[re.Pattern, dict[str, str]]:
     """A number's unit: a symbol (case as written) or a unit name of ``langs`` (any case, and an ending -s or -n,
-    as in German "Litern"), right after the number or, where the language writes it so, right before it."""
+    as in German "Litern"), right after the number or, where the language writes it so, right before it; with
+    ``unspaced_text`` (a text with a character of a script written without spaces) also ``_unspaced_units``,
+    which a text of Latin letters only is not searched with."""
     merged: dict[str, tuple[str, str]] = {}
     for lang in langs:
         for name, key in unit_names(lang).items():
@@ -1091,7 +1093,8 @@ def _unit_pattern(langs: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
                           and not unspaced(n[0]))
     return re.compile(rf"(?<=\d)[{_SPACES}]?(?:(?P<symbol>{symbols})|(?P<after>(?i:{after}))(?:s|n)?)"
                       rf"(?![^\W\d_{UNSPACED}])"
-                      rf"|(?<![^\W\d_])(?P<before>(?i:{before}))[{_SPACES}]?(?=\d)" + _unspaced_units(merged)), names
+                      rf"|(?<![^\W\d_])(?P<before>(?i:{before}))[{_SPACES}]?(?=\d)"
+                      + (_unspaced_units(merged) if unspaced_text else "")), names
 
 
 def _unspaced_units(merged: Mapping[str, tuple[str, str]]) -> str:
