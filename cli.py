@@ -486,6 +486,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         click.echo(f"{'created' if path in result.created else 'updated'} {path}")
     for path in result.removed:
         click.echo(f"removed {path} ({result.why_removed.get(path, 'its article is gone')})")
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for orphan in result.orphans:
