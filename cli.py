@@ -350,7 +350,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``)."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import foreign, place, read_import, relink, stay_remote, write_placed
+    from pipeline.importer import foreign, place, read_import, relink, stay_remote, wikilinked, write_placed
+    from pipeline.sources import read_sources
     from pipeline.importer_folder import import_files
 
     articles, errors = [], []
@@ -375,6 +376,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             errors.extend(problems)
     written, unfinished = 0, []
     placements, relinked = relink(place(articles, config.source_dir))
+    placements = wikilinked(placements, {a.title: a.slug for a in read_sources(config).articles})
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)

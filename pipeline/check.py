@@ -49,6 +49,7 @@ from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .rawhtml import active_html, active_message, german_blocks, retitled, stays_german, text_attributes
 from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
+from .notesyntax import findings as note_syntax
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources, site_host
@@ -1331,6 +1332,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             config.source_language, article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, tag, kind in template_tags(article))
+    findings.extend(Finding(article.ref, line, "note-syntax", WARNING, message, config.source_language,
+                            article.slug, (None, ""))
+                    for article in sources.articles if not slugs or article.slug in slugs
+                    for line, message in note_syntax(article.body, article.body_line, article.title))
     findings.extend(Finding(article.ref, line, "unfilled", ERROR, unfilled_message(placeholder),
                             config.source_language, article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only]
