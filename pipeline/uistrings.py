@@ -363,6 +363,7 @@ MESSAGE_OPEN, MESSAGE_CLOSE = "\ue042", "\ue043"
 # Around a placeholder value said both ways (``Worded``): the page's language, then English.
 BOTH_OPEN, BOTH_MID, BOTH_CLOSE = "\ue044", "\ue045", "\ue046"
 _MARKS = str.maketrans("", "", ENGLISH_OPEN + ENGLISH_CLOSE + MESSAGE_OPEN + MESSAGE_CLOSE)
+_PAGE_FORM = re.compile(f"{BOTH_OPEN}([^{BOTH_MID}]*){BOTH_MID}[^{BOTH_CLOSE}]*{BOTH_CLOSE}")
 _CONTEXT = re.compile(f"[{MESSAGE_OPEN}{MESSAGE_CLOSE}]|{BOTH_OPEN}([^{BOTH_MID}]*){BOTH_MID}([^{BOTH_CLOSE}]*){BOTH_CLOSE}")
 # a message whose English is one piece (its lang="en" span is enough), or none at all (a bare placeholder)
 _ONE_PART = re.compile(f"{MESSAGE_OPEN}((?:{ENGLISH_OPEN}[^{ENGLISH_OPEN}{MESSAGE_OPEN}]*?{ENGLISH_CLOSE})?|"
@@ -457,8 +458,8 @@ def mark_english(rendered: str, xml: bool = False, direction: str = "ltr") -> st
     feeds, sitemap) are dropped instead. On a page whose text runs right to left (``direction`` "rtl"), an
     English message with placeholders is one ``<span dir="ltr">``, so its words and values keep their order
     (``bidi.mark_directions`` gives the ``lang="en"`` spans their ``dir``)."""
-    if ENGLISH_OPEN not in rendered and BOTH_OPEN not in rendered:
-        return rendered
+    if ENGLISH_OPEN not in rendered:  # no message shown in English: every value in the page's language
+        return _PAGE_FORM.sub(r"\1", rendered) if BOTH_OPEN in rendered else rendered
     if xml:
         return unmarked(rendered)
     rendered = _HIDDEN_FROM_MARKS.sub(lambda m: unmarked(m.group(0)), rendered)
