@@ -919,6 +919,8 @@ SOURCE_CHECKS = [
           None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text", None),
+    Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
+          "[[wikilink]], a task-list box), or a level-1 heading beside the title's", None),
     Check("gone-address", WARNING, "a page the last build published whose address no source has now, nor an "
           "alias: the next build takes it down", None),
     Check("front-matter", WARNING, "German article: no date, or updated earlier than date", None),
