@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .errors import VerlagError
 from .segment import block_tokens
 
 HIGHLIGHT_RE = re.compile(r"(?<![=\\])==(?=[^\s=])(.+?)(?<=[^\s=])==(?!=)")
@@ -39,7 +40,10 @@ def findings(body: str, first_line: int, title: str) -> list[tuple[int, str]]:
     """(line, warning) for each piece of note-app syntax left in ``body`` (CommonMark whose first line is line
     ``first_line`` of its file) and for each level-1 heading in it (the page's title, ``title``, is its h1)."""
     found: list[tuple[int, str]] = []
-    tokens = block_tokens(body, {}, lambda content: _HINT.search(content) is not None)
+    try:
+        tokens = block_tokens(body, {}, lambda content: _HINT.search(content) is not None)
+    except VerlagError:  # a block markdown-it cannot read in reasonable time: extract and build name it
+        return []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h1" and token.map:
             text = tokens[index + 1].content
@@ -85,8 +89,12 @@ def _prose_lines(body: str) -> tuple[set[int], list]:
 def convert(body: str, title: str) -> tuple[str, list[str]]:
     """(``body`` with what has a CommonMark or HTML equivalent converted, notes saying what): ``==x==`` becomes
     ``<mark>x</mark>``, a task-list box ``[x]``/``[ ]`` the sign ☑/☐, and a level-1 heading that repeats
-    ``title`` is dropped. Wikilinks need the project's articles: ``link_wikilinks``."""
-    prose, tokens = _prose_lines(body)
+    ``title`` is dropped. Wikilinks need the project's articles: ``link_wikilinks``. A body markdown-it
+    refuses (``segment.block_tokens``: too many brackets) is returned as it is, for extract to name."""
+    try:
+        prose, tokens = _prose_lines(body)
+    except VerlagError:
+        return body, []
     lines = body.split("\n")
     drop: set[int] = set()
     for index, token in enumerate(tokens):
@@ -116,8 +124,11 @@ def convert(body: str, title: str) -> tuple[str, list[str]]:
 def link_wikilinks(body: str, slugs: dict[str, str]) -> tuple[str, list[str]]:
     """(``body`` with each ``[[Title]]``/``[[Title|text]]`` a link to the article's file, ``[text](slug.md)``,
     where ``slugs`` (title -> slug of the project's articles) has that title, else its text alone; notes
-    naming each). An embed (``![[file]]``) stays: check names it."""
-    prose, _ = _prose_lines(body)
+    naming each). An embed (``![[file]]``) stays: check names it. A body markdown-it refuses stays as it is."""
+    try:
+        prose, _ = _prose_lines(body)
+    except VerlagError:
+        return body, []
     lines = body.split("\n")
     notes: list[str] = []
 

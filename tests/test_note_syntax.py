@@ -60,3 +60,13 @@ def test_check_names_note_syntax_left_in_a_source_and_a_body_h1_at_their_lines(p
         "[[Gibt es nicht|dort]]", "[[Leber in der Nacht]]"]
     assert "[x] starts a task-list item" in warnings[4] and "[ ] starts a task-list item" in warnings[5]
     assert "level-1 heading 'Noch ein Kapitel': the page's title is already its h1" in warnings[6]
+
+
+def test_a_block_markdown_it_refuses_gives_no_note_syntax_finding_and_its_import_keeps_it(tmp_path):
+    """300,000 '[' (markdown-it's limit is 10,000): extract and build name the block at its line; the
+    note-syntax check and the import's conversion leave it to them instead of failing without a place."""
+    from pipeline.notesyntax import convert, findings, link_wikilinks
+
+    body = "# Titel\n\nText " + "[" * 300_000 + " ==Ende==.\n"
+    assert findings(body, 5, "Titel") == []
+    assert convert(body, "Titel") == (body, []) and link_wikilinks(body, {}) == (body, [])
