@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from .errors import VerlagError
+from .practice import PLACEHOLDER_RE
 from .segment import block_tokens
 
 HIGHLIGHT_RE = re.compile(r"(?<![=\\])==(?=[^\s=])(.+?)(?<=[^\s=])==(?!=)")
@@ -59,6 +60,8 @@ def findings(body: str, first_line: int, title: str) -> list[tuple[int, str]]:
             found.append((line(match.start()), f"=={match[1]}== is a highlight of Obsidian or Typora, not Markdown: "
                           f"the page shows the equals signs; write <mark>{match[1]}</mark>, or **{match[1]}**"))
         for match in WIKILINK_RE.finditer(prose):
+            if PLACEHOLDER_RE.fullmatch(match[0]):  # init's [[AUSFÜLLEN: …]]: the unfilled check names it
+                continue
             found.append((line(match.start()), f"{match[0]} is a wikilink of Obsidian, not Markdown: the page shows "
                           "the brackets; write a link to the article's file, [Text](slug.md), or the text alone"))
         if index >= 2 and tokens[index - 2].type == "list_item_open" and TASK_RE.match(prose):
@@ -133,7 +136,7 @@ def link_wikilinks(body: str, slugs: dict[str, str]) -> tuple[str, list[str]]:
     notes: list[str] = []
 
     def link(match: re.Match) -> str:
-        if match[1]:
+        if match[1] or PLACEHOLDER_RE.fullmatch(match[0]):
             return match[0]
         target, text = match[2].strip(), (match[4] or match[2]).strip()
         slug = next((s for t, s in slugs.items() if _same(t, target)), None)

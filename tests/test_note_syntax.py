@@ -70,3 +70,10 @@ def test_a_block_markdown_it_refuses_gives_no_note_syntax_finding_and_its_import
     body = "# Titel\n\nText " + "[" * 300_000 + " ==Ende==.\n"
     assert findings(body, 5, "Titel") == []
     assert convert(body, "Titel") == (body, []) and link_wikilinks(body, {}) == (body, [])
+
+
+def test_inits_placeholders_are_no_wikilinks(project: Project):
+    """``[[AUSFÜLLEN: Name der Praxis]]`` in init's legal pages is the unfilled check's, not a wikilink."""
+    project.write("source_de/seite.md", article("Seite", "Praxis: [[AUSFÜLLEN: Name der Praxis]] und [[Leber]].\n"))
+    warnings = [line for line in project.run("check", code=1).output.splitlines() if "[note-syntax]" in line]
+    assert len(warnings) == 1 and "[[Leber]] is a wikilink" in warnings[0]
