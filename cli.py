@@ -274,6 +274,12 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
 
     go = "" if here else f"cd {shlex.quote(str(project.root))}, then "
     click.echo(f"next: {go}verlag new \"Titel\", then verlag extract")
+    from pipeline.site import english_name
+    from pipeline.uistrings import unshipped, unshipped_advice
+
+    missing = unshipped(codes)
+    if missing:
+        click.echo(f"note: {unshipped_advice(missing, {lang: english_name(lang) for lang in missing})}")
 
 
 @main.command()
@@ -344,7 +350,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``)."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import foreign, read_import, stay_remote, write_placed
+    from pipeline.importer import foreign, read_import, stay_remote, wikilinked, write_placed
+    from pipeline.sources import read_sources
     from pipeline.importer_folder import import_files
     from pipeline.importer_translations import place_together, read_translations
     from pipeline.scaffold import kept_catalogs
@@ -375,6 +382,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     errors += problems
     placements, beside, relinked = place_together(articles, found, config.source_dir,
                                                   lambda slug: kept_catalogs(config, slug))
+    placements = wikilinked(placements, {a.title: a.slug for a in read_sources(config).articles})
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
@@ -537,6 +545,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         click.echo(f"{'created' if path in result.created else 'updated'} {path}")
     for path in result.removed:
         click.echo(f"removed {path} ({result.why_removed.get(path, 'its article is gone')})")
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for orphan in result.orphans:

@@ -845,10 +845,15 @@ def _check_strings(text: str, ref: str) -> None:
                               ref, number)
 
 
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark, as Notepad saves it
+
+
 def decode_po(data: bytes, ref: str) -> str:
-    """A catalog's bytes as text; not UTF-8 is an error naming the line."""
+    """A catalog's bytes as text, a byte-order mark at the start dropped (polib reads past it, so a catalog
+    Notepad saved is read; it is written back without, which GNU msgfmt needs); not UTF-8 is an error naming
+    the line."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
 

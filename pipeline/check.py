@@ -51,6 +51,7 @@ from .pseudo import is_pseudo
 from .quotes import quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, german_blocks, html_addresses, retitled, stays_german, text_attributes
 from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
+from .notesyntax import findings as note_syntax
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import german_abbreviation
@@ -950,6 +951,8 @@ SOURCE_CHECKS = [
           None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text", None),
+    Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
+          "[[wikilink]], a task-list box), or a level-1 heading beside the title's", None),
     Check("gone-address", WARNING, "a page the last build published whose address no source has now, nor an "
           "alias: the next build takes it down", None),
     Check("front-matter", WARNING, "German article: no date, or updated earlier than date", None),
@@ -1453,6 +1456,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             config.source_language, article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, tag, kind in template_tags(article))
+    findings.extend(Finding(article.ref, line, "note-syntax", WARNING, message, config.source_language,
+                            article.slug, (None, ""))
+                    for article in sources.articles if not slugs or article.slug in slugs
+                    for line, message in note_syntax(article.body, article.body_line, article.title))
     findings.extend(Finding(article.ref, line, "unfilled", ERROR, unfilled_message(placeholder),
                             config.source_language, article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only]

@@ -50,6 +50,7 @@ class ExtractResult:
     sentences: dict[str, list[tuple[str, int | None, str]]] = field(default_factory=dict)
     errors: list[VerlagError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "file:line: message"
+    notes: list[str] = field(default_factory=list)  # "file: message": done as it should be, said once
 
 
 def _fingerprint(config: Config, article: Article, glossary: Glossary, files: list[bytes | None]) -> str:

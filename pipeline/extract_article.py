@@ -223,7 +223,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     merged there is swapped in while the file still holds the bytes it was merged from; otherwise, or for an
     orphaned catalog of a renamed article, it is merged here. ``resegmented``: see ``_merge_catalog``.
     """
-    from .catalog import po_from_bytes
+    from .catalog import BOM, po_from_bytes
     from .pofile import encode_like
 
     if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
@@ -286,6 +286,9 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                                    "into the catalog, not from the German): made obsolete (#~), its translation kept")
         if merged.text != merged.data:
             result.written.append(po_ref)
+            if merged.data and merged.data.startswith(BOM):
+                result.notes.append(f"{po_ref}: written back without its byte-order mark (BOM): GNU msgfmt "
+                                    "refuses a catalog that starts with one; its translations are kept")
             if merged.data is None and source is None:  # made from the template alone, not a renamed one
                 result.created.add(po_ref)
         if source is not None:

@@ -39,6 +39,7 @@ MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": 
 # Files that are none of the importable kinds: their first bytes (PNG, JPEG, GIF, PDF, ZIP/Office, WebP).
 CONTROL_RE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # in no text file (ESC, 0x1b, may be)
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"RIFF")
+TEXT_KEYS = ("title", "summary", "tags")  # front-matter values that are text a reader sees
 FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "aliases")
 # After a shortcode or template tag kept as text: extract and check name each at its line of the written article.
 TAG_ADVICE = "rewrite in Markdown ('verlag check' names each at its line of the article)"
@@ -176,9 +177,19 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
     """``article`` with ``author`` (verlag.toml's) where the source names none, the summary's lines
     for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``), and one for each place
     whose raw HTML or image runs code or loads from another host (``rawhtml.active_html``), which the site
-    would publish as written."""
+    would publish as written. Invisible line-break hints copied from web pages (``invisible.HINTS``: soft
+    hyphens, zero-width spaces) are dropped from the text and counted in a note: a reader never sees them, but
+    a word retyped without them would be a changed sentence to every translation."""
+    from .invisible import count_hints, without_hints
     from .rawhtml import active_html
 
+    hints = count_hints(article.body) + sum(count_hints(str(v)) for k, v in article.meta.items() if k in TEXT_KEYS)
+    if hints:
+        meta = {k: ([without_hints(t) for t in v] if isinstance(v, list) else without_hints(v)) if k in TEXT_KEYS
+                else v for k, v in article.meta.items()}
+        article = dataclasses.replace(article, meta=meta, body=without_hints(article.body), notes=[
+            *article.notes, f"dropped {counted(hints, 'invisible hyphenation hint')} (soft hyphens U+00AD, "
+            "zero-width spaces U+200B, word joiners U+2060, as web pages carry them): a reader never sees them"])
     text = render_markdown(article)
     head = text.index("\n---\n") + 5
     notes = [*article.notes, *(f"line {line} runs code or loads from another host: {', '.join(found)}"
@@ -580,6 +591,25 @@ def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:
     if target in claimed:
         return claimed[target] != data
     return target.is_file() and target.read_bytes() != data
+
+
+def wikilinked(placed: list[Placed], titles: dict[str, str]) -> list[Placed]:
+    """``placed`` with each wikilink of an imported note (``[[Title]]``, Obsidian's) a link to the file of the
+    article with that title, among ``titles`` (title -> slug: the project's articles) and the imported ones, or
+    its text where there is none (``notesyntax.link_wikilinks``), each noted."""
+    from .notesyntax import WIKILINK_RE, link_wikilinks
+
+    slugs = {**titles, **{p.article.meta["title"]: p.article.slug for p in placed if not p.imported_as}}
+    out = []
+    for p in placed:
+        head = p.text.find("\n---\n") + 5
+        if p.imported_as or not WIKILINK_RE.search(p.text, head):
+            out.append(p)
+            continue
+        body, notes = link_wikilinks(p.text[head:], slugs)
+        out.append(dataclasses.replace(p, text=p.text[:head] + body,
+                                       article=dataclasses.replace(p.article, notes=[*p.article.notes, *notes])))
+    return out
 
 
 def write_placed(placed: Placed) -> None:

@@ -55,8 +55,9 @@ from .redirects import file_slug, gone_message, kept, old_names, redirect_files,
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .statrecord import StatRecord
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
-from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, english_fallback, gettext_as_text, in_english, \
-    load_translations, mark_english, site_po_path, theme_dirs, theme_messages, translations_digest, unmarked
+from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, Worded, english_fallback, gettext_as_text, \
+    in_english, load_translations, mark_english, site_po_path, theme_dirs, theme_messages, translations_digest, \
+    unmarked, unshipped, unshipped_advice
 
 if TYPE_CHECKING:
     import sqlite3
@@ -641,6 +642,9 @@ class _Site:
         if not english:
             return
         self.in_english[lang] = english
+        if unshipped([lang]) and len(english) == len(theme_messages(self.config)):  # not one of them translated
+            self.notes.append(unshipped_advice([lang], {lang: english_name(lang)}))
+            return
         shown = ", ".join(f'"{msgid}"' for msgid in english[:5]) + (f" and {len(english) - 5} more"
                                                                    if len(english) > 5 else "")
         self.notes.append(f"{lang}: {counted(len(english), 'website message')} shown in English, marked lang=\"en\" "
@@ -753,7 +757,8 @@ class _Site:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
                 "feed": self.urls.absolute("feed", lang), "feed_link": self.urls.path("feed", lang),
                 "canonical": None, "alternates": [],
-                "source_name": _locale(lang).languages.get(self.source, self.source), "legal": self.legal(lang),
+                "source_name": Worded(_locale(lang).languages.get(self.source, self.source), english_name(self.source)),
+                "legal": self.legal(lang),
                 "social": None}
 
 
@@ -761,6 +766,16 @@ def language_name(code: str) -> str:
     """A language's name in that language ("Deutsch", "English", "français")."""
     locale = _locale(code)
     return locale.get_display_name(locale) or code
+
+
+def english_name(code: str) -> str:
+    """A language's English name from CLDR ("German", "Polish"), for a message shown in English."""
+    return _locale("en").languages.get(_locale(code).language, code)
+
+
+def own_and_english_name(code: str) -> Worded:
+    """``language_name`` that a message shown in English says in English (``uistrings.Worded``)."""
+    return Worded(language_name(code), english_name(code))
 
 
 def _locale(code: str) -> Locale:
@@ -790,8 +805,8 @@ def _item(site: _Site, page: Page) -> dict:
     """What lists, feeds and article headers show of an article: localized dates and reading time."""
     from babel.units import format_unit
 
-    locale = _locale(page.lang)
-    updated = long_date(page.updated, locale) if page.updated else None
+    locale, english = _locale(page.lang), _locale("en")
+    updated = Worded(long_date(page.updated, locale), long_date(page.updated, english)) if page.updated else None
     return {
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
@@ -802,8 +817,10 @@ def _item(site: _Site, page: Page) -> dict:
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
-        "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
-        "last_reviewed": long_date(page.last_reviewed, locale) if page.last_reviewed else None,
+        "reading": Worded(*(format_unit(page.reading_minutes, "duration-minute", length="long", locale=each)
+                            for each in (locale, english))),
+        "last_reviewed": Worded(long_date(page.last_reviewed, locale), long_date(page.last_reviewed, english))
+        if page.last_reviewed else None,
         # the text changed after its medical review: the page must not let the review vouch for it
         "review_outdated": _review_outdated(page),
         "published": _stamp(page.date),
@@ -1447,7 +1464,7 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
         index, missing, feed = (urls.file(urls.path(kind, lang)) for kind in ("index", "404", "feed"))
         out[index] = _render(env, "index.html", index, {
             **site.common(lang), "items": items, "unavailable": site.unavailable(lang),
-            "lang_name": language_name(lang),
+            "lang_name": own_and_english_name(lang),
             "canonical": urls.absolute("index", lang),
             "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
             "social": site.social(lang, "website", site.config.name, None, urls.absolute("index", lang),
@@ -1464,7 +1481,7 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
                 item["absolute"])})
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date) for i in entries), default=None))
         out[feed] = xml_chars(_render(env, "feed.xml", feed, {
-            "lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
+            "lang": lang, "lang_name": own_and_english_name(lang), "feed": urls.absolute("feed", lang),
             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
             "items": entries}))
     source_env = site.env(site.source)
