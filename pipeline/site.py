@@ -45,7 +45,7 @@ from .bidi import mark_directions, text_direction
 from .config import DEFAULT_BASE_URL, Config
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_record, record_path
-from .errors import VerlagError, contain, describe
+from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import code_digest, contained, load_state, relpath, remove_empty_parents, save_state, write_if_changed
 from .media import Media, collect_media, file_path, stored_references, unscanned
@@ -90,63 +90,73 @@ class Settings:
 
 def load_settings(config: Config) -> Settings:
     """``[site] base_url``, ``feed_entries``, ``author`` and ``german_html``, ``[publish] min_reviewed`` and
-    ``min_translated`` (percent of German words, global and per language), validated; a mistake raises
-    ``VerlagError`` naming verlag.toml and the line."""
+    ``min_translated`` (percent of German words, global and per language), validated; mistakes raise
+    ``VerlagError`` naming verlag.toml and the line (``ManyErrors``, in line order, for several: the author
+    fixes them all after one run)."""
+    errors: list[VerlagError] = []
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
     parts = urlsplit(base) if isinstance(base, str) else None
     if not parts or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
             or not parts.path.endswith("/") and "." in parts.path.rpartition("/")[2] \
             or re.search(r"[\x00-\x20\x7f]", base):  # urlsplit drops tabs and line feeds; robots.txt would not
-        raise config.error("base_url", "expected the address of the site's folder, http(s) with a host, no file "
-                           "name, query, '#', space or control character (a space is %20), such as "
-                           f"\"https://example.org/\" or \"https://example.org/blog/\", got {base!r}", "site")
+        errors.append(config.error("base_url", "expected the address of the site's folder, http(s) with a host, no "
+                                   "file name, query, '#', space or control character (a space is %20), such as "
+                                   f"\"https://example.org/\" or \"https://example.org/blog/\", got {base!r}", "site"))
     entries = config.section("site").get("feed_entries", DEFAULT_FEED_ENTRIES)
     if isinstance(entries, bool) or not isinstance(entries, int) or entries < 1:
-        raise config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}", "site")
-    reviewed = _percentages(config, "min_reviewed", 0)
-    translated = _percentages(config, "min_translated", DEFAULT_MIN_TRANSLATED)
+        errors.append(config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}",
+                                   "site"))
+    reviewed = _percentages(config, "min_reviewed", 0, errors)
+    translated = _percentages(config, "min_translated", DEFAULT_MIN_TRANSLATED, errors)
     search = config.section("site").get("search", True)
     if not isinstance(search, bool):
-        raise config.error("search", f"expected true or false, got {search!r}", "site")
+        errors.append(config.error("search", f"expected true or false, got {search!r}", "site"))
     german_html = config.section("site").get("german_html", "keep")
     if german_html not in ("keep", "clean"):
-        raise config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or "clean" '
-                           f"(no scripts, embeds or content from other hosts), got {german_html!r}", "site")
-    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config), search,
-                    german_html == "clean")
+        errors.append(config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or '
+                                   f'"clean" (no scripts, embeds or content from other hosts), got {german_html!r}',
+                                   "site"))
+    try:
+        author = feed_author(config)
+    except VerlagError as exc:
+        errors.append(exc)
+    raise_all(sorted(errors, key=lambda e: e.line or 0))
+    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, author, search, german_html == "clean")
 
 
-def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
-    """``[publish] name`` per language (``[publish.<lang>]`` overrides), each a percentage from 0 to 100."""
+def _percentages(config: Config, name: str, default: float, errors: list[VerlagError]) -> dict[str, float]:
+    """``[publish] name`` per language (``[publish.<lang>]`` overrides), each a percentage from 0 to 100; a
+    mistake is appended to ``errors`` (once for ``[publish]``, once per ``[publish.<lang>]``)."""
     publish = config.section("publish")
-    limits = {}
+    limits, said = {}, set()
     for lang in config.languages:
         own = config.section("publish", lang)
         value = own.get(name, publish.get(name, default))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            raise config.error(name, f"expected a percentage from 0 to 100, got {value!r}",
-                               f"publish.{lang}" if name in own else "publish")
+            table = f"publish.{lang}" if name in own else "publish"
+            if table not in said:
+                said.add(table)
+                errors.append(config.error(name, f"expected a percentage from 0 to 100, got {value!r}", table))
+            continue
         limits[lang] = float(value)
     return limits
 
 
 def settings_errors(config: Config, sources: Sources) -> list[VerlagError]:
-    """Every mistake in verlag.toml that stops ``verlag build``, each part's first: ``load_settings``,
+    """Every mistake in verlag.toml that stops ``verlag build``: all of ``load_settings``'s, the first of
     ``practice.load_practice`` with ``check_legal``, and ``practice.translator_names``; ``verlag check`` reports
     them so that a clean check means a build that runs. ``sources``: ``read_sources(config)``, for the pages
     ``[site] legal`` may name (as the build counts them: pages, drafts, pages with placeholders, unreadable files)."""
-    errors = []
-    for validate in (load_settings, translator_names):
+    errors: list[VerlagError] = []
+    pages = [*(a.slug for a in (*sources.articles, *sources.german_only) if a.page or a.draft or unfilled(a)),
+             *sources.unreadable]
+    for validate in (load_settings, translator_names, lambda config: check_legal(config, load_practice(config), pages)):
         try:
             validate(config)
+        except ManyErrors as exc:
+            errors += exc.errors
         except VerlagError as exc:
             errors.append(exc)
-    try:
-        check_legal(config, load_practice(config),
-                    [*(a.slug for a in (*sources.articles, *sources.german_only) if a.page or a.draft or unfilled(a)),
-                     *sources.unreadable])
-    except VerlagError as exc:
-        errors.append(exc)
     return errors
 
 
