@@ -47,7 +47,7 @@ from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
-from .rawhtml import active_html, active_message, german_blocks, retitled, stays_german, text_attributes
+from .rawhtml import active_html, active_message, html_block_warnings, retitled, text_attributes
 from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .sentences import german_abbreviation
@@ -1314,10 +1314,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         except VerlagError as exc:
             errors.append(exc)
     findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors))
-    findings.extend(Finding(article.ref, line, "html-block", WARNING, stays_german(text), config.source_language,
+    findings.extend(Finding(article.ref, line, "html-block", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
-                    for line, text in german_blocks(article))
+                    for line, message in html_block_warnings(article))
     clean = config.section("site").get("german_html") == "clean"
     findings.extend(Finding(article.ref, line, "active-html", WARNING, active_message(found, clean),
                             config.source_language, article.slug, (None, ""))

@@ -141,9 +141,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         result.warnings += [f"{article.ref}:{line}: {message}"
                             for line, message in _template_tags(article, tagged.get(article.slug), tags_now)]
         if said.get(article.slug) != article.digest:  # as make repeats a warning only when the file is compiled again
-            from .rawhtml import german_blocks, stays_german
+            from .rawhtml import html_block_warnings
 
-            result.warnings += [f"{article.ref}:{line}: {stays_german(text)}" for line, text in german_blocks(article)]
+            result.warnings += [f"{article.ref}:{line}: {message}" for line, message in html_block_warnings(article)]
         told[article.slug] = article.digest
         fingerprint = prints[article.slug]
         if fingerprint is not None and state.get(article.slug) == fingerprint:
