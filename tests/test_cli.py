@@ -227,13 +227,29 @@ def test_extract_says_created_for_the_files_it_made_and_updated_for_those_it_cha
     for name in files:
         assert any(line.startswith(f"created {name}") for line in first), (name, first)
     assert not [line for line in first if line.startswith("updated ")]
-    assert "extract: 0 files updated, 6 created, 0 articles unchanged" in first
+    assert "extract: 6 files changed (6 created), 0 articles unchanged" in first
     project.write("source_de/leber.md", LEBER + "\nEin neuer Satz.\n")
     (project.root / "translations/fr/leber.po").unlink()
     again = project.run("extract").output.splitlines()
     assert "created translations/fr/leber.po" in again
     assert {"updated translations/templates/leber.pot", "updated translations/en/leber.po"} <= set(again)
-    assert "extract: 2 files updated, 1 created, 0 articles unchanged" in again
+    assert "extract: 3 files changed (1 created, 2 updated), 0 articles unchanged" in again
+
+
+def test_extract_quiet_prints_as_little_as_build_quiet_the_summary_and_warnings(project):
+    """``-q`` means the same for ``extract`` and ``build``: no line per file written (1,002 of them for 500
+    articles), the summary line still there and saying how many files changed."""
+    project.write("source_de/leber.md", LEBER)
+    project.write("source_de/niere.md", article("Niere", "Die Niere filtert.\n", sumary="Tippfehler"))
+    first = project.run("extract", "-q")
+    assert [line for line in first.output.splitlines() if not line.startswith("warning: ")] == [
+        "extract: 9 files changed (9 created), 0 articles unchanged"]
+    assert "sumary: unknown front-matter key" in first.output
+    project.write("source_de/leber.md", LEBER + "\nNeu.\n")
+    again = project.run("extract", "-q").output.splitlines()
+    assert "updated translations/en/leber.po" not in again
+    assert "extract: 3 files changed (3 updated), 1 article unchanged" in again
+    assert [line for line in project.run("build", "-q").output.splitlines() if line.startswith("wrote ")] == []
 
 
 def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_updated(project):
@@ -241,10 +257,10 @@ def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_upd
     first = project.run("extract").output
     created = [line for line in first.splitlines() if line.startswith("created ")]
     assert any("site.po" in line for line in created)
-    assert f"extract: 0 files updated, {len(created)} created, 0 articles unchanged" in first
+    assert f"extract: {len(created)} files changed ({len(created)} created), 0 articles unchanged" in first
     project.write("translations/en/leber.po", project.read("translations/en/leber.po") + "\n")
-    assert "extract: 1 file updated, 0 articles unchanged" in project.run("extract").output
-    assert "extract: 0 files updated, 1 article unchanged" in project.run("extract").output
+    assert "extract: 1 file changed (1 updated), 0 articles unchanged" in project.run("extract").output
+    assert "extract: 0 files changed, 1 article unchanged" in project.run("extract").output
     project.run("pretranslate", "--engine", "copy", "--lang", "en")
     review(project, "en", "leber", {"Tipps": "Tips"})
     project.write("source_de/leber.md", LEBER.replace("## Tipps", "## Gute Tipps") + "\nNeu.\n")
@@ -281,7 +297,7 @@ def test_a_template_keeps_crlf_line_ends_like_its_catalogs(project):
                                         "translations/fr/leber.po")]
     for path in files:
         path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-    assert "extract: 0 files updated" in project.run("extract").output
+    assert "extract: 0 files changed" in project.run("extract").output
     project.write("source_de/leber.md", LEBER + "\nEin neuer Satz.\n")
     assert "updated translations/templates/leber.pot" in project.run("extract").output
     files[0].unlink()
@@ -290,7 +306,7 @@ def test_a_template_keeps_crlf_line_ends_like_its_catalogs(project):
         data = path.read_bytes()
         assert data.count(b"\n") == data.count(b"\r\n") > 10, path
     msgfmt_check(files[0])
-    assert "extract: 0 files updated" in project.run("extract").output
+    assert "extract: 0 files changed" in project.run("extract").output
 
 
 def test_extract_tells_the_author_what_went_back_to_review(project):
