@@ -627,6 +627,52 @@ def test_a_draft_that_replaced_signed_off_pseudo_text_is_an_untouched_machine_dr
     msgfmt_check(path)
 
 
+@pytest.mark.parametrize("start, switch", [("sentence", "block"), ("block", "sentence")])
+def test_a_project_from_before_the_segmentation_record_has_its_switch_noticed_too(project, start, switch):
+    """A project extracted by a verlag that did not record ``segmentation`` in .verlag/ (no
+    segmentation.json): its templates tell how they were cut, so the first switch is still said and handled
+    as one (no German edit the author never made is listed, the old entries are kept for a switch back)."""
+    toml = project.read("verlag.toml") + f'segmentation = "{start}"\n'
+    project.write("verlag.toml", toml)
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    (project.root / ".verlag/segmentation.json").unlink()
+    project.write("verlag.toml", toml.replace(start, switch))
+    result = project.run("extract")
+    assert f'warning: verlag.toml: segmentation changed from "{start}" to "{switch}"' in result.output
+    assert not re.search(r"^source_de/leber\.md:\d*:? ?(changed|removed|new):", result.output, re.M)
+
+
+def test_a_project_of_one_sentence_blocks_without_the_record_switches_silently(project):
+    """Where every block is one sentence, both ways cut the same entries: nothing to say, nothing changes."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n\n## Tipps\n"))
+    project.run("extract")
+    before = project.read("translations/en/leber.po")
+    (project.root / ".verlag/segmentation.json").unlink()
+    project.write("verlag.toml", project.read("verlag.toml") + 'segmentation = "block"\n')
+    assert "segmentation changed" not in project.run("extract").output
+    assert project.read("translations/en/leber.po") == before
+
+
+def test_joined_sentence_translations_take_no_space_in_chinese_and_japanese(project):
+    """A block's reviewed sentences offered as one suggestion are joined as the language writes sentences:
+    「…。…。」 without a space in Chinese and Japanese (a space there is a stray character in the text)."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["ja", "zh-Hant", "en"]'))
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    sentences = {"ja": ("肝臓は夜に働きます。", "休息が必要です。"), "zh-Hant": ("肝臟在夜間工作。", "它需要休息。"),
+                 "en": ("The liver works at night.", "It needs rest.")}
+    for lang, (first, second) in sentences.items():
+        review(project, lang, "leber", {"Die Leber arbeitet nachts.": first, "Sie braucht Ruhe.": second})
+    project.write("verlag.toml", project.read("verlag.toml") + 'segmentation = "block"\n')
+    project.run("extract")
+    for lang, (first, second) in sentences.items():
+        path = project.root / f"translations/{lang}/leber.po"
+        block = polib.pofile(str(path)).find("Die Leber arbeitet nachts. Sie braucht Ruhe.")
+        assert block.fuzzy and block.msgstr == (f"{first} {second}" if lang == "en" else first + second), lang
+        msgfmt_check(path)
+
+
 def test_switching_segmentation_to_block_warns_carries_joined_suggestions_and_switching_back_restores(project):
     """``segmentation = "block"`` in a project with reviewed sentences (fresh-user trial 17): extract says what the
     switch does, reports no German edit the author never made, offers each paragraph its reviewed sentences'
