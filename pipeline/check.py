@@ -1398,27 +1398,33 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
 def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     """A warning for each German page the last build published (``site.STATE_FILE``'s pages) whose slug no
     published source has now, nor names in its ``aliases``: the next build takes the page down in every
-    language and its address answers 404 (a renamed article, by file or ``slug:``). At the article whose file
-    still has that name, else at the page under site/."""
+    language and its address answers 404 (a renamed article, by file or ``slug:``). And, on every run, for each
+    address an earlier build took down (``site.GONE``) that still nothing answers, until an alias covers it or
+    ``[site] gone`` lists the slug (taken down on purpose). At the article whose file still has that name, else
+    at the page under site/."""
     from .fsutil import load_state
-    from .site import STATE_FILE, Urls
+    from .site import GONE, STATE_FILE, Urls
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
     aliased = {name for a in published for path in read_aliases(a)[0]
                for name in [re.sub(r"\.html?$", "", path.rstrip("/").rpartition("/")[2])]}
+    dismissed = config.section("site").get("gone", [])
     files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
     urls, source = Urls(config.site_url), config.source_language
+    state = load_state(config.state_dir / STATE_FILE)
+    taken_down = state.get(GONE) if isinstance(state.get(GONE), dict) else {}
+    slugs = {slug for rel in state.get("pages", {})
+             for lang, _, rest in [rel.partition("/")] for slug, _, tail in [rest.partition("/")]
+             if lang == source and tail == "index.html"} | {slug for slug in taken_down if isinstance(slug, str)}
     findings = []
-    for rel in sorted(load_state(config.state_dir / STATE_FILE).get("pages", {})):
-        lang, _, rest = rel.partition("/")
-        slug, _, tail = rest.partition("/")
-        if lang != source or tail != "index.html" or slug in names or slug in aliased:
+    for slug in sorted(slugs):
+        if slug in names or slug in aliased or isinstance(dismissed, list) and slug in dismissed:
             continue
         owner = files.get(slug)
-        findings.append(Finding(owner.ref if owner else f"site/{rel}", 1, "gone-address", WARNING,
-                                gone_message(urls.path("article", source, slug), [], slug, owner), source, slug,
-                                (None, "")))
+        message = gone_message(urls.path("article", source, slug), [], slug, owner)
+        findings.append(Finding(owner.ref if owner else f"site/{source}/{slug}/index.html", 1, "gone-address",
+                                WARNING, message, source, slug, (None, "")))
     return findings
 
 

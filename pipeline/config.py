@@ -28,7 +28,7 @@ KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
     "publish": ("unreviewed", "min_reviewed", "min_translated"),
     "pretranslate": ("engines",),
     "site": ("base_url", "author", "feed_entries", "search", "legal", "image", "image_alt", "disclaimer",
-             "call_to_action", "translator", "german_html"),
+             "call_to_action", "translator", "german_html", "gone"),
 }
 
 

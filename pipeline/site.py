@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 # body or list is rendered: a build that finds every page unchanged by its key never loads them.
 
 STATE_FILE = "site.json"
+GONE = "gone"  # STATE_FILE's record of the published addresses builds took down (``_gone_addresses``)
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
 OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
 OLD_REVIEW = "_review"  # where the review report went before it moved out of site/ (review/)
@@ -116,6 +117,10 @@ def load_settings(config: Config) -> Settings:
         errors.append(config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or '
                                    f'"clean" (no scripts, embeds or content from other hosts), got {german_html!r}',
                                    "site"))
+    gone = config.section("site").get("gone", [])
+    if not isinstance(gone, list) or not all(isinstance(slug, str) for slug in gone):
+        errors.append(config.error("gone", "expected a list of the slugs whose pages were taken down on purpose, "
+                                   f"such as [\"alter-beitrag\"], got {gone!r}", "site"))
     try:
         author = feed_author(config)
     except VerlagError as exc:
@@ -1275,11 +1280,17 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
 _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
 
 
-def _gone_addresses(site: _Site, state: dict, out: dict) -> list[str]:
+def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dict[str, list[str]]]:
     """One warning per slug whose page an earlier build published (``state``'s pages) and that nothing answers at
     any more (no page, no redirect, no withdrawn-translation page): a renamed article (file or ``slug:``) leaves
     readers, bookmarks and other sites' links a 404 unless it lists the old address in ``aliases:``. Names the
-    article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``)."""
+    article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``).
+
+    And the record of every such address (slug -> languages), the ones taken down now and by earlier builds
+    (``GONE``): ``check`` names each on every run while no page, ``aliases:`` entry or ``[site] gone`` (taken down
+    on purpose) answers it, so deleting an alias or a ``gone`` entry brings the warning back. A slug ``[site] gone``
+    lists is not warned about here either."""
+    dismissed = site.config.section("site").get("gone", [])
     gone: dict[str, list[str]] = {}
     for rel in sorted(state.get("pages", {})):
         found = _PAGE_FILE.fullmatch(rel)
@@ -1288,10 +1299,16 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> list[str]:
     renamed = old_names(site.sources.values()) if gone else {}
     warnings = []
     for slug, langs in gone.items():
+        if slug in dismissed:
+            continue
         lang = site.source if site.source in langs else langs[0]
         warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
                                      slug, site.sources.get(renamed.get(slug, ""))))
-    return warnings
+    earlier = state.get(GONE)
+    record = {slug: sorted(set(langs) | set(gone.get(slug, [])))
+              for slug, langs in [*(earlier.items() if isinstance(earlier, dict) else []), *gone.items()]
+              if isinstance(langs, list) and all(isinstance(lang, str) for lang in langs)}
+    return warnings, record
 
 
 def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
@@ -1517,7 +1534,10 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             path.unlink()
             result.removed.append(f"site/{rel}")
             remove_empty_parents(path, root)
-    result.warnings += _gone_addresses(site, state, out)
+    warnings, gone = _gone_addresses(site, state, out)
+    result.warnings += warnings
+    if gone:
+        fresh[GONE] = gone
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back, result.shortfall = site.held_back, site.shortfall

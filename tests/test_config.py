@@ -118,6 +118,7 @@ def test_loading_a_config_of_cldr_languages_does_not_import_babel(tmp_path):
     ("[site]\n", '[site.disclaimer]\nes = "Nur zur Information"\n\n[site]\n'),
     ("[site]\n", '[site.call_to_action]\nlink = "example.org/termin"\n\n[site]\n'),
     ("min_reviewed = 10", "min_reviewed = 200"),
+    ("[site]\n", '[site]\ngone = "alter-beitrag"\n'),
 ])
 def test_check_reports_every_settings_mistake_build_stops_at(project: Project, change):
     """``verlag check`` is the author's look before a build: a mistake in verlag.toml the build stops at is
