@@ -184,12 +184,15 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
 
 
 _SENTENCE_NOTE = re.compile(r"^#\. .*, sentence \d+ of \d+$", re.M)  # segment.py's note on a block's sentence
+# The kinds of block (the ``#.`` note's first part) that segmentation = "sentence" cuts into sentences
+_CUT_INTO_SENTENCES = frozenset({"paragraph", "heading", "list item", "block quote", "footnote"})
 
 
 def segmentation_of_templates(config: Config) -> str | None:
     """The ``segmentation`` the templates in translations/templates/ were made with, for a project extracted
     before verlag recorded it (``SEGMENTATION_FILE``): "sentence" when an entry is one sentence of several in
-    its block (its ``#.`` note says so), "block" when none is and some entry holds several sentences; None
+    its block (its ``#.`` note says so), "block" when none is and some entry of a kind sentence mode cuts
+    (a paragraph, heading, list item, quote or footnote; not a table cell or title) holds several sentences; None
     when there are no templates or every block is one sentence (both ways give the same entries)."""
     templates = sorted(config.templates_dir.glob("*.pot"))
     texts = [text for path in templates if (text := _read_text(path))]
@@ -203,8 +206,8 @@ def segmentation_of_templates(config: Config) -> str | None:
             entries = parse(text)
         except (OSError, ValueError):  # damaged: made again from its source, it tells nothing
             continue
-        if any(entry.msgctxt is None and len(sentence_spans(entry.msgid, config.source_language)) > 1
-               for entry in entries if entry.msgid):
+        if any(entry.comment.partition(",")[0] in _CUT_INTO_SENTENCES
+               and len(sentence_spans(entry.msgid, config.source_language)) > 1 for entry in entries if entry.msgid):
             return "block"
     return None
 

@@ -644,14 +644,18 @@ def test_a_project_from_before_the_segmentation_record_has_its_switch_noticed_to
 
 
 def test_a_project_of_one_sentence_blocks_without_the_record_switches_silently(project):
-    """Where every block is one sentence, both ways cut the same entries: nothing to say, nothing changes."""
-    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n\n## Tipps\n"))
+    """Where every block is one sentence, both ways cut the same entries: nothing to say, nothing changes. A
+    table cell of two sentences is one entry either way: no sign of blocks."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n\n## Tipps\n\n"
+                                                "| Rat |\n|---|\n| Tee trinken. Früh schlafen. |\n"))
     project.run("extract")
     before = project.read("translations/en/leber.po")
-    (project.root / ".verlag/segmentation.json").unlink()
-    project.write("verlag.toml", project.read("verlag.toml") + 'segmentation = "block"\n')
-    assert "segmentation changed" not in project.run("extract").output
-    assert project.read("translations/en/leber.po") == before
+    toml = project.read("verlag.toml")
+    for setting in ("sentence", "block"):
+        (project.root / ".verlag/segmentation.json").unlink()
+        project.write("verlag.toml", toml + f'segmentation = "{setting}"\n')
+        assert "segmentation changed" not in project.run("extract").output
+        assert project.read("translations/en/leber.po") == before
 
 
 def test_joined_sentence_translations_take_no_space_in_chinese_and_japanese(project):
