@@ -513,11 +513,17 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["restored"]:
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to their reviewed German, "
                        "reviewed again")
-    # 'extract: 0 files changed' is the one sign that this run wrote, renamed and removed nothing: scripts read it
-    kinds = [f"{done[what]} {what}" for what in ("created", "updated", "renamed", "removed") if done[what]]
-    click.echo(f"extract: {counted(done.total(), 'file')} changed" + (f" ({', '.join(kinds)})" if kinds else "")
-               + f", {counted(result.skipped + result.current, 'article')} unchanged")
+    click.echo(extract_summary(done, result.skipped + result.current))
     return result.errors
+
+
+def extract_summary(done: Counter[str], unchanged: int) -> str:
+    """extract's last line from the count of files per ``done`` kind (created, updated, renamed, removed) and of
+    the articles left as they were: ``extract: 0 files changed, …`` is the one sign that the run wrote, renamed
+    and removed nothing (scripts read it)."""
+    kinds = [f"{done[what]:,} {what}" for what in ("created", "updated", "renamed", "removed") if done[what]]
+    return (f"extract: {counted(done.total(), 'file')} changed" + (f" ({', '.join(kinds)})" if kinds else "")
+            + f", {counted(unchanged, 'article')} unchanged")
 
 
 @main.command()

@@ -252,6 +252,16 @@ def test_extract_quiet_prints_as_little_as_build_quiet_the_summary_and_warnings(
     assert [line for line in project.run("build", "-q").output.splitlines() if line.startswith("wrote ")] == []
 
 
+def test_extract_summary_writes_every_count_alike():
+    from collections import Counter
+
+    from cli import extract_summary
+
+    assert extract_summary(Counter(created=1002, updated=1), 1000) == \
+        "extract: 1,003 files changed (1,002 created, 1 updated), 1,000 articles unchanged"
+    assert extract_summary(Counter(), 1) == "extract: 0 files changed, 1 article unchanged"
+
+
 def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_updated(project):
     project.write("source_de/leber.md", LEBER)
     first = project.run("extract").output
