@@ -662,10 +662,10 @@ def status(project: Project, languages, fmt: str) -> None:
 @pass_project
 def check(project: Project, languages, slugs, fmt: str, strict: bool, list_checks: bool) -> None:
     """Quality checks on the translations; exit 1 if an error remains."""
-    from pipeline.check import CHECKS, ERROR, SITE_CHECKS, run_checks, summary
+    from pipeline.check import CHECKS, ERROR, SITE_CHECKS, SOURCE_CHECKS, run_checks, summary
 
-    if list_checks:
-        listed = [*CHECKS, *(c for c in SITE_CHECKS if c not in CHECKS)]  # the site.po ones after the others
+    if list_checks:  # the site.po ones after the catalogs' ones, then those of the sources and the site
+        listed = [*CHECKS, *(c for c in SITE_CHECKS if c not in CHECKS), *SOURCE_CHECKS]
         width = max(len(c.id) for c in listed)
         for c in listed:
             click.echo(f"{c.id:<{width}}  {c.severity:<7}  {c.explanation}")

@@ -905,6 +905,29 @@ SITE_CHECKS = [
 ]
 
 
+# Checks of the German sources and the site as a whole (``run_checks`` makes their findings itself, not per
+# entry): listed by ``verlag check --list`` with the catalog checks, as README's table lists them all
+SOURCE_CHECKS = [
+    Check("html-block", WARNING, "German article: an HTML block holds text (or an image description, alt) that "
+          "is in no catalog, so no reviewer can translate it: it stays German", None),
+    Check("active-html", WARNING, "German article: raw HTML that runs code or loads from another host "
+          "(script, iframe, event handler, a third-party image or style sheet)", None),
+    Check("unfilled", ERROR, "German page: a [[AUSFÜLLEN: …]] placeholder verlag init wrote is still there; "
+          "the page is left out", None),
+    Check("legal-page", WARNING, "legal page's catalog: machine drafts that readers get in German all the same",
+          None),
+    Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
+          "in the text", None),
+    Check("gone-address", WARNING, "a page the last build published, or an earlier one took down, whose address "
+          "no source has now, nor an alias, nor [site] gone: it answers 404", None),
+    Check("front-matter", WARNING, "German article: no date, or updated earlier than date", None),
+    Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
+          "answers to", None),
+    Check("old-site", WARNING, "German article: a link or image on the old blog's host", None),
+    Check("image-variant", WARNING, "a language variant of an image made from an older version of the German "
+          "image", None),
+]
+
 # --------------------------------------------------------------------------
 # Numbers, compared by value
 # --------------------------------------------------------------------------

@@ -95,8 +95,14 @@ def load_practice(config: Config) -> Practice:
     texts = {k: v for k, v in cta.items() if k not in CONTACT_KEYS}
     image = site.get("image")
     if image is not None and (not isinstance(image, str) or not _inside(config.source_dir, image)):
-        errors.append(config.error("image", f"expected the path of an image file in {config.source_dir.name}/, "
-                                            f"such as \"bilder/praxis.png\", got {image!r}", "site"))
+        folder = config.source_dir.name
+        if isinstance(image, str) and image and not (config.source_dir / image).exists() \
+                and (config.source_dir / image).resolve().is_relative_to(config.source_dir.resolve()):
+            errors.append(config.error("image", f"{folder}/{image} does not exist: save the image there, or "
+                                                f"correct the path (it is relative to {folder}/)", "site"))
+        else:
+            errors.append(config.error("image", f"expected the path of an image file in {folder}/, "
+                                                f"such as \"bilder/praxis.png\", got {image!r}", "site"))
     localized = {table: _localized(config, table, config.section(*table.split(".")), errors)
                  for table in ("site.disclaimer", "site.image_alt")}
     call_to_action = _localized(config, "site.call_to_action", texts, errors)

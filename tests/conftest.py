@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -159,6 +160,14 @@ def msgfmt_check(path: Path) -> None:
     assert shutil.which("msgfmt"), "GNU gettext (msgfmt) is required: apt-get install gettext"
     proc = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
     assert proc.returncode == 0, f"msgfmt --check {path}:\n{proc.stderr}"
+
+
+def interruptible() -> None:
+    """``preexec_fn`` for a child a test sends SIGINT: the signal at its default action, as a terminal's Ctrl-C
+    finds it. A test run started in the background by a shell without job control inherits SIGINT ignored
+    (POSIX, "Asynchronous Lists"); Python then installs no ``KeyboardInterrupt`` handler, and the child would
+    never see the interrupt the test sends."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def serving(root: Path, *args: str):

@@ -20,8 +20,8 @@ from cli import main
 from pipeline.catalog import fingerprint
 from pipeline.scaffold import slugify
 
-from conftest import (REPO, Project, article, copy_shipped_project, fill_in_legal_pages, msgfmt_check, review,
-                      sign_off_all)
+from conftest import (REPO, Project, article, copy_shipped_project, fill_in_legal_pages, interruptible, msgfmt_check,
+                      review, sign_off_all)
 
 LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
                 summary="Über die Leber.", tags="[Leber]")
@@ -435,6 +435,7 @@ def test_ctrl_c_while_python_loads_verlag_exits_130_without_a_traceback(project,
     else:
         command = [sys.executable, "-m", "verlag"]
     proc = subprocess.Popen([*command, "-C", str(project.root), "status"], cwd=tmp_path, start_new_session=True,
+                            preexec_fn=interruptible,
                             env={**os.environ, "PYTHONPATH": f"{hook}{os.pathsep}{REPO}",
                                  "VERLAG_TEST_IMPORTING": str(importing)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -484,7 +485,7 @@ def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(
     os.mkfifo(pipe)
     proc = subprocess.Popen([sys.executable, str(REPO / "cli.py"), "-C", str(project.root), *command],
                             env={**os.environ, "PYTHONPATH": str(REPO)}, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            preexec_fn=interruptible, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while True:  # a writer can open the pipe once the command has opened it to read: it is waiting in read()
         try:

@@ -480,6 +480,10 @@ def test_pages_without_an_image_show_the_configured_default_with_its_translated_
     project.write("verlag.toml", project.read("verlag.toml").replace("bilder/praxis.png", "../geheim.png"))
     result = project.run("build", code=2)
     assert "verlag.toml:6: image: expected the path of an image file in source_de/" in result.output
+    project.write("verlag.toml", project.read("verlag.toml").replace("../geheim.png", "bilder/wartezimmer.png"))
+    result = project.run("check", code=2)
+    assert ("verlag.toml:6: image: source_de/bilder/wartezimmer.png does not exist: save the image there, or "
+            "correct the path (it is relative to source_de/)") in result.output
 
 
 def test_a_disclaimer_given_as_one_text_instead_of_a_table_is_a_settings_error(project):

@@ -18,7 +18,7 @@ import pytest
 from pipeline.catalog import entry_state, provenance
 from pipeline.engines import Result
 
-from conftest import REPO, article, msgfmt_check, review
+from conftest import REPO, article, interruptible, msgfmt_check, review
 from mtserver import FakeService
 
 LEBER = article("Leber", """
@@ -212,7 +212,7 @@ def test_a_killed_or_interrupted_run_keeps_valid_catalogs_and_the_finished_work(
     env = {**os.environ, "NO_PROXY": "127.0.0.1", "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen([sys.executable, str(REPO / "cli.py"), "-C", str(mt.root), "pretranslate",
                              "--lang", "en", "--article", "lang", "--engine", "libre"], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            preexec_fn=interruptible, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     path = mt.root / "translations/en/lang.po"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and path.read_text(encoding="utf-8").count("# mt: libre") < 5:

@@ -158,11 +158,22 @@ def test_lang_and_article_select_catalogs_and_unknown_ones_are_usage_errors(lebe
 
 
 def test_list_names_every_check_with_severity_and_explanation(leber: Project):
-    from pipeline.check import CHECKS, SITE_CHECKS
+    from pipeline.check import CHECKS, SITE_CHECKS, SOURCE_CHECKS
 
     output = leber.run("check", "--list").output
-    for check in [*CHECKS, *SITE_CHECKS]:
+    for check in [*CHECKS, *SITE_CHECKS, *SOURCE_CHECKS]:
         assert re.search(rf"^{re.escape(check.id)} +{check.severity} +\S", output, re.M)
+
+
+def test_list_names_every_check_of_the_readme_table_with_its_severity(leber: Project):
+    """README's table of checks (``| `id` | severity | fires when |``) and ``check --list`` name the same checks
+    with the same severity, the sources' own checks (``html-block``, ``old-site`` ...) included."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| check | severity | fires when |", 1)[1].split("\n\n", 1)[0]
+    documented = dict(re.findall(r"^\| `([a-z-]+)` \| (error|warning) \|", table, re.M))
+    listed = dict(re.findall(r"^([a-z-]+) +(error|warning) +\S", leber.run("check", "--list").output, re.M))
+    assert len(documented) > 30
+    assert {k: v for k, v in listed.items() if k in documented} == documented
 
 
 def test_unreadable_catalog_is_exit_2_and_the_others_are_still_checked(leber: Project):
