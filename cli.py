@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -496,7 +497,8 @@ JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                    "(whitespace, punctuation, one letter of a long word).")
 @JOBS
 @click.option("-q", "--quiet", is_flag=True,
-              help="Only the counts per language, not each changed, new or removed sentence.")
+              help="Print only the summary, the counts per language, renamed and removed files and warnings, "
+                   "not every file written nor each changed, new or removed sentence.")
 @pass_project
 @writes
 def extract(project: Project, keep_typo_fixes: bool, jobs: int | None, quiet: bool) -> None:
@@ -522,29 +524,33 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
 
     with progress_bar("extract", lambda: _article_count(config)) as progress:
         result = run(config, progress, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
-    site_catalogs = []
+    done: Counter[str] = Counter()  # created, updated, removed, renamed: every file this run changed
+
+    def say(what: str, path, note: str = "") -> None:
+        done[what] += 1
+        if not quiet or what in ("removed", "renamed"):
+            click.echo(f"{what} {path}{note}")
+
     try:  # the website's own words: a broken site.po must not hide what the articles' run did
         for path, new in update_site_catalogs(config):
-            click.echo(f"{'created' if new else 'updated'} {path} (the website's own words)")
-            site_catalogs.append(new)
+            say("created" if new else "updated", path, " (the website's own words)")
     except VerlagError as exc:
         result.errors.append(exc)
     first = {config.translations_dir / lang / RECORD for lang in config.languages
              if not (config.translations_dir / lang / RECORD).exists()}
     for path in record_variants(config.source_dir, config.translations_dir, config.languages):
-        click.echo(f"{'removed' if not path.exists() else 'created' if path in first else 'updated'} "
-                   f"{relpath(path, config.root)} "
-                   "(the German files the language variants were made from)")
+        say("removed" if not path.exists() else "created" if path in first else "updated", relpath(path, config.root),
+            " (the German files the language variants were made from)")
         if path in first and path.exists():  # nothing tells which German version an existing variant shows
             click.echo(f"note: {relpath(path, config.root)} is new: its variants count as made from the German "
                        "files as they are now; look once that each shows the German image's current content",
                        err=True)
     for old, new in result.renamed:
-        click.echo(f"renamed {old} -> {new}")
+        say("renamed", f"{old} -> {new}")
     for path in result.written:
-        click.echo(f"{'created' if path in result.created else 'updated'} {path}")
+        say("created" if path in result.created else "updated", path)
     for path in result.removed:
-        click.echo(f"removed {path} ({result.why_removed.get(path, 'its article is gone')})")
+        say("removed", path, f" ({result.why_removed.get(path, 'its article is gone')})")
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     for warning in result.warnings:
@@ -568,12 +574,17 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["restored"]:
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to their reviewed German, "
                        "reviewed again")
-    # 'extract: N files updated' (1: 'file') is read by scripts (../shared/peer-bench, tests): keep its shape
-    created = len(result.created) + sum(site_catalogs)
-    click.echo(f"extract: {counted(len(result.written) + len(site_catalogs) - created, 'file')} updated, "
-               + (f"{created} created, " if created else "")
-               + f"{counted(result.skipped + result.current, 'article')} unchanged")
+    click.echo(extract_summary(done, result.skipped + result.current))
     return result.errors
+
+
+def extract_summary(done: Counter[str], unchanged: int) -> str:
+    """extract's last line from the count of files per ``done`` kind (created, updated, renamed, removed) and of
+    the articles left as they were: ``extract: 0 files changed, …`` is the one sign that the run wrote, renamed
+    and removed nothing (scripts read it)."""
+    kinds = [f"{done[what]:,} {what}" for what in ("created", "updated", "renamed", "removed") if done[what]]
+    return (f"extract: {counted(done.total(), 'file')} changed" + (f" ({', '.join(kinds)})" if kinds else "")
+            + f", {counted(unchanged, 'article')} unchanged")
 
 
 @main.command()
@@ -738,7 +749,8 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 
 
 @main.command()
-@click.option("--quiet", "-q", is_flag=True, help="Print only the summary, not every file written.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print only the summary, removed files, notes and warnings, not every file written.")
 @JOBS
 @pass_project
 @writes

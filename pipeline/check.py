@@ -49,7 +49,7 @@ from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .quotes import quote_balance, quote_conventions, quote_marks
-from .rawhtml import active_html, active_message, german_blocks, html_addresses, retitled, stays_german, text_attributes
+from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
 from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
 from .notesyntax import findings as note_syntax
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
@@ -941,8 +941,8 @@ SITE_CHECKS = [
 # Checks of the German sources and the site as a whole (``run_checks`` makes their findings itself, not per
 # entry): listed by ``verlag check --list`` with the catalog checks, as README's table lists them all
 SOURCE_CHECKS = [
-    Check("html-block", WARNING, "German article: an HTML block holds text that is not extracted and stays "
-          "German", None),
+    Check("html-block", WARNING, "German article: an HTML block holds text (or an image description, alt) that "
+          "is in no catalog, so no reviewer can translate it: it stays German", None),
     Check("active-html", WARNING, "German article: raw HTML that runs code or loads from another host "
           "(script, iframe, event handler, a third-party image or style sheet)", None),
     Check("unfilled", ERROR, "German page: a [[AUSFÜLLEN: …]] placeholder verlag init wrote is still there; "
@@ -953,8 +953,8 @@ SOURCE_CHECKS = [
           "in the text", None),
     Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
           "[[wikilink]], a task-list box), or a level-1 heading beside the title's", None),
-    Check("gone-address", WARNING, "a page the last build published whose address no source has now, nor an "
-          "alias: the next build takes it down", None),
+    Check("gone-address", WARNING, "a page the last build published, or an earlier one took down, whose address "
+          "no source has now, nor an alias, nor [site] gone: it answers 404", None),
     Check("front-matter", WARNING, "German article: no date, or updated earlier than date", None),
     Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
           "answers to", None),
@@ -1439,10 +1439,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         except VerlagError as exc:
             errors.append(exc)
     findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors))
-    findings.extend(Finding(article.ref, line, "html-block", WARNING, stays_german(text), config.source_language,
+    findings.extend(Finding(article.ref, line, "html-block", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
-                    for line, text in german_blocks(article))
+                    for line, message in html_block_warnings(article))
     clean = config.section("site").get("german_html") == "clean"
     findings.extend(Finding(article.ref, line, "active-html", WARNING, active_message(found, clean),
                             config.source_language, article.slug, (None, ""))
@@ -1527,27 +1527,33 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
 def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     """A warning for each German page the last build published (``site.STATE_FILE``'s pages) whose slug no
     published source has now, nor names in its ``aliases``: the next build takes the page down in every
-    language and its address answers 404 (a renamed article, by file or ``slug:``). At the article whose file
-    still has that name, else at the page under site/."""
+    language and its address answers 404 (a renamed article, by file or ``slug:``). And, on every run, for each
+    address an earlier build took down (``site.GONE``) that still nothing answers, until an alias covers it or
+    ``[site] gone`` lists the slug (taken down on purpose). At the article whose file still has that name, else
+    at the page under site/."""
     from .fsutil import load_state
-    from .site import STATE_FILE, Urls
+    from .site import GONE, STATE_FILE, Urls
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
     aliased = {name for a in published for path in read_aliases(a)[0]
                for name in [re.sub(r"\.html?$", "", path.rstrip("/").rpartition("/")[2])]}
+    dismissed = config.section("site").get("gone", [])
     files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
     urls, source = Urls(config.site_url), config.source_language
+    state = load_state(config.state_dir / STATE_FILE)
+    taken_down = state.get(GONE) if isinstance(state.get(GONE), dict) else {}
+    slugs = {slug for rel in state.get("pages", {})
+             for lang, _, rest in [rel.partition("/")] for slug, _, tail in [rest.partition("/")]
+             if lang == source and tail == "index.html"} | {slug for slug in taken_down if isinstance(slug, str)}
     findings = []
-    for rel in sorted(load_state(config.state_dir / STATE_FILE).get("pages", {})):
-        lang, _, rest = rel.partition("/")
-        slug, _, tail = rest.partition("/")
-        if lang != source or tail != "index.html" or slug in names or slug in aliased:
+    for slug in sorted(slugs):
+        if slug in names or slug in aliased or isinstance(dismissed, list) and slug in dismissed:
             continue
         owner = files.get(slug)
-        findings.append(Finding(owner.ref if owner else f"site/{rel}", 1, "gone-address", WARNING,
-                                gone_message(urls.path("article", source, slug), [], slug, owner), source, slug,
-                                (None, "")))
+        message = gone_message(urls.path("article", source, slug), [], slug, owner)
+        findings.append(Finding(owner.ref if owner else f"site/{source}/{slug}/index.html", 1, "gone-address",
+                                WARNING, message, source, slug, (None, "")))
     return findings
 
 

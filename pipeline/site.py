@@ -44,7 +44,7 @@ from .bidi import mark_directions, text_direction
 from .config import DEFAULT_BASE_URL, Config
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
-from .errors import VerlagError, contain, describe
+from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import code_digest, contained, load_state, read_bytes, relpath, remove_empty_parents, save_state, \
     write_if_changed
@@ -73,6 +73,7 @@ if TYPE_CHECKING:
 # body or list is rendered: a build that finds every page unchanged by its key never loads them.
 
 STATE_FILE = "site.json"
+GONE = "gone"  # STATE_FILE's record of the published addresses builds took down (``_gone_addresses``)
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
 RECORDS_FILE = "site-records.json"  # the edition records' fields but the body, by the record's SHA-256 (``load_pages``)
 OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
@@ -96,63 +97,77 @@ class Settings:
 
 def load_settings(config: Config) -> Settings:
     """``[site] base_url``, ``feed_entries``, ``author`` and ``german_html``, ``[publish] min_reviewed`` and
-    ``min_translated`` (percent of German words, global and per language), validated; a mistake raises
-    ``VerlagError`` naming verlag.toml and the line."""
+    ``min_translated`` (percent of German words, global and per language), validated; mistakes raise
+    ``VerlagError`` naming verlag.toml and the line (``ManyErrors``, in line order, for several: the author
+    fixes them all after one run)."""
+    errors: list[VerlagError] = []
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
     parts = urlsplit(base) if isinstance(base, str) else None
     if not parts or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
             or not parts.path.endswith("/") and "." in parts.path.rpartition("/")[2] \
             or re.search(r"[\x00-\x20\x7f]", base):  # urlsplit drops tabs and line feeds; robots.txt would not
-        raise config.error("base_url", "expected the address of the site's folder, http(s) with a host, no file "
-                           "name, query, '#', space or control character (a space is %20), such as "
-                           f"\"https://example.org/\" or \"https://example.org/blog/\", got {base!r}", "site")
+        errors.append(config.error("base_url", "expected the address of the site's folder, http(s) with a host, no "
+                                   "file name, query, '#', space or control character (a space is %20), such as "
+                                   f"\"https://example.org/\" or \"https://example.org/blog/\", got {base!r}", "site"))
     entries = config.section("site").get("feed_entries", DEFAULT_FEED_ENTRIES)
     if isinstance(entries, bool) or not isinstance(entries, int) or entries < 1:
-        raise config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}", "site")
-    reviewed = _percentages(config, "min_reviewed", 0)
-    translated = _percentages(config, "min_translated", DEFAULT_MIN_TRANSLATED)
+        errors.append(config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}",
+                                   "site"))
+    reviewed = _percentages(config, "min_reviewed", 0, errors)
+    translated = _percentages(config, "min_translated", DEFAULT_MIN_TRANSLATED, errors)
     search = config.section("site").get("search", True)
     if not isinstance(search, bool):
-        raise config.error("search", f"expected true or false, got {search!r}", "site")
+        errors.append(config.error("search", f"expected true or false, got {search!r}", "site"))
     german_html = config.section("site").get("german_html", "keep")
     if german_html not in ("keep", "clean"):
-        raise config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or "clean" '
-                           f"(no scripts, embeds or content from other hosts), got {german_html!r}", "site")
-    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config), search,
-                    german_html == "clean")
+        errors.append(config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or '
+                                   f'"clean" (no scripts, embeds or content from other hosts), got {german_html!r}',
+                                   "site"))
+    gone = config.section("site").get("gone", [])
+    if not isinstance(gone, list) or not all(isinstance(slug, str) for slug in gone):
+        errors.append(config.error("gone", "expected a list of the slugs whose pages were taken down on purpose, "
+                                   f"such as [\"alter-beitrag\"], got {gone!r}", "site"))
+    try:
+        author = feed_author(config)
+    except VerlagError as exc:
+        errors.append(exc)
+    raise_all(sorted(errors, key=lambda e: e.line or 0))
+    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, author, search, german_html == "clean")
 
 
-def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
-    """``[publish] name`` per language (``[publish.<lang>]`` overrides), each a percentage from 0 to 100."""
+def _percentages(config: Config, name: str, default: float, errors: list[VerlagError]) -> dict[str, float]:
+    """``[publish] name`` per language (``[publish.<lang>]`` overrides), each a percentage from 0 to 100; a
+    mistake is appended to ``errors`` (once for ``[publish]``, once per ``[publish.<lang>]``)."""
     publish = config.section("publish")
-    limits = {}
+    limits, said = {}, set()
     for lang in config.languages:
         own = config.section("publish", lang)
         value = own.get(name, publish.get(name, default))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            raise config.error(name, f"expected a percentage from 0 to 100, got {value!r}",
-                               f"publish.{lang}" if name in own else "publish")
+            table = f"publish.{lang}" if name in own else "publish"
+            if table not in said:
+                said.add(table)
+                errors.append(config.error(name, f"expected a percentage from 0 to 100, got {value!r}", table))
+            continue
         limits[lang] = float(value)
     return limits
 
 
 def settings_errors(config: Config, sources: Sources) -> list[VerlagError]:
-    """Every mistake in verlag.toml that stops ``verlag build``, each part's first: ``load_settings``,
+    """Every mistake in verlag.toml that stops ``verlag build``: all of ``load_settings``'s, the first of
     ``practice.load_practice`` with ``check_legal``, and ``practice.translator_names``; ``verlag check`` reports
     them so that a clean check means a build that runs. ``sources``: ``read_sources(config)``, for the pages
     ``[site] legal`` may name (as the build counts them: pages, drafts, pages with placeholders, unreadable files)."""
-    errors = []
-    for validate in (load_settings, translator_names):
+    errors: list[VerlagError] = []
+    pages = [*(a.slug for a in (*sources.articles, *sources.german_only) if a.page or a.draft or unfilled(a)),
+             *sources.unreadable]
+    for validate in (load_settings, translator_names, lambda config: check_legal(config, load_practice(config), pages)):
         try:
             validate(config)
+        except ManyErrors as exc:
+            errors += exc.errors
         except VerlagError as exc:
             errors.append(exc)
-    try:
-        check_legal(config, load_practice(config),
-                    [*(a.slug for a in (*sources.articles, *sources.german_only) if a.page or a.draft or unfilled(a)),
-                     *sources.unreadable])
-    except VerlagError as exc:
-        errors.append(exc)
     return errors
 
 
@@ -1349,11 +1364,17 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
 _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
 
 
-def _gone_addresses(site: _Site, state: dict, out: dict) -> list[str]:
+def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dict[str, list[str]]]:
     """One warning per slug whose page an earlier build published (``state``'s pages) and that nothing answers at
     any more (no page, no redirect, no withdrawn-translation page): a renamed article (file or ``slug:``) leaves
     readers, bookmarks and other sites' links a 404 unless it lists the old address in ``aliases:``. Names the
-    article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``)."""
+    article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``).
+
+    And the record of every such address (slug -> languages), the ones taken down now and by earlier builds
+    (``GONE``): ``check`` names each on every run while no page, ``aliases:`` entry or ``[site] gone`` (taken down
+    on purpose) answers it, so deleting an alias or a ``gone`` entry brings the warning back. A slug ``[site] gone``
+    lists is not warned about here either."""
+    dismissed = site.config.section("site").get("gone", [])
     gone: dict[str, list[str]] = {}
     for rel in sorted(state.get("pages", {})):
         found = _PAGE_FILE.fullmatch(rel)
@@ -1362,10 +1383,16 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> list[str]:
     renamed = old_names(site.sources.values()) if gone else {}
     warnings = []
     for slug, langs in gone.items():
+        if slug in dismissed:
+            continue
         lang = site.source if site.source in langs else langs[0]
         warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
                                      slug, site.sources.get(renamed.get(slug, ""))))
-    return warnings
+    earlier = state.get(GONE)
+    record = {slug: sorted(set(langs) | set(gone.get(slug, [])))
+              for slug, langs in [*(earlier.items() if isinstance(earlier, dict) else []), *gone.items()]
+              if isinstance(langs, list) and all(isinstance(lang, str) for lang in langs)}
+    return warnings, record
 
 
 def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
@@ -1601,7 +1628,10 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             path.unlink()
             result.removed.append(f"site/{rel}")
             remove_empty_parents(path, root)
-    result.warnings += _gone_addresses(site, state, out)
+    warnings, gone = _gone_addresses(site, state, out)
+    result.warnings += warnings
+    if gone:
+        fresh[GONE] = gone
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back, result.shortfall = site.held_back, site.shortfall
