@@ -783,13 +783,15 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     text is read as it is. A file that does not look like the article's translation is refused unless
     ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``."""
     from pipeline.align import import_translation
+    from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
+    from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
     if not path.is_file():
         raise VerlagError("no such file", path)
     text = None
-    kind = kind or detect_kind(path, path.read_bytes())
+    kind = kind or detect_kind(path, file_bytes(path, IMPORTED))
     if kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)

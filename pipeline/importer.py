@@ -26,7 +26,8 @@ import yaml
 
 from .counts import counted
 from .errors import ManyErrors, VerlagError
-from .fsutil import write_if_changed
+from .fsutil import file_bytes, write_if_changed
+from .limits import IMPORTED
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, split_front_matter
@@ -262,7 +263,7 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     articles: list[ImportedArticle] = []
     errors: list[VerlagError] = []
     try:
-        data = path.read_bytes()
+        data = file_bytes(path, IMPORTED)
         found = kind or detect_kind(path, data)
         if found == "text":
             articles.append(importer_text.read_text(path, data, year))

@@ -581,3 +581,69 @@ def test_build_without_a_home_folder_compiles_its_templates_each_time(site_proje
     site_project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     site_project.run("build")
     assert "Tee wärmt." in site_project.read("site/de/tee/index.html")
+
+
+def test_a_source_larger_than_8_mb_is_its_error_and_its_catalogs_and_the_other_articles_stay(site_project: Project):
+    """A source was read whole, whatever its size: a 2 GB ``source_de/*.md`` (a log pasted in, a disk image
+    renamed) filled the memory and ran for hours (1 MB takes extract 4 s and 85 MB). Over ``limits.SOURCE``
+    (8 MB, 250 times the longest of 500 real articles) it is that file's error, read no further; its
+    catalogs stay as the reviewer left them, and every other article is extracted and built."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    review(project, "en", "kaffee", {("title", "Kaffee"): "Coffee", "Kaffee weckt.": "Coffee wakes."})
+    catalog = project.root / "translations/en/kaffee.po"
+    kept = catalog.read_bytes()
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n" + "\n" * (9 << 20)))
+    project.write("source_de/milch.md", article("Milch", "Milch nährt.\n"))
+    for command in ("extract", "build"):
+        result = project.run(command, code=2)
+        assert "error: source_de/kaffee.md: 9.0 MB is more than verlag reads of a German source (8.0 MB); split " \
+               "it into several articles" in result.output, result.output
+    assert catalog.read_bytes() == kept
+    assert "Milch nährt." in project.read("site/de/milch/index.html")
+    assert (project.root / "translations/en/milch.po").is_file()
+
+
+def test_a_catalog_larger_than_32_mb_is_its_error_and_the_site_is_built(site_project: Project):
+    """A reviewer's catalog was read and parsed whole, whatever its size (polib holds several times a file's
+    size in memory). Over ``limits.CATALOG`` (32 MB; a catalog is about 1.7 times its source) check, extract
+    and build name it; nothing writes to it, its page shows the German, and the other catalogs are used."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    review(project, "en", "kaffee", {("title", "Kaffee"): "Coffee", "Kaffee weckt.": "Coffee wakes."})
+    catalog = project.root / "translations/en/tee.po"
+    catalog.write_bytes(b"# " + b"x" * (33 << 20) + b"\n" + catalog.read_bytes())
+    kept = catalog.read_bytes()
+    message = "error: translations/en/tee.po: 33.0 MB is more than verlag reads of a catalog (32.0 MB)"
+    for command, code in (("check", 2), ("extract", 2), ("build", 2)):
+        result = project.run(command, code=code)
+        assert message in result.output, (command, result.output)
+    assert catalog.read_bytes() == kept
+    assert "Coffee wakes." in project.read("site/en/kaffee/index.html")
+
+
+def test_a_file_to_import_larger_than_256_mb_is_named_and_read_no_further(project: Project, tmp_path_factory):
+    """``verlag import`` and ``verlag tm import`` read a file whole before looking at it: a 300 MB one (here
+    a sparse file, which costs no disk) took 300 MB of memory and more to parse. Over ``limits.IMPORTED``
+    (256 MB: a whole blog's export is a few MB) it is that file's error, not read; the other files are
+    imported."""
+    import resource
+
+    folder = tmp_path_factory.mktemp("alt")
+    (folder / "tee.md").write_text(article("Tee", "Tee wärmt.\n"), encoding="utf-8")
+    for name in ("riesig.html", "riesig.tmx"):
+        with open(folder / name, "wb") as file:
+            file.truncate(300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = project.run("import", str(folder / "tee.md"), str(folder / "riesig.html"), code=2)
+    assert f"error: {folder / 'riesig.html'}: 300.0 MB is more than verlag reads of a file to import (256.0 MB)" \
+        in result.output, result.output
+    assert "Tee wärmt." in project.read("source_de/tee.md")
+    result = project.run("tm", "import", str(folder / "riesig.tmx"), code=2)
+    assert f"error: {folder / 'riesig.tmx'}: 300.0 MB is more than verlag reads" in result.output, result.output
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
