@@ -647,3 +647,29 @@ def test_a_file_to_import_larger_than_256_mb_is_named_and_read_no_further(projec
     result = project.run("tm", "import", str(folder / "riesig.tmx"), code=2)
     assert f"error: {folder / 'riesig.tmx'}: 300.0 MB is more than verlag reads" in result.output, result.output
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+
+
+def test_german_html_clean_keeps_the_practices_own_picture_sources_and_times(site_project: Project):
+    """``[site] german_html = "clean"`` took ``<picture>`` and ``<source srcset>`` (the practice's own photo in
+    WebP and JPEG) and ``<img srcset>`` out, and the ``datetime`` of a ``<time>`` (what a reader's software reads
+    as the date). They stay; in a ``srcset`` only the images on the site's own host are kept, as for ``src``."""
+    import html5lib
+
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
+    project.write("source_de/praxis.md", article("Praxis", """
+        Die Praxis.
+
+        <picture><source type="image/webp" srcset="/media/praxis.webp 1x, https://example.org/media/praxis-2.webp 2x"><source srcset="https://fremd.example.net/p.jpg 1x, javascript:alert(1) 2x"><img src="/media/praxis.jpg" srcset="/media/praxis-640.jpg 640w, https://fremd.example.net/q.jpg 1280w" sizes="50vw" alt="Die Praxis"></picture>
+
+        Offen ab <time datetime="2026-06-01">Juni</time>.
+        """))
+    project.run("extract")
+    project.run("build")
+    doc = html5lib.parse(project.read("site/de/praxis/index.html"), treebuilder="lxml", namespaceHTMLElements=False)
+    assert doc.xpath("//picture/source/@srcset") == ["/media/praxis.webp 1x, https://example.org/media/praxis-2.webp 2x"]
+    assert doc.xpath("//picture/source/@type") == ["image/webp"] and len(doc.xpath("//picture/source")) == 2
+    assert doc.xpath("//picture/img/@srcset") == ["/media/praxis-640.jpg 640w"]
+    assert doc.xpath("//picture/img/@sizes") == ["50vw"] and doc.xpath("//picture/img/@src") == ["/media/praxis.jpg"]
+    assert doc.xpath("//time[text()='Juni']/@datetime") == ["2026-06-01"]
+    assert "fremd.example.net" not in project.read("site/de/praxis/index.html")
