@@ -389,6 +389,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             click.echo(f"  {note}")
         for image, target in placed.images:
             click.echo(f"  image {image.name} -> {relpath(target, config.source_dir)}")
+        errors.extend(placed.unreadable)
         if dry_run:
             click.echo(placed.text)
         else:

@@ -335,6 +335,7 @@ class Placed:
     imported_as: Path | None = None  # the existing article it was imported as before: nothing to write
     replaces_template: bool = False  # ``path`` is init's legal page as init wrote it, placeholders only
     unfilled_holder: Path | None = None  # the page keeping its slug, which still holds [[AUSFÜLLEN: ...]]
+    unreadable: tuple[VerlagError, ...] = ()  # its images that cannot be read (not copied), each naming its file
 
 
 def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
@@ -347,7 +348,8 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
     origin or old address, or by title and date when it has no old address. Otherwise a slug
     already used there (a file's name or its ``slug:``), earlier in this run, or reserved gets ``-2``,
     ``-3``, …. An image goes to ``source_dir/bilder/<name>``; a different file already there makes it
-    ``<stem>-2<suffix>`` (a name no other image of the article has) and the body's references follow.
+    ``<stem>-2<suffix>`` (a name no other image of the article has) and the body's references follow. An image
+    that cannot be read is not copied (``unreadable``, naming it); the article and the other images are.
 
     The exception: an imported page (a WordPress page) whose slug is that of a legal page ``verlag init`` wrote
     and nobody touched since (``scaffold.untouched_template``: nothing but ``[[AUSFÜLLEN: ...]]`` placeholders),
@@ -376,13 +378,14 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
-        article, images = _place_images(article, source_dir, claimed)
+        article, images, unreadable = _place_images(article, source_dir, claimed)
         legal = LEGAL_SLUGS.get(article.slug, article.slug) if article.page else article.slug
         if article.page and legal in templates:
             path = templates.pop(legal)
             article = dataclasses.replace(article, slug=legal)
             known[path] = mine
-            placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True))
+            placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True,
+                                 unreadable=unreadable))
             continue
         slug, n = article.slug, 2
         while slug in taken:
@@ -395,7 +398,8 @@ def place(articles: list[ImportedArticle], source_dir: Path) -> list[Placed]:
                       None)
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None,
-                             unfilled_holder=holder if slug != article.slug or legal != article.slug else None))
+                             unfilled_holder=holder if slug != article.slug or legal != article.slug else None,
+                             unreadable=unreadable))
     return placed
 
 
@@ -552,13 +556,19 @@ def _identity(path: Path) -> _Identity:
                      origin[1].strip() if origin else None)
 
 
-def _place_images(article: ImportedArticle, source_dir: Path,
-                  claimed: dict[Path, bytes]) -> tuple[ImportedArticle, list[tuple[Path, Path]]]:
+def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path, bytes],
+                  ) -> tuple[ImportedArticle, list[tuple[Path, Path]], tuple[VerlagError, ...]]:
     """(article with its image references renamed where another article's image has the name, [(image file,
-    target)]). ``claimed``: the targets of this run's earlier articles (target -> bytes)."""
-    copies, renamed, mine = [], {}, set(article.images.values())
+    target)], an error naming each image that cannot be read). ``claimed``: the targets of this run's earlier
+    articles (target -> bytes)."""
+    copies, renamed, mine, unreadable = [], {}, set(article.images.values()), []
     for image, name in article.images.items():
-        data = image.read_bytes()
+        try:
+            data = image.read_bytes()
+        except OSError as exc:
+            unreadable.append(VerlagError(f"image of {article.source}: {exc.strerror or exc}; not copied: copy it to "
+                                          f"{source_dir.name}/{IMAGES_DIR}/{name} yourself", image))
+            continue
         target, n = source_dir / IMAGES_DIR / name, 2
         while _holds_other(target, data, claimed) or (target.name != name and target.name in mine):
             target, n = target.with_name(f"{Path(name).stem}-{n}{Path(name).suffix}"), n + 1
@@ -567,7 +577,7 @@ def _place_images(article: ImportedArticle, source_dir: Path,
         if target.name != name:
             renamed[f"{IMAGES_DIR}/{name}"] = target.name
         copies.append((image, target))
-    return dataclasses.replace(article, body=rewrite_destinations(article.body, renamed)), copies
+    return dataclasses.replace(article, body=rewrite_destinations(article.body, renamed)), copies, tuple(unreadable)
 
 
 def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:
