@@ -277,6 +277,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
             articles.extend(items)
             errors.extend(skipped)
     except VerlagError as exc:
+        if exc.path is None:  # found in the file's HTML (``importer_html.parse_html``)
+            exc.path = path
         errors.extend(exc.errors if isinstance(exc, ManyErrors) else [exc])
     except OSError as exc:  # unreadable: the system's words
         errors.append(VerlagError(exc.strerror or str(exc), path))

@@ -673,3 +673,33 @@ def test_german_html_clean_keeps_the_practices_own_picture_sources_and_times(sit
     assert doc.xpath("//picture/img/@sizes") == ["50vw"] and doc.xpath("//picture/img/@src") == ["/media/praxis.jpg"]
     assert doc.xpath("//time[text()='Juni']/@datetime") == ["2026-06-01"]
     assert "fremd.example.net" not in project.read("site/de/praxis/index.html")
+
+
+def test_html_nested_deeper_than_the_parser_reads_is_an_error_not_an_article_without_its_text(
+        project: Project, tmp_path_factory):
+    """libxml2's HTML parser reads no element nested more than 256 deep, and drops the rest of the document: a
+    saved page (or a WordPress post) with 50,000 nested ``<div>`` was imported without the text from there on,
+    and nothing said so. Now it is that file's (that post's) error at its line; the other posts are imported."""
+    folder = tmp_path_factory.mktemp("alt")
+    deep = "<div>" * 50_000 + "<p>Innen.</p>" + "</div>" * 50_000
+    page = folder / "tief.html"
+    page.write_text("<html><head><meta charset=\"utf-8\"><title>Tief</title></head><body><article><h1>Tief</h1>\n<p>Erster Absatz über "
+                    f"die Tiefe der Dinge.</p>\n{deep}\n<p>Letzter Absatz.</p></article></body></html>",
+                    encoding="utf-8")
+    export = folder / "export.xml"
+    items = "".join(f'''<item><title>{title}</title><link>https://blog.example/{slug}/</link>
+<wp:post_date>2026-01-02 10:00:00</wp:post_date><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+<wp:post_name>{slug}</wp:post_name><content:encoded><![CDATA[<p>Erster Absatz.</p>{body}<p>Letzter Absatz.</p>]]>
+</content:encoded></item>
+''' for title, slug, body in (("Tief", "tief-wp", deep), ("Flach", "flach", "<div><p>Mitte.</p></div>")))
+    export.write_text(f'''<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Blog</title><link>https://blog.example/</link><wp:wxr_version>1.2</wp:wxr_version>
+{items}</channel></rss>
+''', encoding="utf-8")
+    result = project.run("import", str(page), str(export), code=2)
+    assert f"error: {page}:3: HTML nested more than 255 elements deep: " in result.output, result.output
+    assert f"error: {export}:5: HTML nested more than 255 elements deep: " in result.output, result.output
+    assert not (project.root / "source_de/tief.md").exists() and not (project.root / "source_de/tief-wp.md").exists()
+    assert "Mitte.\n\nLetzter Absatz." in project.read("source_de/flach.md")
