@@ -703,3 +703,31 @@ def test_html_nested_deeper_than_the_parser_reads_is_an_error_not_an_article_wit
     assert f"error: {export}:5: HTML nested more than 255 elements deep: " in result.output, result.output
     assert not (project.root / "source_de/tief.md").exists() and not (project.root / "source_de/tief-wp.md").exists()
     assert "Mitte.\n\nLetzter Absatz." in project.read("source_de/flach.md")
+
+
+def test_serve_answers_a_request_for_a_path_with_a_nul_byte_with_404_and_no_traceback(site_project: Project, capfd):
+    """``GET /de/%00`` (any web page open in the author's browser can send it to the preview) made the handler
+    raise ValueError (embedded null byte): no answer, and a Python traceback in the author's terminal for
+    each such request. A file name has no NUL, so it is a missing page."""
+    import http.client
+    import threading
+
+    from pipeline.serve import make_server
+
+    site_project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    site_project.run("build")
+    capfd.readouterr()
+    server = make_server(site_project.root / "site", 0, "/", ("de", "en"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    answers = []
+    try:
+        for path in ("/de/%00", "/%00/tee/", "/de/tee/"):
+            connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+            connection.request("GET", path, headers={"Host": f"127.0.0.1:{server.server_port}"})
+            answers.append(connection.getresponse().status)
+            connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answers == [404, 404, 200]
+    assert "Traceback" not in capfd.readouterr().err
