@@ -13,7 +13,8 @@ Faults, consumed one per request from ``faults`` (or, for requests whose text co
 ``rules``, always its value, or one each from its list): ``timeout`` (answer after ``hang`` s),
 ``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
 JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``empty`` (empty
-translations), ``short`` (one line, or one list item, too few), ``flood`` (a well-formed answer padded with 64 MB of spaces). For the chat model also ``fence`` (the
+translations), ``short`` (one line, or one list item, too few), ``flood`` (a well-formed answer padded with
+64 MB of spaces). For the chat model also ``fence`` (the
 answer in a Markdown code fence), ``drop`` (one placeholder tag lost), ``merge`` (the first two segments as
 one), ``summary`` (a long segment answered with two words), ``length`` (cut off, finish reason "length")
 ``malformed`` (not JSON) and ``garbage`` (no Chat Completions response at all).

@@ -667,7 +667,8 @@ def test_german_html_clean_keeps_the_practices_own_picture_sources_and_times(sit
     project.run("extract")
     project.run("build")
     doc = html5lib.parse(project.read("site/de/praxis/index.html"), treebuilder="lxml", namespaceHTMLElements=False)
-    assert doc.xpath("//picture/source/@srcset") == ["/media/praxis.webp 1x, https://example.org/media/praxis-2.webp 2x"]
+    assert doc.xpath("//picture/source/@srcset") == [
+        "/media/praxis.webp 1x, https://example.org/media/praxis-2.webp 2x"]
     assert doc.xpath("//picture/source/@type") == ["image/webp"] and len(doc.xpath("//picture/source")) == 2
     assert doc.xpath("//picture/img/@srcset") == ["/media/praxis-640.jpg 640w"]
     assert doc.xpath("//picture/img/@sizes") == ["50vw"] and doc.xpath("//picture/img/@src") == ["/media/praxis.jpg"]
@@ -683,9 +684,9 @@ def test_html_nested_deeper_than_the_parser_reads_is_an_error_not_an_article_wit
     folder = tmp_path_factory.mktemp("alt")
     deep = "<div>" * 50_000 + "<p>Innen.</p>" + "</div>" * 50_000
     page = folder / "tief.html"
-    page.write_text("<html><head><meta charset=\"utf-8\"><title>Tief</title></head><body><article><h1>Tief</h1>\n<p>Erster Absatz über "
-                    f"die Tiefe der Dinge.</p>\n{deep}\n<p>Letzter Absatz.</p></article></body></html>",
-                    encoding="utf-8")
+    page.write_text('<html><head><meta charset="utf-8"><title>Tief</title></head><body><article><h1>Tief</h1>\n'
+                    f"<p>Erster Absatz über die Tiefe der Dinge.</p>\n{deep}\n<p>Letzter Absatz.</p></article></body>"
+                    "</html>", encoding="utf-8")
     export = folder / "export.xml"
     items = "".join(f'''<item><title>{title}</title><link>https://blog.example/{slug}/</link>
 <wp:post_date>2026-01-02 10:00:00</wp:post_date><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
