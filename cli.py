@@ -410,6 +410,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             click.echo(f"  {note}")
         for image, target in placed.images:
             click.echo(f"  image {image.name} -> {relpath(target, config.source_dir)}")
+        errors.extend(placed.unreadable)
         if dry_run:
             click.echo(placed.text)
         else:
@@ -859,12 +860,14 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``; ``text``: the file's
     Markdown as the caller read it (a site's page with the German article's links and images)."""
     from pipeline.align import import_translation
+    from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
+    from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
     if not path.is_file():
         raise VerlagError("no such file", path)
-    kind = kind or detect_kind(path, path.read_bytes())
+    kind = kind or detect_kind(path, file_bytes(path, IMPORTED))
     if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)

@@ -23,7 +23,8 @@ from rapidfuzz import fuzz
 
 from . import __version__
 from .errors import VerlagError
-from .fsutil import read_parsed
+from .fsutil import file_bytes, read_parsed
+from .limits import CATALOG
 from .markup import analyse
 from .pofile import escape, parse, render_header, render_po
 from .pseudo import is_pseudo
@@ -851,7 +852,8 @@ BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark, as Notepad saves it
 def decode_po(data: bytes, ref: str) -> str:
     """A catalog's bytes as text, a byte-order mark at the start dropped (polib reads past it, so a catalog
     Notepad saved is read; it is written back without, which GNU msgfmt needs); not UTF-8 is an error naming
-    the line."""
+    the line, more than ``limits.CATALOG`` one naming the file (never parsed)."""
+    CATALOG.check(len(data), ref)
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
@@ -860,7 +862,7 @@ def decode_po(data: bytes, ref: str) -> str:
 
 def read_po(path, ref: str) -> polib.POFile | None:
     try:
-        data = path.read_bytes()
+        data = file_bytes(path, CATALOG, ref)
     except FileNotFoundError:
         return None
     return po_from_bytes(data, ref)

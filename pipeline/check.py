@@ -38,7 +38,8 @@ from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_s
 from .config import Config
 from .counts import counted
 from .errors import VerlagError, contain
-from .fsutil import relpath
+from .fsutil import file_bytes, relpath
+from .limits import CATALOG
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
@@ -1624,7 +1625,7 @@ def image_variant_findings(config: Config, sources: Sources, languages: list[str
 
 def _read(path, ref: str) -> str | None:
     try:
-        return decode_po(path.read_bytes(), ref)
+        return decode_po(file_bytes(path, CATALOG, ref), ref)
     except FileNotFoundError:
         return None
 

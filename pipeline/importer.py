@@ -27,7 +27,8 @@ import yaml
 
 from .counts import counted
 from .errors import ManyErrors, VerlagError
-from .fsutil import write_if_changed
+from .fsutil import file_bytes, write_if_changed
+from .limits import IMPORTED
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, split_front_matter
@@ -274,7 +275,7 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     articles: list[ImportedArticle] = []
     errors: list[VerlagError] = []
     try:
-        data = path.read_bytes()
+        data = file_bytes(path, IMPORTED)
         found = kind or detect_kind(path, data)
         if found == "text":
             articles.append(importer_text.read_text(path, data, year))
@@ -288,6 +289,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
             articles.extend(items)
             errors.extend(skipped)
     except VerlagError as exc:
+        if exc.path is None:  # found in the file's HTML (``importer_html.parse_html``)
+            exc.path = path
         errors.extend(exc.errors if isinstance(exc, ManyErrors) else [exc])
     except OSError as exc:  # unreadable: the system's words
         errors.append(VerlagError(exc.strerror or str(exc), path))
@@ -347,6 +350,7 @@ class Placed:
     replaces_template: bool = False  # ``path`` is init's legal page as init wrote it, placeholders only
     unfilled_holder: Path | None = None  # the page keeping its slug, which still holds [[AUSFÜLLEN: ...]]
     kept_catalogs: tuple[Path, ...] = ()  # a deleted article's catalogs, which kept it from ``renamed_from``
+    unreadable: tuple[VerlagError, ...] = ()  # its images that cannot be read (not copied), each naming its file
 
 
 def place(articles: list[ImportedArticle], source_dir: Path,
@@ -362,7 +366,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     deleted article left (``kept``: slug -> those catalogs, ``scaffold.kept_catalogs``; their header and
     translator credit are another article's, as for ``verlag new``) gets ``-2``, ``-3``, …. An image goes to
     ``source_dir/bilder/<name>``; a different file already there makes it ``<stem>-2<suffix>`` (a name no other
-    image of the article has) and the body's references follow.
+    image of the article has) and the body's references follow. An image that cannot be read is not copied
+    (``unreadable``, naming it); the article and the other images are.
 
     The exception: an imported page (a WordPress page) whose slug is that of a legal page ``verlag init`` wrote
     and nobody touched since (``scaffold.untouched_template``: nothing but ``[[AUSFÜLLEN: ...]]`` placeholders),
@@ -391,13 +396,14 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
-        article, images = _place_images(article, source_dir, claimed)
+        article, images, unreadable = _place_images(article, source_dir, claimed)
         legal = LEGAL_SLUGS.get(article.slug, article.slug) if article.page else article.slug
         if article.page and legal in templates:
             path = templates.pop(legal)
             article = dataclasses.replace(article, slug=legal)
             known[path] = mine
-            placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True))
+            placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True,
+                                 unreadable=unreadable))
             continue
         orphaned = () if article.slug in taken else tuple(kept(article.slug))
         slug, n = article.slug, 2
@@ -412,7 +418,7 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None,
                              unfilled_holder=holder if slug != article.slug or legal != article.slug else None,
-                             kept_catalogs=orphaned))
+                             kept_catalogs=orphaned, unreadable=unreadable))
     return placed
 
 
@@ -569,13 +575,19 @@ def _identity(path: Path) -> _Identity:
                      origin[1].strip() if origin else None)
 
 
-def _place_images(article: ImportedArticle, source_dir: Path,
-                  claimed: dict[Path, bytes]) -> tuple[ImportedArticle, list[tuple[Path, Path]]]:
+def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path, bytes],
+                  ) -> tuple[ImportedArticle, list[tuple[Path, Path]], tuple[VerlagError, ...]]:
     """(article with its image references renamed where another article's image has the name, [(image file,
-    target)]). ``claimed``: the targets of this run's earlier articles (target -> bytes)."""
-    copies, renamed, mine = [], {}, set(article.images.values())
+    target)], an error naming each image that cannot be read). ``claimed``: the targets of this run's earlier
+    articles (target -> bytes)."""
+    copies, renamed, mine, unreadable = [], {}, set(article.images.values()), []
     for image, name in article.images.items():
-        data = image.read_bytes()
+        try:
+            data = image.read_bytes()
+        except OSError as exc:
+            unreadable.append(VerlagError(f"image of {article.source}: {exc.strerror or exc}; not copied: copy it to "
+                                          f"{source_dir.name}/{IMAGES_DIR}/{name} yourself", image))
+            continue
         target, n = source_dir / IMAGES_DIR / name, 2
         while _holds_other(target, data, claimed) or (target.name != name and target.name in mine):
             target, n = target.with_name(f"{Path(name).stem}-{n}{Path(name).suffix}"), n + 1
@@ -584,7 +596,7 @@ def _place_images(article: ImportedArticle, source_dir: Path,
         if target.name != name:
             renamed[f"{IMAGES_DIR}/{name}"] = target.name
         copies.append((image, target))
-    return dataclasses.replace(article, body=rewrite_destinations(article.body, renamed)), copies
+    return dataclasses.replace(article, body=rewrite_destinations(article.body, renamed)), copies, tuple(unreadable)
 
 
 def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:

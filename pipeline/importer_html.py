@@ -69,6 +69,21 @@ INTRAWORD_ESCAPE_RE = re.compile(r"(?<=[^\W_])\\_(?=[^\W_])")
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
 
+def parse_html(html: str | bytes, document: bool = False):
+    """An HTML fragment (in a ``<div>``) or ``document`` as lxml reads it. Raises ``VerlagError`` (line in
+    ``html``, no file) where elements are nested more than libxml2's HTML parser reads (255): it drops the
+    rest of the document from there, so the text after would be lost without a word."""
+    parser = lxml_html.HTMLParser()
+    tree = lxml_html.document_fromstring(html, parser) if document else \
+        lxml_html.fragment_fromstring(html, create_parent="div", parser=parser)
+    deep = next((e for e in parser.error_log if e.message.startswith("Excessive depth")), None)
+    if deep is not None:
+        raise VerlagError("HTML nested more than 255 elements deep: the HTML parser reads nothing below that, so "
+                          "the text from there on would be lost; not imported (copy the text into a .txt file and "
+                          "import that)", None, deep.line)
+    return tree
+
+
 def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
                      remote: list[str] | None = None) -> tuple[str, dict[Path, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
@@ -83,8 +98,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with markdownify's full escaping, and if
     that still differs the difference is noted.
+    Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
     """
-    tree = lxml_html.fragment_fromstring(html, create_parent="div")
+    tree = parse_html(html)
     images: dict[Path, str] = {}
     notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree)
     for img in tree.iter("img"):
@@ -335,12 +351,15 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
     template as it does a WordPress page's. Raises ``VerlagError`` when no article text is found.
     """
+    try:
+        doc = parse_html(data, document=True)
+    except VerlagError as exc:
+        raise VerlagError(exc.message, path, exc.line) from None
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
                                   include_formatting=True, include_comments=False, include_tables=True)
     meta = trafilatura.extract_metadata(data)
     if not content or meta is None or not meta.title:
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
-    doc = lxml_html.document_fromstring(data)
     title = _own_title(meta.title, doc, meta.sitename, meta.url)
     lazy = unlazy(doc)
     modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
@@ -639,7 +658,11 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                          "give it a title of its own")
         content = _featured(item, items, content, notes)
         remote: list[str] = []
-        body, images, more = html_to_markdown(content, uploads=uploads, remote=remote)
+        try:
+            body, images, more = html_to_markdown(content, uploads=uploads, remote=remote)
+        except VerlagError as exc:  # this post's: the others are imported
+            errors.append(VerlagError(exc.message, path, item.sourceline))
+            continue
         login = _text(item, "creator")
         date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
         updated = _later(_wp_date(_text(item, "post_modified"), _text(item, "post_modified_gmt")), date)
@@ -834,7 +857,11 @@ def read_feed(path: Path, data: bytes,
         if not content:
             content = entry.get("summary", "")
             notes.append("the feed has only the description of this entry: compare it with the page")
-        body, images, more = html_to_markdown(content)
+        try:
+            body, images, more = html_to_markdown(content)
+        except VerlagError as exc:  # this entry's: the others are imported
+            errors.append(VerlagError(exc.message, path, line))
+            continue
         date = _feed_time(entry, "published", zone)
         updated = _feed_time(entry, "updated", zone) if "updated" in entry.keys() else None  # not feedparser's
         link = entry.get("link")

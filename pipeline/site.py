@@ -636,9 +636,12 @@ class _Site:
 
     def env(self, lang: str) -> Environment:
         if lang not in self.envs:
-            from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+            from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+            from jinja2.sandbox import SandboxedEnvironment
 
-            env = Environment(loader=FileSystemLoader(theme_dirs(self.config)),
+            # A project's templates/ may come from a downloaded theme: the sandbox refuses what reaches Python
+            # itself (``cycler.__init__.__globals__.os``), so a template can shape pages but never run code.
+            env = SandboxedEnvironment(loader=FileSystemLoader(theme_dirs(self.config)),
                               autoescape=select_autoescape(["html", "xml"]), extensions=[JINJA_EXTENSIONS],
                               undefined=StrictUndefined, keep_trailing_newline=True,
                               bytecode_cache=_bytecode_cache(self.config))
