@@ -286,3 +286,21 @@ def test_an_undated_articles_page_follows_its_files_modification_day_across_buil
     assert [json.loads(project.read(f"editions/{lang}/zecken.json"))["date"] for lang in ("de", "en", "fr")] == \
         ["2021-02-20"] * 3
 
+
+def test_an_undated_articles_day_is_its_modification_day_on_the_clock_of_verlag_tomls_timezone(project, monkeypatch):
+    """``timezone = "Pacific/Kiritimati"`` (UTC+14): a source without ``date:`` saved at 20:00 UTC on 15 January
+    was saved on the 16th by the author's clock, whatever zone the machine that builds runs in (here UTC)."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        project.write("verlag.toml", project.read("verlag.toml") + 'timezone = "Pacific/Kiritimati"\n')
+        path = project.write("source_de/zecken.md", "---\ntitle: Zecken\nauthor: Eva Beispiel\n---\nZecken mögen Gras.\n")
+        saved = dt.datetime(2020, 1, 15, 20, tzinfo=UTC).timestamp()
+        os.utime(path, (saved, saved))
+        project.run("build")
+        assert json.loads(project.read("editions/de/zecken.json"))["date"] == "2020-01-16"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
