@@ -177,7 +177,8 @@ def _load_front(front: str):
 def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = None,
                  zone: dt.tzinfo | None = None) -> Article:
     """The article in ``path`` (``data``: its bytes, when the caller has read them), its front matter checked;
-    ``zone``: verlag.toml's ``timezone``, of the front matter's times written without one (``read_date``).
+    ``zone``: verlag.toml's ``timezone``, of the front matter's times written without one (``read_date``) and of
+    the modification day an article without ``date:`` gets (None: the machine's own zone).
 
     Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, one of the editions stage's
     reserved characters (``editions.RESERVED``), a missing or invalid front matter (YAML 1.1), a missing title
@@ -214,8 +215,8 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     probe = Article(path, ref, "", text, meta, front, front_start, body_start,
                     text.count("\n", 0, body_start) + 1, "")
     undated = meta.get("date") is None
-    if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed
-        meta["date"] = dt.date.fromtimestamp(path.stat().st_mtime)
+    if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed; the author's day
+        meta["date"] = dt.datetime.fromtimestamp(path.stat().st_mtime, zone).date()
     slug = _checked_front(meta, probe, path, ref, zone)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
