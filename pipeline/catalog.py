@@ -169,7 +169,9 @@ def copied(entry: polib.POEntry) -> bool:
     msgstr == msgid): the German as a reviewer's starting point, no translation. Readers get it as the
     untranslated German it is (``lang="de"``), and it counts for no edition. A reviewer who signs it off
     (a name, a number that stays as it is) makes it reviewed; one who edits it makes it a draft of theirs."""
-    return entry.msgstr == entry.msgid and _draft_origin(entry) == COPY_ORIGIN
+    # its notes are read only where they can name the copy engine (another engine's draft of a text it kept as it
+    # was, such as a code line in a pseudo draft, is asked here on every state of the entry)
+    return entry.msgstr == entry.msgid and "copy" in (entry.tcomment or "") and _draft_origin(entry) == COPY_ORIGIN
 
 
 def signed_off(entry: polib.POEntry) -> bool:
