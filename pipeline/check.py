@@ -35,7 +35,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, ignored_checks, key,
                       parse_po)
-from .config import Config
+from .config import CONFIG_NAME, Config
 from .counts import counted
 from .errors import VerlagError, contain
 from .fsutil import relpath
@@ -48,7 +48,7 @@ from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .rawhtml import active_html, active_message, german_blocks, html_addresses, retitled, stays_german, text_attributes
-from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
+from .redirects import file_slug, gone_language_message, gone_message, old_hosts, old_names, old_path
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources, site_host
@@ -1473,9 +1473,11 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     """A warning for each German page the last build published (``site.STATE_FILE``'s pages) whose slug no
     published source has now, nor names in its ``aliases``: the next build takes the page down in every
     language and its address answers 404 (a renamed article, by file or ``slug:``). At the article whose file
-    still has that name, else at the page under site/."""
+    still has that name, else at the page under site/. And one at verlag.toml's ``languages`` for each language
+    the last build published (its index, feed and 404 page) that verlag.toml no longer names: the next build
+    takes them down with its articles."""
     from .fsutil import load_state
-    from .site import STATE_FILE, Urls
+    from .site import STATE_FILE, Urls, published_languages
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
@@ -1483,8 +1485,12 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
                for name in [re.sub(r"\.html?$", "", path.rstrip("/").rpartition("/")[2])]}
     files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
     urls, source = Urls(config.site_url), config.source_language
-    findings = []
-    for rel in sorted(load_state(config.state_dir / STATE_FILE).get("pages", {})):
+    state = load_state(config.state_dir / STATE_FILE)
+    findings = [Finding(CONFIG_NAME, config.line("languages") or 1, "gone-address", WARNING,
+                        gone_language_message(urls.path("index", lang), lang), lang, "", (None, ""))
+                for lang in sorted(published_languages(state.get("files", []), urls)
+                                   - {source, *config.languages})]
+    for rel in sorted(state.get("pages", {})):
         lang, _, rest = rel.partition("/")
         slug, _, tail = rest.partition("/")
         if lang != source or tail != "index.html" or slug in names or slug in aliased:

@@ -35,7 +35,7 @@ import traceback
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Container
+from typing import TYPE_CHECKING, Container, Iterable
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from markupsafe import Markup
@@ -51,7 +51,7 @@ from .fsutil import code_digest, contained, load_state, read_bytes, relpath, rem
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site
-from .redirects import file_slug, gone_message, kept, old_names, redirect_files, redirect_page
+from .redirects import file_slug, gone_language_message, gone_message, kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .statrecord import StatRecord
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -581,7 +581,8 @@ class _Site:
     """The whole site known in memory: languages, published pages, URLs, templates per language."""
 
     def __init__(self, config: Config, settings: Settings, pages: dict[tuple[str, str], Page], media: Media,
-                 sources: dict[str, Article], practice: Practice, errors: list[VerlagError]):
+                 sources: dict[str, Article], practice: Practice, errors: list[VerlagError],
+                 indexed: Container[str] = ()):
         self.config = config
         self.errors = errors  # a language's unreadable site.po: its pages use verlag's own words
         self.notes: list[str] = []  # for the build's report: aliases that lead to the original for now
@@ -610,9 +611,12 @@ class _Site:
             elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
                 self.shortfall[(lang, slug)] = shortfall(page, settings)
-        # A language is on the site once it has an article: no switcher entry leads to an empty edition.
+        # A language is on the site once it has an article: no switcher entry leads to an empty edition. It stays
+        # while verlag.toml names it once a build published its index (``indexed``): withdrawing its last article
+        # leaves its address, feed and 404 page, and the index lists that article as no longer available.
         live = {lang for (lang, _), page in self.published.items() if not page.standalone}
-        self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
+        self.languages = (config.source_language,
+                          *(lang for lang in config.languages if lang in live or lang in indexed))
         self.envs: dict[str, Environment] = {}
         self.translations: dict = {}
         self.in_english: dict[str, list[str]] = {}  # lang -> msgids of its UI words shown in English
@@ -1224,8 +1228,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     pages = {(lang, slug): page for (lang, slug), page in pages.items()
              if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))
              or publication(page, settings, config.source_language, drafts) in (NOT_TRANSLATED, HELD_BACK)}
-    site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
     files_before = set(state.get("files", []))  # an address that had a page keeps a withdrawn one (``_withdrawn``)
+    site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors,
+                 published_languages(files_before, urls))
     site.withdrawn = {lang: {slug for slug in (*site.held_back.get(lang, ()), *site.untranslated.get(lang, ()))
                              if urls.file(urls.path("article", lang, slug)) in files_before}
                       for lang in config.languages}
@@ -1332,18 +1337,29 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
 _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
 
 
+def published_languages(files: Iterable[str], urls: Urls) -> set[str]:
+    """The languages whose index, 404 page and feed are among ``files`` (paths under site/ an earlier build
+    wrote, ``STATE_FILE``'s files): the editions a build published, whatever verlag.toml names now."""
+    names = set(files)
+    tops = {rel.partition("/")[0] for rel in names if rel.count("/") == 1}
+    return {lang for lang in tops
+            if all(urls.file(urls.path(kind, lang)) in names for kind in ("index", "404", "feed"))}
+
+
 def _gone_addresses(site: _Site, state: dict, out: dict) -> list[str]:
     """One warning per slug whose page an earlier build published (``state``'s pages) and that nothing answers at
     any more (no page, no redirect, no withdrawn-translation page): a renamed article (file or ``slug:``) leaves
     readers, bookmarks and other sites' links a 404 unless it lists the old address in ``aliases:``. Names the
-    article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``)."""
+    article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``). One warning per
+    published language taken out of verlag.toml instead of one for each of its pages."""
+    dropped = sorted(published_languages(state.get("files", []), site.urls) - set(site.languages))
+    warnings = [gone_language_message(site.urls.path("index", lang), lang) for lang in dropped]
     gone: dict[str, list[str]] = {}
     for rel in sorted(state.get("pages", {})):
         found = _PAGE_FILE.fullmatch(rel)
-        if found and rel not in out:
+        if found and rel not in out and found.group(1) not in dropped:
             gone.setdefault(found.group(2), []).append(found.group(1))
     renamed = old_names(site.sources.values()) if gone else {}
-    warnings = []
     for slug, langs in gone.items():
         lang = site.source if site.source in langs else langs[0]
         warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
