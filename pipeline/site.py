@@ -676,7 +676,7 @@ class _Site:
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
         mine = [p for (code, _), p in self.published.items() if code == lang and not p.standalone]
-        return sorted(mine, key=lambda p: (_instant(p.date), p.slug), reverse=True)
+        return sorted(mine, key=lambda p: (_instant(p.date, self.config.zone), p.slug), reverse=True)
 
     def item(self, page: Page) -> dict:
         """``_item`` of ``page``, worked out once per build and only for the pages and lists rendered."""
@@ -694,7 +694,7 @@ class _Site:
                   if (self.source, s) in self.published and not self.published[(self.source, s)].standalone]
         return [{"title": p.title, "href": self.urls.path("article", self.source, p.slug),
                  "withdrawn": p.slug in self.withdrawn.get(lang, ())}
-                for p in sorted(german, key=lambda p: (_instant(p.date), p.slug), reverse=True)]
+                for p in sorted(german, key=lambda p: (_instant(p.date, self.config.zone), p.slug), reverse=True)]
 
     def pages(self, lang: str) -> list[Page]:
         """A language's published standalone pages (source_de/seiten/), by slug."""
@@ -810,8 +810,8 @@ def _item(site: _Site, page: Page) -> dict:
         "last_reviewed": long_date(page.last_reviewed, locale) if page.last_reviewed else None,
         # the text changed after its medical review: the page must not let the review vouch for it
         "review_outdated": _review_outdated(page),
-        "published": _stamp(page.date),
-        "modified": _stamp(page.updated or page.date),
+        "published": _stamp(page.date, site.config.zone),
+        "modified": _stamp(page.updated or page.date, site.config.zone),
     }
 
 
@@ -820,16 +820,21 @@ def _review_outdated(page: Page) -> bool:
     return bool(page.last_reviewed and page.updated and later(page.updated, page.last_reviewed))
 
 
-def _instant(moment: Moment | None) -> dt.datetime:
-    """An aware instant to order and stamp by: a day counts from its midnight UTC; None is 1970-01-01."""
+def _instant(moment: Moment | None, zone: dt.tzinfo | None) -> dt.datetime:
+    """An aware instant to order and stamp by: a day counts from its midnight in ``zone`` (verlag.toml's
+    ``timezone``, where the author's day begins; None: UTC), as a time without a zone does; None is 1970-01-01
+    UTC."""
     if isinstance(moment, dt.datetime):
         return moment
-    return dt.datetime.combine(moment or dt.date(1970, 1, 1), dt.time(), dt.timezone.utc)
+    if moment is None:
+        return dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(moment, dt.time(), zone or dt.timezone.utc)
 
 
-def _stamp(moment: Moment | None) -> str:
-    """RFC 3339 date-time for Atom (RFC 4287 3.3), the author's time zone kept: 2020-09-09T00:00:00+02:00."""
-    return _instant(moment).isoformat().replace("+00:00", "Z")
+def _stamp(moment: Moment | None, zone: dt.tzinfo | None) -> str:
+    """RFC 3339 date-time for Atom (RFC 4287 3.3), the author's time zone kept: 2020-09-09T00:00:00+02:00 (a day
+    as ``_instant`` starts it)."""
+    return _instant(moment, zone).isoformat().replace("+00:00", "Z")
 
 
 def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
@@ -1478,7 +1483,8 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
             entries.append({**item, "content": absolute_html(_render(
                 env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
                 item["absolute"])})
-        newest = _stamp(max((_instant(i["page"].updated or i["page"].date) for i in entries), default=None))
+        newest = _stamp(max((_instant(i["page"].updated or i["page"].date, site.config.zone) for i in entries),
+                            default=None), site.config.zone)
         out[feed] = xml_chars(_render(env, "feed.xml", feed, {
             "lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
