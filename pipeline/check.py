@@ -941,7 +941,7 @@ SOURCE_CHECKS = [
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text", None),
     Check("gone-address", WARNING, "a page the last build published whose address no source has now, nor an "
-          "alias: the next build takes it down", None),
+          "alias, or a published language verlag.toml no longer names: the next build takes it down", None),
     Check("front-matter", WARNING, "German article: no date, or updated earlier than date", None),
     Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
           "answers to", None),
