@@ -35,7 +35,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, ignored_checks, key,
                       parse_po)
-from .config import Config
+from .config import CONFIG_NAME, Config
 from .counts import counted
 from .errors import VerlagError, contain
 from .fsutil import file_bytes, relpath
@@ -51,7 +51,7 @@ from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .quotes import quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
-from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
+from .redirects import file_slug, gone_language_message, gone_message, old_hosts, old_names, old_path
 from .notesyntax import findings as note_syntax
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .scripts import UNSPACED, latin_length, unspaced
@@ -955,7 +955,8 @@ SOURCE_CHECKS = [
     Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
           "[[wikilink]], a task-list box), or a level-1 heading beside the title's", None),
     Check("gone-address", WARNING, "a page the last build published, or an earlier one took down, whose address "
-          "no source has now, nor an alias, nor [site] gone: it answers 404", None),
+          "no source has now, nor an alias, nor [site] gone: it answers 404; or a published language verlag.toml "
+          "no longer names", None),
     Check("front-matter", WARNING, "German article: no date, or updated earlier than date", None),
     Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
           "answers to", None),
@@ -1531,9 +1532,11 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     language and its address answers 404 (a renamed article, by file or ``slug:``). And, on every run, for each
     address an earlier build took down (``site.GONE``) that still nothing answers, until an alias covers it or
     ``[site] gone`` lists the slug (taken down on purpose). At the article whose file still has that name, else
-    at the page under site/."""
+    at the page under site/. And one at verlag.toml's ``languages`` for each language the last build published
+    (its index, feed and 404 page) that verlag.toml no longer names: the next build takes them down with its
+    articles."""
     from .fsutil import load_state
-    from .site import GONE, STATE_FILE, Urls
+    from .site import GONE, STATE_FILE, Urls, published_languages
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
@@ -1543,11 +1546,14 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
     urls, source = Urls(config.site_url), config.source_language
     state = load_state(config.state_dir / STATE_FILE)
+    findings = [Finding(CONFIG_NAME, config.line("languages") or 1, "gone-address", WARNING,
+                        gone_language_message(urls.path("index", lang), lang), lang, "", (None, ""))
+                for lang in sorted(published_languages(state.get("files", []), urls)
+                                   - {source, *config.languages})]
     taken_down = state.get(GONE) if isinstance(state.get(GONE), dict) else {}
     slugs = {slug for rel in state.get("pages", {})
              for lang, _, rest in [rel.partition("/")] for slug, _, tail in [rest.partition("/")]
              if lang == source and tail == "index.html"} | {slug for slug in taken_down if isinstance(slug, str)}
-    findings = []
     for slug in sorted(slugs):
         if slug in names or slug in aliased or isinstance(dismissed, list) and slug in dismissed:
             continue

@@ -57,9 +57,13 @@ class Config:
         return table if isinstance(table, dict) else {}
 
     def error(self, key: str, message: str, table: str | None = None) -> VerlagError:
-        """A settings mistake naming verlag.toml and the line where ``key`` is set (first occurrence,
-        after the ``[table]`` header when one is given)."""
-        return VerlagError(f"{key}: {message}", self.root / CONFIG_NAME, _line_of(self.text, key, table))
+        """A settings mistake naming verlag.toml and the line where ``key`` is set (``line``)."""
+        return VerlagError(f"{key}: {message}", self.root / CONFIG_NAME, self.line(key, table))
+
+    def line(self, key: str, table: str | None = None) -> int | None:
+        """The line of verlag.toml where ``key`` is set (first occurrence, after the ``[table]`` header when one
+        is given); None when it is not set there."""
+        return _line_of(self.text, key, table)
 
     @cached_property
     def zone(self) -> dt.tzinfo | None:

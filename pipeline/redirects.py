@@ -297,3 +297,11 @@ def gone_message(path: str, others: Sequence[str], slug: str, owner: Article | N
               "matter")
     return (f"the published address {path} is gone{also}: readers and links get a 404 there now; {advice}; "
             f"taken down on purpose? list it in verlag.toml's [site] gone = [\"{slug}\"]")
+
+
+def gone_language_message(path: str, lang: str) -> str:
+    """What ``build`` and ``check`` say of the index ``path`` of a published language ``lang`` that verlag.toml's
+    ``languages`` no longer names: the build takes down its index, feed, 404 page and articles."""
+    return (f"the published address {path} is gone: {lang} is no longer in verlag.toml's languages, so readers and "
+            f"links get a 404 there now, and at its articles, feed and 404 page; add \"{lang}\" to languages to keep "
+            "them")

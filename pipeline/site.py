@@ -35,7 +35,7 @@ import traceback
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Container
+from typing import TYPE_CHECKING, Container, Iterable
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from markupsafe import Markup
@@ -51,7 +51,7 @@ from .fsutil import code_digest, contained, load_state, read_bytes, relpath, rem
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site
-from .redirects import file_slug, gone_message, kept, old_names, redirect_files, redirect_page
+from .redirects import file_slug, gone_language_message, gone_message, kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .statrecord import StatRecord
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -597,7 +597,8 @@ class _Site:
     """The whole site known in memory: languages, published pages, URLs, templates per language."""
 
     def __init__(self, config: Config, settings: Settings, pages: dict[tuple[str, str], Page], media: Media,
-                 sources: dict[str, Article], practice: Practice, errors: list[VerlagError]):
+                 sources: dict[str, Article], practice: Practice, errors: list[VerlagError],
+                 indexed: Container[str] = ()):
         self.config = config
         self.errors = errors  # a language's unreadable site.po: its pages use verlag's own words
         self.notes: list[str] = []  # for the build's report: aliases that lead to the original for now
@@ -626,9 +627,12 @@ class _Site:
             elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
                 self.shortfall[(lang, slug)] = shortfall(page, settings)
-        # A language is on the site once it has an article: no switcher entry leads to an empty edition.
+        # A language is on the site once it has an article: no switcher entry leads to an empty edition. It stays
+        # while verlag.toml names it once a build published its index (``indexed``): withdrawing its last article
+        # leaves its address, feed and 404 page, and the index lists that article as no longer available.
         live = {lang for (lang, _), page in self.published.items() if not page.standalone}
-        self.languages = (config.source_language, *(lang for lang in config.languages if lang in live))
+        self.languages = (config.source_language,
+                          *(lang for lang in config.languages if lang in live or lang in indexed))
         self.envs: dict[str, Environment] = {}
         self.translations: dict = {}
         self.in_english: dict[str, list[str]] = {}  # lang -> msgids of its UI words shown in English
@@ -694,7 +698,7 @@ class _Site:
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
         mine = [p for (code, _), p in self.published.items() if code == lang and not p.standalone]
-        return sorted(mine, key=lambda p: (_instant(p.date), p.slug), reverse=True)
+        return sorted(mine, key=lambda p: (_instant(p.date, self.config.zone), p.slug), reverse=True)
 
     def item(self, page: Page) -> dict:
         """``_item`` of ``page``, worked out once per build and only for the pages and lists rendered."""
@@ -712,7 +716,7 @@ class _Site:
                   if (self.source, s) in self.published and not self.published[(self.source, s)].standalone]
         return [{"title": p.title, "href": self.urls.path("article", self.source, p.slug),
                  "withdrawn": p.slug in self.withdrawn.get(lang, ())}
-                for p in sorted(german, key=lambda p: (_instant(p.date), p.slug), reverse=True)]
+                for p in sorted(german, key=lambda p: (_instant(p.date, self.config.zone), p.slug), reverse=True)]
 
     def pages(self, lang: str) -> list[Page]:
         """A language's published standalone pages (source_de/seiten/), by slug."""
@@ -841,8 +845,8 @@ def _item(site: _Site, page: Page) -> dict:
         if page.last_reviewed else None,
         # the text changed after its medical review: the page must not let the review vouch for it
         "review_outdated": _review_outdated(page),
-        "published": _stamp(page.date),
-        "modified": _stamp(page.updated or page.date),
+        "published": _stamp(page.date, site.config.zone),
+        "modified": _stamp(page.updated or page.date, site.config.zone),
     }
 
 
@@ -851,16 +855,21 @@ def _review_outdated(page: Page) -> bool:
     return bool(page.last_reviewed and page.updated and later(page.updated, page.last_reviewed))
 
 
-def _instant(moment: Moment | None) -> dt.datetime:
-    """An aware instant to order and stamp by: a day counts from its midnight UTC; None is 1970-01-01."""
+def _instant(moment: Moment | None, zone: dt.tzinfo | None) -> dt.datetime:
+    """An aware instant to order and stamp by: a day counts from its midnight in ``zone`` (verlag.toml's
+    ``timezone``, where the author's day begins; None: UTC), as a time without a zone does; None is 1970-01-01
+    UTC."""
     if isinstance(moment, dt.datetime):
         return moment
-    return dt.datetime.combine(moment or dt.date(1970, 1, 1), dt.time(), dt.timezone.utc)
+    if moment is None:
+        return dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(moment, dt.time(), zone or dt.timezone.utc)
 
 
-def _stamp(moment: Moment | None) -> str:
-    """RFC 3339 date-time for Atom (RFC 4287 3.3), the author's time zone kept: 2020-09-09T00:00:00+02:00."""
-    return _instant(moment).isoformat().replace("+00:00", "Z")
+def _stamp(moment: Moment | None, zone: dt.tzinfo | None) -> str:
+    """RFC 3339 date-time for Atom (RFC 4287 3.3), the author's time zone kept: 2020-09-09T00:00:00+02:00 (a day
+    as ``_instant`` starts it)."""
+    return _instant(moment, zone).isoformat().replace("+00:00", "Z")
 
 
 def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
@@ -1259,8 +1268,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     pages = {(lang, slug): page for (lang, slug), page in pages.items()
              if slug not in frozen or exists(urls.file(urls.path("article", lang, slug)))
              or publication(page, settings, config.source_language, drafts) in (NOT_TRANSLATED, HELD_BACK)}
-    site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors)
     files_before = set(state.get("files", []))  # an address that had a page keeps a withdrawn one (``_withdrawn``)
+    site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors,
+                 published_languages(files_before, urls))
     site.withdrawn = {lang: {slug for slug in (*site.held_back.get(lang, ()), *site.untranslated.get(lang, ()))
                              if urls.file(urls.path("article", lang, slug)) in files_before}
                       for lang in config.languages}
@@ -1367,6 +1377,15 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
 _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
 
 
+def published_languages(files: Iterable[str], urls: Urls) -> set[str]:
+    """The languages whose index, 404 page and feed are among ``files`` (paths under site/ an earlier build
+    wrote, ``STATE_FILE``'s files): the editions a build published, whatever verlag.toml names now."""
+    names = set(files)
+    tops = {rel.partition("/")[0] for rel in names if rel.count("/") == 1}
+    return {lang for lang in tops
+            if all(urls.file(urls.path(kind, lang)) in names for kind in ("index", "404", "feed"))}
+
+
 def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dict[str, list[str]]]:
     """One warning per slug whose page an earlier build published (``state``'s pages) and that nothing answers at
     any more (no page, no redirect, no withdrawn-translation page): a renamed article (file or ``slug:``) leaves
@@ -1376,15 +1395,17 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
     And the record of every such address (slug -> languages), the ones taken down now and by earlier builds
     (``GONE``): ``check`` names each on every run while no page, ``aliases:`` entry or ``[site] gone`` (taken down
     on purpose) answers it, so deleting an alias or a ``gone`` entry brings the warning back. A slug ``[site] gone``
-    lists is not warned about here either."""
+    lists is not warned about here either. One warning per published language taken out of verlag.toml instead
+    of one for each of its pages."""
     dismissed = site.config.section("site").get("gone", [])
+    dropped = sorted(published_languages(state.get("files", []), site.urls) - set(site.languages))
+    warnings = [gone_language_message(site.urls.path("index", lang), lang) for lang in dropped]
     gone: dict[str, list[str]] = {}
     for rel in sorted(state.get("pages", {})):
         found = _PAGE_FILE.fullmatch(rel)
-        if found and rel not in out:
+        if found and rel not in out and found.group(1) not in dropped:
             gone.setdefault(found.group(2), []).append(found.group(1))
     renamed = old_names(site.sources.values()) if gone else {}
-    warnings = []
     for slug, langs in gone.items():
         if slug in dismissed:
             continue
@@ -1509,7 +1530,8 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
             entries.append({**item, "content": absolute_html(_render(
                 env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
                 item["absolute"])})
-        newest = _stamp(max((_instant(i["page"].updated or i["page"].date) for i in entries), default=None))
+        newest = _stamp(max((_instant(i["page"].updated or i["page"].date, site.config.zone) for i in entries),
+                            default=None), site.config.zone)
         out[feed] = xml_chars(_render(env, "feed.xml", feed, {
             "lang": lang, "lang_name": own_and_english_name(lang), "feed": urls.absolute("feed", lang),
             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,

@@ -191,6 +191,40 @@ def test_a_sentence_changed_in_the_original_says_so_not_that_it_was_never_transl
     assert "modifiés dans l’original après leur traduction" in notice and "pas encore traduits" not in notice
 
 
+def test_a_reader_still_reaches_english_after_its_only_article_is_withdrawn(browser, project):
+    """The only English article falls below min_translated after the author's edits: the chooser at / still
+    offers English, /en/ is the English index saying the article is no longer available in English (linking
+    the German one), and a missing page under /en/ is the English 404 page, not a German "Seite nicht
+    gefunden"."""
+    from conftest import article, review
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.": "The liver works at "
+                                    "night.", "Sie braucht Ruhe.": "It needs rest."})
+    project.run("build")
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
+    project.run("extract")
+    project.run("build")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        browser.get(f"{base}/")
+        browser.find_element(By.CSS_SELECTOR, 'ul[data-languages] a[hreflang="en"]').click()
+        WebDriverWait(browser, 10).until(expected_conditions.url_to_be(f"{base}/en/"))
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+        withdrawn = browser.find_element(By.CSS_SELECTOR, "section.unavailable")
+        assert withdrawn.find_element(By.TAG_NAME, "h2").text == "No longer available in English"
+        link = withdrawn.find_element(By.CSS_SELECTOR, 'a[hreflang="de"]')
+        assert (link.text, link.get_attribute("href")) == ("Leber", f"{base}/de/leber/")
+        status, _ = fetch(f"{base}/en/gibt-es-nicht/")
+        browser.get(f"{base}/en/gibt-es-nicht/")
+        assert status == 404 and browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
+    finally:
+        server.close()
+
+
 def _search(browser, base: str, lang: str, words: str) -> list[str]:
     """Submit the header's search form on an edition's page; the result links Pagefind shows."""
     browser.get(f"{base}/{lang}/zecken-im-garten/")

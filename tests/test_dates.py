@@ -304,3 +304,35 @@ def test_an_undated_articles_day_is_its_modification_day_on_the_clock_of_verlag_
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_day_without_a_time_starts_at_midnight_in_verlag_tomls_timezone(project):
+    """Hugo's ``date = 2024-06-20`` in a project with ``timezone = "Europe/Berlin"`` was stamped midnight UTC in
+    the feed, two hours after the author's day began (Hugo's own feed said +02:00). The feed's entries and its
+    updated start the day at midnight in that zone, and articles are ordered by that instant: one published at
+    01:30 in Berlin that day (23:30 UTC the day before) is the newer. Pages and JSON-LD keep the day as written."""
+    config = project.read("verlag.toml")
+    project.write("verlag.toml", config + 'timezone = "Europe/Berlin"\n')
+    project.write("source_de/igel.md", "---\ntitle: Igel\ndate: 2024-06-20\n---\nIgel fressen Schnecken.\n")
+    project.write("source_de/zecken.md", _article("2024-06-19T23:30:00Z"))
+    project.run("build")
+    atom = "{http://www.w3.org/2005/Atom}"
+
+    def feed() -> tuple[str, list[tuple[str, str, str]]]:
+        root = etree.fromstring(project.read("site/de/feed.xml").encode())
+        return root.findtext(f"{atom}updated"), [
+            (e.findtext(f"{atom}id").rsplit("/", 2)[-2], e.findtext(f"{atom}published"), e.findtext(f"{atom}updated"))
+            for e in root.findall(f"{atom}entry")]
+
+    assert feed() == ("2024-06-19T23:30:00Z", [("zecken", "2024-06-19T23:30:00Z", "2024-06-19T23:30:00Z"),
+                                               ("igel", "2024-06-20T00:00:00+02:00", "2024-06-20T00:00:00+02:00")])
+    index = html.fromstring(project.read("site/de/index.html"))
+    listed = index.xpath("//ol[@class='article-list']//h2/a/@href")
+    assert [href.rstrip("/").rsplit("/", 1)[-1] for href in listed] == ["zecken", "igel"]
+    page = html.fromstring(project.read("site/de/igel/index.html"))
+    ld = next(json.loads(s.text) for s in page.xpath("//script[@type='application/ld+json']")
+              if "datePublished" in s.text)
+    assert (page.xpath("string(//main//time/@datetime)"), ld["datePublished"]) == ("2024-06-20", "2024-06-20")
+    project.write("verlag.toml", config + 'timezone = "Asia/Tokyo"\n')
+    project.run("build")
+    assert feed()[1][1][1] == "2024-06-20T00:00:00+09:00"

@@ -14,6 +14,7 @@ import lxml.html
 import pytest
 
 from conftest import article, review
+from test_feeds import assert_valid_atom, atom_schema  # noqa: F401 (a fixture)
 
 ALIASES = ["https://alter-blog.example/2019/05/ingwer-tee-bei-erkaeltung/", "/post/ingwer-tee",
            "/blog/ingwertee.html", "/alt/kräutertee/", "/index.php", "/blog/ingwer%20mit%20honig.html"]
@@ -322,6 +323,57 @@ def test_the_index_lists_a_withdrawn_translation_as_no_longer_available_not_as_n
                                     "Sie braucht viel Ruhe.": "It needs much rest."})
     project.run("build")
     assert listed() == {"Not yet available in English": ["Zecken"]}
+
+
+def test_a_language_whose_only_article_is_withdrawn_keeps_its_index_feed_and_404_page(project, server, atom_schema):
+    """The only English article is withdrawn (the author's edits send it back to review): /en/ was a 404 in
+    German and the chooser no longer offered English. Once published, a language keeps its index (listing the
+    withdrawn article under "No longer available"), a valid feed without entries, its 404 page and its place on
+    the chooser, while it is in verlag.toml."""
+    httpd, state = server
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    configure(project, base)
+    german = {"Die Leber arbeitet nachts.": "The liver works at night.", "Sie braucht Ruhe.": "It needs rest."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken mögen Gras.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **german})
+    project.run("build")
+    state["root"] = project.root / "site"
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
+    project.run("extract")
+    output = project.run("build").output
+    assert "removed site/en/" not in output.replace("removed site/en/leber/", "")
+    assert follow(base + "en/") == base + "en/"
+    index = lxml.html.fromstring(project.read("site/en/index.html"))
+    assert index.xpath("/html/@lang") == ["en"]
+    assert {section.xpath("h2/text()")[0]: section.xpath(".//a[@hreflang='de']/text()")
+            for section in index.xpath('//section[@class="unavailable"]')} == {
+        "Not yet available in English": ["Zecken"], "No longer available in English": ["Leber"]}
+    feed = assert_valid_atom(project.root / "site/en/feed.xml", atom_schema)
+    assert feed.feed.language == "en" and feed.entries == []
+    assert lxml.html.fromstring(project.read("site/en/404.html")).xpath("/html/@lang") == ["en"]
+    assert "/en/" in lxml.html.fromstring(project.read("site/index.html")).xpath("//a/@href")
+    assert "no longer published" not in project.run("build").output and follow(base + "en/") == base + "en/"
+
+
+def test_check_and_build_warn_when_a_published_language_s_index_goes_away(project):
+    """A language taken out of verlag.toml takes its published index, feed and 404 page with it: readers and
+    links get a 404 at /en/. ``check`` says so before the build, at the line of ``languages``; the build once."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.": "The liver works."})
+    project.run("build")
+    assert "/en/ is gone" not in project.run("check").output
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["fr"]\n')
+    project.run("extract")
+    said = ("the published address /en/ is gone: en is no longer in verlag.toml's languages, so readers and links "
+            "get a 404 there now, and at its articles, feed and 404 page; add \"en\" to languages to keep them")
+    assert f"warning: verlag.toml:3: {said} [gone-address]" in project.run("check").output
+    output = project.run("build").output
+    assert f"warning: {said}" in output and "removed site/en/index.html" in output
+    assert "/en/ is gone" not in project.run("build").output + project.run("check").output
 
 
 def test_a_translation_withdrawn_by_translate_false_leads_to_the_original(project, server):
