@@ -29,7 +29,8 @@ imported with the reason beside its ``draft: true`` and without old addresses (`
 so is a page whose ``publishDate`` is still to come, and a past one is the date where ``date`` is missing. A
 cover image (``COVER_KEYS``) goes at the top of the body, where the old theme showed it; keys verlag has no
 field for are named as not kept. Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``,
-``{{ }}``) have no meaning outside their generator: they stay as text and the summary names their lines. References:
+``{{ }}``) have no meaning outside their generator: they stay as text and the summary names their lines (but
+for the links to imported posts that ``importer.relink`` rewrites: Jekyll's ``post_url``, Hugo's ``ref``). References:
 https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/front-matter/.
 """
 

@@ -254,3 +254,32 @@ def test_a_hugo_post_s_url_lies_below_the_base_url_s_path_as_its_aliases_do(proj
     project.run("import", str(site))
     assert "aliases:\n- /blog/alt/tee/\n- /blog/ueber-tee/\n" in project.read("source_de/tee.md")
     assert "aliases:\n- /blog/minze.html\n" in project.read("source_de/minze.md")
+
+
+def test_hugo_s_ref_shortcodes_as_link_destinations_lead_to_the_imported_files(project, tmp_path):
+    """Hugo's ``ref`` and ``relref`` (https://gohugo.io/shortcodes/ref/) name a page by its file beside the page,
+    its path below content/ (with or without suffix, from content/ when it starts with ``/``) or its name alone;
+    each becomes the imported article's file, ``#anchor`` alone a place on the same page, in the German page and in
+    its translation; one to a page not imported stays and is named."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\ndefaultContentLanguage = "de"\n'
+                     '[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\n+++\nEr schmeckt mild.\n",
+        "content/rat/bad/index.md": "+++\ntitle = \"Ein warmes Bad\"\n+++\nEs entspannt.\n",
+        "content/posts/abend.md": "+++\ntitle = \"Abendroutine\"\n+++\n"
+            "Erst [Tee]({{< ref \"tee.md\" >}}), dann [Bad]({{% relref \"/rat/bad\" %}}#wasser), "
+            "[wieder Tee]({{< ref \"posts/tee.md\" >}}), [noch einmal]({{< ref tee >}}), "
+            "[oben]({{< ref \"#anfang\" >}}) und [fort]({{< ref \"fehlt.md\" >}}).\n",
+        "content/posts/abend.en.md": "+++\ntitle = \"Evening routine\"\n+++\n"
+            "First [tea]({{< ref \"tee.md\" >}}), then [a bath]({{% relref \"/rat/bad\" %}}#wasser), "
+            "[tea again]({{< ref \"posts/tee.md\" >}}), [once more]({{< ref tee >}}), "
+            "[up]({{< ref \"#anfang\" >}}) and [away]({{< ref \"fehlt.md\" >}}).\n",
+    })
+    out = project.run("import", str(site), "--kind", "markdown").output
+    assert ("Erst [Tee](lindenbluetentee.md), dann [Bad](ein-warmes-bad.md#wasser), [wieder Tee](lindenbluetentee.md), "
+            "[noch einmal](lindenbluetentee.md), [oben](#anfang) und [fort]({{< ref \"fehlt.md\" >}}).") \
+        in project.read("source_de/abendroutine.md")
+    assert "import: 8 links to another imported post's old address lead to its source file now" in out
+    assert "link to 'fehlt.md' (Hugo's ref shortcode) leads to no imported article" in out
+    catalog = project.read("translations/en/abendroutine.po")
+    assert 'First [tea](lindenbluetentee.md), then [a bath](ein-warmes-bad.md#wasser)' in catalog.replace('"\n"', "")
