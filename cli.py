@@ -838,11 +838,14 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     Markdown as the caller read it (a site's page with the German article's links and images)."""
     from pipeline.align import import_translation
     from pipeline.importer import detect_kind, read_import, render_markdown
+    from pipeline.importer_translations import page_translation_text
     from pipeline.published import taken_off
 
     if not path.is_file():
         raise VerlagError("no such file", path)
     kind = kind or detect_kind(path, path.read_bytes())
+    if text is None and kind == "markdown":  # a Hugo or Jekyll page: its figures, images and links as a site's
+        text = page_translation_text(path, lang, slug, config.source_dir, config.zone)
     if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)

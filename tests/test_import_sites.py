@@ -283,3 +283,31 @@ def test_hugo_s_ref_shortcodes_as_link_destinations_lead_to_the_imported_files(p
     assert "link to 'fehlt.md' (Hugo's ref shortcode) leads to no imported article" in out
     catalog = project.read("translations/en/abendroutine.po")
     assert 'First [tea](lindenbluetentee.md), then [a bath](ein-warmes-bad.md#wasser)' in catalog.replace('"\n"', "")
+
+
+def test_a_hugo_page_brought_in_by_itself_as_a_translation_is_converted_as_the_site_import_converts_it(project,
+                                                                                                      tmp_path):
+    """``verlag import --translation-of SLUG --lang en content/posts/x.en.md``, the command the site import prints
+    for a page it refused, converts the page's ``figure`` shortcode, its images and its links to the old addresses
+    and ``ref``s of the imported articles as the site import does, so they pair with the German ones."""
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\ndefaultContentLanguage = "de"\n'
+                     '[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\n+++\nEr schmeckt mild.\n",
+        "content/posts/abend.md": "+++\ntitle = \"Abendroutine\"\n+++\nAm Abend trinke ich gerne etwas Warmes.\n\n"
+            "{{< figure src=\"/images/tasse.png\" alt=\"Eine Tasse\" caption=\"Die Tasse am Abend.\" >}}\n\n"
+            "Erst [Tee](https://praxis.example/posts/tee/), dann [mehr]({{< ref \"tee.md\" >}}).\n",
+        "content/posts/abend.en.md": "+++\ntitle = \"Evening routine\"\n+++\nIn the evening I like a warm drink.\n\n"
+            "{{< figure src=\"/images/tasse.png\" alt=\"A cup\" caption=\"The cup in the evening.\" >}}\n\n"
+            "First [tea](https://praxis.example/posts/tee/), then [more]({{< ref \"tee.md\" >}}).\n",
+    })
+    (site / "static/images").mkdir(parents=True)
+    (site / "static/images/tasse.png").write_bytes(png)
+    posts = site / "content/posts"
+    project.run("import", str(posts / "tee.md"), str(posts / "abend.md"))
+    project.run("import", "--translation-of", "abendroutine", "--lang", "en", str(posts / "abend.en.md"))
+    catalog = project.read("translations/en/abendroutine.po").replace('"\n"', "")
+    assert 'msgstr "![A cup](bilder/tasse.png)"' in catalog
+    assert 'msgstr "The cup in the evening."' in catalog
+    assert 'msgstr "First [tea](lindenbluetentee.md), then [more](lindenbluetentee.md)."' in catalog
