@@ -408,6 +408,10 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             written += 1
             if placed.article.unpublished:
                 unfinished.append(relpath(placed.path, config.root))
+    before = sum(1 for placed in placements if placed.imported_as)
+    if before:
+        click.echo(f"import: {counted(before, 'article')} imported before, not written again"
+                   + ("" if written else ": nothing new"))
     if written:
         one = written == 1
         click.echo(f"import: {counted(written, 'article')} written as {'a draft' if one else 'drafts'} ('draft: true'); "
@@ -469,7 +473,7 @@ def _say_folder(folder: Path, chosen) -> None:
     parts = [counted(n, noun) for n, noun in ((len(chosen.skipped) - folders, "file"), (folders, "folder")) if n]
     left = f"; {' and '.join(parts)} left out:" if parts else ""
     aligned = f", {counted(len(chosen.translations), 'translation')} to align" if chosen.translations else ""
-    click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to import (drafts of the old blog "
+    click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to read (drafts of the old blog "
                f"too, as drafts){aligned}{left}")
     for root, site in chosen.sites:
         click.echo(f"  {root}/ read as {site}")

@@ -419,7 +419,7 @@ def _unfilled(path: Path) -> bool:
         return False
 
 
-def relink(placed: list[Placed]) -> tuple[list[Placed], Counter]:
+def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[Placed], Counter]:
     """(``placed`` with the links between its articles rewritten, how many were by the kind of their target:
     ``"post"`` or ``"page"``, so the summary names what they lead to): a link or image in one
     imported body whose destination is another imported article's old address (an ``aliases`` entry: the
@@ -438,7 +438,8 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], Counter]:
     written. Links by query (WordPress's plain permalinks ``/?p=41``, ``?page_id=7``, ``index.php?p=41``, also as a
     full URL on the old host) lead to the article or page whose ``queries`` on that ``home`` hold it. A host and
     its ``www.`` form are one site (``site_host``). Links are written relative to the linking file
-    (``seiten/ueber.md``, ``../holunder.md``)."""
+    (``seiten/ueber.md``, ``../holunder.md``). ``counted``: the indices of ``placed`` whose rewritten links the
+    count counts (None: all), so that a summary counts only what it writes."""
     hosts = {site_host(urlsplit(p.article.home).netloc) for p in placed if p.article.home}
     found: dict[str, set[Path]] = {}
     for p in placed:
@@ -519,7 +520,8 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], Counter]:
         return match[1] + link + (f"#{parts.fragment}" if parts.fragment else "")
 
     out = []
-    for p in placed:
+    for index, p in enumerate(placed):
+        before = dict(count)
         body, unresolved = p.article.body, []
         if not p.imported_as:
             body = DESTINATION_RE.sub(lambda m, path=p.path: replace(path, m), body) if targets or queried else body
@@ -535,6 +537,9 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], Counter]:
                       "(other-slug.md) or its full address instead" for ref in dict.fromkeys(unresolved)]
             article = dataclasses.replace(p.article, body=body, notes=notes)
             p = dataclasses.replace(p, article=article, text=render_markdown(article))
+        if counted is not None and index not in counted:  # its links are not written now
+            count.clear()
+            count.update(before)
         out.append(p)
     return out, count
 

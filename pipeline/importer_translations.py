@@ -56,10 +56,13 @@ def place_together(articles: list[ImportedArticle], found: list[SiteTranslation]
                                                                Counter]:
     """(``importer.place`` of ``articles`` with their translations' old addresses, each translation of ``found``
     whose German page was placed with its ``placed_beside``, the links ``importer.relink`` rewrote by the kind of
-    their target): the German articles and their translations relinked together. ``kept``: as for ``place``."""
+    their target in the articles written now and their translations): the German articles and their translations
+    relinked together. ``kept``: as for ``place``."""
     placements = place(with_their_addresses(articles, found), source_dir, kept)
     beside = placed_beside(found, placements)
-    linked, count = relink(placements + [p for _, p in beside])
+    written = {p.path for p in placements if not p.imported_as}
+    linked, count = relink(placements + [p for _, p in beside],
+                           {n for n, p in enumerate(placements + [p for _, p in beside]) if p.path in written})
     return linked[:len(placements)], [(t, p) for (t, _), p in zip(beside, linked[len(placements):])], count
 
 

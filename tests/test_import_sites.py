@@ -311,3 +311,26 @@ def test_a_hugo_page_brought_in_by_itself_as_a_translation_is_converted_as_the_s
     assert 'msgstr "![A cup](bilder/tasse.png)"' in catalog
     assert 'msgstr "The cup in the evening."' in catalog
     assert 'msgstr "First [tea](lindenbluetentee.md), then [more](lindenbluetentee.md)."' in catalog
+
+
+def test_importing_a_multilingual_hugo_site_again_says_that_nothing_new_was_written(project, tmp_path):
+    """A second import of the same site writes nothing; its summary counts no rewritten link, says it read the
+    site's files rather than that it imports them, and that every article was imported before."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\ndefaultContentLanguage = "de"\n'
+                     '[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\n+++\nEr schmeckt mild und hilft beim Einschlafen.\n",
+        "content/posts/abend.md": "+++\ntitle = \"Abendroutine\"\n+++\nAm Abend trinke ich gerne "
+                                  "[einen Tee](https://praxis.example/posts/tee/).\n",
+        "content/posts/abend.en.md": "+++\ntitle = \"Evening routine\"\n+++\nIn the evening I like to drink "
+                                     "[a tea](https://praxis.example/posts/tee/).\n",
+    })
+    first = project.run("import", str(site)).output
+    assert "import: 2 links to another imported post's old address lead to its source file now" in first
+    files = {p: p.read_bytes() for p in project.root.rglob("*") if p.is_file() and ".verlag" not in p.parts}
+    again = project.run("import", str(site)).output
+    assert {p: p.read_bytes() for p in project.root.rglob("*") if p.is_file() and ".verlag" not in p.parts} == files
+    assert "2 files to read (drafts of the old blog too, as drafts), 1 translation to align" in again
+    assert "import: 2 articles imported before, not written again: nothing new" in again
+    assert "to another imported post's old address" not in again
+    assert "written as drafts" not in again
