@@ -345,11 +345,11 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``)."""
     from pipeline.fsutil import relpath
     from pipeline.importer import foreign, read_import, stay_remote, write_placed
-    from pipeline.importer_folder import import_files
+    from pipeline.importer_folder import hugo_config, import_files
     from pipeline.importer_translations import place_together, read_translations
     from pipeline.scaffold import kept_catalogs
 
-    articles, errors, translations = [], [], []
+    articles, errors, translations, hugo_sites = [], [], [], {}
     for source in sources:
         try:
             chosen = import_files(source, config.source_language, config.languages)
@@ -358,6 +358,10 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             continue
         errors.extend(chosen.errors)
         translations += chosen.translations
+        for root in [source, *(root for root, _ in chosen.sites)]:
+            if root.is_dir() and hugo_config(root):
+                hugo_sites[root] = [*((f, None) for f in chosen.files if root in f.parents),
+                                    *((f, lang) for f, lang, _ in chosen.translations if root in f.parents)]
         if source.is_dir():
             _say_folder(source, chosen)
         for file in chosen.files:
@@ -426,6 +430,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                    f"too, its draft line says so): {listing(unfinished)}")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
+    for root, pages in hugo_sites.items():
+        _say_old_addresses(config, root, pages)
     if found:
         errors += _import_site_translations(config, found, beside, dry_run)
     return errors
@@ -463,6 +469,26 @@ def _import_site_translations(config, found, beside, dry_run: bool) -> list[Verl
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
                                       f"{lang} {file})", exc.path, exc.line))
     return errors
+
+
+def _say_old_addresses(config, root: Path, pages: list) -> None:
+    """Name the addresses of the Hugo site at ``root`` besides its pages' (``importer_addresses``: feeds, lists,
+    static files) that answer 404 after the move, each with the new site's path that has its content, as lines of
+    a ``_redirects`` file for the host's own rules. ``pages``: the site's files imported, each with its
+    language (None: German) as ``importer_addresses.old_addresses`` takes them."""
+    from pipeline.importer_addresses import old_addresses
+    from pipeline.site import Urls
+
+    found = old_addresses(root, pages, config.source_dir, Urls(config.site_url).path, config.source_language,
+                          config.languages)
+    if not found:
+        return
+    click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} (feeds, lists, static "
+               "files) answer 404 after the move: verlag redirects only the articles' old addresses (aliases:); "
+               "add these rules on your host (the form of site/_redirects):")
+    for old in found:
+        click.echo(f"  {old.path}  {old.now}  301" if old.now else
+                   f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
 
 
 def _say_folder(folder: Path, chosen) -> None:

@@ -71,6 +71,21 @@ def front_matter_fence(text: str) -> str | None:
     return None
 
 
+def read_front(path: Path) -> dict:
+    """The front matter of the Hugo or Jekyll Markdown file at ``path`` as a table; {} when it has none or it cannot
+    be read (``read_markdown`` names why)."""
+    try:
+        text = normalise(path.read_bytes().decode("utf-8"))
+        fence = front_matter_fence(text)
+        if fence is None:
+            return {}
+        lines = text.split("\n")
+        end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
+        return _parse("\n".join(lines[1:end]), fence, path)
+    except (OSError, UnicodeDecodeError, VerlagError):
+        return {}
+
+
 def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> ImportedArticle:
     """The article in a Hugo or Jekyll Markdown file (UTF-8). Raises ``VerlagError`` at the line of front
     matter that is missing (``--kind markdown`` on a file without it), does not parse, holds a value YAML

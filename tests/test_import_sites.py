@@ -334,3 +334,32 @@ def test_importing_a_multilingual_hugo_site_again_says_that_nothing_new_was_writ
     assert "import: 2 articles imported before, not written again: nothing new" in again
     assert "to another imported post's old address" not in again
     assert "written as drafts" not in again
+
+
+def test_a_hugo_site_s_feeds_lists_and_static_files_are_named_with_where_their_content_is_now(project, tmp_path):
+    """Hugo served feeds, section and taxonomy lists and static/'s files besides the pages, in each language's
+    folder; no article's alias keeps them, so the import names each with the new site's path that has its content
+    (the language's feed or home page, an image's copy), or says it was not imported; a file the new site writes
+    itself (``robots.txt``) is none of them."""
+    png = b"\x89PNG\r\n\x1a\n" + b"\1" * 16
+    site = tree(tmp_path / "hugo", {
+        "config.toml": 'baseURL = "https://praxis.example/"\ndefaultContentLanguage = "de"\n'
+                       '[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\ntags = [\"Hausmittel\"]\n+++\n"
+                                "Er schmeckt mild und hilft beim Einschlafen.\n\n![Eine Tasse](/images/tasse.png)\n",
+        "content/posts/tee.en.md": "+++\ntitle = \"Linden tea\"\ntags = [\"Home remedies\"]\n+++\n"
+                                   "It tastes mild and helps you fall asleep.\n\n![A cup](/images/tasse.png)\n",
+        "static/robots.txt": "User-agent: *\n",
+        "static/anfahrt.txt": "Mit dem Bus bis zum Markt.\n",
+    })
+    (site / "static/images").mkdir(parents=True)
+    (site / "static/images/tasse.png").write_bytes(png)
+    out = project.run("import", str(site)).output
+    assert f"import: 14 other addresses of {site} (feeds, lists, static files) answer 404 after the move" in out
+    for line in ("/index.xml  /de/feed.xml  301", "/posts/  /de/  301", "/posts/index.xml  /de/feed.xml  301",
+                 "/tags/  /de/  301", "/tags/hausmittel/  /de/  301", "/tags/hausmittel/index.xml  /de/feed.xml  301",
+                 "/en/index.xml  /en/feed.xml  301", "/en/posts/  /en/  301", "/en/tags/home-remedies/  /en/  301",
+                 "/images/tasse.png  /media/bilder/tasse.png  301",
+                 "/anfahrt.txt  (not imported: save it into source_de/ if readers need it)"):
+        assert f"\n  {line}\n" in out, line
+    assert "/robots.txt" not in out  # the new site has its own
