@@ -307,8 +307,9 @@ def new(project: Project, title: str) -> None:
               help="With --translation-of: import a SOURCE that does not look like a translation of the article "
                    "(few confident pairs, other blocks, another language), every entry fuzzy.")
 @click.option("--translator", metavar="NAME",
-              help="With --translation-of: who translated SOURCE (\"Name\" or \"Name <e-mail>\"); recorded in each "
-                   "entry filled and as the catalog's Last-Translator, credited on the page.")
+              help="Who translated SOURCE (with --translation-of) or a multilingual site's pages in other languages "
+                   "(\"Name\" or \"Name <e-mail>\"); recorded in each entry filled and as the catalog's "
+                   "Last-Translator, credited on the page.")
 @pass_project
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             uploads: Path | None, slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
@@ -321,11 +322,13 @@ def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
 
 def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None) -> None:
+    if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
+        raise click.UsageError("--translator takes a name on one line (\"Name\" or \"Name <e-mail>\")")
     if slug is None:
-        if lang or force or translator:
-            option = "--lang" if lang else "--force" if force else "--translator"
+        if lang or force:
+            option = "--lang" if lang else "--force"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads)
+        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator)
         if errors:  # a file's readable items are imported: the file was not simply left out
             fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
@@ -333,16 +336,15 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
         raise click.UsageError("--uploads goes with a WordPress export, not with --translation-of")
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
-    if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
-        raise click.UsageError("--translator takes a name on one line (\"Name\" or \"Name <e-mail>\")")
     _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator)
 
 
 def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool,
-                     uploads: Path | None = None) -> list[VerlagError]:
+                     uploads: Path | None = None, translator: str | None = None) -> list[VerlagError]:
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
-    ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``)."""
+    ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``); ``translator``:
+    who made a multilingual site's translations (``_import_site_translations``)."""
     from pipeline.fsutil import relpath
     from pipeline.importer import foreign, read_import, stay_remote, write_placed
     from pipeline.importer_folder import hugo_config, import_files
@@ -433,17 +435,24 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     for root, pages in hugo_sites.items():
         _say_old_addresses(config, root, pages)
     if found:
-        errors += _import_site_translations(config, found, beside, dry_run)
+        errors += _import_site_translations(config, found, beside, dry_run, translator)
+    elif translator is not None:
+        click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
+                   "translation")
     return errors
 
 
-def _import_site_translations(config, found, beside, dry_run: bool) -> list[VerlagError]:
+def _import_site_translations(config, found, beside, dry_run: bool,
+                              translator: str | None = None) -> list[VerlagError]:
     """Bring a multilingual site's pages in the project's other languages in as translations made by hand of the
     German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
     at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
     --lang LANG FILE`` would (``_import_translation``); returns the problems of those that could not be, the others
-    are still brought in. A dry run writes no German article, so it only names them."""
+    are still brought in; ``translator`` made them (``--translator``). A dry run writes no German article, so it
+    only names them."""
     from pipeline.fsutil import relpath
+    import shlex
+
     from pipeline.importer_translations import translation_text
     from pipeline.sources import likely_slug, read_sources
 
@@ -463,11 +472,12 @@ def _import_site_translations(config, found, beside, dry_run: bool) -> list[Verl
         click.echo(f"import: {file} as the {lang} translation of {target} (made by hand)")
         slug = likely_slug(p.path)  # written now, or imported before and perhaps renamed by its slug line since
         try:
-            _import_translation(config, slug, lang, file, dry_run, "markdown", text=translation_text(translation,
-                                                                                                     p.article))
+            _import_translation(config, slug, lang, file, dry_run, "markdown", translator=translator,
+                                text=translation_text(translation, p.article))
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
+            credit = f" --translator {shlex.quote(translator)}" if translator else ""
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
-                                      f"{lang} {file})", exc.path, exc.line))
+                                      f"{lang}{credit} {file})", exc.path, exc.line))
     return errors
 
 
