@@ -48,8 +48,8 @@ def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_d
     published = {source_language.lower(), *(lang.lower() for lang in languages)}
     found: dict[str, str | None] = {}
     for file, lang in pages:
-        where = hugo_page(file)
-        if where is None:
+        where, front = hugo_page(file), {str(k).lower(): v for k, v in read_front(file).items()}
+        if where is None or front.get("draft") is True:  # a draft had no address, nor lists it showed in
             continue
         lang = (lang or (source_language if hugo.configured else None))
         prefix = base + hugo.prefix(lang)
@@ -60,9 +60,8 @@ def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_d
         if len(rel.parts) > 1:
             found.setdefault(f"{prefix}/{rel.parts[0]}/", index)
             found.setdefault(f"{prefix}/{rel.parts[0]}/index.xml", feed)
-        front = read_front(file)
-        for key, plural in taxonomies.items():
-            terms = front.get(plural, front.get(key))
+        for plural in taxonomies.values():  # a page names its terms under the taxonomy's plural
+            terms = front.get(plural.lower())
             terms = [terms] if isinstance(terms, str) else terms if isinstance(terms, list) else []
             for term in (t for t in terms if isinstance(t, str) and t.strip()):
                 found.setdefault(f"{prefix}/{plural}/", index)

@@ -131,8 +131,9 @@ def page_translation_text(file: Path, lang: str, slug: str, source_dir: Path,
     from .importer_markdown import front_matter_fence
     from .sources import normalise
 
-    where = file.absolute()
-    root = hugo_page(where)[2] if hugo_page(where) else jekyll_root(where)[0] if jekyll_root(where) else None
+    hugo = hugo_page(file)
+    jekyll = None if hugo else jekyll_root(file)
+    root = hugo[2] if hugo else jekyll[0] if jekyll else None
     if root is None or front_matter_fence(normalise(file.read_bytes().decode("utf-8", "replace"))) is None:
         return None
     existing = imported_before(source_dir, root)

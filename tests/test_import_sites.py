@@ -340,7 +340,7 @@ def test_a_hugo_site_s_feeds_lists_and_static_files_are_named_with_where_their_c
     """Hugo served feeds, section and taxonomy lists and static/'s files besides the pages, in each language's
     folder; no article's alias keeps them, so the import names each with the new site's path that has its content
     (the language's feed or home page, an image's copy), or says it was not imported; a file the new site writes
-    itself (``robots.txt``) is none of them."""
+    itself (``robots.txt``) and a draft's tag are none of them."""
     png = b"\x89PNG\r\n\x1a\n" + b"\1" * 16
     site = tree(tmp_path / "hugo", {
         "config.toml": 'baseURL = "https://praxis.example/"\ndefaultContentLanguage = "de"\n'
@@ -349,6 +349,8 @@ def test_a_hugo_site_s_feeds_lists_and_static_files_are_named_with_where_their_c
                                 "Er schmeckt mild und hilft beim Einschlafen.\n\n![Eine Tasse](/images/tasse.png)\n",
         "content/posts/tee.en.md": "+++\ntitle = \"Linden tea\"\ntags = [\"Home remedies\"]\n+++\n"
                                    "It tastes mild and helps you fall asleep.\n\n![A cup](/images/tasse.png)\n",
+        "content/posts/entwurf.md": "+++\ntitle = \"Entwurf\"\ndraft = true\ntags = [\"Geplant\"]\n+++\n"
+                                    "Noch nicht fertig.\n",
         "static/robots.txt": "User-agent: *\n",
         "static/anfahrt.txt": "Mit dem Bus bis zum Markt.\n",
     })
@@ -363,3 +365,4 @@ def test_a_hugo_site_s_feeds_lists_and_static_files_are_named_with_where_their_c
                  "/anfahrt.txt  (not imported: save it into source_de/ if readers need it)"):
         assert f"\n  {line}\n" in out, line
     assert "/robots.txt" not in out  # the new site has its own
+    assert "/tags/geplant/" not in out  # a draft's terms had no list
