@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .importer import IMAGES_DIR
+
 # Hugo's taxonomies where the config sets none (https://gohugo.io/content-management/taxonomies/#default-taxonomies).
 DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
 
@@ -67,17 +69,20 @@ def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_d
                 found.setdefault(f"{prefix}/{plural}/", index)
                 found.setdefault(f"{prefix}/{plural}/{_urlize(term)}/", index)
                 found.setdefault(f"{prefix}/{plural}/{_urlize(term)}/index.xml", feed)
-    from .importer import IMAGES_DIR
-
-    copies = [p for p in sorted((source_dir / IMAGES_DIR).iterdir()) if p.is_file()] \
-        if (source_dir / IMAGES_DIR).is_dir() else []
+    copies: dict[int, list[Path]] = {}  # by size: a static file is read only when a copy has its size
+    for copy in sorted((source_dir / IMAGES_DIR).iterdir()) if (source_dir / IMAGES_DIR).is_dir() else ():
+        if copy.is_file():
+            copies.setdefault(copy.stat().st_size, []).append(copy)
     static, own = root / "static", {new_path(kind) for kind in ("robots", "favicon", "sitemap")}
     for file in sorted(static.rglob("*")) if static.is_dir() else ():
         old = f"{base}/{file.relative_to(static).as_posix()}"
         if file.is_file() and old not in own and not any(p.startswith(".") for p in file.relative_to(static).parts):
-            data = file.read_bytes()
-            name = next((f"{IMAGES_DIR}/{copy.name}" for copy in copies
-                         if copy.stat().st_size == len(data) and copy.read_bytes() == data), None)
+            try:
+                same = copies.get(file.stat().st_size, [])
+                data = file.read_bytes() if same else b""
+                name = next((f"{IMAGES_DIR}/{copy.name}" for copy in same if copy.read_bytes() == data), None)
+            except OSError:  # unreadable: named as not imported, which it was not
+                name = None
             found.setdefault(old, new_path("media", name=name) if name else None)
     return [OldAddress(path, now) for path, now in found.items()]
 
