@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -274,6 +275,12 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
 
     go = "" if here else f"cd {shlex.quote(str(project.root))}, then "
     click.echo(f"next: {go}verlag new \"Titel\", then verlag extract")
+    from pipeline.site import english_name
+    from pipeline.uistrings import unshipped, unshipped_advice
+
+    missing = unshipped(codes)
+    if missing:
+        click.echo(f"note: {unshipped_advice(missing, {lang: english_name(lang) for lang in missing})}")
 
 
 @main.command()
@@ -346,7 +353,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``); ``translator``:
     who made a multilingual site's translations (``_import_site_translations``)."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import foreign, read_import, stay_remote, write_placed
+    from pipeline.importer import foreign, read_import, stay_remote, wikilinked, write_placed
+    from pipeline.sources import read_sources
     from pipeline.importer_folder import hugo_config, import_files
     from pipeline.importer_translations import place_together, read_translations
     from pipeline.scaffold import kept_catalogs
@@ -381,6 +389,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     errors += problems
     placements, beside, relinked = place_together(articles, found, config.source_dir,
                                                   lambda slug: kept_catalogs(config, slug))
+    placements = wikilinked(placements, {a.title: a.slug for a in read_sources(config).articles})
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
@@ -407,6 +416,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             click.echo(f"  {note}")
         for image, target in placed.images:
             click.echo(f"  image {image.name} -> {relpath(target, config.source_dir)}")
+        errors.extend(placed.unreadable)
         if dry_run:
             click.echo(placed.text)
         else:
@@ -528,7 +538,8 @@ JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                    "(whitespace, punctuation, one letter of a long word).")
 @JOBS
 @click.option("-q", "--quiet", is_flag=True,
-              help="Only the counts per language, not each changed, new or removed sentence.")
+              help="Print only the summary, the counts per language, renamed and removed files and warnings, "
+                   "not every file written nor each changed, new or removed sentence.")
 @pass_project
 @writes
 def extract(project: Project, keep_typo_fixes: bool, jobs: int | None, quiet: bool) -> None:
@@ -554,29 +565,35 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
 
     with progress_bar("extract", lambda: _article_count(config)) as progress:
         result = run(config, progress, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
-    site_catalogs = []
+    done: Counter[str] = Counter()  # created, updated, removed, renamed: every file this run changed
+
+    def say(what: str, path, note: str = "") -> None:
+        done[what] += 1
+        if not quiet or what in ("removed", "renamed"):
+            click.echo(f"{what} {path}{note}")
+
     try:  # the website's own words: a broken site.po must not hide what the articles' run did
         for path, new in update_site_catalogs(config):
-            click.echo(f"{'created' if new else 'updated'} {path} (the website's own words)")
-            site_catalogs.append(new)
+            say("created" if new else "updated", path, " (the website's own words)")
     except VerlagError as exc:
         result.errors.append(exc)
     first = {config.translations_dir / lang / RECORD for lang in config.languages
              if not (config.translations_dir / lang / RECORD).exists()}
     for path in record_variants(config.source_dir, config.translations_dir, config.languages):
-        click.echo(f"{'removed' if not path.exists() else 'created' if path in first else 'updated'} "
-                   f"{relpath(path, config.root)} "
-                   "(the German files the language variants were made from)")
+        say("removed" if not path.exists() else "created" if path in first else "updated", relpath(path, config.root),
+            " (the German files the language variants were made from)")
         if path in first and path.exists():  # nothing tells which German version an existing variant shows
             click.echo(f"note: {relpath(path, config.root)} is new: its variants count as made from the German "
                        "files as they are now; look once that each shows the German image's current content",
                        err=True)
     for old, new in result.renamed:
-        click.echo(f"renamed {old} -> {new}")
+        say("renamed", f"{old} -> {new}")
     for path in result.written:
-        click.echo(f"{'created' if path in result.created else 'updated'} {path}")
+        say("created" if path in result.created else "updated", path)
     for path in result.removed:
-        click.echo(f"removed {path} ({result.why_removed.get(path, 'its article is gone')})")
+        say("removed", path, f" ({result.why_removed.get(path, 'its article is gone')})")
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for orphan in result.orphans:
@@ -598,12 +615,17 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["restored"]:
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to their reviewed German, "
                        "reviewed again")
-    # 'extract: N files updated' (1: 'file') is read by scripts (../shared/peer-bench, tests): keep its shape
-    created = len(result.created) + sum(site_catalogs)
-    click.echo(f"extract: {counted(len(result.written) + len(site_catalogs) - created, 'file')} updated, "
-               + (f"{created} created, " if created else "")
-               + f"{counted(result.skipped + result.current, 'article')} unchanged")
+    click.echo(extract_summary(done, result.skipped + result.current))
     return result.errors
+
+
+def extract_summary(done: Counter[str], unchanged: int) -> str:
+    """extract's last line from the count of files per ``done`` kind (created, updated, renamed, removed) and of
+    the articles left as they were: ``extract: 0 files changed, …`` is the one sign that the run wrote, renamed
+    and removed nothing (scripts read it)."""
+    kinds = [f"{done[what]:,} {what}" for what in ("created", "updated", "renamed", "removed") if done[what]]
+    return (f"extract: {counted(done.total(), 'file')} changed" + (f" ({', '.join(kinds)})" if kinds else "")
+            + f", {counted(unchanged, 'article')} unchanged")
 
 
 @main.command()
@@ -768,7 +790,8 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 
 
 @main.command()
-@click.option("--quiet", "-q", is_flag=True, help="Print only the summary, not every file written.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print only the summary, removed files, notes and warnings, not every file written.")
 @JOBS
 @pass_project
 @writes
@@ -877,13 +900,15 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``; ``text``: the file's
     Markdown as the caller read it (a site's page with the German article's links and images)."""
     from pipeline.align import import_translation
+    from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
     from pipeline.importer_translations import page_translation_text
+    from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
     if not path.is_file():
         raise VerlagError("no such file", path)
-    kind = kind or detect_kind(path, path.read_bytes())
+    kind = kind or detect_kind(path, file_bytes(path, IMPORTED))
     if text is None and kind == "markdown":  # a Hugo or Jekyll page: its figures, images and links as a site's
         text = page_translation_text(path, lang, slug, config.source_dir, config.zone)
     if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is

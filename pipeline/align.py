@@ -70,7 +70,8 @@ from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, No
 from .check import ERROR, check_catalog, parts
 from .config import Config
 from .errors import VerlagError, raise_all
-from .fsutil import read_bytes, relpath, rewrite
+from .fsutil import file_bytes, read_bytes, relpath, rewrite
+from .limits import IMPORTED
 from .glossary import add_hints, load_glossary
 from .pofile import encode_like
 from .published import PlannedPages, SitePages
@@ -426,7 +427,7 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
     ref = str(path)
     plain = text is None and path.suffix.lower() not in (".md", ".markdown")
     if text is None:
-        data = path.read_bytes()
+        data = file_bytes(path, IMPORTED)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# a raw-text element or comment (nothing in it is a tag), or one start tag carrying lang
-_TAG_WITH_LANG = re.compile(r"<(script|style|title|textarea)\b[^>]*>.*?</\1\s*>|<!--.*?-->"
+# a raw-text element or comment (nothing in it is a tag; one left open runs to the end, as in HTML5, so that an
+# unclosed one is matched once, not searched to the end from each of its kind), or one start tag carrying lang
+_TAG_WITH_LANG = re.compile(r"<(script|style|title|textarea)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)"
                             r"|<[a-zA-Z][\w-]*(?=\s)[^<>]*?\slang=\"([^\"]*)\"[^<>]*>", re.S | re.I)
 _HAS_DIR = re.compile(r"\sdir=", re.I)
 

@@ -23,7 +23,8 @@ from rapidfuzz import fuzz
 
 from . import __version__
 from .errors import VerlagError
-from .fsutil import read_parsed
+from .fsutil import file_bytes, read_parsed
+from .limits import CATALOG
 from .markup import analyse
 from .pofile import escape, parse, render_header, render_po
 from .pseudo import is_pseudo
@@ -168,7 +169,9 @@ def copied(entry: polib.POEntry) -> bool:
     msgstr == msgid): the German as a reviewer's starting point, no translation. Readers get it as the
     untranslated German it is (``lang="de"``), and it counts for no edition. A reviewer who signs it off
     (a name, a number that stays as it is) makes it reviewed; one who edits it makes it a draft of theirs."""
-    return entry.msgstr == entry.msgid and _draft_origin(entry) == COPY_ORIGIN
+    # its notes are read only where they can name the copy engine (another engine's draft of a text it kept as it
+    # was, such as a code line in a pseudo draft, is asked here on every state of the entry)
+    return entry.msgstr == entry.msgid and "copy" in (entry.tcomment or "") and _draft_origin(entry) == COPY_ORIGIN
 
 
 def signed_off(entry: polib.POEntry) -> bool:
@@ -845,17 +848,23 @@ def _check_strings(text: str, ref: str) -> None:
                               ref, number)
 
 
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark, as Notepad saves it
+
+
 def decode_po(data: bytes, ref: str) -> str:
-    """A catalog's bytes as text; not UTF-8 is an error naming the line."""
+    """A catalog's bytes as text, a byte-order mark at the start dropped (polib reads past it, so a catalog
+    Notepad saved is read; it is written back without, which GNU msgfmt needs); not UTF-8 is an error naming
+    the line, more than ``limits.CATALOG`` one naming the file (never parsed)."""
+    CATALOG.check(len(data), ref)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
 
 
 def read_po(path, ref: str) -> polib.POFile | None:
     try:
-        data = path.read_bytes()
+        data = file_bytes(path, CATALOG, ref)
     except FileNotFoundError:
         return None
     return po_from_bytes(data, ref)

@@ -38,18 +38,23 @@ from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_s
 from .config import Config
 from .counts import counted
 from .errors import VerlagError, contain
-from .fsutil import relpath
+from .fsutil import file_bytes, relpath
+from .limits import CATALOG
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
+from .numberwords import as_digits, german_number_words, spelled_numbers
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
-from .rawhtml import active_html, active_message, german_blocks, html_addresses, retitled, stays_german, text_attributes
+from .quotes import quote_balance, quote_conventions, quote_marks
+from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
 from .redirects import file_slug, gone_message, old_hosts, old_names, old_path
+from .notesyntax import findings as note_syntax
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
+from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import german_abbreviation
 from .sources import Sources, front_matter_warnings, read_aliases, read_sources, site_host
 
@@ -461,6 +466,10 @@ def check_numbers(entry, ctx):
     missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
     _match_dates(added, missing)
+    if added and ctx.source_lang == "de":
+        _match_words(added, german_number_words(german))
+    if missing:
+        _match_words(missing, (frozenset({v}) for v in spelled_numbers(translation, ctx.lang)))
     if missing or added:
         a, b = _spell(src, missing), _spell(tgt, added)
         if set(a) & set(b):  # the same digits read differently: say how
@@ -472,6 +481,9 @@ def check_numbers(entry, ctx):
     src_units = Counter(units(text_parts(entry.msgid, ctx).prose, ctx.lang, ctx.source_lang))
     tgt_units = Counter(units(text_parts(entry.msgstr, ctx).prose, ctx.lang, ctx.source_lang))
     missing, added = _differences(src_units, tgt_units)
+    if added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
+        src_units = Counter(units(as_digits(text_parts(entry.msgid, ctx).prose), ctx.lang, ctx.source_lang))
+        missing, added = _differences(src_units, tgt_units)
     _match_degrees(missing, added)
     _match_degrees(added, missing)
     if missing or added:
@@ -503,6 +515,16 @@ def _match_degrees(generic: list[str], specific: list[str]) -> None:
             return
         generic.remove("°")
         specific.remove(scale)
+
+
+def _match_words(added: list[str], words: Iterable[frozenset[str]]) -> None:
+    """A number one text writes in digits matches a number word of that value in the other (German ``drei`` is
+    3, ``halb acht`` 7:30; Polish ``dwie`` is 2), each word once; a word of another value matches nothing
+    (``drei`` -> ``4``)."""
+    for values in words:
+        match = next((v for v in added if v.split("#")[0] in values), None)
+        if match is not None:
+            added.remove(match)
 
 
 def _match_dates(dates: list[str], others: list[str]) -> None:
@@ -650,13 +672,10 @@ def check_double_word(entry, ctx):
         yield from (f"doubled word: {pair!r}" for pair in found)
 
 
-QUOTES = {"de": (("„", "“"), ("»", "«")), "en": (("“", "”"),), "fr": (("«", "»"), ("“", "”")),
-          "pl": (("„", "”"), ("«", "»")), "ja": (("「", "」"), ("『", "』"), ("“", "”"))}
-_ANY_QUOTES = (("“", "”"), ("«", "»"))
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
-_PAIRED = frozenset("()[]{}\"„“”«»「」『』")
+_PAIRED = frozenset("()[]{}\"„“”«»‹›「」『』")
 
 
 def check_brackets(entry, ctx):
@@ -668,24 +687,14 @@ def check_brackets(entry, ctx):
             yield f"unbalanced brackets: {tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
     if _foreign_quotes(tgt, ctx.lang):
         return  # the typography check names the wrong quotation marks
-    german, pairs = (QUOTES.get(lang.split("-")[0], _ANY_QUOTES) for lang in (ctx.source_lang, ctx.lang))
-    before = {_balance(src, german)}
-    if before != {0}:  # German written with “…” the English way, or a » that quotes nothing (a » b)
-        before.add(_balance(src, _ANY_QUOTES))
-    after = {_balance(tgt, pairs)}
-    own = {mark for pair in pairs for mark in pair}
-    if any(mark in tgt and mark not in own for pair in german for mark in pair):
-        after.add(_balance(tgt, german))  # a draft that keeps the German's marks
-    if before.isdisjoint(after):
-        shown = ", ".join(f"{tgt.count(o)} {o} / {tgt.count(c)} {c}" for o, c in pairs)
+    # the German's own way: „…“, »…«, or the “…” many German texts use (0: a mix, taken as balanced)
+    balance = next((b for way in quote_conventions(ctx.source_lang) if (b := quote_balance(src, way)) is not None), 0)
+    ways = quote_conventions(ctx.lang)  # Polish „…”, Japanese 「…」: CLDR's; or “…”, « … », the German's kept
+    if all(quote_balance(tgt, way) != balance for way in ways) and quote_marks(tgt) != quote_marks(src):
+        shown = ", ".join(f"{tgt.count(o)} {o} / {tgt.count(c)} {c}" for o, c in zip(ways[0][::2], ways[0][1::2]))
         yield f"unbalanced quotation marks: {shown}"
     if src.count('"') % 2 == 0 and tgt.count('"') % 2:
         yield 'unbalanced quotation marks: an odd number of "'
-
-
-def _balance(text: str, pairs: tuple[tuple[str, str], ...]) -> int:
-    """How many more quotation marks ``text`` opens than it closes, read with ``pairs``."""
-    return sum(text.count(o) - text.count(c) for o, c in pairs)
 
 
 def _foreign_quotes(text: str, lang: str) -> str | None:
@@ -819,9 +828,12 @@ def check_length(entry, ctx):
     tgt = " ".join(text_parts(entry.msgstr, ctx).prose.split())
     if len(src) < LENGTH_MIN:
         return
-    ratio = len(tgt) / len(src)
+    worth = latin_length(tgt)  # a Japanese or Chinese character says what two to four Latin letters do
+    ratio = worth / len(src)
     if not LENGTH_RANGE[0] <= ratio <= LENGTH_RANGE[1]:
-        yield f"translation is {ratio:.1f}× as long as the German ({len(tgt)} vs {len(src)} characters)"
+        counted = (f"{len(tgt)} vs {len(src)} characters" if worth == len(tgt)
+                   else f"{len(tgt)} characters, worth {worth:.0f} Latin letters, vs {len(src)}")
+        yield f"translation is {ratio:.1f}× as long as the German ({counted})"
 
 
 def check_stale(entry, ctx):
@@ -930,8 +942,8 @@ SITE_CHECKS = [
 # Checks of the German sources and the site as a whole (``run_checks`` makes their findings itself, not per
 # entry): listed by ``verlag check --list`` with the catalog checks, as README's table lists them all
 SOURCE_CHECKS = [
-    Check("html-block", WARNING, "German article: an HTML block holds text that is not extracted and stays "
-          "German", None),
+    Check("html-block", WARNING, "German article: an HTML block holds text (or an image description, alt) that "
+          "is in no catalog, so no reviewer can translate it: it stays German", None),
     Check("active-html", WARNING, "German article: raw HTML that runs code or loads from another host "
           "(script, iframe, event handler, a third-party image or style sheet)", None),
     Check("unfilled", ERROR, "German page: a [[AUSFÜLLEN: …]] placeholder verlag init wrote is still there; "
@@ -940,8 +952,10 @@ SOURCE_CHECKS = [
           None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text", None),
-    Check("gone-address", WARNING, "a page the last build published whose address no source has now, nor an "
-          "alias: the next build takes it down", None),
+    Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
+          "[[wikilink]], a task-list box), or a level-1 heading beside the title's", None),
+    Check("gone-address", WARNING, "a page the last build published, or an earlier one took down, whose address "
+          "no source has now, nor an alias, nor [site] gone: it answers 404", None),
     Check("front-matter", WARNING, "German article: no date, or updated earlier than date", None),
     Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
           "answers to", None),
@@ -1039,19 +1053,21 @@ def units(prose: str, *langs: str) -> list[str]:
     kept as they were, ``40 Grad`` copied)."""
     if not _DIGIT.search(prose):
         return []
-    pattern, names = _unit_pattern(tuple(sorted({lang.split("-")[0] for lang in langs})))
+    pattern, names = _unit_pattern(tuple(sorted({lang.split("-")[0] for lang in langs})), max(prose) >= "\u0e00")
     return [_unit(m, names) for m in pattern.finditer(prose)]
 
 
 def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of every unit symbol and ``lang`` unit name after a number in ``prose``, in order."""
-    pattern, _ = _unit_pattern((lang.split("-")[0],))
+    pattern, _ = _unit_pattern((lang.split("-")[0],), bool(prose) and max(prose) >= "\u0e00")
     return [(m.start(m.lastgroup), m.end()) for m in pattern.finditer(prose)]
 
 
 def _unit(m: re.Match, names: Mapping[str, str]) -> str:
     if m.lastgroup == "symbol":
         return _SAME_UNIT.get(m.group("symbol"), m.group("symbol"))
+    if m.lastgroup == "around":
+        return names[re.sub(rf"[{_SPACES}]?{_UNIT_NUMBER}[{_SPACES}]?", "{0}", m.group("around"), 1).lower()]
     return names[m.group(m.lastgroup).lower()]
 
 
@@ -1087,10 +1103,10 @@ def unit_names(lang: str) -> dict[str, tuple[str, str]]:
             for width in patterns.get(unit, {}).values():
                 for form, pattern in (width.items() if isinstance(width, Mapping) else ()):
                     before, zero, after = pattern.partition("{0}")
-                    name = (after if not before.strip() else before if not after.strip() else "").strip(_SPACES)
-                    side = "after" if after.strip() else "before"
+                    name, side = _unit_words(before, after)
                     if (form == "per" or not zero or not name or (side == "after" and name in UNIT_SYMBOLS)
-                            or (len(name) == 1 and name.isalpha() and name.lower() != symbol.lower())):
+                            or (len(name) == 1 and name.isalpha() and name.lower() != symbol.lower()
+                                and not unspaced(name))):
                         continue
                     key = (symbol, side)
                     if names.setdefault(name.lower(), key) != key:
@@ -1098,10 +1114,21 @@ def unit_names(lang: str) -> dict[str, tuple[str, str]]:
     return {name: key for name, key in names.items() if name not in shared}
 
 
-@lru_cache(maxsize=16)
-def _unit_pattern(langs: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
+def _unit_words(before: str, after: str) -> tuple[str, str]:
+    """The words of a CLDR unit pattern around its number (``{0} litres``, ``%{0}``, ``摂氏 {0} 度``) and where
+    they stand: after, before, or "around" it (that one written ``摂氏{0}度``, without spaces)."""
+    before, after = before.strip(), after.strip()
+    if before and after:
+        return f"{before}{{0}}{after}", "around"
+    return (after, "after") if after else (before, "before")
+
+
+@lru_cache(maxsize=32)
+def _unit_pattern(langs: tuple[str, ...], unspaced_text: bool = False) -> tuple[re.Pattern, dict[str, str]]:
     """A number's unit: a symbol (case as written) or a unit name of ``langs`` (any case, and an ending -s or -n,
-    as in German "Litern"), right after the number or, where the language writes it so, right before it."""
+    as in German "Litern"), right after the number or, where the language writes it so, right before it; with
+    ``unspaced_text`` (a text with a character of a script written without spaces) also ``_unspaced_units``,
+    which a text of Latin letters only is not searched with."""
     merged: dict[str, tuple[str, str]] = {}
     for lang in langs:
         for name, key in unit_names(lang).items():
@@ -1112,10 +1139,35 @@ def _unit_pattern(langs: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
     symbols = alternatives(UNIT_SYMBOLS)
-    after = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "after")
-    before = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "before")
-    return re.compile(rf"(?<=\d)[{_SPACES}]?(?:(?P<symbol>{symbols})|(?P<after>(?i:{after}))(?:s|n)?)(?![^\W\d_])"
-                      rf"|(?<![^\W\d_])(?P<before>(?i:{before}))[{_SPACES}]?(?=\d)"), names
+    after = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "after"
+                         and not unspaced(n[-1]))
+    before = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "before"
+                          and not unspaced(n[0]))
+    return re.compile(rf"(?<=\d)[{_SPACES}]?(?:(?P<symbol>{symbols})|(?P<after>(?i:{after}))(?:s|n)?)"
+                      rf"(?![^\W\d_{UNSPACED}])"
+                      rf"|(?<![^\W\d_])(?P<before>(?i:{before}))[{_SPACES}]?(?=\d)"
+                      + (_unspaced_units(merged) if unspaced_text else "")), names
+
+
+def _unspaced_units(merged: Mapping[str, tuple[str, str]]) -> str:
+    """The alternatives of ``_unit_pattern`` for unit words no word boundary marks: a name in a script written
+    without spaces (``33度の``, ``2リットル``, ``섭씨 33도에서``), and a name around the number (``摂氏33度``, read
+    whole as one unit, so that its ``度`` is no second one). "" for a language that has neither."""
+    def alternatives(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    tight = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "after" and unspaced(n[-1]))
+    lead = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "before" and unspaced(n[0]))
+    around = "|".join(
+        rf"(?<![^\W\d_{UNSPACED}]){re.escape(before)}[{_SPACES}]?{_UNIT_NUMBER}[{_SPACES}]?{re.escape(after)}"
+        for before, after in sorted((n.split("{0}") for n, (symbol, side) in merged.items()
+                                     if symbol and side == "around"), key=lambda pair: -len("".join(pair))))
+    return "".join([rf"|(?P<around>(?i:{around}))" if around else "",
+                    rf"|(?<=\d)[{_SPACES}]?(?P<tight>(?i:{tight}))" if tight else "",
+                    rf"|(?P<lead>(?i:{lead}))[{_SPACES}]?(?=\d)" if lead else ""])
+
+
+_UNIT_NUMBER = rf"\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*"
 
 
 @lru_cache(maxsize=64)
@@ -1388,10 +1440,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         except VerlagError as exc:
             errors.append(exc)
     findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors))
-    findings.extend(Finding(article.ref, line, "html-block", WARNING, stays_german(text), config.source_language,
+    findings.extend(Finding(article.ref, line, "html-block", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
-                    for line, text in german_blocks(article))
+                    for line, message in html_block_warnings(article))
     clean = config.section("site").get("german_html") == "clean"
     findings.extend(Finding(article.ref, line, "active-html", WARNING, active_message(found, clean),
                             config.source_language, article.slug, (None, ""))
@@ -1405,6 +1457,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             config.source_language, article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, tag, kind in template_tags(article))
+    findings.extend(Finding(article.ref, line, "note-syntax", WARNING, message, config.source_language,
+                            article.slug, (None, ""))
+                    for article in sources.articles if not slugs or article.slug in slugs
+                    for line, message in note_syntax(article.body, article.body_line, article.title))
     findings.extend(Finding(article.ref, line, "unfilled", ERROR, unfilled_message(placeholder),
                             config.source_language, article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only]
@@ -1472,27 +1528,33 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
 def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     """A warning for each German page the last build published (``site.STATE_FILE``'s pages) whose slug no
     published source has now, nor names in its ``aliases``: the next build takes the page down in every
-    language and its address answers 404 (a renamed article, by file or ``slug:``). At the article whose file
-    still has that name, else at the page under site/."""
+    language and its address answers 404 (a renamed article, by file or ``slug:``). And, on every run, for each
+    address an earlier build took down (``site.GONE``) that still nothing answers, until an alias covers it or
+    ``[site] gone`` lists the slug (taken down on purpose). At the article whose file still has that name, else
+    at the page under site/."""
     from .fsutil import load_state
-    from .site import STATE_FILE, Urls
+    from .site import GONE, STATE_FILE, Urls
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
     aliased = {name for a in published for path in read_aliases(a)[0]
                for name in [re.sub(r"\.html?$", "", path.rstrip("/").rpartition("/")[2])]}
+    dismissed = config.section("site").get("gone", [])
     files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
     urls, source = Urls(config.site_url), config.source_language
+    state = load_state(config.state_dir / STATE_FILE)
+    taken_down = state.get(GONE) if isinstance(state.get(GONE), dict) else {}
+    slugs = {slug for rel in state.get("pages", {})
+             for lang, _, rest in [rel.partition("/")] for slug, _, tail in [rest.partition("/")]
+             if lang == source and tail == "index.html"} | {slug for slug in taken_down if isinstance(slug, str)}
     findings = []
-    for rel in sorted(load_state(config.state_dir / STATE_FILE).get("pages", {})):
-        lang, _, rest = rel.partition("/")
-        slug, _, tail = rest.partition("/")
-        if lang != source or tail != "index.html" or slug in names or slug in aliased:
+    for slug in sorted(slugs):
+        if slug in names or slug in aliased or isinstance(dismissed, list) and slug in dismissed:
             continue
         owner = files.get(slug)
-        findings.append(Finding(owner.ref if owner else f"site/{rel}", 1, "gone-address", WARNING,
-                                gone_message(urls.path("article", source, slug), [], slug, owner), source, slug,
-                                (None, "")))
+        message = gone_message(urls.path("article", source, slug), [], slug, owner)
+        findings.append(Finding(owner.ref if owner else f"site/{source}/{slug}/index.html", 1, "gone-address",
+                                WARNING, message, source, slug, (None, "")))
     return findings
 
 
@@ -1563,7 +1625,7 @@ def image_variant_findings(config: Config, sources: Sources, languages: list[str
 
 def _read(path, ref: str) -> str | None:
     try:
-        return decode_po(path.read_bytes(), ref)
+        return decode_po(file_bytes(path, CATALOG, ref), ref)
     except FileNotFoundError:
         return None
 

@@ -13,7 +13,7 @@ from importlib.machinery import PathFinder
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import VerlagError
+from .errors import VerlagError, raise_all
 
 CONFIG_NAME = "verlag.toml"
 SEGMENTATIONS = ("sentence", "block")
@@ -28,7 +28,7 @@ KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
     "publish": ("unreviewed", "min_reviewed", "min_translated"),
     "pretranslate": ("engines",),
     "site": ("base_url", "author", "feed_entries", "search", "legal", "image", "image_alt", "disclaimer",
-             "call_to_action", "translator", "german_html"),
+             "call_to_action", "translator", "german_html", "gone"),
 }
 
 
@@ -255,10 +255,13 @@ def load_config(root: Path) -> Config:
     unreviewed = publish.get("unreviewed", "source")
     per_lang = {lang: publish[lang].get("unreviewed", unreviewed)
                 for lang in languages if isinstance(publish.get(lang), dict)}
-    for value in (unreviewed, *per_lang.values()):
-        if value not in UNREVIEWED:
-            raise VerlagError(f"unreviewed: expected one of {', '.join(UNREVIEWED)}, got {value!r}",
-                              path, _line_of(text, "unreviewed"))
+    wrong = [VerlagError(f"unreviewed: expected one of {', '.join(UNREVIEWED)}, got {value!r}", path,
+                         _line_of(text, "unreviewed", table))
+             for table, value in [("publish", publish.get("unreviewed", "source")),
+                                  *((f"publish.{lang}", publish[lang]["unreviewed"]) for lang in per_lang
+                                    if "unreviewed" in publish[lang])]
+             if value not in UNREVIEWED]
+    raise_all(wrong)
 
     engines = data.get("pretranslate", {}).get("engines", ["copy"])
     if not isinstance(engines, list) or not all(isinstance(e, str) for e in engines):

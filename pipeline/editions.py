@@ -284,13 +284,15 @@ def _combined(config: Config, article: Article, lang: str, glossary_digest: str,
               written: tuple[bytes | None, ...]) -> str:
     """``_fingerprint`` from the catalog's SHA-256 (None: no catalog) and its ``SitePages.key``."""
     # article.page: moved into seiten/ or out; site_url: the QA gate's foreign-target and link-target read it;
-    # timezone: the zone of the record's times written without one
+    # timezone: the zone of the record's times written without one; an undated article's day: its file's
+    # modification day (``sources.read_article``), in no byte of the source
+    day = article.meta.get("date") if article.undated else None
     policy = config.unreviewed_for(lang, article.slug)
     named = config.section("site", "translator").get(lang)  # the byline's name ([site.translator])
     return combine_digests(catalog, *written,
                            extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
                                  f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{key}"
-                                 f"|{named!r}|{config.timezone}")
+                                 f"|{named!r}|{config.timezone}|{day}")
 
 
 def _fingerprint_before(config: Config, article: Article, lang: str, glossary_digest: str, pages: SitePages,

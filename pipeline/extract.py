@@ -8,10 +8,11 @@ since the last run are skipped by content hash.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from . import doccache
 from .config import CONFIG_NAME, Config
@@ -50,6 +51,7 @@ class ExtractResult:
     sentences: dict[str, list[tuple[str, int | None, str]]] = field(default_factory=dict)
     errors: list[VerlagError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "file:line: message"
+    notes: list[str] = field(default_factory=list)  # "file: message": done as it should be, said once
 
 
 def _fingerprint(config: Config, article: Article, glossary: Glossary, files: list[bytes | None]) -> str:
@@ -119,9 +121,10 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     prints = {a.slug: _fingerprint_before(config, a, glossary, files) for a in articles}
     changed = [a for a in articles if prints[a.slug] is None or state.get(a.slug) != prints[a.slug]]
     segmented = load_state(config.state_dir / SEGMENTATION_FILE)
-    resegmented = segmented.get("segmentation") not in (None, config.segmentation)
+    was = segmented.get("segmentation") if segmented else segmentation_of_templates(config)
+    resegmented = was not in (None, config.segmentation)
     if resegmented:
-        was, now = segmented["segmentation"], config.segmentation
+        now = config.segmentation
         carried = ("a block's reviewed sentence translations are offered, joined in order, as a fuzzy suggestion, "
                    "and the sentence entries" if now == "block" else "the block entries")
         result.warnings.append(f'{CONFIG_NAME}: segmentation changed from "{was}" to "{now}": every article\'s '
@@ -141,9 +144,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         result.warnings += [f"{article.ref}:{line}: {message}"
                             for line, message in _template_tags(article, tagged.get(article.slug), tags_now)]
         if said.get(article.slug) != article.digest:  # as make repeats a warning only when the file is compiled again
-            from .rawhtml import german_blocks, stays_german
+            from .rawhtml import html_block_warnings
 
-            result.warnings += [f"{article.ref}:{line}: {stays_german(text)}" for line, text in german_blocks(article)]
+            result.warnings += [f"{article.ref}:{line}: {message}" for line, message in html_block_warnings(article)]
         told[article.slug] = article.digest
         fingerprint = prints[article.slug]
         if fingerprint is not None and state.get(article.slug) == fingerprint:
@@ -179,6 +182,42 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if now != before:  # a no-op run neither encodes nor compares them (2 ms at 500 articles)
             save_state(config.state_dir / name, now)
     return result
+
+
+_SENTENCE_NOTE = re.compile(r"^#\. .*, sentence \d+ of \d+$", re.M)  # segment.py's note on a block's sentence
+# The kinds of block (the ``#.`` note's first part) that segmentation = "sentence" cuts into sentences
+_CUT_INTO_SENTENCES = frozenset({"paragraph", "heading", "list item", "block quote", "footnote"})
+
+
+def segmentation_of_templates(config: Config) -> str | None:
+    """The ``segmentation`` the templates in translations/templates/ were made with, for a project extracted
+    before verlag recorded it (``SEGMENTATION_FILE``): "sentence" when an entry is one sentence of several in
+    its block (its ``#.`` note says so), "block" when none is and some entry of a kind sentence mode cuts
+    (a paragraph, heading, list item, quote or footnote; not a table cell or title) holds several sentences; None
+    when there are no templates or every block is one sentence (both ways give the same entries)."""
+    templates = sorted(config.templates_dir.glob("*.pot"))
+    texts = [text for path in templates if (text := _read_text(path))]
+    if any(_SENTENCE_NOTE.search(text) for text in texts):
+        return "sentence"
+    from .pofile import parse
+    from .sentences import sentence_spans
+
+    for text in texts:
+        try:
+            entries = parse(text)
+        except (OSError, ValueError):  # damaged: made again from its source, it tells nothing
+            continue
+        if any(entry.comment.partition(",")[0] in _CUT_INTO_SENTENCES
+               and len(sentence_spans(entry.msgid, config.source_language)) > 1 for entry in entries if entry.msgid):
+            return "block"
+    return None
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def _template_tags(article: Article, known, found: dict[str, list]) -> list[tuple[int, str]]:

@@ -73,7 +73,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                            threshold=_NEVER if resegmented else FUZZY_THRESHOLD,
                            german_before=lambda: _german_before(old, old_pot))
     if resegmented and old is not None:
-        _joined(merged, old)
+        _joined(merged, old, lang)
     add_hints(merged, glossary, lang)
     text = encode_like(render(merged), data)
     if old is None:
@@ -98,10 +98,18 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
 
 
-def _joined(merged: polib.POFile, old: polib.POFile) -> None:
+# Languages written without spaces between words or after a sentence's full stop (。): a space joining two
+# sentences of theirs is a stray one. Thai is not one of them: it has no spaces between words, but a space ends
+# a sentence (Unicode 15, 16.4 "Thai").
+_NO_SPACE_BETWEEN_SENTENCES = frozenset({"ja", "zh", "yue"})
+
+
+def _joined(merged: polib.POFile, old: polib.POFile, lang: str) -> None:
     """Give each empty entry of ``merged`` whose German is, in order and whole, the German of translated,
-    signed-off entries of ``old`` (a block's sentences) their translations joined by spaces, fuzzy: a suggestion
-    to review, never a translation of the block nobody checked."""
+    signed-off entries of ``old`` (a block's sentences) their translations joined in order, fuzzy: a suggestion
+    to review, never a translation of the block nobody checked. Joined by a space, without one in a language
+    (BCP 47 ``lang``, by its primary subtag) that puts none between sentences (Chinese, Japanese)."""
+    separator = "" if lang.replace("_", "-").split("-")[0].lower() in _NO_SPACE_BETWEEN_SENTENCES else " "
     done = [e for e in old if not e.obsolete and e.msgstr and not e.fuzzy and not e.msgid_plural and e.msgid]
     for entry in merged:
         if entry.obsolete or entry.msgstr or entry.msgid_plural or entry.msgctxt:
@@ -115,7 +123,7 @@ def _joined(merged: polib.POFile, old: polib.POFile) -> None:
             parts.append(part.msgstr)
             rest = rest[len(part.msgid):].lstrip()
         if parts and not rest:
-            entry.msgstr = " ".join(parts)
+            entry.msgstr = separator.join(parts)
             entry.flags.insert(0, "fuzzy")
 
 
@@ -223,7 +231,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     merged there is swapped in while the file still holds the bytes it was merged from; otherwise, or for an
     orphaned catalog of a renamed article, it is merged here. ``resegmented``: see ``_merge_catalog``.
     """
-    from .catalog import po_from_bytes
+    from .catalog import BOM, po_from_bytes
     from .pofile import encode_like
 
     if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
@@ -286,6 +294,9 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                                    "into the catalog, not from the German): made obsolete (#~), its translation kept")
         if merged.text != merged.data:
             result.written.append(po_ref)
+            if merged.data and merged.data.startswith(BOM):
+                result.notes.append(f"{po_ref}: written back without its byte-order mark (BOM): GNU msgfmt "
+                                    "refuses a catalog that starts with one; its translations are kept")
             if merged.data is None and source is None:  # made from the template alone, not a renamed one
                 result.created.add(po_ref)
         if source is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import VerlagError
+from .limits import Limit
 
 
 def write_if_changed(path: Path, text: str | bytes, durable: bool = True) -> bool:
@@ -295,15 +296,22 @@ def read_bytes(path: Path | str) -> bytes | None:
 _READING = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)  # os.open's flags for file_bytes
 
 
-def file_bytes(path: Path | str) -> bytes:
+def file_bytes(path: Path | str, limit: Limit | None = None, ref: str | None = None) -> bytes:
     """``path.read_bytes()`` in five system calls (open, fstat, two reads, close) instead of nine: the
     buffered reader ``Path.read_bytes`` goes through also asks whether the file is a terminal and where it
-    stands. Raises ``OSError`` as ``Path.read_bytes`` does (``IsADirectoryError`` for a folder, with its name)."""
+    stands. Raises ``OSError`` as ``Path.read_bytes`` does (``IsADirectoryError`` for a folder, with its name).
+    ``limit``: a file larger is ``VerlagError`` naming ``ref`` (else ``path``), raised before it is read (or
+    once it grew past the limit while read)."""
     fd = os.open(path, _READING)
     try:
-        data = os.read(fd, os.fstat(fd).st_size + 1)  # the whole file; the next read finds its end
+        size = os.fstat(fd).st_size
+        if limit is not None:
+            limit.check(size, ref or path)
+        data = os.read(fd, size + 1)  # the whole file; the next read finds its end
         while more := os.read(fd, 1 << 20):  # it grew since the fstat
             data += more
+            if limit is not None:
+                limit.check(len(data), ref or path)
     except OSError as exc:  # EISDIR comes from the read, which names no file
         raise OSError(exc.errno, exc.strerror, str(path)) from None
     finally:

@@ -18,7 +18,10 @@ ending (``Traditionelle Chinesische Medizin`` matches ``Traditionellen
 Chinesischen Medizin``). A term at the *end* of a closed compound
 (``Schweineleber``) is not matched. Translations are matched
 case-insensitively at word starts, with up to three letters of ending
-(plurals) and hyphens or spaces between their words.
+(plurals) and hyphens or spaces between their words; in scripts written
+without spaces between words (Chinese, Japanese, Thai, and Korean, which
+writes its particles onto the noun) a term is found anywhere in the text
+(``中医学では``), and a Latin term beside such text is a word (``TCMでは``).
 
 Invisible format characters that only hint where a line may break (soft
 hyphen U+00AD, zero width space U+200B, word joiner U+2060, U+FEFF; Unicode
@@ -39,12 +42,18 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import ManyErrors, VerlagError
+from .scripts import UNSPACED
 
 GLOSSARY_NAME = "glossary.csv"
 HINT_PREFIX = "glossary: "
 _YES, _NO = {"yes", "y", "x", "1", "true"}, {"", "no", "n", "0", "false"}
 _INFLECTION = r"(?:e|en|er|es|em|n|s|ns)?"
 _LETTER = r"[^\W\d_]"
+# A word of a script written with spaces: Chinese, Japanese and Thai run their words together, and Korean writes
+# its particles onto the noun, so a term is found there as a substring (``中医学では``), and a Latin term right
+# before or after such a character still starts or ends a word (``TCMでは``)
+_SPACED = rf"[^\W\d_{UNSPACED}]"
+_WORD_START = rf"(?<![^\W{UNSPACED}])"
 _INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
 
 
@@ -186,14 +195,14 @@ def target_pattern(term: str, lang: str = "") -> re.Pattern:
         term = term[len(article):]
     words = [re.escape(w) for w in re.split(r"[\s-]+", term)]
     start = f"(?:{PROCLITICS[lang]})" if lang in PROCLITICS else ""
-    return re.compile(r"(?<!\w)" + start + r"[\s\u00a0-]+".join(words) + rf"{_LETTER}{{0,3}}(?!{_LETTER})",
+    return re.compile(_WORD_START + start + r"[\s\u00a0-]+".join(words) + rf"{_SPACED}{{0,3}}(?!{_SPACED})",
                       re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)
 def exact_pattern(term: str) -> re.Pattern:
     """A term that is not translated: exactly as written, as a whole word (a compound with - is fine)."""
-    return re.compile(rf"(?<![\w]){re.escape(term)}(?![^\W_])")
+    return re.compile(rf"{_WORD_START}{re.escape(term)}(?![^\W_{UNSPACED}])")
 
 
 def parse_glossary(text: str, ref: str) -> Glossary:

@@ -27,7 +27,8 @@ import yaml
 
 from .counts import counted
 from .errors import ManyErrors, VerlagError
-from .fsutil import write_if_changed
+from .fsutil import file_bytes, write_if_changed
+from .limits import IMPORTED
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, split_front_matter
@@ -39,6 +40,7 @@ MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": 
 # Files that are none of the importable kinds: their first bytes (PNG, JPEG, GIF, PDF, ZIP/Office, WebP).
 CONTROL_RE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # in no text file (ESC, 0x1b, may be)
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"RIFF")
+TEXT_KEYS = ("title", "summary", "tags")  # front-matter values that are text a reader sees
 FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "aliases")
 # After a shortcode or template tag kept as text: extract and check name each at its line of the written article.
 TAG_ADVICE = "rewrite in Markdown ('verlag check' names each at its line of the article)"
@@ -182,9 +184,19 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
     """``article`` with ``author`` (verlag.toml's) where the source names none, the summary's lines
     for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``), and one for each place
     whose raw HTML or image runs code or loads from another host (``rawhtml.active_html``), which the site
-    would publish as written."""
+    would publish as written. Invisible line-break hints copied from web pages (``invisible.HINTS``: soft
+    hyphens, zero-width spaces) are dropped from the text and counted in a note: a reader never sees them, but
+    a word retyped without them would be a changed sentence to every translation."""
+    from .invisible import count_hints, without_hints
     from .rawhtml import active_html
 
+    hints = count_hints(article.body) + sum(count_hints(str(v)) for k, v in article.meta.items() if k in TEXT_KEYS)
+    if hints:
+        meta = {k: ([without_hints(t) for t in v] if isinstance(v, list) else without_hints(v)) if k in TEXT_KEYS
+                else v for k, v in article.meta.items()}
+        article = dataclasses.replace(article, meta=meta, body=without_hints(article.body), notes=[
+            *article.notes, f"dropped {counted(hints, 'invisible hyphenation hint')} (soft hyphens U+00AD, "
+            "zero-width spaces U+200B, word joiners U+2060, as web pages carry them): a reader never sees them"])
     text = render_markdown(article)
     head = text.index("\n---\n") + 5
     notes = [*article.notes, *(f"line {line} runs code or loads from another host: {', '.join(found)}"
@@ -269,7 +281,7 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     articles: list[ImportedArticle] = []
     errors: list[VerlagError] = []
     try:
-        data = path.read_bytes()
+        data = file_bytes(path, IMPORTED)
         found = kind or detect_kind(path, data)
         if found == "text":
             articles.append(importer_text.read_text(path, data, year))
@@ -283,6 +295,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
             articles.extend(items)
             errors.extend(skipped)
     except VerlagError as exc:
+        if exc.path is None:  # found in the file's HTML (``importer_html.parse_html``)
+            exc.path = path
         errors.extend(exc.errors if isinstance(exc, ManyErrors) else [exc])
     except OSError as exc:  # unreadable: the system's words
         errors.append(VerlagError(exc.strerror or str(exc), path))
@@ -342,6 +356,7 @@ class Placed:
     replaces_template: bool = False  # ``path`` is init's legal page as init wrote it, placeholders only
     unfilled_holder: Path | None = None  # the page keeping its slug, which still holds [[AUSFÜLLEN: ...]]
     kept_catalogs: tuple[Path, ...] = ()  # a deleted article's catalogs, which kept it from ``renamed_from``
+    unreadable: tuple[VerlagError, ...] = ()  # its images that cannot be read (not copied), each naming its file
 
 
 def place(articles: list[ImportedArticle], source_dir: Path,
@@ -357,7 +372,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     deleted article left (``kept``: slug -> those catalogs, ``scaffold.kept_catalogs``; their header and
     translator credit are another article's, as for ``verlag new``) gets ``-2``, ``-3``, …. An image goes to
     ``source_dir/bilder/<name>``; a different file already there makes it ``<stem>-2<suffix>`` (a name no other
-    image of the article has) and the body's references follow.
+    image of the article has) and the body's references follow. An image that cannot be read is not copied
+    (``unreadable``, naming it); the article and the other images are.
 
     The exception: an imported page (a WordPress page) whose slug is that of a legal page ``verlag init`` wrote
     and nobody touched since (``scaffold.untouched_template``: nothing but ``[[AUSFÜLLEN: ...]]`` placeholders),
@@ -386,13 +402,14 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
-        article, images = _place_images(article, source_dir, claimed)
+        article, images, unreadable = _place_images(article, source_dir, claimed)
         legal = LEGAL_SLUGS.get(article.slug, article.slug) if article.page else article.slug
         if article.page and legal in templates:
             path = templates.pop(legal)
             article = dataclasses.replace(article, slug=legal)
             known[path] = mine
-            placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True))
+            placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True,
+                                 unreadable=unreadable))
             continue
         orphaned = () if article.slug in taken else tuple(kept(article.slug))
         slug, n = article.slug, 2
@@ -407,7 +424,7 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None,
                              unfilled_holder=holder if slug != article.slug or legal != article.slug else None,
-                             kept_catalogs=orphaned))
+                             kept_catalogs=orphaned, unreadable=unreadable))
     return placed
 
 
@@ -633,13 +650,19 @@ def _identity(path: Path) -> _Identity:
                      origin[1].strip() if origin else None)
 
 
-def _place_images(article: ImportedArticle, source_dir: Path,
-                  claimed: dict[Path, bytes]) -> tuple[ImportedArticle, list[tuple[Path, Path]]]:
+def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path, bytes],
+                  ) -> tuple[ImportedArticle, list[tuple[Path, Path]], tuple[VerlagError, ...]]:
     """(article with its image references renamed where another article's image has the name, [(image file,
-    target)]). ``claimed``: the targets of this run's earlier articles (target -> bytes)."""
-    copies, renamed, mine = [], {}, set(article.images.values())
+    target)], an error naming each image that cannot be read). ``claimed``: the targets of this run's earlier
+    articles (target -> bytes)."""
+    copies, renamed, mine, unreadable = [], {}, set(article.images.values()), []
     for image, name in article.images.items():
-        data = image.read_bytes()
+        try:
+            data = image.read_bytes()
+        except OSError as exc:
+            unreadable.append(VerlagError(f"image of {article.source}: {exc.strerror or exc}; not copied: copy it to "
+                                          f"{source_dir.name}/{IMAGES_DIR}/{name} yourself", image))
+            continue
         target, n = source_dir / IMAGES_DIR / name, 2
         while _holds_other(target, data, claimed) or (target.name != name and target.name in mine):
             target, n = target.with_name(f"{Path(name).stem}-{n}{Path(name).suffix}"), n + 1
@@ -648,13 +671,32 @@ def _place_images(article: ImportedArticle, source_dir: Path,
         if target.name != name:
             renamed[f"{IMAGES_DIR}/{name}"] = target.name
         copies.append((image, target))
-    return dataclasses.replace(article, body=rewrite_destinations(article.body, renamed)), copies
+    return dataclasses.replace(article, body=rewrite_destinations(article.body, renamed)), copies, tuple(unreadable)
 
 
 def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:
     if target in claimed:
         return claimed[target] != data
     return target.is_file() and target.read_bytes() != data
+
+
+def wikilinked(placed: list[Placed], titles: dict[str, str]) -> list[Placed]:
+    """``placed`` with each wikilink of an imported note (``[[Title]]``, Obsidian's) a link to the file of the
+    article with that title, among ``titles`` (title -> slug: the project's articles) and the imported ones, or
+    its text where there is none (``notesyntax.link_wikilinks``), each noted."""
+    from .notesyntax import WIKILINK_RE, link_wikilinks
+
+    slugs = {**titles, **{p.article.meta["title"]: p.article.slug for p in placed if not p.imported_as}}
+    out = []
+    for p in placed:
+        head = p.text.find("\n---\n") + 5
+        if p.imported_as or not WIKILINK_RE.search(p.text, head):
+            out.append(p)
+            continue
+        body, notes = link_wikilinks(p.text[head:], slugs)
+        out.append(dataclasses.replace(p, text=p.text[:head] + body,
+                                       article=dataclasses.replace(p.article, notes=[*p.article.notes, *notes])))
+    return out
 
 
 def write_placed(placed: Placed) -> None:

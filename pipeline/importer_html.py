@@ -69,6 +69,21 @@ INTRAWORD_ESCAPE_RE = re.compile(r"(?<=[^\W_])\\_(?=[^\W_])")
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
 
+def parse_html(html: str | bytes, document: bool = False):
+    """An HTML fragment (in a ``<div>``) or ``document`` as lxml reads it. Raises ``VerlagError`` (line in
+    ``html``, no file) where elements are nested more than libxml2's HTML parser reads (255): it drops the
+    rest of the document from there, so the text after would be lost without a word."""
+    parser = lxml_html.HTMLParser()
+    tree = lxml_html.document_fromstring(html, parser) if document else \
+        lxml_html.fragment_fromstring(html, create_parent="div", parser=parser)
+    deep = next((e for e in parser.error_log if e.message.startswith("Excessive depth")), None)
+    if deep is not None:
+        raise VerlagError("HTML nested more than 255 elements deep: the HTML parser reads nothing below that, so "
+                          "the text from there on would be lost; not imported (copy the text into a .txt file and "
+                          "import that)", None, deep.line)
+    return tree
+
+
 def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
                      remote: list[str] | None = None) -> tuple[str, dict[Path, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
@@ -83,10 +98,11 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with markdownify's full escaping, and if
     that still differs the difference is noted.
+    Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
     """
-    tree = lxml_html.fragment_fromstring(html, create_parent="div")
+    tree = parse_html(html)
     images: dict[Path, str] = {}
-    notes: list[str] = unlazy(tree) + left_out_embeds(tree)
+    notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree)
     for img in tree.iter("img"):
         src = img.get("src", "")
         local = _local_file(src, base)
@@ -118,6 +134,33 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
     return markdown + "\n", images, list(dict.fromkeys(notes))
+
+
+BOLD_RE = re.compile(r"(?:^|;)\s*font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\s*(?:!important\s*)?(?:;|$)", re.I)
+ITALIC_RE = re.compile(r"(?:^|;)\s*font-style\s*:\s*(?:italic|oblique)\s*(?:!important\s*)?(?:;|$)", re.I)
+
+
+def styled_emphasis(tree) -> list[str]:
+    """Turn each ``<span>`` whose inline style makes it bold (``font-weight: bold`` or 600-900) or italic
+    (``font-style: italic``), as Wix and other page builders write emphasis, into ``<strong>``/``<em>`` in
+    ``tree``, so it becomes ``**…**``/``*…*`` as ``<b>`` does; a note counts them (none: no note)."""
+    found = 0
+    for span in list(tree.iter("span")):
+        style = span.get("style", "")
+        bold, italic = BOLD_RE.search(style), ITALIC_RE.search(style)
+        if not (bold or italic) or not span.text_content().strip():
+            continue
+        found += 1
+        span.tag = "strong" if bold else "em"
+        span.attrib.pop("style")
+        if bold and italic:  # <strong><em>…</em></strong>: ***…***
+            inner = lxml_html.Element("em")
+            inner.text, span.text = span.text, None
+            for child in list(span):
+                inner.append(child)
+            span.append(inner)
+    return [f"bold or italic from the page's inline styles (<span style=\"font-weight:bold\">) written as "
+            f"**…**/*…*: {counted(found, 'place')}"] if found else []
 
 
 EMBEDS = ("script", "iframe", "object", "embed", "form")  # what Markdown cannot carry and a reader saw or ran
@@ -238,16 +281,18 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str, time_tags: bool = False,
-                 zone: dt.tzinfo | None = None) -> dt.datetime | dt.date | None:
-    """The moment the page states for ``day`` with its time and UTC offset, as the WXR and feed readers keep
-    it: the first ISO 8601 timestamp with both (``2025-04-14T08:00:00+02:00``) on that day from the
-    ``meta_property`` meta tag (Open Graph ``article:published_time``), schema.org JSON-LD's ``ld_key``
-    (``datePublished``), and with ``time_tags`` HTML's ``<time datetime>``; any day's when ``day`` is None.
-    ``day`` itself when none is stated (a date without time or zone gives no moment: none is invented); with
-    ``zone`` (verlag.toml's ``timezone``) a timestamp without offset is a moment in that zone."""
-    stated = [*doc.xpath(f"//meta[@property='{meta_property}']/@content"), *_json_ld(doc, ld_key),
-              *(doc.xpath("//time/@datetime") if time_tags else [])]
-    for value in stated:
+                 zone: dt.tzinfo | None = None) -> tuple[dt.datetime | dt.date | None, str]:
+    """(moment, where the page states it): the moment the page states for ``day`` with its time and UTC offset,
+    as the WXR and feed readers keep it: the first ISO 8601 timestamp with both (``2025-04-14T08:00:00+02:00``)
+    on that day from the ``meta_property`` meta tag (Open Graph ``article:published_time``), schema.org
+    JSON-LD's ``ld_key`` (``datePublished``), and with ``time_tags`` HTML's ``<time datetime>``; any day's when
+    ``day`` is None. ``day`` itself, "the page", when none is stated (a date without time or zone gives no moment:
+    none is invented); with ``zone`` (verlag.toml's ``timezone``) a timestamp without offset is a moment in that
+    zone."""
+    stated = [*((v, meta_property) for v in doc.xpath(f"//meta[@property='{meta_property}']/@content")),
+              *((v, f"its JSON-LD {ld_key}") for v in _json_ld(doc, ld_key)),
+              *((v, "<time datetime>") for v in (doc.xpath("//time/@datetime") if time_tags else []))]
+    for value, where in stated:
         try:
             moment = dt.datetime.fromisoformat(value.strip())
         except ValueError:
@@ -255,8 +300,8 @@ def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str, time
         if moment.tzinfo is None and zone is not None and len(value.strip()) > 10:
             moment = moment.replace(tzinfo=zone)
         if moment.tzinfo is not None and (day is None or moment.date() == day):
-            return moment.replace(microsecond=0)
-    return day
+            return moment.replace(microsecond=0), where
+    return day, "the page"
 
 
 def _json_ld(doc, key: str) -> list[str]:
@@ -306,18 +351,22 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
     template as it does a WordPress page's. Raises ``VerlagError`` when no article text is found.
     """
+    try:
+        doc = parse_html(data, document=True)
+    except VerlagError as exc:
+        raise VerlagError(exc.message, path, exc.line) from None
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
                                   include_formatting=True, include_comments=False, include_tables=True)
     meta = trafilatura.extract_metadata(data)
     if not content or meta is None or not meta.title:
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
-    doc = lxml_html.document_fromstring(data)
     title = _own_title(meta.title, doc, meta.sitename, meta.url)
     lazy = unlazy(doc)
     modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
     day = _day(meta.date)  # read before the page is pruned: a <time> may stand outside the article's text
-    date = day and _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True, zone=zone)
-    updated = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
+    date, date_from = _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True, zone=zone) \
+        if day else (None, "")
+    updated, _ = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
     byline, notes = _byline(doc)
     widgets = _drop_widgets(doc)
     blocks = [b for b in _blocks(content) if b not in widgets]
@@ -330,6 +379,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     if byline.get("date") and date is None:
         date = byline["date"]
         notes.append(f"date: {date.isoformat()} from the byline")
+    elif date is not None:
+        notes.append(f"date: {date.isoformat()} from {date_from}")
     author = _as_written(meta.author, unescape(data.decode("utf-8", "replace"))) or byline.get("author")
     if author and not meta.author:
         notes.append(f"author (the byline's): {author}")
@@ -607,7 +658,11 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                          "give it a title of its own")
         content = _featured(item, items, content, notes)
         remote: list[str] = []
-        body, images, more = html_to_markdown(content, uploads=uploads, remote=remote)
+        try:
+            body, images, more = html_to_markdown(content, uploads=uploads, remote=remote)
+        except VerlagError as exc:  # this post's: the others are imported
+            errors.append(VerlagError(exc.message, path, item.sourceline))
+            continue
         login = _text(item, "creator")
         date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
         updated = _later(_wp_date(_text(item, "post_modified"), _text(item, "post_modified_gmt")), date)
@@ -802,7 +857,11 @@ def read_feed(path: Path, data: bytes,
         if not content:
             content = entry.get("summary", "")
             notes.append("the feed has only the description of this entry: compare it with the page")
-        body, images, more = html_to_markdown(content)
+        try:
+            body, images, more = html_to_markdown(content)
+        except VerlagError as exc:  # this entry's: the others are imported
+            errors.append(VerlagError(exc.message, path, line))
+            continue
         date = _feed_time(entry, "published", zone)
         updated = _feed_time(entry, "updated", zone) if "updated" in entry.keys() else None  # not feedparser's
         link = entry.get("link")

@@ -47,6 +47,7 @@ from .errors import VerlagError
 from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, local_name, new_article,
                        rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
+from .notesyntax import convert as convert_note_syntax
 from .segment import TEMPLATE_TAG_RE, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
 
@@ -126,6 +127,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
         notes += [n for n in more if not n.startswith("image left at its old address")]  # _local_images says so
     body, images = _local_images(body, end + 2, path, notes)
     body = _with_captions(body, captions).strip("\n") + "\n"
+    body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
+    notes += converted
     if cover and cover not in body:  # what the theme showed above the post, where verlag's pages can show it
         notes.append(f"cover image {cover} ({cover_key}) put at the top of the text, described by the title: as the "
                      "old theme showed it; move it or describe it better")

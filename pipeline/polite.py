@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
 import requests
+from requests.adapters import HTTPAdapter
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+MAX_ANSWER = 16 << 20  # bytes of one answer: a batch's translation is at most a few hundred KB
 
 
 class ServiceError(Exception):
@@ -47,6 +49,28 @@ class Policy:
     max_wait: float = 60.0  # longest single wait (a longer Retry-After fails the batch)
 
 
+class AnswerTooLarge(requests.exceptions.RequestException):
+    """An answer longer than ``MAX_ANSWER`` bytes (raised while its body is read, the rest left unread)."""
+
+
+class _CappedAdapter(HTTPAdapter):
+    """Reads each answer's body (a redirect's too) up to ``MAX_ANSWER`` bytes: requests reads any length
+    whole into memory, so a service (or whoever answers at its address) sending without end filled it."""
+
+    def send(self, request, stream=False, **kwargs):
+        response = super().send(request, stream=True, **kwargs)
+        if not stream:
+            body = bytearray()
+            for chunk in response.iter_content(1 << 16):
+                body += chunk
+                if len(body) > MAX_ANSWER:
+                    response.close()
+                    raise AnswerTooLarge(f"more than {MAX_ANSWER >> 20} MB")
+            response._content = bytes(body)
+            response._content_consumed = True
+        return response
+
+
 class PoliteSession(requests.Session):
     """A session that is polite to one service: timeout, concurrency bound, rate limit, retries.
 
@@ -57,6 +81,8 @@ class PoliteSession(requests.Session):
 
     def __init__(self, name: str, policy: Policy):
         super().__init__()
+        self.mount("https://", _CappedAdapter())
+        self.mount("http://", _CappedAdapter())
         self.name = name
         self.policy = policy
         self.slots = threading.BoundedSemaphore(policy.concurrency)
@@ -86,6 +112,9 @@ class PoliteSession(requests.Session):
                     with self.lock:
                         self.requests_sent += 1
                     response = super().send(request, **kwargs)
+                except AnswerTooLarge as exc:
+                    raise ServiceError(f"the answer from {host} is {exc} (a translation is a few KB); not read "
+                                       "further", fatal=True) from None
                 except requests.exceptions.Timeout:
                     last = f"no answer from {host} within {self.policy.timeout:g} s"
                 except requests.exceptions.ConnectionError as exc:

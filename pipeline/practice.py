@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Config
-from .errors import UnfilledPage, VerlagError
+from .errors import UnfilledPage, VerlagError, raise_all
 from .sources import Article
 
 PLACEHOLDER_RE = re.compile(r"\[\[AUSFÜLLEN:[^\]]*\]\]")
@@ -71,38 +71,44 @@ def load_practice(config: Config) -> Practice:
     """``[site] legal`` and ``image``, ``[site.image_alt]``, ``[site.disclaimer]`` and ``[site.call_to_action]``,
     validated (``image`` must be a file inside source_de/).
 
-    Raises ``VerlagError`` naming verlag.toml and the line of the first mistake.
+    Raises ``VerlagError`` naming verlag.toml and the line of the mistake (``ManyErrors``, in line order, for
+    several).
     """
+    errors: list[VerlagError] = []
     site = config.section("site")
     for name in ("disclaimer", "call_to_action", "image_alt"):
         if not isinstance(site.get(name, {}), dict):
-            raise config.error(name, f"expected a table such as [site.{name}] with one line per language, "
-                                     f"got {site[name]!r}", "site")
+            errors.append(config.error(name, f"expected a table such as [site.{name}] with one line per language, "
+                                             f"got {site[name]!r}", "site"))
     legal = site.get("legal", [])
     if not isinstance(legal, list) or not all(isinstance(s, str) for s in legal):
-        raise config.error("legal", f"expected a list of page slugs such as [\"impressum\", \"datenschutz\"], "
-                                    f"got {legal!r}", "site")
+        errors.append(config.error("legal", "expected a list of page slugs such as [\"impressum\", \"datenschutz\"], "
+                                            f"got {legal!r}", "site"))
     cta = config.section("site", "call_to_action")
     contact = {k: cta[k] for k in CONTACT_KEYS if k in cta}
     for key, value in contact.items():
         if not isinstance(value, str) or not value.strip():
-            raise config.error(key, "expected text", "site.call_to_action")
-    if "link" in contact and not contact["link"].startswith(("https://", "http://")):
-        raise config.error("link", f"expected an absolute http(s) URL, got {contact['link']!r}",
-                           "site.call_to_action")
+            errors.append(config.error(key, "expected text", "site.call_to_action"))
+        elif key == "link" and not value.startswith(("https://", "http://")):
+            errors.append(config.error("link", f"expected an absolute http(s) URL, got {value!r}",
+                                       "site.call_to_action"))
     texts = {k: v for k, v in cta.items() if k not in CONTACT_KEYS}
     image = site.get("image")
     if image is not None and (not isinstance(image, str) or not _inside(config.source_dir, image)):
         folder = config.source_dir.name
         if isinstance(image, str) and image and not (config.source_dir / image).exists() \
                 and (config.source_dir / image).resolve().is_relative_to(config.source_dir.resolve()):
-            raise config.error("image", f"{folder}/{image} does not exist: save the image there, or correct "
-                                        f"the path (it is relative to {folder}/)", "site")
-        raise config.error("image", f"expected the path of an image file in {folder}/, "
-                                    f"such as \"bilder/praxis.png\", got {image!r}", "site")
-    return Practice(tuple(legal), _localized(config, "site.disclaimer", config.section("site", "disclaimer")),
-                    _localized(config, "site.call_to_action", texts), contact, image,
-                    _localized(config, "site.image_alt", config.section("site", "image_alt")))
+            errors.append(config.error("image", f"{folder}/{image} does not exist: save the image there, or "
+                                                f"correct the path (it is relative to {folder}/)", "site"))
+        else:
+            errors.append(config.error("image", f"expected the path of an image file in {folder}/, "
+                                                f"such as \"bilder/praxis.png\", got {image!r}", "site"))
+    localized = {table: _localized(config, table, config.section(*table.split(".")), errors)
+                 for table in ("site.disclaimer", "site.image_alt")}
+    call_to_action = _localized(config, "site.call_to_action", texts, errors)
+    raise_all(sorted(errors, key=lambda e: e.line or 0))
+    return Practice(tuple(legal), localized["site.disclaimer"], call_to_action, contact, image,
+                    localized["site.image_alt"])
 
 
 def _inside(folder: Path, rel: str) -> bool:
@@ -110,13 +116,14 @@ def _inside(folder: Path, rel: str) -> bool:
     return path.is_file() and path.is_relative_to(folder.resolve())
 
 
-def _localized(config: Config, table: str, values: dict) -> Localized:
+def _localized(config: Config, table: str, values: dict, errors: list[VerlagError]) -> Localized:
+    """``values`` (language -> text) of ``table``; each mistake appended to ``errors``."""
     known = (config.source_language, *config.languages)
     for code, text in values.items():
         if code not in known:
-            raise config.error(code, f"expected a language of this project ({', '.join(known)})", table)
-        if not isinstance(text, str):
-            raise config.error(code, "expected text", table)
+            errors.append(config.error(code, f"expected a language of this project ({', '.join(known)})", table))
+        elif not isinstance(text, str):
+            errors.append(config.error(code, "expected text", table))
     return Localized(dict(values), config.source_language)
 
 
@@ -124,17 +131,21 @@ def translator_names(config: Config) -> dict[str, str]:
     """``[site.translator]``: translation language -> the name a translated page's byline gives for what was
     checked ("" names nobody), in place of the catalog's ``Last-Translator``, which Poedit and Weblate set to
     whoever saved last (an admin fixing one word, the author, a bot); no PO tool records who signed off an
-    entry, so the author says who answers for a language. Raises ``VerlagError`` at the setting's line."""
+    entry, so the author says who answers for a language. Raises ``VerlagError`` at the setting's line
+    (``ManyErrors`` for several)."""
     values = config.section("site").get("translator", {})
     if not isinstance(values, dict):
         raise config.error("translator", f"expected a table such as [site.translator] with one line per language, "
                                          f"got {values!r}", "site")
+    errors = []
     for code, name in values.items():
         if code not in config.languages:
-            raise config.error(code, f"expected a translation language of this project ({', '.join(config.languages)})",
-                               "site.translator")
-        if not isinstance(name, str):
-            raise config.error(code, "expected a name, e.g. \"Mark Lewis\" (\"\" names nobody)", "site.translator")
+            errors.append(config.error(code, "expected a translation language of this project "
+                                             f"({', '.join(config.languages)})", "site.translator"))
+        elif not isinstance(name, str):
+            errors.append(config.error(code, "expected a name, e.g. \"Mark Lewis\" (\"\" names nobody)",
+                                       "site.translator"))
+    raise_all(errors)
     return {code: name.strip() for code, name in values.items()}
 
 

@@ -19,13 +19,15 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from markdown_it.common.html_blocks import block_names
+
 from .errors import VerlagError
 from .markup import without_code_spans
 from .segment import article_tokens, block_tokens
 from .sources import Article
 
-__all__ = ["active_html", "active_message", "german_blocks", "html_addresses", "mark_language", "readable_text",
-           "retitled", "stays_german", "text_attributes"]
+__all__ = ["active_html", "active_message", "german_blocks", "html_addresses", "html_block_warnings", "mark_language",
+           "readable_text", "retitled", "stays_german", "text_attributes"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
 # Elements whose content is no text for the reader; void elements, which have no content or end tag;
@@ -73,6 +75,24 @@ class _Element:
         self.closed = closed  # ends inside the fragment (or is void): a mark on it covers nothing after
 
 
+_UNFINISHED = re.compile(r"<[!?/a-zA-Z]")  # what an HTML parser at the end of its input takes as no text
+
+
+def read_whole(parser: HTMLParser, fragment: str) -> None:
+    """``parser.feed(fragment)`` and ``close()``, reading what is left unfinished at the end as HTML5 does: a
+    comment runs to the end, an unfinished tag or declaration is dropped. Python's own ``close()`` (before
+    3.12.11 and 3.13.5, gh-135462) reads such a rest again from each of its ``<``: a German HTML block of
+    20,000 characters of ``<a `` took 5 s, 40,000 took 24 s. Raises what ``feed`` raises."""
+    parser.feed(fragment)
+    rest = parser.rawdata
+    if rest.startswith("<!--"):
+        parser.handle_comment(rest[4:])
+        parser.rawdata = ""
+    elif _UNFINISHED.match(rest):
+        parser.rawdata = ""
+    parser.close()
+
+
 class _Reader(HTMLParser):
     """Walks an HTML fragment: its readable text, and the elements whose start tag gets ``lang``.
 
@@ -87,11 +107,12 @@ class _Reader(HTMLParser):
         self.starts = [0] + [m.end() for m in re.finditer("\n", source)]  # offset of each line
         self.stack: list[_Element] = []
         self.text: list[str] = []
+        self.data = False  # some of ``text`` is an element's content, not only title and alt values
+        self.attributes: list[tuple[str, str, str]] = []  # (tag, title or alt, value) of ``text``
         self.held: list[tuple[_Element, ...]] = []  # per piece of text: the elements around it, outermost first
         self.failed = False
         try:
-            self.feed(source)
-            self.close()
+            read_whole(self, source)
         except (AssertionError, ValueError):  # e.g. "unknown status keyword 'x' in marked section"
             self.failed = True
 
@@ -120,9 +141,10 @@ class _Reader(HTMLParser):
         written = self.get_starttag_text() or ""
         element = _Element(tag, self._offset() + _TAG_NAME.match(written).end(), any(n == "lang" for n, _ in attrs),
                            tag in VOID)
-        shown = [value for name, value in attrs if name in TEXT_ATTRIBUTES and value and value.strip()]
+        shown = [(name, value) for name, value in attrs if name in TEXT_ATTRIBUTES and value and value.strip()]
         if shown and not element.declared and not self._declared():
-            for value in shown:
+            for name, value in shown:
+                self.attributes.append((tag, name, value))
                 self._hold(value, (*self.stack, element))
         if tag not in VOID:
             self.stack.append(element)
@@ -145,6 +167,7 @@ class _Reader(HTMLParser):
     def handle_data(self, data):
         if not data.strip() or self._declared() or any(element.tag in NOT_TEXT for element in self.stack):
             return
+        self.data = True
         self._hold(data, tuple(self.stack))
 
 
@@ -172,12 +195,33 @@ def mark_language(fragment: str, lang: str) -> str:
     return "".join(out) + fragment[done:]
 
 
-def stays_german(text: str) -> str:
-    """What ``extract`` and ``check`` say about an HTML block whose readable text is ``text``."""
-    shown = text if len(text) <= 50 else text[:47] + "…"
-    return (f'HTML block with text ("{shown}") is not translated: translated pages show it in German, marked '
-            'lang="de"; write it in Markdown to have it translated (or lang="de" on its element to keep it German '
-            'without this warning)')
+def _quoted(text: str) -> str:
+    return text if len(text) <= 50 else text[:47] + "…"
+
+
+def stays_german(fragment: str) -> str:
+    """What ``extract`` and ``check`` say about an HTML block (its source, str) with text a reader gets: the
+    text is in no catalog, so no reviewer can translate it; what the author can do about it. A block whose
+    only such text is ``alt`` or ``title`` values gets them named for what they are (an image description,
+    a tooltip) and the Markdown that has them translated."""
+    reader = _Reader(fragment)
+    if reader.failed or reader.data:
+        return (f'HTML block with text ("{_quoted(readable_text(fragment))}") is not translated: it is in no '
+                'catalog, so no reviewer can translate it, and translated pages show it in German, marked lang="de"; '
+                'write it in Markdown to have it translated (or lang="de" on its element to keep it German without '
+                'this warning)')
+    tag, name, value = reader.attributes[0]
+    what = "image description" if name == "alt" else "tooltip"
+    if tag == "img":
+        how = 'write the image in Markdown, ![description](file.jpg "tooltip"): its description and tooltip are translated'
+    elif tag in block_names:  # CommonMark's HTML block names (spec 4.6, type 6): always a block, never a sentence
+        how = f"only the text of Markdown is translated: say it in the text instead, or drop the {name}"
+    else:
+        how = (f"write text before the <{tag}> on its line: then it is part of a paragraph, and its {name} part of the "
+               "sentence the reviewer translates")
+    return (f'{what} {name}="{_quoted(value)}" of the <{tag}> in an HTML block is not translated: it is in no '
+            f'catalog, so no reviewer can translate it, and translated pages give it in German, marked lang="de"; '
+            f'{how} (or add lang="de" to the <{tag}> to keep it German without this warning)')
 
 
 def german_blocks(article: Article) -> list[tuple[int, str]]:
@@ -185,6 +229,16 @@ def german_blocks(article: Article) -> list[tuple[int, str]]:
     sees, in document order: that text is not extracted, it stays German in every translation. Code
     blocks are no HTML blocks; the body is read as segmentation reads it (``segment.article_tokens``;
     none when it cannot be parsed)."""
+    return [(line, text) for line, text, _ in _german_blocks(article)]
+
+
+def html_block_warnings(article: Article) -> list[tuple[int, str]]:
+    """(line, ``stays_german`` message) of each of ``german_blocks``, for ``extract`` and ``check``."""
+    return [(line, stays_german(source)) for line, _, source in _german_blocks(article)]
+
+
+def _german_blocks(article: Article) -> list[tuple[int, str, str]]:
+    """``german_blocks`` with each block's source."""
     if not _HTML_BLOCK_START.search(article.body):
         return []
     try:
@@ -196,7 +250,7 @@ def german_blocks(article: Article) -> list[tuple[int, str]]:
         if token.type == "html_block" and token.map:
             text = readable_text(token.content)
             if text:
-                found.append((article.body_line + token.map[0], text))
+                found.append((article.body_line + token.map[0], text, token.content))
     return found
 
 
@@ -351,8 +405,7 @@ def active_html(body: str, body_line: int, site_url: str) -> list[tuple[int, lis
             continue
         reader = _Active(own)
         try:
-            reader.feed(fragment)
-            reader.close()
+            read_whole(reader, fragment)
         except (AssertionError, ValueError):  # a declaration Python's parser gives up on: what it read counts
             pass
         if (reader.found or images) and token.map:

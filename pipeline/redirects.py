@@ -295,4 +295,5 @@ def gone_message(path: str, others: Sequence[str], slug: str, owner: Article | N
               "matter" if owner is not None else
               f"if its article was renamed, keep its old address with 'aliases: [{slug}]' in the article's front "
               "matter")
-    return f"the published address {path} is gone{also}: readers and links get a 404 there now; {advice}"
+    return (f"the published address {path} is gone{also}: readers and links get a 404 there now; {advice}; "
+            f"taken down on purpose? list it in verlag.toml's [site] gone = [\"{slug}\"]")

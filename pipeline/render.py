@@ -90,10 +90,13 @@ MARKDOWN_ATTRIBUTES = {"*": {"lang", "title"}, "a": {"href", "hreflang", "title"
                        "code": {"class"}, "section": {"class"}, "hr": {"class"}, "sup": {"class"},
                        "th": {"style"}, "td": {"style"}, **{f"h{n}": {"id"} for n in range(1, 7)}}
 # ``[site] german_html = "clean"``: the elements and attributes of plain HTML (nh3's defaults), markdown-it's, and
-# the practice's own media files (a ``src`` or ``poster`` of another host is left out by ``_container``)
+# the practice's own media files and responsive images (a ``src``, ``poster`` or ``srcset`` image of another host
+# is left out by ``_container``)
 MEDIA_ATTRIBUTES = {"video": {"src", "poster", "controls", "width", "height", "preload", "loop", "muted", "playsinline"},
-                    "audio": {"src", "controls", "preload", "loop", "muted"}, "source": {"src", "type", "media"},
-                    "track": {"src", "kind", "srclang", "label", "default"}, "details": {"open"}}
+                    "audio": {"src", "controls", "preload", "loop", "muted"}, "picture": set(),
+                    "source": {"src", "type", "media", "srcset", "sizes", "width", "height"},
+                    "img": {"srcset", "sizes", "loading", "decoding"},
+                    "track": {"src", "kind", "srclang", "label", "default"}, "details": {"open"}, "time": {"datetime"}}
 CONTAINED_TAGS = frozenset(nh3.ALLOWED_TAGS | MARKDOWN_TAGS | MEDIA_ATTRIBUTES.keys() | {"tfoot"})
 CONTAINED_ATTRIBUTES = {tag: {*nh3.ALLOWED_ATTRIBUTES.get(tag, ()), *MARKDOWN_ATTRIBUTES.get(tag, ()),
                               *MEDIA_ATTRIBUTES.get(tag, ())}
@@ -476,13 +479,21 @@ def sanitized(body: str, site_url: str) -> str:
     attributes of plain HTML, of markdown-it and of video and audio only, so no script, style, embedded page or
     plug-in, form, event handler or address of a scheme but http(s), mailto and tel is left, and an image, media
     file or poster from a host other than ``site_url``'s (the reader's browser would fetch it unasked) loses its
-    ``src`` or ``poster``."""
+    ``src`` or ``poster``, and its candidate in a ``srcset``."""
     return _container(web_host(site_url)).clean(body)
 
 
 @lru_cache(maxsize=8)
 def _container(own: str | None) -> nh3.Cleaner:
+    def here(url: str) -> bool:
+        """An http(s) address on the own host, or a relative one (no scheme: ``data:``, ``javascript:``)."""
+        host = web_host(url)
+        return host == own if host is not None else ":" not in url.split("/", 1)[0]
+
     def fetched_here(element: str, attribute: str, value: str) -> str | None:
+        if attribute == "srcset":  # "url 1x, url 2x": the candidates on the own host (or relative)
+            kept = [c.strip() for c in value.split(",") if c.split() and here(c.split()[0])]
+            return ", ".join(kept) or None
         if attribute not in ("src", "poster") or web_host(value) in (None, own):
             return value
         return None

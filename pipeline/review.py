@@ -33,7 +33,8 @@ from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, k
 from .check import ERROR, check_catalog, german_copies, msgid_line, waiver_advice
 from .config import Config
 from .errors import VerlagError, contain, stage
-from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
+from .fsutil import code_digest, digest_bytes, file_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
+from .limits import CATALOG
 from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
 from .published import PlannedPages, SitePages
@@ -260,7 +261,7 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
     path = config.po_path(lang, article.slug)
     ref = relpath(path, config.root)
     try:
-        text = decode_po(path.read_bytes(), ref)  # read once: parsed, and the checks name msgid lines in it
+        text = decode_po(file_bytes(path, CATALOG, ref), ref)  # read once: parsed, and the checks name its lines
         po = parse_po(text, ref)
     except FileNotFoundError:
         return build_page(article, None, lang, ref, labels=labels)

@@ -10,7 +10,7 @@ Only the author's own browser is served: a request naming another host
 (``Host: evil.example``, what a web page gets by DNS rebinding, pointing its
 name at 127.0.0.1) is refused with 403, and a file under site/ that is a
 symlink leading out of it is missing (404), so no page on the web can read
-files of the machine through the preview.
+files of the machine through the preview; so is a path no file can have (``%00``).
 """
 
 from __future__ import annotations
@@ -71,7 +71,11 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_error(403, "verlag serve answers only requests to 127.0.0.1 or localhost")
             return None
         site = os.path.realpath(self.directory)
-        if os.path.commonpath([site, os.path.realpath(self.translate_path(self.path))]) != site:
+        try:
+            inside = os.path.commonpath([site, os.path.realpath(self.translate_path(self.path))]) == site
+        except ValueError:  # a NUL byte (%00): no file has that name
+            inside = False
+        if not inside:
             self.send_error(404)
             return None
         return super().send_head()

@@ -44,7 +44,7 @@ from .bidi import mark_directions, text_direction
 from .config import DEFAULT_BASE_URL, Config
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
-from .errors import VerlagError, contain, describe
+from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import code_digest, contained, load_state, read_bytes, relpath, remove_empty_parents, save_state, \
     write_if_changed
@@ -55,8 +55,9 @@ from .redirects import file_slug, gone_message, kept, old_names, redirect_files,
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .statrecord import StatRecord
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
-from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, english_fallback, gettext_as_text, in_english, \
-    load_translations, mark_english, site_po_path, theme_dirs, theme_messages, translations_digest, unmarked
+from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, Worded, english_fallback, gettext_as_text, \
+    in_english, load_translations, mark_english, site_po_path, theme_dirs, theme_messages, translations_digest, \
+    unmarked, unshipped, unshipped_advice
 
 if TYPE_CHECKING:
     import sqlite3
@@ -72,6 +73,7 @@ if TYPE_CHECKING:
 # body or list is rendered: a build that finds every page unchanged by its key never loads them.
 
 STATE_FILE = "site.json"
+GONE = "gone"  # STATE_FILE's record of the published addresses builds took down (``_gone_addresses``)
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
 RECORDS_FILE = "site-records.json"  # the edition records' fields but the body, by the record's SHA-256 (``load_pages``)
 OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
@@ -95,63 +97,77 @@ class Settings:
 
 def load_settings(config: Config) -> Settings:
     """``[site] base_url``, ``feed_entries``, ``author`` and ``german_html``, ``[publish] min_reviewed`` and
-    ``min_translated`` (percent of German words, global and per language), validated; a mistake raises
-    ``VerlagError`` naming verlag.toml and the line."""
+    ``min_translated`` (percent of German words, global and per language), validated; mistakes raise
+    ``VerlagError`` naming verlag.toml and the line (``ManyErrors``, in line order, for several: the author
+    fixes them all after one run)."""
+    errors: list[VerlagError] = []
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
     parts = urlsplit(base) if isinstance(base, str) else None
     if not parts or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
             or not parts.path.endswith("/") and "." in parts.path.rpartition("/")[2] \
             or re.search(r"[\x00-\x20\x7f]", base):  # urlsplit drops tabs and line feeds; robots.txt would not
-        raise config.error("base_url", "expected the address of the site's folder, http(s) with a host, no file "
-                           "name, query, '#', space or control character (a space is %20), such as "
-                           f"\"https://example.org/\" or \"https://example.org/blog/\", got {base!r}", "site")
+        errors.append(config.error("base_url", "expected the address of the site's folder, http(s) with a host, no "
+                                   "file name, query, '#', space or control character (a space is %20), such as "
+                                   f"\"https://example.org/\" or \"https://example.org/blog/\", got {base!r}", "site"))
     entries = config.section("site").get("feed_entries", DEFAULT_FEED_ENTRIES)
     if isinstance(entries, bool) or not isinstance(entries, int) or entries < 1:
-        raise config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}", "site")
-    reviewed = _percentages(config, "min_reviewed", 0)
-    translated = _percentages(config, "min_translated", DEFAULT_MIN_TRANSLATED)
+        errors.append(config.error("feed_entries", f"expected a number of articles (1 or more), got {entries!r}",
+                                   "site"))
+    reviewed = _percentages(config, "min_reviewed", 0, errors)
+    translated = _percentages(config, "min_translated", DEFAULT_MIN_TRANSLATED, errors)
     search = config.section("site").get("search", True)
     if not isinstance(search, bool):
-        raise config.error("search", f"expected true or false, got {search!r}", "site")
+        errors.append(config.error("search", f"expected true or false, got {search!r}", "site"))
     german_html = config.section("site").get("german_html", "keep")
     if german_html not in ("keep", "clean"):
-        raise config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or "clean" '
-                           f"(no scripts, embeds or content from other hosts), got {german_html!r}", "site")
-    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, feed_author(config), search,
-                    german_html == "clean")
+        errors.append(config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or '
+                                   f'"clean" (no scripts, embeds or content from other hosts), got {german_html!r}',
+                                   "site"))
+    gone = config.section("site").get("gone", [])
+    if not isinstance(gone, list) or not all(isinstance(slug, str) for slug in gone):
+        errors.append(config.error("gone", "expected a list of the slugs whose pages were taken down on purpose, "
+                                   f"such as [\"alter-beitrag\"], got {gone!r}", "site"))
+    try:
+        author = feed_author(config)
+    except VerlagError as exc:
+        errors.append(exc)
+    raise_all(sorted(errors, key=lambda e: e.line or 0))
+    return Settings(base.rstrip("/") + "/", reviewed, translated, entries, author, search, german_html == "clean")
 
 
-def _percentages(config: Config, name: str, default: float) -> dict[str, float]:
-    """``[publish] name`` per language (``[publish.<lang>]`` overrides), each a percentage from 0 to 100."""
+def _percentages(config: Config, name: str, default: float, errors: list[VerlagError]) -> dict[str, float]:
+    """``[publish] name`` per language (``[publish.<lang>]`` overrides), each a percentage from 0 to 100; a
+    mistake is appended to ``errors`` (once for ``[publish]``, once per ``[publish.<lang>]``)."""
     publish = config.section("publish")
-    limits = {}
+    limits, said = {}, set()
     for lang in config.languages:
         own = config.section("publish", lang)
         value = own.get(name, publish.get(name, default))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            raise config.error(name, f"expected a percentage from 0 to 100, got {value!r}",
-                               f"publish.{lang}" if name in own else "publish")
+            table = f"publish.{lang}" if name in own else "publish"
+            if table not in said:
+                said.add(table)
+                errors.append(config.error(name, f"expected a percentage from 0 to 100, got {value!r}", table))
+            continue
         limits[lang] = float(value)
     return limits
 
 
 def settings_errors(config: Config, sources: Sources) -> list[VerlagError]:
-    """Every mistake in verlag.toml that stops ``verlag build``, each part's first: ``load_settings``,
+    """Every mistake in verlag.toml that stops ``verlag build``: all of ``load_settings``'s, the first of
     ``practice.load_practice`` with ``check_legal``, and ``practice.translator_names``; ``verlag check`` reports
     them so that a clean check means a build that runs. ``sources``: ``read_sources(config)``, for the pages
     ``[site] legal`` may name (as the build counts them: pages, drafts, pages with placeholders, unreadable files)."""
-    errors = []
-    for validate in (load_settings, translator_names):
+    errors: list[VerlagError] = []
+    pages = [*(a.slug for a in (*sources.articles, *sources.german_only) if a.page or a.draft or unfilled(a)),
+             *sources.unreadable]
+    for validate in (load_settings, translator_names, lambda config: check_legal(config, load_practice(config), pages)):
         try:
             validate(config)
+        except ManyErrors as exc:
+            errors += exc.errors
         except VerlagError as exc:
             errors.append(exc)
-    try:
-        check_legal(config, load_practice(config),
-                    [*(a.slug for a in (*sources.articles, *sources.german_only) if a.page or a.draft or unfilled(a)),
-                     *sources.unreadable])
-    except VerlagError as exc:
-        errors.append(exc)
     return errors
 
 
@@ -620,9 +636,12 @@ class _Site:
 
     def env(self, lang: str) -> Environment:
         if lang not in self.envs:
-            from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+            from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+            from jinja2.sandbox import SandboxedEnvironment
 
-            env = Environment(loader=FileSystemLoader(theme_dirs(self.config)),
+            # A project's templates/ may come from a downloaded theme: the sandbox refuses what reaches Python
+            # itself (``cycler.__init__.__globals__.os``), so a template can shape pages but never run code.
+            env = SandboxedEnvironment(loader=FileSystemLoader(theme_dirs(self.config)),
                               autoescape=select_autoescape(["html", "xml"]), extensions=[JINJA_EXTENSIONS],
                               undefined=StrictUndefined, keep_trailing_newline=True,
                               bytecode_cache=_bytecode_cache(self.config))
@@ -641,6 +660,9 @@ class _Site:
         if not english:
             return
         self.in_english[lang] = english
+        if unshipped([lang]) and len(english) == len(theme_messages(self.config)):  # not one of them translated
+            self.notes.append(unshipped_advice([lang], {lang: english_name(lang)}))
+            return
         shown = ", ".join(f'"{msgid}"' for msgid in english[:5]) + (f" and {len(english) - 5} more"
                                                                    if len(english) > 5 else "")
         self.notes.append(f"{lang}: {counted(len(english), 'website message')} shown in English, marked lang=\"en\" "
@@ -753,7 +775,8 @@ class _Site:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
                 "feed": self.urls.absolute("feed", lang), "feed_link": self.urls.path("feed", lang),
                 "canonical": None, "alternates": [],
-                "source_name": _locale(lang).languages.get(self.source, self.source), "legal": self.legal(lang),
+                "source_name": Worded(_locale(lang).languages.get(self.source, self.source), english_name(self.source)),
+                "legal": self.legal(lang),
                 "social": None}
 
 
@@ -761,6 +784,16 @@ def language_name(code: str) -> str:
     """A language's name in that language ("Deutsch", "English", "français")."""
     locale = _locale(code)
     return locale.get_display_name(locale) or code
+
+
+def english_name(code: str) -> str:
+    """A language's English name from CLDR ("German", "Polish"), for a message shown in English."""
+    return _locale("en").languages.get(_locale(code).language, code)
+
+
+def own_and_english_name(code: str) -> Worded:
+    """``language_name`` that a message shown in English says in English (``uistrings.Worded``)."""
+    return Worded(language_name(code), english_name(code))
 
 
 def _locale(code: str) -> Locale:
@@ -790,8 +823,8 @@ def _item(site: _Site, page: Page) -> dict:
     """What lists, feeds and article headers show of an article: localized dates and reading time."""
     from babel.units import format_unit
 
-    locale = _locale(page.lang)
-    updated = long_date(page.updated, locale) if page.updated else None
+    locale, english = _locale(page.lang), _locale("en")
+    updated = Worded(long_date(page.updated, locale), long_date(page.updated, english)) if page.updated else None
     return {
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
@@ -802,8 +835,10 @@ def _item(site: _Site, page: Page) -> dict:
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
-        "reading": format_unit(page.reading_minutes, "duration-minute", length="long", locale=locale),
-        "last_reviewed": long_date(page.last_reviewed, locale) if page.last_reviewed else None,
+        "reading": Worded(*(format_unit(page.reading_minutes, "duration-minute", length="long", locale=each)
+                            for each in (locale, english))),
+        "last_reviewed": Worded(long_date(page.last_reviewed, locale), long_date(page.last_reviewed, english))
+        if page.last_reviewed else None,
         # the text changed after its medical review: the page must not let the review vouch for it
         "review_outdated": _review_outdated(page),
         "published": _stamp(page.date),
@@ -1332,11 +1367,17 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
 _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
 
 
-def _gone_addresses(site: _Site, state: dict, out: dict) -> list[str]:
+def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dict[str, list[str]]]:
     """One warning per slug whose page an earlier build published (``state``'s pages) and that nothing answers at
     any more (no page, no redirect, no withdrawn-translation page): a renamed article (file or ``slug:``) leaves
     readers, bookmarks and other sites' links a 404 unless it lists the old address in ``aliases:``. Names the
-    article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``)."""
+    article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``).
+
+    And the record of every such address (slug -> languages), the ones taken down now and by earlier builds
+    (``GONE``): ``check`` names each on every run while no page, ``aliases:`` entry or ``[site] gone`` (taken down
+    on purpose) answers it, so deleting an alias or a ``gone`` entry brings the warning back. A slug ``[site] gone``
+    lists is not warned about here either."""
+    dismissed = site.config.section("site").get("gone", [])
     gone: dict[str, list[str]] = {}
     for rel in sorted(state.get("pages", {})):
         found = _PAGE_FILE.fullmatch(rel)
@@ -1345,10 +1386,16 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> list[str]:
     renamed = old_names(site.sources.values()) if gone else {}
     warnings = []
     for slug, langs in gone.items():
+        if slug in dismissed:
+            continue
         lang = site.source if site.source in langs else langs[0]
         warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
                                      slug, site.sources.get(renamed.get(slug, ""))))
-    return warnings
+    earlier = state.get(GONE)
+    record = {slug: sorted(set(langs) | set(gone.get(slug, [])))
+              for slug, langs in [*(earlier.items() if isinstance(earlier, dict) else []), *gone.items()]
+              if isinstance(langs, list) and all(isinstance(lang, str) for lang in langs)}
+    return warnings, record
 
 
 def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
@@ -1447,7 +1494,7 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
         index, missing, feed = (urls.file(urls.path(kind, lang)) for kind in ("index", "404", "feed"))
         out[index] = _render(env, "index.html", index, {
             **site.common(lang), "items": items, "unavailable": site.unavailable(lang),
-            "lang_name": language_name(lang),
+            "lang_name": own_and_english_name(lang),
             "canonical": urls.absolute("index", lang),
             "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
             "social": site.social(lang, "website", site.config.name, None, urls.absolute("index", lang),
@@ -1464,7 +1511,7 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
                 item["absolute"])})
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date) for i in entries), default=None))
         out[feed] = xml_chars(_render(env, "feed.xml", feed, {
-            "lang": lang, "lang_name": language_name(lang), "feed": urls.absolute("feed", lang),
+            "lang": lang, "lang_name": own_and_english_name(lang), "feed": urls.absolute("feed", lang),
             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,
             "items": entries}))
     source_env = site.env(site.source)
@@ -1584,7 +1631,10 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             path.unlink()
             result.removed.append(f"site/{rel}")
             remove_empty_parents(path, root)
-    result.warnings += _gone_addresses(site, state, out)
+    warnings, gone = _gone_addresses(site, state, out)
+    result.warnings += warnings
+    if gone:
+        fresh[GONE] = gone
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back, result.shortfall = site.held_back, site.shortfall

@@ -16,6 +16,7 @@ from urllib.parse import quote, unquote, urlsplit
 from .config import Config, did_you_mean
 from .errors import VerlagError, raise_all, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state
+from .limits import SOURCE
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Every front-matter key verlag reads (README, "The author's workflow"); others are reported, not used.
@@ -176,14 +177,17 @@ def _load_front(front: str):
 def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = None,
                  zone: dt.tzinfo | None = None) -> Article:
     """The article in ``path`` (``data``: its bytes, when the caller has read them), its front matter checked;
-    ``zone``: verlag.toml's ``timezone``, of the front matter's times written without one (``read_date``).
+    ``zone``: verlag.toml's ``timezone``, of the front matter's times written without one (``read_date``) and of
+    the modification day an article without ``date:`` gets (None: the machine's own zone).
 
     Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, one of the editions stage's
     reserved characters (``editions.RESERVED``), a missing or invalid front matter (YAML 1.1), a missing title
     and values of the wrong kind; ``ManyErrors`` (in line order) when several front-matter keys are wrong, so
-    the author fixes them all after one run; ``OSError`` when it cannot be read.
+    the author fixes them all after one run, and for a file larger than ``limits.SOURCE``; ``OSError`` when it
+    cannot be read.
     """
-    data = path.read_bytes() if data is None else data
+    data = file_bytes(path, SOURCE, ref) if data is None else data
+    SOURCE.check(len(data), ref)
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -211,8 +215,8 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     probe = Article(path, ref, "", text, meta, front, front_start, body_start,
                     text.count("\n", 0, body_start) + 1, "")
     undated = meta.get("date") is None
-    if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed
-        meta["date"] = dt.date.fromtimestamp(path.stat().st_mtime)
+    if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed; the author's day
+        meta["date"] = dt.datetime.fromtimestamp(path.stat().st_mtime, zone).date()
     slug = _checked_front(meta, probe, path, ref, zone)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
@@ -556,7 +560,7 @@ class _ReadCache:
 
     def read(self, path: Path, ref: str, page: bool) -> Article:
         """``read_article(path, ref, page)``, from the stored entry when the bytes are the same."""
-        data = file_bytes(path)
+        data = file_bytes(path, SOURCE, ref)
         digest = hashlib.sha256(data).hexdigest()
         entry = self.known.get(ref)
         if isinstance(entry, list) and len(entry) == 8 and entry[0] == digest and entry[1] == page:

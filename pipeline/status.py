@@ -28,6 +28,7 @@ class Progress:
     segments: dict
     words: dict
     missing: bool = False  # no catalog yet: run extract
+    unreadable: str = ""  # the catalog cannot be read: "file:line" (the error names why); counted nowhere
     draft: bool = False  # the article says ``draft: true``: translated, not published
     legal: bool = False  # a page of ``[site] legal``: only reviewed translations are published, whatever the policy
     unfilled: bool = False  # the German (no draft) still holds init's placeholders: published in no language
@@ -36,6 +37,7 @@ class Progress:
     errors: int = 0  # QA findings (verlag check)
     warnings: int = 0
     catalogs: int = field(default=1, repr=False)
+    unreadable_count: int = field(default=0, repr=False)  # of a total: its unreadable catalogs
 
     @property
     def total_words(self) -> int:
@@ -50,10 +52,12 @@ class Progress:
 
     def as_dict(self) -> dict:
         data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
-        del data["catalogs"]
+        del data["catalogs"], data["unreadable_count"]
         if self.slug is None:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"]
-            data["articles"] = self.catalogs
+            data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
+        elif not self.unreadable:
+            del data["unreadable"]
         return data
 
 
@@ -88,8 +92,10 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             ref = relpath(path, config.root)
             try:
                 data, po = load_po(path, ref)
-            except VerlagError as exc:
+            except VerlagError as exc:  # a row still: a language must not vanish while its catalog is broken
                 errors.append(exc)
+                rows.append(Progress(lang, article.slug, dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0),
+                                     draft=article.draft, unreadable=f"{exc.path}:{exc.line}" if exc.line else str(exc.path)))
                 continue
             segments = dict.fromkeys(STATES, 0)
             words = dict.fromkeys(STATES, 0)
@@ -154,7 +160,8 @@ def totals(rows: list[Progress]) -> list[Progress]:
                             {s: sum(r.words[s] for r in mine) for s in STATES},
                             german=sum(r.german for r in mine), german_words=sum(r.german_words for r in mine),
                             errors=sum(r.errors for r in mine), warnings=sum(r.warnings for r in mine),
-                            catalogs=sum(not r.missing for r in mine)))
+                            catalogs=sum(not r.missing and not r.unreadable for r in mine),
+                            unreadable_count=sum(bool(r.unreadable) for r in mine)))
     return out
 
 
@@ -178,7 +185,9 @@ def format_table(rows: list[Progress]) -> str:
     def name(r: Progress) -> str:
         marks = ", ".join(mark for mark, shown in (("draft", r.draft), ("legal", r.legal), ("unfilled", r.unfilled))
                           if shown and not (mark == "legal" and r.draft))
-        return "= total" if r.slug is None else f"{r.slug} ({marks})" if marks else r.slug
+        if r.slug is None:
+            return f"= total ({r.unreadable_count} unreadable, not counted)" if r.unreadable_count else "= total"
+        return f"{r.slug} ({marks})" if marks else r.slug
 
     width = max([32, *(len(name(r)) for r in rows)])
     head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'hand':>5} {'stale':>6} "
@@ -190,11 +199,14 @@ def format_table(rows: list[Progress]) -> str:
             if r.missing:
                 lines.append(f"{lang:<5} {r.slug:<{width}} {'(no catalog: run verlag extract)':>51}")
                 continue
+            if r.unreadable:
+                lines.append(f"{lang:<5} {r.slug:<{width}} (unreadable: {r.unreadable}, see the error below)")
+                continue
             s, w = r.segments, r.words
             qa = f"{r.errors}E {r.warnings}W" if r.errors or r.warnings else "ok"
             lines.append(f"{lang:<5} {name(r):<{width}} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[HAND]:>5} "
                          f"{s[STALE]:>6} {s[UNTRANSLATED]:>6} {r.german:>6} {w[REVIEWED]:>6}/{r.total_words:<6} "
-                         f"{r.percent_reviewed:5.1f}% "
+                         f"{'    ?' if r.unreadable_count else f'{r.percent_reviewed:5.1f}'}% "
                          f"{qa:>9}")
     lines.append("segments per state (hand = a person's imported translation, not checked yet; machine = an "
                  "engine's draft); words are German words; % = words reviewed; "

@@ -46,7 +46,8 @@ from . import __version__, markup
 from .catalog import REVIEWED, decode_po, entry_state, parse_po
 from .config import Config
 from .errors import EngineUnavailable, VerlagError, raise_all
-from .fsutil import code_digest, relpath, write_if_changed
+from .fsutil import code_digest, file_bytes, relpath, write_if_changed
+from .limits import IMPORTED
 from .markup import scan
 from .sqlitedb import REFUSE, Database
 from .tmx import TmxPair, read_tmx, write_tmx
@@ -425,7 +426,7 @@ def export_tmx(config: Config, path: Path) -> tuple[Counter, int]:
 
 
 def import_tmx(config: Config, path: Path) -> ImportReport:
-    data = path.read_bytes()
+    data = file_bytes(path, IMPORTED)
     memory = Memory.open(config)
     try:
         return memory.import_tmx(data, path.name, str(path), config)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .invisible import without_hints
 from .markup import scan
 
 MIN_WORD = 5  # shorter words change meaning with one letter: in/im, der/den, sie/Sie
@@ -77,8 +78,10 @@ def is_typo_fix(old: str, new: str) -> bool:
     joined word, changed markup or a changed link target, two letter edits,
     an edit in a word shorter than five letters (``in``/``im``, ``sie``/``Sie``)
     and an edit of a word's last letter (``einen``/``einem``), since German
-    grammar changes there.
+    grammar changes there. Invisible line-break hints (``invisible.HINTS``: a soft hyphen copied from a web
+    page) count for nothing, as whitespace.
     """
+    old, new = without_hints(old), without_hints(new)
     if old == new:
         return True
     if _NUMBER.findall(old) != _NUMBER.findall(new):  # "1.500" -> "1,500", "-5" -> "5": punctuation inside a number

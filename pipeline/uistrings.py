@@ -249,6 +249,22 @@ def _builtin_po(lang: str) -> Path:
     return BUILTIN_TRANSLATIONS / lang / f"{SITE_CATALOG}.po"
 
 
+def unshipped(languages) -> list[str]:
+    """The codes of ``languages`` verlag ships no website words for (no ``site.po`` of its own; English needs
+    none: the messages are English): their pages show those words in English until the project's site.po has
+    them."""
+    return [lang for lang in languages if lang.split("-")[0].lower() != "en" and not _builtin_po(lang).exists()]
+
+
+def unshipped_advice(languages: list[str], english_names: dict[str, str]) -> str:
+    """What to tell the author about ``languages`` (``unshipped``): what readers see and how to add the words."""
+    named = ", ".join(f"{lang} ({english_names[lang]})" for lang in languages)
+    files = " and ".join(f"translations/{lang}/{SITE_CATALOG}.po" for lang in languages)
+    return (f"verlag ships no website words (menus, notices, the reading time's wording) in {named}: their pages "
+            f"show them in English, marked lang=\"en\", until you translate the msgstr lines of {files} "
+            "(verlag extract writes them)")
+
+
 def translations_digest(config: Config, lang: str) -> str:
     """A digest of everything ``load_translations(config, lang)`` answers from: verlag's code and the bytes
     of the project's and verlag's own ``site.po`` for ``lang`` (absent ones included as absent). The site
@@ -344,12 +360,60 @@ def _literal_percent(text: str, declared: set[str]) -> str:
 # values ("1 article") run left to right as one.
 ENGLISH_OPEN, ENGLISH_CLOSE = "\ue040", "\ue041"
 MESSAGE_OPEN, MESSAGE_CLOSE = "\ue042", "\ue043"
+# Around a placeholder value said both ways (``Worded``): the page's language, then English.
+BOTH_OPEN, BOTH_MID, BOTH_CLOSE = "\ue044", "\ue045", "\ue046"
 _MARKS = str.maketrans("", "", ENGLISH_OPEN + ENGLISH_CLOSE + MESSAGE_OPEN + MESSAGE_CLOSE)
+_PAGE_FORM = re.compile(f"{BOTH_OPEN}([^{BOTH_MID}]*){BOTH_MID}[^{BOTH_CLOSE}]*{BOTH_CLOSE}")
+_CONTEXT = re.compile(f"[{MESSAGE_OPEN}{MESSAGE_CLOSE}]|{BOTH_OPEN}([^{BOTH_MID}]*){BOTH_MID}([^{BOTH_CLOSE}]*){BOTH_CLOSE}")
 # a message whose English is one piece (its lang="en" span is enough), or none at all (a bare placeholder)
 _ONE_PART = re.compile(f"{MESSAGE_OPEN}((?:{ENGLISH_OPEN}[^{ENGLISH_OPEN}{MESSAGE_OPEN}]*?{ENGLISH_CLOSE})?|"
                        f"[^{ENGLISH_OPEN}{MESSAGE_OPEN}{MESSAGE_CLOSE}]*){MESSAGE_CLOSE}")
 _NAMED = re.compile(r"%\(\w+\)s")  # a placeholder of a python-format message
 _HIDDEN_FROM_MARKS = re.compile(r"<(title|script|style|textarea)\b[^>]*>.*?</\1\s*>|<[^<>]*>", re.S | re.I)
+
+
+class Worded(str):
+    """A placeholder value (a language's name, a reading time, a date) in the page's language, which a message
+    shown in English (``english_fallback``) says in English instead: "the original in German", not "the
+    original in niemiecki". As a str it is the page's text; as HTML (``__html__``, how a message's values are
+    inserted) it carries both forms between ``BOTH_OPEN``/``BOTH_MID``/``BOTH_CLOSE``, and ``mark_english``
+    keeps the English one, marked lang="en", inside a message shown in English, the page's one elsewhere."""
+
+    english: str
+
+    def __new__(cls, text: str, english: str) -> Worded:
+        value = super().__new__(cls, text)
+        value.english = english
+        return value
+
+    def __reduce__(self):
+        return Worded, (str(self), self.english)
+
+    def __html__(self) -> str:
+        return f"{BOTH_OPEN}{escape(str(self))}{BOTH_MID}{escape(self.english)}{BOTH_CLOSE}"
+
+
+def _resolve(text: str, marked: bool) -> str:
+    """``text`` with each ``Worded`` value in the form its innermost enclosing message needs: English inside a
+    message shown in English (between ENGLISH_OPEN and ENGLISH_CLOSE where ``marked``), else the page's."""
+    if BOTH_OPEN not in text:
+        return text
+    depth = [False]
+
+    def choose(match: re.Match) -> str:
+        token = match.group(0)
+        if token == MESSAGE_OPEN:
+            depth.append(True)
+        elif token == MESSAGE_CLOSE:
+            if len(depth) > 1:
+                depth.pop()
+        elif depth[-1]:
+            return f"{ENGLISH_OPEN}{match.group(2)}{ENGLISH_CLOSE}" if marked else match.group(2)
+        else:
+            return match.group(1)
+        return token
+
+    return _CONTEXT.sub(choose, text)
 
 
 def english_fallback(lang: str, translations: NullTranslations) -> bool:
@@ -382,8 +446,9 @@ def in_english(translations: NullTranslations, messages: list[polib.POEntry]) ->
 
 
 def unmarked(text: str) -> str:
-    """``text`` without the marks of ``english_fallback`` (for words used where no element can carry lang)."""
-    return text.translate(_MARKS)
+    """``text`` without the marks of ``english_fallback`` (for words used where no element can carry lang),
+    each ``Worded`` value in the form its message needs."""
+    return _resolve(text, marked=False).translate(_MARKS)
 
 
 def mark_english(rendered: str, xml: bool = False, direction: str = "ltr") -> str:
@@ -393,11 +458,12 @@ def mark_english(rendered: str, xml: bool = False, direction: str = "ltr") -> st
     feeds, sitemap) are dropped instead. On a page whose text runs right to left (``direction`` "rtl"), an
     English message with placeholders is one ``<span dir="ltr">``, so its words and values keep their order
     (``bidi.mark_directions`` gives the ``lang="en"`` spans their ``dir``)."""
-    if ENGLISH_OPEN not in rendered:
-        return rendered
+    if ENGLISH_OPEN not in rendered:  # no message shown in English: every value in the page's language
+        return _PAGE_FORM.sub(r"\1", rendered) if BOTH_OPEN in rendered else rendered
     if xml:
         return unmarked(rendered)
     rendered = _HIDDEN_FROM_MARKS.sub(lambda m: unmarked(m.group(0)), rendered)
+    rendered = _resolve(rendered, marked=True).replace(ENGLISH_CLOSE + ENGLISH_OPEN, "")  # one span per run
     rendered = rendered.replace(ENGLISH_OPEN + ENGLISH_CLOSE, "")  # a message ending in a placeholder
     if direction == "rtl":
         rendered = _ONE_PART.sub(r"\1", rendered).replace(MESSAGE_OPEN, '<span dir="ltr">')

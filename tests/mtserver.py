@@ -13,7 +13,8 @@ Faults, consumed one per request from ``faults`` (or, for requests whose text co
 ``rules``, always its value, or one each from its list): ``timeout`` (answer after ``hang`` s),
 ``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
 JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``empty`` (empty
-translations), ``short`` (one line, or one list item, too few). For the chat model also ``fence`` (the
+translations), ``short`` (one line, or one list item, too few), ``flood`` (a well-formed answer padded with
+64 MB of spaces). For the chat model also ``fence`` (the
 answer in a Markdown code fence), ``drop`` (one placeholder tag lost), ``merge`` (the first two segments as
 one), ``summary`` (a long segment answered with two words), ``length`` (cut off, finish reason "length")
 ``malformed`` (not JSON) and ``garbage`` (no Chat Completions response at all).
@@ -189,6 +190,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
+            if fault == "flood":
+                self._flood(shape, answers=[fake_translate(t) for t in texts])
+                return
             if shape == "chat":
                 self._chat(texts, fault)
                 return
@@ -257,6 +261,22 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _flood(self, shape: str, answers: list[str]) -> None:
+        """A JSON answer (LibreTranslate's or DeepL's shape) with 64 MB of spaces before its closing brace, sent
+        chunked, without a length; a client that stops reading ends it."""
+        obj = {"translations": [{"text": a} for a in answers]} if shape == "deepl" else {"translatedText": answers[0]}
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        padding = b" " * (1 << 20)
+        try:
+            for piece in [json.dumps(obj)[:-1].encode(), *[padding] * 64, b"}"]:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+            self.wfile.write(b"0\r\n\r\n")
+        except OSError:
+            self.close_connection = True
 
     def _answer(self, shape: str, answers: list[str], texts: list[str], malformed: bool):
         if shape == "google":

@@ -227,13 +227,39 @@ def test_extract_says_created_for_the_files_it_made_and_updated_for_those_it_cha
     for name in files:
         assert any(line.startswith(f"created {name}") for line in first), (name, first)
     assert not [line for line in first if line.startswith("updated ")]
-    assert "extract: 0 files updated, 6 created, 0 articles unchanged" in first
+    assert "extract: 6 files changed (6 created), 0 articles unchanged" in first
     project.write("source_de/leber.md", LEBER + "\nEin neuer Satz.\n")
     (project.root / "translations/fr/leber.po").unlink()
     again = project.run("extract").output.splitlines()
     assert "created translations/fr/leber.po" in again
     assert {"updated translations/templates/leber.pot", "updated translations/en/leber.po"} <= set(again)
-    assert "extract: 2 files updated, 1 created, 0 articles unchanged" in again
+    assert "extract: 3 files changed (1 created, 2 updated), 0 articles unchanged" in again
+
+
+def test_extract_quiet_prints_as_little_as_build_quiet_the_summary_and_warnings(project):
+    """``-q`` means the same for ``extract`` and ``build``: no line per file written (1,002 of them for 500
+    articles), the summary line still there and saying how many files changed."""
+    project.write("source_de/leber.md", LEBER)
+    project.write("source_de/niere.md", article("Niere", "Die Niere filtert.\n", sumary="Tippfehler"))
+    first = project.run("extract", "-q")
+    assert [line for line in first.output.splitlines() if not line.startswith("warning: ")] == [
+        "extract: 9 files changed (9 created), 0 articles unchanged"]
+    assert "sumary: unknown front-matter key" in first.output
+    project.write("source_de/leber.md", LEBER + "\nNeu.\n")
+    again = project.run("extract", "-q").output.splitlines()
+    assert "updated translations/en/leber.po" not in again
+    assert "extract: 3 files changed (3 updated), 1 article unchanged" in again
+    assert [line for line in project.run("build", "-q").output.splitlines() if line.startswith("wrote ")] == []
+
+
+def test_extract_summary_writes_every_count_alike():
+    from collections import Counter
+
+    from cli import extract_summary
+
+    assert extract_summary(Counter(created=1002, updated=1), 1000) == \
+        "extract: 1,003 files changed (1,002 created, 1 updated), 1,000 articles unchanged"
+    assert extract_summary(Counter(), 1) == "extract: 0 files changed, 1 article unchanged"
 
 
 def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_updated(project):
@@ -241,10 +267,10 @@ def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_upd
     first = project.run("extract").output
     created = [line for line in first.splitlines() if line.startswith("created ")]
     assert any("site.po" in line for line in created)
-    assert f"extract: 0 files updated, {len(created)} created, 0 articles unchanged" in first
+    assert f"extract: {len(created)} files changed ({len(created)} created), 0 articles unchanged" in first
     project.write("translations/en/leber.po", project.read("translations/en/leber.po") + "\n")
-    assert "extract: 1 file updated, 0 articles unchanged" in project.run("extract").output
-    assert "extract: 0 files updated, 1 article unchanged" in project.run("extract").output
+    assert "extract: 1 file changed (1 updated), 0 articles unchanged" in project.run("extract").output
+    assert "extract: 0 files changed, 1 article unchanged" in project.run("extract").output
     project.run("pretranslate", "--engine", "copy", "--lang", "en")
     review(project, "en", "leber", {"Tipps": "Tips"})
     project.write("source_de/leber.md", LEBER.replace("## Tipps", "## Gute Tipps") + "\nNeu.\n")
@@ -281,7 +307,7 @@ def test_a_template_keeps_crlf_line_ends_like_its_catalogs(project):
                                         "translations/fr/leber.po")]
     for path in files:
         path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-    assert "extract: 0 files updated" in project.run("extract").output
+    assert "extract: 0 files changed" in project.run("extract").output
     project.write("source_de/leber.md", LEBER + "\nEin neuer Satz.\n")
     assert "updated translations/templates/leber.pot" in project.run("extract").output
     files[0].unlink()
@@ -290,7 +316,7 @@ def test_a_template_keeps_crlf_line_ends_like_its_catalogs(project):
         data = path.read_bytes()
         assert data.count(b"\n") == data.count(b"\r\n") > 10, path
     msgfmt_check(files[0])
-    assert "extract: 0 files updated" in project.run("extract").output
+    assert "extract: 0 files changed" in project.run("extract").output
 
 
 def test_extract_tells_the_author_what_went_back_to_review(project):
@@ -610,6 +636,56 @@ def test_a_draft_that_replaced_signed_off_pseudo_text_is_an_untouched_machine_dr
     entry = polib.pofile(str(path)).find("Sie braucht viel Ruhe.")
     assert entry.msgstr == "" and entry.previous_msgid is None
     msgfmt_check(path)
+
+
+@pytest.mark.parametrize("start, switch", [("sentence", "block"), ("block", "sentence")])
+def test_a_project_from_before_the_segmentation_record_has_its_switch_noticed_too(project, start, switch):
+    """A project extracted by a verlag that did not record ``segmentation`` in .verlag/ (no
+    segmentation.json): its templates tell how they were cut, so the first switch is still said and handled
+    as one (no German edit the author never made is listed, the old entries are kept for a switch back)."""
+    toml = project.read("verlag.toml") + f'segmentation = "{start}"\n'
+    project.write("verlag.toml", toml)
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    (project.root / ".verlag/segmentation.json").unlink()
+    project.write("verlag.toml", toml.replace(start, switch))
+    result = project.run("extract")
+    assert f'warning: verlag.toml: segmentation changed from "{start}" to "{switch}"' in result.output
+    assert not re.search(r"^source_de/leber\.md:\d*:? ?(changed|removed|new):", result.output, re.M)
+
+
+def test_a_project_of_one_sentence_blocks_without_the_record_switches_silently(project):
+    """Where every block is one sentence, both ways cut the same entries: nothing to say, nothing changes. A
+    table cell of two sentences is one entry either way: no sign of blocks."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n\n## Tipps\n\n"
+                                                "| Rat |\n|---|\n| Tee trinken. Früh schlafen. |\n"))
+    project.run("extract")
+    before = project.read("translations/en/leber.po")
+    toml = project.read("verlag.toml")
+    for setting in ("sentence", "block"):
+        (project.root / ".verlag/segmentation.json").unlink()
+        project.write("verlag.toml", toml + f'segmentation = "{setting}"\n')
+        assert "segmentation changed" not in project.run("extract").output
+        assert project.read("translations/en/leber.po") == before
+
+
+def test_joined_sentence_translations_take_no_space_in_chinese_and_japanese(project):
+    """A block's reviewed sentences offered as one suggestion are joined as the language writes sentences:
+    「…。…。」 without a space in Chinese and Japanese (a space there is a stray character in the text)."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["ja", "zh-Hant", "en"]'))
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    sentences = {"ja": ("肝臓は夜に働きます。", "休息が必要です。"), "zh-Hant": ("肝臟在夜間工作。", "它需要休息。"),
+                 "en": ("The liver works at night.", "It needs rest.")}
+    for lang, (first, second) in sentences.items():
+        review(project, lang, "leber", {"Die Leber arbeitet nachts.": first, "Sie braucht Ruhe.": second})
+    project.write("verlag.toml", project.read("verlag.toml") + 'segmentation = "block"\n')
+    project.run("extract")
+    for lang, (first, second) in sentences.items():
+        path = project.root / f"translations/{lang}/leber.po"
+        block = polib.pofile(str(path)).find("Die Leber arbeitet nachts. Sie braucht Ruhe.")
+        assert block.fuzzy and block.msgstr == (f"{first} {second}" if lang == "en" else first + second), lang
+        msgfmt_check(path)
 
 
 def test_switching_segmentation_to_block_warns_carries_joined_suggestions_and_switching_back_restores(project):

@@ -118,6 +118,7 @@ def test_loading_a_config_of_cldr_languages_does_not_import_babel(tmp_path):
     ("[site]\n", '[site.disclaimer]\nes = "Nur zur Information"\n\n[site]\n'),
     ("[site]\n", '[site.call_to_action]\nlink = "example.org/termin"\n\n[site]\n'),
     ("min_reviewed = 10", "min_reviewed = 200"),
+    ("[site]\n", '[site]\ngone = "alter-beitrag"\n'),
 ])
 def test_check_reports_every_settings_mistake_build_stops_at(project: Project, change):
     """``verlag check`` is the author's look before a build: a mistake in verlag.toml the build stops at is
@@ -133,3 +134,29 @@ def test_check_reports_every_settings_mistake_build_stops_at(project: Project, c
     assert mistakes, built.output
     for line in mistakes:
         assert line in checked.output.splitlines(), checked.output
+
+
+def test_check_names_every_site_mistake_at_its_own_line(project: Project):
+    """An author who fixes verlag.toml after one ``check`` must see every mistake of ``[site]`` and its tables,
+    not the first one only, each at the line that sets it."""
+    project.write("verlag.toml", BASE.replace("[site]\n", '[site.translator]\nde = "A"\nen = 5\n\n'
+                                              '[site.call_to_action]\nlink = "example.org/termin"\n\n[site]\n')
+                  .replace('base_url = "https://example.org/"', 'base_url = "example.org"\nfeed_entries = 0\n'
+                           'search = "yes"\nauthor = 5\ngerman_html = "weg"\nimage = "bilder/fehlt.png"'))
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet still.\n"))
+    toml = project.root / "verlag.toml"
+    found = sorted(int(line.split(":")[2]) for line in project.run("check", code=2).output.splitlines()
+                   if line.startswith(f"error: {toml}:"))
+    lines = toml.read_text().splitlines()
+    expected = [lines.index(text) + 1 for text in ('de = "A"', "en = 5", 'link = "example.org/termin"',
+                                                    'base_url = "example.org"', "feed_entries = 0", 'search = "yes"',
+                                                    "author = 5", 'german_html = "weg"', 'image = "bilder/fehlt.png"')]
+    assert found == sorted(expected)
+
+
+def test_a_wrong_unreviewed_of_one_language_is_named_at_its_own_line(project: Project):
+    """``[publish.fr] unreviewed = "maschine"`` is a mistake in [publish.fr], not at [publish]'s own setting."""
+    project.write("verlag.toml", BASE.replace("min_reviewed = 10", 'min_reviewed = 10\nunreviewed = "maschine"'))
+    result = project.run("status", code=2)
+    assert result.output.strip() == (f"error: {project.root / 'verlag.toml'}:11: unreviewed: expected one of "
+                                     "source, machine, got 'maschine'")

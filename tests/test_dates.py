@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 
 import feedparser
 import pytest
@@ -268,3 +269,38 @@ def test_verlag_tomls_timezone_places_front_matter_times_without_a_zone_in_every
     project.write("verlag.toml", config + 'timezone = "Asia/Tokyo"\n')
     project.run("build")
     assert stamps()[::3] == ("2024-03-10T21:15:00+09:00", "2024-03-10T21:15:00+09:00")
+
+
+def test_an_undated_articles_page_follows_its_files_modification_day_across_builds(project):
+    """Without ``date:`` an article's day is its file's modification day; a build after that day moved (``touch``,
+    a ``git checkout``) shows the new day, as a build from nothing does, not the day the last build recorded."""
+    path = project.write("source_de/zecken.md", "---\ntitle: Zecken\nauthor: Eva Beispiel\n---\nZecken mögen Gras.\n")
+    noon = lambda day: dt.datetime.combine(day, dt.time(12)).timestamp()  # noqa: E731  (local noon: that day anywhere)
+    os.utime(path, (noon(dt.date(2020, 1, 15)),) * 2)
+    project.run("extract")
+    project.run("build")
+    os.utime(path, (noon(dt.date(2021, 2, 20)),) * 2)
+    project.run("build")
+    page = html.fromstring(project.read("site/de/zecken/index.html"))
+    assert page.xpath("string(//time/@datetime)") == "2021-02-20"
+    assert [json.loads(project.read(f"editions/{lang}/zecken.json"))["date"] for lang in ("de", "en", "fr")] == \
+        ["2021-02-20"] * 3
+
+
+def test_an_undated_articles_day_is_its_modification_day_on_the_clock_of_verlag_tomls_timezone(project, monkeypatch):
+    """``timezone = "Pacific/Kiritimati"`` (UTC+14): a source without ``date:`` saved at 20:00 UTC on 15 January
+    was saved on the 16th by the author's clock, whatever zone the machine that builds runs in (here UTC)."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        project.write("verlag.toml", project.read("verlag.toml") + 'timezone = "Pacific/Kiritimati"\n')
+        path = project.write("source_de/zecken.md", "---\ntitle: Zecken\nauthor: Eva Beispiel\n---\nZecken mögen Gras.\n")
+        saved = dt.datetime(2020, 1, 15, 20, tzinfo=UTC).timestamp()
+        os.utime(path, (saved, saved))
+        project.run("build")
+        assert json.loads(project.read("editions/de/zecken.json"))["date"] == "2020-01-16"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -91,7 +91,7 @@ def test_a_symlink_loop_by_a_catalog_s_name_is_said_and_every_article_still_extr
     assert "updated translations/en/bleibt.po" in result.output and warning in result.output
     assert 'msgid "Ein neuer Satz."' in project.read("translations/en/bleibt.po")
     again = project.run("extract")
-    assert "extract: 0 files updated, 1 article unchanged" in again.output and warning in again.output
+    assert "extract: 0 files changed, 1 article unchanged" in again.output and warning in again.output
 
 
 def test_a_damaged_old_catalog_after_a_rename_is_kept_as_it_is(project: Project):
@@ -109,13 +109,13 @@ def test_a_reviewer_s_edit_of_a_brought_over_translation_stays(project: Project)
     (project.root / "translations/en/schlaf.po").write_bytes(held)
     review(project, "en", "schlaf", {"Abends hilft Tee.": "Tea helps in the evening."})
     result = project.run("extract")
-    assert "extract: 1 file updated" in result.output  # the catalog carry-over wrote is counted
+    assert "extract: 1 file changed (1 updated)" in result.output  # the catalog carry-over wrote is counted
     assert entry(project, "schlafen", "Abends hilft Tee.").msgstr == "Tea helps in the evening."
     review(project, "en", "schlafen", {"Abends hilft Tee.": "A cup of tea helps in the evening."}, sign_off=False)
     said = project.run("extract").output
     assert ("1 of its reviewed translations differs from the ones a reviewer wrote in translations/en/schlafen.po"
             ) in said
-    assert "extract: 0 files updated" in said
+    assert "extract: 0 files changed" in said
     project.run("extract")  # the orphan is still there: every extract looks at it again
     edited = entry(project, "schlafen", "Abends hilft Tee.")
     assert (edited.msgstr, edited.fuzzy) == ("A cup of tea helps in the evening.", True)

@@ -162,3 +162,23 @@ def test_check_names_the_threshold_the_signed_off_copies_make_the_edition_miss(p
     assert (project.root / f"site/en/{SLUG}/index.html").is_file()
     for line in _unchanged(project):
         assert "held back" not in line, line
+
+
+def test_a_draft_kept_as_written_is_machine_text_without_reading_its_notes_unless_they_name_copy(monkeypatch):
+    """``copied`` reads an entry's notes only where they can name the ``copy`` engine: a ``pseudo`` draft of a line
+    it keeps as written (msgstr == msgid, asked on every state of the entry) stays machine text unread; a ``copy``
+    draft stays untranslated."""
+    from pipeline import catalog
+    from pipeline.catalog import MACHINE, UNTRANSLATED, entry_state, set_provenance
+
+    def draft(origin: str) -> polib.POEntry:
+        entry = polib.POEntry(msgid="apt-get update", msgstr="apt-get update", flags=["fuzzy"])
+        set_provenance(entry, origin)
+        return entry
+
+    pseudo, copy = draft("mt: pseudo"), draft("mt: copy")
+    read: list[str] = []
+    real = catalog.Notes.of.__func__
+    monkeypatch.setattr(catalog.Notes, "of", classmethod(lambda cls, e: read.append(e.tcomment) or real(cls, e)))
+    assert entry_state(pseudo) == MACHINE and read == []
+    assert entry_state(copy) == UNTRANSLATED and read

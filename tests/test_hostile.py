@@ -581,3 +581,177 @@ def test_build_without_a_home_folder_compiles_its_templates_each_time(site_proje
     site_project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     site_project.run("build")
     assert "Tee wärmt." in site_project.read("site/de/tee/index.html")
+
+
+def test_a_source_larger_than_8_mb_is_its_error_and_its_catalogs_and_the_other_articles_stay(site_project: Project):
+    """A source was read whole, whatever its size: a 2 GB ``source_de/*.md`` (a log pasted in, a disk image
+    renamed) filled the memory and ran for hours (1 MB takes extract 4 s and 85 MB). Over ``limits.SOURCE``
+    (8 MB, 250 times the longest of 500 real articles) it is that file's error, read no further; its
+    catalogs stay as the reviewer left them, and every other article is extracted and built."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    review(project, "en", "kaffee", {("title", "Kaffee"): "Coffee", "Kaffee weckt.": "Coffee wakes."})
+    catalog = project.root / "translations/en/kaffee.po"
+    kept = catalog.read_bytes()
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n" + "\n" * (9 << 20)))
+    project.write("source_de/milch.md", article("Milch", "Milch nährt.\n"))
+    for command in ("extract", "build"):
+        result = project.run(command, code=2)
+        assert "error: source_de/kaffee.md: 9.0 MB is more than verlag reads of a German source (8.0 MB); split " \
+               "it into several articles" in result.output, result.output
+    assert catalog.read_bytes() == kept
+    assert "Milch nährt." in project.read("site/de/milch/index.html")
+    assert (project.root / "translations/en/milch.po").is_file()
+
+
+def test_a_catalog_larger_than_32_mb_is_its_error_and_the_site_is_built(site_project: Project):
+    """A reviewer's catalog was read and parsed whole, whatever its size (polib holds several times a file's
+    size in memory). Over ``limits.CATALOG`` (32 MB; a catalog is about 1.7 times its source) check, extract
+    and build name it; nothing writes to it, its page shows the German, and the other catalogs are used."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    review(project, "en", "kaffee", {("title", "Kaffee"): "Coffee", "Kaffee weckt.": "Coffee wakes."})
+    catalog = project.root / "translations/en/tee.po"
+    catalog.write_bytes(b"# " + b"x" * (33 << 20) + b"\n" + catalog.read_bytes())
+    kept = catalog.read_bytes()
+    message = "error: translations/en/tee.po: 33.0 MB is more than verlag reads of a catalog (32.0 MB)"
+    for command, code in (("check", 2), ("extract", 2), ("build", 2)):
+        result = project.run(command, code=code)
+        assert message in result.output, (command, result.output)
+    assert catalog.read_bytes() == kept
+    assert "Coffee wakes." in project.read("site/en/kaffee/index.html")
+
+
+def test_a_file_to_import_larger_than_256_mb_is_named_and_read_no_further(project: Project, tmp_path_factory):
+    """``verlag import`` and ``verlag tm import`` read a file whole before looking at it: a 300 MB one (here
+    a sparse file, which costs no disk) took 300 MB of memory and more to parse. Over ``limits.IMPORTED``
+    (256 MB: a whole blog's export is a few MB) it is that file's error, not read; the other files are
+    imported."""
+    import resource
+
+    folder = tmp_path_factory.mktemp("alt")
+    (folder / "tee.md").write_text(article("Tee", "Tee wärmt.\n"), encoding="utf-8")
+    for name in ("riesig.html", "riesig.tmx"):
+        with open(folder / name, "wb") as file:
+            file.truncate(300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = project.run("import", str(folder / "tee.md"), str(folder / "riesig.html"), code=2)
+    assert f"error: {folder / 'riesig.html'}: 300.0 MB is more than verlag reads of a file to import (256.0 MB)" \
+        in result.output, result.output
+    assert "Tee wärmt." in project.read("source_de/tee.md")
+    result = project.run("tm", "import", str(folder / "riesig.tmx"), code=2)
+    assert f"error: {folder / 'riesig.tmx'}: 300.0 MB is more than verlag reads" in result.output, result.output
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+
+
+def test_german_html_clean_keeps_the_practices_own_picture_sources_and_times(site_project: Project):
+    """``[site] german_html = "clean"`` took ``<picture>`` and ``<source srcset>`` (the practice's own photo in
+    WebP and JPEG) and ``<img srcset>`` out, and the ``datetime`` of a ``<time>`` (what a reader's software reads
+    as the date). They stay; in a ``srcset`` only the images on the site's own host are kept, as for ``src``."""
+    import html5lib
+
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
+    project.write("source_de/praxis.md", article("Praxis", """
+        Die Praxis.
+
+        <picture><source type="image/webp" srcset="/media/praxis.webp 1x, https://example.org/media/praxis-2.webp 2x"><source srcset="https://fremd.example.net/p.jpg 1x, javascript:alert(1) 2x"><img src="/media/praxis.jpg" srcset="/media/praxis-640.jpg 640w, https://fremd.example.net/q.jpg 1280w" sizes="50vw" alt="Die Praxis"></picture>
+
+        Offen ab <time datetime="2026-06-01">Juni</time>.
+        """))
+    project.run("extract")
+    project.run("build")
+    doc = html5lib.parse(project.read("site/de/praxis/index.html"), treebuilder="lxml", namespaceHTMLElements=False)
+    assert doc.xpath("//picture/source/@srcset") == [
+        "/media/praxis.webp 1x, https://example.org/media/praxis-2.webp 2x"]
+    assert doc.xpath("//picture/source/@type") == ["image/webp"] and len(doc.xpath("//picture/source")) == 2
+    assert doc.xpath("//picture/img/@srcset") == ["/media/praxis-640.jpg 640w"]
+    assert doc.xpath("//picture/img/@sizes") == ["50vw"] and doc.xpath("//picture/img/@src") == ["/media/praxis.jpg"]
+    assert doc.xpath("//time[text()='Juni']/@datetime") == ["2026-06-01"]
+    assert "fremd.example.net" not in project.read("site/de/praxis/index.html")
+
+
+def test_html_nested_deeper_than_the_parser_reads_is_an_error_not_an_article_without_its_text(
+        project: Project, tmp_path_factory):
+    """libxml2's HTML parser reads no element nested more than 256 deep, and drops the rest of the document: a
+    saved page (or a WordPress post) with 50,000 nested ``<div>`` was imported without the text from there on,
+    and nothing said so. Now it is that file's (that post's) error at its line; the other posts are imported."""
+    folder = tmp_path_factory.mktemp("alt")
+    deep = "<div>" * 50_000 + "<p>Innen.</p>" + "</div>" * 50_000
+    page = folder / "tief.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>Tief</title></head><body><article><h1>Tief</h1>\n'
+                    f"<p>Erster Absatz über die Tiefe der Dinge.</p>\n{deep}\n<p>Letzter Absatz.</p></article></body>"
+                    "</html>", encoding="utf-8")
+    export = folder / "export.xml"
+    items = "".join(f'''<item><title>{title}</title><link>https://blog.example/{slug}/</link>
+<wp:post_date>2026-01-02 10:00:00</wp:post_date><wp:post_type>post</wp:post_type><wp:status>publish</wp:status>
+<wp:post_name>{slug}</wp:post_name><content:encoded><![CDATA[<p>Erster Absatz.</p>{body}<p>Letzter Absatz.</p>]]>
+</content:encoded></item>
+''' for title, slug, body in (("Tief", "tief-wp", deep), ("Flach", "flach", "<div><p>Mitte.</p></div>")))
+    export.write_text(f'''<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Blog</title><link>https://blog.example/</link><wp:wxr_version>1.2</wp:wxr_version>
+{items}</channel></rss>
+''', encoding="utf-8")
+    result = project.run("import", str(page), str(export), code=2)
+    assert f"error: {page}:3: HTML nested more than 255 elements deep: " in result.output, result.output
+    assert f"error: {export}:5: HTML nested more than 255 elements deep: " in result.output, result.output
+    assert not (project.root / "source_de/tief.md").exists() and not (project.root / "source_de/tief-wp.md").exists()
+    assert "Mitte.\n\nLetzter Absatz." in project.read("source_de/flach.md")
+
+
+def test_serve_answers_a_request_for_a_path_with_a_nul_byte_with_404_and_no_traceback(site_project: Project, capfd):
+    """``GET /de/%00`` (any web page open in the author's browser can send it to the preview) made the handler
+    raise ValueError (embedded null byte): no answer, and a Python traceback in the author's terminal for
+    each such request. A file name has no NUL, so it is a missing page."""
+    import http.client
+    import threading
+
+    from pipeline.serve import make_server
+
+    site_project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    site_project.run("build")
+    capfd.readouterr()
+    server = make_server(site_project.root / "site", 0, "/", ("de", "en"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    answers = []
+    try:
+        for path in ("/de/%00", "/%00/tee/", "/de/tee/"):
+            connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+            connection.request("GET", path, headers={"Host": f"127.0.0.1:{server.server_port}"})
+            answers.append(connection.getresponse().status)
+            connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answers == [404, 404, 200]
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_unfinished_tags_and_comments_in_german_html_cost_linear_time(site_project: Project):
+    """Python's HTMLParser (before 3.12.11/3.13.5) reads what is left unfinished at the end of its input again
+    from each ``<``, and ``bidi``'s pattern searched an unclosed ``<!--`` to the end from each one: a German HTML
+    block of 120 KB of ``<a `` (a tag never closed) took ``check`` and ``build`` minutes, 100 KB of ``<!--`` a
+    build 27 s. Both now read such a rest once, as HTML5 does (a comment runs to the end, an unfinished tag is
+    dropped). In a process of its own, with a bound far below the old time."""
+    import subprocess
+    import sys
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\n<div " + "<a " * 40_000 + "\n\nTee hilft.\n"))
+    project.write("source_de/kommentar.md", article("Kommentar", "Ein Satz.\n\n" + "<!--" * 25_000 + "\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    for command in ("check", "build"):
+        run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command],
+                             capture_output=True, text=True, timeout=60)
+        assert "Traceback" not in run.stderr and run.returncode in (0, 1), run.stderr[-2000:]
+    page = project.read("site/en/tee/index.html")
+    assert "Tea warms." in page and "Tee hilft." in page
+    assert "Ein Satz." in project.read("site/de/kommentar/index.html")

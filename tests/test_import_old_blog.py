@@ -339,3 +339,33 @@ def test_check_takes_the_www_form_of_the_old_host_for_the_old_site(project):
         out = project.run("check").output
         assert (f"warning: source_de/tee.md:5: {link}/linde/ points at the old site ({urlsplit(link).netloc}), "
                 "which answers only until it is shut down: link the article's file instead, linde.md [old-site]") in out
+
+
+def test_an_image_of_the_uploads_that_cannot_be_read_is_named_and_the_rest_is_imported(project, tmp_path):
+    """An image in ``--uploads DIR`` that cannot be read (no read permission: a copy made by another user) ended
+    the whole import in an internal error, nothing written. Now that image is an error naming it (exit 2), not
+    copied; its article, the other articles and their images are written. Run as a process of its own, without
+    the root's power to read any file when the suite runs as root."""
+    import os
+    import subprocess
+    import sys
+
+    uploads = tmp_path / "uploads"
+    (uploads / "2023/06").mkdir(parents=True)
+    (uploads / "2023/06/ringelblume.jpg").write_bytes(JPEG)
+    locked = uploads / "2023/06/holunder.jpg"
+    locked.write_bytes(JPEG)
+    locked.chmod(0)
+    path = export_with_images(tmp_path)
+    limited = ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"] \
+        if os.geteuid() == 0 else []
+    run = subprocess.run([*limited, sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(path),
+                          "--uploads", str(uploads)], capture_output=True, text=True, timeout=120)
+    out = run.stdout + run.stderr
+    assert "Traceback" not in out and run.returncode == 2, out
+    assert (f"error: {locked}: image of {path}:") in out and "Permission denied; not copied: copy it to " \
+        "source_de/bilder/holunder.jpg yourself" in out, out
+    assert (project.root / "source_de/bilder/ringelblume.jpg").read_bytes() == JPEG
+    assert not (project.root / "source_de/bilder/holunder.jpg").exists()
+    assert "![Holunder](bilder/holunder.jpg)" in project.read("source_de/holunder.md")
+    assert "](bilder/ringelblume.jpg)" in project.read("source_de/ringelblumen.md")

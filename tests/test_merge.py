@@ -121,7 +121,7 @@ def test_merge_scenario_matches_golden_catalog(project: Project, scenario: str):
     snapshot = project.snapshot()
     shutil.rmtree(project.root / ".verlag")
     result = project.run("extract")
-    assert "extract: 0 files updated" in result.output
+    assert "extract: 0 files changed" in result.output
     assert project.snapshot() == snapshot
 
 
@@ -388,17 +388,17 @@ def test_extract_twice_gives_identical_files_and_the_second_run_writes_nothing(p
     project.write("source_de/eins.md", article("Eins", TEXT, tags="[A, B]"))
     project.write("source_de/zwei.md", article("Zwei", "Nur ein Satz.\n"))
     first = project.run("extract")
-    assert "extract: 0 files updated, 9 created" in first.output  # 2 templates, 4 catalogs, site.po of de, en and fr
+    assert "extract: 9 files changed (9 created)" in first.output  # 2 templates, 4 catalogs, site.po of de, en and fr
     snapshot = project.snapshot()
     mtimes = {p: p.stat().st_mtime_ns for p in project.root.rglob("*.po*")}
 
     second = project.run("extract")
-    assert "extract: 0 files updated, 2 articles unchanged" in second.output
+    assert "extract: 0 files changed, 2 articles unchanged" in second.output
     assert project.snapshot() == snapshot
 
     shutil.rmtree(project.root / ".verlag")  # no skip cache (a fresh clone): the merge runs and writes nothing
     third = project.run("extract")
-    assert "extract: 0 files updated, 2 articles unchanged" in third.output
+    assert "extract: 0 files changed, 2 articles unchanged" in third.output
     assert project.snapshot() == snapshot
     assert {p: p.stat().st_mtime_ns for p in project.root.rglob("*.po*")} == mtimes
 

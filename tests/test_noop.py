@@ -82,7 +82,7 @@ def test_a_source_changed_within_the_same_second_and_size_is_read_again(project)
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert os.stat(path).st_size == before.st_size
     result = project.run("extract")
-    assert "extract: 0 files updated" not in result.output
+    assert "extract: 0 files changed" not in result.output
     assert "Die Leber arbeitet tags" in project.read("translations/templates/leber.pot")
     assert "nachts" not in project.read("translations/templates/leber.pot")
 
@@ -131,13 +131,13 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
     p.run("build", "-q")
     p.run("extract")  # takes note of the catalogs pretranslate filled
     before = _files(p.root)
-    assert "extract: 0 files updated" in p.run("extract").output
+    assert "extract: 0 files changed" in p.run("extract").output
     p.run("build", "-q")
     assert _files(p.root) == before  # bytes and modification times, .verlag/ included
     copy = Project(tmp_path / "copy")
     shutil.copytree(p.root, copy.root, copy_function=shutil.copy)  # cp -r: the same bytes, new mtimes
     copied = _files(copy.root)
-    assert "extract: 0 files updated" in copy.run("extract").output
+    assert "extract: 0 files changed" in copy.run("extract").output
     assert "0 editions made, 0 written" in copy.run("build").output
     # the same bytes, but for the records of the files' stat (other files: other inodes and times)
     stats = (".verlag/stat.json", ".verlag/edition-stat.json")
@@ -363,7 +363,7 @@ def _catalogs_read_by_extract(project, monkeypatch) -> list[str]:
     monkeypatch.setattr(fsutil, "file_bytes", lambda path: read.append(Path(path).name) or real(path))
     result = project.run("extract")
     monkeypatch.setattr(fsutil, "file_bytes", real)
-    assert "extract: 0 files updated" in result.output
+    assert "extract: 0 files changed" in result.output
     return sorted(name for name in read if name.endswith((".po", ".pot")) and name != "site.po")
 
 
@@ -377,7 +377,7 @@ def test_the_first_rerun_after_a_writing_run_reads_no_catalog(project, monkeypat
     project.run("extract")  # writes leber.pot, en/leber.po, fr/leber.po and tee's
     assert _catalogs_read_by_extract(project, monkeypatch) == []
     project.write("source_de/tee.md", article("Tee", "Der Tee zieht lange.\n"))
-    assert "extract: 3 files updated, 1 article unchanged" in project.run("extract").output
+    assert "extract: 3 files changed (3 updated), 1 article unchanged" in project.run("extract").output
     assert _catalogs_read_by_extract(project, monkeypatch) == []
 
 

@@ -414,3 +414,35 @@ def test_a_list_of_silenced_checks_polib_wrapped_still_silences_them(project: Pr
     msgfmt_check(path)
     entry = polib.pofile(str(path)).find(IRON_BEFORE)
     assert sorted(entry.tcomment.split("\n")) == sorted(re.split(r"[ ,]+", silenced))
+
+
+def test_a_machine_draft_signed_off_by_msgattrib_and_edited_by_hand_is_a_persons_translation(project: Project):
+    """``msgattrib --clear-fuzzy`` signs a ``tm`` draft off behind verlag's back (its ``draft`` record still
+    names the engine's text); a hand edit in a text editor then rewrites the msgstr. The entry is the
+    reviewer's: reviewed in ``status``; reopened (fuzzy again), a person's unchecked text, not machine text;
+    with its German edited, back to review with the old German shown, never retired as an untouched machine
+    draft."""
+    sentence, english = "Die Leber arbeitet jede Nacht sehr still.", "The liver works very quietly every night."
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/alpha.md", article("Alpha", sentence + "\n"))
+    project.write("source_de/beta.md", article("Beta", sentence + "\n"))
+    project.run("extract")
+    review(project, "en", "alpha", {sentence: english})
+    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "beta")
+    path = project.root / "translations/en/beta.po"
+    assert "# tm: 100% from alpha\n# draft " in path.read_text(encoding="utf-8")
+    gnu("msgattrib", "--clear-fuzzy", "-o", str(path), str(path))
+    path.write_text(path.read_text(encoding="utf-8").replace(f'msgstr "{english}"', 'msgstr "Every night, the '
+                                                              'liver works very quietly."'), encoding="utf-8")
+    assert status_row(project, "beta")["segments"]["reviewed"] == 1
+    edited = path.read_text(encoding="utf-8")
+    path.write_text(edited.replace('#: source_de/beta.md:5\n', '#: source_de/beta.md:5\n#, fuzzy\n'),
+                    encoding="utf-8")
+    assert status_row(project, "beta")["segments"]["hand"] == 1
+    path.write_text(edited, encoding="utf-8")
+    project.write("source_de/beta.md", article("Beta", sentence.replace("still", "ruhig") + "\n"))
+    said = project.run("extract").output
+    assert "en: 1 changed sentence back to review" in said and "to draft again" not in said
+    entry = polib.pofile(str(path)).find(sentence.replace("still", "ruhig"))
+    assert entry.fuzzy and entry.previous_msgid == sentence and entry.msgstr.startswith("Every night")
+    msgfmt_check(path)

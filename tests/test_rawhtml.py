@@ -69,8 +69,8 @@ def test_extract_and_check_name_each_html_block_with_text_at_its_line(project):
     extracted = project.run("extract").output
     expected = [
         'source_de/zecken.md:7: HTML block with text ("Bitte suchen Sie nach jedem Gartentag Ihre Haut…") is '
-        'not translated: translated pages show it in German, marked lang="de"; write it in Markdown to have it '
-        "translated",
+        'not translated: it is in no catalog, so no reviewer can translate it, and translated pages show it in '
+        'German, marked lang="de"; write it in Markdown to have it translated',
         'source_de/zecken.md:9: HTML block with text ("Was tun bei einem Stich?") is not translated',
     ]
     for warning in expected:
@@ -83,6 +83,28 @@ def test_extract_and_check_name_each_html_block_with_text_at_its_line(project):
     assert f"warning: {expected[1]}" in checked and "[html-block]" in checked and expected[0] not in checked
     po = project.read("translations/en/zecken.po")
     assert "Die Zecke langsam herausziehen." in po and "Bitte suchen" not in po and "Was tun" not in po
+
+
+def test_an_images_description_in_an_html_block_is_named_as_one_with_the_markdown_that_translates_it(project):
+    """An ``<img>`` alone on its line is an HTML block whose only text is its ``alt``: the author is told it
+    is the image's description, which no reviewer can reach, and the Markdown the advice names puts it into
+    the catalogs."""
+    project.write("source_de/zecken.md", article("Zecken", 'Zecken lauern im Gras.\n\n'
+                                                 '<img src="zecke.png" alt="Eine Zecke auf der Haut">\n'))
+    project.write("source_de/zecke.png", "png")
+    project.run("extract")
+    checked = project.run("check").output
+    assert ('warning: source_de/zecken.md:7: image description alt="Eine Zecke auf der Haut" of the <img> in an '
+            "HTML block is not translated: it is in no catalog, so no reviewer can translate it, and translated "
+            'pages give it in German, marked lang="de"; write the image in Markdown, ![description](file.jpg '
+            '"tooltip"): its description and tooltip are translated (or add lang="de" to the <img> to keep it '
+            "German without this warning) [html-block]") in checked.splitlines()
+    assert "HTML block with text" not in checked
+    project.write("source_de/zecken.md", article("Zecken", "Zecken lauern im Gras.\n\n"
+                                                 "![Eine Zecke auf der Haut](zecke.png)\n"))
+    project.run("extract")
+    assert "[html-block]" not in project.run("check").output
+    assert 'msgid "![Eine Zecke auf der Haut](zecke.png)"' in project.read("translations/en/zecken.po")
 
 
 def test_extract_repeats_the_html_block_warnings_only_when_the_article_changed(project):

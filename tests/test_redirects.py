@@ -456,6 +456,36 @@ def test_a_mistake_in_the_slug_line_keeps_the_articles_pages_and_redirects_as_th
     assert {rel: (site / rel).read_bytes() for rel in pages} == pages
 
 
+def test_check_keeps_naming_a_gone_address_after_the_build_until_an_alias_covers_it_or_it_is_dismissed(project):
+    """The build that takes a renamed article's page down says so once; the address answers 404 on every day
+    after, so ``check`` names it on every run (also after more builds), until the article lists the old
+    address in ``aliases:`` or ``[site] gone`` says the page was taken down on purpose."""
+    project.write("source_de/zecken-im-garten.md", article("Zecken", "Zecken mögen Gras."))
+    project.run("extract")
+    project.run("build")
+    project.write("source_de/zecken-im-garten.md", article("Zecken", "Zecken mögen Gras.", slug="zecken"))
+    project.run("extract")
+    assert "is gone" in project.run("build").output
+    for _ in range(2):
+        assert "is gone" not in project.run("build").output  # said once by build ...
+        checked = project.run("check").output  # ... and by check on every run
+        assert ("warning: source_de/zecken-im-garten.md:1: the published address /de/zecken-im-garten/ is gone: "
+                "readers and links get a 404 there now") in checked and "[gone-address]" in checked
+    toml = project.read("verlag.toml")
+    project.write("verlag.toml", toml + '[site]\ngone = ["zecken-im-garten"]\n')
+    assert "gone-address" not in project.run("check").output
+    project.run("build")
+    assert "gone-address" not in project.run("check").output
+    project.write("verlag.toml", toml)
+    assert "gone-address" in project.run("check").output
+    project.write("source_de/zecken-im-garten.md",
+                  article("Zecken", "Zecken mögen Gras.", slug="zecken", aliases="[zecken-im-garten]"))
+    assert "gone-address" not in project.run("check").output
+    project.run("build")
+    project.write("source_de/zecken-im-garten.md", article("Zecken", "Zecken mögen Gras.", slug="zecken"))
+    assert "gone-address" in project.run("check").output  # the redirect page goes with the alias: gone again
+
+
 def test_a_renamed_published_article_makes_build_warn_its_address_is_gone_and_suggest_aliases(project):
     """Renaming a published article (its ``slug:`` or its file) takes its pages down in every language. The build
     says which published address is gone and what keeps it answering; once the article lists it in ``aliases:``
@@ -470,11 +500,13 @@ def test_a_renamed_published_article_makes_build_warn_its_address_is_gone_and_su
     project.run("extract")
     assert ("warning: source_de/zecken-im-garten.md:1: the published address /de/zecken-im-garten/ is gone: readers "
             "and links get a 404 there now; source_de/zecken-im-garten.md has slug: zecken: keep its old address "
-            "with 'aliases: [zecken-im-garten]' in its front matter [gone-address]") in project.run("check").output
+            "with 'aliases: [zecken-im-garten]' in its front matter; taken down on purpose? list it in verlag.toml's "
+            '[site] gone = ["zecken-im-garten"] [gone-address]') in project.run("check").output
     result = project.run("build")
     assert ("warning: the published address /de/zecken-im-garten/ is gone (also in en): readers and links get a "
             "404 there now; source_de/zecken-im-garten.md has slug: zecken: keep its old address with "
-            "'aliases: [zecken-im-garten]' in its front matter") in result.output
+            "'aliases: [zecken-im-garten]' in its front matter; taken down on purpose? list it in verlag.toml's "
+            '[site] gone = ["zecken-im-garten"]') in result.output
     project.write("source_de/zecken-im-garten.md",
                   article("Zecken", "Zecken mögen Gras.", slug="zecken", aliases="[zecken-im-garten]"))
     assert "gone-address" not in project.run("check").output
@@ -487,5 +519,5 @@ def test_a_renamed_published_article_makes_build_warn_its_address_is_gone_and_su
     result = project.run("build")
     assert ("warning: the published address /de/zecken/ is gone (also in en): readers and links get a 404 there "
             "now; if its article was renamed, keep its old address with 'aliases: [zecken]' in the article's "
-            "front matter") in result.output
+            "front matter; taken down on purpose? list it in verlag.toml's [site] gone = [\"zecken\"]") in result.output
     assert (project.root / "site/en/zecken-und-gras/index.html").is_file()

@@ -308,3 +308,19 @@ def test_retry_after_in_seconds_or_as_an_http_date():
     assert _retry_after("2") == 2.0 and _retry_after("soon") is None and _retry_after(None) is None
     assert 8 < _retry_after(formatdate(time.time() + 10, usegmt=True)) <= 10
     assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
+
+
+@pytest.mark.parametrize("name", ["libre", "deepl"])
+def test_an_answer_without_end_is_read_to_16_mb_and_stops_the_engine(svc, name):
+    """requests reads an answer whole, whatever its length: a service (or whoever answers at its address)
+    sending 64 MB (or without end) filled the memory, and a well-formed one was taken as the translation."""
+    import resource
+
+    svc.rules = {"Leber": "flood"}
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    outcomes = [o for group in engine(svc, name, timeout=10).stream([Request("Die Leber.")], "de", "en")
+                for o in group]
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert [(o.results, o.fatal) for o in outcomes] == [([None], True)], outcomes
+    assert outcomes[0].error.startswith("the answer from 127.0.0.1:") and "is more than 16 MB" in outcomes[0].error
+    assert len(svc.log) == 1 and grown < 48 << 10, grown  # KB: a 64 MB answer never held whole

@@ -348,3 +348,18 @@ def test_a_project_site_po_from_an_older_verlag_gets_the_new_messages_shipped_tr
     po = polib.pofile(str(path))
     assert po.find(new).msgstr.startswith("Cette traduction a été produite par une machine")
     assert po.find("Language").msgstr == "Idioma"
+
+
+def test_a_project_template_from_a_downloaded_theme_cannot_run_code(practice):
+    """A project's templates/ (a theme downloaded from somewhere) were rendered by an unsandboxed Jinja: one line
+    reaching Python through a global (``cycler.__init__.__globals__.os``) ran any command at every build. Jinja's
+    sandbox refuses it: the build names the template's line, runs nothing and leaves site/ as it was."""
+    marker = practice.root.parent / "ran.txt"
+    before = {p: p.read_bytes() for p in (practice.root / "site").rglob("*") if p.is_file()}
+    practice.write("templates/root.html", "<!doctype html>\n<p>{{ choices|length }}</p>\n"
+                   f"{{{{ cycler.__init__.__globals__.os.system('touch {marker}') }}}}\n")
+    built = practice.run("build", code=2)
+    assert not marker.exists()
+    assert "error: templates/root.html:3: template: access to attribute '__init__' of 'type' object is unsafe" \
+        in built.output, built.output
+    assert before == {p: p.read_bytes() for p in (practice.root / "site").rglob("*") if p.is_file()}

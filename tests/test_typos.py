@@ -24,6 +24,10 @@ SENTENCE = "Ihre jungen Blätter enthalten viel Kalium, Eisen und Kieselsäure."
     ("Ihre jungen blätter enthalten viel Kalium, Eisen und Kieselsäure.", SENTENCE),  # case of one letter
     ("Mehr bei der [Ärztin](https://example.org/praxis).", "Mehr bei der [Ärztin](https://example.org/praxis)!"),
     ("Das ist **wichtig**.", "Das ist **wichtig** ."),
+    # invisible line-break hints copied from a web page: soft hyphen, zero-width space, word joiner
+    (SENTENCE.replace("Kieselsäure", "Kiesel\u00adsäure"), SENTENCE),
+    (SENTENCE.replace("Kalium,", "Kalium,\u200b").replace("Eisen", "Ei\u2060sen"), SENTENCE),
+    (SENTENCE.replace("Kieselsäure", "Kiesel\u00adsäre"), SENTENCE),  # and a letter missing
 ])
 def test_trivial_edits(old, new):
     assert is_typo_fix(old, new)
@@ -46,6 +50,7 @@ def test_trivial_edits(old, new):
     ("Mehr bei der [Ärztin](https://example.org/praxis).", "Mehr bei der [Ärztin](https://example.org/praxen)."),
     ("Das ist **wichtig** und gut.", "Das ist wichtig und **gut**."),  # emphasis moved
     ("Das ist **wichtig**.", "Das ist *wichtig*."),
+    (SENTENCE.replace("Kieselsäure", "Kiesel\u00adsäure"), SENTENCE.replace("Kieselsäure", "Kiselsäre")),
 ])
 def test_edits_that_need_review(old, new):
     assert not is_typo_fix(old, new)
@@ -88,3 +93,21 @@ def test_without_the_flag_a_typo_fix_goes_back_to_review(project: Project):
     result = project.run("extract")
     assert "typo" not in result.output
     assert polib.pofile(str(path)).find("Als Tee wirkt sie leicht entwässernd.").fuzzy
+
+
+def test_retyping_a_word_that_held_a_soft_hyphen_keeps_its_translations_reviewed(project: Project):
+    """Text copied from a web page kept a soft hyphen (U+00AD); the author retypes the word, which changes
+    nothing a reader sees: with --keep-typo-fixes every language keeps its reviewed translation."""
+    project.write("source_de/tee.md", article("Tee", "Die Tradi\u00adtionelle Medizin kennt ihn.\n"))
+    project.run("extract")
+    for lang in ("en", "fr"):
+        path = project.root / f"translations/{lang}/tee.po"
+        po = polib.pofile(str(path))
+        po.find("Die Tradi\u00adtionelle Medizin kennt ihn.").msgstr = f"{lang}: Traditional medicine knows it."
+        po.save(str(path))
+    project.write("source_de/tee.md", article("Tee", "Die Traditionelle Medizin kennt ihn.\n"))
+    result = project.run("extract", "--keep-typo-fixes")
+    assert "en: 1 typo fix kept reviewed" in result.output and "fr: 1 typo fix kept reviewed" in result.output
+    for lang in ("en", "fr"):
+        entry = polib.pofile(project.read(f"translations/{lang}/tee.po")).find("Die Traditionelle Medizin kennt ihn.")
+        assert (entry.msgstr, entry.fuzzy) == (f"{lang}: Traditional medicine knows it.", False)

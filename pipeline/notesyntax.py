@@ -1,0 +1,149 @@
+"""Note-app syntax that CommonMark does not have, as Obsidian and Typora notes carry it: ``==highlight==``,
+``[[wikilink]]`` (also ``[[Title|text]]``, ``![[embed]]``), task-list boxes (``- [x] done``), and a level-1
+heading in the body, which on verlag's pages stands beside the title's own ``<h1>``.
+
+``import`` converts what has a CommonMark or HTML equivalent (``convert``, ``link_wikilinks``); ``check`` names
+what is left in a source at its line (``findings``). Code spans and code blocks are left alone: there such text is
+meant literally.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .errors import VerlagError
+from .practice import PLACEHOLDER_RE
+from .segment import block_tokens
+
+HIGHLIGHT_RE = re.compile(r"(?<![=\\])==(?=[^\s=])(.+?)(?<=[^\s=])==(?!=)")
+WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
+TASK_RE = re.compile(r"\[([ xX])\][ \t]")  # at the start of a list item's text
+_ITEM_TASK_RE = re.compile(r"^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX])\](?=[ \t])")
+_CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+BOXES = {" ": "☐", "x": "☑", "X": "☑"}  # U+2610, U+2611: a box a reader sees as one, without a form field
+_HINT = re.compile(r"==|\[\[|^\[[ xX]\]")
+
+
+def _same(a: str, b: str) -> bool:
+    """Two titles that read the same (case, spacing and Unicode form aside)."""
+    fold = lambda s: " ".join(unicodedata.normalize("NFC", s).casefold().split())  # noqa: E731
+    return fold(a) == fold(b)
+
+
+def _prose(token) -> str:
+    """An inline token's text as written, code spans as blanks (their text is meant literally)."""
+    return "".join("\n" if c.type in ("softbreak", "hardbreak")
+                   else c.content if c.type in ("text", "text_special", "html_inline") else " " for c in token.children)
+
+
+def findings(body: str, first_line: int, title: str) -> list[tuple[int, str]]:
+    """(line, warning) for each piece of note-app syntax left in ``body`` (CommonMark whose first line is line
+    ``first_line`` of its file) and for each level-1 heading in it (the page's title, ``title``, is its h1)."""
+    found: list[tuple[int, str]] = []
+    try:
+        tokens = block_tokens(body, {}, lambda content: _HINT.search(content) is not None)
+    except VerlagError:  # a block markdown-it cannot read in reasonable time: extract and build name it
+        return []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1" and token.map:
+            text = tokens[index + 1].content
+            found.append((first_line + token.map[0], (
+                f"level-1 heading {text!r} repeats the title, which the page already shows as its h1: delete it"
+                if _same(text, title) else f"level-1 heading {text!r}: the page's title is already its h1, so "
+                "the page would have two; make it a section heading (## …)")))
+        if token.type != "inline" or not token.map or token.children is None:
+            continue
+        prose = _prose(token)
+        line = lambda start: first_line + token.map[0] + prose.count("\n", 0, start)  # noqa: E731,B023
+        for match in HIGHLIGHT_RE.finditer(prose):
+            found.append((line(match.start()), f"=={match[1]}== is a highlight of Obsidian or Typora, not Markdown: "
+                          f"the page shows the equals signs; write <mark>{match[1]}</mark>, or **{match[1]}**"))
+        for match in WIKILINK_RE.finditer(prose):
+            if PLACEHOLDER_RE.fullmatch(match[0]):  # init's [[AUSFÜLLEN: …]]: the unfilled check names it
+                continue
+            found.append((line(match.start()), f"{match[0]} is a wikilink of Obsidian, not Markdown: the page shows "
+                          "the brackets; write a link to the article's file, [Text](slug.md), or the text alone"))
+        if index >= 2 and tokens[index - 2].type == "list_item_open" and TASK_RE.match(prose):
+            found.append((line(0), f"{prose[:3]} starts a task-list item (Obsidian, GitHub), which CommonMark does "
+                          f"not have: the page shows the brackets; write {BOXES[prose[1]]} instead, or nothing"))
+    return sorted(found)
+
+
+def _outside_code(line: str, change) -> str:
+    """``change`` applied to the parts of ``line`` outside code spans."""
+    out, last = [], 0
+    for span in _CODE_SPAN_RE.finditer(line):
+        out += [change(line[last:span.start()]), span.group()]
+        last = span.end()
+    return "".join(out) + change(line[last:])
+
+
+def _prose_lines(body: str) -> tuple[set[int], list]:
+    """(the 0-based lines of ``body`` that hold prose, its block tokens)."""
+    tokens = block_tokens(body, {})
+    lines: set[int] = set()
+    for token in tokens:
+        if token.type == "inline" and token.map:
+            lines.update(range(*token.map))
+    return lines, tokens
+
+
+def convert(body: str, title: str) -> tuple[str, list[str]]:
+    """(``body`` with what has a CommonMark or HTML equivalent converted, notes saying what): ``==x==`` becomes
+    ``<mark>x</mark>``, a task-list box ``[x]``/``[ ]`` the sign ☑/☐, and a level-1 heading that repeats
+    ``title`` is dropped. Wikilinks need the project's articles: ``link_wikilinks``. A body markdown-it
+    refuses (``segment.block_tokens``: too many brackets) is returned as it is, for extract to name."""
+    try:
+        prose, tokens = _prose_lines(body)
+    except VerlagError:
+        return body, []
+    lines = body.split("\n")
+    drop: set[int] = set()
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1" and token.map and _same(tokens[index + 1].content, title):
+            drop.update(range(*token.map))
+            break
+    counts = {"mark": 0, "task": 0}
+
+    def mark(text: str) -> str:
+        text, n = HIGHLIGHT_RE.subn(r"<mark>\1</mark>", text)
+        counts["mark"] += n
+        return text
+
+    for n in sorted(prose - drop):
+        line = _outside_code(lines[n], mark)
+        boxed = _ITEM_TASK_RE.sub(lambda m: m[1] + BOXES[m[2]], line)
+        counts["task"] += boxed != line
+        lines[n] = boxed
+    kept = [line for n, line in enumerate(lines) if n not in drop]
+    notes = [what for shown, what in (
+        (drop, "level-1 heading repeating the title dropped (the page shows the title as its h1)"),
+        (counts["mark"], f"==highlight== written as <mark>…</mark>: {counts['mark']}"),
+        (counts["task"], f"task-list boxes [x]/[ ] written as ☑/☐: {counts['task']}")) if shown]
+    return "\n".join(kept).lstrip("\n"), notes
+
+
+def link_wikilinks(body: str, slugs: dict[str, str]) -> tuple[str, list[str]]:
+    """(``body`` with each ``[[Title]]``/``[[Title|text]]`` a link to the article's file, ``[text](slug.md)``,
+    where ``slugs`` (title -> slug of the project's articles) has that title, else its text alone; notes
+    naming each). An embed (``![[file]]``) stays: check names it. A body markdown-it refuses stays as it is."""
+    try:
+        prose, _ = _prose_lines(body)
+    except VerlagError:
+        return body, []
+    lines = body.split("\n")
+    notes: list[str] = []
+
+    def link(match: re.Match) -> str:
+        if match[1] or PLACEHOLDER_RE.fullmatch(match[0]):
+            return match[0]
+        target, text = match[2].strip(), (match[4] or match[2]).strip()
+        slug = next((s for t, s in slugs.items() if _same(t, target)), None)
+        notes.append(f"wikilink {match[0]} " + (f"written as a link to {slug}.md" if slug else
+                                                "written as its text (no article has that title)"))
+        return f"[{text}]({slug}.md)" if slug else text
+
+    for n in sorted(prose):
+        lines[n] = _outside_code(lines[n], lambda text: WIKILINK_RE.sub(link, text))
+    return "\n".join(lines), notes
