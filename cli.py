@@ -314,8 +314,9 @@ def new(project: Project, title: str) -> None:
               help="With --translation-of: import a SOURCE that does not look like a translation of the article "
                    "(few confident pairs, other blocks, another language), every entry fuzzy.")
 @click.option("--translator", metavar="NAME",
-              help="With --translation-of: who translated SOURCE (\"Name\" or \"Name <e-mail>\"); recorded in each "
-                   "entry filled and as the catalog's Last-Translator, credited on the page.")
+              help="Who translated SOURCE (with --translation-of) or a multilingual site's pages in other languages "
+                   "(\"Name\" or \"Name <e-mail>\"); recorded in each entry filled and as the catalog's "
+                   "Last-Translator, credited on the page.")
 @pass_project
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             uploads: Path | None, slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
@@ -328,11 +329,13 @@ def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
 
 def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None) -> None:
+    if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
+        raise click.UsageError("--translator takes a name on one line (\"Name\" or \"Name <e-mail>\")")
     if slug is None:
-        if lang or force or translator:
-            option = "--lang" if lang else "--force" if force else "--translator"
+        if lang or force:
+            option = "--lang" if lang else "--force"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads)
+        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator)
         if errors:  # a file's readable items are imported: the file was not simply left out
             fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
@@ -340,24 +343,23 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
         raise click.UsageError("--uploads goes with a WordPress export, not with --translation-of")
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
-    if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
-        raise click.UsageError("--translator takes a name on one line (\"Name\" or \"Name <e-mail>\")")
     _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator)
 
 
 def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool,
-                     uploads: Path | None = None) -> list[VerlagError]:
+                     uploads: Path | None = None, translator: str | None = None) -> list[VerlagError]:
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
-    ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``)."""
+    ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``); ``translator``:
+    who made a multilingual site's translations (``_import_site_translations``)."""
     from pipeline.fsutil import relpath
     from pipeline.importer import foreign, read_import, stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
-    from pipeline.importer_folder import import_files
+    from pipeline.importer_folder import hugo_config, import_files
     from pipeline.importer_translations import place_together, read_translations
     from pipeline.scaffold import kept_catalogs
 
-    articles, errors, translations = [], [], []
+    articles, errors, translations, hugo_sites = [], [], [], {}
     for source in sources:
         try:
             chosen = import_files(source, config.source_language, config.languages)
@@ -366,6 +368,10 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             continue
         errors.extend(chosen.errors)
         translations += chosen.translations
+        for root in [source, *(root for root, _ in chosen.sites)]:
+            if root.is_dir() and hugo_config(root):
+                hugo_sites[root] = [*((f, None) for f in chosen.files if root in f.parents),
+                                    *((f, lang) for f, lang, _ in chosen.translations if root in f.parents)]
         if source.is_dir():
             _say_folder(source, chosen)
         for file in chosen.files:
@@ -418,6 +424,10 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             written += 1
             if placed.article.unpublished:
                 unfinished.append(relpath(placed.path, config.root))
+    before = sum(1 for placed in placements if placed.imported_as)
+    if before:
+        click.echo(f"import: {counted(before, 'article')} imported before, not written again"
+                   + ("" if written else ": nothing new"))
     if written:
         one = written == 1
         click.echo(f"import: {counted(written, 'article')} written as {'a draft' if one else 'drafts'} ('draft: true'); "
@@ -432,18 +442,27 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                    f"too, its draft line says so): {listing(unfinished)}")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
+    for root, pages in hugo_sites.items():
+        _say_old_addresses(config, root, pages)
     if found:
-        errors += _import_site_translations(config, found, beside, dry_run)
+        errors += _import_site_translations(config, found, beside, dry_run, translator)
+    elif translator is not None:
+        click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
+                   "translation")
     return errors
 
 
-def _import_site_translations(config, found, beside, dry_run: bool) -> list[VerlagError]:
+def _import_site_translations(config, found, beside, dry_run: bool,
+                              translator: str | None = None) -> list[VerlagError]:
     """Bring a multilingual site's pages in the project's other languages in as translations made by hand of the
     German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
     at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
     --lang LANG FILE`` would (``_import_translation``); returns the problems of those that could not be, the others
-    are still brought in. A dry run writes no German article, so it only names them."""
+    are still brought in; ``translator`` made them (``--translator``). A dry run writes no German article, so it
+    only names them."""
     from pipeline.fsutil import relpath
+    import shlex
+
     from pipeline.importer_translations import translation_text
     from pipeline.sources import likely_slug, read_sources
 
@@ -463,12 +482,33 @@ def _import_site_translations(config, found, beside, dry_run: bool) -> list[Verl
         click.echo(f"import: {file} as the {lang} translation of {target} (made by hand)")
         slug = likely_slug(p.path)  # written now, or imported before and perhaps renamed by its slug line since
         try:
-            _import_translation(config, slug, lang, file, dry_run, "markdown", text=translation_text(translation,
-                                                                                                     p.article))
+            _import_translation(config, slug, lang, file, dry_run, "markdown", translator=translator,
+                                text=translation_text(translation, p.article))
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
+            credit = f" --translator {shlex.quote(translator)}" if translator else ""
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
-                                      f"{lang} {file})", exc.path, exc.line))
+                                      f"{lang}{credit} {file})", exc.path, exc.line))
     return errors
+
+
+def _say_old_addresses(config, root: Path, pages: list) -> None:
+    """Name the addresses of the Hugo site at ``root`` besides its pages' (``importer_addresses``: feeds, lists,
+    static files) that answer 404 after the move, each with the new site's path that has its content, as lines of
+    a ``_redirects`` file for the host's own rules. ``pages``: the site's files imported, each with its
+    language (None: German) as ``importer_addresses.old_addresses`` takes them."""
+    from pipeline.importer_addresses import old_addresses
+    from pipeline.site import Urls
+
+    found = old_addresses(root, pages, config.source_dir, Urls(config.site_url).path, config.source_language,
+                          config.languages)
+    if not found:
+        return
+    click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} (feeds, lists, static "
+               "files) answer 404 after the move: verlag redirects only the articles' old addresses (aliases:); "
+               "add these rules on your host (the form of site/_redirects):")
+    for old in found:
+        click.echo(f"  {old.path}  {old.now}  301" if old.now else
+                   f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
 
 
 def _say_folder(folder: Path, chosen) -> None:
@@ -479,7 +519,7 @@ def _say_folder(folder: Path, chosen) -> None:
     parts = [counted(n, noun) for n, noun in ((len(chosen.skipped) - folders, "file"), (folders, "folder")) if n]
     left = f"; {' and '.join(parts)} left out:" if parts else ""
     aligned = f", {counted(len(chosen.translations), 'translation')} to align" if chosen.translations else ""
-    click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to import (drafts of the old blog "
+    click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to read (drafts of the old blog "
                f"too, as drafts){aligned}{left}")
     for root, site in chosen.sites:
         click.echo(f"  {root}/ read as {site}")
@@ -862,12 +902,15 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     from pipeline.align import import_translation
     from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
+    from pipeline.importer_translations import page_translation_text
     from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
     if not path.is_file():
         raise VerlagError("no such file", path)
     kind = kind or detect_kind(path, file_bytes(path, IMPORTED))
+    if text is None and kind == "markdown":  # a Hugo or Jekyll page: its figures, images and links as a site's
+        text = page_translation_text(path, lang, slug, config.source_dir, config.zone)
     if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)

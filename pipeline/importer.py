@@ -57,6 +57,12 @@ DESTINATION_RE = re.compile(r"(\]\([ \t]*\n?[ \t]*|^[ ]{0,3}\[(?:[^\]\\\n]|\\.)+
 LIQUID_DESTINATION_RE = re.compile(DESTINATION_RE.pattern.split("(<")[0] +
                                    r"((?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})*)"
                                    r"(?:\{%-?\s*(post_url|link)\s+([^\s%]+)\s*-?%\})?((?:[^\s()\\]|\\.)*)", re.M)
+# A destination written with Hugo's ``ref`` or ``relref`` shortcode (https://gohugo.io/shortcodes/ref/): ``{{< ref
+# "posts/tee.md" >}}``, ``{{% relref "/posts/tee" %}}``, ``{{< ref path="tee" >}}``, ``{{< ref "#anchor" >}}``;
+# groups 3, 4 or 5 the page's path (in "", in `` or bare), 6 a #fragment after the shortcode.
+HUGO_REF_DESTINATION_RE = re.compile(DESTINATION_RE.pattern.split("(<")[0] +
+                                     r"\{\{([<%])-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?(?:\"([^\"\n]*)\"|`([^`\n]*)`|([^\s\"`%>]+))"
+                                     r"[^\n]*?-?\s*[>%]\}\}(#(?:[^\s()\\]|\\.)*)?", re.M)
 
 
 @dataclass(frozen=True)
@@ -430,7 +436,7 @@ def _unfilled(path: Path) -> bool:
         return False
 
 
-def relink(placed: list[Placed]) -> tuple[list[Placed], Counter]:
+def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[Placed], Counter]:
     """(``placed`` with the links between its articles rewritten, how many were by the kind of their target:
     ``"post"`` or ``"page"``, so the summary names what they lead to): a link or image in one
     imported body whose destination is another imported article's old address (an ``aliases`` entry: the
@@ -442,12 +448,15 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], Counter]:
     reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Jekyll's own links to a
     post are resolved alike (``LIQUID_DESTINATION_RE``): ``{% post_url 2023-11-12-abendroutine %}`` (the post's
     file name without its suffix), ``{% link _posts/2023-10-04-linden-tee.md %}`` (its path in the site) and a
-    path after ``{{ site.url }}``/``{{ site.baseurl }}`` (the site's ``baseurl``, ``ImportedArticle.home``). A page
+    path after ``{{ site.url }}``/``{{ site.baseurl }}`` (the site's ``baseurl``, ``ImportedArticle.home``); so are
+    Hugo's ``ref``/``relref`` shortcodes (``HUGO_REF_DESTINATION_RE``, looked up as ``_hugo_target``; one leading to
+    no imported article is named in its notes). A page
     (``seiten/``) is a target like a post; addresses two articles share are none; links to anything else stay as
     written. Links by query (WordPress's plain permalinks ``/?p=41``, ``?page_id=7``, ``index.php?p=41``, also as a
     full URL on the old host) lead to the article or page whose ``queries`` on that ``home`` hold it. A host and
     its ``www.`` form are one site (``site_host``). Links are written relative to the linking file
-    (``seiten/ueber.md``, ``../holunder.md``)."""
+    (``seiten/ueber.md``, ``../holunder.md``). ``counted``: the indices of ``placed`` whose rewritten links the
+    count counts (None: all), so that a summary counts only what it writes."""
     hosts = {site_host(urlsplit(p.article.home).netloc) for p in placed if p.article.home}
     found: dict[str, set[Path]] = {}
     for p in placed:
@@ -465,6 +474,7 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], Counter]:
     count: Counter = Counter()
     if not targets and not files and not queried:
         return placed, count
+    hugo_pages = _hugo_pages(files) if any(HUGO_REF_DESTINATION_RE.search(p.article.body) for p in placed) else {}
     from markdown_it.common.utils import unescapeAll
 
     pages = {p.path for p in placed if p.article.page}
@@ -493,6 +503,21 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], Counter]:
         link = Path(os.path.relpath(target, source.parent)).as_posix()
         return match[1] + link + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
 
+    def hugo(source: Path, article: ImportedArticle, match: re.Match, unresolved: list[str]) -> str:
+        """A Hugo ``ref``/``relref`` link (``HUGO_REF_DESTINATION_RE``) to an imported page: its file; one to no
+        imported page stays as written and is named in ``unresolved``."""
+        written = next(g for g in match.groups()[2:5] if g is not None)
+        path, _, fragment = (written + (match[6] or "")).partition("#")
+        if not path.strip():  # "#anchor": a place on the same page
+            return match[1] + "#" + fragment
+        target = _hugo_target(path, Path(article.source), hugo_pages)
+        if target is None:
+            unresolved.append(written)
+            return match[0]
+        count["page" if target in pages else "post"] += 1
+        link = Path(os.path.relpath(target, source.parent)).as_posix()
+        return match[1] + link + (f"#{fragment}" if fragment else "")
+
     def replace(source: Path, match: re.Match) -> str:
         written = match[2]
         url = unescapeAll(written[1:-1] if written.startswith("<") else written)
@@ -512,20 +537,70 @@ def relink(placed: list[Placed]) -> tuple[list[Placed], Counter]:
         return match[1] + link + (f"#{parts.fragment}" if parts.fragment else "")
 
     out = []
-    for p in placed:
-        body = p.article.body
+    for index, p in enumerate(placed):
+        before = dict(count)
+        body, unresolved = p.article.body, []
         if not p.imported_as:
             body = DESTINATION_RE.sub(lambda m, path=p.path: replace(path, m), body) if targets or queried else body
             body = LIQUID_DESTINATION_RE.sub(lambda m, path=p.path, article=p.article: liquid(path, article, m), body)
-        if body != p.article.body:
+            body = HUGO_REF_DESTINATION_RE.sub(lambda m, path=p.path, article=p.article:
+                                               hugo(path, article, m, unresolved), body)
+        if body != p.article.body or unresolved:
             from .segment import TEMPLATE_TAG_RE
 
             notes = [note for note in p.article.notes if TEMPLATE_TAG_RE.search(body)
-                     or not note.startswith(TAGS_KEPT)]  # the Liquid links were the template tags
+                     or not note.startswith(TAGS_KEPT)]  # the Liquid or Hugo links were the template tags
+            notes += [f"link to {ref!r} (Hugo's ref shortcode) leads to no imported article: link its file "
+                      "(other-slug.md) or its full address instead" for ref in dict.fromkeys(unresolved)]
             article = dataclasses.replace(p.article, body=body, notes=notes)
             p = dataclasses.replace(p, article=article, text=render_markdown(article))
+        if counted is not None and index not in counted:  # its links are not written now
+            count.clear()
+            count.update(before)
         out.append(p)
     return out, count
+
+
+def _hugo_pages(files: dict[Path, Path]) -> dict[str, Path]:
+    """The imported articles of a Hugo site (``files``: source file -> article file) by the path Hugo's ``ref``
+    looks them up by: below the content folder, without suffix and ``.<lang>``, a leaf bundle by its folder
+    (``posts/tee``); "" for a page of no Hugo site."""
+    from .importer_folder import hugo_page
+
+    out: dict[str, Path] = {}
+    for file, path in files.items():
+        found = hugo_page(file) if file.suffix.lower() in (".md", ".markdown") else None
+        if found is not None:
+            out[_hugo_key(file.relative_to(found[0]).as_posix())] = path
+    return out
+
+
+def _hugo_key(path: str) -> str:
+    """A Hugo page's path as ``ref`` names it, without leading or final ``/``, suffix, ``.<lang>`` (Hugo's
+    translation by file name) and a bundle's ``index``: ``/posts/tee.en.md`` and ``posts/tee/`` are ``posts/tee``."""
+    path = re.sub(r"\.(?:md|markdown)$", "", path.strip().strip("/"), flags=re.I)
+    path = re.sub(r"\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*$", "", path)
+    return re.sub(r"(?:^|/)_?index$", "", path)
+
+
+def _hugo_target(written: str, source: Path, pages: dict[str, Path]) -> Path | None:
+    """The article file a Hugo ``ref`` to ``written`` from the page ``source`` leads to, as Hugo looks it up
+    (https://gohugo.io/methods/site/getpage/): from the content folder when it starts with ``/``, else beside the
+    page first, then from the content folder, then by its name where one page alone has it; None for none."""
+    import posixpath
+
+    from .importer_folder import hugo_page
+
+    key = _hugo_key(written)
+    if written.strip().startswith("/"):
+        return pages.get(key)
+    found = hugo_page(source)
+    here = posixpath.dirname(source.relative_to(found[0]).as_posix()) if found else ""
+    beside = posixpath.normpath(posixpath.join(here, key)) if here else key
+    if beside in pages or key in pages:
+        return pages.get(beside) or pages[key]
+    named = [path for page, path in pages.items() if page.rpartition("/")[2] == key]
+    return named[0] if len(named) == 1 else None
 
 
 def _query_path(path: str) -> str:

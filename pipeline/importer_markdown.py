@@ -29,7 +29,8 @@ imported with the reason beside its ``draft: true`` and without old addresses (`
 so is a page whose ``publishDate`` is still to come, and a past one is the date where ``date`` is missing. A
 cover image (``COVER_KEYS``) goes at the top of the body, where the old theme showed it; keys verlag has no
 field for are named as not kept. Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``,
-``{{ }}``) have no meaning outside their generator: they stay as text and the summary names their lines. References:
+``{{ }}``) have no meaning outside their generator: they stay as text and the summary names their lines (but
+for the links to imported posts that ``importer.relink`` rewrites: Jekyll's ``post_url``, Hugo's ``ref``). References:
 https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/front-matter/.
 """
 
@@ -69,6 +70,21 @@ def front_matter_fence(text: str) -> str | None:
     if fence in FENCES and re.search(rf"^{re.escape(fence)}[ \t]*$", rest, re.M):
         return fence
     return None
+
+
+def read_front(path: Path) -> dict:
+    """The front matter of the Hugo or Jekyll Markdown file at ``path`` as a table; {} when it has none or it cannot
+    be read (``read_markdown`` names why)."""
+    try:
+        text = normalise(path.read_bytes().decode("utf-8"))
+        fence = front_matter_fence(text)
+        if fence is None:
+            return {}
+        lines = text.split("\n")
+        end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
+        return _parse("\n".join(lines[1:end]), fence, path)
+    except (OSError, UnicodeDecodeError, VerlagError):
+        return {}
 
 
 def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> ImportedArticle:

@@ -20,6 +20,7 @@ from typing import Callable
 
 from .errors import VerlagError
 from .importer import IMAGES_DIR, ImportedArticle, Placed, place, relink, rewrite_destinations
+from .sources import likely_slug
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,13 @@ def place_together(articles: list[ImportedArticle], found: list[SiteTranslation]
                                                                Counter]:
     """(``importer.place`` of ``articles`` with their translations' old addresses, each translation of ``found``
     whose German page was placed with its ``placed_beside``, the links ``importer.relink`` rewrote by the kind of
-    their target): the German articles and their translations relinked together. ``kept``: as for ``place``."""
+    their target in the articles written now and their translations): the German articles and their translations
+    relinked together. ``kept``: as for ``place``."""
     placements = place(with_their_addresses(articles, found), source_dir, kept)
     beside = placed_beside(found, placements)
-    linked, count = relink(placements + [p for _, p in beside])
+    written = {p.path for p in placements if not p.imported_as}
+    linked, count = relink(placements + [p for _, p in beside],
+                           {n for n, p in enumerate(placements + [p for _, p in beside]) if p.path in written})
     return linked[:len(placements)], [(t, p) for (t, _), p in zip(beside, linked[len(placements):])], count
 
 
@@ -114,3 +118,58 @@ def translation_text(translation: SiteTranslation, article: ImportedArticle) -> 
     end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
     lead = next((n for n, line in enumerate(lines[end + 1:]) if line.strip()), 0)
     return "\n".join(lines[:end + 1 + lead]) + "\n" + article.body
+
+
+def page_translation_text(file: Path, lang: str, slug: str, source_dir: Path,
+                          zone: dt.tzinfo | None = None) -> str | None:
+    """The text to align for ``file``, a Hugo or Jekyll site's page brought in by itself as the ``lang``
+    translation of the article ``slug`` (``verlag import --translation-of``): converted as a site import converts
+    it (``read_translations``, ``placed_beside``, ``importer.relink`` with the old addresses of the articles in
+    ``source_dir``, ``translation_text``). None for a file of no such site (aligned as written) or when no article
+    of ``source_dir`` has ``slug`` (the alignment names that). Raises ``VerlagError`` as ``read_markdown`` does."""
+    from .importer_folder import hugo_page, jekyll_root
+    from .importer_markdown import front_matter_fence
+    from .sources import normalise
+
+    hugo = hugo_page(file)
+    jekyll = None if hugo else jekyll_root(file)
+    root = hugo[2] if hugo else jekyll[0] if jekyll else None
+    if root is None or front_matter_fence(normalise(file.read_bytes().decode("utf-8", "replace"))) is None:
+        return None
+    existing = imported_before(source_dir, root)
+    german = next((p for p in existing if likely_slug(p.path) == slug), None)
+    if german is None:
+        return None
+    found, errors = read_translations([(file, lang, Path(german.article.source))], zone)
+    if errors:
+        raise errors[0]
+    beside = placed_beside(found, existing)
+    linked, _ = relink(existing + [p for _, p in beside])
+    return translation_text(found[0], linked[-1].article)
+
+
+def imported_before(source_dir: Path, root: Path) -> list[Placed]:
+    """The articles and pages of ``source_dir`` as ``importer.place`` gives those imported before: each with its
+    ``aliases`` (the targets of ``importer.relink``) and as its source the file of the old site at ``root`` it
+    came from (its ``# imported from`` comment, ``sources.ORIGIN_RE``), else itself."""
+    import yaml
+
+    from .sources import ORIGIN_RE, PAGES_DIR, normalise, split_front_matter
+
+    out = []
+    for path in [*sorted(source_dir.glob("*.md")), *sorted((source_dir / PAGES_DIR).glob("*.md"))]:
+        front, _, _ = split_front_matter(normalise(path.read_text(encoding="utf-8", errors="replace")))
+        try:
+            meta = yaml.safe_load(front) if front else {}
+        except (yaml.YAMLError, ValueError):
+            meta = {}
+        meta = meta if isinstance(meta, dict) else {}
+        aliases = [a for a in meta.get("aliases") or [] if isinstance(a, str)] \
+            if isinstance(meta.get("aliases"), list) else []
+        origin = ORIGIN_RE.search(front or "")
+        old = root / origin[1].split(" of ")[0].strip() if origin else None
+        article = ImportedArticle(path.stem, {"title": str(meta.get("title", "")), "aliases": aliases}, "",
+                                  source=str(old if old is not None and old.is_file() else path),
+                                  page=path.parent.name == PAGES_DIR)
+        out.append(Placed(article, path, "", [], None, path))
+    return out

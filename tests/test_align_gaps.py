@@ -192,9 +192,33 @@ def test_an_import_that_would_take_a_live_page_off_the_site_says_so_and_why(publ
     assert "en: not published" in published.run("build").output  # as the import said
 
 
-def test_translator_goes_with_translation_of(project, tmp_path):
-    result = project.run("import", "--translator", "Anna Berg", str(english(tmp_path, ENGLISH)), code=2)
-    assert "--translator goes with --translation-of SLUG" in result.output
+def test_translator_of_a_site_import_is_credited_for_its_translations(project, tmp_path):
+    """``--translator`` without ``--translation-of`` names who made a multilingual Hugo site's pages in other
+    languages: each catalog the site import aligns records her, the command named for a page it refused keeps
+    her; an import aligning none says it was not used."""
+    site = tmp_path / "hugo"
+    for rel, text in {"hugo.toml": 'baseURL = "https://praxis.example/"\ndefaultContentLanguage = "de"\n'
+                                   '[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n',
+                      "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\n+++\nEr schmeckt mild und hilft "
+                                              "beim Einschlafen.\n",
+                      "content/posts/tee.en.md": "+++\ntitle = \"Linden tea\"\n+++\nIt tastes mild and helps you "
+                                                 "fall asleep.\n",
+                      "content/posts/bad.md": "+++\ntitle = \"Ein Bad\"\n+++\nEin warmes Bad am Abend entspannt. "
+                                              "Danach schläft man besser. Das Wasser sollte nicht zu heiß sein.\n",
+                      "content/posts/bad.en.md": "+++\ntitle = \"Opening hours\"\n+++\nWe are open on Monday.\n\n"
+                                                 "Call us.\n\nParking is in the courtyard.\n\nBring a towel.\n",
+                      "notiz.txt": "Kalte Füße\n\nWarme Füße helfen beim Einschlafen.\n"}.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    out = project.run("import", "--translator", "Anna Berg <anna@example.org>", str(site), code=2).output
+    assert (f"(the command: verlag import --translation-of ein-bad --lang en --translator 'Anna Berg "
+            f"<anna@example.org>' {site / 'content/posts/bad.en.md'})") in out
+    catalog = project.read("translations/en/lindenbluetentee.po")
+    assert '"Last-Translator: Anna Berg <anna@example.org>\\n"' in catalog
+    assert re.search(r"^# hand: Anna Berg, [0-9a-f]{8}$", catalog, re.M)
+    alone = project.run("import", "--translator", "Anna Berg", str(site / "notiz.txt")).output
+    assert "import: --translator 'Anna Berg' not used: no page of a multilingual site was imported as a " \
+           "translation" in alone
 
 
 def test_importing_again_with_translator_records_who_made_the_text_already_there(project, tmp_path):

@@ -1143,7 +1143,7 @@ def test_a_jekyll_site_s_root_imports_its_posts_and_drafts_and_names_each_page_i
         "_drafts/holunder-sirup.md": "---\ntitle: Holundersirup\n---\nNoch nicht fertig.\n",
     })
     out = project.run("import", str(blog)).output
-    assert (f"import: {blog} read as a Jekyll site (_config.yml, _posts/): 3 files to import (drafts of the old "
+    assert (f"import: {blog} read as a Jekyll site (_config.yml, _posts/): 3 files to read (drafts of the old "
             "blog too, as drafts); 3 files left out:") in out
     assert f"  skipped {blog / 'README.md'}: a README file, not an article" in out
     assert f"  skipped {blog / 'about.md'}: a page of the site, not a post: import it by itself" in out
@@ -1183,7 +1183,7 @@ def test_a_hugo_site_s_root_imports_the_pages_of_its_sections_with_their_bundles
     })
     out = project.run("import", str(site)).output
     content = site / "content"
-    assert (f"import: {site} read as a Hugo site (hugo.toml, content/): 3 files to import (drafts of the old blog "
+    assert (f"import: {site} read as a Hugo site (hugo.toml, content/): 3 files to read (drafts of the old blog "
             "too, as drafts), 1 translation to align; 4 files left out:") in out
     for rel, why in (("_index.md", "the list page of a Hugo section (_index), not an article"),
                      ("about.md", "a page of the site outside a section, not a post"),
@@ -1269,7 +1269,7 @@ def test_a_hugo_site_translated_by_file_name_imports_the_german_pages_at_their_h
     })
     out = project.run("import", str(site)).output
     content = site / "content"
-    assert "2 files to import (drafts of the old blog too, as drafts), 2 translations to align" in out
+    assert "2 files to read (drafts of the old blog too, as drafts), 2 translations to align" in out
     assert f"import: {content / 'posts/tee.en.md'} as the en translation of source_de/tee.md (made by hand)" in out
     assert f"import: {content / 'posts/holunder/index.en.md'} as the en translation of source_de/holunder.md" in out
     assert 'msgid "Er blüht."\nmsgstr "It blooms."' in project.read("translations/en/holunder.po")
@@ -1365,7 +1365,7 @@ def test_a_plain_folder_imports_its_subfolders_in_a_stable_order(project, tmp_pa
         "bilder/blatt.jpg": JPEG,
     })
     out = project.run("import", "--dry-run", str(notes)).output
-    assert (f"import: {notes} read with its subfolders: 4 files to import (drafts of the old blog too, as drafts); "
+    assert (f"import: {notes} read with its subfolders: 4 files to read (drafts of the old blog too, as drafts); "
             "2 files and 1 folder left out:") in out
     assert f"  skipped {notes / '_layouts'}/: a folder of a site generator" in out
     order = [line.split("(from ")[1].rstrip(")") for line in out.splitlines() if line.startswith("would write")]

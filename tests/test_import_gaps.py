@@ -226,7 +226,7 @@ def test_a_multilingual_hugo_sites_other_language_pages_become_translations_made
         "content/posts/allein.en.md": f'+++\ntitle = "Only in English"\n+++\n{TEA_EN}'})
     out = project.run("import", str(site)).output
     posts = site / "content/posts"
-    assert "1 file to import (drafts of the old blog too, as drafts), 1 translation to align" in out
+    assert "1 file to read (drafts of the old blog too, as drafts), 1 translation to align" in out
     assert f"  skipped {posts / 'allein.en.md'}: a page in en (Hugo's naming) without a German page of its name" in out
     assert (f"  skipped {posts / 'tee.es.md'}: a translation (es) of tee.md (Hugo's naming) into a language "
             "verlag.toml's languages do not list: add es there and import again") in out

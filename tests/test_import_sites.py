@@ -254,3 +254,115 @@ def test_a_hugo_post_s_url_lies_below_the_base_url_s_path_as_its_aliases_do(proj
     project.run("import", str(site))
     assert "aliases:\n- /blog/alt/tee/\n- /blog/ueber-tee/\n" in project.read("source_de/tee.md")
     assert "aliases:\n- /blog/minze.html\n" in project.read("source_de/minze.md")
+
+
+def test_hugo_s_ref_shortcodes_as_link_destinations_lead_to_the_imported_files(project, tmp_path):
+    """Hugo's ``ref`` and ``relref`` (https://gohugo.io/shortcodes/ref/) name a page by its file beside the page,
+    its path below content/ (with or without suffix, from content/ when it starts with ``/``) or its name alone;
+    each becomes the imported article's file, ``#anchor`` alone a place on the same page, in the German page and in
+    its translation; one to a page not imported stays and is named."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\ndefaultContentLanguage = "de"\n'
+                     '[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\n+++\nEr schmeckt mild.\n",
+        "content/rat/bad/index.md": "+++\ntitle = \"Ein warmes Bad\"\n+++\nEs entspannt.\n",
+        "content/posts/abend.md": "+++\ntitle = \"Abendroutine\"\n+++\n"
+            "Erst [Tee]({{< ref \"tee.md\" >}}), dann [Bad]({{% relref \"/rat/bad\" %}}#wasser), "
+            "[wieder Tee]({{< ref \"posts/tee.md\" >}}), [noch einmal]({{< ref tee >}}), "
+            "[oben]({{< ref \"#anfang\" >}}) und [fort]({{< ref \"fehlt.md\" >}}).\n",
+        "content/posts/abend.en.md": "+++\ntitle = \"Evening routine\"\n+++\n"
+            "First [tea]({{< ref \"tee.md\" >}}), then [a bath]({{% relref \"/rat/bad\" %}}#wasser), "
+            "[tea again]({{< ref \"posts/tee.md\" >}}), [once more]({{< ref tee >}}), "
+            "[up]({{< ref \"#anfang\" >}}) and [away]({{< ref \"fehlt.md\" >}}).\n",
+    })
+    out = project.run("import", str(site), "--kind", "markdown").output
+    assert ("Erst [Tee](lindenbluetentee.md), dann [Bad](ein-warmes-bad.md#wasser), [wieder Tee](lindenbluetentee.md), "
+            "[noch einmal](lindenbluetentee.md), [oben](#anfang) und [fort]({{< ref \"fehlt.md\" >}}).") \
+        in project.read("source_de/abendroutine.md")
+    assert "import: 8 links to another imported post's old address lead to its source file now" in out
+    assert "link to 'fehlt.md' (Hugo's ref shortcode) leads to no imported article" in out
+    catalog = project.read("translations/en/abendroutine.po")
+    assert 'First [tea](lindenbluetentee.md), then [a bath](ein-warmes-bad.md#wasser)' in catalog.replace('"\n"', "")
+
+
+def test_a_hugo_page_brought_in_by_itself_as_a_translation_is_converted_as_the_site_import_converts_it(project,
+                                                                                                      tmp_path):
+    """``verlag import --translation-of SLUG --lang en content/posts/x.en.md``, the command the site import prints
+    for a page it refused, converts the page's ``figure`` shortcode, its images and its links to the old addresses
+    and ``ref``s of the imported articles as the site import does, so they pair with the German ones."""
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\ndefaultContentLanguage = "de"\n'
+                     '[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\n+++\nEr schmeckt mild.\n",
+        "content/posts/abend.md": "+++\ntitle = \"Abendroutine\"\n+++\nAm Abend trinke ich gerne etwas Warmes.\n\n"
+            "{{< figure src=\"/images/tasse.png\" alt=\"Eine Tasse\" caption=\"Die Tasse am Abend.\" >}}\n\n"
+            "Erst [Tee](https://praxis.example/posts/tee/), dann [mehr]({{< ref \"tee.md\" >}}).\n",
+        "content/posts/abend.en.md": "+++\ntitle = \"Evening routine\"\n+++\nIn the evening I like a warm drink.\n\n"
+            "{{< figure src=\"/images/tasse.png\" alt=\"A cup\" caption=\"The cup in the evening.\" >}}\n\n"
+            "First [tea](https://praxis.example/posts/tee/), then [more]({{< ref \"tee.md\" >}}).\n",
+    })
+    (site / "static/images").mkdir(parents=True)
+    (site / "static/images/tasse.png").write_bytes(png)
+    posts = site / "content/posts"
+    project.run("import", str(posts / "tee.md"), str(posts / "abend.md"))
+    project.run("import", "--translation-of", "abendroutine", "--lang", "en", str(posts / "abend.en.md"))
+    catalog = project.read("translations/en/abendroutine.po").replace('"\n"', "")
+    assert 'msgstr "![A cup](bilder/tasse.png)"' in catalog
+    assert 'msgstr "The cup in the evening."' in catalog
+    assert 'msgstr "First [tea](lindenbluetentee.md), then [more](lindenbluetentee.md)."' in catalog
+
+
+def test_importing_a_multilingual_hugo_site_again_says_that_nothing_new_was_written(project, tmp_path):
+    """A second import of the same site writes nothing; its summary counts no rewritten link, says it read the
+    site's files rather than that it imports them, and that every article was imported before."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\ndefaultContentLanguage = "de"\n'
+                     '[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\n+++\nEr schmeckt mild und hilft beim Einschlafen.\n",
+        "content/posts/abend.md": "+++\ntitle = \"Abendroutine\"\n+++\nAm Abend trinke ich gerne "
+                                  "[einen Tee](https://praxis.example/posts/tee/).\n",
+        "content/posts/abend.en.md": "+++\ntitle = \"Evening routine\"\n+++\nIn the evening I like to drink "
+                                     "[a tea](https://praxis.example/posts/tee/).\n",
+    })
+    first = project.run("import", str(site)).output
+    assert "import: 2 links to another imported post's old address lead to its source file now" in first
+    files = {p: p.read_bytes() for p in project.root.rglob("*") if p.is_file() and ".verlag" not in p.parts}
+    again = project.run("import", str(site)).output
+    assert {p: p.read_bytes() for p in project.root.rglob("*") if p.is_file() and ".verlag" not in p.parts} == files
+    assert "2 files to read (drafts of the old blog too, as drafts), 1 translation to align" in again
+    assert "import: 2 articles imported before, not written again: nothing new" in again
+    assert "to another imported post's old address" not in again
+    assert "written as drafts" not in again
+
+
+def test_a_hugo_site_s_feeds_lists_and_static_files_are_named_with_where_their_content_is_now(project, tmp_path):
+    """Hugo served feeds, section and taxonomy lists and static/'s files besides the pages, in each language's
+    folder; no article's alias keeps them, so the import names each with the new site's path that has its content
+    (the language's feed or home page, an image's copy), or says it was not imported; a file the new site writes
+    itself (``robots.txt``) and a draft's tag are none of them."""
+    png = b"\x89PNG\r\n\x1a\n" + b"\1" * 16
+    site = tree(tmp_path / "hugo", {
+        "config.toml": 'baseURL = "https://praxis.example/"\ndefaultContentLanguage = "de"\n'
+                       '[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\ntags = [\"Hausmittel\"]\n+++\n"
+                                "Er schmeckt mild und hilft beim Einschlafen.\n\n![Eine Tasse](/images/tasse.png)\n",
+        "content/posts/tee.en.md": "+++\ntitle = \"Linden tea\"\ntags = [\"Home remedies\"]\n+++\n"
+                                   "It tastes mild and helps you fall asleep.\n\n![A cup](/images/tasse.png)\n",
+        "content/posts/entwurf.md": "+++\ntitle = \"Entwurf\"\ndraft = true\ntags = [\"Geplant\"]\n+++\n"
+                                    "Noch nicht fertig.\n",
+        "static/robots.txt": "User-agent: *\n",
+        "static/anfahrt.txt": "Mit dem Bus bis zum Markt.\n",
+    })
+    (site / "static/images").mkdir(parents=True)
+    (site / "static/images/tasse.png").write_bytes(png)
+    out = project.run("import", str(site)).output
+    assert f"import: 14 other addresses of {site} (feeds, lists, static files) answer 404 after the move" in out
+    for line in ("/index.xml  /de/feed.xml  301", "/posts/  /de/  301", "/posts/index.xml  /de/feed.xml  301",
+                 "/tags/  /de/  301", "/tags/hausmittel/  /de/  301", "/tags/hausmittel/index.xml  /de/feed.xml  301",
+                 "/en/index.xml  /en/feed.xml  301", "/en/posts/  /en/  301", "/en/tags/home-remedies/  /en/  301",
+                 "/images/tasse.png  /media/bilder/tasse.png  301",
+                 "/anfahrt.txt  (not imported: save it into source_de/ if readers need it)"):
+        assert f"\n  {line}\n" in out, line
+    assert "/robots.txt" not in out  # the new site has its own
+    assert "/tags/geplant/" not in out  # a draft's terms had no list
