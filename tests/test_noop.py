@@ -439,6 +439,37 @@ def _with_times(st: os.stat_result, ns: int) -> os.stat_result:
                            "st_blocks": st.st_blocks, "st_rdev": st.st_rdev})
 
 
+def _save_in_the_tick_of_the_write(monkeypatch, writer, name: str, clocked, path: Path, old: bytes, new: bytes):
+    """The clock of the same-tick tests: each change time the file system gives reads as the tick in which it was
+    first seen, and the tick moves on only when the run reads the clock (``clocked.clock``) after its writes. And a
+    save of ``path`` (``old`` -> ``new``, same size and inode) right after ``writer.<name>`` wrote it, in the tick
+    of that write. Returns the real ``writer.<name>``, for the test to put back."""
+    tick, seen = [1_767_225_600_123_456_789], {}
+    real_write, real_clock = getattr(writer, name), clocked.clock
+
+    def ticking(real):
+        def stat(*args, **kwargs):
+            st = real(*args, **kwargs)
+            return _with_times(st, seen.setdefault((st.st_ino, st.st_ctime_ns), tick[0]))
+        return stat
+
+    def written_then_saved(written, *args, **kwargs):
+        result = real_write(written, *args, **kwargs)
+        if written == path:
+            _saved_again(path, old, new, False)
+        return result
+
+    def clock(config):
+        tick[0] += 10**6
+        return real_clock(config)
+
+    monkeypatch.setattr(os, "stat", ticking(os.stat))
+    monkeypatch.setattr(os, "fstat", ticking(os.fstat))
+    monkeypatch.setattr(writer, name, written_then_saved)
+    monkeypatch.setattr(clocked, "clock", clock)
+    return real_write
+
+
 def test_a_catalog_on_a_file_system_with_coarse_times_is_recorded_only_two_seconds_after_its_change(
         tmp_path, monkeypatch):
     """The moment a run starts is taken in ``.verlag/``; a catalog whose change time is in whole hundredths of a
@@ -607,30 +638,9 @@ def test_an_edition_saved_in_the_tick_of_builds_own_write_is_made_again(project,
     from pipeline import editions
 
     po = _translated(project)
-    tick, seen = [1_767_225_600_123_456_789], {}
     out = project.root / "editions/en/leber.md"
-
-    def ticking(real):
-        def stat(*args, **kwargs):
-            st = real(*args, **kwargs)
-            return _with_times(st, seen.setdefault((st.st_ino, st.st_ctime_ns), tick[0]))
-        return stat
-
-    def written_then_saved(path, *args, **kwargs):
-        wrote = real_write(path, *args, **kwargs)
-        if path == out:
-            _saved_again(out, b"The liver works by night.", b"The liver works bx night.", False)
-        return wrote
-
-    def clock(config):
-        tick[0] += 10**6
-        return real_clock(config)
-
-    real_write, real_clock = editions.write_if_changed, editions.clock
-    monkeypatch.setattr(os, "stat", ticking(os.stat))
-    monkeypatch.setattr(os, "fstat", ticking(os.fstat))
-    monkeypatch.setattr(editions, "write_if_changed", written_then_saved)
-    monkeypatch.setattr(editions, "clock", clock)
+    real_write = _save_in_the_tick_of_the_write(monkeypatch, editions, "write_if_changed", editions, out,
+                                                b"The liver works by night.", b"The liver works bx night.")
     po.write_text(po.read_text(encoding="utf-8").replace("at night", "by night"), encoding="utf-8")
     project.run("build", "-q")
     assert "The liver works bx night." in out.read_text(encoding="utf-8")
@@ -699,30 +709,10 @@ def test_a_save_in_the_tick_of_verlags_own_write_is_merged_again(project, monkey
     from pipeline import extract, extract_article
 
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
-    tick, seen = [1_767_225_600_123_456_789], {}
     po = project.root / "translations/en/leber.po"
-
-    def ticking(real):
-        def stat(*args, **kwargs):
-            st = real(*args, **kwargs)
-            return _with_times(st, seen.setdefault((st.st_ino, st.st_ctime_ns), tick[0]))
-        return stat
-
-    def written_then_saved(path, *args, **kwargs):
-        data = real_rewrite(path, *args, **kwargs)
-        if path == po:  # the reviewer's save, in the tick of extract's write
-            _saved_again(po, b'msgid "Die Leber arbeitet nachts."', b'msgid "Die Lebex arbeitet nachts."', False)
-        return data
-
-    def clock(config):
-        tick[0] += 10**6
-        return real_clock(config)
-
-    real_rewrite, real_clock = extract_article.rewrite, extract.clock
-    monkeypatch.setattr(os, "stat", ticking(os.stat))
-    monkeypatch.setattr(os, "fstat", ticking(os.fstat))
-    monkeypatch.setattr(extract_article, "rewrite", written_then_saved)
-    monkeypatch.setattr(extract, "clock", clock)
+    real_rewrite = _save_in_the_tick_of_the_write(monkeypatch, extract_article, "rewrite", extract, po,
+                                                  b'msgid "Die Leber arbeitet nachts."',
+                                                  b'msgid "Die Lebex arbeitet nachts."')
     project.run("extract")
     assert 'msgid "Die Lebex arbeitet nachts."' in po.read_text(encoding="utf-8")
     monkeypatch.setattr(extract_article, "rewrite", real_rewrite)
@@ -787,30 +777,10 @@ def test_a_save_in_the_tick_of_pretranslates_own_write_is_merged_again(project, 
 
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
     project.run("extract")
-    tick, seen = [1_767_225_600_123_456_789], {}
     po = project.root / "translations/en/leber.po"
-
-    def ticking(real):
-        def stat(*args, **kwargs):
-            st = real(*args, **kwargs)
-            return _with_times(st, seen.setdefault((st.st_ino, st.st_ctime_ns), tick[0]))
-        return stat
-
-    def written_then_saved(path, *args, **kwargs):
-        data = real_rewrite(path, *args, **kwargs)
-        if path == po:
-            _saved_again(po, b'msgid "Die Leber arbeitet nachts."', b'msgid "Die Lebex arbeitet nachts."', False)
-        return data
-
-    def clock(config):
-        tick[0] += 10**6
-        return real_clock(config)
-
-    real_rewrite, real_clock = pretranslate.rewrite, lock.clock
-    monkeypatch.setattr(os, "stat", ticking(os.stat))
-    monkeypatch.setattr(os, "fstat", ticking(os.fstat))
-    monkeypatch.setattr(pretranslate, "rewrite", written_then_saved)
-    monkeypatch.setattr(lock, "clock", clock)
+    real_rewrite = _save_in_the_tick_of_the_write(monkeypatch, pretranslate, "rewrite", lock, po,
+                                                  b'msgid "Die Leber arbeitet nachts."',
+                                                  b'msgid "Die Lebex arbeitet nachts."')
     project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
     assert 'msgid "Die Lebex arbeitet nachts."' in po.read_text(encoding="utf-8")
     entry = json.loads((project.root / ".verlag/stat.json").read_text())["files"].get("en/leber.po")
