@@ -8,18 +8,7 @@ from pathlib import Path
 import polib
 
 from conftest import Project, msgfmt_check
-
-HOST = "https://praxis-am-bach.example"
-LEAD = "Ringelblumen blühen bis zum ersten Frost und lassen sich den ganzen Sommer über ernten."
-CARE = "Wer empfindliche Haut hat, probiert eine neue Salbe zuerst an einer kleinen Stelle aus."
-
-
-def wxr(*items: str) -> str:
-    """A WordPress export (WXR 1.2) of ``items`` (each the inside of an ``<item>``)."""
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
-            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
-            f"<channel><title>Praxis am Bach</title><link>{HOST}</link>\n"
-            + "".join(f"<item>{item}</item>\n" for item in items) + "</channel></rss>\n")
+from test_import_old_blog import CARE, HOST, LEAD, wxr
 
 
 def post(title: str, body: str, *, post_id: int, name: str, kind: str = "post") -> str:
