@@ -1132,8 +1132,8 @@ def _unit_pattern(langs: tuple[str, ...], unspaced_text: bool = False) -> tuple[
     which a text of Latin letters only is not searched with."""
     merged: dict[str, tuple[str, str]] = {}
     for lang in langs:
-        for name, key in unit_names(lang).items():
-            merged[name] = key if merged.get(name, key) == key else ("", "")
+        for name, unit in unit_names(lang).items():
+            merged[name] = unit if merged.get(name, unit) == unit else ("", "")
     names = {name: symbol for name, (symbol, _) in merged.items() if symbol}
 
     def alternatives(words):

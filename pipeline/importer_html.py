@@ -125,8 +125,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             link.set("href", image_destination(local_name(images, local)))
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
-    for escape in (False, True):
-        markdown = markdownify.markdownify(cleaned, escape_misc=escape, **MARKDOWN_STYLE).strip()
+    for escape_misc in (False, True):
+        markdown = markdownify.markdownify(cleaned, escape_misc=escape_misc, **MARKDOWN_STYLE).strip()
         markdown = INTRAWORD_ESCAPE_RE.sub("_", re.sub(r"\n{3,}", "\n\n", markdown))
         rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
         if "".join(rendered.text_content().split()) == expected:

@@ -11,12 +11,16 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, did_you_mean
 from .errors import VerlagError, raise_all, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state
 from .limits import SOURCE
+
+if TYPE_CHECKING:
+    import yaml
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Every front-matter key verlag reads (README, "The author's workflow"); others are reported, not used.
