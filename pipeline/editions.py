@@ -1,10 +1,11 @@
 """Stage: translated Markdown editions, the German original with only its text replaced.
 
-Reviewed entries always publish. Fuzzy entries (machine drafts, or text whose
-German changed after review) publish only under ``unreviewed = "machine"``, and
-never on a legal page (``Config.unreviewed_for``); otherwise, like untranslated
-ones, they fall back to the German text. A segment with a QA error (``verlag
-check``) falls back too, whatever its state.
+Reviewed entries always publish. Drafts of the current German (fuzzy, no previous msgid: machine
+or hand drafts) publish only under ``unreviewed = "machine"``, and never on a legal page
+(``Config.unreviewed_for``); otherwise, like untranslated ones, they fall back to the German text. A
+translation of an older German (fuzzy with a previous msgid, STALE) falls back under every policy: it says
+what the German said before, and a reader of a health text must not take it for the text as it is now. A
+segment with a QA error (``verlag check``) falls back too, whatever its state.
 """
 
 from __future__ import annotations
@@ -59,9 +60,8 @@ class Edition:
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
     # shown; "hand_shown": unreviewed hand translation shown (``catalog.hand_draft``), only where there is
-    # one; "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
-    # (drafts, ``catalog.signed_off``); "stale_fallback": out-of-date translations shown in
-    # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback");
+    # one; "stale_fallback": out-of-date translations, shown in German (never in translation), not held
+    # back (also in "fallback"); "qa": held back by a QA error (also in "fallback");
     # "german_copy": signed-off msgstrs that are their German prose (``check.german_copy``; also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     # title, summary, tags as published; german_tags: the positions of the tags shown in German
@@ -105,7 +105,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         count = len(segment.text.split())
         # a German copy's words as not reviewed, as ``verlag status`` (``entry_state(entry, copies)``, not asked again)
         words[UNTRANSLATED if state == REVIEWED and segment.key in copies else state] += count
-        if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
+        if state == REVIEWED or (state == MACHINE and unreviewed == "machine"):
             if state == REVIEWED and segment.key in copies and segment.key not in blocked:
                 copied.add(segment)  # German on the page, like untranslated text (no reason mark: not translated)
                 shown["german_copy"] += 1
@@ -116,8 +116,6 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                 shown["machine_shown"] += state == MACHINE and not hand
                 if hand:  # only where there is one: the records of other pages stay as they were
                     shown["hand_shown"] += 1
-                shown["stale_shown"] += state == STALE  # a translation of an older German
-                shown["stale_unchecked"] += state == STALE and not signed_off(entry)
                 words_shown += count
                 hands[hand_translator(entry)] += 1
                 return entry.msgstr

@@ -276,9 +276,8 @@ class Page:
     @property
     def all_machine(self) -> bool:
         """Whether every passage the page shows in its own language is unreviewed machine text: no person
-        checked or translated any of it, not even for an older German (``stale`` beyond ``stale_unchecked``)."""
-        return (bool(self.machine) and not self.unchecked_hand and not self.words.get(REVIEWED)
-                and self.stale == self.stale_unchecked)
+        checked or translated any of it."""
+        return bool(self.machine) and not self.unchecked_hand and not self.words.get(REVIEWED)
 
     @property
     def fallback(self) -> int:
@@ -287,7 +286,7 @@ class Page:
     @property
     def stale_fallback(self) -> int:
         """Segments shown in German because their German changed after they were translated: the translation
-        awaits review (``[publish] unreviewed = "source"``), it is not missing. (One the QA gate holds back is
+        awaits review (under every ``[publish] unreviewed``), it is not missing. (One the QA gate holds back is
         ``held``.)"""
         return self.segments.get("stale_fallback", 0)
 
@@ -296,19 +295,6 @@ class Page:
         """Segments shown in German because their translation has an error of ``verlag check`` (the QA gate):
         translated, not missing, and not shown until the error is fixed or accepted."""
         return self.segments.get("qa", 0)
-
-    @property
-    def stale(self) -> int:
-        """Segments shown in translation whose German changed after they were translated: out of date, reviewed
-        once or not (``stale_unchecked``). (One shown in German instead, ``[publish] unreviewed = "source"``, is
-        not.)"""
-        return self.segments.get("stale_shown", 0)
-
-    @property
-    def stale_unchecked(self) -> int:
-        """Of ``stale``, the segments no person ever signed off (drafts, ``catalog.signed_off``): the page must
-        not say that a person checked them."""
-        return self.segments.get("stale_unchecked", 0)
 
     @property
     def translated(self) -> bool:
@@ -524,13 +510,11 @@ class SiteResult:
         for lang, pages in self.pages.items():
             machine = sum(1 for p in pages if p.machine)
             german = sum(1 for p in pages if p.fallback)
-            stale = sum(1 for p in pages if p.stale)
             held = len([s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
                         if s not in self.standalone])
             lines.append(f"{lang}: {counted(len(pages), 'article')} published"
                          + (f", {machine} with unreviewed machine text" if machine else "")
                          + (f", {german} with passages in the original" if german else "")
-                         + (f", {stale} out of date" if stale else "")
                          + (f", {held} not published (not translated enough yet)" if held else ""))
         return lines
 
@@ -622,7 +606,7 @@ class _Site:
                 self.published[(lang, slug)] = page
             elif outcome == NOT_TRANSLATED:
                 self.untranslated.setdefault(lang, []).append(slug)
-                if page.segments.get(MACHINE) or page.segments.get(STALE):
+                if page.segments.get(MACHINE):
                     self.machine_drafted.add((lang, slug))
             elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)

@@ -145,7 +145,9 @@ def test_an_author_that_is_not_one_name_is_an_error_at_its_line(project, value):
     assert "internal error" not in result.output
 
 
-def test_the_out_of_date_notice_appears_only_where_out_of_date_text_is_shown(project):
+def test_an_out_of_date_translation_is_shown_in_german_under_every_policy(project):
+    """A reviewed translation whose German changed since is the translation of an older German: the page shows
+    the German sentence under ``unreviewed = "source"`` and ``"machine"`` alike, and says why."""
     toml = project.read("verlag.toml")
     project.write("verlag.toml", toml + "[publish]\nmin_translated = 0\n")
     project.write("source_de/a.md", article("A", "Erster Satz hier.\n\nZweiter Satz hier.\n"))
@@ -161,8 +163,9 @@ def test_the_out_of_date_notice_appears_only_where_out_of_date_text_is_shown(pro
     project.write("verlag.toml", toml + '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
     project.run("build")
     page = project.read("site/en/a/index.html")
-    assert "notice-outdated" in page and "Second sentence here." in page
-    assert "were made by machine" not in page  # a person translated it, for an older German
+    assert "Zweiter Satz, geändert." in page and "Second sentence here." not in page
+    assert "changed in the original after they were translated" in page
+    assert "notice-outdated" not in page and "made by machine" not in page
 
 
 def test_the_translator_is_named_only_for_what_they_checked(project):
