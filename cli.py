@@ -862,7 +862,8 @@ def publish(ctx: click.Context) -> None:
     Offline (or with every engine failing) the drafts step says so and the chain carries on with the
     catalogs as they are. Segments with QA errors are held back by the build: they appear in German.
     An article with a problem is left as it was; the others go all the way, and the run ends with
-    its problems, each once, and exit status 2.
+    its problems, each once, and exit status 2. Pseudo drafts that pages would show (check's
+    ``pseudo-draft``) stop it before the build, exit status 2: a layout test must not go public.
     """
     from pipeline.check import ERROR, run_checks, summary
 
@@ -877,6 +878,12 @@ def publish(ctx: click.Context) -> None:
                    "run 'verlag pretranslate' again when online", err=True)
     findings, checked = run_checks(config)
     errors += checked
+    if pseudo := [f for f in findings if f.check == "pseudo-draft"]:
+        for finding in pseudo:
+            click.echo(f"error: {finding.path}:{finding.line}: {finding.message}", err=True)
+        click.echo("publish: stopped before the build, nothing published: pseudo text is a layout test, not a "
+                   "translation ('verlag build' still shows it, to look at layouts)", err=True)
+        sys.exit(2)
     held = sum(1 for f in findings if f.severity == ERROR and f.check != "unfilled")
     unfilled = sorted({f.path for f in findings if f.check == "unfilled"})
     click.echo(f"check: {summary(findings)}"

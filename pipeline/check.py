@@ -33,8 +33,8 @@ import polib
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, ignored_checks, key,
-                      parse_po)
+from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, hand_draft, ignored_checks,
+                      key, parse_po)
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .errors import VerlagError, contain
@@ -950,6 +950,8 @@ SOURCE_CHECKS = [
           "the page is left out", None),
     Check("legal-page", WARNING, "legal page's catalog: machine drafts that readers get in German all the same",
           None),
+    Check("pseudo-draft", WARNING, "catalog under [publish] unreviewed = \"machine\": pseudo drafts (the pseudo "
+          "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text", None),
     Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
@@ -1428,6 +1430,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                                               config.source_language, site_url=config.site_url, published=pages,
                                               renamed=pages.renamed, held=held))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
+            findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
         kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
         errors += unreadable(config, [path for lang in languages or config.languages for path in kept[lang]])
@@ -1477,6 +1480,26 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     if strict:
         findings = [replace(f, severity=ERROR) for f in findings]
     return findings, errors
+
+
+def pseudo_draft_findings(config: Config, po: polib.POFile, ref: str, lang: str, slug: str,
+                          text: str | None = None) -> list[Finding]:
+    """One warning per catalog whose fuzzy ``pseudo`` drafts readers get as they are: under ``[publish]
+    unreviewed = "machine"`` (not on a legal page, which shows only reviewed text). The pseudo engine is a
+    layout test (README, "Engines"): ``build`` shows its drafts so that layouts can be seen, and ``verlag
+    publish`` refuses to publish them. At the line of the first such msgid (``text``: the file as read)."""
+    if config.unreviewed_for(lang, slug) != "machine":
+        return []
+    pseudo = [e for e in po if not e.obsolete and entry_state(e) == MACHINE and not hand_draft(e)
+              and is_pseudo(e.msgstr, e.msgid)]
+    if not pseudo:
+        return []
+    line = msgid_line(text.split("\n"), pseudo[0].linenum) if text is not None else pseudo[0].linenum
+    return [Finding(ref, line, "pseudo-draft", WARNING,
+                    f"{counted(len(pseudo), 'pseudo draft')} (the pseudo engine's layout test, no translation) "
+                    f"{'is' if len(pseudo) == 1 else 'are'} shown to readers under [publish] unreviewed = "
+                    "\"machine\"; verlag publish refuses to publish them: draft with a real engine "
+                    "(verlag pretranslate --redo-drafts) or translate them", lang, slug, key(pseudo[0]))]
 
 
 def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, slug: str) -> list[Finding]:

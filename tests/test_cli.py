@@ -101,6 +101,30 @@ def test_unreviewed_text_is_published_only_when_the_policy_says_machine(project)
     assert "Dííéé Léébéér áárbééíítéét" in project.read("editions/fr/leber.md")
 
 
+def test_publish_refuses_pseudo_drafts_readers_would_get_and_check_warns_where_they_are(project):
+    """``build`` shows fuzzy pseudo drafts under ``unreviewed = "machine"`` (the engine is a layout test), but
+    ``publish`` must not put them on a public site by accident: it stops before the build, exit 2, naming the
+    catalog; ``check`` warns at the first pseudo draft's line; under ``"source"`` neither says anything."""
+    project.write("source_de/leber.md", LEBER)
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "source"\n'
+                  '[publish.fr]\nunreviewed = "machine"\n')
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    text = project.read("translations/fr/leber.po").split("\n")
+    line = text.index('msgid "Leber"') + 1
+    found = [f for f in json.loads(project.run("check", "--format", "json").output)
+             if f["check"] == "pseudo-draft"]
+    assert [(f["path"], f["line"], f["lang"]) for f in found] == [("translations/fr/leber.po", line, "fr")]
+    result = project.run("publish", code=2)
+    assert f"error: translations/fr/leber.po:{line}: " in result.output and "pseudo draft" in result.output
+    assert "stopped before the build, nothing published" in result.output
+    assert not (project.root / "site").exists()
+    project.run("build")  # build shows them: layouts can be looked at
+    assert "Dííéé Léébéér áárbééíítéét" in project.read("editions/fr/leber.md")
+    project.write("verlag.toml", project.read("verlag.toml").replace('[publish.fr]\nunreviewed = "machine"\n', ""))
+    assert "pseudo-draft" not in project.run("check").output
+
+
 def test_reviewed_text_is_published_and_a_second_build_writes_nothing(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
