@@ -194,20 +194,17 @@ def aligned_draft(entry: polib.POEntry) -> bool:
 
 def hand_draft(entry: polib.POEntry) -> bool:
     """Whether a fuzzy entry holds a person's text not checked yet: an import's unsure pair
-    (``aligned_draft``), a machine draft a person edited and left fuzzy (its ``draft`` fingerprint no
+    (``aligned_draft``), or a machine draft a person edited and left fuzzy (its ``draft`` fingerprint no
     longer names the msgstr; Poedit's "needs work" after overwriting a ``copy`` draft, or on reopening an
-    edit that was signed off), or a fuzzy entry no engine ever drafted (no ``mt:``/``tm:`` origin line: a
-    reviewer's own translation reopened, "Needs editing" in Weblate). Not machine text for notices and
-    counts; an engine's draft without a fingerprint (older verlag) stays machine text, as nothing shows a
-    person edited it."""
+    edit that was signed off). Not machine text
+    for notices and counts; an entry without a fingerprint (older verlag, other tools) stays machine text,
+    as nothing shows a person wrote it."""
     if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None:
         return False
     if aligned_draft(entry):
         return True
     notes = Notes.of(entry)
-    if not notes.origins:
-        return True
-    return notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
+    return bool(notes.origins) and notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
 
 
 def review_state(entry: polib.POEntry | None, copies: Container[tuple[str | None, str]] = frozenset()) -> str:

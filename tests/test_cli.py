@@ -577,30 +577,6 @@ def test_a_reviewers_rewrite_signed_off_and_reopened_is_a_persons_not_the_machin
     _a_persons_text_on_the_page(project, hand=1)
 
 
-def test_a_reviewers_own_translation_reopened_is_a_persons_not_the_machines(project):
-    """A reviewer translates every sentence by hand (no engine ever drafted them), signs off, and later reopens
-    one ("Needs editing" in Weblate, "needs work" in Poedit: fuzzy again). No engine's note says a machine wrote
-    it: ``status`` counts a hand draft, and under ``unreviewed = "machine"`` the page never says a machine made
-    it."""
-    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
-                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
-    project.write("source_de/leber.md", LEBER)
-    project.run("extract")
-    path = project.root / "translations/en/leber.po"
-    po = polib.pofile(str(path))
-    for entry in po:
-        entry.msgstr = "The liver works at night." if entry.msgid == "Die Leber arbeitet nachts." else "Liver"
-    po.save(str(path))
-    sign_off_all(project, "en")
-    project.run("extract")
-    po = polib.pofile(str(path))
-    po.find("Die Leber arbeitet nachts.").flags.insert(0, "fuzzy")
-    po.save(str(path))
-    msgfmt_check(path)
-    project.run("extract")
-    _a_persons_text_on_the_page(project, hand=1)
-
-
 def test_a_msgid_the_reviewer_edited_in_the_catalog_is_set_back_not_reported_as_the_authors_change(project):
     """A slip in a text editor changes a msgid ("Ruhe" -> "Ruhee"): the German did not change, so extract
     tells the reviewer where (the catalog's line) and sets the msgid back, translation and state kept, instead
