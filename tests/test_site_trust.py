@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 from conftest import REPO, Project, adopt_example, article, fill_in_legal_pages, msgfmt_check, review
+from mtserver import FakeService
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -262,8 +263,13 @@ def test_theme_assets_in_subfolders_are_published_and_hidden_files_are_not(pract
     assert not (practice.root / "site/static/.DS_Store").exists()
 
 
-def test_the_publish_summary_counts_articles_not_legal_pages(practice):
-    out = practice.run("publish").output
+def test_the_publish_summary_counts_articles_not_legal_pages(practice, monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with FakeService() as service:  # publish refuses pseudo drafts readers would get: a service drafts instead
+        practice.write("verlag.toml", practice.read("verlag.toml").replace(
+            'engines = ["pseudo"]', f'engines = ["libre"]\n\n[engines.libre]\nurl = "{service.url}/"'))
+        practice.run("pretranslate", "--redo-drafts")
+        out = practice.run("publish").output
     assert re.search(r"^en: 1 article published", out, re.M), out
     assert "not published" not in out.split("en: 1 article published")[1].splitlines()[0]
 
