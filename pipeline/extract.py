@@ -21,7 +21,7 @@ from .fsutil import code_digest, combine_digests, digest_bytes, load_state, relp
 from .glossary import Glossary, load_glossary
 from .lock import clock, held_since
 from .orphans import Orphan, carry_over, find_orphans, report
-from .sources import TEMPLATE_TAG_HINT, Article, front_matter_warnings, read_sources
+from .sources import TEMPLATE_TAG_HINT, Article, front_matter_warnings, later, read_sources
 from .statrecord import StatRecord
 
 # The work on a changed article (``extract_article``: segmentation, catalogs, raw HTML) and the process pool,
@@ -160,6 +160,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
+            result.warnings += _review_outdated(article, result.sentences.get(article.ref, []))
     merged = set(result.written)  # and, once, what carry_over wrote and no merge wrote again
     result.written += sorted({o.renamed_to for o in kept if o.carried and o.renamed_to not in merged})
     result.orphans = report(config, kept, result.renamed, slugs)
@@ -182,6 +183,24 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if now != before:  # a no-op run neither encodes nor compares them (2 ms at 500 articles)
             save_state(config.state_dir / name, now)
     return result
+
+
+def _review_outdated(article: Article, sentences: list[tuple[str, int | None, str]]) -> list[str]:
+    """A warning at ``last_reviewed`` when this run saw the German text of a medically reviewed article change
+    (``sentences``: its changed, new and removed sentences, ``ExtractResult.sentences``) and no ``updated`` after
+    ``last_reviewed`` says so yet: the page would go on calling the current text reviewed. Pages are made from
+    the files alone (a fresh clone builds the same site), so the author writes the day into the front matter.
+    Said once, by the run that sees the change (``sources.front_matter_warnings`` says it on every run once
+    ``updated`` is set)."""
+    reviewed, updated = article.meta.get("last_reviewed"), article.meta.get("updated")
+    if reviewed is None or not any(kind != "restored" for kind, _, _ in sentences):
+        return []
+    if updated is not None and later(updated, reviewed):
+        return []
+    return [f"{article.ref}:{article.key_line('last_reviewed')}: the German text changed after its medical review "
+            f"(last_reviewed: {reviewed.isoformat()}), but the page still calls it reviewed: set 'updated:' to "
+            "the day of the change (the page then says the text changed after this review), or 'last_reviewed:' "
+            "once it has been reviewed again"]
 
 
 _SENTENCE_NOTE = re.compile(r"^#\. .*, sentence \d+ of \d+$", re.M)  # segment.py's note on a block's sentence

@@ -304,6 +304,27 @@ def test_a_medical_review_of_the_german_original_is_not_claimed_for_an_unchecked
     assert "Cette traduction a été produite" not in page
 
 
+def test_an_edit_of_a_medically_reviewed_text_without_updated_is_said_by_the_extract_that_sees_it(project):
+    """The author edits a sentence of a reviewed article and sets no ``updated:``: the page would go on calling
+    the text reviewed. The extract that sees the change warns at the last_reviewed line what to do; the first
+    extract of the article, a rerun, and an edit with ``updated:`` after the review (the standing warning) do
+    not add it."""
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01"}
+    text = "Die Milz ist klein.\n\nSie liegt links.\n"
+    project.write("source_de/milz.md", article("Milz", text, **meta))
+    line = project.read("source_de/milz.md").split("\n").index("last_reviewed: 2026-04-01") + 1
+    said = f"source_de/milz.md:{line}: the German text changed after its medical review (last_reviewed: 2026-04-01)"
+    assert said not in project.run("extract").output
+    project.write("source_de/milz.md", article("Milz", text.replace("links", "links oben"), **meta))
+    out = project.run("extract").output
+    assert f"warning: {said}, but the page still calls it reviewed: set 'updated:'" in out
+    assert said not in project.run("extract").output  # said by the run that saw the change
+    project.write("source_de/milz.md", article("Milz", text.replace("links", "rechts"),
+                                               **{**meta, "updated": "2026-12-01"}))
+    out = project.run("extract").output
+    assert said not in out and "last_reviewed: 2026-04-01 is before updated: 2026-12-01" in out
+
+
 def test_a_medical_review_older_than_the_last_update_is_flagged_and_not_claimed_for_the_current_text(project):
     """The author changed the German text (updated: 2026-12-08) after Dr. Vogt's review (2026-04-01): check and
     extract warn at the last_reviewed line naming both dates, and every edition says next to the review that
