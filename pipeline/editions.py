@@ -84,8 +84,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
-    from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, hand_draft, hand_translator, key,
-                          signed_off)
+    from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, hand_draft, hand_translator, key
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
