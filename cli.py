@@ -783,6 +783,8 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
         for finding in findings:
             click.echo(str(finding))
         click.echo(f"check: {summary(findings)}")
+        if not any(config.templates_dir.glob("*.pot")):  # "0 entries" would read as "all is well"
+            click.echo("note: no article is extracted yet, so no translation was checked: run verlag extract")
     if errors:
         fail("check", errors, writes=False)
     if any(f.severity == ERROR for f in findings):
