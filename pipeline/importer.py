@@ -28,7 +28,7 @@ import yaml
 from .counts import counted
 from .errors import ManyErrors, VerlagError
 from .fsutil import file_bytes, write_if_changed
-from .limits import IMPORTED
+from .limits import IMPORTED, MEDIA
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, split_front_matter
@@ -658,10 +658,13 @@ def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path
     copies, renamed, mine, unreadable = [], {}, set(article.images.values()), []
     for image, name in article.images.items():
         try:
-            data = image.read_bytes()
+            data = file_bytes(image, MEDIA)
         except OSError as exc:
             unreadable.append(VerlagError(f"image of {article.source}: {exc.strerror or exc}; not copied: copy it to "
                                           f"{source_dir.name}/{IMAGES_DIR}/{name} yourself", image))
+            continue
+        except VerlagError as exc:
+            unreadable.append(VerlagError(f"image of {article.source}: {exc.message}; not copied", image))
             continue
         target, n = source_dir / IMAGES_DIR / name, 2
         while _holds_other(target, data, claimed) or (target.name != name and target.name in mine):
