@@ -389,7 +389,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     errors += problems
     placements, beside, relinked = place_together(articles, found, config.source_dir,
                                                   lambda slug: kept_catalogs(config, slug))
-    placements = wikilinked(placements, {a.title: a.slug for a in read_sources(config).articles})
+    placements = wikilinked(placements, lambda: {a.title: a.slug for a in read_sources(config).articles})
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)

@@ -683,19 +683,22 @@ def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:
     return target.is_file() and target.read_bytes() != data
 
 
-def wikilinked(placed: list[Placed], titles: dict[str, str]) -> list[Placed]:
+def wikilinked(placed: list[Placed], titles: Callable[[], dict[str, str]]) -> list[Placed]:
     """``placed`` with each wikilink of an imported note (``[[Title]]``, Obsidian's) a link to the file of the
-    article with that title, among ``titles`` (title -> slug: the project's articles) and the imported ones, or
+    article with that title, among ``titles()`` (title -> slug: the project's articles, asked for only when a
+    note holds a wikilink: reading the project's sources is the import's dearest step) and the imported ones, or
     its text where there is none (``notesyntax.link_wikilinks``), each noted."""
     from .notesyntax import WIKILINK_RE, link_wikilinks
 
-    slugs = {**titles, **{p.article.meta["title"]: p.article.slug for p in placed if not p.imported_as}}
+    slugs = None
     out = []
     for p in placed:
         head = p.text.find("\n---\n") + 5
         if p.imported_as or not WIKILINK_RE.search(p.text, head):
             out.append(p)
             continue
+        if slugs is None:
+            slugs = {**titles(), **{q.article.meta["title"]: q.article.slug for q in placed if not q.imported_as}}
         body, notes = link_wikilinks(p.text[head:], slugs)
         out.append(dataclasses.replace(p, text=p.text[:head] + body,
                                        article=dataclasses.replace(p.article, notes=[*p.article.notes, *notes])))
