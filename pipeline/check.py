@@ -49,7 +49,7 @@ from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
-from .quotes import quote_balance, quote_conventions, quote_marks
+from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
 from .redirects import file_slug, gone_language_message, gone_message, old_hosts, old_names, old_path
 from .notesyntax import findings as note_syntax
@@ -685,7 +685,7 @@ def check_brackets(entry, ctx):
     for open_, close in _BRACKETS:
         if src.count(open_) - src.count(close) != tgt.count(open_) - tgt.count(close):
             yield f"unbalanced brackets: {tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
-    if _foreign_quotes(tgt, ctx.lang):
+    if foreign_quotes(tgt, ctx.lang):
         return  # the typography check names the wrong quotation marks
     # the German's own way: „…“, »…«, or the “…” many German texts use (0: a mix, taken as balanced)
     balance = next((b for way in quote_conventions(ctx.source_lang) if (b := quote_balance(src, way)) is not None), 0)
@@ -695,18 +695,6 @@ def check_brackets(entry, ctx):
         yield f"unbalanced quotation marks: {shown}"
     if src.count('"') % 2 == 0 and tgt.count('"') % 2:
         yield 'unbalanced quotation marks: an odd number of "'
-
-
-def _foreign_quotes(text: str, lang: str) -> str | None:
-    lang = lang.split("-")[0]
-    if lang == "en":
-        if "„" in text:
-            return "German quotation marks „…“ in English: use “…”"
-        if "«" in text or "»" in text:
-            return "French quotation marks « … » in English: use “…”"
-    if lang == "fr" and "„" in text:
-        return "German quotation marks „…“ in French: use « … » with no-break spaces"
-    return None
 
 
 _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
@@ -722,7 +710,7 @@ def check_typography(entry, ctx):
 def _typography(entry, ctx):
     tgt = text_parts(entry.msgstr, ctx).prose
     lang = ctx.lang.split("-")[0]
-    foreign = _foreign_quotes(tgt, lang)
+    foreign = foreign_quotes(tgt, lang)
     if foreign:
         yield foreign
     if lang == "en" and (m := _DECIMAL_COMMA.search(tgt)):

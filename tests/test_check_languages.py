@@ -255,3 +255,19 @@ def test_a_translation_without_a_double_space_or_a_tag_is_not_searched_for_code_
     assert searched == []
     assert findings("Sie `sehen` es.", "You `sehen`  it.", "en", "double-space") == ["doubled space: “You `  it.”"]
     assert searched
+
+
+@pytest.mark.parametrize("lang, translation, message", [
+    ("es", "Dijo „sí“.", ["German quotation marks „…“ in Spanish: use «…»"]),
+    ("it", "Ha detto „sì“.", ["German quotation marks „…“ in Italian: use «…»"]),
+    ("ja", "彼女は„はい“と言った。", ["German quotation marks „…“ in Japanese: use 「…」"]),
+    ("en", "She said «yes».", ["French quotation marks « … » in English: use “…”"]),
+    ("pl", "Powiedziała „tak”.", []),
+    ("ru", "Она сказала «да».", []),
+])
+def test_quotation_marks_a_language_does_not_use_are_named_from_cldr_s_table(lang, translation, message):
+    """The typography check knew the wrong marks of English and French only, from rules of its own beside
+    ``quotes.CLDR_QUOTES``: a German „…“ kept in Spanish, Italian or Japanese went without a word. The marks no
+    convention of the language has are named from that table, as the brackets check reads it; Polish „…” and
+    Russian «…» are the languages' own."""
+    assert findings("Sie sagte „ja“.", translation, lang, "typography", fuzzy=True) == message
