@@ -1456,6 +1456,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     if not article.draft and (not slugs or article.slug in slugs)
                     for line, placeholder in unfilled(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
+    findings.extend(gone_language_findings(config))  # about the project, not an article: said in every run
     findings.extend([] if slugs else gone_address_findings(config, sources))
     findings.extend(old_site_findings(config, sources, slugs, errors))
     said = set(map(str, errors))  # a settings mistake that left links to the site's pages unjudged: said once
@@ -1520,11 +1521,9 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     language and its address answers 404 (a renamed article, by file or ``slug:``). And, on every run, for each
     address an earlier build took down (``site.GONE``) that still nothing answers, until an alias covers it or
     ``[site] gone`` lists the slug (taken down on purpose). At the article whose file still has that name, else
-    at the page under site/. And one at verlag.toml's ``languages`` for each language the last build published
-    (its index, feed and 404 page) that verlag.toml no longer names: the next build takes them down with its
-    articles."""
+    at the page under site/ (the languages' own: ``gone_language_findings``)."""
     from .fsutil import load_state
-    from .site import GONE, STATE_FILE, Urls, published_languages
+    from .site import GONE, STATE_FILE, Urls
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
@@ -1534,10 +1533,7 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
     urls, source = Urls(config.site_url), config.source_language
     state = load_state(config.state_dir / STATE_FILE)
-    findings = [Finding(CONFIG_NAME, config.line("languages") or 1, "gone-address", WARNING,
-                        gone_language_message(urls.path("index", lang), lang), lang, "", (None, ""))
-                for lang in sorted(published_languages(state.get("files", []), urls)
-                                   - {source, *config.languages})]
+    findings = []
     taken_down = state.get(GONE) if isinstance(state.get(GONE), dict) else {}
     slugs = {slug for rel in state.get("pages", {})
              for lang, _, rest in [rel.partition("/")] for slug, _, tail in [rest.partition("/")]
@@ -1550,6 +1546,20 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         findings.append(Finding(owner.ref if owner else f"site/{source}/{slug}/index.html", 1, "gone-address",
                                 WARNING, message, source, slug, (None, "")))
     return findings
+
+
+def gone_language_findings(config: Config) -> list[Finding]:
+    """A warning at verlag.toml's ``languages`` for each language the last build published (its index, feed and
+    404 page; ``site.STATE_FILE``) that verlag.toml no longer names: the next build takes them down with its
+    articles."""
+    from .fsutil import load_state
+    from .site import STATE_FILE, Urls, published_languages
+
+    urls = Urls(config.site_url)
+    files = load_state(config.state_dir / STATE_FILE).get("files", [])
+    return [Finding(CONFIG_NAME, config.line("languages") or 1, "gone-address", WARNING,
+                    gone_language_message(urls.path("index", lang), lang), lang, "", (None, ""))
+            for lang in sorted(published_languages(files, urls) - {config.source_language, *config.languages})]
 
 
 FILE_SUFFIX_RE = re.compile(r"\.(?!html?$|php$)[A-Za-z0-9]{2,5}$")  # a file's address, not a page's (.pdf, .jpg)
