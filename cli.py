@@ -848,8 +848,12 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed
             else f"site: {counted(len(site.written), 'file')} written, {len(site.removed)} removed")
-    click.echo(f"build: {counted(len(result.editions), 'edition')} made, {len(result.written)} written, "
-               f"{counted(result.skipped, 'article')} unchanged; {made}")
+    made_again, written = len(result.editions), len(result.written)
+    same = made_again - written  # made again with the text they had: a sign-off of the very draft readers saw
+    editions = (f"{counted(made_again, 'edition')} checked, unchanged" if same and not written
+                else f"{counted(made_again, 'edition')} made, {written} written"
+                + (f" ({same} checked, unchanged)" if same else ""))
+    click.echo(f"build: {editions}, {counted(result.skipped, 'article')} unchanged; {made}")
     return result.errors + site.errors, site
 
 
