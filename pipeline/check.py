@@ -457,11 +457,29 @@ def check_urls(entry, ctx):
         yield "URL or e-mail address changed: " + _describe(missing, added)
 
 
+# A version is an identifier, kept as written: "Version 2.100" is no 2100 in German nor 2.1 in English
+_VERSION = re.compile(r"(?<![\w.])(?:[Vv]ersion|[Rr]elease|v)[ \u00a0]?(\d+(?:\.\d+)+)(?![\w.]*\d)")
+# Japanese idioms that write a digit but say no number: もう1度 "once more" (the 度 of 33度 is a degree)
+_NO_NUMBER = {"ja": re.compile(r"もう[ \u3000]?[1１][ \u3000]?度")}
+
+
+def _as_said(prose: str, lang: str) -> tuple[str, Counter]:
+    """``prose`` without its idioms that say no number (``_NO_NUMBER``) and its version identifiers, and those."""
+    if idiom := _NO_NUMBER.get(lang.split("-")[0]):
+        prose = idiom.sub("もう一度", prose)
+    versions = Counter(m.group(1) for m in _VERSION.finditer(prose))
+    return (_VERSION.sub(lambda m: m.group()[:m.start(1) - m.start()], prose) if versions else prose), versions
+
+
 def check_numbers(entry, ctx):
     if not (_DIGIT.search(entry.msgid) or _DIGIT.search(entry.msgstr)):
         return
-    german, translation = _kept_as_written(text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose,
-                                           ctx.source_lang, ctx.lang)
+    german, src_versions = _as_said(text_parts(entry.msgid, ctx).prose, ctx.source_lang)
+    said, tgt_versions = _as_said(text_parts(entry.msgstr, ctx).prose, ctx.lang)
+    if src_versions != tgt_versions:
+        yield "version numbers differ: " + _describe(sorted(src_versions - tgt_versions),
+                                                     sorted(tgt_versions - src_versions))
+    german, translation = _kept_as_written(german, said, ctx.source_lang, ctx.lang)
     src, tgt = numbers(german, ctx.source_lang), numbers(translation, ctx.lang)
     missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
@@ -479,7 +497,7 @@ def check_numbers(entry, ctx):
     # both read with the unit names of both languages: a target language's name kept as written ("9 L") is no unit
     # of the translation alone
     src_units = Counter(units(text_parts(entry.msgid, ctx).prose, ctx.lang, ctx.source_lang))
-    tgt_units = Counter(units(text_parts(entry.msgstr, ctx).prose, ctx.lang, ctx.source_lang))
+    tgt_units = Counter(units(said, ctx.lang, ctx.source_lang))
     missing, added = _differences(src_units, tgt_units)
     if added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
         src_units = Counter(units(as_digits(text_parts(entry.msgid, ctx).prose), ctx.lang, ctx.source_lang))
