@@ -83,7 +83,8 @@ def test_inits_placeholders_are_no_wikilinks(project: Project):
 def test_an_import_reads_the_project_s_sources_only_for_a_note_with_a_wikilink(project: Project, tmp_path,
                                                                                 monkeypatch):
     """Every import read and parsed all of ``source_de/`` (``read_sources``: front matter, Markdown) only to
-    resolve ``[[wikilinks]]``, whether a note held one or not; at N = 500 that is most of a one-article import.
+    resolve ``[[wikilinks]]``, whether a note held one or not: at N = 500 (peer corpus, no ``.verlag/`` cache)
+    0.3 s of the 1.6 s CPU a one-article import took (median of 5 interleaved pairs, user+sys: 1.58 s -> 1.26 s).
     The project's titles are read only when a note holds a wikilink, and then they still resolve it."""
     from pipeline import sources
 
