@@ -389,7 +389,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     errors += problems
     placements, beside, relinked = place_together(articles, found, config.source_dir,
                                                   lambda slug: kept_catalogs(config, slug))
-    placements = wikilinked(placements, {a.title: a.slug for a in read_sources(config).articles})
+    placements = wikilinked(placements, lambda: {a.title: a.slug for a in read_sources(config).articles})
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
@@ -850,8 +850,12 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed
             else f"site: {counted(len(site.written), 'file')} written, {len(site.removed)} removed")
-    click.echo(f"build: {counted(len(result.editions), 'edition')} made, {len(result.written)} written, "
-               f"{counted(result.skipped, 'article')} unchanged; {made}")
+    made_again, written = len(result.editions), len(result.written)
+    same = made_again - written  # made again with the text they had: a sign-off of the very draft readers saw
+    editions = (f"{counted(made_again, 'edition')} checked, unchanged" if same and not written
+                else f"{counted(made_again, 'edition')} made, {written} written"
+                + (f" ({same} checked, unchanged)" if same else ""))
+    click.echo(f"build: {editions}, {counted(result.skipped, 'article')} unchanged; {made}")
     return result.errors + site.errors, site
 
 

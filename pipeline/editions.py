@@ -23,6 +23,7 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import combine_digests, code_digest, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
+from .limits import CATALOG
 from .lock import clock, held_since
 from .practice import translator_names, unfilled
 from .published import PlannedPages, SitePages
@@ -298,19 +299,28 @@ def _fingerprint_before(config: Config, article: Article, lang: str, glossary_di
     ``catalogs`` and the editions' from ``files`` (each read and hashed only when its stat changed since it was
     last hashed: ``statrecord``), and what ``SitePages.key`` reads in the catalog from ``known`` by its digest
     (``LINKS_FILE``); ``found``: where this build puts what it used, for the next one. A catalog without either,
-    or one that cannot be read (raising ``OSError`` as ``read_bytes`` does), is read."""
+    or one that cannot be read (raising ``OSError`` as ``read_bytes`` does), is read. One over ``limits.CATALOG``
+    is not: its fingerprint is "", which no build records, so the article's build reports it (``contain``)."""
     path = config.po_path(lang, article.slug)
     written = _on_disk(config, article, lang, files)
     try:
+        return _fingerprint_of(config, article, lang, glossary_digest, pages, catalogs, known, found, path, written)
+    except VerlagError:
+        return ""
+
+
+def _fingerprint_of(config: Config, article: Article, lang: str, glossary_digest: str, pages: SitePages,
+                    catalogs: StatRecord, known: dict, found: dict, path: Path, written: tuple) -> str:
+    try:
         digest = catalogs.digest(path.relative_to(config.translations_dir).as_posix())
     except OSError:
-        return _fingerprint(config, article, lang, glossary_digest, read_bytes(path), pages, written)
+        return _fingerprint(config, article, lang, glossary_digest, read_bytes(path, CATALOG), pages, written)
     name = digest.hex() if digest is not None else "-"
     findings = known.get(name)
     if not (isinstance(findings, list) and len(findings) == 2 and isinstance(findings[1], list)
             and all(isinstance(n, str) for n in findings[1]) and isinstance(findings[0], list)
             and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in findings[0])):
-        data = read_bytes(path)
+        data = read_bytes(path, CATALOG)
         if (None if data is None else hashlib.sha256(data).digest()) != digest:  # saved since the stat
             return _fingerprint(config, article, lang, glossary_digest, data, pages, written)
         findings = list(pages.findings(data))
@@ -368,7 +378,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
                   edition_record(source_edition(article, config.source_language), article, "source"))
     # as this build publishes them, as check's QA gate counts them; their answers are made here, not in the workers
     pages = PlannedPages(config, sources, glossary)
-    catalogs = StatRecord(config.state_dir, config.translations_dir, held_since(config))
+    catalogs = StatRecord(config.state_dir, config.translations_dir, held_since(config), limit=CATALOG)
     links = load_state(config.state_dir / LINKS_FILE)
     known = links.get("catalogs") if links.get("key") == _links_key(config, pages) else None
     known, found = known if isinstance(known, dict) else {}, {}

@@ -19,6 +19,7 @@ from .config import CONFIG_NAME, Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, combine_digests, digest_bytes, load_state, relpath, save_state
 from .glossary import Glossary, load_glossary
+from .limits import CATALOG
 from .lock import clock, held_since
 from .orphans import Orphan, carry_over, find_orphans, report
 from .sources import TEMPLATE_TAG_HINT, Article, front_matter_warnings, later, read_sources
@@ -64,11 +65,12 @@ def _fingerprint(config: Config, article: Article, glossary: Glossary, files: li
 def _fingerprint_before(config: Config, article: Article, glossary: Glossary, files: StatRecord) -> str | None:
     """``_fingerprint`` of the template and catalogs as they are before the run, their digests taken from
     ``files`` (read and hashed only when their stat changed since they were last hashed); None when one of
-    them cannot be read (a folder in its place, a symlink loop, no permission): the article is extracted,
-    and its merge reports the file within the article (``contain``) while the other articles go on."""
+    them cannot be read (a folder in its place, a symlink loop, no permission, over ``limits.CATALOG``): the
+    article is extracted, and its merge reports the file within the article (``contain``) while the other
+    articles go on."""
     try:
         return combine_digests(*map(files.digest, _names(config, article)), extra=_depends(config, article, glossary))
-    except OSError:
+    except (OSError, VerlagError):
         return None
 
 
@@ -117,7 +119,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     paused = {a.slug: a.ref for a in sources.german_only}
     orphans = find_orphans(config, slugs)
     kept = carry_over(config, orphans, slugs, paused)  # first: the catalogs it brings translations to are merged as found
-    files = StatRecord(config.state_dir, config.translations_dir, held_since(config))
+    files = StatRecord(config.state_dir, config.translations_dir, held_since(config), limit=CATALOG)
     prints = {a.slug: _fingerprint_before(config, a, glossary, files) for a in articles}
     changed = [a for a in articles if prints[a.slug] is None or state.get(a.slug) != prints[a.slug]]
     segmented = load_state(config.state_dir / SEGMENTATION_FILE)

@@ -28,7 +28,7 @@ import yaml
 from .counts import counted
 from .errors import ManyErrors, VerlagError
 from .fsutil import file_bytes, write_if_changed
-from .limits import IMPORTED
+from .limits import IMPORTED, MEDIA
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, split_front_matter
@@ -658,10 +658,13 @@ def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path
     copies, renamed, mine, unreadable = [], {}, set(article.images.values()), []
     for image, name in article.images.items():
         try:
-            data = image.read_bytes()
+            data = file_bytes(image, MEDIA)
         except OSError as exc:
             unreadable.append(VerlagError(f"image of {article.source}: {exc.strerror or exc}; not copied: copy it to "
                                           f"{source_dir.name}/{IMAGES_DIR}/{name} yourself", image))
+            continue
+        except VerlagError as exc:
+            unreadable.append(VerlagError(f"image of {article.source}: {exc.message}; not copied", image))
             continue
         target, n = source_dir / IMAGES_DIR / name, 2
         while _holds_other(target, data, claimed) or (target.name != name and target.name in mine):
@@ -680,19 +683,22 @@ def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:
     return target.is_file() and target.read_bytes() != data
 
 
-def wikilinked(placed: list[Placed], titles: dict[str, str]) -> list[Placed]:
+def wikilinked(placed: list[Placed], titles: Callable[[], dict[str, str]]) -> list[Placed]:
     """``placed`` with each wikilink of an imported note (``[[Title]]``, Obsidian's) a link to the file of the
-    article with that title, among ``titles`` (title -> slug: the project's articles) and the imported ones, or
+    article with that title, among ``titles()`` (title -> slug: the project's articles, asked for only when a
+    note holds a wikilink: reading the project's sources is the import's dearest step) and the imported ones, or
     its text where there is none (``notesyntax.link_wikilinks``), each noted."""
     from .notesyntax import WIKILINK_RE, link_wikilinks
 
-    slugs = {**titles, **{p.article.meta["title"]: p.article.slug for p in placed if not p.imported_as}}
+    slugs = None
     out = []
     for p in placed:
         head = p.text.find("\n---\n") + 5
         if p.imported_as or not WIKILINK_RE.search(p.text, head):
             out.append(p)
             continue
+        if slugs is None:
+            slugs = {**titles(), **{q.article.meta["title"]: q.article.slug for q in placed if not q.imported_as}}
         body, notes = link_wikilinks(p.text[head:], slugs)
         out.append(dataclasses.replace(p, text=p.text[:head] + body,
                                        article=dataclasses.replace(p.article, notes=[*p.article.notes, *notes])))

@@ -850,6 +850,12 @@ def _instant(moment: Moment | None, zone: dt.tzinfo | None) -> dt.datetime:
     return dt.datetime.combine(moment, dt.time(), zone or dt.timezone.utc)
 
 
+def _newest_original(site: _Site) -> dt.datetime | None:
+    """The newest date (``updated``, else ``date``) of the published German articles; None when there is none."""
+    return max((_instant(page.updated or page.date, site.config.zone) for (lang, _), page in site.published.items()
+                if lang == site.source and not page.standalone), default=None)
+
+
 def _stamp(moment: Moment | None, zone: dt.tzinfo | None) -> str:
     """RFC 3339 date-time for Atom (RFC 4287 3.3), the author's time zone kept: 2020-09-09T00:00:00+02:00 (a day
     as ``_instant`` starts it)."""
@@ -1514,8 +1520,9 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
             entries.append({**item, "content": absolute_html(_render(
                 env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
                 item["absolute"])})
+        # an empty feed (its last translation withdrawn) is dated by the site's newest article, as the German feed
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date, site.config.zone) for i in entries),
-                            default=None), site.config.zone)
+                            default=_newest_original(site)), site.config.zone)
         out[feed] = xml_chars(_render(env, "feed.xml", feed, {
             "lang": lang, "lang_name": own_and_english_name(lang), "feed": urls.absolute("feed", lang),
             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,

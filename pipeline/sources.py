@@ -133,8 +133,9 @@ def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
     Accepts what YAML makes of a date or timestamp (``dt.date``, ``dt.datetime``)
     and strings in the forms of ``DATE_RE`` (the same, quoted). A time without
     a zone is in ``zone`` (verlag.toml's ``timezone``, the author's clock), else
-    UTC, as YAML 1.1's timestamp type reads it. Raises ``ValueError`` for anything
-    else, including impossible days.
+    UTC, as YAML 1.1's timestamp type reads it; as zoneinfo reads a wall-clock time (RFC 9557), one in the gap
+    of a change to summer time is moved forward by the gap (02:30 is 03:30; ``front_matter_warnings`` says so),
+    one that happens twice is the first. Raises ``ValueError`` for anything else, including impossible days.
     """
     if isinstance(value, str):
         text = value.strip()
@@ -142,13 +143,21 @@ def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
             raise ValueError(value)
         if len(text) == 10:
             return dt.date.fromisoformat(text)
-        text = re.sub(r"[Zz]$", "+00:00", text[:10] + "T" + text[11:]).replace(",", ".").replace(" ", "")
-        value = dt.datetime.fromisoformat(re.sub(r"([+-]\d{2})$", r"\1:00", text))
+        value = _iso_time(text)
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=zone or dt.timezone.utc)
+        if value.tzinfo:
+            return value
+        written = value.replace(tzinfo=zone or dt.timezone.utc)  # fold=0: the first of a time that happens twice
+        return written.astimezone(dt.timezone.utc).astimezone(written.tzinfo)
     if isinstance(value, dt.date):
         return value
     raise ValueError(value)
+
+
+def _iso_time(text: str) -> dt.datetime:
+    """A ``DATE_RE`` date with a time as ``datetime`` (naive when written without a zone)."""
+    text = re.sub(r"[Zz]$", "+00:00", text[:10] + "T" + text[11:]).replace(",", ".").replace(" ", "")
+    return dt.datetime.fromisoformat(re.sub(r"([+-]\d{2})$", r"\1:00", text))
 
 
 def _bad_value(front: str) -> tuple[int, str, str]:
@@ -674,6 +683,15 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "
                          f"with every copy: add 'date: {day}'"))
+    for key in DATE_KEYS if not article.undated else DATE_KEYS[1:]:
+        if isinstance(meta.get(key), dt.datetime) and (line := article.key_line(key)):
+            written = article.text.split("\n")[line - 1].partition(":")[2].strip().strip("'\"")
+            wall = _iso_time(written) if DATE_RE.fullmatch(written) and len(written) > 10 else None
+            if wall is not None and wall.tzinfo is None and wall != meta[key].replace(tzinfo=None):
+                found.append((line, f"{key}: {written} is no time on the author's clock (verlag.toml's timezone "
+                                    "skips that hour for summer time): read as "
+                                    f"{meta[key].isoformat(sep=' ', timespec='minutes')}, the same instant "
+                                    "zoneinfo gives it; write that"))
     date, updated, reviewed = meta["date"], meta.get("updated"), meta.get("last_reviewed")
     if updated is not None and not article.undated and later(date, updated):
         found.append((article.key_line("updated"),

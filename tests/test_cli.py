@@ -305,6 +305,29 @@ def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_upd
     assert "build: 0 editions made, 0 written, 1 article unchanged; site: 0 files written" in project.run("build").output
 
 
+def test_a_sign_off_of_the_draft_readers_saw_is_summed_up_as_editions_checked_and_unchanged(project):
+    """The reviewer signs off a fuzzy draft that ``unreviewed = "machine"`` already published: the editions come
+    out as they were, and the build said "2 editions made, 0 written", as if it had failed to write them. It says
+    they were checked and are unchanged, with and without ``-q``."""
+    import polib
+
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    path = str(project.root / "translations/en/leber.po")
+    po = polib.pofile(path)
+    for msgid, draft in (("Leber", "Liver"), ("Die Leber arbeitet nachts.", "The liver works at night.")):
+        po.find(msgid).msgstr, po.find(msgid).flags = draft, ["fuzzy"]  # a draft, published as machine text
+    po.save(path)
+    assert "build: 2 editions made, 2 written, 0 articles unchanged" in project.run("build").output
+    for msgid, flags in (("Leber", "-q"), ("Die Leber arbeitet nachts.", "")):
+        po = polib.pofile(path)
+        po.find(msgid).flags.remove("fuzzy")  # signed off as drafted
+        po.save(path)
+        out = project.run("build", *filter(None, [flags])).output
+        assert "build: 2 editions checked, unchanged, 0 articles unchanged; site: " in out, out
+
+
 def test_build_skips_unchanged_articles_and_redoes_what_changed(project):
     project.write("source_de/leber.md", LEBER)
     project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
