@@ -167,10 +167,12 @@ def styled_emphasis(tree) -> list[str]:
 EMBEDS = ("script", "iframe", "object", "embed", "form")  # what Markdown cannot carry and a reader saw or ran
 
 
-# An embedded player's address -> the video's own page: YouTube (also its no-cookie host) and Vimeo.
+# An embedded player's address -> the video's own page: YouTube (also its no-cookie host) and Vimeo (an unlisted
+# video's page needs the player's "h" key: vimeo.com/ID/KEY).
 PLAYER_RES = ((re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", re.I),
-               "https://www.youtube.com/watch?v={}"),
-              (re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)", re.I), "https://vimeo.com/{}"))
+               "https://www.youtube.com/watch?v="),
+              (re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)(?:\?(?:[^#]*&)?h=(\w+))?", re.I),
+               "https://vimeo.com/"))
 # A player's title attribute that names the player, not the video (YouTube's and Vimeo's defaults).
 PLAYER_TITLE_RE = re.compile(r"^\s*(?:(?:youtube|vimeo)?\s*(?:video\s*)?player|embedded (?:content|video)|video)?\s*$",
                              re.I)
@@ -181,7 +183,7 @@ def _video_page(src: str) -> str:
     for pattern, page in PLAYER_RES:
         match = pattern.match(src)
         if match:
-            return page.format(match.group(1))
+            return page + "/".join(part for part in match.groups() if part)
     return f"https:{src}" if src.startswith("//") else src
 
 

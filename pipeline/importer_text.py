@@ -60,6 +60,7 @@ MD_INLINE = frozenset({"strong_open", "em_open", "code_inline", "link_open", "im
 _WRAPPERS = r"div|article|section|main|body|html|span"
 WRAPPER_OPEN_RE = re.compile(rf"^(?:<(?:{_WRAPPERS})(?:\s[^<>]*)?>\s*)+", re.I)
 WRAPPER_CLOSE_RE = re.compile(rf"(?:\s*</(?:{_WRAPPERS})\s*>)+$", re.I)
+DOCUMENT_RE = re.compile(r"<(?:!doctype|head|meta|title|script|style)\b", re.I)  # a saved page, never copied text
 HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockquote|pre|hr)\b[^<>]*>", re.I)
 UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
 BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
@@ -101,9 +102,11 @@ def german_date(text: str) -> tuple[int, int, int | None] | None:
 
 def wrapped_text(data: bytes) -> bool:
     """Whether ``data`` is text inside an HTML wrapper (``WRAPPER_OPEN_RE``: ``<div class="entry-content">``)
-    without any HTML block element (``HTML_BLOCK_RE``) in it: copied text, not HTML, whatever its first tag."""
+    without any HTML block element (``HTML_BLOCK_RE``) or part of a page's head (``DOCUMENT_RE``) in it: copied
+    text, not HTML, whatever its first tag."""
     text = data.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
-    return WRAPPER_OPEN_RE.match(text) is not None and HTML_BLOCK_RE.search(text) is None
+    return WRAPPER_OPEN_RE.match(text) is not None and HTML_BLOCK_RE.search(text) is None \
+        and DOCUMENT_RE.search(text) is None
 
 
 def html_fragment(data: bytes) -> bool:

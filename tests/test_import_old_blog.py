@@ -390,11 +390,11 @@ def test_a_wordpress_video_player_becomes_a_link_to_the_video(project, tmp_path)
         post("Nacken", f"<p>{CARE}</p>\n\n{block}\n\n{player}", post_id=2, name="nacken")))).output
     knie = project.read("source_de/knie.md")
     assert "<https://www.youtube.com/watch?v=abcDEF12345>" in knie
-    assert "Zum Mitmachen: [Dehnen am Morgen](https://vimeo.com/76979871) jeden Tag." in knie
+    assert "Zum Mitmachen: [Dehnen am Morgen](https://vimeo.com/76979871/8272103f6e) jeden Tag." in knie
     assert "iframe" not in knie and "youtube-nocookie" not in knie
     assert ("embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (an <iframe> from "
             "www.youtube-nocookie.com: a page loads nothing from it until the reader follows the link)") in out
-    assert "embed kept as a link: https://vimeo.com/76979871" in out
+    assert "embed kept as a link: https://vimeo.com/76979871/8272103f6e" in out
     assert "  title: Knieschmerzen\n" in out and shy not in out
     nacken = project.read("source_de/nacken.md")
     assert nacken.count("youtube.com/watch?v=abcDEF12345") == 1 and "iframe" not in nacken

@@ -125,3 +125,16 @@ def test_an_html_fragment_copied_from_a_pages_source_imports_as_html(project, tm
     assert body == ("Wer viel sitzt, verkürzt die Hüftbeuger. Das merkt man beim Aufstehen nach einer langen "
                     "Autofahrt.\n\n## Eine einfache Dehnung\n\n**Hinweis:** Bei akuten Schmerzen bitte vorher mit "
                     "der Ärztin sprechen.\n")
+
+
+def test_a_saved_page_built_of_divs_alone_is_still_a_page(project, tmp_path):
+    """A page with a head but no <p> or <h2> (its text in <div>s) is no copied text in a wrapper: its <title>
+    names it, no head markup becomes its title."""
+    page = tmp_path / "ingwer.html"
+    page.write_text('<html lang="de"><head><meta charset="utf-8"><title>Ingwer im Winter</title></head><body>'
+                    '<div class="post">\n<div>Ingwer im Winter</div>\n<div>Frischer Ingwer wärmt von innen, wenn man '
+                    "ihn als Tee aufgießt und zehn Minuten ziehen lässt.</div>\n</div></body></html>\n",
+                    encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "  title: Ingwer im Winter\n" in out and "HTML wrapper" not in out
+    assert "Frischer Ingwer wärmt von innen" in project.read("source_de/ingwer-im-winter.md")
