@@ -186,10 +186,12 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
     whose raw HTML or image runs code or loads from another host (``rawhtml.active_html``), which the site
     would publish as written. Invisible line-break hints copied from web pages (``invisible.HINTS``: soft
     hyphens, zero-width spaces) are dropped from the text and counted in a note: a reader never sees them, but
-    a word retyped without them would be a changed sentence to every translation."""
+    a word retyped without them would be a changed sentence to every translation; the notes quote the text
+    without them too."""
     from .invisible import count_hints, without_hints
     from .rawhtml import active_html
 
+    article = dataclasses.replace(article, notes=[without_hints(note) for note in article.notes])
     hints = count_hints(article.body) + sum(count_hints(str(v)) for k, v in article.meta.items() if k in TEXT_KEYS)
     if hints:
         meta = {k: ([without_hints(t) for t in v] if isinstance(v, list) else without_hints(v)) if k in TEXT_KEYS
@@ -251,6 +253,11 @@ def detect_kind(path: Path, data: bytes) -> str:
         return "feed"
     if b"<html" in head or b"<body" in head:
         return "html"
+    if head.startswith(b"<"):
+        from .importer_text import html_fragment  # importer_text imports this module
+
+        if html_fragment(data):
+            return "html"
     if head.startswith(b"<?xml"):
         raise VerlagError("an XML file that is neither a WordPress export (WXR) nor an RSS/Atom feed", path, 1)
     if head.startswith((b"---", b"+++")):
@@ -283,6 +290,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     try:
         data = file_bytes(path, IMPORTED)
         found = kind or detect_kind(path, data)
+        if found == "html" and importer_text.wrapped_text(data):
+            found = "text"  # an HTML wrapper around copied text (no <p>, no <h2>): its lines are the blocks
         if found == "text":
             articles.append(importer_text.read_text(path, data, year))
         elif found == "markdown":

@@ -476,7 +476,7 @@ def test_compiled_templates_planted_in_verlag_jinja_are_never_run(site_project: 
 def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(project: Project, tmp_path_factory):
     """Markdown carries no script or embed: a WordPress post's tracker script vanished unsaid, and its video
     ``<iframe>`` left only its fallback text ("Ihr Browser zeigt keine Videos"), which no reader ever saw. An
-    inline script has no address to link instead."""
+    inline script has no address to link instead; the player becomes a link to what it played."""
     export = tmp_path_factory.mktemp("wp") / "export.xml"
     export.write_text('''<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -494,11 +494,11 @@ def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(p
 ''', encoding="utf-8")
     output = project.run("import", str(export)).output
     assert "  left out: <script> from zaehler.example.com (Markdown carries no script, embed or form)" in output
-    assert "  left out: <iframe> from video.example.net (Markdown carries no script, embed or form)" in output
+    assert "  embed kept as a link: https://video.example.net/embed/abc (an <iframe> from video.example.net" in output
     assert "  left out: an inline script (tracking or counter code?): Markdown carries no script\n" in output
-    assert output.count("add a link to it if it belongs") == 2
+    assert output.count("add a link to it if it belongs") == 1
     text = project.read("source_de/tee-winter.md")
-    assert "Das Video:  zeigt es." in text or "Das Video: zeigt es." in text, text
+    assert "Das Video: <https://video.example.net/embed/abc> zeigt es." in text, text
     assert "Ihr Browser" not in text
 
 
