@@ -790,6 +790,20 @@ def render(po: polib.POFile) -> str:
     return render_po(po)
 
 
+def fresh_text(pot: polib.POFile, pot_text: str, lang: str) -> str | None:
+    """``render(merge(None, pot, lang)[0])``, the catalog made from the template alone, from ``pot_text``, which
+    is ``render(pot)``: that catalog holds the template's entries as they are, so only its header is rendered
+    and the entries' lines are the template's (a cold ``extract`` wrapped every msgid twice). None when
+    ``pot_text`` does not start with ``pot``'s header."""
+    head = render_header(pot)
+    if not pot_text.startswith(head):
+        return None
+    po = polib.POFile()
+    po.metadata = _metadata(None, pot, lang)
+    po.header = _header(pot, lang, "")
+    return render_header(po) + pot_text[len(head):]
+
+
 def redate(pot: polib.POFile, text: str, created: str) -> str:
     """``text``, which is ``render(pot)``, for ``pot`` with POT-Creation-Date ``created`` (set on ``pot`` too).
 

@@ -19,7 +19,7 @@ from . import doccache
 from .config import Config
 from .errors import VerlagError, stage
 from .fsutil import read_bytes, relpath, rewrite, write_if_changed
-from .glossary import Glossary, add_hints
+from .glossary import Glossary, add_hints, hinted
 from .limits import CATALOG
 from .sources import Article
 
@@ -60,16 +60,23 @@ class _Merged:
 
 
 def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
-                   keep_typo_fixes: bool, old_pot: str | None = None, resegmented: bool = False) -> _Merged:
+                   keep_typo_fixes: bool, old_pot: str | None = None, resegmented: bool = False,
+                   pot_text: str | None = None) -> _Merged:
     """``pot`` merged into ``old`` (``catalog.merge``, None: a catalog from the template alone), glossary hints
     added; ``data``: the bytes ``old`` was read from; ``old_pot``: the template on disk before this run, the
     German ``old`` was merged with when its ``catalog.TEMPLATE_FIELD`` names it (``_german_before``).
     ``resegmented``: verlag.toml's ``segmentation`` changed since the last run: no old entry is paired with
     new German (all stay as obsolete, their state intact for a switch back), a new entry made of old ones'
-    German gets their translations joined as a fuzzy suggestion (``_joined``), and no German edit is listed."""
-    from .catalog import FUZZY_THRESHOLD, key, merge, render
+    German gets their translations joined as a fuzzy suggestion (``_joined``), and no German edit is listed.
+    ``pot_text``: ``render(pot)``, if at hand: a catalog from the template alone that the glossary adds no hint
+    to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes."""
+    from .catalog import FUZZY_THRESHOLD, fresh_text, key, merge, render
     from .pofile import encode_like
 
+    if old is None and pot_text is not None and all(hinted(e, glossary, lang) == e.comment for e in pot):
+        text = fresh_text(pot, pot_text, lang)
+        if text is not None:
+            return _Merged(data, encode_like(text, data), None, [])
     merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes and not resegmented,
                            threshold=_NEVER if resegmented else FUZZY_THRESHOLD,
                            german_before=lambda: _german_before(old, old_pot))
@@ -199,7 +206,8 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
             if data == b"":  # caught mid-save, or emptied: left to ``rewrite``, which waits for it to settle
                 continue
             old = po_from_bytes(data, relpath(path, config.root))
-            catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot, resegmented)
+            catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot, resegmented,
+                                            pot_text)
         except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
             continue
     return _Prepared(old_pot, pot_text, catalogs, pot)

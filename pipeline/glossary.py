@@ -300,8 +300,13 @@ def add_hints(po, glossary: Glossary, lang: str) -> None:
     lines are always current and come out the same on every run.
     """
     for entry in po:
-        if entry.obsolete:
-            continue
-        kept = [line for line in (entry.comment or "").splitlines() if not line.startswith(HINT_PREFIX)]
-        hints = [h for t in glossary.find(entry.msgid) if (h := t.hint(lang))]
-        entry.comment = "\n".join(kept + hints)
+        if not entry.obsolete:
+            entry.comment = hinted(entry, glossary, lang)
+
+
+def hinted(entry, glossary: Glossary, lang: str) -> str:
+    """The extracted comment ``add_hints`` gives the entry: its lines other than ``#. glossary:`` ones, then one
+    per term its msgid contains now."""
+    kept = [line for line in (entry.comment or "").splitlines() if not line.startswith(HINT_PREFIX)]
+    hints = [h for t in glossary.find(entry.msgid) if (h := t.hint(lang))]
+    return "\n".join(kept + hints)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import polib
 import pytest
 
-from pipeline import extract, extract_article
+from pipeline import catalog, extract, extract_article
 from pipeline.config import load_config
-from pipeline.glossary import Glossary
+from pipeline.glossary import Glossary, add_hints, load_glossary
 from pipeline.sources import read_sources
 
 from conftest import article, copy_shipped_project, msgfmt_check, review
@@ -86,3 +86,36 @@ def test_a_catalog_saved_after_the_worker_merged_it_is_merged_again(project, mer
     assert (kept.msgstr, kept.fuzzy, kept.obsolete) == ("The soil stays loose.", False, 0)
     assert "translations/fr/beet.po" in result.written and result.changes["en"]["new"] == 2  # reworded, added
     msgfmt_check(path)
+
+
+def test_a_new_catalog_is_its_template_with_a_catalog_header_unless_the_glossary_adds_a_hint(tmp_path, monkeypatch):
+    """A worker makes a catalog that is not there yet from the template's text (``catalog.fresh_text``), without
+    merging and wrapping its entries again; where ``add_hints`` would change an entry's extracted comment (a
+    glossary term, a label with a line separator in it) it merges. The bytes are the merge's either way."""
+    project = copy_shipped_project(tmp_path)
+    project.write("source_de/beet.md", article("Beet", NOTES["beet"] + "\n"))
+    project.write("source_de/plan.md", article("Plan", "Siehe [Garten\u2028plan].\n\n[Garten\u2028plan]: /plan\n"))
+    for path in (project.root / "translations").glob("*/*.po"):
+        if path.name != "site.po":
+            path.unlink()
+    config = load_config(project.root)
+    glossary = load_glossary(config.translations_dir, config.root)
+    merged, real = [], catalog.merge
+
+    def merge(old, pot, lang, **options):
+        merged.append((pot.metadata["Project-Id-Version"].split()[-1], lang))
+        return real(old, pot, lang, **options)
+
+    monkeypatch.setattr(catalog, "merge", merge)
+    for art in read_sources(config).articles:
+        made = extract_article.prepare_in_worker(config, art, glossary, False)
+        assert sorted(made.catalogs) == ["en", "fr"]
+        for lang, ready in made.catalogs.items():
+            expected, _ = real(None, made.template(config, art), lang)
+            add_hints(expected, glossary, lang)
+            assert ready.text == catalog.render(expected).encode("utf-8"), (art.slug, lang)
+    assert ("beet", "en") not in merged and ("impressum", "fr") not in merged
+    assert {("zecken-im-garten", "en"), ("rueckenschmerzen-leber", "fr"), ("plan", "en")} <= set(merged)
+    project.run("extract")
+    for lang in config.languages:
+        msgfmt_check(project.root / f"translations/{lang}/beet.po")
