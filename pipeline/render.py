@@ -78,7 +78,6 @@ SENTINELS = FALLBACK_OPEN + FALLBACK_CLOSE + REASONS
 SENTINELS_RE = re.compile(f"([{SENTINELS}])")
 TOUCHING_RE = re.compile(f"{FALLBACK_CLOSE}([ \t]*\n?[ \t]*){FALLBACK_OPEN}([{REASONS}]?)")  # neighbours in one block
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-LINK_CACHE = 8192  # link destinations and autolink texts remembered per process
 # Elements whose content an HTML parser reads as text up to their end tag (HTML Living Standard 13.2.5).
 RAW_TEXT_RE = re.compile(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])",
                          re.I)
@@ -207,10 +206,6 @@ def _parser() -> MarkdownIt:
                            1) if title else out
 
     md.add_render_rule("footnote_anchor", labelled_anchor)
-    # Pure functions of a destination (mdurl's parse, encode and punycode), called once per link: the same
-    # URLs recur in every edition of an article and across articles. markdown-it lets both be replaced.
-    md.normalizeLink = lru_cache(maxsize=LINK_CACHE)(md.normalizeLink)
-    md.normalizeLinkText = lru_cache(maxsize=LINK_CACHE)(md.normalizeLinkText)
     return md
 
 
