@@ -573,7 +573,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
             click.echo(f"{what} {path}{note}")
 
     try:  # the website's own words: a broken site.po must not hide what the articles' run did
-        for path, new in update_site_catalogs(config):
+        for path, new in update_site_catalogs(config, result.warnings):
             say("created" if new else "updated", path, " (the website's own words)")
     except VerlagError as exc:
         result.errors.append(exc)

@@ -87,25 +87,32 @@ def plural_forms(lang: str) -> str:
         return _TWO
 
 
-def plural_form_map(old: str | None, new: str) -> dict[int, int]:
-    """For each msgstr index under ``new`` Plural-Forms, the index under ``old`` that says the same.
+def plural_form_map(old: str | None, new: str) -> dict[int, tuple[int, ...]]:
+    """For each msgstr index under ``new`` Plural-Forms, the indices under ``old`` that said its numbers: the one
+    to take first, then the others its numbers 0…1100 had (none when one old form said them all).
 
-    Both expressions are evaluated (``gettext.c2py``) for n = 0…1100 and for
-    round millions; each new form takes the old form most of its numbers had.
-    So French catalogs written with CLDR's three forms (one, many, other) keep
-    ``msgstr[2]`` as GNU's ``msgstr[1]``. Without a readable old expression the
-    indices stay as they are.
+    Both expressions are evaluated (``gettext.c2py``) for n = 0…1100 and for round millions. The form taken
+    is the old form of the new form's most typical number, its smallest positive one (1 for "one", 2 for
+    GNU's French plural, 5 for the Slavic "many"): so French catalogs written with CLDR's three forms (one,
+    many, other) keep ``msgstr[2]`` as GNU's ``msgstr[1]``, and three forms 0 / 1 / more keep the n = 1 text
+    for French's ``n > 1`` form 0. The others are the old forms of its other numbers up to 1100 (a reader's
+    counts; millions, CLDR's French "many", are left out): where their texts differ from the one taken,
+    the translation no longer says the same for every number (``uistrings`` marks it fuzzy). Without a
+    readable old expression the indices stay as they are.
     """
     count = int(re.search(r"nplurals\s*=\s*(\d+)", new).group(1))
     try:
         before, after = gettext.c2py(old.split("plural=", 1)[1].rstrip("; ")), gettext.c2py(
             new.split("plural=", 1)[1].rstrip("; "))
     except (AttributeError, IndexError, ValueError, SyntaxError):
-        return {i: i for i in range(count)}
-    votes: dict[int, Counter] = {i: Counter() for i in range(count)}
-    for n in [*range(1101), *range(10**6, 10**7, 10**6)]:
-        votes.setdefault(after(n), Counter())[before(n)] += 1
-    return {i: votes[i].most_common(1)[0][0] if votes[i] else i for i in range(count)}
+        return {i: (i,) for i in range(count)}
+    said: dict[int, dict[int, None]] = {i: {} for i in range(count)}  # new form -> its old forms, typical first
+    for n in [*range(1, 1101), 0]:
+        said.setdefault(after(n), {}).setdefault(before(n), None)
+    for n in range(10**6, 10**7, 10**6):  # a form only millions take (none in GNU's table) still finds its text
+        if not said.setdefault(after(n), {}):
+            said[after(n)][before(n)] = None
+    return {i: tuple(said[i]) if said[i] else (i,) for i in range(count)}
 
 
 def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
@@ -831,14 +838,25 @@ _PLAIN_LINES = re.compile(r'^(?:#(?![~|]).*|(?:#~ |#\| |#~\| )?(?:(?:msgctxt|msg
                           r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|)\r?$', re.M)
 
 
+# the lines git (and diff3, Mercurial) writes around the two sides of a conflict it left for a person to resolve
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|\|{7}|={7}|>{7})(?: |\r?$)")
+
+
 def _check_strings(text: str, ref: str) -> None:
-    """Reject what polib silently repairs (an unterminated string loses its last character).
+    """Reject what polib silently repairs (an unterminated string loses its last character), and name git's
+    conflict markers as what they are: a merge left unresolved, not a syntax error.
 
     One regex pass removes the plain lines; only a text with other lines left is checked line by line.
     """
     if not _PLAIN_LINES.sub("", text).strip("\n"):
         return
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    conflict = [n for n, line in enumerate(lines, start=1) if _CONFLICT_MARKER.match(line)]
+    if conflict:
+        raise VerlagError(f"unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) on lines "
+                          f"{', '.join(map(str, conflict))}; resolve the merge (keep the msgstr you want, delete the "
+                          "marker lines), then run verlag again; the file is left as it was", ref, conflict[0])
+    for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         comment = stripped.startswith("#") and not stripped.startswith(("#~", "#|"))
         if not stripped or comment or stripped in ("#~", "#|"):
