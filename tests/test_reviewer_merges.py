@@ -185,3 +185,36 @@ def test_reviewed_entries_msgattrib_only_fuzzy_dropped_come_back_and_a_kept_entr
     assert "en: 0 changed sentences back to review (fuzzy, the old German shown as previous msgid), 1 new" in \
         result.output
     assert "gone from the catalog" not in project.run("extract").output
+
+
+def test_a_catalog_saved_from_before_the_german_changed_is_named_by_status_check_and_build(project: Project):
+    """An editor saves a buffer opened before the author's change and extract (a retranslated sentence in it);
+    then no extract. status, check and build say the catalog does not match the German and to run extract;
+    status no longer counts the page as fully reviewed. extract then makes the sentence fuzzy with the
+    reviewer's newer text, and the warnings go."""
+    path = reviewed_project(project)
+    buffer = path.read_text(encoding="utf-8").replace('msgstr "Spring brings the ticks back."',
+                                                      'msgstr "Spring, however, brings the ticks back."')
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nunreviewed = "machine"\n')
+    author_changes_the_sentence(project)
+    path.write_text(buffer, encoding="utf-8")
+    msgfmt_check(path)
+
+    status = project.run("status", "--lang", "en")
+    assert f"warning: {PO}: the catalog does not match the German of source_de/zecken.md: 1 of its segments has " \
+        "no entry" in status.output and "run verlag extract" in status.output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["untranslated"] == 1 and row["percent_reviewed"] < 100 and row["warnings"] == 1
+    assert row["outdated"]
+    check = project.run("check", "--lang", "en")
+    assert f"warning: {PO}:1: the catalog does not match the German" in check.output
+    assert "[catalog-outdated]" in check.output
+    build = project.run("build")
+    assert f"warning: {PO} does not match the German: 1 segment of the article has no entry" in build.output
+    assert "does not match the German" in project.run("build").output  # said again while it lasts
+
+    project.run("extract")
+    live = entries(project).find(NEW)
+    assert live.msgstr == "Spring, however, brings the ticks back." and live.fuzzy and live.previous_msgid == OLD
+    for command in ("status", "check", "build"):
+        assert "does not match the German" not in project.run(command).output
