@@ -218,3 +218,38 @@ def test_a_catalog_saved_from_before_the_german_changed_is_named_by_status_check
     assert live.msgstr == "Spring, however, brings the ticks back." and live.fuzzy and live.previous_msgid == OLD
     for command in ("status", "check", "build"):
         assert "does not match the German" not in project.run(command).output
+
+
+@pytest.mark.parametrize("record", ["kept", "deleted"])
+def test_an_unreviewed_draft_carried_to_the_changed_sentence_is_known_as_extracts_copy_only_by_its_record(
+        project: Project, record: str):
+    """The old German had an unchecked draft (fuzzy): no sign-off fingerprint tells whether the changed
+    sentence still holds the copy extract made. verlag's record of the catalog it wrote does: the reviewer's
+    signed-off text of the old German replaces the copy. Without the record (a fresh clone) it cannot tell:
+    the signed-off text goes live all the same, the draft stays findable as an obsolete fuzzy entry."""
+    path = reviewed_project(project)
+    draft = entries(project)
+    draft.find(OLD).msgstr, draft.find(OLD).flags = "Spring brings ticks.", ["fuzzy", "markdown-text"]
+    draft.save(str(path))
+    project.run("extract")
+    theirs = project.root / "theirs.po"
+    theirs.write_text(path.read_text(encoding="utf-8").replace('msgstr "Spring brings ticks."',
+                                                               'msgstr "Spring, however, brings the ticks back."')
+                      .replace("#, fuzzy, markdown-text\nmsgid \"Mit", "#, markdown-text\nmsgid \"Mit"),
+                      encoding="utf-8")
+    author_changes_the_sentence(project)
+    assert entries(project).find(NEW).msgstr == "Spring brings ticks."
+    gnu("msgcat", "-o", str(path), str(path), str(theirs))
+    if record == "deleted":
+        shutil.rmtree(project.root / ".verlag")
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    live = po.find(NEW)
+    assert live.msgstr == "Spring, however, brings the ticks back." and live.fuzzy and live.previous_msgid == OLD
+    obsolete = [(e.msgid, e.msgstr, e.fuzzy) for e in po if e.obsolete]
+    if record == "kept":
+        assert obsolete == [] and "the newer one, is now the changed sentence's" in result.output
+    else:
+        assert obsolete == [(OLD, "Spring brings ticks.", True)] and "choose one" in result.output
