@@ -573,7 +573,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
             click.echo(f"{what} {path}{note}")
 
     try:  # the website's own words: a broken site.po must not hide what the articles' run did
-        for path, new in update_site_catalogs(config):
+        for path, new in update_site_catalogs(config, result.warnings):
             say("created" if new else "updated", path, " (the website's own words)")
     except VerlagError as exc:
         result.errors.append(exc)
@@ -724,6 +724,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 @pass_project
 def status(project: Project, languages, fmt: str) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
+    from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
     from pipeline.orphans import paused_message
     from pipeline.status import as_json, collect_status, format_table, kept_catalogs
@@ -738,6 +739,10 @@ def status(project: Project, languages, fmt: str) -> None:
         click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows))
+        for row in rows:
+            if row.outdated:
+                click.echo(f"warning: {relpath(project.config.po_path(row.lang, row.slug), project.config.root)}: "
+                           f"{row.outdated}", err=True)
         unusable = {str(e.path) for e in damaged}
         paused = {a.slug: a.ref for a in sources.german_only}
         for path in kept:
@@ -807,6 +812,7 @@ def build(project: Project, quiet: bool, jobs: int | None) -> None:
 def run_build(config, quiet: bool = False, jobs: int | None = None):
     """editions -> site; the site is built even when some catalogs could not be read."""
     from pipeline.editions import build_editions, edition_files
+    from pipeline.fsutil import relpath
     from pipeline.site import SiteResult, build_site
     from pipeline.sources import read_sources
 
@@ -825,6 +831,12 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         click.echo(f"removed {path}")
     for edition, count in sorted(result.held.items()):
         click.echo(f"{edition}: {counted(count, 'segment')} held back by QA errors; run verlag check")
+    for edition, count in sorted(result.unmatched.items()):
+        lang, _, slug = edition.partition("/")
+        click.echo(f"warning: {relpath(config.po_path(lang, slug), config.root)} does not match the German: "
+                   f"{counted(count, 'segment')} of the article {'has' if count == 1 else 'have'} no entry in it "
+                   "(a catalog saved from before the German changed?) and the page shows "
+                   f"{'it' if count == 1 else 'them'} in German; run verlag extract", err=True)
     for note in site.notes:
         click.echo(f"note: {note}")
     for warning in site.warnings:

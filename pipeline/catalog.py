@@ -14,7 +14,6 @@ import hashlib
 import itertools
 import os
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Container, Iterable
 
@@ -87,25 +86,32 @@ def plural_forms(lang: str) -> str:
         return _TWO
 
 
-def plural_form_map(old: str | None, new: str) -> dict[int, int]:
-    """For each msgstr index under ``new`` Plural-Forms, the index under ``old`` that says the same.
+def plural_form_map(old: str | None, new: str) -> dict[int, tuple[int, ...]]:
+    """For each msgstr index under ``new`` Plural-Forms, the indices under ``old`` that said its numbers: the one
+    to take first, then the others its numbers 0…1100 had (none when one old form said them all).
 
-    Both expressions are evaluated (``gettext.c2py``) for n = 0…1100 and for
-    round millions; each new form takes the old form most of its numbers had.
-    So French catalogs written with CLDR's three forms (one, many, other) keep
-    ``msgstr[2]`` as GNU's ``msgstr[1]``. Without a readable old expression the
-    indices stay as they are.
+    Both expressions are evaluated (``gettext.c2py``) for n = 0…1100 and for round millions. The form taken
+    is the old form of the new form's most typical number, its smallest positive one (1 for "one", 2 for
+    GNU's French plural, 5 for the Slavic "many"): so French catalogs written with CLDR's three forms (one,
+    many, other) keep ``msgstr[2]`` as GNU's ``msgstr[1]``, and three forms 0 / 1 / more keep the n = 1 text
+    for French's ``n > 1`` form 0. The others are the old forms of its other numbers up to 1100 (a reader's
+    counts; millions, CLDR's French "many", are left out): where their texts differ from the one taken,
+    the translation no longer says the same for every number (``uistrings`` marks it fuzzy). Without a
+    readable old expression the indices stay as they are.
     """
     count = int(re.search(r"nplurals\s*=\s*(\d+)", new).group(1))
     try:
         before, after = gettext.c2py(old.split("plural=", 1)[1].rstrip("; ")), gettext.c2py(
             new.split("plural=", 1)[1].rstrip("; "))
     except (AttributeError, IndexError, ValueError, SyntaxError):
-        return {i: i for i in range(count)}
-    votes: dict[int, Counter] = {i: Counter() for i in range(count)}
-    for n in [*range(1101), *range(10**6, 10**7, 10**6)]:
-        votes.setdefault(after(n), Counter())[before(n)] += 1
-    return {i: votes[i].most_common(1)[0][0] if votes[i] else i for i in range(count)}
+        return {i: (i,) for i in range(count)}
+    said: dict[int, dict[int, None]] = {i: {} for i in range(count)}  # new form -> its old forms, typical first
+    for n in [*range(1, 1101), 0]:
+        said.setdefault(after(n), {}).setdefault(before(n), None)
+    for n in range(10**6, 10**7, 10**6):  # a form only millions take (none in GNU's table) still finds its text
+        if not said.setdefault(after(n), {}):
+            said[after(n)][before(n)] = None
+    return {i: tuple(said[i]) if said[i] else (i,) for i in range(count)}
 
 
 def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
@@ -582,11 +588,16 @@ class MergeReport:
     restored: list[polib.POEntry] = field(default_factory=list)
     # (old entry, merged entry) of msgids edited in the catalog, not in the German: the German taken back
     msgid_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
+    # (leftover entry of the old German, live fuzzy entry, "newer" / "reviewed" / "kept", the text that lost)
+    rivals: list[tuple[polib.POEntry, polib.POEntry, str, str]] = field(default_factory=list)
+    # merged entries whose translations, gone from the catalog, came back from the catalog extract last wrote
+    brought_back: list[polib.POEntry] = field(default_factory=list)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
           threshold: float = FUZZY_THRESHOLD, keep_typo_fixes: bool = False,
-          german_before: Callable[[], Container[tuple]] | None = None) -> tuple[polib.POFile, MergeReport]:
+          german_before: Callable[[], Container[tuple]] | None = None,
+          last_written: Callable[[], polib.POFile | None] | None = None) -> tuple[polib.POFile, MergeReport]:
     """Carry translations from ``old`` onto the entries of ``pot``; lose nothing a reviewer wrote.
 
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
@@ -611,6 +622,24 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     it has, is no change of the author's but an edit of the msgid in the
     catalog (a reviewer's slip): the entry takes the German back, keeping its
     translation and state, reported as ``msgid_edits``.
+
+    ``last_written()``: the catalog as ``extract`` last left it (verlag's record, ``parse_po``'s form), None when
+    unknown or when ``old`` is still those very bytes; asked only when an answer can change the merge. It
+    decides two rules that keep a reviewer's work a merge of catalogs would lose:
+
+    - A translation of the old German of a changed sentence, left over in ``old`` (a git merge that kept
+      both sides, ``msgcat`` of the reviewer's and the author's catalog) with other text than the live
+      fuzzy entry whose previous msgid that German is (``_rivals``): the newer one goes live, fuzzy, the old
+      German still its previous msgid. The live entry's text is the copy extract made when it still is the
+      signed-off text its ``previous msgid, reviewed`` fingerprint names, or the text ``last_written`` had:
+      then the leftover is newer and replaces it. Otherwise both were edited: a signed-off leftover goes
+      live, and the other text stays as an obsolete (fuzzy) entry of the old German; neither is dropped.
+      Reported as ``rivals``.
+    - Translations ``last_written`` had whose entries are gone from ``old`` altogether (``msgattrib
+      --only-fuzzy`` writes the fuzzy entries only), for German the template still has, come back as they
+      were, unless something else was carried there; an untouched machine draft is left for
+      ``pretranslate``. Reported as ``brought_back``; an entry a reviewer kept (emptied or retranslated) is
+      never replaced.
     """
     report = MergeReport()
     po = polib.POFile()
@@ -686,8 +715,24 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             take(n, candidates[m], fuzzy)
     report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
     redrafts = claimed - used  # matched machine drafts, left to go obsolete
+    record: list[polib.POFile | None] = []
+
+    def written() -> polib.POFile | None:
+        if not record:
+            record.append(last_written() if last_written is not None else None)
+        return record[0]
+
+    if report.added and last_written is not None:
+        _bring_back(report, written(), by_key)
     report.new = len(report.added)
     seen = {key(e) for e in po}
+    leftovers = [e for e in active if id(e) not in used and e.msgstr and not e.msgid_plural and key(e) not in seen]
+    if leftovers:
+        for gone in _rivals(po, leftovers, written, report):
+            used.add(id(gone))
+            if gone.obsolete:  # the text that lost, kept findable as an obsolete entry of the old German
+                po.append(gone)
+                seen.add(key(gone))
     newly = [e for e in active if id(e) not in used and (e.msgstr or e.tcomment)]
     for entry in [*newly, *(e for e in retired if id(e) not in used)]:
         if key(entry) in seen:
@@ -703,6 +748,72 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.obsolete += 1
             report.retired.append(gone)
     return po, report
+
+
+def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict) -> None:
+    """``merge``'s second ``last_written`` rule: fill the new, empty entries of ``report.added`` whose entry
+    ``written`` had, with a translation, and ``old`` has not at all (``by_key``: its entries by key)."""
+    if written is None:
+        return
+    gone = {key(e): e for e in written if not e.obsolete and e.msgstr and key(e) not in by_key
+            and machine_draft(e) is None and entry_state(e) != UNTRANSLATED}
+    for entry in [e for e in report.added if key(e) in gone]:
+        _carry(entry, gone[key(entry)], exact=True)
+        report.added.remove(entry)
+        report.brought_back.append(entry)
+
+
+def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[[], polib.POFile | None],
+            report: MergeReport) -> list[polib.POEntry]:
+    """``merge``'s first ``last_written`` rule for the ``leftovers`` of ``old`` (active, translated, no German
+    of the template's); returns those it settled, each to count as used, and the obsolete entries to add."""
+    live: dict[tuple, polib.POEntry] = {}
+    for entry in po:
+        if entry.fuzzy and entry.previous_msgid is not None and entry.msgstr and not entry.msgid_plural:
+            live.setdefault((entry.previous_msgctxt, entry.previous_msgid), entry)
+    settled: list[polib.POEntry] = []
+    last: dict[tuple, str] | None = None
+    for rival in leftovers:
+        target = live.pop(key(rival), None)
+        if target is None or target.msgstr == rival.msgstr:
+            continue
+        copy = signed_off(target)
+        if not copy:
+            if last is None:
+                last = {key(e): e.msgstr for e in written() or () if not e.obsolete}
+            copy = last.get(key(target)) == target.msgstr
+        reviewed = entry_state(rival) == REVIEWED
+        loser = rival if not (copy or reviewed) else target
+        text, own = loser.msgstr, Notes.of(loser).own
+        settled.append(rival)
+        if copy or reviewed:
+            _take_text(target, rival, reviewed)
+        if copy:
+            report.rivals.append((rival, target, "newer", text))
+            continue
+        # the other text, findable as an obsolete entry of the old German; fuzzy, so the translation memory
+        # never offers it as a reviewed translation
+        gone = polib.POEntry(msgid=rival.msgid, msgctxt=rival.msgctxt, msgstr=text, obsolete=True,
+                             flags=["fuzzy", FLAG], tcomment="\n".join([*own, RIVAL_NOTE]))
+        settled.append(gone)
+        report.rivals.append((rival, target, "reviewed" if reviewed else "kept", text))
+    return settled
+
+
+# the note on the text of two rivals that did not go live (``_rivals``)
+RIVAL_NOTE = "another translation of this German went live in its changed sentence; delete this entry once you chose"
+
+
+def _take_text(target: polib.POEntry, rival: polib.POEntry, reviewed: bool) -> None:
+    """Give the live fuzzy ``target`` the translation of ``rival`` (of its previous German) and its records:
+    still fuzzy, the previous msgid kept; ``previous msgid, reviewed`` names the text when ``rival`` was signed off."""
+    notes, theirs = Notes.of(target), Notes.of(rival)
+    target.msgstr = rival.msgstr
+    notes.own += [line for line in theirs.own if line not in notes.own]
+    notes.origins, notes.drafted, notes.signed, notes.hand = theirs.origins, theirs.drafted, theirs.signed, theirs.hand
+    notes.ignored += [name for name in theirs.ignored if name not in notes.ignored]
+    notes.reviewed = fingerprint(rival.msgstr) if reviewed else None
+    settle(target, notes)
 
 
 def similarity(a: str, b: str, cutoff: float = 0.0) -> float:
@@ -845,14 +956,25 @@ _PLAIN_LINES = re.compile(r'^(?:#(?![~|]).*|(?:#~ |#\| |#~\| )?(?:(?:msgctxt|msg
                           r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|)\r?$', re.M)
 
 
+# the lines git (and diff3, Mercurial) writes around the two sides of a conflict it left for a person to resolve
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|\|{7}|={7}|>{7})(?: |\r?$)")
+
+
 def _check_strings(text: str, ref: str) -> None:
-    """Reject what polib silently repairs (an unterminated string loses its last character).
+    """Reject what polib silently repairs (an unterminated string loses its last character), and name git's
+    conflict markers as what they are: a merge left unresolved, not a syntax error.
 
     One regex pass removes the plain lines; only a text with other lines left is checked line by line.
     """
     if not _PLAIN_LINES.sub("", text).strip("\n"):
         return
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    conflict = [n for n, line in enumerate(lines, start=1) if _CONFLICT_MARKER.match(line)]
+    if conflict:
+        raise VerlagError(f"unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) on lines "
+                          f"{', '.join(map(str, conflict))}; resolve the merge (keep the msgstr you want, delete the "
+                          "marker lines), then run verlag again; the file is left as it was", ref, conflict[0])
+    for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         comment = stripped.startswith("#") and not stripped.startswith(("#~", "#|"))
         if not stripped or comment or stripped in ("#~", "#|"):

@@ -37,6 +37,7 @@ from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_s
                       key, parse_po)
 from .config import CONFIG_NAME, Config
 from .counts import counted
+from .drift import Templates
 from .errors import VerlagError, contain
 from .fsutil import file_bytes, relpath
 from .limits import CATALOG
@@ -958,6 +959,8 @@ SOURCE_CHECKS = [
           None),
     Check("pseudo-draft", WARNING, "catalog under [publish] unreviewed = \"machine\": pseudo drafts (the pseudo "
           "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
+    Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
+          "from before the German changed): those segments show in German; run verlag extract", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text", None),
     Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
@@ -1408,6 +1411,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     findings: list[Finding] = []
     sources = read_sources(config)
     pages = PlannedPages(config, sources, glossary)  # as the build will publish them, not as the last one did
+    templates = Templates(config)
     errors: list[VerlagError] = sources.errors_about(slugs)
     errors += [e for a in [*sources.articles, *sources.german_only] if not a.draft and (not slugs or a.slug in slugs)
                for e in read_aliases(a)[1]]  # an old address build cannot redirect; clashes need the site stage
@@ -1437,6 +1441,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                                               renamed=pages.renamed, held=held))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
             findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
+            if drift := templates.drift(article.slug, po):
+                findings.append(Finding(ref, 1, "catalog-outdated", WARNING, drift.message(article.ref), lang,
+                                        article.slug, (None, "")))
+    templates.save()
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
         kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
         errors += unreadable(config, [path for lang in languages or config.languages for path in kept[lang]])

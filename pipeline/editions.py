@@ -73,6 +73,9 @@ class Edition:
     german_words: int = 0  # German words of the HTML blocks every edition shows in German (never reviewed)
     translator: str | None = None  # who answers for the translation, name only (``credited``)
     translated_by_hand: bool = False  # ``translator`` made most of the text shown (a hand translation), not checked it
+    # distinct German segments the catalog has no entry for at all: a catalog saved from before the German changed
+    # (an editor's older buffer) or not merged since; shown in German until ``extract`` runs
+    unmatched: int = 0
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
@@ -161,7 +164,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     _, _, body_start = split_front_matter(marked)
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
                    words_shown, german_words(german_blocks(doc.article)) if german is None else german,
-                   *credited(po, hands, named))
+                   *credited(po, hands, named),
+                   unmatched=sum(k not in entries for k in {s.key for s in doc.segments}) if po is not None else 0)
 
 
 def credited(po: polib.POFile | None, hands: Counter, named: str | None = None) -> tuple[str | None, bool]:
@@ -231,6 +235,8 @@ class BuildResult:
     skipped: int = 0  # articles whose sources, catalogs and editions are unchanged since the last build
     errors: list[VerlagError] = field(default_factory=list)
     held: dict[str, int] = field(default_factory=dict)  # "lang/slug" -> segments held back by QA errors
+    # "lang/slug" -> German segments its catalog has no entry for (``Edition.unmatched``), said on every build
+    unmatched: dict[str, int] = field(default_factory=dict)
 
 
 STATE_FILE = "build.json"
@@ -406,6 +412,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             for lang in config.languages:
                 if held := state.get(f"held:{keys[lang]}"):
                     result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = held
+                if unmatched := state.get(f"unmatched:{keys[lang]}"):
+                    result.unmatched[keys[lang]] = fresh[f"unmatched:{keys[lang]}"] = unmatched
             result.skipped += 1
             continue
         editions = made.get(article.slug)
@@ -425,6 +433,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             result.editions.append(keys[lang])
             if edition.shown["qa"]:
                 result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = edition.shown["qa"]
+            if edition.unmatched:
+                result.unmatched[keys[lang]] = fresh[f"unmatched:{keys[lang]}"] = edition.unmatched
             out = config.editions_dir / lang / f"{article.slug}.md"
             text = edition.text.encode("utf-8")
             record = edition_record(edition, article, config.unreviewed_for(lang, article.slug)).encode("utf-8")

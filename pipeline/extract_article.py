@@ -57,11 +57,37 @@ class _Merged:
     msgid_edits: list[tuple[int, str, str]] = field(default_factory=list)
     # entries made obsolete that the template before this run did not have either: the catalog's, not the author's
     strays: list[str] = field(default_factory=list)
+    # two translations of a changed sentence's old German (``catalog._rivals``): (line in the catalog, the old
+    # German, the new German, "newer" / "reviewed" / "kept", the text live now, the other text)
+    rivals: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
+    brought_back: int = 0  # translations gone from the catalog, brought back from the record of the last extract
+
+
+RECORDS = "extracted"  # in .verlag/: each catalog as the last extract left it, <lang>/<slug>.catalog (no .po:
+# a search for a project's catalogs never finds these copies)
+
+
+def record_path(config: Config, lang: str, slug: str) -> Path:
+    """Where extract keeps its copy of a catalog as it last left it (``catalog.merge``'s ``last_written``)."""
+    return config.state_dir / RECORDS / lang / f"{slug}.catalog"
+
+
+def _last_written(record: bytes | None, data: bytes | None, ref: str):
+    """``catalog.merge``'s ``last_written``: the record parsed, None when there is none, when the catalog is
+    still those very bytes (nothing to learn from it) or when it cannot be read (a damaged cache)."""
+    from .catalog import parse_po
+
+    if record is None or record == data:
+        return None
+    try:
+        return parse_po(record.decode("utf-8"), ref)
+    except (VerlagError, UnicodeDecodeError):
+        return None
 
 
 def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
                    keep_typo_fixes: bool, old_pot: str | None = None, resegmented: bool = False,
-                   pot_text: str | None = None) -> _Merged:
+                   pot_text: str | None = None, record: bytes | None = None) -> _Merged:
     """``pot`` merged into ``old`` (``catalog.merge``, None: a catalog from the template alone), glossary hints
     added; ``data``: the bytes ``old`` was read from; ``old_pot``: the template on disk before this run, the
     German ``old`` was merged with when its ``catalog.TEMPLATE_FIELD`` names it (``_german_before``).
@@ -69,7 +95,9 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     new German (all stay as obsolete, their state intact for a switch back), a new entry made of old ones'
     German gets their translations joined as a fuzzy suggestion (``_joined``), and no German edit is listed.
     ``pot_text``: ``render(pot)``, if at hand: a catalog from the template alone that the glossary adds no hint
-    to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes."""
+    to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes.
+    ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
+    ``last_written``; not asked after a change of segmentation."""
     from .catalog import FUZZY_THRESHOLD, fresh_text, key, merge, render
     from .pofile import encode_like
 
@@ -79,7 +107,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
             return _Merged(data, encode_like(text, data), None, [])
     merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes and not resegmented,
                            threshold=_NEVER if resegmented else FUZZY_THRESHOLD,
-                           german_before=lambda: _german_before(old, old_pot))
+                           german_before=lambda: _german_before(old, old_pot),
+                           last_written=None if resegmented else lambda: _last_written(record, data, "record"))
     if resegmented and old is not None:
         _joined(merged, old, lang)
     add_hints(merged, glossary, lang)
@@ -100,7 +129,9 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     lines = data.decode("utf-8").split("\n") if report.msgid_edits and data else []
     edits = [(next((n for n in range(edited.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
                    edited.linenum), edited.msgid, entry.msgid) for edited, entry in report.msgid_edits]
-    return _Merged(data, text, counts, sentences, edits, strays)
+    rivals = [(rival.linenum, rival.msgid, live.msgid, kind, live.msgstr, other)
+              for rival, live, kind, other in report.rivals]
+    return _Merged(data, text, counts, sentences, edits, strays, rivals, len(report.brought_back))
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -206,8 +237,9 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
             if data == b"":  # caught mid-save, or emptied: left to ``rewrite``, which waits for it to settle
                 continue
             old = po_from_bytes(data, relpath(path, config.root))
+            record = read_bytes(record_path(config, lang, article.slug)) if data is not None else None
             catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot, resegmented,
-                                            pot_text)
+                                            pot_text, record)
         except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
             continue
     return _Prepared(old_pot, pot_text, catalogs, pot)
@@ -277,10 +309,11 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             source = None
             if old is None:
                 source, old = _renamed_from(pot, orphans.get(lang, []), config)
+            record = read_bytes(record_path(config, lang, article.slug)) if source is None and data else None
             with stage(article.ref, f"merging into {po_ref}"):
                 last.update(source=source, merged=_merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes,
                                                                  made.old_pot if source is None else None,
-                                                                 resegmented))
+                                                                 resegmented, record))
             return last["merged"].text
 
         try:  # a catalog made from the template alone (none there, none renamed) holds no translation: a
@@ -292,6 +325,31 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             ok = False
             continue
         source, merged = last["source"], last["merged"]
+        if merged.counts is not None or source is not None:  # one from the template alone has nothing to lose
+            try:
+                write_if_changed(record_path(config, lang, article.slug), used[-1], durable=False)
+            except OSError:  # a record not kept only means the next merge cannot tell what went missing
+                pass
+        if merged.brought_back:
+            record_ref = relpath(record_path(config, lang, article.slug), config.root)
+            result.warnings.append(
+                f"{po_ref}: {merged.brought_back} translation{'s' * (merged.brought_back != 1)} of German the "
+                f"article still has had gone from the catalog (entries deleted, e.g. by msgattrib --only-fuzzy or "
+                f"a save of part of the file): brought back as the last extract left them (from {record_ref}); "
+                f"'git diff {po_ref}' shows them, 'git log -p {po_ref}' every earlier version. To take a "
+                "translation back, empty its msgstr; a deleted entry comes back")
+        for line, german, changed, kind, now, other in merged.rivals:
+            where = f"{po_ref}:{line}: two translations of {_short(german)!r}, which {article.ref} changed to " \
+                    f"{_short(changed)!r}: "
+            result.warnings.append(where + {
+                "newer": f"{_short(now)!r}, the newer one, is now the changed sentence's (fuzzy, the old German as "
+                         f"previous msgid); {_short(other)!r} was the copy the last extract had carried there",
+                "reviewed": f"the signed-off {_short(now)!r} is now the changed sentence's (fuzzy, the old German "
+                            f"as previous msgid); {_short(other)!r}, edited since the last extract, is kept as an "
+                            "obsolete entry (#~) of the old German: choose one",
+                "kept": f"the changed sentence keeps {_short(now)!r} (fuzzy); {_short(other)!r}, neither signed "
+                        "off nor older, is kept as an obsolete entry (#~) of the old German: choose one",
+            }[kind])
         if merged.counts is not None:
             result.changes.setdefault(lang, Counter()).update(merged.counts)
             _list_sentences(result.sentences.setdefault(article.ref, []), merged.sentences)

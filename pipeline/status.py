@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, load_po, review_state
+from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, review_state
 from .check import ERROR, check_catalog, german_copies, image_variant_findings, legal_page_findings
 from .config import Config
+from .drift import Templates
 from .errors import VerlagError, contain
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
@@ -32,6 +33,8 @@ class Progress:
     draft: bool = False  # the article says ``draft: true``: translated, not published
     legal: bool = False  # a page of ``[site] legal``: only reviewed translations are published, whatever the policy
     unfilled: bool = False  # the German (no draft) still holds init's placeholders: published in no language
+    # the catalog's msgids are not its template's German (``drift``): what is wrong, to say below the table
+    outdated: str = ""
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
@@ -54,7 +57,7 @@ class Progress:
         data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
         del data["catalogs"], data["unreadable_count"]
         if self.slug is None:
-            del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"]
+            del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
         elif not self.unreadable:
             del data["unreadable"]
@@ -83,6 +86,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     cache = load_state(config.state_dir / STATE_FILE) if qa else {}
     pages = PlannedPages(config, sources, glossary) if qa else None  # as the build will publish them
     fresh: dict[str, list] = {}
+    templates = Templates(config)
     for article in articles:
         if progress:
             progress()
@@ -103,16 +107,21 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 labels[article.slug] = reference_labels(article)
             # signed-off German prose counts as untranslated, as the edition shows it (``check.german_copies``)
             copies = german_copies(po, lang, glossary, labels[article.slug]) if po is not None else frozenset()
+            drift = templates.drift(article.slug, po) if po is not None else None
             for entry in (po or []):
-                if entry.obsolete:
+                if entry.obsolete or drift and key(entry) not in drift.german:  # German the page no longer has
                     continue
                 state = review_state(entry, copies)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
+            for _, msgid in drift.missing if drift else ():  # the German the page shows as it is
+                segments[UNTRANSLATED] += 1
+                words[UNTRANSLATED] += len(msgid.split())
             row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
                            legal=config.legal_page(article.slug),
                            unfilled=not article.draft and bool(unfilled(article)),
-                           german=len(blocks), german_words=german_words(blocks))
+                           german=len(blocks), german_words=german_words(blocks),
+                           outdated=drift.message(article.ref) if drift else "")
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
@@ -131,6 +140,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 fresh[name] = counts
                 row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(config, po, ref, lang,
                                                                                         article.slug))
+                row.warnings += bool(row.outdated)  # ``check``'s ``catalog-outdated`` warning
             rows.append(row)
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}
@@ -139,6 +149,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 by_row[finding.lang, finding.slug].warnings += 1
     if pages is not None:  # a linked page whose edition failed: the build names its article so, and goes on
         errors += [failure for failure in pages.failures if str(failure) not in set(map(str, errors))]
+    templates.save()
     order = list(languages or config.languages)
     rows.sort(key=lambda row: order.index(row.lang))  # per language, articles in order (a stable sort)
     if qa:
@@ -184,7 +195,8 @@ def as_json(rows: list[Progress]) -> dict:
 def format_table(rows: list[Progress]) -> str:
     """The table ``verlag status`` prints; slugs whole (an imported ``x-2`` must not look like ``x``)."""
     def name(r: Progress) -> str:
-        marks = ", ".join(mark for mark, shown in (("draft", r.draft), ("legal", r.legal), ("unfilled", r.unfilled))
+        marks = ", ".join(mark for mark, shown in (("draft", r.draft), ("legal", r.legal), ("unfilled", r.unfilled),
+                                                   ("outdated", bool(r.outdated)))
                           if shown and not (mark == "legal" and r.draft))
         if r.slug is None:
             return f"= total ({r.unreadable_count} unreadable, not counted)" if r.unreadable_count else "= total"
@@ -219,6 +231,9 @@ def format_table(rows: list[Progress]) -> str:
     if any(r.legal for r in rows):
         lines.append("legal = a page of [site] legal: only its reviewed translations are published, machine drafts "
                      "never, whatever [publish] unreviewed says; the rest shows in German")
+    if any(r.outdated for r in rows):
+        lines.append("outdated = the catalog's msgids are not the German of the article's template (saved from before "
+                     "the German changed?): its segments without an entry count as empty; run verlag extract")
     if any(r.unfilled for r in rows):
         lines.append("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders: published in no "
                      "language until they are filled in (verlag check names each)")

@@ -90,10 +90,12 @@ def template_messages(*templates_dirs: Path) -> list[polib.POEntry]:
 
 
 def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, project: str,
-           shipped: polib.POFile | None) -> polib.POFile:
+           shipped: polib.POFile | None, doubts: list[str]) -> polib.POFile:
     """Keep every translation whose msgid is still used; unused ones go obsolete. A message new or still
     untranslated in ``old`` takes verlag's own translation from ``shipped`` (a newer verlag's notice in a
-    project made before it), else stays empty."""
+    project made before it), else stays empty. A plural message moved to other Plural-Forms whose new form
+    covers numbers that old forms with different texts said (``catalog.plural_form_map``) is marked fuzzy
+    and said in ``doubts``."""
     from .catalog import now_stamp, plural_form_map, plural_forms
 
     previous = {e.msgid: e for e in old} if old is not None else {}
@@ -119,13 +121,20 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
         before = previous.pop(message.msgid, None)
         if before is None or not (before.msgstr or any(before.msgstr_plural.values())):
             before = ours.get(message.msgid, before)
+        unsure = []
         if message.msgid_plural:
             kept = before.msgstr_plural if before is not None and before.msgid_plural else {}
-            entry.msgstr_plural = {i: kept.get(was, "") for i, was in forms.items()}
+            entry.msgstr_plural = {i: kept.get(was[0], "") for i, was in forms.items()}
+            unsure = [(i, was) for i, was in forms.items() if len({kept.get(w, "") for w in was}) > 1]
         else:
             entry.msgstr = before.msgstr if before is not None and not before.msgid_plural else ""
-        if before is not None and before.fuzzy:
+        if before is not None and before.fuzzy or unsure:
             entry.flags.append("fuzzy")
+        for i, was in unsure:
+            doubts.append(f"{message.msgid!r}: msgstr[{i}] of the new Plural-Forms says numbers the old forms "
+                          f"msgstr[{'], msgstr['.join(map(str, was))}] said differently; it takes the old "
+                          f"msgstr[{was[0]}] ({kept.get(was[0], '')!r}), the form of its most typical number, "
+                          "and is marked fuzzy: check it")
         entry.tcomment = before.tcomment if before is not None else ""  # the reviewer's notes
         po.append(entry)
     for gone in previous.values():
@@ -202,9 +211,10 @@ def _shipped_messages(own: _OwnCatalogs | None = None) -> list[polib.POEntry] | 
             for e in shipped if not e.obsolete]
 
 
-def update_site_catalogs(config: Config) -> list[tuple[str, bool]]:
+def update_site_catalogs(config: Config, warnings: list[str] | None = None) -> list[tuple[str, bool]]:
     """Merge the templates' messages into every language's site.po; return the files written (project-relative),
-    each with whether it is new (made from verlag's own catalog, none was there).
+    each with whether it is new (made from verlag's own catalog, none was there). ``warnings``: where the
+    plural translations a change of Plural-Forms left unsure (marked fuzzy) are said, ``file: message``.
 
     A site.po whose bytes are the ones the last merge left, with the same messages, project name, verlag
     code and verlag's own catalog for its language (``_builtin_po``: a release may change only those), is not
@@ -229,15 +239,19 @@ def update_site_catalogs(config: Config) -> list[tuple[str, bool]]:
 
             old = po_from_bytes(data, ref)
             shipped = own.catalog(lang)
-            return encode_like(render(_merge(old if old is not None else shipped, messages, lang, config.name,
-                                             shipped)), data)
+            doubts[:] = []  # merged again when a save lands meanwhile: the doubts of the last merge only
+            merged = _merge(old if old is not None else shipped, messages, lang, config.name, shipped, doubts)
+            return encode_like(render(merged), data)
 
         before = read_bytes(path)
         mark = f"{fingerprint}|{lang}|{config.name}"
         if before and settled.get(lang) == digest_bytes(before, ours, extra=mark):
             merged[lang] = settled[lang]
             continue
+        doubts: list[str] = []
         after = rewrite(path, update)  # by compare-and-swap: a reviewer's save meanwhile is kept
+        if warnings is not None:
+            warnings += [f"{ref}: {doubt}" for doubt in doubts]
         if after != before:
             written.append((ref, before is None))
         merged[lang] = digest_bytes(after, ours, extra=mark)

@@ -153,13 +153,18 @@ def damage(project: Project, kind: str) -> tuple[str, int, tuple[str, ...]]:
         assert lines[msgid + 1].startswith("msgstr ")
         lines[msgid + 1] = 'msgstr "Second sentence.'
         return "\n".join(lines), msgid + 2, (advice,)
+    if kind == "conflict-markers":  # a git merge left unresolved: both sides of the msgstr between git's markers
+        lines[msgid + 1:msgid + 2] = ["<<<<<<< HEAD", lines[msgid + 1], "=======", 'msgstr "The second sentence."',
+                                      ">>>>>>> reviewer"]
+        return "\n".join(lines), msgid + 2, ("unresolved merge conflict", f"lines {msgid + 2}, {msgid + 4}, "
+                                             f"{msgid + 6}", "resolve the merge", "left as it was")
     if kind == "duplicate-entry":
         lines[-1:] = ['msgid "Zweiter Satz."', 'msgstr "Second sentence, again."', "", ""]
         return "\n".join(lines), len(lines) - 3, ("duplicate entry", "Zweiter Satz.")
     raise AssertionError(kind)
 
 
-DAMAGE = ("syntax-error", "unterminated-string", "duplicate-entry")
+DAMAGE = ("syntax-error", "unterminated-string", "duplicate-entry", "conflict-markers")
 
 
 @pytest.mark.parametrize("kind", DAMAGE)

@@ -16,6 +16,7 @@ what they were before.
 
 from __future__ import annotations
 
+import gettext
 import json
 import re
 import shutil
@@ -260,6 +261,36 @@ def test_french_plural_translations_move_to_gnu_form_indices(project: Project):
     after = next(e for e in polib.pofile(str(path)) if e.msgid_plural)
     assert after.msgstr_plural == {0: "un", 1: "plusieurs"}
     assert polib.pofile(str(path)).metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
+
+
+def test_three_french_forms_zero_one_more_keep_the_n_1_text_for_gnus_first_form_and_go_back_to_review(
+        project: Project, tmp_path: Path):
+    """A tool saved fr/site.po with the forms 0 / 1 / more. GNU's French form 0 says n = 0 and n = 1, whose old
+    texts differ: it takes the text for 1 (its most typical number), fuzzy, with a warning naming the message;
+    msgfmt-compiled, n = 1 reads "1 article", never the n = 0 text."""
+    project.write("source_de/a.md", article("A", "Text.\n"))
+    project.run("extract")
+    path = project.root / "translations/fr/site.po"
+    po = polib.pofile(str(path))
+    plural = next(e for e in po if e.msgid_plural)
+    po.metadata["Plural-Forms"] = "nplurals=3; plural=(n==0 ? 0 : n==1 ? 1 : 2);"
+    plural.msgstr_plural = {0: "aucun (%(count)s)", 1: "%(count)s seul", 2: "%(count)s plusieurs"}
+    if "fuzzy" in plural.flags:
+        plural.flags.remove("fuzzy")
+    po.save(str(path))
+    result = project.run("extract")
+    msgfmt_check(path)
+    after = next(e for e in polib.pofile(str(path)) if e.msgid_plural)
+    assert after.msgstr_plural == {0: "%(count)s seul", 1: "%(count)s plusieurs"}
+    assert after.fuzzy
+    assert f"warning: translations/fr/site.po: {plural.msgid!r}: msgstr[0]" in result.output
+    assert "msgstr[1], msgstr[0]" in result.output and "most typical number" in result.output
+    mo = tmp_path / "site.mo"
+    gnu("msgfmt", "--use-fuzzy", "-o", str(mo), str(path))
+    with mo.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    said = {n: compiled.ngettext(plural.msgid, plural.msgid_plural, n) for n in (0, 1, 2, 5)}
+    assert said == {0: "%(count)s seul", 1: "%(count)s seul", 2: "%(count)s plusieurs", 5: "%(count)s plusieurs"}
 
 
 def test_a_reviewers_comment_in_site_po_survives_extract(project: Project):

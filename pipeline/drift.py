@@ -1,0 +1,93 @@
+"""Does a catalog still hold the German of its article's template? A catalog saved from an editor's buffer
+opened before the author's change and ``extract`` has other msgids: the page shows the new German in German,
+while every entry of the catalog looks reviewed. ``status`` and ``check`` say so (``build`` compares the
+segments themselves, ``editions``).
+
+Cheap on every run: a template's keys are read only when its bytes are new (``.verlag/template-keys.json``
+holds a digest of each template's (msgctxt, msgid) keys by the SHA-256 of its bytes), and a catalog's keys,
+which the caller has parsed anyway, are compared by the same digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import polib
+
+from .catalog import key
+from .config import Config
+from .fsutil import load_state, read_bytes, save_state
+
+STATE_FILE = "template-keys.json"
+
+
+def keys_digest(keys) -> str:
+    """Twelve hex digits of SHA-256 over a set of (msgctxt, msgid) keys, in no particular order."""
+    digest = hashlib.sha256()
+    for msgctxt, msgid in sorted(keys, key=lambda k: (k[0] or "", k[1])):
+        digest.update(f"{msgctxt or ''}\x04{msgid}\x00".encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Drift:
+    """How a catalog's msgids differ from its template's German."""
+
+    german: frozenset[tuple]  # the template's keys
+    missing: list[tuple]  # the template's keys the catalog has no active entry for, in template order
+    extra: int  # active entries of German the template does not have
+
+    def message(self, article_ref: str) -> str:
+        first = self.missing[0][1] if self.missing else ""
+        shown = first if len(first) <= 60 else first[:59] + "…"
+        return (f"the catalog does not match the German of {article_ref}: {len(self.missing)} of its segments "
+                f"{'has' if len(self.missing) == 1 else 'have'} no entry (first: {shown!r}) and {self.extra} "
+                f"entr{'y is' if self.extra == 1 else 'ies are'} German it no longer has, so the page shows those "
+                "segments in German; was it saved from before the German changed (an editor's older buffer, an old "
+                "download)? run verlag extract: it keeps every translation, a changed sentence's as fuzzy")
+
+
+class Templates:
+    """The templates' keys for one ``status`` or ``check`` run; ``save()`` keeps what it read for the next."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.known = load_state(config.state_dir / STATE_FILE)
+        self.fresh: dict[str, str] = {}
+
+    def drift(self, slug: str, po: polib.POFile) -> Drift | None:
+        """How ``po`` (the article's catalog, parsed) differs from the article's template; None when it holds
+        the same German, or when there is no template to compare with (never extracted, damaged)."""
+        data = read_bytes(self.config.pot_path(slug))
+        if data is None:
+            return None
+        name = hashlib.sha256(data).hexdigest()[:16]
+        german = self.known.get(name)
+        parsed = None
+        if not isinstance(german, str):
+            parsed = _template_keys(data)
+            if parsed is None:
+                return None
+            german = keys_digest(parsed)
+        self.fresh[name] = german
+        mine = {key(e) for e in po if not e.obsolete and e.msgid}
+        if keys_digest(mine) == german:
+            return None
+        parsed = parsed if parsed is not None else _template_keys(data)
+        if parsed is None:
+            return None
+        return Drift(frozenset(parsed), [k for k in parsed if k not in mine], len(mine - set(parsed)))
+
+    def save(self) -> None:
+        if self.fresh != self.known:
+            save_state(self.config.state_dir / STATE_FILE, self.fresh)
+
+
+def _template_keys(data: bytes) -> list[tuple] | None:
+    from .pofile import parse
+
+    try:
+        return [key(e) for e in parse(data.decode("utf-8")) if not e.obsolete and e.msgid]
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None

@@ -1,0 +1,255 @@
+"""A reviewer's work through merges of catalogs: git merges that keep both sides, ``msgcat`` of two versions,
+GNU tools that write part of a catalog. Nothing a reviewer wrote is lost or silently made obsolete, every
+catalog passes ``msgfmt --check``, and the CLI says what it did."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import Project, article, msgfmt_check, review
+from pipeline.catalog import Notes, fingerprint
+
+OLD = "Mit dem Frühling kommen auch die Zecken zurück."
+NEW = "Mit dem Frühling kommen auch die Zecken wieder zurück."
+BODY = f"Endlich ist es warm.\n\n{OLD} Sie warten im Gras.\n"
+PO = "translations/en/zecken.po"
+
+
+def gnu(*command: str) -> None:
+    assert shutil.which(command[0]), f"GNU gettext ({command[0]}) is required: apt-get install gettext"
+    subprocess.run(command, check=True, capture_output=True)
+
+
+def entries(project: Project) -> polib.POFile:
+    return polib.pofile(str(project.root / PO))
+
+
+def reviewed_project(project: Project) -> Path:
+    """One article, its English catalog signed off sentence by sentence, extracted again (verlag's record made)."""
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    path = review(project, "en", "zecken", {("title", "Zecken"): "Ticks", "Endlich ist es warm.": "Warm at last.",
+                                             OLD: "Spring brings the ticks back.",
+                                             "Sie warten im Gras.": "They wait in the grass."})
+    project.run("extract")
+    return path
+
+
+def author_changes_the_sentence(project: Project) -> None:
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW)))
+    project.run("extract")
+
+
+def test_a_reviewers_newer_translation_of_the_old_german_joined_by_msgcat_goes_live_not_obsolete(project: Project):
+    """The reviewer retranslates the sentence on an old copy of the catalog while the author changes its German
+    and extracts; ``msgcat`` joins both files. The reviewer's newer text becomes the changed sentence's (fuzzy,
+    the old German as previous msgid), not an obsolete entry; the copy extract had carried there goes."""
+    path = reviewed_project(project)
+    theirs = project.root / "theirs.po"
+    theirs.write_text(path.read_text(encoding="utf-8").replace('msgstr "Spring brings the ticks back."',
+                                                               'msgstr "Spring, however, brings the ticks back."'),
+                      encoding="utf-8")
+    author_changes_the_sentence(project)
+    gnu("msgcat", "-o", str(path), str(path), str(theirs))
+    msgfmt_check(path)
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    live = po.find(NEW)
+    assert live.msgstr == "Spring, however, brings the ticks back." and live.fuzzy and live.previous_msgid == OLD
+    assert Notes.of(live).reviewed == fingerprint(live.msgstr)  # the reviewer signed that text off
+    assert not [e for e in po if e.obsolete]  # the older text was extract's copy: replaced, nothing left over
+    assert "no sentence of" not in result.output
+    assert (f"warning: {PO}:" in result.output and "'Spring, however, brings the ticks back.', the newer one, is now "
+            "the changed sentence's" in result.output and "'Spring brings the ticks back.' was the copy" in result.output)
+    status = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"][0]
+    assert status["segments"]["stale"] == 1
+
+    # the author puts the German back: the reviewer's newer text is reviewed again, not the old one
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    back = entries(project).find(OLD)
+    assert back.msgstr == "Spring, however, brings the ticks back." and not back.fuzzy
+
+
+def test_a_git_merge_that_keeps_both_sides_keeps_the_reviewers_newer_text_live(project: Project):
+    """The same through git: the reviewer's branch and the author's extract conflict, the conflict is resolved by
+    keeping both sides (the markers deleted)."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    path = reviewed_project(project)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args], cwd=project.root,
+                       check=True, capture_output=True)
+
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    git("checkout", "-q", "-b", "reviewer")
+    path.write_text(path.read_text(encoding="utf-8").replace('msgstr "Spring brings the ticks back."',
+                                                             'msgstr "Spring, however, brings the ticks back."'),
+                    encoding="utf-8")
+    git("commit", "-qam", "review")
+    git("checkout", "-q", "main")
+    author_changes_the_sentence(project)
+    git("commit", "-qam", "author")
+    merge = subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "merge", "reviewer"],
+                           cwd=project.root, capture_output=True, text=True)
+    assert merge.returncode != 0 and "CONFLICT" in merge.stdout
+    both = [line for line in path.read_text(encoding="utf-8").split("\n")
+            if not line.startswith(("<<<<<<< ", "=======", ">>>>>>> "))]
+    path.write_text("\n".join(both), encoding="utf-8")
+    msgfmt_check(path)
+
+    project.run("extract")
+    msgfmt_check(path)
+    live = entries(project).find(NEW)
+    assert live.msgstr == "Spring, however, brings the ticks back." and live.fuzzy and live.previous_msgid == OLD
+
+
+def test_two_edited_translations_of_the_old_german_keep_the_signed_off_one_live_and_the_other_findable(
+        project: Project):
+    """The live fuzzy entry was edited after extract carried it (no longer the signed-off copy, nor what extract
+    wrote), and a signed-off translation of the old German comes back with the merge: verlag cannot tell which
+    is newer. The signed-off one goes live (fuzzy, previous msgid kept), the other stays as an obsolete fuzzy
+    entry of the old German, and extract says so; nothing is dropped."""
+    path = reviewed_project(project)
+    theirs = project.root / "theirs.po"
+    theirs.write_text(path.read_text(encoding="utf-8").replace('msgstr "Spring brings the ticks back."',
+                                                               'msgstr "Spring, however, brings the ticks back."'),
+                      encoding="utf-8")
+    author_changes_the_sentence(project)
+    ours = entries(project)
+    ours.find(NEW).msgstr = "Spring brings the ticks back again."  # edited, left fuzzy
+    ours.save(str(path))
+    gnu("msgcat", "-o", str(path), str(path), str(theirs))
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    live = po.find(NEW)
+    assert live.msgstr == "Spring, however, brings the ticks back." and live.fuzzy and live.previous_msgid == OLD
+    (kept,) = [e for e in po if e.obsolete]
+    assert (kept.msgid, kept.msgstr, kept.fuzzy) == (OLD, "Spring brings the ticks back again.", True)
+    assert "the signed-off 'Spring, however, brings the ticks back.' is now the changed sentence's" in result.output
+    assert "is kept as an obsolete entry (#~) of the old German: choose one" in result.output
+    assert "no sentence of" not in result.output
+    again = project.run("extract")
+    assert "two translations" not in again.output and entries(project).find(NEW).msgstr == live.msgstr
+
+
+def test_reviewed_entries_msgattrib_only_fuzzy_dropped_come_back_and_a_kept_entry_is_never_overwritten(
+        project: Project):
+    """``msgattrib --clear-fuzzy --only-fuzzy`` writes the fuzzy entries only: the reviewed translations vanish.
+    extract brings them back as they were, reviewed, says how many and how git shows them; an entry the
+    reviewer kept, emptied or retranslated, keeps what the reviewer left there."""
+    project.write("source_de/zecken.md", article("Zecken", BODY + "\nZecken mögen es feucht. Im Winter ruhen sie.\n"))
+    project.run("extract")
+    path = review(project, "en", "zecken", {("title", "Zecken"): "Ticks", "Endlich ist es warm.": "Warm at last.",
+                                             OLD: "Spring brings the ticks back.",
+                                             "Sie warten im Gras.": "They wait in the grass."})
+    po = entries(project)
+    draft = po.find("Zecken mögen es feucht.")
+    draft.msgstr, draft.flags = "Ticks like it damp.", ["fuzzy", *draft.flags]  # not checked yet
+    po.save(str(path))
+    project.run("extract")
+    gnu("msgattrib", "--clear-fuzzy", "--only-fuzzy", "-o", str(path), str(path))
+    po = entries(project)
+    assert po.find(OLD) is None and po.find("Zecken mögen es feucht.").msgstr == "Ticks like it damp."
+    # the reviewer meant these two: one retranslated, one emptied (kept as entries)
+    for msgid, msgstr in (("Endlich ist es warm.", "Finally, warmth."), ("Sie warten im Gras.", "")):
+        po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, flags=["markdown-text"]))
+    po.save(str(path))
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    assert po.find(OLD).msgstr == "Spring brings the ticks back." and not po.find(OLD).fuzzy
+    assert po.find("Zecken", msgctxt="title").msgstr == "Ticks" and not po.find("Zecken", msgctxt="title").fuzzy
+    assert po.find("Endlich ist es warm.").msgstr == "Finally, warmth."
+    assert po.find("Sie warten im Gras.").msgstr == ""
+    assert po.find("Zecken mögen es feucht.").msgstr == "Ticks like it damp."  # signed off by msgattrib
+    assert (f"warning: {PO}: 2 translations of German the article still has had gone from the catalog"
+            in result.output)
+    assert f"'git diff {PO}' shows them" in result.output
+    # only the sentence nobody had translated ("Im Winter ruhen sie.", dropped as well) is new
+    assert "en: 0 changed sentences back to review (fuzzy, the old German shown as previous msgid), 1 new" in \
+        result.output
+    assert "gone from the catalog" not in project.run("extract").output
+
+
+def test_a_catalog_saved_from_before_the_german_changed_is_named_by_status_check_and_build(project: Project):
+    """An editor saves a buffer opened before the author's change and extract (a retranslated sentence in it);
+    then no extract. status, check and build say the catalog does not match the German and to run extract;
+    status no longer counts the page as fully reviewed. extract then makes the sentence fuzzy with the
+    reviewer's newer text, and the warnings go."""
+    path = reviewed_project(project)
+    buffer = path.read_text(encoding="utf-8").replace('msgstr "Spring brings the ticks back."',
+                                                      'msgstr "Spring, however, brings the ticks back."')
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nunreviewed = "machine"\n')
+    author_changes_the_sentence(project)
+    path.write_text(buffer, encoding="utf-8")
+    msgfmt_check(path)
+
+    status = project.run("status", "--lang", "en")
+    assert f"warning: {PO}: the catalog does not match the German of source_de/zecken.md: 1 of its segments has " \
+        "no entry" in status.output and "run verlag extract" in status.output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["untranslated"] == 1 and row["percent_reviewed"] < 100 and row["warnings"] == 1
+    assert row["outdated"]
+    check = project.run("check", "--lang", "en")
+    assert f"warning: {PO}:1: the catalog does not match the German" in check.output
+    assert "[catalog-outdated]" in check.output
+    build = project.run("build")
+    assert f"warning: {PO} does not match the German: 1 segment of the article has no entry" in build.output
+    assert "does not match the German" in project.run("build").output  # said again while it lasts
+
+    project.run("extract")
+    live = entries(project).find(NEW)
+    assert live.msgstr == "Spring, however, brings the ticks back." and live.fuzzy and live.previous_msgid == OLD
+    for command in ("status", "check", "build"):
+        assert "does not match the German" not in project.run(command).output
+
+
+@pytest.mark.parametrize("record", ["kept", "deleted"])
+def test_an_unreviewed_draft_carried_to_the_changed_sentence_is_known_as_extracts_copy_only_by_its_record(
+        project: Project, record: str):
+    """The old German had an unchecked draft (fuzzy): no sign-off fingerprint tells whether the changed
+    sentence still holds the copy extract made. verlag's record of the catalog it wrote does: the reviewer's
+    signed-off text of the old German replaces the copy. Without the record (a fresh clone) it cannot tell:
+    the signed-off text goes live all the same, the draft stays findable as an obsolete fuzzy entry."""
+    path = reviewed_project(project)
+    draft = entries(project)
+    draft.find(OLD).msgstr, draft.find(OLD).flags = "Spring brings ticks.", ["fuzzy", "markdown-text"]
+    draft.save(str(path))
+    project.run("extract")
+    theirs = project.root / "theirs.po"
+    theirs.write_text(path.read_text(encoding="utf-8").replace('msgstr "Spring brings ticks."',
+                                                               'msgstr "Spring, however, brings the ticks back."')
+                      .replace("#, fuzzy, markdown-text\nmsgid \"Mit", "#, markdown-text\nmsgid \"Mit"),
+                      encoding="utf-8")
+    author_changes_the_sentence(project)
+    assert entries(project).find(NEW).msgstr == "Spring brings ticks."
+    gnu("msgcat", "-o", str(path), str(path), str(theirs))
+    if record == "deleted":
+        shutil.rmtree(project.root / ".verlag")
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    live = po.find(NEW)
+    assert live.msgstr == "Spring, however, brings the ticks back." and live.fuzzy and live.previous_msgid == OLD
+    obsolete = [(e.msgid, e.msgstr, e.fuzzy) for e in po if e.obsolete]
+    if record == "kept":
+        assert obsolete == [] and "the newer one, is now the changed sentence's" in result.output
+    else:
+        assert obsolete == [(OLD, "Spring brings ticks.", True)] and "choose one" in result.output
