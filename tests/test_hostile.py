@@ -755,3 +755,29 @@ def test_unfinished_tags_and_comments_in_german_html_cost_linear_time(site_proje
     page = project.read("site/en/tee/index.html")
     assert "Tea warms." in page and "Tee hilft." in page
     assert "Ein Satz." in project.read("site/de/kommentar/index.html")
+
+
+def test_note_syntax_is_found_and_converted_in_linear_time(project: Project, tmp_path):
+    """``==`` highlights were searched from each ``==`` to the end of its line (quadratic: a 40 KB line of ``==a ``
+    took ``check`` 7 s, a 1 MB one hours) and the code spans of an imported note with the lazy regex
+    ``markup.code_spans`` replaced (2,000 backticks on a line: minutes). Check and import of such a note, each in a
+    process of its own, with a bound far below the old time; the text around them is converted as before."""
+    import subprocess
+    import sys
+
+    flood = "==ja " * 40_000
+    head = ("Ich ==empfehle== am Abend einen warmen [[Tee]], denn er wärmt den Bauch und hilft beim Einschlafen. "
+            "Die Kräuter dafür wachsen im eigenen Garten.\n\n")
+    note = tmp_path / "notiz.md"
+    note.write_text("---\ntitle: Notiz\ndate: 2026-05-26\n---\n" + head + flood + "\n\nTee " + "`" * 20_000
+                    + " ==x==\n", encoding="utf-8")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/flut.md", article("Flut", "Erster Satz.\n\n" + flood + "\n"))
+    for command in (["import", str(note)], ["check"]):
+        run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), *command],
+                             capture_output=True, text=True, timeout=60)
+        assert "Traceback" not in run.stderr and run.returncode in (0, 1), run.stderr[-2000:]
+    body = project.read("source_de/notiz.md").split("---\n", 2)[2]
+    assert body.startswith(head.replace("==empfehle==", "<mark>empfehle</mark>").replace("[[Tee]]", "[Tee](tee.md)")
+                           + flood + "\n\n")
+    assert body.endswith("Tee " + "`" * 20_000 + " <mark>x</mark>\n")
