@@ -781,3 +781,18 @@ def test_note_syntax_is_found_and_converted_in_linear_time(project: Project, tmp
     assert body.startswith(head.replace("==empfehle==", "<mark>empfehle</mark>").replace("[[Tee]]", "[Tee](tee.md)")
                            + flood + "\n\n")
     assert body.endswith("Tee " + "`" * 20_000 + " <mark>x</mark>\n")
+
+
+def test_a_word_of_a_thousand_tausend_is_no_number_and_costs_its_article_nothing(site_project: Project):
+    """German number words were read by recursion, one level per ``tausend``/``hundert``: a German word of 1,000
+    of them (7 KB) raised RecursionError in the numbers check, and check and build left the whole article out.
+    No German cardinal is longer than 65 letters; such a word is no number."""
+    project = site_project
+    project.write("source_de/zahl.md", article("Zahl", f"Es kamen {'tausend' * 1500} Leute.\n\nTee hilft.\n"))
+    project.run("extract")
+    review(project, "en", "zahl", {("title", "Zahl"): "Number", f"Es kamen {'tausend' * 1500} Leute.":
+                                   "There came 5 people.", "Tee hilft.": "Tea helps."})
+    out = project.run("check", code=1).output
+    assert "RecursionError" not in out and "numbers differ" in out, out[-2000:]
+    out = project.run("build").output
+    assert "Tea helps." in project.read("site/en/zahl/index.html"), out[-2000:]
