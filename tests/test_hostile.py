@@ -796,3 +796,42 @@ def test_a_word_of_a_thousand_tausend_is_no_number_and_costs_its_article_nothing
     assert "RecursionError" not in out and "numbers differ" in out, out[-2000:]
     out = project.run("build").output
     assert "Tea helps." in project.read("site/en/zahl/index.html"), out[-2000:]
+
+
+def test_hugo_ref_links_of_an_imported_page_are_rewritten_in_linear_time(project: Project, tmp_path):
+    """A ``ref`` shortcode's end (``>}}``) was searched to the end of the line from each ``]({{< ref``: a line
+    of 20 KB of unclosed ones took the import 1 s, 240 KB minutes, 1 MB most of an hour. In a process of its
+    own, with a bound far below the old time; the closed ``ref`` on the same line still becomes the file."""
+    import subprocess
+    import sys
+
+    from test_import_sites import tree
+
+    flood = "]({{< ref x " * 20_000
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\n+++\nEr schmeckt mild und wärmt am Abend.\n",
+        "content/posts/abend.md": "+++\ntitle = \"Abendroutine\"\n+++\nAm Abend trinke ich gerne einen warmen "
+            "[Tee]({{< ref \"tee.md\" >}}), denn er hilft beim Einschlafen. " + flood + "\n"})
+    run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(site)],
+                         capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
+    assert "warmen [Tee](lindenbluetentee.md), denn" in project.read("source_de/abendroutine.md")
+
+
+@pytest.mark.parametrize("opener", ["{{< ", "{% a ", "{{ a "])
+def test_unclosed_template_tags_in_a_source_cost_extract_and_check_linear_time(site_project: Project, opener: str):
+    """Each Hugo or Liquid tag was searched for its end up to the end of its paragraph from each opening: a German paragraph of 80 KB of unclosed ``{{<`` took extract and check 25 s each,
+    1 MB hours. A tag now ends before the next one of its kind opens (none of them nests). In a process of its
+    own, with a bound far below the old time; a closed tag beside them is still named."""
+    import subprocess
+    import sys
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\n{{< figure src=x >}} " + opener * 40_000
+                                              + "\n"))
+    for command in ("extract", "check"):
+        run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command],
+                             capture_output=True, text=True, timeout=60)
+        assert "Traceback" not in run.stderr and run.returncode in (0, 1), run.stderr[-2000:]
+        assert "source_de/tee.md:7: Hugo shortcode {{< figure src=x >}}" in run.stdout + run.stderr
