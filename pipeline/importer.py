@@ -512,7 +512,7 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
         path, _, fragment = (written + (match[6] or "")).partition("#")
         if not path.strip():  # "#anchor": a place on the same page
             return match[1] + "#" + fragment
-        target = _hugo_target(path, Path(article.source), hugo_pages)
+        target = _hugo_target(path, Path(article.source).absolute(), hugo_pages)
         if target is None:
             unresolved.append(written)
             return match[0]
