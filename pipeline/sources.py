@@ -129,8 +129,10 @@ def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
     Accepts what YAML makes of a date or timestamp (``dt.date``, ``dt.datetime``)
     and strings in the forms of ``DATE_RE`` (the same, quoted). A time without
     a zone is in ``zone`` (verlag.toml's ``timezone``, the author's clock), else
-    UTC, as YAML 1.1's timestamp type reads it. Raises ``ValueError`` for anything
-    else, including impossible days.
+    UTC, as YAML 1.1's timestamp type reads it. An instant whose offset has seconds (a zone's local mean
+    time before about 1893: Berlin's +00:53:28), which RFC 3339 (feeds, sitemaps) and this reader lack, is
+    given in UTC. Raises ``ValueError`` for anything else, including impossible days and an instant before
+    year 1 in UTC.
     """
     if isinstance(value, str):
         text = value.strip()
@@ -141,7 +143,13 @@ def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
         text = re.sub(r"[Zz]$", "+00:00", text[:10] + "T" + text[11:]).replace(",", ".").replace(" ", "")
         value = dt.datetime.fromisoformat(re.sub(r"([+-]\d{2})$", r"\1:00", text))
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=zone or dt.timezone.utc)
+        value = value if value.tzinfo else value.replace(tzinfo=zone or dt.timezone.utc)
+        if value.utcoffset() % dt.timedelta(minutes=1):
+            try:
+                return value.astimezone(dt.timezone.utc)
+            except OverflowError:
+                raise ValueError(value) from None
+        return value
     if isinstance(value, dt.date):
         return value
     raise ValueError(value)

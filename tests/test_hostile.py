@@ -835,3 +835,21 @@ def test_unclosed_template_tags_in_a_source_cost_extract_and_check_linear_time(s
                              capture_output=True, text=True, timeout=60)
         assert "Traceback" not in run.stderr and run.returncode in (0, 1), run.stderr[-2000:]
         assert "source_de/tee.md:7: Hugo shortcode {{< figure src=x >}}" in run.stdout + run.stderr
+
+
+def test_a_time_before_standard_time_in_verlag_toml_s_timezone_is_built_with_an_rfc_3339_offset(site_project: Project):
+    """Before 1893 a zone's offset was the local mean time (Berlin's +00:53:28): a front-matter time then in
+    ``timezone``'s clock went into the edition record with an offset of seconds, which no date reader (nor RFC 3339
+    of feeds and sitemaps) has, and every build said "damaged edition record; run 'verlag build' again" and left
+    the article out. Such a time is now kept as UTC; year 1 before UTC is no date, at its line."""
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml").replace('languages =', 'timezone = "Europe/Berlin"\n'
+                                                                                     'languages =', 1))
+    project.write("source_de/alt.md", "---\ntitle: Alt\ndate: 1850-06-01T10:00:00\n---\nAlter Tee wärmt.\n")
+    project.write("source_de/uralt.md", "---\ntitle: Uralt\ndate: 0001-01-01T00:30:00\n---\nUralter Tee.\n")
+    out = project.run("build", code=2).output
+    assert "error: source_de/uralt.md:3: date:" in out and "damaged" not in out, out[-2000:]
+    assert (project.root / "site/de/alt/index.html").is_file()
+    feed = etree.fromstring((project.root / "site/de/feed.xml").read_bytes())
+    published = feed.xpath("//*[local-name()='published']/text()")
+    assert published == ["1850-06-01T09:06:32Z"], published
