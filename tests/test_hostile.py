@@ -853,3 +853,25 @@ def test_a_time_before_standard_time_in_verlag_toml_s_timezone_is_built_with_an_
     feed = etree.fromstring((project.root / "site/de/feed.xml").read_bytes())
     published = feed.xpath("//*[local-name()='published']/text()")
     assert published == ["1850-06-01T09:06:32Z"], published
+
+
+@pytest.mark.parametrize("flood", [("[ja " * 9_000 + "\n\n") * 8, "[a" + "b" * 100_000,
+                                   ("[caption]" * 4_000 + "\n\n") * 10])
+def test_a_wordpress_post_of_unclosed_shortcodes_is_imported_in_linear_time(project: Project, tmp_path, flood: str):
+    """A shortcode was searched for its ``]`` up to the end of the post from each ``[`` (and its name tried at
+    every length: quadratic within one word), a caption for its ``[/caption]`` from each ``[caption]``: a post of
+    216 KB of ``[a `` (in blocks of fewer brackets than markdown-it's limit) took the import minutes, 1 MB hours. A shortcode's attributes hold no brackets (WordPress's
+    Shortcode API says so) and captions do not nest. In a process of its own, with a bound far below the old time;
+    a closed caption before them is still converted."""
+    import subprocess
+    import sys
+
+    from test_import_old_blog import CARE, LEAD, export, post
+
+    body = (f"<p>{LEAD} {CARE}</p>\n[caption id=\"a\"]<img src=\"https://praxis-am-bach.example/b.jpg\" alt=\"Blüte\">"
+            f" Die Blüte.[/caption]\n\n{flood}\n")
+    path = export(tmp_path, post("Ringelblumen", body, post_id=7, name="ringelblumen"))
+    run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(path)],
+                         capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
+    assert "Die Blüte." in project.read("source_de/ringelblumen.md")
