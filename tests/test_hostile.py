@@ -875,3 +875,23 @@ def test_a_wordpress_post_of_unclosed_shortcodes_is_imported_in_linear_time(proj
                          capture_output=True, text=True, timeout=60)
     assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
     assert "Die Blüte." in project.read("source_de/ringelblumen.md")
+
+
+@pytest.mark.parametrize("alias", ["/", "/de/feed.xml", "/static/style.css", "/sitemap.xml", "/robots.txt",
+                                   "/.htaccess", "/pagefind/pagefind.js", "/_redirects/x", "/de/kaffee/index.html/x"])
+def test_an_alias_at_a_file_the_site_makes_or_below_one_is_refused_at_its_line(site_project: Project, alias: str):
+    """Only the address of a page verlag makes was refused as an old address: ``aliases: ["/"]`` made Apache
+    send the home page (``RedirectMatch 301 ^/?$``), ``/de/feed.xml`` or ``/static/style.css`` the feed or
+    every page's style sheet to one article, and an address below a file (``/_redirects/x``) failed the build
+    with "Not a directory" at no line."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n", aliases=f'["{alias}", "/alt/tee/"]'))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    out = project.run("build", code=2).output
+    assert f"error: source_de/tee.md:4: aliases: {alias} is the address of site/" in out \
+        or f"error: source_de/tee.md:4: aliases: {alias} lies in site/" in out, out[-3000:]
+    assert "Not a directory" not in out and "leaves site/" not in out, out[-3000:]
+    assert project.read("site/_redirects") == "/alt/tee/  /de/tee/  301\n"
+    assert [line.split()[2] for line in project.read("site/.htaccess").splitlines()
+            if line.startswith("RedirectMatch")] == ["^/alt/tee/?$"]
+    assert "Kaffee weckt." in project.read("site/de/kaffee/index.html")
