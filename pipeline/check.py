@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Context as DecimalContext, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Callable, Container, Iterable, Mapping
 from urllib.parse import urlsplit
@@ -1291,11 +1291,13 @@ def _number(spelling: str, decimals: frozenset[str], groups: frozenset[str]) -> 
 
 
 def _canonical(digits: str) -> str:
+    """``digits`` (and a ``.``) as one spelling of its value, every digit kept: the default context's 28
+    significant digits made a 30-digit number equal to one differing in its last two."""
     try:
         value = Decimal(digits)
     except InvalidOperation:
         return digits
-    return format(value.normalize(), "f")
+    return format(value.normalize(DecimalContext(prec=max(len(digits), 28))), "f")
 
 
 # --------------------------------------------------------------------------

@@ -895,3 +895,15 @@ def test_an_alias_at_a_file_the_site_makes_or_below_one_is_refused_at_its_line(s
     assert [line.split()[2] for line in project.read("site/.htaccess").splitlines()
             if line.startswith("RedirectMatch")] == ["^/alt/tee/?$"]
     assert "Kaffee weckt." in project.read("site/de/kaffee/index.html")
+
+
+def test_a_translation_that_changes_the_30th_digit_of_a_number_is_a_numbers_error(site_project: Project):
+    """Numbers were compared as decimals of 28 significant digits: a reviewer who changed the last digits of a
+    30-digit number (a reference, a long account number) passed the numbers check."""
+    project = site_project
+    project.write("source_de/nummer.md", article("Nummer", "Die Nummer 123456789012345678901234567890 gilt.\n"))
+    project.run("extract")
+    review(project, "en", "nummer", {("title", "Nummer"): "Number", "Die Nummer 123456789012345678901234567890 gilt.":
+                                     "The number 123456789012345678901234567899 applies."})
+    out = project.run("check", code=1).output
+    assert "numbers differ" in out and "123456789012345678901234567899" in out, out[-2000:]
