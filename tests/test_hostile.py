@@ -907,3 +907,20 @@ def test_a_translation_that_changes_the_30th_digit_of_a_number_is_a_numbers_erro
                                      "The number 123456789012345678901234567899 applies."})
     out = project.run("check", code=1).output
     assert "numbers differ" in out and "123456789012345678901234567899" in out, out[-2000:]
+
+
+def test_a_bidi_override_in_a_translation_is_an_error_no_flag_waives_and_is_not_published(site_project: Project):
+    """U+202E (right-to-left override) shows the characters after it in reverse: "Take ‮12‬ tablets" reads
+    "Take 21 tablets" while every check read 12 (the Trojan Source trick, CVE-2021-42574). A translation with an
+    override the German lacks is an error no ``ignore-*`` flag waives, and the page keeps the German sentence."""
+    project = site_project
+    project.write("source_de/dosis.md", article("Dosis", "Nehmen Sie 12 Tabletten.\n\nTrinken Sie Wasser.\n"))
+    project.run("extract")
+    review(project, "en", "dosis", {("title", "Dosis"): "Dose",
+                                    "Nehmen Sie 12 Tabletten.": "Take \u202e12\u202c tablets.",
+                                    "Trinken Sie Wasser.": "Drink water."}, silence=("bidi-control",))
+    out = project.run("check", code=1).output
+    assert "[bidi-control]" in out and "translations/en/dosis.po:" in out, out[-2000:]
+    project.run("build")
+    page = project.read("site/en/dosis/index.html")
+    assert "Drink water." in page and "\u202e" not in page and "Nehmen Sie 12 Tabletten." in page
