@@ -924,3 +924,18 @@ def test_a_bidi_override_in_a_translation_is_an_error_no_flag_waives_and_is_not_
     project.run("build")
     page = project.read("site/en/dosis/index.html")
     assert "Drink water." in page and "\u202e" not in page and "Nehmen Sie 12 Tabletten." in page
+
+
+def test_a_long_run_of_spaces_inside_a_paragraph_line_costs_extract_linear_time(site_project: Project):
+    """The hard-break pattern (two spaces at a line's end) was searched from each space of a run that does not
+    end its line: a German line with 60 KB of spaces in it took extract 56 s, 1 MB hours. In a process of its own,
+    with a bound far below the old time."""
+    import subprocess
+    import sys
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\nDer Tee" + " " * 120_000 + "hilft.\nEnde.\n"))
+    run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"],
+                         capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
+    assert 'msgid "Ende."' in project.read("translations/en/tee.po")
