@@ -389,7 +389,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     errors += problems
     placements, beside, relinked = place_together(articles, found, config.source_dir,
                                                   lambda slug: kept_catalogs(config, slug))
-    placements = wikilinked(placements, {a.title: a.slug for a in read_sources(config).articles})
+    placements = wikilinked(placements, lambda: {a.title: a.slug for a in read_sources(config).articles})
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
@@ -783,6 +783,8 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
         for finding in findings:
             click.echo(str(finding))
         click.echo(f"check: {summary(findings)}")
+        if not any(config.templates_dir.glob("*.pot")):  # "0 entries" would read as "all is well"
+            click.echo("note: no article is extracted yet, so no translation was checked: run verlag extract")
     if errors:
         fail("check", errors, writes=False)
     if any(f.severity == ERROR for f in findings):
@@ -848,8 +850,12 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed
             else f"site: {counted(len(site.written), 'file')} written, {len(site.removed)} removed")
-    click.echo(f"build: {counted(len(result.editions), 'edition')} made, {len(result.written)} written, "
-               f"{counted(result.skipped, 'article')} unchanged; {made}")
+    made_again, written = len(result.editions), len(result.written)
+    same = made_again - written  # made again with the text they had: a sign-off of the very draft readers saw
+    editions = (f"{counted(made_again, 'edition')} checked, unchanged" if same and not written
+                else f"{counted(made_again, 'edition')} made, {written} written"
+                + (f" ({same} checked, unchanged)" if same else ""))
+    click.echo(f"build: {editions}, {counted(result.skipped, 'article')} unchanged; {made}")
     return result.errors + site.errors, site
 
 
@@ -862,7 +868,8 @@ def publish(ctx: click.Context) -> None:
     Offline (or with every engine failing) the drafts step says so and the chain carries on with the
     catalogs as they are. Segments with QA errors are held back by the build: they appear in German.
     An article with a problem is left as it was; the others go all the way, and the run ends with
-    its problems, each once, and exit status 2.
+    its problems, each once, and exit status 2. Pseudo drafts that pages would show (check's
+    ``pseudo-draft``) stop it before the build, exit status 2: a layout test must not go public.
     """
     from pipeline.check import ERROR, run_checks, summary
 
@@ -877,6 +884,12 @@ def publish(ctx: click.Context) -> None:
                    "run 'verlag pretranslate' again when online", err=True)
     findings, checked = run_checks(config)
     errors += checked
+    if pseudo := [f for f in findings if f.check == "pseudo-draft"]:
+        for finding in pseudo:
+            click.echo(f"error: {finding.path}:{finding.line}: {finding.message}", err=True)
+        click.echo("publish: stopped before the build, nothing published: pseudo text is a layout test, not a "
+                   "translation ('verlag build' still shows it, to look at layouts)", err=True)
+        sys.exit(2)
     held = sum(1 for f in findings if f.severity == ERROR and f.check != "unfilled")
     unfilled = sorted({f.path for f in findings if f.check == "unfilled"})
     click.echo(f"check: {summary(findings)}"

@@ -474,12 +474,12 @@ def _toml_front_as_yaml(text: str, ref: str) -> str:
     found = {"title": meta.get("title"), "summary": meta.get("summary") or meta.get("description"),
              "tags": tags or None}
     yaml_lines = [""] * (end - 1)
-    for key, value in found.items():
+    for field_name, value in found.items():
         toml_key = {"summary": "summary" if meta.get("summary") else "description",
-                    "tags": "tags" if meta.get("tags") else "categories"}.get(key, key)
+                    "tags": "tags" if meta.get("tags") else "categories"}.get(field_name, field_name)
         at = next((n for n in range(1, end) if re.match(rf"{toml_key}\s*=", lines[n].strip())), None)
         if value and at is not None:
-            yaml_lines[at - 1] = f"{key}: {json.dumps(value, ensure_ascii=False)}"
+            yaml_lines[at - 1] = f"{field_name}: {json.dumps(value, ensure_ascii=False)}"
     return "\n".join(["---", *yaml_lines, "---", *lines[end + 1:]])
 
 

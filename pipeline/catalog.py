@@ -888,7 +888,7 @@ def po_from_bytes(data: bytes | None, ref: str) -> polib.POFile | None:
 def load_po(path, ref: str) -> tuple[bytes | None, polib.POFile | None]:
     """The catalog at ``path`` and the very bytes it was parsed from, for a fingerprint of what was used;
     a file caught half-written by an in-place save is read again when done (``fsutil.read_parsed``)."""
-    return read_parsed(path, lambda data: po_from_bytes(data, ref))
+    return read_parsed(path, lambda data: po_from_bytes(data, ref), CATALOG, ref)
 
 
 def same_content(a: str, b: str) -> bool:

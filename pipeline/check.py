@@ -33,8 +33,8 @@ import polib
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, ignored_checks, key,
-                      parse_po)
+from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, hand_draft, ignored_checks,
+                      key, parse_po)
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .errors import VerlagError, contain
@@ -49,7 +49,7 @@ from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
-from .quotes import quote_balance, quote_conventions, quote_marks
+from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
 from .redirects import file_slug, gone_language_message, gone_message, old_hosts, old_names, old_path
 from .notesyntax import findings as note_syntax
@@ -470,11 +470,29 @@ def check_urls(entry, ctx):
         yield "URL or e-mail address changed: " + _describe(missing, added)
 
 
+# A version is an identifier, kept as written: "Version 2.100" is no 2100 in German nor 2.1 in English
+_VERSION = re.compile(r"(?<![\w.])(?:[Vv]ersion|[Rr]elease|v)[ \u00a0]?(\d+(?:\.\d+)+)(?![\w.]*\d)")
+# Japanese idioms that write a digit but say no number: もう1度 "once more" (the 度 of 33度 is a degree)
+_NO_NUMBER = {"ja": re.compile(r"もう[ \u3000]?[1１][ \u3000]?度")}
+
+
+def _as_said(prose: str, lang: str) -> tuple[str, Counter]:
+    """``prose`` without its idioms that say no number (``_NO_NUMBER``) and its version identifiers, and those."""
+    if idiom := _NO_NUMBER.get(lang.split("-")[0]):
+        prose = idiom.sub("もう一度", prose)
+    versions = Counter(m.group(1) for m in _VERSION.finditer(prose))
+    return (_VERSION.sub(lambda m: m.group()[:m.start(1) - m.start()], prose) if versions else prose), versions
+
+
 def check_numbers(entry, ctx):
     if not (_DIGIT.search(entry.msgid) or _DIGIT.search(entry.msgstr)):
         return
-    german, translation = _kept_as_written(text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose,
-                                           ctx.source_lang, ctx.lang)
+    german, src_versions = _as_said(text_parts(entry.msgid, ctx).prose, ctx.source_lang)
+    said, tgt_versions = _as_said(text_parts(entry.msgstr, ctx).prose, ctx.lang)
+    if src_versions != tgt_versions:
+        yield "version numbers differ: " + _describe(sorted(src_versions - tgt_versions),
+                                                     sorted(tgt_versions - src_versions))
+    german, translation = _kept_as_written(german, said, ctx.source_lang, ctx.lang)
     src, tgt = numbers(german, ctx.source_lang), numbers(translation, ctx.lang)
     missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
@@ -492,7 +510,7 @@ def check_numbers(entry, ctx):
     # both read with the unit names of both languages: a target language's name kept as written ("9 L") is no unit
     # of the translation alone
     src_units = Counter(units(text_parts(entry.msgid, ctx).prose, ctx.lang, ctx.source_lang))
-    tgt_units = Counter(units(text_parts(entry.msgstr, ctx).prose, ctx.lang, ctx.source_lang))
+    tgt_units = Counter(units(said, ctx.lang, ctx.source_lang))
     missing, added = _differences(src_units, tgt_units)
     if added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
         src_units = Counter(units(as_digits(text_parts(entry.msgid, ctx).prose), ctx.lang, ctx.source_lang))
@@ -698,7 +716,7 @@ def check_brackets(entry, ctx):
     for open_, close in _BRACKETS:
         if src.count(open_) - src.count(close) != tgt.count(open_) - tgt.count(close):
             yield f"unbalanced brackets: {tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
-    if _foreign_quotes(tgt, ctx.lang):
+    if foreign_quotes(tgt, ctx.lang):
         return  # the typography check names the wrong quotation marks
     # the German's own way: „…“, »…«, or the “…” many German texts use (0: a mix, taken as balanced)
     balance = next((b for way in quote_conventions(ctx.source_lang) if (b := quote_balance(src, way)) is not None), 0)
@@ -708,18 +726,6 @@ def check_brackets(entry, ctx):
         yield f"unbalanced quotation marks: {shown}"
     if src.count('"') % 2 == 0 and tgt.count('"') % 2:
         yield 'unbalanced quotation marks: an odd number of "'
-
-
-def _foreign_quotes(text: str, lang: str) -> str | None:
-    lang = lang.split("-")[0]
-    if lang == "en":
-        if "„" in text:
-            return "German quotation marks „…“ in English: use “…”"
-        if "«" in text or "»" in text:
-            return "French quotation marks « … » in English: use “…”"
-    if lang == "fr" and "„" in text:
-        return "German quotation marks „…“ in French: use « … » with no-break spaces"
-    return None
 
 
 _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,\d{1,2}(?![\d,])")
@@ -735,7 +741,7 @@ def check_typography(entry, ctx):
 def _typography(entry, ctx):
     tgt = text_parts(entry.msgstr, ctx).prose
     lang = ctx.lang.split("-")[0]
-    foreign = _foreign_quotes(tgt, lang)
+    foreign = foreign_quotes(tgt, lang)
     if foreign:
         yield foreign
     if lang == "en" and (m := _DECIMAL_COMMA.search(tgt)):
@@ -966,6 +972,8 @@ SOURCE_CHECKS = [
           "the page is left out", None),
     Check("legal-page", WARNING, "legal page's catalog: machine drafts that readers get in German all the same",
           None),
+    Check("pseudo-draft", WARNING, "catalog under [publish] unreviewed = \"machine\": pseudo drafts (the pseudo "
+          "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text", None),
     Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
@@ -1148,8 +1156,8 @@ def _unit_pattern(langs: tuple[str, ...], unspaced_text: bool = False) -> tuple[
     which a text of Latin letters only is not searched with."""
     merged: dict[str, tuple[str, str]] = {}
     for lang in langs:
-        for name, key in unit_names(lang).items():
-            merged[name] = key if merged.get(name, key) == key else ("", "")
+        for name, unit in unit_names(lang).items():
+            merged[name] = unit if merged.get(name, unit) == unit else ("", "")
     names = {name: symbol for name, (symbol, _) in merged.items() if symbol}
 
     def alternatives(words):
@@ -1446,6 +1454,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                                               config.source_language, site_url=config.site_url, published=pages,
                                               renamed=pages.renamed, held=held))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
+            findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
         kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
         errors += unreadable(config, [path for lang in languages or config.languages for path in kept[lang]])
@@ -1486,6 +1495,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     if not article.draft and (not slugs or article.slug in slugs)
                     for line, placeholder in unfilled(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
+    findings.extend(gone_language_findings(config))  # about the project, not an article: said in every run
     findings.extend([] if slugs else gone_address_findings(config, sources))
     findings.extend(old_site_findings(config, sources, slugs, errors))
     said = set(map(str, errors))  # a settings mistake that left links to the site's pages unjudged: said once
@@ -1497,6 +1507,26 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     return findings, errors
 
 
+def pseudo_draft_findings(config: Config, po: polib.POFile, ref: str, lang: str, slug: str,
+                          text: str | None = None) -> list[Finding]:
+    """One warning per catalog whose fuzzy ``pseudo`` drafts readers get as they are: under ``[publish]
+    unreviewed = "machine"`` (not on a legal page, which shows only reviewed text). The pseudo engine is a
+    layout test (README, "Engines"): ``build`` shows its drafts so that layouts can be seen, and ``verlag
+    publish`` refuses to publish them. At the line of the first such msgid (``text``: the file as read)."""
+    if config.unreviewed_for(lang, slug) != "machine":
+        return []
+    pseudo = [e for e in po if not e.obsolete and entry_state(e) == MACHINE and not hand_draft(e)
+              and is_pseudo(e.msgstr, e.msgid)]
+    if not pseudo:
+        return []
+    line = msgid_line(text.split("\n"), pseudo[0].linenum) if text is not None else pseudo[0].linenum
+    return [Finding(ref, line, "pseudo-draft", WARNING,
+                    f"{counted(len(pseudo), 'pseudo draft')} (the pseudo engine's layout test, no translation) "
+                    f"{'is' if len(pseudo) == 1 else 'are'} shown to readers under [publish] unreviewed = "
+                    "\"machine\"; verlag publish refuses to publish them: draft with a real engine "
+                    "(verlag pretranslate --redo-drafts) or translate them", lang, slug, key(pseudo[0]))]
+
+
 def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, slug: str) -> list[Finding]:
     """A warning on a legal page's catalog (``[site] legal``) whose fuzzy entries readers would see as they are
     under ``[publish] unreviewed = "machine"``, but do not: a legal page shows only reviewed translations and
@@ -1504,7 +1534,7 @@ def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, s
     does so."""
     if not config.legal_page(slug) or config.unreviewed_for(lang) != "machine":
         return []
-    fuzzy = sum(entry_state(e) in (MACHINE, STALE) for e in po if not e.obsolete)
+    fuzzy = sum(entry_state(e) == MACHINE for e in po if not e.obsolete)  # a STALE one is German on every page
     if not fuzzy:
         return []
     return [Finding(ref, 1, "legal-page", WARNING,
@@ -1550,11 +1580,9 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     language and its address answers 404 (a renamed article, by file or ``slug:``). And, on every run, for each
     address an earlier build took down (``site.GONE``) that still nothing answers, until an alias covers it or
     ``[site] gone`` lists the slug (taken down on purpose). At the article whose file still has that name, else
-    at the page under site/. And one at verlag.toml's ``languages`` for each language the last build published
-    (its index, feed and 404 page) that verlag.toml no longer names: the next build takes them down with its
-    articles."""
+    at the page under site/ (the languages' own: ``gone_language_findings``)."""
     from .fsutil import load_state
-    from .site import GONE, STATE_FILE, Urls, published_languages
+    from .site import GONE, STATE_FILE, Urls
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
@@ -1564,10 +1592,7 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
     urls, source = Urls(config.site_url), config.source_language
     state = load_state(config.state_dir / STATE_FILE)
-    findings = [Finding(CONFIG_NAME, config.line("languages") or 1, "gone-address", WARNING,
-                        gone_language_message(urls.path("index", lang), lang), lang, "", (None, ""))
-                for lang in sorted(published_languages(state.get("files", []), urls)
-                                   - {source, *config.languages})]
+    findings = []
     taken_down = state.get(GONE) if isinstance(state.get(GONE), dict) else {}
     slugs = {slug for rel in state.get("pages", {})
              for lang, _, rest in [rel.partition("/")] for slug, _, tail in [rest.partition("/")]
@@ -1580,6 +1605,20 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         findings.append(Finding(owner.ref if owner else f"site/{source}/{slug}/index.html", 1, "gone-address",
                                 WARNING, message, source, slug, (None, "")))
     return findings
+
+
+def gone_language_findings(config: Config) -> list[Finding]:
+    """A warning at verlag.toml's ``languages`` for each language the last build published (its index, feed and
+    404 page; ``site.STATE_FILE``) that verlag.toml no longer names: the next build takes them down with its
+    articles."""
+    from .fsutil import load_state
+    from .site import STATE_FILE, Urls, published_languages
+
+    urls = Urls(config.site_url)
+    files = load_state(config.state_dir / STATE_FILE).get("files", [])
+    return [Finding(CONFIG_NAME, config.line("languages") or 1, "gone-address", WARNING,
+                    gone_language_message(urls.path("index", lang), lang), lang, "", (None, ""))
+            for lang in sorted(published_languages(files, urls) - {config.source_language, *config.languages})]
 
 
 FILE_SUFFIX_RE = re.compile(r"\.(?!html?$|php$)[A-Za-z0-9]{2,5}$")  # a file's address, not a page's (.pdf, .jpg)

@@ -1,10 +1,11 @@
 """Stage: translated Markdown editions, the German original with only its text replaced.
 
-Reviewed entries always publish. Fuzzy entries (machine drafts, or text whose
-German changed after review) publish only under ``unreviewed = "machine"``, and
-never on a legal page (``Config.unreviewed_for``); otherwise, like untranslated
-ones, they fall back to the German text. A segment with a QA error (``verlag
-check``) falls back too, whatever its state.
+Reviewed entries always publish. Drafts of the current German (fuzzy, no previous msgid: machine
+or hand drafts) publish only under ``unreviewed = "machine"``, and never on a legal page
+(``Config.unreviewed_for``); otherwise, like untranslated ones, they fall back to the German text. A
+translation of an older German (fuzzy with a previous msgid, STALE) falls back under every policy: it says
+what the German said before, and a reader of a health text must not take it for the text as it is now. A
+segment with a QA error (``verlag check``) falls back too, whatever its state.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import combine_digests, code_digest, load_state, read_bytes, relpath, save_state, write_if_changed
 from .glossary import Glossary, load_glossary
+from .limits import CATALOG
 from .lock import clock, held_since
 from .practice import translator_names, unfilled
 from .published import PlannedPages, SitePages
@@ -59,9 +61,8 @@ class Edition:
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
     # shown; "hand_shown": unreviewed hand translation shown (``catalog.hand_draft``), only where there is
-    # one; "stale_shown": out-of-date translations shown; "stale_unchecked": those of them no person signed off
-    # (drafts, ``catalog.signed_off``); "stale_fallback": out-of-date translations shown in
-    # German instead, not held back (also in "fallback"); "qa": held back by a QA error (also in "fallback");
+    # one; "stale_fallback": out-of-date translations, shown in German (never in translation), not held
+    # back (also in "fallback"); "qa": held back by a QA error (also in "fallback");
     # "german_copy": signed-off msgstrs that are their German prose (``check.german_copy``; also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     # title, summary, tags as published; german_tags: the positions of the tags shown in German
@@ -84,8 +85,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
-    from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, hand_draft, hand_translator, key,
-                          signed_off)
+    from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, hand_draft, hand_translator, key
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
@@ -105,7 +105,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         count = len(segment.text.split())
         # a German copy's words as not reviewed, as ``verlag status`` (``entry_state(entry, copies)``, not asked again)
         words[UNTRANSLATED if state == REVIEWED and segment.key in copies else state] += count
-        if state == REVIEWED or (state in (MACHINE, STALE) and unreviewed == "machine"):
+        if state == REVIEWED or (state == MACHINE and unreviewed == "machine"):
             if state == REVIEWED and segment.key in copies and segment.key not in blocked:
                 copied.add(segment)  # German on the page, like untranslated text (no reason mark: not translated)
                 shown["german_copy"] += 1
@@ -116,8 +116,6 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                 shown["machine_shown"] += state == MACHINE and not hand
                 if hand:  # only where there is one: the records of other pages stay as they were
                     shown["hand_shown"] += 1
-                shown["stale_shown"] += state == STALE  # a translation of an older German
-                shown["stale_unchecked"] += state == STALE and not signed_off(entry)
                 words_shown += count
                 hands[hand_translator(entry)] += 1
                 return entry.msgstr
@@ -301,19 +299,28 @@ def _fingerprint_before(config: Config, article: Article, lang: str, glossary_di
     ``catalogs`` and the editions' from ``files`` (each read and hashed only when its stat changed since it was
     last hashed: ``statrecord``), and what ``SitePages.key`` reads in the catalog from ``known`` by its digest
     (``LINKS_FILE``); ``found``: where this build puts what it used, for the next one. A catalog without either,
-    or one that cannot be read (raising ``OSError`` as ``read_bytes`` does), is read."""
+    or one that cannot be read (raising ``OSError`` as ``read_bytes`` does), is read. One over ``limits.CATALOG``
+    is not: its fingerprint is "", which no build records, so the article's build reports it (``contain``)."""
     path = config.po_path(lang, article.slug)
     written = _on_disk(config, article, lang, files)
     try:
+        return _fingerprint_of(config, article, lang, glossary_digest, pages, catalogs, known, found, path, written)
+    except VerlagError:
+        return ""
+
+
+def _fingerprint_of(config: Config, article: Article, lang: str, glossary_digest: str, pages: SitePages,
+                    catalogs: StatRecord, known: dict, found: dict, path: Path, written: tuple) -> str:
+    try:
         digest = catalogs.digest(path.relative_to(config.translations_dir).as_posix())
     except OSError:
-        return _fingerprint(config, article, lang, glossary_digest, read_bytes(path), pages, written)
+        return _fingerprint(config, article, lang, glossary_digest, read_bytes(path, CATALOG), pages, written)
     name = digest.hex() if digest is not None else "-"
     findings = known.get(name)
     if not (isinstance(findings, list) and len(findings) == 2 and isinstance(findings[1], list)
             and all(isinstance(n, str) for n in findings[1]) and isinstance(findings[0], list)
             and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in findings[0])):
-        data = read_bytes(path)
+        data = read_bytes(path, CATALOG)
         if (None if data is None else hashlib.sha256(data).digest()) != digest:  # saved since the stat
             return _fingerprint(config, article, lang, glossary_digest, data, pages, written)
         findings = list(pages.findings(data))
@@ -371,7 +378,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
                   edition_record(source_edition(article, config.source_language), article, "source"))
     # as this build publishes them, as check's QA gate counts them; their answers are made here, not in the workers
     pages = PlannedPages(config, sources, glossary)
-    catalogs = StatRecord(config.state_dir, config.translations_dir, held_since(config))
+    catalogs = StatRecord(config.state_dir, config.translations_dir, held_since(config), limit=CATALOG)
     links = load_state(config.state_dir / LINKS_FILE)
     known = links.get("catalogs") if links.get("key") == _links_key(config, pages) else None
     known, found = known if isinstance(known, dict) else {}, {}

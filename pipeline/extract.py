@@ -19,9 +19,10 @@ from .config import CONFIG_NAME, Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, combine_digests, digest_bytes, load_state, relpath, save_state
 from .glossary import Glossary, load_glossary
+from .limits import CATALOG
 from .lock import clock, held_since
 from .orphans import Orphan, carry_over, find_orphans, report
-from .sources import TEMPLATE_TAG_HINT, Article, front_matter_warnings, read_sources
+from .sources import TEMPLATE_TAG_HINT, Article, front_matter_warnings, later, read_sources
 from .statrecord import StatRecord
 
 # The work on a changed article (``extract_article``: segmentation, catalogs, raw HTML) and the process pool,
@@ -64,11 +65,12 @@ def _fingerprint(config: Config, article: Article, glossary: Glossary, files: li
 def _fingerprint_before(config: Config, article: Article, glossary: Glossary, files: StatRecord) -> str | None:
     """``_fingerprint`` of the template and catalogs as they are before the run, their digests taken from
     ``files`` (read and hashed only when their stat changed since they were last hashed); None when one of
-    them cannot be read (a folder in its place, a symlink loop, no permission): the article is extracted,
-    and its merge reports the file within the article (``contain``) while the other articles go on."""
+    them cannot be read (a folder in its place, a symlink loop, no permission, over ``limits.CATALOG``): the
+    article is extracted, and its merge reports the file within the article (``contain``) while the other
+    articles go on."""
     try:
         return combine_digests(*map(files.digest, _names(config, article)), extra=_depends(config, article, glossary))
-    except OSError:
+    except (OSError, VerlagError):
         return None
 
 
@@ -117,7 +119,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     paused = {a.slug: a.ref for a in sources.german_only}
     orphans = find_orphans(config, slugs)
     kept = carry_over(config, orphans, slugs, paused)  # first: the catalogs it brings translations to are merged as found
-    files = StatRecord(config.state_dir, config.translations_dir, held_since(config))
+    files = StatRecord(config.state_dir, config.translations_dir, held_since(config), limit=CATALOG)
     prints = {a.slug: _fingerprint_before(config, a, glossary, files) for a in articles}
     changed = [a for a in articles if prints[a.slug] is None or state.get(a.slug) != prints[a.slug]]
     segmented = load_state(config.state_dir / SEGMENTATION_FILE)
@@ -160,6 +162,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if not outcome.failed and used is not None:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
+            result.warnings += _review_outdated(article, result.sentences.get(article.ref, []))
     merged = set(result.written)  # and, once, what carry_over wrote and no merge wrote again
     result.written += sorted({o.renamed_to for o in kept if o.carried and o.renamed_to not in merged})
     result.orphans = report(config, kept, result.renamed, slugs)
@@ -182,6 +185,24 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if now != before:  # a no-op run neither encodes nor compares them (2 ms at 500 articles)
             save_state(config.state_dir / name, now)
     return result
+
+
+def _review_outdated(article: Article, sentences: list[tuple[str, int | None, str]]) -> list[str]:
+    """A warning at ``last_reviewed`` when this run saw the German text of a medically reviewed article change
+    (``sentences``: its changed, new and removed sentences, ``ExtractResult.sentences``) and no ``updated`` after
+    ``last_reviewed`` says so yet: the page would go on calling the current text reviewed. Pages are made from
+    the files alone (a fresh clone builds the same site), so the author writes the day into the front matter.
+    Said once, by the run that sees the change (``sources.front_matter_warnings`` says it on every run once
+    ``updated`` is set)."""
+    reviewed, updated = article.meta.get("last_reviewed"), article.meta.get("updated")
+    if reviewed is None or not any(kind != "restored" for kind, _, _ in sentences):
+        return []
+    if updated is not None and later(updated, reviewed):
+        return []
+    return [f"{article.ref}:{article.key_line('last_reviewed')}: the German text changed after its medical review "
+            f"(last_reviewed: {reviewed.isoformat()}), but the page still calls it reviewed: set 'updated:' to "
+            "the day of the change (the page then says the text changed after this review), or 'last_reviewed:' "
+            "once it has been reviewed again"]
 
 
 _SENTENCE_NOTE = re.compile(r"^#\. .*, sentence \d+ of \d+$", re.M)  # segment.py's note on a block's sentence

@@ -20,6 +20,7 @@ from .config import Config
 from .errors import VerlagError, stage
 from .fsutil import read_bytes, relpath, rewrite, write_if_changed
 from .glossary import Glossary, add_hints
+from .limits import CATALOG
 from .sources import Article
 
 if TYPE_CHECKING:
@@ -193,10 +194,10 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
     catalogs = {}
     for lang in config.languages:
         path = config.po_path(lang, article.slug)
-        data = read_bytes(path)
-        if data == b"":  # caught mid-save, or emptied: left to ``rewrite``, which waits for it to settle
-            continue
         try:
+            data = read_bytes(path, CATALOG)
+            if data == b"":  # caught mid-save, or emptied: left to ``rewrite``, which waits for it to settle
+                continue
             old = po_from_bytes(data, relpath(path, config.root))
             catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot, resegmented)
         except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
@@ -276,7 +277,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
 
         try:  # a catalog made from the template alone (none there, none renamed) holds no translation: a
             # crash that empties it costs nothing the next extract cannot make again, so it skips the fsync
-            used.append(rewrite(path, update, durable=lambda data: last["merged"].counts is not None))
+            used.append(rewrite(path, update, durable=lambda data: last["merged"].counts is not None,
+                                limit=CATALOG, ref=po_ref))
         except VerlagError as exc:
             result.errors.append(exc)
             ok = False

@@ -108,7 +108,8 @@ SETTLE_SECONDS = 0.05  # how long a file must stay the same to count as complete
 
 
 def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
-            durable: Callable[[bytes], bool] | None = None) -> bytes | None:
+            durable: Callable[[bytes], bool] | None = None, limit: Limit | None = None,
+            ref: str | None = None) -> bytes | None:
     """Compare-and-swap: replace ``path`` with ``update(current bytes)`` unless someone saved it meanwhile.
 
     ``update`` gets the file's bytes (None when absent) and returns the new
@@ -130,11 +131,12 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
     so a busy machine or an editor saving in bursts still lets it through.
     Raises VerlagError from ``update``, or when the file kept changing for
     ``SWAP_PATIENCE`` seconds; either way a save this call had swapped out is
-    put back first, so the reviewer's bytes are what the file holds.
+    put back first, so the reviewer's bytes are what the file holds. ``limit``:
+    a file larger is VerlagError naming ``ref`` (else ``path``), never read.
     """
-    current = read_bytes(path)
+    current = read_bytes(path, limit, ref)
     if current == b"":  # caught between an in-place save's truncation and its write
-        current = settled(path)
+        current = settled(path, limit=limit, ref=ref)
     there = current  # what ``path`` holds as far as this call knows
     deadline, pause = time.monotonic() + SWAP_PATIENCE, 0.001
     while True:
@@ -144,7 +146,7 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
             if there != current:  # a save swapped out just now that cannot be merged: it goes back
                 _put_back(path, there, current)
                 raise
-            later = settled(path)
+            later = settled(path, limit=limit, ref=ref)
             if later == current:
                 raise
             current = there = later
@@ -163,9 +165,9 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
 
             time.sleep(random.uniform(0, pause))
             pause = min(2 * pause, SWAP_PAUSE)
-            current = there = read_bytes(path)
+            current = there = read_bytes(path, limit, ref)
             if current == b"":
-                current = there = settled(path)
+                current = there = settled(path, limit=limit, ref=ref)
 
 
 def _put_back(path: Path, there: bytes | None, current: bytes | None) -> None:
@@ -218,29 +220,30 @@ def swap_in(path: Path, expected: bytes | None, data: bytes, durable: bool = Tru
         tmp.unlink(missing_ok=True)
 
 
-def read_parsed(path: Path, parse: Callable[[bytes], object]) -> tuple[bytes | None, object]:
+def read_parsed(path: Path, parse: Callable[[bytes], object], limit: Limit | None = None,
+                ref: str | None = None) -> tuple[bytes | None, object]:
     """The file's bytes and ``parse(bytes)`` of exactly those bytes ((None, None) when absent).
 
     A file caught half-written by an in-place save usually does not parse: then
     it is read again once it has settled, and only an error on the finished
-    file is raised (whatever ``parse`` raises).
+    file is raised (whatever ``parse`` raises). ``limit``, ``ref``: as for ``file_bytes``.
     """
-    data = read_bytes(path)
+    data = read_bytes(path, limit, ref)
     waited = data == b""
     if waited:  # caught between an in-place save's truncation and its write
-        data = settled(path)
+        data = settled(path, limit=limit, ref=ref)
     try:
         return data, None if data is None else parse(data)
     except VerlagError:
         if waited and data == b"":  # it stayed empty through the wait: no save is coming
             raise
-        later = settled(path)
+        later = settled(path, limit=limit, ref=ref)
         if later == data:
             raise
         return later, None if later is None else parse(later)
 
 
-def settled(path: Path, patience: float = 2.0) -> bytes | None:
+def settled(path: Path, patience: float = 2.0, limit: Limit | None = None, ref: str | None = None) -> bytes | None:
     """The file's bytes once they stop changing for ``SETTLE_SECONDS`` (waiting at most ``patience`` s).
 
     An empty file counts as still being written: an in-place save truncates
@@ -248,14 +251,14 @@ def settled(path: Path, patience: float = 2.0) -> bytes | None:
     Empty bytes are returned only for a file that stayed empty all along; one
     caught empty at the end of a patience full of saves is read again until
     that save's bytes arrive (VerlagError "kept changing" if they never do), so
-    a save's empty instant never passes for an emptied file.
+    a save's empty instant never passes for an emptied file. ``limit``, ``ref``: as for ``file_bytes``.
     """
-    data = read_bytes(path)
+    data = read_bytes(path, limit, ref)
     saving = data not in (b"", None)
     deadline = time.monotonic() + patience
     while time.monotonic() < deadline:
         time.sleep(SETTLE_SECONDS)
-        again = read_bytes(path)
+        again = read_bytes(path, limit, ref)
         if again == data and again != b"":
             return data
         saving = saving or again not in (b"", None)
@@ -264,7 +267,7 @@ def settled(path: Path, patience: float = 2.0) -> bytes | None:
         deadline = time.monotonic() + patience
         while data == b"" and time.monotonic() < deadline:
             time.sleep(0.001)
-            data = read_bytes(path)
+            data = read_bytes(path, limit, ref)
         if data == b"":
             raise _kept_changing(path, "read")
     return data
@@ -285,10 +288,10 @@ def _identity(path: Path) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def read_bytes(path: Path | str) -> bytes | None:
-    """The file's bytes, None when it does not exist (``file_bytes``)."""
+def read_bytes(path: Path | str, limit: Limit | None = None, ref: str | None = None) -> bytes | None:
+    """The file's bytes, None when it does not exist (``file_bytes``, with its ``limit`` and ``ref``)."""
     try:
-        return file_bytes(path)
+        return file_bytes(path, limit, ref)
     except FileNotFoundError:
         return None
 

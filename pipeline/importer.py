@@ -28,7 +28,7 @@ import yaml
 from .counts import counted
 from .errors import ManyErrors, VerlagError
 from .fsutil import file_bytes, write_if_changed
-from .limits import IMPORTED
+from .limits import IMPORTED, MEDIA
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, split_front_matter
@@ -188,10 +188,12 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
     whose raw HTML or image runs code or loads from another host (``rawhtml.active_html``), which the site
     would publish as written. Invisible line-break hints copied from web pages (``invisible.HINTS``: soft
     hyphens, zero-width spaces) are dropped from the text and counted in a note: a reader never sees them, but
-    a word retyped without them would be a changed sentence to every translation."""
+    a word retyped without them would be a changed sentence to every translation; the notes quote the text
+    without them too."""
     from .invisible import count_hints, without_hints
     from .rawhtml import active_html
 
+    article = dataclasses.replace(article, notes=[without_hints(note) for note in article.notes])
     hints = count_hints(article.body) + sum(count_hints(str(v)) for k, v in article.meta.items() if k in TEXT_KEYS)
     if hints:
         meta = {k: ([without_hints(t) for t in v] if isinstance(v, list) else without_hints(v)) if k in TEXT_KEYS
@@ -253,6 +255,11 @@ def detect_kind(path: Path, data: bytes) -> str:
         return "feed"
     if b"<html" in head or b"<body" in head:
         return "html"
+    if head.startswith(b"<"):
+        from .importer_text import html_fragment  # importer_text imports this module
+
+        if html_fragment(data):
+            return "html"
     if head.startswith(b"<?xml"):
         raise VerlagError("an XML file that is neither a WordPress export (WXR) nor an RSS/Atom feed", path, 1)
     if head.startswith((b"---", b"+++")):
@@ -285,6 +292,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     try:
         data = file_bytes(path, IMPORTED)
         found = kind or detect_kind(path, data)
+        if found == "html" and importer_text.wrapped_text(data):
+            found = "text"  # an HTML wrapper around copied text (no <p>, no <h2>): its lines are the blocks
         if found == "text":
             articles.append(importer_text.read_text(path, data, year))
         elif found == "markdown":
@@ -660,10 +669,13 @@ def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path
     copies, renamed, mine, unreadable = [], {}, set(article.images.values()), []
     for image, name in article.images.items():
         try:
-            data = image.read_bytes()
+            data = file_bytes(image, MEDIA)
         except OSError as exc:
             unreadable.append(VerlagError(f"image of {article.source}: {exc.strerror or exc}; not copied: copy it to "
                                           f"{source_dir.name}/{IMAGES_DIR}/{name} yourself", image))
+            continue
+        except VerlagError as exc:
+            unreadable.append(VerlagError(f"image of {article.source}: {exc.message}; not copied", image))
             continue
         target, n = source_dir / IMAGES_DIR / name, 2
         while _holds_other(target, data, claimed) or (target.name != name and target.name in mine):
@@ -682,19 +694,22 @@ def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:
     return target.is_file() and target.read_bytes() != data
 
 
-def wikilinked(placed: list[Placed], titles: dict[str, str]) -> list[Placed]:
+def wikilinked(placed: list[Placed], titles: Callable[[], dict[str, str]]) -> list[Placed]:
     """``placed`` with each wikilink of an imported note (``[[Title]]``, Obsidian's) a link to the file of the
-    article with that title, among ``titles`` (title -> slug: the project's articles) and the imported ones, or
+    article with that title, among ``titles()`` (title -> slug: the project's articles, asked for only when a
+    note holds a wikilink: reading the project's sources is the import's dearest step) and the imported ones, or
     its text where there is none (``notesyntax.link_wikilinks``), each noted."""
     from .notesyntax import WIKILINK_RE, link_wikilinks
 
-    slugs = {**titles, **{p.article.meta["title"]: p.article.slug for p in placed if not p.imported_as}}
+    slugs = None
     out = []
     for p in placed:
         head = p.text.find("\n---\n") + 5
         if p.imported_as or not WIKILINK_RE.search(p.text, head):
             out.append(p)
             continue
+        if slugs is None:
+            slugs = {**titles(), **{q.article.meta["title"]: q.article.slug for q in placed if not q.imported_as}}
         body, notes = link_wikilinks(p.text[head:], slugs)
         out.append(dataclasses.replace(p, text=p.text[:head] + body,
                                        article=dataclasses.replace(p.article, notes=[*p.article.notes, *notes])))

@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import VerlagError
+from .fsutil import file_bytes
+from .limits import SETTINGS
 
 # A folder stands for the files with one of these suffixes (a saved page's ``*_files`` folder is not looked into).
 FOLDER_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".txt", ".md", ".markdown")
@@ -201,14 +203,15 @@ def hugo_page(path: Path) -> tuple[Path, str, Path] | None:
 
 
 def _load_settings(path: Path) -> dict:
-    """A Hugo or Jekyll config file's settings by its suffix (TOML, YAML, JSON); {} for one that cannot be read."""
+    """A Hugo or Jekyll config file's settings by its suffix (TOML, YAML, JSON); {} for one that cannot be read.
+    Raises ``VerlagError`` naming it for one larger than ``limits.SETTINGS`` (not read)."""
     import json
     import tomllib
 
     import yaml
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = file_bytes(path, SETTINGS).decode("utf-8")
         found = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text) if path.suffix == ".json" else \
             yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):

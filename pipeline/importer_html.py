@@ -69,6 +69,7 @@ UPLOADS_PATH = "/wp-content/uploads/"  # where WordPress keeps a blog's images (
 # can neither open nor close emphasis (CommonMark 0.31 section 6.2), so the escape is noise that would reach the
 # catalog's msgid; the read-back below still checks the text.
 INTRAWORD_ESCAPE_RE = re.compile(r"(?<=[^\W_])\\_(?=[^\W_])")
+FRAGMENT_HEAD_RE = re.compile(rb"<(?:html|head|body|meta)\b", re.I)  # a document, not a fragment of one
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
 
@@ -128,8 +129,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             link.set("href", image_destination(local_name(images, local)))
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
-    for escape in (False, True):
-        markdown = markdownify.markdownify(cleaned, escape_misc=escape, **MARKDOWN_STYLE).strip()
+    for escape_misc in (False, True):
+        markdown = markdownify.markdownify(cleaned, escape_misc=escape_misc, **MARKDOWN_STYLE).strip()
         markdown = INTRAWORD_ESCAPE_RE.sub("_", re.sub(r"\n{3,}", "\n\n", markdown))
         rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
         if "".join(rendered.text_content().split()) == expected:
@@ -169,20 +170,59 @@ def styled_emphasis(tree) -> list[str]:
 EMBEDS = ("script", "iframe", "object", "embed", "form")  # what Markdown cannot carry and a reader saw or ran
 
 
+# An embedded player's address -> the video's own page: YouTube (also its no-cookie host) and Vimeo (an unlisted
+# video's page needs the player's "h" key: vimeo.com/ID/KEY).
+PLAYER_RES = ((re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", re.I),
+               "https://www.youtube.com/watch?v="),
+              (re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)(?:\?(?:[^#]*&)?h=(\w+))?", re.I),
+               "https://vimeo.com/"))
+# A player's title attribute that names the player, not the video (YouTube's and Vimeo's defaults).
+PLAYER_TITLE_RE = re.compile(r"^\s*(?:(?:youtube|vimeo)?\s*(?:video\s*)?player|embedded (?:content|video)|video)?\s*$",
+                             re.I)
+
+
+def _video_page(src: str) -> str:
+    """The page of the video an ``<iframe src>`` plays (``PLAYER_RES``), else ``src`` with a scheme."""
+    for pattern, page in PLAYER_RES:
+        match = pattern.match(src)
+        if match:
+            return page + "/".join(part for part in match.groups() if part)
+    return f"https:{src}" if src.startswith("//") else src
+
+
 def left_out_embeds(tree) -> list[str]:
     """Notes naming each script, embedded page, plug-in or form of ``tree`` (an lxml element), which are taken
     out of it here (their text after them stays): Markdown carries none, and markdownify dropped a script
     unsaid and kept an ``<iframe>``'s fallback text, which no browser shows. An inline script has no address,
-    so its note advises no link."""
+    so its note advises no link. An ``<iframe>`` with a web address (a YouTube or Vimeo player) becomes a link
+    to the video's page instead, named by its ``title`` unless that names the player: the page then loads
+    nothing from the provider before a reader chooses to (no consent needed for it); one the text links
+    already (WordPress's embed block beside its player) is only left out."""
     from .rawhtml import web_host
 
     notes = []
+    linked = {a.get("href") for a in tree.iter("a")}
     for element in list(tree.iter(*EMBEDS)):
         address = element.get("src") or element.get("data") or element.get("action")
+        host = web_host(address or "")
+        if element.tag == "iframe" and host:
+            page = _video_page(address.strip())
+            if page in linked:
+                notes.append(f"left out: <iframe> from {host}: the text links {page} already")
+                element.drop_tree()
+                continue
+            title = element.get("title") or ""
+            link = lxml_html.Element("a", href=page)
+            link.text = title.strip() if not PLAYER_TITLE_RE.match(title) else page
+            link.tail = element.tail
+            element.getparent().replace(element, link)
+            linked.add(page)
+            notes.append(f"embed kept as a link: {page} (an <iframe> from {host}: a page loads nothing from it "
+                         "until the reader follows the link)")
+            continue
         if element.tag == "script" and not address:  # nothing to link to
             notes.append("left out: an inline script (tracking or counter code?): Markdown carries no script")
         else:
-            host = web_host(address or "")
             notes.append(f"left out: <{element.tag}>" + (f" from {host}" if host else "")
                          + " (Markdown carries no script, embed or form): add a link to it if it belongs")
         element.drop_tree()
@@ -354,6 +394,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
     template as it does a WordPress page's. Raises ``VerlagError`` when no article text is found.
     """
+    if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source: UTF-8, as text is
+        data = b'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' + data + b"</body></html>"
     try:
         doc = parse_html(data, document=True)
     except VerlagError as exc:

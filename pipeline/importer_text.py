@@ -19,6 +19,11 @@
    list-like line that keeps the line after it from being one. Lines
    starting with "- " or "• " are list items; two or more lines numbered in sequence ("1. …",
    "2. …" or "1) …") are an ordered list. Everything else is a paragraph.
+5. Markdown in the text is kept where CommonMark reads it: an ATX heading line ("## Dehnen", ``MD_HEADING_RE``),
+   "* "/"+ " list items, and emphasis, code spans, links and images within a line (``MD_INLINE``).
+
+An HTML wrapper (``WRAPPER_OPEN_RE``: ``<div class="entry-content">`` on the first line, ``</div>`` on the
+last) is dropped, each tag noted; text holding HTML blocks is HTML (``html_fragment``) and not read here.
 
 German dates: "3. März", "3. Mär.", "3. März 2025", "03.03.2025", "3.3." (month names from CLDR via
 Babel). A date without a year takes the year of another date in the byline, else ``--year``; a
@@ -28,6 +33,7 @@ date that would then fall after its "Aktualisiert:" date is put a year earlier.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from html import escape
 from pathlib import Path
@@ -40,8 +46,22 @@ from .importer_html import html_to_markdown
 from .sources import normalise
 
 SHORT = 80
-BULLET_RE = re.compile(r"^[-•·]\s+")
-READING_TIME_RE = re.compile(r"^\d+\s*(Min\.?|Minuten?)\s*(Lesezeit|Lesedauer|lesen)$", re.I)
+BULLET_RE = re.compile(r"^[-•·*+]\s+")
+# "3 Min. Lesezeit", "Lesezeit: 4 Min.", "Lesedauer ca. 5 Minuten", "4 min read"
+_MINUTES = r"(?:(?:ca\.?|etwa|~)\s*)?\d+\s*(?:Min\.?|Minuten?)"
+READING_TIME_RE = re.compile(rf"^(?:(?:Lesezeit|Lesedauer)\s*:?\s*{_MINUTES}|{_MINUTES}\s*(?:Lesezeit|Lesedauer|lesen)"
+                             r"|\d+\s*min\.?\s*read)$", re.I)
+# Markdown a copied text keeps (a note app's or Markdown editor's): an ATX heading line ("## Dehnen").
+MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+# Inline Markdown a line keeps: what CommonMark reads as emphasis, a code span, a link or an image.
+MD_INLINE = frozenset({"strong_open", "em_open", "code_inline", "link_open", "image"})
+# An HTML wrapper around copied text (a page's ``<div class="entry-content">`` copied from its source): the
+# tags of containers that hold text without marking its blocks; ``HTML_BLOCK_RE`` marks real HTML.
+_WRAPPERS = r"div|article|section|main|body|html|span"
+WRAPPER_OPEN_RE = re.compile(rf"^(?:<(?:{_WRAPPERS})(?:\s[^<>]*)?>\s*)+", re.I)
+WRAPPER_CLOSE_RE = re.compile(rf"(?:\s*</(?:{_WRAPPERS})\s*>)+$", re.I)
+DOCUMENT_RE = re.compile(r"<(?:!doctype|head|meta|title|script|style)\b", re.I)  # a saved page, never copied text
+HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockquote|pre|hr)\b[^<>]*>", re.I)
 UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
 BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
 WIDGET_RE = re.compile(
@@ -80,6 +100,41 @@ def german_date(text: str) -> tuple[int, int, int | None] | None:
     return None
 
 
+def wrapped_text(data: bytes) -> bool:
+    """Whether ``data`` is text inside an HTML wrapper (``WRAPPER_OPEN_RE``: ``<div class="entry-content">``)
+    without any HTML block element (``HTML_BLOCK_RE``) or part of a page's head (``DOCUMENT_RE``) in it: copied
+    text, not HTML, whatever its first tag."""
+    text = data.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    return WRAPPER_OPEN_RE.match(text) is not None and HTML_BLOCK_RE.search(text) is None \
+        and DOCUMENT_RE.search(text) is None
+
+
+def html_fragment(data: bytes) -> bool:
+    """Whether ``data`` is a fragment of HTML (copied from a page's source): it opens with a container tag
+    (``WRAPPER_OPEN_RE``) and marks its blocks with HTML (``HTML_BLOCK_RE``) in the first 64 KiB."""
+    text = data[:65536].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    return WRAPPER_OPEN_RE.match(text) is not None and HTML_BLOCK_RE.search(text) is not None
+
+
+def _unwrapped(lines: list[tuple[int, str]], notes: list[str]) -> list[tuple[int, str]]:
+    """``lines`` (numbered, non-empty) without an HTML wrapper's opening tags at the start and closing tags
+    at the end, each noted; lines left empty by that are dropped."""
+    lines = list(lines)
+    for at, pattern in ((0, WRAPPER_OPEN_RE), (-1, WRAPPER_CLOSE_RE)):
+        while lines:
+            number, line = lines[at]
+            match = pattern.search(line)
+            if match is None:
+                break
+            notes.append(f"line {number}: dropped the HTML wrapper {match.group().strip()}")
+            rest = (line[:match.start()] + line[match.end():]).strip()
+            if rest:
+                lines[at] = (number, rest)
+                break
+            del lines[at]
+    return lines
+
+
 def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArticle:
     """One article from text copied from a blog page (UTF-8), by the rules in this module's docstring.
 
@@ -93,11 +148,14 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
         raise VerlagError("not UTF-8: save the copied text as UTF-8 (or pass a saved page, export or feed)", path,
                           data.count(b"\n", 0, exc.start) + 1) from None
     lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), 1)]
-    filled = [(n, line) for n, line in lines if line]
+    wrapper: list[str] = []
+    filled = _unwrapped([(n, line) for n, line in lines if line], wrapper)
     if not filled:
         raise VerlagError("the file is empty", path, 1)
     (title_line, title), rest = filled[0], filled[1:]
-    notes = [f"title (first line): {title}"]
+    heading = MD_HEADING_RE.match(title)
+    title = heading.group(2) if heading else title
+    notes = [f"title (first line): {title}", *wrapper]
     header, rest = _byline(rest)
     author, dates = None, {}
     for number, line in header:
@@ -190,10 +248,31 @@ def _prose(line: str | None) -> bool:
 
 def _in_run(body: list[tuple[int, str]], at: int) -> bool:
     """Whether the line at ``at`` ends a run of plain short lines (an unannounced list), so the one after it
-    is the run's last item, not a heading; a bullet or numbered line before it does not count."""
+    is the run's last item, not a heading; a bullet, numbered or Markdown heading line before it does not count."""
     before = body[at - 1][1] if at > 0 else None
     return before is not None and _short(before) and not BULLET_RE.match(before) and not NUMBERED_RE.match(before) \
-        and not LABEL_RE.match(before)
+        and not LABEL_RE.match(before) and not MD_HEADING_RE.match(before)
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_parser():
+    """verlag's CommonMark parser (``segment.commonmark_parser``) with raw HTML read as text: a copied "<b>"
+    stays visible text, as it was on the page."""
+    from .segment import commonmark_parser
+
+    parser = commonmark_parser()
+    parser.options["html"] = False
+    return parser
+
+
+def _inline(text: str) -> str:
+    """HTML of one line of copied text: its Markdown emphasis, code spans, links and images as CommonMark reads
+    them (``MD_INLINE``: "**Hinweis:**" stays bold), else the line as plain text."""
+    parser = _inline_parser()
+    tokens = parser.parseInline(text)
+    if any(child.type in MD_INLINE for token in tokens for child in token.children or ()):
+        return parser.renderInline(text)
+    return escape(text)
 
 
 def _numbered_run(body: list[tuple[int, str]], start: int) -> list[str]:
@@ -216,6 +295,12 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
     while i < len(body):
         number, line = body[i]
         following = body[i + 1][1] if i + 1 < len(body) else None
+        heading = MD_HEADING_RE.match(line)
+        if heading:
+            level = len(heading.group(1))
+            html.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
+            i += 1
+            continue
         if BULLET_RE.match(line):
             items = []
             while i < len(body) and BULLET_RE.match(body[i][1]):
@@ -226,11 +311,11 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
         numbered = _numbered_run(body, i)
         if numbered:
             start = NUMBERED_RE.match(line).group(1)
-            html.append(f'<ol start="{start}">' + "".join(f"<li>{escape(t)}</li>" for t in numbered) + "</ol>")
+            html.append(f'<ol start="{start}">' + "".join(f"<li>{_inline(t)}</li>" for t in numbered) + "</ol>")
             notes.append(f"line {number}: numbered list of {len(numbered)} steps")
             i += len(numbered)
             continue
-        html.append(f"<p>{escape(line)}</p>")
+        html.append(f"<p>{_inline(line)}</p>")
         i += 1
         if line.endswith(":") and _plain_short(following):
             start = i
@@ -251,11 +336,11 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
 
 def _heading(number: int, line: str, notes: list[str], before: str = "a paragraph") -> str:
     notes.append(f"line {number}: heading (short line before {before}): {line}")
-    return f"<h2>{escape(line)}</h2>"
+    return f"<h2>{_inline(line)}</h2>"
 
 
 def _list(items: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+    return "<ul>" + "".join(f"<li>{_inline(item)}</li>" for item in items) + "</ul>"
 
 
 def headed(text: str) -> str:

@@ -27,11 +27,17 @@ class Limit:
     what: str
     advice: str
 
+    def problem(self, size: int) -> str | None:
+        """What is wrong with a file of ``size`` bytes, None when it is within the limit."""
+        if size > self.bytes:
+            return (f"{size_text(size)} is more than verlag reads of {self.what} ({size_text(self.bytes)}); "
+                    f"{self.advice}")
+        return None
+
     def check(self, size: int, ref) -> None:
         """Raise ``VerlagError`` naming ``ref`` (file, no line) when ``size`` is over the limit."""
-        if size > self.bytes:
-            raise VerlagError(f"{size_text(size)} is more than verlag reads of {self.what} "
-                              f"({size_text(self.bytes)}); {self.advice}", ref)
+        if problem := self.problem(size):
+            raise VerlagError(problem, ref)
 
 
 # The longest of 500 real articles (peer-bench) is 32 KB; a 1 MB one takes extract 4 s and 85 MB, 4 MB 9 s and 180 MB.
@@ -41,3 +47,8 @@ CATALOG = Limit(32 * MB, "a catalog", "is it the right file? One is about twice 
 # A whole blog's export, a feed, a saved page with its images inline, a translation memory.
 IMPORTED = Limit(256 * MB, "a file to import", "split it (WordPress exports by date range or category)")
 ANSWER = 16 * MB  # one answer of a translation service: a batch's translation is a few KB
+# A photo is a few MB, a PDF handout a few more; GitHub refuses a file over 100 MB (Cloudflare Pages one over 25 MB),
+# so a larger one would not deploy anyway. Read whole to copy and compare it: 2 GB would fill the memory.
+MEDIA = Limit(100 * MB, "a file an article shows or links", "make it smaller, or link it where videos are kept")
+# A Hugo or Jekyll config is a few KB (menus, languages, permalinks); parsing YAML takes about 50 times its size.
+SETTINGS = Limit(4 * MB, "a site's config file", "is it the right file? Hugo and Jekyll keep theirs to a few KB")

@@ -286,7 +286,7 @@ class LLMEngine(ServiceEngine):
                                f"({str(exc.message).splitlines()[0][:120]})", fatal=exc.status_code < 500) from None
         except ServiceError:  # from the polite session, through the client
             raise
-        except Exception as exc:  # noqa: BLE001 - an answer that is no Chat Completion, in whatever way
+        except Exception:  # noqa: BLE001 - an answer that is no Chat Completion, in whatever way
             raise ServiceError(f"{_host(self.settings.url)} did not answer as a Chat Completions API does (is url "
                                "the API's base address, e.g. http://localhost:11434/v1 for Ollama?)") from None
         return content, finish

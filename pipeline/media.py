@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
 from .fsutil import code_digest, write_if_changed
+from .limits import MEDIA
 from .sources import Article
 
 if TYPE_CHECKING:
@@ -292,7 +293,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   renamed: Mapping[str, str] | None = None, served: Callable[[str], bool] | None = None,
                   kept: Iterable[str] = ()) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
-    for paths leaving source_dir, warnings for missing ones and for links to no published article.
+    for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones and
+    for links to no published article.
 
     ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again; ``scan``
     finds the references of the others (``references``, or the same answers worked out elsewhere).
@@ -342,8 +344,12 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                 warnings.append(f"{article.ref}:{line}: {url!r}: no such file in {source_dir.name}/; "
                                 "the link is kept and would not work")
             else:
-                mine[rel] = path
-                for variant in (language_variant(rel, lang) for lang in languages):
-                    if (source_dir / variant).is_file() and (source_dir / variant).resolve().is_relative_to(root):
-                        mine[variant] = source_dir / variant
+                for found in (rel, *(language_variant(rel, lang) for lang in languages)):
+                    if found != rel and not ((source_dir / found).is_file()
+                                             and (source_dir / found).resolve().is_relative_to(root)):
+                        continue
+                    if problem := MEDIA.problem((source_dir / found).stat().st_size):
+                        errors.append(VerlagError(f"{source_dir.name}/{found}: {problem}", article.ref, line))
+                    else:
+                        mine[found] = source_dir / found
     return Media(files, tuple(warnings), scanned, tuple(errors))

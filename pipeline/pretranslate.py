@@ -34,6 +34,7 @@ from .config import Config
 from .engines import Engine, Request, Result, Surroundings
 from .errors import EngineUnavailable, VerlagError, contain
 from .fsutil import read_bytes, relpath, rewrite, settled
+from .limits import CATALOG
 from .pofile import encode_like
 from .segment import reference_labels
 from .sources import Article, read_sources
@@ -432,7 +433,7 @@ def _write(catalog: Catalog) -> None:
         catalog.po.metadata["PO-Revision-Date"] = now_stamp()
         return encode_like(render(catalog.po), data)
 
-    catalog.read_as = rewrite(catalog.path, update) or b""
+    catalog.read_as = rewrite(catalog.path, update, limit=CATALOG, ref=catalog.ref) or b""
 
 
 def _active_keys(po: polib.POFile) -> set:

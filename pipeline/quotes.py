@@ -81,6 +81,42 @@ def quote_marks(text: str) -> list[str]:
     return sorted(ch for ch in text if ch in MARKS)
 
 
+# The marks a translation from German carries over (its „…“ and »…«) and how a reader knows them
+CARRIED = (("„", "German quotation marks „…“"), ("«»", "French quotation marks « … »"))
+
+
+@lru_cache(maxsize=64)
+def _own(lang: str) -> tuple[str, str] | None:
+    """(every mark of ``lang``'s CLDR conventions, how its first pair is written with the English name of the
+    language) or None for a language the table does not have."""
+    from babel import Locale, UnknownLocaleError
+
+    own = CLDR_QUOTES.get(lang)
+    if own is None:
+        return None
+    try:
+        name = Locale.parse(lang).get_display_name("en") or lang
+    except (ValueError, UnknownLocaleError):
+        name = lang
+    start, end = own[0][:2]
+    written = f"{start} … {end} with no-break spaces" if lang == "fr" else f"{start}…{end}"  # French spaces them
+    return "".join(own), f"{name}: use {written}"
+
+
+def foreign_quotes(text: str, lang: str) -> str | None:
+    """What is wrong with the quotation marks of ``text`` in ``lang`` (BCP 47; its language subtag decides): German
+    „…“ or guillemets where none of the language's CLDR conventions has them ("German quotation marks „…“ in
+    English: use “…”"); None when it has none of them, or for a language CLDR's table does not have."""
+    own = _own(lang.split("-")[0].lower())
+    if own is None:
+        return None
+    marks, use = own
+    for carried, name in CARRIED:
+        if any(ch in text and ch not in marks for ch in carried):
+            return f"{name} in {use}"
+    return None
+
+
 def _from_icu(version: int) -> dict[str, tuple[str, ...]]:
     """The table, read from ICU's ``ulocdata_getDelimiter`` for every locale ICU has (ctypes, no build step)."""
     import ctypes

@@ -26,12 +26,9 @@ import json
 import re
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 from .errors import VerlagError
-
-if TYPE_CHECKING:
-    import subprocess
 
 # subprocess and tempfile are imported where the site is indexed: a build that finds the index current never
 # loads them.

@@ -49,8 +49,9 @@ _REGEX_SPECIAL = re.compile(r"[\\()\[\]{}+*?|^$]")
 # Word lists (lower case)
 # --------------------------------------------------------------------------
 
-# German abbreviations that do not end a sentence even before a capital,
-# with the dosage and practice ones a health text uses ("3 x tägl. 1 Tbl.",
+# German abbreviations that do not end a sentence before a capital unless
+# that capital is a sentence start (``_DE_SENTENCE_STARTERS``), with the
+# dosage and practice ones a health text uses ("3 x tägl. 1 Tbl.",
 # "1 Msp.", "Inj.").
 # Words that are also ordinary nouns or names ("Art", "Vers", "Max", "Fax")
 # are left out on purpose: "Das ist eine andere Art. Dann ..." must split.
@@ -70,13 +71,52 @@ _DE_ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# Abbreviations that close an enumeration and therefore often end a
-# sentence: "Bier usw. Danach ..." splits, "Bier usw. sind ..." does not.
-# "o. Ä." ("oder Ähnliches") is one; "o. ä." ("oder ähnliche") stands
-# before its noun ("Diabetes o. ä. Erkrankungen") and never ends one.
+# Abbreviations that count only in lower case: academic degree parts
+# ("Dr. med. univ.", "Prof. Dr. med. habil.", "Dr. rer. nat.") and dosage
+# words ("max. 2x tgl."). Written this way none is a German word, so none
+# ends a sentence; capitalised, "Max" is a name and may.
+_DE_LOWER_ABBREVIATIONS = frozenset(
+    """
+    univ dent habil nat vet pharm mult oec pol techn agr troph psych paed soc
+    publ iur sc max tgl mx msr stk pckg ungef
+    """.split()
+)
+
+# Abbreviations that stand before a name or a title and so are followed by
+# a capital that starts no sentence ("Dr. Der Spiegel" aside).
+_DE_BEFORE_NAME = frozenset("dr prof hr hrn fr frl fa dipl ing st vgl zit hrsg hg lt gem geb verh sog".split())
+
+# Capitalised words that start a sentence and never continue one after an
+# abbreviation: inside a German sentence articles, pronouns other than the
+# polite "Sie"/"Ihr", adverbs, prepositions and conjunctions are written
+# in lower case. "1 Std. Danach ist Pause" splits, "1 Std. Dehnen" does not.
+_DE_SENTENCE_STARTERS = frozenset(
+    """
+    der die das den dem des ein eine einen einem einer eines kein keine
+    ich du er es wir man dies diese dieser dieses diesen diesem jetzt nun
+    dann danach dabei daher darum deshalb deswegen dazu damit davor dort hier
+    heute morgen außerdem zudem auch aber doch denn trotzdem also so sonst
+    anschließend zuerst zunächst später vorher nachher bitte meist oft nur
+    am im an auf aus bei bis durch für gegen in mit nach ohne seit um unter
+    über vom von vor während wegen zum zur und oder sondern wenn weil falls
+    ob als wie was wer wo wann warum welche welcher welches
+    """.split()
+)
+
+# Weekdays ("Mo." ... "So.", in this spelling only) and the words after
+# one that show it names a time: "Am Mo. Nachmittag", "Do. 14 Uhr".
+_DE_WEEKDAYS = frozenset("Mo Di Mi Do Fr Sa So".split())
+_DE_DAY_PARTS = frozenset("früh morgen vormittag mittag nachmittag abend nacht vorm nachm uhr".split())
+_DE_WEEKDAY_CUES = frozenset("am ab bis jeden jedem von vom nächsten kommenden diesen letzten".split())
+
+# Abbreviations that close an enumeration or a price and therefore often
+# end a sentence: "Bier usw. Danach ..." splits, "Bier usw. sind ..." does
+# not; "40 € inkl. MwSt. Anmeldung ..." splits. "o. Ä." ("oder
+# Ähnliches") is one; "o. ä." ("oder ähnliche") stands before its noun
+# ("Diabetes o. ä. Erkrankungen") and never ends one.
 _DE_LIST_CLOSER = re.compile(
     r"(?:^|[\s(\[„\"»‚'*_])"
-    r"(?:usw|usf|etc|pp|[uo]\.\s?Ä|u\.\s?v\.\s?(?:a\.\s?)?m|ff|Chr)\.$"
+    r"(?:usw|usf|etc|pp|[uo]\.\s?Ä|u\.\s?v\.\s?(?:a\.\s?)?m|ff|Chr|MwSt|Mwst|USt)\.$"
 )
 
 
@@ -85,7 +125,9 @@ def german_abbreviation(word: str) -> bool:
     abbreviation, so its full stop belongs to it and need not end the sentence (``check``'s punctuation)."""
     core = word.lstrip(_OPENERS).removesuffix(".")
     return word.endswith(".") and (core.lower() in _DE_ABBREVIATIONS or core.lower() in ("usw", "usf", "etc")
-                                   or bool(_DOTTED_ABBREVIATION.fullmatch(core)))
+                                   or core in _DE_LOWER_ABBREVIATIONS or core in _DE_WEEKDAYS
+                                   or bool(_DOTTED_ABBREVIATION.fullmatch(core))
+                                   or bool(_HYPHENED_TITLE.fullmatch(core)))
 
 
 _DE_MONTHS = frozenset(
@@ -138,6 +180,8 @@ _FOOTNOTE_BEFORE = re.compile(r"\[\^[^\]\s]+\]$")
 # footnote references, then whitespace and more text. A block without one is not handed to pySBD.
 _PYSBD_MAY_CUT = re.compile(rf"[.!?…](?:[{re.escape(''.join(sorted(_CLOSERS)))}]|\[\^[^\]\s]+\])*\s+\S")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+# "Dipl.-Psych", "Dr.-Ing", "Univ.-Prof": abbreviations joined by hyphens, a title before a name.
+_HYPHENED_TITLE = re.compile(r"(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{1,6}")
 _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
 _WORD = re.compile(r"\S+")
 
@@ -599,8 +643,14 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if _DE_LIST_CLOSER.search(block, max(0, c - 16), c):
         return next_upper
     lower = core.lower()
-    if lower in _DE_ABBREVIATIONS:
+    if core in _DE_WEEKDAYS:
+        verdict = _german_weekday(block, start, nxt, word)
+        if verdict is not None:
+            return verdict
+    if _HYPHENED_TITLE.fullmatch(core):
         return False
+    if lower in _DE_ABBREVIATIONS or core in _DE_LOWER_ABBREVIATIONS:
+        return lower not in _DE_BEFORE_NAME and word.lower() in _DE_SENTENCE_STARTERS and word[0].isupper()
     if len(core) == 1 and core.isalpha():
         return False
     if _DOTTED_ABBREVIATION.fullmatch(core):
@@ -615,6 +665,16 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if core.isdigit() and len(core) <= 4:
         return _german_number(block, start, nxt, word, next_upper)
     return None
+
+
+def _german_weekday(block: str, start: int, nxt: int, word: str) -> bool | None:
+    """"Termin Do. 14 Uhr", "Am Mo. Nachmittag", "ab Di. Praxis zu" do not split; "am Mo. Dann" does."""
+    if block[nxt].isdigit() or word.lower() in _DE_DAY_PARTS:
+        return False
+    if word.lower() in _DE_SENTENCE_STARTERS:
+        return True
+    prev = _token_before(block, start - 1)[1] if start > 0 else ""
+    return False if prev.lstrip(_OPENERS).lower() in _DE_WEEKDAY_CUES else None
 
 
 def _german_number(block: str, start: int, nxt: int, word: str, next_upper: bool) -> bool | None:

@@ -276,9 +276,8 @@ class Page:
     @property
     def all_machine(self) -> bool:
         """Whether every passage the page shows in its own language is unreviewed machine text: no person
-        checked or translated any of it, not even for an older German (``stale`` beyond ``stale_unchecked``)."""
-        return (bool(self.machine) and not self.unchecked_hand and not self.words.get(REVIEWED)
-                and self.stale == self.stale_unchecked)
+        checked or translated any of it."""
+        return bool(self.machine) and not self.unchecked_hand and not self.words.get(REVIEWED)
 
     @property
     def fallback(self) -> int:
@@ -287,7 +286,7 @@ class Page:
     @property
     def stale_fallback(self) -> int:
         """Segments shown in German because their German changed after they were translated: the translation
-        awaits review (``[publish] unreviewed = "source"``), it is not missing. (One the QA gate holds back is
+        awaits review (under every ``[publish] unreviewed``), it is not missing. (One the QA gate holds back is
         ``held``.)"""
         return self.segments.get("stale_fallback", 0)
 
@@ -296,19 +295,6 @@ class Page:
         """Segments shown in German because their translation has an error of ``verlag check`` (the QA gate):
         translated, not missing, and not shown until the error is fixed or accepted."""
         return self.segments.get("qa", 0)
-
-    @property
-    def stale(self) -> int:
-        """Segments shown in translation whose German changed after they were translated: out of date, reviewed
-        once or not (``stale_unchecked``). (One shown in German instead, ``[publish] unreviewed = "source"``, is
-        not.)"""
-        return self.segments.get("stale_shown", 0)
-
-    @property
-    def stale_unchecked(self) -> int:
-        """Of ``stale``, the segments no person ever signed off (drafts, ``catalog.signed_off``): the page must
-        not say that a person checked them."""
-        return self.segments.get("stale_unchecked", 0)
 
     @property
     def translated(self) -> bool:
@@ -524,13 +510,11 @@ class SiteResult:
         for lang, pages in self.pages.items():
             machine = sum(1 for p in pages if p.machine)
             german = sum(1 for p in pages if p.fallback)
-            stale = sum(1 for p in pages if p.stale)
             held = len([s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
                         if s not in self.standalone])
             lines.append(f"{lang}: {counted(len(pages), 'article')} published"
                          + (f", {machine} with unreviewed machine text" if machine else "")
                          + (f", {german} with passages in the original" if german else "")
-                         + (f", {stale} out of date" if stale else "")
                          + (f", {held} not published (not translated enough yet)" if held else ""))
         return lines
 
@@ -622,7 +606,7 @@ class _Site:
                 self.published[(lang, slug)] = page
             elif outcome == NOT_TRANSLATED:
                 self.untranslated.setdefault(lang, []).append(slug)
-                if page.segments.get(MACHINE) or page.segments.get(STALE):
+                if page.segments.get(MACHINE):
                     self.machine_drafted.add((lang, slug))
             elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
@@ -864,6 +848,12 @@ def _instant(moment: Moment | None, zone: dt.tzinfo | None) -> dt.datetime:
     if moment is None:
         return dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
     return dt.datetime.combine(moment, dt.time(), zone or dt.timezone.utc)
+
+
+def _newest_original(site: _Site) -> dt.datetime | None:
+    """The newest date (``updated``, else ``date``) of the published German articles; None when there is none."""
+    return max((_instant(page.updated or page.date, site.config.zone) for (lang, _), page in site.published.items()
+                if lang == site.source and not page.standalone), default=None)
 
 
 def _stamp(moment: Moment | None, zone: dt.tzinfo | None) -> str:
@@ -1530,8 +1520,9 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
             entries.append({**item, "content": absolute_html(_render(
                 env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
                 item["absolute"])})
+        # an empty feed (its last translation withdrawn) is dated by the site's newest article, as the German feed
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date, site.config.zone) for i in entries),
-                            default=None), site.config.zone)
+                            default=_newest_original(site)), site.config.zone)
         out[feed] = xml_chars(_render(env, "feed.xml", feed, {
             "lang": lang, "lang_name": own_and_english_name(lang), "feed": urls.absolute("feed", lang),
             "home_abs": urls.absolute("index", lang), "updated": newest, "author": settings.feed_author,

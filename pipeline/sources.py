@@ -11,12 +11,16 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, did_you_mean
 from .errors import VerlagError, raise_all, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state
 from .limits import SOURCE
+
+if TYPE_CHECKING:
+    import yaml
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Every front-matter key verlag reads (README, "The author's workflow"); others are reported, not used.
@@ -129,10 +133,11 @@ def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
     Accepts what YAML makes of a date or timestamp (``dt.date``, ``dt.datetime``)
     and strings in the forms of ``DATE_RE`` (the same, quoted). A time without
     a zone is in ``zone`` (verlag.toml's ``timezone``, the author's clock), else
-    UTC, as YAML 1.1's timestamp type reads it. An instant whose offset has seconds (a zone's local mean
-    time before about 1893: Berlin's +00:53:28), which RFC 3339 (feeds, sitemaps) and this reader lack, is
-    given in UTC. Raises ``ValueError`` for anything else, including impossible days and an instant before
-    year 1 in UTC.
+    UTC, as YAML 1.1's timestamp type reads it; as zoneinfo reads a wall-clock time (RFC 9557), one in the gap
+    of a change to summer time is moved forward by the gap (02:30 is 03:30; ``front_matter_warnings`` says so),
+    one that happens twice is the first. An instant whose offset has seconds (a zone's local mean time before
+    about 1893: Berlin's +00:53:28), which RFC 3339 (feeds, sitemaps) and this reader lack, is given in UTC.
+    Raises ``ValueError`` for anything else, including impossible days and an instant before year 1 in UTC.
     """
     if isinstance(value, str):
         text = value.strip()
@@ -140,10 +145,14 @@ def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
             raise ValueError(value)
         if len(text) == 10:
             return dt.date.fromisoformat(text)
-        text = re.sub(r"[Zz]$", "+00:00", text[:10] + "T" + text[11:]).replace(",", ".").replace(" ", "")
-        value = dt.datetime.fromisoformat(re.sub(r"([+-]\d{2})$", r"\1:00", text))
+        value = _iso_time(text)
     if isinstance(value, dt.datetime):
-        value = value if value.tzinfo else value.replace(tzinfo=zone or dt.timezone.utc)
+        if not value.tzinfo:
+            written = value.replace(tzinfo=zone or dt.timezone.utc)  # fold=0: the first of a time that happens twice
+            try:
+                value = written.astimezone(dt.timezone.utc).astimezone(written.tzinfo)
+            except OverflowError:
+                raise ValueError(value) from None
         if value.utcoffset() % dt.timedelta(minutes=1):
             try:
                 return value.astimezone(dt.timezone.utc)
@@ -153,6 +162,12 @@ def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
     if isinstance(value, dt.date):
         return value
     raise ValueError(value)
+
+
+def _iso_time(text: str) -> dt.datetime:
+    """A ``DATE_RE`` date with a time as ``datetime`` (naive when written without a zone)."""
+    text = re.sub(r"[Zz]$", "+00:00", text[:10] + "T" + text[11:]).replace(",", ".").replace(" ", "")
+    return dt.datetime.fromisoformat(re.sub(r"([+-]\d{2})$", r"\1:00", text))
 
 
 def _bad_value(front: str) -> tuple[int, str, str]:
@@ -678,6 +693,15 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "
                          f"with every copy: add 'date: {day}'"))
+    for key in DATE_KEYS if not article.undated else DATE_KEYS[1:]:
+        if isinstance(meta.get(key), dt.datetime) and (line := article.key_line(key)):
+            written = article.text.split("\n")[line - 1].partition(":")[2].strip().strip("'\"")
+            wall = _iso_time(written) if DATE_RE.fullmatch(written) and len(written) > 10 else None
+            if wall is not None and wall.tzinfo is None and wall != meta[key].replace(tzinfo=None):
+                found.append((line, f"{key}: {written} is no time on the author's clock (verlag.toml's timezone "
+                                    "skips that hour for summer time): read as "
+                                    f"{meta[key].isoformat(sep=' ', timespec='minutes')}, the same instant "
+                                    "zoneinfo gives it; write that"))
     date, updated, reviewed = meta["date"], meta.get("updated"), meta.get("last_reviewed")
     if updated is not None and not article.undated and later(date, updated):
         found.append((article.key_line("updated"),

@@ -28,7 +28,9 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from .errors import VerlagError
 from .fsutil import load_state, read_bytes, save_state
+from .limits import Limit
 
 FILE = "stat.json"
 COARSE = 10**7  # ns: a change time that is a multiple of this comes from a file system with coarse times
@@ -42,13 +44,16 @@ class StatRecord:
 
     ``moment``: the file system's time (ns) before this run read anything, None when there is none: then
     nothing new is recorded. A missing, damaged or foreign entry only means hashing the file again. ``file``: the
-    state file under ``state_dir`` (one per folder: the names are relative to it).
+    state file under ``state_dir`` (one per folder: the names are relative to it). ``limit``: the largest file
+    hashed (``limits``), checked by its stat before it is read.
     """
 
-    def __init__(self, state_dir: Path, folder: Path, moment: int | None, file: str = FILE):
+    def __init__(self, state_dir: Path, folder: Path, moment: int | None, file: str = FILE,
+                 limit: Limit | None = None):
         self.path = state_dir / file
         self.folder = os.fspath(folder)
         self.moment = moment
+        self.limit = limit
         stored = load_state(self.path).get("files")
         self.known: dict = stored if isinstance(stored, dict) else {}
         self.fresh: dict[str, list] = {}
@@ -56,7 +61,8 @@ class StatRecord:
     def digest(self, name: str) -> bytes | None:
         """The SHA-256 (32 bytes) of the file ``name`` ("templates/x.pot") under the folder, None when it does not
         exist; from the record when its stat is the recorded one, else read and hashed (and recorded when it
-        changed before ``moment``). Raises ``OSError`` as reading raises it (a folder in its place, no permission)."""
+        changed before ``moment``). Raises ``OSError`` as reading raises it (a folder in its place, no permission),
+        ``VerlagError`` for a file over the ``limit`` (not read)."""
         path = f"{self.folder}/{name}"
         try:
             st = os.stat(path)
@@ -72,7 +78,8 @@ class StatRecord:
             if len(digest) == 32:
                 self.fresh[name] = entry
                 return digest
-        data = read_bytes(path)  # after the stat: a save in between changes the stat the next run compares
+        # after the stat: a save in between changes the stat the next run compares
+        data = read_bytes(path, self.limit, name)
         if data is None:
             return None
         digest = hashlib.sha256(data).digest()
@@ -110,7 +117,7 @@ class StatRecord:
         for name in names:
             try:
                 self.digest(name)
-            except OSError:
+            except (OSError, VerlagError):
                 pass
 
     def save(self, others: bool = False) -> None:

@@ -161,6 +161,7 @@ def totals(rows: list[Progress]) -> list[Progress]:
                             german=sum(r.german for r in mine), german_words=sum(r.german_words for r in mine),
                             errors=sum(r.errors for r in mine), warnings=sum(r.warnings for r in mine),
                             catalogs=sum(not r.missing and not r.unreadable for r in mine),
+                            missing=all(r.missing for r in mine),  # before the first extract: no figures to sum
                             unreadable_count=sum(bool(r.unreadable) for r in mine)))
     return out
 
@@ -197,7 +198,7 @@ def format_table(rows: list[Progress]) -> str:
     for lang in dict.fromkeys(r.lang for r in rows):
         for r in [*(r for r in rows if r.lang == lang), total[lang]]:
             if r.missing:
-                lines.append(f"{lang:<5} {r.slug:<{width}} {'(no catalog: run verlag extract)':>51}")
+                lines.append(f"{lang:<5} {name(r):<{width}} {'(no catalog: run verlag extract)':>51}")
                 continue
             if r.unreadable:
                 lines.append(f"{lang:<5} {r.slug:<{width}} (unreadable: {r.unreadable}, see the error below)")

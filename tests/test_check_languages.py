@@ -255,3 +255,38 @@ def test_a_translation_without_a_double_space_or_a_tag_is_not_searched_for_code_
     assert searched == []
     assert findings("Sie `sehen` es.", "You `sehen`  it.", "en", "double-space") == ["doubled space: “You `  it.”"]
     assert searched
+
+
+@pytest.mark.parametrize("lang, translation, message", [
+    ("es", "Dijo „sí“.", ["German quotation marks „…“ in Spanish: use «…»"]),
+    ("it", "Ha detto „sì“.", ["German quotation marks „…“ in Italian: use «…»"]),
+    ("ja", "彼女は„はい“と言った。", ["German quotation marks „…“ in Japanese: use 「…」"]),
+    ("en", "She said «yes».", ["French quotation marks « … » in English: use “…”"]),
+    ("pl", "Powiedziała „tak”.", []),
+    ("ru", "Она сказала «да».", []),
+])
+def test_quotation_marks_a_language_does_not_use_are_named_from_cldr_s_table(lang, translation, message):
+    """The typography check knew the wrong marks of English and French only, from rules of its own beside
+    ``quotes.CLDR_QUOTES``: a German „…“ kept in Spanish, Italian or Japanese went without a word. The marks no
+    convention of the language has are named from that table, as the brackets check reads it; Polish „…” and
+    Russian «…» are the languages' own."""
+    assert findings("Sie sagte „ja“.", translation, lang, "typography", fuzzy=True) == message
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Bitte sagen Sie es noch einmal.", "もう1度言ってください。", "ja", []),
+    ("Bitte sagen Sie es noch einmal.", "もう１度言ってください。", "ja", []),
+    ("Das Wasser hat 33 Grad.", "水は33度です。", "ja", []),
+    ("Das Wasser hat 33 Grad.", "水は34度です。", "ja", ["numbers differ: missing 33; instead 34"]),
+    ("Version 2.100 ist erschienen.", "Version 2.100 is out.", "en", []),
+    ("Version 2.100 ist erschienen.", "Version 2.1 is out.", "en",
+     ["version numbers differ: missing 2.100; instead 2.1"]),
+    ("Es kostet 2,100 Euro.", "It costs 2.1 euros.", "en", []),
+    ("Es kostet 1.500 Euro.", "It costs 1.500 euros.", "en",
+     ["numbers differ: missing 1.500 (= 1500); instead 1.500 (= 1.5)"]),
+])
+def test_an_idiom_with_a_digit_and_a_version_number_are_no_quantities(german, translation, lang, message):
+    """Japanese もう1度 ("once more") was read as 1 degree: a number and a unit the German does not have. "Version
+    2.100" copied into English was read as 2.1 against the German's 2100. The idiom says no number, a version is
+    an identifier compared as written; 33度 is still 33 °, German 2,100 still 2.1, 1.500 kept still 1.5."""
+    assert findings(german, translation, lang, "numbers") == message

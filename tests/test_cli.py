@@ -101,6 +101,30 @@ def test_unreviewed_text_is_published_only_when_the_policy_says_machine(project)
     assert "Dííéé Léébéér áárbééíítéét" in project.read("editions/fr/leber.md")
 
 
+def test_publish_refuses_pseudo_drafts_readers_would_get_and_check_warns_where_they_are(project):
+    """``build`` shows fuzzy pseudo drafts under ``unreviewed = "machine"`` (the engine is a layout test), but
+    ``publish`` must not put them on a public site by accident: it stops before the build, exit 2, naming the
+    catalog; ``check`` warns at the first pseudo draft's line; under ``"source"`` neither says anything."""
+    project.write("source_de/leber.md", LEBER)
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "source"\n'
+                  '[publish.fr]\nunreviewed = "machine"\n')
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    text = project.read("translations/fr/leber.po").split("\n")
+    line = text.index('msgid "Leber"') + 1
+    found = [f for f in json.loads(project.run("check", "--format", "json").output)
+             if f["check"] == "pseudo-draft"]
+    assert [(f["path"], f["line"], f["lang"]) for f in found] == [("translations/fr/leber.po", line, "fr")]
+    result = project.run("publish", code=2)
+    assert f"error: translations/fr/leber.po:{line}: " in result.output and "pseudo draft" in result.output
+    assert "stopped before the build, nothing published" in result.output
+    assert not (project.root / "site").exists()
+    project.run("build")  # build shows them: layouts can be looked at
+    assert "Dííéé Léébéér áárbééíítéét" in project.read("editions/fr/leber.md")
+    project.write("verlag.toml", project.read("verlag.toml").replace('[publish.fr]\nunreviewed = "machine"\n', ""))
+    assert "pseudo-draft" not in project.run("check").output
+
+
 def test_reviewed_text_is_published_and_a_second_build_writes_nothing(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
@@ -279,6 +303,29 @@ def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_upd
     assert "en: 1 entry drafted by copy" in drafted and "en: 0 entries still empty" in drafted
     assert "build: 2 editions made, 2 written, 0 articles unchanged" in project.run("build").output
     assert "build: 0 editions made, 0 written, 1 article unchanged; site: 0 files written" in project.run("build").output
+
+
+def test_a_sign_off_of_the_draft_readers_saw_is_summed_up_as_editions_checked_and_unchanged(project):
+    """The reviewer signs off a fuzzy draft that ``unreviewed = "machine"`` already published: the editions come
+    out as they were, and the build said "2 editions made, 0 written", as if it had failed to write them. It says
+    they were checked and are unchanged, with and without ``-q``."""
+    import polib
+
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    path = str(project.root / "translations/en/leber.po")
+    po = polib.pofile(path)
+    for msgid, draft in (("Leber", "Liver"), ("Die Leber arbeitet nachts.", "The liver works at night.")):
+        po.find(msgid).msgstr, po.find(msgid).flags = draft, ["fuzzy"]  # a draft, published as machine text
+    po.save(path)
+    assert "build: 2 editions made, 2 written, 0 articles unchanged" in project.run("build").output
+    for msgid, flags in (("Leber", "-q"), ("Die Leber arbeitet nachts.", "")):
+        po = polib.pofile(path)
+        po.find(msgid).flags.remove("fuzzy")  # signed off as drafted
+        po.save(path)
+        out = project.run("build", *filter(None, [flags])).output
+        assert "build: 2 editions checked, unchanged, 0 articles unchanged; site: " in out, out
 
 
 def test_build_skips_unchanged_articles_and_redoes_what_changed(project):

@@ -17,6 +17,7 @@ import pipeline.render
 import pipeline.site
 import pipeline.sources
 from conftest import Project, article, msgfmt_check, review
+from mtserver import FakeService
 from pipeline.check import ERROR, Check
 
 TRIGGER = "Störfall"
@@ -90,10 +91,22 @@ STAGES = {
 }
 
 
+@pytest.fixture(scope="module")
+def service():
+    with FakeService() as svc:
+        yield svc
+
+
 @pytest.fixture
-def three(project: Project) -> Project:
+def three(project: Project, service, monkeypatch) -> Project:
+    """Three articles whose drafts (a translation service on 127.0.0.1; ``--engine pseudo`` where a test asks)
+    are published: ``publish`` refuses pseudo drafts readers would get, a service's it publishes."""
+    service.reset()
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.delenv("LIBRE_API_KEY", raising=False)
     project.write("verlag.toml", 'name = "Garten"\nsource_language = "de"\nlanguages = ["en", "fr"]\n'
-                                 '[publish]\nunreviewed = "machine"\n[pretranslate]\nengines = ["pseudo"]\n')
+                                 '[publish]\nunreviewed = "machine"\n[pretranslate]\nengines = ["libre"]\n'
+                                 f'[engines.libre]\nurl = "{service.url}/"\nbackoff = 0.02\ntimeout = 5\n')
     project.write("source_de/anfang.md", article("Der Anfang", "Im Frühjahr keimen die Bohnen. Dann gießen wir.\n"))
     project.write("source_de/mitte.md", article("Die Mitte", """\
         ## Sommer
@@ -192,7 +205,7 @@ def test_segmenter_failure_is_contained_for_every_command(three: Project, monkey
         return real(masked, start, end, *args)
 
     three.run("extract")
-    three.run("pretranslate", "--engine", "pseudo")
+    three.run("pretranslate")
     monkeypatch.setattr(pipeline.sentences, "_pysbd_window", broken)
     three.write("source_de/mitte.md", three.read("source_de/mitte.md").replace("Zaun", "Gartenzaun"))
     for command in ("extract", "build", "publish"):

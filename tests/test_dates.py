@@ -336,3 +336,23 @@ def test_a_day_without_a_time_starts_at_midnight_in_verlag_tomls_timezone(projec
     project.write("verlag.toml", config + 'timezone = "Asia/Tokyo"\n')
     project.run("build")
     assert feed()[1][1][1] == "2024-06-20T00:00:00+09:00"
+
+
+def test_a_time_the_clocks_skip_is_moved_forward_and_said_and_one_they_pass_twice_is_the_first(project):
+    """``date: 2026-03-29 02:30`` in Europe/Berlin is no time there (the clocks go from 02:00 to 03:00): the page
+    said ``02:30:00+01:00``, a wall time that never was. As zoneinfo reads it (fold=0, RFC 9557's "compatible")
+    it is 03:30+02:00, the same instant, and extract and check say so at its line. 02:30 on 2026-10-25 happens
+    twice (03:00 goes back to 02:00): the first, +02:00, as before."""
+    project.write("verlag.toml", project.read("verlag.toml") + 'timezone = "Europe/Berlin"\n')
+    project.write("source_de/luecke.md", _article("2026-03-29 02:30"))
+    project.write("source_de/doppelt.md", _article("2026-10-25 02:30:00").replace("Zecken", "Doppelt"))
+    said = ("warning: source_de/luecke.md:4: date: 2026-03-29 02:30 is no time on the author's clock (verlag.toml's "
+            "timezone skips that hour for summer time): read as 2026-03-29 03:30+02:00")
+    assert said in project.run("extract").output
+    assert said in project.run("check").output and "doppelt.md:4" not in project.run("check").output
+    project.run("build")
+    for slug, stamp in (("luecke", "2026-03-29T03:30:00+02:00"), ("doppelt", "2026-10-25T02:30:00+02:00")):
+        page = html.fromstring(project.read(f"site/de/{slug}/index.html"))
+        assert page.xpath("string(//time/@datetime)") == stamp, slug
+    entries = feedparser.parse(project.read("site/de/feed.xml")).entries
+    assert sorted(e.published for e in entries) == ["2026-03-29T03:30:00+02:00", "2026-10-25T02:30:00+02:00"]

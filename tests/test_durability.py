@@ -75,7 +75,8 @@ def test_an_empty_catalog_is_waited_for_once_per_read(project, monkeypatch):
     path.write_bytes(b"")
     waits = []
     real = fsutil.settled
-    monkeypatch.setattr(fsutil, "settled", lambda p, patience=0.2: waits.append(p) or real(p, patience))
+    monkeypatch.setattr(fsutil, "settled",
+                        lambda p, patience=0.2, **limit: waits.append(p) or real(p, patience, **limit))
     with pytest.raises(VerlagError, match="catalog is empty"):
         load_po(path, "translations/en/leer.po")
     assert len(waits) == 1, "one wait tells an emptied file from a save in progress"

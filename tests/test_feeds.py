@@ -182,3 +182,24 @@ def test_an_entry_carries_the_notices_of_its_page(shipped):
             assert links <= {url.replace(f"/{lang}/", "/de/", 1)}
             seen += len(notices)
     assert seen
+
+
+def test_an_empty_feed_is_dated_by_its_site_s_newest_article_not_1970(tmp_path, atom_schema):
+    """The English feed of a site whose one translated article was withdrawn (``translate: false``) said
+    ``<updated>1970-01-01T00:00:00+00:00</updated>``: a feed reader takes it for a feed unchanged since 1970. An
+    empty feed is dated as the German feed is, by the newest article of the site (RFC 4287 4.2.15, reproducible)."""
+    from conftest import article, review
+
+    project = Project(tmp_path / "praxis")
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n", updated="2026-06-07"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.": "The liver works."})
+    project.run("build")
+    assert len(assert_valid_atom(project.root / "site/en/feed.xml", atom_schema).entries) == 1
+    project.write("source_de/leber.md",
+                  project.read("source_de/leber.md").replace("---\nDie", "translate: false\n---\nDie"))
+    project.run("build")
+    feed = assert_valid_atom(project.root / "site/en/feed.xml", atom_schema)
+    german = assert_valid_atom(project.root / "site/de/feed.xml", atom_schema)
+    assert feed.entries == [] and feed.feed.updated == german.feed.updated == "2026-06-07T00:00:00Z"

@@ -476,7 +476,7 @@ def test_compiled_templates_planted_in_verlag_jinja_are_never_run(site_project: 
 def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(project: Project, tmp_path_factory):
     """Markdown carries no script or embed: a WordPress post's tracker script vanished unsaid, and its video
     ``<iframe>`` left only its fallback text ("Ihr Browser zeigt keine Videos"), which no reader ever saw. An
-    inline script has no address to link instead."""
+    inline script has no address to link instead; the player becomes a link to what it played."""
     export = tmp_path_factory.mktemp("wp") / "export.xml"
     export.write_text('''<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -494,11 +494,11 @@ def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(p
 ''', encoding="utf-8")
     output = project.run("import", str(export)).output
     assert "  left out: <script> from zaehler.example.com (Markdown carries no script, embed or form)" in output
-    assert "  left out: <iframe> from video.example.net (Markdown carries no script, embed or form)" in output
+    assert "  embed kept as a link: https://video.example.net/embed/abc (an <iframe> from video.example.net" in output
     assert "  left out: an inline script (tracking or counter code?): Markdown carries no script\n" in output
-    assert output.count("add a link to it if it belongs") == 2
+    assert output.count("add a link to it if it belongs") == 1
     text = project.read("source_de/tee-winter.md")
-    assert "Das Video:  zeigt es." in text or "Das Video: zeigt es." in text, text
+    assert "Das Video: <https://video.example.net/embed/abc> zeigt es." in text, text
     assert "Ihr Browser" not in text
 
 
@@ -625,6 +625,79 @@ def test_a_catalog_larger_than_32_mb_is_its_error_and_the_site_is_built(site_pro
         assert message in result.output, (command, result.output)
     assert catalog.read_bytes() == kept
     assert "Coffee wakes." in project.read("site/en/kaffee/index.html")
+
+
+def test_a_catalog_over_the_limit_is_not_read_to_fingerprint_it(site_project: Project):
+    """``extract`` and ``build`` read every catalog whole to fingerprint it (``StatRecord``, the editions' and the
+    merge's first reads) before ``limits.CATALOG`` was checked: a 2 GB catalog took build 90 s and 8 GB of memory
+    to say it is too large. The size is checked by a stat before the first read; here a 400 MB sparse file (no
+    disk) is named, read by no command, and the other article is still extracted and built."""
+    import resource
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    project.run("build")
+    review(project, "en", "kaffee", {("title", "Kaffee"): "Coffee", "Kaffee weckt.": "Coffee wakes."})
+    with open(project.root / "translations/en/tee.po", "r+b") as file:
+        file.truncate(400 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    message = "error: translations/en/tee.po: 400.0 MB is more than verlag reads of a catalog (32.0 MB)"
+    for command in (["extract", "-j1"], ["build", "-j1"], ["check"]):  # one process: its reads are this one's
+        result = project.run(*command, code=2)
+        assert message in result.output, (command, result.output)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert "Coffee wakes." in project.read("site/en/kaffee/index.html")
+
+
+def test_a_media_file_over_100_mb_is_its_article_s_error_and_not_copied_into_site(site_project: Project):
+    """A file an article links (``bilder/film.mp4``) was read whole and copied into site/, whatever its size: a 300
+    MB one took build 360 MB of memory, and no static host takes it (GitHub refuses a file over 100 MB). Over
+    ``limits.MEDIA`` it is an error at the link's line, not read; the other articles are built."""
+    import resource
+
+    project = site_project
+    (project.root / "source_de/bilder").mkdir(parents=True)
+    with open(project.root / "source_de/bilder/film.mp4", "wb") as file:
+        file.truncate(300 << 20)
+    project.write("source_de/film.md", article("Film", "Hier ist er.\n\nSehen Sie [den Film](bilder/film.mp4).\n"))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = project.run("build", code=2)
+    assert "error: source_de/film.md:7: source_de/bilder/film.mp4: 300.0 MB is more than verlag reads of a file an " \
+           "article shows or links (100.0 MB)" in result.output, result.output
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert not (project.root / "site/media/bilder/film.mp4").exists()
+    assert "Tee wärmt." in project.read("site/de/tee/index.html")
+
+
+def test_a_site_config_or_image_to_import_over_its_limit_is_named_and_not_read(project: Project, tmp_path):
+    """``verlag import`` read a Jekyll ``_config.yml`` and every image it copies whole: a 300 MB config (here
+    sparse) took 670 MB of memory and was then taken for no config at all (permalinks lost without a word). Over
+    ``limits.SETTINGS`` (4 MB) the config, over ``limits.MEDIA`` (100 MB) an image, is named and not read."""
+    import resource
+
+    site = tmp_path / "jekyll"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_posts/2023-10-04-tee.md").write_text("---\ntitle: Tee\n---\nEr schmeckt mild.\n", encoding="utf-8")
+    with open(site / "_config.yml", "wb") as file:
+        file.truncate(300 << 20)
+    notes = tmp_path / "notizen"
+    notes.mkdir()
+    (notes / "kaffee.md").write_text("---\ntitle: Kaffee\n---\nEr weckt.\n\n![Tasse](tasse.jpg)\n", encoding="utf-8")
+    with open(notes / "tasse.jpg", "wb") as file:
+        file.truncate(300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = project.run("import", str(site), code=2)
+    assert f"error: {site / '_config.yml'}: 300.0 MB is more than verlag reads of a site's config file (4.0 MB)" \
+        in result.output, result.output
+    result = project.run("import", str(notes / "kaffee.md"), code=2)
+    assert f"error: {notes / 'tasse.jpg'}: image of {notes / 'kaffee.md'}: 300.0 MB is more than verlag reads of a " \
+           "file an article shows or links (100.0 MB)" in result.output, result.output
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert not (project.root / "source_de/bilder/tasse.jpg").exists()
 
 
 def test_a_file_to_import_larger_than_256_mb_is_named_and_read_no_further(project: Project, tmp_path_factory):

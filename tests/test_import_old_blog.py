@@ -369,3 +369,34 @@ def test_an_image_of_the_uploads_that_cannot_be_read_is_named_and_the_rest_is_im
     assert not (project.root / "source_de/bilder/holunder.jpg").exists()
     assert "![Holunder](bilder/holunder.jpg)" in project.read("source_de/holunder.md")
     assert "](bilder/ringelblume.jpg)" in project.read("source_de/ringelblumen.md")
+
+
+def test_a_wordpress_video_player_becomes_a_link_to_the_video(project, tmp_path):
+    """Fresh-user trial 5: a ``wp:html`` YouTube ``<iframe>`` was left out, though README promised the original's
+    embeds. A practice's page must not load YouTube before the reader agrees, so the player becomes a link to the
+    video's page (by its title where the iframe gives one, not the player's default "YouTube video player"); a
+    player beside WordPress's embed block of the same video is only left out (one link, not two); the title in
+    the summary is shown without the soft hyphens the summary says were dropped."""
+    shy = "\u00ad"
+    player = ('<!-- wp:html -->\n<iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/abcDEF12345"'
+              ' title="YouTube video player" frameborder="0" allowfullscreen></iframe>\n<!-- /wp:html -->')
+    vimeo = ('<p>Zum Mitmachen: <iframe src="https://player.vimeo.com/video/76979871?h=8272103f6e" '
+             'title="Dehnen am Morgen"></iframe> jeden Tag.</p>')
+    block = ('<!-- wp:embed {"url":"https://www.youtube.com/watch?v=abcDEF12345","type":"video"} -->\n'
+             '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper">\n'
+             'https://www.youtube.com/watch?v=abcDEF12345\n</div></figure>\n<!-- /wp:embed -->')
+    out = project.run("import", str(export(
+        tmp_path, post(f"Knie{shy}schmerzen", f"<p>{LEAD}</p>\n\n{player}\n\n{vimeo}", post_id=1, name="knie"),
+        post("Nacken", f"<p>{CARE}</p>\n\n{block}\n\n{player}", post_id=2, name="nacken")))).output
+    knie = project.read("source_de/knie.md")
+    assert "<https://www.youtube.com/watch?v=abcDEF12345>" in knie
+    assert "Zum Mitmachen: [Dehnen am Morgen](https://vimeo.com/76979871/8272103f6e) jeden Tag." in knie
+    assert "iframe" not in knie and "youtube-nocookie" not in knie
+    assert ("embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (an <iframe> from "
+            "www.youtube-nocookie.com: a page loads nothing from it until the reader follows the link)") in out
+    assert "embed kept as a link: https://vimeo.com/76979871/8272103f6e" in out
+    assert "  title: Knieschmerzen\n" in out and shy not in out
+    nacken = project.read("source_de/nacken.md")
+    assert nacken.count("youtube.com/watch?v=abcDEF12345") == 1 and "iframe" not in nacken
+    assert ("left out: <iframe> from www.youtube-nocookie.com: the text links "
+            "https://www.youtube.com/watch?v=abcDEF12345 already") in out

@@ -41,3 +41,100 @@ def test_an_imported_texts_soft_hyphens_never_reach_the_catalogs(project, tmp_pa
     msgids = [e.msgid for e in polib.pofile(str(project.root / f"translations/en/{source.stem}.po"))]
     assert "Die Leberzeit" in msgids and "Die Traditionelle Chinesische Medizin nennt das die Leberzeit." in msgids
     assert not [m for m in msgids if SHY in m]
+
+
+HIP = """Hüfte und langes Sitzen
+Von Miriam Lindner
+{reading}
+12. Februar 2025
+
+Wer viel sitzt, verkürzt die Hüftbeuger. Das merkt man beim Aufstehen nach einer langen Autofahrt.
+
+## Eine einfache Dehnung
+
+1. Knien Sie sich auf ein Kissen.
+2. Schieben Sie das Becken etwa 5 cm nach vorn.
+
+**Hinweis:** Bei akuten Schmerzen bitte vorher mit der Ärztin sprechen, *nicht* erst danach.
+"""
+
+
+def _tokens(project, slug: str) -> list[str]:
+    """The block and inline token types of an imported article's body as verlag's CommonMark parser reads it."""
+    from pipeline.segment import commonmark_parser
+
+    body = project.read(f"source_de/{slug}.md").split("---\n", 2)[2]
+    return [t.type for token in commonmark_parser().parse(body) for t in [token, *(token.children or ())]]
+
+
+def test_a_reading_time_in_the_byline_is_dropped_and_the_date_after_it_kept(project, tmp_path):
+    """Fresh-user trial 5: "Lesezeit: 4 Min." ended the byline, so the date after it became a heading and
+    the article had none; in a bulleted byline it was "a byline item verlag does not know"."""
+    for n, reading in enumerate(("Lesezeit: 4 Min.", "4 Min. Lesezeit", "- Lesedauer ca. 5 Minuten")):
+        source = tmp_path / f"hip{n}.txt"
+        source.write_text(HIP.format(reading=reading), encoding="utf-8")
+        out = project.run("import", "--dry-run", str(source)).output
+        assert f"dropped the reading time: {reading.removeprefix('- ')}" in out
+        assert "date: 2025-02-12 from '12. Februar 2025'" in out
+        assert "does not know" not in out and "heading (short line before a paragraph)" not in out
+
+
+def test_markdown_in_copied_text_is_kept_not_escaped(project, tmp_path):
+    """Text from a Markdown editor or a note app: its "## " heading stays a heading, "**…**" bold and "*…*"
+    emphasis, instead of "## \\##" and "\\*\\*" that showed the marks on the page."""
+    source = tmp_path / "hip.txt"
+    source.write_text(HIP.format(reading="4 Min. Lesezeit"), encoding="utf-8")
+    project.run("import", str(source))
+    written = project.read("source_de/huefte-und-langes-sitzen.md")
+    assert "## Eine einfache Dehnung\n" in written and "\\#" not in written and "\\*" not in written
+    assert "**Hinweis:** Bei akuten Schmerzen bitte vorher mit der Ärztin sprechen, *nicht* erst danach." in written
+    tokens = _tokens(project, "huefte-und-langes-sitzen")
+    assert tokens.count("heading_open") == 1 and "strong_open" in tokens and "em_open" in tokens
+
+
+def test_copied_text_in_an_html_wrapper_imports_like_the_text_without_it(project, tmp_path):
+    """Fresh-user trial 5: text inside <div class="entry-content"> imported with the title '<div
+    class="entry-content">', the date as a heading and '</div>' as text; with --kind html: 'no article found'."""
+    plain = tmp_path / "plain.txt"
+    plain.write_text(HIP.format(reading="Lesezeit: 4 Min."), encoding="utf-8")
+    wrapped = tmp_path / "wrapped.txt"
+    wrapped.write_text(f'<div class="entry-content">\n{HIP.format(reading="Lesezeit: 4 Min.")}</div>\n',
+                       encoding="utf-8")
+    project.run("import", str(plain))
+    want = project.read("source_de/huefte-und-langes-sitzen.md")
+    for kind in ((), ("--kind", "html")):
+        (project.root / "source_de/huefte-und-langes-sitzen.md").unlink()
+        out = project.run("import", *kind, str(wrapped)).output
+        assert 'line 1: dropped the HTML wrapper <div class="entry-content">' in out
+        assert "line 15: dropped the HTML wrapper </div>" in out
+        assert project.read("source_de/huefte-und-langes-sitzen.md") == want
+
+
+def test_an_html_fragment_copied_from_a_pages_source_imports_as_html(project, tmp_path):
+    """A .txt holding real HTML (<h1>, <p>, <h2>) inside a wrapper is HTML: its title, its heading, its
+    bold, and its umlauts read as UTF-8."""
+    fragment = tmp_path / "quelltext.txt"
+    fragment.write_text('<div class="entry-content">\n<h1>Hüfte und langes Sitzen</h1>\n'
+                        "<p>Wer viel sitzt, verkürzt die Hüftbeuger. Das merkt man beim Aufstehen nach einer "
+                        "langen Autofahrt.</p>\n<h2>Eine einfache Dehnung</h2>\n"
+                        "<p><strong>Hinweis:</strong> Bei akuten Schmerzen bitte vorher mit der Ärztin "
+                        "sprechen.</p>\n</div>\n", encoding="utf-8")
+    out = project.run("import", str(fragment)).output
+    assert "title: Hüfte und langes Sitzen" in out and "left out" not in out
+    body = project.read("source_de/huefte-und-langes-sitzen.md").split("---\n", 2)[2]
+    assert body == ("Wer viel sitzt, verkürzt die Hüftbeuger. Das merkt man beim Aufstehen nach einer langen "
+                    "Autofahrt.\n\n## Eine einfache Dehnung\n\n**Hinweis:** Bei akuten Schmerzen bitte vorher mit "
+                    "der Ärztin sprechen.\n")
+
+
+def test_a_saved_page_built_of_divs_alone_is_still_a_page(project, tmp_path):
+    """A page with a head but no <p> or <h2> (its text in <div>s) is no copied text in a wrapper: its <title>
+    names it, no head markup becomes its title."""
+    page = tmp_path / "ingwer.html"
+    page.write_text('<html lang="de"><head><meta charset="utf-8"><title>Ingwer im Winter</title></head><body>'
+                    '<div class="post">\n<div>Ingwer im Winter</div>\n<div>Frischer Ingwer wärmt von innen, wenn man '
+                    "ihn als Tee aufgießt und zehn Minuten ziehen lässt.</div>\n</div></body></html>\n",
+                    encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "  title: Ingwer im Winter\n" in out and "HTML wrapper" not in out
+    assert "Frischer Ingwer wärmt von innen" in project.read("source_de/ingwer-im-winter.md")

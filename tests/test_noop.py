@@ -360,7 +360,7 @@ def _catalogs_read_by_extract(project, monkeypatch) -> list[str]:
     from pipeline import fsutil
 
     read, real = [], fsutil.file_bytes
-    monkeypatch.setattr(fsutil, "file_bytes", lambda path: read.append(Path(path).name) or real(path))
+    monkeypatch.setattr(fsutil, "file_bytes", lambda path, *limit: read.append(Path(path).name) or real(path, *limit))
     result = project.run("extract")
     monkeypatch.setattr(fsutil, "file_bytes", real)
     assert "extract: 0 files changed" in result.output
@@ -536,7 +536,7 @@ def test_a_rerun_of_build_reads_no_catalog_it_read_before(project, monkeypatch):
 
     po = _drafted(project)
     read, real = [], fsutil.file_bytes
-    monkeypatch.setattr(fsutil, "file_bytes", lambda path: read.append(Path(path).name) or real(path))
+    monkeypatch.setattr(fsutil, "file_bytes", lambda path, *limit: read.append(Path(path).name) or real(path, *limit))
     assert "0 editions made" in project.run("build").output
     assert [name for name in read if name.endswith(".po") and name != "site.po"] == []
     po.write_bytes(po.read_bytes() + b"\n")
@@ -575,7 +575,7 @@ def _editions_read(project, monkeypatch) -> list[str]:
         if Path(path).is_relative_to(folder):
             read.append(Path(path).relative_to(folder).as_posix())
 
-    monkeypatch.setattr(fsutil, "file_bytes", lambda path: note(path) or real_file(path))
+    monkeypatch.setattr(fsutil, "file_bytes", lambda path, *limit: note(path) or real_file(path, *limit))
     monkeypatch.setattr(Path, "read_bytes", lambda path: note(path) or real_path(path))
     project.run("build", "-q")
     monkeypatch.setattr(fsutil, "file_bytes", real_file)
@@ -750,7 +750,8 @@ def _hashed_by_the_stat_record(project, monkeypatch, command: str) -> list[str]:
     from pipeline import statrecord
 
     read, real = [], statrecord.read_bytes
-    monkeypatch.setattr(statrecord, "read_bytes", lambda path: read.append(Path(path).name) or real(path))
+    monkeypatch.setattr(statrecord, "read_bytes",
+                        lambda path, *limit: read.append(Path(path).name) or real(path, *limit))
     project.run(command)
     monkeypatch.setattr(statrecord, "read_bytes", real)
     return sorted(name for name in read if name.endswith(".po") and name != "site.po")

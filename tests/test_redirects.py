@@ -376,6 +376,20 @@ def test_check_and_build_warn_when_a_published_language_s_index_goes_away(projec
     assert "/en/ is gone" not in project.run("build").output + project.run("check").output
 
 
+def test_the_warning_of_a_language_gone_from_verlag_toml_is_in_every_check_run(project):
+    """The warning is about the project, not an article: ``check --article leber`` left it out (it was given only
+    with every article), so the author checking the one article they edited never heard of it. ``--lang`` and
+    ``--article`` both say it now."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.": "The liver works."})
+    project.run("build")
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["fr"]\n')
+    for run in (["check"], ["check", "--lang", "fr"], ["check", "--article", "leber"]):
+        assert "warning: verlag.toml:3: the published address /en/ is gone" in project.run(*run).output, run
+
+
 def test_a_translation_withdrawn_by_translate_false_leads_to_the_original(project, server):
     """The author sets ``translate: false`` on an article whose English page was published: the edition is no
     longer made, and its address must lead to the German original as for any withdrawn translation (it was a

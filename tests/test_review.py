@@ -263,6 +263,21 @@ def test_german_terms_match_inflected_and_compound_forms():
 
 # ---- status ----
 
+def test_before_the_first_extract_status_and_check_say_nothing_is_translated_yet(project: Project):
+    """No catalog yet: the total is no "0/0 100.0% ok" (nothing checked reads as all done), and check's "0 errors,
+    0 warnings" says that no translation was checked."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
+    lines = project.run("status").output.splitlines()
+    assert [" ".join(line.split()[1:]) for line in lines if line.startswith("en ")] == [
+        "milz (no catalog: run verlag extract)", "= total (no catalog: run verlag extract)"]
+    assert "100.0%" not in project.run("status").output
+    assert "no article is extracted yet, so no translation was checked" in project.run("check").output
+    project.run("extract")
+    assert "100.0%" not in project.run("status").output and "no catalog" not in project.run("status").output
+    assert "no article is extracted yet" not in project.run("check").output
+
+
 def test_status_json_has_qa_counts_stale_entries_and_totals(leber: Project):
     leber.write("source_de/milz.md", article("Milz", "Die Milz ist klein. Sie liegt links.\n"))
     leber.run("extract")

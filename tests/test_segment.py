@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import polib
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,7 +13,7 @@ from pipeline.errors import VerlagError
 from pipeline.segment import MAX_NESTING, commonmark_parser, escaped_split, segment_article
 from pipeline.sources import read_article
 
-from conftest import article, need_corpus, need_peer_corpus
+from conftest import article, msgfmt_check, need_corpus, need_peer_corpus
 
 
 def segments_of(tmp_path: Path, text: str, mode: str = "sentence"):
@@ -96,6 +97,22 @@ def test_german_abbreviations_and_ordinals_do_not_end_sentences(tmp_path):
     text = article("T", "Am 26. Mai kam Dr. med. Vogt, z. B. mit ca. 3 Kollegen. Es war schön.\n")
     texts = [s.text for s in segments_of(tmp_path, text).segments[1:]]
     assert texts == ["Am 26. Mai kam Dr. med. Vogt, z. B. mit ca. 3 Kollegen.", "Es war schön."]
+
+
+def test_extract_splits_german_titles_weekdays_units_and_prices_where_the_sentences_end(project):
+    """Fresh-user trial 5: "Dr. med. univ." and "Am Mo." were cut off their sentence, "1 Std. Danach" and
+    "inkl. MwSt. Anmeldung" were one sentence; each sentence is now one msgid of the POT."""
+    body = ("Dr. med. univ. Petra Kaiser empfiehlt Ruhe. Am Mo. Nachmittag ist zu. Er findet max. 2x tgl. statt. "
+            "Termin Do. 14 Uhr. Die Sitzung dauert 1 Std. Danach ist Pause. "
+            "Der Kurs kostet 40 € inkl. MwSt. Anmeldung per Telefon.\n")
+    project.write("source_de/abk.md", article("Abkürzungen", body))
+    project.run("extract")
+    pot = project.root / "translations/templates/abk.pot"
+    msgfmt_check(pot)
+    assert [e.msgid for e in polib.pofile(str(pot))][1:] == [
+        "Dr. med. univ. Petra Kaiser empfiehlt Ruhe.", "Am Mo. Nachmittag ist zu.", "Er findet max. 2x tgl. statt.",
+        "Termin Do. 14 Uhr.", "Die Sitzung dauert 1 Std.", "Danach ist Pause.", "Der Kurs kostet 40 € inkl. MwSt.",
+        "Anmeldung per Telefon."]
 
 
 def test_translations_cannot_change_the_block_structure(tmp_path):

@@ -166,7 +166,6 @@ def test_escaped_delimiters_do_not_protect_text():
         "Das ist m. E. Unsinn, sagt sie.",
         "Er ist z. Zt. Krank gemeldet.",
         "Wir haben Tee, Saft u. v. m. im Angebot.",
-        "Es dauert 2 Std. Bei Fieber länger.",
         "Nach 5 Min. Ruhe geht es weiter.",
         "Das kostet evtl. Geld und Zeit.",
         "Der Preis ist inkl. Versand und zzgl. Steuer.",
@@ -177,6 +176,51 @@ def test_escaped_delimiters_do_not_protect_text():
 )
 def test_german_abbreviations_do_not_end_sentences(text):
     assert split_sentences(text, "de") == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fresh-user trial 5: academic degree chains, weekdays naming a time, quantities
+        "Dr. med. univ. Petra Kaiser empfiehlt Ruhe.",
+        "Bitte mit Dr. med. univ. Kaiser sprechen.",
+        "Dr. med. dent. Jana Vogt behandelt Kinder.",
+        "Prof. Dr. med. habil. Schulz rät zu.",
+        "Dr. rer. nat. Ute Berg misst nach.",
+        "Dipl.-Psych. Anna Berg hilft weiter.",
+        "Er findet max. 2x tgl. statt.",
+        "Die max. Dosis ist erreicht.",
+        "Am Mo. Nachmittag ist zu.",
+        "Termin Do. 14 Uhr.",
+        "Jeden Di. Rückenkurs im Saal.",
+        "Eine Std. Dehnen pro Woche reicht.",
+        "Nehmen Sie 1 Tbl. Ibuprofen.",
+        "Der Kurs kostet 40 € inkl. MwSt. und Anmeldung.",
+        "Fragen Sie Ihre Ärztin bzw. Ihren Arzt.",
+    ],
+)
+def test_titles_weekdays_and_quantities_do_not_end_sentences(text):
+    assert split_sentences(text, "de") == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Sitzung dauert 1 Std. Danach ist Pause.", ["Die Sitzung dauert 1 Std.", "Danach ist Pause."]),
+        ("Es dauert 2 Std. Bei Fieber länger.", ["Es dauert 2 Std.", "Bei Fieber länger."]),
+        ("Der Kurs kostet 40 € inkl. MwSt. Anmeldung per Telefon.",
+         ["Der Kurs kostet 40 € inkl. MwSt.", "Anmeldung per Telefon."]),
+        ("Die Dosis ist 2 Tbl. Dann Pause.", ["Die Dosis ist 2 Tbl.", "Dann Pause."]),
+        ("Wir liefern Tee, Saft etc. Wir liefern nicht.", ["Wir liefern Tee, Saft etc.", "Wir liefern nicht."]),
+        ("Die Praxis ist zu am Mo. Dann wieder auf.", ["Die Praxis ist zu am Mo.", "Dann wieder auf."]),
+        ("Gesagt hat es Max. 2 Tage später kam er.", ["Gesagt hat es Max.", "2 Tage später kam er."]),
+    ],
+)
+def test_an_abbreviation_at_a_sentence_end_ends_it_before_a_capitalised_sentence_start(text, expected):
+    """Inside a German sentence articles, pronouns (but the polite "Sie"), adverbs, prepositions and
+    conjunctions are lower case: after a unit or price abbreviation ("Std.", "Tbl.", "MwSt.") or a weekday such
+    a word in capitals starts the next sentence; a noun ("1 Std. Dehnen") may continue this one."""
+    assert split_sentences(text, "de") == expected
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 from conftest import REPO, Project, adopt_example, article, fill_in_legal_pages, msgfmt_check, review
+from mtserver import FakeService
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -145,7 +146,9 @@ def test_an_author_that_is_not_one_name_is_an_error_at_its_line(project, value):
     assert "internal error" not in result.output
 
 
-def test_the_out_of_date_notice_appears_only_where_out_of_date_text_is_shown(project):
+def test_an_out_of_date_translation_is_shown_in_german_under_every_policy(project):
+    """A reviewed translation whose German changed since is the translation of an older German: the page shows
+    the German sentence under ``unreviewed = "source"`` and ``"machine"`` alike, and says why."""
     toml = project.read("verlag.toml")
     project.write("verlag.toml", toml + "[publish]\nmin_translated = 0\n")
     project.write("source_de/a.md", article("A", "Erster Satz hier.\n\nZweiter Satz hier.\n"))
@@ -161,8 +164,9 @@ def test_the_out_of_date_notice_appears_only_where_out_of_date_text_is_shown(pro
     project.write("verlag.toml", toml + '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
     project.run("build")
     page = project.read("site/en/a/index.html")
-    assert "notice-outdated" in page and "Second sentence here." in page
-    assert "were made by machine" not in page  # a person translated it, for an older German
+    assert "Zweiter Satz, geändert." in page and "Second sentence here." not in page
+    assert "changed in the original after they were translated" in page
+    assert "notice-outdated" not in page and "made by machine" not in page
 
 
 def test_the_translator_is_named_only_for_what_they_checked(project):
@@ -259,8 +263,13 @@ def test_theme_assets_in_subfolders_are_published_and_hidden_files_are_not(pract
     assert not (practice.root / "site/static/.DS_Store").exists()
 
 
-def test_the_publish_summary_counts_articles_not_legal_pages(practice):
-    out = practice.run("publish").output
+def test_the_publish_summary_counts_articles_not_legal_pages(practice, monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    with FakeService() as service:  # publish refuses pseudo drafts readers would get: a service drafts instead
+        practice.write("verlag.toml", practice.read("verlag.toml").replace(
+            'engines = ["pseudo"]', f'engines = ["libre"]\n\n[engines.libre]\nurl = "{service.url}/"'))
+        practice.run("pretranslate", "--redo-drafts")
+        out = practice.run("publish").output
     assert re.search(r"^en: 1 article published", out, re.M), out
     assert "not published" not in out.split("en: 1 article published")[1].splitlines()[0]
 
@@ -293,6 +302,27 @@ def test_a_medical_review_of_the_german_original_is_not_claimed_for_an_unchecked
     page = project.read("site/fr/milz/index.html")
     assert "Certaines parties de cette traduction ont été produites par une machine" in page
     assert "Cette traduction a été produite" not in page
+
+
+def test_an_edit_of_a_medically_reviewed_text_without_updated_is_said_by_the_extract_that_sees_it(project):
+    """The author edits a sentence of a reviewed article and sets no ``updated:``: the page would go on calling
+    the text reviewed. The extract that sees the change warns at the last_reviewed line what to do; the first
+    extract of the article, a rerun, and an edit with ``updated:`` after the review (the standing warning) do
+    not add it."""
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01"}
+    text = "Die Milz ist klein.\n\nSie liegt links.\n"
+    project.write("source_de/milz.md", article("Milz", text, **meta))
+    line = project.read("source_de/milz.md").split("\n").index("last_reviewed: 2026-04-01") + 1
+    said = f"source_de/milz.md:{line}: the German text changed after its medical review (last_reviewed: 2026-04-01)"
+    assert said not in project.run("extract").output
+    project.write("source_de/milz.md", article("Milz", text.replace("links", "links oben"), **meta))
+    out = project.run("extract").output
+    assert f"warning: {said}, but the page still calls it reviewed: set 'updated:'" in out
+    assert said not in project.run("extract").output  # said by the run that saw the change
+    project.write("source_de/milz.md", article("Milz", text.replace("links", "rechts"),
+                                               **{**meta, "updated": "2026-12-01"}))
+    out = project.run("extract").output
+    assert said not in out and "last_reviewed: 2026-04-01 is before updated: 2026-12-01" in out
 
 
 def test_a_medical_review_older_than_the_last_update_is_flagged_and_not_claimed_for_the_current_text(project):
