@@ -9,7 +9,9 @@ Printed per pattern: the slowest CPU time at 2N and at N; a ratio near 2 is line
 A pattern applied with ``match`` at one place (not searched) may show quadratic here and be linear in use:
 read where it is used before changing it. The hostile review that wrote this found with it
 ``check._CODE_SPAN`` (cubic) and ``check._ABBREVIATION_END`` and ``markup._HTML_TAG``'s comment (quadratic
-where searched); end-to-end figures are in tests/test_hostile.py's docstrings.
+where searched); round 4 ``notesyntax``'s highlight and code span, ``segment.TEMPLATE_TAG_RE``,
+``importer.HUGO_REF_DESTINATION_RE`` and ``importer_html``'s shortcodes; end-to-end figures are in
+tests/test_hostile.py's docstrings.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pipeline  # noqa: E402
 
 PIECES = ["a", " ", " \t", "\n", "<", "<a ", "<a b", "<!--", "<?", "[", "[(", "(", "](", "\\", '\\"', '"', "*", "_",
-          "`", "a.", "1.", "1,", "ä.", "a b ", "e.g. ", "{{", "{%", "%(", "&", "x@", "://", "www.", "-", "#~| "]
+          "`", "a.", "1.", "1,", "ä.", "a b ", "e.g. ", "{{", "{%", "%(", "&", "x@", "://", "www.", "-", "#~| ",
+          "==a ", "{{< ", "]({{< ref x ", "[a ", "[caption]"]
 ENDINGS = ("", "!", "\x00")
 
 

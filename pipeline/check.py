@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Context as DecimalContext, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Callable, Container, Iterable, Mapping
 from urllib.parse import urlsplit
@@ -392,6 +392,19 @@ def check_foreign_target(entry, ctx):
     if foreign:
         yield ("link or image to a place the German never points to: " + ", ".join(foreign)
                + " (published only once the German links there too; cannot be waived)")
+
+
+# Left-to-right and right-to-left override (U+202D, U+202E): the characters after them are shown in the forced
+# order, so "12" reads "21" (Trojan Source, CVE-2021-42574). Marks (U+200E, U+200F) and isolates set a direction
+# without reordering a run of letters or digits; right-to-left text needs only those.
+_OVERRIDES = "\u202d\u202e"
+
+
+def check_bidi_control(entry, ctx):
+    added = sum(map(entry.msgstr.count, _OVERRIDES)) - sum(map(entry.msgid.count, _OVERRIDES))
+    if added > 0:
+        yield (f"{added} bidi override{'s' if added > 1 else ''} (U+202D/U+202E) the German lacks: the reader sees "
+               "the text after it reversed, not the text every check read (\"12\" shown as \"21\")")
 
 
 _EMAIL = re.compile(r"^[^\s@/:]+@[^\s@]+$")
@@ -897,6 +910,9 @@ CHECKS = [
     Check("foreign-target", ERROR, "no link, image or HTML address to a host (or scheme) the German of the "
           "article never points to; cannot be waived by an ignore-* flag", check_foreign_target,
           remedy="the translation links what the German links, or the author adds the link to the German first"),
+    Check("bidi-control", ERROR, "no bidi override (U+202D, U+202E) the German lacks; cannot be waived by an "
+          "ignore-* flag", check_bidi_control,
+          remedy="delete it: a direction is set with the marks U+200E/U+200F or the isolates U+2066-U+2069"),
     Check("numbers", ERROR, "numbers and unit symbols kept (decimal comma and point, thousands, ordinals, "
           "dates and 24-hour times are compared by value)", check_numbers),
     Check("merge-conflict", ERROR, "no msgcat conflict markers (two versions of a translation under "
@@ -1302,11 +1318,13 @@ def _number(spelling: str, decimals: frozenset[str], groups: frozenset[str]) -> 
 
 
 def _canonical(digits: str) -> str:
+    """``digits`` (and a ``.``) as one spelling of its value, every digit kept: the default context's 28
+    significant digits made a 30-digit number equal to one differing in its last two."""
     try:
         value = Decimal(digits)
     except InvalidOperation:
         return digits
-    return format(value.normalize(), "f")
+    return format(value.normalize(DecimalContext(prec=max(len(digits), 28))), "f")
 
 
 # --------------------------------------------------------------------------

@@ -59,10 +59,12 @@ LIQUID_DESTINATION_RE = re.compile(DESTINATION_RE.pattern.split("(<")[0] +
                                    r"(?:\{%-?\s*(post_url|link)\s+([^\s%]+)\s*-?%\})?((?:[^\s()\\]|\\.)*)", re.M)
 # A destination written with Hugo's ``ref`` or ``relref`` shortcode (https://gohugo.io/shortcodes/ref/): ``{{< ref
 # "posts/tee.md" >}}``, ``{{% relref "/posts/tee" %}}``, ``{{< ref path="tee" >}}``, ``{{< ref "#anchor" >}}``;
-# groups 3, 4 or 5 the page's path (in "", in `` or bare), 6 a #fragment after the shortcode.
+# groups 3, 4 or 5 the page's path (in "", in `` or bare), 6 a #fragment after the shortcode. Its other parameters
+# (``lang``, ``outputFormat``) take far less than the 200 characters searched for its end: searched to the end of
+# the line, a line of unclosed ones took quadratic time (240 KB: minutes).
 HUGO_REF_DESTINATION_RE = re.compile(DESTINATION_RE.pattern.split("(<")[0] +
                                      r"\{\{([<%])-?\s*(?:rel)?ref\s+(?:path\s*=\s*)?(?:\"([^\"\n]*)\"|`([^`\n]*)`|([^\s\"`%>]+))"
-                                     r"[^\n]*?-?\s*[>%]\}\}(#(?:[^\s()\\]|\\.)*)?", re.M)
+                                     r"[^\n]{0,200}?-?\s{0,20}[>%]\}\}(#(?:[^\s()\\]|\\.)*)?", re.M)
 
 
 @dataclass(frozen=True)
@@ -519,7 +521,7 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
         path, _, fragment = (written + (match[6] or "")).partition("#")
         if not path.strip():  # "#anchor": a place on the same page
             return match[1] + "#" + fragment
-        target = _hugo_target(path, Path(article.source), hugo_pages)
+        target = _hugo_target(path, Path(article.source).absolute(), hugo_pages)
         if target is None:
             unresolved.append(written)
             return match[0]

@@ -38,10 +38,13 @@ MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*
                   "sup_symbol": "<sup>", "sub_symbol": "<sub>"}
 WP_DEFAULT_CATEGORIES = ("uncategorized", "allgemein")  # WordPress's default category, not a real topic
 WP_ARTICLE_TYPES = ("post", "page")
-SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*)([^\]]*)\]")
-SHORTCODE_ONLY_RE = re.compile(r"\[[a-z_][\w-]*[^\]]*\]")
+# A shortcode's attributes hold no square brackets (https://codex.wordpress.org/Shortcode_API), and captions do not
+# nest: searched for the "]" from each "[" (and the name tried at each length), or for "[/caption]" from each
+# "[caption]", a post of unclosed ones took quadratic time (120 KB of "[a ": minutes).
+SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*+)([^\[\]]*+)\]")
+SHORTCODE_ONLY_RE = re.compile(r"\[[a-z_][\w-]*+[^\[\]]*+\]")
 GALLERY_IDS_RE = re.compile(r"""ids\s*=\s*["']([\d,\s]+)["']""")
-CAPTION_RE = re.compile(r"\[caption\b([^\]]*)\](.*?)\[/caption\]", re.S)
+CAPTION_RE = re.compile(r"\[caption\b([^\[\]]*+)\]((?:(?!\[/?caption\b).)*+)\[/caption\]", re.S)
 CAPTION_ATTR_RE = re.compile(r"""\bcaption\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # WordPress before 3.4
 CAPTIONED_RE = re.compile(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)", re.S)  # the image, the text
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

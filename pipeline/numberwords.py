@@ -26,11 +26,16 @@ _ORDINAL_STEMS = {"ers": 1, "drit": 3, "sieb": 7, "ach": 8}  # the irregular one
 _ORDINAL = re.compile(r"(.+?)te[nrsm]?")
 _HALF = re.compile(r"halb(?:e[nrsm]?)?")
 _WORD = re.compile(r"[^\W\d_]+")
+# The longest German cardinal of one word, "siebenhundertsiebenundsiebzigtausendsiebenhundertsiebenundsiebzig", has
+# 65 letters; ``cardinal`` reads one level deeper per "tausend"/"hundert", so a longer word is refused before.
+_LONGEST = 80
 
 
 def cardinal(word: str) -> int | None:
     """The value of a German cardinal written as one word, lower case (``dreihundertvierundzwanzig``), else
-    None."""
+    None (also for a word longer than any cardinal, which would cost one level of recursion per "tausend")."""
+    if len(word) > _LONGEST:
+        return None
     if word in _UNITS:
         return _UNITS[word]
     if word in _TENS:

@@ -230,21 +230,33 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
     slug), whose title is shown in the original language (not translated yet): a page leading to one shows that
     title, so its ``lang`` is the original's.
 
-    An old address that is a page verlag makes (naming that page), that lies outside ``[site] base_url``'s
-    path, or that another article claims is left out and reported in ``errors`` at the article's
+    An old address that is a page or file verlag makes (naming it; the home page, a feed, a style sheet, the
+    search index: a host's redirect would send it to the article) or lies below one, that lies outside ``[site]
+    base_url``'s path, or that another article claims is left out and reported in ``errors`` at the article's
     ``aliases:`` line; every other redirect is still made.
     """
+    from .search import BUNDLE
+
     pages: dict[str, Redirect] = {}
     answered: list[Redirect] = []
     for r in collect(articles, urls, languages, published, errors, notes, before):
         inside = r.old.startswith(urls.base_path)
         rel = page_file(r.old, urls) if inside else None
+        plain = unquote(r.old[len(urls.base_path):]).strip("/") if inside else ""
+        parts = plain.split("/")
+        taken = next((f for f in ("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+                      if f in made or f in (NETLIFY, APACHE, BUNDLE)), None)
         if not inside:
             errors.append(_error(r, f"{r.old} is outside the site's address {urls.base_url} (base_url "
                                     "in verlag.toml); redirects can only answer below it"))
-        elif rel is not None and (rel in made or rel in (NETLIFY, APACHE)):
-            errors.append(_error(r, f"{r.old} is the address of site/{rel}, a page verlag makes; "
+        elif rel is not None and (rel.lstrip("/") in made or rel in (NETLIFY, APACHE)):
+            errors.append(_error(r, f"{r.old} is the address of site/{rel.lstrip('/')}, a page verlag makes; "
                                     "remove it from aliases"))
+        elif taken == plain:
+            errors.append(_error(r, f"{r.old} is the address of site/{plain}, a file verlag makes; "
+                                    "remove it from aliases"))
+        elif taken is not None:
+            errors.append(_error(r, f"{r.old} lies in site/{taken}, which verlag makes; remove it from aliases"))
         elif rel is not None and rel in pages and pages[rel].slug != r.slug:
             errors.append(_error(r, f"{r.old} is answered by site/{rel}, the old address "
                                     f"{pages[rel].old} of {pages[rel].ref}; keep one"))

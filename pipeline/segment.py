@@ -41,7 +41,9 @@ __all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "referenc
            "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
 
 FRONT_KEYS = ("title", "summary", "tags")
-HARD_BREAK_RE = re.compile(r"(\\| {2,})$")
+# From the first space of a run only: tried from each space, a run not at the line's end took quadratic time
+# (a line with 60 KB of spaces in it: extract 56 s)
+HARD_BREAK_RE = re.compile(r"(\\|(?<! ) {2,})$")
 REFERENCE_TITLE_RE = re.compile(rf"(?:^|\s){TITLE}[ \t]*$")
 _CELL_PIPE_RE = re.compile(r"(?<!\\)\|")
 BLOCK_START_RE = re.compile(r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|=+\s*$|[-*_](\s*[-*_]){2,}\s*$|`{3}|~{3}|<|\|)")
@@ -654,9 +656,11 @@ class Labels(frozenset):
 _WP_SHORTCODE = rf"\[(?:/?(?:{WP_SHORTCODES})\b[^\]\n]*|[a-z_][\w-]*\s+[\w-]+\s*=[^\]\n]*|/[a-z_][\w-]*)\]"
 # The tags ``template_tags`` names, each alternative a kind of ``template_tag_kind``: a Hugo shortcode, a Liquid
 # tag, a Liquid output tag ("{{ site.url }}", https://shopify.github.io/liquid/basics/introduction/), a WordPress
-# shortcode. A Hugo or Liquid tag may go on over lines of its paragraph ("{{< figure src=…" and "alt=… >}}").
-TEMPLATE_TAG_RE = re.compile(rf"\{{\{{[<%].*?[>%]\}}\}}|\{{%-?\s*\w.*?%\}}|\{{\{{-?\s*[\w.'\"\[].*?\}}\}}|{_WP_SHORTCODE}",
-                             re.S)
+# shortcode. A Hugo or Liquid tag may go on over lines of its paragraph ("{{< figure src=…" and "alt=… >}}"), and
+# ends before the next one of its kind opens (none nests): searched to the end of the paragraph from each opening, a
+# paragraph of unclosed ones took quadratic time (80 KB of "{{< ": 25 s).
+TEMPLATE_TAG_RE = re.compile(rf"\{{\{{[<%](?:(?!\{{\{{[<%]).)*?[>%]\}}\}}|\{{%-?\s*\w(?:(?!\{{%).)*?%\}}"
+                             rf"|\{{\{{-?\s*[\w.'\"\[](?:(?!\{{\{{).)*?\}}\}}|{_WP_SHORTCODE}", re.S)
 
 
 def template_tag_kind(text: str) -> str | None:

@@ -135,7 +135,9 @@ def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
     a zone is in ``zone`` (verlag.toml's ``timezone``, the author's clock), else
     UTC, as YAML 1.1's timestamp type reads it; as zoneinfo reads a wall-clock time (RFC 9557), one in the gap
     of a change to summer time is moved forward by the gap (02:30 is 03:30; ``front_matter_warnings`` says so),
-    one that happens twice is the first. Raises ``ValueError`` for anything else, including impossible days.
+    one that happens twice is the first. An instant whose offset has seconds (a zone's local mean time before
+    about 1893: Berlin's +00:53:28), which RFC 3339 (feeds, sitemaps) and this reader lack, is given in UTC.
+    Raises ``ValueError`` for anything else, including impossible days and an instant before year 1 in UTC.
     """
     if isinstance(value, str):
         text = value.strip()
@@ -145,10 +147,18 @@ def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
             return dt.date.fromisoformat(text)
         value = _iso_time(text)
     if isinstance(value, dt.datetime):
-        if value.tzinfo:
-            return value
-        written = value.replace(tzinfo=zone or dt.timezone.utc)  # fold=0: the first of a time that happens twice
-        return written.astimezone(dt.timezone.utc).astimezone(written.tzinfo)
+        if not value.tzinfo:
+            written = value.replace(tzinfo=zone or dt.timezone.utc)  # fold=0: the first of a time that happens twice
+            try:
+                value = written.astimezone(dt.timezone.utc).astimezone(written.tzinfo)
+            except OverflowError:
+                raise ValueError(value) from None
+        if value.utcoffset() % dt.timedelta(minutes=1):
+            try:
+                return value.astimezone(dt.timezone.utc)
+            except OverflowError:
+                raise ValueError(value) from None
+        return value
     if isinstance(value, dt.date):
         return value
     raise ValueError(value)

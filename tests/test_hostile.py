@@ -828,3 +828,187 @@ def test_unfinished_tags_and_comments_in_german_html_cost_linear_time(site_proje
     page = project.read("site/en/tee/index.html")
     assert "Tea warms." in page and "Tee hilft." in page
     assert "Ein Satz." in project.read("site/de/kommentar/index.html")
+
+
+def test_note_syntax_is_found_and_converted_in_linear_time(project: Project, tmp_path):
+    """``==`` highlights were searched from each ``==`` to the end of its line (quadratic: a 40 KB line of ``==a ``
+    took ``check`` 7 s, a 1 MB one hours) and the code spans of an imported note with the lazy regex
+    ``markup.code_spans`` replaced (2,000 backticks on a line: minutes). Check and import of such a note, each in a
+    process of its own, with a bound far below the old time; the text around them is converted as before."""
+    import subprocess
+    import sys
+
+    flood = "==ja " * 40_000
+    head = ("Ich ==empfehle== am Abend einen warmen [[Tee]], denn er wärmt den Bauch und hilft beim Einschlafen. "
+            "Die Kräuter dafür wachsen im eigenen Garten.\n\n")
+    note = tmp_path / "notiz.md"
+    note.write_text("---\ntitle: Notiz\ndate: 2026-05-26\n---\n" + head + flood + "\n\nTee " + "`" * 20_000
+                    + " ==x==\n", encoding="utf-8")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/flut.md", article("Flut", "Erster Satz.\n\n" + flood + "\n"))
+    for command in (["import", str(note)], ["check"]):
+        run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), *command],
+                             capture_output=True, text=True, timeout=60)
+        assert "Traceback" not in run.stderr and run.returncode in (0, 1), run.stderr[-2000:]
+    body = project.read("source_de/notiz.md").split("---\n", 2)[2]
+    assert body.startswith(head.replace("==empfehle==", "<mark>empfehle</mark>").replace("[[Tee]]", "[Tee](tee.md)")
+                           + flood + "\n\n")
+    assert body.endswith("Tee " + "`" * 20_000 + " <mark>x</mark>\n")
+
+
+def test_a_word_of_a_thousand_tausend_is_no_number_and_costs_its_article_nothing(site_project: Project):
+    """German number words were read by recursion, one level per ``tausend``/``hundert``: a German word of 1,000
+    of them (7 KB) raised RecursionError in the numbers check, and check and build left the whole article out.
+    No German cardinal is longer than 65 letters; such a word is no number."""
+    project = site_project
+    project.write("source_de/zahl.md", article("Zahl", f"Es kamen {'tausend' * 1500} Leute.\n\nTee hilft.\n"))
+    project.run("extract")
+    review(project, "en", "zahl", {("title", "Zahl"): "Number", f"Es kamen {'tausend' * 1500} Leute.":
+                                   "There came 5 people.", "Tee hilft.": "Tea helps."})
+    out = project.run("check", code=1).output
+    assert "RecursionError" not in out and "numbers differ" in out, out[-2000:]
+    out = project.run("build").output
+    assert "Tea helps." in project.read("site/en/zahl/index.html"), out[-2000:]
+
+
+def test_hugo_ref_links_of_an_imported_page_are_rewritten_in_linear_time(project: Project, tmp_path):
+    """A ``ref`` shortcode's end (``>}}``) was searched to the end of the line from each ``]({{< ref``: a line
+    of 20 KB of unclosed ones took the import 1 s, 240 KB minutes, 1 MB most of an hour. In a process of its
+    own, with a bound far below the old time; the closed ``ref`` on the same line still becomes the file."""
+    import subprocess
+    import sys
+
+    from test_import_sites import tree
+
+    flood = "]({{< ref x " * 20_000
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\n+++\nEr schmeckt mild und wärmt am Abend.\n",
+        "content/posts/abend.md": "+++\ntitle = \"Abendroutine\"\n+++\nAm Abend trinke ich gerne einen warmen "
+            "[Tee]({{< ref \"tee.md\" >}}), denn er hilft beim Einschlafen. " + flood + "\n"})
+    run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(site)],
+                         capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
+    assert "warmen [Tee](lindenbluetentee.md), denn" in project.read("source_de/abendroutine.md")
+
+
+@pytest.mark.parametrize("opener", ["{{< ", "{% a ", "{{ a "])
+def test_unclosed_template_tags_in_a_source_cost_extract_and_check_linear_time(site_project: Project, opener: str):
+    """Each Hugo or Liquid tag was searched for its end up to the end of its paragraph from each opening: a German paragraph of 80 KB of unclosed ``{{<`` took extract and check 25 s each,
+    1 MB hours. A tag now ends before the next one of its kind opens (none of them nests). In a process of its
+    own, with a bound far below the old time; a closed tag beside them is still named."""
+    import subprocess
+    import sys
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\n{{< figure src=x >}} " + opener * 40_000
+                                              + "\n"))
+    for command in ("extract", "check"):
+        run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command],
+                             capture_output=True, text=True, timeout=60)
+        assert "Traceback" not in run.stderr and run.returncode in (0, 1), run.stderr[-2000:]
+        assert "source_de/tee.md:7: Hugo shortcode {{< figure src=x >}}" in run.stdout + run.stderr
+
+
+def test_a_time_before_standard_time_in_verlag_toml_s_timezone_is_built_with_an_rfc_3339_offset(site_project: Project):
+    """Before 1893 a zone's offset was the local mean time (Berlin's +00:53:28): a front-matter time then in
+    ``timezone``'s clock went into the edition record with an offset of seconds, which no date reader (nor RFC 3339
+    of feeds and sitemaps) has, and every build said "damaged edition record; run 'verlag build' again" and left
+    the article out. Such a time is now kept as UTC; year 1 before UTC is no date, at its line."""
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml").replace('languages =', 'timezone = "Europe/Berlin"\n'
+                                                                                     'languages =', 1))
+    project.write("source_de/alt.md", "---\ntitle: Alt\ndate: 1850-06-01T10:00:00\n---\nAlter Tee wärmt.\n")
+    project.write("source_de/uralt.md", "---\ntitle: Uralt\ndate: 0001-01-01T00:30:00\n---\nUralter Tee.\n")
+    out = project.run("build", code=2).output
+    assert "error: source_de/uralt.md:3: date:" in out and "damaged" not in out, out[-2000:]
+    assert (project.root / "site/de/alt/index.html").is_file()
+    feed = etree.fromstring((project.root / "site/de/feed.xml").read_bytes())
+    published = feed.xpath("//*[local-name()='published']/text()")
+    assert published == ["1850-06-01T09:06:32Z"], published
+
+
+@pytest.mark.parametrize("flood", [("[ja " * 9_000 + "\n\n") * 8, "[a" + "b" * 100_000,
+                                   ("[caption]" * 4_000 + "\n\n") * 10])
+def test_a_wordpress_post_of_unclosed_shortcodes_is_imported_in_linear_time(project: Project, tmp_path, flood: str):
+    """A shortcode was searched for its ``]`` up to the end of the post from each ``[`` (and its name tried at
+    every length: quadratic within one word), a caption for its ``[/caption]`` from each ``[caption]``: a post of
+    216 KB of ``[a `` (in blocks of fewer brackets than markdown-it's limit) took the import minutes, 1 MB hours. A shortcode's attributes hold no brackets (WordPress's
+    Shortcode API says so) and captions do not nest. In a process of its own, with a bound far below the old time;
+    a closed caption before them is still converted."""
+    import subprocess
+    import sys
+
+    from test_import_old_blog import CARE, LEAD, export, post
+
+    body = (f"<p>{LEAD} {CARE}</p>\n[caption id=\"a\"]<img src=\"https://praxis-am-bach.example/b.jpg\" alt=\"Blüte\">"
+            f" Die Blüte.[/caption]\n\n{flood}\n")
+    path = export(tmp_path, post("Ringelblumen", body, post_id=7, name="ringelblumen"))
+    run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(path)],
+                         capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
+    assert "Die Blüte." in project.read("source_de/ringelblumen.md")
+
+
+@pytest.mark.parametrize("alias", ["/", "/de/feed.xml", "/static/style.css", "/sitemap.xml", "/robots.txt",
+                                   "/.htaccess", "/pagefind/pagefind.js", "/_redirects/x", "/de/kaffee/index.html/x"])
+def test_an_alias_at_a_file_the_site_makes_or_below_one_is_refused_at_its_line(site_project: Project, alias: str):
+    """Only the address of a page verlag makes was refused as an old address: ``aliases: ["/"]`` made Apache
+    send the home page (``RedirectMatch 301 ^/?$``), ``/de/feed.xml`` or ``/static/style.css`` the feed or
+    every page's style sheet to one article, and an address below a file (``/_redirects/x``) failed the build
+    with "Not a directory" at no line."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n", aliases=f'["{alias}", "/alt/tee/"]'))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    out = project.run("build", code=2).output
+    assert f"error: source_de/tee.md:4: aliases: {alias} is the address of site/" in out \
+        or f"error: source_de/tee.md:4: aliases: {alias} lies in site/" in out, out[-3000:]
+    assert "Not a directory" not in out and "leaves site/" not in out, out[-3000:]
+    assert project.read("site/_redirects") == "/alt/tee/  /de/tee/  301\n"
+    assert [line.split()[2] for line in project.read("site/.htaccess").splitlines()
+            if line.startswith("RedirectMatch")] == ["^/alt/tee/?$"]
+    assert "Kaffee weckt." in project.read("site/de/kaffee/index.html")
+
+
+def test_a_translation_that_changes_the_30th_digit_of_a_number_is_a_numbers_error(site_project: Project):
+    """Numbers were compared as decimals of 28 significant digits: a reviewer who changed the last digits of a
+    30-digit number (a reference, a long account number) passed the numbers check."""
+    project = site_project
+    project.write("source_de/nummer.md", article("Nummer", "Die Nummer 123456789012345678901234567890 gilt.\n"))
+    project.run("extract")
+    review(project, "en", "nummer", {("title", "Nummer"): "Number", "Die Nummer 123456789012345678901234567890 gilt.":
+                                     "The number 123456789012345678901234567899 applies."})
+    out = project.run("check", code=1).output
+    assert "numbers differ" in out and "123456789012345678901234567899" in out, out[-2000:]
+
+
+def test_a_bidi_override_in_a_translation_is_an_error_no_flag_waives_and_is_not_published(site_project: Project):
+    """U+202E (right-to-left override) shows the characters after it in reverse: "Take ‮12‬ tablets" reads
+    "Take 21 tablets" while every check read 12 (the Trojan Source trick, CVE-2021-42574). A translation with an
+    override the German lacks is an error no ``ignore-*`` flag waives, and the page keeps the German sentence."""
+    project = site_project
+    project.write("source_de/dosis.md", article("Dosis", "Nehmen Sie 12 Tabletten.\n\nTrinken Sie Wasser.\n"))
+    project.run("extract")
+    review(project, "en", "dosis", {("title", "Dosis"): "Dose",
+                                    "Nehmen Sie 12 Tabletten.": "Take \u202e12\u202c tablets.",
+                                    "Trinken Sie Wasser.": "Drink water."}, silence=("bidi-control",))
+    out = project.run("check", code=1).output
+    assert "[bidi-control]" in out and "translations/en/dosis.po:" in out, out[-2000:]
+    project.run("build")
+    page = project.read("site/en/dosis/index.html")
+    assert "Drink water." in page and "\u202e" not in page and "Nehmen Sie 12 Tabletten." in page
+
+
+def test_a_long_run_of_spaces_inside_a_paragraph_line_costs_extract_linear_time(site_project: Project):
+    """The hard-break pattern (two spaces at a line's end) was searched from each space of a run that does not
+    end its line: a German line with 60 KB of spaces in it took extract 56 s, 1 MB hours. In a process of its own,
+    with a bound far below the old time."""
+    import subprocess
+    import sys
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\nDer Tee" + " " * 120_000 + "hilft.\nEnde.\n"))
+    run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"],
+                         capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
+    assert 'msgid "Ende."' in project.read("translations/en/tee.po")

@@ -366,3 +366,16 @@ def test_a_hugo_site_s_feeds_lists_and_static_files_are_named_with_where_their_c
         assert f"\n  {line}\n" in out, line
     assert "/robots.txt" not in out  # the new site has its own
     assert "/tags/geplant/" not in out  # a draft's terms had no list
+
+
+def test_hugo_ref_links_are_rewritten_when_the_site_is_named_by_a_relative_path(project, tmp_path, monkeypatch):
+    """``verlag import hugo`` from the folder above: the page's own path was relative and the content folder's
+    absolute, and comparing them failed the whole import ("internal error: ValueError")."""
+    tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\n+++\nEr schmeckt mild.\n",
+        "content/posts/abend.md": "+++\ntitle = \"Abendroutine\"\n+++\nAm Abend trinke ich [Tee]({{< ref \"tee.md\" >}}).\n",
+    })
+    monkeypatch.chdir(tmp_path)
+    project.run("import", "hugo")
+    assert "Am Abend trinke ich [Tee](lindenbluetentee.md)." in project.read("source_de/abendroutine.md")
