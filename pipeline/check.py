@@ -240,7 +240,7 @@ def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
             urls = urls or Counter()
             urls[piece] += 1
     prose.append(text[pos:])
-    for kind in ("emphasis", "strong emphasis", "strikethrough"):
+    for kind in ("emphasis", "strong emphasis", "strikethrough") if kinds else ():
         if kinds[kind]:
             kinds[kind] //= 2  # counted per delimiter, reported per pair
     addresses = [dest for _, dest in targets] + list(urls)
@@ -273,7 +273,10 @@ def _destination(tail: str) -> str:
     rest = rest.lstrip("(").strip()
     if rest.startswith("<"):
         return rest[1:rest.find(">")] if ">" in rest else rest
-    return re.split(r"\s", rest.removesuffix(")"), maxsplit=1)[0]
+    return _WHITESPACE.split(rest.removesuffix(")"), maxsplit=1)[0]
+
+
+_WHITESPACE = re.compile(r"\s")
 
 
 def _differences(source: Counter, target: Counter) -> tuple[list, list]:

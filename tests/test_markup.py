@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.markup import _BACKTICK_RUN, _BARE_URL, _BARE_URL_HINT, _ENTITY_OR_PLACEHOLDER, analyse, scan
+from pipeline.markup import (_BACKTICK_RUN, _BARE_URL, _BARE_URL_HINT, _ENTITY_OR_PLACEHOLDER, _WEB_URL, analyse,
+                             scan)
 
 from conftest import need_corpus
 
@@ -62,9 +63,12 @@ PIECES = st.lists(st.sampled_from(["http:", "https://", "www.", "w", "a@b.de", "
 @given(st.one_of(PIECES, st.text(max_size=30)))
 def test_every_scan_analyse_skips_needs_a_character_the_text_lacks(text):
     """``analyse`` runs its bare-URL, entity/placeholder and backtick scans only on texts holding a character
-    (or string) each of their matches holds: true of every match, so skipping them changes no result."""
+    (or string) each of their matches holds: true of every match, so skipping them changes no result. In a text
+    without "@" the bare-URL scan drops its e-mail alternative (``_WEB_URL``): the same matches."""
     for m in _BARE_URL.finditer(text):
         assert _BARE_URL_HINT.search(m.group()), m
+    if "@" not in text:
+        assert [m.span() for m in _WEB_URL.finditer(text)] == [m.span() for m in _BARE_URL.finditer(text)]
     for m in _ENTITY_OR_PLACEHOLDER.finditer(text):
         assert set(m.group()) & set("&{%"), m
     for m in _BACKTICK_RUN.finditer(text):
