@@ -192,3 +192,26 @@ def test_a_line_of_redirects_txt_the_build_cannot_answer_is_named_at_its_line_an
     site = project.root / "site"
     assert (site / "index.xml").read_bytes() == (site / "de/feed.xml").read_bytes()
     assert not (site / "alt.xml").exists()
+
+
+def test_the_review_report_shows_a_shortcode_on_the_entry_that_holds_it(project, tmp_path):
+    """The reviewer sees a tag left in the German as a ``template-tag`` warning on its entry's row (it needs the
+    author's attention, not a translation of the tag), so the entry is among those that need attention."""
+    from lxml import html
+
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\ndate = 2024-01-02\n+++\nEr schmeckt mild.\n\n"
+                                "[caption id=\"a1\"]Eine Tasse am Abend[/caption]\n",
+    })
+    project.run("import", str(site))
+    publish_all(project)
+    project.run("extract")
+    project.run("review")
+    page = html.parse(str(project.root / "review/en/lindenbluetentee.html"))
+    rows = page.xpath("//article[contains(@class, 'seg')][.//li[contains(@class, 'finding')]]")
+    assert len(rows) == 1
+    text = rows[0].text_content()
+    assert "[caption id=\"a1\"]Eine Tasse am Abend[/caption]" in text
+    assert "WordPress shortcode [caption id=\"a1\"] is not Markdown" in text and "template-tag" in text
+    assert "WordPress shortcode [/caption] is not Markdown" in text
