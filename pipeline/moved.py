@@ -102,26 +102,34 @@ def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = Fals
         if old not in given:
             added.setdefault(old, new)
     if added and not dry_run:
-        text = text + ("\n" if text and not text.endswith("\n") else "") if text else HEADER
+        if not text:
+            text = HEADER
+        elif not text.endswith("\n"):
+            text += "\n"
         write_if_changed(path, text + "".join(f"{old}  {new}  301\n" for old, new in added.items()))
     return list(added.items())
 
 
 def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dict,
-                  before: Collection[str], intact: Callable[[str], bool], errors: list[VerlagError]) -> dict:
+                  before: Collection[str], intact: Callable[[str], bool], errors: list[VerlagError],
+                  notes: list[str]) -> dict:
     """The files under site/ that answer ``redirects.txt``'s old addresses, with ``out``'s ``_redirects`` and
     ``.htaccess`` (the aliases' rules, when there are any) extended by theirs. ``out``: every other file of the
     site (None: unchanged); ``languages``: the source language first; ``before``: the files of the last build and
-    ``intact`` (``handedits``): a copy whose file is unchanged is None too. An old address verlag answers already
+    ``intact`` (``handedits``): a copy whose file is unchanged is None too. A new path in the folder of a language
+    not published yet (``/en/feed.xml``) leads to the source language's (``/de/feed.xml``) meanwhile, said in
+    ``notes`` ("file:line: message"), as an alias does. An old address verlag answers already
     (a page, an alias) or outside ``base_url``'s path, and a new path the site does not have, are left out and
     reported in ``errors`` at their line."""
     moved = read_moved(config, errors)
     if not moved:
         return {}
     aliased = {line.split()[0] for line in str(out.get(NETLIFY) or "").splitlines() if line.strip()}
+    folders = {rel[:i] for rel in out for i, char in enumerate(rel) if char == "/"}  # a copy cannot be one
     made: dict = {}
     rules: list[Moved] = []
     for m in moved:
+        m = _published(m, urls, languages, out, notes)
         target = urls.file(m.new) if m.new.startswith(urls.base_path) else None
         if target is None or target not in out or target in (NETLIFY, APACHE):
             errors.append(VerlagError(f"{m.new} is no page or file of the new site (the path of a language's "
@@ -135,7 +143,7 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
         page = target.lower().endswith(HTML_SUFFIXES)
         served = page_file(m.old, urls)  # the HTML file a static server answers the old address with, if any
         copy = None if m.old.endswith("/") else unquote(m.old[len(urls.base_path):])
-        taken = next((f"site/{f}" for f in (served, copy) if f is not None and (f in out or f in made)),
+        taken = next((f"site/{f}" for f in (served, copy) if f is not None and (f in out or f in made or f in folders)),
                      "an article's aliases:" if m.old in aliased else None)
         if taken:
             errors.append(VerlagError(f"{m.old} is answered already ({taken}): left out", MOVED_FILE, m.line))
@@ -157,6 +165,21 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
                         + "".join(f"RedirectMatch 301 {apache_pattern(m.old)} {_absolute(urls, m.new)}\n"
                                   for m in rules))
     return made
+
+
+def _published(m: Moved, urls: Urls, languages: Sequence[str], out: dict, notes: list[str]) -> Moved:
+    """``m``, or where a new path in the folder of a language whose edition is not published (not in ``out``)
+    leads to the same path in the source language's folder (``languages[0]``), that, said in ``notes``."""
+    if not m.new.startswith(urls.base_path) or urls.file(m.new) in out:
+        return m
+    lang = next((code for code in languages[1:] if m.new.startswith(urls.path("index", code))), None)
+    if lang is None:
+        return m
+    instead = urls.path("index", languages[0]) + m.new[len(urls.path("index", lang)):]
+    if urls.file(instead) not in out:
+        return m
+    notes.append(f"{MOVED_FILE}:{m.line}: {m.old} leads to {instead} until the {lang} edition is published")
+    return Moved(m.old, instead, m.line)
 
 
 def _absolute(urls: Urls, path: str) -> str:

@@ -1377,7 +1377,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     made: dict[str, list] = {}
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
                               out, errors, site.notes, before, made, german_titles))
-    out.update(moved_outputs(config, urls, (site.source, *config.languages), out, files_before, intact, errors))
+    out.update(moved_outputs(config, urls, (site.source, *config.languages), out, files_before, intact, errors,
+                             site.notes))
     out.update(_withdrawn(site, state, out))
     return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned,
                        "spoken": clean, "redirects": made}, bodies

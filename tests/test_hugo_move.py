@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polib
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import Project, article, serving
+from conftest import Project, article, serving, sign_off_all
 
 
 def tree(root: Path, files: dict[str, str]) -> Path:
@@ -58,7 +59,8 @@ def test_build_names_each_shortcode_an_import_left_in_the_text_at_its_line_also_
                "hinweis.html %} is not Markdown" in out
         assert f"warning: source_de/lindenbluetentee.md:{at['caption']}: WordPress shortcode [caption id=\"a1\"] " \
                "is not Markdown" in out
-        assert "warning: source_de/seiten/anfahrt.md:7: WordPress shortcode [gallery ids=\"3,4\"] is not Markdown" in out
+        assert "warning: source_de/seiten/anfahrt.md:7: WordPress shortcode [gallery ids=\"3,4\"] is not " \
+               "Markdown" in out
     checked = project.run("check").output
     assert "source_de/seiten/anfahrt.md:7: WordPress shortcode [gallery ids=\"3,4\"] is not Markdown" in checked
     assert len(said(checked, "[template-tag]")) == 5
@@ -78,7 +80,8 @@ def test_a_page_changed_by_hand_in_site_is_rewritten_by_the_next_build_and_said(
 
     from pipeline import handedits
 
-    project.write("source_de/lindenbluetentee.md", article("Lindenblütentee", "Er schmeckt mild und hilft beim Einschlafen.\n"))
+    project.write("source_de/lindenbluetentee.md",
+                  article("Lindenblütentee", "Er schmeckt mild und hilft beim Einschlafen.\n"))
     project.run("extract")
     project.run("build")
     site = project.root / "site"
@@ -175,18 +178,23 @@ def test_build_answers_the_old_feeds_lists_and_static_files_an_import_named(proj
 
 def test_a_line_of_redirects_txt_the_build_cannot_answer_is_named_at_its_line_and_the_others_are_answered(
         project, tmp_path):
-    """A line that is no pair of paths, an old address given twice, one verlag makes itself, or a new path the site
-    does not have is an error at its line of redirects.txt (exit 2); the other lines are answered."""
+    """A line that is no pair of paths, an old address given twice, one verlag makes itself (a page, a folder), or a
+    new path the site does not have is an error at its line of redirects.txt (exit 2); the other lines are
+    answered."""
     imported_hugo_site(project, tmp_path)
     project.write("redirects.txt", project.read("redirects.txt")
-                  + "/feed/\n/index.xml  /de/feed.xml  301\n/de  /de/feed.xml  301\n/alt.xml  /de/gibt-es-nicht.xml  301\n")
+                  + "/feed/\n/index.xml  /de/feed.xml  301\n/de  /de/feed.xml  301\n"
+                  + "/alt.xml  /de/gibt-es-nicht.xml  301\n/media  /de/feed.xml  301\n")
     result = project.run("build", code=2)
     lines = project.read("redirects.txt").splitlines()
     at = {text: lines.index(text) + 1 for text in lines}
     assert f"redirects.txt:{at['/feed/']}: not an old address and a new one" in result.output
     assert f"redirects.txt:{lines.index('/index.xml  /de/feed.xml  301', 9) + 1}: /index.xml is given on line " \
            f"{at['/index.xml  /de/feed.xml  301']} too: keep one" in result.output
-    assert f"redirects.txt:{at['/de  /de/feed.xml  301']}: /de is answered already (site/de/index.html)" in result.output
+    assert f"redirects.txt:{at['/de  /de/feed.xml  301']}: /de is answered already (site/de/index.html)" \
+        in result.output
+    assert f"redirects.txt:{at['/media  /de/feed.xml  301']}: /media is answered already (site/media)" \
+        in result.output  # a folder of the site: no file can be written there
     assert f"redirects.txt:{at['/alt.xml  /de/gibt-es-nicht.xml  301']}: /de/gibt-es-nicht.xml is no page or file " \
            "of the new site" in result.output
     site = project.root / "site"
@@ -215,3 +223,40 @@ def test_the_review_report_shows_a_shortcode_on_the_entry_that_holds_it(project,
     assert "[caption id=\"a1\"]Eine Tasse am Abend[/caption]" in text
     assert "WordPress shortcode [caption id=\"a1\"] is not Markdown" in text and "template-tag" in text
     assert "WordPress shortcode [/caption] is not Markdown" in text
+
+
+def test_an_old_address_of_a_language_not_published_yet_leads_to_the_german_meanwhile(project, tmp_path):
+    """The old English feed and list of a multilingual Hugo site, while the English edition is not published (its
+    translation not reviewed yet): the build answers them with the German feed and home page and says so, rather
+    than failing; once the English edition is published they lead to it."""
+    site = tree(tmp_path / "hugo", {
+        **HUGO,
+        "content/posts/tee.en.md": "+++\ntitle = \"Linden tea\"\ntags = [\"Home remedies\"]\n+++\n"
+                                   "It tastes mild and helps you fall asleep.\n\n![A cup](/images/tasse.png)\n\n"
+                                   "More under [home remedies](/tags/hausmittel/) and in the [feed](/index.xml).\n",
+    })
+    (site / "static/images").mkdir(parents=True)
+    (site / "static/images/tasse.png").write_bytes(PNG)
+    project.write("verlag.toml", 'name = "Praxis"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[site]\nbase_url = "https://neu.example/"\n')
+    project.run("import", str(site))
+    publish_all(project)
+    project.run("extract")
+    catalog = project.root / "translations/en/lindenbluetentee.po"
+    po = polib.pofile(str(catalog))
+    for entry in po:  # as a reviewer who has not checked the hand translation yet
+        if entry.msgstr and not entry.fuzzy:
+            entry.flags.append("fuzzy")
+    po.save(str(catalog))
+    assert "/en/index.xml  /en/feed.xml  301\n" in project.read("redirects.txt")
+    out = project.run("build").output
+    line = project.read("redirects.txt").splitlines().index("/en/index.xml  /en/feed.xml  301") + 1
+    assert f"note: redirects.txt:{line}: /en/index.xml leads to /de/feed.xml until the en edition is published" in out
+    built = project.root / "site"
+    assert (built / "en/index.xml").read_bytes() == (built / "de/feed.xml").read_bytes()
+    assert "/en/tags/home-remedies/  /de/  301\n" in (built / "_redirects").read_text(encoding="utf-8")
+    sign_off_all(project, "en")
+    out = project.run("build").output
+    assert "until the en edition is published" not in out, out
+    assert (built / "en/index.xml").read_bytes() == (built / "en/feed.xml").read_bytes()
+    assert "/en/tags/home-remedies/  /en/  301\n" in (built / "_redirects").read_text(encoding="utf-8")
