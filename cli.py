@@ -443,7 +443,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
     for root, pages in hugo_sites.items():
-        _say_old_addresses(config, root, pages)
+        _say_old_addresses(config, root, pages, dry_run)
     if found:
         errors += _import_site_translations(config, found, beside, dry_run, translator)
     elif translator is not None:
@@ -491,21 +491,26 @@ def _import_site_translations(config, found, beside, dry_run: bool,
     return errors
 
 
-def _say_old_addresses(config, root: Path, pages: list) -> None:
+def _say_old_addresses(config, root: Path, pages: list, dry_run: bool) -> None:
     """Name the addresses of the Hugo site at ``root`` besides its pages' (``importer_addresses``: feeds, lists,
-    static files) that answer 404 after the move, each with the new site's path that has its content, as lines of
-    a ``_redirects`` file for the host's own rules. ``pages``: the site's files imported, each with its
-    language (None: German) as ``importer_addresses.old_addresses`` takes them."""
+    static files), each with the new site's path that has its content, and add those to the project's
+    ``redirects.txt`` (``moved``), which ``build`` answers; a static file not imported is named alone. ``pages``:
+    the site's files imported, each with its language (None: German) as ``importer_addresses.old_addresses`` takes
+    them. ``dry_run``: nothing is written."""
     from pipeline.importer_addresses import old_addresses
+    from pipeline.moved import MOVED_FILE, add_moved
     from pipeline.site import Urls
 
     found = old_addresses(root, pages, config.source_dir, Urls(config.site_url).path, config.source_language,
                           config.languages)
     if not found:
         return
+    added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
+    said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "
+            "(a feed or file copied to its old address, a redirect page, the rules of site/_redirects and "
+            f"site/.htaccess)" if added else f"{MOVED_FILE} has them already")
     click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} (feeds, lists, static "
-               "files) answer 404 after the move: verlag redirects only the articles' old addresses (aliases:); "
-               "add these rules on your host (the form of site/_redirects):")
+               f"files), which no article's aliases: keep: {said}:")
     for old in found:
         click.echo(f"  {old.path}  {old.now}  301" if old.now else
                    f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")

@@ -45,6 +45,7 @@ from .glossary import Glossary, as_written, exact_pattern, load_glossary, matcha
 from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
+from .moved import moved_paths
 from .numberwords import as_digits, german_number_words, spelled_numbers
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
@@ -1494,7 +1495,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     for line, message in front_matter_warnings(article))
     findings.extend(Finding(article.ref, line, "template-tag", WARNING, template_tag_warning(tag, kind),
                             config.source_language, article.slug, (None, ""))
-                    for article in sources.articles if not slugs or article.slug in slugs
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, tag, kind in template_tags(article))
     findings.extend(Finding(article.ref, line, "note-syntax", WARNING, message, config.source_language,
                             article.slug, (None, ""))
@@ -1572,7 +1573,8 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     urls, codes = Urls(config.site_url), (config.source_language, *config.languages)
     names |= {slug for slug in sources.unreadable
               if (config.site_dir / urls.file(urls.path("article", config.source_language, slug))).is_file()}
-    served = (lambda path: urls.serves(path, codes)) if "://" in config.site_url else None
+    moved = moved_paths(config)  # the old site's addresses redirects.txt answers
+    served = (lambda path: urls.serves(path, codes) or old_path(path) in moved) if "://" in config.site_url else None
     findings = []
     for article in published:
         if (slugs and article.slug not in slugs) or not any(mark in article.body for mark in (".md", "](/", "]: /")):

@@ -22,8 +22,9 @@ from .glossary import Glossary, load_glossary
 from .limits import CATALOG
 from .lock import clock, held_since
 from .orphans import Orphan, carry_over, find_orphans, report
-from .sources import TEMPLATE_TAG_HINT, Article, front_matter_warnings, later, read_sources
+from .sources import Article, front_matter_warnings, later, read_sources
 from .statrecord import StatRecord
+from .tagwarnings import TagWarnings
 
 # The work on a changed article (``extract_article``: segmentation, catalogs, raw HTML) and the process pool,
 # 0.2 s to import, are imported where an article is extracted, so a run that finds every article unchanged by
@@ -31,7 +32,6 @@ from .statrecord import StatRecord
 
 STATE_FILE = "extract.json"
 SAID_FILE = "html-blocks.json"  # per article: the German text (sha256) whose HTML-block warnings were said
-TAGS_FILE = "template-tags.json"  # per article where a tag may start: its text (sha256) and its tag warnings
 SEGMENTATION_FILE = "segmentation.json"  # verlag.toml's segmentation at the last run: a switch is said and handled
 
 
@@ -112,9 +112,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict[str, str] = {}
     said, told = load_state(config.state_dir / SAID_FILE), {}
-    tags = load_state(config.state_dir / TAGS_FILE)
-    tagged = tags.get("articles") if tags.get("key") == code_digest() else None  # verlag's code words the warnings
-    tagged, tags_now = tagged if isinstance(tagged, dict) else {}, {}
+    tags = TagWarnings(config.state_dir)
     slugs = {a.slug for a in articles} | sources.unreadable
     paused = {a.slug: a.ref for a in sources.german_only}
     orphans = find_orphans(config, slugs)
@@ -144,7 +142,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             progress(article)
         result.warnings += [f"{article.ref}:{line}: {message}" for line, message in front_matter_warnings(article)]
         result.warnings += [f"{article.ref}:{line}: {message}"
-                            for line, message in _template_tags(article, tagged.get(article.slug), tags_now)]
+                            for line, message in tags.of(article)]
         if said.get(article.slug) != article.digest:  # as make repeats a warning only when the file is compiled again
             from .rawhtml import html_block_warnings
 
@@ -178,9 +176,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     if result.written:
         files.confirm([name for article in changed for name in _names(config, article)], partial(clock, config))
     files.save()
-    tags_now = {"key": code_digest(), "articles": tags_now}
+    tags.save()
     segmentation = {"segmentation": config.segmentation}
-    for name, now, before in ((STATE_FILE, fresh, state), (SAID_FILE, told, said), (TAGS_FILE, tags_now, tags),
+    for name, now, before in ((STATE_FILE, fresh, state), (SAID_FILE, told, said),
                               (SEGMENTATION_FILE, segmentation, segmented)):
         if now != before:  # a no-op run neither encodes nor compares them (2 ms at 500 articles)
             save_state(config.state_dir / name, now)
@@ -241,29 +239,3 @@ def _read_text(path: Path) -> str:
         return ""
 
 
-def _template_tags(article: Article, known, found: dict[str, list]) -> list[tuple[int, str]]:
-    """(line, warning) for each of ``segment.template_tags``. The answer is ``known`` while the article's digest
-    is the one of its ``TAGS_FILE`` entry, [digest, (line, warning) pairs], kept for every article (none
-    for most): a no-op run neither searches the texts (25 ms at 500 articles) nor segments them. Anything
-    else is worked out again: segmentation is imported only for a body in which such a tag can start
-    (``sources.TEMPLATE_TAG_HINT``, searched in the text from the body on). ``found``: where the answer goes,
-    by slug, for the next run."""
-    warnings = _kept_warnings(known, article.digest)
-    if warnings is None:
-        warnings = []
-        if TEMPLATE_TAG_HINT.search(article.text, article.body_start):
-            from .segment import template_tag_warning, template_tags
-
-            warnings = [(line, template_tag_warning(tag, kind)) for line, tag, kind in template_tags(article)]
-    found[article.slug] = [article.digest, [list(w) for w in warnings]]
-    return warnings
-
-
-def _kept_warnings(known, digest: str) -> list[tuple[int, str]] | None:
-    """The (line, warning) pairs of a ``TAGS_FILE`` entry made for the text with ``digest``; None for any other
-    entry (none, another text's, damaged)."""
-    if not (isinstance(known, list) and len(known) == 2 and known[0] == digest and isinstance(known[1], list)):
-        return None
-    if not all(isinstance(w, list) and len(w) == 2 and type(w[0]) is int and isinstance(w[1], str) for w in known[1]):
-        return None
-    return [(line, message) for line, message in known[1]]

@@ -272,7 +272,7 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
            for rel, r in pages.items()}
     out[NETLIFY] = "".join(f"{r.old}  {r.new}  301\n" for r in answered)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"
-                   + "".join(f"RedirectMatch 301 {_pattern(r.old)} {r.url}\n" for r in answered))
+                   + "".join(f"RedirectMatch 301 {apache_pattern(r.old)} {r.url}\n" for r in answered))
     return out
 
 
@@ -281,7 +281,7 @@ def _error(where: Article | Redirect, message: str) -> VerlagError:
     return VerlagError(f"aliases: {message}", where.ref, line)
 
 
-def _pattern(path: str) -> str:
+def apache_pattern(path: str) -> str:
     """The %-decoded ``path`` as an anchored PCRE matching it literally, with or without its final ``/``,
     as one argument of an Apache directive: in double quotes when it holds a space.
 

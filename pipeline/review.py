@@ -30,7 +30,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .bidi import mark_directions
 from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, parse_po, provenance,
                       review_state)
-from .check import ERROR, check_catalog, german_copies, msgid_line, waiver_advice
+from .check import ERROR, WARNING, Finding, check_catalog, german_copies, msgid_line, waiver_advice
 from .config import Config
 from .errors import VerlagError, contain, stage
 from .fsutil import code_digest, digest_bytes, file_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
@@ -270,7 +270,23 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
     with stage(article.ref, f"checking {ref}"):
         findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language,
                                   site_url=config.site_url, published=pages, renamed=pages.renamed)
-    return build_page(article, po, lang, ref, findings, glossary, labels, text)
+    return build_page(article, po, lang, ref, [*findings, *tag_findings(article, po, lang)], glossary, labels, text)
+
+
+def tag_findings(article: Article, po: polib.POFile, lang: str) -> list[Finding]:
+    """``check``'s ``template-tag`` warnings of the German ``article`` (file and line of each tag), each keyed to the
+    entry of ``po`` whose msgid holds the tag: the reviewer sees on its row that the tag is the author's to rewrite,
+    not to translate. A tag no msgid holds (in an HTML block) is left to ``check`` and ``build``."""
+    from .segment import template_tag_warning, template_tags
+
+    entries = [(" ".join(e.msgid.split()), key(e)) for e in po if not e.obsolete]
+    found = []
+    for line, tag, kind in template_tags(article):
+        held = next((k for msgid, k in entries if " ".join(tag.split()) in msgid), None)
+        if held is not None:
+            found.append(Finding(article.ref, line, "template-tag", WARNING, template_tag_warning(tag, kind), lang,
+                                 article.slug, held))
+    return found
 
 
 STATE_FILE = "review.json"

@@ -48,12 +48,16 @@ from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import code_digest, contained, load_state, read_bytes, relpath, remove_empty_parents, save_state, \
     write_if_changed
+from .handedits import SiteFiles, digest
 from .media import Media, collect_media, file_path, stored_references, unscanned
+from .moved import moved_outputs, moved_paths
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site
-from .redirects import file_slug, gone_language_message, gone_message, kept, old_names, redirect_files, redirect_page
+from .redirects import file_slug, gone_language_message, gone_message, kept, old_names, old_path, redirect_files, \
+    redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .statrecord import StatRecord
+from .tagwarnings import TagWarnings
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, Worded, english_fallback, gettext_as_text, \
     in_english, load_translations, mark_english, site_po_path, theme_dirs, theme_messages, translations_digest, \
@@ -1202,12 +1206,13 @@ def _pooled_bodies(plan: _BodyPlan, config: Config, article: Article) -> dict[st
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
                  state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None,
-                 jobs: int | None = None, sources: Sources | None = None
+                 jobs: int | None = None, sources: Sources | None = None, intact=None
                  ) -> tuple[dict[str, bytes | str | Path | None], _Site, dict, _Bodies]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
     An article page whose inputs have the key recorded in ``state`` and whose
-    file ``exists`` maps to None: unchanged, not rendered again. So does the
+    file ``exists`` (and is ``intact``: as the last build left it, ``handedits``; None: whenever it exists) maps
+    to None: unchanged, not rendered again. So does the
     page of an article whose German source cannot be read now or names a file
     outside source_de/ (its last good page stays; without one it is left out)
     and a page that fails to render (reported in ``errors``). A page whose German source (no draft) still
@@ -1221,6 +1226,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     and the ``_Bodies``, whose ``save`` caches them for the next build.
     """
     errors = [] if errors is None else errors
+    intact = exists if intact is None else intact
     slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
     sources = read_sources(config) if sources is None else sources
     documents = [a for a in (*sources.articles, *sources.german_only) if a.slug in slugs]
@@ -1245,11 +1251,13 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     # original left out for now, its references refused and no earlier page, still holds its names, as its file)
     renamed = old_names(documents)
     urls = Urls(settings.base_url)
+    moved = moved_paths(config)  # the old site's addresses redirects.txt answers
     # an original that cannot be read now keeps the German page of the last build, and links to it work
     standing = {slug for slug in sources.unreadable
                 if exists(urls.file(urls.path("article", config.source_language, slug)))}
     media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan, renamed,
-                          lambda path: urls.serves(path, (config.source_language, *config.languages)), standing)
+                          lambda path: urls.serves(path, (config.source_language, *config.languages))
+                          or old_path(path) in moved, standing)
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
@@ -1294,7 +1302,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             ).encode("utf-8")).hexdigest()
             if page.slug in frozen:  # its source cannot be read or is refused: the last good page stays
                 keys[rel] = previous.get(rel, "")
-            if page.slug in frozen or previous.get(rel) == keys[rel] and exists(rel):
+            if page.slug in frozen or previous.get(rel) == keys[rel] and intact(rel):
                 bodies.keep(page)
             else:
                 due[rel] = page
@@ -1325,7 +1333,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
          site.held_back, site.untranslated, {lang: sorted(slugs) for lang, slugs in site.withdrawn.items()}]
     ).encode("utf-8")).hexdigest()
     names = _list_files(site)
-    if state.get("lists") == lists and all(exists(rel) for rel in names):
+    if state.get("lists") == lists and all(intact(rel) for rel in names):
         out.update(dict.fromkeys(names))
     else:
         bodies.plan = bodies.plan.speaking(site)
@@ -1359,6 +1367,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     made: dict[str, list] = {}
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
                               out, errors, site.notes, before, made, german_titles))
+    out.update(moved_outputs(config, urls, (site.source, *config.languages), out, files_before, intact, errors,
+                             site.notes))
     out.update(_withdrawn(site, state, out))
     return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned,
                        "spoken": clean, "redirects": made}, bodies
@@ -1614,6 +1624,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}")
     state = load_state(config.state_dir / STATE_FILE)
     root = config.site_dir
+    hand = SiteFiles(config.state_dir, root)
     own, files = files is None, edition_files(config) if files is None else files
     known, found = load_state(config.state_dir / RECORDS_FILE).get("records"), {}
     pages = load_pages(config, result.errors, files, known if isinstance(known, dict) else {}, found)
@@ -1622,18 +1633,27 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     if found != known:
         save_state(config.state_dir / RECORDS_FILE, {"records": found})
     try:
-        out, site, fresh, bodies = site_outputs(config, pages, settings, state,
-                                                lambda rel: (root / rel).is_file(), result.errors, jobs, sources)
+        out, site, fresh, bodies = site_outputs(config, pages, settings, state, hand.exists, result.errors, jobs,
+                                                sources, hand.intact)
     except _Building as exc:  # a template's own mistake is named with its file, line and the page built
         raise _template_error(config, exc.__cause__, exc.rel) from None
+    made: dict[str, str] = {}  # file -> the digest of the bytes written, or found there already
     for rel, text in sorted(out.items()):
         if not contained(rel):  # every name is checked where it is made; this is the last guard of the disk
             result.errors.append(VerlagError(f"site/{rel}: leaves site/, not written"))
             continue
         if isinstance(text, Path):
             text = text.read_bytes()
-        if text is not None and write_if_changed(root / rel, text, durable=False):
+        if text is None:
+            continue
+        hand.intact(rel)  # looked up before the write: a file changed by hand is said as it is written again
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        made[rel] = digest(data)
+        if write_if_changed(root / rel, data, durable=False):
             result.written.append(f"site/{rel}")
+            if rel in hand.changed:
+                result.warnings.append(f"site/{rel} was changed by hand; rewritten (site/ is made from the sources: "
+                                       "make the change in source_de/ or the catalog, then build)")
     for rel in sorted(set(state.get("files", [])) - set(out)):
         if not isinstance(rel, str) or not contained(rel):  # a state file someone else wrote: only site/ is ours
             result.warnings.append(f"{relpath(config.state_dir / STATE_FILE, config.root)}: {rel!r} is no file "
@@ -1644,6 +1664,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             path.unlink()
             result.removed.append(f"site/{rel}")
             remove_empty_parents(path, root)
+    hand.save(out, made)
     warnings, gone = _gone_addresses(site, state, out)
     result.warnings += warnings
     if gone:
@@ -1653,6 +1674,9 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.held_back, result.shortfall = site.held_back, site.shortfall
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
     result.warnings += list(site.media.warnings)
+    tags = TagWarnings(config.state_dir)  # extract's answers; a German-only page's are worked out each build
+    result.warnings += [f"{a.ref}:{line}: {message}" for a in sorted(site.sources.values(), key=lambda a: a.ref)
+                        for line, message in tags.of(a)]
     if (root / OLD_REVIEW).is_dir():
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")

@@ -140,7 +140,7 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
     assert "extract: 0 files changed" in copy.run("extract").output
     assert "0 editions made, 0 written" in copy.run("build").output
     # the same bytes, but for the records of the files' stat (other files: other inodes and times)
-    stats = (".verlag/stat.json", ".verlag/edition-stat.json")
+    stats = (".verlag/stat.json", ".verlag/edition-stat.json", ".verlag/site-stat.json")
     assert {k: v[0] for k, v in _files(copy.root).items() if k not in stats} == \
            {k: v[0] for k, v in copied.items() if k not in stats}
 
@@ -727,23 +727,25 @@ def test_a_save_in_the_tick_of_verlags_own_write_is_merged_again(project, monkey
 
 def test_a_rerun_searches_no_text_for_template_tags_it_searched_before(project, monkeypatch):
     """Whether a template tag may start in an article (``sources.TEMPLATE_TAG_HINT``, 25 ms over the texts
-    of 500 articles) is kept with its digest for every article, also the ones without: a rerun searches none."""
-    from pipeline import extract
+    of 500 articles) is kept with its digest for every article, also the ones without: a rerun searches none, nor
+    does a build, which says the same warnings."""
+    from pipeline import tagwarnings
 
     project.write("source_de/leber.md", article("Leber", "Die [Leber](https://example.org) arbeitet.\n"))
     project.write("source_de/tee.md", article("Tee", "Der Tee zieht.\n\n{{< figure src=\"tee.jpg\" >}}\n"))
-    searched, real = [], extract.TEMPLATE_TAG_HINT
+    searched, real = [], tagwarnings.TEMPLATE_TAG_HINT
 
     class Counted:
         def search(self, text, *args):
             searched.append(text)
             return real.search(text, *args)
 
-    monkeypatch.setattr(extract, "TEMPLATE_TAG_HINT", Counted())
+    monkeypatch.setattr(tagwarnings, "TEMPLATE_TAG_HINT", Counted())
     said = [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line]
     assert len(searched) == 2 and len(said) == 1
     searched.clear()
     assert [line for line in project.run("extract").stderr.splitlines() if "is not Markdown" in line] == said
+    assert [line for line in project.run("build").stderr.splitlines() if "is not Markdown" in line] == said
     assert searched == []
     project.write("source_de/leber.md", article("Leber", "Die [Leber](https://example.org) ruht.\n"))
     project.run("extract")

@@ -1,0 +1,187 @@
+"""Part of the site stage: the old site's other addresses (``redirects.txt``) answered where their content is now.
+
+An imported Hugo site also served its feeds (``/index.xml``), its list pages (``/posts/``, ``/tags/nacken/``) and
+the files of ``static/`` (``importer_addresses``); no article's ``aliases:`` keeps them. ``verlag import`` writes
+each with the new site's path that has its content to the project's ``redirects.txt``, one ``OLD NEW 301`` line
+each (the form of Netlify's ``_redirects``, %-encoded), and the author may add lines of their own. The build
+answers each as the host can:
+
+- a ``_redirects`` and ``.htaccess`` rule beside the articles' aliases (``redirects``), so a host that reads them
+  answers 301, which feed readers follow and remember;
+- on plain web space, a copy of the file at the old address where the new path is a file (a feed, an image): a
+  feed reader does not follow an HTML redirect page, so the old feed address serves the new feed's XML itself,
+  as jekyll-feed advises for a feed kept at its old path on hosts without redirects
+  (https://github.com/jekyll/jekyll-feed#already-have-a-feed-path) and as Hugo serves a feed: the reader finds
+  the new address in its ``rel="self"`` link (RFC 4287 4.2.7.2) and keeps the entries' ``<id>``;
+- where the new path is a page (a language's index), the redirect page ``redirects`` writes for an alias
+  (meta refresh, canonical, ``noindex``).
+
+None of them is listed in the sitemap, which lists the pages alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote
+
+from .config import Config
+from .errors import VerlagError
+from .fsutil import write_if_changed
+from .redirects import APACHE, HTML_SUFFIXES, NETLIFY, apache_pattern, page_file, redirect_page
+
+if TYPE_CHECKING:
+    from .site import Urls
+
+MOVED_FILE = "redirects.txt"
+_PATH_SAFE = "/%-._~!$&'()*+,;=:@"  # RFC 3986 pchar and "/": what a path keeps unencoded (and "%": encoded already)
+HEADER = ("# Old addresses of the site this project came from, each with the new site's path that has its content:\n"
+          "# 'verlag build' answers them (README: Moving from an old blog). One per line: OLD NEW 301, %-encoded.\n")
+
+
+@dataclass(frozen=True)
+class Moved:
+    old: str  # host path, %-encoded
+    new: str  # site path of the new site
+    line: int  # its line in redirects.txt
+
+
+def read_moved(config: Config, errors: list[VerlagError]) -> list[Moved]:
+    """The lines of the project's ``redirects.txt`` (none when there is none), in order; a line that is no
+    ``OLD NEW [301]`` pair of paths starting with ``/``, or an old path given before, is left out and reported in
+    ``errors`` at its line."""
+    path = config.root / MOVED_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeError) as exc:
+        errors.append(VerlagError(f"cannot be read ({exc.__class__.__name__}); its old addresses are not answered",
+                                  MOVED_FILE))
+        return []
+    found: dict[str, Moved] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        parts = line.partition("#")[0].split()
+        if not parts:
+            continue
+        if len(parts) not in (2, 3) or parts[2:] not in ([], ["301"]) or not all(p.startswith("/") for p in parts[:2]):
+            errors.append(VerlagError("not an old address and a new one ('/old/path  /new/path  301', %-encoded): "
+                                      "left out", MOVED_FILE, number))
+        elif parts[0] in found:
+            errors.append(VerlagError(f"{parts[0]} is given on line {found[parts[0]].line} too: keep one",
+                                      MOVED_FILE, number))
+        else:
+            found[parts[0]] = Moved(parts[0], parts[1], number)
+    return list(found.values())
+
+
+def moved_paths(config: Config) -> frozenset[str]:
+    """The old addresses of ``redirects.txt`` as ``redirects.old_path`` keys them (%-decoded, without a final
+    ``/``): a link to one is answered, so the ``article-link`` warnings leave it alone (a line the build refuses
+    is still named by the build)."""
+    from .redirects import old_path
+
+    return frozenset(old_path(m.old) for m in read_moved(config, []))
+
+
+def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = False) -> list[tuple[str, str]]:
+    """Add to the ``redirects.txt`` of the project at ``root`` each (old path, new site path) of ``pairs`` whose old
+    path (%-encoded here) it does not give yet, after its lines (made with ``HEADER`` when there is none); returns
+    those pairs, as written. ``dry_run``: nothing is written. Raises ``OSError`` when the file cannot be written."""
+    path = root / MOVED_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    given = {parts[0] for line in text.splitlines() if (parts := line.partition("#")[0].split())}
+    added: dict[str, str] = {}
+    for old, new in pairs:
+        old = quote(old, safe=_PATH_SAFE)
+        if old not in given:
+            added.setdefault(old, new)
+    if added and not dry_run:
+        if not text:
+            text = HEADER
+        elif not text.endswith("\n"):
+            text += "\n"
+        write_if_changed(path, text + "".join(f"{old}  {new}  301\n" for old, new in added.items()))
+    return list(added.items())
+
+
+def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dict,
+                  before: Collection[str], intact: Callable[[str], bool], errors: list[VerlagError],
+                  notes: list[str]) -> dict:
+    """The files under site/ that answer ``redirects.txt``'s old addresses, with ``out``'s ``_redirects`` and
+    ``.htaccess`` (the aliases' rules, when there are any) extended by theirs. ``out``: every other file of the
+    site (None: unchanged); ``languages``: the source language first; ``before``: the files of the last build and
+    ``intact`` (``handedits``): a copy whose file is unchanged is None too. A new path in the folder of a language
+    not published yet (``/en/feed.xml``) leads to the source language's (``/de/feed.xml``) meanwhile, said in
+    ``notes`` ("file:line: message"), as an alias does. An old address verlag answers already
+    (a page, an alias) or outside ``base_url``'s path, and a new path the site does not have, are left out and
+    reported in ``errors`` at their line."""
+    moved = read_moved(config, errors)
+    if not moved:
+        return {}
+    aliased = {line.split()[0] for line in str(out.get(NETLIFY) or "").splitlines() if line.strip()}
+    folders = {rel[:i] for rel in out for i, char in enumerate(rel) if char == "/"}  # a copy cannot be one
+    made: dict = {}
+    rules: list[Moved] = []
+    for m in moved:
+        m = _published(m, urls, languages, out, notes)
+        target = urls.file(m.new) if m.new.startswith(urls.base_path) else None
+        if target is None or target not in out or target in (NETLIFY, APACHE):
+            errors.append(VerlagError(f"{m.new} is no page or file of the new site (the path of a language's "
+                                      "index, feed, page or file under site/, as 'build' makes it): left out",
+                                      MOVED_FILE, m.line))
+            continue
+        if not m.old.startswith(urls.base_path):
+            errors.append(VerlagError(f"{m.old} is outside the site's address {urls.base_url} (base_url in "
+                                      "verlag.toml); redirects can only answer below it", MOVED_FILE, m.line))
+            continue
+        page = target.lower().endswith(HTML_SUFFIXES)
+        served = page_file(m.old, urls)  # the HTML file a static server answers the old address with, if any
+        copy = None if m.old.endswith("/") else unquote(m.old[len(urls.base_path):])
+        taken = next((f"site/{f}" for f in (served, copy) if f is not None and (f in out or f in made or f in folders)),
+                     "an article's aliases:" if m.old in aliased else None)
+        if taken:
+            errors.append(VerlagError(f"{m.old} is answered already ({taken}): left out", MOVED_FILE, m.line))
+            continue
+        rel = served if page else copy
+        rules.append(m)
+        if rel is None:
+            continue
+        if page:
+            lang = next((code for code in languages[1:] if m.new.startswith(urls.path("index", code))), languages[0])
+            made[rel] = redirect_page(lang, config.name, _absolute(urls, m.new), m.new)
+        elif out[target] is not None:
+            made[rel] = out[target]
+        else:  # the file is as the last build wrote it: so is its copy, unless it is new or was changed
+            made[rel] = None if rel in before and intact(rel) else config.site_dir / target
+    if rules:
+        made[NETLIFY] = str(out.get(NETLIFY) or "") + "".join(f"{m.old}  {m.new}  301\n" for m in rules)
+        made[APACHE] = (str(out.get(APACHE) or "") + f"# Old addresses of {MOVED_FILE}; written by verlag build\n"
+                        + "".join(f"RedirectMatch 301 {apache_pattern(m.old)} {_absolute(urls, m.new)}\n"
+                                  for m in rules))
+    return made
+
+
+def _published(m: Moved, urls: Urls, languages: Sequence[str], out: dict, notes: list[str]) -> Moved:
+    """``m``, or where a new path in the folder of a language whose edition is not published (not in ``out``)
+    leads to the same path in the source language's folder (``languages[0]``), that, said in ``notes``."""
+    if not m.new.startswith(urls.base_path) or urls.file(m.new) in out:
+        return m
+    lang = next((code for code in languages[1:] if m.new.startswith(urls.path("index", code))), None)
+    if lang is None:
+        return m
+    instead = urls.path("index", languages[0]) + m.new[len(urls.path("index", lang)):]
+    if urls.file(instead) not in out:
+        return m
+    notes.append(f"{MOVED_FILE}:{m.line}: {m.old} leads to {instead} until the {lang} edition is published")
+    return Moved(m.old, instead, m.line)
+
+
+def _absolute(urls: Urls, path: str) -> str:
+    """The site path ``path`` (under ``base_url``'s path) as an absolute URL."""
+    return urls.base_url + path[len(urls.base_path):]
