@@ -47,14 +47,20 @@ def inject_segmenting(monkeypatch):
 
 
 def inject_merging(monkeypatch):
-    real = pipeline.catalog.merge  # extract imports it where it merges
+    real, real_fresh = pipeline.catalog.merge, pipeline.catalog.fresh_text  # extract imports them where it merges
 
     def merge(old, pot, lang, **kwargs):
         for entry in pot:
             _raise_on(entry.msgid)
         return real(old, pot, lang, **kwargs)
 
+    def fresh_text(pot, pot_text, lang):  # a first catalog is the template's text with a header, no merge
+        for entry in pot:
+            _raise_on(entry.msgid)
+        return real_fresh(pot, pot_text, lang)
+
     monkeypatch.setattr(pipeline.catalog, "merge", merge)
+    monkeypatch.setattr(pipeline.catalog, "fresh_text", fresh_text)
 
 
 def inject_checking(monkeypatch):
