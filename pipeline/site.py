@@ -665,10 +665,12 @@ class _Site:
         self.env(lang)
         text = self.translations[lang].gettext(message)  # formatted as the templates' gettext formats it
         if not markup:
-            return unmarked(text % values)
+            return unmarked(text % {key: value.both() if isinstance(value, Worded) else value
+                                    for key, value in values.items()})
         from html import escape
 
-        return mark_english(escape(text, quote=False) % {key: escape(value) for key, value in values.items()},
+        return mark_english(escape(text, quote=False) % {key: value.__html__() if isinstance(value, Worded)
+                                                         else escape(value) for key, value in values.items()},
                             direction=text_direction(lang))
 
     def fallback_hints(self, lang: str) -> tuple[str, str, str]:
@@ -1429,7 +1431,7 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
             if (lang, slug) in site.published or rel not in before or rel in out:
                 continue
             original = site.published[(site.source, slug)]
-            name = language_name(lang)  # the message written out twice, as text and as HTML: uistrings extracts it
+            name = own_and_english_name(lang)  # the message twice, as text and as HTML: uistrings extracts it
             made[rel] = redirect_page(
                 lang, site.ui(lang, "No longer available in %(language)s", language=name),
                 site.urls.absolute("article", site.source, slug), site.urls.path("article", site.source, slug),
