@@ -278,9 +278,14 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
     from pipeline.site import english_name
     from pipeline.uistrings import unshipped, unshipped_advice
 
+    from pipeline.search import unstemmed, unstemmed_advice
+
     missing = unshipped(codes)
     if missing:
         click.echo(f"note: {unshipped_advice(missing, {lang: english_name(lang) for lang in missing})}")
+    plain = unstemmed(codes)
+    if plain:
+        click.echo(f"note: {unstemmed_advice(plain, {lang: english_name(lang) for lang in plain})}")
 
 
 @main.command()

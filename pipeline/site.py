@@ -50,7 +50,7 @@ from .fsutil import code_digest, contained, load_state, read_bytes, relpath, rem
     write_if_changed
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
-from .search import BUNDLE, index_site
+from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import file_slug, gone_language_message, gone_message, kept, old_names, redirect_files, redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
 from .statrecord import StatRecord
@@ -1668,6 +1668,9 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
 
             index_site(root, config.state_dir, [lang for lang in site.languages if lang != site.source],
                        default_jobs() if jobs is None else jobs)
+        if unstemmed(site.languages):
+            result.notes.append(unstemmed_advice(unstemmed(site.languages),
+                                                 {lang: english_name(lang) for lang in site.languages}))
     elif (root / BUNDLE).is_dir():
         shutil.rmtree(root / BUNDLE)
         result.removed.append(f"site/{BUNDLE}/")
