@@ -275,10 +275,9 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
 
     go = "" if here else f"cd {shlex.quote(str(project.root))}, then "
     click.echo(f"next: {go}verlag new \"Titel\", then verlag extract")
+    from pipeline.search import unstemmed, unstemmed_advice
     from pipeline.site import english_name
     from pipeline.uistrings import unshipped, unshipped_advice
-
-    from pipeline.search import unstemmed, unstemmed_advice
 
     missing = unshipped(codes)
     if missing:
