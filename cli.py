@@ -275,12 +275,16 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
 
     go = "" if here else f"cd {shlex.quote(str(project.root))}, then "
     click.echo(f"next: {go}verlag new \"Titel\", then verlag extract")
+    from pipeline.search import unstemmed, unstemmed_advice
     from pipeline.site import english_name
     from pipeline.uistrings import unshipped, unshipped_advice
 
     missing = unshipped(codes)
     if missing:
         click.echo(f"note: {unshipped_advice(missing, {lang: english_name(lang) for lang in missing})}")
+    plain = unstemmed(codes)
+    if plain:
+        click.echo(f"note: {unstemmed_advice(plain, {lang: english_name(lang) for lang in plain})}")
 
 
 @main.command()

@@ -575,10 +575,15 @@ def _match_dates(dates: list[str], others: list[str]) -> None:
             others.remove(day)
 
 
+_ENDS_IN_VALUE = re.compile(r"%\(\w+\)s\s*$")  # a python-format message (site.po) whose value ends it
+
+
 def check_punctuation(entry, ctx):
     src, tgt = text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose
     a, b = _final(src, german=ctx.source_lang == "de"), _final(tgt)
-    if a != b and not ({a, b} <= {"", ".", _ABBREVIATION} and _ABBREVIATION in (a, b)):
+    # "last reviewed on %(date)s" as "última revisión: %(date)s": the date ends both, not the colon before it
+    valued = "python-format" in entry.flags and all(_ENDS_IN_VALUE.search(t) for t in (entry.msgid, entry.msgstr))
+    if a != b and not valued and not ({a, b} <= {"", ".", _ABBREVIATION} and _ABBREVIATION in (a, b)):
         a, b = (x.replace(_ABBREVIATION, ".") for x in (a, b))
         yield (f"sentence ends with {a!r} in German but {b!r} in the translation" if a and b else
                f"final {a!r} missing" if a else f"final {b!r} added")

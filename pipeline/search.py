@@ -36,6 +36,11 @@ from .errors import VerlagError
 BUNDLE = "pagefind"  # site/pagefind/: pagefind.js and the per-language indexes
 TEMP_PREFIX = "pagefind-"  # .verlag/pagefind-*/: a run's bundle until it is swapped in
 ENTRY = "pagefind-entry.json"  # the bundle's list of languages and their indexes
+# The languages (BCP 47 primary subtags) the Pagefind verlag installs (pagefind[bin] 1.5) stems: those its
+# pagefind-entry.json gives a stemmer ("wasm"); tests/test_search.py checks this against the binary. Any
+# other language is searched word for word: "коліно" does not find "коліні".
+STEMMED = frozenset("ar ca da de el en eo es et eu fi fr ga hi hu hy id it lt nb ne nl nn no pl pt ro ru sr sv ta tr "
+                    "yi".split())
 _GLOB_SAFE = re.compile(r"[A-Za-z0-9._-]+")  # a folder or file name a glob carries as it is
 _BODY = re.compile(rb"<[A-Za-z][^<>]*\sdata-pagefind-body[\s=/>]")  # the element Pagefind indexes alone
 
@@ -153,3 +158,15 @@ def _merge(bundles: list[Path], parts: list[list[str]], site: Path, fresh: Path)
 def _marks_body(html: bytes) -> bool:
     """Whether a page has an element with the ``data-pagefind-body`` attribute."""
     return b"data-pagefind-body" in html and _BODY.search(html) is not None
+
+
+def unstemmed(languages: Sequence[str]) -> list[str]:
+    """The codes of ``languages`` Pagefind searches without stemming (not in ``STEMMED``)."""
+    return [lang for lang in languages if lang.split("-")[0].lower() not in STEMMED]
+
+
+def unstemmed_advice(languages: list[str], english_names: dict[str, str]) -> str:
+    """What to tell the author about ``languages`` (``unstemmed``): their search finds only the exact word form."""
+    named = ", ".join(f"{lang} ({english_names[lang]})" for lang in languages)
+    return (f"the site search has no stemming for {named} (Pagefind has no stemmer for them): it finds a word only "
+            "in the form the reader types, not its other forms")

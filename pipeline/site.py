@@ -52,7 +52,7 @@ from .handedits import SiteFiles, digest
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
-from .search import BUNDLE, index_site
+from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import file_slug, gone_language_message, gone_message, kept, old_names, old_path, redirect_files, \
     redirect_page
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources
@@ -669,10 +669,12 @@ class _Site:
         self.env(lang)
         text = self.translations[lang].gettext(message)  # formatted as the templates' gettext formats it
         if not markup:
-            return unmarked(text % values)
+            return unmarked(text % {key: value.both() if isinstance(value, Worded) else value
+                                    for key, value in values.items()})
         from html import escape
 
-        return mark_english(escape(text, quote=False) % {key: escape(value) for key, value in values.items()},
+        return mark_english(escape(text, quote=False) % {key: value.__html__() if isinstance(value, Worded)
+                                                         else escape(value) for key, value in values.items()},
                             direction=text_direction(lang))
 
     def fallback_hints(self, lang: str) -> tuple[str, str, str]:
@@ -1439,7 +1441,7 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
             if (lang, slug) in site.published or rel not in before or rel in out:
                 continue
             original = site.published[(site.source, slug)]
-            name = language_name(lang)  # the message written out twice, as text and as HTML: uistrings extracts it
+            name = own_and_english_name(lang)  # the message twice, as text and as HTML: uistrings extracts it
             made[rel] = redirect_page(
                 lang, site.ui(lang, "No longer available in %(language)s", language=name),
                 site.urls.absolute("article", site.source, slug), site.urls.path("article", site.source, slug),
@@ -1690,6 +1692,9 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
 
             index_site(root, config.state_dir, [lang for lang in site.languages if lang != site.source],
                        default_jobs() if jobs is None else jobs)
+        if unstemmed(site.languages):
+            result.notes.append(unstemmed_advice(unstemmed(site.languages),
+                                                 {lang: english_name(lang) for lang in site.languages}))
     elif (root / BUNDLE).is_dir():
         shutil.rmtree(root / BUNDLE)
         result.removed.append(f"site/{BUNDLE}/")

@@ -406,6 +406,10 @@ class Worded(str):
     def __html__(self) -> str:
         return f"{BOTH_OPEN}{escape(str(self))}{BOTH_MID}{escape(self.english)}{BOTH_CLOSE}"
 
+    def both(self) -> str:
+        """Both forms as plain text (not escaped), for a message filled in outside HTML; ``unmarked`` picks one."""
+        return f"{BOTH_OPEN}{str(self)}{BOTH_MID}{self.english}{BOTH_CLOSE}"
+
 
 def _resolve(text: str, marked: bool) -> str:
     """``text`` with each ``Worded`` value in the form its innermost enclosing message needs: English inside a

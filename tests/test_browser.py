@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import time
 import urllib.error
 import urllib.request
@@ -223,6 +224,52 @@ def test_a_reader_still_reaches_english_after_its_only_article_is_withdrawn(brow
         assert status == 404 and browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
     finally:
         server.close()
+
+
+def test_a_browser_set_to_a_language_without_articles_is_not_pointed_to_it(project):
+    """A reader whose browser asks for Spanish first, then German, while the only Spanish article is withdrawn:
+    the chooser at / still lists Spanish (its index names the German originals) but suggests German, the next
+    language the browser asks for that has articles, never "español · 0 articles · Suggested by your browser
+    settings", which led to an edition with nothing in Spanish. A remembered click on Spanish is not suggested
+    either."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    from conftest import CHROMIUM_FLAGS, article, review
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["es"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n"))
+    project.run("extract")
+    review(project, "es", "leber", {("title", "Leber"): "Hígado", "Die Leber arbeitet nachts.": "El hígado trabaja "
+                                    "de noche.", "Sie braucht Ruhe.": "Necesita descanso."})
+    project.run("build")
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
+    project.run("extract")
+    project.run("build")
+    options = webdriver.ChromeOptions()
+    for flag in (*CHROMIUM_FLAGS, "--lang=es"):
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "es,de"})
+    spanish = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    server = serving(project.root)
+    base = next(server)
+    try:
+        assert spanish.execute_script("return navigator.languages") == ["es", "de"]
+        for remembered in (None, "es"):
+            spanish.get(f"{base}/")
+            spanish.execute_script("window.localStorage.clear()" if remembered is None
+                                   else f"window.localStorage.setItem('verlag-language', '{remembered}')")
+            spanish.get(f"{base}/")
+            WebDriverWait(spanish, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.suggested"))
+            listed = [li.get_attribute("lang") for li in spanish.find_elements(By.CSS_SELECTOR, "ul[data-languages] > li")]
+            assert listed == ["de", "es"]
+            assert [li.get_attribute("lang") for li in spanish.find_elements(By.CSS_SELECTOR, "li.suggested")] == ["de"]
+            shown = [hint.find_element(By.XPATH, "..").get_attribute("lang") for hint in
+                     spanish.find_elements(By.CSS_SELECTOR, ".choice-hint, .choice-remembered") if hint.is_displayed()]
+            assert shown == ["de"], remembered
+    finally:
+        server.close()
+        spanish.quit()
 
 
 def _search(browser, base: str, lang: str, words: str) -> list[str]:

