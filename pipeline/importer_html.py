@@ -569,7 +569,7 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
     """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
     forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
-    button. Headings, figures and images always stay; a child left with only those loses its loose
+    button. Headings, figures, images and video players (``_players``) always stay; a child left with only those loses its loose
     text (the "·" between a byline's dropped parts), except that a child left with only headings, whose
     other text was all left out, goes with them: the heading of a related-posts box or of the comments
     heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each heading dropped
@@ -582,7 +582,7 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
             child.drop_tree()
             continue
         text = _squash(child.text_content())
-        if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")):
+        if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")) or _players(child):
             continue
         beside_headings = text != _squash("".join(h.text_content() for h in child.iter(*HEADINGS)))
         at = len(dropped) if dropped is not None else 0
@@ -592,7 +592,7 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
                 dropped[at:at] = [f"heading {_words(h.text_content())} (its section was left out)"
                                   for h in child.iter(*HEADINGS) if _words(h.text_content())]
             child.drop_tree()
-        elif not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()):
+        elif not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()) and not _players(child):
             words = _words(child.text_content())
             if dropped is not None and len(words.split()) >= PROSE_WORDS:
                 dropped.append(words if len(words) <= 80 else words[:77] + "…")
@@ -602,6 +602,13 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
             for grandchild in child:
                 grandchild.tail = None
     return node
+
+
+def _players(element) -> bool:
+    """Whether ``element`` is or holds a video player's ``<iframe>`` (``PLAYER_RES``): trafilatura drops it
+    as it does every iframe, and ``left_out_embeds`` makes it a link to the video, which README promises."""
+    return any(pattern.match((frame.get("src") or "").strip())
+               for frame in element.iter("iframe") for pattern, _ in PLAYER_RES)
 
 
 def _only_headings(element) -> bool:

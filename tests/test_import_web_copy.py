@@ -138,3 +138,26 @@ def test_a_saved_page_built_of_divs_alone_is_still_a_page(project, tmp_path):
     out = project.run("import", str(page)).output
     assert "  title: Ingwer im Winter\n" in out and "HTML wrapper" not in out
     assert "Frischer Ingwer wärmt von innen" in project.read("source_de/ingwer-im-winter.md")
+
+
+BREATH = ('<h1>Atemübung am Morgen</h1>\n<p>Eine kurze Atemübung am Morgen macht wach. Ich zeige sie Ihnen im '
+          'Video.</p>\n<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" '
+          'title="Atemübung am Morgen – Naturheilpraxis" allowfullscreen></iframe>\n<h2>So geht es</h2>\n'
+          '<p>Setzen Sie sich aufrecht hin und atmen Sie vier Sekunden ein und sechs Sekunden aus.</p>\n')
+
+
+def test_a_saved_pages_video_player_becomes_a_link_to_the_video(project, tmp_path):
+    """Fresh-user trial 7: a saved page's YouTube <iframe> (in <div class="post"> or a full page's <article>)
+    vanished without a note, exit 0, though a WordPress export's became a link named by its title."""
+    pages = {"post.html": f'<div class="post">\n{BREATH}</div>\n',
+             "article.html": '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Atemübung am '
+                             f'Morgen</title></head><body><article>\n{BREATH}</article></body></html>\n'}
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+        out = project.run("import", str(tmp_path / name)).output
+        source = project.root / "source_de/atemuebung-am-morgen.md"
+        body = source.read_text(encoding="utf-8").split("---\n", 2)[2]
+        source.unlink()
+        assert "[Atemübung am Morgen – Naturheilpraxis](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body, name
+        assert "iframe" not in body and "embed kept as a link: https://www.youtube.com/watch?v=dQw4w9WgXcQ" in out
+        assert body.index("macht wach") < body.index("youtube") < body.index("## So geht es")
