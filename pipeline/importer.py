@@ -241,8 +241,9 @@ def foreign(article: ImportedArticle, source_language: str, languages: list[str]
 def detect_kind(path: Path, data: bytes) -> str:
     """``wxr``, ``feed``, ``html``, ``markdown`` (front matter between ``---`` or ``+++`` lines, the whole
     file read for its closing line) or ``text`` from the first 4 KiB of a file (its suffix does not count:
-    saved exports are often called ``.xml`` or ``.txt``). Raises ``VerlagError`` for an image, PDF or
-    other binary file (``BINARY_MAGIC`` or a control character), and for XML of another kind."""
+    saved exports are often called ``.xml`` or ``.txt``; only an ``.html``/``.htm`` file that is none of the
+    others is HTML, not text, a fragment copied without its ``<div>`` too). Raises ``VerlagError`` for an image,
+    PDF or other binary file (``BINARY_MAGIC`` or a control character), and for XML of another kind."""
     if data.startswith(BINARY_MAGIC) or CONTROL_RE.search(data[:4096]):
         raise VerlagError("not a saved page, WordPress export, feed or text file verlag can import "
                           "(it is binary, e.g. an image or PDF)", path, 1)
@@ -267,7 +268,7 @@ def detect_kind(path: Path, data: bytes) -> str:
 
         if front_matter_fence(normalise(data.decode("utf-8", "replace"))):
             return "markdown"
-    return "text"
+    return "html" if path.suffix.lower() in (".html", ".htm") else "text"
 
 
 def read_import(path: Path, *, year: int | None = None, kind: str | None = None, author: str | None = None,

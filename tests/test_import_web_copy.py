@@ -161,3 +161,17 @@ def test_a_saved_pages_video_player_becomes_a_link_to_the_video(project, tmp_pat
         assert "[Atemübung am Morgen – Naturheilpraxis](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body, name
         assert "iframe" not in body and "embed kept as a link: https://www.youtube.com/watch?v=dQw4w9WgXcQ" in out
         assert body.index("macht wach") < body.index("youtube") < body.index("## So geht es")
+
+
+def test_an_html_file_without_a_wrapper_is_read_as_html(project, tmp_path):
+    """Fresh-user trial 7: an .html file starting with <h1> (no <div>, no <html>) was read as copied text:
+    title '<h1>Atemübung am Morgen</h1>', its tags escaped. A .html or .htm file is HTML."""
+    for name in ("ohne-div.html", "ohne-div.HTM"):
+        (tmp_path / name).write_text(BREATH, encoding="utf-8")
+        out = project.run("import", str(tmp_path / name)).output
+        assert "  title: Atemübung am Morgen\n" in out, name
+        source = project.root / "source_de/atemuebung-am-morgen.md"
+        body = source.read_text(encoding="utf-8").split("---\n", 2)[2]
+        source.unlink()
+        assert body.startswith("Eine kurze Atemübung am Morgen macht wach.") and "\n## So geht es\n" in body
+        assert "<" not in body and "(https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body
