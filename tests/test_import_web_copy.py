@@ -175,3 +175,22 @@ def test_an_html_file_without_a_wrapper_is_read_as_html(project, tmp_path):
         source.unlink()
         assert body.startswith("Eine kurze Atemübung am Morgen macht wach.") and "\n## So geht es\n" in body
         assert "<" not in body and "(https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body
+
+
+def test_a_byline_on_one_line_is_split_into_author_date_and_reading_time(project, tmp_path):
+    """Fresh-user trial 7: "Von … | 12. März 2025 | Lesezeit ca. 6 Minuten" became a heading, the author was
+    verlag.toml's and no date was found; on three lines it worked. Split on |, ·, • and " - "."""
+    for n, sep in enumerate((" | ", " · ", " • ", " - ")):
+        byline = sep.join(("Von Dr. rer. nat. A. Sommer", "12. März 2025", "Lesezeit ca. 6 Minuten"))
+        source = tmp_path / f"leber{n}.txt"
+        source.write_text(f"Die Leber arbeitet leise\n{byline}\nDie Leber arbeitet still und leise. Sie meldet "
+                          "sich selten, auch wenn sie überlastet ist.\n", encoding="utf-8")
+        out = project.run("import", "--dry-run", str(source)).output
+        assert "author (byline 'Von Dr. rer. nat. A. Sommer'): Dr. rer. nat. A. Sommer" in out, sep
+        assert "date: 2025-03-12 from '12. März 2025'" in out
+        assert "dropped the reading time: Lesezeit ca. 6 Minuten" in out and "heading" not in out
+    prose = tmp_path / "prosa.txt"
+    prose.write_text("Die Leber arbeitet leise\nVon März bis Mai - so die Regel - trinke ich Tee. Er hilft.\n"
+                     "Die Leber arbeitet still und leise. Sie meldet sich selten.\n", encoding="utf-8")
+    out = project.run("import", "--dry-run", str(prose)).output
+    assert "author (" not in out and "no date found" in out
