@@ -378,7 +378,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     An article imported before is skipped (``imported_as``): an existing article in ``source_dir`` or
     ``source_dir/seiten`` came from the same file of the same old site (``origin``), shares one of its old
     addresses (``aliases``) or has the same ``title`` and ``date`` (also after the author edited it, corrected
-    its aliases or removed ``draft: true``); an article of this run is the same as an earlier one of the run by
+    its aliases or removed ``draft: true``), or the same ``title`` where the source has no date (the author
+    added it since, ``_dated_since``); an article of this run is the same as an earlier one of the run by
     origin or old address, or by title and date when it has no old address. Otherwise a slug
     already used there (a file's name or its ``slug:``), earlier in this run, reserved, or one whose catalogs a
     deleted article left (``kept``: slug -> those catalogs, ``scaffold.kept_catalogs``; their header and
@@ -410,7 +411,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
                        if (article.origin is not None and was.origin == article.origin)
                        or (was.addresses & mine.addresses if "aliases" in article.meta
                            else was.title_date == mine.title_date)
-                       or (p in before_run and was.title_date == mine.title_date)), None)
+                       or (p in before_run and (was.title_date == mine.title_date or _dated_since(was, mine)))),
+                      None)
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
@@ -646,6 +648,12 @@ class _Identity(NamedTuple):
     def of(cls, article: ImportedArticle) -> _Identity:
         return cls(_paths(article.meta.get("aliases", [])), (article.meta["title"], article.meta.get("date")),
                    article.origin)
+
+
+def _dated_since(was: _Identity, mine: _Identity) -> bool:
+    """Whether ``mine``, an article whose source states no date, has the title of ``was``, a file in the source
+    folder that has a date now: the one imported before, where the author added the date the import asked for."""
+    return mine.title_date[1] is None and was.title_date[0] == mine.title_date[0]
 
 
 def _identity(path: Path) -> _Identity:
