@@ -572,8 +572,8 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
     button. Headings, figures, images and video players (``_players``) always stay; a child left with only
     those loses its loose text (the "·" between a byline's dropped parts), except that a child left with only
     headings, whose other text was all left out, goes with them: the heading of a related-posts box or of
-    the comments heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each heading dropped
-    so, is added to ``dropped`` (whitespace folded), for the summary."""
+    the comments heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each
+    heading dropped so, is added to ``dropped`` (whitespace folded), for the summary."""
     def keeps(text: str) -> bool:
         return text in blocks or (len(text) >= SHORT_TEXT and text in kept)
 

@@ -285,8 +285,8 @@ def test_a_plain_text_translation_with_one_line_per_paragraph_reads_each_line_as
     markdown = (HERE / "ingwer.en.md").read_text(encoding="utf-8").split("---\n", 2)[2]
     lines = [line.lstrip("# ") for line in markdown.split("\n") if line.strip()]
     translation = tmp_path / "ginger.txt"
-    translation.write_text("\ufeffGinger tea for a cold – what it can and cannot do\r\n" + "\r\n".join(lines) + "\r\n",
-                           encoding="utf-8")
+    title = "Ginger tea for a cold – what it can and cannot do"
+    translation.write_text("\ufeff" + "\r\n".join([title, *lines]) + "\r\n", encoding="utf-8")
     result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
     po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
     assert entry_state(po.find("Ingwertee bei Erkältung – was er kann und was nicht", msgctxt="title")) == REVIEWED
