@@ -394,8 +394,10 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
     template as it does a WordPress page's. Raises ``VerlagError`` when no article text is found.
     """
-    if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source: UTF-8, as text is
-        data = b'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' + data + b"</body></html>"
+    if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source: UTF-8, as text is;
+        # in an <article>, as trafilatura looks for one (loose in <body>, its headings and lists were dropped)
+        data = (b'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><article>' + data
+                + b"</article></body></html>")
     try:
         doc = parse_html(data, document=True)
     except VerlagError as exc:

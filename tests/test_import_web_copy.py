@@ -143,7 +143,8 @@ def test_a_saved_page_built_of_divs_alone_is_still_a_page(project, tmp_path):
 BREATH = ('<h1>Atemübung am Morgen</h1>\n<p>Eine kurze Atemübung am Morgen macht wach. Ich zeige sie Ihnen im '
           'Video.</p>\n<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" '
           'title="Atemübung am Morgen – Naturheilpraxis" allowfullscreen></iframe>\n<h2>So geht es</h2>\n'
-          '<p>Setzen Sie sich aufrecht hin und atmen Sie vier Sekunden ein und sechs Sekunden aus.</p>\n')
+          '<p>Setzen Sie sich aufrecht hin und atmen Sie ruhig.</p>\n<ol>\n<li>Atmen Sie vier Sekunden ein.</li>\n'
+          '<li>Atmen Sie sechs Sekunden aus.</li>\n</ol>\n')
 
 
 def test_a_saved_pages_video_player_becomes_a_link_to_the_video(project, tmp_path):
@@ -175,6 +176,8 @@ def test_an_html_file_without_a_wrapper_is_read_as_html(project, tmp_path):
         source.unlink()
         assert body.startswith("Eine kurze Atemübung am Morgen macht wach.") and "\n## So geht es\n" in body
         assert "<" not in body and "(https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body
+        assert body.endswith("\n1. Atmen Sie vier Sekunden ein.\n2. Atmen Sie sechs Sekunden aus.\n")
+        assert "left out" not in out
 
 
 def test_a_byline_on_one_line_is_split_into_author_date_and_reading_time(project, tmp_path):
