@@ -435,6 +435,9 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
                               data.count(b"\n", 0, exc.start) + 1) from None
     text = _toml_front_as_yaml(normalise(text), ref)
     front, front_start, body_start = split_front_matter(text)
+    spaced = plain and not body_start and _line_paragraphs(text)
+    if spaced:
+        text = "\n\n".join(text.rstrip("\n").split("\n")) + "\n"
     if plain and not body_start:
         from .importer_text import headed
 
@@ -450,7 +453,16 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
     meta = {k: v for k, v in meta.items() if k in ("title", "summary", "tags") and v}
     article = Article(path, ref, slug, text, meta, front, front_start, body_start,
                       text.count("\n", 0, body_start) + 1, "")
-    return list(segment_article(article, mode, lang).segments)
+    segments = segment_article(article, mode, lang).segments
+    return [replace(s, line=(s.line + 1) // 2) for s in segments] if spaced else list(segments)
+
+
+def _line_paragraphs(text: str) -> bool:
+    """Whether plain ``text`` holds paragraphs one a line with no blank line anywhere (a word processor's "plain
+    text"): CommonMark would read them as one paragraph, so ``read_translation`` puts a blank line between
+    them and gives each segment its line in the file again."""
+    lines = text.rstrip("\n").split("\n")
+    return len(lines) > 1 and all(line.strip() for line in lines)
 
 
 def _toml_front_as_yaml(text: str, ref: str) -> str:

@@ -241,8 +241,9 @@ def foreign(article: ImportedArticle, source_language: str, languages: list[str]
 def detect_kind(path: Path, data: bytes) -> str:
     """``wxr``, ``feed``, ``html``, ``markdown`` (front matter between ``---`` or ``+++`` lines, the whole
     file read for its closing line) or ``text`` from the first 4 KiB of a file (its suffix does not count:
-    saved exports are often called ``.xml`` or ``.txt``). Raises ``VerlagError`` for an image, PDF or
-    other binary file (``BINARY_MAGIC`` or a control character), and for XML of another kind."""
+    saved exports are often called ``.xml`` or ``.txt``; only an ``.html``/``.htm`` file that is none of the
+    others is HTML, not text, a fragment copied without its ``<div>`` too). Raises ``VerlagError`` for an image,
+    PDF or other binary file (``BINARY_MAGIC`` or a control character), and for XML of another kind."""
     if data.startswith(BINARY_MAGIC) or CONTROL_RE.search(data[:4096]):
         raise VerlagError("not a saved page, WordPress export, feed or text file verlag can import "
                           "(it is binary, e.g. an image or PDF)", path, 1)
@@ -267,7 +268,7 @@ def detect_kind(path: Path, data: bytes) -> str:
 
         if front_matter_fence(normalise(data.decode("utf-8", "replace"))):
             return "markdown"
-    return "text"
+    return "html" if path.suffix.lower() in (".html", ".htm") else "text"
 
 
 def read_import(path: Path, *, year: int | None = None, kind: str | None = None, author: str | None = None,
@@ -377,7 +378,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     An article imported before is skipped (``imported_as``): an existing article in ``source_dir`` or
     ``source_dir/seiten`` came from the same file of the same old site (``origin``), shares one of its old
     addresses (``aliases``) or has the same ``title`` and ``date`` (also after the author edited it, corrected
-    its aliases or removed ``draft: true``); an article of this run is the same as an earlier one of the run by
+    its aliases or removed ``draft: true``), or the same ``title`` where the source has no date (the author
+    added it since, ``_dated_since``); an article of this run is the same as an earlier one of the run by
     origin or old address, or by title and date when it has no old address. Otherwise a slug
     already used there (a file's name or its ``slug:``), earlier in this run, reserved, or one whose catalogs a
     deleted article left (``kept``: slug -> those catalogs, ``scaffold.kept_catalogs``; their header and
@@ -409,7 +411,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
                        if (article.origin is not None and was.origin == article.origin)
                        or (was.addresses & mine.addresses if "aliases" in article.meta
                            else was.title_date == mine.title_date)
-                       or (p in before_run and was.title_date == mine.title_date)), None)
+                       or (p in before_run and (was.title_date == mine.title_date or _dated_since(was, mine)))),
+                      None)
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
@@ -645,6 +648,12 @@ class _Identity(NamedTuple):
     def of(cls, article: ImportedArticle) -> _Identity:
         return cls(_paths(article.meta.get("aliases", [])), (article.meta["title"], article.meta.get("date")),
                    article.origin)
+
+
+def _dated_since(was: _Identity, mine: _Identity) -> bool:
+    """Whether ``mine``, an article whose source states no date, has the title of ``was``, a file in the source
+    folder that has a date now: the one imported before, where the author added the date the import asked for."""
+    return mine.title_date[1] is None and was.title_date[0] == mine.title_date[0]
 
 
 def _identity(path: Path) -> _Identity:

@@ -394,8 +394,10 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
     template as it does a WordPress page's. Raises ``VerlagError`` when no article text is found.
     """
-    if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source: UTF-8, as text is
-        data = b'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>' + data + b"</body></html>"
+    if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source: UTF-8, as text is;
+        # in an <article>, as trafilatura looks for one (loose in <body>, its headings and lists were dropped)
+        data = (b'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><article>' + data
+                + b"</article></body></html>")
     try:
         doc = parse_html(data, document=True)
     except VerlagError as exc:
@@ -569,11 +571,11 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
     """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
     forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
-    button. Headings, figures and images always stay; a child left with only those loses its loose
-    text (the "·" between a byline's dropped parts), except that a child left with only headings, whose
-    other text was all left out, goes with them: the heading of a related-posts box or of the comments
-    heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each heading dropped
-    so, is added to ``dropped`` (whitespace folded), for the summary."""
+    button. Headings, figures, images and video players (``_players``) always stay; a child left with only
+    those loses its loose text (the "·" between a byline's dropped parts), except that a child left with only
+    headings, whose other text was all left out, goes with them: the heading of a related-posts box or of
+    the comments heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each
+    heading dropped so, is added to ``dropped`` (whitespace folded), for the summary."""
     def keeps(text: str) -> bool:
         return text in blocks or (len(text) >= SHORT_TEXT and text in kept)
 
@@ -582,7 +584,7 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
             child.drop_tree()
             continue
         text = _squash(child.text_content())
-        if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")):
+        if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")) or _players(child):
             continue
         beside_headings = text != _squash("".join(h.text_content() for h in child.iter(*HEADINGS)))
         at = len(dropped) if dropped is not None else 0
@@ -592,7 +594,7 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
                 dropped[at:at] = [f"heading {_words(h.text_content())} (its section was left out)"
                                   for h in child.iter(*HEADINGS) if _words(h.text_content())]
             child.drop_tree()
-        elif not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()):
+        elif not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()) and not _players(child):
             words = _words(child.text_content())
             if dropped is not None and len(words.split()) >= PROSE_WORDS:
                 dropped.append(words if len(words) <= 80 else words[:77] + "…")
@@ -602,6 +604,13 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
             for grandchild in child:
                 grandchild.tail = None
     return node
+
+
+def _players(element) -> bool:
+    """Whether ``element`` is or holds a video player's ``<iframe>`` (``PLAYER_RES``): trafilatura drops it
+    as it does every iframe, and ``left_out_embeds`` makes it a link to the video, which README promises."""
+    return any(pattern.match((frame.get("src") or "").strip())
+               for frame in element.iter("iframe") for pattern, _ in PLAYER_RES)
 
 
 def _only_headings(element) -> bool:

@@ -3,7 +3,8 @@
 
 1. The first line is the title.
 2. The byline follows: lines starting with "- ", "• " or "· ", and lines that are a German date,
-   a reading time, "Aktualisiert: <date>" or a name after "Von", "Autor:" or "Autorin:" (``_by``).
+   a reading time, "Aktualisiert: <date>" or a name after "Von", "Autor:" or "Autorin:" (``_by``), also
+   several of them on one line split by "|", "·", "•" or " - " (``_byline_items``).
    A date is ``date``, "Aktualisiert:" is ``updated``, a reading time ("3 Min. Lesezeit") is
    dropped (verlag computes its own), the name after "Von" is the author, else the first other
    byline item.
@@ -63,6 +64,7 @@ WRAPPER_CLOSE_RE = re.compile(rf"(?:\s*</(?:{_WRAPPERS})\s*>)+$", re.I)
 DOCUMENT_RE = re.compile(r"<(?:!doctype|head|meta|title|script|style)\b", re.I)  # a saved page, never copied text
 HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockquote|pre|hr)\b[^<>]*>", re.I)
 UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
+BYLINE_SEPARATOR_RE = re.compile(r"\s*[|·•]\s*|\s+[-–]\s+")  # "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"
 BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
 WIDGET_RE = re.compile(
     r"^(comments?|kommentare?|kommentar schreiben|kommentieren|teilen|beitrag teilen|share|gefällt mir|like|"
@@ -188,15 +190,37 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
 
 
 def _byline(filled: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """(byline lines, the rest): the leading lines that are bullets, dates, reading times or "Aktualisiert:"."""
-    count = 0
-    for _, line in filled:
-        item = BULLET_RE.sub("", line)
-        if not (BULLET_RE.match(line) or german_date(item) or READING_TIME_RE.match(item) or UPDATED_RE.match(item)
-                or _by(item)):
-            break
-        count += 1
-    return filled[:count], filled[count:]
+    """(byline items, the rest): the leading lines that are bullets, dates, reading times, "Aktualisiert:" or
+    an author, a line holding several of them ("Von A. Sommer | 12. März 2025") split into its items."""
+    header: list[tuple[int, str]] = []
+    for index, (number, line) in enumerate(filled):
+        items = [line] if _byline_item(line) else _byline_items(line)
+        if not items:
+            return header, filled[index:]
+        header.extend((number, item) for item in items)
+    return header, []
+
+
+def _byline_item(line: str) -> bool:
+    item = BULLET_RE.sub("", line)
+    return bool(BULLET_RE.match(line) or german_date(item) or READING_TIME_RE.match(item) or UPDATED_RE.match(item)
+                or _by(item))
+
+
+def _byline_items(line: str) -> list[str]:
+    """The items of a byline written on one line, split by ``BYLINE_SEPARATOR_RE``: each short (six words at
+    most, no sentence's end) and one at least a byline item (``_byline_item``); else none, the line is text."""
+    items = [item for item in BYLINE_SEPARATOR_RE.split(line) if item]
+    if len(items) < 2 or not any(_byline_item(item) for item in items):
+        return []
+    short = all(len(item) <= SHORT and len(item.split()) <= 6 and not item.endswith(("!", ",", ";", ":", "?"))
+                and not (item.endswith(".") and _sentence(item)) for item in items)
+    return items if short else []
+
+
+def _sentence(item: str) -> bool:
+    """Whether ``item``, ending in a dot, ends as a sentence: not a date, reading time or abbreviation."""
+    return not (german_date(item) or READING_TIME_RE.match(item) or re.search(r"\b\w{1,4}\.$", item))
 
 
 def _by(item: str) -> str | None:

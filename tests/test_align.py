@@ -278,6 +278,23 @@ def test_a_plain_text_translation_reads_its_title_and_headings_as_copied_text_do
     msgfmt_check(project.root / "translations/en/ingwer.po")
 
 
+def test_a_plain_text_translation_with_one_line_per_paragraph_reads_each_line_as_a_paragraph(project, tmp_path):
+    """Fresh-user trial 7: a translation saved from Word as plain text (one line per paragraph, no blank line)
+    was one paragraph: "only 0 of 7 German sentences pair confidently by length", exit 2."""
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    markdown = (HERE / "ingwer.en.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    lines = [line.lstrip("# ") for line in markdown.split("\n") if line.strip()]
+    translation = tmp_path / "ginger.txt"
+    title = "Ginger tea for a cold – what it can and cannot do"
+    translation.write_text("\ufeff" + "\r\n".join([title, *lines]) + "\r\n", encoding="utf-8")
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    assert entry_state(po.find("Ingwertee bei Erkältung – was er kann und was nicht", msgctxt="title")) == REVIEWED
+    assert po.find("So bereiten Sie den Tee zu").msgstr == "How to make the tea"
+    assert "import: wrote translations/en/ingwer.po: 14 confident (reviewed), 1 low confidence" in result.output
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
 @pytest.mark.parametrize("args, message", [
     (("--lang", "it"), "--lang 'it' is not in languages of verlag.toml"),
     (("--lang", "en", "--translation-of", "nix"), "no article with slug 'nix'"),

@@ -514,6 +514,24 @@ def test_pasted_text_without_an_address_is_recognised_by_title_and_date(project,
     assert not (project.root / "source_de/ringelblume-2.md").exists()
 
 
+def test_an_undated_import_is_recognised_after_the_author_added_its_date(project, tmp_path):
+    """Fresh-user trial 7: the import asked for 'date: YYYY-MM-DD'; once the author added it (and deleted
+    'draft: true'), importing the same pasted text and saved page again wrote ...-2.md copies."""
+    pasted = tmp_path / "text.txt"
+    pasted.write_text(f"Ringelblume\n{LEAD}\n", encoding="utf-8")
+    page = tmp_path / "seite.html"
+    page.write_text(f'<div class="post">\n<h1>Beinwell</h1>\n<p>{LEAD}</p>\n</div>\n', encoding="utf-8")
+    project.run("import", str(pasted), str(page))
+    for slug in ("ringelblume", "beinwell"):
+        source = project.root / f"source_de/{slug}.md"
+        source.write_text(source.read_text(encoding="utf-8").replace("draft: true\n", "date: 2025-03-12\n"),
+                          encoding="utf-8")
+    before = project.snapshot()
+    out = project.run("import", str(pasted), str(page)).output
+    assert "already imported as source_de/ringelblume.md" in out and "already imported as source_de/beinwell.md" in out
+    assert project.snapshot() == before
+
+
 def test_numbered_steps_become_an_ordered_list_and_a_label_line_is_no_heading(tmp_path):
     article = read_text(tmp_path / "t.txt", "Salbe rühren\nSie brauchen:\n50 g Sheabutter\n20 ml Öl\nEine Dose\n"
                         f"Tipp: {CARE}\n1. Butter schmelzen\n2. Öl einrühren\n3. abfüllen\n".encode())

@@ -138,3 +138,62 @@ def test_a_saved_page_built_of_divs_alone_is_still_a_page(project, tmp_path):
     out = project.run("import", str(page)).output
     assert "  title: Ingwer im Winter\n" in out and "HTML wrapper" not in out
     assert "Frischer Ingwer wärmt von innen" in project.read("source_de/ingwer-im-winter.md")
+
+
+BREATH = ('<h1>Atemübung am Morgen</h1>\n<p>Eine kurze Atemübung am Morgen macht wach. Ich zeige sie Ihnen im '
+          'Video.</p>\n<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ" '
+          'title="Atemübung am Morgen – Naturheilpraxis" allowfullscreen></iframe>\n<h2>So geht es</h2>\n'
+          '<p>Setzen Sie sich aufrecht hin und atmen Sie ruhig.</p>\n<ol>\n<li>Atmen Sie vier Sekunden ein.</li>\n'
+          '<li>Atmen Sie sechs Sekunden aus.</li>\n</ol>\n')
+
+
+def test_a_saved_pages_video_player_becomes_a_link_to_the_video(project, tmp_path):
+    """Fresh-user trial 7: a saved page's YouTube <iframe> (in <div class="post"> or a full page's <article>)
+    vanished without a note, exit 0, though a WordPress export's became a link named by its title."""
+    pages = {"post.html": f'<div class="post">\n{BREATH}</div>\n',
+             "article.html": '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Atemübung am '
+                             f'Morgen</title></head><body><article>\n{BREATH}</article></body></html>\n'}
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+        out = project.run("import", str(tmp_path / name)).output
+        source = project.root / "source_de/atemuebung-am-morgen.md"
+        body = source.read_text(encoding="utf-8").split("---\n", 2)[2]
+        source.unlink()
+        assert "[Atemübung am Morgen – Naturheilpraxis](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body, name
+        assert "iframe" not in body and "embed kept as a link: https://www.youtube.com/watch?v=dQw4w9WgXcQ" in out
+        assert body.index("macht wach") < body.index("youtube") < body.index("## So geht es")
+
+
+def test_an_html_file_without_a_wrapper_is_read_as_html(project, tmp_path):
+    """Fresh-user trial 7: an .html file starting with <h1> (no <div>, no <html>) was read as copied text:
+    title '<h1>Atemübung am Morgen</h1>', its tags escaped. A .html or .htm file is HTML."""
+    for name in ("ohne-div.html", "ohne-div.HTM"):
+        (tmp_path / name).write_text(BREATH, encoding="utf-8")
+        out = project.run("import", str(tmp_path / name)).output
+        assert "  title: Atemübung am Morgen\n" in out, name
+        source = project.root / "source_de/atemuebung-am-morgen.md"
+        body = source.read_text(encoding="utf-8").split("---\n", 2)[2]
+        source.unlink()
+        assert body.startswith("Eine kurze Atemübung am Morgen macht wach.") and "\n## So geht es\n" in body
+        assert "<" not in body and "(https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body
+        assert body.endswith("\n1. Atmen Sie vier Sekunden ein.\n2. Atmen Sie sechs Sekunden aus.\n")
+        assert "left out" not in out
+
+
+def test_a_byline_on_one_line_is_split_into_author_date_and_reading_time(project, tmp_path):
+    """Fresh-user trial 7: "Von … | 12. März 2025 | Lesezeit ca. 6 Minuten" became a heading, the author was
+    verlag.toml's and no date was found; on three lines it worked. Split on |, ·, • and " - "."""
+    for n, sep in enumerate((" | ", " · ", " • ", " - ")):
+        byline = sep.join(("Von Dr. rer. nat. A. Sommer", "12. März 2025", "Lesezeit ca. 6 Minuten"))
+        source = tmp_path / f"leber{n}.txt"
+        source.write_text(f"Die Leber arbeitet leise\n{byline}\nDie Leber arbeitet still und leise. Sie meldet "
+                          "sich selten, auch wenn sie überlastet ist.\n", encoding="utf-8")
+        out = project.run("import", "--dry-run", str(source)).output
+        assert "author (byline 'Von Dr. rer. nat. A. Sommer'): Dr. rer. nat. A. Sommer" in out, sep
+        assert "date: 2025-03-12 from '12. März 2025'" in out
+        assert "dropped the reading time: Lesezeit ca. 6 Minuten" in out and "heading" not in out
+    prose = tmp_path / "prosa.txt"
+    prose.write_text("Die Leber arbeitet leise\nVon März bis Mai - so die Regel - trinke ich Tee. Er hilft.\n"
+                     "Die Leber arbeitet still und leise. Sie meldet sich selten.\n", encoding="utf-8")
+    out = project.run("import", "--dry-run", str(prose)).output
+    assert "author (" not in out and "no date found" in out
