@@ -10,15 +10,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import Project, article, serving, sign_off_all
-
-
-def tree(root: Path, files: dict[str, str]) -> Path:
-    """Write ``files`` (path under ``root`` -> text) and return ``root``."""
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
+from test_import_sites import tree
 
 
 def publish_all(project: Project) -> None:

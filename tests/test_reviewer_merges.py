@@ -46,16 +46,23 @@ def author_changes_the_sentence(project: Project) -> None:
     project.run("extract")
 
 
-def test_a_reviewers_newer_translation_of_the_old_german_joined_by_msgcat_goes_live_not_obsolete(project: Project):
-    """The reviewer retranslates the sentence on an old copy of the catalog while the author changes its German
-    and extracts; ``msgcat`` joins both files. The reviewer's newer text becomes the changed sentence's (fuzzy,
-    the old German as previous msgid), not an obsolete entry; the copy extract had carried there goes."""
+def reviewers_copy_and_authors_change(project: Project) -> tuple[Path, Path]:
+    """The reviewed project's catalog, and ``theirs.po``: a reviewer's copy of it that retranslates the sentence,
+    made before the author changes that sentence's German and extracts."""
     path = reviewed_project(project)
     theirs = project.root / "theirs.po"
     theirs.write_text(path.read_text(encoding="utf-8").replace('msgstr "Spring brings the ticks back."',
                                                                'msgstr "Spring, however, brings the ticks back."'),
                       encoding="utf-8")
     author_changes_the_sentence(project)
+    return path, theirs
+
+
+def test_a_reviewers_newer_translation_of_the_old_german_joined_by_msgcat_goes_live_not_obsolete(project: Project):
+    """The reviewer retranslates the sentence on an old copy of the catalog while the author changes its German
+    and extracts; ``msgcat`` joins both files. The reviewer's newer text becomes the changed sentence's (fuzzy,
+    the old German as previous msgid), not an obsolete entry; the copy extract had carried there goes."""
+    path, theirs = reviewers_copy_and_authors_change(project)
     gnu("msgcat", "-o", str(path), str(path), str(theirs))
     msgfmt_check(path)
 
@@ -122,12 +129,7 @@ def test_two_edited_translations_of_the_old_german_keep_the_signed_off_one_live_
     wrote), and a signed-off translation of the old German comes back with the merge: verlag cannot tell which
     is newer. The signed-off one goes live (fuzzy, previous msgid kept), the other stays as an obsolete fuzzy
     entry of the old German, and extract says so; nothing is dropped."""
-    path = reviewed_project(project)
-    theirs = project.root / "theirs.po"
-    theirs.write_text(path.read_text(encoding="utf-8").replace('msgstr "Spring brings the ticks back."',
-                                                               'msgstr "Spring, however, brings the ticks back."'),
-                      encoding="utf-8")
-    author_changes_the_sentence(project)
+    path, theirs = reviewers_copy_and_authors_change(project)
     ours = entries(project)
     ours.find(NEW).msgstr = "Spring brings the ticks back again."  # edited, left fuzzy
     ours.save(str(path))
