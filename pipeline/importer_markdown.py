@@ -117,7 +117,10 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
     notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
     if left:
         notes.append(f"front matter not kept (verlag has no such field): {', '.join(sorted(left))}")
-    body, captions = _figures("\n".join(lines[end + 1:]), end + 2, notes)
+    body = "\n".join(lines[end + 1:])
+    if path.suffix.lower() not in (".html", ".htm"):
+        body = _unwrap_raw(body, notes)
+    body, captions = _figures(body, end + 2, notes)
     tagged = list(dict.fromkeys(line for line, _, _ in markdown_template_tags(body, end + 2)))
     if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
         from .importer_html import html_to_markdown
@@ -235,6 +238,36 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
         return f"[{shown}]({link})" if link else shown
 
     return FIGURE_RE.sub(image, body), captions
+
+
+# Liquid's raw tag and its text (https://shopify.github.io/liquid/tags/template/#raw), with whitespace control
+_RAW_RE = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
+_CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1(?!`)|(\{)(?=[{%])", re.S)
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+
+
+def _unwrap_raw(body: str, notes: list[str]) -> str:
+    """``body`` with each Jekyll ``{% raw %}…{% endraw %}`` replaced by its text, as Jekyll showed it: the brace
+    that opens a ``{{`` or ``{%`` in it escaped (``\\{{ abend }}``), so that CommonMark shows it as written and
+    extract and check see no template tag there; in code spans and fenced code blocks, where a backslash would be
+    shown, it stays as it is. Line breaks are kept, so lines keep their numbers."""
+    def unwrap(match: re.Match) -> str:
+        text, out, fenced = match[1], [], None
+        for piece in re.split(r"(\n)", text):
+            fence = _FENCE_RE.match(piece)
+            if fence and (fenced is None or fence[1][0] == fenced[0] and len(fence[1]) >= len(fenced)):
+                fenced = None if fenced else fence[1]
+                out.append(piece)
+            elif fenced:
+                out.append(piece)
+            else:
+                out.append(_CODE_SPAN_RE.sub(lambda m: "\\{" if m[2] else m[0], piece))
+        return "".join(out)
+
+    unwrapped, count = _RAW_RE.subn(unwrap, body)
+    if count:
+        notes.append(f"Jekyll {{% raw %}} text kept as written, without the raw tags ({count}×)")
+    return unwrapped
 
 
 def _with_captions(body: str, captions: dict[int, list[str]]) -> str:

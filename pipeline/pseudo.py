@@ -40,10 +40,12 @@ def is_pseudo(msgstr: str, msgid: str) -> bool:
     (link targets, names, code), are such words. A translation that merely has
     doubled accents (French ``créé``) is no pseudo text: undone it is no German
     word of its msgid. Cheap for ordinary text: one search for a doubled
-    accented vowel.
+    accented vowel. German without a vowel ("Nr. 12.") gets none doubled: its
+    pseudo text is told by being that German with accents ("Ñr. 12.").
     """
     if not _DOUBLED.search(msgstr):
-        return False
+        return (len(msgstr) == len(msgid) and not _VOWEL.search(msgid) and msgstr != msgid
+                and msgstr.translate(_PLAIN) == msgid)
     german = set(_WORD.findall(msgid))
     words = [w for w in _WORD.findall(msgstr) if w not in german and _VOWEL.search(w)]
     if not words:

@@ -718,9 +718,11 @@ def markdown_template_tags(body: str, first_line: int) -> list[tuple[int, str, s
     for token in block_tokens(body, {}, lambda content: TEMPLATE_TAG_HINT.search(content) is not None):
         if token.type != "inline" or not token.map or token.children is None:
             continue
-        # text (a backslash escape as the character it stands for) and inline HTML as written
-        # ("{{<figure src=x>}}" parses as raw HTML between two texts)
+        # text (a backslash escape as the character it stands for, but an escaped "{", which opens no tag: how
+        # an import writes Jekyll's {% raw %} text) and inline HTML as written ("{{<figure src=x>}}" parses as
+        # raw HTML between two texts)
         prose = "".join("\n" if c.type in ("softbreak", "hardbreak")
+                        else "\\" if c.type == "text_special" and c.markup == "\\{"
                         else c.content if c.type in ("text", "text_special", "html_inline") else " "
                         for c in token.children)
         for match in TEMPLATE_TAG_RE.finditer(prose):

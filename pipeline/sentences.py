@@ -108,6 +108,12 @@ _DE_SENTENCE_STARTERS = frozenset(
 _DE_WEEKDAYS = frozenset("Mo Di Mi Do Fr Sa So".split())
 _DE_DAY_PARTS = frozenset("früh morgen vormittag mittag nachmittag abend nacht vorm nachm uhr".split())
 _DE_WEEKDAY_CUES = frozenset("am ab bis jeden jedem von vom nächsten kommenden diesen letzten".split())
+# A weekday range written as one token: "Mo.–Fr.", "Mo.-Fr.".
+_DE_WEEKDAY_RANGE = re.compile(r"(?:Mo|Di|Mi|Do|Fr|Sa|So)\.[-–](?:Mo|Di|Mi|Do|Fr|Sa|So)")
+# A street abbreviation, alone or ending a street name ("Str.", "Hauptstr.", "Karl-Liebknecht-Str.",
+# "Karl-Marx-Pl."), and the house number that may follow it ("10", "Nr. 12").
+_DE_STREET = re.compile(r"(?:[^\W\d_]+-)*(?:[^\W\d_]*str|pl)", re.IGNORECASE)
+_DE_HOUSE_NUMBER = re.compile(r"(?:Nr\.\s*)?\d")
 
 # Abbreviations that close an enumeration or a price and therefore often
 # end a sentence: "Bier usw. Danach ..." splits, "Bier usw. sind ..." does
@@ -126,6 +132,7 @@ def german_abbreviation(word: str) -> bool:
     core = word.lstrip(_OPENERS).removesuffix(".")
     return word.endswith(".") and (core.lower() in _DE_ABBREVIATIONS or core.lower() in ("usw", "usf", "etc")
                                    or core in _DE_LOWER_ABBREVIATIONS or core in _DE_WEEKDAYS
+                                   or bool(_DE_WEEKDAY_RANGE.fullmatch(core))
                                    or bool(_DOTTED_ABBREVIATION.fullmatch(core))
                                    or bool(_HYPHENED_TITLE.fullmatch(core)))
 
@@ -643,10 +650,12 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if _DE_LIST_CLOSER.search(block, max(0, c - 16), c):
         return next_upper
     lower = core.lower()
-    if core in _DE_WEEKDAYS:
+    if core in _DE_WEEKDAYS or _DE_WEEKDAY_RANGE.fullmatch(core):
         verdict = _german_weekday(block, start, nxt, word)
         if verdict is not None:
             return verdict
+    if _DE_STREET.fullmatch(core) and _DE_HOUSE_NUMBER.match(block, nxt):
+        return False
     if _HYPHENED_TITLE.fullmatch(core):
         return False
     if lower in _DE_ABBREVIATIONS or core in _DE_LOWER_ABBREVIATIONS:

@@ -11,11 +11,13 @@ Only the author's own browser is served: a request naming another host
 name at 127.0.0.1) is refused with 403, and a file under site/ that is a
 symlink leading out of it is missing (404), so no page on the web can read
 files of the machine through the preview; so is a path no file can have (``%00``).
+A browser dropping a connection mid-file is normal and prints nothing.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -106,11 +108,19 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """Say nothing when the browser dropped the connection (it left the page or cancelled a download while
+        a file was being sent: BrokenPipeError, ConnectionResetError); any other failure as the standard server."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def make_server(site: Path, port: int, base_path: str, languages: tuple[str, ...]) -> ThreadingHTTPServer:
     """A server for ``site`` on 127.0.0.1:``port``; VerlagError naming the port when it cannot listen there."""
     handler = partial(_Handler, directory=str(site), base_path=base_path, languages=languages)
     try:
-        return ThreadingHTTPServer(("127.0.0.1", port), handler)
+        return _Server(("127.0.0.1", port), handler)
     except OSError as exc:
         raise VerlagError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}; another program (or "
                           f"another verlag serve) uses it: stop it, or pick another with --port") from None

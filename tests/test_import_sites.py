@@ -380,3 +380,29 @@ def test_hugo_ref_links_are_rewritten_when_the_site_is_named_by_a_relative_path(
     monkeypatch.chdir(tmp_path)
     project.run("import", "hugo")
     assert "Am Abend trinke ich [Tee](lindenbluetentee.md)." in project.read("source_de/abendroutine.md")
+
+
+def test_jekyll_raw_text_is_unwrapped_on_import_and_shown_literally_as_jekyll_showed_it(project, tmp_path):
+    """``{% raw %}…{% endraw %}`` tells Liquid to show its text as written: the import drops the two tags and keeps
+    the text (its tag-like braces escaped for CommonMark), so it is prose to translate, no template tag for
+    extract or check, and the reader sees ``{{ abend }}`` without ``{% raw %}``; a tag outside stays named."""
+    site = tree(tmp_path / "jekyll", {
+        "_config.yml": 'url: "https://praxis-am-fluss.example"\n',
+        "_posts/2024-03-02-lavendel.md": "---\ntitle: Lavendel\n---\nLavendel duftet gut.\n\n{% raw %}\n"
+            "Im Kalender steht {{ abend }} neben `{% termin %}` als Platzhalter.\n{% endraw %}\n\n"
+            "Mehr im Heft: {%- raw -%}{% heft %}{%- endraw -%}.\n\n{% include hinweis.html %}\n",
+    })
+    out = project.run("import", str(site)).output
+    source = project.read("source_de/lavendel.md")
+    assert "raw %}" not in source and "{% heft %}" not in source.replace("\\{% heft %}", ""), source
+    warned = project.run("check").output + project.run("extract").output
+    assert "include hinweis.html" in warned and "abend" not in warned and "termin" not in warned, warned
+    assert "heft" not in warned and "raw" not in warned, warned
+    assert "{{ abend }}" not in out.split("template tags kept as text")[-1]
+    pot = project.read("translations/templates/lavendel.pot")
+    project.write("source_de/lavendel.md", source.replace("draft: true\n", ""))
+    assert 'msgid "Im Kalender steht \\\\{{ abend }} neben `{% termin %}` als Platzhalter."' in pot, pot
+    project.run("build")
+    page = project.read("site/de/lavendel/index.html")
+    assert "Im Kalender steht {{ abend }} neben <code>{% termin %}</code> als Platzhalter." in page
+    assert "Mehr im Heft: {% heft %}." in page and "raw %}" not in page

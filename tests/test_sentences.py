@@ -204,6 +204,34 @@ def test_titles_weekdays_and_quantities_do_not_end_sentences(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # fresh-user trial 7: weekday ranges before a time, street abbreviations before a house number
+        "Meine Sprechzeiten sind Mo.–Fr. 8–12 Uhr.",
+        "Geöffnet Mo.-Fr. 8 Uhr.",
+        "Offen Di. bis Do. 9 Uhr.",
+        "Sie finden die Praxis in der Karl-Liebknecht-Str. 10, 04107 Leipzig.",
+        "Wir wohnen seit Jahren in der Hauptstr. 5 am Markt.",
+        "Schreiben Sie an Dr. med. K. Wolf, Hauptstr. Nr. 12.",
+        "Die Praxis liegt am Karl-Marx-Pl. 3 im Zentrum.",
+    ],
+)
+def test_weekday_ranges_and_streets_before_a_number_do_not_end_sentences(text):
+    assert split_sentences(text, "de") == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Offen ist Mo.–Fr. Dann ist zu.", ["Offen ist Mo.–Fr.", "Dann ist zu."]),
+        ("Wir wohnen in der Hauptstr. Dort ist es laut.", ["Wir wohnen in der Hauptstr.", "Dort ist es laut."]),
+    ],
+)
+def test_weekday_ranges_and_streets_before_a_sentence_start_end_sentences(text, expected):
+    assert split_sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Die Sitzung dauert 1 Std. Danach ist Pause.", ["Die Sitzung dauert 1 Std.", "Danach ist Pause."]),

@@ -1,0 +1,39 @@
+"""Tests for pipeline.serve that need no project: the preview server over real sockets on 127.0.0.1."""
+
+import socket
+import struct
+import threading
+import time
+import urllib.request
+
+from pipeline.serve import make_server
+
+
+def _handlers_running() -> bool:
+    return any("process_request_thread" in t.name for t in threading.enumerate())
+
+
+def test_a_browser_dropping_a_connection_mid_file_prints_no_traceback(tmp_path, capfd):
+    """A browser that leaves a page (or cancels a large download) resets the connection while the file is
+    still being sent: that is normal and must not fill the author's terminal with a traceback."""
+    (tmp_path / "big.bin").write_bytes(b"x" * (16 * 1024 * 1024))
+    (tmp_path / "index.html").write_text("<p>da</p>", encoding="utf-8")
+    server = make_server(tmp_path, 0, "/", ("de",))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for _ in range(3):
+            with socket.create_connection(("127.0.0.1", server.server_port)) as sock:
+                sock.sendall(f"GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1:{server.server_port}\r\n\r\n".encode())
+                assert sock.recv(100).startswith(b"HTTP/1.0 200")
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close with RST
+        deadline = time.monotonic() + 10
+        while _handlers_running() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _handlers_running(), "the server never noticed the dropped connections"
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/index.html") as response:
+            assert response.read() == b"<p>da</p>", "the server goes on serving"
+    finally:
+        server.shutdown()
+        server.server_close()
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Error" not in err, err
