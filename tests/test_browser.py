@@ -192,22 +192,30 @@ def test_a_sentence_changed_in_the_original_says_so_not_that_it_was_never_transl
     assert "modifiés dans l’original après leur traduction" in notice and "pas encore traduits" not in notice
 
 
+def _only_article_withdrawn(project, lang: str, translation: tuple[str, str, str]) -> None:
+    """A project in German and ``lang`` whose only article was published in ``lang`` (title and both sentences
+    reviewed as ``translation``) and is then withdrawn: the author's edits of both sentences send its
+    translation below min_translated."""
+    from conftest import article, review
+
+    project.write("verlag.toml", f'name = "Test"\nsource_language = "de"\nlanguages = ["{lang}"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n"))
+    project.run("extract")
+    title, first, second = translation
+    review(project, lang, "leber", {("title", "Leber"): title, "Die Leber arbeitet nachts.": first,
+                                    "Sie braucht Ruhe.": second})
+    project.run("build")
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
+    project.run("extract")
+    project.run("build")
+
+
 def test_a_reader_still_reaches_english_after_its_only_article_is_withdrawn(browser, project):
     """The only English article falls below min_translated after the author's edits: the chooser at / still
     offers English, /en/ is the English index saying the article is no longer available in English (linking
     the German one), and a missing page under /en/ is the English 404 page, not a German "Seite nicht
     gefunden"."""
-    from conftest import article, review
-
-    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
-    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n"))
-    project.run("extract")
-    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.": "The liver works at "
-                                    "night.", "Sie braucht Ruhe.": "It needs rest."})
-    project.run("build")
-    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
-    project.run("extract")
-    project.run("build")
+    _only_article_withdrawn(project, "en", ("Liver", "The liver works at night.", "It needs rest."))
     server = serving(project.root)
     base = next(server)
     try:
@@ -235,17 +243,9 @@ def test_a_browser_set_to_a_language_without_articles_is_not_pointed_to_it(proje
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    from conftest import CHROMIUM_FLAGS, article, review
+    from conftest import CHROMIUM_FLAGS
 
-    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["es"]\n')
-    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n"))
-    project.run("extract")
-    review(project, "es", "leber", {("title", "Leber"): "Hígado", "Die Leber arbeitet nachts.": "El hígado trabaja "
-                                    "de noche.", "Sie braucht Ruhe.": "Necesita descanso."})
-    project.run("build")
-    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
-    project.run("extract")
-    project.run("build")
+    _only_article_withdrawn(project, "es", ("Hígado", "El hígado trabaja de noche.", "Necesita descanso."))
     options = webdriver.ChromeOptions()
     for flag in (*CHROMIUM_FLAGS, "--lang=es"):
         options.add_argument(flag)
