@@ -31,6 +31,8 @@ from .config import Config
 from .errors import VerlagError
 from .fsutil import write_if_changed
 from .redirects import APACHE, HTML_SUFFIXES, NETLIFY, apache_pattern, page_file, redirect_page
+from .search import BUNDLE
+from .sources import unrequestable
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -50,8 +52,9 @@ class Moved:
 
 def read_moved(config: Config, errors: list[VerlagError]) -> list[Moved]:
     """The lines of the project's ``redirects.txt`` (none when there is none), in order; a line that is no
-    ``OLD NEW [301]`` pair of paths starting with ``/``, or an old path given before, is left out and reported in
-    ``errors`` at its line."""
+    ``OLD NEW [301]`` pair of paths starting with ``/``, an old path no browser requests (``sources.unrequestable``:
+    a ``..`` segment, a control character) or one given before, is left out and reported in ``errors`` at its
+    line."""
     path = config.root / MOVED_FILE
     try:
         text = path.read_text(encoding="utf-8")
@@ -69,6 +72,9 @@ def read_moved(config: Config, errors: list[VerlagError]) -> list[Moved]:
         if len(parts) not in (2, 3) or parts[2:] not in ([], ["301"]) or not all(p.startswith("/") for p in parts[:2]):
             errors.append(VerlagError("not an old address and a new one ('/old/path  /new/path  301', %-encoded): "
                                       "left out", MOVED_FILE, number))
+        elif unrequestable(unquote(parts[0])):
+            errors.append(VerlagError(f"{parts[0]} has a '.' or '..' segment or a control character (%-encoded or "
+                                      "not), which no browser requests: left out", MOVED_FILE, number))
         elif parts[0] in found:
             errors.append(VerlagError(f"{parts[0]} is given on line {found[parts[0]].line} too: keep one",
                                       MOVED_FILE, number))
@@ -142,9 +148,14 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
             continue
         page = target.lower().endswith(HTML_SUFFIXES)
         served = page_file(m.old, urls)  # the HTML file a static server answers the old address with, if any
-        copy = None if m.old.endswith("/") else unquote(m.old[len(urls.base_path):])
-        taken = next((f"site/{f}" for f in (served, copy) if f is not None and (f in out or f in made or f in folders)),
-                     "an article's aliases:" if m.old in aliased else None)
+        plain = unquote(m.old[len(urls.base_path):])
+        copy = None if m.old.endswith("/") else plain
+        parts = plain.strip("/").split("/")
+        above = ["/".join(parts[:n]) for n in range(1, len(parts))]  # a file there leaves no folder for it
+        taken = next((f"site/{f}" for f in (*above, served, copy) if f is not None and (
+                          f in out or f in made or f in (NETLIFY, APACHE) or f in folders and f not in above)), None) \
+            or (f"site/{BUNDLE}/, the search index" if parts[0] == BUNDLE else None) \
+            or ("an article's aliases:" if m.old in aliased else None)
         if taken:
             errors.append(VerlagError(f"{m.old} is answered already ({taken}): left out", MOVED_FILE, m.line))
             continue
@@ -152,6 +163,7 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
         rules.append(m)
         if rel is None:
             continue
+        folders.update(rel[:i] for i, char in enumerate(rel) if char == "/")
         if page:
             lang = next((code for code in languages[1:] if m.new.startswith(urls.path("index", code))), languages[0])
             made[rel] = redirect_page(lang, config.name, _absolute(urls, m.new), m.new)

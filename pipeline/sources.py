@@ -523,7 +523,7 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
             problem = "is neither an http(s) URL nor a path starting with '/'"
         elif parts.query or parts.fragment:
             problem = "has a query or fragment (?, #), which a static site cannot redirect; give the page's path"
-        elif _unrequestable(unquote(parts.path)):
+        elif unrequestable(unquote(parts.path)):
             problem = ("has a '.' or '..' segment or a control character (%-encoded or not), which no browser "
                        "requests: give the old address as the browser showed it")
         else:
@@ -533,9 +533,10 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
     return list(dict.fromkeys(paths)), errors
 
 
-def _unrequestable(path: str) -> bool:
-    """A %-decoded path no client sends: with a ``.`` or ``..`` segment, which a browser removes before asking
-    (RFC 3986 5.2.4; the site stage would also write its redirect page outside site/), or a control character."""
+def unrequestable(path: str) -> bool:
+    """Whether the %-decoded ``path`` (an alias, an old address of ``redirects.txt``) is one no client sends: with a
+    ``.`` or ``..`` segment, which a browser removes before asking (RFC 3986 5.2.4; the site stage would also write
+    its redirect page or copy outside site/), or a control character."""
     return any(segment in (".", "..") for segment in path.split("/")) or _CONTROL_RE.search(path) is not None
 
 

@@ -1012,3 +1012,31 @@ def test_a_long_run_of_spaces_inside_a_paragraph_line_costs_extract_linear_time(
                          capture_output=True, text=True, timeout=60)
     assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
     assert 'msgid "Ende."' in project.read("translations/en/tee.po")
+
+
+@pytest.mark.parametrize("old", ["/de/feed.xml/x.xml", "/_redirects/x.xml", "/pagefind/pagefind.js", "/pagefind/x/",
+                                 "/pagefind", "/.htaccess", "/%2e%2e/%2E%2E/outside.xml", "/a/../../outside.xml",
+                                 "/x%2F..%2F..%2Foutside.xml", "/./x.xml", "/a%0Ab.xml", "/a%00b.xml"])
+def test_a_line_of_redirects_txt_at_a_file_the_site_makes_below_one_or_with_dot_segments_is_refused_at_its_line(
+        site_project: Project, old: str):
+    """``redirects.txt`` (the author's, or written by an import from the old site's config and static/ folder)
+    was checked less than an article's ``aliases``: an old address below a file of the site (``/de/feed.xml/x.xml``)
+    stopped the whole site with "Not a directory" at no line; one in site/pagefind/ replaced the search's own
+    ``pagefind.js`` with the feed, so every no-op build served XML as the search script; ``/.htaccess`` was
+    overwritten by the rules; one with ``..`` segments or a control character was a rule in ``_redirects`` and
+    ``.htaccess`` and a "leaves site/" error without its line."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("redirects.txt", f"/alt.xml  /de/feed.xml  301\n{old}  /de/feed.xml  301\n")
+    before = files_beside(project)
+    out = project.run("build", code=2).output
+    assert f"error: redirects.txt:2: {old} " in out, out[-3000:]
+    assert "Not a directory" not in out and "leaves site/" not in out, out[-3000:]
+    assert not files_beside(project) - before
+    assert project.read("site/_redirects") == "/alt.xml  /de/feed.xml  301\n"
+    assert [line.split()[2] for line in project.read("site/.htaccess").splitlines()
+            if line.startswith("RedirectMatch")] == ["^/alt\\.xml/?$"]
+    assert project.read("site/alt.xml") == project.read("site/de/feed.xml")
+    assert project.read("site/pagefind/pagefind.js").startswith("const pagefind_version")
+    assert sorted(p.name for p in (project.root / "site").iterdir() if p.suffix == ".xml") == ["alt.xml", "sitemap.xml"]
+    assert "Tee wärmt." in project.read("site/de/tee/index.html")
