@@ -288,8 +288,8 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     An image's relative path is looked up from the file's folder (a Hugo page bundle:
     ``content/posts/holunder/index.md`` beside ``holunder.png``), a site path (``/assets/x.jpg``) in the
     site's folder, the one holding ``_posts``/``_drafts`` (Jekyll) or ``content`` (Hugo, whose site paths
-    are files of its ``static/`` folder); a file outside those folders is never taken
-    (``importer_html._local_file``). An image that is not found there is noted with its file and line
+    are files of its ``static/`` folder, unless that leads out of the site: a symlink); a file outside those folders
+    is never taken (``importer_html._local_file``). An image that is not found there is noted with its file and line
     (``first_line``: the file line of the body's first line), one with an address is noted as kept there.
     The address is markdown-it's (normalised: ``<Blüte groß.png>`` and ``Blüte%20groß.png`` alike); every
     destination in the body that reads as it is rewritten (``importer.rewrite_destinations``).
@@ -297,6 +297,8 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     from .importer_html import _local_file
 
     root = next((folder.parent for folder in path.parents if folder.name in ("_posts", "_drafts", "content")), None)
+    inside = [] if root is None else [base for base in (root / "static", root)
+                                      if base.resolve().is_relative_to(root.resolve())]
     images = dict(images or {})
     renamed: dict[str, str] = {}
     for token in commonmark_parser().parse(body):
@@ -312,7 +314,7 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
             if urlsplit(src).scheme or src.startswith("//"):
                 notes.append(f"image left at its old address: {src}")
                 continue
-            site = [root / "static", root] if root is not None and src.startswith("/") else []
+            site = inside if src.startswith("/") else []
             found = next(filter(None, (_local_file(src.lstrip("/"), base) for base in [path.parent] + site)), None)
             if found is None:
                 notes.append(f"image not found: {src} ({path}:{line}): save it into source_de/{IMAGES_DIR}/ and "

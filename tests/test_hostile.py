@@ -1040,3 +1040,24 @@ def test_a_line_of_redirects_txt_at_a_file_the_site_makes_below_one_or_with_dot_
     assert project.read("site/pagefind/pagefind.js").startswith("const pagefind_version")
     assert sorted(p.name for p in (project.root / "site").iterdir() if p.suffix == ".xml") == ["alt.xml", "sitemap.xml"]
     assert "Tee wärmt." in project.read("site/de/tee/index.html")
+
+
+def test_a_hugo_site_whose_static_folder_leads_outside_it_brings_no_file_from_there(project: Project, tmp_path_factory):
+    """An image at a site path (``/id_rsa``) is looked up in the Hugo site's ``static/``, kept inside that folder
+    as resolved: a site (an archive, a shared folder) whose ``static`` is a symlink (``../../.ssh``) made
+    ``verlag import`` copy a file from outside the site into ``source_de/bilder/``, to be published with the
+    article and named in ``redirects.txt``."""
+    outside = tmp_path_factory.mktemp("home")
+    (outside / "id_rsa").write_text("PRIVATE KEY of the user\n", encoding="utf-8")
+    site = tmp_path_factory.mktemp("alt")
+    (site / "hugo.toml").write_text('baseURL = "https://alt.example/"\ntitle = "Alt"\n', encoding="utf-8")
+    (site / "content/posts").mkdir(parents=True)
+    (site / "content/posts/schlaf.md").write_text(article("Schlaf", "Gut schlafen.\n\n![Bild](/id_rsa)\n"),
+                                                  encoding="utf-8")
+    (site / "static").symlink_to(os.path.relpath(outside, site))
+    out = project.run("import", str(site)).output
+    assert "image not found: /id_rsa" in out and "  /id_rsa  (not imported" not in out, out
+    copied = [p for p in project.root.rglob("*") if p.is_file() and b"PRIVATE KEY" in p.read_bytes()]
+    assert not copied and not (project.root / "source_de/bilder").exists()
+    assert "Gut schlafen." in project.read("source_de/schlaf.md")
+    assert "/id_rsa  /media/" not in (project.read("redirects.txt") if (project.root / "redirects.txt").exists() else "")
