@@ -335,10 +335,11 @@ def load_translations(config: Config, lang: str, errors: list[VerlagError] | Non
 
 def _as_translations(po: polib.POFile, ref: str, lang: str) -> NullTranslations:
     """``po`` (a site.po) as babel ``Translations``, each msgstr plain %-format text, those with an error
-    finding emptied (see ``load_translations``). Raises ``ValueError`` for a Plural-Forms gettext refuses."""
+    finding emptied (see ``load_translations``). Raises ``ValueError`` for a Plural-Forms gettext refuses or whose
+    expression divides by zero for an n of ``catalog.PROBED`` (as ``msgfmt --check`` tries them)."""
     from babel.support import Translations
 
-    from .catalog import key
+    from .catalog import PROBED, key
     from .check import blocked_keys, check_site_catalog, placeholders
 
     blocked = blocked_keys(check_site_catalog(po, ref, lang))
@@ -348,7 +349,23 @@ def _as_translations(po: polib.POFile, ref: str, lang: str) -> NullTranslations:
             entry.msgstr, entry.msgstr_plural = "", {n: "" for n in entry.msgstr_plural}
         entry.msgstr = _literal_percent(entry.msgstr, declared)
         entry.msgstr_plural = {n: _literal_percent(text, declared) for n, text in entry.msgstr_plural.items()}
-    return Translations(io.BytesIO(po.to_binary()))
+    translations = Translations(io.BytesIO(po.to_binary()))
+    plural = translations.plural
+    for n in PROBED:
+        try:
+            plural(n)
+        except ArithmeticError:
+            raise ValueError(f"the plural expression divides by zero for n = {n}") from None
+
+    def guarded(n: int) -> int:
+        """``plural``, or -1 (no form: the English words) for an n beyond ``PROBED`` it divides by zero for."""
+        try:
+            return plural(n)
+        except ArithmeticError:
+            return -1
+
+    translations.plural = guarded
+    return translations
 
 
 def _header_line(path: Path, field: str) -> int | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import Project, article, review
+from conftest import Project, article, msgfmt_check, review
 
 
 @pytest.fixture
@@ -107,6 +107,50 @@ def test_a_site_po_whose_plural_forms_gettext_refuses_costs_only_its_words(site_
     page = project.read("site/en/tee/index.html")
     assert "Tea warms." in page and "Skip to the content" in page
     assert "Zum Inhalt springen" in project.read("site/de/tee/index.html")
+
+
+@pytest.mark.parametrize("expression", ["(n-1)/(n-1)", "n%(n-1)", "n/(n-1000)"])
+def test_a_site_po_whose_plural_forms_divides_by_zero_costs_only_its_words(site_project: Project, expression: str):
+    """A Plural-Forms expression gettext reads but that divides by zero for some n (``(n-1)/(n-1)`` at n = 1)
+    stopped ``extract`` (which maps the old forms onto the language's own) with "internal error:
+    ZeroDivisionError", and the build wherever a page counted that n. Now the build names the header's line,
+    its language shows verlag's own words, every page is built, and ``extract`` writes the language's header."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    path = project.root / "translations/en/site.po"
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index('"Plural-Forms:')].count("\n") + 1
+    path.write_text(re.sub(r'"Plural-Forms: [^"]*"', f'"Plural-Forms: nplurals=2; plural={expression};\\\\n"', text),
+                    encoding="utf-8")
+    result = project.run("build", code=2)
+    assert f"error: translations/en/site.po:{line}: Plural-Forms: " in result.output, result.output
+    assert "internal error" not in result.output
+    page = project.read("site/en/tee/index.html")
+    assert "Tea warms." in page and "Skip to the content" in page
+    result = project.run("extract")
+    assert "internal error" not in result.output
+    assert "plural=(n != 1);" in project.read("translations/en/site.po")
+    msgfmt_check(path)
+
+
+def test_a_plural_expression_that_divides_by_zero_only_for_a_large_count_shows_the_english_words(site_project: Project):
+    """An expression dividing by zero only beyond the counts tried (``n/(20000-n)``) passes ``load_translations``;
+    a page counting 20,000 articles then raised ZeroDivisionError in the template. That count shows the English
+    words; every other count the translation's."""
+    from pipeline.config import load_config
+    from pipeline.uistrings import load_translations
+
+    project = site_project
+    project.run("extract")
+    path = project.root / "translations/fr/site.po"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'"Plural-Forms: [^"]*"', '"Plural-Forms: nplurals=2; plural=n/(20000-n);\\\\n"', text)
+                    .replace('msgstr[0] "%(count)s article"', 'msgstr[0] "%(count)s Artikel"'), encoding="utf-8")
+    words = load_translations(load_config(project.root), "fr")
+    assert words.ngettext("%(count)s article", "%(count)s articles", 20000) == "%(count)s articles"
+    assert words.ngettext("%(count)s article", "%(count)s articles", 3) == "%(count)s Artikel"
 
 
 def test_code_spans_pair_backtick_runs_of_equal_length_as_commonmark_does():
@@ -1061,3 +1105,4 @@ def test_a_hugo_site_whose_static_folder_leads_outside_it_brings_no_file_from_th
     assert not copied and not (project.root / "source_de/bilder").exists()
     assert "Gut schlafen." in project.read("source_de/schlaf.md")
     assert "/id_rsa  /media/" not in (project.read("redirects.txt") if (project.root / "redirects.txt").exists() else "")
+
