@@ -1106,3 +1106,26 @@ def test_a_hugo_site_whose_static_folder_leads_outside_it_brings_no_file_from_th
     assert "Gut schlafen." in project.read("source_de/schlaf.md")
     assert "/id_rsa  /media/" not in (project.read("redirects.txt") if (project.root / "redirects.txt").exists() else "")
 
+
+def test_a_link_or_image_address_of_a_copied_page_stays_an_address_in_the_markdown(project: Project, tmp_path):
+    """markdownify writes an ``<a href>`` or ``<img src>`` into ``[…](…)`` as it is: a saved page whose address
+    held a ``)`` (``href="https://x.example/a)<script>alert(1)</script>"``) closed the link there, and the rest
+    of the attribute became raw HTML of the imported article, published on the German page. An address with
+    an unbalanced parenthesis, ``<``, ``>``, a backslash or white space has those %-encoded; a balanced one
+    (Wikipedia's ``Tee_(Getränk)``) is kept."""
+    page = tmp_path / "seite.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Schlaf und Tee</title></head><body>'
+        "<article><h1>Schlaf und Tee</h1><p>Guter Schlaf ist wichtig für die Gesundheit und das Wohlbefinden.</p>"
+        "<p>Viele Menschen trinken abends gern eine Tasse Kräutertee, weil er wärmt und beruhigt. Mehr dazu "
+        '<a href="https://x.example/a)&lt;script&gt;alert(1)&lt;/script&gt;">bei uns</a>, im '
+        '<a href="https://de.wikipedia.org/wiki/Tee_(Getränk)">Lexikon</a> und auf dem Bild '
+        '<img src="https://x.example/b.png\\)&lt;script&gt;alert(2)&lt;/script&gt;" alt="Tasse">.</p>'
+        "<p>Tee hilft beim Einschlafen, sagen viele Menschen, die abends gerne eine Tasse trinken.</p>"
+        "</article></body></html>", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "<script>" not in out.replace("left at its old address: https://x.example/b.png\\)<script>", ""), out
+    text = project.read("source_de/schlaf-und-tee.md")
+    assert "<script" not in text and "[Lexikon](https://de.wikipedia.org/wiki/Tee_(Getr%C3%A4nk))" in text, text
+    assert "<script" not in project.run("check").output
+
