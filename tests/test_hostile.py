@@ -1129,3 +1129,21 @@ def test_a_link_or_image_address_of_a_copied_page_stays_an_address_in_the_markdo
     assert "<script" not in text and "[Lexikon](https://de.wikipedia.org/wiki/Tee_(Getr%C3%A4nk))" in text, text
     assert "<script" not in project.run("check").output
 
+
+def test_a_bidi_override_in_a_site_po_translation_is_an_error_and_the_page_shows_the_english_words(
+        site_project: Project):
+    """The bidi-control check (round 4) ran on the articles' catalogs only: a reviewer's site.po msgstr with
+    U+202E (``Aller au \u202econtenu``, or a count or date of the pages' words shown reversed) reached every
+    page of the language. Now it is a site.po error at its line, and the pages show the English words."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "fr", "tee", {("title", "Tee"): "Thé", "Tee wärmt.": "Le thé réchauffe."})
+    path = project.root / "translations/fr/site.po"
+    path.write_text(path.read_text(encoding="utf-8").replace('msgstr "Aller au contenu"',
+                                                               'msgstr "Aller au \u202econtenu"'), encoding="utf-8")
+    out = project.run("check", code=1).output
+    assert re.search(r"translations/fr/site\.po:\d+: .*\[bidi-control\]", out), out[-2000:]
+    project.run("build", code=0)
+    page = project.read("site/fr/tee/index.html")
+    assert "Le thé réchauffe." in page and "\u202e" not in page and "Skip to the content" in page
