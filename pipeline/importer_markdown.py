@@ -241,7 +241,8 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
 
 
 # Liquid's raw tag and its text (https://shopify.github.io/liquid/tags/template/#raw), with whitespace control
-_RAW_RE = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
+_RAW_RE = re.compile(r"\{%-?\s*raw\s*-?%\}")
+_ENDRAW_RE = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1(?!`)|(\{)(?=[{%])", re.S)
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 
@@ -250,9 +251,10 @@ def _unwrap_raw(body: str, notes: list[str]) -> str:
     """``body`` with each Jekyll ``{% raw %}…{% endraw %}`` replaced by its text, as Jekyll showed it: the brace
     that opens a ``{{`` or ``{%`` in it escaped (``\\{{ abend }}``), so that CommonMark shows it as written and
     extract and check see no template tag there; in code spans and fenced code blocks, where a backslash would be
-    shown, it stays as it is. Line breaks are kept, so lines keep their numbers."""
-    def unwrap(match: re.Match) -> str:
-        text, out, fenced = match[1], [], None
+    shown, it stays as it is. Line breaks are kept, so lines keep their numbers. Each tag's end is looked for once:
+    a tag without one (nor any after it) ends the search, in time linear in ``body``."""
+    def unwrap(text: str) -> str:
+        out, fenced = [], None
         for piece in re.split(r"(\n)", text):
             fence = _FENCE_RE.match(piece)
             if fence and (fenced is None or fence[1][0] == fenced[0] and len(fence[1]) >= len(fenced)):
@@ -264,10 +266,13 @@ def _unwrap_raw(body: str, notes: list[str]) -> str:
                 out.append(_CODE_SPAN_RE.sub(lambda m: "\\{" if m[2] else m[0], piece))
         return "".join(out)
 
-    unwrapped, count = _RAW_RE.subn(unwrap, body)
+    pieces, count, at = [], 0, 0
+    while (start := _RAW_RE.search(body, at)) and (end := _ENDRAW_RE.search(body, start.end())):
+        pieces += [body[at:start.start()], unwrap(body[start.end():end.start()])]  # the first end tag closes it
+        count, at = count + 1, end.end()
     if count:
         notes.append(f"Jekyll {{% raw %}} text kept as written, without the raw tags ({count}×)")
-    return unwrapped
+    return "".join([*pieces, body[at:]])
 
 
 def _with_captions(body: str, captions: dict[int, list[str]]) -> str:

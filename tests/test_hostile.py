@@ -1147,3 +1147,25 @@ def test_a_bidi_override_in_a_site_po_translation_is_an_error_and_the_page_shows
     project.run("build", code=0)
     page = project.read("site/fr/tee/index.html")
     assert "Le thé réchauffe." in page and "\u202e" not in page and "Skip to the content" in page
+
+
+def test_a_jekyll_post_of_raw_tags_without_an_end_is_imported_in_linear_time(project: Project, tmp_path):
+    """The ``{% raw %}…{% endraw %}`` pattern was searched from each ``{% raw %}`` to the end of the post, and
+    the template-tag warnings (also extract's and check's) counted each tag's line from the start of its
+    paragraph: a post of 100,000 such tags and no ``{% endraw %}`` (900 KB) took import far over a minute
+    (72 KB: 6 s for the pattern alone; each fix alone still timed out here). Now the first ``{% endraw %}``
+    after a tag is looked for once and lines are counted on from the last tag (5.5 s CPU). In a process of its
+    own, with a bound far below the old time; a pair is still unwrapped."""
+    import subprocess
+    import sys
+
+    posts = tmp_path / "blog/_posts"
+    posts.mkdir(parents=True)
+    (tmp_path / "blog/_config.yml").write_text('title: Alt\nurl: "https://alt.example"\n', encoding="utf-8")
+    (posts / "2023-01-02-tee.md").write_text(
+        "---\ntitle: Tee\n---\nTee {% raw %}{{ warm }}{% endraw %} hilft.\n\n" + "{% raw %}" * 100_000 + "\n",
+        encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(tmp_path / "blog")],
+                         capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
+    assert "Tee \\{{ warm }} hilft." in project.read("source_de/tee.md")
