@@ -198,8 +198,9 @@ PLAYER_RES = ((re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/
               (re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)(?:\?(?:[^#]*&)?h=(\w+))?", re.I),
                "https://vimeo.com/"))
 # A player's title attribute that names the player, not the video (YouTube's and Vimeo's defaults).
-PLAYER_TITLE_RE = re.compile(r"^\s*(?:(?:youtube|vimeo)?\s*(?:video\s*)?player|embedded (?:content|video)|video)?\s*$",
-                             re.I)
+# Matched in full against the title stripped (``\s*`` at its ends too took time growing with the square of a run
+# of spaces).
+PLAYER_TITLE_RE = re.compile(r"(?:(?:youtube|vimeo)?\s*(?:video\s*)?player|embedded (?:content|video)|video)?", re.I)
 
 
 def _video_page(src: str) -> str:
@@ -234,7 +235,7 @@ def left_out_embeds(tree) -> list[str]:
                 continue
             title = element.get("title") or ""
             link = lxml_html.Element("a", href=page)
-            link.text = title.strip() if not PLAYER_TITLE_RE.match(title) else page
+            link.text = title.strip() if not PLAYER_TITLE_RE.fullmatch(title.strip()) else page
             link.tail = element.tail
             element.getparent().replace(element, link)
             linked.add(page)

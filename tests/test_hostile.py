@@ -1169,3 +1169,23 @@ def test_a_jekyll_post_of_raw_tags_without_an_end_is_imported_in_linear_time(pro
                          capture_output=True, text=True, timeout=60)
     assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
     assert "Tee \\{{ warm }} hilft." in project.read("source_de/tee.md")
+
+
+def test_a_player_title_of_many_spaces_costs_import_linear_time(project: Project, tmp_path):
+    """Whether an ``<iframe title>`` names the player (``PLAYER_TITLE_RE``) was matched with ``\\s*`` at both ends
+    and inside: a saved page whose player's title was 60,000 spaces and a letter took import minutes (4,000:
+    0.5 s, growing with the square). In a process of its own, with a bound far below the old time."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "seite.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Dehnen</title></head><body>'
+        "<article><h1>Dehnen</h1><p>Dehnen am Morgen hilft dem Rücken und macht den ganzen Tag beweglicher.</p>"
+        f'<iframe src="https://www.youtube.com/embed/abcDEF12345" title="{" " * 60_000}!"></iframe>'
+        "<p>Wer jeden Tag fünf Minuten dehnt, merkt den Unterschied schon nach einer Woche sehr deutlich.</p>"
+        "</article></body></html>", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(page)],
+                         capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
+    assert "https://www.youtube.com/watch?v=abcDEF12345" in project.read("source_de/dehnen.md")
