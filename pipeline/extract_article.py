@@ -72,17 +72,22 @@ def record_path(config: Config, lang: str, slug: str) -> Path:
     return config.state_dir / RECORDS / lang / f"{slug}.catalog"
 
 
-def _last_written(record: bytes | None, data: bytes | None, ref: str):
+def _last_written(record: bytes | None, data: bytes | None, ref: str, old_pot: str | None):
     """``catalog.merge``'s ``last_written``: the record parsed, None when there is none, when the catalog is
-    still those very bytes (nothing to learn from it) or when it cannot be read (a damaged cache)."""
-    from .catalog import parse_po
+    still those very bytes (nothing to learn from it) or when it cannot be read (a damaged cache). Its active
+    entries are only those of German the template of the last extract (``old_pot``) had: the last extract wrote
+    no other, so any other is no translation a reviewer wrote (a record that came with a project folder)."""
+    from .catalog import key, parse_po
 
     if record is None or record == data:
         return None
     try:
-        return parse_po(record.decode("utf-8"), ref)
+        written = parse_po(record.decode("utf-8"), ref)
     except (VerlagError, UnicodeDecodeError):
         return None
+    known = _template_keys(old_pot) or frozenset()
+    written[:] = [e for e in written if e.obsolete or key(e) in known]
+    return written
 
 
 def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
@@ -108,7 +113,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes and not resegmented,
                            threshold=_NEVER if resegmented else FUZZY_THRESHOLD,
                            german_before=lambda: _german_before(old, old_pot),
-                           last_written=None if resegmented else lambda: _last_written(record, data, "record"))
+                           last_written=None if resegmented else lambda: _last_written(record, data, "record", old_pot))
     if resegmented and old is not None:
         _joined(merged, old, lang)
     add_hints(merged, glossary, lang)

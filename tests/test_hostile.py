@@ -1189,3 +1189,21 @@ def test_a_player_title_of_many_spaces_costs_import_linear_time(project: Project
                          capture_output=True, text=True, timeout=60)
     assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
     assert "https://www.youtube.com/watch?v=abcDEF12345" in project.read("source_de/dehnen.md")
+
+
+def test_a_crafted_extract_record_brings_back_no_translation_of_german_the_last_extract_never_had(
+        site_project: Project):
+    """``.verlag/extracted/<lang>/<slug>.catalog`` (the catalog as the last extract left it) brings back
+    translations a partial save of the catalog lost. A project folder that came with a crafted one (an archive, a
+    shared drive) put a translation nobody wrote, signed off, into the catalog for a sentence the author had just
+    added, said as "brought back as the last extract left them", and it was published. Only German the template
+    of the last extract had is brought back."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nZweiter Satz.\n"))
+    project.run("extract")
+    project.write(".verlag/extracted/en/tee.catalog",
+                  project.read("translations/en/tee.po") + '\nmsgid "Neu hinzu."\nmsgstr "Planted."\n')
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nZweiter Satz.\n\nNeu hinzu.\n"))
+    out = project.run("extract").output
+    assert "brought back" not in out and "Planted." not in project.read("translations/en/tee.po"), out
+    assert 'msgid "Neu hinzu."\nmsgstr ""' in project.read("translations/en/tee.po")
