@@ -67,7 +67,7 @@ class Templates:
         the same German, or when there is no template to compare with (never extracted, damaged). Raises
         ``OSError`` when the template cannot be read (a folder in its place, no permission)."""
         path = self.config.pot_path(slug)
-        found = self.files.digest(path.relative_to(self.config.translations_dir).as_posix())
+        found = self.files.digest(self.config.pot_name(slug))
         if found is None:
             return None
         name = found.hex()[:16]

@@ -146,7 +146,8 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
 
 
 HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool",
-         "pipeline.redirects", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel", "html", "logging", "traceback")
+         "pipeline.redirects", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel", "html", "logging", "traceback",
+         "polib", "markupsafe", "zoneinfo", "csv")
 
 
 # what a build loads only to make an edition or render a page, a body or a list
@@ -652,6 +653,22 @@ def test_an_edition_saved_in_the_tick_of_builds_own_write_is_made_again(project,
     monkeypatch.setattr(editions, "write_if_changed", real_write)
     assert made_one(project.run("build").output)
     assert "The liver works by night." in out.read_text(encoding="utf-8")
+
+
+def test_names_ending_lists_what_path_glob_finds(tmp_path):
+    """``fsutil.names_ending`` (a no-op extract lists 1,500 templates and catalogs with it) finds the names
+    ``Path.glob("*.po")`` finds, hidden ones and folders included, in order; nothing for a missing folder or a
+    file in its place."""
+    from pipeline.fsutil import names_ending
+
+    folder = tmp_path / "en"
+    folder.mkdir()
+    for name in ("b.po", "a.po", ".a.po", "site.po", "c.pot", "d.po.1a2b3c4d.tmp", "e.PO", "f.po~"):
+        (folder / name).write_bytes(b"")
+    (folder / "g.po").mkdir()
+    assert [folder / name for name in names_ending(folder, ".po")] == sorted(folder.glob("*.po"))
+    assert names_ending(folder, ".po") == [".a.po", "a.po", "b.po", "g.po", "site.po"]
+    assert names_ending(tmp_path / "missing", ".po") == names_ending(folder / "a.po", ".po") == []
 
 
 def test_status_and_check_read_no_template_whose_stat_extract_recorded(project, monkeypatch):
