@@ -85,9 +85,11 @@ class SiteFiles:
         for rel in names:
             if rel in made:
                 kept[rel] = made[rel]
-            elif (now := self._now(rel)) is not None:
-                before = self.made.get(rel)
-                kept[rel] = before if isinstance(before, str) else now
+            elif isinstance(before := self.made.get(rel), str):
+                if self._now(rel) is not None:
+                    kept[rel] = before
+            elif now := self._now(rel):  # not one that cannot be read: it has no digest to keep
+                kept[rel] = now
         self.files.save()
         if kept != self.made:
             save_state(self.made_path, {"files": kept})
