@@ -447,3 +447,15 @@ def remove_empty_parents(path: Path, root: Path) -> None:
         except OSError:  # not empty (or gone): the folders above are not empty either
             return
         folder = folder.parent
+
+
+def names_ending(folder: Path, suffix: str) -> list[str]:
+    """The names in ``folder`` that end with ``suffix``, sorted, as ``Path.glob("*" + suffix)`` finds them
+    (none when ``folder`` is missing, no folder or not readable), without a path object per entry: the
+    1,000 catalogs and 500 templates a no-op ``extract`` lists at N = 500. Raises other ``OSError``s."""
+    try:
+        return sorted(name for name in os.listdir(folder) if name.endswith(suffix))
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EACCES, errno.EPERM):
+            return []
+        raise

@@ -33,7 +33,6 @@ Persian or Indic words.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import re
@@ -207,6 +206,8 @@ def exact_pattern(term: str) -> re.Pattern:
 
 def parse_glossary(text: str, ref: str) -> Glossary:
     """Parse the CSV; every mistake is a VerlagError naming ``ref`` and the line."""
+    import csv  # a project without a glossary never needs it
+
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     if not rows or not any(c.strip() for c in rows[0]):
         return Glossary((), hashlib.sha256(text.encode()).hexdigest())

@@ -1626,7 +1626,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}")
     state = load_state(config.state_dir / STATE_FILE)
     root = config.site_dir
-    hand = SiteFiles(config.state_dir, root)
+    hand = SiteFiles(config)
     own, files = files is None, edition_files(config) if files is None else files
     known, found = load_state(config.state_dir / RECORDS_FILE).get("records"), {}
     pages = load_pages(config, result.errors, files, known if isinstance(known, dict) else {}, found)

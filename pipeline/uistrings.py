@@ -16,19 +16,17 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-import polib
-from markupsafe import escape
-
 from . import __version__
 from .config import Config
 from .errors import VerlagError
 from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state
 
 if TYPE_CHECKING:
+    import polib
     from babel.support import NullTranslations
 
-# catalog, check and babel.support are imported where a site.po is merged or read: 'extract' with nothing
-# changed only compares fingerprints (``update_site_catalogs``) and never loads them
+# polib, markupsafe, catalog, check and babel.support are imported where a site.po is merged or read or a page
+# rendered: 'extract' with nothing changed only compares fingerprints (``update_site_catalogs``) and never loads them
 
 SITE_CATALOG = "site"  # translations/<lang>/site.po; no article may take this slug
 MESSAGES_FILE = "site-messages.json"  # .verlag/: the templates' messages and the fingerprint they were taken at
@@ -60,6 +58,7 @@ def template_messages(*templates_dirs: Path) -> list[polib.POEntry]:
 
     With several theme folders, a template in an earlier one hides the one of the same name after it.
     """
+    import polib
     from babel.messages.extract import extract, extract_from_file  # 0.1 s to import; a run with cached messages never needs it
 
     templates: dict[str, Path] = {}
@@ -96,6 +95,8 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
     project made before it), else stays empty. A plural message moved to other Plural-Forms whose new form
     covers numbers that old forms with different texts said (``catalog.plural_form_map``) is marked fuzzy
     and said in ``doubts``."""
+    import polib
+
     from .catalog import now_stamp, plural_form_map, plural_forms
 
     previous = {e.msgid: e for e in old} if old is not None else {}
@@ -147,13 +148,23 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
 def theme_messages(config: Config) -> list[polib.POEntry]:
     """The messages of the project's theme (its ``templates/`` over verlag's) and of ``site.py``, sorted by
     msgid: what every language's site.po translates."""
-    return _theme_messages(config)[0]
+    return _entries(_theme_messages(config)[0])
 
 
-def _theme_messages(config: Config, own: _OwnCatalogs | None = None) -> tuple[list[polib.POEntry], str]:
-    """``template_messages`` of the project's theme and their fingerprint (the template files' bytes and
-    names as inside the project, so a copy of it keeps them; verlag's code), taken from ``.verlag/``
-    (``MESSAGES_FILE``) while the fingerprint is the same: Babel's extraction is most of what a
+def _entries(messages: list[list]) -> list[polib.POEntry]:
+    """``_theme_messages``'s rows (msgid, msgid_plural, occurrences, flags) as untranslated entries."""
+    import polib
+
+    return [polib.POEntry(msgid=msgid, msgid_plural=plural, msgstr="", flags=list(flags),
+                          occurrences=[tuple(o) for o in occurrences])
+            for msgid, plural, occurrences, flags in messages]
+
+
+def _theme_messages(config: Config, own: _OwnCatalogs | None = None) -> tuple[list[list], str]:
+    """``template_messages`` of the project's theme, each as [msgid, msgid_plural, occurrences, flags]
+    (``_entries`` makes them entries where a site.po is merged), and their fingerprint (the template files'
+    bytes and names as inside the project, so a copy of it keeps them; verlag's code), taken from
+    ``.verlag/`` (``MESSAGES_FILE``) while the fingerprint is the same: Babel's extraction is most of what a
     ``verlag extract`` with nothing changed would cost. ``own``: verlag's catalogs as the caller reads them."""
     dirs = theme_dirs(config)
     files = sorted(p for d in dirs for p in d.rglob("*") if p.suffix in (".html", ".xml"))
@@ -162,13 +173,11 @@ def _theme_messages(config: Config, own: _OwnCatalogs | None = None) -> tuple[li
     state = config.state_dir / MESSAGES_FILE
     cached = load_state(state)
     if cached.get("key") == fingerprint:
-        return [polib.POEntry(msgid=msgid, msgid_plural=plural, msgstr="", flags=flags,
-                              occurrences=[tuple(o) for o in occurrences])
-                for msgid, plural, occurrences, flags in cached["messages"]], fingerprint
+        return cached["messages"], fingerprint
     messages = (_shipped_messages(own) if dirs == [DEFAULT_THEME] else None) or template_messages(*dirs)
-    save_state(state, {"key": fingerprint, "messages": [[e.msgid, e.msgid_plural, e.occurrences, e.flags]
-                                                         for e in messages]})
-    return messages, fingerprint
+    rows = [[e.msgid, e.msgid_plural, e.occurrences, e.flags] for e in messages]
+    save_state(state, {"key": fingerprint, "messages": rows})
+    return rows, fingerprint
 
 
 class _OwnCatalogs:
@@ -206,6 +215,8 @@ def _shipped_messages(own: _OwnCatalogs | None = None) -> list[polib.POEntry] | 
         return None
     if shipped is None:
         return None
+    import polib
+
     return [polib.POEntry(msgid=e.msgid, msgid_plural=e.msgid_plural, msgstr="",
                           flags=[f for f in e.flags if f != "fuzzy"], occurrences=[tuple(o) for o in e.occurrences])
             for e in shipped if not e.obsolete]
@@ -240,7 +251,8 @@ def update_site_catalogs(config: Config, warnings: list[str] | None = None) -> l
             old = po_from_bytes(data, ref)
             shipped = own.catalog(lang)
             doubts[:] = []  # merged again when a save lands meanwhile: the doubts of the last merge only
-            merged = _merge(old if old is not None else shipped, messages, lang, config.name, shipped, doubts)
+            merged = _merge(old if old is not None else shipped, _entries(messages), lang, config.name, shipped,
+                            doubts)
             return encode_like(render(merged), data)
 
         before = read_bytes(path)
@@ -421,6 +433,8 @@ class Worded(str):
         return Worded, (str(self), self.english)
 
     def __html__(self) -> str:
+        from markupsafe import escape
+
         return f"{BOTH_OPEN}{escape(str(self))}{BOTH_MID}{escape(self.english)}{BOTH_CLOSE}"
 
     def both(self) -> str:
@@ -516,5 +530,7 @@ def gettext_as_text(translations: NullTranslations) -> dict[str, Callable]:
     message needs (a link inside a sentence) comes from the template as a
     placeholder value (``{% trans link=link %}``), which Jinja inserts as it is.
     """
+    from markupsafe import escape
+
     return {"gettext": lambda message: escape(translations.gettext(message)),
             "ngettext": lambda singular, plural, n: escape(translations.ngettext(singular, plural, n))}
