@@ -1207,3 +1207,13 @@ def test_a_crafted_extract_record_brings_back_no_translation_of_german_the_last_
     out = project.run("extract").output
     assert "brought back" not in out and "Planted." not in project.read("translations/en/tee.po"), out
     assert 'msgid "Neu hinzu."\nmsgstr ""' in project.read("translations/en/tee.po")
+
+
+def test_an_escape_sequence_in_a_file_never_reaches_the_terminal(project: Project):
+    """A shortcode quoting ESC ] 52 ; … BEL (ECMA-48 OSC 52: writes the terminal's clipboard) or a C1 CSI (moves the
+    cursor over what was written) is quoted in check's message with those characters as visible escapes."""
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2025-01-01\n---\n"
+                  "Ein Satz. {{< yt \x1b]52;c;cm0gLXJmIH4K\x07 >}}\n\nNoch ein Satz {{< x \x9b2J >}}.\n")
+    output = project.run("check").output
+    assert "{{< yt \\x1b]52;c;cm0gLXJmIH4K\\x07 >}}" in output and "{{< x \\x9b2J >}}" in output
+    assert not [c for c in output if c in "\x1b\x07\x9b"]
