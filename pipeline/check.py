@@ -966,7 +966,7 @@ SITE_CHECKS = [
           check_placeholders),
     Check("ui-markup", ERROR, "site.po: translations are plain text, without HTML tags or entities",
           check_ui_markup),
-    *(c for c in CHECKS if c.id in ("merge-conflict", "punctuation", "whitespace", "double-space",
+    *(c for c in CHECKS if c.id in ("bidi-control", "merge-conflict", "punctuation", "whitespace", "double-space",
                                      "double-word", "brackets", "blank")),
 ]
 
