@@ -338,10 +338,7 @@ def file_bytes(path: Path | str, limit: Limit | None = None, ref: str | None = N
     regular(path, ref)
     fd = os.open(path, _READING)
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):  # swapped for something else since the stat
-            raise NotAFile("replaced while verlag read it; run again", ref or path)
-        size = st.st_size
+        size = os.fstat(fd).st_size
         if limit is not None:
             limit.check(size, ref or path)
         data = os.read(fd, size + 1)  # the whole file; the next read finds its end
@@ -349,8 +346,6 @@ def file_bytes(path: Path | str, limit: Limit | None = None, ref: str | None = N
             data += more
             if limit is not None:
                 limit.check(len(data), ref or path)
-    except NotAFile:
-        raise
     except OSError as exc:  # EISDIR comes from the read, which names no file
         raise OSError(exc.errno, exc.strerror, str(path)) from None
     finally:

@@ -284,7 +284,7 @@ def load_glossary(translations_dir: Path, root: Path) -> Glossary:
     path = translations_dir / GLOSSARY_NAME
     ref = relpath(path, root)
     try:
-        data = file_bytes(path, ref=ref)
+        data = file_bytes(path, None, ref)
     except FileNotFoundError:
         return Glossary()
     try:
