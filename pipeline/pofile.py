@@ -19,6 +19,7 @@ import bisect
 import codecs
 import functools
 import re
+import unicodedata
 
 import polib
 
@@ -75,12 +76,13 @@ def _break_patterns() -> tuple[re.Pattern, re.Pattern]:
 
     The first starts every match with the character before the break (a space or punctuation), so the regex
     engine scans for that character set instead of trying every branch at every position: after a run of
-    spaces (LB13/LB14: never before closing punctuation or a slash, never after an opening bracket or quote),
+    spaces (LB13/LB14/LB15: never before closing punctuation or a slash, never after an opening bracket or
+    quote, never between a quote and an opening bracket),
     or by the pair table ``_AFTER``. The second covers letters and digits, which only break before an em dash.
     """
     lead = {name: after for name, after in _AFTER.items() if name not in ("AL", "NU")}
     first = "".join(ch for ch, name in _CLASS.items() if name in lead)
-    branches = [r"(?<![(\[{„ ] )(?<= ) *(?=[^ \n,.;:!?)\]}/])"]
+    branches = [r"(?<![(\[{„ ] )(?!(?<=[\"'“”«»‘’‹›] ) *[(\[{„])(?<= ) *(?=[^ \n,.;:!?)\]}/])"]
     branches += [f"(?<={_char_class({name}, '')})(?={_char_class(after, ' ' + chr(10))})"
                  for name, after in lead.items()]
     dash = f"{_char_class({'AL', 'NU'}, ' ')}(?=—)"
@@ -98,23 +100,57 @@ def _breaks(text: str) -> list[int]:
     return found
 
 
+# Characters that may not take one column: the escapes (two), and from U+00AD on combining marks and format
+# characters (none: harakat, Devanagari vowel signs, ZWNJ, ZWJ) and East Asian wide ones (two: CJK, most emoji);
+# not the dashes, quotes and ellipsis of U+2010-U+2029, which German prose is full of and which take one
+_ODD_WIDTH_RE = re.compile(r'[\\"\n\t\r\a\b\f\v\u00ad\u0300-\u200f\u202a-\U0010ffff]')
+# Combining marks libunistring's uc_width (GNU gettext's column count) gives one column, not none
+_ONE_COLUMN_MARKS = frozenset("\u0cbf\u0cc6\U00011a07\U00011a08\U00011c3f")
+
+
+@functools.lru_cache(maxsize=8192)
+def _columns(char: str) -> int:
+    """The columns ``char`` takes in a PO line as GNU gettext counts them (libunistring's ``uc_width``): an
+    escape two, a combining mark or format character none, an East Asian wide or fullwidth character two."""
+    if char in _ESCAPES:
+        return 2
+    if char in _ONE_COLUMN_MARKS:
+        return 1
+    if unicodedata.category(char) in ("Mn", "Me", "Cf") or "\u1160" <= char <= "\u11ff" \
+            or "\ud7b0" <= char <= "\ud7ff" or char == "\u200b":  # Hangul vowels and finals join the syllable
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def columns(text: str) -> int:
+    """The columns ``text`` takes escaped in a PO line, as GNU gettext counts them (``_columns``)."""
+    odd = _ODD_WIDTH_RE.findall(text)
+    return len(text) + sum(map(_columns, odd)) - len(odd)
+
+
 def _chunks(text: str, room: int) -> list[str]:
     """Greedy fill like GNU: escaped pieces of at most ``room`` columns, cut at break opportunities.
 
-    Linear in ``len(text)``: the break opportunities come from one regex pass, the escaped width of any prefix
-    from the positions of the characters that escape to two columns; a piece ends at the last opportunity
-    before the first character that overflows, or at the first one after it when a word alone is too wide.
+    Linear in ``len(text)``: the break opportunities come from one regex pass, the columns of any prefix from
+    the running total of the characters that do not take one column (``_columns``: escapes, combining marks,
+    wide characters); a piece ends at the last opportunity before the first character that overflows, or at
+    the first one after it when a word alone is too wide.
     """
     breaks = _breaks(text)
-    doubles = [m.start() for m in _ESCAPE_RE.finditer(text)]
+    odd, extra, total = [], [0], 0  # positions of the characters not one column wide; columns beyond one before
+    for match in _ODD_WIDTH_RE.finditer(text):
+        if (more := _columns(match.group()) - 1) != 0:
+            total += more
+            odd.append(match.start())
+            extra.append(total)
 
-    def width(end: int) -> int:  # escaped columns of text[:end]
-        return end + bisect.bisect_left(doubles, end)
+    def width(end: int) -> int:  # columns of text[:end], escaped
+        return end + extra[bisect.bisect_left(odd, end)]
 
     pieces: list[str] = []
     start = 0
     while width(len(text)) - width(start) > room:
-        if doubles:
+        if odd:
             overflow = bisect.bisect_right(range(len(text) + 1), width(start) + room, lo=start + 1, key=width) - 1
         else:
             overflow = start + room
@@ -140,7 +176,7 @@ def field(prefix: str, keyword: str, value: str) -> tuple[str, ...]:
     """
     escaped = escape(value)
     head = f'{prefix}{keyword} "'
-    if "\n" not in value[:-1] and len(head) + len(escaped) + 1 <= WIDTH:
+    if "\n" not in value[:-1] and len(head) + columns(value) + 1 <= WIDTH:
         return (f'{head}{escaped}"',)
     lines = [f'{head}"']
     for segment in re.split(r"(?<=\n)(?=.)", value, flags=re.S):
