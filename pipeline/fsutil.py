@@ -437,6 +437,7 @@ def load_state(path: Path) -> dict:
     'redo everything'. One that cannot be read (a folder in its place, no permission, not UTF-8) is no cache
     either, said once per process as a warning (``logging``, printed by the CLI as ``warning: …``)."""
     try:
+        regular(path)  # a named pipe in its place: ``NotAFile``, an unreadable cache, never opened
         state = json.loads(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return {}

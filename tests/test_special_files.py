@@ -130,3 +130,15 @@ def test_a_named_pipe_an_article_shows_is_its_error_and_the_other_articles_are_b
     result = built.run("build", code=2)
     assert f"error: source_de/bild.md:7: source_de/bilder/zecke.svg: {PIPE}" in result.output, result.output
     assert "Milch nährt." in built.read("site/de/milch/index.html")
+
+
+def test_a_named_pipe_for_verlag_toml_or_a_cache_is_named_and_never_opened(built: Project):
+    """verlag.toml is read by every command: in its place a named pipe is named (exit 2). One in place of a cache
+    in .verlag/ is a cache that cannot be read: said once, and the work is done again."""
+    pipe(built, ".verlag/sources.json")
+    result = built.run("check")
+    assert f"warning: {built.root / '.verlag/sources.json'}: {PIPE}" in result.output, result.output
+    pipe(built, "verlag.toml")
+    for command in ("extract", "status"):
+        result = built.run(command, code=2)
+        assert f"error: verlag.toml: {PIPE}" in result.output, (command, result.output)
