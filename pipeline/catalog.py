@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from . import __version__
 from .errors import VerlagError
 from .fsutil import file_bytes, read_parsed
-from .limits import CATALOG
+from .limits import CATALOG, Limit
 from .markup import analyse
 from .pofile import escape, parse, render_header, render_po
 from .pseudo import is_pseudo
@@ -1001,9 +1001,9 @@ def decode_po(data: bytes, ref: str) -> str:
         raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
 
 
-def read_po(path, ref: str) -> polib.POFile | None:
+def read_po(path, ref: str, limit: Limit = CATALOG) -> polib.POFile | None:
     try:
-        data = file_bytes(path, CATALOG, ref)
+        data = file_bytes(path, limit, ref)
     except FileNotFoundError:
         return None
     return po_from_bytes(data, ref)

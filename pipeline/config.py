@@ -13,6 +13,7 @@ from importlib.machinery import PathFinder
 from pathlib import Path
 
 from .errors import VerlagError, raise_all
+from .fsutil import regular
 
 CONFIG_NAME = "verlag.toml"
 SEGMENTATIONS = ("sentence", "block")
@@ -232,6 +233,7 @@ def load_config(root: Path) -> Config:
     """Read and validate ``root/verlag.toml``; every mistake names the file and line."""
     path = root / CONFIG_NAME
     try:
+        regular(path, CONFIG_NAME)  # a named pipe in its place: named, never opened (it would wait for a writer)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise VerlagError(f"no {CONFIG_NAME} here; run 'verlag init' or pass -C DIR", root) from None

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from . import doccache
 from .config import CONFIG_NAME, Config
 from .errors import VerlagError, contain
-from .fsutil import code_digest, combine_digests, digest_bytes, load_state, names_ending, relpath, save_state
+from .fsutil import code_digest, combine_digests, digest_bytes, file_bytes, load_state, names_ending, relpath, save_state
 from .glossary import Glossary, load_glossary
 from .limits import CATALOG
 from .lock import clock, held_since
@@ -234,8 +234,8 @@ def segmentation_of_templates(config: Config) -> str | None:
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return file_bytes(path, CATALOG).decode("utf-8")
+    except (OSError, UnicodeDecodeError, VerlagError):  # no template this can learn from
         return ""
 
 

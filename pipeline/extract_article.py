@@ -228,7 +228,7 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
     """``_Prepared`` for the article, from its segmentation ``doc`` and the catalogs as they are now."""
     from .catalog import build_pot, now_stamp, po_from_bytes, redate, render, same_content
 
-    old_pot = _read_text(config.pot_path(article.slug))
+    old_pot = _read_text(config, config.pot_path(article.slug))
     stamp = _CREATED_RE.search(old_pot or "")
     pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
     pot_text = render(pot)
@@ -260,8 +260,11 @@ def prepare_in_worker(config: Config, article: Article, glossary: Glossary, keep
     return replace(_prepare(config, article, glossary, keep_typo_fixes, doc, resegmented), pot=None)
 
 
-def _read_text(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.exists() else None
+def _read_text(config: Config, path: Path) -> str | None:
+    """The template at ``path`` as text, None when there is none (raises as ``fsutil.file_bytes``, naming it as
+    inside the project)."""
+    data = read_bytes(path, CATALOG, relpath(path, config.root))
+    return None if data is None else data.decode("utf-8")
 
 
 def extract_article(config: Config, article: Article, made: _Prepared | None, orphans: dict[str, list[Path]],
@@ -280,7 +283,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     from .catalog import BOM, po_from_bytes
     from .pofile import encode_like
 
-    if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
+    if made is None or made.old_pot != _read_text(config, config.pot_path(article.slug)):  # none, or a stale one
         with stage(article.ref, "segmenting"):
             doc = doccache.document(config, article)
         made = _prepare(config, article, glossary, keep_typo_fixes, doc, resegmented)

@@ -278,13 +278,14 @@ def _row_lines(text: str) -> list[int]:
 
 
 def load_glossary(translations_dir: Path, root: Path) -> Glossary:
-    """``translations/glossary.csv``, or an empty glossary when there is none."""
-    from .fsutil import relpath
+    """``translations/glossary.csv``, or an empty glossary when there is none. Raises ``VerlagError`` naming it
+    when it is not UTF-8 or no file (``fsutil.NotAFile``: a named pipe is never opened)."""
+    from .fsutil import file_bytes, relpath
 
     path = translations_dir / GLOSSARY_NAME
     ref = relpath(path, root)
     try:
-        data = path.read_bytes()
+        data = file_bytes(path, None, ref)
     except FileNotFoundError:
         return Glossary()
     try:

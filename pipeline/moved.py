@@ -29,7 +29,8 @@ from urllib.parse import quote, unquote
 
 from .config import Config
 from .errors import VerlagError
-from .fsutil import write_if_changed
+from .fsutil import NotAFile, file_bytes, write_if_changed
+from .limits import MOVED
 from .redirects import APACHE, HTML_SUFFIXES, NETLIFY, apache_pattern, page_file, redirect_page
 from .search import BUNDLE
 from .sources import unrequestable
@@ -57,8 +58,11 @@ def read_moved(config: Config, errors: list[VerlagError]) -> list[Moved]:
     line."""
     path = config.root / MOVED_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        text = file_bytes(path, MOVED, MOVED_FILE).decode("utf-8")
     except FileNotFoundError:
+        return []
+    except NotAFile as exc:
+        errors.append(VerlagError(f"{exc.message}; its old addresses are not answered", MOVED_FILE))
         return []
     except (OSError, UnicodeError) as exc:
         errors.append(VerlagError(f"cannot be read ({exc.__class__.__name__}); its old addresses are not answered",
@@ -98,7 +102,7 @@ def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = Fals
     those pairs, as written. ``dry_run``: nothing is written. Raises ``OSError`` when the file cannot be written."""
     path = root / MOVED_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        text = file_bytes(path, MOVED, MOVED_FILE).decode("utf-8")
     except FileNotFoundError:
         text = ""
     given = {parts[0] for line in text.splitlines() if (parts := line.partition("#")[0].split())}

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Callable
 from . import __version__
 from .config import Config
 from .errors import VerlagError
-from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state
+from .fsutil import code_digest, digest_bytes, file_bytes, load_state, read_bytes, relpath, rewrite, save_state
+from .limits import SITE_WORDS, TEMPLATE
 
 if TYPE_CHECKING:
     import polib
@@ -64,13 +65,13 @@ def template_messages(*templates_dirs: Path) -> list[polib.POEntry]:
     templates: dict[str, Path] = {}
     for folder in templates_dirs:
         for path in sorted(folder.rglob("*")):
-            if path.suffix in (".html", ".xml"):
+            if path.suffix in (".html", ".xml") and not path.is_dir():
                 templates.setdefault(path.relative_to(folder).as_posix(), path)
     found = []
     for name, path in sorted(templates.items()):
-        with path.open("rb") as fh:
-            found += [(f"templates/{name}", line, message) for line, message, _, _ in
-                      extract("jinja2.ext:babel_extract", fh, options={"extensions": JINJA_EXTENSIONS})]
+        data = file_bytes(path, TEMPLATE)
+        found += [(f"templates/{name}", line, message) for line, message, _, _ in
+                  extract("jinja2.ext:babel_extract", io.BytesIO(data), options={"extensions": JINJA_EXTENSIONS})]
     code = Path(__file__).with_name("site.py")
     found += [(f"pipeline/{code.name}", line, message) for line, message, _, _ in
               extract_from_file("python", code, keywords={"ui": (2,)})]
@@ -167,9 +168,10 @@ def _theme_messages(config: Config, own: _OwnCatalogs | None = None) -> tuple[li
     ``.verlag/`` (``MESSAGES_FILE``) while the fingerprint is the same: Babel's extraction is most of what a
     ``verlag extract`` with nothing changed would cost. ``own``: verlag's catalogs as the caller reads them."""
     dirs = theme_dirs(config)
-    files = sorted(p for d in dirs for p in d.rglob("*") if p.suffix in (".html", ".xml"))
+    files = sorted(p for d in dirs for p in d.rglob("*") if p.suffix in (".html", ".xml") and not p.is_dir())
     named = [relpath(path, config.root) for path in (*dirs, *files)]
-    fingerprint = digest_bytes(*(read_bytes(p) for p in files), extra=f"{code_digest()}|{named}")
+    fingerprint = digest_bytes(*(read_bytes(p, TEMPLATE, ref) for p, ref in zip(files, named[len(dirs):])),
+                               extra=f"{code_digest()}|{named}")
     state = config.state_dir / MESSAGES_FILE
     cached = load_state(state)
     if cached.get("key") == fingerprint:
@@ -255,13 +257,13 @@ def update_site_catalogs(config: Config, warnings: list[str] | None = None) -> l
                             doubts)
             return encode_like(render(merged), data)
 
-        before = read_bytes(path)
+        before = read_bytes(path, SITE_WORDS, ref)
         mark = f"{fingerprint}|{lang}|{config.name}"
         if before and settled.get(lang) == digest_bytes(before, ours, extra=mark):
             merged[lang] = settled[lang]
             continue
         doubts: list[str] = []
-        after = rewrite(path, update)  # by compare-and-swap: a reviewer's save meanwhile is kept
+        after = rewrite(path, update, limit=SITE_WORDS, ref=ref)  # by compare-and-swap: a reviewer's save meanwhile is kept
         if warnings is not None:
             warnings += [f"{ref}: {doubt}" for doubt in doubts]
         if after != before:
@@ -295,8 +297,11 @@ def translations_digest(config: Config, lang: str) -> str:
     """A digest of everything ``load_translations(config, lang)`` answers from: verlag's code and the bytes
     of the project's and verlag's own ``site.po`` for ``lang`` (absent ones included as absent). The site
     keys what it renders with the UI words on it, without reading or checking the catalogs."""
-    return digest_bytes(read_bytes(site_po_path(config, lang)), read_bytes(_builtin_po(lang)),
-                        extra=f"{code_digest()}|{lang}")
+    try:
+        project = read_bytes(site_po_path(config, lang), SITE_WORDS)
+    except VerlagError:  # no file (``NotAFile``) or too large: ``load_translations`` says so on every build
+        project = b"\0"
+    return digest_bytes(project, read_bytes(_builtin_po(lang)), extra=f"{code_digest()}|{lang}")
 
 
 def load_translations(config: Config, lang: str, errors: list[VerlagError] | None = None) -> NullTranslations:
@@ -322,7 +327,7 @@ def load_translations(config: Config, lang: str, errors: list[VerlagError] | Non
         path = _builtin_po(lang)  # verlag's theme comes with its translations
     ref = relpath(path, config.root)
     try:
-        po = read_po(path, ref)
+        po = read_po(path, ref, SITE_WORDS)
     except VerlagError as exc:
         if errors is None or path == _builtin_po(lang):
             raise
