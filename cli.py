@@ -148,9 +148,13 @@ class VerlagGroup(click.Group):
     """Turns library errors into ``error: file:line: message`` and exit status 2, and an interrupt (SIGINT,
     Ctrl-C) anywhere in a command (reading the project, collecting, writing) into exit status 130, at the
     boundary only: click would say "Aborted!" and exit 1. Nothing is half-written then: every file is replaced
-    atomically (``pipeline.fsutil``)."""
+    atomically (``pipeline.fsutil``). A reader that leaves the pipe early (``| head``) stops no command
+    (``pipeline.stdpipes``)."""
 
     def invoke(self, ctx):
+        from pipeline.stdpipes import outlive_the_reader
+
+        outlive_the_reader()
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:  # a stage that keeps its finished work (pretranslate) says so itself
@@ -165,9 +169,6 @@ class VerlagGroup(click.Group):
             if extra and ctx.invoked_subcommand == "init":  # `verlag init DIR`, as `git init DIR` is written
                 exc.message = f"init takes its folder before the command: verlag -C {extra[1]} init"
             raise
-        except BrokenPipeError:  # `verlag check | head`: the reader left; nothing to report
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(0)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:  # noqa: BLE001 - the boundary: one line, the traceback only with --debug
