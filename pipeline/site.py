@@ -523,6 +523,26 @@ class SiteResult:
         return lines
 
 
+def _pseudo_shown(config: Config, pages: Iterable[Page]) -> list[str]:
+    """The warning that the site shows pseudo drafts (the pseudo engine's layout test) to readers under ``[publish]
+    unreviewed = "machine"``, with how many in which language, or none. ``verlag publish`` refuses them
+    (``check``'s ``pseudo-draft``); a ``build`` whose site/ is uploaded as it is says it on every run."""
+    from .config import CONFIG_NAME
+
+    by_lang: dict[str, int] = {}
+    for page in pages:
+        if page.segments.get("pseudo_shown"):
+            by_lang[page.lang] = by_lang.get(page.lang, 0) + page.segments["pseudo_shown"]
+    if not by_lang:
+        return []
+    where = ", ".join(f"{lang} {n}" for lang, n in sorted(by_lang.items()))
+    total = sum(by_lang.values())
+    return [f"{CONFIG_NAME}:{config.line('unreviewed', 'publish') or 1}: the site shows "
+            f"{counted(total, 'pseudo draft')} ({where}) to readers under [publish] unreviewed = \"machine\": the "
+            "pseudo engine's layout test, no translation; do not upload site/ like this: draft with a real engine "
+            "(verlag pretranslate --redo-drafts), translate them, or set unreviewed = \"source\""]
+
+
 def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
     """Jinja's compiled templates in ``.verlag/jinja/``, keyed by template name, source checksum (Jinja's
     own) verlag's code, whose environment settings (extensions, gettext style) shape the compiled code,
@@ -1674,6 +1694,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back, result.shortfall = site.held_back, site.shortfall
+    result.warnings += _pseudo_shown(config, site.published.values())
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
     result.warnings += list(site.media.warnings)
     tags = TagWarnings(config.state_dir)  # extract's answers; a German-only page's are worked out each build
