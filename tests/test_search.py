@@ -174,9 +174,10 @@ def test_a_part_that_fails_is_reported_and_the_last_index_stays(tmp_path, monkey
     fake.write_text('#!/bin/sh\ncase "$*" in *fr/*) echo "Error: no space left on device" >&2; exit 1;; esac\n'
                     'exec "$REAL" "$@"\n')
     fake.chmod(0o755)
-    import pagefind_bin
-    monkeypatch.setenv("REAL", str(pagefind_bin.get_executable()))
-    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: fake)
+    from pipeline import search
+
+    monkeypatch.setenv("REAL", search.pagefind_binary())
+    monkeypatch.setattr(search, "pagefind_binary", lambda: str(fake))
     (site / "fr/tee/index.html").write_text(_page("fr", "Tisane", "Une autre phrase."), encoding="utf-8")
     with pytest.raises(VerlagError, match="search: Pagefind failed: Error: no space left on device"):
         index_site(site, tmp_path / ".verlag", ["en", "fr"], 2)
