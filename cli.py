@@ -934,7 +934,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     text is read as it is. A file that does not look like the article's translation is refused unless
     ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``; ``text``: the file's
     Markdown as the caller read it (a site's page with the German article's links and images)."""
-    from pipeline.align import import_translation
+    from pipeline.align import import_translation, translated_article
     from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
     from pipeline.importer_translations import page_translation_text
@@ -943,6 +943,9 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
 
     if not path.is_file():
         raise VerlagError("no such file", path)
+    slug, note = translated_article(config, slug)
+    if note:
+        click.echo(f"note: {note}")
     kind = kind or detect_kind(path, file_bytes(path, IMPORTED))
     if text is None and kind == "markdown":  # a Hugo or Jekyll page: its figures, images and links as a site's
         text = page_translation_text(path, lang, slug, config.source_dir, config.zone)
