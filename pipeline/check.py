@@ -1610,14 +1610,17 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     language and its address answers 404 (a renamed article, by file or ``slug:``). And, on every run, for each
     address an earlier build took down (``site.GONE``) that still nothing answers, until an alias covers it or
     ``[site] gone`` lists the slug (taken down on purpose). At the article whose file still has that name, else
-    at the page under site/ (the languages' own: ``gone_language_findings``)."""
+    at verlag.toml (the languages' own: ``gone_language_findings``). Names the old addresses (``aliases:``) whose
+    redirects the page took along."""
     from .fsutil import load_state
+    from .redirects import kept
     from .site import GONE, STATE_FILE, Urls
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
     aliased = {name for a in published for path in read_aliases(a)[0]
                for name in [re.sub(r"\.html?$", "", path.rstrip("/").rpartition("/")[2])]}
+    answered = {path for a in published for path in read_aliases(a)[0]}  # old addresses an article still claims
     dismissed = config.section("site").get("gone", [])
     files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
     urls, source = Urls(config.site_url), config.source_language
@@ -1631,9 +1634,12 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         if slug in names or slug in aliased or isinstance(dismissed, list) and slug in dismissed:
             continue
         owner = files.get(slug)
-        message = gone_message(urls.path("article", source, slug), [], slug, owner)
-        findings.append(Finding(owner.ref if owner else f"site/{source}/{slug}/index.html", 1, "gone-address",
-                                WARNING, message, source, slug, (None, "")))
+        taken = [r for r in kept(state.get("redirects"), [slug]) if r.old not in answered]
+        message = gone_message(urls.path("article", source, slug), [], slug, owner, taken, urls,
+                               (source, *config.languages))
+        # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build
+        where = (owner.ref, 1) if owner else (CONFIG_NAME, config.line("gone", "site") or 1)
+        findings.append(Finding(*where, "gone-address", WARNING, message, source, slug, (None, "")))
     return findings
 
 

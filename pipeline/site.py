@@ -1419,6 +1419,8 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
     on purpose) answers it, so deleting an alias or a ``gone`` entry brings the warning back. A slug ``[site] gone``
     lists is not warned about here either. One warning per published language taken out of verlag.toml instead
     of one for each of its pages."""
+    from .redirects import page_file
+
     dismissed = site.config.section("site").get("gone", [])
     dropped = sorted(published_languages(state.get("files", []), site.urls) - set(site.languages))
     warnings = [gone_language_message(site.urls.path("index", lang), lang) for lang in dropped]
@@ -1432,8 +1434,11 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
         if slug in dismissed:
             continue
         lang = site.source if site.source in langs else langs[0]
+        taken = [r for r in kept(state.get("redirects"), [slug])
+                 if (page_file(r.old, site.urls) or "").lstrip("/") not in out]  # the redirects it took along
         warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
-                                     slug, site.sources.get(renamed.get(slug, ""))))
+                                     slug, site.sources.get(renamed.get(slug, "")), taken, site.urls,
+                                     (site.source, *site.config.languages)))
     earlier = state.get(GONE)
     record = {slug: sorted(set(langs) | set(gone.get(slug, [])))
               for slug, langs in [*(earlier.items() if isinstance(earlier, dict) else []), *gone.items()]
