@@ -90,6 +90,15 @@ def pagefind_binary() -> str:
                       "'pagefind[extended]') or set [site] search = false in verlag.toml")
 
 
+def binary_name() -> str:
+    """The file name of the binary ``pagefind_binary`` runs ("" when none is installed), for the build's record:
+    an index an older installation's standard binary made is made again by the extended one."""
+    try:
+        return Path(pagefind_binary()).name
+    except VerlagError:
+        return ""
+
+
 def _parts(site: Path, folders: Sequence[str]) -> list[list[str]]:
     """The top-level names of ``site`` each Pagefind run covers: each of ``folders`` on its own, then
     every other name (the bundle left out); [] when a name is not one a glob carries as it is."""

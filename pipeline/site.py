@@ -1712,7 +1712,10 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.notes += site.notes
     result.drafts = site.drafts
     if settings.search:  # indexed again when an article or page changed, or the last run failed
-        fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"]]).encode("utf-8")).hexdigest()
+        from .search import binary_name
+
+        fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"], binary_name()])
+                                         .encode("utf-8")).hexdigest()
         if state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir():
             from .pool import default_jobs
 

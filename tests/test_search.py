@@ -89,6 +89,27 @@ def test_an_unchanged_build_leaves_the_index_alone_and_search_false_removes_it_a
     assert not doc.xpath("//form") and not html.parse(str(site / "de/index.html")).getroot().xpath("//script")
 
 
+def test_an_index_the_standard_binary_made_is_made_again_by_the_extended_one(project, monkeypatch):
+    """A site indexed before verlag ran Pagefind's extended binary (which splits Chinese text into words) gets
+    its index made again by the next build, though no page changed."""
+    import pagefind_bin
+
+    from pipeline import search
+
+    extended = search.pagefind_binary()
+    assert extended.endswith("pagefind_extended")
+    monkeypatch.setattr(search, "pagefind_binary", lambda: str(pagefind_bin.get_executable()))
+    _build(project)
+    bundle = project.root / "site/pagefind/pagefind-entry.json"
+    stamp = bundle.stat().st_mtime_ns
+    monkeypatch.setattr(search, "pagefind_binary", lambda: extended)
+    project.run("build")
+    assert bundle.stat().st_mtime_ns != stamp
+    stamp = bundle.stat().st_mtime_ns
+    project.run("build")
+    assert bundle.stat().st_mtime_ns == stamp
+
+
 def test_search_must_be_true_or_false(project):
     project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nsearch = "ja"\n')
     project.write("source_de/tee.md", article("Kräutertee", "Ein Satz."))
