@@ -179,9 +179,13 @@ class VerlagGroup(click.Group):
     """Turns library errors into ``error: file:line: message`` and exit status 2, and an interrupt (SIGINT,
     Ctrl-C) anywhere in a command (reading the project, collecting, writing) into exit status 130, at the
     boundary only: click would say "Aborted!" and exit 1. Nothing is half-written then: every file is replaced
-    atomically (``pipeline.fsutil``)."""
+    atomically (``pipeline.fsutil``). A reader that leaves the pipe early (``| head``) stops no command
+    (``pipeline.stdpipes``)."""
 
     def invoke(self, ctx):
+        from pipeline.stdpipes import outlive_the_reader
+
+        outlive_the_reader()
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:  # a stage that keeps its finished work (pretranslate) says so itself
@@ -196,9 +200,6 @@ class VerlagGroup(click.Group):
             if extra and ctx.invoked_subcommand == "init":  # `verlag init DIR`, as `git init DIR` is written
                 exc.message = f"init takes its folder before the command: verlag -C {extra[1]} init"
             raise
-        except BrokenPipeError:  # `verlag check | head`: the reader left; nothing to report
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(0)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:  # noqa: BLE001 - the boundary: one line, the traceback only with --debug
@@ -966,7 +967,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     text is read as it is. A file that does not look like the article's translation is refused unless
     ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``; ``text``: the file's
     Markdown as the caller read it (a site's page with the German article's links and images)."""
-    from pipeline.align import import_translation
+    from pipeline.align import import_translation, translated_article
     from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
     from pipeline.importer_translations import page_translation_text
@@ -975,6 +976,9 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
 
     if not path.is_file():
         raise VerlagError("no such file", path)
+    slug, note = translated_article(config, slug)
+    if note:
+        click.echo(f"note: {note}")
     kind = kind or detect_kind(path, file_bytes(path, IMPORTED))
     if text is None and kind == "markdown":  # a Hugo or Jekyll page: its figures, images and links as a site's
         text = page_translation_text(path, lang, slug, config.source_dir, config.zone)

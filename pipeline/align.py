@@ -505,6 +505,24 @@ def _front_pairs(german: tuple[Segment, ...], translation: list[Segment]) -> lis
     return pairs
 
 
+def translated_article(config: Config, name: str) -> tuple[str, str | None]:
+    """The slug ``--translation-of NAME`` means, and a note when it is not NAME: NAME when an article has that
+    slug; else the slug of the article whose file name or old address NAME is (its ``aliases:``, as an import
+    writes the old blog's address: ``redirects.old_names``), with a note naming that article; else NAME, which
+    ``import_translation`` refuses."""
+    from .redirects import old_names
+
+    sources = read_sources(config)
+    if any(a.slug == name for a in sources.articles):
+        return name, None
+    slug = old_names(sources.articles).get(name)
+    article = next((a for a in sources.articles if a.slug == slug), None)
+    if article is None:
+        return name, None
+    what = "the file name" if name.removesuffix(".md") == Path(article.ref).stem else "an old address (aliases:)"
+    return slug, f"--translation-of {name}: {what} of {article.ref}, whose slug is {slug}"
+
+
 def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run: bool = False,
                        text: str | None = None, force: bool = False, translator: str | None = None) -> AlignResult:
     """Align the hand translation at ``path`` with the German article ``slug`` and write the pairs into

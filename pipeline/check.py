@@ -6,7 +6,8 @@ entries are checked: every active entry with a translation, reviewed or
 fuzzy (a machine draft or a stale one), because a draft is what a reviewer
 signs off and, under ``unreviewed = "machine"``, what readers see.
 Untranslated entries give no findings, except from checks that exist for
-them (``empty-heading``). Obsolete entries are never checked.
+them (``empty-heading``). Obsolete entries are never checked. A stale entry
+(a translation of an older German, never published) gets warnings only.
 
 A reviewer silences one check on one entry with a translator comment line
 ``# ignore-<check id>`` (``# ignore-numbers``), named like Weblate's
@@ -1375,6 +1376,8 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
             check_glossary_dnt: not any(term.dnt for term in glossary.terms)}
     selected = [c for c in checks or CHECKS if (not errors_only or c.severity == ERROR) and not idle.get(c.function)]
     by_state = {state: [c for c in selected if state in c.states] for state in (*TEXT_STATES, UNTRANSLATED)}
+    if errors_only:
+        by_state[STALE] = []  # a translation of an older German gives warnings only (``_severity``)
     # the same checks without MARKUP_CHECKS, for an entry whose translation keeps the German's markup (same_markup)
     kept = {state: [c for c in run if c.function not in MARKUP_CHECKS] for state, run in by_state.items()}
     german = {url for e in active for url in parts(e.msgid, labels).addresses}
@@ -1400,8 +1403,17 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
             for message in check.function(entry, entry_ctx):
                 if line is None:
                     line = msgid_line(lines, entry.linenum) if lines else entry.linenum
-                findings.append(Finding(ref, line, check.id, check.severity, message, lang, slug, key(entry)))
+                findings.append(Finding(ref, line, check.id, _severity(check, state), message, lang, slug,
+                                        key(entry)))
     return findings
+
+
+def _severity(check: Check, state: str) -> str:
+    """``check``'s severity on an entry in ``state``; a warning on a STALE one. A translation of an older German
+    is never published (every page shows the German there), so its findings are the reviewer's queue for the
+    next sign-off, not errors that fail ``check``, as ``msgfmt --check`` passes a fuzzy entry it would fail
+    signed off."""
+    return WARNING if state == STALE else check.severity
 
 
 def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None = None) -> list[Finding]:
@@ -1598,14 +1610,17 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     language and its address answers 404 (a renamed article, by file or ``slug:``). And, on every run, for each
     address an earlier build took down (``site.GONE``) that still nothing answers, until an alias covers it or
     ``[site] gone`` lists the slug (taken down on purpose). At the article whose file still has that name, else
-    at the page under site/ (the languages' own: ``gone_language_findings``)."""
+    at verlag.toml (the languages' own: ``gone_language_findings``). Names the old addresses (``aliases:``) whose
+    redirects the page took along."""
     from .fsutil import load_state
+    from .redirects import kept
     from .site import GONE, STATE_FILE, Urls
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
     aliased = {name for a in published for path in read_aliases(a)[0]
                for name in [re.sub(r"\.html?$", "", path.rstrip("/").rpartition("/")[2])]}
+    answered = {path for a in published for path in read_aliases(a)[0]}  # old addresses an article still claims
     dismissed = config.section("site").get("gone", [])
     files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
     urls, source = Urls(config.site_url), config.source_language
@@ -1619,9 +1634,12 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         if slug in names or slug in aliased or isinstance(dismissed, list) and slug in dismissed:
             continue
         owner = files.get(slug)
-        message = gone_message(urls.path("article", source, slug), [], slug, owner)
-        findings.append(Finding(owner.ref if owner else f"site/{source}/{slug}/index.html", 1, "gone-address",
-                                WARNING, message, source, slug, (None, "")))
+        taken = [r for r in kept(state.get("redirects"), [slug]) if r.old not in answered]
+        message = gone_message(urls.path("article", source, slug), [], slug, owner, taken, urls,
+                               (source, *config.languages))
+        # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build
+        where = (owner.ref, 1) if owner else (CONFIG_NAME, config.line("gone", "site") or 1)
+        findings.append(Finding(*where, "gone-address", WARNING, message, source, slug, (None, "")))
     return findings
 
 

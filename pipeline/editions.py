@@ -60,7 +60,8 @@ class Edition:
     slug: str
     text: str
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
-    # shown; "hand_shown": unreviewed hand translation shown (``catalog.hand_draft``), only where there is
+    # shown, "pseudo_shown" of it the pseudo engine's layout test (only where there is one);
+    # "hand_shown": unreviewed hand translation shown (``catalog.hand_draft``), only where there is
     # one; "stale_fallback": out-of-date translations, shown in German (never in translation), not held
     # back (also in "fallback"); "qa": held back by a QA error (also in "fallback");
     # "german_copy": signed-off msgstrs that are their German prose (``check.german_copy``; also in "fallback")
@@ -89,6 +90,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
     from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, hand_draft, hand_translator, key
+    from .pseudo import is_pseudo
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
@@ -117,6 +119,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
             if segment.key not in blocked:
                 hand = state == MACHINE and hand_draft(entry)
                 shown["machine_shown"] += state == MACHINE and not hand
+                if state == MACHINE and not hand and is_pseudo(entry.msgstr, entry.msgid):
+                    shown["pseudo_shown"] += 1  # only where there is one: the records of other pages stay as they were
                 if hand:  # only where there is one: the records of other pages stay as they were
                     shown["hand_shown"] += 1
                 words_shown += count

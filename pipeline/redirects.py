@@ -298,17 +298,31 @@ def apache_pattern(path: str) -> str:
     return f'"{pattern}"' if " " in pattern else pattern
 
 
-def gone_message(path: str, others: Sequence[str], slug: str, owner: Article | None) -> str:
+def gone_message(path: str, others: Sequence[str], slug: str, owner: Article | None,
+                 taken: Sequence[Redirect] = (), urls: Urls | None = None, languages: Sequence[str] = ()) -> str:
     """What ``build`` and ``check`` say of a published page's address ``path`` (also in the languages ``others``)
     that nothing answers at any more; ``owner``: the article whose file still has the name ``slug`` (its
-    ``slug:`` changed), None when it cannot be told which article it was."""
+    ``slug:`` changed), None when it cannot be told which article it was. ``taken``: the redirects from its old
+    addresses (its ``aliases:``, an import's old blog addresses) that went with it; ``urls`` and ``languages``
+    (the original's and the translations'): the site's, given with them."""
     also = f" (also in {', '.join(others)})" if others else ""
-    advice = (f"{owner.ref} has slug: {owner.slug}: keep its old address with 'aliases: [{slug}]' in its front "
+    olds = list(dict.fromkeys(r.old for r in taken))
+
+    def alias(r: Redirect) -> str:
+        """The alias that brings ``r`` back: an old slug's redirects (/de/alt/, /en/alt/) the one "alt"."""
+        name = r.old.rstrip("/").rpartition("/")[2]
+        return name if any(r.old == urls.path("article", code, name) for code in languages) else r.old
+
+    names = ", ".join(dict.fromkeys([slug, *map(alias, taken)]))
+    addresses = "addresses" if olds else "address"
+    advice = (f"{owner.ref} has slug: {owner.slug}: keep its old {addresses} with 'aliases: [{names}]' in its front "
               "matter" if owner is not None else
-              f"if its article was renamed, keep its old address with 'aliases: [{slug}]' in the article's front "
-              "matter")
-    return (f"the published address {path} is gone{also}: readers and links get a 404 there now; {advice}; "
-            f"taken down on purpose? list it in verlag.toml's [site] gone = [\"{slug}\"]")
+              f"if its article was renamed, keep its old {addresses} with 'aliases: [{names}]' in the article's "
+              "front matter")
+    redirects = (f", and with it the redirect from {'its old address' if len(olds) == 1 else 'its old addresses'} "
+                 f"{', '.join(olds)}" if olds else "")
+    return (f"the published address {path} is gone{also}{redirects}: readers and links get a 404 there now; "
+            f"{advice}; taken down on purpose? list it in verlag.toml's [site] gone = [\"{slug}\"]")
 
 
 def gone_language_message(path: str, lang: str) -> str:

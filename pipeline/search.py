@@ -3,7 +3,8 @@
 Pagefind reads every page's ``<html lang>`` and builds a separate index for each language with that
 language's stemming; the browser loads only the index of the page it is on, so the English edition
 never finds a German article. Only elements marked ``data-pagefind-body`` (article and page bodies)
-are indexed. The binary comes with the ``pagefind[bin]`` Python package; nothing is downloaded.
+are indexed. The binary comes with the ``pagefind[extended]`` Python package (``pagefind_binary``: the
+extended build, which splits Chinese and Japanese text into words); nothing is downloaded.
 
 The bundle is written to a temporary folder in ``.verlag/`` (outside ``site/``, on the same file
 system) and swapped in when Pagefind succeeded, so a failed run leaves the previous index in place;
@@ -22,6 +23,7 @@ https://pagefind.app/docs/indexing/).
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import shutil
@@ -36,7 +38,7 @@ from .errors import VerlagError
 BUNDLE = "pagefind"  # site/pagefind/: pagefind.js and the per-language indexes
 TEMP_PREFIX = "pagefind-"  # .verlag/pagefind-*/: a run's bundle until it is swapped in
 ENTRY = "pagefind-entry.json"  # the bundle's list of languages and their indexes
-# The languages (BCP 47 primary subtags) the Pagefind verlag installs (pagefind[bin] 1.5) stems: those its
+# The languages (BCP 47 primary subtags) the Pagefind verlag installs (pagefind[extended] 1.5) stems: those its
 # pagefind-entry.json gives a stemmer ("wasm"); tests/test_search.py checks this against the binary. Any
 # other language is searched word for word: "коліно" does not find "коліні".
 STEMMED = frozenset("ar ca da de el en eo es et eu fi fr ga hi hu hy id it lt nb ne nl nn no pl pt ro ru sr sv ta tr "
@@ -53,12 +55,7 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
     with ``jobs`` > 1 they are indexed apart and in parallel, the bundle byte for byte the same.
     Raises ``VerlagError`` when the binary is missing or Pagefind fails (its own message attached).
     """
-    try:
-        import pagefind_bin
-        binary = str(pagefind_bin.get_executable())
-    except (ImportError, FileNotFoundError):
-        raise VerlagError("search: the Pagefind binary is missing; install verlag again (it needs "
-                          "'pagefind[bin]') or set [site] search = false in verlag.toml") from None
+    binary = pagefind_binary()
     for leftover in scratch.glob(f"{TEMP_PREFIX}*"):  # of a run that was killed
         shutil.rmtree(leftover, ignore_errors=True)
     scratch.mkdir(parents=True, exist_ok=True)
@@ -78,6 +75,28 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
         if target.exists():
             target.rename(old)
         fresh.rename(target)  # the old bundle goes with the temporary folder
+
+
+def pagefind_binary() -> str:
+    """The Pagefind executable: the extended one (``pagefind[extended]``), which segments Chinese and Japanese text
+    into words, so a word inside a sentence is found, not only one that starts a clause; else the standard one of
+    an older installation (``pagefind[bin]``). Raises ``VerlagError`` when neither is installed."""
+    for module in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            return str(importlib.import_module(module).get_executable())
+        except (ImportError, FileNotFoundError):
+            continue
+    raise VerlagError("search: the Pagefind binary is missing; install verlag again (it needs "
+                      "'pagefind[extended]') or set [site] search = false in verlag.toml")
+
+
+def binary_name() -> str:
+    """The file name of the binary ``pagefind_binary`` runs ("" when none is installed), for the build's record:
+    an index an older installation's standard binary made is made again by the extended one."""
+    try:
+        return Path(pagefind_binary()).name
+    except VerlagError:
+        return ""
 
 
 def _parts(site: Path, folders: Sequence[str]) -> list[list[str]]:

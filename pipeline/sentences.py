@@ -189,7 +189,12 @@ _PYSBD_MAY_CUT = re.compile(rf"[.!?…](?:[{re.escape(''.join(sorted(_CLOSERS)))
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 # "Dipl.-Psych", "Dr.-Ing", "Univ.-Prof": abbreviations joined by hyphens, a title before a name.
 _HYPHENED_TITLE = re.compile(r"(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{1,6}")
+# "Dipl.-Physioth", "Dipl.-Sozialpäd", "Dr.-Ingenieur": a title abbreviation joined to a longer last part that
+# may be abbreviated ("Dipl.-Physioth. Lindner") or a whole word ("ist Dipl.-Physiotherapeutin. Danach ...").
+_LONG_HYPHENED_TITLE = re.compile(r"(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{7,}")
 _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
+# A day and month or an ordinal and its noun starting at a place: "2. Jan.", "3. Januar", "2. Stock".
+_DE_DATE_AHEAD = re.compile(r"\d{1,2}\.[^\S\n]*([^\W\d_]+)")
 _WORD = re.compile(r"\S+")
 
 
@@ -592,6 +597,8 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return False  # pySBD's cut before "u. v. m." ("Tee, Saft| u. v. m."): no terminator, nothing ends there
     if _closed_sentence(block, c, nxt):
         return True
+    if code == "de" and _german_date_ahead(block, c, nxt):
+        return False
     if code == "de":
         verdict = _german_verdict(block, c, nxt)
         if verdict is not None:
@@ -658,6 +665,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
         return False
     if _HYPHENED_TITLE.fullmatch(core):
         return False
+    if _LONG_HYPHENED_TITLE.fullmatch(core):
+        return _german_compound_title_ends(word)
     if lower in _DE_ABBREVIATIONS or core in _DE_LOWER_ABBREVIATIONS:
         return lower not in _DE_BEFORE_NAME and word.lower() in _DE_SENTENCE_STARTERS and word[0].isupper()
     if len(core) == 1 and core.isalpha():
@@ -674,6 +683,24 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if core.isdigit() and len(core) <= 4:
         return _german_number(block, start, nxt, word, next_upper)
     return None
+
+
+def _german_date_ahead(block: str, c: int, nxt: int) -> bool:
+    """Whether a cut with no terminator before it stands before a date or an ordinal ("bis| 2. Jan.", "Ab dem|
+    3. Januar"). pySBD takes "2." and a later "3." in the same block for list items and cuts before each."""
+    if block[c - 1] in ".!?…:" or block[c - 1] in _CLOSERS or _starts_line(block, nxt):
+        return False
+    m = _DE_DATE_AHEAD.match(block, nxt)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in _DE_MONTHS or word in _DE_MONTH_ABBREVIATIONS or word in _DE_ORDINAL_NOUNS
+
+
+def _german_compound_title_ends(word: str) -> bool:
+    """Whether "Dipl.-Physioth." ends the sentence before ``word``: only before a sentence start ("Danach",
+    "Sie"), as a title before a name ("Dipl.-Physioth. Lindner") never does."""
+    return bool(word) and word[0].isupper() and (word.lower() in _DE_SENTENCE_STARTERS or word in ("Sie", "Ihr"))
 
 
 def _german_weekday(block: str, start: int, nxt: int, word: str) -> bool | None:

@@ -530,6 +530,26 @@ class SiteResult:
         return lines
 
 
+def _pseudo_shown(config: Config, pages: Iterable[Page]) -> list[str]:
+    """The warning that the site shows pseudo drafts (the pseudo engine's layout test) to readers under ``[publish]
+    unreviewed = "machine"``, with how many in which language, or none. ``verlag publish`` refuses them
+    (``check``'s ``pseudo-draft``); a ``build`` whose site/ is uploaded as it is says it on every run."""
+    from .config import CONFIG_NAME
+
+    by_lang: dict[str, int] = {}
+    for page in pages:
+        if page.segments.get("pseudo_shown"):
+            by_lang[page.lang] = by_lang.get(page.lang, 0) + page.segments["pseudo_shown"]
+    if not by_lang:
+        return []
+    where = ", ".join(f"{lang} {n}" for lang, n in sorted(by_lang.items()))
+    total = sum(by_lang.values())
+    return [f"{CONFIG_NAME}:{config.line('unreviewed', 'publish') or 1}: the site shows "
+            f"{counted(total, 'pseudo draft')} ({where}) to readers under [publish] unreviewed = \"machine\": the "
+            "pseudo engine's layout test, no translation; do not upload site/ like this: draft with a real engine "
+            "(verlag pretranslate --redo-drafts), translate them, or set unreviewed = \"source\""]
+
+
 def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
     """Jinja's compiled templates in ``.verlag/jinja/``, keyed by template name, source checksum (Jinja's
     own) verlag's code, whose environment settings (extensions, gettext style) shape the compiled code,
@@ -1406,6 +1426,8 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
     on purpose) answers it, so deleting an alias or a ``gone`` entry brings the warning back. A slug ``[site] gone``
     lists is not warned about here either. One warning per published language taken out of verlag.toml instead
     of one for each of its pages."""
+    from .redirects import page_file
+
     dismissed = site.config.section("site").get("gone", [])
     dropped = sorted(published_languages(state.get("files", []), site.urls) - set(site.languages))
     warnings = [gone_language_message(site.urls.path("index", lang), lang) for lang in dropped]
@@ -1419,8 +1441,11 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
         if slug in dismissed:
             continue
         lang = site.source if site.source in langs else langs[0]
+        taken = [r for r in kept(state.get("redirects"), [slug])
+                 if (page_file(r.old, site.urls) or "").lstrip("/") not in out]  # the redirects it took along
         warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
-                                     slug, site.sources.get(renamed.get(slug, ""))))
+                                     slug, site.sources.get(renamed.get(slug, "")), taken, site.urls,
+                                     (site.source, *site.config.languages)))
     earlier = state.get(GONE)
     record = {slug: sorted(set(langs) | set(gone.get(slug, [])))
               for slug, langs in [*(earlier.items() if isinstance(earlier, dict) else []), *gone.items()]
@@ -1681,6 +1706,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back, result.shortfall = site.held_back, site.shortfall
+    result.warnings += _pseudo_shown(config, site.published.values())
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
     result.warnings += list(site.media.warnings)
     tags = TagWarnings(config.state_dir)  # extract's answers; a German-only page's are worked out each build
@@ -1693,7 +1719,10 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.notes += site.notes
     result.drafts = site.drafts
     if settings.search:  # indexed again when an article or page changed, or the last run failed
-        fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"]]).encode("utf-8")).hexdigest()
+        from .search import binary_name
+
+        fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"], binary_name()])
+                                         .encode("utf-8")).hexdigest()
         if state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir():
             from .pool import default_jobs
 

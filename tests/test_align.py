@@ -495,3 +495,20 @@ def test_a_link_pointed_at_the_sites_own_translated_page_is_as_confident_as_no_l
     foreign = imported("https://elsewhere.example/en/andere/")
     entry = foreign.find(linked)
     assert entry.fuzzy and LOW_CONFIDENCE in entry.tcomment
+
+
+def test_translation_of_an_old_address_of_the_article_imports_into_the_articles_catalog(project):
+    """Fresh-user trial 8: an import from an old blog gives the article a slug from its title and keeps the
+    old address under ``aliases:``; the translator names the article by that old address."""
+    german = (HERE / "ingwer.md").read_text(encoding="utf-8")
+    project.write("source_de/ingwer-tee-selbst-machen.md",
+                  german.replace("---\n", "---\naliases:\n- https://praxis.example/post/ingwer\n", 1))
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    assert ("note: --translation-of ingwer: an old address (aliases:) of source_de/ingwer-tee-selbst-machen.md, "
+            "whose slug is ingwer-tee-selbst-machen") in result.output
+    assert "import: wrote translations/en/ingwer-tee-selbst-machen.po" in result.output
+    assert not (project.root / "translations/en/ingwer.po").exists()
+    msgfmt_check(project.root / "translations/en/ingwer-tee-selbst-machen.po")
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwertee", str(HERE / "ingwer.en.md"),
+                         code=2)
+    assert "no article with slug 'ingwertee'" in result.output

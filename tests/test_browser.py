@@ -307,3 +307,33 @@ def test_search_heading_has_the_languages_punctuation_and_excerpts_show_the_arti
     _search(browser, base, "fr", "machine")  # a word of the notice
     for excerpt in found + excerpts("machine"):
         assert excerpt and "machine" not in excerpt and "vérifiée" not in excerpt, excerpt
+
+
+def test_chinese_search_finds_a_word_in_the_middle_of_a_sentence(browser, project):
+    """Fresh-user trial 8: the standard Pagefind binary does not split Chinese text into words, so "双脚" (feet)
+    was found only where it started a clause; the extended one segments it."""
+    from conftest import article, review
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["zh-Hans"]\n')
+    project.write("source_de/fuesse.md", article("Starke Füße", "Unsere Füße tragen uns rund viermal um die Erde.\n\n"
+                                                 "Trotzdem stecken sie meist in engen Schuhen.\n"))
+    project.run("extract")
+    review(project, "zh-Hans", "fuesse", {("title", "Starke Füße"): "强健的双脚",
+                                          "Unsere Füße tragen uns rund viermal um die Erde.": "我们的双脚大约能带我们绕地球四圈。",
+                                          "Trotzdem stecken sie meist in engen Schuhen.": "尽管如此，它们大多被塞在狭窄的鞋子里。"})
+    server = serving(project.root)
+    base = next(server)
+    try:
+        for words in ("我们的双脚", "双脚", "地球", "鞋子"):
+            browser.get(f"{base}/zh-Hans/fuesse/")
+            field = browser.find_element(By.ID, "search-q")
+            field.send_keys(words)
+            field.submit()
+            box = WebDriverWait(browser, 20).until(
+                expected_conditions.visibility_of_element_located((By.ID, "search-results")))
+            WebDriverWait(browser, 20).until(lambda b: box.find_elements(By.CSS_SELECTOR, "a")
+                                             or "没有" in box.text or "No article" in box.text)
+            found = [a.get_attribute("pathname") for a in box.find_elements(By.CSS_SELECTOR, "a")]
+            assert found == ["/zh-Hans/fuesse/"], (words, box.text)
+    finally:
+        server.close()

@@ -246,3 +246,35 @@ def test_a_word_forbidden_in_one_language_is_found_in_that_language_only():
     found = {lang: [f.message for f in check_catalog(po, "x.po", lang, "x", glossary) if f.check == "glossary-forbidden"]
              for lang in ("en", "fr")}
     assert found == {"en": ["glossary: 'thistle' is not used for 'Mariendistel'; write 'milk thistle'"] * 2, "fr": []}
+
+
+def test_a_translation_of_an_older_german_gives_warnings_and_a_machine_draft_still_errors(project):
+    """Fresh-user trial 8: the author changes a number in a reviewed sentence; the out-of-date translation
+    (fuzzy, the old German as previous msgid) is never published, so its findings are warnings for the
+    reviewer's queue and ``check`` (the CI gate) still passes. A machine draft readers may see (fuzzy, no
+    previous msgid) with the same mistake is still an error."""
+    from conftest import article, review
+
+    project.write("source_de/tisch.md", article("Tisch", "Die Tischhöhe liegt bei 72–75 cm.\n"))
+    project.run("extract")
+    review(project, "en", "tisch", {("title", "Tisch"): "Desk", "Die Tischhöhe liegt bei 72–75 cm.":
+                                    "The desk height is 72–75 cm."})
+    project.run("check", "--lang", "en")
+    project.write("source_de/tisch.md", article("Tisch", "Die Tischhöhe liegt bei 70–75 cm.\n"))
+    project.run("extract")
+    po = polib.pofile(str(project.root / "translations/en/tisch.po"))
+    stale = po.find("Die Tischhöhe liegt bei 70–75 cm.")
+    assert stale.fuzzy and stale.previous_msgid == "Die Tischhöhe liegt bei 72–75 cm."
+    msgfmt_check(project.root / "translations/en/tisch.po")
+
+    out = project.run("check", "--lang", "en").output
+    assert re.search(r"^warning: translations/en/tisch\.po:\d+: numbers differ: missing 70; instead 72 \[numbers\]$",
+                     out, re.M), out
+    assert "[stale]" in out and "error:" not in out and "check: 0 errors, 2 warnings in 1 entry" in out
+    project.run("check", "--lang", "en", "--strict", code=1)
+
+    stale.previous_msgid = stale.tcomment = None  # a machine draft of the new German: readers may get it
+    po.save()
+    out = project.run("check", "--lang", "en", code=1).output
+    assert re.search(r"^error: translations/en/tisch\.po:\d+: numbers differ: missing 70; instead 72 \[numbers\]$",
+                     out, re.M), out

@@ -89,6 +89,27 @@ def test_an_unchanged_build_leaves_the_index_alone_and_search_false_removes_it_a
     assert not doc.xpath("//form") and not html.parse(str(site / "de/index.html")).getroot().xpath("//script")
 
 
+def test_an_index_the_standard_binary_made_is_made_again_by_the_extended_one(project, monkeypatch):
+    """A site indexed before verlag ran Pagefind's extended binary (which splits Chinese text into words) gets
+    its index made again by the next build, though no page changed."""
+    import pagefind_bin
+
+    from pipeline import search
+
+    extended = search.pagefind_binary()
+    assert extended.endswith("pagefind_extended")
+    monkeypatch.setattr(search, "pagefind_binary", lambda: str(pagefind_bin.get_executable()))
+    _build(project)
+    bundle = project.root / "site/pagefind/pagefind-entry.json"
+    stamp = bundle.stat().st_mtime_ns
+    monkeypatch.setattr(search, "pagefind_binary", lambda: extended)
+    project.run("build")
+    assert bundle.stat().st_mtime_ns != stamp
+    stamp = bundle.stat().st_mtime_ns
+    project.run("build")
+    assert bundle.stat().st_mtime_ns == stamp
+
+
 def test_search_must_be_true_or_false(project):
     project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nsearch = "ja"\n')
     project.write("source_de/tee.md", article("Kräutertee", "Ein Satz."))
@@ -174,9 +195,10 @@ def test_a_part_that_fails_is_reported_and_the_last_index_stays(tmp_path, monkey
     fake.write_text('#!/bin/sh\ncase "$*" in *fr/*) echo "Error: no space left on device" >&2; exit 1;; esac\n'
                     'exec "$REAL" "$@"\n')
     fake.chmod(0o755)
-    import pagefind_bin
-    monkeypatch.setenv("REAL", str(pagefind_bin.get_executable()))
-    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: fake)
+    from pipeline import search
+
+    monkeypatch.setenv("REAL", search.pagefind_binary())
+    monkeypatch.setattr(search, "pagefind_binary", lambda: str(fake))
     (site / "fr/tee/index.html").write_text(_page("fr", "Tisane", "Une autre phrase."), encoding="utf-8")
     with pytest.raises(VerlagError, match="search: Pagefind failed: Error: no space left on device"):
         index_site(site, tmp_path / ".verlag", ["en", "fr"], 2)

@@ -308,6 +308,34 @@ def test_ordinals_and_dates_do_not_end_sentences(text):
     assert split_sentences(text, "de") == [text]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fresh-user trial 8: pySBD takes "2." and a later "3." for list items and cut before each date
+        ("Die Praxis ist vom 23. Dez. bis 2. Jan. geschlossen. Ab dem 3. Jan. sind wir wieder da.",
+         ["Die Praxis ist vom 23. Dez. bis 2. Jan. geschlossen.", "Ab dem 3. Jan. sind wir wieder da."]),
+        ("Wir sind bis 2. Januar im Urlaub. Ab dem 3. Jan. wieder da.",
+         ["Wir sind bis 2. Januar im Urlaub.", "Ab dem 3. Jan. wieder da."]),
+        ("Er wohnt im 2. Stock. Sie wohnt im 3. Stock.", ["Er wohnt im 2. Stock.", "Sie wohnt im 3. Stock."]),
+    ],
+)
+def test_a_date_in_a_later_sentence_does_not_cut_the_block_before_every_date(text, expected):
+    assert split_sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Termin bei Dipl.-Physioth. Lindner ist möglich.", ["Termin bei Dipl.-Physioth. Lindner ist möglich."]),
+        ("Dipl.-Sozialpäd. Eva Roth berät Sie.", ["Dipl.-Sozialpäd. Eva Roth berät Sie."]),
+        ("Sie ist Dipl.-Physiotherapeutin. Danach kam das Studium.",
+         ["Sie ist Dipl.-Physiotherapeutin.", "Danach kam das Studium."]),
+    ],
+)
+def test_a_compound_title_with_a_long_last_part_ends_a_sentence_only_before_a_sentence_start(text, expected):
+    assert split_sentences(text, "de") == expected
+
+
 def test_an_edition_number_stays_with_its_abbreviation():
     """A literature reference: "2. Aufl." is one ordinal, never a sentence "2." of its own."""
     text = "Vgl. Weber, H.: Der Darm und wir. 2. Aufl., Berlin 2019, S. 12 ff."

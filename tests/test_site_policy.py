@@ -498,3 +498,21 @@ def test_binary_theme_files_are_copied_byte_for_byte(blog):
     (blog.root / "templates/static/logo.png").write_bytes(logo)
     blog.run("build")
     assert (blog.root / "site/static/logo.png").read_bytes() == logo
+
+
+def test_a_build_that_shows_pseudo_drafts_says_so_on_every_run_also_with_q(blog):
+    """Fresh-user trial 8: README's flow is build, then upload site/; under ``unreviewed = "machine"`` the pages
+    show the pseudo engine's layout test, and ``build`` (not only ``check`` and ``publish``) must say so."""
+    blog.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    assert "pseudo draft" not in blog.run("build").output  # unreviewed = "source": the pages show the German
+    blog.write("verlag.toml", blog.read("verlag.toml") + '\n[publish.fr]\nunreviewed = "machine"\n')
+    shown = sum(1 for slug in ("leber", "milz") for e in polib.pofile(str(blog.root / f"translations/fr/{slug}.po"))
+                if e.fuzzy and e.msgstr and not e.obsolete)
+    line = blog.read("verlag.toml").splitlines().index('unreviewed = "machine"') + 1
+    for args in (("build",), ("build", "-q"), ("build", "-q")):  # the last one has nothing to do
+        out = blog.run(*args).output
+        warnings = [w for w in out.splitlines() if "pseudo draft" in w]
+        assert warnings == [f'warning: verlag.toml:{line}: the site shows {shown} pseudo drafts (fr {shown}) to '
+                            'readers under [publish] unreviewed = "machine": the pseudo engine\'s layout test, no '
+                            'translation; do not upload site/ like this: draft with a real engine (verlag '
+                            'pretranslate --redo-drafts), translate them, or set unreviewed = "source"'], out

@@ -1,0 +1,65 @@
+"""Standard output and error that outlive their reader: ``verlag import PAGE | head -1`` finishes the import.
+
+Python ignores SIGPIPE, so a write to a pipe whose reader has left raises
+``BrokenPipeError``, and a command that says "wrote source_de/x.md" before it
+writes the file would stop there. Here such a write succeeds without a word
+(the rest of the output is dropped) and the command completes its work and
+exits as it would have; a terminal, a file or a test runner's stream is left
+as it is.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import sys
+
+__all__ = ["outlive_the_reader"]
+
+
+class _LeftReader(io.RawIOBase):
+    """File descriptor ``fd`` as a raw stream whose writes go on succeeding after EPIPE (nothing is written)."""
+
+    def __init__(self, fd: int):
+        super().__init__()
+        self.fd, self.gone = fd, False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def write(self, data) -> int:
+        if not self.gone:
+            try:
+                return os.write(self.fd, data)
+            except BrokenPipeError:
+                self.gone = True
+        return len(data)
+
+
+def outlive_the_reader() -> None:
+    """Put ``sys.stdout`` and ``sys.stderr`` on a ``_LeftReader`` where they are a pipe or a socket (once a
+    process; the streams they replace stay open as ``sys.__stdout__`` and ``sys.__stderr__``). Never raises."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            fd = stream.fileno()
+            mode = os.fstat(fd).st_mode
+        except (AttributeError, OSError, ValueError):  # no file descriptor (io.UnsupportedOperation is an OSError)
+            continue
+        if not (stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)) or isinstance(getattr(stream, "buffer", None), _Buffered):
+            continue
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            pass  # the reader left already: what was buffered is dropped, as everything after it will be
+        setattr(sys, name, io.TextIOWrapper(_Buffered(_LeftReader(fd)), encoding=stream.encoding,
+                                            errors=stream.errors, line_buffering=stream.line_buffering,
+                                            write_through=name == "stderr"))
+
+
+class _Buffered(io.BufferedWriter):
+    """The buffer of a stream ``outlive_the_reader`` made (so it is not wrapped twice)."""
