@@ -141,7 +141,6 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
             value = chosen[segment] = decide(segment)
             return value
 
-    text = doc.render(translate)
     front: dict = {"tags": [], "german_tags": []}
     front_fallback: set[str] = set()
 
@@ -164,7 +163,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
             return value
         return FALLBACK_OPEN + reasons.get(segment, "") + segment.text + FALLBACK_CLOSE  # a copy's msgstr is it
 
-    marked = doc.render(mark)
+    text, marked = doc.renders(translate, mark)  # one walk: most segments fill both alike
     _, _, body_start = split_front_matter(marked)
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
                    words_shown, german_words(german_blocks(doc.article)) if german is None else german,

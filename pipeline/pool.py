@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import itertools
 import multiprocessing
 import os
 import signal
@@ -42,13 +43,19 @@ def map_articles(work: Callable[[Config, Article], T], config: Config, articles:
     ``functools.partial`` of one) and its result picklable. With one job, or
     fewer than two articles, nothing is done and every answer is None: the
     stage's serial path does the work.
+
+    The first article is worked here, before the workers are forked: the modules ``work`` imports where it
+    runs, the regexes it compiles and the parsers it caches are then loaded once and shared by every worker,
+    not once per worker (the editions stage's workers each imported 178 modules at N = 500;
+    bench/HISTORY.md, "Branch i14build4").
     """
     jobs = default_jobs() if jobs is None else jobs
     if jobs <= 1 or len(articles) < 2:
         return Results([], iter(()), None)
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(articles)), initializer=_start_worker,
+    first = _run(work, config, articles[0])
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(articles) - 1), initializer=_start_worker,
                                initargs=(os.getpid(), work, config), mp_context=_start_method())
-    answers = pool.map(_attempt, articles, chunksize=8)
+    answers = itertools.chain([first], pool.map(_attempt, articles[1:], chunksize=8))
     return Results(articles, answers, pool)
 
 
@@ -130,8 +137,13 @@ class Results:
 
 
 def _attempt(article: Article) -> tuple | None:
-    """In a worker: ``(work(config, article),)`` with the worker's ``_task``; None when it raised."""
+    """In a worker: ``_run`` with the worker's ``_task``."""
     work, config = _task
+    return _run(work, config, article)
+
+
+def _run(work: Callable[[Config, Article], object], config: Config, article: Article) -> tuple | None:
+    """``(work(config, article),)``; None when it raised."""
     try:
         return (work(config, article),)
     except Exception:  # done again, contained and reported, by the stage's serial path

@@ -104,20 +104,33 @@ class Document:
         A translation equal to the msgid keeps the original bytes (line wrapping
         included) unless ``reflow`` asks to rebuild it like any other text.
         """
+        return self.renders(translate, reflow=reflow)[0]
+
+    def renders(self, *translates: Callable[[Segment], str | None], reflow: bool = False) -> list[str]:
+        """``render`` with each of ``translates`` (called in that order for each segment, the segments in
+        document order), in one walk: a slot for which a function gives the values the first one gave is
+        filled once. The editions stage makes an edition's Markdown and its marked body so, which differ
+        only where a segment is shown in German."""
         text = self.article.text
-        out: list[str] = []
+        outs: list[list[str]] = [[] for _ in translates]
         pos = 0
         for slot in self.slots:
-            out.append(text[pos:slot.start])
-            out.append(_fill(slot, text[slot.start:slot.end], translate, reflow))
+            between, raw = text[pos:slot.start], text[slot.start:slot.end]
+            for i, translate in enumerate(translates):
+                values = [translate(s) for s in slot.segments]
+                filled = first_filled if i and values == first_values else _fill(slot, raw, values, reflow)
+                if not i:
+                    first_values, first_filled = values, filled
+                outs[i] += (between, filled)
             pos = slot.end
-        out.append(text[pos:])
-        return "".join(out)
+        for out in outs:
+            out.append(text[pos:])
+        return ["".join(out) for out in outs]
 
 
-def _fill(slot: Slot, raw: str, translate, reflow: bool) -> str:
+def _fill(slot: Slot, raw: str, values: list[str | None], reflow: bool) -> str:
+    """The slot's text with ``values`` (a translation per segment, None: the German's)."""
     if slot.mode == "yaml":
-        values = [translate(s) for s in slot.segments]
         if not reflow and all(v is None or v == s.text for v, s in zip(values, slot.segments)):
             return raw
         values = [s.text if v is None else v for v, s in zip(values, slot.segments)]
@@ -127,7 +140,7 @@ def _fill(slot: Slot, raw: str, translate, reflow: bool) -> str:
         return yaml.safe_dump({slot.key: values[0]}, allow_unicode=True, default_flow_style=False,
                               width=1 << 16).rstrip("\n")
     (segment,) = slot.segments
-    value = translate(segment)
+    value = values[0]
     if value is None or (value == segment.text and not reflow):
         return raw
     return _inline(value, segment, slot, raw)

@@ -236,3 +236,35 @@ def test_commonmark_examples_and_articles_parse_to_the_tokens_of_markdown_its_ta
 
 def test_peer_corpus_parses_to_the_tokens_of_markdown_its_table_rule():
     assert _same_tokens([p.read_text(encoding="utf-8") for p in need_peer_corpus()]) > 100
+
+
+def test_an_edition_is_made_in_one_walk_of_its_article(monkeypatch):
+    """``make_edition`` walked the article twice, for its Markdown and its marked body, filling every
+    translated slot in both: now once, and both texts are what a walk for each gives."""
+    import pipeline.segment as segment
+    from pipeline.catalog import read_po
+    from pipeline.config import load_config
+    from pipeline.editions import make_edition
+    from pipeline.sources import load_articles
+
+    from conftest import REPO
+
+    config = load_config(REPO)
+    fill, filled, slots, made = segment._fill, [], 0, 0
+    monkeypatch.setattr(segment, "_fill", lambda *args: filled.append(1) or fill(*args))
+    for art in load_articles(config):
+        doc = segment.segment_article(art, config.segmentation)
+        for lang in config.languages:
+            path = config.po_path(lang, art.slug)
+            if not path.exists():
+                continue
+            po = read_po(path, f"{lang}/{art.slug}")
+            msgstrs = {(e.msgctxt, e.msgid): e.msgstr or None for e in po}
+            translate = lambda s: msgstrs.get(s.key)  # noqa: E731
+            german_evens = lambda s: None if len(s.text) % 2 else msgstrs.get(s.key)  # noqa: E731
+            assert doc.renders(translate, german_evens) == [doc.render(translate), doc.render(german_evens)]
+            filled.clear()
+            edition = make_edition(doc, po, lang, config.unreviewed_for(lang))
+            slots, made = slots + len(doc.slots), made + len(filled)
+            assert edition.text.startswith("---\n") and edition.marked
+    assert slots > 100 and made < 1.5 * slots  # two walks filled every slot twice
