@@ -116,12 +116,12 @@ class Document:
         pos = 0
         for slot in self.slots:
             between, raw = text[pos:slot.start], text[slot.start:slot.end]
-            for i, translate in enumerate(translates):
+            first: tuple[list, str] | None = None  # the first function's values and filled text
+            for out, translate in zip(outs, translates):
                 values = [translate(s) for s in slot.segments]
-                filled = first_filled if i and values == first_values else _fill(slot, raw, values, reflow)
-                if not i:
-                    first_values, first_filled = values, filled
-                outs[i] += (between, filled)
+                filled = first[1] if first and values == first[0] else _fill(slot, raw, values, reflow)
+                first = first or (values, filled)
+                out += (between, filled)
             pos = slot.end
         for out in outs:
             out.append(text[pos:])
