@@ -417,6 +417,24 @@ def _later(updated, date):
     return updated if updated is not None and date is not None and day(updated) > day(date) else None
 
 
+# A declared encoding where the HTML standard's prescan looks for one (its first 1024 bytes): <meta charset>, or
+# the http-equiv Content-Type's charset (https://html.spec.whatwg.org/#prescan-a-byte-stream-to-determine-its-encoding)
+DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]*charset\s*=", re.I)
+
+
+def _declared_utf8(data: bytes) -> bytes:
+    """``data`` with ``<meta charset="utf-8">`` in front when it declares no encoding (no BOM, no charset in its
+    first 1024 bytes) and is UTF-8: libxml2 reads such a page as Windows-1252 (the standard's default for a
+    page without one), so a page saved by an editor or script without the tag would import "für" as "fÃ¼r"."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or DECLARED_CHARSET_RE.search(data[:1024]):
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    return b'<meta charset="utf-8">' + data
+
+
 def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[ImportedArticle]:
     """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
 
@@ -433,12 +451,15 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     counter/share widgets are removed first (``_drop_widgets``). A heading or image of that element
     missing from the Markdown is noted. An Impressum or privacy notice (``_legal_slug``) is a page
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
-    template as it does a WordPress page's. Raises ``VerlagError`` when no article text is found.
+    template as it does a WordPress page's. A page that declares no encoding is read as UTF-8 where it is that
+    (``_declared_utf8``). Raises ``VerlagError`` when no article text is found.
     """
     if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source: UTF-8, as text is;
         # in an <article>, as trafilatura looks for one (loose in <body>, its headings and lists were dropped)
         data = (b'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><article>' + data
                 + b"</article></body></html>")
+    else:
+        data = _declared_utf8(data)
     try:
         doc = parse_html(data, document=True)
     except VerlagError as exc:
