@@ -34,6 +34,7 @@ from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")  # without front matter too, where a '# ' heading gives the title
 IMAGES_DIR = "bilder"  # source_de/bilder/: where imported local images go (README "Images and files")
 # What the summary says is missing ('date' has a line of its own: the author must add it).
 MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": "old address (no redirect)"}
@@ -240,7 +241,7 @@ def foreign(article: ImportedArticle, source_language: str, languages: list[str]
 
 def detect_kind(path: Path, data: bytes) -> str:
     """``wxr``, ``feed``, ``html``, ``markdown`` (front matter between ``---`` or ``+++`` lines, the whole
-    file read for its closing line) or ``text`` from the first 4 KiB of a file (its suffix does not count:
+    file read for its closing line, or an ``.md`` file with a level-1 heading) or ``text`` from the first 4 KiB of a file (its suffix does not count:
     saved exports are often called ``.xml`` or ``.txt``; only an ``.html``/``.htm`` file that is none of the
     others is HTML, not text, a fragment copied without its ``<div>`` too). Raises ``VerlagError`` for an image,
     PDF or other binary file (``BINARY_MAGIC`` or a control character), and for XML of another kind."""
@@ -263,10 +264,11 @@ def detect_kind(path: Path, data: bytes) -> str:
             return "html"
     if head.startswith(b"<?xml"):
         raise VerlagError("an XML file that is neither a WordPress export (WXR) nor an RSS/Atom feed", path, 1)
-    if head.startswith((b"---", b"+++")):
-        from .importer_markdown import front_matter_fence
+    if head.startswith((b"---", b"+++")) or path.suffix.lower() in MARKDOWN_SUFFIXES:
+        from .importer_markdown import front_matter_fence, markdown_title
 
-        if front_matter_fence(normalise(data.decode("utf-8", "replace"))):
+        text = normalise(data.decode("utf-8", "replace"))
+        if front_matter_fence(text) or (path.suffix.lower() in MARKDOWN_SUFFIXES and markdown_title(text)):
             return "markdown"
     return "html" if path.suffix.lower() in (".html", ".htm") else "text"
 
@@ -378,9 +380,10 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     An article imported before is skipped (``imported_as``): an existing article in ``source_dir`` or
     ``source_dir/seiten`` came from the same file of the same old site (``origin``), shares one of its old
     addresses (``aliases``) or has the same ``title`` and ``date`` (also after the author edited it, corrected
-    its aliases or removed ``draft: true``), or the same ``title`` where the source has no date (the author
-    added it since, ``_dated_since``); an article of this run is the same as an earlier one of the run by
-    origin or old address, or by title and date when it has no old address. Otherwise a slug
+    its aliases or removed ``draft: true``), or the same ``title`` and most of its text where the source has no
+    date (the author may have added it since, ``_dated_since``); an article of this run is the same as an earlier
+    one of the run by origin or old address, or by title and date when it has no old address. An undated one whose
+    title alone an article has is imported, its notes naming that article. Otherwise a slug
     already used there (a file's name or its ``slug:``), earlier in this run, reserved, or one whose catalogs a
     deleted article left (``kept``: slug -> those catalogs, ``scaffold.kept_catalogs``; their header and
     translator credit are another article's, as for ``verlag new``) gets ``-2``, ``-3``, …. An image goes to
@@ -410,12 +413,18 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         before = next((p for p, was in known.items()
                        if (article.origin is not None and was.origin == article.origin)
                        or (was.addresses & mine.addresses if "aliases" in article.meta
-                           else was.title_date == mine.title_date)
-                       or (p in before_run and (was.title_date == mine.title_date or _dated_since(was, mine)))),
+                           else _same_title_date(was, mine))
+                       or (p in before_run and (_same_title_date(was, mine) or _dated_since(was, mine)))),
                       None)
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
+        namesake = next((p for p, was in known.items() if mine.title_date[1] is None
+                         and was.title_date[0] == mine.title_date[0]), None)
+        if namesake is not None:
+            article = dataclasses.replace(article, notes=[
+                *article.notes, f"{namesake.parent.name}/{namesake.name} has this title but other text: imported "
+                "as another article (delete it if it is the same one)"])
         article, images, unreadable = _place_images(article, source_dir, claimed)
         legal = LEGAL_SLUGS.get(article.slug, article.slug) if article.page else article.slug
         if article.page and legal in templates:
@@ -643,23 +652,42 @@ class _Identity(NamedTuple):
     addresses: set[str]
     title_date: tuple
     origin: str | None
+    paragraphs: frozenset[str]  # the body's blocks (``_paragraphs``)
 
     @classmethod
     def of(cls, article: ImportedArticle) -> _Identity:
         return cls(_paths(article.meta.get("aliases", [])), (article.meta["title"], article.meta.get("date")),
-                   article.origin)
+                   article.origin, _paragraphs(article.body))
+
+
+def _paragraphs(body: str) -> frozenset[str]:
+    """The blocks of a Markdown ``body`` (split at blank lines), their white space squashed."""
+    return frozenset(" ".join(block.split()) for block in re.split(r"\n[ \t]*\n", body) if block.strip())
+
+
+def _same_text(was: _Identity, mine: _Identity) -> bool:
+    """Whether at least half of ``mine``'s blocks are in ``was`` (a body the author may have edited since)."""
+    return 2 * len(mine.paragraphs & was.paragraphs) >= len(mine.paragraphs)
+
+
+def _same_title_date(was: _Identity, mine: _Identity) -> bool:
+    """Whether ``was`` and ``mine`` have the same title and date; where neither states a date, the same text too
+    (``_same_text``): many articles are called "Fazit" or "Rezept"."""
+    return was.title_date == mine.title_date and (mine.title_date[1] is not None or _same_text(was, mine))
 
 
 def _dated_since(was: _Identity, mine: _Identity) -> bool:
-    """Whether ``mine``, an article whose source states no date, has the title of ``was``, a file in the source
-    folder that has a date now: the one imported before, where the author added the date the import asked for."""
-    return mine.title_date[1] is None and was.title_date[0] == mine.title_date[0]
+    """Whether ``mine``, an article whose source states no date, has the title and text (``_same_text``) of
+    ``was``, a file in the source folder that has a date now: the one imported before, where the author added the
+    date the import asked for."""
+    return mine.title_date[1] is None and was.title_date[0] == mine.title_date[0] and _same_text(was, mine)
 
 
 def _identity(path: Path) -> _Identity:
     """The ``_Identity`` of an existing source file; a file that does not parse has neither addresses nor title
     and date."""
-    front, _, _ = split_front_matter(normalise(path.read_text(encoding="utf-8", errors="replace")))
+    text = normalise(path.read_text(encoding="utf-8", errors="replace"))
+    front, _, body_start = split_front_matter(text)
     origin = ORIGIN_RE.search(front or "")
     try:
         meta = yaml.safe_load(front) if front else {}
@@ -667,7 +695,7 @@ def _identity(path: Path) -> _Identity:
         meta = {}
     meta = meta if isinstance(meta, dict) else {}
     return _Identity(_paths(meta.get("aliases", [])), (meta.get("title"), meta.get("date")),
-                     origin[1].strip() if origin else None)
+                     origin[1].strip() if origin else None, _paragraphs(text[body_start:]))
 
 
 def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path, bytes],

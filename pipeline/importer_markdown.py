@@ -72,6 +72,16 @@ def front_matter_fence(text: str) -> str | None:
     return None
 
 
+def markdown_title(text: str) -> tuple[str, int, int] | None:
+    """(text, first line, last line) of the first level-1 heading (``# Titel`` or setext ``===``) of the CommonMark
+    ``text``, lines counted from 1; None when it has none. A plain Markdown file's title (no front matter)."""
+    tokens = commonmark_parser().parse(text)
+    for n, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1" and token.map and tokens[n + 1].content.strip():
+            return tokens[n + 1].content.strip(), token.map[0] + 1, token.map[1]
+    return None
+
+
 def read_front(path: Path) -> dict:
     """The front matter of the Hugo or Jekyll Markdown file at ``path`` as a table; {} when it has none or it cannot
     be read (``read_markdown`` names why)."""
@@ -88,9 +98,10 @@ def read_front(path: Path) -> dict:
 
 
 def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> ImportedArticle:
-    """The article in a Hugo or Jekyll Markdown file (UTF-8). Raises ``VerlagError`` at the line of front
-    matter that is missing (``--kind markdown`` on a file without it), does not parse, holds a value YAML
-    cannot construct (``date: 2026-13-45``, said as ``verlag extract`` says it), is not a table of keys,
+    """The article in a Hugo or Jekyll Markdown file (UTF-8), or in a plain Markdown file without front matter, whose
+    first level-1 heading is its title (``markdown_title``; no date: the summary asks for it). Raises
+    ``VerlagError`` at line 1 for a file with neither, and at the line of front matter that does not parse, holds a
+    value YAML cannot construct (``date: 2026-13-45``, said as ``verlag extract`` says it), is not a table of keys,
     or has no ``title``. ``zone``: verlag.toml's ``timezone``, for times without one where the old site's config
     names no zone of its own."""
     try:
@@ -98,14 +109,20 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
     except UnicodeDecodeError as exc:
         raise VerlagError("not UTF-8: save the file as UTF-8", path, data.count(b"\n", 0, exc.start) + 1) from None
     fence = front_matter_fence(text)
-    if fence is None:
-        raise VerlagError("no front matter: a Markdown file to import starts with a '---' (YAML) or '+++' (TOML) "
-                          "line and has the same line again after its keys; import a file without it as "
-                          "--kind text", path, 1)
     lines = text.split("\n")
-    end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
-    front = "\n".join(lines[1:end])
-    meta = _parse(front, fence, path)
+    if fence is None:  # plain Markdown: the title is its first '#' heading, whose lines the body leaves blank
+        heading = markdown_title(text)
+        if heading is None:
+            raise VerlagError("neither front matter ('---' YAML or '+++' TOML lines around its keys) nor a '# ' "
+                              "heading to take the title from: add a '# Titel' line above the text, or import the "
+                              "file as --kind text (its first line is the title)", path, 1)
+        title, first, last = heading
+        lines[first - 1:last] = [""] * (last - first + 1)
+        end, meta = -1, {"title": title}
+        notes = [f"title from the heading at line {first}: {title} (no front matter)"]
+    else:
+        end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
+        meta = _parse("\n".join(lines[1:end]), fence, path)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
@@ -114,7 +131,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
                             (None, None))
     kept = [key for key in meta if str(key).lower() in KEPT_KEYS or str(key).lower() == cover_key]
     left = [str(key) for key in meta if key not in kept]
-    notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
+    if fence is not None:
+        notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
     if left:
         notes.append(f"front matter not kept (verlag has no such field): {', '.join(sorted(left))}")
     body = "\n".join(lines[end + 1:])
