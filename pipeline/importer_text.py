@@ -137,6 +137,42 @@ def _unwrapped(lines: list[tuple[int, str]], notes: list[str]) -> list[tuple[int
     return lines
 
 
+WRAP_WIDTH = 100  # a hard-wrapped file's lines are at most this long (editors and mail wrap at 72 to 80)
+WRAPPED_SHARE = 0.6  # ... and each line of a paragraph but its last is at least this share of its longest line
+SENTENCE_END_RE = re.compile(r"[.!?:;…\"“”»«)]$")  # a line that ends here may be a paragraph of its own
+
+
+def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
+    """Join, in place, the lines of each hard-wrapped paragraph of ``lines`` (numbered, stripped; a text editor's
+    or a mail's file, blank lines between paragraphs) into its first line, the others left empty; returns the note
+    saying so, or none. A paragraph (or list item) is wrapped where it has several lines, a list item starting
+    the next, each but its last near the longest line of the file (``WRAPPED_SHARE``), and no line is longer than
+    ``WRAP_WIDTH``; and only where one of them breaks inside a sentence: copied web text has a line a block, a short
+    heading or list line before its text, long paragraphs, and sentences whole on their lines."""
+    width = max((len(line) for _, line in lines), default=0)
+    if width > WRAP_WIDTH or all(line for _, line in lines[:-1]):
+        return []
+    blocks, block = [], []  # runs of lines: a blank line or a list item starts the next
+    for at, (_, line) in enumerate(lines):
+        if block and (not line or BULLET_RE.match(line) or NUMBERED_RE.match(line)):
+            blocks.append(block)
+            block = []
+        if line:
+            block.append(at)
+    blocks.append(block)
+    wrapped = [block for block in blocks if len(block) > 1 and all(
+        len(lines[at][1]) >= WRAPPED_SHARE * width and not lines[at][1].startswith("<") for at in block[:-1])]
+    if not any(not SENTENCE_END_RE.search(lines[at][1]) for block in wrapped for at in block[:-1]):
+        return []  # no line broken inside a sentence: lines of their own
+    joined = []
+    for block in wrapped:
+        lines[block[0]] = (lines[block[0]][0], " ".join(lines[at][1] for at in block))
+        lines[block[1]:block[-1] + 1] = [(lines[at][0], "") for at in block[1:]]
+        joined.append(lines[block[0]][0])
+    return [f"hard-wrapped lines joined into one paragraph each (blank lines between paragraphs), at lines "
+            f"{', '.join(map(str, joined))}"] if joined else []
+
+
 def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArticle:
     """One article from text copied from a blog page (UTF-8), by the rules in this module's docstring.
 
@@ -150,7 +186,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
         raise VerlagError("not UTF-8: save the copied text as UTF-8 (or pass a saved page, export or feed)", path,
                           data.count(b"\n", 0, exc.start) + 1) from None
     lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), 1)]
-    wrapper: list[str] = []
+    wrapper: list[str] = _joined_wrapped(lines)
     filled = _unwrapped([(n, line) for n, line in lines if line], wrapper)
     if not filled:
         raise VerlagError("the file is empty", path, 1)

@@ -333,3 +333,25 @@ def test_an_undated_import_is_not_skipped_for_an_other_article_with_its_title_al
     assert "skipped " + str(pasted) + ":1: already imported as source_de/fazit-2.md" in \
         project.run("import", str(pasted)).output
     assert project.snapshot() == before
+
+
+def test_hard_wrapped_german_text_is_read_a_paragraph_a_blank_line_separated_block(project, tmp_path):
+    """A text file from an editor or a mail, wrapped at about 72 columns with blank lines between paragraphs, was
+    read as copied web text, a block a line: each wrapped line a paragraph, a paragraph's short last line a heading.
+    Its wrapped lines join; a heading alone in its block and a list stay what they are."""
+    wrapped = tmp_path / "holunder.txt"
+    wrapped.write_text("Holunderblüten richtig trocknen\n\nHolunderblüten duften nur wenige Tage im Jahr. Wer sie "
+                       "trocknen will,\npflückt sie an einem sonnigen Vormittag, wenn der Tau verdunstet ist.\n\n"
+                       "Die Dolden werden kopfüber an einem luftigen, schattigen Ort\naufgehängt. Nach etwa einer "
+                       "Woche rascheln die Blüten und lassen sich\nabrebeln.\n\nAufbewahren\n\nIn einem dunklen Glas "
+                       "halten sich die Blüten bis zum nächsten Sommer.\nFeuchtigkeit ist der größte Feind, deshalb "
+                       "gehört das Glas nicht in\ndie Küche:\n- nicht neben den Herd\n- nicht über die Spüle\n",
+                       encoding="utf-8")
+    out = project.run("import", str(wrapped)).output
+    assert "  hard-wrapped lines joined into one paragraph each (blank lines between paragraphs), at lines 3, 6, 12\n" in out
+    assert project.read("source_de/holunderblueten-richtig-trocknen.md").split("---\n")[2] == (
+        "Holunderblüten duften nur wenige Tage im Jahr. Wer sie trocknen will, pflückt sie an einem sonnigen "
+        "Vormittag, wenn der Tau verdunstet ist.\n\nDie Dolden werden kopfüber an einem luftigen, schattigen Ort "
+        "aufgehängt. Nach etwa einer Woche rascheln die Blüten und lassen sich abrebeln.\n\n## Aufbewahren\n\n"
+        "In einem dunklen Glas halten sich die Blüten bis zum nächsten Sommer. Feuchtigkeit ist der größte "
+        "Feind, deshalb gehört das Glas nicht in die Küche:\n\n- nicht neben den Herd\n- nicht über die Spüle\n")
