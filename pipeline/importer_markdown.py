@@ -146,6 +146,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
         body, _, more = html_to_markdown(body)
         notes.append("HTML body converted to Markdown, as a saved page's is")
         notes += [n for n in more if not n.startswith("image left at its old address")]  # _local_images says so
+    else:
+        body = _linked_iframes(body, end + 2, notes)
     body, images = _local_images(body, end + 2, path, notes)
     body = _with_captions(body, captions).strip("\n") + "\n"
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
@@ -259,6 +261,66 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
 
 
 # Liquid's raw tag and its text (https://shopify.github.io/liquid/tags/template/#raw), with whitespace control
+IFRAME_RE = re.compile(r"<iframe\b[^>]*>.*?</iframe\s*>", re.I | re.S)
+_TAGS_RE = re.compile(r"<[^>]*>")
+
+
+def _linked_iframes(body: str, first_line: int, notes: list[str]) -> str:
+    """``body`` (CommonMark, its first line ``first_line`` of the file) with each raw ``<iframe>`` with a web address
+    (a YouTube or Vimeo player, a map) a link instead, noted with its line (``importer_html.iframe_link``), as a
+    saved page's or WordPress post's is: kept, the page would load from the provider before the reader chose to. An
+    HTML block that holds nothing else (an iframe in its ``<div>``) becomes a Markdown link, so its text is
+    translated; one in text becomes a Markdown link there, one among other HTML an ``<a>``. Code is left alone."""
+    from html import escape, unescape
+
+    from .importer_html import iframe_link
+    from .rawhtml import web_host
+
+    lines, said = body.split("\n"), []
+    tokens = commonmark_parser().parse(body)
+    for token in reversed([t for t in tokens if t.map and t.type in ("html_block", "inline")]):
+        start, stop = token.map
+        chunk = "\n".join(lines[start:stop])
+        if "<iframe" not in chunk.lower():
+            continue
+        block = token.type == "html_block"
+
+        def link(match: re.Match) -> str:
+            from lxml import html as lxml_html
+
+            try:
+                frame = lxml_html.fragment_fromstring(match.group(0))
+            except Exception:  # noqa: BLE001 - lxml raises several kinds for markup it cannot read: left as it is
+                return match.group(0)
+            src = frame.get("src") or ""
+            if frame.tag != "iframe" or not web_host(src):
+                return match.group(0)
+            page, label, note = iframe_link(src, frame.get("title"))
+            said.append((first_line + start + chunk.count("\n", 0, match.start()), note))
+            if block:
+                return f'<a href="{escape(page)}">{escape(label or page)}</a>'
+            return _markdown_link(page, label or page)
+
+        changed = IFRAME_RE.sub(link, chunk)
+        if changed == chunk:
+            continue
+        alone = re.fullmatch(r'\s*<a href="([^"]*)">([^<]*)</a>\s*', _TAGS_RE.sub(
+            lambda m: m.group(0) if m.group(0).startswith(("<a ", "</a")) else "", changed))
+        if block and alone:
+            changed = _markdown_link(unescape(alone.group(1)), unescape(alone.group(2)))
+        lines[start:stop] = changed.split("\n")
+    notes += [f"line {line}: {note}" for line, note in sorted(said)]
+    return "\n".join(lines)
+
+
+def _markdown_link(page: str, text: str) -> str:
+    """A CommonMark link to ``page`` reading ``text`` (an autolink where the text is the address)."""
+    if text == page:
+        return f"<{page}>"
+    destination = page if re.fullmatch(r"[^\s()<>\\]+", page) else f"<{page}>"
+    return "[" + re.sub(r"([\\\[\]])", r"\\\1", text) + f"]({destination})"
+
+
 _RAW_RE = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
 _CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1(?!`)|(\{)(?=[{%])", re.S)
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
