@@ -241,9 +241,10 @@ def foreign(article: ImportedArticle, source_language: str, languages: list[str]
 
 def detect_kind(path: Path, data: bytes) -> str:
     """``wxr``, ``feed``, ``html``, ``markdown`` (front matter between ``---`` or ``+++`` lines, the whole
-    file read for its closing line, or an ``.md`` file with a level-1 heading) or ``text`` from the first 4 KiB of a file (its suffix does not count:
-    saved exports are often called ``.xml`` or ``.txt``; only an ``.html``/``.htm`` file that is none of the
-    others is HTML, not text, a fragment copied without its ``<div>`` too). Raises ``VerlagError`` for an image,
+    file read for its closing line, or an ``.md`` file with a level-1 heading) or ``text`` from the first 4 KiB of
+    a file (its suffix does not count otherwise: saved exports are often called ``.xml`` or ``.txt``; only an
+    ``.html``/``.htm`` file that is none of the others is HTML, not text, a fragment copied without its ``<div>``
+    too). Raises ``VerlagError`` for an image,
     PDF or other binary file (``BINARY_MAGIC`` or a control character), and for XML of another kind."""
     if data.startswith(BINARY_MAGIC) or CONTROL_RE.search(data[:4096]):
         raise VerlagError("not a saved page, WordPress export, feed or text file verlag can import "

@@ -203,7 +203,8 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
             if kind and term.get("nicename"):
                 found.setdefault(f"{base}/{kind}/{term.get('nicename')}/", index)
                 found.setdefault(f"{base}/{kind}/{term.get('nicename')}/feed/", feed)
-    for day in sorted({_text(item, "post_date")[:7] for item in posts if re.match(r"\d{4}-\d{2}", _text(item, "post_date"))}):
+    months = {_text(item, "post_date")[:7] for item in posts}
+    for day in sorted(month for month in months if re.fullmatch(r"\d{4}-\d{2}", month)):
         found.setdefault(f"{base}/{day[:4]}/", index)
         found.setdefault(f"{base}/{day[:4]}/{day[5:7]}/", index)
     return [OldAddress(path, now) for path, now in found.items()]

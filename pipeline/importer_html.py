@@ -177,8 +177,8 @@ PLAYER_RES = ((re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/
               (re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)(?:\?(?:[^#]*&)?h=(\w+))?", re.I),
                "https://vimeo.com/"))
 # A player's title attribute that names the player, not the video (YouTube's and Vimeo's defaults).
-PLAYER_TITLE_RE = re.compile(r"^\s*(?:(?:youtube|vimeo)?[\s_-]*(?:video[\s_-]*)?player|embedded (?:content|video)|video)?"
-                             r"\s*$", re.I)
+PLAYER_TITLE_RE = re.compile(r"^\s*(?:(?:youtube|vimeo)?[\s_-]*(?:video[\s_-]*)?player|embedded (?:content|video)"
+                             r"|video)?\s*$", re.I)
 
 
 def _video_page(src: str) -> str:

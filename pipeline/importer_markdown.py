@@ -260,7 +260,6 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
     return FIGURE_RE.sub(image, body), captions
 
 
-# Liquid's raw tag and its text (https://shopify.github.io/liquid/tags/template/#raw), with whitespace control
 IFRAME_RE = re.compile(r"<iframe\b[^>]*>.*?</iframe\s*>", re.I | re.S)
 _TAGS_RE = re.compile(r"<[^>]*>")
 
@@ -276,6 +275,8 @@ def _linked_iframes(body: str, first_line: int, notes: list[str]) -> str:
     from .importer_html import iframe_link
     from .rawhtml import web_host
 
+    if "<iframe" not in body.lower():
+        return body
     lines, said = body.split("\n"), []
     tokens = commonmark_parser().parse(body)
     for token in reversed([t for t in tokens if t.map and t.type in ("html_block", "inline")]):
@@ -286,11 +287,11 @@ def _linked_iframes(body: str, first_line: int, notes: list[str]) -> str:
         block = token.type == "html_block"
 
         def link(match: re.Match) -> str:
-            from lxml import html as lxml_html
+            from lxml import etree, html as lxml_html
 
             try:
                 frame = lxml_html.fragment_fromstring(match.group(0))
-            except Exception:  # noqa: BLE001 - lxml raises several kinds for markup it cannot read: left as it is
+            except (etree.ParserError, ValueError):  # markup lxml cannot read as one element: left as it is
                 return match.group(0)
             src = frame.get("src") or ""
             if frame.tag != "iframe" or not web_host(src):
@@ -321,6 +322,7 @@ def _markdown_link(page: str, text: str) -> str:
     return "[" + re.sub(r"([\\\[\]])", r"\\\1", text) + f"]({destination})"
 
 
+# Liquid's raw tag and its text (https://shopify.github.io/liquid/tags/template/#raw), with whitespace control
 _RAW_RE = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
 _CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1(?!`)|(\{)(?=[{%])", re.S)
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)

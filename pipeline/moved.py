@@ -2,10 +2,10 @@
 
 An imported Hugo site also served its feeds (``/index.xml``), its list pages (``/posts/``, ``/tags/nacken/``) and
 the files of ``static/``, a Jekyll site or WordPress blog its feeds and lists (``/feed.xml``, ``/feed/``,
-``/category/tee/``, ``/page/2/``) (``importer_addresses``); no article's ``aliases:`` keeps them. ``verlag import`` writes
-each with the new site's path that has its content to the project's ``redirects.txt``, one ``OLD NEW 301`` line
-each (the form of Netlify's ``_redirects``, %-encoded), and the author may add lines of their own. The build
-answers each as the host can:
+``/category/tee/``, ``/page/2/``) (``importer_addresses``); no article's ``aliases:`` keeps them. ``verlag
+import`` writes each with the new site's path that has its content to the project's ``redirects.txt``, one ``OLD
+NEW 301`` line each (the form of Netlify's ``_redirects``, %-encoded), and the author may add lines of their own.
+The build answers each as the host can:
 
 - a ``_redirects`` and ``.htaccess`` rule beside the articles' aliases (``redirects``), so a host that reads them
   answers 301, which feed readers follow and remember;
