@@ -137,19 +137,20 @@ def _unwrapped(lines: list[tuple[int, str]], notes: list[str]) -> list[tuple[int
     return lines
 
 
-WRAP_WIDTH = 100  # a hard-wrapped file's lines are at most this long (editors and mail wrap at 72 to 80)
-WRAPPED_SHARE = 0.6  # ... and each line of a paragraph but its last is at least this share of its longest line
+WRAP_WIDTH = 100  # a hard-wrapped file's lines of several words are at most this long (editors and mail: 72 to 80)
+WRAP_SLACK = 8  # a line was broken where its next word would have passed the width less this many characters
 SENTENCE_END_RE = re.compile(r"[.!?:;…\"“”»«)]$")  # a line that ends here may be a paragraph of its own
 
 
 def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
     """Join, in place, the lines of each hard-wrapped paragraph of ``lines`` (numbered, stripped; a text editor's
     or a mail's file, blank lines between paragraphs) into its first line, the others left empty; returns the note
-    saying so, or none. A paragraph (or list item) is wrapped where it has several lines, a list item starting
-    the next, each but its last near the longest line of the file (``WRAPPED_SHARE``), and no line is longer than
-    ``WRAP_WIDTH``; and only where one of them breaks inside a sentence: copied web text has a line a block, a short
-    heading or list line before its text, long paragraphs, and sentences whole on their lines."""
-    width = max((len(line) for _, line in lines), default=0)
+    saying so, or none. The file's width is its longest line of several words (a long address alone passes it), at
+    most ``WRAP_WIDTH``; a paragraph (or list item: one starts the next) is wrapped where each of its lines but
+    the last was broken because the next line's first word did not fit the width (``WRAP_SLACK``), and none is
+    HTML; and only where one of them breaks inside a sentence. Copied web text has a line a block, long paragraphs,
+    a short heading or list line before its text, and sentences whole on their lines: it stays as it is."""
+    width = max((len(line) for _, line in lines if " " in line), default=0)
     if width > WRAP_WIDTH or all(line for _, line in lines[:-1]):
         return []
     blocks, block = [], []  # runs of lines: a blank line or a list item starts the next
@@ -160,8 +161,9 @@ def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
         if line:
             block.append(at)
     blocks.append(block)
-    wrapped = [block for block in blocks if len(block) > 1 and all(
-        len(lines[at][1]) >= WRAPPED_SHARE * width and not lines[at][1].startswith("<") for at in block[:-1])]
+    full = lambda at: len(lines[at][1]) + 1 + len(lines[at + 1][1].split()[0]) > width - WRAP_SLACK  # noqa: E731
+    wrapped = [block for block in blocks if len(block) > 1 and all(full(at) for at in block[:-1])
+               and not any(lines[at][1].startswith("<") for at in block)]
     if not any(not SENTENCE_END_RE.search(lines[at][1]) for block in wrapped for at in block[:-1]):
         return []  # no line broken inside a sentence: lines of their own
     joined = []
@@ -170,7 +172,7 @@ def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
         lines[block[1]:block[-1] + 1] = [(lines[at][0], "") for at in block[1:]]
         joined.append(lines[block[0]][0])
     return [f"hard-wrapped lines joined into one paragraph each (blank lines between paragraphs), at lines "
-            f"{', '.join(map(str, joined))}"] if joined else []
+            f"{', '.join(map(str, joined))}"]
 
 
 def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArticle:
