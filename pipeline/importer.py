@@ -187,7 +187,8 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
     """``article`` with ``author`` (verlag.toml's) where the source names none, the summary's lines
     for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``), and one for each place
     whose raw HTML or image runs code or loads from another host (``rawhtml.active_html``), which the site
-    would publish as written. Invisible line-break hints copied from web pages (``invisible.HINTS``: soft
+    would publish as written; the notes of embeds made links name their lines (``_embeds_at_lines``), as those
+    do, in the file as written. Invisible line-break hints copied from web pages (``invisible.HINTS``: soft
     hyphens, zero-width spaces) are dropped from the text and counted in a note: a reader never sees them, but
     a word retyped without them would be a changed sentence to every translation; the notes quote the text
     without them too."""
@@ -202,20 +203,40 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
         article = dataclasses.replace(article, meta=meta, body=without_hints(article.body), notes=[
             *article.notes, f"dropped {counted(hints, 'invisible hyphenation hint')} (soft hyphens U+00AD, "
             "zero-width spaces U+200B, word joiners U+2060, as web pages carry them): a reader never sees them"])
-    text = render_markdown(article)
-    head = text.index("\n---\n") + 5
-    notes = [*article.notes, *(f"line {line} runs code or loads from another host: {', '.join(found)}"
-                               for line, found in active_html(text[head:], text.count("\n", 0, head) + 1, ""))]
     meta = dict(article.meta)
     if "author" not in meta and author:
         meta = {key: author if key == "author" else meta[key] for key in FRONT_KEYS
                 if key in meta or key == "author"}
+    text = render_markdown(dataclasses.replace(article, meta=meta))  # as written: the lines the notes name
+    head = text.index("\n---\n") + 5
+    notes = [*_embeds_at_lines(article.notes, text, head),
+             *(f"line {line} runs code or loads from another host: {', '.join(found)}"
+               for line, found in active_html(text[head:], text.count("\n", 0, head) + 1, ""))]
+    if meta != article.meta:
         notes.append(f"author: {author} from verlag.toml (the source names none)")
     if "date" not in meta:
         notes.append("no date found: add 'date: YYYY-MM-DD' before publishing")
     missing = [MISSING[key] for key in MISSING if key not in meta]
     notes += [f"not found: {', '.join(missing)}"] if missing else []
     return dataclasses.replace(article, meta=meta, notes=notes)
+
+
+EMBED_NOTE_RE = re.compile(r"^(?:embed|embedded page) kept as a link: (\S+)")  # ``importer_html.iframe_link``'s
+
+
+def _embeds_at_lines(notes: list[str], text: str, head: int) -> list[str]:
+    """``notes`` with each note of an ``<iframe>`` made a link (``EMBED_NOTE_RE``) led by the line of the written
+    ``text`` (its body from ``head``) that links its address, the first not named yet: the author finds it there."""
+    lines = text[head:].split("\n")
+    first, taken, out = text.count("\n", 0, head) + 1, set(), []
+    for note in notes:
+        match = EMBED_NOTE_RE.match(note)
+        at = next((n for n, line in enumerate(lines) if n not in taken and match and match.group(1) in line), None)
+        if at is not None:
+            taken.add(at)
+            note = f"line {first + at}: {note}"
+        out.append(note)
+    return out
 
 
 def foreign(article: ImportedArticle, source_language: str, languages: list[str]) -> VerlagError | None:

@@ -147,7 +147,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
         notes.append("HTML body converted to Markdown, as a saved page's is")
         notes += [n for n in more if not n.startswith("image left at its old address")]  # _local_images says so
     else:
-        body = _linked_iframes(body, end + 2, notes)
+        body = _linked_iframes(body, notes)
     body, images = _local_images(body, end + 2, path, notes)
     body = _with_captions(body, captions).strip("\n") + "\n"
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
@@ -264,9 +264,9 @@ IFRAME_RE = re.compile(r"<iframe\b[^>]*>.*?</iframe\s*>", re.I | re.S)
 _TAGS_RE = re.compile(r"<[^>]*>")
 
 
-def _linked_iframes(body: str, first_line: int, notes: list[str]) -> str:
-    """``body`` (CommonMark, its first line ``first_line`` of the file) with each raw ``<iframe>`` with a web address
-    (a YouTube or Vimeo player, a map) a link instead, noted with its line (``importer_html.iframe_link``), as a
+def _linked_iframes(body: str, notes: list[str]) -> str:
+    """``body`` (CommonMark) with each raw ``<iframe>`` with a web address (a YouTube or Vimeo player, a map) a
+    link instead, noted (``importer_html.iframe_link``; ``importer.completed`` names its line), as a
     saved page's or WordPress post's is: kept, the page would load from the provider before the reader chose to. An
     HTML block that holds nothing else (an iframe in its ``<div>``) becomes a Markdown link, so its text is
     translated; one in text becomes a Markdown link there, one among other HTML an ``<a>``. Code is left alone."""
@@ -297,7 +297,7 @@ def _linked_iframes(body: str, first_line: int, notes: list[str]) -> str:
             if frame.tag != "iframe" or not web_host(src):
                 return match.group(0)
             page, label, note = iframe_link(src, frame.get("title"))
-            said.append((first_line + start + chunk.count("\n", 0, match.start()), note))
+            said.append((start + chunk.count("\n", 0, match.start()), note))
             if block:
                 return f'<a href="{escape(page)}">{escape(label or page)}</a>'
             return _markdown_link(page, label or page)
@@ -310,7 +310,7 @@ def _linked_iframes(body: str, first_line: int, notes: list[str]) -> str:
         if block and alone:
             changed = _markdown_link(unescape(alone.group(1)), unescape(alone.group(2)))
         lines[start:stop] = changed.split("\n")
-    notes += [f"line {line}: {note}" for line, note in sorted(said)]
+    notes += [note for _, note in sorted(said)]  # in the order of the text: ``importer.completed`` adds the lines
     return "\n".join(lines)
 
 

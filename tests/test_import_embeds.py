@@ -4,6 +4,8 @@ page loads nothing from another host before the reader follows the link."""
 
 from __future__ import annotations
 
+import re
+
 from conftest import Project
 from test_import_old_blog import HOST, LEAD, wxr
 
@@ -24,9 +26,9 @@ def test_a_video_player_in_hugo_markdown_becomes_a_link_to_the_video_with_its_li
     post = tmp_path / "dehnen.md"
     post.write_text(PLAYERS, encoding="utf-8")
     out = project.run("import", str(post)).output
-    assert "  line 7: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (an <iframe> from " \
+    assert "  line 8: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (an <iframe> from " \
            "www.youtube-nocookie.com: a page loads nothing from it until the reader follows the link)\n" in out
-    assert "  line 11: embed kept as a link: https://vimeo.com/76979871 (an <iframe> from player.vimeo.com" in out
+    assert "  line 12: embed kept as a link: https://vimeo.com/76979871 (an <iframe> from player.vimeo.com" in out
     assert "runs code or loads from another host" not in out
     body = project.read("source_de/dehnen-am-morgen.md").split("---\n", 2)[2]
     assert body == ("Fünf Minuten am Morgen reichen schon.\n\n"
@@ -51,7 +53,7 @@ def test_a_map_or_booking_widget_becomes_the_same_link_from_a_saved_page_a_wordp
         project: Project, tmp_path):
     """A saved page dropped a map's or booking widget's ``<iframe>`` without a word; a WordPress post made it a bare
     link to the embed address; Hugo Markdown kept it. Each now gives a link named by the iframe's title, or by its
-    address with a note asking for a text, and the summary names it."""
+    address with a note asking for a text, and the summary names it at its line of the article written."""
     page = tmp_path / "anfahrt.html"
     page.write_text('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Anfahrt zur Praxis</title>'
                     '</head><body><nav><a href="/">Start</a></nav><article><h1>Anfahrt zur Praxis</h1>\n'
@@ -79,8 +81,9 @@ def test_a_map_or_booking_widget_becomes_the_same_link_from_a_saved_page_a_wordp
     bare = (f"embedded page kept as a link: {BOOKING} (an <iframe> from termine.example showed it inside the page: "
             "the new page loads nothing from it until the reader follows the link; its text is the address: write "
             "what it shows instead, a map or a booking form)\n")
-    assert out.count(f"  {named}") == 2 and out.count(f"  {bare}") == 2
-    assert f"  line 7: {named}" in out and f"  line 9: {bare}" in out  # the Markdown file's lines
-    for slug in ("anfahrt-zur-praxis", "anfahrt", "der-weg-zu-uns"):
-        body = project.read(f"source_de/{slug}.md")
-        assert f"[Karte der Praxis]({MAP})" in body and f"<{BOOKING}>" in body and "iframe" not in body, slug
+    at = {note: [int(n) for n in re.findall(rf"^  line (\d+): {re.escape(note)}", out, re.M)]
+          for note in (named, bare)}
+    for n, slug in enumerate(("anfahrt-zur-praxis", "anfahrt", "der-weg-zu-uns")):  # in the order imported
+        lines = project.read(f"source_de/{slug}.md").split("\n")
+        assert f"[Karte der Praxis]({MAP})" in lines[at[named][n] - 1], slug  # the line the summary names
+        assert f"<{BOOKING}>" in lines[at[bare][n] - 1] and "iframe" not in "\n".join(lines), slug

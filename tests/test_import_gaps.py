@@ -290,7 +290,8 @@ def test_a_hugo_translations_links_images_and_old_address_follow_its_german_page
     msgfmt_check(project.root / "translations/en/holunder-im-juni.po")
 
 
-PLAIN_MARKDOWN = ("# Tee richtig ziehen lassen\n\nDie Ziehzeit entscheidet über den Geschmack.\nGrüner Tee wird schnell "
+PLAIN_MARKDOWN = ("# Tee richtig ziehen lassen\n\nDie Ziehzeit entscheidet über den Geschmack.\nGrüner Tee wird "
+                  "schnell "
                   "bitter.\n\n| Sorte | Minuten |\n|---|---|\n| Grün | 2 |\n| Schwarz | 4 |\n\n1. Wasser kochen\n"
                   "2. Abkühlen lassen\n   - bei Grüntee auf 80 Grad\n\n> Ein Satz aus dem Teeladen.\n")
 
@@ -348,7 +349,8 @@ def test_hard_wrapped_german_text_is_read_a_paragraph_a_blank_line_separated_blo
                        "gehört das Glas nicht in\ndie Küche:\n- nicht neben den Herd\n- nicht über die Spüle\n",
                        encoding="utf-8")
     out = project.run("import", str(wrapped)).output
-    assert "  hard-wrapped lines joined into one paragraph each (blank lines between paragraphs), at lines 3, 6, 12\n" in out
+    assert "  hard-wrapped lines joined into one paragraph each (blank lines between paragraphs), at lines 3, 6, " \
+           "12\n" in out
     assert project.read("source_de/holunderblueten-richtig-trocknen.md").split("---\n")[2] == (
         "Holunderblüten duften nur wenige Tage im Jahr. Wer sie trocknen will, pflückt sie an einem sonnigen "
         "Vormittag, wenn der Tau verdunstet ist.\n\nDie Dolden werden kopfüber an einem luftigen, schattigen Ort "
