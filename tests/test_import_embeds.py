@@ -87,3 +87,20 @@ def test_a_map_or_booking_widget_becomes_the_same_link_from_a_saved_page_a_wordp
         lines = project.read(f"source_de/{slug}.md").split("\n")
         assert f"[Karte der Praxis]({MAP})" in lines[at[named][n] - 1], slug  # the line the summary names
         assert f"<{BOOKING}>" in lines[at[bare][n] - 1] and "iframe" not in "\n".join(lines), slug
+
+
+def test_the_lines_the_summary_names_are_those_of_the_article_written_with_verlag_tomls_author(project, tmp_path):
+    """The import adds ``author:`` from verlag.toml where the source names none: the lines the summary named for raw
+    HTML were counted without that line, one short."""
+    project.write("verlag.toml", project.read("verlag.toml") + 'author = "Jana Vogt"\n')
+    post = tmp_path / "zaehler.md"
+    post.write_text(f"---\ntitle: Zähler\ndate: 2024-05-03\n---\n{LEAD}\n\n"
+                    '<script src="https://zaehler.example.com/t.js"></script>\n\n'
+                    f'<iframe src="{BOOKING}" title="Termin buchen"></iframe>\n', encoding="utf-8")
+    out = project.run("import", str(post)).output
+    lines = project.read("source_de/zaehler.md").split("\n")
+    assert "author: Jana Vogt" in lines
+    script = re.search(r"  line (\d+) runs code or loads from another host: <script>", out)
+    embed = re.search(r"  line (\d+): embedded page kept as a link", out)
+    assert lines[int(script.group(1)) - 1].startswith("<script")
+    assert lines[int(embed.group(1)) - 1] == f"[Termin buchen]({BOOKING})"
