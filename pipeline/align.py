@@ -421,18 +421,16 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
     ``text``: the translation as already converted to CommonMark (``importer``, from a saved page or a
     feed), read instead of the file; ``path`` then only names it in messages.
 
-    Raises ``VerlagError`` naming the file and line for bytes that are not UTF-8 or front matter that
+    Raises ``VerlagError`` naming the file and line for bytes that are neither UTF-8 nor Windows-1252
+    (``importer_text.decoded``) or front matter that
     is not YAML ``key: value`` lines.
     """
     ref = str(path)
     plain = text is None and path.suffix.lower() not in (".md", ".markdown")
     if text is None:
-        data = file_bytes(path, IMPORTED)
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise VerlagError("not UTF-8; save the translation as UTF-8", ref,
-                              data.count(b"\n", 0, exc.start) + 1) from None
+        from .importer_text import decoded  # the import stage's reader of copied and Word text
+
+        text, _ = decoded(file_bytes(path, IMPORTED), path, "the translation")
     text = _toml_front_as_yaml(normalise(text), ref)
     front, front_start, body_start = split_front_matter(text)
     spaced = plain and not body_start and _line_paragraphs(text)

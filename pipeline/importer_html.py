@@ -35,7 +35,8 @@ from .segment import commonmark_parser, template_tag_kind
 
 # Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
 MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*", "newline_style": "BACKSLASH",
-                  "sup_symbol": "<sup>", "sub_symbol": "<sub>"}
+                  "sup_symbol": "<sup>", "sub_symbol": "<sub>",
+                  "table_infer_header": True}  # a table without <th> (Wix's): its first row heads it, not an empty row
 WP_DEFAULT_CATEGORIES = ("uncategorized", "allgemein")  # WordPress's default category, not a real topic
 WP_ARTICLE_TYPES = ("post", "page")
 # A shortcode's attributes hold no square brackets (https://codex.wordpress.org/Shortcode_API), and captions do not
@@ -53,6 +54,7 @@ CONTAINERS = ("body", "main", "article", "section", "div")  # what can hold a wh
 SHORT_TEXT = 25  # letters: shorter text must be a whole block of trafilatura's to stay (see _prune)
 ALWAYS_KEPT = (*HEADINGS, "figure", "img", "picture")  # what trafilatura drops from page-builder markup
 WIX_BYLINE_HOOK = "post-metadata"  # Wix's byline: user-name, time-ago, time-to-read
+BYLINE_LEVELS = 2  # how far up from the byline its author's name may stand (``_byline_name``)
 WIDGET_HOOKS = ("post-metadata", "post-footer", "share-buttons", "post-social-counters", "like-button",
                 "comments", "recent-posts")  # Wix widgets (``data-hook``) that are never article text
 PROSE_WORDS = 5  # a dropped block with this many words is named in the summary
@@ -106,7 +108,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     """
     tree = parse_html(html)
     images: dict[Path, str] = {}
-    notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree)
+    notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree) + bold_headings(tree)
     for img in tree.iter("img"):
         src = img.get("src", "")
         local = _local_file(src, base)
@@ -165,6 +167,23 @@ def styled_emphasis(tree) -> list[str]:
             span.append(inner)
     return [f"bold or italic from the page's inline styles (<span style=\"font-weight:bold\">) written as "
             f"**…**/*…*: {counted(found, 'place')}"] if found else []
+
+
+def bold_headings(tree) -> list[str]:
+    """Unwrap the ``<strong>``/``<b>`` that holds a heading's whole text (``<h2><strong>Dehnen</strong></h2>``,
+    as Wix's styled spans and WordPress's editor write them): a heading is bold already, and ``## **Dehnen**``
+    would put ``**`` into the entry a reviewer and a hand translation must match. Bold around part of a heading
+    stays. A note counts them (none: no note)."""
+    found = 0
+    for heading in tree.iter(*HEADINGS):
+        text = heading.text_content().strip()
+        bold = [child for child in heading.iter("strong", "b") if child.text_content().strip() == text]
+        if text and bold:
+            found += 1
+            for element in bold:
+                element.drop_tag()
+    return [f"bold around a whole heading left out (headings are bold already): {counted(found, 'heading')}"] \
+        if found else []
 
 
 EMBEDS = ("script", "iframe", "object", "embed", "form")  # what Markdown cannot carry and a reader saw or ran
@@ -434,9 +453,9 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         if day else (None, "")
     updated, _ = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
     byline, notes = _byline(doc)
-    widgets = _drop_widgets(doc)
-    blocks = [b for b in _blocks(content) if b not in widgets]
     dropped: list[str] = []
+    widgets = _drop_widgets(doc, dropped)
+    blocks = [b for b in _blocks(content) if b not in widgets]
     node = _prune(_main_node(doc, blocks), set(blocks), "".join(_blocks(content, outer=True)), dropped)
     title_heading = _title_heading(node, title)
     if title_heading is not None:
@@ -534,7 +553,7 @@ def _byline(doc) -> tuple[dict, list[str]]:
     found: dict = {}
     notes: list[str] = []
     for meta in doc.xpath(f"//*[@data-hook='{WIX_BYLINE_HOOK}']")[:1]:
-        name = _words(meta.xpath("string(.//*[@data-hook='user-name'])"))
+        name = _byline_name(meta)
         if name:
             found["author"] = name
         written = _words(meta.xpath("string(.//*[@data-hook='time-ago'])"))
@@ -550,12 +569,30 @@ def _byline(doc) -> tuple[dict, list[str]]:
     return found, notes
 
 
-def _drop_widgets(doc) -> set[str]:
+def _byline_name(meta) -> str:
+    """The author's name of Wix's byline ``meta``: its ``user-name``, else the one beside it in the post's header
+    (``post-header``: the name stands next to the metadata in some templates), never one in a related post's or
+    a comment's widget."""
+    scope = meta
+    for _ in range(BYLINE_LEVELS + 1):
+        names = [n for n in scope.xpath(".//*[@data-hook='user-name']")
+                 if not any(a.get("data-hook") in WIDGET_HOOKS and a is not meta for a in n.iterancestors())]
+        if names:
+            return _words(names[0].text_content())
+        if scope.get("data-hook") == "post-header" or scope.getparent() is None:
+            break
+        scope = scope.getparent()
+    return ""
+
+
+def _drop_widgets(doc, dropped: list[str]) -> set[str]:
     """Remove the page's byline and counter/share widgets from ``doc``; the squashed texts removed.
 
     Recognised by structure: a Wix ``data-hook`` of ``WIDGET_HOOKS``, or an element of two or more
     children that are each only widget words as the pasted-text reader knows them ("12 Aufrufe",
-    "0 Kommentare", "Gefällt mir", "Teilen", ``importer_text.WIDGET_RE``) or a reading time."""
+    "0 Kommentare", "Gefällt mir", "Teilen", ``importer_text.WIDGET_RE``) or a reading time. A paragraph of
+    ``PROSE_WORDS`` words or more inside a removed widget (an author box in Wix's post footer) is appended to
+    ``dropped``, as ``_prune`` names what it leaves out; readers' comments are not the author's text."""
     from .importer_text import READING_TIME_RE, WIDGET_RE
 
     def widget_words(element) -> bool:
@@ -573,6 +610,9 @@ def _drop_widgets(doc) -> set[str]:
             text = _squash(element.text_content())
             if text:
                 removed.add(text)
+            if element.get("data-hook") != "comments":
+                dropped.extend(prose for prose in (_words(p.text_content()) for p in element.iter("p", "li", "blockquote"))
+                               if len(prose.split()) >= PROSE_WORDS)
             element.drop_tree()
     return removed
 

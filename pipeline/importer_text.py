@@ -4,7 +4,8 @@
 1. The first line is the title.
 2. The byline follows: lines starting with "- ", "• " or "· ", and lines that are a German date,
    a reading time, "Aktualisiert: <date>" or a name after "Von", "Autor:" or "Autorin:" (``_by``), also
-   several of them on one line split by "|", "·", "•" or " - " (``_byline_items``).
+   several of them on one line split by "|", "·", "•" or " - " (``_byline_items``), and a name alone on the
+   line after the title when a date or reading time follows it (``_name_before_byline``).
    A date is ``date``, "Aktualisiert:" is ``updated``, a reading time ("3 Min. Lesezeit") is
    dropped (verlag computes its own), the name after "Von" is the author, else the first other
    byline item.
@@ -137,6 +138,31 @@ def _unwrapped(lines: list[tuple[int, str]], notes: list[str]) -> list[tuple[int
     return lines
 
 
+# What German text saved as Windows-1252 (Word's "Nur Text" default on Windows) holds beyond ASCII: Latin-1
+# letters, the typographic marks of German and French text, the euro sign, no-break space. Anything else (a
+# Mac Roman file read as Windows-1252 gives "Š" for "ä") means the guess is wrong.
+WINDOWS_1252_TEXT = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ"
+                              "„“”‚‘’«»‹›–—…€•·§°²³µ½¼¾\u00a0\u00ad")
+
+
+def decoded(data: bytes, path: Path, what: str = "the text") -> tuple[str, list[str]]:
+    """(text, notes) of ``data``: UTF-8 (a BOM is dropped later by ``normalise``), else Windows-1252 when every
+    character beyond ASCII it gives is one German text holds (``WINDOWS_1252_TEXT``), noted. Raises
+    ``VerlagError`` at the first undecodable line otherwise, saying how to save ``what`` as UTF-8."""
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and all(c < "\x80" or c in WINDOWS_1252_TEXT for c in text):
+        return text, ["read as Windows-1252 (not UTF-8; Word's 'Nur Text' default): check its umlauts"]
+    raise VerlagError(f"not UTF-8: save {what} as UTF-8 (Word: 'Speichern unter', 'Nur Text', then the encoding "
+                      "'Unicode (UTF-8)'; an editor: 'UTF-8')", path, line)
+
+
 WRAP_WIDTH = 100  # a hard-wrapped file's lines of several words are at most this long (editors and mail: 72 to 80)
 WRAP_SLACK = 8  # a line was broken where its next word would have passed the width less this many characters
 SENTENCE_END_RE = re.compile(r"[.!?:;…\"“”»«)]$")  # a line that ends here may be a paragraph of its own
@@ -179,14 +205,11 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     """One article from text copied from a blog page (UTF-8), by the rules in this module's docstring.
 
     ``year``: for dates written without one when the byline names no year. Raises ``VerlagError``
-    (file and line) for text that is not UTF-8, an empty file, an impossible date, or a date without
+    (file and line) for text that is neither UTF-8 nor Windows-1252 (``decoded``), an empty file, an impossible date, or a date without
     a year when none can be found.
     """
-    try:
-        text = normalise(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise VerlagError("not UTF-8: save the copied text as UTF-8 (or pass a saved page, export or feed)", path,
-                          data.count(b"\n", 0, exc.start) + 1) from None
+    text, encoding = decoded(data, path, "the copied text")
+    text = normalise(text)
     lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), 1)]
     wrapper: list[str] = _joined_wrapped(lines)
     filled = _unwrapped([(n, line) for n, line in lines if line], wrapper)
@@ -195,7 +218,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     (title_line, title), rest = filled[0], filled[1:]
     heading = MD_HEADING_RE.match(title)
     title = heading.group(2) if heading else title
-    notes = [f"title (first line): {title}", *wrapper]
+    notes = [f"title (first line): {title}", *encoding, *wrapper]
     header, rest = _byline(rest)
     author, dates = None, {}
     for number, line in header:
@@ -232,11 +255,22 @@ def _byline(filled: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[
     an author, a line holding several of them ("Von A. Sommer | 12. März 2025") split into its items."""
     header: list[tuple[int, str]] = []
     for index, (number, line) in enumerate(filled):
-        items = [line] if _byline_item(line) else _byline_items(line)
+        items = [line] if _byline_item(line) or _name_before_byline(filled, index) else _byline_items(line)
         if not items:
             return header, filled[index:]
         header.extend((number, item) for item in items)
     return header, []
+
+
+def _name_before_byline(filled: list[tuple[int, str]], index: int) -> bool:
+    """Whether line ``index`` is an author's name alone on the line right after the title ("Sabine Lindner" over
+    "8. Nov. 2024", as Wix's byline copies): a short line (six words at most) without a sentence's end, that a
+    date or reading time follows."""
+    if index != 0 or len(filled) < 2:
+        return False
+    line, after = filled[0][1], BULLET_RE.sub("", filled[1][1])
+    return (len(line) <= SHORT and len(line.split()) <= 6 and not line.endswith((".", "!", ",", ";", ":", "?"))
+            and not BULLET_RE.match(line) and bool(german_date(after) or READING_TIME_RE.match(after)))
 
 
 def _byline_item(line: str) -> bool:

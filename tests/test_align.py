@@ -328,12 +328,23 @@ def test_bad_usage_is_one_line_and_exit_2(project, args, message):
 
 
 def test_a_translation_that_is_not_utf8_is_named_with_its_line(project, tmp_path):
+    """Bytes neither UTF-8 nor Windows-1252 text (0x81 is no character there) stop with the file and line."""
     project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
     bad = tmp_path / "bad.md"
-    bad.write_bytes(b"Line one.\n\nCaf\xe9 au lait.\n")
+    bad.write_bytes(b"Line one.\n\nCaf\x81 au lait.\n")
     result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(bad), code=2)
     assert f"error: {bad}:3: not UTF-8" in result.output
     assert not (project.root / "translations").exists()
+
+
+def test_a_translation_saved_by_word_as_windows_1252_is_read(project, tmp_path):
+    """Word's plain-text default on Windows: "Café" in Windows-1252 is read as written, not refused."""
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    word = tmp_path / "ingwer.en.md"
+    word.write_bytes((HERE / "ingwer.en.md").read_text(encoding="utf-8").replace("Ginger tea for a cold", "Café ginger tea for a cold")
+                     .encode("cp1252"))
+    project.run("import", "--lang", "en", "--translation-of", "ingwer", str(word))
+    assert "Café ginger tea for a cold" in project.read("translations/en/ingwer.po")
 
 
 def test_gale_church_prefers_a_two_to_one_bead_when_the_lengths_say_so():

@@ -686,7 +686,9 @@ def test_counter_widgets_without_hooks_are_recognised_by_their_words():
     doc = html.document_fromstring("<html><body><p>Ein Satz.</p><div><span>5 Aufrufe</span><span>0 Kommentare"
                                    "</span><span>Gefällt mir</span></div><div><span>Salbei</span><span>Teilen"
                                    "</span></div></body></html>")
-    assert _drop_widgets(doc) == {"5Aufrufe0KommentareGefälltmir"}
+    dropped: list[str] = []
+    assert _drop_widgets(doc, dropped) == {"5Aufrufe0KommentareGefälltmir"}
+    assert dropped == [], "counters hold no prose to name"
     assert "".join(doc.body.text_content().split()) == "EinSatz.SalbeiTeilen"
 
 

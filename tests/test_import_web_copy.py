@@ -197,3 +197,84 @@ def test_a_byline_on_one_line_is_split_into_author_date_and_reading_time(project
                      "Die Leber arbeitet still und leise. Sie meldet sich selten.\n", encoding="utf-8")
     out = project.run("import", "--dry-run", str(prose)).output
     assert "author (" not in out and "no date found" in out
+
+
+WIX_POST = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Kiefer und Nacken | Praxis</title>
+<meta property="article:published_time" content="2024-05-03T08:30:00+02:00"></head><body>
+<div data-hook="post-page"><article data-hook="post">
+<div data-hook="post-header"><div data-hook="avatar-image"><img src="a.png" alt=""></div>
+<div data-hook="user-name"><span>Jana Gastautorin</span></div>
+<div data-hook="post-metadata"><span data-hook="time-ago">3. Mai 2024</span><span> · </span>
+<span data-hook="time-to-read">3 Min. Lesezeit</span></div></div>
+<h1><span class="post-title">Kiefer und Nacken</span></h1>
+<div data-hook="post-description">
+<p><span style="font-weight:400">Viele Menschen pressen nachts mit den Zähnen, ohne es zu wissen. Der Kaumuskel gehört
+zu den kräftigsten Muskeln des Körpers.</span></p>
+<h2><span style="font-weight:bold">Eine einfache Selbsthilfe</span></h2>
+<p><span style="font-weight:400">Legen Sie die Zungenspitze hinter die oberen Schneidezähne und lassen Sie den
+Unterkiefer locker hängen. Halten Sie das etwa eine Minute lang.</span></p>
+<p>Für die Übung hilft diese Übersicht, die Sie sich am besten neben den Spiegel hängen.</p>
+<table><tbody><tr><td>Übung</td><td>Dauer</td></tr><tr><td>Zunge an den Gaumen</td><td>1 Minute</td></tr>
+<tr><td>Kiefer locker lassen</td><td>2 Minuten</td></tr></tbody></table>
+<p>Bei starkem Knirschen ist eine Aufbissschiene vom Zahnarzt sinnvoll, etwa nach einer Untersuchung.</p></div>
+<div data-hook="post-footer"><div data-hook="post-social-counters"><span>48 Aufrufe</span><span>0 Kommentare</span></div>
+<div data-hook="post-author-box"><p>Sabine Lindner</p><p>Physiotherapeutin und Osteopathin in Freiburg, seit vielen
+Jahren für Rücken und Gelenke da.</p></div></div>
+<section data-hook="comments"><h2>Kommentare</h2><p>Es gibt noch keine Kommentare. Teilen Sie Ihre Gedanken mit.</p>
+</section></article></div></body></html>
+"""
+
+
+def test_a_wix_post_credits_the_author_beside_its_metadata_and_names_the_author_box_it_leaves_out(project, tmp_path):
+    """Wix's header has the author's name next to (not inside) its post metadata: the guest author is credited, not
+    verlag.toml's; the author box in the post footer is named as left out (readers' comments are not); a heading
+    Wix makes bold holds no ``**``; a table without header cells is headed by its first row, not an empty one."""
+    page = tmp_path / "kiefer.html"
+    page.write_text(WIX_POST, encoding="utf-8")
+    out = project.run("import", str(page)).output
+    (source,) = [p for p in (project.root / "source_de").glob("kiefer*.md")]
+    text = source.read_text(encoding="utf-8")
+    assert "author: Jana Gastautorin\n" in text and "author (the byline's): Jana Gastautorin" in out
+    assert "left out (widget text?): Physiotherapeutin und Osteopathin in Freiburg" in out
+    assert "Es gibt noch keine Kommentare" not in out
+    assert "\n## Eine einfache Selbsthilfe\n" in text and "**" not in text
+    assert "bold around a whole heading left out (headings are bold already): 1 heading" in out
+    assert "| Übung | Dauer |\n| --- | --- |\n| Zunge an den Gaumen | 1 Minute |" in text
+
+
+def test_copied_text_with_the_authors_name_alone_over_the_date_reads_them_as_byline(project, tmp_path):
+    """Wix's byline copies as three lines, the name without "Von": name, date and reading time are the byline, not
+    body text and a heading."""
+    text = tmp_path / "schulter.txt"
+    text.write_text("Die steife Schulter\nSabine Lindner\n8. Nov. 2024\n4 Min. Lesezeit\n"
+                    "Eine steife Schulter braucht Geduld. Sie löst sich oft erst nach Monaten.\n", encoding="utf-8")
+    out = project.run("import", str(text)).output
+    source = project.read("source_de/die-steife-schulter.md")
+    assert "author: Sabine Lindner\n" in source and "date: 2024-11-08\n" in source
+    assert source.split("---\n", 2)[2].strip() == "Eine steife Schulter braucht Geduld. Sie löst sich oft erst nach Monaten."
+    assert "date: 2024-11-08 from '8. Nov. 2024'" in out and "dropped the reading time: 4 Min. Lesezeit" in out
+
+
+def test_a_name_alone_after_the_title_without_a_date_after_it_stays_text(project, tmp_path):
+    """Only a date or reading time after it makes a short line a byline's name: a subtitle-like line stays."""
+    text = tmp_path / "schlaf.txt"
+    text.write_text("Besser schlafen\nKleine Schritte am Abend\n\nWer abends das Licht dimmt, schläft oft schneller "
+                    "ein. Das hilft schon nach wenigen Tagen.\n", encoding="utf-8")
+    project.run("import", "--year", "2025", str(text))
+    assert "Kleine Schritte am Abend" in project.read("source_de/besser-schlafen.md").split("---\n", 2)[2]
+
+
+def test_text_saved_by_word_as_windows_1252_is_read_and_a_mac_roman_file_is_refused(project, tmp_path):
+    """Word's 'Nur Text' default on Windows is Windows-1252: its umlauts are read (noted); bytes that give
+    characters German text does not hold (Mac Roman read as Windows-1252) stop with the file, line and how to
+    save as UTF-8, exit 2, nothing written."""
+    text = tmp_path / "knie.txt"
+    text.write_bytes("Das Knie nach dem Laufen\n\nDie Außenseite schmerzt „oft“ – gerade bergab.\n".encode("cp1252"))
+    out = project.run("import", "--year", "2025", str(text)).output
+    assert "read as Windows-1252" in out
+    assert "Die Außenseite schmerzt „oft“ – gerade bergab." in project.read("source_de/das-knie-nach-dem-laufen.md")
+    mac = tmp_path / "mac.txt"
+    mac.write_bytes("Titel\n\nDie Küste ist groß.\n".encode("mac_roman"))
+    result = project.run("import", "--year", "2025", str(mac), code=2)
+    assert "mac.txt:3: not UTF-8" in result.output and "Unicode (UTF-8)" in result.output
+    assert not (project.root / "source_de/titel.md").exists()
