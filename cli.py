@@ -141,6 +141,37 @@ def _print_warnings(log) -> None:
         log.addHandler(handler(logging.WARNING))
 
 
+# C0 controls but tab and newline, DEL and the C1 controls (ECMA-48): what a terminal acts on instead of showing.
+TERMINAL_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class ShownControls:
+    """A text stream (``sys.stdout``, ``sys.stderr``) that writes control characters as ``\\x1b``-style escapes.
+
+    Messages quote files (a title, a shortcode, a msgstr, a web page's text): an escape sequence in one would
+    otherwise reach the terminal, which acts on it (ECMA-48 OSC: set the window title, OSC 52: write the
+    clipboard) or hides text with it (a carriage return, a cursor movement). Click's progress bar draws on the
+    stream it wraps (``raw``)."""
+
+    def __init__(self, raw):
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        self.raw.write(TERMINAL_CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+        return len(text)
+
+    def __getattr__(self, name: str):  # flush, isatty, fileno, encoding, errors: the terminal's own
+        return getattr(self.raw, name)
+
+
+def _show_controls() -> None:
+    """Put ``ShownControls`` around standard output and error, once."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is not None and not isinstance(stream, ShownControls):
+            setattr(sys, name, ShownControls(stream))
+
+
 INTERRUPTED = 130  # 128 + SIGINT: the status shells give a command Ctrl-C stopped (POSIX, "Exit Status")
 
 
@@ -200,7 +231,8 @@ def progress_bar(label: str, count: Callable[[], int], after: float = 0.0):
             nonlocal bar
             done[0] += 1
             if bar is None and time.monotonic() - started >= after:
-                bar = stack.enter_context(click.progressbar(length=total, label=label, file=sys.stderr))
+                bar = stack.enter_context(click.progressbar(length=total, label=label,
+                                                            file=getattr(sys.stderr, "raw", sys.stderr)))
                 bar.update(done[0] - 1)
             if bar is not None:
                 bar.update(1)
@@ -240,6 +272,7 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
     # and the garbage of its earlier tests would stay frozen with it.
     if not gc.get_freeze_count():
         gc.freeze()
+    _show_controls()
     ctx.obj = Project(directory or Path("."), wait=not no_wait, explicit=directory is not None)
     ctx.obj.debug = debug
     if "logging" in sys.modules:  # a module asked for its logger already (or another program's code loaded it)

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from . import __version__
 from .errors import VerlagError
 from .fsutil import file_bytes, read_parsed
-from .limits import CATALOG
+from .limits import CATALOG, Limit
 from .markup import analyse
 from .pofile import escape, parse, render_header, render_po
 from .pseudo import is_pseudo
@@ -86,6 +86,9 @@ def plural_forms(lang: str) -> str:
         return _TWO
 
 
+PROBED = (*range(0, 1101), *range(10**6, 10**7, 10**6))  # the n a Plural-Forms expression is tried for
+
+
 def plural_form_map(old: str | None, new: str) -> dict[int, tuple[int, ...]]:
     """For each msgstr index under ``new`` Plural-Forms, the indices under ``old`` that said its numbers: the one
     to take first, then the others its numbers 0…1100 had (none when one old form said them all).
@@ -97,20 +100,20 @@ def plural_form_map(old: str | None, new: str) -> dict[int, tuple[int, ...]]:
     for French's ``n > 1`` form 0. The others are the old forms of its other numbers up to 1100 (a reader's
     counts; millions, CLDR's French "many", are left out): where their texts differ from the one taken,
     the translation no longer says the same for every number (``uistrings`` marks it fuzzy). Without a
-    readable old expression the indices stay as they are.
+    readable old expression (one that divides by zero for one of those n too) the indices stay as they are.
     """
     count = int(re.search(r"nplurals\s*=\s*(\d+)", new).group(1))
     try:
         before, after = gettext.c2py(old.split("plural=", 1)[1].rstrip("; ")), gettext.c2py(
             new.split("plural=", 1)[1].rstrip("; "))
-    except (AttributeError, IndexError, ValueError, SyntaxError):
+        said: dict[int, dict[int, None]] = {i: {} for i in range(count)}  # new form -> its old forms, typical first
+        for n in [*PROBED[1:1101], 0]:
+            said.setdefault(after(n), {}).setdefault(before(n), None)
+        for n in PROBED[1101:]:  # a form only millions take (none in GNU's table) still finds its text
+            if not said.setdefault(after(n), {}):
+                said[after(n)][before(n)] = None
+    except (AttributeError, IndexError, ValueError, SyntaxError, ArithmeticError):
         return {i: (i,) for i in range(count)}
-    said: dict[int, dict[int, None]] = {i: {} for i in range(count)}  # new form -> its old forms, typical first
-    for n in [*range(1, 1101), 0]:
-        said.setdefault(after(n), {}).setdefault(before(n), None)
-    for n in range(10**6, 10**7, 10**6):  # a form only millions take (none in GNU's table) still finds its text
-        if not said.setdefault(after(n), {}):
-            said[after(n)][before(n)] = None
     return {i: tuple(said[i]) if said[i] else (i,) for i in range(count)}
 
 
@@ -998,9 +1001,9 @@ def decode_po(data: bytes, ref: str) -> str:
         raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
 
 
-def read_po(path, ref: str) -> polib.POFile | None:
+def read_po(path, ref: str, limit: Limit = CATALOG) -> polib.POFile | None:
     try:
-        data = file_bytes(path, CATALOG, ref)
+        data = file_bytes(path, limit, ref)
     except FileNotFoundError:
         return None
     return po_from_bytes(data, ref)

@@ -40,7 +40,7 @@ from .counts import counted
 from .drift import Templates
 from .errors import VerlagError, contain
 from .fsutil import file_bytes, relpath
-from .limits import CATALOG
+from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
@@ -966,8 +966,8 @@ SITE_CHECKS = [
           check_placeholders),
     Check("ui-markup", ERROR, "site.po: translations are plain text, without HTML tags or entities",
           check_ui_markup),
-    *(c for c in CHECKS if c.id in ("merge-conflict", "punctuation", "whitespace", "double-space", "double-word",
-                                     "brackets", "blank")),
+    *(c for c in CHECKS if c.id in ("bidi-control", "merge-conflict", "punctuation", "whitespace", "double-space",
+                                     "double-word", "brackets", "blank")),
 ]
 
 
@@ -1479,7 +1479,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         path = site_po_path(config, lang)
         ref = relpath(path, config.root)
         try:
-            text = _read(path, ref)
+            text = _read(path, ref, SITE_WORDS)
             if text is not None:
                 findings.extend(check_site_catalog(parse_po(text, ref), ref, lang, text))
         except VerlagError as exc:
@@ -1704,9 +1704,9 @@ def image_variant_findings(config: Config, sources: Sources, languages: list[str
             for slug, lang, variant, original in outdated_variants(media, languages, stale)]
 
 
-def _read(path, ref: str) -> str | None:
+def _read(path, ref: str, limit: Limit = CATALOG) -> str | None:
     try:
-        return decode_po(file_bytes(path, CATALOG, ref), ref)
+        return decode_po(file_bytes(path, limit, ref), ref)
     except FileNotFoundError:
         return None
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.machinery import PathFinder
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import VerlagError, raise_all
+from .fsutil import regular
 
 CONFIG_NAME = "verlag.toml"
 SEGMENTATIONS = ("sentence", "block")
@@ -68,7 +68,11 @@ class Config:
     @cached_property
     def zone(self) -> dt.tzinfo | None:
         """``timezone`` as a zone (checked by ``load_config``), None when not set."""
-        return ZoneInfo(self.timezone) if self.timezone else None
+        if not self.timezone:
+            return None
+        from zoneinfo import ZoneInfo  # a project without a time zone never needs it
+
+        return ZoneInfo(self.timezone)
 
     @cached_property
     def source_dir(self) -> Path:
@@ -103,10 +107,19 @@ class Config:
         return value if isinstance(value, str) else ""
 
     def pot_path(self, slug: str) -> Path:
-        return self.templates_dir / f"{slug}.pot"
+        return self.translations_dir / self.pot_name(slug)
 
     def po_path(self, lang: str, slug: str) -> Path:
-        return self.translations_dir / lang / f"{slug}.po"
+        return self.translations_dir / self.po_name(lang, slug)
+
+    def pot_name(self, slug: str) -> str:
+        """``pot_path`` under ``translations_dir`` ("templates/x.pot"), as the stat record names it: spelled out,
+        where a ``relative_to`` per file cost a no-op ``extract`` 15 ms at N = 500."""
+        return f"{self.templates_dir.name}/{slug}.pot"
+
+    def po_name(self, lang: str, slug: str) -> str:
+        """``po_path`` under ``translations_dir`` ("en/x.po"), as ``pot_name``."""
+        return f"{lang}/{slug}.po"
 
     def unreviewed_for(self, lang: str, slug: str | None = None) -> str:
         """Publish policy for fuzzy (machine or stale) text of ``lang``: "source" (German fallback) or
@@ -206,10 +219,21 @@ def _check_table(value: object, path: Path, text: str, key: str, name: str | Non
                           f"got {value!r}", path, _line_of(text, key))
 
 
+def _known_zone(name: str) -> bool:
+    """Whether ``name`` is an IANA time zone zoneinfo finds (imported only for a project that sets one)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return bool(ZoneInfo(name))
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+
+
 def load_config(root: Path) -> Config:
     """Read and validate ``root/verlag.toml``; every mistake names the file and line."""
     path = root / CONFIG_NAME
     try:
+        regular(path, CONFIG_NAME)  # a named pipe in its place: named, never opened (it would wait for a writer)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise VerlagError(f"no {CONFIG_NAME} here; run 'verlag init' or pass -C DIR", root) from None
@@ -243,10 +267,7 @@ def load_config(root: Path) -> Config:
             raise VerlagError(f"{key}: expected text in quotes, e.g. {key} = \"Anna Berger\"", path, _line_of(text, key))
 
     timezone = data.get("timezone", "")
-    try:
-        if not isinstance(timezone, str) or (timezone and not ZoneInfo(timezone)):
-            raise ValueError(timezone)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
+    if not isinstance(timezone, str) or timezone and not _known_zone(timezone):
         raise VerlagError(f"timezone: {timezone!r} is no time zone: expected an IANA name such as "
                           "\"Europe/Berlin\"", path, _line_of(text, "timezone")) from None
 

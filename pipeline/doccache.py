@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .config import Config
-from .fsutil import code_digest, write_if_changed
+from .fsutil import code_digest, names_ending, write_if_changed
 from .sources import Article
 
 if TYPE_CHECKING:
@@ -140,7 +140,8 @@ def _load(config: Config, article: Article, key: str) -> tuple[Document | None, 
 
 def prune(config: Config, slugs: set[str]) -> None:
     """Remove the cached documents of articles that no longer exist."""
-    for path in (config.state_dir / FOLDER).glob("*.json"):
-        if path.stem not in slugs:
-            path.unlink()
+    folder = config.state_dir / FOLDER
+    for name in names_ending(folder, ".json"):
+        if name[:-5] not in slugs:
+            (folder / name).unlink()
 

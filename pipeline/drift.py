@@ -3,9 +3,10 @@ opened before the author's change and ``extract`` has other msgids: the page sho
 while every entry of the catalog looks reviewed. ``status`` and ``check`` say so (``build`` compares the
 segments themselves, ``editions``).
 
-Cheap on every run: a template's keys are read only when its bytes are new (``.verlag/template-keys.json``
-holds a digest of each template's (msgctxt, msgid) keys by the SHA-256 of its bytes), and a catalog's keys,
-which the caller has parsed anyway, are compared by the same digest.
+Cheap on every run: a template's digest comes from extract's record of the files' stat (``statrecord``,
+``.verlag/stat.json``: one ``stat`` per template while it is as extract left it), its keys are read only when
+its bytes are new (``.verlag/template-keys.json`` holds a digest of each template's (msgctxt, msgid) keys by the
+SHA-256 of its bytes), and a catalog's keys, which the caller has parsed anyway, are compared by the same digest.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import polib
 from .catalog import key
 from .config import Config
 from .fsutil import load_state, read_bytes, save_state
+from .statrecord import StatRecord
 
 STATE_FILE = "template-keys.json"
 
@@ -49,23 +51,33 @@ class Drift:
 
 
 class Templates:
-    """The templates' keys for one ``status`` or ``check`` run; ``save()`` keeps what it read for the next."""
+    """The templates' keys for one ``status`` or ``check`` run; ``save()`` keeps what it read for the next.
+
+    Their digests come from extract's stat record, read only: these commands run without the project lock, so
+    they record nothing there (``StatRecord`` records nothing without the moment the lock gives)."""
 
     def __init__(self, config: Config):
         self.config = config
         self.known = load_state(config.state_dir / STATE_FILE)
         self.fresh: dict[str, str] = {}
+        self.files = StatRecord(config.state_dir, config.translations_dir, None)
 
     def drift(self, slug: str, po: polib.POFile) -> Drift | None:
         """How ``po`` (the article's catalog, parsed) differs from the article's template; None when it holds
-        the same German, or when there is no template to compare with (never extracted, damaged)."""
-        data = read_bytes(self.config.pot_path(slug))
-        if data is None:
+        the same German, or when there is no template to compare with (never extracted, damaged). Raises
+        ``OSError`` when the template cannot be read (a folder in its place, no permission)."""
+        path = self.config.pot_path(slug)
+        found = self.files.digest(self.config.pot_name(slug))
+        if found is None:
             return None
-        name = hashlib.sha256(data).hexdigest()[:16]
-        german = self.known.get(name)
+        name = found.hex()[:16]
+        german = self.fresh.get(name) or self.known.get(name)  # fresh: another language's catalog, this run
         parsed = None
         if not isinstance(german, str):
+            data = read_bytes(path)
+            if data is None:
+                return None
+            name = hashlib.sha256(data).hexdigest()[:16]  # of the bytes parsed, should the file have changed since
             parsed = _template_keys(data)
             if parsed is None:
                 return None
@@ -74,7 +86,9 @@ class Templates:
         mine = {key(e) for e in po if not e.obsolete and e.msgid}
         if keys_digest(mine) == german:
             return None
-        parsed = parsed if parsed is not None else _template_keys(data)
+        if parsed is None:
+            data = read_bytes(path)
+            parsed = _template_keys(data) if data is not None else None
         if parsed is None:
             return None
         return Drift(frozenset(parsed), [k for k in parsed if k not in mine], len(mine - set(parsed)))

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from . import doccache
 from .config import CONFIG_NAME, Config
 from .errors import VerlagError, contain
-from .fsutil import code_digest, combine_digests, digest_bytes, load_state, relpath, save_state
+from .fsutil import code_digest, combine_digests, digest_bytes, file_bytes, load_state, names_ending, relpath, save_state
 from .glossary import Glossary, load_glossary
 from .limits import CATALOG
 from .lock import clock, held_since
@@ -76,8 +76,7 @@ def _fingerprint_before(config: Config, article: Article, glossary: Glossary, fi
 
 def _names(config: Config, article: Article) -> list[str]:
     """The article's template and catalogs by their paths under ``translations/`` (``StatRecord``'s keys)."""
-    paths = [config.pot_path(article.slug), *(config.po_path(lang, article.slug) for lang in config.languages)]
-    return [path.relative_to(config.translations_dir).as_posix() for path in paths]
+    return [config.pot_name(article.slug), *(config.po_name(lang, article.slug) for lang in config.languages)]
 
 
 def _depends(config: Config, article: Article, glossary: Glossary) -> str:
@@ -164,7 +163,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     merged = set(result.written)  # and, once, what carry_over wrote and no merge wrote again
     result.written += sorted({o.renamed_to for o in kept if o.carried and o.renamed_to not in merged})
     result.orphans = report(config, kept, result.renamed, slugs)
-    for pot in sorted(p for p in config.templates_dir.glob("*.pot") if p.stem not in slugs):  # sort the few only
+    for pot in [config.templates_dir / name for name in names_ending(config.templates_dir, ".pot")
+                if name[:-4] not in slugs]:
         pot.unlink()
         result.removed.append(relpath(pot, config.root))
         moved = next((PurePosixPath(new).stem for old, new in result.renamed if PurePosixPath(old).stem == pot.stem), None)
@@ -234,8 +234,8 @@ def segmentation_of_templates(config: Config) -> str | None:
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return file_bytes(path, CATALOG).decode("utf-8")
+    except (OSError, UnicodeDecodeError, VerlagError):  # no template this can learn from
         return ""
 
 

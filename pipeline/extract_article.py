@@ -72,17 +72,22 @@ def record_path(config: Config, lang: str, slug: str) -> Path:
     return config.state_dir / RECORDS / lang / f"{slug}.catalog"
 
 
-def _last_written(record: bytes | None, data: bytes | None, ref: str):
+def _last_written(record: bytes | None, data: bytes | None, ref: str, old_pot: str | None):
     """``catalog.merge``'s ``last_written``: the record parsed, None when there is none, when the catalog is
-    still those very bytes (nothing to learn from it) or when it cannot be read (a damaged cache)."""
-    from .catalog import parse_po
+    still those very bytes (nothing to learn from it) or when it cannot be read (a damaged cache). Its active
+    entries are only those of German the template of the last extract (``old_pot``) had: the last extract wrote
+    no other, so any other is no translation a reviewer wrote (a record that came with a project folder)."""
+    from .catalog import key, parse_po
 
     if record is None or record == data:
         return None
     try:
-        return parse_po(record.decode("utf-8"), ref)
+        written = parse_po(record.decode("utf-8"), ref)
     except (VerlagError, UnicodeDecodeError):
         return None
+    known = _template_keys(old_pot) or frozenset()
+    written[:] = [e for e in written if e.obsolete or key(e) in known]
+    return written
 
 
 def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
@@ -108,7 +113,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes and not resegmented,
                            threshold=_NEVER if resegmented else FUZZY_THRESHOLD,
                            german_before=lambda: _german_before(old, old_pot),
-                           last_written=None if resegmented else lambda: _last_written(record, data, "record"))
+                           last_written=None if resegmented else lambda: _last_written(record, data, "record", old_pot))
     if resegmented and old is not None:
         _joined(merged, old, lang)
     add_hints(merged, glossary, lang)
@@ -223,7 +228,7 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
     """``_Prepared`` for the article, from its segmentation ``doc`` and the catalogs as they are now."""
     from .catalog import build_pot, now_stamp, po_from_bytes, redate, render, same_content
 
-    old_pot = _read_text(config.pot_path(article.slug))
+    old_pot = _read_text(config, config.pot_path(article.slug))
     stamp = _CREATED_RE.search(old_pot or "")
     pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
     pot_text = render(pot)
@@ -255,8 +260,11 @@ def prepare_in_worker(config: Config, article: Article, glossary: Glossary, keep
     return replace(_prepare(config, article, glossary, keep_typo_fixes, doc, resegmented), pot=None)
 
 
-def _read_text(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.exists() else None
+def _read_text(config: Config, path: Path) -> str | None:
+    """The template at ``path`` as text, None when there is none (raises as ``fsutil.file_bytes``, naming it as
+    inside the project)."""
+    data = read_bytes(path, CATALOG, relpath(path, config.root))
+    return None if data is None else data.decode("utf-8")
 
 
 def extract_article(config: Config, article: Article, made: _Prepared | None, orphans: dict[str, list[Path]],
@@ -275,7 +283,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     from .catalog import BOM, po_from_bytes
     from .pofile import encode_like
 
-    if made is None or made.old_pot != _read_text(config.pot_path(article.slug)):  # none, or a stale one
+    if made is None or made.old_pot != _read_text(config, config.pot_path(article.slug)):  # none, or a stale one
         with stage(article.ref, "segmenting"):
             doc = doccache.document(config, article)
         made = _prepare(config, article, glossary, keep_typo_fixes, doc, resegmented)

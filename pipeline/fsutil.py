@@ -30,14 +30,12 @@ def write_if_changed(path: Path, text: str | bytes, durable: bool = True) -> boo
     0666 minus the umask (0644 under umask 022), a rewritten one keeps its
     mode; new folders get 0777 minus the umask (0755). A web server running as
     another user, ``rsync -a`` and shared checkouts can read what verlag writes.
-    Raises ``OSError`` when the folder is not writable.
+    Raises ``OSError`` when the folder is not writable, ``NotAFile`` when a named pipe, socket or device is
+    where the file goes (left as it is).
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
+    if read_bytes(path) == data:
+        return False
     tmp = _temp_copy(path, data, durable)
     try:
         os.replace(tmp, path)
@@ -296,15 +294,48 @@ def read_bytes(path: Path | str, limit: Limit | None = None, ref: str | None = N
         return None
 
 
-_READING = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)  # os.open's flags for file_bytes
+# os.open's flags for file_bytes; O_NONBLOCK: a named pipe put in a regular file's place after the ``os.stat``
+# still cannot make the open wait for a writer (on a regular file it changes nothing)
+_READING = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+class NotAFile(VerlagError, OSError):
+    """A named pipe, socket or device where verlag reads a file. Never opened: reading a named pipe waits for a
+    writer that never comes, a device may never end. A ``VerlagError`` naming the file for the callers that
+    report one file's problem and go on with the others, and an ``OSError`` (``strerror``, ``filename``) for
+    those that treat a file they cannot read as unreadable."""
+
+    def __init__(self, message: str, path: Path | str):
+        VerlagError.__init__(self, message, path)
+        self.strerror, self.filename = message, str(path)
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"))
+
+
+def regular(path: Path | str, ref: Path | str | None = None) -> os.stat_result:
+    """``os.stat(path)`` (a symlink followed) of a regular file, asked before anything opens it. Raises
+    ``IsADirectoryError`` for a folder, ``NotAFile`` naming ``ref`` (else ``path``) for anything else that
+    is no regular file, ``OSError`` (``FileNotFoundError``, ...) as ``os.stat`` does."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        kind = next((name for test, name in _KINDS if test(st.st_mode)), "no regular file")
+        raise NotAFile(f"{kind}, not a file: verlag reads only files (a symlink to one works); put the file "
+                       "itself here", ref or path)
+    return st
 
 
 def file_bytes(path: Path | str, limit: Limit | None = None, ref: str | None = None) -> bytes:
-    """``path.read_bytes()`` in five system calls (open, fstat, two reads, close) instead of nine: the
+    """``path.read_bytes()`` in six system calls (stat, open, fstat, two reads, close) instead of nine: the
     buffered reader ``Path.read_bytes`` goes through also asks whether the file is a terminal and where it
-    stands. Raises ``OSError`` as ``Path.read_bytes`` does (``IsADirectoryError`` for a folder, with its name).
+    stands. Raises ``OSError`` as ``Path.read_bytes`` does (``IsADirectoryError`` for a folder, with its name),
+    and ``NotAFile`` (``regular``) for a named pipe, socket or device, which is never opened.
     ``limit``: a file larger is ``VerlagError`` naming ``ref`` (else ``path``), raised before it is read (or
     once it grew past the limit while read)."""
+    regular(path, ref)
     fd = os.open(path, _READING)
     try:
         size = os.fstat(fd).st_size
@@ -406,6 +437,7 @@ def load_state(path: Path) -> dict:
     'redo everything'. One that cannot be read (a folder in its place, no permission, not UTF-8) is no cache
     either, said once per process as a warning (``logging``, printed by the CLI as ``warning: …``)."""
     try:
+        regular(path)  # a named pipe in its place: ``NotAFile``, an unreadable cache, never opened
         state = json.loads(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
@@ -447,3 +479,15 @@ def remove_empty_parents(path: Path, root: Path) -> None:
         except OSError:  # not empty (or gone): the folders above are not empty either
             return
         folder = folder.parent
+
+
+def names_ending(folder: Path, suffix: str) -> list[str]:
+    """The names in ``folder`` that end with ``suffix``, sorted, as ``Path.glob("*" + suffix)`` finds them
+    (none when ``folder`` is missing, no folder or not readable), without a path object per entry: the
+    1,000 catalogs and 500 templates a no-op ``extract`` lists at N = 500. Raises other ``OSError``s."""
+    try:
+        return sorted(name for name in os.listdir(folder) if name.endswith(suffix))
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EACCES, errno.EPERM):
+            return []
+        raise

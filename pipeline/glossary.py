@@ -33,7 +33,6 @@ Persian or Indic words.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import re
@@ -207,6 +206,8 @@ def exact_pattern(term: str) -> re.Pattern:
 
 def parse_glossary(text: str, ref: str) -> Glossary:
     """Parse the CSV; every mistake is a VerlagError naming ``ref`` and the line."""
+    import csv  # a project without a glossary never needs it
+
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     if not rows or not any(c.strip() for c in rows[0]):
         return Glossary((), hashlib.sha256(text.encode()).hexdigest())
@@ -277,13 +278,14 @@ def _row_lines(text: str) -> list[int]:
 
 
 def load_glossary(translations_dir: Path, root: Path) -> Glossary:
-    """``translations/glossary.csv``, or an empty glossary when there is none."""
-    from .fsutil import relpath
+    """``translations/glossary.csv``, or an empty glossary when there is none. Raises ``VerlagError`` naming it
+    when it is not UTF-8 or no file (``fsutil.NotAFile``: a named pipe is never opened)."""
+    from .fsutil import file_bytes, relpath
 
     path = translations_dir / GLOSSARY_NAME
     ref = relpath(path, root)
     try:
-        data = path.read_bytes()
+        data = file_bytes(path, None, ref)
     except FileNotFoundError:
         return Glossary()
     try:

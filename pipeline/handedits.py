@@ -1,14 +1,15 @@
 """Part of the site stage: the files under site/ someone changed by hand since the build that wrote them.
 
 A build renders a page again only when one of its inputs changed; a typo fixed directly in
-``site/de/x/index.html`` would stay until then, and go with the next change of the article. So the build records
-each file as it left it (``.verlag/site-stat.json``): its size, modification and change time and the SHA-256 of
-its bytes. A file whose stat is the recorded one is as the build left it, known without reading it (a no-op build
-reads no page); one whose stat differs is read and hashed, and only a file with other bytes counts as changed: a
-copied project (``cp -r``: new times, the same bytes) renders nothing again. The change time is in the record
-because no program can set it: an editor or ``cp -p`` that puts the old modification time back still moves it
-(``statrecord`` reasons the same way). A file without a record (built by an older verlag, or the state file lost)
-is taken as the build left it.
+``site/de/x/index.html`` would stay until then, and go with the next change of the article. So the build keeps the
+digest of the bytes it left in each file (``.verlag/site-made.json``) and compares it with the digest of the bytes
+there now, which a ``statrecord.StatRecord`` over site/ (``.verlag/site-stat.json``) takes from the file's stat
+while it is the recorded one: a no-op build reads no page. The record follows git's racily-clean rule: a file
+changed after the build started is vouched for only by its bytes, read again once the clock has passed the
+build's writes, so a hand edit in the clock tick of the build's own write, to the same size, is found too. Only
+a file with other bytes counts as changed: a copied project (``cp -r``: new times, the same bytes) renders
+nothing again. A file the build has no digest of (built by an older verlag, or the state file lost) is taken as
+the build left it.
 """
 
 from __future__ import annotations
@@ -17,92 +18,78 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterable, Mapping
+from functools import partial
 
-from .fsutil import load_state, read_bytes, save_state
+from . import lock
+from .config import Config
+from .fsutil import load_state, save_state
+from .statrecord import StatRecord
 
-FILE = "site-stat.json"
+FILE = "site-stat.json"  # the stat record of the files under site/
+MADE_FILE = "site-made.json"  # the digest of the bytes the last build left in each file
 
 
 def digest(data: bytes) -> str:
-    """What the record keeps of a file's bytes: the first 128 bits of their SHA-256, in hex."""
+    """What the build keeps of a file's bytes: the first 128 bits of their SHA-256, in hex."""
     return hashlib.sha256(data).hexdigest()[:32]
 
 
 class SiteFiles:
-    """The files under ``site_dir`` by their path relative to it ("de/x/index.html"), each looked up once per build
-    with one ``stat`` (and read only when it differs from the record of the last build, ``state_dir``'s ``FILE``)."""
+    """The files under ``config.site_dir`` by their path relative to it ("de/x/index.html"), each compared with
+    what the last build left there by its stat (and read only when the stat record cannot vouch for it)."""
 
-    def __init__(self, state_dir, site_dir):
-        self.path = state_dir / FILE
-        self.folder = os.fspath(site_dir)
-        stored = load_state(self.path).get("files")
-        self.known: dict = stored if isinstance(stored, dict) else {}
-        self.seen: dict[str, list | None] = {}  # rel -> its stat now, [size, mtime, ctime]; None: no such file
-        self.checked: dict[str, str] = {}  # rel -> the digest of its bytes, where they were read
+    def __init__(self, config: Config):
+        self.config = config
+        self.files = StatRecord(config.state_dir, config.site_dir, lock.held_since(config), FILE)
+        self.made_path = config.state_dir / MADE_FILE
+        stored = load_state(self.made_path).get("files")
+        self.made: dict = stored if isinstance(stored, dict) else {}
+        self.now: dict[str, str | None] = {}  # rel -> the digest of its bytes now; None: no file; "": unreadable
         self.changed: set[str] = set()  # looked up and found changed by hand
 
-    def _look(self, rel: str) -> list | None:
-        if rel not in self.seen:
+    def _now(self, rel: str) -> str | None:
+        if rel not in self.now:
             try:
-                st = os.stat(f"{self.folder}/{rel}")
-            except OSError:
-                st = None
-            self.seen[rel] = (None if st is None or not stat.S_ISREG(st.st_mode)
-                              else [st.st_size, st.st_mtime_ns, st.st_ctime_ns])
-        return self.seen[rel]
-
-    def _read(self, rel: str) -> bytes | None:
-        try:
-            return read_bytes(f"{self.folder}/{rel}")
-        except OSError:  # unreadable: taken as changed, and written again where the build can
-            return None
-
-    def _recorded(self, rel: str) -> list | None:
-        entry = self.known.get(rel)
-        return entry if isinstance(entry, list) and len(entry) == 4 and isinstance(entry[3], str) else None
+                found = self.files.digest(rel)
+                self.now[rel] = None if found is None else found.hex()[:32]
+            except OSError:  # a folder in its place, unreadable: changed, written again where the build can
+                self.now[rel] = "" if self.exists(rel) else None
+        return self.now[rel]
 
     def exists(self, rel: str) -> bool:
         """Whether site/``rel`` is a file."""
-        return self._look(rel) is not None
+        try:
+            return stat.S_ISREG(os.stat(f"{self.files.folder}/{rel}").st_mode)
+        except OSError:
+            return False
 
     def intact(self, rel: str) -> bool:
-        """Whether site/``rel`` is a file with the bytes the last build left there (or one it has no record of):
-        by its stat, else by its bytes; a file with other bytes is added to ``changed``."""
-        now = self._look(rel)
+        """Whether site/``rel`` is a file with the bytes the last build left there (or one it has no digest of); a
+        file with other bytes is added to ``changed``."""
+        now = self._now(rel)
         if now is None:
             return False
-        before = self._recorded(rel)
-        if before is None or before[:3] == now:
+        before = self.made.get(rel)
+        if not isinstance(before, str) or now == before:
             return True
-        if rel not in self.checked:
-            data = self._read(rel)
-            self.checked[rel] = "" if data is None else digest(data)
-        if self.checked[rel] != before[3]:
-            self.changed.add(rel)
-            return False
-        return True
+        self.changed.add(rel)
+        return False
 
     def save(self, names: Iterable[str], made: Mapping[str, str]) -> None:
-        """Record the files ``names`` as this build leaves them; ``made``: the digest of the bytes this build wrote,
-        or found there already, by file. A file not there is left out; one neither made nor read yet is read once
-        (the first build after an older verlag's)."""
-        files = {}
+        """Keep the files ``names`` as this build leaves them; ``made``: the digest of the bytes this build wrote,
+        or found there already, by file. Those files are hashed again once the file system's clock has passed
+        the writes (``StatRecord.confirm``), so the next build only stats them. A file not there is left out;
+        one neither made nor with a digest from an earlier build is taken as it is (read once)."""
+        self.files.confirm(list(made), partial(lock.clock, self.config))
+        kept = {}
         for rel in names:
             if rel in made:
-                self.seen.pop(rel, None)
-            now = self._look(rel)
-            if now is None:
-                continue
-            before = self._recorded(rel)
-            if rel in made:
-                files[rel] = [*now, made[rel]]
-            elif rel in self.checked:
-                files[rel] = [*now, self.checked[rel]]
-            elif before is not None and before[:3] == now:
-                files[rel] = before
-            else:
-                data = self._read(rel)
-                if data is not None:
-                    files[rel] = [*now, digest(data)]
-        if files != self.known:
-            save_state(self.path, {"files": files})
+                kept[rel] = made[rel]
+            elif isinstance(before := self.made.get(rel), str):
+                if self._now(rel) is not None:
+                    kept[rel] = before
+            elif now := self._now(rel):  # not one that cannot be read: it has no digest to keep
+                kept[rel] = now
+        self.files.save()
+        if kept != self.made:
+            save_state(self.made_path, {"files": kept})

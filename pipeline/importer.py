@@ -28,10 +28,11 @@ import yaml
 from .counts import counted
 from .errors import ManyErrors, VerlagError
 from .fsutil import file_bytes, write_if_changed
-from .limits import IMPORTED, MEDIA
+from .limits import IMPORTED, MEDIA, SOURCE
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
-from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, split_front_matter
+from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, source_text, \
+    split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")  # without front matter too, where a '# ' heading gives the title
@@ -476,8 +477,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
 def _unfilled(path: Path) -> bool:
     """Whether the source at ``path`` still holds one of init's ``[[AUSFÜLLEN: ...]]`` placeholders."""
     try:
-        return PLACEHOLDER_RE.search(path.read_text(encoding="utf-8", errors="replace")) is not None
-    except OSError:
+        return PLACEHOLDER_RE.search(file_bytes(path, SOURCE).decode("utf-8", errors="replace")) is not None
+    except (OSError, VerlagError):  # unreadable, too large or no file (a named pipe, never opened)
         return False
 
 
@@ -708,7 +709,7 @@ def _dated_since(was: _Identity, mine: _Identity) -> bool:
 def _identity(path: Path) -> _Identity:
     """The ``_Identity`` of an existing source file; a file that does not parse has neither addresses nor title
     and date."""
-    text = normalise(path.read_text(encoding="utf-8", errors="replace"))
+    text = normalise(source_text(path))
     front, _, body_start = split_front_matter(text)
     origin = ORIGIN_RE.search(front or "")
     try:

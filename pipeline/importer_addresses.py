@@ -96,7 +96,8 @@ def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_d
         if copy.is_file():
             copies.setdefault(copy.stat().st_size, []).append(copy)
     static, own = root / "static", {new_path(kind) for kind in ("robots", "favicon", "sitemap")}
-    for file in sorted(static.rglob("*")) if static.is_dir() else ():
+    for file in sorted(static.rglob("*")) if static.is_dir() and static.resolve().is_relative_to(root.resolve()) \
+            else ():  # a static/ symlinked out of the site: its files are no part of it
         old = f"{base}/{file.relative_to(static).as_posix()}"
         if file.is_file() and old not in own and not any(p.startswith(".") for p in file.relative_to(static).parts):
             try:

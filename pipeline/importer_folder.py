@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import VerlagError
-from .fsutil import file_bytes
+from .fsutil import file_bytes, regular
 from .limits import SETTINGS
 
 # A folder stands for the files with one of these suffixes (a saved page's ``*_files`` folder is not looked into).
@@ -78,6 +78,8 @@ def import_files(path: Path, source_language: str, languages: Iterable[str] = ()
     if path.is_file():
         return ImportFiles([path])
     if not path.is_dir():
+        if path.exists():
+            regular(path)  # a named pipe, socket or device: ``NotAFile`` names it, never opened
         raise VerlagError("no such file or folder", path)
     languages = frozenset(lang.lower() for lang in languages)
     found = _site(path, source_language, languages) or _plain(path, source_language, languages)

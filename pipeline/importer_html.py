@@ -19,7 +19,7 @@ import json
 import re
 from html import escape, unescape
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import feedparser
 import markdownify
@@ -109,6 +109,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     tree = parse_html(html)
     images: dict[Path, str] = {}
     notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree) + bold_headings(tree)
+    for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
+        if element.get(attribute):
+            element.set(attribute, _destination(element.get(attribute)))
     for img in tree.iter("img"):
         src = img.get("src", "")
         local = _local_file(src, base)
@@ -140,6 +143,24 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
     return markdown + "\n", images, list(dict.fromkeys(notes))
+
+
+_UNSAFE_IN_DESTINATION = re.compile(r"[\s()<>\\]")
+
+
+def _destination(address: str) -> str:
+    """``address`` (an href or src) as markdownify may write it between ``(`` and ``)``: with a ``<``, ``>``,
+    backslash, white space or unbalanced parenthesis, which would end the destination and let the rest of the
+    attribute be read as Markdown or raw HTML (CommonMark 0.31 section 6.3), each of those %-encoded; else as it is
+    (``Tee_(Getränk)``)."""
+    depth = 0
+    for char in address:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            break
+    if depth == 0 and not re.search(r"[\s<>\\]", address):
+        return address
+    return _UNSAFE_IN_DESTINATION.sub(lambda m: quote(m.group(), safe=""), address)
 
 
 BOLD_RE = re.compile(r"(?:^|;)\s*font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)\s*(?:!important\s*)?(?:;|$)", re.I)
@@ -196,8 +217,10 @@ PLAYER_RES = ((re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/
               (re.compile(r"^(?:https?:)?//player\.vimeo\.com/video/(\d+)(?:\?(?:[^#]*&)?h=(\w+))?", re.I),
                "https://vimeo.com/"))
 # A player's title attribute that names the player, not the video (YouTube's and Vimeo's defaults).
-PLAYER_TITLE_RE = re.compile(r"^\s*(?:(?:youtube|vimeo)?[\s_-]*(?:video[\s_-]*)?player|embedded (?:content|video)"
-                             r"|video)?\s*$", re.I)
+# Matched in full against the title stripped (``\s*`` at its ends too took time growing with the square of a run
+# of spaces).
+PLAYER_TITLE_RE = re.compile(r"(?:(?:youtube|vimeo)?[\s_-]*(?:video[\s_-]*)?player|embedded (?:content|video)|video)?",
+                             re.I)
 
 
 def _video_page(src: str) -> str:
@@ -221,7 +244,7 @@ def iframe_link(src: str, title: str | None) -> tuple[str, str | None, str]:
     src = src.strip()
     page, host = _video_page(src), web_host(src)
     label = " ".join((title or "").split())
-    label = label if label and not PLAYER_TITLE_RE.match(label) else None
+    label = label if label and not PLAYER_TITLE_RE.fullmatch(label) else None
     if any(pattern.match(src) for pattern, _ in PLAYER_RES):
         return page, label, (f"embed kept as a link: {page} (an <iframe> from {host}: a page loads nothing from it "
                              "until the reader follows the link)")

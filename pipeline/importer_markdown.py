@@ -323,7 +323,8 @@ def _markdown_link(page: str, text: str) -> str:
 
 
 # Liquid's raw tag and its text (https://shopify.github.io/liquid/tags/template/#raw), with whitespace control
-_RAW_RE = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
+_RAW_RE = re.compile(r"\{%-?\s*raw\s*-?%\}")
+_ENDRAW_RE = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1(?!`)|(\{)(?=[{%])", re.S)
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 
@@ -332,9 +333,10 @@ def _unwrap_raw(body: str, notes: list[str]) -> str:
     """``body`` with each Jekyll ``{% raw %}…{% endraw %}`` replaced by its text, as Jekyll showed it: the brace
     that opens a ``{{`` or ``{%`` in it escaped (``\\{{ abend }}``), so that CommonMark shows it as written and
     extract and check see no template tag there; in code spans and fenced code blocks, where a backslash would be
-    shown, it stays as it is. Line breaks are kept, so lines keep their numbers."""
-    def unwrap(match: re.Match) -> str:
-        text, out, fenced = match[1], [], None
+    shown, it stays as it is. Line breaks are kept, so lines keep their numbers. Each tag's end is looked for once:
+    a tag without one (nor any after it) ends the search, in time linear in ``body``."""
+    def unwrap(text: str) -> str:
+        out, fenced = [], None
         for piece in re.split(r"(\n)", text):
             fence = _FENCE_RE.match(piece)
             if fence and (fenced is None or fence[1][0] == fenced[0] and len(fence[1]) >= len(fenced)):
@@ -346,10 +348,13 @@ def _unwrap_raw(body: str, notes: list[str]) -> str:
                 out.append(_CODE_SPAN_RE.sub(lambda m: "\\{" if m[2] else m[0], piece))
         return "".join(out)
 
-    unwrapped, count = _RAW_RE.subn(unwrap, body)
+    pieces, count, at = [], 0, 0
+    while (start := _RAW_RE.search(body, at)) and (end := _ENDRAW_RE.search(body, start.end())):
+        pieces += [body[at:start.start()], unwrap(body[start.end():end.start()])]  # the first end tag closes it
+        count, at = count + 1, end.end()
     if count:
         notes.append(f"Jekyll {{% raw %}} text kept as written, without the raw tags ({count}×)")
-    return unwrapped
+    return "".join([*pieces, body[at:]])
 
 
 def _with_captions(body: str, captions: dict[int, list[str]]) -> str:
@@ -370,8 +375,8 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     An image's relative path is looked up from the file's folder (a Hugo page bundle:
     ``content/posts/holunder/index.md`` beside ``holunder.png``), a site path (``/assets/x.jpg``) in the
     site's folder, the one holding ``_posts``/``_drafts`` (Jekyll) or ``content`` (Hugo, whose site paths
-    are files of its ``static/`` folder); a file outside those folders is never taken
-    (``importer_html._local_file``). An image that is not found there is noted with its file and line
+    are files of its ``static/`` folder, unless that leads out of the site: a symlink); a file outside those folders
+    is never taken (``importer_html._local_file``). An image that is not found there is noted with its file and line
     (``first_line``: the file line of the body's first line), one with an address is noted as kept there.
     The address is markdown-it's (normalised: ``<Blüte groß.png>`` and ``Blüte%20groß.png`` alike); every
     destination in the body that reads as it is rewritten (``importer.rewrite_destinations``).
@@ -379,6 +384,8 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     from .importer_html import _local_file
 
     root = next((folder.parent for folder in path.parents if folder.name in ("_posts", "_drafts", "content")), None)
+    inside = [] if root is None else [base for base in (root / "static", root)
+                                      if base.resolve().is_relative_to(root.resolve())]
     images = dict(images or {})
     renamed: dict[str, str] = {}
     for token in commonmark_parser().parse(body):
@@ -394,7 +401,7 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
             if urlsplit(src).scheme or src.startswith("//"):
                 notes.append(f"image left at its old address: {src}")
                 continue
-            site = [root / "static", root] if root is not None and src.startswith("/") else []
+            site = inside if src.startswith("/") else []
             found = next(filter(None, (_local_file(src.lstrip("/"), base) for base in [path.parent] + site)), None)
             if found is None:
                 notes.append(f"image not found: {src} ({path}:{line}): save it into source_de/{IMAGES_DIR}/ and "

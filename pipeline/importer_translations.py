@@ -154,11 +154,11 @@ def imported_before(source_dir: Path, root: Path) -> list[Placed]:
     came from (its ``# imported from`` comment, ``sources.ORIGIN_RE``), else itself."""
     import yaml
 
-    from .sources import ORIGIN_RE, PAGES_DIR, normalise, split_front_matter
+    from .sources import ORIGIN_RE, PAGES_DIR, normalise, source_text, split_front_matter
 
     out = []
     for path in [*sorted(source_dir.glob("*.md")), *sorted((source_dir / PAGES_DIR).glob("*.md"))]:
-        front, _, _ = split_front_matter(normalise(path.read_text(encoding="utf-8", errors="replace")))
+        front, _, _ = split_front_matter(normalise(source_text(path)))
         try:
             meta = yaml.safe_load(front) if front else {}
         except (yaml.YAMLError, ValueError):

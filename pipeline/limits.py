@@ -52,3 +52,10 @@ ANSWER = 16 * MB  # one answer of a translation service: a batch's translation i
 MEDIA = Limit(100 * MB, "a file an article shows or links", "make it smaller, or link it where videos are kept")
 # A Hugo or Jekyll config is a few KB (menus, languages, permalinks); parsing YAML takes about 50 times its size.
 SETTINGS = Limit(4 * MB, "a site's config file", "is it the right file? Hugo and Jekyll keep theirs to a few KB")
+# The website's words (site.po) are about 150 short entries, 9 KB in each language verlag ships.
+SITE_WORDS = Limit(4 * MB, "a site.po", "is it the right file? The website's words are a few dozen KB")
+# A page template (templates/*.html, *.xml) is a few KB; Jinja compiles it to Python of several times its size.
+TEMPLATE = Limit(1 * MB, "a page template", "is it the right file? A template is a few KB; put large content "
+                 "in an article or in static/")
+# redirects.txt: one line per old address, about 80 bytes; a large blog's move has a few thousand of them.
+MOVED = Limit(16 * MB, "redirects.txt", "is it the right file? A line per old address is about 80 bytes")

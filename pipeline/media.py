@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .fsutil import code_digest, write_if_changed
+from .fsutil import NotAFile, code_digest, file_bytes, regular, write_if_changed
 from .limits import MEDIA
 from .sources import Article
 
@@ -87,8 +87,13 @@ def read_record(path: Path) -> dict[str, str]:
     """A ``variants.sha256`` as {path in source_de/: hex SHA-256}; {} when absent. Lines that are no
     ``<64 hex digits>  <path>`` (comments, damage) are skipped: a lost line only means no warning."""
     try:
-        data = path.read_bytes()
+        data = file_bytes(path)
     except FileNotFoundError:
+        return {}
+    except NotAFile as exc:  # a named pipe, never opened: said, and read as no record
+        from . import logger
+
+        logger(__name__).warning(str(exc))
         return {}
     found = {}
     for raw in data.splitlines():
@@ -341,6 +346,13 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
             elif not path.is_file():
                 if posixpath.basename(rel) in slugs:  # [Text](zecken-im-garten): a link to that article
                     continue
+                try:
+                    regular(path, f"{source_dir.name}/{rel}")
+                except NotAFile as exc:  # a named pipe, socket or device: named at the link, never opened
+                    errors.append(VerlagError(str(exc), article.ref, line))
+                    continue
+                except OSError:  # absent (or a folder): a link that would not work
+                    pass
                 warnings.append(f"{article.ref}:{line}: {url!r}: no such file in {source_dir.name}/; "
                                 "the link is kept and would not work")
             else:

@@ -32,8 +32,11 @@ from urllib.parse import quote, unquote
 
 from .config import Config
 from .errors import VerlagError
-from .fsutil import write_if_changed
+from .fsutil import NotAFile, file_bytes, write_if_changed
+from .limits import MOVED
 from .redirects import APACHE, HTML_SUFFIXES, NETLIFY, apache_pattern, page_file, redirect_page
+from .search import BUNDLE
+from .sources import unrequestable
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -53,12 +56,16 @@ class Moved:
 
 def read_moved(config: Config, errors: list[VerlagError]) -> list[Moved]:
     """The lines of the project's ``redirects.txt`` (none when there is none), in order; a line that is no
-    ``OLD NEW [301]`` pair of paths starting with ``/``, or an old path given before, is left out and reported in
-    ``errors`` at its line."""
+    ``OLD NEW [301]`` pair of paths starting with ``/``, an old path no browser requests (``sources.unrequestable``:
+    a ``..`` segment, a control character) or one given before, is left out and reported in ``errors`` at its
+    line."""
     path = config.root / MOVED_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        text = file_bytes(path, MOVED, MOVED_FILE).decode("utf-8")
     except FileNotFoundError:
+        return []
+    except NotAFile as exc:
+        errors.append(VerlagError(f"{exc.message}; its old addresses are not answered", MOVED_FILE))
         return []
     except (OSError, UnicodeError) as exc:
         errors.append(VerlagError(f"cannot be read ({exc.__class__.__name__}); its old addresses are not answered",
@@ -72,6 +79,9 @@ def read_moved(config: Config, errors: list[VerlagError]) -> list[Moved]:
         if len(parts) not in (2, 3) or parts[2:] not in ([], ["301"]) or not all(p.startswith("/") for p in parts[:2]):
             errors.append(VerlagError("not an old address and a new one ('/old/path  /new/path  301', %-encoded): "
                                       "left out", MOVED_FILE, number))
+        elif unrequestable(unquote(parts[0])):
+            errors.append(VerlagError(f"{parts[0]} has a '.' or '..' segment or a control character (%-encoded or "
+                                      "not), which no browser requests: left out", MOVED_FILE, number))
         elif parts[0] in found:
             errors.append(VerlagError(f"{parts[0]} is given on line {found[parts[0]].line} too: keep one",
                                       MOVED_FILE, number))
@@ -95,7 +105,7 @@ def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = Fals
     those pairs, as written. ``dry_run``: nothing is written. Raises ``OSError`` when the file cannot be written."""
     path = root / MOVED_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        text = file_bytes(path, MOVED, MOVED_FILE).decode("utf-8")
     except FileNotFoundError:
         text = ""
     given = {parts[0] for line in text.splitlines() if (parts := line.partition("#")[0].split())}
@@ -145,10 +155,15 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
             continue
         page = target.lower().endswith(HTML_SUFFIXES)
         served = page_file(m.old, urls)  # the HTML file a static server answers the old address with, if any
+        plain = unquote(m.old[len(urls.base_path):])
         # a folder's address (WordPress's /feed/) gets the copy as its index.html, which a static server sends for it
-        copy = served if m.old.endswith("/") else unquote(m.old[len(urls.base_path):])
-        taken = next((f"site/{f}" for f in (served, copy) if f is not None and (f in out or f in made or f in folders)),
-                     "an article's aliases:" if m.old in aliased else None)
+        copy = served if m.old.endswith("/") else plain
+        parts = plain.strip("/").split("/")
+        above = ["/".join(parts[:n]) for n in range(1, len(parts))]  # a file there leaves no folder for it
+        taken = next((f"site/{f}" for f in (*above, served, copy) if f is not None and (
+                          f in out or f in made or f in (NETLIFY, APACHE) or f in folders and f not in above)), None) \
+            or (f"site/{BUNDLE}/, the search index" if parts[0] == BUNDLE else None) \
+            or ("an article's aliases:" if m.old in aliased else None)
         if taken:
             errors.append(VerlagError(f"{m.old} is answered already ({taken}): left out", MOVED_FILE, m.line))
             continue
@@ -156,6 +171,7 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
         rules.append(m)
         if rel is None:
             continue
+        folders.update(rel[:i] for i, char in enumerate(rel) if char == "/")
         if page:
             lang = next((code for code in languages[1:] if m.new.startswith(urls.path("index", code))), languages[0])
             made[rel] = redirect_page(lang, config.name, _absolute(urls, m.new), m.new)

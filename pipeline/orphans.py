@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import VerlagError
-from .fsutil import digest_bytes, load_state, read_bytes, relpath, rewrite, save_state
+from .fsutil import digest_bytes, load_state, names_ending, read_bytes, relpath, rewrite, save_state
 
 RENAMES_FILE = "renames.json"  # old slug -> the slug its catalogs were renamed to
 SAID_FILE = "orphans.json"  # orphan path -> what it held (digest) when extract last said something about it
@@ -92,7 +92,8 @@ def find_orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:
     found: dict[str, list[Path]] = {}
     for lang in config.languages:
         folder = config.translations_dir / lang
-        found[lang] = sorted(p for p in folder.glob("*.po") if p.stem not in slugs and p.stem != "site")
+        found[lang] = [folder / name for name in names_ending(folder, ".po")
+                       if name[:-3] not in slugs and name != "site.po"]
     return found
 
 

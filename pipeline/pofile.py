@@ -3,9 +3,10 @@
 Writing: polib wraps long strings differently from GNU (it moves the space to
 the start of the next line); every save in a reviewer's tool would then
 re-wrap the file and every ``extract`` wrap it back. This writer follows GNU's
-layout: lines of at most 79 columns, broken where GNU's Unicode line breaking
-would (after spaces, hyphens, dashes, slashes, sentence punctuation before a
-letter), always after ``\\n``.
+layout: lines of at most 79 columns as GNU counts them (a combining mark or
+joiner none, a CJK character or emoji two), broken where GNU's Unicode line
+breaking would (after spaces, hyphens, dashes, slashes, sentence punctuation
+before a letter, between ideographs), always after ``\\n``.
 
 Reading: ``parse`` returns exactly the ``polib.POFile`` that ``polib.pofile``
 returns for the same text (every field of every entry, quirks included), in a
@@ -19,6 +20,7 @@ import bisect
 import codecs
 import functools
 import re
+import unicodedata
 
 import polib
 
@@ -46,6 +48,39 @@ _AFTER = {
 }
 
 
+# The line-break classes of the CJK blocks as libunistring (GNU msgcat's UAX #14) has them: ideographs, kana,
+# Hangul and wide symbols break before and after (ID); closing punctuation never after a space or anything (CL);
+# small kana and iteration marks never after anything but a space (NS); opening brackets never before anything
+# (OP); fullwidth percent and the like never before anything but after an ideograph (PO). Made with
+# libunistring's ``u8_possible_linebreaks``; tests/test_pofile.py checks the layout against msgcat.
+_ID_CHARS = ("\u1100-\u11ff\u2e80-\u2ffb\u3003-\u3004\u3006-\u3007\u3012-\u3013\u3020-\u3029\u3030-\u3034"
+             "\u3036-\u303a\u303d-\u303f\u3042\u3044\u3046\u3048\u304a-\u3062\u3064-\u3082\u3084\u3086"
+             "\u3088-\u308d\u308f-\u3094\u309f\u30a2\u30a4\u30a6\u30a8\u30aa-\u30c2\u30c4-\u30e2\u30e4\u30e6"
+             "\u30e8-\u30ed\u30ef-\u30f4\u30f7-\u30fa\u30ff-\u31e3\u3200-\u3247\u3250-\u4dbf\u4e00-\ua014"
+             "\ua016-\ua4c6\ua960-\ua97c\uac00-\ud7a3\uf900-\ufad9\ufe30-\ufe34\ufe45-\ufe46\ufe49-\ufe4f\ufe51"
+             "\ufe58\ufe5f-\ufe68\ufe6b\uff02-\uff03\uff06-\uff07\uff0a-\uff0b\uff0d\uff0f-\uff19\uff1c-\uff1e"
+             "\uff20-\uff3a\uff3c\uff3e-\uff5a\uff5c\uff5e\uff66\uff71-\uff9d\uffa0-\uffdc\uffe2-\uffe4"
+             "\U0001f000-\U0001f0f5\U0001f10d-\U0001f10f\U0001f16d-\U0001f16f\U0001f1ad-\U0001f39b"
+             "\U0001f39e-\U0001f3b4\U0001f3b7-\U0001f3bb\U0001f3bd-\U0001f49f\U0001f4a1\U0001f4a3"
+             "\U0001f4a5-\U0001f4ae\U0001f4b0\U0001f4b3-\U0001f4ff\U0001f507-\U0001f516\U0001f525-\U0001f531"
+             "\U0001f54a-\U0001f5d3\U0001f5dc-\U0001f5f3\U0001f5fa-\U0001f64f\U0001f680-\U0001f6fc"
+             "\U0001f7d5-\U0001f7f0\U0001f8b0-\U0001f8b1\U0001f90c-\U0001f9ff\U0001fa60-\U0001faf6"
+             "\U00020000-\U0003134a")
+_CL_CHARS = ("\u3001-\u3002\u3009\u300b\u300d\u300f\u3011\u3015\u3017\u3019\u301b\u301e-\u301f\ufe10-\ufe16\ufe18"
+             "\ufe36\ufe38\ufe3a\ufe3c\ufe3e\ufe40\ufe42\ufe44\ufe48\ufe50\ufe52\ufe56-\ufe57\ufe5a\ufe5c\ufe5e"
+             "\uff01\uff09\uff0c\uff0e\uff1f\uff3d\uff5d\uff60-\uff61\uff63-\uff64")
+_NS_CHARS = ("\u3000\u3005\u301c\u303b-\u303c\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085\u3087\u308e"
+             "\u3095-\u3096\u309b-\u309e\u30a0-\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee"
+             "\u30f5-\u30f6\u30fb-\u30fe\u31f0-\u31ff\ua015\ufe19\ufe54-\ufe55\uff1a-\uff1b\uff65\uff67-\uff70"
+             "\uff9e-\uff9f\U0001f679-\U0001f67b")
+_OPEN_CHARS = ("\u3008\u300a\u300c\u300e\u3010\u3014\u3016\u3018\u301a\u301d\ufe17\ufe35\ufe37\ufe39\ufe3b\ufe3d"
+               "\ufe3f\ufe41\ufe43\ufe47\ufe59\ufe5b\ufe5d\uff08\uff3b\uff5b\uff5f\uff62")
+_PO_CHARS = ("\u302a-\u302f\u3035\u3099-\u309a\ufe20-\ufe2f\ufe6a\uff05\uffe0")
+# The blocks those classes were taken from: a text without a character of them needs no CJK rules
+_CJK_RE = re.compile("[\u1100-\u11ff\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffef"
+                     "\U0001f000-\U0001faff\U00020000-\U0003fffd]")
+
+
 def escape(text: str) -> str:
     return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
 
@@ -58,63 +93,118 @@ _OTHER_DIGITS = ("\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080
                  "\U0001f100-\U0001f10a")
 
 
-def _char_class(classes: set[str], exclude: str) -> str:
-    """A regex character class matching the characters of the given line-break ``classes``, never ``exclude``."""
+def _char_class(classes: set[str], exclude: str, ranges: str = "") -> str:
+    """A regex character class matching the characters of the given line-break ``classes``, never ``exclude``
+    nor the characters of ``ranges`` (a character class's inside: ``a-z``, not escaped)."""
     special = {name: "".join(ch for ch, c in _CLASS.items() if c == name) for name in set(_CLASS.values())}
     if "AL" in classes:  # AL is everything not otherwise classified: write it as the complement
         outside = "".join(chars for name, chars in special.items() if name not in classes)
         digits = "" if "NU" in classes else r"\d" + _OTHER_DIGITS
-        return f"[^{re.escape(outside + exclude)}{digits}]"
+        return f"[^{re.escape(outside + exclude)}{digits}{ranges}]"
     inside = "".join(chars for name, chars in special.items() if name in classes)
     digits = r"\d" + _OTHER_DIGITS if "NU" in classes else ""
     return f"[{re.escape(inside)}{digits}]"
 
 
-def _break_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """Two regexes whose matches end where a line may end (UAX #14 as reduced above).
+def _break_patterns(cjk: bool) -> tuple[re.Pattern, re.Pattern, re.Pattern | None]:
+    """Regexes whose matches end where a line may end (UAX #14 as reduced above); ``cjk``: with the CJK classes.
 
     The first starts every match with the character before the break (a space or punctuation), so the regex
     engine scans for that character set instead of trying every branch at every position: after a run of
-    spaces (LB13/LB14: never before closing punctuation or a slash, never after an opening bracket or quote),
-    or by the pair table ``_AFTER``. The second covers letters and digits, which only break before an em dash.
+    spaces (LB13/LB14/LB15: never before closing punctuation or a slash, never after an opening bracket or
+    quote, never between a quote and an opening bracket), or by the pair table ``_AFTER``. The second covers
+    letters and digits, which only break before an em dash. The third (``cjk`` only; LB30-LB31 as libunistring
+    has them): before an ideograph or opening bracket after anything but an opening bracket, prefix sign, quote,
+    joiner or space; after an ideograph or closing mark before a letter, digit, em dash or opening bracket.
+    Without ``cjk`` the classes are left out of the first two, which text without CJK matches faster.
     """
+    opening, closing, ideographs = ((_OPEN_CHARS, _CL_CHARS, _CL_CHARS + _NS_CHARS) if cjk else ("", "", ""))
     lead = {name: after for name, after in _AFTER.items() if name not in ("AL", "NU")}
     first = "".join(ch for ch, name in _CLASS.items() if name in lead)
-    branches = [r"(?<![(\[{„ ] )(?<= ) *(?=[^ \n,.;:!?)\]}/])"]
-    branches += [f"(?<={_char_class({name}, '')})(?={_char_class(after, ' ' + chr(10))})"
+    opening, closing = f"(\\[{{„{opening}", f",.;:!?)\\]}}/{closing}"
+    branches = [f"(?<![{opening} ] )(?!(?<=[\"'“”«»‘’‹›] ) *[{opening}])(?<= ) *(?=[^ \\n{closing}])"]
+    branches += [f"(?<={_char_class({name}, '')})(?={_char_class(after, ' ' + chr(10), ideographs)})"
                  for name, after in lead.items()]
-    dash = f"{_char_class({'AL', 'NU'}, ' ')}(?=—)"
-    return re.compile(f"[ {re.escape(first)}](?:{'|'.join(branches)})"), re.compile(dash)
+    dash = f"{_char_class({'AL', 'NU'}, ' ', _OPEN_CHARS if cjk else '')}(?=—)"
+    punctuation = re.compile(f"[ {re.escape(first)}](?:{'|'.join(branches)})")
+    if not cjk:
+        return punctuation, re.compile(dash), None
+    special = "".join(ch for ch in _CLASS if ch not in "—([{„")
+    not_before = f"(\\[{{„{_OPEN_CHARS}$+\\\\\"'“”«»‘’‹›\u00a0\u202f\u2007\u200d \\n"  # ZWJ: LB8a
+    marks = "\u0300-\u036f\u200c\u200d\ufe00-\ufe0f\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff\U000e0100-\U000e01ef"
+    after = f"[^ \\n{re.escape(special)}{_CL_CHARS}{_NS_CHARS}{_PO_CHARS}{marks}]"  # marks: LB9, LB30a, LB30b
+    ideograph = [f"(?<=[^{not_before}])(?![{marks}])(?=[{_ID_CHARS}])", f"(?<=[^{not_before}%])(?=[{_OPEN_CHARS}])",
+                 f"(?<=[{_ID_CHARS}{_CL_CHARS}{_NS_CHARS}])(?={after})", f"(?<=[{_ID_CHARS}{_NS_CHARS}])(?=[$+\\\\])",
+                 f"(?<=[{_NS_CHARS}])(?=%)"]
+    return punctuation, re.compile(dash), re.compile("|".join(ideograph))
 
 
-_BREAK_RE, _DASH_BREAK_RE = _break_patterns()
+_PLAIN_BREAKS, _CJK_BREAKS = _break_patterns(False), _break_patterns(True)
 
 
 def _breaks(text: str) -> list[int]:
     """Indices ``i`` (ascending) where a line may end before ``text[i]``, as msgcat finds them."""
-    found = [m.end() for m in _BREAK_RE.finditer(text)]
+    cjk = _CJK_RE.search(text) is not None
+    punctuation, dash, ideograph = _CJK_BREAKS if cjk else _PLAIN_BREAKS
+    found = [m.end() for m in punctuation.finditer(text)]
     if "—" in text:
-        found = sorted(found + [m.end() for m in _DASH_BREAK_RE.finditer(text)])
+        found = sorted(found + [m.end() for m in dash.finditer(text)])
+    if cjk:
+        found = sorted(set(found).union(m.end() for m in ideograph.finditer(text)))
     return found
+
+
+# Characters that may not take one column: the escapes (two), and from U+00AD on combining marks and format
+# characters (none: harakat, Devanagari vowel signs, ZWNJ, ZWJ) and East Asian wide ones (two: CJK, most emoji);
+# not the dashes, quotes and ellipsis of U+2010-U+2029, which German prose is full of and which take one
+_ODD_WIDTH_RE = re.compile(r'[\\"\n\t\r\a\b\f\v\u00ad\u0300-\u200f\u202a-\U0010ffff]')
+# Combining marks libunistring's uc_width (GNU gettext's column count) gives one column, not none
+_ONE_COLUMN_MARKS = frozenset("\u0cbf\u0cc6\U00011a07\U00011a08\U00011c3f")
+
+
+@functools.lru_cache(maxsize=8192)
+def _columns(char: str) -> int:
+    """The columns ``char`` takes in a PO line as GNU gettext counts them (libunistring's ``uc_width``): an
+    escape two, a combining mark or format character none, an East Asian wide or fullwidth character two."""
+    if char in _ESCAPES:
+        return 2
+    if char in _ONE_COLUMN_MARKS:
+        return 1
+    if unicodedata.category(char) in ("Mn", "Me", "Cf") or "\u1160" <= char <= "\u11ff" \
+            or "\ud7b0" <= char <= "\ud7ff" or char == "\u200b":  # Hangul vowels and finals join the syllable
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def columns(text: str) -> int:
+    """The columns ``text`` takes escaped in a PO line, as GNU gettext counts them (``_columns``)."""
+    odd = _ODD_WIDTH_RE.findall(text)
+    return len(text) + sum(map(_columns, odd)) - len(odd)
 
 
 def _chunks(text: str, room: int) -> list[str]:
     """Greedy fill like GNU: escaped pieces of at most ``room`` columns, cut at break opportunities.
 
-    Linear in ``len(text)``: the break opportunities come from one regex pass, the escaped width of any prefix
-    from the positions of the characters that escape to two columns; a piece ends at the last opportunity
-    before the first character that overflows, or at the first one after it when a word alone is too wide.
+    Linear in ``len(text)``: the break opportunities come from one regex pass, the columns of any prefix from
+    the running total of the characters that do not take one column (``_columns``: escapes, combining marks,
+    wide characters); a piece ends at the last opportunity before the first character that overflows, or at
+    the first one after it when a word alone is too wide.
     """
     breaks = _breaks(text)
-    doubles = [m.start() for m in _ESCAPE_RE.finditer(text)]
+    odd, extra, total = [], [0], 0  # positions of the characters not one column wide; columns beyond one before
+    for match in _ODD_WIDTH_RE.finditer(text):
+        if (more := _columns(match.group()) - 1) != 0:
+            total += more
+            odd.append(match.start())
+            extra.append(total)
 
-    def width(end: int) -> int:  # escaped columns of text[:end]
-        return end + bisect.bisect_left(doubles, end)
+    def width(end: int) -> int:  # columns of text[:end], escaped
+        return end + extra[bisect.bisect_left(odd, end)]
 
     pieces: list[str] = []
     start = 0
     while width(len(text)) - width(start) > room:
-        if doubles:
+        if odd:
             overflow = bisect.bisect_right(range(len(text) + 1), width(start) + room, lo=start + 1, key=width) - 1
         else:
             overflow = start + room
@@ -140,7 +230,7 @@ def field(prefix: str, keyword: str, value: str) -> tuple[str, ...]:
     """
     escaped = escape(value)
     head = f'{prefix}{keyword} "'
-    if "\n" not in value[:-1] and len(head) + len(escaped) + 1 <= WIDTH:
+    if "\n" not in value[:-1] and len(head) + columns(value) + 1 <= WIDTH:
         return (f'{head}{escaped}"',)
     lines = [f'{head}"']
     for segment in re.split(r"(?<=\n)(?=.)", value, flags=re.S):

@@ -276,8 +276,9 @@ def taken_off(config: Config, lang: str, slug: str) -> list | None:
     it, so bringing in more human translation never shrinks the site without saying so."""
     from .catalog import decode_po, po_from_bytes
     from .check import ERROR, check_catalog
-    from .fsutil import relpath
+    from .fsutil import file_bytes, relpath
     from .glossary import load_glossary
+    from .limits import CATALOG
     from .segment import reference_labels
     from .sources import read_sources
 
@@ -294,7 +295,7 @@ def taken_off(config: Config, lang: str, slug: str) -> list | None:
     if article is None or not path.is_file():
         return []
     ref = relpath(path, config.root)
-    data = path.read_bytes()
+    data = file_bytes(path, CATALOG, ref)
     findings = check_catalog(po_from_bytes(data, ref), ref, lang, slug, glossary,
                              reference_labels(article), decode_po(data, ref), config.source_language, errors_only=True,
                              site_url=config.site_url, published=planned)

@@ -394,7 +394,12 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
         labels = None
         for lang in languages:
             known = state.get(f"{lang}/{article.slug}", {})
-            catalogs[(lang, article.slug)] = read_bytes(config.po_path(lang, article.slug))
+            path = config.po_path(lang, article.slug)
+            try:  # larger than ``limits.CATALOG``, or no file (a named pipe): never read, that page's error
+                catalogs[(lang, article.slug)] = read_bytes(path, CATALOG, relpath(path, config.root))
+            except VerlagError as exc:
+                result.errors.append(exc)
+                continue
             if known.get("print") == _fingerprint(config, article, lang, glossary, catalogs[(lang, article.slug)],
                                                   pages):
                 result.pages.append(_remembered(config, article, lang, known))

@@ -67,6 +67,7 @@ Haben Sie Fragen? [Schreiben Sie uns](https://example.org/kontakt).
 IMPRESSUM = """\
 ---
 title: Impressum
+date: {date}
 ---
 ## Angaben gemäß § 5 DDG
 
@@ -87,6 +88,7 @@ E-Mail: [[AUSFÜLLEN: E-Mail-Adresse]]
 DATENSCHUTZ = """\
 ---
 title: Datenschutzerklärung
+date: {date}
 ---
 ## Verantwortliche Stelle
 
@@ -111,14 +113,21 @@ LEGAL_SLUGS = {**{slug: slug for slug in LEGAL_TEMPLATES},
                **dict.fromkeys(("imprint", "anbieterkennzeichnung"), "impressum")}
 
 
+# The day init wrote a legal page, in its front matter: a page's day is its file's otherwise, which a checkout
+# (a CI's deploy) sets to today on every clone, changing the page and the sitemap each time.
+INIT_DATE_RE = re.compile(r"\A---\ntitle: [^\n]*\ndate: (\d{4}-\d{2}-\d{2})\n", re.M)
+
+
 def untouched_template(path: Path) -> bool:
     """Whether ``path`` is a legal page exactly as ``init_project`` wrote it (``LEGAL_TEMPLATES``, by its
     slug), so replacing it loses nothing the author wrote; False for any other file or an unreadable one."""
     template = LEGAL_TEMPLATES.get(path.stem)
     try:
-        return template is not None and path.read_bytes().replace(b"\r\n", b"\n") == template.encode("utf-8")
-    except OSError:
+        text = path.read_bytes().replace(b"\r\n", b"\n").decode("utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    day = INIT_DATE_RE.search(text)
+    return template is not None and day is not None and text == template.format(date=day.group(1))
 
 
 def slugify(title: str) -> str:
@@ -162,7 +171,8 @@ def init_project(root: Path, name: str | None = None, author: str = "", base_url
     files = {
         root / CONFIG_NAME: config,
         root / "source_de" / "willkommen.md": EXAMPLE.format(author=byline, date=today),
-        **{root / "source_de" / "seiten" / f"{slug}.md": text for slug, text in LEGAL_TEMPLATES.items()},
+        **{root / "source_de" / "seiten" / f"{slug}.md": text.format(date=today)
+           for slug, text in LEGAL_TEMPLATES.items()},
         root / ".gitignore": GITIGNORE,
     }
     for path, text in files.items():

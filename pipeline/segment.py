@@ -725,9 +725,10 @@ def markdown_template_tags(body: str, first_line: int) -> list[tuple[int, str, s
                         else "\\" if c.type == "text_special" and c.markup == "\\{"
                         else c.content if c.type in ("text", "text_special", "html_inline") else " "
                         for c in token.children)
+        line, counted = first_line + token.map[0], 0  # the lines before each tag, counted on from the last one
         for match in TEMPLATE_TAG_RE.finditer(prose):
-            found.append((first_line + token.map[0] + prose.count("\n", 0, match.start()), match.group(),
-                          template_tag_kind(match.group())))
+            line, counted = line + prose.count("\n", counted, match.start()), match.start()
+            found.append((line, match.group(), template_tag_kind(match.group())))
     return found
 
 

@@ -64,7 +64,8 @@ class _Handler(SimpleHTTPRequestHandler):
         return super().translate_path(route)
 
     def send_head(self):
-        """As the standard handler, for a request to a local name (else 403) of a file inside site/ (else 404)."""
+        """As the standard handler, for a request to a local name (else 403) of a file inside site/ (else 404; a
+        named pipe there too: opening one waits for a writer)."""
         try:
             host = urlsplit("//" + self.headers.get("Host", "127.0.0.1")).hostname
         except ValueError:
@@ -77,8 +78,9 @@ class _Handler(SimpleHTTPRequestHandler):
             inside = os.path.commonpath([site, os.path.realpath(self.translate_path(self.path))]) == site
         except ValueError:  # a NUL byte (%00): no file has that name
             inside = False
-        if not inside:
-            self.send_error(404)
+        path = self.translate_path(self.path)
+        if not inside or os.path.exists(path) and not os.path.isdir(path) and not os.path.isfile(path):
+            self.send_error(404)  # outside site/, or a named pipe, socket or device: never opened
             return None
         return super().send_head()
 

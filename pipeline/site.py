@@ -46,9 +46,10 @@ from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
-from .fsutil import code_digest, contained, load_state, read_bytes, relpath, remove_empty_parents, save_state, \
-    write_if_changed
+from .fsutil import code_digest, contained, file_bytes, load_state, read_bytes, relpath, remove_empty_parents, \
+    save_state, write_if_changed
 from .handedits import SiteFiles, digest
+from .limits import MEDIA, SITE_WORDS, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
@@ -483,10 +484,16 @@ def edition_page(config: Config, edition: Edition, article: Article) -> Page:
 def theme_digest(config: Config) -> str:
     """Everything every page depends on besides its own record: code, settings, templates, UI words."""
     h = hashlib.sha256(f"{code_digest()}|{config.text}".encode("utf-8"))
-    paths = [p for d in theme_dirs(config) for p in sorted(d.rglob("*")) if p.is_file()]
-    paths += sorted(config.translations_dir.glob("*/site.po")) + sorted(BUILTIN_TRANSLATIONS.glob("*/site.po"))
-    for path in paths:  # named as inside the project, so a copy of it (cp -r, git clone) keeps its pages
-        h.update(relpath(path, config.root).encode("utf-8") + b"\0" + path.read_bytes())
+    for path in (p for d in theme_dirs(config) for p in sorted(d.rglob("*")) if not p.is_dir()):
+        rel = relpath(path, config.root)  # named as inside the project, so a copy of it (cp -r, git clone) keeps its pages
+        limit = TEMPLATE if path.suffix in (".html", ".xml") else MEDIA  # a named pipe: ``NotAFile``, never opened
+        h.update(rel.encode("utf-8") + b"\0" + file_bytes(path, limit, rel))
+    for path in sorted(config.translations_dir.glob("*/site.po")) + sorted(BUILTIN_TRANSLATIONS.glob("*/site.po")):
+        try:
+            data = file_bytes(path, SITE_WORDS)
+        except VerlagError:  # no file, or too large: ``load_translations`` says so and uses verlag's own words
+            data = b"\0"
+        h.update(relpath(path, config.root).encode("utf-8") + b"\0" + data)
     return h.hexdigest()
 
 
@@ -1626,7 +1633,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}")
     state = load_state(config.state_dir / STATE_FILE)
     root = config.site_dir
-    hand = SiteFiles(config.state_dir, root)
+    hand = SiteFiles(config)
     own, files = files is None, edition_files(config) if files is None else files
     known, found = load_state(config.state_dir / RECORDS_FILE).get("records"), {}
     pages = load_pages(config, result.errors, files, known if isinstance(known, dict) else {}, found)

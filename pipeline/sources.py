@@ -17,7 +17,7 @@ from urllib.parse import quote, unquote, urlsplit
 from .config import Config, did_you_mean
 from .errors import VerlagError, raise_all, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state
-from .limits import SOURCE
+from .limits import CATALOG, SOURCE
 
 if TYPE_CHECKING:
     import yaml
@@ -523,7 +523,7 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
             problem = "is neither an http(s) URL nor a path starting with '/'"
         elif parts.query or parts.fragment:
             problem = "has a query or fragment (?, #), which a static site cannot redirect; give the page's path"
-        elif _unrequestable(unquote(parts.path)):
+        elif unrequestable(unquote(parts.path)):
             problem = ("has a '.' or '..' segment or a control character (%-encoded or not), which no browser "
                        "requests: give the old address as the browser showed it")
         else:
@@ -533,9 +533,10 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
     return list(dict.fromkeys(paths)), errors
 
 
-def _unrequestable(path: str) -> bool:
-    """A %-decoded path no client sends: with a ``.`` or ``..`` segment, which a browser removes before asking
-    (RFC 3986 5.2.4; the site stage would also write its redirect page outside site/), or a control character."""
+def unrequestable(path: str) -> bool:
+    """Whether the %-decoded ``path`` (an alias, an old address of ``redirects.txt``) is one no client sends: with a
+    ``.`` or ``..`` segment, which a browser removes before asking (RFC 3986 5.2.4; the site stage would also write
+    its redirect page or copy outside site/), or a control character."""
     return any(segment in (".", "..") for segment in path.split("/")) or _CONTROL_RE.search(path) is not None
 
 
@@ -844,11 +845,11 @@ def catalog_owner(config: Config, slug: str) -> str | None:
     ``--add-location=file`` writes it: GNU gettext manual, "PO Files"); None when there is none."""
     for catalog in (config.pot_path(slug), *(config.po_path(lang, slug) for lang in config.languages)):
         try:
-            with open(catalog, encoding="utf-8", errors="replace") as lines:
-                owner = next((re.sub(r":\d+$", "", line.split()[1]) for line in lines
-                              if line.startswith("#: ") and len(line.split()) > 1), None)
-        except OSError:
+            lines = file_bytes(catalog, CATALOG).decode("utf-8", errors="replace").split("\n")
+        except (OSError, VerlagError):  # absent, unreadable, no file (``NotAFile``) or too large: owns nothing
             continue
+        owner = next((re.sub(r":\d+$", "", line.split()[1]) for line in lines
+                      if line.startswith("#: ") and len(line.split()) > 1), None)
         if owner is not None:
             return owner
     return None
@@ -874,12 +875,18 @@ def _inside(path: Path, folder: str, root: Path, folders: dict[str, bool]) -> bo
 def likely_slug(path: Path) -> str:
     """The slug a source file has or seems to have, without reading it as an article: its ``slug:``
     line, else its file name (also for a file that does not parse)."""
-    try:
-        match = re.search(r"^slug:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", path.read_text(encoding="utf-8", errors="replace"),
-                          re.M)
-    except OSError:
-        match = None
+    match = re.search(r"^slug:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", source_text(path), re.M)
     return match.group(1) if match else path.stem
+
+
+def source_text(path: Path) -> str:
+    """The source file at ``path`` as text, bytes that are not UTF-8 replaced; "" for one that cannot be read
+    (absent, no permission, larger than ``limits.SOURCE``, or no file: a named pipe is never opened), which tells
+    nothing about its slug or origin. For the guesses made about sources that may not read as articles."""
+    try:
+        return file_bytes(path, SOURCE).decode("utf-8", errors="replace")
+    except (OSError, VerlagError):
+        return ""
 
 
 def slugs_in_use(config: Config) -> dict[str, str]:

@@ -16,19 +16,18 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-import polib
-from markupsafe import escape
-
 from . import __version__
 from .config import Config
 from .errors import VerlagError
-from .fsutil import code_digest, digest_bytes, load_state, read_bytes, relpath, rewrite, save_state
+from .fsutil import code_digest, digest_bytes, file_bytes, load_state, read_bytes, relpath, rewrite, save_state
+from .limits import SITE_WORDS, TEMPLATE
 
 if TYPE_CHECKING:
+    import polib
     from babel.support import NullTranslations
 
-# catalog, check and babel.support are imported where a site.po is merged or read: 'extract' with nothing
-# changed only compares fingerprints (``update_site_catalogs``) and never loads them
+# polib, markupsafe, catalog, check and babel.support are imported where a site.po is merged or read or a page
+# rendered: 'extract' with nothing changed only compares fingerprints (``update_site_catalogs``) and never loads them
 
 SITE_CATALOG = "site"  # translations/<lang>/site.po; no article may take this slug
 MESSAGES_FILE = "site-messages.json"  # .verlag/: the templates' messages and the fingerprint they were taken at
@@ -60,18 +59,19 @@ def template_messages(*templates_dirs: Path) -> list[polib.POEntry]:
 
     With several theme folders, a template in an earlier one hides the one of the same name after it.
     """
+    import polib
     from babel.messages.extract import extract, extract_from_file  # 0.1 s to import; a run with cached messages never needs it
 
     templates: dict[str, Path] = {}
     for folder in templates_dirs:
         for path in sorted(folder.rglob("*")):
-            if path.suffix in (".html", ".xml"):
+            if path.suffix in (".html", ".xml") and not path.is_dir():
                 templates.setdefault(path.relative_to(folder).as_posix(), path)
     found = []
     for name, path in sorted(templates.items()):
-        with path.open("rb") as fh:
-            found += [(f"templates/{name}", line, message) for line, message, _, _ in
-                      extract("jinja2.ext:babel_extract", fh, options={"extensions": JINJA_EXTENSIONS})]
+        data = file_bytes(path, TEMPLATE)
+        found += [(f"templates/{name}", line, message) for line, message, _, _ in
+                  extract("jinja2.ext:babel_extract", io.BytesIO(data), options={"extensions": JINJA_EXTENSIONS})]
     code = Path(__file__).with_name("site.py")
     found += [(f"pipeline/{code.name}", line, message) for line, message, _, _ in
               extract_from_file("python", code, keywords={"ui": (2,)})]
@@ -96,6 +96,8 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
     project made before it), else stays empty. A plural message moved to other Plural-Forms whose new form
     covers numbers that old forms with different texts said (``catalog.plural_form_map``) is marked fuzzy
     and said in ``doubts``."""
+    import polib
+
     from .catalog import now_stamp, plural_form_map, plural_forms
 
     previous = {e.msgid: e for e in old} if old is not None else {}
@@ -147,28 +149,37 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
 def theme_messages(config: Config) -> list[polib.POEntry]:
     """The messages of the project's theme (its ``templates/`` over verlag's) and of ``site.py``, sorted by
     msgid: what every language's site.po translates."""
-    return _theme_messages(config)[0]
+    return _entries(_theme_messages(config)[0])
 
 
-def _theme_messages(config: Config, own: _OwnCatalogs | None = None) -> tuple[list[polib.POEntry], str]:
-    """``template_messages`` of the project's theme and their fingerprint (the template files' bytes and
-    names as inside the project, so a copy of it keeps them; verlag's code), taken from ``.verlag/``
-    (``MESSAGES_FILE``) while the fingerprint is the same: Babel's extraction is most of what a
+def _entries(messages: list[list]) -> list[polib.POEntry]:
+    """``_theme_messages``'s rows (msgid, msgid_plural, occurrences, flags) as untranslated entries."""
+    import polib
+
+    return [polib.POEntry(msgid=msgid, msgid_plural=plural, msgstr="", flags=list(flags),
+                          occurrences=[tuple(o) for o in occurrences])
+            for msgid, plural, occurrences, flags in messages]
+
+
+def _theme_messages(config: Config, own: _OwnCatalogs | None = None) -> tuple[list[list], str]:
+    """``template_messages`` of the project's theme, each as [msgid, msgid_plural, occurrences, flags]
+    (``_entries`` makes them entries where a site.po is merged), and their fingerprint (the template files'
+    bytes and names as inside the project, so a copy of it keeps them; verlag's code), taken from
+    ``.verlag/`` (``MESSAGES_FILE``) while the fingerprint is the same: Babel's extraction is most of what a
     ``verlag extract`` with nothing changed would cost. ``own``: verlag's catalogs as the caller reads them."""
     dirs = theme_dirs(config)
-    files = sorted(p for d in dirs for p in d.rglob("*") if p.suffix in (".html", ".xml"))
+    files = sorted(p for d in dirs for p in d.rglob("*") if p.suffix in (".html", ".xml") and not p.is_dir())
     named = [relpath(path, config.root) for path in (*dirs, *files)]
-    fingerprint = digest_bytes(*(read_bytes(p) for p in files), extra=f"{code_digest()}|{named}")
+    fingerprint = digest_bytes(*(read_bytes(p, TEMPLATE, ref) for p, ref in zip(files, named[len(dirs):])),
+                               extra=f"{code_digest()}|{named}")
     state = config.state_dir / MESSAGES_FILE
     cached = load_state(state)
     if cached.get("key") == fingerprint:
-        return [polib.POEntry(msgid=msgid, msgid_plural=plural, msgstr="", flags=flags,
-                              occurrences=[tuple(o) for o in occurrences])
-                for msgid, plural, occurrences, flags in cached["messages"]], fingerprint
+        return cached["messages"], fingerprint
     messages = (_shipped_messages(own) if dirs == [DEFAULT_THEME] else None) or template_messages(*dirs)
-    save_state(state, {"key": fingerprint, "messages": [[e.msgid, e.msgid_plural, e.occurrences, e.flags]
-                                                         for e in messages]})
-    return messages, fingerprint
+    rows = [[e.msgid, e.msgid_plural, e.occurrences, e.flags] for e in messages]
+    save_state(state, {"key": fingerprint, "messages": rows})
+    return rows, fingerprint
 
 
 class _OwnCatalogs:
@@ -206,6 +217,8 @@ def _shipped_messages(own: _OwnCatalogs | None = None) -> list[polib.POEntry] | 
         return None
     if shipped is None:
         return None
+    import polib
+
     return [polib.POEntry(msgid=e.msgid, msgid_plural=e.msgid_plural, msgstr="",
                           flags=[f for f in e.flags if f != "fuzzy"], occurrences=[tuple(o) for o in e.occurrences])
             for e in shipped if not e.obsolete]
@@ -240,16 +253,17 @@ def update_site_catalogs(config: Config, warnings: list[str] | None = None) -> l
             old = po_from_bytes(data, ref)
             shipped = own.catalog(lang)
             doubts[:] = []  # merged again when a save lands meanwhile: the doubts of the last merge only
-            merged = _merge(old if old is not None else shipped, messages, lang, config.name, shipped, doubts)
+            merged = _merge(old if old is not None else shipped, _entries(messages), lang, config.name, shipped,
+                            doubts)
             return encode_like(render(merged), data)
 
-        before = read_bytes(path)
+        before = read_bytes(path, SITE_WORDS, ref)
         mark = f"{fingerprint}|{lang}|{config.name}"
         if before and settled.get(lang) == digest_bytes(before, ours, extra=mark):
             merged[lang] = settled[lang]
             continue
         doubts: list[str] = []
-        after = rewrite(path, update)  # by compare-and-swap: a reviewer's save meanwhile is kept
+        after = rewrite(path, update, limit=SITE_WORDS, ref=ref)  # by compare-and-swap: a reviewer's save meanwhile is kept
         if warnings is not None:
             warnings += [f"{ref}: {doubt}" for doubt in doubts]
         if after != before:
@@ -283,8 +297,11 @@ def translations_digest(config: Config, lang: str) -> str:
     """A digest of everything ``load_translations(config, lang)`` answers from: verlag's code and the bytes
     of the project's and verlag's own ``site.po`` for ``lang`` (absent ones included as absent). The site
     keys what it renders with the UI words on it, without reading or checking the catalogs."""
-    return digest_bytes(read_bytes(site_po_path(config, lang)), read_bytes(_builtin_po(lang)),
-                        extra=f"{code_digest()}|{lang}")
+    try:
+        project = read_bytes(site_po_path(config, lang), SITE_WORDS)
+    except VerlagError:  # no file (``NotAFile``) or too large: ``load_translations`` says so on every build
+        project = b"\0"
+    return digest_bytes(project, read_bytes(_builtin_po(lang)), extra=f"{code_digest()}|{lang}")
 
 
 def load_translations(config: Config, lang: str, errors: list[VerlagError] | None = None) -> NullTranslations:
@@ -310,7 +327,7 @@ def load_translations(config: Config, lang: str, errors: list[VerlagError] | Non
         path = _builtin_po(lang)  # verlag's theme comes with its translations
     ref = relpath(path, config.root)
     try:
-        po = read_po(path, ref)
+        po = read_po(path, ref, SITE_WORDS)
     except VerlagError as exc:
         if errors is None or path == _builtin_po(lang):
             raise
@@ -335,10 +352,11 @@ def load_translations(config: Config, lang: str, errors: list[VerlagError] | Non
 
 def _as_translations(po: polib.POFile, ref: str, lang: str) -> NullTranslations:
     """``po`` (a site.po) as babel ``Translations``, each msgstr plain %-format text, those with an error
-    finding emptied (see ``load_translations``). Raises ``ValueError`` for a Plural-Forms gettext refuses."""
+    finding emptied (see ``load_translations``). Raises ``ValueError`` for a Plural-Forms gettext refuses or whose
+    expression divides by zero for an n of ``catalog.PROBED`` (as ``msgfmt --check`` tries them)."""
     from babel.support import Translations
 
-    from .catalog import key
+    from .catalog import PROBED, key
     from .check import blocked_keys, check_site_catalog, placeholders
 
     blocked = blocked_keys(check_site_catalog(po, ref, lang))
@@ -348,7 +366,23 @@ def _as_translations(po: polib.POFile, ref: str, lang: str) -> NullTranslations:
             entry.msgstr, entry.msgstr_plural = "", {n: "" for n in entry.msgstr_plural}
         entry.msgstr = _literal_percent(entry.msgstr, declared)
         entry.msgstr_plural = {n: _literal_percent(text, declared) for n, text in entry.msgstr_plural.items()}
-    return Translations(io.BytesIO(po.to_binary()))
+    translations = Translations(io.BytesIO(po.to_binary()))
+    plural = translations.plural
+    for n in PROBED:
+        try:
+            plural(n)
+        except ArithmeticError:
+            raise ValueError(f"the plural expression divides by zero for n = {n}") from None
+
+    def guarded(n: int) -> int:
+        """``plural``, or -1 (no form: the English words) for an n beyond ``PROBED`` it divides by zero for."""
+        try:
+            return plural(n)
+        except ArithmeticError:
+            return -1
+
+    translations.plural = guarded
+    return translations
 
 
 def _header_line(path: Path, field: str) -> int | None:
@@ -404,6 +438,8 @@ class Worded(str):
         return Worded, (str(self), self.english)
 
     def __html__(self) -> str:
+        from markupsafe import escape
+
         return f"{BOTH_OPEN}{escape(str(self))}{BOTH_MID}{escape(self.english)}{BOTH_CLOSE}"
 
     def both(self) -> str:
@@ -499,5 +535,7 @@ def gettext_as_text(translations: NullTranslations) -> dict[str, Callable]:
     message needs (a link inside a sentence) comes from the template as a
     placeholder value (``{% trans link=link %}``), which Jinja inserts as it is.
     """
+    from markupsafe import escape
+
     return {"gettext": lambda message: escape(translations.gettext(message)),
             "ngettext": lambda singular, plural, n: escape(translations.ngettext(singular, plural, n))}

@@ -521,16 +521,24 @@ def test_status_shows_long_slugs_whole(project):
 
 @pytest.mark.parametrize("command", [["pretranslate", "--engine", "pseudo", "--lang", "fr"], ["extract"], ["status"],
                                      ["check"], ["build"], ["review"]])
-def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(project, command):
+def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(project, command, tmp_path_factory):
     """SIGINT to the process group, as a terminal's Ctrl-C sends it, while the command is stuck reading an article
-    (a named pipe nobody writes to): exit 130 as ``--help`` says, never click's "Aborted!" and 1."""
+    (a disk that does not answer: verlag's read of it blocks on a named pipe nobody writes to; verlag itself never
+    opens one, ``tests/test_special_files.py``): exit 130 as ``--help`` says, never click's "Aborted!" and 1."""
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
     project.run("extract")
     project.run("pretranslate", "--engine", "pseudo")
     before = project.snapshot()
-    pipe = project.root / "source_de/zz-langsam.md"
+    project.write("source_de/zz-langsam.md", article("Langsam", "Die Platte antwortet nicht.\n"))
+    pipe = tmp_path_factory.mktemp("platte") / "langsam"
     os.mkfifo(pipe)
-    proc = subprocess.Popen([sys.executable, str(REPO / "cli.py"), "-C", str(project.root), *command],
+    stuck = ("import os, sys\nfrom pipeline import fsutil\nreal = fsutil.regular\n"
+             "def regular(path, ref=None):\n"
+             "    if str(path).endswith('zz-langsam.md'):\n"
+             f"        open({str(pipe)!r}, 'rb').read()\n"
+             "    return real(path, ref)\n"
+             "fsutil.regular = regular\nfrom cli import main\nmain()\n")
+    proc = subprocess.Popen([sys.executable, "-c", stuck, "-C", str(project.root), *command],
                             env={**os.environ, "PYTHONPATH": str(REPO)}, start_new_session=True,
                             preexec_fn=interruptible, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
@@ -547,6 +555,7 @@ def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(
     assert proc.returncode == 130, err
     assert "Aborted!" not in err and "Traceback" not in err
     pipe.unlink()
+    (project.root / "source_de/zz-langsam.md").unlink()
     after = project.snapshot()
     assert {k: v for k, v in after.items() if k in before} == {k: v for k, v in before.items() if k in after}
     for catalog in (project.root / "translations").rglob("*.po"):

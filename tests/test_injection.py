@@ -189,3 +189,20 @@ def test_a_host_the_german_reaches_through_a_link_definition_is_not_foreign(proj
     body = (project.root / "editions/en/leber.md").read_text(encoding="utf-8")
     assert "More in the [guideline](https://register.example.org/guideline)." in body
     assert "werbung.example.com" not in body and "Trinken Sie genug [Wasser][awmf]." in body
+
+
+def test_a_bidi_override_in_site_po_is_an_error_and_the_page_shows_the_english(project):
+    """An override (U+202E) in a website word reorders what follows it on every page ("12" shown as "21"):
+    ``bidi-control`` finds it in site.po as in an article's catalog, and the pages show the English words."""
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver"})
+    review(project, "en", "site", {"Skip to the content": "Skip to the \u202econtent 12\u202c"})
+    result = project.run("check", "--lang", "en", code=1)
+    assert any(line.startswith("error: translations/en/site.po:") and line.endswith("[bidi-control]")
+               for line in result.output.splitlines()), result.output
+    project.run("build")
+    skip = parse(project.root / "site/en/leber/index.html").xpath('//a[@class="skip"]')[0]
+    assert skip.text == "Skip to the content"
+    assert "\u202e" not in (project.root / "site/en/index.html").read_text(encoding="utf-8")

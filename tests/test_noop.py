@@ -146,7 +146,8 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
 
 
 HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool",
-         "pipeline.redirects", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel", "html", "logging", "traceback")
+         "pipeline.redirects", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel", "html", "logging", "traceback",
+         "polib", "markupsafe", "zoneinfo", "csv")
 
 
 # what a build loads only to make an edition or render a page, a body or a list
@@ -652,6 +653,87 @@ def test_an_edition_saved_in_the_tick_of_builds_own_write_is_made_again(project,
     monkeypatch.setattr(editions, "write_if_changed", real_write)
     assert made_one(project.run("build").output)
     assert "The liver works by night." in out.read_text(encoding="utf-8")
+
+
+def test_names_ending_lists_what_path_glob_finds(tmp_path):
+    """``fsutil.names_ending`` (a no-op extract lists 1,500 templates and catalogs with it) finds the names
+    ``Path.glob("*.po")`` finds, hidden ones and folders included, in order; nothing for a missing folder or a
+    file in its place."""
+    from pipeline.fsutil import names_ending
+
+    folder = tmp_path / "en"
+    folder.mkdir()
+    for name in ("b.po", "a.po", ".a.po", "site.po", "c.pot", "d.po.1a2b3c4d.tmp", "e.PO", "f.po~"):
+        (folder / name).write_bytes(b"")
+    (folder / "g.po").mkdir()
+    assert [folder / name for name in names_ending(folder, ".po")] == sorted(folder.glob("*.po"))
+    assert names_ending(folder, ".po") == [".a.po", "a.po", "b.po", "g.po", "site.po"]
+    assert names_ending(tmp_path / "missing", ".po") == names_ending(folder / "a.po", ".po") == []
+
+
+def test_status_and_check_read_no_template_whose_stat_extract_recorded(project, monkeypatch):
+    """status and check compare each catalog with its template's German (``drift``) by the template's digest,
+    taken from extract's record of the files' stat: once they know its German (the keys read once, for both
+    languages' catalogs), they read no template. A template changed since (the same size, its modification time
+    put back) is read, and its German compared."""
+    from pipeline import fsutil
+
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    read, real = [], fsutil.file_bytes
+    monkeypatch.setattr(fsutil, "file_bytes", lambda path, *limit: read.append(Path(path).name) or real(path, *limit))
+    project.run("status")
+    assert read.count("leber.pot") == 1
+    read.clear()
+    for command in ("status", "check"):
+        assert "does not match the German" not in project.run(command).output
+    assert [name for name in read if name.endswith(".pot")] == []
+    _saved_again(project.root / "translations/templates/leber.pot", b'msgid "Die Leber arbeitet nachts."',
+                 b'msgid "Die Lebex arbeitet nachts."', keep_times=True)
+    for command in ("status", "check"):
+        assert "the catalog does not match the German of source_de/leber.md" in project.run(command).output
+    assert "leber.pot" in read
+
+
+def test_a_page_edited_by_hand_within_the_clock_tick_of_the_builds_write_is_rewritten(project, monkeypatch):
+    """Racily clean in site/: on a file system whose clock does not move between the build's write and a hand
+    edit (frozen here, os.stat and os.fstat reporting one time), an edit to the same size in place, its
+    modification time put back to the recorded one, leaves the stat the build recorded. The next build still
+    finds it (a file changed at or after the moment a build started is never vouched for by its stat), says so
+    and writes the page again."""
+    def coarse(real):
+        return lambda *args, **kwargs: _with_times(real(*args, **kwargs), 1_767_225_600 * 10**9)
+
+    monkeypatch.setattr(os, "stat", coarse(os.stat))
+    monkeypatch.setattr(os, "fstat", coarse(os.fstat))
+    _translated(project)
+    project.run("build", "-q")
+    page = project.root / "site/en/leber/index.html"
+    made = page.read_bytes()
+    _saved_again(page, b"The liver works at night.", b"The liver works at nixht.", keep_times=True)
+    result = project.run("build")
+    assert "warning: site/en/leber/index.html was changed by hand; rewritten" in result.stderr
+    assert page.read_bytes() == made
+
+
+def test_a_page_saved_in_the_tick_of_the_builds_own_write_is_rewritten(project, monkeypatch):
+    """A hand edit to a page right after the build wrote it, within the same tick of the clock, to the same size
+    and inode, leaves the stat the build's write left: the build records the page's bytes only as read again once
+    the clock has passed (never as it wrote them), so the next build finds the edit and writes the page again
+    (the clock as in ``test_a_save_in_the_tick_of_verlags_own_write_is_merged_again``)."""
+    from pipeline import lock, site
+
+    po = _translated(project)
+    page = project.root / "site/en/leber/index.html"
+    real_write = _save_in_the_tick_of_the_write(monkeypatch, site, "write_if_changed", lock, page,
+                                                b"The liver works by night.", b"The liver works bx night.")
+    po.write_text(po.read_text(encoding="utf-8").replace("at night", "by night"), encoding="utf-8")
+    project.run("build", "-q")
+    assert "The liver works bx night." in page.read_text(encoding="utf-8")
+    monkeypatch.setattr(site, "write_if_changed", real_write)
+    result = project.run("build")
+    assert "warning: site/en/leber/index.html was changed by hand; rewritten" in result.stderr
+    assert "The liver works by night." in page.read_text(encoding="utf-8")
 
 
 def test_a_page_shows_its_changed_record_though_records_are_kept_by_digest(project):

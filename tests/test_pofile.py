@@ -98,3 +98,61 @@ def test_encode_like_keeps_the_line_ends_most_of_the_previous_file_has():
     assert encode_like(text, None) == text.encode("utf-8")
     assert encode_like(text, b'msgid ""\r\nmsgstr ""\r\n') == b'msgid "a"\r\nmsgstr "b\\n"\r\n'
     assert encode_like(text, b'msgid ""\nmsgstr ""\n"x"\r\n') == text.encode("utf-8")  # one stray CR: LF wins
+
+
+# Long lines in scripts whose characters are not one column each, as GNU gettext counts columns: Arabic harakat,
+# Devanagari and Thai vowel signs, ZWNJ (Persian) and ZWJ (emoji sequences) take none, emoji and CJK two
+SCRIPTS = {
+    "ar": "مَرْحَبًا بِكُمْ فِي عِيَادَتِنَا، نَحْنُ سُعَدَاءُ بِزِيَارَتِكُمْ وَنَتَمَنَّى لَكُمْ صِحَّةً جَيِّدَةً دَائِمًا؟ "
+          "«الكبد» (١٢) ٣٤٪",
+    "fa": "می‌خواهم این مقاله را بخوانم و کتاب‌ها را به دوستانم نشان بدهم تا آن‌ها هم بدانند، «چرا» می‌گویم؟",
+    "hi": "नमस्ते, यह एक लंबा वाक्य है जिसमें हिंदी के मात्राएँ और संयुक्ताक्षर हैं ताकि हम देख सकें कि पंक्ति कैसे "
+          "टूटती है। (१२)",
+    "th": "สวัสดีครับ นี่คือประโยคภาษาไทยที่ยาวมาก เพื่อทดสอบการตัดบรรทัด ที่มีสระและวรรณยุกต์ต่างๆ มากมาย",
+    "emoji": "Familie 👨‍👩‍👧‍👦 und Daumen 👍🏽 Flagge 🇩🇪 „Zitat“ – Text, (Klammer) 12 % x/y é̃ a\u0301 ﷺ",
+    # CJK sentences, shuffled whole: ideographs and kana break between any two, never before closing marks
+    "zh": "这是一个很长的中文句子，用来测试换行的行为是否与GNU的msgcat完全相同。 我们需要确保每一行的宽度（以列计算）都是正确的！ "
+          "请参阅《使用手册》第12页，或者访问https://example.org/。 他说：“今天天气很好。”然后离开了。",
+    "ja": "これは長い日本語の文章です。 「括弧」や、句読点、カタカナのテキスト、ひらがなを含んでいます。 "
+          "もう少し長くしましょう（約３０％）。 ちょっと待ってください… 東京タワーは333メートルです。",
+    "ko": "이것은 한국어로 된 긴 문장입니다. 줄 바꿈이 올바르게 되는지 확인하기 위해서 충분히 길게 써야 합니다. "
+          "간은 밤에 일합니다 (약 30%).",
+    "mixed": "„Leber“ heißt 肝 (gān) auf Chinesisch. Die **Leber** – 肝臓 – arbeitet nachts. 東京タワーは333メートルです。",
+}
+
+
+def test_combining_marks_joiners_and_wide_characters_wrap_exactly_like_msgcat(tmp_path):
+    """GNU fills a line by columns (libunistring's ``uc_width``), not characters: a reviewer's Arabic or Persian
+    catalog was wrapped shorter than msgcat wraps it, so every save and every extract rewrapped it. Words of
+    each script in many orders, and a quote, spaces and an opening bracket (no break there: UAX #14 LB15); CJK
+    text breaks between ideographs, which a catalog in Chinese or Japanese is full of."""
+    import random
+
+    rng = random.Random(14)
+    texts = [("" if script in ("zh", "ja") and n % 2 else " ").join(rng.choice(words) for _ in range(rng.randint(5, 40)))
+             for script, words in ((script, text.split()) for script, text in SCRIPTS.items()) for n in range(40)]
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for i, msgid in enumerate(list(SCRIPTS.values()) + texts):
+        po.append(polib.POEntry(msgctxt=str(i), msgid=msgid, msgstr=msgid, flags=["fuzzy"],
+                                previous_msgid=msgid[i % 7:] if i % 2 else None))
+    text = render_po(po)
+    assert gnu_layout(text, tmp_path) == text
+
+
+def test_column_widths_are_libunistrings():
+    """``_columns`` against ``uc_width`` of the libunistring GNU msgcat uses, for every assigned character."""
+    import ctypes
+    import ctypes.util
+    import unicodedata
+
+    from pipeline.pofile import _columns
+
+    library = ctypes.util.find_library("unistring")
+    assert library, "libunistring (GNU gettext's) not found"
+    uc_width = ctypes.CDLL(library).uc_width
+    uc_width.argtypes = [ctypes.c_uint32, ctypes.c_char_p]
+    wrong = [f"U+{cp:04X}" for cp in range(0xa0, 0x110000)
+             if unicodedata.category(chr(cp)) not in ("Cc", "Cs", "Co", "Cn")
+             and uc_width(cp, b"UTF-8") != _columns(chr(cp))]
+    assert not wrong, wrong[:20]

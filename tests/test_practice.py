@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from lxml import etree, html
 
 from conftest import Project, adopt_example, article, copy_shipped_project, fill_in_legal_pages, msgfmt_check, review
 from pipeline.config import load_config
+from pipeline.sources import read_article
 
 BASE = "https://example.org/"
 LANGS = ("de", "en", "fr")
@@ -242,13 +245,13 @@ def test_a_legal_page_with_inits_placeholders_is_an_error_and_never_published(tm
         assert "[[AUSFÜLLEN:" in project.read(f"source_de/seiten/{slug}.md")
     project.run("extract")
     checked = project.run("check", code=1).output
-    assert ("error: source_de/seiten/impressum.md:12: placeholder [[AUSFÜLLEN: Telefonnummer]] still there: the "
+    assert ("error: source_de/seiten/impressum.md:13: placeholder [[AUSFÜLLEN: Telefonnummer]] still there: the "
             "page is not published until it is filled in (a legal notice with gaps is none: § 5 DDG, Art. 13 GDPR) "
             "[unfilled]") in checked
     assert checked.count("[unfilled]") == 8  # 6 in the Impressum, 2 in the privacy notice
     built = project.run("build", code=2).output
-    assert "error: source_de/seiten/impressum.md:6: placeholder [[AUSFÜLLEN: Name der Praxis]] still there" in built
-    assert "error: source_de/seiten/datenschutz.md:10: placeholder [[AUSFÜLLEN: Server-Protokolle" in built
+    assert "error: source_de/seiten/impressum.md:7: placeholder [[AUSFÜLLEN: Name der Praxis]] still there" in built
+    assert "error: source_de/seiten/datenschutz.md:11: placeholder [[AUSFÜLLEN: Server-Protokolle" in built
     assert "Traceback" not in built
     site = project.root / "site"
     assert (site / "de/willkommen/index.html").is_file(), "the other pages are built"
@@ -517,3 +520,20 @@ def test_contact_labels_are_punctuated_as_each_language_writes_them(site):
         items = [li.text_content() for li in cta.xpath(".//li")]
         assert any(item.startswith(phone) for item in items) and any(item.startswith(email) for item in items), items
         assert [a.get("href")[:4] for a in cta.xpath(".//li/a")][-2:] == ["tel:", "mail"]
+
+
+def test_inits_legal_pages_carry_their_day_so_a_fresh_clone_builds_the_same_site(tmp_path):
+    """Init's Impressum and privacy notice state the day init wrote them: without it their day was their file's, which a
+    checkout sets to the day of the clone, so a CI deploy changed both pages and the sitemap on every run. The pages
+    still count as untouched templates (an imported Impressum replaces them) whatever day init ran."""
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    for slug in ("impressum", "datenschutz"):
+        path = project.root / f"source_de/seiten/{slug}.md"
+        assert path.read_text(encoding="utf-8").split("\n")[2] == f"date: {dt.date.today().isoformat()}"
+        path.write_text(path.read_text(encoding="utf-8").replace(dt.date.today().isoformat(), "2024-02-29"),
+                        encoding="utf-8")
+        os.utime(path, (0, 0))  # a clone made on another day: the file's day is not the page's
+    assert "replaced the template 'verlag init' wrote there" in project.run("import", str(legal_export(tmp_path))).output
+    page = project.root / "source_de/seiten/datenschutz.md"
+    assert read_article(page, "datenschutz.md", page=True).meta["date"] == dt.date(2024, 2, 29)

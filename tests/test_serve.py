@@ -37,3 +37,26 @@ def test_a_browser_dropping_a_connection_mid_file_prints_no_traceback(tmp_path, 
         server.server_close()
     err = capfd.readouterr().err
     assert "Traceback" not in err and "Error" not in err, err
+
+
+def test_a_named_pipe_in_site_is_a_missing_page_and_never_opened(tmp_path):
+    """A named pipe under site/ (a FIFO left there) was opened for the request, which then waited for a writer
+    forever: it is answered 404 like a missing page, and the server goes on serving."""
+    import os
+    import urllib.error
+
+    (tmp_path / "index.html").write_text("<p>da</p>", encoding="utf-8")
+    os.mkfifo(tmp_path / "rohr.html")
+    server = make_server(tmp_path, 0, "/", ("de",))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/rohr.html", timeout=10)
+            raise AssertionError("a named pipe was served")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/index.html", timeout=10) as response:
+            assert response.read() == b"<p>da</p>"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -38,3 +38,23 @@ def test_shipped_translations_show_every_state_a_reviewer_meets():
     assert english and all(r.percent_reviewed == 100.0 for r in english)
     states = {state for r in french for state, n in r.segments.items() if n}
     assert {"reviewed", "machine", "untranslated"} <= states
+
+
+def test_shipped_machine_drafts_carry_the_fingerprint_pretranslate_writes():
+    """Each machine draft records ``# draft <fingerprint>`` of the text the engine wrote, as ``pretranslate``
+    writes it in a user's catalog: without it a reviewer's edit of a shipped draft, left fuzzy, still counted
+    as machine text (``catalog.hand_draft``) instead of a person's."""
+    from pipeline.catalog import Notes, fingerprint, hand_draft
+
+    drafts = 0
+    for path in sorted((REPO / "translations").glob("*/*.po")):
+        for entry in polib.pofile(str(path)):
+            notes = Notes.of(entry)
+            if notes.origins and entry.msgstr:
+                drafts += 1
+                assert notes.drafted is not None, f"{path.relative_to(REPO)}:{entry.linenum}: no '# draft' line"
+                if entry.fuzzy:
+                    assert notes.drafted == fingerprint(entry.msgstr) and not hand_draft(entry), (path, entry.linenum)
+                    entry.msgstr += " (edited)"
+                    assert hand_draft(entry), (path, entry.linenum)
+    assert drafts >= 20

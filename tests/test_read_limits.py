@@ -1,0 +1,64 @@
+"""The website's words (site.po), page templates and the review report's catalogs are read within a limit.
+
+They were read whole, whatever their size: a wrong file in their place (a log, a disk image) filled the memory.
+Over its limit (``limits.SITE_WORDS``, ``TEMPLATE``, ``CATALOG``) a file is named and not read (here sparse files,
+which cost no disk), and the rest of the work is done (exit 2).
+"""
+
+from __future__ import annotations
+
+import resource
+
+from conftest import Project, article, review
+
+
+def grow(path, size: int) -> None:
+    with open(path, "r+b") as file:
+        file.truncate(size)
+
+
+def built(project: Project) -> Project:
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nmin_translated = 0\n'
+                                                               '[site]\nbase_url = "https://example.org/"\n')
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    project.run("build")
+    return project
+
+
+def test_a_site_po_over_4_mb_is_named_not_read_and_the_site_is_built(project: Project):
+    built(project)
+    grow(project.root / "translations/en/site.po", 300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    message = "error: translations/en/site.po: 300.0 MB is more than verlag reads of a site.po (4.0 MB)"
+    for command in ("extract", "build", "check"):
+        result = project.run(command, code=2)
+        assert message in result.output, (command, result.output)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert "Tea warms." in project.read("site/en/tee/index.html")
+
+
+def test_a_template_over_1_mb_is_named_and_not_read(project: Project):
+    built(project)
+    project.write("templates/base.html", "{% block content %}{% endblock %}\n")
+    grow(project.root / "templates/base.html", 300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    message = "error: templates/base.html: 300.0 MB is more than verlag reads of a page template (1.0 MB)"
+    for command in ("extract", "build"):
+        result = project.run(command, code=2)
+        assert message in result.output, (command, result.output)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+
+
+def test_a_catalog_over_32_mb_is_named_by_the_review_report_and_not_read(project: Project):
+    built(project)
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    grow(project.root / "translations/en/tee.po", 300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = project.run("review", code=2)
+    assert "error: translations/en/tee.po: 300.0 MB is more than verlag reads of a catalog (32.0 MB)" \
+        in result.output, result.output
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert (project.root / "review/en/kaffee.html").is_file()

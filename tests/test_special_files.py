@@ -1,0 +1,144 @@
+"""A named pipe, socket, device or folder where verlag reads a file is named, never opened.
+
+Opening a named pipe (FIFO) for reading waits for a writer that never comes: one left in source_de/ (a
+``mkfifo`` by mistake, a tool's leftover) made every command hang without a word. Each test runs under
+``no_hang``: a regression fails after a minute instead of hanging the test run.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+
+import pytest
+
+from cli import main
+from conftest import Project, article, review
+
+
+class Hung(BaseException):
+    """Raised by ``no_hang``'s alarm; a BaseException, so verlag's containment (``except Exception``) lets it out."""
+
+
+@pytest.fixture(autouse=True)
+def no_hang():
+    def give_up(signum, frame):
+        raise Hung("verlag hung (waiting on a named pipe?)")
+
+    before = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, before)
+
+
+@pytest.fixture
+def built(project: Project) -> Project:
+    """Two reviewed articles, extracted and built."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nmin_translated = 0\n'
+                                                               '[site]\nbase_url = "https://example.org/"\n')
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    review(project, "en", "kaffee", {("title", "Kaffee"): "Coffee", "Kaffee weckt.": "Coffee wakes."})
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    project.run("build")
+    return project
+
+
+def pipe(project: Project, rel: str) -> None:
+    path = project.root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+
+
+PIPE = "a named pipe (FIFO), not a file: verlag reads only files (a symlink to one works)"
+
+
+def test_a_named_pipe_among_the_sources_is_named_and_the_other_articles_are_done(built: Project):
+    pipe(built, "source_de/neu.md")
+    pipe(built, "source_de/seiten/info.md")
+    built.write("source_de/milch.md", article("Milch", "Milch nährt.\n"))
+    for command in ("extract", "build", "check", "status"):
+        result = built.run(command, code=2)
+        for rel in ("source_de/neu.md", "source_de/seiten/info.md"):
+            assert f"error: {rel}: {PIPE}" in result.output, (command, result.output)
+    assert "Milch nährt." in built.read("site/de/milch/index.html")
+    assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
+
+
+def test_import_beside_a_named_pipe_in_the_sources_and_of_a_named_pipe(built: Project, tmp_path_factory):
+    """``verlag import`` reads every source's ``slug:`` line to keep slugs apart; a named pipe among them is
+    taken by its file name. A named pipe given to import is that file's error; the other files are imported."""
+    pipe(built, "source_de/neu.md")
+    folder = tmp_path_factory.mktemp("alt")
+    (folder / "wasser.md").write_text(article("Wasser", "Wasser löscht.\n"), encoding="utf-8")
+    os.mkfifo(folder / "leitung.md")
+    result = built.run("import", str(folder / "wasser.md"), str(folder / "leitung.md"), code=2)
+    assert f"error: {folder / 'leitung.md'}: {PIPE}" in result.output, result.output
+    assert "Wasser löscht." in built.read("source_de/wasser.md")
+
+
+def test_a_named_pipe_for_a_catalog_or_template_is_named_and_the_other_articles_are_done(built: Project):
+    pipe(built, "translations/en/tee.po")
+    for command in ("extract", "build", "check", "status", "pretranslate"):
+        result = built.run(command, *(["--engine", "pseudo"] if command == "pretranslate" else []), code=2)
+        assert f"error: translations/en/tee.po: {PIPE}" in result.output, (command, result.output)
+    pipe(built, "translations/templates/tee.pot")
+    result = built.run("extract", code=2)
+    assert f"error: translations/templates/tee.pot: {PIPE}" in result.output, result.output
+    assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
+
+
+@pytest.mark.parametrize("rel", ["translations/en/site.po", "templates/base.html", "redirects.txt",
+                                 "translations/en/variants.sha256", "translations/glossary.csv"])
+def test_a_named_pipe_among_the_project_s_other_files_is_named(built: Project, rel: str):
+    """Every command finishes; those that read the file name it."""
+    pipe(built, rel)
+    said = []
+    for command in ("extract", "build", "check", "status"):
+        result = built.runner.invoke(main, ["-C", str(built.root), command], catch_exceptions=False)
+        assert result.exit_code in (0, 1, 2), (command, result.output)
+        said += [command] if f"{rel}: {PIPE}" in result.output else []
+    assert said, rel
+
+
+def test_a_socket_is_named_as_one(built: Project):
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(built.root / "source_de/neu.md"))
+        result = built.run("check", code=2)
+    assert "error: source_de/neu.md: a socket, not a file" in result.output, result.output
+
+
+def test_a_folder_named_like_a_source_is_named_and_a_symlink_to_a_source_still_works(built: Project):
+    (built.root / "source_de/ordner.md").mkdir()
+    (built.root / "source_de/echt").mkdir()
+    built.write("source_de/echt/milch.txt", article("Milch", "Milch nährt.\n"))
+    (built.root / "source_de/milch.md").symlink_to("echt/milch.txt")
+    result = built.run("build", code=2)
+    assert "error: source_de/ordner.md:" in result.output and "Is a directory" in result.output, result.output
+    assert "Milch nährt." in built.read("site/de/milch/index.html")
+
+
+def test_a_named_pipe_an_article_shows_is_its_error_and_the_other_articles_are_built(built: Project):
+    built.write("source_de/bild.md", article("Bild", "Hier ist es.\n\n![Eine Zecke](bilder/zecke.svg)\n"))
+    pipe(built, "source_de/bilder/zecke.svg")
+    built.write("source_de/milch.md", article("Milch", "Milch nährt.\n"))
+    built.run("extract")
+    result = built.run("build", code=2)
+    assert f"error: source_de/bild.md:7: source_de/bilder/zecke.svg: {PIPE}" in result.output, result.output
+    assert "Milch nährt." in built.read("site/de/milch/index.html")
+
+
+def test_a_named_pipe_for_verlag_toml_or_a_cache_is_named_and_never_opened(built: Project):
+    """verlag.toml is read by every command: in its place a named pipe is named (exit 2). One in place of a cache
+    in .verlag/ is a cache that cannot be read: said once, and the work is done again."""
+    pipe(built, ".verlag/sources.json")
+    result = built.run("check")
+    assert f"warning: {built.root / '.verlag/sources.json'}: {PIPE}" in result.output, result.output
+    pipe(built, "verlag.toml")
+    for command in ("extract", "status"):
+        result = built.run(command, code=2)
+        assert f"error: verlag.toml: {PIPE}" in result.output, (command, result.output)
