@@ -21,7 +21,7 @@ from .fsutil import code_digest, combine_digests, digest_bytes, load_state, relp
 from .glossary import Glossary, load_glossary
 from .limits import CATALOG
 from .lock import clock, held_since
-from .orphans import Orphan, carry_over, find_orphans, report
+from .orphans import Orphan, carry_over, find_orphans, prune_records, report
 from .sources import Article, front_matter_warnings, later, read_sources
 from .statrecord import StatRecord
 from .tagwarnings import TagWarnings
@@ -173,6 +173,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         elif moved:
             result.why_removed[result.removed[-1]] = f"its article was renamed to {moved}"
     doccache.prune(config, slugs)
+    prune_records(config, slugs)
     if result.written:
         files.confirm([name for article in changed for name in _names(config, article)], partial(clock, config))
     files.save()

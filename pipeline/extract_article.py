@@ -21,6 +21,7 @@ from .errors import VerlagError, stage
 from .fsutil import read_bytes, relpath, rewrite, write_if_changed
 from .glossary import Glossary, add_hints, hinted
 from .limits import CATALOG
+from .orphans import RECORDS
 from .sources import Article
 
 if TYPE_CHECKING:
@@ -61,10 +62,6 @@ class _Merged:
     # German, the new German, "newer" / "older" / "reviewed" / "kept", the text live now, the other text)
     rivals: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
     brought_back: int = 0  # translations gone from the catalog, brought back from the record of the last extract
-
-
-RECORDS = "extracted"  # in .verlag/: each catalog as the last extract left it, <lang>/<slug>.catalog (no .po:
-# a search for a project's catalogs never finds these copies)
 
 
 def record_path(config: Config, lang: str, slug: str) -> Path:
