@@ -735,6 +735,7 @@ def status(project: Project, languages, fmt: str) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
+    from pipeline.extracted import message as german_changed_message
     from pipeline.orphans import paused_message
     from pipeline.status import as_json, collect_status, format_table, kept_catalogs
 
@@ -748,6 +749,10 @@ def status(project: Project, languages, fmt: str) -> None:
         click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows))
+        changed = {row.slug for row in rows if row.german_changed}
+        for article in sources.articles:
+            if article.slug in changed:
+                click.echo(f"warning: {article.ref}: {german_changed_message()}", err=True)
         for row in rows:
             if row.outdated:
                 click.echo(f"warning: {relpath(project.config.po_path(row.lang, row.slug), project.config.root)}: "

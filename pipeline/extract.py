@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-from . import doccache
+from . import doccache, extracted
 from .config import CONFIG_NAME, Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, combine_digests, digest_bytes, load_state, relpath, save_state
@@ -174,6 +174,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             result.why_removed[result.removed[-1]] = f"its article was renamed to {moved}"
     doccache.prune(config, slugs)
     prune_records(config, slugs)
+    extracted.record(config, (a for a in articles if a.slug in fresh), slugs)
     if result.written:
         files.confirm([name for article in changed for name in _names(config, article)], partial(clock, config))
     files.save()

@@ -284,3 +284,27 @@ def test_an_older_copy_merged_in_never_replaces_the_reviewers_later_text_of_the_
     assert ("'Spring brings the ticks back.', the text the changed sentence had before it was retranslated, came "
             "back with an older copy of the catalog" in result.output)
     assert "two translations" not in project.run("extract").output
+
+
+def test_german_edited_without_extract_is_named_by_status_and_check_until_extract(project: Project):
+    """The author edits the German and runs no extract: the catalogs still match their (old) template, so only
+    extract's record of the German it made the template from tells. status marks the article's rows and says
+    to run extract, check warns (``german-changed``); after extract both are quiet again."""
+    reviewed_project(project)
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW)))
+
+    status = project.run("status", "--lang", "en")
+    assert "zecken (German changed since extract)" in status.output
+    assert ("warning: source_de/zecken.md: the German changed since the last verlag extract" in status.output
+            and "run verlag extract" in status.output)
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["german_changed"] is True
+    check = project.run("check", "--lang", "en")
+    assert "warning: source_de/zecken.md:1: the German changed since the last verlag extract" in check.output
+    assert "[german-changed]" in check.output
+
+    project.run("extract")
+    for command in ("status", "check"):
+        assert "since the last verlag extract" not in project.run(command).output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["german_changed"] is False
