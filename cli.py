@@ -733,9 +733,9 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 @pass_project
 def status(project: Project, languages, fmt: str) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
+    from pipeline.extracted import MESSAGE as GERMAN_CHANGED
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
-    from pipeline.extracted import message as german_changed_message
     from pipeline.orphans import paused_message
     from pipeline.status import as_json, collect_status, format_table, kept_catalogs
 
@@ -752,7 +752,7 @@ def status(project: Project, languages, fmt: str) -> None:
         changed = {row.slug for row in rows if row.german_changed}
         for article in sources.articles:
             if article.slug in changed:
-                click.echo(f"warning: {article.ref}: {german_changed_message()}", err=True)
+                click.echo(f"warning: {article.ref}: {GERMAN_CHANGED}", err=True)
         for row in rows:
             if row.outdated:
                 click.echo(f"warning: {relpath(project.config.po_path(row.lang, row.slug), project.config.root)}: "

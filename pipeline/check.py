@@ -38,9 +38,9 @@ from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_s
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
-from .extracted import changed_since_extract
-from .extracted import message as german_changed_message
 from .errors import VerlagError, contain
+from .extracted import MESSAGE as GERMAN_CHANGED
+from .extracted import changed_since_extract
 from .fsutil import file_bytes, relpath
 from .limits import CATALOG
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
@@ -1477,7 +1477,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                                         article.slug, (None, "")))
     templates.save()
     changed = changed_since_extract(config, [a for a in sources.articles if not slugs or a.slug in slugs])
-    findings.extend(Finding(article.ref, 1, "german-changed", WARNING, german_changed_message(),
+    findings.extend(Finding(article.ref, 1, "german-changed", WARNING, GERMAN_CHANGED,
                             config.source_language, article.slug, (None, ""))
                     for article in sources.articles if article.slug in changed)
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error

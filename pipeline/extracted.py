@@ -36,8 +36,7 @@ def changed_since_extract(config: Config, articles: Iterable[Article]) -> set[st
     return {a.slug for a in articles if isinstance(known.get(a.slug), str) and known[a.slug] != a.digest}
 
 
-def message() -> str:
-    """What ``status``, ``check`` and ``review`` say of such an article, after its German file's name."""
-    return ("the German changed since the last verlag extract: its catalogs and the review still show the German "
-            "before (new and changed sentences are in none of them, and the build shows them in German); run "
-            "verlag extract")
+# what ``status``, ``check`` and ``review`` say of such an article, after its German file's name
+MESSAGE = ("the German changed since the last verlag extract: its catalogs and the review still show the German "
+           "before (new and changed sentences are in none of them, and the build shows them in German); run "
+           "verlag extract")
