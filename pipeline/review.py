@@ -301,15 +301,14 @@ STATE_FILE = "review.json"
 
 
 def _fingerprint(config: Config, article: Article, lang: str, glossary: Glossary, catalog: bytes | None,
-                 pages: SitePages, german_changed: bool) -> str:
-    """What one page shows: source, catalog, its template (``drift``), whether the German changed since the
-    last extract, glossary, verlag's code and templates, the languages it links,
+                 pages: SitePages, template: bytes | None, german_changed: bool) -> str:
+    """What one page shows: source, catalog, the article's .pot (``drift``), whether the German changed since
+    the last extract, glossary, verlag's code and templates, the languages it links,
     what its QA findings read (``[site] base_url``, which of the site's pages the catalog names are published);
     and the page file as last written (a deleted or edited page is written again). ``catalog``: its bytes as
     read before the page was made, so a save during the run makes the next run redo the page."""
     out = config.root / REPORT_DIR / f"{lang}/{article.slug}.html"
-    return digest_bytes(catalog, *(read_bytes(p) for p in (out, config.pot_path(article.slug),
-                                                           *sorted(TEMPLATES.iterdir()))),
+    return digest_bytes(catalog, template, *(read_bytes(p) for p in (out, *sorted(TEMPLATES.iterdir()))),
                         extra=f"{code_digest()}|{article.digest}|{german_changed}|{glossary.digest}|{config.name}|"
                               f"{config.source_language}|{','.join(config.languages)}|{config.site_url}|"
                               f"{pages.key(catalog)}")
@@ -400,15 +399,17 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     catalogs: dict[tuple[str, str], bytes | None] = {}  # (lang, slug) -> the catalog's bytes before its page
     changed = changed_since_extract(config, chosen)
     templates = Templates(config)
+    pots: dict[str, bytes | None] = {}  # slug -> its template's bytes, read once for all its languages
     for article in chosen:
         if progress:
             progress(article)
         labels = None
+        pots[article.slug] = read_bytes(config.pot_path(article.slug))
         for lang in languages:
             known = state.get(f"{lang}/{article.slug}", {})
             catalogs[(lang, article.slug)] = read_bytes(config.po_path(lang, article.slug))
             if known.get("print") == _fingerprint(config, article, lang, glossary, catalogs[(lang, article.slug)],
-                                                  pages, article.slug in changed):
+                                                  pages, pots[article.slug], article.slug in changed):
                 result.pages.append(_remembered(config, article, lang, known))
                 continue
             with contain(article.ref, f"reviewing {lang}", result.errors) as outcome:
@@ -433,7 +434,7 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
         if not page.problem:
             state[f"{page.lang}/{page.slug}"] = {
                 "print": _fingerprint(config, by_slug[page.slug], page.lang, glossary, catalogs[(page.lang, page.slug)],
-                                      pages, page.slug in changed),
+                                      pages, pots[page.slug], page.slug in changed),
                 **page.summary()}
     kept = {k: v for k, v in state.items()
             if k.split("/")[0] in config.languages and k.split("/")[-1] in by_slug}
