@@ -780,6 +780,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 @pass_project
 def status(project: Project, languages, fmt: str) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
+    from pipeline.extracted import MESSAGE as GERMAN_CHANGED
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
     from pipeline.orphans import paused_message
@@ -795,6 +796,10 @@ def status(project: Project, languages, fmt: str) -> None:
         click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows))
+        changed = {row.slug for row in rows if row.german_changed}
+        for article in sources.articles:
+            if article.slug in changed:
+                click.echo(f"warning: {article.ref}: {GERMAN_CHANGED}", err=True)
         for row in rows:
             if row.outdated:
                 click.echo(f"warning: {relpath(project.config.po_path(row.lang, row.slug), project.config.root)}: "
