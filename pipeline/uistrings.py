@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Callable
 
 from . import __version__
 from .config import Config
+from .counts import counted
 from .errors import VerlagError
 from .fsutil import code_digest, digest_bytes, file_bytes, load_state, read_bytes, relpath, rewrite, save_state
 from .limits import SITE_WORDS, TEMPLATE
@@ -291,6 +292,18 @@ def unshipped_advice(languages: list[str], english_names: dict[str, str]) -> str
     return (f"verlag ships no website words (menus, notices, the reading time's wording) in {named}: their pages "
             f"show them in English, marked lang=\"en\", until you translate the msgstr lines of {files} "
             "(verlag extract writes them)")
+
+
+def english_advice(config: Config, lang: str, name: str, english: list[str]) -> str:
+    """What to tell the author about ``english`` (``in_english``, not empty), the website words ``lang`` (its
+    English ``name``) shows in English: that verlag ships none (``unshipped_advice``), or which ones."""
+    if unshipped([lang]) and len(english) == len(theme_messages(config)):  # not one of them translated
+        return unshipped_advice([lang], {lang: name})
+    shown = ", ".join(f'"{msgid}"' for msgid in english[:5]) + (f" and {len(english) - 5} more"
+                                                               if len(english) > 5 else "")
+    return (f"{lang}: {counted(len(english), 'website message')} shown in English, marked "
+            f"lang=\"en\" (untranslated or fuzzy in {relpath(site_po_path(config, lang), config.root)}, or held "
+            f"back by verlag check): {shown}")
 
 
 def translations_digest(config: Config, lang: str) -> str:
