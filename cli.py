@@ -851,6 +851,10 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
         click.echo(f"check: {summary(findings)}")
         if not any(config.templates_dir.glob("*.pot")):  # "0 entries" would read as "all is well"
             click.echo("note: no article is extracted yet, so no translation was checked: run verlag extract")
+        from pipeline.advice import standing
+
+        for note in standing(config, list(languages) or config.languages):  # build says it once per change
+            click.echo(f"note: {note}")
     if errors:
         fail("check", errors, writes=False)
     if any(f.severity == ERROR for f in findings):
@@ -898,7 +902,9 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
                    f"{counted(count, 'segment')} of the article {'has' if count == 1 else 'have'} no entry in it "
                    "(a catalog saved from before the German changed?) and the page shows "
                    f"{'it' if count == 1 else 'them'} in German; run verlag extract", err=True)
-    for note in site.notes:
+    from pipeline.advice import unsaid
+
+    for note in [*site.notes, *unsaid(config, site.advice)]:
         click.echo(f"note: {note}")
     for warning in site.warnings:
         click.echo(f"warning: {warning}", err=True)

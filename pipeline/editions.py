@@ -94,6 +94,9 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
+    unmatched = {s.key for s in doc.segments if s.key not in entries} if po is not None else set()
+    if unmatched:
+        entries.update(_changed_since(doc, po, lang, unmatched))
     shown: Counter = Counter()
     words: Counter = Counter()
     words_shown = 0
@@ -168,7 +171,19 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
                    words_shown, german_words(german_blocks(doc.article)) if german is None else german,
                    *credited(po, hands, named),
-                   unmatched=sum(k not in entries for k in {s.key for s in doc.segments}) if po is not None else 0)
+                   unmatched=len(unmatched))
+
+
+def _changed_since(doc: Document, po: polib.POFile, lang: str, unmatched: set) -> dict[tuple, polib.POEntry]:
+    """The entries ``extract`` would make stale for the German segments (keys in ``unmatched``) that ``po``, not
+    merged since the author changed them, has no entry for: ``catalog.merge`` in memory, only its stale entries
+    kept. So a changed sentence is "updated in the original" on the page before ``extract`` as after it; they
+    are never shown translated (every other state of the merge stays untranslated: nothing unchecked by
+    ``verlag check`` reaches a page)."""
+    from .catalog import STALE, build_pot, entry_state, key, merge
+
+    merged, _ = merge(po, build_pot(doc, "", ""), lang)
+    return {key(e): e for e in merged if not e.obsolete and key(e) in unmatched and entry_state(e) == STALE}
 
 
 def credited(po: polib.POFile | None, hands: Counter, named: str | None = None) -> tuple[str | None, bool]:
