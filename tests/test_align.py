@@ -278,6 +278,16 @@ def test_a_plain_text_translation_reads_its_title_and_headings_as_copied_text_do
     msgfmt_check(project.root / "translations/en/ingwer.po")
 
 
+def _assert_ginger_imported(project, translation) -> None:
+    """``translation`` of ingwer.md (a plain-text file) imports as the Markdown one does: title and heading paired."""
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    assert entry_state(po.find("Ingwertee bei Erkältung – was er kann und was nicht", msgctxt="title")) == REVIEWED
+    assert po.find("So bereiten Sie den Tee zu").msgstr == "How to make the tea"
+    assert "import: wrote translations/en/ingwer.po: 14 confident (reviewed), 1 low confidence" in result.output
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
 def test_a_hard_wrapped_plain_text_translation_reads_each_blank_line_separated_paragraph_whole(project, tmp_path):
     """The other plain text a translator hands in: lines wrapped at 72 columns, blank lines between paragraphs. Its
     wrapped lines join into their paragraph (CommonMark's reading), not one paragraph a line as Word's export is
@@ -291,12 +301,7 @@ def test_a_hard_wrapped_plain_text_translation_reads_each_blank_line_separated_p
     assert max(map(len, wrapped.split("\n"))) <= 72 and wrapped.count("\n") > 2 * len(paragraphs)
     translation = tmp_path / "ginger.txt"
     translation.write_text("Ginger tea for a cold – what it can and cannot do\n\n" + wrapped + "\n", encoding="utf-8")
-    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
-    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
-    assert entry_state(po.find("Ingwertee bei Erkältung – was er kann und was nicht", msgctxt="title")) == REVIEWED
-    assert po.find("So bereiten Sie den Tee zu").msgstr == "How to make the tea"
-    assert "import: wrote translations/en/ingwer.po: 14 confident (reviewed), 1 low confidence" in result.output
-    msgfmt_check(project.root / "translations/en/ingwer.po")
+    _assert_ginger_imported(project, translation)
 
 
 def test_a_plain_text_translation_with_one_line_per_paragraph_reads_each_line_as_a_paragraph(project, tmp_path):
@@ -308,12 +313,7 @@ def test_a_plain_text_translation_with_one_line_per_paragraph_reads_each_line_as
     translation = tmp_path / "ginger.txt"
     title = "Ginger tea for a cold – what it can and cannot do"
     translation.write_text("\ufeff" + "\r\n".join([title, *lines]) + "\r\n", encoding="utf-8")
-    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
-    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
-    assert entry_state(po.find("Ingwertee bei Erkältung – was er kann und was nicht", msgctxt="title")) == REVIEWED
-    assert po.find("So bereiten Sie den Tee zu").msgstr == "How to make the tea"
-    assert "import: wrote translations/en/ingwer.po: 14 confident (reviewed), 1 low confidence" in result.output
-    msgfmt_check(project.root / "translations/en/ingwer.po")
+    _assert_ginger_imported(project, translation)
 
 
 @pytest.mark.parametrize("args, message", [

@@ -87,19 +87,24 @@ def test_a_control_character_in_one_article_leaves_every_feed_well_formed(site_p
     assert "Tea  helps." in project.read("site/en/feed.xml")
 
 
-def test_a_site_po_whose_plural_forms_gettext_refuses_costs_only_its_words(site_project: Project):
-    """A reviewer's site.po with a Plural-Forms expression Python's gettext refuses ("too complex": nested
-    deeper than it compiles) stopped the whole build with an internal error; now it is that file's error at
-    the header's line, its language shows verlag's own words, and every page is built."""
-    project = site_project
+def _reviewed_tea_with_plural_forms(project: Project, expression: str) -> int:
+    """A reviewed English article "Tee" whose ``site.po`` says ``plural=expression``; the header's line."""
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     project.run("extract")
     review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
     path = project.root / "translations/en/site.po"
     text = path.read_text(encoding="utf-8")
-    line = text[:text.index('"Plural-Forms:')].count("\n") + 1
-    path.write_text(re.sub(r'"Plural-Forms: [^"]*"', '"Plural-Forms: nplurals=2; plural=' + "(" * 60 + "n"
-                           + ")" * 60 + ';\\\\n"', text), encoding="utf-8")
+    path.write_text(re.sub(r'"Plural-Forms: [^"]*"', f'"Plural-Forms: nplurals=2; plural={expression};\\\\n"', text),
+                    encoding="utf-8")
+    return text[:text.index('"Plural-Forms:')].count("\n") + 1
+
+
+def test_a_site_po_whose_plural_forms_gettext_refuses_costs_only_its_words(site_project: Project):
+    """A reviewer's site.po with a Plural-Forms expression Python's gettext refuses ("too complex": nested
+    deeper than it compiles) stopped the whole build with an internal error; now it is that file's error at
+    the header's line, its language shows verlag's own words, and every page is built."""
+    project = site_project
+    line = _reviewed_tea_with_plural_forms(project, "(" * 60 + "n" + ")" * 60)
     result = project.run("build", code=2)
     assert f"error: translations/en/site.po:{line}: Plural-Forms: plural form expression is too complex" \
         in result.output, result.output
@@ -116,14 +121,7 @@ def test_a_site_po_whose_plural_forms_divides_by_zero_costs_only_its_words(site_
     ZeroDivisionError", and the build wherever a page counted that n. Now the build names the header's line,
     its language shows verlag's own words, every page is built, and ``extract`` writes the language's header."""
     project = site_project
-    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
-    project.run("extract")
-    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
-    path = project.root / "translations/en/site.po"
-    text = path.read_text(encoding="utf-8")
-    line = text[:text.index('"Plural-Forms:')].count("\n") + 1
-    path.write_text(re.sub(r'"Plural-Forms: [^"]*"', f'"Plural-Forms: nplurals=2; plural={expression};\\\\n"', text),
-                    encoding="utf-8")
+    line = _reviewed_tea_with_plural_forms(project, expression)
     result = project.run("build", code=2)
     assert f"error: translations/en/site.po:{line}: Plural-Forms: " in result.output, result.output
     assert "internal error" not in result.output
@@ -132,7 +130,7 @@ def test_a_site_po_whose_plural_forms_divides_by_zero_costs_only_its_words(site_
     result = project.run("extract")
     assert "internal error" not in result.output
     assert "plural=(n != 1);" in project.read("translations/en/site.po")
-    msgfmt_check(path)
+    msgfmt_check(project.root / "translations/en/site.po")
 
 
 def test_a_plural_expression_that_divides_by_zero_only_for_a_large_count_shows_the_english_words(site_project: Project):
