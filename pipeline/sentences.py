@@ -171,6 +171,10 @@ _DE_ORDINAL_CUES = frozenset(
     """.split()
 )
 
+# Words after which "N." is an ordinal before a noun ("als 3. Sieger", "wurde 2. Siegerin") but may as well
+# end a sentence as a cardinal ("mehr als 3. Dann ..."): an ordinal unless a sentence start follows.
+_DE_ORDINAL_OR_CARDINAL_CUES = frozenset("als wurde wurden".split())
+
 _BULLETS = frozenset("•◦▪‣·*+-–")
 _OPENERS = "„\"»«‚'‘“”(*_[~<`"
 _CLOSERS = frozenset("*_~“”\"’'‘»«›‹)]}")
@@ -775,6 +779,8 @@ def _german_number(block: str, start: int, nxt: int, word: str, next_upper: bool
     if prev.strip("".join(_CLOSERS) + _OPENERS + ",;:").lower() in _DE_ORDINAL_CUES:
         return None
     if next_upper and _german_item_number(block, start, prev, block[start:nxt], word):
+        return False
+    if next_upper and prev.lower() in _DE_ORDINAL_OR_CARDINAL_CUES and word.lower() not in _DE_SENTENCE_STARTERS:
         return False
     return True if next_upper else None
 

@@ -359,6 +359,10 @@ def test_a_compound_title_with_a_long_last_part_ends_a_sentence_only_before_a_se
         ("Wir feiern. 1. Mai ist Feiertag.", ["Wir feiern.", "1. Mai ist Feiertag."]),
         ("Es ist Nr. 5. Danach kommt Nr. 6.", ["Es ist Nr. 5.", "Danach kommt Nr. 6."]),
         ("Lies Teil 2. Kapitel 3 erklärt es.", ["Lies Teil 2.", "Kapitel 3 erklärt es."]),
+        # an ordinal before its noun after "als" / "wurde", a cardinal before a sentence start
+        ("Er kam als 3. Sieger ins Ziel.", ["Er kam als 3. Sieger ins Ziel."]),
+        ("Sie wurde 2. Siegerin im Lauf.", ["Sie wurde 2. Siegerin im Lauf."]),
+        ("Es waren mehr als 3. Dann kam keiner mehr.", ["Es waren mehr als 3.", "Dann kam keiner mehr."]),
     ],
 )
 def test_a_number_in_running_text_stays_with_its_sentence(text, expected):
