@@ -200,9 +200,11 @@ _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
 # A day and month or an ordinal and its noun starting at a place: "2. Jan.", "3. Januar", "2. Stock".
 _DE_DATE_AHEAD = re.compile(r"\d{1,2}\.[^\S\n]*([^\W\d_]+)")
 _WORD = re.compile(r"\S+")
-# An item number inside a line ("Schritte: 1. Aufwärmen 2. Dehnen", "1) Aufwärmen 2) Dehnen"), and item N - 1
-# looked for up to this many characters before item N.
-_INLINE_ITEM_NUMBER = re.compile(r"\d{1,3}[.)](?=\s)")
+# An item number inside a line ("Schritte: 1. Aufwärmen 2. Dehnen", "1) Aufwärmen", "1.) Aufwärmen"), maybe
+# after a dash ("Schritte – 1. Aufwärmen"), and item N - 1 looked for up to this many characters before item N.
+_INLINE_ITEM_NUMBER = re.compile(r"(?:[-–—][^\S\n]+)?\d{1,3}(?:\.\)?|\))(?=\s)")
+_ITEM_NUMBER_PAREN = re.compile(r"\d{1,3}\.\)")
+_DASHES = ("-", "–", "—")
 _INLINE_ITEM_BEFORE = re.compile(r"(?:^|[\s(„\"»])(\d{1,3})\.(?=\s)")
 _ITEM_REACH = 200
 
@@ -604,6 +606,8 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return False
     if block[nxt].islower() and block[c - 1] not in ".!?…" and block[c - 1] not in _CLOSERS:
         return False  # pySBD's cut before "u. v. m." ("Tee, Saft| u. v. m."): no terminator, nothing ends there
+    if code == "de" and _german_paren_item(block, c, nxt):
+        return False
     if _closed_sentence(block, c, nxt):
         return True
     if code == "de" and (_german_date_ahead(block, c, nxt) or _german_item_number_ahead(block, c, nxt)):
@@ -728,7 +732,7 @@ def _german_item_number(block: str, start: int, prev: str, token: str, word: str
     starter = word.lower() in _DE_SENTENCE_STARTERS
     if bare[-1:] in ("!", "?", "…") or (bare.endswith(".") and _ends_with_full_word(bare)):
         return True
-    if bare.endswith(":"):
+    if bare.endswith(":") or bare in _DASHES:
         return not starter
     core = token.strip().lstrip(_OPENERS).removesuffix(".")
     number = int(core) if core.isdecimal() else 0
@@ -736,6 +740,13 @@ def _german_item_number(block: str, start: int, prev: str, token: str, word: str
         return False
     earlier = block[max(0, start - _ITEM_REACH):start]
     return any(int(m.group(1)) == number - 1 for m in _INLINE_ITEM_BEFORE.finditer(earlier))
+
+
+def _german_paren_item(block: str, c: int, nxt: int) -> bool:
+    """Whether the cut at ``c`` follows an item number "N.)" before its item's words ("1.) Aufwärmen 2.) Dehnen"),
+    which it never ends; before a sentence start ("Schritt 3.) Danach") the other rules decide."""
+    return (_ITEM_NUMBER_PAREN.fullmatch(_token_before(block, c)[1]) is not None
+            and _next_word(block, nxt).lower() not in _DE_SENTENCE_STARTERS)
 
 
 def _ends_with_full_word(token: str) -> bool:

@@ -343,6 +343,8 @@ def test_a_compound_title_with_a_long_last_part_ends_a_sentence_only_before_a_se
         ("Schritte: 1. Aufwärmen 2. Dehnen 3. Kühlen.", ["Schritte: 1. Aufwärmen 2. Dehnen 3. Kühlen."]),
         ("Die Übungen: 1. Aufwärmen, 2. Dehnen, 3. Kühlen.", ["Die Übungen: 1. Aufwärmen, 2. Dehnen, 3. Kühlen."]),
         ("**Schritte:** 1. Aufwärmen 2. Dehnen.", ["**Schritte:** 1. Aufwärmen 2. Dehnen."]),
+        ("Schritte: 1.) Aufwärmen 2.) Dehnen 3.) Kühlen.", ["Schritte: 1.) Aufwärmen 2.) Dehnen 3.) Kühlen."]),
+        ("Schritte – 1. Aufwärmen 2. Dehnen 3. Kühlen.", ["Schritte – 1. Aufwärmen 2. Dehnen 3. Kühlen."]),
         ("Er rief »Los!« 2. Dann liefen alle.", ["Er rief »Los!«", "2. Dann liefen alle."]),
         ("Schritte: 1) Aufwärmen 2) Dehnen 3) Kühlen.", ["Schritte: 1) Aufwärmen 2) Dehnen 3) Kühlen."]),
         ("Zuerst aufwärmen. 2. Dann dehnen. 3. Dann kühlen.",
