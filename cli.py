@@ -393,11 +393,11 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     from pipeline.fsutil import relpath
     from pipeline.importer import foreign, read_import, stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
-    from pipeline.importer_folder import hugo_config, import_files
+    from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, import_files
     from pipeline.importer_translations import place_together, read_translations
     from pipeline.scaffold import kept_catalogs
 
-    articles, errors, translations, hugo_sites = [], [], [], {}
+    articles, errors, translations, hugo_sites, jekyll_sites, exports = [], [], [], {}, {}, []
     for source in sources:
         try:
             chosen = import_files(source, config.source_language, config.languages)
@@ -410,11 +410,15 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             if root.is_dir() and hugo_config(root):
                 hugo_sites[root] = [*((f, None) for f in chosen.files if root in f.parents),
                                     *((f, lang) for f, lang, _ in chosen.translations if root in f.parents)]
+            elif root.is_dir() and (root / "_posts").is_dir() and any((root / n).is_file() for n in JEKYLL_CONFIGS):
+                jekyll_sites[root] = [f for f in chosen.files if root in f.parents]
         if source.is_dir():
             _say_folder(source, chosen)
         for file in chosen.files:
             found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None,
                                           uploads=uploads, zone=config.zone)
+            if any(article.queries for article in found):  # a WordPress export's
+                exports.append(file)
             for article in found:
                 wrong = foreign(article, config.source_language, list(config.languages))
                 if wrong:
@@ -480,8 +484,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                    f"too, its draft line says so): {listing(unfinished)}")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
-    for root, pages in hugo_sites.items():
-        _say_old_addresses(config, root, pages, dry_run)
+    _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run)
     if found:
         errors += _import_site_translations(config, found, beside, dry_run, translator)
     elif translator is not None:
@@ -529,29 +532,39 @@ def _import_site_translations(config, found, beside, dry_run: bool,
     return errors
 
 
-def _say_old_addresses(config, root: Path, pages: list, dry_run: bool) -> None:
-    """Name the addresses of the Hugo site at ``root`` besides its pages' (``importer_addresses``: feeds, lists,
-    static files), each with the new site's path that has its content, and add those to the project's
-    ``redirects.txt`` (``moved``), which ``build`` answers; a static file not imported is named alone. ``pages``:
-    the site's files imported, each with its language (None: German) as ``importer_addresses.old_addresses`` takes
-    them. ``dry_run``: nothing is written."""
-    from pipeline.importer_addresses import old_addresses
+def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool) -> None:
+    """Name the addresses of each imported Hugo or Jekyll site and WordPress blog besides its pages'
+    (``importer_addresses``: feeds, lists, a Hugo site's static files), each with the new site's path that has its
+    content, and add those to the project's ``redirects.txt`` (``moved``), which ``build`` answers; a static file
+    not imported is named alone. ``hugo_sites``: root -> its files imported, each with its language (None: German),
+    as ``importer_addresses.old_addresses`` takes them; ``jekyll_sites``: root -> its files imported;
+    ``exports``: the WordPress exports imported. ``dry_run``: nothing is written."""
+    from pipeline.fsutil import file_bytes
+    from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
+    from pipeline.limits import IMPORTED
     from pipeline.moved import MOVED_FILE, add_moved
     from pipeline.site import Urls
 
-    found = old_addresses(root, pages, config.source_dir, Urls(config.site_url).path, config.source_language,
-                          config.languages)
-    if not found:
-        return
-    added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
-    said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "
-            "(a feed or file copied to its old address, a redirect page, the rules of site/_redirects and "
-            f"site/.htaccess)" if added else f"{MOVED_FILE} has them already")
-    click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} (feeds, lists, static "
-               f"files), which no article's aliases: keep: {said}:")
-    for old in found:
-        click.echo(f"  {old.path}  {old.now}  301" if old.now else
-                   f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
+    path = Urls(config.site_url).path
+    sites = [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
+                                                                  config.source_language, config.languages))
+               for root, pages in hugo_sites.items()),
+             *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
+               for root, posts in jekyll_sites.items()),
+             *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path, config.source_language))
+               for export in exports)]
+    for root, what, found in sites:
+        if not found:
+            continue
+        added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
+        said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "
+                "(a feed or file copied to its old address, a redirect page, the rules of site/_redirects and "
+                f"site/.htaccess)" if added else f"{MOVED_FILE} has them already")
+        click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}), which no "
+                   f"article's aliases: keep: {said}:")
+        for old in found:
+            click.echo(f"  {old.path}  {old.now}  301" if old.now else
+                       f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
 
 
 def _say_folder(folder: Path, chosen) -> None:
@@ -767,6 +780,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 @pass_project
 def status(project: Project, languages, fmt: str) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
+    from pipeline.extracted import MESSAGE as GERMAN_CHANGED
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
     from pipeline.orphans import paused_message
@@ -782,6 +796,10 @@ def status(project: Project, languages, fmt: str) -> None:
         click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows))
+        changed = {row.slug for row in rows if row.german_changed}
+        for article in sources.articles:
+            if article.slug in changed:
+                click.echo(f"warning: {article.ref}: {GERMAN_CHANGED}", err=True)
         for row in rows:
             if row.outdated:
                 click.echo(f"warning: {relpath(project.config.po_path(row.lang, row.slug), project.config.root)}: "
@@ -833,6 +851,10 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
         click.echo(f"check: {summary(findings)}")
         if not any(config.templates_dir.glob("*.pot")):  # "0 entries" would read as "all is well"
             click.echo("note: no article is extracted yet, so no translation was checked: run verlag extract")
+        from pipeline.advice import standing
+
+        for note in standing(config, list(languages) or config.languages):  # build says it once per change
+            click.echo(f"note: {note}")
     if errors:
         fail("check", errors, writes=False)
     if any(f.severity == ERROR for f in findings):
@@ -880,7 +902,9 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
                    f"{counted(count, 'segment')} of the article {'has' if count == 1 else 'have'} no entry in it "
                    "(a catalog saved from before the German changed?) and the page shows "
                    f"{'it' if count == 1 else 'them'} in German; run verlag extract", err=True)
-    for note in site.notes:
+    from pipeline.advice import unsaid
+
+    for note in [*site.notes, *unsaid(config, site.advice)]:
         click.echo(f"note: {note}")
     for warning in site.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -591,7 +591,7 @@ class MergeReport:
     restored: list[polib.POEntry] = field(default_factory=list)
     # (old entry, merged entry) of msgids edited in the catalog, not in the German: the German taken back
     msgid_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
-    # (leftover entry of the old German, live fuzzy entry, "newer" / "reviewed" / "kept", the text that lost)
+    # (leftover entry of the old German, live fuzzy entry, "newer" / "older" / "reviewed" / "kept", the text that lost)
     rivals: list[tuple[polib.POEntry, polib.POEntry, str, str]] = field(default_factory=list)
     # merged entries whose translations, gone from the catalog, came back from the catalog extract last wrote
     brought_back: list[polib.POEntry] = field(default_factory=list)
@@ -633,11 +633,13 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     - A translation of the old German of a changed sentence, left over in ``old`` (a git merge that kept
       both sides, ``msgcat`` of the reviewer's and the author's catalog) with other text than the live
       fuzzy entry whose previous msgid that German is (``_rivals``): the newer one goes live, fuzzy, the old
-      German still its previous msgid. The live entry's text is the copy extract made when it still is the
-      signed-off text its ``previous msgid, reviewed`` fingerprint names, or the text ``last_written`` had:
-      then the leftover is newer and replaces it. Otherwise both were edited: a signed-off leftover goes
-      live, and the other text stays as an obsolete (fuzzy) entry of the old German; neither is dropped.
-      Reported as ``rivals``.
+      German still its previous msgid. A leftover whose text is the one extract carried there (the
+      signed-off text the live entry's ``previous msgid, reviewed`` fingerprint names) or the one
+      ``last_written`` had there is an older copy: the reviewer's later text stays, the copy goes. The live
+      entry's text is the copy extract made when it is the text that fingerprint names or, without one,
+      the text ``last_written`` had: then the leftover is newer and replaces it. Otherwise both were edited:
+      a signed-off leftover goes live, and the other text stays as an obsolete (fuzzy) entry of the old
+      German; neither is dropped. Reported as ``rivals``.
     - Translations ``last_written`` had whose entries are gone from ``old`` altogether (``msgattrib
       --only-fuzzy`` writes the fuzzy entries only), for German the template still has, come back as they
       were, unless something else was carried there; an untouched machine draft is left for
@@ -780,11 +782,16 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
         target = live.pop(key(rival), None)
         if target is None or target.msgstr == rival.msgstr:
             continue
-        copy = signed_off(target)
-        if not copy:
-            if last is None:
-                last = {key(e): e.msgstr for e in written() or () if not e.obsolete}
-            copy = last.get(key(target)) == target.msgstr
+        if last is None:
+            last = {key(e): e.msgstr for e in written() or () if not e.obsolete}
+        # The signed-off text extract carried here is named by its fingerprint: it alone says which text is
+        # that copy. The record only says what the entry held when extract last ran: a reviewer's text it kept.
+        carried = Notes.of(target).reviewed
+        if last.get(key(target)) == rival.msgstr or carried == fingerprint(rival.msgstr):
+            settled.append(rival)  # the text the reviewer replaced since, back with an older copy of the catalog
+            report.rivals.append((rival, target, "older", rival.msgstr))
+            continue
+        copy = carried == fingerprint(target.msgstr) if carried else last.get(key(target)) == target.msgstr
         reviewed = entry_state(rival) == REVIEWED
         loser = rival if not (copy or reviewed) else target
         text, own = loser.msgstr, Notes.of(loser).own

@@ -40,6 +40,8 @@ from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
 from .errors import VerlagError, contain
+from .extracted import MESSAGE as GERMAN_CHANGED
+from .extracted import changed_since_extract
 from .fsutil import file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
@@ -987,6 +989,8 @@ SOURCE_CHECKS = [
           "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
     Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
           "from before the German changed): those segments show in German; run verlag extract", None),
+    Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
+          "have its new and changed sentences yet (the build shows them in German); run verlag extract", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text", None),
     Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
@@ -1484,6 +1488,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 findings.append(Finding(ref, 1, "catalog-outdated", WARNING, drift.message(article.ref), lang,
                                         article.slug, (None, "")))
     templates.save()
+    changed = changed_since_extract(config, [a for a in sources.articles if not slugs or a.slug in slugs])
+    findings.extend(Finding(article.ref, 1, "german-changed", WARNING, GERMAN_CHANGED,
+                            config.source_language, article.slug, (None, ""))
+                    for article in sources.articles if article.slug in changed)
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
         kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
         errors += unreadable(config, [path for lang in languages or config.languages for path in kept[lang]])

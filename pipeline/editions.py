@@ -94,6 +94,9 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     from .rawhtml import german_blocks, german_words
 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
+    unmatched = {s.key for s in doc.segments if s.key not in entries} if po is not None else set()
+    if unmatched:
+        entries.update(_changed_since(doc, po, lang, unmatched))
     shown: Counter = Counter()
     words: Counter = Counter()
     words_shown = 0
@@ -168,7 +171,19 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
                    words_shown, german_words(german_blocks(doc.article)) if german is None else german,
                    *credited(po, hands, named),
-                   unmatched=sum(k not in entries for k in {s.key for s in doc.segments}) if po is not None else 0)
+                   unmatched=len(unmatched))
+
+
+def _changed_since(doc: Document, po: polib.POFile, lang: str, unmatched: set) -> dict[tuple, polib.POEntry]:
+    """The entries ``extract`` would make stale for the German segments (keys in ``unmatched``) that ``po``, not
+    merged since the author changed them, has no entry for: ``catalog.merge`` in memory, only its stale entries
+    kept. So a changed sentence is "updated in the original" on the page before ``extract`` as after it; they
+    are never shown translated (every other state of the merge stays untranslated: nothing unchecked by
+    ``verlag check`` reaches a page)."""
+    from .catalog import STALE, build_pot, entry_state, key, merge
+
+    merged, _ = merge(po, build_pot(doc, "", ""), lang)
+    return {key(e): e for e in merged if not e.obsolete and key(e) in unmatched and entry_state(e) == STALE}
 
 
 def credited(po: polib.POFile | None, hands: Counter, named: str | None = None) -> tuple[str | None, bool]:
@@ -397,26 +412,31 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     catalogs.save(others=True)
     if found != known:
         save_state(config.state_dir / LINKS_FILE, {"key": _links_key(config, pages), "catalogs": found})
-    changed = [a for a in articles if any(state.get(f"{lang}/{a.slug}") != fingerprint
-                                          for lang, fingerprint in fingerprints[a.slug].items())]
+    # per language: a sign-off in one catalog makes that language's edition again, not its other languages'
+    todo = {a.slug: langs for a in articles
+            if (langs := tuple(lang for lang, fingerprint in fingerprints[a.slug].items()
+                               if state.get(f"{lang}/{a.slug}") != fingerprint))}
+    changed = [a for a in articles if a.slug in todo]
     made: dict = {}
     if changed:
         from .pool import map_articles
 
-        made = map_articles(functools.partial(_pooled_editions, glossary=glossary, pages=pages), config, changed,
-                            jobs)
+        made = map_articles(functools.partial(_pooled_editions, glossary=glossary, pages=pages, todo=todo), config,
+                            changed, jobs)
     for article in articles:
         if progress:
             progress(article)
         keys = {lang: f"{lang}/{article.slug}" for lang in config.languages}
         prints = fingerprints[article.slug]
-        if all(state.get(keys[lang]) == prints[lang] for lang in config.languages):
-            fresh.update({keys[lang]: prints[lang] for lang in config.languages})
-            for lang in config.languages:
-                if held := state.get(f"held:{keys[lang]}"):
-                    result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = held
-                if unmatched := state.get(f"unmatched:{keys[lang]}"):
-                    result.unmatched[keys[lang]] = fresh[f"unmatched:{keys[lang]}"] = unmatched
+        for lang in config.languages:
+            if lang in todo.get(article.slug, ()):
+                continue
+            fresh[keys[lang]] = prints[lang]
+            if held := state.get(f"held:{keys[lang]}"):
+                result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = held
+            if unmatched := state.get(f"unmatched:{keys[lang]}"):
+                result.unmatched[keys[lang]] = fresh[f"unmatched:{keys[lang]}"] = unmatched
+        if article.slug not in todo:
             result.skipped += 1
             continue
         editions = made.get(article.slug)
@@ -424,7 +444,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             if editions is None:
                 with stage(article.ref, "segmenting"):
                     doc = doccache.document(config, article)
-                editions = _article_editions(config, article, doc, glossary, pages, result)
+                editions = _article_editions(config, article, doc, glossary, pages, result, todo[article.slug])
         if outcome.failed:
             kept.add(article.slug)
             continue
@@ -462,19 +482,21 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     return result
 
 
-def _pooled_editions(config: Config, article: Article, glossary: Glossary,
-                     pages: SitePages) -> list[tuple[Edition, bytes | None]]:
-    """``_article_editions`` in a worker process; raises on any problem, so the stage redoes and reports it."""
+def _pooled_editions(config: Config, article: Article, glossary: Glossary, pages: SitePages,
+                     todo: Mapping[str, tuple[str, ...]]) -> list[tuple[Edition, bytes | None]]:
+    """``_article_editions`` in a worker process, of the languages ``todo`` names for the article; raises on any
+    problem, so the stage redoes and reports it."""
     problems = BuildResult()
-    editions = _article_editions(config, article, doccache.document(config, article), glossary, pages, problems)
+    editions = _article_editions(config, article, doccache.document(config, article), glossary, pages, problems,
+                                 todo[article.slug])
     if problems.errors:
         raise problems.errors[0]
     return editions
 
 
 def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary, pages: SitePages,
-                      result: BuildResult) -> list[tuple[Edition, bytes | None]]:
-    """One article's editions, made in memory, each with the catalog bytes it was made from (None: no
+                      result: BuildResult, languages: tuple[str, ...]) -> list[tuple[Edition, bytes | None]]:
+    """One article's editions in ``languages``, made in memory, each with the catalog bytes it was made from (None: no
     catalog): nothing is written until every language succeeded. The QA gate checks as ``verlag check`` does
     (``pages``: the site's pages as the last build published them).
 
@@ -484,7 +506,7 @@ def _article_editions(config: Config, article: Article, doc: Document, glossary:
 
     german = german_words(german_blocks(article))  # a parse of the article: once, not per language
     editions = []
-    for lang in config.languages:
+    for lang in languages:
         try:
             editions.append(catalog_edition(config, article, doc, lang, glossary, pages, german, pages.renamed))
         except VerlagError as exc:

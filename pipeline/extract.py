@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-from . import doccache
+from . import doccache, extracted
 from .config import CONFIG_NAME, Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, combine_digests, digest_bytes, file_bytes, load_state, names_ending, relpath, save_state
 from .glossary import Glossary, load_glossary
 from .limits import CATALOG
 from .lock import clock, held_since
-from .orphans import Orphan, carry_over, find_orphans, report
+from .orphans import Orphan, carry_over, find_orphans, prune_records, report
 from .sources import Article, front_matter_warnings, later, read_sources
 from .statrecord import StatRecord
 from .tagwarnings import TagWarnings
@@ -173,6 +173,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         elif moved:
             result.why_removed[result.removed[-1]] = f"its article was renamed to {moved}"
     doccache.prune(config, slugs)
+    prune_records(config, slugs)
+    extracted.record(config, (a for a in articles if a.slug in fresh), slugs)
     if result.written:
         files.confirm([name for article in changed for name in _names(config, article)], partial(clock, config))
     files.save()

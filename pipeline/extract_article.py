@@ -21,6 +21,7 @@ from .errors import VerlagError, stage
 from .fsutil import read_bytes, relpath, rewrite, write_if_changed
 from .glossary import Glossary, add_hints, hinted
 from .limits import CATALOG
+from .orphans import RECORDS
 from .sources import Article
 
 if TYPE_CHECKING:
@@ -58,13 +59,9 @@ class _Merged:
     # entries made obsolete that the template before this run did not have either: the catalog's, not the author's
     strays: list[str] = field(default_factory=list)
     # two translations of a changed sentence's old German (``catalog._rivals``): (line in the catalog, the old
-    # German, the new German, "newer" / "reviewed" / "kept", the text live now, the other text)
+    # German, the new German, "newer" / "older" / "reviewed" / "kept", the text live now, the other text)
     rivals: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
     brought_back: int = 0  # translations gone from the catalog, brought back from the record of the last extract
-
-
-RECORDS = "extracted"  # in .verlag/: each catalog as the last extract left it, <lang>/<slug>.catalog (no .po:
-# a search for a project's catalogs never finds these copies)
 
 
 def record_path(config: Config, lang: str, slug: str) -> Path:
@@ -355,6 +352,9 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 "reviewed": f"the signed-off {_short(now)!r} is now the changed sentence's (fuzzy, the old German "
                             f"as previous msgid); {_short(other)!r}, edited since the last extract, is kept as an "
                             "obsolete entry (#~) of the old German: choose one",
+                "older": f"the changed sentence keeps {_short(now)!r} (fuzzy); {_short(other)!r}, the text the "
+                         "changed sentence had before it was retranslated, came back with an older copy of the "
+                         "catalog and is dropped",
                 "kept": f"the changed sentence keeps {_short(now)!r} (fuzzy); {_short(other)!r}, neither signed "
                         "off nor older, is kept as an obsolete entry (#~) of the old German: choose one",
             }[kind])

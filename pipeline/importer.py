@@ -35,6 +35,7 @@ from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalis
     split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")  # without front matter too, where a '# ' heading gives the title
 IMAGES_DIR = "bilder"  # source_de/bilder/: where imported local images go (README "Images and files")
 # What the summary says is missing ('date' has a line of its own: the author must add it).
 MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": "old address (no redirect)"}
@@ -187,7 +188,8 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
     """``article`` with ``author`` (verlag.toml's) where the source names none, the summary's lines
     for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``), and one for each place
     whose raw HTML or image runs code or loads from another host (``rawhtml.active_html``), which the site
-    would publish as written. Invisible line-break hints copied from web pages (``invisible.HINTS``: soft
+    would publish as written; the notes of embeds made links name their lines (``_embeds_at_lines``), as those
+    do, in the file as written. Invisible line-break hints copied from web pages (``invisible.HINTS``: soft
     hyphens, zero-width spaces) are dropped from the text and counted in a note: a reader never sees them, but
     a word retyped without them would be a changed sentence to every translation; the notes quote the text
     without them too."""
@@ -202,20 +204,40 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
         article = dataclasses.replace(article, meta=meta, body=without_hints(article.body), notes=[
             *article.notes, f"dropped {counted(hints, 'invisible hyphenation hint')} (soft hyphens U+00AD, "
             "zero-width spaces U+200B, word joiners U+2060, as web pages carry them): a reader never sees them"])
-    text = render_markdown(article)
-    head = text.index("\n---\n") + 5
-    notes = [*article.notes, *(f"line {line} runs code or loads from another host: {', '.join(found)}"
-                               for line, found in active_html(text[head:], text.count("\n", 0, head) + 1, ""))]
     meta = dict(article.meta)
     if "author" not in meta and author:
         meta = {key: author if key == "author" else meta[key] for key in FRONT_KEYS
                 if key in meta or key == "author"}
+    text = render_markdown(dataclasses.replace(article, meta=meta))  # as written: the lines the notes name
+    head = text.index("\n---\n") + 5
+    notes = [*_embeds_at_lines(article.notes, text, head),
+             *(f"line {line} runs code or loads from another host: {', '.join(found)}"
+               for line, found in active_html(text[head:], text.count("\n", 0, head) + 1, ""))]
+    if meta != article.meta:
         notes.append(f"author: {author} from verlag.toml (the source names none)")
     if "date" not in meta:
         notes.append("no date found: add 'date: YYYY-MM-DD' before publishing")
     missing = [MISSING[key] for key in MISSING if key not in meta]
     notes += [f"not found: {', '.join(missing)}"] if missing else []
     return dataclasses.replace(article, meta=meta, notes=notes)
+
+
+EMBED_NOTE_RE = re.compile(r"^(?:embed|embedded page) kept as a link: (\S+)")  # ``importer_html.iframe_link``'s
+
+
+def _embeds_at_lines(notes: list[str], text: str, head: int) -> list[str]:
+    """``notes`` with each note of an ``<iframe>`` made a link (``EMBED_NOTE_RE``) led by the line of the written
+    ``text`` (its body from ``head``) that links its address, the first not named yet: the author finds it there."""
+    lines = text[head:].split("\n")
+    first, taken, out = text.count("\n", 0, head) + 1, set(), []
+    for note in notes:
+        match = EMBED_NOTE_RE.match(note)
+        at = next((n for n, line in enumerate(lines) if n not in taken and match and match.group(1) in line), None)
+        if at is not None:
+            taken.add(at)
+            note = f"line {first + at}: {note}"
+        out.append(note)
+    return out
 
 
 def foreign(article: ImportedArticle, source_language: str, languages: list[str]) -> VerlagError | None:
@@ -241,9 +263,10 @@ def foreign(article: ImportedArticle, source_language: str, languages: list[str]
 
 def detect_kind(path: Path, data: bytes) -> str:
     """``wxr``, ``feed``, ``html``, ``markdown`` (front matter between ``---`` or ``+++`` lines, the whole
-    file read for its closing line) or ``text`` from the first 4 KiB of a file (its suffix does not count:
-    saved exports are often called ``.xml`` or ``.txt``; only an ``.html``/``.htm`` file that is none of the
-    others is HTML, not text, a fragment copied without its ``<div>`` too). Raises ``VerlagError`` for an image,
+    file read for its closing line, or an ``.md`` file with a level-1 heading) or ``text`` from the first 4 KiB of
+    a file (its suffix does not count otherwise: saved exports are often called ``.xml`` or ``.txt``; only an
+    ``.html``/``.htm`` file that is none of the others is HTML, not text, a fragment copied without its ``<div>``
+    too). Raises ``VerlagError`` for an image,
     PDF or other binary file (``BINARY_MAGIC`` or a control character), and for XML of another kind."""
     if data.startswith(BINARY_MAGIC) or CONTROL_RE.search(data[:4096]):
         raise VerlagError("not a saved page, WordPress export, feed or text file verlag can import "
@@ -264,10 +287,11 @@ def detect_kind(path: Path, data: bytes) -> str:
             return "html"
     if head.startswith(b"<?xml"):
         raise VerlagError("an XML file that is neither a WordPress export (WXR) nor an RSS/Atom feed", path, 1)
-    if head.startswith((b"---", b"+++")):
-        from .importer_markdown import front_matter_fence
+    if head.startswith((b"---", b"+++")) or path.suffix.lower() in MARKDOWN_SUFFIXES:
+        from .importer_markdown import front_matter_fence, markdown_title
 
-        if front_matter_fence(normalise(data.decode("utf-8", "replace"))):
+        text = normalise(data.decode("utf-8", "replace"))
+        if front_matter_fence(text) or (path.suffix.lower() in MARKDOWN_SUFFIXES and markdown_title(text)):
             return "markdown"
     return "html" if path.suffix.lower() in (".html", ".htm") else "text"
 
@@ -379,9 +403,10 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     An article imported before is skipped (``imported_as``): an existing article in ``source_dir`` or
     ``source_dir/seiten`` came from the same file of the same old site (``origin``), shares one of its old
     addresses (``aliases``) or has the same ``title`` and ``date`` (also after the author edited it, corrected
-    its aliases or removed ``draft: true``), or the same ``title`` where the source has no date (the author
-    added it since, ``_dated_since``); an article of this run is the same as an earlier one of the run by
-    origin or old address, or by title and date when it has no old address. Otherwise a slug
+    its aliases or removed ``draft: true``), or the same ``title`` and most of its text where the source has no
+    date (the author may have added it since, ``_dated_since``); an article of this run is the same as an earlier
+    one of the run by origin or old address, or by title and date when it has no old address. An undated one whose
+    title alone an article has is imported, its notes naming that article. Otherwise a slug
     already used there (a file's name or its ``slug:``), earlier in this run, reserved, or one whose catalogs a
     deleted article left (``kept``: slug -> those catalogs, ``scaffold.kept_catalogs``; their header and
     translator credit are another article's, as for ``verlag new``) gets ``-2``, ``-3``, …. An image goes to
@@ -411,12 +436,18 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         before = next((p for p, was in known.items()
                        if (article.origin is not None and was.origin == article.origin)
                        or (was.addresses & mine.addresses if "aliases" in article.meta
-                           else was.title_date == mine.title_date)
-                       or (p in before_run and (was.title_date == mine.title_date or _dated_since(was, mine)))),
+                           else _same_title_date(was, mine))
+                       or (p in before_run and (_same_title_date(was, mine) or _dated_since(was, mine)))),
                       None)
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
+        namesake = next((p for p, was in known.items() if mine.title_date[1] is None
+                         and was.title_date[0] == mine.title_date[0]), None)
+        if namesake is not None:
+            article = dataclasses.replace(article, notes=[
+                *article.notes, f"{namesake.parent.name}/{namesake.name} has this title but other text: imported "
+                "as another article (delete it if it is the same one)"])
         article, images, unreadable = _place_images(article, source_dir, claimed)
         legal = LEGAL_SLUGS.get(article.slug, article.slug) if article.page else article.slug
         if article.page and legal in templates:
@@ -644,23 +675,42 @@ class _Identity(NamedTuple):
     addresses: set[str]
     title_date: tuple
     origin: str | None
+    paragraphs: frozenset[str]  # the body's blocks (``_paragraphs``)
 
     @classmethod
     def of(cls, article: ImportedArticle) -> _Identity:
         return cls(_paths(article.meta.get("aliases", [])), (article.meta["title"], article.meta.get("date")),
-                   article.origin)
+                   article.origin, _paragraphs(article.body))
+
+
+def _paragraphs(body: str) -> frozenset[str]:
+    """The blocks of a Markdown ``body`` (split at blank lines), their white space squashed."""
+    return frozenset(" ".join(block.split()) for block in re.split(r"\n[ \t]*\n", body) if block.strip())
+
+
+def _same_text(was: _Identity, mine: _Identity) -> bool:
+    """Whether at least half of ``mine``'s blocks are in ``was`` (a body the author may have edited since)."""
+    return 2 * len(mine.paragraphs & was.paragraphs) >= len(mine.paragraphs)
+
+
+def _same_title_date(was: _Identity, mine: _Identity) -> bool:
+    """Whether ``was`` and ``mine`` have the same title and date; where neither states a date, the same text too
+    (``_same_text``): many articles are called "Fazit" or "Rezept"."""
+    return was.title_date == mine.title_date and (mine.title_date[1] is not None or _same_text(was, mine))
 
 
 def _dated_since(was: _Identity, mine: _Identity) -> bool:
-    """Whether ``mine``, an article whose source states no date, has the title of ``was``, a file in the source
-    folder that has a date now: the one imported before, where the author added the date the import asked for."""
-    return mine.title_date[1] is None and was.title_date[0] == mine.title_date[0]
+    """Whether ``mine``, an article whose source states no date, has the title and text (``_same_text``) of
+    ``was``, a file in the source folder that has a date now: the one imported before, where the author added the
+    date the import asked for."""
+    return mine.title_date[1] is None and was.title_date[0] == mine.title_date[0] and _same_text(was, mine)
 
 
 def _identity(path: Path) -> _Identity:
     """The ``_Identity`` of an existing source file; a file that does not parse has neither addresses nor title
     and date."""
-    front, _, _ = split_front_matter(normalise(source_text(path)))
+    text = normalise(source_text(path))
+    front, _, body_start = split_front_matter(text)
     origin = ORIGIN_RE.search(front or "")
     try:
         meta = yaml.safe_load(front) if front else {}
@@ -668,7 +718,7 @@ def _identity(path: Path) -> _Identity:
         meta = {}
     meta = meta if isinstance(meta, dict) else {}
     return _Identity(_paths(meta.get("aliases", [])), (meta.get("title"), meta.get("date")),
-                     origin[1].strip() if origin else None)
+                     origin[1].strip() if origin else None, _paragraphs(text[body_start:]))
 
 
 def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path, bytes],

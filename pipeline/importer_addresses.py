@@ -1,4 +1,5 @@
-"""The addresses of an imported Hugo site besides its pages', which the articles' ``aliases`` do not keep.
+"""The addresses of an imported Hugo or Jekyll site or WordPress blog besides its pages', which the articles'
+``aliases`` do not keep.
 
 Hugo also served, in each of its languages (``HugoLanguages.prefix``), the site's and each section's feed
 (``/index.xml``, ``/posts/index.xml``), each section's list (``/posts/``), each taxonomy's and term's list and
@@ -8,19 +9,40 @@ feed (``/tags/``, ``/tags/nacken/``, ``/tags/nacken/index.xml``) and the files o
 https://gohugo.io/templates/rss/). verlag redirects only an article's old addresses, so these answer 404 after
 the move: ``old_addresses`` names each with where its content is now (the language's feed or home page, an
 image's copy), for the import's summary and a rule on the host.
+
+A Jekyll site served only what its config and files made (``jekyll_addresses``): jekyll-feed's feed
+(``/feed.xml``, https://github.com/jekyll/jekyll-feed), a feed template at its top (``atom.xml``),
+jekyll-paginate's pages (``/page2/``, https://jekyllrb.com/docs/pagination/), jekyll-archives' tag, category
+and date lists (``/tag/nacken/``, https://github.com/jekyll/jekyll-archives/blob/master/docs/configuration.md)
+and its own list pages at its top (``tags.md``, ``categories.html``). A WordPress blog with pretty permalinks
+(https://wordpress.org/documentation/article/customize-permalinks/) served its feed (``/feed/``), each category's
+and tag's list and feed (``/category/tee/``, ``/tag/nacken/feed/``), its date archives (``/2024/``,
+``/2024/05/``) and the home page's further pages (``/page/2/``, 10 posts a page unless its settings, which
+the export does not hold, said otherwise): ``wordpress_addresses`` takes them from the export's published posts.
+Plain permalinks' addresses are queries (``/?feed=rss2``), which no static host can redirect.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import urlsplit
 
 from .importer import IMAGES_DIR
 
 # Hugo's taxonomies where the config sets none (https://gohugo.io/content-management/taxonomies/#default-taxonomies).
 DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
+WP_PER_PAGE = 10  # WordPress's posts_per_page unless its Reading settings say otherwise (not in the export)
+# jekyll-archives' default permalinks of each kind it may be enabled for.
+JEKYLL_ARCHIVES = {"year": "/:year/", "month": "/:year/:month/", "day": "/:year/:month/:day/", "tags": "/tag/:name/",
+                   "categories": "/category/:name/"}
+# A Jekyll site's own page at its top that lists posts (its file name or permalink): leads to the home page.
+JEKYLL_LIST_PAGES = frozenset({"tags", "categories", "archive", "archives", "archiv", "kategorien", "schlagworte",
+                               "blog", "posts"})
+FEED_TEMPLATES = ("feed.xml", "atom.xml", "rss.xml")  # a Jekyll site's own feed at its top (a Liquid template)
 
 
 @dataclass(frozen=True)
@@ -91,3 +113,104 @@ def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_d
 def _urlize(term: str) -> str:
     """A taxonomy term as Hugo's ``urlize`` writes it in an address: lower case, spaces as hyphens."""
     return re.sub(r"[^\w\-.]", "", re.sub(r"\s+", "-", term.strip().lower()))
+
+
+def jekyll_addresses(root: Path, posts: Iterable[Path], new_path: Callable[..., str],
+                     source_language: str) -> list[OldAddress]:
+    """The addresses of the Jekyll site at ``root`` besides its posts' (see the module's text), each with the new
+    site's German (``source_language``) feed or home page, in order. ``posts``: its files imported (a draft's
+    terms had no list); ``new_path``: ``site.Urls.path`` of the new site."""
+    from .importer_folder import jekyll_root
+    from .importer_markdown import POST_NAME_RE, read_front
+
+    settings = (jekyll_root(root / "_config.yml") or (root, {}))[1]
+    base = urlsplit(str(settings.get("baseurl") or "")).path.rstrip("/")
+    plugins = {str(p) for key in ("plugins", "gems") for p in _listed(settings.get(key))}
+    feed, index = new_path("feed", lang=source_language), new_path("index", lang=source_language)
+    found: dict[str, str] = {}
+    if "jekyll-feed" in plugins:
+        path = settings.get("feed").get("path") if isinstance(settings.get("feed"), dict) else None
+        found[f"{base}/{str(path or 'feed.xml').lstrip('/')}"] = feed
+    for name in FEED_TEMPLATES:
+        if (root / name).is_file():
+            found.setdefault(f"{base}/{name}", feed)
+    pretty = str(settings.get("permalink") or "") == "pretty"
+    for page in sorted(root.glob("*")):
+        if page.suffix.lower() in (".md", ".markdown", ".html") and page.is_file():
+            own = str(read_front(page).get("permalink") or "")
+            if page.stem.lower() in JEKYLL_LIST_PAGES or own.strip("/").rpartition("/")[2] in JEKYLL_LIST_PAGES:
+                found.setdefault(base + (own if own.startswith("/") else f"/{page.stem}/" if pretty
+                                         else f"/{page.stem}.html"), index)
+    published = []
+    for post in posts:
+        front = {str(k).lower(): v for k, v in read_front(post).items()}
+        if "_drafts" not in post.parts and front.get("published") is not False:
+            published.append((post, front))
+    per_page = settings.get("paginate")
+    if "jekyll-paginate" in plugins and isinstance(per_page, int) and per_page > 0:
+        pattern = str(settings.get("paginate_path") or "/page:num/")
+        for number in range(2, math.ceil(len(published) / per_page) + 1):
+            found.setdefault(base + pattern.replace(":num", str(number)), index)
+    archives = settings.get("jekyll-archives") if "jekyll-archives" in plugins else None
+    if isinstance(archives, dict):
+        enabled = archives.get("enabled")
+        enabled = set(JEKYLL_ARCHIVES) if enabled in ("all", True) else {str(e) for e in _listed(enabled)}
+        links = {**JEKYLL_ARCHIVES, **(archives.get("permalinks") if isinstance(archives.get("permalinks"), dict)
+                                       else {})}
+        for post, front in published:
+            named = POST_NAME_RE.match(post.stem)
+            day = named.group(1, 2, 3) if named else None
+            values = {kind: [w for v in _listed(front.get(kind)) for w in str(v).split()]  # Jekyll splits a string
+                      for kind in ("tags", "categories")}
+            for kind in sorted(enabled & set(JEKYLL_ARCHIVES)):
+                link = str(links[kind])
+                if kind in values:
+                    for term in values[kind]:
+                        found.setdefault(base + link.replace(":name", _urlize(str(term))), index)
+                elif day:
+                    found.setdefault(base + link.replace(":year", day[0]).replace(":month", day[1])
+                                     .replace(":day", day[2]), index)
+    return [OldAddress(path, now) for path, now in found.items()]
+
+
+def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_language: str) -> list[OldAddress]:
+    """The addresses of the WordPress blog whose export (WXR) is ``data`` besides its posts' and pages' (see the
+    module's text), each with the new site's German (``source_language``) feed or home page, in order; none for an
+    export without a published post, or one whose posts had plain permalinks (``?p=140``)."""
+    from lxml import etree
+
+    from .importer_html import _children, _text
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        channel = next(iter(_children(etree.fromstring(data, parser), "channel")), None)
+    except etree.XMLSyntaxError:  # read_wxr names it
+        return []
+    if channel is None:
+        return []
+    home = _text(channel, "base_blog_url") or _text(channel, "link")
+    base = urlsplit(home).path.rstrip("/")
+    posts = [item for item in _children(channel, "item")
+             if _text(item, "post_type") == "post" and _text(item, "status") == "publish"]
+    if not posts or any(urlsplit(_text(item, "link")).query for item in posts):
+        return []
+    feed, index = new_path("feed", lang=source_language), new_path("index", lang=source_language)
+    found: dict[str, str] = {f"{base}/feed/": feed}
+    for number in range(2, math.ceil(len(posts) / WP_PER_PAGE) + 1):
+        found[f"{base}/page/{number}/"] = index
+    for item in posts:
+        for term in _children(item, "category"):
+            kind = {"category": "category", "post_tag": "tag"}.get(term.get("domain"))
+            if kind and term.get("nicename"):
+                found.setdefault(f"{base}/{kind}/{term.get('nicename')}/", index)
+                found.setdefault(f"{base}/{kind}/{term.get('nicename')}/feed/", feed)
+    months = {_text(item, "post_date")[:7] for item in posts}
+    for day in sorted(month for month in months if re.fullmatch(r"\d{4}-\d{2}", month)):
+        found.setdefault(f"{base}/{day[:4]}/", index)
+        found.setdefault(f"{base}/{day[:4]}/{day[5:7]}/", index)
+    return [OldAddress(path, now) for path, now in found.items()]
+
+
+def _listed(value) -> list:
+    """A config or front-matter value that is one item or a list of them, as a list."""
+    return value if isinstance(value, list) else [value] if isinstance(value, (str, int)) and value != "" else []

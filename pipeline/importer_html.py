@@ -219,7 +219,8 @@ PLAYER_RES = ((re.compile(r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/
 # A player's title attribute that names the player, not the video (YouTube's and Vimeo's defaults).
 # Matched in full against the title stripped (``\s*`` at its ends too took time growing with the square of a run
 # of spaces).
-PLAYER_TITLE_RE = re.compile(r"(?:(?:youtube|vimeo)?\s*(?:video\s*)?player|embedded (?:content|video)|video)?", re.I)
+PLAYER_TITLE_RE = re.compile(r"(?:(?:youtube|vimeo)?[\s_-]*(?:video[\s_-]*)?player|embedded (?:content|video)|video)?",
+                             re.I)
 
 
 def _video_page(src: str) -> str:
@@ -231,14 +232,35 @@ def _video_page(src: str) -> str:
     return f"https:{src}" if src.startswith("//") else src
 
 
+def iframe_link(src: str, title: str | None) -> tuple[str, str | None, str]:
+    """(the address a link instead of an ``<iframe src>`` leads to, its text, the note saying so) for an iframe
+    with a web address: a YouTube or Vimeo player's video page (``PLAYER_RES``), else the embedded page itself (a
+    map, a booking widget), which opens in the browser as it did in the frame. Its text is the iframe's ``title``
+    where that names what it shows (not the player, ``PLAYER_TITLE_RE``), else None (the address is its text) and
+    the note asks the author for one. The new page loads nothing from the provider before the reader follows the
+    link: no consent needed for it."""
+    from .rawhtml import web_host
+
+    src = src.strip()
+    page, host = _video_page(src), web_host(src)
+    label = " ".join((title or "").split())
+    label = label if label and not PLAYER_TITLE_RE.fullmatch(label) else None
+    if any(pattern.match(src) for pattern, _ in PLAYER_RES):
+        return page, label, (f"embed kept as a link: {page} (an <iframe> from {host}: a page loads nothing from it "
+                             "until the reader follows the link)")
+    return page, label, (f"embedded page kept as a link: {page}" + (f" named {label!r}" if label else "")
+                         + f" (an <iframe> from {host} showed it inside the page: the new page loads nothing from it "
+                         + "until the reader follows the link" + ("" if label else "; its text is the address: "
+                         "write what it shows instead, a map or a booking form") + ")")
+
+
 def left_out_embeds(tree) -> list[str]:
     """Notes naming each script, embedded page, plug-in or form of ``tree`` (an lxml element), which are taken
     out of it here (their text after them stays): Markdown carries none, and markdownify dropped a script
     unsaid and kept an ``<iframe>``'s fallback text, which no browser shows. An inline script has no address,
-    so its note advises no link. An ``<iframe>`` with a web address (a YouTube or Vimeo player) becomes a link
-    to the video's page instead, named by its ``title`` unless that names the player: the page then loads
-    nothing from the provider before a reader chooses to (no consent needed for it); one the text links
-    already (WordPress's embed block beside its player) is only left out."""
+    so its note advises no link. An ``<iframe>`` with a web address (a YouTube or Vimeo player, a map) becomes
+    a link instead (``iframe_link``); one the text links already (WordPress's embed block beside its player) is
+    only left out."""
     from .rawhtml import web_host
 
     notes = []
@@ -247,19 +269,17 @@ def left_out_embeds(tree) -> list[str]:
         address = element.get("src") or element.get("data") or element.get("action")
         host = web_host(address or "")
         if element.tag == "iframe" and host:
-            page = _video_page(address.strip())
+            page, label, note = iframe_link(address, element.get("title"))
             if page in linked:
                 notes.append(f"left out: <iframe> from {host}: the text links {page} already")
                 element.drop_tree()
                 continue
-            title = element.get("title") or ""
             link = lxml_html.Element("a", href=page)
-            link.text = title.strip() if not PLAYER_TITLE_RE.fullmatch(title.strip()) else page
+            link.text = label or page
             link.tail = element.tail
             element.getparent().replace(element, link)
             linked.add(page)
-            notes.append(f"embed kept as a link: {page} (an <iframe> from {host}: a page loads nothing from it "
-                         "until the reader follows the link)")
+            notes.append(note)
             continue
         if element.tag == "script" and not address:  # nothing to link to
             notes.append("left out: an inline script (tracking or counter code?): Markdown carries no script")
@@ -417,6 +437,24 @@ def _later(updated, date):
     return updated if updated is not None and date is not None and day(updated) > day(date) else None
 
 
+# A declared encoding where the HTML standard's prescan looks for one (its first 1024 bytes): <meta charset>, or
+# the http-equiv Content-Type's charset (https://html.spec.whatwg.org/#prescan-a-byte-stream-to-determine-its-encoding)
+DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]*charset\s*=", re.I)
+
+
+def _declared_utf8(data: bytes) -> bytes:
+    """``data`` with ``<meta charset="utf-8">`` in front when it declares no encoding (no BOM, no charset in its
+    first 1024 bytes) and is UTF-8: libxml2 reads such a page as Windows-1252 (the standard's default for a
+    page without one), so a page saved by an editor or script without the tag would import "für" as "fÃ¼r"."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or DECLARED_CHARSET_RE.search(data[:1024]):
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    return b'<meta charset="utf-8">' + data
+
+
 def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[ImportedArticle]:
     """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
 
@@ -433,12 +471,15 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     counter/share widgets are removed first (``_drop_widgets``). A heading or image of that element
     missing from the Markdown is noted. An Impressum or privacy notice (``_legal_slug``) is a page
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
-    template as it does a WordPress page's. Raises ``VerlagError`` when no article text is found.
+    template as it does a WordPress page's. A page that declares no encoding is read as UTF-8 where it is that
+    (``_declared_utf8``). Raises ``VerlagError`` when no article text is found.
     """
     if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source: UTF-8, as text is;
         # in an <article>, as trafilatura looks for one (loose in <body>, its headings and lists were dropped)
         data = (b'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><article>' + data
                 + b"</article></body></html>")
+    else:
+        data = _declared_utf8(data)
     try:
         doc = parse_html(data, document=True)
     except VerlagError as exc:
@@ -633,7 +674,7 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
     """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
     forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
-    button. Headings, figures, images and video players (``_players``) always stay; a child left with only
+    button. Headings, figures, images and embedded pages (``_players``) always stay; a child left with only
     those loses its loose text (the "·" between a byline's dropped parts), except that a child left with only
     headings, whose other text was all left out, goes with them: the heading of a related-posts box or of
     the comments heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each
@@ -669,10 +710,11 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
 
 
 def _players(element) -> bool:
-    """Whether ``element`` is or holds a video player's ``<iframe>`` (``PLAYER_RES``): trafilatura drops it
-    as it does every iframe, and ``left_out_embeds`` makes it a link to the video, which README promises."""
-    return any(pattern.match((frame.get("src") or "").strip())
-               for frame in element.iter("iframe") for pattern, _ in PLAYER_RES)
+    """Whether ``element`` is or holds an ``<iframe>`` with a web address (a video player, a map, a booking
+    widget): trafilatura drops every iframe, and ``left_out_embeds`` makes it a link, which README promises."""
+    from .rawhtml import web_host
+
+    return any(web_host(frame.get("src") or "") for frame in element.iter("iframe"))
 
 
 def _only_headings(element) -> bool:

@@ -72,6 +72,16 @@ def front_matter_fence(text: str) -> str | None:
     return None
 
 
+def markdown_title(text: str) -> tuple[str, int, int] | None:
+    """(text, first line, last line) of the first level-1 heading (``# Titel`` or setext ``===``) of the CommonMark
+    ``text``, lines counted from 1; None when it has none. A plain Markdown file's title (no front matter)."""
+    tokens = commonmark_parser().parse(text)
+    for n, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1" and token.map and tokens[n + 1].content.strip():
+            return tokens[n + 1].content.strip(), token.map[0] + 1, token.map[1]
+    return None
+
+
 def read_front(path: Path) -> dict:
     """The front matter of the Hugo or Jekyll Markdown file at ``path`` as a table; {} when it has none or it cannot
     be read (``read_markdown`` names why)."""
@@ -88,9 +98,10 @@ def read_front(path: Path) -> dict:
 
 
 def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> ImportedArticle:
-    """The article in a Hugo or Jekyll Markdown file (UTF-8). Raises ``VerlagError`` at the line of front
-    matter that is missing (``--kind markdown`` on a file without it), does not parse, holds a value YAML
-    cannot construct (``date: 2026-13-45``, said as ``verlag extract`` says it), is not a table of keys,
+    """The article in a Hugo or Jekyll Markdown file (UTF-8), or in a plain Markdown file without front matter, whose
+    first level-1 heading is its title (``markdown_title``; no date: the summary asks for it). Raises
+    ``VerlagError`` at line 1 for a file with neither, and at the line of front matter that does not parse, holds a
+    value YAML cannot construct (``date: 2026-13-45``, said as ``verlag extract`` says it), is not a table of keys,
     or has no ``title``. ``zone``: verlag.toml's ``timezone``, for times without one where the old site's config
     names no zone of its own."""
     try:
@@ -98,14 +109,20 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
     except UnicodeDecodeError as exc:
         raise VerlagError("not UTF-8: save the file as UTF-8", path, data.count(b"\n", 0, exc.start) + 1) from None
     fence = front_matter_fence(text)
-    if fence is None:
-        raise VerlagError("no front matter: a Markdown file to import starts with a '---' (YAML) or '+++' (TOML) "
-                          "line and has the same line again after its keys; import a file without it as "
-                          "--kind text", path, 1)
     lines = text.split("\n")
-    end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
-    front = "\n".join(lines[1:end])
-    meta = _parse(front, fence, path)
+    if fence is None:  # plain Markdown: the title is its first '#' heading, whose lines the body leaves blank
+        heading = markdown_title(text)
+        if heading is None:
+            raise VerlagError("neither front matter ('---' YAML or '+++' TOML lines around its keys) nor a '# ' "
+                              "heading to take the title from: add a '# Titel' line above the text, or import the "
+                              "file as --kind text (its first line is the title)", path, 1)
+        title, first, last = heading
+        lines[first - 1:last] = [""] * (last - first + 1)
+        end, meta = -1, {"title": title}
+        notes = [f"title from the heading at line {first}: {title} (no front matter)"]
+    else:
+        end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
+        meta = _parse("\n".join(lines[1:end]), fence, path)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
@@ -114,7 +131,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
                             (None, None))
     kept = [key for key in meta if str(key).lower() in KEPT_KEYS or str(key).lower() == cover_key]
     left = [str(key) for key in meta if key not in kept]
-    notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
+    if fence is not None:
+        notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
     if left:
         notes.append(f"front matter not kept (verlag has no such field): {', '.join(sorted(left))}")
     body = "\n".join(lines[end + 1:])
@@ -128,6 +146,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
         body, _, more = html_to_markdown(body)
         notes.append("HTML body converted to Markdown, as a saved page's is")
         notes += [n for n in more if not n.startswith("image left at its old address")]  # _local_images says so
+    else:
+        body = _linked_iframes(body, notes)
     body, images = _local_images(body, end + 2, path, notes)
     body = _with_captions(body, captions).strip("\n") + "\n"
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
@@ -238,6 +258,68 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
         return f"[{shown}]({link})" if link else shown
 
     return FIGURE_RE.sub(image, body), captions
+
+
+IFRAME_RE = re.compile(r"<iframe\b[^>]*>.*?</iframe\s*>", re.I | re.S)
+_TAGS_RE = re.compile(r"<[^>]*>")
+
+
+def _linked_iframes(body: str, notes: list[str]) -> str:
+    """``body`` (CommonMark) with each raw ``<iframe>`` with a web address (a YouTube or Vimeo player, a map) a
+    link instead, noted (``importer_html.iframe_link``; ``importer.completed`` names its line), as a
+    saved page's or WordPress post's is: kept, the page would load from the provider before the reader chose to. An
+    HTML block that holds nothing else (an iframe in its ``<div>``) becomes a Markdown link, so its text is
+    translated; one in text becomes a Markdown link there, one among other HTML an ``<a>``. Code is left alone."""
+    from html import escape, unescape
+
+    from .importer_html import iframe_link
+    from .rawhtml import web_host
+
+    if "<iframe" not in body.lower():
+        return body
+    lines, said = body.split("\n"), []
+    tokens = commonmark_parser().parse(body)
+    for token in reversed([t for t in tokens if t.map and t.type in ("html_block", "inline")]):
+        start, stop = token.map
+        chunk = "\n".join(lines[start:stop])
+        if "<iframe" not in chunk.lower():
+            continue
+        block = token.type == "html_block"
+
+        def link(match: re.Match) -> str:
+            from lxml import etree, html as lxml_html
+
+            try:
+                frame = lxml_html.fragment_fromstring(match.group(0))
+            except (etree.ParserError, ValueError):  # markup lxml cannot read as one element: left as it is
+                return match.group(0)
+            src = frame.get("src") or ""
+            if frame.tag != "iframe" or not web_host(src):
+                return match.group(0)
+            page, label, note = iframe_link(src, frame.get("title"))
+            said.append((start + chunk.count("\n", 0, match.start()), note))
+            if block:
+                return f'<a href="{escape(page)}">{escape(label or page)}</a>'
+            return _markdown_link(page, label or page)
+
+        changed = IFRAME_RE.sub(link, chunk)
+        if changed == chunk:
+            continue
+        alone = re.fullmatch(r'\s*<a href="([^"]*)">([^<]*)</a>\s*', _TAGS_RE.sub(
+            lambda m: m.group(0) if m.group(0).startswith(("<a ", "</a")) else "", changed))
+        if block and alone:
+            changed = _markdown_link(unescape(alone.group(1)), unescape(alone.group(2)))
+        lines[start:stop] = changed.split("\n")
+    notes += [note for _, note in sorted(said)]  # in the order of the text: ``importer.completed`` adds the lines
+    return "\n".join(lines)
+
+
+def _markdown_link(page: str, text: str) -> str:
+    """A CommonMark link to ``page`` reading ``text`` (an autolink where the text is the address)."""
+    if text == page:
+        return f"<{page}>"
+    destination = page if re.fullmatch(r"[^\s()<>\\]+", page) else f"<{page}>"
+    return "[" + re.sub(r"([\\\[\]])", r"\\\1", text) + f"]({destination})"
 
 
 # Liquid's raw tag and its text (https://shopify.github.io/liquid/tags/template/#raw), with whitespace control

@@ -163,6 +163,44 @@ def decoded(data: bytes, path: Path, what: str = "the text") -> tuple[str, list[
                       "'Unicode (UTF-8)'; an editor: 'UTF-8')", path, line)
 
 
+WRAP_WIDTH = 100  # a hard-wrapped file's lines of several words are at most this long (editors and mail: 72 to 80)
+WRAP_SLACK = 8  # a line was broken where its next word would have passed the width less this many characters
+SENTENCE_END_RE = re.compile(r"[.!?:;…\"“”»«)]$")  # a line that ends here may be a paragraph of its own
+
+
+def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
+    """Join, in place, the lines of each hard-wrapped paragraph of ``lines`` (numbered, stripped; a text editor's
+    or a mail's file, blank lines between paragraphs) into its first line, the others left empty; returns the note
+    saying so, or none. The file's width is its longest line of several words (a long address alone passes it), at
+    most ``WRAP_WIDTH``; a paragraph (or list item: one starts the next) is wrapped where each of its lines but
+    the last was broken because the next line's first word did not fit the width (``WRAP_SLACK``), and none is
+    HTML; and only where one of them breaks inside a sentence. Copied web text has a line a block, long paragraphs,
+    a short heading or list line before its text, and sentences whole on their lines: it stays as it is."""
+    width = max((len(line) for _, line in lines if " " in line), default=0)
+    if width > WRAP_WIDTH or all(line for _, line in lines[:-1]):
+        return []
+    blocks, block = [], []  # runs of lines: a blank line or a list item starts the next
+    for at, (_, line) in enumerate(lines):
+        if block and (not line or BULLET_RE.match(line) or NUMBERED_RE.match(line)):
+            blocks.append(block)
+            block = []
+        if line:
+            block.append(at)
+    blocks.append(block)
+    full = lambda at: len(lines[at][1]) + 1 + len(lines[at + 1][1].split()[0]) > width - WRAP_SLACK  # noqa: E731
+    wrapped = [block for block in blocks if len(block) > 1 and all(full(at) for at in block[:-1])
+               and not any(lines[at][1].startswith("<") for at in block)]
+    if not any(not SENTENCE_END_RE.search(lines[at][1]) for block in wrapped for at in block[:-1]):
+        return []  # no line broken inside a sentence: lines of their own
+    joined = []
+    for block in wrapped:
+        lines[block[0]] = (lines[block[0]][0], " ".join(lines[at][1] for at in block))
+        lines[block[1]:block[-1] + 1] = [(lines[at][0], "") for at in block[1:]]
+        joined.append(lines[block[0]][0])
+    return [f"hard-wrapped lines joined into one paragraph each (blank lines between paragraphs), at lines "
+            f"{', '.join(map(str, joined))}"]
+
+
 def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArticle:
     """One article from text copied from a blog page (UTF-8), by the rules in this module's docstring.
 
@@ -173,7 +211,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     text, encoding = decoded(data, path, "the copied text")
     text = normalise(text)
     lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), 1)]
-    wrapper: list[str] = []
+    wrapper: list[str] = _joined_wrapped(lines)
     filled = _unwrapped([(n, line) for n, line in lines if line], wrapper)
     if not filled:
         raise VerlagError("the file is empty", path, 1)

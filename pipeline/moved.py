@@ -1,14 +1,17 @@
 """Part of the site stage: the old site's other addresses (``redirects.txt``) answered where their content is now.
 
 An imported Hugo site also served its feeds (``/index.xml``), its list pages (``/posts/``, ``/tags/nacken/``) and
-the files of ``static/`` (``importer_addresses``); no article's ``aliases:`` keeps them. ``verlag import`` writes
-each with the new site's path that has its content to the project's ``redirects.txt``, one ``OLD NEW 301`` line
-each (the form of Netlify's ``_redirects``, %-encoded), and the author may add lines of their own. The build
-answers each as the host can:
+the files of ``static/``, a Jekyll site or WordPress blog its feeds and lists (``/feed.xml``, ``/feed/``,
+``/category/tee/``, ``/page/2/``) (``importer_addresses``); no article's ``aliases:`` keeps them. ``verlag
+import`` writes each with the new site's path that has its content to the project's ``redirects.txt``, one ``OLD
+NEW 301`` line each (the form of Netlify's ``_redirects``, %-encoded), and the author may add lines of their own.
+The build answers each as the host can:
 
 - a ``_redirects`` and ``.htaccess`` rule beside the articles' aliases (``redirects``), so a host that reads them
   answers 301, which feed readers follow and remember;
-- on plain web space, a copy of the file at the old address where the new path is a file (a feed, an image): a
+- on plain web space, a copy of the file at the old address where the new path is a file (a feed, an image; at
+  an address ending in ``/``, WordPress's ``/feed/``, as that folder's ``index.html``, which is what a static
+  server sends there, as ``text/html``: feed readers go by the XML, and a host that reads the rules answers 301): a
   feed reader does not follow an HTML redirect page, so the old feed address serves the new feed's XML itself,
   as jekyll-feed advises for a feed kept at its old path on hosts without redirects
   (https://github.com/jekyll/jekyll-feed#already-have-a-feed-path) and as Hugo serves a feed: the reader finds
@@ -153,7 +156,8 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
         page = target.lower().endswith(HTML_SUFFIXES)
         served = page_file(m.old, urls)  # the HTML file a static server answers the old address with, if any
         plain = unquote(m.old[len(urls.base_path):])
-        copy = None if m.old.endswith("/") else plain
+        # a folder's address (WordPress's /feed/) gets the copy as its index.html, which a static server sends for it
+        copy = served if m.old.endswith("/") else plain
         parts = plain.strip("/").split("/")
         above = ["/".join(parts[:n]) for n in range(1, len(parts))]  # a file there leaves no folder for it
         taken = next((f"site/{f}" for f in (*above, served, copy) if f is not None and (

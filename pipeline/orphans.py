@@ -23,6 +23,7 @@ serving the translation memory (``tm``) as long as it is kept.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,8 @@ from .config import Config
 from .errors import VerlagError
 from .fsutil import digest_bytes, load_state, names_ending, read_bytes, relpath, rewrite, save_state
 
+RECORDS = "extracted"  # in .verlag/: each catalog as the last extract left it, <lang>/<slug>.catalog (no .po:
+# a search for a project's catalogs never finds these copies); ``extract_article`` writes them
 RENAMES_FILE = "renames.json"  # old slug -> the slug its catalogs were renamed to
 SAID_FILE = "orphans.json"  # orphan path -> what it held (digest) when extract last said something about it
 
@@ -146,6 +149,31 @@ def unreadable(config: Config, paths: list[Path]) -> list[VerlagError]:
         except OSError as exc:  # a folder or a symlink loop by the catalog's name, no permission
             errors.append(VerlagError(f"cannot read catalog: {exc.strerror or exc}", ref))
     return errors
+
+
+def prune_records(config: Config, slugs: set[str]) -> None:
+    """Remove extract's copies of catalogs (``RECORDS``) whose article is gone (``slugs``: the articles there
+    are, readable or not) and whose catalog is gone too: moved along with its renamed article, or a kept
+    catalog its reviewer deleted when done. A kept catalog keeps its copy: should the article come back, its
+    merge still tells what a tool deleted from the catalog and which text extract carried."""
+    folder = config.state_dir / RECORDS
+    try:
+        languages = list(os.scandir(folder))
+    except OSError:  # none yet (or no folder there): nothing to prune
+        return
+    for lang in languages:
+        try:
+            names = [e.name for e in os.scandir(lang.path) if e.name.endswith(".catalog")]
+        except OSError:
+            continue
+        for name in names:
+            slug = name.removesuffix(".catalog")
+            if slug in slugs or config.po_path(lang.name, slug).exists():
+                continue
+            try:
+                os.unlink(os.path.join(lang.path, name))
+            except OSError:  # a folder by that name, no permission: a copy kept costs nothing but its bytes
+                pass
 
 
 def _renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:

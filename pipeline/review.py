@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import polib
@@ -32,7 +32,9 @@ from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, k
                       review_state)
 from .check import ERROR, WARNING, Finding, check_catalog, german_copies, msgid_line, waiver_advice
 from .config import Config
+from .drift import Templates
 from .errors import VerlagError, contain, stage
+from .extracted import changed_since_extract
 from .fsutil import code_digest, digest_bytes, file_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
 from .limits import CATALOG
 from .glossary import HINT_PREFIX, Glossary, load_glossary
@@ -185,6 +187,8 @@ class Page:
     problem: VerlagError | None = None  # the catalog could not be read
     obsolete: int = 0
     unchanged: bool = False  # inputs as at the last run: the page on disk is current, only the index needs it
+    german_changed: bool = False  # the German was edited since the last extract (``extracted``)
+    outdated: str = ""  # the catalog's msgids are not its template's German (``drift``): what is wrong
 
     @property
     def href(self) -> str:
@@ -255,9 +259,11 @@ class ReviewResult:
 
 
 def make_page(config: Config, article: Article, lang: str, glossary: Glossary, labels: frozenset,
-              pages: SitePages) -> Page:
+              pages: SitePages, templates: Templates | None = None, german_changed: bool = False) -> Page:
     """Read and check one catalog and model its page, as ``verlag check`` checks it (``pages``: the site's
-    published pages, ``published.SitePages``); an unreadable catalog becomes a page that says so."""
+    published pages, ``published.SitePages``); an unreadable catalog becomes a page that says so.
+    ``german_changed``: the German was edited since the last extract; ``templates``: to tell a catalog whose
+    msgids are not its template's German (``drift``). Either is said at the top of the page."""
     path = config.po_path(lang, article.slug)
     ref = relpath(path, config.root)
     try:
@@ -270,7 +276,9 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
     with stage(article.ref, f"checking {ref}"):
         findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language,
                                   site_url=config.site_url, published=pages, renamed=pages.renamed)
-    return build_page(article, po, lang, ref, [*findings, *tag_findings(article, po, lang)], glossary, labels, text)
+    page = build_page(article, po, lang, ref, [*findings, *tag_findings(article, po, lang)], glossary, labels, text)
+    drift = templates.drift(article.slug, po) if templates is not None else None
+    return replace(page, german_changed=german_changed, outdated=drift.message(article.ref) if drift else "")
 
 
 def tag_findings(article: Article, po: polib.POFile, lang: str) -> list[Finding]:
@@ -293,14 +301,15 @@ STATE_FILE = "review.json"
 
 
 def _fingerprint(config: Config, article: Article, lang: str, glossary: Glossary, catalog: bytes | None,
-                 pages: SitePages) -> str:
-    """What one page shows: source, catalog, glossary, verlag's code and templates, the languages it links,
+                 pages: SitePages, template: bytes | None, german_changed: bool) -> str:
+    """What one page shows: source, catalog, the article's .pot (``drift``), whether the German changed since
+    the last extract, glossary, verlag's code and templates, the languages it links,
     what its QA findings read (``[site] base_url``, which of the site's pages the catalog names are published);
     and the page file as last written (a deleted or edited page is written again). ``catalog``: its bytes as
     read before the page was made, so a save during the run makes the next run redo the page."""
     out = config.root / REPORT_DIR / f"{lang}/{article.slug}.html"
-    return digest_bytes(catalog, *(read_bytes(p) for p in (out, *sorted(TEMPLATES.iterdir()))),
-                        extra=f"{code_digest()}|{article.digest}|{glossary.digest}|{config.name}|"
+    return digest_bytes(catalog, template, *(read_bytes(p) for p in (out, *sorted(TEMPLATES.iterdir()))),
+                        extra=f"{code_digest()}|{article.digest}|{german_changed}|{glossary.digest}|{config.name}|"
                               f"{config.source_language}|{','.join(config.languages)}|{config.site_url}|"
                               f"{pages.key(catalog)}")
 
@@ -388,10 +397,14 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     state = load_state(config.state_dir / STATE_FILE)
     pages = PlannedPages(config, sources, glossary)  # as the build will publish them
     catalogs: dict[tuple[str, str], bytes | None] = {}  # (lang, slug) -> the catalog's bytes before its page
+    changed = changed_since_extract(config, chosen)
+    templates = Templates(config)
+    pots: dict[str, bytes | None] = {}  # slug -> its template's bytes, read once for all its languages
     for article in chosen:
         if progress:
             progress(article)
         labels = None
+        pots[article.slug] = read_bytes(config.pot_path(article.slug))
         for lang in languages:
             known = state.get(f"{lang}/{article.slug}", {})
             path = config.po_path(lang, article.slug)
@@ -401,12 +414,12 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
                 result.errors.append(exc)
                 continue
             if known.get("print") == _fingerprint(config, article, lang, glossary, catalogs[(lang, article.slug)],
-                                                  pages):
+                                                  pages, pots[article.slug], article.slug in changed):
                 result.pages.append(_remembered(config, article, lang, known))
                 continue
             with contain(article.ref, f"reviewing {lang}", result.errors) as outcome:
                 labels = reference_labels(article) if labels is None else labels
-                page = make_page(config, article, lang, glossary, labels, pages)
+                page = make_page(config, article, lang, glossary, labels, pages, templates, article.slug in changed)
             if outcome.failed:
                 continue
             result.pages.append(page)
@@ -426,11 +439,12 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
         if not page.problem:
             state[f"{page.lang}/{page.slug}"] = {
                 "print": _fingerprint(config, by_slug[page.slug], page.lang, glossary, catalogs[(page.lang, page.slug)],
-                                      pages),
+                                      pages, pots[page.slug], page.slug in changed),
                 **page.summary()}
     kept = {k: v for k, v in state.items()
             if k.split("/")[0] in config.languages and k.split("/")[-1] in by_slug}
     save_state(config.state_dir / STATE_FILE, kept)
+    templates.save()
     return result
 
 

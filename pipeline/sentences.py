@@ -108,12 +108,21 @@ _DE_SENTENCE_STARTERS = frozenset(
 _DE_WEEKDAYS = frozenset("Mo Di Mi Do Fr Sa So".split())
 _DE_DAY_PARTS = frozenset("früh morgen vormittag mittag nachmittag abend nacht vorm nachm uhr".split())
 _DE_WEEKDAY_CUES = frozenset("am ab bis jeden jedem von vom nächsten kommenden diesen letzten".split())
-# A weekday range written as one token: "Mo.–Fr.", "Mo.-Fr.".
+# A weekday range written as one token: "Mo.–Fr.", "Mo.-Fr."; and the rest of one spaced out: "Mo.| – Fr.".
 _DE_WEEKDAY_RANGE = re.compile(r"(?:Mo|Di|Mi|Do|Fr|Sa|So)\.[-–](?:Mo|Di|Mi|Do|Fr|Sa|So)")
+_DE_WEEKDAY_RANGE_END = re.compile(r"[-–—][^\S\n]+(?:Mo|Di|Mi|Do|Fr|Sa|So)\.")
 # A street abbreviation, alone or ending a street name ("Str.", "Hauptstr.", "Karl-Liebknecht-Str.",
 # "Karl-Marx-Pl."), and the house number that may follow it ("10", "Nr. 12").
 _DE_STREET = re.compile(r"(?:[^\W\d_]+-)*(?:[^\W\d_]*str|pl)", re.IGNORECASE)
 _DE_HOUSE_NUMBER = re.compile(r"(?:Nr\.\s*)?\d")
+# After a street abbreviation, a year (1800-2099) and a lower-case word that does not go on with an address
+# start a sentence: the abbreviation's full stop ends its own (DIN 5008), and German puts the finite verb
+# right after a fronted year ("Hauptstr.| 2020 zogen wir um."). A house number goes on with a preposition,
+# comma, letter or capitalised place ("Hauptstr. 12 im Hof", "Hauptstr. 1999, 2020 Hollabrunn", "2012a"); a
+# four-digit house number before a verb ("Hauptstr. 2020 ist ein Altbau") is split wrongly, and rare.
+_DE_YEAR_THEN_WORD = re.compile(r"(?:1[89]|20)\d\d[^\S\n]+([^\W\d_]+)")
+_DE_ADDRESS_GOES_ON = frozenset("in im am an auf bei beim neben nahe gegenüber hinter vor zwischen und oder sowie "
+                                "bzw".split())
 
 # Abbreviations that close an enumeration or a price and therefore often
 # end a sentence: "Bier usw. Danach ..." splits, "Bier usw. sind ..." does
@@ -675,7 +684,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
         if verdict is not None:
             return verdict
     if _DE_STREET.fullmatch(core) and _DE_HOUSE_NUMBER.match(block, nxt):
-        return False
+        year = _DE_YEAR_THEN_WORD.match(block, nxt)
+        return bool(year) and year.group(1)[0].islower() and year.group(1) not in _DE_ADDRESS_GOES_ON
     if _HYPHENED_TITLE.fullmatch(core):
         return False
     if _LONG_HYPHENED_TITLE.fullmatch(core):
@@ -763,8 +773,9 @@ def _german_compound_title_ends(word: str) -> bool:
 
 
 def _german_weekday(block: str, start: int, nxt: int, word: str) -> bool | None:
-    """"Termin Do. 14 Uhr", "Am Mo. Nachmittag", "ab Di. Praxis zu" do not split; "am Mo. Dann" does."""
-    if block[nxt].isdigit() or word.lower() in _DE_DAY_PARTS:
+    """"Termin Do. 14 Uhr", "Am Mo. Nachmittag", "ab Di. Praxis zu", "Mo. – Fr." do not split; "am Mo. Dann"
+    does."""
+    if block[nxt].isdigit() or word.lower() in _DE_DAY_PARTS or _DE_WEEKDAY_RANGE_END.match(block, nxt):
         return False
     if word.lower() in _DE_SENTENCE_STARTERS:
         return True

@@ -60,9 +60,9 @@ from .sources import Article, Moment, Sources, calendar_day, later, read_date, r
 from .statrecord import StatRecord
 from .tagwarnings import TagWarnings
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
-from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, Worded, english_fallback, gettext_as_text, \
-    in_english, load_translations, mark_english, site_po_path, theme_dirs, theme_messages, translations_digest, \
-    unmarked, unshipped, unshipped_advice
+from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, Worded, english_advice, english_fallback, \
+    gettext_as_text, in_english, load_translations, mark_english, theme_dirs, theme_messages, \
+    translations_digest, unmarked
 
 if TYPE_CHECKING:
     import sqlite3
@@ -510,6 +510,7 @@ class SiteResult:
     drafts: list[str] = field(default_factory=list)  # slugs of articles marked ``draft: true``, not published
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
+    advice: list[str] = field(default_factory=list)  # said once per change (``advice.unsaid``)
     warnings: list[str] = field(default_factory=list)  # "file:line: message"
     errors: list[VerlagError] = field(default_factory=list)  # pages not (re)written: their old file stays
     failed: bool = False  # the site as a whole could not be made (see errors); site/ is as it was
@@ -617,6 +618,7 @@ class _Site:
         self.config = config
         self.errors = errors  # a language's unreadable site.po: its pages use verlag's own words
         self.notes: list[str] = []  # for the build's report: aliases that lead to the original for now
+        self.advice: list[str] = []  # for the build's report, once per change (``advice``): words shown in English
         self.practice = practice
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
@@ -674,19 +676,11 @@ class _Site:
         return self.envs[lang]
 
     def _say_english(self, lang: str) -> None:
-        """A note, once per build and language, naming the UI words its pages show in English."""
+        """Advice, once per build and language, naming the UI words its pages show in English."""
         english = in_english(self.translations[lang], theme_messages(self.config))
-        if not english:
-            return
-        self.in_english[lang] = english
-        if unshipped([lang]) and len(english) == len(theme_messages(self.config)):  # not one of them translated
-            self.notes.append(unshipped_advice([lang], {lang: english_name(lang)}))
-            return
-        shown = ", ".join(f'"{msgid}"' for msgid in english[:5]) + (f" and {len(english) - 5} more"
-                                                                   if len(english) > 5 else "")
-        self.notes.append(f"{lang}: {counted(len(english), 'website message')} shown in English, marked lang=\"en\" "
-                          f"(untranslated or fuzzy in {relpath(site_po_path(self.config, lang), self.config.root)}, "
-                          f"or held back by verlag check): {shown}")
+        if english:
+            self.in_english[lang] = english
+            self.advice.append(english_advice(self.config, lang, english_name(lang), english))
 
     def ui(self, lang: str, message: str, markup: bool = False, **values: str) -> str:
         """A UI string used outside the templates (extracted from this file by ``uistrings``), its placeholders
@@ -1717,6 +1711,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")
     result.untranslated, result.machine_drafted = site.untranslated, site.machine_drafted
     result.notes += site.notes
+    result.advice += site.advice
     result.drafts = site.drafts
     if settings.search:  # indexed again when an article or page changed, or the last run failed
         from .search import binary_name
@@ -1729,7 +1724,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             index_site(root, config.state_dir, [lang for lang in site.languages if lang != site.source],
                        default_jobs() if jobs is None else jobs)
         if unstemmed(site.languages):
-            result.notes.append(unstemmed_advice(unstemmed(site.languages),
+            result.advice.append(unstemmed_advice(unstemmed(site.languages),
                                                  {lang: english_name(lang) for lang in site.languages}))
     elif (root / BUNDLE).is_dir():
         shutil.rmtree(root / BUNDLE)

@@ -9,6 +9,7 @@ from .check import ERROR, check_catalog, german_copies, image_variant_findings, 
 from .config import Config
 from .drift import Templates
 from .errors import VerlagError, contain
+from .extracted import changed_since_extract
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
 from .orphans import find_orphans, unreadable
@@ -35,6 +36,7 @@ class Progress:
     unfilled: bool = False  # the German (no draft) still holds init's placeholders: published in no language
     # the catalog's msgids are not its template's German (``drift``): what is wrong, to say below the table
     outdated: str = ""
+    german_changed: bool = False  # the German changed since extract made the template (``extracted``)
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
@@ -58,6 +60,7 @@ class Progress:
         del data["catalogs"], data["unreadable_count"]
         if self.slug is None:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
+            del data["german_changed"]
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
         elif not self.unreadable:
             del data["unreadable"]
@@ -87,6 +90,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     pages = PlannedPages(config, sources, glossary) if qa else None  # as the build will publish them
     fresh: dict[str, list] = {}
     templates = Templates(config)
+    changed = changed_since_extract(config, articles)
     for article in articles:
         if progress:
             progress()
@@ -99,7 +103,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             except VerlagError as exc:  # a row still: a language must not vanish while its catalog is broken
                 errors.append(exc)
                 rows.append(Progress(lang, article.slug, dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0),
-                                     draft=article.draft, unreadable=f"{exc.path}:{exc.line}" if exc.line else str(exc.path)))
+                                     draft=article.draft, unreadable=f"{exc.path}:{exc.line}" if exc.line else str(exc.path),
+                                     german_changed=article.slug in changed))
                 continue
             segments = dict.fromkeys(STATES, 0)
             words = dict.fromkeys(STATES, 0)
@@ -121,7 +126,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                            legal=config.legal_page(article.slug),
                            unfilled=not article.draft and bool(unfilled(article)),
                            german=len(blocks), german_words=german_words(blocks),
-                           outdated=drift.message(article.ref) if drift else "")
+                           outdated=drift.message(article.ref) if drift else "",
+                           german_changed=article.slug in changed)
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
@@ -196,7 +202,8 @@ def format_table(rows: list[Progress]) -> str:
     """The table ``verlag status`` prints; slugs whole (an imported ``x-2`` must not look like ``x``)."""
     def name(r: Progress) -> str:
         marks = ", ".join(mark for mark, shown in (("draft", r.draft), ("legal", r.legal), ("unfilled", r.unfilled),
-                                                   ("outdated", bool(r.outdated)))
+                                                   ("outdated", bool(r.outdated)),
+                                                   ("German changed since extract", r.german_changed))
                           if shown and not (mark == "legal" and r.draft))
         if r.slug is None:
             return f"= total ({r.unreadable_count} unreadable, not counted)" if r.unreadable_count else "= total"
@@ -234,6 +241,9 @@ def format_table(rows: list[Progress]) -> str:
     if any(r.outdated for r in rows):
         lines.append("outdated = the catalog's msgids are not the German of the article's template (saved from before "
                      "the German changed?): its segments without an entry count as empty; run verlag extract")
+    if any(r.german_changed for r in rows):
+        lines.append("German changed since extract = the German source was edited after the last verlag extract: the "
+                     "figures are of the German before; run verlag extract")
     if any(r.unfilled for r in rows):
         lines.append("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders: published in no "
                      "language until they are filled in (verlag check names each)")

@@ -10,6 +10,7 @@ marks it ``lang="en"`` and the build names such messages per language.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import io
 import re
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Callable
 
 from . import __version__
 from .config import Config
+from .counts import counted
 from .errors import VerlagError
 from .fsutil import code_digest, digest_bytes, file_bytes, load_state, read_bytes, relpath, rewrite, save_state
 from .limits import SITE_WORDS, TEMPLATE
@@ -274,7 +276,37 @@ def update_site_catalogs(config: Config, warnings: list[str] | None = None) -> l
 
 
 def _builtin_po(lang: str) -> Path:
-    return BUILTIN_TRANSLATIONS / lang / f"{SITE_CATALOG}.po"
+    return BUILTIN_TRANSLATIONS / shipped_language(lang) / f"{SITE_CATALOG}.po"
+
+
+@functools.cache
+def shipped_language(lang: str) -> str:
+    """The folder of verlag's own site.po that serves the BCP 47 tag ``lang``: its own, else the nearest of its
+    CLDR parent locales verlag ships (``pt-BR`` -> ``pt``, ``zh-TW`` and ``zh-HK`` -> ``zh-Hant``, ``zh-CN`` and
+    ``zh-Hans`` -> ``zh``, written in Simplified Chinese), else ``lang`` itself (none: English). Parents follow
+    CLDR (UTS #35): its parentLocales exceptions (``es-MX`` -> ``es-419``), else the tag cut at its last subtag,
+    never from a script to a language whose likely script is another: ``zh-Hant`` never falls back to ``zh``."""
+    if (BUILTIN_TRANSLATIONS / lang).is_dir():
+        return lang
+    from babel import Locale
+    from babel.core import UnknownLocaleError, get_global
+
+    try:
+        name = str(Locale.parse(lang, sep="-"))  # likely subtags added: zh-TW is zh_Hant_TW
+    except (ValueError, TypeError, UnknownLocaleError):
+        return lang
+    parents, likely = get_global("parent_exceptions"), get_global("likely_subtags")
+    while name:
+        folder = name.replace("_", "-")
+        if (BUILTIN_TRANSLATIONS / folder).is_dir():
+            return folder
+        parent = parents.get(name) or name.rpartition("_")[0]
+        language, _, script = name.partition("_")
+        if parent == language and script.istitle() and len(script) == 4 \
+                and likely.get(language, "").split("_")[1:2] != [script]:
+            break  # CLDR: zh_Hant's parent is root, not zh
+        name = "" if parent == "root" else parent
+    return lang
 
 
 def unshipped(languages) -> list[str]:
@@ -291,6 +323,18 @@ def unshipped_advice(languages: list[str], english_names: dict[str, str]) -> str
     return (f"verlag ships no website words (menus, notices, the reading time's wording) in {named}: their pages "
             f"show them in English, marked lang=\"en\", until you translate the msgstr lines of {files} "
             "(verlag extract writes them)")
+
+
+def english_advice(config: Config, lang: str, name: str, english: list[str]) -> str:
+    """What to tell the author about ``english`` (``in_english``, not empty), the website words ``lang`` (its
+    English ``name``) shows in English: that verlag ships none (``unshipped_advice``), or which ones."""
+    if unshipped([lang]) and len(english) == len(theme_messages(config)):  # not one of them translated
+        return unshipped_advice([lang], {lang: name})
+    shown = ", ".join(f'"{msgid}"' for msgid in english[:5]) + (f" and {len(english) - 5} more"
+                                                               if len(english) > 5 else "")
+    return (f"{lang}: {counted(len(english), 'website message')} shown in English, marked "
+            f"lang=\"en\" (untranslated or fuzzy in {relpath(site_po_path(config, lang), config.root)}, or held "
+            f"back by verlag check): {shown}")
 
 
 def translations_digest(config: Config, lang: str) -> str:

@@ -278,6 +278,27 @@ def test_a_plain_text_translation_reads_its_title_and_headings_as_copied_text_do
     msgfmt_check(project.root / "translations/en/ingwer.po")
 
 
+def test_a_hard_wrapped_plain_text_translation_reads_each_blank_line_separated_paragraph_whole(project, tmp_path):
+    """The other plain text a translator hands in: lines wrapped at 72 columns, blank lines between paragraphs. Its
+    wrapped lines join into their paragraph (CommonMark's reading), not one paragraph a line as Word's export is
+    read: the same entries as the one-line-a-paragraph file below."""
+    import textwrap
+
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    markdown = (HERE / "ingwer.en.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    paragraphs = [p.lstrip("# ") for p in markdown.strip().split("\n\n")]
+    wrapped = "\n\n".join("\n".join(textwrap.wrap(p, 72)) if not p.startswith("- ") else p for p in paragraphs)
+    assert max(map(len, wrapped.split("\n"))) <= 72 and wrapped.count("\n") > 2 * len(paragraphs)
+    translation = tmp_path / "ginger.txt"
+    translation.write_text("Ginger tea for a cold – what it can and cannot do\n\n" + wrapped + "\n", encoding="utf-8")
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    assert entry_state(po.find("Ingwertee bei Erkältung – was er kann und was nicht", msgctxt="title")) == REVIEWED
+    assert po.find("So bereiten Sie den Tee zu").msgstr == "How to make the tea"
+    assert "import: wrote translations/en/ingwer.po: 14 confident (reviewed), 1 low confidence" in result.output
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
 def test_a_plain_text_translation_with_one_line_per_paragraph_reads_each_line_as_a_paragraph(project, tmp_path):
     """Fresh-user trial 7: a translation saved from Word as plain text (one line per paragraph, no blank line)
     was one paragraph: "only 0 of 7 German sentences pair confidently by length", exit 2."""

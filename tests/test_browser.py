@@ -213,7 +213,8 @@ def _only_article_withdrawn(project, lang: str, translation: tuple[str, str, str
 def test_a_reader_still_reaches_english_after_its_only_article_is_withdrawn(browser, project):
     """The only English article falls below min_translated after the author's edits: the chooser at / still
     offers English, /en/ is the English index saying the article is no longer available in English (linking
-    the German one), and a missing page under /en/ is the English 404 page, not a German "Seite nicht
+    the German one), and only that (not also "No articles have been published in this language yet", which
+    it was), and a missing page under /en/ is the English 404 page, not a German "Seite nicht
     gefunden"."""
     _only_article_withdrawn(project, "en", ("Liver", "The liver works at night.", "It needs rest."))
     server = serving(project.root)
@@ -225,6 +226,8 @@ def test_a_reader_still_reaches_english_after_its_only_article_is_withdrawn(brow
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
         withdrawn = browser.find_element(By.CSS_SELECTOR, "section.unavailable")
         assert withdrawn.find_element(By.TAG_NAME, "h2").text == "No longer available in English"
+        assert [p.text for p in browser.find_elements(By.CSS_SELECTOR, "main p")] == [
+            "These articles can be read in the original language for now:"]  # not also "… published … yet"
         link = withdrawn.find_element(By.CSS_SELECTOR, 'a[hreflang="de"]')
         assert (link.text, link.get_attribute("href")) == ("Leber", f"{base}/de/leber/")
         status, _ = fetch(f"{base}/en/gibt-es-nicht/")

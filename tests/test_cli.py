@@ -308,7 +308,8 @@ def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_upd
 def test_a_sign_off_of_the_draft_readers_saw_is_summed_up_as_editions_checked_and_unchanged(project):
     """The reviewer signs off a fuzzy draft that ``unreviewed = "machine"`` already published: the editions come
     out as they were, and the build said "2 editions made, 0 written", as if it had failed to write them. It says
-    they were checked and are unchanged, with and without ``-q``."""
+    the edition was checked and is unchanged, with and without ``-q`` (the French one, whose catalog did not
+    change, is not made again)."""
     import polib
 
     project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
@@ -325,7 +326,28 @@ def test_a_sign_off_of_the_draft_readers_saw_is_summed_up_as_editions_checked_an
         po.find(msgid).flags.remove("fuzzy")  # signed off as drafted
         po.save(path)
         out = project.run("build", *filter(None, [flags])).output
-        assert "build: 2 editions checked, unchanged, 0 articles unchanged; site: " in out, out
+        assert "build: 1 edition checked, unchanged, 0 articles unchanged; site: " in out, out  # only en's
+
+
+def test_a_sign_off_in_one_language_makes_only_that_languages_edition_again(project):
+    """A reviewer signs off one entry of the English catalog: the build makes the English edition again, not the
+    French one of the same article, whose catalog did not change (it made both, "2 editions made, 1 written")."""
+    project.write("source_de/leber.md", LEBER)
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    assert "build: 4 editions made, 4 written, 0 articles unchanged" in project.run("build").output
+    review(project, "en", "leber", {"Tipps": "Tips"})
+    assert "build: 1 edition made, 1 written, 1 article unchanged" in project.run("build").output
+    for jobs, tips, spleen in (("1", "Hints", "La rate est petite."), ("2", "Advice", "La rate est minuscule.")):
+        review(project, "en", "leber", {"Tipps": tips})  # in this process, then in worker processes
+        review(project, "fr", "milz", {"Die Milz ist klein.": spleen})
+        made = project.run("build", "--jobs", jobs).output
+        assert "build: 2 editions made, 2 written, 0 articles unchanged" in made, made
+    assert "build: 0 editions made, 0 written, 2 articles unchanged" in project.run("build").output
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    project.run("extract")
+    assert "build: 2 editions made, 2 written, 1 article unchanged" in project.run("build").output
 
 
 def test_build_skips_unchanged_articles_and_redoes_what_changed(project):

@@ -220,3 +220,31 @@ def test_a_renamed_article_s_template_is_said_to_be_renamed_not_gone(project: Pr
     assert "renamed translations/en/schlaf.po -> translations/en/schlafen.po" in result.output
     assert "removed translations/templates/schlaf.pot (its article was renamed to schlafen)" in result.output
     assert "its article is gone" not in result.output
+
+
+def records(project: Project) -> set[str]:
+    """extract's copies of the catalogs it last wrote (``.verlag/extracted/<lang>/<slug>.catalog``)."""
+    folder = project.root / ".verlag/extracted"
+    return {p.relative_to(folder).as_posix() for p in folder.glob("*/*.catalog")}
+
+
+def test_extracts_copy_of_a_catalog_goes_with_the_catalog_of_a_renamed_or_deleted_article(project: Project):
+    """A renamed article's catalog moves along, and so does extract's copy of it. A deleted article's catalog is
+    kept (an orphan, for the translation memory and an article that comes back), and so is its copy, until the
+    reviewer deletes the catalog: then the copy goes too."""
+    project.write("source_de/schlaf.md", SCHLAF)
+    project.run("extract")
+    review(project, "en", "schlaf", {("title", "Schlaf"): "Sleep", "Schlaf heilt viel.": "Sleep heals a lot."})
+    project.run("extract")
+    assert {"en/schlaf.catalog", "fr/schlaf.catalog"} <= records(project)
+    (project.root / "source_de/schlaf.md").rename(project.root / "source_de/schlafen.md")
+    assert "renamed translations/en/schlaf.po -> translations/en/schlafen.po" in project.run("extract").output
+    assert "en/schlafen.catalog" in records(project) and "en/schlaf.catalog" not in records(project)
+    assert "fr/schlaf.catalog" in records(project)  # nothing translated to move along: kept as an orphan
+    (project.root / "source_de/schlafen.md").unlink()
+    result = project.run("extract")
+    assert "translations/en/schlafen.po: no German article has this slug any more; kept" in result.output
+    assert "en/schlafen.catalog" in records(project)
+    (project.root / "translations/en/schlafen.po").unlink()
+    project.run("extract")
+    assert "en/schlafen.catalog" not in records(project) and "fr/schlaf.catalog" in records(project)

@@ -393,17 +393,20 @@ def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_imag
 
 def test_import_says_which_raw_html_it_brought_in_runs_code_or_loads_from_another_host(project: Project,
                                                                                       tmp_path_factory):
-    """A Hugo or Jekyll post keeps its raw HTML as written: a tracker's script, a video embed or an image with an
-    ``onerror`` came into source_de/ with nothing in import's summary, and would be published in every edition."""
+    """A Hugo or Jekyll post keeps its raw HTML as written: a tracker's script or an image with an ``onerror``
+    came into source_de/ with nothing in import's summary, and would be published in every edition. An embedded
+    page (``<iframe>``) becomes a link to it, said at its line (test_import_embeds)."""
     folder = tmp_path_factory.mktemp("alt")
     (folder / "gast.md").write_text(GUEST_POST.replace("title: Gast", "title: Gastbeitrag"), encoding="utf-8")
     output = project.run("import", str(folder / "gast.md")).output
     written = project.read("source_de/gastbeitrag.md").splitlines()
     found = re.findall(r"  line (\d+) runs code or loads from another host: (.*)", output)
     assert [(written[int(line) - 1][:7], what) for line, what in found] == [
-        ("<script", "<script> from zaehler.example.com"), ("<iframe", "<iframe> from video.example.net"),
+        ("<script", "<script> from zaehler.example.com"),
         ("Noch ei", "<img> from bilder.example.net, onerror= on <img>"), ("<div st", "<div> from fonts.example.com"),
         ("Eigene ", "<img> from example.org"), ("Ein Fot", "image from fotos.example.net, image from example.org")], output
+    linked = re.findall(r"  line (\d+): embedded page kept as a link: https://video.example.net/embed/abc ", output)
+    assert [written[int(line) - 1] for line in linked] == ["<https://video.example.net/embed/abc>"], output
 
 
 def test_a_block_of_300000_brackets_is_refused_at_its_line_and_the_rest_is_built(site_project: Project):
@@ -538,7 +541,8 @@ def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(p
 ''', encoding="utf-8")
     output = project.run("import", str(export)).output
     assert "  left out: <script> from zaehler.example.com (Markdown carries no script, embed or form)" in output
-    assert "  embed kept as a link: https://video.example.net/embed/abc (an <iframe> from video.example.net" in output
+    assert re.search(r"\n  line \d+: embedded page kept as a link: https://video.example.net/embed/abc \(an <iframe> "
+                     r"from video.example.net", output)
     assert "  left out: an inline script (tracking or counter code?): Markdown carries no script\n" in output
     assert output.count("add a link to it if it belongs") == 1
     text = project.read("source_de/tee-winter.md")

@@ -775,7 +775,7 @@ def test_a_markdown_file_with_an_impossible_date_is_refused_as_extract_refuses_i
     assert "error: source_de/datum.md:3: date: 2026-13-45 is no day of the calendar (expected a date like 2026-05-26)\n" \
         in project.run("extract", code=2).output
     result = project.run("import", "--kind", "markdown", str(tmp_path / "d-ohne.md"), code=2)
-    assert f"error: {tmp_path / 'd-ohne.md'}:1: no front matter: " in result.output
+    assert f"error: {tmp_path / 'd-ohne.md'}:1: neither front matter " in result.output
     assert "--kind text" in result.output and "internal error" not in result.output
 
 

@@ -288,3 +288,72 @@ def test_a_hugo_translations_links_images_and_old_address_follow_its_german_page
         "![Eine Dolde](bilder/dolde.jpg)"]
     assert image.msgstr == "![An umbel](bilder/dolde.jpg)" and not image.fuzzy
     msgfmt_check(project.root / "translations/en/holunder-im-juni.po")
+
+
+PLAIN_MARKDOWN = ("# Tee richtig ziehen lassen\n\nDie Ziehzeit entscheidet über den Geschmack.\nGrüner Tee wird "
+                  "schnell "
+                  "bitter.\n\n| Sorte | Minuten |\n|---|---|\n| Grün | 2 |\n| Schwarz | 4 |\n\n1. Wasser kochen\n"
+                  "2. Abkühlen lassen\n   - bei Grüntee auf 80 Grad\n\n> Ein Satz aus dem Teeladen.\n")
+
+
+def test_a_plain_markdown_file_without_front_matter_is_imported_as_markdown_titled_by_its_heading(project, tmp_path):
+    """The commonest file an author has: Markdown without front matter. ``--kind markdown`` stopped with exit 2, and
+    without it the copied-text reader escaped its table and quote (``\\| Sorte``, ``\\>``) and split its lines into
+    paragraphs. Its first ``#`` heading is the title, the rest stays the Markdown it was; the date is asked for."""
+    (tmp_path / "tee.md").write_text(PLAIN_MARKDOWN, encoding="utf-8")
+    for args in (("--kind", "markdown"), ()):
+        out = project.run("import", "--dry-run", *args, str(tmp_path / "tee.md")).output
+        assert "  title from the heading at line 1: Tee richtig ziehen lassen (no front matter)\n" in out
+        assert "no date found: add 'date: YYYY-MM-DD' before publishing" in out
+    project.run("import", str(tmp_path / "tee.md"))
+    assert project.read("source_de/tee-richtig-ziehen-lassen.md") == \
+        "---\ntitle: Tee richtig ziehen lassen\ndraft: true\n---\n" + PLAIN_MARKDOWN.split("\n\n", 1)[1]
+    (tmp_path / "ohne.md").write_text("Niere\n\nDie Niere filtert auch.\n", encoding="utf-8")
+    out = project.run("import", "--kind", "markdown", str(tmp_path / "ohne.md"), code=2).output
+    assert f"error: {tmp_path / 'ohne.md'}:1: neither front matter" in out and "--kind text" in out
+    assert "Die Niere" in project.run("import", "--dry-run", str(tmp_path / "ohne.md")).output  # as copied text
+
+
+def test_an_undated_import_is_not_skipped_for_an_other_article_with_its_title_alone(project, tmp_path):
+    """Pasted text states no date, and an undated import was skipped when any article had its title ("Fazit" is
+    common): it is the same article only when most of its text is there too (also after the author added the date
+    and edited a sentence); else it is imported, and the summary names the namesake."""
+    project.write("source_de/fazit.md", "---\ntitle: Fazit\ndate: 2025-02-01\n---\nDer Winter war lang, die "
+                                        "Erkältungen kurz.\n")
+    pasted = tmp_path / "fazit.txt"
+    pasted.write_text(f"Fazit\n{LEAD}\nNach drei Wochen Fastenkur schlafe ich besser als vorher.\n{CARE}\n",
+                      encoding="utf-8")
+    out = project.run("import", str(pasted)).output
+    assert "wrote source_de/fazit-2.md" in out and "already imported" not in out
+    assert "  source_de/fazit.md has this title but other text: imported as another article (delete it if it is the " \
+           "same one)\n" in out
+    source = project.root / "source_de/fazit-2.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("draft: true\n", "date: 2025-03-12\n")
+                      .replace("besser als vorher", "viel besser als vorher"), encoding="utf-8")
+    before = project.snapshot()
+    assert "skipped " + str(pasted) + ":1: already imported as source_de/fazit-2.md" in \
+        project.run("import", str(pasted)).output
+    assert project.snapshot() == before
+
+
+def test_hard_wrapped_german_text_is_read_a_paragraph_a_blank_line_separated_block(project, tmp_path):
+    """A text file from an editor or a mail, wrapped at about 72 columns with blank lines between paragraphs, was
+    read as copied web text, a block a line: each wrapped line a paragraph, a paragraph's short last line a heading.
+    Its wrapped lines join; a heading alone in its block and a list stay what they are."""
+    wrapped = tmp_path / "holunder.txt"
+    wrapped.write_text("Holunderblüten richtig trocknen\n\nHolunderblüten duften nur wenige Tage im Jahr. Wer sie "
+                       "trocknen will,\npflückt sie an einem sonnigen Vormittag, wenn der Tau verdunstet ist.\n\n"
+                       "Die Dolden werden kopfüber an einem luftigen, schattigen Ort\naufgehängt. Nach etwa einer "
+                       "Woche rascheln die Blüten und lassen sich\nabrebeln.\n\nAufbewahren\n\nIn einem dunklen Glas "
+                       "halten sich die Blüten bis zum nächsten Sommer.\nFeuchtigkeit ist der größte Feind, deshalb "
+                       "gehört das Glas nicht in\ndie Küche:\n- nicht neben den Herd\n- nicht über die Spüle\n",
+                       encoding="utf-8")
+    out = project.run("import", str(wrapped)).output
+    assert "  hard-wrapped lines joined into one paragraph each (blank lines between paragraphs), at lines 3, 6, " \
+           "12\n" in out
+    assert project.read("source_de/holunderblueten-richtig-trocknen.md").split("---\n")[2] == (
+        "Holunderblüten duften nur wenige Tage im Jahr. Wer sie trocknen will, pflückt sie an einem sonnigen "
+        "Vormittag, wenn der Tau verdunstet ist.\n\nDie Dolden werden kopfüber an einem luftigen, schattigen Ort "
+        "aufgehängt. Nach etwa einer Woche rascheln die Blüten und lassen sich abrebeln.\n\n## Aufbewahren\n\n"
+        "In einem dunklen Glas halten sich die Blüten bis zum nächsten Sommer. Feuchtigkeit ist der größte "
+        "Feind, deshalb gehört das Glas nicht in die Küche:\n\n- nicht neben den Herd\n- nicht über die Spüle\n")

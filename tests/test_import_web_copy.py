@@ -278,3 +278,19 @@ def test_text_saved_by_word_as_windows_1252_is_read_and_a_mac_roman_file_is_refu
     result = project.run("import", "--year", "2025", str(mac), code=2)
     assert "mac.txt:3: not UTF-8" in result.output and "Unicode (UTF-8)" in result.output
     assert not (project.root / "source_de/titel.md").exists()
+
+
+def test_a_saved_page_without_a_declared_encoding_is_read_as_the_utf8_it_is(project, tmp_path):
+    """A page written by an editor or script without ``<meta charset>``: libxml2 took it for Windows-1252 (the
+    HTML standard's default) and the article said "fÃ¼r"; UTF-8 bytes are read as UTF-8. A page in Windows-1252
+    without a declaration is still read as that."""
+    body = ("<!DOCTYPE html><html><head><title>Grüner Tee für Sie</title></head><body><article>"
+            "<h1>Grüner Tee für Sie</h1><p>Grüner Tee enthält Koffein, aber weniger als Kaffee. Trinken Sie ihn "
+            "nicht zu heiß, etwa mit 70 Grad.</p><p>Am besten schmeckt er ohne Zucker und frisch aufgegossen, "
+            "über den Tag verteilt.</p></article></body></html>")
+    for name, encoding in (("utf8.html", "utf-8"), ("latin.html", "cp1252")):
+        page = tmp_path / name
+        page.write_bytes(body.replace("Grüner Tee für Sie", f"Tee {name[:4]}").encode(encoding))
+        project.run("import", str(page))
+        text = project.read(f"source_de/tee-{name[:4]}.md")
+        assert "Grüner Tee enthält Koffein" in text and "nicht zu heiß" in text and "Ã" not in text, name

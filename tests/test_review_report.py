@@ -369,3 +369,30 @@ def test_the_report_advises_a_waiver_only_where_check_accepts_one(tmp_path):
     assert "no comment line waives this error: the translation links what the German links" in rows["Lesen Sie"]
     # a check that a comment line does waive gets that line
     assert "<code># ignore-numbers</code>" in rows["Ein Stich"]
+
+
+def test_an_article_whose_catalog_is_older_than_its_german_says_so_at_the_top_of_its_page(tmp_path):
+    """German edited without extract, or a catalog saved from an editor's older buffer: the page's rows are of
+    German the article no longer has (or lacks sentences it has), so the page says so above its segments, until
+    extract has run; the other pages say nothing."""
+    p = scenario(tmp_path)
+    p.run("review")
+    assert "verlag extract" not in p.read("review/en/leber.html")
+    p.write("source_de/leber.md", LEBER.replace("nachts.", "vor allem nachts."))
+    p.run("review")
+    page = p.read("review/en/leber.html")
+    notice = "The German of <code>source_de/leber.md</code> changed since the last <code>verlag extract</code>"
+    assert notice in page and page.index(notice) < page.index('id="all"')
+    assert notice in p.read("review/fr/leber.html") and "changed since the last" not in p.read("review/en/zecken.html")
+    p.run("extract")
+    p.run("review")
+    assert "changed since the last" not in p.read("review/en/leber.html")
+
+    buffer = p.read("translations/en/leber.po")  # an editor's buffer opened now, saved after the next change
+    p.write("source_de/leber.md", LEBER.replace("nachts.", "am Tag."))
+    p.run("extract")
+    p.write("translations/en/leber.po", buffer)
+    p.run("review")
+    page = p.read("review/en/leber.html")
+    assert "does not match the German of source_de/leber.md" in page
+    assert page.index("does not match the German") < page.index('id="all"')

@@ -255,3 +255,56 @@ def test_an_unreviewed_draft_carried_to_the_changed_sentence_is_known_as_extract
         assert obsolete == [] and "the newer one, is now the changed sentence's" in result.output
     else:
         assert obsolete == [(OLD, "Spring brings ticks.", True)] and "choose one" in result.output
+
+
+@pytest.mark.parametrize("extract_since", [True, False])
+def test_an_older_copy_merged_in_never_replaces_the_reviewers_later_text_of_the_changed_sentence(
+        project: Project, extract_since: bool):
+    """A reviewer retranslates the changed sentence (left fuzzy), with or without an extract since; then an old
+    download of the catalog, made before the author's change, is joined with ``msgcat``. Its text of the old German
+    is the very one extract carried into the changed sentence (its ``previous msgid, reviewed`` fingerprint): the
+    older copy. The reviewer's later text stays live, and the warning says which was the older one."""
+    path = reviewed_project(project)
+    old = project.root / "old.po"
+    shutil.copy(path, old)
+    author_changes_the_sentence(project)
+    ours = entries(project)
+    ours.find(NEW).msgstr = "Spring brings the ticks back again."  # retranslated, left fuzzy
+    ours.save(str(path))
+    if extract_since:
+        project.run("extract")
+    gnu("msgcat", "-o", str(path), str(path), str(old))
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    live = po.find(NEW)
+    assert live.msgstr == "Spring brings the ticks back again." and live.fuzzy and live.previous_msgid == OLD
+    assert not [e for e in po if e.obsolete]
+    assert ("'Spring brings the ticks back.', the text the changed sentence had before it was retranslated, came "
+            "back with an older copy of the catalog" in result.output)
+    assert "two translations" not in project.run("extract").output
+
+
+def test_german_edited_without_extract_is_named_by_status_and_check_until_extract(project: Project):
+    """The author edits the German and runs no extract: the catalogs still match their (old) template, so only
+    extract's record of the German it made the template from tells. status marks the article's rows and says
+    to run extract, check warns (``german-changed``); after extract both are quiet again."""
+    reviewed_project(project)
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW)))
+
+    status = project.run("status", "--lang", "en")
+    assert "zecken (German changed since extract)" in status.output
+    assert ("warning: source_de/zecken.md: the German changed since the last verlag extract" in status.output
+            and "run verlag extract" in status.output)
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["german_changed"] is True
+    check = project.run("check", "--lang", "en")
+    assert "warning: source_de/zecken.md:1: the German changed since the last verlag extract" in check.output
+    assert "[german-changed]" in check.output
+
+    project.run("extract")
+    for command in ("status", "check"):
+        assert "since the last verlag extract" not in project.run(command).output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["german_changed"] is False

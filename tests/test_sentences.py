@@ -28,6 +28,17 @@ def _load_golden():
     return json.loads(GOLDEN.read_text(encoding="utf-8"))
 
 
+def test_the_one_golden_case_missed_differs_only_by_the_text_pysbd_rewrites():
+    """Gold case 33 comes from pySBD's PDF-cleaning rules (``clean=True``): its gold sentence has "z. B." where
+    the text says "z.B." and its line breaks joined, text pySBD rewrites. verlag never rewrites the author's
+    German (a msgid is the text as written, or the page and the catalog would differ), so it can only find the
+    same boundaries: one sentence, the text as written."""
+    (case,) = [c for c in _load_golden() if c["id"] == 33]
+    got = split_sentences(case["text"], "de")
+    assert got == [case["text"]]
+    assert _norm(got) == [s.replace("z. B.", "z.B.") for s in _norm(case["sentences"])]
+
+
 def test_golden_german_corpus_scores_at_least_33_of_34():
     """Whole-list exact matches; whitespace inside a sentence is normalised."""
     cases = _load_golden()
@@ -214,6 +225,13 @@ def test_titles_weekdays_and_quantities_do_not_end_sentences(text):
         "Wir wohnen seit Jahren in der Hauptstr. 5 am Markt.",
         "Schreiben Sie an Dr. med. K. Wolf, Hauptstr. Nr. 12.",
         "Die Praxis liegt am Karl-Marx-Pl. 3 im Zentrum.",
+        # a weekday range with spaces around its dash, as DIN 5008 writes a "bis" dash between words
+        "Die Praxis ist Mo. – Fr. 8–12 Uhr geöffnet.",
+        "Sprechzeiten Di. - Do. nach Vereinbarung.",
+        # a four-digit house number, or a year, before what continues an address
+        "Wir wohnen in der Hauptstr. 2020 in Berlin.",
+        "Schreiben Sie an Hauptstr. 1999, 2020 Hollabrunn.",
+        "Die Praxis zog in die Bahnhofstr. 2012a um.",
     ],
 )
 def test_weekday_ranges_and_streets_before_a_number_do_not_end_sentences(text):
@@ -225,6 +243,13 @@ def test_weekday_ranges_and_streets_before_a_number_do_not_end_sentences(text):
     [
         ("Offen ist Mo.–Fr. Dann ist zu.", ["Offen ist Mo.–Fr.", "Dann ist zu."]),
         ("Wir wohnen in der Hauptstr. Dort ist es laut.", ["Wir wohnen in der Hauptstr.", "Dort ist es laut."]),
+        # an abbreviation's full stop also ends its sentence; a year then verb (German puts the finite verb
+        # second: "2020 zogen wir um") starts the next one, where a house number would go on with the address
+        ("Wir wohnen in der Hauptstr. 2020 zogen wir um.", ["Wir wohnen in der Hauptstr.", "2020 zogen wir um."]),
+        ("Die Praxis war in der Bahnhofstr. 1998 kam der Umzug.",
+         ["Die Praxis war in der Bahnhofstr.", "1998 kam der Umzug."]),
+        ("Sprechzeiten: Mo. – Fr. 8–12 Uhr. Sa. nach Vereinbarung.",
+         ["Sprechzeiten: Mo. – Fr. 8–12 Uhr.", "Sa. nach Vereinbarung."]),
     ],
 )
 def test_weekday_ranges_and_streets_before_a_sentence_start_end_sentences(text, expected):

@@ -190,6 +190,29 @@ def test_unreviewed_machine_text_is_disclosed_and_an_outdated_translation_is_nev
     changed_sentence()
 
 
+def test_a_changed_sentence_has_the_same_label_before_extract_as_after(blog):
+    """The author changes a reviewed sentence and builds before running extract: the catalog has no entry for
+    the new German yet, and the page showed it labelled "Not translated yet", then after extract "Updated in the
+    original; translation pending review". The same sentence in the same state for the reader (German, its
+    translation awaiting review) gets the same label and notice either way."""
+    blog.run("build")
+    blog.write("source_de/milz.md", MILZ.replace("ist klein", "ist eher klein"))
+
+    def shown() -> tuple:
+        doc = page(blog, "en/milz/index.html")
+        (german,) = doc.xpath('//p[@lang="de"]')
+        notice = doc.xpath('//aside[contains(@class, "notice-translation")]')[0].text_content()
+        return german.text, german.get("title"), " ".join(notice.split())
+
+    assert "does not match the German" in blog.run("build").output
+    before = shown()
+    blog.run("extract")
+    blog.run("build")
+    assert before == shown()
+    assert before[:2] == ("Die Milz ist eher klein.",
+                          "Updated in the original; translation pending review: shown in the original language")
+
+
 def test_an_out_of_date_draft_is_shown_in_german_under_unreviewed_machine(blog):
     """A machine draft edited by hand but never signed off (still fuzzy), whose German then changes, is a
     translation of the older German: under ``unreviewed = "machine"`` the page shows the German sentence, while

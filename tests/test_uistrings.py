@@ -50,7 +50,8 @@ def test_website_words_shown_in_english_are_marked_so_and_the_build_names_them(p
     back (markup: [ui-markup]) show the English text: each such text is marked lang="en" (SITE.md 2, language
     of parts), and so is a value that a sentence shown in English says in English (the reading time), never the
     author's name; where no element may go (attributes, <title>, feeds) it is plain; the build names them per
-    language, every build, and says plainly that verlag ships no Swedish words."""
+    language, and says plainly that verlag ships no Swedish words, once until site.po changes (check on every
+    run)."""
     project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["sv", "fr"]\n'
                   '[publish]\nmin_translated = 0\n')
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n", author="Anna Berger"))
@@ -62,17 +63,25 @@ def test_website_words_shown_in_english_are_marked_so_and_the_build_names_them(p
     po.find("by %(author)s").msgstr = "par <b>%(author)s</b>"
     po.save(str(site_po))
     msgfmt_check(site_po)  # a valid catalog: verlag's check holds back its markup
-    for _ in range(2):
-        output = project.run("build").output.splitlines()
-        notes = sorted(line for line in output if "shown in English" in line)
-        assert [line.split(":")[:2] for line in notes] == [["note", " fr"]]
-        assert [line for line in output if "no website words" in line] == [
-            "note: verlag ships no website words (menus, notices, the reading time's wording) in sv (Swedish): "
-            "their pages show them in English, marked lang=\"en\", until you translate the msgstr lines of "
-            "translations/sv/site.po (verlag extract writes them)"]
-        assert notes[0].startswith(
-            'note: fr: 1 website message shown in English, marked lang="en" (untranslated or fuzzy in '
-            'translations/fr/site.po, or held back by verlag check): "by %(author)s"')
+    swedish_note = ("note: verlag ships no website words (menus, notices, the reading time's wording) in sv "
+                    "(Swedish): their pages show them in English, marked lang=\"en\", until you translate the "
+                    "msgstr lines of translations/sv/site.po (verlag extract writes them)")
+    french_note = ('note: fr: 1 website message shown in English, marked lang="en" (untranslated or fuzzy in '
+                   'translations/fr/site.po, or held back by verlag check): "by %(author)s"')
+    said = [line for line in project.run("build").output.splitlines() if "website" in line]
+    assert said == [french_note, swedish_note] or said == [swedish_note, french_note]
+    assert not [line for line in project.run("build").output.splitlines() if "website" in line]  # said once
+    checked = project.run("check", code=1).output.splitlines()
+    assert french_note in checked and swedish_note in checked
+    search, french_search = po.find("Search"), po.find("Search").msgstr
+    search.msgstr = ""  # another message shown in English: said again
+    po.save(str(site_po))
+    said = [line for line in project.run("build").output.splitlines() if "website" in line]
+    assert said == [french_note.replace("1 website message", "2 website messages")
+                    .replace('"by %(author)s"', '"Search", "by %(author)s"')], said
+    search.msgstr = french_search
+    po.save(str(site_po))
+    assert [line for line in project.run("build").output.splitlines() if "website" in line] == [french_note]
     swedish = html.fromstring(project.read("site/sv/leber/index.html"))
     assert swedish.xpath('//a[@class="skip"]/span[@lang="en"]/text()') == ["Skip to the content"]
     meta = swedish.xpath('//p[@class="meta"]/span')[0]
@@ -90,7 +99,7 @@ def test_website_words_shown_in_english_are_marked_so_and_the_build_names_them(p
     assert feed.findtext("{http://www.w3.org/2005/Atom}title") == "Test: new articles"
 
 
-SHIPPED = ("de", "en", "fr", "es", "it", "pt", "nl", "ro", "tr", "uk", "ru", "pl", "ar", "fa")
+SHIPPED = ("de", "en", "fr", "es", "it", "pt", "nl", "ro", "tr", "uk", "ru", "pl", "ar", "fa", "ja", "zh", "zh-Hant")
 
 
 @pytest.mark.parametrize("lang", SHIPPED)
@@ -119,3 +128,61 @@ def test_every_shipped_site_catalog_is_complete_and_passes_msgfmt_and_verlag_che
     if lang not in ("de", "en", "fr"):
         assert "NOT reviewed by a native speaker" in po.header
         assert "unreviewed" in po.metadata["Last-Translator"]
+
+
+@pytest.mark.parametrize("lang, shipped", [
+    ("pt-BR", "pt"), ("pt-PT", "pt"), ("zh-Hant", "zh-Hant"), ("zh-TW", "zh-Hant"), ("zh-HK", "zh-Hant"),
+    ("zh-MO", "zh-Hant"), ("zh-CN", "zh"), ("zh-SG", "zh"), ("zh-Hans", "zh"), ("zh", "zh"), ("ja-JP", "ja"),
+    ("es-MX", "es"), ("sr-Latn", "sr-Latn"), ("cs", "cs")])
+def test_a_regional_or_script_tag_gets_verlags_words_of_its_nearest_cldr_parent(lang, shipped):
+    """BCP 47 tags verlag ships no catalog of their own for take the nearest CLDR parent locale it ships
+    (zh-TW is zh-Hant-TW, whose parent is zh-Hant; es-MX's is es-419, then es), never zh-Hans for a Traditional
+    tag (CLDR: zh-Hant's parent is root), and English only where no parent is shipped (cs, sr-Latn)."""
+    from pipeline.uistrings import shipped_language, unshipped
+
+    assert shipped_language(lang) == shipped
+    assert unshipped([lang]) == ([lang] if shipped == lang and lang in ("cs", "sr-Latn") else [])
+
+
+def test_a_site_in_pt_br_and_chinese_variants_shows_verlags_nearest_words_not_english(project):
+    """pt-BR shows verlag's Portuguese website words, zh-TW and zh-Hant the Traditional Chinese ones, zh-CN the
+    Simplified ones: extract makes each project site.po from that catalog (its header still saying no native
+    speaker reviewed it) and the build names no language whose words are English but for the one message
+    pt-BR's other Plural-Forms (0 is singular, GNU's n > 1) leaves fuzzy for a person to check, as extract
+    says."""
+    langs = {"pt-BR": "Saltar para o conteúdo", "zh-TW": "跳至內文", "zh-Hant": "跳至內文", "zh-CN": "跳到正文",
+             "ja": "本文へスキップ"}
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["pt-BR", "zh-TW", '
+                  '"zh-Hant", "zh-CN", "ja"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    assert "translations/pt-BR/site.po: '%(count)s article': msgstr[0] of the new Plural-Forms" in \
+        project.run("extract").output
+    for lang in langs:
+        review(project, lang, "leber", {("title", "Leber"): "X", "Die Leber arbeitet nachts.": "Y."})
+        site_po = project.root / f"translations/{lang}/site.po"
+        msgfmt_check(site_po)
+        po = polib.pofile(str(site_po))
+        assert "NOT reviewed by a native speaker" in po.header and po.metadata["Language"] == lang
+    output = project.run("build").output
+    assert [line for line in output.splitlines() if "website" in line] == [
+        'note: pt-BR: 1 website message shown in English, marked lang="en" (untranslated or fuzzy in '
+        'translations/pt-BR/site.po, or held back by verlag check): "%(count)s article"'], output
+    for lang, skip in langs.items():
+        page = html.fromstring(project.read(f"site/{lang}/leber/index.html"))
+        assert page.xpath('//a[@class="skip"]')[0].text_content() == skip, lang
+        assert not page.xpath('//*[@lang="en"]'), lang
+
+
+def test_traditional_chinese_never_falls_back_to_simplified(tmp_path, monkeypatch):
+    """With only a Simplified Chinese catalog (``zh``) shipped, zh-TW and zh-Hant get none (English, said by
+    build), not Simplified words: CLDR makes root, not zh, the parent of zh-Hant."""
+    import pipeline.uistrings as uistrings
+
+    (tmp_path / "zh").mkdir()
+    monkeypatch.setattr(uistrings, "BUILTIN_TRANSLATIONS", tmp_path)
+    uistrings.shipped_language.cache_clear()
+    try:
+        assert [uistrings.shipped_language(t) for t in ("zh-TW", "zh-Hant", "zh-CN", "zh-Hans")] == [
+            "zh-TW", "zh-Hant", "zh", "zh"]
+    finally:
+        uistrings.shipped_language.cache_clear()

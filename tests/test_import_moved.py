@@ -1,0 +1,104 @@
+"""Moving a Jekyll site or a WordPress blog to verlag: the old site's feeds and list pages, which no article's
+``aliases:`` keeps, go to ``redirects.txt`` on import, as a Hugo site's do (test_hugo_move), and ``build`` answers
+them. Only what the old site's config, files and published posts show it served is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import Project, serving
+from test_hugo_move import publish_all
+from test_import_old_blog import HOST, LEAD, wxr
+from test_import_sites import tree
+
+VERLAG_TOML = 'name = "Praxis"\nsource_language = "de"\nlanguages = ["en"]\n[site]\nbase_url = "https://neu.example/"\n'
+JEKYLL = {
+    "_config.yml": 'title: Praxis am Fluss\nurl: "https://alt.example"\nplugins:\n  - jekyll-feed\n'
+                   '  - jekyll-paginate\n  - jekyll-archives\npaginate: 1\n'
+                   'jekyll-archives:\n  enabled: [tags, categories, year]\n',
+    "tags.md": "---\nlayout: page\ntitle: Schlagworte\npermalink: /tags/\n---\n",
+    "about.md": "---\nlayout: page\ntitle: Über mich\n---\nIch bin Heilpraktikerin.\n",
+    "_posts/2023-10-04-linden-tee.md": "---\ntitle: Lindenblütentee\ntags: [Hausmittel]\ncategories: Tee\n---\n"
+                                       "Er schmeckt mild und hilft beim Einschlafen.\n",
+    "_posts/2024-11-12-abendroutine.md": "---\ntitle: Abendroutine\ntags: Schlaf\n---\nEin warmes Bad am Abend.\n",
+    "_drafts/holunder.md": "---\ntitle: Holundersirup\ntags: [Geplant]\n---\nNoch nicht fertig.\n",
+}
+
+
+def test_a_jekyll_sites_feed_pages_and_archives_are_answered_after_the_move(project, tmp_path, browser):
+    """jekyll-feed's /feed.xml, jekyll-paginate's /page2/, jekyll-archives' tag, category and year lists and the
+    site's own /tags/ page answered 404 after the move: the import adds each to redirects.txt and the build serves
+    the feed at its old address and redirects the lists to the home page; a draft's tag and the about page, a page
+    no list, are none of them. A Jekyll site without those plug-ins adds nothing."""
+    site = tree(tmp_path / "jekyll", JEKYLL)
+    project.write("verlag.toml", VERLAG_TOML)
+    out = project.run("import", str(site)).output
+    assert f"import: 8 other addresses of {site} (feeds, lists), which no article's aliases: keep: added 8 to " \
+           "redirects.txt" in out
+    moved = project.read("redirects.txt")
+    for line in ("/feed.xml  /de/feed.xml  301", "/tags/  /de/  301", "/page2/  /de/  301", "/category/tee/  /de/  301",
+                 "/tag/hausmittel/  /de/  301", "/tag/schlaf/  /de/  301", "/2023/  /de/  301", "/2024/  /de/  301"):
+        assert f"\n{line}\n" in moved, line
+    assert "geplant" not in moved and "about" not in moved
+    publish_all(project)
+    project.run("extract")
+    project.run("build")
+    built = project.root / "site"
+    assert (built / "feed.xml").read_bytes() == (built / "de/feed.xml").read_bytes()
+    assert "/tag/hausmittel/  /de/  301\n" in (built / "_redirects").read_text(encoding="utf-8")
+    for url in serving(project.root):
+        browser.get(f"{url}/tag/hausmittel/")
+        WebDriverWait(browser, 10).until(lambda b: b.current_url == f"{url}/de/")
+    plain = tree(tmp_path / "schlicht", {"_config.yml": "title: Schlicht\n",
+                                         "_posts/2024-01-02-tee.md": "---\ntitle: Tee\n---\nEr schmeckt.\n"})
+    other = Project(tmp_path / "zweites")
+    other.write("verlag.toml", VERLAG_TOML)
+    assert "other address" not in other.run("import", str(plain)).output
+    assert not (other.root / "redirects.txt").exists()
+
+
+def wp_post(number: int, *, terms: str = "", status: str = "publish") -> str:
+    return (f"<title><![CDATA[Beitrag {number}]]></title><link>{HOST}/2024/05/beitrag-{number}/</link>"
+            f"<wp:post_id>{number}</wp:post_id><wp:post_date>2024-05-{number:02d} 09:00:00</wp:post_date>"
+            f"<wp:post_name><![CDATA[beitrag-{number}]]></wp:post_name><wp:status>{status}</wp:status>"
+            f"<wp:post_type>post</wp:post_type>{terms}"
+            f"<content:encoded><![CDATA[{LEAD} Nummer {number}.]]></content:encoded>")
+
+
+def test_a_wordpress_blogs_feed_category_tag_date_and_page_lists_are_answered_after_the_move(project, tmp_path):
+    """A WordPress blog with pretty permalinks served /feed/, /category/x/ and /tag/y/ with their feeds, its date
+    archives and /page/2/ (11 posts, 10 a page): the import adds them to redirects.txt from the export's published
+    posts (not a draft's tag), and the build serves the feed at /feed/ (its index.html, what a static server sends)
+    and redirects the lists. An export of plain permalinks (?p=3) adds nothing: a query cannot be redirected."""
+    terms = ('<category domain="category" nicename="hausmittel"><![CDATA[Hausmittel]]></category>'
+             '<category domain="post_tag" nicename="ringelblume"><![CDATA[Ringelblume]]></category>')
+    posts = [wp_post(n, terms=terms if n == 1 else "") for n in range(1, 12)]
+    posts.append(wp_post(12, terms='<category domain="post_tag" nicename="geplant"><![CDATA[Geplant]]></category>',
+                         status="draft"))
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(*posts), encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    out = project.run("import", str(export)).output
+    assert f"import: 8 other addresses of {export} (feeds, lists), which no article's aliases: keep: added 8" in out
+    moved = project.read("redirects.txt")
+    for line in ("/feed/  /de/feed.xml  301", "/page/2/  /de/  301", "/category/hausmittel/  /de/  301",
+                 "/category/hausmittel/feed/  /de/feed.xml  301", "/tag/ringelblume/  /de/  301",
+                 "/tag/ringelblume/feed/  /de/feed.xml  301", "/2024/  /de/  301", "/2024/05/  /de/  301"):
+        assert f"\n{line}\n" in moved, line
+    assert "geplant" not in moved and "/page/3/" not in moved
+    publish_all(project)
+    project.run("extract")
+    project.run("build")
+    built = project.root / "site"
+    assert (built / "feed/index.html").read_bytes() == (built / "de/feed.xml").read_bytes()
+    assert 'content="0; url=/de/"' in (built / "category/hausmittel/index.html").read_text(encoding="utf-8")
+    assert "RedirectMatch 301 ^/feed/?$ https://neu.example/de/feed.xml\n" in (built / ".htaccess").read_text()
+    plain = tmp_path / "plain.xml"
+    plain.write_text(wxr(wp_post(1, terms=terms).replace(f"{HOST}/2024/05/beitrag-1/", f"{HOST}/?p=1")),
+                     encoding="utf-8")
+    other = Project(tmp_path / "zweites")
+    other.write("verlag.toml", VERLAG_TOML)
+    assert "other address" not in other.run("import", str(plain)).output
+    assert not (other.root / "redirects.txt").exists()
