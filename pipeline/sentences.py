@@ -180,6 +180,10 @@ _DE_ORDINAL_CUES = frozenset(
     """.split()
 )
 
+# Words after which "N." is an ordinal before a noun ("als 3. Sieger", "wurde 2. Siegerin") but may as well
+# end a sentence as a cardinal ("mehr als 3. Dann ..."): an ordinal unless a sentence start follows.
+_DE_ORDINAL_OR_CARDINAL_CUES = frozenset("als wurde wurden".split())
+
 _BULLETS = frozenset("•◦▪‣·*+-–")
 _OPENERS = "„\"»«‚'‘“”(*_[~<`"
 _CLOSERS = frozenset("*_~“”\"’'‘»«›‹)]}")
@@ -205,6 +209,13 @@ _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
 # A day and month or an ordinal and its noun starting at a place: "2. Jan.", "3. Januar", "2. Stock".
 _DE_DATE_AHEAD = re.compile(r"\d{1,2}\.[^\S\n]*([^\W\d_]+)")
 _WORD = re.compile(r"\S+")
+# An item number inside a line ("Schritte: 1. Aufwärmen 2. Dehnen", "1) Aufwärmen", "1.) Aufwärmen"), maybe
+# after a dash ("Schritte – 1. Aufwärmen"), and item N - 1 looked for up to this many characters before item N.
+_INLINE_ITEM_NUMBER = re.compile(r"(?:[-–—][^\S\n]+)?\d{1,3}(?:\.\)?|\))(?=\s)")
+_ITEM_NUMBER_PAREN = re.compile(r"\d{1,3}\.\)")
+_DASHES = ("-", "–", "—")
+_INLINE_ITEM_BEFORE = re.compile(r"(?:^|[\s(„\"»])(\d{1,3})\.(?=\s)")
+_ITEM_REACH = 200
 
 
 # --------------------------------------------------------------------------
@@ -604,9 +615,11 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return False
     if block[nxt].islower() and block[c - 1] not in ".!?…" and block[c - 1] not in _CLOSERS:
         return False  # pySBD's cut before "u. v. m." ("Tee, Saft| u. v. m."): no terminator, nothing ends there
+    if code == "de" and _german_paren_item(block, c, nxt):
+        return False
     if _closed_sentence(block, c, nxt):
         return True
-    if code == "de" and _german_date_ahead(block, c, nxt):
+    if code == "de" and (_german_date_ahead(block, c, nxt) or _german_item_number_ahead(block, c, nxt)):
         return False
     if code == "de":
         verdict = _german_verdict(block, c, nxt)
@@ -707,6 +720,52 @@ def _german_date_ahead(block: str, c: int, nxt: int) -> bool:
     return word in _DE_MONTHS or word in _DE_MONTH_ABBREVIATIONS or word in _DE_ORDINAL_NOUNS
 
 
+def _german_item_number_ahead(block: str, c: int, nxt: int) -> bool:
+    """Whether a cut with no terminator before it stands before a number inside the line ("Schritte:| 1. Aufwärmen
+    2. Dehnen", "Im| 2. Schritt", "Schritt| 1. Danach"): pySBD takes every "N." or "N)" for a list item, but a
+    list item starts a line (``_line_breaks``); in running text nothing ends before the number. Closing marks
+    count as nothing ("**Schritte:**| 1."), a terminator inside them as the end it is ("»Komm.«| 2. Dann")."""
+    end = c
+    while end > 0 and block[end - 1] in _CLOSERS:
+        end -= 1
+    if end == 0 or block[end - 1] in ".!?…" or _starts_line(block, nxt):
+        return False
+    return _INLINE_ITEM_NUMBER.match(block, nxt) is not None
+
+
+def _german_item_number(block: str, start: int, prev: str, token: str, word: str) -> bool:
+    """Whether ``token`` ("N.") at ``start``, before the capitalised ``word``, numbers an item in running text, which the
+    item's words continue: after a sentence end ("Zuerst aufwärmen. 2. Dann dehnen."; a sentence "2." alone
+    says nothing), after a colon ("Schritte: 1. Aufwärmen", but "lautet: 42. Das ist klar."), or after item
+    N - 1 in the same block ("1. Aufwärmen 2. Dehnen"). A sentence start as ``word`` ends "Schritt 1. Danach"."""
+    bare = prev.rstrip("".join(_CLOSERS))
+    starter = word.lower() in _DE_SENTENCE_STARTERS
+    if bare[-1:] in ("!", "?", "…") or (bare.endswith(".") and _ends_with_full_word(bare)):
+        return True
+    if bare.endswith(":") or bare in _DASHES:
+        return not starter
+    core = token.strip().lstrip(_OPENERS).removesuffix(".")
+    number = int(core) if core.isdecimal() else 0
+    if starter or number < 2:
+        return False
+    earlier = block[max(0, start - _ITEM_REACH):start]
+    return any(int(m.group(1)) == number - 1 for m in _INLINE_ITEM_BEFORE.finditer(earlier))
+
+
+def _german_paren_item(block: str, c: int, nxt: int) -> bool:
+    """Whether the cut at ``c`` follows an item number "N.)" before its item's words ("1.) Aufwärmen 2.) Dehnen"),
+    which it never ends; before a sentence start ("Schritt 3.) Danach") the other rules decide."""
+    return (_ITEM_NUMBER_PAREN.fullmatch(_token_before(block, c)[1]) is not None
+            and _next_word(block, nxt).lower() not in _DE_SENTENCE_STARTERS)
+
+
+def _ends_with_full_word(token: str) -> bool:
+    """Whether ``token`` ("aufwärmen.", "Schritte.") ends in a word of three letters or more that is no
+    abbreviation, so its full stop ends a sentence ("S. 225.", "Nr. 5.", "3. 5." are no such ends)."""
+    core = token[:-1].lstrip(_OPENERS)
+    return len(core) >= 3 and core.isalpha() and not german_abbreviation(token.lstrip(_OPENERS))
+
+
 def _german_compound_title_ends(word: str) -> bool:
     """Whether "Dipl.-Physioth." ends the sentence before ``word``: only before a sentence start ("Danach",
     "Sie"), as a title before a name ("Dipl.-Physioth. Lindner") never does."""
@@ -741,6 +800,10 @@ def _german_number(block: str, start: int, nxt: int, word: str, next_upper: bool
         return False
     if prev.strip("".join(_CLOSERS) + _OPENERS + ",;:").lower() in _DE_ORDINAL_CUES:
         return None
+    if next_upper and _german_item_number(block, start, prev, block[start:nxt], word):
+        return False
+    if next_upper and prev.lower() in _DE_ORDINAL_OR_CARDINAL_CUES and word.lower() not in _DE_SENTENCE_STARTERS:
+        return False
     return True if next_upper else None
 
 

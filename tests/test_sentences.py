@@ -361,6 +361,42 @@ def test_a_compound_title_with_a_long_last_part_ends_a_sentence_only_before_a_se
     assert split_sentences(text, "de") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pySBD takes every "N." in running text for a list item and cut before and after it
+        ("Schritte: 1. Aufwärmen 2. Dehnen 3. Kühlen.", ["Schritte: 1. Aufwärmen 2. Dehnen 3. Kühlen."]),
+        ("Die Übungen: 1. Aufwärmen, 2. Dehnen, 3. Kühlen.", ["Die Übungen: 1. Aufwärmen, 2. Dehnen, 3. Kühlen."]),
+        ("**Schritte:** 1. Aufwärmen 2. Dehnen.", ["**Schritte:** 1. Aufwärmen 2. Dehnen."]),
+        ("Schritte: 1.) Aufwärmen 2.) Dehnen 3.) Kühlen.", ["Schritte: 1.) Aufwärmen 2.) Dehnen 3.) Kühlen."]),
+        ("Schritte – 1. Aufwärmen 2. Dehnen 3. Kühlen.", ["Schritte – 1. Aufwärmen 2. Dehnen 3. Kühlen."]),
+        ("Er rief »Los!« 2. Dann liefen alle.", ["Er rief »Los!«", "2. Dann liefen alle."]),
+        ("Schritte: 1) Aufwärmen 2) Dehnen 3) Kühlen.", ["Schritte: 1) Aufwärmen 2) Dehnen 3) Kühlen."]),
+        ("Zuerst aufwärmen. 2. Dann dehnen. 3. Dann kühlen.",
+         ["Zuerst aufwärmen.", "2. Dann dehnen.", "3. Dann kühlen."]),
+        ("Zuerst aufwärmen. 2) Dann dehnen.", ["Zuerst aufwärmen.", "2) Dann dehnen."]),
+        ("Es gibt drei Schritte. 1. Aufwärmen. 2. Dehnen. 3. Kühlen.",
+         ["Es gibt drei Schritte.", "1. Aufwärmen.", "2. Dehnen.", "3. Kühlen."]),
+        ("Im 2. Schritt wird gedehnt. Im 3. Schritt gekühlt.", ["Im 2. Schritt wird gedehnt.", "Im 3. Schritt gekühlt."]),
+        ("Das ist Schritt 1. Danach folgt Schritt 2. Zum Schluss Schritt 3.",
+         ["Das ist Schritt 1.", "Danach folgt Schritt 2.", "Zum Schluss Schritt 3."]),
+        # a number that ends its sentence still does so
+        ("Die Antwort lautet: 42. Das ist klar.", ["Die Antwort lautet: 42.", "Das ist klar."]),
+        ("Am 3. Tag ist Ruhe. Am 4. Tag geht es weiter.", ["Am 3. Tag ist Ruhe.", "Am 4. Tag geht es weiter."]),
+        ("Wir feiern. 1. Mai ist Feiertag.", ["Wir feiern.", "1. Mai ist Feiertag."]),
+        ("Es ist Nr. 5. Danach kommt Nr. 6.", ["Es ist Nr. 5.", "Danach kommt Nr. 6."]),
+        ("Lies Teil 2. Kapitel 3 erklärt es.", ["Lies Teil 2.", "Kapitel 3 erklärt es."]),
+        # an ordinal before its noun after "als" / "wurde", a cardinal before a sentence start
+        ("Er kam als 3. Sieger ins Ziel.", ["Er kam als 3. Sieger ins Ziel."]),
+        ("Sie wurde 2. Siegerin im Lauf.", ["Sie wurde 2. Siegerin im Lauf."]),
+        ("Es waren mehr als 3. Dann kam keiner mehr.", ["Es waren mehr als 3.", "Dann kam keiner mehr."]),
+    ],
+)
+def test_a_number_in_running_text_stays_with_its_sentence(text, expected):
+    """No entry is a bare "1." or a lone item word: an item number inside a line belongs to the words after it."""
+    assert split_sentences(text, "de") == expected
+
+
 def test_an_edition_number_stays_with_its_abbreviation():
     """A literature reference: "2. Aufl." is one ordinal, never a sentence "2." of its own."""
     text = "Vgl. Weber, H.: Der Darm und wir. 2. Aufl., Berlin 2019, S. 12 ff."
