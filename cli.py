@@ -141,37 +141,6 @@ def _print_warnings(log) -> None:
         log.addHandler(handler(logging.WARNING))
 
 
-# C0 controls but tab and newline, DEL and the C1 controls (ECMA-48): what a terminal acts on instead of showing.
-TERMINAL_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-class ShownControls:
-    """A text stream (``sys.stdout``, ``sys.stderr``) that writes control characters as ``\\x1b``-style escapes.
-
-    Messages quote files (a title, a shortcode, a msgstr, a web page's text): an escape sequence in one would
-    otherwise reach the terminal, which acts on it (ECMA-48 OSC: set the window title, OSC 52: write the
-    clipboard) or hides text with it (a carriage return, a cursor movement). Click's progress bar draws on the
-    stream it wraps (``raw``)."""
-
-    def __init__(self, raw):
-        self.raw = raw
-
-    def write(self, text: str) -> int:
-        self.raw.write(TERMINAL_CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
-        return len(text)
-
-    def __getattr__(self, name: str):  # flush, isatty, fileno, encoding, errors: the terminal's own
-        return getattr(self.raw, name)
-
-
-def _show_controls() -> None:
-    """Put ``ShownControls`` around standard output and error, once."""
-    for name in ("stdout", "stderr"):
-        stream = getattr(sys, name)
-        if stream is not None and not isinstance(stream, ShownControls):
-            setattr(sys, name, ShownControls(stream))
-
-
 INTERRUPTED = 130  # 128 + SIGINT: the status shells give a command Ctrl-C stopped (POSIX, "Exit Status")
 
 
@@ -179,13 +148,17 @@ class VerlagGroup(click.Group):
     """Turns library errors into ``error: file:line: message`` and exit status 2, and an interrupt (SIGINT,
     Ctrl-C) anywhere in a command (reading the project, collecting, writing) into exit status 130, at the
     boundary only: click would say "Aborted!" and exit 1. Nothing is half-written then: every file is replaced
-    atomically (``pipeline.fsutil``). A reader that leaves the pipe early (``| head``) stops no command
-    (``pipeline.stdpipes``)."""
+    atomically (``pipeline.fsutil``). Standard output and error are guarded before the command line is parsed
+    (``pipeline.stdpipes``): a reader that leaves the pipe early (``| head``) stops no command, and control
+    characters quoted from a file (or typed in an argument) reach the terminal as visible escapes."""
+
+    def main(self, *args, **kwargs):
+        from pipeline.stdpipes import guard_streams
+
+        guard_streams()
+        return super().main(*args, **kwargs)
 
     def invoke(self, ctx):
-        from pipeline.stdpipes import outlive_the_reader
-
-        outlive_the_reader()
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:  # a stage that keeps its finished work (pretranslate) says so itself
@@ -273,7 +246,6 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
     # and the garbage of its earlier tests would stay frozen with it.
     if not gc.get_freeze_count():
         gc.freeze()
-    _show_controls()
     ctx.obj = Project(directory or Path("."), wait=not no_wait, explicit=directory is not None)
     ctx.obj.debug = debug
     if "logging" in sys.modules:  # a module asked for its logger already (or another program's code loaded it)

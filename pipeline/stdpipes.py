@@ -1,6 +1,12 @@
-"""Standard output and error that outlive their reader: ``verlag import PAGE | head -1`` finishes the import.
+"""Standard output and error as a command writes them: safe for a terminal, and outliving their reader.
 
-Python ignores SIGPIPE, so a write to a pipe whose reader has left raises
+``guard_streams`` is called once, before click parses the command line, so every message (click's usage
+errors too) goes through both:
+
+- ``ShownControls``: messages quote files (a title, a shortcode, a msgstr, a web page's text, a file name);
+  an escape sequence in one would otherwise reach the terminal, which acts on it (ECMA-48 OSC: set the window
+  title; OSC 52: write the clipboard) or hides text with it (a carriage return, a cursor movement).
+- ``outlive_the_reader``: ``verlag import PAGE | head -1`` finishes the import. Python ignores SIGPIPE, so a write to a pipe whose reader has left raises
 ``BrokenPipeError``, and a command that says "wrote source_de/x.md" before it
 writes the file would stop there. Here such a write succeeds without a word
 (the rest of the output is dropped) and the command completes its work and
@@ -12,10 +18,39 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import sys
 
-__all__ = ["outlive_the_reader"]
+__all__ = ["guard_streams", "outlive_the_reader", "ShownControls", "TERMINAL_CONTROL_RE"]
+
+# C0 controls but tab and newline, DEL and the C1 controls (ECMA-48): what a terminal acts on instead of showing.
+TERMINAL_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def guard_streams() -> None:
+    """``outlive_the_reader``, then ``ShownControls`` around ``sys.stdout`` and ``sys.stderr`` (each once a
+    process; a stream that is None, as under pythonw, stays None). Never raises."""
+    outlive_the_reader()
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is not None and not isinstance(stream, ShownControls):
+            setattr(sys, name, ShownControls(stream))
+
+
+class ShownControls:
+    """A text stream that writes control characters as ``\\x1b``-style escapes; everything else (flush, isatty,
+    fileno, encoding: what click's progress bar and colour detection ask) is the wrapped stream's (``raw``)."""
+
+    def __init__(self, raw):
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        self.raw.write(TERMINAL_CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.raw, name)
 
 
 class _LeftReader(io.RawIOBase):
