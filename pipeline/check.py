@@ -1051,6 +1051,16 @@ CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-ce
               "volume-cubic-centimeter": "cm³", "volume-cubic-meter": "m³",
               "energy-kilocalorie": "kcal", "energy-foodcalorie": "kcal", "energy-kilojoule": "kJ",
               "pressure-millimeter-ofhg": "mmHg"}
+# Unit names a language's health texts write that CLDR does not list: the international unit of vitamins
+# (Ukrainian "МО", Russian "МЕ", Polish "j.m.", Arabic "وحدة دولية"), and Arabic pharmacy abbreviations (the
+# Levant's "ملغ", Egypt's and the Gulf's "ملجم" for mg, "غ" for g, one letter that after a number is a gram).
+UNIT_NAMES_BEYOND_CLDR = {
+    "ar": {"ملغ": "mg", "ملجم": "mg", "مجم": "mg", "غ": "g", "وحدة دولية": "IE"},
+    "uk": {"мо": "IE"},
+    "ru": {"ме": "IE"},
+    "bg": {"ме": "IE"},
+    "pl": {"j.m.": "IE", "jm": "IE"},
+}
 
 
 @lru_cache(maxsize=4096)
@@ -1153,6 +1163,9 @@ def unit_names(lang: str) -> dict[str, tuple[str, str]]:
                     key = (symbol, side)
                     if names.setdefault(name.lower(), key) != key:
                         shared.add(name.lower())
+    for name, symbol in UNIT_NAMES_BEYOND_CLDR.get(lang, {}).items():
+        if names.setdefault(name, (symbol, "after")) != (symbol, "after"):
+            shared.add(name)
     return {name: key for name, key in names.items() if name not in shared}
 
 

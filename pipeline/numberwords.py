@@ -6,7 +6,8 @@ Read: cardinals of any size as one word ("null" to "neunundneunzigtausend", with
 "anderthalb", "zweieinhalb") and the clock's "halb acht" (7:30 or 19:30), by German's own rules; and the
 reverse, a translation spelling out what the German writes in digits ("2 Stunden" -> "dwie godziny"), by the
 words CLDR's spell-out rules write for 0 to 20, the tens, 100 and 1000 in the translation's language, in every gender, case
-and rule set (``unicode-rbnf``; Babel does not ship those rules).
+and rule set (``unicode-rbnf``; Babel does not ship those rules), and the multiplicative adverbs a dose is
+translated with ("2 x tgl." -> "twice a day", "مرتين يوميًا", "двічі на день"; German "zweimal" -> "2 times").
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ def _ordinal(word: str) -> int | None:
 
 
 def _value(word: str) -> str | None:
+    if word.endswith("mal") and (times := cardinal(word[:-3])) is not None:  # zweimal, dreimal: 2 x, 3 x
+        return str(times)
     if _HALF.fullmatch(word):
         return "0.5"
     if word == "anderthalb":
@@ -124,10 +127,28 @@ def _spelled_pattern(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
     return pattern, values
 
 
+# How often, in one word, where a language has a word of its own for it (CLDR's spell-out rules have none): what a
+# German "2 x tgl." or "zweimal" becomes in a dose. Arabic: the singular and the dual (nominative, oblique) of
+# "marra"; Ukrainian and Russian: the collective adverbs; Polish: the "-krotnie" adverbs; Dutch: "-maal".
+MULTIPLICATIVES = {
+    "en": {"once": "1", "twice": "2", "thrice": "3"},
+    "ar": {"مرة": "1", "مرتان": "2", "مرتين": "2"},
+    "uk": {"двічі": "2", "тричі": "3"},
+    "ru": {"дважды": "2", "трижды": "3"},
+    "pl": {"jednokrotnie": "1", "dwukrotnie": "2", "trzykrotnie": "3", "czterokrotnie": "4"},
+    "nl": {"eenmaal": "1", "tweemaal": "2", "driemaal": "3", "viermaal": "4"},
+}
+_MULTIPLICATIVE = {lang: re.compile(rf"(?<![^\W\d_])(?:{'|'.join(words)})(?![^\W\d_])", re.IGNORECASE)
+                   for lang, words in MULTIPLICATIVES.items()}
+
+
 def spelled_numbers(text: str, lang: str) -> list[str]:
     """The values of the numbers ``text`` spells out in ``lang`` as CLDR writes them (Polish "dwie", Japanese
-    "三", French "deuxième"), in order; [] for a language CLDR has no spell-out rules for."""
+    "三", French "deuxième"), in order, then those its ``MULTIPLICATIVES`` say ("twice": 2); [] for a language
+    CLDR has no spell-out rules and this module no multiplicatives for."""
     pattern, values = _spelled_pattern(lang)
-    if pattern is None:
-        return []
-    return [values[" ".join(m.group().lower().split())] for m in pattern.finditer(text)]
+    primary = lang.split("-")[0].lower()
+    found = [] if pattern is None else [values[" ".join(m.group().lower().split())] for m in pattern.finditer(text)]
+    if primary in _MULTIPLICATIVE:
+        found += [MULTIPLICATIVES[primary][m.group().lower()] for m in _MULTIPLICATIVE[primary].finditer(text)]
+    return found
