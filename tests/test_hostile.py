@@ -1219,3 +1219,19 @@ def test_an_escape_sequence_in_a_file_never_reaches_the_terminal(project: Projec
     output = project.run("check").output
     assert "{{< yt \\x1b]52;c;cm0gLXJmIH4K\\x07 >}}" in output and "{{< x \\x9b2J >}}" in output
     assert not [c for c in output if c in "\x1b\x07\x9b"]
+
+
+@pytest.mark.parametrize("tag", ["en.x/../../../outside", "en@../../../outside", "en.<b>"])
+def test_a_language_tag_with_a_dot_or_at_sign_is_refused_at_its_line_and_nothing_is_written_outside(
+        project: Project, tag: str):
+    """Babel's ``parse_locale`` drops a POSIX locale's ``.charset`` and ``@modifier`` (``en.UTF-8``), so
+    ``languages = ["en.x/../../../outside"]`` passed as English, and extract wrote that language's catalogs
+    (``translations/<tag>/<slug>.po``) into a folder beside the project. A tag is letters and digits between
+    ``-`` or ``_``, Babel's verdict only on such a one."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("verlag.toml", project.read("verlag.toml").replace('languages = ["en", "fr"]',
+                                                                     f'languages = ["en", "{tag}"]'))
+    before = files_beside(project)
+    result = project.run("extract", code=2)
+    assert f"verlag.toml:3: languages: unknown language code {tag!r}" in result.output, result.output
+    assert not files_beside(project) - before and not (project.root / "translations/en").exists()
