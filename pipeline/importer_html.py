@@ -410,24 +410,22 @@ def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str, time
 
 def _json_ld(doc, key: str) -> list[str]:
     """Every string value of ``key`` in the page's JSON-LD (``<script type="application/ld+json">``), also
-    inside ``@graph`` and nested objects, in document order; a script that is not JSON is skipped."""
+    inside ``@graph`` and nested objects, in document order; a script that is not JSON, or nested deeper than JSON's
+    decoder recurses (``RecursionError``), is skipped. Walked with a stack of its own: no depth is too deep."""
     found: list[str] = []
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get(key), str):
-                found.append(node[key])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
     for script in doc.xpath("//script[@type='application/ld+json']/text()"):
         try:
-            walk(json.loads(script))
-        except ValueError:
+            stack = [json.loads(script)]
+        except (ValueError, RecursionError):
             continue
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                if isinstance(node.get(key), str):
+                    found.append(node[key])
+                stack.extend(reversed(node.values()))
+            elif isinstance(node, list):
+                stack.extend(reversed(node))
     return found
 
 

@@ -1235,3 +1235,37 @@ def test_a_language_tag_with_a_dot_or_at_sign_is_refused_at_its_line_and_nothing
     result = project.run("extract", code=2)
     assert f"verlag.toml:3: languages: unknown language code {tag!r}" in result.output, result.output
     assert not files_beside(project) - before and not (project.root / "translations/en").exists()
+
+
+@pytest.mark.parametrize("state", ["site-made.json", "stat.json", "site.json"])
+@pytest.mark.parametrize("damage", ["[" * 100_000, '{"files": {"de/tee/index.html": ' + "1" * 5000 + "}}"])
+def test_a_state_file_of_deep_brackets_or_a_huge_number_is_no_state_and_the_build_goes_on(
+        site_project: Project, state: str, damage: str):
+    """A damaged ``.verlag/`` state file means "redo the work"; one nested 100,000 arrays deep (JSON's decoder
+    recursing: ``RecursionError``) or holding a 5,000-digit number (Python's limit on converting long integers:
+    a ``ValueError`` that is no ``JSONDecodeError``) stopped every extract and build with an internal error."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    project.write(f".verlag/{state}", damage)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt gut.\n"))
+    result = project.run("build")
+    assert "internal error" not in result.output and "Tee wärmt gut." in project.read("site/de/tee/index.html")
+
+
+@pytest.mark.parametrize("ld", ["[" * 100_000, '{"@graph": ' * 990 + '{"datePublished": "2024-03-05"}' + "}" * 990])
+def test_a_saved_page_whose_json_ld_nests_without_end_costs_only_its_dates(project: Project, tmp_path, ld: str):
+    """The publication date is looked up in a saved page's JSON-LD (``<script type="application/ld+json">``): one
+    of 100,000 opening brackets, or of 990 nested objects (JSON's decoder recursing past Python's limit at the depth
+    the import calls it), stopped the import of the whole folder with an internal error."""
+    body = ("<p>Dehnen am Morgen hilft dem Rücken und macht den ganzen Tag beweglicher, sagen viele.</p>"
+            "<p>Wer jeden Tag fünf Minuten dehnt, merkt den Unterschied schon nach einer Woche sehr deutlich.</p>")
+    for name, script in (("dehnen", ld), ("laufen", "{}")):
+        (tmp_path / f"{name}.html").write_text(
+            f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{name.title()}</title>'
+            f'<script type="application/ld+json">{script}</script></head><body><article><h1>{name.title()}</h1>'
+            f"{body}</article></body></html>", encoding="utf-8")
+    out = project.run("import", str(tmp_path)).output
+    assert "internal error" not in out, out
+    assert "Wer jeden Tag fünf Minuten dehnt" in project.read("source_de/dehnen.md")
+    assert (project.root / "source_de/laufen.md").is_file()
