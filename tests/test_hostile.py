@@ -1269,3 +1269,23 @@ def test_a_saved_page_whose_json_ld_nests_without_end_costs_only_its_dates(proje
     assert "internal error" not in out, out
     assert "Wer jeden Tag fünf Minuten dehnt" in project.read("source_de/dehnen.md")
     assert (project.root / "source_de/laufen.md").is_file()
+
+
+def test_a_line_separator_in_the_german_or_a_msgstr_leaves_the_catalog_readable(site_project: Project):
+    """U+2028 LINE SEPARATOR, U+2029, NEL (U+0085) and the information separators U+001C to U+001E are line
+    breaks to ``str.splitlines`` only: gettext, Poedit and a PO file read line by line keep them inside their
+    string. One copied into an article (or answered by a service, or typed by a reviewer) went raw into the
+    catalogs extract wrote, ``msgfmt --check`` passed them, and verlag's own reader, which split the text as
+    ``polib.pofile(text)`` does, called the catalog a syntax error: check and build left the article's
+    translations out."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt\u2028am Abend.\n\nKaffee\x85weckt am Morgen.\n"))
+    project.run("extract")
+    msgfmt_check(project.root / "translations/en/tee.po")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt\u2028am Abend.": "Tea warms\u2029at night.",
+                                  "Kaffee\x85weckt am Morgen.": "Coffee\x1ewakes you up."})
+    out = project.run("check").output
+    assert "cannot read catalog" not in out, out
+    project.run("build")
+    page = project.read("site/en/tee/index.html")
+    assert "Tea warms\u2029at night." in page and "Coffee" in page, page
