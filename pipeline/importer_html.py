@@ -232,18 +232,23 @@ def _video_page(src: str) -> str:
     return f"https:{src}" if src.startswith("//") else src
 
 
+# What the HTML parser keeps in an attribute (``&#27;``) and XML, so lxml's elements, refuses (XML 1.0, 2.2 Characters).
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def iframe_link(src: str, title: str | None) -> tuple[str, str | None, str]:
     """(the address a link instead of an ``<iframe src>`` leads to, its text, the note saying so) for an iframe
     with a web address: a YouTube or Vimeo player's video page (``PLAYER_RES``), else the embedded page itself (a
     map, a booking widget), which opens in the browser as it did in the frame. Its text is the iframe's ``title``
     where that names what it shows (not the player, ``PLAYER_TITLE_RE``), else None (the address is its text) and
     the note asks the author for one. The new page loads nothing from the provider before the reader follows the
-    link: no consent needed for it."""
+    link: no consent needed for it. A control character (``_NOT_XML``) is left out of the text, %-encoded in the
+    address."""
     from .rawhtml import web_host
 
-    src = src.strip()
+    src = _NOT_XML.sub(lambda m: quote(m.group()), src.strip())
     page, host = _video_page(src), web_host(src)
-    label = " ".join((title or "").split())
+    label = " ".join(_NOT_XML.sub("", title or "").split())
     label = label if label and not PLAYER_TITLE_RE.fullmatch(label) else None
     if any(pattern.match(src) for pattern, _ in PLAYER_RES):
         return page, label, (f"embed kept as a link: {page} (an <iframe> from {host}: a page loads nothing from it "

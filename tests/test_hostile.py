@@ -1311,3 +1311,25 @@ def test_a_saved_page_with_a_table_of_12000_rows_is_imported_in_linear_time(proj
                          capture_output=True, text=True, timeout=60)
     assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
     assert "| Übung 11999 | Dauer |" in project.read("source_de/dehnen.md")
+
+
+def test_an_iframe_whose_title_or_address_holds_a_control_character_becomes_a_link_without_it(project: Project,
+                                                                                               tmp_path):
+    """An ``<iframe>`` with a web address becomes a link named by its ``title``: a title or address holding a
+    control character (``&#27;``, ``&#1;``: the HTML parser keeps it, XML refuses it) stopped the import of the
+    whole folder with an internal error where the link was made. The title loses it, the address has it
+    %-encoded."""
+    prose = ("<p>Dehnen am Morgen hilft dem Rücken und macht den ganzen Tag beweglicher, sagen viele.</p>"
+             "<p>Wer jeden Tag fünf Minuten dehnt, merkt den Unterschied schon nach einer Woche sehr deutlich.</p>")
+    frames = ('<iframe src="https://maps.example/praxis" title="Karte&#27;]0;x&#7; der Praxis"></iframe>'
+              '<iframe src="https://termine.example/a&#1;b" title="Termin buchen"></iframe>')
+    for name, more in (("dehnen", frames), ("laufen", "")):
+        (tmp_path / f"{name}.html").write_text(
+            f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{name.title()}</title></head><body>'
+            f"<article><h1>{name.title()}</h1>{prose}{more}{prose}</article></body></html>", encoding="utf-8")
+    out = project.run("import", str(tmp_path)).output
+    assert "internal error" not in out, out
+    text = project.read("source_de/dehnen.md")
+    assert "[Karte]0;x der Praxis](https://maps.example/praxis)" in text.replace("\\]", "]"), text
+    assert "[Termin buchen](https://termine.example/a%01b)" in text, text
+    assert (project.root / "source_de/laufen.md").is_file()
