@@ -75,8 +75,16 @@ FRAGMENT_HEAD_RE = re.compile(rb"<(?:html|head|body|meta)\b", re.I)  # a documen
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
 
+# What the HTML parser keeps (``&#1;``, ``&#27;``) and XML, so lxml when it sets a text or attribute, refuses (XML 1.0,
+# 2.2 Characters): an import that changed such an element (a lazy image, a bold heading, an iframe made a link) failed.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "data", "poster", "cite"})
+
+
 def parse_html(html: str | bytes, document: bool = False):
-    """An HTML fragment (in a ``<div>``) or ``document`` as lxml reads it. Raises ``VerlagError`` (line in
+    """An HTML fragment (in a ``<div>``) or ``document`` as lxml reads it, without the characters XML refuses
+    (``_NOT_XML``): %-encoded in an address (``URL_ATTRIBUTES``, ``data-*``), as a browser sends them (WHATWG URL:
+    C0 controls are percent-encoded), left out of other attributes and text (a form feed is a space). Raises ``VerlagError`` (line in
     ``html``, no file) where elements are nested more than libxml2's HTML parser reads (255): it drops the
     rest of the document from there, so the text after would be lost without a word."""
     parser = lxml_html.HTMLParser()
@@ -87,6 +95,14 @@ def parse_html(html: str | bytes, document: bool = False):
         raise VerlagError("HTML nested more than 255 elements deep: the HTML parser reads nothing below that, so "
                           "the text from there on would be lost; not imported (copy the text into a .txt file and "
                           "import that)", None, deep.line)
+    for element in tree.iter():
+        for name, value in element.attrib.items():
+            if _NOT_XML.search(value):
+                address = name in URL_ATTRIBUTES or name.startswith("data-")
+                element.set(name, _NOT_XML.sub(lambda m: quote(m.group()) if address else "", value))
+        for part in ("text", "tail"):
+            if _NOT_XML.search(getattr(element, part) or ""):  # a form feed is HTML's white space
+                setattr(element, part, _NOT_XML.sub("", getattr(element, part).replace("\f", " ")))
     return tree
 
 
@@ -230,10 +246,6 @@ def _video_page(src: str) -> str:
         if match:
             return page + "/".join(part for part in match.groups() if part)
     return f"https:{src}" if src.startswith("//") else src
-
-
-# What the HTML parser keeps in an attribute (``&#27;``) and XML, so lxml's elements, refuses (XML 1.0, 2.2 Characters).
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def iframe_link(src: str, title: str | None) -> tuple[str, str | None, str]:
