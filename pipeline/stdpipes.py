@@ -1,4 +1,5 @@
-"""Standard output and error that outlive their reader: ``verlag import PAGE | head -1`` finishes the import.
+"""Standard output and error that outlive their reader: ``verlag import PAGE | head -1`` finishes the import, and
+so does ``verlag import PAGE 2>&-``.
 
 Python ignores SIGPIPE, so a write to a pipe whose reader has left raises
 ``BrokenPipeError``, and a command that says "wrote source_de/x.md" before it
@@ -42,9 +43,14 @@ class _LeftReader(io.RawIOBase):
 
 def outlive_the_reader() -> None:
     """Put ``sys.stdout`` and ``sys.stderr`` on a ``_LeftReader`` where they are a pipe or a socket (once a
-    process; the streams they replace stay open as ``sys.__stdout__`` and ``sys.__stderr__``). Never raises."""
+    process; the streams they replace stay open as ``sys.__stdout__`` and ``sys.__stderr__``), and on the null
+    device where they were closed before the process started (``verlag build 2>&-``: Python makes them None,
+    which a progress bar or a message cannot write to). Never raises."""
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - the process's own stream
+            continue
         try:
             fd = stream.fileno()
             mode = os.fstat(fd).st_mode
