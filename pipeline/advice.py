@@ -17,7 +17,7 @@ def unsaid(config: Config, advice: list[str]) -> list[str]:
     a note that changes or comes back is new again. A missing or damaged record says all of them."""
     path = config.state_dir / STATE_FILE
     said = load_state(path).get("said")
-    said = set(said) if isinstance(said, list) else set()
+    said = {note for note in said if isinstance(note, str)} if isinstance(said, list) else set()
     if set(advice) != said:
         save_state(path, {"said": sorted(set(advice))})
     return [note for note in advice if note not in said]

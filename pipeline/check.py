@@ -1633,9 +1633,8 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     ``[site] gone`` lists the slug (taken down on purpose). At the article whose file still has that name, else
     at verlag.toml (the languages' own: ``gone_language_findings``). Names the old addresses (``aliases:``) whose
     redirects the page took along."""
-    from .fsutil import load_state
     from .redirects import kept
-    from .site import GONE, STATE_FILE, Urls
+    from .site import GONE, Urls, load_site_state
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
@@ -1645,7 +1644,7 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     dismissed = config.section("site").get("gone", [])
     files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
     urls, source = Urls(config.site_url), config.source_language
-    state = load_state(config.state_dir / STATE_FILE)
+    state = load_site_state(config)
     findings = []
     taken_down = state.get(GONE) if isinstance(state.get(GONE), dict) else {}
     slugs = {slug for rel in state.get("pages", {})
@@ -1668,11 +1667,10 @@ def gone_language_findings(config: Config) -> list[Finding]:
     """A warning at verlag.toml's ``languages`` for each language the last build published (its index, feed and
     404 page; ``site.STATE_FILE``) that verlag.toml no longer names: the next build takes them down with its
     articles."""
-    from .fsutil import load_state
-    from .site import STATE_FILE, Urls, published_languages
+    from .site import Urls, load_site_state, published_languages
 
     urls = Urls(config.site_url)
-    files = load_state(config.state_dir / STATE_FILE).get("files", [])
+    files = load_site_state(config).get("files", [])
     return [Finding(CONFIG_NAME, config.line("languages") or 1, "gone-address", WARNING,
                     gone_language_message(urls.path("index", lang), lang), lang, "", (None, ""))
             for lang in sorted(published_languages(files, urls) - {config.source_language, *config.languages})]

@@ -179,6 +179,9 @@ def _check_known(data: dict, languages: tuple[str, ...], path: Path, text: str) 
 
 # A language tag spelled as Babel names its CLDR locales ("en", "pt_BR", "zh_Hant_TW", "es_419")
 CLDR_NAME = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|\d{3}))?")
+# The form of a BCP 47 tag (RFC 5646 2.1: subtags of letters and digits) or CLDR name: what names folders and files.
+# Babel's parse_locale also reads a POSIX locale, dropping its ".charset" and "@modifier" ("en.x/../../y" is "en").
+TAG_FORM = re.compile(r"[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 @cache
@@ -195,10 +198,14 @@ def check_language(code: object, path: Path | None, text: str, key: str) -> str:
 
     A tag spelled as a CLDR locale whose data file Babel ships (``babel.localedata.exists``: ``en.dat``) is
     one ``Locale.parse`` accepts: taken without importing Babel (7 ms of every command's start); any other
-    (aliases, other spellings, unknown tags) is Babel's to judge."""
+    (aliases, other spellings, unknown tags) of the form of a tag (``TAG_FORM``: the tag names folders and
+    files) is Babel's to judge."""
     if not isinstance(code, str):
         raise VerlagError(f"{key}: expected a language code, got {code!r}", path, _line_of(text, key))
     name = code.replace("-", "_")
+    if not TAG_FORM.fullmatch(code):
+        raise VerlagError(f"{key}: unknown language code {code!r} (use BCP 47, e.g. 'en', 'fr', 'pt-BR')",
+                          path, _line_of(text, key))
     folder = _cldr_data() if CLDR_NAME.fullmatch(name) else None
     if folder and os.path.isfile(os.path.join(folder, f"{name}.dat")):
         return code

@@ -434,15 +434,18 @@ def code_digest() -> str:
 
 def load_state(path: Path) -> dict:
     """A JSON cache of fingerprints (a ``.verlag/`` state file, UTF-8); a missing or damaged one just means
-    'redo everything'. One that cannot be read (a folder in its place, no permission, not UTF-8) is no cache
-    either, said once per process as a warning (``logging``, printed by the CLI as ``warning: …``)."""
+    'redo everything' (also JSON nested too deep for the decoder, or a number too long to convert: a
+    ``RecursionError``, a ``ValueError``). One that cannot be read (a folder in its place, no permission, not UTF-8)
+    is no cache either, said once per process as a warning (``logging``, printed by the CLI as ``warning: …``)."""
     try:
         regular(path)  # a named pipe in its place: ``NotAFile``, an unreadable cache, never opened
         state = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
+    except (FileNotFoundError, RecursionError):
         return {}
-    except (OSError, UnicodeError) as exc:
+    except (OSError, UnicodeError) as exc:  # UnicodeError before ValueError, its base
         _state_warning(path, exc)
+        return {}
+    except ValueError:  # json.JSONDecodeError, and int's limit on digits
         return {}
     return state if isinstance(state, dict) else {}
 

@@ -75,8 +75,16 @@ FRAGMENT_HEAD_RE = re.compile(rb"<(?:html|head|body|meta)\b", re.I)  # a documen
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
 
+# What the HTML parser keeps (``&#1;``, ``&#27;``) and XML, so lxml when it sets a text or attribute, refuses (XML 1.0,
+# 2.2 Characters): an import that changed such an element (a lazy image, a bold heading, an iframe made a link) failed.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "data", "poster", "cite"})
+
+
 def parse_html(html: str | bytes, document: bool = False):
-    """An HTML fragment (in a ``<div>``) or ``document`` as lxml reads it. Raises ``VerlagError`` (line in
+    """An HTML fragment (in a ``<div>``) or ``document`` as lxml reads it, without the characters XML refuses
+    (``_NOT_XML``): %-encoded in an address (``URL_ATTRIBUTES``, ``data-*``), as a browser sends them (WHATWG URL:
+    C0 controls are percent-encoded), left out of other attributes and text (a form feed is a space). Raises ``VerlagError`` (line in
     ``html``, no file) where elements are nested more than libxml2's HTML parser reads (255): it drops the
     rest of the document from there, so the text after would be lost without a word."""
     parser = lxml_html.HTMLParser()
@@ -87,6 +95,14 @@ def parse_html(html: str | bytes, document: bool = False):
         raise VerlagError("HTML nested more than 255 elements deep: the HTML parser reads nothing below that, so "
                           "the text from there on would be lost; not imported (copy the text into a .txt file and "
                           "import that)", None, deep.line)
+    for element in tree.iter():
+        for name, value in element.attrib.items():
+            if _NOT_XML.search(value):
+                address = name in URL_ATTRIBUTES or name.startswith("data-")
+                element.set(name, _NOT_XML.sub(lambda m: quote(m.group()) if address else "", value))
+        for part in ("text", "tail"):
+            if _NOT_XML.search(getattr(element, part) or ""):  # a form feed is HTML's white space
+                setattr(element, part, _NOT_XML.sub("", getattr(element, part).replace("\f", " ")))
     return tree
 
 
@@ -238,12 +254,13 @@ def iframe_link(src: str, title: str | None) -> tuple[str, str | None, str]:
     map, a booking widget), which opens in the browser as it did in the frame. Its text is the iframe's ``title``
     where that names what it shows (not the player, ``PLAYER_TITLE_RE``), else None (the address is its text) and
     the note asks the author for one. The new page loads nothing from the provider before the reader follows the
-    link: no consent needed for it."""
+    link: no consent needed for it. A control character (``_NOT_XML``) is left out of the text, %-encoded in the
+    address."""
     from .rawhtml import web_host
 
-    src = src.strip()
+    src = _NOT_XML.sub(lambda m: quote(m.group()), src.strip())
     page, host = _video_page(src), web_host(src)
-    label = " ".join((title or "").split())
+    label = " ".join(_NOT_XML.sub("", title or "").split())
     label = label if label and not PLAYER_TITLE_RE.fullmatch(label) else None
     if any(pattern.match(src) for pattern, _ in PLAYER_RES):
         return page, label, (f"embed kept as a link: {page} (an <iframe> from {host}: a page loads nothing from it "
@@ -410,24 +427,22 @@ def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str, time
 
 def _json_ld(doc, key: str) -> list[str]:
     """Every string value of ``key`` in the page's JSON-LD (``<script type="application/ld+json">``), also
-    inside ``@graph`` and nested objects, in document order; a script that is not JSON is skipped."""
+    inside ``@graph`` and nested objects, in document order; a script that is not JSON, or nested deeper than JSON's
+    decoder recurses (``RecursionError``), is skipped. Walked with a stack of its own: no depth is too deep."""
     found: list[str] = []
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get(key), str):
-                found.append(node[key])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
     for script in doc.xpath("//script[@type='application/ld+json']/text()"):
         try:
-            walk(json.loads(script))
-        except ValueError:
+            stack = [json.loads(script)]
+        except (ValueError, RecursionError):
             continue
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                if isinstance(node.get(key), str):
+                    found.append(node[key])
+                stack.extend(reversed(node.values()))
+            elif isinstance(node, list):
+                stack.extend(reversed(node))
     return found
 
 
@@ -665,9 +680,22 @@ def _main_node(doc, blocks: list[str]):
     """The innermost container (``CONTAINERS``) of ``doc`` whose text holds every one of ``blocks``."""
     found = doc.body if doc.body is not None else doc
     for element in found.iter():
-        if element.tag in CONTAINERS and all(b in _squash(element.text_content()) for b in blocks):
+        if element.tag in CONTAINERS and _holds_all(_squash(element.text_content()), blocks):
             found = element  # document order: each later match lies inside the one before
     return found
+
+
+def _holds_all(text: str, blocks: list[str]) -> bool:
+    """Whether each of ``blocks`` is in ``text``: looked for in their order first, each after the one before, in
+    time linear in ``text`` (a page's table of 4,000 rows, a block per cell, took 11 s looked for one by one);
+    else one by one."""
+    at = 0
+    for block in blocks:
+        at = text.find(block, at)
+        if at < 0:
+            return all(block in text for block in blocks)
+        at += len(block)
+    return True
 
 
 def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):

@@ -145,10 +145,17 @@ WINDOWS_1252_TEXT = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙ�
                               "„“”‚‘’«»‹›–—…€•·§°²³µ½¼¾\u00a0\u00ad")
 
 
+# UTF-8 of a Latin-1 letter or sign (U+0080 to U+00FF) or of typographic punctuation, the euro sign (U+2000 to
+# U+213F): read as Windows-1252 they are "Ã¼", "Â°", "â€“", characters of ``WINDOWS_1252_TEXT`` that German text
+# never puts together.
+UTF8_IN_1252_RE = re.compile(rb"[\xc2\xc3][\x80-\xbf]|\xe2[\x80-\x84][\x80-\xbf]")
+
+
 def decoded(data: bytes, path: Path, what: str = "the text") -> tuple[str, list[str]]:
     """(text, notes) of ``data``: UTF-8 (a BOM is dropped later by ``normalise``), else Windows-1252 when every
-    character beyond ASCII it gives is one German text holds (``WINDOWS_1252_TEXT``), noted. Raises
-    ``VerlagError`` at the first undecodable line otherwise, saying how to save ``what`` as UTF-8."""
+    character beyond ASCII it gives is one German text holds (``WINDOWS_1252_TEXT``) and no UTF-8 is in it
+    (``UTF8_IN_1252_RE``: a line pasted in from elsewhere), noted. Raises ``VerlagError`` at the first undecodable
+    line otherwise, saying how to save ``what`` as UTF-8 (and which line is UTF-8 already)."""
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
@@ -157,10 +164,15 @@ def decoded(data: bytes, path: Path, what: str = "the text") -> tuple[str, list[
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = None
-    if text is not None and all(c < "\x80" or c in WINDOWS_1252_TEXT for c in text):
+    utf8 = UTF8_IN_1252_RE.search(data)
+    if text is not None and utf8 is None and all(c < "\x80" or c in WINDOWS_1252_TEXT for c in text):
         return text, ["read as Windows-1252 (not UTF-8; Word's 'Nur Text' default): check its umlauts"]
-    raise VerlagError(f"not UTF-8: save {what} as UTF-8 (Word: 'Speichern unter', 'Nur Text', then the encoding "
-                      "'Unicode (UTF-8)'; an editor: 'UTF-8')", path, line)
+    mixed = ""
+    if utf8:
+        pasted = data.count(b"\n", 0, utf8.start()) + 1
+        mixed = f", yet line {pasted} is UTF-8 (text of two encodings pasted together)"
+    raise VerlagError(f"not UTF-8{mixed}: save {what} as UTF-8 (Word: 'Speichern unter', 'Nur Text', then the "
+                      "encoding 'Unicode (UTF-8)'; an editor: 'UTF-8')", path, line)
 
 
 WRAP_WIDTH = 100  # a hard-wrapped file's lines of several words are at most this long (editors and mail: 72 to 80)

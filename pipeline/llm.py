@@ -89,6 +89,8 @@ def validate(content: str | None, finish_reason: str | None, sentences: Sequence
         data = json.loads(content)
     except ValueError as exc:
         return [], f"the answer was not valid JSON ({exc})"
+    except RecursionError:  # 100,000 "[": deeper than the decoder recurses
+        return [], "the answer was not valid JSON (nested too deep)"
     items = data.get("translations") if isinstance(data, dict) else None
     if not isinstance(items, list) or not all(isinstance(i, dict) and isinstance(i.get("text"), str) for i in items):
         return [], 'the answer did not have the shape {"translations": [{"n": 1, "text": "…"}, …]}'

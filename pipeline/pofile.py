@@ -365,7 +365,8 @@ def _joined(text: str, line: str) -> str:
 
 
 def parse(text: str, wrapwidth: int = 78) -> polib.POFile:
-    """The catalog in ``text`` (a PO file's content, decoded) exactly as ``polib.pofile(text)`` returns it.
+    """The catalog in ``text`` (a PO file's content, decoded) exactly as ``polib.pofile`` returns it for the file
+    (the same as for ``text`` unless a string holds a character only ``str.splitlines`` breaks at: U+2028, NEL, …).
 
     Same ``POFile`` and ``POEntry`` objects, field for field, polib 1.2's quirks included: header and
     metadata, ``metadata_is_fuzzy`` (the header entry's flags), encoding (from the Content-Type charset),
@@ -383,7 +384,21 @@ def parse(text: str, wrapwidth: int = 78) -> polib.POFile:
     try:
         return _read(text, wrapwidth)
     except _LeftToPolib:
-        return polib.pofile(text, wrapwidth=wrapwidth)
+        return polib.pofile(_GettextLines(text), wrapwidth=wrapwidth)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")  # a line and its end: LF, CRLF or CR
+
+
+class _GettextLines(str):
+    """PO text whose lines end at LF, CRLF or CR only, as polib splits a file it opens (Python's universal
+    newlines) and gettext and Poedit read it: ``polib.pofile(text)`` splits a text with ``str.splitlines``, which
+    also breaks at U+2028, NEL, U+001C…, so a catalog holding one of them in a string (``msgfmt --check`` passes
+    it) was a syntax error there."""
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        lines = _LINE.findall(self)
+        return lines if keepends else [line.rstrip("\r\n") for line in lines]
 
 
 def _encoding(text: str) -> str:

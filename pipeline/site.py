@@ -79,6 +79,9 @@ if TYPE_CHECKING:
 
 STATE_FILE = "site.json"
 GONE = "gone"  # STATE_FILE's record of the published addresses builds took down (``_gone_addresses``)
+# The type of each value of STATE_FILE as a build writes it; lists hold file or page names.
+STATE_TYPES = {"files": list, "bodies": list, "pages": dict, "lists": str, "media": dict, "spoken": dict,
+               "redirects": dict, "search": str, GONE: dict}
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
 RECORDS_FILE = "site-records.json"  # the edition records' fields but the body, by the record's SHA-256 (``load_pages``)
 OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
@@ -98,6 +101,18 @@ class Settings:
     feed_author: str  # the name every feed gives as its author
     search: bool  # a Pagefind index and a search box (``[site] search``, default true)
     clean_html: bool = False  # ``[site] german_html = "clean"``: bodies through ``render.sanitized``
+
+
+def load_site_state(config: Config) -> dict:
+    """``STATE_FILE`` as the last build left it, each value of the type a build writes (``STATE_TYPES``) and each
+    list's names text: any other value (a damaged or crafted file) is left out, so that part is made again, as
+    without the file."""
+    state = {}
+    for key, value in load_state(config.state_dir / STATE_FILE).items():
+        kind = STATE_TYPES.get(key)
+        if kind is not None and isinstance(value, kind):
+            state[key] = [name for name in value if isinstance(name, str)] if kind is list else value
+    return state
 
 
 def load_settings(config: Config) -> Settings:
@@ -1650,7 +1665,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result = SiteResult()
     if "base_url" not in config.section("site"):
         result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}")
-    state = load_state(config.state_dir / STATE_FILE)
+    state = load_site_state(config)
     root = config.site_dir
     hand = SiteFiles(config)
     own, files = files is None, edition_files(config) if files is None else files
@@ -1683,7 +1698,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
                 result.warnings.append(f"site/{rel} was changed by hand; rewritten (site/ is made from the sources: "
                                        "make the change in source_de/ or the catalog, then build)")
     for rel in sorted(set(state.get("files", [])) - set(out)):
-        if not isinstance(rel, str) or not contained(rel):  # a state file someone else wrote: only site/ is ours
+        if not contained(rel):  # a state file someone else wrote: only site/ is ours
             result.warnings.append(f"{relpath(config.state_dir / STATE_FILE, config.root)}: {rel!r} is no file "
                                    "under site/; left alone")
             continue

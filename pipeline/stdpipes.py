@@ -6,7 +6,8 @@ errors too) goes through both:
 - ``ShownControls``: messages quote files (a title, a shortcode, a msgstr, a web page's text, a file name);
   an escape sequence in one would otherwise reach the terminal, which acts on it (ECMA-48 OSC: set the window
   title; OSC 52: write the clipboard) or hides text with it (a carriage return, a cursor movement).
-- ``outlive_the_reader``: ``verlag import PAGE | head -1`` finishes the import. Python ignores SIGPIPE, so a write to a pipe whose reader has left raises
+- ``outlive_the_reader``: ``verlag import PAGE | head -1`` finishes the import, and so does
+  ``verlag import PAGE 2>&-``. Python ignores SIGPIPE, so a write to a pipe whose reader has left raises
 ``BrokenPipeError``, and a command that says "wrote source_de/x.md" before it
 writes the file would stop there. Here such a write succeeds without a word
 (the rest of the output is dropped) and the command completes its work and
@@ -24,13 +25,15 @@ import sys
 
 __all__ = ["guard_streams", "outlive_the_reader", "ShownControls", "TERMINAL_CONTROL_RE"]
 
-# C0 controls but tab and newline, DEL and the C1 controls (ECMA-48): what a terminal acts on instead of showing.
-TERMINAL_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls but tab and newline, DEL and the C1 controls (ECMA-48): what a terminal acts on instead of showing;
+# and the bidirectional embeddings, overrides and isolates (Unicode TR 9), which reorder what a message shows
+# ("Trojan Source", CVE-2021-42574).
+TERMINAL_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def guard_streams() -> None:
     """``outlive_the_reader``, then ``ShownControls`` around ``sys.stdout`` and ``sys.stderr`` (each once a
-    process; a stream that is None, as under pythonw, stays None). Never raises."""
+    process). Never raises."""
     outlive_the_reader()
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
@@ -46,11 +49,17 @@ class ShownControls:
         self.raw = raw
 
     def write(self, text: str) -> int:
-        self.raw.write(TERMINAL_CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+        self.raw.write(TERMINAL_CONTROL_RE.sub(_shown, text))
         return len(text)
 
     def __getattr__(self, name: str):
         return getattr(self.raw, name)
+
+
+def _shown(m: re.Match) -> str:
+    """A control character as Python writes it in a string literal: ``\\x1b``, ``\\u202e``."""
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class _LeftReader(io.RawIOBase):
@@ -77,9 +86,14 @@ class _LeftReader(io.RawIOBase):
 
 def outlive_the_reader() -> None:
     """Put ``sys.stdout`` and ``sys.stderr`` on a ``_LeftReader`` where they are a pipe or a socket (once a
-    process; the streams they replace stay open as ``sys.__stdout__`` and ``sys.__stderr__``). Never raises."""
+    process; the streams they replace stay open as ``sys.__stdout__`` and ``sys.__stderr__``), and on the null
+    device where they were closed before the process started (``verlag build 2>&-``: Python makes them None,
+    which a progress bar or a message cannot write to). Never raises."""
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - the process's own stream
+            continue
         try:
             fd = stream.fileno()
             mode = os.fstat(fd).st_mode

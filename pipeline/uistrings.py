@@ -176,12 +176,22 @@ def _theme_messages(config: Config, own: _OwnCatalogs | None = None) -> tuple[li
                                extra=f"{code_digest()}|{named}")
     state = config.state_dir / MESSAGES_FILE
     cached = load_state(state)
-    if cached.get("key") == fingerprint:
+    if cached.get("key") == fingerprint and _message_rows(cached.get("messages")):
         return cached["messages"], fingerprint
     messages = (_shipped_messages(own) if dirs == [DEFAULT_THEME] else None) or template_messages(*dirs)
     rows = [[e.msgid, e.msgid_plural, e.occurrences, e.flags] for e in messages]
     save_state(state, {"key": fingerprint, "messages": rows})
     return rows, fingerprint
+
+
+def _message_rows(rows: object) -> bool:
+    """Whether ``rows`` (from ``MESSAGES_FILE``) has the shape ``_theme_messages`` keeps: [msgid, msgid_plural,
+    [[file, line], …], [flag, …]], all text; a damaged or crafted record is no record."""
+    strings = lambda items, size=None: isinstance(items, list) and (size is None or len(items) == size) \
+        and all(isinstance(item, str) for item in items)  # noqa: E731
+    return isinstance(rows, list) and all(
+        isinstance(row, list) and len(row) == 4 and strings(row[:2]) and isinstance(row[2], list)
+        and all(strings(place, 2) for place in row[2]) and strings(row[3]) for row in rows)
 
 
 class _OwnCatalogs:

@@ -17,7 +17,8 @@ translations), ``short`` (one line, or one list item, too few), ``flood`` (a wel
 64 MB of spaces). For the chat model also ``fence`` (the
 answer in a Markdown code fence), ``drop`` (one placeholder tag lost), ``merge`` (the first two segments as
 one), ``summary`` (a long segment answered with two words), ``length`` (cut off, finish reason "length")
-``malformed`` (not JSON) and ``garbage`` (no Chat Completions response at all).
+``malformed`` (not JSON), ``deep`` (100,000 opening brackets: JSON nested deeper than a decoder recurses) and
+``garbage`` (no Chat Completions response at all).
 """
 
 from __future__ import annotations
@@ -229,6 +230,8 @@ class _Handler(BaseHTTPRequestHandler):
             content, finish = content[:len(content) // 2], "length"
         elif fault == "malformed":
             content = "{not json"
+        elif fault == "deep":
+            content = "[" * 100_000
         obj = {"id": "chatcmpl-1", "object": "chat.completion", "created": 1764500000, "model": "fake",
                "choices": [{"index": 0, "finish_reason": finish,
                             "message": {"role": "assistant", "content": content}}],

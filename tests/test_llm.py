@@ -116,6 +116,7 @@ def test_a_correct_answer_is_a_draft_per_sentence_with_provenance_and_a_rerun_as
     ("summary", "times as long as the German"),
     ("length", "cut off"),
     ("malformed", "not valid JSON"),
+    ("deep", "not valid JSON"),
 ])
 def test_an_invalid_answer_is_asked_again_with_the_complaint_and_the_second_answer_drafts(llm, fault, complaint):
     llm.server.rules = {"Liste": [fault]}

@@ -56,3 +56,21 @@ def test_extract_and_build_whose_reader_left_after_the_first_line_finish(tmp_pat
         assert all((root / f"translations/fr/artikel-{n}.po").is_file() for n in range(6)), run
         assert _head_1(root, "build")[::2] == (0, ""), run
         assert all((root / f"site/de/artikel-{n}/index.html").is_file() for n in range(6)), run
+
+
+def test_a_command_run_with_its_standard_error_or_output_closed_does_its_work(tmp_path):
+    """``verlag build 2>&-`` (a cron job, a service manager): Python starts with ``sys.stderr`` None, and every
+    command that may draw a progress bar (extract, build, status) stopped with exit status 2 before it began,
+    saying nothing (its error had nowhere to go). The closed stream is dropped as a left reader's is."""
+    root = tmp_path / "p"
+    _init(root)
+    fill_in_legal_pages(root)
+    (root / "source_de/tee.md").write_text(article("Tee", "Tee wärmt.\n"), encoding="utf-8")
+    for closed in (1, 2):
+        for command in ("extract", "build", "status"):
+            run = subprocess.run([VERLAG, "-C", str(root), command], capture_output=True, text=True,
+                                 preexec_fn=lambda: os.close(closed), env={**os.environ, "LC_ALL": "C.UTF-8"})
+            assert run.returncode == 0, (closed, command, run.stdout, run.stderr)
+            if closed == 2 and command == "status":
+                assert "tee" in run.stdout, run.stdout
+    assert (root / "site/de/tee/index.html").is_file()
