@@ -61,6 +61,7 @@ from urllib.parse import urlsplit
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.parser_inline import ParserInline
+from markdown_it.rules_core.normalize import normalize
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
@@ -193,6 +194,7 @@ def _parser() -> MarkdownIt:
     inline = _MarkedInline()
     inline.ruler, inline.ruler2 = md.inline.ruler, md.inline.ruler2
     md.inline = inline
+    md.core.ruler.at("normalize", _normalize)
     md.use(anchors_plugin, min_level=2, max_level=6, slug_func=slugify)
     for name, rule in (("verlag_fallback", _fallback), ("verlag_raw_html", _raw_html), ("verlag_urls", _urls)):
         md.core.ruler.before("anchor", name, rule)
@@ -207,6 +209,13 @@ def _parser() -> MarkdownIt:
 
     md.add_render_rule("footnote_anchor", labelled_anchor)
     return md
+
+
+def _normalize(state) -> None:
+    """markdown-it's ``normalize`` (CR LF and CR to LF, NUL to U+FFFD) when the text has CR or NUL: an edition's
+    text has neither, and the rule's two regex passes copied it whole."""
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
 
 
 def _heading_ids(state) -> None:
@@ -255,13 +264,94 @@ class _MarkedState(StateInline):
             self.src, self.posMax = src, saved
 
 
+# The characters each of markdown-it's inline rules (and mdit-py-plugins' footnote rules) can match at: at any
+# other the rule returns False before it looks further or changes anything. ``text`` matches at every character
+# that is no terminator (``ParserInline.terminator_re``).
+RULE_STARTS = {"newline": "\n", "escape": "\\", "backticks": "`", "emphasis": "_*", "strikethrough": "~",
+               "link": "[", "image": "!", "footnote_inline": "^", "footnote_ref": "[", "autolink": "<",
+               "html_inline": "<", "entity": "&"}
+
+
+class _Dispatch(dict):
+    """A character -> the inline rules that can match at it, in the ruler's order (built on first use): the
+    tokenizer tries those only, where markdown-it's tries all twelve at every ``-``, ``:`` or ``*`` and at
+    every ``[`` of a link label's scan. A rule of unknown name is tried everywhere."""
+
+    def __init__(self, inline: ParserInline):
+        super().__init__()
+        self.inline = inline
+        self.rules = [(rule.name, rule.fn) for rule in inline.ruler.__rules__ if rule.enabled]
+
+    def __missing__(self, char: str) -> tuple:
+        terminator = self.inline.terminator_re.match(char) is not None
+        self[char] = found = tuple(fn for name, fn in self.rules if (not terminator if name == "text"
+                                                                     else char in RULE_STARTS.get(name, char)))
+        return found
+
+
 class _MarkedInline(ParserInline):
+    """markdown-it's inline parser with ``_MarkedState`` for a text with fallback markers, and rules dispatched
+    by character (``_Dispatch``): the same tokens."""
+
     def parse(self, src, md, env, tokens):
-        state = _MarkedState(src, md, env, tokens)
+        state = (_MarkedState if SENTINELS_RE.search(src) else StateInline)(src, md, env, tokens)
         self.tokenize(state)
         for rule in self.ruler2.getRules(""):
             rule(state)
         return state.tokens
+
+    def dispatch(self) -> _Dispatch:
+        rules = self.ruler.getRules("")  # a new list whenever the rules change
+        if getattr(self, "_dispatch_for", None) is not rules:
+            self._dispatch, self._dispatch_for = _Dispatch(self), rules
+        return self._dispatch
+
+    def tokenize(self, state: StateInline) -> None:
+        """``ParserInline.tokenize``, trying at each position only the rules that can match there."""
+        dispatch = self.dispatch()
+        end = state.posMax
+        max_nesting = state.md.options["maxNesting"]
+        while state.pos < end:
+            pos = state.pos
+            ok = False
+            if state.level < max_nesting:
+                for rule in dispatch[state.src[pos]]:
+                    ok = rule(state, False)
+                    if ok:
+                        if state.pos <= pos:
+                            raise RuntimeError("inline rule didn't increment state.pos")
+                        break
+            if ok:
+                if state.pos >= end:
+                    break
+                continue
+            state.append_pending(state.src[pos])
+            state.pos += 1
+        if state.pending:
+            state.pushPending()
+
+    def skipToken(self, state: StateInline) -> None:
+        """``ParserInline.skipToken`` (a link label's scan), trying only the rules that can match there."""
+        pos = state.pos
+        cache = state.cache
+        if pos in cache:
+            state.pos = cache[pos]
+            return
+        ok = False
+        if state.level < state.md.options["maxNesting"]:
+            for rule in self.dispatch()[state.src[pos]]:
+                state.level += 1
+                ok = rule(state, True)
+                state.level -= 1
+                if ok:
+                    if state.pos <= pos:
+                        raise RuntimeError("inline rule didn't increment state.pos")
+                    break
+        else:
+            state.pos = state.posMax
+        if not ok:
+            state.pos += 1
+        cache[pos] = state.pos
 
 
 # --------------------------------------------------------------------------
@@ -270,6 +360,9 @@ class _MarkedInline(ParserInline):
 
 def _fallback(state) -> None:
     """Marker ranges -> ``lang`` on the block or a ``<span lang>``; markers left elsewhere are dropped."""
+    src = state.src
+    if FALLBACK_OPEN not in src and FALLBACK_CLOSE not in src and "&#" not in src:  # no marker, none written as a
+        return  # character reference: nothing to mark (a German original)
     job = state.env["verlag"]
     kinds = {reason: {"lang": job.source_lang, **({"title": hint} if hint else {})}
              for reason, hint in (("", job.fallback_hint), (STALE_MARK, job.stale_hint), (HELD_MARK, job.held_hint))}

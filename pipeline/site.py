@@ -677,9 +677,11 @@ class _Site:
 
             # A project's templates/ may come from a downloaded theme: the sandbox refuses what reaches Python
             # itself (``cycler.__init__.__globals__.os``), so a template can shape pages but never run code.
+            # A template is loaded once per build (``auto_reload``: no look at its file for each of the pages and
+            # macro imports that ask for it again); ``theme_digest`` keyed the pages on the templates as they were.
             env = SandboxedEnvironment(loader=FileSystemLoader(theme_dirs(self.config)),
                               autoescape=select_autoescape(["html", "xml"]), extensions=[JINJA_EXTENSIONS],
-                              undefined=StrictUndefined, keep_trailing_newline=True,
+                              undefined=StrictUndefined, keep_trailing_newline=True, auto_reload=False,
                               bytecode_cache=_bytecode_cache(self.config))
             self.translations[lang] = load_translations(self.config, lang, self.errors)
             if english_fallback(lang, self.translations[lang]):
@@ -851,8 +853,6 @@ def long_date(moment: Moment, locale: Locale) -> str:
 
 def _item(site: _Site, page: Page) -> dict:
     """What lists, feeds and article headers show of an article: localized dates and reading time."""
-    from babel.units import format_unit
-
     locale, english = _locale(page.lang), _locale("en")
     updated = Worded(long_date(page.updated, locale), long_date(page.updated, english)) if page.updated else None
     return {
@@ -865,8 +865,7 @@ def _item(site: _Site, page: Page) -> dict:
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
-        "reading": Worded(*(format_unit(page.reading_minutes, "duration-minute", length="long", locale=each)
-                            for each in (locale, english))),
+        "reading": Worded(*(_minutes(page.reading_minutes, each) for each in (locale, english))),
         "last_reviewed": Worded(long_date(page.last_reviewed, locale), long_date(page.last_reviewed, english))
         if page.last_reviewed else None,
         # the text changed after its medical review: the page must not let the review vouch for it
@@ -874,6 +873,15 @@ def _item(site: _Site, page: Page) -> dict:
         "published": _stamp(page.date, site.config.zone),
         "modified": _stamp(page.updated or page.date, site.config.zone),
     }
+
+
+@functools.lru_cache(maxsize=256)
+def _minutes(minutes: int, locale: Locale) -> str:
+    """A reading time in CLDR's long words for ``locale`` ("5 Minuten"), by Babel's ``format_unit``: worked out
+    once per number and language, not twice for each of a site's pages."""
+    from babel.units import format_unit
+
+    return format_unit(minutes, "duration-minute", length="long", locale=locale)
 
 
 def _review_outdated(page: Page) -> bool:

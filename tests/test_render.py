@@ -268,3 +268,46 @@ def test_every_commonmark_example_renders_as_markdown_it_renders_it():
     differ = [e["id"] for e in examples
               if re.sub(r'(<h[1-6]) id="[^"]*"', r"\1", render(e["markdown"]).html) != parser.render(e["markdown"])]
     assert len(examples) == 655 and differ == []
+
+
+SAMPLES = [
+    "Ein *kurzer* Satz: mit - Strich, 50 % und __fett__ ~~nicht~~ ~a~.\\\nZeile  \nzwei\r\ndrei\rvier.",
+    "Ein Zeichen\0 ohne Zeilenende &#xE000;als Verweis&#xE001; auf die Marken",
+    f"{O}Sie braucht **viel** Ruhe.{C} Sleep **helps{O}.** {C}then `code ** x` and <b>bold</b> &amp;",
+    "[link](https://example.org/a_(b) \"t\") ![bild](bilder/x.jpg) [ref] [^1] ^[inline note] <https://x.org> "
+    "<span title=\"t\">s</span> [a [nested] label](x.md#teil) [*a*](<with space.md>) [broken](\n\n[ref]: /r \"R\"\n\n"
+    "[^1]: The note.",
+    "- item *one*\n- [ ] `two` \\[not a link\\] & &copy; &#42;x*\n\n> quote <!-- c --> <?p?> <![CDATA[x]]>\n",
+]
+
+
+def test_the_inline_rules_tried_by_character_make_the_same_html_as_markdown_its_own_loop(monkeypatch):
+    """``_MarkedInline`` tries at each character only the rules that can match there, and ``_normalize``
+    looks before it copies the text: the pages are those of markdown-it's own tokenizer and ``normalize``,
+    for originals and translations (markers, character references to them, CR, NUL, footnotes, links)."""
+    from markdown_it.parser_inline import ParserInline
+    from markdown_it.rules_core.normalize import normalize
+
+    from pipeline import render as module
+
+    def pages():
+        original = render(SAMPLES[3] + "\n\n" + SAMPLES[4], links=lambda slug: ("/a/", None))
+        return [(r.html, r.allowance, r.german, r.ids) for text in SAMPLES for r in (
+            render(text, links=lambda slug: ("/a/", None)), render(text, allowance=original.allowance))]
+
+    dispatched = pages()
+    monkeypatch.setattr(module._MarkedInline, "tokenize", ParserInline.tokenize)
+    monkeypatch.setattr(module._MarkedInline, "skipToken", ParserInline.skipToken)
+    monkeypatch.setattr(module, "_normalize", normalize)
+    module._parser.cache_clear()
+    try:
+        assert pages() == dispatched
+    finally:
+        module._parser.cache_clear()
+
+
+def test_markers_written_as_character_references_are_read_as_markers():
+    """A text without the marker characters is left alone by the fallback rule, unless it writes them as
+    character references, which markdown-it turns into those characters: as before, they mark a passage."""
+    doc = tree(render("Ein &#xE000;als Verweis&#xE001; auf").html)
+    assert doc.xpath("//p/span[@lang='de']/text()") == ["als Verweis"]
