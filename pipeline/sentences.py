@@ -206,8 +206,6 @@ _HYPHENED_TITLE = re.compile(r"(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{1,6}")
 # may be abbreviated ("Dipl.-Physioth. Lindner") or a whole word ("ist Dipl.-Physiotherapeutin. Danach ...").
 _LONG_HYPHENED_TITLE = re.compile(r"(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{7,}")
 _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
-# A day and month or an ordinal and its noun starting at a place: "2. Jan.", "3. Januar", "2. Stock".
-_DE_DATE_AHEAD = re.compile(r"\d{1,2}\.[^\S\n]*([^\W\d_]+)")
 _WORD = re.compile(r"\S+")
 # An item number inside a line ("Schritte: 1. Aufwärmen 2. Dehnen", "1) Aufwärmen", "1.) Aufwärmen"), maybe
 # after a dash ("Schritte – 1. Aufwärmen"), and item N - 1 looked for up to this many characters before item N.
@@ -619,7 +617,7 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return False
     if _closed_sentence(block, c, nxt):
         return True
-    if code == "de" and (_german_date_ahead(block, c, nxt) or _german_item_number_ahead(block, c, nxt)):
+    if code == "de" and _item_number_ahead(block, c, nxt):
         return False
     if code == "de":
         verdict = _german_verdict(block, c, nxt)
@@ -708,23 +706,12 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     return None
 
 
-def _german_date_ahead(block: str, c: int, nxt: int) -> bool:
-    """Whether a cut with no terminator before it stands before a date or an ordinal ("bis| 2. Jan.", "Ab dem|
-    3. Januar"). pySBD takes "2." and a later "3." in the same block for list items and cuts before each."""
-    if block[c - 1] in ".!?…:" or block[c - 1] in _CLOSERS or _starts_line(block, nxt):
-        return False
-    m = _DE_DATE_AHEAD.match(block, nxt)
-    if m is None:
-        return False
-    word = m.group(1).lower()
-    return word in _DE_MONTHS or word in _DE_MONTH_ABBREVIATIONS or word in _DE_ORDINAL_NOUNS
-
-
-def _german_item_number_ahead(block: str, c: int, nxt: int) -> bool:
+def _item_number_ahead(block: str, c: int, nxt: int) -> bool:
     """Whether a cut with no terminator before it stands before a number inside the line ("Schritte:| 1. Aufwärmen
-    2. Dehnen", "Im| 2. Schritt", "Schritt| 1. Danach"): pySBD takes every "N." or "N)" for a list item, but a
-    list item starts a line (``_line_breaks``); in running text nothing ends before the number. Closing marks
-    count as nothing ("**Schritte:**| 1."), a terminator inside them as the end it is ("»Komm.«| 2. Dann")."""
+    2. Dehnen", "Im| 2. Schritt", "Schritt| 1. Danach", a date "bis| 2. Jan." after "vom 23. Dez."): pySBD takes
+    every "N." or "N)" for a list item, but a list item starts a line (``_line_breaks``); in running text nothing
+    ends before the number. Closing marks count as nothing ("**Schritte:**| 1."), a terminator inside them as
+    the end it is ("»Komm.«| 2. Dann")."""
     end = c
     while end > 0 and block[end - 1] in _CLOSERS:
         end -= 1
