@@ -118,8 +118,8 @@ _DE_HOUSE_NUMBER = re.compile(r"(?:Nr\.\s*)?\d")
 # After a street abbreviation, a year (1800-2099) and a lower-case word that does not go on with an address
 # start a sentence: the abbreviation's full stop ends its own (DIN 5008), and German puts the finite verb
 # right after a fronted year ("Hauptstr.| 2020 zogen wir um."). A house number goes on with a preposition,
-# comma, letter or capitalised place ("Hauptstr. 12 im Hof", "Hauptstr. 1999, 2020 Hollabrunn", "2012a"); a
-# four-digit house number before a verb ("Hauptstr. 2020 ist ein Altbau") is split wrongly, and rare.
+# comma, letter or capitalised place ("Hauptstr. 12 im Hof", "Hauptstr. 1999, 2020 Hollabrunn", "2012a"), or
+# with the verb of a sentence whose words before the street hold none ("Die Hauptstr. 2020 ist ein Altbau").
 _DE_YEAR_THEN_WORD = re.compile(r"(?:1[89]|20)\d\d[^\S\n]+([^\W\d_]+)")
 _DE_ADDRESS_GOES_ON = frozenset("in im am an auf bei beim neben nahe gegenüber hinter vor zwischen und oder sowie "
                                 "bzw".split())
@@ -141,6 +141,7 @@ def german_abbreviation(word: str) -> bool:
     core = word.lstrip(_OPENERS).removesuffix(".")
     return word.endswith(".") and (core.lower() in _DE_ABBREVIATIONS or core.lower() in ("usw", "usf", "etc")
                                    or core in _DE_LOWER_ABBREVIATIONS or core in _DE_WEEKDAYS
+                                   or bool(_DE_STREET.fullmatch(core))
                                    or bool(_DE_WEEKDAY_RANGE.fullmatch(core))
                                    or bool(_DOTTED_ABBREVIATION.fullmatch(core))
                                    or bool(_HYPHENED_TITLE.fullmatch(core)))
@@ -179,6 +180,10 @@ _DE_ORDINAL_CUES = frozenset(
     seit und oder
     """.split()
 )
+
+# Lower-case words of a noun phrase or a place ("Unsere Praxis in der Hauptstr."): articles, possessives and
+# prepositions, none of them a finite verb.
+_DE_PHRASE_WORDS = _DE_ORDINAL_CUES | _DE_ADDRESS_GOES_ON | frozenset("zu von aus nach über unter mit ohne".split())
 
 # Words after which "N." is an ordinal before a noun ("als 3. Sieger", "wurde 2. Siegerin") but may as well
 # end a sentence as a cardinal ("mehr als 3. Dann ..."): an ordinal unless a sentence start follows.
@@ -683,7 +688,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
             return verdict
     if _DE_STREET.fullmatch(core) and _DE_HOUSE_NUMBER.match(block, nxt):
         year = _DE_YEAR_THEN_WORD.match(block, nxt)
-        return bool(year) and year.group(1)[0].islower() and year.group(1) not in _DE_ADDRESS_GOES_ON
+        return (bool(year) and year.group(1)[0].islower() and year.group(1) not in _DE_ADDRESS_GOES_ON
+                and not _german_verbless_before(block, start))
     if _HYPHENED_TITLE.fullmatch(core):
         return False
     if _LONG_HYPHENED_TITLE.fullmatch(core):
@@ -704,6 +710,20 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if core.isdigit() and len(core) <= 4:
         return _german_number(block, start, nxt, word, next_upper)
     return None
+
+
+def _german_verbless_before(block: str, start: int) -> bool:
+    """Whether the words of the sentence before ``start`` (back to a terminator or colon, at most ``_ITEM_REACH``
+    characters) can hold no finite verb: each is capitalised (a noun, a name, the first word) or one of
+    ``_DE_PHRASE_WORDS`` ("Die", "In der", "Unsere Praxis in der"). German writes a verb in lower case unless it
+    starts the sentence, so such words are a subject or a place still waiting for their verb, not a sentence."""
+    for token in reversed(block[max(0, start - _ITEM_REACH):start].split()):
+        if token.rstrip("".join(_CLOSERS))[-1:] in (".", "!", "?", "…", ":"):
+            break
+        word = token.strip(_OPENERS + "".join(_CLOSERS) + ",;")
+        if word[:1].islower() and word not in _DE_PHRASE_WORDS:
+            return False
+    return True
 
 
 def _item_number_ahead(block: str, c: int, nxt: int) -> bool:

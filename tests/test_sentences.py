@@ -232,6 +232,13 @@ def test_titles_weekdays_and_quantities_do_not_end_sentences(text):
         "Wir wohnen in der Hauptstr. 2020 in Berlin.",
         "Schreiben Sie an Hauptstr. 1999, 2020 Hollabrunn.",
         "Die Praxis zog in die Bahnhofstr. 2012a um.",
+        # a four-digit house number before the verb, where the words before the street hold no verb
+        "Die Hauptstr. 2020 ist ein Altbau.",
+        "In der Hauptstr. 2020 steht ein Altbau.",
+        "Unsere Praxis in der Hauptstr. 2020 ist ein Altbau mit Aufzug.",
+        "Die Bahnhofstr. 12 ist ein Altbau.",
+        "Das Zimmer Nr. 2020 ist frei.",
+        "Tel. 0761 123456 ist die Nummer der Praxis.",
     ],
 )
 def test_weekday_ranges_and_streets_before_a_number_do_not_end_sentences(text):
@@ -250,6 +257,10 @@ def test_weekday_ranges_and_streets_before_a_number_do_not_end_sentences(text):
          ["Die Praxis war in der Bahnhofstr.", "1998 kam der Umzug."]),
         ("Sprechzeiten: Mo. – Fr. 8–12 Uhr. Sa. nach Vereinbarung.",
          ["Sprechzeiten: Mo. – Fr. 8–12 Uhr.", "Sa. nach Vereinbarung."]),
+        # a house number that ends the sentence: the street's full stop is an abbreviation's, not a sentence end
+        ("Wir wohnen in der Bahnhofstr. 12. Dort ist es laut.", ["Wir wohnen in der Bahnhofstr. 12.", "Dort ist es laut."]),
+        ("Wir wohnen in der Hauptstraße 5. Dort ist es laut.", ["Wir wohnen in der Hauptstraße 5.", "Dort ist es laut."]),
+        ("Rufen Sie an: Tel. 0761 123456. Wir helfen gern.", ["Rufen Sie an: Tel. 0761 123456.", "Wir helfen gern."]),
     ],
 )
 def test_weekday_ranges_and_streets_before_a_sentence_start_end_sentences(text, expected):
