@@ -51,8 +51,8 @@ _REGEX_SPECIAL = re.compile(r"[\\()\[\]{}+*?|^$]")
 
 # German abbreviations that do not end a sentence before a capital unless
 # that capital is a sentence start (``_DE_SENTENCE_STARTERS``), with the
-# dosage and practice ones a health text uses ("3 x tägl. 1 Tbl.",
-# "1 Msp.", "Inj.").
+# dosage, practice and legal ones a health text uses ("3 x tägl. 1 Tbl.",
+# "1 Msp.", "Inj.", "Ziff. 3", "Rn. 5").
 # Words that are also ordinary nouns or names ("Art", "Vers", "Max", "Fax")
 # are left out on purpose: "Das ist eine andere Art. Dann ..." must split.
 _DE_ABBREVIATIONS = frozenset(
@@ -65,7 +65,7 @@ _DE_ABBREVIATIONS = frozenset(
     ltd med mind min mio mrd mtl nachf nr nrn od orig päd pers pfd phil pkt
     pl prof prot rd rel rer resp röm sek sen sog spez st std str stud tab tel
     theol tsd ugs urspr verf verh verl vgl vj vol vorm vors wg wiss zit zw
-    zzgl
+    zzgl ziff rn rz
     tägl wöchentl monatl jährl stdl tbl tabl kps drg trpf gtt msp lsg amp
     inj supp ther diagn beh
     """.split()
@@ -133,6 +133,8 @@ _DE_LIST_CLOSER = re.compile(
     r"(?:^|[\s(\[„\"»‚'*_])"
     r"(?:usw|usf|etc|pp|[uo]\.\s?Ä|u\.\s?v\.\s?(?:a\.\s?)?m|ff|Chr|MwSt|Mwst|USt)\.$"
 )
+# "f." ("und die folgende Seite") after a page or paragraph number closes its reference the same way: "S. 12 f.".
+_DE_FOLLOWING_PAGE = re.compile(r"\d[^\S\n]?f\.$")
 
 
 def german_abbreviation(word: str) -> bool:
@@ -190,6 +192,8 @@ _DE_PHRASE_WORDS = _DE_ORDINAL_CUES | _DE_ADDRESS_GOES_ON | frozenset("zu von au
 _DE_ORDINAL_OR_CARDINAL_CUES = frozenset("als wurde wurden".split())
 
 _BULLETS = frozenset("•◦▪‣·*+-–")
+# Pairs that enclose a quotation or an aside: German „…“ and »…«, English “…”, French «…», straight "…", (…).
+_QUOTATIONS = (('"', '"'), ("„", "“"), ("“", "”"), ("»", "«"), ("«", "»"), ("(", ")"))
 _OPENERS = "„\"»«‚'‘“”(*_[~<`"
 _CLOSERS = frozenset("*_~“”\"’'‘»«›‹)]}")
 _TERMINAL = re.compile(r"[.!?…]")
@@ -197,7 +201,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"\n[^\S\n]*")  # the spaces before it: ``_line_breaks`` reads them backwards
 _LIST_MARKER = re.compile(r"(?:[•◦▪‣·*+\-–]|\d{1,3}[.)])[^\S\n]")
 _SENTENCE_END = re.compile(
-    r"[.](?=\s)|[.!?…](?:[*_~“”\"’'‘»«›‹)\]]|\[\^[^\]\s]+\])+(?=\s)"
+    r"[.…](?=\s)|[.!?…](?:[*_~“”\"’'‘»«›‹)\]]|\[\^[^\]\s]+\])+(?=\s)"
 )
 _BEFORE_CAPITAL = re.compile(rf"[.!?…][{re.escape(''.join(sorted(_CLOSERS)))}]*(?=\s+[^\w\s]*[A-ZÄÖÜ])")
 _FOOTNOTE_BEFORE = re.compile(r"\[\^[^\]\s]+\]$")
@@ -673,13 +677,15 @@ def _next_word(block: str, nxt: int) -> str:
 def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     """German rules: True splits, False joins, None keeps pysbd's choice."""
     start, token = _token_before(block, c)
+    word = _next_word(block, nxt)
+    next_upper = bool(word) and word[0].isupper()
+    if token.endswith(("…", "...")) and next_upper and word.lower() in _DE_SENTENCE_STARTERS:
+        return not _in_quotation(block, c)
     if not token.endswith("."):
         return None
     core = token[:-1].lstrip(_OPENERS)
-    word = _next_word(block, nxt)
-    next_upper = bool(word) and word[0].isupper()
 
-    if _DE_LIST_CLOSER.search(block, max(0, c - 16), c):
+    if _DE_LIST_CLOSER.search(block, max(0, c - 16), c) or _DE_FOLLOWING_PAGE.search(block, max(0, c - 4), c):
         return next_upper
     lower = core.lower()
     if core in _DE_WEEKDAYS or _DE_WEEKDAY_RANGE.fullmatch(core):
@@ -710,6 +716,21 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if core.isdigit() and len(core) <= 4:
         return _german_number(block, start, nxt, word, next_upper)
     return None
+
+
+def _in_quotation(block: str, c: int) -> bool:
+    """Whether ``c`` lies between a pair of quotation marks or brackets of ``_QUOTATIONS`` (an opening one before
+    it, unclosed, and a closing one after it). pySBD keeps a quotation one sentence with what it is quoted in,
+    so an ellipsis inside one ends none: "Sie wartete … Dann kam der Anruf." is two sentences,
+    „Ich wartete … Dann kam der Anruf.“ one."""
+    before = block[:c]
+    for opening, closing in _QUOTATIONS:
+        if opening == closing:
+            if before.count(opening) % 2 and block.find(closing, c) >= 0:
+                return True
+        elif before.rfind(opening) > before.rfind(closing) and block.find(closing, c) >= 0:
+            return True
+    return False
 
 
 def _german_verbless_before(block: str, start: int) -> bool:
