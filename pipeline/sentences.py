@@ -103,6 +103,19 @@ _DE_SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
+# English words that start a sentence, for a translation read in English (``align``): after a number they show
+# it ends its sentence ("step 1.| Then step 2."), where an item's word continues it ("Steps: 1. Warm up").
+_EN_SENTENCE_STARTERS = frozenset(
+    """
+    the a an this that these those it its i we you he she they there here then now next after afterwards
+    finally also but and or so if when while as once because although however in on at for with from by
+    to of our your my his her their what who how why where which each every all some many most no not
+    only today later still yet
+    """.split()
+)
+# The languages whose item numbers inside a line are told from sentence ends (``_item_number``).
+_SENTENCE_STARTERS = {"de": _DE_SENTENCE_STARTERS, "en": _EN_SENTENCE_STARTERS}
+
 # Weekdays ("Mo." ... "So.", in this spelling only) and the words after
 # one that show it names a time: "Am Mo. Nachmittag", "Do. 14 Uhr".
 _DE_WEEKDAYS = frozenset("Mo Di Mi Do Fr Sa So".split())
@@ -220,6 +233,7 @@ _WORD = re.compile(r"\S+")
 # after a dash ("Schritte – 1. Aufwärmen"), and item N - 1 looked for up to this many characters before item N.
 _INLINE_ITEM_NUMBER = re.compile(r"(?:[-–—][^\S\n]+)?\d{1,3}(?:\.\)?|\))(?=\s)")
 _ITEM_NUMBER_PAREN = re.compile(r"\d{1,3}\.\)")
+_ITEM_NUMBER_DOT = re.compile(r"\d{1,3}\.")
 _DASHES = ("-", "–", "—")
 _INLINE_ITEM_BEFORE = re.compile(r"(?:^|[\s(„\"»])(\d{1,3})\.(?=\s)")
 _ITEM_REACH = 200
@@ -357,6 +371,12 @@ def _align(text: str, sentences: list[str]) -> set[int]:
         word = bisect.bisect_right(firsts, cursor - 1) - 1  # the word holding the needle's last character
         cuts.add(words[word][0] + cursor - firsts[word])
     return cuts
+
+
+@functools.lru_cache(maxsize=None)
+def _abbreviations(code: str) -> frozenset[str]:
+    """pysbd's abbreviations for ``code``, lower case without their full stop ("jan", "etc", "no")."""
+    return frozenset(name.strip().lower() for name in _segmenter(code).language_module.Abbreviation.ABBREVIATIONS)
 
 
 @functools.lru_cache(maxsize=None)
@@ -626,13 +646,14 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return False
     if _closed_sentence(block, c, nxt):
         return True
-    if code == "de" and _item_number_ahead(block, c, nxt):
+    if code in _SENTENCE_STARTERS and _item_number_ahead(block, c, nxt):
         return False
+    verdict = None
     if code == "de":
         verdict = _german_verdict(block, c, nxt)
-        if verdict is not None:
-            return verdict
-    return suggested
+    elif code in _SENTENCE_STARTERS:
+        verdict = _number_verdict(block, c, nxt, code)
+    return suggested if verdict is None else verdict
 
 
 def _closed_sentence(block: str, c: int, nxt: int) -> bool:
@@ -761,14 +782,15 @@ def _item_number_ahead(block: str, c: int, nxt: int) -> bool:
     return _INLINE_ITEM_NUMBER.match(block, nxt) is not None
 
 
-def _german_item_number(block: str, start: int, prev: str, token: str, word: str) -> bool:
-    """Whether ``token`` ("N.") at ``start``, before the capitalised ``word``, numbers an item in running text, which the
-    item's words continue: after a sentence end ("Zuerst aufwärmen. 2. Dann dehnen."; a sentence "2." alone
-    says nothing), after a colon ("Schritte: 1. Aufwärmen", but "lautet: 42. Das ist klar."), or after item
-    N - 1 in the same block ("1. Aufwärmen 2. Dehnen"). A sentence start as ``word`` ends "Schritt 1. Danach"."""
+def _item_number(block: str, start: int, prev: str, token: str, word: str, code: str) -> bool:
+    """Whether ``token`` ("N.") at ``start``, before the capitalised ``word``, numbers an item in running text,
+    which the item's words continue: after a sentence end ("Zuerst aufwärmen. 2. Dann dehnen."; a sentence "2."
+    alone says nothing), after a colon ("Schritte: 1. Aufwärmen", but "lautet: 42. Das ist klar."), or after item
+    N - 1 in the same block ("1. Aufwärmen 2. Dehnen"). A sentence start of ``code`` (``_SENTENCE_STARTERS``)
+    as ``word`` ends "Schritt 1. Danach", "step 1. Then"."""
     bare = prev.rstrip("".join(_CLOSERS))
-    starter = word.lower() in _DE_SENTENCE_STARTERS
-    if bare[-1:] in ("!", "?", "…") or (bare.endswith(".") and _ends_with_full_word(bare)):
+    starter = word.lower() in _SENTENCE_STARTERS[code]
+    if bare[-1:] in ("!", "?", "…") or (bare.endswith(".") and _ends_with_full_word(bare, code)):
         return True
     if bare.endswith(":") or bare in _DASHES:
         return not starter
@@ -787,11 +809,15 @@ def _german_paren_item(block: str, c: int, nxt: int) -> bool:
             and _next_word(block, nxt).lower() not in _DE_SENTENCE_STARTERS)
 
 
-def _ends_with_full_word(token: str) -> bool:
-    """Whether ``token`` ("aufwärmen.", "Schritte.") ends in a word of three letters or more that is no
-    abbreviation, so its full stop ends a sentence ("S. 225.", "Nr. 5.", "3. 5." are no such ends)."""
+def _ends_with_full_word(token: str, code: str) -> bool:
+    """Whether ``token`` ("aufwärmen.", "Schritte.", "up.") ends in a word that is no abbreviation, so its full
+    stop ends a sentence ("S. 225.", "Nr. 5.", "Jan. 2.", "3. 5." are no such ends): in German one of three
+    letters or more that ``german_abbreviation`` does not know, in another language one of two or more that
+    pySBD does not list for it."""
     core = token[:-1].lstrip(_OPENERS)
-    return len(core) >= 3 and core.isalpha() and not german_abbreviation(token.lstrip(_OPENERS))
+    if code == "de":
+        return len(core) >= 3 and core.isalpha() and not german_abbreviation(token.lstrip(_OPENERS))
+    return len(core) >= 2 and core.isalpha() and core.lower() not in _abbreviations(code)
 
 
 def _german_compound_title_ends(word: str) -> bool:
@@ -828,11 +854,25 @@ def _german_number(block: str, start: int, nxt: int, word: str, next_upper: bool
         return False
     if prev.strip("".join(_CLOSERS) + _OPENERS + ",;:").lower() in _DE_ORDINAL_CUES:
         return None
-    if next_upper and _german_item_number(block, start, prev, block[start:nxt], word):
+    if next_upper and _item_number(block, start, prev, block[start:nxt], word, "de"):
         return False
     if next_upper and prev.lower() in _DE_ORDINAL_OR_CARDINAL_CUES and word.lower() not in _DE_SENTENCE_STARTERS:
         return False
     return True if next_upper else None
+
+
+def _number_verdict(block: str, c: int, nxt: int, code: str) -> bool | None:
+    """A cut after a number "N." in a language other than German with ``_SENTENCE_STARTERS``: joined where the
+    number starts a line or numbers an item (``_item_number``: "Steps: 1.| Warm up", "First warm up. 2.| Then
+    stretch."), made before a sentence start ("This is step 1.| Then"), else pySBD's; True splits."""
+    start, token = _token_before(block, c)
+    word = _next_word(block, nxt)
+    if _ITEM_NUMBER_DOT.fullmatch(token) is None or not word[:1].isupper():
+        return None
+    prev = _token_before(block, start - 1)[1] if start > 0 else ""
+    if _starts_line(block, start) or _item_number(block, start, prev, token, word, code):
+        return False
+    return True if word.lower() in _SENTENCE_STARTERS[code] else None
 
 
 def _starts_line(block: str, pos: int) -> bool:

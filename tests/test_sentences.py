@@ -584,6 +584,27 @@ def test_english_text_is_segmented_with_english_rules():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pySBD's English rules take every "N." for a list item, as its German ones do (a hand translation
+        # aligned with ``verlag import`` is split with them)
+        ("Steps: 1. Warm up 2. Stretch 3. Cool down.", ["Steps: 1. Warm up 2. Stretch 3. Cool down."]),
+        ("Exercises: 1. warm-up, 2. stretching, 3. cooling.", ["Exercises: 1. warm-up, 2. stretching, 3. cooling."]),
+        ("**Steps:** 1. Warm up 2. Stretch.", ["**Steps:** 1. Warm up 2. Stretch."]),
+        ("Steps – 1. Warm up 2. Stretch.", ["Steps – 1. Warm up 2. Stretch."]),
+        ("First warm up. 2. Then stretch.", ["First warm up.", "2. Then stretch."]),
+        ("This is step 1. Then step 2. Then step 3.", ["This is step 1.", "Then step 2.", "Then step 3."]),
+        # a number that ends its sentence still does so
+        ("The answer is: 42. That is clear.", ["The answer is: 42.", "That is clear."]),
+        ("We meet on Jan. 2. Then we go.", ["We meet on Jan. 2.", "Then we go."]),
+        ("Read page 12. It explains the rest.", ["Read page 12.", "It explains the rest."]),
+    ],
+)
+def test_an_english_number_in_running_text_stays_with_its_sentence(text, expected):
+    assert split_sentences(text, "en") == expected
+
+
 def test_french_text_is_segmented():
     text = "M. Dupont est arrivé. Il fait beau aujourd'hui."
     assert split_sentences(text, "fr") == ["M. Dupont est arrivé.", "Il fait beau aujourd'hui."]
