@@ -234,6 +234,9 @@ _WORD = re.compile(r"\S+")
 _INLINE_ITEM_NUMBER = re.compile(r"(?:[-–—][^\S\n]+)?\d{1,3}(?:\.\)?|\))(?=\s)")
 _ITEM_NUMBER_PAREN = re.compile(r"\d{1,3}\.\)")
 _ITEM_NUMBER_DOT = re.compile(r"\d{1,3}\.")
+# An ellipsis, which ends a sentence before a sentence start or a numbered item ("aufwärmen … 2. Dann dehnen").
+_ELLIPSES = ("…", "...")
+_NUMBER_THEN_CAPITAL = re.compile(r"\d{1,3}\.[^\S\n]+[A-ZÄÖÜ]")
 _DASHES = ("-", "–", "—")
 _INLINE_ITEM_BEFORE = re.compile(r"(?:^|[\s(„\"»])(\d{1,3})\.(?=\s)")
 _ITEM_REACH = 200
@@ -700,7 +703,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     start, token = _token_before(block, c)
     word = _next_word(block, nxt)
     next_upper = bool(word) and word[0].isupper()
-    if token.endswith(("…", "...")) and next_upper and word.lower() in _DE_SENTENCE_STARTERS:
+    if token.endswith(_ELLIPSES) and ((next_upper and word.lower() in _DE_SENTENCE_STARTERS)
+                                      or _NUMBER_THEN_CAPITAL.match(block, nxt)):
         return not _in_quotation(block, c)
     if not token.endswith("."):
         return None
@@ -790,7 +794,7 @@ def _item_number(block: str, start: int, prev: str, token: str, word: str, code:
     as ``word`` ends "Schritt 1. Danach", "step 1. Then"."""
     bare = prev.rstrip("".join(_CLOSERS))
     starter = word.lower() in _SENTENCE_STARTERS[code]
-    if bare[-1:] in ("!", "?", "…") or (bare.endswith(".") and _ends_with_full_word(bare, code)):
+    if bare.endswith(("!", "?", *_ELLIPSES)) or (bare.endswith(".") and _ends_with_full_word(bare, code)):
         return True
     if bare.endswith(":") or bare in _DASHES:
         return not starter

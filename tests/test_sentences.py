@@ -388,6 +388,8 @@ def test_a_compound_title_with_a_long_last_part_ends_a_sentence_only_before_a_se
         ("Zuerst aufwärmen. 2. Dann dehnen. 3. Dann kühlen.",
          ["Zuerst aufwärmen.", "2. Dann dehnen.", "3. Dann kühlen."]),
         ("Zuerst aufwärmen. 2) Dann dehnen.", ["Zuerst aufwärmen.", "2) Dann dehnen."]),
+        ("Zuerst aufwärmen... 2. Dann dehnen.", ["Zuerst aufwärmen...", "2. Dann dehnen."]),
+        ("Zuerst aufwärmen … 2. Dann dehnen.", ["Zuerst aufwärmen …", "2. Dann dehnen."]),
         ("Es gibt drei Schritte. 1. Aufwärmen. 2. Dehnen. 3. Kühlen.",
          ["Es gibt drei Schritte.", "1. Aufwärmen.", "2. Dehnen.", "3. Kühlen."]),
         ("Im 2. Schritt wird gedehnt. Im 3. Schritt gekühlt.", ["Im 2. Schritt wird gedehnt.", "Im 3. Schritt gekühlt."]),
