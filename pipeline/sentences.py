@@ -51,8 +51,8 @@ _REGEX_SPECIAL = re.compile(r"[\\()\[\]{}+*?|^$]")
 
 # German abbreviations that do not end a sentence before a capital unless
 # that capital is a sentence start (``_DE_SENTENCE_STARTERS``), with the
-# dosage and practice ones a health text uses ("3 x tägl. 1 Tbl.",
-# "1 Msp.", "Inj.").
+# dosage, practice and legal ones a health text uses ("3 x tägl. 1 Tbl.",
+# "1 Msp.", "Inj.", "Ziff. 3", "Rn. 5").
 # Words that are also ordinary nouns or names ("Art", "Vers", "Max", "Fax")
 # are left out on purpose: "Das ist eine andere Art. Dann ..." must split.
 _DE_ABBREVIATIONS = frozenset(
@@ -65,7 +65,7 @@ _DE_ABBREVIATIONS = frozenset(
     ltd med mind min mio mrd mtl nachf nr nrn od orig päd pers pfd phil pkt
     pl prof prot rd rel rer resp röm sek sen sog spez st std str stud tab tel
     theol tsd ugs urspr verf verh verl vgl vj vol vorm vors wg wiss zit zw
-    zzgl
+    zzgl ziff rn rz
     tägl wöchentl monatl jährl stdl tbl tabl kps drg trpf gtt msp lsg amp
     inj supp ther diagn beh
     """.split()
@@ -103,6 +103,19 @@ _DE_SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
+# English words that start a sentence, for a translation read in English (``align``): after a number they show
+# it ends its sentence ("step 1.| Then step 2."), where an item's word continues it ("Steps: 1. Warm up").
+_EN_SENTENCE_STARTERS = frozenset(
+    """
+    the a an this that these those it its i we you he she they there here then now next after afterwards
+    finally also but and or so if when while as once because although however in on at for with from by
+    to of our your my his her their what who how why where which each every all some many most no not
+    only today later still yet
+    """.split()
+)
+# The languages whose item numbers inside a line are told from sentence ends (``_item_number``).
+_SENTENCE_STARTERS = {"de": _DE_SENTENCE_STARTERS, "en": _EN_SENTENCE_STARTERS}
+
 # Weekdays ("Mo." ... "So.", in this spelling only) and the words after
 # one that show it names a time: "Am Mo. Nachmittag", "Do. 14 Uhr".
 _DE_WEEKDAYS = frozenset("Mo Di Mi Do Fr Sa So".split())
@@ -118,8 +131,8 @@ _DE_HOUSE_NUMBER = re.compile(r"(?:Nr\.\s*)?\d")
 # After a street abbreviation, a year (1800-2099) and a lower-case word that does not go on with an address
 # start a sentence: the abbreviation's full stop ends its own (DIN 5008), and German puts the finite verb
 # right after a fronted year ("Hauptstr.| 2020 zogen wir um."). A house number goes on with a preposition,
-# comma, letter or capitalised place ("Hauptstr. 12 im Hof", "Hauptstr. 1999, 2020 Hollabrunn", "2012a"); a
-# four-digit house number before a verb ("Hauptstr. 2020 ist ein Altbau") is split wrongly, and rare.
+# comma, letter or capitalised place ("Hauptstr. 12 im Hof", "Hauptstr. 1999, 2020 Hollabrunn", "2012a"), or
+# with the verb of a sentence whose words before the street hold none ("Die Hauptstr. 2020 ist ein Altbau").
 _DE_YEAR_THEN_WORD = re.compile(r"(?:1[89]|20)\d\d[^\S\n]+([^\W\d_]+)")
 _DE_ADDRESS_GOES_ON = frozenset("in im am an auf bei beim neben nahe gegenüber hinter vor zwischen und oder sowie "
                                 "bzw".split())
@@ -133,6 +146,8 @@ _DE_LIST_CLOSER = re.compile(
     r"(?:^|[\s(\[„\"»‚'*_])"
     r"(?:usw|usf|etc|pp|[uo]\.\s?Ä|u\.\s?v\.\s?(?:a\.\s?)?m|ff|Chr|MwSt|Mwst|USt)\.$"
 )
+# "f." ("und die folgende Seite") after a page or paragraph number closes its reference the same way: "S. 12 f.".
+_DE_FOLLOWING_PAGE = re.compile(r"\d[^\S\n]?f\.$")
 
 
 def german_abbreviation(word: str) -> bool:
@@ -141,6 +156,7 @@ def german_abbreviation(word: str) -> bool:
     core = word.lstrip(_OPENERS).removesuffix(".")
     return word.endswith(".") and (core.lower() in _DE_ABBREVIATIONS or core.lower() in ("usw", "usf", "etc")
                                    or core in _DE_LOWER_ABBREVIATIONS or core in _DE_WEEKDAYS
+                                   or bool(_DE_STREET.fullmatch(core))
                                    or bool(_DE_WEEKDAY_RANGE.fullmatch(core))
                                    or bool(_DOTTED_ABBREVIATION.fullmatch(core))
                                    or bool(_HYPHENED_TITLE.fullmatch(core)))
@@ -180,11 +196,17 @@ _DE_ORDINAL_CUES = frozenset(
     """.split()
 )
 
+# Lower-case words of a noun phrase or a place ("Unsere Praxis in der Hauptstr."): articles, possessives and
+# prepositions, none of them a finite verb.
+_DE_PHRASE_WORDS = _DE_ORDINAL_CUES | _DE_ADDRESS_GOES_ON | frozenset("zu von aus nach über unter mit ohne".split())
+
 # Words after which "N." is an ordinal before a noun ("als 3. Sieger", "wurde 2. Siegerin") but may as well
 # end a sentence as a cardinal ("mehr als 3. Dann ..."): an ordinal unless a sentence start follows.
 _DE_ORDINAL_OR_CARDINAL_CUES = frozenset("als wurde wurden".split())
 
 _BULLETS = frozenset("•◦▪‣·*+-–")
+# Pairs that enclose a quotation or an aside: German „…“ and »…«, English “…”, French «…», straight "…", (…).
+_QUOTATIONS = (('"', '"'), ("„", "“"), ("“", "”"), ("»", "«"), ("«", "»"), ("(", ")"))
 _OPENERS = "„\"»«‚'‘“”(*_[~<`"
 _CLOSERS = frozenset("*_~“”\"’'‘»«›‹)]}")
 _TERMINAL = re.compile(r"[.!?…]")
@@ -192,7 +214,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"\n[^\S\n]*")  # the spaces before it: ``_line_breaks`` reads them backwards
 _LIST_MARKER = re.compile(r"(?:[•◦▪‣·*+\-–]|\d{1,3}[.)])[^\S\n]")
 _SENTENCE_END = re.compile(
-    r"[.](?=\s)|[.!?…](?:[*_~“”\"’'‘»«›‹)\]]|\[\^[^\]\s]+\])+(?=\s)"
+    r"[.…](?=\s)|[.!?…](?:[*_~“”\"’'‘»«›‹)\]]|\[\^[^\]\s]+\])+(?=\s)"
 )
 _BEFORE_CAPITAL = re.compile(rf"[.!?…][{re.escape(''.join(sorted(_CLOSERS)))}]*(?=\s+[^\w\s]*[A-ZÄÖÜ])")
 _FOOTNOTE_BEFORE = re.compile(r"\[\^[^\]\s]+\]$")
@@ -206,13 +228,15 @@ _HYPHENED_TITLE = re.compile(r"(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{1,6}")
 # may be abbreviated ("Dipl.-Physioth. Lindner") or a whole word ("ist Dipl.-Physiotherapeutin. Danach ...").
 _LONG_HYPHENED_TITLE = re.compile(r"(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{7,}")
 _ORDINAL_NUMBER = re.compile(r"\d{1,2}\.")
-# A day and month or an ordinal and its noun starting at a place: "2. Jan.", "3. Januar", "2. Stock".
-_DE_DATE_AHEAD = re.compile(r"\d{1,2}\.[^\S\n]*([^\W\d_]+)")
 _WORD = re.compile(r"\S+")
 # An item number inside a line ("Schritte: 1. Aufwärmen 2. Dehnen", "1) Aufwärmen", "1.) Aufwärmen"), maybe
 # after a dash ("Schritte – 1. Aufwärmen"), and item N - 1 looked for up to this many characters before item N.
 _INLINE_ITEM_NUMBER = re.compile(r"(?:[-–—][^\S\n]+)?\d{1,3}(?:\.\)?|\))(?=\s)")
 _ITEM_NUMBER_PAREN = re.compile(r"\d{1,3}\.\)")
+_ITEM_NUMBER_DOT = re.compile(r"\d{1,3}\.")
+# An ellipsis, which ends a sentence before a sentence start or a numbered item ("aufwärmen … 2. Dann dehnen").
+_ELLIPSES = ("…", "...")
+_NUMBER_THEN_CAPITAL = re.compile(r"\d{1,3}\.[^\S\n]+[A-ZÄÖÜ]")
 _DASHES = ("-", "–", "—")
 _INLINE_ITEM_BEFORE = re.compile(r"(?:^|[\s(„\"»])(\d{1,3})\.(?=\s)")
 _ITEM_REACH = 200
@@ -350,6 +374,12 @@ def _align(text: str, sentences: list[str]) -> set[int]:
         word = bisect.bisect_right(firsts, cursor - 1) - 1  # the word holding the needle's last character
         cuts.add(words[word][0] + cursor - firsts[word])
     return cuts
+
+
+@functools.lru_cache(maxsize=None)
+def _abbreviations(code: str) -> frozenset[str]:
+    """pysbd's abbreviations for ``code``, lower case without their full stop ("jan", "etc", "no")."""
+    return frozenset(name.strip().lower() for name in _segmenter(code).language_module.Abbreviation.ABBREVIATIONS)
 
 
 @functools.lru_cache(maxsize=None)
@@ -619,13 +649,14 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return False
     if _closed_sentence(block, c, nxt):
         return True
-    if code == "de" and (_german_date_ahead(block, c, nxt) or _german_item_number_ahead(block, c, nxt)):
+    if code in _SENTENCE_STARTERS and _item_number_ahead(block, c, nxt):
         return False
+    verdict = None
     if code == "de":
         verdict = _german_verdict(block, c, nxt)
-        if verdict is not None:
-            return verdict
-    return suggested
+    elif code in _SENTENCE_STARTERS:
+        verdict = _number_verdict(block, c, nxt, code)
+    return suggested if verdict is None else verdict
 
 
 def _closed_sentence(block: str, c: int, nxt: int) -> bool:
@@ -670,13 +701,16 @@ def _next_word(block: str, nxt: int) -> str:
 def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     """German rules: True splits, False joins, None keeps pysbd's choice."""
     start, token = _token_before(block, c)
+    word = _next_word(block, nxt)
+    next_upper = bool(word) and word[0].isupper()
+    if token.endswith(_ELLIPSES) and ((next_upper and word.lower() in _DE_SENTENCE_STARTERS)
+                                      or _NUMBER_THEN_CAPITAL.match(block, nxt)):
+        return not _in_quotation(block, c)
     if not token.endswith("."):
         return None
     core = token[:-1].lstrip(_OPENERS)
-    word = _next_word(block, nxt)
-    next_upper = bool(word) and word[0].isupper()
 
-    if _DE_LIST_CLOSER.search(block, max(0, c - 16), c):
+    if _DE_LIST_CLOSER.search(block, max(0, c - 16), c) or _DE_FOLLOWING_PAGE.search(block, max(0, c - 4), c):
         return next_upper
     lower = core.lower()
     if core in _DE_WEEKDAYS or _DE_WEEKDAY_RANGE.fullmatch(core):
@@ -685,7 +719,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
             return verdict
     if _DE_STREET.fullmatch(core) and _DE_HOUSE_NUMBER.match(block, nxt):
         year = _DE_YEAR_THEN_WORD.match(block, nxt)
-        return bool(year) and year.group(1)[0].islower() and year.group(1) not in _DE_ADDRESS_GOES_ON
+        return (bool(year) and year.group(1)[0].islower() and year.group(1) not in _DE_ADDRESS_GOES_ON
+                and not _german_verbless_before(block, start))
     if _HYPHENED_TITLE.fullmatch(core):
         return False
     if _LONG_HYPHENED_TITLE.fullmatch(core):
@@ -708,23 +743,41 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     return None
 
 
-def _german_date_ahead(block: str, c: int, nxt: int) -> bool:
-    """Whether a cut with no terminator before it stands before a date or an ordinal ("bis| 2. Jan.", "Ab dem|
-    3. Januar"). pySBD takes "2." and a later "3." in the same block for list items and cuts before each."""
-    if block[c - 1] in ".!?…:" or block[c - 1] in _CLOSERS or _starts_line(block, nxt):
-        return False
-    m = _DE_DATE_AHEAD.match(block, nxt)
-    if m is None:
-        return False
-    word = m.group(1).lower()
-    return word in _DE_MONTHS or word in _DE_MONTH_ABBREVIATIONS or word in _DE_ORDINAL_NOUNS
+def _in_quotation(block: str, c: int) -> bool:
+    """Whether ``c`` lies between a pair of quotation marks or brackets of ``_QUOTATIONS`` (an opening one before
+    it, unclosed, and a closing one after it). pySBD keeps a quotation one sentence with what it is quoted in,
+    so an ellipsis inside one ends none: "Sie wartete … Dann kam der Anruf." is two sentences,
+    „Ich wartete … Dann kam der Anruf.“ one."""
+    before = block[:c]
+    for opening, closing in _QUOTATIONS:
+        if opening == closing:
+            if before.count(opening) % 2 and block.find(closing, c) >= 0:
+                return True
+        elif before.rfind(opening) > before.rfind(closing) and block.find(closing, c) >= 0:
+            return True
+    return False
 
 
-def _german_item_number_ahead(block: str, c: int, nxt: int) -> bool:
+def _german_verbless_before(block: str, start: int) -> bool:
+    """Whether the words of the sentence before ``start`` (back to a terminator or colon, at most ``_ITEM_REACH``
+    characters) can hold no finite verb: each is capitalised (a noun, a name, the first word) or one of
+    ``_DE_PHRASE_WORDS`` ("Die", "In der", "Unsere Praxis in der"). German writes a verb in lower case unless it
+    starts the sentence, so such words are a subject or a place still waiting for their verb, not a sentence."""
+    for token in reversed(block[max(0, start - _ITEM_REACH):start].split()):
+        if token.rstrip("".join(_CLOSERS))[-1:] in (".", "!", "?", "…", ":"):
+            break
+        word = token.strip(_OPENERS + "".join(_CLOSERS) + ",;")
+        if word[:1].islower() and word not in _DE_PHRASE_WORDS:
+            return False
+    return True
+
+
+def _item_number_ahead(block: str, c: int, nxt: int) -> bool:
     """Whether a cut with no terminator before it stands before a number inside the line ("Schritte:| 1. Aufwärmen
-    2. Dehnen", "Im| 2. Schritt", "Schritt| 1. Danach"): pySBD takes every "N." or "N)" for a list item, but a
-    list item starts a line (``_line_breaks``); in running text nothing ends before the number. Closing marks
-    count as nothing ("**Schritte:**| 1."), a terminator inside them as the end it is ("»Komm.«| 2. Dann")."""
+    2. Dehnen", "Im| 2. Schritt", "Schritt| 1. Danach", a date "bis| 2. Jan." after "vom 23. Dez."): pySBD takes
+    every "N." or "N)" for a list item, but a list item starts a line (``_line_breaks``); in running text nothing
+    ends before the number. Closing marks count as nothing ("**Schritte:**| 1."), a terminator inside them as
+    the end it is ("»Komm.«| 2. Dann")."""
     end = c
     while end > 0 and block[end - 1] in _CLOSERS:
         end -= 1
@@ -733,14 +786,15 @@ def _german_item_number_ahead(block: str, c: int, nxt: int) -> bool:
     return _INLINE_ITEM_NUMBER.match(block, nxt) is not None
 
 
-def _german_item_number(block: str, start: int, prev: str, token: str, word: str) -> bool:
-    """Whether ``token`` ("N.") at ``start``, before the capitalised ``word``, numbers an item in running text, which the
-    item's words continue: after a sentence end ("Zuerst aufwärmen. 2. Dann dehnen."; a sentence "2." alone
-    says nothing), after a colon ("Schritte: 1. Aufwärmen", but "lautet: 42. Das ist klar."), or after item
-    N - 1 in the same block ("1. Aufwärmen 2. Dehnen"). A sentence start as ``word`` ends "Schritt 1. Danach"."""
+def _item_number(block: str, start: int, prev: str, token: str, word: str, code: str) -> bool:
+    """Whether ``token`` ("N.") at ``start``, before the capitalised ``word``, numbers an item in running text,
+    which the item's words continue: after a sentence end ("Zuerst aufwärmen. 2. Dann dehnen."; a sentence "2."
+    alone says nothing), after a colon ("Schritte: 1. Aufwärmen", but "lautet: 42. Das ist klar."), or after item
+    N - 1 in the same block ("1. Aufwärmen 2. Dehnen"). A sentence start of ``code`` (``_SENTENCE_STARTERS``)
+    as ``word`` ends "Schritt 1. Danach", "step 1. Then"."""
     bare = prev.rstrip("".join(_CLOSERS))
-    starter = word.lower() in _DE_SENTENCE_STARTERS
-    if bare[-1:] in ("!", "?", "…") or (bare.endswith(".") and _ends_with_full_word(bare)):
+    starter = word.lower() in _SENTENCE_STARTERS[code]
+    if bare.endswith(("!", "?", *_ELLIPSES)) or (bare.endswith(".") and _ends_with_full_word(bare, code)):
         return True
     if bare.endswith(":") or bare in _DASHES:
         return not starter
@@ -759,11 +813,15 @@ def _german_paren_item(block: str, c: int, nxt: int) -> bool:
             and _next_word(block, nxt).lower() not in _DE_SENTENCE_STARTERS)
 
 
-def _ends_with_full_word(token: str) -> bool:
-    """Whether ``token`` ("aufwärmen.", "Schritte.") ends in a word of three letters or more that is no
-    abbreviation, so its full stop ends a sentence ("S. 225.", "Nr. 5.", "3. 5." are no such ends)."""
+def _ends_with_full_word(token: str, code: str) -> bool:
+    """Whether ``token`` ("aufwärmen.", "Schritte.", "up.") ends in a word that is no abbreviation, so its full
+    stop ends a sentence ("S. 225.", "Nr. 5.", "Jan. 2.", "3. 5." are no such ends): in German one of three
+    letters or more that ``german_abbreviation`` does not know, in another language one of two or more that
+    pySBD does not list for it."""
     core = token[:-1].lstrip(_OPENERS)
-    return len(core) >= 3 and core.isalpha() and not german_abbreviation(token.lstrip(_OPENERS))
+    if code == "de":
+        return len(core) >= 3 and core.isalpha() and not german_abbreviation(token.lstrip(_OPENERS))
+    return len(core) >= 2 and core.isalpha() and core.lower() not in _abbreviations(code)
 
 
 def _german_compound_title_ends(word: str) -> bool:
@@ -800,11 +858,25 @@ def _german_number(block: str, start: int, nxt: int, word: str, next_upper: bool
         return False
     if prev.strip("".join(_CLOSERS) + _OPENERS + ",;:").lower() in _DE_ORDINAL_CUES:
         return None
-    if next_upper and _german_item_number(block, start, prev, block[start:nxt], word):
+    if next_upper and _item_number(block, start, prev, block[start:nxt], word, "de"):
         return False
     if next_upper and prev.lower() in _DE_ORDINAL_OR_CARDINAL_CUES and word.lower() not in _DE_SENTENCE_STARTERS:
         return False
     return True if next_upper else None
+
+
+def _number_verdict(block: str, c: int, nxt: int, code: str) -> bool | None:
+    """A cut after a number "N." in a language other than German with ``_SENTENCE_STARTERS``: joined where the
+    number starts a line or numbers an item (``_item_number``: "Steps: 1.| Warm up", "First warm up. 2.| Then
+    stretch."), made before a sentence start ("This is step 1.| Then"), else pySBD's; True splits."""
+    start, token = _token_before(block, c)
+    word = _next_word(block, nxt)
+    if _ITEM_NUMBER_DOT.fullmatch(token) is None or not word[:1].isupper():
+        return None
+    prev = _token_before(block, start - 1)[1] if start > 0 else ""
+    if _starts_line(block, start) or _item_number(block, start, prev, token, word, code):
+        return False
+    return True if word.lower() in _SENTENCE_STARTERS[code] else None
 
 
 def _starts_line(block: str, pos: int) -> bool:

@@ -234,6 +234,22 @@ def test_plain_text_without_front_matter_aligns_its_first_heading_with_the_title
     assert entry_state(po.find("Er enthält weniger Koffein als Kaffee.")) == REVIEWED
 
 
+def test_an_inline_numbered_list_pairs_with_its_translation_as_one_sentence(project, tmp_path):
+    """The English file is split with pySBD's English rules, which take every "N." for a list item as its German
+    ones do: "Steps: 1. Warm up 2. Stretch 3. Cool down." is one sentence, paired with the German one whole."""
+    project.write("source_de/dehnen.md", "---\ntitle: Dehnen am Morgen\ndate: 2026-01-01\n---\n"
+                  "Schritte: 1. Aufwärmen 2. Dehnen 3. Kühlen. Zuerst aufwärmen. 2. Dann dehnen.\n")
+    translation = tmp_path / "stretching.txt"
+    translation.write_text("# Stretching in the morning\n\nSteps: 1. Warm up 2. Stretch 3. Cool down. "
+                           "First warm up. 2. Then stretch.\n", encoding="utf-8")
+    project.run("import", "--lang", "en", "--translation-of", "dehnen", str(translation))
+    po = polib.pofile(str(project.root / "translations/en/dehnen.po"))
+    steps = po.find("Schritte: 1. Aufwärmen 2. Dehnen 3. Kühlen.")
+    assert steps.msgstr == "Steps: 1. Warm up 2. Stretch 3. Cool down."
+    assert po.find("2. Dann dehnen.").msgstr == "2. Then stretch."
+    msgfmt_check(project.root / "translations/en/dehnen.po")
+
+
 def test_hugo_toml_front_matter_pairs_as_yaml_does(project, tmp_path):
     """A Hugo translation ``tee.en.md`` carries TOML front matter between ``+++`` lines
     (https://gohugo.io/content-management/front-matter/): its title, description and tags pair with the German

@@ -232,6 +232,13 @@ def test_titles_weekdays_and_quantities_do_not_end_sentences(text):
         "Wir wohnen in der Hauptstr. 2020 in Berlin.",
         "Schreiben Sie an Hauptstr. 1999, 2020 Hollabrunn.",
         "Die Praxis zog in die Bahnhofstr. 2012a um.",
+        # a four-digit house number before the verb, where the words before the street hold no verb
+        "Die Hauptstr. 2020 ist ein Altbau.",
+        "In der Hauptstr. 2020 steht ein Altbau.",
+        "Unsere Praxis in der Hauptstr. 2020 ist ein Altbau mit Aufzug.",
+        "Die Bahnhofstr. 12 ist ein Altbau.",
+        "Das Zimmer Nr. 2020 ist frei.",
+        "Tel. 0761 123456 ist die Nummer der Praxis.",
     ],
 )
 def test_weekday_ranges_and_streets_before_a_number_do_not_end_sentences(text):
@@ -250,6 +257,12 @@ def test_weekday_ranges_and_streets_before_a_number_do_not_end_sentences(text):
          ["Die Praxis war in der Bahnhofstr.", "1998 kam der Umzug."]),
         ("Sprechzeiten: Mo. – Fr. 8–12 Uhr. Sa. nach Vereinbarung.",
          ["Sprechzeiten: Mo. – Fr. 8–12 Uhr.", "Sa. nach Vereinbarung."]),
+        # a house number that ends the sentence: the street's full stop is an abbreviation's, not a sentence end
+        ("Wir wohnen in der Bahnhofstr. 12. Dort ist es laut.",
+         ["Wir wohnen in der Bahnhofstr. 12.", "Dort ist es laut."]),
+        ("Wir wohnen in der Hauptstraße 5. Dort ist es laut.",
+         ["Wir wohnen in der Hauptstraße 5.", "Dort ist es laut."]),
+        ("Rufen Sie an: Tel. 0761 123456. Wir helfen gern.", ["Rufen Sie an: Tel. 0761 123456.", "Wir helfen gern."]),
     ],
 )
 def test_weekday_ranges_and_streets_before_a_sentence_start_end_sentences(text, expected):
@@ -375,6 +388,8 @@ def test_a_compound_title_with_a_long_last_part_ends_a_sentence_only_before_a_se
         ("Zuerst aufwärmen. 2. Dann dehnen. 3. Dann kühlen.",
          ["Zuerst aufwärmen.", "2. Dann dehnen.", "3. Dann kühlen."]),
         ("Zuerst aufwärmen. 2) Dann dehnen.", ["Zuerst aufwärmen.", "2) Dann dehnen."]),
+        ("Zuerst aufwärmen... 2. Dann dehnen.", ["Zuerst aufwärmen...", "2. Dann dehnen."]),
+        ("Zuerst aufwärmen … 2. Dann dehnen.", ["Zuerst aufwärmen …", "2. Dann dehnen."]),
         ("Es gibt drei Schritte. 1. Aufwärmen. 2. Dehnen. 3. Kühlen.",
          ["Es gibt drei Schritte.", "1. Aufwärmen.", "2. Dehnen.", "3. Kühlen."]),
         ("Im 2. Schritt wird gedehnt. Im 3. Schritt gekühlt.", ["Im 2. Schritt wird gedehnt.", "Im 3. Schritt gekühlt."]),
@@ -419,6 +434,95 @@ def test_an_edition_number_stays_with_its_abbreviation():
 )
 def test_page_numbers_end_sentences(text, expected):
     """A cardinal after "S."/"Seite" plus a capital is a sentence end."""
+    assert split_sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nehmen Sie 2 x tgl. 1 Tbl. nach dem Essen ein. Bei Übelkeit die Dosis halbieren.",
+         ["Nehmen Sie 2 x tgl. 1 Tbl. nach dem Essen ein.", "Bei Übelkeit die Dosis halbieren."]),
+        ("Die Kur dauert ca. 3–4 Wo. und sollte nicht unterbrochen werden.",
+         ["Die Kur dauert ca. 3–4 Wo. und sollte nicht unterbrochen werden."]),
+        ("Die Kur dauert ca. 3–4 Wo. Danach folgt eine Pause.",
+         ["Die Kur dauert ca. 3–4 Wo.", "Danach folgt eine Pause."]),
+        ("Die Studie finden Sie im Heft auf S. 12 f. Dort ist auch die Tabelle abgedruckt.",
+         ["Die Studie finden Sie im Heft auf S. 12 f.", "Dort ist auch die Tabelle abgedruckt."]),
+        ("Die Übung ist einfach (vgl. Abb. 3) und dauert kaum fünf Minuten.",
+         ["Die Übung ist einfach (vgl. Abb. 3) und dauert kaum fünf Minuten."]),
+        ("Den Ablauf zeigt vgl. Abb. 3 genauer. Wir beginnen im Sitzen.",
+         ["Den Ablauf zeigt vgl. Abb. 3 genauer.", "Wir beginnen im Sitzen."]),
+        ("Die Praxis ist Mo.–Fr. 8–12 Uhr erreichbar. Am Wochenende bleibt sie geschlossen.",
+         ["Die Praxis ist Mo.–Fr. 8–12 Uhr erreichbar.", "Am Wochenende bleibt sie geschlossen."]),
+        ("Ihre Zähne behandelt Dr. med. dent. Lena Hoffmann in der Nachbarpraxis.",
+         ["Ihre Zähne behandelt Dr. med. dent. Lena Hoffmann in der Nachbarpraxis."]),
+        ("Der Brief ist unterschrieben von i. A. Petra Klein aus dem Empfang.",
+         ["Der Brief ist unterschrieben von i. A. Petra Klein aus dem Empfang."]),
+        ("Gegen Erkältung helfen u. a. Ingwer, Holunder und viel Schlaf.",
+         ["Gegen Erkältung helfen u. a. Ingwer, Holunder und viel Schlaf."]),
+        ("Die Kosten übernimmt die Kasse z. T. selbst. Den Rest zahlen Sie.",
+         ["Die Kosten übernimmt die Kasse z. T. selbst.", "Den Rest zahlen Sie."]),
+        ("Der Kurs beginnt am 3. März und endet am 28. April. Anmeldung bis zum 1. Februar.",
+         ["Der Kurs beginnt am 3. März und endet am 28. April.", "Anmeldung bis zum 1. Februar."]),
+        ("Das regelt Ziff. 3 der Vereinbarung. Lesen Sie sie in Ruhe durch.",
+         ["Das regelt Ziff. 3 der Vereinbarung.", "Lesen Sie sie in Ruhe durch."]),
+        ("Nach § 630a Abs. 2 S. 1 BGB richtet sich die Behandlung nach fachlichen Standards.",
+         ["Nach § 630a Abs. 2 S. 1 BGB richtet sich die Behandlung nach fachlichen Standards."]),
+        ("Ihre Rechte stehen in § 630a BGB. Wir erklären sie gern.",
+         ["Ihre Rechte stehen in § 630a BGB.", "Wir erklären sie gern."]),
+        ("Die erste Einnahme ist um 7.30 Uhr, die zweite um 19.30 Uhr.",
+         ["Die erste Einnahme ist um 7.30 Uhr, die zweite um 19.30 Uhr."]),
+        ("Alle Termine finden Sie unter https://praxis-beispiel.de/termine. Wir freuen uns auf Sie.",
+         ["Alle Termine finden Sie unter https://praxis-beispiel.de/termine.", "Wir freuen uns auf Sie."]),
+        ("Fragen schicken Sie bitte an info@praxis-beispiel.de. Wir antworten binnen zwei Tagen.",
+         ["Fragen schicken Sie bitte an info@praxis-beispiel.de.", "Wir antworten binnen zwei Tagen."]),
+        ("Wie schon erwähnt (s. o.) wirkt Wärme entspannend. Kälte dagegen lindert Schwellungen.",
+         ["Wie schon erwähnt (s. o.) wirkt Wärme entspannend.", "Kälte dagegen lindert Schwellungen."]),
+        ("Das ist ein Hinweis (s. o.). Danach geht es weiter.",
+         ["Das ist ein Hinweis (s. o.).", "Danach geht es weiter."]),
+        ("Manchmal hilft nur eins … Ruhe. Gönnen Sie sich eine Pause.",
+         ["Manchmal hilft nur eins … Ruhe.", "Gönnen Sie sich eine Pause."]),
+        ("Sie wartete und wartete … Dann kam endlich der Anruf.",
+         ["Sie wartete und wartete …", "Dann kam endlich der Anruf."]),
+        ("Das steht im Kommentar in Rn. 5 zu § 630a BGB. Fragen Sie uns.",
+         ["Das steht im Kommentar in Rn. 5 zu § 630a BGB.", "Fragen Sie uns."]),
+        ("Sie sagte: „Ich wartete … Dann kam der Anruf.“ So war es.",
+         ["Sie sagte: „Ich wartete … Dann kam der Anruf.“", "So war es."]),
+        ('Er sagte: "Ich wartete ... Dann kam der Anruf." So war es.',
+         ['Er sagte: "Ich wartete ... Dann kam der Anruf."', "So war es."]),
+        ("Meine Patientin sagte: „Der Tee hat mir sehr geholfen.“ Das freut mich.",
+         ["Meine Patientin sagte: „Der Tee hat mir sehr geholfen.“", "Das freut mich."]),
+        ("Er fragte: „Wie oft soll ich inhalieren?“ Zweimal am Tag genügt.",
+         ["Er fragte: „Wie oft soll ich inhalieren?“", "Zweimal am Tag genügt."]),
+        ("Die Dosis beträgt max. 3 x tgl. 20 Trpf. in etwas Wasser.",
+         ["Die Dosis beträgt max. 3 x tgl. 20 Trpf. in etwas Wasser."]),
+        ("Nehmen Sie morgens 1 Kps. Am Abend folgt eine zweite.",
+         ["Nehmen Sie morgens 1 Kps.", "Am Abend folgt eine zweite."]),
+        ("Unsere Praxis liegt in der Hauptstr. 12, direkt am Bahnhof.",
+         ["Unsere Praxis liegt in der Hauptstr. 12, direkt am Bahnhof."]),
+        ("Die Hauptstr. 2020 ist ein Altbau mit Aufzug.", ["Die Hauptstr. 2020 ist ein Altbau mit Aufzug."]),
+        ("Sie erreichen uns unter Tel. 0761 123456. Wir rufen zurück.",
+         ["Sie erreichen uns unter Tel. 0761 123456.", "Wir rufen zurück."]),
+        ("Die Behandlung ist am 2. Tag am stärksten. Am 5. Tag lässt sie nach.",
+         ["Die Behandlung ist am 2. Tag am stärksten.", "Am 5. Tag lässt sie nach."]),
+        ("Unser Zimmer Nr. 2020 liegt im 2. Stock. Dort warten Sie bitte.",
+         ["Unser Zimmer Nr. 2020 liegt im 2. Stock.", "Dort warten Sie bitte."]),
+        ("Wir haben seit dem 15. Jh. Erfahrung mit Heilkräutern, so die Chronik.",
+         ["Wir haben seit dem 15. Jh. Erfahrung mit Heilkräutern, so die Chronik."]),
+        ("Die Salbe ist rezeptfrei, vgl. S. 4. Tragen Sie sie dünn auf.",
+         ["Die Salbe ist rezeptfrei, vgl. S. 4.", "Tragen Sie sie dünn auf."]),
+        ("Sprechstunde ist Mo. und Do. 14–18 Uhr. Termine nur nach Absprache.",
+         ["Sprechstunde ist Mo. und Do. 14–18 Uhr.", "Termine nur nach Absprache."]),
+        ("Bitte bringen Sie Ihre Karte mit, z. B. die eGK. Ohne sie geht es nicht.",
+         ["Bitte bringen Sie Ihre Karte mit, z. B. die eGK.", "Ohne sie geht es nicht."]),
+        ("Die Wirkung setzt nach ca. 20 Min. ein. Sie hält etwa 4 Std. an.",
+         ["Die Wirkung setzt nach ca. 20 Min. ein.", "Sie hält etwa 4 Std. an."]),
+    ],
+)
+def test_health_blog_sentences_split_where_a_reader_sees_sentences(text, expected):
+    """Dosages, page and paragraph references, office hours, titles, dates, times, addresses at a sentence end,
+    ellipses and quotes as a practice blog writes them: each abbreviation's full stop stays inside its sentence,
+    each sentence end is one."""
     assert split_sentences(text, "de") == expected
 
 
@@ -480,6 +584,27 @@ def test_english_text_is_segmented_with_english_rules():
         'He said "Stop."',
         "Then he left.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pySBD's English rules take every "N." for a list item, as its German ones do (a hand translation
+        # aligned with ``verlag import`` is split with them)
+        ("Steps: 1. Warm up 2. Stretch 3. Cool down.", ["Steps: 1. Warm up 2. Stretch 3. Cool down."]),
+        ("Exercises: 1. warm-up, 2. stretching, 3. cooling.", ["Exercises: 1. warm-up, 2. stretching, 3. cooling."]),
+        ("**Steps:** 1. Warm up 2. Stretch.", ["**Steps:** 1. Warm up 2. Stretch."]),
+        ("Steps – 1. Warm up 2. Stretch.", ["Steps – 1. Warm up 2. Stretch."]),
+        ("First warm up. 2. Then stretch.", ["First warm up.", "2. Then stretch."]),
+        ("This is step 1. Then step 2. Then step 3.", ["This is step 1.", "Then step 2.", "Then step 3."]),
+        # a number that ends its sentence still does so
+        ("The answer is: 42. That is clear.", ["The answer is: 42.", "That is clear."]),
+        ("We meet on Jan. 2. Then we go.", ["We meet on Jan. 2.", "Then we go."]),
+        ("Read page 12. It explains the rest.", ["Read page 12.", "It explains the rest."]),
+    ],
+)
+def test_an_english_number_in_running_text_stays_with_its_sentence(text, expected):
+    assert split_sentences(text, "en") == expected
 
 
 def test_french_text_is_segmented():
