@@ -113,6 +113,17 @@ _EN_SENTENCE_STARTERS = frozenset(
     only today later still yet
     """.split()
 )
+# Abbreviations a number follows in a dose or an amount ("approx. 350 mg", "env. 2 g", "ok. 3 razy"), which pySBD's
+# lists for these languages lack: before a digit their full stop ends no sentence. German has its own
+# (``_DE_ABBREVIATIONS``).
+_BEFORE_NUMBERS = {
+    "en": frozenset("approx ca c circa est max min incl excl avg".split()),
+    "fr": frozenset("env ca max min".split()),
+    "es": frozenset("aprox ca máx mín".split()),
+    "it": frozenset("ca circa max min".split()),
+    "nl": frozenset("ca ong max min".split()),
+    "pl": frozenset("ok ca maks min".split()),
+}
 # The languages whose item numbers inside a line are told from sentence ends (``_item_number``).
 _SENTENCE_STARTERS = {"de": _DE_SENTENCE_STARTERS, "en": _EN_SENTENCE_STARTERS}
 
@@ -647,6 +658,9 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return False  # pySBD's cut before "u. v. m." ("Tee, Saft| u. v. m."): no terminator, nothing ends there
     if code == "de" and _german_paren_item(block, c, nxt):
         return False
+    if block[nxt].isdigit() and code in _BEFORE_NUMBERS and block[c - 1] == "." and \
+            _token_before(block, c - 1)[1].lstrip("([{\"'“„«").lower() in _BEFORE_NUMBERS[code]:
+        return False  # "approx.| 350 mg"
     if _closed_sentence(block, c, nxt):
         return True
     if code in _SENTENCE_STARTERS and _item_number_ahead(block, c, nxt):

@@ -607,6 +607,24 @@ def test_an_english_number_in_running_text_stays_with_its_sentence(text, expecte
     assert split_sentences(text, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # pySBD's lists lack these, so a hand translation's dose sentence was cut in two and misaligned (trial9)
+        ("Women need about 300 mg a day and approx. 350 mg for men. For cramps take more.", "en",
+         ["Women need about 300 mg a day and approx. 350 mg for men.", "For cramps take more."]),
+        ("Take ca. 2 g daily (approx. 1 tsp.). Then stop.", "en", ["Take ca. 2 g daily (approx. 1 tsp.).", "Then stop."]),
+        ("It takes max. 10 min. Then rest.", "en", ["It takes max. 10 min.", "Then rest."]),
+        ("Prenez env. 2 g par jour. Puis arrêtez.", "fr", ["Prenez env. 2 g par jour.", "Puis arrêtez."]),
+        ("Przyjmuj ok. 2 g dziennie. Potem przestań.", "pl", ["Przyjmuj ok. 2 g dziennie.", "Potem przestań."]),
+        # the abbreviation before a word, not a number, is pySBD's to decide; a number after a word's dot still splits
+        ("We met at 5 p.m. Then 20 people came.", "en", ["We met at 5 p.m.", "Then 20 people came."]),
+    ],
+)
+def test_an_abbreviation_before_an_amount_ends_no_sentence(text, lang, expected):
+    assert split_sentences(text, lang) == expected
+
+
 def test_french_text_is_segmented():
     text = "M. Dupont est arrivé. Il fait beau aujourd'hui."
     assert split_sentences(text, "fr") == ["M. Dupont est arrivé.", "Il fait beau aujourd'hui."]
