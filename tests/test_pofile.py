@@ -149,8 +149,8 @@ def test_a_catalog_mixing_one_column_and_other_text_wraps_exactly_like_msgcat(tm
     from pipeline.pofile import _one_column
 
     rng = random.Random(5)
-    one_column = ["Leber", "„Zitat“", "–", "Rücken-Schmerz", "10 €", "usw.", "(Klammer)", "a/b", "Wort—Wort", "x\ty",
-                  'ein "Wort"', "C:\\Pfad", "Ζεύς", "Печень", "…", "?!", "[Link](https://example.org/a-b)"]
+    one_column = ["Leber", "„Zitat“", "–", "Rücken-Schmerz", "10 €", "usw.", "(Klammer)", "a/b", "Wort—Wort",
+                  "x\ty", 'ein "Wort"', "C:\\Pfad", "Ζεύς", "Печень", "…", "?!", "[Link](https://example.org/a-b)"]
     other = ["肝臓", "é̃", "👍🏽", "شُكْرًا", "می‌خواهم", "안녕"]
     texts = []
     for n in range(600):
