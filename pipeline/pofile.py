@@ -142,9 +142,9 @@ def _break_patterns(cjk: bool) -> tuple[re.Pattern, re.Pattern, re.Pattern | Non
 _PLAIN_BREAKS, _CJK_BREAKS = _break_patterns(False), _break_patterns(True)
 
 
-def _breaks(text: str) -> list[int]:
-    """Indices ``i`` (ascending) where a line may end before ``text[i]``, as msgcat finds them."""
-    cjk = _CJK_RE.search(text) is not None
+def _breaks(text: str, cjk: bool) -> list[int]:
+    """Indices ``i`` (ascending) where a line may end before ``text[i]``, as msgcat finds them; ``cjk``: the text
+    has a character of the CJK blocks (``_CJK_RE``), so the CJK rules apply too."""
     punctuation, dash, ideograph = _CJK_BREAKS if cjk else _PLAIN_BREAKS
     found = [m.end() for m in punctuation.finditer(text)]
     if "—" in text:
@@ -158,6 +158,13 @@ def _breaks(text: str) -> list[int]:
 # characters (none: harakat, Devanagari vowel signs, ZWNJ, ZWJ) and East Asian wide ones (two: CJK, most emoji);
 # not the dashes, quotes and ellipsis of U+2010-U+2029, which German prose is full of and which take one
 _ODD_WIDTH_RE = re.compile(r'[\\"\n\t\r\a\b\f\v\u00ad\u0300-\u200f\u202a-\U0010ffff]')
+# A character outside what takes one column (``_columns``) and has no CJK line-break class: Latin, Greek and
+# Cyrillic without combining marks, Armenian, the spaces, dashes, quotes, ellipsis, per mille and currency signs
+# of U+2000-U+20C0. A text without one is measured by its length and broken by the plain rules (``_chunks``'
+# fast path); tests/test_pofile.py checks every character of the class against libunistring.
+_NOT_ONE_COLUMN_RE = re.compile(r"[^\x00-\xac\xae-\u02ff\u0370-\u0377\u037a-\u037f\u0384-\u038a\u038c\u038e-\u03a1"
+                                r"\u03a3-\u0482\u048a-\u052f\u0531-\u0556\u0559-\u058a\u058d-\u058f\u2000-\u200a"
+                                r"\u2010-\u2029\u202f-\u205f\u20a0-\u20c0]")
 # Combining marks libunistring's uc_width (GNU gettext's column count) gives one column, not none
 _ONE_COLUMN_MARKS = frozenset("\u0cbf\u0cc6\U00011a07\U00011a08\U00011c3f")
 
@@ -182,21 +189,35 @@ def columns(text: str) -> int:
     return len(text) + sum(map(_columns, odd)) - len(odd)
 
 
-def _chunks(text: str, room: int) -> list[str]:
+def _one_column(text: str) -> bool:
+    """Whether every character of ``text`` takes one column unescaped and none breaks as CJK does
+    (``_NOT_ONE_COLUMN_RE``): ``str.isascii`` first, which costs nothing."""
+    return text.isascii() or _NOT_ONE_COLUMN_RE.search(text) is None
+
+
+def _chunks(text: str, room: int, one_column: bool) -> list[str]:
     """Greedy fill like GNU: escaped pieces of at most ``room`` columns, cut at break opportunities.
 
     Linear in ``len(text)``: the break opportunities come from one regex pass, the columns of any prefix from
     the running total of the characters that do not take one column (``_columns``: escapes, combining marks,
     wide characters); a piece ends at the last opportunity before the first character that overflows, or at
-    the first one after it when a word alone is too wide.
+    the first one after it when a word alone is too wide. ``one_column``: ``_one_column(text)`` is true, so
+    only the escapes take two columns and the plain break rules apply (the same pieces, found faster).
     """
-    breaks = _breaks(text)
-    odd, extra, total = [], [0], 0  # positions of the characters not one column wide; columns beyond one before
-    for match in _ODD_WIDTH_RE.finditer(text):
-        if (more := _columns(match.group()) - 1) != 0:
-            total += more
-            odd.append(match.start())
-            extra.append(total)
+    if one_column:
+        breaks = _breaks(text, False)
+        odd: list[int] = [m.start() for m in _ESCAPE_RE.finditer(text)]
+        extra: range | list[int] = range(len(odd) + 1)
+    else:
+        breaks = _breaks(text, _CJK_RE.search(text) is not None)
+        odd, extra, total = [], [0], 0  # positions of the characters not one column wide; columns beyond one
+        for match in _ODD_WIDTH_RE.finditer(text):
+            if (more := _columns(match.group()) - 1) != 0:
+                total += more
+                odd.append(match.start())
+                extra.append(total)
+    if not odd:  # no escape either: a piece's columns are its length, and it is written as it is
+        return _fill(text, room, breaks)
 
     def width(end: int) -> int:  # columns of text[:end], escaped
         return end + extra[bisect.bisect_left(odd, end)]
@@ -204,22 +225,43 @@ def _chunks(text: str, room: int) -> list[str]:
     pieces: list[str] = []
     start = 0
     while width(len(text)) - width(start) > room:
-        if odd:
-            overflow = bisect.bisect_right(range(len(text) + 1), width(start) + room, lo=start + 1, key=width) - 1
-        else:
-            overflow = start + room
-        last = bisect.bisect_right(breaks, overflow) - 1
-        if last >= 0 and breaks[last] > start:
-            cut = breaks[last]
-        else:
-            later = bisect.bisect_right(breaks, start)
-            if later == len(breaks):
-                break
-            cut = breaks[later]
+        overflow = bisect.bisect_right(range(len(text) + 1), width(start) + room, lo=start + 1, key=width) - 1
+        cut = _cut(breaks, start, overflow)
+        if cut is None:
+            break
         pieces.append(escape(text[start:cut]))
         start = cut
     pieces.append(escape(text[start:]))
     return [p for p in pieces if p]
+
+
+def _fill(text: str, room: int, breaks: list[int]) -> list[str]:
+    """``_chunks`` for a text whose every character takes one column and none is escaped."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > room:
+        cut = _cut(breaks, start, start + room)
+        if cut is None:
+            break
+        pieces.append(text[start:cut])
+        start = cut
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
+
+
+def _cut(breaks: list[int], start: int, overflow: int) -> int | None:
+    """Where the line from ``start`` ends: the last break opportunity after ``start`` at ``overflow`` (the
+    first character that does not fit) or before, else the first one after ``overflow`` (a word alone too
+    wide), else None (the rest is one line)."""
+    last = bisect.bisect_right(breaks, overflow) - 1
+    if last >= 0 and breaks[last] > start:
+        return breaks[last]
+    later = bisect.bisect_right(breaks, start)
+    return breaks[later] if later < len(breaks) else None
+
+
+_LINES_RE = re.compile(r"(?<=\n)(?=.)", re.S)  # between the lines of a value, after each "\n" but a last one
 
 
 @functools.lru_cache(maxsize=16384)
@@ -230,11 +272,12 @@ def field(prefix: str, keyword: str, value: str) -> tuple[str, ...]:
     """
     escaped = escape(value)
     head = f'{prefix}{keyword} "'
-    if "\n" not in value[:-1] and len(head) + columns(value) + 1 <= WIDTH:
+    one_column = _one_column(value)
+    if "\n" not in value[:-1] and len(head) + (len(escaped) if one_column else columns(value)) + 1 <= WIDTH:
         return (f'{head}{escaped}"',)
     lines = [f'{head}"']
-    for segment in re.split(r"(?<=\n)(?=.)", value, flags=re.S):
-        for piece in _chunks(segment, WIDTH - len(prefix) - 2):
+    for segment in _LINES_RE.split(value) if "\n" in value[:-1] else (value,):
+        for piece in _chunks(segment, WIDTH - len(prefix) - 2, one_column):
             lines.append(f'{prefix}"{piece}"')
     return tuple(lines)
 

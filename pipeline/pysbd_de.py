@@ -30,20 +30,35 @@ _MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August
 
 
 class _AbbreviationReplacer(Deutsch.AbbreviationReplacer):
-    # (abbreviation as pySBD strips it, the pattern pySBD formats from it: unescaped, as pySBD has it)
-    _SEARCHES = tuple((name.strip(), re.compile(r"(?:^|\s|\r|\n){}".format(name.strip()), re.IGNORECASE))
-                      for name in Deutsch.Abbreviation.ABBREVIATIONS)
+    # (abbreviation as pySBD strips it, the pattern pySBD formats from it, ``(?:^|\s|\r|\n)<name>``, in two:
+    # the name after whitespace, and the name alone for a match at the start; unescaped, as pySBD has it)
+    _SEARCHES = tuple((name.strip(), re.compile(r"\s{}".format(name.strip()), re.IGNORECASE),
+                       re.compile(name.strip(), re.IGNORECASE)) for name in Deutsch.Abbreviation.ABBREVIATIONS)
     _BOUNDARY = re.compile(r"(U∯S|U\.S|U∯K|E∯U|E\.U|U∯S∯A|U\.S\.A|I|i.v|I.V)∯({})".format(
         "|".join(r"(?=\s{}\s)".format(word) for word in Deutsch.AbbreviationReplacer.SENTENCE_STARTERS)))
 
     def search_for_abbreviations_in_string(self, text: str) -> str:
         """pySBD's: each abbreviation that occurs in the lower-cased text, searched for after a line start
         or whitespace, and every match's dot replaced (``scan_for_replacements``, which for German reads
-        neither the match's index nor the next word's first letters the base class searches for)."""
+        neither the match's index nor the next word's first letters the base class searches for).
+
+        pySBD's search finds the same matches as a match of the name alone at the start followed by the
+        name's matches after whitespace from there on, which the regex engine finds by skipping to the next
+        whitespace instead of trying four branches at each character. Each distinct match is replaced once,
+        where pySBD replaces once per occurrence (" v" for every word starting with "v"): a replacement
+        turns a dot before whitespace into "∯" and so cannot make a match anywhere (a match's text used as
+        a pattern would need a character that matches "∯", a "." or "∯" of the text, right before one that
+        matches whitespace, and no abbreviation has two such places side by side), so the ones left out
+        change nothing, and the text comes out the same.
+        """
         lowered = text.lower()
-        for name, search in self._SEARCHES:
+        for name, after_space, alone in self._SEARCHES:
             if name in lowered:
-                for match in search.findall(text):
+                first = alone.match(text)
+                found = after_space.findall(text, first.end() if first else 0)
+                if first:
+                    found.insert(0, first.group())
+                for match in dict.fromkeys(found):
                     text = self.scan_for_replacements(text, match, None, None)
         return text
 

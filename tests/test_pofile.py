@@ -140,13 +140,43 @@ def test_combining_marks_joiners_and_wide_characters_wrap_exactly_like_msgcat(tm
     assert gnu_layout(text, tmp_path) == text
 
 
+def test_a_catalog_mixing_one_column_and_other_text_wraps_exactly_like_msgcat(tmp_path):
+    """Text whose every character takes one column (ASCII, German with „“–…€, Greek, Cyrillic) is measured by
+    its length and broken by the plain rules, the rest by columns; the entries mix both, with escapes, at every
+    length around the 79 columns a line has, as current, previous and obsolete entries (each its own room)."""
+    import random
+
+    from pipeline.pofile import _one_column
+
+    rng = random.Random(5)
+    one_column = ["Leber", "„Zitat“", "–", "Rücken-Schmerz", "10 €", "usw.", "(Klammer)", "a/b", "Wort—Wort",
+                  "x\ty", 'ein "Wort"', "C:\\Pfad", "Ζεύς", "Печень", "…", "?!", "[Link](https://example.org/a-b)"]
+    other = ["肝臓", "é̃", "👍🏽", "شُكْرًا", "می‌خواهم", "안녕"]
+    texts = []
+    for n in range(600):
+        words = one_column if n % 3 else one_column + other
+        text = ""
+        target = rng.randint(60, 200)
+        while len(text) < target:
+            text += rng.choice(words) + rng.choice([" ", " ", " ", "", "  ", "\n"])
+        texts.append(text.strip() or "x")
+    assert 150 < sum(map(_one_column, texts)) < 550  # both kinds, many of each
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for i, text in enumerate(dict.fromkeys(texts)):
+        po.append(polib.POEntry(msgctxt=str(i), msgid=text, msgstr=text[::-1], flags=["fuzzy"] if i % 2 else [],
+                                previous_msgid=text[i % 5:] if i % 2 else None, obsolete=i % 7 == 0))
+    text = render_po(po)
+    assert gnu_layout(text, tmp_path) == text
+
+
 def test_column_widths_are_libunistrings():
     """``_columns`` against ``uc_width`` of the libunistring GNU msgcat uses, for every assigned character."""
     import ctypes
     import ctypes.util
     import unicodedata
 
-    from pipeline.pofile import _columns
+    from pipeline.pofile import _CJK_RE, _ESCAPES, _columns, _one_column
 
     library = ctypes.util.find_library("unistring")
     assert library, "libunistring (GNU gettext's) not found"
@@ -155,4 +185,11 @@ def test_column_widths_are_libunistrings():
     wrong = [f"U+{cp:04X}" for cp in range(0xa0, 0x110000)
              if unicodedata.category(chr(cp)) not in ("Cc", "Cs", "Co", "Cn")
              and uc_width(cp, b"UTF-8") != _columns(chr(cp))]
+    assert not wrong, wrong[:20]
+    # The characters whose texts the writer measures by length (``_one_column``) take one column and are no CJK
+    one = [cp for cp in range(0x20, 0x110000) if unicodedata.category(chr(cp)) not in ("Cc", "Cs")
+           and chr(cp) not in _ESCAPES and _one_column(chr(cp))]
+    assert len(one) > 1000
+    wrong = [f"U+{cp:04X}" for cp in one
+             if (uc_width(cp, b"UTF-8"), _columns(chr(cp)), bool(_CJK_RE.match(chr(cp)))) != (1, 1, False)]
     assert not wrong, wrong[:20]

@@ -146,6 +146,17 @@ def test_german_rules_find_pysbds_sentences_in_the_golden_corpus():
         assert _ours(case["text"]) == _stock(case["text"]), case["id"]
 
 
+def test_german_rules_find_pysbds_sentences_in_the_peer_corpus():
+    """Real German documentation: abbreviations ("v", "ii", "st", "no") at the start of a block and many times
+    in one, which ``search_for_abbreviations_in_string`` finds and replaces its own way."""
+    texts = {block: None for path in need_peer_corpus() for block in
+             re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if len(block) > 80}
+    assert len(texts) > 2000
+    for text in texts:
+        defused = sentences._defuse(text, "de")
+        assert _ours(defused) == _stock(defused), text[:80]
+
+
 # Abbreviations (with and without their dot, any case), sentence starters, month names after numbers,
 # the shapes pySBD builds patterns from and line breaks: what its German rules react to.
 _GERMAN = st.lists(
