@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from . import __version__
 from .errors import VerlagError
+from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
 from .limits import CATALOG, Limit
 from .markup import analyse
@@ -134,6 +135,7 @@ def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "X-Generator": f"verlag {__version__}",
+        GERMAN_FIELD: german_source(doc.article.digest),
     }
     for (context, msgid), occurrences in unique_segments(doc.segments).items():
         notes = list(dict.fromkeys(s.note for s in occurrences))
@@ -1059,18 +1061,19 @@ def same_content(a: str, b: str) -> bool:
     """Do two templates (PO text) hold the same messages, apart from their dates?
 
     Compared: the header comment and fields other than the creation and
-    revision dates, and each entry's msgctxt, msgid, references and extracted
+    revision dates and ``GERMAN_FIELD``, and each entry's msgctxt, msgid, references and extracted
     comments, in order. Not compared: layout (line wrapping, field order) and
     flags, which ``msgcat``, Poedit and the like rewrite or drop; a template
     they rewrote keeps its creation date, so no catalog's header churns.
     """
-    dates = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.M)
+    dates = re.compile(rf'^"(POT-Creation-Date|PO-Revision-Date|{GERMAN_FIELD}): .*\\n"$', re.M)
     if dates.sub("", a) == dates.sub("", b):
         return True  # the common case, without parsing
 
     def content(text: str):
         po = parse(text)
-        meta = {k: v for k, v in po.metadata.items() if k not in ("POT-Creation-Date", "PO-Revision-Date")}
+        meta = {k: v for k, v in po.metadata.items()
+                if k not in ("POT-Creation-Date", "PO-Revision-Date", GERMAN_FIELD)}
         return po.header, meta, [(e.msgctxt, e.msgid, e.occurrences, e.comment, e.obsolete) for e in po]
 
     try:

@@ -420,3 +420,53 @@ def test_a_carried_draft_signed_off_on_an_older_copy_is_no_older_copy_and_neithe
     assert [(e.msgid, e.msgstr, e.fuzzy) for e in po if e.obsolete] == [(OLD, LATER, True)]
     assert "choose one" in result.output
 
+
+def test_a_fresh_clone_sees_german_edited_since_the_committed_template_was_made(project: Project, tmp_path_factory):
+    """The author commits a German edit without running extract; a fresh clone (CI, the reviewer's laptop) has no
+    ``.verlag/``, only the committed files. The template's header names the German it was made from, so status and
+    check there say the German changed since the last extract, and name no article whose template is current."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    reviewed_project(project)
+    project.write("source_de/linde.md", article("Linde", "Die Linde blüht im Juni.\n"))
+    project.run("extract")
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base"]):
+        assert git(project, *step).returncode == 0
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW)))
+    assert git(project, "commit", "-qam", "German only").returncode == 0
+    clone = Project(tmp_path_factory.mktemp("clone") / "praxis")
+    assert subprocess.run(["git", "clone", "-q", str(project.root), str(clone.root)]).returncode == 0
+    assert not (clone.root / ".verlag").exists()
+
+    status = clone.run("status", "--lang", "en")
+    assert "zecken (German changed since extract)" in status.output
+    assert "linde (German changed" not in status.output
+    assert "warning: source_de/zecken.md: the German changed since the last verlag extract" in status.output
+    check = clone.run("check", "--lang", "en")
+    assert "warning: source_de/zecken.md:1: the German changed since the last verlag extract" in check.output
+    assert "source_de/linde.md:1: the German changed" not in check.output
+
+    clone.run("extract")
+    for command in ("status", "check"):
+        assert "since the last verlag extract" not in clone.run(command).output
+
+
+def test_build_says_whether_the_german_changed_or_the_catalog_is_older_than_the_last_extract(project: Project):
+    """Both leave German segments without an entry, which the page shows in German; the advice differs. German
+    edited since the last extract: run extract. A catalog older than the last extract (an old copy put back): its
+    versions are in git, and extract brings it up to the German."""
+    path = reviewed_project(project)
+    before = path.read_text(encoding="utf-8")
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW)))
+    build = project.run("build")
+    assert (f"warning: {PO} does not match the German: 1 segment of the article has no entry in it: "
+            "source_de/zecken.md changed since the last verlag extract" in build.output)
+    assert "older than the last verlag extract" not in build.output
+
+    project.run("extract")
+    path.write_text(before, encoding="utf-8")  # the reviewer's copy from before, saved over the catalog
+    build = project.run("build")
+    assert (f"warning: {PO} does not match the German: 1 segment of the article has no entry in it: the catalog is "
+            "older than the last verlag extract" in build.output)
+    assert f"git log -p {PO}" in build.output and "changed since the last verlag extract" not in build.output
