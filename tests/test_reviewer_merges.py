@@ -470,3 +470,25 @@ def test_build_says_whether_the_german_changed_or_the_catalog_is_older_than_the_
     assert (f"warning: {PO} does not match the German: 1 segment of the article has no entry in it: the catalog is "
             "older than the last verlag extract" in build.output)
     assert f"git log -p {PO}" in build.output and "changed since the last verlag extract" not in build.output
+
+
+def test_a_pull_of_german_and_templates_extracted_elsewhere_is_not_german_changed_since_extract(
+        project: Project, tmp_path_factory):
+    """A second machine that extracted once pulls the author's German edit together with the template and
+    catalogs the author's extract made: its own record names the German before, but the template names the German
+    it now has, so status and check say nothing of German changed since the last extract."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    reviewed_project(project)
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base"]):
+        assert git(project, *step).returncode == 0
+    laptop = Project(tmp_path_factory.mktemp("laptop") / "praxis")
+    assert subprocess.run(["git", "clone", "-q", str(project.root), str(laptop.root)]).returncode == 0
+    laptop.run("extract")
+    author_changes_the_sentence(project)
+    assert git(project, "commit", "-qam", "German and its extract").returncode == 0
+    assert subprocess.run(["git", "pull", "-q"], cwd=laptop.root).returncode == 0
+
+    assert "German changed" not in laptop.run("status", "--lang", "en").output
+    assert "german-changed" not in laptop.run("check", "--lang", "en").output
