@@ -492,3 +492,20 @@ def test_a_pull_of_german_and_templates_extracted_elsewhere_is_not_german_change
 
     assert "German changed" not in laptop.run("status", "--lang", "en").output
     assert "german-changed" not in laptop.run("check", "--lang", "en").output
+
+
+def test_an_older_copy_joined_in_is_named_as_one_by_status_before_extract(project: Project):
+    """``msgcat`` joins an older download into the catalog: every segment still has its entry, one entry is of
+    German the article no longer has. status says that, and names the older copy as the likely cause, not a page
+    that shows segments in German."""
+    path = reviewed_project(project)
+    old = project.root / "old.po"
+    shutil.copy(path, old)
+    author_changes_the_sentence(project)
+    gnu("msgcat", "--use-first", "-o", str(path), str(path), str(old))
+
+    status = project.run("status", "--lang", "en")
+    assert (f"warning: {PO}: the catalog does not match the German of source_de/zecken.md: 1 entry is German it no "
+            "longer has; was an older copy joined in (msgcat, a git merge that kept both sides)? run verlag extract"
+            in status.output)
+    assert "0 of its segments" not in status.output and "first: ''" not in status.output
