@@ -868,12 +868,24 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         click.echo(f"removed {path}")
     for edition, count in sorted(result.held.items()):
         click.echo(f"{edition}: {counted(count, 'segment')} held back by QA errors; run verlag check")
+    if result.unmatched:
+        from pipeline.extracted import changed_since_extract
+
+        by_slug = {a.slug: a for a in sources.articles}
+        unmatched = {slug for slug in (e.partition("/")[2] for e in result.unmatched) if slug in by_slug}
+        changed = changed_since_extract(config, [by_slug[slug] for slug in sorted(unmatched)])
     for edition, count in sorted(result.unmatched.items()):
         lang, _, slug = edition.partition("/")
-        click.echo(f"warning: {relpath(config.po_path(lang, slug), config.root)} does not match the German: "
-                   f"{counted(count, 'segment')} of the article {'has' if count == 1 else 'have'} no entry in it "
-                   "(a catalog saved from before the German changed?) and the page shows "
-                   f"{'it' if count == 1 else 'them'} in German; run verlag extract", err=True)
+        po = relpath(config.po_path(lang, slug), config.root)
+        shown = f"the page shows {'it' if count == 1 else 'them'} in German"
+        why = (f"{by_slug[slug].ref} changed since the last verlag extract, and {shown}; run verlag extract: it "
+               "carries each translation to its changed sentence, fuzzy, for review" if slug in changed else
+               "the catalog is older than the last verlag extract (a copy saved from before the German changed, an "
+               f"old download, a git checkout of an earlier version), and {shown}; if it lost newer work, 'git log -p "
+               f"{po}' has every version; then run verlag extract: it brings this copy up to the German, a changed "
+               "sentence's translation as fuzzy")
+        click.echo(f"warning: {po} does not match the German: {counted(count, 'segment')} of the article "
+                   f"{'has' if count == 1 else 'have'} no entry in it: {why}", err=True)
     from pipeline.advice import unsaid
 
     for note in [*site.notes, *unsaid(config, site.advice)]:

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from . import __version__
 from .errors import VerlagError
+from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
 from .limits import CATALOG, Limit
 from .markup import analyse
@@ -134,6 +135,7 @@ def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "X-Generator": f"verlag {__version__}",
+        GERMAN_FIELD: german_source(doc.article.digest),
     }
     for (context, msgid), occurrences in unique_segments(doc.segments).items():
         notes = list(dict.fromkeys(s.note for s in occurrences))
@@ -303,13 +305,13 @@ def fingerprint(msgstr: str) -> str:
 
 
 LOW_CONFIDENCE = "alignment: low confidence"  # align's translator comment on a pair it is not sure of
-_PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, reviewed ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
+_PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, (reviewed|draft) ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
 _DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})(, signed off)?$")
 _HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
 _IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*,?$")  # "," ends a line wrapped after it
 # a list of silenced checks a tool wrapped after a hyphen (``ignore-link-`` / ``target``): no check id ends in one
 _IGNORE_CUT_RE = re.compile(r"^ignore-[a-z0-9-]*(?:[ ,]+ignore-[a-z0-9-]*)*$")  # ... when it ends in a hyphen
-_PREVIOUS_START = re.compile(r'^previous (?:msgctxt|msgid)(?:, reviewed [0-9a-f]{8})?:(?: "|$)')
+_PREVIOUS_START = re.compile(r'^previous (?:msgctxt|msgid)(?:, (?:reviewed|draft) [0-9a-f]{8})?:(?: "|$)')
 _MAX_HYPHEN_BREAKS = 6  # 2**6 ways to rejoin a record: more is no sentence's previous text
 # the longest record ``_unwrapped`` puts back together: a sentence's previous text, escaped, is far shorter; a
 # longer one stays as its lines, and its previous msgid is read from ``#|`` (``Notes``)
@@ -390,7 +392,7 @@ def _rejoin(pieces: list[str], entry: polib.POEntry) -> str:
     candidates = []
     for joins in itertools.product(*([" ", ""] if h else [" "] for h in hyphen)):
         text = pieces[0] + "".join(j + p for j, p in zip(joins, pieces[1:]))
-        candidates.append((polib.unescape(_PREVIOUS_RE.match(text).group(3)), text))
+        candidates.append((polib.unescape(_PREVIOUS_RE.match(text).group(4)), text))
     context = pieces[0].startswith("previous msgctxt")
     shown, current = ((entry.previous_msgctxt, entry.msgctxt or "") if context
                       else (entry.previous_msgid, entry.msgid))
@@ -422,6 +424,8 @@ class Notes:
         # previous msgid: "Alter Satz."              the German the fuzzy translation was made for
         # previous msgid, reviewed 1a2b3c4d: "…"     ... and the translation was signed off
                                                      (``fingerprint`` of that msgstr)
+        # previous msgid, draft 1a2b3c4d: "…"        ... or not: the ``fingerprint`` of the text extract carried
+                                                     there, so a reviewer's later text is known from it (``_rivals``)
 
     The previous text is also written as GNU's ``#| msgid`` for the tools that
     show it; the record wins when both are present, ``#|`` alone is read when
@@ -439,6 +443,7 @@ class Notes:
     previous_msgctxt: str | None = None
     previous_msgid: str | None = None
     reviewed: str | None = None
+    carried: str | None = None  # ``fingerprint`` of the unsigned translation extract carried to the changed German
 
     @classmethod
     def of(cls, entry: polib.POEntry) -> Notes:
@@ -468,11 +473,13 @@ class Notes:
             elif _IGNORE_RE.match(text):
                 notes.ignored += [t[len("ignore-"):] for t in re.split(r"[ ,]+", text) if t]
             elif match := _PREVIOUS_RE.match(text):
-                value = polib.unescape(match.group(3))
+                value = polib.unescape(match.group(4))
                 if match.group(1) == "msgctxt":
                     notes.previous_msgctxt = value
                 else:
-                    notes.previous_msgid, notes.reviewed = value, match.group(2)
+                    notes.previous_msgid = value
+                    notes.reviewed = match.group(3) if match.group(2) == "reviewed" else None
+                    notes.carried = match.group(3) if match.group(2) == "draft" else None
             else:
                 notes.own.append(line)
         return notes
@@ -486,7 +493,8 @@ class Notes:
         if self.previous_msgid is not None:
             if self.previous_msgctxt is not None:
                 lines.append(f'previous msgctxt: "{escape(self.previous_msgctxt)}"')
-            mark = f", reviewed {self.reviewed}" if self.reviewed else ""
+            mark = (f", reviewed {self.reviewed}" if self.reviewed
+                    else f", draft {self.carried}" if self.carried else "")
             lines.append(f'previous msgid{mark}: "{escape(self.previous_msgid)}"')
         entry.tcomment = "\n".join(lines)
         entry.previous_msgid = self.previous_msgid
@@ -564,7 +572,7 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
     if fuzzy and back and notes.reviewed == fingerprint(entry.msgstr):
         entry.flags.remove("fuzzy")
     if not fuzzy or back:
-        notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
+        notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = notes.carried = None
     if not fuzzy:
         notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE]
         if not entry.msgstr:
@@ -633,11 +641,12 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     - A translation of the old German of a changed sentence, left over in ``old`` (a git merge that kept
       both sides, ``msgcat`` of the reviewer's and the author's catalog) with other text than the live
       fuzzy entry whose previous msgid that German is (``_rivals``): the newer one goes live, fuzzy, the old
-      German still its previous msgid. A leftover whose text is the one extract carried there (the
-      signed-off text the live entry's ``previous msgid, reviewed`` fingerprint names) or the one
-      ``last_written`` had there is an older copy: the reviewer's later text stays, the copy goes. The live
-      entry's text is the copy extract made when it is the text that fingerprint names or, without one,
-      the text ``last_written`` had: then the leftover is newer and replaces it. Otherwise both were edited:
+      German still its previous msgid. A leftover whose text is the one extract carried there (the text the
+      live entry's ``previous msgid, reviewed`` or ``previous msgid, draft`` fingerprint names) or the one
+      ``last_written`` had there is an older copy: the reviewer's later text stays with the copy's own
+      comment lines and flags, the copy goes. The live entry's text is the copy extract made when it is the text that
+      fingerprint names or, without one, the text ``last_written`` had: then the leftover is newer and
+      replaces it. Otherwise both were edited:
       a signed-off leftover goes live, and the other text stays as an obsolete (fuzzy) entry of the old
       German; neither is dropped. Reported as ``rivals``.
     - Translations ``last_written`` had whose entries are gone from ``old`` altogether (``msgattrib
@@ -784,15 +793,24 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
             continue
         if last is None:
             last = {key(e): e.msgstr for e in written() or () if not e.obsolete}
-        # The signed-off text extract carried here is named by its fingerprint: it alone says which text is
-        # that copy. The record only says what the entry held when extract last ran: a reviewer's text it kept.
-        carried = Notes.of(target).reviewed
-        if last.get(key(target)) == rival.msgstr or carried == fingerprint(rival.msgstr):
+        # The text extract carried here is named by its fingerprint (signed off or a draft): it alone says which
+        # text is that copy. The record only says what the entry held when extract last ran: a reviewer's text it
+        # kept as well; it decides only for an entry carried before verlag wrote the draft's fingerprint.
+        notes = Notes.of(target)
+        carried = notes.reviewed or notes.carried
+        reviewed = entry_state(rival) == REVIEWED
+        # the copy as extract carried it; signed off since, when extract carried an unsigned text, it is an edit too
+        if (last.get(key(target)) == rival.msgstr or carried == fingerprint(rival.msgstr)) \
+                and (notes.reviewed or not reviewed):
             settled.append(rival)  # the text the reviewer replaced since, back with an older copy of the catalog
             report.rivals.append((rival, target, "older", rival.msgstr))
+            # a note or flag a reviewer added to the copy stays (the flag made a git merge conflict there)
+            target.flags += [flag for flag in rival.flags if flag not in target.flags and flag != "fuzzy"]
+            if added := [line for line in Notes.of(rival).own if line not in notes.own]:
+                notes.own += added
+                notes.store(target)
             continue
         copy = carried == fingerprint(target.msgstr) if carried else last.get(key(target)) == target.msgstr
-        reviewed = entry_state(rival) == REVIEWED
         loser = rival if not (copy or reviewed) else target
         text, own = loser.msgstr, Notes.of(loser).own
         settled.append(rival)
@@ -823,6 +841,7 @@ def _take_text(target: polib.POEntry, rival: polib.POEntry, reviewed: bool) -> N
     notes.origins, notes.drafted, notes.signed, notes.hand = theirs.origins, theirs.drafted, theirs.signed, theirs.hand
     notes.ignored += [name for name in theirs.ignored if name not in notes.ignored]
     notes.reviewed = fingerprint(rival.msgstr) if reviewed else None
+    notes.carried = None if reviewed else fingerprint(rival.msgstr)
     settle(target, notes)
 
 
@@ -858,6 +877,7 @@ def _carry(entry: polib.POEntry, previous: polib.POEntry, exact: bool) -> None:
     if not exact and state != STALE:
         notes.previous_msgctxt, notes.previous_msgid = previous.msgctxt, previous.msgid
         notes.reviewed = fingerprint(previous.msgstr) if state == REVIEWED else None
+        notes.carried = None if state == REVIEWED else fingerprint(previous.msgstr)
     settle(entry, notes)
 
 
@@ -1041,18 +1061,19 @@ def same_content(a: str, b: str) -> bool:
     """Do two templates (PO text) hold the same messages, apart from their dates?
 
     Compared: the header comment and fields other than the creation and
-    revision dates, and each entry's msgctxt, msgid, references and extracted
+    revision dates and ``GERMAN_FIELD``, and each entry's msgctxt, msgid, references and extracted
     comments, in order. Not compared: layout (line wrapping, field order) and
     flags, which ``msgcat``, Poedit and the like rewrite or drop; a template
     they rewrote keeps its creation date, so no catalog's header churns.
     """
-    dates = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.M)
+    dates = re.compile(rf'^"(POT-Creation-Date|PO-Revision-Date|{GERMAN_FIELD}): .*\\n"$', re.M)
     if dates.sub("", a) == dates.sub("", b):
         return True  # the common case, without parsing
 
     def content(text: str):
         po = parse(text)
-        meta = {k: v for k, v in po.metadata.items() if k not in ("POT-Creation-Date", "PO-Revision-Date")}
+        meta = {k: v for k, v in po.metadata.items()
+                if k not in ("POT-Creation-Date", "PO-Revision-Date", GERMAN_FIELD)}
         return po.header, meta, [(e.msgctxt, e.msgid, e.occurrences, e.comment, e.obsolete) for e in po]
 
     try:

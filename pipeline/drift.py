@@ -41,13 +41,21 @@ class Drift:
     extra: int  # active entries of German the template does not have
 
     def message(self, article_ref: str) -> str:
-        first = self.missing[0][1] if self.missing else ""
-        shown = first if len(first) <= 60 else first[:59] + "…"
-        return (f"the catalog does not match the German of {article_ref}: {len(self.missing)} of its segments "
-                f"{'has' if len(self.missing) == 1 else 'have'} no entry (first: {shown!r}) and {self.extra} "
-                f"entr{'y is' if self.extra == 1 else 'ies are'} German it no longer has, so the page shows those "
-                "segments in German; was it saved from before the German changed (an editor's older buffer, an old "
-                "download)? run verlag extract: it keeps every translation, a changed sentence's as fuzzy")
+        """What ``status``, ``check`` and ``review`` say of it: German segments without an entry (the page shows
+        them in German; a copy saved from before the German changed) and entries of German the article no longer
+        has (with no segment missing: an older copy joined in, ``msgcat`` or a git merge that kept both sides)."""
+        said = []
+        if self.missing:
+            first = self.missing[0][1]
+            shown = first if len(first) <= 60 else first[:59] + "…"
+            said.append(f"{len(self.missing)} of its segments {'has' if len(self.missing) == 1 else 'have'} no entry "
+                        f"(first: {shown!r}), so the page shows {'it' if len(self.missing) == 1 else 'them'} in German")
+        if self.extra:
+            said.append(f"{self.extra} entr{'y is' if self.extra == 1 else 'ies are'} German it no longer has")
+        cause = ("was it saved from before the German changed (an editor's older buffer, an old download)?"
+                 if self.missing else "was an older copy joined in (msgcat, a git merge that kept both sides)?")
+        return (f"the catalog does not match the German of {article_ref}: {' and '.join(said)}; {cause} run verlag "
+                "extract: it keeps every translation, a changed sentence's as fuzzy")
 
 
 class Templates:

@@ -5,10 +5,15 @@ The catalogs and templates on disk still agree with each other then (``drift`` f
 build, which segments the German, would notice (``editions``). ``.verlag/extracted-german.json`` holds each
 article's ``Article.digest`` (the SHA-256 of its source) as the last ``extract`` that made its template read it;
 every command reads and hashes the sources anyway, so comparing costs one small JSON file.
+
+Where that record is missing or names other German (a fresh clone, CI, a ``git pull`` that brought German and
+templates made elsewhere), the template in the repository says which German it was made from: its header field
+``catalog.GERMAN_FIELD``, read from the template's first few hundred bytes for those articles only.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .config import Config
@@ -16,6 +21,16 @@ from .fsutil import load_state, save_state
 from .sources import Article
 
 FILE = "extracted-german.json"
+# A template's header field naming the German it was made from (``german_source``), written by
+# ``catalog.build_pot``: committed with the template, it tells ``status`` and ``check`` in a fresh clone that the
+# German changed since. ``catalog.same_content`` ignores it: the template keeps its date, so an edit that changes
+# no segment rewrites this one line of the template and no catalog.
+GERMAN_FIELD = "X-Verlag-German"
+
+
+def german_source(digest: str) -> str:
+    """The ``GERMAN_FIELD`` value for an article's ``Article.digest`` (SHA-256 of its normalised text)."""
+    return digest[:12]
 
 
 def record(config: Config, done: Iterable[Article], slugs: set[str]) -> None:
@@ -30,10 +45,38 @@ def record(config: Config, done: Iterable[Article], slugs: set[str]) -> None:
 
 
 def changed_since_extract(config: Config, articles: Iterable[Article]) -> set[str]:
-    """The slugs of ``articles`` whose German differs from the German their template was last made from; an
-    article ``extract`` never recorded (never extracted, a fresh clone without ``.verlag/``) is not among them."""
+    """The slugs of ``articles`` whose German differs from the German their template was last made from: as
+    ``extract`` recorded it here, else as the template's header names it (``template_german``). An article
+    neither tells (no template, one written before verlag named its German, never extracted) is not among them."""
     known = load_state(config.state_dir / FILE)
-    return {a.slug for a in articles if isinstance(known.get(a.slug), str) and known[a.slug] != a.digest}
+    changed = set()
+    for article in articles:
+        recorded = known.get(article.slug)
+        if recorded == article.digest:
+            continue
+        named = template_german(config, article.slug)
+        if named is not None:
+            if named != german_source(article.digest):
+                changed.add(article.slug)
+        elif isinstance(recorded, str):
+            changed.add(article.slug)
+    return changed
+
+
+_FIELD_RE = re.compile(rb'^"' + GERMAN_FIELD.encode() + rb': ([0-9a-f]{12})\\n"\r?$', re.M)
+_HEAD = 4096  # the header of a template verlag wrote ends well before: its title and a dozen fields
+
+
+def template_german(config: Config, slug: str) -> str | None:
+    """The ``GERMAN_FIELD`` of the article's template on disk (``german_source`` of the German it was made from);
+    None when there is no template, it names none, or it cannot be read."""
+    try:
+        with open(config.pot_path(slug), "rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return None
+    match = _FIELD_RE.search(head)
+    return match.group(1).decode("ascii") if match else None
 
 
 # what ``status``, ``check`` and ``review`` say of such an article, after its German file's name

@@ -194,9 +194,15 @@ class Page:
     def href(self) -> str:
         return f"{self.lang}/{self.slug}.html"
 
+    @property
+    def older_than_german(self) -> bool:
+        """Whether the catalog is older than its German (either reason): the index flags the article."""
+        return self.german_changed or bool(self.outdated)
+
     def summary(self) -> dict:
         """What the index needs of this page on a later run that skips it (JSON)."""
-        return {"tally": asdict(self.tally), "translated_title": self.translated_title, "missing": self.missing}
+        return {"tally": asdict(self.tally), "translated_title": self.translated_title, "missing": self.missing,
+                "german_changed": self.german_changed, "outdated": self.outdated}
 
 
 def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str, findings=(),
@@ -454,7 +460,8 @@ def _remembered(config: Config, article: Article, lang: str, known: dict) -> Pag
     t = known["tally"]
     return Page(lang, article.slug, article.title, article.ref, ref,
                 tally=Tally(t["segments"], t["words"], t["errors"], t["warnings"], t["attention"]),
-                translated_title=known["translated_title"], missing=known["missing"], unchanged=True)
+                translated_title=known["translated_title"], missing=known["missing"], unchanged=True,
+                german_changed=known.get("german_changed", False), outdated=known.get("outdated", ""))
 
 
 def _remove_gone(config: Config, out: Path, slugs: set[str]) -> list[str]:

@@ -30,7 +30,7 @@ from click.testing import CliRunner
 from translate.storage import po as ttk_po
 
 from cli import main
-from pipeline.catalog import parse_po, plural_forms
+from pipeline.catalog import fingerprint, parse_po, plural_forms
 
 from conftest import REPO, Project, article, copy_shipped_project, msgfmt_check, review
 
@@ -314,6 +314,33 @@ def test_the_mo_files_poedit_writes_beside_catalogs_are_git_ignored(where: str, 
     ignored = subprocess.run(["git", "-C", str(root), "check-ignore", "-q", "translations/fr/site.mo"])
     kept = subprocess.run(["git", "-C", str(root), "check-ignore", "-q", "translations/fr/site.po"])
     assert (ignored.returncode, kept.returncode) == (0, 1)
+
+
+def test_a_previous_msgid_draft_record_polib_wrapped_survives_msgmerge_without_previous(project: Project):
+    """The same for a translation nobody signed off (``previous msgid, draft <fingerprint>``): read across its
+    continuation lines after polib wrapped it, ``msgmerge`` without ``--previous`` and ``msgcat -w 40``; the entry
+    stays stale with the old German and the draft's fingerprint, and no piece of it becomes a reviewer's comment."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/eisen.md", article("Eisen", IRON_BEFORE + "\n"))
+    project.run("extract")
+    text = "Women of childbearing age need about 15 mg of iron."
+    path = review(project, "en", "eisen", {IRON_BEFORE: text})
+    po = polib.pofile(str(path))
+    po.find(IRON_BEFORE).flags.insert(0, "fuzzy")  # a person's translation, not checked yet
+    po.save(str(path))
+    project.write("source_de/eisen.md", article("Eisen", IRON_AFTER + "\n"))
+    project.run("extract")
+    polib.pofile(str(path)).save()
+    wrapped = path.read_text(encoding="utf-8")
+    record = f'previous msgid, draft {fingerprint(text)}: "{IRON_BEFORE}"'
+    assert f"# {record[:40]}" in wrapped and f"# {record}" not in wrapped  # over several lines
+    gnu("msgmerge", "--quiet", "-o", str(path), str(path), str(project.root / "translations/templates/eisen.pot"))
+    gnu("msgcat", "-w", "40", "-o", str(path), str(path))
+    project.run("extract")
+    msgfmt_check(path)
+    entry = polib.pofile(str(path)).find(IRON_AFTER)
+    assert entry.fuzzy and entry.previous_msgid == IRON_BEFORE and entry.msgstr == text
+    assert entry.tcomment.split("\n") == [record]
 
 
 # ---- verlag's records through a tool that wraps comment lines ----

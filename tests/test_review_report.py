@@ -396,3 +396,36 @@ def test_an_article_whose_catalog_is_older_than_its_german_says_so_at_the_top_of
     page = p.read("review/en/leber.html")
     assert "does not match the German of source_de/leber.md" in page
     assert page.index("does not match the German") < page.index('id="all"')
+
+
+def test_the_index_flags_each_article_whose_catalog_is_older_than_its_german(tmp_path):
+    """The index says it on the article's row, linking the page's notice: German edited without extract (every
+    language's row), or one language's catalog saved from an older buffer (that row only); also on a rerun that
+    skips the unchanged pages, and no longer once extract has run."""
+    p = scenario(tmp_path)
+    flag = "Catalog older than its German: run <code>verlag extract</code>"
+
+    def flagged() -> set[str]:
+        index = p.read("review/index.html")
+        return {row.split('href="', 1)[1].split('"', 1)[0] for row in index.split("<tr")[1:] if flag in row}
+
+    p.run("review")
+    assert flagged() == set()
+    p.write("source_de/leber.md", LEBER.replace("nachts.", "vor allem nachts."))
+    p.run("review")
+    assert flagged() == {"en/leber.html", "fr/leber.html"}
+    assert 'href="en/leber.html#outdated"' in p.read("review/index.html")
+    p.run("review")  # the pages are as they were: only the index is made again
+    assert flagged() == {"en/leber.html", "fr/leber.html"}
+    p.run("extract")
+    p.run("review")
+    assert flagged() == set()
+
+    buffer = p.read("translations/en/leber.po")
+    p.write("source_de/leber.md", LEBER.replace("nachts.", "am Tag."))
+    p.run("extract")
+    p.write("translations/en/leber.po", buffer)
+    p.run("review")
+    assert flagged() == {"en/leber.html"}
+    p.run("review")
+    assert flagged() == {"en/leber.html"}

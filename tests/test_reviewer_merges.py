@@ -223,12 +223,12 @@ def test_a_catalog_saved_from_before_the_german_changed_is_named_by_status_check
 
 
 @pytest.mark.parametrize("record", ["kept", "deleted"])
-def test_an_unreviewed_draft_carried_to_the_changed_sentence_is_known_as_extracts_copy_only_by_its_record(
+def test_an_unreviewed_draft_carried_to_the_changed_sentence_is_known_as_extracts_copy_by_its_fingerprint(
         project: Project, record: str):
-    """The old German had an unchecked draft (fuzzy): no sign-off fingerprint tells whether the changed
-    sentence still holds the copy extract made. verlag's record of the catalog it wrote does: the reviewer's
-    signed-off text of the old German replaces the copy. Without the record (a fresh clone) it cannot tell:
-    the signed-off text goes live all the same, the draft stays findable as an obsolete fuzzy entry."""
+    """The old German had an unchecked draft (fuzzy): no sign-off fingerprint names it, but extract records the
+    fingerprint of the draft it carried to the changed sentence (``previous msgid, draft``), so the reviewer's
+    signed-off text of the old German replaces that copy, with verlag's record of the catalog or without it (a
+    fresh clone)."""
     path = reviewed_project(project)
     draft = entries(project)
     draft.find(OLD).msgstr, draft.find(OLD).flags = "Spring brings ticks.", ["fuzzy", "markdown-text"]
@@ -241,6 +241,7 @@ def test_an_unreviewed_draft_carried_to_the_changed_sentence_is_known_as_extract
                       encoding="utf-8")
     author_changes_the_sentence(project)
     assert entries(project).find(NEW).msgstr == "Spring brings ticks."
+    assert Notes.of(entries(project).find(NEW)).carried == fingerprint("Spring brings ticks.")
     gnu("msgcat", "-o", str(path), str(path), str(theirs))
     if record == "deleted":
         shutil.rmtree(project.root / ".verlag")
@@ -250,11 +251,7 @@ def test_an_unreviewed_draft_carried_to_the_changed_sentence_is_known_as_extract
     po = entries(project)
     live = po.find(NEW)
     assert live.msgstr == "Spring, however, brings the ticks back." and live.fuzzy and live.previous_msgid == OLD
-    obsolete = [(e.msgid, e.msgstr, e.fuzzy) for e in po if e.obsolete]
-    if record == "kept":
-        assert obsolete == [] and "the newer one, is now the changed sentence's" in result.output
-    else:
-        assert obsolete == [(OLD, "Spring brings ticks.", True)] and "choose one" in result.output
+    assert [e for e in po if e.obsolete] == [] and "the newer one, is now the changed sentence's" in result.output
 
 
 @pytest.mark.parametrize("extract_since", [True, False])
@@ -308,3 +305,207 @@ def test_german_edited_without_extract_is_named_by_status_and_check_until_extrac
         assert "since the last verlag extract" not in project.run(command).output
     (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     assert row["german_changed"] is False
+
+
+def git(project: Project, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args], cwd=project.root,
+                          capture_output=True, text=True)
+
+
+def keep_both_sides(path: Path) -> None:
+    """Resolve a git conflict as a reviewer in a text editor does who wants to lose nothing: delete the markers."""
+    text = path.read_text(encoding="utf-8")
+    assert "<<<<<<< " in text
+    path.write_text("\n".join(line for line in text.split("\n")
+                              if not line.startswith(("<<<<<<< ", "=======", ">>>>>>> "))), encoding="utf-8")
+
+
+CARRIED = "Spring brings ticks."  # the reviewer's rewrite of the old German's machine draft, never signed off
+LATER = "Spring brings the ticks back again."  # the reviewer's text of the changed sentence
+
+
+def reviewed_draft_carried_and_rewritten(project: Project) -> Path:
+    """The old German's ``copy`` draft, rewritten by the reviewer and left fuzzy (no sign-off fingerprint names it);
+    the author changes that German and extracts, which carries the draft to the changed sentence; the reviewer
+    rewrites it there (fuzzy again) and an extract runs since, so verlag's record holds the reviewer's text."""
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    path = review(project, "en", "zecken", {OLD: CARRIED}, sign_off=False)
+    project.run("extract")
+    return path
+
+
+def rewrite_the_carried_draft(project: Project, path: Path) -> None:
+    author_changes_the_sentence(project)
+    live = entries(project).find(NEW)
+    assert live.msgstr == CARRIED and live.fuzzy and live.previous_msgid == OLD
+    review(project, "en", "zecken", {NEW: LATER}, sign_off=False)
+    project.run("extract")
+
+
+def assert_the_reviewers_later_text_is_live(project: Project, path: Path, result) -> None:
+    msgfmt_check(path)
+    po = entries(project)
+    live = po.find(NEW)
+    assert live.msgstr == LATER and live.fuzzy and live.previous_msgid == OLD, result.output
+    assert LATER not in [e.msgstr for e in po if e.obsolete]
+    assert f"'{CARRIED}', the text the changed sentence had before it was retranslated, came back with an older " \
+        "copy of the catalog" in result.output
+    assert "two translations" not in project.run("extract").output
+
+
+def test_the_reviewers_rewrite_of_a_carried_draft_outlives_an_older_copy_joined_by_msgcat_use_first(
+        project: Project):
+    """``msgcat --use-first`` of the catalog and a download made before the author's change: the download's
+    text of the old German is the draft extract carried into the changed sentence, older than the reviewer's
+    rewrite there. verlag's record alone cannot tell (an extract since kept the rewrite in it)."""
+    path = reviewed_draft_carried_and_rewritten(project)
+    old = project.root / "old.po"
+    shutil.copy(path, old)
+    rewrite_the_carried_draft(project, path)
+    gnu("msgcat", "--use-first", "-o", str(path), str(path), str(old))
+    msgfmt_check(path)
+
+    assert_the_reviewers_later_text_is_live(project, path, project.run("extract"))
+
+
+def test_the_reviewers_rewrite_of_a_carried_draft_outlives_a_git_merge_of_an_older_branch(project: Project):
+    """A second reviewer's branch, made before the author's change, only adds a flag to the old German's entry
+    (Weblate's ``max-length``); the merge conflicts with the author's change and the rewrite there, and is resolved
+    by keeping both sides. The branch's text of the old German is older than the rewrite: the rewrite stays live,
+    with the flag."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    path = reviewed_draft_carried_and_rewritten(project)
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base"],
+                 ["checkout", "-q", "-b", "second-reviewer"]):
+        assert git(project, *step).returncode == 0
+    po = entries(project)
+    po.find(OLD).flags.append("max-length:80")
+    po.save(str(path))
+    assert git(project, "commit", "-qam", "a flag").returncode == 0
+    assert git(project, "checkout", "-q", "main").returncode == 0
+    rewrite_the_carried_draft(project, path)
+    assert git(project, "commit", "-qam", "author and reviewer").returncode == 0
+    merge = git(project, "merge", "second-reviewer")
+    assert merge.returncode != 0 and "CONFLICT" in merge.stdout
+    keep_both_sides(path)
+    msgfmt_check(path)
+
+    result = project.run("extract")
+    assert_the_reviewers_later_text_is_live(project, path, result)
+    assert "max-length:80" in entries(project).find(NEW).flags
+
+
+def test_a_carried_draft_signed_off_on_an_older_copy_is_no_older_copy_and_neither_text_is_dropped(
+        project: Project):
+    """The download made before the author's change has the draft signed off there (a second reviewer): an edit
+    too, not the copy extract carried. Both were edited since: the signed-off text goes live (fuzzy), the
+    reviewer's rewrite stays as an obsolete entry of the old German, and the warning says to choose one."""
+    path = reviewed_draft_carried_and_rewritten(project)
+    old = project.root / "old.po"
+    signed = polib.pofile(str(path))
+    signed.find(OLD).flags.remove("fuzzy")
+    signed.save(str(old))
+    rewrite_the_carried_draft(project, path)
+    gnu("msgcat", "--use-first", "-o", str(path), str(path), str(old))
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    live = po.find(NEW)
+    assert live.msgstr == CARRIED and live.fuzzy and live.previous_msgid == OLD
+    assert [(e.msgid, e.msgstr, e.fuzzy) for e in po if e.obsolete] == [(OLD, LATER, True)]
+    assert "choose one" in result.output
+
+
+def test_a_fresh_clone_sees_german_edited_since_the_committed_template_was_made(project: Project, tmp_path_factory):
+    """The author commits a German edit without running extract; a fresh clone (CI, the reviewer's laptop) has no
+    ``.verlag/``, only the committed files. The template's header names the German it was made from, so status and
+    check there say the German changed since the last extract, and name no article whose template is current."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    reviewed_project(project)
+    project.write("source_de/linde.md", article("Linde", "Die Linde blüht im Juni.\n"))
+    project.run("extract")
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base"]):
+        assert git(project, *step).returncode == 0
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW)))
+    assert git(project, "commit", "-qam", "German only").returncode == 0
+    clone = Project(tmp_path_factory.mktemp("clone") / "praxis")
+    assert subprocess.run(["git", "clone", "-q", str(project.root), str(clone.root)]).returncode == 0
+    assert not (clone.root / ".verlag").exists()
+
+    status = clone.run("status", "--lang", "en")
+    assert "zecken (German changed since extract)" in status.output
+    assert "linde (German changed" not in status.output
+    assert "warning: source_de/zecken.md: the German changed since the last verlag extract" in status.output
+    check = clone.run("check", "--lang", "en")
+    assert "warning: source_de/zecken.md:1: the German changed since the last verlag extract" in check.output
+    assert "source_de/linde.md:1: the German changed" not in check.output
+
+    clone.run("extract")
+    for command in ("status", "check"):
+        assert "since the last verlag extract" not in clone.run(command).output
+
+
+def test_build_says_whether_the_german_changed_or_the_catalog_is_older_than_the_last_extract(project: Project):
+    """Both leave German segments without an entry, which the page shows in German; the advice differs. German
+    edited since the last extract: run extract. A catalog older than the last extract (an old copy put back): its
+    versions are in git, and extract brings it up to the German."""
+    path = reviewed_project(project)
+    before = path.read_text(encoding="utf-8")
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW)))
+    build = project.run("build")
+    assert (f"warning: {PO} does not match the German: 1 segment of the article has no entry in it: "
+            "source_de/zecken.md changed since the last verlag extract" in build.output)
+    assert "older than the last verlag extract" not in build.output
+
+    project.run("extract")
+    path.write_text(before, encoding="utf-8")  # the reviewer's copy from before, saved over the catalog
+    build = project.run("build")
+    assert (f"warning: {PO} does not match the German: 1 segment of the article has no entry in it: the catalog is "
+            "older than the last verlag extract" in build.output)
+    assert f"git log -p {PO}" in build.output and "changed since the last verlag extract" not in build.output
+
+
+def test_a_pull_of_german_and_templates_extracted_elsewhere_is_not_german_changed_since_extract(
+        project: Project, tmp_path_factory):
+    """A second machine that extracted once pulls the author's German edit together with the template and
+    catalogs the author's extract made: its own record names the German before, but the template names the German
+    it now has, so status and check say nothing of German changed since the last extract."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    reviewed_project(project)
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base"]):
+        assert git(project, *step).returncode == 0
+    laptop = Project(tmp_path_factory.mktemp("laptop") / "praxis")
+    assert subprocess.run(["git", "clone", "-q", str(project.root), str(laptop.root)]).returncode == 0
+    laptop.run("extract")
+    author_changes_the_sentence(project)
+    assert git(project, "commit", "-qam", "German and its extract").returncode == 0
+    assert subprocess.run(["git", "pull", "-q"], cwd=laptop.root).returncode == 0
+
+    assert "German changed" not in laptop.run("status", "--lang", "en").output
+    assert "german-changed" not in laptop.run("check", "--lang", "en").output
+
+
+def test_an_older_copy_joined_in_is_named_as_one_by_status_before_extract(project: Project):
+    """``msgcat`` joins an older download into the catalog: every segment still has its entry, one entry is of
+    German the article no longer has. status says that, and names the older copy as the likely cause, not a page
+    that shows segments in German."""
+    path = reviewed_project(project)
+    old = project.root / "old.po"
+    shutil.copy(path, old)
+    author_changes_the_sentence(project)
+    gnu("msgcat", "--use-first", "-o", str(path), str(path), str(old))
+
+    status = project.run("status", "--lang", "en")
+    assert (f"warning: {PO}: the catalog does not match the German of source_de/zecken.md: 1 entry is German it no "
+            "longer has; was an older copy joined in (msgcat, a git merge that kept both sides)? run verlag extract"
+            in status.output)
+    assert "0 of its segments" not in status.output and "first: ''" not in status.output
