@@ -713,7 +713,8 @@ def _next_word(block: str, nxt: int) -> str:
 
 
 def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
-    """German rules: True splits, False joins, None keeps pysbd's choice."""
+    """German rules: True splits, False joins, None keeps pysbd's choice. An ellipsis ends a sentence before a
+    sentence start or a numbered item ("Sie wartete … Dann ...") unless it stands inside a quotation."""
     start, token = _token_before(block, c)
     word = _next_word(block, nxt)
     next_upper = bool(word) and word[0].isupper()
