@@ -142,3 +142,26 @@ def test_a_named_pipe_for_verlag_toml_or_a_cache_is_named_and_never_opened(built
     for command in ("extract", "status"):
         result = built.run(command, code=2)
         assert f"error: verlag.toml: {PIPE}" in result.output, (command, result.output)
+
+
+def test_a_named_pipe_or_socket_in_an_imported_folder_is_named_in_the_summary(built: Project, tmp_path_factory):
+    """A folder's named pipe, socket or device was left out without a word: the author never learnt that a post
+    of the old blog was not imported. The summary names each, as a named pipe given to import is named; the
+    folder's files, and a Jekyll site's posts in it, are imported."""
+    folder = tmp_path_factory.mktemp("alt")
+    (folder / "wasser.md").write_text(article("Wasser", "Wasser löscht.\n"), encoding="utf-8")
+    os.mkfifo(folder / "leitung.md")
+    posts = folder / "blog" / "_posts"
+    posts.mkdir(parents=True)
+    (folder / "blog" / "_config.yml").write_text("title: Alt\n", encoding="utf-8")
+    (posts / "2024-05-01-saft.md").write_text(article("Saft", "Saft erfrischt.\n"), encoding="utf-8")
+    os.mkfifo(posts / "2024-05-02-sirup.md")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(folder / "post.html"))
+        result = built.run("import", str(folder))
+    assert "3 files left out:" in result.output, result.output
+    for name in ("leitung.md", "blog/_posts/2024-05-02-sirup.md"):
+        assert f"  skipped {folder / name}: {PIPE}" in result.output, result.output
+    assert f"  skipped {folder / 'post.html'}: a socket, not a file" in result.output, result.output
+    assert "Wasser löscht." in built.read("source_de/wasser.md")
+    assert "Saft erfrischt." in built.read("source_de/saft.md")
