@@ -165,3 +165,44 @@ def test_a_named_pipe_or_socket_in_an_imported_folder_is_named_in_the_summary(bu
     assert f"  skipped {folder / 'post.html'}: a socket, not a file" in result.output, result.output
     assert "Wasser löscht." in built.read("source_de/wasser.md")
     assert "Saft erfrischt." in built.read("source_de/saft.md")
+
+
+def test_a_named_pipe_in_place_of_verlag_s_own_files_is_said_and_replaced(built: Project):
+    """The segments cache was read without a look at what it is (extract and build hung on a named pipe there), a
+    named pipe as the lock file failed every writing command with "Invalid argument" and one as a SQLite cache
+    with an internal error. Each is said, done without, and a file of verlag's is put in its place."""
+    own = (".verlag/segments/tee.json", ".verlag/lock", ".verlag/site-bodies.sqlite", ".verlag/stat.json")
+    for rel in own:
+        pipe(built, rel)
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    said = built.run("extract", "--jobs", "1").output + built.run("build", "--jobs", "1").output  # warnings here
+    for rel in own:
+        assert f"warning: {built.root / rel}: a named pipe (FIFO)" in said or f"warning: {rel}: " in said, (rel, said)
+        assert (built.root / rel).is_file(), rel
+    assert "Tee beruhigt." in built.read("site/de/tee/index.html")
+    assert "warning" not in built.run("build").output
+
+
+def test_an_oversized_file_in_place_of_a_cache_is_said_not_read_and_replaced(built: Project):
+    """A cache in .verlag/ was read whole, whatever its size: one of 2 GB filled the memory. Over
+    ``limits.STATE`` (64 MB) it is said, not read, and made again."""
+    over = 64 * 2**20 + 1
+    for rel in (".verlag/sources.json", ".verlag/segments/tee.json"):
+        with open(built.root / rel, "wb") as fh:
+            fh.truncate(over)  # sparse: no disk space taken
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    said = built.run("extract", "--jobs", "1").output
+    for rel in (".verlag/sources.json", ".verlag/segments/tee.json"):
+        assert f"warning: {built.root / rel}: 64.0 MB is more than verlag reads of a file of verlag's own in " \
+               ".verlag/" in said, (rel, said)
+        assert (built.root / rel).stat().st_size < over, rel
+    assert "Tee beruhigt." in built.read("translations/templates/tee.pot")
+
+
+def test_a_named_pipe_among_the_site_s_pages_is_named_before_the_search_index_waits_on_it(built: Project):
+    """Pagefind opens every page under site/: a named pipe there made it, and the build, wait forever."""
+    pipe(built, "site/en/alt.html")
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    result = built.run("build", code=2)
+    assert "error: site/en/alt.html: a named pipe (FIFO), not a page: the search index (Pagefind) would wait on it " \
+           "forever; remove it" in result.output, result.output
