@@ -206,3 +206,19 @@ def test_a_named_pipe_among_the_site_s_pages_is_named_before_the_search_index_wa
     result = built.run("build", code=2)
     assert "error: site/en/alt.html: a named pipe (FIFO), not a page: the search index (Pagefind) would wait on it " \
            "forever; remove it" in result.output, result.output
+
+
+def test_a_named_pipe_where_an_edition_goes_is_named_and_the_rest_is_built(built: Project):
+    """A named pipe at editions/en/tee.md stopped the whole build (``error: en/tee.md``, no other article, no
+    site). It is named as the edition's file, left as it is, and every other file is written."""
+    pipe(built, "editions/en/tee.md")
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    built.write("source_de/milch.md", article("Milch", "Milch nährt.\n"))
+    built.run("extract")
+    result = built.run("build", code=2)
+    assert "error: editions/en/tee.md: a named pipe (FIFO), not a file: verlag writes an edition's file here; " \
+           "remove it" in result.output, result.output
+    assert "Tee beruhigt." in built.read("editions/fr/tee.md")
+    assert "Milch nährt." in built.read("site/de/milch/index.html")
+    assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
+    assert not (built.root / "editions/en/tee.md").is_file()
