@@ -223,7 +223,7 @@ def _join_line(text: str, line: str) -> tuple[str, str | None]:
         return f"{text} {line}", None
     syllable = end.group(1)[-1].islower() and first[0].islower()
     head = end.group(1) if syllable else end.group(0)
-    return text[:end.start()] + head + line, head + first
+    return text[:end.start()] + head + line, head + first.rstrip(".,;:!?)»«“”\"'")
 
 
 def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArticle:

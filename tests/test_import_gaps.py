@@ -374,7 +374,7 @@ def test_a_word_broken_at_a_hard_wrapped_line_end_s_hyphen_is_joined_and_named(p
                        encoding="utf-8")
     out = project.run("import", str(wrapped)).output
     assert "  a word broken at a line end's hyphen joined, check each: Rückenschmerzen (line 3), Vitamin-D-Spiegel " \
-           "(line 4), E-Mail, (line 5)\n" in out, out
+           "(line 4), E-Mail (line 5)\n" in out, out
     assert project.read("source_de/ruecken-im-winter.md").split("---\n")[2] == (
         "Wer morgens mit steifem Nacken aufwacht und über Rückenschmerzen klagt, sollte zuerst den "
         "Vitamin-D-Spiegel und den Vitamin-D-Spiegel der Familie prüfen lassen. Schreiben Sie mir eine E-Mail, "
