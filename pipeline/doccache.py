@@ -13,7 +13,8 @@ Blocks pySBD split for any article are also kept in one store shared by all
 articles and worker processes (``splitstore``), so a block another article
 holds is not split again.
 The cache is regenerable: a missing, stale or damaged file only costs the
-work. JSON, not pickle: a project folder may come from someone else.
+work; a named pipe or an oversized file in its place is said once and replaced (``fsutil.state_bytes``), never
+opened or read. JSON, not pickle: a project folder may come from someone else.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .config import Config
-from .fsutil import code_digest, names_ending, write_if_changed
+from .fsutil import code_digest, names_ending, state_bytes, write_state
 from .sources import Article
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def document(config: Config, article: Article) -> Document:
     if memo is not None:
         record["splits"] = {"version": version, "spans": memo.used}
         store.put(memo.fresh)
-    write_if_changed(_path(config, article.slug), json.dumps(record, ensure_ascii=False), durable=False)
+    write_state(_path(config, article.slug), json.dumps(record, ensure_ascii=False))
     return doc
 
 
@@ -119,7 +120,7 @@ def stored_links(config: Config, article: Article) -> StoredLinks | None:
     (its segments and slots, two thirds of the time ``stored`` takes); None where ``stored`` gives None or a
     ``Document`` whose ``links`` are None (an article with footnotes)."""
     try:
-        data = json.loads(_path(config, article.slug).read_text(encoding="utf-8"))
+        data = json.loads(state_bytes(_path(config, article.slug)) or b"null")
         if data.get("key") != _key(config, article) or data["links"] is None:
             return None
         return StoredLinks(tuple((line, content) for line, content in data["links"]), dict(data["definitions"]))
@@ -130,7 +131,7 @@ def stored_links(config: Config, article: Article) -> StoredLinks | None:
 def _load(config: Config, article: Article, key: str) -> tuple[Document | None, dict | None]:
     """(the cached ``Document`` when the file's key is ``key``, else None; the file's data when readable)."""
     try:
-        data = json.loads(_path(config, article.slug).read_text(encoding="utf-8"))
+        data = json.loads(state_bytes(_path(config, article.slug)) or b"null")
         if data.get("key") == key:
             return _decode(article, data), data
     except (OSError, ValueError, TypeError, KeyError, AttributeError):

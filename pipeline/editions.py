@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Container, Mapping
 from . import doccache
 from .config import Config
 from .errors import VerlagError, contain, stage
-from .fsutil import combine_digests, code_digest, load_state, read_bytes, relpath, save_state, write_if_changed
+from .fsutil import (NotAFile, combine_digests, code_digest, load_state, read_bytes, relpath, save_state,
+                     write_if_changed)
 from .glossary import Glossary, load_glossary
 from .limits import CATALOG
 from .lock import clock, held_since
@@ -326,8 +327,8 @@ def _fingerprint_before(config: Config, article: Article, lang: str, glossary_di
     or one that cannot be read (raising ``OSError`` as ``read_bytes`` does), is read. One over ``limits.CATALOG``
     is not: its fingerprint is "", which no build records, so the article's build reports it (``contain``)."""
     path = config.po_path(lang, article.slug)
-    written = _on_disk(config, article, lang, files)
     try:
+        written = _on_disk(config, article, lang, files)  # a named pipe at an edition's place: ``NotAFile``
         return _fingerprint_of(config, article, lang, glossary_digest, pages, catalogs, known, found, path, written)
     except VerlagError:
         return ""
@@ -382,7 +383,16 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     wrote: list[str] = []  # the files under editions/ this build wrote ("en/x.md"), for ``files.confirm``
 
     def write(path: Path, data: str | bytes) -> bool:
-        if write_if_changed(path, data, durable=False):
+        """``write_if_changed``; a named pipe, socket or device in the file's place is left as it is and
+        named in ``result.errors``: the article's other files are written, and the other articles'."""
+        try:
+            changed = write_if_changed(path, data, durable=False)
+        except NotAFile as exc:
+            kind = exc.message.partition(", not a file")[0]
+            result.errors.append(VerlagError(f"{kind}, not a file: verlag writes an edition's file here; remove it",
+                                             relpath(path, config.root)))
+            return False
+        if changed:
             wrote.append(path.relative_to(config.editions_dir).as_posix())
             return True
         return False

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import VerlagError
-from .limits import Limit
+from .limits import STATE, Limit
 
 
 def write_if_changed(path: Path, text: str | bytes, durable: bool = True) -> bool:
@@ -432,18 +432,53 @@ def code_digest() -> str:
     return h.hexdigest()[:16]
 
 
+def state_bytes(path: Path) -> bytes | None:
+    """The bytes of one of verlag's own files in ``.verlag/`` (a cache it makes again), None when it is absent or
+    cannot be used: a named pipe, socket, device or folder in its place (never opened), one over
+    ``limits.STATE`` (not read), one that cannot be read. Each but an absent one is said once per process as a
+    warning (``logging``, printed by the CLI as ``warning: …``); ``write_state`` puts a file in its place."""
+    try:
+        return file_bytes(path, STATE)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:  # NotAFile among them
+        _state_warning(path, exc.strerror or str(exc))
+    except VerlagError as exc:  # over the limit
+        _state_warning(path, exc.message)
+    return None
+
+
+def write_state(path: Path, text: str | bytes) -> None:
+    """Store one of verlag's own files in ``.verlag/`` unless it holds ``text`` already; not fsynced (losing it
+    only means the next run redoes the work). Whatever ``state_bytes`` could not use is replaced (a named pipe,
+    an oversized file); one that cannot be written (``OSError``: a folder in its place, no permission) is a
+    warning, as in ``state_bytes``, never a failed command."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if state_bytes(path) == data:
+        return
+    try:
+        tmp = _temp_copy(path, data, durable=False)
+        try:
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        _state_warning(path, exc.strerror or str(exc))
+
+
 def load_state(path: Path) -> dict:
     """A JSON cache of fingerprints (a ``.verlag/`` state file, UTF-8); a missing or damaged one just means
     'redo everything' (also JSON nested too deep for the decoder, or a number too long to convert: a
-    ``RecursionError``, a ``ValueError``). One that cannot be read (a folder in its place, no permission, not UTF-8)
-    is no cache either, said once per process as a warning (``logging``, printed by the CLI as ``warning: …``)."""
+    ``RecursionError``, a ``ValueError``). One that cannot be used (``state_bytes``: a named pipe or a folder in
+    its place, no permission, too large) or is not UTF-8 is no cache either, said once per process as a warning."""
+    data = state_bytes(path)
     try:
-        regular(path)  # a named pipe in its place: ``NotAFile``, an unreadable cache, never opened
-        state = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, RecursionError):
+        state = json.loads(data.decode("utf-8")) if data is not None else {}
+    except RecursionError:
         return {}
-    except (OSError, UnicodeError) as exc:  # UnicodeError before ValueError, its base
-        _state_warning(path, exc)
+    except UnicodeError as exc:  # UnicodeError before ValueError, its base
+        _state_warning(path, f"not UTF-8 ({exc})")
         return {}
     except ValueError:  # json.JSONDecodeError, and int's limit on digits
         return {}
@@ -451,21 +486,17 @@ def load_state(path: Path) -> dict:
 
 
 def save_state(path: Path, state: dict) -> None:
-    """Store a fingerprint cache; not fsynced: losing it only means the next run redoes the work, so one that
-    cannot be written (``OSError``) is a warning, as in ``load_state``, never a failed command."""
-    try:
-        write_if_changed(path, json.dumps(state, indent=1, sort_keys=True) + "\n", durable=False)
-    except OSError as exc:
-        _state_warning(path, exc)
+    """Store a fingerprint cache (``write_state``: not fsynced, replacing what ``load_state`` could not use, a
+    warning when it cannot be written)."""
+    write_state(path, json.dumps(state, indent=1, sort_keys=True) + "\n")
 
 
 _WARNED: set[Path] = set()
 
 
-def _state_warning(path: Path, exc: OSError | UnicodeError) -> None:
+def _state_warning(path: Path, reason: str) -> None:
     if path not in _WARNED:
         _WARNED.add(path)
-        reason = f"not UTF-8 ({exc})" if isinstance(exc, UnicodeError) else exc.strerror or str(exc)
         from . import logger
 
         logger(__name__).warning(f"{path}: {reason}; verlag does without this cache (its work is done again): "

@@ -16,10 +16,10 @@ jekyll-paginate's pages (``/page2/``, https://jekyllrb.com/docs/pagination/), je
 and date lists (``/tag/nacken/``, https://github.com/jekyll/jekyll-archives/blob/master/docs/configuration.md)
 and its own list pages at its top (``tags.md``, ``categories.html``). A WordPress blog with pretty permalinks
 (https://wordpress.org/documentation/article/customize-permalinks/) served its feed (``/feed/``), each category's
-and tag's list and feed (``/category/tee/``, ``/tag/nacken/feed/``), its date archives (``/2024/``,
-``/2024/05/``) and the home page's further pages (``/page/2/``, 10 posts a page unless its settings, which
-the export does not hold, said otherwise): ``wordpress_addresses`` takes them from the export's published posts.
-Plain permalinks' addresses are queries (``/?feed=rss2``), which no static host can redirect.
+and tag's list and feed (``/category/tee/``, ``/tag/nacken/feed/``), each author's (``/author/anna/``, its feed
+and further pages), its date archives (``/2024/``, ``/2024/05/``) and the home page's further pages (``/page/2/``,
+10 posts a page unless its settings, which the export does not hold, said otherwise): ``wordpress_addresses``
+takes them from the export's published posts. Plain permalinks' addresses are queries (``/?feed=rss2``), which no static host can redirect.
 """
 
 from __future__ import annotations
@@ -204,11 +204,29 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
             if kind and term.get("nicename"):
                 found.setdefault(f"{base}/{kind}/{term.get('nicename')}/", index)
                 found.setdefault(f"{base}/{kind}/{term.get('nicename')}/feed/", feed)
+    written: dict[str, int] = {}  # each author's published posts, by the nicename of their archive's address
+    for item in posts:
+        if name := _nicename(_text(item, "creator")):
+            written[name] = written.get(name, 0) + 1
+    for name, count in written.items():
+        found.setdefault(f"{base}/author/{name}/", index)
+        found.setdefault(f"{base}/author/{name}/feed/", feed)
+        for number in range(2, math.ceil(count / WP_PER_PAGE) + 1):
+            found.setdefault(f"{base}/author/{name}/page/{number}/", index)
     months = {_text(item, "post_date")[:7] for item in posts}
     for day in sorted(month for month in months if re.fullmatch(r"\d{4}-\d{2}", month)):
         found.setdefault(f"{base}/{day[:4]}/", index)
         found.setdefault(f"{base}/{day[:4]}/{day[5:7]}/", index)
     return [OldAddress(path, now) for path, now in found.items()]
+
+
+def _nicename(login: str) -> str:
+    """The ``user_nicename`` WordPress gives the user ``login`` (the export holds only the login), which names their
+    archive ``/author/<nicename>/``: ``sanitize_title``'s reading, lower case, "." and spaces as "-", other
+    characters but letters, digits, "_" and "-" dropped (https://developer.wordpress.org/reference/functions/
+    sanitize_title_with_dashes/); "" for none."""
+    name = re.sub(r"[^a-z0-9_\-]", "", re.sub(r"[.\s]+", "-", login.strip().lower()))
+    return re.sub(r"-+", "-", name).strip("-")
 
 
 def _listed(value) -> list:

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import VerlagError
-from .fsutil import file_bytes, regular
+from .fsutil import NotAFile, file_bytes, regular
 from .limits import SETTINGS
 
 # A folder stands for the files with one of these suffixes (a saved page's ``*_files`` folder is not looked into).
@@ -114,12 +114,15 @@ def _jekyll(root: Path, site: str) -> ImportFiles:
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
     errors: list[VerlagError] = []
-    for file in _walk(root, lambda folder: folder.name in POST_FOLDERS or not _generated(folder), errors):
-        if any(part in POST_FOLDERS for part in file.relative_to(root).parts[:-1]):
+    unread: list[tuple[Path, str]] = []  # named pipes and the like: named where a post would be
+    post = lambda file: any(part in POST_FOLDERS for part in file.relative_to(root).parts[:-1])  # noqa: E731
+    for file in _walk(root, lambda folder: folder.name in POST_FOLDERS or not _generated(folder), errors, unread):
+        if post(file):
             files.append(file)
         elif file.parent == root and file.suffix.lower() in PAGE_SUFFIXES:
             skipped.append((file, _named(file, top=True) or "a page of the site, not a post: import it by itself "
                                                            "if it is an article"))
+    skipped += [(file, why) for file, why in unread if post(file)]
     return ImportFiles(files, skipped, site, errors)
 
 
@@ -247,7 +250,7 @@ def _hugo(root: Path, source_language: str, site: str, languages: frozenset[str]
     known = hugo.configured or frozenset({source, *languages})  # what a file name's .<lang> can be
     own = source if source in hugo.folders else hugo.default if hugo.configured else source  # of a file without one
     foreign: list[tuple[Path, str]] = []  # pages in another language: translations, once their originals are known
-    for file in _walk(content, lambda sub: sub not in others, errors):
+    for file in _walk(content, lambda sub: sub not in others, errors, skipped):
         why = _named(file, top=False) or _resource(file, content)
         if why is None and file.parent == content:
             why = "a page of the site outside a section, not a post: import it by itself if it is an article"
@@ -260,7 +263,8 @@ def _hugo(root: Path, source_language: str, site: str, languages: frozenset[str]
             skipped.append((file, why))
     for folder, lang in sorted(others.items()):
         if lang in languages:
-            foreign += [(file, _language(file, known, lang)) for file in _walk(folder, lambda sub: True, errors)
+            foreign += [(file, _language(file, known, lang))
+                        for file in _walk(folder, lambda sub: True, errors, skipped)
                         if _named(file, top=False) is None and _resource(file, folder) is None
                         and file.parent != folder]
     chosen = set(files)
@@ -318,7 +322,7 @@ def _plain(folder: Path, source_language: str, languages: frozenset[str] = froze
         return True
 
     errors: list[VerlagError] = []
-    for file in _walk(folder, enter, errors):
+    for file in _walk(folder, enter, errors, skipped):
         why = _named(file, top=file.parent == folder) or _translation(file, source_language) or \
             _resource(file, folder)
         if why is None:
@@ -337,20 +341,31 @@ def _plain(folder: Path, source_language: str, languages: frozenset[str] = froze
                        translations=translations)
 
 
-def _walk(folder: Path, enter, errors: list[VerlagError]) -> list[Path]:
+def _walk(folder: Path, enter, errors: list[VerlagError], skipped: list[tuple[Path, str]]) -> list[Path]:
     """The files of ``folder`` with a suffix of ``FOLDER_SUFFIXES`` in order of name, then those of each
     subfolder that ``enter`` accepts, in order of name; hidden files and folders and a saved page's
     ``*_files/`` folder are left out, and symbolic links to folders are not followed. A folder that cannot be
-    listed (no permission) is appended to ``errors`` with the system's words, and the others are still read."""
+    listed (no permission) is appended to ``errors`` with the system's words, and the others are still read.
+    A named pipe, socket or device with such a suffix is appended to ``skipped`` with what it is
+    (``fsutil.regular``), never opened: the summary names it, as a file named on the command line is named."""
     try:
         entries = sorted((p for p in folder.iterdir() if not _hidden(p.name)), key=lambda p: p.name)
     except OSError as exc:
         errors.append(VerlagError(f"cannot read this folder: {exc.strerror or exc}", folder))
         return []
-    found = [p for p in entries if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES]
+    found = []
+    for path in (p for p in entries if p.suffix.lower() in FOLDER_SUFFIXES):
+        try:
+            regular(path)
+        except NotAFile as exc:
+            skipped.append((path, exc.message))
+        except OSError:  # a folder, one gone meanwhile, a symbolic link to nothing: no file
+            continue
+        else:
+            found.append(path)
     for sub in entries:
         if sub.is_dir() and not sub.is_symlink() and enter(sub):
-            found += _walk(sub, enter, errors)
+            found += _walk(sub, enter, errors, skipped)
     return found
 
 

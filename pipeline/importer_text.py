@@ -204,13 +204,38 @@ def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
                and not any(lines[at][1].startswith("<") for at in block)]
     if not any(not SENTENCE_END_RE.search(lines[at][1]) for block in wrapped for at in block[:-1]):
         return []  # no line broken inside a sentence: lines of their own
-    joined = []
+    joined, hyphens = [], []
     for block in wrapped:
-        lines[block[0]] = (lines[block[0]][0], " ".join(lines[at][1] for at in block))
+        text = lines[block[0]][1]
+        for at in block[1:]:
+            text, word = _join_line(text, lines[at][1])
+            hyphens += [f"{word} (line {lines[at][0] - 1})"] if word else []
+        lines[block[0]] = (lines[block[0]][0], text)
         lines[block[1]:block[-1] + 1] = [(lines[at][0], "") for at in block[1:]]
         joined.append(lines[block[0]][0])
     return [f"hard-wrapped lines joined into one paragraph each (blank lines between paragraphs), at lines "
-            f"{', '.join(map(str, joined))}"]
+            f"{', '.join(map(str, joined))}",
+            *([f"a word broken at a line end's hyphen joined, check each: {', '.join(hyphens)}"] if hyphens else [])]
+
+
+LINE_END_HYPHEN_RE = re.compile(r"(\S*\w)-$")  # "Rücken-", "Vitamin-D-", "E-": a word broken at the line's end
+# the word after a suspended compound ("Haus- und Hofarbeiten", "Ein- oder Ausgang"): the hyphen and space stay
+SUSPENDED_BEFORE = frozenset({"und", "oder", "bis", "bzw.", "sowie", "noch", "wie", "als"})
+
+
+def _join_line(text: str, line: str) -> tuple[str, str | None]:
+    """(``text`` and the next ``line`` of its hard-wrapped paragraph joined, the word made of a hyphenated line
+    end, None for none). Where ``text`` ends with a hyphen after a word, the two are joined without a space,
+    conservatively: the hyphen goes only where the letters on both sides are lower case (a syllable split,
+    "Rü-" "cken"); it stays in a compound written with one ("E-" "Mail", "Vitamin-D-" "Spiegel"); and before
+    "und", "oder" (``SUSPENDED_BEFORE``) the hyphen and the space stay ("Haus- und Hofarbeiten")."""
+    end = LINE_END_HYPHEN_RE.search(text)
+    first = line.split()[0]
+    if end is None or first.lower() in SUSPENDED_BEFORE:
+        return f"{text} {line}", None
+    syllable = end.group(1)[-1].islower() and first[0].islower()
+    head = end.group(1) if syllable else end.group(0)
+    return text[:end.start()] + head + line, head + first.rstrip(".,;:!?)»«“”\"'")
 
 
 def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArticle:

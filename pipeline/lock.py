@@ -29,7 +29,7 @@ from typing import Callable, Iterator
 
 from .config import Config
 from .errors import VerlagError
-from .fsutil import expect_temp_files, remove_stale_temp_files
+from .fsutil import NotAFile, expect_temp_files, regular, remove_stale_temp_files
 
 LOCK_NAME = "lock"
 SWEPT_NAME = "no-temp-files"  # in .verlag/: no temp file of verlag's is left in the project
@@ -45,7 +45,9 @@ def lock_path(config: Config) -> Path:
 def holder(path: Path) -> str:
     """The pid written by the process holding the lock, or "?" if it has not written it yet."""
     try:
-        return path.read_text(encoding="ascii").strip() or "?"
+        regular(path)  # a named pipe in its place is never opened
+        with open(path, "rb") as fh:
+            return fh.read(64).decode("ascii").strip() or "?"  # a pid: the rest of a huge file is never read
     except (OSError, UnicodeDecodeError):
         return "?"
 
@@ -64,6 +66,7 @@ def project_lock(config: Config, wait: bool = True,
     """
     path = lock_path(config)
     path.parent.mkdir(parents=True, exist_ok=True)
+    _replace_no_file(path)  # before the symbolic link is followed: a link to a device goes, not the device
     path = path.resolve()
     if _held.get(path):
         _held[path] += 1
@@ -104,6 +107,20 @@ def project_lock(config: Config, wait: bool = True,
                 os.ftruncate(fd, 0)
     finally:
         os.close(fd)
+
+
+def _replace_no_file(path: Path) -> None:
+    """Remove a named pipe, socket or device at the lock file's ``path``, with a warning: ``flock(2)`` refuses it
+    ("Invalid argument") and no verlag can hold it, so every writing command failed; a new lock file is made."""
+    try:
+        regular(path)
+    except NotAFile as exc:
+        from . import logger
+
+        logger(__name__).warning(f"{path}: {exc.message.partition(':')[0]}; replaced by a new lock file")
+        path.unlink(missing_ok=True)
+    except FileNotFoundError:
+        pass
 
 
 def held_since(config: Config) -> int | None:

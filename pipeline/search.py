@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -53,9 +54,11 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
 
     ``folders``: the top-level folders of ``site`` that each hold one translation's pages (``en``);
     with ``jobs`` > 1 they are indexed apart and in parallel, the bundle byte for byte the same.
-    Raises ``VerlagError`` when the binary is missing or Pagefind fails (its own message attached).
+    Raises ``VerlagError`` when the binary is missing or Pagefind fails (its own message attached), and, before
+    Pagefind runs, for a named pipe, socket or device named ``*.html`` in ``site`` (``_refuse_no_pages``).
     """
     binary = pagefind_binary()
+    _refuse_no_pages(site)
     for leftover in scratch.glob(f"{TEMP_PREFIX}*"):  # of a run that was killed
         shutil.rmtree(leftover, ignore_errors=True)
     scratch.mkdir(parents=True, exist_ok=True)
@@ -75,6 +78,30 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
         if target.exists():
             target.rename(old)
         fresh.rename(target)  # the old bundle goes with the temporary folder
+
+
+def _refuse_no_pages(site: Path) -> None:
+    """Raise ``VerlagError`` naming the first ``*.html`` under ``site`` that is a named pipe, socket or device
+    (``fsutil.regular``): Pagefind opens every page and waits on a named pipe for a writer that never comes, so
+    the build hung. The folder's entries tell a file without a ``stat`` each (a build's thousands of pages)."""
+    from .fsutil import NotAFile, regular
+
+    folders = [site]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                elif entry.name.endswith(".html") and not entry.is_file():
+                    try:
+                        regular(entry.path)
+                    except NotAFile as exc:
+                        kind = exc.message.partition(", not a file")[0]
+                        raise VerlagError(f"{kind}, not a page: the search index (Pagefind) would wait on it "
+                                          "forever; remove it",
+                                          f"site/{Path(entry.path).relative_to(site).as_posix()}") from None
+                    except OSError:  # a symbolic link to nothing: Pagefind reports it
+                        continue
 
 
 def pagefind_binary() -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from .errors import VerlagError
-from .fsutil import relpath
+from .fsutil import NotAFile, regular, relpath
 
 T = TypeVar("T")
 
@@ -75,6 +75,12 @@ class Database:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            regular(self.path)
+        except NotAFile as exc:  # SQLite reports "disk I/O error", which a new file cures: no database, damaged
+            raise sqlite3.DatabaseError(exc.message.partition(":")[0]) from None
+        except FileNotFoundError:
+            pass
         db = sqlite3.connect(self.path, **self.connect)
         try:
             self.setup(db)

@@ -357,3 +357,26 @@ def test_hard_wrapped_german_text_is_read_a_paragraph_a_blank_line_separated_blo
         "aufgehängt. Nach etwa einer Woche rascheln die Blüten und lassen sich abrebeln.\n\n## Aufbewahren\n\n"
         "In einem dunklen Glas halten sich die Blüten bis zum nächsten Sommer. Feuchtigkeit ist der größte "
         "Feind, deshalb gehört das Glas nicht in die Küche:\n\n- nicht neben den Herd\n- nicht über die Spüle\n")
+
+
+def test_a_word_broken_at_a_hard_wrapped_line_end_s_hyphen_is_joined_and_named(project, tmp_path):
+    """A word broken at a line end's hyphen kept the space of the line break ("Rücken- schmerzen"). Joined
+    without it: the hyphen goes for a syllable split (lower case on both sides) and stays in a compound written
+    with one ("E-Mail", "Vitamin-D-Spiegel"), and with its space before "und" ("Haus- und Gartenarbeit"); the
+    summary names each join for the author to check."""
+    wrapped = tmp_path / "ruecken.txt"
+    wrapped.write_text("Rücken im Winter\n\n"
+                       "Wer morgens mit steifem Nacken aufwacht und über Rücken-\n"
+                       "schmerzen klagt, sollte zuerst den Vitamin-D-Spiegel und den Vitamin-D-\n"
+                       "Spiegel der Familie prüfen lassen. Schreiben Sie mir eine E-\n"
+                       "Mail, wenn Sie nach der Haus- und Gartenarbeit oder nach der Haus-\n"
+                       "und Gartenarbeit Schmerzen haben, dann helfen wir weiter.\n",
+                       encoding="utf-8")
+    out = project.run("import", str(wrapped)).output
+    assert "  a word broken at a line end's hyphen joined, check each: Rückenschmerzen (line 3), Vitamin-D-Spiegel " \
+           "(line 4), E-Mail (line 5)\n" in out, out
+    assert project.read("source_de/ruecken-im-winter.md").split("---\n")[2] == (
+        "Wer morgens mit steifem Nacken aufwacht und über Rückenschmerzen klagt, sollte zuerst den "
+        "Vitamin-D-Spiegel und den Vitamin-D-Spiegel der Familie prüfen lassen. Schreiben Sie mir eine E-Mail, "
+        "wenn Sie nach der Haus- und Gartenarbeit oder nach der Haus- und Gartenarbeit Schmerzen haben, dann "
+        "helfen wir weiter.\n")

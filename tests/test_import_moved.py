@@ -102,3 +102,21 @@ def test_a_wordpress_blogs_feed_category_tag_date_and_page_lists_are_answered_af
     other.write("verlag.toml", VERLAG_TOML)
     assert "other address" not in other.run("import", str(plain)).output
     assert not (other.root / "redirects.txt").exists()
+
+
+def test_a_wordpress_blogs_author_archives_are_answered_after_the_move(project, tmp_path):
+    """WordPress served each author's posts at /author/<nicename>/ (the login in lower case, "." as "-"), with a
+    feed and further pages; they answered 404 after the move. The import adds them to redirects.txt: the list to
+    the language's index, the feed to its feed."""
+    posts = [wp_post(n) + f"<dc:creator><![CDATA[{'Anna.Berg' if n < 12 else 'max'}]]></dc:creator>"
+             for n in range(1, 13)]
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(*posts), encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    project.run("import", str(export))
+    moved = project.read("redirects.txt")
+    for line in ("/author/anna-berg/  /de/  301", "/author/anna-berg/feed/  /de/feed.xml  301",
+                 "/author/anna-berg/page/2/  /de/  301", "/author/max/  /de/  301",
+                 "/author/max/feed/  /de/feed.xml  301"):
+        assert f"\n{line}\n" in moved, (line, moved)
+    assert "/author/max/page/2/" not in moved

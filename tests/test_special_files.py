@@ -142,3 +142,83 @@ def test_a_named_pipe_for_verlag_toml_or_a_cache_is_named_and_never_opened(built
     for command in ("extract", "status"):
         result = built.run(command, code=2)
         assert f"error: verlag.toml: {PIPE}" in result.output, (command, result.output)
+
+
+def test_a_named_pipe_or_socket_in_an_imported_folder_is_named_in_the_summary(built: Project, tmp_path_factory):
+    """A folder's named pipe, socket or device was left out without a word: the author never learnt that a post
+    of the old blog was not imported. The summary names each, as a named pipe given to import is named; the
+    folder's files, and a Jekyll site's posts in it, are imported."""
+    folder = tmp_path_factory.mktemp("alt")
+    (folder / "wasser.md").write_text(article("Wasser", "Wasser löscht.\n"), encoding="utf-8")
+    os.mkfifo(folder / "leitung.md")
+    posts = folder / "blog" / "_posts"
+    posts.mkdir(parents=True)
+    (folder / "blog" / "_config.yml").write_text("title: Alt\n", encoding="utf-8")
+    (posts / "2024-05-01-saft.md").write_text(article("Saft", "Saft erfrischt.\n"), encoding="utf-8")
+    os.mkfifo(posts / "2024-05-02-sirup.md")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(folder / "post.html"))
+        result = built.run("import", str(folder))
+    assert "3 files left out:" in result.output, result.output
+    for name in ("leitung.md", "blog/_posts/2024-05-02-sirup.md"):
+        assert f"  skipped {folder / name}: {PIPE}" in result.output, result.output
+    assert f"  skipped {folder / 'post.html'}: a socket, not a file" in result.output, result.output
+    assert "Wasser löscht." in built.read("source_de/wasser.md")
+    assert "Saft erfrischt." in built.read("source_de/saft.md")
+
+
+def test_a_named_pipe_in_place_of_verlag_s_own_files_is_said_and_replaced(built: Project):
+    """The segments cache was read without a look at what it is (extract and build hung on a named pipe there), a
+    named pipe as the lock file failed every writing command with "Invalid argument" and one as a SQLite cache
+    with an internal error. Each is said, done without, and a file of verlag's is put in its place."""
+    own = (".verlag/segments/tee.json", ".verlag/lock", ".verlag/site-bodies.sqlite", ".verlag/stat.json")
+    for rel in own:
+        pipe(built, rel)
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    said = built.run("extract", "--jobs", "1").output + built.run("build", "--jobs", "1").output  # warnings here
+    for rel in own:
+        assert f"warning: {built.root / rel}: a named pipe (FIFO)" in said or f"warning: {rel}: " in said, (rel, said)
+        assert (built.root / rel).is_file(), rel
+    assert "Tee beruhigt." in built.read("site/de/tee/index.html")
+    assert "warning" not in built.run("build").output
+
+
+def test_an_oversized_file_in_place_of_a_cache_is_said_not_read_and_replaced(built: Project):
+    """A cache in .verlag/ was read whole, whatever its size: one of 2 GB filled the memory. Over
+    ``limits.STATE`` (64 MB) it is said, not read, and made again."""
+    over = 64 * 2**20 + 1
+    for rel in (".verlag/sources.json", ".verlag/segments/tee.json"):
+        with open(built.root / rel, "wb") as fh:
+            fh.truncate(over)  # sparse: no disk space taken
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    said = built.run("extract", "--jobs", "1").output
+    for rel in (".verlag/sources.json", ".verlag/segments/tee.json"):
+        assert f"warning: {built.root / rel}: 64.0 MB is more than verlag reads of a file of verlag's own in " \
+               ".verlag/" in said, (rel, said)
+        assert (built.root / rel).stat().st_size < over, rel
+    assert "Tee beruhigt." in built.read("translations/templates/tee.pot")
+
+
+def test_a_named_pipe_among_the_site_s_pages_is_named_before_the_search_index_waits_on_it(built: Project):
+    """Pagefind opens every page under site/: a named pipe there made it, and the build, wait forever."""
+    pipe(built, "site/en/alt.html")
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    result = built.run("build", code=2)
+    assert "error: site/en/alt.html: a named pipe (FIFO), not a page: the search index (Pagefind) would wait on it " \
+           "forever; remove it" in result.output, result.output
+
+
+def test_a_named_pipe_where_an_edition_goes_is_named_and_the_rest_is_built(built: Project):
+    """A named pipe at editions/en/tee.md stopped the whole build (``error: en/tee.md``, no other article, no
+    site). It is named as the edition's file, left as it is, and every other file is written."""
+    pipe(built, "editions/en/tee.md")
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    built.write("source_de/milch.md", article("Milch", "Milch nährt.\n"))
+    built.run("extract")
+    result = built.run("build", code=2)
+    assert "error: editions/en/tee.md: a named pipe (FIFO), not a file: verlag writes an edition's file here; " \
+           "remove it" in result.output, result.output
+    assert "Tee beruhigt." in built.read("editions/fr/tee.md")
+    assert "Milch nährt." in built.read("site/de/milch/index.html")
+    assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
+    assert not (built.root / "editions/en/tee.md").is_file()
