@@ -78,6 +78,8 @@ MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 # What the HTML parser keeps (``&#1;``, ``&#27;``) and XML, so lxml when it sets a text or attribute, refuses (XML 1.0,
 # 2.2 Characters): an import that changed such an element (a lazy image, a bold heading, an iframe made a link) failed.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same characters in a page's bytes, raw or as a character reference (``&#1;``, ``&#x1B;``)
+_NOT_XML_IN_PAGE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|&#(?:0*(?:[0-8]|1[124-9]|2\d|3[01])|[xX]0*(?:[0-8bBcCeEfF]|1[\da-fA-F]));")
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "data", "poster", "cite"})
 
 
@@ -512,6 +514,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         doc = parse_html(data, document=True)
     except VerlagError as exc:
         raise VerlagError(exc.message, path, exc.line) from None
+    if _NOT_XML_IN_PAGE.search(data):  # trafilatura's own reading of the page would find no text at all
+        data = b"<!DOCTYPE html>" + lxml_html.tostring(doc, encoding="utf-8")
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
                                   include_formatting=True, include_comments=False, include_tables=True)
     meta = trafilatura.extract_metadata(data)
