@@ -416,7 +416,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             _say_folder(source, chosen)
         for file in chosen.files:
             found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None,
-                                          uploads=uploads, zone=config.zone)
+                                          uploads=uploads, zone=config.zone, site_url=config.site_url)
             if any(article.queries for article in found):  # a WordPress export's
                 exports.append(file)
             for article in found:

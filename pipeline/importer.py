@@ -184,11 +184,12 @@ def rewrite_destinations(body: str, names: dict[str, str]) -> str:
     return DESTINATION_RE.sub(swap, body) if wanted else body
 
 
-def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
+def completed(article: ImportedArticle, author: str | None, site_url: str | None = None) -> ImportedArticle:
     """``article`` with ``author`` (verlag.toml's) where the source names none, the summary's lines
     for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``), and one for each place
-    whose raw HTML or image runs code or loads from another host (``rawhtml.active_html``), which the site
-    would publish as written; the notes of embeds made links name their lines (``_embeds_at_lines``), as those
+    whose raw HTML or image runs code or loads from another host than the site's (``site_url``, verlag.toml's
+    ``base_url``) and the old blog's (``article.home``) (``rawhtml.active_html``), which the site would publish as
+    written; the notes of embeds made links name their lines (``_embeds_at_lines``), as those
     do, in the file as written. Invisible line-break hints copied from web pages (``invisible.HINTS``: soft
     hyphens, zero-width spaces) are dropped from the text and counted in a note: a reader never sees them, but
     a word retyped without them would be a changed sentence to every translation; the notes quote the text
@@ -212,7 +213,8 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
     head = text.index("\n---\n") + 5
     notes = [*_embeds_at_lines(article.notes, text, head),
              *(f"line {line} runs code or loads from another host: {', '.join(found)}"
-               for line, found in active_html(text[head:], text.count("\n", 0, head) + 1, ""))]
+               for line, found in active_html(text[head:], text.count("\n", 0, head) + 1,
+                                              tuple(url for url in (article.home, site_url) if url)))]
     if meta != article.meta:
         notes.append(f"author: {author} from verlag.toml (the source names none)")
     if "date" not in meta:
@@ -297,7 +299,7 @@ def detect_kind(path: Path, data: bytes) -> str:
 
 
 def read_import(path: Path, *, year: int | None = None, kind: str | None = None, author: str | None = None,
-                uploads: Path | None = None, zone: dt.tzinfo | None = None,
+                uploads: Path | None = None, zone: dt.tzinfo | None = None, site_url: str | None = None,
                 ) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """(the articles, the problems) of one source file (a folder's files: ``importer_folder.import_files``).
 
@@ -306,7 +308,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     whose source names none (``completed``). ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/``
     folder, where an export's images are taken from (``importer_html.read_wxr``). ``zone``: verlag.toml's
     ``timezone``, the zone of a time a saved page, a feed or a Markdown file outside a site with its own
-    states without one (else a saved page's gives only the day, the others are UTC). A problem is a
+    states without one (else a saved page's gives only the day, the others are UTC). ``site_url``: verlag.toml's
+    ``base_url``, whose images are no other host's (``completed``). A problem is a
     ``VerlagError`` naming the file and line of
     bad input: a file that cannot be read gives no article, an item of an export or feed that cannot be
     imported (a WordPress post without a title) is left out and the other items are returned.
@@ -337,7 +340,7 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
         errors.extend(exc.errors if isinstance(exc, ManyErrors) else [exc])
     except OSError as exc:  # unreadable: the system's words
         errors.append(VerlagError(exc.strerror or str(exc), path))
-    return [completed(article, author) for article in articles], errors
+    return [completed(article, author, site_url) for article in articles], errors
 
 
 def stay_remote(placed: list[Placed], folder: str, uploads: Path | None = None) -> list[tuple[str, str]]:

@@ -1,0 +1,90 @@
+"""``verlag import`` of a WordPress export (WXR) as a blog moving away gives it: posts-only exports, private posts,
+Polylang's linked translations (fresh-user trial 9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Project
+
+HOST = "https://ernaehrung.example"
+LEAD = "Wer morgens eine Karaffe auf den Schreibtisch stellt, sieht abends, wie viel er getrunken hat."
+MORE = "Ungesüßter Kräutertee zählt genauso wie Wasser, Saft dagegen nur verdünnt."
+
+
+def wxr(*items: str, terms: str = "") -> str:
+    """A WordPress export (WXR 1.2) of ``items`` (each the inside of an ``<item>``), ``terms`` in its channel."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/">\n'
+            f"<channel><title>Praxis</title><link>{HOST}</link><wp:base_site_url>{HOST}</wp:base_site_url>\n{terms}"
+            + "".join(f"<item>{item}</item>\n" for item in items) + "</channel></rss>\n")
+
+
+def post(title: str, body: str, *, post_id: int, name: str, status: str = "publish", link: str | None = None,
+         extra: str = "") -> str:
+    """A post's item; ``extra``: more of it (categories, post meta)."""
+    return (f"<title><![CDATA[{title}]]></title><link>{link or f'{HOST}/2024/04/{name}/'}</link>"
+            "<dc:creator>kl</dc:creator>"
+            f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>2024-04-08 09:00:00</wp:post_date>"
+            f"<wp:post_date_gmt>2024-04-08 07:00:00</wp:post_date_gmt><wp:post_name>{name}</wp:post_name>"
+            f"<wp:status>{status}</wp:status><wp:post_type>post</wp:post_type>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded>{extra}")
+
+
+def attachment(post_id: int, name: str, alt: str = "", parent: int = 0) -> str:
+    meta = (f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]>"
+            "</wp:meta_value></wp:postmeta>") if alt else ""
+    return (f"<title>{name}</title><wp:post_id>{post_id}</wp:post_id><wp:status>inherit</wp:status>"
+            f"<wp:post_parent>{parent}</wp:post_parent><wp:post_type>attachment</wp:post_type>"
+            f"<wp:attachment_url>{HOST}/wp-content/uploads/2024/04/{name}.jpg</wp:attachment_url>{meta}")
+
+
+def export(tmp_path: Path, *items: str, terms: str = "") -> Path:
+    path = tmp_path / "export.xml"
+    path.write_text(wxr(*items, terms=terms), encoding="utf-8")
+    return path
+
+
+GALLERY = f'{LEAD}\n\n[gallery ids="61,62,63"]\n\n{MORE}'
+
+
+def test_a_gallery_whose_images_the_export_lacks_is_named_with_its_ids_and_what_to_do(project: Project, tmp_path):
+    """Tools → Export → "Posts" holds no attachments: the gallery cannot be imported, and the summary says so with
+    the ids and the two ways to get the images, instead of "0 images without alt text" and nothing in the text."""
+    out = project.run("import", str(export(tmp_path, post("Genug trinken", GALLERY, post_id=102, name="trinken"))),
+                      code=0).output
+    assert "gallery: 0 images" not in out
+    assert ('[gallery ids="61,62,63"] not imported: attachments 61, 62, 63 are not in this export (Tools → Export → '
+            '"Posts" leaves them out): export "All content" and import again, or add the images by hand') in out
+    assert project.read("source_de/trinken.md").endswith(f"---\n{LEAD}\n\n{MORE}\n")
+
+
+def test_a_gallery_shows_its_images_with_their_alt_texts_and_names_those_without(project: Project, tmp_path):
+    """Each gallery image is described by its attachment's ``_wp_attachment_image_alt``; the summary counts those
+    without one, names the attachment the export lacks, and the site's own host is not "another host"."""
+    path = export(tmp_path, post("Genug trinken", GALLERY.replace("61,62,63", "61,62,63,64"), post_id=102,
+                                 name="trinken"),
+                  attachment(61, "gemuese-1", "Geschnittene Gurken"), attachment(62, "gemuese-2"),
+                  attachment(63, "gemuese-3", "Möhren & Sellerie"))
+    out = project.run("import", str(path)).output
+    images = [f"{HOST}/wp-content/uploads/2024/04/gemuese-{n}.jpg" for n in (1, 2, 3)]
+    assert project.read("source_de/trinken.md").endswith(
+        f"---\n{LEAD}\n\n![Geschnittene Gurken]({images[0]})\n\n![]({images[1]})\n\n"
+        f"![Möhren & Sellerie]({images[2]})\n\n{MORE}\n")
+    assert "gallery: 1 image without alt text: describe it in its ![…]" in out
+    assert '[gallery ids="61,62,63,64"]: attachment 64 is not in this export' in out
+    assert "another host" not in out
+
+
+def test_the_sites_base_url_is_no_other_host_to_an_imported_image(project: Project, tmp_path):
+    """An export whose blog address is not given still shows images of verlag.toml's ``base_url`` host."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[site]\nbase_url = "https://praxis.example/"\n')
+    url = "https://praxis.example/wp-content/uploads/2024/04/karaffe.jpg"
+    body = f'{LEAD}\n\n<img src="{url}" alt="Eine Karaffe">\n\n<img src="https://cdn.example/x.jpg" alt="X">'
+    path = export(tmp_path, post("Genug trinken", body, post_id=102, name="trinken"))
+    path.write_text(path.read_text(encoding="utf-8").replace(f"<link>{HOST}</link>", "").replace(
+        f"<wp:base_site_url>{HOST}</wp:base_site_url>", ""), encoding="utf-8")
+    out = project.run("import", str(path)).output
+    assert "runs code or loads from another host: image from cdn.example" in out
+    assert "image from praxis.example" not in out
