@@ -345,6 +345,9 @@ def new(project: Project, title: str) -> None:
 @click.option("--uploads", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="A copy of the WordPress blog's wp-content/uploads folder: the export's images are copied from it "
                    "into source_de/bilder/ instead of staying on the old server.")
+@click.option("--private", "private", is_flag=True,
+              help="Bring in a WordPress export's private posts too (only its logged-in editors could read them), as "
+                   "German-only drafts (translate: false): no catalogs, nothing sent to a translation service.")
 @click.option("--translation-of", "slug", metavar="SLUG",
               help="The one SOURCE is an existing translation of this German article: align it into its catalog.")
 @click.option("--lang", help="With --translation-of: the language of SOURCE (BCP 47, one of languages in verlag.toml).")
@@ -357,39 +360,44 @@ def new(project: Project, title: str) -> None:
                    "Last-Translator, credited on the page.")
 @pass_project
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
-            uploads: Path | None, slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
+            uploads: Path | None, private: bool, slug: str | None, lang: str | None, force: bool,
+            translator: str | None) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
     drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
     translation made by hand as reviewed and fuzzy catalog entries."""
     with nullcontext() if dry_run else project.lock():  # a dry run writes nothing, not even the lock
-        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads)
+        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads, private)
 
 
 def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
-            slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None) -> None:
+            slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None,
+            private: bool = False) -> None:
     if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
         raise click.UsageError("--translator takes a name on one line (\"Name\" or \"Name <e-mail>\")")
     if slug is None:
         if lang or force:
             option = "--lang" if lang else "--force"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator)
+        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator, private)
         if errors:  # a file's readable items are imported: the file was not simply left out
             fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
-    if uploads is not None:
-        raise click.UsageError("--uploads goes with a WordPress export, not with --translation-of")
+    if uploads is not None or private:
+        option = "--uploads" if uploads is not None else "--private"
+        raise click.UsageError(f"{option} goes with a WordPress export, not with --translation-of")
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
     _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator)
 
 
 def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool,
-                     uploads: Path | None = None, translator: str | None = None) -> list[VerlagError]:
+                     uploads: Path | None = None, translator: str | None = None,
+                     private: bool = False) -> list[VerlagError]:
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``); ``translator``:
-    who made a multilingual site's translations (``_import_site_translations``)."""
+    who made a multilingual site's translations (``_import_site_translations``); ``private``: a WordPress
+    export's private posts are brought in (German only), else each is left out and named."""
     from pipeline.fsutil import relpath
     from pipeline.importer import foreign, read_import, stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
@@ -397,7 +405,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     from pipeline.importer_translations import place_together, read_translations
     from pipeline.scaffold import kept_catalogs
 
-    articles, errors, translations, hugo_sites, jekyll_sites, exports = [], [], [], {}, {}, []
+    articles, errors, translations, hugo_sites, jekyll_sites, exports, withheld = [], [], [], {}, {}, [], []
     for source in sources:
         try:
             chosen = import_files(source, config.source_language, config.languages)
@@ -421,7 +429,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                 exports.append(file)
             for article in found:
                 wrong = foreign(article, config.source_language, list(config.languages))
-                if wrong:
+                if article.private and not private:
+                    withheld.append(article)
+                elif wrong:
                     errors.append(wrong)
                 else:
                     articles.append(article)
@@ -482,6 +492,12 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     if unfinished:
         click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
                    f"too, its draft line says so): {listing(unfinished)}")
+    if withheld:
+        one, named = len(withheld) == 1, "; ".join(f"{a.meta['title']} ({a.source})" for a in withheld)
+        click.echo(f"import: {counted(len(withheld), 'private post')} left out (WordPress showed "
+                   f"{'it' if one else 'them'} to its logged-in editors only): {named}; import again with --private to bring {'it' if one else 'them'} in as "
+                   f"{'a German-only draft' if one else 'German-only drafts'} (translate: false: no catalogs, nothing "
+                   "sent to a translation service)")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
     _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run)

@@ -43,7 +43,7 @@ MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": 
 CONTROL_RE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # in no text file (ESC, 0x1b, may be)
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"RIFF")
 TEXT_KEYS = ("title", "summary", "tags")  # front-matter values that are text a reader sees
-FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "aliases")
+FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "translate", "aliases")
 # After a shortcode or template tag kept as text: extract and check name each at its line of the written article.
 TAG_ADVICE = "rewrite in Markdown ('verlag check' names each at its line of the article)"
 # After a tag kept as text that check does not name (``segment.template_tag_kind`` knows none: "[toc]").
@@ -91,6 +91,9 @@ class ImportedArticle:
     site's ``home`` (WordPress's plain permalinks, ``p=140``, ``page_id=7``): no static host can redirect them,
     but ``relink`` makes the links between imported posts written so lead to its file. ``remote_images``: the
     addresses of the images it shows that stay on the old blog's server (WordPress's ``wp-content/uploads/``).
+    ``private``: only the old blog's logged-in editors could read it (WordPress status private): ``translate:
+    false`` (no catalogs, so no translation service ever sees its text), and ``verlag import`` leaves it out
+    unless asked (``--private``).
     """
 
     slug: str
@@ -105,6 +108,7 @@ class ImportedArticle:
     origin: str | None = None  # the file in the old site it came from (``content/posts/tee.md of https://…/``)
     queries: tuple[str, ...] = ()  # its old addresses by query, which only links use (WordPress's ``p=140``)
     remote_images: tuple[str, ...] = ()  # images of the old blog's own server it shows (``stay_remote``)
+    private: bool = False  # readable to the old blog's editors only: German only, imported on request
 
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
@@ -112,13 +116,14 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                 images: dict[Path, str] | None = None, notes: list[str] | None = None,
                 page: bool = False, slug: str | None = None, unpublished: str | None = None,
                 home: str | None = None, origin: str | None = None, queries: tuple[str, ...] = (),
-                remote_images: tuple[str, ...] = ()) -> ImportedArticle:
+                remote_images: tuple[str, ...] = (), private: bool = False) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
     An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is left out and noted:
     no static host can redirect it (``queries`` keeps such addresses for links). ``unpublished``: see
-    ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted)."""
+    ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted).
+    ``private``: see ``ImportedArticle``."""
     notes = list(notes or [])
     if unpublished:
         notes.append(f"{unpublished}: never published there; keep 'draft: true' until it is finished")
@@ -135,12 +140,12 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
         else:
             kept.append(alias)
     meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
-            "tags": tags, "draft": True, "aliases": kept}
+            "tags": tags, "draft": True, "translate": False if private else None, "aliases": kept}
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
     return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, dict(images or {}), notes, source,
-                           page, unpublished, home, origin, tuple(queries), tuple(remote_images))
+                           page, unpublished, home, origin, tuple(queries), tuple(remote_images), private)
 
 
 def local_name(names: dict[Path, str], file: Path) -> str:

@@ -777,8 +777,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
     as the attachments' images (``_expand_shortcodes``), ``[caption]`` as a figure (``_figures``): the image, then
     its caption as a paragraph of its own; the featured image first (``_featured``).
-    An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``). An image of
-    the blog's ``wp-content/uploads/`` is copied from ``uploads`` (a copy of that folder) where it is there; the
+    A private post (only the blog's logged-in editors could read it) is ``private`` (German only: ``translate:
+    false``). An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``). An
+    image of the blog's ``wp-content/uploads/`` is copied from ``uploads`` (a copy of that folder) where it is there; the
     ones that are not are each article's ``remote_images`` (``html_to_markdown``).
     Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
     """
@@ -838,7 +839,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[link] if published and link else None, images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
-                                    remote_images=tuple(remote),
+                                    remote_images=tuple(remote), private=status == "private",
                                     unpublished=None if published else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)

@@ -88,3 +88,36 @@ def test_the_sites_base_url_is_no_other_host_to_an_imported_image(project: Proje
     out = project.run("import", str(path)).output
     assert "runs code or loads from another host: image from cdn.example" in out
     assert "image from praxis.example" not in out
+
+
+PRIVATE = "Teilnehmerliste des Fastenkurses: Frau Beispiel, Herr Muster. Nur für mich."
+
+
+def test_a_private_post_is_left_out_and_named_and_with_private_no_engine_ever_sees_its_text(project: Project,
+                                                                                             tmp_path):
+    """WordPress shows a private post to its logged-in editors only: the import leaves it out and names it; with
+    --private it comes in as a German-only draft (``translate: false``), so extract makes no catalog for it and
+    pretranslate sends none of its text to the translation service (a real one on 127.0.0.1 logs what it gets)."""
+    from mtserver import FakeService
+
+    path = export(tmp_path, post("Genug trinken", LEAD, post_id=102, name="trinken"),
+                  post("Fastenkurs Notizen", PRIVATE, post_id=105, name="fastenkurs-notizen", status="private"))
+    out = project.run("import", str(path)).output
+    assert not (project.root / "source_de/fastenkurs-notizen.md").exists()
+    assert (f"import: 1 private post left out (WordPress showed it to its logged-in editors only): "
+            f"Fastenkurs Notizen ({path}:5); import again with --private to bring it in as a German-only draft "
+            "(translate: false: no catalogs, nothing sent to a translation service)") in out
+    out = project.run("import", "--private", str(path)).output
+    text = project.read("source_de/fastenkurs-notizen.md")
+    assert "draft: true  # private in WordPress: never published there\n" in text and "translate: false\n" in text
+    for name in ("trinken", "fastenkurs-notizen"):
+        page = project.root / f"source_de/{name}.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    project.run("extract")
+    assert not list((project.root / "translations").rglob("fastenkurs-notizen.po*"))
+    with FakeService() as server:
+        project.write("verlag.toml", project.read("verlag.toml") + f'\n[engines.libre]\nurl = "{server.url}/"\n')
+        project.run("pretranslate", "--engine", "libre", "--lang", "en")
+        sent = " ".join(text for texts in server.texts() for text in texts)
+    assert "Karaffe" in sent
+    assert "Teilnehmerliste" not in sent and "Beispiel" not in sent
