@@ -402,10 +402,11 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     from pipeline.importer import foreign, read_import, stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
     from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, import_files
-    from pipeline.importer_translations import place_together, read_translations
+    from pipeline.importer_translations import linked_translations, place_together, read_translations
     from pipeline.scaffold import kept_catalogs
 
     articles, errors, translations, hugo_sites, jekyll_sites, exports, withheld = [], [], [], {}, {}, [], []
+    exported = []  # the translations Polylang or WPML link in a WordPress export
     for source in sources:
         try:
             chosen = import_files(source, config.source_language, config.languages)
@@ -427,17 +428,22 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                                           uploads=uploads, zone=config.zone, site_url=config.site_url)
             if any(article.queries for article in found):  # a WordPress export's
                 exports.append(file)
+            withheld += [a for a in found if a.private and not private]
+            found, linked, skipped = linked_translations([a for a in found if private or not a.private],
+                                                         config.source_language, list(config.languages))
+            exported += linked
+            for line in skipped:
+                click.echo(line)
             for article in found:
                 wrong = foreign(article, config.source_language, list(config.languages))
-                if article.private and not private:
-                    withheld.append(article)
-                elif wrong:
+                if wrong:
                     errors.append(wrong)
                 else:
                     articles.append(article)
             errors.extend(problems)
     written, unfinished = 0, []
     found, problems = read_translations(translations, config.zone)
+    found += exported
     errors += problems
     placements, beside, relinked = place_together(articles, found, config.source_dir,
                                                   lambda slug: kept_catalogs(config, slug))
@@ -515,7 +521,8 @@ def _import_site_translations(config, found, beside, dry_run: bool,
     German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
     at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
     --lang LANG FILE`` would (``_import_translation``); returns the problems of those that could not be, the others
-    are still brought in; ``translator`` made them (``--translator``). A dry run writes no German article, so it
+    are still brought in; ``translator`` made them (``--translator``; else a WordPress export's post is credited to
+    its author there). A dry run writes no German article, so it
     only names them."""
     from pipeline.fsutil import relpath
     import shlex
@@ -524,25 +531,27 @@ def _import_site_translations(config, found, beside, dry_run: bool,
     from pipeline.sources import likely_slug, read_sources
 
     errors: list[VerlagError] = []
-    aligned = {t.file for t, _ in beside}
-    for translation in (t for t in found if t.file not in aligned):  # its German page was not imported
-        click.echo(f"skipped {translation.file}: its German page {translation.original} was not imported (see its "
+    aligned = {t.article.source for t, _ in beside}
+    for translation in (t for t in found if t.article.source not in aligned):  # its German page was not imported
+        click.echo(f"skipped {translation.article.source if translation.exported else translation.file}: its German page {translation.original} was not imported (see its "
                    "error)")
     if not dry_run and beside:
         read_sources(config, remember=True)  # each alignment reads the sources: from .verlag/ once they are known
     for translation, p in beside:
         target = relpath(p.path, config.root)
         file, lang = translation.file, translation.lang
+        named = translation.article.source if translation.exported else file
         if dry_run:
-            click.echo(f"would align {file} as the {lang} translation of {target} (once that is written)")
+            click.echo(f"would align {named} as the {lang} translation of {target} (once that is written)")
             continue
-        click.echo(f"import: {file} as the {lang} translation of {target} (made by hand)")
+        click.echo(f"import: {named} as the {lang} translation of {target} (made by hand)")
         slug = likely_slug(p.path)  # written now, or imported before and perhaps renamed by its slug line since
+        made_by = translator or (translation.article.meta.get("author") if translation.exported else None)
         try:
-            _import_translation(config, slug, lang, file, dry_run, "markdown", translator=translator,
+            _import_translation(config, slug, lang, file, dry_run, "markdown", translator=made_by,
                                 text=translation_text(translation, p.article))
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
-            credit = f" --translator {shlex.quote(translator)}" if translator else ""
+            credit = f" --translator {shlex.quote(made_by)}" if made_by else ""
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
                                       f"{lang}{credit} {file})", exc.path, exc.line))
     return errors

@@ -93,7 +93,8 @@ class ImportedArticle:
     addresses of the images it shows that stay on the old blog's server (WordPress's ``wp-content/uploads/``).
     ``private``: only the old blog's logged-in editors could read it (WordPress status private): ``translate:
     false`` (no catalogs, so no translation service ever sees its text), and ``verlag import`` leaves it out
-    unless asked (``--private``).
+    unless asked (``--private``). ``linked``: the post's language code as the blog's multilingual plugin gave it
+    (``de``, ``en``) and the key its translations share (``importer_html.wxr_link``), None for a post of no group.
     """
 
     slug: str
@@ -109,6 +110,7 @@ class ImportedArticle:
     queries: tuple[str, ...] = ()  # its old addresses by query, which only links use (WordPress's ``p=140``)
     remote_images: tuple[str, ...] = ()  # images of the old blog's own server it shows (``stay_remote``)
     private: bool = False  # readable to the old blog's editors only: German only, imported on request
+    linked: tuple[str, str] | None = None  # (its language, its group): Polylang's or WPML's link to its translations
 
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
@@ -116,14 +118,15 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                 images: dict[Path, str] | None = None, notes: list[str] | None = None,
                 page: bool = False, slug: str | None = None, unpublished: str | None = None,
                 home: str | None = None, origin: str | None = None, queries: tuple[str, ...] = (),
-                remote_images: tuple[str, ...] = (), private: bool = False) -> ImportedArticle:
+                remote_images: tuple[str, ...] = (), private: bool = False,
+                linked: tuple[str, str] | None = None) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
     An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is left out and noted:
     no static host can redirect it (``queries`` keeps such addresses for links). ``unpublished``: see
     ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted).
-    ``private``: see ``ImportedArticle``."""
+    ``private``, ``linked``: see ``ImportedArticle``."""
     notes = list(notes or [])
     if unpublished:
         notes.append(f"{unpublished}: never published there; keep 'draft: true' until it is finished")
@@ -145,7 +148,7 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
     return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, dict(images or {}), notes, source,
-                           page, unpublished, home, origin, tuple(queries), tuple(remote_images), private)
+                           page, unpublished, home, origin, tuple(queries), tuple(remote_images), private, linked)
 
 
 def local_name(names: dict[Path, str], file: Path) -> str:

@@ -839,11 +839,24 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[link] if published and link else None, images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
-                                    remote_images=tuple(remote), private=status == "private",
+                                    remote_images=tuple(remote), private=status == "private", linked=wxr_link(item),
                                     unpublished=None if published else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors
+
+
+def wxr_link(item) -> tuple[str, str] | None:
+    """(language code, group key) of a post a multilingual plugin links to its translations, None for one it does not:
+    Polylang gives each post a ``language`` term (its slug the code) and one ``post_translations`` term its
+    translations share (``pll_…``, whose description maps each language to a post id), WPML's Export and Import
+    the post meta ``_wpml_import_language_code`` and ``_wpml_import_translation_group``
+    (https://wpml.org/documentation/related-projects/wpml-export-and-import/)."""
+    terms = {term.get("domain"): term.get("nicename") or "" for term in _children(item, "category")}
+    if terms.get("language") and terms.get("post_translations"):
+        return terms["language"], f"polylang:{terms['post_translations']}"
+    lang, group = _postmeta(item, "_wpml_import_language_code"), _postmeta(item, "_wpml_import_translation_group")
+    return (lang, f"wpml:{group}") if lang and group else None
 
 
 def _queries(item, kind: str) -> tuple[str, ...]:

@@ -121,3 +121,48 @@ def test_a_private_post_is_left_out_and_named_and_with_private_no_engine_ever_se
         sent = " ".join(text for texts in server.texts() for text in texts)
     assert "Karaffe" in sent
     assert "Teilnehmerliste" not in sent and "Beispiel" not in sent
+
+
+def polylang(lang: str, group: str) -> str:
+    """The terms by which Polylang links a post to its translations: its language and their shared group."""
+    return (f'<category domain="language" nicename="{lang}"><![CDATA[{lang}]]></category>'
+            f'<category domain="post_translations" nicename="{group}"><![CDATA[{group}]]></category>')
+
+
+GERMAN = (f"<p>{LEAD}</p>\n<h2>Was zählt?</h2>\n<p>{MORE}</p>\n"
+          "<p>Wer Sport treibt, braucht an heißen Tagen deutlich mehr Flüssigkeit.</p>")
+ENGLISH = ("<p>If you put a carafe on your desk in the morning, you see in the evening how much you drank.</p>\n"
+           "<h2>What counts?</h2>\n<p>Unsweetened herbal tea counts just like water, juice only when diluted.</p>\n"
+           "<p>Anyone who does sport needs clearly more fluid on hot days.</p>")
+
+
+def test_polylangs_english_post_comes_in_as_the_hand_translation_of_its_german_one(project: Project, tmp_path):
+    """Fresh-user trial 9: a Polylang blog's export links each German post to its English one (``language`` and
+    ``post_translations`` terms, https://polylang.pro/). The English post was refused as "reads as English"; now it
+    is aligned into the German article's catalog as ``import --translation-of`` does, credited to its author, and
+    its old address joins the German article's aliases, so the build redirects it to the English page."""
+    from conftest import msgfmt_check
+    from pipeline.catalog import REVIEWED, entry_state
+
+    import polib
+
+    terms = ('<wp:term><wp:term_taxonomy>post_translations</wp:term_taxonomy><wp:term_slug>pll_1</wp:term_slug>'
+             '<wp:term_description><![CDATA[a:2:{s:2:"de";i:102;s:2:"en";i:202;}]]></wp:term_description></wp:term>')
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")), terms=terms)
+    out = project.run("import", str(path)).output
+    assert "reads as English" not in out
+    assert f"import: {path}:8 as the en translation of source_de/trinken.md (made by hand)" in out
+    assert not (project.root / "source_de/drinking-enough.md").exists()
+    assert f"aliases:\n- {HOST}/2024/04/trinken/\n- {HOST}/en/2024/04/drinking-enough/\n" in \
+        project.read("source_de/trinken.md")
+    po_path = project.root / "translations/en/trinken.po"
+    msgfmt_check(po_path)
+    po = polib.pofile(str(po_path))
+    entry = po.find(MORE)
+    assert entry.msgstr == "Unsweetened herbal tea counts just like water, juice only when diluted."
+    assert entry_state(entry) == REVIEWED and "hand: kl" in entry.tcomment
+    assert po.find("Genug trinken").msgstr == "Drinking enough"
+    assert not (project.root / "translations/fr/trinken.po").exists() or \
+        all(not e.msgstr for e in polib.pofile(str(project.root / "translations/fr/trinken.po")))
