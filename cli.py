@@ -1015,11 +1015,13 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     A saved page, WordPress export or feed is converted to CommonMark first (``importer``); Markdown or
     text is read as it is. A file that does not look like the article's translation is refused unless
     ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``; ``text``: the file's
-    Markdown as the caller read it (a site's page with the German article's links and images)."""
+    Markdown as the caller read it (a site's page with the German article's links and images). Of an export or
+    feed that holds several articles, the one in ``lang`` that aligns as the article's translation is taken
+    (``importer_translations.post_that_translates``)."""
     from pipeline.align import import_translation, translated_article
     from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
-    from pipeline.importer_translations import page_translation_text
+    from pipeline.importer_translations import page_translation_text, post_that_translates
     from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
@@ -1034,9 +1036,18 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)
-        if len(found) != 1:
-            raise VerlagError(f"holds {len(found)} articles; --translation-of takes one (save that article's "
-                              "page, or its text, and import that)", path)
+        if len(found) > 1:  # an export or feed: its post that translates the article
+            def fits(text: str) -> bool:
+                try:
+                    return import_translation(config, slug, lang, path, True, text) is not None
+                except VerlagError:
+                    return False
+
+            post = post_that_translates(path, found, lang, config.source_language, list(config.languages), fits)
+            click.echo(f"import: {post.source} is the post that translates {slug}")
+            found = [post]
+        if not found:
+            raise VerlagError("holds no article to align", path)
         text = render_markdown(found[0])
     result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
     if result.doubt:

@@ -85,6 +85,28 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
     return kept, found, skipped
 
 
+def post_that_translates(path: Path, found: list[ImportedArticle], lang: str, source_language: str,
+                         languages: list[str], fits: Callable[[str], bool]) -> ImportedArticle:
+    """The one post of the export or feed at ``path`` (``found``, its articles) that translates an article into
+    ``lang``: among those that read as ``lang`` (``align.reads_as``), the one whose text (``importer.render_markdown``)
+    ``fits`` (aligns as that article's translation). Raises ``VerlagError`` naming ``path`` when none or several
+    do, and the posts that read as ``lang``."""
+    import re
+
+    from .align import reads_as
+    from .importer import render_markdown
+
+    candidates = [a for a in found if reads_as([w.lower() for w in re.findall(r"[^\W\d_]+", f"{a.meta['title']}\n"
+                                                                                           f"{a.body}")],
+                                                source_language, languages) == lang]
+    fitting = [a for a in candidates if fits(render_markdown(a))]
+    if len(fitting) == 1:
+        return fitting[0]
+    named = "; ".join(f"{a.source} {a.meta['title']!r}" for a in (fitting or candidates)) or "none"
+    raise VerlagError(f"holds {len(found)} articles, {len(fitting)} of them the article's {lang} translation "
+                      f"(posts in {lang}: {named}); save that post's page, or its text, and import that", path)
+
+
 def place_together(articles: list[ImportedArticle], found: list[SiteTranslation], source_dir: Path,
                    kept: Callable[[str], list[Path]]) -> tuple[list[Placed], list[tuple[SiteTranslation, Placed]],
                                                                Counter]:

@@ -166,3 +166,23 @@ def test_polylangs_english_post_comes_in_as_the_hand_translation_of_its_german_o
     assert po.find("Genug trinken").msgstr == "Drinking enough"
     assert not (project.root / "translations/fr/trinken.po").exists() or \
         all(not e.msgstr for e in polib.pofile(str(project.root / "translations/fr/trinken.po")))
+
+
+def test_the_command_the_refusal_of_an_unlinked_english_post_advises_brings_it_in(project: Project, tmp_path):
+    """An English post no plugin links is refused as an original; the command the error gives, with the whole
+    export as SOURCE, takes the export's post that reads as English and aligns as the article's translation (it
+    was refused: "holds 3 articles")."""
+    import polib
+
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken"),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough"),
+                  post("Sleep well", "<p>Anyone who sleeps well needs less coffee in the morning.</p>", post_id=203,
+                       name="sleep-well"))
+    out = project.run("import", str(path), code=2).output
+    advice = f"verlag import --translation-of SLUG --lang en {path}"
+    assert f"error: {path}:8: reads as English, not German: not imported as an original; a translation of an " \
+           f"article is brought in with {advice}" in out
+    out = project.run(*advice.replace("SLUG", "trinken").split()[1:]).output
+    assert f"import: {path}:8 is the post that translates trinken" in out
+    po = polib.pofile(str(project.root / "translations/en/trinken.po"))
+    assert po.find(MORE).msgstr == "Unsweetened herbal tea counts just like water, juice only when diluted."
