@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import Project
 
 HOST = "https://ernaehrung.example"
@@ -77,6 +79,15 @@ def test_a_gallery_shows_its_images_with_their_alt_texts_and_names_those_without
     assert "another host" not in out
 
 
+def test_a_gallery_without_ids_shows_the_images_attached_to_the_post(project: Project, tmp_path):
+    """``[gallery]`` alone shows the post's attached images (``post_parent``), as WordPress does; it was dropped."""
+    path = export(tmp_path, post("Genug trinken", f"{LEAD}\n\n[gallery]\n\n{MORE}", post_id=102, name="trinken"),
+                  attachment(61, "gemuese-1", "Gurken", parent=102), attachment(62, "gemuese-2", "Fremd", parent=7))
+    project.run("import", str(path))
+    assert project.read("source_de/trinken.md").endswith(
+        f"---\n{LEAD}\n\n![Gurken]({HOST}/wp-content/uploads/2024/04/gemuese-1.jpg)\n\n{MORE}\n")
+
+
 def test_the_sites_base_url_is_no_other_host_to_an_imported_image(project: Project, tmp_path):
     """An export whose blog address is not given still shows images of verlag.toml's ``base_url`` host."""
     project.write("verlag.toml", project.read("verlag.toml") + '[site]\nbase_url = "https://praxis.example/"\n')
@@ -136,11 +147,20 @@ ENGLISH = ("<p>If you put a carafe on your desk in the morning, you see in the e
            "<p>Anyone who does sport needs clearly more fluid on hot days.</p>")
 
 
-def test_polylangs_english_post_comes_in_as_the_hand_translation_of_its_german_one(project: Project, tmp_path):
+def wpml(lang: str, group: str) -> str:
+    """The post meta by which WPML's Export and Import links a post to its translations."""
+    return "".join(f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value><![CDATA[{value}]]></wp:meta_value>"
+                   "</wp:postmeta>" for key, value in (("_wpml_import_language_code", lang),
+                                                      ("_wpml_import_translation_group", group)))
+
+
+@pytest.mark.parametrize("link", [polylang, wpml])
+def test_a_linked_english_post_comes_in_as_the_hand_translation_of_its_german_one(project: Project, tmp_path, link):
     """Fresh-user trial 9: a Polylang blog's export links each German post to its English one (``language`` and
-    ``post_translations`` terms, https://polylang.pro/). The English post was refused as "reads as English"; now it
-    is aligned into the German article's catalog as ``import --translation-of`` does, credited to its author, and
-    its old address joins the German article's aliases, so the build redirects it to the English page."""
+    ``post_translations`` terms, https://polylang.pro/), WPML's by post meta. The English post was refused as
+    "reads as English"; now it is aligned into the German article's catalog as ``import --translation-of`` does,
+    credited to its author, and its old address joins the German article's aliases, so the build redirects it to
+    the English page."""
     from conftest import msgfmt_check
     from pipeline.catalog import REVIEWED, entry_state
 
@@ -148,9 +168,9 @@ def test_polylangs_english_post_comes_in_as_the_hand_translation_of_its_german_o
 
     terms = ('<wp:term><wp:term_taxonomy>post_translations</wp:term_taxonomy><wp:term_slug>pll_1</wp:term_slug>'
              '<wp:term_description><![CDATA[a:2:{s:2:"de";i:102;s:2:"en";i:202;}]]></wp:term_description></wp:term>')
-    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=link("de", "pll_1")),
                   post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
-                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")), terms=terms)
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=link("en", "pll_1")), terms=terms)
     out = project.run("import", str(path)).output
     assert "reads as English" not in out
     assert f"import: {path}:8 as the en translation of source_de/trinken.md (made by hand)" in out
@@ -164,6 +184,10 @@ def test_polylangs_english_post_comes_in_as_the_hand_translation_of_its_german_o
     assert entry.msgstr == "Unsweetened herbal tea counts just like water, juice only when diluted."
     assert entry_state(entry) == REVIEWED and "hand: kl" in entry.tcomment
     assert po.find("Genug trinken").msgstr == "Drinking enough"
+    page = project.root / "source_de/trinken.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    project.run("build")
+    assert "/en/2024/04/drinking-enough/  /en/trinken/  301\n" in project.read("site/_redirects")
     assert not (project.root / "translations/fr/trinken.po").exists() or \
         all(not e.msgstr for e in polib.pofile(str(project.root / "translations/fr/trinken.po")))
 
