@@ -1021,7 +1021,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     from pipeline.align import import_translation, translated_article
     from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
-    from pipeline.importer_translations import page_translation_text, post_that_translates
+    from pipeline.importer_translations import page_translation_text, post_text, post_that_translates
     from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
@@ -1045,10 +1045,11 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
 
             post = post_that_translates(path, found, lang, config.source_language, list(config.languages), fits)
             click.echo(f"import: {post.source} is the post that translates {slug}")
-            found = [post]
-        if not found:
+            text = post_text(post, slug, config.source_dir)
+        elif not found:
             raise VerlagError("holds no article to align", path)
-        text = render_markdown(found[0])
+        else:
+            text = render_markdown(found[0])
     result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
     if result.doubt:
         click.echo(f"import: {path} does not look like the article's translation ({result.doubt}); imported "

@@ -107,6 +107,21 @@ def post_that_translates(path: Path, found: list[ImportedArticle], lang: str, so
                       f"(posts in {lang}: {named}); save that post's page, or its text, and import that", path)
 
 
+def post_text(post: ImportedArticle, slug: str, source_dir: Path) -> str:
+    """The text to align for ``post``, an export's post brought in as the translation of the article ``slug``
+    (``post_that_translates``): its links to the old addresses of the articles in ``source_dir`` (their
+    ``aliases``) made their files, as an import of the whole export makes them (``importer.relink``)."""
+    from .importer import render_markdown
+
+    existing = imported_before(source_dir, source_dir)
+    german = next((p for p in existing if likely_slug(p.path) == slug), None)
+    if german is None:
+        return render_markdown(post)
+    mine = dataclasses.replace(post, meta={**post.meta, "aliases": []})
+    linked, _ = relink(existing + [Placed(mine, german.path, "", [])])
+    return render_markdown(dataclasses.replace(linked[-1].article, meta=post.meta))
+
+
 def place_together(articles: list[ImportedArticle], found: list[SiteTranslation], source_dir: Path,
                    kept: Callable[[str], list[Path]]) -> tuple[list[Placed], list[tuple[SiteTranslation, Placed]],
                                                                Counter]:

@@ -195,11 +195,19 @@ def test_a_linked_english_post_comes_in_as_the_hand_translation_of_its_german_on
 def test_the_command_the_refusal_of_an_unlinked_english_post_advises_brings_it_in(project: Project, tmp_path):
     """An English post no plugin links is refused as an original; the command the error gives, with the whole
     export as SOURCE, takes the export's post that reads as English and aligns as the article's translation (it
-    was refused: "holds 3 articles")."""
+    was refused: "holds 4 articles"); its links to the other posts' old addresses lead to their files, as the
+    German's do."""
     import polib
 
-    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken"),
-                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough"),
+    from pipeline.catalog import REVIEWED, entry_state
+
+    link = f"{HOST}/2024/04/schlaf/"
+    path = export(tmp_path, post("Genug trinken", f'{GERMAN}<p>Mehr dazu steht im Beitrag <a href="{link}">über '
+                                 'den Schlaf</a>.</p>', post_id=102, name="trinken"),
+                  post("Drinking enough", f'{ENGLISH}<p>There is more about it in the post <a href="{link}">about '
+                       'sleep</a>.</p>', post_id=202, name="drinking-enough"),
+                  post("Gut schlafen", "<p>Wer gut schläft, braucht morgens weniger Kaffee.</p>", post_id=103,
+                       name="schlaf"),
                   post("Sleep well", "<p>Anyone who sleeps well needs less coffee in the morning.</p>", post_id=203,
                        name="sleep-well"))
     out = project.run("import", str(path), code=2).output
@@ -210,3 +218,6 @@ def test_the_command_the_refusal_of_an_unlinked_english_post_advises_brings_it_i
     assert f"import: {path}:8 is the post that translates trinken" in out
     po = polib.pofile(str(project.root / "translations/en/trinken.po"))
     assert po.find(MORE).msgstr == "Unsweetened herbal tea counts just like water, juice only when diluted."
+    linked = po.find("Mehr dazu steht im Beitrag [über den Schlaf](schlaf.md).")  # as the import linked the German
+    assert linked.msgstr == "There is more about it in the post [about sleep](schlaf.md)."
+    assert entry_state(linked) == REVIEWED
