@@ -501,7 +501,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     if withheld:
         one, named = len(withheld) == 1, "; ".join(f"{a.meta['title']} ({a.source})" for a in withheld)
         click.echo(f"import: {counted(len(withheld), 'private post')} left out (WordPress showed "
-                   f"{'it' if one else 'them'} to its logged-in editors only): {named}; import again with --private to bring {'it' if one else 'them'} in as "
+                   f"{'it' if one else 'them'} to its logged-in editors only): {named}; import again with --private "
+                   f"to bring {'it' if one else 'them'} in as "
                    f"{'a German-only draft' if one else 'German-only drafts'} (translate: false: no catalogs, nothing "
                    "sent to a translation service)")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
@@ -533,7 +534,8 @@ def _import_site_translations(config, found, beside, dry_run: bool,
     errors: list[VerlagError] = []
     aligned = {t.article.source for t, _ in beside}
     for translation in (t for t in found if t.article.source not in aligned):  # its German page was not imported
-        click.echo(f"skipped {translation.article.source if translation.exported else translation.file}: its German page {translation.original} was not imported (see its "
+        named = translation.article.source if translation.exported else translation.file
+        click.echo(f"skipped {named}: its German page {translation.original} was not imported (see its "
                    "error)")
     if not dry_run and beside:
         read_sources(config, remember=True)  # each alignment reads the sources: from .verlag/ once they are known

@@ -57,8 +57,9 @@ def test_a_gallery_whose_images_the_export_lacks_is_named_with_its_ids_and_what_
     out = project.run("import", str(export(tmp_path, post("Genug trinken", GALLERY, post_id=102, name="trinken"))),
                       code=0).output
     assert "gallery: 0 images" not in out
-    assert ('[gallery ids="61,62,63"] not imported: attachments 61, 62, 63 are not in this export (Tools → Export → '
-            '"Posts" leaves them out): export "All content" and import again, or add the images by hand') in out
+    assert ('[gallery ids="61,62,63"] not imported: attachments 61, 62, 63 are not in this export '
+            '(Tools → Export → "Posts" leaves them out): export "All content" and import again, or add the images '
+            'by hand') in out
     assert project.read("source_de/trinken.md").endswith(f"---\n{LEAD}\n\n{MORE}\n")
 
 
