@@ -755,6 +755,9 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         raise
     targets = list(languages or config.languages)
     work = collect(config, targets, list(slugs) or None, redo)
+    for article in work.private:
+        click.echo(f"warning: {article.ref}: private in WordPress (its draft line says so): none of its text is sent "
+                   "to a translation service; add 'translate: false' to keep it German only", err=True)
     with progress_bar("pretranslate", lambda: work.size) as progress:
         result = run(config, engines, targets, progress=progress, dry_run=dry_run, max_chars=max_chars, work=work)
     idle = {lang: work.drafted.get(lang) for lang in targets if not work.todo[lang]}  # nothing to do: say why

@@ -222,3 +222,22 @@ def test_the_command_the_refusal_of_an_unlinked_english_post_advises_brings_it_i
     linked = po.find("Mehr dazu steht im Beitrag [über den Schlaf](schlaf.md).")  # as the import linked the German
     assert linked.msgstr == "There is more about it in the post [about sleep](schlaf.md)."
     assert entry_state(linked) == REVIEWED
+
+
+def test_an_article_still_marked_private_in_wordpress_is_never_sent_to_an_engine(project: Project):
+    """An article an earlier import wrote from a private post (``draft: true  # private in WordPress: …``, without
+    ``translate: false``) has catalogs; pretranslate sends none of its text while the mark is there, and says so."""
+    from mtserver import FakeService
+
+    project.write("source_de/notizen.md", "---\ntitle: Notizen\ndraft: true  # private in WordPress: never "
+                  f"published there\n---\n{PRIVATE}\n")
+    project.write("source_de/trinken.md", f"---\ntitle: Genug trinken\n---\n{LEAD}\n")
+    project.run("extract")
+    assert (project.root / "translations/en/notizen.po").is_file()
+    with FakeService() as server:
+        project.write("verlag.toml", project.read("verlag.toml") + f'\n[engines.libre]\nurl = "{server.url}/"\n')
+        out = project.run("pretranslate", "--engine", "libre", "--lang", "en").output
+        sent = " ".join(text for texts in server.texts() for text in texts)
+    assert "Karaffe" in sent and "Teilnehmerliste" not in sent and "Notizen" not in sent
+    assert ("warning: source_de/notizen.md: private in WordPress (its draft line says so): none of its text is sent "
+            "to a translation service; add 'translate: false' to keep it German only") in out
