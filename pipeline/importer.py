@@ -250,6 +250,15 @@ def _embeds_at_lines(notes: list[str], text: str, head: int) -> list[str]:
     return out
 
 
+def language_of(article: ImportedArticle, source_language: str, languages: list[str]) -> str | None:
+    """The one of the project's ``languages`` other than ``source_language`` that ``article``'s title and text read
+    as (``align.reads_as``), None for the source language or one that cannot be told."""
+    from .align import reads_as
+
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", f"{article.meta['title']}\n{article.body}")]
+    return reads_as(words, source_language, languages)
+
+
 def foreign(article: ImportedArticle, source_language: str, languages: list[str]) -> VerlagError | None:
     """An error naming ``article``'s source when its title and text read as another of the project's
     ``languages`` than ``source_language`` (``align.reads_as``: a translation, say ``tee.en.md`` or an English
@@ -257,10 +266,7 @@ def foreign(article: ImportedArticle, source_language: str, languages: list[str]
     text imported as a German original would be listed as German and translated from English."""
     from babel import Locale
 
-    from .align import reads_as
-
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", f"{article.meta['title']}\n{article.body}")]
-    lang = reads_as(words, source_language, languages)
+    lang = language_of(article, source_language, languages)
     if lang is None:
         return None
     path, _, line = article.source.rpartition(":")

@@ -88,17 +88,12 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
 def post_that_translates(path: Path, found: list[ImportedArticle], lang: str, source_language: str,
                          languages: list[str], fits: Callable[[str], bool]) -> ImportedArticle:
     """The one post of the export or feed at ``path`` (``found``, its articles) that translates an article into
-    ``lang``: among those that read as ``lang`` (``align.reads_as``), the one whose text (``importer.render_markdown``)
-    ``fits`` (aligns as that article's translation). Raises ``VerlagError`` naming ``path`` when none or several
+    ``lang``: among those that read as ``lang`` (``importer.language_of``), the one whose text
+    (``importer.render_markdown``) ``fits`` (aligns as that article's translation). Raises ``VerlagError`` naming ``path`` when none or several
     do, and the posts that read as ``lang``."""
-    import re
+    from .importer import language_of, render_markdown
 
-    from .align import reads_as
-    from .importer import render_markdown
-
-    candidates = [a for a in found if reads_as([w.lower() for w in re.findall(r"[^\W\d_]+", f"{a.meta['title']}\n"
-                                                                                           f"{a.body}")],
-                                                source_language, languages) == lang]
+    candidates = [a for a in found if language_of(a, source_language, languages) == lang]
     fitting = [a for a in candidates if fits(render_markdown(a))]
     if len(fitting) == 1:
         return fitting[0]
