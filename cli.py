@@ -317,6 +317,9 @@ def new(project: Project, title: str) -> None:
 @click.option("--uploads", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="A copy of the WordPress blog's wp-content/uploads folder: the export's images are copied from it "
                    "into source_de/bilder/ instead of staying on the old server.")
+@click.option("--private", "private", is_flag=True,
+              help="Bring in a WordPress export's private posts too (only its logged-in editors could read them), as "
+                   "German-only drafts (translate: false): no catalogs, nothing sent to a translation service.")
 @click.option("--translation-of", "slug", metavar="SLUG",
               help="The one SOURCE is an existing translation of this German article: align it into its catalog.")
 @click.option("--lang", help="With --translation-of: the language of SOURCE (BCP 47, one of languages in verlag.toml).")
@@ -329,47 +332,53 @@ def new(project: Project, title: str) -> None:
                    "Last-Translator, credited on the page.")
 @pass_project
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
-            uploads: Path | None, slug: str | None, lang: str | None, force: bool, translator: str | None) -> None:
+            uploads: Path | None, private: bool, slug: str | None, lang: str | None, force: bool,
+            translator: str | None) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
     drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
     translation made by hand as reviewed and fuzzy catalog entries."""
     with nullcontext() if dry_run else project.lock():  # a dry run writes nothing, not even the lock
-        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads)
+        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads, private)
 
 
 def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
-            slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None) -> None:
+            slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None,
+            private: bool = False) -> None:
     if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
         raise click.UsageError("--translator takes a name on one line (\"Name\" or \"Name <e-mail>\")")
     if slug is None:
         if lang or force:
             option = "--lang" if lang else "--force"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator)
+        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator, private)
         if errors:  # a file's readable items are imported: the file was not simply left out
             fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
-    if uploads is not None:
-        raise click.UsageError("--uploads goes with a WordPress export, not with --translation-of")
+    if uploads is not None or private:
+        option = "--uploads" if uploads is not None else "--private"
+        raise click.UsageError(f"{option} goes with a WordPress export, not with --translation-of")
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
     _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator)
 
 
 def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool,
-                     uploads: Path | None = None, translator: str | None = None) -> list[VerlagError]:
+                     uploads: Path | None = None, translator: str | None = None,
+                     private: bool = False) -> list[VerlagError]:
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``); ``translator``:
-    who made a multilingual site's translations (``_import_site_translations``)."""
+    who made a multilingual site's translations (``_import_site_translations``); ``private``: a WordPress
+    export's private posts are brought in (German only), else each is left out and named."""
     from pipeline.fsutil import relpath
     from pipeline.importer import foreign, read_import, stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
     from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, import_files
-    from pipeline.importer_translations import place_together, read_translations
+    from pipeline.importer_translations import linked_translations, place_together, read_translations
     from pipeline.scaffold import kept_catalogs
 
-    articles, errors, translations, hugo_sites, jekyll_sites, exports = [], [], [], {}, {}, []
+    articles, errors, translations, hugo_sites, jekyll_sites, exports, withheld = [], [], [], {}, {}, [], []
+    exported = []  # the translations Polylang or WPML link in a WordPress export
     for source in sources:
         try:
             chosen = import_files(source, config.source_language, config.languages)
@@ -388,9 +397,15 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             _say_folder(source, chosen)
         for file in chosen.files:
             found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None,
-                                          uploads=uploads, zone=config.zone)
+                                          uploads=uploads, zone=config.zone, site_url=config.site_url)
             if any(article.queries for article in found):  # a WordPress export's
                 exports.append(file)
+            withheld += [a for a in found if a.private and not private]
+            found, linked, skipped = linked_translations([a for a in found if private or not a.private],
+                                                         config.source_language, list(config.languages))
+            exported += linked
+            for line in skipped:
+                click.echo(line)
             for article in found:
                 wrong = foreign(article, config.source_language, list(config.languages))
                 if wrong:
@@ -400,6 +415,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             errors.extend(problems)
     written, unfinished = 0, []
     found, problems = read_translations(translations, config.zone)
+    found += exported
     errors += problems
     placements, beside, relinked = place_together(articles, found, config.source_dir,
                                                   lambda slug: kept_catalogs(config, slug))
@@ -454,6 +470,13 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     if unfinished:
         click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
                    f"too, its draft line says so): {listing(unfinished)}")
+    if withheld:
+        one, named = len(withheld) == 1, "; ".join(f"{a.meta['title']} ({a.source})" for a in withheld)
+        click.echo(f"import: {counted(len(withheld), 'private post')} left out (WordPress showed "
+                   f"{'it' if one else 'them'} to its logged-in editors only): {named}; import again with --private "
+                   f"to bring {'it' if one else 'them'} in as "
+                   f"{'a German-only draft' if one else 'German-only drafts'} (translate: false: no catalogs, nothing "
+                   "sent to a translation service)")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
     _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run)
@@ -471,7 +494,8 @@ def _import_site_translations(config, found, beside, dry_run: bool,
     German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
     at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
     --lang LANG FILE`` would (``_import_translation``); returns the problems of those that could not be, the others
-    are still brought in; ``translator`` made them (``--translator``). A dry run writes no German article, so it
+    are still brought in; ``translator`` made them (``--translator``; else a WordPress export's post is credited to
+    its author there). A dry run writes no German article, so it
     only names them."""
     from pipeline.fsutil import relpath
     import shlex
@@ -480,25 +504,28 @@ def _import_site_translations(config, found, beside, dry_run: bool,
     from pipeline.sources import likely_slug, read_sources
 
     errors: list[VerlagError] = []
-    aligned = {t.file for t, _ in beside}
-    for translation in (t for t in found if t.file not in aligned):  # its German page was not imported
-        click.echo(f"skipped {translation.file}: its German page {translation.original} was not imported (see its "
+    aligned = {t.article.source for t, _ in beside}
+    for translation in (t for t in found if t.article.source not in aligned):  # its German page was not imported
+        named = translation.article.source if translation.exported else translation.file
+        click.echo(f"skipped {named}: its German page {translation.original} was not imported (see its "
                    "error)")
     if not dry_run and beside:
         read_sources(config, remember=True)  # each alignment reads the sources: from .verlag/ once they are known
     for translation, p in beside:
         target = relpath(p.path, config.root)
         file, lang = translation.file, translation.lang
+        named = translation.article.source if translation.exported else file
         if dry_run:
-            click.echo(f"would align {file} as the {lang} translation of {target} (once that is written)")
+            click.echo(f"would align {named} as the {lang} translation of {target} (once that is written)")
             continue
-        click.echo(f"import: {file} as the {lang} translation of {target} (made by hand)")
+        click.echo(f"import: {named} as the {lang} translation of {target} (made by hand)")
         slug = likely_slug(p.path)  # written now, or imported before and perhaps renamed by its slug line since
+        made_by = translator or (translation.article.meta.get("author") if translation.exported else None)
         try:
-            _import_translation(config, slug, lang, file, dry_run, "markdown", translator=translator,
+            _import_translation(config, slug, lang, file, dry_run, "markdown", translator=made_by,
                                 text=translation_text(translation, p.article))
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
-            credit = f" --translator {shlex.quote(translator)}" if translator else ""
+            credit = f" --translator {shlex.quote(made_by)}" if made_by else ""
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
                                       f"{lang}{credit} {file})", exc.path, exc.line))
     return errors
@@ -700,6 +727,9 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         raise
     targets = list(languages or config.languages)
     work = collect(config, targets, list(slugs) or None, redo)
+    for article in work.private:
+        click.echo(f"warning: {article.ref}: private in WordPress (its draft line says so): none of its text is sent "
+                   "to a translation service; add 'translate: false' to keep it German only", err=True)
     with progress_bar("pretranslate", lambda: work.size) as progress:
         result = run(config, engines, targets, progress=progress, dry_run=dry_run, max_chars=max_chars, work=work)
     idle = {lang: work.drafted.get(lang) for lang in targets if not work.todo[lang]}  # nothing to do: say why
@@ -974,11 +1004,13 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     A saved page, WordPress export or feed is converted to CommonMark first (``importer``); Markdown or
     text is read as it is. A file that does not look like the article's translation is refused unless
     ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``; ``text``: the file's
-    Markdown as the caller read it (a site's page with the German article's links and images)."""
+    Markdown as the caller read it (a site's page with the German article's links and images). Of an export or
+    feed that holds several articles, the one in ``lang`` that aligns as the article's translation is taken
+    (``importer_translations.post_that_translates``)."""
     from pipeline.align import import_translation, translated_article
     from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
-    from pipeline.importer_translations import page_translation_text
+    from pipeline.importer_translations import page_translation_text, post_text, post_that_translates
     from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
@@ -993,10 +1025,20 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)
-        if len(found) != 1:
-            raise VerlagError(f"holds {len(found)} articles; --translation-of takes one (save that article's "
-                              "page, or its text, and import that)", path)
-        text = render_markdown(found[0])
+        if len(found) > 1:  # an export or feed: its post that translates the article
+            def fits(text: str) -> bool:
+                try:
+                    return import_translation(config, slug, lang, path, True, text) is not None
+                except VerlagError:
+                    return False
+
+            post = post_that_translates(path, found, lang, config.source_language, list(config.languages), fits)
+            click.echo(f"import: {post.source} is the post that translates {slug}")
+            text = post_text(post, slug, config.source_dir)
+        elif not found:
+            raise VerlagError("holds no article to align", path)
+        else:
+            text = render_markdown(found[0])
     result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
     if result.doubt:
         click.echo(f"import: {path} does not look like the article's translation ({result.doubt}); imported "

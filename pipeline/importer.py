@@ -43,7 +43,7 @@ MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": 
 CONTROL_RE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # in no text file (ESC, 0x1b, may be)
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"RIFF")
 TEXT_KEYS = ("title", "summary", "tags")  # front-matter values that are text a reader sees
-FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "aliases")
+FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "translate", "aliases")
 # After a shortcode or template tag kept as text: extract and check name each at its line of the written article.
 TAG_ADVICE = "rewrite in Markdown ('verlag check' names each at its line of the article)"
 # After a tag kept as text that check does not name (``segment.template_tag_kind`` knows none: "[toc]").
@@ -91,6 +91,10 @@ class ImportedArticle:
     site's ``home`` (WordPress's plain permalinks, ``p=140``, ``page_id=7``): no static host can redirect them,
     but ``relink`` makes the links between imported posts written so lead to its file. ``remote_images``: the
     addresses of the images it shows that stay on the old blog's server (WordPress's ``wp-content/uploads/``).
+    ``private``: only the old blog's logged-in editors could read it (WordPress status private): ``translate:
+    false`` (no catalogs, so no translation service ever sees its text), and ``verlag import`` leaves it out
+    unless asked (``--private``). ``linked``: the post's language code as the blog's multilingual plugin gave it
+    (``de``, ``en``) and the key its translations share (``importer_html.wxr_link``), None for a post of no group.
     """
 
     slug: str
@@ -105,6 +109,8 @@ class ImportedArticle:
     origin: str | None = None  # the file in the old site it came from (``content/posts/tee.md of https://…/``)
     queries: tuple[str, ...] = ()  # its old addresses by query, which only links use (WordPress's ``p=140``)
     remote_images: tuple[str, ...] = ()  # images of the old blog's own server it shows (``stay_remote``)
+    private: bool = False  # readable to the old blog's editors only: German only, imported on request
+    linked: tuple[str, str] | None = None  # (its language, its group): Polylang's or WPML's link to its translations
 
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
@@ -112,13 +118,15 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                 images: dict[Path, str] | None = None, notes: list[str] | None = None,
                 page: bool = False, slug: str | None = None, unpublished: str | None = None,
                 home: str | None = None, origin: str | None = None, queries: tuple[str, ...] = (),
-                remote_images: tuple[str, ...] = ()) -> ImportedArticle:
+                remote_images: tuple[str, ...] = (), private: bool = False,
+                linked: tuple[str, str] | None = None) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
     An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is left out and noted:
     no static host can redirect it (``queries`` keeps such addresses for links). ``unpublished``: see
-    ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted)."""
+    ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted).
+    ``private``, ``linked``: see ``ImportedArticle``."""
     notes = list(notes or [])
     if unpublished:
         notes.append(f"{unpublished}: never published there; keep 'draft: true' until it is finished")
@@ -135,12 +143,12 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
         else:
             kept.append(alias)
     meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
-            "tags": tags, "draft": True, "aliases": kept}
+            "tags": tags, "draft": True, "translate": False if private else None, "aliases": kept}
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
     return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, dict(images or {}), notes, source,
-                           page, unpublished, home, origin, tuple(queries), tuple(remote_images))
+                           page, unpublished, home, origin, tuple(queries), tuple(remote_images), private, linked)
 
 
 def local_name(names: dict[Path, str], file: Path) -> str:
@@ -184,11 +192,12 @@ def rewrite_destinations(body: str, names: dict[str, str]) -> str:
     return DESTINATION_RE.sub(swap, body) if wanted else body
 
 
-def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
+def completed(article: ImportedArticle, author: str | None, site_url: str | None = None) -> ImportedArticle:
     """``article`` with ``author`` (verlag.toml's) where the source names none, the summary's lines
     for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``), and one for each place
-    whose raw HTML or image runs code or loads from another host (``rawhtml.active_html``), which the site
-    would publish as written; the notes of embeds made links name their lines (``_embeds_at_lines``), as those
+    whose raw HTML or image runs code or loads from another host than the site's (``site_url``, verlag.toml's
+    ``base_url``) and the old blog's (``article.home``) (``rawhtml.active_html``), which the site would publish as
+    written; the notes of embeds made links name their lines (``_embeds_at_lines``), as those
     do, in the file as written. Invisible line-break hints copied from web pages (``invisible.HINTS``: soft
     hyphens, zero-width spaces) are dropped from the text and counted in a note: a reader never sees them, but
     a word retyped without them would be a changed sentence to every translation; the notes quote the text
@@ -212,7 +221,8 @@ def completed(article: ImportedArticle, author: str | None) -> ImportedArticle:
     head = text.index("\n---\n") + 5
     notes = [*_embeds_at_lines(article.notes, text, head),
              *(f"line {line} runs code or loads from another host: {', '.join(found)}"
-               for line, found in active_html(text[head:], text.count("\n", 0, head) + 1, ""))]
+               for line, found in active_html(text[head:], text.count("\n", 0, head) + 1,
+                                              tuple(url for url in (article.home, site_url) if url)))]
     if meta != article.meta:
         notes.append(f"author: {author} from verlag.toml (the source names none)")
     if "date" not in meta:
@@ -240,6 +250,15 @@ def _embeds_at_lines(notes: list[str], text: str, head: int) -> list[str]:
     return out
 
 
+def language_of(article: ImportedArticle, source_language: str, languages: list[str]) -> str | None:
+    """The one of the project's ``languages`` other than ``source_language`` that ``article``'s title and text read
+    as (``align.reads_as``), None for the source language or one that cannot be told."""
+    from .align import reads_as
+
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", f"{article.meta['title']}\n{article.body}")]
+    return reads_as(words, source_language, languages)
+
+
 def foreign(article: ImportedArticle, source_language: str, languages: list[str]) -> VerlagError | None:
     """An error naming ``article``'s source when its title and text read as another of the project's
     ``languages`` than ``source_language`` (``align.reads_as``: a translation, say ``tee.en.md`` or an English
@@ -247,10 +266,7 @@ def foreign(article: ImportedArticle, source_language: str, languages: list[str]
     text imported as a German original would be listed as German and translated from English."""
     from babel import Locale
 
-    from .align import reads_as
-
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", f"{article.meta['title']}\n{article.body}")]
-    lang = reads_as(words, source_language, languages)
+    lang = language_of(article, source_language, languages)
     if lang is None:
         return None
     path, _, line = article.source.rpartition(":")
@@ -297,7 +313,7 @@ def detect_kind(path: Path, data: bytes) -> str:
 
 
 def read_import(path: Path, *, year: int | None = None, kind: str | None = None, author: str | None = None,
-                uploads: Path | None = None, zone: dt.tzinfo | None = None,
+                uploads: Path | None = None, zone: dt.tzinfo | None = None, site_url: str | None = None,
                 ) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """(the articles, the problems) of one source file (a folder's files: ``importer_folder.import_files``).
 
@@ -306,7 +322,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     whose source names none (``completed``). ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/``
     folder, where an export's images are taken from (``importer_html.read_wxr``). ``zone``: verlag.toml's
     ``timezone``, the zone of a time a saved page, a feed or a Markdown file outside a site with its own
-    states without one (else a saved page's gives only the day, the others are UTC). A problem is a
+    states without one (else a saved page's gives only the day, the others are UTC). ``site_url``: verlag.toml's
+    ``base_url``, whose images are no other host's (``completed``). A problem is a
     ``VerlagError`` naming the file and line of
     bad input: a file that cannot be read gives no article, an item of an export or feed that cannot be
     imported (a WordPress post without a title) is left out and the other items are returned.
@@ -337,7 +354,7 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
         errors.extend(exc.errors if isinstance(exc, ManyErrors) else [exc])
     except OSError as exc:  # unreadable: the system's words
         errors.append(VerlagError(exc.strerror or str(exc), path))
-    return [completed(article, author) for article in articles], errors
+    return [completed(article, author, site_url) for article in articles], errors
 
 
 def stay_remote(placed: list[Placed], folder: str, uploads: Path | None = None) -> list[tuple[str, str]]:

@@ -44,7 +44,10 @@ WP_ARTICLE_TYPES = ("post", "page")
 # "[caption]", a post of unclosed ones took quadratic time (120 KB of "[a ": minutes).
 SHORTCODE_RE = re.compile(r"\[(/?)([a-z_][\w-]*+)([^\[\]]*+)\]")
 SHORTCODE_ONLY_RE = re.compile(r"\[[a-z_][\w-]*+[^\[\]]*+\]")
-GALLERY_IDS_RE = re.compile(r"""ids\s*=\s*["']([\d,\s]+)["']""")
+# A gallery's images: ``ids`` (``include`` before WordPress 3.5), else those attached to the post ``id`` (the own
+# post's by default), https://developer.wordpress.org/reference/functions/gallery_shortcode/.
+GALLERY_IDS_RE = re.compile(r"""\b(?:ids|include)\s*=\s*["']?([\d,\s]+)["']?""")
+GALLERY_POST_RE = re.compile(r"""\bid\s*=\s*["']?(\d+)""")
 CAPTION_RE = re.compile(r"\[caption\b([^\[\]]*+)\]((?:(?!\[/?caption\b).)*+)\[/caption\]", re.S)
 CAPTION_ATTR_RE = re.compile(r"""\bcaption\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # WordPress before 3.4
 CAPTIONED_RE = re.compile(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)", re.S)  # the image, the text
@@ -817,11 +820,12 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     ``wp:post_name`` (``_post_name``) as its slug.
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
-    as the attachments' images with an empty alt text, ``[caption]`` as a figure (``_figures``): the image, then
+    as the attachments' images (``_expand_shortcodes``), ``[caption]`` as a figure (``_figures``): the image, then
     its caption as a paragraph of its own; the featured image first (``_featured``).
-    An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``). An image of
-    the blog's ``wp-content/uploads/`` is copied from ``uploads`` (a copy of that folder) where it is there; the
-    ones that are not are each article's ``remote_images`` (``html_to_markdown``).
+    A private post (only the blog's logged-in editors could read it) is ``private`` (German only: ``translate:
+    false``). An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``). An
+    image of the blog's ``wp-content/uploads/`` is copied from ``uploads`` (a copy of that folder) where it is
+    there; the ones that are not are each article's ``remote_images`` (``html_to_markdown``).
     Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
     """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -837,8 +841,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     authors = {_text(a, "author_login"): unescape(_text(a, "author_display_name"))
                for a in _children(channel, "author")}
     items = _children(channel, "item")
-    attachments = {_text(i, "post_id"): (_text(i, "attachment_url"), _text(i, "title"))
-                   for i in items if _text(i, "post_type") == "attachment"}
+    attachments = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "attachment"}
     articles, errors = [], []
     for item in items:
         kind, status = _text(item, "post_type"), _text(item, "status")
@@ -848,7 +851,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         title = _words(unescape(_text(item, "title")))
         embeds: list[str] = []
         content, notes = _expand_shortcodes(_autop(_embeds(_figures(_text(item, "encoded", "/content/")), embeds)),
-                                            attachments)
+                                            attachments, _text(item, "post_id"))
         notes += embeds
         if not title:  # WordPress publishes it as "(no title)": its first words name it until the author does
             words = _plain(content).split()
@@ -881,11 +884,24 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[link] if published and link else None, images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
-                                    remote_images=tuple(remote),
+                                    remote_images=tuple(remote), private=status == "private", linked=wxr_link(item),
                                     unpublished=None if published else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors
+
+
+def wxr_link(item) -> tuple[str, str] | None:
+    """(language code, group key) of a post a multilingual plugin links to its translations, None for one it does not:
+    Polylang gives each post a ``language`` term (its slug the code) and one ``post_translations`` term its
+    translations share (``pll_…``, whose description maps each language to a post id), WPML's Export and Import
+    the post meta ``_wpml_import_language_code`` and ``_wpml_import_translation_group``
+    (https://wpml.org/documentation/related-projects/wpml-export-and-import/)."""
+    terms = {term.get("domain"): term.get("nicename") or "" for term in _children(item, "category")}
+    if terms.get("language") and terms.get("post_translations"):
+        return terms["language"], f"polylang:{terms['post_translations']}"
+    lang, group = _postmeta(item, "_wpml_import_language_code"), _postmeta(item, "_wpml_import_translation_group")
+    return (lang, f"wpml:{group}") if lang and group else None
 
 
 def _queries(item, kind: str) -> tuple[str, ...]:
@@ -1008,19 +1024,46 @@ def _autop(content: str) -> str:
     return re.sub(PRE_MARK, lambda _: kept.pop(0), html)
 
 
-def _expand_shortcodes(content: str, attachments: dict[str, tuple[str, str]]) -> tuple[str, list[str]]:
-    """``[gallery ids="…"]`` as the images of those attachments, ``[caption]…[/caption]`` as its content;
-    other shortcodes stay as text and are noted: to be rewritten in Markdown where ``verlag check`` will name
-    them (``segment.template_tag_kind``), else by hand."""
+def _expand_shortcodes(content: str, attachments: dict, post_id: str) -> tuple[str, list[str]]:
+    """``[gallery …]`` as the images of its attachments (``GALLERY_IDS_RE``; ``attachments``: the export's
+    attachment items by ``wp:post_id``; ``post_id``: the post's own), each described by its
+    ``_wp_attachment_image_alt``, ``[caption]…[/caption]`` as its content; other shortcodes stay as text and are
+    noted: to be rewritten in Markdown where ``verlag check`` will name them (``segment.template_tag_kind``), else
+    by hand. A gallery image whose attachment the export lacks (Tools → Export → "Posts" leaves out all of them)
+    is named with its id and what to do, never dropped unsaid."""
     notes: list[str] = []
 
     def replace(match: re.Match) -> str:
         closing, name, attributes = match.groups()
         if name == "gallery" and not closing:
             ids = GALLERY_IDS_RE.search(attributes)
-            found = [attachments[i.strip()] for i in (ids.group(1).split(",") if ids else []) if i.strip() in attachments]
-            notes.append(f"gallery: {counted(len(found), 'image')} without alt text: describe each in its ![…]")
-            return "".join(f'<p><img src="{escape(url)}" alt=""></p>' for url, _ in found)
+            if ids:
+                wanted = [i.strip() for i in ids.group(1).split(",") if i.strip()]
+            else:
+                parent = GALLERY_POST_RE.search(attributes)
+                parent = parent.group(1) if parent else post_id
+                wanted = [key for key, item in attachments.items() if _text(item, "post_parent") == parent]
+            found = [attachments[i] for i in wanted if i in attachments]
+            missing = [i for i in wanted if i not in attachments]
+            shortcode = match.group(0)
+            if not found:
+                what = (f"{'attachment' if len(missing) == 1 else 'attachments'} {', '.join(missing)} "
+                        f"{'is' if len(missing) == 1 else 'are'} not in this export" if missing else
+                        "no image of the post is in this export")
+                notes.append(f'{shortcode} not imported: {what} (Tools → Export → "Posts" leaves them out): '
+                             'export "All content" and import again, or add the images by hand')
+                return ""
+            if missing:
+                notes.append(f"{shortcode}: {'attachment' if len(missing) == 1 else 'attachments'} "
+                             f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not in this export, its "
+                             'other images are: export "All content" and import again, or add them by hand')
+            images = [(_text(item, "attachment_url"), unescape(_postmeta(item, "_wp_attachment_image_alt")))
+                      for item in found]
+            bare = sum(not alt.strip() for _, alt in images)
+            if bare:
+                notes.append(f"gallery: {counted(bare, 'image')} without alt text: describe "
+                             f"{'it' if bare == 1 else 'each'} in its ![…]")
+            return "".join(f'<p><img src="{escape(url)}" alt="{escape(alt)}"></p>' for url, alt in images)
         if name == "caption":
             return ""
         if not closing:

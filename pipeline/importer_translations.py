@@ -25,13 +25,16 @@ from .sources import likely_slug
 
 @dataclass(frozen=True)
 class SiteTranslation:
-    """One page of the site in another language: its ``file``, ``lang``, the ``original`` German page's file, and
-    the ``article`` read from it (its body's images as ``bilder/<name>``, ``article.images``)."""
+    """One page of the site in another language: its ``file``, ``lang``, the ``original`` German page's file (an
+    export's post: its ``file:line``), and the ``article`` read from it (its body's images as ``bilder/<name>``,
+    ``article.images``); ``exported``: a post of a WordPress export (``linked_translations``), whose text is the
+    article's own, not its file's."""
 
     file: Path
     lang: str
     original: Path
     article: ImportedArticle
+    exported: bool = False
 
 
 def read_translations(pairs: list[tuple[Path, str, Path]],
@@ -49,6 +52,69 @@ def read_translations(pairs: list[tuple[Path, str, Path]],
         except OSError as exc:
             errors.append(VerlagError(f"cannot be read: {exc.strerror or exc}", file))
     return found, errors
+
+
+def linked_translations(articles: list[ImportedArticle], source_language: str, languages: list[str],
+                        ) -> tuple[list[ImportedArticle], list[SiteTranslation], list[str]]:
+    """(the articles to import as originals, the translations among them, a line for each translation left out) of
+    ``articles`` read from one WordPress export: a post that Polylang or WPML links (``ImportedArticle.linked``) to
+    a post in ``source_language`` of the export is that one's translation when its language is one of
+    ``languages`` (BCP 47, matched case-insensitively or by its primary subtag: Polylang's ``en`` is ``en``,
+    WPML's ``pt-br`` is ``pt-BR``), and is left out, named, in any other language. A linked post without a German
+    one in the export is imported as any other (``importer.foreign`` then names its language)."""
+    def ours(code: str) -> str | None:
+        code = code.lower().replace("_", "-")
+        return next((lang for lang in languages if lang.lower() == code), None) or \
+            next((lang for lang in languages if lang.lower().split("-")[0] == code.split("-")[0]), None)
+
+    source = source_language.lower()
+    originals = {a.linked[1]: a for a in articles if a.linked and a.linked[0].lower().split("-")[0] == source}
+    kept, found, skipped = [], [], []
+    for article in articles:
+        german = originals.get(article.linked[1]) if article.linked else None
+        if german is None or german is article:
+            kept.append(article)
+            continue
+        lang = ours(article.linked[0])
+        if lang is None:
+            skipped.append(f"skipped {article.source}: the {article.linked[0]} translation of {german.source}, a "
+                           "language not in languages of verlag.toml")
+            continue
+        file = Path(article.source.rpartition(":")[0])
+        found.append(SiteTranslation(file, lang, Path(german.source), article, exported=True))
+    return kept, found, skipped
+
+
+def post_that_translates(path: Path, found: list[ImportedArticle], lang: str, source_language: str,
+                         languages: list[str], fits: Callable[[str], bool]) -> ImportedArticle:
+    """The one post of the export or feed at ``path`` (``found``, its articles) that translates an article into
+    ``lang``: among those that read as ``lang`` (``importer.language_of``), the one whose text
+    (``importer.render_markdown``) ``fits`` (aligns as that article's translation). Raises ``VerlagError`` naming ``path`` when none or several
+    do, and the posts that read as ``lang``."""
+    from .importer import language_of, render_markdown
+
+    candidates = [a for a in found if language_of(a, source_language, languages) == lang]
+    fitting = [a for a in candidates if fits(render_markdown(a))]
+    if len(fitting) == 1:
+        return fitting[0]
+    named = "; ".join(f"{a.source} {a.meta['title']!r}" for a in (fitting or candidates)) or "none"
+    raise VerlagError(f"holds {len(found)} articles, {len(fitting)} of them the article's {lang} translation "
+                      f"(posts in {lang}: {named}); save that post's page, or its text, and import that", path)
+
+
+def post_text(post: ImportedArticle, slug: str, source_dir: Path) -> str:
+    """The text to align for ``post``, an export's post brought in as the translation of the article ``slug``
+    (``post_that_translates``): its links to the old addresses of the articles in ``source_dir`` (their
+    ``aliases``) made their files, as an import of the whole export makes them (``importer.relink``)."""
+    from .importer import render_markdown
+
+    existing = imported_before(source_dir, source_dir)
+    german = next((p for p in existing if likely_slug(p.path) == slug), None)
+    if german is None:
+        return render_markdown(post)
+    mine = dataclasses.replace(post, meta={**post.meta, "aliases": []})
+    linked, _ = relink(existing + [Placed(mine, german.path, "", [])])
+    return render_markdown(dataclasses.replace(linked[-1].article, meta=post.meta))
 
 
 def place_together(articles: list[ImportedArticle], found: list[SiteTranslation], source_dir: Path,
@@ -108,9 +174,14 @@ def placed_beside(found: list[SiteTranslation], placements: list[Placed]) -> lis
 def translation_text(translation: SiteTranslation, article: ImportedArticle) -> str:
     """The text to align for ``translation``: its file's own front matter (title, summary and tags pair with the
     German ones by name) and blank lines before the body as written, then ``article``'s body (its links and images
-    as the German article's), so the lines the alignment names are the file's where the body kept its lines."""
+    as the German article's), so the lines the alignment names are the file's where the body kept its lines; an
+    export's post (``exported``) as ``importer.render_markdown`` writes ``article``."""
+    from .importer import render_markdown
     from .importer_markdown import front_matter_fence
     from .sources import normalise
+
+    if translation.exported:
+        return render_markdown(article)
 
     text = normalise(translation.file.read_bytes().decode("utf-8"))
     fence = front_matter_fence(text)

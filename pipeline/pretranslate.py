@@ -43,6 +43,9 @@ FLUSH_SECONDS = 0.5
 BATCH_ENTRIES = 5_000  # entries (of whole catalogs) read before a batch is drafted: about 12 MiB held
 _BLOCK = re.compile(r"block (\d+), sentence \d+ of \d+")
 _PROSE = re.compile(r"^(?!link title)[^,]+, block (\d+)(?:, sentence \d+ of \d+)?$")  # not table cells, not titles
+# The draft line ``importer.render_markdown`` writes for a WordPress post only its editors could read: while an
+# article carries it, none of its text goes to an engine (an import before ``--private`` wrote no translate: false).
+PRIVATE_DRAFT_RE = re.compile(r"^draft:\s*true\s*#\s*private in WordPress\b", re.M)
 
 
 @dataclass
@@ -87,6 +90,7 @@ class Work:
     todo: Counter = field(default_factory=Counter)  # lang -> entries to draft in the catalogs read
     drafted: dict = field(default_factory=dict)  # lang -> Counter(engine -> untouched machine drafts)
     labels: dict = field(default_factory=dict)  # slug -> the article's link reference labels
+    private: list[Article] = field(default_factory=list)  # left out: still marked private (``PRIVATE_DRAFT_RE``)
 
     @property
     def size(self) -> int:
@@ -163,14 +167,18 @@ class PretranslateResult:
 
 def collect(config: Config, languages: list[str], slugs: list[str] | None = None, redo: bool = False) -> Work:
     """The catalogs of ``slugs`` (all articles: None) in ``languages``, to be read by ``Work.batches``;
-    ``redo``: their untouched machine drafts are to be drafted again. An unknown slug raises VerlagError."""
+    ``redo``: their untouched machine drafts are to be drafted again. An article whose draft line says it was
+    private in WordPress (``PRIVATE_DRAFT_RE``) is left out (``Work.private``). An unknown slug raises
+    VerlagError."""
     sources = read_sources(config)
     articles = [a for a in sources.articles if not slugs or a.slug in slugs]
     if slugs:
         missing = sorted(set(slugs) - {a.slug for a in articles} - sources.unreadable)
         if missing:
             raise VerlagError(f"no article with slug {', '.join(missing)} in {relpath(config.source_dir, config.root)}")
-    return Work(config, list(languages), articles, redo, sources.errors_about(slugs))
+    private = [a for a in articles if PRIVATE_DRAFT_RE.search(a.front)]
+    return Work(config, list(languages), [a for a in articles if a not in private], redo,
+                sources.errors_about(slugs), private=private)
 
 
 def pretranslate(config: Config, engines: list[Engine], languages: list[str], slugs: list[str] | None = None,

@@ -333,9 +333,9 @@ def web_host(url: str) -> str | None:
 class _Active(HTMLParser):
     """What an HTML fragment makes a reader's browser run or fetch by itself (``found``, one phrase each):
     scripts, embedded pages and plug-ins, event handlers, ``javascript:`` addresses, ``<base>``, a refresh,
-    and resources (images, media, style sheets, fonts) from a host other than ``own`` (the site's)."""
+    and resources (images, media, style sheets, fonts) from a host other than those of ``own`` (the site's)."""
 
-    def __init__(self, own: str):
+    def __init__(self, own: frozenset[str]):
         super().__init__(convert_charrefs=True)
         self.own = own
         self.found: list[str] = []
@@ -343,7 +343,7 @@ class _Active(HTMLParser):
 
     def _host(self, url: str) -> str | None:
         host = web_host(url)
-        return host if host != self.own else None
+        return host if host not in self.own else None
 
     def handle_starttag(self, tag, attrs):
         values = {name: value or "" for name, value in attrs}
@@ -378,11 +378,12 @@ class _Active(HTMLParser):
             self.found += [f"<style> from {host}" for host in filter(None, map(self._host, _CSS_URL.findall(data)))]
 
 
-def active_html(body: str, body_line: int, site_url: str) -> list[tuple[int, list[str]]]:
+def active_html(body: str, body_line: int, site_url: str | tuple[str, ...]) -> list[tuple[int, list[str]]]:
     """(line of the file, what it does) of each HTML block, and each block with inline HTML or images, of
     ``body`` (an article's Markdown, its first line the file's ``body_line``) that makes a reader's browser
     run a script, show another page or plug-in, or load anything from a host other than ``site_url``'s
-    (``[site] base_url``; a Markdown image ``![…](https://other.example/x.png)`` too), in document order.
+    (``[site] base_url``, or each of several: an imported blog's own address too; a Markdown image
+    ``![…](https://other.example/x.png)`` too), in document order.
     verlag publishes the German original's raw HTML as written and every translation repeats it, so this is
     the author's to know: third-party content loaded without the reader's consent (GDPR), or code from
     someone else. None when the body cannot be parsed."""
@@ -392,7 +393,8 @@ def active_html(body: str, body_line: int, site_url: str) -> list[tuple[int, lis
         tokens = block_tokens(body, {}, lambda content: "<" in content or "![" in content)
     except VerlagError:  # nesting too deep: segmenting the article says so, at its file and line
         return []
-    found, own = [], web_host(site_url)
+    found = []
+    own = frozenset(filter(None, map(web_host, (site_url,) if isinstance(site_url, str) else site_url)))
     for token in tokens:
         images = []
         if token.type == "html_block":
@@ -400,7 +402,7 @@ def active_html(body: str, body_line: int, site_url: str) -> list[tuple[int, lis
         elif token.type == "inline" and token.children:
             fragment = " ".join(child.content for child in token.children if child.type == "html_inline")
             images = [f"image from {host}" for child in token.children if child.type == "image"
-                      and (host := web_host(str(child.attrGet("src") or ""))) not in (None, own)]
+                      and (host := web_host(str(child.attrGet("src") or ""))) not in (None, *own)]
         else:
             continue
         reader = _Active(own)

@@ -549,3 +549,18 @@ def test_translation_of_an_old_address_of_the_article_imports_into_the_articles_
     result = project.run("import", "--lang", "en", "--translation-of", "ingwertee", str(HERE / "ingwer.en.md"),
                          code=2)
     assert "no article with slug 'ingwertee'" in result.output
+
+
+@pytest.mark.parametrize("written", ["https://praxis.example/2024/04/ingwer-tee/", "/2024/04/ingwer-tee/",
+                                     "/2024/04/ingwer-tee", "https://praxis.example/2024/04/ingwer-tee"])
+def test_translation_of_takes_the_old_address_in_every_form_the_import_wrote(project, written):
+    """Fresh-user trial 9: a WordPress import writes the old address as a full URL with its final slash; the
+    translator copies it, or its path, from the article's ``aliases:``: each names the article."""
+    german = (HERE / "ingwer.md").read_text(encoding="utf-8")
+    project.write("source_de/ingwer-tee-selbst-machen.md",
+                  german.replace("---\n", "---\naliases:\n- https://praxis.example/2024/04/ingwer-tee/\n", 1))
+    result = project.run("import", "--lang", "en", "--translation-of", written, str(HERE / "ingwer.en.md"))
+    assert (f"note: --translation-of {written}: an old address (aliases:) of source_de/ingwer-tee-selbst-machen.md, "
+            "whose slug is ingwer-tee-selbst-machen") in result.output
+    assert "import: wrote translations/en/ingwer-tee-selbst-machen.po" in result.output
+    msgfmt_check(project.root / "translations/en/ingwer-tee-selbst-machen.po")

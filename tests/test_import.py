@@ -470,7 +470,7 @@ def test_the_classic_editors_text_keeps_line_breaks_and_gallery_images_get_descr
     assert project.read("source_de/kraeuterbeet.md").endswith(
         "---\nErste Zeile\\\nzweite Zeile\n\n![](https://blog.example/beet.jpg)\n\n"
         "<https://video.example/beet>\n")
-    assert "gallery: 1 image without alt text: describe each in its ![…]" in out
+    assert "gallery: 1 image without alt text: describe it in its ![…]" in out
     assert "embed kept as a link: https://video.example/beet (WordPress showed it embedded)" in out
 
 

@@ -1,0 +1,243 @@
+"""``verlag import`` of a WordPress export (WXR) as a blog moving away gives it: posts-only exports, private posts,
+Polylang's linked translations (fresh-user trial 9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Project
+
+HOST = "https://ernaehrung.example"
+LEAD = "Wer morgens eine Karaffe auf den Schreibtisch stellt, sieht abends, wie viel er getrunken hat."
+MORE = "Ungesüßter Kräutertee zählt genauso wie Wasser, Saft dagegen nur verdünnt."
+
+
+def wxr(*items: str, terms: str = "") -> str:
+    """A WordPress export (WXR 1.2) of ``items`` (each the inside of an ``<item>``), ``terms`` in its channel."""
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/">\n'
+            f"<channel><title>Praxis</title><link>{HOST}</link><wp:base_site_url>{HOST}</wp:base_site_url>\n{terms}"
+            + "".join(f"<item>{item}</item>\n" for item in items) + "</channel></rss>\n")
+
+
+def post(title: str, body: str, *, post_id: int, name: str, status: str = "publish", link: str | None = None,
+         extra: str = "") -> str:
+    """A post's item; ``extra``: more of it (categories, post meta)."""
+    return (f"<title><![CDATA[{title}]]></title><link>{link or f'{HOST}/2024/04/{name}/'}</link>"
+            "<dc:creator>kl</dc:creator>"
+            f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>2024-04-08 09:00:00</wp:post_date>"
+            f"<wp:post_date_gmt>2024-04-08 07:00:00</wp:post_date_gmt><wp:post_name>{name}</wp:post_name>"
+            f"<wp:status>{status}</wp:status><wp:post_type>post</wp:post_type>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded>{extra}")
+
+
+def attachment(post_id: int, name: str, alt: str = "", parent: int = 0) -> str:
+    meta = (f"<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[{alt}]]>"
+            "</wp:meta_value></wp:postmeta>") if alt else ""
+    return (f"<title>{name}</title><wp:post_id>{post_id}</wp:post_id><wp:status>inherit</wp:status>"
+            f"<wp:post_parent>{parent}</wp:post_parent><wp:post_type>attachment</wp:post_type>"
+            f"<wp:attachment_url>{HOST}/wp-content/uploads/2024/04/{name}.jpg</wp:attachment_url>{meta}")
+
+
+def export(tmp_path: Path, *items: str, terms: str = "") -> Path:
+    path = tmp_path / "export.xml"
+    path.write_text(wxr(*items, terms=terms), encoding="utf-8")
+    return path
+
+
+GALLERY = f'{LEAD}\n\n[gallery ids="61,62,63"]\n\n{MORE}'
+
+
+def test_a_gallery_whose_images_the_export_lacks_is_named_with_its_ids_and_what_to_do(project: Project, tmp_path):
+    """Tools → Export → "Posts" holds no attachments: the gallery cannot be imported, and the summary says so with
+    the ids and the two ways to get the images, instead of "0 images without alt text" and nothing in the text."""
+    out = project.run("import", str(export(tmp_path, post("Genug trinken", GALLERY, post_id=102, name="trinken"))),
+                      code=0).output
+    assert "gallery: 0 images" not in out
+    assert ('[gallery ids="61,62,63"] not imported: attachments 61, 62, 63 are not in this export '
+            '(Tools → Export → "Posts" leaves them out): export "All content" and import again, or add the images '
+            'by hand') in out
+    assert project.read("source_de/trinken.md").endswith(f"---\n{LEAD}\n\n{MORE}\n")
+
+
+def test_a_gallery_shows_its_images_with_their_alt_texts_and_names_those_without(project: Project, tmp_path):
+    """Each gallery image is described by its attachment's ``_wp_attachment_image_alt``; the summary counts those
+    without one, names the attachment the export lacks, and the site's own host is not "another host"."""
+    path = export(tmp_path, post("Genug trinken", GALLERY.replace("61,62,63", "61,62,63,64"), post_id=102,
+                                 name="trinken"),
+                  attachment(61, "gemuese-1", "Geschnittene Gurken"), attachment(62, "gemuese-2"),
+                  attachment(63, "gemuese-3", "Möhren & Sellerie"))
+    out = project.run("import", str(path)).output
+    images = [f"{HOST}/wp-content/uploads/2024/04/gemuese-{n}.jpg" for n in (1, 2, 3)]
+    assert project.read("source_de/trinken.md").endswith(
+        f"---\n{LEAD}\n\n![Geschnittene Gurken]({images[0]})\n\n![]({images[1]})\n\n"
+        f"![Möhren & Sellerie]({images[2]})\n\n{MORE}\n")
+    assert "gallery: 1 image without alt text: describe it in its ![…]" in out
+    assert '[gallery ids="61,62,63,64"]: attachment 64 is not in this export' in out
+    assert "another host" not in out
+
+
+def test_a_gallery_without_ids_shows_the_images_attached_to_the_post(project: Project, tmp_path):
+    """``[gallery]`` alone shows the post's attached images (``post_parent``), as WordPress does; it was dropped."""
+    path = export(tmp_path, post("Genug trinken", f"{LEAD}\n\n[gallery]\n\n{MORE}", post_id=102, name="trinken"),
+                  attachment(61, "gemuese-1", "Gurken", parent=102), attachment(62, "gemuese-2", "Fremd", parent=7))
+    project.run("import", str(path))
+    assert project.read("source_de/trinken.md").endswith(
+        f"---\n{LEAD}\n\n![Gurken]({HOST}/wp-content/uploads/2024/04/gemuese-1.jpg)\n\n{MORE}\n")
+
+
+def test_the_sites_base_url_is_no_other_host_to_an_imported_image(project: Project, tmp_path):
+    """An export whose blog address is not given still shows images of verlag.toml's ``base_url`` host."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[site]\nbase_url = "https://praxis.example/"\n')
+    url = "https://praxis.example/wp-content/uploads/2024/04/karaffe.jpg"
+    body = f'{LEAD}\n\n<img src="{url}" alt="Eine Karaffe">\n\n<img src="https://cdn.example/x.jpg" alt="X">'
+    path = export(tmp_path, post("Genug trinken", body, post_id=102, name="trinken"))
+    path.write_text(path.read_text(encoding="utf-8").replace(f"<link>{HOST}</link>", "").replace(
+        f"<wp:base_site_url>{HOST}</wp:base_site_url>", ""), encoding="utf-8")
+    out = project.run("import", str(path)).output
+    assert "runs code or loads from another host: image from cdn.example" in out
+    assert "image from praxis.example" not in out
+
+
+PRIVATE = "Teilnehmerliste des Fastenkurses: Frau Beispiel, Herr Muster. Nur für mich."
+
+
+def test_a_private_post_is_left_out_and_named_and_with_private_no_engine_ever_sees_its_text(project: Project,
+                                                                                             tmp_path):
+    """WordPress shows a private post to its logged-in editors only: the import leaves it out and names it; with
+    --private it comes in as a German-only draft (``translate: false``), so extract makes no catalog for it and
+    pretranslate sends none of its text to the translation service (a real one on 127.0.0.1 logs what it gets)."""
+    from mtserver import FakeService
+
+    path = export(tmp_path, post("Genug trinken", LEAD, post_id=102, name="trinken"),
+                  post("Fastenkurs Notizen", PRIVATE, post_id=105, name="fastenkurs-notizen", status="private"))
+    out = project.run("import", str(path)).output
+    assert not (project.root / "source_de/fastenkurs-notizen.md").exists()
+    assert (f"import: 1 private post left out (WordPress showed it to its logged-in editors only): "
+            f"Fastenkurs Notizen ({path}:5); import again with --private to bring it in as a German-only draft "
+            "(translate: false: no catalogs, nothing sent to a translation service)") in out
+    out = project.run("import", "--private", str(path)).output
+    text = project.read("source_de/fastenkurs-notizen.md")
+    assert "draft: true  # private in WordPress: never published there\n" in text and "translate: false\n" in text
+    for name in ("trinken", "fastenkurs-notizen"):
+        page = project.root / f"source_de/{name}.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    project.run("extract")
+    assert not list((project.root / "translations").rglob("fastenkurs-notizen.po*"))
+    with FakeService() as server:
+        project.write("verlag.toml", project.read("verlag.toml") + f'\n[engines.libre]\nurl = "{server.url}/"\n')
+        project.run("pretranslate", "--engine", "libre", "--lang", "en")
+        sent = " ".join(text for texts in server.texts() for text in texts)
+    assert "Karaffe" in sent
+    assert "Teilnehmerliste" not in sent and "Beispiel" not in sent
+
+
+def polylang(lang: str, group: str) -> str:
+    """The terms by which Polylang links a post to its translations: its language and their shared group."""
+    return (f'<category domain="language" nicename="{lang}"><![CDATA[{lang}]]></category>'
+            f'<category domain="post_translations" nicename="{group}"><![CDATA[{group}]]></category>')
+
+
+GERMAN = (f"<p>{LEAD}</p>\n<h2>Was zählt?</h2>\n<p>{MORE}</p>\n"
+          "<p>Wer Sport treibt, braucht an heißen Tagen deutlich mehr Flüssigkeit.</p>")
+ENGLISH = ("<p>If you put a carafe on your desk in the morning, you see in the evening how much you drank.</p>\n"
+           "<h2>What counts?</h2>\n<p>Unsweetened herbal tea counts just like water, juice only when diluted.</p>\n"
+           "<p>Anyone who does sport needs clearly more fluid on hot days.</p>")
+
+
+def wpml(lang: str, group: str) -> str:
+    """The post meta by which WPML's Export and Import links a post to its translations."""
+    return "".join(f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value><![CDATA[{value}]]></wp:meta_value>"
+                   "</wp:postmeta>" for key, value in (("_wpml_import_language_code", lang),
+                                                      ("_wpml_import_translation_group", group)))
+
+
+@pytest.mark.parametrize("link", [polylang, wpml])
+def test_a_linked_english_post_comes_in_as_the_hand_translation_of_its_german_one(project: Project, tmp_path, link):
+    """Fresh-user trial 9: a Polylang blog's export links each German post to its English one (``language`` and
+    ``post_translations`` terms, https://polylang.pro/), WPML's by post meta. The English post was refused as
+    "reads as English"; now it is aligned into the German article's catalog as ``import --translation-of`` does,
+    credited to its author, and its old address joins the German article's aliases, so the build redirects it to
+    the English page."""
+    from conftest import msgfmt_check
+    from pipeline.catalog import REVIEWED, entry_state
+
+    import polib
+
+    terms = ('<wp:term><wp:term_taxonomy>post_translations</wp:term_taxonomy><wp:term_slug>pll_1</wp:term_slug>'
+             '<wp:term_description><![CDATA[a:2:{s:2:"de";i:102;s:2:"en";i:202;}]]></wp:term_description></wp:term>')
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=link("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=link("en", "pll_1")), terms=terms)
+    out = project.run("import", str(path)).output
+    assert "reads as English" not in out
+    assert f"import: {path}:8 as the en translation of source_de/trinken.md (made by hand)" in out
+    assert not (project.root / "source_de/drinking-enough.md").exists()
+    assert f"aliases:\n- {HOST}/2024/04/trinken/\n- {HOST}/en/2024/04/drinking-enough/\n" in \
+        project.read("source_de/trinken.md")
+    po_path = project.root / "translations/en/trinken.po"
+    msgfmt_check(po_path)
+    po = polib.pofile(str(po_path))
+    entry = po.find(MORE)
+    assert entry.msgstr == "Unsweetened herbal tea counts just like water, juice only when diluted."
+    assert entry_state(entry) == REVIEWED and "hand: kl" in entry.tcomment
+    assert po.find("Genug trinken").msgstr == "Drinking enough"
+    page = project.root / "source_de/trinken.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    project.run("build")
+    assert "/en/2024/04/drinking-enough/  /en/trinken/  301\n" in project.read("site/_redirects")
+    assert not (project.root / "translations/fr/trinken.po").exists() or \
+        all(not e.msgstr for e in polib.pofile(str(project.root / "translations/fr/trinken.po")))
+
+
+def test_the_command_the_refusal_of_an_unlinked_english_post_advises_brings_it_in(project: Project, tmp_path):
+    """An English post no plugin links is refused as an original; the command the error gives, with the whole
+    export as SOURCE, takes the export's post that reads as English and aligns as the article's translation (it
+    was refused: "holds 4 articles"); its links to the other posts' old addresses lead to their files, as the
+    German's do."""
+    import polib
+
+    from pipeline.catalog import REVIEWED, entry_state
+
+    link = f"{HOST}/2024/04/schlaf/"
+    path = export(tmp_path, post("Genug trinken", f'{GERMAN}<p>Mehr dazu steht im Beitrag <a href="{link}">über '
+                                 'den Schlaf</a>.</p>', post_id=102, name="trinken"),
+                  post("Drinking enough", f'{ENGLISH}<p>There is more about it in the post <a href="{link}">about '
+                       'sleep</a>.</p>', post_id=202, name="drinking-enough"),
+                  post("Gut schlafen", "<p>Wer gut schläft, braucht morgens weniger Kaffee.</p>", post_id=103,
+                       name="schlaf"),
+                  post("Sleep well", "<p>Anyone who sleeps well needs less coffee in the morning.</p>", post_id=203,
+                       name="sleep-well"))
+    out = project.run("import", str(path), code=2).output
+    advice = f"verlag import --translation-of SLUG --lang en {path}"
+    assert f"error: {path}:8: reads as English, not German: not imported as an original; a translation of an " \
+           f"article is brought in with {advice}" in out
+    out = project.run(*advice.replace("SLUG", "trinken").split()[1:]).output
+    assert f"import: {path}:8 is the post that translates trinken" in out
+    po = polib.pofile(str(project.root / "translations/en/trinken.po"))
+    assert po.find(MORE).msgstr == "Unsweetened herbal tea counts just like water, juice only when diluted."
+    linked = po.find("Mehr dazu steht im Beitrag [über den Schlaf](schlaf.md).")  # as the import linked the German
+    assert linked.msgstr == "There is more about it in the post [about sleep](schlaf.md)."
+    assert entry_state(linked) == REVIEWED
+
+
+def test_an_article_still_marked_private_in_wordpress_is_never_sent_to_an_engine(project: Project):
+    """An article an earlier import wrote from a private post (``draft: true  # private in WordPress: …``, without
+    ``translate: false``) has catalogs; pretranslate sends none of its text while the mark is there, and says so."""
+    from mtserver import FakeService
+
+    project.write("source_de/notizen.md", "---\ntitle: Notizen\ndraft: true  # private in WordPress: never "
+                  f"published there\n---\n{PRIVATE}\n")
+    project.write("source_de/trinken.md", f"---\ntitle: Genug trinken\n---\n{LEAD}\n")
+    project.run("extract")
+    assert (project.root / "translations/en/notizen.po").is_file()
+    with FakeService() as server:
+        project.write("verlag.toml", project.read("verlag.toml") + f'\n[engines.libre]\nurl = "{server.url}/"\n')
+        out = project.run("pretranslate", "--engine", "libre", "--lang", "en").output
+        sent = " ".join(text for texts in server.texts() for text in texts)
+    assert "Karaffe" in sent and "Teilnehmerliste" not in sent and "Notizen" not in sent
+    assert ("warning: source_de/notizen.md: private in WordPress (its draft line says so): none of its text is sent "
+            "to a translation service; add 'translate: false' to keep it German only") in out
