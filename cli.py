@@ -473,7 +473,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     if withheld:
         one, named = len(withheld) == 1, "; ".join(f"{a.meta['title']} ({a.source})" for a in withheld)
         click.echo(f"import: {counted(len(withheld), 'private post')} left out (WordPress showed "
-                   f"{'it' if one else 'them'} to its logged-in editors only): {named}; import again with --private "
+                   f"{'it' if one else 'them'} to its logged-in editors only, or behind a password): {named}; "
+                   "import again with --private "
                    f"to bring {'it' if one else 'them'} in as "
                    f"{'a German-only draft' if one else 'German-only drafts'} (translate: false: no catalogs, nothing "
                    "sent to a translation service)")

@@ -822,8 +822,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
     as the attachments' images (``_expand_shortcodes``), ``[caption]`` as a figure (``_figures``): the image, then
     its caption as a paragraph of its own; the featured image first (``_featured``).
-    A private post (only the blog's logged-in editors could read it) is ``private`` (German only: ``translate:
-    false``). An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``). An
+    A private post (only the blog's logged-in editors could read it) or a password-protected one (only readers
+    given its ``wp:post_password``) is ``private`` (German only: ``translate: false``). An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``). An
     image of the blog's ``wp-content/uploads/`` is copied from ``uploads`` (a copy of that folder) where it is
     there; the ones that are not are each article's ``remote_images`` (``html_to_markdown``).
     Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
@@ -874,6 +874,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         updated = _later(_wp_date(_text(item, "post_modified"), _text(item, "post_modified_gmt")), date)
         tags = [_words(unescape(c.text or "")) for c in _children(item, "category")
                 if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
+        protected = bool(_text(item, "post_password"))
+        if protected:
+            notes.append("password-protected in WordPress: only readers given its password could read it")
         published = status == "publish"
         link = _text(item, "link")
         slug = _post_name(_text(item, "post_name"), notes)
@@ -884,7 +887,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[link] if published and link else None, images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
-                                    remote_images=tuple(remote), private=status == "private", linked=wxr_link(item),
+                                    remote_images=tuple(remote), private=status == "private" or protected,
+                                    linked=wxr_link(item),
                                     unpublished=None if published else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)

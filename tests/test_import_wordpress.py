@@ -116,7 +116,8 @@ def test_a_private_post_is_left_out_and_named_and_with_private_no_engine_ever_se
                   post("Fastenkurs Notizen", PRIVATE, post_id=105, name="fastenkurs-notizen", status="private"))
     out = project.run("import", str(path)).output
     assert not (project.root / "source_de/fastenkurs-notizen.md").exists()
-    assert (f"import: 1 private post left out (WordPress showed it to its logged-in editors only): "
+    assert (f"import: 1 private post left out (WordPress showed it to its logged-in editors only, or behind a "
+            f"password): "
             f"Fastenkurs Notizen ({path}:5); import again with --private to bring it in as a German-only draft "
             "(translate: false: no catalogs, nothing sent to a translation service)") in out
     out = project.run("import", "--private", str(path)).output
@@ -133,6 +134,20 @@ def test_a_private_post_is_left_out_and_named_and_with_private_no_engine_ever_se
         sent = " ".join(text for texts in server.texts() for text in texts)
     assert "Karaffe" in sent
     assert "Teilnehmerliste" not in sent and "Beispiel" not in sent
+
+
+def test_a_password_protected_post_is_left_out_as_a_private_one_is(project: Project, tmp_path):
+    """A post published behind a password (``wp:post_password``) was for the readers given it, not the world: it is
+    left out and named as a private post is, and ``--private`` brings it in German-only (``translate: false``)."""
+    path = export(tmp_path, post("Genug trinken", LEAD, post_id=102, name="trinken"),
+                  post("Kursunterlagen", PRIVATE, post_id=106, name="kursunterlagen",
+                       extra="<wp:post_password>tee2024</wp:post_password>"))
+    out = project.run("import", str(path)).output
+    assert not (project.root / "source_de/kursunterlagen.md").exists()
+    assert "import: 1 private post left out" in out and f"Kursunterlagen ({path}:5)" in out, out
+    out = project.run("import", "--private", str(path)).output
+    assert "password-protected in WordPress" in out, out
+    assert "translate: false\n" in project.read("source_de/kursunterlagen.md")
 
 
 def polylang(lang: str, group: str) -> str:
