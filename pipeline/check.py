@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Context as DecimalContext, Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Container, Iterable, Mapping
 from urllib.parse import urlsplit
 
@@ -99,7 +99,7 @@ class Context:
     source_lang: str = "de"
     reviewed: int = 0  # reviewed entries in the catalog
     # scheme://host of every URL in the German (its entries, its link definitions) and of the site's own address
-    origins: frozenset[str] = frozenset()
+    origins: Container[str] = frozenset()
     site_url: str = ""  # ``[site] base_url``
     published: Container[tuple[str, str]] = frozenset()  # (lang, slug) of the site's pages (``SitePages``)
     # an article's file name or old name -> its slug (``redirects.old_names``): a link to ``<name>.md`` is its page
@@ -1397,8 +1397,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
         by_state[STALE] = []  # a translation of an older German gives warnings only (``_severity``)
     # the same checks without MARKUP_CHECKS, for an entry whose translation keeps the German's markup (same_markup)
     kept = {state: [c for c in run if c.function not in MARKUP_CHECKS] for state, run in by_state.items()}
-    german = {url for e in active for url in parts(e.msgid, labels).addresses}
-    origins = frozenset(filter(None, map(_origin, [*german, *getattr(labels, "destinations", ()), site_url])))
+    origins = _GermanOrigins(active, labels, site_url)
     states = [entry_state(e) for e in active]  # each entry's once: the count and the checks to run read it
     ctx = Context(lang, glossary, labels, source_lang, states.count(REVIEWED), origins, site_url=site_url,
                   published=published, renamed=renamed or {}, held=held)
@@ -1423,6 +1422,24 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
                 findings.append(Finding(ref, line, check.id, _severity(check, state), message, lang, slug,
                                         key(entry)))
     return findings
+
+
+class _GermanOrigins:
+    """``Context.origins`` of a catalog, found when ``check_foreign_target`` first asks: the markup of every msgid
+    is read for it (``parts``), which only an entry whose translation changed the German's markup needs; a catalog
+    whose translations all keep it (or that has none yet) is never read for its origins."""
+
+    def __init__(self, entries: list[polib.POEntry], labels: frozenset[str], site_url: str):
+        self._entries, self._labels, self._site_url = entries, labels, site_url
+
+    @cached_property
+    def _found(self) -> frozenset[str]:
+        german = {url for e in self._entries for url in parts(e.msgid, self._labels).addresses}
+        return frozenset(filter(None, map(_origin, [*german, *getattr(self._labels, "destinations", ()),
+                                                    self._site_url])))
+
+    def __contains__(self, origin: object) -> bool:
+        return origin in self._found
 
 
 def _severity(check: Check, state: str) -> str:

@@ -278,3 +278,30 @@ def test_a_translation_of_an_older_german_gives_warnings_and_a_machine_draft_sti
     out = project.run("check", "--lang", "en", code=1).output
     assert re.search(r"^error: translations/en/tisch\.po:\d+: numbers differ: missing 70; instead 72 \[numbers\]$",
                      out, re.M), out
+
+
+def test_the_gate_reads_the_german_markup_of_no_entry_that_has_no_translation_and_still_knows_its_links(
+        monkeypatch):
+    """The build's QA gate (``errors_only``) runs no check on an untranslated entry, so it reads none of their
+    German for markup (``markup.analyse``): a catalog fresh from ``extract`` costs the gate nothing per entry.
+    The German's link targets are still read, all of them, when a translation links somewhere new: a host the
+    German of another, untranslated, entry links is no foreign target, one it never links is."""
+    from pipeline import check
+
+    analysed: list[str] = []
+    real = check.analyse
+    monkeypatch.setattr(check, "analyse", lambda text, labels=frozenset(): analysed.append(text) or real(text, labels))
+    check.parts.cache_clear()
+    german = [f"Siehe [Quelle {n}](https://quelle{n}.example.de/) und `code {n}`." for n in range(5)]
+    po = polib.POFile()
+    po.extend(polib.POEntry(msgid=text, msgstr="") for text in german)
+    assert check_catalog(po, "x.po", "en", "x", errors_only=True) == [] and analysed == []
+
+    po[0].msgstr = "See [source 0](https://quelle0.example.de/) and `code 0`."  # the German's markup, kept
+    assert check_catalog(po, "x.po", "en", "x", errors_only=True) == []
+    assert analysed == [german[0], po[0].msgstr]
+    po[0].msgstr = "See [source 0](https://quelle3.example.de/) and `code 0`."  # the link of entry 3
+    assert [f.check for f in check_catalog(po, "x.po", "en", "x", errors_only=True)] == ["link-target"]
+    po[0].msgstr = "See [source 0](https://elsewhere.example.com/) and `code 0`."
+    assert [f.check for f in check_catalog(po, "x.po", "en", "x", errors_only=True)] == ["link-target",
+                                                                                       "foreign-target"]

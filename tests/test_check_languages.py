@@ -302,3 +302,21 @@ def test_a_pseudo_draft_of_german_without_a_vowel_is_told_too():
     assert is_pseudo(pseudo("Nr. 12."), "Nr. 12.")
     assert not is_pseudo("Nr. 12.", "Nr. 12.")  # left as it is: no pseudo text to tell
     assert not is_pseudo("№ 12.", "Nr. 12.")
+
+
+@pytest.mark.parametrize("german, draft, told", [
+    ("Saal und Boot", "Šááááł úúñd Bóóóót", True),  # a German double vowel, accented and doubled: four of it
+    ("Beet", "Béééét", True),
+    ("Bäär", "Bääää", False),  # four ä are two: "Bää", no word of the German
+    ("Bär", "Bääär", False),  # three ä are two and one: "Bäär", no word of the German either
+    ("Bäär", "Bäääär", True),
+    ("Süße Äpfel", "Šüüßéé ÄÄpféél", True),
+])
+def test_a_pseudo_word_is_undone_pair_by_pair_as_the_engine_doubled_it(german, draft, told):
+    """``is_pseudo`` halves each pair of a doubled vowel once, left to right (a run of three keeps two, of four
+    two), then drops the accents: a word is the German's only when that gives it back, whichever vowels the runs
+    are of (``_unaccented``, which halves by ``str.replace`` rather than a regex substitution)."""
+    from pipeline.pseudo import _unaccented, is_pseudo
+
+    _unaccented.cache_clear()
+    assert is_pseudo(draft, german) is told

@@ -159,13 +159,16 @@ def test_an_edited_article_runs_pysbd_only_on_the_blocks_that_changed(project, p
 
 
 def _stored(config, slug: str) -> dict:
-    return json.loads(doccache._path(config, slug).read_text(encoding="utf-8"))
+    """The article's cache file, its three lines of JSON by what they hold."""
+    lines = doccache._path(config, slug).read_text(encoding="utf-8").split("\n")
+    return dict(zip(("head", "slots", "splits"), map(json.loads, lines), strict=True))
 
 
 def _restore(config, slug: str, data: dict, text: str) -> None:
     """The article's cache file as ``data``, its source as ``text``; the spans shared by all articles gone,
     so only that file can spare pySBD's work."""
-    doccache._path(config, slug).write_text(json.dumps(data), encoding="utf-8")
+    doccache._path(config, slug).write_text("\n".join(json.dumps(data[part]) for part in ("head", "slots", "splits")),
+                                            encoding="utf-8")
     (config.source_dir / f"{slug}.md").write_text(text, encoding="utf-8")  # an edit: the document key is stale
     _forget_shared(config)
 
@@ -360,3 +363,27 @@ def test_a_stored_document_is_read_only_for_the_bytes_and_code_it_was_made_by(pr
     monkeypatch.undo()
     (config.state_dir / "segments/eins.json").write_text('{"key": ', encoding="utf-8")
     assert doccache.stored(config, art) is None and doccache.stored_links(config, art) is None
+
+
+def test_the_link_scan_parses_only_the_links_of_a_stored_document_and_a_damaged_segment_is_segmented_again(
+        project, monkeypatch):
+    """``stored_links`` (the site's link scan, every article of every build) parses the stored links and link
+    definitions, not the slots and sentence spans that are most of the file. A stored slot whose segment lost a
+    field is damage like any other: the article is segmented again, not published with a broken segment."""
+    project.write("source_de/eins.md", article("Eins", "Ein [Link](a.pdf) hier.\n\nZweiter Absatz ohne Verweis.\n"))
+    config = load_config(project.root)
+    (art,) = read_sources(config).articles
+    made = doccache.document(config, art)
+    parsed: list[str] = []
+    real = json.loads
+    monkeypatch.setattr(doccache.json, "loads", lambda text, **kw: parsed.append(text) or real(text, **kw))
+    assert doccache.stored_links(config, art) == (made.links, made.definitions)
+    assert parsed and not any("Zweiter Absatz" in text for text in parsed)
+    monkeypatch.undo()
+
+    data = _stored(config, "eins")
+    data["slots"][-1][7][0].pop()  # the last segment without its note
+    doccache._path(config, "eins").write_text("\n".join(json.dumps(data[p]) for p in ("head", "slots", "splits")),
+                                              encoding="utf-8")
+    assert doccache.stored(config, art) is None
+    assert doccache.document(config, art) == made == segment_article(art, config.segmentation, config.source_language)

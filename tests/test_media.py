@@ -295,7 +295,9 @@ def _through_the_cache(art):
     from pipeline import doccache
     from pipeline.segment import segment_article
 
-    return doccache._decode(art, json.loads(json.dumps(doccache._encode(segment_article(art)))))
+    doc = segment_article(art)
+    return doccache._decode(art, *(json.loads(json.dumps(part)) for part in (doccache._head("", doc),
+                                                                            doccache._slots(doc))))
 
 
 def _same_references(texts: list[str], tmp_path: Path) -> int:
