@@ -376,7 +376,8 @@ def test_the_link_scan_parses_only_the_links_of_a_stored_document_and_a_damaged_
     made = doccache.document(config, art)
     parsed: list[str] = []
     real = json.loads
-    monkeypatch.setattr(doccache.json, "loads", lambda text, **kw: parsed.append(text) or real(text, **kw))
+    monkeypatch.setattr(doccache.json, "loads", lambda text, **kw: parsed.append(
+        text.decode() if isinstance(text, bytes) else text) or real(text, **kw))
     assert doccache.stored_links(config, art) == (made.links, made.definitions)
     assert parsed and not any("Zweiter Absatz" in text for text in parsed)
     monkeypatch.undo()
