@@ -383,7 +383,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
 
 
 def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config):
-    """If an orphaned catalog shares at least half of this template's entries, the article was renamed."""
+    """If an orphaned catalog with a translation in it shares at least half of this template's entries (translated
+    or not: a catalog a reviewer has only begun is renamed with its article too), the article was renamed."""
     from .catalog import key, read_po
 
     wanted = {key(e) for e in pot}
@@ -393,7 +394,9 @@ def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config):
             po = read_po(path, relpath(path, config.root))
         except VerlagError:
             continue
-        share = len(wanted & {key(e) for e in po if e.msgstr}) / max(len(wanted), 1)
+        if not any(e.msgstr or any(e.msgstr_plural.values()) for e in po if not e.obsolete):
+            continue
+        share = len(wanted & {key(e) for e in po if not e.obsolete}) / max(len(wanted), 1)
         if share >= best_share:
             best, best_po, best_share = path, po, share
     return best, best_po

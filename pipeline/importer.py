@@ -113,6 +113,15 @@ class ImportedArticle:
     linked: tuple[str, str] | None = None  # (its language, its group): Polylang's or WPML's link to its translations
 
 
+PROTECTED = "password-protected in WordPress"  # an ``unpublished`` reason: public address, text behind a password
+
+
+def never_public(unpublished: str) -> str:
+    """Why the old blog's readers never saw an article (``ImportedArticle.unpublished``), as the draft line says."""
+    return f"{unpublished}: only readers given its password saw it" if unpublished == PROTECTED \
+        else f"{unpublished}: never published there"
+
+
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
                 images: dict[Path, str] | None = None, notes: list[str] | None = None,
@@ -129,7 +138,7 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     ``private``, ``linked``: see ``ImportedArticle``."""
     notes = list(notes or [])
     if unpublished:
-        notes.append(f"{unpublished}: never published there; keep 'draft: true' until it is finished")
+        notes.append(f"{never_public(unpublished)}; keep 'draft: true' until it is finished")
         if aliases:
             notes.append(f"old address {', '.join(aliases)} not kept: a draft had no public address to redirect")
             aliases = []
@@ -390,7 +399,7 @@ def render_markdown(article: ImportedArticle) -> str:
     front = "".join(yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=key == "tags" and None,
                                    width=1 << 16) for key, value in article.meta.items())
     if article.unpublished:
-        front = front.replace("draft: true\n", f"draft: true  # {article.unpublished}: never published there\n", 1)
+        front = front.replace("draft: true\n", f"draft: true  # {never_public(article.unpublished)}\n", 1)
     if article.origin:
         front += f"# imported from {article.origin}\n"
     return f"---\n{front}---\n{article.body.strip()}\n"

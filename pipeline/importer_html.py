@@ -28,7 +28,8 @@ from lxml import etree, html as lxml_html
 
 from .counts import counted
 from .errors import VerlagError
-from .importer import HAND_ADVICE, TAG_ADVICE, ImportedArticle, image_destination, local_name, new_article
+from .importer import (HAND_ADVICE, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination, local_name,
+                       new_article)
 from .scaffold import LEGAL_SLUGS, ascii_slug
 from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
@@ -875,9 +876,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         tags = [_words(unescape(c.text or "")) for c in _children(item, "category")
                 if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
         protected = bool(_text(item, "post_password"))
-        if protected:
-            notes.append("password-protected in WordPress: only readers given its password could read it")
-        published = status == "publish"
+        published = status == "publish" and not protected
         link = _text(item, "link")
         slug = _post_name(_text(item, "post_name"), notes)
         notes = [f"WordPress {kind}, status {status}" + (f", published at {link}" if published else ""),
@@ -889,7 +888,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
                                     remote_images=tuple(remote), private=status == "private" or protected,
                                     linked=wxr_link(item),
-                                    unpublished=None if published else f"{status} in WordPress"))
+                                    unpublished=None if published else PROTECTED if protected else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors

@@ -145,7 +145,8 @@ def with_their_addresses(articles: list[ImportedArticle], found: list[SiteTransl
                  if alias not in article.meta.get("aliases", [])]
         if added and "aliases" in article.meta:  # a draft of the old blog had no address, nor had its translations
             meta = {**article.meta, "aliases": [*article.meta["aliases"], *(alias for alias, _ in added)]}
-            notes = [*article.notes, *(f"old address {alias}: its {lang} page's" for alias, lang in added)]
+            notes = [*article.notes, *(f"old address {alias}: its {lang} translation's on the old blog, kept as an "
+                                       "alias" for alias, lang in added)]
             article = dataclasses.replace(article, meta=meta, notes=notes)
         out.append(article)
     return out

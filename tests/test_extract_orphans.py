@@ -28,6 +28,20 @@ def entry(project: Project, slug: str, msgid: str) -> polib.POEntry:
     return polib.pofile(project.read(f"translations/en/{slug}.po")).find(msgid)
 
 
+def test_a_catalog_reviewed_in_one_entry_of_many_is_renamed_with_its_article(project: Project):
+    """One sign-off of four entries (no drafts): the catalog moved with its article only when half of its entries
+    had a translation, so the rename made new empty catalogs and the reviewed entry showed in German (trial10)."""
+    project.write("source_de/schlaf.md", SCHLAF)
+    project.run("extract")
+    review(project, "en", "schlaf", {"Schlaf heilt viel.": "Sleep heals a lot."})
+    (project.root / "source_de/schlaf.md").rename(project.root / "source_de/schlafen.md")
+    result = project.run("extract")
+    assert "renamed translations/en/schlaf.po -> translations/en/schlafen.po" in result.output, result.output
+    assert entry(project, "schlafen", "Schlaf heilt viel.").msgstr == "Sleep heals a lot."
+    assert not entry(project, "schlafen", "Schlaf heilt viel.").fuzzy
+    assert not (project.root / "translations/en/schlaf.po").exists()
+
+
 def test_a_save_to_the_old_catalog_after_a_rename_is_brought_over_for_review(project: Project):
     held = renamed(project)
     review(project, "en", "schlafen", {"Morgens hilft Licht.": "Light helps in the morning."})

@@ -146,8 +146,10 @@ def test_a_password_protected_post_is_left_out_as_a_private_one_is(project: Proj
     assert not (project.root / "source_de/kursunterlagen.md").exists()
     assert "import: 1 private post left out" in out and f"Kursunterlagen ({path}:5)" in out, out
     out = project.run("import", "--private", str(path)).output
-    assert "password-protected in WordPress" in out, out
-    assert "translate: false\n" in project.read("source_de/kursunterlagen.md")
+    assert "password-protected in WordPress: only readers given its password saw it; keep 'draft: true'" in out, out
+    text = project.read("source_de/kursunterlagen.md")
+    assert "draft: true  # password-protected in WordPress: only readers given its password saw it\n" in text
+    assert "translate: false\n" in text and "aliases" not in text
 
 
 def polylang(lang: str, group: str) -> str:
