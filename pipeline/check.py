@@ -1655,8 +1655,11 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
-    aliased = {name for a in published for path in read_aliases(a)[0]
-               for name in [re.sub(r"\.html?$", "", path.rstrip("/").rpartition("/")[2])]}
+    # the slugs whose German address an alias still answers: a bare old slug (every language's folder), or that
+    # very address; an old blog's /2026/03/slug/ answers only itself
+    own = re.compile(rf"/{re.escape(config.source_language)}/([^/]+?)(?:/|/index\.html?|\.html?)?")
+    aliased = {m[1] if (m := own.fullmatch(path)) else path for a in published for path in read_aliases(a)[0]
+               if "/" not in path or own.fullmatch(path)}
     answered = {path for a in published for path in read_aliases(a)[0]}  # old addresses an article still claims
     dismissed = config.section("site").get("gone", [])
     files = {a.ref.rpartition("/")[2].removesuffix(".md"): a for a in published}
