@@ -79,7 +79,7 @@ class Database:
             regular(self.path)
         except NotAFile as exc:  # SQLite reports "disk I/O error", which a new file cures: no database, damaged
             raise sqlite3.DatabaseError(exc.message.partition(":")[0]) from None
-        except FileNotFoundError:
+        except OSError:  # absent (made now), or a folder, no permission: sqlite3 says it cannot open it
             pass
         db = sqlite3.connect(self.path, **self.connect)
         try:
