@@ -36,13 +36,18 @@ def write_if_changed(path: Path, text: str | bytes, durable: bool = True) -> boo
     data = text.encode("utf-8") if isinstance(text, str) else text
     if read_bytes(path) == data:
         return False
+    _replace(path, data, durable)
+    return True
+
+
+def _replace(path: Path, data: bytes, durable: bool) -> None:
+    """Put ``data`` at ``path`` atomically: a ``_temp_copy`` renamed over it (removed if the rename fails)."""
     tmp = _temp_copy(path, data, durable)
     try:
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return True
 
 
 def _temp_copy(path: Path, data: bytes, durable: bool = True) -> Path:
@@ -457,12 +462,7 @@ def write_state(path: Path, text: str | bytes) -> None:
     if state_bytes(path) == data:
         return
     try:
-        tmp = _temp_copy(path, data, durable=False)
-        try:
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        _replace(path, data, durable=False)
     except OSError as exc:
         _state_warning(path, exc.strerror or str(exc))
 
