@@ -31,9 +31,9 @@ _ESCAPE_RE = re.compile(r'[\\"\n\t\r\a\b\f\v]')
 # Line-break opportunities as GNU gettext (libunistring, UAX #14) finds them, reduced to the
 # character classes that occur in prose and Markdown; measured against msgcat.
 _CLASS = {**dict.fromkeys(".,;:", "IS"), **dict.fromkeys("?!", "EX"), "-": "HY", "/": "HY",
-          **dict.fromkeys("–…|", "BA"), "—": "B2", **dict.fromkeys(")]", "CP"), **dict.fromkeys("([{„", "OP"),
+          **dict.fromkeys("–…|\u00ad", "BA"), "—": "B2", **dict.fromkeys(")]", "CP"), **dict.fromkeys("([{„", "OP"),
           **dict.fromkeys("%+$\\", "PR"), '"': "DQ", "}": "CB",
-          **dict.fromkeys("'“”«»‚‘’‹›\u00a0\u202f\u2007", "GL")}
+          **dict.fromkeys("'“”«»‚‘’‹›\u00a0\u202f\u2007", "GL"), "\u200b": "ZW"}
 _AFTER = {
     "IS": {"B2", "AL", "OP", "PR", "DQ"},
     "HY": {"B2", "AL", "OP", "PR", "DQ"},
@@ -45,6 +45,7 @@ _AFTER = {
     "NU": {"B2"},
     "PR": {"B2", "PR", "DQ"},
     "CB": {"B2", "AL", "OP", "NU"},
+    "ZW": {"IS", "EX", "HY", "BA", "B2", "CP", "OP", "PR", "DQ", "CB", "GL", "AL", "NU"},
 }
 
 
@@ -122,7 +123,8 @@ def _break_patterns(cjk: bool) -> tuple[re.Pattern, re.Pattern, re.Pattern | Non
     lead = {name: after for name, after in _AFTER.items() if name not in ("AL", "NU")}
     first = "".join(ch for ch, name in _CLASS.items() if name in lead)
     opening, closing = f"(\\[{{„{opening}", f",.;:!?)\\]}}/{closing}"
-    branches = [f"(?<![{opening} ] )(?!(?<=[\"'“”«»‘’‹›] ) *[{opening}])(?<= ) *(?=[^ \\n{closing}])"]
+    branches = [f"(?<![{opening} ] )(?!(?<=[\"'“”«»‘’‹›] ) *[{opening}])(?<= ) *(?=[^ \\n\u200b{closing}])"]
+    branches.append("(?<=\u200b) +(?=[^ \\n\u200b])")  # LB8: after a zero-width space and the spaces after it
     branches += [f"(?<={_char_class({name}, '')})(?={_char_class(after, ' ' + chr(10), ideographs)})"
                  for name, after in lead.items()]
     dash = f"{_char_class({'AL', 'NU'}, ' ', _OPEN_CHARS if cjk else '')}(?=—)"

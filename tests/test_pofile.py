@@ -193,3 +193,27 @@ def test_column_widths_are_libunistrings():
     wrong = [f"U+{cp:04X}" for cp in one
              if (uc_width(cp, b"UTF-8"), _columns(chr(cp)), bool(_CJK_RE.match(chr(cp)))) != (1, 1, False)]
     assert not wrong, wrong[:20]
+
+
+def test_soft_hyphens_and_zero_width_spaces_wrap_exactly_like_msgcat(tmp_path):
+    """A soft hyphen (U+00AD, UAX #14 class BA) is a place msgcat may end a line, as is a zero-width space
+    (U+200B, ZW: after it and the spaces after it, never before it). German copied from a web page is full of
+    soft hyphens ("Rücken\\u00adschmerz"); verlag broke only at spaces there, so msgcat, Poedit and Weblate
+    rewrapped every such entry on save and each extract wrapped it back."""
+    import random
+
+    rng = random.Random(8)
+    words = ["Rücken\u00adschmerz", "Leber", "Wirbel\u00adsäule", "a\u200bb", "https://example.org/\u200bpfad", "„Zitat“",
+             "10\u00ad000", "x\u00ad", "\u00ad", "\u200b", "(Klam\u00admer)", "Ende.", "Schul\u00adter–Nacken", "\u200b\u200b",
+             "肝臓", "Wort"]
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for i in range(400):
+        text = ""
+        target = rng.randint(60, 200)
+        while len(text) < target:
+            text += rng.choice(words) + rng.choice([" ", " ", "", "  "])
+        po.append(polib.POEntry(msgctxt=str(i), msgid=text.strip() or "x", msgstr=text[::-1],
+                                previous_msgid=text[i % 5:] if i % 2 else None, flags=["fuzzy"] if i % 2 else []))
+    text = render_po(po)
+    assert gnu_layout(text, tmp_path) == text
