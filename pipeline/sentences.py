@@ -210,6 +210,9 @@ _DE_ORDINAL_CUES = frozenset(
 # Lower-case words of a noun phrase or a place ("Unsere Praxis in der Hauptstr."): articles, possessives and
 # prepositions, none of them a finite verb.
 _DE_PHRASE_WORDS = _DE_ORDINAL_CUES | _DE_ADDRESS_GOES_ON | frozenset("zu von aus nach über unter mit ohne".split())
+# The endings of an inflected adjective before its noun ("die alte", "der neuen", "im schönen"): a lower-case word
+# with one, after an article or preposition and before a capitalised noun, is no finite verb.
+_DE_ADJECTIVE_ENDING = re.compile(r"[^\W\d_]{2,}(?:e|en|em|er|es)$")
 
 # Words after which "N." is an ordinal before a noun ("als 3. Sieger", "wurde 2. Siegerin") but may as well
 # end a sentence as a cardinal ("mehr als 3. Dann ..."): an ordinal unless a sentence start follows.
@@ -775,15 +778,27 @@ def _in_quotation(block: str, c: int) -> bool:
 
 def _german_verbless_before(block: str, start: int) -> bool:
     """Whether the words of the sentence before ``start`` (back to a terminator or colon, at most ``_ITEM_REACH``
-    characters) can hold no finite verb: each is capitalised (a noun, a name, the first word) or one of
-    ``_DE_PHRASE_WORDS`` ("Die", "In der", "Unsere Praxis in der"). German writes a verb in lower case unless it
-    starts the sentence, so such words are a subject or a place still waiting for their verb, not a sentence."""
+    characters) can hold no finite verb: each is capitalised (a noun, a name, the first word), one of
+    ``_DE_PHRASE_WORDS`` ("Die", "In der", "Unsere Praxis in der"), or an inflected adjective between such a word
+    and its noun ("Die alte", "In der neuen schönen"). German writes a verb in lower case unless it starts the
+    sentence, so such words are a subject or a place still waiting for their verb, not a sentence."""
+    words = []
     for token in reversed(block[max(0, start - _ITEM_REACH):start].split()):
         if token.rstrip("".join(_CLOSERS))[-1:] in (".", "!", "?", "…", ":"):
             break
-        word = token.strip(_OPENERS + "".join(_CLOSERS) + ",;")
-        if word[:1].islower() and word not in _DE_PHRASE_WORDS:
-            return False
+        words.append(token.strip(_OPENERS + "".join(_CLOSERS) + ",;"))
+    words.reverse()
+    after_phrase_word = False
+    for at, word in enumerate(words):
+        if word.lower() in _DE_PHRASE_WORDS:
+            after_phrase_word = True
+        elif word[:1].islower():
+            following = words[at + 1] if at + 1 < len(words) else "Str"
+            if not (after_phrase_word and _DE_ADJECTIVE_ENDING.search(word)
+                    and (following[:1].isupper() or _DE_ADJECTIVE_ENDING.search(following))):
+                return False
+        else:
+            after_phrase_word = False
     return True
 
 

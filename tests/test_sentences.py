@@ -236,6 +236,9 @@ def test_titles_weekdays_and_quantities_do_not_end_sentences(text):
         "Die Hauptstr. 2020 ist ein Altbau.",
         "In der Hauptstr. 2020 steht ein Altbau.",
         "Unsere Praxis in der Hauptstr. 2020 ist ein Altbau mit Aufzug.",
+        # inflected adjectives between the article and the street are no verb (the last stop's noticed-left case)
+        "Die alte Hauptstr. 2020 ist ein Altbau.",
+        "In der neuen schönen Hauptstr. 2020 steht ein Altbau.",
         "Die Bahnhofstr. 12 ist ein Altbau.",
         "Das Zimmer Nr. 2020 ist frei.",
         "Tel. 0761 123456 ist die Nummer der Praxis.",
@@ -255,6 +258,10 @@ def test_weekday_ranges_and_streets_before_a_number_do_not_end_sentences(text):
         ("Wir wohnen in der Hauptstr. 2020 zogen wir um.", ["Wir wohnen in der Hauptstr.", "2020 zogen wir um."]),
         ("Die Praxis war in der Bahnhofstr. 1998 kam der Umzug.",
          ["Die Praxis war in der Bahnhofstr.", "1998 kam der Umzug."]),
+        # a lower-case word after a noun or pronoun is a verb, whatever its ending
+        ("Unsere kleine Praxis liegt in der Hauptstr. 2020 zogen wir um.",
+         ["Unsere kleine Praxis liegt in der Hauptstr.", "2020 zogen wir um."]),
+        ("Die Kinder spielen Hauptstr. 2020 zogen wir um.", ["Die Kinder spielen Hauptstr.", "2020 zogen wir um."]),
         ("Sprechzeiten: Mo. – Fr. 8–12 Uhr. Sa. nach Vereinbarung.",
          ["Sprechzeiten: Mo. – Fr. 8–12 Uhr.", "Sa. nach Vereinbarung."]),
         # a house number that ends the sentence: the street's full stop is an abbreviation's, not a sentence end
