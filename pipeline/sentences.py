@@ -113,19 +113,30 @@ _EN_SENTENCE_STARTERS = frozenset(
     only today later still yet
     """.split()
 )
+# French words that start a sentence and are written in lower case inside one ("vous" is no polite capital in
+# French), for a hand translation read in French: "Échauffez-vous. 2.| Ensuite" splits, "Étapes : 1. Échauffement".
+_FR_SENTENCE_STARTERS = frozenset(
+    """
+    le la les l un une des du de ce cet cette ces il elle ils elles on nous vous je tu j c ça cela ceci
+    puis ensuite enfin alors donc mais et ou or ni car aujourd demain après avant d abord finalement pourtant
+    cependant toutefois ainsi aussi si quand lorsque comme pour dans en sur avec sans chez par au aux ici
+    là voici voilà chaque tout tous toute toutes souvent parfois notre nos votre vos mon ma mes son sa ses
+    leur leurs quel quelle quels quelles qui que quoi où comment pourquoi ne pas plus
+    """.split()
+)
 # Abbreviations a number follows in a dose or an amount ("approx. 350 mg", "env. 2 g", "ok. 3 razy"), which pySBD's
 # lists for these languages lack: before a digit their full stop ends no sentence. German has its own
 # (``_DE_ABBREVIATIONS``).
 _BEFORE_NUMBERS = {
-    "en": frozenset("approx ca c circa est max min incl excl avg".split()),
-    "fr": frozenset("env ca max min".split()),
+    "en": frozenset("approx ca c circa est max min incl excl avg p pp vol fig ch".split()),
+    "fr": frozenset("env ca max min p pp chap vol fig art".split()),
     "es": frozenset("aprox ca máx mín".split()),
     "it": frozenset("ca circa max min".split()),
     "nl": frozenset("ca ong max min".split()),
     "pl": frozenset("ok ca maks min".split()),
 }
 # The languages whose item numbers inside a line are told from sentence ends (``_item_number``).
-_SENTENCE_STARTERS = {"de": _DE_SENTENCE_STARTERS, "en": _EN_SENTENCE_STARTERS}
+_SENTENCE_STARTERS = {"de": _DE_SENTENCE_STARTERS, "en": _EN_SENTENCE_STARTERS, "fr": _FR_SENTENCE_STARTERS}
 
 # Weekdays ("Mo." ... "So.", in this spelling only) and the words after
 # one that show it names a time: "Am Mo. Nachmittag", "Do. 14 Uhr".
@@ -219,6 +230,8 @@ _DE_ADJECTIVE_ENDING = re.compile(r"[^\W\d_]{2,}(?:e|en|em|er|es)$")
 _DE_ORDINAL_OR_CARDINAL_CUES = frozenset("als wurde wurden".split())
 
 _BULLETS = frozenset("•◦▪‣·*+-–")
+# Punctuation no sentence starts with, in any language: a cut before it ends nothing.
+_NEVER_STARTS = frozenset(",;:)]}»!?%")
 # Pairs that enclose a quotation or an aside: German „…“ and »…«, English “…”, French «…», straight "…", (…).
 _QUOTATIONS = (('"', '"'), ("„", "“"), ("“", "”"), ("»", "«"), ("«", "»"), ("(", ")"))
 _OPENERS = "„\"»«‚'‘“”(*_[~<`"
@@ -657,6 +670,8 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return False
     if block[c - 1] in ".…" and block[nxt].islower():
         return False
+    if block[nxt] in _NEVER_STARTS:
+        return False  # pySBD's French cut before a spaced colon ("Étapes| : 1. Échauffement")
     if block[nxt].islower() and block[c - 1] not in ".!?…" and block[c - 1] not in _CLOSERS:
         return False  # pySBD's cut before "u. v. m." ("Tee, Saft| u. v. m."): no terminator, nothing ends there
     if code == "de" and _german_paren_item(block, c, nxt):
@@ -666,7 +681,7 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return False  # "approx.| 350 mg"
     if _closed_sentence(block, c, nxt):
         return True
-    if code in _SENTENCE_STARTERS and _item_number_ahead(block, c, nxt):
+    if _item_number_ahead(block, c, nxt):
         return False
     verdict = None
     if code == "de":
@@ -846,12 +861,13 @@ def _german_paren_item(block: str, c: int, nxt: int) -> bool:
 def _ends_with_full_word(token: str, code: str) -> bool:
     """Whether ``token`` ("aufwärmen.", "Schritte.", "up.") ends in a word that is no abbreviation, so its full
     stop ends a sentence ("S. 225.", "Nr. 5.", "Jan. 2.", "3. 5." are no such ends): in German one of three
-    letters or more that ``german_abbreviation`` does not know, in another language one of two or more that
-    pySBD does not list for it."""
+    letters or more that ``german_abbreviation`` does not know, in another language one of two or more (hyphens
+    and apostrophes inside it allowed) that pySBD does not list for it."""
     core = token[:-1].lstrip(_OPENERS)
     if code == "de":
         return len(core) >= 3 and core.isalpha() and not german_abbreviation(token.lstrip(_OPENERS))
-    return len(core) >= 2 and core.isalpha() and core.lower() not in _abbreviations(code)
+    letters = core.replace("-", "").replace("'", "").replace("’", "")  # "Échauffez-vous.", "aujourd'hui."
+    return len(core) >= 2 and letters.isalpha() and core.lower() not in _abbreviations(code)
 
 
 def _german_compound_title_ends(word: str) -> bool:

@@ -632,6 +632,26 @@ def test_an_abbreviation_before_an_amount_ends_no_sentence(text, lang, expected)
     assert split_sentences(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a French hand translation's steps: pySBD cut before the spaced colon and before every "N." (the rules
+        # for item numbers inside a line were German and English only)
+        ("Étapes : 1. Échauffement 2. Étirement 3. Repos.", "fr", ["Étapes : 1. Échauffement 2. Étirement 3. Repos."]),
+        ("Échauffez-vous. 2. Ensuite, étirez-vous.", "fr", ["Échauffez-vous.", "2. Ensuite, étirez-vous."]),
+        ("Voir p. 12. Ensuite, lisez la suite.", "fr", ["Voir p. 12.", "Ensuite, lisez la suite."]),
+        ("C'est l'étape 1. Ensuite on se repose.", "fr", ["C'est l'étape 1.", "Ensuite on se repose."]),
+        ("Kroki: 1. Rozgrzewka 2. Rozciąganie 3. Odpoczynek.", "pl", ["Kroki: 1. Rozgrzewka 2. Rozciąganie 3. Odpoczynek."]),
+        ("Pasos: 1. Calentar 2. Estirar 3. Descansar.", "es", ["Pasos: 1. Calentar 2. Estirar 3. Descansar."]),
+        ("See p. 12. Then read on.", "en", ["See p. 12.", "Then read on."]),
+        # French spacing before ! and ? still ends sentences
+        ("Quoi ? Il est parti ! Vraiment ?", "fr", ["Quoi ?", "Il est parti !", "Vraiment ?"]),
+    ],
+)
+def test_item_numbers_inside_a_line_in_other_languages(text, lang, expected):
+    assert split_sentences(text, lang) == expected
+
+
 def test_french_text_is_segmented():
     text = "M. Dupont est arrivé. Il fait beau aujourd'hui."
     assert split_sentences(text, "fr") == ["M. Dupont est arrivé.", "Il fait beau aujourd'hui."]
