@@ -229,6 +229,8 @@ _DE_ADJECTIVE_ENDING = re.compile(r"[^\W\d_]{2,}(?:e|en|em|er|es)$")
 # end a sentence as a cardinal ("mehr als 3. Dann ..."): an ordinal unless a sentence start follows.
 _DE_ORDINAL_OR_CARDINAL_CUES = frozenset("als wurde wurden".split())
 
+# A CommonMark backslash escape (an ASCII punctuation character after a backslash; "\\\\" is one).
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BULLETS = frozenset("•◦▪‣·*+-–")
 # Punctuation no sentence starts with, in any language: a cut before it ends nothing.
 _NEVER_STARTS = frozenset(",;:)]}»!?%")
@@ -512,6 +514,21 @@ def _valid(spans, block: str) -> tuple[Span, ...] | None:
 
 @functools.lru_cache(maxsize=8192)
 def _spans_in_block(block: str, code: str) -> tuple[Span, ...]:
+    """Spans of one block, read as CommonMark reads its backslash escapes of a full stop or parenthesis: "1\\. März"
+    and "am 3\\. Tag" (an author's or the text import's way to keep a number at a line start from becoming a
+    list item) are the text "1. März", "am 3. Tag", and split as that text is."""
+    if "\\" not in block:
+        return _spans_in_plain_block(block, code)
+    places = [m.start() for m in _BACKSLASH_ESCAPE.finditer(block) if m.group(1) in ".)"]
+    if not places:
+        return _spans_in_plain_block(block, code)
+    dropped = set(places)
+    kept = [i for i in range(len(block)) if i not in dropped]
+    plain = "".join(block[i] for i in kept)
+    return tuple((kept[a], kept[b - 1] + 1) for a, b in _spans_in_plain_block(plain, code))
+
+
+def _spans_in_plain_block(block: str, code: str) -> tuple[Span, ...]:
     """Spans of one block: pysbd's cuts plus rule candidates, then vetoes.
 
     A fragment without any letter or digit (a stray bullet or delimiter) is

@@ -706,3 +706,20 @@ def test_a_block_repeated_across_articles_is_split_by_pysbd_once(monkeypatch):
     assert first[1:] == second[1:] == ["Hinweis: Dieser Text ersetzt keinen Arztbesuch.",
                                       "Fragen Sie im Zweifel nach, z. B. in der Praxis."]
     assert calls.count(note) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CommonMark's escaped full stop keeps a date or ordinal at a line start from becoming a list item; the
+        # text import writes it, and the splitter took the backslash for a regex special and cut after it (trial11)
+        ("1\\. März 2025: Beginn der Fastengruppe. Wir treffen uns am 3\\. Tag zum Austausch.",
+         ["1\\. März 2025: Beginn der Fastengruppe.", "Wir treffen uns am 3\\. Tag zum Austausch."]),
+        ("2\\) Dann dehnen. Danach ruhen.", ["2\\) Dann dehnen.", "Danach ruhen."]),
+        # an escaped backslash before a full stop is no escaped full stop
+        ("Der Pfad lautet C:\\\\. Dann geht es weiter.", ["Der Pfad lautet C:\\\\.", "Dann geht es weiter."]),
+    ],
+)
+def test_an_escaped_full_stop_reads_as_the_full_stop_commonmark_shows(text, expected):
+    assert split_sentences(text, "de") == expected
+    assert sentence_spans(text, "de") == [(text.index(s), text.index(s) + len(s)) for s in expected]
