@@ -14,7 +14,8 @@
    ``_without_consent``) is left out, each line named.
 4. In the body, every line is a block. A line ending with ":" followed by short lines without a bullet
    introduces a list: those short lines are its items; the last of them is the next heading instead when a
-   paragraph of prose follows it directly and two items remain. Any other short line (at most
+   paragraph of prose follows it directly, two items remain and it is not shaped like the item before it
+   (``_parallel``). Any other short line (at most
    ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph of prose
    or by a list (bulleted or numbered lines: "Gute Zinkquellen" over its items) is a heading, unless
    the line before it is a short line too (then it ends a run of list-like lines and stays a
@@ -413,6 +414,17 @@ def _prose(line: str | None) -> bool:
     return line is not None and not _short(line) and not LABEL_RE.match(line) and not NUMBERED_RE.match(line)
 
 
+def _parallel(line: str, before: str) -> bool:
+    """Whether ``line`` is shaped like the list item ``before`` it, so another item, not a heading: the same first
+    word ("Eine mit warmem Wasser (ca. 38 Grad)", "Eine mit kaltem …"), or the same marks (a closing ")", a
+    number, a "?") with one at least."""
+    def marks(text: str) -> tuple[bool, ...]:
+        return text.endswith(")"), bool(re.search(r"\d", text)), text.endswith("?")
+
+    return line.split()[0].casefold() == before.split()[0].casefold() \
+        or (marks(line) == marks(before) and any(marks(line)))
+
+
 def _in_run(body: list[tuple[int, str]], at: int) -> bool:
     """Whether the line at ``at`` ends a run of plain short lines (an unannounced list), so the one after it
     is the run's last item, not a heading; a bullet, numbered or Markdown heading line before it does not count."""
@@ -489,7 +501,8 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             while i < len(body) and _plain_short(body[i][1]):
                 i += 1
             items = body[start:i]
-            heads = i < len(body) and len(items) > 2 and _prose(body[i][1])  # the last one heads the paragraph
+            heads = i < len(body) and len(items) > 2 and _prose(body[i][1]) \
+                and not _parallel(items[-1][1], items[-2][1])  # the last one heads the paragraph
             html.append(_list([text for _, text in items[:-1 if heads else None]]))
             notes.append(f"line {number}: list of {len(items) - heads} items after '{line}'")
             if heads:

@@ -65,3 +65,26 @@ def test_an_article_about_cookies_keeps_its_text(tmp_path):
 def test_a_button_label_alone_is_never_made_a_heading(tmp_path):
     article = read_text(tmp_path / "t.txt", f"{BATH}Alle akzeptieren\n{PROSE}\n".encode())
     assert article.body == f"Alle akzeptieren\n\n{PROSE}\n"
+
+
+def test_the_last_of_parallel_lines_after_a_colon_stays_an_item(tmp_path):
+    """Trial 11, finding 5: after "So gehen Sie vor:" the third of three parallel lines ("Eine mit warmem …",
+    "Eine mit kaltem …") became a ``##`` heading over the next paragraph and the list kept two items."""
+    article = read_text(tmp_path / "t.txt", (
+        f"{BATH}So gehen Sie vor:\nZwei Schüsseln bereitstellen\nEine mit warmem Wasser (ca. 38 Grad)\n"
+        "Eine mit kaltem Wasser (ca. 15 Grad)\n"
+        "Zuerst 5 Min. warm, dann 10 Sek. kalt. Das Ganze dreimal wiederholen, z. B. am Abend.\n").encode())
+    assert article.body == (
+        "So gehen Sie vor:\n\n- Zwei Schüsseln bereitstellen\n- Eine mit warmem Wasser (ca. 38 Grad)\n"
+        "- Eine mit kaltem Wasser (ca. 15 Grad)\n\n"
+        "Zuerst 5 Min. warm, dann 10 Sek. kalt. Das Ganze dreimal wiederholen, z. B. am Abend.\n")
+    assert "line 3: list of 3 items after 'So gehen Sie vor:'" in article.notes
+    assert not any("heading" in note for note in article.notes)
+
+
+def test_a_question_after_the_items_still_heads_the_paragraph_after_it(tmp_path):
+    article = read_text(tmp_path / "t.txt", (
+        f"{BATH}So gehen Sie vor:\nZwei Schüsseln bereitstellen\nEine mit warmem Wasser (ca. 38 Grad)\n"
+        f"Wann lieber nicht?\nBei Krampfadern oder offenen Stellen an den Beinen bitte vorher in die Praxis kommen.\n"
+    ).encode())
+    assert "- Eine mit warmem Wasser (ca. 38 Grad)\n\n## Wann lieber nicht?\n\nBei Krampfadern" in article.body
