@@ -1011,7 +1011,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     from pipeline.align import import_translation, translated_article
     from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
-    from pipeline.importer_translations import page_translation_text, post_text, post_that_translates
+    from pipeline.importer_translations import (hand_translation_text, page_translation_text, post_text,
+                                                post_that_translates)
     from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
@@ -1023,6 +1024,10 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     kind = kind or detect_kind(path, file_bytes(path, IMPORTED))
     if text is None and kind == "markdown":  # a Hugo or Jekyll page: its figures, images and links as a site's
         text = page_translation_text(path, lang, slug, config.source_dir, config.zone)
+    if text is None and kind == "markdown":  # else its images and links that are the German's files, as the German's
+        text, mapped = hand_translation_text(path, slug, config.source_dir)
+        for note in mapped:
+            click.echo(f"import: {path}: {note}")
     if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)
