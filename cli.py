@@ -786,7 +786,7 @@ def status(project: Project, languages, fmt: str) -> None:
     from pipeline.extracted import MESSAGE as GERMAN_CHANGED
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
-    from pipeline.orphans import paused_message
+    from pipeline.orphans import kept_message, paused_message
     from pipeline.status import as_json, collect_status, format_table, kept_catalogs
 
     _check_languages(project.config, languages)
@@ -817,8 +817,7 @@ def status(project: Project, languages, fmt: str) -> None:
                 continue
             click.echo(f"kept: {path}: no German article has this slug any more; it cannot be read (see the error), "
                        "so it serves nothing until fixed; delete it when done" if path in unusable else
-                       f"kept: {path}: no German article has this slug any more (its reviewed translations still "
-                       "serve the translation memory); delete it when done")
+                       f"kept: {kept_message(project.config, path)}")
     if errors:
         fail("status", errors, writes=False)
 
