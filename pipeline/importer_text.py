@@ -77,7 +77,7 @@ WIDGET_RE = re.compile(
     rf"(?:beitrag )?(?:teilen|share)(?: (?:auf|bei|über|via|per|mit|on|to))? {_NETWORKS}|"  # "Teilen auf Facebook"
     rf"(?:(?:auf|bei|über|via|per) )?{_NETWORKS} teilen|"  # "Per E-Mail teilen", "Auf X teilen"
     r"\d+\s+(aufrufe|kommentare?|views|comments?|likes?|mal gefällt mir))$", re.I)
-# A cookie banner copied with the text: its buttons, and the lines naming cookies next to them (``_consent``).
+# A cookie banner copied with the text: its buttons, and the lines naming cookies next to them (``_without_consent``).
 CONSENT_BUTTON_RE = re.compile(
     r"^((alle |nur )?(cookies? )?(akzeptieren|annehmen|zulassen|ablehnen|erlauben|zustimmen)( und schließen)?|"
     r"nur (notwendige|essenzielle|erforderliche)( cookies)?|(cookie-?)?einstellungen( anpassen| verwalten)?|"
