@@ -786,7 +786,7 @@ def status(project: Project, languages, fmt: str) -> None:
     from pipeline.extracted import MESSAGE as GERMAN_CHANGED
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
-    from pipeline.orphans import paused_message
+    from pipeline.orphans import kept_message, paused_message
     from pipeline.status import as_json, collect_status, format_table, kept_catalogs
 
     _check_languages(project.config, languages)
@@ -817,8 +817,7 @@ def status(project: Project, languages, fmt: str) -> None:
                 continue
             click.echo(f"kept: {path}: no German article has this slug any more; it cannot be read (see the error), "
                        "so it serves nothing until fixed; delete it when done" if path in unusable else
-                       f"kept: {path}: no German article has this slug any more (its reviewed translations still "
-                       "serve the translation memory); delete it when done")
+                       f"kept: {kept_message(project.config, path)}")
     if errors:
         fail("status", errors, writes=False)
 
@@ -1011,7 +1010,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     from pipeline.align import import_translation, translated_article
     from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
-    from pipeline.importer_translations import page_translation_text, post_text, post_that_translates
+    from pipeline.importer_translations import (hand_translation_text, page_translation_text, post_text,
+                                                post_that_translates)
     from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
@@ -1023,6 +1023,10 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     kind = kind or detect_kind(path, file_bytes(path, IMPORTED))
     if text is None and kind == "markdown":  # a Hugo or Jekyll page: its figures, images and links as a site's
         text = page_translation_text(path, lang, slug, config.source_dir, config.zone)
+    if text is None and kind == "markdown":  # else its images and links that are the German's files, as the German's
+        text, mapped = hand_translation_text(path, slug, config.source_dir)
+        for note in mapped:
+            click.echo(f"import: {path}: {note}")
     if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)

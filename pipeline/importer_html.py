@@ -75,6 +75,10 @@ UPLOADS_PATH = "/wp-content/uploads/"  # where WordPress keeps a blog's images (
 # can neither open nor close emphasis (CommonMark 0.31 section 6.2), so the escape is noise that would reach the
 # catalog's msgid; the read-back below still checks the text.
 INTRAWORD_ESCAPE_RE = re.compile(r"(?<=[^\W_])\\_(?=[^\W_])")
+# What CommonMark reads as the start of another block where a paragraph's text begins (an ordered or bullet list
+# item, an ATX heading, a block quote): escaped there alone, so "Am 3. Tag" inside a line keeps its plain "3."
+LIST_NUMBER_START_RE = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
+MARK_START_RE = re.compile(r"^(\s*)([-+](?=\s|$)|#{1,6}(?=\s|$)|>)")
 FRAGMENT_HEAD_RE = re.compile(rb"<(?:html|head|body|meta)\b", re.I)  # a document, not a fragment of one
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
 
@@ -136,8 +140,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     given) its address is appended to ``remote`` instead of a note: the export warns once for all of them; a
     link to a file there (the full-size image, a PDF) is copied alike. The
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
-    line starting with "1." or "#"), it is written again with markdownify's full escaping, and if
-    that still differs the difference is noted.
+    line starting with "1." or "#"), it is written again with the marks escaped where a text starts
+    (``_BlockStartEscaper``), then with markdownify's full escaping, and if that still differs the
+    difference is noted.
     Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
     """
     tree = parse_html(html)
@@ -169,8 +174,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     _flatten_wrappers(tree)
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
-    for escape_misc in (False, True):
-        markdown = markdownify.markdownify(cleaned, escape_misc=escape_misc, **MARKDOWN_STYLE).strip()
+    for converter in (markdownify.MarkdownConverter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
+                      markdownify.MarkdownConverter(escape_misc=True, **MARKDOWN_STYLE)):
+        markdown = converter.convert(cleaned).strip()
         markdown = INTRAWORD_ESCAPE_RE.sub("_", re.sub(r"\n{3,}", "\n\n", markdown))
         rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
         if "".join(rendered.text_content().split()) == expected:
@@ -178,6 +184,16 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
     return markdown + "\n", images, list(dict.fromkeys(notes))
+
+
+class _BlockStartEscaper(markdownify.MarkdownConverter):
+    """markdownify that escapes a list number's "." or ")", a "-", "+", "#" or ">" only at the start of a text
+    (``LIST_NUMBER_START_RE``, ``MARK_START_RE``), where CommonMark would read another block: markdownify's full
+    ``escape_misc`` escapes them and "&", "[", "|" … anywhere, which the catalog's msgid would carry."""
+
+    def escape(self, text, parent_tags):
+        text = super().escape(text, parent_tags)
+        return MARK_START_RE.sub(r"\1\\\2", LIST_NUMBER_START_RE.sub(r"\1\\\2", text))
 
 
 _UNSAFE_IN_DESTINATION = re.compile(r"[\s()<>\\]")

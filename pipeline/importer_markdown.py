@@ -139,6 +139,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
     if path.suffix.lower() not in (".html", ".htm"):
         body = _unwrap_raw(body, notes)
     body, captions = _figures(body, end + 2, notes)
+    if path.suffix.lower() not in (".html", ".htm"):
+        body = _note_boxes(body, end + 2, notes)
     tagged = list(dict.fromkeys(line for line, _, _ in markdown_template_tags(body, end + 2)))
     if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
         from .importer_html import html_to_markdown
@@ -258,6 +260,45 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
         return f"[{shown}]({link})" if link else shown
 
     return FIGURE_RE.sub(image, body), captions
+
+
+# The note boxes of Hugo's common themes, each an opening and a closing shortcode on lines of their own: hint (Book),
+# notice (Learn, Relearn), alert (Docsy, Blowfish), callout (Hextra), admonition (LoveIt, DoIt, FixIt).
+NOTE_BOX_RE = re.compile(r"^[ \t]*\{\{([<%])\s*(hint|notice|alert|callout|admonition)\b([^\n]*?)\s*[>%]\}\}[ \t]*\n"
+                         r"(.*?)^[ \t]*\{\{[<%]\s*/\s*\2\s*[>%]\}\}[ \t]*$", re.M | re.S)
+NOTE_PARAM_RE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))|"([^"]*)"|'([^']*)'|(\S+)""")
+# A box's kind (its first word or its type, style or color) -> the label a German reader reads at its start.
+NOTE_LABELS = {"note": "Hinweis", "info": "Hinweis", "information": "Hinweis", "primary": "Hinweis",
+               "tip": "Tipp", "hint": "Tipp", "success": "Tipp", "important": "Wichtig", "warning": "Warnung",
+               "warn": "Warnung", "caution": "Warnung", "attention": "Warnung", "danger": "Achtung",
+               "error": "Achtung", "failure": "Achtung", "bug": "Achtung", "example": "Beispiel",
+               "question": "Frage", "faq": "Frage", "quote": "Zitat"}
+
+
+def _note_boxes(body: str, first_line: int, notes: list[str]) -> str:
+    """``body`` with each theme's note box (``NOTE_BOX_RE``) a CommonMark block quote of its text, led by its
+    ``title`` or the label of its kind in bold (``NOTE_LABELS``, else "Hinweis"), each noted: Hugo showed the
+    box, so its text is the article's; as a shortcode it was published as literal text. Lines keep their
+    numbers (the opening line holds the label, the closing one is left blank). Other shortcodes stay as text."""
+    def quote(match: re.Match) -> str:
+        named, positional = {}, []
+        for m in NOTE_PARAM_RE.finditer(match.group(3)):
+            if m.group(1):
+                named[m.group(1).lower()] = next(v for v in m.group(2, 3, 4) if v is not None)
+            else:
+                positional.append(next(v for v in m.group(5, 6, 7) if v is not None))
+        kinds = [named.get(key, "") for key in ("type", "style", "color", "kind")] + positional[:1]
+        kind = next((NOTE_LABELS[k.lower()] for k in kinds if k.lower() in NOTE_LABELS), "Hinweis")
+        title = " ".join(named.get("title", positional[1] if match.group(2) == "admonition" and
+                                   len(positional) > 1 else "").split())
+        label = title.rstrip(":") if title else kind
+        code = match.group(0).split("\n", 1)[0].strip()
+        notes.append(f"line {first_line + body.count(chr(10), 0, match.start())}: Hugo {code} as a quote headed "
+                     f"**{label}:**")
+        inner = match.group(4).rstrip("\n").split("\n")
+        return "\n".join([f"> **{label}:**", *(f"> {line}" if line.strip() else ">" for line in inner), ""])
+
+    return NOTE_BOX_RE.sub(quote, body)
 
 
 IFRAME_RE = re.compile(r"<iframe\b[^>]*>.*?</iframe\s*>", re.I | re.S)

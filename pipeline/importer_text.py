@@ -9,10 +9,13 @@
    A date is ``date``, "Aktualisiert:" is ``updated``, a reading time ("3 Min. Lesezeit") is
    dropped (verlag computes its own), the name after "Von" is the author, else the first other
    byline item.
-3. Widget text at the end ("Teilen", "Kommentar schreiben", "12 Aufrufe", …, ``WIDGET_RE``) is dropped.
+3. Widget text at the end ("Teilen", "Teilen auf Facebook", "Kommentar schreiben", "12 Aufrufe", …, ``WIDGET_RE``)
+   is dropped; a cookie banner anywhere after the title (its buttons and the lines about cookies beside them,
+   ``_without_consent``) is left out, each line named.
 4. In the body, every line is a block. A line ending with ":" followed by short lines without a bullet
    introduces a list: those short lines are its items; the last of them is the next heading instead when a
-   paragraph of prose follows it directly and two items remain. Any other short line (at most
+   paragraph of prose follows it directly, two items remain and it is not shaped like the item before it
+   (``_parallel``). Any other short line (at most
    ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph of prose
    or by a list (bulleted or numbered lines: "Gute Zinkquellen" over its items) is a heading, unless
    the line before it is a short line too (then it ends a run of list-like lines and stays a
@@ -67,10 +70,20 @@ HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockq
 UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
 BYLINE_SEPARATOR_RE = re.compile(r"\s*[|·•]\s*|\s+[-–]\s+")  # "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"
 BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
+_NETWORKS = r"(?:facebook|twitter|x|linkedin|xing|whatsapp|telegram|threads|bluesky|mastodon|pinterest|e-?mail)"
 WIDGET_RE = re.compile(
     r"^(comments?|kommentare?|kommentar schreiben|kommentieren|teilen|beitrag teilen|share|gefällt mir|like|"
-    r"facebook|twitter|x|linkedin|whatsapp|pinterest|e-mail|link kopieren|letzte beiträge|alle ansehen|"
+    rf"{_NETWORKS}|link kopieren|letzte beiträge|alle ansehen|"
+    rf"(?:beitrag )?(?:teilen|share)(?: (?:auf|bei|über|via|per|mit|on|to))? {_NETWORKS}|"  # "Teilen auf Facebook"
+    rf"(?:(?:auf|bei|über|via|per) )?{_NETWORKS} teilen|"  # "Per E-Mail teilen", "Auf X teilen"
     r"\d+\s+(aufrufe|kommentare?|views|comments?|likes?|mal gefällt mir))$", re.I)
+# A cookie banner copied with the text: its buttons, and the lines naming cookies next to them (``_without_consent``).
+CONSENT_BUTTON_RE = re.compile(
+    r"^((alle |nur )?(cookies? )?(akzeptieren|annehmen|zulassen|ablehnen|erlauben|zustimmen)( und schließen)?|"
+    r"nur (notwendige|essenzielle|erforderliche)( cookies)?|(cookie-?)?einstellungen( anpassen| verwalten)?|"
+    r"auswahl (speichern|bestätigen|erlauben)|verstanden|einverstanden|ok|okay|"
+    r"(accept|reject|allow|deny)( all)?( cookies)?|cookie settings|got it)[.!]?$", re.I)
+COOKIE_RE = re.compile(r"\bcookie", re.I)
 NUMBERED_RE = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
 LABEL_RE = re.compile(r"^[\wÄÖÜäöüß-]+( [\wÄÖÜäöüß-]+)?:\s+\S")
 NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})?$")
@@ -256,6 +269,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     heading = MD_HEADING_RE.match(title)
     title = heading.group(2) if heading else title
     notes = [f"title (first line): {title}", *encoding, *wrapper]
+    rest = _without_consent(rest, notes)
     header, rest = _byline(rest)
     author, dates = None, {}
     for number, line in header:
@@ -285,6 +299,27 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     body, _, more = html_to_markdown(html)
     return new_article(title, body, f"{path}:{title_line}", author=author, date=found.get("date"),
                        updated=found.get("updated"), notes=notes + guesses + more)
+
+
+def _without_consent(lines: list[tuple[int, str]], notes: list[str]) -> list[tuple[int, str]]:
+    """``lines`` without a copied cookie banner, each line left out named in ``notes`` as the saved-page import
+    names what it leaves out: a run of neighbouring lines that are consent buttons ("Alle akzeptieren",
+    ``CONSENT_BUTTON_RE``) or name cookies (``COOKIE_RE``), with one of each at least; a line about cookies
+    without a button beside it ("Wir verwenden für unsere Cookies nur Dinkelmehl …") is text."""
+    kinds = ["button" if CONSENT_BUTTON_RE.match(line) else "cookie" if COOKIE_RE.search(line) else None
+             for _, line in lines]
+    left_out: set[int] = set()
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and kinds[end]:
+            end += 1
+        if {"button", "cookie"} <= set(kinds[start:end]):
+            left_out.update(range(start, end))
+        start = end + 1
+    notes.extend(f"line {number}: left out (widget text?): {line}: add it by hand if it belongs"
+                 for index, (number, line) in enumerate(lines) if index in left_out)
+    return [line for index, line in enumerate(lines) if index not in left_out]
 
 
 def _byline(filled: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
@@ -379,6 +414,17 @@ def _prose(line: str | None) -> bool:
     return line is not None and not _short(line) and not LABEL_RE.match(line) and not NUMBERED_RE.match(line)
 
 
+def _parallel(line: str, before: str) -> bool:
+    """Whether ``line`` is shaped like the list item ``before`` it, so another item, not a heading: the same first
+    word ("Eine mit warmem Wasser (ca. 38 Grad)", "Eine mit kaltem …"), or the same marks (a closing ")", a
+    number, a "?") with one at least."""
+    def marks(text: str) -> tuple[bool, ...]:
+        return text.endswith(")"), bool(re.search(r"\d", text)), text.endswith("?")
+
+    return line.split()[0].casefold() == before.split()[0].casefold() \
+        or (marks(line) == marks(before) and any(marks(line)))
+
+
 def _in_run(body: list[tuple[int, str]], at: int) -> bool:
     """Whether the line at ``at`` ends a run of plain short lines (an unannounced list), so the one after it
     is the run's last item, not a heading; a bullet, numbered or Markdown heading line before it does not count."""
@@ -455,14 +501,15 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             while i < len(body) and _plain_short(body[i][1]):
                 i += 1
             items = body[start:i]
-            heads = i < len(body) and len(items) > 2 and _prose(body[i][1])  # the last one heads the paragraph
+            heads = i < len(body) and len(items) > 2 and _prose(body[i][1]) \
+                and not _parallel(items[-1][1], items[-2][1])  # the last one heads the paragraph
             html.append(_list([text for _, text in items[:-1 if heads else None]]))
             notes.append(f"line {number}: list of {len(items) - heads} items after '{line}'")
             if heads:
                 html.append(_heading(*items[-1], notes))
-        elif _short(line) and not LABEL_RE.match(line) and not _in_run(body, i - 1) and (
-                _prose(following) or (following is not None and (BULLET_RE.match(following)
-                                                                   or _numbered_run(body, i)))):
+        elif _short(line) and not LABEL_RE.match(line) and not CONSENT_BUTTON_RE.match(line) \
+                and not _in_run(body, i - 1) and (_prose(following) or (
+                    following is not None and (BULLET_RE.match(following) or _numbered_run(body, i)))):
             html[-1] = _heading(number, line, notes, "a paragraph" if _prose(following) else "a list")
     return "\n".join(html), notes
 

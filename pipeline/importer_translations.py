@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,6 +219,86 @@ def page_translation_text(file: Path, lang: str, slug: str, source_dir: Path,
     beside = placed_beside(found, existing)
     linked, _ = relink(existing + [p for _, p in beside])
     return translation_text(found[0], linked[-1].article)
+
+
+def hand_translation_text(path: Path, slug: str, source_dir: Path) -> tuple[str | None, list[str]]:
+    """(the text to align for ``path``, a hand translation of the article ``slug`` of ``source_dir`` that is no page
+    of an old site, a note for each destination changed): each image or link naming a local file from ``path``'s
+    folder is written as the German article names the same file, as a site's translations are
+    (``placed_beside``), so ``check`` (``link-target``) finds the German's images and links in it. The same file:
+    one of the same bytes in the German's folders (the article's and those its images and links name); where
+    ``path``'s folder has no such file, one of the same name there. Text None when nothing changes (aligned as
+    written) or no article has ``slug``. Raises ``VerlagError`` for a file ``importer_text.decoded`` cannot read."""
+    import filecmp
+    import os
+
+    from .fsutil import file_bytes
+    from .importer import DESTINATION_RE
+    from .importer_text import decoded
+    from .limits import IMPORTED
+    from .sources import source_text
+
+    german = next((p.path for p in imported_before(source_dir, source_dir) if likely_slug(p.path) == slug), None)
+    if german is None:
+        return None, []
+    german_files: dict[Path, str] = {}
+    for match in DESTINATION_RE.finditer(source_text(german)):
+        local = _local_destination(german.parent, match.group(2))
+        if local is not None and local[0].is_file() and not local[1]:
+            german_files.setdefault(local[0], match.group(2))
+    folders = list(dict.fromkeys([german.parent.resolve(), *(f.parent for f in german_files)]))
+    text, _ = decoded(file_bytes(path, IMPORTED), path, "the translation")
+    notes: list[str] = []
+
+    def swap(match: re.Match) -> str:
+        local = _local_destination(path.absolute().parent, match.group(2))
+        if local is None:
+            return match.group(0)
+        target, suffix = local
+        if target.is_file():
+            found = [f for f in [*german_files, *(d / target.name for d in folders)]
+                     if f.is_file() and filecmp.cmp(f, target, shallow=False)]
+            why = "the same file"
+        else:
+            found = [f for f in [*german_files, *(d / target.name for d in folders)]
+                     if f.name == target.name and f.is_file()]
+            why = "the same name"
+        if not found:
+            return match.group(0)
+        if found[0] in german_files and not suffix:
+            written = german_files[found[0]]
+        else:
+            written = _destination(Path(os.path.relpath(found[0], german.parent.resolve())).as_posix() + suffix)
+        if written == match.group(2):
+            return match.group(0)
+        notes.append(f"{match.group(2)}: the German article's {written} ({why})")
+        return match.group(1) + written
+
+    changed = DESTINATION_RE.sub(swap, text)
+    return (changed if notes else None), notes
+
+
+def _local_destination(folder: Path, written: str) -> tuple[Path, str] | None:
+    """(the file, its "#…" or "?…" part) a link destination as written (plain or in ``<…>``) names relative to
+    ``folder``; None for an address with a scheme, a site path ("/…") or a fragment alone."""
+    from urllib.parse import unquote
+
+    from markdown_it.common.utils import unescapeAll
+
+    address = unescapeAll(written[1:-1] if written.startswith("<") else written)
+    rest = re.search(r"[#?]", address)
+    name, suffix = (address[:rest.start()], address[rest.start():]) if rest else (address, "")
+    if not name or name.startswith("/") or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", name):
+        return None
+    return (folder / unquote(name)).resolve(), suffix
+
+
+def _destination(address: str) -> str:
+    """``address`` as a CommonMark link destination: in ``<…>`` when it holds a space, a parenthesis or another
+    character a plain destination cannot hold."""
+    if not re.search(r"[\s()<>\\]", address):
+        return address
+    return "<" + re.sub(r"([<>\\])", r"\\\1", address) + ">"
 
 
 def imported_before(source_dir: Path, root: Path) -> list[Placed]:

@@ -79,6 +79,23 @@ class Orphan:
         return "; ".join(said)
 
 
+def kept_message(config: Config, path: str) -> str:
+    """What ``status`` says on every run of the kept catalog ``path`` (relative to the project, readable) of a
+    deleted article: how many reviewed translations it keeps, and the commands that bring them back (the German
+    file restored, then ``extract``, which merges the catalog again) or drop them."""
+    from .catalog import entry_state, read_po
+    from .states import REVIEWED
+
+    po = read_po(config.root / path, path)
+    reviewed = sum(entry_state(e) == REVIEWED for e in po or () if not e.obsolete)
+    if not reviewed:
+        return f"{path}: no German article has this slug any more (no reviewed translation in it): delete it"
+    source = relpath(config.source_dir / f"{Path(path).stem}.md", config.root)
+    return (f"{path}: no German article has this slug any more (its {reviewed} reviewed translations still serve the "
+            f"translation memory); to bring them back restore {source} (from git: git restore {source}) and run "
+            f"verlag extract; to drop them delete {path}")
+
+
 def paused_message(path: str, ref: str, damage: VerlagError | None = None) -> str:
     """What ``extract`` and ``status`` say of the catalog ``path`` of an article whose German file ``ref`` says
     ``translate: false``: it is kept for the day the article is translated again, never to be deleted."""

@@ -199,7 +199,8 @@ def test_a_deleted_article_s_catalog_that_cannot_be_read_is_still_an_error(proje
     assert error in status.output
     assert ("kept: translations/en/alt.po: no German article has this slug any more; it cannot be read"
             in status.output)
-    assert "kept: translations/fr/alt.po: no German article has this slug any more (its reviewed" in status.output
+    assert "kept: translations/fr/alt.po: no German article has this slug any more (no reviewed translation" \
+        in status.output
     assert error in project.run("check", code=2).output
     assert path.read_text(encoding="utf-8").split("\n")[broken - 1] == 'msgstr "A sentence.'  # left as it was
 
@@ -262,3 +263,20 @@ def test_extracts_copy_of_a_catalog_goes_with_the_catalog_of_a_renamed_or_delete
     (project.root / "translations/en/schlafen.po").unlink()
     project.run("extract")
     assert "en/schlafen.catalog" not in records(project) and "fr/schlaf.catalog" in records(project)
+
+
+def test_status_counts_a_deleted_articles_reviewed_translations_and_says_how_to_bring_them_back_or_drop_them(
+        project: Project):
+    """Trial 11, finding 9: after the article was deleted only extract mentioned the reviewed translations its
+    catalog keeps; status said "delete it when done", not what it holds nor how to get the article back."""
+    project.write("source_de/alt.md", article("Alt", "Ein Satz. Noch einer.\n"))
+    project.run("extract")
+    review(project, "en", "alt", {("title", "Alt"): "Old", "Ein Satz.": "A sentence."})
+    (project.root / "source_de/alt.md").unlink()
+    project.run("extract")
+    status = project.run("status").output
+    assert ("kept: translations/en/alt.po: no German article has this slug any more (its 2 reviewed translations "
+            "still serve the translation memory); to bring them back restore source_de/alt.md (from git: git "
+            "restore source_de/alt.md) and run verlag extract; to drop them delete translations/en/alt.po") in status
+    assert ("kept: translations/fr/alt.po: no German article has this slug any more (no reviewed translation in "
+            "it): delete it") in status

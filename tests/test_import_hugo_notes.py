@@ -1,0 +1,49 @@
+"""``verlag import`` of a Hugo site whose themes' note boxes (``hint``, ``notice``, ``alert``, ``callout``,
+``admonition`` shortcodes) hold part of the text: fresh-user trial 11."""
+
+from __future__ import annotations
+
+from test_hugo_move import publish_all
+from test_import_sites import tree
+from pipeline.segment import commonmark_parser
+
+FRONT = "---\ntitle: Brennnessel im Frühjahr\ndate: 2025-03-01\nslug: brennnessel\n---\n"
+LEAD = "Die Brennnessel gilt als eines der ältesten Heilkräuter unserer Gegend."
+CARE = "Bei Herz- oder Nierenschwäche bitte vorher ärztlichen Rat einholen."
+
+
+def test_a_themes_note_box_becomes_a_quote_with_its_kind_in_bold_and_the_summary_says_so(project, tmp_path):
+    """Trial 11, finding 7: ``{{% hint warning %}} … {{% /hint %}}`` was published as literal text and ``check``
+    exited 0; each theme's note box is now a block quote led by the kind the German reads ("**Warnung:**")."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/brennnessel.md": (
+            f"{FRONT}{LEAD}\n\n{{{{% hint warning %}}}}\n{CARE}\n{{{{% /hint %}}}}\n\n"
+            "{{< notice tip >}}\nFrische Blätter mit Handschuhen ernten.\n\nAm besten vor der Blüte.\n{{< /notice >}}\n\n"
+            '{{% alert title="Gut zu wissen" color="info" %}}\nDer Tee schmeckt mild.\n{{% /alert %}}\n\n'
+            '{{< callout type="info" >}}\nEin Löffel Kraut reicht für eine Tasse.\n{{< /callout >}}\n\n'
+            "{{< admonition type=danger >}}\n- nicht in der Schwangerschaft\n{{< /admonition >}}\n\n"
+            "{{< youtube abc123 >}}\n"),
+    })
+    out = project.run("import", str(site)).output
+    body = project.read("source_de/brennnessel.md").split("---\n", 2)[2]
+    assert (f"{LEAD}\n\n> **Warnung:**\n> {CARE}\n\n\n"
+            "> **Tipp:**\n> Frische Blätter mit Handschuhen ernten.\n>\n> Am besten vor der Blüte.\n\n\n"
+            "> **Gut zu wissen:**\n> Der Tee schmeckt mild.\n\n\n"
+            "> **Hinweis:**\n> Ein Löffel Kraut reicht für eine Tasse.\n\n\n"
+            "> **Achtung:**\n> - nicht in der Schwangerschaft\n\n\n{{< youtube abc123 >}}\n") in body
+    for line, code, label in ((8, "{{% hint warning %}}", "Warnung"), (12, "{{< notice tip >}}", "Tipp"),
+                              (18, '{{% alert title="Gut zu wissen" color="info" %}}', "Gut zu wissen"),
+                              (22, '{{< callout type="info" >}}', "Hinweis"),
+                              (26, "{{< admonition type=danger >}}", "Achtung")):
+        assert f"line {line}: Hugo {code} as a quote headed **{label}:**" in out, line
+    assert "kept as text (" in out and ":30)" in out  # the unknown shortcode stays, warned as before
+    tokens = commonmark_parser().parse(body)
+    assert [t.type for t in tokens].count("blockquote_open") == 5
+    publish_all(project)
+    project.run("extract")
+    checked = project.run("check", "--lang", "fr")
+    assert "hint" not in checked.output and "{{% /" not in checked.output
+    project.run("build")
+    page = project.read("site/de/brennnessel/index.html")
+    assert "{{%" not in page and "<blockquote>\n<p><strong>Warnung:</strong>" in page
