@@ -48,7 +48,7 @@ from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, local
                        rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .notesyntax import convert as convert_note_syntax
-from .segment import TEMPLATE_TAG_RE, commonmark_parser, markdown_template_tags
+from .segment import TEMPLATE_TAG_RE, block_tokens, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
 
 FENCES = {"---": "YAML", "+++": "TOML"}
@@ -236,15 +236,25 @@ FIGURE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*figure\s+(.*?)\s*/?\s*[>%]\}\}[ \t]
 FIGURE_PARAM_RE = re.compile(r'(?<!\w)(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)')
 
 
+def _code_lines(body: str) -> frozenset[int]:
+    """Indices of the lines of ``body`` (CommonMark) inside a fenced or indented code block, as markdown-it reads
+    them: a shortcode there is shown as written (an article about Hugo), so it is not converted."""
+    return frozenset(line for token in block_tokens(body, {}) if token.type in ("fence", "code_block") and token.map
+                     for line in range(*token.map))
+
+
 def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[int, list[str]]]:
     """(``body`` with each Hugo ``figure`` shortcode alone on its line written as the CommonMark image it shows
     (``src``, ``alt``; linked to ``link``), the line index -> its ``title`` and ``caption``, which Hugo shows in
     the figure's ``<figcaption>``, https://gohugo.io/shortcodes/figure/). Lines keep their numbers, so that
     later notes name the file's lines; ``_with_captions`` then puts each caption below its image as a
-    paragraph, as a WordPress ``[caption]`` becomes (``importer_html``)."""
+    paragraph, as a WordPress ``[caption]`` becomes (``importer_html``). A figure in a code block stays as written."""
     captions: dict[int, list[str]] = {}
+    in_code = _code_lines(body) if FIGURE_RE.search(body) else frozenset()
 
     def image(match: re.Match) -> str:
+        if body.count("\n", 0, match.start()) in in_code:
+            return match.group(0)
         params = {m.group(1).lower(): m.group(2).replace('\\"', '"') if m.group(2) is not None else m.group(3)
                   for m in FIGURE_PARAM_RE.finditer(match.group(2))}
         src = params.get("src", "").strip()
@@ -279,8 +289,13 @@ def _note_boxes(body: str, first_line: int, notes: list[str]) -> str:
     """``body`` with each theme's note box (``NOTE_BOX_RE``) a CommonMark block quote of its text, led by its
     ``title`` or the label of its kind in bold (``NOTE_LABELS``, else "Hinweis"), each noted: Hugo showed the
     box, so its text is the article's; as a shortcode it was published as literal text. Lines keep their
-    numbers (the opening line holds the label, the closing one is left blank). Other shortcodes stay as text."""
+    numbers (the opening line holds the label, the closing one is left blank). Other shortcodes stay as text, as
+    do boxes in a code block."""
+    in_code = _code_lines(body) if NOTE_BOX_RE.search(body) else frozenset()
+
     def quote(match: re.Match) -> str:
+        if body.count("\n", 0, match.start()) in in_code:
+            return match.group(0)
         named, positional = {}, []
         for m in NOTE_PARAM_RE.finditer(match.group(3)):
             if m.group(1):

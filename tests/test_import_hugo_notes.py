@@ -47,3 +47,18 @@ def test_a_themes_note_box_becomes_a_quote_with_its_kind_in_bold_and_the_summary
     project.run("build")
     page = project.read("site/de/brennnessel/index.html")
     assert "{{%" not in page and "<blockquote>\n<p><strong>Warnung:</strong>" in page
+
+
+def test_a_note_box_or_figure_in_a_code_block_stays_as_written(project, tmp_path):
+    """An article showing how a shortcode is written keeps it: CommonMark shows a fenced or indented code block
+    as written, so the import converts only what Hugo rendered (the conversion ran on code blocks too)."""
+    fenced = "```\n{{% hint warning %}}\nText\n{{% /hint %}}\n{{< figure src=\"a.png\" >}}\n```\n"
+    indented = "    {{< notice tip >}}\n    Text\n    {{< /notice >}}\n"
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/brennnessel.md": f"{FRONT}{LEAD}\n\n{fenced}\nSo sieht es aus:\n\n{indented}",
+    })
+    out = project.run("import", str(site)).output
+    body = project.read("source_de/brennnessel.md").split("---\n", 2)[2]
+    assert fenced in body and indented in body
+    assert "as a quote headed" not in out and "as an image" not in out
