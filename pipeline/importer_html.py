@@ -907,6 +907,14 @@ def wxr_link(item) -> tuple[str, str] | None:
     return (lang, f"wpml:{group}") if lang and group else None
 
 
+def wxr_language(item) -> str:
+    """The language code a multilingual plugin gives a WordPress post (Polylang's ``language`` term, WPML's
+    ``_wpml_import_language_code``, see ``wxr_link``), "" for none."""
+    code = next((term.get("nicename") or "" for term in _children(item, "category") if term.get("domain") == "language"),
+                "")
+    return code or _postmeta(item, "_wpml_import_language_code")
+
+
 def _queries(item, kind: str) -> tuple[str, ...]:
     """The plain permalinks of a WordPress post or page by its ``wp:post_id``, as queries on the blog's address:
     ``p=41`` (any post or page), ``page_id=7`` (a page),
