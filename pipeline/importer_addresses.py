@@ -187,7 +187,7 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
     that listed only password-protected posts (left out of the import) says so (``OldAddress.note``)."""
     from lxml import etree
 
-    from .importer_html import _children, _text, wxr_language
+    from .importer_html import _children, _text, polylang_groups, wxr_language
     from .importer_translations import project_language
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -203,9 +203,10 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
              if _text(item, "post_type") == "post" and _text(item, "status") == "publish"]
     if not posts or any(urlsplit(_text(item, "link")).query for item in posts):
         return []
+    described, _ = polylang_groups(channel, Path())  # read_wxr names a broken one
     folders: dict[str, tuple[str, list]] = {"": (source_language, [])}  # a language's folder -> (its lists' language, its posts)
     for item in posts:
-        link, code = urlsplit(_text(item, "link")), wxr_language(item)
+        link, code = urlsplit(_text(item, "link")), wxr_language(item, described)
         if link.netloc and home.netloc and link.netloc.lower() != home.netloc.lower():
             continue
         rest = link.path[len(base):] if link.path.startswith(base) else link.path

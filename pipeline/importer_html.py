@@ -843,7 +843,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                for a in _children(channel, "author")}
     items = _children(channel, "item")
     attachments = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "attachment"}
-    articles, errors = [], []
+    described, errors = polylang_groups(channel, path)
+    articles = []
     for item in items:
         kind, status = _text(item, "post_type"), _text(item, "status")
         if kind not in WP_ARTICLE_TYPES or status not in ("publish", "draft", "pending", "private", "future"):
@@ -887,19 +888,22 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                                     aliases=[link] if published and link else None, images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
                                     remote_images=tuple(remote), private=status == "private" or protected,
-                                    linked=wxr_link(item),
+                                    linked=wxr_link(item, described),
                                     unpublished=None if published else PROTECTED if protected else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors
 
 
-def wxr_link(item) -> tuple[str, str] | None:
+def wxr_link(item, described: dict[str, tuple[str, str]] | None = None) -> tuple[str, str] | None:
     """(language code, group key) of a post a multilingual plugin links to its translations, None for one it does not:
     Polylang gives each post a ``language`` term (its slug the code) and one ``post_translations`` term its
-    translations share (``pll_…``, whose description maps each language to a post id), WPML's Export and Import
+    translations share (``pll_…``), whose description maps each language to a post id (``described``:
+    ``polylang_groups``, read first: Polylang itself reads it), WPML's Export and Import
     the post meta ``_wpml_import_language_code`` and ``_wpml_import_translation_group``
     (https://wpml.org/documentation/related-projects/wpml-export-and-import/)."""
+    if described and _text(item, "post_id") in described:
+        return described[_text(item, "post_id")]
     terms = {term.get("domain"): term.get("nicename") or "" for term in _children(item, "category")}
     if terms.get("language") and terms.get("post_translations"):
         return terms["language"], f"polylang:{terms['post_translations']}"
@@ -907,9 +911,41 @@ def wxr_link(item) -> tuple[str, str] | None:
     return (lang, f"wpml:{group}") if lang and group else None
 
 
-def wxr_language(item) -> str:
-    """The language code a multilingual plugin gives a WordPress post (Polylang's ``language`` term, WPML's
-    ``_wpml_import_language_code``, see ``wxr_link``), "" for none."""
+def polylang_groups(channel, path: Path) -> tuple[dict[str, tuple[str, str]], list[VerlagError]]:
+    """(post id -> (its language code, its group key as ``wxr_link`` gives it), the problems) of the WXR
+    ``channel``'s Polylang ``post_translations`` terms (an export of "All content" lists them): each one's
+    description is the PHP array of a post id for each language code (``a:2:{s:2:"de";i:102;s:2:"en";i:202;}``,
+    ``phpserialized``). One that is not is a ``VerlagError`` at its line of ``path`` saying why, and its posts are
+    linked by the term they carry."""
+    from .phpserialized import PhpSerializedError, read_serialized
+
+    found: dict[str, tuple[str, str]] = {}
+    errors = []
+    for term in _children(channel, "term"):
+        if _text(term, "term_taxonomy") != "post_translations":
+            continue
+        slug = _text(term, "term_slug")
+        try:
+            value = read_serialized(_text(term, "term_description"))
+            if not isinstance(value, dict) or not all(isinstance(code, str) and isinstance(number, int)
+                                                      and not isinstance(number, bool) for code, number in value.items()):
+                raise ValueError("not a language code for each post id")
+        except ValueError as exc:
+            errors.append(VerlagError(f"Polylang's post_translations term {slug}: its description is not the PHP "
+                                      f"array of a post id for each language code it writes ({exc}): its posts are "
+                                      "linked by the term they carry", path, term.sourceline))
+            continue
+        for code, number in value.items():
+            found[str(number)] = (code, f"polylang:{slug}")
+    return found, errors
+
+
+def wxr_language(item, described: dict[str, tuple[str, str]] | None = None) -> str:
+    """The language code a multilingual plugin gives a WordPress post (Polylang's, ``described`` by its
+    ``polylang_groups`` or its ``language`` term, WPML's ``_wpml_import_language_code``, see ``wxr_link``), ""
+    for none."""
+    if described and _text(item, "post_id") in described:
+        return described[_text(item, "post_id")][0]
     code = next((term.get("nicename") or "" for term in _children(item, "category") if term.get("domain") == "language"),
                 "")
     return code or _postmeta(item, "_wpml_import_language_code")
