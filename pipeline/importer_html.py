@@ -55,6 +55,7 @@ CAPTIONED_RE = re.compile(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CONTENT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", *HEADINGS)
 CONTAINERS = ("body", "main", "article", "section", "div")  # what can hold a whole article
+TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr")
 SHORT_TEXT = 25  # letters: shorter text must be a whole block of trafilatura's to stay (see _prune)
 ALWAYS_KEPT = (*HEADINGS, "figure", "img", "picture")  # what trafilatura drops from page-builder markup
 WIX_BYLINE_HOOK = "post-metadata"  # Wix's byline: user-name, time-ago, time-to-read
@@ -536,7 +537,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     dropped: list[str] = []
     widgets = _drop_widgets(doc, dropped)
     blocks = [b for b in _blocks(content) if b not in widgets]
-    node = _prune(_main_node(doc, blocks), set(blocks), "".join(_blocks(content, outer=True)), dropped)
+    outer = _blocks(content, outer=True)
+    node = _prune(_main_node(doc, blocks), set(blocks), "".join(outer), dropped, _Runs(outer))
     title_heading = _title_heading(node, title)
     if title_heading is not None:
         title_heading.drop_tree()
@@ -670,7 +672,8 @@ def _drop_widgets(doc, dropped: list[str]) -> set[str]:
 
     Recognised by structure: a Wix ``data-hook`` of ``WIDGET_HOOKS``, or an element of two or more
     children that are each only widget words as the pasted-text reader knows them ("12 Aufrufe",
-    "0 Kommentare", "Gefällt mir", "Teilen", ``importer_text.WIDGET_RE``) or a reading time. A paragraph of
+    "0 Kommentare", "Gefällt mir", "Teilen", ``importer_text.WIDGET_RE``) or a reading time, but a table's row
+    (a plan of "x" marks is no share bar of X, once Twitter). A paragraph of
     ``PROSE_WORDS`` words or more inside a removed widget (an author box in Wix's post footer) is appended to
     ``dropped``, as ``_prune`` names what it leaves out; readers' comments are not the author's text."""
     from .importer_text import READING_TIME_RE, WIDGET_RE
@@ -685,7 +688,7 @@ def _drop_widgets(doc, dropped: list[str]) -> set[str]:
             continue
         parts = [c for c in element if isinstance(c.tag, str)]
         if (element.get("data-hook") in WIDGET_HOOKS
-                or (len(parts) >= 2 and not (element.text or "").strip()
+                or (len(parts) >= 2 and element.tag not in TABLE_PARTS and not (element.text or "").strip()
                     and all(widget_words(c) and not (c.tail or "").strip() for c in parts))):
             text = _squash(element.text_content())
             if text:
@@ -719,11 +722,39 @@ def _holds_all(text: str, blocks: list[str]) -> bool:
     return True
 
 
-def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
+class _Runs:
+    """The outermost blocks of trafilatura's output (``_blocks``, ``outer``), to tell whether an element's blocks
+    are a run of them (``holds``)."""
+
+    def __init__(self, outer: list[str]):
+        self.outer, self.at = outer, {}
+        for n, text in enumerate(outer):
+            self.at.setdefault(text, []).append(n)
+
+    def holds(self, element) -> bool:
+        """Whether ``element``'s outermost blocks (``CONTENT_BLOCKS``, squashed, the empty ones left out) are two
+        or more of trafilatura's in a row, in its order: a table of "x" marks or a list of short answers."""
+        own = [text for b in element.iterdescendants(*CONTENT_BLOCKS)
+               if not _inside_block(b, element) and (text := _squash(b.text_content()))]
+        return len(own) >= 2 and any(self.outer[n:n + len(own)] == own for n in self.at.get(own[0], ()))
+
+
+def _inside_block(block, element) -> bool:
+    """Whether ``block`` lies in another block (``CONTENT_BLOCKS``) inside ``element``: an item's ``<p>``."""
+    parent = block.getparent()
+    while parent is not None and parent is not element:
+        if parent.tag in CONTENT_BLOCKS:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, runs: _Runs | None = None):
     """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
     forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
-    button. Headings, figures, images and embedded pages (``_players``) always stay; a child left with only
+    button. A child whose blocks are ``runs`` of trafilatura's stays whole however short (a table of one-letter
+    cells, a list of "ja", "nein"). Headings, figures, images and embedded pages (``_players``) always stay; a child left with only
     those loses its loose text (the "·" between a byline's dropped parts), except that a child left with only
     headings, whose other text was all left out, goes with them: the heading of a related-posts box or of
     the comments heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each
@@ -736,11 +767,12 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
             child.drop_tree()
             continue
         text = _squash(child.text_content())
-        if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")) or _players(child):
+        if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")) or _players(child) \
+                or (runs is not None and runs.holds(child)):
             continue
         beside_headings = text != _squash("".join(h.text_content() for h in child.iter(*HEADINGS)))
         at = len(dropped) if dropped is not None else 0
-        _prune(child, blocks, kept, dropped)
+        _prune(child, blocks, kept, dropped, runs)
         if beside_headings and _only_headings(child):  # "Das könnte Sie auch interessieren", "2 Kommentare"
             if dropped is not None:
                 dropped[at:at] = [f"heading {_words(h.text_content())} (its section was left out)"
