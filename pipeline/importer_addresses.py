@@ -20,7 +20,8 @@ and tag's list and feed (``/category/tee/``, ``/tag/nacken/feed/``), each author
 and further pages), its date archives (``/2024/``, ``/2024/05/``) and the home page's further pages (``/page/2/``,
 10 posts a page unless its settings, which the export does not hold, said otherwise): ``wordpress_addresses``
 takes them from the export's published posts, a multilingual blog's (Polylang, WPML) in each language's folder
-(``/en/feed/``, https://polylang.pro/doc/url-modifications/). Plain permalinks' addresses are queries (``/?feed=rss2``), which no static host can redirect.
+(``/en/feed/``, https://polylang.pro/doc/url-modifications/). Plain permalinks' addresses are queries
+(``/?feed=rss2``), which no static host can redirect.
 """
 
 from __future__ import annotations
@@ -204,7 +205,8 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
     if not posts or any(urlsplit(_text(item, "link")).query for item in posts):
         return []
     described, _ = polylang_groups(channel, Path())  # read_wxr names a broken one
-    folders: dict[str, tuple[str, list]] = {"": (source_language, [])}  # a language's folder -> (its lists' language, its posts)
+    # a language's folder ("", "/en") -> (the language its lists lead to, its posts)
+    folders: dict[str, tuple[str, list]] = {"": (source_language, [])}
     for item in posts:
         link, code = urlsplit(_text(item, "link")), wxr_language(item, described)
         if link.netloc and home.netloc and link.netloc.lower() != home.netloc.lower():

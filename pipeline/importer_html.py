@@ -56,6 +56,7 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CONTENT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", *HEADINGS)
 CONTAINERS = ("body", "main", "article", "section", "div")  # what can hold a whole article
 TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr")
+MAX_UTC_OFFSET = dt.timedelta(hours=14)  # Kiribati's; a blog's local time never lies farther from UTC
 SHORT_TEXT = 25  # letters: shorter text must be a whole block of trafilatura's to stay (see _prune)
 ALWAYS_KEPT = (*HEADINGS, "figure", "img", "picture")  # what trafilatura drops from page-builder markup
 WIX_BYLINE_HOOK = "post-metadata"  # Wix's byline: user-name, time-ago, time-to-read
@@ -754,8 +755,8 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, 
     forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
     button. A child whose blocks are ``runs`` of trafilatura's stays whole however short (a table of one-letter
-    cells, a list of "ja", "nein"). Headings, figures, images and embedded pages (``_players``) always stay; a child left with only
-    those loses its loose text (the "·" between a byline's dropped parts), except that a child left with only
+    cells, a list of "ja", "nein"). Headings, figures, images and embedded pages (``_players``) always stay; a
+    child left with only those loses its loose text (the "·" between a byline's dropped parts), except that a child left with only
     headings, whose other text was all left out, goes with them: the heading of a related-posts box or of
     the comments heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each
     heading dropped so, is added to ``dropped`` (whitespace folded), for the summary."""
@@ -904,8 +905,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
             errors.append(VerlagError(exc.message, path, item.sourceline))
             continue
         login = _text(item, "creator")
-        date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
-        updated = _later(_wp_date(_text(item, "post_modified"), _text(item, "post_modified_gmt")), date)
+        date = _wp_time(item, "post_date", "post_date_gmt", notes)
+        updated = _later(_wp_time(item, "post_modified", "post_modified_gmt", notes), date)
         tags = [_words(unescape(c.text or "")) for c in _children(item, "category")
                 if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
         protected = bool(_text(item, "post_password"))
@@ -959,8 +960,8 @@ def polylang_groups(channel, path: Path) -> tuple[dict[str, tuple[str, str]], li
         slug = _text(term, "term_slug")
         try:
             value = read_serialized(_text(term, "term_description"))
-            if not isinstance(value, dict) or not all(isinstance(code, str) and isinstance(number, int)
-                                                      and not isinstance(number, bool) for code, number in value.items()):
+            if not isinstance(value, dict) or not all(isinstance(code, str) and type(number) is int
+                                                      for code, number in value.items()):
                 raise ValueError("not a language code for each post id")
         except ValueError as exc:
             errors.append(VerlagError(f"Polylang's post_translations term {slug}: its description is not the PHP "
@@ -978,8 +979,8 @@ def wxr_language(item, described: dict[str, tuple[str, str]] | None = None) -> s
     for none."""
     if described and _text(item, "post_id") in described:
         return described[_text(item, "post_id")][0]
-    code = next((term.get("nicename") or "" for term in _children(item, "category") if term.get("domain") == "language"),
-                "")
+    code = next((term.get("nicename") or "" for term in _children(item, "category")
+                 if term.get("domain") == "language"), "")
     return code or _postmeta(item, "_wpml_import_language_code")
 
 
@@ -1035,14 +1036,26 @@ def _featured(item, items: list, content: str, notes: list[str]) -> str:
 def _wp_date(local: str, gmt: str) -> dt.datetime | dt.date | None:
     """A WXR ``wp:post_date`` ("2025-03-03 08:15:00", the blog's local time) with the blog's UTC offset
     (``local`` minus ``wp:post_date_gmt``), so it stays on the day the blog showed; its day when the GMT
-    time is missing (drafts have zeros); the GMT time in UTC without a local one; None without either."""
+    time is missing (drafts have zeros) or lies farther from it than any UTC offset (a migration plug-in's); the
+    GMT time in UTC without a local one; None without either. Raises ``ValueError`` for one that is no date."""
     known = lambda value: bool(value) and not value.startswith("0000")  # noqa: E731
     if not known(local):
         return dt.datetime.fromisoformat(gmt).replace(tzinfo=dt.timezone.utc) if known(gmt) else None
     moment = dt.datetime.fromisoformat(local)
     if not known(gmt):
         return moment.date()
-    return moment.replace(tzinfo=dt.timezone(moment - dt.datetime.fromisoformat(gmt)))
+    offset = moment - dt.datetime.fromisoformat(gmt)
+    return moment.replace(tzinfo=dt.timezone(offset)) if abs(offset) <= MAX_UTC_OFFSET else moment.date()
+
+
+def _wp_time(item, local: str, gmt: str, notes: list[str]) -> dt.datetime | dt.date | None:
+    """``_wp_date`` of ``item``'s fields ``local`` and ``gmt``; None, noted, where they are no date."""
+    try:
+        return _wp_date(_text(item, local), _text(item, gmt))
+    except ValueError:
+        notes.append(f"wp:{local} {_text(item, local) or _text(item, gmt)!r} is no date: add 'date: YYYY-MM-DD' by hand"
+                     if local == "post_date" else f"wp:{local} {_text(item, local)!r} is no date: not used")
+        return None
 
 
 def _figures(content: str) -> str:

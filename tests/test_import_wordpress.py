@@ -310,3 +310,19 @@ def test_a_broken_or_hostile_term_array_is_named_and_the_posts_are_still_linked_
             f"a post id for each language code it writes ({why}): its posts are linked by the term they carry") in out
     assert "Traceback" not in out
     assert f"import: {path}:9 as the en translation of source_de/trinken.md (made by hand)" in out
+
+
+def test_a_post_date_far_from_its_gmt_time_or_no_date_at_all_is_no_internal_error(project: Project, tmp_path):
+    """A post whose ``wp:post_date_gmt`` lies a month from its ``wp:post_date`` (a migrated blog's, by a plug-in)
+    stopped the whole import with "internal error: ValueError: offset must be a timedelta strictly between …";
+    one whose date is no date ("2024-13-45") too. The first keeps the day the blog showed, the second is named
+    and imported without a date, and the others are imported."""
+    shifted = post("Genug trinken", GERMAN, post_id=102, name="trinken").replace(
+        "<wp:post_date>2024-04-08", "<wp:post_date>2024-03-08")
+    broken = post("Gut schlafen", "<p>Wer gut schläft, braucht morgens weniger Kaffee.</p>", post_id=103,
+                  name="schlaf").replace("<wp:post_date>2024-04-08", "<wp:post_date>2024-13-45")
+    out = project.run("import", str(export(tmp_path, shifted, broken))).output
+    assert "internal error" not in out
+    assert "date: 2024-03-08\n" in project.read("source_de/trinken.md")
+    assert "wp:post_date '2024-13-45 09:00:00' is no date: add 'date: YYYY-MM-DD' by hand" in out
+    assert "date:" not in project.read("source_de/schlaf.md")
