@@ -56,6 +56,7 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CONTENT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", *HEADINGS)
 CONTAINERS = ("body", "main", "article", "section", "div")  # what can hold a whole article
 TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr")
+WIX_BLURRED_RE = re.compile(r"^(https?://static\.wixstatic\.com/media/[^/?#]+)/v1/[^?#]*\bblur_\d")
 MAX_UTC_OFFSET = dt.timedelta(hours=14)  # Kiribati's; a blog's local time never lies farther from UTC
 SHORT_TEXT = 25  # letters: shorter text must be a whole block of trafilatura's to stay (see _prune)
 ALWAYS_KEPT = (*HEADINGS, "figure", "img", "picture")  # what trafilatura drops from page-builder markup
@@ -334,11 +335,19 @@ def unlazy(tree) -> list[str]:
     Lazy-loading scripts (lazysizes, WP Rocket, a3 Lazy Load, Jetpack) put a placeholder in ``src`` (usually
     a ``data:`` URI, an empty SVG of the image's size) and the real address in ``data-src``,
     ``data-lazy-src`` or ``data-original``, or its sizes in ``data-srcset``; a ``<noscript>`` copy of the
-    image follows for browsers without JavaScript. The real address becomes ``src`` (from ``data-srcset``
+    image follows for browsers without JavaScript. Wix shows a blurred copy of the image, 147 pixels wide
+    (``…/v1/fill/w_147,…,blur_2,…/x.jpg``), until it scrolls into view: its full image is ``data-pin-media``,
+    else Wix's original (the address before ``/v1/``). The real address becomes ``src`` (from ``data-srcset``
     the widest candidate, https://html.spec.whatwg.org/multipage/images.html#srcset-attributes), a
     ``<noscript>`` whose images are then already there is removed, one whose image is the only real copy of a
     placeholder replaces it, and a placeholder left without any real address is removed and noted."""
     notes: list[str] = []
+    for img in tree.iter("img"):
+        wix = WIX_BLURRED_RE.match(img.get("src", ""))
+        if wix:
+            pin = img.get("data-pin-media", "")
+            img.set("src", pin if pin.startswith(wix[1] + "/") and not WIX_BLURRED_RE.match(pin) else wix[1])
+            notes.append(f"image: a blurred placeholder (Wix) replaced by the full image: {img.get('src')}")
     left = _real(list(tree.iter("img")))
     for noscript in list(tree.iter("noscript")):
         copies = list(noscript.iter("img"))
@@ -547,6 +556,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     if byline.get("date") and date is None:
         date = byline["date"]
         notes.append(f"date: {date.isoformat()} from the byline")
+    elif isinstance(date, dt.datetime) and byline.get("date") not in (None, date.date()):
+        date = _shown_day(date, date_from, byline, zone, notes)
     elif date is not None:
         notes.append(f"date: {date.isoformat()} from {date_from}")
     author = _as_written(meta.author, unescape(data.decode("utf-8", "replace"))) or byline.get("author")
@@ -563,6 +574,23 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
                         aliases=[meta.url] if meta.url else None, images=images, notes=notes,
                         page=legal is not None, slug=legal)]
+
+
+def _shown_day(moment: dt.datetime, source: str, byline: dict, zone: dt.tzinfo | None,
+               notes: list[str]) -> dt.datetime | dt.date:
+    """The date of a page whose stated time ``moment`` (from ``source``) falls on another day than its byline shows
+    (Wix states every time in UTC and shows the site's day: 00:30 in Berlin is 22:30 UTC the day before):
+    ``moment`` in ``zone`` (verlag.toml's ``timezone``) where that is the byline's day, else the byline's day
+    itself; noted either way."""
+    shown = byline["date"]
+    if zone is not None and moment.astimezone(zone).date() == shown:
+        notes.append(f"date: {moment.astimezone(zone).isoformat()} from {source}, in verlag.toml's timezone (the "
+                     f"byline shows {byline['shown']})")
+        return moment.astimezone(zone)
+    notes.append(f"date: {shown.isoformat()} from the byline ({byline['shown']}): {source} {moment.isoformat()} "
+                 f"falls on the day {'before' if moment.date() < shown else 'after'} in "
+                 f"{zone or moment.tzname() or 'its offset'}")
+    return shown
 
 
 TITLE_PARTS_RE = re.compile(r"^(.*?\S)\s+[|–—·:-]\s+(\S.*)$")  # "Impressum | Praxis Sommer": page, site
@@ -628,7 +656,7 @@ def _blocks(content: str, outer: bool = False) -> list[str]:
 
 
 def _byline(doc) -> tuple[dict, list[str]]:
-    """({"author": …, "date": …}, notes) from Wix's post metadata (``data-hook`` user-name, time-ago;
+    """({"author": …, "date": …, "shown": the date as written}, notes) from Wix's post metadata (``data-hook`` user-name, time-ago;
     the reading time, time-to-read, is dropped: verlag computes its own). A date is read as the pasted-text
     reader reads it (``importer_text.german_date``); one without a year ("5. März") is not used."""
     from .importer_text import german_date  # importer_text imports this module
@@ -643,7 +671,7 @@ def _byline(doc) -> tuple[dict, list[str]]:
         day = german_date(written) if written else None
         if day and day[2]:
             try:
-                found["date"] = dt.date(day[2], day[1], day[0])
+                found["date"], found["shown"] = dt.date(day[2], day[1], day[0]), written
             except ValueError:
                 notes.append(f"the byline's date is not a date: {written}")
         reading = _words(meta.xpath("string(.//*[@data-hook='time-to-read'])"))
