@@ -656,8 +656,8 @@ def _blocks(content: str, outer: bool = False) -> list[str]:
 
 
 def _byline(doc) -> tuple[dict, list[str]]:
-    """({"author": …, "date": …, "shown": the date as written}, notes) from Wix's post metadata (``data-hook`` user-name, time-ago;
-    the reading time, time-to-read, is dropped: verlag computes its own). A date is read as the pasted-text
+    """({"author": …, "date": …, "shown": the date as written}, notes) from Wix's post metadata (``data-hook``
+    user-name, time-ago; the reading time, time-to-read, is dropped: verlag computes its own). A date is read as the pasted-text
     reader reads it (``importer_text.german_date``); one without a year ("5. März") is not used."""
     from .importer_text import german_date  # importer_text imports this module
 
