@@ -529,6 +529,10 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         doc = parse_html(data, document=True)
     except VerlagError as exc:
         raise VerlagError(exc.message, path, exc.line) from None
+    teasers = _teasers(doc)
+    if teasers:
+        raise VerlagError(f"a list of {len(teasers)} posts (the blog's page, a category's or an archive), no article: "
+                          "import each post's own page", path, teasers[0].sourceline)
     if _NOT_XML_IN_PAGE.search(data):  # trafilatura's own reading of the page would find no text at all
         data = b"<!DOCTYPE html>" + lxml_html.tostring(doc, encoding="utf-8")
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
@@ -591,6 +595,21 @@ def _shown_day(moment: dt.datetime, source: str, byline: dict, zone: dt.tzinfo |
                  f"falls on the day {'before' if moment.date() < shown else 'after'} in "
                  f"{zone or moment.tzname() or 'its offset'}")
     return shown
+
+
+def _teasers(doc) -> list:
+    """The ``<article>`` elements of a page that lists posts (a blog's home page, a category, an archive, saved
+    beside the posts): two or more, none inside another, each headed by a link to its post (an ``<h1>``-``<h3>``
+    whose text is a link's); none for any other page (a post's own ``<article>`` is headed by its title, not a
+    link)."""
+    found = [a for a in doc.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
+
+    def teaser(article) -> bool:
+        return any(_words(h.text_content()) and any(a.get("href") and _words(a.text_content()) ==
+                                                    _words(h.text_content()) for a in h.iter("a"))
+                   for h in article.iter("h1", "h2", "h3"))
+
+    return found if len(found) >= 2 and all(teaser(a) for a in found) else []
 
 
 TITLE_PARTS_RE = re.compile(r"^(.*?\S)\s+[|–—·:-]\s+(\S.*)$")  # "Impressum | Praxis Sommer": page, site

@@ -343,3 +343,30 @@ def test_a_saved_wix_post_shows_the_day_its_blog_showed_and_its_images_not_their
     berlin.write("verlag.toml", 'name = "P"\nsource_language = "de"\nlanguages = ["en"]\ntimezone = "Europe/Berlin"\n')
     berlin.run("import", str(page))
     assert "\ndate: 2023-06-14 00:30:00+02:00\n" in berlin.read("source_de/holunderblueten-sammeln.md")
+
+
+WIX_LIST = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Blog | Praxis am Bach</title>
+<link rel="canonical" href="https://www.praxis-am-bach.example/blog"></head><body><main><div data-hook="blog-feed">
+<article data-hook="post-list-item"><div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span>
+<span data-hook="time-ago">14. Juni 2023</span></div>
+<h2><a href="https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln">Holunderblüten sammeln</a></h2>
+<p>Im Juni duften die Holundersträucher an jedem Feldrand. Ihre Dolden werden zu Sirup oder Tee.</p></article>
+<article data-hook="post-list-item"><div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span>
+<span data-hook="time-ago">2. Mai 2023</span></div>
+<h2><a href="https://www.praxis-am-bach.example/post/kamille">Kamillentee richtig ziehen lassen</a></h2>
+<p>Kamille braucht zehn Minuten unter dem Deckel, damit die ätherischen Öle im Tee bleiben.</p></article>
+</div></main></body></html>
+"""
+
+
+def test_a_saved_list_of_posts_beside_the_posts_is_named_not_imported_as_an_article(project, tmp_path):
+    """A Wix blog saved page by page holds the blog's list of posts too (/blog): it was imported as an article
+    "Blog" of the posts' teasers, with the old address /blog as its alias. A page of two or more ``<article>``s,
+    each headed by a link to its post, is a list: an error naming it, and the posts beside it are imported."""
+    (tmp_path / "Blog.html").write_text(WIX_LIST, encoding="utf-8")
+    (tmp_path / "Holunder.html").write_text(WIX_SAVED, encoding="utf-8")
+    out = project.run("import", str(tmp_path), code=2).output
+    assert (f"error: {tmp_path / 'Blog.html'}:3: a list of 2 posts (the blog's page, a category's or an archive), no "
+            "article: import each post's own page") in out
+    assert not (project.root / "source_de/blog.md").exists()
+    assert (project.root / "source_de/holunderblueten-sammeln.md").is_file()
