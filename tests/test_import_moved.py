@@ -152,6 +152,13 @@ def test_a_polylang_blogs_english_feed_and_lists_lead_to_the_english_pages(proje
                  "/en/category/tea/feed/  /en/feed.xml  301", "/en/2024/  /en/  301", "/en/2024/03/  /en/  301"):
         assert f"\n{line}\n" in moved, (line, moved)
     assert "/page/3/" not in moved and "\n/category/tea/" not in moved
+    publish_all(project)
+    project.run("extract")
+    project.run("build")
+    built = project.root / "site"
+    rules = (built / "_redirects").read_text(encoding="utf-8")
+    assert "/en/category/tea/  /en/  301\n" in rules and "/en/feed/  /en/feed.xml  301\n" in rules
+    assert (built / "en/feed/index.html").read_bytes() == (built / "en/feed.xml").read_bytes()
 
 
 def test_a_month_whose_only_post_was_password_protected_leads_to_the_home_page_and_says_why(project, tmp_path):
