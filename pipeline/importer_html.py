@@ -600,8 +600,13 @@ def _shown_day(moment: dt.datetime, source: str, byline: dict, zone: dt.tzinfo |
 def _teasers(doc) -> list:
     """The ``<article>`` elements of a page that lists posts (a blog's home page, a category, an archive, saved
     beside the posts): two or more, none inside another, each headed by a link to its post (an ``<h1>``-``<h3>``
-    whose text is a link's); none for any other page (a post's own ``<article>`` is headed by its title, not a
-    link)."""
+    whose text is a link's); none for any other page: a post's own ``<article>`` is headed by its title, not a
+    link, and one a theme links all the same is the page's own address (``rel=canonical``, ``og:url``) or says
+    it is an article (``og:type``)."""
+    if doc.xpath("string(//meta[@property='og:type']/@content)").strip() == "article":
+        return []
+    own = {address.strip().rstrip("/") for address in doc.xpath("//link[@rel='canonical']/@href | "
+                                                                  "//meta[@property='og:url']/@content")}
     found = [a for a in doc.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
 
     def teaser(article) -> bool:
@@ -609,7 +614,9 @@ def _teasers(doc) -> list:
                                                     _words(h.text_content()) for a in h.iter("a"))
                    for h in article.iter("h1", "h2", "h3"))
 
-    return found if len(found) >= 2 and all(teaser(a) for a in found) else []
+    links = {a.get("href", "").strip().rstrip("/") for article in found for h in article.iter("h1", "h2", "h3")
+             for a in h.iter("a")}
+    return found if len(found) >= 2 and all(teaser(a) for a in found) and not own & links else []
 
 
 TITLE_PARTS_RE = re.compile(r"^(.*?\S)\s+[|–—·:-]\s+(\S.*)$")  # "Impressum | Praxis Sommer": page, site

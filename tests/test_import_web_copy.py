@@ -370,3 +370,14 @@ def test_a_saved_list_of_posts_beside_the_posts_is_named_not_imported_as_an_arti
             "article: import each post's own page") in out
     assert not (project.root / "source_de/blog.md").exists()
     assert (project.root / "source_de/holunderblueten-sammeln.md").is_file()
+
+
+def test_a_post_whose_theme_links_its_title_beside_related_posts_is_still_an_article(project, tmp_path):
+    """Some themes link a post's own title to its address and show related posts as ``<article>``s too: that page
+    is the post's (its canonical address is its title's link), not a list of posts."""
+    own = "https://www.praxis-am-bach.example/post/kamille"
+    page = WIX_LIST.replace("<title>Blog | Praxis am Bach</title>", "<title>Kamillentee richtig ziehen lassen</title>") \
+        .replace('href="https://www.praxis-am-bach.example/blog"', f'href="{own}"')
+    (tmp_path / "kamille.html").write_text(page, encoding="utf-8")
+    project.run("import", str(tmp_path / "kamille.html"))
+    assert (project.root / "source_de/kamillentee-richtig-ziehen-lassen.md").is_file()
