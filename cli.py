@@ -551,7 +551,8 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
                for root, pages in hugo_sites.items()),
              *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
                for root, posts in jekyll_sites.items()),
-             *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path, config.source_language))
+             *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path, config.source_language,
+                                                           config.languages))
                for export in exports)]
     for root, what, found in sites:
         if not found:
@@ -563,7 +564,7 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
         click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}), which no "
                    f"article's aliases: keep: {said}:")
         for old in found:
-            click.echo(f"  {old.path}  {old.now}  301" if old.now else
+            click.echo(f"  {old.path}  {old.now}  301{f'  ({old.note})' if old.note else ''}" if old.now else
                        f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
 
 

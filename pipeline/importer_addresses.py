@@ -19,7 +19,9 @@ and its own list pages at its top (``tags.md``, ``categories.html``). A WordPres
 and tag's list and feed (``/category/tee/``, ``/tag/nacken/feed/``), each author's (``/author/anna/``, its feed
 and further pages), its date archives (``/2024/``, ``/2024/05/``) and the home page's further pages (``/page/2/``,
 10 posts a page unless its settings, which the export does not hold, said otherwise): ``wordpress_addresses``
-takes them from the export's published posts. Plain permalinks' addresses are queries (``/?feed=rss2``), which no static host can redirect.
+takes them from the export's published posts, a multilingual blog's (Polylang, WPML) in each language's folder
+(``/en/feed/``, https://polylang.pro/doc/url-modifications/). Plain permalinks' addresses are queries
+(``/?feed=rss2``), which no static host can redirect.
 """
 
 from __future__ import annotations
@@ -48,10 +50,12 @@ FEED_TEMPLATES = ("feed.xml", "atom.xml", "rss.xml")  # a Jekyll site's own feed
 @dataclass(frozen=True)
 class OldAddress:
     """An old site path (``/en/index.xml``) and the path of the new site that has its content now
-    (``/en/feed.xml``), None where nothing does (a static file not imported)."""
+    (``/en/feed.xml``), None where nothing does (a static file not imported), and a ``note`` on it where the
+    summary says more."""
 
     path: str
     now: str | None
+    note: str | None = None  # why it leads where it does, for the import's summary
 
 
 def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_dir: Path,
@@ -173,13 +177,19 @@ def jekyll_addresses(root: Path, posts: Iterable[Path], new_path: Callable[..., 
     return [OldAddress(path, now) for path, now in found.items()]
 
 
-def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_language: str) -> list[OldAddress]:
+def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_language: str,
+                        languages: Iterable[str] = ()) -> list[OldAddress]:
     """The addresses of the WordPress blog whose export (WXR) is ``data`` besides its posts' and pages' (see the
-    module's text), each with the new site's German (``source_language``) feed or home page, in order; none for an
-    export without a published post, or one whose posts had plain permalinks (``?p=140``)."""
+    module's text), each with the new site's feed or home page, in order; none for an export without a published
+    post, or one whose posts had plain permalinks (``?p=140``). A multilingual blog (Polylang, WPML:
+    ``importer_html.wxr_language``) served each language's posts, feed and lists in its folder (``/en/feed/``,
+    ``/en/category/tea/``): those lead to that language's feed or home page when it is one of ``languages``,
+    else to the German (``source_language``) ones; a language on a host of its own is not this site's. An address
+    that listed only password-protected posts (left out of the import) says so (``OldAddress.note``)."""
     from lxml import etree
 
-    from .importer_html import _children, _text
+    from .importer_html import _children, _text, polylang_groups, wxr_language
+    from .importer_translations import project_language
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
@@ -188,36 +198,79 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
         return []
     if channel is None:
         return []
-    home = _text(channel, "base_blog_url") or _text(channel, "link")
-    base = urlsplit(home).path.rstrip("/")
+    home = urlsplit(_text(channel, "base_blog_url") or _text(channel, "link"))
+    base = home.path.rstrip("/")
     posts = [item for item in _children(channel, "item")
              if _text(item, "post_type") == "post" and _text(item, "status") == "publish"]
     if not posts or any(urlsplit(_text(item, "link")).query for item in posts):
         return []
-    feed, index = new_path("feed", lang=source_language), new_path("index", lang=source_language)
-    found: dict[str, str] = {f"{base}/feed/": feed}
+    described, _ = polylang_groups(channel, Path())  # read_wxr names a broken one
+    # a language's folder ("", "/en") -> (the language its lists lead to, its posts)
+    folders: dict[str, tuple[str, list]] = {"": (source_language, [])}
+    for item in posts:
+        link, code = urlsplit(_text(item, "link")), wxr_language(item, described)
+        if link.netloc and home.netloc and link.netloc.lower() != home.netloc.lower():
+            continue
+        rest = link.path[len(base):] if link.path.startswith(base) else link.path
+        folder = f"/{code}" if code and rest.lower().startswith(f"/{code.lower()}/") else ""
+        lang = (project_language(code, languages) or source_language) if folder else source_language
+        folders.setdefault(folder, (lang, []))[1].append(item)
+    found: dict[str, tuple[str, list]] = {}
+    for folder, (lang, listed) in folders.items():
+        if listed:
+            _wordpress_lists(found, base + folder, listed, new_path("feed", lang=lang), new_path("index", lang=lang))
+    return [OldAddress(path, now, _left_out(items)) for path, (now, items) in found.items()]
+
+
+def _wordpress_lists(found: dict[str, tuple[str, list]], prefix: str, posts: list, feed: str, index: str) -> None:
+    """Add to ``found`` (address -> (its new path, the posts it listed)) the feed and lists of the WordPress blog
+    (or one language's folder of it) at ``prefix`` that its published ``posts`` show, ``feed`` and ``index`` the
+    new site's paths the feeds and lists lead to."""
+    from .importer_html import _children, _text
+
+    def add(path: str, now: str, items: list) -> None:
+        found.setdefault(path, (now, []))[1].extend(items)
+
+    newest = sorted(posts, key=lambda item: _text(item, "post_date"), reverse=True)
+    add(f"{prefix}/feed/", feed, posts)
     for number in range(2, math.ceil(len(posts) / WP_PER_PAGE) + 1):
-        found[f"{base}/page/{number}/"] = index
+        add(f"{prefix}/page/{number}/", index, newest[(number - 1) * WP_PER_PAGE:number * WP_PER_PAGE])
     for item in posts:
         for term in _children(item, "category"):
             kind = {"category": "category", "post_tag": "tag"}.get(term.get("domain"))
             if kind and term.get("nicename"):
-                found.setdefault(f"{base}/{kind}/{term.get('nicename')}/", index)
-                found.setdefault(f"{base}/{kind}/{term.get('nicename')}/feed/", feed)
-    written: dict[str, int] = {}  # each author's published posts, by the nicename of their archive's address
-    for item in posts:
+                add(f"{prefix}/{kind}/{term.get('nicename')}/", index, [item])
+                add(f"{prefix}/{kind}/{term.get('nicename')}/feed/", feed, [item])
+    written: dict[str, list] = {}  # each author's published posts, by the nicename of their archive's address
+    for item in newest:
         if name := _nicename(_text(item, "creator")):
-            written[name] = written.get(name, 0) + 1
-    for name, count in written.items():
-        found.setdefault(f"{base}/author/{name}/", index)
-        found.setdefault(f"{base}/author/{name}/feed/", feed)
-        for number in range(2, math.ceil(count / WP_PER_PAGE) + 1):
-            found.setdefault(f"{base}/author/{name}/page/{number}/", index)
-    months = {_text(item, "post_date")[:7] for item in posts}
-    for day in sorted(month for month in months if re.fullmatch(r"\d{4}-\d{2}", month)):
-        found.setdefault(f"{base}/{day[:4]}/", index)
-        found.setdefault(f"{base}/{day[:4]}/{day[5:7]}/", index)
-    return [OldAddress(path, now) for path, now in found.items()]
+            written.setdefault(name, []).append(item)
+    for name, items in written.items():
+        add(f"{prefix}/author/{name}/", index, items[:WP_PER_PAGE])
+        add(f"{prefix}/author/{name}/feed/", feed, items)
+        for number in range(2, math.ceil(len(items) / WP_PER_PAGE) + 1):
+            add(f"{prefix}/author/{name}/page/{number}/", index, items[(number - 1) * WP_PER_PAGE:number * WP_PER_PAGE])
+    months: dict[str, list] = {}
+    for item in posts:
+        if re.fullmatch(r"\d{4}-\d{2}", month := _text(item, "post_date")[:7]):
+            months.setdefault(month, []).append(item)
+    for month in sorted(months):
+        add(f"{prefix}/{month[:4]}/", index, months[month])
+        add(f"{prefix}/{month[:4]}/{month[5:7]}/", index, months[month])
+
+
+def _left_out(items: list) -> str | None:
+    """Why an old list address leads to the home page though the posts it listed are not there: all ``items``
+    were password-protected (WordPress listed them, the import leaves them out); None otherwise."""
+    from html import unescape
+
+    from .importer_html import _text
+
+    if not items or not all(_text(item, "post_password") for item in items):
+        return None
+    titles = list(dict.fromkeys(unescape(_text(item, "title")) or _text(item, "post_id") for item in items))
+    return (f"it listed only posts left out, password-protected: {'; '.join(titles)}; a reader finds the other "
+            "posts on the home page")
 
 
 def _nicename(login: str) -> str:

@@ -55,6 +55,9 @@ CAPTIONED_RE = re.compile(r"\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CONTENT_BLOCKS = ("p", "li", "blockquote", "pre", "td", "th", *HEADINGS)
 CONTAINERS = ("body", "main", "article", "section", "div")  # what can hold a whole article
+TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr")
+WIX_BLURRED_RE = re.compile(r"^(https?://static\.wixstatic\.com/media/[^/?#]+)/v1/[^?#]*\bblur_\d")
+MAX_UTC_OFFSET = dt.timedelta(hours=14)  # Kiribati's; a blog's local time never lies farther from UTC
 SHORT_TEXT = 25  # letters: shorter text must be a whole block of trafilatura's to stay (see _prune)
 ALWAYS_KEPT = (*HEADINGS, "figure", "img", "picture")  # what trafilatura drops from page-builder markup
 WIX_BYLINE_HOOK = "post-metadata"  # Wix's byline: user-name, time-ago, time-to-read
@@ -348,11 +351,19 @@ def unlazy(tree) -> list[str]:
     Lazy-loading scripts (lazysizes, WP Rocket, a3 Lazy Load, Jetpack) put a placeholder in ``src`` (usually
     a ``data:`` URI, an empty SVG of the image's size) and the real address in ``data-src``,
     ``data-lazy-src`` or ``data-original``, or its sizes in ``data-srcset``; a ``<noscript>`` copy of the
-    image follows for browsers without JavaScript. The real address becomes ``src`` (from ``data-srcset``
+    image follows for browsers without JavaScript. Wix shows a blurred copy of the image, 147 pixels wide
+    (``…/v1/fill/w_147,…,blur_2,…/x.jpg``), until it scrolls into view: its full image is ``data-pin-media``,
+    else Wix's original (the address before ``/v1/``). The real address becomes ``src`` (from ``data-srcset``
     the widest candidate, https://html.spec.whatwg.org/multipage/images.html#srcset-attributes), a
     ``<noscript>`` whose images are then already there is removed, one whose image is the only real copy of a
     placeholder replaces it, and a placeholder left without any real address is removed and noted."""
     notes: list[str] = []
+    for img in tree.iter("img"):
+        wix = WIX_BLURRED_RE.match(img.get("src", ""))
+        if wix:
+            pin = img.get("data-pin-media", "")
+            img.set("src", pin if pin.startswith(wix[1] + "/") and not WIX_BLURRED_RE.match(pin) else wix[1])
+            notes.append(f"image: a blurred placeholder (Wix) replaced by the full image: {img.get('src')}")
     left = _real(list(tree.iter("img")))
     for noscript in list(tree.iter("noscript")):
         copies = list(noscript.iter("img"))
@@ -534,6 +545,10 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         doc = parse_html(data, document=True)
     except VerlagError as exc:
         raise VerlagError(exc.message, path, exc.line) from None
+    teasers = _teasers(doc)
+    if teasers:
+        raise VerlagError(f"a list of {len(teasers)} posts (the blog's page, a category's or an archive), no article: "
+                          "import each post's own page", path, teasers[0].sourceline)
     if _NOT_XML_IN_PAGE.search(data):  # trafilatura's own reading of the page would find no text at all
         data = b"<!DOCTYPE html>" + lxml_html.tostring(doc, encoding="utf-8")
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
@@ -552,7 +567,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     dropped: list[str] = []
     widgets = _drop_widgets(doc, dropped)
     blocks = [b for b in _blocks(content) if b not in widgets]
-    node = _prune(_main_node(doc, blocks), set(blocks), "".join(_blocks(content, outer=True)), dropped)
+    outer = _blocks(content, outer=True)
+    node = _prune(_main_node(doc, blocks), set(blocks), "".join(outer), dropped, _Runs(outer))
     title_heading = _title_heading(node, title)
     if title_heading is not None:
         title_heading.drop_tree()
@@ -560,6 +576,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     if byline.get("date") and date is None:
         date = byline["date"]
         notes.append(f"date: {date.isoformat()} from the byline")
+    elif isinstance(date, dt.datetime) and byline.get("date") not in (None, date.date()):
+        date = _shown_day(date, date_from, byline, zone, notes)
     elif date is not None:
         notes.append(f"date: {date.isoformat()} from {date_from}")
     author = _as_written(meta.author, unescape(data.decode("utf-8", "replace"))) or byline.get("author")
@@ -576,6 +594,45 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
                         aliases=[meta.url] if meta.url else None, images=images, notes=notes,
                         page=legal is not None, slug=legal)]
+
+
+def _shown_day(moment: dt.datetime, source: str, byline: dict, zone: dt.tzinfo | None,
+               notes: list[str]) -> dt.datetime | dt.date:
+    """The date of a page whose stated time ``moment`` (from ``source``) falls on another day than its byline shows
+    (Wix states every time in UTC and shows the site's day: 00:30 in Berlin is 22:30 UTC the day before):
+    ``moment`` in ``zone`` (verlag.toml's ``timezone``) where that is the byline's day, else the byline's day
+    itself; noted either way."""
+    shown = byline["date"]
+    if zone is not None and moment.astimezone(zone).date() == shown:
+        notes.append(f"date: {moment.astimezone(zone).isoformat()} from {source}, in verlag.toml's timezone (the "
+                     f"byline shows {byline['shown']})")
+        return moment.astimezone(zone)
+    notes.append(f"date: {shown.isoformat()} from the byline ({byline['shown']}): {source} {moment.isoformat()} "
+                 f"falls on the day {'before' if moment.date() < shown else 'after'} in "
+                 f"{zone or moment.tzname() or 'its offset'}")
+    return shown
+
+
+def _teasers(doc) -> list:
+    """The ``<article>`` elements of a page that lists posts (a blog's home page, a category, an archive, saved
+    beside the posts): two or more, none inside another, each headed by a link to its post (an ``<h1>``-``<h3>``
+    whose text is a link's); none for any other page: a post's own ``<article>`` is headed by its title, not a
+    link, and one a theme links all the same is the page's own address (``rel=canonical``, ``og:url``) or says
+    it is an article (``og:type``)."""
+    if doc.xpath("string(//meta[@property='og:type']/@content)").strip() == "article":
+        return []
+    own = {address.strip().rstrip("/") for address in doc.xpath("//link[@rel='canonical']/@href | "
+                                                                  "//meta[@property='og:url']/@content")}
+    found = [a for a in doc.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
+
+    def teaser(article) -> bool:
+        return any(_words(h.text_content()) and any(a.get("href") and _words(a.text_content()) ==
+                                                    _words(h.text_content()) for a in h.iter("a"))
+                   for h in article.iter("h1", "h2", "h3"))
+
+    links = {a.get("href", "").strip().rstrip("/") for article in found for h in article.iter("h1", "h2", "h3")
+             for a in h.iter("a")}
+    return found if len(found) >= 2 and all(teaser(a) for a in found) and not own & links else []
 
 
 TITLE_PARTS_RE = re.compile(r"^(.*?\S)\s+[|–—·:-]\s+(\S.*)$")  # "Impressum | Praxis Sommer": page, site
@@ -641,8 +698,8 @@ def _blocks(content: str, outer: bool = False) -> list[str]:
 
 
 def _byline(doc) -> tuple[dict, list[str]]:
-    """({"author": …, "date": …}, notes) from Wix's post metadata (``data-hook`` user-name, time-ago;
-    the reading time, time-to-read, is dropped: verlag computes its own). A date is read as the pasted-text
+    """({"author": …, "date": …, "shown": the date as written}, notes) from Wix's post metadata (``data-hook``
+    user-name, time-ago; the reading time, time-to-read, is dropped: verlag computes its own). A date is read as the pasted-text
     reader reads it (``importer_text.german_date``); one without a year ("5. März") is not used."""
     from .importer_text import german_date  # importer_text imports this module
 
@@ -656,7 +713,7 @@ def _byline(doc) -> tuple[dict, list[str]]:
         day = german_date(written) if written else None
         if day and day[2]:
             try:
-                found["date"] = dt.date(day[2], day[1], day[0])
+                found["date"], found["shown"] = dt.date(day[2], day[1], day[0]), written
             except ValueError:
                 notes.append(f"the byline's date is not a date: {written}")
         reading = _words(meta.xpath("string(.//*[@data-hook='time-to-read'])"))
@@ -686,7 +743,8 @@ def _drop_widgets(doc, dropped: list[str]) -> set[str]:
 
     Recognised by structure: a Wix ``data-hook`` of ``WIDGET_HOOKS``, or an element of two or more
     children that are each only widget words as the pasted-text reader knows them ("12 Aufrufe",
-    "0 Kommentare", "Gefällt mir", "Teilen", ``importer_text.WIDGET_RE``) or a reading time. A paragraph of
+    "0 Kommentare", "Gefällt mir", "Teilen", ``importer_text.WIDGET_RE``) or a reading time, but a table's row
+    (a plan of "x" marks is no share bar of X, once Twitter). A paragraph of
     ``PROSE_WORDS`` words or more inside a removed widget (an author box in Wix's post footer) is appended to
     ``dropped``, as ``_prune`` names what it leaves out; readers' comments are not the author's text."""
     from .importer_text import READING_TIME_RE, WIDGET_RE
@@ -701,7 +759,7 @@ def _drop_widgets(doc, dropped: list[str]) -> set[str]:
             continue
         parts = [c for c in element if isinstance(c.tag, str)]
         if (element.get("data-hook") in WIDGET_HOOKS
-                or (len(parts) >= 2 and not (element.text or "").strip()
+                or (len(parts) >= 2 and element.tag not in TABLE_PARTS and not (element.text or "").strip()
                     and all(widget_words(c) and not (c.tail or "").strip() for c in parts))):
             text = _squash(element.text_content())
             if text:
@@ -735,12 +793,40 @@ def _holds_all(text: str, blocks: list[str]) -> bool:
     return True
 
 
-def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
+class _Runs:
+    """The outermost blocks of trafilatura's output (``_blocks``, ``outer``), to tell whether an element's blocks
+    are a run of them (``holds``)."""
+
+    def __init__(self, outer: list[str]):
+        self.outer, self.at = outer, {}
+        for n, text in enumerate(outer):
+            self.at.setdefault(text, []).append(n)
+
+    def holds(self, element) -> bool:
+        """Whether ``element``'s outermost blocks (``CONTENT_BLOCKS``, squashed, the empty ones left out) are two
+        or more of trafilatura's in a row, in its order: a table of "x" marks or a list of short answers."""
+        own = [text for b in element.iterdescendants(*CONTENT_BLOCKS)
+               if not _inside_block(b, element) and (text := _squash(b.text_content()))]
+        return len(own) >= 2 and any(self.outer[n:n + len(own)] == own for n in self.at.get(own[0], ()))
+
+
+def _inside_block(block, element) -> bool:
+    """Whether ``block`` lies in another block (``CONTENT_BLOCKS``) inside ``element``: an item's ``<p>``."""
+    parent = block.getparent()
+    while parent is not None and parent is not element:
+        if parent.tag in CONTENT_BLOCKS:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, runs: _Runs | None = None):
     """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
     forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
-    button. Headings, figures, images and embedded pages (``_players``) always stay; a child left with only
-    those loses its loose text (the "·" between a byline's dropped parts), except that a child left with only
+    button. A child whose blocks are ``runs`` of trafilatura's stays whole however short (a table of one-letter
+    cells, a list of "ja", "nein"). Headings, figures, images and embedded pages (``_players``) always stay; a
+    child left with only those loses its loose text (the "·" between a byline's dropped parts), except that a child left with only
     headings, whose other text was all left out, goes with them: the heading of a related-posts box or of
     the comments heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each
     heading dropped so, is added to ``dropped`` (whitespace folded), for the summary."""
@@ -752,11 +838,12 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None):
             child.drop_tree()
             continue
         text = _squash(child.text_content())
-        if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")) or _players(child):
+        if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")) or _players(child) \
+                or (runs is not None and runs.holds(child)):
             continue
         beside_headings = text != _squash("".join(h.text_content() for h in child.iter(*HEADINGS)))
         at = len(dropped) if dropped is not None else 0
-        _prune(child, blocks, kept, dropped)
+        _prune(child, blocks, kept, dropped, runs)
         if beside_headings and _only_headings(child):  # "Das könnte Sie auch interessieren", "2 Kommentare"
             if dropped is not None:
                 dropped[at:at] = [f"heading {_words(h.text_content())} (its section was left out)"
@@ -859,7 +946,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                for a in _children(channel, "author")}
     items = _children(channel, "item")
     attachments = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "attachment"}
-    articles, errors = [], []
+    described, errors = polylang_groups(channel, path)
+    articles = []
     for item in items:
         kind, status = _text(item, "post_type"), _text(item, "status")
         if kind not in WP_ARTICLE_TYPES or status not in ("publish", "draft", "pending", "private", "future"):
@@ -887,8 +975,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
             errors.append(VerlagError(exc.message, path, item.sourceline))
             continue
         login = _text(item, "creator")
-        date = _wp_date(_text(item, "post_date"), _text(item, "post_date_gmt"))
-        updated = _later(_wp_date(_text(item, "post_modified"), _text(item, "post_modified_gmt")), date)
+        date = _wp_time(item, "post_date", "post_date_gmt", notes)
+        updated = _later(_wp_time(item, "post_modified", "post_modified_gmt", notes), date)
         tags = [_words(unescape(c.text or "")) for c in _children(item, "category")
                 if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
         protected = bool(_text(item, "post_password"))
@@ -903,24 +991,67 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                                     aliases=[link] if published and link else None, images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
                                     remote_images=tuple(remote), private=status == "private" or protected,
-                                    linked=wxr_link(item),
+                                    linked=wxr_link(item, described),
                                     unpublished=None if published else PROTECTED if protected else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors
 
 
-def wxr_link(item) -> tuple[str, str] | None:
+def wxr_link(item, described: dict[str, tuple[str, str]] | None = None) -> tuple[str, str] | None:
     """(language code, group key) of a post a multilingual plugin links to its translations, None for one it does not:
     Polylang gives each post a ``language`` term (its slug the code) and one ``post_translations`` term its
-    translations share (``pll_…``, whose description maps each language to a post id), WPML's Export and Import
+    translations share (``pll_…``), whose description maps each language to a post id (``described``:
+    ``polylang_groups``, read first: Polylang itself reads it), WPML's Export and Import
     the post meta ``_wpml_import_language_code`` and ``_wpml_import_translation_group``
     (https://wpml.org/documentation/related-projects/wpml-export-and-import/)."""
+    if described and _text(item, "post_id") in described:
+        return described[_text(item, "post_id")]
     terms = {term.get("domain"): term.get("nicename") or "" for term in _children(item, "category")}
     if terms.get("language") and terms.get("post_translations"):
         return terms["language"], f"polylang:{terms['post_translations']}"
     lang, group = _postmeta(item, "_wpml_import_language_code"), _postmeta(item, "_wpml_import_translation_group")
     return (lang, f"wpml:{group}") if lang and group else None
+
+
+def polylang_groups(channel, path: Path) -> tuple[dict[str, tuple[str, str]], list[VerlagError]]:
+    """(post id -> (its language code, its group key as ``wxr_link`` gives it), the problems) of the WXR
+    ``channel``'s Polylang ``post_translations`` terms (an export of "All content" lists them): each one's
+    description is the PHP array of a post id for each language code (``a:2:{s:2:"de";i:102;s:2:"en";i:202;}``,
+    ``phpserialized``). One that is not is a ``VerlagError`` at its line of ``path`` saying why, and its posts are
+    linked by the term they carry."""
+    from .phpserialized import PhpSerializedError, read_serialized
+
+    found: dict[str, tuple[str, str]] = {}
+    errors = []
+    for term in _children(channel, "term"):
+        if _text(term, "term_taxonomy") != "post_translations":
+            continue
+        slug = _text(term, "term_slug")
+        try:
+            value = read_serialized(_text(term, "term_description"))
+            if not isinstance(value, dict) or not all(isinstance(code, str) and type(number) is int
+                                                      for code, number in value.items()):
+                raise ValueError("not a language code for each post id")
+        except ValueError as exc:
+            errors.append(VerlagError(f"Polylang's post_translations term {slug}: its description is not the PHP "
+                                      f"array of a post id for each language code it writes ({exc}): its posts are "
+                                      "linked by the term they carry", path, term.sourceline))
+            continue
+        for code, number in value.items():
+            found[str(number)] = (code, f"polylang:{slug}")
+    return found, errors
+
+
+def wxr_language(item, described: dict[str, tuple[str, str]] | None = None) -> str:
+    """The language code a multilingual plugin gives a WordPress post (Polylang's, ``described`` by its
+    ``polylang_groups`` or its ``language`` term, WPML's ``_wpml_import_language_code``, see ``wxr_link``), ""
+    for none."""
+    if described and _text(item, "post_id") in described:
+        return described[_text(item, "post_id")][0]
+    code = next((term.get("nicename") or "" for term in _children(item, "category")
+                 if term.get("domain") == "language"), "")
+    return code or _postmeta(item, "_wpml_import_language_code")
 
 
 def _queries(item, kind: str) -> tuple[str, ...]:
@@ -975,14 +1106,26 @@ def _featured(item, items: list, content: str, notes: list[str]) -> str:
 def _wp_date(local: str, gmt: str) -> dt.datetime | dt.date | None:
     """A WXR ``wp:post_date`` ("2025-03-03 08:15:00", the blog's local time) with the blog's UTC offset
     (``local`` minus ``wp:post_date_gmt``), so it stays on the day the blog showed; its day when the GMT
-    time is missing (drafts have zeros); the GMT time in UTC without a local one; None without either."""
+    time is missing (drafts have zeros) or lies farther from it than any UTC offset (a migration plug-in's); the
+    GMT time in UTC without a local one; None without either. Raises ``ValueError`` for one that is no date."""
     known = lambda value: bool(value) and not value.startswith("0000")  # noqa: E731
     if not known(local):
         return dt.datetime.fromisoformat(gmt).replace(tzinfo=dt.timezone.utc) if known(gmt) else None
     moment = dt.datetime.fromisoformat(local)
     if not known(gmt):
         return moment.date()
-    return moment.replace(tzinfo=dt.timezone(moment - dt.datetime.fromisoformat(gmt)))
+    offset = moment - dt.datetime.fromisoformat(gmt)
+    return moment.replace(tzinfo=dt.timezone(offset)) if abs(offset) <= MAX_UTC_OFFSET else moment.date()
+
+
+def _wp_time(item, local: str, gmt: str, notes: list[str]) -> dt.datetime | dt.date | None:
+    """``_wp_date`` of ``item``'s fields ``local`` and ``gmt``; None, noted, where they are no date."""
+    try:
+        return _wp_date(_text(item, local), _text(item, gmt))
+    except ValueError:
+        notes.append(f"wp:{local} {_text(item, local) or _text(item, gmt)!r} is no date: add 'date: YYYY-MM-DD' by hand"
+                     if local == "post_date" else f"wp:{local} {_text(item, local)!r} is no date: not used")
+        return None
 
 
 def _figures(content: str) -> str:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from .errors import VerlagError
 from .importer import IMAGES_DIR, ImportedArticle, Placed, place, relink, rewrite_destinations
@@ -60,14 +60,8 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
     """(the articles to import as originals, the translations among them, a line for each translation left out) of
     ``articles`` read from one WordPress export: a post that Polylang or WPML links (``ImportedArticle.linked``) to
     a post in ``source_language`` of the export is that one's translation when its language is one of
-    ``languages`` (BCP 47, matched case-insensitively or by its primary subtag: Polylang's ``en`` is ``en``,
-    WPML's ``pt-br`` is ``pt-BR``), and is left out, named, in any other language. A linked post without a German
+    ``languages`` (``project_language``), and is left out, named, in any other language. A linked post without a German
     one in the export is imported as any other (``importer.foreign`` then names its language)."""
-    def ours(code: str) -> str | None:
-        code = code.lower().replace("_", "-")
-        return next((lang for lang in languages if lang.lower() == code), None) or \
-            next((lang for lang in languages if lang.lower().split("-")[0] == code.split("-")[0]), None)
-
     source = source_language.lower()
     originals = {a.linked[1]: a for a in articles if a.linked and a.linked[0].lower().split("-")[0] == source}
     kept, found, skipped = [], [], []
@@ -76,7 +70,7 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
         if german is None or german is article:
             kept.append(article)
             continue
-        lang = ours(article.linked[0])
+        lang = project_language(article.linked[0], languages)
         if lang is None:
             skipped.append(f"skipped {article.source}: the {article.linked[0]} translation of {german.source}, a "
                            "language not in languages of verlag.toml")
@@ -84,6 +78,15 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
         file = Path(article.source.rpartition(":")[0])
         found.append(SiteTranslation(file, lang, Path(german.source), article, exported=True))
     return kept, found, skipped
+
+
+def project_language(code: str, languages: Iterable[str]) -> str | None:
+    """The one of ``languages`` (BCP 47) a multilingual WordPress plugin's language ``code`` names, matched
+    case-insensitively or by its primary subtag (Polylang's ``en`` is ``en``, WPML's ``pt-br`` is ``pt-BR``);
+    None for a language not among them."""
+    code, languages = code.lower().replace("_", "-"), list(languages)
+    return next((lang for lang in languages if lang.lower() == code), None) or \
+        next((lang for lang in languages if lang.lower().split("-")[0] == code.split("-")[0]), None)
 
 
 def post_that_translates(path: Path, found: list[ImportedArticle], lang: str, source_language: str,

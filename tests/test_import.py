@@ -676,7 +676,7 @@ def test_the_byline_date_is_taken_when_the_page_has_no_other():
     doc = html.document_fromstring('<html><body><div data-hook="post-metadata"><span data-hook="user-name">'
                                    'Karl Linde</span><span data-hook="time-ago">3. März 2024</span>'
                                    '<span data-hook="time-to-read">2 Min. Lesezeit</span></div></body></html>')
-    assert _byline(doc) == ({"author": "Karl Linde", "date": dt.date(2024, 3, 3)},
+    assert _byline(doc) == ({"author": "Karl Linde", "date": dt.date(2024, 3, 3), "shown": "3. März 2024"},
                             ["dropped the reading time: 2 Min. Lesezeit"])
 
 

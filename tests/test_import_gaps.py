@@ -380,3 +380,30 @@ def test_a_word_broken_at_a_hard_wrapped_line_end_s_hyphen_is_joined_and_named(p
         "Vitamin-D-Spiegel und den Vitamin-D-Spiegel der Familie prüfen lassen. Schreiben Sie mir eine E-Mail, "
         "wenn Sie nach der Haus- und Gartenarbeit oder nach der Haus- und Gartenarbeit Schmerzen haben, dann "
         "helfen wir weiter.\n")
+
+
+DOSE_PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Magnesium über den Tag</title></head>
+<body><nav><a href="/">Start</a> <a href="/blog/">Blog</a></nav><main><article><h1>Magnesium über den Tag</h1>
+<p>Magnesium wird am besten über den Tag verteilt eingenommen, damit der Darm es gut aufnehmen kann.</p>
+<p>Die Tabelle zeigt, zu welcher Tageszeit welche Kapsel an der Reihe ist.</p>
+<table><tr><th>M</th><th>D</th><th>M</th><th>D</th><th>F</th></tr><tr><td>x</td><td>x</td><td>x</td><td>x</td><td>x</td></tr>
+<tr><td>x</td><td></td><td>x</td><td></td><td>x</td></tr></table>
+<p>Ob es hilft, zeigt sich meist nach zwei Wochen:</p>
+<ul><li>ja</li><li>nein</li><li>kaum</li></ul>
+<p>Wer abends Krämpfe in den Waden hat, nimmt die größere Menge besser vor dem Schlafengehen ein.</p>
+</article></main><footer><p>Praxis Beispiel, Musterweg 1</p></footer></body></html>
+"""
+
+
+def test_a_saved_pages_table_of_one_letter_cells_and_a_short_list_are_kept(project, tmp_path):
+    """trafilatura keeps a week's plan of "x" marks and a list of three short answers, but verlag's pruning of its
+    element kept a block only from 25 letters on or as one of trafilatura's blocks, and dropped a table or list
+    of fewer letters altogether, without a note; and a row of "x" alone was taken for a share bar (X, once
+    Twitter). A run of trafilatura's own blocks stays whole, and a table row is no share bar."""
+    page = tmp_path / "magnesium.html"
+    page.write_text(DOSE_PAGE, encoding="utf-8")
+    project.run("import", str(page))
+    text = project.read("source_de/magnesium-ueber-den-tag.md")
+    assert "| M | D | M | D | F |\n| --- | --- | --- | --- | --- |\n| x | x | x | x | x |\n| x |  | x |  | x |\n" in text
+    assert "- ja\n- nein\n- kaum\n" in text
+    assert "Musterweg" not in text and "Start" not in text

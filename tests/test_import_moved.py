@@ -120,3 +120,63 @@ def test_a_wordpress_blogs_author_archives_are_answered_after_the_move(project, 
                  "/author/max/feed/  /de/feed.xml  301"):
         assert f"\n{line}\n" in moved, (line, moved)
     assert "/author/max/page/2/" not in moved
+
+
+def test_a_polylang_blogs_english_feed_and_lists_lead_to_the_english_pages(project, tmp_path):
+    """A Polylang blog serves its English posts at /en/… and, beside them, its English feed and lists: /en/feed/,
+    the English category /en/category/tea/, /en/2024/03/ and /en/page/2/ (11 English posts). Only the German ones
+    were added to redirects.txt, and the English posts were counted into the German lists (/page/3/, the English
+    category under /category/): now each language's lists lead to that language's home page and feed."""
+    from test_import_wordpress import ENGLISH, GERMAN, polylang, post, wxr as wxr_with_terms
+    from test_import_wordpress import HOST as WP_HOST
+
+    english_category = '<category domain="category" nicename="tea"><![CDATA[Tea]]></category>'
+    items = []
+    for n in range(1, 12):
+        day = f"2024-03-{n:02d}"
+        items.append(post(f"Genug trinken {n}", GERMAN, post_id=100 + n, name=f"trinken-{n}",
+                          link=f"{WP_HOST}/2024/03/trinken-{n}/", extra=polylang("de", f"pll_{n}"))
+                     .replace("2024-04-08", day))
+        items.append(post(f"Drinking enough {n}", ENGLISH, post_id=200 + n, name=f"drinking-enough-{n}",
+                          link=f"{WP_HOST}/en/2024/03/drinking-enough-{n}/",
+                          extra=polylang("en", f"pll_{n}") + english_category).replace("2024-04-08", day))
+    export = tmp_path / "export.xml"
+    export.write_text(wxr_with_terms(*items), encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    project.run("import", "--dry-run", str(export))
+    out = project.run("import", str(export)).output
+    assert "as the en translation of source_de/trinken-11.md (made by hand)" in out
+    moved = project.read("redirects.txt")
+    for line in ("/feed/  /de/feed.xml  301", "/page/2/  /de/  301", "/2024/03/  /de/  301",
+                 "/en/feed/  /en/feed.xml  301", "/en/page/2/  /en/  301", "/en/category/tea/  /en/  301",
+                 "/en/category/tea/feed/  /en/feed.xml  301", "/en/2024/  /en/  301", "/en/2024/03/  /en/  301"):
+        assert f"\n{line}\n" in moved, (line, moved)
+    assert "/page/3/" not in moved and "\n/category/tea/" not in moved
+    publish_all(project)
+    project.run("extract")
+    project.run("build")
+    built = project.root / "site"
+    rules = (built / "_redirects").read_text(encoding="utf-8")
+    assert "/en/category/tea/  /en/  301\n" in rules and "/en/feed/  /en/feed.xml  301\n" in rules
+    assert (built / "en/feed/index.html").read_bytes() == (built / "en/feed.xml").read_bytes()
+
+
+def test_a_month_whose_only_post_was_password_protected_leads_to_the_home_page_and_says_why(project, tmp_path):
+    """WordPress listed a password-protected post in its archives, so /2024/03/ answered there; the import leaves
+    that post out, and the month's address led to the home page without a word. It still does (a reader finds the
+    other posts there), and the summary says why; a private post's month, never shown to readers, is none."""
+    protected = wp_post(3, terms='<category domain="category" nicename="intern"><![CDATA[Intern]]></category>') \
+        .replace("2024-05-03", "2024-03-03").replace("</wp:status>", "</wp:status><wp:post_password>geheim"
+                                                                      "</wp:post_password>")
+    private = wp_post(4, status="private").replace("2024-05-04", "2024-02-04")
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(wp_post(1), protected, private), encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    out = project.run("import", str(export)).output
+    assert ("  /2024/03/  /de/  301  (it listed only posts left out, password-protected: Beitrag 3; a reader finds "
+            "the other posts on the home page)") in out
+    assert ("  /category/intern/  /de/  301  (it listed only posts left out, password-protected: Beitrag 3; a reader "
+            "finds the other posts on the home page)") in out
+    assert "  /2024/05/  /de/  301\n" in out
+    moved = project.read("redirects.txt")
+    assert "\n/2024/03/  /de/  301\n" in moved and "/2024/02/" not in moved

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import polib
 
+from conftest import Project
+
 SHY, ZWSP = "\u00ad", "\u200b"
 CARE = "Wer empfindliche Haut hat, probiert eine neue Salbe zuerst an einer kleinen Stelle aus."
 
@@ -294,3 +296,88 @@ def test_a_saved_page_without_a_declared_encoding_is_read_as_the_utf8_it_is(proj
         project.run("import", str(page))
         text = project.read(f"source_de/tee-{name[:4]}.md")
         assert "Grüner Tee enthält Koffein" in text and "nicht zu heiß" in text and "Ã" not in text, name
+
+
+WIX_SAVED = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Holunderblüten sammeln</title>
+<link rel="canonical" href="https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln">
+<meta property="og:site_name" content="Praxis am Bach">
+<meta property="article:published_time" content="2023-06-13T22:30:00.000Z"></head><body>
+<div data-hook="post-page"><article data-hook="post">
+<div data-hook="post-header"><div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span>
+<span data-hook="time-ago">14. Juni 2023</span><span data-hook="time-to-read">3 Min. Lesezeit</span></div></div>
+<h1 data-hook="post-title"><span>Holunderblüten sammeln</span></h1>
+<div data-hook="post-description"><div data-id="rich-content-viewer">
+<p><span>Im Juni duften die Holundersträucher an jedem Feldrand. Ihre Dolden werden zu Sirup oder Tee.</span></p>
+<figure data-hook="figure-IMAGE"><div data-hook="imageViewer"><img alt="Holundersirup in Flaschen"
+ src="https://static.wixstatic.com/media/a1b2c3_9z8y7x~mv2.jpg/v1/fill/w_147,h_98,al_c,q_80,usm_0.66_1.00_0.01,blur_2,enc_auto/a1b2c3_9z8y7x~mv2.jpg"
+ data-pin-media="https://static.wixstatic.com/media/a1b2c3_9z8y7x~mv2.jpg/v1/fill/w_1000,h_667,al_c,q_85/a1b2c3_9z8y7x~mv2.jpg"></div></figure>
+<figure data-hook="figure-IMAGE"><div data-hook="imageViewer"><img alt="Getrocknete Dolden"
+ src="https://static.wixstatic.com/media/a1b2c3_5k4j3h~mv2.png/v1/fill/w_147,h_98,al_c,q_80,blur_2,enc_auto/a1b2c3_5k4j3h~mv2.png">
+</div></figure>
+<p><span>Verarbeiten Sie die Blüten noch am selben Tag, sonst werden sie braun und verlieren ihr Aroma.</span></p>
+</div></div></article></div></body></html>
+"""
+
+
+def test_a_saved_wix_post_shows_the_day_its_blog_showed_and_its_images_not_their_blurred_placeholders(
+        project, tmp_path):
+    """A Wix post saved before its images below the fold loaded holds Wix's blurred 147-pixel placeholders
+    (``…/v1/fill/w_147,…,blur_2,…``), and states its time in UTC: the import kept the placeholders as the images and
+    the day before the one the blog showed ("14. Juni 2023", published 00:30 in Berlin, 22:30 UTC). Now each image
+    is the one the page names for it in full (``data-pin-media``, else Wix's original), and the date is the day the
+    byline showed, said so."""
+    page = tmp_path / "holunder.html"
+    page.write_text(WIX_SAVED, encoding="utf-8")
+    out = project.run("import", str(page)).output
+    text = project.read("source_de/holunderblueten-sammeln.md")
+    assert "blur_2" not in text and "w_147" not in text
+    assert ("![Holundersirup in Flaschen](https://static.wixstatic.com/media/a1b2c3_9z8y7x~mv2.jpg/v1/fill/w_1000,"
+            "h_667,al_c,q_85/a1b2c3_9z8y7x~mv2.jpg)") in text
+    assert "![Getrocknete Dolden](https://static.wixstatic.com/media/a1b2c3_5k4j3h~mv2.png)" in text
+    assert "image: a blurred placeholder (Wix) replaced by the full image" in out
+    assert "\ndate: 2023-06-14\n" in text
+    assert ("date: 2023-06-14 from the byline (14. Juni 2023): article:published_time 2023-06-13T22:30:00+00:00 "
+            "falls on the day before in UTC") in out
+    assert "author: Karl Linde\n" in text
+    berlin = Project(tmp_path / "berlin")
+    berlin.write("verlag.toml", 'name = "P"\nsource_language = "de"\nlanguages = ["en"]\ntimezone = "Europe/Berlin"\n')
+    berlin.run("import", str(page))
+    assert "\ndate: 2023-06-14 00:30:00+02:00\n" in berlin.read("source_de/holunderblueten-sammeln.md")
+
+
+WIX_LIST = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Blog | Praxis am Bach</title>
+<link rel="canonical" href="https://www.praxis-am-bach.example/blog"></head><body><main><div data-hook="blog-feed">
+<article data-hook="post-list-item"><div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span>
+<span data-hook="time-ago">14. Juni 2023</span></div>
+<h2><a href="https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln">Holunderblüten sammeln</a></h2>
+<p>Im Juni duften die Holundersträucher an jedem Feldrand. Ihre Dolden werden zu Sirup oder Tee.</p></article>
+<article data-hook="post-list-item"><div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span>
+<span data-hook="time-ago">2. Mai 2023</span></div>
+<h2><a href="https://www.praxis-am-bach.example/post/kamille">Kamillentee richtig ziehen lassen</a></h2>
+<p>Kamille braucht zehn Minuten unter dem Deckel, damit die ätherischen Öle im Tee bleiben.</p></article>
+</div></main></body></html>
+"""
+
+
+def test_a_saved_list_of_posts_beside_the_posts_is_named_not_imported_as_an_article(project, tmp_path):
+    """A Wix blog saved page by page holds the blog's list of posts too (/blog): it was imported as an article
+    "Blog" of the posts' teasers, with the old address /blog as its alias. A page of two or more ``<article>``s,
+    each headed by a link to its post, is a list: an error naming it, and the posts beside it are imported."""
+    (tmp_path / "Blog.html").write_text(WIX_LIST, encoding="utf-8")
+    (tmp_path / "Holunder.html").write_text(WIX_SAVED, encoding="utf-8")
+    out = project.run("import", str(tmp_path), code=2).output
+    assert (f"error: {tmp_path / 'Blog.html'}:3: a list of 2 posts (the blog's page, a category's or an archive), no "
+            "article: import each post's own page") in out
+    assert not (project.root / "source_de/blog.md").exists()
+    assert (project.root / "source_de/holunderblueten-sammeln.md").is_file()
+
+
+def test_a_post_whose_theme_links_its_title_beside_related_posts_is_still_an_article(project, tmp_path):
+    """Some themes link a post's own title to its address and show related posts as ``<article>``s too: that page
+    is the post's (its canonical address is its title's link), not a list of posts."""
+    own = "https://www.praxis-am-bach.example/post/kamille"
+    page = WIX_LIST.replace("<title>Blog | Praxis am Bach</title>", "<title>Kamillentee richtig ziehen lassen</title>") \
+        .replace('href="https://www.praxis-am-bach.example/blog"', f'href="{own}"')
+    (tmp_path / "kamille.html").write_text(page, encoding="utf-8")
+    project.run("import", str(tmp_path / "kamille.html"))
+    assert (project.root / "source_de/kamillentee-richtig-ziehen-lassen.md").is_file()

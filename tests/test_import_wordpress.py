@@ -258,3 +258,71 @@ def test_an_article_still_marked_private_in_wordpress_is_never_sent_to_an_engine
     assert "Karaffe" in sent and "Teilnehmerliste" not in sent and "Notizen" not in sent
     assert ("warning: source_de/notizen.md: private in WordPress (its draft line says so): none of its text is sent "
             "to a translation service; add 'translate: false' to keep it German only") in out
+
+
+def pll_term(description: str, slug: str = "pll_1") -> str:
+    """Polylang's ``post_translations`` term in the export's channel: its description, PHP ``serialize()``d, maps
+    each language to its post's id."""
+    return (f"<wp:term><wp:term_id>31</wp:term_id><wp:term_taxonomy>post_translations</wp:term_taxonomy>"
+            f"<wp:term_slug>{slug}</wp:term_slug><wp:term_name>{slug}</wp:term_name>"
+            f"<wp:term_description><![CDATA[{description}]]></wp:term_description></wp:term>\n")
+
+
+def only_group(group: str) -> str:
+    return f'<category domain="post_translations" nicename="{group}"><![CDATA[{group}]]></category>'
+
+
+def test_polylangs_serialized_term_array_links_posts_that_carry_no_language_term(project: Project, tmp_path):
+    """Polylang keeps a group's translations in its ``post_translations`` term's description,
+    ``a:2:{s:2:"de";i:102;s:2:"en";i:202;}``; it was not read, so posts were linked only by the ``language`` and
+    group terms on each item: an export whose items lack the ``language`` term refused the English post as "reads
+    as English". The array now says which post is which language's."""
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=only_group("pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=only_group("pll_1")),
+                  terms=pll_term('a:2:{s:2:"de";i:102;s:2:"en";i:202;}'))
+    out = project.run("import", str(path)).output
+    assert f"import: {path}:9 as the en translation of source_de/trinken.md (made by hand)" in out
+    assert not (project.root / "source_de/drinking-enough.md").exists()
+
+
+@pytest.mark.parametrize("description, why", [
+    ('a:2:{s:2:"de";i:102;s:2:"en";', "at byte 29: the data ends inside the array"),
+    ('a:1:{s:2:"de";i:102;}trailing', "at byte 21: more after the array"),
+    ('a:1:{s:9:"de";i:102;}', "at byte 19: '\";' expected, not ';}'"),
+    ("a:1:{i:0;" * 5000 + "i:1;" + "}" * 5000, "at byte 90: arrays nested more than 10 deep"),
+    ("a:999999999:{}", "at byte 0: an array of 999999999 entries in 14 bytes"),
+    ('O:8:"stdClass":0:{}', "at byte 0: 'O' (a PHP object or reference) is not read"),
+    ('a:1:{s:2:"de";s:3:"102";}', "not a language code for each post id"),
+])
+def test_a_broken_or_hostile_term_array_is_named_and_the_posts_are_still_linked_by_their_terms(
+        project: Project, tmp_path, description, why):
+    """A description that is no array Polylang writes (cut off, with more after it, a string longer than the data,
+    nested deeper than any plugin writes, claiming a billion entries, a PHP object) is an error at the term's line
+    that says why, read without recursing or allocating by what it claims; the posts are still linked by the terms
+    they carry and imported, and import exits 2."""
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")),
+                  terms=pll_term(description))
+    out = project.run("import", str(path), code=2).output
+    assert (f"error: {path}:4: Polylang's post_translations term pll_1: its description is not the PHP array of "
+            f"a post id for each language code it writes ({why}): its posts are linked by the term they carry") in out
+    assert "Traceback" not in out
+    assert f"import: {path}:9 as the en translation of source_de/trinken.md (made by hand)" in out
+
+
+def test_a_post_date_far_from_its_gmt_time_or_no_date_at_all_is_no_internal_error(project: Project, tmp_path):
+    """A post whose ``wp:post_date_gmt`` lies a month from its ``wp:post_date`` (a migrated blog's, by a plug-in)
+    stopped the whole import with "internal error: ValueError: offset must be a timedelta strictly between …";
+    one whose date is no date ("2024-13-45") too. The first keeps the day the blog showed, the second is named
+    and imported without a date, and the others are imported."""
+    shifted = post("Genug trinken", GERMAN, post_id=102, name="trinken").replace(
+        "<wp:post_date>2024-04-08", "<wp:post_date>2024-03-08")
+    broken = post("Gut schlafen", "<p>Wer gut schläft, braucht morgens weniger Kaffee.</p>", post_id=103,
+                  name="schlaf").replace("<wp:post_date>2024-04-08", "<wp:post_date>2024-13-45")
+    out = project.run("import", str(export(tmp_path, shifted, broken))).output
+    assert "internal error" not in out
+    assert "date: 2024-03-08\n" in project.read("source_de/trinken.md")
+    assert "wp:post_date '2024-13-45 09:00:00' is no date: add 'date: YYYY-MM-DD' by hand" in out
+    assert "date:" not in project.read("source_de/schlaf.md")
