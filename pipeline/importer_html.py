@@ -1020,7 +1020,7 @@ def polylang_groups(channel, path: Path) -> tuple[dict[str, tuple[str, str]], li
     description is the PHP array of a post id for each language code (``a:2:{s:2:"de";i:102;s:2:"en";i:202;}``,
     ``phpserialized``). One that is not is a ``VerlagError`` at its line of ``path`` saying why, and its posts are
     linked by the term they carry."""
-    from .phpserialized import PhpSerializedError, read_serialized
+    from .phpserialized import read_serialized
 
     found: dict[str, tuple[str, str]] = {}
     errors = []
