@@ -46,8 +46,8 @@ from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
-from .fsutil import code_digest, contained, file_bytes, load_state, read_bytes, relpath, remove_empty_parents, \
-    save_state, write_if_changed
+from .fsutil import NotAFile, code_digest, contained, file_bytes, load_state, read_bytes, relpath, remove_empty_parents, \
+    save_state, state_bytes, write_if_changed, write_state
 from .handedits import SiteFiles, digest
 from .limits import MEDIA, SITE_WORDS, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
@@ -583,6 +583,16 @@ def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
     class CodeBoundCache(jinja2.FileSystemBytecodeCache):
         def get_cache_key(self, name: str, filename: str | None = None) -> str:
             return super().get_cache_key(f"{secret}|{code_digest()}|jinja2 {jinja2.__version__}|{name}", filename)
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            """Read as verlag's other caches are (``fsutil.state_bytes``): Jinja's own ``open`` waits forever on a
+            named pipe and reads a huge file whole; such a file is said once and compiled anew."""
+            data = state_bytes(Path(self._get_cache_filename(bucket)))
+            if data is not None:
+                bucket.bytecode_from_string(data)
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            write_state(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
 
     folder = config.state_dir / "jinja"
     try:
@@ -1689,6 +1699,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     except _Building as exc:  # a template's own mistake is named with its file, line and the page built
         raise _template_error(config, exc.__cause__, exc.rel) from None
     made: dict[str, str] = {}  # file -> the digest of the bytes written, or found there already
+    blocked = False  # a named pipe, socket or device where a page goes: Pagefind would wait on it
     for rel, text in sorted(out.items()):
         if not contained(rel):  # every name is checked where it is made; this is the last guard of the disk
             result.errors.append(VerlagError(f"site/{rel}: leaves site/, not written"))
@@ -1699,8 +1710,16 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             continue
         hand.intact(rel)  # looked up before the write: a file changed by hand is said as it is written again
         data = text.encode("utf-8") if isinstance(text, str) else text
+        try:
+            changed = write_if_changed(root / rel, data, durable=False)
+        except NotAFile as exc:  # left as it is: the other pages are written
+            kind = exc.message.partition(", not a file")[0]
+            result.errors.append(VerlagError(f"{kind}, not a file: verlag writes a page of the site here; remove it "
+                                             "(the search index is made once it is gone)", f"site/{rel}"))
+            blocked = True
+            continue
         made[rel] = digest(data)
-        if write_if_changed(root / rel, data, durable=False):
+        if changed:
             result.written.append(f"site/{rel}")
             if rel in hand.changed:
                 result.warnings.append(f"site/{rel} was changed by hand; rewritten (site/ is made from the sources: "
@@ -1736,7 +1755,9 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.notes += site.notes
     result.advice += site.advice
     result.drafts = site.drafts
-    if settings.search:  # indexed again when an article or page changed, or the last run failed
+    if settings.search and blocked:  # indexed by the next build
+        fresh.pop("search", None)
+    elif settings.search:  # indexed again when an article or page changed, or the last run failed
         from .search import binary_name
 
         fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"], binary_name()])
