@@ -30,6 +30,7 @@ from .counts import counted
 from .errors import VerlagError
 from .importer import (HAND_ADVICE, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination, local_name,
                        new_article)
+from .limits import PAGE
 from .scaffold import LEGAL_SLUGS, ascii_slug
 from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
@@ -138,8 +139,10 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with markdownify's full escaping, and if
     that still differs the difference is noted.
-    Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
+    Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``), and for
+    one over ``limits.PAGE`` (a WordPress post or feed entry: its caller names the file and line), not parsed.
     """
+    PAGE.check(len(html.encode("utf-8")), None)
     tree = parse_html(html)
     images: dict[Path, str] = {}
     notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree) + bold_headings(tree)
@@ -506,8 +509,10 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     missing from the Markdown is noted. An Impressum or privacy notice (``_legal_slug``) is a page
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
     template as it does a WordPress page's. A page that declares no encoding is read as UTF-8 where it is that
-    (``_declared_utf8``). Raises ``VerlagError`` when no article text is found.
+    (``_declared_utf8``). Raises ``VerlagError`` when no article text is found, and for a page over
+    ``limits.PAGE``, not parsed.
     """
+    PAGE.check(len(data), path)
     if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source: UTF-8, as text is;
         # in an <article>, as trafilatura looks for one (loose in <body>, its headings and lists were dropped)
         data = (b'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><article>' + data

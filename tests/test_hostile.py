@@ -746,6 +746,42 @@ def test_a_site_config_or_image_to_import_over_its_limit_is_named_and_not_read(p
     assert not (project.root / "source_de/bilder/tasse.jpg").exists()
 
 
+def test_a_saved_page_or_a_post_of_an_export_over_8_mb_is_its_error_and_the_others_are_imported(project: Project,
+                                                                                                  tmp_path):
+    """A saved page was read up to the import limit (256 MB), and trafilatura and the HTML conversion take about
+    5 s and 50 MB of memory per MB of a page: one near that limit ran for tens of minutes. Over ``limits.PAGE``
+    (8 MB) a saved page, or one post of a WordPress export, is named (the post at its line) and not parsed; the
+    other files and posts are imported at once."""
+    import time
+
+    filler = "<p>Ingwer wärmt von innen und hilft bei Erkältungen, sagen viele.</p>\n" * (9 * 2**20 // 70)
+    page = tmp_path / "riesig.html"
+    page.write_text('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Ingwer</title></head>'
+                    f"<body><article><h1>Ingwer</h1>{filler}</article></body></html>", encoding="utf-8")
+    (tmp_path / "tee.md").write_text(article("Tee", "Tee wärmt.\n"), encoding="utf-8")
+    export = tmp_path / "export.xml"
+    export.write_text('''<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:wp="http://wordpress.org/export/1.2/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Blog</title><link>https://blog.example/</link><wp:wxr_version>1.2</wp:wxr_version>
+''' + "".join(f'''<item><title>{title}</title><link>https://blog.example/{slug}/</link>
+<wp:post_date>2026-01-02 10:00:00</wp:post_date><wp:post_type>post</wp:post_type>
+<wp:status>publish</wp:status><wp:post_name>{slug}</wp:post_name>
+<content:encoded><![CDATA[{content}]]></content:encoded></item>
+''' for title, slug, content in (("Ingwer", "ingwer", filler), ("Kaffee", "kaffee", "<p>Kaffee weckt.</p>")))
+                      + "</channel></rss>\n", encoding="utf-8")
+    start = time.process_time()
+    result = project.run("import", str(tmp_path / "tee.md"), str(page), code=2)
+    assert f"error: {page}: 9.3 MB is more than verlag reads of a saved web page or one post of an export or feed " \
+           "(8.0 MB)" in result.output, result.output
+    assert "Tee wärmt." in project.read("source_de/tee.md")
+    result = project.run("import", str(export), code=2)
+    assert f"error: {export}:5: 9.3 MB is more than verlag reads of a saved web page" in result.output, result.output
+    assert "Kaffee weckt." in project.read("source_de/kaffee.md")
+    assert not (project.root / "source_de/ingwer.md").exists()
+    assert time.process_time() - start < 20  # parsing the page alone took 45 s and more
+
+
 def test_a_file_to_import_larger_than_256_mb_is_named_and_read_no_further(project: Project, tmp_path_factory):
     """``verlag import`` and ``verlag tm import`` read a file whole before looking at it: a 300 MB one (here
     a sparse file, which costs no disk) took 300 MB of memory and more to parse. Over ``limits.IMPORTED``
