@@ -46,8 +46,8 @@ from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
-from .fsutil import NotAFile, code_digest, contained, file_bytes, load_state, read_bytes, relpath, remove_empty_parents, \
-    save_state, state_bytes, write_if_changed, write_state
+from .fsutil import NotAFile, code_digest, contained, file_bytes, load_state, read_bytes, relpath, \
+    remove_empty_parents, save_state, state_bytes, write_if_changed, write_state
 from .handedits import SiteFiles, digest
 from .limits import MEDIA, SITE_WORDS, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
