@@ -282,3 +282,22 @@ def test_extract_s_record_of_a_catalog_as_a_named_pipe_or_oversized_is_said_and_
     assert 'msgid "Tee beruhigt."' in built.read("translations/en/tee.po")
     assert 'msgstr "Tea warms."' in built.read("translations/en/tee.po")
     assert record.is_file() and record.stat().st_size < 64 * 2**20
+
+
+def test_a_named_pipe_or_folder_as_a_catalog_is_named_by_the_translation_memory(built: Project):
+    """The translation memory read every catalog without a look at what it is: a named pipe there made
+    ``tm export`` and ``pretranslate`` with the memory wait forever, a folder was an internal error. Each is
+    named (an export leaves out no catalog's work silently: it writes nothing); the other catalogs are drafted."""
+    pipe(built, "translations/en/tee.po")
+    (built.root / "translations/fr/tee.po").unlink()
+    (built.root / "translations/fr/tee.po").mkdir()  # a folder named like a catalog
+    result = built.run("tm", "export", str(built.root / "alles.tmx"), code=2)
+    assert f"error: translations/en/tee.po: {PIPE}" in result.output, result.output
+    assert "error: translations/fr/tee.po: Is a directory" in result.output, result.output
+    assert not (built.root / "alles.tmx").exists()
+    (built.root / "translations/fr/tee.po").rmdir()
+    built.write("source_de/milch.md", article("Milch", "Kaffee weckt.\n"))
+    built.run("extract", code=2)
+    result = built.run("pretranslate", "--engine", "tm", code=2)
+    assert f"error: translations/en/tee.po: {PIPE}" in result.output, result.output
+    assert 'msgstr "Coffee wakes."' in built.read("translations/en/milch.po")
