@@ -301,3 +301,14 @@ def test_a_named_pipe_or_folder_as_a_catalog_is_named_by_the_translation_memory(
     result = built.run("pretranslate", "--engine", "tm", code=2)
     assert f"error: translations/en/tee.po: {PIPE}" in result.output, result.output
     assert 'msgstr "Coffee wakes."' in built.read("translations/en/milch.po")
+
+
+def test_a_named_pipe_as_a_template_costs_the_review_report_only_its_article(built: Project):
+    """``verlag review`` read each article's template without a limit or a name inside the project: a named pipe
+    there stopped the whole report with an absolute path. It is named as translations/templates/tee.pot, and the
+    other articles' pages are written."""
+    pipe(built, "translations/templates/tee.pot")
+    result = built.run("review", code=2)
+    assert f"error: translations/templates/tee.pot: {PIPE}" in result.output, result.output
+    assert str(built.root) not in result.output, result.output
+    assert "Coffee wakes." in built.read("review/en/kaffee.html")
