@@ -389,7 +389,8 @@ def load_pages(config: Config, errors: list[VerlagError], files: StatRecord, kno
     A record's digest comes from ``files`` (``editions.edition_files``: from its stat while that is the recorded
     one), its other fields from ``known`` by that digest (``RECORDS_FILE``, as the last build kept them), else
     from the record. ``found`` gets the fields of every page loaded, by digest, for the next build. A damaged
-    record is appended to ``errors`` and left out; one that cannot be read raises ``OSError``.
+    record is appended to ``errors`` and left out, a named pipe in its place left out; one that cannot be read
+    raises ``OSError``.
     """
     pages = {}
     # The editions stage keeps one German record per current article (and removes the others).
@@ -397,7 +398,10 @@ def load_pages(config: Config, errors: list[VerlagError], files: StatRecord, kno
     for slug in slugs:
         for lang in (config.source_language, *config.languages):
             path = record_path(config, lang, slug)
-            digest = files.digest(f"{lang}/{slug}.json")
+            try:
+                digest = files.digest(f"{lang}/{slug}.json")
+            except NotAFile:  # a named pipe where the record goes: named by the editions stage, which writes it
+                continue
             if digest is None:
                 continue
             name = digest.hex()

@@ -312,3 +312,18 @@ def test_a_named_pipe_as_a_template_costs_the_review_report_only_its_article(bui
     assert f"error: translations/templates/tee.pot: {PIPE}" in result.output, result.output
     assert str(built.root) not in result.output, result.output
     assert "Coffee wakes." in built.read("review/en/kaffee.html")
+
+
+def test_a_named_pipe_as_an_edition_record_costs_the_site_only_that_page(built: Project):
+    """A named pipe at editions/en/tee.json (an edition's record, which the site is made from) was named by the
+    editions stage, then stopped the whole site ("site/ not built", named "en/tee.json"). The site is built
+    without that page."""
+    pipe(built, "editions/en/tee.json")
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    built.run("extract")
+    result = built.run("build", code=2)
+    assert "error: editions/en/tee.json: a named pipe (FIFO), not a file: verlag writes an edition's file here" \
+        in result.output, result.output
+    assert "not built" not in result.output and "error: en/tee.json" not in result.output, result.output
+    assert "Tee beruhigt." in built.read("site/de/tee/index.html")
+    assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
