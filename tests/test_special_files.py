@@ -327,3 +327,17 @@ def test_a_named_pipe_as_an_edition_record_costs_the_site_only_that_page(built: 
     assert "not built" not in result.output and "error: en/tee.json" not in result.output, result.output
     assert "Tee beruhigt." in built.read("site/de/tee/index.html")
     assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
+
+
+def test_a_named_pipe_as_the_template_of_an_article_changed_since_extract_is_never_opened(built: Project):
+    """Whether an article changed since the last extract is told by its template's header when extract's record
+    does not tell: that header was read with a plain ``open``, which waits forever on a named pipe (``build``,
+    ``status``, ``check`` and ``review`` after an edit of the German). It is no header to read: every command
+    ends, and the other articles' pages are made."""
+    pipe(built, "translations/templates/tee.pot")
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    for command in ("build", "status", "check", "review"):
+        result = built.runner.invoke(main, ["-C", str(built.root), command], catch_exceptions=False)
+        assert result.exit_code in (0, 1, 2), (command, result.output)
+    assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
+    assert "Coffee wakes." in built.read("review/en/kaffee.html")
