@@ -114,7 +114,10 @@ def _open_lock_file(path: Path) -> int:
     had seen a named pipe there removed another's new lock file, and the two then held locks on two files."""
     folder = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        fcntl.flock(folder, fcntl.LOCK_EX)  # held for a few system calls: released as ``folder`` is closed
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX)  # held for a few system calls: released as ``folder`` is closed
+        except OSError:  # NFS emulates flock with byte-range locks, which a folder cannot take: as before, unguarded
+            pass
         _replace_no_file(path)  # before the symbolic link is followed: a link to a device goes, not the device
         return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     finally:

@@ -486,3 +486,29 @@ def test_two_writers_replacing_a_named_pipe_at_the_lock_file_never_both_hold_the
         other[0].stdin.close()
         assert other[0].wait(timeout=30) == 0
     assert lock.is_file()
+
+
+def test_the_lock_is_taken_where_a_folder_cannot_be_locked(leber, monkeypatch):
+    """NFS emulates ``flock`` with byte-range locks, which need a file open for writing: a folder's fails (EBADF).
+    There the lock file is made (and a named pipe in its place replaced) without the folder's lock, as before."""
+    import errno
+    import fcntl
+    import stat
+
+    import pipeline.lock
+    from pipeline.config import load_config
+
+    real = fcntl.flock
+
+    def like_nfs(fd, operation):
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        return real(fd, operation)
+
+    monkeypatch.setattr(pipeline.lock.fcntl, "flock", like_nfs)
+    lock = leber.root / ".verlag" / "lock"
+    lock.parent.mkdir(exist_ok=True)
+    lock.unlink(missing_ok=True)
+    os.mkfifo(lock)
+    with pipeline.lock.project_lock(load_config(leber.root), wait=False):
+        assert lock.is_file()
