@@ -49,7 +49,7 @@ from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import NotAFile, code_digest, contained, file_bytes, load_state, read_bytes, relpath, \
     remove_empty_parents, save_state, state_bytes, write_if_changed, write_state
 from .handedits import SiteFiles, digest
-from .limits import MEDIA, SITE_WORDS, TEMPLATE
+from .limits import MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
@@ -608,7 +608,8 @@ def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
 
 def cache_secret() -> str | None:
     """The user's own random secret (hex str) in ``$XDG_CACHE_HOME/verlag/secret`` (``~/.cache``), made on first
-    use, readable by the user alone; None when it can be neither read nor made, or there is no home folder."""
+    use, readable by the user alone, made again when damaged (a named pipe or a huge file in its place included);
+    None when it can be neither read nor made, or there is no home folder."""
     import os
     import secrets
 
@@ -618,7 +619,10 @@ def cache_secret() -> str | None:
         return None
     for _ in range(2):
         try:
-            text = path.read_text(encoding="ascii").strip()
+            try:
+                text = file_bytes(path, STATE).decode("ascii").strip()
+            except VerlagError:  # a named pipe (``NotAFile``: never opened, it waits for a writer) or a huge file
+                text = ""
             if re.fullmatch(r"[0-9a-f]{32,}", text):
                 return text
             path.unlink()  # damaged: a new one (the compiled templates are compiled again)

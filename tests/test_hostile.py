@@ -629,6 +629,33 @@ def test_build_without_a_home_folder_compiles_its_templates_each_time(site_proje
     assert "Tee wärmt." in site_project.read("site/de/tee/index.html")
 
 
+def test_a_named_pipe_as_the_jinja_cache_secret_is_replaced_not_waited_on(site_project: Project):
+    """The user's secret (``~/.cache/verlag/secret``) was read with a plain ``read_text``: a named pipe there made
+    every build of every project wait forever. It is taken for a damaged secret: a new one is made."""
+    import signal
+
+    secret = Path(os.environ["XDG_CACHE_HOME"]) / "verlag" / "secret"
+    secret.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(secret)
+    site_project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+
+    class Hung(BaseException):  # not an OSError, which verlag's reading of the secret would take for unreadable
+        pass
+
+    def hung(signum, frame):
+        raise Hung("build waited on the named pipe")
+
+    before = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        site_project.run("build")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert "Tee wärmt." in site_project.read("site/de/tee/index.html")
+    assert secret.is_file() and re.fullmatch(r"[0-9a-f]{32,}\n", secret.read_text(encoding="ascii"))
+
+
 def test_a_source_larger_than_8_mb_is_its_error_and_its_catalogs_and_the_other_articles_stay(site_project: Project):
     """A source was read whole, whatever its size: a 2 GB ``source_de/*.md`` (a log pasted in, a disk image
     renamed) filled the memory and ran for hours (1 MB takes extract 4 s and 85 MB). Over ``limits.SOURCE``
