@@ -129,6 +129,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                      remote: list[str] | None = None) -> tuple[str, dict[Path, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
+    HTML over ``limits.PAGE`` is not parsed: ``VerlagError`` without a file (for a WordPress post or a feed entry
+    its caller names the file and line).
+
     An ``<img src>`` that names an existing file relative to ``base`` (the folder of a saved page) is
     listed and referenced as ``bilder/<name>`` (see ``_local_file``; ``importer.local_name``: one name per
     distinct file, ``importer.image_destination``); other images keep their address
@@ -139,8 +142,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with markdownify's full escaping, and if
     that still differs the difference is noted.
-    Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``), and for
-    one over ``limits.PAGE`` (a WordPress post or feed entry: its caller names the file and line), not parsed.
+    Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
     """
     PAGE.check(len(html.encode("utf-8")), None)
     tree = parse_html(html)
