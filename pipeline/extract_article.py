@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import doccache
 from .config import Config
 from .errors import VerlagError, stage
-from .fsutil import read_bytes, relpath, rewrite, write_if_changed
+from .fsutil import read_bytes, relpath, rewrite, state_bytes, write_if_changed, write_state
 from .glossary import Glossary, add_hints, hinted
 from .limits import CATALOG
 from .orphans import RECORDS
@@ -239,7 +239,7 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
             if data == b"":  # caught mid-save, or emptied: left to ``rewrite``, which waits for it to settle
                 continue
             old = po_from_bytes(data, relpath(path, config.root))
-            record = read_bytes(record_path(config, lang, article.slug)) if data is not None else None
+            record = state_bytes(record_path(config, lang, article.slug)) if data is not None else None
             catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot, resegmented,
                                             pot_text, record)
         except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
@@ -314,7 +314,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             source = None
             if old is None:
                 source, old = _renamed_from(pot, orphans.get(lang, []), config)
-            record = read_bytes(record_path(config, lang, article.slug)) if source is None and data else None
+            record = state_bytes(record_path(config, lang, article.slug)) if source is None and data else None
             with stage(article.ref, f"merging into {po_ref}"):
                 last.update(source=source, merged=_merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes,
                                                                  made.old_pot if source is None else None,
@@ -331,10 +331,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             continue
         source, merged = last["source"], last["merged"]
         if merged.counts is not None or source is not None:  # one from the template alone has nothing to lose
-            try:
-                write_if_changed(record_path(config, lang, article.slug), used[-1], durable=False)
-            except OSError:  # a record not kept only means the next merge cannot tell what went missing
-                pass
+            # a record not kept (said as a warning) only means the next merge cannot tell what went missing
+            write_state(record_path(config, lang, article.slug), used[-1])
         if merged.brought_back:
             record_ref = relpath(record_path(config, lang, article.slug), config.root)
             result.warnings.append(

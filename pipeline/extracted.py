@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from .config import Config
-from .fsutil import load_state, save_state
+from .fsutil import load_state, regular, save_state
 from .sources import Article
 
 FILE = "extracted-german.json"
@@ -71,6 +71,7 @@ def template_german(config: Config, slug: str) -> str | None:
     """The ``GERMAN_FIELD`` of the article's template on disk (``german_source`` of the German it was made from);
     None when there is no template, it names none, or it cannot be read."""
     try:
+        regular(config.pot_path(slug))  # a named pipe is never opened: that waits for a writer (``NotAFile``)
         with open(config.pot_path(slug), "rb") as file:
             head = file.read(_HEAD)
     except OSError:

@@ -292,11 +292,14 @@ def detect_kind(path: Path, data: bytes) -> str:
     a file (its suffix does not count otherwise: saved exports are often called ``.xml`` or ``.txt``; only an
     ``.html``/``.htm`` file that is none of the others is HTML, not text, a fragment copied without its ``<div>``
     too). Raises ``VerlagError`` for an image,
-    PDF or other binary file (``BINARY_MAGIC`` or a control character), and for XML of another kind."""
-    if data.startswith(BINARY_MAGIC) or CONTROL_RE.search(data[:4096]):
+    PDF or other binary file (``BINARY_MAGIC``, or a control character in a file that does not start with markup:
+    a page's stray control byte makes no binary file, as the MIME Sniffing standard looks for HTML's tags first,
+    https://mimesniff.spec.whatwg.org/#identifying-a-resource-with-an-unknown-mime-type), and for XML of another
+    kind."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if data.startswith(BINARY_MAGIC) or (CONTROL_RE.search(data[:4096]) and not head.startswith(b"<")):
         raise VerlagError("not a saved page, WordPress export, feed or text file verlag can import "
                           "(it is binary, e.g. an image or PDF)", path, 1)
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if b"wordpress.org/export/" in data[:65536].lower():
         return "wxr"
     if head.startswith((b"<!doctype html", b"<html")):

@@ -30,6 +30,7 @@ from .counts import counted
 from .errors import VerlagError
 from .importer import (HAND_ADVICE, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination, local_name,
                        new_article)
+from .limits import PAGE
 from .scaffold import LEGAL_SLUGS, ascii_slug
 from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
@@ -135,6 +136,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                      remote: list[str] | None = None) -> tuple[str, dict[Path, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
+    HTML over ``limits.PAGE`` is not parsed: ``VerlagError`` without a file (for a WordPress post or a feed entry
+    its caller names the file and line).
+
     An ``<img src>`` that names an existing file relative to ``base`` (the folder of a saved page) is
     listed and referenced as ``bilder/<name>`` (see ``_local_file``; ``importer.local_name``: one name per
     distinct file, ``importer.image_destination``); other images keep their address
@@ -148,6 +152,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     difference is noted.
     Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
     """
+    PAGE.check(len(html.encode("utf-8")), None)
     tree = parse_html(html)
     images: dict[Path, str] = {}
     notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree) + bold_headings(tree)
@@ -503,17 +508,31 @@ def _later(updated, date):
 DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]*charset\s*=", re.I)
 
 
-def _declared_utf8(data: bytes) -> bytes:
-    """``data`` with ``<meta charset="utf-8">`` in front when it declares no encoding (no BOM, no charset in its
-    first 1024 bytes) and is UTF-8: libxml2 reads such a page as Windows-1252 (the standard's default for a
-    page without one), so a page saved by an editor or script without the tag would import "für" as "fÃ¼r"."""
+def _sniffed(path: Path, data: bytes) -> tuple[bytes | None, list[str]]:
+    """(the encoding libxml2 is to read a saved page in, None when the page declares its own; the note saying which
+    was assumed), following the HTML standard's encoding sniffing
+    (https://html.spec.whatwg.org/#determining-the-character-encoding): a BOM or a charset declared in its first
+    1024 bytes decides; else UTF-8 when all of it is UTF-8, else Windows-1252, the standard's default for a German
+    page. Raises ``VerlagError`` at the first line that is not UTF-8 when another is
+    (``importer_text.UTF8_IN_1252_RE``: a paragraph pasted in from elsewhere), which either reading would turn
+    into "fÃ¼r" or "f�r"."""
+    from .importer_text import UTF8_IN_1252_RE
+
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or DECLARED_CHARSET_RE.search(data[:1024]):
-        return data
+        return None, []
     try:
         data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data
-    return b'<meta charset="utf-8">' + data
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+    else:
+        return b"utf-8", ["encoding: none declared; read as UTF-8 (all of the page is)"]
+    if utf8 := UTF8_IN_1252_RE.search(data):
+        pasted = data.count(b"\n", 0, utf8.start()) + 1
+        raise VerlagError(f"no encoding declared and not UTF-8, yet line {pasted} is UTF-8 (text of two encodings "
+                          "pasted together): correct the lines of one in an editor and save the page as UTF-8",
+                          path, line)
+    return b"windows-1252", [f"encoding: none declared; read as Windows-1252 (line {line} is not UTF-8; the HTML "
+                             "standard's default for a German page): check its umlauts"]
 
 
 def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[ImportedArticle]:
@@ -533,14 +552,17 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     missing from the Markdown is noted. An Impressum or privacy notice (``_legal_slug``) is a page
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
     template as it does a WordPress page's. A page that declares no encoding is read as UTF-8 where it is that
-    (``_declared_utf8``). Raises ``VerlagError`` when no article text is found.
+    (``_sniffed``), else as Windows-1252, and says which. Raises ``VerlagError`` when no article text is found, for
+    a page of two encodings (``_sniffed``) and for one over ``limits.PAGE``, not parsed.
     """
-    if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source: UTF-8, as text is;
+    PAGE.check(len(data), path)
+    charset, sniffed = _sniffed(path, data)
+    if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source, wrapped
         # in an <article>, as trafilatura looks for one (loose in <body>, its headings and lists were dropped)
-        data = (b'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><article>' + data
-                + b"</article></body></html>")
-    else:
-        data = _declared_utf8(data)
+        data = (b'<!DOCTYPE html><html><head><meta charset="' + (charset or b"utf-8") + b'"></head><body><article>'
+                + data + b"</article></body></html>")
+    elif charset is not None:  # libxml2 would take Windows-1252 for a page that declares none
+        data = b'<meta charset="' + charset + b'">' + data
     try:
         doc = parse_html(data, document=True)
     except VerlagError as exc:
@@ -584,7 +606,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     if author and not meta.author:
         notes.append(f"author (the byline's): {author}")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
-             *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
+             *sniffed, *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
                                                for t in dropped), *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
     legal = _legal_slug(meta.title, meta.url)

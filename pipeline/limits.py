@@ -46,6 +46,11 @@ SOURCE = Limit(8 * MB, "a German source", "split it into several articles")
 CATALOG = Limit(32 * MB, "a catalog", "is it the right file? One is about twice its article's size")
 # A whole blog's export, a feed, a saved page with its images inline, a translation memory.
 IMPORTED = Limit(256 * MB, "a file to import", "split it (WordPress exports by date range or category)")
+# A saved blog post is a few hundred KB (Save page as, HTML only), a few MB with its images inline; trafilatura and
+# the HTML conversion take about 5 s and 50 MB of memory per MB of a page (text and markup; 2 s per MB of an inline
+# image), so a page near IMPORTED ran for tens of minutes. A WordPress or feed post is converted the same way.
+PAGE = Limit(8 * MB, "a saved web page or one post of an export or feed",
+             "save the page without its images inline, or copy the article's text into a .txt file and import that")
 ANSWER = 16 * MB  # one answer of a translation service: a batch's translation is a few KB
 # A photo is a few MB, a PDF handout a few more; GitHub refuses a file over 100 MB (Cloudflare Pages one over 25 MB),
 # so a larger one would not deploy anyway. Read whole to copy and compare it: 2 GB would fill the memory.

@@ -66,16 +66,15 @@ def project_lock(config: Config, wait: bool = True,
     """
     path = lock_path(config)
     path.parent.mkdir(parents=True, exist_ok=True)
-    _replace_no_file(path)  # before the symbolic link is followed: a link to a device goes, not the device
-    path = path.resolve()
-    if _held.get(path):
-        _held[path] += 1
+    if _held.get(path.resolve()):
+        _held[path.resolve()] += 1
         try:
             yield
         finally:
-            _held[path] -= 1
+            _held[path.resolve()] -= 1
         return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open_lock_file(path)
+    path = path.resolve()
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -107,6 +106,22 @@ def project_lock(config: Config, wait: bool = True,
                 os.ftruncate(fd, 0)
     finally:
         os.close(fd)
+
+
+def _open_lock_file(path: Path) -> int:
+    """A descriptor of the lock file at ``path`` (made when missing), after ``_replace_no_file``; both while holding
+    a ``flock`` on its folder, ``.verlag/``, so no other verlag makes or replaces the lock file in between: one that
+    had seen a named pipe there removed another's new lock file, and the two then held locks on two files."""
+    folder = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX)  # held for a few system calls: released as ``folder`` is closed
+        except OSError:  # NFS emulates flock with byte-range locks, which a folder cannot take: as before, unguarded
+            pass
+        _replace_no_file(path)  # before the symbolic link is followed: a link to a device goes, not the device
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    finally:
+        os.close(folder)
 
 
 def _replace_no_file(path: Path) -> None:

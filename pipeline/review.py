@@ -410,7 +410,12 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
         if progress:
             progress(article)
         labels = None
-        pots[article.slug] = read_bytes(config.pot_path(article.slug))
+        pot_path = config.pot_path(article.slug)
+        try:  # as a catalog: a named pipe never opened, a file over ``limits.CATALOG`` never read
+            pots[article.slug] = read_bytes(pot_path, CATALOG, relpath(pot_path, config.root))
+        except VerlagError as exc:  # that article's pages are not made; the others are
+            result.errors.append(exc)
+            continue
         for lang in languages:
             known = state.get(f"{lang}/{article.slug}", {})
             path = config.po_path(lang, article.slug)

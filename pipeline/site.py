@@ -46,10 +46,10 @@ from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
-from .fsutil import code_digest, contained, file_bytes, load_state, read_bytes, relpath, remove_empty_parents, \
-    save_state, write_if_changed
+from .fsutil import NotAFile, code_digest, contained, file_bytes, load_state, read_bytes, relpath, \
+    remove_empty_parents, save_state, state_bytes, write_if_changed, write_state
 from .handedits import SiteFiles, digest
-from .limits import MEDIA, SITE_WORDS, TEMPLATE
+from .limits import MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
@@ -389,7 +389,8 @@ def load_pages(config: Config, errors: list[VerlagError], files: StatRecord, kno
     A record's digest comes from ``files`` (``editions.edition_files``: from its stat while that is the recorded
     one), its other fields from ``known`` by that digest (``RECORDS_FILE``, as the last build kept them), else
     from the record. ``found`` gets the fields of every page loaded, by digest, for the next build. A damaged
-    record is appended to ``errors`` and left out; one that cannot be read raises ``OSError``.
+    record is appended to ``errors`` and left out, a named pipe in its place left out; one that cannot be read
+    raises ``OSError``.
     """
     pages = {}
     # The editions stage keeps one German record per current article (and removes the others).
@@ -397,7 +398,10 @@ def load_pages(config: Config, errors: list[VerlagError], files: StatRecord, kno
     for slug in slugs:
         for lang in (config.source_language, *config.languages):
             path = record_path(config, lang, slug)
-            digest = files.digest(f"{lang}/{slug}.json")
+            try:
+                digest = files.digest(f"{lang}/{slug}.json")
+            except NotAFile:  # a named pipe where the record goes: named by the editions stage, which writes it
+                continue
             if digest is None:
                 continue
             name = digest.hex()
@@ -584,6 +588,16 @@ def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
         def get_cache_key(self, name: str, filename: str | None = None) -> str:
             return super().get_cache_key(f"{secret}|{code_digest()}|jinja2 {jinja2.__version__}|{name}", filename)
 
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            """Read as verlag's other caches are (``fsutil.state_bytes``): Jinja's own ``open`` waits forever on a
+            named pipe and reads a huge file whole; such a file is said once and compiled anew."""
+            data = state_bytes(Path(self._get_cache_filename(bucket)))
+            if data is not None:
+                bucket.bytecode_from_string(data)
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            write_state(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
+
     folder = config.state_dir / "jinja"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -594,7 +608,8 @@ def _bytecode_cache(config: Config) -> FileSystemBytecodeCache | None:
 
 def cache_secret() -> str | None:
     """The user's own random secret (hex str) in ``$XDG_CACHE_HOME/verlag/secret`` (``~/.cache``), made on first
-    use, readable by the user alone; None when it can be neither read nor made, or there is no home folder."""
+    use, readable by the user alone, made again when damaged (a named pipe or a huge file in its place included);
+    None when it can be neither read nor made, or there is no home folder."""
     import os
     import secrets
 
@@ -604,7 +619,10 @@ def cache_secret() -> str | None:
         return None
     for _ in range(2):
         try:
-            text = path.read_text(encoding="ascii").strip()
+            try:
+                text = file_bytes(path, STATE).decode("ascii").strip()
+            except VerlagError:  # a named pipe (``NotAFile``: never opened, it waits for a writer) or a huge file
+                text = ""
             if re.fullmatch(r"[0-9a-f]{32,}", text):
                 return text
             path.unlink()  # damaged: a new one (the compiled templates are compiled again)
@@ -1689,6 +1707,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     except _Building as exc:  # a template's own mistake is named with its file, line and the page built
         raise _template_error(config, exc.__cause__, exc.rel) from None
     made: dict[str, str] = {}  # file -> the digest of the bytes written, or found there already
+    blocked = False  # a named pipe, socket or device where a page goes: Pagefind would wait on it
     for rel, text in sorted(out.items()):
         if not contained(rel):  # every name is checked where it is made; this is the last guard of the disk
             result.errors.append(VerlagError(f"site/{rel}: leaves site/, not written"))
@@ -1699,8 +1718,16 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             continue
         hand.intact(rel)  # looked up before the write: a file changed by hand is said as it is written again
         data = text.encode("utf-8") if isinstance(text, str) else text
+        try:
+            changed = write_if_changed(root / rel, data, durable=False)
+        except NotAFile as exc:  # left as it is: the other pages are written
+            kind = exc.message.partition(", not a file")[0]
+            result.errors.append(VerlagError(f"{kind}, not a file: verlag writes a page of the site here; remove it "
+                                             "(the search index is made once it is gone)", f"site/{rel}"))
+            blocked = True
+            continue
         made[rel] = digest(data)
-        if write_if_changed(root / rel, data, durable=False):
+        if changed:
             result.written.append(f"site/{rel}")
             if rel in hand.changed:
                 result.warnings.append(f"site/{rel} was changed by hand; rewritten (site/ is made from the sources: "
@@ -1736,7 +1763,9 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.notes += site.notes
     result.advice += site.advice
     result.drafts = site.drafts
-    if settings.search:  # indexed again when an article or page changed, or the last run failed
+    if settings.search and blocked:  # indexed by the next build
+        fresh.pop("search", None)
+    elif settings.search:  # indexed again when an article or page changed, or the last run failed
         from .search import binary_name
 
         fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"], binary_name()])

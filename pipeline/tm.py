@@ -46,8 +46,8 @@ from . import __version__, markup
 from .catalog import REVIEWED, decode_po, entry_state, parse_po
 from .config import Config
 from .errors import EngineUnavailable, VerlagError, raise_all
-from .fsutil import code_digest, file_bytes, relpath, write_if_changed
-from .limits import IMPORTED
+from .fsutil import code_digest, file_bytes, read_bytes, relpath, write_if_changed
+from .limits import CATALOG, IMPORTED
 from .markup import scan
 from .sqlitedb import REFUSE, Database
 from .tmx import TmxPair, read_tmx, write_tmx
@@ -245,16 +245,23 @@ class Memory:
             for lang, slug in known.keys() - wanted.keys():
                 self._forget(lang, slug)
             for (lang, slug), path in sorted(wanted.items()):
-                try:
-                    data = path.read_bytes()
-                except FileNotFoundError:
-                    data = b""
+                ref = relpath(path, config.root)
+                try:  # a named pipe is never opened (``NotAFile``), a catalog over its limit never read
+                    data = read_bytes(path, CATALOG, ref) or b""
+                except VerlagError as exc:
+                    errors.append(exc)
+                    self._forget(lang, slug)
+                    continue
+                except OSError as exc:  # a folder named like a catalog, no permission
+                    errors.append(VerlagError(exc.strerror or str(exc), ref))
+                    self._forget(lang, slug)
+                    continue
                 digest = hashlib.sha256(data).hexdigest()
                 if known.get((lang, slug)) == digest:
                     continue
                 self._forget(lang, slug)
                 try:
-                    units = self._catalog_units(data, lang, slug, relpath(path, config.root))
+                    units = self._catalog_units(data, lang, slug, ref)
                 except VerlagError as exc:
                     errors.append(exc)
                     continue

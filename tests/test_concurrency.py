@@ -439,3 +439,76 @@ def test_a_thread_asking_for_a_logger_while_another_runs_the_first_logger_hooks_
     assert seen == [["slow", "second"]]
     assert ran == ["slow", "second"] and pipeline.ON_FIRST_LOGGER == []
 
+
+
+def test_two_writers_replacing_a_named_pipe_at_the_lock_file_never_both_hold_the_lock(leber, monkeypatch):
+    """``lock._replace_no_file`` removed whatever was at .verlag/lock once it had seen a named pipe there: a second
+    verlag that replaced the pipe in between and took the lock on its new file lost that file to the first, which
+    then took a lock of its own on another file, so both wrote the project at once. Here this process sees the
+    pipe, then waits (at most 3 s) while a real second verlag starts; at no moment may both hold the lock."""
+    import select
+
+    import pipeline.lock
+    from pipeline.config import load_config
+    from pipeline.errors import VerlagError
+
+    lock = leber.root / ".verlag" / "lock"
+    lock.parent.mkdir(exist_ok=True)
+    lock.unlink(missing_ok=True)
+    os.mkfifo(lock)
+    code = ("import sys; from pathlib import Path; from pipeline.config import load_config; "
+            "from pipeline.lock import project_lock\n"
+            f"with project_lock(load_config(Path({str(leber.root)!r}))):\n"
+            "    print('held', flush=True); sys.stdin.read()")
+    other: list[subprocess.Popen] = []
+    other_held = []
+    real = pipeline.lock.regular
+
+    def regular_then_the_other_starts(path, ref=None):
+        try:
+            return real(path, ref)
+        finally:
+            if not other:  # this process has looked at the pipe: the other verlag starts now
+                other.append(subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                                              stdout=subprocess.PIPE, text=True))
+                if select.select([other[0].stdout], [], [], 3)[0]:
+                    other_held.append(other[0].stdout.readline().strip() == "held")
+
+    monkeypatch.setattr(pipeline.lock, "regular", regular_then_the_other_starts)
+    try:
+        with pipeline.lock.project_lock(load_config(leber.root), wait=False):
+            assert not any(other_held), "both verlags hold the project lock"
+            assert other[0].poll() is None and not select.select([other[0].stdout], [], [], 0.3)[0], \
+                "the other verlag waits while this one holds the lock"
+    except VerlagError as exc:  # the other one holds it: this one stops, as a second writer does
+        assert "another verlag is running on this project" in exc.message and any(other_held), exc.message
+    finally:
+        other[0].stdin.close()
+        assert other[0].wait(timeout=30) == 0
+    assert lock.is_file()
+
+
+def test_the_lock_is_taken_where_a_folder_cannot_be_locked(leber, monkeypatch):
+    """NFS emulates ``flock`` with byte-range locks, which need a file open for writing: a folder's fails (EBADF).
+    There the lock file is made (and a named pipe in its place replaced) without the folder's lock, as before."""
+    import errno
+    import fcntl
+    import stat
+
+    import pipeline.lock
+    from pipeline.config import load_config
+
+    real = fcntl.flock
+
+    def like_nfs(fd, operation):
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        return real(fd, operation)
+
+    monkeypatch.setattr(pipeline.lock.fcntl, "flock", like_nfs)
+    lock = leber.root / ".verlag" / "lock"
+    lock.parent.mkdir(exist_ok=True)
+    lock.unlink(missing_ok=True)
+    os.mkfifo(lock)
+    with pipeline.lock.project_lock(load_config(leber.root), wait=False):
+        assert lock.is_file()

@@ -222,3 +222,122 @@ def test_a_named_pipe_where_an_edition_goes_is_named_and_the_rest_is_built(built
     assert "Milch nährt." in built.read("site/de/milch/index.html")
     assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
     assert not (built.root / "editions/en/tee.md").is_file()
+
+
+def test_a_named_pipe_or_oversized_file_in_place_of_a_compiled_template_is_said_and_replaced(built: Project):
+    """Jinja opened its compiled templates in .verlag/jinja/ itself, without verlag's look at what they are: a named
+    pipe there made every build wait forever, a huge file was read whole. Each is said once, the template is
+    compiled again and a file of verlag's is put in its place."""
+    compiled = sorted((built.root / ".verlag/jinja").iterdir())
+    assert len(compiled) > 1
+    for path in compiled[::2]:
+        path.unlink()
+        os.mkfifo(path)
+    for path in compiled[1::2]:
+        with open(path, "r+b") as fh:
+            fh.truncate(64 * 2**20 + 1)  # sparse
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    said = built.run("build", "--jobs", "1").output
+    for path in compiled:
+        assert said.count(f"warning: {path}: ") == 1, (path, said)
+        assert path.is_file() and path.stat().st_size < 64 * 2**20, path
+    assert "Tee beruhigt." in built.read("site/de/tee/index.html")
+    assert ".verlag/jinja" not in built.run("build").output
+
+
+def test_a_named_pipe_where_a_page_of_the_site_goes_is_named_and_the_rest_is_built(built: Project):
+    """A named pipe at site/en/tee/index.html stopped the whole site, naming it by its absolute path. It is named
+    as inside the project, left as it is, and every other page is written (exit 2)."""
+    pipe(built, "site/en/tee/index.html")
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    built.write("source_de/milch.md", article("Milch", "Milch nährt.\n"))
+    built.run("extract")
+    result = built.run("build", code=2)
+    assert "error: site/en/tee/index.html: a named pipe (FIFO), not a file" in result.output, result.output
+    assert str(built.root) not in result.output, result.output
+    assert "Tee beruhigt." in built.read("site/de/tee/index.html")
+    assert "Milch nährt." in built.read("site/de/milch/index.html")
+    assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
+    assert not (built.root / "site/en/tee/index.html").is_file()
+
+
+@pytest.mark.parametrize("damage", ["pipe", "oversized"])
+def test_extract_s_record_of_a_catalog_as_a_named_pipe_or_oversized_is_said_and_replaced(built: Project,
+                                                                                         damage: str):
+    """extract's copy of a catalog as it last left it (.verlag/extracted/en/tee.catalog) was read without a look
+    at what it is or how large: a named pipe there cost the catalog its merge (an error), a huge file was read
+    whole. It is said once and done without, the catalog is merged, and the record is made again."""
+    record = built.root / ".verlag" / "extracted" / "en" / "tee.catalog"
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee hilft.\n"))
+    built.run("extract")
+    assert record.is_file()
+    if damage == "pipe":
+        pipe(built, record.relative_to(built.root).as_posix())
+    else:
+        with open(record, "r+b") as fh:
+            fh.truncate(64 * 2**20 + 1)  # sparse
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    said = built.run("extract", "--jobs", "1").output
+    assert said.count(f"warning: {record}: ") == 1, said
+    assert 'msgid "Tee beruhigt."' in built.read("translations/en/tee.po")
+    assert 'msgstr "Tea warms."' in built.read("translations/en/tee.po")
+    assert record.is_file() and record.stat().st_size < 64 * 2**20
+
+
+def test_a_named_pipe_or_folder_as_a_catalog_is_named_by_the_translation_memory(built: Project):
+    """The translation memory read every catalog without a look at what it is: a named pipe there made
+    ``tm export`` and ``pretranslate`` with the memory wait forever, a folder was an internal error. Each is
+    named (an export leaves out no catalog's work silently: it writes nothing); the other catalogs are drafted."""
+    pipe(built, "translations/en/tee.po")
+    (built.root / "translations/fr/tee.po").unlink()
+    (built.root / "translations/fr/tee.po").mkdir()  # a folder named like a catalog
+    result = built.run("tm", "export", str(built.root / "alles.tmx"), code=2)
+    assert f"error: translations/en/tee.po: {PIPE}" in result.output, result.output
+    assert "error: translations/fr/tee.po: Is a directory" in result.output, result.output
+    assert not (built.root / "alles.tmx").exists()
+    (built.root / "translations/fr/tee.po").rmdir()
+    built.write("source_de/milch.md", article("Milch", "Kaffee weckt.\n"))
+    built.run("extract", code=2)
+    result = built.run("pretranslate", "--engine", "tm", code=2)
+    assert f"error: translations/en/tee.po: {PIPE}" in result.output, result.output
+    assert 'msgstr "Coffee wakes."' in built.read("translations/en/milch.po")
+
+
+def test_a_named_pipe_as_a_template_costs_the_review_report_only_its_article(built: Project):
+    """``verlag review`` read each article's template without a limit or a name inside the project: a named pipe
+    there stopped the whole report with an absolute path. It is named as translations/templates/tee.pot, and the
+    other articles' pages are written."""
+    pipe(built, "translations/templates/tee.pot")
+    result = built.run("review", code=2)
+    assert f"error: translations/templates/tee.pot: {PIPE}" in result.output, result.output
+    assert str(built.root) not in result.output, result.output
+    assert "Coffee wakes." in built.read("review/en/kaffee.html")
+
+
+def test_a_named_pipe_as_an_edition_record_costs_the_site_only_that_page(built: Project):
+    """A named pipe at editions/en/tee.json (an edition's record, which the site is made from) was named by the
+    editions stage, then stopped the whole site ("site/ not built", named "en/tee.json"). The site is built
+    without that page."""
+    pipe(built, "editions/en/tee.json")
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    built.run("extract")
+    result = built.run("build", code=2)
+    assert "error: editions/en/tee.json: a named pipe (FIFO), not a file: verlag writes an edition's file here" \
+        in result.output, result.output
+    assert "not built" not in result.output and "error: en/tee.json" not in result.output, result.output
+    assert "Tee beruhigt." in built.read("site/de/tee/index.html")
+    assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
+
+
+def test_a_named_pipe_as_the_template_of_an_article_changed_since_extract_is_never_opened(built: Project):
+    """Whether an article changed since the last extract is told by its template's header when extract's record
+    does not tell: that header was read with a plain ``open``, which waits forever on a named pipe (``build``,
+    ``status``, ``check`` and ``review`` after an edit of the German). It is no header to read: every command
+    ends, and the other articles' pages are made."""
+    pipe(built, "translations/templates/tee.pot")
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    for command in ("build", "status", "check", "review"):
+        result = built.runner.invoke(main, ["-C", str(built.root), command], catch_exceptions=False)
+        assert result.exit_code in (0, 1, 2), (command, result.output)
+    assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
+    assert "Coffee wakes." in built.read("review/en/kaffee.html")
