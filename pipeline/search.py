@@ -19,10 +19,19 @@ whole site writes. A split that might index differently is run once over the who
 language found in two parts, a file two parts wrote with different bytes, or a ``data-pagefind-body``
 element in some parts only (Pagefind indexes every page of a run without one:
 https://pagefind.app/docs/indexing/).
+
+A run starts from the current bundle's compressed files (``fragment/``, ``index/``, ``filter/``, the
+``.pf_meta``; each named by a hash of what it holds), hard-linked into its folder: Pagefind compresses only the files
+whose names it does not find, a quarter of its work (gzip at its best level, on one thread), so a build after an
+edit compresses the changed pages alone. Afterwards the files the run's ``.pf_meta`` (CBOR) does not list are
+removed, and those it lists must hold what their names say (not so after a change on disk, or for two contents
+sharing a 7-digit name); if one does not, or another Pagefind version ran, the site is indexed again from nothing.
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import importlib
 import json
 import os
@@ -46,6 +55,10 @@ STEMMED = frozenset("ar ca da de el en eo es et eu fi fr ga hi hu hy id it lt nb
                     "yi".split())
 _GLOB_SAFE = re.compile(r"[A-Za-z0-9._-]+")  # a folder or file name a glob carries as it is
 _BODY = re.compile(rb"<[A-Za-z][^<>]*\sdata-pagefind-body[\s=/>]")  # the element Pagefind indexes alone
+# The files Pagefind names by a hash of their content and does not write again when one of that name is there
+# ("immutable"): each a gzip of b"pagefind_dcd" and the data whose SHA-1 the name's hash begins.
+_CARRIED = ("fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter", "pagefind.*.pf_meta")
+_SIGNATURE = b"pagefind_dcd"
 
 
 def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int = 1) -> None:
@@ -53,7 +66,8 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
     made in a temporary folder inside ``scratch`` (the project's ``.verlag/``).
 
     ``folders``: the top-level folders of ``site`` that each hold one translation's pages (``en``);
-    with ``jobs`` > 1 they are indexed apart and in parallel, the bundle byte for byte the same.
+    with ``jobs`` > 1 they are indexed apart and in parallel, the bundle byte for byte the same (a file carried
+    over from the current bundle keeps its bytes; its data is the same).
     Raises ``VerlagError`` when the binary is missing or Pagefind fails (its own message attached), and, before
     Pagefind runs, for a named pipe, socket or device named ``*.html`` in ``site`` (``_refuse_no_pages``).
     """
@@ -65,10 +79,8 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
     import tempfile
 
     with tempfile.TemporaryDirectory(dir=scratch, prefix=TEMP_PREFIX) as tmp:
-        fresh = Path(tmp) / BUNDLE
-        parts = _parts(site, folders) if jobs > 1 else []
-        if len(parts) < 2 or not _merge(_run(binary, site, Path(tmp), parts, jobs), parts, site, fresh):
-            _run(binary, site, Path(tmp) / "whole", [None], 1)[0].rename(fresh)
+        fresh = _index(binary, site, Path(tmp), folders, jobs, site / BUNDLE) \
+            or _index(binary, site, Path(tmp) / "anew", folders, jobs, None)
         # Pagefind lists the languages in hash-map order; sorted, the same input makes the same site.
         entry = fresh / ENTRY
         data = json.loads(entry.read_text(encoding="utf-8"))
@@ -78,6 +90,104 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
         if target.exists():
             target.rename(old)
         fresh.rename(target)  # the old bundle goes with the temporary folder
+
+
+def _index(binary: str, site: Path, tmp: Path, folders: Sequence[str], jobs: int, old: Path | None) -> Path | None:
+    """Index ``site`` in parts (or in one run) into ``tmp/pagefind``, each run starting from the files of its
+    languages the ``old`` bundle has (None: from nothing); that folder, or None when a carried file is not what its
+    name says or another Pagefind version made them (``_settle``)."""
+    fresh = tmp / BUNDLE
+    carried = _carried(old) if old is not None else {}
+    parts = _parts(site, folders) if jobs > 1 else []
+    if len(parts) >= 2:
+        own = {name.lower() for name in folders}  # a translation's part, the files of its language
+        seeds = [{rel: path for rel, path in carried.items()
+                  if (_language(rel) == names[0].lower() if names[0] in folders else _language(rel) not in own)}
+                 for names in parts]
+        bundles = _run(binary, site, tmp, parts, jobs, seeds)
+        if not all(_settle(bundle, seed, old) for bundle, seed in zip(bundles, seeds)):
+            return None
+        if _merge(bundles, parts, site, fresh):
+            return fresh
+    whole = _run(binary, site, tmp / "whole", [None], 1, [carried])[0]
+    return whole.rename(fresh) if _settle(whole, carried, old) else None
+
+
+def _carried(bundle: Path) -> dict[str, Path]:
+    """The files of ``bundle`` (the site's current one) a run may start from, by their path in the bundle."""
+    if not (bundle / ENTRY).is_file():
+        return {}
+    return {path.relative_to(bundle).as_posix(): path for pattern in _CARRIED for path in bundle.glob(pattern)
+            if path.is_file() and not path.is_symlink()}
+
+
+def _seed(bundle: Path, seed: dict[str, Path]) -> None:
+    """Put the ``seed`` files (path in the bundle -> file) into the folder a run writes ``bundle`` in: hard links,
+    which Pagefind leaves alone (it never opens a file of a name it finds; tests/test_search.py checks the
+    installed binary), else copies; one that cannot be made is left to Pagefind to write."""
+    for folder in {rel.rpartition("/")[0] for rel in seed}:
+        os.makedirs(bundle / folder, exist_ok=True)
+    for rel, path in seed.items():
+        target = f"{bundle}/{rel}"
+        try:
+            os.link(path, target)
+        except OSError:
+            try:
+                shutil.copyfile(path, target)
+            except OSError:
+                Path(target).unlink(missing_ok=True)
+
+
+def _language(rel: str) -> str:
+    """The language a carried file belongs to: its name's part before the hash (``fragment/en_3fa55f8.pf_fragment``,
+    ``pagefind.pt-br_1a2b3c4d5e.pf_meta``), lower case."""
+    return _named(rel).rsplit("_", 1)[0].lower()
+
+
+def _named(rel: str) -> str:
+    """The language and hash a carried file is named by (``en_3fa55f8``)."""
+    return rel.rsplit("/", 1)[-1].removeprefix("pagefind.").rsplit(".", 1)[0]
+
+
+def _settle(bundle: Path, seed: dict[str, Path], old: Path | None) -> bool:
+    """Remove from a run's ``bundle`` the ``seed`` files (put in from the ``old`` bundle before it ran) its
+    ``.pf_meta`` files do not list; True when every one they list holds the data its name stands for and the run's
+    Pagefind version is the one that made ``old`` (always when nothing was copied in)."""
+    if not seed:
+        return True
+    import cbor2  # the .pf_meta's format
+
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+    try:
+        if old is None or json.loads((old / ENTRY).read_text(encoding="utf-8")).get("version") != entry.get("version"):
+            return False
+        listed = set()
+        for language in entry["languages"].values():
+            meta = f"pagefind.{language['hash']}.pf_meta"
+            _version, pages, chunks, filters, *_ = cbor2.loads(_unpacked(bundle / meta, meta))
+            listed |= {meta, *(f"fragment/{page[0]}.pf_fragment" for page in pages),
+                       *(f"index/{chunk[2]}.pf_index" for chunk in chunks),
+                       *(f"filter/{kind[1]}.pf_filter" for kind in filters)}
+        for rel in seed:
+            if rel not in listed:
+                (bundle / rel).unlink(missing_ok=True)
+            else:
+                _unpacked(bundle / rel, rel)
+    except (OSError, ValueError, KeyError, IndexError, TypeError, cbor2.CBORError):
+        return False
+    return True
+
+
+def _unpacked(path: Path, rel: str) -> bytes:
+    """The data of a carried file; ``ValueError`` when its SHA-1 (as Pagefind writes it: each byte in hex without
+    a leading zero) does not begin with the hash in its name ``rel``."""
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(_SIGNATURE):
+        raise ValueError(rel)
+    data = data[len(_SIGNATURE):]
+    if not "".join(f"{byte:x}" for byte in hashlib.sha1(data).digest()).startswith(_named(rel).rsplit("_", 1)[1]):
+        raise ValueError(rel)
+    return data
 
 
 def _refuse_no_pages(site: Path) -> None:
@@ -143,18 +253,21 @@ def _glob(site: Path, names: list[str]) -> str:
     return globs[0] if len(globs) == 1 else "{" + ",".join(globs) + "}"
 
 
-def _run(binary: str, site: Path, out: Path, parts: list[list[str] | None], jobs: int) -> list[Path]:
-    """One Pagefind run per part (None: the whole site), at most ``jobs`` at a time; their bundles,
-    in ``out``. Raises ``VerlagError`` with Pagefind's last line of output when a run fails."""
+def _run(binary: str, site: Path, out: Path, parts: list[list[str] | None], jobs: int,
+         seeds: list[dict[str, Path]]) -> list[Path]:
+    """One Pagefind run per part (None: the whole site), at most ``jobs`` at a time, each in a folder holding its
+    ``seeds`` (path in the bundle -> file, ``_seed``); their bundles, in ``out``. Raises ``VerlagError`` with Pagefind's
+    last line of output when a run fails."""
     import subprocess
 
     bundles = [out / f"part{i}" for i in range(len(parts))]
-    waiting = list(zip(parts, bundles))
+    waiting = list(zip(parts, bundles, seeds))
     running: list[subprocess.Popen] = []
     try:
         while waiting or running:
             while waiting and len(running) < jobs:
-                names, bundle = waiting.pop(0)
+                names, bundle, seed = waiting.pop(0)
+                _seed(bundle, seed)
                 glob = ["--glob", _glob(site, names)] if names is not None else []
                 running.append(subprocess.Popen([binary, "--site", str(site), "--output-path", str(bundle),
                                                  "--silent", *glob], stdout=subprocess.PIPE,

@@ -340,3 +340,38 @@ def test_chinese_search_finds_a_word_in_the_middle_of_a_sentence(browser, projec
             assert found == ["/zh-Hans/fuesse/"], (words, box.text)
     finally:
         server.close()
+
+
+def test_search_after_an_edit_finds_the_new_words_and_the_unchanged_articles_from_the_carried_index(browser,
+                                                                                                     project):
+    """A rebuild takes the last index's files of unchanged pages over (search.py); the reader finds the edited
+    article by its new words only, and the other articles as before."""
+    from conftest import article, review
+
+    project.write("source_de/tee.md", article("Kräutertee", "Ein Kräutertee wärmt am Abend."))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken sitzen im hohen Gras."))
+    project.run("extract")
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks",
+                                     "Zecken sitzen im hohen Gras.": "Ticks wait in tall grass."})
+    project.run("build")
+    fragments = project.root / "site/pagefind/fragment"
+    before = {p.name: p.stat().st_ino for p in fragments.iterdir()}
+    project.write("source_de/tee.md", article("Kräutertee", "Ein Kräutertee beruhigt den Magen."))
+    project.run("build")
+    assert any(before.get(p.name) == p.stat().st_ino for p in fragments.iterdir())  # carried over, not written again
+    server = serving(project.root)
+    base = next(server)
+    try:
+        for lang, words, expected in (("de", "Magen", ["/de/tee/"]), ("de", "Abend", []),
+                                      ("de", "Gras", ["/de/zecken/"]), ("en", "grass", ["/en/zecken/"])):
+            browser.get(f"{base}/{lang}/zecken/")
+            field = browser.find_element(By.ID, "search-q")
+            field.send_keys(words)
+            field.submit()
+            box = WebDriverWait(browser, 20).until(
+                expected_conditions.visibility_of_element_located((By.ID, "search-results")))
+            WebDriverWait(browser, 20).until(lambda b: box.find_elements(By.CSS_SELECTOR, "a")
+                                             or "No article" in box.text or "Kein Artikel" in box.text)
+            assert [a.get_attribute("pathname") for a in box.find_elements(By.CSS_SELECTOR, "a")] == expected, words
+    finally:
+        server.close()

@@ -241,3 +241,58 @@ def test_build_and_init_say_which_languages_are_searched_without_stemming(projec
         assert (ukrainian if "fa" not in project.read("verlag.toml") else note) in project.run("check").output
     out = project.run("-C", str(project.root / "neu"), "init", "--languages", "es,uk").output
     assert "note: the site search has no stemming for uk (Ukrainian) (Pagefind" in out and "es (" not in out
+
+
+def _compressed_files(site) -> dict[str, int]:
+    """The bundle's files Pagefind names by a hash of their data, and their inode numbers."""
+    bundle = site / "pagefind"
+    return {p.relative_to(bundle).as_posix(): p.stat().st_ino for p in bundle.rglob("*.pf_*") if p.is_file()}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_index_made_again_carries_the_unchanged_pages_files_over_and_is_the_bundle_of_a_fresh_run(
+        tmp_path, jobs):
+    site = _site_folder(tmp_path / "again", SITE)
+    index_site(site, tmp_path / "again/.verlag", ["en", "fr"], jobs)
+    before = _compressed_files(site)
+    fragment = next(rel for rel in before if rel.startswith("fragment/de_"))
+    data = gzip.decompress((site / "pagefind" / fragment).read_bytes())
+    (site / "pagefind" / fragment).write_bytes(gzip.compress(data, compresslevel=1, mtime=0))  # same data, other bytes
+    changed = {**SITE, "en/tee/index.html": _page("en", "Herbal tea", "A herbal tea helps you sleep.")}
+    (site / "en/tee/index.html").write_text(changed["en/tee/index.html"], encoding="utf-8")
+    index_site(site, tmp_path / "again/.verlag", ["en", "fr"], jobs)
+    fresh = _site_folder(tmp_path / "fresh", changed)
+    index_site(fresh, tmp_path / "fresh/.verlag", ["en", "fr"], jobs)
+    after, made = _bundle(site), _bundle(fresh)
+    assert after.keys() == made.keys()  # the changed page's old fragment and index chunk are gone
+    assert {rel for rel in after if after[rel] != made[rel]} == {fragment}  # the carried file, not compressed again
+    assert gzip.decompress(after[fragment]) == gzip.decompress(made[fragment])
+    now = _compressed_files(site)
+    assert {rel for rel in now if before.get(rel) == now[rel]} == before.keys() & now.keys() != set()
+    assert len(now.keys() - before.keys()) == 3  # the changed page's fragment, its index chunk and the English meta
+    assert not list((tmp_path / "again/.verlag").glob("pagefind-*"))
+
+
+@pytest.mark.parametrize("damage", ["other data", "not gzip"])
+def test_a_carried_file_that_does_not_hold_what_its_name_says_is_not_served(tmp_path, monkeypatch, damage):
+    """Two contents may share a 7-digit name, or a file of the bundle may be changed on disk: the site is indexed
+    again from nothing rather than serve another page's words for a result."""
+    site = _site_folder(tmp_path / "again", SITE)
+    index_site(site, tmp_path / "again/.verlag", ["en", "fr"], 2)
+    fragments = sorted((site / "pagefind/fragment").glob("de_*"))
+    fragments[0].write_bytes(fragments[1].read_bytes() if damage == "other data" else b"<html>")
+    again, runs = _indexed(tmp_path, monkeypatch, "again", SITE, 2)
+    count = len(runs)
+    made, _ = _indexed(tmp_path, monkeypatch, "fresh", SITE, 3)
+    assert again == made
+    assert count == 6  # the three parts, then again from nothing
+
+
+def test_a_bundle_another_pagefind_version_made_is_not_carried_over(tmp_path, monkeypatch):
+    site = _site_folder(tmp_path / "again", SITE)
+    index_site(site, tmp_path / "again/.verlag", ["en", "fr"], 2)
+    entry = site / "pagefind/pagefind-entry.json"
+    entry.write_text(json.dumps({**json.loads(entry.read_text(encoding="utf-8")), "version": "1.4.0"}),
+                     encoding="utf-8")
+    again, runs = _indexed(tmp_path, monkeypatch, "again", SITE, 2)
+    assert len(runs) == 6 and json.loads(again["pagefind-entry.json"])["version"] != "1.4.0"
