@@ -509,24 +509,86 @@ def check_numbers(entry, ctx):
         _match_words(added, german_number_words(german))
     if missing:
         _match_words(missing, (frozenset({v}) for v in spelled_numbers(translation, ctx.lang)))
+    # both read with the unit names of both languages: a target language's name kept as written ("9 L") is no unit
+    # of the translation alone
+    german_prose = text_parts(entry.msgid, ctx).prose
+    src_units = Counter(units(german_prose, ctx.lang, ctx.source_lang))
+    tgt_units = Counter(units(said, ctx.lang, ctx.source_lang))
+    unit_missing, unit_added = _differences(src_units, tgt_units)
+    if unit_added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
+        src_units = Counter(units(as_digits(german_prose), ctx.lang, ctx.source_lang))
+        unit_missing, unit_added = _differences(src_units, tgt_units)
+    _match_degrees(unit_missing, unit_added)
+    _match_degrees(unit_added, unit_missing)
+    if missing and added and unit_missing and unit_added:
+        _match_conversions(quantities(german_prose, ctx.source_lang, ctx.lang),
+                           quantities(said, ctx.lang, ctx.source_lang), missing, added, unit_missing, unit_added)
     if missing or added:
         a, b = _spell(src, missing), _spell(tgt, added)
         if set(a) & set(b):  # the same digits read differently: say how
             a = [f"{s} (= {v.split('#')[0]})" for s, v in zip(a, missing)]
             b = [f"{s} (= {v.split('#')[0]})" for s, v in zip(b, added)]
         yield "numbers differ: " + _describe(a, b)
-    # both read with the unit names of both languages: a target language's name kept as written ("9 L") is no unit
-    # of the translation alone
-    src_units = Counter(units(text_parts(entry.msgid, ctx).prose, ctx.lang, ctx.source_lang))
-    tgt_units = Counter(units(said, ctx.lang, ctx.source_lang))
-    missing, added = _differences(src_units, tgt_units)
-    if added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
-        src_units = Counter(units(as_digits(text_parts(entry.msgid, ctx).prose), ctx.lang, ctx.source_lang))
-        missing, added = _differences(src_units, tgt_units)
-    _match_degrees(missing, added)
-    _match_degrees(added, missing)
-    if missing or added:
-        yield "units differ: " + _describe(missing, added)
+    if unit_missing or unit_added:
+        yield "units differ: " + _describe(unit_missing, unit_added)
+
+
+# The units a translation may convert an amount between, by what they measure and their size in its SI unit:
+# "500 ml" is "0,5 l", "1,5 kg" "1500 g". Spoons, calories and degrees are not converted (a tablespoon is 15 ml
+# in Europe and 20 ml in Australia; a rounded °F or kJ cannot be told from a wrong one).
+_SCALES = {"µg": ("mass", Decimal("1e-9")), "mg": ("mass", Decimal("1e-6")), "g": ("mass", Decimal("1e-3")),
+           "kg": ("mass", Decimal(1)), "ml": ("volume", Decimal("1e-6")), "cm³": ("volume", Decimal("1e-6")),
+           "cl": ("volume", Decimal("1e-5")), "dl": ("volume", Decimal("1e-4")), "l": ("volume", Decimal("1e-3")),
+           "m³": ("volume", Decimal(1)), "mm": ("length", Decimal("1e-3")), "cm": ("length", Decimal("1e-2")),
+           "m": ("length", Decimal(1)), "km": ("length", Decimal(1000))}
+
+
+def _match_conversions(german: list[tuple[str, str]], translation: list[tuple[str, str]], missing: list[str],
+                       added: list[str], unit_missing: list[str], unit_added: list[str]) -> None:
+    """An amount the translation writes in another unit of the same kind (``_SCALES``) with the same size matches:
+    "500 ml" and "0,5 l" take their numbers out of ``missing`` and ``added`` and their units out of
+    ``unit_missing`` and ``unit_added``. ``german`` and ``translation`` are ``quantities``: (value key, unit)."""
+    for value, unit in german:
+        if value not in missing or unit not in unit_missing or unit not in _SCALES:
+            continue
+        kind, size = _SCALES[unit]
+        amount = _amount(value, size)
+        for other, other_unit in translation:
+            if (other in added and other_unit in unit_added and _SCALES.get(other_unit, ("", 0))[0] == kind
+                    and amount is not None and _amount(other, _SCALES[other_unit][1]) == amount):
+                missing.remove(value), added.remove(other)
+                unit_missing.remove(unit), unit_added.remove(other_unit)
+                break
+
+
+def _amount(value: str, size: Decimal) -> Decimal | None:
+    """A number's value key (``numbers``: "0.5", "500#2") times ``size``; None for a key that is no decimal number
+    (a version "2.6.32")."""
+    try:
+        return Decimal(value.split("#")[0]) * size
+    except InvalidOperation:
+        return None
+
+
+def quantities(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
+    """(value key as ``numbers`` gives it, unit symbol) of each number in ``prose`` (written in ``lang``) that a
+    unit follows (``units`` with the names of ``lang`` and ``langs``), in order."""
+    if not _DIGIT.search(prose):
+        return []
+    keys = {spelling: value for value, spelling in numbers(prose, lang).items()}
+    pattern, names = _unit_pattern(tuple(sorted({code.split("-")[0] for code in (lang, *langs)})),
+                                   max(prose) >= "\u0e00")
+    found = []
+    for m in pattern.finditer(prose):
+        if m.lastgroup not in ("symbol", "after"):
+            continue
+        before = _NUMBER_BEFORE.search(prose, max(0, m.start() - 40), m.start())
+        if before and before.group(1) in keys:
+            found.append((keys[before.group(1)], _unit(m, names)))
+    return found
+
+
+_NUMBER_BEFORE = re.compile(r"(\d+(?:[.,\u066b\u066c\u00a0\u202f\u2009 '’]\d+)*)[\u00a0\u202f\u2009 ]?$")
 
 
 def _kept_as_written(german: str, translation: str, source_lang: str, lang: str) -> tuple[str, str]:
@@ -1050,8 +1112,9 @@ CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-ce
               "area-square-centimeter": "cm²", "area-square-meter": "m²", "area-square-kilometer": "km²",
               "volume-cubic-centimeter": "cm³", "volume-cubic-meter": "m³",
               "energy-kilocalorie": "kcal", "energy-foodcalorie": "kcal", "energy-kilojoule": "kJ",
-              "pressure-millimeter-ofhg": "mmHg"}
-# Unit names a language's health texts write that CLDR does not list: the international unit of vitamins
+              "pressure-millimeter-ofhg": "mmHg", "volume-tablespoon": "tbsp", "volume-teaspoon": "tsp"}
+# Unit names a language's health texts write that CLDR does not list: the spoons of a recipe as French and English
+# also abbreviate them ("c. à café", "tbs"), the international unit of vitamins
 # (Ukrainian "МО", Russian "МЕ", Polish "j.m.", Arabic "وحدة دولية"), and Arabic pharmacy abbreviations (the
 # Levant's "ملغ", Egypt's and the Gulf's "ملجم" for mg, "غ" for g, one letter that after a number is a gram).
 UNIT_NAMES_BEYOND_CLDR = {
@@ -1060,6 +1123,8 @@ UNIT_NAMES_BEYOND_CLDR = {
     "ru": {"ме": "IE"},
     "bg": {"ме": "IE"},
     "pl": {"j.m.": "IE", "jm": "IE"},
+    "fr": {"c. à soupe": "tbsp", "c. à café": "tsp", "c.à.s.": "tbsp", "c.à.c.": "tsp", "càs": "tbsp", "càc": "tsp"},
+    "en": {"tbs": "tbsp", "tbl": "tbsp"},
 }
 
 
