@@ -30,13 +30,13 @@ sharing a 7-digit name); if one does not, or another Pagefind version ran, the s
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import importlib
 import json
 import os
 import re
 import shutil
+import zlib
 from pathlib import Path
 from typing import Sequence
 
@@ -59,6 +59,7 @@ _BODY = re.compile(rb"<[A-Za-z][^<>]*\sdata-pagefind-body[\s=/>]")  # the elemen
 # ("immutable"): each a gzip of b"pagefind_dcd" and the data whose SHA-1 the name's hash begins.
 _CARRIED = ("fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter", "pagefind.*.pf_meta")
 _SIGNATURE = b"pagefind_dcd"
+_LARGEST_CARRIED = 64 << 20  # the most a carried file may unpack to (its page is at most limits.SOURCE, 8 MB)
 
 
 def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int = 1) -> None:
@@ -179,9 +180,18 @@ def _settle(bundle: Path, seed: dict[str, Path], old: Path | None) -> bool:
 
 
 def _unpacked(path: Path, rel: str) -> bytes:
-    """The data of a carried file; ``ValueError`` when its SHA-1 (as Pagefind writes it: each byte in hex without
+    """The data of a carried file; ``ValueError`` when it unpacks to more than ``_LARGEST_CARRIED`` bytes or is cut
+    off, or when its SHA-1 (as Pagefind writes it: each byte in hex without
     a leading zero) does not begin with the hash in its name ``rel``."""
-    data = gzip.decompress(path.read_bytes())
+    if path.stat().st_size > _LARGEST_CARRIED:
+        raise ValueError(rel)
+    unpacker = zlib.decompressobj(wbits=31)  # gzip
+    try:
+        data = unpacker.decompress(path.read_bytes(), _LARGEST_CARRIED + 1)
+    except zlib.error:
+        raise ValueError(rel) from None
+    if len(data) > _LARGEST_CARRIED or not unpacker.eof:
+        raise ValueError(rel)  # no page's data is this large: a gzip bomb or a file cut off
     if not data.startswith(_SIGNATURE):
         raise ValueError(rel)
     data = data[len(_SIGNATURE):]

@@ -273,14 +273,19 @@ def test_an_index_made_again_carries_the_unchanged_pages_files_over_and_is_the_b
     assert not list((tmp_path / "again/.verlag").glob("pagefind-*"))
 
 
-@pytest.mark.parametrize("damage", ["other data", "not gzip"])
+@pytest.mark.parametrize("damage", ["other data", "not gzip", "cut off", "gzip bomb"])
 def test_a_carried_file_that_does_not_hold_what_its_name_says_is_not_served(tmp_path, monkeypatch, damage):
-    """Two contents may share a 7-digit name, or a file of the bundle may be changed on disk: the site is indexed
-    again from nothing rather than serve another page's words for a result."""
+    """Two contents may share a 7-digit name, or a file of the bundle may be changed on disk (cut off, or a gzip
+    that unpacks to more than any page's data: read whole, it would take the memory it claims): the site is
+    indexed again from nothing rather than serve another page's words for a result."""
+    import gzip
+
     site = _site_folder(tmp_path / "again", SITE)
     index_site(site, tmp_path / "again/.verlag", ["en", "fr"], 2)
     fragments = sorted((site / "pagefind/fragment").glob("de_*"))
-    fragments[0].write_bytes(fragments[1].read_bytes() if damage == "other data" else b"<html>")
+    fragments[0].write_bytes({"other data": fragments[1].read_bytes(), "not gzip": b"<html>",
+                              "cut off": fragments[0].read_bytes()[:-9],
+                              "gzip bomb": gzip.compress(b"pagefind_dcd" + bytes(65 << 20), 1)}[damage])
     again, runs = _indexed(tmp_path, monkeypatch, "again", SITE, 2)
     count = len(runs)
     made, _ = _indexed(tmp_path, monkeypatch, "fresh", SITE, 3)
