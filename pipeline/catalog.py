@@ -663,6 +663,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     retired = old.obsolete_entries() if old is not None else []
     by_key = {key(e): e for e in retired}
     by_key.update({key(e): e for e in active})
+    if last_written is not None:
+        last_written = _sign_offs_back(active, last_written)
     used: set[int] = set()
     pending: list[polib.POEntry] = []
     for template in pot:
@@ -762,6 +764,40 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.obsolete += 1
             report.retired.append(gone)
     return po, report
+
+
+def _sign_offs_back(active: list[polib.POEntry],
+                    last_written: Callable[[], polib.POFile | None]) -> Callable[[], polib.POFile | None]:
+    """Give back the ``reviewed`` mark of a changed sentence's previous msgid that a tool dropped (``msgmerge
+    --previous`` of a copy saved before the change writes ``#| msgid`` alone): where the catalog as extract last
+    left it (``last_written()``) had the same entry with the same previous text, signed off for this very msgstr.
+    The German put back exactly then makes the entry reviewed again (``settle``). Returns ``last_written``,
+    asked at most once (only when an entry lacks the mark)."""
+    asked: list[polib.POFile | None] = []
+
+    def written() -> polib.POFile | None:
+        if not asked:
+            asked.append(last_written())
+        return asked[0]
+
+    records: dict[tuple, polib.POEntry] | None = None
+    for entry in active:
+        if not (entry.fuzzy and entry.msgstr and entry.previous_msgid is not None):
+            continue
+        notes = Notes.of(entry)
+        if notes.reviewed or notes.carried:
+            continue
+        if records is None:
+            records = {key(e): e for e in written() or () if not e.obsolete}
+        record = records.get(key(entry))
+        if record is None:
+            continue
+        signed = Notes.of(record)
+        if (signed.reviewed == fingerprint(entry.msgstr) and signed.previous_msgid == notes.previous_msgid
+                and signed.previous_msgctxt == notes.previous_msgctxt):
+            notes.reviewed = signed.reviewed
+            notes.store(entry)
+    return written
 
 
 def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict) -> None:

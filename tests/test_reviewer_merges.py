@@ -509,3 +509,34 @@ def test_an_older_copy_joined_in_is_named_as_one_by_status_before_extract(projec
             "longer has; was an older copy joined in (msgcat, a git merge that kept both sides)? run verlag extract"
             in status.output)
     assert "0 of its segments" not in status.output and "first: ''" not in status.output
+
+
+@pytest.mark.parametrize("extract_since", [True, False])
+def test_a_sign_off_lost_to_msgmerge_of_an_older_copy_comes_back_when_the_author_restores_the_german(
+        project: Project, extract_since: bool):
+    """The reviewer keeps a copy of the signed-off catalog; the author changes the sentence and extracts; the
+    reviewer fixes another entry in her copy and merges it with ``msgmerge --previous``, which writes the changed
+    sentence fuzzy with ``#| msgid`` but without verlag's ``previous msgid, reviewed`` record. The translation is
+    still the one signed off for that German (the record of the last extract names it), so when the author puts
+    the German back exactly, with or without an extract between, the entry is reviewed again."""
+    path = reviewed_project(project)
+    old = project.root / "old.po"
+    shutil.copy(path, old)
+    author_changes_the_sentence(project)
+    old.write_text(old.read_text(encoding="utf-8").replace('msgstr "They wait in the grass."',
+                                                           'msgstr "They lie in wait in the grass."'),
+                   encoding="utf-8")
+    gnu("msgmerge", "-q", "--previous", "-o", str(path), str(old),
+        str(project.root / "translations/templates/zecken.pot"))
+    if extract_since:
+        project.run("extract")
+        assert Notes.of(entries(project).find(NEW)).reviewed == fingerprint("Spring brings the ticks back.")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    live = entries(project).find(OLD)
+    assert live.msgstr == "Spring brings the ticks back." and not live.fuzzy and live.previous_msgid is None
+    assert "changed: " not in result.output
+    assert entries(project).find("Sie warten im Gras.").msgstr == "They lie in wait in the grass."
+
