@@ -603,6 +603,8 @@ class MergeReport:
     rivals: list[tuple[polib.POEntry, polib.POEntry, str, str]] = field(default_factory=list)
     # merged entries whose translations, gone from the catalog, came back from the catalog extract last wrote
     brought_back: list[polib.POEntry] = field(default_factory=list)
+    # (old entry without msgctxt, the title / summary / tag entry of the same German that took its translation)
+    contexts: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
@@ -677,6 +679,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.kept += bool(previous.msgstr)
         else:
             pending.append(entry)
+    _context_dropped(po, active, used, report)
     # An untouched machine draft of German that changed is no translation of the new German: nobody checked
     # it, and a reader would get the old sentence. It goes obsolete (kept as #~) and the new German waits
     # for pretranslate, instead of carrying the old draft as "changed since it was checked"; it is still
@@ -764,6 +767,35 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.obsolete += 1
             report.retired.append(gone)
     return po, report
+
+
+_FRONT_CONTEXTS = ("title", "summary", TAG_CONTEXT)  # the msgctxts of front-matter entries (``segment.FRONT_KEYS``)
+
+
+def _context_dropped(po: polib.POFile, active: list[polib.POEntry], used: set[int], report: MergeReport) -> None:
+    """Give a translation whose entry lost its msgctxt (a reviewer's file joined with ``msgcat``, written
+    without it) to the one title, summary or tag entry of ``po`` with that very German, when that entry holds
+    no person's text (empty, or an untouched machine or copy draft): the German is the same, so the state
+    stays as the reviewer left it. Two such entries, or a person's text there: left alone (made obsolete as
+    before). Each carried pair goes to ``report.contexts``; its old entry counts as ``used``."""
+    fronts: dict[str, list[polib.POEntry]] = {}
+    for entry in po:
+        if entry.msgctxt in _FRONT_CONTEXTS:
+            fronts.setdefault(entry.msgid, []).append(entry)
+    if not fronts:
+        return
+    keys = {key(e) for e in po}
+    for old in active:
+        if (id(old) in used or old.msgctxt is not None or not old.msgstr or old.msgid_plural
+                or key(old) in keys or len(fronts.get(old.msgid, ())) != 1):
+            continue
+        target = fronts[old.msgid][0]
+        if target.msgstr and machine_draft(target) is None:
+            continue
+        target.flags = [f for f in target.flags if f != "fuzzy"]  # a draft's flag: the reviewer's state decides
+        _carry(target, old, exact=True)
+        used.add(id(old))
+        report.contexts.append((old, target))
 
 
 def _sign_offs_back(active: list[polib.POEntry],

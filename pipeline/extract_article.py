@@ -62,6 +62,9 @@ class _Merged:
     # German, the new German, "newer" / "older" / "reviewed" / "kept", the text live now, the other text)
     rivals: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
     brought_back: int = 0  # translations gone from the catalog, brought back from the record of the last extract
+    # translations without msgctxt given to the title / summary / tag of that German (``catalog._context_dropped``):
+    # (line in the catalog, the German, the msgctxt it went to, whether it is fuzzy there)
+    contexts: list[tuple[int, str, str, bool]] = field(default_factory=list)
 
 
 def record_path(config: Config, lang: str, slug: str) -> Path:
@@ -133,7 +136,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    edited.linenum), edited.msgid, entry.msgid) for edited, entry in report.msgid_edits]
     rivals = [(rival.linenum, rival.msgid, live.msgid, kind, live.msgstr, other)
               for rival, live, kind, other in report.rivals]
-    return _Merged(data, text, counts, sentences, edits, strays, rivals, len(report.brought_back))
+    contexts = [(old.linenum, old.msgid, entry.msgctxt, entry.fuzzy) for old, entry in report.contexts]
+    return _Merged(data, text, counts, sentences, edits, strays, rivals, len(report.brought_back), contexts)
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -363,6 +367,11 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(f"{po_ref}:{line}: msgid edited in the catalog, not in {article.ref}: "
                                    f"{_short(edited)!r} set back to the German {_short(german)!r}, its "
                                    "translation and state kept (only msgstr is yours to edit)")
+        for line, german, context, fuzzy in merged.contexts:
+            kind = {"title": "the article's title", "summary": "the article's summary"}.get(context, "the tag")
+            result.warnings.append(f"{po_ref}:{line}: {_short(german)!r} has no msgctxt: taken as the translation "
+                                   f'of {kind} (msgctxt "{context}"), '
+                                   + ("fuzzy as it was: check it" if fuzzy else "reviewed as it was"))
         for msgid in merged.strays:
             result.warnings.append(f"{po_ref}: {_short(msgid)!r} is no sentence of {article.ref} (it came back "
                                    "into the catalog, not from the German): made obsolete (#~), its translation kept")

@@ -540,3 +540,32 @@ def test_a_sign_off_lost_to_msgmerge_of_an_older_copy_comes_back_when_the_author
     assert "changed: " not in result.output
     assert entries(project).find("Sie warten im Gras.").msgstr == "They lie in wait in the grass."
 
+
+@pytest.mark.parametrize("drafted", [False, True])
+def test_a_reviewers_title_and_tag_without_msgctxt_joined_by_msgcat_go_to_the_title_and_the_tag(project: Project,
+                                                                                               drafted: bool):
+    """A reviewer's small file holds the article's title and a tag without ``msgctxt`` and is joined with
+    ``msgcat --use-first``. That German is no sentence of the article, but it is exactly the German of one title
+    and one tag entry, which hold only extract's empty entries or ``copy`` drafts: the translations go there,
+    signed off as the reviewer left them, and the warning names the catalog's line. Nothing goes obsolete."""
+    project.write("source_de/zecken.md", article("Zecken", BODY, tags="[Garten]"))
+    project.run("extract")
+    if drafted:
+        project.run("pretranslate", "--engine", "copy")
+    path = project.root / PO
+    small = project.root / "review.po"
+    small.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Zecken"\nmsgstr "Ticks"\n\n'
+                     'msgid "Garten"\nmsgstr "Garden"\n', encoding="utf-8")
+    gnu("msgcat", "--use-first", "-o", str(path), str(small), str(path))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    title_line = lines.index('msgid "Zecken"') + 1
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    title, tag = po.find("Zecken", msgctxt="title"), po.find("Garten", msgctxt="tag")
+    assert (title.msgstr, title.fuzzy, tag.msgstr, tag.fuzzy) == ("Ticks", False, "Garden", False)
+    assert not [e for e in po if e.obsolete] and po.find("Zecken", msgctxt=None) is None
+    assert (f"{PO}:{title_line}: 'Zecken' has no msgctxt: taken as the translation of the article's title "
+            '(msgctxt "title"), reviewed as it was') in result.output
+    assert "is no sentence of" not in result.output
