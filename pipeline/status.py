@@ -40,6 +40,9 @@ class Progress:
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
+    # what keeps the next build from publishing it although check errors are all its figures miss
+    # (``not_published``): "[publish] min_translated (69.2 % translated, 80 needed)"
+    held: str = ""
     warnings: int = 0
     catalogs: int = field(default=1, repr=False)
     unreadable_count: int = field(default=0, repr=False)  # of a total: its unreadable catalogs
@@ -60,7 +63,7 @@ class Progress:
         del data["catalogs"], data["unreadable_count"]
         if self.slug is None:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
-            del data["german_changed"]
+            del data["german_changed"], data["held"]
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
         elif not self.unreadable:
             del data["unreadable"]
@@ -147,6 +150,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(config, po, ref, lang,
                                                                                         article.slug))
                 row.warnings += bool(row.outdated)  # ``check``'s ``catalog-outdated`` warning
+                if row.errors:
+                    row.held = not_published(pages, lang, article.slug)
             rows.append(row)
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}
@@ -166,6 +171,17 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
         except OSError:
             pass  # a read-only checkout: status still works, only the next one is slower
     return rows, errors
+
+
+def not_published(pages: PlannedPages, lang: str, slug: str) -> str:
+    """Why the next build keeps the ``lang`` translation of ``slug`` off the site (``PlannedPages.held_back``,
+    the build's own figures, held-back segments counted as not translated), "" when it publishes it or its
+    edition cannot be made (``check`` and ``build`` name that). Asked only of a catalog with check errors: the
+    one case where status's own figures (every segment reviewed) do not show it."""
+    try:
+        return pages.held_back((lang, slug))
+    except VerlagError:
+        return ""
 
 
 def totals(rows: list[Progress]) -> list[Progress]:
@@ -203,7 +219,8 @@ def format_table(rows: list[Progress]) -> str:
     def name(r: Progress) -> str:
         marks = ", ".join(mark for mark, shown in (("draft", r.draft), ("legal", r.legal), ("unfilled", r.unfilled),
                                                    ("outdated", bool(r.outdated)),
-                                                   ("German changed since extract", r.german_changed))
+                                                   ("German changed since extract", r.german_changed),
+                                                   ("not published", bool(r.held)))
                           if shown and not (mark == "legal" and r.draft))
         if r.slug is None:
             return f"= total ({r.unreadable_count} unreadable, not counted)" if r.unreadable_count else "= total"
@@ -244,6 +261,10 @@ def format_table(rows: list[Progress]) -> str:
     if any(r.german_changed for r in rows):
         lines.append("German changed since extract = the German source was edited after the last verlag extract: the "
                      "figures are of the German before; run verlag extract")
+    if held := [r for r in rows if r.held]:
+        lines.append("not published = the next verlag build holds it back: "
+                     + "; ".join(f"{r.lang}/{r.slug}: {r.held}" for r in held)
+                     + ": segments held back by check errors count as not translated; run verlag check")
     if any(r.unfilled for r in rows):
         lines.append("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders: published in no "
                      "language until they are filled in (verlag check names each)")

@@ -1,0 +1,30 @@
+"""``verlag status`` says when the next build will not publish a translation that its figures call fully reviewed:
+segments held back by ``check`` errors count as not translated there, as ``build`` counts them."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import Project, article, review
+
+BODY = "Viele wollen schnell wieder fit sein. Geduld zahlt sich hier aber aus.\n\n" \
+       "- Kniescheibe sanft verschieben: ca. 15 Min. am Tag\n"
+
+
+def test_status_names_a_fully_reviewed_translation_that_check_errors_hold_off_the_site(project: Project):
+    project.write("source_de/knie.md", article("Das Knie nach der Operation", BODY))
+    project.run("extract")
+    review(project, "en", "knie", {("title", "Das Knie nach der Operation"): "The knee after surgery",
+                                   "Viele wollen schnell wieder fit sein.": "Many want to be fit again quickly.",
+                                   "Geduld zahlt sich hier aber aus.": "But patience pays off here.",
+                                   "Kniescheibe sanft verschieben: ca. 15 Min. am Tag":
+                                       "Gently move the kneecap: about 50 min a day"})
+
+    status = project.run("status").output
+    build = project.run("build").output
+    figures = re.search(r"knie \((\d+\.\d % translated, \d+ needed)\)", build)
+    assert figures, build
+    assert re.search(r"^en +knie \(not published\) +4 .* 100\.0% +1E", status, re.M), status
+    assert (f"not published = the next verlag build holds it back: en/knie: [publish] min_translated "
+            f"({figures.group(1)}): segments held back by check errors count as not translated; run verlag check"
+            in status), status
