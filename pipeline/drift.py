@@ -12,6 +12,8 @@ SHA-256 of its bytes), and a catalog's keys, which the caller has parsed anyway,
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import polib
@@ -39,6 +41,8 @@ class Drift:
     german: frozenset[tuple]  # the template's keys
     missing: list[tuple]  # the template's keys the catalog has no active entry for, in template order
     extra: int  # active entries of German the template does not have
+    # of those, entries without msgctxt whose msgid is one title's, summary's or tag's German (``unmarked``)
+    unmarked: int = 0
 
     def message(self, article_ref: str) -> str:
         """What ``status``, ``check`` and ``review`` say of it: German segments without an entry (the page shows
@@ -50,12 +54,25 @@ class Drift:
             shown = first if len(first) <= 60 else first[:59] + "…"
             said.append(f"{len(self.missing)} of its segments {'has' if len(self.missing) == 1 else 'have'} no entry "
                         f"(first: {shown!r}), so the page shows {'it' if len(self.missing) == 1 else 'them'} in German")
-        if self.extra:
-            said.append(f"{self.extra} entr{'y is' if self.extra == 1 else 'ies are'} German it no longer has")
+        if self.unmarked:
+            said.append(f"{self.unmarked} entr{'y is' if self.unmarked == 1 else 'ies are'} the German of the "
+                        "article's title, summary or a tag without its msgctxt (verlag extract gives "
+                        f"{'it' if self.unmarked == 1 else 'each'} to that entry unless a person translated it there)")
+        if self.extra > self.unmarked:
+            extra = self.extra - self.unmarked
+            said.append(f"{extra} entr{'y is' if extra == 1 else 'ies are'} German it no longer has")
         cause = ("was it saved from before the German changed (an editor's older buffer, an old download)?"
-                 if self.missing else "was an older copy joined in (msgcat, a git merge that kept both sides)?")
+                 if self.missing else "was a file without msgctxt joined in (msgcat)?" if self.extra == self.unmarked
+                 else "was an older copy joined in (msgcat, a git merge that kept both sides)?")
         return (f"the catalog does not match the German of {article_ref}: {' and '.join(said)}; {cause} run verlag "
                 "extract: it keeps every translation, a changed sentence's as fuzzy")
+
+
+def unmarked(extra: set[tuple], german: Iterable[tuple]) -> int:
+    """How many of the catalog's ``extra`` keys (msgctxt, msgid) are, without msgctxt, the msgid of exactly one
+    title, summary or tag of the template's keys ``german``: what ``catalog.merge`` gives to that entry."""
+    fronts = Counter(msgid for msgctxt, msgid in german if msgctxt in ("title", "summary", "tag"))
+    return sum(msgctxt is None and fronts[msgid] == 1 for msgctxt, msgid in extra)
 
 
 class Templates:
@@ -99,7 +116,8 @@ class Templates:
             parsed = _template_keys(data) if data is not None else None
         if parsed is None:
             return None
-        return Drift(frozenset(parsed), [k for k in parsed if k not in mine], len(mine - set(parsed)))
+        extra = mine - set(parsed)
+        return Drift(frozenset(parsed), [k for k in parsed if k not in mine], len(extra), unmarked(extra, parsed))
 
     def save(self) -> None:
         if self.fresh != self.known:

@@ -559,6 +559,9 @@ def test_a_reviewers_title_and_tag_without_msgctxt_joined_by_msgcat_go_to_the_ti
     gnu("msgcat", "--use-first", "-o", str(path), str(small), str(path))
     lines = path.read_text(encoding="utf-8").split("\n")
     title_line = lines.index('msgid "Zecken"') + 1
+    checked = project.run("check").output
+    assert ("2 entries are the German of the article's title, summary or a tag without its msgctxt" in checked
+            and "German it no longer has" not in checked), checked
 
     result = project.run("extract")
     msgfmt_check(path)
