@@ -597,14 +597,14 @@ class MergeReport:
     # German the author changed and then changed back to the text its translation was reviewed for:
     # reviewed again (``settle``)
     restored: list[polib.POEntry] = field(default_factory=list)
+    # (old entry without msgctxt, the title / summary / tag entry of the same German that took its translation)
+    contexts: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (old entry, merged entry) of msgids edited in the catalog, not in the German: the German taken back
     msgid_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (leftover entry of the old German, live fuzzy entry, "newer" / "older" / "reviewed" / "kept", the text that lost)
     rivals: list[tuple[polib.POEntry, polib.POEntry, str, str]] = field(default_factory=list)
     # merged entries whose translations, gone from the catalog, came back from the catalog extract last wrote
     brought_back: list[polib.POEntry] = field(default_factory=list)
-    # (old entry without msgctxt, the title / summary / tag entry of the same German that took its translation)
-    contexts: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
