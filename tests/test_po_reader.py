@@ -272,7 +272,7 @@ def test_normalize_passes_over_only_entries_it_would_leave_as_they_are():
 LINES = ["mt: deepl", "tm: 93% from other-slug", " mt: google", "mt: deepl", "draft 1a2b3c4d", "draft 1a2b3c4d ",
          "draft xyz", "hand: Anna Berg, 1a2b3c4d", "ignore-numbers", 'previous msgid: "Alt."',
          'previous msgid, reviewed 1a2b3c4d: "Neu."', 'previous msgctxt: "title"', "Anna: bitte prüfen",
-         "alignment: low confidence", ""]
+         "alignment: low confidence", "rewritten by hand from mt: deepl", "rewritten by hand from tm: 93% from", ""]
 
 
 @settings(max_examples=400, deadline=None)
