@@ -63,8 +63,9 @@ class _Merged:
     rivals: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
     brought_back: int = 0  # translations gone from the catalog, brought back from the record of the last extract
     # German the template had before this run whose entry the catalog had for earlier German (the catalog is older):
-    # (line in the German, the msgid, whether it took that translation, fuzzy; else an untouched draft went obsolete)
-    older: list[tuple[int | None, str, bool]] = field(default_factory=list)
+    # (line in the German, the msgid, whether it took that translation, fuzzy, else an untouched draft went obsolete;
+    # the other text the last extract had left there, if any)
+    older: list[tuple[int | None, str, bool, str | None]] = field(default_factory=list)
 
 
 def record_path(config: Config, lang: str, slug: str) -> Path:
@@ -146,8 +147,12 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    edited.linenum), edited.msgid, entry.msgid) for edited, entry in report.msgid_edits]
     rivals = [(rival.linenum, rival.msgid, live.msgid, kind, live.msgstr, other)
               for rival, live, kind, other in report.rivals]
+    left = {}  # what the last extract left in those entries: the newer text the older catalog replaced
+    if older and (written := _last_written(record, data, "record", old_pot)) is not None:
+        left = {key(e): e.msgstr for e in written if not e.obsolete}
     return _Merged(data, text, counts, sentences, edits, strays, rivals, len(report.brought_back),
-                   [(line(e), e.msgid, bool(e.msgstr)) for e in older])
+                   [(line(e), e.msgid, bool(e.msgstr), left.get(key(e)) if left.get(key(e)) != e.msgstr else None)
+                    for e in older])
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -360,13 +365,14 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         if merged.older:
             redraft = " (an untouched machine draft: obsolete, to draft again)"
             listed = "; ".join(f"{article.ref}:{line}: {_short(msgid)!r}" + ("" if fuzzy else redraft)
-                               for line, msgid, fuzzy in merged.older)
+                               + (f" (the last extract left {_short(newer)!r} there)" if newer else "")
+                               for line, msgid, fuzzy, newer in merged.older)
             count = len(merged.older)
             result.warnings.append(
                 f"{po_ref} is older than the German: {count} translation{'s were' if count != 1 else ' was'} made for "
                 f"German that {article.ref} had changed before the last verlag extract (a catalog restored from git, "
                 f"an old download?): back to review, fuzzy, the German {'they were' if count != 1 else 'it was'} "
-                f"made for as previous msgid: {listed}; 'git diff {po_ref}' shows what the catalog held before")
+                f"made for as previous msgid: {listed}; 'git diff HEAD {po_ref}' shows what the last commit held")
         for line, german, changed, kind, now, other in merged.rivals:
             where = f"{po_ref}:{line}: two translations of {_short(german)!r}, which {article.ref} changed to " \
                     f"{_short(changed)!r}: "
