@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import polib
 
-from .catalog import key
+from .catalog import TEMPLATE_FIELD, german_digest, key
 from .config import Config
 from .fsutil import load_state, read_bytes, save_state
 from .statrecord import StatRecord
@@ -39,6 +39,9 @@ class Drift:
     german: frozenset[tuple]  # the template's keys
     missing: list[tuple]  # the template's keys the catalog has no active entry for, in template order
     extra: int  # active entries of German the template does not have
+    # the catalog's ``catalog.TEMPLATE_FIELD`` names other German than the template's: it was last merged with an
+    # earlier template (restored from git, an old download), not joined with one or edited in place
+    older: bool = False
 
     def message(self, article_ref: str) -> str:
         """What ``status``, ``check`` and ``review`` say of it: German segments without an entry (the page shows
@@ -52,7 +55,9 @@ class Drift:
                         f"(first: {shown!r}), so the page shows {'it' if len(self.missing) == 1 else 'them'} in German")
         if self.extra:
             said.append(f"{self.extra} entr{'y is' if self.extra == 1 else 'ies are'} German it no longer has")
-        cause = ("was it saved from before the German changed (an editor's older buffer, an old download)?"
+        cause = ("the catalog is older than the German: its X-Verlag-Template names an earlier template (a git "
+                 "checkout of an earlier version, an old download, an editor's older buffer);" if self.older
+                 else "was it saved from before the German changed (an editor's older buffer, an old download)?"
                  if self.missing else "was an older copy joined in (msgcat, a git merge that kept both sides)?")
         return (f"the catalog does not match the German of {article_ref}: {' and '.join(said)}; {cause} run verlag "
                 "extract: it keeps every translation, a changed sentence's as fuzzy")
@@ -99,7 +104,9 @@ class Templates:
             parsed = _template_keys(data) if data is not None else None
         if parsed is None:
             return None
-        return Drift(frozenset(parsed), [k for k in parsed if k not in mine], len(mine - set(parsed)))
+        merged_with = po.metadata.get(TEMPLATE_FIELD)
+        return Drift(frozenset(parsed), [k for k in parsed if k not in mine], len(mine - set(parsed)),
+                     merged_with is not None and merged_with != german_digest(parsed))
 
     def save(self) -> None:
         if self.fresh != self.known:
