@@ -20,11 +20,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
-from types import FunctionType
+from types import FunctionType, SimpleNamespace
 from typing import TYPE_CHECKING, Callable, Iterable
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
+from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
 from markdown_it.parser_block import ParserBlock
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -271,6 +273,34 @@ def _table_rule():
                         table.__defaults__, table.__closure__)
 
 
+# A link destination's characters up to where markdown-it's scan of one without ``<...>`` ends or must look
+# closer: a space, a control character, a parenthesis or a backslash (CommonMark 0.31, 6.3 "link destination")
+_PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f()\\]+")
+
+
+class _Destination:
+    """A parsed link destination, as markdown-it's ``parseLinkDestination`` answers (``ok``, ``pos``, ``str``)."""
+
+    __slots__ = ("ok", "pos", "str")
+
+    def __init__(self, ok: bool, pos: int, text: str):
+        self.ok, self.pos, self.str = ok, pos, text
+
+
+def link_destination(string: str, pos: int, maximum: int):
+    """markdown-it's ``helpers.parseLinkDestination`` (``string[pos:maximum]``, str and ints in; its result
+    with ``ok``, ``pos`` and ``str`` out): the same answer, by one regex for a destination that is no ``<...>``
+    and holds no parenthesis or backslash (nearly all), where markdown-it's loop looks at every character in
+    Python; any other is left to markdown-it's own."""
+    found = _PLAIN_DESTINATION.match(string, pos, maximum)
+    if found is None or string[pos] == "<":
+        return parseLinkDestination(string, pos, maximum)
+    end = found.end()
+    if end < maximum and string[end] in "(\\":
+        return parseLinkDestination(string, pos, maximum)
+    return _Destination(True, end, unescapeAll(string[pos:end]))
+
+
 def commonmark_parser() -> MarkdownIt:
     """A new parser for verlag's Markdown: CommonMark 0.31 + GFM tables + footnotes (mdit-py-plugins).
 
@@ -280,11 +310,14 @@ def commonmark_parser() -> MarkdownIt:
     markdown-it would drop it without a word, and so does a block with more
     than ``MAX_BRACKETS`` ``[``, which markdown-it reads in quadratic time. Table rows are split into cells
     by ``escaped_split``: the same tokens, the peer corpus's 6,358 rows in
-    0.07 s instead of 0.31 s. A link's destination and an autolink's text are normalised (mdurl's parse,
+    0.07 s instead of 0.31 s. A link's destination is read by ``link_destination`` (one regex where
+    markdown-it loops over each character in Python), and normalised with an autolink's text (mdurl's parse,
     encode and punycode: pure functions) once per parser and text: the same addresses recur in every block,
     edition and article, and the link scan of a build, its page render and segmentation each parse them.
     """
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(footnote_plugin)
+    md.helpers = SimpleNamespace(parseLinkDestination=link_destination, parseLinkLabel=parseLinkLabel,
+                                 parseLinkTitle=parseLinkTitle)
     md.normalizeLink = lru_cache(maxsize=LINK_CACHE)(md.normalizeLink)
     md.normalizeLinkText = lru_cache(maxsize=LINK_CACHE)(md.normalizeLinkText)
     md.core.ruler.before("inline", "verlag_brackets", _bracket_guard)
