@@ -254,6 +254,23 @@ def test_a_plain_link_destination_is_read_without_markdown_its_loop_over_its_cha
     assert calls == []
 
 
+def test_a_block_is_tried_only_with_the_rules_that_can_match_its_first_character():
+    md = commonmark_parser()
+    tried = []
+    for rule in md.block.ruler.__rules__:
+        rule.fn = lambda state, line, end, silent, fn=rule.fn, name=rule.name: (
+            silent or tried.append((name, line)), fn(state, line, end, silent))[1]
+    md.block.ruler.__cache__ = None
+    tokens = md.parse("Ein Absatz.\n\n# Titel\n\n- Punkt\n\n> Zitat\n")
+    assert [t.type for t in tokens if t.nesting == 1] == ["paragraph_open", "heading_open", "bullet_list_open",
+                                                          "list_item_open", "paragraph_open", "blockquote_open",
+                                                          "paragraph_open"]
+    assert {line: [name for name, at in tried if at == line] for line in (0, 2, 4, 6)} == {
+        0: ["table", "code", "lheading", "paragraph"], 2: ["table", "code", "heading"],
+        4: ["table", "code", "hr", "list", "table", "code", "lheading", "paragraph"],  # then the item's paragraph
+        6: ["table", "code", "blockquote", "table", "code", "lheading", "paragraph"]}
+
+
 def test_commonmark_examples_and_articles_parse_to_the_tokens_of_markdown_its_table_rule():
     examples = json.loads(need_corpus("commonmark/examples.json").read_text(encoding="utf-8"))
     shipped = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "source_de").rglob("*.md"))]
