@@ -49,7 +49,7 @@ from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
 from .moved import moved_paths
-from .numberwords import as_digits, german_number_words, spelled_numbers
+from .numberwords import as_digits, german_number_words, german_quantities, quantities, spelled_numbers
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
@@ -529,6 +529,42 @@ def check_numbers(entry, ctx):
         yield "units differ: " + _describe(missing, added)
 
 
+def check_number_words(entry, ctx):
+    """Numbers written as words in both texts, compared by value (``numberwords.german_quantities``,
+    ``quantities``): "zweimal täglich zehn Minuten" is no "three times a day for five minutes". A word matches a
+    word or digits of its value in the other text, each once; what is left says a different number only where
+    both texts have some left, so a number the translation says otherwise ("both", "a couple", "half an hour")
+    or leaves out is no finding. Digits against digits are ``check_numbers``'s."""
+    if ctx.source_lang != "de" or entry.msgstr == entry.msgid:
+        return
+    german = _as_said(text_parts(entry.msgid, ctx).prose, ctx.source_lang)[0]
+    if not (german_words := german_quantities(german, ctx.lang.split("-")[0].lower())):
+        return
+    translation = _as_said(text_parts(entry.msgstr, ctx).prose, ctx.lang)[0]
+    if not (words := quantities(translation, ctx.lang)):
+        return
+    said = Counter(v.split("#")[0] for v in numbers(translation, ctx.lang))  # digits the other text writes
+    written = Counter(v.split("#")[0] for v in numbers(german, ctx.source_lang))
+    left = [(word, value, values) for word, value, values in german_words if not _take(said, values)]
+    others = [said for said in words if not _take(written, said[2])]
+    for said in list(others):
+        match = next((german for german in left if german[2] & said[2]), None)
+        if match is not None:
+            left.remove(match)
+            others.remove(said)
+    if left and others:
+        yield ("numbers in words differ: German " + ", ".join(f"{word} ({value})" for word, value, _ in left)
+               + "; translation " + ", ".join(f"{word} ({value})" for word, value, _ in others))
+
+
+def _take(counts: Counter, values: Iterable[str]) -> bool:
+    """Take one of ``values`` from ``counts``, if it has one."""
+    value = next((v for v in sorted(values) if counts[v] > 0), None)
+    if value is not None:
+        counts[value] -= 1
+    return value is not None
+
+
 def _kept_as_written(german: str, translation: str, source_lang: str, lang: str) -> tuple[str, str]:
     """Both texts without the numbers each writes with the same characters but the two languages group
     differently (``+49 761 555 012``: French reads groups of three after a space as one number): a number kept
@@ -927,6 +963,8 @@ CHECKS = [
           remedy="delete it: a direction is set with the marks U+200E/U+200F or the isolates U+2066-U+2069"),
     Check("numbers", ERROR, "numbers and unit symbols kept (decimal comma and point, thousands, ordinals, "
           "dates and 24-hour times are compared by value)", check_numbers),
+    Check("number-words", ERROR, "numbers written as words in both texts say the same values (\"zweimal\" is no "
+          "\"three times\", \"der dritte Tag\" no \"the second day\")", check_number_words),
     Check("merge-conflict", ERROR, "no msgcat conflict markers (two versions of a translation under "
           "'#-#-#-#-#  file  #-#-#-#-#' lines); cannot be waived by an ignore-* flag", check_merge_conflict,
           remedy="keep one version and delete the '#-#-#-#-#' lines: readers would get both, markers and all"),
