@@ -537,10 +537,10 @@ def check_number_words(entry, ctx):
     or leaves out is no finding. Digits against digits are ``check_numbers``'s."""
     if ctx.source_lang != "de" or entry.msgstr == entry.msgid:
         return
-    german = _as_said(text_parts(entry.msgid, ctx).prose, ctx.source_lang)[0]
+    german = text_parts(entry.msgid, ctx).prose
     if not (german_words := german_quantities(german, ctx.lang.split("-")[0].lower())):
         return
-    translation = _as_said(text_parts(entry.msgstr, ctx).prose, ctx.lang)[0]
+    translation = text_parts(entry.msgstr, ctx).prose
     if not (words := quantities(translation, ctx.lang)):
         return
     said = Counter(v.split("#")[0] for v in numbers(translation, ctx.lang))  # digits the other text writes
