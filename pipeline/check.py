@@ -543,15 +543,16 @@ def check_number_words(entry, ctx):
     translation = text_parts(entry.msgstr, ctx).prose
     if not (words := quantities(translation, ctx.lang)):
         return
-    said = Counter(v.split("#")[0] for v in numbers(translation, ctx.lang))  # digits the other text writes
-    written = Counter(v.split("#")[0] for v in numbers(german, ctx.source_lang))
-    left = [(word, value, values) for word, value, values in german_words if not _take(said, values)]
-    others = [said for said in words if not _take(written, said[2])]
-    for said in list(others):
-        match = next((german for german in left if german[2] & said[2]), None)
+    # a word matches digits of its value in the other text first (``check_numbers`` compares those)
+    translated_digits = Counter(v.split("#")[0] for v in numbers(translation, ctx.lang))
+    german_digits = Counter(v.split("#")[0] for v in numbers(german, ctx.source_lang))
+    left = [word for word in german_words if not _take(translated_digits, word[2])]
+    others = [word for word in words if not _take(german_digits, word[2])]
+    for word in list(others):
+        match = next((german_word for german_word in left if german_word[2] & word[2]), None)
         if match is not None:
             left.remove(match)
-            others.remove(said)
+            others.remove(word)
     if left and others:
         yield ("numbers in words differ: German " + ", ".join(f"{word} ({value})" for word, value, _ in left)
                + "; translation " + ", ".join(f"{word} ({value})" for word, value, _ in others))
