@@ -521,8 +521,8 @@ def check_numbers(entry, ctx):
     _match_degrees(unit_missing, unit_added)
     _match_degrees(unit_added, unit_missing)
     if missing and added and unit_missing and unit_added:
-        _match_conversions(quantities(german_prose, ctx.source_lang, ctx.lang),
-                           quantities(said, ctx.lang, ctx.source_lang), missing, added, unit_missing, unit_added)
+        _match_conversions(unit_amounts(german_prose, ctx.source_lang, ctx.lang),
+                           unit_amounts(said, ctx.lang, ctx.source_lang), missing, added, unit_missing, unit_added)
     if missing or added:
         a, b = _spell(src, missing), _spell(tgt, added)
         if set(a) & set(b):  # the same digits read differently: say how
@@ -547,7 +547,7 @@ def _match_conversions(german: list[tuple[str, str]], translation: list[tuple[st
                        added: list[str], unit_missing: list[str], unit_added: list[str]) -> None:
     """An amount the translation writes in another unit of the same kind (``_SCALES``) with the same size matches:
     "500 ml" and "0,5 l" take their numbers out of ``missing`` and ``added`` and their units out of
-    ``unit_missing`` and ``unit_added``. ``german`` and ``translation`` are ``quantities``: (value key, unit)."""
+    ``unit_missing`` and ``unit_added``. ``german`` and ``translation`` are ``unit_amounts``: (value key, unit)."""
     for value, unit in german:
         if value not in missing or unit not in unit_missing or unit not in _SCALES:
             continue
@@ -570,7 +570,7 @@ def _amount(value: str, size: Decimal) -> Decimal | None:
         return None
 
 
-def quantities(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
+def unit_amounts(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
     """(value key as ``numbers`` gives it, unit symbol) of each number in ``prose`` (written in ``lang``) that a
     unit follows (``units`` with the names of ``lang`` and ``langs``), in order."""
     if not _DIGIT.search(prose):
