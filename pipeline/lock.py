@@ -162,9 +162,12 @@ def clock(config: Config) -> int | None:
 
 
 def _sweep(config: Config, swept: Path) -> None:
-    """Remove verlag's temp files from the folders it writes, then record that there are none."""
+    """Remove verlag's temp files from the folders it writes, then record that there are none (in a file of its
+    own: a symbolic link there is replaced, so no file is made or touched where it points)."""
     for folder in (config.translations_dir, config.editions_dir, config.site_dir, config.state_dir):
         remove_stale_temp_files(folder)
+    if swept.is_symlink():
+        swept.unlink()
     swept.touch()
 
 

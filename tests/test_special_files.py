@@ -355,3 +355,15 @@ def test_a_symbolic_link_as_the_lock_file_is_replaced_and_the_file_it_names_left
     assert outside.read_text(encoding="utf-8") == "Meine Notizen.\n"
     assert f"warning: {lock}: a symbolic link" in said, said
     assert lock.is_file() and not lock.is_symlink()
+
+
+def test_a_symbolic_link_as_the_no_temp_files_mark_makes_no_file_where_it_points(built: Project, tmp_path):
+    """.verlag/no-temp-files, a symbolic link to a missing file outside the project: the sweep's mark made that
+    file. The mark is verlag's own empty file; the link is replaced."""
+    outside = tmp_path / "nicht-anlegen"
+    mark = built.root / ".verlag/no-temp-files"
+    mark.unlink(missing_ok=True)
+    mark.symlink_to(outside)
+    built.run("extract", "--jobs", "1")
+    assert not outside.exists()
+    assert mark.is_file() and not mark.is_symlink()
