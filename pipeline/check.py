@@ -564,8 +564,9 @@ def _match_conversions(german: list[tuple[str, str]], translation: list[tuple[st
 def _amount(value: str, size: Decimal) -> Decimal | None:
     """A number's value key (``numbers``: "0.5", "500#2") times ``size``; None for a key that is no decimal number
     (a version "2.6.32")."""
-    try:
-        return Decimal(value.split("#")[0]) * size
+    digits = value.split("#")[0]
+    try:  # every digit kept: at the default 28 a 30-digit "…001 ml" would equal "…000 l"
+        return DecimalContext(prec=len(digits) + 10).multiply(Decimal(digits), size)
     except InvalidOperation:
         return None
 
