@@ -584,6 +584,15 @@ def _say_folder(folder: Path, chosen) -> None:
         click.echo(f"  skipped {path}{'/' if path.is_dir() else ''}: {why}")
 
 
+def quiet_option(leaves_out: str | None, kept: str = ""):
+    """``-q``/``--quiet``, which every command that reports its work takes with one meaning (README, "Commands"):
+    ``leaves_out`` says what goes; the summary, counts, renamed and removed files, notes, warnings and errors stay.
+    None: the command prints nothing else (``kept`` says what it prints), so it prints the same."""
+    return click.option("-q", "--quiet", is_flag=True, help=(
+        f"Leave out {leaves_out}; print the summary, counts, notes, warnings and errors." if leaves_out else
+        f"Taken, as by every command that reports its work; {kept}, which -q keeps: the output is the same."))
+
+
 JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
                     help="Worker processes for the changed articles (default: the CPU cores). "
                          "The output is the same for any number.")
@@ -594,9 +603,7 @@ JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Keep reviewed translations reviewed where the German changed only trivially "
                    "(whitespace, punctuation, one letter of a long word).")
 @JOBS
-@click.option("-q", "--quiet", is_flag=True,
-              help="Print only the summary, the counts per language, renamed and removed files and warnings, "
-                   "not every file written nor each changed, new or removed sentence.")
+@quiet_option("the line per file written and per changed, new or removed sentence")
 @pass_project
 @writes
 def extract(project: Project, keep_typo_fixes: bool, jobs: int | None, quiet: bool) -> None:
@@ -695,25 +702,27 @@ def extract_summary(done: Counter[str], unchanged: int) -> str:
                    "change nothing.")
 @click.option("--max-chars", type=click.IntRange(min=0), default=None,
               help="Send at most N characters to services in this run (a cost cap).")
+@quiet_option("the line per text a --dry-run would send")
 @click.option("--redo-drafts", "redo", is_flag=True,
               help="Also replace machine drafts nobody has edited (fuzzy, written by an engine); "
                    "reviewed and hand-edited entries are never touched.")
 @pass_project
 @writes
-def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool, max_chars, redo: bool) -> None:
+def pretranslate(project: Project, engine_names, languages, slugs, dry_run: bool, max_chars, redo: bool,
+                 quiet: bool) -> None:
     """Fill empty entries with drafts (marked fuzzy, with their origin).
 
     Exit status: 0 done (also when some segments failed; see the summary), 1 there were empty
     entries, an engine failed and none could fill any, 2 bad usage or input, 130 interrupted (finished work kept).
     """
-    errors, code = run_pretranslate(project.config, engine_names, languages, slugs, dry_run, max_chars, redo)
+    errors, code = run_pretranslate(project.config, engine_names, languages, slugs, dry_run, max_chars, redo, quiet)
     if errors:
         fail("pretranslate", errors)
     sys.exit(code)
 
 
 def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: bool = False,
-                     max_chars=None, redo: bool = False) -> tuple[list[VerlagError], int]:
+                     max_chars=None, redo: bool = False, quiet: bool = False) -> tuple[list[VerlagError], int]:
     """Draft the empty entries, printing the summary; returns the problems met and the exit status otherwise due."""
     from pipeline.engines import get_engine
     from pipeline.pretranslate import collect, pretranslate as run
@@ -736,7 +745,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         result = run(config, engines, targets, progress=progress, dry_run=dry_run, max_chars=max_chars, work=work)
     idle = {lang: work.drafted.get(lang) for lang in targets if not work.todo[lang]}  # nothing to do: say why
     for (lang, engine), planned in sorted(result.planned.items()):
-        for item in planned:
+        for item in [] if quiet else planned:
             click.echo(f"{lang} {engine}: {item.text}")
         click.echo(f"{lang}: would send {counted(len(planned), 'text')}, "
                    f"{counted(sum(p.chars for p in planned), 'character')} (about {sum(p.tokens for p in planned):,} "
@@ -781,8 +790,9 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format.")
+@quiet_option("the row per article of the table (JSON keeps them: it is for scripts)")
 @pass_project
-def status(project: Project, languages, fmt: str) -> None:
+def status(project: Project, languages, fmt: str, quiet: bool) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
     from pipeline.extracted import MESSAGE as GERMAN_CHANGED
     from pipeline.fsutil import relpath
@@ -799,7 +809,7 @@ def status(project: Project, languages, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
-        click.echo(format_table(rows))
+        click.echo(format_table(rows, totals_only=quiet))
         changed = {row.slug for row in rows if row.german_changed}
         for article in sources.articles:
             if article.slug in changed:
@@ -830,8 +840,9 @@ def status(project: Project, languages, fmt: str) -> None:
               help="Output format: compiler-style lines or a JSON list of findings.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (for CI).")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks with their severity and exit.")
+@quiet_option(None, "every finding is a warning or an error")
 @pass_project
-def check(project: Project, languages, slugs, fmt: str, strict: bool, list_checks: bool) -> None:
+def check(project: Project, languages, slugs, fmt: str, strict: bool, list_checks: bool, quiet: bool) -> None:
     """Quality checks on the translations; exit 1 if an error remains."""
     from pipeline.check import CHECKS, ERROR, SITE_CHECKS, SOURCE_CHECKS, run_checks, summary
 
@@ -865,8 +876,7 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 
 
 @main.command()
-@click.option("--quiet", "-q", is_flag=True,
-              help="Print only the summary, removed files, notes and warnings, not every file written.")
+@quiet_option("the line per file written")
 @JOBS
 @pass_project
 @writes
@@ -900,21 +910,25 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     for edition, count in sorted(result.held.items()):
         click.echo(f"{edition}: {counted(count, 'segment')} held back by QA errors; run verlag check")
     if result.unmatched:
+        from pipeline.drift import Templates
         from pipeline.extracted import changed_since_extract
 
         by_slug = {a.slug: a for a in sources.articles}
         unmatched = {slug for slug in (e.partition("/")[2] for e in result.unmatched) if slug in by_slug}
         changed = changed_since_extract(config, [by_slug[slug] for slug in sorted(unmatched)])
+        templates = Templates(config)
     for edition, count in sorted(result.unmatched.items()):
         lang, _, slug = edition.partition("/")
         po = relpath(config.po_path(lang, slug), config.root)
         shown = f"the page shows {'it' if count == 1 else 'them'} in German"
-        why = (f"{by_slug[slug].ref} changed since the last verlag extract, and {shown}; run verlag extract: it "
+        older = ("(a copy saved from before the German changed, an old download, a git checkout of an earlier "
+                 f"version), and {shown}; if it lost newer work, 'git log -p {po}' has every version; then run verlag "
+                 "extract: it brings this copy up to the German, a changed sentence's translation as fuzzy")
+        why = (f"{by_slug[slug].ref} changed since the last verlag extract, and the catalog is older than that "
+               f"extract {older}" if slug in changed and _behind_template(config, templates, lang, slug) else
+               f"{by_slug[slug].ref} changed since the last verlag extract, and {shown}; run verlag extract: it "
                "carries each translation to its changed sentence, fuzzy, for review" if slug in changed else
-               "the catalog is older than the last verlag extract (a copy saved from before the German changed, an "
-               f"old download, a git checkout of an earlier version), and {shown}; if it lost newer work, 'git log -p "
-               f"{po}' has every version; then run verlag extract: it brings this copy up to the German, a changed "
-               "sentence's translation as fuzzy")
+               f"the catalog is older than the last verlag extract {older}")
         click.echo(f"warning: {po} does not match the German: {counted(count, 'segment')} of the article "
                    f"{'has' if count == 1 else 'have'} no entry in it: {why}", err=True)
     from pipeline.advice import unsaid
@@ -953,10 +967,24 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     return result.errors + site.errors, site
 
 
+def _behind_template(config, templates, lang: str, slug: str) -> bool:
+    """Whether the catalog holds other German than the template of the last extract (``drift``): older than it."""
+    from pipeline.catalog import read_po
+    from pipeline.fsutil import relpath
+
+    path = config.po_path(lang, slug)
+    try:
+        po = read_po(path, relpath(path, config.root))
+        return po is not None and templates.drift(slug, po) is not None
+    except (OSError, VerlagError):
+        return False
+
+
 @main.command()
+@quiet_option("the line per file written and per changed, new or removed sentence (as extract -q)")
 @click.pass_context
 @writes
-def publish(ctx: click.Context) -> None:
+def publish(ctx: click.Context, quiet: bool) -> None:
     """The whole chain: extract, pretranslate, check, build; then a summary per language.
 
     Offline (or with every engine failing) the drafts step says so and the chain carries on with the
@@ -968,8 +996,8 @@ def publish(ctx: click.Context) -> None:
     from pipeline.check import ERROR, run_checks, summary
 
     config = ctx.obj.config
-    errors = run_extract(config)
-    drafted, code = run_pretranslate(config)
+    errors = run_extract(config, quiet=quiet)
+    drafted, code = run_pretranslate(config, quiet=quiet)
     errors += drafted
     if code == INTERRUPTED:
         sys.exit(code)
@@ -1162,9 +1190,10 @@ def tm_import(project: Project, file: Path) -> None:
 @main.command()
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
 @click.option("--article", "slugs", multiple=True, help="Only this article slug (repeatable).")
+@quiet_option(None, "review prints the pages removed and its summary")
 @pass_project
 @writes
-def review(project: Project, languages, slugs) -> None:
+def review(project: Project, languages, slugs, quiet: bool) -> None:
     """Write the HTML review report to review/ (open review/index.html in a browser; never uploaded)."""
     from pipeline.review import REPORT_DIR, write_review
 

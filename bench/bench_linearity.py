@@ -2,6 +2,7 @@
 """Issue 14's linearity run: every step of a generated project at several N, CPU, wall and peak RSS per process.
 
     python bench/bench_linearity.py [--sizes 500,10000] [--code DIR] [--workdir DIR] [--nice 5] [--keep]
+                                    [--skip "pretranslate copy"]
 
 For each N a project is written by ``bench_extract.write_project`` (one target
 language, ~800 words an article, seeded), and these ``verlag`` commands run
@@ -22,7 +23,9 @@ in ``/proc``, read every 0.2 s while the step runs; the largest of each kind).
 ``--code`` runs the verlag code of another checkout or ``git archive`` (put
 ahead of this checkout's on ``sys.path``), with this interpreter's packages.
 The last column compares each step with N times its figure at the first size
-(CPU), the goal being at most 1.2.
+(CPU), the goal being at most 1.2. ``--skip`` leaves out steps no later step
+needs (``pretranslate copy``, ``build no-op``, ``extract no-op``), to spend a
+long N = 10,000 run on the others.
 """
 
 from __future__ import annotations
@@ -58,6 +61,10 @@ sys.argv = ["verlag", *sys.argv[2:]]
 import cli
 cli.main()
 """
+
+
+# Steps whose project no later step uses.
+OPTIONAL = ("build no-op", "extract no-op", "pretranslate copy")
 
 
 def _descendants(pid: int) -> list[int]:
@@ -134,6 +141,8 @@ def main(argv=None) -> int:
     ap.add_argument("--workdir", type=Path, help="where the projects go (default: a new temp dir)")
     ap.add_argument("--nice", type=int, default=5, help="niceness of the measured commands")
     ap.add_argument("--keep", action="store_true", help="keep the projects")
+    ap.add_argument("--skip", action="append", default=[], choices=sorted(OPTIONAL),
+                    help="leave out this step (repeatable)")
     ap.add_argument("--keep-extracted", action="store_true",
                     help="keep a copy of each project as extracted (n<N>-extracted), to time other code on")
     args = ap.parse_args(argv)
@@ -159,19 +168,21 @@ def main(argv=None) -> int:
                   f"{mib(figures.get('worker')):>11} {mib(figures.get('pagefind')):>13} {ratio:18.2f}", flush=True)
 
         step("extract cold", root, "extract")
-        step("extract no-op", root, "extract")
-        copied = work / (f"n{n}-extracted" if args.keep_extracted else f"n{n}-copy")
-        shutil.copytree(root, copied, symlinks=True)
+        if "extract no-op" not in args.skip:
+            step("extract no-op", root, "extract")
         if args.keep_extracted:
-            shutil.copytree(copied, work / f"n{n}-copy", symlinks=True)
+            shutil.copytree(root, work / f"n{n}-extracted", symlinks=True)
+        if "pretranslate copy" not in args.skip:
             copied = work / f"n{n}-copy"
-        step("pretranslate copy", copied, "pretranslate", "--engine", "copy", "--lang", "en")
-        shutil.rmtree(copied)
+            shutil.copytree(root, copied, symlinks=True)
+            step("pretranslate copy", copied, "pretranslate", "--engine", "copy", "--lang", "en")
+            shutil.rmtree(copied)
         step("pretranslate pseudo", root, "pretranslate", "--engine", "pseudo", "--lang", "en")
         edited = work / f"n{n}-edited"
         shutil.copytree(root, edited, symlinks=True)
         step("build cold", root, "build", "-q")
-        step("build no-op", root, "build", "-q")
+        if "build no-op" not in args.skip:
+            step("build no-op", root, "build", "-q")
         if not args.keep:
             shutil.rmtree(root)
         write_project(edited, n, 1, edited=True)

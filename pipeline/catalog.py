@@ -215,6 +215,8 @@ def hand_draft(entry: polib.POEntry) -> bool:
     if aligned_draft(entry):
         return True
     notes = Notes.of(entry)
+    if notes.rewritten:  # a person's rewrite of a draft, signed off once and reopened
+        return True
     return bool(notes.origins) and notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
 
 
@@ -260,7 +262,7 @@ def set_provenance(entry: polib.POEntry, origin: str, drafted: bool = True) -> N
     draft that ``pretranslate --redo-drafts`` replaces or an edit of the German retires.
     """
     notes = Notes.of(entry)
-    notes.origins = [origin]
+    notes.origins, notes.rewritten = [origin], None
     # a new text: a sign-off of the text it replaces (``draft …, signed off``) is not one of this text
     notes.drafted, notes.signed = (fingerprint(entry.msgstr) if drafted else None), False
     notes.store(entry)
@@ -308,6 +310,8 @@ LOW_CONFIDENCE = "alignment: low confidence"  # align's translator comment on a 
 _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, (reviewed|draft) ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
 _DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})(, signed off)?$")
 _HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
+REWRITTEN = "rewritten by hand from "  # ``Notes.rewritten``: the origin of a draft a person rewrote and signed off
+_REWRITTEN_RE = re.compile(r"^rewritten by hand from ((?:mt|tm): .+)$")
 _IGNORE_RE = re.compile(r"^ignore-[a-z0-9-]+(?:[ ,]+ignore-[a-z0-9-]+)*,?$")  # "," ends a line wrapped after it
 # a list of silenced checks a tool wrapped after a hyphen (``ignore-link-`` / ``target``): no check id ends in one
 _IGNORE_CUT_RE = re.compile(r"^ignore-[a-z0-9-]*(?:[ ,]+ignore-[a-z0-9-]*)*$")  # ... when it ends in a hyphen
@@ -323,8 +327,8 @@ def _split_record(text: str) -> bool | None:
     (True), a whole record (False), or no record at all (None)."""
     if _PREVIOUS_START.match(text):
         return not _PREVIOUS_RE.match(text)
-    if PROVENANCE_RE.match(text):  # a name broken at a hyphen or before it, "(sentence by … back)" at a space
-        return _cut(text)
+    if PROVENANCE_RE.match(text) or text.startswith(REWRITTEN):  # a name broken at a hyphen or before it,
+        return _cut(text)  # "(sentence by … back)" at a space
     if text.startswith("hand: "):
         return not _HAND_RE.match(text)
     if text.startswith("ignore-"):
@@ -417,6 +421,9 @@ class Notes:
         # draft 5e6f7a8b                             ``fingerprint`` of the msgstr that engine wrote (kept
                                                      when a person's edit of it is signed off: ``settle``)
         # draft 5e6f7a8b, signed off                 ... and a reviewer signed that very text off
+        # rewritten by hand from mt: deepl           in their place once a person's rewrite of that draft is
+                                                     signed off (``settle``): no machine text, not reviewed either
+                                                     when reopened (``hand_draft``)
         # hand: Anna Berg, 5e6f7a8b                  who translated the msgstr by hand (``import
                                                      --translator``), and its ``fingerprint`` then
         # ignore-numbers                             a silenced check (Weblate's ``ignore-*`` names)
@@ -439,6 +446,7 @@ class Notes:
     drafted: str | None = None
     signed: bool = False  # ``drafted`` is the text a reviewer signed off as the engine wrote it
     hand: tuple[str, str] | None = None  # (translator's name, fingerprint of the msgstr they wrote)
+    rewritten: str | None = None  # the origin line of the draft a person rewrote and signed off (``settle``)
     ignored: list[str] = field(default_factory=list)
     previous_msgctxt: str | None = None
     previous_msgid: str | None = None
@@ -453,8 +461,9 @@ class Notes:
         notes = cls._read(lines)
         # a record a tool wrapped reads as an unfinished origin or an own line that starts a record: rare,
         # so the lines are put back together (``_unwrapped``) only then
-        if notes.own or notes.origins and _cut(notes.origins[-1]):
-            if any(_cut(text) for text in notes.origins) or any(name.endswith("-") for name in notes.ignored) or any(
+        if notes.own or notes.origins and _cut(notes.origins[-1]) or notes.rewritten and _cut(notes.rewritten):
+            if any(_cut(text) for text in [*notes.origins, notes.rewritten or ""]) or any(
+                    name.endswith("-") for name in notes.ignored) or any(
                     line.lstrip().startswith(("previous msg", "hand: ", "ignore-")) for line in notes.own):
                 notes = cls._read(_unwrapped(lines, entry))
         return notes
@@ -470,6 +479,8 @@ class Notes:
                 notes.drafted, notes.signed = match.group(1), bool(match.group(2))
             elif match := _HAND_RE.match(text):
                 notes.hand = (match.group(1), match.group(2))
+            elif match := _REWRITTEN_RE.match(text):
+                notes.rewritten = match.group(1)
             elif _IGNORE_RE.match(text):
                 notes.ignored += [t[len("ignore-"):] for t in re.split(r"[ ,]+", text) if t]
             elif match := _PREVIOUS_RE.match(text):
@@ -488,6 +499,7 @@ class Notes:
         """Write the notes as the entry's translator comment and mirror the previous text in ``#|``."""
         draft = [f"draft {self.drafted}" + ", signed off" * self.signed] if self.drafted else []
         lines = [*self.own, *dict.fromkeys(self.origins), *draft,
+                 *([REWRITTEN + self.rewritten] if self.rewritten else []),
                  *([f"hand: {self.hand[0]}, {self.hand[1]}"] if self.hand else []),
                  *(f"ignore-{c}" for c in dict.fromkeys(self.ignored))]
         if self.previous_msgid is not None:
@@ -516,7 +528,8 @@ def normalize(entry: polib.POEntry) -> None:
 def _settled(entry: polib.POEntry) -> bool:
     """Whether ``normalize`` would leave the entry as it is: it is in the form verlag writes, with no previous
     text, no older form to move and only records that stay (origin lines, each once, then a draft's
-    fingerprint of a translation, marked ``signed off`` on a signed-off entry exactly while it names the msgstr). Read without ``Notes.of``: most entries of a catalog
+    fingerprint of a translation, marked ``signed off`` on a signed-off entry exactly while it names the msgstr;
+    or a ``REWRITTEN`` line alone). Read without ``Notes.of``: most entries of a catalog
     look so, and a catalog's every entry is normalized whenever it is read (``tests/test_po_reader.py``)."""
     comment, tcomment = entry.comment, entry.tcomment
     if entry.previous_msgid is not None or entry.previous_msgctxt is not None or comment is None \
@@ -527,13 +540,16 @@ def _settled(entry: polib.POEntry) -> bool:
     lines = tcomment.split("\n")
     if lines[-1].startswith("draft "):
         draft = _DRAFT_RE.match(lines[-1])
-        # signed off, the fingerprint stays marked exactly when it still names the msgstr (``settle``)
-        if not (draft and entry.msgstr and ("fuzzy" in entry.flags
-                                            or bool(draft.group(2)) == (draft.group(1) == fingerprint(entry.msgstr)))):
+        if not (draft and entry.msgstr):
+            return False
+        same = draft.group(1) == fingerprint(entry.msgstr)
+        # signed off, the fingerprint stays marked exactly when it still names the msgstr, and a rewrite's records
+        # give way to ``REWRITTEN`` (``settle``)
+        if "fuzzy" not in entry.flags and (bool(draft.group(2)) != same or not same and len(lines) > 1):
             return False
         lines.pop()
     if len(lines) == 1:
-        return bool(PROVENANCE_RE.match(lines[0])) and lines[0] == lines[0].strip()
+        return bool(PROVENANCE_RE.match(lines[0]) or _REWRITTEN_RE.match(lines[0])) and lines[0] == lines[0].strip()
     return len(set(lines)) == len(lines) and all(PROVENANCE_RE.match(line) and line == line.strip() for line in lines)
 
 
@@ -558,14 +574,13 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
     signed-off entry also loses ``# alignment: low confidence`` (``align``'s
     doubt about an imported pair): the reviewer has settled it. Its ``draft`` fingerprint stays, marked
     ``signed off``, while the msgstr is still the engine's text byte for byte: the evidence that the
-    reviewer accepted the draft as it was (pseudo or copy output signed off in bulk stays recognisable);
-    edited, it stays without the mark, the evidence that the msgstr is a person's rewrite of the engine's
-    text: reopened later (fuzzy again, Poedit's "needs work") it is a person's unchecked text
-    (``hand_draft``), not machine text. Signed off, the text is the reviewer's: reopened later it
-    never counts as an untouched machine draft that ``pretranslate --redo-drafts`` replaces or an
-    author's edit retires (``machine_draft``). Its
-    ``mt:``/``tm:`` line stays, as where the text first came from, as Weblate and Poedit keep a translator
-    comment through review; nothing that counts machine text reads it of an entry that is not fuzzy.
+    reviewer accepted the draft as it was (pseudo or copy output signed off in bulk stays recognisable),
+    and so does its ``mt:``/``tm:`` line, as where the text came from. Edited, the msgstr is a person's
+    rewrite of the engine's text: both give way to ``# rewritten by hand from <origin>`` (``Notes.rewritten``),
+    so Poedit and Weblate, which show translator comments, show no engine over it, and reopened later (fuzzy
+    again, Poedit's "needs work") it is a person's unchecked text (``hand_draft``), not machine text. Signed
+    off, the text is the reviewer's: reopened later it never counts as an untouched machine draft that
+    ``pretranslate --redo-drafts`` replaces or an author's edit retires (``machine_draft``).
     """
     fuzzy = entry.fuzzy and bool(entry.msgstr)
     back = (notes.previous_msgid == entry.msgid and notes.previous_msgctxt == entry.msgctxt)
@@ -577,6 +592,10 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
         notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE]
         if not entry.msgstr:
             notes.drafted = None
+        if notes.drafted and notes.origins and notes.drafted != fingerprint(entry.msgstr):
+            # signed off, the text is a person's: an origin line and fingerprint over it would tell Poedit and Weblate
+            # users the engine wrote it; the record says whose it is, and reopened it is a person's (``hand_draft``)
+            notes.rewritten, notes.origins, notes.drafted = notes.origins[-1], [], None
         notes.signed = notes.drafted == fingerprint(entry.msgstr)
     notes.store(entry)
 
@@ -605,6 +624,8 @@ class MergeReport:
     rivals: list[tuple[polib.POEntry, polib.POEntry, str, str]] = field(default_factory=list)
     # merged entries whose translations, gone from the catalog, came back from the catalog extract last wrote
     brought_back: list[polib.POEntry] = field(default_factory=list)
+    # id of each entry of ``changed`` and ``redrafted`` -> the (msgctxt, msgid) of the old entry it was paired with
+    paired: dict[int, tuple] = field(default_factory=dict)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
@@ -711,6 +732,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     def take(n: int, cand: polib.POEntry, fuzzy: bool) -> None:
         taken_new.add(n)
         claimed.add(id(cand))
+        report.paired[id(pending[n])] = key(cand)
         if edited_in_catalog(pending[n], cand):
             used.add(id(cand))
             _carry(pending[n], cand, exact=True)
@@ -907,6 +929,7 @@ def _take_text(target: polib.POEntry, rival: polib.POEntry, reviewed: bool) -> N
     target.msgstr = rival.msgstr
     notes.own += [line for line in theirs.own if line not in notes.own]
     notes.origins, notes.drafted, notes.signed, notes.hand = theirs.origins, theirs.drafted, theirs.signed, theirs.hand
+    notes.rewritten = theirs.rewritten
     notes.ignored += [name for name in theirs.ignored if name not in notes.ignored]
     notes.reviewed = fingerprint(rival.msgstr) if reviewed else None
     notes.carried = None if reviewed else fingerprint(rival.msgstr)

@@ -49,7 +49,7 @@ from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
 from .moved import moved_paths
-from .numberwords import as_digits, german_number_words, spelled_numbers
+from .numberwords import as_digits, german_number_words, german_quantities, quantities, spelled_numbers
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
@@ -521,8 +521,8 @@ def check_numbers(entry, ctx):
     _match_degrees(unit_missing, unit_added)
     _match_degrees(unit_added, unit_missing)
     if missing and added and unit_missing and unit_added:
-        _match_conversions(quantities(german_prose, ctx.source_lang, ctx.lang),
-                           quantities(said, ctx.lang, ctx.source_lang), missing, added, unit_missing, unit_added)
+        _match_conversions(unit_amounts(german_prose, ctx.source_lang, ctx.lang),
+                           unit_amounts(said, ctx.lang, ctx.source_lang), missing, added, unit_missing, unit_added)
     if missing or added:
         a, b = _spell(src, missing), _spell(tgt, added)
         if set(a) & set(b):  # the same digits read differently: say how
@@ -547,7 +547,7 @@ def _match_conversions(german: list[tuple[str, str]], translation: list[tuple[st
                        added: list[str], unit_missing: list[str], unit_added: list[str]) -> None:
     """An amount the translation writes in another unit of the same kind (``_SCALES``) with the same size matches:
     "500 ml" and "0,5 l" take their numbers out of ``missing`` and ``added`` and their units out of
-    ``unit_missing`` and ``unit_added``. ``german`` and ``translation`` are ``quantities``: (value key, unit)."""
+    ``unit_missing`` and ``unit_added``. ``german`` and ``translation`` are ``unit_amounts``: (value key, unit)."""
     for value, unit in german:
         if value not in missing or unit not in unit_missing or unit not in _SCALES:
             continue
@@ -564,13 +564,14 @@ def _match_conversions(german: list[tuple[str, str]], translation: list[tuple[st
 def _amount(value: str, size: Decimal) -> Decimal | None:
     """A number's value key (``numbers``: "0.5", "500#2") times ``size``; None for a key that is no decimal number
     (a version "2.6.32")."""
-    try:
-        return Decimal(value.split("#")[0]) * size
+    digits = value.split("#")[0]
+    try:  # every digit kept: at the default 28 a 30-digit "…001 ml" would equal "…000 l"
+        return DecimalContext(prec=len(digits) + 10).multiply(Decimal(digits), size)
     except InvalidOperation:
         return None
 
 
-def quantities(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
+def unit_amounts(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
     """(value key as ``numbers`` gives it, unit symbol) of each number in ``prose`` (written in ``lang``) that a
     unit follows (``units`` with the names of ``lang`` and ``langs``), in order."""
     if not _DIGIT.search(prose):
@@ -589,6 +590,43 @@ def quantities(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
 
 
 _NUMBER_BEFORE = re.compile(r"(\d+(?:[.,\u066b\u066c\u00a0\u202f\u2009 '’]\d+)*)[\u00a0\u202f\u2009 ]?$")
+
+
+def check_number_words(entry, ctx):
+    """Numbers written as words in both texts, compared by value (``numberwords.german_quantities``,
+    ``quantities``): "zweimal täglich zehn Minuten" is no "three times a day for five minutes". A word matches a
+    word or digits of its value in the other text, each once; what is left says a different number only where
+    both texts have some left, so a number the translation says otherwise ("both", "a couple", "half an hour")
+    or leaves out is no finding. Digits against digits are ``check_numbers``'s."""
+    if ctx.source_lang != "de" or entry.msgstr == entry.msgid:
+        return
+    german = text_parts(entry.msgid, ctx).prose
+    if not (german_words := german_quantities(german, ctx.lang.split("-")[0].lower())):
+        return
+    translation = text_parts(entry.msgstr, ctx).prose
+    if not (words := quantities(translation, ctx.lang)):
+        return
+    # a word matches digits of its value in the other text first (``check_numbers`` compares those)
+    translated_digits = Counter(v.split("#")[0] for v in numbers(translation, ctx.lang))
+    german_digits = Counter(v.split("#")[0] for v in numbers(german, ctx.source_lang))
+    left = [word for word in german_words if not _take(translated_digits, word[2])]
+    others = [word for word in words if not _take(german_digits, word[2])]
+    for word in list(others):
+        match = next((german_word for german_word in left if german_word[2] & word[2]), None)
+        if match is not None:
+            left.remove(match)
+            others.remove(word)
+    if left and others:
+        yield ("numbers in words differ: German " + ", ".join(f"{word} ({value})" for word, value, _ in left)
+               + "; translation " + ", ".join(f"{word} ({value})" for word, value, _ in others))
+
+
+def _take(counts: Counter, values: Iterable[str]) -> bool:
+    """Take one of ``values`` from ``counts``, if it has one."""
+    value = next((v for v in sorted(values) if counts[v] > 0), None)
+    if value is not None:
+        counts[value] -= 1
+    return value is not None
 
 
 def _kept_as_written(german: str, translation: str, source_lang: str, lang: str) -> tuple[str, str]:
@@ -989,6 +1027,8 @@ CHECKS = [
           remedy="delete it: a direction is set with the marks U+200E/U+200F or the isolates U+2066-U+2069"),
     Check("numbers", ERROR, "numbers and unit symbols kept (decimal comma and point, thousands, ordinals, "
           "dates and 24-hour times are compared by value)", check_numbers),
+    Check("number-words", ERROR, "numbers written as words in both texts say the same values (\"zweimal\" is no "
+          "\"three times\", \"der dritte Tag\" no \"the second day\")", check_number_words),
     Check("merge-conflict", ERROR, "no msgcat conflict markers (two versions of a translation under "
           "'#-#-#-#-#  file  #-#-#-#-#' lines); cannot be waived by an ignore-* flag", check_merge_conflict,
           remedy="keep one version and delete the '#-#-#-#-#' lines: readers would get both, markers and all"),

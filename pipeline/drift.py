@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import polib
 
-from .catalog import key
+from .catalog import TEMPLATE_FIELD, german_digest, key
 from .config import Config
 from .fsutil import load_state, read_bytes, save_state
 from .statrecord import StatRecord
@@ -41,7 +41,10 @@ class Drift:
     german: frozenset[tuple]  # the template's keys
     missing: list[tuple]  # the template's keys the catalog has no active entry for, in template order
     extra: int  # active entries of German the template does not have
-    # of those, entries without msgctxt whose msgid is one title's, summary's or tag's German (``unmarked``)
+    # the catalog's ``catalog.TEMPLATE_FIELD`` names other German than the template's: it was last merged with an
+    # earlier template (restored from git, an old download), not joined with one or edited in place
+    older: bool = False
+    # of the ``extra``, entries without msgctxt whose msgid is one title's, summary's or tag's German (``unmarked``)
     unmarked: int = 0
 
     def message(self, article_ref: str) -> str:
@@ -61,7 +64,9 @@ class Drift:
         if self.extra > self.unmarked:
             extra = self.extra - self.unmarked
             said.append(f"{extra} entr{'y is' if extra == 1 else 'ies are'} German it no longer has")
-        cause = ("was it saved from before the German changed (an editor's older buffer, an old download)?"
+        cause = ("the catalog is older than the German: its X-Verlag-Template names an earlier template (a git "
+                 "checkout of an earlier version, an old download, an editor's older buffer);" if self.older
+                 else "was it saved from before the German changed (an editor's older buffer, an old download)?"
                  if self.missing else "was a file without msgctxt joined in (msgcat)?" if self.extra == self.unmarked
                  else "was an older copy joined in (msgcat, a git merge that kept both sides)?")
         return (f"the catalog does not match the German of {article_ref}: {' and '.join(said)}; {cause} run verlag "
@@ -116,8 +121,10 @@ class Templates:
             parsed = _template_keys(data) if data is not None else None
         if parsed is None:
             return None
+        merged_with = po.metadata.get(TEMPLATE_FIELD)
         extra = mine - set(parsed)
-        return Drift(frozenset(parsed), [k for k in parsed if k not in mine], len(extra), unmarked(extra, parsed))
+        return Drift(frozenset(parsed), [k for k in parsed if k not in mine], len(extra),
+                     merged_with is not None and merged_with != german_digest(parsed), unmarked(extra, parsed))
 
     def save(self) -> None:
         if self.fresh != self.known:

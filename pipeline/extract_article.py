@@ -62,6 +62,10 @@ class _Merged:
     # German, the new German, "newer" / "older" / "reviewed" / "kept", the text live now, the other text)
     rivals: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
     brought_back: int = 0  # translations gone from the catalog, brought back from the record of the last extract
+    # German the template had before this run whose entry the catalog had for earlier German (the catalog is older):
+    # (line in the German, the msgid, whether it took that translation, fuzzy, else an untouched draft went obsolete;
+    # the other text the last extract had left there, if any)
+    older: list[tuple[int | None, str, bool, str | None]] = field(default_factory=list)
     # translations without msgctxt given to the title / summary / tag of that German (``catalog._context_dropped``):
     # (line in the catalog, the German, the msgctxt it went to, whether it is fuzzy there)
     contexts: list[tuple[int, str, str, bool]] = field(default_factory=list)
@@ -122,13 +126,23 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
                       "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored)})
-    before = _template_keys(old_pot) if report.retired else None
+    before = _template_keys(old_pot) if report.retired or report.changed or report.redrafted else None
     removed = [e for e in report.retired if before is None or key(e) in before]
     strays = [e.msgid for e in report.retired if before is not None and key(e) not in before]
+    # German the template already had before this run, paired with an entry of German it had not: no change of the
+    # author's, the catalog is older than the German (restored from git, an old download)
+    older = [e for e in (*report.changed, *report.redrafted)
+             if before is not None and key(e) in before and report.paired[id(e)] not in before]
     if resegmented:
-        removed, strays, report.changed, report.added = [], [], [], []
-    sentences = [(kind, next((int(n) for _, n in entry.occurrences if n.isdigit()), None), entry.msgid)
-                 for kind, entries in (("changed", [*report.changed, *report.redrafted]),
+        removed, strays, report.changed, report.added, older = [], [], [], [], []
+    behind = {id(e) for e in older}
+
+    def line(entry: polib.POEntry) -> int | None:
+        return next((int(n) for _, n in entry.occurrences if n.isdigit()), None)
+
+    sentences = [(kind, line(entry), entry.msgid)
+                 for kind, entries in (("changed", [e for e in (*report.changed, *report.redrafted)
+                                                    if id(e) not in behind]),
                                        ("restored", report.restored), ("new", report.added),
                                        ("removed", removed)) for entry in entries]
     lines = data.decode("utf-8").split("\n") if report.msgid_edits and data else []
@@ -136,8 +150,13 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    edited.linenum), edited.msgid, entry.msgid) for edited, entry in report.msgid_edits]
     rivals = [(rival.linenum, rival.msgid, live.msgid, kind, live.msgstr, other)
               for rival, live, kind, other in report.rivals]
+    left = {}  # what the last extract left in those entries: the newer text the older catalog replaced
+    if older and (written := _last_written(record, data, "record", old_pot)) is not None:
+        left = {key(e): e.msgstr for e in written if not e.obsolete}
     contexts = [(old.linenum, old.msgid, entry.msgctxt, entry.fuzzy) for old, entry in report.contexts]
-    return _Merged(data, text, counts, sentences, edits, strays, rivals, len(report.brought_back), contexts)
+    return _Merged(data, text, counts, sentences, edits, strays, rivals, len(report.brought_back),
+                   [(line(e), e.msgid, bool(e.msgstr), left.get(key(e)) if left.get(key(e)) != e.msgstr else None)
+                    for e in older], contexts)
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -345,6 +364,17 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 f"a save of part of the file): brought back as the last extract left them (from {record_ref}); "
                 f"'git diff {po_ref}' shows them, 'git log -p {po_ref}' every earlier version. To take a "
                 "translation back, empty its msgstr; a deleted entry comes back")
+        if merged.older:
+            redraft = " (an untouched machine draft: obsolete, to draft again)"
+            listed = "; ".join(f"{article.ref}:{line}: {_short(msgid)!r}" + ("" if fuzzy else redraft)
+                               + (f" (the last extract left {_short(newer)!r} there)" if newer else "")
+                               for line, msgid, fuzzy, newer in merged.older)
+            count = len(merged.older)
+            result.warnings.append(
+                f"{po_ref} is older than the German: {count} translation{'s were' if count != 1 else ' was'} made for "
+                f"German that {article.ref} had changed before the last verlag extract (a catalog restored from git, "
+                f"an old download?): back to review, fuzzy, the German {'they were' if count != 1 else 'it was'} "
+                f"made for as previous msgid: {listed}; 'git diff HEAD {po_ref}' shows what the last commit held")
         for line, german, changed, kind, now, other in merged.rivals:
             where = f"{po_ref}:{line}: two translations of {_short(german)!r}, which {article.ref} changed to " \
                     f"{_short(changed)!r}: "

@@ -274,8 +274,11 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
 
 # The note boxes of Hugo's common themes, each an opening and a closing shortcode on lines of their own: hint (Book),
 # notice (Learn, Relearn), alert (Docsy, Blowfish), callout (Hextra), admonition (LoveIt, DoIt, FixIt).
-NOTE_BOX_RE = re.compile(r"^[ \t]*\{\{([<%])\s*(hint|notice|alert|callout|admonition)\b([^\n]*?)\s*[>%]\}\}[ \t]*\n"
-                         r"(.*?)^[ \t]*\{\{[<%]\s*/\s*\2\s*[>%]\}\}[ \t]*$", re.M | re.S)
+# Its opening line (the shortcode, its kind, its parameters) and its closing one (the kind), paired by _note_boxes in
+# one pass over the text (a search for each opener's closer took quadratic time on unclosed ones).
+NOTE_OPEN_RE = re.compile(r"^[ \t]*\{\{([<%])\s*(hint|notice|alert|callout|admonition)\b([^\n]*?)\s*[>%]\}\}[ \t]*\n",
+                          re.M)
+NOTE_CLOSE_RE = re.compile(r"^[ \t]*\{\{[<%]\s*/\s*(hint|notice|alert|callout|admonition)\s*[>%]\}\}[ \t]*$", re.M)
 NOTE_PARAM_RE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))|"([^"]*)"|'([^']*)'|(\S+)""")
 # A box's kind (its first word or its type, style or color) -> the label a German reader reads at its start.
 NOTE_LABELS = {"note": "Hinweis", "info": "Hinweis", "information": "Hinweis", "primary": "Hinweis",
@@ -286,34 +289,56 @@ NOTE_LABELS = {"note": "Hinweis", "info": "Hinweis", "information": "Hinweis", "
 
 
 def _note_boxes(body: str, first_line: int, notes: list[str]) -> str:
-    """``body`` with each theme's note box (``NOTE_BOX_RE``) a CommonMark block quote of its text, led by its
-    ``title`` or the label of its kind in bold (``NOTE_LABELS``, else "Hinweis"), each noted: Hugo showed the
-    box, so its text is the article's; as a shortcode it was published as literal text. Lines keep their
-    numbers (the opening line holds the label, the closing one is left blank). Other shortcodes stay as text, as
-    do boxes in a code block."""
-    in_code = _code_lines(body) if NOTE_BOX_RE.search(body) else frozenset()
+    """``body`` with each theme's note box (``NOTE_OPEN_RE`` to the first ``NOTE_CLOSE_RE`` of its kind after it;
+    an opener without one stays as written) a CommonMark block quote of its text, led by its ``title`` or the
+    label of its kind in bold (``NOTE_LABELS``, else "Hinweis"), each noted: Hugo showed the box, so its text is
+    the article's; as a shortcode it was published as literal text. Lines keep their numbers (the opening line
+    holds the label, the closing one is left blank). Other shortcodes stay as text, as do boxes in a code block."""
+    import bisect
 
-    def quote(match: re.Match) -> str:
-        if body.count("\n", 0, match.start()) in in_code:
-            return match.group(0)
-        named, positional = {}, []
-        for m in NOTE_PARAM_RE.finditer(match.group(3)):
-            if m.group(1):
-                named[m.group(1).lower()] = next(v for v in m.group(2, 3, 4) if v is not None)
-            else:
-                positional.append(next(v for v in m.group(5, 6, 7) if v is not None))
-        kinds = [named.get(key, "") for key in ("type", "style", "color", "kind")] + positional[:1]
-        kind = next((NOTE_LABELS[k.lower()] for k in kinds if k.lower() in NOTE_LABELS), "Hinweis")
-        title = " ".join(named.get("title", positional[1] if match.group(2) == "admonition" and
-                                   len(positional) > 1 else "").split())
-        label = title.rstrip(":") if title else kind
-        code = match.group(0).split("\n", 1)[0].strip()
-        notes.append(f"line {first_line + body.count(chr(10), 0, match.start())}: Hugo {code} as a quote headed "
-                     f"**{label}:**")
-        inner = match.group(4).rstrip("\n").split("\n")
-        return "\n".join([f"> **{label}:**", *(f"> {line}" if line.strip() else ">" for line in inner), ""])
+    closers: dict[str, list[re.Match]] = {}
+    for closer in NOTE_CLOSE_RE.finditer(body):
+        closers.setdefault(closer.group(1), []).append(closer)
+    if not closers:
+        return body
+    in_code = _code_lines(body)
+    out: list[str] = []
+    done = line = 0  # the text up to ``done`` is in ``out``; ``line``: the newlines before ``done``
+    at = 0
+    while opener := NOTE_OPEN_RE.search(body, at):
+        kind = closers.get(opener.group(2), [])
+        index = bisect.bisect_left(kind, opener.end(), key=lambda m: m.start())
+        if index == len(kind):  # no closer of its kind after it: it stays as written
+            at = opener.start() + 1
+            continue
+        closer = kind[index]
+        line += body.count("\n", done, opener.start())
+        out.append(body[done:opener.start()])
+        out.append(body[opener.start():closer.end()] if line in in_code else
+                   _note_box(opener, body[opener.end():closer.start()], first_line + line, notes))
+        line += body.count("\n", opener.start(), closer.end())
+        done = at = closer.end()
+    return "".join(out) + body[done:]
 
-    return NOTE_BOX_RE.sub(quote, body)
+
+def _note_box(opener: re.Match, inner: str, line: int, notes: list[str]) -> str:
+    """The block quote of the note box opened by ``opener`` (``NOTE_OPEN_RE``) holding ``inner``, noted as
+    at ``line`` of the file."""
+    named, positional = {}, []
+    for m in NOTE_PARAM_RE.finditer(opener.group(3)):
+        if m.group(1):
+            named[m.group(1).lower()] = next(v for v in m.group(2, 3, 4) if v is not None)
+        else:
+            positional.append(next(v for v in m.group(5, 6, 7) if v is not None))
+    kinds = [named.get(key, "") for key in ("type", "style", "color", "kind")] + positional[:1]
+    kind = next((NOTE_LABELS[k.lower()] for k in kinds if k.lower() in NOTE_LABELS), "Hinweis")
+    title = " ".join(named.get("title", positional[1] if opener.group(2) == "admonition" and
+                               len(positional) > 1 else "").split())
+    label = title.rstrip(":") if title else kind
+    code = opener.group(0).split("\n", 1)[0].strip()
+    notes.append(f"line {line}: Hugo {code} as a quote headed **{label}:**")
+    lines = inner.rstrip("\n").split("\n")
+    return "\n".join([f"> **{label}:**", *(f"> {text}" if text.strip() else ">" for text in lines), ""])
 
 
 IFRAME_RE = re.compile(r"<iframe\b[^>]*>.*?</iframe\s*>", re.I | re.S)

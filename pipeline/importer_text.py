@@ -305,18 +305,19 @@ def _without_consent(lines: list[tuple[int, str]], notes: list[str]) -> list[tup
     """``lines`` without a copied cookie banner, each line left out named in ``notes`` as the saved-page import
     names what it leaves out: a run of neighbouring lines that are consent buttons ("Alle akzeptieren",
     ``CONSENT_BUTTON_RE``) or name cookies (``COOKIE_RE``), with one of each at least; a line about cookies
-    without a button beside it ("Wir verwenden für unsere Cookies nur Dinkelmehl …") is text."""
+    without a button beside it ("Wir verwenden für unsere Cookies nur Dinkelmehl …") is text. Neighbours have no
+    blank line between them: paragraphs about cookies beside an author's "Okay." are text too."""
     kinds = ["button" if CONSENT_BUTTON_RE.match(line) else "cookie" if COOKIE_RE.search(line) else None
              for _, line in lines]
     left_out: set[int] = set()
     start = 0
     while start < len(lines):
         end = start
-        while end < len(lines) and kinds[end]:
+        while end < len(lines) and kinds[end] and (end == start or lines[end][0] == lines[end - 1][0] + 1):
             end += 1
         if {"button", "cookie"} <= set(kinds[start:end]):
             left_out.update(range(start, end))
-        start = end + 1
+        start = max(end, start + 1)
     notes.extend(f"line {number}: left out (widget text?): {line}: add it by hand if it belongs"
                  for index, (number, line) in enumerate(lines) if index in left_out)
     return [line for index, line in enumerate(lines) if index not in left_out]

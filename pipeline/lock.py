@@ -118,20 +118,25 @@ def _open_lock_file(path: Path) -> int:
             fcntl.flock(folder, fcntl.LOCK_EX)  # held for a few system calls: released as ``folder`` is closed
         except OSError:  # NFS emulates flock with byte-range locks, which a folder cannot take: as before, unguarded
             pass
-        _replace_no_file(path)  # before the symbolic link is followed: a link to a device goes, not the device
-        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        _replace_no_file(path)  # a symbolic link goes, never what it names
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     finally:
         os.close(folder)
 
 
 def _replace_no_file(path: Path) -> None:
     """Remove a named pipe, socket or device at the lock file's ``path``, with a warning: ``flock(2)`` refuses it
-    ("Invalid argument") and no verlag can hold it, so every writing command failed; a new lock file is made."""
+    ("Invalid argument") and no verlag can hold it, so every writing command failed; a new lock file is made. A
+    symbolic link goes too, said: the holder empties the lock file and writes its pid, into whatever it names."""
+    from . import logger
+
+    if path.is_symlink():
+        logger(__name__).warning(f"{path}: a symbolic link (to {os.readlink(path)}); replaced by a new lock file")
+        path.unlink()
+        return
     try:
         regular(path)
     except NotAFile as exc:
-        from . import logger
-
         logger(__name__).warning(f"{path}: {exc.message.partition(':')[0]}; replaced by a new lock file")
         path.unlink(missing_ok=True)
     except FileNotFoundError:
@@ -157,9 +162,12 @@ def clock(config: Config) -> int | None:
 
 
 def _sweep(config: Config, swept: Path) -> None:
-    """Remove verlag's temp files from the folders it writes, then record that there are none."""
+    """Remove verlag's temp files from the folders it writes, then record that there are none (in a file of its
+    own: a symbolic link there is replaced, so no file is made or touched where it points)."""
     for folder in (config.translations_dir, config.editions_dir, config.site_dir, config.state_dir):
         remove_stale_temp_files(folder)
+    if swept.is_symlink():
+        swept.unlink()
     swept.touch()
 
 

@@ -102,7 +102,8 @@ def moved_paths(config: Config) -> frozenset[str]:
 def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = False) -> list[tuple[str, str]]:
     """Add to the ``redirects.txt`` of the project at ``root`` each (old path, new site path) of ``pairs`` whose old
     path (%-encoded here) it does not give yet, after its lines (made with ``HEADER`` when there is none); returns
-    those pairs, as written. ``dry_run``: nothing is written. Raises ``OSError`` when the file cannot be written."""
+    those pairs, as written. An old path ``read_moved`` would refuse (a ``..`` segment from an export's crafted
+    term) is not added. ``dry_run``: nothing is written. Raises ``OSError`` when the file cannot be written."""
     path = root / MOVED_FILE
     try:
         text = file_bytes(path, MOVED, MOVED_FILE).decode("utf-8")
@@ -112,7 +113,7 @@ def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = Fals
     added: dict[str, str] = {}
     for old, new in pairs:
         old = quote(old, safe=_PATH_SAFE)
-        if old not in given:
+        if old not in given and not unrequestable(unquote(old)):
             added.setdefault(old, new)
     if added and not dry_run:
         if not text:

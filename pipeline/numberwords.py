@@ -8,6 +8,10 @@ reverse, a translation spelling out what the German writes in digits ("2 Stunden
 words CLDR's spell-out rules write for 0 to 20, the tens, 100 and 1000 in the translation's language, in every gender, case
 and rule set (``unicode-rbnf``; Babel does not ship those rules), and the multiplicative adverbs a dose is
 translated with ("2 x tgl." -> "twice a day", "مرتين يوميًا", "двічі на день"; German "zweimal" -> "2 times").
+
+And both sides' words as a reader takes them for numbers, to compare word with word (``german_quantities``,
+``quantities``: "zweimal täglich zehn Minuten" is no "three times a day for five minutes"), where a 1 that may
+be an article, an ordinal that may be a verb or a unit, and the hour of "halb acht" need reading with care.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .scripts import UNSPACED
+from .scripts import UNSPACED, unspaced
 
 _UNITS = {"null": 0, "ein": 1, "eins": 1, "eine": 1, "einen": 1, "einem": 1, "einer": 1, "eines": 1, "zwei": 2,
           "zweier": 2, "zwo": 2, "drei": 3, "dreier": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
@@ -63,7 +67,10 @@ def _ordinal(word: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _value(word: str) -> str | None:
+    """The value of the German number word ``word`` (lower case) as ``german_number_words`` gives it, else None;
+    cached, as every word of every msgid is asked about and most are "die", "und", "Sie"."""
     if word.endswith("mal") and (times := cardinal(word[:-3])) is not None:  # zweimal, dreimal: 2 x, 3 x
         return str(times)
     if _HALF.fullmatch(word):
@@ -101,6 +108,7 @@ def as_digits(text: str) -> str:
     return _WORD.sub(lambda m: _value(m.group().lower()) or m.group(), text)
 
 
+_APOSTROPHES = "\u02bc'\u2019"
 _SPELLED = [*range(21), *range(30, 101, 10), 1000]  # what prose spells out; 21 is written "21"
 
 
@@ -121,7 +129,9 @@ def _spelled_pattern(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
             except ValueError:  # no ordinal rules in this language
                 continue
             for word in spelled:
-                values.setdefault(" ".join(word.replace("\u200b", "").lower().split()), str(n))
+                word = " ".join(word.replace("\u200b", "").lower().split())
+                for apostrophe in _APOSTROPHES:  # Ukrainian "пʼять" is typed "п'ять" or "п’ять" as often
+                    values.setdefault(word.replace("\u02bc", apostrophe), str(n))
     words = "|".join(re.escape(w) for w in sorted(values, key=len, reverse=True))
     pattern = re.compile(rf"(?<![^\W{UNSPACED}])(?:{words})(?![^\W{UNSPACED}])", re.IGNORECASE)
     return pattern, values
@@ -146,9 +156,228 @@ def spelled_numbers(text: str, lang: str) -> list[str]:
     """The values of the numbers ``text`` spells out in ``lang`` as CLDR writes them (Polish "dwie", Japanese
     "三", French "deuxième"), in order, then those its ``MULTIPLICATIVES`` say ("twice": 2); [] for a language
     CLDR has no spell-out rules and this module no multiplicatives for."""
+    return [value for _, value in _spelled(text, lang)]
+
+
+def _spelled(text: str, lang: str) -> list[tuple[re.Match, str]]:
+    """``spelled_numbers`` with the match of each, in ``text`` with "ё" read as "е" (CLDR's Russian "трех" is
+    typed "трёх" as often)."""
     pattern, values = _spelled_pattern(lang)
     primary = lang.split("-")[0].lower()
-    found = [] if pattern is None else [values[" ".join(m.group().lower().split())] for m in pattern.finditer(text)]
+    text = text.translate(_YO)
+    found = [] if pattern is None else [(m, values[_key(m.group())]) for m in pattern.finditer(text)]
     if primary in _MULTIPLICATIVE:
-        found += [MULTIPLICATIVES[primary][m.group().lower()] for m in _MULTIPLICATIVE[primary].finditer(text)]
+        found += [(m, MULTIPLICATIVES[primary][_key(m.group())]) for m in _MULTIPLICATIVE[primary].finditer(text)]
     return found
+
+
+_YO = str.maketrans("ёЁ", "еЕ")
+
+
+def _key(word: str) -> str:
+    """A matched number word as ``_spelled_pattern`` keys it: lower case, one space between words, and Turkish
+    "İKİ" (lower case "i̇ki", with a combining dot) as "iki"."""
+    return " ".join(word.lower().replace("i\u0307", "i").split())
+
+
+# --------------------------------------------------------------------------
+# Number words compared with number words (check ``number-words``): only those a reader takes for a number
+# --------------------------------------------------------------------------
+
+# Words next to which "ein", "one", "un", "одна" count 1 (else they are an article or a pronoun: "ein paar",
+# "one of them"): a time span or unit CLDR names (``_unit_words``), and how often: "einmal täglich", "once a
+# day", "une fois par jour", "один раз на день".
+COUNT_WORDS = {
+    "de": {"mal", "male", "täglich", "tgl", "pro", "je", "am", "im", "wöchentlich", "monatlich", "jährlich",
+           "stündlich"},
+    "en": {"time", "times", "a", "an", "per", "daily", "weekly", "monthly", "yearly", "hourly", "every", "each"},
+    "fr": {"fois", "par", "chaque", "quotidiennement"},
+    "es": {"vez", "veces", "al", "por", "cada", "diario", "diaria"},
+    "it": {"volta", "volte", "al", "per", "ogni"},
+    "pt": {"vez", "vezes", "por", "ao", "cada"},
+    "nl": {"keer", "maal", "per"},
+    "pl": {"raz", "razy", "dziennie", "tygodniowo", "na"},
+    "uk": {"раз", "рази", "разів", "на", "щодня"},
+    "ru": {"раз", "раза", "в", "ежедневно"},
+    "ar": {"مرة", "مرات", "يوميا", "يوميًا"},
+    "tr": {"kez", "kere", "defa"},
+    "ro": {"dată", "ori", "pe"},
+}
+# Words that are a number only after an article or possessive, being something else alone: English "second"
+# (the unit: "a second", "seconds"), Italian and Portuguese "segundo"/"secondo" ("according to") beside the
+# ordinal: "the second day", "il secondo giorno".
+ORDINAL_AFTER = {
+    "en": ({"second"}, {"the", "every", "each", "its", "their", "your", "his", "her", "our", "my"}),
+    "es": ({"segundo", "segunda", "segundos", "segundas"}, {"el", "la", "los", "las", "cada", "su", "sus"}),
+    "it": ({"secondo", "seconda", "secondi", "seconde"}, {"il", "la", "lo", "i", "le", "l", "ogni", "suo", "sua"}),
+    "pt": ({"segundo", "segunda", "segundos", "segundas"}, {"o", "a", "os", "as", "cada", "seu", "sua"}),
+}
+# Other words that count only next to a ``COUNT_WORDS`` word, as a 1 does: French "neuf" is 9 and "new"
+NEEDS_COUNT_WORD = {"fr": {"neuf"}}
+# A German ordinal counts after these ("am dritten Tag", "jeden zweiten Tag"): "achten" alone is the verb
+# ("achten Sie auf ..."), and a heading's "Zweiter Teil" says no quantity a translation must keep.
+_GERMAN_DETERMINERS = frozenset(
+    "der die das den dem des am im zum zur vom beim ein eine einen einem einer eines jeder jede jedes jeden "
+    "jedem mein meine meinen meinem meiner dein deine deinen deinem deiner sein seine seinen seinem seiner ihr "
+    "ihre ihren ihrem ihrer unser unsere unseren unserem unserer euer eure euren eurem eurer diese dieser "
+    "dieses diesen diesem".split())
+_SENTENCE_END = re.compile(r"[.!?:;]\W*$")  # what a word at the start of a sentence has right before it
+
+
+# The units of a health text's quantities beside the time spans ("duration-*"): a dose, a drink, a distance
+_COUNTED_UNITS = frozenset({"mass-microgram", "mass-milligram", "mass-gram", "mass-kilogram", "volume-milliliter",
+                            "volume-centiliter", "volume-deciliter", "volume-liter", "volume-cup", "volume-tablespoon",
+                            "volume-teaspoon", "volume-drop", "length-millimeter", "length-centimeter",
+                            "length-meter", "length-kilometer", "energy-kilocalorie", "energy-foodcalorie"})
+
+
+# Languages whose name of the second is also their ordinal "second" ("une seconde fois"): it says no 1 there
+_SECOND_IS_ORDINAL = frozenset({"en", "fr", "es", "it", "pt"})
+
+
+# Time spans in seconds, so that a number of one compares with a number of another: "vierzehn Tage" is "two
+# weeks", "anderthalb Stunden" "ninety minutes"
+_SPANS = {"duration-second": 1, "duration-minute": 60, "duration-hour": 3600, "duration-day": 86400,
+          "duration-week": 604800, "duration-fortnight": 1209600}
+
+
+@lru_cache(maxsize=64)
+def _unit_words(lang: str) -> dict[str, int]:
+    """The words of CLDR's names of time spans and ``_COUNTED_UNITS`` in ``lang`` (Babel's unit patterns, every
+    width and plural form, two letters or more: "Stunde", "Stunden", "hours", "хвилин"), lower case -> the
+    span in seconds (``_SPANS``; 0 for another unit, or a word two spans share)."""
+    from babel import Locale, UnknownLocaleError
+
+    words: dict[str, int] = {}
+    try:
+        patterns = Locale.parse(lang)._data["unit_patterns"]
+    except (UnknownLocaleError, ValueError):
+        return words
+    for unit, widths in patterns.items():
+        if (not unit.startswith("duration-") and unit not in _COUNTED_UNITS
+                or unit == "duration-second" and lang in _SECOND_IS_ORDINAL):
+            continue
+        span = _SPANS.get(unit.removesuffix("-person"), 0)
+        for width in widths.values():
+            for form, pattern in (width.items() if hasattr(width, "items") else ()):
+                if form != "per" and isinstance(pattern, str) and "{0}" in pattern:
+                    for word in _WORD.findall(pattern):
+                        if len(word) > 1 and words.setdefault(word.lower(), span) != span:
+                            words[word.lower()] = 0
+    return words
+
+
+@lru_cache(maxsize=64)
+def _count_words(lang: str) -> frozenset[str]:
+    """What may follow a number word that counts 1: ``_unit_words`` and ``COUNT_WORDS`` ("une fois par jour");
+    before it, only a unit ("ساعة واحدة", "day one": "par un NUL" is no 1)."""
+    return frozenset(_unit_words(lang)) | frozenset(COUNT_WORDS.get(lang, ()))
+
+
+# Languages whose "one" follows the noun it counts: Arabic "مرة واحدة" (once), "ساعة واحدة" (one hour)
+_NUMERAL_AFTER_NOUN = frozenset({"ar", "he"})
+# How a language says the German "halb acht" (7:30): by the hour before, "half past seven", "sept heures et
+# demie"; or by the hour after, as German does, "half acht" (Dutch), "wpół do ósmej", "пів на восьму"
+_HOUR_BEFORE = frozenset({"en", "fr", "es", "it", "pt", "ar", "tr", "ro", "el", "fa", "ja", "zh", "ko", "he"})
+_HOUR_AFTER = frozenset({"nl", "sv", "da", "nb", "pl", "uk", "ru", "cs", "sk", "hu", "be"})
+
+
+# The end of a word that may be a German number word (``_value`` decides): a number's stem, then "-mal", "-halb"
+# or an ordinal's or adjective's ending. Searched in the text in lower case: a pattern without IGNORECASE is
+# skipped through at C speed, five times faster than a loop over the words.
+_GERMAN_CANDIDATE = re.compile(
+    r"(?:null|eins?|zwei|zwo|drei|drit|vier|fünf|sechs|sieb|acht|neun|zehn|elf|zwölf|zig|ßig|hundert|tausend|dutzend"
+    r"|ers|halb)(?:mal|halb|s?te[mnrs]?|e[mnrs]?|er)?(?![^\W\d_])")
+_BEFORE = re.compile(r"([^\W\d_]+)[\s\u00a0\u202f-]*$")
+_AFTER = re.compile(r"[\s\u00a0\u202f-]*([^\W\d_]+)")
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words right before and after ``text[start:end]``, lower case, where only spaces or a hyphen stand
+    between ("eine Stunde", "ساعة واحدة"); else ""."""
+    before = _BEFORE.search(text, max(0, start - 40), start)
+    after = _AFTER.match(text, end)
+    return (before.group(1).lower() if before else "", after.group(1).lower() if after else "")
+
+
+def _seconds(value: str, span: int) -> str:
+    """``value`` of a time span of ``span`` seconds each, as a value of seconds: "14" days -> "1209600s"."""
+    return f"{float(value) * span:g}s"
+
+
+@lru_cache(maxsize=4096)
+def german_quantities(text: str, lang: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """The numbers the German ``text`` says in words, as a reader takes them: (word, value, every value a
+    translation into ``lang`` may give it), in order.
+
+    Left out: "ein", "eine", "einmal", "erste" ... but next to a time span, unit or rate ("eine Stunde",
+    "einmal täglich"), since they are the article too ("ein paar" is no 2); an ordinal but after an article or
+    possessive ("am dritten Tag"; "achten Sie" is the verb); a capitalised word inside a sentence ("die Acht",
+    "eine Elf"); "halb" and "halbe" (half an hour is "30 minutes" as often as "half"). A time span's value is
+    also in seconds ("vierzehn Tage", "two weeks": "1209600s"); a half also its whole number ("zweieinhalb
+    Stunden", "two and a half hours"); "zwanzig Uhr" is also 8. "halb acht" is the hour ``lang`` names
+    (``_HOUR_BEFORE``, ``_HOUR_AFTER``; either in another language): "half past seven", "wpół do ósmej"."""
+    found = []
+    units, counted = _unit_words("de"), _count_words("de")
+    lowered = text.lower()
+    for m in _GERMAN_CANDIDATE.finditer(lowered if len(lowered) == len(text) else text):
+        start = m.start()
+        while start and text[start - 1].isalpha():  # the whole word: "drei" of "dreihundert", "zig" of "zwanzig"
+            start -= 1
+        spelling = text[start:m.end()]
+        if (value := _value(word := spelling.lower())) is None or value == "0.5":
+            continue
+        before, after = _around(text, start, m.end())
+        if after not in units and after.removesuffix("n") in units:  # the dative: "nach zwei Tagen"
+            after = after.removesuffix("n")
+        if (spelling[0].isupper() and word != "dutzend" and text[:start].strip()
+                and not _SENTENCE_END.search(text[max(0, start - 8):start])):
+            continue
+        if _ordinal(word) is not None and cardinal(word) is None and before not in _GERMAN_DETERMINERS:
+            continue
+        if value in ("1", "1.5") and before not in units and after not in counted:
+            continue
+        values = {value, value.split(".")[0]}
+        if after == "uhr" and 13 <= float(value) <= 24:
+            values.add(str(int(value) - 12))
+        if span := units.get(after):
+            values.add(_seconds(value, span))
+        if before == "halb" and "." not in value and 1 <= int(value) <= 12:  # halb acht: 7:30
+            earlier = str(int(value) - 1 or 12)
+            hours = {value} if lang in _HOUR_AFTER else {earlier} if lang in _HOUR_BEFORE else {earlier, value}
+            found.append((f"halb {spelling}", " or ".join(sorted(hours, key=int)), frozenset(hours)))
+            continue
+        found.append((spelling, value, frozenset(values)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def quantities(text: str, lang: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """The numbers a translation ``text`` in ``lang`` says in words (``spelled_numbers``: CLDR's spell-out words
+    and ``MULTIPLICATIVES``), as a reader takes them: (word, value, its values: a time span's also in seconds, as
+    in ``german_quantities``), in order. Left out as in
+    ``german_quantities``: a 1 ("one", "un", "одна", "once", "first") but next to a time span, unit or rate
+    ("one hour", "once a day"); an ``ORDINAL_AFTER`` word but after an article ("the second day", not "a
+    second"); a ``NEEDS_COUNT_WORD`` word alone (French "neuf", new). Nothing in a script written without spaces
+    (Chinese, Japanese, Thai): their number characters are parts of everyday words there (一般, 十分)."""
+    if not (spelled := _spelled(text, lang)):
+        return ()
+    primary = lang.split("-")[0].lower()
+    shown, text = text, text.translate(_YO)
+    units, counted = _unit_words(primary), _count_words(primary)
+    ordinals, determiners = ORDINAL_AFTER.get(primary, ((), ()))
+    alone = NEEDS_COUNT_WORD.get(primary, ())
+    found = []
+    for m, value in sorted(spelled, key=lambda pair: pair[0].start()):
+        word = m.group().lower()
+        if unspaced(m.group()[0]):
+            continue
+        before, after = _around(text, m.start(), m.end())
+        if word in ordinals and before not in determiners:
+            continue
+        if ((value == "1" or word in alone) and after not in counted
+                and before not in (counted if primary in _NUMERAL_AFTER_NOUN else units)):
+            continue
+        values = {value, _seconds(value, span)} if (span := units.get(after)) else {value}
+        found.append((shown[m.start():m.end()], value, frozenset(values)))
+    return tuple(found)

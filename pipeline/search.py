@@ -153,14 +153,18 @@ def _named(rel: str) -> str:
 def _settle(bundle: Path, seed: dict[str, Path], old: Path | None) -> bool:
     """Remove from a run's ``bundle`` the ``seed`` files (put in from the ``old`` bundle before it ran) its
     ``.pf_meta`` files do not list; True when every one they list holds the data its name stands for and the run's
-    Pagefind version is the one that made ``old`` (always when nothing was copied in)."""
+    Pagefind version is the one that made ``old`` (always when nothing was copied in); False for an ``old`` entry
+    file that is no JSON object."""
     if not seed:
         return True
     import cbor2  # the .pf_meta's format
 
     entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
     try:
-        if old is None or json.loads((old / ENTRY).read_text(encoding="utf-8")).get("version") != entry.get("version"):
+        if old is None:
+            return False
+        made = json.loads((old / ENTRY).read_text(encoding="utf-8"))  # site/'s: any JSON (a list, nested deep)
+        if not isinstance(made, dict) or made.get("version") != entry.get("version"):
             return False
         listed = set()
         for language in entry["languages"].values():
@@ -174,7 +178,7 @@ def _settle(bundle: Path, seed: dict[str, Path], old: Path | None) -> bool:
                 (bundle / rel).unlink(missing_ok=True)
             else:
                 _unpacked(bundle / rel, rel)
-    except (OSError, ValueError, KeyError, IndexError, TypeError, cbor2.CBORError):
+    except (OSError, ValueError, KeyError, IndexError, TypeError, RecursionError, cbor2.CBORError):
         return False
     return True
 

@@ -20,11 +20,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
-from types import FunctionType
+from types import FunctionType, SimpleNamespace
 from typing import TYPE_CHECKING, Callable, Iterable
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
+from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
 from markdown_it.parser_block import ParserBlock
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -216,19 +218,75 @@ def _hook(rule, name: str):
 MAX_NESTING = 20  # markdown-it's CommonMark preset: container tokens (a list level counts two)
 
 
+# The characters a line's text (after its indentation) starts with where each of markdown-it's block rules (and
+# mdit-py-plugins' ``footnote_def``) can match: at any other the rule returns False before it looks further or
+# changes anything. The others (``table``, ``code``, ``lheading``, ``paragraph``) may match at any character.
+BLOCK_STARTS = {"fence": "`~", "blockquote": ">", "hr": "*-_", "list": "*+-0123456789", "reference": "[",
+                "footnote_def": "[", "html_block": "<", "heading": "#"}
+
+
+class _BlockDispatch(dict):
+    """A line's first character -> the enabled block rules that can match a line starting with it
+    (``BLOCK_STARTS``), in the ruler's order; worked out on first use. A rule of unknown name is tried at every
+    line."""
+
+    def __init__(self, ruler):
+        super().__init__()
+        self.rules = [(rule.name, rule.fn) for rule in ruler.__rules__ if rule.enabled]
+
+    def __missing__(self, char: str) -> tuple:
+        self[char] = found = tuple(fn for name, fn in self.rules if char in BLOCK_STARTS.get(name, char))
+        return found
+
+
 class _DepthBlock(ParserBlock):
-    """Refuses, instead of markdown-it's silent skip, the blocks nested deeper than ``MAX_NESTING``.
+    """Refuses, instead of markdown-it's silent skip, the blocks nested deeper than ``MAX_NESTING``; tries at
+    each line only the block rules that can match there (``_BlockDispatch``), where markdown-it's tokenizer
+    calls all twelve at every block's first line: the same tokens.
 
     Raises ``VerlagError`` without a path, its line 1-based in the parsed text.
     """
 
+    def dispatch(self) -> _BlockDispatch:
+        rules = self.ruler.getRules("")  # a new list whenever the rules change
+        if getattr(self, "_dispatch_for", None) is not rules:
+            self._dispatch, self._dispatch_for = _BlockDispatch(self.ruler), rules
+        return self._dispatch
+
     def tokenize(self, state, startLine: int, endLine: int) -> None:
+        """``ParserBlock.tokenize`` with the rules of ``dispatch``."""
         limit = state.md.options.maxNesting
         if state.level >= limit and state.skipEmptyLines(startLine) < endLine:
             raise VerlagError(f"lists and block quotes nest too deep here: markdown-it reads {limit} levels "
                               "(a list counts two: the list and its item) and would drop the rest; flatten them",
                               None, state.skipEmptyLines(startLine) + 1)
-        super().tokenize(state, startLine, endLine)
+        dispatch = self.dispatch()
+        line = startLine
+        has_empty_lines = False
+        while line < endLine:
+            state.line = line = state.skipEmptyLines(line)
+            if line >= endLine or state.sCount[line] < state.blkIndent:  # the end of a nested call's range
+                break
+            if state.level >= limit:
+                state.line = endLine
+                break
+            ok = False
+            for rule in dispatch[state.src[state.bMarks[line] + state.tShift[line]]]:
+                ok = rule(state, line, endLine, False)
+                if ok:
+                    if state.line <= line:
+                        raise RuntimeError("block rule didn't increment state.line")
+                    break
+            if not ok:
+                raise RuntimeError("none of the block rules matched")
+            state.tight = not has_empty_lines
+            line = state.line
+            if (line - 1) < endLine and state.isEmpty(line - 1):  # a paragraph may "eat" one newline after it
+                has_empty_lines = True
+            if line < endLine and state.isEmpty(line):
+                has_empty_lines = True
+                line += 1
+                state.line = line
 
 
 MAX_BRACKETS = 10_000  # "[" in one block: markdown-it's link rule scans on from each, so time grows with their square
@@ -271,6 +329,34 @@ def _table_rule():
                         table.__defaults__, table.__closure__)
 
 
+# A link destination's characters up to where markdown-it's scan of one without ``<...>`` ends or must look
+# closer: a space, a control character, a parenthesis or a backslash (CommonMark 0.31, 6.3 "link destination")
+_PLAIN_DESTINATION = re.compile(r"[^\x00-\x20\x7f()\\]+")
+
+
+class _Destination:
+    """A parsed link destination, as markdown-it's ``parseLinkDestination`` answers (``ok``, ``pos``, ``str``)."""
+
+    __slots__ = ("ok", "pos", "str")
+
+    def __init__(self, ok: bool, pos: int, text: str):
+        self.ok, self.pos, self.str = ok, pos, text
+
+
+def link_destination(string: str, pos: int, maximum: int):
+    """markdown-it's ``helpers.parseLinkDestination`` (``string[pos:maximum]``, str and ints in; its result
+    with ``ok``, ``pos`` and ``str`` out): the same answer, by one regex for a destination that is no ``<...>``
+    and holds no parenthesis or backslash (nearly all), where markdown-it's loop looks at every character in
+    Python; any other is left to markdown-it's own."""
+    found = _PLAIN_DESTINATION.match(string, pos, maximum)
+    if found is None or string[pos] == "<":
+        return parseLinkDestination(string, pos, maximum)
+    end = found.end()
+    if end < maximum and string[end] in "(\\":
+        return parseLinkDestination(string, pos, maximum)
+    return _Destination(True, end, unescapeAll(string[pos:end]))
+
+
 def commonmark_parser() -> MarkdownIt:
     """A new parser for verlag's Markdown: CommonMark 0.31 + GFM tables + footnotes (mdit-py-plugins).
 
@@ -280,11 +366,14 @@ def commonmark_parser() -> MarkdownIt:
     markdown-it would drop it without a word, and so does a block with more
     than ``MAX_BRACKETS`` ``[``, which markdown-it reads in quadratic time. Table rows are split into cells
     by ``escaped_split``: the same tokens, the peer corpus's 6,358 rows in
-    0.07 s instead of 0.31 s. A link's destination and an autolink's text are normalised (mdurl's parse,
+    0.07 s instead of 0.31 s. A link's destination is read by ``link_destination`` (one regex where
+    markdown-it loops over each character in Python), and normalised with an autolink's text (mdurl's parse,
     encode and punycode: pure functions) once per parser and text: the same addresses recur in every block,
     edition and article, and the link scan of a build, its page render and segmentation each parse them.
     """
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(footnote_plugin)
+    md.helpers = SimpleNamespace(parseLinkDestination=link_destination, parseLinkLabel=parseLinkLabel,
+                                 parseLinkTitle=parseLinkTitle)
     md.normalizeLink = lru_cache(maxsize=LINK_CACHE)(md.normalizeLink)
     md.normalizeLinkText = lru_cache(maxsize=LINK_CACHE)(md.normalizeLinkText)
     md.core.ruler.before("inline", "verlag_brackets", _bracket_guard)

@@ -18,6 +18,8 @@ from .config import Config, did_you_mean
 from .errors import VerlagError, raise_all, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state
 from .limits import CATALOG, SOURCE
+from .lock import held_since
+from .statrecord import recordable
 
 if TYPE_CHECKING:
     import yaml
@@ -105,6 +107,31 @@ class Article:
         if not match:
             return 1
         return self.text.count("\n", 0, self.front_start + match.start()) + 1
+
+
+class _Unread:
+    """``Article.text`` and ``Article.front`` of a source ``_ReadCache`` took from its stat record without reading
+    it: read from the file when first asked (a no-op run asks for neither), and refused with ``VerlagError`` if
+    the file no longer holds the text of ``Article.digest`` (saved while the run went on): the article was judged
+    unchanged by that digest, so its outputs must not be made from other text."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __get__(self, article: Article | None, owner=None):
+        if article is None:
+            return self
+        known = article.__dict__
+        try:
+            data = file_bytes(article.path, SOURCE, article.ref)
+        except OSError as exc:
+            raise VerlagError(f"changed while verlag ran ({exc.strerror}): run the command again", article.ref,
+                              1) from None
+        if hashlib.sha256(data).hexdigest() != article.digest:
+            raise VerlagError("changed while verlag ran: run the command again", article.ref, 1)
+        known["text"] = text = data.decode("utf-8")  # the bytes of a digest recorded as plain text (NFC, LF)
+        known["front"] = text[article.front_start:known["_front_end"]]
+        return known[self.name]
 
 
 def normalise(text: str) -> str:
@@ -197,6 +224,10 @@ def _load_front(front: str):
         return yaml.safe_load(front)
 
 
+Article.text = _Unread("text")  # used only where an instance holds no text of its own (``_ReadCache._unread``)
+Article.front = _Unread("front")
+
+
 def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = None,
                  zone: dt.tzinfo | None = None) -> Article:
     """The article in ``path`` (``data``: its bytes, when the caller has read them), its front matter checked;
@@ -280,9 +311,9 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
         problem("translate: expected true or false", "translate")
     if "reviewed_by" in meta:
         try:
-            meta["reviewed_by"] = _reviewer(meta["reviewed_by"], ref, probe.key_line("reviewed_by"))
-        except VerlagError as exc:
-            problems.append(exc)
+            meta["reviewed_by"] = _reviewer(meta["reviewed_by"], ref)
+        except VerlagError as exc:  # its line found only now: a source taken by its stat record is not read
+            problems.append(VerlagError(exc.message, ref, probe.key_line("reviewed_by")))
     tags = meta.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         problem("tags: expected a list of words, e.g. [Leber, Rücken]", "tags")
@@ -478,16 +509,17 @@ def _opened_above(lines: list[str], number: int, indent: int) -> bool:
     return False
 
 
-def _reviewer(value, ref: str, line: int) -> dict[str, str]:
-    """``reviewed_by``: a name, or a table with ``name``, ``qualification`` and ``url`` (schema.org Person)."""
+def _reviewer(value, ref: str) -> dict[str, str]:
+    """``reviewed_by``: a name, or a table with ``name``, ``qualification`` and ``url`` (schema.org Person); raises
+    ``VerlagError`` without a line (the caller finds it only then)."""
     if isinstance(value, str):
         value = {"name": value}
     if not isinstance(value, dict) or not isinstance(value.get("name"), str) or not value["name"].strip() \
             or any(k not in REVIEWER_KEYS or not isinstance(v, str) for k, v in value.items()):
         raise VerlagError("reviewed_by: expected a name, or 'name:', 'qualification:' and 'url:' lines under it",
-                          ref, line)
+                          ref)
     if "url" in value and not value["url"].startswith(("https://", "http://")):
-        raise VerlagError(f"reviewed_by: url: expected an absolute http(s) URL, got {value['url']!r}", ref, line)
+        raise VerlagError(f"reviewed_by: url: expected an absolute http(s) URL, got {value['url']!r}", ref)
     return value
 
 
@@ -569,37 +601,69 @@ class _ReadCache:
     day is the file's modification day, not in the bytes) and front matter with values JSON cannot give back as
     YAML made them (sets, binary, keys that are not text). JSON, not pickle: a project folder may come from someone
     else.
+
+    Nor is a source read whose stat (size, modification time, inode, change time) is the one recorded with its
+    entry's digest in ``.verlag/source-stat.json``, by the rule of ``statrecord``: recorded only from a stat taken
+    before the bytes were read, of a change older than ``moment``, the time the run took the project lock (None:
+    nothing is recorded). Its ``text`` and ``front`` are read when first asked (``_Unread``). Only for text stored
+    as its bytes (NFC, LF: ``plain``), whose digest is that of the bytes.
     """
 
     FILE = "sources.json"
+    STAT_FILE = "source-stat.json"  # a file of its own: a copied project has other stats, the same sources.json
 
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, moment: int | None = None):
         self.path = config.state_dir / self.FILE
         self.key = f"{code_digest()}|{config.timezone}"
         self.zone = config.zone
+        self.moment = moment
         stored = load_state(self.path)
         entries = stored.get("sources") if stored.get("key") == self.key else None
         self.known: dict = entries if isinstance(entries, dict) else {}
+        self.stat_path = config.state_dir / self.STAT_FILE
+        stats = load_state(self.stat_path).get("files") if self.known else None
+        self.stats: dict = stats if isinstance(stats, dict) else {}
         self.fresh: dict[str, list] = {}
+        self.fresh_stats: dict[str, list] = {}
 
     def read(self, path: Path, ref: str, page: bool) -> Article:
-        """``read_article(path, ref, page)``, from the stored entry when the bytes are the same."""
+        """``read_article(path, ref, page)``, from the stored entry when the bytes are the same (by the stat
+        record, else by reading them)."""
+        entry = self.known.get(ref)
+        usable = isinstance(entry, list) and len(entry) == 8 and entry[1] == page
+        try:  # before the read: a save in between changes the stat the next run compares
+            st = os.stat(path)
+            signature = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns] if stat.S_ISREG(st.st_mode) else None
+        except OSError:
+            signature = None  # file_bytes says why
+        if usable and signature is not None and entry[2] is True and self.stats.get(ref) == [*signature, entry[0]]:
+            try:
+                article = self._article(path, ref, page, None, entry[0], entry)
+            except (TypeError, ValueError, KeyError, AttributeError, IndexError):
+                article = None  # damaged: read again
+            if article is not None:
+                self.fresh[ref], self.fresh_stats[ref] = entry, [*signature, entry[0]]
+                return article
         data = file_bytes(path, SOURCE, ref)
         digest = hashlib.sha256(data).hexdigest()
-        entry = self.known.get(ref)
-        if isinstance(entry, list) and len(entry) == 8 and entry[0] == digest and entry[1] == page:
+        remember = signature is not None and recordable(signature[3], self.moment)
+        if usable and entry[0] == digest:
             try:
                 article = self._article(path, ref, page, data, digest, entry)
             except (TypeError, ValueError, KeyError, AttributeError, IndexError, UnicodeDecodeError):
                 article = None  # damaged: read again
             if article is not None:
                 self.fresh[ref] = entry
+                if remember:
+                    self.fresh_stats[ref] = [*signature, digest]
                 return article
         article = read_article(path, ref, page, data, self.zone)
         meta = None if article.undated else _to_json(article.meta)
         if meta is not None:
             self.fresh[ref] = [digest, page, article.digest == digest, meta, article.front_start,
                                article.front_start + len(article.front), article.body_start, article.body_line]
+            if remember:
+                self.fresh_stats[ref] = [*signature, digest]
         return article
 
     def last_slug(self, path: Path, ref: str) -> str | None:
@@ -615,28 +679,50 @@ class _ReadCache:
         return slug
 
     @staticmethod
-    def _article(path: Path, ref: str, page: bool, data: bytes, digest: str, entry: list) -> Article | None:
+    def _article(path: Path, ref: str, page: bool, data: bytes | None, digest: str, entry: list) -> Article | None:
+        """The article of a valid ``entry``, None for an entry no source could have; ``data``: the source's bytes
+        (of SHA-256 ``digest``), None to leave them unread (a plain entry only)."""
         _, _, plain, meta, front_start, front_end, body_start, body_line = entry
         meta = _from_json(meta)
         if not isinstance(meta, dict) or not isinstance(plain, bool) or not all(isinstance(n, int) for n in entry[4:]):
             return None
-        text = data.decode("utf-8") if plain else normalise(data.decode("utf-8"))
-        front = text[front_start:front_end]
+        if data is None:
+            text = front = ""
+        else:
+            text = data.decode("utf-8") if plain else normalise(data.decode("utf-8"))
+            front = text[front_start:front_end]
+            digest = digest if plain else hashlib.sha256(text.encode("utf-8")).hexdigest()
+        probe = _unread(Article(path, ref, "", text, meta, front, front_start, body_start, body_line, digest),
+                        data, front_end)
         try:  # the file is the project's, and may come with the project: an entry says only what a source may
-            slug = _checked_front(meta, Article(path, ref, "", text, meta, front, front_start, body_start, body_line,
-                                                ""), path, ref)
+            slug = _checked_front(meta, probe, path, ref)
         except VerlagError:
             return None
-        return Article(path, ref, slug, text, meta, front, front_start, body_start, body_line,
-                       digest if plain else hashlib.sha256(text.encode("utf-8")).hexdigest(), False, page)
+        return _unread(Article(path, ref, slug, text, meta, front, front_start, body_start, body_line, digest, False,
+                               page), data, front_end)
 
     def save(self) -> None:
         """Store the entries of the sources read this time (only when they changed; not fsynced: a cache)."""
+        if self.fresh_stats != self.stats:
+            try:
+                save_state(self.stat_path, {"files": self.fresh_stats})
+            except OSError:
+                pass
         if self.fresh != self.known:
             try:
                 save_state(self.path, {"key": self.key, "sources": self.fresh})
             except OSError:
                 pass  # a folder verlag may not write to: the next run reads the sources again
+
+
+def _unread(article: Article, data: bytes | None, front_end: int) -> Article:
+    """``article`` as made, or, when its bytes were not read (``data`` None), without its text and front matter
+    (``_Unread`` reads them when asked; ``front_end``: where the front matter ends)."""
+    if data is None:
+        known = article.__dict__
+        del known["text"], known["front"]
+        known["_front_end"] = front_end
+    return article
 
 
 _DATE, _INSTANT = "$date", "$datetime"
@@ -777,7 +863,7 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
     error_slugs: list[str] = []
     unreadable: dict[str, str] = {}  # slug -> the first file that has it or seems to and cannot be read
     root = config.source_dir.resolve()
-    cache = _ReadCache(config)
+    cache = _ReadCache(config, held_since(config) if remember else None)
     folders: dict[str, bool] = {}
     refs: dict[str, str] = {}  # folder -> as a ref names it (project-relative, "/"), worked out once per folder
     for path, page in source_files(config):

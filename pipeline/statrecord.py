@@ -38,6 +38,13 @@ COARSE_SLACK = 2 * 10**9  # ns: the coarsest times in use (FAT's modification ti
 TICK_WAIT = 0.02  # s: the longest wait for a fine clock to pass a run's last write (a tick is 1 to 10 ms)
 
 
+def recordable(ctime_ns: int, moment: int | None) -> bool:
+    """Whether a file whose change time is ``ctime_ns`` may be recorded by a run that started at ``moment`` (None:
+    nothing is recorded): it changed before the run read anything, by the margin of a coarse clock where its
+    time looks like one (the module's docstring)."""
+    return moment is not None and ctime_ns < moment - (COARSE_SLACK if ctime_ns % COARSE == 0 else 0)
+
+
 class StatRecord:
     """Digests of the files under ``folder``, by their path relative to it, taken from ``.verlag/stat.json`` while
     each file's stat is the recorded one.
@@ -83,8 +90,7 @@ class StatRecord:
         if data is None:
             return None
         digest = hashlib.sha256(data).digest()
-        if self.moment is not None and st.st_ctime_ns < self.moment - (COARSE_SLACK if st.st_ctime_ns % COARSE == 0
-                                                                        else 0):
+        if recordable(st.st_ctime_ns, self.moment):
             self.fresh[name] = [*signature, digest.hex()]
         return digest
 

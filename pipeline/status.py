@@ -214,8 +214,10 @@ def as_json(rows: list[Progress]) -> dict:
     return {"articles": [r.as_dict() for r in rows], "languages": [t.as_dict() for t in totals(rows)]}
 
 
-def format_table(rows: list[Progress]) -> str:
-    """The table ``verlag status`` prints; slugs whole (an imported ``x-2`` must not look like ``x``)."""
+def format_table(rows: list[Progress], totals_only: bool = False) -> str:
+    """The table ``verlag status`` prints; slugs whole (an imported ``x-2`` must not look like ``x``).
+    ``totals_only`` (``status -q``): each language's total without its articles' rows; the marks they explain
+    (draft, outdated …) are then not explained either."""
     def name(r: Progress) -> str:
         marks = ", ".join(mark for mark, shown in (("draft", r.draft), ("legal", r.legal), ("unfilled", r.unfilled),
                                                    ("outdated", bool(r.outdated)),
@@ -226,13 +228,14 @@ def format_table(rows: list[Progress]) -> str:
             return f"= total ({r.unreadable_count} unreadable, not counted)" if r.unreadable_count else "= total"
         return f"{r.slug} ({marks})" if marks else r.slug
 
-    width = max([32, *(len(name(r)) for r in rows)])
+    listed = [] if totals_only else rows
+    width = max([32, *(len(name(r)) for r in listed)])
     head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'hand':>5} {'stale':>6} "
             f"{'empty':>6} {'German':>6} {'words reviewed':>20} {'QA':>9}")
     lines = [head, "-" * len(head)]
     total = {t.lang: t for t in totals(rows)}
     for lang in dict.fromkeys(r.lang for r in rows):
-        for r in [*(r for r in rows if r.lang == lang), total[lang]]:
+        for r in [*(r for r in rows if r.lang == lang and not totals_only), total[lang]]:
             if r.missing:
                 lines.append(f"{lang:<5} {name(r):<{width}} {'(no catalog: run verlag extract)':>51}")
                 continue
@@ -252,20 +255,20 @@ def format_table(rows: list[Progress]) -> str:
                  "readers see it in German")
     lines.append("German = HTML blocks of the original that translated pages show in German (never extracted; "
                  "see verlag check): their words count as not reviewed")
-    if any(r.legal for r in rows):
+    if any(r.legal for r in listed):
         lines.append("legal = a page of [site] legal: only its reviewed translations are published, machine drafts "
                      "never, whatever [publish] unreviewed says; the rest shows in German")
-    if any(r.outdated for r in rows):
+    if any(r.outdated for r in listed):
         lines.append("outdated = the catalog's msgids are not the German of the article's template (saved from before "
                      "the German changed?): its segments without an entry count as empty; run verlag extract")
-    if any(r.german_changed for r in rows):
+    if any(r.german_changed for r in listed):
         lines.append("German changed since extract = the German source was edited after the last verlag extract: the "
                      "figures are of the German before; run verlag extract")
-    if held := [r for r in rows if r.held]:
+    if held := [r for r in listed if r.held]:
         lines.append("not published = the next verlag build holds it back: "
                      + "; ".join(f"{r.lang}/{r.slug}: {r.held}" for r in held)
                      + ": segments held back by check errors count as not translated; run verlag check")
-    if any(r.unfilled for r in rows):
+    if any(r.unfilled for r in listed):
         lines.append("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders: published in no "
                      "language until they are filled in (verlag check names each)")
     return "\n".join(lines)

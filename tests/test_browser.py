@@ -7,6 +7,7 @@ import shutil
 import time
 import urllib.error
 import urllib.request
+from urllib.parse import unquote
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -275,15 +276,20 @@ def test_a_browser_set_to_a_language_without_articles_is_not_pointed_to_it(proje
         spanish.quit()
 
 
-def _search(browser, base: str, lang: str, words: str) -> list[str]:
-    """Submit the header's search form on an edition's page; the result links Pagefind shows."""
-    browser.get(f"{base}/{lang}/zecken-im-garten/")
+def _search(browser, base: str, lang: str, words: str, page: str = "zecken-im-garten",
+            nothing: tuple[str, ...] = ()) -> list[str]:
+    """Submit the header's search form on an edition's ``page``; the result links Pagefind shows, once there are
+    some or the box says one of ``nothing`` (the edition's "no article" words)."""
+    browser.get(f"{base}/{lang}/{page}/")
     field = browser.find_element(By.ID, "search-q")
     field.send_keys(words)
     field.submit()
     box = WebDriverWait(browser, 20).until(
         expected_conditions.visibility_of_element_located((By.ID, "search-results")))
-    assert browser.current_url == f"{base}/{lang}/?q={words}"
+    assert unquote(browser.current_url) == f"{base}/{lang}/?q={words}"
+    if nothing:
+        WebDriverWait(browser, 20).until(lambda b: box.find_elements(By.CSS_SELECTOR, "a")
+                                         or any(words in box.text for words in nothing))
     return [a.get_attribute("pathname") for a in box.find_elements(By.CSS_SELECTOR, "a")]
 
 
@@ -328,16 +334,8 @@ def test_chinese_search_finds_a_word_in_the_middle_of_a_sentence(browser, projec
     base = next(server)
     try:
         for words in ("我们的双脚", "双脚", "地球", "鞋子"):
-            browser.get(f"{base}/zh-Hans/fuesse/")
-            field = browser.find_element(By.ID, "search-q")
-            field.send_keys(words)
-            field.submit()
-            box = WebDriverWait(browser, 20).until(
-                expected_conditions.visibility_of_element_located((By.ID, "search-results")))
-            WebDriverWait(browser, 20).until(lambda b: box.find_elements(By.CSS_SELECTOR, "a")
-                                             or "没有" in box.text or "No article" in box.text)
-            found = [a.get_attribute("pathname") for a in box.find_elements(By.CSS_SELECTOR, "a")]
-            assert found == ["/zh-Hans/fuesse/"], (words, box.text)
+            found = _search(browser, base, "zh-Hans", words, "fuesse", ("没有", "No article"))
+            assert found == ["/zh-Hans/fuesse/"], words
     finally:
         server.close()
 
@@ -364,14 +362,6 @@ def test_search_after_an_edit_finds_the_new_words_and_the_unchanged_articles_fro
     try:
         for lang, words, expected in (("de", "Magen", ["/de/tee/"]), ("de", "Abend", []),
                                       ("de", "Gras", ["/de/zecken/"]), ("en", "grass", ["/en/zecken/"])):
-            browser.get(f"{base}/{lang}/zecken/")
-            field = browser.find_element(By.ID, "search-q")
-            field.send_keys(words)
-            field.submit()
-            box = WebDriverWait(browser, 20).until(
-                expected_conditions.visibility_of_element_located((By.ID, "search-results")))
-            WebDriverWait(browser, 20).until(lambda b: box.find_elements(By.CSS_SELECTOR, "a")
-                                             or "No article" in box.text or "Kein Artikel" in box.text)
-            assert [a.get_attribute("pathname") for a in box.find_elements(By.CSS_SELECTOR, "a")] == expected, words
+            assert _search(browser, base, lang, words, "zecken", ("No article", "Kein Artikel")) == expected, words
     finally:
         server.close()

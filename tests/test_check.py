@@ -305,3 +305,23 @@ def test_the_gate_reads_the_german_markup_of_no_entry_that_has_no_translation_an
     po[0].msgstr = "See [source 0](https://elsewhere.example.com/) and `code 0`."
     assert [f.check for f in check_catalog(po, "x.po", "en", "x", errors_only=True)] == ["link-target",
                                                                                        "foreign-target"]
+
+
+def test_number_words_stays_silent_on_every_shipped_catalog_and_the_golden_catalogs_of_the_other_checks():
+    """False alarms cost a reviewer's trust: numbers in words are compared where both texts say the same, in
+    every shipped translation and every golden catalog (fires and silent) of the other checks, with their
+    glossaries, and the check still fires on its own golden catalogs."""
+    from pipeline.config import load_config
+
+    check = [BY_ID["number-words"]]
+    config = load_config(REPO)
+    catalogs = [p for lang in config.languages for p in sorted((REPO / "translations" / lang).glob("*.po"))]
+    catalogs += [HERE / c / n for c, n in CASES if c != "number-words"]
+    entries = 0
+    for path in catalogs:
+        text = path.read_text(encoding="utf-8")
+        po = parse_po(text, path.name)
+        entries += sum(1 for e in po if e.msgstr)
+        assert check_catalog(po, path.name, po.metadata.get("Language") or "en", "x", text=text, checks=check) == []
+    assert len(catalogs) > 90 and entries > 500
+    assert run_case("number-words", "fires.po")[2]

@@ -320,3 +320,18 @@ def test_a_pseudo_word_is_undone_pair_by_pair_as_the_engine_doubled_it(german, d
 
     _unaccented.cache_clear()
     assert is_pseudo(draft, german) is told
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Dehnen Sie 5 Minuten.", "Розтягуйтеся п'ять хвилин.", "uk"),  # CLDR's ʼ typed as ' or ’
+    ("Dehnen Sie 5 Minuten.", "Розтягуйтеся п’ять хвилин.", "uk"),
+    ("Mehr als 3 Dateien.", "Более трёх файлов.", "ru"),  # CLDR's "трех" typed with ё
+])
+def test_a_number_the_translation_spells_as_it_is_typed_matches(german, translation, lang):
+    assert findings(german, translation, lang, "numbers") == []
+
+
+def test_a_turkish_capital_dotted_i_in_a_spelled_number_is_read_not_an_internal_error():
+    """"İKİ" lower-cases to "i̇ki" (with a combining dot), which CLDR's "iki" is not: the check raised KeyError."""
+    assert findings("Nehmen Sie 2 Tabletten.", "İKİ tablet alın.", "tr", "numbers") == []
+    assert findings("Nehmen Sie 3 Tabletten.", "İKİ tablet alın.", "tr", "numbers") == ["numbers differ: missing 3"]

@@ -36,6 +36,35 @@ def test_every_command_and_option_has_help_text():
                 assert param.help, f"verlag {name} {param.opts[0]} has no help text"
 
 
+REPORTING = ("extract", "pretranslate", "check", "status", "build", "publish", "review")  # what a script runs
+
+
+def test_q_means_the_same_for_every_command_that_reports_its_work(project):
+    """``-q``/``--quiet`` is taken by every command that reports what it did or found (a script passes it to all):
+    it leaves out the lines per file, article or text and keeps the summary, counts, warnings and errors.
+    ``status -q`` prints each language's total, not each article's row; ``publish -q`` extracts as ``extract -q``;
+    ``pretranslate --dry-run -q`` says what it would send, not each text (``test_llm``); ``check -q`` and
+    ``review -q`` have nothing of the kind to leave out (every finding counts) and print what they print without it."""
+    for name in REPORTING:
+        options = {opt for param in main.commands[name].params for opt in getattr(param, "opts", ())}
+        assert {"-q", "--quiet"} <= options, f"verlag {name} does not take -q"
+    project.write("source_de/leber.md", LEBER)
+    project.write("source_de/linde.md", article("Linde", "Die Linde blüht im Juni.\n"))
+    project.run("extract", "-q")
+    table = project.run("status", "--lang", "en", "-q").output
+    assert "en    = total" in table and "leber" not in table and "linde" not in table
+    json_out = project.run("status", "--format", "json", "-q").output  # JSON is for scripts: all of it
+    assert json_out == project.run("status", "--format", "json").output
+    assert project.run("check", "-q", code=0).output == project.run("check").output
+    project.run("review")
+    assert project.run("review", "-q").output == project.run("review").output
+    project.write("source_de/linde.md", article("Linde", "Die Linde blüht im Juli.\n"))
+    published = project.run("publish", "-q").output
+    assert "new: Die Linde" not in published and "updated translations/en/linde.po" not in published
+    assert "en: 0 changed sentences back to review (fuzzy, the old German shown as previous msgid), 1 new" in \
+        published and "build: " in published
+
+
 def test_init_scaffolds_a_project_that_works_end_to_end(tmp_path):
     p = Project(tmp_path / "blog")
     p.run("init")
@@ -345,6 +374,8 @@ def test_a_sign_off_in_one_language_makes_only_that_languages_edition_again(proj
         made = project.run("build", "--jobs", jobs).output
         assert "build: 2 editions made, 2 written, 0 articles unchanged" in made, made
     assert "build: 0 editions made, 0 written, 2 articles unchanged" in project.run("build").output
+    project.run("extract")  # records the rewrites signed off ("rewritten by hand from mt: pseudo"): no text changed
+    assert "build: 2 editions checked, unchanged, 0 articles unchanged" in project.run("build").output
     project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
     project.run("extract")
     assert "build: 2 editions made, 2 written, 1 article unchanged" in project.run("build").output
@@ -435,7 +466,8 @@ def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(p
 def test_a_signed_off_draft_keeps_its_origin_but_is_never_machine_text_again(project):
     """Signed off, a draft is the reviewer's translation: the next extract keeps '# mt: pseudo' as its origin
     and, while the text is the engine's byte for byte, its draft fingerprint marked 'signed off' (the evidence
-    that nobody edited it; an edited one keeps it unmarked); reopened ('Needs work' in Poedit: fuzzy again),
+    that nobody edited it; an edited one has them replaced by 'rewritten by hand from mt: pseudo'); reopened
+    ('Needs work' in Poedit: fuzzy again),
     --redo-drafts leaves it alone and an author's edit sends it back to review instead of retiring it."""
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
@@ -448,7 +480,7 @@ def test_a_signed_off_draft_keeps_its_origin_but_is_never_machine_text_again(pro
     block = text[:text.index('msgid "Sie braucht Ruhe."')].rsplit("\n\n", 1)[1]
     assert f"# mt: pseudo\n# draft {fingerprint(drafted)}, signed off\n" in block and "fuzzy" not in block
     edited = text[:text.index('msgid "Tipps"')].rsplit("\n\n", 1)[1]
-    assert "# mt: pseudo\n" in edited and "# draft " in edited and "signed off" not in edited
+    assert edited.startswith("# rewritten by hand from mt: pseudo\n") and "draft" not in edited
     project.run("extract")
     assert path.read_text(encoding="utf-8") == text
     msgfmt_check(path)
@@ -629,6 +661,36 @@ def test_a_reviewers_rewrite_signed_off_and_reopened_is_a_persons_not_the_machin
     po.save(str(path))
     msgfmt_check(path)
     _a_persons_text_on_the_page(project, hand=1)
+
+
+def test_a_rewritten_draft_signed_off_loses_its_machine_records_on_the_next_extract(project):
+    """A reviewer writes English over a ``copy`` draft and signs it off. Poedit and Weblate show translator comments:
+    ``# mt: copy`` and a draft fingerprint over reviewed English say the German was copied. The next extract puts
+    ``# rewritten by hand from mt: copy`` in their place (once: a second extract writes nothing); status counts it
+    reviewed, ``pretranslate --redo-drafts`` leaves it, and reopened it is a person's text, not a machine's. A draft
+    signed off as the engine wrote it keeps both records, the evidence that it was accepted unedited."""
+    _copy_drafted_leber(project)
+    path = review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night.",
+                                           ("title", "Leber"): "Leber"})
+    project.run("extract")
+    text = path.read_text(encoding="utf-8")
+    rewritten = text[:text.index('msgid "Die Leber arbeitet nachts."')].rsplit("\n\n", 1)[1]
+    assert rewritten.startswith("# rewritten by hand from mt: copy\n#. ") and "draft" not in rewritten
+    title = text[:text.index('msgid "Leber"')].rsplit("\n\n", 1)[1]
+    assert title.startswith(f"# mt: copy\n# draft {fingerprint('Leber')}, signed off\n")
+    msgfmt_check(path)
+    project.run("extract")
+    assert path.read_text(encoding="utf-8") == text
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 2 and row["segments"]["machine"] == 0
+
+    project.run("pretranslate", "--engine", "pseudo", "--redo-drafts", "--lang", "en")
+    assert polib.pofile(str(path)).find("Die Leber arbeitet nachts.").msgstr == "The liver works at night."
+    po = polib.pofile(str(path))
+    po.find("Die Leber arbeitet nachts.").flags.insert(0, "fuzzy")
+    po.save(str(path))
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["hand"] == 1
 
 
 def test_a_msgid_the_reviewer_edited_in_the_catalog_is_set_back_not_reported_as_the_authors_change(project):

@@ -180,3 +180,21 @@ def test_a_month_whose_only_post_was_password_protected_leads_to_the_home_page_a
     assert "  /2024/05/  /de/  301\n" in out
     moved = project.read("redirects.txt")
     assert "\n/2024/03/  /de/  301\n" in moved and "/2024/02/" not in moved
+
+
+def test_a_crafted_term_address_of_a_wordpress_export_adds_no_line_the_build_refuses(project, tmp_path):
+    """A term's ``nicename`` is the export's text: "../../x" or "%2e%2e" made an old address with a ".." segment,
+    which the import wrote to redirects.txt and every build then refused again ("no browser requests" it). The
+    import leaves such an address out; the blog's other lists are still added."""
+    terms = ('<category domain="category" nicename="../../../etc"><![CDATA[A]]></category>'
+             '<category domain="post_tag" nicename="%2e%2e"><![CDATA[B]]></category>'
+             '<category domain="post_tag" nicename="ringelblume"><![CDATA[C]]></category>')
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(wp_post(1, terms=terms)), encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    project.run("import", str(export))
+    moved = project.read("redirects.txt")
+    assert "/tag/ringelblume/  /de/  301\n" in moved and ".." not in moved and "%2e" not in moved.lower()
+    publish_all(project)
+    project.run("extract")
+    assert "redirects.txt" not in project.run("build").output

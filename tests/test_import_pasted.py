@@ -88,3 +88,15 @@ def test_a_question_after_the_items_still_heads_the_paragraph_after_it(tmp_path)
         f"Wann lieber nicht?\nBei Krampfadern oder offenen Stellen an den Beinen bitte vorher in die Praxis kommen.\n"
     ).encode())
     assert "- Eine mit warmem Wasser (ca. 38 Grad)\n\n## Wann lieber nicht?\n\nBei Krampfadern" in article.body
+
+
+def test_paragraphs_about_cookies_beside_an_okay_line_are_no_banner(tmp_path):
+    """A cookie recipe whose paragraphs (blank lines between them) name cookies and whose author wrote "Okay." as
+    a paragraph of its own was read as one cookie banner and imported with an empty body: the banner's lines are
+    neighbours in the file, with no blank line between them."""
+    paragraphs = ["Unsere Cookies gelingen immer, wenn die Butter weich ist und der Teig ruht.",
+                  "Die Cookies kommen bei 180 Grad für zwölf Minuten in den Ofen.", "Okay.",
+                  "Danach die Cookies auf einem Gitter abkühlen lassen, sonst brechen sie."]
+    article = read_text(tmp_path / "t.txt", ("Cookies backen mit Kindern\n\n" + "\n\n".join(paragraphs)).encode())
+    assert article.body == "".join(f"{p}\n\n" for p in paragraphs)[:-1]
+    assert not any("left out" in note for note in article.notes)

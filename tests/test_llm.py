@@ -278,6 +278,8 @@ def test_dry_run_shows_characters_and_tokens_and_sends_nothing(llm):
     shown = [x.removeprefix("en llm: ") for x in result.output.splitlines() if x.startswith("en llm: ")]
     assert '[{"n": 1, "text": "Tee trinken"}]' in shown  # the segments as they leave, not the context of the key
     assert len(shown) == BLOCKS and not any(CONTEXT_END in x for x in shown)
+    quiet = llm.run("pretranslate", "--lang", "en", "--dry-run", "-q").output.splitlines()
+    assert line in quiet and not [x for x in quiet if x.startswith("en llm: ")] and not llm.server.log
     llm.run("pretranslate", "--lang", "en")
     result = llm.run("pretranslate", "--lang", "en", "--dry-run", "--redo-drafts")
     assert "en: would send 0 texts" in result.output  # all cached

@@ -15,6 +15,7 @@ import pytest
 
 from pipeline import sources
 from pipeline.config import load_config
+from pipeline.errors import VerlagError
 from pipeline.fsutil import code_digest
 from pipeline.sources import read_sources
 
@@ -87,6 +88,71 @@ def test_a_source_changed_within_the_same_second_and_size_is_read_again(project)
     assert "nachts" not in project.read("translations/templates/leber.pot")
 
 
+def _sources_read(project, monkeypatch) -> list[str]:
+    """The German sources ``verlag extract`` reads, by file name."""
+    read, real = [], sources.file_bytes
+    monkeypatch.setattr(sources, "file_bytes", lambda path, *rest: read.append(Path(path).name) or real(path, *rest))
+    project.run("extract")
+    monkeypatch.setattr(sources, "file_bytes", real)
+    return sorted(read)
+
+
+def test_a_rerun_reads_no_source_whose_stat_is_recorded(project, monkeypatch):
+    """A source whose stat is the one recorded with its digest (``.verlag/source-stat.json``) is not read again:
+    a no-op extract reads none. One saved since, to the same size and inode with its modification time
+    put back, is read (its change time moved) and reaches the template."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht.\n"))
+    project.run("extract")
+    assert _sources_read(project, monkeypatch) == []
+    _saved_again(project.root / "source_de/leber.md", b"nachts", b"abends", keep_times=True)
+    assert _sources_read(project, monkeypatch) == ["leber.md"]
+    assert "Die Leber arbeitet abends." in project.read("translations/templates/leber.pot")
+    assert _sources_read(project, monkeypatch) == []
+
+
+def test_a_source_saved_twice_within_one_tick_of_the_clock_is_read_again(project, monkeypatch):
+    """On a file system whose clock does not move (frozen for the whole test, as in
+    ``test_a_catalog_saved_twice_within_one_tick_of_the_clock_is_merged_again``) a source changed at or after the
+    moment the run took the lock is never taken by its stat: a save with the same size and inode is seen."""
+    frozen = 1_767_225_600 * 10**9
+
+    def coarse(real):
+        return lambda *args, **kwargs: _with_times(real(*args, **kwargs), frozen)
+
+    monkeypatch.setattr(os, "stat", coarse(os.stat))
+    monkeypatch.setattr(os, "fstat", coarse(os.fstat))
+    path = project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    for _ in range(3):
+        project.run("extract")
+    _saved_again(path, b"nachts", b"abends", keep_times=False)
+    assert "updated translations/templates/leber.pot" in project.run("extract").output
+    assert "Die Leber arbeitet abends." in project.read("translations/templates/leber.pot")
+
+
+def test_an_unread_source_is_read_when_asked_and_refused_once_changed(tricky, monkeypatch):
+    """The articles taken by their stat record have the text and front matter of the files (read when asked);
+    a file saved since the run judged it unchanged is refused with ``changed while verlag ran``, never read as
+    the text of the recorded digest."""
+    config = load_config(tricky.root)
+    fresh = _fields(read_sources(config))
+    monkeypatch.setattr(sources, "held_since", lambda config: 2**62)  # the lock taken long after every save
+    read_sources(config, remember=True)
+    read, real = [], sources.file_bytes
+    monkeypatch.setattr(sources, "file_bytes", lambda path, *rest: read.append(Path(path).name) or real(path, *rest))
+    unread = read_sources(config)
+    stored = json.loads((config.state_dir / "sources.json").read_text(encoding="utf-8"))["sources"]
+    assert sorted(read) == sorted(ref.rpartition("/")[2] for ref in [a.ref for a in [*unread.articles,
+                                                                                     *unread.german_only]]
+                                  if ref not in stored or not stored[ref][2])  # undated, or not NFC with LF
+    assert {"bom.md", "crlf.md", "nfd.md", "ohne-datum.md"} <= set(read) and "zeit.md" not in read
+    assert _fields(unread) == fresh
+    zeit = next(a for a in read_sources(config).articles if a.ref == "source_de/zeit.md")
+    zeit.path.write_bytes(zeit.path.read_bytes().replace(b"Text.", b"Txet."))
+    with pytest.raises(VerlagError, match="changed while verlag ran"):
+        zeit.text
+
+
 @pytest.mark.parametrize("damage", [
     "not json", "[]", '{"key": "KEY", "sources": []}', '{"key": "KEY", "sources": {"source_de/leber.md": 7}}',
     '{"key": "KEY", "sources": {"source_de/leber.md": ["DIGEST", false, true, [], 0, 0, 0, 0]}}',
@@ -140,7 +206,7 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
     assert "extract: 0 files changed" in copy.run("extract").output
     assert "0 editions made, 0 written" in copy.run("build").output
     # the same bytes, but for the records of the files' stat (other files: other inodes and times)
-    stats = (".verlag/stat.json", ".verlag/edition-stat.json", ".verlag/site-stat.json")
+    stats = (".verlag/stat.json", ".verlag/edition-stat.json", ".verlag/site-stat.json", ".verlag/source-stat.json")
     assert {k: v[0] for k, v in _files(copy.root).items() if k not in stats} == \
            {k: v[0] for k, v in copied.items() if k not in stats}
 

@@ -272,7 +272,7 @@ def test_normalize_passes_over_only_entries_it_would_leave_as_they_are():
 LINES = ["mt: deepl", "tm: 93% from other-slug", " mt: google", "mt: deepl", "draft 1a2b3c4d", "draft 1a2b3c4d ",
          "draft xyz", "hand: Anna Berg, 1a2b3c4d", "ignore-numbers", 'previous msgid: "Alt."',
          'previous msgid, reviewed 1a2b3c4d: "Neu."', 'previous msgctxt: "title"', "Anna: bitte prüfen",
-         "alignment: low confidence", ""]
+         "alignment: low confidence", "rewritten by hand from mt: deepl", "rewritten by hand from tm: 93% from", ""]
 
 
 @settings(max_examples=400, deadline=None)
@@ -292,3 +292,22 @@ def test_normalize_passes_over_an_entry_exactly_when_reading_its_records_changes
     if tcomment_none and not lines:
         entry.tcomment = None
     assert _normalized(entry, False) == _normalized(entry, True)
+
+
+@pytest.mark.parametrize("origin", ["tm: 93% from warum-die-leber-nachts-arbeitet-und-was-sie-dabei-braucht",
+                                    "mt: llm (sentence by sentence, the block came back short)"])
+def test_a_rewritten_record_polib_wrapped_is_read_whole(origin, tmp_path):
+    """polib saves translator comments wrapped at 78 columns, after a hyphen too: a ``rewritten by hand from``
+    record of a long origin comes back over two lines. It is read whole (a reopened rewrite stays a person's text),
+    and the line after it is no reviewer's comment."""
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgid="Die Leber arbeitet.", msgstr="The liver works.", flags=["fuzzy"],
+                            tcomment=f"Anna: passt\nrewritten by hand from {origin}"))
+    po.save(str(tmp_path / "x.po"))
+    text = (tmp_path / "x.po").read_text(encoding="utf-8")
+    assert f"# rewritten by hand from {origin}\n" not in text  # wrapped
+    entry = catalog.parse_po(text, "x.po")[0]
+    notes = catalog.Notes.of(entry)
+    assert (notes.rewritten, notes.own) == (origin, ["Anna: passt"]) and catalog.hand_draft(entry)
+    assert entry.tcomment == f"Anna: passt\nrewritten by hand from {origin}"

@@ -572,3 +572,119 @@ def test_a_reviewers_title_and_tag_without_msgctxt_joined_by_msgcat_go_to_the_ti
     assert (f"{PO}:{title_line}: 'Zecken' has no msgctxt: taken as the translation of the article's title "
             '(msgctxt "title"), reviewed as it was') in result.output
     assert "is no sentence of" not in result.output
+
+
+def test_a_catalog_restored_from_git_older_than_the_german_is_named_and_its_changed_sentences_go_back_to_review(
+        project: Project):
+    """The reviewer restores the catalog of two commits ago (``git checkout HEAD~2 -- …``), made before the author
+    changed a sentence, and runs extract. The sentence takes the older translation as fuzzy, with the German it was
+    written for as previous msgid, never reviewed; status before extract and extract itself say the catalog is older
+    than the German (its ``X-Verlag-Template`` names an earlier template), and extract does not call it an edit of
+    the author's."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    path = reviewed_project(project)
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "reviewed"]):
+        assert git(project, *step).returncode == 0
+    author_changes_the_sentence(project)
+    assert git(project, "commit", "-qam", "author").returncode == 0
+    review(project, "en", "zecken", {NEW: "Spring brings the ticks back again."})
+    project.run("extract")
+    assert git(project, "commit", "-qam", "review").returncode == 0
+    assert git(project, "checkout", "HEAD~2", "--", PO).returncode == 0
+
+    status = project.run("status", "--lang", "en")
+    assert (f"warning: {PO}: the catalog does not match the German of source_de/zecken.md: 1 of its segments has no "
+            "entry" in status.output)
+    assert "the catalog is older than the German: its X-Verlag-Template names an earlier template" in status.output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 3 and row["segments"]["untranslated"] == 1
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    live = entries(project).find(NEW)
+    assert live.msgstr == "Spring brings the ticks back." and live.fuzzy and live.previous_msgid == OLD
+    assert (f"warning: {PO} is older than the German: 1 translation was made for German that source_de/zecken.md "
+            "had changed before the last verlag extract" in result.output)
+    assert (f"source_de/zecken.md:7: {NEW!r} (the last extract left 'Spring brings the ticks back again.' there)"
+            in result.output and f"git diff HEAD {PO}" in result.output)
+    assert "changed: Mit dem Frühling" not in result.output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 3 and row["segments"]["stale"] == 1 and not row["outdated"]
+    assert "older than the German" not in project.run("extract").output
+
+
+def test_build_names_both_when_the_german_changed_and_the_catalog_is_older_than_the_last_extract(project: Project):
+    """An old copy of the catalog saved over it (older than the last extract) and then a German edit without extract:
+    the page shows German for both reasons, and build names both, with the advice for each."""
+    path = reviewed_project(project)
+    before = path.read_text(encoding="utf-8")
+    author_changes_the_sentence(project)
+    path.write_text(before, encoding="utf-8")
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW).replace("warm.", "endlich warm.")))
+
+    build = project.run("build")
+    assert (f"warning: {PO} does not match the German: 2 segments of the article have no entry in it: "
+            "source_de/zecken.md changed since the last verlag extract, and the catalog is older than that extract"
+            in build.output)
+    assert f"git log -p {PO}" in build.output and "run verlag extract" in build.output
+
+
+WINTER = "Im Winter ruhen sie unter dem Laub."
+
+
+def weblate_header(path: Path) -> None:
+    """What Weblate writes into a catalog's header when it commits a translation: its own generator, team, date and
+    translator, the fields in its order; the entries as they were."""
+    po = polib.pofile(str(path))
+    kept = {k: v for k, v in po.metadata.items() if k not in ("Last-Translator", "Language-Team", "X-Generator")}
+    po.metadata = {"Project-Id-Version": kept.pop("Project-Id-Version"), "Report-Msgid-Bugs-To": "",
+                   "POT-Creation-Date": kept.pop("POT-Creation-Date"), "PO-Revision-Date": "2026-06-02 09:14+0000",
+                   "Last-Translator": "Jane Doe <jane@example.org>",
+                   "Language-Team": "English <https://weblate.example/projects/praxis/zecken/en/>", **kept,
+                   "X-Generator": "Weblate 5.8"}
+    po.save(str(path))
+
+
+@pytest.mark.parametrize("tool", ["msgmerge --previous", "msgmerge", "msgcat --width", "weblate header"])
+def test_nothing_a_reviewers_tool_writes_loses_a_sign_off_through_extract(project: Project, tool: str):
+    """A catalog with every kind of sign-off verlag records (reviewed entries, a stale one signed off for the German
+    before, a rewritten machine draft) goes through a tool reviewers use, for real: msgmerge with the template (as
+    Weblate and Lokalize update a catalog; with and without --previous), a Poedit-style rewrap (msgcat --width), a
+    Weblate commit's header. The next extract leaves every entry in the state it had, status counts the same, and
+    msgfmt --check passes at each step."""
+    path = reviewed_project(project)
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW) + f"\n{WINTER}\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    review(project, "en", "zecken", {WINTER: "In winter they rest under the leaves."})
+    project.run("extract")
+    assert "# rewritten by hand from mt: copy\n" in path.read_text(encoding="utf-8")
+
+    def states(raw: bool = True) -> dict:  # raw: ``#| msgid`` as the file has it; else verlag's record of it
+        return {(e.msgctxt, e.msgid): (e.msgstr, e.fuzzy, e.previous_msgid if raw else Notes.of(e).previous_msgid,
+                                       Notes.of(e).reviewed, Notes.of(e).rewritten)
+                for e in entries(project) if not e.obsolete}
+
+    def counts() -> dict:
+        return json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"][0]["segments"]
+
+    before, counted_before = states(), counts()
+    assert counted_before["reviewed"] == 4 and counted_before["stale"] == 1
+    assert before[(None, NEW)][1:4] == (True, OLD, fingerprint("Spring brings the ticks back."))
+    pot = str(project.root / "translations/templates/zecken.pot")
+    if tool.startswith("msgmerge"):
+        gnu("msgmerge", "--quiet", *(["--previous"] if "previous" in tool else []), "-o", str(path), str(path), pot)
+    elif tool == "msgcat --width":
+        gnu("msgcat", "--width=38", "-o", str(path), str(path))
+    else:
+        weblate_header(path)
+    msgfmt_check(path)
+    assert states(raw=False) == before and counts() == counted_before  # read as it was, before extract
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    assert states() == before and counts() == counted_before, result.output
+    assert "back to review" not in result.output and "older than" not in result.output
+    assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")

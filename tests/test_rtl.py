@@ -45,7 +45,7 @@ def arabic(tmp_path_factory):
         > Ein Zitat zum Schluss.
 
         - Tragen Sie lange Kleidung.
-        """))
+        """, author="Anna Berg", reviewed_by="{name: Dr. med. Tobias Hahn, qualification: Facharzt für Orthopädie}"))
     project.run("extract")
     review(project, "ar", "zecken", ARABIC)
     site_po = project.root / "translations/ar/site.po"
@@ -120,6 +120,30 @@ def test_german_on_an_arabic_page_runs_left_to_right(browser, arabic):
     assert first < last, "the full stop stands left of the sentence"
     disclaimer = browser.find_element(By.CSS_SELECTOR, ".disclaimer p")
     assert disclaimer.get_attribute("lang") == "de" and disclaimer.get_attribute("dir") == "ltr"
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_a_latin_name_and_qualification_read_in_their_order_on_an_arabic_page(browser, arabic, width):
+    """The medical reviewer "Dr. med. Tobias Hahn, Facharzt für Orthopädie" showed as "Facharzt für Orthopädie
+    ,Dr. med. Tobias Hahn", and on a phone "Dr. :" on a line of its own (trial12): each name is a bidi isolate,
+    laid out left to right as one unit, and the author's name too."""
+    _, base = arabic
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": 740, "deviceScaleFactor": 1, "mobile": width < 500})
+    try:
+        browser.get(f"{base}/ar/zecken/")
+        name = browser.find_element(By.CSS_SELECTOR, ".reviewed bdi")
+        assert name.text == "Dr. med. Tobias Hahn, Facharzt für Orthopädie"
+        assert browser.execute_script("return getComputedStyle(arguments[0]).direction", name) == "ltr"
+        first, last = browser.execute_script(CHAR_X, name)
+        if width > 500:  # on one line: "D" at its left end, the last "e" at its right
+            assert first < last
+        author = browser.find_element(By.CSS_SELECTOR, ".author bdi")
+        assert author.text == "Anna Berg"
+        browser.get(f"{base}/de/zecken/")  # a left-to-right page needs no isolate
+        assert browser.find_elements(By.CSS_SELECTOR, ".reviewed bdi, .author bdi") == []
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def test_an_english_count_on_the_language_choice_reads_in_english_order(browser, arabic):

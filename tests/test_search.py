@@ -301,3 +301,17 @@ def test_a_bundle_another_pagefind_version_made_is_not_carried_over(tmp_path, mo
                      encoding="utf-8")
     again, runs = _indexed(tmp_path, monkeypatch, "again", SITE, 2)
     assert len(runs) == 6 and json.loads(again["pagefind-entry.json"])["version"] != "1.4.0"
+
+
+@pytest.mark.parametrize("entry", ["[]", '"1.5.0"', "[" * 100_000])
+def test_a_bundle_whose_entry_file_is_no_json_object_is_indexed_anew(tmp_path, monkeypatch, entry):
+    """site/pagefind/pagefind-entry.json is a file of site/ anyone may have changed: JSON that is no object (a
+    list, a string, a list nested 100,000 deep) stopped every build with an internal error (AttributeError,
+    RecursionError) instead of indexing the site from nothing."""
+    site = _site_folder(tmp_path / "again", SITE)
+    index_site(site, tmp_path / "again/.verlag", ["en", "fr"], 2)
+    (site / "pagefind/pagefind-entry.json").write_text(entry, encoding="utf-8")
+    again, runs = _indexed(tmp_path, monkeypatch, "again", SITE, 2)
+    assert len(runs) == 6  # the three parts, then again from nothing
+    made, _ = _indexed(tmp_path, monkeypatch, "fresh", SITE, 3)
+    assert again == made

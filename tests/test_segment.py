@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.errors import VerlagError
-from pipeline.segment import MAX_NESTING, commonmark_parser, escaped_split, segment_article
+from pipeline.segment import MAX_NESTING, commonmark_parser, escaped_split, link_destination, segment_article
 from pipeline.sources import read_article
 
 from conftest import article, msgfmt_check, need_corpus, need_peer_corpus
@@ -226,6 +226,49 @@ def test_table_rows_are_split_into_cells_as_markdown_it_splits_them(row):
 @given(st.lists(st.text(alphabet="ab |\\:-`", max_size=12), min_size=2, max_size=5).map("\n".join))
 def test_generated_tables_parse_to_the_tokens_of_markdown_its_table_rule(text):
     _same_tokens([text, f"| a | b |\n|---|:-:|\n{text}"])
+
+
+@given(st.text(alphabet="ab <>()\\&#;:/\n\t\x01\x7f\u00e4", max_size=24), st.integers(0, 4), st.integers(0, 30))
+def test_link_destinations_are_read_as_markdown_it_reads_them(text, pos, cut):
+    from markdown_it.helpers import parseLinkDestination
+
+    pos, maximum = min(pos, len(text)), min(max(pos, cut), len(text))
+    ours, stock = link_destination(text, pos, maximum), parseLinkDestination(text, pos, maximum)
+    assert (ours.ok, ours.pos, ours.str) == (stock.ok, stock.pos, stock.str)
+
+
+@given(st.text(alphabet="ab <>()\\&#;:/\n\"", max_size=20))
+def test_generated_links_parse_to_the_tokens_of_markdown_its_link_rule(destination):
+    _same_tokens([f"[a]({destination})", f"![b]({destination} 'c') [d]: {destination}\n\n[d]"])
+
+
+def test_a_plain_link_destination_is_read_without_markdown_its_loop_over_its_characters(monkeypatch):
+    import markdown_it.helpers
+
+    stock, calls = markdown_it.helpers.parseLinkDestination, []
+    monkeypatch.setattr(markdown_it.helpers, "parseLinkDestination", lambda *args: calls.append(args) or stock(*args))
+    tokens = commonmark_parser().parseInline("[Merkblatt](https://example.org/a%20b?x=1&amp;y=2#teil) und "
+                                             "![Bild](bilder/ä.png \"Titel\")")[0].children
+    assert [t.attrs for t in tokens if t.type in ("link_open", "image")] == [
+        {"href": "https://example.org/a%20b?x=1&y=2#teil"}, {"src": "bilder/%C3%A4.png", "alt": "", "title": "Titel"}]
+    assert calls == []
+
+
+def test_a_block_is_tried_only_with_the_rules_that_can_match_its_first_character():
+    md = commonmark_parser()
+    tried = []
+    for rule in md.block.ruler.__rules__:
+        rule.fn = lambda state, line, end, silent, fn=rule.fn, name=rule.name: (
+            silent or tried.append((name, line)), fn(state, line, end, silent))[1]
+    md.block.ruler.__cache__ = None
+    tokens = md.parse("Ein Absatz.\n\n# Titel\n\n- Punkt\n\n> Zitat\n")
+    assert [t.type for t in tokens if t.nesting == 1] == ["paragraph_open", "heading_open", "bullet_list_open",
+                                                          "list_item_open", "paragraph_open", "blockquote_open",
+                                                          "paragraph_open"]
+    assert {line: [name for name, at in tried if at == line] for line in (0, 2, 4, 6)} == {
+        0: ["table", "code", "lheading", "paragraph"], 2: ["table", "code", "heading"],
+        4: ["table", "code", "hr", "list", "table", "code", "lheading", "paragraph"],  # then the item's paragraph
+        6: ["table", "code", "blockquote", "table", "code", "lheading", "paragraph"]}
 
 
 def test_commonmark_examples_and_articles_parse_to_the_tokens_of_markdown_its_table_rule():

@@ -341,3 +341,29 @@ def test_a_named_pipe_as_the_template_of_an_article_changed_since_extract_is_nev
         assert result.exit_code in (0, 1, 2), (command, result.output)
     assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
     assert "Coffee wakes." in built.read("review/en/kaffee.html")
+
+
+def test_a_symbolic_link_as_the_lock_file_is_replaced_and_the_file_it_names_left_alone(built: Project, tmp_path):
+    """A project unpacked or cloned with .verlag/lock a symbolic link to a file outside it (../../notes.txt): every
+    writing command emptied that file and wrote its pid into it. The link is said and replaced by a lock file."""
+    outside = tmp_path / "notizen.txt"
+    outside.write_text("Meine Notizen.\n", encoding="utf-8")
+    lock = built.root / ".verlag/lock"
+    lock.unlink(missing_ok=True)
+    lock.symlink_to(outside)
+    said = built.run("extract", "--jobs", "1").output
+    assert outside.read_text(encoding="utf-8") == "Meine Notizen.\n"
+    assert f"warning: {lock}: a symbolic link" in said, said
+    assert lock.is_file() and not lock.is_symlink()
+
+
+def test_a_symbolic_link_as_the_no_temp_files_mark_makes_no_file_where_it_points(built: Project, tmp_path):
+    """.verlag/no-temp-files, a symbolic link to a missing file outside the project: the sweep's mark made that
+    file. The mark is verlag's own empty file; the link is replaced."""
+    outside = tmp_path / "nicht-anlegen"
+    mark = built.root / ".verlag/no-temp-files"
+    mark.unlink(missing_ok=True)
+    mark.symlink_to(outside)
+    built.run("extract", "--jobs", "1")
+    assert not outside.exists()
+    assert mark.is_file() and not mark.is_symlink()
