@@ -544,6 +544,8 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     from pipeline.limits import IMPORTED
     from pipeline.moved import MOVED_FILE, add_moved
     from pipeline.site import Urls
+    from pipeline.sources import unrequestable
+    from urllib.parse import unquote
 
     path = Urls(config.site_url).path
     sites = [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
@@ -555,17 +557,24 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
                                                            config.languages))
                for export in exports)]
     for root, what, found in sites:
-        if not found:
-            continue
-        added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
-        said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "
-                "(a feed or file copied to its old address, a redirect page, the rules of site/_redirects and "
-                f"site/.htaccess)" if added else f"{MOVED_FILE} has them already")
-        click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}), which no "
-                   f"article's aliases: keep: {said}:")
-        for old in found:
-            click.echo(f"  {old.path}  {old.now}  301{f'  ({old.note})' if old.note else ''}" if old.now else
-                       f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
+        refused = [old for old in found if old.now and unrequestable(unquote(old.path))]  # add_moved leaves them out
+        found = [old for old in found if old not in refused]
+        if found:
+            added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
+            said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "
+                    "(a feed or file copied to its old address, a redirect page, the rules of site/_redirects and "
+                    f"site/.htaccess)" if added else f"{MOVED_FILE} has them already")
+            click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}), which "
+                       f"no article's aliases: keep: {said}:")
+            for old in found:
+                click.echo(f"  {old.path}  {old.now}  301{f'  ({old.note})' if old.note else ''}" if old.now else
+                           f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
+        if refused:
+            click.echo(f"import: {counted(len(refused), 'address', 'addresses')} of {root} refused, not added to "
+                       f"{MOVED_FILE}: a '.' or '..' segment or a control character, which no browser requests (the "
+                       "export's own text: a crafted name?):")
+            for old in refused:
+                click.echo(f"  {old.path}")
 
 
 def _say_folder(folder: Path, chosen) -> None:

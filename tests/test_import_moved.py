@@ -198,3 +198,22 @@ def test_a_crafted_term_address_of_a_wordpress_export_adds_no_line_the_build_ref
     publish_all(project)
     project.run("extract")
     assert "redirects.txt" not in project.run("build").output
+
+
+def test_the_summary_lists_a_crafted_term_address_as_refused_not_among_those_added(project, tmp_path):
+    """The import left a ".." address out of redirects.txt, yet its summary counted and listed it with the added
+    ones (``/category/../../../etc/  /de/  301``), as if readers were led from there: it is listed as refused now,
+    with why, and the count is of the addresses added."""
+    terms = ('<category domain="category" nicename="../../../etc"><![CDATA[A]]></category>'
+             '<category domain="post_tag" nicename="%2e%2e"><![CDATA[B]]></category>'
+             '<category domain="post_tag" nicename="ringelblume"><![CDATA[C]]></category>')
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(wp_post(1, terms=terms)), encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    out = project.run("import", str(export)).output
+    assert f"import: 5 other addresses of {export} (feeds, lists), which no article's aliases: keep: added 5" in out
+    assert "  /tag/ringelblume/  /de/  301\n" in out
+    assert not [line for line in out.splitlines() if ".." in line and "301" in line], out
+    assert (f"import: 4 addresses of {export} refused, not added to redirects.txt: a '.' or '..' segment or a "
+            "control character, which no browser requests (the export's own text: a crafted name?):\n"
+            "  /category/../../../etc/\n  /category/../../../etc/feed/\n  /tag/%2e%2e/\n  /tag/%2e%2e/feed/\n") in out
