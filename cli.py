@@ -480,7 +480,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                    "sent to a translation service)")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
-    _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run)
+    _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private)
     if found:
         errors += _import_site_translations(config, found, beside, dry_run, translator)
     elif translator is not None:
@@ -532,13 +532,15 @@ def _import_site_translations(config, found, beside, dry_run: bool,
     return errors
 
 
-def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool) -> None:
+def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool,
+                       private: bool = False) -> None:
     """Name the addresses of each imported Hugo or Jekyll site and WordPress blog besides its pages'
     (``importer_addresses``: feeds, lists, a Hugo site's static files), each with the new site's path that has its
     content, and add those to the project's ``redirects.txt`` (``moved``), which ``build`` answers; a static file
     not imported is named alone. ``hugo_sites``: root -> its files imported, each with its language (None: German),
     as ``importer_addresses.old_addresses`` takes them; ``jekyll_sites``: root -> its files imported;
-    ``exports``: the WordPress exports imported. ``dry_run``: nothing is written."""
+    ``exports``: the WordPress exports imported, ``private``: with their private and password-protected posts
+    (``--private``). ``dry_run``: nothing is written."""
     from pipeline.fsutil import file_bytes
     from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
     from pipeline.limits import IMPORTED
@@ -554,7 +556,7 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
              *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
                for root, posts in jekyll_sites.items()),
              *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path, config.source_language,
-                                                           config.languages))
+                                                           config.languages, private))
                for export in exports)]
     for root, what, found in sites:
         refused = [old for old in found if old.now and unrequestable(unquote(old.path))]  # add_moved leaves them out

@@ -217,3 +217,19 @@ def test_the_summary_lists_a_crafted_term_address_as_refused_not_among_those_add
     assert (f"import: 4 addresses of {export} refused, not added to redirects.txt: a '.' or '..' segment or a "
             "control character, which no browser requests (the export's own text: a crafted name?):\n"
             "  /category/../../../etc/\n  /category/../../../etc/feed/\n  /tag/%2e%2e/\n  /tag/%2e%2e/feed/\n") in out
+
+
+def test_with_private_a_month_of_password_protected_posts_says_they_came_in_as_drafts_not_left_out(project, tmp_path):
+    """With --private the password-protected post is imported (a German-only draft), yet the note beside its month
+    still said the list "listed only posts left out": it says they came in as drafts the site does not publish
+    yet, so the address still leads to the home page."""
+    protected = wp_post(3).replace("2024-05-03", "2024-03-03").replace(
+        "</wp:status>", "</wp:status><wp:post_password>geheim</wp:post_password>")
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(wp_post(1), protected), encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    out = project.run("import", "--private", str(export)).output
+    assert "draft: true  # password-protected in WordPress" in project.read("source_de/beitrag-3.md")
+    assert "left out" not in out.split("other addresses of", 1)[1], out
+    assert ("  /2024/03/  /de/  301  (it listed only password-protected posts, imported with --private as German-only "
+            "drafts the site does not publish: Beitrag 3; a reader finds the other posts on the home page)") in out
