@@ -547,9 +547,10 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     from pipeline.moved import MOVED_FILE, add_moved
     from pipeline.site import Urls
     from pipeline.sources import unrequestable
-    from urllib.parse import unquote
+    from urllib.parse import unquote, urlsplit
 
-    path = Urls(config.site_url).path
+    urls = Urls(config.site_url)
+    path = urls.path
     sites = [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
                                                                   config.source_language, config.languages))
                for root, pages in hugo_sites.items()),
@@ -560,7 +561,19 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
                for export in exports)]
     for root, what, found in sites:
         refused = [old for old in found if old.now and unrequestable(unquote(old.path))]  # add_moved leaves them out
-        found = [old for old in found if old not in refused]
+        hosts: dict[str, list] = {}  # a language's own domain (Polylang): its addresses, whole
+        for old in found:
+            if "://" in old.path:
+                hosts.setdefault(urlsplit(old.path).netloc, []).append(old)
+        found = [old for old in found if old not in refused and "://" not in old.path]
+        for host, elsewhere in hosts.items():
+            click.echo(f"import: {counted(len(elsewhere), 'address', 'addresses')} of {root} on another host, {host} "
+                       f"(a language's domain), not added to {MOVED_FILE}: it answers the new site's own addresses "
+                       "only (base_url); redirect each on that host's server, or point the host at a server that "
+                       "does:")
+            for old in elsewhere:
+                click.echo(f"  {old.path}  {urls.base_url + old.now[len(urls.base_path):]}  301"
+                           + (f"  ({old.note})" if old.note else ""))
         if found:
             added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
             said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "

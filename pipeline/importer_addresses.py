@@ -184,7 +184,9 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
     post, or one whose posts had plain permalinks (``?p=140``). A multilingual blog (Polylang, WPML:
     ``importer_html.wxr_language``) served each language's posts, feed and lists in its folder (``/en/feed/``,
     ``/en/category/tea/``): those lead to that language's feed or home page when it is one of ``languages``,
-    else to the German (``source_language``) ones; a language on a host of its own is not this site's. An address
+    else to the German (``source_language``) ones; a language on a domain of its own (Polylang's
+    ``en.example.de``) alike, its addresses there given whole (``https://en.example.de/feed/``): no rule of the new
+    site answers another host. An address
     that listed only password-protected posts says so (``OldAddress.note``): left out of the import, or with
     ``private`` (``--private``) imported as drafts the site does not publish."""
     from lxml import etree
@@ -206,20 +208,21 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
     if not posts or any(urlsplit(_text(item, "link")).query for item in posts):
         return []
     described, _ = polylang_groups(channel, Path())  # read_wxr names a broken one
-    # a language's folder ("", "/en") -> (the language its lists lead to, its posts)
-    folders: dict[str, tuple[str, list]] = {"": (source_language, [])}
+    # where a language's lists were ("" and "/en" below the blog's address, "https://en.example.de/blog" on a
+    # domain of its own) -> (the language its lists lead to, its posts)
+    folders: dict[str, tuple[str, list]] = {base: (source_language, [])}
     for item in posts:
         link, code = urlsplit(_text(item, "link")), wxr_language(item, described)
-        if link.netloc and home.netloc and link.netloc.lower() != home.netloc.lower():
-            continue
+        own_host = bool(link.netloc and home.netloc and link.netloc.lower() != home.netloc.lower())
         rest = link.path[len(base):] if link.path.startswith(base) else link.path
-        folder = f"/{code}" if code and rest.lower().startswith(f"/{code.lower()}/") else ""
-        lang = (project_language(code, languages) or source_language) if folder else source_language
-        folders.setdefault(folder, (lang, []))[1].append(item)
+        folder = f"/{code}" if code and not own_host and rest.lower().startswith(f"/{code.lower()}/") else ""
+        lang = (project_language(code, languages) or source_language) if folder or own_host else source_language
+        where = f"{link.scheme or home.scheme or 'https'}://{link.netloc.lower()}" if own_host else ""
+        folders.setdefault(where + base + folder, (lang, []))[1].append(item)
     found: dict[str, tuple[str, list]] = {}
     for folder, (lang, listed) in folders.items():
         if listed:
-            _wordpress_lists(found, base + folder, listed, new_path("feed", lang=lang), new_path("index", lang=lang))
+            _wordpress_lists(found, folder, listed, new_path("feed", lang=lang), new_path("index", lang=lang))
     return [OldAddress(path, now, _left_out(items, private)) for path, (now, items) in found.items()]
 
 

@@ -233,3 +233,33 @@ def test_with_private_a_month_of_password_protected_posts_says_they_came_in_as_d
     assert "left out" not in out.split("other addresses of", 1)[1], out
     assert ("  /2024/03/  /de/  301  (it listed only password-protected posts, imported with --private as German-only "
             "drafts the site does not publish: Beitrag 3; a reader finds the other posts on the home page)") in out
+
+
+def test_a_polylang_language_on_a_domain_of_its_own_names_its_feed_and_lists_and_why_they_are_not_added(
+        project, tmp_path):
+    """Polylang can give each language a domain (en.ernaehrung.example): its English feed and lists were served
+    there, and the import skipped them without a word. redirects.txt answers only the new site's own addresses,
+    so they cannot go there: the summary names each with the new page it should lead to and says where the rule
+    belongs (that host's server); the German lists are added as before."""
+    from test_import_wordpress import ENGLISH, GERMAN, polylang, post, wxr as wxr_with_terms
+    from test_import_wordpress import HOST as WP_HOST
+
+    english = WP_HOST.replace("https://", "https://en.")
+    items = [post("Genug trinken", GERMAN, post_id=101, name="trinken", link=f"{WP_HOST}/2024/03/trinken/",
+                  extra=polylang("de", "pll_1")),
+             post("Drinking enough", ENGLISH, post_id=201, name="drinking-enough",
+                  link=f"{english}/2024/03/drinking-enough/",
+                  extra=polylang("en", "pll_1") + '<category domain="category" nicename="tea"><![CDATA[Tea]]></category>')]
+    export = tmp_path / "export.xml"
+    export.write_text(wxr_with_terms(*items), encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    out = project.run("import", str(export)).output
+    assert "\n/feed/  /de/feed.xml  301\n" in project.read("redirects.txt")
+    assert "en." not in project.read("redirects.txt") and "/en/" not in project.read("redirects.txt")
+    assert (f"import: 7 addresses of {export} on another host, {english.removeprefix('https://')} (a language's "
+            "domain), not added to redirects.txt: it answers the new site's own addresses only (base_url); redirect "
+            "each on that host's server, or point the host at a server that does:") in out, out
+    for line in (f"  {english}/feed/  https://neu.example/en/feed.xml  301",
+                 f"  {english}/category/tea/  https://neu.example/en/  301",
+                 f"  {english}/2024/04/  https://neu.example/en/  301"):
+        assert line + "\n" in out, (line, out)
