@@ -298,6 +298,33 @@ def test_a_saved_page_without_a_declared_encoding_is_read_as_the_utf8_it_is(proj
         assert "Grüner Tee enthält Koffein" in text and "nicht zu heiß" in text and "Ã" not in text, name
 
 
+def test_a_page_saved_as_utf16_with_or_without_a_byte_order_mark_is_read_not_called_binary(project, tmp_path):
+    """A page saved in UTF-16 (Windows tools, an editor's "Unicode"), with a byte order mark or without one but with
+    its ``<meta charset="utf-16">``, has a NUL byte beside every ASCII character: the import called it binary ("an
+    image or PDF") and imported nothing. It is read as the UTF-16 it is and the summary says so; a text file saved
+    as "Unicode" (UTF-16 with its mark, Notepad's) too."""
+    page = ("<!DOCTYPE html><html><head><meta charset=\"utf-16\"><title>{title}</title></head><body><article>"
+            "<h1>{title}</h1><p>Grüner Tee enthält Koffein, aber weniger als Kaffee. Trinken Sie ihn nicht zu heiß, "
+            "etwa mit 70 Grad.</p><p>Am besten schmeckt er ohne Zucker und frisch aufgegossen, über den Tag "
+            "verteilt.</p></article></body></html>")
+    cases = (("mit-bom.html", "\ufeff" + page.format(title="Tee mit Marke"), "utf-16-le", "its byte order mark"),
+             ("ohne-bom.html", page.format(title="Tee ohne Marke"), "utf-16-le", "its <meta charset>"),
+             ("gross.html", page.format(title="Tee gross"), "utf-16-be", "its <meta charset>"))
+    for name, text, codec, why in cases:
+        (tmp_path / name).write_bytes(text.encode(codec))
+        out = project.run("import", str(tmp_path / name)).output
+        assert "binary" not in out and f"encoding: read as UTF-16 ({why})" in out, out
+    for slug in ("tee-mit-marke", "tee-ohne-marke", "tee-gross"):
+        written = project.read(f"source_de/{slug}.md")
+        assert "Grüner Tee enthält Koffein" in written and "über den Tag verteilt." in written, written
+    notepad = tmp_path / "notiz.txt"
+    notepad.write_bytes("Kräutertee am Abend\n\nMelisse und Lavendel beruhigen. Trinken Sie ihn warm.\n"
+                        .encode("utf-16"))
+    out = project.run("import", "--year", "2025", str(notepad)).output
+    assert "encoding: read as UTF-16 (its byte order mark)" in out
+    assert "Melisse und Lavendel beruhigen." in project.read("source_de/kraeutertee-am-abend.md")
+
+
 WIX_SAVED = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Holunderblüten sammeln</title>
 <link rel="canonical" href="https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln">
 <meta property="og:site_name" content="Praxis am Bach">
