@@ -28,7 +28,7 @@ import yaml
 from .counts import counted
 from .errors import ManyErrors, VerlagError
 from .fsutil import file_bytes, write_if_changed
-from .limits import IMPORTED, MEDIA, SOURCE
+from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, source_text, \
@@ -290,6 +290,26 @@ def foreign(article: ImportedArticle, source_language: str, languages: list[str]
                        f"SLUG --lang {lang} {where[0]}", *where)
 
 
+INLINE_IMAGE_RE = re.compile(rb"data:image/[^\s\"'<>()]*")  # a picture pasted into a page: its bytes in base64
+
+
+def too_large(limit: Limit, data: bytes, ref) -> None:
+    """Raise ``VerlagError`` naming ``ref`` (file or file:line, no line) when ``data`` (a page, a post, an
+    article's Markdown) is over ``limit``; where inline images (``data:`` addresses) make a megabyte of it or
+    more, the message says how much and how many, and how to keep them: a picture pasted inline is the usual
+    cause, and lxml's parser drops an attribute over 10 MB, with the rest of its page, without a word."""
+    if len(data) <= limit.bytes:
+        return
+    images = [len(m.group()) for m in INLINE_IMAGE_RE.finditer(data)]
+    if sum(images) < 1 << 20:
+        limit.check(len(data), ref)
+    raise VerlagError(f"{size_text(len(data))} is more than verlag reads of {limit.what} ({size_text(limit.bytes)}); "
+                      f"{size_text(sum(images))} of it {'is' if len(images) == 1 else 'are'} "
+                      f"{counted(len(images), 'inline image')} (a data: address): save "
+                      f"{'it' if len(images) == 1 else 'each'} as an image file beside the post and refer to it by "
+                      "its name", ref)
+
+
 def utf16_as_utf8(path: Path, data: bytes) -> tuple[bytes, str | None]:
     """(``data`` as UTF-8, the note saying it was UTF-16) for a file saved in UTF-16: with a byte order mark (a
     page, a text saved as "Unicode" by Notepad or Word), or without one where its first characters are ASCII, so a
@@ -398,7 +418,15 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
         errors.append(VerlagError(exc.strerror or str(exc), path))
     if utf16:
         articles = [dataclasses.replace(a, notes=[*a.notes[:1], utf16, *a.notes[1:]]) for a in articles]
-    return [completed(article, author, site_url) for article in articles], errors
+    done = []
+    for article in (completed(article, author, site_url) for article in articles):
+        try:  # what extract would refuse is not written
+            too_large(SOURCE, render_markdown(article).encode("utf-8"), article.source)
+        except VerlagError as exc:
+            errors.append(exc)
+        else:
+            done.append(article)
+    return done, errors
 
 
 def stay_remote(placed: list[Placed], folder: str, uploads: Path | None = None) -> list[tuple[str, str]]:

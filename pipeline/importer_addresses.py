@@ -194,7 +194,7 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
     from .importer_html import _children, _text, polylang_groups, wxr_language
     from .importer_translations import project_language
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)  # as read_wxr
     try:
         channel = next(iter(_children(etree.fromstring(data, parser), "channel")), None)
     except etree.XMLSyntaxError:  # read_wxr names it

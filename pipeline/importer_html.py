@@ -28,8 +28,8 @@ from lxml import etree, html as lxml_html
 
 from .counts import counted
 from .errors import VerlagError
-from .importer import (HAND_ADVICE, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination, local_name,
-                       new_article)
+from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination,
+                       local_name, new_article, too_large)
 from .limits import PAGE
 from .scaffold import LEGAL_SLUGS, ascii_slug
 from .sources import site_host
@@ -152,7 +152,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     difference is noted.
     Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
     """
-    PAGE.check(len(html.encode("utf-8")), None)
+    too_large(PAGE, html.encode("utf-8"), None)
     tree = parse_html(html)
     images: dict[Path, str] = {}
     notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree) + bold_headings(tree)
@@ -171,6 +171,10 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                 remote.append(src)
                 continue
         if local is not None:
+            local = _unblurred(img, local, notes)
+        if isinstance(local, str):  # a blurred placeholder saved alone: the full image's address
+            img.set("src", local)
+        elif local is not None:
             img.set("src", image_destination(local_name(images, local)))
         elif src:
             notes.append(f"image left at its old address: {src}")
@@ -386,6 +390,55 @@ def unlazy(tree) -> list[str]:
     return notes
 
 
+# A Wix media file as a browser saves it (the last part of its address, Chrome adding "(1)" to a second one).
+WIX_MEDIA_NAME_RE = re.compile(r"^([\w-]+~mv2[\w-]*?)(?: ?\(\d+\))?(\.\w+)$")
+WIX_MEDIA = "https://static.wixstatic.com/media/"
+WIX_BLURRED_WIDTH = 147  # pixels: Wix's blurred placeholder where the page states no width for the image
+
+
+def _unblurred(img, local: Path, notes: list[str]) -> Path | str:
+    """The file, or else the address, of the full image for ``img`` whose ``src`` is ``local``, a file the browser
+    saved beside the page: ``local`` itself unless it is Wix's blurred placeholder (``unlazy``), saved because the
+    page was saved before the image loaded. That is a Wix image (its ``data-pin-media`` on Wix's media host, or a
+    Wix media file name, ``WIX_MEDIA_NAME_RE``) less than half as wide as the page states it (``w_`` of
+    ``data-pin-media``, its ``width``), or at most ``WIX_BLURRED_WIDTH`` pixels where none is stated. Then the
+    widest file of the same image saved beside it (Chrome's ``name(1).png``) is taken where it is wider, else
+    the full image's address (``data-pin-media``, else Wix's original); noted either way."""
+    pin = img.get("data-pin-media", "")
+    pin = pin if pin.startswith(WIX_MEDIA) and not WIX_BLURRED_RE.match(pin) else ""
+    named = WIX_MEDIA_NAME_RE.match(local.name)
+    if not (pin or named):
+        return local
+    width = _pixels(local)
+    stated = re.search(r"[/,]w_(\d+)", pin) or re.fullmatch(r"\s*(\d+)\s*(?:px)?\s*", img.get("width", ""))
+    stated = int(stated.group(1)) if stated else 0
+    if width <= 0 or (width * 2 > stated if stated else width > WIX_BLURRED_WIDTH):
+        return local
+    blurred = f"{local.name} is Wix's blurred placeholder ({width} pixels wide"
+    if named:
+        same = [f for f in local.parent.iterdir() if f.is_file() and (m := WIX_MEDIA_NAME_RE.match(f.name))
+                and m.groups() == named.groups()]
+        full = max(same, key=_pixels)
+        if _pixels(full) > width:
+            notes.append(f"image: {blurred}, the page states {stated or 'more'}): the full image saved beside it taken "
+                         f"instead, {full.name}")
+            return full
+    original = pin or WIX_MEDIA + named.group(1) + named.group(2)
+    notes.append(f"image: {blurred}; the page was saved before the image loaded): the article shows the full image "
+                 f"at its address, {original}: save it into {IMAGES_DIR}/ beside the article and refer to it there")
+    return original
+
+
+def _pixels(path: Path) -> int:
+    """The width in pixels of the image file ``path`` (its header read), -1 when it is none ``imagesize`` reads."""
+    import imagesize
+
+    try:
+        return imagesize.get(path)[0]
+    except (OSError, ValueError):
+        return -1
+
+
 def _upload_path(src: str) -> str | None:
     """The path below WordPress's uploads folder of an image address on the blog (``https://blog.example/wp-content/
     uploads/2023/06/x.jpg`` or ``/wp-content/uploads/…``: ``2023/06/x.jpg``, %-escapes kept), None for another."""
@@ -555,7 +608,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     (``_sniffed``), else as Windows-1252, and says which. Raises ``VerlagError`` when no article text is found, for
     a page of two encodings (``_sniffed``) and for one over ``limits.PAGE``, not parsed.
     """
-    PAGE.check(len(data), path)
+    too_large(PAGE, data, path)
     charset, sniffed = _sniffed(path, data)
     if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source, wrapped
         # in an <article>, as trafilatura looks for one (loose in <body>, its headings and lists were dropped)
@@ -909,14 +962,18 @@ def _title_heading(node, title: str):
 
 def _lost(node, markdown: str) -> list[str]:
     """A note for each heading and image of ``node`` that the Markdown does not have."""
+    def key(img) -> tuple[str, str]:  # a Wix image's full copy for its placeholder (``_unblurred``) is the same
+        name = Path(unquote(urlsplit(img.get("src", "")).path)).name
+        wix = WIX_MEDIA_NAME_RE.match(name)
+        return img.get("alt") or "", wix.group(1) + wix.group(2) if wix else name
+
     rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
     headings = {_words(h.text_content()) for h in rendered.iter(*HEADINGS)}
-    images = {(i.get("alt") or "", Path(unquote(urlsplit(i.get("src", "")).path)).name) for i in rendered.iter("img")}
+    images = {key(i) for i in rendered.iter("img")}
     notes = [f"heading not kept: {_words(h.text_content())}: add it by hand" for h in node.iter(*HEADINGS)
              if _words(h.text_content()) not in headings]
     for img in node.iter("img"):
-        key = (img.get("alt") or "", Path(unquote(urlsplit(img.get("src", "")).path)).name)
-        if key not in images:
+        if key(img) not in images:
             notes.append(f"image not kept: {img.get('src', '')}: add it by hand")
     return notes
 
@@ -954,7 +1011,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     there; the ones that are not are each article's ``remote_images`` (``html_to_markdown``).
     Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
     """
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    # huge_tree: a post over libxml2's 10 MB of text (a photo pasted inline) made the whole export "not well-formed";
+    # it is that post's error now (``html_to_markdown``). No entity is expanded and no DTD read, so nothing grows.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:

@@ -372,6 +372,72 @@ def test_a_saved_wix_post_shows_the_day_its_blog_showed_and_its_images_not_their
     assert "\ndate: 2023-06-14 00:30:00+02:00\n" in berlin.read("source_de/holunderblueten-sammeln.md")
 
 
+def png(width: int, height: int) -> bytes:
+    """A real grey PNG image of ``width`` x ``height`` pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+WIX_MEDIA = "https://static.wixstatic.com/media"
+CHROME_SAVED_WIX = f"""<!DOCTYPE html>
+<!-- saved from url=(0066)https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln -->
+<html lang="de"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><title>Holunderblüten
+sammeln</title><link rel="canonical" href="https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln">
+<meta property="og:type" content="article"></head><body>
+<div data-hook="post-page"><article data-hook="post"><h1 data-hook="post-title"><span>Holunderblüten sammeln</span></h1>
+<div data-hook="post-description"><div data-id="rich-content-viewer">
+<p><span>Im Juni duften die Holundersträucher an jedem Feldrand. Ihre Dolden werden zu Sirup oder Tee.</span></p>
+<figure data-hook="figure-IMAGE"><div data-hook="imageViewer"><img alt="Holundersirup in Flaschen"
+ src="./Holunder_files/a1b2c3_9f8e7d~mv2.png"
+ data-pin-media="{WIX_MEDIA}/a1b2c3_9f8e7d~mv2.png/v1/fill/w_1000,h_667,al_c,q_85/a1b2c3_9f8e7d~mv2.png"></div></figure>
+<figure data-hook="figure-IMAGE"><div data-hook="imageViewer"><img alt="Getrocknete Dolden"
+ src="./Holunder_files/a1b2c3_5c4b3a~mv2.png"></div></figure>
+<figure data-hook="figure-IMAGE"><div data-hook="imageViewer"><img alt="Ein Korb voller Dolden"
+ src="./Holunder_files/a1b2c3_777abc~mv2.png"
+ data-pin-media="{WIX_MEDIA}/a1b2c3_777abc~mv2.png/v1/fill/w_740,h_493,al_c,q_85/a1b2c3_777abc~mv2.png"></div></figure>
+<p><span>Verarbeiten Sie die Blüten noch am selben Tag, sonst werden sie braun und verlieren ihr Aroma.</span></p>
+</div></div></article></div></body></html>
+"""
+
+
+def test_a_wix_page_saved_by_chrome_takes_the_full_image_it_saved_or_names_the_blurred_placeholder(project, tmp_path):
+    """Chrome's "Webpage, complete" saves each image the page showed into ``…_files/`` and points ``src`` there: of
+    a Wix post saved before its images loaded, that is Wix's blurred 147-pixel placeholder, which the import
+    copied as the article's image. Now a placeholder (far narrower than the width the page states for the image)
+    gives way to the full image where Chrome saved that too (``name(1).png``); else the article shows the full
+    image at its Wix address and the summary names the placeholder and that address. An image that loaded in full
+    is copied as it is."""
+    page = tmp_path / "Holunder.html"
+    page.write_text(CHROME_SAVED_WIX, encoding="utf-8")
+    files = tmp_path / "Holunder_files"
+    files.mkdir()
+    (files / "a1b2c3_9f8e7d~mv2.png").write_bytes(png(147, 98))
+    (files / "a1b2c3_9f8e7d~mv2(1).png").write_bytes(png(1000, 667))
+    (files / "a1b2c3_5c4b3a~mv2.png").write_bytes(png(147, 98))
+    (files / "a1b2c3_777abc~mv2.png").write_bytes(png(740, 493))
+    out = project.run("import", str(page)).output
+    text = project.read("source_de/holunderblueten-sammeln.md")
+    images = project.root / "source_de/bilder"
+    assert (images / "a1b2c3_9f8e7d~mv2(1).png").read_bytes() == png(1000, 667)
+    assert not (images / "a1b2c3_9f8e7d~mv2.png").exists() and not (images / "a1b2c3_5c4b3a~mv2.png").exists()
+    assert "![Holundersirup in Flaschen](<bilder/a1b2c3_9f8e7d~mv2(1).png>)" in text and "not kept" not in out
+    assert f"![Getrocknete Dolden]({WIX_MEDIA}/a1b2c3_5c4b3a~mv2.png)" in text
+    assert "![Ein Korb voller Dolden](bilder/a1b2c3_777abc~mv2.png)" in text
+    assert (images / "a1b2c3_777abc~mv2.png").read_bytes() == png(740, 493)
+    assert ("image: a1b2c3_9f8e7d~mv2.png is Wix's blurred placeholder (147 pixels wide, the page states 1000): "
+            "the full image saved beside it taken instead, a1b2c3_9f8e7d~mv2(1).png") in out
+    assert ("image: a1b2c3_5c4b3a~mv2.png is Wix's blurred placeholder (147 pixels wide; the page was saved before "
+            f"the image loaded): the article shows the full image at its address, {WIX_MEDIA}/a1b2c3_5c4b3a~mv2.png: "
+            "save it into bilder/ beside the article and refer to it there") in out
+
+
 WIX_LIST = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Blog | Praxis am Bach</title>
 <link rel="canonical" href="https://www.praxis-am-bach.example/blog"></head><body><main><div data-hook="blog-feed">
 <article data-hook="post-list-item"><div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span>
