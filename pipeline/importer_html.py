@@ -640,7 +640,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     updated, _ = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
     byline, notes = _byline(doc)
     dropped: list[str] = []
-    widgets = _drop_widgets(doc, dropped)
+    others: list[str] = []
+    widgets = _drop_widgets(doc, dropped, others)
     blocks = [b for b in _blocks(content) if b not in widgets]
     outer = _blocks(content, outer=True)
     node = _prune(_main_node(doc, blocks), set(blocks), "".join(outer), dropped, _Runs(outer))
@@ -660,7 +661,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         notes.append(f"author (the byline's): {author}")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
-                                               for t in dropped), *lazy, *more, *_lost(node, body)]
+                                               for t in dropped), *others, *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
     legal = _legal_slug(meta.title, meta.url)
     if legal:
@@ -813,7 +814,7 @@ def _byline_name(meta) -> str:
     return ""
 
 
-def _drop_widgets(doc, dropped: list[str]) -> set[str]:
+def _drop_widgets(doc, dropped: list[str], others: list[str]) -> set[str]:
     """Remove the page's byline and counter/share widgets from ``doc``; the squashed texts removed.
 
     Recognised by structure: a Wix ``data-hook`` of ``WIDGET_HOOKS``, or an element of two or more
@@ -821,7 +822,9 @@ def _drop_widgets(doc, dropped: list[str]) -> set[str]:
     "0 Kommentare", "Gefällt mir", "Teilen", ``importer_text.WIDGET_RE``) or a reading time, but a table's row
     (a plan of "x" marks is no share bar of X, once Twitter). A paragraph of
     ``PROSE_WORDS`` words or more inside a removed widget (an author box in Wix's post footer) is appended to
-    ``dropped``, as ``_prune`` names what it leaves out; readers' comments are not the author's text."""
+    ``dropped``, as ``_prune`` names what it leaves out; readers' comments are not the author's text, nor the
+    teasers of other posts (Wix's "Aktuelle Beiträge": headings that are links), which one note in ``others``
+    names by their titles instead."""
     from .importer_text import READING_TIME_RE, WIDGET_RE
 
     def widget_words(element) -> bool:
@@ -839,7 +842,14 @@ def _drop_widgets(doc, dropped: list[str]) -> set[str]:
             text = _squash(element.text_content())
             if text:
                 removed.add(text)
-            if element.get("data-hook") != "comments":
+            linked = [h for h in element.iter(*HEADINGS) if _words(h.text_content()) and any(
+                a.get("href") and _words(a.text_content()) == _words(h.text_content()) for a in h.iter("a"))]
+            if linked:
+                label = next((_words(h.text_content()) for h in element.iter(*HEADINGS)
+                              if h not in linked and _words(h.text_content())), "")
+                others.append(f"left out: the page's list of other posts{f' ({label})' if label else ''}: "
+                              + "; ".join(_words(h.text_content()) for h in linked))
+            elif element.get("data-hook") != "comments":
                 dropped.extend(prose for prose in (_words(p.text_content()) for p in element.iter("p", "li", "blockquote"))
                                if len(prose.split()) >= PROSE_WORDS)
             element.drop_tree()

@@ -438,6 +438,32 @@ def test_a_wix_page_saved_by_chrome_takes_the_full_image_it_saved_or_names_the_b
             "save it into bilder/ beside the article and refer to it there") in out
 
 
+WIX_RECENT = """<section data-hook="recent-posts"><h2>Aktuelle Beiträge</h2>
+<article data-hook="post-list-item"><h3><a href="https://www.praxis-am-bach.example/post/kamille">Kamillentee richtig
+ziehen lassen</a></h3><p>Kamille braucht zehn Minuten unter dem Deckel, damit die Öle im Tee bleiben.</p></article>
+<article data-hook="post-list-item"><h3><a href="https://www.praxis-am-bach.example/post/melisse">Melisse im Topf</a>
+</h3><p>Melisse wächst auch auf dem Balkon, wenn sie genug Wasser bekommt.</p></article></section>
+"""
+
+
+def test_the_other_posts_teasers_on_a_saved_wix_post_are_named_once_not_as_text_to_add_by_hand(project, tmp_path):
+    """A Wix post shows teasers of its blog's latest posts under it ("Aktuelle Beiträge"): the import left them out,
+    rightly, but named each teaser's sentence as widget text to "add by hand if it belongs", as if it were this
+    article's. One note names the list and its posts now, and none of their text is offered."""
+    page = tmp_path / "Holunder.html"
+    page.write_text(CHROME_SAVED_WIX.replace("</article></div></body>", f"</article>{WIX_RECENT}</div></body>"),
+                    encoding="utf-8")
+    files = tmp_path / "Holunder_files"
+    files.mkdir()
+    for name in ("a1b2c3_9f8e7d~mv2.png", "a1b2c3_5c4b3a~mv2.png", "a1b2c3_777abc~mv2.png"):
+        (files / name).write_bytes(png(740, 493))
+    out = project.run("import", str(page)).output
+    assert "Kamille braucht" not in out and "Melisse wächst" not in out, out
+    assert ("left out: the page's list of other posts (Aktuelle Beiträge): Kamillentee richtig ziehen lassen; "
+            "Melisse im Topf") in out, out
+    assert "Melisse" not in project.read("source_de/holunderblueten-sammeln.md")
+
+
 WIX_LIST = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Blog | Praxis am Bach</title>
 <link rel="canonical" href="https://www.praxis-am-bach.example/blog"></head><body><main><div data-hook="blog-feed">
 <article data-hook="post-list-item"><div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span>
