@@ -1037,6 +1037,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                for a in _children(channel, "author")}
     items = _children(channel, "item")
     attachments = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "attachment"}
+    reusable = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "wp_block"}
     described, errors = polylang_groups(channel, path)
     articles = []
     for item in items:
@@ -1046,8 +1047,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         ref = f"{path}:{item.sourceline}"
         title = _words(unescape(_text(item, "title")))
         embeds: list[str] = []
-        content, notes = _expand_shortcodes(_autop(_embeds(_figures(_text(item, "encoded", "/content/")), embeds)),
-                                            attachments, _text(item, "post_id"))
+        shown = _reusable_blocks(_text(item, "encoded", "/content/"), reusable, embeds)
+        content, notes = _expand_shortcodes(_autop(_embeds(_figures(shown), embeds)), attachments,
+                                            _text(item, "post_id"))
         notes += embeds
         if not title:  # WordPress publishes it as "(no title)": its first words name it until the author does
             words = _plain(content).split()
@@ -1217,6 +1219,35 @@ def _wp_time(item, local: str, gmt: str, notes: list[str]) -> dt.datetime | dt.d
         notes.append(f"wp:{local} {_text(item, local) or _text(item, gmt)!r} is no date: add 'date: YYYY-MM-DD' by hand"
                      if local == "post_date" else f"wp:{local} {_text(item, local)!r} is no date: not used")
         return None
+
+
+REUSABLE_RE = re.compile(r"<!--\s+wp:block\s+(\{[^{}]*\})\s*/-->")  # the block editor's reusable block
+
+
+def _reusable_blocks(content: str, blocks: dict, notes: list[str], within: tuple[str, ...] = ()) -> str:
+    """``content`` with each reusable block (``<!-- wp:block {"ref":300} /-->``, a "synced pattern" since
+    WordPress 6.3) replaced by the content of its ``wp_block`` item of the export (``blocks``, by
+    ``wp:post_id``), as WordPress shows it, one inside it too; noted. One the export lacks (Tools → Export →
+    "Posts" leaves them out) is left out and named with its id, as is one inside itself (``within``: the blocks
+    being shown), which WordPress does not show either."""
+    def replace(match: re.Match) -> str:
+        try:
+            ref = str(json.loads(match.group(1)).get("ref", ""))
+        except (ValueError, AttributeError):
+            ref = ""
+        item = blocks.get(ref)
+        if item is None:
+            notes.append(f"reusable block {ref or match.group(1)} not imported: it is not in this export (Tools → "
+                         'Export → "Posts" leaves them out): export "All content" and import again, or copy its '
+                         "text in by hand")
+            return ""
+        if ref in within:
+            notes.append(f"reusable block {ref} left out inside itself (WordPress does not show it there either)")
+            return ""
+        notes.append(f"reusable block {ref} ({_words(unescape(_text(item, 'title')))}) shown where it stood")
+        return _reusable_blocks(_text(item, "encoded", "/content/"), blocks, notes, (*within, ref))
+
+    return REUSABLE_RE.sub(replace, content)
 
 
 def _figures(content: str) -> str:

@@ -326,3 +326,36 @@ def test_a_post_date_far_from_its_gmt_time_or_no_date_at_all_is_no_internal_erro
     assert "date: 2024-03-08\n" in project.read("source_de/trinken.md")
     assert "wp:post_date '2024-13-45 09:00:00' is no date: add 'date: YYYY-MM-DD' by hand" in out
     assert "date:" not in project.read("source_de/schlaf.md")
+
+
+def reusable_block(post_id: int, body: str) -> str:
+    """A reusable block (a synced pattern since WordPress 6.3): an item of post type ``wp_block``."""
+    return (f"<title><![CDATA[Block {post_id}]]></title><link>{HOST}/?p={post_id}</link>"
+            f"<wp:post_id>{post_id}</wp:post_id><wp:status>publish</wp:status><wp:post_type>wp_block</wp:post_type>"
+            f"<wp:post_name>block-{post_id}</wp:post_name><content:encoded><![CDATA[{body}]]></content:encoded>")
+
+
+NOTICE = "<strong>Hinweis:</strong> Bei Hautausschlägen fragen Sie bitte zuerst Ihre Ärztin."
+
+
+def test_a_reusable_block_shows_its_content_and_one_the_export_lacks_is_named(project: Project, tmp_path):
+    """The block editor's reusable block (``<!-- wp:block {"ref":300} /-->``) is a reference to an item of type
+    ``wp_block`` that WordPress shows in its place: the import dropped it with the other block comments, so the
+    notice it held was missing from the article without a word. It is shown where it stood now (a block in it too),
+    and one this export lacks (Tools → Export → "Posts") is named with its id; one inside itself is shown once."""
+    body = (f"<!-- wp:paragraph -->\n<p>{LEAD}</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:block {{\"ref\":300}} /-->\n\n"
+            f"<!-- wp:paragraph -->\n<p>{MORE}</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:block {{\"ref\":301}} /-->\n")
+    path = export(tmp_path, post("Genug trinken", body, post_id=102, name="trinken"),
+                  reusable_block(300, f"<!-- wp:paragraph -->\n<p>{NOTICE}</p>\n<!-- /wp:paragraph -->\n"
+                                      '<!-- wp:block {"ref":302} /-->'),
+                  reusable_block(302, "<!-- wp:paragraph -->\n<p>Stand: April 2024.</p>\n<!-- /wp:paragraph -->"
+                                      '<!-- wp:block {"ref":300} /-->'))
+    out = project.run("import", str(path)).output
+    assert project.read("source_de/trinken.md").endswith(
+        f"---\n{LEAD}\n\n**Hinweis:** Bei Hautausschlägen fragen Sie bitte zuerst Ihre Ärztin.\n\nStand: April 2024."
+        f"\n\n{MORE}\n")
+    assert "reusable block 300 (Block 300) shown where it stood" in out, out
+    assert "reusable block 300 left out inside itself (WordPress does not show it there either)" in out, out
+    assert ('reusable block 301 not imported: it is not in this export (Tools → Export → "Posts" leaves them out): '
+            'export "All content" and import again, or copy its text in by hand') in out, out
+    assert not (project.root / "source_de/block-300.md").exists()
