@@ -54,6 +54,10 @@ from .sources import load_front, normalise, read_date
 FENCES = {"---": "YAML", "+++": "TOML"}
 POST_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")  # Jekyll's _posts/YYYY-MM-DD-slug.md
 _TOML_LINE = re.compile(r"at line (\d+)")
+# What stands before a template tag that is (part of) a link's destination, which ``importer.relink`` rewrites: Hugo's
+# ``ref``/``relref``, Jekyll's ``post_url``/``link`` after "](", also after ``{{ site.url }}``/``{{ site.baseurl }}``.
+LINK_TAG_RE = re.compile(r"\{(?:\{[<%]-?\s*(?:rel)?ref\b|%-?\s*(?:post_url|link)\b|\{-?\s*site\.(?:url|baseurl)\b)")
+LINK_TAG_BEFORE = r"\]\(<?(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})*"
 # Front-matter keys (lower case, as Hugo compares them) whose value an imported article keeps (``read_markdown``).
 KEPT_KEYS = frozenset({"title", "date", "lastmod", "last_modified_at", "updated", "description", "summary", "excerpt",
                        "tags", "categories", "category", "author", "aliases", "redirect_from", "url", "permalink",
@@ -141,7 +145,11 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
     body, captions = _figures(body, end + 2, notes)
     if path.suffix.lower() not in (".html", ".htm"):
         body = _note_boxes(body, end + 2, notes)
-    tagged = list(dict.fromkeys(line for line, _, _ in markdown_template_tags(body, end + 2)))
+    if path.suffix.lower() not in (".html", ".htm"):
+        body = _players(body, end + 2, notes)
+    # a ref or post_url link's destination is the import's own to rewrite (``importer.relink``), or to name
+    tagged = list(dict.fromkeys(line for line, tag, _ in markdown_template_tags(body, end + 2)
+                                if not (LINK_TAG_RE.match(tag) and re.search(LINK_TAG_BEFORE + re.escape(tag), body))))
     if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
         from .importer_html import html_to_markdown
 
@@ -270,6 +278,42 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
         return f"[{shown}]({link})" if link else shown
 
     return FIGURE_RE.sub(image, body), captions
+
+
+# Hugo's own video shortcodes (https://gohugo.io/shortcodes/youtube/, https://gohugo.io/shortcodes/vimeo/) alone on
+# their line: the video's id first or as ``id``, a ``title`` among the other parameters.
+PLAYER_SHORTCODE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*(youtube|vimeo)\s+([^\n]*?)\s*[>%]\}\}[ \t]*$", re.M)
+PLAYER_PAGES = {"youtube": "https://www.youtube.com/watch?v=", "vimeo": "https://vimeo.com/"}
+
+
+def _players(body: str, first_line: int, notes: list[str]) -> str:
+    """``body`` with each of Hugo's ``youtube`` and ``vimeo`` shortcodes alone on its line a link to the video's
+    page, named by its ``title`` where it has one, noted as an ``<iframe>`` made a link is
+    (``importer_html.iframe_link``): kept, the page would load the provider's player before the reader chose to.
+    Lines keep their numbers; one in a code block stays as written."""
+    from .rawhtml import web_host
+
+    in_code = _code_lines(body) if PLAYER_SHORTCODE_RE.search(body) else frozenset()
+
+    def link(match: re.Match) -> str:
+        if body.count("\n", 0, match.start()) in in_code:
+            return match.group(0)
+        named, positional = {}, []
+        for m in NOTE_PARAM_RE.finditer(match.group(3)):
+            if m.group(1):
+                named[m.group(1).lower()] = next(g for g in m.group(2, 3, 4) if g is not None)
+            else:
+                positional.append(next(g for g in m.group(5, 6, 7) if g is not None))
+        video = (named.get("id") or (positional[0] if positional else "")).strip()
+        if not re.fullmatch(r"[\w-]+", video):
+            return match.group(0)
+        page = PLAYER_PAGES[match.group(2)] + video
+        notes.append(f"embed kept as a link: {page} (Hugo's {match.group(2)} shortcode: a page loads nothing from "
+                     f"{web_host(page)} until the reader follows the link)")
+        title = " ".join(named.get("title", "").split())
+        return _markdown_link(page, title or page)
+
+    return PLAYER_SHORTCODE_RE.sub(link, body)
 
 
 # The note boxes of Hugo's common themes, each an opening and a closing shortcode on lines of their own: hint (Book),
