@@ -155,7 +155,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     too_large(PAGE, html.encode("utf-8"), None)
     tree = parse_html(html)
     images: dict[Path, str] = {}
-    notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree) + bold_headings(tree)
+    notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree) + bold_headings(tree) \
+        + _file_buttons(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
             element.set(attribute, _destination(element.get(attribute)))
@@ -196,6 +197,20 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
     return markdown + "\n", images, list(dict.fromkeys(notes))
+
+
+def _file_buttons(tree) -> list[str]:
+    """Take out of ``tree`` the download button of each WordPress file block (``wp-block-file__button``) that links
+    the file another link of the block links (the file's name): written beside it, the two links ran together
+    ("Rezept als PDFHerunterladen") and the button's label became a sentence to translate. Noted, each."""
+    notes = []
+    for button in tree.xpath("//a[contains(concat(' ', normalize-space(@class), ' '), ' wp-block-file__button ')]"):
+        parent = button.getparent()
+        if any(a is not button and a.get("href") == button.get("href") for a in parent.iter("a")):
+            notes.append(f"left out: the file block's button {_words(button.text_content())!r} (it links the file "
+                         "the text before it links)")
+            button.drop_tree()
+    return notes
 
 
 class _BlockStartEscaper(markdownify.MarkdownConverter):

@@ -359,3 +359,21 @@ def test_a_reusable_block_shows_its_content_and_one_the_export_lacks_is_named(pr
     assert ('reusable block 301 not imported: it is not in this export (Tools → Export → "Posts" leaves them out): '
             'export "All content" and import again, or copy its text in by hand') in out, out
     assert not (project.root / "source_de/block-300.md").exists()
+
+
+FILE_BLOCK = ('<!-- wp:file {"id":90} -->\n<div class="wp-block-file"><a id="wp-block-file--media-1" '
+              f'href="{HOST}/wp-content/uploads/2024/04/rezept.pdf">Rezept als PDF</a><a '
+              f'href="{HOST}/wp-content/uploads/2024/04/rezept.pdf" class="wp-block-file__button wp-element-button" '
+              'download aria-describedby="wp-block-file--media-1">Herunterladen</a></div>\n<!-- /wp:file -->')
+
+
+def test_a_file_blocks_download_button_is_not_a_second_link_glued_to_the_first(project: Project, tmp_path):
+    """The block editor's file block shows the file's name as a link and a "Herunterladen" button to the same file
+    beside it: the import wrote both links with nothing between them ("[Rezept als PDF](…)[Herunterladen](…)"),
+    which reads "Rezept als PDFHerunterladen" and asks the reviewers to translate a button label. The link stays,
+    the button is left out, and the summary says so."""
+    body = f"<!-- wp:paragraph -->\n<p>{LEAD}</p>\n<!-- /wp:paragraph -->\n\n{FILE_BLOCK}\n"
+    out = project.run("import", str(export(tmp_path, post("Genug trinken", body, post_id=102, name="trinken")))).output
+    assert project.read("source_de/trinken.md").endswith(
+        f"---\n{LEAD}\n\n[Rezept als PDF]({HOST}/wp-content/uploads/2024/04/rezept.pdf)\n")
+    assert "left out: the file block's button 'Herunterladen' (it links the file the text before it links)" in out
