@@ -61,6 +61,7 @@ WIX_BLURRED_RE = re.compile(r"^(https?://static\.wixstatic\.com/media/[^/?#]+)/v
 MAX_UTC_OFFSET = dt.timedelta(hours=14)  # Kiribati's; a blog's local time never lies farther from UTC
 SHORT_TEXT = 25  # letters: shorter text must be a whole block of trafilatura's to stay (see _prune)
 ALWAYS_KEPT = (*HEADINGS, "figure", "img", "picture")  # what trafilatura drops from page-builder markup
+WIX_LIST_ITEM_HOOK = "post-list-item"  # a post's teaser in Wix's list of posts (the blog's page, a category)
 WIX_BYLINE_HOOK = "post-metadata"  # Wix's byline: user-name, time-ago, time-to-read
 BYLINE_LEVELS = 2  # how far up from the byline its author's name may stand (``_byline_name``)
 WIDGET_HOOKS = ("post-metadata", "post-footer", "share-buttons", "post-social-counters", "like-button",
@@ -705,25 +706,32 @@ def _shown_day(moment: dt.datetime, source: str, byline: dict, zone: dt.tzinfo |
 
 
 def _teasers(doc) -> list:
-    """The ``<article>`` elements of a page that lists posts (a blog's home page, a category, an archive, saved
-    beside the posts): two or more, none inside another, each headed by a link to its post (an ``<h1>``-``<h3>``
-    whose text is a link's); none for any other page: a post's own ``<article>`` is headed by its title, not a
-    link, and one a theme links all the same is the page's own address (``rel=canonical``, ``og:url``) or says
-    it is an article (``og:type``)."""
+    """The teasers of a page that lists posts (a blog's home page, a category, an archive, saved beside the posts):
+    its ``<article>`` elements, or Wix's ``data-hook="post-list-item"`` blocks, two or more, none inside another,
+    each headed by a link to its post (an ``<h1>``-``<h3>`` whose text is a link's, the link in it or around it,
+    ``_title_links``); none for any other page: a post's own ``<article>`` is headed by its title, not a link, and
+    one a theme links all the same is the page's own address (``rel=canonical``, ``og:url``) or says it is an
+    article (``og:type``)."""
     if doc.xpath("string(//meta[@property='og:type']/@content)").strip() == "article":
         return []
     own = {address.strip().rstrip("/") for address in doc.xpath("//link[@rel='canonical']/@href | "
                                                                   "//meta[@property='og:url']/@content")}
-    found = [a for a in doc.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
+    for found in ([a for a in doc.iter("article") if not any(p.tag == "article" for p in a.iterancestors())],
+                  doc.xpath(f"//*[@data-hook='{WIX_LIST_ITEM_HOOK}']")):
+        links = {a.get("href", "").strip().rstrip("/") for item in found for a in _title_links(item)}
+        if len(found) >= 2 and all(_title_links(item) for item in found) and not own & links:
+            return found
+    return []
 
-    def teaser(article) -> bool:
-        return any(_words(h.text_content()) and any(a.get("href") and _words(a.text_content()) ==
-                                                    _words(h.text_content()) for a in h.iter("a"))
-                   for h in article.iter("h1", "h2", "h3"))
 
-    links = {a.get("href", "").strip().rstrip("/") for article in found for h in article.iter("h1", "h2", "h3")
-             for a in h.iter("a")}
-    return found if len(found) >= 2 and all(teaser(a) for a in found) and not own & links else []
+def _title_links(item) -> list:
+    """The links of ``item`` (a teaser?) whose text is that of a heading (``<h1>``-``<h3>``) in or around them."""
+    found = []
+    for heading in item.iter("h1", "h2", "h3"):
+        text = _words(heading.text_content())
+        found += [a for a in [*heading.iter("a"), *heading.iterancestors("a")]
+                  if text and a.get("href") and _words(a.text_content()) == text]
+    return found
 
 
 TITLE_PARTS_RE = re.compile(r"^(.*?\S)\s+[|–—·:-]\s+(\S.*)$")  # "Impressum | Praxis Sommer": page, site
@@ -829,7 +837,7 @@ def _byline_name(meta) -> str:
     return ""
 
 
-def _drop_widgets(doc, dropped: list[str], others: list[str]) -> set[str]:
+def _drop_widgets(doc, dropped: list[str], others: list[str] | None = None) -> set[str]:
     """Remove the page's byline and counter/share widgets from ``doc``; the squashed texts removed.
 
     Recognised by structure: a Wix ``data-hook`` of ``WIDGET_HOOKS``, or an element of two or more
@@ -841,6 +849,8 @@ def _drop_widgets(doc, dropped: list[str], others: list[str]) -> set[str]:
     teasers of other posts (Wix's "Aktuelle Beiträge": headings that are links), which one note in ``others``
     names by their titles instead."""
     from .importer_text import READING_TIME_RE, WIDGET_RE
+
+    others = [] if others is None else others
 
     def widget_words(element) -> bool:
         text = _words(element.text_content())

@@ -491,6 +491,39 @@ def test_a_saved_list_of_posts_beside_the_posts_is_named_not_imported_as_an_arti
     assert (project.root / "source_de/holunderblueten-sammeln.md").is_file()
 
 
+CHROME_WIX_LIST = """<!DOCTYPE html>
+<!-- saved from url=(0041)https://www.praxis-am-bach.example/blog -->
+<html lang="de"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<title>Blog | Praxis am Bach</title><link rel="canonical" href="https://www.praxis-am-bach.example/blog"></head><body>
+<main><section data-hook="blog-feed"><div data-hook="post-list-item"><a href="https://www.praxis-am-bach.example/post/holunder"
+ data-hook="post-list-item-image"><img alt="" src="./Blog_files/a1b2c3_9f8e7d~mv2.png"></a>
+<div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span><span data-hook="time-ago">14. Juni 2023</span>
+</div><a href="https://www.praxis-am-bach.example/post/holunder"><h2 data-hook="post-title">Holunderblüten sammeln</h2></a>
+<div data-hook="post-description"><p>Im Juni duften die Holundersträucher an jedem Feldrand. Ihre Dolden werden zu Sirup
+oder Tee.</p></div></div>
+<div data-hook="post-list-item"><a href="https://www.praxis-am-bach.example/post/kamille"
+ data-hook="post-list-item-image"><img alt="" src="./Blog_files/a1b2c3_5c4b3a~mv2.png"></a>
+<div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span><span data-hook="time-ago">2. Mai 2023</span>
+</div><a href="https://www.praxis-am-bach.example/post/kamille"><h2 data-hook="post-title">Kamillentee richtig ziehen
+lassen</h2></a><div data-hook="post-description"><p>Kamille braucht zehn Minuten unter dem Deckel, damit die
+ätherischen Öle im Tee bleiben.</p></div></div></section></main></body></html>
+"""
+
+
+def test_a_wix_blog_list_saved_by_chrome_whose_teasers_are_no_articles_is_named_not_imported(project, tmp_path):
+    """Wix's blog page lists its posts as ``data-hook="post-list-item"`` blocks, each title a heading inside the
+    link to its post (the link around the heading, not in it): saved by Chrome with its images, it was imported
+    as an article "Blog" of teasers. It is a list of posts as one of ``<article>``s is: an error naming it."""
+    (tmp_path / "Blog.html").write_text(CHROME_WIX_LIST, encoding="utf-8")
+    (tmp_path / "Blog_files").mkdir()
+    for name in ("a1b2c3_9f8e7d~mv2.png", "a1b2c3_5c4b3a~mv2.png"):
+        (tmp_path / "Blog_files" / name).write_bytes(png(147, 98))
+    out = project.run("import", str(tmp_path / "Blog.html"), code=2).output
+    assert (f"error: {tmp_path / 'Blog.html'}:5: a list of 2 posts (the blog's page, a category's or an archive), no "
+            "article: import each post's own page") in out, out
+    assert not list((project.root / "source_de").glob("blog*.md"))
+
+
 def test_a_post_whose_theme_links_its_title_beside_related_posts_is_still_an_article(project, tmp_path):
     """Some themes link a post's own title to its address and show related posts as ``<article>``s too: that page
     is the post's (its canonical address is its title's link), not a list of posts."""
