@@ -1317,8 +1317,8 @@ def _autop(content: str) -> str:
     and line breaks as single newlines: as ``wpautop`` does, every block element (``BLOCK_TAGS``) gets a
     blank line before its start and after its end, so the text between blocks is a paragraph of its own,
     each chunk between blank lines that holds no block tag and is not one shortcode on its own
-    (``[gallery …]``) becomes a ``<p>`` with a ``<br>`` (a CommonMark hard break) for each newline, and
-    ``<pre>`` keeps its lines. The ``<!--more-->`` excerpt cut is no content: on a line of its own it ends
+    becomes a ``<p>`` with a ``<br>`` (a CommonMark hard break) for each newline, a shortcode alone a ``<div>``
+    (a block of its own, which ``[gallery …]`` fills with paragraphs), and ``<pre>`` keeps its lines. The ``<!--more-->`` excerpt cut is no content: on a line of its own it ends
     the paragraph (WordPress leaves an empty line there), elsewhere it is dropped."""
     if WP_BLOCK_RE.search(content):
         return MORE_RE.sub("", WP_BLOCK_RE.sub("", content))
@@ -1327,7 +1327,8 @@ def _autop(content: str) -> str:
     content = PRE_RE.sub(f"\n\n{PRE_MARK}\n\n", content)
     content = BLOCK_END_RE.sub("\\1\n\n", BLOCK_START_RE.sub("\n\n\\1", content))
     chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", content) if chunk.strip()]
-    html = "\n".join(chunk if BLOCK_TAG_RE.search(chunk) or SHORTCODE_ONLY_RE.fullmatch(chunk) or chunk == PRE_MARK
+    html = "\n".join(chunk if BLOCK_TAG_RE.search(chunk) or chunk == PRE_MARK
+                     else f"<div>{chunk}</div>" if SHORTCODE_ONLY_RE.fullmatch(chunk)  # a block, may become several
                      else "<p>" + "<br>".join(line.strip() for line in chunk.split("\n")) + "</p>"
                      for chunk in chunks)
     return re.sub(PRE_MARK, lambda _: kept.pop(0), html)

@@ -67,6 +67,25 @@ KEPT_KEYS = frozenset({"title", "date", "lastmod", "last_modified_at", "updated"
 COVER_KEYS = ("featured_image", "image", "images")
 
 
+def _cover(front: dict) -> tuple[str | None, str | None, str | None]:
+    """(the cover image a theme showed above the post, the front-matter key naming it, its alt text or None) of
+    ``front`` (its keys in lower case): ``COVER_KEYS`` at the top, then in Hugo's ``params`` table of the page's own
+    parameters (``params.featured_image``), then PaperMod's ``cover`` table (``cover.image``, ``cover.alt``);
+    (None, None, None) for none."""
+    params = front.get("params")
+    params = {str(k).lower(): v for k, v in params.items()} if isinstance(params, dict) else {}
+    for table, prefix in ((front, ""), (params, "params.")):
+        for key in COVER_KEYS:
+            found = next((c.strip() for c in _words(table.get(key)) if c.strip()), None)
+            if found:
+                return found, prefix + key, None
+    cover = front.get("cover")
+    if isinstance(cover, dict) and isinstance(cover.get("image"), str) and cover["image"].strip():
+        alt = cover.get("alt")
+        return cover["image"].strip(), "cover.image", alt.strip() if isinstance(alt, str) and alt.strip() else None
+    return None, None, None
+
+
 def front_matter_fence(text: str) -> str | None:
     """``---`` or ``+++`` when ``text`` (decoded, BOM removed) starts with front matter closed by the same line."""
     first, _, rest = text.partition("\n")
@@ -131,9 +150,9 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
     lower = {str(k).lower(): v for k, v in meta.items()}
-    cover, cover_key = next(((c.strip(), key) for key in COVER_KEYS for c in _words(lower.get(key)) if c.strip()),
-                            (None, None))
-    kept = [key for key in meta if str(key).lower() in KEPT_KEYS or str(key).lower() == cover_key]
+    cover, cover_key, cover_alt = _cover(lower)
+    kept = [key for key in meta if str(key).lower() in KEPT_KEYS or str(key).lower() == cover_key
+            or (str(key).lower() == "cover" and cover_key == "cover.image")]
     left = [str(key) for key in meta if key not in kept]
     if fence is not None:
         notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
@@ -163,9 +182,11 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
     notes += converted
     if cover and cover not in body:  # what the theme showed above the post, where verlag's pages can show it
-        notes.append(f"cover image {cover} ({cover_key}) put at the top of the text, described by the title: as the "
-                     "old theme showed it; move it or describe it better")
-        shown, images = _local_images(f"![{title.strip()}](<{cover}>)\n", end, path, notes, images)
+        notes.append(f"cover image {cover} ({cover_key}) put at the top of the text, described by "
+                     f"{'its alt' if cover_alt else 'the title'}: as the old theme showed it; move it or describe it "
+                     "better")
+        alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join((cover_alt or title).split()))
+        shown, images = _local_images(f"![{alt}](<{cover}>)\n", end, path, notes, images)
         body = shown + "\n" + body
     if tagged:
         notes.append(f"{TAGS_KEPT} ({path}:" + ", ".join(map(str, tagged[:10]))

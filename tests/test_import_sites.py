@@ -453,3 +453,26 @@ def test_a_hugo_bundles_video_shortcodes_become_links_and_only_tags_left_as_text
             "a page loads nothing from www.youtube.com until the reader follows the link)") in out, out
     assert "line 22: embed kept as a link: https://vimeo.com/76979871 (Hugo's vimeo shortcode" in out
     assert f"kept as text ({site / 'content/posts/holunder/index.md'}:22): rewrite in Markdown" in out, out
+
+
+def test_a_cover_image_under_params_or_paper_mods_cover_table_is_shown_at_the_top(project, tmp_path):
+    """A bundle's cover in TOML front matter stands where the theme reads it: PaperMod's ``[cover]`` table
+    (``image``, ``alt``) or Hugo's ``[params]`` table for a page's own parameters: the import named the table as not
+    kept and the cover the old theme showed above the post was gone. It is copied and shown at the top, described by
+    PaperMod's ``alt`` where there is one, else by the title."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://gesund-mit-lena.example/"\n',
+        "content/posts/kamille/index.md": '+++\ntitle = "Kamille"\ndate = 2024-10-05\n[cover]\n  image = "titel.png"\n'
+                                          '  alt = "Kamillenblüten auf der Wiese"\n  relative = true\n+++\n'
+                                          "Kamillentee beruhigt.\n",
+        "content/posts/salbei/index.md": '+++\ntitle = "Salbei"\ndate = 2024-02-01\n[params]\n'
+                                         '  featured_image = "blatt.png"\n+++\nSalbei duftet.\n',
+    })
+    (site / "content/posts/kamille/titel.png").write_bytes(b"\x89PNG\r\n\x1a\nKamille")
+    (site / "content/posts/salbei/blatt.png").write_bytes(b"\x89PNG\r\n\x1a\nSalbei")
+    out = project.run("import", str(site)).output
+    assert "---\n![Kamillenblüten auf der Wiese](bilder/titel.png)\n\nKamillentee beruhigt.\n" in \
+        project.read("source_de/kamille.md")
+    assert "---\n![Salbei](bilder/blatt.png)\n\nSalbei duftet.\n" in project.read("source_de/salbei.md")
+    assert "cover image titel.png (cover.image) put at the top of the text, described by its alt" in out, out
+    assert "cover image blatt.png (params.featured_image) put at the top of the text, described by the title" in out

@@ -377,3 +377,18 @@ def test_a_file_blocks_download_button_is_not_a_second_link_glued_to_the_first(p
     assert project.read("source_de/trinken.md").endswith(
         f"---\n{LEAD}\n\n[Rezept als PDF]({HOST}/wp-content/uploads/2024/04/rezept.pdf)\n")
     assert "left out: the file block's button 'Herunterladen' (it links the file the text before it links)" in out
+
+
+def test_shortcodes_on_lines_of_their_own_stay_paragraphs_of_their_own(project: Project, tmp_path):
+    """The classic editor's text with two shortcodes WordPress renders as blocks of their own (``[audio …]``, a
+    form plug-in's), a blank line between them: the import left both bare and wrote them as one paragraph (one
+    catalog entry, one line break apart). Each stays a paragraph of its own, named at its line."""
+    body = (f'{LEAD}\n\n[audio src="{HOST}/wp-content/uploads/2024/04/atem.mp3"]\n\n'
+            '[contact-form-7 id="12" title="Kontakt"]\n\n[gallery ids="61"]\n\n' + MORE)
+    path = export(tmp_path, post("Genug trinken", body, post_id=102, name="trinken"),
+                  attachment(61, "karaffe", "Eine Karaffe Wasser"))
+    project.run("import", str(path))
+    assert project.read("source_de/trinken.md").endswith(
+        f'---\n{LEAD}\n\n[audio src="{HOST}/wp-content/uploads/2024/04/atem.mp3"]\n\n'
+        f'[contact-form-7 id="12" title="Kontakt"]\n\n![Eine Karaffe Wasser]({HOST}/wp-content/uploads/2024/04/'
+        f'karaffe.jpg)\n\n{MORE}\n')
