@@ -604,11 +604,17 @@ def _sniffed(path: Path, data: bytes) -> tuple[bytes | None, list[str]]:
                              "standard's default for a German page): check its umlauts"]
 
 
+# The mark of the web Chrome, Edge and Internet Explorer write atop a page they save: the address it came from
+# (its length in four digits, then the address).
+SAVED_FROM_RE = re.compile(rb"<!--\s*saved from url=\(\d{4}\)(https?://[!-~]+?)\s*-->")
+
+
 def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[ImportedArticle]:
     """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
 
     trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
-    visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address);
+    visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address, else the address
+    a browser marked the saved page with, ``SAVED_FROM_RE``);
     ``article:modified_time`` is ``updated``. Both keep the time and UTC offset where the page states them
     (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``; a time without one is in ``zone``, verlag.toml's
     ``timezone``, where that is set), else they are the day. trafilatura's
@@ -655,6 +661,11 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         if day else (None, "")
     updated, _ = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
     byline, notes = _byline(doc)
+    url = meta.url
+    saved = None if url else SAVED_FROM_RE.search(data[:4096])
+    if saved:  # the page names no address of its own: the one the browser saved it from
+        url = saved.group(1).decode("ascii")
+        notes.append(f"old address {url}: from the mark the browser wrote when it saved the page (saved from url)")
     dropped: list[str] = []
     others: list[str] = []
     widgets = _drop_widgets(doc, dropped, others)
@@ -679,12 +690,12 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
              *sniffed, *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
                                                for t in dropped), *others, *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
-    legal = _legal_slug(meta.title, meta.url)
+    legal = _legal_slug(meta.title, url)
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return [new_article(title, body, str(path), author=author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
-                        aliases=[meta.url] if meta.url else None, images=images, notes=notes,
+                        aliases=[url] if url else None, images=images, notes=notes,
                         page=legal is not None, slug=legal)]
 
 

@@ -446,6 +446,20 @@ ziehen lassen</a></h3><p>Kamille braucht zehn Minuten unter dem Deckel, damit di
 """
 
 
+def test_a_page_saved_by_a_browser_without_a_canonical_address_keeps_the_address_it_was_saved_from(project, tmp_path):
+    """A theme that writes no ``rel=canonical`` or ``og:url``: the import found no old address ("not found: old
+    address (no redirect)"), though Chrome and Edge mark each page they save with the address it came from
+    (``<!-- saved from url=(0066)https://… -->``). That address is the old one now, and the summary says where it is
+    from."""
+    own = "https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln"
+    page = tmp_path / "Holunder.html"
+    page.write_text(CHROME_SAVED_WIX.replace(f'<link rel="canonical" href="{own}">', ""), encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert f"aliases:\n- {own}\n" in project.read("source_de/holunderblueten-sammeln.md")
+    assert f"old address {own}: from the mark the browser wrote when it saved the page (saved from url)" in out, out
+    assert "old address (no redirect)" not in out
+
+
 def test_the_other_posts_teasers_on_a_saved_wix_post_are_named_once_not_as_text_to_add_by_hand(project, tmp_path):
     """A Wix post shows teasers of its blog's latest posts under it ("Aktuelle Beiträge"): the import left them out,
     rightly, but named each teaser's sentence as widget text to "add by hand if it belongs", as if it were this
