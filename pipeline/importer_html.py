@@ -418,7 +418,8 @@ def _unblurred(img, local: Path, notes: list[str]) -> Path | str:
     page was saved before the image loaded. That is a Wix image (its ``data-pin-media`` on Wix's media host, or a
     Wix media file name, ``WIX_MEDIA_NAME_RE``) less than half as wide as the page states it (``w_`` of
     ``data-pin-media``, its ``width``), or at most ``WIX_BLURRED_WIDTH`` pixels where none is stated. Then the
-    widest file of the same image saved beside it (Chrome's ``name(1).png``) is taken where it is wider, else
+    widest file of the same image saved beside it (Chrome's ``name(1).png``; none that links elsewhere, which
+    ``_local_file`` would not take either) is taken where it is wider, else
     the full image's address (``data-pin-media``, else Wix's original); noted either way."""
     pin = img.get("data-pin-media", "")
     pin = pin if pin.startswith(WIX_MEDIA) and not WIX_BLURRED_RE.match(pin) else ""
@@ -432,8 +433,8 @@ def _unblurred(img, local: Path, notes: list[str]) -> Path | str:
         return local
     blurred = f"{local.name} is Wix's blurred placeholder ({width} pixels wide"
     if named:
-        same = [f for f in local.parent.iterdir() if f.is_file() and (m := WIX_MEDIA_NAME_RE.match(f.name))
-                and m.groups() == named.groups()]
+        same = [f for f in local.parent.iterdir() if (m := WIX_MEDIA_NAME_RE.match(f.name))
+                and m.groups() == named.groups() and f.is_file() and f.resolve().parent == local.parent]
         full = max(same, key=_pixels)
         if _pixels(full) > width:
             notes.append(f"image: {blurred}, the page states {stated or 'more'}): the full image saved beside it taken "

@@ -547,3 +547,20 @@ def test_a_post_whose_theme_links_its_title_beside_related_posts_is_still_an_art
     (tmp_path / "kamille.html").write_text(page, encoding="utf-8")
     project.run("import", str(tmp_path / "kamille.html"))
     assert (project.root / "source_de/kamillentee-richtig-ziehen-lassen.md").is_file()
+
+
+def test_a_full_wix_image_beside_the_placeholder_is_taken_only_from_the_saved_pages_folder(project, tmp_path):
+    """The full copy of a Wix placeholder is looked for beside it in the page's ``_files/`` folder: a link there
+    to a file elsewhere (``x~mv2(1).png`` -> a picture outside) is not copied and published, as the page's own
+    ``src`` leading out of its folder is not; the article shows Wix's address of the full image instead."""
+    page = tmp_path / "Holunder.html"
+    page.write_text(CHROME_SAVED_WIX, encoding="utf-8")
+    files = tmp_path / "Holunder_files"
+    files.mkdir()
+    (files / "a1b2c3_9f8e7d~mv2.png").write_bytes(png(147, 98))
+    (tmp_path / "privat.png").write_bytes(png(1000, 667))
+    (files / "a1b2c3_9f8e7d~mv2(1).png").symlink_to(tmp_path / "privat.png")
+    out = project.run("import", str(page)).output
+    assert not (project.root / "source_de/bilder/a1b2c3_9f8e7d~mv2(1).png").exists()
+    assert f"![Holundersirup in Flaschen]({WIX_MEDIA}/a1b2c3_9f8e7d~mv2.png/v1/fill/w_1000" in \
+        project.read("source_de/holunderblueten-sammeln.md"), out
