@@ -887,7 +887,8 @@ def _drop_widgets(doc, dropped: list[str], others: list[str] | None = None) -> s
                 others.append(f"left out: the page's list of other posts{f' ({label})' if label else ''}: "
                               + "; ".join(_words(h.text_content()) for h in linked))
             elif element.get("data-hook") != "comments":
-                dropped.extend(prose for prose in (_words(p.text_content()) for p in element.iter("p", "li", "blockquote"))
+                dropped.extend(prose for prose in (_words(p.text_content())
+                                                   for p in element.iter("p", "li", "blockquote"))
                                if len(prose.split()) >= PROSE_WORDS)
             element.drop_tree()
     return removed
