@@ -30,7 +30,7 @@ from .counts import counted
 from .errors import VerlagError
 from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination,
                        local_name, new_article, too_large)
-from .limits import PAGE
+from .limits import PAGE, size_text
 from .scaffold import LEGAL_SLUGS, ascii_slug
 from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
@@ -178,6 +178,11 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             img.set("src", local)
         elif local is not None:
             img.set("src", image_destination(local_name(images, local)))
+        elif src.startswith("data:"):  # its bytes in the address: kilobytes of base64 in a note helped no one
+            kind = src[5:].partition(";")[0].partition(",")[0] or "no type"
+            alt = f", {img.get('alt')!r}" if (img.get("alt") or "").strip() else ""
+            notes.append(f"image left in the text as an inline image ({kind}, {size_text(len(src))}{alt}): save it "
+                         f"as an image file in {IMAGES_DIR}/ and refer to it by its name")
         elif src:
             notes.append(f"image left at its old address: {src}")
     for link in tree.iter("a") if uploads is not None and remote is not None else ():

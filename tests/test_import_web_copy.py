@@ -564,3 +564,22 @@ def test_a_full_wix_image_beside_the_placeholder_is_taken_only_from_the_saved_pa
     assert not (project.root / "source_de/bilder/a1b2c3_9f8e7d~mv2(1).png").exists()
     assert f"![Holundersirup in Flaschen]({WIX_MEDIA}/a1b2c3_9f8e7d~mv2.png/v1/fill/w_1000" in \
         project.read("source_de/holunderblueten-sammeln.md"), out
+
+
+def test_an_inline_image_is_named_by_its_type_and_size_not_by_its_whole_data_address(project, tmp_path):
+    """A picture pasted into a page is a ``data:`` address of its bytes in base64: the summary's "image left at its
+    old address" printed all of it, kilobytes of letters in the terminal. It names the image by its type, size and
+    alt text now, and says how to keep it as a file."""
+    import base64
+
+    from pipeline.limits import size_text
+
+    inline = "data:image/png;base64," + base64.b64encode(png(40, 30)).decode()
+    page = tmp_path / "salbe.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Ringelblumensalbe</title></head><body>'
+                    f'<article><h1>Ringelblumensalbe</h1><p>{CARE}</p><p><img alt="Salbe im Tiegel" src="{inline}">'
+                    f'</p><p>{CARE} Danach gut verschließen.</p></article></body></html>', encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "iVBOR" not in out, out[:3000]
+    assert (f"image left in the text as an inline image (image/png, {size_text(len(inline))}, 'Salbe im Tiegel'): "
+            "save it as an image file in bilder/ and refer to it by its name") in out, out[:3000]
