@@ -1620,8 +1620,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
             findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
             if drift := templates.drift(article.slug, po):
-                findings.append(Finding(ref, 1, "catalog-outdated", WARNING, drift.message(article.ref), lang,
-                                        article.slug, (None, "")))
+                findings.extend(drift_findings(drift, po, ref, lang, article.slug, article.ref, text))
     templates.save()
     changed = changed_since_extract(config, [a for a in sources.articles if not slugs or a.slug in slugs])
     findings.extend(Finding(article.ref, 1, "german-changed", WARNING, GERMAN_CHANGED,
@@ -1745,6 +1744,20 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                          for url, line in stored_references(config, article)
                          if (problem := article_link_problem(url, names, renamed, served))]
     return findings
+
+
+def drift_findings(drift, po: polib.POFile, ref: str, lang: str, slug: str, article_ref: str,
+                   text: str | None) -> list[Finding]:
+    """``catalog-outdated`` warnings of a catalog that does not hold its template's German (``drift.Drift``): one at
+    the msgid line of each entry that lost its msgctxt (``Drift.unmarked_messages``), one at line 1 for the rest
+    (segments without an entry, entries of German the article no longer has, an older catalog), if any."""
+    lines = text.split("\n") if text is not None else []
+    found = [Finding(ref, msgid_line(lines, entry.linenum) if lines else entry.linenum, "catalog-outdated", WARNING,
+                     message, lang, slug, (None, entry.msgid)) for entry, message in drift.unmarked_messages(po)]
+    if rest := drift.without_unmarked() if found else drift:
+        found.insert(0, Finding(ref, 1, "catalog-outdated", WARNING, rest.message(article_ref), lang, slug,
+                                (None, "")))
+    return found
 
 
 def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:

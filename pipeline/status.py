@@ -149,7 +149,9 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 fresh[name] = counts
                 row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(config, po, ref, lang,
                                                                                         article.slug))
-                row.warnings += bool(row.outdated)  # ``check``'s ``catalog-outdated`` warning
+                if drift:  # ``check``'s ``catalog-outdated``: one per entry that lost its msgctxt, one for the rest
+                    named = len(drift.unmarked_messages(po))
+                    row.warnings += named + bool(drift.without_unmarked() if named else drift)
                 if row.errors:
                     row.held = not_published(pages, lang, article.slug)
             rows.append(row)
