@@ -1796,7 +1796,7 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         message = gone_message(urls.path("article", source, slug), [], slug, owner, taken, urls,
                                (source, *config.languages))
         # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build
-        where = (owner.ref, 1) if owner else (CONFIG_NAME, config.line("gone", "site") or 1)
+        where = (owner.ref, 1) if owner else (CONFIG_NAME, config.place("gone", "site"))
         findings.append(Finding(*where, "gone-address", WARNING, message, source, slug, (None, "")))
     return findings
 
