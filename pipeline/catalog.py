@@ -673,10 +673,11 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
       a signed-off leftover goes live, and the other text stays as an obsolete (fuzzy) entry of the old
       German; neither is dropped. Reported as ``rivals``.
     - Translations ``last_written`` had whose entries are gone from ``old`` altogether (``msgattrib
-      --only-fuzzy`` writes the fuzzy entries only), for German the template still has, come back as they
-      were, unless something else was carried there; an untouched machine draft is left for
-      ``pretranslate``. Reported as ``brought_back``; an entry a reviewer kept (emptied or retranslated) is
-      never replaced.
+      --only-fuzzy`` writes the fuzzy entries only; a catalog restored from before the author's change, whose
+      entry of the earlier German holds only an untouched machine draft), for German the template still has,
+      come back as they were, unless something a person wrote was carried there; an untouched machine draft is
+      left for ``pretranslate``. Reported as ``brought_back`` (those of the second kind also in ``paired``); an
+      entry a reviewer kept (emptied or retranslated) is never replaced.
     """
     report = MergeReport()
     po = polib.POFile()
@@ -764,7 +765,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         return record[0]
 
     if report.added and last_written is not None:
-        _bring_back(report, written(), by_key)
+        _bring_back(report, written(), by_key, report.added)
+    if report.redrafted and last_written is not None:  # a catalog older than the German (restored from git)
+        _bring_back(report, written(), by_key, report.redrafted)
     report.new = len(report.added)
     seen = {key(e) for e in po}
     leftovers = [e for e in active if id(e) not in used and e.msgstr and not e.msgid_plural and key(e) not in seen]
@@ -854,16 +857,19 @@ def _sign_offs_back(active: list[polib.POEntry],
     return written
 
 
-def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict) -> None:
-    """``merge``'s second ``last_written`` rule: fill the new, empty entries of ``report.added`` whose entry
-    ``written`` had, with a translation, and ``old`` has not at all (``by_key``: its entries by key)."""
+def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict, empty: list[polib.POEntry]) -> None:
+    """``merge``'s second ``last_written`` rule: fill the empty entries of ``empty`` (``report.added``, or
+    ``report.redrafted``: German whose only old entry was an untouched machine draft of earlier German, as in a
+    catalog restored from before the author's change) whose entry ``written`` had, with a person's translation
+    or a draft a person edited, and ``old`` has not at all (``by_key``: its entries by key). The text was made
+    for exactly this German: it comes back in its state, never stale."""
     if written is None:
         return
     gone = {key(e): e for e in written if not e.obsolete and e.msgstr and key(e) not in by_key
             and machine_draft(e) is None and entry_state(e) != UNTRANSLATED}
-    for entry in [e for e in report.added if key(e) in gone]:
+    for entry in [e for e in empty if key(e) in gone]:
         _carry(entry, gone[key(entry)], exact=True)
-        report.added.remove(entry)
+        empty.remove(entry)
         report.brought_back.append(entry)
 
 

@@ -620,6 +620,46 @@ def test_a_catalog_restored_from_git_older_than_the_german_is_named_and_its_chan
     assert "older than the German" not in project.run("extract").output
 
 
+def test_a_restored_catalog_whose_machine_draft_is_of_the_old_german_gets_the_reviewed_text_the_last_extract_had(
+        project: Project):
+    """At HEAD~2 the catalog held only an engine's draft of the sentence; the author changed it (the draft went
+    obsolete), the reviewer translated the new German and signed it off. Restoring the catalog of HEAD~2 brings
+    back the untouched draft of the old German. extract gives the sentence back the reviewed translation the last
+    extract left for exactly this German, reviewed as it was (it is no stale text), instead of leaving it empty
+    for pretranslate with the reviewer's text only in git; the warning says so. Nothing goes to review that was
+    reviewed for this German, and the old draft stays findable as an obsolete entry."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    drafted = entries(project).find(OLD).msgstr
+    assert drafted and entries(project).find(OLD).fuzzy
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "drafted"]):
+        assert git(project, *step).returncode == 0
+    author_changes_the_sentence(project)
+    assert entries(project).find(NEW).msgstr == ""
+    assert git(project, "commit", "-qam", "author").returncode == 0
+    path = review(project, "en", "zecken", {NEW: "Spring brings the ticks back again."})
+    project.run("extract")
+    assert git(project, "commit", "-qam", "review").returncode == 0
+    assert git(project, "checkout", "HEAD~2", "--", PO).returncode == 0
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    live = entries(project).find(NEW)
+    assert (live.msgstr, live.fuzzy, live.previous_msgid) == ("Spring brings the ticks back again.", False, None)
+    assert [e.msgstr for e in entries(project) if e.obsolete and e.msgid == OLD] == [drafted]
+    assert (f"warning: {PO} is older than the German: source_de/zecken.md:7: {NEW!r} had only an untouched machine "
+            "draft of the German before it: the translation the last verlag extract left for this German, 'Spring "
+            "brings the ticks back again.', is back as it was (reviewed)") in result.output, result.output
+    assert "to draft again" not in result.output and "had gone from the catalog" not in result.output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 1 and not row["outdated"]
+    assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")
+
+
 def test_build_names_both_when_the_german_changed_and_the_catalog_is_older_than_the_last_extract(project: Project):
     """An old copy of the catalog saved over it (older than the last extract) and then a German edit without extract:
     the page shows German for both reasons, and build names both, with the advice for each."""
