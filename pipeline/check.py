@@ -35,12 +35,13 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, hand_draft, ignored_checks,
-                      key, parse_po)
+                      key, parse_po, restore_sign_offs)
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
 from .errors import VerlagError, contain
 from .extracted import MESSAGE as GERMAN_CHANGED
+from .extract_article import last_extract
 from .extracted import changed_since_extract
 from .fsutil import file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
@@ -1610,6 +1611,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             except VerlagError as exc:
                 errors.append(exc)
                 continue
+            # a record a tool dropped, as the next extract gives it back
+            restore_sign_offs(po, lambda: last_extract(config, lang, article.slug, text.encode("utf-8")))
             with contain(article.ref, f"checking {ref}", errors):
                 if labels is None:
                     labels = reference_labels(article)
@@ -1620,8 +1623,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
             findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
             if drift := templates.drift(article.slug, po):
-                findings.append(Finding(ref, 1, "catalog-outdated", WARNING, drift.message(article.ref), lang,
-                                        article.slug, (None, "")))
+                findings.extend(drift_findings(drift, po, ref, lang, article.slug, article.ref, text))
     templates.save()
     changed = changed_since_extract(config, [a for a in sources.articles if not slugs or a.slug in slugs])
     findings.extend(Finding(article.ref, 1, "german-changed", WARNING, GERMAN_CHANGED,
@@ -1747,6 +1749,20 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     return findings
 
 
+def drift_findings(drift, po: polib.POFile, ref: str, lang: str, slug: str, article_ref: str,
+                   text: str | None) -> list[Finding]:
+    """``catalog-outdated`` warnings of a catalog that does not hold its template's German (``drift.Drift``): one at
+    the msgid line of each entry that lost its msgctxt (``Drift.unmarked_messages``), one at line 1 for the rest
+    (segments without an entry, entries of German the article no longer has, an older catalog), if any."""
+    lines = text.split("\n") if text is not None else []
+    found = [Finding(ref, msgid_line(lines, entry.linenum) if lines else entry.linenum, "catalog-outdated", WARNING,
+                     message, lang, slug, (None, entry.msgid)) for entry, message in drift.unmarked_messages(po)]
+    if rest := drift.without_unmarked() if found else drift:
+        found.insert(0, Finding(ref, 1, "catalog-outdated", WARNING, rest.message(article_ref), lang, slug,
+                                (None, "")))
+    return found
+
+
 def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     """A warning for each German page the last build published (``site.STATE_FILE``'s pages) whose slug no
     published source has now, nor names in its ``aliases``: the next build takes the page down in every
@@ -1783,7 +1799,7 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         message = gone_message(urls.path("article", source, slug), [], slug, owner, taken, urls,
                                (source, *config.languages))
         # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build
-        where = (owner.ref, 1) if owner else (CONFIG_NAME, config.line("gone", "site") or 1)
+        where = (owner.ref, 1) if owner else (CONFIG_NAME, config.place("gone", "site"))
         findings.append(Finding(*where, "gone-address", WARNING, message, source, slug, (None, "")))
     return findings
 

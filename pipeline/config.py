@@ -65,6 +65,11 @@ class Config:
         is given); None when it is not set there."""
         return _line_of(self.text, key, table)
 
+    def place(self, key: str, table: str) -> int:
+        """Where ``key`` of ``[table]`` is set in verlag.toml (``line``), else where it would be written: the
+        table's header line, else the file's last line (a warning's place for a setting to add)."""
+        return self.line(key, table) or _header_line(self.text, table) or max(1, len(self.text.splitlines()))
+
     @cached_property
     def zone(self) -> dt.tzinfo | None:
         """``timezone`` as a zone (checked by ``load_config``), None when not set."""
