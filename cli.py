@@ -499,7 +499,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                    "sent to a translation service)")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
-    _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, quiet)
+    _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet)
     if found:
         errors += _import_site_translations(config, found, beside, dry_run, translator, quiet)
     elif translator is not None:
@@ -552,40 +552,63 @@ def _import_site_translations(config, found, beside, dry_run: bool,
 
 
 def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool,
-                       quiet: bool = False) -> None:
+                       private: bool = False, quiet: bool = False) -> None:
     """Name the addresses of each imported Hugo or Jekyll site and WordPress blog besides its pages'
     (``importer_addresses``: feeds, lists, a Hugo site's static files), each with the new site's path that has its
     content, and add those to the project's ``redirects.txt`` (``moved``), which ``build`` answers; a static file
     not imported is named alone. ``hugo_sites``: root -> its files imported, each with its language (None: German),
     as ``importer_addresses.old_addresses`` takes them; ``jekyll_sites``: root -> its files imported;
-    ``exports``: the WordPress exports imported. ``dry_run``: nothing is written; ``quiet``: the counts only."""
+    ``exports``: the WordPress exports imported, ``private``: with their private and password-protected posts
+    (``--private``). ``dry_run``: nothing is written; ``quiet``: the counts only."""
     from pipeline.fsutil import file_bytes
     from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
     from pipeline.limits import IMPORTED
     from pipeline.moved import MOVED_FILE, add_moved
     from pipeline.site import Urls
+    from pipeline.sources import unrequestable
+    from urllib.parse import unquote, urlsplit
 
-    path = Urls(config.site_url).path
+    urls = Urls(config.site_url)
+    path = urls.path
     sites = [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
                                                                   config.source_language, config.languages))
                for root, pages in hugo_sites.items()),
              *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
                for root, posts in jekyll_sites.items()),
              *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path, config.source_language,
-                                                           config.languages))
+                                                           config.languages, private))
                for export in exports)]
     for root, what, found in sites:
-        if not found:
-            continue
-        added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
-        said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "
-                "(a feed or file copied to its old address, a redirect page, the rules of site/_redirects and "
-                f"site/.htaccess)" if added else f"{MOVED_FILE} has them already")
-        click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}), which no "
-                   f"article's aliases: keep: {said}" + ("" if quiet else ":"))
-        for old in [] if quiet else found:
-            click.echo(f"  {old.path}  {old.now}  301{f'  ({old.note})' if old.note else ''}" if old.now else
-                       f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
+        refused = [old for old in found if old.now and unrequestable(unquote(old.path))]  # add_moved leaves them out
+        hosts: dict[str, list] = {}  # a language's own domain (Polylang): its addresses, whole
+        for old in found:
+            if "://" in old.path:
+                hosts.setdefault(urlsplit(old.path).netloc, []).append(old)
+        found = [old for old in found if old not in refused and "://" not in old.path]
+        for host, elsewhere in hosts.items():
+            click.echo(f"import: {counted(len(elsewhere), 'address', 'addresses')} of {root} on another host, {host} "
+                       f"(a language's domain), not added to {MOVED_FILE}: it answers the new site's own addresses "
+                       "only (base_url); redirect each on that host's server, or point the host at a server that "
+                       "does" + ("" if quiet else ":"))
+            for old in [] if quiet else elsewhere:
+                click.echo(f"  {old.path}  {urls.base_url + old.now[len(urls.base_path):]}  301"
+                           + (f"  ({old.note})" if old.note else ""))
+        if found:
+            added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
+            said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "
+                    "(a feed or file copied to its old address, a redirect page, the rules of site/_redirects and "
+                    f"site/.htaccess)" if added else f"{MOVED_FILE} has them already")
+            click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}), which "
+                       f"no article's aliases: keep: {said}" + ("" if quiet else ":"))
+            for old in [] if quiet else found:
+                click.echo(f"  {old.path}  {old.now}  301{f'  ({old.note})' if old.note else ''}" if old.now else
+                           f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
+        if refused:
+            click.echo(f"import: {counted(len(refused), 'address', 'addresses')} of {root} refused, not added to "
+                       f"{MOVED_FILE}: a '.' or '..' segment or a control character, which no browser requests (the "
+                       "export's own text: a crafted name?)" + ("" if quiet else ":"))
+            for old in [] if quiet else refused:
+                click.echo(f"  {old.path}")
 
 
 def _say_folder(folder: Path, chosen) -> None:

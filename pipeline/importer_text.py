@@ -415,15 +415,30 @@ def _prose(line: str | None) -> bool:
     return line is not None and not _short(line) and not LABEL_RE.match(line) and not NUMBERED_RE.match(line)
 
 
-def _parallel(line: str, before: str) -> bool:
-    """Whether ``line`` is shaped like the list item ``before`` it, so another item, not a heading: the same first
-    word ("Eine mit warmem Wasser (ca. 38 Grad)", "Eine mit kaltem …"), or the same marks (a closing ")", a
-    number, a "?") with one at least."""
+# An article, pronoun, preposition or conjunction: a list's items and a heading after them may share it by chance.
+FUNCTION_WORDS = frozenset("der die das den dem des ein eine einen einem einer eines mit ohne bei zum zur im in am an "
+                           "auf für von vom vor nach aus und oder wie was wo wer warum wann es sie er".split())
+
+
+def _parallel(items: list[str]) -> bool:
+    """Whether the last of ``items`` (the short lines after a "…:" line) is shaped like the item before it, so
+    another item, not a heading: the same marks (a closing ")", a number, a "?") with one at least ("Eine mit
+    warmem Wasser (ca. 38 Grad)", "Eine mit kaltem …"), or the same first word ("Tee aus Melisse", "Tee aus
+    Lavendel") and no question after an item that is none. A first word that is an article, pronoun or preposition
+    (``FUNCTION_WORDS``) counts only where every item starts with it or the line is no longer than the longest
+    item before by more than a word: "Die Wirkung auf den Schlaf" after "Die Teekanne" heads its paragraph."""
+    line, before = items[-1], items[-2]
+
     def marks(text: str) -> tuple[bool, ...]:
         return text.endswith(")"), bool(re.search(r"\d", text)), text.endswith("?")
 
-    return line.split()[0].casefold() == before.split()[0].casefold() \
-        or (marks(line) == marks(before) and any(marks(line)))
+    if marks(line) == marks(before) and any(marks(line)):
+        return True
+    first = line.split()[0].casefold()
+    if first != before.split()[0].casefold() or (line.endswith("?") and not before.endswith("?")):
+        return False
+    return first not in FUNCTION_WORDS or all(item.split()[0].casefold() == first for item in items) \
+        or len(line.split()) <= max(len(item.split()) for item in items[:-1]) + 1
 
 
 def _in_run(body: list[tuple[int, str]], at: int) -> bool:
@@ -503,7 +518,7 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
                 i += 1
             items = body[start:i]
             heads = i < len(body) and len(items) > 2 and _prose(body[i][1]) \
-                and not _parallel(items[-1][1], items[-2][1])  # the last one heads the paragraph
+                and not _parallel([text for _, text in items])  # the last one heads the paragraph
             html.append(_list([text for _, text in items[:-1 if heads else None]]))
             notes.append(f"line {number}: list of {len(items) - heads} items after '{line}'")
             if heads:
