@@ -589,9 +589,6 @@ def unit_amounts(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
     return found
 
 
-_NUMBER_BEFORE = re.compile(r"(\d+(?:[.,\u066b\u066c\u00a0\u202f\u2009 '’]\d+)*)[\u00a0\u202f\u2009 ]?$")
-
-
 def check_number_words(entry, ctx):
     """Numbers written as words in both texts, compared by value (``numberwords.german_quantities``,
     ``quantities``): "zweimal täglich zehn Minuten" is no "three times a day for five minutes". A word matches a
@@ -1122,8 +1119,12 @@ _APOSTROPHES = "'’"  # Swiss grouping (1'500), typed either way
 # B12), which a translation may write with sub- or superscript digits; an Arabic or Hebrew letter is a proclitic
 # ("و٢": and 2), and CJK text writes numbers right after its characters ("第3章").
 _CODE_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0386-\u03ff\u0400-\u052f\u1e00-\u1eff"
-_NUMBER = re.compile(rf"(?<![\d{_CODE_LETTER}])\d+(?:[.,\u066b\u066c{_SPACES}{_APOSTROPHES}]\d+)*")
-_GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}{_APOSTROPHES}]\d")
+_SEPARATORS = rf".,\u066b\u066c{_SPACES}{_APOSTROPHES}"  # what may stand between a number's digit groups
+_NUMBER_TEXT = rf"(?<![\d{_CODE_LETTER}])\d+(?:[{_SEPARATORS}]\d+)*"
+_NUMBER = re.compile(_NUMBER_TEXT)
+_GROUPED = re.compile(rf"\d[{_SEPARATORS}]\d")
+# the number a unit follows (``unit_amounts``), read as ``_NUMBER`` reads it: "B12 500 µg" is 500 µg
+_NUMBER_BEFORE = re.compile(rf"({_NUMBER_TEXT})[{_SPACES}]?$")
 # a clock time or date starts where a number does (``_NUMBER``): not inside a word of a Latin, Greek or Cyrillic
 # script ("A4", "B12"), but right after an Arabic proclitic ("و20:00": and 20:00)
 _NO_WORD_BEFORE = rf"(?<![\d_{_CODE_LETTER}"
@@ -1410,7 +1411,7 @@ def _clock(hour: str, minute: str | None, suffix: str) -> str:
     return f"{h}" if mins == 0 else f"{h}:{mins:02d}"
 
 
-_SEPARATOR = re.compile(rf"([.,\u066b\u066c{_SPACES}{_APOSTROPHES}])")
+_SEPARATOR = re.compile(rf"([{_SEPARATORS}])")
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _POINTS = frozenset(".,\u066b")  # read as a decimal separator where they group nothing
