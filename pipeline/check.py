@@ -573,19 +573,15 @@ def _amount(value: str, size: Decimal) -> Decimal | None:
 
 def unit_amounts(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
     """(value key as ``numbers`` gives it, unit symbol) of each number in ``prose`` (written in ``lang``) that a
-    unit follows (``units`` with the names of ``lang`` and ``langs``), in order."""
+    unit follows (``units`` with the names of ``lang`` and ``langs``, from the same pass), in order."""
     if not _DIGIT.search(prose):
         return []
     keys = {spelling: value for value, spelling in numbers(prose, lang).items()}
-    pattern, names = _unit_pattern(tuple(sorted({code.split("-")[0] for code in (lang, *langs)})),
-                                   max(prose) >= "\u0e00")
     found = []
-    for m in pattern.finditer(prose):
-        if m.lastgroup not in ("symbol", "after"):
-            continue
-        before = _NUMBER_BEFORE.search(prose, max(0, m.start() - 40), m.start())
+    for start, unit, follows in _unit_matches(prose, _primary((lang, *langs))):
+        before = _NUMBER_BEFORE.search(prose, max(0, start - 40), start) if follows else None
         if before and before.group(1) in keys:
-            found.append((keys[before.group(1)], _unit(m, names)))
+            found.append((keys[before.group(1)], unit))
     return found
 
 
@@ -1204,15 +1200,25 @@ def _spell(found: dict[str, str], values: list[str]) -> list[str]:
 DEGREES = frozenset({"°C", "°F"})  # what a generic "°" (Grad, degree) may be written as in the other text
 
 
-@lru_cache(maxsize=4096)
 def units(prose: str, *langs: str) -> list[str]:
     """The unit of every number in ``prose`` that has one, as its symbol (``UNIT_SYMBOLS``): the symbol, or a
     name of the unit in one of ``langs`` (``unit_names``: a translation's own words, and the German ones a draft
     kept as they were, ``40 Grad`` copied)."""
     if not _DIGIT.search(prose):
         return []
-    pattern, names = _unit_pattern(tuple(sorted({lang.split("-")[0] for lang in langs})), max(prose) >= "\u0e00")
-    return [_unit(m, names) for m in pattern.finditer(prose)]
+    return [unit for _, unit, _ in _unit_matches(prose, _primary(langs))]
+
+
+def _primary(langs: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({lang.split("-")[0] for lang in langs}))
+
+
+@lru_cache(maxsize=4096)
+def _unit_matches(prose: str, langs: tuple[str, ...]) -> tuple[tuple[int, str, bool], ...]:
+    """(start, unit symbol, whether it stands after its number) of every unit ``_unit_pattern`` finds in ``prose``
+    with the names of ``langs``: the one pass over a text that ``units`` and ``unit_amounts`` share."""
+    pattern, names = _unit_pattern(langs, max(prose) >= "\u0e00")
+    return tuple((m.start(), _unit(m, names), m.lastgroup in ("symbol", "after")) for m in pattern.finditer(prose))
 
 
 def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
