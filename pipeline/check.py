@@ -534,10 +534,13 @@ def check_numbers(entry, ctx):
 
 
 # The units a translation may convert an amount between, by what they measure and their size in its SI unit:
-# "500 ml" is "0,5 l", "1,5 kg" "1500 g". Spoons, calories and degrees are not converted (a tablespoon is 15 ml
-# in Europe and 20 ml in Australia; a rounded °F or kJ cannot be told from a wrong one).
+# "500 ml" is "0,5 l", "1,5 kg" "1500 g". A German recipe's spoon is the metric one: "1 EL" is "15 ml" or "3 tsp"
+# (a tablespoon of 15 ml, a teaspoon of 5 ml, as the EU, UK and US nutrition labels reckon them: 21 CFR
+# 101.9(b)(5)(viii)), so Australia's 20 ml tablespoon, a third more, is another amount. Calories and degrees are
+# not converted (a rounded °F or kJ cannot be told from a wrong one).
 _SCALES = {"µg": ("mass", Decimal("1e-9")), "mg": ("mass", Decimal("1e-6")), "g": ("mass", Decimal("1e-3")),
            "kg": ("mass", Decimal(1)), "ml": ("volume", Decimal("1e-6")), "cm³": ("volume", Decimal("1e-6")),
+           "tsp": ("volume", Decimal("5e-6")), "tbsp": ("volume", Decimal("15e-6")),
            "cl": ("volume", Decimal("1e-5")), "dl": ("volume", Decimal("1e-4")), "l": ("volume", Decimal("1e-3")),
            "m³": ("volume", Decimal(1)), "mm": ("length", Decimal("1e-3")), "cm": ("length", Decimal("1e-2")),
            "m": ("length", Decimal(1)), "km": ("length", Decimal(1000))}
@@ -546,19 +549,31 @@ _SCALES = {"µg": ("mass", Decimal("1e-9")), "mg": ("mass", Decimal("1e-6")), "g
 def _match_conversions(german: list[tuple[str, str]], translation: list[tuple[str, str]], missing: list[str],
                        added: list[str], unit_missing: list[str], unit_added: list[str]) -> None:
     """An amount the translation writes in another unit of the same kind (``_SCALES``) with the same size matches:
-    "500 ml" and "0,5 l" take their numbers out of ``missing`` and ``added`` and their units out of
-    ``unit_missing`` and ``unit_added``. ``german`` and ``translation`` are ``unit_amounts``: (value key, unit)."""
+    "500 ml" and "0,5 l" take their numbers out of ``missing`` and ``added`` and their units out of the texts'
+    units, whose differences ``unit_missing`` and ``unit_added`` are; also a unit both texts have for other amounts
+    ("1 EL Öl, 2 TL Essig, 1 EL Honig": "15 ml oil, 10 ml vinegar, 3 tsp honey"). ``german`` and ``translation``
+    are ``unit_amounts``: (value key, unit)."""
     for value, unit in german:
-        if value not in missing or unit not in unit_missing or unit not in _SCALES:
+        if value not in missing or unit not in _SCALES:
             continue
         kind, size = _SCALES[unit]
         amount = _amount(value, size)
         for other, other_unit in translation:
-            if (other in added and other_unit in unit_added and _SCALES.get(other_unit, ("", 0))[0] == kind
+            if (other in added and _SCALES.get(other_unit, ("", 0))[0] == kind
                     and amount is not None and _amount(other, _SCALES[other_unit][1]) == amount):
                 missing.remove(value), added.remove(other)
-                unit_missing.remove(unit), unit_added.remove(other_unit)
+                _take_unit(unit, unit_missing, unit_added)
+                _take_unit(other_unit, unit_added, unit_missing)
                 break
+
+
+def _take_unit(unit: str, only_here: list[str], only_there: list[str]) -> None:
+    """Take ``unit`` out of one text's units, as their differences with the other's say them: out of those only
+    this text has (``only_here``), else the other text has one more than this one now (``only_there``)."""
+    if unit in only_here:
+        only_here.remove(unit)
+    else:
+        only_there.append(unit)
 
 
 def _amount(value: str, size: Decimal) -> Decimal | None:
@@ -576,12 +591,15 @@ def unit_amounts(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
     unit follows (``units`` with the names of ``lang`` and ``langs``, from the same pass), in order."""
     if not _DIGIT.search(prose):
         return []
-    keys = {spelling: value for value, spelling in numbers(prose, lang).items()}
+    keys: dict[str, list[str]] = {}  # spelling -> the value key of each number written so ("1", "1#2")
+    for value, spelling in numbers(prose, lang).items():
+        keys.setdefault(spelling, []).append(value)
     found = []
     for start, unit, follows in _unit_matches(prose, _primary((lang, *langs))):
         before = _NUMBER_BEFORE.search(prose, max(0, start - 40), start) if follows else None
-        if before and before.group(1) in keys:
-            found.append((keys[before.group(1)], unit))
+        if before and (values := keys.get(spelling := before.group(1))):
+            nth = sum(m.group() == spelling for m in _NUMBER.finditer(prose, 0, before.start(1)))
+            found.append((values[min(nth, len(values) - 1)], unit))
     return found
 
 
