@@ -513,7 +513,8 @@ def check_numbers(entry, ctx):
     # of the translation alone
     german_prose = text_parts(entry.msgid, ctx).prose
     src_units = Counter(units(german_prose, ctx.lang, ctx.source_lang))
-    tgt_units = Counter(units(said, ctx.lang, ctx.source_lang))
+    regional = _READERS_UNITS.get(_region(ctx.lang), {})
+    tgt_units = Counter(regional.get(unit, unit) for unit in units(said, ctx.lang, ctx.source_lang))
     unit_missing, unit_added = _differences(src_units, tgt_units)
     if unit_added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
         src_units = Counter(units(as_digits(german_prose), ctx.lang, ctx.source_lang))
@@ -522,7 +523,9 @@ def check_numbers(entry, ctx):
     _match_degrees(unit_added, unit_missing)
     if missing and added and unit_missing and unit_added:
         _match_conversions(unit_amounts(german_prose, ctx.source_lang, ctx.lang),
-                           unit_amounts(said, ctx.lang, ctx.source_lang), missing, added, unit_missing, unit_added)
+                           [(value, regional.get(unit, unit)) for value, unit in unit_amounts(said, ctx.lang,
+                                                                                              ctx.source_lang)],
+                           missing, added, unit_missing, unit_added)
     if missing or added:
         a, b = _spell(src, missing), _spell(tgt, added)
         if set(a) & set(b):  # the same digits read differently: say how
@@ -535,15 +538,26 @@ def check_numbers(entry, ctx):
 
 # The units a translation may convert an amount between, by what they measure and their size in its SI unit:
 # "500 ml" is "0,5 l", "1,5 kg" "1500 g". A German recipe's spoon is the metric one: "1 EL" is "15 ml" or "3 tsp"
-# (a tablespoon of 15 ml, a teaspoon of 5 ml, as the EU, UK and US nutrition labels reckon them: 21 CFR
-# 101.9(b)(5)(viii)), so Australia's 20 ml tablespoon, a third more, is another amount. Calories and degrees are
-# not converted (a rounded °F or kJ cannot be told from a wrong one).
+# (a tablespoon of 15 ml and a teaspoon of 5 ml, as Europe measures and US nutrition labels reckon them, 21 CFR
+# 101.9(b)(5)(viii)), so Australia's 20 ml tablespoon, a third more, is another amount (``_READERS_UNITS``: an
+# Australian translation's "tablespoon" is one). Calories and degrees are not converted (a rounded °F or kJ
+# cannot be told from a wrong one).
 _SCALES = {"µg": ("mass", Decimal("1e-9")), "mg": ("mass", Decimal("1e-6")), "g": ("mass", Decimal("1e-3")),
            "kg": ("mass", Decimal(1)), "ml": ("volume", Decimal("1e-6")), "cm³": ("volume", Decimal("1e-6")),
            "tsp": ("volume", Decimal("5e-6")), "tbsp": ("volume", Decimal("15e-6")),
+           "tbsp (20 ml)": ("volume", Decimal("20e-6")),
            "cl": ("volume", Decimal("1e-5")), "dl": ("volume", Decimal("1e-4")), "l": ("volume", Decimal("1e-3")),
            "m³": ("volume", Decimal(1)), "mm": ("length", Decimal("1e-3")), "cm": ("length", Decimal("1e-2")),
            "m": ("length", Decimal(1)), "km": ("length", Decimal(1000))}
+
+
+# A unit the readers of a region measure with another size: Australia's tablespoon holds 20 ml
+_READERS_UNITS = {"AU": {"tbsp": "tbsp (20 ml)"}}
+
+
+def _region(lang: str) -> str:
+    """The region subtag of the BCP 47 tag ``lang`` ("en-AU", "en-Latn-AU": "AU"), else ""."""
+    return next((tag.upper() for tag in re.split("[-_]", lang)[1:] if len(tag) == 2 and tag.isalpha()), "")
 
 
 def _match_conversions(german: list[tuple[str, str]], translation: list[tuple[str, str]], missing: list[str],

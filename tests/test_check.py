@@ -348,5 +348,6 @@ def test_check_numbers_reads_each_text_with_its_unit_pattern_once(monkeypatch):
     po.append(polib.POEntry(msgid="Trinken Sie täglich 750 ml Saft.", msgstr="Drink 0.75 l of juice a day."))
     po.append(polib.POEntry(msgid="Trinken Sie täglich 750 ml Saft!", msgstr="Drink 7.5 l of juice a day!"))
     found = check_catalog(po, "x.po", "en", "x", checks=[BY_ID["numbers"]])
-    assert [f.message for f in found] == ["numbers differ: missing 750; instead 7.5", "units differ: missing ml; instead l"]
+    assert [f.message for f in found] == ["numbers differ: missing 750; instead 7.5",
+                                          "units differ: missing ml; instead l"]
     assert sorted(passes) == sorted({*passes}) and len(passes) == 4

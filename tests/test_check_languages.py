@@ -357,3 +357,17 @@ def test_two_points_that_are_no_colon_are_still_two():
     two."""
     assert findings("Es müssen drei verschiedene Punkte sein.", "Il doit y avoir deux points distincts.", "fr",
                     "number-words") == ["numbers in words differ: German drei (3); translation deux (2)"]
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Nehmen Sie 1 EL Sirup.", "Take 1 tablespoon of syrup.", "en-GB", []),
+    ("Nehmen Sie 1 EL Sirup.", "Take 1 tablespoon of syrup.", "en-AU",
+     ["units differ: missing tbsp; instead tbsp (20 ml)"]),
+    ("Nehmen Sie 1 EL Sirup.", "Take 15 ml of syrup.", "en-AU", []),
+    ("Nehmen Sie 1 EL Sirup.", "Take 3 teaspoons of syrup.", "en-AU", []),
+    ("Nehmen Sie 4 EL Sirup.", "Take 3 tablespoons of syrup.", "en-AU", []),
+])
+def test_a_tablespoon_is_the_readers_spoon(german, translation, lang, message):
+    """A German EL is the metric 15 ml; an Australian reader's tablespoon holds 20 ml, a third more: "1 EL" is
+    "3 teaspoons" or "15 ml" there, and four German tablespoons are three Australian ones."""
+    assert findings(german, translation, lang, "numbers") == message
