@@ -117,13 +117,13 @@ def _ukrainian_cases() -> dict[str, int]:
     "після пʼяти хвилин", "з двома дітьми", "для трьох осіб". After Pugh and Press, *Ukrainian: A Comprehensive
     Grammar* (Routledge 1999), chapter 5 (the numeral): 2 to 4 and 1 have their own endings; 5 to 20, 30 and 50
     to 80 take -и (genitive, dative, locative), -ьох, -ьом, -ьма, -ьома; 6, 7, 8 change their stem; 40, 90 and
-    100 take -а."""
+    100 take -а. Not "тисячі": as often "thousands" as "of a thousand"."""
     forms = dict.fromkeys(["одного", "однієї", "одної", "одному", "одній", "одну", "одним", "однією", "одною",
                            "однім"], 1)
     forms |= {"двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3, "трьома": 3, "чотирьох": 4, "чотирьом": 4,
               "чотирма": 4, "чотирьома": 4, "шести": 6, "семи": 7, "сімох": 7, "сімом": 7, "сьома": 7,
               "сімома": 7, "восьми": 8, "вісьмох": 8, "вісьмом": 8, "вісьма": 8, "вісьмома": 8, "сорока": 40,
-              "девʼяноста": 90, "ста": 100, "тисячі": 1000, "тисячу": 1000, "тисячею": 1000}
+              "девʼяноста": 90, "ста": 100, "тисячу": 1000, "тисячею": 1000}
     forms |= {"шіст" + ending: 6 for ending in ("ьох", "ьом", "ьма", "ьома")}
     stems = {"пʼят": 5, "девʼят": 9, "десят": 10, "одинадцят": 11, "дванадцят": 12, "тринадцят": 13,
              "чотирнадцят": 14, "пʼятнадцят": 15, "шістнадцят": 16, "сімнадцят": 17, "вісімнадцят": 18,
@@ -138,7 +138,7 @@ def _arabic_forms() -> dict[str, int]:
     Arabic* (Cambridge 2005), the chapter on numerals: 3 to 10 without ة, as they stand before a feminine noun
     (they take the other gender: "ثلاث مرات", three times; "ثلاثة أيام", three days), also in 13 to 19 ("ثلاث
     عشرة"); the oblique case of 2, 12 and the tens ("اثنين", "اثني عشر", "عشرين"), the masculine 11 ("أحد عشر";
-    CLDR writes "إحدى عشر") and "مئة", 100 as spelled since the 1980s. CLDR's "إثنان" is "اثنان" in the
+    CLDR writes "إحدى عشر") and "مئة", CLDR's "مائة" without its silent alif. CLDR's "إثنان" is "اثنان" in the
     spelling rules (hamzat al-wasl): ``_FOLD`` reads every alif with or without its hamza as one."""
     units = {"ثلاث": 3, "أربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثماني": 8, "ثمان": 8, "تسع": 9}
     forms = {**units, "عشر": 10, "اثنين": 2, "اثنتين": 2, "اثني عشر": 12, "اثنتي عشرة": 12, "أحد عشر": 11,
