@@ -521,7 +521,7 @@ def check_numbers(entry, ctx):
         unit_missing, unit_added = _differences(src_units, tgt_units)
     _match_degrees(unit_missing, unit_added)
     _match_degrees(unit_added, unit_missing)
-    if missing and added and unit_missing and unit_added:
+    if missing and added and src_units and tgt_units:  # "500 ml und 1 l": "0.5 l and 1000 ml" have the same units
         _match_conversions(unit_amounts(german_prose, ctx.source_lang, ctx.lang),
                            [(value, regional.get(unit, unit)) for value, unit in unit_amounts(said, ctx.lang,
                                                                                               ctx.source_lang)],
