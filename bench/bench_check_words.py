@@ -10,8 +10,8 @@ plural forms left out, and runs ``check.check_number_words`` on each pair as pla
 false alarms  findings on these pairs: translations made and shipped by each program's translators, so each
               finding is a false alarm (or, rarely, a real mistake: they are printed to be read)
 recall        planted errors: in every silent pair whose translation says a number in words that a German
-              number word also says, that word is replaced by the word of the next value CLDR spells out
-              in the language, 1 skipped ("two" -> "three", "zero" -> "two", "مرتين" -> "ثلاثة"), and the
+              number word also says, that word is replaced by the shortest word of the next value the
+              check reads in the language, 1 skipped ("two" -> "three", "zero" -> "two", "مرتين" -> "ثلاثة"), and the
               check must fire on the changed pair
 
 Prints one line per language, then the totals and the CPU seconds. Needs the German catalogs (Debian's
@@ -51,8 +51,8 @@ def load(locale_dir: Path, lang: str) -> dict[tuple[str, str | None, str], str]:
 
 
 def next_words(lang: str) -> dict[str, str]:
-    """Value -> a word CLDR spells the next value of ``_SPELLED`` but 1 with in ``lang`` (the shortest, then first
-    in alphabetical order: a word of the right value if not always of the right gender)."""
+    """Value -> a word ``lang`` spells the next value of ``_SPELLED`` but 1 with (the shortest, then first in
+    alphabetical order: a word of the right value if not always of the right gender or case)."""
     _, values = _spelled_pattern(lang)
     by_value: dict[str, str] = {}
     for word, value in sorted(values.items(), key=lambda pair: (len(pair[0]), pair[0])):
