@@ -514,16 +514,19 @@ def check_numbers(entry, ctx):
     # of the translation alone
     german_prose = text_parts(entry.msgid, ctx).prose
     src_units = Counter(units(german_prose, ctx.lang, ctx.source_lang))
-    tgt_units = Counter(units(said, ctx.lang, ctx.source_lang))
+    regional = _READERS_UNITS.get(_region(ctx.lang), {})
+    tgt_units = Counter(regional.get(unit, unit) for unit in units(said, ctx.lang, ctx.source_lang))
     unit_missing, unit_added = _differences(src_units, tgt_units)
     if unit_added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
         src_units = Counter(units(as_digits(german_prose), ctx.lang, ctx.source_lang))
         unit_missing, unit_added = _differences(src_units, tgt_units)
     _match_degrees(unit_missing, unit_added)
     _match_degrees(unit_added, unit_missing)
-    if missing and added and unit_missing and unit_added:
+    if missing and added and src_units and tgt_units:  # "500 ml und 1 l": "0.5 l and 1000 ml" have the same units
         _match_conversions(unit_amounts(german_prose, ctx.source_lang, ctx.lang),
-                           unit_amounts(said, ctx.lang, ctx.source_lang), missing, added, unit_missing, unit_added)
+                           [(value, regional.get(unit, unit)) for value, unit in unit_amounts(said, ctx.lang,
+                                                                                              ctx.source_lang)],
+                           missing, added, unit_missing, unit_added)
     if missing or added:
         a, b = _spell(src, missing), _spell(tgt, added)
         if set(a) & set(b):  # the same digits read differently: say how
@@ -535,31 +538,57 @@ def check_numbers(entry, ctx):
 
 
 # The units a translation may convert an amount between, by what they measure and their size in its SI unit:
-# "500 ml" is "0,5 l", "1,5 kg" "1500 g". Spoons, calories and degrees are not converted (a tablespoon is 15 ml
-# in Europe and 20 ml in Australia; a rounded °F or kJ cannot be told from a wrong one).
+# "500 ml" is "0,5 l", "1,5 kg" "1500 g". A German recipe's spoon is the metric one: "1 EL" is "15 ml" or "3 tsp"
+# (a tablespoon of 15 ml and a teaspoon of 5 ml, as Europe measures and US nutrition labels reckon them, 21 CFR
+# 101.9(b)(5)(viii)), so Australia's 20 ml tablespoon, a third more, is another amount (``_READERS_UNITS``: an
+# Australian translation's "tablespoon" is one). Calories and degrees are not converted (a rounded °F or kJ
+# cannot be told from a wrong one).
 _SCALES = {"µg": ("mass", Decimal("1e-9")), "mg": ("mass", Decimal("1e-6")), "g": ("mass", Decimal("1e-3")),
            "kg": ("mass", Decimal(1)), "ml": ("volume", Decimal("1e-6")), "cm³": ("volume", Decimal("1e-6")),
+           "tsp": ("volume", Decimal("5e-6")), "tbsp": ("volume", Decimal("15e-6")),
+           "tbsp (20 ml)": ("volume", Decimal("20e-6")),
            "cl": ("volume", Decimal("1e-5")), "dl": ("volume", Decimal("1e-4")), "l": ("volume", Decimal("1e-3")),
            "m³": ("volume", Decimal(1)), "mm": ("length", Decimal("1e-3")), "cm": ("length", Decimal("1e-2")),
            "m": ("length", Decimal(1)), "km": ("length", Decimal(1000))}
 
 
+# A unit the readers of a region measure with another size: Australia's tablespoon holds 20 ml
+_READERS_UNITS = {"AU": {"tbsp": "tbsp (20 ml)"}}
+
+
+def _region(lang: str) -> str:
+    """The region subtag of the BCP 47 tag ``lang`` ("en-AU", "en-Latn-AU": "AU"), else ""."""
+    return next((tag.upper() for tag in re.split("[-_]", lang)[1:] if len(tag) == 2 and tag.isalpha()), "")
+
+
 def _match_conversions(german: list[tuple[str, str]], translation: list[tuple[str, str]], missing: list[str],
                        added: list[str], unit_missing: list[str], unit_added: list[str]) -> None:
     """An amount the translation writes in another unit of the same kind (``_SCALES``) with the same size matches:
-    "500 ml" and "0,5 l" take their numbers out of ``missing`` and ``added`` and their units out of
-    ``unit_missing`` and ``unit_added``. ``german`` and ``translation`` are ``unit_amounts``: (value key, unit)."""
+    "500 ml" and "0,5 l" take their numbers out of ``missing`` and ``added`` and their units out of the texts'
+    units, whose differences ``unit_missing`` and ``unit_added`` are; also a unit both texts have for other amounts
+    ("1 EL Öl, 2 TL Essig, 1 EL Honig": "15 ml oil, 10 ml vinegar, 3 tsp honey"). ``german`` and ``translation``
+    are ``unit_amounts``: (value key, unit)."""
     for value, unit in german:
-        if value not in missing or unit not in unit_missing or unit not in _SCALES:
+        if value not in missing or unit not in _SCALES:
             continue
         kind, size = _SCALES[unit]
         amount = _amount(value, size)
         for other, other_unit in translation:
-            if (other in added and other_unit in unit_added and _SCALES.get(other_unit, ("", 0))[0] == kind
+            if (other in added and _SCALES.get(other_unit, ("", 0))[0] == kind
                     and amount is not None and _amount(other, _SCALES[other_unit][1]) == amount):
                 missing.remove(value), added.remove(other)
-                unit_missing.remove(unit), unit_added.remove(other_unit)
+                _take_unit(unit, unit_missing, unit_added)
+                _take_unit(other_unit, unit_added, unit_missing)
                 break
+
+
+def _take_unit(unit: str, only_here: list[str], only_there: list[str]) -> None:
+    """Take ``unit`` out of one text's units, as their differences with the other's say them: out of those only
+    this text has (``only_here``), else the other text has one more than this one now (``only_there``)."""
+    if unit in only_here:
+        only_here.remove(unit)
+    else:
+        only_there.append(unit)
 
 
 def _amount(value: str, size: Decimal) -> Decimal | None:
@@ -574,23 +603,19 @@ def _amount(value: str, size: Decimal) -> Decimal | None:
 
 def unit_amounts(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
     """(value key as ``numbers`` gives it, unit symbol) of each number in ``prose`` (written in ``lang``) that a
-    unit follows (``units`` with the names of ``lang`` and ``langs``), in order."""
+    unit follows (``units`` with the names of ``lang`` and ``langs``, from the same pass), in order."""
     if not _DIGIT.search(prose):
         return []
-    keys = {spelling: value for value, spelling in numbers(prose, lang).items()}
-    pattern, names = _unit_pattern(tuple(sorted({code.split("-")[0] for code in (lang, *langs)})),
-                                   max(prose) >= "\u0e00")
+    keys: dict[str, list[str]] = {}  # spelling -> the value key of each number written so ("1", "1#2")
+    for value, spelling in numbers(prose, lang).items():
+        keys.setdefault(spelling, []).append(value)
     found = []
-    for m in pattern.finditer(prose):
-        if m.lastgroup not in ("symbol", "after"):
-            continue
-        before = _NUMBER_BEFORE.search(prose, max(0, m.start() - 40), m.start())
-        if before and before.group(1) in keys:
-            found.append((keys[before.group(1)], _unit(m, names)))
+    for start, unit, follows in _unit_matches(prose, _primary((lang, *langs))):
+        before = _NUMBER_BEFORE.search(prose, max(0, start - 40), start) if follows else None
+        if before and (values := keys.get(spelling := before.group(1))):
+            nth = sum(m.group() == spelling for m in _NUMBER.finditer(prose, 0, before.start(1)))
+            found.append((values[min(nth, len(values) - 1)], unit))
     return found
-
-
-_NUMBER_BEFORE = re.compile(r"(\d+(?:[.,\u066b\u066c\u00a0\u202f\u2009 '’]\d+)*)[\u00a0\u202f\u2009 ]?$")
 
 
 def check_number_words(entry, ctx):
@@ -1123,8 +1148,12 @@ _APOSTROPHES = "'’"  # Swiss grouping (1'500), typed either way
 # B12), which a translation may write with sub- or superscript digits; an Arabic or Hebrew letter is a proclitic
 # ("و٢": and 2), and CJK text writes numbers right after its characters ("第3章").
 _CODE_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0386-\u03ff\u0400-\u052f\u1e00-\u1eff"
-_NUMBER = re.compile(rf"(?<![\d{_CODE_LETTER}])\d+(?:[.,\u066b\u066c{_SPACES}{_APOSTROPHES}]\d+)*")
-_GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}{_APOSTROPHES}]\d")
+_SEPARATORS = rf".,\u066b\u066c{_SPACES}{_APOSTROPHES}"  # what may stand between a number's digit groups
+_NUMBER_TEXT = rf"(?<![\d{_CODE_LETTER}])\d+(?:[{_SEPARATORS}]\d+)*"
+_NUMBER = re.compile(_NUMBER_TEXT)
+_GROUPED = re.compile(rf"\d[{_SEPARATORS}]\d")
+# the number a unit follows (``unit_amounts``), read as ``_NUMBER`` reads it: "B12 500 µg" is 500 µg
+_NUMBER_BEFORE = re.compile(rf"({_NUMBER_TEXT})[{_SPACES}]?$")
 # a clock time or date starts where a number does (``_NUMBER``): not inside a word of a Latin, Greek or Cyrillic
 # script ("A4", "B12"), but right after an Arabic proclitic ("و20:00": and 20:00)
 _NO_WORD_BEFORE = rf"(?<![\d_{_CODE_LETTER}"
@@ -1204,15 +1233,25 @@ def _spell(found: dict[str, str], values: list[str]) -> list[str]:
 DEGREES = frozenset({"°C", "°F"})  # what a generic "°" (Grad, degree) may be written as in the other text
 
 
-@lru_cache(maxsize=4096)
 def units(prose: str, *langs: str) -> list[str]:
     """The unit of every number in ``prose`` that has one, as its symbol (``UNIT_SYMBOLS``): the symbol, or a
     name of the unit in one of ``langs`` (``unit_names``: a translation's own words, and the German ones a draft
     kept as they were, ``40 Grad`` copied)."""
     if not _DIGIT.search(prose):
         return []
-    pattern, names = _unit_pattern(tuple(sorted({lang.split("-")[0] for lang in langs})), max(prose) >= "\u0e00")
-    return [_unit(m, names) for m in pattern.finditer(prose)]
+    return [unit for _, unit, _ in _unit_matches(prose, _primary(langs))]
+
+
+def _primary(langs: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({lang.split("-")[0] for lang in langs}))
+
+
+@lru_cache(maxsize=4096)
+def _unit_matches(prose: str, langs: tuple[str, ...]) -> tuple[tuple[int, str, bool], ...]:
+    """(start, unit symbol, whether it stands after its number) of every unit ``_unit_pattern`` finds in ``prose``
+    with the names of ``langs``: the one pass over a text that ``units`` and ``unit_amounts`` share."""
+    pattern, names = _unit_pattern(langs, max(prose) >= "\u0e00")
+    return tuple((m.start(), _unit(m, names), m.lastgroup in ("symbol", "after")) for m in pattern.finditer(prose))
 
 
 def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
@@ -1411,7 +1450,7 @@ def _clock(hour: str, minute: str | None, suffix: str) -> str:
     return f"{h}" if mins == 0 else f"{h}:{mins:02d}"
 
 
-_SEPARATOR = re.compile(rf"([.,\u066b\u066c{_SPACES}{_APOSTROPHES}])")
+_SEPARATOR = re.compile(rf"([{_SEPARATORS}])")
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _POINTS = frozenset(".,\u066b")  # read as a decimal separator where they group nothing
