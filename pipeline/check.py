@@ -40,6 +40,7 @@ from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
 from .errors import VerlagError, contain
+from .fragments import dangling
 from .extracted import MESSAGE as GERMAN_CHANGED
 from .extracted import changed_since_extract
 from .fsutil import file_bytes, relpath
@@ -1667,6 +1668,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     if not article.draft and (not slugs or article.slug in slugs)
                     for line, placeholder in unfilled(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
+    findings.extend(Finding(article.ref, line, "fragment", WARNING, message, config.source_language, article.slug,
+                            (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
+                    for line, message in dangling(article, stored_references(config, article)))
     findings.extend(gone_language_findings(config))  # about the project, not an article: said in every run
     findings.extend([] if slugs else gone_address_findings(config, sources))
     findings.extend(old_site_findings(config, sources, slugs, errors))
