@@ -40,6 +40,7 @@ from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
 from .errors import VerlagError, contain
+from .fragments import dangling
 from .extracted import MESSAGE as GERMAN_CHANGED
 from .extract_article import last_extract
 from .extracted import changed_since_extract
@@ -1708,6 +1709,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     if not article.draft and (not slugs or article.slug in slugs)
                     for line, placeholder in unfilled(article))
     findings.extend(article_link_findings(config, sources, slugs, errors))
+    findings.extend(Finding(article.ref, line, "fragment", WARNING, message, config.source_language, article.slug,
+                            (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
+                    for line, message in dangling(article, stored_references(config, article)))
     findings.extend(gone_language_findings(config))  # about the project, not an article: said in every run
     findings.extend([] if slugs else gone_address_findings(config, sources))
     findings.extend(old_site_findings(config, sources, slugs, errors))
@@ -1809,9 +1814,9 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     address an earlier build took down (``site.GONE``) that still nothing answers, until an alias covers it or
     ``[site] gone`` lists the slug (taken down on purpose). At the article whose file still has that name, else
     at verlag.toml (the languages' own: ``gone_language_findings``). Names the old addresses (``aliases:``) whose
-    redirects the page took along."""
+    redirects the page took along, also after the build that took them down (``site.GONE_REDIRECTS``)."""
     from .redirects import kept
-    from .site import GONE, Urls, load_site_state
+    from .site import GONE, GONE_REDIRECTS, Urls, load_site_state
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names = {a.slug for a in published} | sources.unreadable
@@ -1834,7 +1839,8 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         if slug in names or slug in aliased or isinstance(dismissed, list) and slug in dismissed:
             continue
         owner = files.get(slug)
-        taken = [r for r in kept(state.get("redirects"), [slug]) if r.old not in answered]
+        taken = [r for r in kept(state.get("redirects"), [slug]) or kept(state.get(GONE_REDIRECTS), [slug])
+                 if r.old not in answered]  # as the last build had them, else as the build that took them down
         message = gone_message(urls.path("article", source, slug), [], slug, owner, taken, urls,
                                (source, *config.languages))
         # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build

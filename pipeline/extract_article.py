@@ -353,12 +353,14 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             old = po_from_bytes(data, po_ref)
             if pot is None:
                 pot = made.template(config, article)
-            source = None
+            source, was = None, data
             if old is None:
                 source, old = _renamed_from(pot, orphans.get(lang, []), config)
+                if source is not None:  # merged from the renamed catalog's bytes: its line ends kept, a BOM said
+                    was = read_bytes(source)
             record = state_bytes(record_path(config, lang, article.slug)) if source is None and data else None
             with stage(article.ref, f"merging into {po_ref}"):
-                last.update(source=source, merged=_merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes,
+                last.update(source=source, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
                                                                  made.old_pot if source is None else None,
                                                                  resegmented, record))
             return last["merged"].text

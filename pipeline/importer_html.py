@@ -86,6 +86,8 @@ LIST_NUMBER_START_RE = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 MARK_START_RE = re.compile(r"^(\s*)([-+](?=\s|$)|#{1,6}(?=\s|$)|>)")
 FRAGMENT_HEAD_RE = re.compile(rb"<(?:html|head|body|meta)\b", re.I)  # a document, not a fragment of one
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
+FOOTNOTE_MARK = "\ue000{}\ue001"  # a footnote reference while the rest is written (``footnotes``); private use
+FOOTNOTE_MARK_RE = re.compile("\ue000(\\d+)\ue001")
 
 
 # What the HTML parser keeps (``&#1;``, ``&#27;``) and XML, so lxml when it sets a text or attribute, refuses (XML 1.0,
@@ -186,6 +188,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
         if local is not None:
             link.set("href", image_destination(local_name(images, local)))
     _flatten_wrappers(tree)
+    notes_at = footnotes(tree)
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
     for converter in (markdownify.MarkdownConverter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
@@ -197,6 +200,12 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             break
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
+    if notes_at:
+        converter = markdownify.MarkdownConverter(**MARKDOWN_STYLE)
+        markdown = FOOTNOTE_MARK_RE.sub(lambda m: f"[^{m[1]}]", markdown) + "\n\n" + "\n".join(
+            f"[^{label}]: " + re.sub(r"\n(?=.)", "\n    ", re.sub(r"\n{3,}", "\n\n", converter.convert(
+                lxml_html.tostring(item, encoding="unicode")).strip()))
+            for label, item in notes_at)
     return markdown + "\n", images, list(dict.fromkeys(notes))
 
 
@@ -212,6 +221,54 @@ def _file_buttons(tree) -> list[str]:
                          "the text before it links)")
             button.drop_tree()
     return notes
+
+
+def footnotes(tree) -> list[tuple[str, object]]:
+    """Footnotes made by hand, as WordPress posts have them: a link to a list item of an ``<ol>`` (``<sup><a
+    href="#fn1" id="ref1">1</a></sup>``) whose item links back to it (``<li id="fn1">… <a href="#ref1">↩</a>``).
+    Their ids would be lost in Markdown, so the links led nowhere; CommonMark footnotes (``[^1]``, ``[^1]: …``)
+    make their anchors on every page, in every language. Each reference (with its ``<sup>``) becomes
+    ``FOOTNOTE_MARK`` in ``tree``, each note's item leaves its list (the list too, once empty) without its links
+    back; returns (label, the item as a ``<div>``) in the order of the references."""
+    by_id = {e.get("id"): e for e in tree.iter() if isinstance(e.tag, str) and e.get("id")}
+    found: dict[int, tuple[str, object]] = {}
+    for link in list(tree.iter("a")):
+        item = by_id.get(link.get("href", "")[1:]) if link.get("href", "").startswith("#") else None
+        if item is None or item.tag != "li" or item.getparent() is None or item.getparent().tag != "ol":
+            continue
+        sup = link.getparent()
+        ref = sup if sup is not None and sup.tag == "sup" and len(sup) == 1 and not (sup.text or "").strip() \
+            and not (link.tail or "").strip() else link
+        backs = [a for a in item.iter("a") if a.get("href", "")[1:] in {link.get("id"), ref.get("id")} - {None}
+                 and a.get("href", "").startswith("#")]
+        if not backs and id(item) not in found:
+            continue
+        if id(item) not in found:
+            for back in backs:
+                _drop_keeping_tail(back)
+            found[id(item)] = (str(len(found) + 1), item)
+        _drop_keeping_tail(ref, FOOTNOTE_MARK.format(found[id(item)][0]))
+    for _, item in found.values():
+        ol = item.getparent()
+        if ol is None:
+            continue
+        _drop_keeping_tail(item)
+        item.tag, item.tail = "div", None
+        item.attrib.clear()
+        if not len(ol) and not (ol.text or "").strip():
+            _drop_keeping_tail(ol)
+    return list(found.values())
+
+
+def _drop_keeping_tail(element, text: str = "") -> None:
+    """Take ``element`` out of its parent, ``text`` and the text after it left where it stood."""
+    parent, before = element.getparent(), element.getprevious()
+    rest = text + (element.tail or "")
+    if before is not None:
+        before.tail = (before.tail or "") + rest
+    else:
+        parent.text = (parent.text or "") + rest
+    parent.remove(element)
 
 
 class _BlockStartEscaper(markdownify.MarkdownConverter):

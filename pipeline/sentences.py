@@ -52,7 +52,7 @@ _REGEX_SPECIAL = re.compile(r"[\\()\[\]{}+*?|^$]")
 # German abbreviations that do not end a sentence before a capital unless
 # that capital is a sentence start (``_DE_SENTENCE_STARTERS``), with the
 # dosage, practice and legal ones a health text uses ("3 x tägl. 1 Tbl.",
-# "1 Msp.", "Inj.", "Ziff. 3", "Rn. 5").
+# "1 Msp.", "10 Tr.", "Inj.", "Ziff. 3", "Rn. 5").
 # Words that are also ordinary nouns or names ("Art", "Vers", "Max", "Fax")
 # are left out on purpose: "Das ist eine andere Art. Dann ..." must split.
 _DE_ABBREVIATIONS = frozenset(
@@ -66,7 +66,7 @@ _DE_ABBREVIATIONS = frozenset(
     pl prof prot rd rel rer resp röm sek sen sog spez st std str stud tab tel
     theol tsd ugs urspr verf verh verl vgl vj vol vorm vors wg wiss zit zw
     zzgl ziff rn rz
-    tägl wöchentl monatl jährl stdl tbl tabl kps drg trpf gtt msp lsg amp
+    tägl wöchentl monatl jährl stdl tbl tabl kps drg tr trpf gtt msp lsg amp
     inj supp ther diagn beh
     """.split()
 )

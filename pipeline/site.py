@@ -79,9 +79,10 @@ if TYPE_CHECKING:
 
 STATE_FILE = "site.json"
 GONE = "gone"  # STATE_FILE's record of the published addresses builds took down (``_gone_addresses``)
+GONE_REDIRECTS = "gone_redirects"  # and of the redirects from their old addresses they took along (``redirects.record``)
 # The type of each value of STATE_FILE as a build writes it; lists hold file or page names.
 STATE_TYPES = {"files": list, "bodies": list, "pages": dict, "lists": str, "media": dict, "spoken": dict,
-               "redirects": dict, "search": str, GONE: dict}
+               "redirects": dict, "search": str, GONE: dict, GONE_REDIRECTS: dict}
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
 RECORDS_FILE = "site-records.json"  # the edition records' fields but the body, by the record's SHA-256 (``load_pages``)
 OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
@@ -1450,18 +1451,19 @@ def published_languages(files: Iterable[str], urls: Urls) -> set[str]:
             if all(urls.file(urls.path(kind, lang)) in names for kind in ("index", "404", "feed"))}
 
 
-def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dict[str, list[str]]]:
+def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dict[str, list[str]], dict[str, list]]:
     """One warning per slug whose page an earlier build published (``state``'s pages) and that nothing answers at
     any more (no page, no redirect, no withdrawn-translation page): a renamed article (file or ``slug:``) leaves
     readers, bookmarks and other sites' links a 404 unless it lists the old address in ``aliases:``. Names the
     article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``).
 
     And the record of every such address (slug -> languages), the ones taken down now and by earlier builds
-    (``GONE``): ``check`` names each on every run while no page, ``aliases:`` entry or ``[site] gone`` (taken down
+    (``GONE``), with the redirects from old addresses each took along (``GONE_REDIRECTS``, so ``check`` advises
+    keeping those too after the build that took them down): ``check`` names each on every run while no page, ``aliases:`` entry or ``[site] gone`` (taken down
     on purpose) answers it, so deleting an alias or a ``gone`` entry brings the warning back. A slug ``[site] gone``
     lists is not warned about here either. One warning per published language taken out of verlag.toml instead
     of one for each of its pages."""
-    from .redirects import page_file
+    from .redirects import page_file, record as record_redirects
 
     dismissed = site.config.section("site").get("gone", [])
     dropped = sorted(published_languages(state.get("files", []), site.urls) - set(site.languages))
@@ -1472,20 +1474,23 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
         if found and rel not in out and found.group(1) not in dropped:
             gone.setdefault(found.group(2), []).append(found.group(1))
     renamed = old_names(site.sources.values()) if gone else {}
+    earlier = state.get(GONE)
+    earlier = earlier if isinstance(earlier, dict) else {}
+    took = record_redirects(kept(state.get(GONE_REDIRECTS), earlier))  # what the builds that took them down knew
     for slug, langs in gone.items():
+        taken = [r for r in kept(state.get("redirects"), [slug])
+                 if (page_file(r.old, site.urls) or "").lstrip("/") not in out]  # the redirects it took along
+        took.update(record_redirects(taken))
         if slug in dismissed:
             continue
         lang = site.source if site.source in langs else langs[0]
-        taken = [r for r in kept(state.get("redirects"), [slug])
-                 if (page_file(r.old, site.urls) or "").lstrip("/") not in out]  # the redirects it took along
         warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
                                      slug, site.sources.get(renamed.get(slug, "")), taken, site.urls,
                                      (site.source, *site.config.languages)))
-    earlier = state.get(GONE)
     record = {slug: sorted(set(langs) | set(gone.get(slug, [])))
-              for slug, langs in [*(earlier.items() if isinstance(earlier, dict) else []), *gone.items()]
+              for slug, langs in [*earlier.items(), *gone.items()]
               if isinstance(langs, list) and all(isinstance(lang, str) for lang in langs)}
-    return warnings, record
+    return warnings, record, {slug: fields for slug, fields in took.items() if slug in record}
 
 
 def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
@@ -1743,10 +1748,12 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             result.removed.append(f"site/{rel}")
             remove_empty_parents(path, root)
     hand.save(out, made)
-    warnings, gone = _gone_addresses(site, state, out)
+    warnings, gone, took = _gone_addresses(site, state, out)
     result.warnings += warnings
     if gone:
         fresh[GONE] = gone
+    if took:
+        fresh[GONE_REDIRECTS] = took
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back, result.shortfall = site.held_back, site.shortfall

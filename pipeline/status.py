@@ -41,8 +41,8 @@ class Progress:
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
-    # what keeps the next build from publishing it although check errors are all its figures miss
-    # (``not_published``): "[publish] min_translated (69.2 % translated, 80 needed)"
+    # what keeps the next build from publishing it (``not_published``, the build's figures, segments held back by
+    # check errors counted as not translated): "[publish] min_translated (69.2 % translated, 80 needed)"
     held: str = ""
     warnings: int = 0
     catalogs: int = field(default=1, repr=False)
@@ -155,8 +155,13 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 if drift:  # ``check``'s ``catalog-outdated``: one per entry that lost its msgctxt, one for the rest
                     named = len(drift.unmarked_messages(po))
                     row.warnings += named + bool(drift.without_unmarked() if named else drift)
-                if row.errors:
-                    row.held = not_published(pages, lang, article.slug)
+                # the build's figures, where its own do not settle it: fully reviewed without check errors is
+                # published; nothing translated the build says in its own words ("nothing translated yet")
+                if row.errors or (row.percent_reviewed < 100 and segments[UNTRANSLATED] < sum(segments.values())):
+                    failed: list[VerlagError] = []  # making its edition failed: as the build says it, once
+                    with contain(article.ref, "building the editions", failed):
+                        row.held = not_published(pages, lang, article.slug)
+                    errors += [e for e in failed if str(e) not in set(map(str, errors))]
             rows.append(row)
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}
@@ -181,8 +186,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
 def not_published(pages: PlannedPages, lang: str, slug: str) -> str:
     """Why the next build keeps the ``lang`` translation of ``slug`` off the site (``PlannedPages.held_back``,
     the build's own figures, held-back segments counted as not translated), "" when it publishes it or its
-    edition cannot be made (``check`` and ``build`` name that). Asked only of a catalog with check errors: the
-    one case where status's own figures (every segment reviewed) do not show it."""
+    edition cannot be made (``check`` and ``build`` name that)."""
     try:
         return pages.held_back((lang, slug))
     except VerlagError:
@@ -272,7 +276,8 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
     if held := [r for r in listed if r.held]:
         lines.append("not published = the next verlag build holds it back: "
                      + "; ".join(f"{r.lang}/{r.slug}: {r.held}" for r in held)
-                     + ": segments held back by check errors count as not translated; run verlag check")
+                     + (": segments held back by check errors count as not translated; run verlag check"
+                        if any(r.errors for r in held) else ""))
     if any(r.unfilled for r in listed):
         lines.append("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders: published in no "
                      "language until they are filled in (verlag check names each)")

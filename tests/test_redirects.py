@@ -629,3 +629,23 @@ def test_deleting_an_article_names_the_old_addresses_its_redirects_took_along_an
     project.write("verlag.toml", project.read("verlag.toml").split("\n[site]\n")[0] + "\n")  # no [site]: the end
     ends = len(project.read("verlag.toml").splitlines())
     assert f"warning: verlag.toml:{ends}: the published address /de/kiefer/" in project.run("check").output
+
+
+    assert len(after) == 1 and after[0].startswith("warning: verlag.toml:1: the published address /de/kiefer/ is gone")
+
+
+def test_check_names_a_deleted_articles_old_addresses_after_the_build_that_took_them_down_as_before(project):
+    """Trial 13, finding 2: after one build, check's advice for a deleted article named only 'aliases: [tee]', no
+    longer its old blog address /2024/10/03/tee/, which an author following it would have left answering 404."""
+    project.write("source_de/tee.md", article("Tee am Abend", "Ein Satz über Tee.\n", aliases="[/2024/10/03/tee/]"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Ein Satz über Kaffee.\n"))
+    project.run("extract")
+    project.run("build")
+    (project.root / "source_de/tee.md").unlink()
+    project.run("extract")
+    before = [line for line in project.run("check").output.splitlines() if "[gone-address]" in line]
+    assert len(before) == 1 and "'aliases: [tee, /2024/10/03/tee/]'" in before[0], before
+    project.run("build")
+    for _ in range(2):  # the build that took it down, and any later one
+        assert [line for line in project.run("check").output.splitlines() if "[gone-address]" in line] == before
+        project.run("build")

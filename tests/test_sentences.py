@@ -168,6 +168,7 @@ def test_escaped_delimiters_do_not_protect_text():
         "Nehmen Sie 3 x tägl. 1 Tbl. ein.",
         "Geben Sie 1 Msp. Pulver in ein Glas Wasser.",
         "Dazu 2 x wöchentl. 10 Trpf. Tinktur nach der Beh. mit Wärme.",
+        "Nehmen Sie 10 Tr. Ingwertinktur in Wasser.",  # trial 13: "Tr." is Tropfen as well
         # fresh-user trial 7: "o. ä." ("oder ähnliche") and its kind stand before a noun, a capital
         "Menschen mit Diabetes o. ä. Erkrankungen sollten nicht allein fasten.",
         "Bei Husten u. ä. Beschwerden hilft Tee.",
