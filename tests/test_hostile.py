@@ -1593,3 +1593,37 @@ def test_wrappers_nested_deep_cost_no_more_than_as_many_side_by_side():
     assert deep_markdown == flat_markdown == "\n\n".join(["Der Rücken schmerzt morgens, und die Leber braucht Ruhe."]
                                                           * 40) + "\n"
     assert deep_time < flat_time, (deep_time, flat_time)
+
+
+PAGE_IGEL = ("<!DOCTYPE html><html lang=\"de\"><head>{meta}<title>Igel</title></head><body><article><h1>Igel im Garten</h1>"
+             "<p>Der Igel frisst gern Käfer und Schnecken, vor allem nachts.</p>"
+             "<p>Im Winter schläft er unter einem Laubhaufen.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("meta", ['<meta charset="utf-16">', '<meta http-equiv="Content-Type" '
+                                  'content="text/html; charset=UTF-16LE">', '<meta charset="utf-7">',
+                                  '<meta charset="x-nonsense"><meta charset="utf-8">', '<meta charset="x-nonsense">'])
+def test_a_saved_page_declaring_an_encoding_browsers_do_not_read_it_in_is_imported_whole(
+        project: Project, tmp_path, meta: str):
+    """The HTML standard reads a ``<meta charset>`` of UTF-16 as UTF-8 (the bytes that declare it are not UTF-16),
+    and skips a name the Encoding Standard does not know (``utf-7``, a typo) for the next declaration or its own
+    guess; libxml2 took them at their word: UTF-16 stopped the import with a Python traceback, UTF-7 cut the
+    article off at its first umlaut, an unknown name kept nothing of it (and said so only as "left out (widget
+    text?)")."""
+    page = tmp_path / "igel.html"
+    page.write_bytes(PAGE_IGEL.format(meta=meta).encode("utf-8"))
+    out = project.run("import", str(page)).output
+    text = project.read("source_de/igel-im-garten.md")
+    assert "Der Igel frisst gern Käfer und Schnecken, vor allem nachts." in text, out
+    assert "Im Winter schläft er unter einem Laubhaufen." in text, out
+    assert "left out" not in out, out
+
+
+def test_a_saved_page_declaring_the_replacement_encoding_is_refused_at_its_file(project: Project, tmp_path):
+    """ISO-2022-KR and HZ are read as one replacement character by browsers (Encoding Standard, "replacement"):
+    refused by name, not imported as an empty article."""
+    page = tmp_path / "igel.html"
+    page.write_bytes(PAGE_IGEL.format(meta='<meta charset="iso-2022-kr">').encode("utf-8"))
+    result = project.run("import", str(page), code=2)
+    assert f"error: {page}:1: declares the encoding iso-2022-kr" in result.output, result.output
+    assert not (project.root / "source_de/igel-im-garten.md").exists()
