@@ -180,10 +180,11 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
         if local is not None:
             link.set("href", image_destination(local_name(images, local)))
     _flatten_wrappers(tree)
+    _collapse_spaces(tree)
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
-    for converter in (markdownify.MarkdownConverter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
-                      markdownify.MarkdownConverter(escape_misc=True, **MARKDOWN_STYLE)):
+    for converter in (_Converter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
+                      _Converter(escape_misc=True, **MARKDOWN_STYLE)):
         markdown = converter.convert(cleaned).strip()
         markdown = INTRAWORD_ESCAPE_RE.sub("_", re.sub(r"\n{3,}", "\n\n", markdown))
         rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
@@ -194,7 +195,34 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     return markdown + "\n", images, list(dict.fromkeys(notes))
 
 
-class _BlockStartEscaper(markdownify.MarkdownConverter):
+SPACE_RUN_RE = re.compile(r"[\t ]{2,}")
+
+
+def _collapse_spaces(tree) -> None:
+    """Each run of spaces and tabs in ``tree``'s text outside ``<pre>`` as one space, as markdownify writes it:
+    its regex for a line break among spaces (``[\t \r\n]*[\r\n]``) tried a run again from each of its spaces,
+    quadratic (a paragraph of 200,000 spaces took an hour)."""
+    kept = {element for pre in tree.iter("pre") for element in pre.iter()}
+    for element in tree.iter():
+        if element.text and element not in kept:
+            element.text = SPACE_RUN_RE.sub(" ", element.text)
+        if element.tail and element.getparent() not in kept:
+            element.tail = SPACE_RUN_RE.sub(" ", element.tail)
+
+
+class _Converter(markdownify.MarkdownConverter):
+    """markdownify, a ``<pre>``'s blank lines at its start and end stripped by ``str`` methods: its regex
+    ``[ \n]*$`` tried a run of spaces inside again from each of them (quadratic: 200,000 took an hour)."""
+
+    def __init__(self, **options):
+        super().__init__(**options, strip_pre=None)
+
+    def convert_pre(self, el, text, parent_tags):
+        lead = text[:len(text) - len(text.lstrip(" \n"))]
+        return super().convert_pre(el, text[lead.rfind("\n") + 1:].rstrip(" \n"), parent_tags)
+
+
+class _BlockStartEscaper(_Converter):
     """markdownify that escapes a list number's "." or ")", a "-", "+", "#" or ">" only at the start of a text
     (``LIST_NUMBER_START_RE``, ``MARK_START_RE``), where CommonMark would read another block: markdownify's full
     ``escape_misc`` escapes them and "&", "[", "|" … anywhere, which the catalog's msgid would carry."""
