@@ -1653,3 +1653,66 @@ def test_the_number_words_check_is_linear_in_the_number_words_of_an_entry():
         return min(times)
 
     assert cpu(4000) < 16 * cpu(500)
+
+
+def test_reading_copied_text_is_linear_in_the_length_of_a_line_of_spaces(tmp_path):
+    """Three regexes of the copied-text import tried a run of spaces again from each of its spaces (quadratic): a
+    title line "# Titel", a byline and a last line, each with 200,000 spaces in it (a file of 600 KB), held
+    ``verlag import`` for half an hour. 8 times the spaces take about 8 times as long now (they took 64 times)."""
+    import time
+
+    from pipeline.importer_text import read_text
+
+    def cpu(spaces: int) -> float:
+        gap = " " * spaces
+        data = (f"# Igel{gap}im Garten\n\nVon Anna{gap}Berg\n\nDer Igel frisst gern Käfer und Schnecken, vor allem "
+                f"nachts.\n\nIm Winter schläft er.{gap}</div>Ende\n").encode("utf-8")
+        start = time.process_time()
+        imported = read_text(tmp_path / "igel.txt", data)
+        assert imported.meta["title"] == f"Igel{gap}im Garten" and "Ende" in imported.body, imported
+        return time.process_time() - start
+
+    assert cpu(20_000) < 16 * cpu(2_500)
+
+
+def test_html_to_markdown_is_linear_in_the_length_of_a_run_of_spaces():
+    """markdownify's regexes for a line break among spaces and for a ``<pre>``'s trailing blank lines tried a run
+    of spaces again from each of its spaces: a saved page, WordPress post or feed entry with 200,000 spaces in a
+    paragraph or a ``<pre>`` held ``verlag import`` for an hour. What the Markdown says is unchanged: one space in
+    the paragraph, every space in the ``<pre>``."""
+    import time
+
+    from pipeline.importer_html import html_to_markdown
+
+    def cpu(spaces: int) -> float:
+        gap = " " * spaces
+        start = time.process_time()
+        markdown, _, notes = html_to_markdown(f"<p>Tee{gap}wärmt \t und\n  hilft.</p><pre>\n\n  x{gap}y\n\n</pre>"
+                                              f"<p>Ende</p>")
+        assert markdown == f"Tee wärmt und\nhilft.\n\n```\n  x{gap}y\n```\n\nEnde\n" and not notes, markdown[:200]
+        return time.process_time() - start
+
+    assert cpu(20_000) < 16 * cpu(2_500)
+
+
+def test_reading_a_hugo_file_is_linear_in_the_length_of_a_shortcode_line_of_spaces(tmp_path):
+    """The regexes of Hugo's ``figure`` shortcode and of a theme's note box tried the spaces of a line again from
+    each of them, split between two ``\\s*`` (cubic for the figure): one line "{{< figure a", 2,500 spaces, "x"
+    held ``verlag import`` for a minute, 20,000 for hours. 8 times the spaces take about 8 times as long now."""
+    import time
+
+    from pipeline.importer_markdown import read_markdown
+
+    def cpu(spaces: int) -> float:
+        gap = " " * spaces
+        data = (f"---\ntitle: Igel\ndate: 2026-05-26\n---\n\n{{{{< figure src=\"igel.jpg\"{gap}x\n\n"
+                f"{{{{< hint info{gap}x\n\nDer Igel frisst gern Käfer.\n\n{{{{< /hint >}}}}\n"
+                f"{{{{< figure src=\"igel.jpg\" alt=\"Ein Igel\" >}}}}\n").encode("utf-8")
+        start = time.process_time()
+        imported = read_markdown(tmp_path / "igel.md", data)
+        assert "Der Igel frisst gern Käfer." in imported.body and "![Ein Igel](igel.jpg)" in imported.body, \
+            imported.body[-300:]
+        return time.process_time() - start
+
+    cpu(200)  # the first reading imports and compiles what the others reuse
+    assert cpu(1_600) < 16 * cpu(200)
