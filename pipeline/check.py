@@ -23,7 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from decimal import Context as DecimalContext, Decimal, InvalidOperation
 from functools import cached_property, lru_cache
@@ -636,16 +636,37 @@ def check_number_words(entry, ctx):
     # a word matches digits of its value in the other text first (``check_numbers`` compares those)
     translated_digits = Counter(v.split("#")[0] for v in numbers(translation, ctx.lang))
     german_digits = Counter(v.split("#")[0] for v in numbers(german, ctx.source_lang))
-    left = [word for word in german_words if not _take(translated_digits, word[2])]
-    others = [word for word in words if not _take(german_digits, word[2])]
-    for word in list(others):
-        match = next((german_word for german_word in left if german_word[2] & word[2]), None)
-        if match is not None:
-            left.remove(match)
-            others.remove(word)
+    left, others = _unmatched([word for word in german_words if not _take(translated_digits, word[2])],
+                              [word for word in words if not _take(german_digits, word[2])])
     if left and others:
         yield ("numbers in words differ: German " + ", ".join(f"{word} ({value})" for word, value, _ in left)
                + "; translation " + ", ".join(f"{word} ({value})" for word, value, _ in others))
+
+
+def _unmatched(german: list[tuple], translated: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The number words (word, value, values) of each side that none of the other side matches: each translated
+    word, in order, takes the first German word left that shares a value with it. By a queue of German words per
+    value, so linear in the words: looking through every German word left for each translated one took minutes
+    on a paragraph of 50,000 number words."""
+    queues: dict[str, deque[int]] = {}
+    for place, word in enumerate(german):
+        for value in word[2]:
+            queues.setdefault(value, deque()).append(place)
+    taken = [False] * len(german)
+    unmatched = []
+    for word in translated:
+        first = None
+        for value in word[2]:
+            queue = queues.get(value)
+            while queue and taken[queue[0]]:
+                queue.popleft()
+            if queue and (first is None or queue[0] < first):
+                first = queue[0]
+        if first is None:
+            unmatched.append(word)
+        else:
+            taken[first] = True
+    return [word for word, gone in zip(german, taken) if not gone], unmatched
 
 
 def _take(counts: Counter, values: Iterable[str]) -> bool:
