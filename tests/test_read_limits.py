@@ -77,3 +77,20 @@ def test_a_catalog_or_template_over_32_mb_is_named_by_import_translation_of_and_
         assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
         assert (project.root / rel).stat().st_size == 300 << 20
         (project.root / rel).write_bytes(saved)
+
+
+def test_a_kept_catalog_over_32_mb_whose_article_is_gone_is_named_by_extract_and_not_read(project: Project):
+    """``extract`` read a kept catalog (its article deleted) whole to tell whether it had said so already."""
+    built(project)
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    (project.root / "source_de/kaffee.md").unlink()
+    grow(project.root / "translations/en/kaffee.po", 300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    said = "warning: translations/en/kaffee.po: {} MB is more than verlag reads of a catalog (32.0 MB)"
+    assert said.format("300.0") in project.run("extract").output
+    assert said.format("300.0") not in project.run("extract").output  # said once, as any kept catalog
+    grow(project.root / "translations/en/kaffee.po", 301 << 20)
+    assert said.format("301.0") in project.run("extract").output  # and again once it changed
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert (project.root / "translations/en/kaffee.po").stat().st_size == 301 << 20
