@@ -1603,7 +1603,7 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
             german = bodies.entry(item["page"])["german"]
             entries.append({**item, "content": absolute_html(_render(
                 env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
-                item["absolute"])})
+                item["absolute"], lang)})
         # an empty feed (its last translation withdrawn) is dated by the site's newest article, as the German feed
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date, site.config.zone) for i in entries),
                             default=_newest_original(site)), site.config.zone)

@@ -548,7 +548,10 @@ def test_a_reader_that_stops_reading_is_no_error(tmp_path):
 
 
 # A sitecustomize for the test's own PYTHONPATH: the import of click (the first thing ``cli`` loads) says it has
-# started, by creating the file named in the environment, then takes up to a minute: a Ctrl-C lands in it.
+# started, by creating the file named in the environment, then takes up to a minute: a Ctrl-C lands in it. It waits
+# in slices, as a real import runs bytecode: a signal that lands after Python last looked for one and before a
+# sleep starts is acted on only when that sleep ends (one time.sleep(60) failed the test 1 time in about 160 under
+# load, the test waiting 30 s).
 SLOW_CLICK = """
 import importlib.abc, os, sys, time
 
@@ -556,7 +559,8 @@ class SlowClick(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
         if name == "click":
             open(os.environ["VERLAG_TEST_IMPORTING"], "w").close()
-            time.sleep(60)
+            for _ in range(6000):
+                time.sleep(0.01)
         return None
 
 sys.meta_path.insert(0, SlowClick())
