@@ -1062,7 +1062,7 @@ class _Bodies:
         self.fresh: dict = {}
         self.kept: list[str] = []
         self.keys: dict[str, str] = {}
-        self.pages_made: dict[str, bytes] = {}  # "lang/slug" -> its page as a worker made it (``made``)
+        self.pages_made: dict[str, tuple[bytes, dict]] = {}  # "lang/slug" -> page and item a worker made (``made``)
 
     def key(self, page: Page) -> str:
         """The digest of what ``page``'s body HTML depends on: its text, its links' targets, UI words and,
@@ -1112,16 +1112,16 @@ class _Bodies:
                 if f"{lang}/{page.slug}" not in self.fresh and entry["key"] == self.key(self.pages[(lang, page.slug)]):
                     self._take(f"{lang}/{page.slug}", entry)
 
-    def made(self, page: Page) -> bytes | None:
-        """The page a worker templated from ``page``'s body (``_pooled_bodies``), taken with that body; None when
-        there is none."""
+    def made(self, page: Page) -> tuple[bytes, dict] | None:
+        """The page a worker templated from ``page``'s body (``_pooled_bodies``), taken with that body, and the
+        ``_item`` it worked out for it (without its "page"); None when there is none."""
         self._answered(page)
         return self.pages_made.pop(f"{page.lang}/{page.slug}", None)
 
     def _take(self, name: str, entry: dict) -> None:
-        if "page" in entry:
+        if "made" in entry:
             entry = dict(entry)
-            self.pages_made[name] = entry.pop("page")
+            self.pages_made[name] = entry.pop("made")
         if self.spill:
             self.cache.put(name, entry)
             entry = {k: v for k, v in entry.items() if k != "html"}
@@ -1294,8 +1294,8 @@ class _Templating:
 
 def _pooled_bodies(plan: _BodyPlan, templating: _Templating, config: Config, article: Article) -> dict[str, dict]:
     """In a worker: the bodies of ``article``'s editions that ``plan.todo`` names, rendered; lang -> ``_Bodies``
-    entry, with the page's bytes under "page" when ``templating`` made it without a problem (the parent makes
-    the others, and reports what failed). The pages are the parent's (a forked worker), else read from their
+    entry, with the page's bytes and its ``_item`` (without the page, which the parent has) under "made" when
+    ``templating`` made it without a problem (the parent makes the others, and reports what failed). The pages are the parent's (a forked worker), else read from their
     edition records."""
     site = templating.site
     pages = {}
@@ -1313,7 +1313,8 @@ def _pooled_bodies(plan: _BodyPlan, templating: _Templating, config: Config, art
         except _Building:  # the parent makes it again, and names the template's line
             made = None
         if made is not None and not problems:
-            out[lang] = {**entry, "page": made}
+            item = {key: value for key, value in site.item(pages[(lang, article.slug)]).items() if key != "page"}
+            out[lang] = {**entry, "made": (made, item)}
     return out
 
 
@@ -1592,8 +1593,9 @@ def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: li
     from .social import first_image
 
     made = bodies.made(page)
-    if made is not None:
-        return made
+    if made is not None:  # by a worker, which worked out its item too: the lists need it
+        site.items.setdefault((page.lang, page.slug), {**made[1], "page": page})
+        return made[0]
     with contain(page.source, f"rendering site/{rel}", errors) as outcome:
         body = Markup(bodies.get(page))
     if outcome.failed:

@@ -161,9 +161,13 @@ def test_of_two_pages_whose_template_fails_the_one_listed_first_is_named(project
 
 def test_workers_template_the_pages_whose_bodies_they_render(tmp_path, monkeypatch):
     """With --jobs 2 the parent templates only the pool's first article (worked before the fork): every other
-    article page comes templated from a worker, the same bytes as --jobs 1 makes (above)."""
+    article page comes templated from a worker, the same bytes as --jobs 1 makes (above), with the dates and
+    reading time the indexes and feeds list (``_item``) worked out there too."""
     templated: dict[str, list[str]] = {}
-    real = pipeline.site._render
+    items: dict[str, list[str]] = {}
+    real, real_item = pipeline.site._render, pipeline.site._item
+    monkeypatch.setattr(pipeline.site, "_item", lambda site, page: items[jobs].append(page.slug)
+                        or real_item(site, page))
 
     def render(env, name, rel, context):
         if name in ("article.html", "page.html"):
@@ -172,7 +176,7 @@ def test_workers_template_the_pages_whose_bodies_they_render(tmp_path, monkeypat
 
     monkeypatch.setattr(pipeline.site, "_render", render)  # workers are forked: their calls land in their copy
     for jobs in ("1", "2"):
-        templated[jobs] = []
+        templated[jobs], items[jobs] = [], []
         project = copy_shipped_project(tmp_path / jobs)
         _generated(project)
         project.run("extract", "--jobs", jobs)
@@ -182,6 +186,7 @@ def test_workers_template_the_pages_whose_bodies_they_render(tmp_path, monkeypat
     assert len(pages) > 20 and sorted(f"site/{rel}" for rel in templated["1"]) == sorted(pages)
     first = templated["2"][0].split("/")[1]
     assert sorted(templated["2"]) == sorted(rel for rel in templated["1"] if rel.split("/")[1] == first)
+    assert len(items["1"]) == len(pages) and set(items["2"]) == {first}
 
 
 def test_workers_that_are_not_forked_render_bodies_and_the_parent_templates_every_page(tmp_path, monkeypatch):
