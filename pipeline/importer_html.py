@@ -86,6 +86,8 @@ LIST_NUMBER_START_RE = re.compile(r"^(\s*\d{1,9})([.)])(?=\s|$)")
 MARK_START_RE = re.compile(r"^(\s*)([-+](?=\s|$)|#{1,6}(?=\s|$)|>)")
 FRAGMENT_HEAD_RE = re.compile(rb"<(?:html|head|body|meta)\b", re.I)  # a document, not a fragment of one
 MORE_LINE_RE = re.compile(rf"^[ \t]*{MORE_RE.pattern}[ \t]*$", re.M)
+FOOTNOTE_MARK = "\ue000{}\ue001"  # a footnote reference while the rest is written (``footnotes``); private use
+FOOTNOTE_MARK_RE = re.compile("\ue000(\\d+)\ue001")
 
 
 # What the HTML parser keeps (``&#1;``, ``&#27;``) and XML, so lxml when it sets a text or attribute, refuses (XML 1.0,
@@ -191,10 +193,12 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
         if local is not None:
             link.set("href", image_destination(local_name(images, local)))
     _flatten_wrappers(tree)
+    _collapse_spaces(tree)
+    notes_at = footnotes(tree)
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
-    for converter in (markdownify.MarkdownConverter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
-                      markdownify.MarkdownConverter(escape_misc=True, **MARKDOWN_STYLE)):
+    for converter in (_Converter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
+                      _Converter(escape_misc=True, **MARKDOWN_STYLE)):
         markdown = converter.convert(cleaned).strip()
         markdown = INTRAWORD_ESCAPE_RE.sub("_", re.sub(r"\n{3,}", "\n\n", markdown))
         rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
@@ -202,6 +206,12 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             break
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
+    if notes_at:
+        converter = markdownify.MarkdownConverter(**MARKDOWN_STYLE)
+        markdown = FOOTNOTE_MARK_RE.sub(lambda m: f"[^{m[1]}]", markdown) + "\n\n" + "\n".join(
+            f"[^{label}]: " + re.sub(r"\n(?=.)", "\n    ", re.sub(r"\n{3,}", "\n\n", converter.convert(
+                lxml_html.tostring(item, encoding="unicode")).strip()))
+            for label, item in notes_at)
     return markdown + "\n", images, list(dict.fromkeys(notes))
 
 
@@ -219,7 +229,82 @@ def _file_buttons(tree) -> list[str]:
     return notes
 
 
-class _BlockStartEscaper(markdownify.MarkdownConverter):
+def footnotes(tree) -> list[tuple[str, object]]:
+    """Footnotes made by hand, as WordPress posts have them: a link to a list item of an ``<ol>`` (``<sup><a
+    href="#fn1" id="ref1">1</a></sup>``) whose item links back to it (``<li id="fn1">… <a href="#ref1">↩</a>``).
+    Their ids would be lost in Markdown, so the links led nowhere; CommonMark footnotes (``[^1]``, ``[^1]: …``)
+    make their anchors on every page, in every language. Each reference (with its ``<sup>``) becomes
+    ``FOOTNOTE_MARK`` in ``tree``, each note's item leaves its list (the list too, once empty) without its links
+    back; returns (label, the item as a ``<div>``) in the order of the references."""
+    by_id = {e.get("id"): e for e in tree.iter() if isinstance(e.tag, str) and e.get("id")}
+    found: dict[int, tuple[str, object]] = {}
+    for link in list(tree.iter("a")):
+        item = by_id.get(link.get("href", "")[1:]) if link.get("href", "").startswith("#") else None
+        if item is None or item.tag != "li" or item.getparent() is None or item.getparent().tag != "ol":
+            continue
+        sup = link.getparent()
+        ref = sup if sup is not None and sup.tag == "sup" and len(sup) == 1 and not (sup.text or "").strip() \
+            and not (link.tail or "").strip() else link
+        backs = [a for a in item.iter("a") if a.get("href", "")[1:] in {link.get("id"), ref.get("id")} - {None}
+                 and a.get("href", "").startswith("#")]
+        if not backs and id(item) not in found:
+            continue
+        if id(item) not in found:
+            for back in backs:
+                _drop_keeping_tail(back)
+            found[id(item)] = (str(len(found) + 1), item)
+        _drop_keeping_tail(ref, FOOTNOTE_MARK.format(found[id(item)][0]))
+    for _, item in found.values():
+        ol = item.getparent()
+        if ol is None:
+            continue
+        _drop_keeping_tail(item)
+        item.tag, item.tail = "div", None
+        item.attrib.clear()
+        if not len(ol) and not (ol.text or "").strip():
+            _drop_keeping_tail(ol)
+    return list(found.values())
+
+
+def _drop_keeping_tail(element, text: str = "") -> None:
+    """Take ``element`` out of its parent, ``text`` and the text after it left where it stood."""
+    parent, before = element.getparent(), element.getprevious()
+    rest = text + (element.tail or "")
+    if before is not None:
+        before.tail = (before.tail or "") + rest
+    else:
+        parent.text = (parent.text or "") + rest
+    parent.remove(element)
+
+
+SPACE_RUN_RE = re.compile(r"[\t ]{2,}")
+
+
+def _collapse_spaces(tree) -> None:
+    """Each run of spaces and tabs in ``tree``'s text outside ``<pre>`` as one space, as markdownify writes it:
+    its regex for a line break among spaces (``[\t \r\n]*[\r\n]``) tried a run again from each of its spaces,
+    quadratic (a paragraph of 200,000 spaces took an hour)."""
+    kept = {element for pre in tree.iter("pre") for element in pre.iter()}
+    for element in tree.iter():
+        if element.text and element not in kept:
+            element.text = SPACE_RUN_RE.sub(" ", element.text)
+        if element.tail and element.getparent() not in kept:
+            element.tail = SPACE_RUN_RE.sub(" ", element.tail)
+
+
+class _Converter(markdownify.MarkdownConverter):
+    """markdownify, a ``<pre>``'s blank lines at its start and end stripped by ``str`` methods: its regex
+    ``[ \n]*$`` tried a run of spaces inside again from each of them (quadratic: 200,000 took an hour)."""
+
+    def __init__(self, **options):
+        super().__init__(**options, strip_pre=None)
+
+    def convert_pre(self, el, text, parent_tags):
+        lead = text[:len(text) - len(text.lstrip(" \n"))]
+        return super().convert_pre(el, text[lead.rfind("\n") + 1:].rstrip(" \n"), parent_tags)
+
+
+class _BlockStartEscaper(_Converter):
     """markdownify that escapes a list number's "." or ")", a "-", "+", "#" or ">" only at the start of a text
     (``LIST_NUMBER_START_RE``, ``MARK_START_RE``), where CommonMark would read another block: markdownify's full
     ``escape_misc`` escapes them and "&", "[", "|" … anywhere, which the catalog's msgid would carry."""
@@ -580,34 +665,59 @@ def _later(updated, date):
 
 # A declared encoding where the HTML standard's prescan looks for one (its first 1024 bytes): <meta charset>, or
 # the http-equiv Content-Type's charset (https://html.spec.whatwg.org/#prescan-a-byte-stream-to-determine-its-encoding)
-DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]*charset\s*=", re.I)
+DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]*charset\s*=\s*[\"']?\s*([^\"'\s;>]*)", re.I)
+BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
-def _sniffed(path: Path, data: bytes) -> tuple[bytes | None, list[str]]:
-    """(the encoding libxml2 is to read a saved page in, None when the page declares its own; the note saying which
-    was assumed), following the HTML standard's encoding sniffing
-    (https://html.spec.whatwg.org/#determining-the-character-encoding): a BOM or a charset declared in its first
-    1024 bytes decides; else UTF-8 when all of it is UTF-8, else Windows-1252, the standard's default for a German
-    page. Raises ``VerlagError`` at the first line that is not UTF-8 when another is
+def _sniffed(path: Path, data: bytes) -> tuple[bytes, list[str]]:
+    """(the saved page's bytes as UTF-8, the notes saying which encoding was assumed), read in the encoding the
+    HTML standard's sniffing gives (https://html.spec.whatwg.org/#determining-the-character-encoding), as a browser
+    showed the page: a BOM; else the first encoding declared in its first 1024 bytes that the Encoding Standard
+    knows (``webencodings``; ``utf-7`` or a typo is skipped), UTF-16 declared there read as UTF-8 (bytes that
+    declare it are not UTF-16) and x-user-defined as Windows-1252; else UTF-8 when all of it is, else
+    Windows-1252, the standard's default for a German page. libxml2 and trafilatura then read the same text: each
+    took a declaration its own way (UTF-16 stopped the import, UTF-7 cut the text at its first umlaut).
+
+    Raises ``VerlagError`` for an encoding declared that browsers read as nothing (the Encoding Standard's
+    "replacement": ISO-2022-KR, HZ), and at the first line that is not UTF-8 of an undeclared page when another is
     (``importer_text.UTF8_IN_1252_RE``: a paragraph pasted in from elsewhere), which either reading would turn
     into "fÃ¼r" or "f�r"."""
+    import webencodings
+
     from .importer_text import UTF8_IN_1252_RE
 
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or DECLARED_CHARSET_RE.search(data[:1024]):
-        return None, []
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, "replace").encode("utf-8"), []
+    skipped = []
+    for declared in DECLARED_CHARSET_RE.finditer(data[:1024]):
+        label = declared.group(1).decode("ascii", "replace")
+        encoding = webencodings.lookup(label)
+        if encoding is None:
+            skipped.append(label)
+        elif encoding.name == "replacement":
+            raise VerlagError(f"declares the encoding {label}, which browsers show as a single � (HTML standard: "
+                              "the replacement encoding): save the page as UTF-8 and import that", path,
+                              data.count(b"\n", 0, declared.start()) + 1)
+        else:
+            codec = {"utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "cp1252"}.get(
+                encoding.name, encoding.codec_info.name)
+            return data.decode(codec, "replace").encode("utf-8"), []
+    ignored = [f"encoding: {label!r} declared is none a browser knows; ignored" for label in skipped]
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
     else:
-        return b"utf-8", ["encoding: none declared; read as UTF-8 (all of the page is)"]
+        return data, [*ignored, "encoding: none declared; read as UTF-8 (all of the page is)"]
     if utf8 := UTF8_IN_1252_RE.search(data):
         pasted = data.count(b"\n", 0, utf8.start()) + 1
         raise VerlagError(f"no encoding declared and not UTF-8, yet line {pasted} is UTF-8 (text of two encodings "
                           "pasted together): correct the lines of one in an editor and save the page as UTF-8",
                           path, line)
-    return b"windows-1252", [f"encoding: none declared; read as Windows-1252 (line {line} is not UTF-8; the HTML "
-                             "standard's default for a German page): check its umlauts"]
+    return data.decode("cp1252", "replace").encode("utf-8"), [
+        *ignored, f"encoding: none declared; read as Windows-1252 (line {line} is not UTF-8; the HTML standard's "
+                  "default for a German page): check its umlauts"]
 
 
 # The mark of the web Chrome, Edge and Internet Explorer write atop a page they save: the address it came from
@@ -637,13 +747,13 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     a page of two encodings (``_sniffed``) and for one over ``limits.PAGE``, not parsed.
     """
     too_large(PAGE, data, path)
-    charset, sniffed = _sniffed(path, data)
+    data, sniffed = _sniffed(path, data)
     if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source, wrapped
         # in an <article>, as trafilatura looks for one (loose in <body>, its headings and lists were dropped)
-        data = (b'<!DOCTYPE html><html><head><meta charset="' + (charset or b"utf-8") + b'"></head><body><article>'
-                + data + b"</article></body></html>")
-    elif charset is not None:  # libxml2 would take Windows-1252 for a page that declares none
-        data = b'<meta charset="' + charset + b'">' + data
+        data = (b'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><article>' + data
+                + b"</article></body></html>")
+    else:  # the first declaration is the one libxml2 and trafilatura read the page in
+        data = b'<meta charset="utf-8">' + data
     try:
         doc = parse_html(data, document=True)
     except VerlagError as exc:

@@ -57,18 +57,24 @@ _MINUTES = r"(?:(?:ca\.?|etwa|~)\s*)?\d+\s*(?:Min\.?|Minuten?)"
 READING_TIME_RE = re.compile(rf"^(?:(?:Lesezeit|Lesedauer)\s*:?\s*{_MINUTES}|{_MINUTES}\s*(?:Lesezeit|Lesedauer|lesen)"
                              r"|\d+\s*min\.?\s*read)$", re.I)
 # Markdown a copied text keeps (a note app's or Markdown editor's): an ATX heading line ("## Dehnen").
-MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+# The title ends at a character other than a space or tab, each run of them taken whole (``*+``): a lazy ``.*?``
+# tried the closing sequence again from every space of a run, quadratic in a line of 200,000.
+MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(\S(?:[ \t]*+[^ \t])*?)(?:[ \t]++#+)?[ \t]*$")
 # Inline Markdown a line keeps: what CommonMark reads as emphasis, a code span, a link or an image.
 MD_INLINE = frozenset({"strong_open", "em_open", "code_inline", "link_open", "image"})
 # An HTML wrapper around copied text (a page's ``<div class="entry-content">`` copied from its source): the
 # tags of containers that hold text without marking its blocks; ``HTML_BLOCK_RE`` marks real HTML.
 _WRAPPERS = r"div|article|section|main|body|html|span"
 WRAPPER_OPEN_RE = re.compile(rf"^(?:<(?:{_WRAPPERS})(?:\s[^<>]*)?>\s*)+", re.I)
-WRAPPER_CLOSE_RE = re.compile(rf"(?:\s*</(?:{_WRAPPERS})\s*>)+$", re.I)
+# The closing tags at a line's end, matched in the line reversed (``_unwrapped``): searched for in the line, they
+# were tried from each tag and space of a long run again (quadratic).
+WRAPPER_CLOSE_REVERSED_RE = re.compile(rf"(?:>\s*(?:{'|'.join(tag[::-1] for tag in _WRAPPERS.split('|'))})/<\s*)+",
+                                       re.I)
 DOCUMENT_RE = re.compile(r"<(?:!doctype|head|meta|title|script|style)\b", re.I)  # a saved page, never copied text
 HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockquote|pre|hr)\b[^<>]*>", re.I)
 UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
-BYLINE_SEPARATOR_RE = re.compile(r"\s*[|·•]\s*|\s+[-–]\s+")  # "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"
+# "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"; a run of spaces is tried once, from its start (else from each)
+BYLINE_SEPARATOR_RE = re.compile(r"(?:(?<!\s)\s++)?[|·•]\s*|(?<!\s)\s++[-–]\s+")
 BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
 _NETWORKS = r"(?:facebook|twitter|x|linkedin|xing|whatsapp|telegram|threads|bluesky|mastodon|pinterest|e-?mail)"
 WIDGET_RE = re.compile(
@@ -136,14 +142,19 @@ def _unwrapped(lines: list[tuple[int, str]], notes: list[str]) -> list[tuple[int
     """``lines`` (numbered, non-empty) without an HTML wrapper's opening tags at the start and closing tags
     at the end, each noted; lines left empty by that are dropped."""
     lines = list(lines)
-    for at, pattern in ((0, WRAPPER_OPEN_RE), (-1, WRAPPER_CLOSE_RE)):
+    for at in (0, -1):
         while lines:
             number, line = lines[at]
-            match = pattern.search(line)
+            if at == 0:
+                match = WRAPPER_OPEN_RE.match(line)
+                start, end = (match.start(), match.end()) if match else (0, 0)
+            else:
+                match = WRAPPER_CLOSE_REVERSED_RE.match(line[::-1])
+                start, end = (len(line) - match.end(), len(line)) if match else (0, 0)
             if match is None:
                 break
-            notes.append(f"line {number}: dropped the HTML wrapper {match.group().strip()}")
-            rest = (line[:match.start()] + line[match.end():]).strip()
+            notes.append(f"line {number}: dropped the HTML wrapper {line[start:end].strip()}")
+            rest = (line[:start] + line[end:]).strip()
             if rest:
                 lines[at] = (number, rest)
                 break

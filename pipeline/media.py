@@ -298,8 +298,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   renamed: Mapping[str, str] | None = None, served: Callable[[str], bool] | None = None,
                   kept: Iterable[str] = ()) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
-    for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones and
-    for links to no published article.
+    for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones, for
+    links to no published article and for in-page links to no element of their page (``fragments.dangling``).
 
     ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again; ``scan``
     finds the references of the others (``references``, or the same answers worked out elsewhere).
@@ -308,6 +308,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     of articles not among ``articles`` whose pages the site keeps as the last build made them (their source cannot
     be read now): a link to one works.
     """
+    from .fragments import dangling  # here, as old_names
     from .redirects import old_names  # here: 'extract' imports this module only to record the variants
 
     root = source_dir.resolve()
@@ -325,6 +326,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         if refs is None:
             refs = [list(ref) for ref in scan(article)]
         scanned[article.slug] = [_scan_digest(article), refs]
+        warnings += [f"{article.ref}:{line}: {message}" for line, message in dangling(article, refs)]
         for url, line in refs:
             rel = file_path(url)
             if rel is None:

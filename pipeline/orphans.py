@@ -29,7 +29,8 @@ from pathlib import Path
 
 from .config import Config
 from .errors import VerlagError
-from .fsutil import digest_bytes, load_state, names_ending, read_bytes, relpath, rewrite, save_state
+from .fsutil import NotAFile, digest_bytes, load_state, names_ending, read_bytes, relpath, rewrite, save_state
+from .limits import CATALOG
 
 RECORDS = "extracted"  # in .verlag/: each catalog as the last extract left it, <lang>/<slug>.catalog (no .po:
 # a search for a project's catalogs never finds these copies); ``extract_article`` writes them
@@ -53,6 +54,7 @@ class Orphan:
     differing: int = 0
     damage: VerlagError | None = None  # why it cannot be read: it serves nothing, not even the memory
     paused: str | None = None  # the German file that says ``translate: false``: the article is there, untranslated
+    kept: str = ""  # of a deleted article's catalog: ``kept_message``, what ``status`` says of it too
 
     def message(self) -> str:
         """The warning ``extract`` prints: ``<path>: <what is in it, and what to do>``."""
@@ -62,8 +64,7 @@ class Orphan:
             return (f"{self.damage}; no German article has this slug any more, and a catalog that cannot be "
                     "read serves nothing (not the translation memory either): fix it or delete it")
         if self.renamed_to is None:
-            return (f"{self.path}: no German article has this slug any more; kept (its reviewed translations "
-                    "still serve the translation memory), delete it when done")
+            return self.kept
         said = [f"{self.path}: its article was renamed (now {self.renamed_to}) and it was saved again"]
         if self.carried:
             said.append(f"{self.carried} of its translations brought over to {self.renamed_to} as fuzzy, "
@@ -91,9 +92,11 @@ def kept_message(config: Config, path: str) -> str:
     if not reviewed:
         return f"{path}: no German article has this slug any more (no reviewed translation in it): delete it"
     source = relpath(config.source_dir / f"{Path(path).stem}.md", config.root)
-    return (f"{path}: no German article has this slug any more (its {reviewed} reviewed translations still serve the "
-            f"translation memory); to bring them back restore {source} (from git: git restore {source}) and run "
-            f"verlag extract; to drop them delete {path}")
+    held, them = ("1 reviewed translation still serves", "it") if reviewed == 1 else \
+        (f"{reviewed} reviewed translations still serve", "them")
+    return (f"{path}: no German article has this slug any more (its {held} the translation memory); to bring "
+            f"{them} back restore {source} (from git: git restore {source}) and run verlag extract; to drop {them} "
+            f"delete {path}")
 
 
 def paused_message(path: str, ref: str, damage: VerlagError | None = None) -> str:
@@ -140,15 +143,22 @@ def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str],
             slug = _renamed_to(path.stem, renames, slugs)
             target = config.po_path(lang, slug) if slug else None
             if target is None or not target.exists():
-                found.append(Orphan(relpath(path, config.root), damage=next(iter(unreadable(config, [path])), None)))
+                found.append(_deleted(config, path))
                 continue
             try:
                 carried, differing = _bring_over(config, path, target)
             except VerlagError:  # either catalog damaged: extract reports the article's, the orphan stays as it is
-                found.append(Orphan(relpath(path, config.root)))
+                found.append(_deleted(config, path))
                 continue
             found.append(Orphan(relpath(path, config.root), relpath(target, config.root), carried, differing))
     return found
+
+
+def _deleted(config: Config, path: Path) -> Orphan:
+    """The kept catalog ``path`` as one of a deleted article: why it cannot be read, or what ``status`` says."""
+    ref = relpath(path, config.root)
+    damage = next(iter(unreadable(config, [path])), None)
+    return Orphan(ref, damage=damage, kept="" if damage else kept_message(config, ref))
 
 
 def unreadable(config: Config, paths: list[Path]) -> list[VerlagError]:
@@ -230,8 +240,20 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
             counts[0] += 1
         return encode_like(render(po), data) if counts[0] else None
 
-    rewrite(target, update)
+    rewrite(target, update, limit=CATALOG, ref=relpath(target, config.root))
     return counts[0], counts[1]
+
+
+def _said_bytes(path: Path, ref: str) -> bytes | None:
+    """What a kept catalog is known by, to say it once per change: its bytes (None: gone), or for one over
+    ``limits.CATALOG`` (never read) its size and modification time. Raises ``OSError`` as ``fsutil.file_bytes``."""
+    try:
+        return read_bytes(path, CATALOG, ref)
+    except NotAFile:
+        raise
+    except VerlagError:
+        st = os.stat(path)
+        return f"over {st.st_size} {st.st_mtime_ns}".encode("ascii")
 
 
 def report(config: Config, found: list[Orphan], renamed: list[tuple[str, str]], slugs: set[str]) -> list[Orphan]:
@@ -254,7 +276,7 @@ def report(config: Config, found: list[Orphan], renamed: list[tuple[str, str]], 
     told, out = {}, []
     for orphan in found:
         try:
-            data = read_bytes(config.root / orphan.path)
+            data = _said_bytes(config.root / orphan.path, orphan.path)
         except OSError:  # a folder or a symlink loop by a catalog's name: said on every run, until it is removed
             out.append(orphan)
             continue

@@ -229,9 +229,10 @@ class PlannedPages(SitePages):
     def held_back(self, page: tuple[str, str]) -> str:
         """What holds the translation ``page`` (lang, slug) off the site as the next build decides it: each of
         ``[publish] min_translated`` and ``min_reviewed`` it misses with its figures (``site.missed``), e.g.
-        "[publish] min_reviewed (44.4 % reviewed, 50 needed)"; "" when it is published, not made from a readable
-        article and catalog, or the settings have a mistake (``site.settings_errors`` names it). Raises as making
-        its edition raises."""
+        "[publish] min_reviewed (44.4 % reviewed, 50 needed)"; "" when it is published, shows nothing translated
+        (``site.publication``'s NOT_TRANSLATED, which the build lists apart), is not made from a readable article
+        and catalog, or the settings have a mistake (``site.settings_errors`` names it). Raises as making its
+        edition raises."""
         from .site import edition_page, missed
 
         lang, slug = page
@@ -240,6 +241,8 @@ class PlannedPages(SitePages):
                 or lang not in self.config.languages or page in self:
             return ""
         page_made = edition_page(self.config, self._edition(article, lang, self), article)
+        if not page_made.translated:  # the build says "nothing translated yet" of it, not a setting's figures
+            return ""
         return "; ".join(f"[publish] {name} ({figures})" for name, figures in missed(page_made, settings))
 
 

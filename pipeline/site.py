@@ -79,9 +79,10 @@ if TYPE_CHECKING:
 
 STATE_FILE = "site.json"
 GONE = "gone"  # STATE_FILE's record of the published addresses builds took down (``_gone_addresses``)
+GONE_REDIRECTS = "gone_redirects"  # and of the redirects from their old addresses they took along (``redirects.record``)
 # The type of each value of STATE_FILE as a build writes it; lists hold file or page names.
 STATE_TYPES = {"files": list, "bodies": list, "pages": dict, "lists": str, "media": dict, "spoken": dict,
-               "redirects": dict, "search": str, GONE: dict}
+               "redirects": dict, "search": str, GONE: dict, GONE_REDIRECTS: dict}
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
 RECORDS_FILE = "site-records.json"  # the edition records' fields but the body, by the record's SHA-256 (``load_pages``)
 OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
@@ -1062,6 +1063,7 @@ class _Bodies:
         self.fresh: dict = {}
         self.kept: list[str] = []
         self.keys: dict[str, str] = {}
+        self.pages_made: dict[str, tuple[bytes, dict]] = {}  # "lang/slug" -> page and item a worker made (``made``)
 
     def key(self, page: Page) -> str:
         """The digest of what ``page``'s body HTML depends on: its text, its links' targets, UI words and,
@@ -1093,11 +1095,7 @@ class _Bodies:
     def entry(self, page: Page) -> dict:
         """``page``'s entry as ``get`` finds it; without its ``html`` when that went into the cache."""
         name = f"{page.lang}/{page.slug}"
-        if name not in self.fresh and self.answers is not None:
-            for lang, entry in (self.answers.get(page.slug) or {}).items():
-                if f"{lang}/{page.slug}" not in self.fresh \
-                        and entry["key"] == self.key(self.pages[(lang, page.slug)]):  # rendered from this very record
-                    self._take(f"{lang}/{page.slug}", entry)
+        self._answered(page)
         if name not in self.fresh:
             entry = self.cache.get(name)
             if entry and entry.get("key") == self.key(page):  # unchanged (``stale``): in the cache as it is
@@ -1107,7 +1105,24 @@ class _Bodies:
                 self._take(name, self._render(page, self.entry(original) if original else None))
         return self.fresh[name]
 
+    def _answered(self, page: Page) -> None:
+        """Take the pool's entries for ``page``'s article that were rendered from the very records this process
+        keys them by."""
+        if f"{page.lang}/{page.slug}" not in self.fresh and self.answers is not None:
+            for lang, entry in (self.answers.get(page.slug) or {}).items():
+                if f"{lang}/{page.slug}" not in self.fresh and entry["key"] == self.key(self.pages[(lang, page.slug)]):
+                    self._take(f"{lang}/{page.slug}", entry)
+
+    def made(self, page: Page) -> tuple[bytes, dict] | None:
+        """The page a worker templated from ``page``'s body (``_pooled_bodies``), taken with that body, and the
+        ``_item`` it worked out for it (without its "page"); None when there is none."""
+        self._answered(page)
+        return self.pages_made.pop(f"{page.lang}/{page.slug}", None)
+
     def _take(self, name: str, entry: dict) -> None:
+        if "made" in entry:
+            entry = dict(entry)
+            self.pages_made[name] = entry.pop("made")
         if self.spill:
             self.cache.put(name, entry)
             entry = {k: v for k, v in entry.items() if k != "html"}
@@ -1238,34 +1253,70 @@ def _body_entry(entry) -> bool:
                     for name in ("raw", "urls", "ids")))
 
 
-def _pooled(config: Config, bodies: _Bodies, due: list[Page], jobs: int | None) -> Results:
-    """Start rendering the stale bodies of the ``due`` pages in the pool, one task per article, in the
-    order the pages are written (``pool.map_articles``)."""
+def _pooled(config: Config, bodies: _Bodies, due: dict[str, Page], jobs: int | None, site: _Site) -> Results:
+    """Start rendering the stale bodies of the ``due`` pages (file under site/ -> page) in the pool, one task per
+    article, in the order the pages are written (``pool.map_articles``); a forked worker templates their pages
+    too (``_Templating``)."""
     from .pool import map_articles
 
     plan = bodies.plan
-    todo = {f"{page.lang}/{page.slug}" for page in due if bodies.stale(page)}
+    todo = {f"{page.lang}/{page.slug}" for page in due.values() if bodies.stale(page)}
     allowances = {}  # a German body carried over whose translation is rendered: the worker needs its allowance
     for name in todo:
         german = f"{plan.source}/{name.split('/', 1)[1]}"
         entry = bodies.cache.get(german) if german not in todo else None
         if entry:
             allowances[german] = {k: v for k, v in entry.items() if k != "html"}
-    slugs = dict.fromkeys(page.slug for page in due if f"{page.lang}/{page.slug}" in todo)
+    slugs = dict.fromkeys(page.slug for page in due.values() if f"{page.lang}/{page.slug}" in todo)
     bodies.cache.close()  # no SQLite connection may cross the fork: the workers get the plan, never the cache
-    return map_articles(functools.partial(_pooled_bodies, replace(plan, todo=frozenset(todo), allowances=allowances)),
+    templating = _Templating(site, {f"{page.lang}/{page.slug}": rel for rel, page in due.items()})
+    return map_articles(functools.partial(_pooled_bodies, replace(plan, todo=frozenset(todo), allowances=allowances),
+                                          templating),
                         config, [bodies.sources[slug] for slug in slugs if slug in bodies.sources], jobs)
 
 
-def _pooled_bodies(plan: _BodyPlan, config: Config, article: Article) -> dict[str, dict]:
-    """In a worker: the bodies of ``article``'s editions that ``plan.todo`` names, read from their
-    edition records and rendered; lang -> ``_Bodies`` entry."""
+class _Templating:
+    """What a worker needs to template the pages of the bodies it renders: the parent's ``_Site`` (its Jinja
+    environments made, ``_BodyPlan.speaking``) and the file under site/ of each due page by "lang/slug".
+
+    A forked worker has them as the parent had them when it forked, so its pages are the bytes the parent would
+    make, and the parent's share of the site stage (templates, JSON-LD, the social tags) runs on every core.
+    Pickled, for a worker that is not forked (spawn, outside Linux: a ``_Site`` with its Jinja environments does
+    not pickle), it holds nothing, and the parent templates every page.
+    """
+
+    def __init__(self, site: _Site | None, due: dict[str, str]):
+        self.site = site
+        self.due = due
+
+    def __reduce__(self):
+        return _Templating, (None, {})
+
+
+def _pooled_bodies(plan: _BodyPlan, templating: _Templating, config: Config, article: Article) -> dict[str, dict]:
+    """In a worker: the bodies of ``article``'s editions that ``plan.todo`` names, rendered; lang -> ``_Bodies``
+    entry, with the page's bytes and its ``_item`` (without the page, which the parent has) under "made" when
+    ``templating`` made it without a problem (the parent makes the others, and reports what failed). The pages are the parent's (a forked worker), else read from their
+    edition records."""
+    site = templating.site
     pages = {}
     for lang in (plan.source, *config.languages):
         if (lang, article.slug) in plan.published:
-            pages[(lang, article.slug)] = _page(json.loads(record_path(config, lang, article.slug).read_bytes()), "")
+            pages[(lang, article.slug)] = site.published[(lang, article.slug)] if site is not None \
+                else _page(json.loads(record_path(config, lang, article.slug).read_bytes()), "")
     bodies = _Bodies(plan, plan.allowances, pages)
-    return {lang: bodies.entry(page) for (lang, slug), page in pages.items() if f"{lang}/{slug}" in plan.todo}
+    out = {lang: bodies.entry(page) for (lang, slug), page in pages.items() if f"{lang}/{slug}" in plan.todo}
+    for lang, entry in out.items() if site is not None else ():
+        rel = templating.due.get(f"{lang}/{article.slug}")
+        problems: list[VerlagError] = []
+        try:
+            made = _article_page(site, bodies, rel, pages[(lang, article.slug)], problems) if rel else None
+        except _Building:  # the parent makes it again, and names the template's line
+            made = None
+        if made is not None and not problems:
+            item = {key: value for key, value in site.item(pages[(lang, article.slug)]).items() if key != "page"}
+            out[lang] = {**entry, "made": (made, item)}
+    return out
 
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
@@ -1372,7 +1423,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 due[rel] = page
     if due:
         bodies.plan = bodies.plan.speaking(site)
-        bodies.answers = _pooled(config, bodies, list(due.values()), jobs)
+        bodies.answers = _pooled(config, bodies, due, jobs, site)
     out: dict[str, bytes | str | Path | None] = {}
     failures: dict[int, list[VerlagError]] = {}  # due page's index -> its problems, reported in that order
     building: tuple[int, _Building] | None = None  # the first page in ``due`` order whose template failed
@@ -1450,18 +1501,19 @@ def published_languages(files: Iterable[str], urls: Urls) -> set[str]:
             if all(urls.file(urls.path(kind, lang)) in names for kind in ("index", "404", "feed"))}
 
 
-def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dict[str, list[str]]]:
+def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dict[str, list[str]], dict[str, list]]:
     """One warning per slug whose page an earlier build published (``state``'s pages) and that nothing answers at
     any more (no page, no redirect, no withdrawn-translation page): a renamed article (file or ``slug:``) leaves
     readers, bookmarks and other sites' links a 404 unless it lists the old address in ``aliases:``. Names the
     article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``).
 
     And the record of every such address (slug -> languages), the ones taken down now and by earlier builds
-    (``GONE``): ``check`` names each on every run while no page, ``aliases:`` entry or ``[site] gone`` (taken down
+    (``GONE``), with the redirects from old addresses each took along (``GONE_REDIRECTS``, so ``check`` advises
+    keeping those too after the build that took them down): ``check`` names each on every run while no page, ``aliases:`` entry or ``[site] gone`` (taken down
     on purpose) answers it, so deleting an alias or a ``gone`` entry brings the warning back. A slug ``[site] gone``
     lists is not warned about here either. One warning per published language taken out of verlag.toml instead
     of one for each of its pages."""
-    from .redirects import page_file
+    from .redirects import page_file, record as record_redirects
 
     dismissed = site.config.section("site").get("gone", [])
     dropped = sorted(published_languages(state.get("files", []), site.urls) - set(site.languages))
@@ -1472,20 +1524,23 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
         if found and rel not in out and found.group(1) not in dropped:
             gone.setdefault(found.group(2), []).append(found.group(1))
     renamed = old_names(site.sources.values()) if gone else {}
+    earlier = state.get(GONE)
+    earlier = earlier if isinstance(earlier, dict) else {}
+    took = record_redirects(kept(state.get(GONE_REDIRECTS), earlier))  # what the builds that took them down knew
     for slug, langs in gone.items():
+        taken = [r for r in kept(state.get("redirects"), [slug])
+                 if (page_file(r.old, site.urls) or "").lstrip("/") not in out]  # the redirects it took along
+        took.update(record_redirects(taken))
         if slug in dismissed:
             continue
         lang = site.source if site.source in langs else langs[0]
-        taken = [r for r in kept(state.get("redirects"), [slug])
-                 if (page_file(r.old, site.urls) or "").lstrip("/") not in out]  # the redirects it took along
         warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
                                      slug, site.sources.get(renamed.get(slug, "")), taken, site.urls,
                                      (site.source, *site.config.languages)))
-    earlier = state.get(GONE)
     record = {slug: sorted(set(langs) | set(gone.get(slug, [])))
-              for slug, langs in [*(earlier.items() if isinstance(earlier, dict) else []), *gone.items()]
+              for slug, langs in [*earlier.items(), *gone.items()]
               if isinstance(langs, list) and all(isinstance(lang, str) for lang in langs)}
-    return warnings, record
+    return warnings, record, {slug: fields for slug, fields in took.items() if slug in record}
 
 
 def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
@@ -1542,6 +1597,10 @@ def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: li
     appended to ``errors``: the last good page stays). Raises ``_Building`` when the template fails."""
     from .social import first_image
 
+    made = bodies.made(page)
+    if made is not None:  # by a worker, which worked out its item too: the lists need it
+        site.items.setdefault((page.lang, page.slug), {**made[1], "page": page})
+        return made[0]
     with contain(page.source, f"rendering site/{rel}", errors) as outcome:
         body = Markup(bodies.get(page))
     if outcome.failed:
@@ -1598,7 +1657,7 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
             german = bodies.entry(item["page"])["german"]
             entries.append({**item, "content": absolute_html(_render(
                 env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
-                item["absolute"])})
+                item["absolute"], lang)})
         # an empty feed (its last translation withdrawn) is dated by the site's newest article, as the German feed
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date, site.config.zone) for i in entries),
                             default=_newest_original(site)), site.config.zone)
@@ -1743,10 +1802,12 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             result.removed.append(f"site/{rel}")
             remove_empty_parents(path, root)
     hand.save(out, made)
-    warnings, gone = _gone_addresses(site, state, out)
+    warnings, gone, took = _gone_addresses(site, state, out)
     result.warnings += warnings
     if gone:
         fresh[GONE] = gone
+    if took:
+        fresh[GONE_REDIRECTS] = took
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back, result.shortfall = site.held_back, site.shortfall

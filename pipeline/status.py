@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, review_state
+from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, restore_sign_offs, review_state
 from .check import ERROR, check_catalog, german_copies, image_variant_findings, legal_page_findings
 from .config import Config
 from .drift import Templates
 from .errors import VerlagError, contain
+from .extract_article import last_extract
 from .extracted import changed_since_extract
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
@@ -40,8 +41,8 @@ class Progress:
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
-    # what keeps the next build from publishing it although check errors are all its figures miss
-    # (``not_published``): "[publish] min_translated (69.2 % translated, 80 needed)"
+    # what keeps the next build from publishing it (``not_published``, the build's figures, segments held back by
+    # check errors counted as not translated): "[publish] min_translated (69.2 % translated, 80 needed)"
     held: str = ""
     warnings: int = 0
     catalogs: int = field(default=1, repr=False)
@@ -103,6 +104,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             ref = relpath(path, config.root)
             try:
                 data, po = load_po(path, ref)
+                if po is not None:  # a record a tool dropped, as the next extract gives it back
+                    restore_sign_offs(po, lambda: last_extract(config, lang, article.slug, data))
             except VerlagError as exc:  # a row still: a language must not vanish while its catalog is broken
                 errors.append(exc)
                 rows.append(Progress(lang, article.slug, dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0),
@@ -117,8 +120,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             copies = german_copies(po, lang, glossary, labels[article.slug]) if po is not None else frozenset()
             drift = templates.drift(article.slug, po) if po is not None else None
             for entry in (po or []):
-                if entry.obsolete or drift and key(entry) not in drift.german:  # German the page no longer has
-                    continue
+                if entry.obsolete or drift and key(entry) not in drift.german and key(entry) not in drift.standing:
+                    continue  # German the page no longer has (one that lost its msgctxt counts where extract puts it)
                 state = review_state(entry, copies)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
@@ -149,9 +152,16 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 fresh[name] = counts
                 row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(config, po, ref, lang,
                                                                                         article.slug))
-                row.warnings += bool(row.outdated)  # ``check``'s ``catalog-outdated`` warning
-                if row.errors:
-                    row.held = not_published(pages, lang, article.slug)
+                if drift:  # ``check``'s ``catalog-outdated``: one per entry that lost its msgctxt, one for the rest
+                    named = len(drift.unmarked_messages(po))
+                    row.warnings += named + bool(drift.without_unmarked() if named else drift)
+                # the build's figures, where its own do not settle it: fully reviewed without check errors is
+                # published; nothing translated the build says in its own words ("nothing translated yet")
+                if row.errors or (row.percent_reviewed < 100 and segments[UNTRANSLATED] < sum(segments.values())):
+                    failed: list[VerlagError] = []  # making its edition failed: as the build says it, once
+                    with contain(article.ref, "building the editions", failed):
+                        row.held = not_published(pages, lang, article.slug)
+                    errors += [e for e in failed if str(e) not in set(map(str, errors))]
             rows.append(row)
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}
@@ -176,8 +186,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
 def not_published(pages: PlannedPages, lang: str, slug: str) -> str:
     """Why the next build keeps the ``lang`` translation of ``slug`` off the site (``PlannedPages.held_back``,
     the build's own figures, held-back segments counted as not translated), "" when it publishes it or its
-    edition cannot be made (``check`` and ``build`` name that). Asked only of a catalog with check errors: the
-    one case where status's own figures (every segment reviewed) do not show it."""
+    edition cannot be made (``check`` and ``build`` name that)."""
     try:
         return pages.held_back((lang, slug))
     except VerlagError:
@@ -267,7 +276,8 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
     if held := [r for r in listed if r.held]:
         lines.append("not published = the next verlag build holds it back: "
                      + "; ".join(f"{r.lang}/{r.slug}: {r.held}" for r in held)
-                     + ": segments held back by check errors count as not translated; run verlag check")
+                     + (": segments held back by check errors count as not translated; run verlag check"
+                        if any(r.errors for r in held) else ""))
     if any(r.unfilled for r in listed):
         lines.append("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders: published in no "
                      "language until they are filled in (verlag check names each)")

@@ -340,6 +340,32 @@ def test_chinese_search_finds_a_word_in_the_middle_of_a_sentence(browser, projec
         server.close()
 
 
+def test_turkish_search_finds_a_word_with_dotless_i_typed_with_i_or_in_capitals(browser, project):
+    """Trial 13, finding 4: "ıslak" found the article, "islak" and "ISLAK" (a reader on a foreign keyboard, or in
+    capitals) did not, and showed an unrelated page. Pagefind folds "ş" to "s" and "İ" to "i", but "ı" has no
+    decomposition: verlag's search page asks for each spelling of the query's i and ı."""
+    from conftest import article, review
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["tr"]\n')
+    project.write("source_de/regen.md", article("Nasse Wiese", "Nach dem Regen ist die Wiese nass.\n"))
+    project.write("source_de/ingwer.md", article("Ingwer", "Ingwer hilft bei Erkältung im Winter.\n"))
+    project.run("extract")
+    review(project, "tr", "regen", {("title", "Nasse Wiese"): "Yağmurdan sonra",
+                                    "Nach dem Regen ist die Wiese nass.": "Yağmurdan sonra çayır ıslak kalır."})
+    review(project, "tr", "ingwer", {("title", "Ingwer"): "Zencefil",
+                                     "Ingwer hilft bei Erkältung im Winter.": "Zencefil kışın soğuk algınlığına iyi gelir."})
+    project.run("build")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        for words in ("ıslak", "islak", "ISLAK", "Islak", "cayir", "kisin", "KIŞIN"):
+            expected = ["/tr/ingwer/"] if words.lower().startswith("k") else ["/tr/regen/"]
+            assert _search(browser, base, "tr", words, "regen", ("Bu kelimeleri",)) == expected, words
+        assert _search(browser, base, "tr", "qqxyz", "regen", ("Bu kelimeleri",)) == []
+    finally:
+        server.close()
+
+
 def test_search_after_an_edit_finds_the_new_words_and_the_unchanged_articles_from_the_carried_index(browser,
                                                                                                      project):
     """A rebuild takes the last index's files of unchanged pages over (search.py); the reader finds the edited

@@ -81,7 +81,7 @@ def test_a_deleted_article_s_catalog_is_reported_once_per_change(project: Projec
     project.write("source_de/bleibt.md", article("Bleibt", "Noch ein Satz.\n"))
     project.run("extract")
     (project.root / "source_de/alt.md").unlink()
-    warning = "warning: translations/en/alt.po: no German article has this slug any more; kept"
+    warning = "warning: translations/en/alt.po: no German article has this slug any more ("
     assert warning in project.run("extract").output
     assert warning not in project.run("extract").output
     # status lists it on every run, in text and JSON
@@ -113,7 +113,8 @@ def test_a_damaged_old_catalog_after_a_rename_is_kept_as_it_is(project: Project)
     (project.root / "translations/en/schlaf.po").write_text('msgid "kaputt\n', encoding="utf-8")
     before = project.read("translations/en/schlafen.po")
     result = project.run("extract")
-    assert "warning: translations/en/schlaf.po: no German article has this slug any more; kept" in result.output
+    assert ("no German article has this slug any more, and a catalog that cannot be read serves nothing"
+            in result.output)
     assert project.read("translations/en/schlafen.po") == before
     assert project.read("translations/en/schlaf.po") == 'msgid "kaputt\n'
 
@@ -174,7 +175,7 @@ def test_a_new_article_under_a_renamed_article_s_old_slug_ends_the_rename(projec
     before = project.read("translations/en/schlafen.po")
     (project.root / "source_de/schlaf.md").unlink()  # the new article goes: its catalog is no rename's leftover
     result = project.run("extract")
-    assert "warning: translations/en/schlaf.po: no German article has this slug any more; kept" in result.output
+    assert "warning: translations/en/schlaf.po: no German article has this slug any more (its 1" in result.output
     assert project.read("translations/en/schlafen.po") == before
 
 
@@ -194,7 +195,7 @@ def test_a_deleted_article_s_catalog_that_cannot_be_read_is_still_an_error(proje
     error = f"error: translations/en/alt.po:{broken}: cannot read catalog"
     extracted = project.run("extract")
     assert f"warning: translations/en/alt.po:{broken}: cannot read catalog" in extracted.output
-    assert "en/alt.po: no German article has this slug any more; kept (its reviewed" not in extracted.output
+    assert "en/alt.po: no German article has this slug any more (its 1 reviewed" not in extracted.output
     status = project.run("status", code=2)
     assert error in status.output
     assert ("kept: translations/en/alt.po: no German article has this slug any more; it cannot be read"
@@ -258,7 +259,7 @@ def test_extracts_copy_of_a_catalog_goes_with_the_catalog_of_a_renamed_or_delete
     assert "fr/schlaf.catalog" in records(project)  # nothing translated to move along: kept as an orphan
     (project.root / "source_de/schlafen.md").unlink()
     result = project.run("extract")
-    assert "translations/en/schlafen.po: no German article has this slug any more; kept" in result.output
+    assert "translations/en/schlafen.po: no German article has this slug any more (" in result.output
     assert "en/schlafen.catalog" in records(project)
     (project.root / "translations/en/schlafen.po").unlink()
     project.run("extract")
@@ -280,3 +281,22 @@ def test_status_counts_a_deleted_articles_reviewed_translations_and_says_how_to_
             "restore source_de/alt.md) and run verlag extract; to drop them delete translations/en/alt.po") in status
     assert ("kept: translations/fr/alt.po: no German article has this slug any more (no reviewed translation in "
             "it): delete it") in status
+
+
+def test_extract_and_status_say_the_same_of_a_deleted_articles_catalog_that_holds_only_drafts(project: Project):
+    """Trial 13, finding 5: of a deleted article's catalog holding only copy drafts extract said "kept (its
+    reviewed translations still serve the translation memory)" while status said "(no reviewed translation in
+    it): delete it"; the memory takes reviewed translations only, so status was right."""
+    project.write("source_de/tee.md", article("Tee", "Ein Satz über Tee.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy")
+    review(project, "en", "tee", {"Ein Satz über Tee.": "A sentence about tea."})
+    (project.root / "source_de/tee.md").unlink()
+    extract = project.run("extract").output
+    status = project.run("status").output
+    drafts = "translations/fr/tee.po: no German article has this slug any more (no reviewed translation in it): delete it"
+    assert f"warning: {drafts}" in extract and f"kept: {drafts}" in status
+    reviewed = ("translations/en/tee.po: no German article has this slug any more (its 1 reviewed translation still "
+                "serves the translation memory); to bring it back restore source_de/tee.md")
+    assert f"warning: {reviewed}" in extract and f"kept: {reviewed}" in status
+    msgfmt_check(project.root / "translations/fr/tee.po")

@@ -392,3 +392,43 @@ def test_shortcodes_on_lines_of_their_own_stay_paragraphs_of_their_own(project: 
         f'---\n{LEAD}\n\n[audio src="{HOST}/wp-content/uploads/2024/04/atem.mp3"]\n\n'
         f'[contact-form-7 id="12" title="Kontakt"]\n\n![Eine Karaffe Wasser]({HOST}/wp-content/uploads/2024/04/'
         f'karaffe.jpg)\n\n{MORE}\n')
+
+
+FOOTNOTED = ('<!-- wp:paragraph -->\n<p>Ingwer wärmt von innen.<sup><a href="#fn1" id="ref1">1</a></sup> Zimt auch.'
+             '<sup><a href="#fn2" id="ref2">2</a></sup></p>\n<!-- /wp:paragraph -->\n'
+             '<!-- wp:list {"ordered":true} -->\n<ol><li id="fn1">Eine <em>alte</em> Quelle. <a href="#ref1">↩</a></li>'
+             '<li id="fn2">Noch eine Quelle. <a href="#ref2">↩</a></li></ol>\n<!-- /wp:list -->')
+
+
+def test_wordpress_footnotes_become_markdown_footnotes_whose_links_lead_somewhere_in_every_language(
+        project: Project, tmp_path, browser):
+    """Trial 13, finding 1: hand-made WordPress footnotes (``<sup><a href="#fn1" id="ref1">``, ``<li id="fn1">`` with a
+    link back) lost their ids on import, so ``[1](#fn1)`` and ``[↩](#ref1)`` led nowhere in every language. They
+    become CommonMark footnotes, whose anchors the page makes itself, in the original and in a translation."""
+    from conftest import review, serving
+    from selenium.webdriver.common.by import By
+
+    project.run("import", str(export(tmp_path, post("Ingwer", FOOTNOTED, post_id=5, name="ingwer"))))
+    source = project.read("source_de/ingwer.md")
+    assert source.endswith("---\nIngwer wärmt von innen.[^1] Zimt auch.[^2]\n\n[^1]: Eine *alte* Quelle.\n"
+                           "[^2]: Noch eine Quelle.\n"), source
+    project.write("source_de/ingwer.md", source.replace("draft: true\n", ""))
+    project.run("extract")
+    review(project, "en", "ingwer", {("title", "Ingwer"): "Ginger", "Ingwer wärmt von innen.[^1]": "Ginger warms.[^1]",
+                                     "Zimt auch.[^2]": "So does cinnamon.[^2]",
+                                     "Eine *alte* Quelle.": "An *old* source.", "Noch eine Quelle.": "Another source."})
+    assert "fn1" not in project.run("check").output
+    project.run("build")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        for lang in ("de", "en"):
+            browser.get(f"{base}/{lang}/ingwer/")
+            links = browser.find_elements(By.CSS_SELECTOR, ".article-body a[href^='#']")
+            assert len(links) == 4, lang  # two references, two links back
+            for link in links:
+                target = link.get_attribute("hash")[1:]
+                assert browser.execute_script("return document.getElementById(arguments[0]) !== null", target), \
+                    (lang, target)
+    finally:
+        server.close()

@@ -589,3 +589,24 @@ def test_check_makes_an_overview_linking_many_pages_twice_not_once_per_page(proj
     assert "check: 0 errors" in project.run("check").output
     assert made.count("alle") == 2 and sorted(set(made)) == ["alle", *slugs]
     assert all(made.count(slug) == 1 for slug in slugs)
+
+
+def test_check_and_build_name_an_in_page_link_whose_fragment_has_no_target_on_its_page(project: Project):
+    """Trial 13, finding 1: ``[1](#fn1)`` left by an import whose footnote ids were lost led nowhere, silently. A
+    fragment that names no heading id, footnote or anchor of its page is named at its file and line."""
+    project.write("source_de/tee.md", article("Tee", "## Zubereitung\n\nKurz ziehen lassen.<sup>[3](#fn3)</sup> Siehe "
+                                              "[oben](#zubereitung) und [die Quelle](#fn-quelle).[^q]\n\n"
+                                              '<a href="#nirgends">Mehr</a> und <a id="anker"></a>[hier](#anker).\n\n'
+                                              "[^q]: Eine Quelle. Zurück [nach oben](#main).\n"))
+    project.run("extract")
+    checked = project.run("check").output
+    found = [line for line in checked.splitlines() if "[fragment]" in line]
+    assert [line.split(": ", 2)[1:2] for line in found] == [["source_de/tee.md:7"], ["source_de/tee.md:7"],
+                                                            ["source_de/tee.md:9"]], checked
+    assert ("warning: source_de/tee.md:7: '#fn3': no heading or anchor on this page has the id 'fn3', so the link "
+            "leads nowhere, in every language") in checked
+    assert "'#fn-quelle'" in checked and "'#nirgends'" in checked
+    assert "#zubereitung'" not in checked and "'#anker'" not in checked and "'#main'" not in checked
+    built = project.run("build").output
+    assert "warning: source_de/tee.md:7: '#fn3': no heading or anchor on this page has the id 'fn3'" in built
+    assert "'#nirgends'" in built

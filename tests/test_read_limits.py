@@ -62,3 +62,35 @@ def test_a_catalog_over_32_mb_is_named_by_the_review_report_and_not_read(project
         in result.output, result.output
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
     assert (project.root / "review/en/kaffee.html").is_file()
+
+
+def test_a_catalog_or_template_over_32_mb_is_named_by_import_translation_of_and_not_read(project: Project, tmp_path):
+    """``import --translation-of`` merged the article's template into its catalog, both read whole."""
+    built(project)
+    (tmp_path / "tea.md").write_text("# Tea\n\nTea warms.\n", encoding="utf-8")
+    for rel, what in (("translations/en/tee.po", "a catalog"), ("translations/templates/tee.pot", "a catalog")):
+        saved = (project.root / rel).read_bytes()
+        grow(project.root / rel, 300 << 20)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        result = project.run("import", "--lang", "en", "--translation-of", "tee", str(tmp_path / "tea.md"), code=2)
+        assert f"error: {rel}: 300.0 MB is more than verlag reads of {what} (32.0 MB)" in result.output, result.output
+        assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+        assert (project.root / rel).stat().st_size == 300 << 20
+        (project.root / rel).write_bytes(saved)
+
+
+def test_a_kept_catalog_over_32_mb_whose_article_is_gone_is_named_by_extract_and_not_read(project: Project):
+    """``extract`` read a kept catalog (its article deleted) whole to tell whether it had said so already."""
+    built(project)
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    (project.root / "source_de/kaffee.md").unlink()
+    grow(project.root / "translations/en/kaffee.po", 300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    said = "warning: translations/en/kaffee.po: {} MB is more than verlag reads of a catalog (32.0 MB)"
+    assert said.format("300.0") in project.run("extract").output
+    assert said.format("300.0") not in project.run("extract").output  # said once, as any kept catalog
+    grow(project.root / "translations/en/kaffee.po", 301 << 20)
+    assert said.format("301.0") in project.run("extract").output  # and again once it changed
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert (project.root / "translations/en/kaffee.po").stat().st_size == 301 << 20

@@ -28,3 +28,24 @@ def test_status_names_a_fully_reviewed_translation_that_check_errors_hold_off_th
     assert (f"not published = the next verlag build holds it back: en/knie: [publish] min_translated "
             f"({figures.group(1)}): segments held back by check errors count as not translated; run verlag check"
             in status), status
+
+
+def test_status_names_a_translation_below_min_translated_without_check_errors_as_build_does(project: Project):
+    """Trial 13, finding 3: status marked "(not published)" only for check errors; a translation the build holds
+    back for ``[publish] min_translated`` alone showed unmarked, though build listed it as not published."""
+    project.write("source_de/knie.md", article("Das Knie nach der Operation", BODY))
+    project.write("source_de/leer.md", article("Leer", "Noch nichts übersetzt.\n"))
+    project.run("extract")
+    review(project, "en", "knie", {("title", "Das Knie nach der Operation"): "The knee after surgery",
+                                   "Viele wollen schnell wieder fit sein.": "Many want to be fit again quickly."})
+    status = project.run("status").output
+    build = project.run("build").output
+    figures = re.search(r"en: not published \(below \[publish\] min_translated or min_reviewed\): knie "
+                        r"\((\d+\.\d % translated, 80 needed)\)", build)
+    assert figures, build
+    assert re.search(r"^en +knie \(not published\) +2 .* ok$", status, re.M), status
+    assert (f"not published = the next verlag build holds it back: en/knie: [publish] min_translated "
+            f"({figures.group(1)})\n") in status, status
+    assert "run verlag check" not in status
+    # nothing translated yet (the build says so in its own words): no mark, no figures
+    assert re.search(r"^en +leer +0 ", status, re.M), status

@@ -31,6 +31,24 @@ def test_a_catalog_notepad_saved_with_a_bom_is_read_and_written_back_without_it_
     assert "byte-order mark" not in project.run("extract").output  # said once
 
 
+def test_a_notepad_saved_catalog_renamed_with_its_article_keeps_its_crlf_and_says_its_bom_dropped(project):
+    """Trial 13, finding 6: after the German file was renamed, extract wrote the renamed catalog with LF and
+    without a note for the BOM it dropped, while a plain edit kept CRLF and said so."""
+    project.write("source_de/leber.md", LEBER_PLAIN)
+    project.run("extract")
+    path = review(project, "fr", "leber", {"Die Leber arbeitet nachts.": "Le foie travaille la nuit."})
+    path.write_bytes(BOM + path.read_bytes().replace(b"\n", b"\r\n"))
+    (project.root / "source_de/leber.md").rename(project.root / "source_de/leber-nachts.md")
+    out = project.run("extract").output
+    assert "renamed translations/fr/leber.po -> translations/fr/leber-nachts.po" in out
+    assert "note: translations/fr/leber-nachts.po: written back without its byte-order mark (BOM)" in out
+    renamed = project.root / "translations/fr/leber-nachts.po"
+    data = renamed.read_bytes()
+    assert not data.startswith(BOM) and data.count(b"\r\n") == data.count(b"\n") > 0  # its CRLF kept
+    msgfmt_check(renamed)
+    assert polib.pofile(str(renamed)).find("Die Leber arbeitet nachts.").msgstr == "Le foie travaille la nuit."
+
+
 def test_status_shows_an_unreadable_catalog_as_a_row_naming_file_and_line(project):
     """A catalog that cannot be read keeps its language in status: a row marked unreadable with file:line and
     the language's total, which says that one catalog is not counted; the other languages are counted."""

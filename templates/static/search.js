@@ -9,11 +9,36 @@ function text(html) {
   return new DOMParser().parseFromString(html, "text/html").body.textContent || "";
 }
 
+/* Turkish and Azerbaijani write a dotless ı beside i. Pagefind folds a query's and the index's letters to their
+   base letters (ş to s, İ to i: their Unicode decompositions), but ı has none, and it lowercases I to i: a reader
+   on another keyboard, or typing capitals, found "ıslak" neither by "islak" nor by "ISLAK". So the query is
+   lowercased by the language's rules and each of its first DOTLESS_MAX i and ı is asked both ways; the spelling
+   whose best result scores highest is shown (Pagefind answers a word it lacks with the words sharing its start). */
+const DOTLESS = new Set(["tr", "az"]);
+const DOTLESS_MAX = 4; // 16 searches at most
+
+function spellings(query, lang) {
+  if (!DOTLESS.has(lang.split("-")[0].toLowerCase())) return [query];
+  let found = [""];
+  let asked = 0;
+  for (const letter of query.toLocaleLowerCase(lang)) {
+    const both = (letter === "i" || letter === "ı") && asked++ < DOTLESS_MAX;
+    found = found.flatMap((start) => (both ? [start + letter, start + (letter === "i" ? "ı" : "i")] : [start + letter]));
+  }
+  return found;
+}
+
+async function best(pagefind, query) {
+  const searches = await Promise.all(spellings(query, document.documentElement.lang).map((q) => pagefind.search(q)));
+  const top = (search) => (search.results.length ? search.results[0].score : -1);
+  return searches.reduce((chosen, search) => (top(search) > top(chosen) ? search : chosen));
+}
+
 if (box && query) {
   document.getElementById("search-q").value = query;
   const pagefind = await import(box.dataset.bundle);
   await pagefind.options({ baseUrl: box.dataset.base });
-  const search = await pagefind.search(query);
+  const search = await best(pagefind, query);
   const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
   const texts = document.getElementById("search-texts").content;
   const heading = texts.querySelector("h2").cloneNode(true);
