@@ -823,6 +823,13 @@ def _context_dropped(po: polib.POFile, active: list[polib.POEntry], used: set[in
         report.contexts.append((old, target))
 
 
+def restore_sign_offs(po: polib.POFile, last_written: Callable[[], polib.POFile | None]) -> None:
+    """Give ``po``'s stale entries the ``reviewed`` mark a tool dropped, as the next ``extract`` gives it back
+    (``_sign_offs_back``; ``last_written()``: the catalog as extract last left it, asked only when an entry lacks
+    the mark), so the commands that only read (``review``) say what ``extract`` will record."""
+    _sign_offs_back([e for e in po if not e.obsolete], last_written)
+
+
 def _sign_offs_back(active: list[polib.POEntry],
                     last_written: Callable[[], polib.POFile | None]) -> Callable[[], polib.POFile | None]:
     """Give back the ``reviewed`` mark of a changed sentence's previous msgid that a tool dropped (``msgmerge

@@ -96,6 +96,15 @@ def _last_written(record: bytes | None, data: bytes | None, ref: str, old_pot: s
     return written
 
 
+def last_extract(config: Config, lang: str, slug: str, data: bytes | None) -> polib.POFile | None:
+    """For a command that only reads: the article's catalog in ``lang`` as the last ``extract`` left it (its
+    record, ``_last_written`` with the template on disk, the one that extract made), None when there is none or
+    the catalog is still those bytes ``data``."""
+    pot = read_bytes(config.pot_path(slug), CATALOG)
+    return _last_written(state_bytes(record_path(config, lang, slug)), data, "record",
+                         pot.decode("utf-8", "replace") if pot is not None else None)
+
+
 def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
                    keep_typo_fixes: bool, old_pot: str | None = None, resegmented: bool = False,
                    pot_text: str | None = None, record: bytes | None = None) -> _Merged:

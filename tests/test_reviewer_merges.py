@@ -5,6 +5,7 @@ catalog passes ``msgfmt --check``, and the CLI says what it did."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -320,7 +321,7 @@ def keep_both_sides(path: Path) -> None:
                               if not line.startswith(("<<<<<<< ", "=======", ">>>>>>> "))), encoding="utf-8")
 
 
-CARRIED = "Spring brings ticks."  # the reviewer's rewrite of the old German's machine draft, never signed off
+CARRIED = "Spring brings ticks."  # the reviewer's rewrite of the old German's machine draft, not signed off
 LATER = "Spring brings the ticks back again."  # the reviewer's text of the changed sentence
 
 
@@ -539,6 +540,49 @@ def test_a_sign_off_lost_to_msgmerge_of_an_older_copy_comes_back_when_the_author
     assert live.msgstr == "Spring brings the ticks back." and not live.fuzzy and live.previous_msgid is None
     assert "changed: " not in result.output
     assert entries(project).find("Sie warten im Gras.").msgstr == "They lie in wait in the grass."
+
+
+def review_row(project: Project, german: str) -> str:
+    """The text of the review report's row (``<article class="seg …">``) that shows ``german``, tags removed."""
+    from lxml import html
+
+    page = html.fromstring(project.read("review/en/zecken.html"))
+    (row,) = [a for a in page.xpath('//article[contains(@class, "seg")]') if german in a.text_content()]
+    return re.sub(r"\.po:\d+", ".po", " ".join(row.text_content().split()))  # its catalog line aside
+
+
+def test_the_review_report_tells_a_stale_sign_off_from_a_stale_draft_as_extract_will_record_it(project: Project):
+    """Two sentences the author changed: one a reviewer had signed off, the other a draft nobody signed off. The
+    report said 'Written for the reviewed German' of both. It says which was signed off, and it says so already
+    after the reviewer ran ``msgmerge --previous`` with an older copy (which drops verlag's 'previous msgid,
+    reviewed' record) and before any extract, as the next extract will record it (from its copy of the catalog)."""
+    path = reviewed_project(project)
+    review(project, "en", "zecken", {"Endlich ist es warm.": "Warm, finally."}, sign_off=False)
+    po = polib.pofile(str(path))
+    po.find("Endlich ist es warm.").flags.append("fuzzy")
+    po.save(str(path))
+    project.run("extract")
+    old = project.root / "old.po"
+    shutil.copy(path, old)
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW).replace("warm.", "endlich warm.")))
+    project.run("extract")
+    project.run("review", "--lang", "en")
+    signed, draft = review_row(project, "Spring brings the ticks back."), review_row(project, "Warm, finally.")
+    assert "Signed off for the German before it changed: check it against the change" in signed, signed
+    assert "not signed off" not in signed
+    assert "A draft for the German before it changed, never signed off: check it against the change" in draft, draft
+    assert "Signed off" not in draft and "reviewed German" not in draft
+    gnu("msgmerge", "-q", "--previous", "-o", str(path), str(old),
+        str(project.root / "translations/templates/zecken.pot"))
+    msgfmt_check(path)
+    assert "previous msgid, reviewed" not in path.read_text(encoding="utf-8")
+
+    project.run("review", "--lang", "en")
+    assert review_row(project, "Spring brings the ticks back.") == signed
+    project.run("extract")
+    assert Notes.of(entries(project).find(NEW)).reviewed == fingerprint("Spring brings the ticks back.")
+    project.run("review", "--lang", "en")
+    assert review_row(project, "Spring brings the ticks back.") == signed
 
 
 @pytest.mark.parametrize("drafted", [False, True])
