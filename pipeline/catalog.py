@@ -824,19 +824,26 @@ def _context_dropped(po: polib.POFile, active: list[polib.POEntry], used: set[in
 
 
 def restore_sign_offs(po: polib.POFile, last_written: Callable[[], polib.POFile | None]) -> None:
-    """Give ``po``'s stale entries the ``reviewed`` mark a tool dropped, as the next ``extract`` gives it back
-    (``_sign_offs_back``; ``last_written()``: the catalog as extract last left it, asked only when an entry lacks
-    the mark), so the commands that only read (``review``) say what ``extract`` will record."""
+    """Give ``po``'s stale entries the records a tool dropped, as the next ``extract`` gives them back
+    (``_sign_offs_back``; ``last_written()``: the catalog as extract last left it, asked only when an entry may
+    lack one), so the commands that only read (``status``, ``check``, ``review``, ``build``) say what ``extract``
+    will record."""
     _sign_offs_back([e for e in po if not e.obsolete], last_written)
 
 
 def _sign_offs_back(active: list[polib.POEntry],
                     last_written: Callable[[], polib.POFile | None]) -> Callable[[], polib.POFile | None]:
-    """Give back the ``reviewed`` mark of a changed sentence's previous msgid that a tool dropped (``msgmerge
-    --previous`` of a copy saved before the change writes ``#| msgid`` alone): where the catalog as extract last
-    left it (``last_written()``) had the same entry with the same previous text, signed off for this very msgstr.
-    The German put back exactly then makes the entry reviewed again (``settle``). Returns ``last_written``,
-    asked at most once (only when an entry lacks the mark)."""
+    """Give back what ``msgmerge --previous`` of a copy saved before the author's change drops, where the catalog
+    as extract last left it (``last_written()``) had the same entry with the same msgstr:
+
+    - the ``reviewed`` mark of a changed sentence's previous msgid (it writes ``#| msgid`` alone), where that
+      entry had the same previous text, signed off for this very msgstr. The German put back exactly then makes
+      the entry reviewed again (``settle``);
+    - the previous msgid itself, and its record, of a person's translation that was fuzzy already in the copy (it
+      writes neither ``#| msgid`` nor verlag's record): where that entry was stale with this msgstr, it still is,
+      never a current draft that ``[publish] unreviewed = "machine"`` would show.
+
+    Returns ``last_written``, asked at most once (only when an entry may lack a record)."""
     asked: list[polib.POFile | None] = []
 
     def written() -> polib.POFile | None:
@@ -846,19 +853,26 @@ def _sign_offs_back(active: list[polib.POEntry],
 
     records: dict[tuple, polib.POEntry] | None = None
     for entry in active:
-        if not (entry.fuzzy and entry.msgstr and entry.previous_msgid is not None):
+        if not (entry.fuzzy and entry.msgstr):
             continue
+        dropped = entry.previous_msgid is None  # a stale entry's previous text gone, or a draft as it was
+        if dropped and machine_draft(entry) is not None:
+            continue  # an engine's untouched draft is never carried to changed German: it goes obsolete
         notes = Notes.of(entry)
         if notes.reviewed or notes.carried:
             continue
         if records is None:
             records = {key(e): e for e in written() or () if not e.obsolete}
         record = records.get(key(entry))
-        if record is None:
+        if record is None or record.msgstr != entry.msgstr:
             continue
         signed = Notes.of(record)
-        if (signed.reviewed == fingerprint(entry.msgstr) and signed.previous_msgid == notes.previous_msgid
-                and signed.previous_msgctxt == notes.previous_msgctxt):
+        if dropped and record.fuzzy and signed.previous_msgid not in (None, entry.msgid):
+            notes.previous_msgctxt, notes.previous_msgid = signed.previous_msgctxt, signed.previous_msgid
+            notes.reviewed, notes.carried = signed.reviewed, signed.carried
+            notes.store(entry)
+        elif (not dropped and signed.reviewed == fingerprint(entry.msgstr)
+              and (signed.previous_msgid, signed.previous_msgctxt) == (notes.previous_msgid, notes.previous_msgctxt)):
             notes.reviewed = signed.reviewed
             notes.store(entry)
     return written

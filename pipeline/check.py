@@ -35,12 +35,13 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, hand_draft, ignored_checks,
-                      key, parse_po)
+                      key, parse_po, restore_sign_offs)
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
 from .errors import VerlagError, contain
 from .extracted import MESSAGE as GERMAN_CHANGED
+from .extract_article import last_extract
 from .extracted import changed_since_extract
 from .fsutil import file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
@@ -1610,6 +1611,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             except VerlagError as exc:
                 errors.append(exc)
                 continue
+            # a record a tool dropped, as the next extract gives it back
+            restore_sign_offs(po, lambda: last_extract(config, lang, article.slug, text.encode("utf-8")))
             with contain(article.ref, f"checking {ref}", errors):
                 if labels is None:
                     labels = reference_labels(article)

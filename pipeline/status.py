@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, review_state
+from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, restore_sign_offs, review_state
 from .check import ERROR, check_catalog, german_copies, image_variant_findings, legal_page_findings
 from .config import Config
 from .drift import Templates
 from .errors import VerlagError, contain
+from .extract_article import last_extract
 from .extracted import changed_since_extract
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
@@ -103,6 +104,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             ref = relpath(path, config.root)
             try:
                 data, po = load_po(path, ref)
+                if po is not None:  # a record a tool dropped, as the next extract gives it back
+                    restore_sign_offs(po, lambda: last_extract(config, lang, article.slug, data))
             except VerlagError as exc:  # a row still: a language must not vanish while its catalog is broken
                 errors.append(exc)
                 rows.append(Progress(lang, article.slug, dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0),

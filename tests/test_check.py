@@ -273,7 +273,10 @@ def test_a_translation_of_an_older_german_gives_warnings_and_a_machine_draft_sti
     assert "[stale]" in out and "error:" not in out and "check: 0 errors, 2 warnings in 1 entry" in out
     project.run("check", "--lang", "en", "--strict", code=1)
 
-    stale.previous_msgid = stale.tcomment = None  # a machine draft of the new German: readers may get it
+    # a machine draft of the new German: readers may get it (another text than the stale one the last extract left,
+    # which is still stale without its records: ``catalog.restore_sign_offs``)
+    stale.previous_msgid = stale.tcomment = None
+    stale.msgstr = "The desk height is about 72–75 cm."
     po.save()
     out = project.run("check", "--lang", "en", code=1).output
     assert re.search(r"^error: translations/en/tisch\.po:\d+: numbers differ: missing 70; instead 72 \[numbers\]$",
