@@ -702,6 +702,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         else:
             pending.append(entry)
     _context_dropped(po, active, used, report)
+    carried = {id(target) for _, target in report.contexts}
+    pending = [entry for entry in pending if id(entry) not in carried]  # no new German: it has its translation
     # An untouched machine draft of German that changed is no translation of the new German: nobody checked
     # it, and a reader would get the old sentence. It goes obsolete (kept as #~) and the new German waits
     # for pretranslate, instead of carrying the old draft as "changed since it was checked"; it is still

@@ -47,6 +47,9 @@ class Drift:
     # of the ``extra``, the keys of entries without msgctxt whose msgid is one title's, summary's or tag's German
     # (``unmarked``), in catalog order
     unmarked: tuple[tuple, ...] = ()
+    # of those, the ones whose title, summary or tag has no entry (a tool removed the msgctxt): extract makes each
+    # that entry, so they count in its place, and it is not ``missing``
+    standing: frozenset = frozenset()
 
     def message(self, article_ref: str) -> str:
         """What ``status``, ``check`` and ``review`` say of it: German segments without an entry (the page shows
@@ -69,7 +72,8 @@ class Drift:
         cause = ("the catalog is older than the German: its X-Verlag-Template names an earlier template (a git "
                  "checkout of an earlier version, an old download, an editor's older buffer);" if self.older
                  else "was it saved from before the German changed (an editor's older buffer, an old download)?"
-                 if self.missing else "was a file without msgctxt joined in (msgcat)?" if self.extra == unmarked
+                 if self.missing else "was a file without msgctxt joined in (msgcat), or its msgctxt removed by a "
+                 "tool?" if self.extra == unmarked
                  else "was an older copy joined in (msgcat, a git merge that kept both sides)?")
         return (f"the catalog does not match the German of {article_ref}: {' and '.join(said)}; {cause} run verlag "
                 "extract: it keeps every translation, a changed sentence's as fuzzy")
@@ -158,8 +162,13 @@ class Templates:
             return None
         merged_with = po.metadata.get(TEMPLATE_FIELD)
         extra = mine - set(parsed)
-        return Drift(frozenset(parsed), [k for k in parsed if k not in mine], len(extra),
-                     merged_with is not None and merged_with != german_digest(parsed), unmarked(extra, parsed, order))
+        marked = unmarked(extra, parsed, order)
+        standing = frozenset(k for k in marked if not any(c in FRONT_CONTEXTS and (c, m) in mine for c, m in parsed
+                                                          if m == k[1]))
+        stood = {k[1] for k in standing}
+        return Drift(frozenset(parsed), [k for k in parsed if k not in mine
+                                         and not (k[0] in FRONT_CONTEXTS and k[1] in stood)], len(extra),
+                     merged_with is not None and merged_with != german_digest(parsed), marked, standing)
 
     def save(self) -> None:
         if self.fresh != self.known:

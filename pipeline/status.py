@@ -120,8 +120,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             copies = german_copies(po, lang, glossary, labels[article.slug]) if po is not None else frozenset()
             drift = templates.drift(article.slug, po) if po is not None else None
             for entry in (po or []):
-                if entry.obsolete or drift and key(entry) not in drift.german:  # German the page no longer has
-                    continue
+                if entry.obsolete or drift and key(entry) not in drift.german and key(entry) not in drift.standing:
+                    continue  # German the page no longer has (one that lost its msgctxt counts where extract puts it)
                 state = review_state(entry, copies)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())

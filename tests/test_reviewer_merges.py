@@ -662,6 +662,49 @@ def test_a_reviewers_title_and_tag_without_msgctxt_joined_by_msgcat_go_to_the_ti
     assert "is no sentence of" not in result.output
 
 
+@pytest.mark.parametrize("record", ["kept", "deleted"])
+def test_a_catalog_whose_msgctxt_a_tool_removed_is_counted_and_extracted_as_the_entries_they_are(project: Project,
+                                                                                                  record: str):
+    """A tool saves the catalog without its msgctxt lines (the title, the summary and a tag, all signed off).
+    Before extract, status counts those translations where extract will put them (it counted them as empty, and
+    said the catalog was 'saved from before the German changed'), check names each at its line and no segment as
+    missing; extract gives each to its entry, reviewed, and does not list the title, summary and tag as the
+    author's new German (it did where no copy of the catalog in .verlag/ had them: a fresh clone)."""
+    project.write("source_de/zecken.md", article("Zecken", BODY, tags="[Garten]", summary="Über Zecken."))
+    project.run("extract")
+    path = review(project, "en", "zecken", {("title", "Zecken"): "Ticks", ("tag", "Garten"): "Garden",
+                                             ("summary", "Über Zecken."): "About ticks.",
+                                             "Endlich ist es warm.": "Warm at last."})
+    project.run("extract")
+
+    def counts() -> dict:
+        return json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"][0]["segments"]
+
+    before = counts()
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgctxt = None
+    po.save(str(path))
+    msgfmt_check(path)
+
+    assert counts() == before and before["reviewed"] == 4
+    status = project.run("status", "--lang", "en").output
+    assert "have no entry" not in status and "or its msgctxt removed by a tool? run verlag extract" in status, status
+    checked = project.run("check", "--lang", "en").output
+    assert checked.count("has no msgctxt, and it is the German of the article's") == 3, checked
+    assert f"{PO}:1:" not in checked and "have no entry" not in checked
+    if record == "deleted":
+        shutil.rmtree(project.root / ".verlag")
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    assert [(po.find(m, msgctxt=c).msgstr, po.find(m, msgctxt=c).fuzzy) for c, m in
+            (("title", "Zecken"), ("tag", "Garten"), ("summary", "Über Zecken."))] == \
+        [("Ticks", False), ("Garden", False), ("About ticks.", False)]
+    assert " new" not in result.output, result.output
+    assert counts() == before
+
+
 def test_a_catalog_restored_from_git_older_than_the_german_is_named_and_its_changed_sentences_go_back_to_review(
         project: Project):
     """The reviewer restores the catalog of two commits ago (``git checkout HEAD~2 -- …``), made before the author
