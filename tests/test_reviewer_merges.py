@@ -533,6 +533,10 @@ def test_a_sign_off_lost_to_msgmerge_of_an_older_copy_comes_back_when_the_author
         project.run("extract")
         assert Notes.of(entries(project).find(NEW)).reviewed == fingerprint("Spring brings the ticks back.")
     project.write("source_de/zecken.md", article("Zecken", BODY))
+    built = project.run("build").output  # before extract: the page shows the sentence in German, and says why
+    assert ("source_de/zecken.md changed since the last verlag extract, and the page shows it in German; run verlag "
+            "extract: it carries each translation to its changed sentence, fuzzy, for review, and makes one signed "
+            "off for German put back exactly as it was reviewed again") in built, built
 
     result = project.run("extract")
     msgfmt_check(path)
