@@ -28,7 +28,7 @@ from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .bidi import mark_directions
-from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, parse_po, provenance,
+from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, decode_po, key, parse_po, provenance,
                       restore_sign_offs, review_state, signed_off)
 from .check import ERROR, WARNING, Finding, check_catalog, german_copies, msgid_line, waiver_advice
 from .config import Config
@@ -100,7 +100,9 @@ class Row:
     sources: tuple[str, ...]  # "source_de/slug.md:14" for every occurrence
     notes: tuple[str, ...] = ()  # further ``#.`` comments (link labels, ...)
     diff: Diff = ()  # stale entries: old German -> new German
-    signed_off: bool = False  # a stale entry whose translation a reviewer signed off for the old German
+    # a stale entry's translation: "signed" off for the old German, a "draft" nobody signed off (or edited since),
+    # "" when no record says which (a catalog of an older verlag, a tool that dropped the record)
+    stale: str = ""
     findings: tuple = ()  # check.Finding objects for this entry
     hints: tuple = ()  # glossary.Term objects found in the German, with something to say for this language
     words: int = 0  # German words, as ``verlag status`` counts them
@@ -249,10 +251,18 @@ def _row(number: int, entry: polib.POEntry, line: int, findings, glossary: Gloss
         sources=tuple(f"{path}:{n}" if n else path for path, n in entry.occurrences),
         notes=tuple(comments[1:]),
         diff=word_diff(entry.previous_msgid, entry.msgid) if state == STALE else (),
-        signed_off=state == STALE and signed_off(entry),
+        stale=_stale_kind(entry) if state == STALE else "",
         findings=tuple(sorted(findings, key=lambda f: (f.severity != ERROR, f.check))),
         hints=tuple(t for t in glossary.find(entry.msgid) if t.hint(lang)),
         words=len(entry.msgid.split()))
+
+
+def _stale_kind(entry: polib.POEntry) -> str:
+    """``Row.stale`` of a stale entry, by its ``previous msgid`` record (``catalog.Notes``)."""
+    if signed_off(entry):
+        return "signed"
+    notes = Notes.of(entry)
+    return "draft" if notes.carried or notes.reviewed else ""
 
 
 @dataclass
