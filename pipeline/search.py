@@ -155,7 +155,7 @@ def _settle(bundle: Path, seed: dict[str, Path], old: Path | None) -> bool:
     """Remove from a run's ``bundle`` the ``seed`` files (put in from the ``old`` bundle before it ran) its
     ``.pf_meta`` files do not list; True when every one they list holds the data its name stands for and the run's
     Pagefind version is the one that made ``old`` (always when nothing was copied in); False for an ``old`` entry
-    file that is no JSON object."""
+    file that is no JSON object or over ``_LARGEST_CARRIED`` (not read)."""
     if not seed:
         return True
     import cbor2  # the .pf_meta's format
@@ -164,7 +164,9 @@ def _settle(bundle: Path, seed: dict[str, Path], old: Path | None) -> bool:
     try:
         if old is None:
             return False
-        made = json.loads((old / ENTRY).read_text(encoding="utf-8"))  # site/'s: any JSON (a list, nested deep)
+        if (old / ENTRY).stat().st_size > _LARGEST_CARRIED:  # site/'s: any file, never read whole when this large
+            return False
+        made = json.loads((old / ENTRY).read_text(encoding="utf-8"))  # any JSON (a list, nested deep)
         if not isinstance(made, dict) or made.get("version") != entry.get("version"):
             return False
         listed = set()

@@ -139,3 +139,17 @@ def test_a_verlag_toml_over_1_mb_is_named_by_every_command_and_not_read(project:
         assert result.output == "error: verlag.toml: 300.0 MB is more than verlag reads of verlag.toml (1.0 MB); " \
             "is it the right file? Its settings take a few KB\n", (command, result.output)
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+
+
+def test_a_search_index_entry_file_over_its_limit_is_not_read_and_the_index_is_made_again(project: Project):
+    """site/pagefind/pagefind-entry.json (which Pagefind version made the index) was read whole to decide whether
+    the current index's files can be carried over: a large file in its place filled the memory."""
+    built(project)
+    entry = project.root / "site/pagefind/pagefind-entry.json"
+    grow(entry, 300 << 20)
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    project.run("build", "--jobs", "1")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert entry.stat().st_size < 1 << 20 and "languages" in entry.read_text(encoding="utf-8")
