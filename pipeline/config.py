@@ -13,7 +13,8 @@ from importlib.machinery import PathFinder
 from pathlib import Path
 
 from .errors import VerlagError, raise_all
-from .fsutil import regular
+from .fsutil import file_bytes
+from .limits import PROJECT_CONFIG
 
 CONFIG_NAME = "verlag.toml"
 STATE_NAME = ".verlag"  # the project's lock and caches (``Config.state_dir``)
@@ -263,8 +264,9 @@ def load_config(root: Path) -> Config:
     """Read and validate ``root/verlag.toml``; every mistake names the file and line."""
     path = root / CONFIG_NAME
     try:
-        regular(path, CONFIG_NAME)  # a named pipe in its place: named, never opened (it would wait for a writer)
-        text = path.read_text(encoding="utf-8")
+        # a named pipe in its place is named, never opened (it would wait for a writer); one over the limit never read
+        raw = file_bytes(path, PROJECT_CONFIG, CONFIG_NAME)
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text: universal newlines
     except FileNotFoundError:
         raise VerlagError(f"no {CONFIG_NAME} here; run 'verlag init' or pass -C DIR", root) from None
     except UnicodeDecodeError as exc:

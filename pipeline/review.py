@@ -37,7 +37,7 @@ from .errors import VerlagError, contain, stage
 from .extract_article import last_extract
 from .extracted import changed_since_extract
 from .fsutil import code_digest, digest_bytes, file_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
-from .limits import CATALOG
+from .limits import CATALOG, REPORT_PAGE
 from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
 from .published import PlannedPages, SitePages
@@ -330,10 +330,19 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary: Glossary
     and the page file as last written (a deleted or edited page is written again). ``catalog``: its bytes as
     read before the page was made, so a save during the run makes the next run redo the page."""
     out = config.root / REPORT_DIR / f"{lang}/{article.slug}.html"
-    return digest_bytes(catalog, template, *(read_bytes(p) for p in (out, *sorted(TEMPLATES.iterdir()))),
+    return digest_bytes(catalog, template, _page_bytes(out), *(read_bytes(p) for p in sorted(TEMPLATES.iterdir())),
                         extra=f"{code_digest()}|{article.digest}|{german_changed}|{glossary.digest}|{config.name}|"
                               f"{config.source_language}|{','.join(config.languages)}|{config.site_url}|"
                               f"{pages.key(catalog)}")
+
+
+def _page_bytes(path: Path) -> bytes | None:
+    """A page of the report as it is now, for ``_fingerprint``; None, as for a page deleted (it is made again), for
+    one over ``limits.REPORT_PAGE`` (never read) or no file (a named pipe: ``write_if_changed`` names it)."""
+    try:
+        return read_bytes(path, REPORT_PAGE)
+    except (OSError, VerlagError):
+        return None
 
 
 STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", HAND: "Hand draft", STALE: "Stale",
