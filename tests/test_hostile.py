@@ -1716,3 +1716,20 @@ def test_reading_a_hugo_file_is_linear_in_the_length_of_a_shortcode_line_of_spac
 
     cpu(200)  # the first reading imports and compiles what the others reuse
     assert cpu(1_600) < 16 * cpu(200)
+
+
+def test_a_source_cache_entry_nested_deep_is_read_again_not_the_articles_error(project: Project):
+    """``.verlag/sources.json`` may come with a project from someone else, and its entry for a source is found by
+    the SHA-256 of the source's bytes, which the sender knows: front matter nested 700 lists deep there made the
+    article fail with "RecursionError … (while reading)" on every run (the entry was kept), where a damaged entry
+    only means reading the source again."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n", tags="[Kräuter]"))
+    project.run("extract")
+    path = project.root / ".verlag/sources.json"
+    state = json.loads(path.read_text(encoding="utf-8"))
+    state["sources"]["source_de/tee.md"][3]["tags"] = "DEEP"
+    path.write_text(json.dumps(state).replace('"DEEP"', "[" * 700 + "]" * 700), encoding="utf-8")
+    for _ in range(2):
+        result = project.run("extract")
+        assert "error" not in result.output, result.output
+    assert 'msgid "Kräuter"' in project.read("translations/templates/tee.pot")
