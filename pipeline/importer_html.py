@@ -669,6 +669,23 @@ DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]*charset\s*=\s*[\"']?\s*([^\"'\s;>]
 BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
+# The Encoding Standard's names for ISO-8859-1/Latin-1/ASCII and ISO-8859-15 (webencodings): a page declaring one of
+# them whose non-ASCII bytes all form UTF-8 sequences was written as UTF-8 (two or more of these letters in a row that
+# happen to be a UTF-8 sequence, "Ã¤", do not occur in German text).
+_SINGLE_BYTE_WESTERN = frozenset({"windows-1252", "iso-8859-15"})
+
+
+def _utf8_beyond_ascii(data: bytes) -> bool:
+    """Whether ``data`` holds a byte above 127 and all of it decodes as UTF-8."""
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _sniffed(path: Path, data: bytes) -> tuple[bytes, list[str]]:
     """(the saved page's bytes as UTF-8, the notes saying which encoding was assumed), read in the encoding the
     HTML standard's sniffing gives (https://html.spec.whatwg.org/#determining-the-character-encoding), as a browser
@@ -699,6 +716,9 @@ def _sniffed(path: Path, data: bytes) -> tuple[bytes, list[str]]:
             raise VerlagError(f"declares the encoding {label}, which browsers show as a single � (HTML standard: "
                               "the replacement encoding): save the page as UTF-8 and import that", path,
                               data.count(b"\n", 0, declared.start()) + 1)
+        elif encoding.name in _SINGLE_BYTE_WESTERN and _utf8_beyond_ascii(data):
+            return data, [f"encoding: {label} declared, but the page is UTF-8 throughout (its server said UTF-8, "
+                          "which a browser takes over the page's own declaration); read as UTF-8"]
         else:
             codec = {"utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "cp1252"}.get(
                 encoding.name, encoding.codec_info.name)

@@ -1619,6 +1619,26 @@ def test_a_saved_page_declaring_an_encoding_browsers_do_not_read_it_in_is_import
     assert "left out" not in out, out
 
 
+@pytest.mark.parametrize("meta", ['<meta charset="iso-8859-1">', '<meta charset="windows-1252">',
+                                  '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-15">'])
+def test_a_saved_page_declaring_a_western_encoding_whose_bytes_are_utf8_is_read_as_utf8(
+        project: Project, tmp_path, meta: str):
+    """A page served with a UTF-8 header keeps an old ``<meta charset="iso-8859-1">`` its theme wrote: the browser
+    showed it right (the header wins), the saved copy has UTF-8 bytes under a Latin-1 declaration, and the import
+    wrote "KÃ¤fer" into the article. All of it decoding as UTF-8 says what it is; the summary says so."""
+    page = tmp_path / "igel.html"
+    page.write_bytes(PAGE_IGEL.format(meta=meta).encode("utf-8"))
+    out = project.run("import", str(page)).output
+    text = project.read("source_de/igel-im-garten.md")
+    assert "Der Igel frisst gern Käfer und Schnecken, vor allem nachts." in text, out
+    assert "but the page is UTF-8 throughout" in out, out
+    page.write_bytes(PAGE_IGEL.format(meta=meta).encode("cp1252"))
+    (project.root / "source_de/igel-im-garten.md").unlink()
+    out = project.run("import", str(page)).output
+    assert "Der Igel frisst gern Käfer und Schnecken" in project.read("source_de/igel-im-garten.md"), out
+    assert "UTF-8 throughout" not in out, out
+
+
 def test_a_saved_page_declaring_the_replacement_encoding_is_refused_at_its_file(project: Project, tmp_path):
     """ISO-2022-KR and HZ are read as one replacement character by browsers (Encoding Standard, "replacement"):
     refused by name, not imported as an empty article."""
