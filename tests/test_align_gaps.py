@@ -142,19 +142,19 @@ def test_the_byline_credits_the_hand_translator_while_their_text_is_most_of_the_
     filled = [e for e in po if e.msgstr]
     assert filled and all(re.search(r"^hand: Anna Berg, [0-9a-f]{8}$", e.tcomment, re.M) for e in filled)
     msgfmt_check(published.root / "translations/en/loewenzahn.po")
-    assert "Translated by Anna Berg" in page(published)
+    assert "Translated by <bdi>Anna Berg</bdi>" in page(published)
     # a reviewer fixes one entry and saves: the editor makes them the Last-Translator
     path = review(published, "en", "loewenzahn", {CAPTION: "Dandelion by a field in May"})
     po = polib.pofile(str(path))
     po.metadata["Last-Translator"] = "Tom Becker <tom@example.org>"
     po.save(str(path))
     html = page(published)
-    assert "Translated by Anna Berg" in html and "Tom Becker" not in html
+    assert "Translated by <bdi>Anna Berg</bdi>" in html and "Tom Becker" not in html
     # once most of the text is the reviewer's own, the byline is theirs
     review(published, "en", "loewenzahn", {e.msgid if not e.msgctxt else (e.msgctxt, e.msgid): e.msgstr + " "
                                            for e in po if e.msgstr and not e.msgctxt})
     html = page(published)
-    assert "Translated by Tom Becker" in html and "Anna Berg" not in html
+    assert "Translated by <bdi>Tom Becker</bdi>" in html and "Anna Berg" not in html
 
 
 def test_a_hand_translator_is_credited_as_translator_not_as_a_checker_when_a_machine_filled_a_gap(published, tmp_path):

@@ -1753,3 +1753,22 @@ def test_a_source_cache_entry_nested_deep_is_read_again_not_the_articles_error(p
         result = project.run("extract")
         assert "error" not in result.output, result.output
     assert 'msgid "Kräuter"' in project.read("translations/templates/tee.pot")
+
+
+def test_a_direction_override_in_a_name_reverses_nothing_after_it_on_a_left_to_right_page(site_project: Project):
+    """A reviewer's name from front matter holding U+202E (right-to-left override) reversed the rest of its line on
+    a German or English page ("geprüft von Dr. X‮ am 1. April 2026" showed the date backwards): names were bidi
+    isolates on right-to-left pages only. Each name is a ``<bdi>`` on every page, which ends an override inside it
+    (UAX #9, X6a); the date after it stands outside."""
+    import lxml.html
+
+    project = site_project
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n", author="Anna\u202e Berg",
+                                               reviewed_by="Dr. Jana\u202e Vogt", last_reviewed="2026-04-01"))
+    project.run("extract")
+    project.run("build")
+    doc = lxml.html.fromstring(project.read("site/de/milz/index.html"))
+    names = [e.text_content() for e in doc.xpath('//p[@class="author"]//bdi | //*[contains(@class, "reviewed")]//bdi')]
+    assert names == ["Anna\u202e Berg", "Dr. Jana\u202e Vogt"], names
+    reviewed = doc.xpath('//*[contains(@class, "reviewed")]')[0]
+    assert "2026" in "".join(reviewed.xpath("./text()") + [t for b in reviewed.xpath(".//bdi") for t in [b.tail or ""]])
