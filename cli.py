@@ -230,6 +230,15 @@ def _article_count(config) -> int:
     return len(source_files(config))
 
 
+def quiet_option(leaves_out: str | None, kept: str = ""):
+    """``-q``/``--quiet``, which every command that reports its work takes with one meaning (README, "Commands"):
+    ``leaves_out`` says what goes; the summary, counts, renamed and removed files, notes, warnings and errors stay.
+    None: the command prints nothing else (``kept`` says what it prints), so it prints the same."""
+    return click.option("-q", "--quiet", is_flag=True, help=(
+        f"Leave out {leaves_out}; print the summary, counts, notes, warnings and errors." if leaves_out else
+        f"Taken, as by every command that reports its work; {kept}, which -q keeps: the output is the same."))
+
+
 @click.group(cls=VerlagGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-C", "directory", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Content project directory (the one with verlag.toml); default: the current folder or "
@@ -260,17 +269,19 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
 @click.option("--base-url", help="The address the site will be published at, e.g. https://example.org/.")
 @click.option("--languages", default="en,fr", show_default=True,
               help="Languages to translate into, BCP 47 codes separated by commas.")
+@quiet_option("the line per file created")
 @pass_project
-def init(project: Project, name, author: str, base_url, languages: str) -> None:
+def init(project: Project, name, author: str, base_url, languages: str, quiet: bool) -> None:
     """Scaffold a content project in -C DIR (empty or new)."""
     from pipeline.scaffold import LEGAL_TEMPLATES, init_project
 
     codes = tuple(code.strip() for code in languages.split(",") if code.strip())
     files, todo = init_project(project.root, name, author, base_url, codes)
-    for path in files:
-        click.echo(f"created {path}")
     here = project.root.resolve() == Path.cwd().resolve()
     where = "" if here else f"{project.root}/"  # the files as the author reaches them from where init ran
+    for path in [] if quiet else files:
+        click.echo(f"created {path}")
+    click.echo(f"init: {counted(len(files), 'file')} created in {where or './'}")
     for item in todo:
         click.echo(f"still to fill in {where}verlag.toml: {item}")
     click.echo(f"{where}source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
@@ -295,9 +306,10 @@ def init(project: Project, name, author: str, base_url, languages: str) -> None:
 
 @main.command()
 @click.argument("title")
+@quiet_option(None, "new prints the file it created and what its draft line means")
 @pass_project
 @writes
-def new(project: Project, title: str) -> None:
+def new(project: Project, title: str, quiet: bool) -> None:
     """Start a German article titled TITLE in source_de/."""
     from pipeline.fsutil import relpath
     from pipeline.scaffold import new_article
@@ -330,27 +342,29 @@ def new(project: Project, title: str) -> None:
               help="Who translated SOURCE (with --translation-of) or a multilingual site's pages in other languages "
                    "(\"Name\" or \"Name <e-mail>\"); recorded in each entry filled and as the catalog's "
                    "Last-Translator, credited on the page.")
+@quiet_option("the line per article written, image copied and old address kept, the Markdown a --dry-run would "
+              "write, and the German sentences --translation-of left unmatched (pretranslate fills them)")
 @pass_project
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             uploads: Path | None, private: bool, slug: str | None, lang: str | None, force: bool,
-            translator: str | None) -> None:
+            translator: str | None, quiet: bool) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
     drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
     translation made by hand as reviewed and fuzzy catalog entries."""
     with nullcontext() if dry_run else project.lock():  # a dry run writes nothing, not even the lock
-        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads, private)
+        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads, private, quiet)
 
 
 def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None,
-            private: bool = False) -> None:
+            private: bool = False, quiet: bool = False) -> None:
     if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
         raise click.UsageError("--translator takes a name on one line (\"Name\" or \"Name <e-mail>\")")
     if slug is None:
         if lang or force:
             option = "--lang" if lang else "--force"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator, private)
+        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator, private, quiet)
         if errors:  # a file's readable items are imported: the file was not simply left out
             fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
@@ -359,17 +373,19 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
         raise click.UsageError(f"{option} goes with a WordPress export, not with --translation-of")
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
-    _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator)
+    _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator, quiet=quiet)
 
 
 def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool,
                      uploads: Path | None = None, translator: str | None = None,
-                     private: bool = False) -> list[VerlagError]:
+                     private: bool = False, quiet: bool = False) -> list[VerlagError]:
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``); ``translator``:
     who made a multilingual site's translations (``_import_site_translations``); ``private``: a WordPress
-    export's private posts are brought in (German only), else each is left out and named."""
+    export's private posts are brought in (German only), else each is left out and named; ``quiet`` (``-q``): the
+    line of an article only where it is placed under another name, without what was recognised in it, its images
+    and a dry run's Markdown."""
     from pipeline.fsutil import relpath
     from pipeline.importer import foreign, read_import, stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
@@ -426,7 +442,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             click.echo(f"skipped {placed.article.source}: already imported as {before}")
             continue
         verb = "would write" if dry_run else "wrote"
-        click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")
+        renamed = placed.kept_catalogs or placed.renamed_from or placed.replaces_template or placed.unfilled_holder
+        if renamed or not quiet:  # under -q, only an article placed under another name than its own (or a page's)
+            click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")
         if placed.kept_catalogs:
             click.echo(f"  slug {placed.renamed_from!r} has the catalogs kept from a deleted article: "
                        f"{', '.join(relpath(p, config.root) for p in placed.kept_catalogs)}; named "
@@ -442,13 +460,14 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             click.echo(f"  {relpath(placed.unfilled_holder, config.root)}, which keeps the slug, still holds "
                        "[[AUSFÜLLEN: …]] placeholders (build leaves it out): fill them in from this page, then "
                        "delete this one")
-        for note in placed.article.notes:
+        for note in [] if quiet else placed.article.notes:
             click.echo(f"  {note}")
-        for image, target in placed.images:
+        for image, target in [] if quiet else placed.images:
             click.echo(f"  image {image.name} -> {relpath(target, config.source_dir)}")
         errors.extend(placed.unreadable)
         if dry_run:
-            click.echo(placed.text)
+            if not quiet:
+                click.echo(placed.text)
         else:
             write_placed(placed)
             written += 1
@@ -480,9 +499,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                    "sent to a translation service)")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
-    _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run)
+    _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet)
     if found:
-        errors += _import_site_translations(config, found, beside, dry_run, translator)
+        errors += _import_site_translations(config, found, beside, dry_run, translator, quiet)
     elif translator is not None:
         click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
                    "translation")
@@ -490,7 +509,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
 
 
 def _import_site_translations(config, found, beside, dry_run: bool,
-                              translator: str | None = None) -> list[VerlagError]:
+                              translator: str | None = None, quiet: bool = False) -> list[VerlagError]:
     """Bring a multilingual site's pages in the project's other languages in as translations made by hand of the
     German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
     at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
@@ -524,7 +543,7 @@ def _import_site_translations(config, found, beside, dry_run: bool,
         made_by = translator or (translation.article.meta.get("author") if translation.exported else None)
         try:
             _import_translation(config, slug, lang, file, dry_run, "markdown", translator=made_by,
-                                text=translation_text(translation, p.article))
+                                text=translation_text(translation, p.article), quiet=quiet)
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
             credit = f" --translator {shlex.quote(made_by)}" if made_by else ""
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
@@ -532,40 +551,64 @@ def _import_site_translations(config, found, beside, dry_run: bool,
     return errors
 
 
-def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool) -> None:
+def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool,
+                       private: bool = False, quiet: bool = False) -> None:
     """Name the addresses of each imported Hugo or Jekyll site and WordPress blog besides its pages'
     (``importer_addresses``: feeds, lists, a Hugo site's static files), each with the new site's path that has its
     content, and add those to the project's ``redirects.txt`` (``moved``), which ``build`` answers; a static file
     not imported is named alone. ``hugo_sites``: root -> its files imported, each with its language (None: German),
     as ``importer_addresses.old_addresses`` takes them; ``jekyll_sites``: root -> its files imported;
-    ``exports``: the WordPress exports imported. ``dry_run``: nothing is written."""
+    ``exports``: the WordPress exports imported, ``private``: with their private and password-protected posts
+    (``--private``). ``dry_run``: nothing is written; ``quiet``: the counts only."""
     from pipeline.fsutil import file_bytes
     from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
     from pipeline.limits import IMPORTED
     from pipeline.moved import MOVED_FILE, add_moved
     from pipeline.site import Urls
+    from pipeline.sources import unrequestable
+    from urllib.parse import unquote, urlsplit
 
-    path = Urls(config.site_url).path
+    urls = Urls(config.site_url)
+    path = urls.path
     sites = [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
                                                                   config.source_language, config.languages))
                for root, pages in hugo_sites.items()),
              *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
                for root, posts in jekyll_sites.items()),
              *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path, config.source_language,
-                                                           config.languages))
+                                                           config.languages, private))
                for export in exports)]
     for root, what, found in sites:
-        if not found:
-            continue
-        added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
-        said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "
-                "(a feed or file copied to its old address, a redirect page, the rules of site/_redirects and "
-                f"site/.htaccess)" if added else f"{MOVED_FILE} has them already")
-        click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}), which no "
-                   f"article's aliases: keep: {said}:")
+        refused = [old for old in found if old.now and unrequestable(unquote(old.path))]  # add_moved leaves them out
+        hosts: dict[str, list] = {}  # a language's own domain (Polylang): its addresses, whole
         for old in found:
-            click.echo(f"  {old.path}  {old.now}  301{f'  ({old.note})' if old.note else ''}" if old.now else
-                       f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
+            if "://" in old.path:
+                hosts.setdefault(urlsplit(old.path).netloc, []).append(old)
+        found = [old for old in found if old not in refused and "://" not in old.path]
+        for host, elsewhere in hosts.items():
+            click.echo(f"import: {counted(len(elsewhere), 'address', 'addresses')} of {root} on another host, {host} "
+                       f"(a language's domain), not added to {MOVED_FILE}: it answers the new site's own addresses "
+                       "only (base_url); redirect each on that host's server, or point the host at a server that "
+                       "does" + ("" if quiet else ":"))
+            for old in [] if quiet else elsewhere:
+                click.echo(f"  {old.path}  {urls.base_url + old.now[len(urls.base_path):]}  301"
+                           + (f"  ({old.note})" if old.note else ""))
+        if found:
+            added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
+            said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "
+                    "(a feed or file copied to its old address, a redirect page, the rules of site/_redirects and "
+                    f"site/.htaccess)" if added else f"{MOVED_FILE} has them already")
+            click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}), which "
+                       f"no article's aliases: keep: {said}" + ("" if quiet else ":"))
+            for old in [] if quiet else found:
+                click.echo(f"  {old.path}  {old.now}  301{f'  ({old.note})' if old.note else ''}" if old.now else
+                           f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
+        if refused:
+            click.echo(f"import: {counted(len(refused), 'address', 'addresses')} of {root} refused, not added to "
+                       f"{MOVED_FILE}: a '.' or '..' segment or a control character, which no browser requests (the "
+                       "export's own text: a crafted name?)" + ("" if quiet else ":"))
+            for old in [] if quiet else refused:
+                click.echo(f"  {old.path}")
 
 
 def _say_folder(folder: Path, chosen) -> None:
@@ -582,15 +625,6 @@ def _say_folder(folder: Path, chosen) -> None:
         click.echo(f"  {root}/ read as {site}")
     for path, why in chosen.skipped:
         click.echo(f"  skipped {path}{'/' if path.is_dir() else ''}: {why}")
-
-
-def quiet_option(leaves_out: str | None, kept: str = ""):
-    """``-q``/``--quiet``, which every command that reports its work takes with one meaning (README, "Commands"):
-    ``leaves_out`` says what goes; the summary, counts, renamed and removed files, notes, warnings and errors stay.
-    None: the command prints nothing else (``kept`` says what it prints), so it prints the same."""
-    return click.option("-q", "--quiet", is_flag=True, help=(
-        f"Leave out {leaves_out}; print the summary, counts, notes, warnings and errors." if leaves_out else
-        f"Taken, as by every command that reports its work; {kept}, which -q keeps: the output is the same."))
 
 
 JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -927,7 +961,8 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         why = (f"{by_slug[slug].ref} changed since the last verlag extract, and the catalog is older than that "
                f"extract {older}" if slug in changed and _behind_template(config, templates, lang, slug) else
                f"{by_slug[slug].ref} changed since the last verlag extract, and {shown}; run verlag extract: it "
-               "carries each translation to its changed sentence, fuzzy, for review" if slug in changed else
+               "carries each translation to its changed sentence, fuzzy, for review, and makes one signed off for "
+               "German put back exactly as it was reviewed again" if slug in changed else
                f"the catalog is older than the last verlag extract {older}")
         click.echo(f"warning: {po} does not match the German: {counted(count, 'segment')} of the article "
                    f"{'has' if count == 1 else 'have'} no entry in it: {why}", err=True)
@@ -1027,7 +1062,8 @@ def publish(ctx: click.Context, quiet: bool) -> None:
 
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
-                        force: bool = False, translator: str | None = None, text: str | None = None) -> None:
+                        force: bool = False, translator: str | None = None, text: str | None = None,
+                        quiet: bool = False) -> None:
     """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary:
     confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
     A saved page, WordPress export or feed is converted to CommonMark first (``importer``); Markdown or
@@ -1035,7 +1071,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     ``force`` (``align.plausibility``); ``translator``: see ``align.import_translation``; ``text``: the file's
     Markdown as the caller read it (a site's page with the German article's links and images). Of an export or
     feed that holds several articles, the one in ``lang`` that aligns as the article's translation is taken
-    (``importer_translations.post_that_translates``)."""
+    (``importer_translations.post_that_translates``). ``quiet`` (``-q``): the German sentences left unmatched are
+    counted, not listed (``pretranslate`` fills them); the sentences of the file not written are still listed."""
     from pipeline.align import import_translation, translated_article
     from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown
@@ -1077,7 +1114,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     if result.doubt:
         click.echo(f"import: {path} does not look like the article's translation ({result.doubt}); imported "
                    "anyway (--force): every entry fuzzy with '# alignment: low confidence'")
-    for sentence in result.unmatched_german:
+    for sentence in [] if quiet else result.unmatched_german:
         click.echo(f"unmatched German: {result.source}:{sentence.line}: {shorten(sentence.text)}")
     for sentence in result.unmatched_translation:
         click.echo(f"unmatched {lang}: {path}:{sentence.line}: {shorten(sentence.text)} (not written: "
@@ -1107,8 +1144,9 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port on 127.0.0.1 (0 picks a free one).")
 @click.option("--no-build", is_flag=True, help="Serve site/ as it is; do not build first or on changes.")
+@quiet_option(None, "serve prints its address and the errors of its quiet builds")
 @pass_project
-def serve(project: Project, port: int, no_build: bool) -> None:
+def serve(project: Project, port: int, no_build: bool, quiet: bool) -> None:
     """Preview site/ on http://127.0.0.1:PORT/ and rebuild when sources, catalogs or templates change."""
     import threading
 
@@ -1151,8 +1189,9 @@ def tm() -> None:
 
 @tm.command("export")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@quiet_option(None, "tm export prints its counts per language")
 @pass_project
-def tm_export(project: Project, file: Path) -> None:
+def tm_export(project: Project, file: Path, quiet: bool) -> None:
     """Write every reviewed translation of the catalogs to FILE (TMX 1.4b)."""
     from pipeline.tm import export_tmx
 
@@ -1168,9 +1207,10 @@ def tm_export(project: Project, file: Path) -> None:
 
 @tm.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@quiet_option(None, "tm import prints its counts per language and notes")
 @pass_project
 @writes
-def tm_import(project: Project, file: Path) -> None:
+def tm_import(project: Project, file: Path, quiet: bool) -> None:
     """Add the units of FILE (TMX) to the translation memory; a re-import of the same file name replaces it."""
     from pipeline.tm import import_tmx
 

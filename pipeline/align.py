@@ -71,7 +71,7 @@ from .check import ERROR, check_catalog, parts
 from .config import Config
 from .errors import VerlagError, raise_all
 from .fsutil import file_bytes, read_bytes, relpath, rewrite
-from .limits import IMPORTED
+from .limits import CATALOG, IMPORTED
 from .glossary import add_hints, load_glossary
 from .pofile import encode_like
 from .published import PlannedPages, SitePages
@@ -550,7 +550,8 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     ``VerlagError`` naming it and why, before anything is written; with ``force`` it is written with
     every pair fuzzy and ``# alignment: low confidence``, the reason in ``AlignResult.doubt``.
 
-    Raises ``VerlagError`` for an unknown slug or language, an unreadable translation or catalog.
+    Raises ``VerlagError`` for an unknown slug or language, an unreadable translation or catalog (a catalog or
+    template over ``limits.CATALOG`` is never read).
     """
     if lang not in config.languages:
         raise VerlagError(f"--lang {lang!r} is not in languages of verlag.toml ({', '.join(config.languages)})")
@@ -588,11 +589,11 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
             po.metadata["Last-Translator"] = translator
         return encode_like(render(po), data)
 
-    before = read_bytes(po_path)
+    before = read_bytes(po_path, CATALOG, result.path)
     if dry_run:
         update(before)
     else:
-        result.written = rewrite(po_path, update) != before
+        result.written = rewrite(po_path, update, limit=CATALOG, ref=result.path) != before
     taken = {p.german.key for p in pairs}
     result.unmatched_german = [s for s in lonely_de if s.key not in taken]
     result.unmatched_translation = lonely_tr
@@ -600,8 +601,10 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
 
 
 def _current_catalog(config: Config, doc, lang: str, data: bytes | None, ref: str) -> polib.POFile:
-    """The catalog as ``extract`` would leave it: the article's template merged into ``data``."""
-    old_pot = read_bytes(config.pot_path(doc.article.slug))
+    """The catalog as ``extract`` would leave it: the article's template merged into ``data``. Raises
+    ``VerlagError`` for a template over ``limits.CATALOG`` (never read) or a named pipe in its place."""
+    pot_path = config.pot_path(doc.article.slug)
+    old_pot = read_bytes(pot_path, CATALOG, relpath(pot_path, config.root))
     stamp = re.search(rb'^"POT-Creation-Date: (.*)\\n"$', old_pot or b"", re.M)
     pot = build_pot(doc, config.name, stamp.group(1).decode() if stamp else now_stamp())
     po, _ = merge(po_from_bytes(data, ref), pot, lang)

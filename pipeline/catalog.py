@@ -673,10 +673,11 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
       a signed-off leftover goes live, and the other text stays as an obsolete (fuzzy) entry of the old
       German; neither is dropped. Reported as ``rivals``.
     - Translations ``last_written`` had whose entries are gone from ``old`` altogether (``msgattrib
-      --only-fuzzy`` writes the fuzzy entries only), for German the template still has, come back as they
-      were, unless something else was carried there; an untouched machine draft is left for
-      ``pretranslate``. Reported as ``brought_back``; an entry a reviewer kept (emptied or retranslated) is
-      never replaced.
+      --only-fuzzy`` writes the fuzzy entries only; a catalog restored from before the author's change, whose
+      entry of the earlier German holds only an untouched machine draft), for German the template still has,
+      come back as they were, unless something a person wrote was carried there; an untouched machine draft is
+      left for ``pretranslate``. Reported as ``brought_back`` (those of the second kind also in ``paired``); an
+      entry a reviewer kept (emptied or retranslated) is never replaced.
     """
     report = MergeReport()
     po = polib.POFile()
@@ -701,6 +702,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         else:
             pending.append(entry)
     _context_dropped(po, active, used, report)
+    carried = {id(target) for _, target in report.contexts}
+    pending = [entry for entry in pending if id(entry) not in carried]  # no new German: it has its translation
     # An untouched machine draft of German that changed is no translation of the new German: nobody checked
     # it, and a reader would get the old sentence. It goes obsolete (kept as #~) and the new German waits
     # for pretranslate, instead of carrying the old draft as "changed since it was checked"; it is still
@@ -764,7 +767,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         return record[0]
 
     if report.added and last_written is not None:
-        _bring_back(report, written(), by_key)
+        _bring_back(report, written(), by_key, report.added)
+    if report.redrafted and last_written is not None:  # a catalog older than the German (restored from git)
+        _bring_back(report, written(), by_key, report.redrafted)
     report.new = len(report.added)
     seen = {key(e) for e in po}
     leftovers = [e for e in active if id(e) not in used and e.msgstr and not e.msgid_plural and key(e) not in seen]
@@ -820,13 +825,27 @@ def _context_dropped(po: polib.POFile, active: list[polib.POEntry], used: set[in
         report.contexts.append((old, target))
 
 
+def restore_sign_offs(po: polib.POFile, last_written: Callable[[], polib.POFile | None]) -> None:
+    """Give ``po``'s stale entries the records a tool dropped, as the next ``extract`` gives them back
+    (``_sign_offs_back``; ``last_written()``: the catalog as extract last left it, asked only when an entry may
+    lack one), so the commands that only read (``status``, ``check``, ``review``, ``build``) say what ``extract``
+    will record."""
+    _sign_offs_back([e for e in po if not e.obsolete], last_written)
+
+
 def _sign_offs_back(active: list[polib.POEntry],
                     last_written: Callable[[], polib.POFile | None]) -> Callable[[], polib.POFile | None]:
-    """Give back the ``reviewed`` mark of a changed sentence's previous msgid that a tool dropped (``msgmerge
-    --previous`` of a copy saved before the change writes ``#| msgid`` alone): where the catalog as extract last
-    left it (``last_written()``) had the same entry with the same previous text, signed off for this very msgstr.
-    The German put back exactly then makes the entry reviewed again (``settle``). Returns ``last_written``,
-    asked at most once (only when an entry lacks the mark)."""
+    """Give back what ``msgmerge --previous`` of a copy saved before the author's change drops, where the catalog
+    as extract last left it (``last_written()``) had the same entry with the same msgstr:
+
+    - the ``reviewed`` mark of a changed sentence's previous msgid (it writes ``#| msgid`` alone), where that
+      entry had the same previous text, signed off for this very msgstr. The German put back exactly then makes
+      the entry reviewed again (``settle``);
+    - the previous msgid itself, and its record, of a person's translation that was fuzzy already in the copy (it
+      writes neither ``#| msgid`` nor verlag's record): where that entry was stale with this msgstr, it still is,
+      never a current draft that ``[publish] unreviewed = "machine"`` would show.
+
+    Returns ``last_written``, asked at most once (only when an entry may lack a record)."""
     asked: list[polib.POFile | None] = []
 
     def written() -> polib.POFile | None:
@@ -836,34 +855,44 @@ def _sign_offs_back(active: list[polib.POEntry],
 
     records: dict[tuple, polib.POEntry] | None = None
     for entry in active:
-        if not (entry.fuzzy and entry.msgstr and entry.previous_msgid is not None):
+        if not (entry.fuzzy and entry.msgstr):
             continue
+        dropped = entry.previous_msgid is None  # a stale entry's previous text gone, or a draft as it was
+        if dropped and machine_draft(entry) is not None:
+            continue  # an engine's untouched draft is never carried to changed German: it goes obsolete
         notes = Notes.of(entry)
         if notes.reviewed or notes.carried:
             continue
         if records is None:
             records = {key(e): e for e in written() or () if not e.obsolete}
         record = records.get(key(entry))
-        if record is None:
+        if record is None or record.msgstr != entry.msgstr:
             continue
         signed = Notes.of(record)
-        if (signed.reviewed == fingerprint(entry.msgstr) and signed.previous_msgid == notes.previous_msgid
-                and signed.previous_msgctxt == notes.previous_msgctxt):
+        if dropped and record.fuzzy and signed.previous_msgid not in (None, entry.msgid):
+            notes.previous_msgctxt, notes.previous_msgid = signed.previous_msgctxt, signed.previous_msgid
+            notes.reviewed, notes.carried = signed.reviewed, signed.carried
+            notes.store(entry)
+        elif (not dropped and signed.reviewed == fingerprint(entry.msgstr)
+              and (signed.previous_msgid, signed.previous_msgctxt) == (notes.previous_msgid, notes.previous_msgctxt)):
             notes.reviewed = signed.reviewed
             notes.store(entry)
     return written
 
 
-def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict) -> None:
-    """``merge``'s second ``last_written`` rule: fill the new, empty entries of ``report.added`` whose entry
-    ``written`` had, with a translation, and ``old`` has not at all (``by_key``: its entries by key)."""
+def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict, empty: list[polib.POEntry]) -> None:
+    """``merge``'s second ``last_written`` rule: fill the empty entries of ``empty`` (``report.added``, or
+    ``report.redrafted``: German whose only old entry was an untouched machine draft of earlier German, as in a
+    catalog restored from before the author's change) whose entry ``written`` had, with a person's translation
+    or a draft a person edited, and ``old`` has not at all (``by_key``: its entries by key). The text was made
+    for exactly this German: it comes back in its state, never stale."""
     if written is None:
         return
     gone = {key(e): e for e in written if not e.obsolete and e.msgstr and key(e) not in by_key
             and machine_draft(e) is None and entry_state(e) != UNTRANSLATED}
-    for entry in [e for e in report.added if key(e) in gone]:
+    for entry in [e for e in empty if key(e) in gone]:
         _carry(entry, gone[key(entry)], exact=True)
-        report.added.remove(entry)
+        empty.remove(entry)
         report.brought_back.append(entry)
 
 

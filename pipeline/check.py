@@ -23,7 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from decimal import Context as DecimalContext, Decimal, InvalidOperation
 from functools import cached_property, lru_cache
@@ -35,13 +35,14 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, hand_draft, ignored_checks,
-                      key, parse_po)
+                      key, parse_po, restore_sign_offs)
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
 from .errors import VerlagError, contain
 from .fragments import dangling
 from .extracted import MESSAGE as GERMAN_CHANGED
+from .extract_article import last_extract
 from .extracted import changed_since_extract
 from .fsutil import file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
@@ -514,16 +515,19 @@ def check_numbers(entry, ctx):
     # of the translation alone
     german_prose = text_parts(entry.msgid, ctx).prose
     src_units = Counter(units(german_prose, ctx.lang, ctx.source_lang))
-    tgt_units = Counter(units(said, ctx.lang, ctx.source_lang))
+    regional = _READERS_UNITS.get(_region(ctx.lang), {})
+    tgt_units = Counter(regional.get(unit, unit) for unit in units(said, ctx.lang, ctx.source_lang))
     unit_missing, unit_added = _differences(src_units, tgt_units)
     if unit_added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
         src_units = Counter(units(as_digits(german_prose), ctx.lang, ctx.source_lang))
         unit_missing, unit_added = _differences(src_units, tgt_units)
     _match_degrees(unit_missing, unit_added)
     _match_degrees(unit_added, unit_missing)
-    if missing and added and unit_missing and unit_added:
+    if missing and added and src_units and tgt_units:  # "500 ml und 1 l": "0.5 l and 1000 ml" have the same units
         _match_conversions(unit_amounts(german_prose, ctx.source_lang, ctx.lang),
-                           unit_amounts(said, ctx.lang, ctx.source_lang), missing, added, unit_missing, unit_added)
+                           [(value, regional.get(unit, unit)) for value, unit in unit_amounts(said, ctx.lang,
+                                                                                              ctx.source_lang)],
+                           missing, added, unit_missing, unit_added)
     if missing or added:
         a, b = _spell(src, missing), _spell(tgt, added)
         if set(a) & set(b):  # the same digits read differently: say how
@@ -535,31 +539,57 @@ def check_numbers(entry, ctx):
 
 
 # The units a translation may convert an amount between, by what they measure and their size in its SI unit:
-# "500 ml" is "0,5 l", "1,5 kg" "1500 g". Spoons, calories and degrees are not converted (a tablespoon is 15 ml
-# in Europe and 20 ml in Australia; a rounded °F or kJ cannot be told from a wrong one).
+# "500 ml" is "0,5 l", "1,5 kg" "1500 g". A German recipe's spoon is the metric one: "1 EL" is "15 ml" or "3 tsp"
+# (a tablespoon of 15 ml and a teaspoon of 5 ml, as Europe measures and US nutrition labels reckon them, 21 CFR
+# 101.9(b)(5)(viii)), so Australia's 20 ml tablespoon, a third more, is another amount (``_READERS_UNITS``: an
+# Australian translation's "tablespoon" is one). Calories and degrees are not converted (a rounded °F or kJ
+# cannot be told from a wrong one).
 _SCALES = {"µg": ("mass", Decimal("1e-9")), "mg": ("mass", Decimal("1e-6")), "g": ("mass", Decimal("1e-3")),
            "kg": ("mass", Decimal(1)), "ml": ("volume", Decimal("1e-6")), "cm³": ("volume", Decimal("1e-6")),
+           "tsp": ("volume", Decimal("5e-6")), "tbsp": ("volume", Decimal("15e-6")),
+           "tbsp (20 ml)": ("volume", Decimal("20e-6")),
            "cl": ("volume", Decimal("1e-5")), "dl": ("volume", Decimal("1e-4")), "l": ("volume", Decimal("1e-3")),
            "m³": ("volume", Decimal(1)), "mm": ("length", Decimal("1e-3")), "cm": ("length", Decimal("1e-2")),
            "m": ("length", Decimal(1)), "km": ("length", Decimal(1000))}
 
 
+# A unit the readers of a region measure with another size: Australia's tablespoon holds 20 ml
+_READERS_UNITS = {"AU": {"tbsp": "tbsp (20 ml)"}}
+
+
+def _region(lang: str) -> str:
+    """The region subtag of the BCP 47 tag ``lang`` ("en-AU", "en-Latn-AU": "AU"), else ""."""
+    return next((tag.upper() for tag in re.split("[-_]", lang)[1:] if len(tag) == 2 and tag.isalpha()), "")
+
+
 def _match_conversions(german: list[tuple[str, str]], translation: list[tuple[str, str]], missing: list[str],
                        added: list[str], unit_missing: list[str], unit_added: list[str]) -> None:
     """An amount the translation writes in another unit of the same kind (``_SCALES``) with the same size matches:
-    "500 ml" and "0,5 l" take their numbers out of ``missing`` and ``added`` and their units out of
-    ``unit_missing`` and ``unit_added``. ``german`` and ``translation`` are ``unit_amounts``: (value key, unit)."""
+    "500 ml" and "0,5 l" take their numbers out of ``missing`` and ``added`` and their units out of the texts'
+    units, whose differences ``unit_missing`` and ``unit_added`` are; also a unit both texts have for other amounts
+    ("1 EL Öl, 2 TL Essig, 1 EL Honig": "15 ml oil, 10 ml vinegar, 3 tsp honey"). ``german`` and ``translation``
+    are ``unit_amounts``: (value key, unit)."""
     for value, unit in german:
-        if value not in missing or unit not in unit_missing or unit not in _SCALES:
+        if value not in missing or unit not in _SCALES:
             continue
         kind, size = _SCALES[unit]
         amount = _amount(value, size)
         for other, other_unit in translation:
-            if (other in added and other_unit in unit_added and _SCALES.get(other_unit, ("", 0))[0] == kind
+            if (other in added and _SCALES.get(other_unit, ("", 0))[0] == kind
                     and amount is not None and _amount(other, _SCALES[other_unit][1]) == amount):
                 missing.remove(value), added.remove(other)
-                unit_missing.remove(unit), unit_added.remove(other_unit)
+                _take_unit(unit, unit_missing, unit_added)
+                _take_unit(other_unit, unit_added, unit_missing)
                 break
+
+
+def _take_unit(unit: str, only_here: list[str], only_there: list[str]) -> None:
+    """Take ``unit`` out of one text's units, as their differences with the other's say them: out of those only
+    this text has (``only_here``), else the other text has one more than this one now (``only_there``)."""
+    if unit in only_here:
+        only_here.remove(unit)
+    else:
+        only_there.append(unit)
 
 
 def _amount(value: str, size: Decimal) -> Decimal | None:
@@ -574,23 +604,19 @@ def _amount(value: str, size: Decimal) -> Decimal | None:
 
 def unit_amounts(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
     """(value key as ``numbers`` gives it, unit symbol) of each number in ``prose`` (written in ``lang``) that a
-    unit follows (``units`` with the names of ``lang`` and ``langs``), in order."""
+    unit follows (``units`` with the names of ``lang`` and ``langs``, from the same pass), in order."""
     if not _DIGIT.search(prose):
         return []
-    keys = {spelling: value for value, spelling in numbers(prose, lang).items()}
-    pattern, names = _unit_pattern(tuple(sorted({code.split("-")[0] for code in (lang, *langs)})),
-                                   max(prose) >= "\u0e00")
+    keys: dict[str, list[str]] = {}  # spelling -> the value key of each number written so ("1", "1#2")
+    for value, spelling in numbers(prose, lang).items():
+        keys.setdefault(spelling, []).append(value)
     found = []
-    for m in pattern.finditer(prose):
-        if m.lastgroup not in ("symbol", "after"):
-            continue
-        before = _NUMBER_BEFORE.search(prose, max(0, m.start() - 40), m.start())
-        if before and before.group(1) in keys:
-            found.append((keys[before.group(1)], _unit(m, names)))
+    for start, unit, follows in _unit_matches(prose, _primary((lang, *langs))):
+        before = _NUMBER_BEFORE.search(prose, max(0, start - 40), start) if follows else None
+        if before and (values := keys.get(spelling := before.group(1))):
+            nth = sum(m.group() == spelling for m in _NUMBER.finditer(prose, 0, before.start(1)))
+            found.append((values[min(nth, len(values) - 1)], unit))
     return found
-
-
-_NUMBER_BEFORE = re.compile(r"(\d+(?:[.,\u066b\u066c\u00a0\u202f\u2009 '’]\d+)*)[\u00a0\u202f\u2009 ]?$")
 
 
 def check_number_words(entry, ctx):
@@ -610,16 +636,37 @@ def check_number_words(entry, ctx):
     # a word matches digits of its value in the other text first (``check_numbers`` compares those)
     translated_digits = Counter(v.split("#")[0] for v in numbers(translation, ctx.lang))
     german_digits = Counter(v.split("#")[0] for v in numbers(german, ctx.source_lang))
-    left = [word for word in german_words if not _take(translated_digits, word[2])]
-    others = [word for word in words if not _take(german_digits, word[2])]
-    for word in list(others):
-        match = next((german_word for german_word in left if german_word[2] & word[2]), None)
-        if match is not None:
-            left.remove(match)
-            others.remove(word)
+    left, others = _unmatched([word for word in german_words if not _take(translated_digits, word[2])],
+                              [word for word in words if not _take(german_digits, word[2])])
     if left and others:
         yield ("numbers in words differ: German " + ", ".join(f"{word} ({value})" for word, value, _ in left)
                + "; translation " + ", ".join(f"{word} ({value})" for word, value, _ in others))
+
+
+def _unmatched(german: list[tuple], translated: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """The number words (word, value, values) of each side that none of the other side matches: each translated
+    word, in order, takes the first German word left that shares a value with it. By a queue of German words per
+    value, so linear in the words: looking through every German word left for each translated one took minutes
+    on a paragraph of 50,000 number words."""
+    queues: dict[str, deque[int]] = {}
+    for place, word in enumerate(german):
+        for value in word[2]:
+            queues.setdefault(value, deque()).append(place)
+    taken = [False] * len(german)
+    unmatched = []
+    for word in translated:
+        first = None
+        for value in word[2]:
+            queue = queues.get(value)
+            while queue and taken[queue[0]]:
+                queue.popleft()
+            if queue and (first is None or queue[0] < first):
+                first = queue[0]
+        if first is None:
+            unmatched.append(word)
+        else:
+            taken[first] = True
+    return [word for word, gone in zip(german, taken) if not gone], unmatched
 
 
 def _take(counts: Counter, values: Iterable[str]) -> bool:
@@ -1123,8 +1170,12 @@ _APOSTROPHES = "'’"  # Swiss grouping (1'500), typed either way
 # B12), which a translation may write with sub- or superscript digits; an Arabic or Hebrew letter is a proclitic
 # ("و٢": and 2), and CJK text writes numbers right after its characters ("第3章").
 _CODE_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0386-\u03ff\u0400-\u052f\u1e00-\u1eff"
-_NUMBER = re.compile(rf"(?<![\d{_CODE_LETTER}])\d+(?:[.,\u066b\u066c{_SPACES}{_APOSTROPHES}]\d+)*")
-_GROUPED = re.compile(rf"\d[.,\u066b\u066c{_SPACES}{_APOSTROPHES}]\d")
+_SEPARATORS = rf".,\u066b\u066c{_SPACES}{_APOSTROPHES}"  # what may stand between a number's digit groups
+_NUMBER_TEXT = rf"(?<![\d{_CODE_LETTER}])\d+(?:[{_SEPARATORS}]\d+)*"
+_NUMBER = re.compile(_NUMBER_TEXT)
+_GROUPED = re.compile(rf"\d[{_SEPARATORS}]\d")
+# the number a unit follows (``unit_amounts``), read as ``_NUMBER`` reads it: "B12 500 µg" is 500 µg
+_NUMBER_BEFORE = re.compile(rf"({_NUMBER_TEXT})[{_SPACES}]?$")
 # a clock time or date starts where a number does (``_NUMBER``): not inside a word of a Latin, Greek or Cyrillic
 # script ("A4", "B12"), but right after an Arabic proclitic ("و20:00": and 20:00)
 _NO_WORD_BEFORE = rf"(?<![\d_{_CODE_LETTER}"
@@ -1204,15 +1255,25 @@ def _spell(found: dict[str, str], values: list[str]) -> list[str]:
 DEGREES = frozenset({"°C", "°F"})  # what a generic "°" (Grad, degree) may be written as in the other text
 
 
-@lru_cache(maxsize=4096)
 def units(prose: str, *langs: str) -> list[str]:
     """The unit of every number in ``prose`` that has one, as its symbol (``UNIT_SYMBOLS``): the symbol, or a
     name of the unit in one of ``langs`` (``unit_names``: a translation's own words, and the German ones a draft
     kept as they were, ``40 Grad`` copied)."""
     if not _DIGIT.search(prose):
         return []
-    pattern, names = _unit_pattern(tuple(sorted({lang.split("-")[0] for lang in langs})), max(prose) >= "\u0e00")
-    return [_unit(m, names) for m in pattern.finditer(prose)]
+    return [unit for _, unit, _ in _unit_matches(prose, _primary(langs))]
+
+
+def _primary(langs: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({lang.split("-")[0] for lang in langs}))
+
+
+@lru_cache(maxsize=4096)
+def _unit_matches(prose: str, langs: tuple[str, ...]) -> tuple[tuple[int, str, bool], ...]:
+    """(start, unit symbol, whether it stands after its number) of every unit ``_unit_pattern`` finds in ``prose``
+    with the names of ``langs``: the one pass over a text that ``units`` and ``unit_amounts`` share."""
+    pattern, names = _unit_pattern(langs, max(prose) >= "\u0e00")
+    return tuple((m.start(), _unit(m, names), m.lastgroup in ("symbol", "after")) for m in pattern.finditer(prose))
 
 
 def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
@@ -1411,7 +1472,7 @@ def _clock(hour: str, minute: str | None, suffix: str) -> str:
     return f"{h}" if mins == 0 else f"{h}:{mins:02d}"
 
 
-_SEPARATOR = re.compile(rf"([.,\u066b\u066c{_SPACES}{_APOSTROPHES}])")
+_SEPARATOR = re.compile(rf"([{_SEPARATORS}])")
 _DOTTED = re.compile(r"\d+(?:\.\d+)+")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _POINTS = frozenset(".,\u066b")  # read as a decimal separator where they group nothing
@@ -1611,6 +1672,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             except VerlagError as exc:
                 errors.append(exc)
                 continue
+            # a record a tool dropped, as the next extract gives it back
+            restore_sign_offs(po, lambda: last_extract(config, lang, article.slug, text.encode("utf-8")))
             with contain(article.ref, f"checking {ref}", errors):
                 if labels is None:
                     labels = reference_labels(article)
@@ -1621,8 +1684,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
             findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
             if drift := templates.drift(article.slug, po):
-                findings.append(Finding(ref, 1, "catalog-outdated", WARNING, drift.message(article.ref), lang,
-                                        article.slug, (None, "")))
+                findings.extend(drift_findings(drift, po, ref, lang, article.slug, article.ref, text))
     templates.save()
     changed = changed_since_extract(config, [a for a in sources.articles if not slugs or a.slug in slugs])
     findings.extend(Finding(article.ref, 1, "german-changed", WARNING, GERMAN_CHANGED,
@@ -1752,6 +1814,20 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     return findings
 
 
+def drift_findings(drift, po: polib.POFile, ref: str, lang: str, slug: str, article_ref: str,
+                   text: str | None) -> list[Finding]:
+    """``catalog-outdated`` warnings of a catalog that does not hold its template's German (``drift.Drift``): one at
+    the msgid line of each entry that lost its msgctxt (``Drift.unmarked_messages``), one at line 1 for the rest
+    (segments without an entry, entries of German the article no longer has, an older catalog), if any."""
+    lines = text.split("\n") if text is not None else []
+    found = [Finding(ref, msgid_line(lines, entry.linenum) if lines else entry.linenum, "catalog-outdated", WARNING,
+                     message, lang, slug, (None, entry.msgid)) for entry, message in drift.unmarked_messages(po)]
+    if rest := drift.without_unmarked() if found else drift:
+        found.insert(0, Finding(ref, 1, "catalog-outdated", WARNING, rest.message(article_ref), lang, slug,
+                                (None, "")))
+    return found
+
+
 def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     """A warning for each German page the last build published (``site.STATE_FILE``'s pages) whose slug no
     published source has now, nor names in its ``aliases``: the next build takes the page down in every
@@ -1789,7 +1865,7 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         message = gone_message(urls.path("article", source, slug), [], slug, owner, taken, urls,
                                (source, *config.languages))
         # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build
-        where = (owner.ref, 1) if owner else (CONFIG_NAME, config.line("gone", "site") or 1)
+        where = (owner.ref, 1) if owner else (CONFIG_NAME, config.place("gone", "site"))
         findings.append(Finding(*where, "gone-address", WARNING, message, source, slug, (None, "")))
     return findings
 

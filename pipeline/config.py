@@ -13,9 +13,11 @@ from importlib.machinery import PathFinder
 from pathlib import Path
 
 from .errors import VerlagError, raise_all
-from .fsutil import regular
+from .fsutil import file_bytes
+from .limits import PROJECT_CONFIG
 
 CONFIG_NAME = "verlag.toml"
+STATE_NAME = ".verlag"  # the project's lock and caches (``Config.state_dir``)
 SEGMENTATIONS = ("sentence", "block")
 UNREVIEWED = ("source", "machine")
 DEFAULT_BASE_URL = "http://localhost:8000/"  # [site] base_url until the author sets the real address
@@ -65,6 +67,11 @@ class Config:
         is given); None when it is not set there."""
         return _line_of(self.text, key, table)
 
+    def place(self, key: str, table: str) -> int:
+        """Where ``key`` of ``[table]`` is set in verlag.toml (``line``), else where it would be written: the
+        table's header line, else the file's last line (a warning's place for a setting to add)."""
+        return self.line(key, table) or _header_line(self.text, table) or max(1, len(self.text.splitlines()))
+
     @cached_property
     def zone(self) -> dt.tzinfo | None:
         """``timezone`` as a zone (checked by ``load_config``), None when not set."""
@@ -96,8 +103,9 @@ class Config:
 
     @cached_property
     def state_dir(self) -> Path:
-        """Git-ignored caches (content hashes, later the MT cache)."""
-        return self.root / ".verlag"
+        """Git-ignored caches (content hashes, the MT cache) and the project lock; a folder of the project's own
+        (``load_config`` refuses a symbolic link there)."""
+        return self.root / STATE_NAME
 
     @property
     def site_url(self) -> str:
@@ -134,6 +142,22 @@ class Config:
         """Whether ``slug`` is one of ``[site] legal`` (validated by ``practice.load_practice``)."""
         legal = self.section("site").get("legal")
         return isinstance(legal, list) and slug in legal
+
+
+def _check_state_dir(root: Path) -> None:
+    """Raise ``VerlagError`` naming ``.verlag`` when it is there but no folder of the project's own: a symbolic
+    link (to a folder elsewhere, or dangling) or a file. The lock must be where every verlag on this project looks,
+    and a writer's sweep deletes files named like verlag's temp files in it (``lock``): through a link both would
+    happen in the folder it names, outside the project. Missing is fine: the first writer makes it."""
+    path = root / STATE_NAME
+    if path.is_symlink():
+        kind = f"a symbolic link (to {os.readlink(path)})"
+    elif path.exists() and not path.is_dir():
+        kind = "a file"
+    else:
+        return
+    raise VerlagError(f"{kind}, not a folder: verlag keeps its lock and caches in this folder of the project "
+                      "itself, never elsewhere; remove it (verlag makes the folder again, with its caches)", STATE_NAME)
 
 
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:
@@ -240,8 +264,9 @@ def load_config(root: Path) -> Config:
     """Read and validate ``root/verlag.toml``; every mistake names the file and line."""
     path = root / CONFIG_NAME
     try:
-        regular(path, CONFIG_NAME)  # a named pipe in its place: named, never opened (it would wait for a writer)
-        text = path.read_text(encoding="utf-8")
+        # a named pipe in its place is named, never opened (it would wait for a writer); one over the limit never read
+        raw = file_bytes(path, PROJECT_CONFIG, CONFIG_NAME)
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text: universal newlines
     except FileNotFoundError:
         raise VerlagError(f"no {CONFIG_NAME} here; run 'verlag init' or pass -C DIR", root) from None
     except UnicodeDecodeError as exc:
@@ -299,6 +324,7 @@ def load_config(root: Path) -> Config:
     if not isinstance(engines, list) or not all(isinstance(e, str) for e in engines):
         raise VerlagError("engines: expected a list of engine names", path, _line_of(text, "engines"))
 
+    _check_state_dir(root)
     return Config(
         root=root,
         name=str(data.get("name", root.resolve().name)),

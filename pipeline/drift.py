@@ -14,11 +14,11 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polib
 
-from .catalog import TEMPLATE_FIELD, german_digest, key
+from .catalog import TEMPLATE_FIELD, german_digest, key, machine_draft
 from .config import Config
 from .fsutil import load_state, read_bytes, save_state
 from .statrecord import StatRecord
@@ -44,8 +44,12 @@ class Drift:
     # the catalog's ``catalog.TEMPLATE_FIELD`` names other German than the template's: it was last merged with an
     # earlier template (restored from git, an old download), not joined with one or edited in place
     older: bool = False
-    # of the ``extra``, entries without msgctxt whose msgid is one title's, summary's or tag's German (``unmarked``)
-    unmarked: int = 0
+    # of the ``extra``, the keys of entries without msgctxt whose msgid is one title's, summary's or tag's German
+    # (``unmarked``), in catalog order
+    unmarked: tuple[tuple, ...] = ()
+    # of those, the ones whose title, summary or tag has no entry (a tool removed the msgctxt): extract makes each
+    # that entry, so they count in its place, and it is not ``missing``
+    standing: frozenset = frozenset()
 
     def message(self, article_ref: str) -> str:
         """What ``status``, ``check`` and ``review`` say of it: German segments without an entry (the page shows
@@ -57,27 +61,61 @@ class Drift:
             shown = first if len(first) <= 60 else first[:59] + "…"
             said.append(f"{len(self.missing)} of its segments {'has' if len(self.missing) == 1 else 'have'} no entry "
                         f"(first: {shown!r}), so the page shows {'it' if len(self.missing) == 1 else 'them'} in German")
-        if self.unmarked:
-            said.append(f"{self.unmarked} entr{'y is' if self.unmarked == 1 else 'ies are'} the German of the "
+        unmarked = len(self.unmarked)
+        if unmarked:
+            said.append(f"{unmarked} entr{'y is' if unmarked == 1 else 'ies are'} the German of the "
                         "article's title, summary or a tag without its msgctxt (verlag extract gives "
-                        f"{'it' if self.unmarked == 1 else 'each'} to that entry unless a person translated it there)")
-        if self.extra > self.unmarked:
-            extra = self.extra - self.unmarked
+                        f"{'it' if unmarked == 1 else 'each'} to that entry unless a person translated it there)")
+        if self.extra > unmarked:
+            extra = self.extra - unmarked
             said.append(f"{extra} entr{'y is' if extra == 1 else 'ies are'} German it no longer has")
         cause = ("the catalog is older than the German: its X-Verlag-Template names an earlier template (a git "
                  "checkout of an earlier version, an old download, an editor's older buffer);" if self.older
                  else "was it saved from before the German changed (an editor's older buffer, an old download)?"
-                 if self.missing else "was a file without msgctxt joined in (msgcat)?" if self.extra == self.unmarked
+                 if self.missing else "was a file without msgctxt joined in (msgcat), or its msgctxt removed by a "
+                 "tool?" if self.extra == unmarked
                  else "was an older copy joined in (msgcat, a git merge that kept both sides)?")
         return (f"the catalog does not match the German of {article_ref}: {' and '.join(said)}; {cause} run verlag "
                 "extract: it keeps every translation, a changed sentence's as fuzzy")
 
 
-def unmarked(extra: set[tuple], german: Iterable[tuple]) -> int:
-    """How many of the catalog's ``extra`` keys (msgctxt, msgid) are, without msgctxt, the msgid of exactly one
-    title, summary or tag of the template's keys ``german``: what ``catalog.merge`` gives to that entry."""
-    fronts = Counter(msgid for msgctxt, msgid in german if msgctxt in ("title", "summary", "tag"))
-    return sum(msgctxt is None and fronts[msgid] == 1 for msgctxt, msgid in extra)
+    def without_unmarked(self) -> Drift | None:
+        """What is left once each ``unmarked`` entry is named at its own line (``check``): None when nothing is."""
+        if not self.missing and self.extra == len(self.unmarked) and not self.older:
+            return None
+        return replace(self, extra=self.extra - len(self.unmarked), unmarked=())
+
+    def unmarked_messages(self, po: polib.POFile) -> list[tuple[polib.POEntry, str]]:
+        """Each ``unmarked`` entry of ``po`` with what ``verlag extract`` will do with it (``catalog.merge``'s rule
+        for a translation that lost its msgctxt): it becomes the translation of the one title, summary or tag entry
+        of that German, in the state the reviewer left it, while that entry holds no person's text; else it goes
+        obsolete (``#~``) with its translation kept."""
+        roles = {msgid: msgctxt for msgctxt, msgid in self.german if msgctxt in FRONT_CONTEXTS}
+        out = []
+        for key_ in self.unmarked:
+            entry, role = po.find(key_[1], msgctxt=None), roles[key_[1]]
+            if entry is None:
+                continue
+            target = po.find(key_[1], msgctxt=role)
+            state = "reviewed" if not entry.fuzzy else "fuzzy"
+            what = (f'verlag extract makes it the translation of the article\'s {role} (msgctxt "{role}"), {state} as '
+                    "it is" if target is None or not target.msgstr or machine_draft(target) is not None else
+                    f'the article\'s {role} entry (msgctxt "{role}") holds a person\'s translation already, which '
+                    "stays: verlag extract makes this one obsolete (#~), its translation kept")
+            out.append((entry, f"{key_[1]!r} has no msgctxt, and it is the German of the article's {role}: {what}; "
+                               f'give it msgctxt "{role}" to be sure'))
+        return out
+
+
+FRONT_CONTEXTS = ("title", "summary", "tag")  # the msgctxts of front-matter entries (``segment.FRONT_KEYS``)
+
+
+def unmarked(extra: set[tuple], german: Iterable[tuple], order: Iterable[tuple]) -> tuple[tuple, ...]:
+    """The catalog's ``extra`` keys (msgctxt, msgid) that are, without msgctxt, the msgid of exactly one title,
+    summary or tag of the template's keys ``german``: what ``catalog.merge`` gives to that entry; in the order of
+    the catalog's keys ``order``."""
+    fronts = Counter(msgid for msgctxt, msgid in german if msgctxt in FRONT_CONTEXTS)
+    return tuple(k for k in order if k in extra and k[0] is None and fronts[k[1]] == 1)
 
 
 class Templates:
@@ -113,7 +151,8 @@ class Templates:
                 return None
             german = keys_digest(parsed)
         self.fresh[name] = german
-        mine = {key(e) for e in po if not e.obsolete and e.msgid}
+        order = [key(e) for e in po if not e.obsolete and e.msgid]
+        mine = set(order)
         if keys_digest(mine) == german:
             return None
         if parsed is None:
@@ -123,8 +162,13 @@ class Templates:
             return None
         merged_with = po.metadata.get(TEMPLATE_FIELD)
         extra = mine - set(parsed)
-        return Drift(frozenset(parsed), [k for k in parsed if k not in mine], len(extra),
-                     merged_with is not None and merged_with != german_digest(parsed), unmarked(extra, parsed))
+        marked = unmarked(extra, parsed, order)
+        standing = frozenset(k for k in marked if not any(c in FRONT_CONTEXTS and (c, m) in mine for c, m in parsed
+                                                          if m == k[1]))
+        stood = {k[1] for k in standing}
+        return Drift(frozenset(parsed), [k for k in parsed if k not in mine
+                                         and not (k[0] in FRONT_CONTEXTS and k[1] in stood)], len(extra),
+                     merged_with is not None and merged_with != german_digest(parsed), marked, standing)
 
     def save(self) -> None:
         if self.fresh != self.known:

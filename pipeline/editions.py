@@ -532,12 +532,15 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
     (lang, slug) of the site's pages its link-target check counts as published). ``german``: the words of the
     article's HTML blocks (``rawhtml.german_words``); ``renamed``: ``check_catalog``'s. Raises ``VerlagError`` for
     a catalog that cannot be read."""
-    from .catalog import load_po
+    from .catalog import load_po, restore_sign_offs
     from .check import blocked_keys, check_catalog, german_copies
+    from .extract_article import last_extract
 
     path = config.po_path(lang, article.slug)
     ref = relpath(path, config.root)
     data, po = load_po(path, ref)
+    if po is not None:  # a record a tool dropped (msgmerge of an older copy), as the next extract gives it back
+        restore_sign_offs(po, lambda: last_extract(config, lang, article.slug, data))
     blocked = copies = frozenset()
     if po is not None:
         with stage(article.ref, f"checking {ref}"):

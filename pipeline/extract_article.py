@@ -63,9 +63,11 @@ class _Merged:
     rivals: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
     brought_back: int = 0  # translations gone from the catalog, brought back from the record of the last extract
     # German the template had before this run whose entry the catalog had for earlier German (the catalog is older):
-    # (line in the German, the msgid, whether it took that translation, fuzzy, else an untouched draft went obsolete;
-    # the other text the last extract had left there, if any)
-    older: list[tuple[int | None, str, bool, str | None]] = field(default_factory=list)
+    # (line in the German, the msgid, what became of it: "fuzzy", it took that translation for review; "redraft",
+    # an untouched draft went obsolete and nothing a person wrote was there to bring back; "reviewed" or "draft",
+    # the draft went obsolete and the translation the last extract left for this German came back in that state;
+    # the other text the last extract had left there, if any, or the one that came back)
+    older: list[tuple[int | None, str, str, str | None]] = field(default_factory=list)
     # translations without msgctxt given to the title / summary / tag of that German (``catalog._context_dropped``):
     # (line in the catalog, the German, the msgctxt it went to, whether it is fuzzy there)
     contexts: list[tuple[int, str, str, bool]] = field(default_factory=list)
@@ -92,6 +94,15 @@ def _last_written(record: bytes | None, data: bytes | None, ref: str, old_pot: s
     known = _template_keys(old_pot) or frozenset()
     written[:] = [e for e in written if e.obsolete or key(e) in known]
     return written
+
+
+def last_extract(config: Config, lang: str, slug: str, data: bytes | None) -> polib.POFile | None:
+    """For a command that only reads: the article's catalog in ``lang`` as the last ``extract`` left it (its
+    record, ``_last_written`` with the template on disk, the one that extract made), None when there is none or
+    the catalog is still those bytes ``data``."""
+    pot = read_bytes(config.pot_path(slug), CATALOG)
+    return _last_written(state_bytes(record_path(config, lang, slug)), data, "record",
+                         pot.decode("utf-8", "replace") if pot is not None else None)
 
 
 def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
@@ -126,16 +137,18 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
                       "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored)})
-    before = _template_keys(old_pot) if report.retired or report.changed or report.redrafted else None
+    back = [e for e in report.brought_back if id(e) in report.paired]  # in place of a draft of earlier German
+    before = _template_keys(old_pot) if report.retired or report.changed or report.redrafted or back else None
     removed = [e for e in report.retired if before is None or key(e) in before]
     strays = [e.msgid for e in report.retired if before is not None and key(e) not in before]
     # German the template already had before this run, paired with an entry of German it had not: no change of the
     # author's, the catalog is older than the German (restored from git, an old download)
-    older = [e for e in (*report.changed, *report.redrafted)
+    older = [e for e in (*report.changed, *report.redrafted, *back)
              if before is not None and key(e) in before and report.paired[id(e)] not in before]
     if resegmented:
         removed, strays, report.changed, report.added, older = [], [], [], [], []
     behind = {id(e) for e in older}
+    back = {id(e) for e in back}
 
     def line(entry: polib.POEntry) -> int | None:
         return next((int(n) for _, n in entry.occurrences if n.isdigit()), None)
@@ -154,9 +167,15 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     if older and (written := _last_written(record, data, "record", old_pot)) is not None:
         left = {key(e): e.msgstr for e in written if not e.obsolete}
     contexts = [(old.linenum, old.msgid, entry.msgctxt, entry.fuzzy) for old, entry in report.contexts]
-    return _Merged(data, text, counts, sentences, edits, strays, rivals, len(report.brought_back),
-                   [(line(e), e.msgid, bool(e.msgstr), left.get(key(e)) if left.get(key(e)) != e.msgstr else None)
-                    for e in older], contexts)
+    def became(entry: polib.POEntry) -> str:
+        if id(entry) in back:
+            return "draft" if entry.fuzzy else "reviewed"
+        return "fuzzy" if entry.msgstr else "redraft"
+
+    return _Merged(data, text, counts, sentences, edits, strays, rivals,
+                   sum(id(e) not in behind for e in report.brought_back),
+                   [(line(e), e.msgid, became(e), e.msgstr if id(e) in back else
+                     left.get(key(e)) if left.get(key(e)) != e.msgstr else None) for e in older], contexts)
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -366,12 +385,20 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 f"a save of part of the file): brought back as the last extract left them (from {record_ref}); "
                 f"'git diff {po_ref}' shows them, 'git log -p {po_ref}' every earlier version. To take a "
                 "translation back, empty its msgstr; a deleted entry comes back")
-        if merged.older:
+        for line, msgid, became, text in merged.older:
+            if became in ("reviewed", "draft"):
+                result.warnings.append(
+                    f"{po_ref} is older than the German: {article.ref}:{line}: {_short(msgid)!r} had only an "
+                    "untouched machine draft of the German before it: the translation the last verlag extract left "
+                    f"for this German, {_short(text)!r}, is back as it was "
+                    f"({'reviewed' if became == 'reviewed' else 'fuzzy'}); the draft is kept as an obsolete entry "
+                    f"(#~); 'git diff HEAD {po_ref}' shows what the last commit held")
+        if changed := [item for item in merged.older if item[2] in ("fuzzy", "redraft")]:
             redraft = " (an untouched machine draft: obsolete, to draft again)"
-            listed = "; ".join(f"{article.ref}:{line}: {_short(msgid)!r}" + ("" if fuzzy else redraft)
+            listed = "; ".join(f"{article.ref}:{line}: {_short(msgid)!r}" + ("" if became == "fuzzy" else redraft)
                                + (f" (the last extract left {_short(newer)!r} there)" if newer else "")
-                               for line, msgid, fuzzy, newer in merged.older)
-            count = len(merged.older)
+                               for line, msgid, became, newer in changed)
+            count = len(changed)
             result.warnings.append(
                 f"{po_ref} is older than the German: {count} translation{'s were' if count != 1 else ' was'} made for "
                 f"German that {article.ref} had changed before the last verlag extract (a catalog restored from git, "

@@ -6,13 +6,16 @@ an author unless every entry does (RFC 4287 4.1.1). An entry's
 ``<content type="html">`` (escaped HTML, RFC 4287 4.1.3.3) is read away from
 the site: a relative address in it would resolve against the feed's own URL
 (RFC 4287 section 2, ``xml:base``, which many readers ignore), so every
-address is made absolute.
+address is made absolute; and it is laid out by its own HTML, not by the
+feed's ``xml:lang``, so it is wrapped in an element naming its language and
+direction (``dir="rtl"`` for Arabic), as the page's ``<html>`` does.
 """
 
 from __future__ import annotations
 
 import re
 
+from .bidi import text_direction
 from .config import Config
 
 # What XML 1.0 has no character for (section 2.2, the Char production), not even as a reference: C0 controls but
@@ -33,8 +36,10 @@ def feed_author(config: Config) -> str:
     return config.name
 
 
-def absolute_html(fragment: str, base_url: str) -> str:
-    """An HTML fragment (str) with every link, image and other resource address made absolute.
+def absolute_html(fragment: str, base_url: str, lang: str) -> str:
+    """An HTML fragment (str) of an edition in ``lang`` (BCP 47) with every link, image and other resource address
+    made absolute, inside one ``<div lang dir>``: a feed reader shows an Arabic entry right to left only by the
+    HTML's own ``dir`` (``bidi.text_direction``; none for a language CLDR does not know).
 
     ``base_url`` is the absolute URL of the page the fragment belongs to: "/media/x.jpg",
     "../y/" and "#fn-1" resolve against it as a browser would (RFC 3986 5.2), through
@@ -47,7 +52,9 @@ def absolute_html(fragment: str, base_url: str) -> str:
     # doctype (an author may write either in Markdown) is still a fragment.
     body = lxml.html.document_fromstring(f"<html><body>{fragment}</body></html>").body
     body.make_links_absolute(base_url, resolve_base_href=False)
-    return (body.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in body)
+    body.tag = "div"
+    body.attrib.update({"lang": lang, **({"dir": direction} if (direction := text_direction(lang)) else {})})
+    return lxml.html.tostring(body, encoding="unicode")
 
 
 def xml_chars(text: str) -> str:

@@ -31,10 +31,15 @@ def write_if_changed(path: Path, text: str | bytes, durable: bool = True) -> boo
     mode; new folders get 0777 minus the umask (0755). A web server running as
     another user, ``rsync -a`` and shared checkouts can read what verlag writes.
     Raises ``OSError`` when the folder is not writable, ``NotAFile`` when a named pipe, socket or device is
-    where the file goes (left as it is).
+    where the file goes (left as it is). A file of another size is replaced unread: whatever was put in the
+    place of a page (a log, a disk image) is never read whole.
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
-    if read_bytes(path) == data:
+    try:
+        size = regular(path).st_size
+    except FileNotFoundError:
+        size = None
+    if size == len(data) and read_bytes(path) == data:
         return False
     _replace(path, data, durable)
     return True

@@ -28,7 +28,7 @@ import yaml
 from .counts import counted
 from .errors import ManyErrors, VerlagError
 from .fsutil import file_bytes, write_if_changed
-from .limits import IMPORTED, MEDIA, SOURCE
+from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, source_text, \
@@ -42,6 +42,10 @@ MISSING = {"author": "author", "summary": "summary", "tags": "tags", "aliases": 
 # Files that are none of the importable kinds: their first bytes (PNG, JPEG, GIF, PDF, ZIP/Office, WebP).
 CONTROL_RE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # in no text file (ESC, 0x1b, may be)
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"RIFF")
+# A page's or feed's declaration of UTF-16 (``<meta charset>``, the XML declaration's ``encoding``), found in its text
+# once read as UTF-16, and rewritten to UTF-8 when its bytes are.
+UTF16_DECLARED_RE = re.compile(r"""(<meta\b[^>]*?charset\s*=\s*["']?|<\?xml\b[^>]*?encoding\s*=\s*["'])"""
+                               r"(?:utf-?16(?:-?[lb]e)?|ucs-?2|unicode)\b", re.I)
 TEXT_KEYS = ("title", "summary", "tags")  # front-matter values that are text a reader sees
 FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "translate", "aliases")
 # After a shortcode or template tag kept as text: extract and check name each at its line of the written article.
@@ -286,6 +290,50 @@ def foreign(article: ImportedArticle, source_language: str, languages: list[str]
                        f"SLUG --lang {lang} {where[0]}", *where)
 
 
+INLINE_IMAGE_RE = re.compile(rb"data:image/[^\s\"'<>()]*")  # a picture pasted into a page: its bytes in base64
+
+
+def too_large(limit: Limit, data: bytes, ref) -> None:
+    """Raise ``VerlagError`` naming ``ref`` (file or file:line, no line) when ``data`` (a page, a post, an
+    article's Markdown) is over ``limit``; where inline images (``data:`` addresses) make a megabyte of it or
+    more, the message says how much and how many, and how to keep them: a picture pasted inline is the usual
+    cause, and lxml's parser drops an attribute over 10 MB, with the rest of its page, without a word."""
+    if len(data) <= limit.bytes:
+        return
+    images = [len(m.group()) for m in INLINE_IMAGE_RE.finditer(data)]
+    if sum(images) < 1 << 20:
+        limit.check(len(data), ref)
+    raise VerlagError(f"{size_text(len(data))} is more than verlag reads of {limit.what} ({size_text(limit.bytes)}); "
+                      f"{size_text(sum(images))} of it {'is' if len(images) == 1 else 'are'} "
+                      f"{counted(len(images), 'inline image')} (a data: address): save "
+                      f"{'it' if len(images) == 1 else 'each'} as an image file beside the post and refer to it by "
+                      "its name", ref)
+
+
+def utf16_as_utf8(path: Path, data: bytes) -> tuple[bytes, str | None]:
+    """(``data`` as UTF-8, the note saying it was UTF-16) for a file saved in UTF-16: with a byte order mark (a
+    page, a text saved as "Unicode" by Notepad or Word), or without one where its first characters are ASCII, so a
+    NUL beside each, and its text declares UTF-16 (``UTF16_DECLARED_RE``); a declaration of UTF-16 is rewritten to
+    UTF-8, which the bytes are then. Any other ``data`` as it is, with None. Raises ``VerlagError`` at the line
+    where such a file is no UTF-16."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        codec, why = ("utf-16-le" if data[:2] == b"\xff\xfe" else "utf-16-be"), "its byte order mark"
+        data = data[2:]
+    elif len(data) >= 2 and (data[0] == 0) != (data[1] == 0):
+        codec, why = ("utf-16-be" if data[0] == 0 else "utf-16-le"), "its <meta charset>"
+        if not UTF16_DECLARED_RE.search(data[:4096].decode(codec, "replace")):
+            return data, None
+    else:
+        return data, None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].decode(codec, "replace").count("\n") + 1
+        raise VerlagError(f"read as UTF-16 ({why}), yet not UTF-16 from here on: save it as UTF-8", path, line) \
+            from None
+    return UTF16_DECLARED_RE.sub(r"\1utf-8", text, count=2).encode("utf-8"), f"encoding: read as UTF-16 ({why})"
+
+
 def detect_kind(path: Path, data: bytes) -> str:
     """``wxr``, ``feed``, ``html``, ``markdown`` (front matter between ``---`` or ``+++`` lines, the whole
     file read for its closing line, or an ``.md`` file with a level-1 heading) or ``text`` from the first 4 KiB of
@@ -329,7 +377,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
                 ) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """(the articles, the problems) of one source file (a folder's files: ``importer_folder.import_files``).
 
-    ``kind``: one of ``KINDS``, or None to detect it (``detect_kind``). ``year``: the year for
+    ``kind``: one of ``KINDS``, or None to detect it (``detect_kind``); a file in UTF-16 is read as that
+    (``utf16_as_utf8``). ``year``: the year for
     German dates written without one ("3. März") in pasted text. ``author``: verlag.toml's, for articles
     whose source names none (``completed``). ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/``
     folder, where an export's images are taken from (``importer_html.read_wxr``). ``zone``: verlag.toml's
@@ -344,8 +393,9 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
 
     articles: list[ImportedArticle] = []
     errors: list[VerlagError] = []
+    utf16 = None
     try:
-        data = file_bytes(path, IMPORTED)
+        data, utf16 = utf16_as_utf8(path, file_bytes(path, IMPORTED))
         found = kind or detect_kind(path, data)
         if found == "html" and importer_text.wrapped_text(data):
             found = "text"  # an HTML wrapper around copied text (no <p>, no <h2>): its lines are the blocks
@@ -366,7 +416,17 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
         errors.extend(exc.errors if isinstance(exc, ManyErrors) else [exc])
     except OSError as exc:  # unreadable: the system's words
         errors.append(VerlagError(exc.strerror or str(exc), path))
-    return [completed(article, author, site_url) for article in articles], errors
+    if utf16:
+        articles = [dataclasses.replace(a, notes=[*a.notes[:1], utf16, *a.notes[1:]]) for a in articles]
+    done = []
+    for article in (completed(article, author, site_url) for article in articles):
+        try:  # what extract would refuse is not written
+            too_large(SOURCE, render_markdown(article).encode("utf-8"), article.source)
+        except VerlagError as exc:
+            errors.append(exc)
+        else:
+            done.append(article)
+    return done, errors
 
 
 def stay_remote(placed: list[Placed], folder: str, uploads: Path | None = None) -> list[tuple[str, str]]:

@@ -178,20 +178,23 @@ def jekyll_addresses(root: Path, posts: Iterable[Path], new_path: Callable[..., 
 
 
 def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_language: str,
-                        languages: Iterable[str] = ()) -> list[OldAddress]:
+                        languages: Iterable[str] = (), private: bool = False) -> list[OldAddress]:
     """The addresses of the WordPress blog whose export (WXR) is ``data`` besides its posts' and pages' (see the
     module's text), each with the new site's feed or home page, in order; none for an export without a published
     post, or one whose posts had plain permalinks (``?p=140``). A multilingual blog (Polylang, WPML:
     ``importer_html.wxr_language``) served each language's posts, feed and lists in its folder (``/en/feed/``,
     ``/en/category/tea/``): those lead to that language's feed or home page when it is one of ``languages``,
-    else to the German (``source_language``) ones; a language on a host of its own is not this site's. An address
-    that listed only password-protected posts (left out of the import) says so (``OldAddress.note``)."""
+    else to the German (``source_language``) ones; a language on a domain of its own (Polylang's
+    ``en.example.de``) alike, its addresses there given whole (``https://en.example.de/feed/``): no rule of the new
+    site answers another host. An address
+    that listed only password-protected posts says so (``OldAddress.note``): left out of the import, or with
+    ``private`` (``--private``) imported as drafts the site does not publish."""
     from lxml import etree
 
     from .importer_html import _children, _text, polylang_groups, wxr_language
     from .importer_translations import project_language
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)  # as read_wxr
     try:
         channel = next(iter(_children(etree.fromstring(data, parser), "channel")), None)
     except etree.XMLSyntaxError:  # read_wxr names it
@@ -205,21 +208,22 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
     if not posts or any(urlsplit(_text(item, "link")).query for item in posts):
         return []
     described, _ = polylang_groups(channel, Path())  # read_wxr names a broken one
-    # a language's folder ("", "/en") -> (the language its lists lead to, its posts)
-    folders: dict[str, tuple[str, list]] = {"": (source_language, [])}
+    # where a language's lists were ("" and "/en" below the blog's address, "https://en.example.de/blog" on a
+    # domain of its own) -> (the language its lists lead to, its posts)
+    folders: dict[str, tuple[str, list]] = {base: (source_language, [])}
     for item in posts:
         link, code = urlsplit(_text(item, "link")), wxr_language(item, described)
-        if link.netloc and home.netloc and link.netloc.lower() != home.netloc.lower():
-            continue
+        own_host = bool(link.netloc and home.netloc and link.netloc.lower() != home.netloc.lower())
         rest = link.path[len(base):] if link.path.startswith(base) else link.path
-        folder = f"/{code}" if code and rest.lower().startswith(f"/{code.lower()}/") else ""
-        lang = (project_language(code, languages) or source_language) if folder else source_language
-        folders.setdefault(folder, (lang, []))[1].append(item)
+        folder = f"/{code}" if code and not own_host and rest.lower().startswith(f"/{code.lower()}/") else ""
+        lang = (project_language(code, languages) or source_language) if folder or own_host else source_language
+        where = f"{link.scheme or home.scheme or 'https'}://{link.netloc.lower()}" if own_host else ""
+        folders.setdefault(where + base + folder, (lang, []))[1].append(item)
     found: dict[str, tuple[str, list]] = {}
     for folder, (lang, listed) in folders.items():
         if listed:
-            _wordpress_lists(found, base + folder, listed, new_path("feed", lang=lang), new_path("index", lang=lang))
-    return [OldAddress(path, now, _left_out(items)) for path, (now, items) in found.items()]
+            _wordpress_lists(found, folder, listed, new_path("feed", lang=lang), new_path("index", lang=lang))
+    return [OldAddress(path, now, _left_out(items, private)) for path, (now, items) in found.items()]
 
 
 def _wordpress_lists(found: dict[str, tuple[str, list]], prefix: str, posts: list, feed: str, index: str) -> None:
@@ -259,9 +263,10 @@ def _wordpress_lists(found: dict[str, tuple[str, list]], prefix: str, posts: lis
         add(f"{prefix}/{month[:4]}/{month[5:7]}/", index, months[month])
 
 
-def _left_out(items: list) -> str | None:
+def _left_out(items: list, private: bool = False) -> str | None:
     """Why an old list address leads to the home page though the posts it listed are not there: all ``items``
-    were password-protected (WordPress listed them, the import leaves them out); None otherwise."""
+    were password-protected (WordPress listed them; the import leaves them out, with ``private`` brings them in as
+    drafts, which the site does not publish); None otherwise."""
     from html import unescape
 
     from .importer_html import _text
@@ -269,8 +274,9 @@ def _left_out(items: list) -> str | None:
     if not items or not all(_text(item, "post_password") for item in items):
         return None
     titles = list(dict.fromkeys(unescape(_text(item, "title")) or _text(item, "post_id") for item in items))
-    return (f"it listed only posts left out, password-protected: {'; '.join(titles)}; a reader finds the other "
-            "posts on the home page")
+    what = ("only password-protected posts, imported with --private as German-only drafts the site does not "
+            "publish" if private else "only posts left out, password-protected")
+    return f"it listed {what}: {'; '.join(titles)}; a reader finds the other posts on the home page"
 
 
 def _nicename(login: str) -> str:

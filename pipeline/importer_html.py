@@ -28,9 +28,9 @@ from lxml import etree, html as lxml_html
 
 from .counts import counted
 from .errors import VerlagError
-from .importer import (HAND_ADVICE, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination, local_name,
-                       new_article)
-from .limits import PAGE
+from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination,
+                       local_name, new_article, too_large)
+from .limits import PAGE, size_text
 from .scaffold import LEGAL_SLUGS, ascii_slug
 from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
@@ -61,6 +61,7 @@ WIX_BLURRED_RE = re.compile(r"^(https?://static\.wixstatic\.com/media/[^/?#]+)/v
 MAX_UTC_OFFSET = dt.timedelta(hours=14)  # Kiribati's; a blog's local time never lies farther from UTC
 SHORT_TEXT = 25  # letters: shorter text must be a whole block of trafilatura's to stay (see _prune)
 ALWAYS_KEPT = (*HEADINGS, "figure", "img", "picture")  # what trafilatura drops from page-builder markup
+WIX_LIST_ITEM_HOOK = "post-list-item"  # a post's teaser in Wix's list of posts (the blog's page, a category)
 WIX_BYLINE_HOOK = "post-metadata"  # Wix's byline: user-name, time-ago, time-to-read
 BYLINE_LEVELS = 2  # how far up from the byline its author's name may stand (``_byline_name``)
 WIDGET_HOOKS = ("post-metadata", "post-footer", "share-buttons", "post-social-counters", "like-button",
@@ -154,10 +155,11 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     difference is noted.
     Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
     """
-    PAGE.check(len(html.encode("utf-8")), None)
+    too_large(PAGE, html.encode("utf-8"), None)
     tree = parse_html(html)
     images: dict[Path, str] = {}
-    notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree) + bold_headings(tree)
+    notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree) + bold_headings(tree) \
+        + _file_buttons(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
             element.set(attribute, _destination(element.get(attribute)))
@@ -173,7 +175,16 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                 remote.append(src)
                 continue
         if local is not None:
+            local = _unblurred(img, local, notes)
+        if isinstance(local, str):  # a blurred placeholder saved alone: the full image's address
+            img.set("src", local)
+        elif local is not None:
             img.set("src", image_destination(local_name(images, local)))
+        elif src.startswith("data:"):  # its bytes in the address: kilobytes of base64 in a note helped no one
+            kind = src[5:].partition(";")[0].partition(",")[0] or "no type"
+            alt = f", {img.get('alt')!r}" if (img.get("alt") or "").strip() else ""
+            notes.append(f"image left in the text as an inline image ({kind}, {size_text(len(src))}{alt}): save it "
+                         f"as an image file in {IMAGES_DIR}/ and refer to it by its name")
         elif src:
             notes.append(f"image left at its old address: {src}")
     for link in tree.iter("a") if uploads is not None and remote is not None else ():
@@ -182,11 +193,12 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
         if local is not None:
             link.set("href", image_destination(local_name(images, local)))
     _flatten_wrappers(tree)
+    _collapse_spaces(tree)
     notes_at = footnotes(tree)
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
-    for converter in (markdownify.MarkdownConverter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
-                      markdownify.MarkdownConverter(escape_misc=True, **MARKDOWN_STYLE)):
+    for converter in (_Converter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
+                      _Converter(escape_misc=True, **MARKDOWN_STYLE)):
         markdown = converter.convert(cleaned).strip()
         markdown = INTRAWORD_ESCAPE_RE.sub("_", re.sub(r"\n{3,}", "\n\n", markdown))
         rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
@@ -201,6 +213,20 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                 lxml_html.tostring(item, encoding="unicode")).strip()))
             for label, item in notes_at)
     return markdown + "\n", images, list(dict.fromkeys(notes))
+
+
+def _file_buttons(tree) -> list[str]:
+    """Take out of ``tree`` the download button of each WordPress file block (``wp-block-file__button``) that links
+    the file another link of the block links (the file's name): written beside it, the two links ran together
+    ("Rezept als PDFHerunterladen") and the button's label became a sentence to translate. Noted, each."""
+    notes = []
+    for button in tree.xpath("//a[contains(concat(' ', normalize-space(@class), ' '), ' wp-block-file__button ')]"):
+        parent = button.getparent()
+        if any(a is not button and a.get("href") == button.get("href") for a in parent.iter("a")):
+            notes.append(f"left out: the file block's button {_words(button.text_content())!r} (it links the file "
+                         "the text before it links)")
+            button.drop_tree()
+    return notes
 
 
 def footnotes(tree) -> list[tuple[str, object]]:
@@ -251,7 +277,34 @@ def _drop_keeping_tail(element, text: str = "") -> None:
     parent.remove(element)
 
 
-class _BlockStartEscaper(markdownify.MarkdownConverter):
+SPACE_RUN_RE = re.compile(r"[\t ]{2,}")
+
+
+def _collapse_spaces(tree) -> None:
+    """Each run of spaces and tabs in ``tree``'s text outside ``<pre>`` as one space, as markdownify writes it:
+    its regex for a line break among spaces (``[\t \r\n]*[\r\n]``) tried a run again from each of its spaces,
+    quadratic (a paragraph of 200,000 spaces took an hour)."""
+    kept = {element for pre in tree.iter("pre") for element in pre.iter()}
+    for element in tree.iter():
+        if element.text and element not in kept:
+            element.text = SPACE_RUN_RE.sub(" ", element.text)
+        if element.tail and element.getparent() not in kept:
+            element.tail = SPACE_RUN_RE.sub(" ", element.tail)
+
+
+class _Converter(markdownify.MarkdownConverter):
+    """markdownify, a ``<pre>``'s blank lines at its start and end stripped by ``str`` methods: its regex
+    ``[ \n]*$`` tried a run of spaces inside again from each of them (quadratic: 200,000 took an hour)."""
+
+    def __init__(self, **options):
+        super().__init__(**options, strip_pre=None)
+
+    def convert_pre(self, el, text, parent_tags):
+        lead = text[:len(text) - len(text.lstrip(" \n"))]
+        return super().convert_pre(el, text[lead.rfind("\n") + 1:].rstrip(" \n"), parent_tags)
+
+
+class _BlockStartEscaper(_Converter):
     """markdownify that escapes a list number's "." or ")", a "-", "+", "#" or ">" only at the start of a text
     (``LIST_NUMBER_START_RE``, ``MARK_START_RE``), where CommonMark would read another block: markdownify's full
     ``escape_misc`` escapes them and "&", "[", "|" … anywhere, which the catalog's msgid would carry."""
@@ -443,6 +496,56 @@ def unlazy(tree) -> list[str]:
     return notes
 
 
+# A Wix media file as a browser saves it (the last part of its address, Chrome adding "(1)" to a second one).
+WIX_MEDIA_NAME_RE = re.compile(r"^([\w-]+~mv2[\w-]*?)(?: ?\(\d+\))?(\.\w+)$")
+WIX_MEDIA = "https://static.wixstatic.com/media/"
+WIX_BLURRED_WIDTH = 147  # pixels: Wix's blurred placeholder where the page states no width for the image
+
+
+def _unblurred(img, local: Path, notes: list[str]) -> Path | str:
+    """The file, or else the address, of the full image for ``img`` whose ``src`` is ``local``, a file the browser
+    saved beside the page: ``local`` itself unless it is Wix's blurred placeholder (``unlazy``), saved because the
+    page was saved before the image loaded. That is a Wix image (its ``data-pin-media`` on Wix's media host, or a
+    Wix media file name, ``WIX_MEDIA_NAME_RE``) less than half as wide as the page states it (``w_`` of
+    ``data-pin-media``, its ``width``), or at most ``WIX_BLURRED_WIDTH`` pixels where none is stated. Then the
+    widest file of the same image saved beside it (Chrome's ``name(1).png``; none that links elsewhere, which
+    ``_local_file`` would not take either) is taken where it is wider, else
+    the full image's address (``data-pin-media``, else Wix's original); noted either way."""
+    pin = img.get("data-pin-media", "")
+    pin = pin if pin.startswith(WIX_MEDIA) and not WIX_BLURRED_RE.match(pin) else ""
+    named = WIX_MEDIA_NAME_RE.match(local.name)
+    if not (pin or named):
+        return local
+    width = _pixels(local)
+    stated = re.search(r"[/,]w_(\d+)", pin) or re.fullmatch(r"\s*(\d+)\s*(?:px)?\s*", img.get("width", ""))
+    stated = int(stated.group(1)) if stated else 0
+    if width <= 0 or (width * 2 > stated if stated else width > WIX_BLURRED_WIDTH):
+        return local
+    blurred = f"{local.name} is Wix's blurred placeholder ({width} pixels wide"
+    if named:
+        same = [f for f in local.parent.iterdir() if (m := WIX_MEDIA_NAME_RE.match(f.name))
+                and m.groups() == named.groups() and f.is_file() and f.resolve().parent == local.parent]
+        full = max(same, key=_pixels)
+        if _pixels(full) > width:
+            notes.append(f"image: {blurred}, the page states {stated or 'more'}): the full image saved beside it taken "
+                         f"instead, {full.name}")
+            return full
+    original = pin or WIX_MEDIA + named.group(1) + named.group(2)
+    notes.append(f"image: {blurred}; the page was saved before the image loaded): the article shows the full image "
+                 f"at its address, {original}: save it into {IMAGES_DIR}/ beside the article and refer to it there")
+    return original
+
+
+def _pixels(path: Path) -> int:
+    """The width in pixels of the image file ``path`` (its header read), -1 when it is none ``imagesize`` reads."""
+    import imagesize
+
+    try:
+        return imagesize.get(path)[0]
+    except (OSError, ValueError):
+        return -1
+
+
 def _upload_path(src: str) -> str | None:
     """The path below WordPress's uploads folder of an image address on the blog (``https://blog.example/wp-content/
     uploads/2023/06/x.jpg`` or ``/wp-content/uploads/…``: ``2023/06/x.jpg``, %-escapes kept), None for another."""
@@ -562,41 +665,72 @@ def _later(updated, date):
 
 # A declared encoding where the HTML standard's prescan looks for one (its first 1024 bytes): <meta charset>, or
 # the http-equiv Content-Type's charset (https://html.spec.whatwg.org/#prescan-a-byte-stream-to-determine-its-encoding)
-DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]*charset\s*=", re.I)
+DECLARED_CHARSET_RE = re.compile(rb"<meta[^>]*charset\s*=\s*[\"']?\s*([^\"'\s;>]*)", re.I)
+BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
-def _sniffed(path: Path, data: bytes) -> tuple[bytes | None, list[str]]:
-    """(the encoding libxml2 is to read a saved page in, None when the page declares its own; the note saying which
-    was assumed), following the HTML standard's encoding sniffing
-    (https://html.spec.whatwg.org/#determining-the-character-encoding): a BOM or a charset declared in its first
-    1024 bytes decides; else UTF-8 when all of it is UTF-8, else Windows-1252, the standard's default for a German
-    page. Raises ``VerlagError`` at the first line that is not UTF-8 when another is
+def _sniffed(path: Path, data: bytes) -> tuple[bytes, list[str]]:
+    """(the saved page's bytes as UTF-8, the notes saying which encoding was assumed), read in the encoding the
+    HTML standard's sniffing gives (https://html.spec.whatwg.org/#determining-the-character-encoding), as a browser
+    showed the page: a BOM; else the first encoding declared in its first 1024 bytes that the Encoding Standard
+    knows (``webencodings``; ``utf-7`` or a typo is skipped), UTF-16 declared there read as UTF-8 (bytes that
+    declare it are not UTF-16) and x-user-defined as Windows-1252; else UTF-8 when all of it is, else
+    Windows-1252, the standard's default for a German page. libxml2 and trafilatura then read the same text: each
+    took a declaration its own way (UTF-16 stopped the import, UTF-7 cut the text at its first umlaut).
+
+    Raises ``VerlagError`` for an encoding declared that browsers read as nothing (the Encoding Standard's
+    "replacement": ISO-2022-KR, HZ), and at the first line that is not UTF-8 of an undeclared page when another is
     (``importer_text.UTF8_IN_1252_RE``: a paragraph pasted in from elsewhere), which either reading would turn
     into "fÃ¼r" or "f�r"."""
+    import webencodings
+
     from .importer_text import UTF8_IN_1252_RE
 
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or DECLARED_CHARSET_RE.search(data[:1024]):
-        return None, []
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, "replace").encode("utf-8"), []
+    skipped = []
+    for declared in DECLARED_CHARSET_RE.finditer(data[:1024]):
+        label = declared.group(1).decode("ascii", "replace")
+        encoding = webencodings.lookup(label)
+        if encoding is None:
+            skipped.append(label)
+        elif encoding.name == "replacement":
+            raise VerlagError(f"declares the encoding {label}, which browsers show as a single � (HTML standard: "
+                              "the replacement encoding): save the page as UTF-8 and import that", path,
+                              data.count(b"\n", 0, declared.start()) + 1)
+        else:
+            codec = {"utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "cp1252"}.get(
+                encoding.name, encoding.codec_info.name)
+            return data.decode(codec, "replace").encode("utf-8"), []
+    ignored = [f"encoding: {label!r} declared is none a browser knows; ignored" for label in skipped]
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
     else:
-        return b"utf-8", ["encoding: none declared; read as UTF-8 (all of the page is)"]
+        return data, [*ignored, "encoding: none declared; read as UTF-8 (all of the page is)"]
     if utf8 := UTF8_IN_1252_RE.search(data):
         pasted = data.count(b"\n", 0, utf8.start()) + 1
         raise VerlagError(f"no encoding declared and not UTF-8, yet line {pasted} is UTF-8 (text of two encodings "
                           "pasted together): correct the lines of one in an editor and save the page as UTF-8",
                           path, line)
-    return b"windows-1252", [f"encoding: none declared; read as Windows-1252 (line {line} is not UTF-8; the HTML "
-                             "standard's default for a German page): check its umlauts"]
+    return data.decode("cp1252", "replace").encode("utf-8"), [
+        *ignored, f"encoding: none declared; read as Windows-1252 (line {line} is not UTF-8; the HTML standard's "
+                  "default for a German page): check its umlauts"]
+
+
+# The mark of the web Chrome, Edge and Internet Explorer write atop a page they save: the address it came from
+# (its length in four digits, then the address).
+SAVED_FROM_RE = re.compile(rb"<!--\s*saved from url=\(\d{4}\)(https?://[!-~]+?)\s*-->")
 
 
 def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[ImportedArticle]:
     """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
 
     trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
-    visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address);
+    visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address, else the address
+    a browser marked the saved page with, ``SAVED_FROM_RE``);
     ``article:modified_time`` is ``updated``. Both keep the time and UTC offset where the page states them
     (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``; a time without one is in ``zone``, verlag.toml's
     ``timezone``, where that is set), else they are the day. trafilatura's
@@ -612,14 +746,14 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     (``_sniffed``), else as Windows-1252, and says which. Raises ``VerlagError`` when no article text is found, for
     a page of two encodings (``_sniffed``) and for one over ``limits.PAGE``, not parsed.
     """
-    PAGE.check(len(data), path)
-    charset, sniffed = _sniffed(path, data)
+    too_large(PAGE, data, path)
+    data, sniffed = _sniffed(path, data)
     if not FRAGMENT_HEAD_RE.search(data[:4096]):  # a fragment copied from a page's source, wrapped
         # in an <article>, as trafilatura looks for one (loose in <body>, its headings and lists were dropped)
-        data = (b'<!DOCTYPE html><html><head><meta charset="' + (charset or b"utf-8") + b'"></head><body><article>'
-                + data + b"</article></body></html>")
-    elif charset is not None:  # libxml2 would take Windows-1252 for a page that declares none
-        data = b'<meta charset="' + charset + b'">' + data
+        data = (b'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><article>' + data
+                + b"</article></body></html>")
+    else:  # the first declaration is the one libxml2 and trafilatura read the page in
+        data = b'<meta charset="utf-8">' + data
     try:
         doc = parse_html(data, document=True)
     except VerlagError as exc:
@@ -643,8 +777,14 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         if day else (None, "")
     updated, _ = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
     byline, notes = _byline(doc)
+    url = meta.url
+    saved = None if url else SAVED_FROM_RE.search(data[:4096])
+    if saved:  # the page names no address of its own: the one the browser saved it from
+        url = saved.group(1).decode("ascii")
+        notes.append(f"old address {url}: from the mark the browser wrote when it saved the page (saved from url)")
     dropped: list[str] = []
-    widgets = _drop_widgets(doc, dropped)
+    others: list[str] = []
+    widgets = _drop_widgets(doc, dropped, others)
     blocks = [b for b in _blocks(content) if b not in widgets]
     outer = _blocks(content, outer=True)
     node = _prune(_main_node(doc, blocks), set(blocks), "".join(outer), dropped, _Runs(outer))
@@ -664,14 +804,14 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         notes.append(f"author (the byline's): {author}")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
-                                               for t in dropped), *lazy, *more, *_lost(node, body)]
+                                               for t in dropped), *others, *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
-    legal = _legal_slug(meta.title, meta.url)
+    legal = _legal_slug(meta.title, url)
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return [new_article(title, body, str(path), author=author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
-                        aliases=[meta.url] if meta.url else None, images=images, notes=notes,
+                        aliases=[url] if url else None, images=images, notes=notes,
                         page=legal is not None, slug=legal)]
 
 
@@ -693,25 +833,32 @@ def _shown_day(moment: dt.datetime, source: str, byline: dict, zone: dt.tzinfo |
 
 
 def _teasers(doc) -> list:
-    """The ``<article>`` elements of a page that lists posts (a blog's home page, a category, an archive, saved
-    beside the posts): two or more, none inside another, each headed by a link to its post (an ``<h1>``-``<h3>``
-    whose text is a link's); none for any other page: a post's own ``<article>`` is headed by its title, not a
-    link, and one a theme links all the same is the page's own address (``rel=canonical``, ``og:url``) or says
-    it is an article (``og:type``)."""
+    """The teasers of a page that lists posts (a blog's home page, a category, an archive, saved beside the posts):
+    its ``<article>`` elements, or Wix's ``data-hook="post-list-item"`` blocks, two or more, none inside another,
+    each headed by a link to its post (an ``<h1>``-``<h3>`` whose text is a link's, the link in it or around it,
+    ``_title_links``); none for any other page: a post's own ``<article>`` is headed by its title, not a link, and
+    one a theme links all the same is the page's own address (``rel=canonical``, ``og:url``) or says it is an
+    article (``og:type``)."""
     if doc.xpath("string(//meta[@property='og:type']/@content)").strip() == "article":
         return []
     own = {address.strip().rstrip("/") for address in doc.xpath("//link[@rel='canonical']/@href | "
                                                                   "//meta[@property='og:url']/@content")}
-    found = [a for a in doc.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
+    for found in ([a for a in doc.iter("article") if not any(p.tag == "article" for p in a.iterancestors())],
+                  doc.xpath(f"//*[@data-hook='{WIX_LIST_ITEM_HOOK}']")):
+        links = {a.get("href", "").strip().rstrip("/") for item in found for a in _title_links(item)}
+        if len(found) >= 2 and all(_title_links(item) for item in found) and not own & links:
+            return found
+    return []
 
-    def teaser(article) -> bool:
-        return any(_words(h.text_content()) and any(a.get("href") and _words(a.text_content()) ==
-                                                    _words(h.text_content()) for a in h.iter("a"))
-                   for h in article.iter("h1", "h2", "h3"))
 
-    links = {a.get("href", "").strip().rstrip("/") for article in found for h in article.iter("h1", "h2", "h3")
-             for a in h.iter("a")}
-    return found if len(found) >= 2 and all(teaser(a) for a in found) and not own & links else []
+def _title_links(item) -> list:
+    """The links of ``item`` (a teaser?) whose text is that of a heading (``<h1>``-``<h3>``) in or around them."""
+    found = []
+    for heading in item.iter("h1", "h2", "h3"):
+        text = _words(heading.text_content())
+        found += [a for a in [*heading.iter("a"), *heading.iterancestors("a")]
+                  if text and a.get("href") and _words(a.text_content()) == text]
+    return found
 
 
 TITLE_PARTS_RE = re.compile(r"^(.*?\S)\s+[|–—·:-]\s+(\S.*)$")  # "Impressum | Praxis Sommer": page, site
@@ -817,7 +964,7 @@ def _byline_name(meta) -> str:
     return ""
 
 
-def _drop_widgets(doc, dropped: list[str]) -> set[str]:
+def _drop_widgets(doc, dropped: list[str], others: list[str] | None = None) -> set[str]:
     """Remove the page's byline and counter/share widgets from ``doc``; the squashed texts removed.
 
     Recognised by structure: a Wix ``data-hook`` of ``WIDGET_HOOKS``, or an element of two or more
@@ -825,8 +972,12 @@ def _drop_widgets(doc, dropped: list[str]) -> set[str]:
     "0 Kommentare", "Gefällt mir", "Teilen", ``importer_text.WIDGET_RE``) or a reading time, but a table's row
     (a plan of "x" marks is no share bar of X, once Twitter). A paragraph of
     ``PROSE_WORDS`` words or more inside a removed widget (an author box in Wix's post footer) is appended to
-    ``dropped``, as ``_prune`` names what it leaves out; readers' comments are not the author's text."""
+    ``dropped``, as ``_prune`` names what it leaves out; readers' comments are not the author's text, nor the
+    teasers of other posts (Wix's "Aktuelle Beiträge": headings that are links), which one note in ``others``
+    names by their titles instead."""
     from .importer_text import READING_TIME_RE, WIDGET_RE
+
+    others = [] if others is None else others
 
     def widget_words(element) -> bool:
         text = _words(element.text_content())
@@ -843,8 +994,16 @@ def _drop_widgets(doc, dropped: list[str]) -> set[str]:
             text = _squash(element.text_content())
             if text:
                 removed.add(text)
-            if element.get("data-hook") != "comments":
-                dropped.extend(prose for prose in (_words(p.text_content()) for p in element.iter("p", "li", "blockquote"))
+            linked = [h for h in element.iter(*HEADINGS) if _words(h.text_content()) and any(
+                a.get("href") and _words(a.text_content()) == _words(h.text_content()) for a in h.iter("a"))]
+            if linked:
+                label = next((_words(h.text_content()) for h in element.iter(*HEADINGS)
+                              if h not in linked and _words(h.text_content())), "")
+                others.append(f"left out: the page's list of other posts{f' ({label})' if label else ''}: "
+                              + "; ".join(_words(h.text_content()) for h in linked))
+            elif element.get("data-hook") != "comments":
+                dropped.extend(prose for prose in (_words(p.text_content())
+                                                   for p in element.iter("p", "li", "blockquote"))
                                if len(prose.split()) >= PROSE_WORDS)
             element.drop_tree()
     return removed
@@ -966,14 +1125,18 @@ def _title_heading(node, title: str):
 
 def _lost(node, markdown: str) -> list[str]:
     """A note for each heading and image of ``node`` that the Markdown does not have."""
+    def key(img) -> tuple[str, str]:  # a Wix image's full copy for its placeholder (``_unblurred``) is the same
+        name = Path(unquote(urlsplit(img.get("src", "")).path)).name
+        wix = WIX_MEDIA_NAME_RE.match(name)
+        return img.get("alt") or "", wix.group(1) + wix.group(2) if wix else name
+
     rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
     headings = {_words(h.text_content()) for h in rendered.iter(*HEADINGS)}
-    images = {(i.get("alt") or "", Path(unquote(urlsplit(i.get("src", "")).path)).name) for i in rendered.iter("img")}
+    images = {key(i) for i in rendered.iter("img")}
     notes = [f"heading not kept: {_words(h.text_content())}: add it by hand" for h in node.iter(*HEADINGS)
              if _words(h.text_content()) not in headings]
     for img in node.iter("img"):
-        key = (img.get("alt") or "", Path(unquote(urlsplit(img.get("src", "")).path)).name)
-        if key not in images:
+        if key(img) not in images:
             notes.append(f"image not kept: {img.get('src', '')}: add it by hand")
     return notes
 
@@ -1011,7 +1174,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     there; the ones that are not are each article's ``remote_images`` (``html_to_markdown``).
     Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
     """
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    # huge_tree: a post over libxml2's 10 MB of text (a photo pasted inline) made the whole export "not well-formed";
+    # it is that post's error now (``html_to_markdown``). No entity is expanded and no DTD read, so nothing grows.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
@@ -1025,6 +1190,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
                for a in _children(channel, "author")}
     items = _children(channel, "item")
     attachments = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "attachment"}
+    reusable = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "wp_block"}
     described, errors = polylang_groups(channel, path)
     articles = []
     for item in items:
@@ -1034,8 +1200,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         ref = f"{path}:{item.sourceline}"
         title = _words(unescape(_text(item, "title")))
         embeds: list[str] = []
-        content, notes = _expand_shortcodes(_autop(_embeds(_figures(_text(item, "encoded", "/content/")), embeds)),
-                                            attachments, _text(item, "post_id"))
+        shown = _reusable_blocks(_text(item, "encoded", "/content/"), reusable, embeds)
+        content, notes = _expand_shortcodes(_autop(_embeds(_figures(shown), embeds)), attachments,
+                                            _text(item, "post_id"))
         notes += embeds
         if not title:  # WordPress publishes it as "(no title)": its first words name it until the author does
             words = _plain(content).split()
@@ -1207,6 +1374,35 @@ def _wp_time(item, local: str, gmt: str, notes: list[str]) -> dt.datetime | dt.d
         return None
 
 
+REUSABLE_RE = re.compile(r"<!--\s+wp:block\s+(\{[^{}]*\})\s*/-->")  # the block editor's reusable block
+
+
+def _reusable_blocks(content: str, blocks: dict, notes: list[str], within: tuple[str, ...] = ()) -> str:
+    """``content`` with each reusable block (``<!-- wp:block {"ref":300} /-->``, a "synced pattern" since
+    WordPress 6.3) replaced by the content of its ``wp_block`` item of the export (``blocks``, by
+    ``wp:post_id``), as WordPress shows it, one inside it too; noted. One the export lacks (Tools → Export →
+    "Posts" leaves them out) is left out and named with its id, as is one inside itself (``within``: the blocks
+    being shown), which WordPress does not show either."""
+    def replace(match: re.Match) -> str:
+        try:
+            ref = str(json.loads(match.group(1)).get("ref", ""))
+        except (ValueError, AttributeError):
+            ref = ""
+        item = blocks.get(ref)
+        if item is None:
+            notes.append(f"reusable block {ref or match.group(1)} not imported: it is not in this export (Tools → "
+                         'Export → "Posts" leaves them out): export "All content" and import again, or copy its '
+                         "text in by hand")
+            return ""
+        if ref in within:
+            notes.append(f"reusable block {ref} left out inside itself (WordPress does not show it there either)")
+            return ""
+        notes.append(f"reusable block {ref} ({_words(unescape(_text(item, 'title')))}) shown where it stood")
+        return _reusable_blocks(_text(item, "encoded", "/content/"), blocks, notes, (*within, ref))
+
+    return REUSABLE_RE.sub(replace, content)
+
+
 def _figures(content: str) -> str:
     """``[caption …]<img …> Text[/caption]`` as ``<figure><img …><figcaption>Text</figcaption></figure>``, the
     HTML WordPress itself renders it as (``img_caption_shortcode``), so its image and caption become two
@@ -1249,8 +1445,8 @@ def _autop(content: str) -> str:
     and line breaks as single newlines: as ``wpautop`` does, every block element (``BLOCK_TAGS``) gets a
     blank line before its start and after its end, so the text between blocks is a paragraph of its own,
     each chunk between blank lines that holds no block tag and is not one shortcode on its own
-    (``[gallery …]``) becomes a ``<p>`` with a ``<br>`` (a CommonMark hard break) for each newline, and
-    ``<pre>`` keeps its lines. The ``<!--more-->`` excerpt cut is no content: on a line of its own it ends
+    becomes a ``<p>`` with a ``<br>`` (a CommonMark hard break) for each newline, a shortcode alone a ``<div>``
+    (a block of its own, which ``[gallery …]`` fills with paragraphs), and ``<pre>`` keeps its lines. The ``<!--more-->`` excerpt cut is no content: on a line of its own it ends
     the paragraph (WordPress leaves an empty line there), elsewhere it is dropped."""
     if WP_BLOCK_RE.search(content):
         return MORE_RE.sub("", WP_BLOCK_RE.sub("", content))
@@ -1259,7 +1455,8 @@ def _autop(content: str) -> str:
     content = PRE_RE.sub(f"\n\n{PRE_MARK}\n\n", content)
     content = BLOCK_END_RE.sub("\\1\n\n", BLOCK_START_RE.sub("\n\n\\1", content))
     chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", content) if chunk.strip()]
-    html = "\n".join(chunk if BLOCK_TAG_RE.search(chunk) or SHORTCODE_ONLY_RE.fullmatch(chunk) or chunk == PRE_MARK
+    html = "\n".join(chunk if BLOCK_TAG_RE.search(chunk) or chunk == PRE_MARK
+                     else f"<div>{chunk}</div>" if SHORTCODE_ONLY_RE.fullmatch(chunk)  # a block, may become several
                      else "<p>" + "<br>".join(line.strip() for line in chunk.split("\n")) + "</p>"
                      for chunk in chunks)
     return re.sub(PRE_MARK, lambda _: kept.pop(0), html)

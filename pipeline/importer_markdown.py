@@ -54,6 +54,10 @@ from .sources import load_front, normalise, read_date
 FENCES = {"---": "YAML", "+++": "TOML"}
 POST_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")  # Jekyll's _posts/YYYY-MM-DD-slug.md
 _TOML_LINE = re.compile(r"at line (\d+)")
+# What stands before a template tag that is (part of) a link's destination, which ``importer.relink`` rewrites: Hugo's
+# ``ref``/``relref``, Jekyll's ``post_url``/``link`` after "](", also after ``{{ site.url }}``/``{{ site.baseurl }}``.
+LINK_TAG_RE = re.compile(r"\{(?:\{[<%]-?\s*(?:rel)?ref\b|%-?\s*(?:post_url|link)\b|\{-?\s*site\.(?:url|baseurl)\b)")
+LINK_TAG_BEFORE = r"\]\(<?(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})*"
 # Front-matter keys (lower case, as Hugo compares them) whose value an imported article keeps (``read_markdown``).
 KEPT_KEYS = frozenset({"title", "date", "lastmod", "last_modified_at", "updated", "description", "summary", "excerpt",
                        "tags", "categories", "category", "author", "aliases", "redirect_from", "url", "permalink",
@@ -61,6 +65,25 @@ KEPT_KEYS = frozenset({"title", "date", "lastmod", "last_modified_at", "updated"
 # A post's cover image, as Hugo themes (Ananke's featured_image, PaperMod's cover.image is a table) and Jekyll themes
 # (Minima's image) name it, then Hugo's images (https://gohugo.io/methods/page/params/): the first found is kept.
 COVER_KEYS = ("featured_image", "image", "images")
+
+
+def _cover(front: dict) -> tuple[str | None, str | None, str | None]:
+    """(the cover image a theme showed above the post, the front-matter key naming it, its alt text or None) of
+    ``front`` (its keys in lower case): ``COVER_KEYS`` at the top, then in Hugo's ``params`` table of the page's own
+    parameters (``params.featured_image``), then PaperMod's ``cover`` table (``cover.image``, ``cover.alt``);
+    (None, None, None) for none."""
+    params = front.get("params")
+    params = {str(k).lower(): v for k, v in params.items()} if isinstance(params, dict) else {}
+    for table, prefix in ((front, ""), (params, "params.")):
+        for key in COVER_KEYS:
+            found = next((c.strip() for c in _words(table.get(key)) if c.strip()), None)
+            if found:
+                return found, prefix + key, None
+    cover = front.get("cover")
+    if isinstance(cover, dict) and isinstance(cover.get("image"), str) and cover["image"].strip():
+        alt = cover.get("alt")
+        return cover["image"].strip(), "cover.image", alt.strip() if isinstance(alt, str) and alt.strip() else None
+    return None, None, None
 
 
 def front_matter_fence(text: str) -> str | None:
@@ -127,9 +150,9 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
     lower = {str(k).lower(): v for k, v in meta.items()}
-    cover, cover_key = next(((c.strip(), key) for key in COVER_KEYS for c in _words(lower.get(key)) if c.strip()),
-                            (None, None))
-    kept = [key for key in meta if str(key).lower() in KEPT_KEYS or str(key).lower() == cover_key]
+    cover, cover_key, cover_alt = _cover(lower)
+    kept = [key for key in meta if str(key).lower() in KEPT_KEYS or str(key).lower() == cover_key
+            or (str(key).lower() == "cover" and cover_key == "cover.image")]
     left = [str(key) for key in meta if key not in kept]
     if fence is not None:
         notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
@@ -141,7 +164,11 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
     body, captions = _figures(body, end + 2, notes)
     if path.suffix.lower() not in (".html", ".htm"):
         body = _note_boxes(body, end + 2, notes)
-    tagged = list(dict.fromkeys(line for line, _, _ in markdown_template_tags(body, end + 2)))
+    if path.suffix.lower() not in (".html", ".htm"):
+        body = _players(body, end + 2, notes)
+    # a ref or post_url link's destination is the import's own to rewrite (``importer.relink``), or to name
+    tagged = list(dict.fromkeys(line for line, tag, _ in markdown_template_tags(body, end + 2)
+                                if not (LINK_TAG_RE.match(tag) and re.search(LINK_TAG_BEFORE + re.escape(tag), body))))
     if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
         from .importer_html import html_to_markdown
 
@@ -155,9 +182,11 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
     notes += converted
     if cover and cover not in body:  # what the theme showed above the post, where verlag's pages can show it
-        notes.append(f"cover image {cover} ({cover_key}) put at the top of the text, described by the title: as the "
-                     "old theme showed it; move it or describe it better")
-        shown, images = _local_images(f"![{title.strip()}](<{cover}>)\n", end, path, notes, images)
+        notes.append(f"cover image {cover} ({cover_key}) put at the top of the text, described by "
+                     f"{'its alt' if cover_alt else 'the title'}: as the old theme showed it; move it or describe it "
+                     "better")
+        alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join((cover_alt or title).split()))
+        shown, images = _local_images(f"![{alt}](<{cover}>)\n", end, path, notes, images)
         body = shown + "\n" + body
     if tagged:
         notes.append(f"{TAGS_KEPT} ({path}:" + ", ".join(map(str, tagged[:10]))
@@ -232,7 +261,11 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
         origin=f"{where.relative_to(root).as_posix()} of {home or root.name + '/'}" if root else None)
 
 
-FIGURE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*figure\s+(.*?)\s*/?\s*[>%]\}\}[ \t]*$", re.M)
+# The parameters end at a character other than white space, each run of it taken whole (``*+``, ``++``): with
+# ``(.*?)\s*/?\s*`` a line of spaces was tried from each space and split between the two ``\s*`` every way (cubic:
+# 2,500 spaces took a minute).
+FIGURE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*figure\s++((?:\S(?:[^\S\n]*+\S)*?)??)\s*+(?:/\s*+)?[>%]\}\}[ \t]*$",
+                       re.M)
 FIGURE_PARAM_RE = re.compile(r'(?<!\w)(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)')
 
 
@@ -272,12 +305,49 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
     return FIGURE_RE.sub(image, body), captions
 
 
+# Hugo's own video shortcodes (https://gohugo.io/shortcodes/youtube/, https://gohugo.io/shortcodes/vimeo/) alone on
+# their line: the video's id first or as ``id``, a ``title`` among the other parameters.
+PLAYER_SHORTCODE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*(youtube|vimeo)\s+([^\n]*?)\s*[>%]\}\}[ \t]*$", re.M)
+PLAYER_PAGES = {"youtube": "https://www.youtube.com/watch?v=", "vimeo": "https://vimeo.com/"}
+
+
+def _players(body: str, first_line: int, notes: list[str]) -> str:
+    """``body`` with each of Hugo's ``youtube`` and ``vimeo`` shortcodes alone on its line a link to the video's
+    page, named by its ``title`` where it has one, noted as an ``<iframe>`` made a link is
+    (``importer_html.iframe_link``): kept, the page would load the provider's player before the reader chose to.
+    Lines keep their numbers; one in a code block stays as written."""
+    from .rawhtml import web_host
+
+    in_code = _code_lines(body) if PLAYER_SHORTCODE_RE.search(body) else frozenset()
+
+    def link(match: re.Match) -> str:
+        if body.count("\n", 0, match.start()) in in_code:
+            return match.group(0)
+        named, positional = {}, []
+        for m in NOTE_PARAM_RE.finditer(match.group(3)):
+            if m.group(1):
+                named[m.group(1).lower()] = next(g for g in m.group(2, 3, 4) if g is not None)
+            else:
+                positional.append(next(g for g in m.group(5, 6, 7) if g is not None))
+        video = (named.get("id") or (positional[0] if positional else "")).strip()
+        if not re.fullmatch(r"[\w-]+", video):
+            return match.group(0)
+        page = PLAYER_PAGES[match.group(2)] + video
+        notes.append(f"embed kept as a link: {page} (Hugo's {match.group(2)} shortcode: a page loads nothing from "
+                     f"{web_host(page)} until the reader follows the link)")
+        title = " ".join(named.get("title", "").split())
+        return _markdown_link(page, title or page)
+
+    return PLAYER_SHORTCODE_RE.sub(link, body)
+
+
 # The note boxes of Hugo's common themes, each an opening and a closing shortcode on lines of their own: hint (Book),
 # notice (Learn, Relearn), alert (Docsy, Blowfish), callout (Hextra), admonition (LoveIt, DoIt, FixIt).
 # Its opening line (the shortcode, its kind, its parameters) and its closing one (the kind), paired by _note_boxes in
 # one pass over the text (a search for each opener's closer took quadratic time on unclosed ones).
-NOTE_OPEN_RE = re.compile(r"^[ \t]*\{\{([<%])\s*(hint|notice|alert|callout|admonition)\b([^\n]*?)\s*[>%]\}\}[ \t]*\n",
-                          re.M)
+# Its parameters end at a character other than white space, as the figure's (``FIGURE_RE``).
+NOTE_OPEN_RE = re.compile(r"^[ \t]*\{\{([<%])\s*(hint|notice|alert|callout|admonition)\b((?:[^\S\n]*+\S)*?)\s*+[>%]\}\}"
+                          r"[ \t]*\n", re.M)
 NOTE_CLOSE_RE = re.compile(r"^[ \t]*\{\{[<%]\s*/\s*(hint|notice|alert|callout|admonition)\s*[>%]\}\}[ \t]*$", re.M)
 NOTE_PARAM_RE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))|"([^"]*)"|'([^']*)'|(\S+)""")
 # A box's kind (its first word or its type, style or color) -> the label a German reader reads at its start.

@@ -57,18 +57,24 @@ _MINUTES = r"(?:(?:ca\.?|etwa|~)\s*)?\d+\s*(?:Min\.?|Minuten?)"
 READING_TIME_RE = re.compile(rf"^(?:(?:Lesezeit|Lesedauer)\s*:?\s*{_MINUTES}|{_MINUTES}\s*(?:Lesezeit|Lesedauer|lesen)"
                              r"|\d+\s*min\.?\s*read)$", re.I)
 # Markdown a copied text keeps (a note app's or Markdown editor's): an ATX heading line ("## Dehnen").
-MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$")
+# The title ends at a character other than a space or tab, each run of them taken whole (``*+``): a lazy ``.*?``
+# tried the closing sequence again from every space of a run, quadratic in a line of 200,000.
+MD_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(\S(?:[ \t]*+[^ \t])*?)(?:[ \t]++#+)?[ \t]*$")
 # Inline Markdown a line keeps: what CommonMark reads as emphasis, a code span, a link or an image.
 MD_INLINE = frozenset({"strong_open", "em_open", "code_inline", "link_open", "image"})
 # An HTML wrapper around copied text (a page's ``<div class="entry-content">`` copied from its source): the
 # tags of containers that hold text without marking its blocks; ``HTML_BLOCK_RE`` marks real HTML.
 _WRAPPERS = r"div|article|section|main|body|html|span"
 WRAPPER_OPEN_RE = re.compile(rf"^(?:<(?:{_WRAPPERS})(?:\s[^<>]*)?>\s*)+", re.I)
-WRAPPER_CLOSE_RE = re.compile(rf"(?:\s*</(?:{_WRAPPERS})\s*>)+$", re.I)
+# The closing tags at a line's end, matched in the line reversed (``_unwrapped``): searched for in the line, they
+# were tried from each tag and space of a long run again (quadratic).
+WRAPPER_CLOSE_REVERSED_RE = re.compile(rf"(?:>\s*(?:{'|'.join(tag[::-1] for tag in _WRAPPERS.split('|'))})/<\s*)+",
+                                       re.I)
 DOCUMENT_RE = re.compile(r"<(?:!doctype|head|meta|title|script|style)\b", re.I)  # a saved page, never copied text
 HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockquote|pre|hr)\b[^<>]*>", re.I)
 UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
-BYLINE_SEPARATOR_RE = re.compile(r"\s*[|·•]\s*|\s+[-–]\s+")  # "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"
+# "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"; a run of spaces is tried once, from its start (else from each)
+BYLINE_SEPARATOR_RE = re.compile(r"(?:(?<!\s)\s++)?[|·•]\s*|(?<!\s)\s++[-–]\s+")
 BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
 _NETWORKS = r"(?:facebook|twitter|x|linkedin|xing|whatsapp|telegram|threads|bluesky|mastodon|pinterest|e-?mail)"
 WIDGET_RE = re.compile(
@@ -136,14 +142,19 @@ def _unwrapped(lines: list[tuple[int, str]], notes: list[str]) -> list[tuple[int
     """``lines`` (numbered, non-empty) without an HTML wrapper's opening tags at the start and closing tags
     at the end, each noted; lines left empty by that are dropped."""
     lines = list(lines)
-    for at, pattern in ((0, WRAPPER_OPEN_RE), (-1, WRAPPER_CLOSE_RE)):
+    for at in (0, -1):
         while lines:
             number, line = lines[at]
-            match = pattern.search(line)
+            if at == 0:
+                match = WRAPPER_OPEN_RE.match(line)
+                start, end = (match.start(), match.end()) if match else (0, 0)
+            else:
+                match = WRAPPER_CLOSE_REVERSED_RE.match(line[::-1])
+                start, end = (len(line) - match.end(), len(line)) if match else (0, 0)
             if match is None:
                 break
-            notes.append(f"line {number}: dropped the HTML wrapper {match.group().strip()}")
-            rest = (line[:match.start()] + line[match.end():]).strip()
+            notes.append(f"line {number}: dropped the HTML wrapper {line[start:end].strip()}")
+            rest = (line[:start] + line[end:]).strip()
             if rest:
                 lines[at] = (number, rest)
                 break
@@ -415,15 +426,30 @@ def _prose(line: str | None) -> bool:
     return line is not None and not _short(line) and not LABEL_RE.match(line) and not NUMBERED_RE.match(line)
 
 
-def _parallel(line: str, before: str) -> bool:
-    """Whether ``line`` is shaped like the list item ``before`` it, so another item, not a heading: the same first
-    word ("Eine mit warmem Wasser (ca. 38 Grad)", "Eine mit kaltem …"), or the same marks (a closing ")", a
-    number, a "?") with one at least."""
+# An article, pronoun, preposition or conjunction: a list's items and a heading after them may share it by chance.
+FUNCTION_WORDS = frozenset("der die das den dem des ein eine einen einem einer eines mit ohne bei zum zur im in am an "
+                           "auf für von vom vor nach aus und oder wie was wo wer warum wann es sie er".split())
+
+
+def _parallel(items: list[str]) -> bool:
+    """Whether the last of ``items`` (the short lines after a "…:" line) is shaped like the item before it, so
+    another item, not a heading: the same marks (a closing ")", a number, a "?") with one at least ("Eine mit
+    warmem Wasser (ca. 38 Grad)", "Eine mit kaltem …"), or the same first word ("Tee aus Melisse", "Tee aus
+    Lavendel") and no question after an item that is none. A first word that is an article, pronoun or preposition
+    (``FUNCTION_WORDS``) counts only where every item starts with it or the line is no longer than the longest
+    item before by more than a word: "Die Wirkung auf den Schlaf" after "Die Teekanne" heads its paragraph."""
+    line, before = items[-1], items[-2]
+
     def marks(text: str) -> tuple[bool, ...]:
         return text.endswith(")"), bool(re.search(r"\d", text)), text.endswith("?")
 
-    return line.split()[0].casefold() == before.split()[0].casefold() \
-        or (marks(line) == marks(before) and any(marks(line)))
+    if marks(line) == marks(before) and any(marks(line)):
+        return True
+    first = line.split()[0].casefold()
+    if first != before.split()[0].casefold() or (line.endswith("?") and not before.endswith("?")):
+        return False
+    return first not in FUNCTION_WORDS or all(item.split()[0].casefold() == first for item in items) \
+        or len(line.split()) <= max(len(item.split()) for item in items[:-1]) + 1
 
 
 def _in_run(body: list[tuple[int, str]], at: int) -> bool:
@@ -503,7 +529,7 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
                 i += 1
             items = body[start:i]
             heads = i < len(body) and len(items) > 2 and _prose(body[i][1]) \
-                and not _parallel(items[-1][1], items[-2][1])  # the last one heads the paragraph
+                and not _parallel([text for _, text in items])  # the last one heads the paragraph
             html.append(_list([text for _, text in items[:-1 if heads else None]]))
             notes.append(f"line {number}: list of {len(items) - heads} items after '{line}'")
             if heads:

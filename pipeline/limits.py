@@ -55,6 +55,11 @@ ANSWER = 16 * MB  # one answer of a translation service: a batch's translation i
 # A photo is a few MB, a PDF handout a few more; GitHub refuses a file over 100 MB (Cloudflare Pages one over 25 MB),
 # so a larger one would not deploy anyway. Read whole to copy and compare it: 2 GB would fill the memory.
 MEDIA = Limit(100 * MB, "a file an article shows or links", "make it smaller, or link it where videos are kept")
+# A page of site/ verlag writes is made from a source of at most SOURCE; a larger file there (a page copied from
+# static/, one put there by hand) would not deploy either. The search index reads each page to split its work.
+SITE_PAGE = Limit(MEDIA.bytes, "a page of the site", "no page verlag writes is this large: remove it")
+# verlag.toml: a few dozen settings, 1 to 2 KB (the README's full example is 2 KB).
+PROJECT_CONFIG = Limit(1 * MB, "verlag.toml", "is it the right file? Its settings take a few KB")
 # A Hugo or Jekyll config is a few KB (menus, languages, permalinks); parsing YAML takes about 50 times its size.
 SETTINGS = Limit(4 * MB, "a site's config file", "is it the right file? Hugo and Jekyll keep theirs to a few KB")
 # The website's words (site.po) are about 150 short entries, 9 KB in each language verlag ships.
@@ -67,3 +72,6 @@ MOVED = Limit(16 * MB, "redirects.txt", "is it the right file? A line per old ad
 # A file of verlag's own in .verlag/ (a cache it makes again): the largest at N = 500 is site.json, 1.2 MB; an 8 MB
 # source's segments are about 19 MB. A larger one is no cache of verlag's: it is done without and made again.
 STATE = Limit(64 * MB, "a file of verlag's own in .verlag/", "not one verlag wrote")
+# A page of the review report shows its catalog's entries with the German and the differences once more. A larger
+# file in its place is no page of verlag's: it is made again, unread.
+REPORT_PAGE = Limit(4 * CATALOG.bytes, "a page of the review report", "not one verlag wrote")

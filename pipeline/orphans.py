@@ -29,7 +29,8 @@ from pathlib import Path
 
 from .config import Config
 from .errors import VerlagError
-from .fsutil import digest_bytes, load_state, names_ending, read_bytes, relpath, rewrite, save_state
+from .fsutil import NotAFile, digest_bytes, load_state, names_ending, read_bytes, relpath, rewrite, save_state
+from .limits import CATALOG
 
 RECORDS = "extracted"  # in .verlag/: each catalog as the last extract left it, <lang>/<slug>.catalog (no .po:
 # a search for a project's catalogs never finds these copies); ``extract_article`` writes them
@@ -239,8 +240,20 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
             counts[0] += 1
         return encode_like(render(po), data) if counts[0] else None
 
-    rewrite(target, update)
+    rewrite(target, update, limit=CATALOG, ref=relpath(target, config.root))
     return counts[0], counts[1]
+
+
+def _said_bytes(path: Path, ref: str) -> bytes | None:
+    """What a kept catalog is known by, to say it once per change: its bytes (None: gone), or for one over
+    ``limits.CATALOG`` (never read) its size and modification time. Raises ``OSError`` as ``fsutil.file_bytes``."""
+    try:
+        return read_bytes(path, CATALOG, ref)
+    except NotAFile:
+        raise
+    except VerlagError:
+        st = os.stat(path)
+        return f"over {st.st_size} {st.st_mtime_ns}".encode("ascii")
 
 
 def report(config: Config, found: list[Orphan], renamed: list[tuple[str, str]], slugs: set[str]) -> list[Orphan]:
@@ -263,7 +276,7 @@ def report(config: Config, found: list[Orphan], renamed: list[tuple[str, str]], 
     told, out = {}, []
     for orphan in found:
         try:
-            data = read_bytes(config.root / orphan.path)
+            data = _said_bytes(config.root / orphan.path, orphan.path)
         except OSError:  # a folder or a symlink loop by a catalog's name: said on every run, until it is removed
             out.append(orphan)
             continue

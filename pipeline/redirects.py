@@ -315,14 +315,15 @@ def gone_message(path: str, others: Sequence[str], slug: str, owner: Article | N
 
     names = ", ".join(dict.fromkeys([slug, *map(alias, taken)]))
     addresses = "addresses" if olds else "address"
+    # without an owner, no article has the slug: deleted, or renamed by its file (the build cannot tell which)
     advice = (f"{owner.ref} has slug: {owner.slug}: keep its old {addresses} with 'aliases: [{names}]' in its front "
-              "matter" if owner is not None else
-              f"if its article was renamed, keep its old {addresses} with 'aliases: [{names}]' in the article's "
-              "front matter")
+              "matter; taken down on purpose?" if owner is not None else
+              f"no article has slug {slug} any more (deleted or renamed): if it was renamed, keep its old "
+              f"{addresses} with 'aliases: [{names}]' in its front matter; deleted on purpose (or never uploaded)?")
     redirects = (f", and with it the redirect from {'its old address' if len(olds) == 1 else 'its old addresses'} "
                  f"{', '.join(olds)}" if olds else "")
     return (f"the published address {path} is gone{also}{redirects}: readers and links get a 404 there now; "
-            f"{advice}; taken down on purpose? list it in verlag.toml's [site] gone = [\"{slug}\"]")
+            f"{advice} list it in verlag.toml's [site] gone = [\"{slug}\"]")
 
 
 def gone_language_message(path: str, lang: str) -> str:

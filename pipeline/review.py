@@ -28,15 +28,16 @@ from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .bidi import mark_directions
-from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, parse_po, provenance,
-                      review_state)
+from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, decode_po, key, parse_po, provenance,
+                      restore_sign_offs, review_state, signed_off)
 from .check import ERROR, WARNING, Finding, check_catalog, german_copies, msgid_line, waiver_advice
 from .config import Config
 from .drift import Templates
 from .errors import VerlagError, contain, stage
+from .extract_article import last_extract
 from .extracted import changed_since_extract
 from .fsutil import code_digest, digest_bytes, file_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
-from .limits import CATALOG
+from .limits import CATALOG, REPORT_PAGE
 from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
 from .published import PlannedPages, SitePages
@@ -99,6 +100,9 @@ class Row:
     sources: tuple[str, ...]  # "source_de/slug.md:14" for every occurrence
     notes: tuple[str, ...] = ()  # further ``#.`` comments (link labels, ...)
     diff: Diff = ()  # stale entries: old German -> new German
+    # a stale entry's translation: "signed" off for the old German, a "draft" nobody signed off (or edited since),
+    # "" when no record says which (a catalog of an older verlag, a tool that dropped the record)
+    stale: str = ""
     findings: tuple = ()  # check.Finding objects for this entry
     hints: tuple = ()  # glossary.Term objects found in the German, with something to say for this language
     words: int = 0  # German words, as ``verlag status`` counts them
@@ -247,9 +251,18 @@ def _row(number: int, entry: polib.POEntry, line: int, findings, glossary: Gloss
         sources=tuple(f"{path}:{n}" if n else path for path, n in entry.occurrences),
         notes=tuple(comments[1:]),
         diff=word_diff(entry.previous_msgid, entry.msgid) if state == STALE else (),
+        stale=_stale_kind(entry) if state == STALE else "",
         findings=tuple(sorted(findings, key=lambda f: (f.severity != ERROR, f.check))),
         hints=tuple(t for t in glossary.find(entry.msgid) if t.hint(lang)),
         words=len(entry.msgid.split()))
+
+
+def _stale_kind(entry: polib.POEntry) -> str:
+    """``Row.stale`` of a stale entry, by its ``previous msgid`` record (``catalog.Notes``)."""
+    if signed_off(entry):
+        return "signed"
+    notes = Notes.of(entry)
+    return "draft" if notes.carried or notes.reviewed else ""
 
 
 @dataclass
@@ -273,8 +286,11 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
     path = config.po_path(lang, article.slug)
     ref = relpath(path, config.root)
     try:
-        text = decode_po(file_bytes(path, CATALOG, ref), ref)  # read once: parsed, and the checks name its lines
+        data = file_bytes(path, CATALOG, ref)
+        text = decode_po(data, ref)  # read once: parsed, and the checks name its lines
         po = parse_po(text, ref)
+        # a sign-off mark a tool dropped (msgmerge of an older copy) is shown as the next extract gives it back
+        restore_sign_offs(po, lambda: last_extract(config, lang, article.slug, data))
     except FileNotFoundError:
         return build_page(article, None, lang, ref, labels=labels)
     except VerlagError as exc:
@@ -314,10 +330,19 @@ def _fingerprint(config: Config, article: Article, lang: str, glossary: Glossary
     and the page file as last written (a deleted or edited page is written again). ``catalog``: its bytes as
     read before the page was made, so a save during the run makes the next run redo the page."""
     out = config.root / REPORT_DIR / f"{lang}/{article.slug}.html"
-    return digest_bytes(catalog, template, *(read_bytes(p) for p in (out, *sorted(TEMPLATES.iterdir()))),
+    return digest_bytes(catalog, template, _page_bytes(out), *(read_bytes(p) for p in sorted(TEMPLATES.iterdir())),
                         extra=f"{code_digest()}|{article.digest}|{german_changed}|{glossary.digest}|{config.name}|"
                               f"{config.source_language}|{','.join(config.languages)}|{config.site_url}|"
                               f"{pages.key(catalog)}")
+
+
+def _page_bytes(path: Path) -> bytes | None:
+    """A page of the report as it is now, for ``_fingerprint``; None, as for a page deleted (it is made again), for
+    one over ``limits.REPORT_PAGE`` (never read) or no file (a named pipe: ``write_if_changed`` names it)."""
+    try:
+        return read_bytes(path, REPORT_PAGE)
+    except (OSError, VerlagError):
+        return None
 
 
 STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", HAND: "Hand draft", STALE: "Stale",

@@ -70,7 +70,8 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
     with ``jobs`` > 1 they are indexed apart and in parallel, the bundle byte for byte the same (a file carried
     over from the current bundle keeps its bytes; its data is the same).
     Raises ``VerlagError`` when the binary is missing or Pagefind fails (its own message attached), and, before
-    Pagefind runs, for a named pipe, socket or device named ``*.html`` in ``site`` (``_refuse_no_pages``).
+    Pagefind runs, for a named pipe, socket or device named ``*.html`` in ``site``, or a file so named over
+    ``limits.SITE_PAGE`` (``_refuse_no_pages``).
     """
     binary = pagefind_binary()
     _refuse_no_pages(site)
@@ -154,7 +155,7 @@ def _settle(bundle: Path, seed: dict[str, Path], old: Path | None) -> bool:
     """Remove from a run's ``bundle`` the ``seed`` files (put in from the ``old`` bundle before it ran) its
     ``.pf_meta`` files do not list; True when every one they list holds the data its name stands for and the run's
     Pagefind version is the one that made ``old`` (always when nothing was copied in); False for an ``old`` entry
-    file that is no JSON object."""
+    file that is no JSON object or over ``_LARGEST_CARRIED`` (not read)."""
     if not seed:
         return True
     import cbor2  # the .pf_meta's format
@@ -163,7 +164,9 @@ def _settle(bundle: Path, seed: dict[str, Path], old: Path | None) -> bool:
     try:
         if old is None:
             return False
-        made = json.loads((old / ENTRY).read_text(encoding="utf-8"))  # site/'s: any JSON (a list, nested deep)
+        if (old / ENTRY).stat().st_size > _LARGEST_CARRIED:  # site/'s: any file, never read whole when this large
+            return False
+        made = json.loads((old / ENTRY).read_text(encoding="utf-8"))  # any JSON (a list, nested deep)
         if not isinstance(made, dict) or made.get("version") != entry.get("version"):
             return False
         listed = set()
@@ -204,11 +207,18 @@ def _unpacked(path: Path, rel: str) -> bytes:
     return data
 
 
+def _ref(site: Path, path: Path | str) -> str:
+    """A page of ``site`` as messages name it: ``site/de/x/index.html``."""
+    return f"site/{Path(path).relative_to(site).as_posix()}"
+
+
 def _refuse_no_pages(site: Path) -> None:
     """Raise ``VerlagError`` naming the first ``*.html`` under ``site`` that is a named pipe, socket or device
     (``fsutil.regular``): Pagefind opens every page and waits on a named pipe for a writer that never comes, so
-    the build hung. The folder's entries tell a file without a ``stat`` each (a build's thousands of pages)."""
+    the build hung; or a file over ``limits.SITE_PAGE``, which neither Pagefind nor ``_merge`` is given to read.
+    The folder's entries tell a file without a ``stat`` each; a file's size costs one."""
     from .fsutil import NotAFile, regular
+    from .limits import SITE_PAGE
 
     folders = [site]
     while folders:
@@ -216,14 +226,15 @@ def _refuse_no_pages(site: Path) -> None:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(Path(entry.path))
-                elif entry.name.endswith(".html") and not entry.is_file():
+                elif entry.name.endswith(".html") and entry.is_file():
+                    SITE_PAGE.check(entry.stat().st_size, _ref(site, entry.path))
+                elif entry.name.endswith(".html"):
                     try:
                         regular(entry.path)
                     except NotAFile as exc:
                         kind = exc.message.partition(", not a file")[0]
                         raise VerlagError(f"{kind}, not a page: the search index (Pagefind) would wait on it "
-                                          "forever; remove it",
-                                          f"site/{Path(entry.path).relative_to(site).as_posix()}") from None
+                                          "forever; remove it", _ref(site, entry.path)) from None
                     except OSError:  # a symbolic link to nothing: Pagefind reports it
                         continue
 
@@ -302,7 +313,10 @@ def _run(binary: str, site: Path, out: Path, parts: list[list[str] | None], jobs
 def _merge(bundles: list[Path], parts: list[list[str]], site: Path, fresh: Path) -> bool:
     """Join the parts' bundles into ``fresh``, as one run over the whole site writes it; False (nothing
     made) when the split may index differently from one run (see the module's docstring)."""
-    marked = {any(_marks_body(path.read_bytes()) for name in names
+    from .fsutil import file_bytes
+    from .limits import SITE_PAGE
+
+    marked = {any(_marks_body(file_bytes(path, SITE_PAGE, _ref(site, path))) for name in names
                   for path in ((site / name).rglob("*.html") if (site / name).is_dir() else [site / name]))
               for names in parts}
     entries = [json.loads((bundle / ENTRY).read_text(encoding="utf-8")) for bundle in bundles]

@@ -178,6 +178,7 @@ def german_abbreviation(word: str) -> bool:
     core = word.lstrip(_OPENERS).removesuffix(".")
     return word.endswith(".") and (core.lower() in _DE_ABBREVIATIONS or core.lower() in ("usw", "usf", "etc")
                                    or core in _DE_LOWER_ABBREVIATIONS or core in _DE_WEEKDAYS
+                                   or core.lower() in _DE_MONTH_ABBREVIATIONS
                                    or bool(_DE_STREET.fullmatch(core))
                                    or bool(_DE_WEEKDAY_RANGE.fullmatch(core))
                                    or bool(_DOTTED_ABBREVIATION.fullmatch(core))
@@ -242,14 +243,17 @@ _TERMINAL = re.compile(r"[.!?…]")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"\n[^\S\n]*")  # the spaces before it: ``_line_breaks`` reads them backwards
 _LIST_MARKER = re.compile(r"(?:[•◦▪‣·*+\-–]|\d{1,3}[.)])[^\S\n]")
+# A footnote marker after a terminator: Markdown's "[^1]", an HTML "<sup>1</sup>" or "<sup>[1](#fn1)</sup>" (how
+# WordPress footnotes import), a superscript digit "¹".
+_FOOTNOTE = r"\[\^[^\]\s]+\]|<sup\b[^<>\n]{0,80}>[^<>\s]{1,40}</sup>|[¹²³⁰⁴-⁹]+"
 _SENTENCE_END = re.compile(
-    r"[.…](?=\s)|[.!?…](?:[*_~“”\"’'‘»«›‹)\]]|\[\^[^\]\s]+\])+(?=\s)"
+    rf"[.…](?=\s)|[.!?…](?:[*_~“”\"’'‘»«›‹)\]]|{_FOOTNOTE})+(?=\s)"
 )
 _BEFORE_CAPITAL = re.compile(rf"[.!?…][{re.escape(''.join(sorted(_CLOSERS)))}]*(?=\s+[^\w\s]*[A-ZÄÖÜ])")
-_FOOTNOTE_BEFORE = re.compile(r"\[\^[^\]\s]+\]$")
+_FOOTNOTE_BEFORE = re.compile(rf"(?:{_FOOTNOTE})$")
 # Where a cut pySBD proposes can survive ``_snap`` and ``_keep_cut``: after a terminator, closing marks or
 # footnote references, then whitespace and more text. A block without one is not handed to pySBD.
-_PYSBD_MAY_CUT = re.compile(rf"[.!?…](?:[{re.escape(''.join(sorted(_CLOSERS)))}]|\[\^[^\]\s]+\])*\s+\S")
+_PYSBD_MAY_CUT = re.compile(rf"[.!?…](?:[{re.escape(''.join(sorted(_CLOSERS)))}]|{_FOOTNOTE})*\s+\S")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 # "Dipl.-Psych", "Dr.-Ing", "Univ.-Prof": abbreviations joined by hyphens, a title before a name.
 _HYPHENED_TITLE = re.compile(r"(?:[^\W\d_]{1,6}\.-)+[^\W\d_]{1,6}")
@@ -712,12 +716,12 @@ def _closed_sentence(block: str, c: int, nxt: int) -> bool:
     """A terminator inside closing marks or before footnotes, then a capital.
 
     "Er sagte: »Ich komme.« Dann ...", "**Wichtig.** Das ..." and
-    "erklärt.[^1] Dann ...": what follows the dot shows it is no
-    abbreviation's dot.
+    "erklärt.[^1] Dann ...", "Wasser.<sup>[1](#fn1)</sup> Bitte ...": what
+    follows the dot shows it is no abbreviation's dot.
     """
     i = c
     while i > 0:
-        m = _FOOTNOTE_BEFORE.search(block, max(0, i - 64), i)
+        m = _FOOTNOTE_BEFORE.search(block, max(0, i - 160), i)
         if m:
             i = m.start()
         elif block[i - 1] in _CLOSERS:
@@ -854,14 +858,16 @@ def _item_number(block: str, start: int, prev: str, token: str, word: str, code:
     alone says nothing), after a colon ("Schritte: 1. Aufwärmen", but "lautet: 42. Das ist klar."), or after item
     N - 1 in the same block ("1. Aufwärmen 2. Dehnen"). A sentence start of ``code`` (``_SENTENCE_STARTERS``)
     as ``word`` ends "Schritt 1. Danach", "step 1. Then"."""
+    core = token.strip().lstrip(_OPENERS).removesuffix(".")
+    if not _ITEM_NUMBER_DOT.fullmatch(core + "."):
+        return False  # "Stand: 2024. Ingwer", "Okt. 2024. Ingwer": a year numbers no item
     bare = prev.rstrip("".join(_CLOSERS))
     starter = word.lower() in _SENTENCE_STARTERS[code]
     if bare.endswith(("!", "?", *_ELLIPSES)) or (bare.endswith(".") and _ends_with_full_word(bare, code)):
         return True
     if bare.endswith(":") or bare in _DASHES:
         return not starter
-    core = token.strip().lstrip(_OPENERS).removesuffix(".")
-    number = int(core) if core.isdecimal() else 0
+    number = int(core)
     if starter or number < 2:
         return False
     earlier = block[max(0, start - _ITEM_REACH):start]

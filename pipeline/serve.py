@@ -90,9 +90,9 @@ class _Handler(SimpleHTTPRequestHandler):
         route = unquote(urlsplit(self.path).path)[len(self.base_path):]
         lang = route.split("/", 1)[0]
         page = Path(self.directory) / f"{lang}/404.html"
-        if lang not in self.languages or not page.is_file():
+        if lang not in self.languages or not self._served(page):
             page = Path(self.directory) / "404.html"
-        if not page.is_file():
+        if not self._served(page):
             return super().send_error(code, message, explain)
         body = page.read_bytes()
         self.send_response(404)
@@ -101,6 +101,12 @@ class _Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def _served(self, page: Path) -> bool:
+        """Whether ``page`` is a file the preview sends: one inside site/ after following its symlinks, as
+        ``send_head`` requires of every page."""
+        site = os.path.realpath(self.directory)
+        return page.is_file() and os.path.commonpath([site, os.path.realpath(page)]) == site
 
     def list_directory(self, path):
         """A folder without index.html (an article's left-over folder) is a missing page, not a listing."""

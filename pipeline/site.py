@@ -1063,6 +1063,7 @@ class _Bodies:
         self.fresh: dict = {}
         self.kept: list[str] = []
         self.keys: dict[str, str] = {}
+        self.pages_made: dict[str, tuple[bytes, dict]] = {}  # "lang/slug" -> page and item a worker made (``made``)
 
     def key(self, page: Page) -> str:
         """The digest of what ``page``'s body HTML depends on: its text, its links' targets, UI words and,
@@ -1094,11 +1095,7 @@ class _Bodies:
     def entry(self, page: Page) -> dict:
         """``page``'s entry as ``get`` finds it; without its ``html`` when that went into the cache."""
         name = f"{page.lang}/{page.slug}"
-        if name not in self.fresh and self.answers is not None:
-            for lang, entry in (self.answers.get(page.slug) or {}).items():
-                if f"{lang}/{page.slug}" not in self.fresh \
-                        and entry["key"] == self.key(self.pages[(lang, page.slug)]):  # rendered from this very record
-                    self._take(f"{lang}/{page.slug}", entry)
+        self._answered(page)
         if name not in self.fresh:
             entry = self.cache.get(name)
             if entry and entry.get("key") == self.key(page):  # unchanged (``stale``): in the cache as it is
@@ -1108,7 +1105,24 @@ class _Bodies:
                 self._take(name, self._render(page, self.entry(original) if original else None))
         return self.fresh[name]
 
+    def _answered(self, page: Page) -> None:
+        """Take the pool's entries for ``page``'s article that were rendered from the very records this process
+        keys them by."""
+        if f"{page.lang}/{page.slug}" not in self.fresh and self.answers is not None:
+            for lang, entry in (self.answers.get(page.slug) or {}).items():
+                if f"{lang}/{page.slug}" not in self.fresh and entry["key"] == self.key(self.pages[(lang, page.slug)]):
+                    self._take(f"{lang}/{page.slug}", entry)
+
+    def made(self, page: Page) -> tuple[bytes, dict] | None:
+        """The page a worker templated from ``page``'s body (``_pooled_bodies``), taken with that body, and the
+        ``_item`` it worked out for it (without its "page"); None when there is none."""
+        self._answered(page)
+        return self.pages_made.pop(f"{page.lang}/{page.slug}", None)
+
     def _take(self, name: str, entry: dict) -> None:
+        if "made" in entry:
+            entry = dict(entry)
+            self.pages_made[name] = entry.pop("made")
         if self.spill:
             self.cache.put(name, entry)
             entry = {k: v for k, v in entry.items() if k != "html"}
@@ -1239,34 +1253,70 @@ def _body_entry(entry) -> bool:
                     for name in ("raw", "urls", "ids")))
 
 
-def _pooled(config: Config, bodies: _Bodies, due: list[Page], jobs: int | None) -> Results:
-    """Start rendering the stale bodies of the ``due`` pages in the pool, one task per article, in the
-    order the pages are written (``pool.map_articles``)."""
+def _pooled(config: Config, bodies: _Bodies, due: dict[str, Page], jobs: int | None, site: _Site) -> Results:
+    """Start rendering the stale bodies of the ``due`` pages (file under site/ -> page) in the pool, one task per
+    article, in the order the pages are written (``pool.map_articles``); a forked worker templates their pages
+    too (``_Templating``)."""
     from .pool import map_articles
 
     plan = bodies.plan
-    todo = {f"{page.lang}/{page.slug}" for page in due if bodies.stale(page)}
+    todo = {f"{page.lang}/{page.slug}" for page in due.values() if bodies.stale(page)}
     allowances = {}  # a German body carried over whose translation is rendered: the worker needs its allowance
     for name in todo:
         german = f"{plan.source}/{name.split('/', 1)[1]}"
         entry = bodies.cache.get(german) if german not in todo else None
         if entry:
             allowances[german] = {k: v for k, v in entry.items() if k != "html"}
-    slugs = dict.fromkeys(page.slug for page in due if f"{page.lang}/{page.slug}" in todo)
+    slugs = dict.fromkeys(page.slug for page in due.values() if f"{page.lang}/{page.slug}" in todo)
     bodies.cache.close()  # no SQLite connection may cross the fork: the workers get the plan, never the cache
-    return map_articles(functools.partial(_pooled_bodies, replace(plan, todo=frozenset(todo), allowances=allowances)),
+    templating = _Templating(site, {f"{page.lang}/{page.slug}": rel for rel, page in due.items()})
+    return map_articles(functools.partial(_pooled_bodies, replace(plan, todo=frozenset(todo), allowances=allowances),
+                                          templating),
                         config, [bodies.sources[slug] for slug in slugs if slug in bodies.sources], jobs)
 
 
-def _pooled_bodies(plan: _BodyPlan, config: Config, article: Article) -> dict[str, dict]:
-    """In a worker: the bodies of ``article``'s editions that ``plan.todo`` names, read from their
-    edition records and rendered; lang -> ``_Bodies`` entry."""
+class _Templating:
+    """What a worker needs to template the pages of the bodies it renders: the parent's ``_Site`` (its Jinja
+    environments made, ``_BodyPlan.speaking``) and the file under site/ of each due page by "lang/slug".
+
+    A forked worker has them as the parent had them when it forked, so its pages are the bytes the parent would
+    make, and the parent's share of the site stage (templates, JSON-LD, the social tags) runs on every core.
+    Pickled, for a worker that is not forked (spawn, outside Linux: a ``_Site`` with its Jinja environments does
+    not pickle), it holds nothing, and the parent templates every page.
+    """
+
+    def __init__(self, site: _Site | None, due: dict[str, str]):
+        self.site = site
+        self.due = due
+
+    def __reduce__(self):
+        return _Templating, (None, {})
+
+
+def _pooled_bodies(plan: _BodyPlan, templating: _Templating, config: Config, article: Article) -> dict[str, dict]:
+    """In a worker: the bodies of ``article``'s editions that ``plan.todo`` names, rendered; lang -> ``_Bodies``
+    entry, with the page's bytes and its ``_item`` (without the page, which the parent has) under "made" when
+    ``templating`` made it without a problem (the parent makes the others, and reports what failed). The pages are the parent's (a forked worker), else read from their
+    edition records."""
+    site = templating.site
     pages = {}
     for lang in (plan.source, *config.languages):
         if (lang, article.slug) in plan.published:
-            pages[(lang, article.slug)] = _page(json.loads(record_path(config, lang, article.slug).read_bytes()), "")
+            pages[(lang, article.slug)] = site.published[(lang, article.slug)] if site is not None \
+                else _page(json.loads(record_path(config, lang, article.slug).read_bytes()), "")
     bodies = _Bodies(plan, plan.allowances, pages)
-    return {lang: bodies.entry(page) for (lang, slug), page in pages.items() if f"{lang}/{slug}" in plan.todo}
+    out = {lang: bodies.entry(page) for (lang, slug), page in pages.items() if f"{lang}/{slug}" in plan.todo}
+    for lang, entry in out.items() if site is not None else ():
+        rel = templating.due.get(f"{lang}/{article.slug}")
+        problems: list[VerlagError] = []
+        try:
+            made = _article_page(site, bodies, rel, pages[(lang, article.slug)], problems) if rel else None
+        except _Building:  # the parent makes it again, and names the template's line
+            made = None
+        if made is not None and not problems:
+            item = {key: value for key, value in site.item(pages[(lang, article.slug)]).items() if key != "page"}
+            out[lang] = {**entry, "made": (made, item)}
+    return out
 
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
@@ -1373,7 +1423,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 due[rel] = page
     if due:
         bodies.plan = bodies.plan.speaking(site)
-        bodies.answers = _pooled(config, bodies, list(due.values()), jobs)
+        bodies.answers = _pooled(config, bodies, due, jobs, site)
     out: dict[str, bytes | str | Path | None] = {}
     failures: dict[int, list[VerlagError]] = {}  # due page's index -> its problems, reported in that order
     building: tuple[int, _Building] | None = None  # the first page in ``due`` order whose template failed
@@ -1547,6 +1597,10 @@ def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: li
     appended to ``errors``: the last good page stays). Raises ``_Building`` when the template fails."""
     from .social import first_image
 
+    made = bodies.made(page)
+    if made is not None:  # by a worker, which worked out its item too: the lists need it
+        site.items.setdefault((page.lang, page.slug), {**made[1], "page": page})
+        return made[0]
     with contain(page.source, f"rendering site/{rel}", errors) as outcome:
         body = Markup(bodies.get(page))
     if outcome.failed:
@@ -1603,7 +1657,7 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
             german = bodies.entry(item["page"])["german"]
             entries.append({**item, "content": absolute_html(_render(
                 env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
-                item["absolute"])})
+                item["absolute"], lang)})
         # an empty feed (its last translation withdrawn) is dated by the site's newest article, as the German feed
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date, site.config.zone) for i in entries),
                             default=_newest_original(site)), site.config.zone)

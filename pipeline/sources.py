@@ -639,8 +639,8 @@ class _ReadCache:
         if usable and signature is not None and entry[2] is True and self.stats.get(ref) == [*signature, entry[0]]:
             try:
                 article = self._article(path, ref, page, None, entry[0], entry)
-            except (TypeError, ValueError, KeyError, AttributeError, IndexError):
-                article = None  # damaged: read again
+            except (TypeError, ValueError, KeyError, AttributeError, IndexError, RecursionError):
+                article = None  # damaged (or nested too deep to read back): read again
             if article is not None:
                 self.fresh[ref], self.fresh_stats[ref] = entry, [*signature, entry[0]]
                 return article
@@ -650,8 +650,8 @@ class _ReadCache:
         if usable and entry[0] == digest:
             try:
                 article = self._article(path, ref, page, data, digest, entry)
-            except (TypeError, ValueError, KeyError, AttributeError, IndexError, UnicodeDecodeError):
-                article = None  # damaged: read again
+            except (TypeError, ValueError, KeyError, AttributeError, IndexError, UnicodeDecodeError, RecursionError):
+                article = None  # damaged (or nested too deep to read back): read again
             if article is not None:
                 self.fresh[ref] = entry
                 if remember:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, review_state
+from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, restore_sign_offs, review_state
 from .check import ERROR, check_catalog, german_copies, image_variant_findings, legal_page_findings
 from .config import Config
 from .drift import Templates
 from .errors import VerlagError, contain
+from .extract_article import last_extract
 from .extracted import changed_since_extract
 from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
@@ -107,6 +108,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             ref = relpath(path, config.root)
             try:
                 data, po = load_po(path, ref)
+                if po is not None:  # a record a tool dropped, as the next extract gives it back
+                    restore_sign_offs(po, lambda: last_extract(config, lang, article.slug, data))
             except VerlagError as exc:  # a row still: a language must not vanish while its catalog is broken
                 errors.append(exc)
                 rows.append(Progress(lang, article.slug, dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0),
@@ -121,8 +124,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             copies = german_copies(po, lang, glossary, labels[article.slug]) if po is not None else frozenset()
             drift = templates.drift(article.slug, po) if po is not None else None
             for entry in (po or []):
-                if entry.obsolete or drift and key(entry) not in drift.german:  # German the page no longer has
-                    continue
+                if entry.obsolete or drift and key(entry) not in drift.german and key(entry) not in drift.standing:
+                    continue  # German the page no longer has (one that lost its msgctxt counts where extract puts it)
                 state = review_state(entry, copies)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
@@ -155,7 +158,9 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 fresh[name] = counts
                 row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(config, po, ref, lang,
                                                                                         article.slug))
-                row.warnings += bool(row.outdated)  # ``check``'s ``catalog-outdated`` warning
+                if drift:  # ``check``'s ``catalog-outdated``: one per entry that lost its msgctxt, one for the rest
+                    named = len(drift.unmarked_messages(po))
+                    row.warnings += named + bool(drift.without_unmarked() if named else drift)
                 # the build's figures, where its own do not settle it: fully reviewed without check errors is
                 # published; nothing translated the build says in its own words ("nothing translated yet")
                 # (made in memory, the figures cached with the QA counts: a status after a small edit makes only

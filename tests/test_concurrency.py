@@ -29,6 +29,10 @@ LEBER = article("Leber", """
     Trinken Sie genug Wasser.
     """)
 EDITED = "Trinken Sie genug Wasser."
+# Seconds a command may take before the test calls it hung: a bound for a hang, not for speed. On the shared 2-core
+# machine at load 35 a one-article build took 71 s of wall-clock time for 1.3 s of CPU, beyond the 60 s the
+# waiting writer's build had (it failed that way in 1 of 11 rounds under load 12+).
+HUNG = 600
 
 # A reviewer in an editor: load the catalog, change one translation, save; again and again until told
 # to stop. "atomic" saves like Poedit (temp file + rename), "inplace" like a plain editor (truncate, write).
@@ -116,8 +120,8 @@ def test_a_second_writer_waits_or_with_no_wait_stops_naming_the_first(leber):
         assert waiting.poll() is None, "it waits while the first one runs"
     finally:
         holder.stdin.close()
-        holder.wait(timeout=10)
-    out, err = waiting.communicate(timeout=60)
+        holder.wait(timeout=HUNG)
+    out, err = waiting.communicate(timeout=HUNG)
     assert waiting.returncode == 0, err
     assert (leber.root / "site/de/leber/index.html").exists()
 

@@ -203,3 +203,28 @@ def test_an_empty_feed_is_dated_by_its_site_s_newest_article_not_1970(tmp_path, 
     feed = assert_valid_atom(project.root / "site/en/feed.xml", atom_schema)
     german = assert_valid_atom(project.root / "site/de/feed.xml", atom_schema)
     assert feed.entries == [] and feed.feed.updated == german.feed.updated == "2026-06-07T00:00:00Z"
+
+
+def test_an_arabic_entry_s_content_runs_right_to_left_and_its_german_passage_left_to_right(tmp_path, atom_schema):
+    """The feed's ``xml:lang="ar"`` is the Atom document's language, not the direction of the HTML an entry
+    carries: a feed reader lays that out by the HTML's own ``dir``, and without one showed an Arabic article
+    left to right (its punctuation at the wrong end). The content runs ``rtl`` as the page does; a German
+    passage in it (a sentence not yet translated) ``ltr``."""
+    from conftest import article, review
+
+    project = Project(tmp_path / "praxis")
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["ar", "en"]\n'
+                  '[publish]\nmin_translated = 0\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n\nSie braucht Ruhe.\n"))
+    project.run("extract")
+    review(project, "ar", "leber", {("title", "Leber"): "الكبد", "Die Leber arbeitet nachts.": "الكبد يعمل ليلاً."})
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.": "The liver works."})
+    project.run("build")
+    for lang, direction in (("ar", "rtl"), ("en", "ltr")):
+        assert_valid_atom(project.root / f"site/{lang}/feed.xml", atom_schema)
+        [content] = entry_html(project.root / f"site/{lang}/feed.xml").values()
+        [top] = content  # the one element the content is
+        assert (top.get("lang"), top.get("dir")) == (lang, direction), html.tostring(content, encoding="unicode")
+        assert "الكبد يعمل ليلاً." in top.text_content() or lang == "en"
+        [german] = content.xpath(".//*[@lang='de'][contains(., 'Sie braucht Ruhe.')]")
+        assert german.get("dir") == ("ltr" if lang == "ar" else None)

@@ -1593,3 +1593,143 @@ def test_wrappers_nested_deep_cost_no_more_than_as_many_side_by_side():
     assert deep_markdown == flat_markdown == "\n\n".join(["Der Rücken schmerzt morgens, und die Leber braucht Ruhe."]
                                                           * 40) + "\n"
     assert deep_time < flat_time, (deep_time, flat_time)
+
+
+PAGE_IGEL = ("<!DOCTYPE html><html lang=\"de\"><head>{meta}<title>Igel</title></head><body><article><h1>Igel im Garten</h1>"
+             "<p>Der Igel frisst gern Käfer und Schnecken, vor allem nachts.</p>"
+             "<p>Im Winter schläft er unter einem Laubhaufen.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("meta", ['<meta charset="utf-16">', '<meta http-equiv="Content-Type" '
+                                  'content="text/html; charset=UTF-16LE">', '<meta charset="utf-7">',
+                                  '<meta charset="x-nonsense"><meta charset="utf-8">', '<meta charset="x-nonsense">'])
+def test_a_saved_page_declaring_an_encoding_browsers_do_not_read_it_in_is_imported_whole(
+        project: Project, tmp_path, meta: str):
+    """The HTML standard reads a ``<meta charset>`` of UTF-16 as UTF-8 (the bytes that declare it are not UTF-16),
+    and skips a name the Encoding Standard does not know (``utf-7``, a typo) for the next declaration or its own
+    guess; libxml2 took them at their word: UTF-16 stopped the import with a Python traceback, UTF-7 cut the
+    article off at its first umlaut, an unknown name kept nothing of it (and said so only as "left out (widget
+    text?)")."""
+    page = tmp_path / "igel.html"
+    page.write_bytes(PAGE_IGEL.format(meta=meta).encode("utf-8"))
+    out = project.run("import", str(page)).output
+    text = project.read("source_de/igel-im-garten.md")
+    assert "Der Igel frisst gern Käfer und Schnecken, vor allem nachts." in text, out
+    assert "Im Winter schläft er unter einem Laubhaufen." in text, out
+    assert "left out" not in out, out
+
+
+def test_a_saved_page_declaring_the_replacement_encoding_is_refused_at_its_file(project: Project, tmp_path):
+    """ISO-2022-KR and HZ are read as one replacement character by browsers (Encoding Standard, "replacement"):
+    refused by name, not imported as an empty article."""
+    page = tmp_path / "igel.html"
+    page.write_bytes(PAGE_IGEL.format(meta='<meta charset="iso-2022-kr">').encode("utf-8"))
+    result = project.run("import", str(page), code=2)
+    assert f"error: {page}:1: declares the encoding iso-2022-kr" in result.output, result.output
+    assert not (project.root / "source_de/igel-im-garten.md").exists()
+
+
+def test_the_number_words_check_is_linear_in_the_number_words_of_an_entry():
+    """``check_number_words`` looked each of the translation's number words up in every German one left
+    (quadratic): a paragraph of 50,000 "zwei," against a translation of as many "three," held ``check`` and the
+    build's QA gate for minutes. 8 times the words take about 8 times as long now (they took 64 times as long)."""
+    import time
+
+    import polib
+
+    from pipeline import numberwords
+    from pipeline.check import Context, check_number_words
+
+    def cpu(count: int) -> float:
+        entry = polib.POEntry(msgid="Zwei Tage, " + "zwei Tage, " * count, msgstr="Three days, " + "three days, " * count)
+        times = []
+        for _ in range(3):
+            numberwords.german_quantities.cache_clear()
+            numberwords.quantities.cache_clear()
+            start = time.process_time()
+            findings = list(check_number_words(entry, Context("en")))
+            times.append(time.process_time() - start)
+        assert findings[0].startswith("numbers in words differ: German Zwei (2), zwei (2), "), findings
+        return min(times)
+
+    assert cpu(4000) < 16 * cpu(500)
+
+
+def test_reading_copied_text_is_linear_in_the_length_of_a_line_of_spaces(tmp_path):
+    """Three regexes of the copied-text import tried a run of spaces again from each of its spaces (quadratic): a
+    title line "# Titel", a byline and a last line, each with 200,000 spaces in it (a file of 600 KB), held
+    ``verlag import`` for half an hour. 8 times the spaces take about 8 times as long now (they took 64 times)."""
+    import time
+
+    from pipeline.importer_text import read_text
+
+    def cpu(spaces: int) -> float:
+        gap = " " * spaces
+        data = (f"# Igel{gap}im Garten\n\nVon Anna{gap}Berg\n\nDer Igel frisst gern Käfer und Schnecken, vor allem "
+                f"nachts.\n\nIm Winter schläft er.{gap}</div>Ende\n").encode("utf-8")
+        start = time.process_time()
+        imported = read_text(tmp_path / "igel.txt", data)
+        assert imported.meta["title"] == f"Igel{gap}im Garten" and "Ende" in imported.body, imported
+        return time.process_time() - start
+
+    assert cpu(20_000) < 16 * cpu(2_500)
+
+
+def test_html_to_markdown_is_linear_in_the_length_of_a_run_of_spaces():
+    """markdownify's regexes for a line break among spaces and for a ``<pre>``'s trailing blank lines tried a run
+    of spaces again from each of its spaces: a saved page, WordPress post or feed entry with 200,000 spaces in a
+    paragraph or a ``<pre>`` held ``verlag import`` for an hour. What the Markdown says is unchanged: one space in
+    the paragraph, every space in the ``<pre>``."""
+    import time
+
+    from pipeline.importer_html import html_to_markdown
+
+    def cpu(spaces: int) -> float:
+        gap = " " * spaces
+        start = time.process_time()
+        markdown, _, notes = html_to_markdown(f"<p>Tee{gap}wärmt \t und\n  hilft.</p><pre>\n\n  x{gap}y\n\n</pre>"
+                                              f"<p>Ende</p>")
+        assert markdown == f"Tee wärmt und\nhilft.\n\n```\n  x{gap}y\n```\n\nEnde\n" and not notes, markdown[:200]
+        return time.process_time() - start
+
+    assert cpu(20_000) < 16 * cpu(2_500)
+
+
+def test_reading_a_hugo_file_is_linear_in_the_length_of_a_shortcode_line_of_spaces(tmp_path):
+    """The regexes of Hugo's ``figure`` shortcode and of a theme's note box tried the spaces of a line again from
+    each of them, split between two ``\\s*`` (cubic for the figure): one line "{{< figure a", 2,500 spaces, "x"
+    held ``verlag import`` for a minute, 20,000 for hours. 8 times the spaces take about 8 times as long now."""
+    import time
+
+    from pipeline.importer_markdown import read_markdown
+
+    def cpu(spaces: int) -> float:
+        gap = " " * spaces
+        data = (f"---\ntitle: Igel\ndate: 2026-05-26\n---\n\n{{{{< figure src=\"igel.jpg\"{gap}x\n\n"
+                f"{{{{< hint info{gap}x\n\nDer Igel frisst gern Käfer.\n\n{{{{< /hint >}}}}\n"
+                f"{{{{< figure src=\"igel.jpg\" alt=\"Ein Igel\" >}}}}\n").encode("utf-8")
+        start = time.process_time()
+        imported = read_markdown(tmp_path / "igel.md", data)
+        assert "Der Igel frisst gern Käfer." in imported.body and "![Ein Igel](igel.jpg)" in imported.body, \
+            imported.body[-300:]
+        return time.process_time() - start
+
+    cpu(200)  # the first reading imports and compiles what the others reuse
+    assert cpu(1_600) < 16 * cpu(200)
+
+
+def test_a_source_cache_entry_nested_deep_is_read_again_not_the_articles_error(project: Project):
+    """``.verlag/sources.json`` may come with a project from someone else, and its entry for a source is found by
+    the SHA-256 of the source's bytes, which the sender knows: front matter nested 700 lists deep there made the
+    article fail with "RecursionError … (while reading)" on every run (the entry was kept), where a damaged entry
+    only means reading the source again."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n", tags="[Kräuter]"))
+    project.run("extract")
+    path = project.root / ".verlag/sources.json"
+    state = json.loads(path.read_text(encoding="utf-8"))
+    state["sources"]["source_de/tee.md"][3]["tags"] = "DEEP"
+    path.write_text(json.dumps(state).replace('"DEEP"', "[" * 700 + "]" * 700), encoding="utf-8")
+    for _ in range(2):
+        result = project.run("extract")
+        assert "error" not in result.output, result.output
+    assert 'msgid "Kräuter"' in project.read("translations/templates/tee.pot")

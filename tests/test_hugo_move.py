@@ -31,7 +31,7 @@ def test_build_names_each_shortcode_an_import_left_in_the_text_at_its_line_also_
     site = tree(tmp_path / "hugo", {
         "hugo.toml": 'baseURL = "https://praxis.example/"\n',
         "content/posts/tee.md": "+++\ntitle = \"Lindenblütentee\"\ndate = 2024-01-02\n+++\nEr schmeckt mild.\n\n"
-                                "{{< youtube abc123 >}}\n\n{% include hinweis.html %}\n\n"
+                                "{{< gist anna 4e1b2c >}}\n\n{% include hinweis.html %}\n\n"
                                 "[caption id=\"a1\"]Eine Tasse am Abend[/caption]\n",
     })
     project.run("import", str(site))
@@ -40,12 +40,12 @@ def test_build_names_each_shortcode_an_import_left_in_the_text_at_its_line_also_
                                                  "Mit dem Bus bis zum Markt.\n\n[gallery ids=\"3,4\"]\n")
     lines = project.read("source_de/lindenbluetentee.md").split("\n")
     at = {tag: lines.index(next(line for line in lines if tag in line)) + 1
-          for tag in ("youtube", "include", "caption")}
+          for tag in ("gist", "include", "caption")}
     project.run("extract")
     for run in (1, 2):  # the second build has nothing to do, and says them all the same
         out = project.run("build").stderr
         assert len(said(out, "is not Markdown")) == 5, out
-        assert f"warning: source_de/lindenbluetentee.md:{at['youtube']}: Hugo shortcode {{{{< youtube abc123 >}}}} " \
+        assert f"warning: source_de/lindenbluetentee.md:{at['gist']}: Hugo shortcode {{{{< gist anna 4e1b2c >}}}} " \
                "is not Markdown: the pages would show it as text" in out
         assert f"warning: source_de/lindenbluetentee.md:{at['include']}: Liquid tag (Jekyll) {{% include " \
                "hinweis.html %} is not Markdown" in out

@@ -1261,13 +1261,13 @@ def test_hugo_figure_shortcodes_become_images_with_their_captions_and_the_files_
                                          'caption="Salbei im Kräuterbeet" >}}\n\n'
                                          '{{< figure src="blatt.jpg" alt="Ein Salbeiblatt" '
                                          'link="https://example.org/salbei" >}}\n'
-                                         "{{< youtube abc >}}\n",
+                                         "{{< gist anna 4e1b2c >}}\n",
     })
     out = project.run("import", str(site)).output
     assert project.read("source_de/salbei-bei-halsweh.md").endswith(
         "---\nSalbei gurgeln hilft bei Halsschmerzen.\n\n![Salbeistrauch](bilder/salbei.jpg)\n\n"
         "Salbei im Kräuterbeet\n\n[![Ein Salbeiblatt](bilder/blatt.jpg)](https://example.org/salbei)\n"
-        "{{< youtube abc >}}\n")
+        "{{< gist anna 4e1b2c >}}\n")
     assert sorted(written(project)) == ["bilder/blatt.jpg", "bilder/salbei.jpg", "salbei-bei-halsweh.md"]
     assert "line 8: Hugo figure /img/salbei.jpg as an image with its caption below it" in out
     assert "line 10: Hugo figure blatt.jpg as an image" in out

@@ -407,3 +407,29 @@ def test_a_saved_pages_table_of_one_letter_cells_and_a_short_list_are_kept(proje
     assert "| M | D | M | D | F |\n| --- | --- | --- | --- | --- |\n| x | x | x | x | x |\n| x |  | x |  | x |\n" in text
     assert "- ja\n- nein\n- kaum\n" in text
     assert "Musterweg" not in text and "Start" not in text
+
+
+def test_a_12_mb_inline_image_is_named_with_its_file_not_lost_with_the_export_or_written_too_large(project, tmp_path):
+    """A post with a photo pasted inline (a ``data:`` address of 12 MB): lxml's XML parser stops at 10 MB, so the
+    whole export failed as "not well-formed XML … CData section too big" with none of its posts imported, and a
+    Hugo post holding such an image was written whole, an article extract then refuses (over 8 MB). Now the post is
+    named at its line with the inline image's size and the export's other posts are imported; the Markdown post
+    is an error naming its file, nothing written."""
+    photo = "data:image/jpeg;base64," + "A" * (12 * 2**20)
+    wxr_file = export(tmp_path / "export.xml",
+                      post("Großes Foto", f'<p>{LEAD}</p><p><img src="{photo}" alt="Garten"></p>', post_id=5,
+                           name="foto"),
+                      post("Kleiner Beitrag", f"<p>{CARE}</p>", post_id=6, name="klein"))
+    out = project.run("import", str(wxr_file), code=2).output
+    assert "not well-formed" not in out, out[:2000]
+    assert (f"error: {wxr_file}:4: 12.0 MB is more than verlag reads of a saved web page or one post of an export or "
+            "feed (8.0 MB); 12.0 MB of it is 1 inline image (a data: address)") in out, out[:2000]
+    assert CARE in project.read("source_de/klein.md")
+    assert not (project.root / "source_de/foto.md").exists()
+    hugo = tmp_path / "foto.md"
+    hugo.write_text(f'---\ntitle: Foto im Garten\ndate: 2024-05-02\n---\n{LEAD}\n\n<img src="{photo}" alt="Garten">\n',
+                    encoding="utf-8")
+    out = project.run("import", str(hugo), code=2).output
+    assert (f"error: {hugo}: 12.0 MB is more than verlag reads of a German source (8.0 MB); 12.0 MB of it is 1 "
+            "inline image (a data: address)") in out, out[:2000]
+    assert not (project.root / "source_de/foto-im-garten.md").exists()

@@ -23,7 +23,7 @@ def test_a_themes_note_box_becomes_a_quote_with_its_kind_in_bold_and_the_summary
             '{{% alert title="Gut zu wissen" color="info" %}}\nDer Tee schmeckt mild.\n{{% /alert %}}\n\n'
             '{{< callout type="info" >}}\nEin Löffel Kraut reicht für eine Tasse.\n{{< /callout >}}\n\n'
             "{{< admonition type=danger >}}\n- nicht in der Schwangerschaft\n{{< /admonition >}}\n\n"
-            "{{< youtube abc123 >}}\n"),
+            "{{< gist anna 4e1b2c >}}\n"),
     })
     out = project.run("import", str(site)).output
     body = project.read("source_de/brennnessel.md").split("---\n", 2)[2]
@@ -31,7 +31,7 @@ def test_a_themes_note_box_becomes_a_quote_with_its_kind_in_bold_and_the_summary
             "> **Tipp:**\n> Frische Blätter mit Handschuhen ernten.\n>\n> Am besten vor der Blüte.\n\n\n"
             "> **Gut zu wissen:**\n> Der Tee schmeckt mild.\n\n\n"
             "> **Hinweis:**\n> Ein Löffel Kraut reicht für eine Tasse.\n\n\n"
-            "> **Achtung:**\n> - nicht in der Schwangerschaft\n\n\n{{< youtube abc123 >}}\n") in body
+            "> **Achtung:**\n> - nicht in der Schwangerschaft\n\n\n{{< gist anna 4e1b2c >}}\n") in body
     for line, code, label in ((8, "{{% hint warning %}}", "Warnung"), (12, "{{< notice tip >}}", "Tipp"),
                               (18, '{{% alert title="Gut zu wissen" color="info" %}}', "Gut zu wissen"),
                               (22, '{{< callout type="info" >}}', "Hinweis"),

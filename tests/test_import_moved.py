@@ -198,3 +198,68 @@ def test_a_crafted_term_address_of_a_wordpress_export_adds_no_line_the_build_ref
     publish_all(project)
     project.run("extract")
     assert "redirects.txt" not in project.run("build").output
+
+
+def test_the_summary_lists_a_crafted_term_address_as_refused_not_among_those_added(project, tmp_path):
+    """The import left a ".." address out of redirects.txt, yet its summary counted and listed it with the added
+    ones (``/category/../../../etc/  /de/  301``), as if readers were led from there: it is listed as refused now,
+    with why, and the count is of the addresses added."""
+    terms = ('<category domain="category" nicename="../../../etc"><![CDATA[A]]></category>'
+             '<category domain="post_tag" nicename="%2e%2e"><![CDATA[B]]></category>'
+             '<category domain="post_tag" nicename="ringelblume"><![CDATA[C]]></category>')
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(wp_post(1, terms=terms)), encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    out = project.run("import", str(export)).output
+    assert f"import: 5 other addresses of {export} (feeds, lists), which no article's aliases: keep: added 5" in out
+    assert "  /tag/ringelblume/  /de/  301\n" in out
+    assert not [line for line in out.splitlines() if ".." in line and "301" in line], out
+    assert (f"import: 4 addresses of {export} refused, not added to redirects.txt: a '.' or '..' segment or a "
+            "control character, which no browser requests (the export's own text: a crafted name?):\n"
+            "  /category/../../../etc/\n  /category/../../../etc/feed/\n  /tag/%2e%2e/\n  /tag/%2e%2e/feed/\n") in out
+
+
+def test_with_private_a_month_of_password_protected_posts_says_they_came_in_as_drafts_not_left_out(project, tmp_path):
+    """With --private the password-protected post is imported (a German-only draft), yet the note beside its month
+    still said the list "listed only posts left out": it says they came in as drafts the site does not publish
+    yet, so the address still leads to the home page."""
+    protected = wp_post(3).replace("2024-05-03", "2024-03-03").replace(
+        "</wp:status>", "</wp:status><wp:post_password>geheim</wp:post_password>")
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(wp_post(1), protected), encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    out = project.run("import", "--private", str(export)).output
+    assert "draft: true  # password-protected in WordPress" in project.read("source_de/beitrag-3.md")
+    assert "left out" not in out.split("other addresses of", 1)[1], out
+    assert ("  /2024/03/  /de/  301  (it listed only password-protected posts, imported with --private as German-only "
+            "drafts the site does not publish: Beitrag 3; a reader finds the other posts on the home page)") in out
+
+
+def test_a_polylang_language_on_a_domain_of_its_own_names_its_feed_and_lists_and_why_they_are_not_added(
+        project, tmp_path):
+    """Polylang can give each language a domain (en.ernaehrung.example): its English feed and lists were served
+    there, and the import skipped them without a word. redirects.txt answers only the new site's own addresses,
+    so they cannot go there: the summary names each with the new page it should lead to and says where the rule
+    belongs (that host's server); the German lists are added as before."""
+    from test_import_wordpress import ENGLISH, GERMAN, polylang, post, wxr as wxr_with_terms
+    from test_import_wordpress import HOST as WP_HOST
+
+    english = WP_HOST.replace("https://", "https://en.")
+    items = [post("Genug trinken", GERMAN, post_id=101, name="trinken", link=f"{WP_HOST}/2024/03/trinken/",
+                  extra=polylang("de", "pll_1")),
+             post("Drinking enough", ENGLISH, post_id=201, name="drinking-enough",
+                  link=f"{english}/2024/03/drinking-enough/",
+                  extra=polylang("en", "pll_1") + '<category domain="category" nicename="tea"><![CDATA[Tea]]></category>')]
+    export = tmp_path / "export.xml"
+    export.write_text(wxr_with_terms(*items), encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    out = project.run("import", str(export)).output
+    assert "\n/feed/  /de/feed.xml  301\n" in project.read("redirects.txt")
+    assert "en." not in project.read("redirects.txt") and "/en/" not in project.read("redirects.txt")
+    assert (f"import: 7 addresses of {export} on another host, {english.removeprefix('https://')} (a language's "
+            "domain), not added to redirects.txt: it answers the new site's own addresses only (base_url); redirect "
+            "each on that host's server, or point the host at a server that does:") in out, out
+    for line in (f"  {english}/feed/  https://neu.example/en/feed.xml  301",
+                 f"  {english}/category/tea/  https://neu.example/en/  301",
+                 f"  {english}/2024/04/  https://neu.example/en/  301"):
+        assert line + "\n" in out, (line, out)

@@ -100,3 +100,38 @@ def test_paragraphs_about_cookies_beside_an_okay_line_are_no_banner(tmp_path):
     article = read_text(tmp_path / "t.txt", ("Cookies backen mit Kindern\n\n" + "\n\n".join(paragraphs)).encode())
     assert article.body == "".join(f"{p}\n\n" for p in paragraphs)[:-1]
     assert not any("left out" in note for note in article.notes)
+
+
+LAVENDER = "Lavendeltee am Abend\nVon Jonas Feld | 9. März 2025\n"
+SLEEP = "Lavendel beruhigt die Nerven. Wer abends eine Tasse trinkt, schläft oft schneller ein."
+
+
+def test_a_heading_that_shares_its_first_word_with_the_item_before_it_heads_its_paragraph(tmp_path):
+    """After "Das brauchen Sie:" the heading "Die Wirkung auf den Schlaf" shares its first word, an article, with
+    the item before it ("Die Teekanne") and stayed an item of the list, its paragraph headed by nothing. An article,
+    pronoun or preposition in common is no sign of a list unless every item starts with it or the line is no
+    longer than the items before it by more than a word: the heading stands over its paragraph again. So does
+    "Mit Honig oder ohne?" after "Mit einem Sieb", a question after items that are none."""
+    article = read_text(tmp_path / "t.txt", (
+        f"{LAVENDER}Das brauchen Sie:\nEin Esslöffel Lavendelblüten\nEine große Tasse\nDie Teekanne\n"
+        f"Die Wirkung auf den Schlaf\n{SLEEP}\n").encode())
+    assert article.body == ("Das brauchen Sie:\n\n- Ein Esslöffel Lavendelblüten\n- Eine große Tasse\n- Die Teekanne\n"
+                            f"\n## Die Wirkung auf den Schlaf\n\n{SLEEP}\n"), article.body
+    assert "line 7: heading (short line before a paragraph): Die Wirkung auf den Schlaf" in article.notes
+    honey = read_text(tmp_path / "h.txt", (
+        f"{LAVENDER}So wird er zubereitet:\nBlüten in die Kanne geben\nMit einem Sieb\nMit Honig oder ohne?\n"
+        "Honig macht den Tee milder, aber über 40 Grad verliert er viel von dem, was ihn auszeichnet.\n").encode())
+    assert "- Mit einem Sieb\n\n## Mit Honig oder ohne?\n\nHonig macht" in honey.body, honey.body
+
+
+def test_items_that_share_their_first_word_stay_items_before_a_paragraph(tmp_path):
+    """The other side of the same rule, from lists as people paste them: every item starts with "Die"; the last two
+    of four start with "Die", a noun after it, no longer than the others; two start with the same noun. Each last
+    line stays an item, and the paragraph after the list is a paragraph."""
+    lists = {"Diese Kräuter wachsen im Schatten:": ["Die Minze", "Die Melisse", "Die Brennnessel"],
+             "Für den Sirup:": ["Eine Tasse Wasser", "Ein Löffel Honig", "Die Zitrone", "Die frische Minze"],
+             "Zwei Sorten lohnen sich:": ["Zwei Teelöffel", "Tee aus Melisse", "Tee aus Lavendel"]}
+    for intro, items in lists.items():
+        article = read_text(tmp_path / "t.txt", (f"{LAVENDER}{intro}\n" + "\n".join(items) + f"\n{SLEEP}\n").encode())
+        assert article.body == f"{intro}\n\n" + "".join(f"- {i}\n" for i in items) + f"\n{SLEEP}\n", article.body
+        assert not any("heading" in note for note in article.notes), (intro, article.notes)

@@ -406,3 +406,73 @@ def test_jekyll_raw_text_is_unwrapped_on_import_and_shown_literally_as_jekyll_sh
     page = project.read("site/de/lavendel/index.html")
     assert "Im Kalender steht {{ abend }} neben <code>{% termin %}</code> als Platzhalter." in page
     assert "Mehr im Heft: {% heft %}." in page and "raw %}" not in page
+
+
+BUNDLE = """+++
+title = "Holunderblüten: Sirup & Tee"
+date = 2024-06-10T08:30:00
+lastmod = 2024-06-20
+description = "Wann man Holunderblüten pflückt und wie daraus Sirup wird."
+tags = ["Holunder", "Sirup"]
+slug = "holunder-sirup"
+[params]
+  featured = "dolde.jpg"
++++
+
+Holunder blüht im Juni. Die Dolden duften süß und werden an einem trockenen Vormittag gepflückt.
+
+{{< figure src="dolde.jpg" alt="Eine Holunderdolde in der Sonne" caption="Frisch gepflückt" >}}
+
+Mehr steht im [Beitrag über Melisse]({{< ref "melisse" >}}).
+
+{{< youtube abcDEF12345 >}}
+
+{{< vimeo id="76979871" title="Holunder ernten" >}}
+
+{{< gist anna 4e1b2c >}}
+"""
+
+
+def test_a_hugo_bundles_video_shortcodes_become_links_and_only_tags_left_as_text_are_named(project, tmp_path):
+    """A Hugo page bundle (TOML front matter, its image beside it) shows videos with Hugo's own ``youtube`` and
+    ``vimeo`` shortcodes: they stayed as text, a ``{{< youtube … >}}`` on the new page, while an ``<iframe>`` of
+    the same player became a link. They become links to the video's page now, said at their line. And the
+    summary's "kept as text" named the line of a ``ref`` link the import had rewritten: it names the tags left."""
+    site = tree(tmp_path / "hugo", {"hugo.toml": 'baseURL = "https://kraeuter.example/"\ntimeZone = "Europe/Berlin"\n',
+                                    "content/posts/holunder/index.md": BUNDLE,
+                                    "content/posts/melisse.md": '+++\ntitle = "Melisse im Topf"\ndate = 2024-05-01\n+++\n'
+                                                                "Melisse wächst auch auf dem Balkon.\n"})
+    (site / "content/posts/holunder/dolde.jpg").write_bytes(b"\xff\xd8\xff\xe0 Holunderdolde")
+    out = project.run("import", str(site)).output
+    body = project.read("source_de/holunder-sirup.md").split("---\n", 2)[2]
+    assert ("Mehr steht im [Beitrag über Melisse](melisse-im-topf.md).\n\n"
+            "<https://www.youtube.com/watch?v=abcDEF12345>\n\n[Holunder ernten](https://vimeo.com/76979871)\n\n"
+            "{{< gist anna 4e1b2c >}}\n") in body, body
+    assert "![Eine Holunderdolde in der Sonne](bilder/dolde.jpg)" in body
+    assert ("line 20: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (Hugo's youtube shortcode: "
+            "a page loads nothing from www.youtube.com until the reader follows the link)") in out, out
+    assert "line 22: embed kept as a link: https://vimeo.com/76979871 (Hugo's vimeo shortcode" in out
+    assert f"kept as text ({site / 'content/posts/holunder/index.md'}:22): rewrite in Markdown" in out, out
+
+
+def test_a_cover_image_under_params_or_paper_mods_cover_table_is_shown_at_the_top(project, tmp_path):
+    """A bundle's cover in TOML front matter stands where the theme reads it: PaperMod's ``[cover]`` table
+    (``image``, ``alt``) or Hugo's ``[params]`` table for a page's own parameters: the import named the table as not
+    kept and the cover the old theme showed above the post was gone. It is copied and shown at the top, described by
+    PaperMod's ``alt`` where there is one, else by the title."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://gesund-mit-lena.example/"\n',
+        "content/posts/kamille/index.md": '+++\ntitle = "Kamille"\ndate = 2024-10-05\n[cover]\n  image = "titel.png"\n'
+                                          '  alt = "Kamillenblüten auf der Wiese"\n  relative = true\n+++\n'
+                                          "Kamillentee beruhigt.\n",
+        "content/posts/salbei/index.md": '+++\ntitle = "Salbei"\ndate = 2024-02-01\n[params]\n'
+                                         '  featured_image = "blatt.png"\n+++\nSalbei duftet.\n',
+    })
+    (site / "content/posts/kamille/titel.png").write_bytes(b"\x89PNG\r\n\x1a\nKamille")
+    (site / "content/posts/salbei/blatt.png").write_bytes(b"\x89PNG\r\n\x1a\nSalbei")
+    out = project.run("import", str(site)).output
+    assert "---\n![Kamillenblüten auf der Wiese](bilder/titel.png)\n\nKamillentee beruhigt.\n" in \
+        project.read("source_de/kamille.md")
+    assert "---\n![Salbei](bilder/blatt.png)\n\nSalbei duftet.\n" in project.read("source_de/salbei.md")
+    assert "cover image titel.png (cover.image) put at the top of the text, described by its alt" in out, out
+    assert "cover image blatt.png (params.featured_image) put at the top of the text, described by the title" in out

@@ -298,6 +298,33 @@ def test_a_saved_page_without_a_declared_encoding_is_read_as_the_utf8_it_is(proj
         assert "Grüner Tee enthält Koffein" in text and "nicht zu heiß" in text and "Ã" not in text, name
 
 
+def test_a_page_saved_as_utf16_with_or_without_a_byte_order_mark_is_read_not_called_binary(project, tmp_path):
+    """A page saved in UTF-16 (Windows tools, an editor's "Unicode"), with a byte order mark or without one but with
+    its ``<meta charset="utf-16">``, has a NUL byte beside every ASCII character: the import called it binary ("an
+    image or PDF") and imported nothing. It is read as the UTF-16 it is and the summary says so; a text file saved
+    as "Unicode" (UTF-16 with its mark, Notepad's) too."""
+    page = ("<!DOCTYPE html><html><head><meta charset=\"utf-16\"><title>{title}</title></head><body><article>"
+            "<h1>{title}</h1><p>Grüner Tee enthält Koffein, aber weniger als Kaffee. Trinken Sie ihn nicht zu heiß, "
+            "etwa mit 70 Grad.</p><p>Am besten schmeckt er ohne Zucker und frisch aufgegossen, über den Tag "
+            "verteilt.</p></article></body></html>")
+    cases = (("mit-bom.html", "\ufeff" + page.format(title="Tee mit Marke"), "utf-16-le", "its byte order mark"),
+             ("ohne-bom.html", page.format(title="Tee ohne Marke"), "utf-16-le", "its <meta charset>"),
+             ("gross.html", page.format(title="Tee gross"), "utf-16-be", "its <meta charset>"))
+    for name, text, codec, why in cases:
+        (tmp_path / name).write_bytes(text.encode(codec))
+        out = project.run("import", str(tmp_path / name)).output
+        assert "binary" not in out and f"encoding: read as UTF-16 ({why})" in out, out
+    for slug in ("tee-mit-marke", "tee-ohne-marke", "tee-gross"):
+        written = project.read(f"source_de/{slug}.md")
+        assert "Grüner Tee enthält Koffein" in written and "über den Tag verteilt." in written, written
+    notepad = tmp_path / "notiz.txt"
+    notepad.write_bytes("Kräutertee am Abend\n\nMelisse und Lavendel beruhigen. Trinken Sie ihn warm.\n"
+                        .encode("utf-16"))
+    out = project.run("import", "--year", "2025", str(notepad)).output
+    assert "encoding: read as UTF-16 (its byte order mark)" in out
+    assert "Melisse und Lavendel beruhigen." in project.read("source_de/kraeutertee-am-abend.md")
+
+
 WIX_SAVED = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Holunderblüten sammeln</title>
 <link rel="canonical" href="https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln">
 <meta property="og:site_name" content="Praxis am Bach">
@@ -345,6 +372,112 @@ def test_a_saved_wix_post_shows_the_day_its_blog_showed_and_its_images_not_their
     assert "\ndate: 2023-06-14 00:30:00+02:00\n" in berlin.read("source_de/holunderblueten-sammeln.md")
 
 
+def png(width: int, height: int) -> bytes:
+    """A real grey PNG image of ``width`` x ``height`` pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+WIX_MEDIA = "https://static.wixstatic.com/media"
+CHROME_SAVED_WIX = f"""<!DOCTYPE html>
+<!-- saved from url=(0066)https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln -->
+<html lang="de"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><title>Holunderblüten
+sammeln</title><link rel="canonical" href="https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln">
+<meta property="og:type" content="article"></head><body>
+<div data-hook="post-page"><article data-hook="post"><h1 data-hook="post-title"><span>Holunderblüten sammeln</span></h1>
+<div data-hook="post-description"><div data-id="rich-content-viewer">
+<p><span>Im Juni duften die Holundersträucher an jedem Feldrand. Ihre Dolden werden zu Sirup oder Tee.</span></p>
+<figure data-hook="figure-IMAGE"><div data-hook="imageViewer"><img alt="Holundersirup in Flaschen"
+ src="./Holunder_files/a1b2c3_9f8e7d~mv2.png"
+ data-pin-media="{WIX_MEDIA}/a1b2c3_9f8e7d~mv2.png/v1/fill/w_1000,h_667,al_c,q_85/a1b2c3_9f8e7d~mv2.png"></div></figure>
+<figure data-hook="figure-IMAGE"><div data-hook="imageViewer"><img alt="Getrocknete Dolden"
+ src="./Holunder_files/a1b2c3_5c4b3a~mv2.png"></div></figure>
+<figure data-hook="figure-IMAGE"><div data-hook="imageViewer"><img alt="Ein Korb voller Dolden"
+ src="./Holunder_files/a1b2c3_777abc~mv2.png"
+ data-pin-media="{WIX_MEDIA}/a1b2c3_777abc~mv2.png/v1/fill/w_740,h_493,al_c,q_85/a1b2c3_777abc~mv2.png"></div></figure>
+<p><span>Verarbeiten Sie die Blüten noch am selben Tag, sonst werden sie braun und verlieren ihr Aroma.</span></p>
+</div></div></article></div></body></html>
+"""
+
+
+def test_a_wix_page_saved_by_chrome_takes_the_full_image_it_saved_or_names_the_blurred_placeholder(project, tmp_path):
+    """Chrome's "Webpage, complete" saves each image the page showed into ``…_files/`` and points ``src`` there: of
+    a Wix post saved before its images loaded, that is Wix's blurred 147-pixel placeholder, which the import
+    copied as the article's image. Now a placeholder (far narrower than the width the page states for the image)
+    gives way to the full image where Chrome saved that too (``name(1).png``); else the article shows the full
+    image at its Wix address and the summary names the placeholder and that address. An image that loaded in full
+    is copied as it is."""
+    page = tmp_path / "Holunder.html"
+    page.write_text(CHROME_SAVED_WIX, encoding="utf-8")
+    files = tmp_path / "Holunder_files"
+    files.mkdir()
+    (files / "a1b2c3_9f8e7d~mv2.png").write_bytes(png(147, 98))
+    (files / "a1b2c3_9f8e7d~mv2(1).png").write_bytes(png(1000, 667))
+    (files / "a1b2c3_5c4b3a~mv2.png").write_bytes(png(147, 98))
+    (files / "a1b2c3_777abc~mv2.png").write_bytes(png(740, 493))
+    out = project.run("import", str(page)).output
+    text = project.read("source_de/holunderblueten-sammeln.md")
+    images = project.root / "source_de/bilder"
+    assert (images / "a1b2c3_9f8e7d~mv2(1).png").read_bytes() == png(1000, 667)
+    assert not (images / "a1b2c3_9f8e7d~mv2.png").exists() and not (images / "a1b2c3_5c4b3a~mv2.png").exists()
+    assert "![Holundersirup in Flaschen](<bilder/a1b2c3_9f8e7d~mv2(1).png>)" in text and "not kept" not in out
+    assert f"![Getrocknete Dolden]({WIX_MEDIA}/a1b2c3_5c4b3a~mv2.png)" in text
+    assert "![Ein Korb voller Dolden](bilder/a1b2c3_777abc~mv2.png)" in text
+    assert (images / "a1b2c3_777abc~mv2.png").read_bytes() == png(740, 493)
+    assert ("image: a1b2c3_9f8e7d~mv2.png is Wix's blurred placeholder (147 pixels wide, the page states 1000): "
+            "the full image saved beside it taken instead, a1b2c3_9f8e7d~mv2(1).png") in out
+    assert ("image: a1b2c3_5c4b3a~mv2.png is Wix's blurred placeholder (147 pixels wide; the page was saved before "
+            f"the image loaded): the article shows the full image at its address, {WIX_MEDIA}/a1b2c3_5c4b3a~mv2.png: "
+            "save it into bilder/ beside the article and refer to it there") in out
+
+
+WIX_RECENT = """<section data-hook="recent-posts"><h2>Aktuelle Beiträge</h2>
+<article data-hook="post-list-item"><h3><a href="https://www.praxis-am-bach.example/post/kamille">Kamillentee richtig
+ziehen lassen</a></h3><p>Kamille braucht zehn Minuten unter dem Deckel, damit die Öle im Tee bleiben.</p></article>
+<article data-hook="post-list-item"><h3><a href="https://www.praxis-am-bach.example/post/melisse">Melisse im Topf</a>
+</h3><p>Melisse wächst auch auf dem Balkon, wenn sie genug Wasser bekommt.</p></article></section>
+"""
+
+
+def test_a_page_saved_by_a_browser_without_a_canonical_address_keeps_the_address_it_was_saved_from(project, tmp_path):
+    """A theme that writes no ``rel=canonical`` or ``og:url``: the import found no old address ("not found: old
+    address (no redirect)"), though Chrome and Edge mark each page they save with the address it came from
+    (``<!-- saved from url=(0066)https://… -->``). That address is the old one now, and the summary says where it is
+    from."""
+    own = "https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln"
+    page = tmp_path / "Holunder.html"
+    page.write_text(CHROME_SAVED_WIX.replace(f'<link rel="canonical" href="{own}">', ""), encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert f"aliases:\n- {own}\n" in project.read("source_de/holunderblueten-sammeln.md")
+    assert f"old address {own}: from the mark the browser wrote when it saved the page (saved from url)" in out, out
+    assert "old address (no redirect)" not in out
+
+
+def test_the_other_posts_teasers_on_a_saved_wix_post_are_named_once_not_as_text_to_add_by_hand(project, tmp_path):
+    """A Wix post shows teasers of its blog's latest posts under it ("Aktuelle Beiträge"): the import left them out,
+    rightly, but named each teaser's sentence as widget text to "add by hand if it belongs", as if it were this
+    article's. One note names the list and its posts now, and none of their text is offered."""
+    page = tmp_path / "Holunder.html"
+    page.write_text(CHROME_SAVED_WIX.replace("</article></div></body>", f"</article>{WIX_RECENT}</div></body>"),
+                    encoding="utf-8")
+    files = tmp_path / "Holunder_files"
+    files.mkdir()
+    for name in ("a1b2c3_9f8e7d~mv2.png", "a1b2c3_5c4b3a~mv2.png", "a1b2c3_777abc~mv2.png"):
+        (files / name).write_bytes(png(740, 493))
+    out = project.run("import", str(page)).output
+    assert "Kamille braucht" not in out and "Melisse wächst" not in out, out
+    assert ("left out: the page's list of other posts (Aktuelle Beiträge): Kamillentee richtig ziehen lassen; "
+            "Melisse im Topf") in out, out
+    assert "Melisse" not in project.read("source_de/holunderblueten-sammeln.md")
+
+
 WIX_LIST = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Blog | Praxis am Bach</title>
 <link rel="canonical" href="https://www.praxis-am-bach.example/blog"></head><body><main><div data-hook="blog-feed">
 <article data-hook="post-list-item"><div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span>
@@ -372,6 +505,39 @@ def test_a_saved_list_of_posts_beside_the_posts_is_named_not_imported_as_an_arti
     assert (project.root / "source_de/holunderblueten-sammeln.md").is_file()
 
 
+CHROME_WIX_LIST = """<!DOCTYPE html>
+<!-- saved from url=(0041)https://www.praxis-am-bach.example/blog -->
+<html lang="de"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<title>Blog | Praxis am Bach</title><link rel="canonical" href="https://www.praxis-am-bach.example/blog"></head><body>
+<main><section data-hook="blog-feed"><div data-hook="post-list-item"><a href="https://www.praxis-am-bach.example/post/holunder"
+ data-hook="post-list-item-image"><img alt="" src="./Blog_files/a1b2c3_9f8e7d~mv2.png"></a>
+<div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span><span data-hook="time-ago">14. Juni 2023</span>
+</div><a href="https://www.praxis-am-bach.example/post/holunder"><h2 data-hook="post-title">Holunderblüten sammeln</h2></a>
+<div data-hook="post-description"><p>Im Juni duften die Holundersträucher an jedem Feldrand. Ihre Dolden werden zu Sirup
+oder Tee.</p></div></div>
+<div data-hook="post-list-item"><a href="https://www.praxis-am-bach.example/post/kamille"
+ data-hook="post-list-item-image"><img alt="" src="./Blog_files/a1b2c3_5c4b3a~mv2.png"></a>
+<div data-hook="post-metadata"><span data-hook="user-name">Karl Linde</span><span data-hook="time-ago">2. Mai 2023</span>
+</div><a href="https://www.praxis-am-bach.example/post/kamille"><h2 data-hook="post-title">Kamillentee richtig ziehen
+lassen</h2></a><div data-hook="post-description"><p>Kamille braucht zehn Minuten unter dem Deckel, damit die
+ätherischen Öle im Tee bleiben.</p></div></div></section></main></body></html>
+"""
+
+
+def test_a_wix_blog_list_saved_by_chrome_whose_teasers_are_no_articles_is_named_not_imported(project, tmp_path):
+    """Wix's blog page lists its posts as ``data-hook="post-list-item"`` blocks, each title a heading inside the
+    link to its post (the link around the heading, not in it): saved by Chrome with its images, it was imported
+    as an article "Blog" of teasers. It is a list of posts as one of ``<article>``s is: an error naming it."""
+    (tmp_path / "Blog.html").write_text(CHROME_WIX_LIST, encoding="utf-8")
+    (tmp_path / "Blog_files").mkdir()
+    for name in ("a1b2c3_9f8e7d~mv2.png", "a1b2c3_5c4b3a~mv2.png"):
+        (tmp_path / "Blog_files" / name).write_bytes(png(147, 98))
+    out = project.run("import", str(tmp_path / "Blog.html"), code=2).output
+    assert (f"error: {tmp_path / 'Blog.html'}:5: a list of 2 posts (the blog's page, a category's or an archive), no "
+            "article: import each post's own page") in out, out
+    assert not list((project.root / "source_de").glob("blog*.md"))
+
+
 def test_a_post_whose_theme_links_its_title_beside_related_posts_is_still_an_article(project, tmp_path):
     """Some themes link a post's own title to its address and show related posts as ``<article>``s too: that page
     is the post's (its canonical address is its title's link), not a list of posts."""
@@ -381,3 +547,39 @@ def test_a_post_whose_theme_links_its_title_beside_related_posts_is_still_an_art
     (tmp_path / "kamille.html").write_text(page, encoding="utf-8")
     project.run("import", str(tmp_path / "kamille.html"))
     assert (project.root / "source_de/kamillentee-richtig-ziehen-lassen.md").is_file()
+
+
+def test_a_full_wix_image_beside_the_placeholder_is_taken_only_from_the_saved_pages_folder(project, tmp_path):
+    """The full copy of a Wix placeholder is looked for beside it in the page's ``_files/`` folder: a link there
+    to a file elsewhere (``x~mv2(1).png`` -> a picture outside) is not copied and published, as the page's own
+    ``src`` leading out of its folder is not; the article shows Wix's address of the full image instead."""
+    page = tmp_path / "Holunder.html"
+    page.write_text(CHROME_SAVED_WIX, encoding="utf-8")
+    files = tmp_path / "Holunder_files"
+    files.mkdir()
+    (files / "a1b2c3_9f8e7d~mv2.png").write_bytes(png(147, 98))
+    (tmp_path / "privat.png").write_bytes(png(1000, 667))
+    (files / "a1b2c3_9f8e7d~mv2(1).png").symlink_to(tmp_path / "privat.png")
+    out = project.run("import", str(page)).output
+    assert not (project.root / "source_de/bilder/a1b2c3_9f8e7d~mv2(1).png").exists()
+    assert f"![Holundersirup in Flaschen]({WIX_MEDIA}/a1b2c3_9f8e7d~mv2.png/v1/fill/w_1000" in \
+        project.read("source_de/holunderblueten-sammeln.md"), out
+
+
+def test_an_inline_image_is_named_by_its_type_and_size_not_by_its_whole_data_address(project, tmp_path):
+    """A picture pasted into a page is a ``data:`` address of its bytes in base64: the summary's "image left at its
+    old address" printed all of it, kilobytes of letters in the terminal. It names the image by its type, size and
+    alt text now, and says how to keep it as a file."""
+    import base64
+
+    from pipeline.limits import size_text
+
+    inline = "data:image/png;base64," + base64.b64encode(png(40, 30)).decode()
+    page = tmp_path / "salbe.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Ringelblumensalbe</title></head><body>'
+                    f'<article><h1>Ringelblumensalbe</h1><p>{CARE}</p><p><img alt="Salbe im Tiegel" src="{inline}">'
+                    f'</p><p>{CARE} Danach gut verschließen.</p></article></body></html>', encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "iVBOR" not in out, out[:3000]
+    assert (f"image left in the text as an inline image (image/png, {size_text(len(inline))}, 'Salbe im Tiegel'): "
+            "save it as an image file in bilder/ and refer to it by its name") in out, out[:3000]

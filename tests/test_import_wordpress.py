@@ -328,6 +328,72 @@ def test_a_post_date_far_from_its_gmt_time_or_no_date_at_all_is_no_internal_erro
     assert "date:" not in project.read("source_de/schlaf.md")
 
 
+def reusable_block(post_id: int, body: str) -> str:
+    """A reusable block (a synced pattern since WordPress 6.3): an item of post type ``wp_block``."""
+    return (f"<title><![CDATA[Block {post_id}]]></title><link>{HOST}/?p={post_id}</link>"
+            f"<wp:post_id>{post_id}</wp:post_id><wp:status>publish</wp:status><wp:post_type>wp_block</wp:post_type>"
+            f"<wp:post_name>block-{post_id}</wp:post_name><content:encoded><![CDATA[{body}]]></content:encoded>")
+
+
+NOTICE = "<strong>Hinweis:</strong> Bei Hautausschlägen fragen Sie bitte zuerst Ihre Ärztin."
+
+
+def test_a_reusable_block_shows_its_content_and_one_the_export_lacks_is_named(project: Project, tmp_path):
+    """The block editor's reusable block (``<!-- wp:block {"ref":300} /-->``) is a reference to an item of type
+    ``wp_block`` that WordPress shows in its place: the import dropped it with the other block comments, so the
+    notice it held was missing from the article without a word. It is shown where it stood now (a block in it too),
+    and one this export lacks (Tools → Export → "Posts") is named with its id; one inside itself is shown once."""
+    body = (f"<!-- wp:paragraph -->\n<p>{LEAD}</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:block {{\"ref\":300}} /-->\n\n"
+            f"<!-- wp:paragraph -->\n<p>{MORE}</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:block {{\"ref\":301}} /-->\n")
+    path = export(tmp_path, post("Genug trinken", body, post_id=102, name="trinken"),
+                  reusable_block(300, f"<!-- wp:paragraph -->\n<p>{NOTICE}</p>\n<!-- /wp:paragraph -->\n"
+                                      '<!-- wp:block {"ref":302} /-->'),
+                  reusable_block(302, "<!-- wp:paragraph -->\n<p>Stand: April 2024.</p>\n<!-- /wp:paragraph -->"
+                                      '<!-- wp:block {"ref":300} /-->'))
+    out = project.run("import", str(path)).output
+    assert project.read("source_de/trinken.md").endswith(
+        f"---\n{LEAD}\n\n**Hinweis:** Bei Hautausschlägen fragen Sie bitte zuerst Ihre Ärztin.\n\nStand: April 2024."
+        f"\n\n{MORE}\n")
+    assert "reusable block 300 (Block 300) shown where it stood" in out, out
+    assert "reusable block 300 left out inside itself (WordPress does not show it there either)" in out, out
+    assert ('reusable block 301 not imported: it is not in this export (Tools → Export → "Posts" leaves them out): '
+            'export "All content" and import again, or copy its text in by hand') in out, out
+    assert not (project.root / "source_de/block-300.md").exists()
+
+
+FILE_BLOCK = ('<!-- wp:file {"id":90} -->\n<div class="wp-block-file"><a id="wp-block-file--media-1" '
+              f'href="{HOST}/wp-content/uploads/2024/04/rezept.pdf">Rezept als PDF</a><a '
+              f'href="{HOST}/wp-content/uploads/2024/04/rezept.pdf" class="wp-block-file__button wp-element-button" '
+              'download aria-describedby="wp-block-file--media-1">Herunterladen</a></div>\n<!-- /wp:file -->')
+
+
+def test_a_file_blocks_download_button_is_not_a_second_link_glued_to_the_first(project: Project, tmp_path):
+    """The block editor's file block shows the file's name as a link and a "Herunterladen" button to the same file
+    beside it: the import wrote both links with nothing between them ("[Rezept als PDF](…)[Herunterladen](…)"),
+    which reads "Rezept als PDFHerunterladen" and asks the reviewers to translate a button label. The link stays,
+    the button is left out, and the summary says so."""
+    body = f"<!-- wp:paragraph -->\n<p>{LEAD}</p>\n<!-- /wp:paragraph -->\n\n{FILE_BLOCK}\n"
+    out = project.run("import", str(export(tmp_path, post("Genug trinken", body, post_id=102, name="trinken")))).output
+    assert project.read("source_de/trinken.md").endswith(
+        f"---\n{LEAD}\n\n[Rezept als PDF]({HOST}/wp-content/uploads/2024/04/rezept.pdf)\n")
+    assert "left out: the file block's button 'Herunterladen' (it links the file the text before it links)" in out
+
+
+def test_shortcodes_on_lines_of_their_own_stay_paragraphs_of_their_own(project: Project, tmp_path):
+    """The classic editor's text with two shortcodes WordPress renders as blocks of their own (``[audio …]``, a
+    form plug-in's), a blank line between them: the import left both bare and wrote them as one paragraph (one
+    catalog entry, one line break apart). Each stays a paragraph of its own, named at its line."""
+    body = (f'{LEAD}\n\n[audio src="{HOST}/wp-content/uploads/2024/04/atem.mp3"]\n\n'
+            '[contact-form-7 id="12" title="Kontakt"]\n\n[gallery ids="61"]\n\n' + MORE)
+    path = export(tmp_path, post("Genug trinken", body, post_id=102, name="trinken"),
+                  attachment(61, "karaffe", "Eine Karaffe Wasser"))
+    project.run("import", str(path))
+    assert project.read("source_de/trinken.md").endswith(
+        f'---\n{LEAD}\n\n[audio src="{HOST}/wp-content/uploads/2024/04/atem.mp3"]\n\n'
+        f'[contact-form-7 id="12" title="Kontakt"]\n\n![Eine Karaffe Wasser]({HOST}/wp-content/uploads/2024/04/'
+        f'karaffe.jpg)\n\n{MORE}\n')
+
+
 FOOTNOTED = ('<!-- wp:paragraph -->\n<p>Ingwer wärmt von innen.<sup><a href="#fn1" id="ref1">1</a></sup> Zimt auch.'
              '<sup><a href="#fn2" id="ref2">2</a></sup></p>\n<!-- /wp:paragraph -->\n'
              '<!-- wp:list {"ordered":true} -->\n<ol><li id="fn1">Eine <em>alte</em> Quelle. <a href="#ref1">↩</a></li>'

@@ -596,15 +596,17 @@ def test_a_renamed_published_article_makes_build_warn_its_address_is_gone_and_su
     # the redirects of its alias went with it (fresh-user trial 8: they went without a word)
     assert ("warning: the published address /de/zecken/ is gone (also in en), and with it the redirect from its old "
             "addresses /de/zecken-im-garten/, /en/zecken-im-garten/, /fr/zecken-im-garten/: readers and links get a "
-            "404 there now; if its article was renamed, keep its old addresses with 'aliases: [zecken, "
-            "zecken-im-garten]' in the article's front matter; taken down on purpose? list it in verlag.toml's "
-            "[site] gone = [\"zecken\"]") in result.output
+            "404 there now; no article has slug zecken any more (deleted or renamed): if it "
+            "was renamed, keep its old addresses with 'aliases: [zecken, zecken-im-garten]' in its front matter; "
+            "deleted on purpose (or never uploaded)? list it in verlag.toml's [site] gone = [\"zecken\"]") \
+        in result.output
     assert (project.root / "site/en/zecken-und-gras/index.html").is_file()
 
 
 def test_deleting_an_article_names_the_old_addresses_its_redirects_took_along_and_check_points_at_a_file(project):
     """Fresh-user trial 8: a deleted article's redirect from its old blog address went without a word, and
-    ``check`` pointed at the page the build had just deleted."""
+    ``check`` pointed at the page the build had just deleted. It points at verlag.toml's [site] table, where
+    ``gone`` goes (it pointed at line 1), and says that no article has the slug any more, deleted or renamed."""
     project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nbase_url = "https://physio.example/"\n')
     project.write("source_de/kiefer.md", article("Kiefer und Nacken", "Viele pressen nachts die Zähne.\n",
                                                  aliases="\n- https://physio.example/post/kiefer-und-nacken"))
@@ -614,14 +616,21 @@ def test_deleting_an_article_names_the_old_addresses_its_redirects_took_along_an
     (project.root / "source_de/kiefer.md").unlink()
     project.run("extract")
     took = ("the published address /de/kiefer/ is gone, and with it the redirect from its old address "
-            "/post/kiefer-und-nacken: readers and links get a 404 there now; if its article was renamed, keep its "
-            "old addresses with 'aliases: [kiefer, /post/kiefer-und-nacken]' in the article's front matter")
+            "/post/kiefer-und-nacken: readers and links get a 404 there now; no article has slug kiefer any more "
+            "(deleted or renamed): if it was renamed, keep its old addresses with "
+            "'aliases: [kiefer, /post/kiefer-und-nacken]' in its front matter")
     before = [line for line in project.run("check").output.splitlines() if "[gone-address]" in line]
-    assert before == [f"warning: verlag.toml:1: {took}; taken down on purpose? list it in verlag.toml's [site] "
-                      'gone = ["kiefer"] [gone-address]'], before
+    assert before == [f"warning: verlag.toml:5: {took}; deleted on purpose (or never uploaded)? list it in "
+                      'verlag.toml\'s [site] gone = ["kiefer"] [gone-address]'], before
     assert f"warning: {took};" in project.run("build").output
     assert not (project.root / "site/post/kiefer-und-nacken/index.html").exists()
     after = [line for line in project.run("check").output.splitlines() if "[gone-address]" in line]
+    assert len(after) == 1 and after[0].startswith("warning: verlag.toml:5: the published address /de/kiefer/ is gone")
+    project.write("verlag.toml", project.read("verlag.toml").split("\n[site]\n")[0] + "\n")  # no [site]: the end
+    ends = len(project.read("verlag.toml").splitlines())
+    assert f"warning: verlag.toml:{ends}: the published address /de/kiefer/" in project.run("check").output
+
+
     assert len(after) == 1 and after[0].startswith("warning: verlag.toml:1: the published address /de/kiefer/ is gone")
 
 

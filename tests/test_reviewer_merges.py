@@ -5,6 +5,7 @@ catalog passes ``msgfmt --check``, and the CLI says what it did."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -320,7 +321,7 @@ def keep_both_sides(path: Path) -> None:
                               if not line.startswith(("<<<<<<< ", "=======", ">>>>>>> "))), encoding="utf-8")
 
 
-CARRIED = "Spring brings ticks."  # the reviewer's rewrite of the old German's machine draft, never signed off
+CARRIED = "Spring brings ticks."  # the reviewer's rewrite of the old German's machine draft, not signed off
 LATER = "Spring brings the ticks back again."  # the reviewer's text of the changed sentence
 
 
@@ -532,6 +533,10 @@ def test_a_sign_off_lost_to_msgmerge_of_an_older_copy_comes_back_when_the_author
         project.run("extract")
         assert Notes.of(entries(project).find(NEW)).reviewed == fingerprint("Spring brings the ticks back.")
     project.write("source_de/zecken.md", article("Zecken", BODY))
+    built = project.run("build").output  # before extract: the page shows the sentence in German, and says why
+    assert ("source_de/zecken.md changed since the last verlag extract, and the page shows it in German; run verlag "
+            "extract: it carries each translation to its changed sentence, fuzzy, for review, and makes one signed "
+            "off for German put back exactly as it was reviewed again") in built, built
 
     result = project.run("extract")
     msgfmt_check(path)
@@ -539,6 +544,88 @@ def test_a_sign_off_lost_to_msgmerge_of_an_older_copy_comes_back_when_the_author
     assert live.msgstr == "Spring brings the ticks back." and not live.fuzzy and live.previous_msgid is None
     assert "changed: " not in result.output
     assert entries(project).find("Sie warten im Gras.").msgstr == "They lie in wait in the grass."
+
+
+def review_row(project: Project, german: str) -> str:
+    """The text of the review report's row (``<article class="seg …">``) that shows ``german``, tags removed."""
+    from lxml import html
+
+    page = html.fromstring(project.read("review/en/zecken.html"))
+    (row,) = [a for a in page.xpath('//article[contains(@class, "seg")]') if german in a.text_content()]
+    return re.sub(r"\.po:\d+", ".po", " ".join(row.text_content().split()))  # its catalog line aside
+
+
+def test_the_review_report_tells_a_stale_sign_off_from_a_stale_draft_as_extract_will_record_it(project: Project):
+    """Two sentences the author changed: one a reviewer had signed off, the other a draft nobody signed off. The
+    report said 'Written for the reviewed German' of both. It says which was signed off, and it says so already
+    after the reviewer ran ``msgmerge --previous`` with an older copy (which drops verlag's 'previous msgid,
+    reviewed' record) and before any extract, as the next extract will record it (from its copy of the catalog)."""
+    path = reviewed_project(project)
+    review(project, "en", "zecken", {"Endlich ist es warm.": "Warm, finally."}, sign_off=False)
+    po = polib.pofile(str(path))
+    po.find("Endlich ist es warm.").flags.append("fuzzy")
+    po.save(str(path))
+    project.run("extract")
+    old = project.root / "old.po"
+    shutil.copy(path, old)
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW).replace("warm.", "endlich warm.")))
+    project.run("extract")
+    project.run("review", "--lang", "en")
+    signed, draft = review_row(project, "Spring brings the ticks back."), review_row(project, "Warm, finally.")
+    assert "Signed off for the German before it changed: check it against the change" in signed, signed
+    assert "not signed off" not in signed
+    assert "A draft for the German before it changed, not signed off: check it against the change" in draft, draft
+    assert "Signed off" not in draft and "reviewed German" not in draft
+    gnu("msgmerge", "-q", "--previous", "-o", str(path), str(old),
+        str(project.root / "translations/templates/zecken.pot"))
+    msgfmt_check(path)
+    assert "previous msgid, reviewed" not in path.read_text(encoding="utf-8")
+
+    project.run("review", "--lang", "en")
+    assert review_row(project, "Spring brings the ticks back.") == signed
+    project.run("extract")
+    assert Notes.of(entries(project).find(NEW)).reviewed == fingerprint("Spring brings the ticks back.")
+    project.run("review", "--lang", "en")
+    assert review_row(project, "Spring brings the ticks back.") == signed
+
+
+def test_a_stale_draft_that_msgmerge_of_an_older_copy_made_plain_fuzzy_stays_stale(project: Project):
+    """A reviewer's unsigned translation (fuzzy) of a sentence the author then changed is stale: fuzzy, the German
+    it was made for as previous msgid. ``msgmerge --previous`` with the reviewer's older copy, in which the entry was
+    already fuzzy, writes it without ``#| msgid`` and without verlag's record: it read as a current draft (the
+    review labelled it 'Machine draft', status counted it so, and ``[publish] unreviewed = "machine"`` showed
+    readers the translation of the old German). While the catalog as extract last left it had that very text
+    stale, the previous German comes back: in review and status at once, in the file at the next extract."""
+    path = reviewed_project(project)
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nunreviewed = "machine"\n')
+    review(project, "en", "zecken", {"Endlich ist es warm.": "Warm, finally."}, sign_off=False)
+    po = polib.pofile(str(path))
+    po.find("Endlich ist es warm.").flags.append("fuzzy")
+    po.save(str(path))
+    project.run("extract")
+    old = project.root / "old.po"
+    shutil.copy(path, old)
+    changed = "Endlich ist es richtig warm."
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace("Endlich ist es warm.", changed)))
+    project.run("extract")
+    assert entries(project).find(changed).previous_msgid == "Endlich ist es warm."
+    counted = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"][0]["segments"]
+    gnu("msgmerge", "-q", "--previous", "-o", str(path), str(old),
+        str(project.root / "translations/templates/zecken.pot"))
+    msgfmt_check(path)
+    assert entries(project).find(changed).previous_msgid is None  # what msgmerge wrote
+
+    assert json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"][0][
+        "segments"] == counted and counted["stale"] == 1
+    project.run("review", "--lang", "en")
+    assert "A draft for the German before it changed, not signed off" in review_row(project, "Warm, finally.")
+    project.run("build")
+    edition = project.read("editions/en/zecken.md")
+    assert "Warm, finally." not in edition and "Endlich ist es richtig warm." in edition, edition
+    project.run("extract")
+    msgfmt_check(path)
+    live = entries(project).find(changed)
+    assert (live.msgstr, live.fuzzy, live.previous_msgid) == ("Warm, finally.", True, "Endlich ist es warm.")
 
 
 @pytest.mark.parametrize("drafted", [False, True])
@@ -558,10 +645,15 @@ def test_a_reviewers_title_and_tag_without_msgctxt_joined_by_msgcat_go_to_the_ti
                      'msgid "Garten"\nmsgstr "Garden"\n', encoding="utf-8")
     gnu("msgcat", "--use-first", "-o", str(path), str(small), str(path))
     lines = path.read_text(encoding="utf-8").split("\n")
-    title_line = lines.index('msgid "Zecken"') + 1
-    checked = project.run("check").output
-    assert ("2 entries are the German of the article's title, summary or a tag without its msgctxt" in checked
-            and "German it no longer has" not in checked), checked
+    title_line, tag_line = lines.index('msgid "Zecken"') + 1, lines.index('msgid "Garten"') + 1
+    checked = project.run("check", "--lang", "en").output
+    assert (f"warning: {PO}:{title_line}: 'Zecken' has no msgctxt, and it is the German of the article's title: "
+            'verlag extract makes it the translation of the article\'s title (msgctxt "title"), reviewed as it is; '
+            'give it msgctxt "title" to be sure [catalog-outdated]') in checked, checked
+    assert f"warning: {PO}:{tag_line}: 'Garten' has no msgctxt, and it is the German of the article's tag" in checked
+    assert f"{PO}:1:" not in checked and "German it no longer has" not in checked
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["warnings"] == checked.count("warning: ")
 
     result = project.run("extract")
     msgfmt_check(path)
@@ -572,6 +664,49 @@ def test_a_reviewers_title_and_tag_without_msgctxt_joined_by_msgcat_go_to_the_ti
     assert (f"{PO}:{title_line}: 'Zecken' has no msgctxt: taken as the translation of the article's title "
             '(msgctxt "title"), reviewed as it was') in result.output
     assert "is no sentence of" not in result.output
+
+
+@pytest.mark.parametrize("record", ["kept", "deleted"])
+def test_a_catalog_whose_msgctxt_a_tool_removed_is_counted_and_extracted_as_the_entries_they_are(project: Project,
+                                                                                                  record: str):
+    """A tool saves the catalog without its msgctxt lines (the title, the summary and a tag, all signed off).
+    Before extract, status counts those translations where extract will put them (it counted them as empty, and
+    said the catalog was 'saved from before the German changed'), check names each at its line and no segment as
+    missing; extract gives each to its entry, reviewed, and does not list the title, summary and tag as the
+    author's new German (it did where no copy of the catalog in .verlag/ had them: a fresh clone)."""
+    project.write("source_de/zecken.md", article("Zecken", BODY, tags="[Garten]", summary="Über Zecken."))
+    project.run("extract")
+    path = review(project, "en", "zecken", {("title", "Zecken"): "Ticks", ("tag", "Garten"): "Garden",
+                                             ("summary", "Über Zecken."): "About ticks.",
+                                             "Endlich ist es warm.": "Warm at last."})
+    project.run("extract")
+
+    def counts() -> dict:
+        return json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"][0]["segments"]
+
+    before = counts()
+    po = polib.pofile(str(path))
+    for entry in po:
+        entry.msgctxt = None
+    po.save(str(path))
+    msgfmt_check(path)
+
+    assert counts() == before and before["reviewed"] == 4
+    status = project.run("status", "--lang", "en").output
+    assert "have no entry" not in status and "or its msgctxt removed by a tool? run verlag extract" in status, status
+    checked = project.run("check", "--lang", "en").output
+    assert checked.count("has no msgctxt, and it is the German of the article's") == 3, checked
+    assert f"{PO}:1:" not in checked and "have no entry" not in checked
+    if record == "deleted":
+        shutil.rmtree(project.root / ".verlag")
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    assert [(po.find(m, msgctxt=c).msgstr, po.find(m, msgctxt=c).fuzzy) for c, m in
+            (("title", "Zecken"), ("tag", "Garten"), ("summary", "Über Zecken."))] == \
+        [("Ticks", False), ("Garden", False), ("About ticks.", False)]
+    assert " new" not in result.output, result.output
+    assert counts() == before
 
 
 def test_a_catalog_restored_from_git_older_than_the_german_is_named_and_its_changed_sentences_go_back_to_review(
@@ -613,6 +748,46 @@ def test_a_catalog_restored_from_git_older_than_the_german_is_named_and_its_chan
     (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     assert row["segments"]["reviewed"] == 3 and row["segments"]["stale"] == 1 and not row["outdated"]
     assert "older than the German" not in project.run("extract").output
+
+
+def test_a_restored_catalog_whose_machine_draft_is_of_the_old_german_gets_the_reviewed_text_the_last_extract_had(
+        project: Project):
+    """At HEAD~2 the catalog held only an engine's draft of the sentence; the author changed it (the draft went
+    obsolete), the reviewer translated the new German and signed it off. Restoring the catalog of HEAD~2 brings
+    back the untouched draft of the old German. extract gives the sentence back the reviewed translation the last
+    extract left for exactly this German, reviewed as it was (it is no stale text), instead of leaving it empty
+    for pretranslate with the reviewer's text only in git; the warning says so. Nothing goes to review that was
+    reviewed for this German, and the old draft stays findable as an obsolete entry."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    drafted = entries(project).find(OLD).msgstr
+    assert drafted and entries(project).find(OLD).fuzzy
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "drafted"]):
+        assert git(project, *step).returncode == 0
+    author_changes_the_sentence(project)
+    assert entries(project).find(NEW).msgstr == ""
+    assert git(project, "commit", "-qam", "author").returncode == 0
+    path = review(project, "en", "zecken", {NEW: "Spring brings the ticks back again."})
+    project.run("extract")
+    assert git(project, "commit", "-qam", "review").returncode == 0
+    assert git(project, "checkout", "HEAD~2", "--", PO).returncode == 0
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    live = entries(project).find(NEW)
+    assert (live.msgstr, live.fuzzy, live.previous_msgid) == ("Spring brings the ticks back again.", False, None)
+    assert [e.msgstr for e in entries(project) if e.obsolete and e.msgid == OLD] == [drafted]
+    assert (f"warning: {PO} is older than the German: source_de/zecken.md:7: {NEW!r} had only an untouched machine "
+            "draft of the German before it: the translation the last verlag extract left for this German, 'Spring "
+            "brings the ticks back again.', is back as it was (reviewed)") in result.output, result.output
+    assert "to draft again" not in result.output and "had gone from the catalog" not in result.output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 1 and not row["outdated"]
+    assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")
 
 
 def test_build_names_both_when_the_german_changed_and_the_catalog_is_older_than_the_last_extract(project: Project):

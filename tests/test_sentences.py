@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import sentences
-from pipeline.sentences import sentence_spans, split_sentences
+from pipeline.sentences import german_abbreviation, sentence_spans, split_sentences
 
 GOLDEN = (
     Path(__file__).resolve().parents[2]
@@ -275,6 +275,37 @@ def test_weekday_ranges_and_streets_before_a_number_do_not_end_sentences(text):
 )
 def test_weekday_ranges_and_streets_before_a_sentence_start_end_sentences(text, expected):
     assert split_sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Wärme hilft.<sup>[1](#fn1)</sup> Bitte fragen Sie uns.", "de",
+         ["Wärme hilft.<sup>[1](#fn1)</sup>", "Bitte fragen Sie uns."]),
+        ("Wärme hilft.<sup>1</sup> Bitte fragen Sie uns.", "de", ["Wärme hilft.<sup>1</sup>", "Bitte fragen Sie uns."]),
+        ("Wärme hilft.¹ Bitte fragen Sie uns.", "de", ["Wärme hilft.¹", "Bitte fragen Sie uns."]),
+        ("Warmth helps.<sup>2</sup> Then rest.", "en", ["Warmth helps.<sup>2</sup>", "Then rest."]),
+        ("Es gilt ab 10<sup>3</sup> Zellen pro ml.", "de", ["Es gilt ab 10<sup>3</sup> Zellen pro ml."]),
+    ],
+)
+def test_a_footnote_marker_after_a_full_stop_ends_the_sentence(text, lang, expected):
+    """trial13: a WordPress footnote imports as "<sup>[1](#fn1)</sup>" after the full stop; the marker belongs to
+    the sentence before it, and the next sentence is its own entry, as after Markdown's "[^1]"."""
+    assert split_sentences(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stand: 3. Okt. 2024. Ingwer hilft bei Erkältung.", "Stand: 2024. Ingwer hilft bei Erkältung.",
+     "Aktualisiert am 3. Okt. 2024. Ingwer hilft bei Erkältung."],
+)
+def test_a_year_after_a_date_or_colon_ends_its_sentence(text):
+    """trial13: "Stand: 3. Okt. 2024. Ingwer hilft" was one entry: the year was read as an item number ("Schritte:
+    1. Aufwärmen"), and "Okt." as a full word ending a sentence before it. Item numbers have one to three digits,
+    and "Okt." is an abbreviation."""
+    head, tail = text.rsplit(" Ingwer", 1)
+    assert split_sentences(text, "de") == [head, "Ingwer" + tail]
+    assert german_abbreviation("Okt.") and german_abbreviation("Sept.") and not german_abbreviation("Mai.")
 
 
 @pytest.mark.parametrize(

@@ -60,3 +60,29 @@ def test_a_named_pipe_in_site_is_a_missing_page_and_never_opened(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_404_page_that_is_a_symlink_out_of_site_is_not_sent(tmp_path):
+    """A missing page is answered with the language's 404.html; one that is a symbolic link leading out of site/
+    (``site/de/404.html`` -> a file of the machine) was sent as it, which every other file of site/ is not:
+    now the server's own short 404 answers, as where there is no 404 page."""
+    import os
+    import urllib.error
+
+    site = tmp_path / "site"
+    (site / "de").mkdir(parents=True)
+    (tmp_path / "geheim.txt").write_text("private key", encoding="utf-8")
+    os.symlink(tmp_path / "geheim.txt", site / "de/404.html")
+    os.symlink(tmp_path / "geheim.txt", site / "404.html")
+    server = make_server(site, 0, "/", ("de",))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for address in ("/de/fehlt/", "/fehlt/"):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}{address}", timeout=10)
+                raise AssertionError("a missing page was found")
+            except urllib.error.HTTPError as error:
+                assert error.code == 404 and b"private key" not in error.read()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -6,6 +6,7 @@ import polib
 import pytest
 
 import pipeline.render
+import pipeline.site
 from pipeline.errors import VerlagError
 from conftest import REPO, Project, article, copy_shipped_project
 
@@ -156,3 +157,52 @@ def test_of_two_pages_whose_template_fails_the_one_listed_first_is_named(project
     result = project.run("build", "--jobs", jobs, code=2)
     assert "(while building site/de/anfang/index.html)" in result.output, result.output
     assert not (project.root / "site").exists()
+
+
+def test_workers_template_the_pages_whose_bodies_they_render(tmp_path, monkeypatch):
+    """With --jobs 2 the parent templates only the pool's first article (worked before the fork): every other
+    article page comes templated from a worker, the same bytes as --jobs 1 makes (above), with the dates and
+    reading time the indexes and feeds list (``_item``) worked out there too."""
+    templated: dict[str, list[str]] = {}
+    items: dict[str, list[str]] = {}
+    real, real_item = pipeline.site._render, pipeline.site._item
+    monkeypatch.setattr(pipeline.site, "_item", lambda site, page: items[jobs].append(page.slug)
+                        or real_item(site, page))
+
+    def render(env, name, rel, context):
+        if name in ("article.html", "page.html"):
+            templated[jobs].append(rel)
+        return real(env, name, rel, context)
+
+    monkeypatch.setattr(pipeline.site, "_render", render)  # workers are forked: their calls land in their copy
+    for jobs in ("1", "2"):
+        templated[jobs], items[jobs] = [], []
+        project = copy_shipped_project(tmp_path / jobs)
+        _generated(project)
+        project.run("extract", "--jobs", jobs)
+        project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+        project.run("build", "--jobs", jobs)
+    pages = [rel for rel in _site(project) if rel.count("/") == 3 and rel.endswith("/index.html")]
+    assert len(pages) > 20 and sorted(f"site/{rel}" for rel in templated["1"]) == sorted(pages)
+    first = templated["2"][0].split("/")[1]
+    assert sorted(templated["2"]) == sorted(rel for rel in templated["1"] if rel.split("/")[1] == first)
+    assert len(items["1"]) == len(pages) and set(items["2"]) == {first}
+
+
+def test_workers_that_are_not_forked_render_bodies_and_the_parent_templates_every_page(tmp_path, monkeypatch):
+    """Outside Linux the workers are spawned: the parent's ``_Site`` (Jinja environments) cannot be sent to
+    them, so they render the bodies alone and the parent templates the pages, the same bytes."""
+    import multiprocessing
+
+    import pipeline.pool
+
+    built = {}
+    for jobs in ("1", "2"):
+        project = copy_shipped_project(tmp_path / jobs)
+        _generated(project)
+        project.run("extract", "--jobs", "1")
+        project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+        monkeypatch.setattr(pipeline.pool, "_start_method", lambda: multiprocessing.get_context("spawn"))
+        project.run("build", "--jobs", jobs)
+        built[jobs] = _site(project)
+    assert len(built["2"]) > 20 and built["1"] == built["2"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import shutil
 
 import pytest
 
@@ -367,3 +368,39 @@ def test_a_symbolic_link_as_the_no_temp_files_mark_makes_no_file_where_it_points
     built.run("extract", "--jobs", "1")
     assert not outside.exists()
     assert mark.is_file() and not mark.is_symlink()
+
+
+COMMANDS = (["extract"], ["pretranslate", "--engine", "pseudo"], ["check"], ["status"], ["build"], ["review"],
+            ["new", "Milch"], ["tm", "export", "tm.tmx"])
+
+
+@pytest.mark.parametrize("target", ["folder", "missing", "file"])
+def test_a_verlag_folder_that_is_a_symbolic_link_or_no_folder_is_refused_by_every_command(built: Project, tmp_path,
+                                                                                        target: str):
+    """.verlag/ as a symbolic link (a project unpacked with one, or a cache put elsewhere by hand): the lock was
+    taken there, so two copies of a project linking one folder waited for each other; a writer's sweep deleted
+    files named like verlag's temp files in the folder it names, and each command made its caches there. A dangling link stopped writing commands with "File exists", a file
+    in its place gave a warning per cache. Every command refuses it, naming it, exit 2; nothing is written."""
+    elsewhere = tmp_path / "anderswo"
+    elsewhere.mkdir()
+    (elsewhere / ".notizen.abcdefgh.tmp").write_text("Meine Notizen.\n", encoding="utf-8")
+    shutil.rmtree(built.root / ".verlag")
+    place = built.root / ".verlag"
+    if target == "file":
+        place.write_text("Notiz\n", encoding="utf-8")
+        said = "error: .verlag: a file, not a folder: verlag keeps its lock and caches in this folder"
+    else:
+        place.symlink_to(elsewhere if target == "folder" else tmp_path / "fehlt")
+        said = (f"error: .verlag: a symbolic link (to {elsewhere if target == 'folder' else tmp_path / 'fehlt'}), "
+                "not a folder: verlag keeps its lock and caches in this folder")
+    before = built.snapshot()
+    for command in COMMANDS:
+        result = built.run(*command, code=2)
+        assert said in result.output, (command, result.output)
+        assert "Traceback" not in result.output
+    assert built.snapshot() == before
+    assert sorted(p.name for p in elsewhere.iterdir()) == [".notizen.abcdefgh.tmp"]
+    assert not (tmp_path / "fehlt").exists()
+    place.unlink()
+    assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
+    built.run("build")
