@@ -10,11 +10,16 @@ ids, footnotes are numbered by the page, raw HTML is the original's), and those 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from .errors import VerlagError
-from .rawhtml import html_addresses
-from .sources import Article
+
+if TYPE_CHECKING:
+    from .sources import Article
+
+# rawhtml and render (markdown-it) are imported where a page has an in-page link: a build that finds every page
+# unchanged loads neither.
 
 # The ids templates/base.html gives every page (the skip link's target, the search field), and "top", which
 # a browser scrolls to without an element (HTML, "scroll to the fragment")
@@ -26,14 +31,16 @@ def dangling(article: Article, references: list[tuple[str, int]]) -> list[tuple[
     """(line, message) for each in-page link of ``article`` whose fragment no element of its page has;
     ``references``: its Markdown links and images (``media.stored_references``), the raw HTML's ``href`` are
     read here. Empty when the body cannot be rendered (segmenting it says why, at its file and line)."""
-    from .render import render
-
     links = [(url, line) for url, line in references if url.startswith("#") and len(url) > 1]
     if "#" in article.body and re.search(r"""href\s*=\s*["']?#""", article.body):
+        from .rawhtml import html_addresses
+
         links += [(url, line) for url, line in html_addresses(article.body, article.body_line)
                   if url.startswith("#") and len(url) > 1]
     if not links:
         return []
+    from .render import render
+
     try:
         body = render(article.body).html
     except VerlagError:

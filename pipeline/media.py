@@ -284,8 +284,10 @@ def unscanned(articles: Iterable[Article], cache: dict | None) -> list[Article]:
 
 
 def _cached(article: Article, cache: dict | None) -> list | None:
+    """[references, in-page links to nothing] of ``article`` as ``cache`` holds them for its bytes, or None."""
     old = (cache or {}).get(article.slug)
-    return old[1] if isinstance(old, list) and len(old) == 2 and old[0] == _scan_digest(article) else None
+    return old[1:] if isinstance(old, list) and len(old) == 3 and old[0] == _scan_digest(article) \
+        and all(isinstance(part, list) for part in old[1:]) else None
 
 
 def _scan_digest(article: Article) -> str:
@@ -322,11 +324,12 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     renamed = old_names(articles) if renamed is None else renamed
     for article in articles:
         mine = files.setdefault(article.slug, {})
-        refs = _cached(article, cache)
+        refs, nowhere = _cached(article, cache) or (None, None)
         if refs is None:
             refs = [list(ref) for ref in scan(article)]
-        scanned[article.slug] = [_scan_digest(article), refs]
-        warnings += [f"{article.ref}:{line}: {message}" for line, message in dangling(article, refs)]
+            nowhere = [list(found) for found in dangling(article, refs)]  # renders the page only for a '#' link
+        scanned[article.slug] = [_scan_digest(article), refs, nowhere]
+        warnings += [f"{article.ref}:{line}: {message}" for line, message in nowhere]
         for url, line in refs:
             rel = file_path(url)
             if rel is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 
 from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, restore_sign_offs, review_state
@@ -92,6 +93,9 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     labels: dict[str, frozenset] = {}
     cache = load_state(config.state_dir / STATE_FILE) if qa else {}
     pages = PlannedPages(config, sources, glossary) if qa else None  # as the build will publish them
+    # what else decides whether the build publishes a translation (``not_published``)
+    settings = json.dumps([config.section("publish"), config.section("site").get("legal")], sort_keys=True,
+                          default=str)
     fresh: dict[str, list] = {}
     templates = Templates(config)
     changed = changed_since_extract(config, articles)
@@ -137,9 +141,11 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
-                                                  f"{config.source_language}|{config.site_url}|{pages.key(data)}")
+                                                  f"{config.source_language}|{config.site_url}|{pages.key(data)}|"
+                                                  f"{settings}")
                 counts = cache.get(name)
-                if not (isinstance(counts, list) and len(counts) == 3 and counts[0] == digest):
+                if not (isinstance(counts, list) and len(counts) == 4 and counts[0] == digest
+                        and isinstance(counts[3], (str, type(None)))):
                     with contain(article.ref, f"checking {ref}", errors) as outcome:
                         findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
                                                  source_lang=config.source_language, site_url=config.site_url,
@@ -148,7 +154,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                         rows.append(row)  # progress is known; the QA counts are not
                         continue
                     errors_found = sum(f.severity == ERROR for f in findings)
-                    counts = [digest, errors_found, len(findings) - errors_found]
+                    counts = [digest, errors_found, len(findings) - errors_found, None]  # held: asked below
                 fresh[name] = counts
                 row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(config, po, ref, lang,
                                                                                         article.slug))
@@ -157,11 +163,15 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                     row.warnings += named + bool(drift.without_unmarked() if named else drift)
                 # the build's figures, where its own do not settle it: fully reviewed without check errors is
                 # published; nothing translated the build says in its own words ("nothing translated yet")
-                if row.errors or (row.percent_reviewed < 100 and segments[UNTRANSLATED] < sum(segments.values())):
+                # (made in memory, the figures cached with the QA counts: a status after a small edit makes only
+                # the editions whose catalog changed)
+                if counts[3] is None and (row.errors or (row.percent_reviewed < 100
+                                                         and segments[UNTRANSLATED] < sum(segments.values()))):
                     failed: list[VerlagError] = []  # making its edition failed: as the build says it, once
                     with contain(article.ref, "building the editions", failed):
-                        row.held = not_published(pages, lang, article.slug)
+                        counts[3] = not_published(pages, lang, article.slug)
                     errors += [e for e in failed if str(e) not in set(map(str, errors))]
+                row.held = counts[3] or ""
             rows.append(row)
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}

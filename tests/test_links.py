@@ -610,3 +610,5 @@ def test_check_and_build_name_an_in_page_link_whose_fragment_has_no_target_on_it
     built = project.run("build").output
     assert "warning: source_de/tee.md:7: '#fn3': no heading or anchor on this page has the id 'fn3'" in built
     assert "'#nirgends'" in built
+    again = project.run("build").output  # nothing changed: said again, from what the last build found
+    assert "'#fn3'" in again and "'#nirgends'" in again and "'#anker'" not in again
