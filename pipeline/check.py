@@ -27,7 +27,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from decimal import Context as DecimalContext, Decimal, InvalidOperation
 from functools import cached_property, lru_cache
-from typing import Callable, Container, Iterable, Mapping
+from typing import Callable, Container, Iterable, Mapping, NamedTuple
 from urllib.parse import urlsplit
 
 import polib
@@ -143,8 +143,11 @@ def waiver_advice(check_id: str) -> tuple[str, str]:
 # Inline markup, split once per text
 # --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Parts:
+class Parts(NamedTuple):
+    """A text's inline markup as the checks compare it (``parts``). A named tuple, not a frozen dataclass: one is
+    made for every msgid and msgstr the QA gate reads, and a frozen dataclass sets each of its nine fields through
+    ``object.__setattr__``."""
+
     prose: str  # the text with every piece of markup replaced by one space
     bare: str  # the text with every piece of markup removed (for spacing rules)
     kinds: Counter  # kind of inline markup -> count

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markdown_it.common.utils import normalizeReference
 
@@ -74,8 +74,9 @@ TITLE = r"""(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'|\(((?:\\.|[^()\\])*)\))""
 _LINK_TITLE = re.compile(rf"\s+{TITLE}\s*\)$")
 
 
-@dataclass(frozen=True)
-class Markup:
+class Markup(NamedTuple):
+    """What ``analyse`` found; a named tuple, made for every text the sentence splitter and the checks read."""
+
     atomic: list[Span]  # units nothing may enter: code spans, autolinks, HTML tags, URLs, link tails
     protected: list[Span]  # regions no sentence boundary may cut: links, paired HTML, emphasis
     marks: list[Span]  # every piece of markup a translation has to keep
