@@ -1435,6 +1435,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         except _Building as exc:
             building = (i, exc)
     if building is not None:
+        bodies.cache.close()  # the bodies put so far are rolled back, not left locked in an open transaction
         raise building[1]
     for i in sorted(failures):
         errors.extend(failures[i])
@@ -1452,7 +1453,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         out.update(dict.fromkeys(names))
     else:
         bodies.plan = bodies.plan.speaking(site)
-        out.update(_list_pages(site, listed, bodies, keys, settings))
+        try:
+            out.update(_list_pages(site, listed, bodies, keys, settings))
+        except _Building:
+            bodies.cache.close()
+            raise
     out["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('sitemap')}\n"
     for folder in reversed(theme_dirs(config)):  # the project's own assets win
         for asset in sorted((folder / "static").rglob("*")):  # fonts/, icons/...; no .DS_Store, no .git
