@@ -182,15 +182,21 @@ def test_a_month_whose_only_post_was_password_protected_leads_to_the_home_page_a
     assert "\n/2024/03/  /de/  301\n" in moved and "/2024/02/" not in moved
 
 
-def test_a_crafted_term_address_of_a_wordpress_export_adds_no_line_the_build_refuses(project, tmp_path):
-    """A term's ``nicename`` is the export's text: "../../x" or "%2e%2e" made an old address with a ".." segment,
-    which the import wrote to redirects.txt and every build then refused again ("no browser requests" it). The
-    import leaves such an address out; the blog's other lists are still added."""
+def _crafted_terms_export(tmp_path: Path) -> Path:
+    """An export of one post with a category "../../../etc", a tag "%2e%2e" (crafted) and a tag "ringelblume"."""
     terms = ('<category domain="category" nicename="../../../etc"><![CDATA[A]]></category>'
              '<category domain="post_tag" nicename="%2e%2e"><![CDATA[B]]></category>'
              '<category domain="post_tag" nicename="ringelblume"><![CDATA[C]]></category>')
     export = tmp_path / "export.xml"
     export.write_text(wxr(wp_post(1, terms=terms)), encoding="utf-8")
+    return export
+
+
+def test_a_crafted_term_address_of_a_wordpress_export_adds_no_line_the_build_refuses(project, tmp_path):
+    """A term's ``nicename`` is the export's text: "../../x" or "%2e%2e" made an old address with a ".." segment,
+    which the import wrote to redirects.txt and every build then refused again ("no browser requests" it). The
+    import leaves such an address out; the blog's other lists are still added."""
+    export = _crafted_terms_export(tmp_path)
     project.write("verlag.toml", VERLAG_TOML)
     project.run("import", str(export))
     moved = project.read("redirects.txt")
@@ -204,11 +210,7 @@ def test_the_summary_lists_a_crafted_term_address_as_refused_not_among_those_add
     """The import left a ".." address out of redirects.txt, yet its summary counted and listed it with the added
     ones (``/category/../../../etc/  /de/  301``), as if readers were led from there: it is listed as refused now,
     with why, and the count is of the addresses added."""
-    terms = ('<category domain="category" nicename="../../../etc"><![CDATA[A]]></category>'
-             '<category domain="post_tag" nicename="%2e%2e"><![CDATA[B]]></category>'
-             '<category domain="post_tag" nicename="ringelblume"><![CDATA[C]]></category>')
-    export = tmp_path / "export.xml"
-    export.write_text(wxr(wp_post(1, terms=terms)), encoding="utf-8")
+    export = _crafted_terms_export(tmp_path)
     project.write("verlag.toml", VERLAG_TOML)
     out = project.run("import", str(export)).output
     assert f"import: 5 other addresses of {export} (feeds, lists), which no article's aliases: keep: added 5" in out

@@ -555,12 +555,9 @@ def review_row(project: Project, german: str) -> str:
     return re.sub(r"\.po:\d+", ".po", " ".join(row.text_content().split()))  # its catalog line aside
 
 
-def test_the_review_report_tells_a_stale_sign_off_from_a_stale_draft_as_extract_will_record_it(project: Project):
-    """Two sentences the author changed: one a reviewer had signed off, the other a draft nobody signed off. The
-    report said 'Written for the reviewed German' of both. It says which was signed off, and it says so already
-    after the reviewer ran ``msgmerge --previous`` with an older copy (which drops verlag's 'previous msgid,
-    reviewed' record) and before any extract, as the next extract will record it (from its copy of the catalog)."""
-    path = reviewed_project(project)
+def _an_unsigned_draft_and_its_copy(project: Project, path: Path) -> Path:
+    """A reviewer's translation of "Endlich ist es warm." left fuzzy (not signed off) in ``path``, extracted; a
+    copy of the catalog as it is then (old.po, what the reviewer keeps) is returned."""
     review(project, "en", "zecken", {"Endlich ist es warm.": "Warm, finally."}, sign_off=False)
     po = polib.pofile(str(path))
     po.find("Endlich ist es warm.").flags.append("fuzzy")
@@ -568,6 +565,16 @@ def test_the_review_report_tells_a_stale_sign_off_from_a_stale_draft_as_extract_
     project.run("extract")
     old = project.root / "old.po"
     shutil.copy(path, old)
+    return old
+
+
+def test_the_review_report_tells_a_stale_sign_off_from_a_stale_draft_as_extract_will_record_it(project: Project):
+    """Two sentences the author changed: one a reviewer had signed off, the other a draft nobody signed off. The
+    report said 'Written for the reviewed German' of both. It says which was signed off, and it says so already
+    after the reviewer ran ``msgmerge --previous`` with an older copy (which drops verlag's 'previous msgid,
+    reviewed' record) and before any extract, as the next extract will record it (from its copy of the catalog)."""
+    path = reviewed_project(project)
+    old = _an_unsigned_draft_and_its_copy(project, path)
     project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW).replace("warm.", "endlich warm.")))
     project.run("extract")
     project.run("review", "--lang", "en")
@@ -598,13 +605,7 @@ def test_a_stale_draft_that_msgmerge_of_an_older_copy_made_plain_fuzzy_stays_sta
     stale, the previous German comes back: in review and status at once, in the file at the next extract."""
     path = reviewed_project(project)
     project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nunreviewed = "machine"\n')
-    review(project, "en", "zecken", {"Endlich ist es warm.": "Warm, finally."}, sign_off=False)
-    po = polib.pofile(str(path))
-    po.find("Endlich ist es warm.").flags.append("fuzzy")
-    po.save(str(path))
-    project.run("extract")
-    old = project.root / "old.po"
-    shutil.copy(path, old)
+    old = _an_unsigned_draft_and_its_copy(project, path)
     changed = "Endlich ist es richtig warm."
     project.write("source_de/zecken.md", article("Zecken", BODY.replace("Endlich ist es warm.", changed)))
     project.run("extract")
