@@ -1075,7 +1075,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     counted, not listed (``pretranslate`` fills them); the sentences of the file not written are still listed."""
     from pipeline.align import import_translation, translated_article
     from pipeline.fsutil import file_bytes
-    from pipeline.importer import detect_kind, read_import, render_markdown
+    from pipeline.importer import detect_kind, read_import, render_markdown, utf16_as_utf8
     from pipeline.importer_translations import (hand_translation_text, page_translation_text, post_text,
                                                 post_that_translates)
     from pipeline.limits import IMPORTED
@@ -1086,7 +1086,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     slug, note = translated_article(config, slug)
     if note:
         click.echo(f"note: {note}")
-    kind = kind or detect_kind(path, file_bytes(path, IMPORTED))
+    kind = kind or detect_kind(path, utf16_as_utf8(path, file_bytes(path, IMPORTED))[0])
     if text is None and kind == "markdown":  # a Hugo or Jekyll page: its figures, images and links as a site's
         text = page_translation_text(path, lang, slug, config.source_dir, config.zone)
     if text is None and kind == "markdown":  # else its images and links that are the German's files, as the German's

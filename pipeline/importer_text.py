@@ -179,7 +179,13 @@ def decoded(data: bytes, path: Path, what: str = "the text") -> tuple[str, list[
     """(text, notes) of ``data``: UTF-8 (a BOM is dropped later by ``normalise``), else Windows-1252 when every
     character beyond ASCII it gives is one German text holds (``WINDOWS_1252_TEXT``) and no UTF-8 is in it
     (``UTF8_IN_1252_RE``: a line pasted in from elsewhere), noted. Raises ``VerlagError`` at the first undecodable
-    line otherwise, saying how to save ``what`` as UTF-8 (and which line is UTF-8 already)."""
+    line otherwise, saying how to save ``what`` as UTF-8 (and which line is UTF-8 already). UTF-16 (Notepad's
+    "Unicode", Word's "Unicode" text) is read as ``importer.utf16_as_utf8`` reads it, noted."""
+    from .importer import utf16_as_utf8
+
+    data, utf16 = utf16_as_utf8(path, data)
+    if utf16:
+        return data.decode("utf-8"), [utf16]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:

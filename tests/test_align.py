@@ -363,6 +363,19 @@ def test_a_translation_saved_by_word_as_windows_1252_is_read(project, tmp_path):
     assert "Café ginger tea for a cold" in project.read("translations/en/ingwer.po")
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+@pytest.mark.parametrize("name", ["ingwer.en.md", "ingwer.en.txt"])
+def test_a_translation_saved_as_unicode_by_notepad_is_read(project, tmp_path, codec: str, name: str):
+    """Notepad's and Word's "Unicode" is UTF-16 with a byte order mark: a hand translation saved so was refused as
+    "binary, e.g. an image or PDF" by ``import --translation-of`` (``verlag import`` of an article read it)."""
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    saved = tmp_path / name
+    text = (HERE / "ingwer.en.md").read_text(encoding="utf-8").replace("Ginger tea for a cold", "Café ginger tea")
+    saved.write_bytes((b"\xfe\xff" if codec == "utf-16-be" else b"") + text.encode(codec))
+    out = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(saved)).output
+    assert "Café ginger tea" in project.read("translations/en/ingwer.po"), out
+
+
 def test_gale_church_prefers_a_two_to_one_bead_when_the_lengths_say_so():
     beads = gale_church([40, 42, 80], [84, 79], 1.0, {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099,
                                                       (2, 1): 0.089, (1, 2): 0.089})
