@@ -1154,6 +1154,8 @@ SOURCE_CHECKS = [
     Check("front-matter", WARNING, "German article: no date, or updated earlier than date", None),
     Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
           "answers to", None),
+    Check("fragment", WARNING, "German article: an in-page link (#x) whose page has no heading, footnote or anchor "
+          "with that id", None),
     Check("old-site", WARNING, "German article: a link or image on the old blog's host", None),
     Check("image-variant", WARNING, "a language variant of an image made from an older version of the German "
           "image", None),

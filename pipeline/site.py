@@ -1839,8 +1839,12 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         if state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir():
             from .pool import default_jobs
 
-            index_site(root, config.state_dir, [lang for lang in site.languages if lang != site.source],
-                       default_jobs() if jobs is None else jobs)
+            try:
+                index_site(root, config.state_dir, [lang for lang in site.languages if lang != site.source],
+                           default_jobs() if jobs is None else jobs)
+            except BaseException:  # a page refused, Pagefind failed, Ctrl-C: the bodies are stored by the next build
+                bodies.cache.close()
+                raise
         if unstemmed(site.languages):
             result.advice.append(unstemmed_advice(unstemmed(site.languages),
                                                  {lang: english_name(lang) for lang in site.languages}))
