@@ -267,14 +267,10 @@ def footnotes(tree) -> list[tuple[str, object]]:
 
 
 def _drop_keeping_tail(element, text: str = "") -> None:
-    """Take ``element`` out of its parent, ``text`` and the text after it left where it stood."""
-    parent, before = element.getparent(), element.getprevious()
-    rest = text + (element.tail or "")
-    if before is not None:
-        before.tail = (before.tail or "") + rest
-    else:
-        parent.text = (parent.text or "") + rest
-    parent.remove(element)
+    """Take ``element`` out of its parent, ``text`` and the text after it left where it stood (lxml's
+    ``drop_tree``, which joins the tail to what stood before)."""
+    element.tail = text + (element.tail or "")
+    element.drop_tree()
 
 
 SPACE_RUN_RE = re.compile(r"[\t ]{2,}")

@@ -323,12 +323,7 @@ def _players(body: str, first_line: int, notes: list[str]) -> str:
     def link(match: re.Match) -> str:
         if body.count("\n", 0, match.start()) in in_code:
             return match.group(0)
-        named, positional = {}, []
-        for m in NOTE_PARAM_RE.finditer(match.group(3)):
-            if m.group(1):
-                named[m.group(1).lower()] = next(g for g in m.group(2, 3, 4) if g is not None)
-            else:
-                positional.append(next(g for g in m.group(5, 6, 7) if g is not None))
+        named, positional = _shortcode_params(match.group(3))
         video = (named.get("id") or (positional[0] if positional else "")).strip()
         if not re.fullmatch(r"[\w-]+", video):
             return match.group(0)
@@ -391,15 +386,22 @@ def _note_boxes(body: str, first_line: int, notes: list[str]) -> str:
     return "".join(out) + body[done:]
 
 
-def _note_box(opener: re.Match, inner: str, line: int, notes: list[str]) -> str:
-    """The block quote of the note box opened by ``opener`` (``NOTE_OPEN_RE``) holding ``inner``, noted as
-    at ``line`` of the file."""
+def _shortcode_params(text: str) -> tuple[dict[str, str], list[str]]:
+    """A Hugo shortcode's parameters (``NOTE_PARAM_RE``): the named ones by lower-case name, the positional ones in
+    order (https://gohugo.io/templates/shortcode-templates/#access-parameters)."""
     named, positional = {}, []
-    for m in NOTE_PARAM_RE.finditer(opener.group(3)):
+    for m in NOTE_PARAM_RE.finditer(text):
         if m.group(1):
             named[m.group(1).lower()] = next(v for v in m.group(2, 3, 4) if v is not None)
         else:
             positional.append(next(v for v in m.group(5, 6, 7) if v is not None))
+    return named, positional
+
+
+def _note_box(opener: re.Match, inner: str, line: int, notes: list[str]) -> str:
+    """The block quote of the note box opened by ``opener`` (``NOTE_OPEN_RE``) holding ``inner``, noted as
+    at ``line`` of the file."""
+    named, positional = _shortcode_params(opener.group(3))
     kinds = [named.get(key, "") for key in ("type", "style", "color", "kind")] + positional[:1]
     kind = next((NOTE_LABELS[k.lower()] for k in kinds if k.lower() in NOTE_LABELS), "Hinweis")
     title = " ".join(named.get("title", positional[1] if opener.group(2) == "admonition" and
