@@ -49,6 +49,7 @@ HARD_BREAK_RE = re.compile(r"(\\|(?<! ) {2,})$")
 REFERENCE_TITLE_RE = re.compile(rf"(?:^|\s){TITLE}[ \t]*$")
 _CELL_PIPE_RE = re.compile(r"(?<!\\)\|")
 BLOCK_START_RE = re.compile(r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|=+\s*$|[-*_](\s*[-*_]){2,}\s*$|`{3}|~{3}|<|\|)")
+_CODE_SPAN_OR_PIPE = re.compile(r"(`+)[^`].*?(?<!`)\1(?!`)|\\?\|", re.S)  # a code span is left as it is
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,8 @@ class Segment:
 class Slot:
     """A span of the article text that is replaced by the translation of its segments.
 
-    ``mode`` is ``inline`` (body text), ``cell`` (a table cell: pipes are
-    escaped) or ``yaml`` (a front-matter key, re-emitted as YAML).
+    ``mode`` is ``inline`` (body text), ``setext`` (the text of a heading underlined with ``---``: pipes become
+    ``&#124;``), ``cell`` (a table cell: pipes are escaped) or ``yaml`` (a front-matter key, re-emitted as YAML).
     ``joins`` are the original hard-break separators inside a block-mode segment;
     ``restore`` maps markup with a normalised soft break (a code span, link
     destination or HTML tag that spans lines) back to the original bytes,
@@ -174,6 +175,10 @@ def _inline(value: str, segment: Segment, slot: Slot, raw: str) -> str:
         value = re.sub(rf"(?<!\\)([{re.escape(slot.key + closer)}])", r"\\\1", value)
     if slot.mode == "cell":
         value = re.sub(r"(?<!\\)\|", r"\\|", value)
+    if slot.mode == "setext" and "|" in value:
+        # a line with a pipe, escaped or not, over ``---`` is a table to markdown-it (GFM tables): a translation, or
+        # a heading's lines joined, must not turn the heading into one; the character reference shows the same pipe
+        value = _CODE_SPAN_OR_PIPE.sub(lambda m: m.group(0) if m.group(0)[0] == "`" else "&#124;", value)
     marker, original = BLOCK_START_RE.match(value), BLOCK_START_RE.match(raw)
     if slot.line_start and marker and (not original or original.group(0) != marker.group(0)):
         value = "\\" + value if value[0] in "#>-+*=_`~<|" else re.sub(r"^(\d+)([.)])", r"\1\\\2", value)
@@ -196,7 +201,7 @@ def _hook(rule, name: str):
                     continue
                 first, last = token.map
                 if name == "lheading" and token.type == "inline":
-                    last -= 1
+                    last = min(last, state.line - 1)  # not the underline (markdown-it-py 4 leaves it out itself)
                 if name == "table":
                     if token.type == "tr_open":
                         token.meta["lines"] = [(state.bMarks[first] + state.tShift[first], state.eMarks[first])]
@@ -486,8 +491,8 @@ class _Builder:
                              for v in values if normalise_space(v))
             self.slots.append(Slot(start, start + len(region), segments, "yaml", key=key))
 
-    def add_lines(self, kind: str, lines: list[tuple[int, int]]) -> None:
-        """A paragraph-like block given as per-line (content start, line end) offsets."""
+    def add_lines(self, kind: str, lines: list[tuple[int, int]], mode: str = "inline") -> None:
+        """A paragraph-like block given as per-line (content start, line end) offsets; ``mode``: its slots'."""
         text = self.article.text
         base = self.article.body_start
         lines = [(base + a, base + b) for a, b in lines]
@@ -539,7 +544,7 @@ class _Builder:
                 before -= 1
             line_start = before > 0 and text[before - 1] in "\n>" or start == lines[0][0]
             segment = Segment(msgid, None, kind, self.line_of(start), note)
-            self.slots.append(Slot(start, end, (segment,), "inline", joins=run_joins, line_start=line_start,
+            self.slots.append(Slot(start, end, (segment,), mode, joins=run_joins, line_start=line_start,
                                    restore=restore))
 
     def _hard_breaks(self, lines: list[tuple[int, int]]) -> set[int]:
@@ -721,7 +726,8 @@ def segment_article(article: Article, mode: str = "sentence", lang: str = "de",
         elif token.type == "inline" and "lines" in token.meta:
             kind = "heading" if stack and stack[-1] == "heading" else _kind(stack, "paragraph")
             with _block(article, token):
-                builder.add_lines(kind, token.meta["lines"])
+                builder.add_lines(kind, token.meta["lines"],
+                                  "setext" if kind == "heading" and tokens[i - 1].markup == "-" else "inline")
     titles = {ref["title"] for ref in env.get("references", {}).values() if ref.get("title")}
     for line in env.get("verlag_references", []):
         builder.add_reference_title(line, titles)

@@ -61,6 +61,49 @@ def test_kinds_and_source_lines_follow_the_document(tmp_path):
     assert doc.segments[2].note == "paragraph, block 2, sentence 1 of 2"
 
 
+def test_setext_headings_of_one_and_of_two_lines_are_segments(tmp_path):
+    """A heading underlined with ``===`` or ``---`` (CommonMark 4.3) is translated as an ATX heading is: every line
+    of its text and never its underline. Its last line was dropped (markdown-it-py 4 leaves the underline out of
+    the inline token's lines already), so a one-line setext heading stayed German on every translated page."""
+    text = article("T", """
+        Erster Absatz.
+
+        Haupttitel hier
+        ===============
+
+        Zweite Zeile
+        als Überschrift
+        ---
+
+        Dritter Absatz.
+        """)
+    body = [(s.kind, s.text, s.line) for s in segments_of(tmp_path, text).segments if not s.context]
+    assert body == [("paragraph", "Erster Absatz.", 5), ("heading", "Haupttitel hier", 7),
+                    ("heading", "Zweite Zeile als Überschrift", 10), ("paragraph", "Dritter Absatz.", 14)]
+
+
+def test_a_pipe_in_a_setext_heading_translation_never_makes_it_a_table(tmp_path):
+    """A line whose pipes make one column (all escaped, or only at its ends) over ``---`` is a GFM table to
+    markdown-it: a translation so, or a two-line heading with an escaped pipe joined into one line, stays the
+    heading (``&#124;``); a code span keeps its own pipe."""
+    doc = segments_of(tmp_path, article("T", """
+        Vorher \\| nachher
+        und heute
+        ---
+
+        Mit `a|b` Code
+        ---
+        """))
+    parser = commonmark_parser()
+
+    def page(translations: dict[str, str]) -> str:
+        return parser.render(doc.render(lambda s: translations.get(s.text, s.text), reflow=True).split("---\n", 2)[2])
+
+    assert page({}) == "<h2>Vorher | nachher und heute</h2>\n<h2>Mit <code>a|b</code> Code</h2>\n"
+    assert page({"Vorher \\| nachher und heute": "| Before \\| after |", "Mit `a|b` Code": "\\| With `a|b`"}) \
+        == "<h2>| Before | after |</h2>\n<h2>| With <code>a|b</code></h2>\n"
+
+
 def test_code_html_and_link_destinations_are_not_segments(tmp_path):
     text = article("T", """
         ```
