@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .markup import scan
+from .markup import analyse, scan
 
 TAG = re.compile(r"<\s*(/?)\s*([gx])\s*(\d+)\s*(/?)\s*>", re.I)  # a placeholder as a service may return it
 _HTML_OPEN = re.compile(r"^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>$")
@@ -51,9 +51,14 @@ class Masked:
 
 
 def mask(text: str, labels: frozenset[str] = frozenset(), xml: bool = False, first: int = 1) -> Masked:
-    """Replace markup and hard breaks by numbered tags; ``xml`` escapes the prose for XML-aware services."""
+    """Replace markup and hard breaks by numbered tags; ``xml`` escapes the prose for XML-aware services.
+
+    A shortcut or collapsed reference link (``[Leber]``, ``[Leber][]``: its text is its label) goes out as a pair
+    around its text and comes back as a full reference with the German label, ``[liver][Leber]`` (CommonMark 6.3),
+    so the service translates the link's words and the link still finds its definition; a label holding markup
+    stays one tag, as it is."""
     items: list[tuple[bool, str]] = []
-    for is_markup, piece in scan(text, labels):
+    for is_markup, piece in _with_full_references(scan(text, labels), text, labels):
         if is_markup:
             items.append((True, piece))
             continue
@@ -85,6 +90,39 @@ def mask(text: str, labels: frozenset[str] = frozenset(), xml: bool = False, fir
             out.append(f"<x{number}/>")
             number += 1
     return Masked("".join(out), pieces, number)
+
+
+def _with_full_references(pieces: list[tuple[bool, str]], text: str, labels: frozenset[str]):
+    """``scan``'s pieces with each shortcut or collapsed reference of plain words split into ``[`` (``![``), its
+    words as prose and ``][words]``, the full reference's close that ``_pairs`` pairs with the opener."""
+    shortcuts = analyse(text, labels).shortcuts if labels and "[" in text else ()
+    if not shortcuts:
+        yield from pieces
+        return
+    pos = 0
+    for is_markup, piece in pieces:
+        start, pos = pos, pos + len(piece)
+        inside = [(a, b) for a, b in shortcuts if start <= a and b <= pos] if is_markup else ()
+        at = start
+        for a, b in inside:
+            link = text[a:b]
+            opener = "![" if link.startswith("!") else "["
+            words = link[len(opener):].removesuffix("[]")[:-1]
+            if not words.strip() or any(m for m, _ in scan(words)) or "[" in words or "]" in words:
+                continue  # markup or brackets in the label: the link stays as it is, one tag
+            if a > at:
+                yield True, text[at:a]
+            yield True, opener
+            yield False, words
+            yield True, f"][{words}]"
+            at = b
+        if at < pos:
+            yield is_markup, text[at:pos]
+
+
+def _full_references(text: str, labels: frozenset[str]) -> str:
+    """``text`` with its shortcut and collapsed references of plain words written as full ones."""
+    return "".join(p for _, p in _with_full_references(scan(text, labels), text, labels)) if "[" in text else text
 
 
 def _pairs(items: list[tuple[bool, str]]) -> dict[int, int]:
@@ -169,10 +207,11 @@ def markup_difference(source: str, result: str, labels: frozenset[str] = frozens
     """Whether ``result`` has the same Markdown markup as ``source`` (empty list: it has).
 
     Compared as a multiset of markup characters, because adjacent pieces
-    merge differently when words move (``**[`` vs ``[**``).
+    merge differently when words move (``**[`` vs ``[**``); a shortcut reference and the full one ``mask`` makes
+    of it (``[Leber]``, ``[liver][Leber]``) are the same link.
     """
-    want, got = _markup(source, labels), _markup(result, labels)
-    if want == got:
+    source, result = _full_references(source, labels), _full_references(result, labels)
+    if _markup(source, labels) == _markup(result, labels):
         return []
     pieces = [p for m, p in scan(source, labels) if m] + _BREAK.findall(source)
     lost = [f"lost {_show(p)}" for p in dict.fromkeys(pieces) if result.count(p) < source.count(p)]

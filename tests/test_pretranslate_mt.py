@@ -139,6 +139,28 @@ def test_mangled_markup_is_drafted_with_a_warning_the_reviewer_sees(mt):
     msgfmt_check(mt.root / "translations/en/leber.po")
 
 
+def test_a_link_by_its_label_is_translated_and_still_finds_its_definition(mt):
+    """``[Leber]`` and ``[die Niere][]`` are links whose text is their label: the service gets their words and the
+    draft writes them as full references with the German label, so the page shows translated link words and the
+    links still lead where the German's do (they were one protected tag: German words on every translated page)."""
+    mt.write("source_de/niere.md", article("Niere", """
+        Siehe [Leber] und [die Niere][] für Tee.
+
+        [Leber]: /de/leber/
+        [die Niere]: https://example.org/niere
+        """))
+    mt.run("extract")
+    mt.run("pretranslate", "--lang", "en")
+    entry = entries(mt, slug="niere")["Siehe [Leber] und [die Niere][] für Tee."]
+    assert entry.msgstr == "SIEHE [LEBER][Leber] UND [DIE NIERE][die Niere] FÜR TEE."
+    assert provenance(entry) == ["mt: libre"]  # no markup warning
+    review(mt, "en", "niere", {"Siehe [Leber] und [die Niere][] für Tee.": entry.msgstr, ("title", "Niere"): "Kidney"})
+    assert "0 errors" in mt.run("check").output
+    mt.run("build")
+    page = mt.read("site/en/niere/index.html")
+    assert '<a href="https://example.org/niere">DIE NIERE</a>' in page and ">LEBER</a>" in page
+
+
 def test_dry_run_shows_what_would_be_sent_and_changes_nothing(mt):
     before = mt.snapshot()
     result = mt.run("pretranslate", "--dry-run", "--lang", "en")
