@@ -501,6 +501,16 @@ def edition_page(config: Config, edition: Edition, article: Article) -> Page:
     return _page(json.loads(edition_record(edition, article, config.unreviewed_for(edition.lang, article.slug))), "")
 
 
+def _theme_file(path: Path, theme: Path, root: Path) -> bool:
+    """Whether ``path`` (a file of the theme folder ``theme``) is one, or a symlink to a file of the project at
+    ``root``: a downloaded theme's ``static/font.woff2`` leading to ``~/.ssh/id_rsa`` would publish that key."""
+    try:
+        where = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+    return where.is_relative_to(theme.resolve()) or where.is_relative_to(root.resolve())
+
+
 def theme_digest(config: Config) -> str:
     """Everything every page depends on besides its own record: code, settings, templates, UI words."""
     h = hashlib.sha256(f"{code_digest()}|{config.text}".encode("utf-8"))
@@ -1465,6 +1475,10 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             if name == SEARCH_SCRIPT and not settings.search:  # an output of a feature that is off: removed
                 continue
             if asset.is_file() and not any(part.startswith(".") for part in name.split("/")):
+                if not _theme_file(asset, folder, config.root):
+                    errors.append(VerlagError("a symlink that leads out of the theme and the project; only files "
+                                              "inside them are published", f"{relpath(folder, config.root)}/static/{name}"))
+                    continue
                 out[urls.file(urls.path("static", name=name))] = asset  # copied byte for byte
     icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
     if icon is not None:  # where browsers and feed readers look when no page names an icon

@@ -1772,3 +1772,22 @@ def test_a_direction_override_in_a_name_reverses_nothing_after_it_on_a_left_to_r
     assert names == ["Anna\u202e Berg", "Dr. Jana\u202e Vogt"], names
     reviewed = doc.xpath('//*[contains(@class, "reviewed")]')[0]
     assert "2026" in "".join(reviewed.xpath("./text()") + [t for b in reviewed.xpath(".//bdi") for t in [b.tail or ""]])
+
+
+def test_a_theme_file_that_is_a_symlink_out_of_the_project_is_not_published(project: Project, tmp_path_factory):
+    """A downloaded theme's ``templates/static/`` is copied into site/static/: a file there that was a symlink
+    (``font.woff2`` -> ``~/.ssh/id_rsa``, as a theme's archive may hold) published the file it led to. It is
+    named at its path and left out (exit 2); the rest is built, and a symlink to a file of the project is fine."""
+    outside = tmp_path_factory.mktemp("home")
+    (outside / "id_rsa").write_text("PRIVATE KEY of the user\n", encoding="utf-8")
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.write("source_de/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>\n")
+    project.write("templates/static/site.css", "body { color: black }\n")
+    (project.root / "templates/static/font.woff2").symlink_to(outside / "id_rsa")
+    (project.root / "templates/static/logo.svg").symlink_to("../../source_de/logo.svg")
+    out = project.run("build", code=2).output
+    assert "error: templates/static/font.woff2: a symlink that leads out of the theme and the project" in out, out
+    published = [p for p in (project.root / "site").rglob("*") if p.is_file() and b"PRIVATE KEY" in p.read_bytes()]
+    assert not published and not (project.root / "site/static/font.woff2").exists()
+    assert (project.root / "site/static/site.css").exists() and (project.root / "site/static/logo.svg").exists()
+    assert "Die Leber arbeitet nachts." in (project.root / "site/de/leber/index.html").read_text(encoding="utf-8")
