@@ -1791,3 +1791,23 @@ def test_a_theme_file_that_is_a_symlink_out_of_the_project_is_not_published(proj
     assert not published and not (project.root / "site/static/font.woff2").exists()
     assert (project.root / "site/static/site.css").exists() and (project.root / "site/static/logo.svg").exists()
     assert "Die Leber arbeitet nachts." in (project.root / "site/de/leber/index.html").read_text(encoding="utf-8")
+
+
+def test_a_template_that_is_a_symlink_out_of_the_project_is_not_read(project: Project, tmp_path_factory):
+    """A theme's template is read by Jinja2 wherever it leads: ``templates/404.html`` -> ``~/.ssh/id_rsa`` put the
+    key on the 404 pages. The build names the template and stops as for a broken template (exit 2); no page holds
+    the file, and a template that is a symlink to one of the project's own files is read."""
+    outside = tmp_path_factory.mktemp("home")
+    (outside / "id_rsa").write_text("PRIVATE KEY of the user\n", encoding="utf-8")
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    (project.root / "templates").mkdir()
+    (project.root / "templates/404.html").symlink_to(outside / "id_rsa")
+    out = project.run("build", code=2).output
+    assert "templates/404.html is a symlink that leads out of the theme and the project" in out, out
+    assert not [p for p in project.root.rglob("*") if p.is_file() and not p.is_symlink()
+                and b"PRIVATE KEY" in p.read_bytes()]
+    (project.root / "templates/404.html").unlink()
+    project.write("mine/404.html", '{% extends "base.html" %}{% block main %}<p>Nicht da.</p>{% endblock %}\n')
+    (project.root / "templates/404.html").symlink_to("../mine/404.html")
+    project.run("build")
+    assert "<p>Nicht da.</p>" in project.read("site/de/404.html")
