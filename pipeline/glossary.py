@@ -208,7 +208,11 @@ def parse_glossary(text: str, ref: str) -> Glossary:
     """Parse the CSV; every mistake is a VerlagError naming ``ref`` and the line."""
     import csv  # a project without a glossary never needs it
 
-    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a cell over the csv module's field_size_limit (128 KB): no term is that long
+        raise VerlagError(f"not read as CSV: {exc}", ref, reader.line_num) from None
     if not rows or not any(c.strip() for c in rows[0]):
         return Glossary((), hashlib.sha256(text.encode()).hexdigest())
     header = [c.strip() for c in rows[0]]

@@ -501,6 +501,36 @@ def edition_page(config: Config, edition: Edition, article: Article) -> Page:
     return _page(json.loads(edition_record(edition, article, config.unreviewed_for(edition.lang, article.slug))), "")
 
 
+def _theme_file(path: Path, theme: Path, root: Path) -> bool:
+    """Whether ``path`` (a file of the theme folder ``theme``) is one, or a symlink to a file of the project at
+    ``root``: a downloaded theme's ``static/font.woff2`` leading to ``~/.ssh/id_rsa`` would publish that key."""
+    try:
+        where = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+    return where.is_relative_to(theme.resolve()) or where.is_relative_to(root.resolve())
+
+
+def _theme_loader(folders: list[Path], root: Path):
+    """A Jinja2 ``FileSystemLoader`` of the theme ``folders`` (``theme_dirs``) that loads no template through a
+    symlink leading out of its folder and the project at ``root`` (``_theme_file``): a downloaded theme's
+    ``404.html`` that leads to ``~/.ssh/id_rsa`` was rendered into the site. Such a template raises
+    ``TemplateNotFound`` naming it, which stops the build as a broken template does."""
+    from jinja2 import FileSystemLoader, TemplateNotFound
+
+    class Loader(FileSystemLoader):
+        def get_source(self, environment, template):
+            source, filename, uptodate = super().get_source(environment, template)
+            path = Path(filename)
+            if not any(path.is_relative_to(folder) and _theme_file(path, folder, root) for folder in folders):
+                name = path.relative_to(root).as_posix() if path.is_relative_to(root) else filename
+                raise TemplateNotFound(template, f"{name} is a symlink that leads out of the theme and the project; "
+                                                 "only templates inside them are read")
+            return source, filename, uptodate
+
+    return Loader(folders)
+
+
 def theme_digest(config: Config) -> str:
     """Everything every page depends on besides its own record: code, settings, templates, UI words."""
     h = hashlib.sha256(f"{code_digest()}|{config.text}".encode("utf-8"))
@@ -691,14 +721,14 @@ class _Site:
 
     def env(self, lang: str) -> Environment:
         if lang not in self.envs:
-            from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+            from jinja2 import StrictUndefined, select_autoescape
             from jinja2.sandbox import SandboxedEnvironment
 
             # A project's templates/ may come from a downloaded theme: the sandbox refuses what reaches Python
             # itself (``cycler.__init__.__globals__.os``), so a template can shape pages but never run code.
             # A template is loaded once per build (``auto_reload``: no look at its file for each of the pages and
             # macro imports that ask for it again); ``theme_digest`` keyed the pages on the templates as they were.
-            env = SandboxedEnvironment(loader=FileSystemLoader(theme_dirs(self.config)),
+            env = SandboxedEnvironment(loader=_theme_loader(theme_dirs(self.config), self.config.root),
                               autoescape=select_autoescape(["html", "xml"]), extensions=[JINJA_EXTENSIONS],
                               undefined=StrictUndefined, keep_trailing_newline=True, auto_reload=False,
                               bytecode_cache=_bytecode_cache(self.config))
@@ -1465,6 +1495,10 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             if name == SEARCH_SCRIPT and not settings.search:  # an output of a feature that is off: removed
                 continue
             if asset.is_file() and not any(part.startswith(".") for part in name.split("/")):
+                if not _theme_file(asset, folder, config.root):
+                    errors.append(VerlagError("a symlink that leads out of the theme and the project; only files "
+                                              "inside them are published", f"{relpath(folder, config.root)}/static/{name}"))
+                    continue
                 out[urls.file(urls.path("static", name=name))] = asset  # copied byte for byte
     icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
     if icon is not None:  # where browsers and feed readers look when no page names an icon

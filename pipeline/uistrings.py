@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import gettext
 import io
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -457,14 +458,29 @@ def _literal_percent(text: str, declared: set[str]) -> str:
 
 
 # Around a message shown in English for want of a translation (``english_fallback``), until ``mark_english``
-# gives it lang="en"; Unicode private-use characters, which no template or translation writes. MESSAGE_OPEN and
-# MESSAGE_CLOSE enclose the whole message, placeholders included: on a right-to-left page its English words and
-# values ("1 article") run left to right as one.
+# gives it lang="en"; Unicode private-use characters. MESSAGE_OPEN and MESSAGE_CLOSE enclose the whole message,
+# placeholders included: on a right-to-left page its English words and values ("1 article") run left to right as one.
 ENGLISH_OPEN, ENGLISH_CLOSE = "\ue040", "\ue041"
 MESSAGE_OPEN, MESSAGE_CLOSE = "\ue042", "\ue043"
 # Around a placeholder value said both ways (``Worded``): the page's language, then English.
 BOTH_OPEN, BOTH_MID, BOTH_CLOSE = "\ue044", "\ue045", "\ue046"
 _MARKS = str.maketrans("", "", ENGLISH_OPEN + ENGLISH_CLOSE + MESSAGE_OPEN + MESSAGE_CLOSE)
+# Text may hold those characters too (an imported post, a translation, a name in verlag.toml): read as marks they
+# would cut out what lies between (a value's English form), a quote closing an attribute with it, and make the text
+# after it attributes (onfocus=...). So verlag writes each mark followed by _SEAL, random per process and never
+# on a page, and ``_own_marks`` reads only a sealed mark as one, leaving every other such character out.
+_SEAL = os.urandom(8).hex()
+_ALL_MARKS = ENGLISH_OPEN + ENGLISH_CLOSE + MESSAGE_OPEN + MESSAGE_CLOSE + BOTH_OPEN + BOTH_MID + BOTH_CLOSE
+_ANY_MARK = re.compile(f"([{_ALL_MARKS}])({_SEAL})?")
+(_ENGLISH_OPEN, _ENGLISH_CLOSE, _MESSAGE_OPEN, _MESSAGE_CLOSE,
+ _BOTH_OPEN, _BOTH_MID, _BOTH_CLOSE) = (mark + _SEAL for mark in _ALL_MARKS)  # as verlag writes them
+
+
+def _own_marks(text: str) -> str:
+    """``text`` with verlag's own (sealed) marks as the single characters the patterns below read, and every mark
+    character without the seal, which came with the text, left out (U+E040-U+E046 are private use: no reader's
+    font draws them)."""
+    return _ANY_MARK.sub(lambda m: m[1] if m[2] else "", text)
 _PAGE_FORM = re.compile(f"{BOTH_OPEN}([^{BOTH_MID}]*){BOTH_MID}[^{BOTH_CLOSE}]*{BOTH_CLOSE}")
 _CONTEXT = re.compile(f"[{MESSAGE_OPEN}{MESSAGE_CLOSE}]|{BOTH_OPEN}([^{BOTH_MID}]*){BOTH_MID}([^{BOTH_CLOSE}]*){BOTH_CLOSE}")
 # a message whose English is one piece (its lang="en" span is enough), or none at all (a bare placeholder)
@@ -494,11 +510,11 @@ class Worded(str):
     def __html__(self) -> str:
         from markupsafe import escape
 
-        return f"{BOTH_OPEN}{escape(str(self))}{BOTH_MID}{escape(self.english)}{BOTH_CLOSE}"
+        return f"{_BOTH_OPEN}{escape(str(self))}{_BOTH_MID}{escape(self.english)}{_BOTH_CLOSE}"
 
     def both(self) -> str:
         """Both forms as plain text (not escaped), for a message filled in outside HTML; ``unmarked`` picks one."""
-        return f"{BOTH_OPEN}{str(self)}{BOTH_MID}{self.english}{BOTH_CLOSE}"
+        return f"{_BOTH_OPEN}{str(self)}{_BOTH_MID}{self.english}{_BOTH_CLOSE}"
 
 
 def _resolve(text: str, marked: bool) -> str:
@@ -540,8 +556,8 @@ class _English(gettext.NullTranslations):
     placeholders, whose values (a date, "1 minuto", a link to the original) are in the page's language."""
 
     def gettext(self, message: str) -> str:
-        parts = ENGLISH_OPEN + _NAMED.sub(rf"{ENGLISH_CLOSE}\g<0>{ENGLISH_OPEN}", message) + ENGLISH_CLOSE
-        return MESSAGE_OPEN + parts + MESSAGE_CLOSE
+        parts = _ENGLISH_OPEN + _NAMED.sub(rf"{_ENGLISH_CLOSE}\g<0>{_ENGLISH_OPEN}", message) + _ENGLISH_CLOSE
+        return _MESSAGE_OPEN + parts + _MESSAGE_CLOSE
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         return self.gettext(msgid1 if n == 1 else msgid2)
@@ -550,12 +566,16 @@ class _English(gettext.NullTranslations):
 def in_english(translations: NullTranslations, messages: list[polib.POEntry]) -> list[str]:
     """The msgids of ``messages`` that ``translations`` (given ``english_fallback``) shows in English: missing,
     empty or fuzzy in the language's site.po, or held back by ``verlag check``."""
-    return [m.msgid for m in messages if translations.gettext(m.msgid).startswith(MESSAGE_OPEN)]
+    return [m.msgid for m in messages if translations.gettext(m.msgid).startswith(_MESSAGE_OPEN)]
 
 
 def unmarked(text: str) -> str:
     """``text`` without the marks of ``english_fallback`` (for words used where no element can carry lang),
-    each ``Worded`` value in the form its message needs."""
+    each ``Worded`` value in the form its message needs; a mark character the text itself holds is left out."""
+    return _unmarked(_own_marks(text))
+
+
+def _unmarked(text: str) -> str:
     return _resolve(text, marked=False).translate(_MARKS)
 
 
@@ -565,12 +585,14 @@ def mark_english(rendered: str, xml: bool = False, direction: str = "ltr") -> st
     ``<script>``, ``<style>``, ``<textarea>``), where no element may go, and all marks of an XML file (``xml``:
     feeds, sitemap) are dropped instead. On a page whose text runs right to left (``direction`` "rtl"), an
     English message with placeholders is one ``<span dir="ltr">``, so its words and values keep their order
-    (``bidi.mark_directions`` gives the ``lang="en"`` spans their ``dir``)."""
+    (``bidi.mark_directions`` gives the ``lang="en"`` spans their ``dir``). A mark character the page's text
+    holds (an imported post's, a translation's) is no mark: it is left out (``_own_marks``)."""
+    rendered = _own_marks(rendered)
     if ENGLISH_OPEN not in rendered:  # no message shown in English: every value in the page's language
         return _PAGE_FORM.sub(r"\1", rendered) if BOTH_OPEN in rendered else rendered
     if xml:
-        return unmarked(rendered)
-    rendered = _HIDDEN_FROM_MARKS.sub(lambda m: unmarked(m.group(0)), rendered)
+        return _unmarked(rendered)
+    rendered = _HIDDEN_FROM_MARKS.sub(lambda m: _unmarked(m.group(0)), rendered)
     rendered = _resolve(rendered, marked=True).replace(ENGLISH_CLOSE + ENGLISH_OPEN, "")  # one span per run
     rendered = rendered.replace(ENGLISH_OPEN + ENGLISH_CLOSE, "")  # a message ending in a placeholder
     if direction == "rtl":

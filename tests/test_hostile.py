@@ -1772,3 +1772,65 @@ def test_a_direction_override_in_a_name_reverses_nothing_after_it_on_a_left_to_r
     assert names == ["Anna\u202e Berg", "Dr. Jana\u202e Vogt"], names
     reviewed = doc.xpath('//*[contains(@class, "reviewed")]')[0]
     assert "2026" in "".join(reviewed.xpath("./text()") + [t for b in reviewed.xpath(".//bdi") for t in [b.tail or ""]])
+
+
+def test_a_theme_file_that_is_a_symlink_out_of_the_project_is_not_published(project: Project, tmp_path_factory):
+    """A downloaded theme's ``templates/static/`` is copied into site/static/: a file there that was a symlink
+    (``font.woff2`` -> ``~/.ssh/id_rsa``, as a theme's archive may hold) published the file it led to. It is
+    named at its path and left out (exit 2); the rest is built, and a symlink to a file of the project is fine."""
+    outside = tmp_path_factory.mktemp("home")
+    (outside / "id_rsa").write_text("PRIVATE KEY of the user\n", encoding="utf-8")
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.write("source_de/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>\n")
+    project.write("templates/static/site.css", "body { color: black }\n")
+    (project.root / "templates/static/font.woff2").symlink_to(outside / "id_rsa")
+    (project.root / "templates/static/logo.svg").symlink_to("../../source_de/logo.svg")
+    out = project.run("build", code=2).output
+    assert "error: templates/static/font.woff2: a symlink that leads out of the theme and the project" in out, out
+    published = [p for p in (project.root / "site").rglob("*") if p.is_file() and b"PRIVATE KEY" in p.read_bytes()]
+    assert not published and not (project.root / "site/static/font.woff2").exists()
+    assert (project.root / "site/static/site.css").exists() and (project.root / "site/static/logo.svg").exists()
+    assert "Die Leber arbeitet nachts." in (project.root / "site/de/leber/index.html").read_text(encoding="utf-8")
+
+
+def test_a_template_that_is_a_symlink_out_of_the_project_is_not_read(project: Project, tmp_path_factory):
+    """A theme's template is read by Jinja2 wherever it leads: ``templates/404.html`` -> ``~/.ssh/id_rsa`` put the
+    key on the 404 pages. The build names the template and stops as for a broken template (exit 2); no page holds
+    the file, and a template that is a symlink to one of the project's own files is read."""
+    outside = tmp_path_factory.mktemp("home")
+    (outside / "id_rsa").write_text("PRIVATE KEY of the user\n", encoding="utf-8")
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    (project.root / "templates").mkdir()
+    (project.root / "templates/404.html").symlink_to(outside / "id_rsa")
+    out = project.run("build", code=2).output
+    assert "templates/404.html is a symlink that leads out of the theme and the project" in out, out
+    assert not [p for p in project.root.rglob("*") if p.is_file() and not p.is_symlink()
+                and b"PRIVATE KEY" in p.read_bytes()]
+    (project.root / "templates/404.html").unlink()
+    project.write("mine/404.html", '{% extends "base.html" %}{% block main %}<p>Nicht da.</p>{% endblock %}\n')
+    (project.root / "templates/404.html").symlink_to("../mine/404.html")
+    project.run("build")
+    assert "<p>Nicht da.</p>" in project.read("site/de/404.html")
+
+
+def test_an_html_block_with_an_iframe_and_a_run_of_brackets_is_imported_in_linear_time(tmp_path):
+    """A Markdown file's HTML block with an ``<iframe>`` (a map) is made a link; the patterns that find the iframe
+    and the tags around it read, from each ``<`` or ``<iframe>`` of a run without the ``>`` or ``</iframe>`` they
+    looked for, to the end of the block: 64 KB of either held ``verlag import`` for seconds, 8 MB for a day.
+    8 times the run takes about 8 times as long now, and the map is still a link."""
+    import time
+
+    from pipeline.importer_markdown import read_markdown
+
+    def cpu(n: int) -> float:
+        data = ("---\ntitle: Karte\ndate: 2026-05-26\n---\n\nSo finden Sie uns.\n\n"
+                f'<div><iframe src="https://maps.example/praxis" title="Karte"></iframe> {"<" * n}\n\n'
+                f'<div><iframe src="https://maps.example/eingang" title="Eingang"></iframe> {"<iframe>" * (n // 8)}'
+                f'\n\n<p>{"<iframe " * (n // 8)}</p>\n\nBis bald.\n').encode("utf-8")
+        start = time.process_time()
+        imported = read_markdown(tmp_path / "karte.md", data)
+        assert '<a href="https://maps.example/praxis">Karte</a>' in imported.body and "Bis bald." in imported.body
+        return time.process_time() - start
+
+    cpu(200)  # the first reading imports and compiles what the others reuse
+    assert cpu(32_000) < 16 * cpu(4_000)

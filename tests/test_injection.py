@@ -206,3 +206,61 @@ def test_a_bidi_override_in_site_po_is_an_error_and_the_page_shows_the_english(p
     skip = parse(project.root / "site/en/leber/index.html").xpath('//a[@class="skip"]')[0]
     assert skip.text == "Skip to the content"
     assert "\u202e" not in (project.root / "site/en/index.html").read_text(encoding="utf-8")
+
+
+# The private-use characters ``uistrings`` marks the website's words with (U+E040-U+E046), forged in text: a link
+# title opens a "both forms" value, the text after it closes it, and the mark's removal of what lies between took
+# the title's closing quote, so the address or code class after it became attributes of the link (onfocus).
+MARKS_IN_GERMAN = article("Leber", """
+    Die Leber [arbeitet](https://a.example/ "\ue044\ue045") nachts \ue046 und ruht am Tag.
+
+    ```x/autofocus/onfocus=alert(7)//
+    Leberwickel
+    ```
+    """)
+MARKS_IN_TRANSLATION = {
+    "Die Leber [arbeitet](https://a.example/) nachts.":
+        'The liver [works](https://a.example/ "\ue044\ue045") at \ue046 night.',
+    "Mehr dazu [hier](https://a.example/tag).":
+        "More [here](https://a.example/tag/autofocus/onfocus=alert(8)//).",
+}
+
+
+@pytest.mark.parametrize("who", ["german", "reviewer"])
+def test_a_mark_of_the_websites_words_forged_in_text_adds_no_attribute_and_no_dialog_opens(project, browser, who):
+    """U+E044-U+E046 in an imported German post or a reviewer's translation are no marks: the page keeps every
+    word and quote, its links only their href and title, and Chromium opens no dialog."""
+    from selenium.common.exceptions import NoAlertPresentException
+
+    from pipeline.check import CHECKS
+
+    if who == "german":  # an imported post keeps the characters as the old blog had them
+        project.write("source_de/leber.md", MARKS_IN_GERMAN)
+        project.run("extract")
+        page = project.root / "site/de/leber/index.html"
+    else:
+        project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+        project.write("source_de/leber.md", article("Leber", """
+            Die Leber [arbeitet](https://a.example/) nachts.
+
+            Mehr dazu [hier](https://a.example/tag).
+            """))
+        project.run("extract")
+        review(project, "en", "leber", {("title", "Leber"): "Liver"})
+        review(project, "en", "leber", MARKS_IN_TRANSLATION, silence=tuple(c.id for c in CHECKS))
+        page = project.root / "site/en/leber/index.html"
+    project.run("build")
+    browser.get(page.as_uri())
+    time.sleep(0.5)  # let an autofocus handler fire
+    try:
+        alert = browser.switch_to.alert
+        text = alert.text
+        alert.dismiss()
+        pytest.fail(f"{page}: a dialog opened: {text!r}")
+    except NoAlertPresentException:
+        pass
+    links = [a for a in parse(page).iter("a") if a.get("href", "").startswith("https://a.example/")]
+    assert links and all(sorted(a.attrib) in (["href"], ["href", "title"]) for a in links), \
+        [dict(a.attrib) for a in links]
+    text = "".join(parse(page).xpath("//main//text()"))
+    assert ("nachts  und ruht am Tag." if who == "german" else "at  night.") in text, text

@@ -227,6 +227,8 @@ def test_glossary_hint_survives_a_reviewers_translation_and_an_mt_provenance(leb
     ("source,en,dnt\nQi,vital energy,yes\n", 2, "marked dnt"),
     ("source,en\n\"Leber,\nGalle\",liver\n,bile\n", 4, "column 'source') is empty"),
     ("source,en\nLeber,liver,organ\n", 2, "3 cells but 2 columns"),
+    # a cell over the csv module's field_size_limit was 'internal error: _csv.Error', no file or line
+    ("source,en\nLeber,liver\nGalle,\"" + "b" * 200_000 + "\"\n", 3, "not read as CSV: field larger than"),
 ])
 def test_glossary_mistakes_name_file_and_line(text: str, line: int, fragment: str):
     with pytest.raises(VerlagError) as caught:
