@@ -73,7 +73,7 @@ def project_lock(config: Config, wait: bool = True,
         finally:
             _held[path.resolve()] -= 1
         return
-    fd = _open_lock_file(path)
+    fd = _open_lock_file(path, path.relative_to(config.root).as_posix())
     path = path.resolve()
     try:
         try:
@@ -108,8 +108,9 @@ def project_lock(config: Config, wait: bool = True,
         os.close(fd)
 
 
-def _open_lock_file(path: Path) -> int:
-    """A descriptor of the lock file at ``path`` (made when missing), after ``_replace_no_file``; both while holding
+def _open_lock_file(path: Path, ref: str) -> int:
+    """A descriptor of the lock file at ``path`` (made when missing), after ``_replace_no_file`` (which names it
+    ``ref``, ".verlag/lock", as every message names a file of the project); both while holding
     a ``flock`` on its folder, ``.verlag/``, so no other verlag makes or replaces the lock file in between: one that
     had seen a named pipe there removed another's new lock file, and the two then held locks on two files."""
     folder = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
@@ -118,26 +119,28 @@ def _open_lock_file(path: Path) -> int:
             fcntl.flock(folder, fcntl.LOCK_EX)  # held for a few system calls: released as ``folder`` is closed
         except OSError:  # NFS emulates flock with byte-range locks, which a folder cannot take: as before, unguarded
             pass
-        _replace_no_file(path)  # a symbolic link goes, never what it names
+        _replace_no_file(path, ref)  # a symbolic link goes, never what it names
         return os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     finally:
         os.close(folder)
 
 
-def _replace_no_file(path: Path) -> None:
+def _replace_no_file(path: Path, ref: str) -> None:
     """Remove a named pipe, socket or device at the lock file's ``path``, with a warning: ``flock(2)`` refuses it
     ("Invalid argument") and no verlag can hold it, so every writing command failed; a new lock file is made. A
-    symbolic link goes too, said: the holder empties the lock file and writes its pid, into whatever it names."""
+    symbolic link goes too, said: the holder empties the lock file and writes its pid, into whatever it names.
+    ``ref``: the file as the warnings name it (".verlag/lock"; never the resolved ``path``, which is where a link
+    leads)."""
     from . import logger
 
     if path.is_symlink():
-        logger(__name__).warning(f"{path}: a symbolic link (to {os.readlink(path)}); replaced by a new lock file")
+        logger(__name__).warning(f"{ref}: a symbolic link (to {os.readlink(path)}); replaced by a new lock file")
         path.unlink()
         return
     try:
         regular(path)
     except NotAFile as exc:
-        logger(__name__).warning(f"{path}: {exc.message.partition(':')[0]}; replaced by a new lock file")
+        logger(__name__).warning(f"{ref}: {exc.message.partition(':')[0]}; replaced by a new lock file")
         path.unlink(missing_ok=True)
     except FileNotFoundError:
         pass

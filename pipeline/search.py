@@ -24,8 +24,11 @@ A run starts from the current bundle's compressed files (``fragment/``, ``index/
 ``.pf_meta``; each named by a hash of what it holds), hard-linked into its folder: Pagefind compresses only the files
 whose names it does not find, a quarter of its work (gzip at its best level, on one thread), so a build after an
 edit compresses the changed pages alone. Afterwards the files the run's ``.pf_meta`` (CBOR) does not list are
-removed, and those it lists must hold what their names say (not so after a change on disk, or for two contents
-sharing a 7-digit name); if one does not, or another Pagefind version ran, the site is indexed again from nothing.
+removed, and those it lists must hold the data verlag put there: ``.verlag/search-files.json`` (``RECORD``) keeps
+the SHA-256 of each such file's data as the last index swapped in held it, and only a file it names is carried.
+A file's name alone vouches for 28 bits of its data's SHA-1 (7 hex digits), so a file forged to share a page's
+name, or one changed on disk, would pass for it. If one does not match, or another Pagefind version ran, the
+site is indexed again from nothing.
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ _BODY = re.compile(rb"<[A-Za-z][^<>]*\sdata-pagefind-body[\s=/>]")  # the elemen
 _CARRIED = ("fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter", "pagefind.*.pf_meta")
 _SIGNATURE = b"pagefind_dcd"
 _LARGEST_CARRIED = 64 << 20  # the most a carried file may unpack to (its page is at most limits.SOURCE, 8 MB)
+RECORD = "search-files.json"  # in .verlag/: {"files": {path in the bundle: SHA-256 of its data}}
 
 
 def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int = 1) -> None:
@@ -71,35 +75,48 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
     over from the current bundle keeps its bytes; its data is the same).
     Raises ``VerlagError`` when the binary is missing or Pagefind fails (its own message attached), and, before
     Pagefind runs, for a named pipe, socket or device named ``*.html`` in ``site``, or a file so named over
-    ``limits.SITE_PAGE`` (``_refuse_no_pages``).
+    ``limits.SITE_PAGE`` (``_refuse_no_pages``). The SHA-256 of the new bundle's carried files' data is kept in
+    ``scratch``/``RECORD`` for the next run, which carries only files holding it.
     """
+    from .fsutil import load_state, save_state
+
     binary = pagefind_binary()
     _refuse_no_pages(site)
+    recorded = load_state(scratch / RECORD).get("files")
+    record = {rel: digest for rel, digest in recorded.items() if isinstance(digest, str)} \
+        if isinstance(recorded, dict) else {}
     for leftover in scratch.glob(f"{TEMP_PREFIX}*"):  # of a run that was killed
         shutil.rmtree(leftover, ignore_errors=True)
     scratch.mkdir(parents=True, exist_ok=True)
     import tempfile
 
     with tempfile.TemporaryDirectory(dir=scratch, prefix=TEMP_PREFIX) as tmp:
-        fresh = _index(binary, site, Path(tmp), folders, jobs, site / BUNDLE) \
-            or _index(binary, site, Path(tmp) / "anew", folders, jobs, None)
+        verified: dict[str, str] = {}  # the carried files found holding their recorded data
+        fresh = _index(binary, site, Path(tmp), folders, jobs, site / BUNDLE, record, verified)
+        if fresh is None:  # Pagefind writes every file anew: none is one verified
+            verified = {}
+            fresh = _index(binary, site, Path(tmp) / "anew", folders, jobs, None, {}, verified)
         # Pagefind lists the languages in hash-map order; sorted, the same input makes the same site.
         entry = fresh / ENTRY
         data = json.loads(entry.read_text(encoding="utf-8"))
         entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
         target = site / BUNDLE
         old = Path(tmp) / "old"
+        made = {rel: verified.get(rel) or _digest(path) for rel, path in _carried(fresh).items()}
         if target.exists():
             target.rename(old)
         fresh.rename(target)  # the old bundle goes with the temporary folder
+    save_state(scratch / RECORD, {"files": made})
 
 
-def _index(binary: str, site: Path, tmp: Path, folders: Sequence[str], jobs: int, old: Path | None) -> Path | None:
+def _index(binary: str, site: Path, tmp: Path, folders: Sequence[str], jobs: int, old: Path | None,
+           record: dict[str, str], verified: dict[str, str]) -> Path | None:
     """Index ``site`` in parts (or in one run) into ``tmp/pagefind``, each run starting from the files of its
-    languages the ``old`` bundle has (None: from nothing); that folder, or None when a carried file is not what its
-    name says or another Pagefind version made them (``_settle``)."""
+    languages the ``old`` bundle has that ``record`` names (None: from nothing); that folder, or None when a carried
+    file does not hold the data ``record`` says or another Pagefind version made them (``_settle``, which puts the
+    SHA-256 of each carried file's data in ``verified``)."""
     fresh = tmp / BUNDLE
-    carried = _carried(old) if old is not None else {}
+    carried = {rel: path for rel, path in _carried(old).items() if rel in record} if old is not None else {}
     parts = _parts(site, folders) if jobs > 1 else []
     if len(parts) >= 2:
         own = {name.lower() for name in folders}  # a translation's part, the files of its language
@@ -107,12 +124,12 @@ def _index(binary: str, site: Path, tmp: Path, folders: Sequence[str], jobs: int
                   if (_language(rel) == names[0].lower() if names[0] in folders else _language(rel) not in own)}
                  for names in parts]
         bundles = _run(binary, site, tmp, parts, jobs, seeds)
-        if not all(_settle(bundle, seed, old) for bundle, seed in zip(bundles, seeds)):
+        if not all(_settle(bundle, seed, old, record, verified) for bundle, seed in zip(bundles, seeds)):
             return None
         if _merge(bundles, parts, site, fresh):
             return fresh
     whole = _run(binary, site, tmp / "whole", [None], 1, [carried])[0]
-    return whole.rename(fresh) if _settle(whole, carried, old) else None
+    return whole.rename(fresh) if _settle(whole, carried, old, record, verified) else None
 
 
 def _carried(bundle: Path) -> dict[str, Path]:
@@ -151,11 +168,12 @@ def _named(rel: str) -> str:
     return rel.rsplit("/", 1)[-1].removeprefix("pagefind.").rsplit(".", 1)[0]
 
 
-def _settle(bundle: Path, seed: dict[str, Path], old: Path | None) -> bool:
+def _settle(bundle: Path, seed: dict[str, Path], old: Path | None, record: dict[str, str],
+            verified: dict[str, str]) -> bool:
     """Remove from a run's ``bundle`` the ``seed`` files (put in from the ``old`` bundle before it ran) its
-    ``.pf_meta`` files do not list; True when every one they list holds the data its name stands for and the run's
-    Pagefind version is the one that made ``old`` (always when nothing was copied in); False for an ``old`` entry
-    file that is no JSON object or over ``_LARGEST_CARRIED`` (not read)."""
+    ``.pf_meta`` files do not list; True when every one they list holds the data ``record`` gives the SHA-256 of
+    (put in ``verified``) and the run's Pagefind version is the one that made ``old`` (always when nothing was
+    copied in); False for an ``old`` entry file that is no JSON object or over ``_LARGEST_CARRIED`` (not read)."""
     if not seed:
         return True
     import cbor2  # the .pf_meta's format
@@ -172,24 +190,35 @@ def _settle(bundle: Path, seed: dict[str, Path], old: Path | None) -> bool:
         listed = set()
         for language in entry["languages"].values():
             meta = f"pagefind.{language['hash']}.pf_meta"
-            _version, pages, chunks, filters, *_ = cbor2.loads(_unpacked(bundle / meta, meta))
+            _version, pages, chunks, filters, *_ = cbor2.loads(_unpacked(bundle / meta))
             listed |= {meta, *(f"fragment/{page[0]}.pf_fragment" for page in pages),
                        *(f"index/{chunk[2]}.pf_index" for chunk in chunks),
                        *(f"filter/{kind[1]}.pf_filter" for kind in filters)}
         for rel in seed:
             if rel not in listed:
                 (bundle / rel).unlink(missing_ok=True)
+            elif (digest := _digest(bundle / rel)) != record.get(rel):
+                return False
             else:
-                _unpacked(bundle / rel, rel)
+                verified[rel] = digest
     except (OSError, ValueError, KeyError, IndexError, TypeError, RecursionError, cbor2.CBORError):
         return False
     return True
 
 
-def _unpacked(path: Path, rel: str) -> bytes:
-    """The data of a carried file; ``ValueError`` when it unpacks to more than ``_LARGEST_CARRIED`` bytes or is cut
-    off, or when its SHA-1 (as Pagefind writes it: each byte in hex without
-    a leading zero) does not begin with the hash in its name ``rel``."""
+def _digest(path: Path) -> str:
+    """The SHA-256 (hex) of the data of the carried file ``path`` (``_unpacked``), "" when it has none (no gzip,
+    cut off, too large, no signature): a SHA-256 of the whole data, never its name's 7 hex digits of SHA-1."""
+    try:
+        return hashlib.sha256(_unpacked(path)).hexdigest()
+    except (OSError, ValueError):
+        return ""
+
+
+def _unpacked(path: Path) -> bytes:
+    """The data of a carried file (after Pagefind's signature); ``ValueError`` when it unpacks to more than
+    ``_LARGEST_CARRIED`` bytes, is cut off or has no signature, ``OSError`` when it cannot be read."""
+    rel = path.name
     if path.stat().st_size > _LARGEST_CARRIED:
         raise ValueError(rel)
     unpacker = zlib.decompressobj(wbits=31)  # gzip
@@ -201,10 +230,7 @@ def _unpacked(path: Path, rel: str) -> bytes:
         raise ValueError(rel)  # no page's data is this large: a gzip bomb or a file cut off
     if not data.startswith(_SIGNATURE):
         raise ValueError(rel)
-    data = data[len(_SIGNATURE):]
-    if not "".join(f"{byte:x}" for byte in hashlib.sha1(data).digest()).startswith(_named(rel).rsplit("_", 1)[1]):
-        raise ValueError(rel)
-    return data
+    return data[len(_SIGNATURE):]
 
 
 def _ref(site: Path, path: Path | str) -> str:

@@ -8,27 +8,67 @@ without an index.html answers 404 too, never a directory listing.
 
 Only the author's own browser is served: a request naming another host
 (``Host: evil.example``, what a web page gets by DNS rebinding, pointing its
-name at 127.0.0.1) is refused with 403, and a file under site/ that is a
-symlink leading out of it is missing (404), so no page on the web can read
-files of the machine through the preview; so is a path no file can have (``%00``).
+name at 127.0.0.1) is refused with 403, and a symbolic link anywhere below site/
+(verlag writes none) is missing (404), so no page on the web can read files of
+the machine through the preview; so is a path no file can have (``%00``). Each
+name of the path is opened relative to the folder opened before it and never
+followed as a link (``openat`` with ``O_NOFOLLOW``), and what was opened is
+what is sent: a file swapped for a link between a check and the open cannot
+slip through, as it could when the path was checked first and opened after.
 A browser dropping a connection mid-file is normal and prints nothing.
 """
 
 from __future__ import annotations
 
+import datetime
+import email.utils
+import errno
 import os
+import stat
 import sys
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .config import CONFIG_NAME, Config
 from .errors import VerlagError
+from .limits import SITE_PAGE
 
 LOCAL_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})  # the names the author's browser uses for the preview
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+# a name below site/ is opened as itself, never as what a link names; O_NONBLOCK: a named pipe put there between
+# the look at its kind and the open cannot make the open wait for a writer
+_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | _CLOEXEC
+_ENTRY = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | _CLOEXEC
+
+
+def open_below(site: str, names: list[str]) -> int:
+    """A descriptor of the regular file or folder ``site``/``names[0]``/…, each name opened in the folder opened
+    before it (``openat``) with ``O_NOFOLLOW``, so no symbolic link below ``site`` is followed, whenever it was
+    put there; ``site`` itself may be one. Raises ``OSError`` for a missing name, a link (``ELOOP``), a name
+    below a file (``ENOTDIR``), and for a named pipe, socket or device (``ENXIO``: never opened, or, swapped in
+    between the look and the open, opened without waiting and closed unread); ``ValueError`` for a NUL byte."""
+    fd = os.open(site, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
+    try:
+        for name in names[:-1]:
+            fd, folder = os.open(name, _FOLDER, dir_fd=fd), fd
+            os.close(folder)
+        if names:
+            kind = os.stat(names[-1], dir_fd=fd, follow_symlinks=False).st_mode
+            if not (stat.S_ISREG(kind) or stat.S_ISDIR(kind)):
+                raise OSError(errno.ELOOP if stat.S_ISLNK(kind) else errno.ENXIO, "not a file", names[-1])
+            fd, folder = os.open(names[-1], _ENTRY, dir_fd=fd), fd
+            os.close(folder)
+        kind = os.fstat(fd).st_mode
+        if not (stat.S_ISREG(kind) or stat.S_ISDIR(kind)):
+            raise OSError(errno.ENXIO, "not a file", names[-1])
+        return fd
+    except BaseException:
+        os.close(fd)
+        raise
 
 def watched(config: Config) -> dict[str, int]:
     """Modification stamps of everything a build reads: sources, catalogs, theme, settings."""
@@ -64,8 +104,9 @@ class _Handler(SimpleHTTPRequestHandler):
         return super().translate_path(route)
 
     def send_head(self):
-        """As the standard handler, for a request to a local name (else 403) of a file inside site/ (else 404; a
-        named pipe there too: opening one waits for a writer)."""
+        """As the standard handler's (a folder's index.html, a folder without a slash redirected, 304 for a page
+        the browser has), for a request to a local name (else 403) of a file inside site/ reached through no
+        symbolic link (``open_below``; else 404, as a named pipe there: opening one waits for a writer)."""
         try:
             host = urlsplit("//" + self.headers.get("Host", "127.0.0.1")).hostname
         except ValueError:
@@ -73,28 +114,78 @@ class _Handler(SimpleHTTPRequestHandler):
         if host not in LOCAL_NAMES:
             self.send_error(403, "verlag serve answers only requests to 127.0.0.1 or localhost")
             return None
-        site = os.path.realpath(self.directory)
-        try:
-            inside = os.path.commonpath([site, os.path.realpath(self.translate_path(self.path))]) == site
-        except ValueError:  # a NUL byte (%00): no file has that name
-            inside = False
         path = self.translate_path(self.path)
-        if not inside or os.path.exists(path) and not os.path.isdir(path) and not os.path.isfile(path):
-            self.send_error(404)  # outside site/, or a named pipe, socket or device: never opened
+        names = [name for name in os.path.relpath(path, self.directory).split(os.sep) if name != os.curdir]
+        try:
+            fd = open_below(self.directory, names)
+        except (OSError, ValueError):  # ValueError: a NUL byte (%00), which no file name has
+            self.send_error(404)
             return None
-        return super().send_head()
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            os.close(fd)
+            parts = urlsplit(self.path)
+            if not parts.path.endswith("/"):  # as the standard handler (and Apache): the folder's address
+                self.send_response(301)
+                self.send_header("Location", urlunsplit((*parts[:2], parts.path + "/", *parts[3:])))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            for index in ("index.html", "index.htm"):
+                try:
+                    fd = open_below(self.directory, [*names, index])
+                except (OSError, ValueError):
+                    continue
+                if stat.S_ISREG(os.fstat(fd).st_mode):
+                    path = os.path.join(path, index)
+                    break
+                os.close(fd)
+            else:
+                return self.list_directory(path)
+        elif path.endswith("/"):  # a file asked for as a folder: as the standard handler
+            os.close(fd)
+            self.send_error(404)
+            return None
+        file = os.fdopen(fd, "rb")
+        try:
+            return self._answer(file, self.guess_type(path))
+        except BaseException:
+            file.close()
+            raise
+
+    def _answer(self, file, ctype: str):
+        """The standard handler's answer for an opened ``file``: 304 when the browser's copy is as new (the file
+        closed, None), else 200 with its type, size and modification time (``file`` returned, to be sent)."""
+        fs = os.fstat(file.fileno())
+        if "If-Modified-Since" in self.headers and "If-None-Match" not in self.headers:
+            try:
+                since = email.utils.parsedate_to_datetime(self.headers["If-Modified-Since"])
+            except (TypeError, IndexError, OverflowError, ValueError):  # ill-formed: ignored
+                since = None
+            if since is not None and since.tzinfo is None:  # the obsolete format without a zone (RFC 7231 7.1.1.1)
+                since = since.replace(tzinfo=datetime.timezone.utc)
+            if since is not None and since.tzinfo is datetime.timezone.utc:
+                modified = datetime.datetime.fromtimestamp(fs.st_mtime, datetime.timezone.utc).replace(microsecond=0)
+                if modified <= since:
+                    self.send_response(304)
+                    self.end_headers()
+                    file.close()
+                    return None
+        self.send_response(200)
+        self.send_header("Content-type", ctype)
+        self.send_header("Content-Length", str(fs.st_size))
+        self.send_header("Last-Modified", self.date_time_string(fs.st_mtime))
+        self.end_headers()
+        return file
 
     def send_error(self, code, message=None, explain=None):
         if code != 404:
             return super().send_error(code, message, explain)
         route = unquote(urlsplit(self.path).path)[len(self.base_path):]
         lang = route.split("/", 1)[0]
-        page = Path(self.directory) / f"{lang}/404.html"
-        if lang not in self.languages or not self._served(page):
-            page = Path(self.directory) / "404.html"
-        if not self._served(page):
+        body = self._page(f"{lang}/404.html") if lang in self.languages else None
+        body = self._page("404.html") if body is None else body
+        if body is None:
             return super().send_error(code, message, explain)
-        body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -102,11 +193,23 @@ class _Handler(SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _served(self, page: Path) -> bool:
-        """Whether ``page`` is a file the preview sends: one inside site/ after following its symlinks, as
-        ``send_head`` requires of every page."""
-        site = os.path.realpath(self.directory)
-        return page.is_file() and os.path.commonpath([site, os.path.realpath(page)]) == site
+    def _page(self, rel: str) -> bytes | None:
+        """The bytes of the 404 page ``rel`` ("de/404.html") of site/, as ``send_head`` opens every page
+        (``open_below``); None when there is none, it cannot be read, or it is over ``limits.SITE_PAGE`` (read
+        whole to be sent: a large file put in its place is not)."""
+        try:
+            fd = open_below(self.directory, rel.split("/"))
+        except (OSError, ValueError):
+            return None
+        with os.fdopen(fd, "rb") as file:
+            found = os.fstat(fd)
+            if not stat.S_ISREG(found.st_mode) or SITE_PAGE.problem(found.st_size):
+                return None
+            try:
+                body = file.read(SITE_PAGE.bytes + 1)
+            except OSError:
+                return None
+        return body if len(body) <= SITE_PAGE.bytes else None  # not grown past the limit since the fstat
 
     def list_directory(self, path):
         """A folder without index.html (an article's left-over folder) is a missing page, not a listing."""

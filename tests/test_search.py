@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import subprocess
+import types
 
 import polib
 import pytest
@@ -289,6 +291,34 @@ def test_a_carried_file_that_does_not_hold_what_its_name_says_is_not_served(tmp_
     again, runs = _indexed(tmp_path, monkeypatch, "again", SITE, 2)
     count = len(runs)
     made, _ = _indexed(tmp_path, monkeypatch, "fresh", SITE, 3)
+    assert again == made
+    assert count == 6  # the three parts, then again from nothing
+
+
+def test_a_forged_file_sharing_a_carried_file_s_name_is_not_carried(tmp_path, monkeypatch):
+    """A carried file passed for the page its name stands for when its data's SHA-1 began with the name's 7 hex
+    digits: 28 bits, which a forged fragment can be made to match. Here a SHA-1 that agrees stands in for that
+    search (hours of CPU in Python). The data's SHA-256 is now compared with the one verlag recorded as it wrote
+    the index: the forged file is not carried, the site is indexed again from nothing."""
+    from pipeline import search
+
+    site = _site_folder(tmp_path / "again", SITE)
+    index_site(site, tmp_path / "again/.verlag", ["en", "fr"], 2)
+    assert (tmp_path / "again/.verlag" / search.RECORD).is_file()
+    fragment = next(p for p in sorted((site / "pagefind/fragment").glob("de_*"))
+                    if b"Kr\xc3\xa4utertee" in gzip.decompress(p.read_bytes()))
+    genuine = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+    forged = genuine.replace("Kräutertee".encode(), b"Wundertee bei example.com")
+    fragment.write_bytes(gzip.compress(b"pagefind_dcd" + forged, mtime=0))
+    sha1 = hashlib.sha1
+    colliding = types.SimpleNamespace(sha1=lambda data=b"": sha1(genuine if data == forged else data),
+                                      sha256=hashlib.sha256)
+    monkeypatch.setattr(search, "hashlib", colliding)
+    again, runs = _indexed(tmp_path, monkeypatch, "again", SITE, 2)
+    count = len(runs)
+    made, _ = _indexed(tmp_path, monkeypatch, "fresh", SITE, 3)
+    rel = fragment.relative_to(site / "pagefind").as_posix()
+    assert b"Wundertee" not in gzip.decompress(again[rel])
     assert again == made
     assert count == 6  # the three parts, then again from nothing
 

@@ -86,3 +86,110 @@ def test_a_404_page_that_is_a_symlink_out_of_site_is_not_sent(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_page_swapped_for_a_symlink_out_of_site_between_check_and_open_is_not_sent(tmp_path, monkeypatch):
+    """The server looked at a page's path (inside site/, a file) and then opened it by that path: a page swapped
+    for a symbolic link to a file of the machine in between was sent. Each name is now opened without following
+    a link (``open_below``): the swap, made here at the last moment before the page is opened, answers 404."""
+    import os
+    import urllib.error
+
+    site = tmp_path / "site"
+    (site / "de").mkdir(parents=True)
+    page = site / "de/seite.html"
+    page.write_text("<p>Seite</p>", encoding="utf-8")
+    (tmp_path / "geheim.txt").write_text("private key", encoding="utf-8")
+    swapped = []
+
+    def swapping(real):
+        def call(name, *args, **kwargs):
+            if not swapped and os.fspath(name).endswith("seite.html"):
+                swapped.append(name)
+                page.unlink()
+                page.symlink_to(tmp_path / "geheim.txt")
+            return real(name, *args, **kwargs)
+        return call
+
+    monkeypatch.setattr(os, "open", swapping(os.open))  # the open of the page's name
+    monkeypatch.setattr(os.path, "exists", swapping(os.path.exists))  # the look at the page before the open
+    server = make_server(site, 0, "/", ("de",))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/de/seite.html", timeout=10) as got:
+                body = got.read()
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+            body = error.read()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert swapped and page.is_symlink()
+    assert b"private key" not in body
+
+
+def test_pages_folders_and_a_browser_s_copy_are_answered_as_the_standard_server_answers_them(tmp_path):
+    """``send_head`` opens each page itself (``open_below``); what it answers is the standard handler's: a folder's
+    index.html, a folder asked for without its slash redirected to it, 304 for a page the browser has, 404 for a
+    file asked for as a folder, a symbolic link inside site/ and a path through one."""
+    import http.client
+    import os
+
+    site = tmp_path / "site"
+    (site / "de/tee").mkdir(parents=True)
+    (site / "de/tee/index.html").write_text("<p>Tee</p>", encoding="utf-8")
+    (site / "style.css").write_text("p{}", encoding="utf-8")
+    os.symlink(site / "style.css", site / "link.css")
+    os.symlink(site / "de", site / "fr")
+    server = make_server(site, 0, "/", ("de",))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def get(path: str, **headers) -> tuple[int, dict, bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+        connection.request("GET", path, headers={"Host": f"127.0.0.1:{server.server_port}", **headers})
+        response = connection.getresponse()
+        answer = response.status, dict(response.getheaders()), response.read()
+        connection.close()
+        return answer
+
+    try:
+        page = get("/de/tee/")
+        moved = get("/de/tee?x=1")
+        kept = get("/de/tee/", **{"If-Modified-Since": page[1]["Last-Modified"]})
+        css = get("/style.css")
+        answers = [get(path)[0] for path in ("/style.css/", "/link.css", "/fr/tee/", "/fehlt.html")]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert page[0] == 200 and page[2] == b"<p>Tee</p>" and page[1]["Content-type"] == "text/html; charset=utf-8"
+    assert moved[0] == 301 and moved[1]["Location"] == "/de/tee/?x=1"
+    assert kept[0] == 304 and kept[2] == b""
+    assert css[0] == 200 and css[2] == b"p{}" and css[1]["Content-Length"] == "3"
+    assert answers == [404, 404, 404, 404]
+
+
+def test_a_404_page_over_the_limit_of_a_site_page_is_not_read(tmp_path):
+    """A missing page is answered with the language's 404.html, read whole to be sent: a large file in its place
+    (300 MB here, sparse) filled the memory, once per request. Over ``limits.SITE_PAGE`` (100 MB) it is not read:
+    the server's own short 404 answers, as where there is no 404 page."""
+    import resource
+    import urllib.error
+
+    site = tmp_path / "site"
+    (site / "de").mkdir(parents=True)
+    with open(site / "de/404.html", "wb") as file:
+        file.truncate(300 << 20)
+    server = make_server(site, 0, "/", ("de",))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/de/fehlt/", timeout=60)
+            raise AssertionError("a missing page was found")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404 and len(error.read()) < 10_000
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
