@@ -1278,13 +1278,30 @@ def _unit_matches(prose: str, langs: tuple[str, ...]) -> tuple[tuple[int, str, b
     """(start, unit symbol, whether it stands after its number) of every unit ``_unit_pattern`` finds in ``prose``
     with the names of ``langs``: the one pass over a text that ``units`` and ``unit_amounts`` share."""
     pattern, names = _unit_pattern(langs, max(prose) >= "\u0e00")
-    return tuple((m.start(), _unit(m, names), m.lastgroup in ("symbol", "after")) for m in pattern.finditer(prose))
+    return tuple((m.start(), _unit(m, names), m.lastgroup in ("symbol", "after")) for m in pattern.finditer(prose)
+                 if not _not_a_unit(prose, m))
 
 
 def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of every unit symbol and ``lang`` unit name after a number in ``prose``, in order."""
     pattern, _ = _unit_pattern((lang.split("-")[0],), bool(prose) and max(prose) >= "\u0e00")
-    return [(m.start(m.lastgroup), m.end()) for m in pattern.finditer(prose)]
+    return [(m.start(m.lastgroup), m.end()) for m in pattern.finditer(prose) if not _not_a_unit(prose, m)]
+
+
+def _not_a_unit(prose: str, m: re.Match) -> bool:
+    """Whether the unit name of one letter that ``m`` (of ``_unit_pattern``) found after a number abbreviates
+    something else there: followed by a full stop and a letter, it is part of an abbreviation (Armenian "մ.թ.ա.",
+    before Christ; Russian "г.р.", year of birth); the Cyrillic "г." after four digits is the year (Russian and
+    Belarusian "в 2026 г."; the gram is written without a full stop, GOST 8.417)."""
+    if m.lastgroup != "after" or len(name := m.group("after")) != 1:
+        return False
+    end = m.end("after")
+    if prose[end:end + 1] != ".":
+        return False
+    if prose[end + 1:end + 2].isalpha():
+        return True
+    number = _NUMBER_BEFORE.search(prose, max(0, m.start() - 40), m.start("after")) if name in "гГ" else None
+    return number is not None and len(number.group(1)) == 4 and number.group(1).isdigit()
 
 
 def _unit(m: re.Match, names: Mapping[str, str]) -> str:
@@ -1315,22 +1332,23 @@ def _regional_data(lang: str) -> tuple[Mapping, ...]:
 def unit_names(lang: str) -> dict[str, tuple[str, str]]:
     """How ``lang`` writes the units of ``CLDR_UNITS`` after (or before) a number, in any of its regions (CLDR
     unit patterns by Babel, long, short and narrow, every plural form: "درجات", "degrees", "litres", "٪"), lower
-    case -> (symbol, "after" | "before"). Left out: what ``UNIT_SYMBOLS`` already reads, one-letter abbreviations
-    other than the symbol (Russian "г" is a year as often as a gram, Arabic "م" a metre or p.m.) and a spelling
-    two units share."""
+    case -> (symbol, "after" | "before"). A one-letter name other than the symbol counts only as the language's
+    short form (Ukrainian and Russian "л", "г", "м", Armenian "լ", Georgian "ლ"), where it abbreviates nothing
+    else (``_not_a_unit``: Russian "2026 г." is the year); a narrow form of one letter is left out (Arabic "م" is
+    a metre, p.m. or AD). Left out too: what ``UNIT_SYMBOLS`` already reads and a spelling two units share."""
     names: dict[str, tuple[str, str]] = {}
     shared: set[str] = set()
     # the language as Babel merges it, and what each of its regions adds (en_001 "litres", ar_SA "لترات")
     for patterns in [Locale.parse(lang)._data["unit_patterns"],
                      *(data.get("unit_patterns", {}) for data in _regional_data(lang))]:
         for unit, symbol in CLDR_UNITS.items():
-            for width in patterns.get(unit, {}).values():
-                for form, pattern in (width.items() if isinstance(width, Mapping) else ()):
+            for width, forms in patterns.get(unit, {}).items():
+                for form, pattern in (forms.items() if isinstance(forms, Mapping) else ()):
                     before, zero, after = pattern.partition("{0}")
                     name, side = _unit_words(before, after)
                     if (form == "per" or not zero or not name or (side == "after" and name in UNIT_SYMBOLS)
                             or (len(name) == 1 and name.isalpha() and name.lower() != symbol.lower()
-                                and not unspaced(name))):
+                                and not unspaced(name) and width != "short")):
                         continue
                     key = (symbol, side)
                     if names.setdefault(name.lower(), key) != key:
