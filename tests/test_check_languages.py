@@ -406,3 +406,26 @@ def test_a_one_letter_word_after_a_number_is_no_unit(text, lang):
     from pipeline.check import units
 
     assert units(text, lang, "de") == []
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Nehmen Sie es 3 x täglich.", "تَنَاوَلْهُ ثَلَاثَ مَرَّاتٍ يَوْمِيًّا.", "ar"),  # harakat
+    ("Nehmen Sie es 3 x täglich.", "تناوله ثـلاث مرات يوميا.", "ar"),  # a tatweel stretching the word
+    ("Nehmen Sie es 2 x täglich.", "تَنَاوَلْهُ مَرَّتَيْنِ يَوْمِيًّا.", "ar"),
+    ("Ruhen Sie sich 3 Tage aus.", "נוחו שְׁלוֹשָׁה יָמִים.", "he"),  # niqqud
+])
+def test_a_number_word_written_with_vowel_marks_is_that_number(german, translation, lang):
+    """Arabic harakat and tatweel, Hebrew niqqud: marks a translation may write or not, which CLDR's words are
+    written without. "ثَلَاثَ" is "ثلاث", 3 (it was "numbers differ: missing 3", an error holding the sentence
+    back)."""
+    assert findings(german, translation, lang, "numbers", "number-words") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Nehmen Sie es dreimal täglich.", "تَنَاوَلْهُ أَرْبَعَ مَرَّاتٍ يَوْمِيًّا.", "ar",
+     "numbers in words differ: German dreimal (3); translation أَرْبَعَ (4)"),
+    ("Ruhen Sie sich drei Tage aus.", "נוחו אַרְבָּעָה יָמִים.", "he",
+     "numbers in words differ: German drei (3); translation אַרְבָּעָה (4)"),
+])
+def test_a_wrong_number_word_with_vowel_marks_is_named_as_written(german, translation, lang, message):
+    assert findings(german, translation, lang, "number-words") == [message]
