@@ -1176,7 +1176,8 @@ _APOSTROPHES = "'’"  # Swiss grouping (1'500), typed either way
 # ("و٢": and 2), and CJK text writes numbers right after its characters ("第3章").
 _CODE_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0386-\u03ff\u0400-\u052f\u1e00-\u1eff"
 _SEPARATORS = rf".,\u066b\u066c{_SPACES}{_APOSTROPHES}"  # what may stand between a number's digit groups
-_NUMBER_TEXT = rf"(?<![\d{_CODE_LETTER}])\d+(?:[{_SEPARATORS}]\d+)*"
+_DIGITS = rf"\d+(?:[{_SEPARATORS}]\d+)*"  # a number's digit groups, read as one (``_number`` splits them)
+_NUMBER_TEXT = rf"(?<![\d{_CODE_LETTER}]){_DIGITS}"
 _NUMBER = re.compile(_NUMBER_TEXT)
 _GROUPED = re.compile(rf"\d[{_SEPARATORS}]\d")
 # the number a unit follows (``unit_amounts``), read as ``_NUMBER`` reads it: "B12 500 µg" is 500 µg
@@ -1308,7 +1309,7 @@ def _unit(m: re.Match, names: Mapping[str, str]) -> str:
     if m.lastgroup == "symbol":
         return _SAME_UNIT.get(m.group("symbol"), m.group("symbol"))
     if m.lastgroup == "around":
-        return names[re.sub(rf"[{_SPACES}]?{_UNIT_NUMBER}[{_SPACES}]?", "{0}", m.group("around"), 1).lower()]
+        return names[re.sub(rf"[{_SPACES}]?{_DIGITS}[{_SPACES}]?", "{0}", m.group("around"), 1).lower()]
     return names[m.group(m.lastgroup).lower()]
 
 
@@ -1404,15 +1405,12 @@ def _unspaced_units(merged: Mapping[str, tuple[str, str]]) -> str:
     tight = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "after" and unspaced(n[-1]))
     lead = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "before" and unspaced(n[0]))
     around = "|".join(
-        rf"(?<![^\W\d_{UNSPACED}]){re.escape(before)}[{_SPACES}]?{_UNIT_NUMBER}[{_SPACES}]?{re.escape(after)}"
+        rf"(?<![^\W\d_{UNSPACED}]){re.escape(before)}[{_SPACES}]?{_DIGITS}[{_SPACES}]?{re.escape(after)}"
         for before, after in sorted((n.split("{0}") for n, (symbol, side) in merged.items()
                                      if symbol and side == "around"), key=lambda pair: -len("".join(pair))))
     return "".join([rf"|(?P<around>(?i:{around}))" if around else "",
                     rf"|(?<=\d)[{_SPACES}]?(?P<tight>(?i:{tight}))" if tight else "",
                     rf"|(?P<lead>(?i:{lead}))[{_SPACES}]?(?=\d)" if lead else ""])
-
-
-_UNIT_NUMBER = rf"\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*"
 
 
 @lru_cache(maxsize=64)

@@ -429,3 +429,15 @@ def test_a_number_word_written_with_vowel_marks_is_that_number(german, translati
 ])
 def test_a_wrong_number_word_with_vowel_marks_is_named_as_written(german, translation, lang, message):
     assert findings(german, translation, lang, "number-words") == [message]
+
+
+@pytest.mark.parametrize("translation, lang, message", [
+    ("華氏1’200度で焼きます。", "ja", "units differ: missing °C; instead °F"),
+    ("在華氏1’200度下烧制。", "zh", "units differ: missing °C; instead °F"),
+    ("摂氏1’200度で焼きます。", "ja", None),
+])
+def test_a_unit_around_a_number_is_read_with_every_group_separator(translation, lang, message):
+    """A CLDR name around its number (Japanese "華氏{0}度", Fahrenheit) is read around any number ``numbers`` reads,
+    Swiss "1’200" too: the number's own separators once stopped at the apostrophe, leaving "度" alone, a generic
+    degree that matched the German °C, so Fahrenheit for Celsius went unseen."""
+    assert findings("Bei 1’200 °C gebrannt.", translation, lang, "numbers") == ([message] if message else [])
