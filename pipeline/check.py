@@ -1804,7 +1804,11 @@ def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, s
 def fragment_findings(config: Config, sources: Sources, slugs: list[str] | None) -> list[Finding]:
     """A ``fragment`` warning at each in-page ``#x`` link of the German sources (``slugs``: only theirs; None:
     all) whose page has no element with that id (``fragments.dangling``). An article whose links cannot be read
-    (markdown-it's parse limits) is left out here: ``article_link_findings`` says why, at its line."""
+    (markdown-it's parse limits) is left out here: ``article_link_findings`` says why, at its line. The ids around
+    the body are those of the project's templates (``fragments.page_ids``)."""
+    from .uistrings import theme_dirs
+
+    theme = theme_dirs(config)
     findings = []
     for article in [*sources.articles, *sources.german_only]:
         if slugs and article.slug not in slugs:
@@ -1814,7 +1818,7 @@ def fragment_findings(config: Config, sources: Sources, slugs: list[str] | None)
         except VerlagError:
             continue
         findings += [Finding(article.ref, line, "fragment", WARNING, message, config.source_language, article.slug,
-                             (None, "")) for line, message in dangling(article, references)]
+                             (None, "")) for line, message in dangling(article, references, theme)]
     return findings
 
 
