@@ -107,7 +107,9 @@ class Context:
     # an article's file name or old name -> its slug (``redirects.old_names``): a link to ``<name>.md`` is its page
     renamed: Mapping[str, str] = field(default_factory=dict, compare=False)
     plain: bool = False  # the entry is plain text (``PLAIN_CONTEXTS``): no markup to compare
-    held: str = ""  # the thresholds the catalog's edition misses (``PlannedPages.held_back``); "" when published
+    # what holds the catalog's edition back (``PlannedPages.held_back``): the thresholds it misses, or
+    # ``UNTRANSLATED_PAGE``; "" when published
+    held: str = ""
 
 
 # Front-matter entries (segment.FRONT_KEYS, a tag's msgctxt is "tag"): the site shows them as escaped plain text
@@ -946,6 +948,11 @@ def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = G
                      and german_copy(e, plain if e.msgctxt in PLAIN_CONTEXTS else ctx))
 
 
+# What holds back an edition whose signed-off translations are all German copies (``Context.held``), as the build
+# lists it: "not published (nothing translated yet)"
+UNTRANSLATED_PAGE = "it shows nothing translated (a German copy counts as untranslated)"
+
+
 def check_unchanged(entry, ctx):
     """A German copy (``german_copy``); signed off, what it costs: shown as German, counted as neither translated nor
     reviewed, and the threshold its edition misses (``Context.held``)."""
@@ -1698,7 +1705,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             with contain(article.ref, f"checking {ref}", errors):
                 if labels is None:
                     labels = reference_labels(article)
-                held = pages.held_back((lang, article.slug)) if german_copies(po, lang, glossary, labels) else ""
+                held = pages.held_back((lang, article.slug), UNTRANSLATED_PAGE) if german_copies(
+                    po, lang, glossary, labels) else ""
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language, site_url=config.site_url, published=pages,
                                               renamed=pages.renamed, held=held))
