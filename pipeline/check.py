@@ -107,7 +107,9 @@ class Context:
     # an article's file name or old name -> its slug (``redirects.old_names``): a link to ``<name>.md`` is its page
     renamed: Mapping[str, str] = field(default_factory=dict, compare=False)
     plain: bool = False  # the entry is plain text (``PLAIN_CONTEXTS``): no markup to compare
-    held: str = ""  # the thresholds the catalog's edition misses (``PlannedPages.held_back``); "" when published
+    # what holds the catalog's edition back (``PlannedPages.held_back``): the thresholds it misses, or
+    # ``UNTRANSLATED_PAGE``; "" when published
+    held: str = ""
 
 
 # Front-matter entries (segment.FRONT_KEYS, a tag's msgctxt is "tag"): the site shows them as escaped plain text
@@ -946,6 +948,11 @@ def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = G
                      and german_copy(e, plain if e.msgctxt in PLAIN_CONTEXTS else ctx))
 
 
+# What holds back an edition whose signed-off translations are all German copies (``Context.held``), as the build
+# lists it: "not published (nothing translated yet)"
+UNTRANSLATED_PAGE = "it shows nothing translated (a German copy counts as untranslated)"
+
+
 def check_unchanged(entry, ctx):
     """A German copy (``german_copy``); signed off, what it costs: shown as German, counted as neither translated nor
     reviewed, and the threshold its edition misses (``Context.held``)."""
@@ -1176,7 +1183,8 @@ _APOSTROPHES = "'’"  # Swiss grouping (1'500), typed either way
 # ("و٢": and 2), and CJK text writes numbers right after its characters ("第3章").
 _CODE_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0386-\u03ff\u0400-\u052f\u1e00-\u1eff"
 _SEPARATORS = rf".,\u066b\u066c{_SPACES}{_APOSTROPHES}"  # what may stand between a number's digit groups
-_NUMBER_TEXT = rf"(?<![\d{_CODE_LETTER}])\d+(?:[{_SEPARATORS}]\d+)*"
+_DIGITS = rf"\d+(?:[{_SEPARATORS}]\d+)*"  # a number's digit groups, read as one (``_number`` splits them)
+_NUMBER_TEXT = rf"(?<![\d{_CODE_LETTER}]){_DIGITS}"
 _NUMBER = re.compile(_NUMBER_TEXT)
 _GROUPED = re.compile(rf"\d[{_SEPARATORS}]\d")
 # the number a unit follows (``unit_amounts``), read as ``_NUMBER`` reads it: "B12 500 µg" is 500 µg
@@ -1278,20 +1286,37 @@ def _unit_matches(prose: str, langs: tuple[str, ...]) -> tuple[tuple[int, str, b
     """(start, unit symbol, whether it stands after its number) of every unit ``_unit_pattern`` finds in ``prose``
     with the names of ``langs``: the one pass over a text that ``units`` and ``unit_amounts`` share."""
     pattern, names = _unit_pattern(langs, max(prose) >= "\u0e00")
-    return tuple((m.start(), _unit(m, names), m.lastgroup in ("symbol", "after")) for m in pattern.finditer(prose))
+    return tuple((m.start(), _unit(m, names), m.lastgroup in ("symbol", "after")) for m in pattern.finditer(prose)
+                 if not _not_a_unit(prose, m))
 
 
 def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
     """(start, end) of every unit symbol and ``lang`` unit name after a number in ``prose``, in order."""
     pattern, _ = _unit_pattern((lang.split("-")[0],), bool(prose) and max(prose) >= "\u0e00")
-    return [(m.start(m.lastgroup), m.end()) for m in pattern.finditer(prose)]
+    return [(m.start(m.lastgroup), m.end()) for m in pattern.finditer(prose) if not _not_a_unit(prose, m)]
+
+
+def _not_a_unit(prose: str, m: re.Match) -> bool:
+    """Whether the unit name of one letter that ``m`` (of ``_unit_pattern``) found after a number abbreviates
+    something else there: followed by a full stop and a letter, it is part of an abbreviation (Armenian "մ.թ.ա.",
+    before Christ; Russian "г.р.", year of birth); the Cyrillic "г." after four digits is the year (Russian and
+    Belarusian "в 2026 г."; the gram is written without a full stop, GOST 8.417)."""
+    if m.lastgroup != "after" or len(name := m.group("after")) != 1:
+        return False
+    end = m.end("after")
+    if prose[end:end + 1] != ".":
+        return False
+    if prose[end + 1:end + 2].isalpha():
+        return True
+    number = _NUMBER_BEFORE.search(prose, max(0, m.start() - 40), m.start("after")) if name in "гГ" else None
+    return number is not None and len(number.group(1)) == 4 and number.group(1).isdigit()
 
 
 def _unit(m: re.Match, names: Mapping[str, str]) -> str:
     if m.lastgroup == "symbol":
         return _SAME_UNIT.get(m.group("symbol"), m.group("symbol"))
     if m.lastgroup == "around":
-        return names[re.sub(rf"[{_SPACES}]?{_UNIT_NUMBER}[{_SPACES}]?", "{0}", m.group("around"), 1).lower()]
+        return names[re.sub(rf"[{_SPACES}]?{_DIGITS}[{_SPACES}]?", "{0}", m.group("around"), 1).lower()]
     return names[m.group(m.lastgroup).lower()]
 
 
@@ -1315,22 +1340,23 @@ def _regional_data(lang: str) -> tuple[Mapping, ...]:
 def unit_names(lang: str) -> dict[str, tuple[str, str]]:
     """How ``lang`` writes the units of ``CLDR_UNITS`` after (or before) a number, in any of its regions (CLDR
     unit patterns by Babel, long, short and narrow, every plural form: "درجات", "degrees", "litres", "٪"), lower
-    case -> (symbol, "after" | "before"). Left out: what ``UNIT_SYMBOLS`` already reads, one-letter abbreviations
-    other than the symbol (Russian "г" is a year as often as a gram, Arabic "م" a metre or p.m.) and a spelling
-    two units share."""
+    case -> (symbol, "after" | "before"). A one-letter name other than the symbol counts only as the language's
+    short form (Ukrainian and Russian "л", "г", "м", Armenian "լ", Georgian "ლ"), where it abbreviates nothing
+    else (``_not_a_unit``: Russian "2026 г." is the year); a narrow form of one letter is left out (Arabic "م" is
+    a metre, p.m. or AD). Left out too: what ``UNIT_SYMBOLS`` already reads and a spelling two units share."""
     names: dict[str, tuple[str, str]] = {}
     shared: set[str] = set()
     # the language as Babel merges it, and what each of its regions adds (en_001 "litres", ar_SA "لترات")
     for patterns in [Locale.parse(lang)._data["unit_patterns"],
                      *(data.get("unit_patterns", {}) for data in _regional_data(lang))]:
         for unit, symbol in CLDR_UNITS.items():
-            for width in patterns.get(unit, {}).values():
-                for form, pattern in (width.items() if isinstance(width, Mapping) else ()):
+            for width, forms in patterns.get(unit, {}).items():
+                for form, pattern in (forms.items() if isinstance(forms, Mapping) else ()):
                     before, zero, after = pattern.partition("{0}")
                     name, side = _unit_words(before, after)
                     if (form == "per" or not zero or not name or (side == "after" and name in UNIT_SYMBOLS)
                             or (len(name) == 1 and name.isalpha() and name.lower() != symbol.lower()
-                                and not unspaced(name))):
+                                and not unspaced(name) and width != "short")):
                         continue
                     key = (symbol, side)
                     if names.setdefault(name.lower(), key) != key:
@@ -1386,15 +1412,12 @@ def _unspaced_units(merged: Mapping[str, tuple[str, str]]) -> str:
     tight = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "after" and unspaced(n[-1]))
     lead = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "before" and unspaced(n[0]))
     around = "|".join(
-        rf"(?<![^\W\d_{UNSPACED}]){re.escape(before)}[{_SPACES}]?{_UNIT_NUMBER}[{_SPACES}]?{re.escape(after)}"
+        rf"(?<![^\W\d_{UNSPACED}]){re.escape(before)}[{_SPACES}]?{_DIGITS}[{_SPACES}]?{re.escape(after)}"
         for before, after in sorted((n.split("{0}") for n, (symbol, side) in merged.items()
                                      if symbol and side == "around"), key=lambda pair: -len("".join(pair))))
     return "".join([rf"|(?P<around>(?i:{around}))" if around else "",
                     rf"|(?<=\d)[{_SPACES}]?(?P<tight>(?i:{tight}))" if tight else "",
                     rf"|(?P<lead>(?i:{lead}))[{_SPACES}]?(?=\d)" if lead else ""])
-
-
-_UNIT_NUMBER = rf"\d+(?:[.,\u066b\u066c{_SPACES}]\d+)*"
 
 
 @lru_cache(maxsize=64)
@@ -1682,7 +1705,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             with contain(article.ref, f"checking {ref}", errors):
                 if labels is None:
                     labels = reference_labels(article)
-                held = pages.held_back((lang, article.slug)) if german_copies(po, lang, glossary, labels) else ""
+                held = pages.held_back((lang, article.slug), UNTRANSLATED_PAGE) if german_copies(
+                    po, lang, glossary, labels) else ""
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language, site_url=config.site_url, published=pages,
                                               renamed=pages.renamed, held=held))
@@ -1788,7 +1812,11 @@ def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, s
 def fragment_findings(config: Config, sources: Sources, slugs: list[str] | None) -> list[Finding]:
     """A ``fragment`` warning at each in-page ``#x`` link of the German sources (``slugs``: only theirs; None:
     all) whose page has no element with that id (``fragments.dangling``). An article whose links cannot be read
-    (markdown-it's parse limits) is left out here: ``article_link_findings`` says why, at its line."""
+    (markdown-it's parse limits) is left out here: ``article_link_findings`` says why, at its line. The ids around
+    the body are those of the project's templates (``fragments.page_ids``)."""
+    from .uistrings import theme_dirs
+
+    theme = theme_dirs(config)
     findings = []
     for article in [*sources.articles, *sources.german_only]:
         if slugs and article.slug not in slugs:
@@ -1798,7 +1826,7 @@ def fragment_findings(config: Config, sources: Sources, slugs: list[str] | None)
         except VerlagError:
             continue
         findings += [Finding(article.ref, line, "fragment", WARNING, message, config.source_language, article.slug,
-                             (None, "")) for line, message in dangling(article, references)]
+                             (None, "")) for line, message in dangling(article, references, theme)]
     return findings
 
 

@@ -3,32 +3,97 @@ its page: the reader's click leads nowhere, in every language.
 
 A page's targets are the ids of its rendered body (``render.render``: h2-h6 headings, footnotes' ``fn1`` and
 ``fnref1``, the raw HTML's ``id`` and ``name``), which every translation keeps (its headings take the original's
-ids, footnotes are numbered by the page, raw HTML is the original's), and those of the page around it
-(``PAGE_IDS``). ``check`` and ``build`` name each such link at its file and line.
+ids, footnotes are numbered by the page, raw HTML is the original's), and those the site's templates give the page
+around it (``page_ids``: the project's own ``templates/`` before verlag's theme, as the site renders them).
+``check`` and ``build`` name each such link at its file and line.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
 from urllib.parse import unquote
 
 from .errors import VerlagError
+from .fsutil import file_bytes
+from .limits import TEMPLATE
 
 if TYPE_CHECKING:
     from .sources import Article
 
 # rawhtml and render (markdown-it) are imported where a page has an in-page link: a build that finds every page
-# unchanged loads neither.
+# unchanged loads neither. The templates are read as text, without Jinja, for the same reason.
 
-# The ids templates/base.html gives every page (the skip link's target, the search field), and "top", which
-# a browser scrolls to without an element (HTML, "scroll to the fragment")
-PAGE_IDS = frozenset({"main", "search-q", "top"})
+# "top", which a browser scrolls to without an element (HTML, "scroll to the fragment")
+TOP = "top"
 _ID = re.compile(r"""<[^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+# A template's source: Jinja comments (nothing of them is on the page), expressions and statements (a part of an
+# attribute the page computes), references to the templates it is made with, its tags and their id attributes
+_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
+_JINJA_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_REFERENCE = re.compile(r"""\{%[-+]?\s*(?:extends|include|import|from)\s+(?:"([^"]+)"|'([^']+)')""")
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)([^<>]*)>")
+_ATTRIBUTE = re.compile(r"""(?<=[\s\x00])(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+_COMPUTED = "\x00"  # where the template's source had Jinja code
 
 
-def dangling(article: Article, references: list[tuple[str, int]]) -> list[tuple[int, str]]:
-    """(line, message) for each in-page link of ``article`` whose fragment no element of its page has;
+@dataclass(frozen=True)
+class PageIds:
+    """The ids the templates give a page around its body: ``names`` as written, and ``computed``, a pattern of
+    those the page works out (``id="note-{{ n }}"``: any id starting "note-"); None where there are none."""
+
+    names: frozenset[str] = frozenset({TOP})
+    computed: re.Pattern | None = None
+
+    def __contains__(self, fragment: object) -> bool:
+        return fragment in self.names or (self.computed is not None and isinstance(fragment, str)
+                                          and self.computed.fullmatch(fragment) is not None)
+
+
+def page_template(article: Article) -> str:
+    """The template the site renders ``article``'s page with: ``page.html`` for a standalone page, else
+    ``article.html`` (``site._article_page``)."""
+    return "page.html" if article.page else "article.html"
+
+
+def page_ids(theme: Sequence[Path], template: str) -> PageIds:
+    """The ids of a page rendered with ``template`` (a name inside the theme folders ``theme``, the first folder
+    that has it counting, as Jinja's ``FileSystemLoader`` finds it) and every template it extends, includes or
+    imports by a literal name, read from their sources: the ``id`` of any element and the ``name`` of an ``a``
+    (HTML, "find a potential indicated element"), and "top". An id the template computes (``id="{{ x }}"``)
+    matches every fragment of its shape; one under ``{% if %}`` counts, as the page may have it. A template that
+    cannot be read (too large, not UTF-8) matches every fragment: the build names its problem."""
+    names, patterns = {TOP}, []
+    todo, seen = [template], set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        path = next((folder / name for folder in theme if (folder / name).is_file()), None)
+        if path is None:
+            continue
+        try:
+            source = _JINJA_COMMENT.sub("", file_bytes(path, TEMPLATE).decode("utf-8"))
+        except (OSError, VerlagError, UnicodeDecodeError):
+            return PageIds(frozenset(names), re.compile(".*", re.S))
+        todo += [a or b for a, b in _REFERENCE.findall(source)]
+        for tag, attributes in _TAG.findall(_JINJA_CODE.sub(_COMPUTED, source)):
+            for attribute, *value in _ATTRIBUTE.findall(attributes):
+                if attribute.lower() == "name" and tag.lower() != "a":
+                    continue
+                written = "".join(value)
+                if _COMPUTED in written:
+                    patterns.append(".*".join(map(re.escape, written.split(_COMPUTED))))
+                else:
+                    names.add(written)
+    return PageIds(frozenset(names), re.compile("|".join(patterns), re.S) if patterns else None)
+
+
+def unmatched(article: Article, references: list[tuple[str, int]]) -> list[tuple[int, str]]:
+    """(line, link) of each in-page link of ``article`` whose fragment no element of its rendered body has;
     ``references``: its Markdown links and images (``media.stored_references``), the raw HTML's ``href`` are
     read here. Empty when the body cannot be rendered (segmenting it says why, at its file and line)."""
     links = [(url, line) for url, line in references if url.startswith("#") and len(url) > 1]
@@ -45,7 +110,20 @@ def dangling(article: Article, references: list[tuple[str, int]]) -> list[tuple[
         body = render(article.body).html
     except VerlagError:
         return []
-    ids = {next(filter(None, m.groups()), "") for m in _ID.finditer(body)} | PAGE_IDS
+    ids = {next(filter(None, m.groups()), "") for m in _ID.finditer(body)}
+    return [(line, url) for url, line in sorted(dict.fromkeys(links), key=lambda found: found[1])
+            if unquote(url[1:]) not in ids]
+
+
+def leading_nowhere(links: list[tuple[int, str]], ids: PageIds) -> list[tuple[int, str]]:
+    """(line, message) for each of ``unmatched``'s ``links`` whose fragment the page's templates (``ids``) lack."""
     return [(line, f"{url!r}: no heading or anchor on this page has the id {unquote(url[1:])!r}, so the link leads "
                    "nowhere, in every language (link a heading's id, or write the note as a footnote: [^1])")
-            for url, line in sorted(set(links), key=lambda found: found[1]) if unquote(url[1:]) not in ids]
+            for line, url in links if unquote(url[1:]) not in ids]
+
+
+def dangling(article: Article, references: list[tuple[str, int]], theme: Sequence[Path]) -> list[tuple[int, str]]:
+    """(line, message) for each in-page link of ``article`` whose fragment no element of its page has: neither
+    of its body (``unmatched``) nor of the templates in the folders ``theme`` (``page_ids``)."""
+    links = unmatched(article, references)
+    return leading_nowhere(links, page_ids(theme, page_template(article))) if links else []

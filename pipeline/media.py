@@ -31,7 +31,7 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
@@ -42,6 +42,7 @@ from .sources import Article
 if TYPE_CHECKING:
     from .config import Config
     from .doccache import StoredLinks
+    from .fragments import PageIds
     from .segment import Document
 
 
@@ -284,7 +285,8 @@ def unscanned(articles: Iterable[Article], cache: dict | None) -> list[Article]:
 
 
 def _cached(article: Article, cache: dict | None) -> list | None:
-    """[references, in-page links to nothing] of ``article`` as ``cache`` holds them for its bytes, or None."""
+    """[references, in-page links its body has no id for] of ``article`` as ``cache`` holds them for its bytes,
+    or None."""
     old = (cache or {}).get(article.slug)
     return old[1:] if isinstance(old, list) and len(old) == 3 and old[0] == _scan_digest(article) \
         and all(isinstance(part, list) for part in old[1:]) else None
@@ -298,7 +300,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   languages: Iterable[str] = (),
                   scan: Callable[[Article], list[tuple[str, int]]] = references,
                   renamed: Mapping[str, str] | None = None, served: Callable[[str], bool] | None = None,
-                  kept: Iterable[str] = ()) -> Media:
+                  kept: Iterable[str] = (), theme: Sequence[Path] = ()) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones, for
     links to no published article and for in-page links to no element of their page (``fragments.dangling``).
@@ -308,9 +310,10 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     ``renamed``: ``redirects.old_names(articles)`` when the caller has it (worked out here when None);
     ``served``: as for ``article_link_problem`` (None: root-relative links are not judged); ``kept``: the slugs
     of articles not among ``articles`` whose pages the site keeps as the last build made them (their source cannot
-    be read now): a link to one works.
+    be read now): a link to one works. ``theme``: the folders of the site's templates (``uistrings.theme_dirs``),
+    whose ids an in-page link may name (``fragments.page_ids``; read only for a link the body has no id for).
     """
-    from .fragments import dangling  # here, as old_names
+    from .fragments import leading_nowhere, page_ids, page_template, unmatched  # here, as old_names
     from .redirects import old_names  # here: 'extract' imports this module only to record the variants
 
     root = source_dir.resolve()
@@ -321,15 +324,21 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     articles = list(articles)
     languages = tuple(languages)
     slugs = {article.slug for article in articles} | set(kept)
+    templates: dict[str, PageIds] = {}  # template name -> its ``page_ids``
     renamed = old_names(articles) if renamed is None else renamed
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
         if refs is None:
             refs = [list(ref) for ref in scan(article)]
-            nowhere = [list(found) for found in dangling(article, refs)]  # renders the page only for a '#' link
+            nowhere = [list(found) for found in unmatched(article, refs)]  # renders the page only for a '#' link
         scanned[article.slug] = [_scan_digest(article), refs, nowhere]
-        warnings += [f"{article.ref}:{line}: {message}" for line, message in nowhere]
+        if nowhere:  # the templates' ids, which may change without the article: asked on every build
+            template = page_template(article)
+            if template not in templates:
+                templates[template] = page_ids(theme, template)
+            warnings += [f"{article.ref}:{line}: {message}"
+                         for line, message in leading_nowhere(nowhere, templates[template])]
         for url, line in refs:
             rel = file_path(url)
             if rel is None:

@@ -220,12 +220,29 @@ def spelled_numbers(text: str, lang: str) -> list[str]:
     """The values of the numbers ``text`` spells out in ``lang`` as CLDR writes them (Polish "dwie", Japanese
     "三", French "deuxième") and ``GRAMMAR_FORMS`` add, in order, then those its ``MULTIPLICATIVES`` say
     ("twice": 2), but none inside a ``NO_NUMBER`` phrase (Spanish "dos puntos", the colon); [] for a language
-    CLDR has no spell-out rules and this module no multiplicatives for."""
-    return [value for _, value in _spelled(text, lang)]
+    CLDR has no spell-out rules and this module no multiplicatives for. Read without the vowel marks a text may
+    write or not (``_MARKS``: Arabic "ثَلَاثُ" is "ثلاث", 3)."""
+    return [value for _, value in _spelled(_unmarked(text)[0], lang)]
+
+
+# Marks a text may write or leave out, which make no other word: Arabic harakat (fathatan to sukun, U+064B-U+0652),
+# the superscript alif (U+0670) and the tatweel that stretches a word (U+0640); Hebrew niqqud and cantillation (the
+# combining marks of U+0591-U+05C7, not the maqaf, paseq, sof pasuq and nun hafukha between them). CLDR's
+# spell-out rules write the words without them.
+_MARKS = re.compile("[\u0640\u064b-\u0652\u0670\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
+
+
+def _unmarked(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without its ``_MARKS``, and where each of its characters (and its end) stands in ``text``; None
+    for a text without them, whose characters stand where they stood."""
+    if not _MARKS.search(text):
+        return text, None
+    kept = [at for at, char in enumerate(text) if not _MARKS.match(char)]
+    return "".join(text[at] for at in kept), [*kept, len(text)]
 
 
 def _spelled(text: str, lang: str) -> list[tuple[re.Match, str]]:
-    """``spelled_numbers`` with the match of each, in ``text`` read through ``_FOLD``."""
+    """``spelled_numbers`` with the match of each, in ``text`` (without ``_MARKS``) read through ``_FOLD``."""
     pattern, values = _spelled_pattern(lang)
     primary = lang.split("-")[0].lower()
     text = text.translate(_FOLD)
@@ -429,11 +446,13 @@ def quantities(text: str, lang: str) -> tuple[tuple[str, str, frozenset[str]], .
     ``german_quantities``: a 1 ("one", "un", "одна", "once", "first") but next to a time span, unit or rate
     ("one hour", "once a day"); an ``ORDINAL_AFTER`` word but after an article ("the second day", not "a
     second"); a ``NEEDS_COUNT_WORD`` word alone (French "neuf", new). Nothing in a script written without spaces
-    (Chinese, Japanese, Thai): their number characters are parts of everyday words there (一般, 十分)."""
-    if not (spelled := _spelled(text, lang)):
+    (Chinese, Japanese, Thai): their number characters are parts of everyday words there (一般, 十分). Read
+    without vowel marks (``_MARKS``), each word given as written, marks and all."""
+    unmarked, places = _unmarked(text)
+    if not (spelled := _spelled(unmarked, lang)):
         return ()
     primary = lang.split("-")[0].lower()
-    shown, text = text, text.translate(_YO)
+    shown, text = text, unmarked.translate(_YO)
     units, counted = _unit_words(primary), _count_words(primary)
     ordinals, determiners = ORDINAL_AFTER.get(primary, ((), ()))
     alone = NEEDS_COUNT_WORD.get(primary, ())
@@ -449,5 +468,6 @@ def quantities(text: str, lang: str) -> tuple[tuple[str, str, frozenset[str]], .
                 and before not in (counted if primary in _NUMERAL_AFTER_NOUN else units)):
             continue
         values = {value, _seconds(value, span)} if (span := units.get(after)) else {value}
-        found.append((shown[m.start():m.end()], value, frozenset(values)))
+        start, end = (m.start(), m.end()) if places is None else (places[m.start()], places[m.end()])
+        found.append((shown[start:end], value, frozenset(values)))
     return tuple(found)

@@ -226,13 +226,13 @@ class PlannedPages(SitePages):
         edition, _ = catalog_edition(self.config, article, doc, lang, self._glossary, gate, german, self.renamed)
         return edition
 
-    def held_back(self, page: tuple[str, str]) -> str:
+    def held_back(self, page: tuple[str, str], untranslated: str = "") -> str:
         """What holds the translation ``page`` (lang, slug) off the site as the next build decides it: each of
         ``[publish] min_translated`` and ``min_reviewed`` it misses with its figures (``site.missed``), e.g.
-        "[publish] min_reviewed (44.4 % reviewed, 50 needed)"; "" when it is published, shows nothing translated
-        (``site.publication``'s NOT_TRANSLATED, which the build lists apart), is not made from a readable article
-        and catalog, or the settings have a mistake (``site.settings_errors`` names it). Raises as making its
-        edition raises."""
+        "[publish] min_reviewed (44.4 % reviewed, 50 needed)"; ``untranslated`` when it shows nothing translated
+        (``site.publication``'s NOT_TRANSLATED, which the build lists apart, "nothing translated yet"); "" when it
+        is published, is not made from a readable article and catalog, or the settings have a mistake
+        (``site.settings_errors`` names it). Raises as making its edition raises."""
         from .site import edition_page, missed
 
         lang, slug = page
@@ -242,7 +242,7 @@ class PlannedPages(SitePages):
             return ""
         page_made = edition_page(self.config, self._edition(article, lang, self), article)
         if not page_made.translated:  # the build says "nothing translated yet" of it, not a setting's figures
-            return ""
+            return untranslated
         return "; ".join(f"[publish] {name} ({figures})" for name, figures in missed(page_made, settings))
 
 

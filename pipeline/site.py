@@ -1402,7 +1402,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 if exists(urls.file(urls.path("article", config.source_language, slug)))}
     media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan, renamed,
                           lambda path: urls.serves(path, (config.source_language, *config.languages))
-                          or old_path(path) in moved, standing)
+                          or old_path(path) in moved, standing, theme_dirs(config))
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are

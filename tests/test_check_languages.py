@@ -165,7 +165,8 @@ def test_digits_of_a_latin_code_or_symbol_are_no_number(german, translation, lan
 @pytest.mark.parametrize("german, translation, lang, message", [
     ("Zecken sind ab ca. 7 Grad aktiv.", "ينشط القراد ابتداءً من حوالي 7 لترات.", "ar", "units differ: missing °; instead l"),
     ("Bei 40 °C baden.", "الاستحمام عند 40 درجة فهرنهايت.", "ar", "units differ: missing °C; instead °F"),
-    ("Nehmen Sie 5 mg.", "Принимайте 5 г.", "ru", "units differ: missing mg"),
+    ("Nehmen Sie 5 mg.", "Принимайте 5 г.", "ru", "units differ: missing mg; instead g"),
+    ("Trinken Sie 1,5 l Wasser.", "Пийте 1,5 м води.", "uk", "units differ: missing l; instead m"),
     ("Nur 5 Prozent.", "Only 5 per mille.", "en", "units differ: missing %; instead ‰"),
 ])
 def test_a_changed_unit_in_words_is_an_error(german, translation, lang, message):
@@ -371,3 +372,72 @@ def test_a_tablespoon_is_the_readers_spoon(german, translation, lang, message):
     """A German EL is the metric 15 ml; an Australian reader's tablespoon holds 20 ml, a third more: "1 EL" is
     "3 teaspoons" or "15 ml" there, and four German tablespoons are three Australian ones."""
     assert findings(german, translation, lang, "numbers") == message
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Trinken Sie 1,5 l Wasser.", "Пийте 1,5 л води.", "uk"),
+    ("Nehmen Sie 500 g Mehl.", "Візьміть 500 г борошна.", "uk"),
+    ("Gehen Sie täglich 100 m.", "Проходьте щодня 100 м.", "uk"),
+    ("Trinken Sie 1,5 l Wasser.", "Пейте 1,5 л воды.", "ru"),
+    ("Trinken Sie 1,5 l Wasser.", "Піце 1,5 л вады.", "be"),
+    ("Trinken Sie 1,5 l Wasser.", "Խմեք 1,5 լ ջուր։", "hy"),
+    ("Trinken Sie 1,5 l Wasser.", "დალიეთ 1,5 ლ წყალი.", "ka"),
+    ("Im Jahr 2026 nahm sie 5 g.", "В 2026 г. она принимала 5 г.", "ru"),  # the year's г. beside a gram
+    ("Im Jahr 1980 geboren, 70 kg.", "1980 г.р., 70 кг.", "ru"),  # г.р., year of birth
+    ("Im Jahr 500 v. Chr.", "500 մ.թ.ա.", "hy"),  # մ.թ.ա., before Christ: no metre
+])
+def test_a_one_letter_unit_of_cldr_s_short_form_is_that_unit(german, translation, lang):
+    """CLDR's short form of the litre, gram and metre is one letter in Ukrainian, Russian, Belarusian, Armenian
+    and Georgian: "1,5 л" keeps the German "1,5 l" (it was "units differ: missing l", an error holding a right
+    sentence back). The letter is no unit where it abbreviates something else: the Russian year "2026 г.", and
+    one letter of an abbreviation written with full stops ("г.р.", "մ.թ.ա.")."""
+    assert findings(german, translation, lang, "numbers") == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("3 в 1, 5 з 10, 2 у 3, 4 і 5, 6 й 7", "uk"),
+    ("3 w 1, 5 z 10, 2 i 3, 4 o 5, 6 a 7", "pl"),
+    ("3 в 1, 5 с 10, 2 к 3, 4 и 5, 6 о 7", "ru"),
+    ("5 ل 10, 3 م 4", "ar"),  # CLDR's narrow forms of the litre and metre: a metre, p.m. or AD ("2026 م")
+])
+def test_a_one_letter_word_after_a_number_is_no_unit(text, lang):
+    """Only CLDR's short forms of one letter are units: the prepositions and conjunctions of one letter after a
+    number ("3 в 1", three in one; "5 z 10", five of ten) are read as nothing."""
+    from pipeline.check import units
+
+    assert units(text, lang, "de") == []
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Nehmen Sie es 3 x täglich.", "تَنَاوَلْهُ ثَلَاثَ مَرَّاتٍ يَوْمِيًّا.", "ar"),  # harakat
+    ("Nehmen Sie es 3 x täglich.", "تناوله ثـلاث مرات يوميا.", "ar"),  # a tatweel stretching the word
+    ("Nehmen Sie es 2 x täglich.", "تَنَاوَلْهُ مَرَّتَيْنِ يَوْمِيًّا.", "ar"),
+    ("Ruhen Sie sich 3 Tage aus.", "נוחו שְׁלוֹשָׁה יָמִים.", "he"),  # niqqud
+])
+def test_a_number_word_written_with_vowel_marks_is_that_number(german, translation, lang):
+    """Arabic harakat and tatweel, Hebrew niqqud: marks a translation may write or not, which CLDR's words are
+    written without. "ثَلَاثَ" is "ثلاث", 3 (it was "numbers differ: missing 3", an error holding the sentence
+    back)."""
+    assert findings(german, translation, lang, "numbers", "number-words") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Nehmen Sie es dreimal täglich.", "تَنَاوَلْهُ أَرْبَعَ مَرَّاتٍ يَوْمِيًّا.", "ar",
+     "numbers in words differ: German dreimal (3); translation أَرْبَعَ (4)"),
+    ("Ruhen Sie sich drei Tage aus.", "נוחו אַרְבָּעָה יָמִים.", "he",
+     "numbers in words differ: German drei (3); translation אַרְבָּעָה (4)"),
+])
+def test_a_wrong_number_word_with_vowel_marks_is_named_as_written(german, translation, lang, message):
+    assert findings(german, translation, lang, "number-words") == [message]
+
+
+@pytest.mark.parametrize("translation, lang, message", [
+    ("華氏1’200度で焼きます。", "ja", "units differ: missing °C; instead °F"),
+    ("在華氏1’200度下烧制。", "zh", "units differ: missing °C; instead °F"),
+    ("摂氏1’200度で焼きます。", "ja", None),
+])
+def test_a_unit_around_a_number_is_read_with_every_group_separator(translation, lang, message):
+    """A CLDR name around its number (Japanese "華氏{0}度", Fahrenheit) is read around any number ``numbers`` reads,
+    Swiss "1’200" too: the number's own separators once stopped at the apostrophe, leaving "度" alone, a generic
+    degree that matched the German °C, so Fahrenheit for Celsius went unseen."""
+    assert findings("Bei 1’200 °C gebrannt.", translation, lang, "numbers") == ([message] if message else [])

@@ -182,3 +182,26 @@ def test_a_draft_kept_as_written_is_machine_text_without_reading_its_notes_unles
     monkeypatch.setattr(catalog.Notes, "of", classmethod(lambda cls, e: read.append(e.tcomment) or real(cls, e)))
     assert entry_state(pseudo) == MACHINE and read == []
     assert entry_state(copy) == UNTRANSLATED and read
+
+
+def test_check_says_an_edition_of_nothing_but_german_copies_is_held_back(project):
+    """Every translation signed off a German copy: the page shows nothing translated, which the build holds back
+    whatever the thresholds ("nothing translated yet"); each ``[unchanged]`` warning says the edition is held back
+    and why, as it names a threshold missed."""
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\nmin_reviewed = 0\n")
+    project.write(f"source_de/{SLUG}.md", article("Schlaf im Winter", f"{DARK} {REST}\n\n{OWN} Warme Milch mit "
+                                                                      "Honig auch.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    catalog = project.root / f"translations/en/{SLUG}.po"
+    subprocess.run(["msgattrib", "--clear-fuzzy", "-o", str(catalog), str(catalog)], check=True)
+    msgfmt_check(catalog)
+    built = project.run("build").output
+    assert f"en: not published (nothing translated yet): {SLUG}" in built, built
+    assert not (project.root / f"site/en/{SLUG}/index.html").exists()
+    checked = project.run("check").output
+    found = [line for line in checked.splitlines() if line.endswith("[unchanged]")]
+    assert len(found) == 5, checked  # the title and the four sentences
+    assert all(line.endswith("counts as neither translated nor reviewed; the en edition is held back: it shows "
+                             "nothing translated (a German copy counts as untranslated) [unchanged]")
+               for line in found), found

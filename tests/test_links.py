@@ -10,7 +10,7 @@ from lxml import html
 
 from pipeline.render import render
 
-from conftest import Project, article, msgfmt_check, review
+from conftest import REPO, Project, article, msgfmt_check, review
 
 
 def test_a_translation_s_headings_get_the_ids_of_the_german_headings_at_the_same_places():
@@ -612,3 +612,34 @@ def test_check_and_build_name_an_in_page_link_whose_fragment_has_no_target_on_it
     assert "'#nirgends'" in built
     again = project.run("build").output  # nothing changed: said again, from what the last build found
     assert "'#fn3'" in again and "'#nirgends'" in again and "'#anker'" not in again
+
+
+def test_the_ids_an_in_page_link_may_name_are_those_of_the_project_s_own_templates(project: Project):
+    """A project's templates/ overrides the theme file by file: an id its article.html adds around the body
+    (``#kontakt``, a box every page shows; ``#teil-2`` of an id the template computes) is a target, and an id its
+    base.html no longer has (``#main``) or one in a Jinja comment is none. Read on every check and build, also when
+    the article did not change: the build's cache of an unchanged article holds only what its body lacks."""
+    project.write("source_de/tee.md", article("Tee", "Kurz ziehen lassen. [Fragen?](#kontakt) [Zurück](#main) "
+                                              "[Teil 2](#teil-2) [oben](#top) [Notiz](#nur-ein-kommentar)\n"))
+    project.run("extract")
+    checked = project.run("check").output
+    assert "'#kontakt'" in checked and "'#teil-2'" in checked and "'#main'" not in checked, checked
+    assert "'#top'" not in checked
+    assert "'#kontakt'" in project.run("build").output
+
+    theme = REPO / "templates"
+    project.write("templates/article.html", (theme / "article.html").read_text(encoding="utf-8").replace(
+        "{{ call_to_action_box(call_to_action, contact) }}",
+        '{# <p id="nur-ein-kommentar"></p> #}<aside id="kontakt"><p>Fragen?</p></aside>\n'
+        '{% for n in [1, 2] %}<section id="teil-{{ n }}"></section>{% endfor %}\n'
+        "{{ call_to_action_box(call_to_action, contact) }}"))
+    project.write("templates/base.html", (theme / "base.html").read_text(encoding="utf-8").replace(
+        '<main id="main">', "<main>").replace('href="#main"', 'href="#inhalt"'))
+    checked = project.run("check").output
+    found = [line for line in checked.splitlines() if "[fragment]" in line]
+    assert len(found) == 2 and "'#main': no heading or anchor on this page has the id 'main'" in found[0], checked
+    assert "'#nur-ein-kommentar'" in found[1], checked  # an id in a Jinja comment is on no page; in the text's order
+    built = project.run("build").output
+    assert "'#main'" in built and "'#kontakt'" not in built and "'#teil-2'" not in built, built
+    page = html.parse(str(project.root / "site/de/tee/index.html")).getroot()
+    assert page.xpath("//*[@id='kontakt']") and page.xpath("//*[@id='teil-2']") and not page.xpath("//*[@id='main']")
