@@ -28,6 +28,7 @@ import yaml
 from .counts import counted
 from .errors import ManyErrors, VerlagError
 from .fsutil import file_bytes, write_if_changed
+from .inline_images import InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
@@ -81,8 +82,8 @@ class ImportedArticle:
     (str), ``date`` and ``updated`` (``dt.date`` or aware ``dt.datetime``), ``summary`` (str), ``tags``
     (list of str), ``draft`` (always True: the author publishes by deleting it), ``aliases`` (list of
     the article's old absolute URLs). ``body``: CommonMark; local images are referenced as
-    ``bilder/<name>`` (``image_destination``) and listed in ``images`` (each file to copy -> its ``<name>``,
-    one name per distinct file: ``local_name``). ``notes``: what was recognised
+    ``bilder/<name>`` (``image_destination``) and listed in ``images`` (each file to copy, or an inline image's
+    bytes, ``inline_images.InlineImage``, -> its ``<name>``, one name per distinct file: ``local_name``). ``notes``: what was recognised
     or guessed and what was not, one line each, for the printed summary. ``source``: ``file[:line]``
     for messages. ``page``: a standalone page (WordPress page): goes to ``source_de/seiten/``.
     ``home``: the old site's own address from its config (Hugo ``baseURL``, Jekyll ``url`` + ``baseurl``), whose
@@ -104,7 +105,7 @@ class ImportedArticle:
     slug: str
     meta: dict
     body: str
-    images: dict[Path, str] = field(default_factory=dict)
+    images: dict[Path | InlineImage, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     source: str = ""
     page: bool = False
@@ -128,7 +129,7 @@ def never_public(unpublished: str) -> str:
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
-                images: dict[Path, str] | None = None, notes: list[str] | None = None,
+                images: dict[Path | InlineImage, str] | None = None, notes: list[str] | None = None,
                 page: bool = False, slug: str | None = None, unpublished: str | None = None,
                 home: str | None = None, origin: str | None = None, queries: tuple[str, ...] = (),
                 remote_images: tuple[str, ...] = (), private: bool = False,
@@ -164,14 +165,16 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                            page, unpublished, home, origin, tuple(queries), tuple(remote_images), private, linked)
 
 
-def local_name(names: dict[Path, str], file: Path) -> str:
-    """The name ``file`` (a resolved path) has under ``bilder/`` in its article: its own file name, or
-    ``<stem>-2<suffix>``, ``-3``, … when another file of the same article has that name already (a Hugo
-    bundle's ``karte.png`` and ``static/img/karte.png``). Remembered in ``names`` (file -> name)."""
+def local_name(names: dict[Path | InlineImage, str], file: Path | InlineImage, own: str | None = None) -> str:
+    """The name ``file`` (a resolved path, or an inline image's bytes) has under ``bilder/`` in its article: ``own``
+    (given: the name it had before a browser numbered it), else its own file name, or ``<stem>-2<suffix>``,
+    ``-3``, … when another file of the same article has that name already (a Hugo bundle's ``karte.png`` and
+    ``static/img/karte.png``). Remembered in ``names`` (file -> name)."""
     if file not in names:
-        taken, name, n = set(names.values()), file.name, 2
+        first = own or file.name
+        taken, name, n = set(names.values()), first, 2
         while name in taken:
-            name, n = f"{file.stem}-{n}{file.suffix}", n + 1
+            name, n = f"{Path(first).stem}-{n}{Path(first).suffix}", n + 1
         names[file] = name
     return names[file]
 
@@ -476,7 +479,7 @@ class Placed:
     article: ImportedArticle
     path: Path
     text: str
-    images: list[tuple[Path, Path]]
+    images: list[tuple[Path | InlineImage, Path]]
     renamed_from: str | None = None  # the slug it would have had, when that one was taken
     imported_as: Path | None = None  # the existing article it was imported as before: nothing to write
     replaces_template: bool = False  # ``path`` is init's legal page as init wrote it, placeholders only
@@ -811,14 +814,14 @@ def _identity(path: Path) -> _Identity:
 
 
 def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path, bytes],
-                  ) -> tuple[ImportedArticle, list[tuple[Path, Path]], tuple[VerlagError, ...]]:
+                  ) -> tuple[ImportedArticle, list[tuple[Path | InlineImage, Path]], tuple[VerlagError, ...]]:
     """(article with its image references renamed where another article's image has the name, [(image file,
     target)], an error naming each image that cannot be read). ``claimed``: the targets of this run's earlier
     articles (target -> bytes)."""
     copies, renamed, mine, unreadable = [], {}, set(article.images.values()), []
     for image, name in article.images.items():
         try:
-            data = file_bytes(image, MEDIA)
+            data = image.data if isinstance(image, InlineImage) else file_bytes(image, MEDIA)
         except OSError as exc:
             unreadable.append(VerlagError(f"image of {article.source}: {exc.strerror or exc}; not copied: copy it to "
                                           f"{source_dir.name}/{IMAGES_DIR}/{name} yourself", image))

@@ -30,6 +30,7 @@ from .counts import counted
 from .errors import VerlagError
 from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination,
                        local_name, new_article, too_large)
+from .inline_images import InlineImage, inline_image
 from .limits import PAGE, size_text
 from .scaffold import LEGAL_SLUGS, ascii_slug
 from .sources import site_host
@@ -136,7 +137,7 @@ def _flatten_wrappers(tree) -> None:
 
 
 def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
-                     remote: list[str] | None = None) -> tuple[str, dict[Path, str], list[str]]:
+                     remote: list[str] | None = None) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     HTML over ``limits.PAGE`` is not parsed: ``VerlagError`` without a file (for a WordPress post or a feed entry
@@ -148,7 +149,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     (noted). Given ``remote`` (a WordPress post's), an image of the blog's ``wp-content/uploads/`` is taken from
     ``uploads`` (a copy of that folder) like a local file, and where that has none (noted when ``uploads`` is
     given) its address is appended to ``remote`` instead of a note: the export warns once for all of them; a
-    link to a file there (the full-size image, a PDF) is copied alike. The
+    link to a file there (the full-size image, a PDF) is copied alike. An inline image (a ``data:`` address) is
+    saved as a file of ``bilder/`` named by its content (``inline_images.inline_image``) and referenced so; one
+    that is no image, or an SVG that could run a script, is left out; noted either way. The
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with the marks escaped where a text starts
     (``_BlockStartEscaper``), then with markdownify's full escaping, and if that still differs the
@@ -157,9 +160,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     """
     too_large(PAGE, html.encode("utf-8"), None)
     tree = parse_html(html)
-    images: dict[Path, str] = {}
-    notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree) + bold_headings(tree) \
-        + _file_buttons(tree)
+    images: dict[Path | InlineImage, str] = {}
+    notes: list[str] = unlazy(tree) + _galleries_without_alt(tree) + left_out_embeds(tree) + embed_captions(tree) \
+        + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
             element.set(attribute, _destination(element.get(attribute)))
@@ -179,12 +182,18 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
         if isinstance(local, str):  # a blurred placeholder saved alone: the full image's address
             img.set("src", local)
         elif local is not None:
-            img.set("src", image_destination(local_name(images, local)))
+            img.set("src", image_destination(local_name(images, local, _unnumbered(local))))
         elif src.startswith("data:"):  # its bytes in the address: kilobytes of base64 in a note helped no one
+            saved = inline_image(src)
             kind = src[5:].partition(";")[0].partition(",")[0] or "no type"
             alt = f", {img.get('alt')!r}" if (img.get("alt") or "").strip() else ""
-            notes.append(f"image left in the text as an inline image ({kind}, {size_text(len(src))}{alt}): save it "
-                         f"as an image file in {IMAGES_DIR}/ and refer to it by its name")
+            if isinstance(saved, InlineImage):
+                img.set("src", image_destination(local_name(images, saved)))
+                notes.append(f"inline image ({kind}, {size_text(len(saved.data))}{alt}) saved as "
+                             f"{IMAGES_DIR}/{images[saved]}")
+            else:
+                img.drop_tree()
+                notes.append(f"inline image ({kind}, {size_text(len(src))}{alt}) not kept: {saved}")
         elif src:
             notes.append(f"image left at its old address: {src}")
     for link in tree.iter("a") if uploads is not None and remote is not None else ():
@@ -213,6 +222,21 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                 lxml_html.tostring(item, encoding="unicode")).strip()))
             for label, item in notes_at)
     return markdown + "\n", images, list(dict.fromkeys(notes))
+
+
+# The class of a gallery's element: WordPress's [gallery] as it renders it, the block editor's gallery block (its
+# <ul> before WordPress 5.9), Jetpack's tiled gallery; ``_expand_shortcodes`` marks a [gallery] of an export so too.
+GALLERY_CLASSES = ("gallery", "wp-block-gallery", "blocks-gallery-grid", "tiled-gallery")
+
+
+def _galleries_without_alt(tree) -> list[str]:
+    """A note counting the images of ``tree``'s galleries (``GALLERY_CLASSES``) without alt text (none: no note):
+    a gallery is where an author skips the descriptions, and a reader who cannot see them gets nothing."""
+    test = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in GALLERY_CLASSES)
+    bare = {img for gallery in tree.xpath(f"//*[{test}]") for img in gallery.iter("img")
+            if not (img.get("alt") or "").strip()}
+    return [f"gallery: {counted(len(bare), 'image')} without alt text: describe {'it' if len(bare) == 1 else 'each'} "
+            "in its ![…]"] if bare else []
 
 
 def _file_buttons(tree) -> list[str]:
@@ -456,6 +480,32 @@ def left_out_embeds(tree) -> list[str]:
     return notes
 
 
+def embed_captions(tree) -> list[str]:
+    """Make the caption of each embed of ``tree`` the text of the link it became (WordPress's embed block, a
+    ``<figure>`` of the video's address and a ``<figcaption>``; a saved page's player ``<iframe>`` beside one, made a
+    link by ``left_out_embeds``), noted: the caption says what the reader gets behind the link, which the bare
+    address did not, and stays with it as an image's caption stays with the image. Only a figure whose one link
+    reads as its address and holds no image, and a caption without a link of its own, which a link cannot hold;
+    any other figure is left as it is (its caption a paragraph below)."""
+    notes = []
+    for caption in list(tree.iter("figcaption")):
+        figure = caption.getparent()
+        links = [a for a in figure.iter("a") if caption not in a.iterancestors()] if figure.tag == "figure" else []
+        if len(links) != 1 or next(caption.iter("a"), None) is not None or next(figure.iter("img"), None) is not None:
+            continue
+        link, text = links[0], _words(caption.text_content())
+        if not text or _words(link.text_content()) != link.get("href"):
+            continue
+        for child in list(link):
+            link.remove(child)
+        link.text = caption.text
+        for child in list(caption):
+            link.append(child)
+        _drop_keeping_tail(caption)
+        notes.append(f"embed {link.get('href')} kept as a link named by its caption: {text}")
+    return notes
+
+
 def unlazy(tree) -> list[str]:
     """Lazy-loaded images of ``tree`` (an lxml element, changed in place) as the reader saw them, and notes.
 
@@ -530,6 +580,15 @@ def _unblurred(img, local: Path, notes: list[str]) -> Path | str:
     notes.append(f"image: {blurred}; the page was saved before the image loaded): the article shows the full image "
                  f"at its address, {original}: save it into {IMAGES_DIR}/ beside the article and refer to it there")
     return original
+
+
+def _unnumbered(file: Path) -> str | None:
+    """The name of a Wix media file without the number a browser added to a second download of the same name
+    (Chrome's and Firefox's ``x~mv2(1).png``, ``x~mv2 (1).png``, ``WIX_MEDIA_NAME_RE``), where the file of that name
+    lies beside it (the blurred placeholder saved first); None for any other file. Wix's own names never hold one."""
+    named = WIX_MEDIA_NAME_RE.match(file.name)
+    plain = named.group(1) + named.group(2) if named else None
+    return plain if plain and plain != file.name and (file.parent / plain).is_file() else None
 
 
 def _pixels(path: Path) -> int:
@@ -1151,8 +1210,8 @@ def _lost(node, markdown: str) -> list[str]:
     images = {key(i) for i in rendered.iter("img")}
     notes = [f"heading not kept: {_words(h.text_content())}: add it by hand" for h in node.iter(*HEADINGS)
              if _words(h.text_content()) not in headings]
-    for img in node.iter("img"):
-        if key(img) not in images:
+    for img in node.iter("img"):  # an inline image is saved or named by ``html_to_markdown``
+        if key(img) not in images and not img.get("src", "").startswith("data:"):
             notes.append(f"image not kept: {img.get('src', '')}: add it by hand")
     return notes
 
@@ -1481,7 +1540,8 @@ def _autop(content: str) -> str:
 def _expand_shortcodes(content: str, attachments: dict, post_id: str) -> tuple[str, list[str]]:
     """``[gallery …]`` as the images of its attachments (``GALLERY_IDS_RE``; ``attachments``: the export's
     attachment items by ``wp:post_id``; ``post_id``: the post's own), each described by its
-    ``_wp_attachment_image_alt``, ``[caption]…[/caption]`` as its content; other shortcodes stay as text and are
+    ``_wp_attachment_image_alt``, in a ``<div class="gallery">`` as WordPress renders it (``html_to_markdown``
+    counts those without one), ``[caption]…[/caption]`` as its content; other shortcodes stay as text and are
     noted: to be rewritten in Markdown where ``verlag check`` will name them (``segment.template_tag_kind``), else
     by hand. A gallery image whose attachment the export lacks (Tools → Export → "Posts" leaves out all of them)
     is named with its id and what to do, never dropped unsaid."""
@@ -1513,11 +1573,8 @@ def _expand_shortcodes(content: str, attachments: dict, post_id: str) -> tuple[s
                              'other images are: export "All content" and import again, or add them by hand')
             images = [(_text(item, "attachment_url"), unescape(_postmeta(item, "_wp_attachment_image_alt")))
                       for item in found]
-            bare = sum(not alt.strip() for _, alt in images)
-            if bare:
-                notes.append(f"gallery: {counted(bare, 'image')} without alt text: describe "
-                             f"{'it' if bare == 1 else 'each'} in its ![…]")
-            return "".join(f'<p><img src="{escape(url)}" alt="{escape(alt)}"></p>' for url, alt in images)
+            return '<div class="gallery">' + "".join(f'<p><img src="{escape(url)}" alt="{escape(alt)}"></p>'
+                                                     for url, alt in images) + "</div>"
         if name == "caption":
             return ""
         if not closing:

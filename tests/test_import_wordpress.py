@@ -432,3 +432,47 @@ def test_wordpress_footnotes_become_markdown_footnotes_whose_links_lead_somewher
                     (lang, target)
     finally:
         server.close()
+
+
+def test_an_inline_image_in_a_post_is_saved_into_bilder_not_left_as_base64(project: Project, tmp_path):
+    """A picture pasted into WordPress's classic editor can stay in the post as a ``data:`` address: the article
+    carried its base64 (and the summary asked the author to save it by hand). It is a file of ``bilder/`` now."""
+    import base64
+    import hashlib
+
+    gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00" \
+          b"\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+    body = f'{LEAD}\n\n<img src="data:image/gif;base64,{base64.b64encode(gif).decode()}" alt="Ein Glas Wasser">'
+    out = project.run("import", str(export(tmp_path, post("Genug trinken", body, post_id=102, name="trinken")))).output
+    name = f"bild-{hashlib.sha256(gif).hexdigest()[:16]}.gif"
+    assert project.read("source_de/trinken.md").endswith(f"---\n{LEAD}\n\n![Ein Glas Wasser](bilder/{name})\n")
+    assert (project.root / "source_de/bilder" / name).read_bytes() == gif
+    assert f"'Ein Glas Wasser') saved as bilder/{name}" in out and "R0lGOD" not in out
+
+
+def test_a_block_editor_gallerys_images_without_alt_text_are_counted_as_a_gallery_shortcodes_are(project: Project,
+                                                                                                 tmp_path):
+    """The block editor's gallery (``wp:gallery``, an image block for each picture since WordPress 5.9, a list of
+    them before) shows its images as the author described them: those without alt text were counted for a
+    ``[gallery]`` shortcode only, so a block gallery's went unsaid. Both kinds count into one note now."""
+    url = f"{HOST}/wp-content/uploads/2024/04"
+    gallery = ('<!-- wp:gallery {"linkTo":"none"} -->\n<figure class="wp-block-gallery has-nested-images '
+               'columns-default is-cropped">'
+               + "".join(f'<!-- wp:image {{"id":{n}}} -->\n<figure class="wp-block-image size-large"><img src="{url}/'
+                         f'beet-{n}.jpg" alt="{alt}" class="wp-image-{n}"/></figure>\n<!-- /wp:image -->\n'
+                         for n, alt in ((71, ""), (72, "Ein Hochbeet im Mai"), (73, "")))
+               + '<figcaption class="blocks-gallery-caption wp-element-caption">Unser Garten</figcaption></figure>\n'
+               '<!-- /wp:gallery -->')
+    old = ('<!-- wp:gallery {"ids":[74]} -->\n<figure class="wp-block-gallery columns-1"><ul class="blocks-gallery-'
+           f'grid"><li class="blocks-gallery-item"><figure><img src="{url}/beet-74.jpg" alt="" data-id="74"/>'
+           '</figure></li></ul></figure>\n<!-- /wp:gallery -->')
+    body = f"<!-- wp:paragraph -->\n<p>{LEAD}</p>\n<!-- /wp:paragraph -->\n\n{gallery}\n\n{old}"
+    out = project.run("import", str(export(tmp_path, post("Genug trinken", body, post_id=102, name="trinken"),
+                                           post("Beete", f'{MORE}\n\n[gallery ids="61,62"]\n\n{gallery}',
+                                                post_id=103, name="beete"),
+                                           attachment(61, "gemuese-1"), attachment(62, "gemuese-2", "Gurken")))).output
+    trinken, beete = out.split("wrote source_de/beete.md")
+    assert "wrote source_de/trinken.md" in trinken
+    assert "  gallery: 3 images without alt text: describe each in its ![…]\n" in trinken
+    assert "  gallery: 3 images without alt text: describe each in its ![…]\n" in beete
+    assert f"![Ein Hochbeet im Mai]({url}/beet-72.jpg)" in project.read("source_de/trinken.md")
