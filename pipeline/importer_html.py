@@ -712,6 +712,41 @@ def _json_ld(doc, key: str) -> list[str]:
     return found
 
 
+ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "MedicalWebPage", "MedicalScholarlyArticle")
+# A link to a tag's page: rel-tag (https://microformats.org/wiki/rel-tag; WordPress's the_tags() writes it) or Wix's
+# address of a tag (``…/blog/tags/holunder``).
+TAG_LINK_XPATH = ("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ') or contains(@href, '/blog/tags/')]"
+                  "[not(ancestor::aside) and not(ancestor::*[contains(@class, 'tag-cloud') or contains(@class, "
+                  "'tagcloud') or @data-hook='recent-posts' or @data-hook='comments'])]")
+
+
+def _page_tags(doc) -> list[str]:
+    """The tags a saved page gives its post beyond the ``article:tag`` meta tags trafilatura reads: the
+    ``keywords`` of its JSON-LD article (schema.org ``Article``/``BlogPosting``: a comma-separated text or a list,
+    as Wix writes it), then the text of each link to a tag's page (``TAG_LINK_XPATH``: rel-tag, Wix's
+    ``/blog/tags/…``), not one of a sidebar, a tag cloud, or another post's teaser or a comment; whitespace folded."""
+    found: list[str] = []
+    for script in doc.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            stack = [json.loads(script)]
+        except (ValueError, RecursionError):
+            continue
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(reversed(node))
+            elif isinstance(node, dict):
+                kinds = node.get("@type") if isinstance(node.get("@type"), list) else [node.get("@type")]
+                keywords = node.get("keywords") if any(kind in ARTICLE_TYPES for kind in kinds) else None
+                for value in keywords.split(",") if isinstance(keywords, str) else \
+                        keywords if isinstance(keywords, list) else ():
+                    if isinstance(value, str):
+                        found.append(_words(value))
+                stack.extend(value for value in reversed(node.values()) if isinstance(value, (dict, list)))
+    found += [_words(link.text_content()) for link in doc.xpath(TAG_LINK_XPATH)]
+    return [tag.lstrip("#") for tag in found if tag.lstrip("#")]
+
+
 def _later(updated, date):
     """``updated`` when it falls on a later day than ``date`` (a re-save on the same day is no update)."""
     day = lambda m: m.date() if isinstance(m, dt.datetime) else m  # noqa: E731
@@ -804,7 +839,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
 
     trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
-    visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address, else the address
+    visible date, description as summary, tags, with those of the JSON-LD and the tag links, ``_page_tags``, ``rel=canonical``/``og:url`` as the old address, else the address
     a browser marked the saved page with, ``SAVED_FROM_RE``);
     ``article:modified_time`` is ``updated``. Both keep the time and UTC offset where the page states them
     (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``; a time without one is in ``zone``, verlag.toml's
@@ -852,6 +887,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         if day else (None, "")
     updated, _ = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
     byline, notes = _byline(doc)
+    page_tags = _page_tags(doc)  # before the widgets go: Wix lists a post's tags in its footer
     url = meta.url
     saved = None if url else SAVED_FROM_RE.search(data[:4096])
     if saved:  # the page names no address of its own: the one the browser saved it from
@@ -880,7 +916,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
                                                for t in dropped), *others, *lazy, *more, *_lost(node, body)]
-    tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
+    tags = [t for t in (meta.tags or []) + (meta.categories or []) + page_tags if t]
     legal = _legal_slug(meta.title, url)
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")

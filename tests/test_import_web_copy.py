@@ -604,3 +604,75 @@ def test_an_inline_image_is_saved_into_bilder_by_its_content_and_an_svg_with_a_s
             "when its file is opened") in out
     assert "'Kaputt') not kept: its bytes are no image/png" in out
     assert "image not kept" not in out
+
+
+WIX_TAGGED = WIX_SAVED.replace(
+    '<meta property="og:site_name" content="Praxis am Bach">',
+    '<meta property="og:site_name" content="Praxis am Bach">\n<script type="application/ld+json">{"@context":'
+    '"https://schema.org","@graph":[{"@type":"WebSite","name":"Praxis am Bach","keywords":"Naturheilpraxis, Bach"},'
+    '{"@type":"BlogPosting","headline":"Holunderblüten sammeln","keywords":"Holunder, Wildkräuter"}]}</script>'
+).replace('</div></div></article></div>', '</div></div>\n<div data-hook="post-footer"><nav aria-label="Tags"><ul>'
+          '<li><a data-hook="tag" href="https://www.praxis-am-bach.example/blog/tags/holunder"><span>Holunder</span>'
+          '</a></li><li><a data-hook="tag" href="https://www.praxis-am-bach.example/blog/tags/sirup"><span>Sirup'
+          '</span></a></li></ul></nav></div></article></div>\n<section data-hook="recent-posts"><h2>Aktuelle Beiträge'
+          '</h2><article><h3><a href="https://www.praxis-am-bach.example/post/melisse">Melisse im Topf</a></h3>'
+          '<a href="https://www.praxis-am-bach.example/blog/tags/melisse">Melisse</a></article></section>')
+
+
+def test_a_saved_wix_posts_tags_come_from_its_json_ld_and_its_tag_links(project, tmp_path):
+    """A Wix post's tags are no ``article:tag`` meta tags, which are all trafilatura reads: they stand in its JSON-LD
+    ``BlogPosting`` (``keywords``) and as links to the blog's tag pages under the post (``/blog/tags/…``), so the
+    import said "not found: tags". They are the article's tags now, once each; the site's own keywords and the tags
+    of the other posts Wix lists below it are not."""
+    page = tmp_path / "holunder.html"
+    page.write_text(WIX_TAGGED, encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "\ntags: [Holunder, Wildkräuter, Sirup]\n" in project.read("source_de/holunderblueten-sammeln.md")
+    assert "not found: summary, tags" not in out and "Melisse" not in project.read(
+        "source_de/holunderblueten-sammeln.md")
+
+
+FOOTNOTE_PAGE = """<!DOCTYPE html><html lang="de-DE"><head><meta charset="UTF-8"><title>{title} – Praxis am Bach</title>
+<link rel="canonical" href="https://praxis-am-bach.example/{slug}/">
+<meta property="article:published_time" content="2024-01-10T08:00:00+01:00"></head>
+<body class="post-template-default single single-post"><header id="masthead"><nav><ul><li><a href="/">Start</a></li>
+<li><a href="/blog/">Blog</a></li></ul></nav></header>
+<main id="main"><article class="post type-post status-publish"><header class="entry-header"><h1 class="entry-title">{title}
+</h1></header><div class="entry-content">
+<p>Zimt wärmt von innen und schmeckt im Tee am Abend.{first} Nelken gehören in jeden Winterpunsch.{second}</p>
+<p>Beide Gewürze kaufen Sie am besten ganz und mahlen sie erst kurz vor dem Gebrauch.</p>
+{after}</div></article></main><footer id="colophon"><p>© 2024 Praxis am Bach</p></footer></body></html>
+"""
+
+
+def easy(n: int) -> str:
+    return (f'<span id="easy-footnote-{n}-42" class="easy-footnote-margin-adjust"></span><span class="easy-footnote">'
+            f'<a href="#easy-footnote-bottom-{n}-42" title="Quelle"><sup>{n}</sup></a></span>')
+
+
+def modern(n: int, note: str) -> str:
+    return (f'<sup class="modern-footnotes-footnote " data-mfn="{n}"><a href="javascript:void(0)" role="button" '
+            f'aria-pressed="false" aria-describedby="mfn-content-42-{n}">{n}</a></sup><span id="mfn-content-42-{n}" '
+            f'role="tooltip" class="modern-footnotes-footnote__note" tabindex="0" data-mfn="{n}">{note}</span>')
+
+
+def test_footnotes_of_wordpress_footnote_plugins_on_a_saved_page_become_markdown_footnotes(project, tmp_path):
+    """A saved WordPress page shows Easy Footnotes' notes as a list under a "Notes:" heading whose items carry no id
+    (an empty ``<span>`` inside has it), and Modern Footnotes' as tooltips beside each reference: the import kept
+    "Notes:" and links that led nowhere, or ran each note into its sentence. Both become CommonMark footnotes."""
+    expected = ("Zimt wärmt von innen und schmeckt im Tee am Abend.[^1] Nelken gehören in jeden Winterpunsch.[^2]\n\n"
+                "Beide Gewürze kaufen Sie am besten ganz und mahlen sie erst kurz vor dem Gebrauch.\n\n"
+                "[^1]: Eine *alte* Quelle.\n[^2]: Noch eine Quelle.\n")
+    notes = ('<div class="easy-footnote-title"><h4>Notes:</h4></div><ol class="easy-footnotes-wrapper">'
+             + "".join(f'<li class="easy-footnote-single"><span id="easy-footnote-bottom-{n}-42" class="easy-footnote-'
+                       f'margin-adjust"></span>{text}<a class="easy-footnote-to-top" href="#easy-footnote-{n}-42"></a>'
+                       "</li>" for n, text in ((1, "Eine <em>alte</em> Quelle."), (2, "Noch eine Quelle.")))
+             + "</ol>")
+    (tmp_path / "zimt.html").write_text(FOOTNOTE_PAGE.format(title="Zimt und Nelken", slug="zimt", first=easy(1),
+                                                             second=easy(2), after=notes), encoding="utf-8")
+    (tmp_path / "nelken.html").write_text(FOOTNOTE_PAGE.format(
+        title="Nelken und Zimt", slug="nelken", first=modern(1, "Eine <em>alte</em> Quelle."),
+        second=modern(2, "Noch eine Quelle."), after=""), encoding="utf-8")
+    out = project.run("import", str(tmp_path / "zimt.html"), str(tmp_path / "nelken.html")).output
+    assert project.read("source_de/zimt-und-nelken.md").endswith(f"---\n{expected}"), out
+    assert project.read("source_de/nelken-und-zimt.md").endswith(f"---\n{expected}"), out
