@@ -203,7 +203,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             link.set("href", image_destination(local_name(images, local)))
     _flatten_wrappers(tree)
     _collapse_spaces(tree)
-    notes_at = footnotes(tree)
+    notes_at = footnotes(_plugin_footnotes(tree))
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
     for converter in (_Converter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
@@ -251,6 +251,64 @@ def _file_buttons(tree) -> list[str]:
                          "the text before it links)")
             button.drop_tree()
     return notes
+
+
+def _plugin_footnotes(tree):
+    """``tree`` with the footnotes of WordPress's footnote plugins as a saved page shows them made the hand-made
+    footnotes ``footnotes`` reads: Easy Footnotes' (a reference ``<a href="#easy-footnote-bottom-1-7">`` to an empty
+    ``<span>`` in an item of the notes' ``<ol>``, whose link back leads to an empty ``<span>`` before the reference;
+    its "Notes:" heading goes with the list) and Modern Footnotes' (a ``<sup class="modern-footnotes-footnote">``
+    followed by its note in a tooltip ``<span class="modern-footnotes-footnote__note">``; its optional list at the
+    end repeats them and goes)."""
+    by_id = {e.get("id"): e for e in tree.iter() if isinstance(e.tag, str) and e.get("id")}
+    for link in list(tree.iter("a")):
+        key = link.get("href", "").partition("#")[2]
+        target = by_id.get(key) if key.startswith("easy-footnote-bottom-") else None
+        item = next(target.iterancestors("li"), None) if target is not None else None
+        back = next((a for a in item.iter("a") if a.get("href", "").startswith("#easy-footnote-")), None) \
+            if item is not None else None
+        if back is None or item.get("id"):
+            continue
+        anchor = by_id.pop(back.get("href")[1:], None)
+        if anchor is not None and anchor.getparent() is not None and not anchor.text_content().strip():
+            _drop_keeping_tail(anchor)
+        _drop_keeping_tail(target)
+        item.set("id", key)
+        link.set("href", f"#{key}")
+        link.set("id", back.get("href")[1:])
+    for title in tree.xpath("//*[contains(@class, 'easy-footnote-title')]"):
+        following = title.getnext()
+        if following is None or "easy-footnotes-wrapper" not in following.get("class", ""):
+            continue
+        _drop_keeping_tail(title)
+    tooltips = []
+    for sup in list(tree.xpath("//sup[contains(@class, 'modern-footnotes-footnote')]")):
+        note = sup.getnext()
+        if note is None or "modern-footnotes-footnote__note" not in note.get("class", "") or (sup.tail or "").strip():
+            continue
+        key = f"modern-footnote-{len(tooltips) + 1}"
+        for child in list(sup):
+            sup.remove(child)
+        link = lxml_html.Element("a", href=f"#{key}", id=f"{key}-link")
+        link.text, sup.text = str(len(tooltips) + 1), None
+        sup.append(link)
+        tooltips.append((key, note))
+        _drop_keeping_tail(note)
+    if tooltips:
+        for listed in tree.xpath("//ul[contains(@class, 'modern-footnotes-list')]"):
+            _drop_keeping_tail(listed)
+        ol = lxml_html.Element("ol")
+        for key, note in tooltips:
+            item = lxml_html.Element("li", id=key)
+            item.text, note.tail = note.text, None
+            for child in list(note):
+                item.append(child)
+            back = lxml_html.Element("a", href=f"#{key}-link")
+            back.text = "↩"
+            item.append(back)
+            ol.append(item)
+        tree.append(ol)
+    return tree
 
 
 def footnotes(tree) -> list[tuple[str, object]]:
@@ -1312,6 +1370,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         title = _words(unescape(_text(item, "title")))
         embeds: list[str] = []
         shown = _reusable_blocks(_text(item, "encoded", "/content/"), reusable, embeds)
+        shown = _shortcode_footnotes(_core_footnotes(shown, _postmeta(item, "footnotes"), embeds), embeds)
         content, notes = _expand_shortcodes(_autop(_embeds(_figures(shown), embeds)), attachments,
                                             _text(item, "post_id"))
         notes += embeds
@@ -1512,6 +1571,64 @@ def _reusable_blocks(content: str, blocks: dict, notes: list[str], within: tuple
         return _reusable_blocks(_text(item, "encoded", "/content/"), blocks, notes, (*within, ref))
 
     return REUSABLE_RE.sub(replace, content)
+
+
+WP_FOOTNOTES_RE = re.compile(r"<!--\s+wp:footnotes\b[^>]*?/-->")
+# The footnote shortcodes of Easy Footnotes (``[efn_note]``) and Modern Footnotes (``[mfn]``, ``[modern_footnote]``):
+# each holds its note where the text refers to it. Read as CAPTION_RE is: up to the next such tag, no further.
+NOTE_SHORTCODE_RE = re.compile(r"\[(efn_note|mfn|modern_footnote)\b[^\[\]]*+\]"
+                               r"((?:(?!\[/?(?:efn_note|mfn|modern_footnote)\b).)*+)\[/\1\]", re.S)
+
+
+def _note_list(notes: list[tuple[str, str]]) -> str:
+    """``notes`` ((id, HTML)) as the list of hand-made footnotes ``footnotes`` reads: an ``<ol>`` of items with
+    those ids, each linking back to ``<id>-link``, the id its reference has."""
+    return "<ol>" + "".join(f'<li id="{escape(key)}">{html} <a href="#{escape(key)}-link">↩</a></li>'
+                            for key, html in notes) + "</ol>"
+
+
+def _core_footnotes(content: str, meta: str, notes: list[str]) -> str:
+    """``content`` with the footnotes block of WordPress 6.3 and later (``<!-- wp:footnotes /-->``) as the list
+    WordPress renders in its place (``render_block_core_footnotes``) from the post meta ``footnotes`` (``meta``: JSON,
+    ``[{"id": …, "content": …}]``), whose references stand in the text as ``<sup data-fn="ID" class="fn"><a
+    href="#ID" id="ID-link">1</a></sup>``: ``footnotes`` makes them CommonMark footnotes; noted. Meta that is not
+    such a list is named and the block left out: its references then lead nowhere, which ``check`` names."""
+    if not WP_FOOTNOTES_RE.search(content):
+        return content
+    try:
+        found = json.loads(meta) if meta else []
+        if not isinstance(found, list) or not all(isinstance(n, dict) and isinstance(n.get("id"), str)
+                                                  and isinstance(n.get("content"), str) for n in found):
+            raise ValueError
+    except (ValueError, RecursionError):
+        notes.append("the footnotes block's notes (post meta 'footnotes') are not the list of notes WordPress "
+                     "writes: left out; copy them in by hand")
+        return WP_FOOTNOTES_RE.sub("", content)
+    if found:
+        notes.append(f"footnotes: {counted(len(found), 'footnote')} of WordPress's footnotes block as Markdown "
+                     "footnotes")
+    return WP_FOOTNOTES_RE.sub(lambda _: _note_list([(n["id"], n["content"]) for n in found]) if found else "",
+                               content, count=1)
+
+
+def _shortcode_footnotes(content: str, notes: list[str]) -> str:
+    """``content`` with each footnote shortcode (``NOTE_SHORTCODE_RE``) as a reference to a note of the list
+    added at its end, as the plugin shows it, which ``footnotes`` then makes CommonMark footnotes; noted."""
+    found: list[tuple[str, str]] = []
+    names: list[str] = []
+
+    def reference(match: re.Match) -> str:
+        key = f"wp-footnote-{len(found) + 1}"
+        found.append((key, match.group(2).strip()))
+        names.append(match.group(1))
+        return f'<sup><a href="#{key}" id="{key}-link">{len(found)}</a></sup>'
+
+    content = NOTE_SHORTCODE_RE.sub(reference, content)
+    if not found:
+        return content
+    kinds = ", ".join(f"[{name}]" for name in dict.fromkeys(names))
+    notes.append(f"footnotes: {counted(len(found), 'footnote')} ({kinds}) as Markdown footnotes")
+    return f"{content}\n\n{_note_list(found)}"
 
 
 def _figures(content: str) -> str:

@@ -476,3 +476,41 @@ def test_a_block_editor_gallerys_images_without_alt_text_are_counted_as_a_galler
     assert "  gallery: 3 images without alt text: describe each in its ![…]\n" in trinken
     assert "  gallery: 3 images without alt text: describe each in its ![…]\n" in beete
     assert f"![Ein Hochbeet im Mai]({url}/beet-72.jpg)" in project.read("source_de/trinken.md")
+
+
+CORE_NOTE_IDS = ("5c6e2a0b-4d7f-4b8e-9a11-0f3c2d1e7b90", "9d1f7c3e-2b6a-4e05-8c44-61a0b5d2e8f3")
+CORE_FOOTNOTED = ('<!-- wp:paragraph -->\n<p>Ingwer wärmt von innen.<sup data-fn="{0}" class="fn"><a href="#{0}" '
+                  'id="{0}-link">1</a></sup> Zimt auch.<sup data-fn="{1}" class="fn"><a href="#{1}" id="{1}-link">2'
+                  '</a></sup></p>\n<!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->').format(*CORE_NOTE_IDS)
+CORE_NOTES = ('<wp:postmeta><wp:meta_key><![CDATA[footnotes]]></wp:meta_key><wp:meta_value><![CDATA['
+              '[{{"content":"Eine <em>alte<\\/em> Quelle.","id":"{0}"}},{{"content":"Noch eine Quelle.","id":"{1}"}}]'
+              ']]></wp:meta_value></wp:postmeta>').format(*CORE_NOTE_IDS)
+
+
+def test_footnotes_of_wordpress_and_of_its_footnote_plugins_become_markdown_footnotes(project: Project, tmp_path):
+    """The footnotes block of WordPress 6.3 keeps its notes in the post meta ``footnotes`` (the post holds only
+    ``<sup data-fn>`` references and ``<!-- wp:footnotes /-->``), Easy Footnotes and Modern Footnotes keep each note
+    in a shortcode where it is referred to (``[efn_note]…[/efn_note]``, ``[mfn]…[/mfn]``): the import dropped the
+    first's notes, leaving references that led nowhere, and kept the others' as shortcodes in the text. All become
+    CommonMark footnotes as hand-made ones do; a footnotes meta that is no list of notes is named, not a crash."""
+    expected = "Ingwer wärmt von innen.[^1] Zimt auch.[^2]\n\n[^1]: Eine *alte* Quelle.\n[^2]: Noch eine Quelle.\n"
+    easy = "Ingwer wärmt von innen.[efn_note]Eine <em>alte</em> Quelle.[/efn_note] Zimt auch.[efn_note]Noch eine " \
+           "Quelle.[/efn_note]"
+    broken = CORE_NOTES.replace('[{"content"', '{"content"')
+    out = project.run("import", str(export(
+        tmp_path, post("Ingwer", CORE_FOOTNOTED, post_id=5, name="ingwer", extra=CORE_NOTES),
+        post("Zimt", easy, post_id=6, name="zimt"),
+        post("Nelken", easy.replace("efn_note", "mfn"), post_id=7, name="nelken"),
+        post("Anis", f"<p>{LEAD}</p>\n\n{CORE_FOOTNOTED}", post_id=8, name="anis", extra=broken)))).output
+    for slug in ("ingwer", "zimt", "nelken"):
+        assert project.read(f"source_de/{slug}.md").endswith(f"---\n{expected}"), slug
+    assert "shortcode" not in out
+    assert "footnotes: 2 footnotes of WordPress's footnotes block as Markdown footnotes" in out
+    assert "footnotes: 2 footnotes ([efn_note]) as Markdown footnotes" in out
+    assert "footnotes: 2 footnotes ([mfn]) as Markdown footnotes" in out
+    assert "the footnotes block's notes (post meta 'footnotes') are not the list of notes WordPress writes" in out
+    for slug in ("ingwer", "zimt", "nelken"):
+        project.write(f"source_de/{slug}.md", project.read(f"source_de/{slug}.md").replace("draft: true\n", ""))
+    checked = project.run("check").output  # the references of the unreadable meta lead nowhere: named
+    assert "source_de/anis.md:11: '#9d1f7c3e-2b6a-4e05-8c44-61a0b5d2e8f3': no heading or anchor" in checked
+    assert not any(f"source_de/{slug}.md" in checked for slug in ("ingwer", "zimt", "nelken")), checked
