@@ -32,8 +32,8 @@ from .inline_images import InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
-from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, source_text, \
-    split_front_matter
+from .sources import ORIGIN_RE, PAGES_DIR, QUERY_ALIAS_RE, RESERVED_SLUGS, likely_slug, normalise, site_host, \
+    source_text, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")  # without front matter too, where a '# ' heading gives the title
@@ -93,8 +93,8 @@ class ImportedArticle:
     old blog never published it (``draft = true`` in Hugo, WordPress status draft), None for a published
     article; ``render_markdown`` says it beside ``draft: true``, so the author who deletes that line to publish
     the imports sees which of them were never finished. ``queries``: the queries that addressed it on the old
-    site's ``home`` (WordPress's plain permalinks, ``p=140``, ``page_id=7``): no static host can redirect them,
-    but ``relink`` makes the links between imported posts written so lead to its file. ``remote_images``: the
+    site's ``home`` (WordPress's plain permalinks, ``p=140``, ``page_id=7``): ``relink`` makes the links between
+    imported posts written so lead to its file (its published ``<link>`` among them is an alias too). ``remote_images``: the
     addresses of the images it shows that stay on the old blog's server (WordPress's ``wp-content/uploads/``).
     ``private``: only the old blog's logged-in editors could read it (WordPress status private): ``translate:
     false`` (no catalogs, so no translation service ever sees its text), and ``verlag import`` leaves it out
@@ -137,8 +137,9 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
-    An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is left out and noted:
-    no static host can redirect it (``queries`` keeps such addresses for links). ``unpublished``: see
+    An old address with a fragment or with a query other than ``key=value`` pairs (``sources.QUERY_ALIAS_RE``) is
+    left out and noted: no host's rules match it; one by such a query (WordPress's plain permalink ``/?p=140``) is
+    kept, noted with the hosts whose rules answer it (``redirects``; ``queries`` keeps such addresses for links). ``unpublished``: see
     ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted).
     ``private``, ``linked``: see ``ImportedArticle``."""
     notes = list(notes or [])
@@ -150,12 +151,16 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     kept = []
     for alias in aliases or []:
         parts = urlsplit(alias)
-        if parts.query or parts.fragment:
+        if parts.fragment or (parts.query and not QUERY_ALIAS_RE.fullmatch(parts.query)):
             part = f"?{parts.query}" if parts.query else f"#{parts.fragment}"
             notes.append(f"old address {alias} cannot be redirected by a static host ({part}): add a rule for "
                          f"'{part}' on the server, or put the post's pretty permalink under 'aliases:'")
         else:
             kept.append(alias)
+            if parts.query:
+                notes.append(f"old address {alias} is answered by the rules of site/_redirects (Netlify) and "
+                             "site/.htaccess (Apache with mod_rewrite); Cloudflare Pages and plain web space match "
+                             "no query: there it shows the page at its path")
     meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
             "tags": tags, "draft": True, "translate": False if private else None, "aliases": kept}
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}

@@ -1338,7 +1338,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     as the attachments' images (``_expand_shortcodes``), ``[caption]`` as a figure (``_figures``): the image, then
     its caption as a paragraph of its own; the featured image first (``_featured``).
     A private post (only the blog's logged-in editors could read it) or a password-protected one (only readers
-    given its ``wp:post_password``) is ``private`` (German only: ``translate: false``). An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``). An
+    given its ``wp:post_password``) is ``private`` (German only: ``translate: false``). An old address with a query (plain permalinks, ``?p=140``) is kept and noted with the hosts that redirect it (``new_article``). An
     image of the blog's ``wp-content/uploads/`` is copied from ``uploads`` (a copy of that folder) where it is
     there; the ones that are not are each article's ``remote_images`` (``html_to_markdown``).
     Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
