@@ -78,9 +78,10 @@ def inline_image(address: str) -> InlineImage | str:
     if len(payload) * 3 // 4 > MEDIA.bytes:
         return MEDIA.problem(len(payload) * 3 // 4) or ""
     data = unquote_to_bytes(payload)
-    if params[-1] == "base64":
+    if params[-1] == "base64":  # forgiving-base64: white space ignored, the "=" padding optional
+        data = re.sub(rb"[\t\n\f\r ]", b"", data).rstrip(b"=")
         try:
-            data = base64.b64decode(re.sub(rb"[\t\n\f\r ]", b"", data), validate=True)
+            data = base64.b64decode(data + b"=" * (-len(data) % 4), validate=True)
         except (binascii.Error, ValueError):
             return "its base64 does not decode"
     extension, looks_right = IMAGE_TYPES[mime]
