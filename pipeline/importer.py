@@ -28,11 +28,12 @@ import yaml
 from .counts import counted
 from .errors import ManyErrors, VerlagError
 from .fsutil import file_bytes, write_if_changed
+from .inline_images import InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
-from .sources import ORIGIN_RE, PAGES_DIR, RESERVED_SLUGS, likely_slug, normalise, site_host, source_text, \
-    split_front_matter
+from .sources import ORIGIN_RE, PAGES_DIR, QUERY_ALIAS_RE, RESERVED_SLUGS, likely_slug, normalise, site_host, \
+    source_text, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")  # without front matter too, where a '# ' heading gives the title
@@ -81,8 +82,8 @@ class ImportedArticle:
     (str), ``date`` and ``updated`` (``dt.date`` or aware ``dt.datetime``), ``summary`` (str), ``tags``
     (list of str), ``draft`` (always True: the author publishes by deleting it), ``aliases`` (list of
     the article's old absolute URLs). ``body``: CommonMark; local images are referenced as
-    ``bilder/<name>`` (``image_destination``) and listed in ``images`` (each file to copy -> its ``<name>``,
-    one name per distinct file: ``local_name``). ``notes``: what was recognised
+    ``bilder/<name>`` (``image_destination``) and listed in ``images`` (each file to copy, or an inline image's
+    bytes, ``inline_images.InlineImage``, -> its ``<name>``, one name per distinct file: ``local_name``). ``notes``: what was recognised
     or guessed and what was not, one line each, for the printed summary. ``source``: ``file[:line]``
     for messages. ``page``: a standalone page (WordPress page): goes to ``source_de/seiten/``.
     ``home``: the old site's own address from its config (Hugo ``baseURL``, Jekyll ``url`` + ``baseurl``), whose
@@ -92,8 +93,8 @@ class ImportedArticle:
     old blog never published it (``draft = true`` in Hugo, WordPress status draft), None for a published
     article; ``render_markdown`` says it beside ``draft: true``, so the author who deletes that line to publish
     the imports sees which of them were never finished. ``queries``: the queries that addressed it on the old
-    site's ``home`` (WordPress's plain permalinks, ``p=140``, ``page_id=7``): no static host can redirect them,
-    but ``relink`` makes the links between imported posts written so lead to its file. ``remote_images``: the
+    site's ``home`` (WordPress's plain permalinks, ``p=140``, ``page_id=7``): ``relink`` makes the links between
+    imported posts written so lead to its file (its published ``<link>`` among them is an alias too). ``remote_images``: the
     addresses of the images it shows that stay on the old blog's server (WordPress's ``wp-content/uploads/``).
     ``private``: only the old blog's logged-in editors could read it (WordPress status private): ``translate:
     false`` (no catalogs, so no translation service ever sees its text), and ``verlag import`` leaves it out
@@ -104,7 +105,7 @@ class ImportedArticle:
     slug: str
     meta: dict
     body: str
-    images: dict[Path, str] = field(default_factory=dict)
+    images: dict[Path | InlineImage, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     source: str = ""
     page: bool = False
@@ -128,7 +129,7 @@ def never_public(unpublished: str) -> str:
 
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
-                images: dict[Path, str] | None = None, notes: list[str] | None = None,
+                images: dict[Path | InlineImage, str] | None = None, notes: list[str] | None = None,
                 page: bool = False, slug: str | None = None, unpublished: str | None = None,
                 home: str | None = None, origin: str | None = None, queries: tuple[str, ...] = (),
                 remote_images: tuple[str, ...] = (), private: bool = False,
@@ -136,8 +137,9 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
-    An old address with a query or fragment (WordPress's plain permalink ``/?p=140``) is left out and noted:
-    no static host can redirect it (``queries`` keeps such addresses for links). ``unpublished``: see
+    An old address with a fragment or with a query other than ``key=value`` pairs (``sources.QUERY_ALIAS_RE``) is
+    left out and noted: no host's rules match it; one by such a query (WordPress's plain permalink ``/?p=140``) is
+    kept, noted with the hosts whose rules answer it (``redirects``; ``queries`` keeps such addresses for links). ``unpublished``: see
     ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted).
     ``private``, ``linked``: see ``ImportedArticle``."""
     notes = list(notes or [])
@@ -149,12 +151,16 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     kept = []
     for alias in aliases or []:
         parts = urlsplit(alias)
-        if parts.query or parts.fragment:
+        if parts.fragment or (parts.query and not QUERY_ALIAS_RE.fullmatch(parts.query)):
             part = f"?{parts.query}" if parts.query else f"#{parts.fragment}"
             notes.append(f"old address {alias} cannot be redirected by a static host ({part}): add a rule for "
                          f"'{part}' on the server, or put the post's pretty permalink under 'aliases:'")
         else:
             kept.append(alias)
+            if parts.query:
+                notes.append(f"old address {alias} is answered by the rules of site/_redirects (Netlify) and "
+                             "site/.htaccess (Apache with mod_rewrite); Cloudflare Pages and plain web space match "
+                             "no query: there it shows the page at its path")
     meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
             "tags": tags, "draft": True, "translate": False if private else None, "aliases": kept}
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
@@ -164,14 +170,16 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                            page, unpublished, home, origin, tuple(queries), tuple(remote_images), private, linked)
 
 
-def local_name(names: dict[Path, str], file: Path) -> str:
-    """The name ``file`` (a resolved path) has under ``bilder/`` in its article: its own file name, or
-    ``<stem>-2<suffix>``, ``-3``, … when another file of the same article has that name already (a Hugo
-    bundle's ``karte.png`` and ``static/img/karte.png``). Remembered in ``names`` (file -> name)."""
+def local_name(names: dict[Path | InlineImage, str], file: Path | InlineImage, own: str | None = None) -> str:
+    """The name ``file`` (a resolved path, or an inline image's bytes) has under ``bilder/`` in its article: ``own``
+    (given: the name it had before a browser numbered it), else its own file name, or ``<stem>-2<suffix>``,
+    ``-3``, … when another file of the same article has that name already (a Hugo bundle's ``karte.png`` and
+    ``static/img/karte.png``). Remembered in ``names`` (file -> name)."""
     if file not in names:
-        taken, name, n = set(names.values()), file.name, 2
+        first = own or file.name
+        taken, name, n = set(names.values()), first, 2
         while name in taken:
-            name, n = f"{file.stem}-{n}{file.suffix}", n + 1
+            name, n = f"{Path(first).stem}-{n}{Path(first).suffix}", n + 1
         names[file] = name
     return names[file]
 
@@ -476,7 +484,7 @@ class Placed:
     article: ImportedArticle
     path: Path
     text: str
-    images: list[tuple[Path, Path]]
+    images: list[tuple[Path | InlineImage, Path]]
     renamed_from: str | None = None  # the slug it would have had, when that one was taken
     imported_as: Path | None = None  # the existing article it was imported as before: nothing to write
     replaces_template: bool = False  # ``path`` is init's legal page as init wrote it, placeholders only
@@ -811,14 +819,14 @@ def _identity(path: Path) -> _Identity:
 
 
 def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path, bytes],
-                  ) -> tuple[ImportedArticle, list[tuple[Path, Path]], tuple[VerlagError, ...]]:
+                  ) -> tuple[ImportedArticle, list[tuple[Path | InlineImage, Path]], tuple[VerlagError, ...]]:
     """(article with its image references renamed where another article's image has the name, [(image file,
     target)], an error naming each image that cannot be read). ``claimed``: the targets of this run's earlier
     articles (target -> bytes)."""
     copies, renamed, mine, unreadable = [], {}, set(article.images.values()), []
     for image, name in article.images.items():
         try:
-            data = file_bytes(image, MEDIA)
+            data = image.data if isinstance(image, InlineImage) else file_bytes(image, MEDIA)
         except OSError as exc:
             unreadable.append(VerlagError(f"image of {article.source}: {exc.strerror or exc}; not copied: copy it to "
                                           f"{source_dir.name}/{IMAGES_DIR}/{name} yourself", image))

@@ -30,6 +30,7 @@ from .counts import counted
 from .errors import VerlagError
 from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination,
                        local_name, new_article, too_large)
+from .inline_images import InlineImage, inline_image
 from .limits import PAGE, size_text
 from .scaffold import LEGAL_SLUGS, ascii_slug
 from .sources import site_host
@@ -136,7 +137,7 @@ def _flatten_wrappers(tree) -> None:
 
 
 def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
-                     remote: list[str] | None = None) -> tuple[str, dict[Path, str], list[str]]:
+                     remote: list[str] | None = None) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     HTML over ``limits.PAGE`` is not parsed: ``VerlagError`` without a file (for a WordPress post or a feed entry
@@ -148,7 +149,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     (noted). Given ``remote`` (a WordPress post's), an image of the blog's ``wp-content/uploads/`` is taken from
     ``uploads`` (a copy of that folder) like a local file, and where that has none (noted when ``uploads`` is
     given) its address is appended to ``remote`` instead of a note: the export warns once for all of them; a
-    link to a file there (the full-size image, a PDF) is copied alike. The
+    link to a file there (the full-size image, a PDF) is copied alike. An inline image (a ``data:`` address) is
+    saved as a file of ``bilder/`` named by its content (``inline_images.inline_image``) and referenced so; one
+    that is no image, or an SVG that could run a script, is left out; noted either way. The
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with the marks escaped where a text starts
     (``_BlockStartEscaper``), then with markdownify's full escaping, and if that still differs the
@@ -157,9 +160,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     """
     too_large(PAGE, html.encode("utf-8"), None)
     tree = parse_html(html)
-    images: dict[Path, str] = {}
-    notes: list[str] = unlazy(tree) + left_out_embeds(tree) + styled_emphasis(tree) + bold_headings(tree) \
-        + _file_buttons(tree)
+    images: dict[Path | InlineImage, str] = {}
+    notes: list[str] = unlazy(tree) + _galleries_without_alt(tree) + left_out_embeds(tree) + embed_captions(tree) \
+        + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
             element.set(attribute, _destination(element.get(attribute)))
@@ -179,12 +182,18 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
         if isinstance(local, str):  # a blurred placeholder saved alone: the full image's address
             img.set("src", local)
         elif local is not None:
-            img.set("src", image_destination(local_name(images, local)))
+            img.set("src", image_destination(local_name(images, local, _unnumbered(local))))
         elif src.startswith("data:"):  # its bytes in the address: kilobytes of base64 in a note helped no one
+            saved = inline_image(src)
             kind = src[5:].partition(";")[0].partition(",")[0] or "no type"
             alt = f", {img.get('alt')!r}" if (img.get("alt") or "").strip() else ""
-            notes.append(f"image left in the text as an inline image ({kind}, {size_text(len(src))}{alt}): save it "
-                         f"as an image file in {IMAGES_DIR}/ and refer to it by its name")
+            if isinstance(saved, InlineImage):
+                img.set("src", image_destination(local_name(images, saved)))
+                notes.append(f"inline image ({kind}, {size_text(len(saved.data))}{alt}) saved as "
+                             f"{IMAGES_DIR}/{images[saved]}")
+            else:
+                img.drop_tree()
+                notes.append(f"inline image ({kind}, {size_text(len(src))}{alt}) not kept: {saved}")
         elif src:
             notes.append(f"image left at its old address: {src}")
     for link in tree.iter("a") if uploads is not None and remote is not None else ():
@@ -194,7 +203,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             link.set("href", image_destination(local_name(images, local)))
     _flatten_wrappers(tree)
     _collapse_spaces(tree)
-    notes_at = footnotes(tree)
+    notes_at = footnotes(_plugin_footnotes(tree))
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
     for converter in (_Converter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
@@ -215,6 +224,21 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     return markdown + "\n", images, list(dict.fromkeys(notes))
 
 
+# The class of a gallery's element: WordPress's [gallery] as it renders it, the block editor's gallery block (its
+# <ul> before WordPress 5.9), Jetpack's tiled gallery; ``_expand_shortcodes`` marks a [gallery] of an export so too.
+GALLERY_CLASSES = ("gallery", "wp-block-gallery", "blocks-gallery-grid", "tiled-gallery")
+
+
+def _galleries_without_alt(tree) -> list[str]:
+    """A note counting the images of ``tree``'s galleries (``GALLERY_CLASSES``) without alt text (none: no note):
+    a gallery is where an author skips the descriptions, and a reader who cannot see them gets nothing."""
+    test = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in GALLERY_CLASSES)
+    bare = {img for gallery in tree.xpath(f"//*[{test}]") for img in gallery.iter("img")
+            if not (img.get("alt") or "").strip()}
+    return [f"gallery: {counted(len(bare), 'image')} without alt text: describe {'it' if len(bare) == 1 else 'each'} "
+            "in its ![…]"] if bare else []
+
+
 def _file_buttons(tree) -> list[str]:
     """Take out of ``tree`` the download button of each WordPress file block (``wp-block-file__button``) that links
     the file another link of the block links (the file's name): written beside it, the two links ran together
@@ -227,6 +251,64 @@ def _file_buttons(tree) -> list[str]:
                          "the text before it links)")
             button.drop_tree()
     return notes
+
+
+def _plugin_footnotes(tree):
+    """``tree`` with the footnotes of WordPress's footnote plugins as a saved page shows them made the hand-made
+    footnotes ``footnotes`` reads: Easy Footnotes' (a reference ``<a href="#easy-footnote-bottom-1-7">`` to an empty
+    ``<span>`` in an item of the notes' ``<ol>``, whose link back leads to an empty ``<span>`` before the reference;
+    its "Notes:" heading goes with the list) and Modern Footnotes' (a ``<sup class="modern-footnotes-footnote">``
+    followed by its note in a tooltip ``<span class="modern-footnotes-footnote__note">``; its optional list at the
+    end repeats them and goes)."""
+    by_id = {e.get("id"): e for e in tree.iter() if isinstance(e.tag, str) and e.get("id")}
+    for link in list(tree.iter("a")):
+        key = link.get("href", "").partition("#")[2]
+        target = by_id.get(key) if key.startswith("easy-footnote-bottom-") else None
+        item = next(target.iterancestors("li"), None) if target is not None else None
+        back = next((a for a in item.iter("a") if a.get("href", "").startswith("#easy-footnote-")), None) \
+            if item is not None else None
+        if back is None or item.get("id"):
+            continue
+        anchor = by_id.pop(back.get("href")[1:], None)
+        if anchor is not None and anchor.getparent() is not None and not anchor.text_content().strip():
+            _drop_keeping_tail(anchor)
+        _drop_keeping_tail(target)
+        item.set("id", key)
+        link.set("href", f"#{key}")
+        link.set("id", back.get("href")[1:])
+    for title in tree.xpath("//*[contains(@class, 'easy-footnote-title')]"):
+        following = title.getnext()
+        if following is None or "easy-footnotes-wrapper" not in following.get("class", ""):
+            continue
+        _drop_keeping_tail(title)
+    tooltips = []
+    for sup in list(tree.xpath("//sup[contains(@class, 'modern-footnotes-footnote')]")):
+        note = sup.getnext()
+        if note is None or "modern-footnotes-footnote__note" not in note.get("class", "") or (sup.tail or "").strip():
+            continue
+        key = f"modern-footnote-{len(tooltips) + 1}"
+        for child in list(sup):
+            sup.remove(child)
+        link = lxml_html.Element("a", href=f"#{key}", id=f"{key}-link")
+        link.text, sup.text = str(len(tooltips) + 1), None
+        sup.append(link)
+        tooltips.append((key, note))
+        _drop_keeping_tail(note)
+    if tooltips:
+        for listed in tree.xpath("//ul[contains(@class, 'modern-footnotes-list')]"):
+            _drop_keeping_tail(listed)
+        ol = lxml_html.Element("ol")
+        for key, note in tooltips:
+            item = lxml_html.Element("li", id=key)
+            item.text, note.tail = note.text, None
+            for child in list(note):
+                item.append(child)
+            back = lxml_html.Element("a", href=f"#{key}-link")
+            back.text = "↩"
+            item.append(back)
+            ol.append(item)
+        tree.append(ol)
+    return tree
 
 
 def footnotes(tree) -> list[tuple[str, object]]:
@@ -456,6 +538,32 @@ def left_out_embeds(tree) -> list[str]:
     return notes
 
 
+def embed_captions(tree) -> list[str]:
+    """Make the caption of each embed of ``tree`` the text of the link it became (WordPress's embed block, a
+    ``<figure>`` of the video's address and a ``<figcaption>``; a saved page's player ``<iframe>`` beside one, made a
+    link by ``left_out_embeds``), noted: the caption says what the reader gets behind the link, which the bare
+    address did not, and stays with it as an image's caption stays with the image. Only a figure whose one link
+    reads as its address and holds no image, and a caption without a link of its own, which a link cannot hold;
+    any other figure is left as it is (its caption a paragraph below)."""
+    notes = []
+    for caption in list(tree.iter("figcaption")):
+        figure = caption.getparent()
+        links = [a for a in figure.iter("a") if caption not in a.iterancestors()] if figure.tag == "figure" else []
+        if len(links) != 1 or next(caption.iter("a"), None) is not None or next(figure.iter("img"), None) is not None:
+            continue
+        link, text = links[0], _words(caption.text_content())
+        if not text or _words(link.text_content()) != link.get("href"):
+            continue
+        for child in list(link):
+            link.remove(child)
+        link.text = caption.text
+        for child in list(caption):
+            link.append(child)
+        _drop_keeping_tail(caption)
+        notes.append(f"embed {link.get('href')} kept as a link named by its caption: {text}")
+    return notes
+
+
 def unlazy(tree) -> list[str]:
     """Lazy-loaded images of ``tree`` (an lxml element, changed in place) as the reader saw them, and notes.
 
@@ -530,6 +638,15 @@ def _unblurred(img, local: Path, notes: list[str]) -> Path | str:
     notes.append(f"image: {blurred}; the page was saved before the image loaded): the article shows the full image "
                  f"at its address, {original}: save it into {IMAGES_DIR}/ beside the article and refer to it there")
     return original
+
+
+def _unnumbered(file: Path) -> str | None:
+    """The name of a Wix media file without the number a browser added to a second download of the same name
+    (Chrome's and Firefox's ``x~mv2(1).png``, ``x~mv2 (1).png``, ``WIX_MEDIA_NAME_RE``), where the file of that name
+    lies beside it (the blurred placeholder saved first); None for any other file. Wix's own names never hold one."""
+    named = WIX_MEDIA_NAME_RE.match(file.name)
+    plain = named.group(1) + named.group(2) if named else None
+    return plain if plain and plain != file.name and (file.parent / plain).is_file() else None
 
 
 def _pixels(path: Path) -> int:
@@ -653,6 +770,41 @@ def _json_ld(doc, key: str) -> list[str]:
     return found
 
 
+ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "MedicalWebPage", "MedicalScholarlyArticle")
+# A link to a tag's page: rel-tag (https://microformats.org/wiki/rel-tag; WordPress's the_tags() writes it) or Wix's
+# address of a tag (``…/blog/tags/holunder``).
+TAG_LINK_XPATH = ("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ') or contains(@href, '/blog/tags/')]"
+                  "[not(ancestor::aside) and not(ancestor::*[contains(@class, 'tag-cloud') or contains(@class, "
+                  "'tagcloud') or @data-hook='recent-posts' or @data-hook='comments'])]")
+
+
+def _page_tags(doc) -> list[str]:
+    """The tags a saved page gives its post beyond the ``article:tag`` meta tags trafilatura reads: the
+    ``keywords`` of its JSON-LD article (schema.org ``Article``/``BlogPosting``: a comma-separated text or a list,
+    as Wix writes it), then the text of each link to a tag's page (``TAG_LINK_XPATH``: rel-tag, Wix's
+    ``/blog/tags/…``), not one of a sidebar, a tag cloud, or another post's teaser or a comment; whitespace folded."""
+    found: list[str] = []
+    for script in doc.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            stack = [json.loads(script)]
+        except (ValueError, RecursionError):
+            continue
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(reversed(node))
+            elif isinstance(node, dict):
+                kinds = node.get("@type") if isinstance(node.get("@type"), list) else [node.get("@type")]
+                keywords = node.get("keywords") if any(kind in ARTICLE_TYPES for kind in kinds) else None
+                for value in keywords.split(",") if isinstance(keywords, str) else \
+                        keywords if isinstance(keywords, list) else ():
+                    if isinstance(value, str):
+                        found.append(_words(value))
+                stack.extend(value for value in reversed(node.values()) if isinstance(value, (dict, list)))
+    found += [_words(link.text_content()) for link in doc.xpath(TAG_LINK_XPATH)]
+    return [tag.lstrip("#") for tag in found if tag.lstrip("#")]
+
+
 def _later(updated, date):
     """``updated`` when it falls on a later day than ``date`` (a re-save on the same day is no update)."""
     day = lambda m: m.date() if isinstance(m, dt.datetime) else m  # noqa: E731
@@ -745,7 +897,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
 
     trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
-    visible date, description as summary, tags, ``rel=canonical``/``og:url`` as the old address, else the address
+    visible date, description as summary, tags, with those of the JSON-LD and the tag links, ``_page_tags``, ``rel=canonical``/``og:url`` as the old address, else the address
     a browser marked the saved page with, ``SAVED_FROM_RE``);
     ``article:modified_time`` is ``updated``. Both keep the time and UTC offset where the page states them
     (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``; a time without one is in ``zone``, verlag.toml's
@@ -793,6 +945,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         if day else (None, "")
     updated, _ = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
     byline, notes = _byline(doc)
+    page_tags = _page_tags(doc)  # before the widgets go: Wix lists a post's tags in its footer
     url = meta.url
     saved = None if url else SAVED_FROM_RE.search(data[:4096])
     if saved:  # the page names no address of its own: the one the browser saved it from
@@ -821,7 +974,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
                                                for t in dropped), *others, *lazy, *more, *_lost(node, body)]
-    tags = [t for t in (meta.tags or []) + (meta.categories or []) if t]
+    tags = [t for t in (meta.tags or []) + (meta.categories or []) + page_tags if t]
     legal = _legal_slug(meta.title, url)
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
@@ -1151,8 +1304,8 @@ def _lost(node, markdown: str) -> list[str]:
     images = {key(i) for i in rendered.iter("img")}
     notes = [f"heading not kept: {_words(h.text_content())}: add it by hand" for h in node.iter(*HEADINGS)
              if _words(h.text_content()) not in headings]
-    for img in node.iter("img"):
-        if key(img) not in images:
+    for img in node.iter("img"):  # an inline image is saved or named by ``html_to_markdown``
+        if key(img) not in images and not img.get("src", "").startswith("data:"):
             notes.append(f"image not kept: {img.get('src', '')}: add it by hand")
     return notes
 
@@ -1185,7 +1338,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     as the attachments' images (``_expand_shortcodes``), ``[caption]`` as a figure (``_figures``): the image, then
     its caption as a paragraph of its own; the featured image first (``_featured``).
     A private post (only the blog's logged-in editors could read it) or a password-protected one (only readers
-    given its ``wp:post_password``) is ``private`` (German only: ``translate: false``). An old address with a query (plain permalinks, ``?p=140``) is noted, not kept (``new_article``). An
+    given its ``wp:post_password``) is ``private`` (German only: ``translate: false``). An old address with a query (plain permalinks, ``?p=140``) is kept and noted with the hosts that redirect it (``new_article``). An
     image of the blog's ``wp-content/uploads/`` is copied from ``uploads`` (a copy of that folder) where it is
     there; the ones that are not are each article's ``remote_images`` (``html_to_markdown``).
     Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
@@ -1217,6 +1370,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         title = _words(unescape(_text(item, "title")))
         embeds: list[str] = []
         shown = _reusable_blocks(_text(item, "encoded", "/content/"), reusable, embeds)
+        shown = _shortcode_footnotes(_core_footnotes(shown, _postmeta(item, "footnotes"), embeds), embeds)
         content, notes = _expand_shortcodes(_autop(_embeds(_figures(shown), embeds)), attachments,
                                             _text(item, "post_id"))
         notes += embeds
@@ -1419,6 +1573,64 @@ def _reusable_blocks(content: str, blocks: dict, notes: list[str], within: tuple
     return REUSABLE_RE.sub(replace, content)
 
 
+WP_FOOTNOTES_RE = re.compile(r"<!--\s+wp:footnotes\b[^>]*?/-->")
+# The footnote shortcodes of Easy Footnotes (``[efn_note]``) and Modern Footnotes (``[mfn]``, ``[modern_footnote]``):
+# each holds its note where the text refers to it. Read as CAPTION_RE is: up to the next such tag, no further.
+NOTE_SHORTCODE_RE = re.compile(r"\[(efn_note|mfn|modern_footnote)\b[^\[\]]*+\]"
+                               r"((?:(?!\[/?(?:efn_note|mfn|modern_footnote)\b).)*+)\[/\1\]", re.S)
+
+
+def _note_list(notes: list[tuple[str, str]]) -> str:
+    """``notes`` ((id, HTML)) as the list of hand-made footnotes ``footnotes`` reads: an ``<ol>`` of items with
+    those ids, each linking back to ``<id>-link``, the id its reference has."""
+    return "<ol>" + "".join(f'<li id="{escape(key)}">{html} <a href="#{escape(key)}-link">↩</a></li>'
+                            for key, html in notes) + "</ol>"
+
+
+def _core_footnotes(content: str, meta: str, notes: list[str]) -> str:
+    """``content`` with the footnotes block of WordPress 6.3 and later (``<!-- wp:footnotes /-->``) as the list
+    WordPress renders in its place (``render_block_core_footnotes``) from the post meta ``footnotes`` (``meta``: JSON,
+    ``[{"id": …, "content": …}]``), whose references stand in the text as ``<sup data-fn="ID" class="fn"><a
+    href="#ID" id="ID-link">1</a></sup>``: ``footnotes`` makes them CommonMark footnotes; noted. Meta that is not
+    such a list is named and the block left out: its references then lead nowhere, which ``check`` names."""
+    if not WP_FOOTNOTES_RE.search(content):
+        return content
+    try:
+        found = json.loads(meta) if meta else []
+        if not isinstance(found, list) or not all(isinstance(n, dict) and isinstance(n.get("id"), str)
+                                                  and isinstance(n.get("content"), str) for n in found):
+            raise ValueError
+    except (ValueError, RecursionError):
+        notes.append("the footnotes block's notes (post meta 'footnotes') are not the list of notes WordPress "
+                     "writes: left out; copy them in by hand")
+        return WP_FOOTNOTES_RE.sub("", content)
+    if found:
+        notes.append(f"footnotes: {counted(len(found), 'footnote')} of WordPress's footnotes block as Markdown "
+                     "footnotes")
+    return WP_FOOTNOTES_RE.sub(lambda _: _note_list([(n["id"], n["content"]) for n in found]) if found else "",
+                               content, count=1)
+
+
+def _shortcode_footnotes(content: str, notes: list[str]) -> str:
+    """``content`` with each footnote shortcode (``NOTE_SHORTCODE_RE``) as a reference to a note of the list
+    added at its end, as the plugin shows it, which ``footnotes`` then makes CommonMark footnotes; noted."""
+    found: list[tuple[str, str]] = []
+    names: list[str] = []
+
+    def reference(match: re.Match) -> str:
+        key = f"wp-footnote-{len(found) + 1}"
+        found.append((key, match.group(2).strip()))
+        names.append(match.group(1))
+        return f'<sup><a href="#{key}" id="{key}-link">{len(found)}</a></sup>'
+
+    content = NOTE_SHORTCODE_RE.sub(reference, content)
+    if not found:
+        return content
+    kinds = ", ".join(f"[{name}]" for name in dict.fromkeys(names))
+    notes.append(f"footnotes: {counted(len(found), 'footnote')} ({kinds}) as Markdown footnotes")
+    return f"{content}\n\n{_note_list(found)}"
+
+
 def _figures(content: str) -> str:
     """``[caption …]<img …> Text[/caption]`` as ``<figure><img …><figcaption>Text</figcaption></figure>``, the
     HTML WordPress itself renders it as (``img_caption_shortcode``), so its image and caption become two
@@ -1481,7 +1693,8 @@ def _autop(content: str) -> str:
 def _expand_shortcodes(content: str, attachments: dict, post_id: str) -> tuple[str, list[str]]:
     """``[gallery …]`` as the images of its attachments (``GALLERY_IDS_RE``; ``attachments``: the export's
     attachment items by ``wp:post_id``; ``post_id``: the post's own), each described by its
-    ``_wp_attachment_image_alt``, ``[caption]…[/caption]`` as its content; other shortcodes stay as text and are
+    ``_wp_attachment_image_alt``, in a ``<div class="gallery">`` as WordPress renders it (``html_to_markdown``
+    counts those without one), ``[caption]…[/caption]`` as its content; other shortcodes stay as text and are
     noted: to be rewritten in Markdown where ``verlag check`` will name them (``segment.template_tag_kind``), else
     by hand. A gallery image whose attachment the export lacks (Tools → Export → "Posts" leaves out all of them)
     is named with its id and what to do, never dropped unsaid."""
@@ -1513,11 +1726,8 @@ def _expand_shortcodes(content: str, attachments: dict, post_id: str) -> tuple[s
                              'other images are: export "All content" and import again, or add them by hand')
             images = [(_text(item, "attachment_url"), unescape(_postmeta(item, "_wp_attachment_image_alt")))
                       for item in found]
-            bare = sum(not alt.strip() for _, alt in images)
-            if bare:
-                notes.append(f"gallery: {counted(bare, 'image')} without alt text: describe "
-                             f"{'it' if bare == 1 else 'each'} in its ![…]")
-            return "".join(f'<p><img src="{escape(url)}" alt="{escape(alt)}"></p>' for url, alt in images)
+            return '<div class="gallery">' + "".join(f'<p><img src="{escape(url)}" alt="{escape(alt)}"></p>'
+                                                     for url, alt in images) + "</div>"
         if name == "caption":
             return ""
         if not closing:

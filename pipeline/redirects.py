@@ -16,6 +16,10 @@ alias points at that language's page):
   mod_alias matches the %-decoded URL-path
   (https://httpd.apache.org/docs/2.4/mod/mod_alias.html), so the pattern is the
   decoded path, regex-escaped, and in double quotes when it holds a space;
+- for an old address by query (WordPress's plain permalink ``/?p=140``, ``sources.query_aliases``), a
+  ``_redirects`` rule matching its query (``/  p=140  /de/slug/  301!``) and an Apache mod_rewrite rule
+  (``RewriteCond %{QUERY_STRING}``), as mod_alias matches no query; Cloudflare Pages and plain web space have
+  no way to match one (``_by_query``);
 - for plain web space, a small HTML page at each old path with
   ``<meta http-equiv="refresh" content="0; url=…">`` (HTML Living Standard,
   "Shared declarative refresh steps") and a visible link to the page's site path
@@ -40,7 +44,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .sources import ORIGIN_RE, Article, read_aliases, site_host
+from .sources import ORIGIN_RE, Article, query_aliases, read_aliases, site_host
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -237,6 +241,7 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
     """
     from .search import BUNDLE
 
+    articles = list(articles)
     pages: dict[str, Redirect] = {}
     answered: list[Redirect] = []
     for r in collect(articles, urls, languages, published, errors, notes, before):
@@ -264,16 +269,48 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
             answered.append(r)
             if rel is not None:
                 pages.setdefault(rel, r)  # /alt and /alt/ of one article: one page
+    queried = _by_query(articles, urls, languages[0], published, errors)
     if made_now is not None:
         made_now.update(record(answered))
-    if not answered:
+    if not answered and not queried:
         return {}
     out = {rel: redirect_page(languages[0] if (r.lang, r.slug) in german_titles else r.lang, r.title, r.url, r.new)
            for rel, r in pages.items()}
-    out[NETLIFY] = "".join(f"{r.old}  {r.new}  301\n" for r in answered)
+    out[NETLIFY] = "".join(f"{path}  {query.replace('&', ' ')}  {r.new}  301!\n" for path, query, r in queried) \
+        + "".join(f"{r.old}  {r.new}  301\n" for r in answered)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"
                    + "".join(f"RedirectMatch 301 {apache_pattern(r.old)} {r.url}\n" for r in answered))
+    if queried:
+        out[APACHE] += ("# Old addresses by query (mod_rewrite; mod_alias matches no query)\nRewriteEngine On\n"
+                        + "".join(f"RewriteCond %{{QUERY_STRING}} ^{query.replace('.', '[.]')}$\nRewriteRule "
+                                  f"{apache_pattern(path[len(urls.base_path):])} "
+                                  f"{r.url} [R=301,L,QSD]\n" for path, query, r in queried))
     return out
+
+
+def _by_query(articles: Sequence[Article], urls: Urls, source: str, published: Mapping[tuple[str, str], str],
+              errors: list[VerlagError]) -> list[tuple[str, str, Redirect]]:
+    """(path, query, redirect to the original) for each old address by query of the published ``articles``
+    (``sources.query_aliases``: WordPress's ``/?p=140``), sorted. Netlify's ``_redirects`` matches a query
+    (https://docs.netlify.com/routing/redirects/redirect-options/#query-parameters; forced with ``!``, as the
+    home page's ``index.html`` at ``/`` would shadow it), Apache's mod_rewrite its ``%{QUERY_STRING}``; Cloudflare
+    Pages and a plain web space match none: there the address shows the page at its path (the home page). One
+    outside ``base_url``'s path, or that another article claims, is left out and reported in ``errors``."""
+    found: dict[tuple[str, str], Redirect] = {}
+    for article in articles:
+        for path, query in query_aliases(article):
+            old, other = f"{path}?{query}", found.get((path, query))
+            if not path.startswith(urls.base_path):
+                errors.append(_error(article, f"{old} is outside the site's address {urls.base_url} (base_url in "
+                                              "verlag.toml); redirects can only answer below it"))
+            elif other is not None and other.slug != article.slug:
+                errors.append(_error(article, f"{old} is also an old address of {other.ref}; keep it in one article"))
+            else:
+                found[(path, query)] = Redirect(old, source, urls.path("article", source, article.slug),
+                                                urls.absolute("article", source, article.slug),
+                                                published[(source, article.slug)], article.slug, article.ref,
+                                                article.key_line("aliases"))
+    return [(path, query, found[(path, query)]) for path, query in sorted(found)]
 
 
 def _error(where: Article | Redirect, message: str) -> VerlagError:

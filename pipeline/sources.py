@@ -523,6 +523,11 @@ def _reviewer(value, ref: str) -> dict[str, str]:
     return value
 
 
+# A query a host's redirect rule can match as written: key=value pairs of unreserved characters (RFC 3986 2.3), so
+# nothing in it needs escaping in _redirects or .htaccess (WordPress's p=140, page_id=7, cat=3)
+QUERY_ALIAS_RE = re.compile(r"[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*(?:&[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*)*")
+
+
 def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
     """``aliases``: the article's old addresses (Hugo's key), as site paths for redirects, and the problems
     of the items that are none.
@@ -531,8 +536,9 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
     (``SLUG_RE``, Hugo's relative alias): the article's old slug, returned as it is for the site stage to
     give it each language's folder (``/de/alt/``, ``/en/alt/``). Returned
     percent-encoded as RFC 3986 section 3.3 allows in a path (``/rücken/`` -> ``/r%C3%BCcken/``), the
-    form ``_redirects`` files match, without repeats. Anything else, and an address with a query or
-    fragment (which no static redirect can match), is a ``VerlagError`` at the item's line (the
+    form ``_redirects`` files match, without repeats. An address with a query of ``key=value`` pairs
+    (``QUERY_ALIAS_RE``) is left to ``query_aliases``. Anything else, and an address with a fragment or another
+    query (which no host's redirect rule matches), is a ``VerlagError`` at the item's line (the
     ``aliases:`` line when it cannot be found): it costs only its own redirect, never the article, so
     ``read_article`` leaves the value as YAML gave it and the site stage reads it here.
     """
@@ -553,16 +559,37 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
         if parts.scheme not in ("http", "https", "") or (parts.scheme and not parts.netloc) \
                 or not parts.path.startswith("/") or (parts.netloc and not parts.scheme):
             problem = "is neither an http(s) URL nor a path starting with '/'"
-        elif parts.query or parts.fragment:
-            problem = "has a query or fragment (?, #), which a static site cannot redirect; give the page's path"
+        elif parts.fragment or (parts.query and not QUERY_ALIAS_RE.fullmatch(parts.query)):
+            problem = ("has a fragment (#), or a query other than key=value pairs of letters and digits (?p=140), "
+                       "which no host's redirect rules match; give the page's path")
         elif unrequestable(unquote(parts.path)):
             problem = ("has a '.' or '..' segment or a control character (%-encoded or not), which no browser "
                        "requests: give the old address as the browser showed it")
+        elif parts.query:
+            continue  # ``query_aliases``
         else:
             paths.append(quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"))
             continue
         errors.append(VerlagError(f"aliases: {alias!r} {problem}", article.ref, _item_line(article, line, alias)))
     return list(dict.fromkeys(paths)), errors
+
+
+def query_aliases(article: Article) -> list[tuple[str, str]]:
+    """The old addresses by query among ``aliases`` (WordPress's plain permalinks, ``https://blog.example/?p=140``,
+    ``/index.php?page_id=7``), as (path percent-encoded as ``read_aliases`` gives it, query), without repeats:
+    ``redirects`` writes host rules for them, which only some hosts read. Only a query of ``key=value`` pairs of
+    letters, digits and ``-._~`` (``QUERY_ALIAS_RE``) is one; ``read_aliases`` names any other as an error."""
+    value = article.meta.get("aliases", [])
+    found = []
+    for alias in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+        parts = urlsplit(alias.strip()) if isinstance(alias, str) else None
+        if parts is None or not parts.query or parts.fragment or not QUERY_ALIAS_RE.fullmatch(parts.query) \
+                or parts.scheme not in ("http", "https", "") or (parts.scheme and not parts.netloc) \
+                or not parts.path.startswith("/") or (parts.netloc and not parts.scheme) \
+                or unrequestable(unquote(parts.path)):
+            continue
+        found.append((quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"), parts.query))
+    return list(dict.fromkeys(found))
 
 
 def unrequestable(path: str) -> bool:

@@ -440,21 +440,27 @@ def test_a_wordpress_embed_url_is_kept_as_a_link_and_named(project, tmp_path):
     assert "example.org/atem (WordPress" not in out
 
 
-def test_a_plain_permalink_is_named_not_written_as_an_alias(project, tmp_path):
+def test_a_plain_permalink_is_kept_as_an_alias_that_the_hosts_matching_a_query_redirect(project, tmp_path):
+    """A blog with WordPress's plain permalinks has addresses by query (``/?p=140``): they were left out as "no
+    static host can redirect" them. Netlify's _redirects and Apache's mod_rewrite match a query, so the address is
+    kept, the summary says which hosts answer it, and the build writes their rules."""
     export = tmp_path / "export.xml"
     export.write_text(wxr("<title>Weißdorn</title><link>https://blog.example/?p=140</link>"
                           "<wp:post_date>2022-11-10 19:00:00</wp:post_date>"
                           "<wp:post_date_gmt>2022-11-10 18:00:00</wp:post_date_gmt><wp:status>publish</wp:status>"
                           f"<content:encoded><![CDATA[{LEAD}]]></content:encoded>"), encoding="utf-8")
     out = project.run("import", str(export)).output
-    assert "old address https://blog.example/?p=140 cannot be redirected by a static host (?p=140): add a " \
-           "rule for '?p=140' on the server, or put the post's pretty permalink under 'aliases:'" in out
+    assert ("old address https://blog.example/?p=140 is answered by the rules of site/_redirects (Netlify) and "
+            "site/.htaccess (Apache with mod_rewrite); Cloudflare Pages and plain web space match no query: there "
+            "it shows the page at its path") in out
     text = project.read("source_de/weissdorn.md")
-    assert "aliases" not in text and "date: 2022-11-10 19:00:00+01:00\n" in text
+    assert "aliases:\n- https://blog.example/?p=140\n" in text and "date: 2022-11-10 19:00:00+01:00\n" in text
     publish_all(project)
     project.run("extract")
     project.run("build")
     assert (project.root / "site/de/weissdorn/index.html").is_file()
+    assert project.read("site/_redirects") == "/  p=140  /de/weissdorn/  301!\n"
+    assert "RewriteCond %{QUERY_STRING} ^p=140$\nRewriteRule ^/?$ " in project.read("site/.htaccess")
 
 
 def test_the_classic_editors_text_keeps_line_breaks_and_gallery_images_get_described(project, tmp_path):

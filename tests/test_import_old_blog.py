@@ -400,3 +400,25 @@ def test_a_wordpress_video_player_becomes_a_link_to_the_video(project, tmp_path)
     assert nacken.count("youtube.com/watch?v=abcDEF12345") == 1 and "iframe" not in nacken
     assert ("left out: <iframe> from www.youtube-nocookie.com: the text links "
             "https://www.youtube.com/watch?v=abcDEF12345 already") in out
+
+
+def test_a_wordpress_embed_blocks_caption_names_its_link(project, tmp_path):
+    """WordPress's embed block shows the video with the author's caption below it: the import wrote the address as
+    a bare link and the caption as a paragraph of its own under it, so the link said nothing and the caption named
+    nothing. The caption is the link's text now, as it stays with its image on an image; a figure whose caption
+    holds a link of its own keeps the two apart (a link cannot hold one)."""
+    video = "https://www.youtube.com/watch?v=abcDEF12345"
+    block = ('<!-- wp:embed {"url":"%s","type":"video","providerNameSlug":"youtube","responsive":true} -->\n'
+             '<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div '
+             'class="wp-block-embed__wrapper">\n%s\n</div><figcaption class="wp-element-caption">%s</figcaption>'
+             '</figure>\n<!-- /wp:embed -->')
+    vimeo = "https://vimeo.com/76979871"
+    body = (f"<!-- wp:paragraph -->\n<p>{LEAD}</p>\n<!-- /wp:paragraph -->\n\n"
+            + block % (video, video, "Dehnen am <em>Morgen</em>: drei Minuten") + "\n\n"
+            + block % (vimeo, vimeo, f'Mehr dazu <a href="{HOST}/dehnen/">im Beitrag</a>')
+            + f"\n\n<!-- wp:paragraph -->\n<p>{CARE}</p>\n<!-- /wp:paragraph -->")
+    out = project.run("import", str(export(tmp_path, post("Nacken", body, post_id=2, name="nacken")))).output
+    assert project.read("source_de/nacken.md").endswith(
+        f"---\n{LEAD}\n\n[Dehnen am *Morgen*: drei Minuten]({video})\n\n<{vimeo}>\n\n"
+        f"Mehr dazu [im Beitrag]({HOST}/dehnen/)\n\n{CARE}\n")
+    assert f"embed {video} kept as a link named by its caption: Dehnen am Morgen: drei Minuten" in out

@@ -411,9 +411,10 @@ def test_a_wix_page_saved_by_chrome_takes_the_full_image_it_saved_or_names_the_b
     """Chrome's "Webpage, complete" saves each image the page showed into ``…_files/`` and points ``src`` there: of
     a Wix post saved before its images loaded, that is Wix's blurred 147-pixel placeholder, which the import
     copied as the article's image. Now a placeholder (far narrower than the width the page states for the image)
-    gives way to the full image where Chrome saved that too (``name(1).png``); else the article shows the full
-    image at its Wix address and the summary names the placeholder and that address. An image that loaded in full
-    is copied as it is."""
+    gives way to the full image where Chrome saved that too (``name(1).png``), copied under the image's own name
+    (Chrome's "(1)" only says it was the second download of that name); else the article shows the full image at
+    its Wix address and the summary names the placeholder and that address. An image that loaded in full is copied
+    as it is."""
     page = tmp_path / "Holunder.html"
     page.write_text(CHROME_SAVED_WIX, encoding="utf-8")
     files = tmp_path / "Holunder_files"
@@ -425,9 +426,10 @@ def test_a_wix_page_saved_by_chrome_takes_the_full_image_it_saved_or_names_the_b
     out = project.run("import", str(page)).output
     text = project.read("source_de/holunderblueten-sammeln.md")
     images = project.root / "source_de/bilder"
-    assert (images / "a1b2c3_9f8e7d~mv2(1).png").read_bytes() == png(1000, 667)
-    assert not (images / "a1b2c3_9f8e7d~mv2.png").exists() and not (images / "a1b2c3_5c4b3a~mv2.png").exists()
-    assert "![Holundersirup in Flaschen](<bilder/a1b2c3_9f8e7d~mv2(1).png>)" in text and "not kept" not in out
+    assert (images / "a1b2c3_9f8e7d~mv2.png").read_bytes() == png(1000, 667)  # without Chrome's "(1)"
+    assert sorted(p.name for p in images.iterdir()) == ["a1b2c3_777abc~mv2.png", "a1b2c3_9f8e7d~mv2.png"]
+    assert "![Holundersirup in Flaschen](bilder/a1b2c3_9f8e7d~mv2.png)" in text and "not kept" not in out
+    assert "image a1b2c3_9f8e7d~mv2(1).png -> bilder/a1b2c3_9f8e7d~mv2.png" in out
     assert f"![Getrocknete Dolden]({WIX_MEDIA}/a1b2c3_5c4b3a~mv2.png)" in text
     assert "![Ein Korb voller Dolden](bilder/a1b2c3_777abc~mv2.png)" in text
     assert (images / "a1b2c3_777abc~mv2.png").read_bytes() == png(740, 493)
@@ -566,20 +568,111 @@ def test_a_full_wix_image_beside_the_placeholder_is_taken_only_from_the_saved_pa
         project.read("source_de/holunderblueten-sammeln.md"), out
 
 
-def test_an_inline_image_is_named_by_its_type_and_size_not_by_its_whole_data_address(project, tmp_path):
-    """A picture pasted into a page is a ``data:`` address of its bytes in base64: the summary's "image left at its
-    old address" printed all of it, kilobytes of letters in the terminal. It names the image by its type, size and
-    alt text now, and says how to keep it as a file."""
+def test_an_inline_image_is_saved_into_bilder_by_its_content_and_an_svg_with_a_script_is_left_out(project, tmp_path):
+    """A picture pasted into a page is a ``data:`` address of its bytes in base64: the summary printed all of it,
+    then named it and asked the author to save it by hand. It is saved into ``bilder/`` now, named by its content
+    (the same picture twice is one file), and the article refers to it there; an SVG that runs a script when
+    opened (a saved page's, or in a WordPress post) and a "PNG" whose bytes are none are left out and named, never
+    copied; the summary holds no base64."""
     import base64
+    import hashlib
 
-    from pipeline.limits import size_text
-
-    inline = "data:image/png;base64," + base64.b64encode(png(40, 30)).decode()
+    photo = png(40, 30)
+    inline = "data:image/png;base64," + base64.b64encode(photo).decode()
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.cookie)"><circle r="4"/></svg>'
+    bad_svg = "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
+    clean_svg = "data:image/svg+xml;charset=utf-8,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%3E%3Ccircle%20r='4'/%3E%3C/svg%3E"
+    fake = "data:image/png;base64," + base64.b64encode(b"<html>kein Bild</html>").decode()
     page = tmp_path / "salbe.html"
     page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Ringelblumensalbe</title></head><body>'
                     f'<article><h1>Ringelblumensalbe</h1><p>{CARE}</p><p><img alt="Salbe im Tiegel" src="{inline}">'
-                    f'</p><p>{CARE} Danach gut verschließen.</p></article></body></html>', encoding="utf-8")
+                    f'</p><p>{CARE} Danach gut verschließen.</p><p><img alt="Punkt" src="{bad_svg}"></p>'
+                    f'<p><img alt="Kreis" src="{clean_svg}"></p><p><img alt="Kaputt" src="{fake}"></p>'
+                    f'<p><img alt="Noch einmal" src="{inline}"></p></article></body></html>', encoding="utf-8")
     out = project.run("import", str(page)).output
-    assert "iVBOR" not in out, out[:3000]
-    assert (f"image left in the text as an inline image (image/png, {size_text(len(inline))}, 'Salbe im Tiegel'): "
-            "save it as an image file in bilder/ and refer to it by its name") in out, out[:3000]
+    name = f"bild-{hashlib.sha256(photo).hexdigest()[:16]}.png"
+    circle = "bild-" + hashlib.sha256(b"<svg xmlns='http://www.w3.org/2000/svg'><circle r='4'/></svg>").hexdigest()[:16]
+    text = project.read("source_de/ringelblumensalbe.md")
+    assert (project.root / "source_de/bilder" / name).read_bytes() == photo
+    assert f"![Salbe im Tiegel](bilder/{name})" in text and f"![Noch einmal](bilder/{name})" in text
+    assert f"![Kreis](bilder/{circle}.svg)" in text
+    assert sorted(p.name for p in (project.root / "source_de/bilder").iterdir()) == sorted([name, f"{circle}.svg"])
+    assert "data:" not in text and "Punkt" not in text and "Kaputt" not in text
+    assert "iVBOR" not in out and "PHN2Zy" not in out, out[:3000]
+    assert f"'Salbe im Tiegel') saved as bilder/{name}" in out, out[:3000]
+    assert ("'Punkt') not kept: an SVG with a script, an event handler or a reference outside it, which would run "
+            "when its file is opened") in out
+    assert "'Kaputt') not kept: its bytes are no image/png" in out
+    assert "image not kept" not in out
+
+
+WIX_TAGGED = WIX_SAVED.replace(
+    '<meta property="og:site_name" content="Praxis am Bach">',
+    '<meta property="og:site_name" content="Praxis am Bach">\n<script type="application/ld+json">{"@context":'
+    '"https://schema.org","@graph":[{"@type":"WebSite","name":"Praxis am Bach","keywords":"Naturheilpraxis, Bach"},'
+    '{"@type":"BlogPosting","headline":"Holunderblüten sammeln","keywords":"Holunder, Wildkräuter"}]}</script>'
+).replace('</div></div></article></div>', '</div></div>\n<div data-hook="post-footer"><nav aria-label="Tags"><ul>'
+          '<li><a data-hook="tag" href="https://www.praxis-am-bach.example/blog/tags/holunder"><span>Holunder</span>'
+          '</a></li><li><a data-hook="tag" href="https://www.praxis-am-bach.example/blog/tags/sirup"><span>Sirup'
+          '</span></a></li></ul></nav></div></article></div>\n<section data-hook="recent-posts"><h2>Aktuelle Beiträge'
+          '</h2><article><h3><a href="https://www.praxis-am-bach.example/post/melisse">Melisse im Topf</a></h3>'
+          '<a href="https://www.praxis-am-bach.example/blog/tags/melisse">Melisse</a></article></section>')
+
+
+def test_a_saved_wix_posts_tags_come_from_its_json_ld_and_its_tag_links(project, tmp_path):
+    """A Wix post's tags are no ``article:tag`` meta tags, which are all trafilatura reads: they stand in its JSON-LD
+    ``BlogPosting`` (``keywords``) and as links to the blog's tag pages under the post (``/blog/tags/…``), so the
+    import said "not found: tags". They are the article's tags now, once each; the site's own keywords and the tags
+    of the other posts Wix lists below it are not."""
+    page = tmp_path / "holunder.html"
+    page.write_text(WIX_TAGGED, encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "\ntags: [Holunder, Wildkräuter, Sirup]\n" in project.read("source_de/holunderblueten-sammeln.md")
+    assert "not found: summary, tags" not in out and "Melisse" not in project.read(
+        "source_de/holunderblueten-sammeln.md")
+
+
+FOOTNOTE_PAGE = """<!DOCTYPE html><html lang="de-DE"><head><meta charset="UTF-8"><title>{title} – Praxis am Bach</title>
+<link rel="canonical" href="https://praxis-am-bach.example/{slug}/">
+<meta property="article:published_time" content="2024-01-10T08:00:00+01:00"></head>
+<body class="post-template-default single single-post"><header id="masthead"><nav><ul><li><a href="/">Start</a></li>
+<li><a href="/blog/">Blog</a></li></ul></nav></header>
+<main id="main"><article class="post type-post status-publish"><header class="entry-header"><h1 class="entry-title">{title}
+</h1></header><div class="entry-content">
+<p>Zimt wärmt von innen und schmeckt im Tee am Abend.{first} Nelken gehören in jeden Winterpunsch.{second}</p>
+<p>Beide Gewürze kaufen Sie am besten ganz und mahlen sie erst kurz vor dem Gebrauch.</p>
+{after}</div></article></main><footer id="colophon"><p>© 2024 Praxis am Bach</p></footer></body></html>
+"""
+
+
+def easy(n: int) -> str:
+    return (f'<span id="easy-footnote-{n}-42" class="easy-footnote-margin-adjust"></span><span class="easy-footnote">'
+            f'<a href="#easy-footnote-bottom-{n}-42" title="Quelle"><sup>{n}</sup></a></span>')
+
+
+def modern(n: int, note: str) -> str:
+    return (f'<sup class="modern-footnotes-footnote " data-mfn="{n}"><a href="javascript:void(0)" role="button" '
+            f'aria-pressed="false" aria-describedby="mfn-content-42-{n}">{n}</a></sup><span id="mfn-content-42-{n}" '
+            f'role="tooltip" class="modern-footnotes-footnote__note" tabindex="0" data-mfn="{n}">{note}</span>')
+
+
+def test_footnotes_of_wordpress_footnote_plugins_on_a_saved_page_become_markdown_footnotes(project, tmp_path):
+    """A saved WordPress page shows Easy Footnotes' notes as a list under a "Notes:" heading whose items carry no id
+    (an empty ``<span>`` inside has it), and Modern Footnotes' as tooltips beside each reference: the import kept
+    "Notes:" and links that led nowhere, or ran each note into its sentence. Both become CommonMark footnotes."""
+    expected = ("Zimt wärmt von innen und schmeckt im Tee am Abend.[^1] Nelken gehören in jeden Winterpunsch.[^2]\n\n"
+                "Beide Gewürze kaufen Sie am besten ganz und mahlen sie erst kurz vor dem Gebrauch.\n\n"
+                "[^1]: Eine *alte* Quelle.\n[^2]: Noch eine Quelle.\n")
+    notes = ('<div class="easy-footnote-title"><h4>Notes:</h4></div><ol class="easy-footnotes-wrapper">'
+             + "".join(f'<li class="easy-footnote-single"><span id="easy-footnote-bottom-{n}-42" class="easy-footnote-'
+                       f'margin-adjust"></span>{text}<a class="easy-footnote-to-top" href="#easy-footnote-{n}-42"></a>'
+                       "</li>" for n, text in ((1, "Eine <em>alte</em> Quelle."), (2, "Noch eine Quelle.")))
+             + "</ol>")
+    (tmp_path / "zimt.html").write_text(FOOTNOTE_PAGE.format(title="Zimt und Nelken", slug="zimt", first=easy(1),
+                                                             second=easy(2), after=notes), encoding="utf-8")
+    (tmp_path / "nelken.html").write_text(FOOTNOTE_PAGE.format(
+        title="Nelken und Zimt", slug="nelken", first=modern(1, "Eine <em>alte</em> Quelle."),
+        second=modern(2, "Noch eine Quelle."), after=""), encoding="utf-8")
+    out = project.run("import", str(tmp_path / "zimt.html"), str(tmp_path / "nelken.html")).output
+    assert project.read("source_de/zimt-und-nelken.md").endswith(f"---\n{expected}"), out
+    assert project.read("source_de/nelken-und-zimt.md").endswith(f"---\n{expected}"), out

@@ -1,0 +1,93 @@
+"""Inline images of an imported page or post: a picture pasted into the editor is a ``data:`` address holding its
+bytes (``data:image/png;base64,iVBOR…``). ``verlag import`` saves each as a file of the article's ``bilder/``
+folder, named by its content, so the article refers to it by name like any other image and its text carries no
+kilobytes of base64 into the catalogs.
+
+The address is read as the WHATWG Fetch standard's "data: URL processor" reads it
+(https://fetch.spec.whatwg.org/#data-url-processor): the type before the first ",", the rest percent-decoded,
+then, after ``;base64``, forgiving-base64 decoded (ASCII white space ignored). Only the image types browsers show
+are saved, and only where the bytes are that type (a PNG's signature, a JPEG's SOI marker …); an SVG is XML that
+can run scripts when its file is opened on its own, so one with a script, an event handler, an external reference
+or an entity declaration is refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import unquote_to_bytes
+
+from .limits import MEDIA
+
+# The image types browsers show in <img>, with the extension their file gets and the test their bytes must pass
+# (the signatures of https://mimesniff.spec.whatwg.org/#matching-an-image-type-pattern).
+IMAGE_TYPES = {
+    "image/png": (".png", lambda d: d.startswith(b"\x89PNG\r\n\x1a\n")),
+    "image/jpeg": (".jpg", lambda d: d.startswith(b"\xff\xd8\xff")),
+    "image/gif": (".gif", lambda d: d[:6] in (b"GIF87a", b"GIF89a")),
+    "image/webp": (".webp", lambda d: d[:4] == b"RIFF" and d[8:12] == b"WEBP"),
+    "image/avif": (".avif", lambda d: d[4:12] in (b"ftypavif", b"ftypavis")),
+    "image/svg+xml": (".svg", lambda d: b"<svg" in d[:4096].lower()),
+}
+ALIASES = {"image/jpg": "image/jpeg", "image/pjpeg": "image/jpeg", "image/x-png": "image/png"}
+NAME_PREFIX = "bild-"  # the saved file's name: this, the first 16 hex digits of its SHA-256, the extension
+# What in an SVG runs or loads something when the file is opened on its own: a script, an event handler attribute
+# (onload=…), a javascript: address, content of another markup language (foreignObject), an entity declaration
+# (a billion laughs) or a reference outside the file (xlink:href="https://…", an <image> of another host, a style
+# sheet's @import or url(…)).
+SVG_ACTIVE_RE = re.compile(rb"<script|<foreignobject|<!entity|\son[a-z]+\s*=|javascript:|@import|"
+                           rb"""\b(?:xlink:)?href\s*=\s*["']?\s*(?!#|["'])|url\(\s*["']?\s*(?!#)""", re.I)
+
+
+@dataclass(frozen=True)
+class InlineImage:
+    """The bytes of an inline image, standing where ``importer.ImportedArticle.images`` has a file to copy:
+    ``name`` (its file name, ``NAME_PREFIX`` + content hash + extension), ``stem`` and ``suffix`` as a path's, and
+    ``read_bytes`` give what the copying asks of a file."""
+
+    name: str
+    data: bytes
+
+    @property
+    def stem(self) -> str:
+        return PurePosixPath(self.name).stem
+
+    @property
+    def suffix(self) -> str:
+        return PurePosixPath(self.name).suffix
+
+    def read_bytes(self) -> bytes:
+        return self.data
+
+
+def inline_image(address: str) -> InlineImage | str:
+    """The image a ``data:`` ``address`` holds, or why it is not saved (a sentence for the import's summary): not
+    an image type of ``IMAGE_TYPES``, bytes that are not that type, base64 that does not decode, an SVG that could
+    run or load something (``SVG_ACTIVE_RE``), or larger than ``limits.MEDIA``."""
+    kind, comma, payload = address[5:].partition(",")
+    if not comma:
+        return "no ',' ends its type: not a data: address"
+    params = [part.strip().lower() for part in kind.split(";")]
+    mime = ALIASES.get(params[0], params[0]) or "text/plain"
+    if mime not in IMAGE_TYPES:
+        return f"{mime} is no image type a browser shows"
+    if len(payload) * 3 // 4 > MEDIA.bytes:
+        return MEDIA.problem(len(payload) * 3 // 4) or ""
+    data = unquote_to_bytes(payload)
+    if params[-1] == "base64":  # forgiving-base64: white space ignored, the "=" padding optional
+        data = re.sub(rb"[\t\n\f\r ]", b"", data).rstrip(b"=")
+        try:
+            data = base64.b64decode(data + b"=" * (-len(data) % 4), validate=True)
+        except (binascii.Error, ValueError):
+            return "its base64 does not decode"
+    extension, looks_right = IMAGE_TYPES[mime]
+    if not looks_right(data):
+        return f"its bytes are no {mime}"
+    if mime == "image/svg+xml" and SVG_ACTIVE_RE.search(data):
+        return "an SVG with a script, an event handler or a reference outside it, which would run when its file is " \
+               "opened"
+    return InlineImage(f"{NAME_PREFIX}{hashlib.sha256(data).hexdigest()[:16]}{extension}", data)
