@@ -518,8 +518,8 @@ def normalize(entry: polib.POEntry) -> None:
 
     ``#, ignore-<check>`` flags and ``#. mt:``/``#. tm:`` extracted comments
     (what verlag wrote before these records) move into translator comments; a previous text only
-    in ``#|`` is recorded; then ``settle`` decides what the previous text
-    still means.
+    in ``#|`` is recorded; an entry signed off with ``#|`` lines of other German still there is fuzzy
+    again (``stale_sign_off``); then ``settle`` decides what the previous text still means.
     """
     if not _settled(entry):
         _normalize(entry)
@@ -553,7 +553,41 @@ def _settled(entry: polib.POEntry) -> bool:
     return len(set(lines)) == len(lines) and all(PROVENANCE_RE.match(line) and line == line.strip() for line in lines)
 
 
+# the attribute ``normalize`` sets on an entry it found signed off with other German as its ``#| msgid``
+_STALE_SIGN_OFF = "verlag_stale_sign_off"
+
+
+# what ``check``, ``status`` and ``review`` say of a ``stale_sign_off`` entry
+STALE_SIGN_OFF = ("signed off with the German it was translated for still its previous msgid (#| msgid): a bulk "
+                  "sign-off (msgattrib --clear-fuzzy, a script) that read nothing? It stays out of date (stale), "
+                  "the page shows the German, and verlag extract makes it fuzzy again. If you checked it against "
+                  "the new German, sign it off in Poedit or Weblate (they remove the #| lines), or delete its "
+                  "#| lines with the fuzzy flag")
+
+
+def stale_sign_off(entry: polib.POEntry) -> bool:
+    """Whether ``entry`` was read without the fuzzy flag but with GNU's ``#| msgid`` (or ``#| msgctxt``) naming
+    other German than its own: a stale entry whose flag a tool cleared without a person reading it
+    (``msgattrib --clear-fuzzy``, which has ``--clear-previous`` for the ``#|`` lines; a ``sed``; ``fuzzy``
+    deleted in a text editor). A sign-off in Poedit or Weblate removes the previous msgid with the flag
+    (Poedit's ``CatalogItem::SetFuzzy``, Weblate's ``PoUnit.set_state``), as GNU gettext means it: ``#|`` only
+    explains a fuzzy entry. ``normalize`` makes such an entry fuzzy again (STALE): its translation was made for
+    the older German and is never published as reviewed of the new one."""
+    return getattr(entry, _STALE_SIGN_OFF, False)
+
+
+def _previous_differs(entry: polib.POEntry) -> bool:
+    """Whether the entry's ``#|`` lines name other German than its msgid (a ``#| msgctxt`` only counts when
+    there is one: ``msgmerge --previous`` writes none for a previous text without msgctxt)."""
+    return entry.previous_msgid is not None and (
+        entry.previous_msgid != entry.msgid
+        or entry.previous_msgctxt is not None and entry.previous_msgctxt != entry.msgctxt)
+
+
 def _normalize(entry: polib.POEntry) -> None:
+    if not entry.fuzzy and entry.msgstr and _previous_differs(entry):  # ``stale_sign_off``
+        entry.flags.insert(0, "fuzzy")
+        setattr(entry, _STALE_SIGN_OFF, True)
     notes = Notes.of(entry)
     comments = entry.comment.split("\n") if entry.comment else []
     notes.origins = [c.strip() for c in comments if PROVENANCE_RE.match(c.strip())] + notes.origins

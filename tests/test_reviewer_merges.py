@@ -864,3 +864,64 @@ def test_nothing_a_reviewers_tool_writes_loses_a_sign_off_through_extract(projec
     assert states() == before and counts() == counted_before, result.output
     assert "back to review" not in result.output and "older than" not in result.output
     assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")
+
+
+def msgid_line_of(path: Path, msgid: str) -> int:
+    """The catalog line of ``msgid "<msgid>"``."""
+    return path.read_text(encoding="utf-8").split("\n").index(f'msgid "{msgid}"') + 1
+
+
+def test_a_stale_entry_signed_off_in_bulk_with_its_previous_msgid_kept_is_named_and_never_published(
+        project: Project):
+    """msgattrib --clear-fuzzy signs off every entry, the stale one too, and keeps its #| msgid (the German the
+    translation was made for): nobody read it against the new German. status, check and review name it at its
+    line; build shows the German there, not the old sentence's translation as reviewed; extract makes it fuzzy
+    again and says so. Signed off as Poedit and Weblate do it (the #| lines go with the flag), it is reviewed."""
+    path = reviewed_project(project)
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n")
+    author_changes_the_sentence(project)
+    assert entries(project).find(NEW).fuzzy
+    gnu("msgattrib", "--clear-fuzzy", "-o", str(path), str(path))
+    msgfmt_check(path)
+    cleared = entries(project).find(NEW)
+    assert not cleared.fuzzy and cleared.previous_msgid == OLD  # what GNU's tool leaves
+    line = msgid_line_of(path, NEW)
+    where = f"{PO}:{line}: "
+
+    project.run("build")
+    english = project.read("site/en/zecken/index.html")
+    assert "Spring brings the ticks back." not in english and NEW in english
+
+    check = project.run("check", "--lang", "en")
+    assert f"warning: {where}signed off with the German it was translated for still its previous msgid" \
+        in check.output, check.output
+    status = project.run("status", "--lang", "en")
+    assert f"warning: {where}'{NEW}': signed off with the German it was translated for" in status.output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["stale"] == 1 and row["segments"]["reviewed"] == 3
+    assert row["stale_sign_offs"] == [[line, NEW]]
+    project.run("review", "--lang", "en")
+    page = (project.root / "review/en/zecken.html").read_text(encoding="utf-8")
+    assert "signed off with the German it was translated for still its previous msgid" in page
+    assert f"{PO}:{line}" in page
+
+    extract = project.run("extract")
+    assert f"warning: {where}'{NEW}' was signed off with the German it was translated for still its previous " \
+        "msgid (#| msgid)" in extract.output, extract.output
+    msgfmt_check(path)
+    again = entries(project).find(NEW)
+    assert again.fuzzy and again.previous_msgid == OLD and again.msgstr == "Spring brings the ticks back."
+    assert "signed off with the German" not in project.run("check", "--lang", "en").output
+
+    # the reviewer signs it off as Poedit does: the flag and the #| lines go, verlag's record stays
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"',
+                        f'#, markdown-text\nmsgid "{NEW}"')
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path)
+    assert not entries(project).find(NEW).fuzzy
+    assert "signed off with the German" not in project.run("check", "--lang", "en").output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 4 and row["stale_sign_offs"] == []
+    project.run("build")
+    assert "Spring brings the ticks back." in project.read("site/en/zecken/index.html")
