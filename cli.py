@@ -964,8 +964,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         why = (f"{by_slug[slug].ref} changed since the last verlag extract, and the catalog is older than that "
                f"extract {older}" if slug in changed and _behind_template(config, templates, lang, slug) else
                f"{by_slug[slug].ref} changed since the last verlag extract, and {shown}; run verlag extract: it "
-               "carries each translation to its changed sentence, fuzzy, for review, and makes one signed off for "
-               "German put back exactly as it was reviewed again" if slug in changed else
+               "carries each translation to its changed sentence, fuzzy, for review" if slug in changed else
                f"the catalog is older than the last verlag extract {older}")
         click.echo(f"warning: {po} does not match the German: {counted(count, 'segment')} of the article "
                    f"{'has' if count == 1 else 'have'} no entry in it: {why}", err=True)

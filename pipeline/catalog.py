@@ -680,7 +680,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     reviewed translation whose German changed only trivially
     (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
     German changed back to the text a stale entry's translation was reviewed
-    for makes it reviewed again (``settle``), reported as ``restored``.
+    for makes it reviewed again (``settle``), reported as ``restored``: it is
+    paired with that entry first, however unlike the German was in between.
     Unused translations become obsolete ``#~`` entries. ``old`` comes from
     ``parse_po``, so its records are in the form ``Notes`` describes.
 
@@ -750,11 +751,16 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         return (keep_typo_fixes and entry.msgctxt == cand.msgctxt and entry_state(cand) == REVIEWED
                 and is_typo_fix(cand.msgid, entry.msgid))
 
+    # German put back exactly as a stale entry's translation was made for (its previous msgid) is that entry's,
+    # however unlike its last edit: paired first, above any similarity (``_PUT_BACK``)
+    put_back = {(c.previous_msgctxt, c.previous_msgid): m for m, c in enumerate(candidates)
+                if c.fuzzy and c.previous_msgid is not None and not c.msgid_plural}
     pairs = sorted(
-        ((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending) for m, cand in enumerate(candidates)
-         if TAG_CONTEXT not in (entry.msgctxt, cand.msgctxt)
-         and (score := similarity(entry.msgid, cand.msgid, threshold))),
-        key=lambda t: (t[0], -t[1], t[2], t[3]))
+        [*((True, _PUT_BACK, n, put_back[key(entry)]) for n, entry in enumerate(pending) if key(entry) in put_back),
+         *((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending) for m, cand in enumerate(candidates)
+           if TAG_CONTEXT not in (entry.msgctxt, cand.msgctxt)
+           and (score := similarity(entry.msgid, cand.msgid, threshold)))],
+        key=lambda t: (t[1] < _PUT_BACK, t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
 
     before: list[Container[tuple]] = []
@@ -829,6 +835,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.retired.append(gone)
     return po, report
 
+
+_PUT_BACK = 101.0  # a pair's score above any ``similarity`` (0-100): the German put back as it was translated
 
 _FRONT_CONTEXTS = ("title", "summary", TAG_CONTEXT)  # the msgctxts of front-matter entries (``segment.FRONT_KEYS``)
 
