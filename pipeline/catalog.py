@@ -674,7 +674,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     title or summary too) as ``fuzzy`` with ``#| msgid``, the German that
     translation was made for (``_carry``), unless that is a machine draft
     nobody touched (``machine_draft``): it goes obsolete and the new German
-    stays empty for ``pretranslate`` (reported as ``redrafted``). A tag
+    stays empty for ``pretranslate`` (reported as ``redrafted``), keeping the
+    reviewer's own comment lines of the draft (``Notes.own``). A tag
     (``TAG_CONTEXT``) is a name: another tag is a new entry, never a reworded
     one. With ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
@@ -783,6 +784,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             return
         if machine_draft(cand) is not None:
             report.redrafted.append(pending[n])
+            if own := Notes.of(cand).own:  # a reviewer's note on the sentence stays with it, the draft goes
+                notes = Notes.of(pending[n])
+                notes.own = [*own, *notes.own]
+                notes.store(pending[n])
             return
         used.add(id(cand))
         _carry(pending[n], cand, exact=not fuzzy)

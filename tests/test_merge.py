@@ -573,3 +573,26 @@ def test_a_title_written_anew_and_a_replaced_tag_inherit_no_old_translation(proj
     assert ("title", "Detoxing the liver") in {(e.msgctxt, e.msgstr) for e in po.obsolete_entries()}
     msgfmt_check(project.root / "translations/en/leber.po")
 
+
+def test_a_reviewers_comment_on_an_untouched_machine_draft_stays_with_the_sentence_the_author_changed(
+        project: Project):
+    """The reviewer notes a question on a machine draft without changing it; the author rewords the sentence, so
+    extract retires the draft (obsolete, to draft again). The note stays on the sentence's live entry, and again
+    on the draft pretranslate makes for it ("Your own # comments survive every update")."""
+    project.write("source_de/z.md", article("Zecken", "Endlich ist es warm.\n\nSie warten im Gras.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    path = project.root / "translations/en/z.po"
+    po = polib.pofile(str(path))
+    entry = po.find("Sie warten im Gras.")
+    entry.tcomment = "Ask the author which grass.\n" + entry.tcomment
+    po.save(str(path))
+    project.write("source_de/z.md", article("Zecken", "Endlich ist es warm.\n\nSie warten im hohen Gras.\n"))
+    assert "1 changed sentence to draft again" in project.run("extract").output
+    msgfmt_check(path)
+    live = polib.pofile(str(path)).find("Sie warten im hohen Gras.")
+    assert live.msgstr == "" and live.tcomment == "Ask the author which grass."
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    project.run("extract")
+    live = polib.pofile(str(path)).find("Sie warten im hohen Gras.")
+    assert live.msgstr and live.fuzzy and live.tcomment.startswith("Ask the author which grass.\nmt: pseudo\n")
