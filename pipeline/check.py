@@ -1100,7 +1100,8 @@ CHECKS = [
     Check("glossary-dnt", ERROR, "do-not-translate glossary terms kept exactly", check_glossary_dnt),
     Check("length", WARNING, f"translation between {LENGTH_RANGE[0]}× and {LENGTH_RANGE[1]}× the length "
           f"of the German (from {LENGTH_MIN} characters)", check_length),
-    Check("stale", WARNING, "fuzzy entry whose German changed since it was translated (#| msgid)", check_stale,
+    Check("stale", WARNING, "fuzzy entry whose German changed since it was translated (#| msgid), or one signed "
+          "off with its #| msgid still there (a bulk msgattrib --clear-fuzzy: it stays stale)", check_stale,
           frozenset({STALE})),
     Check("blank", ERROR, "a translation that is only spaces or markup", check_blank),
     Check("pseudo", ERROR, "no signed-off pseudo-translation (the pseudo engine's accented text); cannot be "
