@@ -828,6 +828,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 @pass_project
 def status(project: Project, languages, fmt: str, quiet: bool) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
+    from pipeline.catalog import STALE_SIGN_OFF
     from pipeline.extracted import MESSAGE as GERMAN_CHANGED
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
@@ -849,9 +850,11 @@ def status(project: Project, languages, fmt: str, quiet: bool) -> None:
             if article.slug in changed:
                 click.echo(f"warning: {article.ref}: {GERMAN_CHANGED}", err=True)
         for row in rows:
+            ref = relpath(project.config.po_path(row.lang, row.slug), project.config.root)
             if row.outdated:
-                click.echo(f"warning: {relpath(project.config.po_path(row.lang, row.slug), project.config.root)}: "
-                           f"{row.outdated}", err=True)
+                click.echo(f"warning: {ref}: {row.outdated}", err=True)
+            for line, msgid in row.stale_sign_offs:
+                click.echo(f"warning: {ref}:{line}: {shorten(msgid)!r}: {STALE_SIGN_OFF}", err=True)
         unusable = {str(e.path) for e in damaged}
         paused = {a.slug: a.ref for a in sources.german_only}
         for path in kept:
@@ -961,8 +964,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         why = (f"{by_slug[slug].ref} changed since the last verlag extract, and the catalog is older than that "
                f"extract {older}" if slug in changed and _behind_template(config, templates, lang, slug) else
                f"{by_slug[slug].ref} changed since the last verlag extract, and {shown}; run verlag extract: it "
-               "carries each translation to its changed sentence, fuzzy, for review, and makes one signed off for "
-               "German put back exactly as it was reviewed again" if slug in changed else
+               "carries each translation to its changed sentence, fuzzy, for review" if slug in changed else
                f"the catalog is older than the last verlag extract {older}")
         click.echo(f"warning: {po} does not match the German: {counted(count, 'segment')} of the article "
                    f"{'has' if count == 1 else 'have'} no entry in it: {why}", err=True)

@@ -518,8 +518,8 @@ def normalize(entry: polib.POEntry) -> None:
 
     ``#, ignore-<check>`` flags and ``#. mt:``/``#. tm:`` extracted comments
     (what verlag wrote before these records) move into translator comments; a previous text only
-    in ``#|`` is recorded; then ``settle`` decides what the previous text
-    still means.
+    in ``#|`` is recorded; an entry signed off with ``#|`` lines of other German still there is fuzzy
+    again (``stale_sign_off``); then ``settle`` decides what the previous text still means.
     """
     if not _settled(entry):
         _normalize(entry)
@@ -553,7 +553,41 @@ def _settled(entry: polib.POEntry) -> bool:
     return len(set(lines)) == len(lines) and all(PROVENANCE_RE.match(line) and line == line.strip() for line in lines)
 
 
+# the attribute ``normalize`` sets on an entry it found signed off with other German as its ``#| msgid``
+_STALE_SIGN_OFF = "verlag_stale_sign_off"
+
+
+# what ``check``, ``status`` and ``review`` say of a ``stale_sign_off`` entry
+STALE_SIGN_OFF = ("signed off with the German it was translated for still its previous msgid (#| msgid): a bulk "
+                  "sign-off (msgattrib --clear-fuzzy, a script) that read nothing? It stays out of date (stale), "
+                  "the page shows the German, and verlag extract makes it fuzzy again. If you checked it against "
+                  "the new German, sign it off in Poedit or Weblate (they remove the #| lines), or delete its "
+                  "#| lines with the fuzzy flag")
+
+
+def stale_sign_off(entry: polib.POEntry) -> bool:
+    """Whether ``entry`` was read without the fuzzy flag but with GNU's ``#| msgid`` (or ``#| msgctxt``) naming
+    other German than its own: a stale entry whose flag a tool cleared without a person reading it
+    (``msgattrib --clear-fuzzy``, which has ``--clear-previous`` for the ``#|`` lines; a ``sed``; ``fuzzy``
+    deleted in a text editor). A sign-off in Poedit or Weblate removes the previous msgid with the flag
+    (Poedit's ``CatalogItem::SetFuzzy``, Weblate's ``PoUnit.set_state``), as GNU gettext means it: ``#|`` only
+    explains a fuzzy entry. ``normalize`` makes such an entry fuzzy again (STALE): its translation was made for
+    the older German and is never published as reviewed of the new one."""
+    return getattr(entry, _STALE_SIGN_OFF, False)
+
+
+def _previous_differs(entry: polib.POEntry) -> bool:
+    """Whether the entry's ``#|`` lines name other German than its msgid (a ``#| msgctxt`` only counts when
+    there is one: ``msgmerge --previous`` writes none for a previous text without msgctxt)."""
+    return entry.previous_msgid is not None and (
+        entry.previous_msgid != entry.msgid
+        or entry.previous_msgctxt is not None and entry.previous_msgctxt != entry.msgctxt)
+
+
 def _normalize(entry: polib.POEntry) -> None:
+    if not entry.fuzzy and entry.msgstr and _previous_differs(entry):  # ``stale_sign_off``
+        entry.flags.insert(0, "fuzzy")
+        setattr(entry, _STALE_SIGN_OFF, True)
     notes = Notes.of(entry)
     comments = entry.comment.split("\n") if entry.comment else []
     notes.origins = [c.strip() for c in comments if PROVENANCE_RE.match(c.strip())] + notes.origins
@@ -640,13 +674,15 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     title or summary too) as ``fuzzy`` with ``#| msgid``, the German that
     translation was made for (``_carry``), unless that is a machine draft
     nobody touched (``machine_draft``): it goes obsolete and the new German
-    stays empty for ``pretranslate`` (reported as ``redrafted``). A tag
+    stays empty for ``pretranslate`` (reported as ``redrafted``), keeping the
+    reviewer's own comment lines of the draft (``Notes.own``). A tag
     (``TAG_CONTEXT``) is a name: another tag is a new entry, never a reworded
     one. With ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
     (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
     German changed back to the text a stale entry's translation was reviewed
-    for makes it reviewed again (``settle``), reported as ``restored``.
+    for makes it reviewed again (``settle``), reported as ``restored``: it is
+    paired with that entry first, however unlike the German was in between.
     Unused translations become obsolete ``#~`` entries. ``old`` comes from
     ``parse_po``, so its records are in the form ``Notes`` describes.
 
@@ -716,11 +752,16 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         return (keep_typo_fixes and entry.msgctxt == cand.msgctxt and entry_state(cand) == REVIEWED
                 and is_typo_fix(cand.msgid, entry.msgid))
 
+    # German put back exactly as a stale entry's translation was made for (its previous msgid) is that entry's,
+    # however unlike its last edit: paired first, above any similarity (``_PUT_BACK``)
+    put_back = {(c.previous_msgctxt, c.previous_msgid): m for m, c in enumerate(candidates)
+                if c.fuzzy and c.previous_msgid is not None and not c.msgid_plural}
     pairs = sorted(
-        ((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending) for m, cand in enumerate(candidates)
-         if TAG_CONTEXT not in (entry.msgctxt, cand.msgctxt)
-         and (score := similarity(entry.msgid, cand.msgid, threshold))),
-        key=lambda t: (t[0], -t[1], t[2], t[3]))
+        [*((True, _PUT_BACK, n, put_back[key(entry)]) for n, entry in enumerate(pending) if key(entry) in put_back),
+         *((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending) for m, cand in enumerate(candidates)
+           if TAG_CONTEXT not in (entry.msgctxt, cand.msgctxt)
+           and (score := similarity(entry.msgid, cand.msgid, threshold)))],
+        key=lambda t: (t[1] < _PUT_BACK, t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
 
     before: list[Container[tuple]] = []
@@ -743,6 +784,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             return
         if machine_draft(cand) is not None:
             report.redrafted.append(pending[n])
+            if own := Notes.of(cand).own:  # a reviewer's note on the sentence stays with it, the draft goes
+                notes = Notes.of(pending[n])
+                notes.own = [*own, *notes.own]
+                notes.store(pending[n])
             return
         used.add(id(cand))
         _carry(pending[n], cand, exact=not fuzzy)
@@ -795,6 +840,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.retired.append(gone)
     return po, report
 
+
+_PUT_BACK = 101.0  # a pair's score above any ``similarity`` (0-100): the German put back as it was translated
 
 _FRONT_CONTEXTS = ("title", "summary", TAG_CONTEXT)  # the msgctxts of front-matter entries (``segment.FRONT_KEYS``)
 

@@ -35,7 +35,8 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, hand_draft, ignored_checks,
-                      key, parse_po, restore_sign_offs)
+                      STALE_SIGN_OFF, key, parse_po, restore_sign_offs,
+                      stale_sign_off)
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
@@ -1034,7 +1035,8 @@ def check_stale(entry, ctx):
     for op, a, b, c, d in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if op != "equal":
             change.append(f"{' '.join(old[a:b]) or '∅'} -> {' '.join(new[c:d]) or '∅'}")
-    yield "German changed since this translation was made: " + "; ".join(change)[:200]
+    said = "German changed since this translation was made: " + "; ".join(change)[:200]
+    yield f"{STALE_SIGN_OFF}; {said}" if stale_sign_off(entry) else said
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -1105,7 +1107,8 @@ CHECKS = [
     Check("glossary-dnt", ERROR, "do-not-translate glossary terms kept exactly", check_glossary_dnt),
     Check("length", WARNING, f"translation between {LENGTH_RANGE[0]}× and {LENGTH_RANGE[1]}× the length "
           f"of the German (from {LENGTH_MIN} characters)", check_length),
-    Check("stale", WARNING, "fuzzy entry whose German changed since it was translated (#| msgid)", check_stale,
+    Check("stale", WARNING, "fuzzy entry whose German changed since it was translated (#| msgid), or one signed "
+          "off with its #| msgid still there (a bulk msgattrib --clear-fuzzy: it stays stale)", check_stale,
           frozenset({STALE})),
     Check("blank", ERROR, "a translation that is only spaces or markup", check_blank),
     Check("pseudo", ERROR, "no signed-off pseudo-translation (the pseudo engine's accented text); cannot be "

@@ -82,8 +82,9 @@ class Edition:
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
                  blocked: frozenset = frozenset(), german: int | None = None, named: str | None = None,
-                 copies: frozenset = frozenset()) -> Edition:
+                 copies: frozenset = frozenset(), changed: dict | None = None) -> Edition:
     """``blocked``: keys of segments with a QA error (``check.blocked_keys``); they fall back to German.
+    ``changed``: ``changed_since(doc, po, lang)``, when the caller has it.
     ``copies``: keys of reviewed entries whose msgstr is their German prose as it is (``check.german_copies``):
     shown as German (``lang="de"``, counted in "fallback" and "german_copy", not in ``words_shown``, their words
     as untranslated in ``words``), their msgstr still spliced into the Markdown. The words
@@ -97,7 +98,9 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
     unmatched = {s.key for s in doc.segments if s.key not in entries} if po is not None else set()
     if unmatched:
-        entries.update(_changed_since(doc, po, lang, unmatched))
+        entries.update(changed_since(doc, po, lang) if changed is None else changed)
+        # German put back as it was signed off is shown in translation: no segment the page shows in German
+        unmatched -= {k for k in unmatched if entry_state(entries.get(k)) == REVIEWED}
     shown: Counter = Counter()
     words: Counter = Counter()
     words_shown = 0
@@ -175,16 +178,22 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                    unmatched=len(unmatched))
 
 
-def _changed_since(doc: Document, po: polib.POFile, lang: str, unmatched: set) -> dict[tuple, polib.POEntry]:
-    """The entries ``extract`` would make stale for the German segments (keys in ``unmatched``) that ``po``, not
-    merged since the author changed them, has no entry for: ``catalog.merge`` in memory, only its stale entries
-    kept. So a changed sentence is "updated in the original" on the page before ``extract`` as after it; they
-    are never shown translated (every other state of the merge stays untranslated: nothing unchecked by
-    ``verlag check`` reaches a page)."""
-    from .catalog import STALE, build_pot, entry_state, key, merge
+def changed_since(doc: Document, po: polib.POFile, lang: str) -> dict[tuple, polib.POEntry]:
+    """The entries ``extract`` would make stale or reviewed for the German segments that ``po``, not merged since
+    the author changed them, has no entry for: ``catalog.merge`` in memory, only those entries kept. So a changed
+    sentence is "updated in the original" on the page before ``extract`` as after it, never shown translated, and
+    German put back exactly as a translation was signed off for (a stale entry's previous msgid, an obsolete
+    entry's msgid) shows that translation, reviewed, as it will after ``extract``; the caller checks those as
+    ``verlag check`` will (``catalog_edition``). Every other state of the merge (a draft of other German) stays
+    untranslated: nothing unchecked reaches a page."""
+    from .catalog import REVIEWED, STALE, build_pot, entry_state, key, merge
 
+    unmatched = {s.key for s in doc.segments} - {key(e) for e in po if not e.obsolete}
+    if not unmatched:
+        return {}
     merged, _ = merge(po, build_pot(doc, "", ""), lang)
-    return {key(e): e for e in merged if not e.obsolete and key(e) in unmatched and entry_state(e) == STALE}
+    return {key(e): e for e in merged
+            if not e.obsolete and key(e) in unmatched and entry_state(e) in (STALE, REVIEWED)}
 
 
 def credited(po: polib.POFile | None, hands: Counter, named: str | None = None) -> tuple[str | None, bool]:
@@ -542,12 +551,16 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
     if po is not None:  # a record a tool dropped (msgmerge of an older copy), as the next extract gives it back
         restore_sign_offs(po, lambda: last_extract(config, lang, article.slug, data))
     blocked = copies = frozenset()
+    changed = None
     if po is not None:
+        changed = changed_since(doc, po, lang)
+        # a sign-off of German put back before extract is checked as check will check it once extract wrote it
+        restored = [e for e in changed.values() if not e.fuzzy]
         with stage(article.ref, f"checking {ref}"):
-            findings = check_catalog(po, ref, lang, article.slug, glossary, doc.labels,
-                                     source_lang=config.source_language, errors_only=True,
+            findings = check_catalog([*po, *restored] if restored else po, ref, lang, article.slug, glossary,
+                                     doc.labels, source_lang=config.source_language, errors_only=True,
                                      site_url=config.site_url, published=pages, renamed=renamed)
         blocked = blocked_keys(findings)
-        copies = german_copies(po, lang, glossary, doc.labels)
+        copies = german_copies([*po, *restored] if restored else po, lang, glossary, doc.labels)
     return make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german,
-                        translator_names(config).get(lang), copies), data
+                        translator_names(config).get(lang), copies, changed), data

@@ -71,6 +71,9 @@ class _Merged:
     # translations without msgctxt given to the title / summary / tag of that German (``catalog._context_dropped``):
     # (line in the catalog, the German, the msgctxt it went to, whether it is fuzzy there)
     contexts: list[tuple[int, str, str, bool]] = field(default_factory=list)
+    # stale entries signed off with their ``#| msgid`` kept (``catalog.stale_sign_off``), fuzzy again: (line of the
+    # msgid in the catalog, the msgid)
+    stale_sign_offs: list[tuple[int, str]] = field(default_factory=list)
 
 
 def record_path(config: Config, lang: str, slug: str) -> Path:
@@ -118,7 +121,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes.
     ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
     ``last_written``; not asked after a change of segmentation."""
-    from .catalog import FUZZY_THRESHOLD, fresh_text, key, merge, render
+    from .catalog import FUZZY_THRESHOLD, fresh_text, key, merge, render, stale_sign_off
     from .pofile import encode_like
 
     if old is None and pot_text is not None and all(hinted(e, glossary, lang) == e.comment for e in pot):
@@ -158,9 +161,14 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                                                     if id(e) not in behind]),
                                        ("restored", report.restored), ("new", report.added),
                                        ("removed", removed)) for entry in entries]
-    lines = data.decode("utf-8").split("\n") if report.msgid_edits and data else []
-    edits = [(next((n for n in range(edited.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
-                   edited.linenum), edited.msgid, entry.msgid) for edited, entry in report.msgid_edits]
+    reopened = [e for e in old if not e.obsolete and stale_sign_off(e)]
+    lines = data.decode("utf-8").split("\n") if (report.msgid_edits or reopened) and data else []
+
+    def msgid_line(entry: polib.POEntry) -> int:
+        return next((n for n in range(entry.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
+                    entry.linenum)
+
+    edits = [(msgid_line(edited), edited.msgid, entry.msgid) for edited, entry in report.msgid_edits]
     rivals = [(rival.linenum, rival.msgid, live.msgid, kind, live.msgstr, other)
               for rival, live, kind, other in report.rivals]
     left = {}  # what the last extract left in those entries: the newer text the older catalog replaced
@@ -175,7 +183,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     return _Merged(data, text, counts, sentences, edits, strays, rivals,
                    sum(id(e) not in behind for e in report.brought_back),
                    [(line(e), e.msgid, became(e), e.msgstr if id(e) in back else
-                     left.get(key(e)) if left.get(key(e)) != e.msgstr else None) for e in older], contexts)
+                     left.get(key(e)) if left.get(key(e)) != e.msgstr else None) for e in older], contexts,
+                   [(msgid_line(e), e.msgid) for e in reopened])
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -431,6 +440,12 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(f"{po_ref}:{line}: {_short(german)!r} has no msgctxt: taken as the translation "
                                    f'of {kind} (msgctxt "{context}"), '
                                    + ("fuzzy as it was: check it" if fuzzy else "reviewed as it was"))
+        for line, msgid in merged.stale_sign_offs:
+            result.warnings.append(f"{po_ref}:{line}: {_short(msgid)!r} was signed off with the German it was "
+                                   "translated for still its previous msgid (#| msgid): a bulk sign-off (msgattrib "
+                                   "--clear-fuzzy, a script) that read nothing? Back to review, fuzzy, as it was: "
+                                   "the page shows the German until you sign it off in Poedit or Weblate (they "
+                                   "remove the #| lines), or delete its #| lines with the fuzzy flag")
         for msgid in merged.strays:
             result.warnings.append(f"{po_ref}: {_short(msgid)!r} is no sentence of {article.ref} (it came back "
                                    "into the catalog, not from the German): made obsolete (#~), its translation kept")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from .catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, restore_sign_offs, review_state
-from .check import ERROR, check_catalog, german_copies, image_variant_findings, legal_page_findings
+from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, restore_sign_offs, review_state,
+                      stale_sign_off)
+from .check import ERROR, check_catalog, german_copies, image_variant_findings, legal_page_findings, msgid_line
 from .config import Config
 from .drift import Templates
 from .errors import VerlagError, contain
@@ -39,6 +40,9 @@ class Progress:
     # the catalog's msgids are not its template's German (``drift``): what is wrong, to say below the table
     outdated: str = ""
     german_changed: bool = False  # the German changed since extract made the template (``extracted``)
+    # stale entries signed off with their ``#| msgid`` kept (``catalog.stale_sign_off``), counted as stale: (the
+    # catalog line of each msgid, the msgid)
+    stale_sign_offs: list = field(default_factory=list)
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
@@ -65,7 +69,7 @@ class Progress:
         del data["catalogs"], data["unreadable_count"]
         if self.slug is None:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
-            del data["german_changed"], data["held"]
+            del data["german_changed"], data["held"], data["stale_sign_offs"]
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
         elif not self.unreadable:
             del data["unreadable"]
@@ -118,14 +122,19 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 continue
             segments = dict.fromkeys(STATES, 0)
             words = dict.fromkeys(STATES, 0)
+            row_stale_sign_offs: list = []
             if po is not None and article.slug not in labels:
                 labels[article.slug] = reference_labels(article)
             # signed-off German prose counts as untranslated, as the edition shows it (``check.german_copies``)
             copies = german_copies(po, lang, glossary, labels[article.slug]) if po is not None else frozenset()
             drift = templates.drift(article.slug, po) if po is not None else None
+            lines = None
             for entry in (po or []):
                 if entry.obsolete or drift and key(entry) not in drift.german and key(entry) not in drift.standing:
                     continue  # German the page no longer has (one that lost its msgctxt counts where extract puts it)
+                if stale_sign_off(entry):
+                    lines = lines or data.decode("utf-8").split("\n")
+                    row_stale_sign_offs.append((msgid_line(lines, entry.linenum), entry.msgid))
                 state = review_state(entry, copies)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
@@ -137,7 +146,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                            unfilled=not article.draft and bool(unfilled(article)),
                            german=len(blocks), german_words=german_words(blocks),
                            outdated=drift.message(article.ref) if drift else "",
-                           german_changed=article.slug in changed)
+                           german_changed=article.slug in changed, stale_sign_offs=row_stale_sign_offs)
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"

@@ -520,3 +520,65 @@ def test_the_lock_is_taken_where_a_folder_cannot_be_locked(leber, monkeypatch):
     os.mkfifo(lock)
     with pipeline.lock.project_lock(load_config(leber.root), wait=False):
         assert lock.is_file()
+
+
+ENGLISH_LEBER = """---
+title: Liver
+---
+
+The liver works at night. It needs rest.
+Drink enough water.
+"""
+
+
+@pytest.mark.parametrize("moment", ["after the merge", "in the instant before the swap"])
+@pytest.mark.parametrize("command", ["extract", "pretranslate", "import --translation-of"])
+def test_a_reviewers_save_while_a_command_merges_the_catalog_is_kept_and_merged(leber, monkeypatch, command, moment):
+    """The reviewer saves the catalog in Poedit (temp file and rename) while verlag has read and merged it and not
+    yet replaced it: after the merge was made (its temp copy being written), or in the instant between verlag's
+    last look and its atomic swap. The reviewer's save is in the file afterwards, and so is the command's work,
+    merged into it; the catalog passes msgfmt --check."""
+    from pipeline import fsutil
+
+    path = leber.root / "translations/en/leber.po"
+    if command == "extract":
+        leber.write("source_de/leber.md", LEBER + "\nSchlafen Sie gut.\n")
+        args, done = ["extract"], lambda po: po.find("Schlafen Sie gut.") is not None
+    elif command == "pretranslate":
+        args = ["pretranslate", "--engine", "pseudo", "--lang", "en"]
+        done = lambda po: po.find("Sie braucht Ruhe.").msgstr != ""  # noqa: E731
+    else:
+        translation = leber.write("liver.md", ENGLISH_LEBER)
+        args = ["import", "--lang", "en", "--translation-of", "leber", str(translation)]
+        done = lambda po: po.find("Die Leber arbeitet nachts.").msgstr == "The liver works at night."  # noqa: E731
+    saved = []
+
+    def reviewer_saves() -> None:
+        po = polib.pofile(str(path))
+        entry = po.find(EDITED)
+        entry.msgstr = "Drink plenty of water."
+        if entry.fuzzy:
+            entry.flags.remove("fuzzy")
+        tmp = path.with_name("leber.po.poedit")
+        tmp.write_bytes(po.__unicode__().encode("utf-8"))
+        os.replace(tmp, path)
+        saved.append(path.read_bytes())
+
+    hooked, name = (("_temp_copy", "after the merge"), ("_exchange", "in the instant before the swap"))[
+        moment != "after the merge"]
+    real = getattr(fsutil, hooked)
+
+    def hook(target: Path, *rest):
+        if not saved and Path(target if hooked == "_temp_copy" else rest[0]) == path:
+            reviewer_saves()
+        return real(target, *rest)
+
+    monkeypatch.setattr(fsutil, hooked, hook)
+    result = leber.run(*args)
+    assert saved, f"the catalog was never swapped {name}: {result.output}"
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    entry = po.find(EDITED)
+    assert entry.msgstr == "Drink plenty of water." and not entry.fuzzy, "the reviewer's save is kept"
+    assert done(po), f"and the command's work is merged into it: {result.output}"
+    assert not temp_files(leber.root)

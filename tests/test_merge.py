@@ -47,7 +47,7 @@ import polib
 import pytest
 
 from conftest import REPO, Project, article, msgfmt_check, review
-from pipeline.catalog import Notes, fingerprint, parse_po, redate, render
+from pipeline.catalog import Notes, fingerprint, parse_po, redate, render, stale_sign_off
 from pipeline.check import CHECKS as QA_CHECKS, check_catalog
 
 HERE = Path(__file__).resolve().parent / "merge"
@@ -516,11 +516,16 @@ def test_german_back_to_its_translated_text_is_reviewed_again_only_with_the_sign
 
 
 def test_a_signed_off_entry_drops_its_previous_text():
-    """Poedit and ``msgattrib --clear-fuzzy`` remove the fuzzy flag; the previous text explains nothing then."""
+    """Poedit and Weblate remove the fuzzy flag and the #| lines (verlag's record stays): the previous text
+    explains nothing then. ``msgattrib --clear-fuzzy`` keeps the #| lines: nobody read the entry, it stays stale
+    (``catalog.stale_sign_off``)."""
     text = _stale("Stay lying down for 20 minutes.", "x", msgid="Bleiben Sie 20 Minuten liegen.", fuzzy=False)
-    signed = parse_po(text, "x.po")[0]
+    poedit = "\n".join(line for line in text.split("\n") if not line.startswith("#|"))
+    signed = parse_po(poedit, "x.po")[0]
     assert not signed.fuzzy and signed.previous_msgid is None and not signed.tcomment
-    assert "#|" not in render(parse_po(text, "x.po"))
+    assert "#|" not in render(parse_po(poedit, "x.po"))
+    cleared = parse_po(text, "x.po")[0]
+    assert cleared.fuzzy and cleared.previous_msgid == "Bleiben Sie 30 Minuten liegen." and stale_sign_off(cleared)
 
 
 def test_a_sentence_whose_words_were_reordered_keeps_its_translation_as_fuzzy(project: Project):
@@ -567,3 +572,27 @@ def test_a_title_written_anew_and_a_replaced_tag_inherit_no_old_translation(proj
     assert (title.msgstr, title.fuzzy, title.previous_msgid) == ("", False, None)
     assert ("title", "Detoxing the liver") in {(e.msgctxt, e.msgstr) for e in po.obsolete_entries()}
     msgfmt_check(project.root / "translations/en/leber.po")
+
+
+def test_a_reviewers_comment_on_an_untouched_machine_draft_stays_with_the_sentence_the_author_changed(
+        project: Project):
+    """The reviewer notes a question on a machine draft without changing it; the author rewords the sentence, so
+    extract retires the draft (obsolete, to draft again). The note stays on the sentence's live entry, and again
+    on the draft pretranslate makes for it ("Your own # comments survive every update")."""
+    project.write("source_de/z.md", article("Zecken", "Endlich ist es warm.\n\nSie warten im Gras.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    path = project.root / "translations/en/z.po"
+    po = polib.pofile(str(path))
+    entry = po.find("Sie warten im Gras.")
+    entry.tcomment = "Ask the author which grass.\n" + entry.tcomment
+    po.save(str(path))
+    project.write("source_de/z.md", article("Zecken", "Endlich ist es warm.\n\nSie warten im hohen Gras.\n"))
+    assert "1 changed sentence to draft again" in project.run("extract").output
+    msgfmt_check(path)
+    live = polib.pofile(str(path)).find("Sie warten im hohen Gras.")
+    assert live.msgstr == "" and live.tcomment == "Ask the author which grass."
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    project.run("extract")
+    live = polib.pofile(str(path)).find("Sie warten im hohen Gras.")
+    assert live.msgstr and live.fuzzy and live.tcomment.startswith("Ask the author which grass.\nmt: pseudo\n")

@@ -394,7 +394,8 @@ def test_a_previous_msgid_record_polib_wrapped_survives_msgmerge_without_previou
     assert status_row(project, "eisen")["segments"] == {"untranslated": 0, "machine": 0, "hand": 0, "stale": 1,
                                                         "reviewed": 1}
     polib.pofile(str(path)).save()
-    gnu("msgattrib", "--clear-fuzzy", "-o", str(path), str(path))  # Poedit's "not fuzzy", on the wrapped record
+    # Poedit's "not fuzzy" (it removes the #| lines with the flag), on the wrapped record
+    gnu("msgattrib", "--clear-fuzzy", "--clear-previous", "-o", str(path), str(path))
     project.run("extract")
     entry = polib.pofile(str(path)).find(IRON_AFTER)
     assert not entry.fuzzy and entry.tcomment == "" and entry.previous_msgid is None

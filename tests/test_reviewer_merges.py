@@ -519,7 +519,8 @@ def test_a_sign_off_lost_to_msgmerge_of_an_older_copy_comes_back_when_the_author
     reviewer fixes another entry in her copy and merges it with ``msgmerge --previous``, which writes the changed
     sentence fuzzy with ``#| msgid`` but without verlag's ``previous msgid, reviewed`` record. The translation is
     still the one signed off for that German (the record of the last extract names it), so when the author puts
-    the German back exactly, with or without an extract between, the entry is reviewed again."""
+    the German back exactly, with or without an extract between, the entry is reviewed again, and the build before
+    that extract shows it."""
     path = reviewed_project(project)
     old = project.root / "old.po"
     shutil.copy(path, old)
@@ -533,10 +534,9 @@ def test_a_sign_off_lost_to_msgmerge_of_an_older_copy_comes_back_when_the_author
         project.run("extract")
         assert Notes.of(entries(project).find(NEW)).reviewed == fingerprint("Spring brings the ticks back.")
     project.write("source_de/zecken.md", article("Zecken", BODY))
-    built = project.run("build").output  # before extract: the page shows the sentence in German, and says why
-    assert ("source_de/zecken.md changed since the last verlag extract, and the page shows it in German; run verlag "
-            "extract: it carries each translation to its changed sentence, fuzzy, for review, and makes one signed "
-            "off for German put back exactly as it was reviewed again") in built, built
+    built = project.run("build").output  # before extract: the page shows the sign-off extract will restore
+    assert "Spring brings the ticks back." in project.read("site/en/zecken/index.html"), built
+    assert f"warning: {PO} does not match the German" not in built, built
 
     result = project.run("extract")
     msgfmt_check(path)
@@ -864,3 +864,115 @@ def test_nothing_a_reviewers_tool_writes_loses_a_sign_off_through_extract(projec
     assert states() == before and counts() == counted_before, result.output
     assert "back to review" not in result.output and "older than" not in result.output
     assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")
+
+
+def msgid_line_of(path: Path, msgid: str) -> int:
+    """The catalog line of ``msgid "<msgid>"``."""
+    return path.read_text(encoding="utf-8").split("\n").index(f'msgid "{msgid}"') + 1
+
+
+def test_a_stale_entry_signed_off_in_bulk_with_its_previous_msgid_kept_is_named_and_never_published(
+        project: Project):
+    """msgattrib --clear-fuzzy signs off every entry, the stale one too, and keeps its #| msgid (the German the
+    translation was made for): nobody read it against the new German. status, check and review name it at its
+    line; build shows the German there, not the old sentence's translation as reviewed; extract makes it fuzzy
+    again and says so. Signed off as Poedit and Weblate do it (the #| lines go with the flag), it is reviewed."""
+    path = reviewed_project(project)
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n")
+    author_changes_the_sentence(project)
+    assert entries(project).find(NEW).fuzzy
+    gnu("msgattrib", "--clear-fuzzy", "-o", str(path), str(path))
+    msgfmt_check(path)
+    cleared = entries(project).find(NEW)
+    assert not cleared.fuzzy and cleared.previous_msgid == OLD  # what GNU's tool leaves
+    line = msgid_line_of(path, NEW)
+    where = f"{PO}:{line}: "
+
+    project.run("build")
+    english = project.read("site/en/zecken/index.html")
+    assert "Spring brings the ticks back." not in english and NEW in english
+
+    check = project.run("check", "--lang", "en")
+    assert f"warning: {where}signed off with the German it was translated for still its previous msgid" \
+        in check.output, check.output
+    status = project.run("status", "--lang", "en")
+    assert f"warning: {where}'{NEW}': signed off with the German it was translated for" in status.output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["stale"] == 1 and row["segments"]["reviewed"] == 3
+    assert row["stale_sign_offs"] == [[line, NEW]]
+    project.run("review", "--lang", "en")
+    page = (project.root / "review/en/zecken.html").read_text(encoding="utf-8")
+    assert "signed off with the German it was translated for still its previous msgid" in page
+    assert f"{PO}:{line}" in page
+
+    extract = project.run("extract")
+    assert f"warning: {where}'{NEW}' was signed off with the German it was translated for still its previous " \
+        "msgid (#| msgid)" in extract.output, extract.output
+    msgfmt_check(path)
+    again = entries(project).find(NEW)
+    assert again.fuzzy and again.previous_msgid == OLD and again.msgstr == "Spring brings the ticks back."
+    assert "signed off with the German" not in project.run("check", "--lang", "en").output
+
+    # the reviewer signs it off as Poedit does: the flag and the #| lines go, verlag's record stays
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"',
+                        f'#, markdown-text\nmsgid "{NEW}"')
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path)
+    assert not entries(project).find(NEW).fuzzy
+    assert "signed off with the German" not in project.run("check", "--lang", "en").output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 4 and row["stale_sign_offs"] == []
+    project.run("build")
+    assert "Spring brings the ticks back." in project.read("site/en/zecken/index.html")
+
+
+# three edits of OLD, each like the one before (a translation is carried along), the last unlike OLD
+EDITS = ["Mit dem warmen Frühling kommen leider auch die Zecken in die Gärten zurück.",
+         "Im warmen Frühling sitzen leider auch die Zecken wieder in den Gärten.",
+         "Im warmen Frühjahr sitzen leider viele Zecken wieder in den Gärten und Wiesen."]
+
+
+@pytest.mark.parametrize("edits", [[NEW], EDITS], ids=["one edit", "three edits"])
+def test_german_put_back_exactly_as_it_was_signed_off_is_published_reviewed_before_and_after_extract(
+        project: Project, edits: list[str]):
+    """The author changes a reviewed sentence (once, or three times, extracting each time: the entry stays stale
+    with the German it was signed off for as previous msgid), then puts the German back exactly. The build before
+    extract publishes the signed-off translation, as extract will make it reviewed again; extract does, also when
+    the last edit is unlike the German put back (no fuzzy match between them)."""
+    path = reviewed_project(project)
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n")
+    for text in edits:
+        project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, text)))
+        project.run("extract")
+    stale = entries(project).find(edits[-1])
+    assert stale.fuzzy and stale.previous_msgid == OLD and stale.msgstr == "Spring brings the ticks back."
+    project.run("build")
+    assert "Spring brings the ticks back." not in project.read("site/en/zecken/index.html")
+
+    project.write("source_de/zecken.md", article("Zecken", BODY))  # the German put back, no extract yet
+    build = project.run("build")
+    assert "Spring brings the ticks back." in project.read("site/en/zecken/index.html"), build.output
+    assert f"warning: {PO} does not match the German" not in build.output
+
+    project.run("extract")
+    msgfmt_check(path)
+    back = entries(project).find(OLD)
+    assert back.msgstr == "Spring brings the ticks back." and not back.fuzzy and back.previous_msgid is None
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 4 and row["segments"]["stale"] == 0
+    project.run("build")
+    assert "Spring brings the ticks back." in project.read("site/en/zecken/index.html")
+
+
+def test_a_sign_off_of_german_put_back_is_checked_before_the_build_shows_it(project: Project):
+    """The glossary forbade the signed-off wording while the sentence was changed (a stale entry gets no errors):
+    the build before extract holds the restored sign-off back, as check will once extract wrote it."""
+    reviewed_project(project)
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n")
+    author_changes_the_sentence(project)
+    project.write("translations/glossary.csv", "source,en,en_forbidden\nFrühling,springtime,spring\n")
+    project.write("source_de/zecken.md", article("Zecken", BODY))  # the German put back, no extract yet
+    build = project.run("build")
+    assert "Spring brings the ticks back." not in project.read("site/en/zecken/index.html")
+    assert "en/zecken: 1 segment held back by QA errors; run verlag check" in build.output, build.output
