@@ -60,7 +60,6 @@ from urllib.parse import urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
-from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_core.normalize import normalize
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -70,7 +69,7 @@ from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK
 from .media import WEB
 from .rawhtml import mark_language, readable_text, retitled, web_host
 from .redirects import old_path
-from .segment import MAX_NESTING, commonmark_parser
+from .segment import MAX_NESTING, DispatchInline, commonmark_parser
 
 __all__ = ["Allowance", "Rendered", "render", "safe_url", "sanitized", "MAX_NESTING"]
 
@@ -264,34 +263,9 @@ class _MarkedState(StateInline):
             self.src, self.posMax = src, saved
 
 
-# The characters each of markdown-it's inline rules (and mdit-py-plugins' footnote rules) can match at: at any
-# other the rule returns False before it looks further or changes anything. ``text`` matches at every character
-# that is no terminator (``ParserInline.terminator_re``).
-RULE_STARTS = {"newline": "\n", "escape": "\\", "backticks": "`", "emphasis": "_*", "strikethrough": "~",
-               "link": "[", "image": "!", "footnote_inline": "^", "footnote_ref": "[", "autolink": "<",
-               "html_inline": "<", "entity": "&"}
-
-
-class _Dispatch(dict):
-    """A character -> the inline rules that can match at it, in the ruler's order (built on first use): the
-    tokenizer tries those only, where markdown-it's tries all twelve at every ``-``, ``:`` or ``*`` and at
-    every ``[`` of a link label's scan. A rule of unknown name is tried everywhere."""
-
-    def __init__(self, inline: ParserInline):
-        super().__init__()
-        self.inline = inline
-        self.rules = [(rule.name, rule.fn) for rule in inline.ruler.__rules__ if rule.enabled]
-
-    def __missing__(self, char: str) -> tuple:
-        terminator = self.inline.terminator_re.match(char) is not None
-        self[char] = found = tuple(fn for name, fn in self.rules if (not terminator if name == "text"
-                                                                     else char in RULE_STARTS.get(name, char)))
-        return found
-
-
-class _MarkedInline(ParserInline):
-    """markdown-it's inline parser with ``_MarkedState`` for a text with fallback markers, and rules dispatched
-    by character (``_Dispatch``): the same tokens."""
+class _MarkedInline(DispatchInline):
+    """verlag's inline parser (``segment.DispatchInline``: rules dispatched by character) with ``_MarkedState``
+    for a text with fallback markers: the same tokens."""
 
     def parse(self, src, md, env, tokens):
         state = (_MarkedState if SENTINELS_RE.search(src) else StateInline)(src, md, env, tokens)
@@ -299,60 +273,6 @@ class _MarkedInline(ParserInline):
         for rule in self.ruler2.getRules(""):
             rule(state)
         return state.tokens
-
-    def dispatch(self) -> _Dispatch:
-        rules = self.ruler.getRules("")  # a new list whenever the rules change
-        if getattr(self, "_dispatch_for", None) is not rules:
-            self._dispatch, self._dispatch_for = _Dispatch(self), rules
-        return self._dispatch
-
-    def tokenize(self, state: StateInline) -> None:
-        """``ParserInline.tokenize``, trying at each position only the rules that can match there."""
-        dispatch = self.dispatch()
-        end = state.posMax
-        max_nesting = state.md.options["maxNesting"]
-        while state.pos < end:
-            pos = state.pos
-            ok = False
-            if state.level < max_nesting:
-                for rule in dispatch[state.src[pos]]:
-                    ok = rule(state, False)
-                    if ok:
-                        if state.pos <= pos:
-                            raise RuntimeError("inline rule didn't increment state.pos")
-                        break
-            if ok:
-                if state.pos >= end:
-                    break
-                continue
-            state.append_pending(state.src[pos])
-            state.pos += 1
-        if state.pending:
-            state.pushPending()
-
-    def skipToken(self, state: StateInline) -> None:
-        """``ParserInline.skipToken`` (a link label's scan), trying only the rules that can match there."""
-        pos = state.pos
-        cache = state.cache
-        if pos in cache:
-            state.pos = cache[pos]
-            return
-        ok = False
-        if state.level < state.md.options["maxNesting"]:
-            for rule in self.dispatch()[state.src[pos]]:
-                state.level += 1
-                ok = rule(state, True)
-                state.level -= 1
-                if ok:
-                    if state.pos <= pos:
-                        raise RuntimeError("inline rule didn't increment state.pos")
-                    break
-        else:
-            state.pos = state.posMax
-        if not ok:
-            state.pos += 1
-        cache[pos] = state.pos
-
 
 # --------------------------------------------------------------------------
 # Core rules

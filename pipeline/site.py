@@ -904,6 +904,7 @@ def _item(site: _Site, page: Page) -> dict:
     """What lists, feeds and article headers show of an article: localized dates and reading time."""
     locale, english = _locale(page.lang), _locale("en")
     updated = Worded(long_date(page.updated, locale), long_date(page.updated, english)) if page.updated else None
+    minutes = page.reading_minutes  # counts the body's words: once for both languages' wording
     return {
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
@@ -914,7 +915,7 @@ def _item(site: _Site, page: Page) -> dict:
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
-        "reading": Worded(*(_minutes(page.reading_minutes, each) for each in (locale, english))),
+        "reading": Worded(_minutes(minutes, locale), _minutes(minutes, english)),
         "last_reviewed": Worded(long_date(page.last_reviewed, locale), long_date(page.last_reviewed, english))
         if page.last_reviewed else None,
         # the text changed after its medical review: the page must not let the review vouch for it
@@ -1079,7 +1080,8 @@ class _Bodies:
     pages' bodies, carried over from ``cache`` by name without reading it.
     With a ``_StoredBodies`` cache (the building process), a fresh entry's
     HTML goes into it at once and is read back when asked for again (a feed),
-    so the bodies of a whole site are never held at once.
+    so the bodies of a whole site are never held at once; only the one put last
+    is kept (``held``), for the page that asked for it.
     """
 
     def __init__(self, plan: _BodyPlan, cache: dict | _StoredBodies, pages: dict[tuple[str, str], Page],
@@ -1094,6 +1096,7 @@ class _Bodies:
         self.kept: list[str] = []
         self.keys: dict[str, str] = {}
         self.pages_made: dict[str, tuple[bytes, dict]] = {}  # "lang/slug" -> page and item a worker made (``made``)
+        self.held: tuple[str, str] | None = None  # the name and HTML of the body put into the cache last
 
     def key(self, page: Page) -> str:
         """The digest of what ``page``'s body HTML depends on: its text, its links' targets, UI words and,
@@ -1120,7 +1123,11 @@ class _Bodies:
         German original's file and line when it cannot be)."""
         name = f"{page.lang}/{page.slug}"
         entry = self.entry(page)
-        return entry["html"] if "html" in entry else self.cache.get(name)["html"]
+        if "html" in entry:
+            return entry["html"]
+        if self.held is not None and self.held[0] == name:  # just taken: not read back from the cache
+            return self.held[1]
+        return self.cache.get(name)["html"]
 
     def entry(self, page: Page) -> dict:
         """``page``'s entry as ``get`` finds it; without its ``html`` when that went into the cache."""
@@ -1155,6 +1162,7 @@ class _Bodies:
             self.pages_made[name] = entry.pop("made")
         if self.spill:
             self.cache.put(name, entry)
+            self.held = (name, entry["html"])
             entry = {k: v for k, v in entry.items() if k != "html"}
         self.fresh[name] = entry
 

@@ -354,3 +354,20 @@ def test_an_edition_is_made_in_one_walk_of_its_article(monkeypatch):
             slots, made = slots + len(doc.slots), made + len(filled)
             assert edition.text.startswith("---\n") and edition.marked
     assert slots > 100 and made < 1.5 * slots  # two walks filled every slot twice
+
+
+def test_an_inline_position_is_tried_only_with_the_rules_that_can_match_its_character():
+    """Every parser (the site's link scan of the originals among them) tries at a ``*`` the emphasis rule
+    alone and at a ``[`` the link rules, where markdown-it's own loop tries every rule before them; the tokens
+    are markdown-it's (``_same_tokens`` on the CommonMark examples, the shipped articles and the peer corpus)."""
+    md = commonmark_parser()
+    tried = []
+    for rule in md.inline.ruler.__rules__:
+        rule.fn = lambda state, silent, fn=rule.fn, name=rule.name: (
+            silent or tried.append((name, state.src[state.pos])), fn(state, silent))[1]
+    md.inline.ruler.__cache__ = None
+    children = md.parseInline("Ein *Wort* und [Link](x.md)")[0].children
+    assert [t.type for t in children] == ["text", "em_open", "text", "em_close", "text", "link_open", "text",
+                                          "link_close"]
+    assert [name for name, char in tried if char == "*"] == ["emphasis", "emphasis"]
+    assert [name for name, char in tried if char == "["] == ["link"]

@@ -539,3 +539,26 @@ def test_a_build_that_shows_pseudo_drafts_says_so_on_every_run_also_with_q(blog)
                             'readers under [publish] unreviewed = "machine": the pseudo engine\'s layout test, no '
                             'translation; do not upload site/ like this: draft with a real engine (verlag '
                             'pretranslate --redo-drafts), translate them, or set unreviewed = "source"'], out
+
+
+def test_a_page_s_own_body_is_not_read_back_from_the_bodies_cache_it_was_just_put_into(blog, tmp_path, monkeypatch):
+    """With one job the building process renders each body, puts it into the bodies cache and templates its page:
+    the page takes the HTML it has, where it read it back (a SELECT and a JSON parse per page); a feed listing
+    the article later reads it from the cache. The site is the same bytes."""
+    import sys
+
+    from pipeline import site
+
+    stored_get, read_back = site._StoredBodies.get, []
+
+    def get(self, name):
+        entry = stored_get(self, name)  # None: not cached yet (a cold build asks before it renders)
+        if entry is not None and "_article_page" in {sys._getframe(depth).f_code.co_name for depth in range(1, 6)}:
+            read_back.append(name)
+        return entry
+
+    monkeypatch.setattr(site._StoredBodies, "get", get)
+    blog.run("build", "--jobs", "1")
+    assert read_back == []
+    assert "The spleen is small." in cached_bodies(blog)["en/milz"]
+    assert site_bytes(blog) == cold_site(blog, tmp_path)
