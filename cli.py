@@ -342,34 +342,37 @@ def new(project: Project, title: str, quiet: bool) -> None:
               help="Who translated SOURCE (with --translation-of) or a multilingual site's pages in other languages "
                    "(\"Name\" or \"Name <e-mail>\"); recorded in each entry filled and as the catalog's "
                    "Last-Translator, credited on the page.")
+@click.option("--again", is_flag=True,
+              help="Write the articles an earlier import wrote and you deleted since (left out by default).")
 @quiet_option("the line per article written, image copied and old address kept, the Markdown a --dry-run would "
               "write, and the German sentences --translation-of left unmatched (pretranslate fills them)")
 @pass_project
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             uploads: Path | None, private: bool, slug: str | None, lang: str | None, force: bool,
-            translator: str | None, quiet: bool) -> None:
+            translator: str | None, again: bool, quiet: bool) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
     drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
     translation made by hand as reviewed and fuzzy catalog entries."""
     with nullcontext() if dry_run else project.lock():  # a dry run writes nothing, not even the lock
-        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads, private, quiet)
+        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads, private, quiet, again)
 
 
 def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None,
-            private: bool = False, quiet: bool = False) -> None:
+            private: bool = False, quiet: bool = False, again: bool = False) -> None:
     if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
         raise click.UsageError("--translator takes a name on one line (\"Name\" or \"Name <e-mail>\")")
     if slug is None:
         if lang or force:
             option = "--lang" if lang else "--force"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator, private, quiet)
+        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator, private, quiet,
+                                  again)
         if errors:  # a file's readable items are imported: the file was not simply left out
             fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
-    if uploads is not None or private:
-        option = "--uploads" if uploads is not None else "--private"
+    if uploads is not None or private or again:
+        option = "--uploads" if uploads is not None else "--private" if private else "--again"
         raise click.UsageError(f"{option} goes with a WordPress export, not with --translation-of")
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
@@ -378,16 +381,18 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
 
 def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool,
                      uploads: Path | None = None, translator: str | None = None,
-                     private: bool = False, quiet: bool = False) -> list[VerlagError]:
+                     private: bool = False, quiet: bool = False, again: bool = False) -> list[VerlagError]:
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``); ``translator``:
     who made a multilingual site's translations (``_import_site_translations``); ``private``: a WordPress
     export's private posts are brought in (German only), else each is left out and named; ``quiet`` (``-q``): the
     line of an article only where it is placed under another name, without what was recognised in it, its images
-    and a dry run's Markdown."""
+    and a dry run's Markdown. An article an earlier import wrote (``importer.imported_before``) whose file is gone
+    is left out, as deleted by the author, unless ``again`` (``--again``)."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import foreign, read_import, stay_remote, wikilinked, write_placed
+    from pipeline.importer import foreign, imported_before, read_import, remember_imported, stay_remote, \
+        wikilinked, write_placed
     from pipeline.sources import read_sources
     from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, import_files
     from pipeline.importer_translations import linked_translations, place_together, read_translations
@@ -433,13 +438,28 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     found, problems = read_translations(translations, config.zone)
     found += exported
     errors += problems
-    placements, beside, relinked = place_together(articles, found, config.source_dir,
-                                                  lambda slug: kept_catalogs(config, slug))
+    known, deleted = imported_before(config.state_dir), []
+    ours = set(known.values())
+
+    def kept(slug: str) -> list[Path]:
+        """The catalogs a deleted article left at ``slug``; none with ``--again`` for one an import wrote there,
+        which comes back to them."""
+        if again and relpath(config.source_dir / f"{slug}.md", config.root) in ours:
+            return []
+        return kept_catalogs(config, slug)
+
+    placements, beside, relinked = place_together(articles, found, config.source_dir, kept)
     placements = wikilinked(placements, lambda: {a.title: a.slug for a in read_sources(config).articles})
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
             click.echo(f"skipped {placed.article.source}: already imported as {before}")
+            continue
+        gone = known.get(placed.article.origin or "")
+        if gone is not None and not again and not (config.root / gone).exists():
+            click.echo(f"skipped {placed.article.source}: imported before as {gone}, which was deleted since; to "
+                       f"bring it back restore it (git restore {gone}) or import again with --again")
+            deleted.append(placed)
             continue
         verb = "would write" if dry_run else "wrote"
         renamed = placed.kept_catalogs or placed.renamed_from or placed.replaces_template or placed.unfilled_holder
@@ -473,10 +493,13 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             written += 1
             if placed.article.unpublished:
                 unfinished.append(relpath(placed.path, config.root))
-    before = sum(1 for placed in placements if placed.imported_as)
+    if not dry_run:
+        remember_imported(config.state_dir, config.root,
+                          [p for p in placements if p not in deleted and (p.imported_as or p.path.exists())], known)
+    before = sum(1 for placed in placements if placed.imported_as) + len(deleted)
     if before:
         click.echo(f"import: {counted(before, 'article')} imported before, not written again"
-                   + ("" if written else ": nothing new"))
+                   + (f" ({len(deleted)} deleted since)" if deleted else "") + ("" if written else ": nothing new"))
     if written:
         one = written == 1
         click.echo(f"import: {counted(written, 'article')} written as {'a draft' if one else 'drafts'} ('draft: true'); "
@@ -501,6 +524,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         click.echo(f"warning: {file}: {warning}", err=True)
     _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet)
     if found:
+        beside = [(t, p) for t, p in beside if p not in deleted]
         errors += _import_site_translations(config, found, beside, dry_run, translator, quiet)
     elif translator is not None:
         click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
