@@ -54,7 +54,9 @@ TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{|\{{%|\[\\?/?(?:{WP_SHORTCODES})\b|\[[a-
 
 @dataclass(frozen=True)
 class Article:
-    """One German original. ``text`` is NFC with LF line ends; offsets below index into it."""
+    """One German original. ``text`` is NFC with LF line ends, the text of its HTML comments taken out
+    (``comments.without_comments``: the file keeps them, nothing published or translated has them); offsets below
+    index into it."""
 
     path: Path
     ref: str  # project-relative path used in messages and ``#:`` references
@@ -129,7 +131,7 @@ class _Unread:
                               1) from None
         if hashlib.sha256(data).hexdigest() != article.digest:
             raise VerlagError("changed while verlag ran: run the command again", article.ref, 1)
-        known["text"] = text = data.decode("utf-8")  # the bytes of a digest recorded as plain text (NFC, LF)
+        known["text"] = text = _uncommented(data.decode("utf-8"), article.body_start)  # plain text (NFC, LF)
         known["front"] = text[article.front_start:known["_front_end"]]
         return known[self.name]
 
@@ -273,8 +275,19 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         meta["date"] = dt.datetime.fromtimestamp(path.stat().st_mtime, zone).date()
     slug = _checked_front(meta, probe, path, ref, zone)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
-                   page)
+    return Article(path, ref, slug, _uncommented(text, body_start), meta, front, front_start, body_start,
+                   probe.body_line, digest, undated, page)
+
+
+def _uncommented(text: str, body_start: int) -> str:
+    """``text`` without the text of the author's HTML comments (``comments.without_comments``); as it is where
+    the body is nested too deep to read, which segmentation names."""
+    from .comments import without_comments
+
+    try:
+        return without_comments(text, body_start)
+    except VerlagError:
+        return text
 
 
 def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tzinfo | None = None) -> str:
@@ -692,6 +705,7 @@ class _ReadCache:
             text = data.decode("utf-8") if plain else normalise(data.decode("utf-8"))
             front = text[front_start:front_end]
             digest = digest if plain else hashlib.sha256(text.encode("utf-8")).hexdigest()
+            text = _uncommented(text, body_start)
         probe = _unread(Article(path, ref, "", text, meta, front, front_start, body_start, body_line, digest),
                         data, front_end)
         try:  # the file is the project's, and may come with the project: an entry says only what a source may
