@@ -949,7 +949,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     """editions -> site; the site is built even when some catalogs could not be read."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
-    from pipeline.site import SiteResult, build_site
+    from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
     from pipeline.sources import read_sources
 
     sources = read_sources(config, remember=True)  # once: both stages work from the same reading of source_de/
@@ -1005,12 +1005,12 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         if legal:
             click.echo(f"{lang}: legal pages show only reviewed translations ([site] legal), none yet: the footer "
                        f"links the German original: {listing(legal)}")
-        others = [slug for slug in slugs if slug not in legal]
+        pseudo = [slug for slug in slugs if slug not in legal and (lang, slug) in site.pseudo_signed]
+        others = [slug for slug in slugs if slug not in legal and slug not in pseudo]
         drafted = [slug for slug in others if (lang, slug) in site.machine_drafted and
                    config.unreviewed_for(lang, slug) == "source"]  # copy drafts count as untranslated under any
-        for why, listed in (("no reviewed translation to show yet; its machine drafts show only with [publish] "
-                             "unreviewed = \"machine\"", drafted),
-                            ("nothing translated yet", [slug for slug in others if slug not in drafted])):
+        for why, listed in ((PSEUDO_SIGNED, pseudo), (MACHINE_UNSHOWN, drafted),
+                            (NOTHING_YET, [slug for slug in others if slug not in drafted])):
             if listed:
                 click.echo(f"{lang}: not published ({why}): {listing(listed)}")
     if site.drafts:
