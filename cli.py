@@ -394,7 +394,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     from pipeline.importer import foreign, imported_before, read_import, remember_imported, stay_remote, \
         wikilinked, write_placed
     from pipeline.sources import read_sources
-    from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, import_files
+    from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, hugo_settings, import_files
     from pipeline.importer_translations import linked_translations, place_together, read_translations
     from pipeline.scaffold import kept_catalogs
 
@@ -520,6 +520,12 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                    f"to bring {'it' if one else 'them'} in as "
                    f"{'a German-only draft' if one else 'German-only drafts'} (translate: false: no catalogs, nothing "
                    "sent to a translation service)")
+    for root in hugo_sites:
+        zone = hugo_settings(root).get("timezone")
+        if isinstance(zone, str) and zone.strip() and not config.timezone:
+            click.echo(f"note: {root}: Hugo's timeZone is {zone.strip()!r} (the imported times carry it), verlag.toml "
+                       "sets no timezone, so the times you write without a zone from now on are read in UTC; add "
+                       f"timezone = \"{zone.strip()}\" to the top of verlag.toml (before its first [section])")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
     _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet)

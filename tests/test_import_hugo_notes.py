@@ -127,3 +127,19 @@ def test_importing_the_site_again_leaves_out_an_article_the_author_deleted_and_s
     out = project.run("import", "--again", str(site)).output
     assert "wrote source_de/ingwer.md" in out
     assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["ingwer.md", "salbei.md"]
+
+
+def test_import_names_the_hugo_sites_time_zone_for_verlag_toml(project, tmp_path):
+    """Trial 14, finding 6b: Hugo's ``timeZone`` (hugo.toml, config.toml) did not reach verlag.toml, and nothing
+    said that times without a zone were read in the computer's zone: the import names the setting to add."""
+    site = tree(tmp_path / "hugo", {
+        "config.toml": 'baseURL = "https://praxis.example/"\ntimeZone = "Europe/Berlin"\n',
+        "content/posts/salbei.md": "---\ntitle: Salbei\ndate: 2025-02-03T08:00:00\n---\nSalbei hilft.\n",
+    })
+    out = project.run("import", str(site)).output
+    assert (f"note: {site}: Hugo's timeZone is 'Europe/Berlin' (the imported times carry it), verlag.toml sets no "
+            "timezone, so the times you write without a zone from now on are read in UTC; add timezone = "
+            "\"Europe/Berlin\" to the top of verlag.toml (before its first [section])") in out
+    assert "date: 2025-02-03 08:00:00+01:00" in project.read("source_de/salbei.md")
+    project.write("verlag.toml", 'name = "Test"\ntimezone = "Europe/Berlin"\nlanguages = ["en"]\n')
+    assert "timeZone" not in project.run("import", str(site)).output
