@@ -790,6 +790,9 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     for key in unknown:
         line, name = written.get(key, (1, str(key)))
         found.append((line, f"{name}: unknown front-matter key, ignored{did_you_mean(str(key), FRONT_MATTER_KEYS)}"))
+    stray = _stray_end(article)
+    if stray is not None:
+        found.append(stray)
     if article.undated and not article.page:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "
@@ -815,6 +818,25 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
                       "review does not cover the current text, and the page says so: have it reviewed again and set "
                       "last_reviewed to that day"))
     return found
+
+
+# The body's first lines when they are front matter a stray ``---`` cut off: ``key: value`` lines (and the indented or
+# list lines of a value), then a ``---`` line.
+_CUT_FRONT_RE = re.compile(r"\A((?:[ \t]*\n)*(?:[A-Za-z_][\w-]*:(?:[ \t][^\n]*)?\n(?:(?:[ \t]+|- )[^\n]*\n)*)+)---[ \t]*$",
+                           re.M)
+
+
+def _stray_end(article: Article) -> tuple[int, str] | None:
+    """(line, message) where a ``---`` line inside the front matter ended it early: the lines after it, up to the
+    next ``---``, read as front-matter keys, and CommonMark would make them the body's first paragraph or heading."""
+    match = _CUT_FRONT_RE.match(article.body)
+    if match is None:
+        return None
+    keys = [line.partition(":")[0] for line in match.group(1).split("\n") if line[:1].isalpha() or line[:1] == "_"]
+    last = article.body_line + match.group(1).count("\n")
+    return (article.body_line - 1, f"'---' ends the front matter here, but lines {article.body_line}-{last - 1} "
+            f"({', '.join(k + ':' for k in keys)}) read as front matter up to the '---' at line {last}: a stray '---'? "
+            "delete this line, or the other one if they are the article's text")
 
 
 def later(moment: Moment, other: Moment) -> bool:
