@@ -342,34 +342,37 @@ def new(project: Project, title: str, quiet: bool) -> None:
               help="Who translated SOURCE (with --translation-of) or a multilingual site's pages in other languages "
                    "(\"Name\" or \"Name <e-mail>\"); recorded in each entry filled and as the catalog's "
                    "Last-Translator, credited on the page.")
+@click.option("--again", is_flag=True,
+              help="Write the articles an earlier import wrote and you deleted since (left out by default).")
 @quiet_option("the line per article written, image copied and old address kept, the Markdown a --dry-run would "
               "write, and the German sentences --translation-of left unmatched (pretranslate fills them)")
 @pass_project
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             uploads: Path | None, private: bool, slug: str | None, lang: str | None, force: bool,
-            translator: str | None, quiet: bool) -> None:
+            translator: str | None, again: bool, quiet: bool) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
     drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
     translation made by hand as reviewed and fuzzy catalog entries."""
     with nullcontext() if dry_run else project.lock():  # a dry run writes nothing, not even the lock
-        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads, private, quiet)
+        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads, private, quiet, again)
 
 
 def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None,
-            private: bool = False, quiet: bool = False) -> None:
+            private: bool = False, quiet: bool = False, again: bool = False) -> None:
     if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
         raise click.UsageError("--translator takes a name on one line (\"Name\" or \"Name <e-mail>\")")
     if slug is None:
         if lang or force:
             option = "--lang" if lang else "--force"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator, private, quiet)
+        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator, private, quiet,
+                                  again)
         if errors:  # a file's readable items are imported: the file was not simply left out
             fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
-    if uploads is not None or private:
-        option = "--uploads" if uploads is not None else "--private"
+    if uploads is not None or private or again:
+        option = "--uploads" if uploads is not None else "--private" if private else "--again"
         raise click.UsageError(f"{option} goes with a WordPress export, not with --translation-of")
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
@@ -378,18 +381,20 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
 
 def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool,
                      uploads: Path | None = None, translator: str | None = None,
-                     private: bool = False, quiet: bool = False) -> list[VerlagError]:
+                     private: bool = False, quiet: bool = False, again: bool = False) -> list[VerlagError]:
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``); ``translator``:
     who made a multilingual site's translations (``_import_site_translations``); ``private``: a WordPress
     export's private posts are brought in (German only), else each is left out and named; ``quiet`` (``-q``): the
     line of an article only where it is placed under another name, without what was recognised in it, its images
-    and a dry run's Markdown."""
+    and a dry run's Markdown. An article an earlier import wrote (``importer.imported_before``) whose file is gone
+    is left out, as deleted by the author, unless ``again`` (``--again``)."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import foreign, read_import, stay_remote, wikilinked, write_placed
+    from pipeline.importer import foreign, imported_before, read_import, remember_imported, stay_remote, \
+        wikilinked, write_placed
     from pipeline.sources import read_sources
-    from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, import_files
+    from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, hugo_settings, import_files
     from pipeline.importer_translations import linked_translations, place_together, read_translations
     from pipeline.scaffold import kept_catalogs
 
@@ -433,13 +438,28 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     found, problems = read_translations(translations, config.zone)
     found += exported
     errors += problems
-    placements, beside, relinked = place_together(articles, found, config.source_dir,
-                                                  lambda slug: kept_catalogs(config, slug))
+    known, deleted = imported_before(config.state_dir), []
+    ours = set(known.values())
+
+    def kept(slug: str) -> list[Path]:
+        """The catalogs a deleted article left at ``slug``; none with ``--again`` for one an import wrote there,
+        which comes back to them."""
+        if again and relpath(config.source_dir / f"{slug}.md", config.root) in ours:
+            return []
+        return kept_catalogs(config, slug)
+
+    placements, beside, relinked = place_together(articles, found, config.source_dir, kept)
     placements = wikilinked(placements, lambda: {a.title: a.slug for a in read_sources(config).articles})
     for placed in placements:
         if placed.imported_as:
             before = relpath(placed.imported_as, config.root)
             click.echo(f"skipped {placed.article.source}: already imported as {before}")
+            continue
+        gone = known.get(placed.article.origin or "")
+        if gone is not None and not again and not (config.root / gone).exists():
+            click.echo(f"skipped {placed.article.source}: imported before as {gone}, which was deleted since; to "
+                       f"bring it back restore it (git restore {gone}) or import again with --again")
+            deleted.append(placed)
             continue
         verb = "would write" if dry_run else "wrote"
         renamed = placed.kept_catalogs or placed.renamed_from or placed.replaces_template or placed.unfilled_holder
@@ -473,10 +493,13 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             written += 1
             if placed.article.unpublished:
                 unfinished.append(relpath(placed.path, config.root))
-    before = sum(1 for placed in placements if placed.imported_as)
+    if not dry_run:
+        remember_imported(config.state_dir, config.root,
+                          [p for p in placements if p not in deleted and (p.imported_as or p.path.exists())], known)
+    before = sum(1 for placed in placements if placed.imported_as) + len(deleted)
     if before:
         click.echo(f"import: {counted(before, 'article')} imported before, not written again"
-                   + ("" if written else ": nothing new"))
+                   + (f" ({len(deleted)} deleted since)" if deleted else "") + ("" if written else ": nothing new"))
     if written:
         one = written == 1
         click.echo(f"import: {counted(written, 'article')} written as {'a draft' if one else 'drafts'} ('draft: true'); "
@@ -497,10 +520,17 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                    f"to bring {'it' if one else 'them'} in as "
                    f"{'a German-only draft' if one else 'German-only drafts'} (translate: false: no catalogs, nothing "
                    "sent to a translation service)")
+    for root in hugo_sites:
+        zone = hugo_settings(root).get("timezone")
+        if isinstance(zone, str) and zone.strip() and not config.timezone:
+            click.echo(f"note: {root}: Hugo's timeZone is {zone.strip()!r} (the imported times carry it), verlag.toml "
+                       "sets no timezone, so the times you write without a zone from now on are read in UTC; add "
+                       f"timezone = \"{zone.strip()}\" to the top of verlag.toml (before its first [section])")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
     _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet)
     if found:
+        beside = [(t, p) for t, p in beside if p not in deleted]
         errors += _import_site_translations(config, found, beside, dry_run, translator, quiet)
     elif translator is not None:
         click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
@@ -928,7 +958,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
     """editions -> site; the site is built even when some catalogs could not be read."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
-    from pipeline.site import SiteResult, build_site
+    from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
     from pipeline.sources import read_sources
 
     sources = read_sources(config, remember=True)  # once: both stages work from the same reading of source_de/
@@ -983,12 +1013,12 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
         if legal:
             click.echo(f"{lang}: legal pages show only reviewed translations ([site] legal), none yet: the footer "
                        f"links the German original: {listing(legal)}")
-        others = [slug for slug in slugs if slug not in legal]
+        pseudo = [slug for slug in slugs if slug not in legal and (lang, slug) in site.pseudo_signed]
+        others = [slug for slug in slugs if slug not in legal and slug not in pseudo]
         drafted = [slug for slug in others if (lang, slug) in site.machine_drafted and
                    config.unreviewed_for(lang, slug) == "source"]  # copy drafts count as untranslated under any
-        for why, listed in (("no reviewed translation to show yet; its machine drafts show only with [publish] "
-                             "unreviewed = \"machine\"", drafted),
-                            ("nothing translated yet", [slug for slug in others if slug not in drafted])):
+        for why, listed in ((PSEUDO_SIGNED, pseudo), (MACHINE_UNSHOWN, drafted),
+                            (NOTHING_YET, [slug for slug in others if slug not in drafted])):
             if listed:
                 click.echo(f"{lang}: not published ({why}): {listing(listed)}")
     if site.drafts:

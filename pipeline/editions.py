@@ -114,6 +114,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         entry = entries.get(segment.key)
         state = entry_state(entry)
         shown[state] += 1
+        if state == MACHINE and not entry.fuzzy:  # signed-off pseudo text: no translation (``entry_state``)
+            shown["pseudo_signed"] += 1  # only where there is one: the records of other pages stay as they were
         count = len(segment.text.split())
         # a German copy's words as not reviewed, as ``verlag status`` (``entry_state(entry, copies)``, not asked again)
         words[UNTRANSLATED if state == REVIEWED and segment.key in copies else state] += count

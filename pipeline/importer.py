@@ -27,7 +27,7 @@ import yaml
 
 from .counts import counted
 from .errors import ManyErrors, VerlagError
-from .fsutil import file_bytes, write_if_changed
+from .fsutil import file_bytes, load_state, relpath, save_state, write_if_changed
 from .inline_images import InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .practice import PLACEHOLDER_RE
@@ -871,6 +871,24 @@ def wikilinked(placed: list[Placed], titles: Callable[[], dict[str, str]]) -> li
         out.append(dataclasses.replace(p, text=p.text[:head] + body,
                                        article=dataclasses.replace(p.article, notes=[*p.article.notes, *notes])))
     return out
+
+
+IMPORTED_RECORD = "imported.json"  # in ``.verlag/``: what each import wrote, by the old site's file (``origin``)
+
+
+def imported_before(state_dir: Path) -> dict[str, str]:
+    """The articles earlier imports wrote: the old site's file (``ImportedArticle.origin``) -> the project-relative
+    path of the source file written for it (``.verlag/imported.json``; none without it, as in a fresh clone)."""
+    known = load_state(state_dir / IMPORTED_RECORD).get("articles")
+    return {k: v for k, v in known.items() if isinstance(v, str)} if isinstance(known, dict) else {}
+
+
+def remember_imported(state_dir: Path, root: Path, placed: list[Placed], known: dict[str, str]) -> None:
+    """Add the articles of ``placed`` that have an ``origin`` (written now, or found imported before) to ``known``
+    (``imported_before``) and store it, so the next import of the site leaves out one the author deleted since."""
+    fresh = {**known, **{p.article.origin: relpath(p.imported_as or p.path, root) for p in placed if p.article.origin}}
+    if fresh != known:
+        save_state(state_dir / IMPORTED_RECORD, {"articles": fresh})
 
 
 def write_placed(placed: Placed) -> None:

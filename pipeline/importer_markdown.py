@@ -404,7 +404,8 @@ def _note_box(opener: re.Match, inner: str, line: int, notes: list[str]) -> str:
     named, positional = _shortcode_params(opener.group(3))
     kinds = [named.get(key, "") for key in ("type", "style", "color", "kind")] + positional[:1]
     kind = next((NOTE_LABELS[k.lower()] for k in kinds if k.lower() in NOTE_LABELS), "Hinweis")
-    title = " ".join(named.get("title", positional[1] if opener.group(2) == "admonition" and
+    # a title given second: admonition (LoveIt) and notice (Relearn: style, title, icon)
+    title = " ".join(named.get("title", positional[1] if opener.group(2) in ("admonition", "notice") and
                                len(positional) > 1 else "").split())
     label = title.rstrip(":") if title else kind
     code = opener.group(0).split("\n", 1)[0].strip()

@@ -246,6 +246,21 @@ class PlannedPages(SitePages):
         return "; ".join(f"[publish] {name} ({figures})" for name, figures in missed(page_made, settings))
 
 
+    def not_shown(self, page: tuple[str, str]) -> str:
+        """Why the next build publishes no page for the translation ``page`` (lang, slug) that shows nothing
+        translated, in the build's words (``site.not_translated_reason``); "" when it shows something, is not made
+        from a readable article and catalog, or the settings have a mistake. Raises as making its edition raises."""
+        from .site import edition_page, not_translated_reason
+
+        lang, slug = page
+        article = self._articles.get(slug)
+        if self._settings is None or article is None or article.draft or slug in self._unreadable \
+                or lang not in self.config.languages or page in self:
+            return ""
+        page_made = edition_page(self.config, self._edition(article, lang, self), article)
+        return "" if page_made.translated else not_translated_reason(self.config, lang, slug, page_made.segments)
+
+
 def renamed_originals(sources: Sources) -> dict[str, str]:
     """``redirects.old_names`` of the German originals that are not drafts: the names a link to ``<name>.md`` may
     give an article other than its slug (its file's, when ``slug:`` differs; the names its aliases held)."""

@@ -35,7 +35,7 @@ import traceback
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Container, Iterable
+from typing import TYPE_CHECKING, Container, Iterable, Mapping
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from markupsafe import Markup
@@ -454,6 +454,27 @@ def shortfall(page: Page, settings: Settings) -> str:
     return "; ".join(figures for _, figures in missed(page, settings))
 
 
+PSEUDO_SIGNED = ("its translations are signed-off pseudo drafts, the pseudo engine's layout test and no translation "
+                 "(check's pseudo error): translate them")
+MACHINE_UNSHOWN = ("no reviewed translation to show yet; its machine drafts show only with [publish] unreviewed = "
+                   "\"machine\"")
+NOTHING_YET = "nothing translated yet"
+LEGAL_UNSHOWN = "a legal page shows only reviewed translations ([site] legal), none yet: the footer links the German"
+
+
+def not_translated_reason(config: Config, lang: str, slug: str, segments: Mapping[str, int]) -> str:
+    """Why a translation that shows nothing translated (``publication``'s NOT_TRANSLATED) is not published, in the
+    build's words; ``segments``: its page's counts (``Page.segments``). ``build`` lists the pages by these reasons
+    and ``status`` marks its rows with them, so the two say the same."""
+    if config.legal_page(slug):
+        return LEGAL_UNSHOWN
+    if segments.get(MACHINE) and segments.get("pseudo_signed") == segments[MACHINE]:
+        return PSEUDO_SIGNED
+    if segments.get(MACHINE) and config.unreviewed_for(lang, slug) == "source":
+        return MACHINE_UNSHOWN
+    return NOTHING_YET
+
+
 def publication(page: Page, settings: Settings, source: str, drafts: list[str]) -> str:
     """Whether the site publishes ``page``: ``DRAFT`` (its German original says ``draft: true``, in
     ``drafts``), ``NOT_TRANSLATED`` (a translation that shows nothing translated: SITE.md 3, a fallback copy is not
@@ -557,6 +578,8 @@ class SiteResult:
     untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
     # (lang, slug) of ``untranslated`` holding machine drafts (not copies of the German): unreviewed = "machine" shows them
     machine_drafted: set[tuple[str, str]] = field(default_factory=set)
+    # (lang, slug) of ``untranslated`` whose machine text is all signed-off pseudo drafts (``check``'s pseudo error)
+    pseudo_signed: set[tuple[str, str]] = field(default_factory=set)
     drafts: list[str] = field(default_factory=list)  # slugs of articles marked ``draft: true``, not published
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
@@ -695,6 +718,7 @@ class _Site:
         self.shortfall: dict[tuple[str, str], str] = {}
         self.untranslated: dict[str, list[str]] = {}
         self.machine_drafted: set[tuple[str, str]] = set()  # see ``SiteResult.machine_drafted``
+        self.pseudo_signed: set[tuple[str, str]] = set()  # see ``SiteResult.pseudo_signed``
         self.withdrawn: dict[str, set[str]] = {}  # lang -> slugs of ``held_back`` or ``untranslated`` once published
         self.drafts = sorted(slug for (lang, slug), page in pages.items() if lang == self.source and page.draft)
         for (lang, slug), page in sorted(pages.items()):
@@ -705,6 +729,8 @@ class _Site:
                 self.untranslated.setdefault(lang, []).append(slug)
                 if page.segments.get(MACHINE):
                     self.machine_drafted.add((lang, slug))
+                    if page.segments.get("pseudo_signed") == page.segments[MACHINE]:
+                        self.pseudo_signed.add((lang, slug))
             elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
                 self.shortfall[(lang, slug)] = shortfall(page, settings)
@@ -1868,6 +1894,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")
     result.untranslated, result.machine_drafted = site.untranslated, site.machine_drafted
+    result.pseudo_signed = site.pseudo_signed
     result.notes += site.notes
     result.advice += site.advice
     result.drafts = site.drafts

@@ -54,7 +54,9 @@ TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{|\{{%|\[\\?/?(?:{WP_SHORTCODES})\b|\[[a-
 
 @dataclass(frozen=True)
 class Article:
-    """One German original. ``text`` is NFC with LF line ends; offsets below index into it."""
+    """One German original. ``text`` is NFC with LF line ends, the text of its HTML comments taken out
+    (``comments.without_comments``: the file keeps them, nothing published or translated has them); offsets below
+    index into it."""
 
     path: Path
     ref: str  # project-relative path used in messages and ``#:`` references
@@ -129,7 +131,7 @@ class _Unread:
                               1) from None
         if hashlib.sha256(data).hexdigest() != article.digest:
             raise VerlagError("changed while verlag ran: run the command again", article.ref, 1)
-        known["text"] = text = data.decode("utf-8")  # the bytes of a digest recorded as plain text (NFC, LF)
+        known["text"] = text = _uncommented(data.decode("utf-8"), article.body_start)  # plain text (NFC, LF)
         known["front"] = text[article.front_start:known["_front_end"]]
         return known[self.name]
 
@@ -273,8 +275,19 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         meta["date"] = dt.datetime.fromtimestamp(path.stat().st_mtime, zone).date()
     slug = _checked_front(meta, probe, path, ref, zone)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(path, ref, slug, text, meta, front, front_start, body_start, probe.body_line, digest, undated,
-                   page)
+    return Article(path, ref, slug, _uncommented(text, body_start), meta, front, front_start, body_start,
+                   probe.body_line, digest, undated, page)
+
+
+def _uncommented(text: str, body_start: int) -> str:
+    """``text`` without the text of the author's HTML comments (``comments.without_comments``); as it is where
+    the body is nested too deep to read, which segmentation names."""
+    from .comments import without_comments
+
+    try:
+        return without_comments(text, body_start)
+    except VerlagError:
+        return text
 
 
 def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tzinfo | None = None) -> str:
@@ -719,6 +732,7 @@ class _ReadCache:
             text = data.decode("utf-8") if plain else normalise(data.decode("utf-8"))
             front = text[front_start:front_end]
             digest = digest if plain else hashlib.sha256(text.encode("utf-8")).hexdigest()
+            text = _uncommented(text, body_start)
         probe = _unread(Article(path, ref, "", text, meta, front, front_start, body_start, body_line, digest),
                         data, front_end)
         try:  # the file is the project's, and may come with the project: an entry says only what a source may
@@ -803,6 +817,9 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     for key in unknown:
         line, name = written.get(key, (1, str(key)))
         found.append((line, f"{name}: unknown front-matter key, ignored{did_you_mean(str(key), FRONT_MATTER_KEYS)}"))
+    stray = _stray_end(article)
+    if stray is not None:
+        found.append(stray)
     if article.undated and not article.page:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "
@@ -828,6 +845,25 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
                       "review does not cover the current text, and the page says so: have it reviewed again and set "
                       "last_reviewed to that day"))
     return found
+
+
+# The body's first lines when they are front matter a stray ``---`` cut off: ``key: value`` lines (and the indented or
+# list lines of a value), then a ``---`` line.
+_CUT_FRONT_RE = re.compile(r"\A((?:[ \t]*\n)*(?:[A-Za-z_][\w-]*:(?:[ \t][^\n]*)?\n(?:(?:[ \t]+|- )[^\n]*\n)*)+)---[ \t]*$",
+                           re.M)
+
+
+def _stray_end(article: Article) -> tuple[int, str] | None:
+    """(line, message) where a ``---`` line inside the front matter ended it early: the lines after it, up to the
+    next ``---``, read as front-matter keys, and CommonMark would make them the body's first paragraph or heading."""
+    match = _CUT_FRONT_RE.match(article.body)
+    if match is None:
+        return None
+    keys = [line.partition(":")[0] for line in match.group(1).split("\n") if line[:1].isalpha() or line[:1] == "_"]
+    last = article.body_line + match.group(1).count("\n")
+    return (article.body_line - 1, f"'---' ends the front matter here, but lines {article.body_line}-{last - 1} "
+            f"({', '.join(k + ':' for k in keys)}) read as front matter up to the '---' at line {last}: a stray '---'? "
+            "delete this line, or the other one if they are the article's text")
 
 
 def later(moment: Moment, other: Moment) -> bool:

@@ -171,7 +171,9 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                     named = len(drift.unmarked_messages(po))
                     row.warnings += named + bool(drift.without_unmarked() if named else drift)
                 # the build's figures, where its own do not settle it: fully reviewed without check errors is
-                # published; nothing translated the build says in its own words ("nothing translated yet")
+                # published; all empty is unmarked (its "empty" column says it: build's "nothing translated yet"); one
+                # showing nothing else translated (machine drafts under unreviewed = "source", signed-off pseudo text)
+                # is marked with the build's words
                 # (made in memory, the figures cached with the QA counts: a status after a small edit makes only
                 # the editions whose catalog changed)
                 if counts[3] is None and (row.errors or (row.percent_reviewed < 100
@@ -204,10 +206,11 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
 
 def not_published(pages: PlannedPages, lang: str, slug: str) -> str:
     """Why the next build keeps the ``lang`` translation of ``slug`` off the site (``PlannedPages.held_back``,
-    the build's own figures, held-back segments counted as not translated), "" when it publishes it or its
-    edition cannot be made (``check`` and ``build`` name that)."""
+    the build's own figures, held-back segments counted as not translated; for one showing nothing translated
+    ``PlannedPages.not_shown``, the build's words), "" when it publishes it or its edition cannot be made
+    (``check`` and ``build`` name that)."""
     try:
-        return pages.held_back((lang, slug))
+        return pages.held_back((lang, slug)) or pages.not_shown((lang, slug))
     except VerlagError:
         return ""
 

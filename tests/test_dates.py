@@ -356,3 +356,15 @@ def test_a_time_the_clocks_skip_is_moved_forward_and_said_and_one_they_pass_twic
         assert page.xpath("string(//time/@datetime)") == stamp, slug
     entries = feedparser.parse(project.read("site/de/feed.xml")).entries
     assert sorted(e.published for e in entries) == ["2026-03-29T03:30:00+02:00", "2026-10-25T02:30:00+02:00"]
+
+
+def test_a_stray_dashes_line_inside_the_front_matter_is_named_at_its_line(project):
+    """Trial 14, finding 6c: a ``---`` line inside the front matter ended it early, and the only word was "no
+    'date:' in the front matter"; extract names the likely cause at that line, with the keys it cut off."""
+    project.write("source_de/tee.md", "---\ntitle: Tee\n---\ndate: 2025-01-02\ntags:\n  - Winter\n---\nIngwer wärmt.\n")
+    out = project.run("extract").output
+    assert ("source_de/tee.md:3: '---' ends the front matter here, but lines 4-6 (date:, tags:) read as front matter "
+            "up to the '---' at line 7: a stray '---'? delete this line, or the other one if they are the article's "
+            "text") in out, out
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2025-01-02\n---\nFazit: gut.\n\n---\nMehr.\n")
+    assert "stray" not in project.run("extract").output

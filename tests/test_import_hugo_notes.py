@@ -87,3 +87,59 @@ def test_note_boxes_take_linear_time_when_many_are_unclosed_and_an_unclosed_one_
         return min(times)
 
     assert cpu(2000) < 20 * cpu(125)  # 16 times the boxes: 16 times the time, where it took 250 times
+
+
+def test_a_relearn_notice_keeps_its_own_title_given_second_or_by_name():
+    """Trial 14, finding 3: ``{{% notice warning "Bitte beachten" %}}`` (Relearn: style, then title) became
+    ``> **Warnung:**``, its own title dropped; the box is led by its title, positional or ``title="…"``, as
+    README says, and a notice with only its style still by the style's label."""
+    from pipeline.importer_markdown import _note_boxes
+
+    for opener in ('{{% notice warning "Bitte beachten" %}}', '{{% notice style="warning" title="Bitte beachten" %}}'):
+        notes: list[str] = []
+        body = f"{opener}\nNicht bei Fieber.\n{{{{% /notice %}}}}\n"
+        assert _note_boxes(body, 5, notes) == "> **Bitte beachten:**\n> Nicht bei Fieber.\n\n", opener
+        assert notes == [f"line 5: Hugo {opener} as a quote headed **Bitte beachten:**"]
+    assert _note_boxes("{{% notice warning %}}\nA\n{{% /notice %}}\n", 1, []) == "> **Warnung:**\n> A\n\n"
+
+
+def test_importing_the_site_again_leaves_out_an_article_the_author_deleted_and_says_how_to_bring_it_back(
+        project, tmp_path):
+    """Trial 14, finding 4: import a Hugo site, delete one article, extract, import again: the import wrote it back
+    as ``ingwer-2.md`` (its catalogs kept the slug), a draft claiming the old address. README says importing again
+    changes nothing: the import remembers what it wrote (``.verlag/imported.json``) and leaves a deleted one out,
+    saying how to bring it back; ``--again`` does."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/ingwer.md": "---\ntitle: Ingwer\ndate: 2025-01-02\n---\nIngwer wärmt von innen.\n",
+        "content/posts/salbei.md": "---\ntitle: Salbei\ndate: 2025-02-03\n---\nSalbei hilft bei Halsweh.\n",
+    })
+    project.run("import", str(site))
+    assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["ingwer.md", "salbei.md"]
+    project.run("extract")
+    (project.root / "source_de/ingwer.md").unlink()
+    project.run("extract")
+    out = project.run("import", str(site)).output
+    assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["salbei.md"]
+    assert (f"skipped {site}/content/posts/ingwer.md: imported before as source_de/ingwer.md, which was deleted since; to "
+            "bring it back restore it (git restore source_de/ingwer.md) or import again with --again") in out
+    assert "import: 2 articles imported before, not written again (1 deleted since): nothing new" in out
+    out = project.run("import", "--again", str(site)).output
+    assert "wrote source_de/ingwer.md" in out
+    assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["ingwer.md", "salbei.md"]
+
+
+def test_import_names_the_hugo_sites_time_zone_for_verlag_toml(project, tmp_path):
+    """Trial 14, finding 6b: Hugo's ``timeZone`` (hugo.toml, config.toml) did not reach verlag.toml, and nothing
+    said that times without a zone were read in the computer's zone: the import names the setting to add."""
+    site = tree(tmp_path / "hugo", {
+        "config.toml": 'baseURL = "https://praxis.example/"\ntimeZone = "Europe/Berlin"\n',
+        "content/posts/salbei.md": "---\ntitle: Salbei\ndate: 2025-02-03T08:00:00\n---\nSalbei hilft.\n",
+    })
+    out = project.run("import", str(site)).output
+    assert (f"note: {site}: Hugo's timeZone is 'Europe/Berlin' (the imported times carry it), verlag.toml sets no "
+            "timezone, so the times you write without a zone from now on are read in UTC; add timezone = "
+            "\"Europe/Berlin\" to the top of verlag.toml (before its first [section])") in out
+    assert "date: 2025-02-03 08:00:00+01:00" in project.read("source_de/salbei.md")
+    project.write("verlag.toml", 'name = "Test"\ntimezone = "Europe/Berlin"\nlanguages = ["en"]\n')
+    assert "timeZone" not in project.run("import", str(site)).output

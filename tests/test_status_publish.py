@@ -49,3 +49,37 @@ def test_status_names_a_translation_below_min_translated_without_check_errors_as
     assert "run verlag check" not in status
     # nothing translated yet (the build says so in its own words): no mark, no figures
     assert re.search(r"^en +leer +0 ", status, re.M), status
+
+
+def test_build_names_signed_off_pseudo_drafts_as_the_reason_a_language_is_not_published(project: Project):
+    """Trial 14, finding 5d: after ``msgattrib --clear-fuzzy`` on pseudo drafts, build said "no reviewed translation
+    to show yet; its machine drafts show only with [publish] unreviewed = \\"machine\\"", while check named the real
+    reason (``[pseudo]``: signed-off pseudo text is no translation): build names it too."""
+    import subprocess
+
+    project.write("source_de/tee.md", article("Tee", "Ingwer wärmt von innen.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    for lang in ("en", "fr"):
+        po = project.root / f"translations/{lang}/tee.po"
+        subprocess.run(["msgattrib", "--clear-fuzzy", "-o", str(po), str(po)], check=True)
+    out = project.run("build").output
+    assert "no reviewed translation to show yet" not in out
+    assert ("en: not published (its translations are signed-off pseudo drafts, the pseudo engine's layout test and "
+            "no translation (check's pseudo error): translate them): tee") in out
+
+
+def test_status_marks_a_translation_of_machine_drafts_only_not_published_as_build_does(project: Project):
+    """Trial 14, finding 5a: Dutch articles holding only machine drafts under ``unreviewed = "source"`` showed no
+    mark in status, though build said "not published (no reviewed translation to show yet …)": status says it,
+    in the build's words."""
+    project.write("source_de/tee.md", article("Tee", "Ingwer wärmt von innen.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo")
+    status = project.run("status").output
+    build = project.run("build").output
+    assert "en: not published (no reviewed translation to show yet; its machine drafts show only with [publish] " \
+           "unreviewed = \"machine\"): tee" in build
+    assert re.search(r"^en +tee \(not published\) +0 +2 ", status, re.M), status
+    assert ("en/tee: no reviewed translation to show yet; its machine drafts show only with [publish] unreviewed = "
+            "\"machine\"") in status
