@@ -293,6 +293,32 @@ def test_an_idiom_with_a_digit_and_a_version_number_are_no_quantities(german, tr
     assert findings(german, translation, lang, "numbers") == message
 
 
+def test_a_text_without_a_version_number_is_searched_for_one_once(monkeypatch):
+    """The numbers check reads a text's version identifiers (``_as_said``) with one search where it has none (most
+    texts with a digit), not by collecting every match into a ``Counter``; a version is still compared as
+    written."""
+    import pipeline.check as check
+
+    collected = []
+    real = check._VERSION
+
+    class Counting:
+        search, sub, pattern = real.search, real.sub, real.pattern
+
+        @staticmethod
+        def finditer(text):
+            collected.append(text)
+            return real.finditer(text)
+
+    monkeypatch.setattr(check, "_VERSION", Counting)
+    assert findings("Nehmen Sie 2 Tabletten.", "Take 3 tablets.", "en", "numbers") == ["numbers differ: missing 2; "
+                                                                                       "instead 3"]
+    assert collected == []
+    assert findings("Version 2.100 ist erschienen.", "Version 2.1 is out.", "en", "numbers") == [
+        "version numbers differ: missing 2.100; instead 2.1"]
+    assert collected
+
+
 def test_a_pseudo_draft_of_german_without_a_vowel_is_told_too():
     """The pseudo engine doubles no vowel in "Nr. 12." ("Ñr. 12."): it is told by being the German accented, so
     check's pseudo-draft warning counts every pseudo draft of a catalog (fresh-user trial 7 counted 7 of 8)."""

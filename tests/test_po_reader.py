@@ -311,3 +311,29 @@ def test_a_rewritten_record_polib_wrapped_is_read_whole(origin, tmp_path):
     notes = catalog.Notes.of(entry)
     assert (notes.rewritten, notes.own) == (origin, ["Anna: passt"]) and catalog.hand_draft(entry)
     assert entry.tcomment == f"Anna: passt\nrewritten by hand from {origin}"
+
+
+def test_a_shown_machine_draft_is_hashed_once(monkeypatch):
+    """The editions stage asks three times whether a draft's msgstr is the one its ``draft`` fingerprint names:
+    reading the catalog (``_settled``), restoring sign-offs (``machine_draft``) and counting hand drafts
+    (``hand_draft``). The msgstr is hashed once; the answers stay what they were."""
+    hashed = []
+    real = catalog.hashlib.sha256
+
+    class Counting:
+        @staticmethod
+        def sha256(data=b""):
+            hashed.append(data)
+            return real(data)
+
+    monkeypatch.setattr(catalog, "hashlib", Counting)
+    draft, edited = "Ticks live in tall grass, entry one.", "Ticks live in tall grass, entry two."
+    text = (f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            f'# mt: deepl\n# draft {real(draft.encode()).hexdigest()[:8]}\n#, fuzzy\n'
+            f'msgid "Zecken leben im hohen Gras, Eintrag eins."\nmsgstr "{draft}"\n\n'
+            f'# mt: deepl\n# draft {real(draft.encode()).hexdigest()[:8]}\n#, fuzzy\n'
+            f'msgid "Zecken leben im hohen Gras, Eintrag zwei."\nmsgstr "{edited}"\n')
+    untouched, by_hand = catalog.parse_po(text, "x.po")
+    assert [catalog.machine_draft(e) for e in (untouched, by_hand)] == ["mt: deepl", None]
+    assert [catalog.hand_draft(e) for e in (untouched, by_hand)] == [False, True]
+    assert sorted(hashed) == sorted(t.encode() for t in (draft, edited))
