@@ -236,3 +236,17 @@ def test_a_hugo_site_s_translation_over_the_import_limit_is_named_and_the_others
            "(256.0 MB)" in result.output, result.output
     assert 'msgid "Er blüht."\nmsgstr "It blooms."' in project.read("translations/en/holunder.po")
     assert "Tee wärmt." in project.read("source_de/tee.md")
+
+
+def test_a_template_over_32_mb_is_not_read_by_status_or_check(project: Project):
+    """``status`` and ``check`` compare each catalog with its template (``drift``), which they hashed and parsed
+    whole: a 300 MB file as a template took them 80 s and 2.8 GB. Over ``limits.CATALOG`` it is not read (no
+    comparison is made); ``extract`` names it."""
+    built(project)
+    grow(project.root / "translations/templates/tee.pot", 300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert "tee" in project.run("status").output
+    project.run("check")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert "error: translations/templates/tee.pot: 300.0 MB is more than verlag reads of a catalog (32.0 MB)" \
+        in project.run("extract", code=2).output
