@@ -20,7 +20,9 @@ import polib
 
 from .catalog import TEMPLATE_FIELD, german_digest, key, machine_draft
 from .config import Config
-from .fsutil import load_state, read_bytes, save_state
+from .errors import VerlagError
+from .fsutil import NotAFile, load_state, read_bytes, save_state
+from .limits import CATALOG
 from .statrecord import StatRecord
 
 STATE_FILE = "template-keys.json"
@@ -128,21 +130,27 @@ class Templates:
         self.config = config
         self.known = load_state(config.state_dir / STATE_FILE)
         self.fresh: dict[str, str] = {}
-        self.files = StatRecord(config.state_dir, config.translations_dir, None)
+        self.files = StatRecord(config.state_dir, config.translations_dir, None, limit=CATALOG)
 
     def drift(self, slug: str, po: polib.POFile) -> Drift | None:
         """How ``po`` (the article's catalog, parsed) differs from the article's template; None when it holds
-        the same German, or when there is no template to compare with (never extracted, damaged). Raises
-        ``OSError`` when the template cannot be read (a folder in its place, no permission)."""
+        the same German, or when there is no template to compare with (never extracted, damaged, over
+        ``limits.CATALOG``: not read; ``extract`` names it). Raises ``OSError`` when the template cannot be read (a
+        folder in its place, no permission)."""
         path = self.config.pot_path(slug)
-        found = self.files.digest(self.config.pot_name(slug))
+        try:
+            found = self.files.digest(self.config.pot_name(slug))
+        except NotAFile:
+            raise
+        except VerlagError:  # over the limit
+            return None
         if found is None:
             return None
         name = found.hex()[:16]
         german = self.fresh.get(name) or self.known.get(name)  # fresh: another language's catalog, this run
         parsed = None
         if not isinstance(german, str):
-            data = read_bytes(path)
+            data = self._template(path)
             if data is None:
                 return None
             name = hashlib.sha256(data).hexdigest()[:16]  # of the bytes parsed, should the file have changed since
@@ -156,7 +164,7 @@ class Templates:
         if keys_digest(mine) == german:
             return None
         if parsed is None:
-            data = read_bytes(path)
+            data = self._template(path)
             parsed = _template_keys(data) if data is not None else None
         if parsed is None:
             return None
@@ -169,6 +177,17 @@ class Templates:
         return Drift(frozenset(parsed), [k for k in parsed if k not in mine
                                          and not (k[0] in FRONT_CONTEXTS and k[1] in stood)], len(extra),
                      merged_with is not None and merged_with != german_digest(parsed), marked, standing)
+
+    @staticmethod
+    def _template(path) -> bytes | None:
+        """The template's bytes, None when it is absent or over ``limits.CATALOG`` (not read); raises ``OSError``
+        as ``fsutil.read_bytes`` (``NotAFile`` for a named pipe)."""
+        try:
+            return read_bytes(path, CATALOG)
+        except NotAFile:
+            raise
+        except VerlagError:
+            return None
 
     def save(self) -> None:
         if self.fresh != self.known:

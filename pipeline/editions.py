@@ -24,7 +24,7 @@ from .errors import VerlagError, contain, stage
 from .fsutil import (NotAFile, combine_digests, code_digest, load_state, read_bytes, relpath, save_state,
                      write_if_changed)
 from .glossary import Glossary, load_glossary
-from .limits import CATALOG
+from .limits import CATALOG, EDITION
 from .lock import clock, held_since
 from .practice import translator_names, unfilled
 from .published import PlannedPages, SitePages
@@ -278,7 +278,7 @@ def edition_files(config: Config) -> StatRecord:
     """The SHA-256 of the files under editions/ ("en/x.md", "de/x.json") by their stat while it is the one recorded
     when they were last hashed (``statrecord``), so a build with nothing changed reads no edition: the editions
     stage compares its Markdown and records by digest, the site stage takes a record's fields by its digest."""
-    return StatRecord(config.state_dir, config.editions_dir, held_since(config), FILES_RECORD)
+    return StatRecord(config.state_dir, config.editions_dir, held_since(config), FILES_RECORD, EDITION)
 
 
 def _links_key(config: Config, pages: SitePages) -> str:

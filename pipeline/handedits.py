@@ -22,7 +22,9 @@ from functools import partial
 
 from . import lock
 from .config import Config
+from .errors import VerlagError
 from .fsutil import load_state, save_state
+from .limits import SITE_PAGE
 from .statrecord import StatRecord
 
 FILE = "site-stat.json"  # the stat record of the files under site/
@@ -40,7 +42,7 @@ class SiteFiles:
 
     def __init__(self, config: Config):
         self.config = config
-        self.files = StatRecord(config.state_dir, config.site_dir, lock.held_since(config), FILE)
+        self.files = StatRecord(config.state_dir, config.site_dir, lock.held_since(config), FILE, SITE_PAGE)
         self.made_path = config.state_dir / MADE_FILE
         stored = load_state(self.made_path).get("files")
         self.made: dict = stored if isinstance(stored, dict) else {}
@@ -52,7 +54,8 @@ class SiteFiles:
             try:
                 found = self.files.digest(rel)
                 self.now[rel] = None if found is None else found.hex()[:32]
-            except OSError:  # a folder in its place, unreadable: changed, written again where the build can
+            except (OSError, VerlagError):  # a folder in its place, unreadable, over ``limits.SITE_PAGE`` (not
+                # read): changed, written again where the build can (a file of another size is replaced unread)
                 self.now[rel] = "" if self.exists(rel) else None
         return self.now[rel]
 

@@ -848,7 +848,7 @@ def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path
 def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:
     if target in claimed:
         return claimed[target] != data
-    return target.is_file() and target.read_bytes() != data
+    return target.is_file() and (target.stat().st_size != len(data) or file_bytes(target, MEDIA) != data)
 
 
 def wikilinked(placed: list[Placed], titles: Callable[[], dict[str, str]]) -> list[Placed]:
@@ -897,6 +897,6 @@ def write_placed(placed: Placed) -> None:
     (``replaces_template``); do not call it for ``imported_as``."""
     for image, target in placed.images:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_if_changed(target, image.read_bytes())
+        write_if_changed(target, file_bytes(image, MEDIA))
     placed.path.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(placed.path, placed.text)

@@ -33,7 +33,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
+from .errors import VerlagError
+from .fsutil import file_bytes
 from .importer import IMAGES_DIR
+from .limits import MEDIA
 
 # Hugo's taxonomies where the config sets none (https://gohugo.io/content-management/taxonomies/#default-taxonomies).
 DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
@@ -106,9 +109,9 @@ def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_d
         if file.is_file() and old not in own and not any(p.startswith(".") for p in file.relative_to(static).parts):
             try:
                 same = copies.get(file.stat().st_size, [])
-                data = file.read_bytes() if same else b""
-                name = next((f"{IMAGES_DIR}/{copy.name}" for copy in same if copy.read_bytes() == data), None)
-            except OSError:  # unreadable: named as not imported, which it was not
+                data = file_bytes(file, MEDIA) if same else b""
+                name = next((f"{IMAGES_DIR}/{copy.name}" for copy in same if file_bytes(copy, MEDIA) == data), None)
+            except (OSError, VerlagError):  # unreadable, too large: named as not imported, which it was not
                 name = None
             found.setdefault(old, new_path("media", name=name) if name else None)
     return [OldAddress(path, now) for path, now in found.items()]

@@ -39,7 +39,7 @@ from typing import Iterable
 
 from .errors import VerlagError
 from .fsutil import NotAFile, file_bytes, regular
-from .limits import SETTINGS
+from .limits import IMPORTED, SETTINGS
 
 # A folder stands for the files with one of these suffixes (a saved page's ``*_files`` folder is not looked into).
 FOLDER_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".txt", ".md", ".markdown")
@@ -429,7 +429,7 @@ def _translation(file: Path, source_language: str) -> str | None:
     from .importer_markdown import read_markdown
 
     try:
-        slug = read_markdown(original, original.read_bytes()).slug
+        slug = read_markdown(original, file_bytes(original, IMPORTED)).slug
     except (OSError, VerlagError):  # the original's own problem is reported when it is imported
         slug = "SLUG"
     return (f"a translation ({named.group(2)}) of {original.name} in Hugo's naming: bring it in with "

@@ -44,9 +44,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .errors import VerlagError
+from .fsutil import file_bytes
 from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, local_name, new_article,
                        rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
+from .limits import IMPORTED
 from .notesyntax import convert as convert_note_syntax
 from .segment import TEMPLATE_TAG_RE, block_tokens, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
@@ -109,7 +111,7 @@ def read_front(path: Path) -> dict:
     """The front matter of the Hugo or Jekyll Markdown file at ``path`` as a table; {} when it has none or it cannot
     be read (``read_markdown`` names why)."""
     try:
-        text = normalise(path.read_bytes().decode("utf-8"))
+        text = normalise(file_bytes(path, IMPORTED).decode("utf-8"))
         fence = front_matter_fence(text)
         if fence is None:
             return {}

@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .errors import VerlagError
+from .fsutil import file_bytes
 from .importer import IMAGES_DIR, ImportedArticle, Placed, place, relink, rewrite_destinations
+from .limits import IMPORTED
 from .sources import likely_slug
 
 
@@ -47,7 +49,7 @@ def read_translations(pairs: list[tuple[Path, str, Path]],
     found, errors = [], []
     for file, lang, original in pairs:
         try:
-            found.append(SiteTranslation(file, lang, original, read_markdown(file, file.read_bytes(), zone)))
+            found.append(SiteTranslation(file, lang, original, read_markdown(file, file_bytes(file, IMPORTED), zone)))
         except VerlagError as exc:
             errors.append(exc)
         except OSError as exc:
@@ -188,7 +190,7 @@ def translation_text(translation: SiteTranslation, article: ImportedArticle) -> 
     if translation.exported:
         return render_markdown(article)
 
-    text = normalise(translation.file.read_bytes().decode("utf-8"))
+    text = normalise(file_bytes(translation.file, IMPORTED).decode("utf-8"))
     fence = front_matter_fence(text)
     lines = text.split("\n")
     end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
@@ -210,7 +212,7 @@ def page_translation_text(file: Path, lang: str, slug: str, source_dir: Path,
     hugo = hugo_page(file)
     jekyll = None if hugo else jekyll_root(file)
     root = hugo[2] if hugo else jekyll[0] if jekyll else None
-    if root is None or front_matter_fence(normalise(file.read_bytes().decode("utf-8", "replace"))) is None:
+    if root is None or front_matter_fence(normalise(file_bytes(file, IMPORTED).decode("utf-8", "replace"))) is None:
         return None
     existing = imported_before(source_dir, root)
     german = next((p for p in existing if likely_slug(p.path) == slug), None)
@@ -235,10 +237,8 @@ def hand_translation_text(path: Path, slug: str, source_dir: Path) -> tuple[str 
     import filecmp
     import os
 
-    from .fsutil import file_bytes
     from .importer import DESTINATION_RE
     from .importer_text import decoded
-    from .limits import IMPORTED
     from .sources import source_text
 
     german = next((p.path for p in imported_before(source_dir, source_dir) if likely_slug(p.path) == slug), None)

@@ -69,6 +69,10 @@ TEMPLATE = Limit(1 * MB, "a page template", "is it the right file? A template is
                  "in an article or in static/")
 # redirects.txt: one line per old address, about 80 bytes; a large blog's move has a few thousand of them.
 MOVED = Limit(16 * MB, "redirects.txt", "is it the right file? A line per old address is about 80 bytes")
+# An edition (editions/<lang>/<slug>.md) or its record (.json) holds its article's text (at most SOURCE) once, the
+# record with a count per segment: eight times SOURCE leaves room for a long translation and JSON's escapes. A
+# larger file there is none verlag wrote: the build makes it again, unread.
+EDITION = Limit(8 * SOURCE.bytes, "a file of editions/", "not one verlag wrote: 'verlag build' makes it again")
 # A file of verlag's own in .verlag/ (a cache it makes again): the largest at N = 500 is site.json, 1.2 MB; an 8 MB
 # source's segments are about 19 MB. A larger one is no cache of verlag's: it is done without and made again.
 STATE = Limit(64 * MB, "a file of verlag's own in .verlag/", "not one verlag wrote")

@@ -108,8 +108,13 @@ def read_record(path: Path) -> dict[str, str]:
     return found
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _sha256(path: Path) -> str | None:
+    """The SHA-256 (hex) of a German file or its language variant; None for one over ``limits.MEDIA`` (not read:
+    the build names it where an article shows it), a named pipe or one that cannot be read."""
+    try:
+        return hashlib.sha256(file_bytes(path, MEDIA)).hexdigest()
+    except (OSError, VerlagError):
+        return None
 
 
 def stale_originals(source_dir: Path, languages: Iterable[str], translations_dir: Path) -> set[tuple[str, str]]:
@@ -125,7 +130,7 @@ def stale_originals(source_dir: Path, languages: Iterable[str], translations_dir
             variant = language_variant(rel, lang)
             original, made = source_dir / rel, source_dir / variant
             if variant in record and original.is_file() and made.is_file() \
-                    and record[variant] == _sha256(made) and digest != _sha256(original):
+                    and record[variant] == _sha256(made) and (now := _sha256(original)) and digest != now:
                 found.add((lang, rel))
     return found
 
@@ -164,8 +169,10 @@ def record_variants(source_dir: Path, translations_dir: Path, languages: Iterabl
                 continue
             made = _sha256(present[variant])
             kept = old.get(variant) == made and rel in old
-            new[rel] = old[rel] if kept else _sha256(original)
-            new[variant] = made
+            german = old[rel] if kept else _sha256(original)
+            if made is None or german is None:  # unreadable or too large: not recorded
+                continue
+            new[rel], new[variant] = german, made
         if new:
             text = RECORD_HEADER + "".join(f"{digest}  {rel}\n" for rel, digest in sorted(new.items()))
             if write_if_changed(path, text):

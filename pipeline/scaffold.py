@@ -12,7 +12,8 @@ import yaml
 
 from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config, check_language
 from .errors import VerlagError
-from .fsutil import relpath, write_if_changed
+from .fsutil import file_bytes, relpath, write_if_changed
+from .limits import SOURCE
 from .sources import RESERVED_SLUGS, slugs_in_use
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
@@ -120,11 +121,14 @@ INIT_DATE_RE = re.compile(r"\A---\ntitle: [^\n]*\ndate: (\d{4}-\d{2}-\d{2})\n", 
 
 def untouched_template(path: Path) -> bool:
     """Whether ``path`` is a legal page exactly as ``init_project`` wrote it (``LEGAL_TEMPLATES``, by its
-    slug), so replacing it loses nothing the author wrote; False for any other file or an unreadable one."""
+    slug), so replacing it loses nothing the author wrote; False for any other file, an unreadable one, a named
+    pipe (never opened: that waits for a writer) and one over ``limits.SOURCE`` (not read)."""
     template = LEGAL_TEMPLATES.get(path.stem)
+    if template is None:
+        return False
     try:
-        text = path.read_bytes().replace(b"\r\n", b"\n").decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = file_bytes(path, SOURCE).replace(b"\r\n", b"\n").decode("utf-8")
+    except (OSError, VerlagError, UnicodeDecodeError):
         return False
     day = INIT_DATE_RE.search(text)
     return template is not None and day is not None and text == template.format(date=day.group(1))

@@ -49,7 +49,7 @@ from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import NotAFile, code_digest, contained, file_bytes, load_state, read_bytes, relpath, \
     remove_empty_parents, save_state, state_bytes, write_if_changed, write_state
 from .handedits import SiteFiles, digest
-from .limits import MEDIA, SITE_WORDS, STATE, TEMPLATE
+from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
@@ -375,8 +375,9 @@ def _page(record: dict, digest: str, path: Path | None = None) -> Page:
 
 
 def _recorded_body(path: Path | None, digest: str) -> str:
-    """The body of the edition record ``path`` if its SHA-256 is still ``digest``; else ``VerlagError``."""
-    data = read_bytes(path) if path is not None else None
+    """The body of the edition record ``path`` if its SHA-256 is still ``digest``; else ``VerlagError`` (also for
+    one grown over ``limits.EDITION``, not read)."""
+    data = read_bytes(path, EDITION) if path is not None else None
     if data is None or hashlib.sha256(data).hexdigest() != digest:
         raise VerlagError("changed while verlag build ran; run 'verlag build' again", path)
     return json.loads(data)["body"]
@@ -390,8 +391,8 @@ def load_pages(config: Config, errors: list[VerlagError], files: StatRecord, kno
     A record's digest comes from ``files`` (``editions.edition_files``: from its stat while that is the recorded
     one), its other fields from ``known`` by that digest (``RECORDS_FILE``, as the last build kept them), else
     from the record. ``found`` gets the fields of every page loaded, by digest, for the next build. A damaged
-    record is appended to ``errors`` and left out, a named pipe in its place left out; one that cannot be read
-    raises ``OSError``.
+    record, or one over ``limits.EDITION`` (not read), is appended to ``errors`` and left out, a named pipe in its
+    place left out; one that cannot be read raises ``OSError``.
     """
     pages = {}
     # The editions stage keeps one German record per current article (and removes the others).
@@ -403,6 +404,9 @@ def load_pages(config: Config, errors: list[VerlagError], files: StatRecord, kno
                 digest = files.digest(f"{lang}/{slug}.json")
             except NotAFile:  # a named pipe where the record goes: named by the editions stage, which writes it
                 continue
+            except VerlagError as exc:  # over the limit: not read
+                errors.append(VerlagError(exc.message, relpath(path, config.root)))
+                continue
             if digest is None:
                 continue
             name = digest.hex()
@@ -413,7 +417,7 @@ def load_pages(config: Config, errors: list[VerlagError], files: StatRecord, kno
                 page = None
             try:
                 if page is None:
-                    data = read_bytes(path)
+                    data = read_bytes(path, EDITION, relpath(path, config.root))
                     if data is None:  # removed since the stat
                         continue
                     name = hashlib.sha256(data).hexdigest()  # saved since the stat: these bytes are the page
@@ -424,15 +428,19 @@ def load_pages(config: Config, errors: list[VerlagError], files: StatRecord, kno
                 errors.append(VerlagError(f"damaged edition record ({describe(exc)}); run 'verlag build' again",
                                           relpath(path, config.root)))
                 continue
+            except VerlagError as exc:  # grown over the limit since the stat, or a named pipe put there since
+                errors.append(exc)
+                continue
             found[name] = fields
             pages[(lang, slug)] = page
     return pages
 
 
 def _read_page(path: Path) -> Page:
-    """The page of one edition record (``editions/<lang>/<slug>.json``, UTF-8 JSON); raises
-    ``FileNotFoundError`` when there is none, ``ValueError``, ``KeyError`` or ``TypeError`` when it is damaged."""
-    data = path.read_bytes()
+    """The page of one edition record (``editions/<lang>/<slug>.json``, UTF-8 JSON); raises ``OSError`` as
+    ``fsutil.file_bytes`` (``FileNotFoundError`` when there is none), ``VerlagError`` for a named pipe in its place
+    or one over ``limits.EDITION`` (neither read), ``ValueError``, ``KeyError`` or ``TypeError`` when it is damaged."""
+    data = file_bytes(path, EDITION)
     return _page(json.loads(data), hashlib.sha256(data).hexdigest())
 
 
@@ -496,15 +504,15 @@ def page_published(config: Config, settings: Settings, lang: str, slug: str) -> 
     """Whether the site publishes the page (lang, slug), BCP 47 tag and slug, as ``verlag build`` decides it
     (``publication``) from the edition records as the editions stage last wrote them: the page's own record and
     its German original's (``draft``), nothing else. A page without both records, in a language the project
-    does not publish, or with a damaged record is not published (``load_pages`` leaves it out; the build names
-    it). ``settings``: ``load_settings(config)``."""
+    does not publish, or with a damaged, unreadable or oversized record is not published (``load_pages`` leaves it
+    out; the build names it). ``settings``: ``load_settings(config)``."""
     source = config.source_language
     if lang != source and lang not in config.languages:
         return False
     try:
         german = _read_page(record_path(config, source, slug))
         page = german if lang == source else _read_page(record_path(config, lang, slug))
-    except (FileNotFoundError, ValueError, KeyError, TypeError):
+    except (OSError, VerlagError, ValueError, KeyError, TypeError):
         return False
     return publication(page, settings, source, [slug] if german.draft else []) == PUBLISHED
 
@@ -1367,7 +1375,7 @@ def _pooled_bodies(plan: _BodyPlan, templating: _Templating, config: Config, art
     for lang in (plan.source, *config.languages):
         if (lang, article.slug) in plan.published:
             pages[(lang, article.slug)] = site.published[(lang, article.slug)] if site is not None \
-                else _page(json.loads(record_path(config, lang, article.slug).read_bytes()), "")
+                else _page(json.loads(file_bytes(record_path(config, lang, article.slug), EDITION)), "")
     bodies = _Bodies(plan, plan.allowances, pages)
     out = {lang: bodies.entry(page) for (lang, slug), page in pages.items() if f"{lang}/{slug}" in plan.todo}
     for lang, entry in out.items() if site is not None else ():
@@ -1844,8 +1852,14 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         if not contained(rel):  # every name is checked where it is made; this is the last guard of the disk
             result.errors.append(VerlagError(f"site/{rel}: leaves site/, not written"))
             continue
-        if isinstance(text, Path):
-            text = text.read_bytes()
+        if isinstance(text, Path):  # a theme's static file or a media file, copied byte for byte
+            try:
+                text = file_bytes(text, MEDIA, relpath(text, config.root))
+            except (OSError, VerlagError) as exc:  # too large, a named pipe, gone: the other files are written
+                result.errors.append(exc if isinstance(exc, VerlagError) else
+                                     VerlagError(f"cannot be read: {exc.strerror or exc}; not copied to site/{rel}",
+                                                 relpath(text, config.root)))
+                continue
         if text is None:
             continue
         hand.intact(rel)  # looked up before the write: a file changed by hand is said as it is written again

@@ -441,10 +441,11 @@ def _as_translations(po: polib.POFile, ref: str, lang: str) -> NullTranslations:
 
 
 def _header_line(path: Path, field: str) -> int | None:
-    """The line of ``path`` (a PO file) that starts the header field ``field``, or None."""
+    """The line of ``path`` (a site.po) that starts the header field ``field``, or None (also for one that cannot
+    be read or is over ``limits.SITE_WORDS``, not read)."""
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
-    except OSError:
+        lines = file_bytes(path, SITE_WORDS).decode("utf-8", errors="replace").split("\n")
+    except (OSError, VerlagError):
         return None
     return next((n for n, line in enumerate(lines, 1) if line.startswith(f'"{field}:')), None)
 

@@ -153,3 +153,100 @@ def test_a_search_index_entry_file_over_its_limit_is_not_read_and_the_index_is_m
     project.run("build", "--jobs", "1")
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
     assert entry.stat().st_size < 1 << 20 and "languages" in entry.read_text(encoding="utf-8")
+
+
+def test_an_edition_record_over_its_limit_is_made_again_without_being_read(project: Project):
+    """The build read each edition record whose stat had changed whole, to hash it, and the site stage again to
+    read its page: a large file in a record's place (a log, a disk image) filled the memory. Over
+    ``limits.EDITION`` (64 MB) a record is not read: the build makes it again, and the site shows the page."""
+    built(project)
+    records = [project.root / "editions/en/tee.json", project.root / "editions/de/tee.json"]
+    made = [record.read_bytes() for record in records]
+    for record in records:
+        grow(record, 300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    project.run("check")
+    project.run("build")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert [record.read_bytes() for record in records] == made
+    assert "Tea warms." in project.read("site/en/tee/index.html")
+
+
+def test_a_theme_file_grown_over_its_limit_after_the_theme_was_read_is_named_and_not_copied(project: Project,
+                                                                                           monkeypatch):
+    """A file of templates/static/ (or of a media folder) was copied into site/ by reading it whole once more, after
+    the theme's digest had read it within ``limits.MEDIA``: one that grew in between (a download still being
+    saved there) was read whole. It is read within the limit where it is copied too: over it, that file is named
+    and not copied, the pages are written (exit 2)."""
+    from pipeline import site
+
+    built(project)
+    project.write("templates/static/film.bin", "noch klein\n")
+    real = site.theme_digest
+
+    def growing(config):  # the theme is read within its limit, then the file grows
+        digest = real(config)
+        grow(project.root / "templates/static/film.bin", 300 << 20)
+        return digest
+
+    monkeypatch.setattr(site, "theme_digest", growing)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = project.run("build", "--jobs", "1", code=2)
+    assert "error: templates/static/film.bin: 300.0 MB is more than verlag reads of a file an article shows or " \
+           "links (100.0 MB)" in result.output, result.output
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert not (project.root / "site/static/film.bin").exists()
+    assert "Tee beruhigt." in project.read("site/de/tee/index.html")
+
+
+def test_the_line_of_a_site_po_s_header_field_is_looked_for_within_the_limit(tmp_path):
+    """A site.po's faulty Plural-Forms is named at its line, which was looked for by reading the file whole again:
+    a file that grew past ``limits.SITE_WORDS`` since it was read (or was replaced by a large one) filled the
+    memory. It is not read: the message names the file without a line."""
+    from pipeline.uistrings import _header_line
+
+    path = tmp_path / "site.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n/0);\\n"\n', encoding="utf-8")
+    assert _header_line(path, "Plural-Forms") == 3
+    grow(path, 300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert _header_line(path, "Plural-Forms") is None
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+
+
+def test_a_hugo_site_s_translation_over_the_import_limit_is_named_and_the_others_are_imported(project: Project,
+                                                                                              tmp_path):
+    """A Hugo site's translation by file name (``tee.en.md``) was read whole, whatever its size: a 300 MB file
+    there filled the memory. Over ``limits.IMPORTED`` (256 MB) it is named and not read; the other pages and
+    translations are imported (exit 2)."""
+    site = tmp_path / "site"
+    for rel, text in {"hugo.toml": 'defaultContentLanguage = "en"\n[languages.de]\n[languages.en]\n',
+                      "content/posts/tee.de.md": '+++\ntitle = "Tee"\n+++\nTee wärmt.\n',
+                      "content/posts/tee.en.md": '+++\ntitle = "Tea"\n+++\nTea warms.\n',
+                      "content/posts/holunder.de.md": '+++\ntitle = "Holunder"\n+++\nEr blüht.\n',
+                      "content/posts/holunder.en.md": '+++\ntitle = "Elder"\n+++\nIt blooms.\n'}.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    grow(site / "content/posts/tee.en.md", 300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = project.run("import", str(site), code=2)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert f"error: {site / 'content/posts/tee.en.md'}: 300.0 MB is more than verlag reads of a file to import " \
+           "(256.0 MB)" in result.output, result.output
+    assert 'msgid "Er blüht."\nmsgstr "It blooms."' in project.read("translations/en/holunder.po")
+    assert "Tee wärmt." in project.read("source_de/tee.md")
+
+
+def test_a_template_over_32_mb_is_not_read_by_status_or_check(project: Project):
+    """``status`` and ``check`` compare each catalog with its template (``drift``), which they hashed and parsed
+    whole: a 300 MB file as a template took them 80 s and 2.8 GB. Over ``limits.CATALOG`` it is not read (no
+    comparison is made); ``extract`` names it."""
+    built(project)
+    grow(project.root / "translations/templates/tee.pot", 300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    assert "tee" in project.run("status").output
+    project.run("check")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert "error: translations/templates/tee.pot: 300.0 MB is more than verlag reads of a catalog (32.0 MB)" \
+        in project.run("extract", code=2).output

@@ -405,3 +405,21 @@ def test_a_verlag_folder_that_is_a_symbolic_link_or_no_folder_is_refused_by_ever
     place.unlink()
     assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
     built.run("build")
+
+
+def test_a_named_pipe_or_huge_file_among_the_pages_does_not_stop_an_import(built: Project, tmp_path):
+    """``import`` looked at every page of source_de/seiten/ to tell an untouched legal page of ``init``
+    (``scaffold.untouched_template``) by reading it whole: a named pipe there (``impressum.md``) made it wait for a
+    writer forever, a 300 MB file was read whole. Neither is read; the import goes on."""
+    import resource
+
+    pipe(built, "source_de/seiten/impressum.md")
+    with open(built.root / "source_de/seiten/datenschutz.md", "wb") as file:
+        file.truncate(300 << 20)
+    (tmp_path / "holunder.txt").write_text("Holunder blüht\n\nDer Holunder blüht im Juni.\n", encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = built.runner.invoke(main, ["-C", str(built.root), "import", str(tmp_path / "holunder.txt")],
+                                 catch_exceptions=False)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert "Traceback" not in result.output and "internal error" not in result.output, result.output
+    assert "Der Holunder blüht im Juni." in built.read("source_de/holunder-blueht.md"), result.output
