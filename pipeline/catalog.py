@@ -819,6 +819,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         _bring_back(report, written(), by_key, report.added)
     if report.redrafted and last_written is not None:  # a catalog older than the German (restored from git)
         _bring_back(report, written(), by_key, report.redrafted)
+    if report.added:
+        _notes_along(report.added, [e for e in active if id(e) not in used and not e.msgstr and not e.msgid_plural
+                                    and e.tcomment and Notes.of(e).own], used, threshold)
     report.new = len(report.added)
     seen = {key(e) for e in po}
     leftovers = [e for e in active if id(e) not in used and e.msgstr and not e.msgid_plural and key(e) not in seen]
@@ -945,6 +948,27 @@ def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict,
         _carry(entry, gone[key(entry)], exact=True)
         empty.remove(entry)
         report.brought_back.append(entry)
+
+
+def _notes_along(added: list[polib.POEntry], noted: list[polib.POEntry], used: set[int], threshold: float) -> None:
+    """``merge``: a reviewer's own comment lines (``Notes.own``) on an untranslated entry whose German changed
+    (``noted``) go to the new German most like it (of ``added``, at least ``threshold`` alike, as a translation
+    would), and the old entry with them counts as ``used``: README's "your own # comments survive every update"
+    also for a sentence nobody translated yet, instead of an obsolete entry of German the article no longer has."""
+    pairs = sorted(((score, n, m) for n, entry in enumerate(added) for m, old in enumerate(noted)
+                    if TAG_CONTEXT not in (entry.msgctxt, old.msgctxt)
+                    and (score := similarity(entry.msgid, old.msgid, threshold))), key=lambda t: (-t[0], t[1], t[2]))
+    taken: set[int] = set()
+    gone: set[int] = set()
+    for _, n, m in pairs:
+        if n in taken or m in gone:
+            continue
+        taken.add(n)
+        gone.add(m)
+        notes = Notes.of(added[n])
+        notes.own = [*Notes.of(noted[m]).own, *notes.own]
+        notes.store(added[n])
+        used.add(id(noted[m]))
 
 
 def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[[], polib.POFile | None],

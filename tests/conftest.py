@@ -110,7 +110,8 @@ def review(project: Project, lang: str, slug: str, translations: dict, *, sign_o
            silence: tuple[str, ...] = (), date: str | None = None) -> Path:
     """Act as the reviewer in a text editor: write translations keyed by msgid or (msgctxt, msgid).
 
-    ``sign_off`` removes the fuzzy flag (the entry counts as reviewed); ``silence`` adds
+    ``sign_off`` removes the fuzzy flag and, on a stale entry, its ``#|`` lines, as README tells a text editor's
+    user (the entry counts as reviewed; ``#|`` kept is a bulk sign-off, ``catalog.stale_sign_off``); ``silence`` adds
     ``# ignore-<check id>`` comment lines; ``date`` sets the catalog's PO-Revision-Date.
     """
     path = project.root / f"translations/{lang}/{slug}.po"
@@ -122,6 +123,7 @@ def review(project: Project, lang: str, slug: str, translations: dict, *, sign_o
         entry.msgstr = msgstr
         if sign_off and entry.fuzzy:
             entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgctxt = None
         entry.tcomment = "\n".join([*filter(None, [entry.tcomment]), *(f"ignore-{check}" for check in silence)])
     if date:
         po.metadata["PO-Revision-Date"] = date

@@ -596,3 +596,22 @@ def test_a_reviewers_comment_on_an_untouched_machine_draft_stays_with_the_senten
     project.run("extract")
     live = polib.pofile(str(path)).find("Sie warten im hohen Gras.")
     assert live.msgstr and live.fuzzy and live.tcomment.startswith("Ask the author which grass.\nmt: pseudo\n")
+
+
+def test_a_reviewers_comment_on_an_untranslated_sentence_stays_with_it_when_the_author_rewords_it(
+        project: Project):
+    """A note on a sentence nobody translated yet (a question for the author) goes with the sentence to its
+    reworded German, instead of into an obsolete entry of the old German that no tool shows with it."""
+    project.write("source_de/z.md", article("Zecken", "Endlich ist es warm.\n\nSie warten im Gras.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/z.po"
+    po = polib.pofile(str(path))
+    po.find("Sie warten im Gras.").tcomment = "Ask the author which grass."
+    po.save(str(path))
+    project.run("extract")
+    project.write("source_de/z.md", article("Zecken", "Endlich ist es warm.\n\nSie warten im hohen Gras.\n"))
+    project.run("extract")
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    assert po.find("Sie warten im hohen Gras.").tcomment == "Ask the author which grass."
+    assert not [e for e in po.obsolete_entries() if "Ask the author" in (e.tcomment or "")]
