@@ -517,16 +517,18 @@ class Notes:
         entry.previous_msgctxt = self.previous_msgctxt if self.previous_msgid is not None else None
 
 
-def normalize(entry: polib.POEntry) -> None:
+def normalize(entry: polib.POEntry, approval_keeps_previous: bool = False) -> None:
     """Bring an entry as any tool left it into verlag's form (see ``Notes``); reads the older forms too.
 
     ``#, ignore-<check>`` flags and ``#. mt:``/``#. tm:`` extracted comments
     (what verlag wrote before these records) move into translator comments; a previous text only
     in ``#|`` is recorded; an entry signed off with ``#|`` lines of other German still there is fuzzy
-    again (``stale_sign_off``); then ``settle`` decides what the previous text still means.
+    again (``stale_sign_off``), unless ``approval_keeps_previous``: the catalog was saved by an editor whose
+    approval removes only the flag (Lokalize), where that is a person's sign-off and the ``#|`` lines go;
+    then ``settle`` decides what the previous text still means.
     """
     if not _settled(entry):
-        _normalize(entry)
+        _normalize(entry, approval_keeps_previous)
 
 
 def _settled(entry: polib.POEntry) -> bool:
@@ -565,8 +567,8 @@ _STALE_SIGN_OFF = "verlag_stale_sign_off"
 STALE_SIGN_OFF = ("signed off with the German it was translated for still its previous msgid (#| msgid): a bulk "
                   "sign-off (msgattrib --clear-fuzzy, a script) that read nothing? It stays out of date (stale), "
                   "the page shows the German, and verlag extract makes it fuzzy again. If you checked it against "
-                  "the new German, sign it off in Poedit or Weblate (they remove the #| lines), or delete its "
-                  "#| lines with the fuzzy flag")
+                  "the new German, sign it off in Poedit, Weblate or Lokalize, or delete its #| lines with the "
+                  "fuzzy flag")
 
 
 def stale_sign_off(entry: polib.POEntry) -> bool:
@@ -575,7 +577,8 @@ def stale_sign_off(entry: polib.POEntry) -> bool:
     (``msgattrib --clear-fuzzy``, which has ``--clear-previous`` for the ``#|`` lines; a ``sed``; ``fuzzy``
     deleted in a text editor). A sign-off in Poedit or Weblate removes the previous msgid with the flag
     (Poedit's ``CatalogItem::SetFuzzy``, Weblate's ``PoUnit.set_state``), as GNU gettext means it: ``#|`` only
-    explains a fuzzy entry. ``normalize`` makes such an entry fuzzy again (STALE): its translation was made for
+    explains a fuzzy entry; Lokalize's keeps it, and a catalog it saved is read as signed off
+    (``approval_keeps_previous``). ``normalize`` makes such an entry fuzzy again (STALE): its translation was made for
     the older German and is never published as reviewed of the new one."""
     return getattr(entry, _STALE_SIGN_OFF, False)
 
@@ -588,10 +591,13 @@ def _previous_differs(entry: polib.POEntry) -> bool:
         or entry.previous_msgctxt is not None and entry.previous_msgctxt != entry.msgctxt)
 
 
-def _normalize(entry: polib.POEntry) -> None:
-    if not entry.fuzzy and entry.msgstr and _previous_differs(entry):  # ``stale_sign_off``
-        entry.flags.insert(0, "fuzzy")
-        setattr(entry, _STALE_SIGN_OFF, True)
+def _normalize(entry: polib.POEntry, approval_keeps_previous: bool = False) -> None:
+    if not entry.fuzzy and entry.msgstr and _previous_differs(entry):
+        if approval_keeps_previous:  # Lokalize's "Approved" (``CatalogItem::unsetFuzzy``): a person signed it off
+            entry.previous_msgid = entry.previous_msgctxt = None
+        else:  # ``stale_sign_off``
+            entry.flags.insert(0, "fuzzy")
+            setattr(entry, _STALE_SIGN_OFF, True)
     notes = Notes.of(entry)
     comments = entry.comment.split("\n") if entry.comment else []
     notes.origins = [c.strip() for c in comments if PROVENANCE_RE.match(c.strip())] + notes.origins
@@ -1165,14 +1171,23 @@ def parse_po(text: str, ref: str) -> polib.POFile:
         raise VerlagError(f"cannot read catalog: {message.lower()}; {_FIX_ADVICE}",
                           ref, int(match.group(1)) if match else None) from None
     seen: dict[tuple, int] = {}
+    lokalize = approval_keeps_previous(po)
     for entry in po:
         k = (entry.msgctxt, entry.msgid)  # ``key``
         if k in seen:
             raise VerlagError(f"duplicate entry for {entry.msgid[:40]!r} (first at line {seen[k]})",
                               ref, entry.linenum)
         seen[k] = entry.linenum
-        normalize(entry)
+        normalize(entry, lokalize)
     return po
+
+
+def approval_keeps_previous(po: polib.POFile) -> bool:
+    """Whether the catalog was last saved by Lokalize (its ``X-Generator: Lokalize …`` header), whose "Approved"
+    removes only the fuzzy flag and keeps the ``#|`` lines (``GettextStorage::setApproved`` ->
+    ``CatalogItem::unsetFuzzy``): there a signed-off entry with a previous msgid is a person's sign-off of the
+    new German, never a bulk one (``stale_sign_off``)."""
+    return (po.metadata.get("X-Generator") or "").lstrip().startswith("Lokalize")
 
 
 _PO_LINE = re.compile(r'^(?:(?:#~\||#[~|])\s*)*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')

@@ -927,6 +927,33 @@ def test_a_stale_entry_signed_off_in_bulk_with_its_previous_msgid_kept_is_named_
     assert "Spring brings the ticks back." in project.read("site/en/zecken/index.html")
 
 
+def test_a_stale_entry_approved_in_lokalize_is_signed_off_though_its_previous_msgid_stays(project: Project):
+    """Lokalize's "Approved" removes only the fuzzy flag (``CatalogItem::unsetFuzzy``): the #| msgid stays. In a
+    catalog Lokalize saved (its X-Generator header) that is a person's sign-off of the new German: published as
+    reviewed, named nowhere as a bulk sign-off, and extract drops the #| lines. (It was held stale: approving it
+    again in Lokalize kept the lines again, so a Lokalize reviewer could never sign off a changed sentence.)"""
+    path = reviewed_project(project)
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n")
+    author_changes_the_sentence(project)
+    text = path.read_text(encoding="utf-8")
+    assert f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"' in text
+    text = text.replace(f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"',
+                        f'#, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"')  # Approved, as Lokalize writes it
+    text = re.sub(r'"X-Generator: [^"]*\\n"', lambda _: '"X-Generator: Lokalize 23.08.5\\n"', text)
+    assert "X-Generator: Lokalize" in text
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path)
+    assert "signed off with the German" not in project.run("check", "--lang", "en").output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 4 and row["stale_sign_offs"] == []
+    project.run("build")
+    assert "Spring brings the ticks back." in project.read("site/en/zecken/index.html")
+    assert "signed off with the German" not in project.run("extract").output
+    msgfmt_check(path)
+    entry = entries(project).find(NEW)
+    assert not entry.fuzzy and entry.previous_msgid is None and entry.msgstr == "Spring brings the ticks back."
+
+
 # three edits of OLD, each like the one before (a translation is carried along), the last unlike OLD
 EDITS = ["Mit dem warmen Frühling kommen leider auch die Zecken in die Gärten zurück.",
          "Im warmen Frühling sitzen leider auch die Zecken wieder in den Gärten.",
