@@ -633,9 +633,10 @@ def unit_amounts(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
 def check_number_words(entry, ctx):
     """Numbers written as words in both texts, compared by value (``numberwords.german_quantities``,
     ``quantities``): "zweimal täglich zehn Minuten" is no "three times a day for five minutes". A word matches a
-    word or digits of its value in the other text, each once; what is left says a different number only where
-    both texts have some left, so a number the translation says otherwise ("both", "a couple", "half an hour")
-    or leaves out is no finding. Digits against digits are ``check_numbers``'s."""
+    word of its value in the other text, each once, then digits of its value that the other text writes beyond
+    its own (a digit both write is theirs); what is left says a different number only where both texts have
+    some left, so a number the translation says otherwise ("both", "a couple", "half an hour") or leaves out is
+    no finding. Digits against digits are ``check_numbers``'s."""
     if ctx.source_lang != "de" or entry.msgstr == entry.msgid:
         return
     german = text_parts(entry.msgid, ctx).prose
@@ -644,11 +645,16 @@ def check_number_words(entry, ctx):
     translation = text_parts(entry.msgstr, ctx).prose
     if not (words := quantities(translation, ctx.lang)):
         return
-    # a word matches digits of its value in the other text first (``check_numbers`` compares those)
+    left, others = _unmatched(list(german_words), list(words))
+    if not (left and others):
+        return
+    # a word left matches digits of its value in the other text, of those its own text does not write as well:
+    # "2 Tabletten zweimal täglich" is no "2 tablets three times a day", whose 2 is the German's 2
     translated_digits = Counter(v.split("#")[0] for v in numbers(translation, ctx.lang))
     german_digits = Counter(v.split("#")[0] for v in numbers(german, ctx.source_lang))
-    left, others = _unmatched([word for word in german_words if not _take(translated_digits, word[2])],
-                              [word for word in words if not _take(german_digits, word[2])])
+    translated_digits, german_digits = translated_digits - german_digits, german_digits - translated_digits
+    left = [word for word in left if not _take(translated_digits, word[2])]
+    others = [word for word in others if not _take(german_digits, word[2])]
     if left and others:
         yield ("numbers in words differ: German " + ", ".join(f"{word} ({value})" for word, value, _ in left)
                + "; translation " + ", ".join(f"{word} ({value})" for word, value, _ in others))

@@ -114,11 +114,12 @@ _SPELLED = [*range(21), *range(30, 101, 10), 1000]  # what prose spells out; 21 
 
 def _ukrainian_cases() -> dict[str, int]:
     """The oblique cases of Ukrainian cardinals, which CLDR's rules (ICU's too) spell in the nominative only:
-    "після пʼяти хвилин", "з двома дітьми", "для трьох осіб". After Pugh and Press, *Ukrainian: A Comprehensive
-    Grammar* (Routledge 1999), chapter 5 (the numeral): 2 to 4 and 1 have their own endings; 5 to 20, 30 and 50
-    to 80 take -и (genitive, dative, locative), -ьох, -ьом, -ьма, -ьома; 6, 7, 8 change their stem; 40, 90 and
-    100 take -а. Not "тисячі": as often "thousands" as "of a thousand"."""
-    forms = dict.fromkeys(["одного", "однієї", "одної", "одному", "одній", "одну", "одним", "однією", "одною",
+    "після пʼяти хвилин", "з двома дітьми", "для трьох осіб", "від нуля". After Pugh and Press, *Ukrainian: A
+    Comprehensive Grammar* (Routledge 1999), chapter 5 (the numeral): 0 declines as a noun; 2 to 4 and 1 have
+    their own endings; 5 to 20, 30 and 50 to 80 take -и (genitive, dative, locative), -ьох, -ьом, -ьма, -ьома;
+    6, 7, 8 change their stem; 40, 90 and 100 take -а. Not "тисячі": as often "thousands" as "of a thousand"."""
+    forms = dict.fromkeys(["нуля", "нулю", "нулем"], 0)
+    forms |= dict.fromkeys(["одного", "однієї", "одної", "одному", "одній", "одну", "одним", "однією", "одною",
                            "однім"], 1)
     forms |= {"двох": 2, "двом": 2, "двома": 2, "трьох": 3, "трьом": 3, "трьома": 3, "чотирьох": 4, "чотирьом": 4,
               "чотирма": 4, "чотирьома": 4, "шести": 6, "семи": 7, "сімох": 7, "сімом": 7, "сьома": 7,
@@ -176,6 +177,18 @@ def _spelled_pattern(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
     words = "|".join(re.escape(w) for w in sorted(values, key=len, reverse=True))
     pattern = re.compile(rf"(?<![^\W{UNSPACED}])(?:{words})(?![^\W{UNSPACED}])", re.IGNORECASE)
     return pattern, values
+
+
+@lru_cache(maxsize=16)
+def _writes_ordinals(lang: str) -> bool:
+    """Whether CLDR's spell-out rules write ordinals in ``lang`` (Polish, Romanian, Ukrainian, Persian: none)."""
+    from unicode_rbnf import FormatPurpose, RbnfEngine
+
+    try:
+        RbnfEngine.for_language(lang.split("-")[0].lower()).format_number(2, FormatPurpose.ORDINAL)
+    except ValueError:
+        return False
+    return True
 
 
 def _add(values: dict[str, str], word: str, n: int) -> None:
@@ -399,8 +412,10 @@ def german_quantities(text: str, lang: str) -> tuple[tuple[str, str, frozenset[s
 
     Left out: "ein", "eine", "einmal", "erste" ... but next to a time span, unit or rate ("eine Stunde",
     "einmal täglich"), since they are the article too ("ein paar" is no 2); an ordinal but after an article or
-    possessive ("am dritten Tag"; "achten Sie" is the verb); a capitalised word inside a sentence ("die Acht",
-    "eine Elf"); "halb" and "halbe" (half an hour is "30 minutes" as often as "half"). A time span's value is
+    possessive ("am dritten Tag"; "achten Sie" is the verb), and where ``lang`` has no ordinal words to read
+    the translation's with (CLDR writes none in Polish, Romanian, Ukrainian); a capitalised word inside a
+    sentence ("die Acht", "eine Elf"); "halb" and "halbe" (half an hour is "30 minutes" as often as "half"). A
+    time span's value is
     also in seconds ("vierzehn Tage", "two weeks": "1209600s"); a half also its whole number ("zweieinhalb
     Stunden", "two and a half hours"); "zwanzig Uhr" is also 8. "halb acht" is the hour ``lang`` names
     (``_HOUR_BEFORE``, ``_HOUR_AFTER``; either in another language): "half past seven", "wpół do ósmej"."""
@@ -420,7 +435,8 @@ def german_quantities(text: str, lang: str) -> tuple[tuple[str, str, frozenset[s
         if (spelling[0].isupper() and word != "dutzend" and text[:start].strip()
                 and not _SENTENCE_END.search(text[max(0, start - 8):start])):
             continue
-        if _ordinal(word) is not None and cardinal(word) is None and before not in _GERMAN_DETERMINERS:
+        if _ordinal(word) is not None and cardinal(word) is None and (before not in _GERMAN_DETERMINERS
+                                                                      or not _writes_ordinals(lang)):
             continue
         if value in ("1", "1.5") and before not in units and after not in counted:
             continue

@@ -467,3 +467,26 @@ def test_a_unit_around_a_number_is_read_with_every_group_separator(translation, 
     Swiss "1’200" too: the number's own separators once stopped at the apostrophe, leaving "度" alone, a generic
     degree that matched the German °C, so Fahrenheit for Celsius went unseen."""
     assert findings("Bei 1’200 °C gebrannt.", translation, lang, "numbers") == ([message] if message else [])
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Nehmen Sie 2 Tabletten zweimal täglich.", "Take 2 tablets three times a day.", "en",
+     ["numbers in words differ: German zweimal (2); translation three (3)"]),
+    ("Nehmen Sie 2 Tabletten zweimal täglich.", "Prenez 2 comprimés trois fois par jour.", "fr",
+     ["numbers in words differ: German zweimal (2); translation trois (3)"]),
+    ("Nehmen Sie 2 Tabletten zweimal täglich.", "Take 2 tablets twice a day.", "en", []),
+    ("Nehmen Sie 2 Tabletten zweimal täglich.", "Take 2 tablets 2 times a day.", "en", []),
+    ("Zwei Tabletten, 2 x täglich.", "Two tablets, twice a day.", "en", []),
+    ("Die Zahl hat null bis drei Ziffern.", "Число має від нуля до трьох цифр.", "uk", []),
+    ("Die Zahl hat null bis drei Ziffern.", "Число має від нуля до чотирьох цифр.", "uk",
+     ["numbers in words differ: German drei (3); translation чотирьох (4)"]),
+    ("Entfernt den zweiten Eintrag, gezählt von Null.", "Usuwa drugi wpis, licząc od zera.", "pl", []),
+    ("Entfernt den zweiten Eintrag, gezählt von Null.", "Elimină a doua intrare, numărând de la zero.", "ro", []),
+])
+def test_a_number_word_is_not_matched_by_a_digit_both_texts_write(german, translation, lang, message):
+    """A German word matches the translation's digits only beyond those the German writes itself: the "2" of "2
+    Tabletten" is the German's own, so "zweimal" -> "three times" is an error (it went unseen). The same both
+    ways, after words matched words. And where CLDR has no ordinal words for the language (Polish, Romanian,
+    Ukrainian) a German ordinal is not compared: "drugi" cannot be read, so "zweiten" against "zera" (the German's
+    capitalised "Null") was a false alarm; Ukrainian "нуля" is 0."""
+    assert findings(german, translation, lang, "number-words") == message
