@@ -72,10 +72,14 @@ BLOCK_TAGS = r"(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)"
 BLOCK_TAG_RE = re.compile(rf"</?{BLOCK_TAGS}\b", re.I)
 BLOCK_START_RE = re.compile(rf"(<{BLOCK_TAGS}\b)", re.I)  # wpautop: a blank line before each block's start …
 BLOCK_END_RE = re.compile(rf"(</{BLOCK_TAGS}>|<hr\b[^>]*>)", re.I)  # … and after its end
-PRE_RE = re.compile(r"<pre\b.*?</pre>", re.I | re.S)  # wpautop leaves the lines of <pre> as they are
+# These three read no further than where the next one could start (a <pre> holds no <pre>, a block delimiter's
+# attributes no "<!--": WordPress writes "<" in them as \u003c): from each "<pre", "<!-- wp:" or "<!--more" of a
+# run without its end they read to the end of the post, so 40 KB of one held 'verlag import' for a second or two,
+# a post of 8 MB for hours.
+PRE_RE = re.compile(r"<pre\b(?:(?!<pre\b).)*?</pre>", re.I | re.S)  # wpautop leaves the lines of <pre> as they are
 PRE_MARK = "\x00"  # where a <pre> stood while the rest is split (XML 1.0 has no NUL character)
-WP_BLOCK_RE = re.compile(r"<!--\s+/?wp:[a-z][\w/-]*.*?-->", re.S)  # block editor delimiters
-MORE_RE = re.compile(r"<!--(?:more\b[^>]*?|noteaser)-->")  # the excerpt cut, no content
+WP_BLOCK_RE = re.compile(r"<!--\s+/?wp:[a-z][\w/-]*(?:(?!<!--).)*?-->", re.S)  # block editor delimiters
+MORE_RE = re.compile(r"<!--(?:more\b[^<>]*?|noteaser)-->")  # the excerpt cut, no content
 UPLOADS_PATH = "/wp-content/uploads/"  # where WordPress keeps a blog's images (its Media Library)
 # markdownify's backslash before an underscore between two letters or digits (``page\_id``): such an underscore
 # can neither open nor close emphasis (CommonMark 0.31 section 6.2), so the escape is noise that would reach the
