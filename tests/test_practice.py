@@ -210,7 +210,7 @@ def test_a_legal_page_never_publishes_machine_text_even_when_unreviewed_is_machi
     rows = {(r["lang"], r["slug"]): r for r in json.loads(project.run("status", "--format", "json").output)["articles"]}
     assert rows["en", "impressum"]["legal"] and not rows["en", "artikel"]["legal"]
     assert rows["en", "impressum"]["warnings"] == 1
-    assert "impressum (legal)" in project.run("status").output
+    assert "impressum (legal, not published)" in project.run("status").output
 
     review(project, "en", "impressum", {"Praxis Muster, Hauptstraße 1, 12345 Musterstadt.":
                                         "Praxis Muster, Hauptstrasse 1, 12345 Musterstadt, Germany."})

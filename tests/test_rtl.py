@@ -36,7 +36,8 @@ def arabic(tmp_path_factory):
     project = Project(tmp_path_factory.mktemp("rtl"))
     project.write("verlag.toml", 'name = "Praxis"\nsource_language = "de"\nlanguages = ["ar"]\n'
                   '[publish]\nmin_translated = 50\n[site]\nbase_url = "https://t.example/"\n'
-                  '[site.disclaimer]\nde = "Dieser Text ersetzt keinen Arztbesuch."\n')
+                  '[site.disclaimer]\nde = "Dieser Text ersetzt keinen Arztbesuch."\n'
+                  '[site.call_to_action]\nphone = "+49 30 1234567"\nemail = "praxis@example.org"\n')
     project.write("source_de/zecken.md", article(TITLE, f"""
         {HELD}
 
@@ -120,6 +121,18 @@ def test_german_on_an_arabic_page_runs_left_to_right(browser, arabic):
     assert first < last, "the full stop stands left of the sentence"
     disclaimer = browser.find_element(By.CSS_SELECTOR, ".disclaimer p")
     assert disclaimer.get_attribute("lang") == "de" and disclaimer.get_attribute("dir") == "ltr"
+
+
+def test_the_practice_s_phone_number_and_e_mail_read_left_to_right_on_an_arabic_page(browser, arabic):
+    """The contact box's "+49 30 1234567" showed as "1234567 30 49+" on Arabic pages (trial15): a wrong number
+    to call. Phone number and e-mail address are left-to-right isolates (dir="ltr") on every page."""
+    _, base = arabic
+    browser.get(f"{base}/ar/zecken/")
+    for selector, text in (('a[href^="tel:"]', "+49 30 1234567"), ('a[href^="mailto:"]', "praxis@example.org")):
+        link = browser.find_element(By.CSS_SELECTOR, f".call-to-action {selector}")
+        assert link.text == text
+        first, last = browser.execute_script(CHAR_X, link)
+        assert first < last, f"{text!r} laid out right to left"
 
 
 @pytest.mark.parametrize("width", [1280, 360])
