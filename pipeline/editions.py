@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 # of ``verlag check`` (the QA gate holds it back).
 FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK, HELD_MARK = "\ue000", "\ue001", "\ue002", "\ue003"
 RESERVED = FALLBACK_OPEN + FALLBACK_CLOSE + STALE_MARK + HELD_MARK  # a German source holding one is refused
+_WITHOUT_RESERVED = dict.fromkeys(map(ord, RESERVED))  # ``str.translate``: a translation's copies of them go
 FRONT_CONTEXTS = {"title": "title", "summary": "summary", "tag": "tags"}
 
 @dataclass(frozen=True)
@@ -155,6 +156,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
 
     def mark(segment: Segment) -> str | None:
         value = translate(segment)
+        if value is not None and any(char in value for char in RESERVED):  # read as marks on the page, they would
+            value = value.translate(_WITHOUT_RESERVED)  # label the words after them German or drop a passage
         german_shown = value is None or segment in copied
         field_name = FRONT_CONTEXTS.get(segment.context)
         if field_name:

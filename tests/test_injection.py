@@ -264,3 +264,20 @@ def test_a_mark_of_the_websites_words_forged_in_text_adds_no_attribute_and_no_di
         [dict(a.attrib) for a in links]
     text = "".join(parse(page).xpath("//main//text()"))
     assert ("nachts  und ruht am Tag." if who == "german" else "at  night.") in text, text
+
+
+def test_verlags_own_marks_of_german_passages_in_a_translation_mislabel_nothing(project):
+    """U+E000-U+E003 mark the German passages of a translated page (a German source holding one is refused): in a
+    reviewer's msgstr, "The liver \ue000works at night." published "works at night." as a German passage with a
+    "not translated yet" note, and a U+E001 in the next sentence made its words vanish. They are left out."""
+    project.write("verlag.toml", 'name = "T"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver",
+                                     "Die Leber arbeitet nachts.": "The liver \ue000works at night.",
+                                     "Sie braucht Ruhe.": "It needs \ue001rest."})
+    project.run("build")
+    page = project.read("site/en/leber/index.html")
+    assert "The liver works at night. It needs rest." in page
+    assert 'lang="de"' not in page.split('<div class="article-body">', 1)[1].split("</div>", 1)[0]
+    assert not any(char in page for char in "\ue000\ue001\ue002\ue003")
