@@ -897,6 +897,6 @@ def write_placed(placed: Placed) -> None:
     (``replaces_template``); do not call it for ``imported_as``."""
     for image, target in placed.images:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_if_changed(target, file_bytes(image, MEDIA))
+        write_if_changed(target, image.data if isinstance(image, InlineImage) else file_bytes(image, MEDIA))
     placed.path.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(placed.path, placed.text)

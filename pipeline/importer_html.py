@@ -753,11 +753,10 @@ def _stated_time(doc, day: dt.date | None, meta_property: str, ld_key: str, time
     return day, "the page"
 
 
-def _json_ld(doc, key: str) -> list[str]:
-    """Every string value of ``key`` in the page's JSON-LD (``<script type="application/ld+json">``), also
-    inside ``@graph`` and nested objects, in document order; a script that is not JSON, or nested deeper than JSON's
-    decoder recurses (``RecursionError``), is skipped. Walked with a stack of its own: no depth is too deep."""
-    found: list[str] = []
+def _json_ld_objects(doc):
+    """Every object of the page's JSON-LD (``<script type="application/ld+json">``), also inside ``@graph``, lists
+    and nested objects, in document order; a script that is not JSON, or nested deeper than JSON's decoder
+    recurses (``RecursionError``), is skipped. Walked with a stack of its own: no depth is too deep."""
     for script in doc.xpath("//script[@type='application/ld+json']/text()"):
         try:
             stack = [json.loads(script)]
@@ -766,12 +765,15 @@ def _json_ld(doc, key: str) -> list[str]:
         while stack:
             node = stack.pop()
             if isinstance(node, dict):
-                if isinstance(node.get(key), str):
-                    found.append(node[key])
+                yield node
                 stack.extend(reversed(node.values()))
             elif isinstance(node, list):
                 stack.extend(reversed(node))
-    return found
+
+
+def _json_ld(doc, key: str) -> list[str]:
+    """Every string value of ``key`` in the page's JSON-LD objects (``_json_ld_objects``), in document order."""
+    return [node[key] for node in _json_ld_objects(doc) if isinstance(node.get(key), str)]
 
 
 ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "MedicalWebPage", "MedicalScholarlyArticle")
@@ -788,23 +790,13 @@ def _page_tags(doc) -> list[str]:
     as Wix writes it), then the text of each link to a tag's page (``TAG_LINK_XPATH``: rel-tag, Wix's
     ``/blog/tags/…``), not one of a sidebar, a tag cloud, or another post's teaser or a comment; whitespace folded."""
     found: list[str] = []
-    for script in doc.xpath("//script[@type='application/ld+json']/text()"):
-        try:
-            stack = [json.loads(script)]
-        except (ValueError, RecursionError):
-            continue
-        while stack:
-            node = stack.pop()
-            if isinstance(node, list):
-                stack.extend(reversed(node))
-            elif isinstance(node, dict):
-                kinds = node.get("@type") if isinstance(node.get("@type"), list) else [node.get("@type")]
-                keywords = node.get("keywords") if any(kind in ARTICLE_TYPES for kind in kinds) else None
-                for value in keywords.split(",") if isinstance(keywords, str) else \
-                        keywords if isinstance(keywords, list) else ():
-                    if isinstance(value, str):
-                        found.append(_words(value))
-                stack.extend(value for value in reversed(node.values()) if isinstance(value, (dict, list)))
+    for node in _json_ld_objects(doc):
+        kinds = node.get("@type") if isinstance(node.get("@type"), list) else [node.get("@type")]
+        keywords = node.get("keywords") if any(kind in ARTICLE_TYPES for kind in kinds) else None
+        for value in keywords.split(",") if isinstance(keywords, str) else \
+                keywords if isinstance(keywords, list) else ():
+            if isinstance(value, str):
+                found.append(_words(value))
     found += [_words(link.text_content()) for link in doc.xpath(TAG_LINK_XPATH)]
     return [tag.lstrip("#") for tag in found if tag.lstrip("#")]
 
