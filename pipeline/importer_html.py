@@ -13,6 +13,7 @@ feedparser (RSS 2.0, Atom 1.0; Wix publishes ``/blog-feed.xml``).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import email.utils
 import json
@@ -905,7 +906,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     own output drops headings, figures and captions in page-builder markup (Jimdo's ``j-blogarticle``,
     Wix's ``post-description``), so it only locates the content: the innermost element holding all of
     that text (``_main_node``) is converted with its own headings, images and captions, minus the blocks
-    trafilatura left out as widgets (``_prune``; one of ``PROSE_WORDS`` words or more is noted). Wix's
+    trafilatura left out as widgets (``_prune``; each is noted but a widget's known words, ``_furniture``), or the
+    whole element where that would lose most of its text (``_kept_text``). Wix's
     byline gives the author and, when trafilatura found no date, the date (``_byline``); it and the
     counter/share widgets are removed first (``_drop_widgets``). A heading or image of that element
     missing from the Markdown is noted. An Impressum or privacy notice (``_legal_slug``) is a page
@@ -956,7 +958,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     widgets = _drop_widgets(doc, dropped, others)
     blocks = [b for b in _blocks(content) if b not in widgets]
     outer = _blocks(content, outer=True)
-    node = _prune(_main_node(doc, blocks), set(blocks), "".join(outer), dropped, _Runs(outer))
+    node = _kept_text(_main_node(doc, blocks), blocks, outer, _whole_page(content), dropped, notes)
     title_heading = _title_heading(node, title)
     if title_heading is not None:
         title_heading.drop_tree()
@@ -1227,18 +1229,20 @@ def _inside_block(block, element) -> bool:
     return False
 
 
-def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, runs: _Runs | None = None):
+def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, runs: _Runs | None = None,
+           short: int = SHORT_TEXT):
     """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
-    forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
+    forms): a child stays when its text is one of ``blocks`` or, from ``short`` characters on (``SHORT_TEXT``), part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
     button. A child whose blocks are ``runs`` of trafilatura's stays whole however short (a table of one-letter
     cells, a list of "ja", "nein"). Headings, figures, images and embedded pages (``_players``) always stay; a
     child left with only those loses its loose text (the "·" between a byline's dropped parts), except that a child left with only
     headings, whose other text was all left out, goes with them: the heading of a related-posts box or of
-    the comments heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each
+    the comments heads no text of the article. A dropped child with a letter or digit (not a widget's known
+    words, ``_furniture``: a short paragraph of the article's is no less its text), and each
     heading dropped so, is added to ``dropped`` (whitespace folded), for the summary."""
     def keeps(text: str) -> bool:
-        return text in blocks or (len(text) >= SHORT_TEXT and text in kept)
+        return text in blocks or (len(text) >= short and text in kept)
 
     for child in list(node):
         if not isinstance(child.tag, str):
@@ -1250,7 +1254,7 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, 
             continue
         beside_headings = text != _squash("".join(h.text_content() for h in child.iter(*HEADINGS)))
         at = len(dropped) if dropped is not None else 0
-        _prune(child, blocks, kept, dropped, runs)
+        _prune(child, blocks, kept, dropped, runs, short)
         if beside_headings and _only_headings(child):  # "Das könnte Sie auch interessieren", "2 Kommentare"
             if dropped is not None:
                 dropped[at:at] = [f"heading {_words(h.text_content())} (its section was left out)"
@@ -1258,7 +1262,7 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, 
             child.drop_tree()
         elif not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()) and not _players(child):
             words = _words(child.text_content())
-            if dropped is not None and len(words.split()) >= PROSE_WORDS:
+            if dropped is not None and any(c.isalnum() for c in words) and not _furniture(words):
                 dropped.append(words if len(words) <= 80 else words[:77] + "…")
             child.drop_tree()
         elif not keeps(_squash(child.text_content())):
@@ -1266,6 +1270,46 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, 
             for grandchild in child:
                 grandchild.tail = None
     return node
+
+
+def _furniture(text: str) -> bool:
+    """Whether ``text`` is a widget's words as the pasted-text reader knows them ("Teilen", "12 Aufrufe", a reading
+    time, a cookie button): left out without a word, as any other text left out is named."""
+    from .importer_text import CONSENT_BUTTON_RE, READING_TIME_RE, WIDGET_RE
+
+    return bool(WIDGET_RE.match(text) or READING_TIME_RE.match(text) or CONSENT_BUTTON_RE.match(text))
+
+
+def _whole_page(content: str) -> bool:
+    """Whether trafilatura's HTML ``content`` is its last resort, the page's whole text as one paragraph of
+    lines (its baseline joins every text of ``<body>`` with a newline): it found no main content."""
+    found = [p for p in lxml_html.fragment_fromstring(content, create_parent="div").iter(*CONTENT_BLOCKS)
+             if _squash(p.text_content())]
+    return len(found) == 1 and found[0].tag == "p" and "\n" in found[0].text_content().strip()
+
+
+def _kept_text(node, blocks: list[str], outer: list[str], whole_page: bool, dropped: list[str], notes: list[str]):
+    """``node`` pruned (``_prune``) of what trafilatura left out, unless that would lose the article's text: where
+    trafilatura found no main content on a short page it gives the page's whole text as one block of lines
+    (its baseline's last resort, ``whole_page``), a line per text of the page, which no child's text equals: a
+    child stays where its text is in it, however short; and where the pruned
+    ``node`` keeps less than half of trafilatura's text, the page's text could not be told from its furniture.
+    Then ``node`` is kept whole and a note in ``notes`` says so (a page of a heading and two short paragraphs was
+    imported as an empty article without a word). ``dropped`` gets what pruning named only when it is used."""
+    kept = "".join(outer)
+    whole, at = copy.deepcopy(node), len(dropped)
+    pruned = _prune(node, set(blocks), kept, dropped, _Runs(outer), short=1 if whole_page else SHORT_TEXT)
+    if len(_squash(pruned.text_content())) * 2 >= len(_squash(kept)) \
+            or len(_squash(whole.text_content())) <= len(_squash(pruned.text_content())):
+        if whole_page:
+            notes.append("a short page whose article could not be told from the rest: all of its text kept: "
+                         "delete what does not belong (menus, footer, buttons)")
+        return pruned
+    del dropped[at:]
+    notes.append(f"the article's text could not be told from the page around it: all of the page's "
+                 f"<{whole.tag}> kept ({counted(len(_words(whole.text_content()).split()), 'word')}): delete what "
+                 "does not belong (menus, footer, buttons)")
+    return whole
 
 
 def _players(element) -> bool:

@@ -1399,3 +1399,15 @@ def test_a_plain_folder_imports_its_subfolders_in_a_stable_order(project, tmp_pa
     assert order == [str(notes / rel) for rel in ("oben.md", "2021/eins.md", "2021/tee/index.md", "2022/zwei.md")]
     project.run("import", str(notes))
     assert sorted(written(project)) == ["eins.md", "oben.md", "tee.md", "zwei.md"]
+
+
+def test_a_short_block_the_filter_drops_is_named_and_a_share_button_is_not():
+    """Only blocks of five words or more were named: the second of two bullets ("• Dampfbad bei Erkältung") went
+    without a word while the first was named."""
+    from pipeline.importer_html import _prune
+
+    node = html.fragment_fromstring("<div><p>Der erste Absatz bleibt stehen.</p><p>Tee nach dem Essen</p>"
+                                    "<p>Dampfbad</p><div><button>Teilen</button></div></div>")
+    dropped: list[str] = []
+    _prune(node, {"DerersteAbsatzbleibtstehen."}, "DerersteAbsatzbleibtstehen.", dropped)
+    assert dropped == ["Tee nach dem Essen", "Dampfbad"]

@@ -676,3 +676,15 @@ def test_footnotes_of_wordpress_footnote_plugins_on_a_saved_page_become_markdown
     out = project.run("import", str(tmp_path / "zimt.html"), str(tmp_path / "nelken.html")).output
     assert project.read("source_de/zimt-und-nelken.md").endswith(f"---\n{expected}"), out
     assert project.read("source_de/nelken-und-zimt.md").endswith(f"---\n{expected}"), out
+
+
+def test_a_short_saved_page_keeps_its_text_and_says_it_kept_all_of_it(project, tmp_path):
+    """A page of a heading and two short paragraphs: trafilatura finds no main content and gives the page's whole
+    text as lines, which no paragraph's text equalled, so the article was written empty without a word."""
+    page = tmp_path / "salbei.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>Salbei</title></head><body><h1>Salbei</h1>\n'
+                    "<p>Gurgeln bei Halsweh</p>\n<p>Tee am Abend</p></body></html>\n", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    body = project.read("source_de/salbei.md").split("---\n", 2)[2]
+    assert body.split() == "Gurgeln bei Halsweh Tee am Abend".split()
+    assert "a short page whose article could not be told from the rest: all of its text kept" in out
