@@ -163,7 +163,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     tree = parse_html(html)
     images: dict[Path | InlineImage, str] = {}
     notes: list[str] = unlazy(tree) + _galleries_without_alt(tree) + left_out_embeds(tree) + embed_captions(tree) \
-        + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree)
+        + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree) + word_lists(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
             element.set(attribute, _destination(element.get(attribute)))
@@ -453,6 +453,78 @@ def bold_headings(tree) -> list[str]:
                 element.drop_tag()
     return [f"bold around a whole heading left out (headings are bold already): {counted(found, 'heading')}"] \
         if found else []
+
+
+# Word's "Save as Web Page" and text pasted from Word: a list item is a paragraph of class MsoListParagraph (also
+# …CxSpFirst/Middle/Last, MsoListBullet, MsoListNumber) or styled ``mso-list:l0 level1 lfo1``, its bullet or number
+# typed out before the text, in a ``<span style="mso-list:Ignore">`` (a "·" in Symbol, "o" in Courier New, "§" in
+# Wingdings) or, pasted, as plain text ("•&nbsp;&nbsp;&nbsp;Tee").
+WORD_ITEM_CLASS_RE = re.compile(r"^MsoList(?:Paragraph|Bullet|Number)", re.I)
+WORD_LEVEL_RE = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.I)
+WORD_MARKER_RE = re.compile(r"^[\s\u00a0]*(?:[•·o§▪■●◦Øü–-]|(\d{1,9})[.)]|([a-zA-Z]|[ivxIVX]{1,5})[.)])"
+                            r"(?:[\s\u00a0]+|$)")
+
+
+def _word_marker(p) -> tuple[str, int | None] | None:
+    """("ul" or "ol", the first number or None) of a Word list paragraph ``p`` whose marker is taken out of it
+    (its ``mso-list:Ignore`` span, else its leading "•", "1." …), or None for any other paragraph (``p`` as
+    it was)."""
+    if not (WORD_ITEM_CLASS_RE.match(p.get("class", "")) or WORD_LEVEL_RE.search(p.get("style", ""))):
+        return None
+    ignored = next((span for span in p.iter("span") if re.search(r"mso-list\s*:\s*ignore", span.get("style", ""),
+                                                                  re.I)), None)
+    if ignored is not None:
+        marker = WORD_MARKER_RE.match(ignored.text_content() + " ")
+        _drop_keeping_tail(ignored)
+    else:
+        marker = WORD_MARKER_RE.match(p.text or "")
+        if marker is None:
+            return None
+        p.text = p.text[marker.end():]
+    p.text = (p.text or "").lstrip(" \t\n\u00a0")
+    if marker is not None and (marker[1] or marker[2]):
+        return "ol", int(marker[1]) if marker[1] else 1
+    return "ul", None
+
+
+def word_lists(tree) -> list[str]:
+    """Make each run of Word's list paragraphs in ``tree`` (``WORD_ITEM_CLASS_RE``, ``WORD_LEVEL_RE``: "Save as Web
+    Page", text pasted from Word) a ``<ul>`` or ``<ol>`` (a number before the first item's text: from that number),
+    its ``level2`` items a list inside the item before: they were paragraphs whose text began with "•   ", a
+    marker the catalog's msgid carried. A note counts the lists (none: no note)."""
+    items = [(p, found) for p in list(tree.iter("p")) if (found := _word_marker(p)) is not None]
+    made = 0
+    previous = None
+    stack: list[tuple[int, object]] = []
+    for p, (kind, start) in items:
+        level = int(m[1]) if (m := WORD_LEVEL_RE.search(p.get("style", ""))) else 1
+        joined = previous is not None and p.getprevious() is previous and not (previous.tail or "").strip()
+        if not joined or (level <= stack[0][0] and stack[0][1].tag != kind):
+            stack = []
+        while stack and stack[-1][0] > level:
+            stack.pop()
+        if stack and stack[-1][0] < level and len(stack[-1][1]):
+            sub = lxml_html.Element(kind)
+            stack[-1][1][-1].append(sub)
+            stack.append((level, sub))
+        elif not stack:
+            root = lxml_html.Element(kind)
+            if kind == "ol" and start != 1:
+                root.set("start", str(start))
+            p.addprevious(root)
+            stack = [(level, root)]
+            made += 1
+        item = lxml_html.Element("li")
+        item.text = p.text
+        for child in list(p):
+            item.append(child)
+        stack[-1][1].append(item)
+        root_list = stack[0][1]
+        root_list.tail, p.tail = p.tail, None
+        previous = root_list
+        p.getparent().remove(p)
+    return [f"Word's list paragraphs (MsoListParagraph) written as Markdown lists: {counted(made, 'list')}"] \
+        if made else []
 
 
 EMBEDS = ("script", "iframe", "object", "embed", "form")  # what Markdown cannot carry and a reader saw or ran
