@@ -166,6 +166,38 @@ def convert(body: str, title: str) -> tuple[str, list[str]]:
     return "\n".join(kept).lstrip("\n"), notes
 
 
+_UNESCAPED_LINK_RE = re.compile(r"(?<!\\)(!?)\[([^\[\]\n]*+)(?<!\\)\]\(([^()<>\n]*+)\)")
+
+
+def bracketed(body: str) -> tuple[str, list[str]]:
+    """(``body`` with each link or image whose address holds spaces, which CommonMark reads as text (Typora shows
+    ``![x](bilder/Melisse im Glas.png)`` as an image), written with the address in ``<…>``, notes naming each): an
+    import never writes Markdown the page shows as text. One CommonMark reads as a link (a title after its address)
+    and code are left alone; a body markdown-it refuses is returned as it is."""
+    from .segment import commonmark_parser
+
+    try:
+        prose, _ = _prose_lines(body)
+    except VerlagError:
+        return body, []
+    lines = body.split("\n")
+    notes: list[str] = []
+
+    def fix(match: re.Match) -> str:
+        target = match[3].strip()
+        if not any(ch.isspace() for ch in target) or any(
+                child.type in ("image", "link_open") for token in commonmark_parser().parseInline(match[0])
+                for child in token.children or ()):
+            return match[0]
+        notes.append(f"{'image' if match[1] else 'link'} address with spaces written in <…>, as CommonMark reads "
+                     f"it: {target}")
+        return f"{match[1]}[{match[2]}](<{target}>)"
+
+    for n in sorted(prose):
+        lines[n] = _outside_code(lines[n], lambda text: _UNESCAPED_LINK_RE.sub(fix, text))
+    return "\n".join(lines), notes
+
+
 def link_wikilinks(body: str, slugs: dict[str, str]) -> tuple[str, list[str]]:
     """(``body`` with each ``[[Title]]``/``[[Title|text]]`` a link to the article's file, ``[text](slug.md)``,
     where ``slugs`` (title -> slug of the project's articles) has that title, else its text alone; notes
