@@ -97,7 +97,7 @@ def findings(body: str, first_line: int, title: str) -> list[tuple[int, str]]:
                         else " " for c in token.children)  # an escaped "\[" opens no link
         for match in UNBRACKETED_RE.finditer(plain):
             target = match[3].strip()
-            if not any(ch.isspace() for ch in target):
+            if not _spaced(target):
                 continue
             kind = "an image" if match[1] else "a link"
             found.append((line(match.start()), f"{match[0]} is not {kind} in Markdown: its address holds spaces, so "
@@ -166,6 +166,12 @@ def convert(body: str, title: str) -> tuple[str, list[str]]:
     return "\n".join(kept).lstrip("\n"), notes
 
 
+def _spaced(target: str) -> bool:
+    """Whether a link's ``target`` holds white space and is no template tag (Hugo's ``{{< ref "x.md" >}}``,
+    Jekyll's ``{% post_url … %}``: the import relinks those, check names them as template tags)."""
+    return any(ch.isspace() for ch in target) and "{{" not in target and "{%" not in target
+
+
 _UNESCAPED_LINK_RE = re.compile(r"(?<!\\)(!?)\[([^\[\]\n]*+)(?<!\\)\]\(([^()<>\n]*+)\)")
 
 
@@ -185,7 +191,7 @@ def bracketed(body: str) -> tuple[str, list[str]]:
 
     def fix(match: re.Match) -> str:
         target = match[3].strip()
-        if not any(ch.isspace() for ch in target) or any(
+        if not _spaced(target) or any(
                 child.type in ("image", "link_open") for token in commonmark_parser().parseInline(match[0])
                 for child in token.children or ()):
             return match[0]
