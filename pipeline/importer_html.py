@@ -1379,7 +1379,7 @@ def _kept_text(node, blocks: list[str], outer: list[str], whole_page: bool, drop
         return pruned
     del dropped[at:]
     notes.append(f"the article's text could not be told from the page around it: all of the page's "
-                 f"<{whole.tag}> kept ({counted(len(_words(whole.text_content()).split()), 'word')}): delete what "
+                 f"<{whole.tag}> kept ({counted(len(' '.join(whole.itertext()).split()), 'word')}): delete what "
                  "does not belong (menus, footer, buttons)")
     return whole
 
