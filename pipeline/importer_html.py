@@ -13,6 +13,7 @@ feedparser (RSS 2.0, Atom 1.0; Wix publishes ``/blog-feed.xml``).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import email.utils
 import json
@@ -166,7 +167,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     tree = parse_html(html)
     images: dict[Path | InlineImage, str] = {}
     notes: list[str] = unlazy(tree) + _galleries_without_alt(tree) + left_out_embeds(tree) + embed_captions(tree) \
-        + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree)
+        + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree) + word_lists(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
             element.set(attribute, _destination(element.get(attribute)))
@@ -456,6 +457,78 @@ def bold_headings(tree) -> list[str]:
                 element.drop_tag()
     return [f"bold around a whole heading left out (headings are bold already): {counted(found, 'heading')}"] \
         if found else []
+
+
+# Word's "Save as Web Page" and text pasted from Word: a list item is a paragraph of class MsoListParagraph (also
+# …CxSpFirst/Middle/Last, MsoListBullet, MsoListNumber) or styled ``mso-list:l0 level1 lfo1``, its bullet or number
+# typed out before the text, in a ``<span style="mso-list:Ignore">`` (a "·" in Symbol, "o" in Courier New, "§" in
+# Wingdings) or, pasted, as plain text ("•&nbsp;&nbsp;&nbsp;Tee").
+WORD_ITEM_CLASS_RE = re.compile(r"^MsoList(?:Paragraph|Bullet|Number)", re.I)
+WORD_LEVEL_RE = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.I)
+WORD_MARKER_RE = re.compile(r"^[\s\u00a0]*(?:[•·o§▪■●◦Øü–-]|(\d{1,9})[.)]|([a-zA-Z]|[ivxIVX]{1,5})[.)])"
+                            r"(?:[\s\u00a0]+|$)")
+
+
+def _word_marker(p) -> tuple[str, int | None] | None:
+    """("ul" or "ol", the first number or None) of a Word list paragraph ``p`` whose marker is taken out of it
+    (its ``mso-list:Ignore`` span, else its leading "•", "1." …), or None for any other paragraph (``p`` as
+    it was)."""
+    if not (WORD_ITEM_CLASS_RE.match(p.get("class", "")) or WORD_LEVEL_RE.search(p.get("style", ""))):
+        return None
+    ignored = next((span for span in p.iter("span") if re.search(r"mso-list\s*:\s*ignore", span.get("style", ""),
+                                                                  re.I)), None)
+    if ignored is not None:
+        marker = WORD_MARKER_RE.match(ignored.text_content() + " ")
+        _drop_keeping_tail(ignored)
+    else:
+        marker = WORD_MARKER_RE.match(p.text or "")
+        if marker is None:
+            return None
+        p.text = p.text[marker.end():]
+    p.text = (p.text or "").lstrip(" \t\n\u00a0")
+    if marker is not None and (marker[1] or marker[2]):
+        return "ol", int(marker[1]) if marker[1] else 1
+    return "ul", None
+
+
+def word_lists(tree) -> list[str]:
+    """Make each run of Word's list paragraphs in ``tree`` (``WORD_ITEM_CLASS_RE``, ``WORD_LEVEL_RE``: "Save as Web
+    Page", text pasted from Word) a ``<ul>`` or ``<ol>`` (a number before the first item's text: from that number),
+    its ``level2`` items a list inside the item before: they were paragraphs whose text began with "•   ", a
+    marker the catalog's msgid carried. A note counts the lists (none: no note)."""
+    items = [(p, found) for p in list(tree.iter("p")) if (found := _word_marker(p)) is not None]
+    made = 0
+    previous = None
+    stack: list[tuple[int, object]] = []
+    for p, (kind, start) in items:
+        level = int(m[1]) if (m := WORD_LEVEL_RE.search(p.get("style", ""))) else 1
+        joined = previous is not None and p.getprevious() is previous and not (previous.tail or "").strip()
+        if not joined or (level <= stack[0][0] and stack[0][1].tag != kind):
+            stack = []
+        while stack and stack[-1][0] > level:
+            stack.pop()
+        if stack and stack[-1][0] < level and len(stack[-1][1]):
+            sub = lxml_html.Element(kind)
+            stack[-1][1][-1].append(sub)
+            stack.append((level, sub))
+        elif not stack:
+            root = lxml_html.Element(kind)
+            if kind == "ol" and start != 1:
+                root.set("start", str(start))
+            p.addprevious(root)
+            stack = [(level, root)]
+            made += 1
+        item = lxml_html.Element("li")
+        item.text = p.text
+        for child in list(p):
+            item.append(child)
+        stack[-1][1].append(item)
+        root_list = stack[0][1]
+        root_list.tail, p.tail = p.tail, None
+        previous = root_list
+        p.getparent().remove(p)
+    return [f"Word's list paragraphs (MsoListParagraph) written as Markdown lists: {counted(made, 'list')}"] \
+        if made else []
 
 
 EMBEDS = ("script", "iframe", "object", "embed", "form")  # what Markdown cannot carry and a reader saw or ran
@@ -901,7 +974,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     own output drops headings, figures and captions in page-builder markup (Jimdo's ``j-blogarticle``,
     Wix's ``post-description``), so it only locates the content: the innermost element holding all of
     that text (``_main_node``) is converted with its own headings, images and captions, minus the blocks
-    trafilatura left out as widgets (``_prune``; one of ``PROSE_WORDS`` words or more is noted). Wix's
+    trafilatura left out as widgets (``_prune``; each is noted but a widget's known words, ``_furniture``), or the
+    whole element where that would lose most of its text (``_kept_text``). Wix's
     byline gives the author and, when trafilatura found no date, the date (``_byline``); it and the
     counter/share widgets are removed first (``_drop_widgets``). A heading or image of that element
     missing from the Markdown is noted. An Impressum or privacy notice (``_legal_slug``) is a page
@@ -952,7 +1026,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     widgets = _drop_widgets(doc, dropped, others)
     blocks = [b for b in _blocks(content) if b not in widgets]
     outer = _blocks(content, outer=True)
-    node = _prune(_main_node(doc, blocks), set(blocks), "".join(outer), dropped, _Runs(outer))
+    node = _kept_text(_main_node(doc, blocks), blocks, outer, _whole_page(content), dropped, notes)
     title_heading = _title_heading(node, title)
     if title_heading is not None:
         title_heading.drop_tree()
@@ -1223,18 +1297,20 @@ def _inside_block(block, element) -> bool:
     return False
 
 
-def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, runs: _Runs | None = None):
+def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, runs: _Runs | None = None,
+           short: int = SHORT_TEXT):
     """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
-    forms): a child stays when its text is one of ``blocks`` or, from ``SHORT_TEXT`` characters on, part
+    forms): a child stays when its text is one of ``blocks`` or, from ``short`` characters on (``SHORT_TEXT``), part
     of ``kept`` (all blocks, squashed); a short "Teilen" inside a sentence does not keep a share
     button. A child whose blocks are ``runs`` of trafilatura's stays whole however short (a table of one-letter
     cells, a list of "ja", "nein"). Headings, figures, images and embedded pages (``_players``) always stay; a
     child left with only those loses its loose text (the "·" between a byline's dropped parts), except that a child left with only
     headings, whose other text was all left out, goes with them: the heading of a related-posts box or of
-    the comments heads no text of the article. A dropped child of ``PROSE_WORDS`` words or more, and each
+    the comments heads no text of the article. A dropped child with a letter or digit (not a widget's known
+    words, ``_furniture``: a short paragraph of the article's is no less its text), and each
     heading dropped so, is added to ``dropped`` (whitespace folded), for the summary."""
     def keeps(text: str) -> bool:
-        return text in blocks or (len(text) >= SHORT_TEXT and text in kept)
+        return text in blocks or (len(text) >= short and text in kept)
 
     for child in list(node):
         if not isinstance(child.tag, str):
@@ -1246,7 +1322,7 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, 
             continue
         beside_headings = text != _squash("".join(h.text_content() for h in child.iter(*HEADINGS)))
         at = len(dropped) if dropped is not None else 0
-        _prune(child, blocks, kept, dropped, runs)
+        _prune(child, blocks, kept, dropped, runs, short)
         if beside_headings and _only_headings(child):  # "Das könnte Sie auch interessieren", "2 Kommentare"
             if dropped is not None:
                 dropped[at:at] = [f"heading {_words(h.text_content())} (its section was left out)"
@@ -1254,7 +1330,7 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, 
             child.drop_tree()
         elif not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()) and not _players(child):
             words = _words(child.text_content())
-            if dropped is not None and len(words.split()) >= PROSE_WORDS:
+            if dropped is not None and any(c.isalnum() for c in words) and not _furniture(words):
                 dropped.append(words if len(words) <= 80 else words[:77] + "…")
             child.drop_tree()
         elif not keeps(_squash(child.text_content())):
@@ -1262,6 +1338,46 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, 
             for grandchild in child:
                 grandchild.tail = None
     return node
+
+
+def _furniture(text: str) -> bool:
+    """Whether ``text`` is a widget's words as the pasted-text reader knows them ("Teilen", "12 Aufrufe", a reading
+    time, a cookie button): left out without a word, as any other text left out is named."""
+    from .importer_text import CONSENT_BUTTON_RE, READING_TIME_RE, WIDGET_RE
+
+    return bool(WIDGET_RE.match(text) or READING_TIME_RE.match(text) or CONSENT_BUTTON_RE.match(text))
+
+
+def _whole_page(content: str) -> bool:
+    """Whether trafilatura's HTML ``content`` is its last resort, the page's whole text as one paragraph of
+    lines (its baseline joins every text of ``<body>`` with a newline): it found no main content."""
+    found = [p for p in lxml_html.fragment_fromstring(content, create_parent="div").iter(*CONTENT_BLOCKS)
+             if _squash(p.text_content())]
+    return len(found) == 1 and found[0].tag == "p" and "\n" in found[0].text_content().strip()
+
+
+def _kept_text(node, blocks: list[str], outer: list[str], whole_page: bool, dropped: list[str], notes: list[str]):
+    """``node`` pruned (``_prune``) of what trafilatura left out, unless that would lose the article's text: where
+    trafilatura found no main content on a short page it gives the page's whole text as one block of lines
+    (its baseline's last resort, ``whole_page``), a line per text of the page, which no child's text equals: a
+    child stays where its text is in it, however short; and where the pruned
+    ``node`` keeps less than half of trafilatura's text, the page's text could not be told from its furniture.
+    Then ``node`` is kept whole and a note in ``notes`` says so (a page of a heading and two short paragraphs was
+    imported as an empty article without a word). ``dropped`` gets what pruning named only when it is used."""
+    kept = "".join(outer)
+    whole, at = copy.deepcopy(node), len(dropped)
+    pruned = _prune(node, set(blocks), kept, dropped, _Runs(outer), short=1 if whole_page else SHORT_TEXT)
+    if len(_squash(pruned.text_content())) * 2 >= len(_squash(kept)) \
+            or len(_squash(whole.text_content())) <= len(_squash(pruned.text_content())):
+        if whole_page:
+            notes.append("a short page whose article could not be told from the rest: all of its text kept: "
+                         "delete what does not belong (menus, footer, buttons)")
+        return pruned
+    del dropped[at:]
+    notes.append(f"the article's text could not be told from the page around it: all of the page's "
+                 f"<{whole.tag}> kept ({counted(len(' '.join(whole.itertext()).split()), 'word')}): delete what "
+                 "does not belong (menus, footer, buttons)")
+    return whole
 
 
 def _players(element) -> bool:

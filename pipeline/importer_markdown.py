@@ -49,7 +49,7 @@ from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, local
                        rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .limits import IMPORTED
-from .notesyntax import convert as convert_note_syntax
+from .notesyntax import bracketed, convert as convert_note_syntax
 from .segment import TEMPLATE_TAG_RE, block_tokens, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
 
@@ -179,6 +179,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
         notes += [n for n in more if not n.startswith("image left at its old address")]  # _local_images says so
     else:
         body = _linked_iframes(body, notes)
+    body, spaced = bracketed(body)  # Typora's ![x](a b.png): text to CommonMark, and its image not copied
+    notes += spaced
     body, images = _local_images(body, end + 2, path, notes)
     body = _with_captions(body, captions).strip("\n") + "\n"
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax

@@ -91,7 +91,7 @@ CONSENT_BUTTON_RE = re.compile(
     r"(accept|reject|allow|deny)( all)?( cookies)?|cookie settings|got it)[.!]?$", re.I)
 COOKIE_RE = re.compile(r"\bcookie", re.I)
 NUMBERED_RE = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
-LABEL_RE = re.compile(r"^[\wÄÖÜäöüß-]+( [\wÄÖÜäöüß-]+)?:\s+\S")
+LABEL_RE = re.compile(r"^[\wÄÖÜäöüß-]+\.?( [\wÄÖÜäöüß-]+\.?)?:\s+\S")  # "Wichtig: …", "Tel.: …"
 NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})?$")
 NAMED_DATE_RE = re.compile(r"^(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\.?\s*(\d{4})?$")
 
@@ -423,8 +423,10 @@ def _short(line: str) -> bool:
 
 
 def _plain_short(line: str | None) -> bool:
-    """A short line without a bullet: an item of a list a "…:" line announces (bullet lines are a list anyway)."""
-    return line is not None and _short(line) and not BULLET_RE.match(line)
+    """A short line without a bullet, number or label: an item of a list a "…:" line announces (bullet lines are a
+    list anyway, numbered ones a numbered list, and "Tel.: …" a paragraph: they were items "1\\. Morgens …")."""
+    return line is not None and _short(line) and not BULLET_RE.match(line) and not NUMBERED_RE.match(line) \
+        and not LABEL_RE.match(line)
 
 
 def _prose(line: str | None) -> bool:

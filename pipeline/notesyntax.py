@@ -1,6 +1,7 @@
 """Note-app syntax that CommonMark does not have, as Obsidian and Typora notes carry it: ``==highlight==``,
-``[[wikilink]]`` (also ``[[Title|text]]``, ``![[embed]]``), task-list boxes (``- [x] done``), and a level-1
-heading in the body, which on verlag's pages stands beside the title's own ``<h1>``.
+``[[wikilink]]`` (also ``[[Title|text]]``, ``![[embed]]``), task-list boxes (``- [x] done``), a link or image
+whose address holds spaces (``![Melisse](bilder/Melisse im Glas.png)``, which Typora shows and CommonMark reads as
+text), and a level-1 heading in the body, which on verlag's pages stands beside the title's own ``<h1>``.
 
 ``import`` converts what has a CommonMark or HTML equivalent (``convert``, ``link_wikilinks``); ``check`` names
 what is left in a source at its line (``findings``). Code spans and code blocks are left alone: there such text is
@@ -24,7 +25,10 @@ WIKILINK_RE = re.compile(r"(!?)\[\[([^\[\]|#\n]*)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*
 TASK_RE = re.compile(r"\[([ xX])\][ \t]")  # at the start of a list item's text
 _ITEM_TASK_RE = re.compile(r"^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX])\](?=[ \t])")
 BOXES = {" ": "☐", "x": "☑", "X": "☑"}  # U+2610, U+2611: a box a reader sees as one, without a form field
-_HINT = re.compile(r"==|\[\[|^\[[ xX]\]")
+# A link or image whose destination holds white space outside <…>: CommonMark reads no link there (0.31 section 6.3),
+# the page shows the Markdown. Possessive runs: each "](" scans to the next parenthesis at most, linear in a line.
+UNBRACKETED_RE = re.compile(r"(!?)\[([^\[\]\n]*+)\]\(([^()<>\n]*+)\)")
+_HINT = re.compile(r"==|\[\[|^\[[ xX]\]|\]\([^()<>\n]*+\)")
 
 
 def highlights(text: str) -> list[tuple[int, int]]:
@@ -88,6 +92,17 @@ def findings(body: str, first_line: int, title: str) -> list[tuple[int, str]]:
                 continue
             found.append((line(match.start()), f"{match[0]} is a wikilink of Obsidian, not Markdown: the page shows "
                           "the brackets; write a link to the article's file, [Text](slug.md), or the text alone"))
+        plain = "".join(" " * len(c.content) if c.type == "text_special" and c.markup.startswith("\\") else
+                        c.content if c.type in ("text", "text_special") else "\n" if c.type in ("softbreak", "hardbreak")
+                        else " " for c in token.children)  # an escaped "\[" opens no link
+        for match in UNBRACKETED_RE.finditer(plain):
+            target = match[3].strip()
+            if not _spaced(target):
+                continue
+            kind = "an image" if match[1] else "a link"
+            found.append((line(match.start()), f"{match[0]} is not {kind} in Markdown: its address holds spaces, so "
+                          f"the page shows the text as it is; write {match[1]}[{match[2]}](<{target}>), or each space "
+                          "as %20"))
         if index >= 2 and tokens[index - 2].type == "list_item_open" and TASK_RE.match(prose):
             found.append((line(0), f"{prose[:3]} starts a task-list item (Obsidian, GitHub), which CommonMark does "
                           f"not have: the page shows the brackets; write {BOXES[prose[1]]} instead, or nothing"))
@@ -149,6 +164,44 @@ def convert(body: str, title: str) -> tuple[str, list[str]]:
         (counts["mark"], f"==highlight== written as <mark>…</mark>: {counts['mark']}"),
         (counts["task"], f"task-list boxes [x]/[ ] written as ☑/☐: {counts['task']}")) if shown]
     return "\n".join(kept).lstrip("\n"), notes
+
+
+def _spaced(target: str) -> bool:
+    """Whether a link's ``target`` holds white space and is no template tag (Hugo's ``{{< ref "x.md" >}}``,
+    Jekyll's ``{% post_url … %}``: the import relinks those, check names them as template tags)."""
+    return any(ch.isspace() for ch in target) and "{{" not in target and "{%" not in target
+
+
+_UNESCAPED_LINK_RE = re.compile(r"(?<!\\)(!?)\[([^\[\]\n]*+)(?<!\\)\]\(([^()<>\n]*+)\)")
+
+
+def bracketed(body: str) -> tuple[str, list[str]]:
+    """(``body`` with each link or image whose address holds spaces, which CommonMark reads as text (Typora shows
+    ``![x](bilder/Melisse im Glas.png)`` as an image), written with the address in ``<…>``, notes naming each): an
+    import never writes Markdown the page shows as text. One CommonMark reads as a link (a title after its address)
+    and code are left alone; a body markdown-it refuses is returned as it is."""
+    from .segment import commonmark_parser
+
+    try:
+        prose, _ = _prose_lines(body)
+    except VerlagError:
+        return body, []
+    lines = body.split("\n")
+    notes: list[str] = []
+
+    def fix(match: re.Match) -> str:
+        target = match[3].strip()
+        if not _spaced(target) or any(
+                child.type in ("image", "link_open") for token in commonmark_parser().parseInline(match[0])
+                for child in token.children or ()):
+            return match[0]
+        notes.append(f"{'image' if match[1] else 'link'} address with spaces written in <…>, as CommonMark reads "
+                     f"it: {target}")
+        return f"{match[1]}[{match[2]}](<{target}>)"
+
+    for n in sorted(prose):
+        lines[n] = _outside_code(lines[n], lambda text: _UNESCAPED_LINK_RE.sub(fix, text))
+    return "\n".join(lines), notes
 
 
 def link_wikilinks(body: str, slugs: dict[str, str]) -> tuple[str, list[str]]:

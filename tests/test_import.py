@@ -1399,3 +1399,30 @@ def test_a_plain_folder_imports_its_subfolders_in_a_stable_order(project, tmp_pa
     assert order == [str(notes / rel) for rel in ("oben.md", "2021/eins.md", "2021/tee/index.md", "2022/zwei.md")]
     project.run("import", str(notes))
     assert sorted(written(project)) == ["eins.md", "oben.md", "tee.md", "zwei.md"]
+
+
+def test_a_short_block_the_filter_drops_is_named_and_a_share_button_is_not():
+    """Only blocks of five words or more were named: the second of two bullets ("• Dampfbad bei Erkältung") went
+    without a word while the first was named."""
+    from pipeline.importer_html import _prune
+
+    node = html.fragment_fromstring("<div><p>Der erste Absatz bleibt stehen.</p><p>Tee nach dem Essen</p>"
+                                    "<p>Dampfbad</p><div><button>Teilen</button></div></div>")
+    dropped: list[str] = []
+    _prune(node, {"DerersteAbsatzbleibtstehen."}, "DerersteAbsatzbleibtstehen.", dropped)
+    assert dropped == ["Tee nach dem Essen", "Dampfbad"]
+
+
+def test_pruning_that_would_leave_less_than_half_of_trafilaturas_text_keeps_the_element_whole_and_says_so():
+    """trafilatura kept the text as one block no child's text equals: pruning would have left the heading alone."""
+    from pipeline.importer_html import _kept_text
+
+    node = html.fragment_fromstring("<div><h1>Kamille</h1><p>Tee nach dem Essen</p><p>Dampfbad am Abend</p></div>")
+    text = "TeenachdemEssenDampfbadamAbend"
+    dropped: list[str] = ["schon vorher genannt"]
+    notes: list[str] = []
+    kept = _kept_text(node, [text], [text], False, dropped, notes)
+    assert " ".join(kept.itertext()).split() == "Kamille Tee nach dem Essen Dampfbad am Abend".split()
+    assert dropped == ["schon vorher genannt"]
+    assert notes == ["the article's text could not be told from the page around it: all of the page's <div> kept "
+                     "(8 words): delete what does not belong (menus, footer, buttons)"]

@@ -135,3 +135,15 @@ def test_items_that_share_their_first_word_stay_items_before_a_paragraph(tmp_pat
         article = read_text(tmp_path / "t.txt", (f"{LAVENDER}{intro}\n" + "\n".join(items) + f"\n{SLEEP}\n").encode())
         assert article.body == f"{intro}\n\n" + "".join(f"- {i}\n" for i in items) + f"\n{SLEEP}\n", article.body
         assert not any("heading" in note for note in article.notes), (intro, article.notes)
+
+
+def test_numbered_steps_after_a_colon_line_are_a_numbered_list_and_a_phone_label_line_stays_a_paragraph(tmp_path):
+    """Trial 15: after "So nehmen Sie … ein:" the numbered steps were read as the items the colon announces, written
+    "- 1\\. Morgens 2 Tropfen", and the "Tel.: …" paragraph after them (a blank line between) joined that list."""
+    article = read_text(tmp_path / "t.txt", (
+        "Dosierung Baldrian\n\nSo nehmen Sie die Tropfen richtig ein:\n\n1.\tMorgens 4 Tropfen\n2. Abends 8 Tropfen\n"
+        "\nTel.: 040 7654321\n").encode())
+    assert article.body == ("So nehmen Sie die Tropfen richtig ein:\n\n1. Morgens 4 Tropfen\n2. Abends 8 Tropfen\n\n"
+                            "Tel.: 040 7654321\n")
+    assert _blocks(article.body) == ["paragraph_open", "ordered_list_open", "list_item_open", "paragraph_open",
+                                     "list_item_open", "paragraph_open", "paragraph_open"]

@@ -676,3 +676,47 @@ def test_footnotes_of_wordpress_footnote_plugins_on_a_saved_page_become_markdown
     out = project.run("import", str(tmp_path / "zimt.html"), str(tmp_path / "nelken.html")).output
     assert project.read("source_de/zimt-und-nelken.md").endswith(f"---\n{expected}"), out
     assert project.read("source_de/nelken-und-zimt.md").endswith(f"---\n{expected}"), out
+
+
+def test_a_short_saved_page_keeps_its_text_and_says_it_kept_all_of_it(project, tmp_path):
+    """A page of a heading and two short paragraphs: trafilatura finds no main content and gives the page's whole
+    text as lines, which no paragraph's text equalled, so the article was written empty without a word."""
+    page = tmp_path / "salbei.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>Salbei</title></head><body><h1>Salbei</h1>\n'
+                    "<p>Gurgeln bei Halsweh</p>\n<p>Tee am Abend</p></body></html>\n", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    body = project.read("source_de/salbei.md").split("---\n", 2)[2]
+    assert body.split() == "Gurgeln bei Halsweh Tee am Abend".split()
+    assert "a short page whose article could not be told from the rest: all of its text kept" in out
+
+
+def _word_item(marker: str, text: str, level: int = 1, font: str = "Symbol") -> str:
+    """A list paragraph as Word's "Save as Web Page" writes it: the marker typed out in an mso-list:Ignore span."""
+    return (f"<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt;mso-list:l0 level{level} lfo1'>"
+            f"<![if !supportLists]><span style='font-family:{font}'><span style='mso-list:Ignore'>{marker}"
+            "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span></span>"
+            f"<![endif]>{text}<o:p></o:p></p>\n")
+
+
+def test_word_list_paragraphs_become_markdown_lists_without_their_typed_markers(project, tmp_path):
+    """Trial 15: Word's list paragraphs (MsoListParagraph, the bullet typed out before the text) became paragraphs
+    whose msgid began with "•   " or "·"; its numbered ones kept "1." as text, its second level "o"."""
+    page = tmp_path / "kamille.htm"
+    page.write_text(
+        "<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><meta charset='utf-8'><title>Kamille im "
+        "Alltag</title></head><body lang=DE><div class=WordSection1><h1>Kamille im Alltag</h1>\n"
+        f"<p class=MsoNormal>{CARE} Die Kamille hilft vielen Menschen bei einem empfindlichen Magen.</p>\n"
+        + _word_item("·", "Tee nach dem Essen") + _word_item("o", "mit Honig gesüßt", 2, "Courier New")
+        + _word_item("·", "Dampfbad bei Erkältung")
+        + f"<p class=MsoNormal>{CARE} So bereiten Sie das Dampfbad vor, Schritt für Schritt erklärt.</p>\n"
+        + _word_item("1.", "Wasser kochen", font="Calibri") + _word_item("2.", "Blüten hineingeben", font="Calibri")
+        + '<p class="MsoListParagraph">•&nbsp;&nbsp;&nbsp;Ruhig atmen</p>\n'
+        + '<p class="MsoListParagraph">•&nbsp;&nbsp;&nbsp;Danach warm halten</p>\n'
+        "</div></body></html>\n", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    body = project.read("source_de/kamille-im-alltag.md").split("---\n", 2)[2]
+    assert "- Tee nach dem Essen\n  - mit Honig gesüßt\n- Dampfbad bei Erkältung\n" in body
+    assert "1. Wasser kochen\n2. Blüten hineingeben\n" in body
+    assert "- Ruhig atmen\n- Danach warm halten\n" in body
+    assert not any(mark in body for mark in ("·", "•", "\\.")), body
+    assert "written as Markdown lists: 3 lists" in out

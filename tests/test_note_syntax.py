@@ -100,3 +100,37 @@ def test_an_import_reads_the_project_s_sources_only_for_a_note_with_a_wikilink(p
     note.write_text(NOTE, encoding="utf-8")
     out = project.run("import", str(note)).output
     assert len(reads) == 1 and "wikilink [[Leber in der Nacht]] written as a link to leber.md" in out
+
+
+def test_check_names_an_image_or_link_whose_address_holds_spaces_with_the_fix(project: Project):
+    """Trial 15: ![…](bilder/Melisse im Glas ä.png) is text to CommonMark, so the page showed the Markdown, and
+    neither extract, check nor build said a word. An escaped one and one in <…> are fine."""
+    project.write("source_de/melisse.md", article("Melisse", (
+        "Text.\n\n![Melisse im Glas](bilder/Melisse im Glas ä.png)\n\nDer [Plan](plan 2025.pdf), aber \\[x\\](a b), "
+        "[gut](<bilder/a b.png>) und [auch](a.png \"Titel\").\n")))
+    out = project.run("check").output
+    warnings = [line for line in out.splitlines() if line.endswith("[note-syntax]") and "melisse.md" in line]
+    assert len(warnings) == 2, out
+    assert "![Melisse im Glas](bilder/Melisse im Glas ä.png) is not an image in Markdown" in warnings[0]
+    assert "write ![Melisse im Glas](<bilder/Melisse im Glas ä.png>)" in warnings[0]
+    assert "[Plan](plan 2025.pdf) is not a link" in warnings[1] and "[Plan](<plan 2025.pdf>)" in warnings[1]
+    first = int(warnings[0].split("melisse.md:")[1].split(":")[0])
+    assert project.read("source_de/melisse.md").splitlines()[first - 1].startswith("![Melisse im Glas]")
+
+
+def test_a_typora_notes_image_whose_path_holds_spaces_is_imported_as_an_image_with_its_file(project: Project,
+                                                                                             tmp_path):
+    """Typora shows ![x](bilder/Melisse im Glas.png); CommonMark reads it as text: the import wrote it so, the page
+    showed the Markdown and the image was not copied. A link with a title and an escaped one stay as they are."""
+    (tmp_path / "bilder").mkdir()
+    (tmp_path / "bilder" / "Melisse im Glas.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    note = tmp_path / "melisse.md"
+    note.write_text("---\ntitle: Melisse\n---\n\nText.\n\n![Melisse im Glas](bilder/Melisse im Glas.png)\n\n"
+                    "Mehr [hier](https://example.org/a \"Ein Titel\"), nicht \\[x\\](a b), `[c](d e)`.\n",
+                    encoding="utf-8")
+    out = project.run("import", str(note)).output
+    assert "image address with spaces written in <…>, as CommonMark reads it: bilder/Melisse im Glas.png" in out
+    body = project.read("source_de/melisse.md").split("---\n", 2)[2]
+    assert body == ("Text.\n\n![Melisse im Glas](<bilder/Melisse im Glas.png>)\n\n"
+                    "Mehr [hier](https://example.org/a \"Ein Titel\"), nicht \\[x\\](a b), `[c](d e)`.\n")
+    assert (project.root / "source_de/bilder/Melisse im Glas.png").is_file()
