@@ -759,10 +759,12 @@ def _old_key(url: str) -> str:
 
 
 def _paths(aliases) -> set[str]:
-    """The paths of old addresses (``/post/x``, trailing slash dropped): what a redirect matches."""
+    """The paths of old addresses (``/post/x``, trailing slash dropped), with the query of one that has it (a
+    WordPress plain permalink, ``/?p=51``): what a redirect matches."""
     if not isinstance(aliases, list):
         return set()
-    return {urlsplit(a).path.rstrip("/") or "/" for a in aliases if isinstance(a, str)}
+    return {(parts.path.rstrip("/") or "/") + (f"?{parts.query}" if parts.query else "")
+            for parts in (urlsplit(a) for a in aliases if isinstance(a, str))}
 
 
 class _Identity(NamedTuple):
