@@ -9,6 +9,8 @@ import os
 import re
 import stat
 import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -853,6 +855,21 @@ def _from_json(value):
     return value
 
 
+def same_titles(articles: Iterable[Article]) -> list[tuple[Article, int, str]]:
+    """(article, line of its ``title:``, message) for each published article (no draft, no standalone page) whose
+    title another one has too (compared without case and outer spaces): every list of articles and feed shows the
+    two alike, and a reader cannot tell which is which. A warning at both files: either may be the one to rename."""
+    by_title: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        if not article.draft and not article.page:
+            by_title[article.title.strip().casefold()].append(article)
+    return [(article, article.key_line("title"),
+             f"title: {article.title.strip()!r} is also the title of "
+             f"{', '.join(o.ref for o in same if o is not article)}: every list of articles and feed shows them alike; "
+             "give one of them another title")
+            for same in by_title.values() if len(same) > 1 for article in same]
+
+
 def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     """(line of the file, message) for each front-matter value that reads well but is doubtful: no
     ``date`` (the file's day is used; not for a standalone page, which has no date) and an ``updated``
@@ -870,6 +887,10 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     stray = _stray_end(article)
     if stray is not None:
         found.append(stray)
+    if not _EMPTY_COMMENT_RE.sub("", article.body).strip():  # a note to oneself alone is no text (``_uncommented``)
+        found.append((article.body_line - 1, "no text after the front matter: " + (
+            "a draft, not published" if article.draft else
+            "the site publishes a page with only its title; write the text, or set 'draft: true' until it is written")))
     if article.undated and not article.page:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "
@@ -901,6 +922,9 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
 # list lines of a value), then a ``---`` line.
 _CUT_FRONT_RE = re.compile(r"\A((?:[ \t]*\n)*(?:[A-Za-z_][\w-]*:(?:[ \t][^\n]*)?\n(?:(?:[ \t]+|- )[^\n]*\n)*)+)---[ \t]*$",
                            re.M)
+
+
+_EMPTY_COMMENT_RE = re.compile(r"<!--\s*-->")  # what ``_uncommented`` leaves of an HTML comment
 
 
 def _stray_end(article: Article) -> tuple[int, str] | None:
