@@ -64,7 +64,7 @@ from .notesyntax import findings as note_syntax
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import german_abbreviation
-from .sources import Sources, front_matter_warnings, read_aliases, read_sources, site_host
+from .sources import Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -1172,7 +1172,10 @@ SOURCE_CHECKS = [
     Check("gone-address", WARNING, "a page the last build published, or an earlier one took down, whose address "
           "no source has now, nor an alias, nor [site] gone: it answers 404; or a published language verlag.toml "
           "no longer names", None),
-    Check("front-matter", WARNING, "German article: no date, or updated earlier than date", None),
+    Check("front-matter", WARNING, "German article: no date, updated earlier than date, an unknown key, or no text "
+          "after the front matter", None),
+    Check("same-title", WARNING, "German article: the title of another published article too (lists show both "
+          "alike)", None),
     Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
           "answers to", None),
     Check("fragment", WARNING, "German article: an in-page link (#x) whose page has no heading, footnote or anchor "
@@ -1759,6 +1762,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, message in front_matter_warnings(article))
+    findings.extend(Finding(article.ref, line, "same-title", WARNING, message, config.source_language,
+                            article.slug, (None, ""))
+                    for article, line, message in same_titles([*sources.articles, *sources.german_only])
+                    if not slugs or article.slug in slugs)
     findings.extend(Finding(article.ref, line, "template-tag", WARNING, template_tag_warning(tag, kind),
                             config.source_language, article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs

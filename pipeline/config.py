@@ -171,13 +171,20 @@ def _header_line(text: str, name: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def did_you_mean(key: str, known: Sequence[str]) -> str:
-    """The end of a message about an unknown ``key``: the closest of ``known`` (difflib ratio >= 0.6, the
-    cutoff ``get_close_matches`` defaults to) as a suggestion, else the list of known names."""
+def closest(key: str, known: Sequence[str]) -> str | None:
+    """The one of ``known`` closest to the unknown ``key`` (difflib ratio >= 0.6, the cutoff
+    ``get_close_matches`` defaults to), or None."""
     import difflib  # for a mistake only
 
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(known)})"
+    return close[0] if close else None
+
+
+def did_you_mean(key: str, known: Sequence[str], close: str | None = None) -> str:
+    """The end of a message about an unknown ``key``: the closest of ``known`` (``closest``; ``close``: as the
+    caller found it) as a suggestion, else the list of known names."""
+    close = close or closest(key, known)
+    return f"; did you mean {close!r}?" if close else f" (known: {', '.join(known)})"
 
 
 def _unknown(key: str, table: str, known: list[str], path: Path, text: str) -> VerlagError:

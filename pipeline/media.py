@@ -374,8 +374,9 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                     continue
                 except OSError:  # absent (or a folder): a link that would not work
                     pass
-                warnings.append(f"{article.ref}:{line}: {url!r}: no such file in {source_dir.name}/; "
-                                "the link is kept and would not work")
+                warnings.append(f"{article.ref}:{line}: {url!r}: no such file in {source_dir.name}/; the page "
+                                "keeps the address, which answers 'not found': readers get a broken image (its alt "
+                                "text) or a dead link; add the file or correct the path")
             else:
                 for found in (rel, *(language_variant(rel, lang) for lang in languages)):
                     if found != rel and not ((source_dir / found).is_file()

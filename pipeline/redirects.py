@@ -339,9 +339,10 @@ def gone_message(path: str, others: Sequence[str], slug: str, owner: Article | N
                  taken: Sequence[Redirect] = (), urls: Urls | None = None, languages: Sequence[str] = ()) -> str:
     """What ``build`` and ``check`` say of a published page's address ``path`` (also in the languages ``others``)
     that nothing answers at any more; ``owner``: the article whose file still has the name ``slug`` (its
-    ``slug:`` changed), None when it cannot be told which article it was. ``taken``: the redirects from its old
-    addresses (its ``aliases:``, an import's old blog addresses) that went with it; ``urls`` and ``languages``
-    (the original's and the translations'): the site's, given with them."""
+    ``slug:`` changed), or whose old addresses end in it (a renamed file: asked, not claimed), None when it cannot
+    be told which article it was. ``taken``: the redirects from its old addresses (its ``aliases:``, an import's
+    old blog addresses) that went with it; ``urls`` and ``languages`` (the original's and the translations'): the
+    site's, given with them."""
     also = f" (also in {', '.join(others)})" if others else ""
     olds = list(dict.fromkeys(r.old for r in taken))
 
@@ -354,7 +355,9 @@ def gone_message(path: str, others: Sequence[str], slug: str, owner: Article | N
     addresses = "addresses" if olds else "address"
     # without an owner, no article has the slug: deleted, or renamed by its file (the build cannot tell which)
     advice = (f"{owner.ref} has slug: {owner.slug}: keep its old {addresses} with 'aliases: [{names}]' in its front "
-              "matter; taken down on purpose?" if owner is not None else
+              "matter; taken down on purpose?" if owner is not None and owner.path.stem == slug else
+              f"renamed to {owner.ref} (slug {owner.slug})? keep its old {addresses} with 'aliases: [{names}]' in its "
+              "front matter; taken down on purpose?" if owner is not None else
               f"no article has slug {slug} any more (deleted or renamed): if it was renamed, keep its old "
               f"{addresses} with 'aliases: [{names}]' in its front matter; deleted on purpose (or never uploaded)?")
     redirects = (f", and with it the redirect from {'its old address' if len(olds) == 1 else 'its old addresses'} "

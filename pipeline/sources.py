@@ -9,12 +9,14 @@ import os
 import re
 import stat
 import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-from .config import Config, did_you_mean
+from .config import Config, closest, did_you_mean
 from .errors import VerlagError, raise_all, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state
 from .limits import CATALOG, SOURCE
@@ -302,8 +304,15 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
         problems.append(VerlagError(message, ref, probe.key_line(key)))
 
     title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
-        problem("missing title: add 'title: ...' to the front matter", "title")
+    untitled = not isinstance(title, str) or not title.strip()
+    unknown = _unknown_keys(probe) if untitled else []
+    if untitled:
+        typo = next(((line, name) for line, name, close in unknown if close == "title"), None)
+        if typo and "title" not in meta:  # the author wrote it, misspelt: point at that line
+            problems.append(VerlagError(f"missing title: '{typo[1]}:' is no front-matter key; did you mean 'title'?",
+                                        ref, typo[0]))
+        else:
+            problem("missing title: add 'title: ...' to the front matter", "title")
     for key in DATE_KEYS:
         value = meta.get(key)
         if value is not None:
@@ -337,8 +346,28 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
     elif slug in RESERVED_SLUGS:
         problem(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own words); rename "
                 "the file or set another 'slug:'", "slug")
+    if problems:  # a mistyped key is often the cause: named with the errors, as extract names it for a good file
+        unknown = unknown or _unknown_keys(probe)
+        problems += [VerlagError(_unknown_message(name, close), ref, line)
+                     for line, name, close in unknown if close != "title" or "title" in meta]
     raise_all(sorted(problems, key=lambda e: e.line))
     return slug
+
+
+def _unknown_keys(article: Article) -> list[tuple[int, str, str | None]]:
+    """(line, key as written, closest known key or None) of each front-matter key verlag does not read
+    (``FRONT_MATTER_KEYS``), the closest as ``config.closest`` finds it."""
+    unknown = [key for key in article.meta if key not in FRONT_MATTER_KEYS]
+    written = article.written_keys() if unknown else {}
+    found = []
+    for key in unknown:
+        line, name = written.get(key, (1, str(key)))
+        found.append((line, name, closest(str(key), FRONT_MATTER_KEYS)))
+    return found
+
+
+def _unknown_message(name: str, close: str | None) -> str:
+    return f"{name}: unknown front-matter key, ignored{did_you_mean(name, FRONT_MATTER_KEYS, close)}"
 
 
 def load_front(front: str, first: int, ref: str | Path, dates_as_text: bool = False):
@@ -628,7 +657,34 @@ def _date_problem(key: str, written: str) -> str:
             dt.date(*map(int, shape.groups()))
         except ValueError:
             return f"{key}: {written} is no day of the calendar (expected a date like 2026-05-26)"
-    return f"{key}: expected a date like 2026-05-26 (got {written})"
+    german = _german_date(written.strip("'\""))
+    iso = f"; write {german.isoformat()}" if german else ""
+    return f"{key}: expected a date like 2026-05-26 (got {written}){iso}"
+
+
+def _german_date(written: str) -> dt.date | None:
+    """The day of a date in German form: ``3.10.2025``, ``03.10.2025``, ``3. Oktober 2025``, ``3. Okt. 2025``
+    (CLDR's German month names, wide and abbreviated, ``de`` and ``de_AT``: ``Jänner``), for the message that
+    asks for ISO 8601 instead; None for anything else or a day the calendar does not have."""
+    numeric = re.fullmatch(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})", written)
+    if numeric:
+        day, month, year = map(int, numeric.groups())
+    else:
+        named = re.fullmatch(r"(\d{1,2})\.\s*(\w+\.?)\s+(\d{4})", written)
+        if not named:
+            return None
+        from babel.dates import get_month_names  # for a mistake only
+
+        months = {name.casefold().rstrip("."): number for locale in ("de", "de_AT") for width in ("wide", "abbreviated")
+                  for number, name in get_month_names(width, locale=locale).items()}
+        month = months.get(named.group(2).casefold().rstrip("."))
+        if month is None:
+            return None
+        day, year = int(named.group(1)), int(named.group(3))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 class _ReadCache:
@@ -799,6 +855,21 @@ def _from_json(value):
     return value
 
 
+def same_titles(articles: Iterable[Article]) -> list[tuple[Article, int, str]]:
+    """(article, line of its ``title:``, message) for each published article (no draft, no standalone page) whose
+    title another one has too (compared without case and outer spaces): every list of articles and feed shows the
+    two alike, and a reader cannot tell which is which. A warning at both files: either may be the one to rename."""
+    by_title: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        if not article.draft and not article.page:
+            by_title[article.title.strip().casefold()].append(article)
+    return [(article, article.key_line("title"),
+             f"title: {article.title.strip()!r} is also the title of "
+             f"{', '.join(o.ref for o in same if o is not article)}: every list of articles and feed shows them alike; "
+             "give one of them another title")
+            for same in by_title.values() if len(same) > 1 for article in same]
+
+
 def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     """(line of the file, message) for each front-matter value that reads well but is doubtful: no
     ``date`` (the file's day is used; not for a standalone page, which has no date) and an ``updated``
@@ -811,15 +882,15 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     one, since a mistyped setting changes the whole site; front matter keeps what other tools wrote there
     (Hugo's ``weight``, Jekyll's ``layout``) and the article is built right without it, so the author is told
     on every ``extract`` and ``check`` (whose front-matter findings are warnings too) and nothing stops."""
-    meta, found = article.meta, []
-    unknown = [key for key in meta if key not in FRONT_MATTER_KEYS]
-    written = article.written_keys() if unknown else {}
-    for key in unknown:
-        line, name = written.get(key, (1, str(key)))
-        found.append((line, f"{name}: unknown front-matter key, ignored{did_you_mean(str(key), FRONT_MATTER_KEYS)}"))
+    meta = article.meta
+    found = [(line, _unknown_message(name, close)) for line, name, close in _unknown_keys(article)]
     stray = _stray_end(article)
     if stray is not None:
         found.append(stray)
+    if not _EMPTY_COMMENT_RE.sub("", article.body).strip():  # a note to oneself alone is no text (``_uncommented``)
+        found.append((article.body_line - 1, "no text after the front matter: " + (
+            "a draft, not published" if article.draft else
+            "the site publishes a page with only its title; write the text, or set 'draft: true' until it is written")))
     if article.undated and not article.page:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "
@@ -851,6 +922,9 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
 # list lines of a value), then a ``---`` line.
 _CUT_FRONT_RE = re.compile(r"\A((?:[ \t]*\n)*(?:[A-Za-z_][\w-]*:(?:[ \t][^\n]*)?\n(?:(?:[ \t]+|- )[^\n]*\n)*)+)---[ \t]*$",
                            re.M)
+
+
+_EMPTY_COMMENT_RE = re.compile(r"<!--\s*-->")  # what ``_uncommented`` leaves of an HTML comment
 
 
 def _stray_end(article: Article) -> tuple[int, str] | None:

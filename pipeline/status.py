@@ -300,6 +300,10 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
                      + "; ".join(f"{r.lang}/{r.slug}: {r.held}" for r in held)
                      + (": segments held back by check errors count as not translated; run verlag check"
                         if any(r.errors for r in held) else ""))
+        if any("% translated" in r.held for r in held):  # trial 14: "4.0%" in the row, "63.4 % translated" here
+            lines.append("% translated = the page's words readers get in a translation, reviewed or a draft the page "
+                         "shows (the build's figure for [publish] min_translated); the table's % counts reviewed "
+                         "words only")
     if any(r.unfilled for r in listed):
         lines.append("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders: published in no "
                      "language until they are filled in (verlag check names each)")

@@ -47,7 +47,7 @@ def test_date_forms_other_tools_write_are_read_with_their_zone(project, written,
         assert value.utcoffset() == expected.utcoffset()
 
 
-@pytest.mark.parametrize("written", ["09.09.2020", "2020/09/09", "2020-13-45", "2020-09-09T25:00", "2020",
+@pytest.mark.parametrize("written", ["2020/09/09", "2020-13-45", "2020-09-09T25:00", "2020",
                                      "gestern", "2020-09-09 10:30 MESZ", "[2020-09-09]", "2020-W37"])
 def test_anything_else_is_one_line_naming_file_line_and_value(project, written):
     project.write("source_de/zecken.md", _article(written, extra="summary: Kurz.\n"))
@@ -58,6 +58,19 @@ def test_anything_else_is_one_line_naming_file_line_and_value(project, written):
     assert errors == [f"error: source_de/zecken.md:5: {expected}"]
     assert "Traceback" not in result.output
     assert not list(project.root.rglob("zecken.po*"))
+
+
+@pytest.mark.parametrize(("written", "iso"), [
+    ("3.10.2025", "2025-10-03"), ("03.10.2025", "2025-10-03"), ("9. 9. 2020", "2020-09-09"),
+    ("3. Oktober 2025", "2025-10-03"), ("3. Okt. 2025", "2025-10-03"), ("1. März 2026", "2026-03-01"),
+    ("15. Jänner 2026", "2026-01-15"), ("'3.10.2025'", "2025-10-03"),
+    ("31.02.2025", None), ("3. Oktobär 2025", None), ("10/3/2025", None)])
+def test_a_german_date_gets_its_iso_form_suggested(project, written, iso):
+    """Trial 15: ``date: 3.10.2025`` was told only the expected form; the author is shown the day in it."""
+    project.write("source_de/zecken.md", _article(written))
+    errors = [line for line in project.run("extract", code=2).stderr.splitlines() if line.startswith("error: ")]
+    suggestion = f"; write {iso}" if iso else ""
+    assert errors == [f"error: source_de/zecken.md:4: date: expected a date like 2026-05-26 (got {written}){suggestion}"]
 
 
 def test_every_front_matter_mistake_of_a_file_is_named_in_one_run_with_its_line(project):
@@ -93,7 +106,8 @@ def test_impossible_days_yaml_cannot_construct_are_named_beside_the_other_mistak
 def test_updated_is_checked_like_date(project):
     project.write("source_de/zecken.md", _article("2020-09-09", extra="updated: 31.12.2020\n"))
     result = project.run("build", code=2)
-    assert "error: source_de/zecken.md:4: updated: expected a date like 2026-05-26 (got 31.12.2020)" in result.output
+    assert ("error: source_de/zecken.md:4: updated: expected a date like 2026-05-26 (got 31.12.2020); write "
+            "2020-12-31") in result.output
 
 
 @pytest.mark.parametrize(("date", "updated", "earlier"), [

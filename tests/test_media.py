@@ -115,6 +115,9 @@ def test_a_missing_file_warns_with_file_and_line_and_keeps_the_link(garden):
     assert output.count("warning") == 1  # a link to an article by its slug is no file
     warning = f"warning: source_de/brennnessel.md:{line}: 'dateien/rezept.pdf': no such file in source_de/"
     assert warning in output
+    # trial 15: "the link is kept" did not say what a reader gets of a missing image (a relative src that 404s)
+    assert (f"{warning}; the page keeps the address, which answers 'not found': readers get a broken image (its "
+            "alt text) or a dead link; add the file or correct the path") in output
     assert warning in garden.run("build").output  # every build says so, until the file is there
     assert "dateien/rezept.pdf" in body(garden, "de").xpath(".//a/@href")
     (garden.root / "source_de/dateien/rezept.pdf").write_bytes(PDF)  # the author adds it: the page follows

@@ -681,3 +681,21 @@ def test_an_old_address_by_query_gets_the_rules_of_the_hosts_that_match_a_query(
     assert [bool(re.search(p, "index.php")) for p in rules] == [False, True]
     assert not any(re.search(p, "index.php/weiter") or re.search(p, "de/") for p in rules)
     assert not (project.root / "site/index.php").exists()
+
+
+def test_a_file_renamed_without_slug_is_not_said_to_have_a_slug_line(project):
+    """Trial 14 (e): the file of an article whose old blog address ends in its first name was renamed (no
+    ``slug:``); build said "<new file> has slug: …", a line the file does not have, and asked nothing."""
+    alias = "[https://alt.example/2024/10/03/ingwer.html]"
+    project.write("source_de/ingwer.md", article("Ingwer", "Ingwer wärmt.", aliases=alias))
+    project.run("extract")
+    review(project, "en", "ingwer", {("title", "Ingwer"): "Ginger", "Ingwer wärmt.": "Ginger warms."})
+    project.run("build")
+    (project.root / "source_de/ingwer.md").unlink()
+    project.write("source_de/ingwer-tee.md", article("Ingwer", "Ingwer wärmt.", aliases=alias))
+    project.run("extract")
+    result = project.run("build")
+    assert "has slug" not in result.output, result.output
+    assert ("the published address /de/ingwer/ is gone (also in en): readers and links get a 404 there now; renamed "
+            "to source_de/ingwer-tee.md (slug ingwer-tee)? keep its old address with 'aliases: [ingwer]' in its "
+            "front matter; taken down on purpose?") in result.output, result.output

@@ -138,3 +138,34 @@ def test_an_unknown_front_matter_key_is_a_warning_at_its_line_with_the_closest_k
         assert (f"warning: source_de/{SLUG}.md:{at['reading-time']}: reading-time: unknown front-matter key, "
                 "ignored (known: title, author, date,") in output
     assert (tea.root / f"translations/en/{SLUG}.po").is_file()
+
+
+def test_two_articles_with_one_title_are_named_by_check_and_build_at_both_title_lines(project: Project):
+    """Trial 15: two articles with the same title appeared twice in every list, without a word."""
+    project.write("source_de/ingwer.md", article("Ingwer für kalte Tage", "Ingwer wärmt.\n"))
+    project.write("source_de/ingwer-tee.md", article("Ingwer für kalte Tage ", "Ingwertee wärmt auch.\n"))
+    project.write("source_de/kamille.md", article("Kamille", "Kamille beruhigt.\n"))
+    project.write("source_de/kamille-alt.md", article("kamille", "Noch nicht fertig.\n", draft="true"))
+    project.run("extract")
+    said = ("title: 'Ingwer für kalte Tage' is also the title of source_de/{other}: every list of articles and feed "
+            "shows them alike; give one of them another title")
+    check = project.run("check").output
+    build = project.run("build").output
+    for output, form in ((check, "warning: source_de/{file}:2: {said} [same-title]"),
+                         (build, "warning: source_de/{file}:2: {said}")):
+        assert form.format(file="ingwer.md", said=said.format(other="ingwer-tee.md")) in output, output
+        assert form.format(file="ingwer-tee.md", said=said.format(other="ingwer.md")) in output, output
+        assert output.count("is also the title") == 2, output  # not the draft kamille-alt beside kamille
+
+
+def test_an_article_without_text_is_named_with_whether_it_is_published(project: Project):
+    """Trial 15: an article of front matter only was published as an empty page without a word."""
+    project.write("source_de/leer.md", "---\ntitle: Leer\ndate: 2026-05-26\n---\n\n<!-- kommt noch -->\n")
+    project.write("source_de/entwurf.md", "---\ntitle: Entwurf\ndate: 2026-05-26\ndraft: true\n---\n")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    for command in ("extract", "check"):
+        output = project.run(command).output
+        assert ("warning: source_de/leer.md:4: no text after the front matter: the site publishes a page with only "
+                "its title; write the text, or set 'draft: true' until it is written") in output, output
+        assert "warning: source_de/entwurf.md:5: no text after the front matter: a draft, not published" in output
+        assert "tee.md:3: no text" not in output

@@ -46,6 +46,9 @@ def test_status_names_a_translation_below_min_translated_without_check_errors_as
     assert re.search(r"^en +knie \(not published\) +2 .* ok$", status, re.M), status
     assert (f"not published = the next verlag build holds it back: en/knie: [publish] min_translated "
             f"({figures.group(1)})\n") in status, status
+    # trial 14: the row's % (reviewed words) and the footnote's % translated differ; the output says what each is
+    assert ("% translated = the page's words readers get in a translation, reviewed or a draft the page shows (the "
+            "build's figure for [publish] min_translated); the table's % counts reviewed words only") in status
     assert "run verlag check" not in status
     # nothing translated yet (the build says so in its own words): no mark, no figures
     assert re.search(r"^en +leer +0 ", status, re.M), status
