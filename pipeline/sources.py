@@ -884,10 +884,13 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     on every ``extract`` and ``check`` (whose front-matter findings are warnings too) and nothing stops."""
     meta = article.meta
     found = [(line, _unknown_message(name, close)) for line, name, close in _unknown_keys(article)]
-    stray = _stray_end(article)
+    # what the text shows is said when it is read (a changed source, a cold run, ``check``): a no-op extract reads
+    # no source whose stat is recorded (``_unread``), but an undated one, the mark of a front matter cut short
+    read = "text" in article.__dict__
+    stray = _stray_end(article) if read or article.undated else None
     if stray is not None:
         found.append(stray)
-    if not _EMPTY_COMMENT_RE.sub("", article.body).strip():  # a note to oneself alone is no text (``_uncommented``)
+    if read and not _EMPTY_COMMENT_RE.sub("", article.body).strip():  # a note to oneself alone is no text
         found.append((article.body_line - 1, "no text after the front matter: " + (
             "a draft, not published" if article.draft else
             "the site publishes a page with only its title; write the text, or set 'draft: true' until it is written")))
