@@ -16,6 +16,7 @@ import pytest
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
+from pipeline.comments import without_comments
 from pipeline.config import load_config
 from pipeline.segment import segment_article
 from pipeline.sources import Article, load_articles, normalise
@@ -108,7 +109,8 @@ def test_every_commonmark_example_survives_the_copy_round_trip(project):
     damaged = []
     for slug, text in sources.items():
         edition = project.read(f"editions/en/{slug}.md")
-        if edition != normalise(text) or MD.render(body(edition)) != MD.render(body(normalise(text))):
+        text = without_comments(normalise(text), len("---\ntitle: Beispiel\n---\n"))  # no edition has the author's
+        if edition != text or MD.render(body(edition)) != MD.render(body(text)):  # comments (``comments``)
             damaged.append(slug)
     assert not damaged, f"{len(damaged)} of {len(examples)} examples changed: {damaged[:20]}"
 
