@@ -26,8 +26,9 @@ TASK_RE = re.compile(r"\[([ xX])\][ \t]")  # at the start of a list item's text
 _ITEM_TASK_RE = re.compile(r"^([ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX])\](?=[ \t])")
 BOXES = {" ": "☐", "x": "☑", "X": "☑"}  # U+2610, U+2611: a box a reader sees as one, without a form field
 # A link or image whose destination holds white space outside <…>: CommonMark reads no link there (0.31 section 6.3),
-# the page shows the Markdown. Possessive runs: each "](" scans to the next parenthesis at most, linear in a line.
-UNBRACKETED_RE = re.compile(r"(!?)\[([^\[\]\n]*+)\]\(([^()<>\n]*+)\)")
+# the page shows the Markdown; a backslash-escaped bracket opens or closes none. Possessive runs: each "](" scans to
+# the next parenthesis at most, linear in a line.
+UNBRACKETED_RE = re.compile(r"(?<!\\)(!?)\[([^\[\]\n]*+)(?<!\\)\]\(([^()<>\n]*+)\)")
 _HINT = re.compile(r"==|\[\[|^\[[ xX]\]|\]\([^()<>\n]*+\)")
 
 
@@ -172,9 +173,6 @@ def _spaced(target: str) -> bool:
     return any(ch.isspace() for ch in target) and "{{" not in target and "{%" not in target
 
 
-_UNESCAPED_LINK_RE = re.compile(r"(?<!\\)(!?)\[([^\[\]\n]*+)(?<!\\)\]\(([^()<>\n]*+)\)")
-
-
 def bracketed(body: str) -> tuple[str, list[str]]:
     """(``body`` with each link or image whose address holds spaces, which CommonMark reads as text (Typora shows
     ``![x](bilder/Melisse im Glas.png)`` as an image), written with the address in ``<…>``, notes naming each): an
@@ -182,11 +180,6 @@ def bracketed(body: str) -> tuple[str, list[str]]:
     and code are left alone; a body markdown-it refuses is returned as it is."""
     from .segment import commonmark_parser
 
-    try:
-        prose, _ = _prose_lines(body)
-    except VerlagError:
-        return body, []
-    lines = body.split("\n")
     notes: list[str] = []
 
     def fix(match: re.Match) -> str:
@@ -199,20 +192,26 @@ def bracketed(body: str) -> tuple[str, list[str]]:
                      f"it: {target}")
         return f"{match[1]}[{match[2]}](<{target}>)"
 
+    return _in_prose(body, UNBRACKETED_RE, fix), notes
+
+
+def _in_prose(body: str, pattern: re.Pattern, replace) -> str:
+    """``body`` with ``pattern.sub(replace, …)`` on its prose lines outside code (``_prose_lines``,
+    ``_outside_code``); a body markdown-it refuses is returned as it is."""
+    try:
+        prose, _ = _prose_lines(body)
+    except VerlagError:
+        return body
+    lines = body.split("\n")
     for n in sorted(prose):
-        lines[n] = _outside_code(lines[n], lambda text: _UNESCAPED_LINK_RE.sub(fix, text))
-    return "\n".join(lines), notes
+        lines[n] = _outside_code(lines[n], lambda text: pattern.sub(replace, text))
+    return "\n".join(lines)
 
 
 def link_wikilinks(body: str, slugs: dict[str, str]) -> tuple[str, list[str]]:
     """(``body`` with each ``[[Title]]``/``[[Title|text]]`` a link to the article's file, ``[text](slug.md)``,
     where ``slugs`` (title -> slug of the project's articles) has that title, else its text alone; notes
     naming each). An embed (``![[file]]``) stays: check names it. A body markdown-it refuses stays as it is."""
-    try:
-        prose, _ = _prose_lines(body)
-    except VerlagError:
-        return body, []
-    lines = body.split("\n")
     notes: list[str] = []
 
     def link(match: re.Match) -> str:
@@ -224,6 +223,4 @@ def link_wikilinks(body: str, slugs: dict[str, str]) -> tuple[str, list[str]]:
                                                 "written as its text (no article has that title)"))
         return f"[{text}]({slug}.md)" if slug else text
 
-    for n in sorted(prose):
-        lines[n] = _outside_code(lines[n], lambda text: WIKILINK_RE.sub(link, text))
-    return "\n".join(lines), notes
+    return _in_prose(body, WIKILINK_RE, link), notes

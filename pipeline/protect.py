@@ -122,7 +122,8 @@ def _with_full_references(pieces: list[tuple[bool, str]], text: str, labels: fro
 
 def _full_references(text: str, labels: frozenset[str]) -> str:
     """``text`` with its shortcut and collapsed references of plain words written as full ones."""
-    return "".join(p for _, p in _with_full_references(scan(text, labels), text, labels)) if "[" in text else text
+    return "".join(p for _, p in _with_full_references(scan(text, labels), text, labels)) \
+        if labels and "[" in text else text
 
 
 def _pairs(items: list[tuple[bool, str]]) -> dict[int, int]:
