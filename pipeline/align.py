@@ -66,14 +66,13 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot, entry_state,
-                      fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes, render)
+                      catalog_bytes, fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes)
 from .check import ERROR, check_catalog, parts
 from .config import Config
 from .errors import VerlagError, raise_all
 from .fsutil import file_bytes, read_bytes, relpath, rewrite
 from .limits import CATALOG, IMPORTED
 from .glossary import add_hints, load_glossary
-from .pofile import encode_like
 from .published import PlannedPages, SitePages
 from .segment import Segment, markdown_parser, reference_labels, segment_article
 from .sources import Article, normalise, read_sources, split_front_matter
@@ -587,7 +586,7 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
         result.confident, result.low, result.already, result.kept = outcome
         if translator and result.confident + result.low + result.already:
             po.metadata["Last-Translator"] = translator
-        return encode_like(render(po), data)
+        return catalog_bytes(po, data)
 
     before = read_bytes(po_path, CATALOG, result.path)
     if dry_run:

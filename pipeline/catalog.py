@@ -27,7 +27,7 @@ from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
 from .limits import CATALOG, Limit
 from .markup import analyse
-from .pofile import escape, parse, render_header, render_po
+from .pofile import encode_like, escape, parse, render_header, render_po, wraps
 from .pseudo import is_pseudo
 from .segment import Document, unique_segments
 from .states import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -1130,6 +1130,13 @@ def _metadata(old: polib.POFile | None, pot: polib.POFile, lang: str) -> dict[st
 
 def render(po: polib.POFile) -> str:
     return render_po(po)
+
+
+def catalog_bytes(po: polib.POFile, previous: bytes | None) -> bytes:
+    """``po`` as the bytes to write over ``previous`` (the file's bytes; None: a new file) in the layout that file
+    has: wrapped as GNU ``msgcat`` wraps, or as ``msgcat --no-wrap`` lays it out when a reviewer's tool saved it
+    so (``pofile.wraps``), with its line ends (``pofile.encode_like``)."""
+    return encode_like(render_po(po, wraps(previous)), previous)
 
 
 def fresh_text(pot: polib.POFile, pot_text: str, lang: str) -> str | None:

@@ -121,7 +121,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes.
     ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
     ``last_written``; not asked after a change of segmentation."""
-    from .catalog import FUZZY_THRESHOLD, fresh_text, key, merge, render, stale_sign_off
+    from .catalog import FUZZY_THRESHOLD, catalog_bytes, fresh_text, key, merge, stale_sign_off
     from .pofile import encode_like
 
     if old is None and pot_text is not None and all(hinted(e, glossary, lang) == e.comment for e in pot):
@@ -135,7 +135,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     if resegmented and old is not None:
         _joined(merged, old, lang)
     add_hints(merged, glossary, lang)
-    text = encode_like(render(merged), data)
+    text = catalog_bytes(merged, data)
     if old is None:
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,

@@ -215,9 +215,8 @@ def _renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:
 def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
     """(translations brought over from ``source`` to ``target``, reviewed translations that differ from a
     person's there)."""
-    from .catalog import REVIEWED, UNTRANSLATED, entry_state, key, machine_draft, po_from_bytes, read_po, render, \
-        set_provenance
-    from .pofile import encode_like
+    from .catalog import REVIEWED, UNTRANSLATED, catalog_bytes, entry_state, key, machine_draft, po_from_bytes, \
+        read_po, set_provenance
 
     kept = read_po(source, relpath(source, config.root))
     reviewed = {key(e): e.msgstr for e in kept or [] if not e.obsolete and entry_state(e) == REVIEWED}
@@ -238,7 +237,7 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
                 entry.flags.insert(0, "fuzzy")  # where msgmerge and Poedit write it
             set_provenance(entry, f"tm: 100% from {source.stem}", drafted=False)
             counts[0] += 1
-        return encode_like(render(po), data) if counts[0] else None
+        return catalog_bytes(po, data) if counts[0] else None
 
     rewrite(target, update, limit=CATALOG, ref=relpath(target, config.root))
     return counts[0], counts[1]

@@ -6,7 +6,8 @@ re-wrap the file and every ``extract`` wrap it back. This writer follows GNU's
 layout: lines of at most 79 columns as GNU counts them (a combining mark or
 joiner none, a CJK character or emoji two), broken where GNU's Unicode line
 breaking would (after spaces, hyphens, dashes, slashes, sentence punctuation
-before a letter, between ideographs), always after ``\\n``.
+before a letter, between ideographs), always after ``\\n``. A catalog a reviewer's tool saved unwrapped
+(``msgcat --no-wrap``) is written back in that layout (``wraps``), which breaks only after ``\\n``.
 
 Reading: ``parse`` returns exactly the ``polib.POFile`` that ``polib.pofile``
 returns for the same text (every field of every entry, quirks included), in a
@@ -267,19 +268,24 @@ _LINES_RE = re.compile(r"(?<=\n)(?=.)", re.S)  # between the lines of a value, a
 
 
 @functools.lru_cache(maxsize=16384)
-def field(prefix: str, keyword: str, value: str) -> tuple[str, ...]:
-    """``keyword "value"`` on one line when it fits and has no inner newline, else ``""`` + wrapped lines.
+def field(prefix: str, keyword: str, value: str, wrap: bool = True) -> tuple[str, ...]:
+    """``keyword "value"`` on one line when it fits (or ``wrap`` is False, or it has no place to break) and has no
+    inner newline, else ``""`` and the value's lines, each after its ``\\n``, wrapped at ``WIDTH`` columns unless
+    ``wrap`` is False (GNU ``msgcat --no-wrap``'s layout, which breaks only after a ``\\n``).
 
     Cached: ``extract`` writes each msgid into the template and again into every new catalog.
     """
     escaped = escape(value)
     head = f'{prefix}{keyword} "'
     one_column = _one_column(value)
-    if "\n" not in value[:-1] and len(head) + (len(escaped) if one_column else columns(value)) + 1 <= WIDTH:
+    if "\n" not in value[:-1] and (not wrap or len(head) + (len(escaped) if one_column else columns(value)) + 1
+                                   <= WIDTH):
         return (f'{head}{escaped}"',)
+    if "\n" not in value[:-1] and not _breaks(value, not one_column and _CJK_RE.search(value) is not None):
+        return (f'{head}{escaped}"',)  # too wide, but nowhere to break it: GNU leaves it on the keyword's line
     lines = [f'{head}"']
     for segment in _LINES_RE.split(value) if "\n" in value[:-1] else (value,):
-        for piece in _chunks(segment, WIDTH - len(prefix) - 2, one_column):
+        for piece in _chunks(segment, WIDTH - len(prefix) - 2, one_column) if wrap else (escape(segment),):
             lines.append(f'{prefix}"{piece}"')
     return tuple(lines)
 
@@ -302,7 +308,8 @@ def _references(occurrences) -> list[str]:
     return lines
 
 
-def entry_lines(entry: polib.POEntry) -> list[str]:
+def entry_lines(entry: polib.POEntry, wrap: bool = True) -> list[str]:
+    """The lines of one entry as GNU gettext writes them; ``wrap``: see ``field``."""
     lines: list[str] = []
     if entry.tcomment:
         lines += _comment_lines("#", entry.tcomment)
@@ -315,35 +322,37 @@ def entry_lines(entry: polib.POEntry) -> list[str]:
     prefix = "#~ " if entry.obsolete else ""
     before = "#~| " if entry.obsolete else "#| "  # GNU's marker of an obsolete entry's previous text
     if entry.previous_msgctxt is not None:
-        lines += field(before, "msgctxt", entry.previous_msgctxt)
+        lines += field(before, "msgctxt", entry.previous_msgctxt, wrap)
     if entry.previous_msgid is not None:
-        lines += field(before, "msgid", entry.previous_msgid)
+        lines += field(before, "msgid", entry.previous_msgid, wrap)
     if entry.msgctxt is not None:
-        lines += field(prefix, "msgctxt", entry.msgctxt)
-    lines += field(prefix, "msgid", entry.msgid)
+        lines += field(prefix, "msgctxt", entry.msgctxt, wrap)
+    lines += field(prefix, "msgid", entry.msgid, wrap)
     if entry.msgid_plural:
-        lines += field(prefix, "msgid_plural", entry.msgid_plural)
+        lines += field(prefix, "msgid_plural", entry.msgid_plural, wrap)
         for index in sorted(entry.msgstr_plural):
-            lines += field(prefix, f"msgstr[{index}]", entry.msgstr_plural[index])
+            lines += field(prefix, f"msgstr[{index}]", entry.msgstr_plural[index], wrap)
     else:
-        lines += field(prefix, "msgstr", entry.msgstr)
+        lines += field(prefix, "msgstr", entry.msgstr, wrap)
     return lines
 
 
-def render_header(po: polib.POFile) -> str:
-    """The start of ``render_po(po)``: header comment and header entry (metadata), through its last line."""
+def render_header(po: polib.POFile, wrap: bool = True) -> str:
+    """The start of ``render_po(po, wrap)``: header comment and header entry (metadata), through its last line."""
     header: list[str] = _comment_lines("#", po.header) if po.header else []
     if po.metadata_is_fuzzy:
         header.append("#, fuzzy")
     meta = "".join(f"{name}: {value}\n" for name, value in po.metadata.items())
-    header += field("", "msgid", "") + field("", "msgstr", meta)
+    header += field("", "msgid", "") + field("", "msgstr", meta, wrap)
     return "\n".join(header) + "\n"
 
 
-def render_po(po: polib.POFile) -> str:
-    """The whole catalog: header comment, header entry, entries, then obsolete entries, a blank line between."""
-    blocks = [entry_lines(e) for e in po if not e.obsolete] + [entry_lines(e) for e in po if e.obsolete]
-    return render_header(po) + "".join("\n" + "\n".join(block) + "\n" for block in blocks)
+def render_po(po: polib.POFile, wrap: bool = True) -> str:
+    """The whole catalog: header comment, header entry, entries, then obsolete entries, a blank line between;
+    strings wrapped as GNU ``msgcat`` wraps them, or with ``wrap`` False laid out as ``msgcat --no-wrap`` does
+    (``field``; ``#:`` lines are wrapped either way, as GNU wraps them)."""
+    blocks = [entry_lines(e, wrap) for e in po if not e.obsolete] + [entry_lines(e, wrap) for e in po if e.obsolete]
+    return render_header(po, wrap) + "".join("\n" + "\n".join(block) + "\n" for block in blocks)
 
 
 def encode_like(text: str, previous: bytes | None) -> bytes:
@@ -356,6 +365,46 @@ def encode_like(text: str, previous: bytes | None) -> bytes:
     if previous and 2 * previous.count(b"\r\n") > previous.count(b"\n"):
         return data.replace(b"\n", b"\r\n")
     return data
+
+
+# A string line of a PO file: its prefix (obsolete, previous), its keyword (none: a continuation line), its string
+_STRING_LINE = re.compile(r'(#~ |#\| |#~\| )?(?:(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) )?"(.*)"\r?')
+_LONG_LINE = re.compile(rb"^[^\n]{%d,}" % (WIDTH + 1), re.M)  # a line's columns are never more than its bytes
+_ENDS_NEWLINE = re.compile(r"(?<!\\)(?:\\\\)*\\n$")  # a string's escaped text ends with ``\n``
+
+
+def wraps(previous: bytes | None) -> bool:
+    """Whether a catalog written over ``previous`` (the file's bytes; None: a new file) is wrapped at ``WIDTH``
+    columns as GNU ``msgcat`` wraps it (True), or laid out as ``msgcat --no-wrap`` does (False): the layout the
+    file was saved in, as Poedit keeps it (``POCatalogParser::GetWrappingWidth``: no line broken but after a
+    newline means no wrapping). A catalog a reviewer's tool saved unwrapped (``msgcat --no-wrap``, Weblate's
+    ``po_line_wrap`` 65535, Poedit with wrapping off) is so written back, so a git diff shows only what changed.
+
+    Unwrapped: a string line is wider than ``WIDTH`` columns where GNU's wrapping would have broken it, and no
+    string is broken where ``--no-wrap`` never breaks (after anything but a ``\\n`` or the ``""`` that starts a
+    string of several lines). Anything else, a file without long strings included, is wrapped: GNU's default.
+    """
+    if not previous or not _LONG_LINE.search(previous):
+        return True
+    text = previous.decode("utf-8", "replace")
+    unwrapped, before = False, None  # the string of the line before, None after a line that is none
+    for line in text.split("\n"):
+        match = _STRING_LINE.fullmatch(line)
+        if match is None:
+            before = None
+            continue
+        prefix, keyword, string = match.group(1) or "", match.group(2), match.group(3)
+        if keyword is None and before and not _ENDS_NEWLINE.search(before):
+            return True  # broken as only wrapping breaks
+        before = string
+        if unwrapped or not string or len(line) <= WIDTH // 2:
+            continue
+        value = polib.unescape(string) if "\\" in string else string
+        head = len(prefix) + (len(keyword) + 1 if keyword else 0) + 2
+        if head + columns(value) > WIDTH:
+            unwrapped = len(field(prefix, keyword, value) if keyword else
+                            _chunks(value, WIDTH - len(prefix) - 2, _one_column(value))) > 1
+    return not unwrapped
 
 
 class _LeftToPolib(Exception):

@@ -29,13 +29,13 @@ from typing import Iterator
 
 import polib
 
-from .catalog import key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes, render, set_provenance
+from .catalog import (catalog_bytes, key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes,
+                      set_provenance)
 from .config import Config
 from .engines import Engine, Request, Result, Surroundings
 from .errors import EngineUnavailable, VerlagError, contain
 from .fsutil import read_bytes, relpath, rewrite, settled
 from .limits import CATALOG
-from .pofile import encode_like
 from .segment import reference_labels
 from .sources import Article, read_sources
 
@@ -439,7 +439,7 @@ def _write(catalog: Catalog) -> None:
             if entry is not None and _open(entry, catalog.redo):
                 _fill(entry, answer)
         catalog.po.metadata["PO-Revision-Date"] = now_stamp()
-        return encode_like(render(catalog.po), data)
+        return catalog_bytes(catalog.po, data)
 
     catalog.read_as = rewrite(catalog.path, update, limit=CATALOG, ref=catalog.ref) or b""
 

@@ -260,15 +260,14 @@ def update_site_catalogs(config: Config, warnings: list[str] | None = None) -> l
         ours = own.data(lang)  # verlag's own translation, if there is one
 
         def update(data: bytes | None) -> bytes:
-            from .catalog import po_from_bytes, render
-            from .pofile import encode_like
+            from .catalog import catalog_bytes, po_from_bytes
 
             old = po_from_bytes(data, ref)
             shipped = own.catalog(lang)
             doubts[:] = []  # merged again when a save lands meanwhile: the doubts of the last merge only
             merged = _merge(old if old is not None else shipped, _entries(messages), lang, config.name, shipped,
                             doubts)
-            return encode_like(render(merged), data)
+            return catalog_bytes(merged, data)
 
         before = read_bytes(path, SITE_WORDS, ref)
         mark = f"{fingerprint}|{lang}|{config.name}"

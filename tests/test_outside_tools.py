@@ -16,6 +16,7 @@ what they were before.
 
 from __future__ import annotations
 
+import difflib
 import gettext
 import json
 import re
@@ -516,3 +517,65 @@ def test_a_machine_draft_signed_off_by_msgattrib_and_edited_by_hand_is_a_persons
     entry = polib.pofile(str(path)).find(sentence.replace("still", "ruhig"))
     assert entry.fuzzy and entry.previous_msgid == sentence and entry.msgstr.startswith("Every night")
     msgfmt_check(path)
+
+
+LANG_SATZ = ("Wer nach einem langen Arbeitstag am Schreibtisch über Verspannungen im Nacken klagt, sollte zuerst "
+             "die Höhe des Bildschirms prüfen.")
+LANG_NEU = LANG_SATZ.replace("zuerst", "als Erstes")
+
+
+def without_own_flag(text: str) -> str:
+    """A catalog without verlag's ``markdown-text`` flag, which GNU msgcat drops as a flag it does not know."""
+    return text.replace("#, markdown-text\n", "").replace(", markdown-text", "")
+
+
+def test_a_catalog_saved_unwrapped_stays_unwrapped_through_extract_and_pretranslate(project: Project):
+    """A reviewer whose tool saves without wrapping (``msgcat --no-wrap``; Poedit with wrapping off, which runs
+    just that) keeps that layout: ``extract`` and ``pretranslate`` write the catalog as ``msgcat --no-wrap`` writes
+    it, so the next diff is the entry that changed, not every long string of the file rewrapped."""
+    project.write("source_de/nacken.md", article("Nacken", f"""\
+        {LANG_SATZ} Eine Auflage für die Handgelenke und ein Stuhl mit verstellbarer Lehne entlasten Schultern und
+        Rücken spürbar, wenn man sie richtig einstellt.
+
+        Kurze Pausen helfen auch.
+        """))
+    project.run("extract")
+    path = review(project, "en", "nacken", {
+        LANG_SATZ: "Anyone who complains of a stiff neck after a long day at the desk should first check how high "
+                   "the screen sits.",
+        "Kurze Pausen helfen auch.": "Short breaks help too."})
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    project.run("extract")
+    gnu("msgcat", "--no-wrap", "-o", str(path), str(path))
+    saved = path.read_text(encoding="utf-8")
+    assert max(map(len, saved.split("\n"))) > 100  # long strings on one line each
+
+    def no_wrap_layout(text: str) -> bool:  # as msgcat --no-wrap lays it out (msgcat drops verlag's own flag)
+        path.with_name("copy.po").write_text(text, encoding="utf-8")
+        gnu("msgcat", "--no-wrap", "-o", str(path.with_name("again.po")), str(path.with_name("copy.po")))
+        return path.with_name("again.po").read_text(encoding="utf-8") == without_own_flag(text)
+
+    project.run("extract")
+    extracted = path.read_text(encoding="utf-8")
+    msgfmt_check(path)
+    # only the markdown-text flags msgcat dropped came back
+    assert without_own_flag(extracted) == saved
+    assert no_wrap_layout(extracted)
+
+    project.write("source_de/nacken.md", project.read("source_de/nacken.md").replace(LANG_SATZ, LANG_NEU))
+    project.run("extract")
+    changed = path.read_text(encoding="utf-8")
+    msgfmt_check(path)
+    assert no_wrap_layout(changed)
+    diff = [line for line in difflib.unified_diff(extracted.split("\n"), changed.split("\n"), lineterm="", n=0)
+            if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert 0 < len(diff) <= 8, diff  # the header's template digest, the changed entry's flags, msgid, #| and record
+
+    project.write("source_de/nacken.md", project.read("source_de/nacken.md").replace(
+        "Kurze Pausen helfen auch.", "Kurze Pausen helfen auch, wenn man sie regelmäßig und mit etwas Bewegung "
+                                     "verbringt, etwa mit einem Gang zum Fenster und zurück."))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    drafted = path.read_text(encoding="utf-8")
+    msgfmt_check(path)
+    assert "mit etwas Bewegung" in drafted and no_wrap_layout(drafted)

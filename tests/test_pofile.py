@@ -217,3 +217,44 @@ def test_soft_hyphens_and_zero_width_spaces_wrap_exactly_like_msgcat(tmp_path):
                                 previous_msgid=text[i % 5:] if i % 2 else None, flags=["fuzzy"] if i % 2 else []))
     text = render_po(po)
     assert gnu_layout(text, tmp_path) == text
+
+
+def test_a_word_too_wide_to_break_stays_on_its_keyword_line_as_msgcat_leaves_it(tmp_path):
+    """A value wider than its line with no place to break (a long compound, a code token) is left on the msgid line
+    by msgcat; verlag put it under an empty first string, so every msgcat or Poedit save moved it back."""
+    texts = ["a" * n for n in (69, 70, 71, 72, 75, 77, 78, 90)]
+    texts += ["Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsbetriebsleitung",
+              "`" + "ZeichenkettenLänge" * 5 + "`", "ß" * 85, "x" * 70 + " y", "y " + "x" * 90]
+    text = render_po(stress_catalog(texts))
+    assert gnu_layout(text, tmp_path) == text
+
+
+def msgcat_no_wrap(text: str, tmp_path) -> str:
+    path = tmp_path / "unwrapped.po"
+    path.write_text(text, encoding="utf-8")
+    return subprocess.run(["msgcat", "--no-wrap", str(path)], capture_output=True, text=True, check=True).stdout
+
+
+def test_a_catalog_saved_unwrapped_is_written_exactly_as_msgcat_no_wrap_writes_it(tmp_path):
+    """A reviewer's tool that saves without wrapping (``msgcat --no-wrap``, Poedit with wrapping off, Weblate's
+    "only wrap lines at newlines") leaves long strings on one line. verlag wrote every catalog wrapped, so the next
+    extract was a diff of the whole file; a catalog read so is now written so, byte for byte as ``msgcat --no-wrap``
+    writes the same content (a string still breaks after each newline, ``#:`` lines still wrap)."""
+    from pipeline.pofile import wraps
+
+    sentences = [e.msgid for path in sorted((REPO / "translations").rglob("*.po"))
+                 for e in polib.pofile(str(path)) if len(e.msgid) > 60]
+    texts = sentences + [s[::-1] for s in sentences] + ["Zeile\neins und zwei " * 9, "肝臓は夜に働きます。" * 12,
+                                                         'ein "Zitat"\tund C:\\Pfad ' * 6, "b" * 95]
+    po = stress_catalog(texts)
+    po[3].obsolete = 1
+    wrapped = render_po(po)
+    unwrapped = msgcat_no_wrap(wrapped, tmp_path)
+    assert unwrapped != wrapped and max(map(len, unwrapped.split("\n"))) > 200
+    assert not wraps(unwrapped.encode()) and not wraps(unwrapped.replace("\n", "\r\n").encode())
+    assert render_po(polib.pofile(unwrapped), wrap=False) == unwrapped
+    assert wraps(wrapped.encode()) and wraps(None) and wraps(b'msgid ""\nmsgstr ""\n')
+    # a long line that nothing could break, in a wrapped catalog: still wrapped
+    assert wraps(render_po(stress_catalog(["c" * 120, "kurz"])).encode())
+    # one string broken where only wrapping breaks: a wrapped catalog, whatever its long lines
+    assert wraps((unwrapped + 'msgid ""\n"Ein Satz, "\n"umbrochen."\nmsgstr ""\n').encode())
