@@ -41,8 +41,10 @@ from .limits import CATALOG, REPORT_PAGE
 from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
 from .published import PlannedPages, SitePages
+from .rawhtml import german_blocks, german_words
 from .segment import reference_labels
 from .sources import Article, read_sources
+from .states import percent_reviewed
 from .uistrings import DEFAULT_THEME
 
 STATES = (REVIEWED, MACHINE, HAND, STALE, UNTRANSLATED)
@@ -136,26 +138,28 @@ class Tally:
     errors: int = 0
     warnings: int = 0
     attention: int = 0
+    german_words: int = 0  # words of the article's HTML blocks shown in German (``rawhtml.german_words``)
 
     @classmethod
-    def of(cls, rows, loose=()) -> Tally:
+    def of(cls, rows, loose=(), german_words: int = 0) -> Tally:
         segments, words = dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0)
         for row in rows:
             segments[row.state] += 1
             words[row.state] += row.words
         findings = [f for row in rows for f in row.findings] + list(loose)
         errors = sum(f.severity == ERROR for f in findings)
-        return cls(segments, words, errors, len(findings) - errors, sum(r.attention for r in rows))
+        return cls(segments, words, errors, len(findings) - errors, sum(r.attention for r in rows), german_words)
 
     def __add__(self, other: Tally) -> Tally:
         return Tally({s: self.segments[s] + other.segments[s] for s in STATES},
                      {s: self.words[s] + other.words[s] for s in STATES},
                      self.errors + other.errors, self.warnings + other.warnings,
-                     self.attention + other.attention)
+                     self.attention + other.attention, self.german_words + other.german_words)
 
     @property
     def total_words(self) -> int:
-        return sum(self.words.values())
+        """The page's German words as ``verlag status`` counts them: its segments' and its HTML blocks'."""
+        return sum(self.words.values()) + self.german_words
 
     @property
     def total_segments(self) -> int:
@@ -163,14 +167,18 @@ class Tally:
 
     @property
     def percent_reviewed(self) -> float:
-        """Reviewed share of the German words, like ``verlag status``; nothing to translate is done."""
-        total = self.total_words
-        return round(100.0 * self.words[REVIEWED] / total, 1) if total else 100.0
+        """Reviewed share of ``total_words`` (``states.percent_reviewed``, as ``verlag status`` has it)."""
+        return percent_reviewed(self.words[REVIEWED], self.total_words)
 
     def shares(self) -> list[tuple[str, float]]:
         """(state, percent of words) for the bar, in state order, zero-width states left out."""
         total = self.total_words
         return [(s, round(100.0 * self.words[s] / total, 2)) for s in STATES if total and self.words[s]]
+
+    @property
+    def german_share(self) -> float:
+        """The percent of ``total_words`` in HTML blocks shown in German, for the bar."""
+        return round(100.0 * self.german_words / self.total_words, 2) if self.german_words else 0.0
 
 
 @dataclass(frozen=True)
@@ -236,7 +244,8 @@ def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str
     rows = tuple(_row(n, entry, places[key(entry)], attached.get(key(entry), ()), glossary, lang, copies)
                  for n, entry in enumerate(entries, 1))
     title = next((r.translation for r in rows if r.context == "title" and r.translation), "")
-    return Page(**base, rows=rows, loose=tuple(loose), tally=Tally.of(rows, loose), translated_title=title,
+    tally = Tally.of(rows, loose, german_words(german_blocks(article)))
+    return Page(**base, rows=rows, loose=tuple(loose), tally=tally, translated_title=title,
                 obsolete=len(po) - len(entries))
 
 
@@ -489,7 +498,8 @@ def _remembered(config: Config, article: Article, lang: str, known: dict) -> Pag
     ref = relpath(config.po_path(lang, article.slug), config.root)
     t = known["tally"]
     return Page(lang, article.slug, article.title, article.ref, ref,
-                tally=Tally(t["segments"], t["words"], t["errors"], t["warnings"], t["attention"]),
+                tally=Tally(t["segments"], t["words"], t["errors"], t["warnings"], t["attention"],
+                            t.get("german_words", 0)),
                 translated_title=known["translated_title"], missing=known["missing"], unchanged=True,
                 german_changed=known.get("german_changed", False), outdated=known.get("outdated", ""))
 

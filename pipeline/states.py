@@ -8,3 +8,11 @@ REVIEWED, MACHINE, STALE, UNTRANSLATED = "reviewed", "machine", "stale", "untran
 # Not a state of its own for editions and publishing (it is a MACHINE entry there: fuzzy, unchecked), but the
 # reviewer's and ``status``'s name for an unchecked draft a person wrote (``catalog.review_state``).
 HAND = "hand"
+
+
+def percent_reviewed(reviewed: int, total: int) -> float:
+    """The share of a page's German words that is reviewed, in percent to one decimal: ``reviewed`` words of
+    ``total``, which counts its segments' words and those of its HTML blocks shown in German
+    (``rawhtml.german_words``: in no catalog, so never reviewed); nothing to translate is done (100.0). The one
+    figure ``verlag status`` and ``verlag review`` both show."""
+    return round(100.0 * reviewed / total, 1) if total else 100.0

@@ -21,6 +21,7 @@ from .published import PlannedPages
 from .rawhtml import german_blocks, german_words
 from .segment import reference_labels
 from .sources import Sources, read_sources
+from .states import percent_reviewed
 
 STATES = (UNTRANSLATED, MACHINE, HAND, STALE, REVIEWED)
 STATE_FILE = "status.json"  # QA counts per catalog, keyed by content hash
@@ -61,8 +62,7 @@ class Progress:
     @property
     def percent_reviewed(self) -> float:
         """Reviewed words of ``total_words`` in percent: a page that shows German HTML blocks is not 100."""
-        total = self.total_words
-        return round(100.0 * self.words[REVIEWED] / total, 1) if total else 100.0
+        return percent_reviewed(self.words[REVIEWED], self.total_words)
 
     def as_dict(self) -> dict:
         data = {**asdict(self), "percent_reviewed": self.percent_reviewed}

@@ -4,6 +4,7 @@ thing in headless Chromium, opened from disk."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import polib
@@ -429,3 +430,34 @@ def test_the_index_flags_each_article_whose_catalog_is_older_than_its_german(tmp
     assert flagged() == {"en/leber.html"}
     p.run("review")
     assert flagged() == {"en/leber.html"}
+
+
+def test_status_and_the_review_report_count_a_details_blocks_words_alike(project: Project):
+    """A ``<details>`` block's ``<summary>`` is an HTML block whose text is in no catalog: readers of every
+    translation get it in German. ``status`` counted its words as not reviewed (the page is not 100 %), the review
+    report left them out (100 % for the same page): one count, one definition (``states.percent_reviewed``)."""
+    from conftest import review
+
+    project.write("source_de/tropfen.md", article("Tropfen", """\
+        Nehmen Sie die Tropfen morgens ein.
+
+        <details>
+        <summary>Was tun bei Übelkeit nach der Einnahme</summary>
+
+        Trinken Sie ein Glas Wasser.
+
+        </details>
+        """))
+    project.run("extract")
+    review(project, "en", "tropfen", {("title", "Tropfen"): "Drops",
+                                      "Nehmen Sie die Tropfen morgens ein.": "Take the drops in the morning.",
+                                      "Trinken Sie ein Glas Wasser.": "Drink a glass of water."})
+    (row,) = [r for r in json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]]
+    assert row["german_words"] == 7 and sum(row["words"].values()) == 12
+    assert row["percent_reviewed"] == round(100 * 12 / 19, 1)
+    project.run("review", "--lang", "en")
+    page = (project.root / "review/en/tropfen.html").read_text(encoding="utf-8")
+    index = (project.root / "review/index.html").read_text(encoding="utf-8")
+    said = f"{row['percent_reviewed']}% of 19 German words reviewed"
+    assert said in page and said in index, re.findall(r"[\d.]+% of \d+ German words reviewed", page + index)
+    assert "19 German words" in page and "12 of 19 words" in index
