@@ -369,8 +369,8 @@ def encode_like(text: str, previous: bytes | None) -> bytes:
 
 # A string line of a PO file: its prefix (obsolete, previous), its keyword (none: a continuation line), its string
 _STRING_LINE = re.compile(r'(#~ |#\| |#~\| )?(?:(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) )?"(.*)"\r?')
-_LONG_LINE = re.compile(rb"^[^\n]{%d,}" % (WIDTH + 1), re.M)  # a line's columns are never more than its bytes
-_ENDS_NEWLINE = re.compile(r"(?<!\\)(?:\\\\)*\\n$")  # a string's escaped text ends with ``\n``
+_CONTINUATION = re.compile(rb'"\r?\n(?:#~ |#\| |#~\| )?"')  # a string line's end, and a continuation line after it
+_ENDS_NEWLINE = re.compile(r"(?<!\\)(?:\\\\)*\\n$")  # a string's escaped text ends with ``\\n``
 
 
 def wraps(previous: bytes | None) -> bool:
@@ -383,28 +383,29 @@ def wraps(previous: bytes | None) -> bool:
     Unwrapped: a string line is wider than ``WIDTH`` columns where GNU's wrapping would have broken it, and no
     string is broken where ``--no-wrap`` never breaks (after anything but a ``\\n`` or the ``""`` that starts a
     string of several lines). Anything else, a file without long strings included, is wrapped: GNU's default.
+    Only the lines before a continuation line (the first soft break ends it) and lines of more than ``WIDTH`` bytes
+    (a line's columns are never more than its bytes) are read one by one.
     """
-    if not previous or not _LONG_LINE.search(previous):
+    if not previous:
         return True
-    text = previous.decode("utf-8", "replace")
-    unwrapped, before = False, None  # the string of the line before, None after a line that is none
-    for line in text.split("\n"):
-        match = _STRING_LINE.fullmatch(line)
-        if match is None:
-            before = None
+    for continuation in _CONTINUATION.finditer(previous):
+        end = continuation.start() + 1
+        before = _STRING_LINE.fullmatch(previous[previous.rfind(b"\n", 0, end) + 1:end].decode("utf-8", "replace"))
+        if before is not None and before.group(3) and not _ENDS_NEWLINE.search(before.group(3)):
+            return True  # broken as only wrapping breaks
+    for line in previous.split(b"\n"):
+        if len(line) <= WIDTH:
+            continue
+        match = _STRING_LINE.fullmatch(line.decode("utf-8", "replace"))
+        if match is None or not match.group(3):
             continue
         prefix, keyword, string = match.group(1) or "", match.group(2), match.group(3)
-        if keyword is None and before and not _ENDS_NEWLINE.search(before):
-            return True  # broken as only wrapping breaks
-        before = string
-        if unwrapped or not string or len(line) <= WIDTH // 2:
-            continue
         value = polib.unescape(string) if "\\" in string else string
-        head = len(prefix) + (len(keyword) + 1 if keyword else 0) + 2
-        if head + columns(value) > WIDTH:
-            unwrapped = len(field(prefix, keyword, value) if keyword else
-                            _chunks(value, WIDTH - len(prefix) - 2, _one_column(value))) > 1
-    return not unwrapped
+        if len(prefix) + (len(keyword) + 1 if keyword else 0) + 2 + columns(value) > WIDTH and len(
+                field(prefix, keyword, value) if keyword else
+                _chunks(value, WIDTH - len(prefix) - 2, _one_column(value))) > 1:
+            return False
+    return True
 
 
 class _LeftToPolib(Exception):
