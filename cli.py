@@ -1106,6 +1106,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     (``importer_translations.post_that_translates``). ``quiet`` (``-q``): the German sentences left unmatched are
     counted, not listed (``pretranslate`` fills them); the sentences of the file not written are still listed."""
     from pipeline.align import import_translation, translated_article
+    from pipeline.catalog import reopened_warning
     from pipeline.fsutil import file_bytes
     from pipeline.importer import detect_kind, read_import, render_markdown, utf16_as_utf8
     from pipeline.importer_translations import (hand_translation_text, page_translation_text, post_text,
@@ -1154,6 +1155,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     for kept in result.kept:
         click.echo(f"kept: {result.path}: {kept.held} of {shorten(kept.german.text)} "
                    f"(the import had {shorten(kept.text)})")
+    for line, msgid in result.reopened if result.written else ():  # said as extract says it
+        click.echo(f"warning: {reopened_warning(result.path, line, msgid)}", err=True)
     action = "would write" if dry_run else "wrote" if result.written else "unchanged"
     click.echo(f"import: {action} {result.path}: {result.confident} confident (reviewed), {result.low} low "
                f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "

@@ -66,7 +66,8 @@ import yaml
 from babel import Locale, UnknownLocaleError
 
 from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot, entry_state,
-                      catalog_bytes, fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes)
+                      catalog_bytes, fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes,
+                      stale_sign_offs)
 from .check import ERROR, check_catalog, parts
 from .config import Config
 from .errors import VerlagError, raise_all
@@ -165,6 +166,9 @@ class AlignResult:
     already: int = 0  # entries that held the imported text already (an import run again)
     written: bool = False
     doubt: str | None = None  # why the file does not look like a translation of the article (forced import)
+    # entries signed off in bulk (``catalog.stale_sign_off``) written back fuzzy as they were: (line of the msgid in
+    # the catalog as read, msgid)
+    reopened: list[tuple[int, str]] = field(default_factory=list)
 
 
 def gale_church(source: list[int], target: list[int], ratio: float, priors: dict[tuple[int, int], float],
@@ -580,10 +584,15 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     pages = PlannedPages(config, sources, glossary)  # as the build will publish them
 
     def update(data: bytes | None) -> bytes:
-        po = _current_catalog(config, doc, lang, data, result.path)
+        old = po_from_bytes(data, result.path)
+        reopened = stale_sign_offs(old, data) if old is not None else []
+        po = _current_catalog(config, doc, lang, old)
         add_hints(po, glossary, lang)
         outcome = _fill(po, pairs, lang, glossary, labels, config, result.path, translator, pages)
         result.confident, result.low, result.already, result.kept = outcome
+        entries = {key(e): e for e in po if not e.obsolete}
+        result.reopened = [(line, e.msgid) for line, e in reopened if (now := entries.get(key(e))) is not None
+                           and now.fuzzy and now.msgstr == e.msgstr]  # not those the import filled
         if translator and result.confident + result.low + result.already:
             po.metadata["Last-Translator"] = translator
         return catalog_bytes(po, data)
@@ -599,14 +608,14 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     return result
 
 
-def _current_catalog(config: Config, doc, lang: str, data: bytes | None, ref: str) -> polib.POFile:
-    """The catalog as ``extract`` would leave it: the article's template merged into ``data``. Raises
-    ``VerlagError`` for a template over ``limits.CATALOG`` (never read) or a named pipe in its place."""
+def _current_catalog(config: Config, doc, lang: str, old: polib.POFile | None) -> polib.POFile:
+    """The catalog as ``extract`` would leave it: the article's template merged into ``old`` (None: none yet).
+    Raises ``VerlagError`` for a template over ``limits.CATALOG`` (never read) or a named pipe in its place."""
     pot_path = config.pot_path(doc.article.slug)
     old_pot = read_bytes(pot_path, CATALOG, relpath(pot_path, config.root))
     stamp = re.search(rb'^"POT-Creation-Date: (.*)\\n"$', old_pot or b"", re.M)
     pot = build_pot(doc, config.name, stamp.group(1).decode() if stamp else now_stamp())
-    po, _ = merge(po_from_bytes(data, ref), pot, lang)
+    po, _ = merge(old, pot, lang)
     return po
 
 

@@ -14,6 +14,7 @@ import hashlib
 import itertools
 import os
 import re
+import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Container, Iterable
@@ -569,6 +570,34 @@ STALE_SIGN_OFF = ("signed off with the German it was translated for still its pr
                   "the page shows the German, and verlag extract makes it fuzzy again. If you checked it against "
                   "the new German, sign it off in Poedit, Weblate or Lokalize, or delete its #| lines with the "
                   "fuzzy flag")
+
+
+def stale_sign_offs(po: polib.POFile, data: bytes | None) -> list[tuple[int, polib.POEntry]]:
+    """(the line of its msgid in ``data``, the entry) of each active entry of ``po``, read from the catalog bytes
+    ``data``, that was signed off in bulk (``stale_sign_off``) and is fuzzy again: what a command that writes the
+    catalog back says of each (``reopened_warning``)."""
+    found = [e for e in po if not e.obsolete and stale_sign_off(e)]
+    if not found or not data:
+        return []
+    lines = data.decode("utf-8", "replace").split("\n")
+    return [(msgid_line(lines, e.linenum), e) for e in found]
+
+
+def reopened_warning(ref: str, line: int, msgid: str) -> str:
+    """What ``extract``, ``pretranslate`` and ``import`` say (after ``warning: ``) of a ``stale_sign_off`` entry at
+    ``ref``:``line`` they wrote back fuzzy."""
+    return (f"{ref}:{line}: {textwrap.shorten(msgid, 60, placeholder='…')!r} was signed off with the German it was "
+            "translated for still its previous msgid (#| msgid): a bulk sign-off (msgattrib --clear-fuzzy, a script) "
+            "that read nothing? Back to review, fuzzy, as it was: the page shows the German until you sign it off in "
+            "Poedit, Weblate or Lokalize, or delete its #| lines with the fuzzy flag")
+
+
+def msgid_line(lines: list[str], start: int) -> int:
+    """The line of ``msgid`` in an entry that polib says starts at ``start`` (its first comment line)."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].startswith("msgid "):
+            return number
+    return start
 
 
 def stale_sign_off(entry: polib.POEntry) -> bool:

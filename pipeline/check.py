@@ -35,8 +35,7 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, hand_draft, ignored_checks,
-                      STALE_SIGN_OFF, key, parse_po, restore_sign_offs,
-                      stale_sign_off)
+                      STALE_SIGN_OFF, key, msgid_line, parse_po, restore_sign_offs, stale_sign_off)
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
@@ -1569,14 +1568,6 @@ def _canonical(digits: str) -> str:
 # --------------------------------------------------------------------------
 # Running the checks
 # --------------------------------------------------------------------------
-
-def msgid_line(lines: list[str], start: int) -> int:
-    """The line of ``msgid`` in an entry that polib says starts at ``start`` (its first comment line)."""
-    for number in range(max(start, 1), len(lines) + 1):
-        if lines[number - 1].startswith("msgid "):
-            return number
-    return start
-
 
 def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Glossary = Glossary(),
                   labels: frozenset[str] = frozenset(), text: str | None = None,

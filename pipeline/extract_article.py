@@ -121,7 +121,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes.
     ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
     ``last_written``; not asked after a change of segmentation."""
-    from .catalog import FUZZY_THRESHOLD, catalog_bytes, fresh_text, key, merge, stale_sign_off
+    from .catalog import FUZZY_THRESHOLD, catalog_bytes, fresh_text, key, merge, stale_sign_offs
     from .pofile import encode_like
 
     if old is None and pot_text is not None and all(hinted(e, glossary, lang) == e.comment for e in pot):
@@ -161,8 +161,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                                                     if id(e) not in behind]),
                                        ("restored", report.restored), ("new", report.added),
                                        ("removed", removed)) for entry in entries]
-    reopened = [e for e in old if not e.obsolete and stale_sign_off(e)]
-    lines = data.decode("utf-8").split("\n") if (report.msgid_edits or reopened) and data else []
+    reopened = stale_sign_offs(old, data)
+    lines = data.decode("utf-8").split("\n") if report.msgid_edits and data else []
 
     def msgid_line(entry: polib.POEntry) -> int:
         return next((n for n in range(entry.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
@@ -184,7 +184,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    sum(id(e) not in behind for e in report.brought_back),
                    [(line(e), e.msgid, became(e), e.msgstr if id(e) in back else
                      left.get(key(e)) if left.get(key(e)) != e.msgstr else None) for e in older], contexts,
-                   [(msgid_line(e), e.msgid) for e in reopened])
+                   [(line, e.msgid) for line, e in reopened])
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -328,7 +328,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     merged there is swapped in while the file still holds the bytes it was merged from; otherwise, or for an
     orphaned catalog of a renamed article, it is merged here. ``resegmented``: see ``_merge_catalog``.
     """
-    from .catalog import BOM, po_from_bytes
+    from .catalog import BOM, po_from_bytes, reopened_warning
     from .pofile import encode_like
 
     if made is None or made.old_pot != _read_text(config, config.pot_path(article.slug)):  # none, or a stale one
@@ -441,11 +441,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                                    f'of {kind} (msgctxt "{context}"), '
                                    + ("fuzzy as it was: check it" if fuzzy else "reviewed as it was"))
         for line, msgid in merged.stale_sign_offs:
-            result.warnings.append(f"{po_ref}:{line}: {_short(msgid)!r} was signed off with the German it was "
-                                   "translated for still its previous msgid (#| msgid): a bulk sign-off (msgattrib "
-                                   "--clear-fuzzy, a script) that read nothing? Back to review, fuzzy, as it was: "
-                                   "the page shows the German until you sign it off in Poedit, Weblate or "
-                                   "Lokalize, or delete its #| lines with the fuzzy flag")
+            result.warnings.append(reopened_warning(po_ref, line, msgid))
         for msgid in merged.strays:
             result.warnings.append(f"{po_ref}: {_short(msgid)!r} is no sentence of {article.ref} (it came back "
                                    "into the catalog, not from the German): made obsolete (#~), its translation kept")

@@ -30,7 +30,7 @@ from typing import Iterator
 import polib
 
 from .catalog import (catalog_bytes, key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes,
-                      set_provenance)
+                      reopened_warning, set_provenance, stale_sign_offs)
 from .config import Config
 from .engines import Engine, Request, Result, Surroundings
 from .errors import EngineUnavailable, VerlagError, contain
@@ -64,6 +64,9 @@ class Catalog:
     failed: VerlagError | None = None  # why the last write failed; each write is tried anew (``_save``)
     around: dict | None = None  # block number (None: no block) -> its Surroundings (``_surroundings``)
     wrote: bool = False  # this run wrote the file: ``StatRecord.confirm`` records it (``_confirm``)
+    # its entries signed off in bulk, fuzzy again as read (``catalog.stale_sign_offs``): (line, msgid), said once
+    # the file is written
+    reopened: list = field(default_factory=list)
 
     def open_entries(self) -> list[polib.POEntry]:
         return [e for e in self.po if _open(e, self.redo)]
@@ -131,7 +134,7 @@ class Work:
             if outcome.failed:
                 return None
         catalog = Catalog(lang, article.slug, path, po, self.labels[article.slug], ref=ref, read_as=data,
-                          redo=self.redo)
+                          redo=self.redo, reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
         self.todo[lang] += len(catalog.open_entries())
         if not self.todo[lang]:
             self.drafted.setdefault(lang, Counter()).update(
@@ -151,7 +154,8 @@ class PretranslateResult:
     planned_keys: dict = field(default_factory=dict)  # dry run: (lang, engine) -> the request keys planned so far
     sent: dict = field(default_factory=dict)  # engine -> (requests, characters answered, segments from cache)
     errors: list[VerlagError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # "file: message" (a damaged MT cache set aside)
+    # "file: message": a damaged MT cache set aside, an entry signed off in bulk written back fuzzy
+    warnings: list[str] = field(default_factory=list)
     todo: int = 0  # entries the run could draft, in the catalogs it read
     interrupted: bool = False  # by Ctrl-C: the catalogs after the batch then drafted were not read
 
@@ -217,6 +221,9 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                     failed += [c.failed for c in batch if c.failed]
                     lost += [_lost(c) for c in batch if c.gone and c.drafts]
                     wrote += [c.path for c in batch if c.wrote]
+                    # a bulk sign-off this run wrote back fuzzy is said, as extract says it
+                    result.warnings += [reopened_warning(c.ref, line, msgid) for c in batch if c.wrote
+                                        for line, msgid in c.reopened]
                     result.remaining[lang] += sum(1 for c in batch for e in c.open_entries() if not e.msgstr)
                     for _ in batch if progress else ():
                         progress()
@@ -230,7 +237,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         result.errors = [*work.errors, *drafting, *failed, *lost]
         if cache:
             cache.close()
-            result.warnings = list(cache.warnings)
+            result.warnings += cache.warnings
         for engine in engines:
             if getattr(engine, "remote", False) and (engine.requests_sent or engine.cached):
                 result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached)
@@ -433,6 +440,7 @@ def _write(catalog: Catalog) -> None:
                 raise VerlagError(f"saved meanwhile without {len(missing)} of its entries (half-written?); "
                                   "drafts not written, run 'verlag pretranslate' again", catalog.ref)
             catalog.po, catalog.read_as = fresh, data
+            catalog.reopened = [(line, e.msgid) for line, e in stale_sign_offs(fresh, data)]
         entries = {key(e): e for e in catalog.po if not e.obsolete}
         for k, answer in catalog.drafts.items():
             entry = entries.get(k)

@@ -927,6 +927,33 @@ def test_a_stale_entry_signed_off_in_bulk_with_its_previous_msgid_kept_is_named_
     assert "Spring brings the ticks back." in project.read("site/en/zecken/index.html")
 
 
+@pytest.mark.parametrize("command", ["pretranslate", "import"])
+def test_pretranslate_and_import_say_so_when_they_write_a_bulk_sign_off_back_fuzzy(project: Project, command: str):
+    """A stale entry signed off in bulk (msgattrib --clear-fuzzy keeps its #| msgid) is read as fuzzy again; a
+    pretranslate or an import that writes the catalog writes it so. They did that without a word (only extract said
+    it), so a reviewer saw their sign-off undone in git and nothing said why; they say it as extract does."""
+    path = reviewed_project(project)
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW) + "\nSie mögen feuchte Wärme.\n"))
+    project.run("extract")
+    gnu("msgattrib", "--clear-fuzzy", "-o", str(path), str(path))
+    cleared = entries(project).find(NEW)
+    assert not cleared.fuzzy and cleared.previous_msgid == OLD
+    line = msgid_line_of(path, NEW)
+    if command == "pretranslate":
+        result = project.run("pretranslate", "--engine", "pseudo")
+    else:
+        english = project.write("zecken.en.md", "---\ntitle: Ticks\n---\nWarm at last.\n\nSpring brings the ticks "
+                                                "back again. They wait in the grass.\n\nThey like damp warmth.\n")
+        result = project.run("import", "--translation-of", "zecken", "--lang", "en", str(english))
+    msgfmt_check(path)
+    entry = entries(project).find(NEW)
+    assert entry.fuzzy and entry.previous_msgid == OLD and entry.msgstr == "Spring brings the ticks back."
+    assert entries(project).find("Sie mögen feuchte Wärme.").msgstr  # the run wrote the catalog
+    assert (f"warning: {PO}:{line}: '{NEW}' was signed off with the German it was translated for still its previous "
+            "msgid (#| msgid): a bulk sign-off (msgattrib --clear-fuzzy, a script) that read nothing? Back to review, "
+            "fuzzy, as it was") in result.output, result.output
+
+
 def test_a_stale_entry_approved_in_lokalize_is_signed_off_though_its_previous_msgid_stays(project: Project):
     """Lokalize's "Approved" removes only the fuzzy flag (``CatalogItem::unsetFuzzy``): the #| msgid stays. In a
     catalog Lokalize saved (its X-Generator header) that is a person's sign-off of the new German: published as
