@@ -1045,8 +1045,14 @@ def check_stale(entry, ctx):
     for op, a, b, c, d in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if op != "equal":
             change.append(f"{' '.join(old[a:b]) or '∅'} -> {' '.join(new[c:d]) or '∅'}")
-    said = "German changed since this translation was made: " + "; ".join(change)[:200]
-    yield f"{STALE_SIGN_OFF}; {said}" if stale_sign_off(entry) else said
+    yield "German changed since this translation was made: " + "; ".join(change)[:200]
+
+
+def check_stale_sign_off(entry, ctx):
+    """Its own check, not ``stale``'s: a ``# ignore-stale`` line accepts that a translation is out of date, never
+    that a sign-off did not count."""
+    if stale_sign_off(entry):
+        yield STALE_SIGN_OFF
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -1117,9 +1123,12 @@ CHECKS = [
     Check("glossary-dnt", ERROR, "do-not-translate glossary terms kept exactly", check_glossary_dnt),
     Check("length", WARNING, f"translation between {LENGTH_RANGE[0]}× and {LENGTH_RANGE[1]}× the length "
           f"of the German (from {LENGTH_MIN} characters)", check_length),
-    Check("stale", WARNING, "fuzzy entry whose German changed since it was translated (#| msgid), or one signed "
-          "off with its #| msgid still there (a bulk msgattrib --clear-fuzzy: it stays stale)", check_stale,
+    Check("stale", WARNING, "fuzzy entry whose German changed since it was translated (#| msgid)", check_stale,
           frozenset({STALE})),
+    Check("stale-sign-off", WARNING, "an entry signed off with its #| msgid still there (a bulk msgattrib "
+          "--clear-fuzzy): it stays stale, and the page shows the German; cannot be waived by an ignore-* flag",
+          check_stale_sign_off, frozenset({STALE}),
+          remedy="sign it off in Poedit, Weblate or Lokalize, or delete its #| lines with the fuzzy flag"),
     Check("blank", ERROR, "a translation that is only spaces or markup", check_blank),
     Check("pseudo", ERROR, "no signed-off pseudo-translation (the pseudo engine's accented text); cannot be "
           "waived by an ignore-* flag", check_pseudo, frozenset({MACHINE}),

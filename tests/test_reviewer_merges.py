@@ -927,6 +927,28 @@ def test_a_stale_entry_signed_off_in_bulk_with_its_previous_msgid_kept_is_named_
     assert "Spring brings the ticks back." in project.read("site/en/zecken/index.html")
 
 
+def test_an_ignore_stale_line_silences_the_stale_warning_but_never_that_a_bulk_sign_off_did_not_count(
+        project: Project):
+    """``# ignore-stale`` accepts that a translation is out of date (README: it silences that check's finding). It
+    also hid that a later bulk sign-off of the entry did not count, so check and the review report said nothing while
+    the page showed the German; that is a finding of its own now, which no ignore-* line waives."""
+    path = reviewed_project(project)
+    author_changes_the_sentence(project)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'#, fuzzy, markdown-text\n#| msgid "{OLD}"',
+                                 f'# ignore-stale\n#, fuzzy, markdown-text\n#| msgid "{OLD}"'), encoding="utf-8")
+    assert "[stale]" not in project.run("check", "--lang", "en").output  # accepted: silenced
+    gnu("msgattrib", "--clear-fuzzy", "-o", str(path), str(path))
+    where = f"{PO}:{msgid_line_of(path, NEW)}: "
+    check = project.run("check", "--lang", "en")
+    assert f"warning: {where}signed off with the German it was translated for still its previous msgid" \
+        in check.output, check.output
+    assert "[stale]" not in check.output and "[stale-sign-off]" in check.output
+    project.run("review", "--lang", "en")
+    assert "signed off with the German it was translated for still its previous msgid" in (
+        project.root / "review/en/zecken.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("command", ["pretranslate", "import"])
 def test_pretranslate_and_import_say_so_when_they_write_a_bulk_sign_off_back_fuzzy(project: Project, command: str):
     """A stale entry signed off in bulk (msgattrib --clear-fuzzy keeps its #| msgid) is read as fuzzy again; a
