@@ -499,3 +499,24 @@ def test_a_number_word_is_not_matched_by_a_digit_both_texts_write(german, transl
     Ukrainian) a German ordinal is not compared: "drugi" cannot be read, so "zweiten" against "zera" (the German's
     capitalised "Null") was a false alarm; Ukrainian "нуля" is 0."""
     assert findings(german, translation, lang, "number-words") == message
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Eine dreiwöchige Kur hilft.", "A 3-week course helps.", "en"),
+    ("Ein zweistündiger Spaziergang genügt.", "A 2-hour walk is enough.", "en"),
+    ("Die fünfjährige Studie endet.", "The 5-year study ends.", "en"),
+    ("Ein zehnminütiges Bad reicht.", "Un bain de 10 minutes suffit.", "fr"),
+    ("Zweistündlich ein Glas Wasser.", "Every 2 hours a glass of water.", "en"),
+    ("Die dreifache Menge.", "3 times the amount.", "en"),
+    ("Eine zweiwöchige Kur hilft.", "A fortnight's course helps.", "en"),  # no number asked of the translation
+])
+def test_a_german_compound_that_counts_is_its_number(german, translation, lang):
+    """"dreiwöchige Kur" is "a 3-week course" as often as "a three-week course": the number a compound of a
+    cardinal and what it counts begins with is no number the translation added (it held a right sentence back as
+    "numbers differ: added 3")."""
+    assert findings(german, translation, lang, "numbers") == []
+
+
+def test_a_compound_with_another_number_is_still_an_error():
+    assert findings("Eine dreiwöchige Kur hilft.", "A 4-week course helps.", "en", "numbers") \
+        == ["numbers differ: added 4"]
