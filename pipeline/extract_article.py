@@ -442,10 +442,12 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                                    + ("fuzzy as it was: check it" if fuzzy else "reviewed as it was"))
         for line, msgid in merged.stale_sign_offs:
             result.warnings.append(f"{po_ref}:{line}: {_short(msgid)!r} was signed off with the German it was "
-                                   "translated for still its previous msgid (#| msgid): a bulk sign-off (msgattrib "
+                                   "translated for still its previous msgid (#| msgid, or verlag's '# previous "
+                                   "msgid' line under a translation nobody changed): a bulk sign-off (msgattrib "
                                    "--clear-fuzzy, a script) that read nothing? Back to review, fuzzy, as it was: "
                                    "the page shows the German until you sign it off in Poedit, Weblate or "
-                                   "Lokalize, or delete its #| lines with the fuzzy flag")
+                                   "Lokalize, or delete its #| lines and its '# previous msgid' line with the "
+                                   "fuzzy flag")
         for msgid in merged.strays:
             result.warnings.append(f"{po_ref}: {_short(msgid)!r} is no sentence of {article.ref} (it came back "
                                    "into the catalog, not from the German): made obsolete (#~), its translation kept")
