@@ -518,18 +518,20 @@ class Notes:
         entry.previous_msgctxt = self.previous_msgctxt if self.previous_msgid is not None else None
 
 
-def normalize(entry: polib.POEntry, approval_keeps_previous: bool = False) -> None:
+def normalize(entry: polib.POEntry, approval_keeps_previous: bool = False, unsaved: bool = False) -> None:
     """Bring an entry as any tool left it into verlag's form (see ``Notes``); reads the older forms too.
 
     ``#, ignore-<check>`` flags and ``#. mt:``/``#. tm:`` extracted comments
     (what verlag wrote before these records) move into translator comments; a previous text only
     in ``#|`` is recorded; an entry signed off with ``#|`` lines of other German still there is fuzzy
     again (``stale_sign_off``), unless ``approval_keeps_previous``: the catalog was saved by an editor whose
-    approval removes only the flag (Lokalize), where that is a person's sign-off and the ``#|`` lines go;
-    then ``settle`` decides what the previous text still means.
+    approval removes only the flag (Lokalize), where that is a person's sign-off and the ``#|`` lines go. So is,
+    in a catalog ``unsaved`` by any PO editor since verlag wrote it (``saved_by_verlag``), an entry signed off
+    unchanged with verlag's ``previous msgid`` record of other German still there (``msgattrib --clear-fuzzy
+    --clear-previous``). Then ``settle`` decides what the previous text still means.
     """
     if not _settled(entry):
-        _normalize(entry, approval_keeps_previous)
+        _normalize(entry, approval_keeps_previous, unsaved)
 
 
 def _settled(entry: polib.POEntry) -> bool:
@@ -565,11 +567,12 @@ _STALE_SIGN_OFF = "verlag_stale_sign_off"
 
 
 # what ``check``, ``status`` and ``review`` say of a ``stale_sign_off`` entry
-STALE_SIGN_OFF = ("signed off with the German it was translated for still its previous msgid (#| msgid): a bulk "
-                  "sign-off (msgattrib --clear-fuzzy, a script) that read nothing? It stays out of date (stale), "
-                  "the page shows the German, and verlag extract makes it fuzzy again. If you checked it against "
-                  "the new German, sign it off in Poedit, Weblate or Lokalize, or delete its #| lines with the "
-                  "fuzzy flag")
+STALE_SIGN_OFF = ("signed off with the German it was translated for still its previous msgid (#| msgid, or verlag's "
+                  "'# previous msgid' line under a translation nobody changed): a bulk sign-off (msgattrib "
+                  "--clear-fuzzy, a script) that read nothing? It stays out of date (stale), the page shows the "
+                  "German, and verlag extract makes it fuzzy again. If you checked it against the new German, sign "
+                  "it off in Poedit, Weblate or Lokalize, or delete its #| lines and its '# previous msgid' line "
+                  "with the fuzzy flag")
 
 
 def stale_sign_offs(po: polib.POFile, data: bytes | None) -> list[tuple[int, polib.POEntry]]:
@@ -587,9 +590,10 @@ def reopened_warning(ref: str, line: int, msgid: str) -> str:
     """What ``extract``, ``pretranslate`` and ``import`` say (after ``warning: ``) of a ``stale_sign_off`` entry at
     ``ref``:``line`` they wrote back fuzzy."""
     return (f"{ref}:{line}: {textwrap.shorten(msgid, 60, placeholder='…')!r} was signed off with the German it was "
-            "translated for still its previous msgid (#| msgid): a bulk sign-off (msgattrib --clear-fuzzy, a script) "
-            "that read nothing? Back to review, fuzzy, as it was: the page shows the German until you sign it off in "
-            "Poedit, Weblate or Lokalize, or delete its #| lines with the fuzzy flag")
+            "translated for still its previous msgid (#| msgid, or verlag's '# previous msgid' line under a "
+            "translation nobody changed): a bulk sign-off (msgattrib --clear-fuzzy, a script) that read nothing? Back "
+            "to review, fuzzy, as it was: the page shows the German until you sign it off in Poedit, Weblate or "
+            "Lokalize, or delete its #| lines and its '# previous msgid' line with the fuzzy flag")
 
 
 def msgid_line(lines: list[str], start: int) -> int:
@@ -612,6 +616,16 @@ def stale_sign_off(entry: polib.POEntry) -> bool:
     return getattr(entry, _STALE_SIGN_OFF, False)
 
 
+def _unread(entry: polib.POEntry) -> bool:
+    """Whether verlag's ``previous msgid`` record of the entry names other German than its msgid and the very
+    msgstr it carried there (signed off for that German, or a draft of it): a sign-off that changed nothing,
+    where a person who reads the new German edits the text or, in a text editor, deletes the record too."""
+    notes = Notes.of(entry)
+    return notes.previous_msgid is not None \
+        and (notes.previous_msgid, notes.previous_msgctxt) != (entry.msgid, entry.msgctxt) \
+        and fingerprint(entry.msgstr) in (notes.reviewed, notes.carried)
+
+
 def _previous_differs(entry: polib.POEntry) -> bool:
     """Whether the entry's ``#|`` lines name other German than its msgid (a ``#| msgctxt`` only counts when
     there is one: ``msgmerge --previous`` writes none for a previous text without msgctxt)."""
@@ -620,13 +634,16 @@ def _previous_differs(entry: polib.POEntry) -> bool:
         or entry.previous_msgctxt is not None and entry.previous_msgctxt != entry.msgctxt)
 
 
-def _normalize(entry: polib.POEntry, approval_keeps_previous: bool = False) -> None:
+def _normalize(entry: polib.POEntry, approval_keeps_previous: bool = False, unsaved: bool = False) -> None:
     if not entry.fuzzy and entry.msgstr and _previous_differs(entry):
         if approval_keeps_previous:  # Lokalize's "Approved" (``CatalogItem::unsetFuzzy``): a person signed it off
             entry.previous_msgid = entry.previous_msgctxt = None
         else:  # ``stale_sign_off``
             entry.flags.insert(0, "fuzzy")
             setattr(entry, _STALE_SIGN_OFF, True)
+    elif unsaved and not entry.fuzzy and entry.msgstr and entry.previous_msgid is None and _unread(entry):
+        entry.flags.insert(0, "fuzzy")  # ``stale_sign_off``, its ``#|`` lines cleared with the flag
+        setattr(entry, _STALE_SIGN_OFF, True)
     notes = Notes.of(entry)
     comments = entry.comment.split("\n") if entry.comment else []
     notes.origins = [c.strip() for c in comments if PROVENANCE_RE.match(c.strip())] + notes.origins
@@ -1207,14 +1224,14 @@ def parse_po(text: str, ref: str) -> polib.POFile:
         raise VerlagError(f"cannot read catalog: {message.lower()}; {_FIX_ADVICE}",
                           ref, int(match.group(1)) if match else None) from None
     seen: dict[tuple, int] = {}
-    lokalize = approval_keeps_previous(po)
+    lokalize, unsaved = approval_keeps_previous(po), saved_by_verlag(po)
     for entry in po:
         k = (entry.msgctxt, entry.msgid)  # ``key``
         if k in seen:
             raise VerlagError(f"duplicate entry for {entry.msgid[:40]!r} (first at line {seen[k]})",
                               ref, entry.linenum)
         seen[k] = entry.linenum
-        normalize(entry, lokalize)
+        normalize(entry, lokalize, unsaved)
     return po
 
 
@@ -1224,6 +1241,13 @@ def approval_keeps_previous(po: polib.POFile) -> bool:
     ``CatalogItem::unsetFuzzy``): there a signed-off entry with a previous msgid is a person's sign-off of the
     new German, never a bulk one (``stale_sign_off``)."""
     return (po.metadata.get("X-Generator") or "").lstrip().startswith("Lokalize")
+
+
+def saved_by_verlag(po: polib.POFile) -> bool:
+    """Whether the catalog's ``X-Generator`` is still verlag's: no PO editor saved it since verlag wrote it (Poedit,
+    Weblate and Lokalize write their own name there; ``msgattrib``, ``msgcat``, a script and a text editor keep
+    it), so no entry of it was signed off in an editor that shows the new German beside the old."""
+    return (po.metadata.get("X-Generator") or "").lstrip().startswith("verlag ")
 
 
 _PO_LINE = re.compile(r'^(?:(?:#~\||#[~|])\s*)*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')

@@ -1321,17 +1321,23 @@ def unit_spans(prose: str, lang: str) -> list[tuple[int, int]]:
     return [(m.start(m.lastgroup), m.end()) for m in pattern.finditer(prose) if not _not_a_unit(prose, m)]
 
 
+_GOES_ON = re.compile(rf"[{_SPACES}]+(\w)")  # the next word's first character, after a full stop
+
+
 def _not_a_unit(prose: str, m: re.Match) -> bool:
     """Whether the unit name of one letter that ``m`` (of ``_unit_pattern``) found after a number abbreviates
     something else there: followed by a full stop and a letter, it is part of an abbreviation (Armenian "մ.թ.ա.",
-    before Christ; Russian "г.р.", year of birth); the Cyrillic "г." after four digits is the year (Russian and
-    Belarusian "в 2026 г."; the gram is written without a full stop, GOST 8.417)."""
+    before Christ; Russian "г.р.", year of birth); the Cyrillic "г." is the year after four digits (Russian and
+    Belarusian "в 2026 г.") and where the sentence goes on after it with a digit or a small letter (an age, "3 г.
+    6 мес.": the gram is written without a full stop, GOST 8.417, so a full stop after it ends the sentence)."""
     if m.lastgroup != "after" or len(name := m.group("after")) != 1:
         return False
     end = m.end("after")
     if prose[end:end + 1] != ".":
         return False
     if prose[end + 1:end + 2].isalpha():
+        return True
+    if name in "гГ" and (going_on := _GOES_ON.match(prose, end + 1)) and not going_on[1].isupper():
         return True
     number = _NUMBER_BEFORE.search(prose, max(0, m.start() - 40), m.start("after")) if name in "гГ" else None
     return number is not None and len(number.group(1)) == 4 and number.group(1).isdigit()

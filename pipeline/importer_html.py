@@ -469,10 +469,25 @@ WORD_MARKER_RE = re.compile(r"^[\s\u00a0]*(?:[•·o§▪■●◦Øü–-]|(\d{
                             r"(?:[\s\u00a0]+|$)")
 
 
-def _word_marker(p) -> tuple[str, int | None] | None:
-    """("ul" or "ol", the first number or None) of a Word list paragraph ``p`` whose marker is taken out of it
-    (its ``mso-list:Ignore`` span, else its leading "•", "1." …), or None for any other paragraph (``p`` as
-    it was)."""
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _marker_number(marker: str) -> tuple[int, bool]:
+    """(the number, whether it was written in letters) of a Word list marker's digits, letter ("c" is 3) or roman
+    numeral ("iv" is 4; a lone "i", "v" or "x" is read as roman, as a lettered list seldom gets that far)."""
+    if marker.isdigit():
+        return int(marker), False
+    lower = marker.lower()
+    if set(lower) <= set(_ROMAN):
+        values = [_ROMAN[c] for c in lower]
+        return sum(-v if v < w else v for v, w in zip(values, values[1:] + [0])), True
+    return ord(lower) - ord("a") + 1, True
+
+
+def _word_marker(p) -> tuple[str, int | None, bool] | None:
+    """("ul" or "ol", the first number or None, whether it was written in letters or roman numerals) of a Word list
+    paragraph ``p`` whose marker is taken out of it (its ``mso-list:Ignore`` span, else its leading "•", "1.",
+    "a)" …), or None for any other paragraph (``p`` as it was)."""
     if not (WORD_ITEM_CLASS_RE.match(p.get("class", "")) or WORD_LEVEL_RE.search(p.get("style", ""))):
         return None
     ignored = next((span for span in p.iter("span") if re.search(r"mso-list\s*:\s*ignore", span.get("style", ""),
@@ -487,20 +502,30 @@ def _word_marker(p) -> tuple[str, int | None] | None:
         p.text = p.text[marker.end():]
     p.text = (p.text or "").lstrip(" \t\n\u00a0")
     if marker is not None and (marker[1] or marker[2]):
-        return "ol", int(marker[1]) if marker[1] else 1
-    return "ul", None
+        return ("ol", *_marker_number(marker[1] or marker[2]))
+    return "ul", None, False
+
+
+def _list_element(kind: str, start: int | None):
+    """A new ``<ul>`` or ``<ol>``, the latter with ``start`` where it does not begin at 1."""
+    element = lxml_html.Element(kind)
+    if kind == "ol" and start != 1:
+        element.set("start", str(start))
+    return element
 
 
 def word_lists(tree) -> list[str]:
     """Make each run of Word's list paragraphs in ``tree`` (``WORD_ITEM_CLASS_RE``, ``WORD_LEVEL_RE``: "Save as Web
     Page", text pasted from Word) a ``<ul>`` or ``<ol>`` (a number before the first item's text: from that number),
     its ``level2`` items a list inside the item before: they were paragraphs whose text began with "•   ", a
-    marker the catalog's msgid carried. A note counts the lists (none: no note)."""
+    marker the catalog's msgid carried. A list numbered with letters or roman numerals ("a)", "iv.") is numbered
+    with digits from the same place: CommonMark's ordered list markers are digits only (spec 0.31, 5.2), so a
+    note says so, for the author to check a "see b)" in the text. A note counts the lists (none: no note)."""
     items = [(p, found) for p in list(tree.iter("p")) if (found := _word_marker(p)) is not None]
-    made = 0
+    made = lettered = 0
     previous = None
     stack: list[tuple[int, object]] = []
-    for p, (kind, start) in items:
+    for p, (kind, start, in_letters) in items:
         level = int(m[1]) if (m := WORD_LEVEL_RE.search(p.get("style", ""))) else 1
         joined = previous is not None and p.getprevious() is previous and not (previous.tail or "").strip()
         if not joined or (level <= stack[0][0] and stack[0][1].tag != kind):
@@ -508,16 +533,16 @@ def word_lists(tree) -> list[str]:
         while stack and stack[-1][0] > level:
             stack.pop()
         if stack and stack[-1][0] < level and len(stack[-1][1]):
-            sub = lxml_html.Element(kind)
+            sub = _list_element(kind, start)
             stack[-1][1][-1].append(sub)
             stack.append((level, sub))
+            lettered += in_letters
         elif not stack:
-            root = lxml_html.Element(kind)
-            if kind == "ol" and start != 1:
-                root.set("start", str(start))
+            root = _list_element(kind, start)
             p.addprevious(root)
             stack = [(level, root)]
             made += 1
+            lettered += in_letters
         item = lxml_html.Element("li")
         item.text = p.text
         for child in list(p):
@@ -527,8 +552,13 @@ def word_lists(tree) -> list[str]:
         root_list.tail, p.tail = p.tail, None
         previous = root_list
         p.getparent().remove(p)
-    return [f"Word's list paragraphs (MsoListParagraph) written as Markdown lists: {counted(made, 'list')}"] \
+    notes = [f"Word's list paragraphs (MsoListParagraph) written as Markdown lists: {counted(made, 'list')}"] \
         if made else []
+    if lettered:
+        notes.append(f"numbered with letters or roman numerals (a), b) / i., ii.) in Word, numbered 1., 2. here "
+                     f"(Markdown numbers lists only with digits): {counted(lettered, 'list')}; check any 'see b)' "
+                     "in the text")
+    return notes
 
 
 EMBEDS = ("script", "iframe", "object", "embed", "form")  # what Markdown cannot carry and a reader saw or ran

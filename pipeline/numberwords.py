@@ -85,14 +85,32 @@ def _value(word: str) -> str | None:
     return None if n is None else str(n)
 
 
+# A German adjective or adverb made of a cardinal and what it counts (Duden, "Zusammensetzungen mit Zahlwörtern"):
+# "dreiwöchig", "zweistündlich", "fünfjährig", "dreifach", "vierteilig", with any adjective ending. A translation
+# writes the number in digits as often as in words ("a 3-week course", "every 2 hours").
+_COMPOUND = re.compile(r"(.+?)(?:wöchig|wöchentlich|tägig|täglich|stündig|stündlich|jährig|jährlich|monatig"
+                       r"|monatlich|minütig|minütlich|sekündig|fach|fältig|teilig|seitig|stufig|malig|prozentig"
+                       r"|gängig|köpfig)(?:e[mnrs]?|er)?")
+
+
+def _compound_value(word: str) -> str | None:
+    """The cardinal a compound like "dreiwöchige" (``_COMPOUND``, lower case) begins with, else None."""
+    m = _COMPOUND.fullmatch(word) if len(word) <= _LONGEST else None
+    n = cardinal(m.group(1)) if m else None
+    return None if n is None else str(n)
+
+
 @lru_cache(maxsize=1024)
 def german_number_words(text: str) -> tuple[frozenset[str], ...]:
     """Every number word in the German ``text``, in order, as the values a translation may write it as (the
-    canonical spellings of ``check.numbers``: "3", "0.5", "7:30"): one set per word."""
+    canonical spellings of ``check.numbers``: "3", "0.5", "7:30"): one set per word. A compound that counts
+    ("dreiwöchige Kur", ``_COMPOUND``) gives its cardinal: these sets excuse a number the translation adds
+    ("a 3-week course"), never ask for one, so a compound translated without its number ("a fortnight") is
+    no error."""
     words = [m.group().lower() for m in _WORD.finditer(text)]
     found: list[frozenset[str]] = []
     for i, word in enumerate(words):
-        value = _value(word)
+        value = _value(word) or _compound_value(word)
         if value is None:
             continue
         values = {value}

@@ -110,8 +110,9 @@ def review(project: Project, lang: str, slug: str, translations: dict, *, sign_o
            silence: tuple[str, ...] = (), date: str | None = None) -> Path:
     """Act as the reviewer in a text editor: write translations keyed by msgid or (msgctxt, msgid).
 
-    ``sign_off`` removes the fuzzy flag and, on a stale entry, its ``#|`` lines, as README tells a text editor's
-    user (the entry counts as reviewed; ``#|`` kept is a bulk sign-off, ``catalog.stale_sign_off``); ``silence`` adds
+    ``sign_off`` removes the fuzzy flag and, on a stale entry, its ``#|`` lines and verlag's ``previous msgid``
+    record, as README tells a text editor's user (the entry counts as reviewed; ``#|`` kept, or the record under an
+    unchanged translation, is a bulk sign-off, ``catalog.stale_sign_off``); ``silence`` adds
     ``# ignore-<check id>`` comment lines; ``date`` sets the catalog's PO-Revision-Date.
     """
     path = project.root / f"translations/{lang}/{slug}.po"
@@ -123,6 +124,9 @@ def review(project: Project, lang: str, slug: str, translations: dict, *, sign_o
         entry.msgstr = msgstr
         if sign_off and entry.fuzzy:
             entry.flags.remove("fuzzy")
+            if entry.previous_msgid is not None:
+                entry.tcomment = "\n".join(line for line in (entry.tcomment or "").split("\n")
+                                           if not line.startswith("previous msg"))
             entry.previous_msgid = entry.previous_msgctxt = None
         entry.tcomment = "\n".join([*filter(None, [entry.tcomment]), *(f"ignore-{check}" for check in silence)])
     if date:

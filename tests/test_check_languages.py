@@ -411,13 +411,22 @@ def test_a_tablespoon_is_the_readers_spoon(german, translation, lang, message):
     ("Im Jahr 2026 nahm sie 5 g.", "В 2026 г. она принимала 5 г.", "ru"),  # the year's г. beside a gram
     ("Im Jahr 1980 geboren, 70 kg.", "1980 г.р., 70 кг.", "ru"),  # г.р., year of birth
     ("Im Jahr 500 v. Chr.", "500 մ.թ.ա.", "hy"),  # մ.թ.ա., before Christ: no metre
+    ("Das Kind ist 3 Jahre und 6 Monate alt.", "Ребёнку 3 г. 6 мес.", "ru"),  # г. of an age: year
+    ("Seit 2 Jahren nimmt sie 5 g.", "Уже 2 г. она принимает 5 г.", "ru"),  # a year's г. before a gram
 ])
 def test_a_one_letter_unit_of_cldr_s_short_form_is_that_unit(german, translation, lang):
     """CLDR's short form of the litre, gram and metre is one letter in Ukrainian, Russian, Belarusian, Armenian
     and Georgian: "1,5 л" keeps the German "1,5 l" (it was "units differ: missing l", an error holding a right
     sentence back). The letter is no unit where it abbreviates something else: the Russian year "2026 г.", and
-    one letter of an abbreviation written with full stops ("г.р.", "մ.թ.ա.")."""
+    one letter of an abbreviation written with full stops ("г.р.", "մ.թ.ա."), and "г." of an age ("3 г. 6 мес.")."""
     assert findings(german, translation, lang, "numbers") == []
+
+
+def test_a_gram_that_ends_a_sentence_is_still_a_gram():
+    """The full stop after "г" makes it a year only where the sentence goes on in small letters or digits: before
+    a capital it ends the sentence, and the gram there is still compared with the German's unit."""
+    assert findings("Nehmen Sie 5 mg. Dann trinken Sie.", "Принимайте 5 г. Затем пейте.", "ru", "numbers") \
+        == ["units differ: missing mg; instead g"]
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -490,3 +499,24 @@ def test_a_number_word_is_not_matched_by_a_digit_both_texts_write(german, transl
     Ukrainian) a German ordinal is not compared: "drugi" cannot be read, so "zweiten" against "zera" (the German's
     capitalised "Null") was a false alarm; Ukrainian "нуля" is 0."""
     assert findings(german, translation, lang, "number-words") == message
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Eine dreiwöchige Kur hilft.", "A 3-week course helps.", "en"),
+    ("Ein zweistündiger Spaziergang genügt.", "A 2-hour walk is enough.", "en"),
+    ("Die fünfjährige Studie endet.", "The 5-year study ends.", "en"),
+    ("Ein zehnminütiges Bad reicht.", "Un bain de 10 minutes suffit.", "fr"),
+    ("Zweistündlich ein Glas Wasser.", "Every 2 hours a glass of water.", "en"),
+    ("Die dreifache Menge.", "3 times the amount.", "en"),
+    ("Eine zweiwöchige Kur hilft.", "A fortnight's course helps.", "en"),  # no number asked of the translation
+])
+def test_a_german_compound_that_counts_is_its_number(german, translation, lang):
+    """"dreiwöchige Kur" is "a 3-week course" as often as "a three-week course": the number a compound of a
+    cardinal and what it counts begins with is no number the translation added (it held a right sentence back as
+    "numbers differ: added 3")."""
+    assert findings(german, translation, lang, "numbers") == []
+
+
+def test_a_compound_with_another_number_is_still_an_error():
+    assert findings("Eine dreiwöchige Kur hilft.", "A 4-week course helps.", "en", "numbers") \
+        == ["numbers differ: added 4"]

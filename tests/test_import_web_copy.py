@@ -720,3 +720,25 @@ def test_word_list_paragraphs_become_markdown_lists_without_their_typed_markers(
     assert "- Ruhig atmen\n- Danach warm halten\n" in body
     assert not any(mark in body for mark in ("·", "•", "\\.")), body
     assert "written as Markdown lists: 3 lists" in out
+
+
+def test_word_lists_numbered_with_letters_or_roman_numerals_keep_their_place_and_say_so(project, tmp_path):
+    """A Word list numbered "c)", "d)" or "ii.", "iii." became "1.", "2.": the place was lost without a word. Markdown
+    numbers lists with digits only, so it is numbered from the same place ("3.", "2.") and a note says so."""
+    page = tmp_path / "thymian.htm"
+    page.write_text(
+        "<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><meta charset='utf-8'><title>Thymian bei "
+        "Husten</title></head><body lang=DE><div class=WordSection1><h1>Thymian bei Husten</h1>\n"
+        f"<p class=MsoNormal>{CARE} Thymian lindert den Hustenreiz, wenn man ihn richtig anwendet.</p>\n"
+        + _word_item("c)", "Tee aufbrühen", font="Calibri") + _word_item("d)", "zehn Minuten ziehen lassen",
+                                                                        font="Calibri")
+        + f"<p class=MsoNormal>{CARE} Für das Inhalieren gilt eine andere Reihenfolge der Schritte.</p>\n"
+        + _word_item("1.", "Wasser erhitzen", font="Calibri")
+        + _word_item("ii.", "Schüssel vorbereiten", 2, "Calibri") + _word_item("iii.", "Handtuch bereitlegen", 2,
+                                                                              "Calibri")
+        + "</div></body></html>\n", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    body = project.read("source_de/thymian-bei-husten.md").split("---\n", 2)[2]
+    assert "3. Tee aufbrühen\n4. zehn Minuten ziehen lassen\n" in body
+    assert "1. Wasser erhitzen\n   2. Schüssel vorbereiten\n   3. Handtuch bereitlegen\n" in body
+    assert "numbered 1., 2. here (Markdown numbers lists only with digits): 2 lists" in out

@@ -907,16 +907,18 @@ def test_a_stale_entry_signed_off_in_bulk_with_its_previous_msgid_kept_is_named_
 
     extract = project.run("extract")
     assert f"warning: {where}'{NEW}' was signed off with the German it was translated for still its previous " \
-        "msgid (#| msgid)" in extract.output, extract.output
+        "msgid (#| msgid, or verlag's '# previous msgid' line" in extract.output, extract.output
     msgfmt_check(path)
     again = entries(project).find(NEW)
     assert again.fuzzy and again.previous_msgid == OLD and again.msgstr == "Spring brings the ticks back."
     assert "signed off with the German" not in project.run("check", "--lang", "en").output
 
-    # the reviewer signs it off as Poedit does: the flag and the #| lines go, verlag's record stays
+    # the reviewer signs it off as Poedit does: the flag and the #| lines go, verlag's record stays, Poedit names
+    # itself in the header
     text = path.read_text(encoding="utf-8")
     text = text.replace(f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"',
                         f'#, markdown-text\nmsgid "{NEW}"')
+    text = re.sub(r'"X-Generator: [^"]*\\n"', lambda _: '"X-Generator: Poedit 3.4.2\\n"', text)
     path.write_text(text, encoding="utf-8")
     msgfmt_check(path)
     assert not entries(project).find(NEW).fuzzy
@@ -972,8 +974,50 @@ def test_pretranslate_and_import_say_so_when_they_write_a_bulk_sign_off_back_fuz
     assert entry.fuzzy and entry.previous_msgid == OLD and entry.msgstr == "Spring brings the ticks back."
     assert entries(project).find("Sie mögen feuchte Wärme.").msgstr  # the run wrote the catalog
     assert (f"warning: {PO}:{line}: '{NEW}' was signed off with the German it was translated for still its previous "
-            "msgid (#| msgid): a bulk sign-off (msgattrib --clear-fuzzy, a script) that read nothing? Back to review, "
-            "fuzzy, as it was") in result.output, result.output
+            "msgid (#| msgid, or verlag's '# previous msgid' line under a translation nobody changed): a bulk sign-off "
+            "(msgattrib --clear-fuzzy, a script) that read nothing? Back to review, fuzzy, as it was") \
+        in result.output, result.output
+
+
+def test_a_stale_entry_signed_off_in_bulk_with_its_previous_msgid_cleared_too_is_never_published(project: Project):
+    """Trial 16: ``msgattrib --clear-fuzzy --clear-previous`` takes the flag and the #| lines, which leaves what a
+    Poedit sign-off leaves, but in a catalog no PO editor saved (its X-Generator still verlag's) and with the very
+    translation verlag's ``previous msgid, reviewed`` record names for the older German: "A ligament injury often
+    needs a splint" went live as reviewed for "almost never needs surgery". It stays stale, named at its line, and
+    extract makes it fuzzy again. A reviewer who edits the translation, or deletes verlag's record line too in a
+    text editor, signs it off."""
+    path = reviewed_project(project)
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n")
+    author_changes_the_sentence(project)
+    gnu("msgattrib", "--clear-fuzzy", "--clear-previous", "-o", str(path), str(path))
+    msgfmt_check(path)
+    assert "#| msgid" not in path.read_text(encoding="utf-8")
+    line = msgid_line_of(path, NEW)
+
+    project.run("build")
+    english = project.read("site/en/zecken/index.html")
+    assert "Spring brings the ticks back." not in english and NEW in english
+    check = project.run("check", "--lang", "en")
+    assert f"warning: {PO}:{line}: signed off with the German it was translated for" in check.output, check.output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["stale"] == 1 and row["stale_sign_offs"] == [[line, NEW]]
+    extract = project.run("extract")
+    assert f"warning: {PO}:{line}: '{NEW}' was signed off with the German it was translated for" in extract.output
+    msgfmt_check(path)
+    again = entries(project).find(NEW)
+    assert again.fuzzy and again.previous_msgid == OLD and again.msgstr == "Spring brings the ticks back."
+
+    # in a text editor: the flag, the #| lines and verlag's record line deleted by hand
+    text = path.read_text(encoding="utf-8")
+    record = next(line for line in text.split("\n") if line.startswith("# previous msgid, reviewed "))
+    text = text.replace(record + "\n", "").replace(f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"',
+                                                   f'#, markdown-text\nmsgid "{NEW}"')
+    assert f'#, markdown-text\nmsgid "{NEW}"' in text and "# previous msgid" not in text
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path)
+    assert "signed off with the German" not in project.run("check", "--lang", "en").output
+    project.run("build")
+    assert "Spring brings the ticks back." in project.read("site/en/zecken/index.html")
 
 
 def test_a_stale_entry_approved_in_lokalize_is_signed_off_though_its_previous_msgid_stays(project: Project):
