@@ -46,36 +46,44 @@ def renamed_addresses(config: Config, state: Mapping, sources: Sources, gone_key
                       ) -> tuple[list[Renamed], list[Renamed], list[Renamed]]:
     """``resolve`` for the project's German ``sources`` now and the site's ``state`` as the last build left it
     (``site.load_site_state``; ``gone_key``: its record of the addresses builds took down), with extract's record
-    of the renames and the files renamed as they were (``moved_files``)."""
+    of the renames and the files renamed as they were (``moved_files``), in the languages of ``config``."""
     from .orphans import RENAMES_FILE
 
     every = [*sources.articles, *sources.german_only]
     current = {a.slug for a in every} | sources.unreadable
     recorded, originals = state.get(RECORD), state.get(ORIGINALS)
     return resolve(load_state(config.state_dir / RENAMES_FILE), recorded if isinstance(recorded, dict) else {},
-                   published_before(state, gone_key), current,
+                   published_before(state, gone_key, current, (config.source_language, *config.languages)), current,
                    moved_files(originals if isinstance(originals, dict) else {}, {a.slug: a.digest for a in every}))
 
 
-def published_before(state: Mapping, gone_key: str) -> dict[str, set[str]]:
-    """Slug -> the languages whose address of it a build published: the pages of the last build (``state``'s
-    ``pages``), the addresses earlier builds took down (``state[gone_key]``), those a rename kept (``RECORD``).
-    Only names of a slug's form (``sources.SLUG_RE``) are taken: an address is made of each, and the state
-    file is no source to trust with a path."""
+def published_before(state: Mapping, gone_key: str, current: Collection[str],
+                     languages: Sequence[str]) -> dict[str, set[str]]:
+    """Slug -> which of ``languages`` had an address of it a build published, for the slugs no source has now
+    (``current``) and those a rename kept (``RECORD``): the pages of the last build (``state``'s ``pages``), the
+    addresses earlier builds took down (``state[gone_key]``), those a rename kept. The slugs are those of the last
+    build's originals (``ORIGINALS``; of its pages in a state without that record), not every page's: a build
+    looks up only what went. Only names of a slug's form (``sources.SLUG_RE``) are taken: an address is made of
+    each, and the state file is no source to trust with a path."""
     from .sources import SLUG_RE
 
+    pages = state.get("pages") if isinstance(state.get("pages"), dict) else {}
+    originals, recorded = state.get(ORIGINALS), state.get(RECORD)
+    recorded = recorded if isinstance(recorded, dict) else {}
+    names = set(originals) if isinstance(originals, dict) else \
+        {match[2] for rel in pages if (match := _PAGE_FILE.fullmatch(rel)) is not None}
     found: dict[str, set[str]] = {}
-    pages = state.get("pages")
-    for rel in pages if isinstance(pages, dict) else ():
-        if (match := _PAGE_FILE.fullmatch(rel)) is not None:
-            if SLUG_RE.fullmatch(match[2]):
-                found.setdefault(match[2], set()).add(match[1])
+    for slug in names - set(current) | set(recorded):
+        if isinstance(slug, str) and SLUG_RE.fullmatch(slug):
+            langs = {lang for lang in languages if f"{lang}/{slug}/index.html" in pages}
+            if langs:
+                found[slug] = langs
     for key in (gone_key, RECORD):
         record = state.get(key)
         for slug, value in (record.items() if isinstance(record, dict) else ()):
             langs = value.get("langs") if isinstance(value, dict) else value
             if isinstance(slug, str) and SLUG_RE.fullmatch(slug) and isinstance(langs, list):
-                found.setdefault(slug, set()).update(lang for lang in langs if isinstance(lang, str))
+                found.setdefault(slug, set()).update(lang for lang in langs if lang in languages)
     return found
 
 
@@ -83,6 +91,8 @@ def moved_files(originals: Mapping, digests: Mapping[str, str]) -> dict[str, str
     """Old slug -> new slug of each published German original (``originals``: ``ORIGINALS`` as the last build
     left it) whose slug no source has now while one source with a slug new since holds its very text (``digests``:
     slug -> ``Article.digest`` of every German source now): a file renamed and nothing else."""
+    if all(old in digests for old in originals):  # the common build: no original went
+        return {}
     by_digest: dict[str, list[str]] = {}
     for slug, digest in digests.items():
         if slug not in originals:
