@@ -1907,10 +1907,12 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     published source has now, nor names in its ``aliases``: the next build takes the page down in every
     language and its address answers 404 (a renamed article, by file or ``slug:``). And, on every run, for each
     address an earlier build took down (``site.GONE``) that still nothing answers, until an alias covers it or
-    ``[site] gone`` lists the slug (taken down on purpose). At the article whose file still has that name, else
+    ``[site] gone`` lists the slug (taken down on purpose). The address of a renamed article the build keeps
+    (``renames``: it leads to the article's page) is answered. At the article whose file still has that name, else
     at verlag.toml (the languages' own: ``gone_language_findings``). Names the old addresses (``aliases:``) whose
     redirects the page took along, also after the build that took them down (``site.GONE_REDIRECTS``)."""
     from .redirects import kept
+    from .renames import renamed_addresses
     from .site import GONE, GONE_REDIRECTS, Urls, load_site_state
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
@@ -1930,8 +1932,9 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     slugs = {slug for rel in state.get("pages", {})
              for lang, _, rest in [rel.partition("/")] for slug, _, tail in [rest.partition("/")]
              if lang == source and tail == "index.html"} | {slug for slug in taken_down if isinstance(slug, str)}
+    renamed = {r.old for r in renamed_addresses(config, state, sources, GONE)[0] if r.to in names}
     for slug in sorted(slugs):
-        if slug in names or slug in aliased or isinstance(dismissed, list) and slug in dismissed:
+        if slug in names or slug in aliased or slug in renamed or isinstance(dismissed, list) and slug in dismissed:
             continue
         owner = files.get(slug)
         taken = [r for r in kept(state.get("redirects"), [slug]) or kept(state.get(GONE_REDIRECTS), [slug])

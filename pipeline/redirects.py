@@ -109,11 +109,19 @@ def record(redirects: Iterable[Redirect]) -> dict[str, list[list]]:
 
 def kept(recorded, slugs: Iterable[str]) -> list[Redirect]:
     """The redirects ``record`` stored (``recorded``, read back from JSON: anything malformed is left out) of
-    the sources with these ``slugs``: those that cannot be read now keep the redirects of their last build."""
+    the sources with these ``slugs``: those that cannot be read now keep the redirects of their last build. An
+    old or new address with a space or control character is malformed too: no address ``read_aliases`` gives
+    has one, and in ``_redirects`` or ``.htaccess`` it would end the rule and start another."""
     recorded = recorded if isinstance(recorded, dict) else {}
     return [Redirect(*fields) for slug in sorted(slugs) if isinstance(recorded.get(slug), list)
             for fields in recorded[slug] if isinstance(fields, list) and len(fields) == 8
-            and all(isinstance(f, str) for f in fields[:7]) and isinstance(fields[7], int)]
+            and all(isinstance(f, str) for f in fields[:7]) and isinstance(fields[7], int)
+            and _address(fields[0]) and _address(fields[2]) and _address(fields[3])]
+
+
+def _address(text: str) -> bool:
+    """Whether ``text`` may be a recorded redirect's address: not empty, printable, without spaces."""
+    return bool(text) and text.isprintable() and not any(c.isspace() for c in text)
 
 
 def old_names(articles: Iterable[Article]) -> dict[str, str]:
@@ -180,7 +188,8 @@ def old_path(path: str) -> str:
 
 
 def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], published: Mapping[tuple[str, str], str],
-            errors: list[VerlagError], notes: list[str], before: Iterable[Redirect] = ()) -> list[Redirect]:
+            errors: list[VerlagError], notes: list[str], before: Iterable[Redirect] = (),
+            renamed: Iterable[Redirect] = ()) -> list[Redirect]:
     """One redirect per alias of the published ``articles`` (German originals, sorted by slug), sorted by old
     path. ``languages``: the source language first, then the translations; ``published``: the title of
     every published page by (lang, slug). An alias under ``/<lang>/`` of a translation leads to that
@@ -188,7 +197,9 @@ def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], p
     any other alias leads to the original. An old slug (``alt``) is the alias ``/<lang>/alt/`` in every
     language. An alias that is no address (``sources.read_aliases``) or an old address another article
     claimed first is left out and reported in ``errors``. ``before``: the ``kept`` redirects of sources that
-    cannot be read now, which come first and keep their old addresses."""
+    cannot be read now, which come first and keep their old addresses. ``renamed``: the published addresses of
+    renamed articles (``renames``), made where no alias or kept redirect answers them already (an author's
+    ``aliases:`` entry says more than a rename found)."""
     source = languages[0]
     found: dict[str, Redirect] = {r.old: r for r in before}
     for article in articles:
@@ -209,6 +220,8 @@ def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], p
             found[old] = Redirect(old, lang, urls.path("article", lang, article.slug),
                                   urls.absolute("article", lang, article.slug), published[(lang, article.slug)],
                                   article.slug, article.ref, article.key_line("aliases"))
+    for r in renamed:
+        found.setdefault(r.old, r)
     return [found[old] for old in sorted(found)]
 
 
@@ -226,11 +239,12 @@ def page_file(old: str, urls: Urls) -> str | None:
 def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[str],
                    published: Mapping[tuple[str, str], str], made: Container[str], errors: list[VerlagError],
                    notes: list[str], before: Sequence[Redirect] = (), made_now: dict | None = None,
-                   german_titles: Container[tuple[str, str]] = ()) -> dict[str, str]:
-    """The redirect outputs for the aliases of ``articles`` and the redirects ``before`` (``kept``), keyed by
-    their path under site/; empty when there are none. ``languages``, ``published``, ``notes``, ``before``: as
-    for ``collect``. ``made``: the files the site stage makes already. ``made_now``: filled with the ``record``
-    of the redirects made, for the next build's ``kept``. ``german_titles``: the published translations, (lang,
+                   german_titles: Container[tuple[str, str]] = (), renamed: Sequence[Redirect] = ()) -> dict[str, str]:
+    """The redirect outputs for the aliases of ``articles``, the redirects ``before`` (``kept``: by path and by
+    query) and the addresses of renamed articles (``renamed``, see ``collect``), keyed by their path under site/;
+    empty when there are none. ``languages``, ``published``, ``notes``: as for ``collect``. ``made``: the files
+    the site stage makes already. ``made_now``: filled with the ``record`` of the redirects made (by query too),
+    for the next build's ``kept``. ``german_titles``: the published translations, (lang,
     slug), whose title is shown in the original language (not translated yet): a page leading to one shows that
     title, so its ``lang`` is the original's.
 
@@ -244,7 +258,8 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
     articles = list(articles)
     pages: dict[str, Redirect] = {}
     answered: list[Redirect] = []
-    for r in collect(articles, urls, languages, published, errors, notes, before):
+    for r in collect(articles, urls, languages, published, errors, notes, [r for r in before if "?" not in r.old],
+                     renamed):
         inside = r.old.startswith(urls.base_path)
         rel = page_file(r.old, urls) if inside else None
         plain = unquote(r.old[len(urls.base_path):]).strip("/") if inside else ""
@@ -269,9 +284,9 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
             answered.append(r)
             if rel is not None:
                 pages.setdefault(rel, r)  # /alt and /alt/ of one article: one page
-    queried = _by_query(articles, urls, languages[0], published, errors)
+    queried = _by_query(articles, urls, languages[0], published, errors, [r for r in before if "?" in r.old])
     if made_now is not None:
-        made_now.update(record(answered))
+        made_now.update(record([*answered, *(r for _, _, r in queried)]))
     if not answered and not queried:
         return {}
     out = {rel: redirect_page(languages[0] if (r.lang, r.slug) in german_titles else r.lang, r.title, r.url, r.new)
@@ -289,14 +304,16 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
 
 
 def _by_query(articles: Sequence[Article], urls: Urls, source: str, published: Mapping[tuple[str, str], str],
-              errors: list[VerlagError]) -> list[tuple[str, str, Redirect]]:
+              errors: list[VerlagError], before: Iterable[Redirect] = ()) -> list[tuple[str, str, Redirect]]:
     """(path, query, redirect to the original) for each old address by query of the published ``articles``
     (``sources.query_aliases``: WordPress's ``/?p=140``), sorted. Netlify's ``_redirects`` matches a query
     (https://docs.netlify.com/routing/redirects/redirect-options/#query-parameters; forced with ``!``, as the
     home page's ``index.html`` at ``/`` would shadow it), Apache's mod_rewrite its ``%{QUERY_STRING}``; Cloudflare
     Pages and a plain web space match none: there the address shows the page at its path (the home page). One
-    outside ``base_url``'s path, or that another article claims, is left out and reported in ``errors``."""
-    found: dict[tuple[str, str], Redirect] = {}
+    outside ``base_url``'s path, or that another article claims, is left out and reported in ``errors``.
+    ``before``: the ``kept`` redirects by query (``old`` is ``path?query``) of sources that cannot be read now,
+    which come first and keep their old addresses."""
+    found = {(path, query): r for r in before for path, _, query in [r.old.partition("?")]}
     for article in articles:
         for path, query in query_aliases(article):
             old, other = f"{path}?{query}", found.get((path, query))

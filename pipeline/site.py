@@ -54,8 +54,9 @@ from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
-from .redirects import file_slug, gone_language_message, gone_message, kept, old_names, old_path, redirect_files, \
-    redirect_page
+from .redirects import Redirect, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
+    redirect_files, redirect_page
+from .renames import ORIGINALS, RECORD as RENAMED
 from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles
 from .statrecord import StatRecord
 from .tagwarnings import TagWarnings
@@ -82,7 +83,8 @@ GONE = "gone"  # STATE_FILE's record of the published addresses builds took down
 GONE_REDIRECTS = "gone_redirects"  # and of the redirects from their old addresses they took along (``redirects.record``)
 # The type of each value of STATE_FILE as a build writes it; lists hold file or page names.
 STATE_TYPES = {"files": list, "bodies": list, "pages": dict, "lists": str, "media": dict, "spoken": dict,
-               "redirects": dict, "search": str, GONE: dict, GONE_REDIRECTS: dict}
+               "redirects": dict, "search": str, GONE: dict, GONE_REDIRECTS: dict, RENAMED: dict,
+               ORIGINALS: dict}
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
 RECORDS_FILE = "site-records.json"  # the edition records' fields but the body, by the record's SHA-256 (``load_pages``)
 OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
@@ -713,6 +715,7 @@ class _Site:
         self.config = config
         self.errors = errors  # a language's unreadable site.po: its pages use verlag's own words
         self.notes: list[str] = []  # for the build's report: aliases that lead to the original for now
+        self.warnings: list[str] = []  # for the build's report: a renamed article's old address taken by another
         self.advice: list[str] = []  # for the build's report, once per change (``advice``): words shown in English
         self.practice = practice
         self.media = media
@@ -1561,13 +1564,73 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         site.notes.append(f"{ref} cannot be read: its redirects from {olds} (aliases) stay as they were until it "
                           "reads again")
     made: dict[str, list] = {}
+    moved_on, renamed = _renamed(site, state, sources, titles)
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
-                              out, errors, site.notes, before, made, german_titles))
+                              out, errors, site.notes, before, made, german_titles, moved_on))
     out.update(moved_outputs(config, urls, (site.source, *config.languages), out, files_before, intact, errors,
                              site.notes))
     out.update(_withdrawn(site, state, out))
-    return out, site, {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned,
-                       "spoken": clean, "redirects": made}, bodies
+    fresh = {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned, "spoken": clean,
+             "redirects": made, ORIGINALS: _originals(site, state, sources)}
+    if renamed:
+        fresh[RENAMED] = renamed
+    return out, site, fresh, bodies
+
+
+def _originals(site: _Site, state: dict, sources: Sources) -> dict[str, str]:
+    """``renames.ORIGINALS`` for the next build: slug -> ``Article.digest`` of each published German original, and
+    as the last build recorded it of one that cannot be read now (renamed meanwhile, it is still found)."""
+    before = state.get(ORIGINALS, {})
+    kept = {slug: before[slug] for slug in sources.unreadable if isinstance(before.get(slug), str)}
+    return dict(sorted({**kept, **{slug: article.digest for slug, article in site.sources.items()}}.items()))
+
+
+def _renamed(site: _Site, state: dict, sources: Sources, titles: Mapping[tuple[str, str], str]
+             ) -> tuple[list[Redirect], dict[str, dict]]:
+    """The redirects from the published addresses of renamed articles (``renames``: extract's record of the
+    renames, the files renamed as they were, and the last build's record of the addresses it kept) to their
+    pages: one per language whose address of the old slug a build published, to that language's edition, or to
+    the original while it is not published. And the record for the next build. Says in ``site.notes`` which
+    addresses a rename keeps, on the build that first keeps them, and in ``site.warnings`` which kept addresses
+    a source has taken (its page wins), on the build that drops them."""
+    from .renames import record, renamed_addresses
+
+    recorded = state.get(RENAMED, {})
+    found, taken, waiting = renamed_addresses(site.config, state, sources, GONE)
+    languages = (site.source, *site.config.languages)
+    redirects, new = [], {}  # new: the article's ref -> (old slugs, their addresses) it keeps from this build on
+    for r in found:
+        article = site.sources.get(r.to)
+        if article is None or (site.source, r.to) not in titles:  # a draft, or unreadable (``kept`` has its own)
+            continue
+        olds = [(lang, site.urls.path("article", lang, r.old)) for lang in languages if lang in r.langs]
+        for lang, old in olds:
+            shown = lang if (lang, r.to) in titles else site.source
+            redirects.append(Redirect(old, shown, site.urls.path("article", shown, r.to),
+                                      site.urls.absolute("article", shown, r.to), titles[(shown, r.to)], r.to,
+                                      article.ref, 1))
+        was = recorded.get(r.old)
+        if olds and not (isinstance(was, dict) and was.get("to") == r.to):
+            names, paths = new.setdefault(article.ref, ([], []))
+            names.append(r.old)
+            paths.extend(old for _, old in olds)
+    for ref, (names, paths) in new.items():
+        site.notes.append(f"{ref} was renamed (from {', '.join(names)}): its published "
+                          f"{'address' if len(paths) == 1 else 'addresses'} {', '.join(paths)} "
+                          f"{'leads' if len(paths) == 1 else 'lead'} to its page now, in every later build too")
+    every = {a.slug: a for a in (*sources.articles, *sources.german_only)}  # a draft takes the name too
+    for r in taken:
+        mine, theirs = every.get(r.old), every.get(r.to)
+        if mine is None or theirs is None:
+            continue
+        paths = [site.urls.path("article", lang, r.old) for lang in languages if lang in r.langs]
+        site.warnings.append(
+            f"{mine.ref} has the slug {r.old}, whose published {'address' if len(paths) == 1 else 'addresses'} "
+            f"{', '.join(paths)} led to {theirs.ref} (renamed from {r.old}): they are this article's now, and old "
+            f"links and bookmarks meant for {theirs.ref} reach it (or a 404 where it is not published); if they "
+            f"should not, give {mine.ref} another file name or slug: and add 'aliases: [{r.old}]' to {theirs.ref}'s "
+            "front matter")
+    return redirects, record([*found, *waiting])
 
 
 _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
@@ -1890,7 +1953,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
             remove_empty_parents(path, root)
     hand.save(out, made)
     warnings, gone, took = _gone_addresses(site, state, out)
-    result.warnings += warnings
+    result.warnings += site.warnings + warnings
     if gone:
         fresh[GONE] = gone
     if took:

@@ -1,0 +1,143 @@
+"""Part of the site stage: the published addresses of a renamed article lead on to its new page.
+
+When the author renames ``source_de/alt.md`` to ``neu.md`` (or changes its ``slug:``), ``extract`` moves the
+catalogs along and records the rename (``orphans.RENAMES_FILE``: old slug -> new slug); a file renamed as it was
+(``git mv``: the same text) is known by its digest too, which each build records (``ORIGINALS``), so also an
+article without translations, or one built without ``extract`` in between. Readers' bookmarks, search
+engines and other sites still link ``/de/alt/`` and each translation's ``/en/alt/``: the site keeps every such
+address a build published as a redirect to the article's page in that language (the original's while that
+edition is not published), made by ``redirects`` exactly as for an ``aliases:`` entry (meta refresh page,
+``_redirects``, ``.htaccess``).
+
+The site records what it made (``RECORD`` in ``site.json``: old slug -> the slug it leads to and the languages
+whose address it keeps), so the addresses stay in every later build and follow further renames (``a`` -> ``b``
+-> ``c``: both ``/de/a/`` and ``/de/b/`` lead to ``c``). A new article that takes an old name wins: its page is
+at that address, the redirect is dropped, and the build says so once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .config import Config
+from .fsutil import load_state
+
+if TYPE_CHECKING:
+    from .sources import Sources
+
+RECORD = "renamed"  # site.json: old slug -> {"to": slug it led to, "langs": [languages whose address it keeps]}
+ORIGINALS = "originals"  # site.json: slug of each published German original -> its ``Article.digest``
+_PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """The published address of ``old`` in each of ``langs`` leads to the article ``to`` (a slug there is now)."""
+
+    old: str
+    to: str
+    langs: tuple[str, ...]
+
+
+def renamed_addresses(config: Config, state: Mapping, sources: Sources, gone_key: str
+                      ) -> tuple[list[Renamed], list[Renamed], list[Renamed]]:
+    """``resolve`` for the project's German ``sources`` now and the site's ``state`` as the last build left it
+    (``site.load_site_state``; ``gone_key``: its record of the addresses builds took down), with extract's record
+    of the renames and the files renamed as they were (``moved_files``), in the languages of ``config``."""
+    from .orphans import RENAMES_FILE
+
+    every = [*sources.articles, *sources.german_only]
+    current = {a.slug for a in every} | sources.unreadable
+    recorded, originals = state.get(RECORD), state.get(ORIGINALS)
+    return resolve(load_state(config.state_dir / RENAMES_FILE), recorded if isinstance(recorded, dict) else {},
+                   published_before(state, gone_key, current, (config.source_language, *config.languages)), current,
+                   moved_files(originals if isinstance(originals, dict) else {}, {a.slug: a.digest for a in every}))
+
+
+def published_before(state: Mapping, gone_key: str, current: Collection[str],
+                     languages: Sequence[str]) -> dict[str, set[str]]:
+    """Slug -> which of ``languages`` had an address of it a build published, for the slugs no source has now
+    (``current``) and those a rename kept (``RECORD``): the pages of the last build (``state``'s ``pages``), the
+    addresses earlier builds took down (``state[gone_key]``), those a rename kept. The slugs are those of the last
+    build's originals (``ORIGINALS``; of its pages in a state without that record), not every page's: a build
+    looks up only what went. Only names of a slug's form (``sources.SLUG_RE``) are taken: an address is made of
+    each, and the state file is no source to trust with a path."""
+    from .sources import SLUG_RE
+
+    pages = state.get("pages") if isinstance(state.get("pages"), dict) else {}
+    originals, recorded = state.get(ORIGINALS), state.get(RECORD)
+    recorded = recorded if isinstance(recorded, dict) else {}
+    names = set(originals) if isinstance(originals, dict) else \
+        {match[2] for rel in pages if (match := _PAGE_FILE.fullmatch(rel)) is not None}
+    found: dict[str, set[str]] = {}
+    for slug in names - set(current) | set(recorded):
+        if isinstance(slug, str) and SLUG_RE.fullmatch(slug):
+            langs = {lang for lang in languages if f"{lang}/{slug}/index.html" in pages}
+            if langs:
+                found[slug] = langs
+    for key in (gone_key, RECORD):
+        record = state.get(key)
+        for slug, value in (record.items() if isinstance(record, dict) else ()):
+            langs = value.get("langs") if isinstance(value, dict) else value
+            if isinstance(slug, str) and SLUG_RE.fullmatch(slug) and isinstance(langs, list):
+                found.setdefault(slug, set()).update(lang for lang in langs if lang in languages)
+    return found
+
+
+def moved_files(originals: Mapping, digests: Mapping[str, str]) -> dict[str, str]:
+    """Old slug -> new slug of each published German original (``originals``: ``ORIGINALS`` as the last build
+    left it) whose slug no source has now while one source with a slug new since holds its very text (``digests``:
+    slug -> ``Article.digest`` of every German source now): a file renamed and nothing else."""
+    if all(old in digests for old in originals):  # the common build: no original went
+        return {}
+    by_digest: dict[str, list[str]] = {}
+    for slug, digest in digests.items():
+        if slug not in originals:
+            by_digest.setdefault(digest, []).append(slug)
+    return {old: by_digest[digest][0] for old, digest in originals.items()
+            if old not in digests and isinstance(digest, str) and len(by_digest.get(digest, ())) == 1}
+
+
+def resolve(renames: Mapping, recorded: Mapping, before: Mapping[str, Collection[str]],
+            current: Collection[str], moved: Mapping[str, str] | None = None
+            ) -> tuple[list[Renamed], list[Renamed], list[Renamed]]:
+    """Which published addresses lead where, which an article took back, and which wait for their article.
+
+    ``renames``: extract's record (old slug -> new slug, ``orphans.RENAMES_FILE``); ``recorded``: ``RECORD`` as
+    the last build left it; ``before``: ``published_before``; ``current``: the slugs of every German source now
+    (published, draft or unreadable); ``moved``: ``moved_files``. An old slug that is no source's now leads to
+    the article its renames end at, through any later renames (the last build's answer first: extract forgets a
+    rename once its old name is an article's again); none when the chain ends at no source (deleted) or loops.
+    Returns the addresses kept (sorted by old slug); those the last build kept whose old slug a source has now
+    (that source's page wins); and those the last build kept whose article is no source now (deleted, or renamed
+    in a way no record tells): recorded still, they lead to it again should it come back."""
+    def next_of(slug: str) -> str | None:
+        entry = recorded.get(slug)
+        target = entry.get("to") if isinstance(entry, dict) else None
+        target = target if isinstance(target, str) else renames.get(slug, (moved or {}).get(slug))
+        return target if isinstance(target, str) else None
+
+    kept, taken, waiting = [], [], []
+    for old in sorted(before):
+        if old in current:
+            entry = recorded.get(old)
+            if isinstance(entry, dict) and isinstance(entry.get("to"), str) and entry["to"] in current:
+                taken.append(Renamed(old, entry["to"], tuple(sorted(before[old]))))
+            continue
+        seen, slug = {old}, next_of(old)
+        while slug is not None and slug not in current and slug not in seen:
+            seen.add(slug)
+            slug = next_of(slug)
+        if slug is not None and slug in current and slug not in seen:
+            kept.append(Renamed(old, slug, tuple(sorted(before[old]))))
+        elif isinstance(entry := recorded.get(old), dict) and isinstance(entry.get("to"), str):
+            waiting.append(Renamed(old, entry["to"], tuple(sorted(before[old]))))
+    return kept, taken, waiting
+
+
+def record(kept: Sequence[Renamed]) -> dict[str, dict]:
+    """``kept`` as ``RECORD`` for the next build."""
+    return {r.old: {"to": r.to, "langs": list(r.langs)} for r in kept}

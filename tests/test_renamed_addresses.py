@@ -1,0 +1,207 @@
+"""A renamed article keeps its published addresses: each leads to its new page in every language, across later
+builds and further renames, until another article takes the name (pipeline/renames.py, pipeline/redirects.py).
+Real builds; the old addresses followed through a real HTTP server on 127.0.0.1 and a real headless Chromium."""
+
+from __future__ import annotations
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import article, review, serving
+from test_redirects import configure, follow
+
+
+def _rename(project, old: str, new: str) -> None:
+    (project.root / f"source_de/{old}.md").rename(project.root / f"source_de/{new}.md")
+
+
+def _translated(project, base: str | None = None) -> None:
+    """A published German article ``alt`` with its English translation reviewed and published."""
+    if base:
+        configure(project, base)
+    project.write("source_de/alt.md", article("Zecken im Gras", "Zecken warten im hohen Gras.\n"))
+    project.run("extract")
+    review(project, "en", "alt", {("title", "Zecken im Gras"): "Ticks in the grass",
+                                  "Zecken warten im hohen Gras.": "Ticks wait in tall grass."})
+    project.run("build")
+    assert (project.root / "site/en/alt/index.html").is_file()
+
+
+def test_a_renamed_article_s_addresses_lead_to_its_page_in_every_language_through_a_real_server(project):
+    """The author renames source_de/alt.md to neu.md (no ``slug:``): /de/alt/ and /en/alt/ answered 404 after the
+    build, with a warning asking for ``aliases:``. They lead to /de/neu/ and /en/neu/ now (meta refresh page,
+    _redirects, .htaccess), the build says so once, check has nothing to warn about, and later builds keep them."""
+    base = "https://praxis.example/"
+    _translated(project, base)
+    _rename(project, "alt", "neu")
+    project.run("extract")
+    assert "gone-address" not in project.run("check").output
+    result = project.run("build")
+    assert "is gone" not in result.output, result.output
+    assert ("note: source_de/neu.md was renamed (from alt): its published addresses /de/alt/, /en/alt/ lead to its "
+            "page now, in every later build too") in result.output
+    server = serving(project.root)
+    url = next(server)
+    try:
+        for lang in ("de", "en"):
+            assert follow(f"{url}/{lang}/alt/") == f"{url}/{lang}/neu/"
+            assert follow(f"{url}/{lang}/alt") == f"{url}/{lang}/neu/"
+    finally:
+        server.close()
+    page = project.read("site/en/alt/index.html")
+    assert f'<link rel="canonical" href="{base}en/neu/">' in page and '<html lang="en">' in page
+    assert "<title>Ticks in the grass</title>" in page and '<meta name="robots" content="noindex">' in page
+    assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n/en/alt/  /en/neu/  301\n"
+    htaccess = project.read("site/.htaccess")
+    assert f"RedirectMatch 301 ^/de/alt/?$ {base}de/neu/\n" in htaccess
+    assert f"RedirectMatch 301 ^/en/alt/?$ {base}en/neu/\n" in htaccess
+    assert not (project.root / "site/fr/alt").exists()  # never published in French: no address to keep
+    before = project.snapshot()
+    again = project.run("build").output
+    assert "renamed" not in again and "is gone" not in again, again
+    assert {rel: data for rel, data in project.snapshot().items() if "/alt" in rel or "redirects" in rel} == \
+        {rel: data for rel, data in before.items() if "/alt" in rel or "redirects" in rel}
+
+
+def test_a_reader_following_a_renamed_article_s_old_address_in_chromium_lands_on_its_page(browser, project):
+    _translated(project)
+    _rename(project, "alt", "neu")
+    project.run("extract")
+    project.run("build")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        browser.get(f"{base}/en/alt/")
+        WebDriverWait(browser, 10).until(expected_conditions.url_to_be(f"{base}/en/neu/"))
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Ticks in the grass"
+        browser.get(f"{base}/de/alt/")
+        WebDriverWait(browser, 10).until(expected_conditions.url_to_be(f"{base}/de/neu/"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Zecken im Gras"
+    finally:
+        server.close()
+
+
+def test_a_file_renamed_as_it_was_keeps_its_address_without_translations_or_extract(project):
+    """No catalog has a translation to move along and extract was not run: the build knows the file by its text."""
+    project.write("source_de/alt.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("build")
+    _rename(project, "alt", "neu")
+    result = project.run("build")
+    assert "is gone" not in result.output, result.output
+    assert "note: source_de/neu.md was renamed (from alt): its published address /de/alt/ leads to its page" \
+        in result.output
+    assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n"
+    assert "url=/de/neu/" in project.read("site/de/alt/index.html")
+
+
+def test_after_two_renames_both_old_addresses_lead_to_the_last_name(project):
+    project.write("source_de/alt.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("build")
+    _rename(project, "alt", "neu")
+    project.run("build")
+    _rename(project, "neu", "drei")
+    result = project.run("build")
+    assert "is gone" not in result.output, result.output
+    assert "note: source_de/drei.md was renamed (from alt, neu): its published addresses /de/alt/, /de/neu/ lead" \
+        in result.output
+    assert project.read("site/_redirects") == "/de/alt/  /de/drei/  301\n/de/neu/  /de/drei/  301\n"
+    for old in ("alt", "neu"):
+        assert "url=/de/drei/" in project.read(f"site/de/{old}/index.html")
+
+
+def test_a_new_article_that_takes_an_old_name_wins_and_the_build_says_so_once(project):
+    """No redirect loop and no redirect over a page: the new alt.md's page is at /de/alt/, the redirect from it is
+    dropped, and the build warns once; the other old addresses stay."""
+    project.write("source_de/alt.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("build")
+    _rename(project, "alt", "neu")
+    project.run("build")
+    _rename(project, "neu", "drei")
+    project.run("build")
+    project.write("source_de/alt.md", article("Galle", "Die Galle hilft beim Verdauen.\n"))
+    result = project.run("build")
+    assert ("warning: source_de/alt.md has the slug alt, whose published address /de/alt/ led to source_de/drei.md "
+            "(renamed from alt): they are this article's now, and old links and bookmarks meant for "
+            "source_de/drei.md reach it (or a 404 where it is not published); if they should not, give "
+            "source_de/alt.md another file name or slug: and add 'aliases: [alt]' to source_de/drei.md's front "
+            "matter") in result.output
+    assert "<h1>Galle</h1>" in project.read("site/de/alt/index.html")
+    assert project.read("site/_redirects") == "/de/neu/  /de/drei/  301\n"
+    again = project.run("build").output
+    assert "warning" not in again, again
+    assert "gone-address" not in project.run("check").output
+
+
+def test_an_address_taken_down_comes_back_once_extract_tells_the_rename(project):
+    """Renamed and edited at once, then built before extract: the build cannot tell, takes the pages down and says
+    so. Once extract has moved the catalogs along (the rename recorded), the next build brings both addresses
+    back as redirects: the English one to the original while the edited article's translation is not published."""
+    _translated(project)
+    _rename(project, "alt", "neu")
+    project.write("source_de/neu.md", project.read("source_de/neu.md") + "\nSie mögen es feucht.\n")
+    assert "the published address /de/alt/ is gone (also in en)" in project.run("build").output
+    assert not (project.root / "site/de/alt").exists()
+    project.run("extract")
+    assert "gone-address" not in project.run("check").output
+    result = project.run("build")
+    assert "note: source_de/neu.md was renamed (from alt): its published addresses /de/alt/, /en/alt/ lead" \
+        in result.output
+    assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n/en/alt/  /de/neu/  301\n"
+
+
+def test_an_article_that_cannot_be_read_keeps_its_redirects_by_query(project):
+    """A front-matter mistake kept an article's redirects by path but dropped its WordPress ``/?p=140`` rules from
+    _redirects and .htaccess: one article's problem changed the answers of its old addresses."""
+    configure(project, "https://praxis.example/")
+    project.write("source_de/salbei.md", article("Salbei", "Salbei beruhigt.\n",
+                                                 aliases='\n  - "/?p=140"\n  - "/alt/salbei/"'))
+    project.run("build")
+    redirects, htaccess = project.read("site/_redirects"), project.read("site/.htaccess")
+    assert redirects.startswith("/  p=140  /de/salbei/  301!\n")
+    project.write("source_de/salbei.md", project.read("source_de/salbei.md").replace("2026-05-26", "26.05.2026"))
+    result = project.run("build", code=2)
+    assert "note: source_de/salbei.md cannot be read: its redirects from 2 old addresses" in result.output
+    assert project.read("site/_redirects") == redirects
+    assert project.read("site/.htaccess") == htaccess
+
+
+def test_the_old_address_of_a_deleted_renamed_article_comes_back_with_it(project):
+    """The renamed article is deleted: its own address and the one its rename kept are taken down, and the build
+    names both. Restored (git restore), it gets both back: the kept address is not forgotten meanwhile."""
+    project.write("source_de/alt.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("build")
+    _rename(project, "alt", "neu")
+    project.run("build")
+    text = project.read("source_de/neu.md")
+    (project.root / "source_de/neu.md").unlink()
+    assert ("the published address /de/neu/ is gone, and with it the redirect from its old address /de/alt/"
+            in project.run("build").output)
+    assert not (project.root / "site/de/alt").exists()
+    project.write("source_de/neu.md", text)
+    project.run("build")
+    assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n"
+    assert "url=/de/neu/" in project.read("site/de/alt/index.html")
+
+
+def test_a_crafted_state_file_cannot_add_rules_to_the_redirect_files(project):
+    """The kept redirects of an article that cannot be read come from .verlag/site.json, which a project folder
+    brings along: an address there with a line break would end the rule in _redirects and .htaccess and start
+    one of its own. Such a record is left out; the article's own redirects stay."""
+    import json
+
+    configure(project, "https://praxis.example/")
+    project.write("source_de/salbei.md", article("Salbei", "Salbei beruhigt.\n", aliases='["/?p=140"]'))
+    project.run("build")
+    state_file = project.root / ".verlag/site.json"
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    good = state["redirects"]["salbei"][0]
+    state["redirects"]["salbei"].append(["/x\n/*  https://evil.example/  301", *good[1:]])
+    state["redirects"]["salbei"].append(["/y/", good[1], "/de/salbei/\nRewriteRule .* https://evil.example/",
+                                         *good[3:]])
+    state_file.write_text(json.dumps(state), encoding="utf-8")
+    project.write("source_de/salbei.md", project.read("source_de/salbei.md").replace("2026-05-26", "26.05.2026"))
+    project.run("build", code=2)
+    assert "evil" not in project.read("site/_redirects") + project.read("site/.htaccess")
+    assert project.read("site/_redirects") == "/  p=140  /de/salbei/  301!\n"
