@@ -954,6 +954,21 @@ def build(project: Project, quiet: bool, jobs: int | None) -> None:
         fail("build", errors, outcome=build_outcome(site))
 
 
+@contextmanager
+def rare_collections():
+    """The body run with the cyclic garbage collector's young threshold at ``pipeline.GC_YOUNG_THRESHOLD``, as
+    the pool's workers run (``pool._start_worker``), and its thresholds as they were after: a test suite runs many
+    commands in one process. At CPython's default (700) the parent of a cold ``--jobs 1`` build at N = 500 spent
+    2.9–3.4 s of its 39–42 s of CPU in 3,063 collections, at 20,000 0.8 s in 18 (bench/HISTORY.md, "Branch
+    i14par")."""
+    before = gc.get_threshold()
+    gc.set_threshold(pipeline.GC_YOUNG_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def run_build(config, quiet: bool = False, jobs: int | None = None):
     """editions -> site; the site is built even when some catalogs could not be read."""
     from pipeline.editions import build_editions, edition_files
@@ -963,12 +978,13 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
 
     sources = read_sources(config, remember=True)  # once: both stages work from the same reading of source_de/
     files = edition_files(config)  # the editions' digests by their stat: the editions stage's and then the site's
-    with progress_bar("build", lambda: _article_count(config)) as progress:
-        result = build_editions(config, progress, jobs, sources, files)
-    try:
-        site = build_site(config, jobs, sources, files)
-    except VerlagError as exc:  # the site as a whole (a template, verlag.toml): the editions stand, say what they did
-        site = SiteResult(errors=[exc], failed=True)
+    with rare_collections():
+        with progress_bar("build", lambda: _article_count(config)) as progress:
+            result = build_editions(config, progress, jobs, sources, files)
+        try:
+            site = build_site(config, jobs, sources, files)
+        except VerlagError as exc:  # the site as a whole (a template, verlag.toml): the editions stand, say so
+            site = SiteResult(errors=[exc], failed=True)
     files.save()  # the files both stages looked up: every edition file there is, so a deleted one's entry goes
     for path in ([] if quiet else [*result.written, *site.written]):
         click.echo(f"wrote {path}")

@@ -6,6 +6,12 @@ sources -> segment -> extract (catalog, merge) -> pretranslate -> editions.
 
 __version__ = "0.1.0"
 
+# Allocations between two young collections of the cyclic garbage collector while a build or a pool worker runs
+# (CPython's default: 700): a build makes and frees millions of tokens, entries and segments, freed by reference
+# counting; each young collection walks what is young and every tenth of those a whole generation more, so at
+# 700 a cold build spent seconds walking live objects (bench/HISTORY.md, "Branch i14par").
+GC_YOUNG_THRESHOLD = 20_000
+
 from _thread import RLock
 
 # Called once with the "pipeline" logger when a module first asks for a logger (``logger``): the command line

@@ -22,6 +22,7 @@ import weakref
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from typing import Callable, Iterator, TypeVar
 
+from . import GC_YOUNG_THRESHOLD
 from .config import Config
 from .lock import release_in_forked_child
 from .sources import Article
@@ -69,7 +70,7 @@ def _start_method():
 
 
 _PR_SET_PDEATHSIG = 1  # prctl(2)
-WORKER_GC_THRESHOLD = 20_000  # allocations between a worker's young collections (CPython's default: 700)
+WORKER_GC_THRESHOLD = GC_YOUNG_THRESHOLD  # allocations between a worker's young collections (CPython's: 700)
 
 
 _task: tuple[Callable[[Config, Article], object], Config] | None = None  # a worker's ``work`` and ``config``

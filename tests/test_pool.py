@@ -6,6 +6,9 @@ import functools
 import gc
 import os
 
+import pipeline.editions
+import pipeline.site
+from pipeline import GC_YOUNG_THRESHOLD
 from pipeline.config import load_config
 from pipeline.pool import WORKER_GC_THRESHOLD, map_articles
 from pipeline.sources import read_sources
@@ -97,6 +100,22 @@ def test_workers_collect_garbage_less_often_and_never_walk_the_heap_their_fork_c
     assert {young for young, _ in answers} == {WORKER_GC_THRESHOLD}
     assert min(frozen for _, frozen in answers) > max(10_000, frozen_here)  # the parent's modules, config, articles...
     assert gc.get_threshold() == threshold and gc.get_freeze_count() == frozen_here  # the parent's collector as it was
+
+
+def test_a_build_collects_garbage_as_rarely_as_the_workers_and_gives_the_collector_back(project, monkeypatch):
+    _articles(project)
+    project.run("extract")
+    seen = []
+    for module, name in ((pipeline.editions, "build_editions"), (pipeline.site, "build_site")):
+        def watched(*args, _stage=getattr(module, name), _name=name, **kwargs):
+            seen.append((_name, gc.get_threshold()[0]))
+            return _stage(*args, **kwargs)
+        monkeypatch.setattr(module, name, watched)
+    threshold = gc.get_threshold()
+    project.run("build", "-q", "-j", "1")
+    assert seen == [("build_editions", GC_YOUNG_THRESHOLD), ("build_site", GC_YOUNG_THRESHOLD)]
+    assert gc.get_threshold() == threshold  # the next command of this process collects as before
+    assert WORKER_GC_THRESHOLD == GC_YOUNG_THRESHOLD > threshold[0]
 
 
 def test_one_job_or_a_dead_worker_leaves_the_work_to_the_stage(project):
