@@ -21,6 +21,7 @@ import re
 from html import escape, unescape
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
+from xml.sax import SAXParseException
 
 import feedparser
 import markdownify
@@ -1453,7 +1454,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     given its ``wp:post_password``) is ``private`` (German only: ``translate: false``). An old address with a query (plain permalinks, ``?p=140``) is kept and noted with the hosts that redirect it (``new_article``). An
     image of the blog's ``wp-content/uploads/`` is copied from ``uploads`` (a copy of that folder) where it is
     there; the ones that are not are each article's ``remote_images`` (``html_to_markdown``).
-    Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
+    Raises ``VerlagError`` with the line of malformed XML (an error on the file's last line but extra content after
+    the document is the file ending inside an element: said to look cut off, nothing of it is imported), and when
+    the export holds no post or page.
     """
     # huge_tree: a post over libxml2's 10 MB of text (a photo pasted inline) made the whole export "not well-formed";
     # it is that post's error now (``html_to_markdown``). No entity is expanded and no DTD read, so nothing grows.
@@ -1462,6 +1465,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         problem = re.sub(r", line \d+, column \d+$", "", exc.msg).partition("\n")[0]  # lxml appends the text
+        if exc.code != etree.ErrorTypes.ERR_DOCUMENT_END and _at_end(data, exc.lineno):
+            problem += ("; the file ends inside an element: the export looks cut off (a download or copy that "
+                        "stopped early): export it again (Tools → Export) and import the new file")
         raise VerlagError(f"not well-formed XML at column {exc.position[1]}: {problem}", path, exc.lineno) from None
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
@@ -1524,6 +1530,12 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors
+
+
+def _at_end(data: bytes, line: int) -> bool:
+    """Whether an XML parser's error at ``line`` of ``data`` is at its end (the last line with text, or after it):
+    where a file cut off inside an element fails."""
+    return line >= data.rstrip().count(b"\n") + 1
 
 
 def wxr_link(item, described: dict[str, tuple[str, str]] | None = None) -> tuple[str, str] | None:
@@ -1859,9 +1871,16 @@ def read_feed(path: Path, data: bytes,
     the body from ``content:encoded``/``<content>``, else the description (noted: feeds often carry
     only a teaser), which is the summary when there is a full content too; a time without a zone is in ``zone``
     (verlag.toml's ``timezone``), else UTC. Raises ``VerlagError`` for
-    a file feedparser reads no entries from.
+    a file feedparser reads no entries from, and for one that ends inside an element (cut off: feedparser reads
+    the entries up to there, the last one without the rest of its text; none is imported).
     """
     feed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
+    problem = feed.get("bozo_exception")
+    if isinstance(problem, SAXParseException) and problem.getMessage() != "junk after document element" \
+            and _at_end(data, problem.getLineNumber()):
+        raise VerlagError(f"not well-formed XML at column {problem.getColumnNumber() + 1}: {problem.getMessage()}; "
+                          "the file ends inside an element: the feed looks cut off (a download or copy that stopped "
+                          "early): save it again and import the new file", path, problem.getLineNumber())
     if not feed.entries:
         problem = feed.get("bozo_exception")
         line = problem.getLineNumber() if hasattr(problem, "getLineNumber") else 1
