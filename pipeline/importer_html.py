@@ -1444,8 +1444,10 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     Title, author (display name from ``wp:author``) and term names are HTML-decoded (WordPress stores them
     escaped, ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; ``wp:post_date`` (the blog's local time, see
     ``_wp_date``), ``wp:post_modified`` as ``updated`` when on a later day, categories and tags (not the default
-    "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address, its
-    ``wp:post_name`` (``_post_name``) as its slug.
+    "Uncategorized"), the excerpt as summary, ``<link>`` and the shortlink (``_shortlink``, ``?p=41``) of a
+    published item as its old addresses, its ``wp:post_name`` (``_post_name``) as its slug, its ``wp:post_id`` on
+    the blog's address as its ``origin`` (``WordPress post 41 of https://blog.example/``), which tells a later import
+    of the blog that it was imported, also when the author renamed or deleted its file.
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
     as the attachments' images (``_expand_shortcodes``), ``[caption]`` as a figure (``_figures``): the image, then
@@ -1519,11 +1521,15 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         slug = _post_name(_text(item, "post_name"), notes)
         notes = [f"WordPress {kind}, status {status}" + (f", published at {link}" if published else ""),
                  f"title: {title}", *notes, *more]
+        post_id = _text(item, "post_id")
+        aliases = [link, _shortlink(home, kind, post_id)] if published else []
         articles.append(new_article(title, body, ref, author=authors.get(login) or login or None, date=date,
                                     updated=updated, summary=_plain(_text(item, "encoded", "/excerpt/")),
                                     tags=list(dict.fromkeys(t for t in tags if t)),
-                                    aliases=[link] if published and link else None, images=images, notes=notes,
+                                    aliases=[a for a in dict.fromkeys(aliases) if a], images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
+                                    origin=f"WordPress {kind} {post_id} of {home.rstrip('/')}/"
+                                    if home and post_id.isdigit() else None,
                                     remote_images=tuple(remote), private=status == "private" or protected,
                                     linked=wxr_link(item, described),
                                     unpublished=None if published else PROTECTED if protected else f"{status} in WordPress"))
@@ -1602,6 +1608,15 @@ def _queries(item, kind: str) -> tuple[str, ...]:
     if not post_id.isdigit():
         return ()
     return (f"p={post_id}",) + ((f"page_id={post_id}",) if kind == "page" else ())
+
+
+def _shortlink(home: str | None, kind: str, post_id: str) -> str | None:
+    """The address WordPress gives a published post or page by its ``wp:post_id`` on the blog's ``home``, whatever
+    its permalinks: ``https://blog.example/?p=41`` for a post, ``…/?page_id=7`` for a page (``wp_get_shortlink``,
+    which themes put in every page's ``<link rel="shortlink">`` and share buttons use); None without either."""
+    if not home or not post_id.isdigit():
+        return None
+    return f"{home.rstrip('/')}/?{'page_id' if kind == 'page' else 'p'}={post_id}"
 
 
 def _post_name(name: str, notes: list[str]) -> str | None:

@@ -1460,3 +1460,23 @@ def test_pruning_that_would_leave_less_than_half_of_trafilaturas_text_keeps_the_
     assert dropped == ["schon vorher genannt"]
     assert notes == ["the article's text could not be told from the page around it: all of the page's <div> kept "
                      "(8 words): delete what does not belong (menus, footer, buttons)"]
+
+
+def test_importing_saved_pages_a_feed_and_copied_text_again_leaves_out_what_the_author_deleted(project, tmp_path):
+    """Fresh-user trial 16 found ``.verlag/imported.json`` written for a Hugo or Jekyll site alone: a saved page's,
+    a feed entry's or copied text's article the author deleted came back with the next import of the folder. Each
+    is known by its old address, else by the file it came from."""
+    folder = tmp_path / "alt"
+    folder.mkdir()
+    for name in ("feed.xml", "kopiert.txt", "wix.html"):
+        (folder / name).write_bytes((DATA / name).read_bytes())
+    project.run("import", str(folder))
+    made = sorted(p.relative_to(project.root).as_posix() for p in (project.root / "source_de").glob("*.md"))
+    assert len(made) == 5, made
+    for name in made:
+        (project.root / name).unlink()
+    out = project.run("import", str(folder)).output
+    assert list((project.root / "source_de").glob("*.md")) == []
+    assert "import: 5 articles imported before, not written again (5 deleted since): nothing new" in out
+    project.run("import", "--again", str(folder))
+    assert sorted(p.relative_to(project.root).as_posix() for p in (project.root / "source_de").glob("*.md")) == made
