@@ -391,8 +391,8 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     and a dry run's Markdown. An article an earlier import wrote (``importer.imported_before``) whose file is gone
     is left out, as deleted by the author, unless ``again`` (``--again``)."""
     from pipeline.fsutil import relpath
-    from pipeline.importer import foreign, imported_before, read_import, remember_imported, stay_remote, \
-        wikilinked, write_placed
+    from pipeline.importer import foreign, imported_before, read_import, record_key, remember_imported, \
+        stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
     from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, hugo_settings, import_files
     from pipeline.importer_translations import linked_translations, place_together, read_translations
@@ -455,7 +455,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             before = relpath(placed.imported_as, config.root)
             click.echo(f"skipped {placed.article.source}: already imported as {before}")
             continue
-        gone = known.get(placed.article.origin or "")
+        gone = known.get(record_key(placed.article) or "")
         if gone is not None and not again and not (config.root / gone).exists():
             click.echo(f"skipped {placed.article.source}: imported before as {gone}, which was deleted since; to "
                        f"bring it back restore it (git restore {gone}) or import again with --again")

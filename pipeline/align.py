@@ -15,7 +15,9 @@ Computational Linguistics 19(1), 1993, pp. 75-102:
    nobody translated has no length to fit; priced by length, a paragraph
    added to the translation would always be joined to its neighbour's pair),
    and a 2-1 or 1-2 bead costs extra per sentence the two sides differ in (a
-   split or joined paragraph keeps its sentences; an added one does not);
+   split or joined paragraph keeps its sentences; an added one does not), and an image with its caption (the
+   paragraph after it) that one side lacks is a 2-0 or 0-2 bead at the prior of one block left out: left out
+   as two, the caption cost more than joining it to the next paragraph, which shifted that paragraph's pairs;
 2. sentences inside each aligned group of blocks, with 2-2 beads too.
 
 The cost of a bead is ``-log P(bead) - log P(lengths | bead)``: the bead
@@ -80,7 +82,10 @@ from .sources import Article, normalise, read_sources, split_front_matter
 
 VARIANCE = 6.8  # Gale & Church 1993, s^2: variance of the length difference per character
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011}
-BLOCK_PRIORS = {bead: p for bead, p in PRIORS.items() if bead != (2, 2)}
+# An image and its caption (the paragraph after it) that one side lacks are left out as one: a 2-0 (0-2) bead at the
+# prior of a block left out (``_figure``). Left out as two, the caption paired with the next paragraph and shifted it.
+BLOCK_PRIORS = {**{bead: p for bead, p in PRIORS.items() if bead != (2, 2)}, (2, 0): PRIORS[(1, 0)],
+                (0, 2): PRIORS[(0, 1)]}
 KIND_PENALTY = 6.0  # cost of pairing blocks of different kinds (a heading with a paragraph): about a 1-0 bead
 SPLIT_PENALTY = math.log(PRIORS[(1, 1)] / PRIORS[(2, 1)])  # a 2-1 sentence bead's cost over a 1-1 one
 CONFIDENT = 0.1  # least P(lengths | 1-1) of a confident pair: |delta| below 1.64
@@ -261,11 +266,20 @@ def _block_penalty(german: list[Block], translation: list[Block]):
     kind = _kind_penalty(german, translation)
 
     def penalty(i: int, a: int, j: int, b: int) -> float:
+        if not (a and b):  # a block left out, or an image with its caption (``_figure``); no other 2-0, 0-2
+            return 0.0 if a + b == 1 or _figure(german[i:i + a] or translation[j:j + b]) else math.inf
         count = lambda blocks: sum(len(x.sentences) for x in blocks)  # noqa: E731
         uneven = abs(count(german[i:i + a]) - count(translation[j:j + b])) if a + b > 2 else 0
         return kind(i, a, j, b) + SPLIT_PENALTY * uneven
 
     return penalty
+
+
+def _figure(blocks: list[Block]) -> bool:
+    """Whether ``blocks`` are an image and the paragraph after it, its caption as WordPress's ``[caption]`` and a
+    saved page's ``<figcaption>`` are imported (``importer_html``): a translation that leaves out the one leaves
+    out the other."""
+    return len(blocks) == 2 and blocks[0].kind == "image" and blocks[1].kind == "paragraph"
 
 
 def _family(kind: str) -> str:

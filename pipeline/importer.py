@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import os
 import re
 from collections import Counter
@@ -100,6 +101,8 @@ class ImportedArticle:
     false`` (no catalogs, so no translation service ever sees its text), and ``verlag import`` leaves it out
     unless asked (``--private``). ``linked``: the post's language code as the blog's multilingual plugin gave it
     (``de``, ``en``) and the key its translations share (``importer_html.wxr_link``), None for a post of no group.
+    ``file_key``: the SHA-256 of the file that held this article alone (``read_import``), by which ``record_key``
+    knows one without ``origin`` or old address: by its text, as a file used again for other text is another one.
     """
 
     slug: str
@@ -116,6 +119,7 @@ class ImportedArticle:
     remote_images: tuple[str, ...] = ()  # images of the old blog's own server it shows (``stay_remote``)
     private: bool = False  # readable to the old blog's editors only: German only, imported on request
     linked: tuple[str, str] | None = None  # (its language, its group): Polylang's or WPML's link to its translations
+    file_key: str | None = None  # the file that held it alone (copied text, a saved page) by its bytes' SHA-256
 
 
 PROTECTED = "password-protected in WordPress"  # an ``unpublished`` reason: public address, text behind a password
@@ -148,8 +152,8 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
         if aliases:
             notes.append(f"old address {', '.join(aliases)} not kept: a draft had no public address to redirect")
             aliases = []
-    kept = []
-    for alias in aliases or []:
+    kept, queried = [], []
+    for alias in dict.fromkeys(aliases or []):
         parts = urlsplit(alias)
         if parts.fragment or (parts.query and not QUERY_ALIAS_RE.fullmatch(parts.query)):
             part = f"?{parts.query}" if parts.query else f"#{parts.fragment}"
@@ -158,9 +162,12 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
         else:
             kept.append(alias)
             if parts.query:
-                notes.append(f"old address {alias} is answered by the rules of site/_redirects (Netlify) and "
-                             "site/.htaccess (Apache with mod_rewrite); Cloudflare Pages and plain web space match "
-                             "no query: there it shows the page at its path")
+                queried.append(alias)
+    if queried:
+        one = len(queried) == 1
+        notes.append(f"old address{'' if one else 'es'} {', '.join(queried)} {'is' if one else 'are'} answered "
+                     "by the rules of site/_redirects (Netlify) and site/.htaccess (Apache with mod_rewrite); "
+                     "Cloudflare Pages and plain web space match no query: there it shows the page at its path")
     meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
             "tags": tags, "draft": True, "translate": False if private else None, "aliases": kept}
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
@@ -418,6 +425,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
                 importer_html.read_feed(path, data, zone)
             articles.extend(items)
             errors.extend(skipped)
+        if found in ("text", "markdown", "html") and len(articles) == 1:  # the file holds this article alone
+            articles = [dataclasses.replace(articles[0], file_key=f"sha256:{hashlib.sha256(data).hexdigest()}")]
     except VerlagError as exc:
         if exc.path is None:  # found in the file's HTML (``importer_html.parse_html``)
             exc.path = path
@@ -605,7 +614,8 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
     for p in placed:
         for alias in p.article.meta.get("aliases", []):
             hosts.add(site_host(urlsplit(alias).netloc))
-            found.setdefault(_old_key(alias), set()).add(p.path)
+            if not urlsplit(alias).query:  # one by query (a shortlink, ``?p=41``) is among its ``queries``
+                found.setdefault(_old_key(alias), set()).add(p.path)
     targets = {key: paths.pop() for key, paths in found.items() if len(paths) == 1}
     files = {Path(p.article.source).absolute(): p.path for p in placed if not p.article.page}
     by_query: dict[tuple[str, str, str], set[Path]] = {}
@@ -759,11 +769,13 @@ def _old_key(url: str) -> str:
 
 
 def _paths(aliases) -> set[str]:
-    """The paths of old addresses (``/post/x``, trailing slash dropped), with the query of one that has it (a
-    WordPress plain permalink, ``/?p=51``): what a redirect matches."""
+    """The paths of old addresses (``/post/x``, trailing slash dropped), with the query and host of one that has a
+    query (a WordPress shortlink, ``blog.example/?p=51``): what a redirect matches; ``?p=51`` names a post of one
+    blog only, so two blogs' posts 51 are two articles."""
     if not isinstance(aliases, list):
         return set()
-    return {(parts.path.rstrip("/") or "/") + (f"?{parts.query}" if parts.query else "")
+    return {(site_host(parts.netloc) if parts.query else "") + (parts.path.rstrip("/") or "/")
+            + (f"?{parts.query}" if parts.query else "")
             for parts in (urlsplit(a) for a in aliases if isinstance(a, str))}
 
 
@@ -875,20 +887,36 @@ def wikilinked(placed: list[Placed], titles: Callable[[], dict[str, str]]) -> li
     return out
 
 
-IMPORTED_RECORD = "imported.json"  # in ``.verlag/``: what each import wrote, by the old site's file (``origin``)
+IMPORTED_RECORD = "imported.json"  # in ``.verlag/``: what each import wrote, by ``record_key``
+
+
+def record_key(article: ImportedArticle) -> str | None:
+    """What names ``article`` among the imports of its old site, read from the source alone (what the author does
+    to the file written for it changes nothing): its ``origin`` (a Hugo or Jekyll site's file, a WordPress post's
+    id on the blog's address), else its first old address (a saved page's or a feed entry's), else the bytes of
+    the file it was read from when that held it alone (copied text, a Markdown file: ``file_key``); None for a
+    feed entry without an address."""
+    if article.origin:
+        return article.origin
+    aliases = article.meta.get("aliases")
+    if aliases:
+        return aliases[0]
+    return article.file_key
 
 
 def imported_before(state_dir: Path) -> dict[str, str]:
-    """The articles earlier imports wrote: the old site's file (``ImportedArticle.origin``) -> the project-relative
-    path of the source file written for it (``.verlag/imported.json``; none without it, as in a fresh clone)."""
+    """The articles earlier imports wrote: the ``record_key`` of each -> the project-relative path of the source
+    file written for it (``.verlag/imported.json``; none without it, as in a fresh clone)."""
     known = load_state(state_dir / IMPORTED_RECORD).get("articles")
     return {k: v for k, v in known.items() if isinstance(v, str)} if isinstance(known, dict) else {}
 
 
 def remember_imported(state_dir: Path, root: Path, placed: list[Placed], known: dict[str, str]) -> None:
-    """Add the articles of ``placed`` that have an ``origin`` (written now, or found imported before) to ``known``
-    (``imported_before``) and store it, so the next import of the site leaves out one the author deleted since."""
-    fresh = {**known, **{p.article.origin: relpath(p.imported_as or p.path, root) for p in placed if p.article.origin}}
+    """Add the articles of ``placed`` (written now, or found imported before) to ``known`` (``imported_before``),
+    each by its ``record_key``, and store it, so the next import of the site leaves out one the author deleted
+    since."""
+    keyed = ((record_key(p.article), p) for p in placed)
+    fresh = {**known, **{key: relpath(p.imported_as or p.path, root) for key, p in keyed if key}}
     if fresh != known:
         save_state(state_dir / IMPORTED_RECORD, {"articles": fresh})
 

@@ -21,6 +21,7 @@ import re
 from html import escape, unescape
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
+from xml.sax import SAXParseException
 
 import feedparser
 import markdownify
@@ -1473,8 +1474,10 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     Title, author (display name from ``wp:author``) and term names are HTML-decoded (WordPress stores them
     escaped, ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; ``wp:post_date`` (the blog's local time, see
     ``_wp_date``), ``wp:post_modified`` as ``updated`` when on a later day, categories and tags (not the default
-    "Uncategorized"), the excerpt as summary, ``<link>`` of a published item as its old address, its
-    ``wp:post_name`` (``_post_name``) as its slug.
+    "Uncategorized"), the excerpt as summary, ``<link>`` and the shortlink (``_shortlink``, ``?p=41``) of a
+    published item as its old addresses, its ``wp:post_name`` (``_post_name``) as its slug, its ``wp:post_id`` on
+    the blog's address as its ``origin`` (``WordPress post 41 of https://blog.example/``), which tells a later import
+    of the blog that it was imported, also when the author renamed or deleted its file.
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
     as the attachments' images (``_expand_shortcodes``), ``[caption]`` as a figure (``_figures``): the image, then
@@ -1483,7 +1486,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     given its ``wp:post_password``) is ``private`` (German only: ``translate: false``). An old address with a query (plain permalinks, ``?p=140``) is kept and noted with the hosts that redirect it (``new_article``). An
     image of the blog's ``wp-content/uploads/`` is copied from ``uploads`` (a copy of that folder) where it is
     there; the ones that are not are each article's ``remote_images`` (``html_to_markdown``).
-    Raises ``VerlagError`` with the line of malformed XML, and when the export holds no post or page.
+    Raises ``VerlagError`` with the line of malformed XML (an error on the file's last line but extra content after
+    the document is the file ending inside an element: said to look cut off, nothing of it is imported), and when
+    the export holds no post or page.
     """
     # huge_tree: a post over libxml2's 10 MB of text (a photo pasted inline) made the whole export "not well-formed";
     # it is that post's error now (``html_to_markdown``). No entity is expanded and no DTD read, so nothing grows.
@@ -1492,6 +1497,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         problem = re.sub(r", line \d+, column \d+$", "", exc.msg).partition("\n")[0]  # lxml appends the text
+        if exc.code != etree.ErrorTypes.ERR_DOCUMENT_END and _at_end(data, exc.lineno):
+            problem += ("; the file ends inside an element: the export looks cut off (a download or copy that "
+                        "stopped early): export it again (Tools → Export) and import the new file")
         raise VerlagError(f"not well-formed XML at column {exc.position[1]}: {problem}", path, exc.lineno) from None
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
@@ -1543,17 +1551,27 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         slug = _post_name(_text(item, "post_name"), notes)
         notes = [f"WordPress {kind}, status {status}" + (f", published at {link}" if published else ""),
                  f"title: {title}", *notes, *more]
+        post_id = _text(item, "post_id")
+        aliases = [link, _shortlink(home, kind, post_id)] if published else []
         articles.append(new_article(title, body, ref, author=authors.get(login) or login or None, date=date,
                                     updated=updated, summary=_plain(_text(item, "encoded", "/excerpt/")),
                                     tags=list(dict.fromkeys(t for t in tags if t)),
-                                    aliases=[link] if published and link else None, images=images, notes=notes,
+                                    aliases=[a for a in dict.fromkeys(aliases) if a], images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
+                                    origin=f"WordPress {kind} {post_id} of {home.rstrip('/')}/"
+                                    if home and post_id.isdigit() else None,
                                     remote_images=tuple(remote), private=status == "private" or protected,
                                     linked=wxr_link(item, described),
                                     unpublished=None if published else PROTECTED if protected else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors
+
+
+def _at_end(data: bytes, line: int) -> bool:
+    """Whether an XML parser's error at ``line`` of ``data`` is at its end (the last line with text, or after it):
+    where a file cut off inside an element fails."""
+    return line >= data.rstrip().count(b"\n") + 1
 
 
 def wxr_link(item, described: dict[str, tuple[str, str]] | None = None) -> tuple[str, str] | None:
@@ -1620,6 +1638,15 @@ def _queries(item, kind: str) -> tuple[str, ...]:
     if not post_id.isdigit():
         return ()
     return (f"p={post_id}",) + ((f"page_id={post_id}",) if kind == "page" else ())
+
+
+def _shortlink(home: str | None, kind: str, post_id: str) -> str | None:
+    """The address WordPress gives a published post or page by its ``wp:post_id`` on the blog's ``home``, whatever
+    its permalinks: ``https://blog.example/?p=41`` for a post, ``…/?page_id=7`` for a page (``wp_get_shortlink``,
+    which themes put in every page's ``<link rel="shortlink">`` and share buttons use); None without either."""
+    if not home or not post_id.isdigit():
+        return None
+    return f"{home.rstrip('/')}/?{'page_id' if kind == 'page' else 'p'}={post_id}"
 
 
 def _post_name(name: str, notes: list[str]) -> str | None:
@@ -1889,9 +1916,16 @@ def read_feed(path: Path, data: bytes,
     the body from ``content:encoded``/``<content>``, else the description (noted: feeds often carry
     only a teaser), which is the summary when there is a full content too; a time without a zone is in ``zone``
     (verlag.toml's ``timezone``), else UTC. Raises ``VerlagError`` for
-    a file feedparser reads no entries from.
+    a file feedparser reads no entries from, and for one that ends inside an element (cut off: feedparser reads
+    the entries up to there, the last one without the rest of its text; none is imported).
     """
     feed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
+    problem = feed.get("bozo_exception")
+    if isinstance(problem, SAXParseException) and problem.getMessage() != "junk after document element" \
+            and _at_end(data, problem.getLineNumber()):
+        raise VerlagError(f"not well-formed XML at column {problem.getColumnNumber() + 1}: {problem.getMessage()}; "
+                          "the file ends inside an element: the feed looks cut off (a download or copy that stopped "
+                          "early): save it again and import the new file", path, problem.getLineNumber())
     if not feed.entries:
         problem = feed.get("bozo_exception")
         line = problem.getLineNumber() if hasattr(problem, "getLineNumber") else 1

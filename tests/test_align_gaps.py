@@ -251,3 +251,52 @@ def test_review_and_status_call_an_unchecked_hand_translation_a_hand_draft_not_a
     assert (row["segments"]["hand"], row["segments"]["machine"]) == (len(hand), 1)
     table = project.run("status", "--lang", "en").output
     assert " hand " in table.splitlines()[0]
+
+
+CALENDULA = """---
+title: Ringelblumen im Garten
+date: 2026-05-11
+---
+Die Ringelblume keimt schnell und blüht bis zum ersten Frost. Einmal ausgesät, kommt sie jedes Jahr wieder.
+
+![Orange Ringelblumen am Rand eines Beetes](bilder/ringelblume.jpg)
+
+Unser Beet hinter der Praxis
+
+Aus den Blüten lässt sich eine milde Salbe rühren.\\
+Sie pflegt raue Hände und kleine Risse in der Haut, wenn man sie abends dünn aufträgt.
+
+Die Blütenblätter färben auch Reis und Suppen goldgelb.
+"""
+# the translator left out the image and its caption
+MARIGOLD = """# Marigolds in the garden
+
+The marigold sprouts quickly and flowers until the first frost, and once sown, it comes back every year.
+
+A mild ointment can be stirred from the flowers.
+It soothes rough hands and small cracks in the skin when applied thinly in the evening.
+
+The petals also colour rice and soups golden yellow.
+"""
+
+
+def test_an_image_and_its_caption_the_translation_leaves_out_stay_untranslated_and_shift_nothing(project, tmp_path):
+    """Fresh-user trial 16: a hand translation without the article's image and its caption (imported with --force,
+    too short to pair confidently) paired the caption with the translation of the paragraph after it, and that
+    paragraph's first sentence went unmatched. Left out together, as one missing figure, they stay empty and the
+    paragraph pairs with its own translation."""
+    project.write("source_de/ringelblume.md", CALENDULA)
+    path = tmp_path / "marigold.en.md"
+    path.write_text(MARIGOLD, encoding="utf-8")
+    out = project.run("import", "--lang", "en", "--translation-of", "ringelblume", str(path), "--force").output
+    po = polib.pofile(str(project.root / "translations/en/ringelblume.po"))
+    assert po.find("Unser Beet hinter der Praxis").msgstr == ""
+    assert po.find("![Orange Ringelblumen am Rand eines Beetes](bilder/ringelblume.jpg)").msgstr == ""
+    assert po.find("Aus den Blüten lässt sich eine milde Salbe rühren.").msgstr == \
+        "A mild ointment can be stirred from the flowers."
+    assert po.find("Sie pflegt raue Hände und kleine Risse in der Haut, wenn man sie abends dünn aufträgt.").msgstr \
+        == "It soothes rough hands and small cracks in the skin when applied thinly in the evening."
+    assert po.find("Die Blütenblätter färben auch Reis und Suppen goldgelb.").msgstr == \
+        "The petals also colour rice and soups golden yellow."
+    assert "unmatched German: source_de/ringelblume.md:9: Unser Beet hinter der Praxis" in out
+    msgfmt_check(project.root / "translations/en/ringelblume.po")

@@ -148,22 +148,56 @@ def test_bad_input_is_named_by_file_and_line_and_the_other_sources_are_still_imp
                       "<item><title>Ohne Ende</title>\n</channel>\n</rss>\n", encoding="utf-8")
     result = project.run("import", str(broken), str(DATA / "kopiert.txt"), code=2)
     assert f"error: {broken}:5: not well-formed XML" in result.output
-    assert "Traceback" not in result.output
+    assert "Traceback" not in result.output and "cut off" not in result.output  # it ends where it should
     assert written(project) == {"kalte-fuesse-am-abend-was-der-kreislauf-damit-zu-tun-hat.md":
                                 (EXPECTED / "kopiert.txt/kalte-fuesse-am-abend-was-der-kreislauf-damit-zu-tun-hat.md")
                                 .read_bytes()}
 
 
+CUT_OFF = ("; the file ends inside an element: the export looks cut off (a download or copy that stopped early): "
+           "export it again (Tools → Export) and import the new file")
+
+
 def test_a_cut_off_export_is_one_line_naming_file_line_column_and_problem(project, tmp_path):
     """A WordPress export cut off inside a CDATA section: lxml's message carries the cut-off text on a second
-    line; the error is one line, the place and the problem, and nothing is written."""
+    line; the error is one line, the place, the problem and its likely cause (fresh-user trial 16: a cut-off
+    export was "not well-formed" and no more), and nothing is written."""
     broken = tmp_path / "export.xml"
     broken.write_text('<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n'
                       "<item><title>Ohne Ende</title>\n<wp:post_date><![CDATA[2024-05-14 0", encoding="utf-8")
     result = project.run("import", str(broken), code=2)
     assert result.output.splitlines()[0] == \
-        f"error: {broken}:5: not well-formed XML at column 36: CData section not finished", result.output
+        f"error: {broken}:5: not well-formed XML at column 36: CData section not finished{CUT_OFF}", result.output
     assert "2024-05-14" not in result.output
+    assert written(project) == {}
+
+
+def test_an_export_cut_off_after_whole_posts_imports_none_of_them_and_says_why(project, tmp_path):
+    """Fresh-user trial 16: an export that stops inside a tag after complete posts (the trial's ended in
+    ``<wp:post_name>``) is refused whole, with the cause, not imported up to where it stops."""
+    whole = wxr("<title>Ganz</title><wp:post_id>3</wp:post_id><wp:status>publish</wp:status>"
+                f"<content:encoded><![CDATA[{LEAD}]]></content:encoded>")
+    broken = tmp_path / "export.xml"
+    broken.write_text(whole[:whole.index("</channel>")] + "<item><title>Halb</title>\n<wp:post_na", encoding="utf-8")
+    result = project.run("import", str(broken), code=2)
+    assert result.output.startswith(f"error: {broken}:"), result.output
+    assert CUT_OFF in result.output.splitlines()[0]
+    assert written(project) == {}
+
+
+def test_a_cut_off_feed_imports_none_of_its_entries_and_says_why(project, tmp_path):
+    """A feed that stops inside an entry was read by feedparser up to there: the entries before it and the last
+    one without its text were written as articles, and nothing said the file was incomplete."""
+    feed = tmp_path / "blog-feed.xml"
+    feed.write_text('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Blog</title>\n'
+                    "<item><title>Ganz</title><link>https://blog.example/ganz</link>"
+                    f"<description>{LEAD}</description></item>\n"
+                    "<item><title>Halb</title><link>https://blog.example/halb</link><description>Hier bricht",
+                    encoding="utf-8")
+    result = project.run("import", str(feed), code=2)
+    assert result.output.startswith(f"error: {feed}:4: not well-formed XML at column "), result.output
+    assert ("the file ends inside an element: the feed looks cut off (a download or copy that stopped early): save "
+            "it again and import the new file") in result.output
     assert written(project) == {}
 
 
@@ -1426,3 +1460,23 @@ def test_pruning_that_would_leave_less_than_half_of_trafilaturas_text_keeps_the_
     assert dropped == ["schon vorher genannt"]
     assert notes == ["the article's text could not be told from the page around it: all of the page's <div> kept "
                      "(8 words): delete what does not belong (menus, footer, buttons)"]
+
+
+def test_importing_saved_pages_a_feed_and_copied_text_again_leaves_out_what_the_author_deleted(project, tmp_path):
+    """Fresh-user trial 16 found ``.verlag/imported.json`` written for a Hugo or Jekyll site alone: a saved page's,
+    a feed entry's or copied text's article the author deleted came back with the next import of the folder. Each
+    is known by its old address, else by the file it came from."""
+    folder = tmp_path / "alt"
+    folder.mkdir()
+    for name in ("feed.xml", "kopiert.txt", "wix.html"):
+        (folder / name).write_bytes((DATA / name).read_bytes())
+    project.run("import", str(folder))
+    made = sorted(p.relative_to(project.root).as_posix() for p in (project.root / "source_de").glob("*.md"))
+    assert len(made) == 5, made
+    for name in made:
+        (project.root / name).unlink()
+    out = project.run("import", str(folder)).output
+    assert list((project.root / "source_de").glob("*.md")) == []
+    assert "import: 5 articles imported before, not written again (5 deleted since): nothing new" in out
+    project.run("import", "--again", str(folder))
+    assert sorted(p.relative_to(project.root).as_posix() for p in (project.root / "source_de").glob("*.md")) == made

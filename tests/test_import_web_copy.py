@@ -106,7 +106,7 @@ def test_copied_text_in_an_html_wrapper_imports_like_the_text_without_it(project
     want = project.read("source_de/huefte-und-langes-sitzen.md")
     for kind in ((), ("--kind", "html")):
         (project.root / "source_de/huefte-und-langes-sitzen.md").unlink()
-        out = project.run("import", *kind, str(wrapped)).output
+        out = project.run("import", *kind, "--again", str(wrapped)).output  # the same file's article, deleted
         assert 'line 1: dropped the HTML wrapper <div class="entry-content">' in out
         assert "line 15: dropped the HTML wrapper </div>" in out
         assert project.read("source_de/huefte-und-langes-sitzen.md") == want
@@ -171,7 +171,7 @@ def test_an_html_file_without_a_wrapper_is_read_as_html(project, tmp_path):
     title '<h1>Atemübung am Morgen</h1>', its tags escaped. A .html or .htm file is HTML."""
     for name in ("ohne-div.html", "ohne-div.HTM"):
         (tmp_path / name).write_text(BREATH, encoding="utf-8")
-        out = project.run("import", str(tmp_path / name)).output
+        out = project.run("import", "--again", str(tmp_path / name)).output  # the same text's article, deleted
         assert "  title: Atemübung am Morgen\n" in out, name
         source = project.root / "source_de/atemuebung-am-morgen.md"
         body = source.read_text(encoding="utf-8").split("---\n", 2)[2]
