@@ -1858,3 +1858,34 @@ def test_a_wordpress_post_of_unclosed_comments_or_pre_is_imported_in_linear_time
 
     cpu(100)  # the first reading imports and compiles what the others reuse
     assert cpu(8_000) < 16 * cpu(1_000)
+
+
+def test_a_slug_too_long_for_a_file_name_is_its_articles_error_and_the_others_are_built(site_project: Project):
+    """A guest author's ``slug:`` of 300 letters (or a file name of 240) made ``editions/de/<slug>.json`` longer
+    than a file name may be: the build stopped with 'File name too long' and no page of any article was made."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n", slug="x" * 300))
+    project.write(f"source_de/{'y' * 240}.md", article("Kamille", "Kamille beruhigt.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    result = project.run("build", code=2)
+    assert "error: source_de/tee.md:4: slug xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… is 300 characters long" \
+           in result.output, result.output
+    assert f"error: source_de/{'y' * 240}.md:1: slug {'y' * 40}… is 240 characters long" in result.output
+    assert "or give the file a shorter name" in result.output
+    assert (project.root / "site/de/kaffee/index.html").is_file()
+
+
+def test_a_pasted_post_whose_title_makes_a_long_slug_is_imported_under_its_first_words(project: Project, tmp_path):
+    """A pasted post whose first line (its title) makes a slug over 255 characters stopped the whole import at
+    'translations/en/<slug>.po: File name too long', the other files of the command unwritten as well."""
+    long = tmp_path / "lang.txt"
+    long.write_text("# " + "Warum Tee am Abend gut tut " * 12 + "\n\nTee wärmt.\n", encoding="utf-8")
+    short = tmp_path / "kurz.txt"
+    short.write_text("# Kaffee\n\nKaffee weckt.\n", encoding="utf-8")
+    project.run("import", str(long), str(short))
+    names = sorted(p.name for p in (project.root / "source_de").glob("*.md"))
+    assert names == ["kaffee.md", "warum-tee-am-abend-gut-tut-warum-tee-am-abend-gut-tut-warum-tee-am-abend-gut-tut-"
+                                  "warum-tee-am-abend.md"], names
+    assert len(names[1]) - 3 <= 100
+    project.run("extract")
+    assert (project.root / f"translations/en/{names[1][:-3]}.po").is_file()
