@@ -1889,3 +1889,62 @@ def test_a_pasted_post_whose_title_makes_a_long_slug_is_imported_under_its_first
     assert len(names[1]) - 3 <= 100
     project.run("extract")
     assert (project.root / f"translations/en/{names[1][:-3]}.po").is_file()
+
+
+def test_german_html_clean_leaves_out_an_image_a_browser_fetches_from_another_host_by_slashes_or_backslashes(
+        site_project: Project, browser):
+    """urlsplit reads ``\\\\host/a.png``, ``/\\host/b.png`` and ``///host/c.png`` as paths on the site's own host;
+    a browser (WHATWG URL: a backslash is a slash, extra slashes before the host are skipped) fetches each from
+    ``host``. ``german_html = "clean"`` kept them and check's active-html named none: Chromium loaded a tracker's
+    images on the German page and on every translation. ``http:host/e.png`` (fetched from ``host`` on an https
+    page) is named too."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from conftest import serving
+
+    asked = []
+
+    class Tracker(BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    tracker = ThreadingHTTPServer(("127.0.0.2", 0), Tracker)
+    threading.Thread(target=tracker.serve_forever, daemon=True).start()
+    other, bs = f"127.0.0.2:{tracker.server_address[1]}", "\\"
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
+    project.write("source_de/gast.md", article("Gast", f"""
+        Ein Text über Tee.
+
+        <p><img src="{bs * 2}{other}/a.png" alt="a"> <img src="/{bs}{other}/b.png" alt="b">
+        <img src="///{other}/c.png" alt="c"> <img srcset="{bs * 2}{other}/d.png 2x" alt="d"></p>
+
+        <p><img src="http:{other}/e.png" alt="e"></p>
+        """))
+    found = [line for line in project.run("check").output.splitlines() if "[active-html]" in line]
+    assert [line.split(": the page")[0] for line in found] == ["warning: source_de/gast.md:7",
+                                                               "warning: source_de/gast.md:10"], found
+    assert all("<img> from 127.0.0.2;" in line for line in found), found
+    project.run("extract")
+    review(project, "en", "gast", {("title", "Gast"): "Guest", "Ein Text über Tee.": "A text about tea."})
+    project.run("build")
+    try:
+        for base in serving(project.root):
+            for lang in ("de", "en"):
+                browser.get(f"{base}/{lang}/gast/")
+                WebDriverWait(browser, 60).until(lambda driver: driver.execute_script(
+                    "return document.readyState === 'complete' && [...document.images].every(i => i.complete)"))
+                assert browser.execute_script("return document.images.length") >= 5
+    finally:
+        tracker.shutdown()
+        tracker.server_close()
+    assert asked == []
+    assert "127.0.0.2" not in project.read("site/de/gast/index.html")
