@@ -1125,7 +1125,8 @@ def test_a_long_run_of_spaces_inside_a_paragraph_line_costs_extract_linear_time(
 
 @pytest.mark.parametrize("old", ["/de/feed.xml/x.xml", "/_redirects/x.xml", "/pagefind/pagefind.js", "/pagefind/x/",
                                  "/pagefind", "/.htaccess", "/%2e%2e/%2E%2E/outside.xml", "/a/../../outside.xml",
-                                 "/x%2F..%2F..%2Foutside.xml", "/./x.xml", "/a%0Ab.xml", "/a%00b.xml"])
+                                 "/x%2F..%2F..%2Foutside.xml", "/./x.xml", "/a%0Ab.xml", "/a%00b.xml",
+                                 "/De/Tee/", "/PAGEFIND/pagefind.js", "/Sitemap.XML"])
 def test_a_line_of_redirects_txt_at_a_file_the_site_makes_below_one_or_with_dot_segments_is_refused_at_its_line(
         site_project: Project, old: str):
     """``redirects.txt`` (the author's, or written by an import from the old site's config and static/ folder)
@@ -1133,7 +1134,9 @@ def test_a_line_of_redirects_txt_at_a_file_the_site_makes_below_one_or_with_dot_
     stopped the whole site with "Not a directory" at no line; one in site/pagefind/ replaced the search's own
     ``pagefind.js`` with the feed, so every no-op build served XML as the search script; ``/.htaccess`` was
     overwritten by the rules; one with ``..`` segments or a control character was a rule in ``_redirects`` and
-    ``.htaccess`` and a "leaves site/" error without its line."""
+    ``.htaccess`` and a "leaves site/" error without its line. On a file system that ignores case (macOS's,
+    Windows'), ``/De/Tee/``'s redirect page replaced the German article's page, ``/PAGEFIND/pagefind.js`` the
+    search script."""
     project = site_project
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     project.write("redirects.txt", f"/alt.xml  /de/feed.xml  301\n{old}  /de/feed.xml  301\n")
@@ -1149,6 +1152,8 @@ def test_a_line_of_redirects_txt_at_a_file_the_site_makes_below_one_or_with_dot_
     assert project.read("site/pagefind/pagefind.js").startswith("const pagefind_version")
     assert sorted(p.name for p in (project.root / "site").iterdir() if p.suffix == ".xml") == ["alt.xml", "sitemap.xml"]
     assert "Tee wärmt." in project.read("site/de/tee/index.html")
+    written = [p.relative_to(project.root / "site").as_posix() for p in (project.root / "site").rglob("*")]
+    assert len({rel.casefold() for rel in written}) == len(written), "two files that are one where case is ignored"
 
 
 def test_a_hugo_site_whose_static_folder_leads_outside_it_brings_no_file_from_there(project: Project, tmp_path_factory):
@@ -1948,3 +1953,30 @@ def test_german_html_clean_leaves_out_an_image_a_browser_fetches_from_another_ho
         tracker.server_close()
     assert asked == []
     assert "127.0.0.2" not in project.read("site/de/gast/index.html")
+
+
+@pytest.mark.parametrize("alias, message", [
+    ("/DE/tee/", "/DE/tee/ is the address of site/de/tee/index.html, a page verlag makes (written otherwise, but "
+                 "one file where case is ignored, as on macOS and Windows); remove it from aliases"),
+    ("/De/Feed.xml", "/De/Feed.xml is the address of site/de/feed.xml, a file verlag makes (written otherwise, but "
+                     "one file where case is ignored, as on macOS and Windows); remove it from aliases"),
+    ("/Index.HTML/x/", "/Index.HTML/x/ lies in site/index.html, which verlag makes (written otherwise, but one file "
+                       "where case is ignored, as on macOS and Windows); remove it from aliases"),
+    ("/alt/kaffee/", "/alt/kaffee/ is answered by site/Alt/Kaffee/index.html, the old address /Alt/Kaffee/ of "
+                     "source_de/kaffee.md (written otherwise, but one file where case is ignored, as on macOS and "
+                     "Windows); keep one")])
+def test_an_alias_that_is_a_file_of_the_site_in_another_case_is_refused_at_its_line(site_project: Project,
+                                                                                     alias: str, message: str):
+    """On a file system that ignores case (macOS's, Windows'), ``site/DE/tee/index.html`` is the article's own
+    page: the old address ``/DE/tee/`` wrote its redirect page over it (a page leading to itself), ``/De/Feed.xml``
+    over the feed, and ``/alt/kaffee/`` over another article's redirect of ``/Alt/Kaffee/``."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n", aliases=f'["{alias}", "/alt/tee/"]'))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n", aliases='["/Alt/Kaffee/"]'))
+    out = project.run("build", code=2).output
+    assert f"error: source_de/tee.md:4: aliases: {message}" in out, out[-3000:]
+    written = [p.relative_to(project.root / "site").as_posix() for p in (project.root / "site").rglob("*")
+               if p.is_file()]
+    assert len({rel.casefold() for rel in written}) == len(written), "two files that are one where case is ignored"
+    assert project.read("site/_redirects") == "/Alt/Kaffee/  /de/kaffee/  301\n/alt/tee/  /de/tee/  301\n"
+    assert "Tee wärmt." in project.read("site/de/tee/index.html")
