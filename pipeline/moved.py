@@ -138,8 +138,11 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
     moved = read_moved(config, errors)
     if not moved:
         return {}
-    aliased = {line.split()[0] for line in str(out.get(NETLIFY) or "").splitlines() if line.strip()}
-    folders = {rel[:i] for rel in out for i, char in enumerate(rel) if char == "/"}  # a copy cannot be one
+    # Paths under site/ are compared case-folded: a file system that ignores case (macOS's, Windows') has one file
+    # for site/DE/tee/index.html and site/de/tee/index.html, and the copy or redirect page would replace the page.
+    aliased = {line.split()[0].casefold() for line in str(out.get(NETLIFY) or "").splitlines() if line.strip()}
+    own = {rel.casefold(): rel for rel in (*out, NETLIFY, APACHE)}
+    folders = {rel[:i].casefold(): rel[:i] for rel in out for i, char in enumerate(rel) if char == "/"}  # no copy
     made: dict = {}
     rules: list[Moved] = []
     for m in moved:
@@ -161,10 +164,10 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
         copy = served if m.old.endswith("/") else plain
         parts = plain.strip("/").split("/")
         above = ["/".join(parts[:n]) for n in range(1, len(parts))]  # a file there leaves no folder for it
-        taken = next((f"site/{f}" for f in (*above, served, copy) if f is not None and (
-                          f in out or f in made or f in (NETLIFY, APACHE) or f in folders and f not in above)), None) \
-            or (f"site/{BUNDLE}/, the search index" if parts[0] == BUNDLE else None) \
-            or ("an article's aliases:" if m.old in aliased else None)
+        taken = next((f"site/{own.get(f.casefold()) or folders[f.casefold()]}" for f in (*above, served, copy)
+                      if f is not None and (f.casefold() in own or f.casefold() in folders and f not in above)), None) \
+            or (f"site/{BUNDLE}/, the search index" if parts[0].casefold() == BUNDLE else None) \
+            or ("an article's aliases:" if m.old.casefold() in aliased else None)
         if taken:
             errors.append(VerlagError(f"{m.old} is answered already ({taken}): left out", MOVED_FILE, m.line))
             continue
@@ -172,7 +175,8 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
         rules.append(m)
         if rel is None:
             continue
-        folders.update(rel[:i] for i, char in enumerate(rel) if char == "/")
+        folders.update((rel[:i].casefold(), rel[:i]) for i, char in enumerate(rel) if char == "/")
+        own[rel.casefold()] = rel
         if page:
             lang = next((code for code in languages[1:] if m.new.startswith(urls.path("index", code))), languages[0])
             made[rel] = redirect_page(lang, config.name, _absolute(urls, m.new), m.new)

@@ -94,8 +94,9 @@ class PoliteSession(requests.Session):
     def send(self, request, **kwargs):
         kwargs["timeout"] = self.policy.timeout
         if getattr(self._hop, "inside", False):  # requests follows a redirect through send() again, on this
-            return super().send(request, **kwargs)  # thread: it already holds a slot and its turn
-        self._hop.inside = True
+            _same_service(self._hop.origin, request.url)  # thread: it already holds a slot and its turn
+            return super().send(request, **kwargs)
+        self._hop.inside, self._hop.origin = True, request.url
         try:
             return self._send(request, **kwargs)
         finally:
@@ -177,6 +178,20 @@ def _retry_after(value: str | None) -> float | None:
         return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError):
         return None
+
+
+def _same_service(first: str, hop: str) -> None:
+    """Raise ``ServiceError`` (fatal) unless ``hop``, an address a service redirects to, is on the host and port of
+    ``first``, the address verlag asked (or the same host over HTTPS where it asked over HTTP). requests takes only
+    ``Authorization`` off a request it sends on to another host (``Session.rebuild_auth``): Azure's
+    ``Ocp-Apim-Subscription-Key`` went along, and so did the article's text, to wherever the answer pointed."""
+    was, now = urllib.parse.urlsplit(first), urllib.parse.urlsplit(hop)
+    if (now.scheme, now.netloc) == (was.scheme, was.netloc) or (
+            (was.scheme, now.scheme) == ("http", "https") and now.hostname == was.hostname):
+        return
+    raise ServiceError(f"{was.netloc} redirects to {now.scheme}://{now.netloc}/: not followed, the key and the "
+                       "text go only to the address in verlag.toml (set the engine's url to the new one if the "
+                       "service moved)", fatal=True)
 
 
 def _offline(exc: Exception) -> bool:

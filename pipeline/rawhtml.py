@@ -54,15 +54,19 @@ _OPEN_TAG = re.compile(rf"<[A-Za-z][A-Za-z0-9-]*(?:{_ATTRIBUTE})*{_SPACE}*/?>")
 EMBEDS = frozenset({"iframe", "frame", "object", "embed", "applet", "portal"})  # another page or plug-in inside
 _FETCHED = ("src", "poster", "data", "background")  # attributes whose address a browser loads without a click
 _ADDRESSES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"})
-_CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])\s*((?:https?:)?//[^\s"')]+)""", re.I)
+_CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])\s*((?:https?:|[/\\]{2})[^\s"')]+)""", re.I)
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))  # what a browser strips from both ends of an address
+_URL_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")  # what it drops within one
+_URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _SCRIPT_SCHEME = re.compile(r"(javascript|vbscript):", re.I)
 _NO_URL_SPACE = re.compile(r"[\x00-\x20]")  # a browser strips them from an address before reading its scheme
 # Where ``active_html`` can find something, read on the open tags of the article's text (few, and found by one
 # fast search): the parse is skipped elsewhere
+_MAYBE_REMOTE = re.compile(r"//|https?:", re.I)  # in a body with a Markdown image that may load from a host
 _START_TAG = re.compile(r"<[A-Za-z][^<>]*")
 _MAYBE_ACTIVE = re.compile(r"""<(?:script|i?frame|object|embed|applet|portal|base|meta|link|style)\b|\son[a-z]+\s*="""
-                           r"""|(?:java|vb)script:|url\(|(?:src|srcset|poster|data|background)\s*=\s*["']?[^"'>]*//""",
-                           re.I)
+                           r"""|(?:java|vb)script:|url\(|(?:src|srcset|poster|data|background)\s*=\s*["']?[^"'>]*"""
+                           r"""(?:[/\\]{2}|https?:)""", re.I)
 
 
 class _Element:
@@ -321,13 +325,23 @@ def _shapes(allowed: frozenset[str]) -> dict[str, str]:
 
 
 def web_host(url: str) -> str | None:
-    """The host (lower case) of an http(s) or protocol-relative (``//host/…``) address, else None."""
+    """The host (lower case) a browser fetches ``url`` from where a page at an http(s) address names it: that of an
+    http(s) address or a scheme-relative one (``//host/…``); None for a path on the page's own host or another
+    scheme. Read as the WHATWG URL Standard reads it (https://url.spec.whatwg.org/#url-parsing), not as urlsplit:
+    leading and trailing C0 controls and spaces and every tab and newline are dropped, a backslash is a slash, and
+    any number of slashes may come before the host, so ``\\\\host/x.png``, ``/\\host/x.png``, ``///host/x.png``
+    and ``http:host/x.png`` all name ``host`` (the last on an https page; on an http page
+    it is a path, taken for a host here all the same)."""
+    url = _URL_TAB_OR_NEWLINE.sub("", url.strip(_C0_OR_SPACE)).replace("\\", "/")
+    scheme = _URL_SCHEME.match(url)
+    if scheme and scheme.group(1).lower() not in ("http", "https") or not scheme and not url.startswith("//"):
+        return None
+    authority = re.split(r"[/?#]", url[scheme.end() if scheme else 0:].lstrip("/"), maxsplit=1)[0]
     try:
-        parts = urlsplit(url.strip())
-        host = (parts.hostname or "").lower()
+        host = urlsplit("//" + authority).hostname
     except ValueError:  # "http://[x" and other addresses a browser refuses too
         return None
-    return host if parts.scheme.lower() in ("http", "https", "") and host else None
+    return host.lower() if host else None
 
 
 class _Active(HTMLParser):
@@ -387,7 +401,8 @@ def active_html(body: str, body_line: int, site_url: str | tuple[str, ...]) -> l
     verlag publishes the German original's raw HTML as written and every translation repeats it, so this is
     the author's to know: third-party content loaded without the reader's consent (GDPR), or code from
     someone else. None when the body cannot be parsed."""
-    if not ("![" in body and "//" in body) and not any(map(_MAYBE_ACTIVE.search, _START_TAG.findall(body))):
+    if not ("![" in body and _MAYBE_REMOTE.search(body)) \
+            and not any(map(_MAYBE_ACTIVE.search, _START_TAG.findall(body))):
         return []
     try:
         tokens = block_tokens(body, {}, lambda content: "<" in content or "![" in content)

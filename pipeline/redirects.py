@@ -237,7 +237,7 @@ def page_file(old: str, urls: Urls) -> str | None:
 
 
 def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[str],
-                   published: Mapping[tuple[str, str], str], made: Container[str], errors: list[VerlagError],
+                   published: Mapping[tuple[str, str], str], made: Iterable[str], errors: list[VerlagError],
                    notes: list[str], before: Sequence[Redirect] = (), made_now: dict | None = None,
                    german_titles: Container[tuple[str, str]] = (), renamed: Sequence[Redirect] = ()) -> dict[str, str]:
     """The redirect outputs for the aliases of ``articles``, the redirects ``before`` (``kept``: by path and by
@@ -251,12 +251,14 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
     An old address that is a page or file verlag makes (naming it; the home page, a feed, a style sheet, the
     search index: a host's redirect would send it to the article) or lies below one, that lies outside ``[site]
     base_url``'s path, or that another article claims is left out and reported in ``errors`` at the article's
-    ``aliases:`` line; every other redirect is still made.
+    ``aliases:`` line; every other redirect is still made. Paths under site/ are compared case-folded: on a file
+    system that ignores case (macOS's, Windows') ``/DE/tee/``'s redirect page replaced the article's own page.
     """
     from .search import BUNDLE
 
     articles = list(articles)
-    pages: dict[str, Redirect] = {}
+    own = {name.casefold(): name for name in (*made, NETLIFY, APACHE, BUNDLE)}
+    pages: dict[str, tuple[str, Redirect]] = {}  # by case-folded path: (path under site/, its redirect)
     answered: list[Redirect] = []
     for r in collect(articles, urls, languages, published, errors, notes, [r for r in before if "?" not in r.old],
                      renamed):
@@ -264,33 +266,36 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
         rel = page_file(r.old, urls) if inside else None
         plain = unquote(r.old[len(urls.base_path):]).strip("/") if inside else ""
         parts = plain.split("/")
-        taken = next((f for f in ("/".join(parts[:n]) for n in range(1, len(parts) + 1))
-                      if f in made or f in (NETLIFY, APACHE, BUNDLE)), None)
+        taken = next((own[f.casefold()] for f in ("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+                      if f.casefold() in own), None)
+        page = own.get(rel.lstrip("/").casefold()) if rel is not None else None
+        other = pages.get(rel.casefold()) if rel is not None else None
         if not inside:
             errors.append(_error(r, f"{r.old} is outside the site's address {urls.base_url} (base_url "
                                     "in verlag.toml); redirects can only answer below it"))
-        elif rel is not None and (rel.lstrip("/") in made or rel in (NETLIFY, APACHE)):
-            errors.append(_error(r, f"{r.old} is the address of site/{rel.lstrip('/')}, a page verlag makes; "
+        elif page is not None:
+            errors.append(_error(r, f"{r.old} is the address of site/{page}, a page verlag makes{_case(rel, page)}; "
                                     "remove it from aliases"))
-        elif taken == plain:
-            errors.append(_error(r, f"{r.old} is the address of site/{plain}, a file verlag makes; "
-                                    "remove it from aliases"))
+        elif taken is not None and taken.casefold() == plain.casefold():
+            errors.append(_error(r, f"{r.old} is the address of site/{taken}, a file verlag makes"
+                                    f"{_case(plain, taken)}; remove it from aliases"))
         elif taken is not None:
-            errors.append(_error(r, f"{r.old} lies in site/{taken}, which verlag makes; remove it from aliases"))
-        elif rel is not None and rel in pages and pages[rel].slug != r.slug:
-            errors.append(_error(r, f"{r.old} is answered by site/{rel}, the old address "
-                                    f"{pages[rel].old} of {pages[rel].ref}; keep one"))
+            errors.append(_error(r, f"{r.old} lies in site/{taken}, which verlag makes"
+                                    f"{_case(plain[:len(taken)], taken)}; remove it from aliases"))
+        elif other is not None and other[1].slug != r.slug:
+            errors.append(_error(r, f"{r.old} is answered by site/{other[0]}, the old address "
+                                    f"{other[1].old} of {other[1].ref}{_case(rel, other[0])}; keep one"))
         else:
             answered.append(r)
             if rel is not None:
-                pages.setdefault(rel, r)  # /alt and /alt/ of one article: one page
+                pages.setdefault(rel.casefold(), (rel, r))  # /alt and /Alt/ of one article: one page
     queried = _by_query(articles, urls, languages[0], published, errors, [r for r in before if "?" in r.old])
     if made_now is not None:
         made_now.update(record([*answered, *(r for _, _, r in queried)]))
     if not answered and not queried:
         return {}
     out = {rel: redirect_page(languages[0] if (r.lang, r.slug) in german_titles else r.lang, r.title, r.url, r.new)
-           for rel, r in pages.items()}
+           for rel, r in pages.values()}
     out[NETLIFY] = "".join(f"{path}  {query.replace('&', ' ')}  {r.new}  301!\n" for path, query, r in queried) \
         + "".join(f"{r.old}  {r.new}  301\n" for r in answered)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"
@@ -328,6 +333,13 @@ def _by_query(articles: Sequence[Article], urls: Urls, source: str, published: M
                                                 published[(source, article.slug)], article.slug, article.ref,
                                                 article.key_line("aliases"))
     return [(path, query, found[(path, query)]) for path, query in sorted(found)]
+
+
+def _case(path: str, file: str) -> str:
+    """What a message adds where an old address's ``path`` under site/ is ``file`` only in another case: a file
+    system that ignores case (macOS's, Windows') has one file for both, and the redirect page would replace it."""
+    return "" if path.lstrip("/") == file else \
+        " (written otherwise, but one file where case is ignored, as on macOS and Windows)"
 
 
 def _error(where: Article | Redirect, message: str) -> VerlagError:

@@ -134,6 +134,9 @@ def untouched_template(path: Path) -> bool:
     return template is not None and day is not None and text == template.format(date=day.group(1))
 
 
+MADE_SLUG = 100  # the longest slug ``ascii_slug`` makes of a title: an address to read, room for ``-2``, ``-3``, …
+
+
 def slugify(title: str) -> str:
     """ASCII slug; German umlauts and ß transliterated the German way (ä → ae); "artikel" when ``title`` has
     no letter or digit to make one of (``ascii_slug`` is "" then)."""
@@ -141,10 +144,15 @@ def slugify(title: str) -> str:
 
 
 def ascii_slug(text: str) -> str:
-    """``slugify``'s slug of ``text``, "" when it has no letter or digit."""
+    """``slugify``'s slug of ``text``, "" when it has no letter or digit; the words of a long one up to
+    ``MADE_SLUG`` characters (a pasted post's first sentence as its title made a slug over ``sources.SLUG_MAX``)."""
     text = unicodedata.normalize("NFC", text).translate(_GERMAN)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) <= MADE_SLUG:
+        return slug
+    cut = slug[:MADE_SLUG + 1]
+    return (cut.rsplit("-", 1)[0] if "-" in cut else cut[:MADE_SLUG]).strip("-")
 
 
 def _toml(value: str | list[str]) -> str:

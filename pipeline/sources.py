@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     import yaml
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# The longest slug: a file name holds at most 255 bytes (ext4, APFS, NTFS), and the longest verlag makes of a slug
+# is the temporary copy of its catalog record, ``.<slug>.catalog.<8 characters>.tmp`` (``fsutil``): 22 more.
+SLUG_MAX = 200
 # Every front-matter key verlag reads (README, "The author's workflow"); others are reported, not used.
 FRONT_MATTER_KEYS = ("title", "author", "date", "updated", "summary", "tags", "slug", "draft", "aliases",
                      "reviewed_by", "last_reviewed", "translate")
@@ -343,6 +346,10 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
         problem(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' (no '/', '..' or spaces)",
                 "slug")
+    elif len(slug) > SLUG_MAX:
+        problem(f"slug {slug[:40]}… is {len(slug)} characters long; its files' names would be longer than file "
+                f"systems allow: set a 'slug:' of at most {SLUG_MAX}" + ("" if "slug" in meta else
+                                                                       " or give the file a shorter name"), "slug")
     elif slug in RESERVED_SLUGS:
         problem(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own words); rename "
                 "the file or set another 'slug:'", "slug")
@@ -769,7 +776,7 @@ class _ReadCache:
         entry = self.known.get(ref)
         meta = entry[3] if isinstance(entry, list) and len(entry) == 8 else None
         slug = meta.get("slug", path.stem) if isinstance(meta, dict) else None
-        if not isinstance(slug, str) or not SLUG_RE.match(slug) or slug in RESERVED_SLUGS:
+        if not isinstance(slug, str) or not SLUG_RE.match(slug) or len(slug) > SLUG_MAX or slug in RESERVED_SLUGS:
             return None
         self.fresh[ref] = entry
         return slug

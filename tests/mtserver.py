@@ -63,6 +63,7 @@ class FakeService:
         self.hang = 2.0
         self.retry_after = "1"
         self.faults: list[str] = []
+        self.location = ""  # where a redirect (fault "301", "307", …) points: "" for this server, or another's URL
         self.rules: dict[str, str] = {}
         self.log: list[dict] = []
         self.glossaries: list[dict] = []  # DeepL glossaries made through /v2/glossaries
@@ -81,6 +82,7 @@ class FakeService:
         with self.lock:
             self.latency, self.hang, self.retry_after = 0.0, 2.0, "1"
             self.faults, self.rules, self.log, self.glossaries = [], {}, [], []
+            self.location = ""
             self.max_active = 0
 
     def close(self) -> None:
@@ -186,8 +188,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_response(int(fault))
                 if fault == "429":
                     self.send_header("Retry-After", svc.retry_after)
-                if fault == "301":  # moved: the same request again, at the same place
-                    self.send_header("Location", self.path)
+                if fault in ("301", "302", "307", "308"):  # moved: the same request again, at the same place
+                    self.send_header("Location", svc.location + self.path)  # or on the host of ``location``
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return

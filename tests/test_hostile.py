@@ -1125,7 +1125,8 @@ def test_a_long_run_of_spaces_inside_a_paragraph_line_costs_extract_linear_time(
 
 @pytest.mark.parametrize("old", ["/de/feed.xml/x.xml", "/_redirects/x.xml", "/pagefind/pagefind.js", "/pagefind/x/",
                                  "/pagefind", "/.htaccess", "/%2e%2e/%2E%2E/outside.xml", "/a/../../outside.xml",
-                                 "/x%2F..%2F..%2Foutside.xml", "/./x.xml", "/a%0Ab.xml", "/a%00b.xml"])
+                                 "/x%2F..%2F..%2Foutside.xml", "/./x.xml", "/a%0Ab.xml", "/a%00b.xml",
+                                 "/De/Tee/", "/PAGEFIND/pagefind.js", "/Sitemap.XML"])
 def test_a_line_of_redirects_txt_at_a_file_the_site_makes_below_one_or_with_dot_segments_is_refused_at_its_line(
         site_project: Project, old: str):
     """``redirects.txt`` (the author's, or written by an import from the old site's config and static/ folder)
@@ -1133,7 +1134,9 @@ def test_a_line_of_redirects_txt_at_a_file_the_site_makes_below_one_or_with_dot_
     stopped the whole site with "Not a directory" at no line; one in site/pagefind/ replaced the search's own
     ``pagefind.js`` with the feed, so every no-op build served XML as the search script; ``/.htaccess`` was
     overwritten by the rules; one with ``..`` segments or a control character was a rule in ``_redirects`` and
-    ``.htaccess`` and a "leaves site/" error without its line."""
+    ``.htaccess`` and a "leaves site/" error without its line. On a file system that ignores case (macOS's,
+    Windows'), ``/De/Tee/``'s redirect page replaced the German article's page, ``/PAGEFIND/pagefind.js`` the
+    search script."""
     project = site_project
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     project.write("redirects.txt", f"/alt.xml  /de/feed.xml  301\n{old}  /de/feed.xml  301\n")
@@ -1149,6 +1152,8 @@ def test_a_line_of_redirects_txt_at_a_file_the_site_makes_below_one_or_with_dot_
     assert project.read("site/pagefind/pagefind.js").startswith("const pagefind_version")
     assert sorted(p.name for p in (project.root / "site").iterdir() if p.suffix == ".xml") == ["alt.xml", "sitemap.xml"]
     assert "Tee wärmt." in project.read("site/de/tee/index.html")
+    written = [p.relative_to(project.root / "site").as_posix() for p in (project.root / "site").rglob("*")]
+    assert len({rel.casefold() for rel in written}) == len(written), "two files that are one where case is ignored"
 
 
 def test_a_hugo_site_whose_static_folder_leads_outside_it_brings_no_file_from_there(project: Project, tmp_path_factory):
@@ -1858,3 +1863,120 @@ def test_a_wordpress_post_of_unclosed_comments_or_pre_is_imported_in_linear_time
 
     cpu(100)  # the first reading imports and compiles what the others reuse
     assert cpu(8_000) < 16 * cpu(1_000)
+
+
+def test_a_slug_too_long_for_a_file_name_is_its_articles_error_and_the_others_are_built(site_project: Project):
+    """A guest author's ``slug:`` of 300 letters (or a file name of 240) made ``editions/de/<slug>.json`` longer
+    than a file name may be: the build stopped with 'File name too long' and no page of any article was made."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n", slug="x" * 300))
+    project.write(f"source_de/{'y' * 240}.md", article("Kamille", "Kamille beruhigt.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    result = project.run("build", code=2)
+    assert "error: source_de/tee.md:4: slug xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… is 300 characters long" \
+           in result.output, result.output
+    assert f"error: source_de/{'y' * 240}.md:1: slug {'y' * 40}… is 240 characters long" in result.output
+    assert "or give the file a shorter name" in result.output
+    assert (project.root / "site/de/kaffee/index.html").is_file()
+
+
+def test_a_pasted_post_whose_title_makes_a_long_slug_is_imported_under_its_first_words(project: Project, tmp_path):
+    """A pasted post whose first line (its title) makes a slug over 255 characters stopped the whole import at
+    'translations/en/<slug>.po: File name too long', the other files of the command unwritten as well."""
+    long = tmp_path / "lang.txt"
+    long.write_text("# " + "Warum Tee am Abend gut tut " * 12 + "\n\nTee wärmt.\n", encoding="utf-8")
+    short = tmp_path / "kurz.txt"
+    short.write_text("# Kaffee\n\nKaffee weckt.\n", encoding="utf-8")
+    project.run("import", str(long), str(short))
+    names = sorted(p.name for p in (project.root / "source_de").glob("*.md"))
+    assert names == ["kaffee.md", "warum-tee-am-abend-gut-tut-warum-tee-am-abend-gut-tut-warum-tee-am-abend-gut-tut-"
+                                  "warum-tee-am-abend.md"], names
+    assert len(names[1]) - 3 <= 100
+    project.run("extract")
+    assert (project.root / f"translations/en/{names[1][:-3]}.po").is_file()
+
+
+def test_german_html_clean_leaves_out_an_image_a_browser_fetches_from_another_host_by_slashes_or_backslashes(
+        site_project: Project, browser):
+    """urlsplit reads ``\\\\host/a.png``, ``/\\host/b.png`` and ``///host/c.png`` as paths on the site's own host;
+    a browser (WHATWG URL: a backslash is a slash, extra slashes before the host are skipped) fetches each from
+    ``host``. ``german_html = "clean"`` kept them and check's active-html named none: Chromium loaded a tracker's
+    images on the German page and on every translation. ``http:host/e.png`` (fetched from ``host`` on an https
+    page) is named too."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from conftest import serving
+
+    asked = []
+
+    class Tracker(BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    tracker = ThreadingHTTPServer(("127.0.0.2", 0), Tracker)
+    threading.Thread(target=tracker.serve_forever, daemon=True).start()
+    other, bs = f"127.0.0.2:{tracker.server_address[1]}", "\\"
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
+    project.write("source_de/gast.md", article("Gast", f"""
+        Ein Text über Tee.
+
+        <p><img src="{bs * 2}{other}/a.png" alt="a"> <img src="/{bs}{other}/b.png" alt="b">
+        <img src="///{other}/c.png" alt="c"> <img srcset="{bs * 2}{other}/d.png 2x" alt="d"></p>
+
+        <p><img src="http:{other}/e.png" alt="e"></p>
+        """))
+    found = [line for line in project.run("check").output.splitlines() if "[active-html]" in line]
+    assert [line.split(": the page")[0] for line in found] == ["warning: source_de/gast.md:7",
+                                                               "warning: source_de/gast.md:10"], found
+    assert all("<img> from 127.0.0.2;" in line for line in found), found
+    project.run("extract")
+    review(project, "en", "gast", {("title", "Gast"): "Guest", "Ein Text über Tee.": "A text about tea."})
+    project.run("build")
+    try:
+        for base in serving(project.root):
+            for lang in ("de", "en"):
+                browser.get(f"{base}/{lang}/gast/")
+                WebDriverWait(browser, 60).until(lambda driver: driver.execute_script(
+                    "return document.readyState === 'complete' && [...document.images].every(i => i.complete)"))
+                assert browser.execute_script("return document.images.length") >= 5
+    finally:
+        tracker.shutdown()
+        tracker.server_close()
+    assert asked == []
+    assert "127.0.0.2" not in project.read("site/de/gast/index.html")
+
+
+@pytest.mark.parametrize("alias, message", [
+    ("/DE/tee/", "/DE/tee/ is the address of site/de/tee/index.html, a page verlag makes (written otherwise, but "
+                 "one file where case is ignored, as on macOS and Windows); remove it from aliases"),
+    ("/De/Feed.xml", "/De/Feed.xml is the address of site/de/feed.xml, a file verlag makes (written otherwise, but "
+                     "one file where case is ignored, as on macOS and Windows); remove it from aliases"),
+    ("/Index.HTML/x/", "/Index.HTML/x/ lies in site/index.html, which verlag makes (written otherwise, but one file "
+                       "where case is ignored, as on macOS and Windows); remove it from aliases"),
+    ("/alt/kaffee/", "/alt/kaffee/ is answered by site/Alt/Kaffee/index.html, the old address /Alt/Kaffee/ of "
+                     "source_de/kaffee.md (written otherwise, but one file where case is ignored, as on macOS and "
+                     "Windows); keep one")])
+def test_an_alias_that_is_a_file_of_the_site_in_another_case_is_refused_at_its_line(site_project: Project,
+                                                                                     alias: str, message: str):
+    """On a file system that ignores case (macOS's, Windows'), ``site/DE/tee/index.html`` is the article's own
+    page: the old address ``/DE/tee/`` wrote its redirect page over it (a page leading to itself), ``/De/Feed.xml``
+    over the feed, and ``/alt/kaffee/`` over another article's redirect of ``/Alt/Kaffee/``."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n", aliases=f'["{alias}", "/alt/tee/"]'))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n", aliases='["/Alt/Kaffee/"]'))
+    out = project.run("build", code=2).output
+    assert f"error: source_de/tee.md:4: aliases: {message}" in out, out[-3000:]
+    written = [p.relative_to(project.root / "site").as_posix() for p in (project.root / "site").rglob("*")
+               if p.is_file()]
+    assert len({rel.casefold() for rel in written}) == len(written), "two files that are one where case is ignored"
+    assert project.read("site/_redirects") == "/Alt/Kaffee/  /de/kaffee/  301\n/alt/tee/  /de/tee/  301\n"
+    assert "Tee wärmt." in project.read("site/de/tee/index.html")

@@ -154,6 +154,32 @@ def test_a_redirect_is_followed_within_the_concurrency_bound(svc):
     assert [r.text for r in results] == ["HALLO."] and [e.get("fault") for e in svc.log] == ["301", None]
 
 
+@pytest.mark.parametrize("name, status", [("microsoft", "302"), ("microsoft", "307"), ("deepl", "308"),
+                                          ("llm", "307")])
+def test_a_redirect_to_another_host_is_not_followed_and_neither_key_nor_text_goes_there(svc, name, status,
+                                                                                      monkeypatch):
+    """requests takes only ``Authorization`` off a request it sends on to another host: a redirect sent Azure's
+    ``Ocp-Apim-Subscription-Key`` and the article's text (a 307 or 308 keeps the body) to the host the answer
+    named. Now nothing is sent there, and the engine stops for the run saying where it was sent."""
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key")
+    with FakeService() as elsewhere:
+        svc.faults, svc.location = [status], elsewhere.url
+        if name == "llm":
+            from pipeline.llm import LLMEngine
+
+            table = {"url": svc.url + "/v1", "model": "m", "retries": 0, "timeout": 0.5}
+            service = LLMEngine(Config(root=NO_PROJECT, languages=("en", "fr"), raw={"engines": {"llm": table}}))
+        else:
+            service = engine(svc, name, retries=0)
+        outcomes = [o for group in service.stream([Request("Die Leber.")], "de", "en") for o in group]
+        assert elsewhere.log == []
+    assert len(svc.log) == 1 and [r for o in outcomes for r in o.results] == [None]
+    host = elsewhere.url.removeprefix("http://")
+    assert [(o.error, o.fatal) for o in outcomes] == [
+        (f"{svc.url.removeprefix('http://')} redirects to http://{host}/: not followed, the key and the text go "
+         "only to the address in verlag.toml (set the engine's url to the new one if the service moved)", True)]
+
+
 def test_self_hosted_libre_works_without_a_key_and_sends_none(svc):
     engine(svc, "libre").translate([Request("Hallo.")], "de", "en")
     assert "api_key" not in svc.log[0]["query"]
