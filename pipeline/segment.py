@@ -31,6 +31,7 @@ from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core.text_join import text_join
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
@@ -515,6 +516,15 @@ def _bracket_guard(state) -> None:
             raise VerlagError(problem, None, token.map[0] + 1 if token.map else None)
 
 
+def _text_join(state) -> None:
+    """markdown-it's core rule ``text_join`` (an escaped character or character reference, ``text_special``,
+    joined to the text around it) over the blocks whose text holds a backslash or ``&``: only the escape and
+    entity rules make ``text_special``, and the inline parse joined every other run of text (``fragments_join``),
+    so in the others the rule changed nothing, after a walk over their children."""
+    text_join(SimpleNamespace(tokens=[token for token in state.tokens if token.type == "inline"
+                                      and ("\\" in token.content or "&" in token.content)]))
+
+
 def escaped_split(row: str) -> list[str]:
     """A table row's cells as markdown-it's ``rules_block.table.escapedSplit`` splits them (str in, list of str
     out): at each pipe not right after a backslash (GFM 0.29 §4.10), an escaped pipe ``\\|`` kept as ``|`` in
@@ -580,6 +590,7 @@ def commonmark_parser(renderer_cls: type[RendererHTML] = RendererHTML) -> Markdo
     md.normalizeLink = lru_cache(maxsize=LINK_CACHE)(md.normalizeLink)
     md.normalizeLinkText = lru_cache(maxsize=LINK_CACHE)(md.normalizeLinkText)
     md.core.ruler.before("inline", "verlag_brackets", _bracket_guard)
+    md.core.ruler.at("text_join", _text_join)
     table = next(rule for rule in md.block.ruler.__rules__ if rule.name == "table")
     md.block.ruler.at("table", _table_rule(), {"alt": table.alt})
     block = _DepthBlock()

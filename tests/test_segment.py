@@ -405,3 +405,20 @@ def test_a_parse_makes_its_tokens_without_the_dataclass_init_and_they_are_markdo
     monkeypatch.setattr(Token, "__post_init__", lambda token: (made.append(token.type), post_init(token)))
     assert [t.as_dict() for t in commonmark_parser().parse(text, {})] == stock
     assert made == []
+
+
+def test_text_join_walks_only_the_blocks_that_can_hold_an_escape_or_a_character_reference(monkeypatch):
+    """markdown-it's ``text_join`` walked every block's children; only an escape (``\\*``) or a character
+    reference (``&amp;``) makes what it joins, so verlag's walks the blocks holding ``\\`` or ``&``: the same
+    tokens."""
+    import importlib
+
+    module = importlib.import_module("markdown_it.rules_core.text_join")  # the package's name is the function's
+    text = "Ein Absatz ohne.\n\nZwei \\* und &amp; drei.\n\n# Titel"
+    stock = [t.as_dict() for t in _stock_parser().parse(text, {})]
+    joined = []
+    join = module._join_text_tokens
+    monkeypatch.setattr(module, "_join_text_tokens",
+                        lambda tokens: (joined.append("".join(t.content for t in tokens)), join(tokens))[1])
+    assert [t.as_dict() for t in commonmark_parser().parse(text, {})] == stock
+    assert joined == ["Zwei * und & drei."]
