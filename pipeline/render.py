@@ -60,8 +60,8 @@ from urllib.parse import urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core.normalize import normalize
-from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
@@ -69,7 +69,7 @@ from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK
 from .media import WEB
 from .rawhtml import mark_language, readable_text, retitled, web_host
 from .redirects import old_path
-from .segment import MAX_NESTING, DispatchInline, commonmark_parser
+from .segment import MAX_NESTING, DispatchInline, InlineState, commonmark_parser, may_link
 
 __all__ = ["Allowance", "Rendered", "render", "safe_url", "sanitized", "MAX_NESTING"]
 
@@ -143,6 +143,7 @@ class _Job:
     stash: dict[str, str] = field(default_factory=dict)  # placeholder -> the original's raw HTML
     german: bool = False  # an HTML block with text a reader sees was kept (``Rendered.german``)
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
+    marked: bool = True  # the text holds a fallback marker (``_MarkedInline``)
 
 
 def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = lambda slug: None,
@@ -171,7 +172,9 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = la
     """
     md = _parser()
     job = _Job(links, files, allowance, source_lang, backlink_title, fallback_hint, stale_hint, held_hint, heading_ids)
-    body = md.render(TOUCHING_RE.sub(_join_touching, text), {"verlag": job})
+    text = TOUCHING_RE.sub(_join_touching, text)
+    job.marked = SENTINELS_RE.search(text) is not None
+    body = md.render(text, {"verlag": job})
     if allowance is not None:
         body = _clean(body, allowance, job)
     return Rendered(body, Allowance(frozenset(job.raw), frozenset(job.urls)), job.german, job.ids)
@@ -189,7 +192,7 @@ def _join_touching(match: re.Match) -> str:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = commonmark_parser()
+    md = commonmark_parser(_Renderer)
     inline = _MarkedInline()
     inline.ruler, inline.ruler2 = md.inline.ruler, md.inline.ruler2
     md.inline = inline
@@ -208,6 +211,50 @@ def _parser() -> MarkdownIt:
 
     md.add_render_rule("footnote_anchor", labelled_anchor)
     return md
+
+
+class _Renderer(RendererHTML):
+    """markdown-it's HTML renderer, its token loops and its writer of plain tags (``renderToken``) with fewer
+    steps: the same bytes (``tests/test_render.py`` compares it with ``RendererHTML`` on every CommonMark example)."""
+
+    def render(self, tokens, options, env) -> str:
+        rules, out = self.rules, []
+        for i, token in enumerate(tokens):
+            if token.type == "inline":
+                if token.children:
+                    out.append(self.renderInline(token.children, options, env))
+            else:
+                rule = rules.get(token.type)
+                out.append(rule(tokens, i, options, env) if rule else self.renderToken(tokens, i, options, env))
+        return "".join(out)
+
+    def renderInline(self, tokens, options, env) -> str:
+        rules = self.rules
+        return "".join([rule(tokens, i, options, env) if (rule := rules.get(token.type))
+                        else self.renderToken(tokens, i, options, env) for i, token in enumerate(tokens)])
+
+    def renderToken(self, tokens, idx, options, env) -> str:
+        token = tokens[idx]
+        if token.hidden:
+            return ""
+        nesting = token.nesting
+        if nesting == -1:
+            head = "</"
+        elif token.block and idx and tokens[idx - 1].hidden:  # a block after a tight list's hidden paragraph
+            head = "\n<"
+        else:
+            head = "<"
+        attributes = self.renderAttrs(token) if token.attrs else ""
+        slash = " /" if nesting == 0 and options["xhtmlOut"] else ""
+        end = ">"
+        if token.block:
+            end = ">\n"
+            if nesting == 1 and idx + 1 < len(tokens):
+                following = tokens[idx + 1]
+                if following.type == "inline" or following.hidden \
+                        or (following.nesting == -1 and following.tag == token.tag):
+                    end = ">"
+        return f"{head}{token.tag}{attributes}{slash}{end}"
 
 
 def _normalize(state) -> None:
@@ -234,7 +281,7 @@ def slugify(title: str) -> str:
     return re.sub(r"[-\s]+", "-", value) or "section"
 
 
-class _MarkedState(StateInline):
+class _MarkedState(InlineState):
     """Inline state that judges emphasis delimiters as if the fallback markers were not there.
 
     A marker sits where a segment began or ended, next to whitespace or the
@@ -265,10 +312,12 @@ class _MarkedState(StateInline):
 
 class _MarkedInline(DispatchInline):
     """verlag's inline parser (``segment.DispatchInline``: rules dispatched by character) with ``_MarkedState``
-    for a text with fallback markers: the same tokens."""
+    for a text with fallback markers (a block is looked at only when its page's text has one): the same tokens."""
 
     def parse(self, src, md, env, tokens):
-        state = (_MarkedState if SENTINELS_RE.search(src) else StateInline)(src, md, env, tokens)
+        job = env.get("verlag")
+        marked = (job is None or job.marked) and SENTINELS_RE.search(src) is not None
+        state = (_MarkedState if marked else InlineState)(src, md, env, tokens)
         self.tokenize(state)
         for rule in self.ruler2.getRules(""):
             rule(state)
@@ -362,7 +411,7 @@ def _raw_html(state) -> None:
     for index, token in enumerate(state.tokens):
         if token.type == "html_block":
             _judge(job, [token], token.content, state.tokens, index)  # replaced one for one
-        elif token.type == "inline" and token.children:
+        elif token.type == "inline" and token.children and "<" in token.content:  # an inline tag starts so
             children = token.children
             i = 0
             while i < len(children):
@@ -430,7 +479,9 @@ def _urls(state) -> None:
     """Collect destinations; links to articles and copied files -> their pages; unusual schemes in a translation -> ``#``."""
     job: _Job = state.env["verlag"]
     for token in state.tokens:
-        for child in (token.children or ()) if token.type == "inline" else ():
+        if token.type != "inline" or not token.children or not may_link(token.content):
+            continue
+        for child in token.children:
             name = _URL_ATTRIBUTE.get(child.type)
             value = child.attrGet(name) if name else None
             if value is None:

@@ -29,7 +29,11 @@ from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
 from markdown_it.parser_block import ParserBlock
 from markdown_it.parser_inline import ParserInline
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core.text_join import text_join
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .errors import BlockFailure, VerlagError
@@ -257,18 +261,106 @@ RULE_STARTS = {"newline": "\n", "escape": "\\", "backticks": "`", "emphasis": "_
 class _Dispatch(dict):
     """A character -> the inline rules that can match at it, in the ruler's order (built on first use): the
     tokenizer tries those only, where markdown-it's tries all twelve at every ``-``, ``:`` or ``*`` and at
-    every ``[`` of a link label's scan. A rule of unknown name is tried everywhere."""
+    every ``[`` of a link label's scan. A rule of unknown name is tried everywhere.
+
+    ``text`` is markdown-it's rule with a wider run (``_text_rule``): it also runs over the terminators at
+    which no enabled rule can match (``-``, ``:``, ``#``, ``=`` … in verlag's dialect), where markdown-it's
+    stops, finds no rule and appends the one character to the same pending text. ``]`` stays a stop: a link
+    label's scan (``parseLinkLabel``) looks for it between the tokens it skips."""
 
     def __init__(self, inline: ParserInline):
         super().__init__()
         self.inline = inline
         self.rules = [(rule.name, rule.fn) for rule in inline.ruler.__rules__ if rule.enabled]
+        pattern = inline.terminator_re  # a character class: each of its characters stands in its pattern
+        terminators = {char for char in pattern.pattern if pattern.fullmatch(char)}
+        starts = [RULE_STARTS.get(name) for name, _ in self.rules if name != "text"]
+        self.passable = frozenset() if None in starts else frozenset(terminators - set("".join(starts)) - {"]"})
+        self.text = _text_rule(re.compile(f"[^{re.escape(''.join(sorted(terminators - self.passable)))}]+"))
 
     def __missing__(self, char: str) -> tuple:
-        terminator = self.inline.terminator_re.match(char) is not None
-        self[char] = found = tuple(fn for name, fn in self.rules if (not terminator if name == "text"
-                                                                     else char in RULE_STARTS.get(name, char)))
+        terminator = self.inline.terminator_re.match(char) is not None and char not in self.passable
+        self[char] = found = tuple((self.text if name == "text" else fn) for name, fn in self.rules
+                                   if (not terminator if name == "text" else char in RULE_STARTS.get(name, char)))
         return found
+
+
+def _text_rule(run: re.Pattern):
+    """markdown-it's ``text`` rule (pending text up to the next character in which ``run`` ends) for
+    ``_Dispatch``."""
+
+    def text(state: StateInline, silent: bool) -> bool:
+        found = run.match(state.src, state.pos, state.posMax)
+        if found is None:
+            return False
+        if not silent:
+            state.append_pending(found.group())
+        state.pos = found.end()
+        return True
+
+    return text
+
+
+_new_token = Token.__new__
+
+
+def new_token(ttype: str, tag: str, nesting: int) -> Token:
+    """``Token(ttype, tag, nesting)``, the same fields, without the dataclass's ``__init__`` and its
+    ``__post_init__`` (which turns attributes given as a list into a dict, and makes a third dict where none
+    were given): a page body's parse makes some 500 tokens, and their creation was a tenth of it."""
+    token = _new_token(Token)
+    token.type, token.tag, token.nesting, token.attrs, token.map, token.level, token.children = \
+        ttype, tag, nesting, {}, None, 0, None
+    token.content = token.markup = token.info = ""
+    token.meta, token.block, token.hidden = {}, False, False
+    return token
+
+
+class InlineState(StateInline):
+    """markdown-it's inline state with its tokens made by ``new_token``: ``push`` and ``pushPending`` are
+    ``StateInline``'s otherwise."""
+
+    def pushPending(self) -> Token:
+        token = new_token("text", "", 0)
+        token.content = self.pending
+        token.level = self.pendingLevel
+        self.tokens.append(token)
+        self.pending = ""
+        return token
+
+    def push(self, ttype: str, tag: str, nesting) -> Token:
+        if self.pending:
+            self.pushPending()
+        token = new_token(ttype, tag, nesting)
+        token_meta = None
+        if nesting < 0:  # closing tag
+            self.level -= 1
+            self.delimiters = self._prev_delimiters.pop()
+        token.level = self.level
+        if nesting > 0:  # opening tag
+            self.level += 1
+            self._prev_delimiters.append(self.delimiters)
+            self.delimiters = []
+            token_meta = {"delimiters": self.delimiters}
+        self.pendingLevel = self.level
+        self.tokens.append(token)
+        self.tokens_meta.append(token_meta)
+        return token
+
+
+class _BlockState(StateBlock):
+    """markdown-it's block state with its tokens made by ``new_token``: ``push`` is ``StateBlock``'s otherwise."""
+
+    def push(self, ttype: str, tag: str, nesting) -> Token:
+        token = new_token(ttype, tag, nesting)
+        token.block = True
+        if nesting < 0:  # closing tag
+            self.level -= 1
+        token.level = self.level
+        if nesting > 0:  # opening tag
+            self.level += 1
+        self.tokens.append(token)
+        return token
 
 
 class DispatchInline(ParserInline):
@@ -281,6 +373,14 @@ class DispatchInline(ParserInline):
         if getattr(self, "_dispatch_for", None) is not rules:
             self._dispatch, self._dispatch_for = _Dispatch(self), rules
         return self._dispatch
+
+    def parse(self, src: str, md, env, tokens: list[Token]) -> list[Token]:
+        """``ParserInline.parse`` with an ``InlineState``."""
+        state = InlineState(src, md, env, tokens)
+        self.tokenize(state)
+        for rule in self.ruler2.getRules(""):
+            rule(state)
+        return state.tokens
 
     def tokenize(self, state: StateInline) -> None:
         """``ParserInline.tokenize``, trying at each position only the rules that can match there."""
@@ -337,6 +437,14 @@ class _DepthBlock(ParserBlock):
 
     Raises ``VerlagError`` without a path, its line 1-based in the parsed text.
     """
+
+    def parse(self, src: str, md, env, outTokens: list[Token]) -> list[Token] | None:
+        """``ParserBlock.parse`` with a block state whose tokens are made by ``new_token``."""
+        if not src:
+            return None
+        state = _BlockState(src, md, env, outTokens)
+        self.tokenize(state, state.line, state.lineMax)
+        return state.tokens
 
     def dispatch(self) -> _BlockDispatch:
         rules = self.ruler.getRules("")  # a new list whenever the rules change
@@ -399,10 +507,22 @@ def too_many_brackets(text: str) -> str | None:
 
 def _bracket_guard(state) -> None:
     """Refuses a block of ``too_many_brackets`` (a core rule, before the inline parse). Raises ``VerlagError``
-    without a path, its line 1-based in the parsed text."""
+    without a path, its line 1-based in the parsed text. A text with no more ``[`` in all is passed at once: a
+    block's text is a part of it."""
+    if state.src.count("[") <= MAX_BRACKETS:
+        return
     for token in state.tokens:
         if token.type == "inline" and (problem := too_many_brackets(token.content)):
             raise VerlagError(problem, None, token.map[0] + 1 if token.map else None)
+
+
+def _text_join(state) -> None:
+    """markdown-it's core rule ``text_join`` (an escaped character or character reference, ``text_special``,
+    joined to the text around it) over the blocks whose text holds a backslash or ``&``: only the escape and
+    entity rules make ``text_special``, and the inline parse joined every other run of text (``fragments_join``),
+    so in the others the rule changed nothing, after a walk over their children."""
+    text_join(SimpleNamespace(tokens=[token for token in state.tokens if token.type == "inline"
+                                      and ("\\" in token.content or "&" in token.content)]))
 
 
 def escaped_split(row: str) -> list[str]:
@@ -448,7 +568,7 @@ def link_destination(string: str, pos: int, maximum: int):
     return _Destination(True, end, unescapeAll(string[pos:end]))
 
 
-def commonmark_parser() -> MarkdownIt:
+def commonmark_parser(renderer_cls: type[RendererHTML] = RendererHTML) -> MarkdownIt:
     """A new parser for verlag's Markdown: CommonMark 0.31 + GFM tables + footnotes (mdit-py-plugins).
 
     The one dialect: segmentation, the QA checks and the site's renderer all
@@ -461,13 +581,16 @@ def commonmark_parser() -> MarkdownIt:
     markdown-it loops over each character in Python), and normalised with an autolink's text (mdurl's parse,
     encode and punycode: pure functions) once per parser and text: the same addresses recur in every block,
     edition and article, and the link scan of a build, its page render and segmentation each parse them.
+    ``renderer_cls``: markdown-it's renderer class for ``render`` (the site's renders faster, ``render._Renderer``).
     """
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(footnote_plugin)
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}, renderer_cls=renderer_cls).enable("table") \
+        .use(footnote_plugin)
     md.helpers = SimpleNamespace(parseLinkDestination=link_destination, parseLinkLabel=parseLinkLabel,
                                  parseLinkTitle=parseLinkTitle)
     md.normalizeLink = lru_cache(maxsize=LINK_CACHE)(md.normalizeLink)
     md.normalizeLinkText = lru_cache(maxsize=LINK_CACHE)(md.normalizeLinkText)
     md.core.ruler.before("inline", "verlag_brackets", _bracket_guard)
+    md.core.ruler.at("text_join", _text_join)
     table = next(rule for rule in md.block.ruler.__rules__ if rule.name == "table")
     md.block.ruler.at("table", _table_rule(), {"alt": table.alt})
     block = _DepthBlock()

@@ -311,3 +311,26 @@ def test_markers_written_as_character_references_are_read_as_markers():
     character references, which markdown-it turns into those characters: as before, they mark a passage."""
     doc = tree(render("Ein &#xE000;als Verweis&#xE001; auf").html)
     assert doc.xpath("//p/span[@lang='de']/text()") == ["als Verweis"]
+
+
+def test_the_site_renderer_writes_the_bytes_of_markdown_its_renderer():
+    """``render._Renderer`` (markdown-it's loops and plain-tag writer with fewer steps) against markdown-it's
+    ``RendererHTML`` on the tokens of every CommonMark example, with XHTML output (the CommonMark preset's)
+    and without."""
+    import json
+
+    from markdown_it.utils import OptionsDict
+
+    from conftest import need_corpus
+    from pipeline.render import _Renderer
+    from pipeline.segment import commonmark_parser
+
+    examples = json.loads((need_corpus("commonmark") / "examples.json").read_text(encoding="utf-8"))
+    ours, stock = commonmark_parser(_Renderer), commonmark_parser()
+    for example in examples:
+        env: dict = {}
+        tokens = stock.parse(example["markdown"], env)
+        for xhtml in (True, False):
+            options = OptionsDict({**stock.options, "xhtmlOut": xhtml})
+            assert ours.renderer.render(tokens, options, env) == stock.renderer.render(tokens, options, env), \
+                example["id"]

@@ -371,3 +371,54 @@ def test_an_inline_position_is_tried_only_with_the_rules_that_can_match_its_char
                                           "link_close"]
     assert [name for name, char in tried if char == "*"] == ["emphasis", "emphasis"]
     assert [name for name, char in tried if char == "["] == ["link"]
+
+
+def test_the_text_rule_runs_over_the_characters_at_which_no_inline_rule_can_match(monkeypatch):
+    """markdown-it's text rule stops at every ``-``, ``:``, ``#`` or ``=`` of a text, where no rule of verlag's
+    dialect can match, and its tokenizer appends that one character; verlag's runs over them in one step. A
+    ``]`` still ends a run (a link label's end), and the tokens are markdown-it's."""
+    from pipeline.segment import InlineState
+
+    text = "Ein Wort-Spiel: a=b #3 [x-y](z.md) ok\n[nicht]: da-bei"
+    appended = []
+    append = InlineState.append_pending
+    monkeypatch.setattr(InlineState, "append_pending", lambda state, part: (appended.append(part), append(state, part)))
+    assert [t.as_dict() for t in commonmark_parser().parse(text, {})] == \
+        [t.as_dict() for t in _stock_parser().parse(text, {})]
+    assert appended == ["Ein Wort-Spiel: a=b #3 ", "x-y", " ok", "[", "nicht", "]", ": da-bei"]
+
+
+def test_a_parse_makes_its_tokens_without_the_dataclass_init_and_they_are_markdown_its(monkeypatch):
+    """The block and inline states make their tokens by ``new_token`` (no ``Token.__init__`` and
+    ``__post_init__``, a tenth of a page body's parse): the same fields as ``Token(type, tag, nesting)``."""
+    from markdown_it.token import Token
+
+    from pipeline.segment import new_token
+
+    assert new_token("link_open", "a", 1) == Token("link_open", "a", 1)
+    assert new_token("text", "", 0).as_dict() == Token("text", "", 0).as_dict()
+    text = ("# Titel\n\nEin *Satz* mit [Link](x.md \"t\") und `code`.  \nZeile\n\n- a\n- b\n\n> Zitat\n\n"
+            "| a | b |\n|---|:-:|\n| 1 | ![c](d.png) |\n\n```py\nx\n```\n")
+    stock = [t.as_dict() for t in _stock_parser().parse(text, {})]
+    made = []
+    post_init = Token.__post_init__
+    monkeypatch.setattr(Token, "__post_init__", lambda token: (made.append(token.type), post_init(token)))
+    assert [t.as_dict() for t in commonmark_parser().parse(text, {})] == stock
+    assert made == []
+
+
+def test_text_join_walks_only_the_blocks_that_can_hold_an_escape_or_a_character_reference(monkeypatch):
+    """markdown-it's ``text_join`` walked every block's children; only an escape (``\\*``) or a character
+    reference (``&amp;``) makes what it joins, so verlag's walks the blocks holding ``\\`` or ``&``: the same
+    tokens."""
+    import importlib
+
+    module = importlib.import_module("markdown_it.rules_core.text_join")  # the package's name is the function's
+    text = "Ein Absatz ohne.\n\nZwei \\* und &amp; drei.\n\n# Titel"
+    stock = [t.as_dict() for t in _stock_parser().parse(text, {})]
+    joined = []
+    join = module._join_text_tokens
+    monkeypatch.setattr(module, "_join_text_tokens",
+                        lambda tokens: (joined.append("".join(t.content for t in tokens)), join(tokens))[1])
+    assert [t.as_dict() for t in commonmark_parser().parse(text, {})] == stock
+    assert joined == ["Zwei * und & drei."]
